@@ -1,0 +1,54 @@
+import { Command, CommanderError } from "commander";
+import pkg from "../../package.json" with { type: "json" };
+import { UserError } from "./errors.js";
+
+const program = new Command();
+program
+  .name("mechsd")
+  .description("Mechanical infrastructure system design: a prompt in, a complete explained design out.")
+  .version(pkg.version, "-V, --version", "print the version")
+  .helpOption("-h, --help", "show help")
+  .showHelpAfterError("(run 'mechsd --help' for usage)")
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+program
+  .command("archetypes")
+  .description("list the 19 infrastructure archetypes (id, name, signals, silhouette)")
+  .option("-f, --format <format>", "text | md | json (json prints every entry in full)", "text")
+  .action(async (opts: { format?: string }) => (await import("./commands/archetypes.js")).runArchetypes(opts));
+
+program
+  .command("show")
+  .description("show one archetype as a study card; accepts I5, i05, I05 or words from its name")
+  .argument("<archetype>", 'id or name, e.g. I02 or "append log"')
+  .option("-f, --format <format>", "text | md | json", "text")
+  .action(async (query: string, opts: { format?: string }) =>
+    (await import("./commands/show.js")).runShow(query, opts),
+  );
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")
+        return 0;
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof UserError) {
+      process.stderr.write(`mechsd: ${err.message}\n`);
+      return err.exitCode;
+    }
+    const e = err as Error;
+    process.stderr.write(`mechsd: internal error: ${e?.message ?? String(err)}\n`);
+    if (process.env.MECHSD_DEBUG) process.stderr.write(`${e?.stack ?? ""}\n`);
+    return 1;
+  }
+}
+
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+});
+process.exitCode = await main(process.argv);

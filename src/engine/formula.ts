@@ -1,0 +1,118 @@
+/**
+ * Starter formulas: arithmetic over named quantities (`leases / lease_seconds`).
+ * A tiny recursive-descent parser so formulas are data, never eval'd code.
+ */
+
+export type Expr =
+  | { kind: "num"; value: number }
+  | { kind: "var"; name: string }
+  | { kind: "neg"; arg: Expr }
+  | { kind: "bin"; op: "+" | "-" | "*" | "/" | "^"; left: Expr; right: Expr };
+
+type Token = { t: "num"; v: number } | { t: "id"; v: string } | { t: "op"; v: string };
+
+function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  const re = /\s*(?:(\d+(?:\.\d+)?(?:e[+-]?\d+)?)|([a-z][a-z0-9_]*)|([-+*/^()]))/iy;
+  let pos = 0;
+  while (pos < src.length) {
+    if (/^\s*$/.test(src.slice(pos))) break;
+    re.lastIndex = pos;
+    const m = re.exec(src);
+    if (!m) throw new Error(`unexpected '${src.slice(pos).trim().slice(0, 10)}'`);
+    if (m[1] !== undefined) out.push({ t: "num", v: Number(m[1]) });
+    else if (m[2] !== undefined) out.push({ t: "id", v: m[2] });
+    else out.push({ t: "op", v: m[3] ?? "" });
+    pos = re.lastIndex;
+  }
+  return out;
+}
+
+export function parseFormula(src: string): Expr {
+  const toks = tokenize(src);
+  let i = 0;
+  const peek = () => toks[i];
+  const take = (v: string) => {
+    const tk = toks[i];
+    if (tk?.t === "op" && tk.v === v) {
+      i++;
+      return true;
+    }
+    return false;
+  };
+  const primary = (): Expr => {
+    const tk = toks[i++];
+    if (!tk) throw new Error("expression ends early");
+    if (tk.t === "num") return { kind: "num", value: tk.v };
+    if (tk.t === "id") return { kind: "var", name: tk.v };
+    if (tk.v === "(") {
+      const e = sum();
+      if (!take(")")) throw new Error("missing ')'");
+      return e;
+    }
+    if (tk.v === "-") return { kind: "neg", arg: power() };
+    throw new Error(`unexpected '${tk.v}'`);
+  };
+  const power = (): Expr => {
+    const base = primary();
+    if (take("^")) return { kind: "bin", op: "^", left: base, right: power() };
+    return base;
+  };
+  const product = (): Expr => {
+    let left = power();
+    for (;;) {
+      const tk = peek();
+      if (tk?.t === "op" && (tk.v === "*" || tk.v === "/")) {
+        i++;
+        left = { kind: "bin", op: tk.v, left, right: power() };
+      } else return left;
+    }
+  };
+  const sum = (): Expr => {
+    let left = product();
+    for (;;) {
+      const tk = peek();
+      if (tk?.t === "op" && (tk.v === "+" || tk.v === "-")) {
+        i++;
+        left = { kind: "bin", op: tk.v, left, right: product() };
+      } else return left;
+    }
+  };
+  const e = sum();
+  if (i < toks.length) throw new Error(`unexpected '${String(toks[i]?.v)}'`);
+  return e;
+}
+
+export function formulaVariables(e: Expr, acc: Set<string> = new Set()): Set<string> {
+  if (e.kind === "var") acc.add(e.name);
+  else if (e.kind === "neg") formulaVariables(e.arg, acc);
+  else if (e.kind === "bin") {
+    formulaVariables(e.left, acc);
+    formulaVariables(e.right, acc);
+  }
+  return acc;
+}
+
+/** Evaluates with the given values; returns undefined when a variable is unknown or the result is not finite. */
+export function evaluateFormula(e: Expr, values: Readonly<Record<string, number>>): number | undefined {
+  const ev = (x: Expr): number | undefined => {
+    switch (x.kind) {
+      case "num":
+        return x.value;
+      case "var":
+        return values[x.name];
+      case "neg": {
+        const a = ev(x.arg);
+        return a === undefined ? undefined : -a;
+      }
+      case "bin": {
+        const a = ev(x.left);
+        const b = ev(x.right);
+        if (a === undefined || b === undefined) return undefined;
+        const r = x.op === "+" ? a + b : x.op === "-" ? a - b : x.op === "*" ? a * b : x.op === "/" ? a / b : a ** b;
+        return Number.isFinite(r) ? r : undefined;
+      }
+    }
+  };
+  return ev(e);
+}

@@ -1,0 +1,401 @@
+import type { MechanismFamily } from "../schema.js";
+
+/** The mechanism catalogue: every mechanism an archetype or predicate may name, grouped by family. */
+type Entry = { id: string; name: string; summary: string };
+
+const byFamily: Record<MechanismFamily, Entry[]> = {
+  "guarded write": [
+    {
+      id: "insert-primary",
+      name: "insert into the primary store",
+      summary:
+        "A new record is written once to the authoritative store; a put-if-absent or unique key rejects a second copy.",
+    },
+    {
+      id: "put-if-absent",
+      name: "put-if-absent",
+      summary: "The write succeeds only when the key does not exist yet, so two creators cannot both win.",
+    },
+    {
+      id: "versioned-overwrite",
+      name: "versioned overwrite",
+      summary:
+        "Each value carries a version or ETag; an overwrite names the version it read and fails when the stored one has moved on.",
+    },
+    {
+      id: "lww-overwrite",
+      name: "last-writer-wins overwrite",
+      summary:
+        "Replicas keep the value with the highest timestamp or version; concurrent writes resolve by dropping the older one.",
+    },
+    {
+      id: "guarded-transition",
+      name: "guarded conditional update",
+      summary: "A state change applies only when the current state (and version) equals what the caller expects.",
+    },
+    {
+      id: "version-check",
+      name: "version check (compare-and-set)",
+      summary: "A write carries the version it was computed from and is refused when the stored version differs.",
+    },
+    {
+      id: "transaction",
+      name: "atomic multi-row transaction",
+      summary: "Several records change together or not at all inside one store's transaction.",
+    },
+    {
+      id: "saga",
+      name: "orchestrated workflow with compensation",
+      summary:
+        "A multi-step change across stores runs as recorded steps, each with an undo, driven to completion by an orchestrator.",
+    },
+    {
+      id: "idempotency-key",
+      name: "idempotency key",
+      summary:
+        "A caller-chosen request id is stored with the first result; a retry with the same id returns that result instead of acting again.",
+    },
+    {
+      id: "dedup-window",
+      name: "event id + dedup window",
+      summary: "Consumers remember applied event ids for a bounded window (or in an applied-set) and skip repeats.",
+    },
+    {
+      id: "idempotent-receiver",
+      name: "idempotent receiver",
+      summary: "The receiving side keys each effect by a stable id so a redelivered request has no second effect.",
+    },
+    {
+      id: "atomic-counter",
+      name: "atomic counter update",
+      summary:
+        "An increment or decrement is applied as one atomic operation on the owning shard, never read-modify-write from a client.",
+    },
+    {
+      id: "token-bucket",
+      name: "token bucket / sliding window budget",
+      summary: "Each scope holds a budget that refills at a set rate; admission atomically takes from it or refuses.",
+    },
+    {
+      id: "concurrency-slots",
+      name: "concurrency slot counter",
+      summary:
+        "A per-scope in-flight counter is atomically incremented on admit and decremented on completion, with expiry for lost releases.",
+    },
+    {
+      id: "timestamp-sequence-id",
+      name: "timestamp + worker + sequence layout",
+      summary:
+        "An id packs a time component, a worker id and a per-worker sequence so ids are unique without a round trip.",
+    },
+    {
+      id: "crdt-merge",
+      name: "mergeable replicated data type",
+      summary: "Concurrent edits are expressed so that any order of merge converges to the same state.",
+    },
+  ],
+  "ownership control": [
+    {
+      id: "lease",
+      name: "lease with expiry",
+      summary:
+        "Ownership is granted for a bounded time and must be renewed; an unrenewed lease lapses and can be claimed again.",
+    },
+    {
+      id: "fencing-token",
+      name: "fencing token",
+      summary:
+        "Each grant carries a strictly increasing number; the protected resource rejects writes bearing an older number.",
+    },
+    {
+      id: "heartbeat-renewal",
+      name: "heartbeat renewal",
+      summary:
+        "Holders periodically refresh their liveness or lease; missing heartbeats mark them dead after a timeout.",
+    },
+    {
+      id: "expiry-sweeper",
+      name: "expiry sweeper with guarded release",
+      summary:
+        "A background loop finds expired holds and releases them with a conditional write so a late renewal is not clobbered.",
+    },
+    {
+      id: "leader-election",
+      name: "leader election",
+      summary: "Replicas agree on one leader per term; only the leader accepts writes for its scope.",
+    },
+    {
+      id: "epoch-term",
+      name: "terms / epochs",
+      summary: "Every leadership or configuration change bumps a number; messages from an older number are rejected.",
+    },
+    {
+      id: "claim-run",
+      name: "claim of a runnable unit",
+      summary:
+        "A worker takes a runnable item by a conditional transition (available -> claimed by me until T), so one worker runs it at a time.",
+    },
+    {
+      id: "range-lease",
+      name: "range lease / block allocation",
+      summary:
+        "A generator leases a block of the sequence from durable storage and hands out numbers from memory until the block is used.",
+    },
+    {
+      id: "worker-id-allocation",
+      name: "worker id allocation",
+      summary: "Each generator instance holds a unique worker id under a lease so two live instances never share one.",
+    },
+    {
+      id: "leader-read",
+      name: "read from the current leader",
+      summary: "Reads that must be fresh go to the leader holding a valid lease, or through a quorum read.",
+    },
+  ],
+  "append + replay": [
+    {
+      id: "append-log",
+      name: "partitioned append-only log",
+      summary: "Records are appended to an ordered, durable log per partition and retained for replay.",
+    },
+    {
+      id: "partition-key-ordering",
+      name: "per-key ordering via partition key",
+      summary: "All records for one key hash to one partition, which gives a total order within that key.",
+    },
+    {
+      id: "consumer-offsets",
+      name: "committed consumer offsets",
+      summary:
+        "Each consumer group records how far it has processed per partition, committed after the work is durable.",
+    },
+    {
+      id: "transactional-outbox",
+      name: "transactional outbox",
+      summary:
+        "The intent to emit an event or call is written in the same transaction as the state change, then relayed.",
+    },
+    {
+      id: "retry-dead-letter",
+      name: "bounded retry with dead-letter queue",
+      summary:
+        "Failed deliveries retry with backoff up to a limit, then park in a dead-letter queue for inspection and replay.",
+    },
+    {
+      id: "write-ahead-log",
+      name: "write-ahead log",
+      summary: "A change is made durable in a sequential log before it is applied or acknowledged.",
+    },
+    {
+      id: "log-compaction",
+      name: "log compaction / retention",
+      summary:
+        "Old segments are deleted by age or size, or compacted to the latest value per key, without touching the active tail.",
+    },
+    {
+      id: "scan-checkpoint",
+      name: "scan checkpoint",
+      summary:
+        "A scanner durably records the last position it finished so a restart resumes instead of rescanning or skipping.",
+    },
+    {
+      id: "op-sequencer",
+      name: "per-subject operation sequencer",
+      summary:
+        "One owner assigns each operation on a subject a sequence number, giving every participant the same order.",
+    },
+  ],
+  "projection + catch-up": [
+    {
+      id: "derived-view-read",
+      name: "read a derived view",
+      summary: "Reads are served from a cache, index or materialised view with a bounded lag and a rebuild path.",
+    },
+    {
+      id: "projector-checkpoint",
+      name: "projector with checkpoint",
+      summary:
+        "A projector consumes changes in order and durably records the last applied position with (or after) the projected write.",
+    },
+    {
+      id: "replay-rebuild",
+      name: "replay / rebuild from truth",
+      summary:
+        "A derived store can be dropped and rebuilt by replaying the source log or rescanning the source of truth.",
+    },
+    {
+      id: "tombstones",
+      name: "tombstones",
+      summary:
+        "Deletes are recorded as markers that flow to every derived copy, so a delete is not lost or resurrected.",
+    },
+    {
+      id: "cache-invalidation",
+      name: "invalidation / purge on change",
+      summary: "A change to the origin sends invalidations (by key or tag) to every copy that may hold the old value.",
+    },
+    {
+      id: "ttl-expiry",
+      name: "time-to-live expiry",
+      summary: "Copies and ephemeral keys expire after a bounded time, which caps staleness and reclaims space.",
+    },
+    {
+      id: "request-coalescing",
+      name: "request coalescing",
+      summary: "Concurrent misses for one key wait on a single origin fetch instead of stampeding the origin.",
+    },
+    {
+      id: "rollup-downsampling",
+      name: "rollups / downsampling",
+      summary: "Raw points are aggregated into coarser buckets for long ranges and older data.",
+    },
+    {
+      id: "subject-snapshot",
+      name: "periodic snapshot + tail replay",
+      summary:
+        "State is checkpointed as a snapshot so readers and recoverers load it and replay only the operations after it.",
+    },
+  ],
+  "state propagation": [
+    {
+      id: "consensus-replication",
+      name: "quorum / consensus replication",
+      summary:
+        "A write commits once a majority of replicas have it in the same log position, so truth survives minority loss without split brain.",
+    },
+    {
+      id: "async-replication",
+      name: "asynchronous replication",
+      summary:
+        "The primary acknowledges before followers apply; followers lag by a bounded amount and can serve stale reads.",
+    },
+    {
+      id: "quorum-read-write",
+      name: "tunable quorum reads and writes",
+      summary:
+        "Writes wait for W replicas and reads ask R replicas; with R + W > N a read sees the latest acknowledged write.",
+    },
+    {
+      id: "anti-entropy-repair",
+      name: "anti-entropy / read repair",
+      summary: "Replicas compare digests in the background (and on reads) and copy over missing or newer versions.",
+    },
+    {
+      id: "watch-stream",
+      name: "watch / change notification stream",
+      summary:
+        "Clients subscribe to a key range and receive ordered change events from a revision onward, resuming after disconnect.",
+    },
+    {
+      id: "versioned-snapshot",
+      name: "versioned snapshot distribution",
+      summary:
+        "The control plane publishes a whole, numbered snapshot; data-plane nodes swap it in atomically and report the version they run.",
+    },
+    {
+      id: "staged-rollout",
+      name: "staged rollout with health gates",
+      summary:
+        "A change reaches a small cohort first and widens only while health signals stay good; a bad signal halts and rolls back.",
+    },
+    {
+      id: "gossip-dissemination",
+      name: "gossip dissemination",
+      summary:
+        "Nodes exchange membership or state with random peers so news spreads in logarithmic rounds without a central fan-out.",
+    },
+    {
+      id: "reconciliation-loop",
+      name: "reconciliation loop",
+      summary:
+        "A control loop compares desired state with observed state and issues the actions that close the gap, repeatedly and idempotently.",
+    },
+    {
+      id: "replica-repair",
+      name: "re-replication / repair",
+      summary:
+        "When a replica is lost, the system copies surviving replicas to new homes until the target count is restored.",
+    },
+  ],
+  "immutable publication": [
+    {
+      id: "content-addressing",
+      name: "content addressing with checksums",
+      summary:
+        "Blobs are named by a hash of their bytes, so a name can never point at different content and corruption is detectable.",
+    },
+    {
+      id: "publish-content-first",
+      name: "publish content before the pointer",
+      summary: "All bytes and the manifest are durable and verified before any head or tag is moved to reference them.",
+    },
+    {
+      id: "head-pointer-cas",
+      name: "head pointer compare-and-set",
+      summary:
+        "A mutable name (tag, latest, channel) moves to a new immutable version by a conditional write on its current value.",
+    },
+    {
+      id: "reference-gc",
+      name: "reference-tracked garbage collection",
+      summary:
+        "Unreferenced blobs are collected only after a grace period and a mark pass, never while a manifest may still point at them.",
+    },
+  ],
+  "selection / assignment": [
+    {
+      id: "consistent-hashing",
+      name: "consistent hashing / partition map",
+      summary:
+        "Keys map to owners through a hash ring or partition table, so adding a node moves only a small share of keys.",
+    },
+    {
+      id: "consumer-group-assignment",
+      name: "consumer group partition assignment",
+      summary:
+        "Partitions are divided among the live members of a group, one owner per partition, rebalanced on membership change.",
+    },
+    {
+      id: "health-checked-selection",
+      name: "health-aware backend selection",
+      summary:
+        "The steering layer picks among healthy backends by a policy (least requests, weighted, hashing) using probe and passive health.",
+    },
+    {
+      id: "outlier-ejection",
+      name: "outlier ejection / circuit breaking",
+      summary:
+        "Backends or dependencies that fail too often are removed from rotation for a cool-off, and callers stop piling on.",
+    },
+    {
+      id: "load-shedding",
+      name: "load shedding by priority",
+      summary: "Under overload, low-priority work is refused early with a retry hint so the rest keeps its latency.",
+    },
+    {
+      id: "due-time-index",
+      name: "due-time index",
+      summary:
+        "Pending items are indexed by the time they become runnable, and a poller moves due ones into the runnable set.",
+    },
+    {
+      id: "placement-scheduler",
+      name: "capacity-aware placement",
+      summary: "Units of work or data are placed on nodes with free capacity and spread across failure domains.",
+    },
+    {
+      id: "autoscaling",
+      name: "demand-driven autoscaling",
+      summary:
+        "Capacity is added or removed from backlog and utilisation signals, with headroom and cool-downs to avoid flapping.",
+    },
+    {
+      id: "sharded-frontier",
+      name: "sharded work frontier",
+      summary:
+        "The set of items to visit is split into shards that workers claim, so the scan parallelises without overlap.",
+    },
+  ],
+};
+
+export const MECHANISM_CATALOG = byFamily;

@@ -1,0 +1,275 @@
+import { z } from "zod";
+
+/** Closed vocabularies shared by every knowledge-base entry. */
+
+export const ARCHETYPE_IDS = [
+  "I01",
+  "I02",
+  "I03",
+  "I04",
+  "I05",
+  "I06",
+  "I07",
+  "I08",
+  "I09",
+  "I10",
+  "I11",
+  "I12",
+  "I13",
+  "I14",
+  "I15",
+  "I16",
+  "I17",
+  "I18",
+  "I19",
+] as const;
+export const ArchetypeId = z.enum(ARCHETYPE_IDS);
+export type ArchetypeId = z.infer<typeof ArchetypeId>;
+
+export const ComponentRole = z.enum(["truth", "derived", "coordination", "immutable", "external effect"]);
+export type ComponentRole = z.infer<typeof ComponentRole>;
+
+export const Operation = z.enum([
+  "create target",
+  "overwrite current value",
+  "state transition",
+  "append event",
+  "async process",
+  "read source",
+  "read projection",
+]);
+export type Operation = z.infer<typeof Operation>;
+
+export const WriteShape = z.enum([
+  "create target",
+  "overwrite current value",
+  "state transition",
+  "append event",
+  "async process",
+]);
+export type WriteShape = z.infer<typeof WriteShape>;
+
+export const ReadShape = z.enum(["read source", "read projection"]);
+export type ReadShape = z.infer<typeof ReadShape>;
+
+export const InteractionKind = z.enum([
+  "create target",
+  "update target",
+  "hidden write target",
+  "async side-effect target",
+  "read source target",
+  "read projection target",
+]);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+
+export const CompositionRole = z.enum(["input", "output", "decorator", "substrate"]);
+export type CompositionRole = z.infer<typeof CompositionRole>;
+
+export const MechanismFamily = z.enum([
+  "guarded write",
+  "ownership control",
+  "append + replay",
+  "projection + catch-up",
+  "state propagation",
+  "immutable publication",
+  "selection / assignment",
+]);
+export type MechanismFamily = z.infer<typeof MechanismFamily>;
+
+export const PredicateId = z.enum([
+  "duplicate-retry-matters",
+  "stale-write-dangerous",
+  "exclusivity-matters",
+  "multi-object",
+  "ordering-matters",
+  "dedup-matters",
+  "lww-acceptable",
+  "external-effect",
+  "time-bounded-hold",
+  "derived-read",
+  "quorum-truth",
+]);
+export type PredicateId = z.infer<typeof PredicateId>;
+
+/** Tags a technology choice is matched against the stated NFRs with. */
+export const NfrTag = z.enum([
+  "linearizable",
+  "read-your-writes",
+  "eventual",
+  "low-latency",
+  "high-throughput",
+  "durable",
+  "multi-region",
+  "exactly-once",
+  "at-least-once",
+  "at-most-once",
+  "ordering",
+  "large-objects",
+  "small-metadata",
+  "elastic-scale",
+  "operational-simplicity",
+  "low-cost",
+  "fail-closed",
+  "stay-available",
+  "long-retention",
+  "rich-queries",
+]);
+export type NfrTag = z.infer<typeof NfrTag>;
+
+const text = z.string().trim().min(3);
+const weight = z.number().gt(0).lte(1);
+
+export const MechanismId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+export const QuantityId = z.string().regex(/^[a-z][a-z0-9_]*$/);
+
+export const Mechanism = z.strictObject({
+  id: MechanismId,
+  name: text,
+  family: MechanismFamily,
+  summary: text,
+});
+export type Mechanism = z.infer<typeof Mechanism>;
+
+export const Quantity = z.strictObject({
+  id: QuantityId,
+  label: text,
+  unit: z.string().min(1),
+  /** A value assumed when the prompt states none; absent means "must be stated". */
+  assumed: z.number().positive().optional(),
+  assumedBecause: text.optional(),
+});
+export type Quantity = z.infer<typeof Quantity>;
+
+export const Formula = z.strictObject({
+  /** What the expression yields, e.g. "lease renewals per second". */
+  yields: text,
+  /** Arithmetic over quantity ids: + - * / ^ ( ) and numbers. */
+  expression: z.string().min(1),
+  unit: z.string().min(1),
+});
+export type Formula = z.infer<typeof Formula>;
+
+export const PhraseSignal = z.strictObject({
+  /** Words or a multi-word phrase as people write it; matching is inflection- and hyphen-insensitive. */
+  text: z.string().trim().min(2),
+  weight,
+});
+export type PhraseSignal = z.infer<typeof PhraseSignal>;
+
+export const SystemSignal = z.strictObject({
+  /** A named real system, e.g. "Kafka". */
+  name: z.string().trim().min(2),
+  aliases: z.array(z.string().trim().min(2)).default([]),
+  weight,
+  /** Required when another archetype lists the same system: why both claim it. */
+  sharedBecause: text.optional(),
+});
+export type SystemSignal = z.infer<typeof SystemSignal>;
+
+export const Entity = z.strictObject({
+  name: z.string().regex(/^[A-Z][A-Za-z0-9]*$/),
+  description: text,
+  truth: z.boolean(),
+});
+
+export const WritePath = z.strictObject({
+  action: text,
+  entity: z.string(),
+  shape: WriteShape,
+  mechanism: MechanismId,
+  /** A write the user never asked for (renewal, heartbeat, offset, cursor). */
+  hidden: z.boolean().default(false),
+  critical: z.boolean().default(false),
+});
+
+export const ReadPath = z.strictObject({
+  action: text,
+  entity: z.string(),
+  shape: ReadShape,
+  staleness: text,
+});
+
+export const Protocol = z.strictObject({
+  name: text,
+  notation: z.string().min(10),
+});
+
+export const Failure = z.strictObject({
+  failure: text,
+  role: ComponentRole,
+  prevention: text,
+  repair: text,
+});
+
+export const Bottleneck = z.strictObject({
+  bottleneck: text,
+  mitigation: text,
+  formula: Formula.optional(),
+});
+
+export const Silhouette = z.strictObject({
+  storage: text,
+  coordination: text,
+  serving: text,
+});
+
+export const Technology = z.strictObject({
+  product: z.string().min(2),
+  layer: z.enum(["storage", "coordination", "serving"]),
+  fits: text,
+  suits: z.array(NfrTag).min(1),
+  poorFor: z.array(NfrTag).min(1),
+  caveat: text,
+});
+
+export const Connection = z.strictObject({
+  to: ArchetypeId,
+  role: CompositionRole,
+  why: text,
+});
+
+export const RuntimeOverlay = z.strictObject({
+  driver: text,
+  unit: text,
+  worker: text,
+  slot: text,
+  state: text,
+  source: text,
+  sink: text,
+  fabric: text,
+  maintenance: text,
+});
+
+export const TypicalPredicate = z.strictObject({
+  id: PredicateId,
+  because: text,
+});
+
+export const Archetype = z.strictObject({
+  id: ArchetypeId,
+  name: text,
+  summary: z.string().min(80),
+  roles: z.array(ComponentRole).min(1),
+  signals: z.strictObject({
+    phrases: z.array(PhraseSignal).min(8),
+    systems: z.array(SystemSignal),
+  }),
+  entities: z.array(Entity).min(2),
+  writePaths: z.array(WritePath).min(2),
+  readPaths: z.array(ReadPath).min(1),
+  protocols: z.array(Protocol).min(1),
+  invariants: z.array(text).min(2),
+  contract: z.strictObject({
+    api: z.array(text).min(2),
+    guarantees: z.array(text).min(1),
+  }),
+  predicates: z.array(TypicalPredicate).min(1),
+  failures: z.array(Failure).min(4),
+  bottlenecks: z.array(Bottleneck).min(3),
+  silhouette: Silhouette,
+  technologies: z.array(Technology).min(2),
+  connections: z.array(Connection).min(1),
+  overlay: RuntimeOverlay.optional(),
+});
+export type Archetype = z.infer<typeof Archetype>;
+export type ArchetypeInput = z.input<typeof Archetype>;

@@ -1,0 +1,156 @@
+import { createColors } from "picocolors";
+
+/**
+ * A tiny document model so one renderer builds content once and prints it as
+ * Markdown or as terminal text. All text in blocks is plain (unescaped); each
+ * backend escapes for its own medium.
+ */
+export type Block =
+  | { kind: "heading"; level: 1 | 2 | 3; text: string }
+  | { kind: "para"; text: string }
+  | { kind: "bullets"; items: string[] }
+  | { kind: "table"; headers: string[]; rows: string[][] }
+  | { kind: "code"; lang: string; text: string };
+
+export const heading = (level: 1 | 2 | 3, text: string): Block => ({ kind: "heading", level, text });
+export const para = (text: string): Block => ({ kind: "para", text });
+export const bullets = (items: string[]): Block => ({ kind: "bullets", items });
+export const table = (headers: string[], rows: string[][]): Block => ({ kind: "table", headers, rows });
+export const code = (lang: string, text: string): Block => ({ kind: "code", lang, text });
+
+/** Escapes text for inline Markdown so user or knowledge text cannot open HTML, links or emphasis. */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/\r\n?|\n/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/([\\`*_[\]|#])/g, "\\$1");
+}
+
+export function toMarkdown(blocks: readonly Block[]): string {
+  const out: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case "heading":
+        out.push(`${"#".repeat(b.level)} ${escapeMarkdown(b.text)}`);
+        break;
+      case "para":
+        out.push(escapeMarkdown(b.text));
+        break;
+      case "bullets":
+        out.push(b.items.map((i) => `- ${escapeMarkdown(i)}`).join("\n"));
+        break;
+      case "table": {
+        const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
+        out.push([row(b.headers), `|${b.headers.map(() => "---").join("|")}|`, ...b.rows.map(row)].join("\n"));
+        break;
+      }
+      case "code": {
+        const fence = b.text.includes("```") ? "~~~~" : "```";
+        out.push(`${fence}${b.lang}\n${b.text}\n${fence}`);
+        break;
+      }
+    }
+  }
+  return `${out.join("\n\n")}\n`;
+}
+
+/** Greedy word wrap; words longer than the width are split. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (let word of text.split(/\s+/).filter((w) => w.length > 0)) {
+    while (word.length > width) {
+      if (line) {
+        lines.push(line);
+        line = "";
+      }
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+    }
+    if (!line) line = word;
+    else if (line.length + 1 + word.length <= width) line += ` ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** Strips control characters (ANSI escapes included) from text bound for a terminal. */
+export function sanitizeTerminal(s: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+}
+
+export interface TerminalOptions {
+  color: boolean;
+  width: number;
+}
+
+function fitColumns(headers: string[], rows: string[][], width: number): number[] {
+  const n = headers.length;
+  const natural = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const gaps = (n - 1) * 2;
+  const widths = [...natural];
+  const budget = Math.max(n * 8, width - gaps);
+  while (widths.reduce((s, w) => s + w, 0) > budget) {
+    let widest = 0;
+    for (let i = 1; i < n; i++) if ((widths[i] ?? 0) > (widths[widest] ?? 0)) widest = i;
+    if ((widths[widest] ?? 0) <= 8) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+  }
+  return widths;
+}
+
+export function toTerminal(blocks: readonly Block[], opts: TerminalOptions): string {
+  const c = createColors(opts.color);
+  const w = opts.width;
+  const out: string[] = [];
+  for (const b of blocks) {
+    switch (b.kind) {
+      case "heading": {
+        const t = sanitizeTerminal(b.text);
+        if (b.level === 1) out.push(c.bold(c.cyan(t)), c.dim("═".repeat(Math.min(w, t.length))));
+        else if (b.level === 2) out.push("", c.bold(c.yellow(t.toUpperCase())));
+        else out.push(c.bold(t));
+        break;
+      }
+      case "para":
+        out.push(...wrap(sanitizeTerminal(b.text), w));
+        break;
+      case "bullets":
+        for (const item of b.items) {
+          const lines = wrap(sanitizeTerminal(item), w - 4);
+          out.push(`  ${c.dim("•")} ${lines[0] ?? ""}`, ...lines.slice(1).map((l) => `    ${l}`));
+        }
+        break;
+      case "table": {
+        const headers = b.headers.map(sanitizeTerminal);
+        const rows = b.rows.map((r) => r.map(sanitizeTerminal));
+        const widths = fitColumns(headers, rows, w);
+        const render = (cells: string[], style: (s: string) => string) => {
+          const wrapped = cells.map((cell, i) => wrap(cell, widths[i] ?? 8));
+          const height = Math.max(...wrapped.map((x) => x.length));
+          for (let line = 0; line < height; line++) {
+            const parts = wrapped.map((x, i) => (x[line] ?? "").padEnd(widths[i] ?? 8));
+            out.push(style(parts.join("  ").trimEnd()));
+          }
+        };
+        render(headers, (s) => c.bold(s));
+        out.push(c.dim(widths.map((x) => "─".repeat(x)).join("  ")));
+        for (const r of rows) render(r, (s) => s);
+        break;
+      }
+      case "code":
+        for (const l of sanitizeTerminal(b.text).split("\n")) out.push(`  ${c.green(l)}`);
+        break;
+    }
+    if (b.kind !== "heading") out.push("");
+  }
+  while (out.length > 0 && out[out.length - 1] === "") out.pop();
+  return `${out.join("\n")}\n`;
+}
