@@ -27,6 +27,29 @@ program
     (await import("./commands/show.js")).runShow(query, opts),
   );
 
+program
+  .command("classify")
+  .description("recognise a prompt: infra/product/mixed branch, dominant and supporting archetypes, with evidence")
+  .argument("[prompt...]", "the design prompt (quote it)")
+  .option("-f, --format <format>", "text | md | json | jsonl (jsonl reads one prompt per line from stdin)", "text")
+  .action(async (words: string[], opts: { format?: string }) =>
+    (await import("./commands/classify.js")).runClassify(words, opts),
+  );
+
+program
+  .command("design")
+  .description("derive the complete, explained design for a prompt, in the framework's fixed order")
+  .argument("[prompt...]", "the design prompt (quote it)")
+  .option("-f, --format <format>", "text | md | json | jsonl (jsonl reads one prompt per line from stdin)", "text")
+  .option(
+    "-s, --set <field=value>",
+    "override a field (repeatable): dominant=I02, archetype.I08=decorator|off, branch=infra, delivery=exactly-once, consistency=eventual, availability=fail-closed, ordering=per-key, durability=durable, regions=3, scale.leases=200000, predicate.exclusivity-matters=false",
+    (v: string, prev: string[] = []) => [...prev, v],
+  )
+  .action(async (words: string[], opts: { format?: string; set?: string[] }) =>
+    (await import("./commands/design.js")).runDesign(words, opts),
+  );
+
 async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);

@@ -116,6 +116,20 @@ export const NfrTag = z.enum([
 ]);
 export type NfrTag = z.infer<typeof NfrTag>;
 
+export const Scope = z.enum(["key", "partition", "shard", "replica group", "global", "none"]);
+export type Scope = z.infer<typeof Scope>;
+
+export const Consistency = z.enum(["linearizable", "read-your-writes", "eventual"]);
+export const Availability = z.enum(["fail-closed", "stay-available"]);
+export const Delivery = z.enum(["at-most-once", "at-least-once", "exactly-once"]);
+export const Ordering = z.enum(["none", "per-key", "per-partition", "global"]);
+export const Durability = z.enum(["durable", "best-effort"]);
+export type Consistency = z.infer<typeof Consistency>;
+export type Availability = z.infer<typeof Availability>;
+export type Delivery = z.infer<typeof Delivery>;
+export type Ordering = z.infer<typeof Ordering>;
+export type Durability = z.infer<typeof Durability>;
+
 const text = z.string().trim().min(3);
 const weight = z.number().gt(0).lte(1);
 
@@ -226,6 +240,8 @@ export const Connection = z.strictObject({
   to: ArchetypeId,
   role: CompositionRole,
   why: text,
+  /** True when the dominant archetype nearly always needs this one, even unnamed in the prompt. */
+  typical: z.boolean().default(false),
 });
 
 export const RuntimeOverlay = z.strictObject({
@@ -273,3 +289,17 @@ export const Archetype = z.strictObject({
 });
 export type Archetype = z.infer<typeof Archetype>;
 export type ArchetypeInput = z.input<typeof Archetype>;
+
+export const ScopeRule = z.strictObject({ scope: Scope, why: text });
+
+/** An archetype's default NFR stance and correctness scopes, used when the prompt states none. */
+export const Stance = z.strictObject({
+  consistency: Consistency,
+  availability: Availability,
+  delivery: Delivery,
+  ordering: Ordering,
+  durability: Durability,
+  because: text,
+  scopes: z.strictObject({ ordering: ScopeRule, exclusivity: ScopeRule, coordination: ScopeRule }),
+});
+export type Stance = z.infer<typeof Stance>;

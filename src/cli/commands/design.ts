@@ -1,0 +1,51 @@
+import { type Design, deriveDesign } from "../../engine/design/design.js";
+import { parseOverrides } from "../../engine/design/overrides.js";
+import { designBlocks } from "../../render/design-doc.js";
+import { toMarkdown, toTerminal } from "../../render/doc.js";
+import { UserError } from "../errors.js";
+import { pickFormat } from "../format.js";
+import { json, terminalOptions, writeOut } from "../output.js";
+import { readStdin } from "../stdin.js";
+
+export interface DesignOptions {
+  format?: string;
+  set?: string[];
+}
+
+function one(prompt: string, overrides: string[]): Design {
+  const r = deriveDesign(prompt, overrides);
+  if (!r.ok) throw new UserError(r.error);
+  return r.design;
+}
+
+export async function runDesign(words: string[], opts: DesignOptions): Promise<void> {
+  const format = pickFormat(opts.format, ["text", "md", "json", "jsonl"] as const, "text");
+  const overrides = opts.set ?? [];
+  if (format === "jsonl") {
+    if (words.length > 0)
+      throw new UserError("--format jsonl reads prompts from standard input; do not also pass one as an argument");
+    const checked = parseOverrides(overrides);
+    if (!checked.ok) throw new UserError(checked.error);
+    const lines = (await readStdin()).split(/\r?\n/);
+    const out: string[] = [];
+    let bad = 0;
+    lines.forEach((line, i) => {
+      if (line.trim() === "") return;
+      const r = deriveDesign(line, overrides);
+      if (r.ok) out.push(JSON.stringify(r.design));
+      else {
+        bad++;
+        out.push(JSON.stringify({ line: i + 1, error: r.error }));
+        process.stderr.write(`mechsd: line ${i + 1}: ${r.error}\n`);
+      }
+    });
+    if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
+    if (bad > 0) process.exitCode = 1;
+    return;
+  }
+  if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd design "Design a distributed lock service"');
+  const d = one(words.join(" "), overrides);
+  if (format === "json") return writeOut(json(d));
+  const blocks = designBlocks(d);
+  writeOut(format === "md" ? toMarkdown(blocks) : toTerminal(blocks, terminalOptions()));
+}

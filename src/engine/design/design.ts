@@ -1,0 +1,115 @@
+import { checkPrompt } from "../prompt.js";
+import { DERIVERS } from "./derivers.js";
+import { evaluate, orderDerivers } from "./graph.js";
+import { parseOverrides } from "./overrides.js";
+import type { Fields, TraceEntry } from "./types.js";
+
+/** Checked once at load: no cycles, no missing inputs. */
+const ORDER = orderDerivers(DERIVERS);
+
+export const SCHEMA_VERSION = 1;
+
+/** The Design object: the stable JSON contract of ../shared/DESIGN.md plus the worksheet's extra fields. */
+export interface Design {
+  schemaVersion: number;
+  prompt: string;
+  overrides: string[];
+  branch: Fields["branch"];
+  archetypes: Fields["archetypes"];
+  nfrs: {
+    delivery: string;
+    consistency: string;
+    availability: string;
+    ordering: string;
+    durability: string;
+    regions: number;
+    latency: Fields["nfrs"]["latency"];
+    scale: Record<string, number>;
+    sources: Record<string, { source: string; because: string }>;
+  };
+  overlay: Fields["overlay"];
+  requirements: Fields["requirements"];
+  operations: Fields["operations"];
+  criticalPaths: Fields["criticalPaths"];
+  primaryState: Fields["primaryState"];
+  scopes: Fields["scopes"];
+  invariants: Fields["invariants"];
+  context: Fields["context"];
+  predicates: Fields["predicates"];
+  mechanisms: Fields["baseMechanisms"][number][];
+  readPaths: Fields["readPaths"];
+  technology: Fields["technology"];
+  failures: Fields["failures"];
+  bottlenecks: Fields["bottlenecks"];
+  checklist: Fields["checklist"];
+  trace: TraceEntry[];
+}
+
+export type DesignResult = { ok: true; design: Design } | { ok: false; error: string };
+
+function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly string[]): Design {
+  const n = fields.nfrs;
+  const sources: Design["nfrs"]["sources"] = {};
+  for (const k of ["delivery", "consistency", "availability", "ordering", "durability", "regions"] as const) {
+    sources[k] = { source: n[k].source, because: n[k].because };
+  }
+  const scale: Record<string, number> = {};
+  for (const [k, v] of Object.entries(n.scale)) {
+    scale[k] = v.value;
+    sources[`scale.${k}`] = {
+      source: v.source,
+      because: v.source === "override" ? `set by override ${v.quote}` : `the prompt says '${v.quote}'`,
+    };
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    prompt: fields.prompt,
+    overrides: [...overrides],
+    branch: fields.branch,
+    archetypes: fields.archetypes,
+    nfrs: {
+      delivery: n.delivery.value,
+      consistency: n.consistency.value,
+      availability: n.availability.value,
+      ordering: n.ordering.value,
+      durability: n.durability.value,
+      regions: n.regions.value,
+      latency: n.latency,
+      scale,
+      sources,
+    },
+    overlay: fields.overlay,
+    requirements: fields.requirements,
+    operations: fields.operations,
+    criticalPaths: fields.criticalPaths,
+    primaryState: fields.primaryState,
+    scopes: fields.scopes,
+    invariants: fields.invariants,
+    context: fields.context,
+    predicates: fields.predicates,
+    mechanisms: [...fields.baseMechanisms, ...fields.companions],
+    readPaths: fields.readPaths,
+    technology: fields.technology,
+    failures: fields.failures,
+    bottlenecks: fields.bottlenecks,
+    checklist: fields.checklist,
+    trace,
+  };
+}
+
+/** Derives the complete, explained design for a prompt; overrides are `key=value` strings. */
+export function deriveDesign(prompt: string, overrides: readonly string[] = []): DesignResult {
+  const checked = checkPrompt(prompt);
+  if (!checked.ok) return { ok: false, error: checked.error };
+  const parsed = parseOverrides(overrides);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const { fields, trace } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
+  return { ok: true, design: assemble(fields, trace, overrides) };
+}
+
+/** Library form: returns the Design or throws an Error whose message says what is wrong. */
+export function design(prompt: string, overrides: readonly string[] = []): Design {
+  const r = deriveDesign(prompt, overrides);
+  if (!r.ok) throw new Error(r.error);
+  return r.design;
+}

@@ -1,0 +1,83 @@
+import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
+
+/** One small rule that computes one field from the fields it declares. */
+export interface Deriver<F extends FieldName = FieldName> {
+  field: F;
+  category: Category;
+  reads: readonly FieldName[];
+  rule: string;
+  derive(fields: Readonly<Fields>, input: DesignInput): Fields[F];
+}
+
+/** What the caller gives: the prompt. Everything else is derived from it. */
+export interface DesignInput {
+  prompt: string;
+}
+
+/** A change an override makes to one field's value after it is derived. */
+export interface Patch<F extends FieldName = FieldName> {
+  field: F;
+  label: string;
+  apply(value: Fields[F], fields: Readonly<Fields>): Fields[F];
+}
+
+/** Checks the graph: every field has one deriver, every input is some field, and there is no cycle. Returns the evaluation order. */
+export function orderDerivers(derivers: readonly Deriver[]): Deriver[] {
+  const byField = new Map<FieldName, Deriver>();
+  for (const d of derivers) {
+    if (byField.has(d.field)) throw new Error(`field graph: two derivers produce '${d.field}'`);
+    byField.set(d.field, d);
+  }
+  for (const d of derivers) {
+    for (const r of d.reads) {
+      if (!byField.has(r)) throw new Error(`field graph: '${d.field}' reads '${r}', which nothing produces`);
+    }
+  }
+  const order: Deriver[] = [];
+  const state = new Map<FieldName, "visiting" | "done">();
+  const visit = (f: FieldName, path: FieldName[]) => {
+    const s = state.get(f);
+    if (s === "done") return;
+    if (s === "visiting") throw new Error(`field graph: cycle ${[...path, f].join(" -> ")}`);
+    state.set(f, "visiting");
+    const d = byField.get(f) as Deriver;
+    for (const r of d.reads) visit(r, [...path, f]);
+    state.set(f, "done");
+    order.push(d);
+  };
+  for (const d of derivers) visit(d.field, []);
+  return order;
+}
+
+/** A read-only view that lets a deriver see only the fields it declared. */
+function guarded(fields: Partial<Fields>, d: Deriver): Readonly<Fields> {
+  const allowed = new Set<string>(d.reads);
+  return new Proxy(fields as Fields, {
+    get(target, key) {
+      if (typeof key === "string" && !allowed.has(key)) {
+        throw new Error(`field graph: '${d.field}' read '${key}' without declaring it`);
+      }
+      return target[key as FieldName];
+    },
+  });
+}
+
+/** Evaluates every field in dependency order, applying override patches right after their field. */
+export function evaluate(
+  order: readonly Deriver[],
+  input: DesignInput,
+  patches: readonly Patch[],
+): { fields: Fields; trace: TraceEntry[] } {
+  const fields: Partial<Fields> = {};
+  const trace: TraceEntry[] = [];
+  for (const d of order) {
+    let value = d.derive(guarded(fields, d), input);
+    const mine = patches.filter((p) => p.field === d.field);
+    for (const p of mine) value = (p as Patch<typeof d.field>).apply(value as never, fields as Fields) as typeof value;
+    (fields as Record<string, unknown>)[d.field] = value;
+    const entry: TraceEntry = { field: d.field, category: d.category, rule: d.rule, inputs: [...d.reads] };
+    if (mine.length > 0) entry.pinned = mine.map((p) => p.label);
+    trace.push(entry);
+  }
+  return { fields: fields as Fields, trace };
+}

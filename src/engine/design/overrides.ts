@@ -1,0 +1,188 @@
+import { ARCHETYPE_BY_ID, QUANTITIES } from "../../knowledge/index.js";
+import {
+  ARCHETYPE_IDS,
+  type ArchetypeId,
+  Availability,
+  CompositionRole,
+  Consistency,
+  Delivery,
+  Durability,
+  Ordering,
+  PredicateId,
+} from "../../knowledge/schema.js";
+import { normaliseArchetypeId } from "../lookup.js";
+import type { Patch } from "./graph.js";
+import type { Nfrs } from "./types.js";
+
+export type OverrideResult = { ok: true; patches: Patch[] } | { ok: false; error: string };
+
+export const OVERRIDE_KEYS = [
+  "branch",
+  "dominant",
+  "archetype.<id>",
+  "delivery",
+  "consistency",
+  "availability",
+  "ordering",
+  "durability",
+  "regions",
+  "scale.<quantity>",
+  "predicate.<id>",
+] as const;
+
+const list = (xs: readonly string[]) => xs.join(", ");
+
+function archetypeId(raw: string): ArchetypeId | undefined {
+  const id = normaliseArchetypeId(raw);
+  return id && (ARCHETYPE_IDS as readonly string[]).includes(id) ? (id as ArchetypeId) : undefined;
+}
+
+function roleOf(dominant: ArchetypeId, other: ArchetypeId): { role: CompositionRole; why: string } {
+  const c = ARCHETYPE_BY_ID.get(dominant)?.connections.find((x) => x.to === other);
+  return c
+    ? { role: c.role, why: c.why }
+    : { role: "substrate", why: `no recorded connection from ${dominant}; placed as substrate` };
+}
+
+function nfrPatch<K extends "delivery" | "consistency" | "availability" | "ordering" | "durability">(
+  key: K,
+  value: Nfrs[K]["value"],
+  label: string,
+): Patch<"nfrs"> {
+  return {
+    field: "nfrs",
+    label,
+    apply: (n) => ({ ...n, [key]: { value, source: "override", because: `set by override ${label}` } }),
+  };
+}
+
+/** Parses `key=value` overrides into patches on fields; every problem names the valid choices. */
+export function parseOverrides(items: readonly string[]): OverrideResult {
+  const patches: Patch[] = [];
+  for (const item of items) {
+    const eq = item.indexOf("=");
+    if (eq <= 0) return { ok: false, error: `override '${item}' is not key=value; keys: ${list(OVERRIDE_KEYS)}` };
+    const key = item.slice(0, eq).trim().toLowerCase();
+    const value = item.slice(eq + 1).trim();
+    const lower = value.toLowerCase();
+    const label = `${key}=${value}`;
+    const enumValue = <T extends string>(options: readonly T[]): T | undefined => options.find((o) => o === lower);
+    const bad = (what: string, options: readonly string[]) => ({
+      ok: false as const,
+      error: `unknown ${what} '${value}' for ${key}; use one of: ${list(options)}`,
+    });
+
+    if (key === "branch") {
+      const v = enumValue(["infra", "product", "mixed"] as const);
+      if (!v) return bad("branch", ["infra", "product", "mixed"]);
+      patches.push({
+        field: "branch",
+        label,
+        apply: (b) => ({ ...b, kind: v, evidence: [`set to ${v} by override`, ...b.evidence] }),
+      } as Patch<"branch">);
+    } else if (key === "dominant") {
+      const id = archetypeId(value);
+      if (!id) return bad("archetype", ARCHETYPE_IDS);
+      patches.push({
+        field: "archetypes",
+        label,
+        apply: (list) => {
+          const a = ARCHETYPE_BY_ID.get(id);
+          const prev = list.find((x) => x.id === id);
+          const rest = list.filter((x) => x.id !== id).map((x) => ({ ...x, role: roleOf(id, x.id).role }));
+          return [
+            {
+              id,
+              name: a?.name ?? id,
+              role: "dominant" as const,
+              score: prev?.score ?? 1,
+              evidence: [`chosen as dominant by override ${label}`, ...(prev?.evidence ?? [])],
+            },
+            ...rest.slice(0, 3),
+          ];
+        },
+      } as Patch<"archetypes">);
+    } else if (key.startsWith("archetype.")) {
+      const id = archetypeId(key.slice("archetype.".length));
+      if (!id) return { ok: false, error: `unknown archetype in '${key}'; use archetype.<I01-I19>=<role|off>` };
+      const roles = [...CompositionRole.options, "off"] as const;
+      const role = enumValue(roles);
+      if (!role) return bad("role", roles);
+      patches.push({
+        field: "archetypes",
+        label,
+        apply: (list) => {
+          if (role === "off") return list.filter((x) => x.id !== id || x.role === "dominant");
+          const a = ARCHETYPE_BY_ID.get(id);
+          const row = {
+            id,
+            name: a?.name ?? id,
+            role,
+            score: list.find((x) => x.id === id)?.score ?? 1,
+            evidence: [`added as ${role} by override ${label}`],
+          };
+          if (list.some((x) => x.id === id && x.role === "dominant")) return list;
+          return list.some((x) => x.id === id) ? list.map((x) => (x.id === id ? row : x)) : [...list, row];
+        },
+      } as Patch<"archetypes">);
+    } else if (key === "delivery") {
+      const v = enumValue(Delivery.options);
+      if (!v) return bad("delivery", Delivery.options);
+      patches.push(nfrPatch("delivery", v, label));
+    } else if (key === "consistency") {
+      const v = enumValue(Consistency.options);
+      if (!v) return bad("consistency", Consistency.options);
+      patches.push(nfrPatch("consistency", v, label));
+    } else if (key === "availability") {
+      const v = enumValue(Availability.options);
+      if (!v) return bad("availability", Availability.options);
+      patches.push(nfrPatch("availability", v, label));
+    } else if (key === "ordering") {
+      const v = enumValue(Ordering.options);
+      if (!v) return bad("ordering", Ordering.options);
+      patches.push(nfrPatch("ordering", v, label));
+    } else if (key === "durability") {
+      const v = enumValue(Durability.options);
+      if (!v) return bad("durability", Durability.options);
+      patches.push(nfrPatch("durability", v, label));
+    } else if (key === "regions") {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 1 || n > 50)
+        return { ok: false, error: `regions must be a whole number from 1 to 50, not '${value}'` };
+      patches.push({
+        field: "nfrs",
+        label,
+        apply: (x) => ({ ...x, regions: { value: n, source: "override", because: `set by override ${label}` } }),
+      } as Patch<"nfrs">);
+    } else if (key.startsWith("scale.")) {
+      const q = key.slice("scale.".length);
+      if (!QUANTITIES.some((x) => x.id === q))
+        return { ok: false, error: `unknown quantity '${q}'; use one of: ${list(QUANTITIES.map((x) => x.id))}` };
+      const n = Number(value.replace(/[,_]/g, ""));
+      if (!Number.isFinite(n) || n <= 0)
+        return { ok: false, error: `scale.${q} needs a positive number, not '${value}'` };
+      patches.push({
+        field: "nfrs",
+        label,
+        apply: (x) => ({ ...x, scale: { ...x.scale, [q]: { value: n, quote: label, source: "override" } } }),
+      } as Patch<"nfrs">);
+    } else if (key.startsWith("predicate.")) {
+      const id = key.slice("predicate.".length);
+      const pid = PredicateId.options.find((p) => p === id);
+      if (!pid) return { ok: false, error: `unknown predicate '${id}'; use one of: ${list(PredicateId.options)}` };
+      if (lower !== "true" && lower !== "false") return bad("value", ["true", "false"]);
+      const holds = lower === "true";
+      patches.push({
+        field: "predicates",
+        label,
+        apply: (rows) =>
+          rows.map((r) =>
+            r.id === pid ? { ...r, holds, because: `set by override ${label}`, source: "override" as const } : r,
+          ),
+      } as Patch<"predicates">);
+    } else {
+      return { ok: false, error: `unknown override field '${key}'; use one of: ${list(OVERRIDE_KEYS)}` };
+    }
+  }
+  return { ok: true, patches };
+}

@@ -1,0 +1,210 @@
+import type {
+  ArchetypeId,
+  Availability,
+  ComponentRole,
+  Consistency,
+  Delivery,
+  Durability,
+  InteractionKind,
+  MechanismFamily,
+  Operation,
+  Ordering,
+  PredicateId,
+  Scope,
+} from "../../knowledge/schema.js";
+import type { StatedNfrs } from "../nfr-parse.js";
+import type { Recognition } from "../recognize/recognize.js";
+
+/** Where an effective value came from: the prompt, an override, or an archetype default. */
+export interface Sourced<T> {
+  value: T;
+  source: "stated" | "override" | "default";
+  because: string;
+}
+
+export interface Nfrs {
+  delivery: Sourced<Delivery>;
+  consistency: Sourced<Consistency>;
+  availability: Sourced<Availability>;
+  ordering: Sourced<Ordering>;
+  durability: Sourced<Durability>;
+  regions: Sourced<number>;
+  latency: StatedNfrs["latency"];
+  /** Quantities the prompt states, by quantity id. */
+  scale: Record<string, { value: number; quote: string; source: "stated" | "override" }>;
+}
+
+export interface Requirement {
+  text: string;
+  kind: "stated" | "core" | "hidden" | "implied";
+  archetype: ArchetypeId;
+  because: string;
+  /** The archetype write or read path the requirement instantiates, when it comes from one. */
+  path?: { shape: Operation; entity: string; mechanism?: string; critical: boolean; hidden: boolean };
+  /** The alias-table row a stated requirement matched. */
+  alias?: { phrase: string; operation: Operation; interaction: InteractionKind; hidden: boolean };
+}
+
+export interface OperationRow {
+  phrase: string;
+  operation: Operation;
+  interaction: InteractionKind;
+  entity: string;
+  archetype: ArchetypeId;
+  critical: boolean;
+  hidden: boolean;
+  /** The base mechanism the archetype's write or read path names, when it names one. */
+  mechanism?: string;
+  because: string;
+}
+
+export interface CriticalPath {
+  name: string;
+  operations: string[];
+  archetype: ArchetypeId;
+  because: string;
+}
+
+export interface PrimaryStateRow {
+  entity: string;
+  description: string;
+  authority: string;
+  scope: Scope;
+  archetype: ArchetypeId;
+  because: string;
+}
+
+export interface ScopeRow {
+  concern: "ordering" | "exclusivity" | "coordination";
+  scope: Scope;
+  why: string;
+  archetype: ArchetypeId;
+}
+
+export interface InvariantRow {
+  path: string;
+  statement: string;
+  archetype: ArchetypeId;
+  because: string;
+}
+
+export type RunsIn = "request path" | "async worker" | "control loop";
+
+export interface ExecutionContext {
+  paths: { path: string; runsIn: RunsIn; because: string }[];
+  retries: string;
+  crashes: string;
+  clocks: string;
+  regions: string;
+  failureStance: string;
+}
+
+export interface PredicateRow {
+  id: PredicateId;
+  name: string;
+  holds: boolean;
+  because: string;
+  source: "derived" | "override";
+}
+
+export interface MechanismRow {
+  id: string;
+  name: string;
+  family: MechanismFamily;
+  kind: "base" | "companion";
+  because: string[];
+  protects: string;
+}
+
+export interface ReadPathRow {
+  read: string;
+  entity: string;
+  servedBy: "authority" | "replica" | "derived copy";
+  staleness: string;
+  archetype: ArchetypeId;
+  because: string;
+}
+
+export interface TechnologyRow {
+  layer: "storage" | "coordination" | "serving";
+  shape: string;
+  archetype: ArchetypeId;
+  choices: { product: string; fits: string; why: string }[];
+  avoid?: { product: string; why: string };
+}
+
+export interface FailureRow {
+  failure: string;
+  prevention: string;
+  repair: string;
+  role: ComponentRole;
+  archetype: ArchetypeId;
+  source: string;
+}
+
+export interface BottleneckRow {
+  bottleneck: string;
+  mitigation: string;
+  formula?: string;
+  /** The formula evaluated with the prompt's numbers (and named assumptions), when it could be. */
+  estimate?: string;
+  archetype: ArchetypeId;
+  rank: "first hotspot" | "next";
+}
+
+export interface ChecklistRow {
+  question: string;
+  answer: string;
+  complete: boolean;
+  missing?: string;
+}
+
+export interface OverlayRow {
+  archetype: ArchetypeId;
+  driver: string;
+  unit: string;
+  worker: string;
+  slot: string;
+  state: string;
+  source: string;
+  sink: string;
+  fabric: string;
+  maintenance: string;
+}
+
+/** Every worksheet field, by name. The field graph computes them in dependency order. */
+export interface Fields {
+  prompt: string;
+  branch: Recognition["branch"];
+  archetypes: Recognition["archetypes"];
+  nfrs: Nfrs;
+  overlay: OverlayRow[];
+  requirements: Requirement[];
+  operations: OperationRow[];
+  criticalPaths: CriticalPath[];
+  primaryState: PrimaryStateRow[];
+  scopes: ScopeRow[];
+  invariants: InvariantRow[];
+  context: ExecutionContext;
+  predicates: PredicateRow[];
+  baseMechanisms: MechanismRow[];
+  companions: MechanismRow[];
+  readPaths: ReadPathRow[];
+  technology: TechnologyRow[];
+  failures: FailureRow[];
+  bottlenecks: BottleneckRow[];
+  checklist: ChecklistRow[];
+}
+
+export type FieldName = keyof Fields;
+
+export type Category = "Given" | "Chosen" | "Classified" | "Derived" | "Output";
+
+export interface TraceEntry {
+  field: FieldName;
+  category: Category;
+  rule: string;
+  inputs: FieldName[];
+  /** Overrides that pinned part or all of this field. */
+  pinned?: string[];
+}

@@ -1,0 +1,27 @@
+import { WRITE_SHAPE_MECHANISMS } from "../../knowledge/operations.js";
+import type { Deriver } from "../design/graph.js";
+import type { MechanismRow } from "../design/types.js";
+import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
+
+export const baseMechanismsField: Deriver<"baseMechanisms"> = {
+  field: "baseMechanisms",
+  category: "Classified",
+  reads: ["operations", "invariants", "archetypes"],
+  rule: "each write's shape gives its base mechanism (create -> insert, overwrite -> versioned overwrite, transition -> guarded update, append -> append log…), unless the archetype's path names a more specific one",
+  derive: (f) => {
+    const rows: MechanismRow[] = [];
+    const lead = f.archetypes[0]?.id;
+    for (const op of f.operations) {
+      const isRead = op.operation === "read source" || op.operation === "read projection";
+      if (isRead && op.archetype !== lead) continue;
+      if (!isRead && !op.critical && !op.hidden && op.archetype !== lead) continue;
+      const fallback = WRITE_SHAPE_MECHANISMS.find((w) => w.shape === op.operation)?.mechanism;
+      const id = op.mechanism ?? fallback;
+      if (!id) continue;
+      const path = f.invariants.find((i) => op.phrase.startsWith(i.path))?.path;
+      const because = `${op.phrase}: ${op.operation} on ${op.entity}${op.mechanism ? " (the archetype's path names it)" : " (default for the write shape)"}`;
+      addMechanism(rows, mechanismRow(id, "base", [because], invariantMatching(f.invariants, /./, path)));
+    }
+    return rows;
+  },
+};

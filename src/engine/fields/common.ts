@@ -1,0 +1,33 @@
+import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
+import type { Archetype, ArchetypeId, Stance } from "../../knowledge/schema.js";
+import { STANCES } from "../../knowledge/stances.js";
+import type { Fields } from "../design/types.js";
+
+export function archetype(id: ArchetypeId): Archetype {
+  const a = ARCHETYPE_BY_ID.get(id);
+  if (!a) throw new Error(`unknown archetype ${id}`);
+  return a;
+}
+
+/** The archetypes a design is built from, dominant (or first substrate) first. */
+export function designArchetypes(list: Fields["archetypes"]): Archetype[] {
+  return list.map((a) => archetype(a.id));
+}
+
+/** The stance of the leading archetype; a product design without archetypes leans on key-value state. */
+export function leadingStance(list: Fields["archetypes"]): { stance: Stance; id: ArchetypeId } {
+  const id = list[0]?.id ?? "I16";
+  return { stance: STANCES[id], id };
+}
+
+/** How many of an archetype's paths a design includes, by its role in the composition. */
+export function depthFor(role: Fields["archetypes"][number]["role"], index: number): number {
+  if (role === "dominant") return Number.POSITIVE_INFINITY;
+  return index <= 1 ? 2 : 1;
+}
+
+export const lowerFirst = (s: string) => (s.length > 0 ? s[0]?.toLowerCase() + s.slice(1) : s);
+export const upperFirst = (s: string) => (s.length > 0 ? s[0]?.toUpperCase() + s.slice(1) : s);
+
+/** Splits PascalCase entity names into words: "PartitionLog" -> "partition log". */
+export const entityWords = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();

@@ -1,0 +1,41 @@
+import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
+import type { Deriver } from "../design/graph.js";
+import type { FailureRow } from "../design/types.js";
+import { archetype } from "./common.js";
+
+const MAX_FAILURES = 14;
+
+export const failuresField: Deriver<"failures"> = {
+  field: "failures",
+  category: "Derived",
+  reads: ["archetypes", "baseMechanisms", "companions"],
+  rule: "the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for, and the top failures of each supporting archetype — each with a prevention and a repair",
+  derive: (f) => {
+    const out: FailureRow[] = [];
+    const push = (row: FailureRow) => {
+      if (out.length < MAX_FAILURES && !out.some((r) => r.failure === row.failure)) out.push(row);
+    };
+    const [lead, ...rest] = f.archetypes;
+    if (lead) {
+      for (const x of archetype(lead.id).failures)
+        push({ ...x, archetype: lead.id, source: `${lead.id} failure modes` });
+    }
+    for (const m of [...f.baseMechanisms, ...f.companions]) {
+      for (const x of MECHANISM_FAILURES.filter((y) => y.mechanism === m.id)) {
+        push({
+          failure: x.failure,
+          prevention: x.prevention,
+          repair: x.repair,
+          role: x.role,
+          archetype: lead?.id ?? "I16",
+          source: `because the design uses ${m.name}`,
+        });
+      }
+    }
+    for (const ra of rest) {
+      for (const x of archetype(ra.id).failures.slice(0, 2))
+        push({ ...x, archetype: ra.id, source: `${ra.id} as ${ra.role}` });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,84 @@
+import type { InteractionKind, Operation } from "../../knowledge/schema.js";
+import type { Deriver } from "../design/graph.js";
+import type { OperationRow } from "../design/types.js";
+import { archetype, entityWords } from "./common.js";
+
+export function interactionFor(op: Operation, hidden: boolean): InteractionKind {
+  if (hidden && op !== "read source" && op !== "read projection") return "hidden write target";
+  switch (op) {
+    case "create target":
+    case "append event":
+      return "create target";
+    case "overwrite current value":
+    case "state transition":
+      return "update target";
+    case "async process":
+      return "async side-effect target";
+    case "read source":
+      return "read source target";
+    case "read projection":
+      return "read projection target";
+  }
+}
+
+/** Picks the archetype entity a free-text ask is about, by shared words; else its first source of truth. */
+function entityFor(text: string, id: OperationRow["archetype"]): string {
+  const a = archetype(id);
+  const words = new Set(text.toLowerCase().split(/[^a-z]+/));
+  const scored = a.entities.map((e) => ({
+    e,
+    n: entityWords(e.name)
+      .split(" ")
+      .filter((w) => words.has(w) || words.has(`${w}s`)).length,
+  }));
+  const best = scored.sort((x, y) => y.n - x.n)[0];
+  if (best && best.n > 0) return best.e.name;
+  return (a.entities.find((e) => e.truth) ?? a.entities[0])?.name ?? "State";
+}
+
+export const operationsField: Deriver<"operations"> = {
+  field: "operations",
+  category: "Classified",
+  reads: ["requirements"],
+  rule: "each requirement becomes one shared operation (create, overwrite, transition, append, async, read source, read projection) with its interaction kind and entity",
+  derive: (f) => {
+    const out: OperationRow[] = [];
+    const seen = new Set<string>();
+    const ordered = [...f.requirements.filter((r) => r.path), ...f.requirements.filter((r) => !r.path)];
+    for (const r of ordered) {
+      let row: OperationRow | undefined;
+      if (r.path) {
+        row = {
+          phrase: r.text,
+          operation: r.path.shape,
+          interaction: interactionFor(r.path.shape, r.path.hidden),
+          entity: r.path.entity,
+          archetype: r.archetype,
+          critical: r.path.critical,
+          hidden: r.path.hidden,
+          because: `${r.kind} requirement: ${r.because}`,
+        };
+        if (r.path.mechanism) row.mechanism = r.path.mechanism;
+      } else if (r.alias) {
+        const entity = entityFor(r.text, r.archetype);
+        row = {
+          phrase: r.text,
+          operation: r.alias.operation,
+          interaction: r.alias.hidden ? interactionFor(r.alias.operation, true) : r.alias.interaction,
+          entity,
+          archetype: r.archetype,
+          critical: false,
+          hidden: r.alias.hidden,
+          because: `stated: '${r.alias.phrase}' maps to ${r.alias.operation} on ${entity}`,
+        };
+      }
+      if (!row) continue;
+      if (!r.path && out.some((o) => o.operation === row.operation && o.entity === row.entity)) continue;
+      const key = `${row.operation}|${row.entity}|${row.phrase}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(row);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,49 @@
+import type { Deriver } from "../design/graph.js";
+import type { ReadPathRow } from "../design/types.js";
+import { archetype } from "./common.js";
+
+export const readPathsField: Deriver<"readPaths"> = {
+  field: "readPaths",
+  category: "Classified",
+  reads: ["operations", "nfrs", "archetypes"],
+  rule: "reads that decide correctness go to the authority; reads that tolerate lag go to replicas; projections are served from derived copies with their staleness stated",
+  derive: (f) => {
+    const out: ReadPathRow[] = [];
+    const strong = f.nfrs.consistency.value === "linearizable";
+    for (const op of f.operations) {
+      if (op.operation !== "read source" && op.operation !== "read projection") continue;
+      const a = archetype(op.archetype);
+      const kb = a.readPaths.find((r) => op.phrase.startsWith(r.action));
+      const staleness = kb?.staleness ?? (op.operation === "read source" ? "none" : "bounded by the projector's lag");
+      if (op.operation === "read projection") {
+        out.push({
+          read: op.phrase,
+          entity: op.entity,
+          servedBy: "derived copy",
+          staleness,
+          archetype: op.archetype,
+          because: `a projection of ${op.entity}; ${a.id} accepts this lag`,
+        });
+      } else if (strong || f.nfrs.availability.value === "fail-closed") {
+        out.push({
+          read: op.phrase,
+          entity: op.entity,
+          servedBy: "authority",
+          staleness: "none: served by the leader or a quorum",
+          archetype: op.archetype,
+          because: `consistency is ${f.nfrs.consistency.value} and the stance ${f.nfrs.availability.value}, so a stale answer is not allowed`,
+        });
+      } else {
+        out.push({
+          read: op.phrase,
+          entity: op.entity,
+          servedBy: "replica",
+          staleness,
+          archetype: op.archetype,
+          because: `consistency is ${f.nfrs.consistency.value}: a nearby replica answers, within the replication lag`,
+        });
+      }
+    }
+    return out;
+  },
+};

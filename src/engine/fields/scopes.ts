@@ -1,0 +1,44 @@
+import type { Scope } from "../../knowledge/schema.js";
+import { STANCES } from "../../knowledge/stances.js";
+import type { Deriver } from "../design/graph.js";
+import type { ScopeRow } from "../design/types.js";
+
+const ORDERING_SCOPE: Record<string, Scope> = {
+  none: "none",
+  "per-key": "key",
+  "per-partition": "partition",
+  global: "global",
+};
+
+export const scopesField: Deriver<"scopes"> = {
+  field: "scopes",
+  category: "Classified",
+  reads: ["operations", "archetypes", "nfrs"],
+  rule: "ordering, exclusivity and coordination each hold at the narrowest scope the archetype allows (key, partition, shard, replica group, global); a stated ordering NFR sets the ordering scope",
+  derive: (f) => {
+    const lead = f.archetypes[0];
+    if (!lead) return [];
+    const stance = STANCES[lead.id];
+    const ordering: ScopeRow =
+      f.nfrs.ordering.source === "default"
+        ? { concern: "ordering", ...stance.scopes.ordering, archetype: lead.id }
+        : {
+            concern: "ordering",
+            scope: ORDERING_SCOPE[f.nfrs.ordering.value] ?? "key",
+            why: `${f.nfrs.ordering.because}, so order is kept ${f.nfrs.ordering.value === "none" ? "nowhere" : `at ${ORDERING_SCOPE[f.nfrs.ordering.value]} scope`}`,
+            archetype: lead.id,
+          };
+    const rows: ScopeRow[] = [
+      ordering,
+      { concern: "exclusivity", ...stance.scopes.exclusivity, archetype: lead.id },
+      { concern: "coordination", ...stance.scopes.coordination, archetype: lead.id },
+    ];
+    // A supporting archetype with a critical write adds its own exclusivity scope (a lease inside a queue, say).
+    for (const ra of f.archetypes.slice(1)) {
+      const critical = f.operations.some((o) => o.archetype === ra.id && o.critical);
+      const ex = STANCES[ra.id].scopes.exclusivity;
+      if (critical && ex.scope !== "none") rows.push({ concern: "exclusivity", ...ex, archetype: ra.id });
+    }
+    return rows;
+  },
+};

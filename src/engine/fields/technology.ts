@@ -1,0 +1,69 @@
+import type { NfrTag } from "../../knowledge/schema.js";
+import type { Deriver } from "../design/graph.js";
+import type { Nfrs, TechnologyRow } from "../design/types.js";
+import { archetype } from "./common.js";
+
+/** The NFR tags a design asks of its products, each with the reason it is asked. */
+export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrTag, string> {
+  const want = new Map<NfrTag, string>();
+  const c = n.consistency.value;
+  want.set(
+    c === "linearizable" ? "linearizable" : c === "read-your-writes" ? "read-your-writes" : "eventual",
+    `consistency ${c}`,
+  );
+  want.set(n.delivery.value, `delivery ${n.delivery.value}`);
+  want.set(n.availability.value, `stance ${n.availability.value}`);
+  if (n.durability.value === "durable") want.set("durable", "durable state");
+  if (n.ordering.value !== "none") want.set("ordering", `ordering ${n.ordering.value}`);
+  if (n.regions.value > 1) want.set("multi-region", `${n.regions.value} regions`);
+  if (n.latency.length > 0) want.set("low-latency", `latency target ${n.latency[0]?.quote}`);
+  const big = Object.entries(n.scale).find(([k, v]) => k.endsWith("_per_sec") && v.value >= 10000);
+  if (big) want.set("high-throughput", `'${big[1].quote}'`);
+  if (mechanismIds.has("consensus-replication")) want.set("small-metadata", "consensus-held state stays small");
+  return want;
+}
+
+export const technologyField: Deriver<"technology"> = {
+  field: "technology",
+  category: "Chosen",
+  reads: ["archetypes", "baseMechanisms", "companions", "nfrs"],
+  rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at",
+  derive: (f) => {
+    const lead = f.archetypes[0];
+    if (!lead) return [];
+    const a = archetype(lead.id);
+    const ids = new Set([...f.baseMechanisms, ...f.companions].map((m) => m.id));
+    const want = wantedTags(f.nfrs, ids);
+    const rows: TechnologyRow[] = [];
+    for (const layer of ["storage", "coordination", "serving"] as const) {
+      const scored = a.technologies
+        .filter((t) => t.layer === layer)
+        .map((t) => {
+          const good = t.suits.filter((s) => want.has(s));
+          const bad = t.poorFor.filter((s) => want.has(s));
+          return { t, good, bad, score: good.length - bad.length };
+        })
+        .sort((x, y) => y.score - x.score || x.t.product.localeCompare(y.t.product));
+      const choices = scored
+        .filter((s) => s.score >= 0)
+        .slice(0, 2)
+        .map((s) => ({
+          product: s.t.product,
+          fits: s.t.fits,
+          why:
+            s.good.length > 0
+              ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
+              : "fits the shape; no stated NFR argues against it",
+        }));
+      const row: TechnologyRow = { layer, shape: a.silhouette[layer], archetype: a.id, choices };
+      const worst = [...scored].reverse().find((s) => s.bad.length > 0);
+      if (worst)
+        row.avoid = {
+          product: worst.t.product,
+          why: `tempting, but poor for ${worst.bad.map((b) => `${b} (${want.get(b)})`).join(", ")}; ${worst.t.caveat}`,
+        };
+      if (choices.length > 0 || row.avoid) rows.push(row);
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,33 @@
+import {
+  DEFAULT_SUBSTRATE,
+  INFRA_SIGNALS,
+  PRODUCT_NAMES,
+  PRODUCT_SIGNALS,
+  PRODUCT_SUBSTRATES,
+} from "../../knowledge/branch.js";
+import { ARCHETYPES } from "../../knowledge/index.js";
+import { type BranchKind, type Recognition, recognize } from "./recognize.js";
+import { compileRecognition, type RecognitionKnowledge } from "./signals.js";
+
+let compiled: RecognitionKnowledge | undefined;
+
+/** The recogniser's compiled signals, built on first use. */
+export function recognitionKnowledge(): RecognitionKnowledge {
+  compiled ??= compileRecognition(ARCHETYPES, {
+    infra: INFRA_SIGNALS,
+    product: PRODUCT_SIGNALS,
+    productNames: PRODUCT_NAMES.flatMap((p) =>
+      [p.name, ...(p.aliases ?? [])].map((name) => ({ name, weight: p.weight })),
+    ),
+    features: PRODUCT_SUBSTRATES,
+    defaultSubstrates: DEFAULT_SUBSTRATE,
+  });
+  return compiled;
+}
+
+/** Branch and ranked archetypes for a prompt, with evidence. Pure and deterministic. */
+export function classify(prompt: string, opts: { branch?: BranchKind } = {}): Recognition {
+  return recognize(prompt, recognitionKnowledge(), opts);
+}
+
+export type { BranchKind, Recognition };

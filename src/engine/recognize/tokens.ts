@@ -1,0 +1,90 @@
+import { stemmer } from "stemmer";
+import { STOP_WORDS, WORD_VARIANTS } from "../../knowledge/lexicon.js";
+
+/** One content word of a prompt or phrase: its stem (for matching) and the word as written. */
+export interface Token {
+  stem: string;
+  raw: string;
+  /** Index of the original word in the text, so evidence can quote it. */
+  at: number;
+  /** True while the token is in the prompt's head: the words before the first clause break. */
+  head: boolean;
+}
+
+/** Words and marks that end the head noun phrase ("a timer service | that fires callbacks"). */
+const CLAUSE_BREAKS = new Set([
+  "that",
+  "which",
+  "where",
+  "who",
+  "whose",
+  "with",
+  "so",
+  "when",
+  "while",
+  "to",
+  "using",
+  "across",
+  "for",
+  "by",
+  "from",
+  "without",
+  "in",
+  "on",
+  ",",
+  ";",
+  ":",
+  "(",
+  ".",
+]);
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem with a trailing 'e' dropped so "queue", "queued" and "queuing" agree. */
+export function stemWord(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (s.length > 3 && s.endsWith("e")) s = s.slice(0, -1);
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+function expand(word: string): string[] {
+  const direct = WORD_VARIANTS[word];
+  if (direct) return direct.split(" ");
+  const joined = word.replace(/[-/+]/g, "");
+  const viaJoined = WORD_VARIANTS[joined];
+  if (viaJoined && joined !== word) return viaJoined.split(" ");
+  return word
+    .split(/[-/+]+/)
+    .filter((w) => w.length > 0)
+    .flatMap((w) => (WORD_VARIANTS[w] ?? w).split(" "));
+}
+
+/** Lower-cases, splits hyphens and slashes, expands variants, drops stop words, stems. */
+export function tokenize(text: string): Token[] {
+  const pieces =
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/['’]s\b/g, "")
+      .match(/[a-z0-9/+-]+|[,;:(.]/g) ?? [];
+  const out: Token[] = [];
+  let head = true;
+  let at = 0;
+  for (const piece of pieces) {
+    if (CLAUSE_BREAKS.has(piece) && out.length > 0) head = false;
+    if (!/[a-z0-9]/.test(piece)) continue;
+    for (const w of expand(piece)) {
+      if (w.length === 0 || STOP_WORDS.has(w)) continue;
+      out.push({ stem: stemWord(w), raw: w, at, head });
+    }
+    at++;
+  }
+  return out;
+}
+
+/** The stems of a signal phrase, in order. */
+export const phraseStems = (phrase: string): string[] => tokenize(phrase).map((t) => t.stem);

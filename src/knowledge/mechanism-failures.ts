@@ -1,0 +1,160 @@
+import type { ComponentRole } from "./schema.js";
+
+/**
+ * The crash, retry and replication failures a mechanism exists to survive. When a design
+ * includes the mechanism, the failure joins its failure table with this prevention and repair.
+ */
+export const MECHANISM_FAILURES: readonly {
+  mechanism: string;
+  role: ComponentRole;
+  failure: string;
+  prevention: string;
+  repair: string;
+}[] = [
+  {
+    mechanism: "lease",
+    role: "coordination",
+    failure: "the holder crashes while it owns the resource",
+    prevention: "ownership is a lease that lapses unless renewed, so a dead holder cannot keep it",
+    repair:
+      "after expiry the next claimant takes it with a higher fencing token; the sweeper releases what nobody reclaims",
+  },
+  {
+    mechanism: "fencing-token",
+    role: "coordination",
+    failure: "a paused holder (GC pause, partition) wakes up after its lease expired and writes",
+    prevention:
+      "every write carries the fencing token and the resource rejects tokens lower than the highest it has seen",
+    repair: "the rejected holder drops its work and re-claims; nothing it wrote after expiry was accepted",
+  },
+  {
+    mechanism: "heartbeat-renewal",
+    role: "coordination",
+    failure: "heartbeats stop reaching the registry while the member is alive (partition, overload)",
+    prevention: "expiry is a few missed beats, not one, and renewals go to the authority's clock",
+    repair: "the member re-registers on reconnect with a new session; watchers see leave then join",
+  },
+  {
+    mechanism: "leader-election",
+    role: "truth",
+    failure: "the leader crashes mid-replication",
+    prevention: "a write commits only once a majority has it, so a new leader always holds every committed entry",
+    repair:
+      "a new leader is elected with a higher term; uncommitted entries of the old leader are truncated and clients retry with their request ids",
+  },
+  {
+    mechanism: "consensus-replication",
+    role: "truth",
+    failure: "a network partition splits the replicas",
+    prevention: "only the side with a majority can elect a leader and commit, so there is never a second truth",
+    repair:
+      "the minority side refuses writes (fails closed) and catches up from the leader's log when the partition heals",
+  },
+  {
+    mechanism: "async-replication",
+    role: "truth",
+    failure: "failover promotes a replica that lags the old primary",
+    prevention: "acknowledge after a second copy is durable, or bound the allowed lag before promotion",
+    repair: "writes missing from the new primary are found by comparing logs or versions and re-applied or reported",
+  },
+  {
+    mechanism: "claim-run",
+    role: "coordination",
+    failure: "a worker crashes mid-task after claiming it",
+    prevention: "a claim carries an expiry and the task is idempotent, so running it again is safe",
+    repair: "the claim lapses and another worker re-claims the task; the attempt count records the retry",
+  },
+  {
+    mechanism: "idempotency-key",
+    role: "truth",
+    failure: "a client times out on a request that actually succeeded and retries it",
+    prevention: "the request id is stored with the first outcome in the same write as the effect",
+    repair: "the retry finds the stored outcome and returns it instead of acting again",
+  },
+  {
+    mechanism: "transactional-outbox",
+    role: "external effect",
+    failure: "the state change commits but the process dies before the external call or event is sent",
+    prevention: "the intent is written to an outbox in the same transaction as the state change",
+    repair: "a relay re-sends every outbox entry not marked delivered; the receiver de-duplicates by id",
+  },
+  {
+    mechanism: "consumer-offsets",
+    role: "derived",
+    failure: "a consumer crashes after processing records but before committing its offset",
+    prevention: "offsets are committed only after the processed results are durable",
+    repair: "the restarted consumer resumes from the last committed offset and re-processes the tail idempotently",
+  },
+  {
+    mechanism: "projector-checkpoint",
+    role: "derived",
+    failure: "the projector crashes between applying a change and recording its checkpoint",
+    prevention: "the checkpoint is written with (or after) the projected change, and applies are idempotent",
+    repair: "the projector restarts from the checkpoint; a change applied twice has no second effect",
+  },
+  {
+    mechanism: "cache-invalidation",
+    role: "derived",
+    failure: "an invalidation is lost and a copy keeps serving an old value",
+    prevention: "every copy also carries a TTL that bounds how long a missed invalidation can hurt",
+    repair: "purge by key or tag on demand, and let the TTL expire whatever the purge missed",
+  },
+  {
+    mechanism: "versioned-snapshot",
+    role: "coordination",
+    failure: "a bad config snapshot reaches the data plane",
+    prevention: "snapshots are validated before publish and roll out in stages with health gates",
+    repair:
+      "roll back by publishing the last good version number; nodes keep the previous snapshot to swap back locally",
+  },
+  {
+    mechanism: "write-ahead-log",
+    role: "truth",
+    failure: "a node crashes after acknowledging a write but before applying it to its main structures",
+    prevention: "the write is durable in the log (fsync) before the acknowledgement",
+    repair: "on restart the node replays the log tail past its last checkpoint",
+  },
+  {
+    mechanism: "replica-repair",
+    role: "truth",
+    failure: "a disk or node holding a replica dies",
+    prevention: "every item keeps its replica count across failure domains",
+    repair: "the repair loop notices the missing copy and re-replicates from a healthy one, most-at-risk items first",
+  },
+  {
+    mechanism: "retry-dead-letter",
+    role: "derived",
+    failure: "a poison message fails on every attempt and blocks its partition or burns capacity",
+    prevention: "retries are bounded with backoff",
+    repair: "after the last attempt the message is parked in a dead-letter queue for inspection and replay",
+  },
+  {
+    mechanism: "range-lease",
+    role: "coordination",
+    failure: "an id generator crashes holding an unused block",
+    prevention: "blocks are leased from durable storage and never reissued",
+    repair: "the unused rest of the block is skipped; ids stay unique at the cost of a gap",
+  },
+  {
+    mechanism: "head-pointer-cas",
+    role: "immutable",
+    failure: "two publishers move the same tag at once",
+    prevention: "the tag moves by compare-and-set on its current value",
+    repair: "the loser re-reads the tag and decides again; no published content was changed",
+  },
+  {
+    mechanism: "expiry-sweeper",
+    role: "coordination",
+    failure: "the sweeper releases a hold that was renewed a moment earlier",
+    prevention: "the release is a conditional write on the expiry and version it read",
+    repair: "a refused release is simply skipped; the holder keeps its renewed hold",
+  },
+  {
+    mechanism: "token-bucket",
+    role: "coordination",
+    failure: "the budget store is unreachable from the request path",
+    prevention: "each node keeps a local allowance it can spend without the store",
+    repair:
+      "admission falls back to the local allowance (fail open) or refuses (fail closed) by policy, and resyncs when the store returns",
+  },
+];

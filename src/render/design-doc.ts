@@ -1,0 +1,130 @@
+import type { Design } from "../engine/design/design.js";
+import { type Block, bullets, heading, para, table } from "./doc.js";
+
+/** The design as a document in the framework's fixed order. Everything shown comes from the Design object. */
+export function designBlocks(d: Design): Block[] {
+  const blocks: Block[] = [heading(1, `Design: ${d.prompt}`)];
+  if (d.overrides.length > 0) blocks.push(para(`Overrides: ${d.overrides.join(", ")}`));
+
+  const dominant = d.archetypes[0];
+  blocks.push(
+    heading(2, "Branch and archetypes"),
+    para(
+      d.branch.kind === "product"
+        ? "Product-first prompt: below is the design of the infrastructure substrates such a product leans on."
+        : `Branch: ${d.branch.kind}-first. ${d.branch.evidence[0] ?? ""}`,
+    ),
+    d.archetypes.length > 0
+      ? table(
+          ["id", "archetype", "role", "score", "evidence"],
+          d.archetypes.map((a) => [a.id, a.name, a.role, a.score.toFixed(2), a.evidence.slice(0, 2).join("; ")]),
+        )
+      : para("No archetype was recognised; name the component (queue, lock, cache, scheduler…) to get a design."),
+  );
+  if (!dominant) return blocks;
+
+  const src = d.nfrs.sources;
+  const tag = (k: string) =>
+    src[k]?.source === "default" ? " (default)" : src[k]?.source === "override" ? " (override)" : " (stated)";
+  blocks.push(
+    heading(2, "Requirements and NFRs"),
+    bullets([
+      `Delivery: ${d.nfrs.delivery}${tag("delivery")}`,
+      `Consistency: ${d.nfrs.consistency}${tag("consistency")}`,
+      `Availability: ${d.nfrs.availability}${tag("availability")}`,
+      `Ordering: ${d.nfrs.ordering}${tag("ordering")}`,
+      `Durability: ${d.nfrs.durability}${tag("durability")}`,
+      `Regions: ${d.nfrs.regions}${tag("regions")}`,
+      ...d.nfrs.latency.map((l) => `Latency: ${l.percentile} ≤ ${l.ms} ms ('${l.quote}')`),
+      ...Object.entries(d.nfrs.scale).map(
+        ([k, v]) => `Scale: ${k} = ${v.toLocaleString("en-US")} (${src[`scale.${k}`]?.because ?? ""})`,
+      ),
+    ]),
+    heading(3, "Operations"),
+    table(
+      ["requirement", "operation", "interaction", "entity", "critical"],
+      d.operations.map((o) => [
+        o.phrase,
+        o.operation,
+        o.interaction,
+        o.entity,
+        o.critical ? "yes" : o.hidden ? "hidden" : "",
+      ]),
+    ),
+  );
+  if (d.overlay.length > 0) {
+    blocks.push(
+      heading(3, "Runtime overlay"),
+      table(
+        ["archetype", "driver", "unit", "worker", "slot", "maintenance"],
+        d.overlay.map((o) => [o.archetype, o.driver, o.unit, o.worker, o.slot, o.maintenance]),
+      ),
+    );
+  }
+  blocks.push(
+    heading(2, "Correctness-critical state and scopes"),
+    bullets(d.criticalPaths.map((p) => `Critical path '${p.name}': ${p.because}`)),
+    table(
+      ["concern", "scope", "why"],
+      d.scopes.map((s) => [s.concern, s.scope, s.why]),
+    ),
+    heading(2, "Primary state"),
+    table(
+      ["entity", "holds", "authority", "scope"],
+      d.primaryState.map((s) => [s.entity, s.description, s.authority, s.scope]),
+    ),
+    heading(2, "Hard invariants"),
+    bullets(d.invariants.map((i) => `[${i.path}] ${i.statement}`)),
+    heading(2, "Execution context"),
+    bullets([
+      ...d.context.paths.map((p) => `${p.path}: ${p.runsIn}`),
+      `Retries: ${d.context.retries}`,
+      `Crashes: ${d.context.crashes}`,
+      `Clocks: ${d.context.clocks}`,
+      `Regions: ${d.context.regions}`,
+      `Failure stance: ${d.context.failureStance}`,
+    ]),
+    heading(2, "Predicates and mechanisms"),
+    table(
+      ["predicate", "holds", "because"],
+      d.predicates.map((p) => [p.id, p.holds ? "yes" : "no", p.because]),
+    ),
+    table(
+      ["mechanism", "family", "kind", "why", "protects"],
+      d.mechanisms.map((m) => [m.name, m.family, m.kind, m.because.join("; "), m.protects]),
+    ),
+    heading(2, "Serving paths"),
+    table(
+      ["read", "served by", "staleness"],
+      d.readPaths.map((r) => [r.read, r.servedBy, r.staleness]),
+    ),
+    heading(3, "Technology"),
+    ...d.technology.flatMap((t) => [
+      para(`${t.layer}: ${t.shape}`),
+      bullets([
+        ...t.choices.map((c) => `${c.product}: ${c.fits} (${c.why})`),
+        ...(t.avoid ? [`Not ${t.avoid.product}: ${t.avoid.why}`] : []),
+      ]),
+    ]),
+    heading(2, "Retries, crashes, replication and scale"),
+    table(
+      ["failure", "prevention", "repair"],
+      d.failures.map((f) => [f.failure, f.prevention, f.repair]),
+    ),
+    table(
+      ["bottleneck", "mitigation", "sizing"],
+      d.bottlenecks.map((b) => [
+        `${b.rank === "first hotspot" ? "First hotspot: " : ""}${b.bottleneck}`,
+        b.mitigation,
+        b.estimate ?? b.formula ?? "-",
+      ]),
+    ),
+    heading(2, "Checklist"),
+    bullets(
+      d.checklist.map(
+        (c) => `${c.complete ? "[x]" : "[ ]"} ${c.question} ${c.answer}${c.missing ? ` (missing: ${c.missing})` : ""}`,
+      ),
+    ),
+  );
+  return blocks;
+}

@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
+import { ARCHETYPES, KNOWN_IDS, knowledgeProblems, MECHANISMS } from "../src/knowledge/index.js";
+import { ARCHETYPE_IDS, type ArchetypeInput } from "../src/knowledge/schema.js";
+import { crossEntryProblems, entryProblems } from "../src/knowledge/validate.js";
+
+const clone = <T>(x: T): T => structuredClone(x);
+const i02 = () => clone(ARCHETYPE_ENTRIES[1] as ArchetypeInput);
+
+describe("knowledge base", () => {
+  it("has no problems at all", () => {
+    expect(knowledgeProblems()).toEqual([]);
+  });
+
+  it("holds exactly the 19 archetypes in id order", () => {
+    expect(ARCHETYPES.map((a) => a.id)).toEqual([...ARCHETYPE_IDS]);
+  });
+
+  it("meets the minimum depth per archetype", () => {
+    for (const a of ARCHETYPES) {
+      expect(a.failures.length, a.id).toBeGreaterThanOrEqual(4);
+      expect(a.bottlenecks.length, a.id).toBeGreaterThanOrEqual(3);
+      expect(a.protocols.length, a.id).toBeGreaterThanOrEqual(1);
+      expect(
+        a.entities.some((e) => e.truth),
+        a.id,
+      ).toBe(true);
+    }
+  });
+
+  it("has unique mechanism ids", () => {
+    const ids = MECHANISMS.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("contains no placeholder text", () => {
+    const text = JSON.stringify(ARCHETYPES);
+    expect(text).not.toMatch(/\b(TODO|TBD|FIXME|lorem|placeholder)\b|\betc\.?"/i);
+  });
+});
+
+describe("knowledge validation catches broken entries", () => {
+  it("flags a missing field", () => {
+    const e = i02() as Record<string, unknown>;
+    delete e.invariants;
+    expect(entryProblems(e as ArchetypeInput, KNOWN_IDS).join("\n")).toMatch(/invariants/);
+  });
+
+  it("flags an empty field", () => {
+    const e = i02();
+    e.contract.guarantees = [];
+    expect(entryProblems(e, KNOWN_IDS).join("\n")).toMatch(/contract\.guarantees/);
+  });
+
+  it("flags a dangling connection", () => {
+    const e = i02();
+    e.connections = [{ to: "I42" as never, role: "input", why: "a target that does not exist" }];
+    expect(entryProblems(e, KNOWN_IDS).length).toBeGreaterThan(0);
+  });
+
+  it("flags an unknown mechanism", () => {
+    const e = i02();
+    const first = e.writePaths[0];
+    if (!first) throw new Error("I02 has no write path");
+    first.mechanism = "quantum-entanglement";
+    expect(entryProblems(e, KNOWN_IDS).join("\n")).toMatch(/unknown mechanism quantum-entanglement/);
+  });
+
+  it("flags an unknown quantity in a formula", () => {
+    const e = i02();
+    e.bottlenecks = [
+      ...e.bottlenecks,
+      {
+        bottleneck: "made up load",
+        mitigation: "none needed",
+        formula: { yields: "x", expression: "bogus_quantity / 2", unit: "1/s" },
+      },
+    ];
+    expect(entryProblems(e, KNOWN_IDS).join("\n")).toMatch(/unknown quantity bogus_quantity/);
+  });
+
+  it("flags bad protocol notation", () => {
+    const e = i02();
+    e.protocols = [{ name: "broken protocol", notation: "client[do thing] -> server[other thing]" }];
+    expect(entryProblems(e, KNOWN_IDS).join("\n")).toMatch(/outcome/);
+  });
+
+  it("flags a duplicate id and an unexplained shared system", () => {
+    const a = ARCHETYPES[0];
+    if (!a) throw new Error("no archetypes");
+    const twin = clone(a);
+    expect(crossEntryProblems([a, twin]).join("\n")).toMatch(/appears 2 times/);
+    const other = clone(ARCHETYPES[1] ?? a);
+    other.id = "I02";
+    other.signals.systems = [{ name: "SharedThing", aliases: [], weight: 1 }];
+    const first = clone(a);
+    first.signals.systems = [{ name: "SharedThing", aliases: [], weight: 1 }];
+    expect(crossEntryProblems([first, other]).join("\n")).toMatch(/sharedthing/);
+  });
+});
