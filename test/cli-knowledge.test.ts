@@ -34,7 +34,7 @@ describe("mechsd archetypes / show", () => {
     for (const section of ["HARD INVARIANTS", "FAILURE MODES", "SCALING BOTTLENECKS", "PROTOCOLS", "CONNECTIONS"]) {
       expect(t.stdout).toContain(section);
     }
-    expect(t.stdout).not.toMatch(/\u001b\[/);
+    expect(t.stdout).not.toContain("\u001b[");
     const md = cli(["show", "I02", "--format", "md"]);
     expect(md.stdout).toMatch(/^# I02 /);
     expect(md.stdout).toContain("## Hard invariants");

@@ -323,10 +323,10 @@ function parseScale(text: string): Record<string, Stated<number>> {
     const n = parseNumber(m[1] ?? "", m[2]);
     if (n === undefined) continue;
     const words = (m[3] ?? "").toLowerCase().split(/[- ]/);
-    // Try the longest noun first ("time series", "data centers"), then the last word alone.
+    // Try the longest noun first ("time series", "data centers"), then the first word alone.
     const candidates = [words.slice(0, 3).join(" "), words.slice(0, 2).join(" "), words[0] ?? ""];
     const rest = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 16);
-    if (new RegExp(String.raw`^${PER}${TIME}`, "i").test(rest)) continue;
+    if (new RegExp(`^${PER}${TIME}`, "i").test(rest)) continue;
     for (const cand of candidates) {
       const entry = COUNT_NOUNS.find((c) => c.re.test(cand));
       if (entry?.count) {

@@ -6,7 +6,10 @@ import { json, terminalOptions, writeOut } from "../output.js";
 
 export function runArchetypes(opts: { format?: string }): void {
   const format = pickFormat(opts.format, ["text", "md", "json"] as const, "text");
-  if (format === "json") return writeOut(json(ARCHETYPES));
+  if (format === "json") {
+    writeOut(json(ARCHETYPES));
+    return;
+  }
   const blocks = [catalogueTable(ARCHETYPES)];
   writeOut(format === "md" ? toMarkdown(blocks) : toTerminal(blocks, terminalOptions()));
 }

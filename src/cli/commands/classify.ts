@@ -54,7 +54,10 @@ export async function runClassify(promptArgs: string[], opts: { format?: string 
   const checked = checkPrompt(promptArgs.join(" "));
   if (!checked.ok) throw new UserError(checked.error);
   const r = classify(checked.prompt);
-  if (format === "json") return writeOut(json(record(checked.prompt, r)));
+  if (format === "json") {
+    writeOut(json(record(checked.prompt, r)));
+    return;
+  }
   const blocks = blocksFor(checked.prompt, r);
   writeOut(format === "md" ? toMarkdown(blocks) : toTerminal(blocks, terminalOptions()));
 }

@@ -45,7 +45,10 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
   }
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd design "Design a distributed lock service"');
   const d = one(words.join(" "), overrides);
-  if (format === "json") return writeOut(json(d));
+  if (format === "json") {
+    writeOut(json(d));
+    return;
+  }
   const blocks = designBlocks(d);
   writeOut(format === "md" ? toMarkdown(blocks) : toTerminal(blocks, terminalOptions()));
 }

@@ -16,7 +16,10 @@ export function runShow(query: string, opts: { format?: string }): void {
     );
   }
   const a = found.archetype;
-  if (format === "json") return writeOut(json(a));
+  if (format === "json") {
+    writeOut(json(a));
+    return;
+  }
   const blocks = archetypeCard(a, (id) => ARCHETYPE_BY_ID.get(id as ArchetypeId)?.name ?? id);
   writeOut(format === "md" ? toMarkdown(blocks) : toTerminal(blocks, terminalOptions()));
 }
