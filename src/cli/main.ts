@@ -50,6 +50,28 @@ program
     (await import("./commands/design.js")).runDesign(words, opts),
   );
 
+program
+  .command("diagram")
+  .description("the design's diagrams (HLD flowchart, sequence per critical protocol) as Mermaid, SVG or ASCII")
+  .argument("[prompt...]", "the design prompt (quote it)")
+  .option("-f, --format <format>", "mermaid | svg | ascii", "mermaid")
+  .option("--only <which>", "hld, sequence, or the number of one diagram")
+  .option("-s, --set <field=value>", "override a field (repeatable), as for design", (v: string, prev: string[] = []) => [...prev, v])
+  .action(async (words: string[], opts: { format?: string; set?: string[]; only?: string }) =>
+    (await import("./commands/diagram.js")).runDiagram(words, opts),
+  );
+
+program
+  .command("script")
+  .description("the eight-step spoken presentation for a prompt, written from its design")
+  .argument("[prompt...]", "the design prompt (quote it)")
+  .option("-f, --format <format>", "text | md | json", "text")
+  .option("-m, --minutes <minutes>", "add a time budget per step for a round of this many minutes")
+  .option("-s, --set <field=value>", "override a field (repeatable), as for design", (v: string, prev: string[] = []) => [...prev, v])
+  .action(async (words: string[], opts: { format?: string; set?: string[]; minutes?: string }) =>
+    (await import("./commands/script.js")).runScript(words, opts),
+  );
+
 async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);

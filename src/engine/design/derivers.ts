@@ -6,6 +6,7 @@ import { checklistField } from "../fields/checklist.js";
 import { companionsField } from "../fields/companions.js";
 import { contextField } from "../fields/context.js";
 import { criticalPathsField } from "../fields/critical-paths.js";
+import { diagramsField } from "../fields/diagrams.js";
 import { failuresField } from "../fields/failures.js";
 import { invariantsField } from "../fields/invariants.js";
 import { nfrsField } from "../fields/nfrs.js";
@@ -17,6 +18,7 @@ import { promptField } from "../fields/prompt.js";
 import { readPathsField } from "../fields/read-paths.js";
 import { requirementsField } from "../fields/requirements.js";
 import { scopesField } from "../fields/scopes.js";
+import { scriptField } from "../fields/script.js";
 import { technologyField } from "../fields/technology.js";
 import type { Deriver } from "./graph.js";
 
@@ -42,4 +44,6 @@ export const DERIVERS: readonly Deriver[] = [
   failuresField,
   bottlenecksField,
   checklistField,
+  scriptField,
+  diagramsField,
 ] as Deriver[];

@@ -42,6 +42,8 @@ export interface Design {
   failures: Fields["failures"];
   bottlenecks: Fields["bottlenecks"];
   checklist: Fields["checklist"];
+  script: Fields["script"];
+  diagrams: Fields["diagrams"];
   trace: TraceEntry[];
 }
 
@@ -93,6 +95,8 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     failures: fields.failures,
     bottlenecks: fields.bottlenecks,
     checklist: fields.checklist,
+    script: fields.script,
+    diagrams: fields.diagrams,
     trace,
   };
 }

@@ -172,6 +172,18 @@ export interface OverlayRow {
   maintenance: string;
 }
 
+export interface ScriptStep {
+  step: number;
+  title: string;
+  text: string;
+}
+
+export interface Diagram {
+  kind: "hld" | "sequence";
+  title: string;
+  mermaid: string;
+}
+
 /** Every worksheet field, by name. The field graph computes them in dependency order. */
 export interface Fields {
   prompt: string;
@@ -194,6 +206,8 @@ export interface Fields {
   failures: FailureRow[];
   bottlenecks: BottleneckRow[];
   checklist: ChecklistRow[];
+  script: ScriptStep[];
+  diagrams: Diagram[];
 }
 
 export type FieldName = keyof Fields;

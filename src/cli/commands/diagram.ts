@@ -1,0 +1,44 @@
+import { deriveDesign } from "../../engine/design/design.js";
+import type { Diagram } from "../../engine/design/types.js";
+import { UserError } from "../errors.js";
+import { pickFormat } from "../format.js";
+import { writeOut } from "../output.js";
+
+export interface DiagramOptions {
+  format?: string;
+  set?: string[];
+  only?: string;
+}
+
+function select(all: Diagram[], only: string | undefined): Diagram[] {
+  if (!only) return all;
+  if (only === "hld" || only === "sequence") return all.filter((d) => d.kind === only);
+  const n = Number(only);
+  if (Number.isInteger(n) && n >= 1 && n <= all.length) return [all[n - 1] as Diagram];
+  throw new UserError(`--only takes hld, sequence or a number from 1 to ${all.length}, not '${only}'`);
+}
+
+export async function runDiagram(words: string[], opts: DiagramOptions): Promise<void> {
+  const format = pickFormat(opts.format, ["mermaid", "svg", "ascii"] as const, "mermaid");
+  if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd diagram "Design a distributed lock service"');
+  const r = deriveDesign(words.join(" "), opts.set ?? []);
+  if (!r.ok) throw new UserError(r.error);
+  const chosen = select(r.design.diagrams, opts.only);
+  if (chosen.length === 0) throw new UserError("this design has no diagram of that kind");
+  if (format === "mermaid") {
+    writeOut(chosen.map((d) => `%% ${d.title}\n${d.mermaid}`).join("\n\n"));
+    return;
+  }
+  // The renderer is large; load it only when a picture is asked for.
+  const bm = await import("beautiful-mermaid");
+  const parts = chosen.map((d) => {
+    try {
+      return format === "svg"
+        ? `<!-- ${d.title.replace(/--/g, "-")} -->\n${bm.renderMermaidSVG(d.mermaid)}`
+        : `${d.title}\n${bm.renderMermaidASCII(d.mermaid)}`;
+    } catch (e) {
+      throw new UserError(`could not render '${d.title}' as ${format}: ${(e as Error).message}. The Mermaid text is still available with --format mermaid`);
+    }
+  });
+  writeOut(parts.join("\n\n"));
+}
