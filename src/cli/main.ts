@@ -46,7 +46,8 @@ program
     "override a field (repeatable): dominant=I02, archetype.I08=decorator|off, branch=infra, delivery=exactly-once, consistency=eventual, availability=fail-closed, ordering=per-key, durability=durable, regions=3, scale.leases=200000, predicate.exclusivity-matters=false",
     (v: string, prev: string[] = []) => [...prev, v],
   )
-  .action(async (words: string[], opts: { format?: string; set?: string[] }) =>
+  .option("-o, --output <file>", "write the text or Markdown document to a file")
+  .action(async (words: string[], opts: { format?: string; set?: string[]; output?: string }) =>
     (await import("./commands/design.js")).runDesign(words, opts),
   );
 

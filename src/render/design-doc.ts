@@ -1,5 +1,5 @@
 import type { Design } from "../engine/design/design.js";
-import { type Block, bullets, heading, para, table } from "./doc.js";
+import { type Block, bullets, code, heading, para, table } from "./doc.js";
 
 /** The design as a document in the framework's fixed order. Everything shown comes from the Design object. */
 export function designBlocks(d: Design): Block[] {

@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { type Design, deriveDesign } from "../../engine/design/design.js";
 import { parseOverrides } from "../../engine/design/overrides.js";
 import { designBlocks } from "../../render/design-doc.js";
@@ -10,6 +11,7 @@ import { readStdin } from "../stdin.js";
 export interface DesignOptions {
   format?: string;
   set?: string[];
+  output?: string;
 }
 
 function one(prompt: string, overrides: string[]): Design {
@@ -46,9 +48,20 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd design "Design a distributed lock service"');
   const d = one(words.join(" "), overrides);
   if (format === "json") {
+    if (opts.output) throw new UserError("-o writes text or Markdown; redirect --format json to a file instead");
     writeOut(json(d));
     return;
   }
   const blocks = designBlocks(d);
+  if (opts.output) {
+    const text = format === "md" ? toMarkdown(blocks) : toTerminal(blocks, { color: false, width: 100 });
+    try {
+      writeFileSync(opts.output, text);
+    } catch (e) {
+      throw new UserError(`cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    process.stderr.write(`mechsd: wrote ${opts.output}\n`);
+    return;
+  }
   writeOut(format === "md" ? toMarkdown(blocks) : toTerminal(blocks, terminalOptions()));
 }
