@@ -73,6 +73,17 @@ program
     (await import("./commands/script.js")).runScript(words, opts),
   );
 
+program
+  .command("serve")
+  .description("start the local workbench (web UI + API) on an embedded SQLite store")
+  .option("-p, --port <port>", "port to listen on", "4477")
+  .option("--db <file>", "SQLite file for sessions (default: $MECHSD_DB or ~/.local/share/mechsd/workbench.sqlite)")
+  .option("--host <host>", "interface to bind (loopback unless --allow-remote)", "127.0.0.1")
+  .option("--allow-remote", "allow a non-loopback --host")
+  .action(async (opts: { port?: string; db?: string; host?: string; allowRemote?: boolean }) =>
+    (await import("./commands/serve.js")).runServe(opts),
+  );
+
 async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv);
