@@ -20,6 +20,7 @@ const check = (label, cmd, args) => {
 };
 
 check("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
+check("typecheck web", "npx", ["tsc", "--noEmit", "-p", "web"]);
 check("lint", "npx", ["biome", "check", "."]);
 check("build", "npm", ["run", "--silent", "build"]);
 

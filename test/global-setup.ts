@@ -1,9 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-/** CLI tests run the built bundle; build it when a bare `vitest` run finds none. */
+/** CLI and browser tests run the built bundle and UI; build them when a bare `vitest` run finds none. */
 export default function setup(): void {
-  if (!existsSync(new URL("../dist/cli/main.js", import.meta.url))) {
-    execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  }
+  const built = ["../dist/cli/main.js", "../dist/web/index.html"].every((p) => existsSync(new URL(p, import.meta.url)));
+  if (!built) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 }
