@@ -1,0 +1,54 @@
+// UI benchmark: initial JavaScript size (gzipped, Mermaid's lazy chunks excluded) and the time
+// from page load to the first derived design in headless Chromium. Usage: npm run bench:ui
+import { readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { startServer } from "../src/server/serve.js";
+
+const web = fileURLToPath(new URL("../dist/web/", import.meta.url));
+const html = readFileSync(join(web, "index.html"), "utf8");
+const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
+let raw = 0;
+let gz = 0;
+for (const f of initial) {
+  const body = readFileSync(join(web, f));
+  raw += body.length;
+  gz += gzipSync(body).length;
+}
+console.log("| initial asset | bytes | gzipped |");
+console.log("|---|---:|---:|");
+for (const f of initial) {
+  const body = readFileSync(join(web, f));
+  console.log(`| ${f} | ${body.length.toLocaleString("en-US")} | ${gzipSync(body).length.toLocaleString("en-US")} |`);
+}
+console.log(`| **total initial load** | ${raw.toLocaleString("en-US")} | ${gz.toLocaleString("en-US")} |`);
+
+const server = await startServer({ port: 0, host: "127.0.0.1", db: join(mkdtempSync(join(tmpdir(), "mechsd-bench-")), "b.sqlite"), webDir: web });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+const runs = 5;
+const times: number[] = [];
+for (let i = 0; i < runs; i++) {
+  const page = await browser.newPage();
+  const t = performance.now();
+  await page.goto(server.url);
+  await page.getByLabel("Prompt", { exact: true }).fill("Design a distributed message queue");
+  await page.getByLabel("Prompt", { exact: true }).press("Enter");
+  await page.locator(".chips").waitFor();
+  times.push(performance.now() - t);
+  await page.close();
+}
+await browser.close();
+await server.close();
+times.sort((a, b) => a - b);
+console.log("\n| page load → first derived design (headless Chromium) | runs | median ms | worst ms |");
+console.log("|---|---:|---:|---:|");
+console.log(`| ${server.url} | ${runs} | ${(times[Math.floor(runs / 2)] ?? 0).toFixed(0)} | ${(times[runs - 1] ?? 0).toFixed(0)} |`);
