@@ -1,7 +1,6 @@
 // UI benchmark: initial JavaScript size (gzipped, Mermaid's lazy chunks excluded) and the time
 // from page load to the first derived design in headless Chromium. Usage: npm run bench:ui
-import { readFileSync } from "node:fs";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -28,11 +27,24 @@ for (const f of initial) {
 }
 console.log(`| **total initial load** | ${raw.toLocaleString("en-US")} | ${gz.toLocaleString("en-US")} |`);
 
-const server = await startServer({ port: 0, host: "127.0.0.1", db: join(mkdtempSync(join(tmpdir(), "mechsd-bench-")), "b.sqlite"), webDir: web });
+const server = await startServer({
+  port: 0,
+  host: "127.0.0.1",
+  db: join(mkdtempSync(join(tmpdir(), "mechsd-bench-")), "b.sqlite"),
+  webDir: web,
+});
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 const runs = 5;
 const times: number[] = [];
@@ -51,4 +63,6 @@ await server.close();
 times.sort((a, b) => a - b);
 console.log("\n| page load → first derived design (headless Chromium) | runs | median ms | worst ms |");
 console.log("|---|---:|---:|---:|");
-console.log(`| ${server.url} | ${runs} | ${(times[Math.floor(runs / 2)] ?? 0).toFixed(0)} | ${(times[runs - 1] ?? 0).toFixed(0)} |`);
+console.log(
+  `| ${server.url} | ${runs} | ${(times[Math.floor(runs / 2)] ?? 0).toFixed(0)} | ${(times[runs - 1] ?? 0).toFixed(0)} |`,
+);

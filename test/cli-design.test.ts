@@ -15,7 +15,10 @@ describe("mechsd classify", () => {
   it("reads prompts one per line with --format jsonl and answers in order", () => {
     const r = cli(["classify", "--format", "jsonl"], "Design Kafka\n\nDesign Twitter\nDesign etcd\n");
     expect(r.code).toBe(0);
-    const rows = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(rows.map((x) => x.prompt)).toEqual(["Design Kafka", "Design Twitter", "Design etcd"]);
     expect(rows.map((x) => x.branch.kind)).toEqual(["infra", "product", "infra"]);
   });
@@ -38,18 +41,57 @@ describe("mechsd design / script / diagram", () => {
   it("prints a design in the fixed order and as JSON with the contract fields", () => {
     const t = cli(["design", "Design a distributed lock service"]);
     expect(t.code).toBe(0);
-    const order = ["BRANCH AND ARCHETYPES", "PRIMARY STATE", "HARD INVARIANTS", "EXECUTION CONTEXT", "PREDICATES AND MECHANISMS", "SERVING PATHS", "CHECKLIST"];
+    const order = [
+      "BRANCH AND ARCHETYPES",
+      "PRIMARY STATE",
+      "HARD INVARIANTS",
+      "EXECUTION CONTEXT",
+      "PREDICATES AND MECHANISMS",
+      "SERVING PATHS",
+      "CHECKLIST",
+    ];
     const pos = order.map((h) => t.stdout.indexOf(h));
     expect(pos.every((p) => p >= 0)).toBe(true);
     expect([...pos].sort((a, b) => a - b)).toEqual(pos);
     const d = JSON.parse(cli(["design", "Design a distributed lock service", "--format", "json"]).stdout);
-    for (const k of ["schemaVersion", "prompt", "branch", "archetypes", "nfrs", "operations", "primaryState", "invariants", "context", "predicates", "mechanisms", "readPaths", "failures", "bottlenecks", "technology", "checklist", "script", "diagrams", "trace"]) {
+    for (const k of [
+      "schemaVersion",
+      "prompt",
+      "branch",
+      "archetypes",
+      "nfrs",
+      "operations",
+      "primaryState",
+      "invariants",
+      "context",
+      "predicates",
+      "mechanisms",
+      "readPaths",
+      "failures",
+      "bottlenecks",
+      "technology",
+      "checklist",
+      "script",
+      "diagrams",
+      "trace",
+    ]) {
       expect(d, k).toHaveProperty(k);
     }
   });
 
   it("applies --set overrides and rejects unknown ones with the valid list", () => {
-    const d = JSON.parse(cli(["design", "Design a message queue", "--format", "json", "--set", "dominant=I02", "--set", "delivery=exactly-once"]).stdout);
+    const d = JSON.parse(
+      cli([
+        "design",
+        "Design a message queue",
+        "--format",
+        "json",
+        "--set",
+        "dominant=I02",
+        "--set",
+        "delivery=exactly-once",
+      ]).stdout,
+    );
     expect(d.archetypes[0].id).toBe("I02");
     expect(d.nfrs.delivery).toBe("exactly-once");
     const bad = cli(["design", "Design a message queue", "--set", "speed=fast"]);
@@ -59,7 +101,10 @@ describe("mechsd design / script / diagram", () => {
 
   it("writes one design per stdin line in jsonl", () => {
     const r = cli(["design", "--format", "jsonl"], "Design Kafka\nDesign a rate limiter\n");
-    const rows = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const rows = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(rows).toHaveLength(2);
     expect(rows[1].prompt).toBe("Design a rate limiter");
   });

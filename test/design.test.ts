@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deriveDesign, design } from "../src/engine/design/design.js";
 import { DERIVERS } from "../src/engine/design/derivers.js";
+import { deriveDesign, design } from "../src/engine/design/design.js";
 
 const ids = (d: ReturnType<typeof design>) => d.mechanisms.map((m) => m.id);
 
@@ -31,7 +31,9 @@ describe("design: expected mechanisms per prompt", () => {
     expect(m).toEqual(expect.arrayContaining(["append-log", "consumer-offsets", "consumer-group-assignment"]));
   });
   it("payments get an idempotency key and an outbox", () => {
-    const m = ids(design("Design a payment service that charges a customer's card exactly once through a payment provider"));
+    const m = ids(
+      design("Design a payment service that charges a customer's card exactly once through a payment provider"),
+    );
     expect(m).toEqual(expect.arrayContaining(["idempotency-key", "transactional-outbox"]));
   });
   it("presence gets heartbeats and expiry", () => {
@@ -65,7 +67,11 @@ describe("design: prompts that differ give designs that differ", () => {
     expect(sessions.nfrs.consistency).toBe("eventual");
     expect(sessions.nfrs.regions).toBeGreaterThan(1);
     expect(meta.nfrs.consistency).toBe("linearizable");
-    const held = (d: typeof pay) => d.predicates.filter((p) => p.holds).map((p) => p.id).join(",");
+    const held = (d: typeof pay) =>
+      d.predicates
+        .filter((p) => p.holds)
+        .map((p) => p.id)
+        .join(",");
     const sigs = new Set([pay, metrics, sessions, meta].map((d) => `${ids(d).join(",")}|${held(d)}`));
     expect(sigs.size).toBe(4);
     expect(ids(sessions)).toContain("lww-overwrite");
@@ -132,7 +138,26 @@ describe("design: properties", () => {
   });
 
   it("never throws on prompt-like word salad", () => {
-    const words = ["design", "queue", "lock", "cache", "exactly", "once", "10k", "rps", "across", "regions", "Kafka", "with", "and", "p99", "ms", "users", "-", "/"];
+    const words = [
+      "design",
+      "queue",
+      "lock",
+      "cache",
+      "exactly",
+      "once",
+      "10k",
+      "rps",
+      "across",
+      "regions",
+      "Kafka",
+      "with",
+      "and",
+      "p99",
+      "ms",
+      "users",
+      "-",
+      "/",
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 25 }), (ws) => {
         const r = deriveDesign(ws.join(" "));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
-import { hldFlowchart, label, protocolSequence } from "../src/render/mermaid.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
+import { hldFlowchart, label, protocolSequence } from "../src/render/mermaid.js";
 import { mermaidParser } from "./mermaid-env.js";
 
 const PROMPTS = [
@@ -35,7 +35,9 @@ describe("diagrams", () => {
   });
 
   it("the HLD starts from the state owner, control before data, derived stores apart", () => {
-    const d = design("Design a materialized view service that keeps follower counts up to date from a follow-events stream");
+    const d = design(
+      "Design a materialized view service that keeps follower counts up to date from a follow-events stream",
+    );
     const hld = d.diagrams.find((g) => g.kind === "hld")?.mermaid ?? "";
     const truth = hld.indexOf("Authoritative state");
     expect(truth).toBeGreaterThan(0);
@@ -48,7 +50,15 @@ describe("diagrams", () => {
   it("escapes label text so it cannot close a label or inject markup", () => {
     const l = label('a "b" <script> ; # | {x}');
     expect(l).not.toMatch(/["<>;|{}]/);
-    const chart = hldFlowchart({ title: "t", service: 'svc "x"', truth: [], control: [], writes: [], derived: [], supporting: [] });
+    const chart = hldFlowchart({
+      title: "t",
+      service: 'svc "x"',
+      truth: [],
+      control: [],
+      writes: [],
+      derived: [],
+      supporting: [],
+    });
     expect(chart).toContain("svc #quot;x#quot;");
   });
 });

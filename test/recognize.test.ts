@@ -78,7 +78,12 @@ describe("recognition: composition", () => {
 
 describe("recognition: branch", () => {
   it("sends product prompts to the product branch with their substrates", () => {
-    for (const p of ["Design Instagram", "Design a food delivery app", "Design Twitter", "Design a movie ticket booking app"]) {
+    for (const p of [
+      "Design Instagram",
+      "Design a food delivery app",
+      "Design Twitter",
+      "Design a movie ticket booking app",
+    ]) {
       const r = classify(p);
       expect(r.branch.kind, p).toBe("product");
       expect(r.archetypes.length, p).toBeGreaterThan(0);

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { MIGRATIONS } from "../src/store/migrations.js";
 import { migrate, openDb, schemaVersion } from "../src/store/db.js";
+import { MIGRATIONS } from "../src/store/migrations.js";
 import { SessionStore } from "../src/store/sessions.js";
 
 const tmp = () => join(mkdtempSync(join(tmpdir(), "mechsd-store-")), "s.sqlite");
@@ -39,7 +39,9 @@ describe("session store", () => {
   it("keeps every saved session readable when the server is killed mid-save", async () => {
     const file = tmp();
     const bin = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
-    const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--db", file], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--db", file], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const url = await new Promise<string>((resolve, reject) => {
       let out = "";
       child.stdout.on("data", (d: Buffer) => {
@@ -50,7 +52,11 @@ describe("session store", () => {
       child.on("exit", (code) => reject(new Error(`server exited early (${code})`)));
     });
     const post = (body: unknown) =>
-      fetch(`${url}api/sessions`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${url}api/sessions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
     const saved: string[] = [];
     for (let i = 0; i < 20; i++) {
       const r = await post({ name: `kept ${i}`, prompt: `Design a queue number ${i}`, overrides: [] });
@@ -58,7 +64,9 @@ describe("session store", () => {
       saved.push(((await r.json()) as { id: string }).id);
     }
     // Fire a burst of saves and kill the server while they are in flight.
-    const burst = Array.from({ length: 200 }, (_, i) => post({ name: `burst ${i}`, prompt: `Design a cache ${i}`, overrides: [] }).catch(() => undefined));
+    const burst = Array.from({ length: 200 }, (_, i) =>
+      post({ name: `burst ${i}`, prompt: `Design a cache ${i}`, overrides: [] }).catch(() => undefined),
+    );
     await new Promise((r) => setTimeout(r, 15));
     child.kill("SIGKILL");
     await Promise.all(burst);
@@ -78,18 +86,38 @@ describe("workbench API safety", () => {
     const s = await startServer({ port: 0, host: "127.0.0.1", db: tmp(), webDir: web });
     try {
       const u = s.url;
-      const evilOrigin = await fetch(`${u}api/sessions`, { method: "POST", headers: { "Content-Type": "application/json", Origin: "http://evil.example" }, body: JSON.stringify({ prompt: "Design a queue" }) });
+      const evilOrigin = await fetch(`${u}api/sessions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Origin: "http://evil.example" },
+        body: JSON.stringify({ prompt: "Design a queue" }),
+      });
       expect(evilOrigin.status).toBe(403);
-      const bad = await fetch(`${u}api/design`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{nope" });
+      const bad = await fetch(`${u}api/design`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: "{nope",
+      });
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { error: string }).error).toMatch(/not valid JSON/);
-      const empty = await fetch(`${u}api/design`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ prompt: "" }) });
+      const empty = await fetch(`${u}api/design`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ prompt: "" }),
+      });
       expect(((await empty.json()) as { error: string }).error).toMatch(/empty/);
-      const big = await fetch(`${u}api/design`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ prompt: "x".repeat(600000) }) });
+      const big = await fetch(`${u}api/design`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ prompt: "x".repeat(600000) }),
+      });
       expect(big.status).toBe(413);
       const trav = await fetch(`${u}..%2f..%2fpackage.json`);
       expect(trav.status).toBe(404);
-      const imp = await fetch(`${u}api/import`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ format: "mechsd-session", version: 1, name: "x", prompt: "", overrides: [] }) });
+      const imp = await fetch(`${u}api/import`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ format: "mechsd-session", version: 1, name: "x", prompt: "", overrides: [] }),
+      });
       expect(imp.status).toBe(400);
       const list = (await (await fetch(`${u}api/sessions`)).json()) as unknown[];
       expect(list).toHaveLength(0);

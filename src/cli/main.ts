@@ -57,7 +57,11 @@ program
   .argument("[prompt...]", "the design prompt (quote it)")
   .option("-f, --format <format>", "mermaid | svg | ascii", "mermaid")
   .option("--only <which>", "hld, sequence, or the number of one diagram")
-  .option("-s, --set <field=value>", "override a field (repeatable), as for design", (v: string, prev: string[] = []) => [...prev, v])
+  .option(
+    "-s, --set <field=value>",
+    "override a field (repeatable), as for design",
+    (v: string, prev: string[] = []) => [...prev, v],
+  )
   .action(async (words: string[], opts: { format?: string; set?: string[]; only?: string }) =>
     (await import("./commands/diagram.js")).runDiagram(words, opts),
   );
@@ -68,7 +72,11 @@ program
   .argument("[prompt...]", "the design prompt (quote it)")
   .option("-f, --format <format>", "text | md | json", "text")
   .option("-m, --minutes <minutes>", "add a time budget per step for a round of this many minutes")
-  .option("-s, --set <field=value>", "override a field (repeatable), as for design", (v: string, prev: string[] = []) => [...prev, v])
+  .option(
+    "-s, --set <field=value>",
+    "override a field (repeatable), as for design",
+    (v: string, prev: string[] = []) => [...prev, v],
+  )
   .action(async (words: string[], opts: { format?: string; set?: string[]; minutes?: string }) =>
     (await import("./commands/script.js")).runScript(words, opts),
   );

@@ -48,7 +48,10 @@ export function hldFlowchart(h: HldInput): string {
   lines.push(`  client(["Clients"])`, `  svc["${label(h.service, 60)}"]`);
   const seen = new Set<string>();
   for (const w of h.writes) {
-    const target = Math.max(0, h.truth.findIndex((t) => t.entity === w.entity));
+    const target = Math.max(
+      0,
+      h.truth.findIndex((t) => t.entity === w.entity),
+    );
     const key = `${w.async}|${target}|${w.phrase}`;
     if (seen.has(key) || seen.size >= 6) continue;
     seen.add(key);
@@ -65,7 +68,10 @@ export function hldFlowchart(h: HldInput): string {
     });
   }
   h.supporting.forEach((s, i) => {
-    lines.push(`  ${id("S", i)}{{"${label(`${s.id} ${s.name}`, 60)}"}}`, `  ${id("S", i)} -. "${label(s.role, 20)}" .- svc`);
+    lines.push(
+      `  ${id("S", i)}{{"${label(`${s.id} ${s.name}`, 60)}"}}`,
+      `  ${id("S", i)} -. "${label(s.role, 20)}" .- svc`,
+    );
   });
   return lines.join("\n");
 }

@@ -18,11 +18,19 @@ import type { StaticFiles } from "./static.js";
 export const MAX_BODY_BYTES = 512 * 1024;
 const MAX_NAME = 120;
 
-const Name = z.string().trim().min(1, "the name is empty").max(MAX_NAME, `the name is longer than ${MAX_NAME} characters`);
+const Name = z
+  .string()
+  .trim()
+  .min(1, "the name is empty")
+  .max(MAX_NAME, `the name is longer than ${MAX_NAME} characters`);
 const Overrides = z.array(z.string().max(200)).max(40).default([]);
 const DesignBody = z.strictObject({ prompt: z.string(), overrides: Overrides });
 const CreateBody = z.strictObject({ name: Name.optional(), prompt: z.string(), overrides: Overrides });
-const UpdateBody = z.strictObject({ name: Name.optional(), prompt: z.string().optional(), overrides: Overrides.optional() });
+const UpdateBody = z.strictObject({
+  name: Name.optional(),
+  prompt: z.string().optional(),
+  overrides: Overrides.optional(),
+});
 
 export interface AppOptions {
   store: SessionStore;
@@ -34,7 +42,10 @@ export interface AppOptions {
 const zodMessage = (e: z.ZodError) => e.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
 
 function defaultName(prompt: string): string {
-  const flat = prompt.replace(/\s+/g, " ").trim().replace(/^design\s+(an?|the)?\s*/i, "");
+  const flat = prompt
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^design\s+(an?|the)?\s*/i, "");
   const name = flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
   return name.charAt(0).toUpperCase() + name.slice(1) || "Untitled design";
 }
@@ -68,9 +79,17 @@ export function createApp(opts: AppOptions): Hono {
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     );
   });
-  app.use("/api/*", bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json({ error: `request body is larger than ${MAX_BODY_BYTES} bytes` }, 413) }));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: `request body is larger than ${MAX_BODY_BYTES} bytes` }, 413),
+    }),
+  );
 
-  const readJson = async (c: { req: { json: () => Promise<unknown> } }): Promise<{ ok: true; value: unknown } | { ok: false }> => {
+  const readJson = async (c: {
+    req: { json: () => Promise<unknown> };
+  }): Promise<{ ok: true; value: unknown } | { ok: false }> => {
     try {
       return { ok: true, value: await c.req.json() };
     } catch {
@@ -78,13 +97,20 @@ export function createApp(opts: AppOptions): Hono {
     }
   };
 
-  const derive = (prompt: string, overrides: string[]): { ok: true; design: Design } | { ok: false; error: string } => deriveDesign(prompt, overrides);
+  const derive = (prompt: string, overrides: string[]): { ok: true; design: Design } | { ok: false; error: string } =>
+    deriveDesign(prompt, overrides);
 
   app.get("/api/meta", (c) =>
     c.json({
       examples: EXAMPLE_PROMPTS,
       overrideKeys: OVERRIDE_KEYS,
-      values: { delivery: Delivery.options, consistency: Consistency.options, availability: Availability.options, ordering: Ordering.options, roles: CompositionRole.options },
+      values: {
+        delivery: Delivery.options,
+        consistency: Consistency.options,
+        availability: Availability.options,
+        ordering: Ordering.options,
+        roles: CompositionRole.options,
+      },
       predicates: PREDICATES.map((p) => ({ id: p.id, name: p.name })),
       archetypes: ARCHETYPES.map((a) => ({ id: a.id, name: a.name })),
       mechanisms: MECHANISMS.length,
@@ -103,7 +129,8 @@ export function createApp(opts: AppOptions): Hono {
   app.get("/api/archetypes", (c) => c.json(ARCHETYPES));
   app.get("/api/archetypes/:id", (c) => {
     const found = lookupArchetype(c.req.param("id"), ARCHETYPES);
-    if (!found.ok) return c.json({ error: `no archetype '${c.req.param("id")}'`, closest: found.suggestions.map((a) => a.id) }, 404);
+    if (!found.ok)
+      return c.json({ error: `no archetype '${c.req.param("id")}'`, closest: found.suggestions.map((a) => a.id) }, 404);
     return c.json(found.archetype);
   });
 
@@ -118,7 +145,11 @@ export function createApp(opts: AppOptions): Hono {
     if (!checked.ok) return c.json({ error: checked.error }, 400);
     const ov = parseOverrides(parsed.data.overrides);
     if (!ov.ok) return c.json({ error: ov.error }, 400);
-    const s = store.create({ name: parsed.data.name ?? defaultName(checked.prompt), prompt: checked.prompt, overrides: parsed.data.overrides });
+    const s = store.create({
+      name: parsed.data.name ?? defaultName(checked.prompt),
+      prompt: checked.prompt,
+      overrides: parsed.data.overrides,
+    });
     return c.json(s, 201);
   });
 
@@ -153,7 +184,9 @@ export function createApp(opts: AppOptions): Hono {
     return s ? c.json(s, 201) : c.json({ error: "no such session" }, 404);
   });
 
-  app.delete("/api/sessions/:id", (c) => (store.remove(c.req.param("id")) ? c.body(null, 204) : c.json({ error: "no such session" }, 404)));
+  app.delete("/api/sessions/:id", (c) =>
+    store.remove(c.req.param("id")) ? c.body(null, 204) : c.json({ error: "no such session" }, 404),
+  );
 
   app.get("/api/sessions/:id/export", (c) => {
     const s = store.get(c.req.param("id"));
@@ -161,14 +194,25 @@ export function createApp(opts: AppOptions): Hono {
     const format = c.req.query("format") ?? "json";
     const r = derive(s.prompt, s.overrides);
     if (!r.ok) return c.json({ error: r.error }, 400);
-    const base = s.name.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "design";
+    const base =
+      s.name
+        .replace(/[^A-Za-z0-9._-]+/g, "-")
+        .replace(/^-+|-+$/g, "")
+        .slice(0, 60) || "design";
     if (format === "md") {
       c.header("Content-Disposition", `attachment; filename="${base}.md"`);
       return c.body(toMarkdown(designBlocks(r.design)), 200, { "Content-Type": "text/markdown; charset=utf-8" });
     }
     if (format !== "json") return c.json({ error: "format must be md or json" }, 400);
     c.header("Content-Disposition", `attachment; filename="${base}.json"`);
-    const file: SessionFile = { format: "mechsd-session", version: 1, name: s.name, prompt: s.prompt, overrides: s.overrides, design: r.design };
+    const file: SessionFile = {
+      format: "mechsd-session",
+      version: 1,
+      name: s.name,
+      prompt: s.prompt,
+      overrides: s.overrides,
+      design: r.design,
+    };
     return c.json(file);
   });
 

@@ -25,7 +25,8 @@ export function defaultWebDir(): string {
 
 export async function startServer(opts: ServeOptions): Promise<Running> {
   const webDir = opts.webDir ?? defaultWebDir();
-  if (!existsSync(`${webDir}/index.html`)) throw new Error(`the web UI is not built (no ${webDir}/index.html); run 'npm run build'`);
+  if (!existsSync(`${webDir}/index.html`))
+    throw new Error(`the web UI is not built (no ${webDir}/index.html); run 'npm run build'`);
   const db = openDb(opts.db);
   const store = new SessionStore(db);
   const files = loadStaticFiles(webDir);

@@ -46,7 +46,14 @@ export class SessionStore {
 
   create(input: { name: string; prompt: string; overrides: string[] }): Session {
     const t = this.now();
-    const s: Session = { id: randomUUID(), name: input.name, prompt: input.prompt, overrides: input.overrides, createdAt: t, updatedAt: t };
+    const s: Session = {
+      id: randomUUID(),
+      name: input.name,
+      prompt: input.prompt,
+      overrides: input.overrides,
+      createdAt: t,
+      updatedAt: t,
+    };
     this.db
       .prepare("INSERT INTO sessions (id, name, prompt, overrides, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
       .run(s.id, s.name, s.prompt, JSON.stringify(s.overrides), t, t);

@@ -64,7 +64,10 @@ describe("workbench in a real browser", () => {
     await entry.waitFor();
     await entry.click();
     await page.locator(".chips").waitFor();
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Markdown" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Markdown" }).click(),
+    ]);
     const path = await download.path();
     const { readFileSync } = await import("node:fs");
     expect(readFileSync(path, "utf8")).toMatch(/^# Design: Design a distributed lock service/);
@@ -89,13 +92,16 @@ describe("workbench in a real browser", () => {
     let alerted = false;
     page.on("dialog", async (d) => {
       if (d.type() === "alert") alerted = true;
-      if (d.type() === "prompt") await d.accept('<img src=x onerror=alert(1)>');
+      if (d.type() === "prompt") await d.accept("<img src=x onerror=alert(1)>");
       else await d.dismiss();
     });
     await page.goto(server.url);
     const evil = "Design a queue <img src=x onerror=alert(1)>";
     await derive(page, evil);
-    await page.getByRole("button", { name: /^Rename / }).first().click();
+    await page
+      .getByRole("button", { name: /^Rename / })
+      .first()
+      .click();
     await page.getByRole("button", { name: "<img src=x onerror=alert(1)>" }).waitFor();
     expect(await page.locator("img[src=x]").count()).toBe(0);
     await page.getByRole("button", { name: "Diagrams" }).click();

@@ -38,7 +38,8 @@ export const api = {
   archetypes: () => call<Archetype[]>("GET", "/api/archetypes"),
   sessions: () => call<Session[]>("GET", "/api/sessions"),
   create: (prompt: string, overrides: string[]) => call<Session>("POST", "/api/sessions", { prompt, overrides }),
-  update: (id: string, patch: Partial<Pick<Session, "name" | "prompt" | "overrides">>) => call<Session>("PUT", `/api/sessions/${encodeURIComponent(id)}`, patch),
+  update: (id: string, patch: Partial<Pick<Session, "name" | "prompt" | "overrides">>) =>
+    call<Session>("PUT", `/api/sessions/${encodeURIComponent(id)}`, patch),
   duplicate: (id: string) => call<Session>("POST", `/api/sessions/${encodeURIComponent(id)}/duplicate`),
   remove: (id: string) => call<void>("DELETE", `/api/sessions/${encodeURIComponent(id)}`),
   importFile: (text: string) => call<Session>("POST", "/api/import", text),

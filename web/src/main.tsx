@@ -13,14 +13,16 @@ const toList = (m: Record<string, string>) =>
     .filter(([, v]) => v !== "")
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, v]) => `${k}=${v}`);
-const toMap = (list: string[]) => Object.fromEntries(list.map((s) => [s.slice(0, s.indexOf("=")), s.slice(s.indexOf("=") + 1)]));
+const toMap = (list: string[]) =>
+  Object.fromEntries(list.map((s) => [s.slice(0, s.indexOf("=")), s.slice(s.indexOf("=") + 1)]));
 
 function changes(prev: Design | undefined, next: Design): string[] {
   if (!prev || prev.prompt !== next.prompt) return [];
   const before = new Set(prev.mechanisms.map((m) => m.name));
   const after = new Set(next.mechanisms.map((m) => m.name));
   const out: string[] = [];
-  if (prev.archetypes[0]?.id !== next.archetypes[0]?.id) out.push(`dominant: ${prev.archetypes[0]?.id ?? "none"} → ${next.archetypes[0]?.id ?? "none"}`);
+  if (prev.archetypes[0]?.id !== next.archetypes[0]?.id)
+    out.push(`dominant: ${prev.archetypes[0]?.id ?? "none"} → ${next.archetypes[0]?.id ?? "none"}`);
   for (const m of after) if (!before.has(m)) out.push(`+ ${m}`);
   for (const m of before) if (!after.has(m)) out.push(`− ${m}`);
   for (const k of ["delivery", "consistency", "availability", "ordering"] as const) {
@@ -178,7 +180,9 @@ function App() {
   return (
     <div class="shell">
       <header class="top">
-        <h1>mechsd <span>workbench</span></h1>
+        <h1>
+          mechsd <span>workbench</span>
+        </h1>
         <label class="theme">
           Theme{" "}
           <select value={theme} onChange={(e) => setTheme((e.target as HTMLSelectElement).value)}>
@@ -191,33 +195,59 @@ function App() {
       <aside class="sessions" aria-label="Sessions">
         <h2>Sessions</h2>
         <div class="row">
-          <button type="button" onClick={newSession}>New</button>
+          <button type="button" onClick={newSession}>
+            New
+          </button>
           <label class="button">
             Import JSON
-            <input ref={fileRef} type="file" accept="application/json,.json" class="visually-hidden" onChange={(e) => {
-              const f = (e.target as HTMLInputElement).files?.[0];
-              if (f) void importFile(f);
-            }} />
+            <input
+              ref={fileRef}
+              type="file"
+              accept="application/json,.json"
+              class="visually-hidden"
+              onChange={(e) => {
+                const f = (e.target as HTMLInputElement).files?.[0];
+                if (f) void importFile(f);
+              }}
+            />
           </label>
         </div>
         {sessions.length === 0 ? <p class="muted">Derive a design and it is saved here.</p> : null}
         <ul>
           {sessions.map((s) => (
             <li key={s.id} class={current?.id === s.id ? "current" : ""}>
-              <button type="button" class="link session-name" onClick={() => void open(s)} aria-current={current?.id === s.id ? "true" : undefined}>
+              <button
+                type="button"
+                class="link session-name"
+                onClick={() => void open(s)}
+                aria-current={current?.id === s.id ? "true" : undefined}
+              >
                 {s.name}
               </button>
               <span class="actions">
-                <button type="button" aria-label={`Rename ${s.name}`} onClick={() => void rename(s)}>Rename</button>
-                <button type="button" aria-label={`Duplicate ${s.name}`} onClick={() => void duplicate(s)}>Copy</button>
-                <button type="button" aria-label={`Delete ${s.name}`} onClick={() => void remove(s)}>Delete</button>
+                <button type="button" aria-label={`Rename ${s.name}`} onClick={() => void rename(s)}>
+                  Rename
+                </button>
+                <button type="button" aria-label={`Duplicate ${s.name}`} onClick={() => void duplicate(s)}>
+                  Copy
+                </button>
+                <button type="button" aria-label={`Delete ${s.name}`} onClick={() => void remove(s)}>
+                  Delete
+                </button>
               </span>
             </li>
           ))}
         </ul>
         {current ? (
           <p class="exports">
-            Export: <a href={api.exportUrl(current.id, "md")} download>Markdown</a> · <a href={api.exportUrl(current.id, "json")} download>JSON</a>
+            Export:{" "}
+            <a href={api.exportUrl(current.id, "md")} download>
+              Markdown
+            </a>{" "}
+            ·{" "}
+            <a href={api.exportUrl(current.id, "json")} download>
+              JSON
+            </a>
           </p>
         ) : null}
       </aside>
@@ -260,17 +290,34 @@ function App() {
             >
               <option value="">Examples…</option>
               {meta?.examples.map((x) => (
-                <option key={x} value={x}>{x}</option>
+                <option key={x} value={x}>
+                  {x}
+                </option>
               ))}
             </select>
-            <button type="submit" class="primary" disabled={busy}>{busy ? "Deriving…" : "Derive"}</button>
+            <button type="submit" class="primary" disabled={busy}>
+              {busy ? "Deriving…" : "Derive"}
+            </button>
           </div>
         </form>
-        {error ? <p class="error" role="alert">{error}</p> : null}
-        {notice ? <p class="notice" role="status">{notice}</p> : null}
+        {error ? (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        {notice ? (
+          <p class="notice" role="status">
+            {notice}
+          </p>
+        ) : null}
         <nav class="tabs" aria-label="Views">
           {views.map(([v, label]) => (
-            <button type="button" key={v} aria-pressed={view === v} onClick={() => (v === "catalogue" ? void showCatalogue() : setView(v))}>
+            <button
+              type="button"
+              key={v}
+              aria-pressed={view === v}
+              onClick={() => (v === "catalogue" ? void showCatalogue() : setView(v))}
+            >
               {label}
             </button>
           ))}
@@ -278,7 +325,14 @@ function App() {
         {view === "catalogue" ? (
           <Catalogue archetypes={catalogue} />
         ) : design ? (
-          <DesignView design={design} view={view} meta={meta} overrides={overrides} setOverride={setOverride} changes={diff} />
+          <DesignView
+            design={design}
+            view={view}
+            meta={meta}
+            overrides={overrides}
+            setOverride={setOverride}
+            changes={diff}
+          />
         ) : (
           <p class="muted">Type an infrastructure prompt (or pick an example) and press Enter.</p>
         )}

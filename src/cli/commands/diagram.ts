@@ -37,7 +37,9 @@ export async function runDiagram(words: string[], opts: DiagramOptions): Promise
         ? `<!-- ${d.title.replace(/--/g, "-")} -->\n${bm.renderMermaidSVG(d.mermaid)}`
         : `${d.title}\n${bm.renderMermaidASCII(d.mermaid)}`;
     } catch (e) {
-      throw new UserError(`could not render '${d.title}' as ${format}: ${(e as Error).message}. The Mermaid text is still available with --format mermaid`);
+      throw new UserError(
+        `could not render '${d.title}' as ${format}: ${(e as Error).message}. The Mermaid text is still available with --format mermaid`,
+      );
     }
   });
   writeOut(parts.join("\n\n"));

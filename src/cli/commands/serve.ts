@@ -3,13 +3,24 @@ import { UserError } from "../errors.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
 
-export async function runServe(opts: { port?: string; db?: string; host?: string; allowRemote?: boolean }): Promise<void> {
+export async function runServe(opts: {
+  port?: string;
+  db?: string;
+  host?: string;
+  allowRemote?: boolean;
+}): Promise<void> {
   const port = Number(opts.port ?? 4477);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port takes a number from 0 to 65535, not '${opts.port}'`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UserError(`--port takes a number from 0 to 65535, not '${opts.port}'`);
   const host = opts.host ?? "127.0.0.1";
   if (!LOOPBACK.has(host)) {
-    if (!opts.allowRemote) throw new UserError(`--host ${host} would expose the workbench beyond this machine; add --allow-remote if you mean it`);
-    process.stderr.write(`mechsd: warning: serving on ${host}; anyone who can reach it can read and change your sessions\n`);
+    if (!opts.allowRemote)
+      throw new UserError(
+        `--host ${host} would expose the workbench beyond this machine; add --allow-remote if you mean it`,
+      );
+    process.stderr.write(
+      `mechsd: warning: serving on ${host}; anyone who can reach it can read and change your sessions\n`,
+    );
   }
   const db = opts.db ?? defaultDbPath();
   const { startServer } = await import("../../server/serve.js");

@@ -28,7 +28,11 @@ export const diagramsField: Deriver<"diagrams"> = {
             .map((m) => ({ name: m.name, family: m.family })),
           writes: f.operations
             .filter((o) => o.operation !== "read source" && o.operation !== "read projection")
-            .map((o) => ({ phrase: o.phrase.replace(/\s*\([^)]*\)$/, ""), entity: o.entity, async: o.hidden || o.operation === "async process" })),
+            .map((o) => ({
+              phrase: o.phrase.replace(/\s*\([^)]*\)$/, ""),
+              entity: o.entity,
+              async: o.hidden || o.operation === "async process",
+            })),
           derived: f.readPaths
             .filter((r) => r.servedBy === "derived copy")
             .slice(0, 3)

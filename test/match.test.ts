@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { combine, compileSignal, findSignal, type Signal } from "../src/engine/recognize/match.js";
+import { tokenize } from "../src/engine/recognize/tokens.js";
+
+const sig = (text: string, weight = 1, kind: Signal["kind"] = "phrase") => compileSignal(text, weight, kind) as Signal;
+
+describe("signal matching", () => {
+  it("matches phrase words in any order within a short window", () => {
+    expect(findSignal(tokenize("a service that limits the rate of calls"), sig("rate limit"))?.quoted).toBe(
+      "limits rate",
+    );
+    expect(findSignal(tokenize("rate of calls is limited"), sig("rate limit"))).toBeDefined();
+    expect(
+      findSignal(tokenize("rate of all the incoming calls from users is limited"), sig("rate limit")),
+    ).toBeUndefined();
+  });
+
+  it("matches named systems contiguously, with one typo allowed", () => {
+    const kafka = sig("Kafka", 1, "system");
+    expect(findSignal(tokenize("Design Kafak"), kafka)?.fuzzy).toBe(true);
+    expect(findSignal(tokenize("Design Kafka"), kafka)?.fuzzy).toBe(false);
+    expect(findSignal(tokenize("Design Kayak"), kafka)).toBeUndefined();
+    const multi = sig("Google Cloud Pub/Sub", 1, "system");
+    expect(findSignal(tokenize("like Google Cloud Pub/Sub"), multi)).toBeDefined();
+    expect(findSignal(tokenize("Google pub sub cloud"), multi)).toBeUndefined();
+  });
+
+  it("does not count a phrase again when a stronger one already covers its words", () => {
+    const toks = tokenize("a message queue");
+    const hits = [sig("message queue", 0.9), sig("queue", 0.6)]
+      .map((s) => findSignal(toks, s))
+      .filter((h) => h !== undefined);
+    const { score, counted } = combine(hits, (h) => h.signal.weight);
+    expect(counted.map((h) => h.signal.text)).toEqual(["message queue"]);
+    expect(score).toBeCloseTo(0.9);
+  });
+
+  it("combines independent evidence as a noisy-OR", () => {
+    const toks = tokenize("lease with fencing token");
+    const hits = [sig("lease", 0.5), sig("fencing token", 0.5)]
+      .map((s) => findSignal(toks, s))
+      .filter((h) => h !== undefined);
+    expect(combine(hits, (h) => h.signal.weight).score).toBeCloseTo(0.75);
+  });
+
+  it("marks the head noun phrase", () => {
+    const toks = tokenize("Design a timer service that fires callbacks");
+    expect(toks.filter((t) => t.head).map((t) => t.raw)).toEqual(["timer", "service"]);
+  });
+});
