@@ -4,7 +4,6 @@ import { classify } from "../src/engine/recognize/index.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
 
 const top = (p: string) => classify(p).archetypes[0]?.id;
-const ids = (p: string) => classify(p).archetypes.map((a) => a.id);
 
 describe("tokens", () => {
   it("agree across inflection, hyphenation and abbreviations", () => {

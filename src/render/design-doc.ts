@@ -125,6 +125,14 @@ export function designBlocks(d: Design): Block[] {
         (c) => `${c.complete ? "[x]" : "[ ]"} ${c.question} ${c.answer}${c.missing ? ` (missing: ${c.missing})` : ""}`,
       ),
     ),
+    heading(2, "Presentation script"),
+    ...d.script.flatMap((s) => [heading(3, `${s.step}. ${s.title}`), para(s.text)]),
   );
+  if (d.diagrams.length > 0) {
+    blocks.push(
+      heading(2, "Diagrams"),
+      ...d.diagrams.flatMap((g) => [heading(3, g.title), code("mermaid", g.mermaid)]),
+    );
+  }
   return blocks;
 }

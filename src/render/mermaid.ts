@@ -36,14 +36,20 @@ export function hldFlowchart(h: HldInput): string {
   const lines = ["flowchart LR"];
   const id = (prefix: string, i: number) => `${prefix}${i}`;
   lines.push(`  subgraph truth["Authoritative state"]`, "    direction TB");
-  h.truth.forEach((t, i) => lines.push(`    ${id("T", i)}[("${label(`${t.entity}: ${t.store}`, 60)}")]`));
+  h.truth.forEach((t, i) => {
+    lines.push(`    ${id("T", i)}[("${label(`${t.entity}: ${t.store}`, 60)}")]`);
+  });
   if (h.truth.length === 0) lines.push(`    T0[("${label("state store", 60)}")]`);
   lines.push("  end");
   if (h.control.length > 0) {
     lines.push(`  subgraph control["Control path"]`, "    direction TB");
-    h.control.forEach((c, i) => lines.push(`    ${id("C", i)}["${label(c.name, 50)}"]`));
+    h.control.forEach((c, i) => {
+      lines.push(`    ${id("C", i)}["${label(c.name, 50)}"]`);
+    });
     lines.push("  end");
-    h.control.forEach((_, i) => lines.push(`  ${id("C", i)} -.-> T0`));
+    h.control.forEach((_, i) => {
+      lines.push(`  ${id("C", i)} -.-> T0`);
+    });
   }
   lines.push(`  client(["Clients"])`, `  svc["${label(h.service, 60)}"]`);
   const seen = new Set<string>();
@@ -61,7 +67,9 @@ export function hldFlowchart(h: HldInput): string {
   if (seen.size === 0) lines.push("  client --> svc --> T0");
   if (h.derived.length > 0) {
     lines.push(`  subgraph derived["Derived copies"]`, "    direction TB");
-    h.derived.forEach((d, i) => lines.push(`    ${id("D", i)}[("${label(d.entity, 40)}")]`));
+    h.derived.forEach((d, i) => {
+      lines.push(`    ${id("D", i)}[("${label(d.entity, 40)}")]`);
+    });
     lines.push("  end");
     h.derived.forEach((d, i) => {
       lines.push(`  T0 -. "project" .-> ${id("D", i)}`, `  client -- "${label(d.read, 40)}" --> ${id("D", i)}`);
