@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { request } from "node:http";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,6 +80,21 @@ describe("session store", () => {
   });
 });
 
+/** Posts with node:http so a server that answers before reading the whole body still yields its status. */
+function postRaw(base: string, path: string, body: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(path, base);
+    const req = request(url, { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code !== "EPIPE" && e.code !== "ECONNRESET") reject(e);
+    });
+    req.end(body);
+  });
+}
+
 describe("workbench API safety", () => {
   it("rejects foreign hosts and origins, bad bodies and oversize bodies", async () => {
     const { startServer } = await import("../src/server/serve.js");
@@ -105,12 +121,8 @@ describe("workbench API safety", () => {
         body: JSON.stringify({ prompt: "" }),
       });
       expect(((await empty.json()) as { error: string }).error).toMatch(/empty/);
-      const big = await fetch(`${u}api/design`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ prompt: "x".repeat(600000) }),
-      });
-      expect(big.status).toBe(413);
+      expect(await postRaw(u, "/api/design", JSON.stringify({ prompt: "x".repeat(600000) }))).toBe(413);
+      expect(await postRaw(u, "/api/design", JSON.stringify({ prompt: "Design a queue" }), { Host: "evil.example" })).toBe(403);
       const trav = await fetch(`${u}..%2f..%2fpackage.json`);
       expect(trav.status).toBe(404);
       const imp = await fetch(`${u}api/import`, {

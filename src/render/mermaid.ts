@@ -4,21 +4,25 @@ import { parseProtocol } from "../engine/protocol.js";
  * Mermaid text builders. Every piece of text that lands in a label goes through `label`,
  * so quotes, angle brackets, semicolons and hashes in a prompt cannot break a diagram.
  */
+const ENTITY: Record<string, string> = {
+  "#": "#35;",
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  ";": "#59;",
+  "`": "#96;",
+  "|": "#124;",
+  "{": "#123;",
+  "}": "#125;",
+};
+
 export function label(s: string, max = 80): string {
   const flat = s.replace(/\s+/g, " ").trim();
   const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return cut
-    .replace(/#/g, "#35;")
-    .replace(/"/g, "#quot;")
-    .replace(/</g, "#lt;")
-    .replace(/>/g, "#gt;")
-    .replace(/;(?!\d)/g, "#59;")
-    .replace(/`/g, "#96;")
-    .replace(/\|/g, "#124;")
-    .replace(/[{}]/g, (c) => (c === "{" ? "#123;" : "#125;"));
+  return cut.replace(/[#";<>`|{}]/g, (c) => ENTITY[c] ?? c);
 }
 
-/** Hash-free escape for sequence-diagram text, where entity codes still render. */
+/** Sequence-diagram text also may not contain a colon, which ends the message. */
 const seqText = (s: string, max = 70) => label(s, max).replace(/:/g, "#58;");
 
 export interface HldInput {

@@ -102,7 +102,7 @@ describe("workbench in a real browser", () => {
       .getByRole("button", { name: /^Rename / })
       .first()
       .click();
-    await page.getByRole("button", { name: "<img src=x onerror=alert(1)>" }).waitFor();
+    await page.getByRole("button", { name: "<img src=x onerror=alert(1)>", exact: true }).waitFor();
     expect(await page.locator("img[src=x]").count()).toBe(0);
     await page.getByRole("button", { name: "Diagrams" }).click();
     await page.locator("[data-testid=diagram] svg").first().waitFor({ timeout: 20000 });
