@@ -46,6 +46,8 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
               db.close();
               done();
             });
+            // Idle keep-alive connections would otherwise hold close() open.
+            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
           }),
       });
     });
