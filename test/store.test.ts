@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { request } from "node:http";
 import { mkdtempSync } from "node:fs";
+import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -81,13 +81,21 @@ describe("session store", () => {
 });
 
 /** Posts with node:http so a server that answers before reading the whole body still yields its status. */
-function postRaw(base: string, path: string, body: string): Promise<number> {
+function postRaw(base: string, path: string, body: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, base);
-    const req = request(url, { method: "POST", headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      url,
+      {
+        method: "POST",
+        agent: false,
+        headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on("error", (e: NodeJS.ErrnoException) => {
       if (e.code !== "EPIPE" && e.code !== "ECONNRESET") reject(e);
     });
@@ -122,7 +130,9 @@ describe("workbench API safety", () => {
       });
       expect(((await empty.json()) as { error: string }).error).toMatch(/empty/);
       expect(await postRaw(u, "/api/design", JSON.stringify({ prompt: "x".repeat(600000) }))).toBe(413);
-      expect(await postRaw(u, "/api/design", JSON.stringify({ prompt: "Design a queue" }), { Host: "evil.example" })).toBe(403);
+      expect(
+        await postRaw(u, "/api/design", JSON.stringify({ prompt: "Design a queue" }), { Host: "evil.example" }),
+      ).toBe(403);
       const trav = await fetch(`${u}..%2f..%2fpackage.json`);
       expect(trav.status).toBe(404);
       const imp = await fetch(`${u}api/import`, {
