@@ -73,7 +73,7 @@ describe("knowledge validation catches broken entries", () => {
       {
         bottleneck: "made up load",
         mitigation: "none needed",
-        formula: { yields: "x", expression: "bogus_quantity / 2", unit: "1/s" },
+        formula: { yields: "extra load", expression: "bogus_quantity / 2", unit: "1/s" },
       },
     ];
     expect(entryProblems(e, KNOWN_IDS).join("\n")).toMatch(/unknown quantity bogus_quantity/);
