@@ -4,7 +4,9 @@ import type { Deriver } from "../design/graph.js";
 import type { PredicateRow } from "../design/types.js";
 import { archetype } from "./common.js";
 
-const has = (re: RegExp, texts: string[]) => texts.find((t) => re.test(t));
+/** The phrase of the first operation whose phrase or entity matches. */
+const has = (re: RegExp, ops: readonly { phrase: string; entity: string }[]) =>
+  ops.find((o) => re.test(`${o.phrase} ${o.entity}`))?.phrase;
 
 export const predicatesField: Deriver<"predicates"> = {
   field: "predicates",
@@ -23,7 +25,7 @@ export const predicatesField: Deriver<"predicates"> = {
     }
     const writes = f.operations.filter((o) => o.operation !== "read source" && o.operation !== "read projection");
     const visibleWrites = writes.filter((o) => !o.hidden);
-    const texts = f.operations.map((o) => `${o.phrase} ${o.entity}`);
+    const texts = f.operations;
     const eventual = n.consistency.value === "eventual";
 
     const verdict = (id: PredicateId): { holds: boolean; because: string } => {
