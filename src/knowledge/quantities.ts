@@ -176,6 +176,18 @@ export const QUANTITIES: readonly Quantity[] = [
     assumed: 100,
     assumedBecause: "a typical subscriber count per change",
   },
-  { id: "id_block_size", label: "identifiers per leased block", unit: "ids", assumed: 1000, assumedBecause: "a block of a thousand ids makes allocator round trips rare while wasting few ids on a crash" },
-  { id: "value_bytes", label: "average key-value item size", unit: "B", assumed: 1000, assumedBecause: "a session, profile or small record value is about 1 KB" },
+  {
+    id: "id_block_size",
+    label: "identifiers per leased block",
+    unit: "ids",
+    assumed: 1000,
+    assumedBecause: "a block of a thousand ids makes allocator round trips rare while wasting few ids on a crash",
+  },
+  {
+    id: "value_bytes",
+    label: "average key-value item size",
+    unit: "B",
+    assumed: 1000,
+    assumedBecause: "a session, profile or small record value is about 1 KB",
+  },
 ];

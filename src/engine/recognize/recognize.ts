@@ -115,7 +115,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   } else if (headInfra && !headProduct) {
     kind = "infra";
     branchEvidence.push("the prompt asks for an infrastructure component; product words only give its context");
-  } else if (Math.abs(infraScore - productScore) <= BRANCH_MARGIN || (headInfra && headProduct)) {
+  } else if (Math.abs(infraScore - productScore) <= BRANCH_MARGIN) {
     kind = "mixed";
     branchEvidence.push("both an infrastructure component and a product workflow are asked for");
   } else {

@@ -47,25 +47,29 @@ export const I01 = {
         name: "ZooKeeper",
         aliases: ["Apache ZooKeeper"],
         weight: 1.0,
-        sharedBecause: "ZooKeeper is a consensus metadata store (I01) most often deployed to hold locks and leader leases (I02) and service registrations (I10)",
+        sharedBecause:
+          "ZooKeeper is a consensus metadata store (I01) most often deployed to hold locks and leader leases (I02) and service registrations (I10)",
       },
       {
         name: "etcd",
         aliases: [],
         weight: 1.0,
-        sharedBecause: "etcd is a consensus metadata store (I01) whose leases and lock API make it a lock service (I02) and a registry or config source for other archetypes",
+        sharedBecause:
+          "etcd is a consensus metadata store (I01) whose leases and lock API make it a lock service (I02) and a registry or config source for other archetypes",
       },
       {
         name: "Chubby",
         aliases: ["Google Chubby"],
         weight: 0.9,
-        sharedBecause: "Chubby is both a coordination metadata store (I01) and the canonical coarse-grained lock service (I02)",
+        sharedBecause:
+          "Chubby is both a coordination metadata store (I01) and the canonical coarse-grained lock service (I02)",
       },
       {
         name: "Consul",
         aliases: ["HashiCorp Consul"],
         weight: 0.6,
-        sharedBecause: "Consul's servers form a Raft-replicated store (I01) while its catalog and gossip layer make it a service registry (I10) and config source (I11)",
+        sharedBecause:
+          "Consul's servers form a Raft-replicated store (I01) while its catalog and gossip layer make it a service registry (I10) and config source (I11)",
       },
       { name: "KRaft", aliases: ["Kafka Raft"], weight: 0.8 },
     ],
@@ -97,7 +101,8 @@ export const I01 = {
     },
     {
       name: "Watch",
-      description: "A client's subscription to a key or prefix from a given revision, fed by committed changes in revision order.",
+      description:
+        "A client's subscription to a key or prefix from a given revision, fed by committed changes in revision order.",
       truth: false,
     },
     {
@@ -226,7 +231,8 @@ export const I01 = {
   predicates: [
     {
       id: "quorum-truth",
-      because: "the metadata decides leadership for other systems, so it must survive node loss without two replicas disagreeing",
+      because:
+        "the metadata decides leadership for other systems, so it must survive node loss without two replicas disagreeing",
     },
     {
       id: "exclusivity-matters",
@@ -234,19 +240,23 @@ export const I01 = {
     },
     {
       id: "ordering-matters",
-      because: "watchers, recipes and replicas depend on one total order of changes and monotonically increasing revisions",
+      because:
+        "watchers, recipes and replicas depend on one total order of changes and monotonically increasing revisions",
     },
     {
       id: "stale-write-dangerous",
-      because: "a client acting on an old read of a shard map or lock key would overwrite newer metadata, so writes compare revisions",
+      because:
+        "a client acting on an old read of a shard map or lock key would overwrite newer metadata, so writes compare revisions",
     },
     {
       id: "multi-object",
-      because: "moving a shard or handing over leadership updates several keys that must change together in one transaction",
+      because:
+        "moving a shard or handing over leadership updates several keys that must change together in one transaction",
     },
     {
       id: "duplicate-retry-matters",
-      because: "a client that retries after a leader failover may apply a non-idempotent change twice unless the request carries a client id and sequence number",
+      because:
+        "a client that retries after a leader failover may apply a non-idempotent change twice unless the request carries a client id and sequence number",
     },
   ],
   failures: [
@@ -259,7 +269,8 @@ export const I01 = {
         "The old leader steps down when it sees the higher term and its uncommitted entries are overwritten by the new leader's log",
     },
     {
-      failure: "Acknowledged before durable: a leader replies after writing only locally and then crashes, losing the change",
+      failure:
+        "Acknowledged before durable: a leader replies after writing only locally and then crashes, losing the change",
       role: "truth",
       prevention: "Reply only after a majority has fsynced the entry; never disable fsync on the consensus log",
       repair:
@@ -268,7 +279,8 @@ export const I01 = {
     {
       failure: "Stale read: a follower or a deposed leader serves a value that a newer committed write has replaced",
       role: "truth",
-      prevention: "Route decision-making reads through the leader with a read index or quorum check; keep follower reads for display only",
+      prevention:
+        "Route decision-making reads through the leader with a read index or quorum check; keep follower reads for display only",
       repair: "Revision-guarded writes fail on the stale base, forcing the client to re-read and retry",
     },
     {
@@ -286,7 +298,8 @@ export const I01 = {
       repair: "On a compacted error, re-list the prefix at the current revision and watch from there",
     },
     {
-      failure: "Session expired while the client is alive (long pause), deleting its ephemeral lock or registration while it still acts",
+      failure:
+        "Session expired while the client is alive (long pause), deleting its ephemeral lock or registration while it still acts",
       role: "coordination",
       prevention:
         "Set the session timeout above the worst pause and pass the key's creation revision as a fencing token to protected resources",
@@ -295,7 +308,8 @@ export const I01 = {
     {
       failure: "Unbounded growth: log and revision history fill the disk and the group stops accepting writes",
       role: "truth",
-      prevention: "Snapshot and compact on a schedule, enforce a storage quota, and keep values small by storing pointers instead of payloads",
+      prevention:
+        "Snapshot and compact on a schedule, enforce a storage quota, and keep values small by storing pointers instead of payloads",
       repair: "Compact, defragment, raise the quota and clear the space alarm",
     },
   ],
@@ -312,17 +326,24 @@ export const I01 = {
     },
     {
       bottleneck: "Watch fan-out: each change is pushed to every watcher of the key or prefix",
-      mitigation: "Watch narrow prefixes, put watch proxies or observers in front of the group, and coalesce events on the client",
-      formula: { yields: "watch notifications per second", expression: "changes_per_sec * subscribers", unit: "events/s" },
+      mitigation:
+        "Watch narrow prefixes, put watch proxies or observers in front of the group, and coalesce events on the client",
+      formula: {
+        yields: "watch notifications per second",
+        expression: "changes_per_sec * subscribers",
+        unit: "events/s",
+      },
     },
     {
       bottleneck: "Session keepalives from a large client fleet",
-      mitigation: "Multiplex many leases on one session, lengthen keepalive intervals, and terminate sessions at proxies",
+      mitigation:
+        "Multiplex many leases on one session, lengthen keepalive intervals, and terminate sessions at proxies",
       formula: { yields: "keepalives per second", expression: "clients / heartbeat_seconds", unit: "writes/s" },
     },
     {
       bottleneck: "Full state on every replica: a slow or new member must receive the entire snapshot",
-      mitigation: "Cap the data size, store references rather than blobs, and add non-voting learners before promoting them",
+      mitigation:
+        "Cap the data size, store references rather than blobs, and add non-voting learners before promoting them",
       formula: {
         yields: "time to ship a full snapshot to a new replica",
         expression: "bytes_stored / disk_write_bytes_per_sec",
@@ -342,7 +363,8 @@ export const I01 = {
       fits: "Raft-replicated key space with revisions, multi-key transactions, leases and resumable watches in one small binary",
       suits: ["linearizable", "fail-closed", "small-metadata", "durable", "ordering"],
       poorFor: ["high-throughput", "large-objects", "multi-region"],
-      caveat: "It is sized for a few gigabytes of metadata; using it as a general database hits the storage quota and slows every member",
+      caveat:
+        "It is sized for a few gigabytes of metadata; using it as a general database hits the storage quota and slows every member",
     },
     {
       product: "ZooKeeper",
@@ -350,7 +372,8 @@ export const I01 = {
       fits: "Hierarchical znodes with sessions, ephemeral and sequential nodes and one-shot or persistent watches, proven for leader election and locks",
       suits: ["linearizable", "fail-closed", "small-metadata", "ordering"],
       poorFor: ["high-throughput", "large-objects", "operational-simplicity"],
-      caveat: "Reads are served from the connected follower and may be stale; call sync before a read that must observe the latest write",
+      caveat:
+        "Reads are served from the connected follower and may be stale; call sync before a read that must observe the latest write",
     },
     {
       product: "Consul servers",
@@ -358,7 +381,8 @@ export const I01 = {
       fits: "A Raft-replicated key-value store with sessions and blocking queries, bundled with service discovery and health checks",
       suits: ["small-metadata", "fail-closed", "operational-simplicity"],
       poorFor: ["high-throughput", "large-objects"],
-      caveat: "The default read mode can return a stale answer from a former leader; request consistent mode for decisions",
+      caveat:
+        "The default read mode can return a stale answer from a former leader; request consistent mode for decisions",
     },
     {
       product: "Embedded Raft library",
@@ -366,7 +390,8 @@ export const I01 = {
       fits: "Libraries such as the etcd raft package or hashicorp/raft let a system replicate its own metadata state machine without a separate service",
       suits: ["linearizable", "fail-closed", "durable"],
       poorFor: ["operational-simplicity", "multi-region"],
-      caveat: "The library supplies the log; snapshots, membership changes and client deduplication remain the application's job",
+      caveat:
+        "The library supplies the log; snapshots, membership changes and client deduplication remain the application's job",
     },
   ],
   connections: [

@@ -55,7 +55,13 @@ export const I02 = {
       { text: "temporary hold", weight: 0.4 },
     ],
     systems: [
-      { name: "Chubby", aliases: ["Google Chubby"], weight: 1.0, sharedBecause: "Chubby is both a coordination metadata store (I01) and the canonical coarse-grained lock service (I02)" },
+      {
+        name: "Chubby",
+        aliases: ["Google Chubby"],
+        weight: 1.0,
+        sharedBecause:
+          "Chubby is both a coordination metadata store (I01) and the canonical coarse-grained lock service (I02)",
+      },
       { name: "Redlock", aliases: ["Redis Redlock"], weight: 0.9 },
       { name: "DynamoDB Lock Client", aliases: ["Amazon DynamoDB Lock Client"], weight: 0.9 },
       { name: "ShedLock", aliases: [], weight: 0.9 },
@@ -64,25 +70,29 @@ export const I02 = {
         name: "Apache Curator",
         aliases: ["Curator"],
         weight: 0.7,
-        sharedBecause: "Curator is a ZooKeeper client (I01) whose best-known recipes are locks, leases and leader latches (I02)",
+        sharedBecause:
+          "Curator is a ZooKeeper client (I01) whose best-known recipes are locks, leases and leader latches (I02)",
       },
       {
         name: "ZooKeeper",
         aliases: ["Apache ZooKeeper"],
         weight: 0.6,
-        sharedBecause: "ZooKeeper is a consensus metadata store (I01) most often deployed to hold locks and leader leases (I02) and service registrations (I10)",
+        sharedBecause:
+          "ZooKeeper is a consensus metadata store (I01) most often deployed to hold locks and leader leases (I02) and service registrations (I10)",
       },
       {
         name: "etcd",
         aliases: [],
         weight: 0.6,
-        sharedBecause: "etcd is a consensus metadata store (I01) whose leases and lock API make it a lock service (I02) and a registry or config source for other archetypes",
+        sharedBecause:
+          "etcd is a consensus metadata store (I01) whose leases and lock API make it a lock service (I02) and a registry or config source for other archetypes",
       },
       {
         name: "Consul",
         aliases: ["HashiCorp Consul"],
         weight: 0.4,
-        sharedBecause: "Consul's sessions give locks and leader election (I02) on top of its Raft store (I01), while its catalog is a service registry (I10)",
+        sharedBecause:
+          "Consul's sessions give locks and leader election (I02) on top of its Raft store (I01), while its catalog is a service registry (I10)",
       },
     ],
   },
@@ -114,7 +124,8 @@ export const I02 = {
   ],
   writePaths: [
     {
-      action: "acquire a free or expired resource by a conditional write that sets the owner, bumps the token and sets expires_at",
+      action:
+        "acquire a free or expired resource by a conditional write that sets the owner, bumps the token and sets expires_at",
       entity: "Lease",
       shape: "state transition",
       mechanism: "lease",
@@ -143,7 +154,8 @@ export const I02 = {
       hidden: true,
     },
     {
-      action: "release the lease when work ends, guarded by owner and token so a late release cannot free a newer grant",
+      action:
+        "release the lease when work ends, guarded by owner and token so a late release cannot free a newer grant",
       entity: "Lease",
       shape: "state transition",
       mechanism: "guarded-transition",
@@ -158,7 +170,8 @@ export const I02 = {
       critical: true,
     },
     {
-      action: "apply the holder's change to the protected resource only if its token is at least last_fence, raising last_fence",
+      action:
+        "apply the holder's change to the protected resource only if its token is at least last_fence, raising last_fence",
       entity: "ProtectedResource",
       shape: "state transition",
       mechanism: "fencing-token",
@@ -238,28 +251,34 @@ export const I02 = {
   predicates: [
     {
       id: "exclusivity-matters",
-      because: "the whole point is that one holder acts on a resource at a time; two concurrent owners corrupt the resource or duplicate the job",
+      because:
+        "the whole point is that one holder acts on a resource at a time; two concurrent owners corrupt the resource or duplicate the job",
     },
     {
       id: "time-bounded-hold",
-      because: "a holder can crash without releasing, so every grant expires unless renewed and a sweeper or lazy check reclaims it",
+      because:
+        "a holder can crash without releasing, so every grant expires unless renewed and a sweeper or lazy check reclaims it",
     },
     {
       id: "stale-write-dangerous",
-      because: "a holder paused past its expiry can wake up and write after a new owner started, which only a fencing token checked at the resource stops",
+      because:
+        "a holder paused past its expiry can wake up and write after a new owner started, which only a fencing token checked at the resource stops",
     },
     {
       id: "quorum-truth",
-      because: "a grant remembered by one node and forgotten after failover hands the resource out twice, so the lease table is replicated by consensus",
+      because:
+        "a grant remembered by one node and forgotten after failover hands the resource out twice, so the lease table is replicated by consensus",
     },
     {
       id: "duplicate-retry-matters",
-      because: "an acquire whose reply was lost is retried; without owner-keyed idempotency the claimant blocks on its own lease until it expires",
+      because:
+        "an acquire whose reply was lost is retried; without owner-keyed idempotency the claimant blocks on its own lease until it expires",
     },
   ],
   failures: [
     {
-      failure: "Lease granted twice: two claimants both read the resource as free, or the lease store fails over to a replica that missed the latest grant",
+      failure:
+        "Lease granted twice: two claimants both read the resource as free, or the lease store fails over to a replica that missed the latest grant",
       role: "coordination",
       prevention:
         "Grant only through one conditional write (owner and version compare) on the quorum leader, and acknowledge only after the quorum commit",
@@ -267,7 +286,8 @@ export const I02 = {
         "The protected resource refuses the lower token, so the losing holder sees a stale-fence error, abandons its work and re-acquires",
     },
     {
-      failure: "Stale owner accepted: a holder frozen by a garbage-collection pause or a network partition resumes after its lease expired and writes to the resource",
+      failure:
+        "Stale owner accepted: a holder frozen by a garbage-collection pause or a network partition resumes after its lease expired and writes to the resource",
       role: "coordination",
       prevention:
         "Pass the fencing token with every protected write and have the resource compare it with last_fence; the holder also checks its local deadline before each side effect",
@@ -275,7 +295,8 @@ export const I02 = {
         "The resource rejects the write; the old holder treats the lease as lost, discards partial work and rejoins as an ordinary claimant",
     },
     {
-      failure: "Expiry late: a crashed holder keeps the resource locked far longer than intended because the TTL is long, the sweeper lags, or the session never times out",
+      failure:
+        "Expiry late: a crashed holder keeps the resource locked far longer than intended because the TTL is long, the sweeper lags, or the session never times out",
       role: "coordination",
       prevention:
         "Keep the TTL short with renewal at about a third of it, and evaluate expiry lazily on every acquire instead of relying only on a sweeper",
@@ -283,36 +304,44 @@ export const I02 = {
         "An operator force-release bumps the token, so the previous holder is fenced out even if it is still alive",
     },
     {
-      failure: "Release missed: the holder finishes its work but the release request is lost or the process exits first",
+      failure:
+        "Release missed: the holder finishes its work but the release request is lost or the process exits first",
       role: "coordination",
       prevention: "Make release idempotent on (resource, token) and retry it on shutdown paths",
-      repair: "The lease expires after its TTL and the next claimant acquires it; the cost is at most one TTL of idle time",
+      repair:
+        "The lease expires after its TTL and the next claimant acquires it; the cost is at most one TTL of idle time",
     },
     {
-      failure: "Clock drift: the holder's clock runs slow, so it believes its lease is valid after the server has already expired it",
+      failure:
+        "Clock drift: the holder's clock runs slow, so it believes its lease is valid after the server has already expired it",
       role: "coordination",
       prevention:
         "The server alone decides expiry on its own clock; the holder measures elapsed time on a monotonic clock from the request send time and subtracts a drift bound",
       repair: "Fencing at the resource rejects whatever the holder writes after the true expiry",
     },
     {
-      failure: "Fencing counter goes backwards after the lease store is restored from a snapshot or migrated, so an old token looks current again",
+      failure:
+        "Fencing counter goes backwards after the lease store is restored from a snapshot or migrated, so an old token looks current again",
       role: "truth",
       prevention:
         "Keep the token as a durable per-resource high-water mark inside the lease row and put a store epoch in its high bits that is raised on every restore",
-      repair: "Raise the epoch for all resources; resources compare (epoch, counter) and reject every pre-restore token",
+      repair:
+        "Raise the epoch for all resources; resources compare (epoch, counter) and reject every pre-restore token",
     },
     {
-      failure: "Renewal storm: the lease store slows down, renewals time out, many leases expire together and mass failover adds even more load",
+      failure:
+        "Renewal storm: the lease store slows down, renewals time out, many leases expire together and mass failover adds even more load",
       role: "coordination",
       prevention:
         "Renew per session rather than per lease, add jitter to renewal times, and give renewals priority over new acquires under load",
       repair: "Shed non-renewal traffic until latency recovers, then let claimants re-acquire with randomized backoff",
     },
     {
-      failure: "Self-deadlock after a retried acquire: the first attempt succeeded but its reply was lost, and the claimant waits on its own lease",
+      failure:
+        "Self-deadlock after a retried acquire: the first attempt succeeded but its reply was lost, and the claimant waits on its own lease",
       role: "coordination",
-      prevention: "Key acquire by owner id (or request id) so a repeat by the same owner returns the existing grant and token",
+      prevention:
+        "Key acquire by owner id (or request id) so a repeat by the same owner returns the existing grant and token",
       repair: "The orphaned lease expires after its TTL and the claimant acquires normally",
     },
   ],
@@ -321,10 +350,15 @@ export const I02 = {
       bottleneck: "Renewal write load: every active lease is rewritten on the quorum store several times per TTL",
       mitigation:
         "Bind leases to a session so one keepalive renews them all, lengthen the TTL for leases whose failover can wait, and shard the lease table by resource hash across consensus groups",
-      formula: { yields: "lease renewals per second (renewing every third of the TTL)", expression: "3 * leases / lease_seconds", unit: "writes/s" },
+      formula: {
+        yields: "lease renewals per second (renewing every third of the TTL)",
+        expression: "3 * leases / lease_seconds",
+        unit: "writes/s",
+      },
     },
     {
-      bottleneck: "Single consensus leader per lease group: acquires, renewals and releases all serialize through one leader's log",
+      bottleneck:
+        "Single consensus leader per lease group: acquires, renewals and releases all serialize through one leader's log",
       mitigation:
         "Lock coarse resources (a shard or job, never a single request), batch renewals, and split the key space over independent groups",
       formula: {
@@ -357,7 +391,8 @@ export const I02 = {
       fits: "Leases with server-side TTLs attach to keys, transactions compare revisions, and a key's create revision serves as a fencing token",
       suits: ["linearizable", "fail-closed", "small-metadata", "durable"],
       poorFor: ["high-throughput", "multi-region"],
-      caveat: "Its lock helper alone does not fence: the lock key's revision must be carried to and checked by the protected resource",
+      caveat:
+        "Its lock helper alone does not fence: the lock key's revision must be carried to and checked by the protected resource",
     },
     {
       product: "ZooKeeper",
@@ -365,7 +400,8 @@ export const I02 = {
       fits: "Ephemeral sequential nodes give fair lock queues, sessions expire leases together, and the node's zxid works as a fence",
       suits: ["linearizable", "fail-closed", "small-metadata", "ordering"],
       poorFor: ["high-throughput", "multi-region", "operational-simplicity"],
-      caveat: "Follower reads can lag, so an ownership check must sync first; the session timeout is the effective lease length",
+      caveat:
+        "Follower reads can lag, so an ownership check must sync first; the session timeout is the effective lease length",
     },
     {
       product: "PostgreSQL lease table",
@@ -373,7 +409,8 @@ export const I02 = {
       fits: "A conditional UPDATE on owner and expires_at that also increments a token column gives grant, renewal and fencing in one familiar store",
       suits: ["linearizable", "durable", "operational-simplicity", "rich-queries"],
       poorFor: ["high-throughput", "multi-region"],
-      caveat: "A failover to an asynchronously replicated standby can forget a grant; use synchronous replication or accept that window",
+      caveat:
+        "A failover to an asynchronously replicated standby can forget a grant; use synchronous replication or accept that window",
     },
     {
       product: "DynamoDB with conditional writes",
@@ -389,7 +426,8 @@ export const I02 = {
       fits: "A single atomic set-if-absent with an expiry gives a very fast lock for work where an occasional double run is harmless",
       suits: ["low-latency", "high-throughput"],
       poorFor: ["linearizable", "fail-closed", "durable"],
-      caveat: "Asynchronous replication can drop a lock on failover and there is no fencing token, so use it only for efficiency, never for correctness",
+      caveat:
+        "Asynchronous replication can drop a lock on failover and there is no fencing token, so use it only for efficiency, never for correctness",
     },
   ],
   connections: [
@@ -397,7 +435,6 @@ export const I02 = {
       to: "I01",
       role: "substrate",
       why: "the lease table must survive node loss without split brain, so it lives on a consensus-replicated metadata store",
-      typical: true,
     },
     {
       to: "I10",

@@ -397,7 +397,6 @@ export const I05 = {
       to: "I01",
       role: "substrate",
       why: "partition leadership, in-sync sets, topic metadata and group coordination live in a consensus-backed controller",
-      typical: true,
     },
     {
       to: "I02",

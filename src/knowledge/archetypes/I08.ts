@@ -33,26 +33,78 @@ export const I08 = {
       { text: "limit number of requests", weight: 0.9 },
     ],
     systems: [
-      { name: "Redis", aliases: [], weight: 0.3, sharedBecause: "Redis is mostly used as key-scoped state (I16) but also as a budget store for rate limiting (I08) and as a cache in front of an origin (I07)" },
+      {
+        name: "Redis",
+        aliases: [],
+        weight: 0.3,
+        sharedBecause:
+          "Redis is mostly used as key-scoped state (I16) but also as a budget store for rate limiting (I08) and as a cache in front of an origin (I07)",
+      },
       { name: "Envoy rate limit service", aliases: ["ratelimit service"], weight: 1 },
       { name: "Doorman", aliases: [], weight: 1 },
     ],
   },
   entities: [
-    { name: "Budget", description: "Tokens left (or count in the current window, or in-flight requests) for one scope, with last refill time.", truth: true },
-    { name: "LimitPolicy", description: "The limit, refill rate and burst per scope, and the fail-open or fail-closed stance.", truth: true },
-    { name: "LocalAllowance", description: "A slice of budget a node may spend without asking the store.", truth: false },
+    {
+      name: "Budget",
+      description:
+        "Tokens left (or count in the current window, or in-flight requests) for one scope, with last refill time.",
+      truth: true,
+    },
+    {
+      name: "LimitPolicy",
+      description: "The limit, refill rate and burst per scope, and the fail-open or fail-closed stance.",
+      truth: true,
+    },
+    {
+      name: "LocalAllowance",
+      description: "A slice of budget a node may spend without asking the store.",
+      truth: false,
+    },
   ],
   writePaths: [
     { action: "admit request", entity: "Budget", shape: "state transition", mechanism: "token-bucket", critical: true },
-    { action: "release concurrency slot", entity: "Budget", shape: "state transition", mechanism: "concurrency-slots", critical: true },
-    { action: "refill budget", entity: "Budget", shape: "overwrite current value", mechanism: "token-bucket", hidden: true },
-    { action: "update limit policy", entity: "LimitPolicy", shape: "overwrite current value", mechanism: "versioned-overwrite" },
-    { action: "propagate policy", entity: "LimitPolicy", shape: "async process", mechanism: "versioned-snapshot", hidden: true },
+    {
+      action: "release concurrency slot",
+      entity: "Budget",
+      shape: "state transition",
+      mechanism: "concurrency-slots",
+      critical: true,
+    },
+    {
+      action: "refill budget",
+      entity: "Budget",
+      shape: "overwrite current value",
+      mechanism: "token-bucket",
+      hidden: true,
+    },
+    {
+      action: "update limit policy",
+      entity: "LimitPolicy",
+      shape: "overwrite current value",
+      mechanism: "versioned-overwrite",
+    },
+    {
+      action: "propagate policy",
+      entity: "LimitPolicy",
+      shape: "async process",
+      mechanism: "versioned-snapshot",
+      hidden: true,
+    },
   ],
   readPaths: [
-    { action: "check remaining budget", entity: "Budget", shape: "read source", staleness: "none on the owning shard; a local allowance may be slightly ahead" },
-    { action: "evaluate policy locally", entity: "LimitPolicy", shape: "read projection", staleness: "seconds behind the policy store" },
+    {
+      action: "check remaining budget",
+      entity: "Budget",
+      shape: "read source",
+      staleness: "none on the owning shard; a local allowance may be slightly ahead",
+    },
+    {
+      action: "evaluate policy locally",
+      entity: "LimitPolicy",
+      shape: "read projection",
+      staleness: "seconds behind the policy store",
+    },
   ],
   protocols: [
     {
@@ -62,7 +114,8 @@ export const I08 = {
     },
     {
       name: "concurrency slot",
-      notation: "client[request] -> limiter[acquire slot {Budget.in_flight < limit}] -> backend[serve] -> limiter[release slot] |-> sweeper[expire slot {holder lost}] => done | reject | reclaim",
+      notation:
+        "client[request] -> limiter[acquire slot {Budget.in_flight < limit}] -> backend[serve] -> limiter[release slot] |-> sweeper[expire slot {holder lost}] => done | reject | reclaim",
     },
   ],
   invariants: [
@@ -76,7 +129,10 @@ export const I08 = {
       "release(scope, slot) -> ok",
       "set_limit(scope, rate, burst, stance) -> policy version",
     ],
-    guarantees: ["decision within a small, bounded latency in the request path", "explicit fail-open or fail-closed behaviour when the budget store is unreachable"],
+    guarantees: [
+      "decision within a small, bounded latency in the request path",
+      "explicit fail-open or fail-closed behaviour when the budget store is unreachable",
+    ],
   },
   predicates: [
     { id: "exclusivity-matters", because: "the last token must go to exactly one request" },
@@ -84,11 +140,36 @@ export const I08 = {
     { id: "derived-read", because: "policies are evaluated from local copies" },
   ],
   failures: [
-    { failure: "the budget store is unreachable", role: "coordination", prevention: "local allowances and a declared fail-open or fail-closed stance per policy", repair: "resync budgets when the store returns" },
-    { failure: "two nodes both admit with the last token", role: "coordination", prevention: "atomic decrement on the shard that owns the scope", repair: "accept the small overshoot and tighten local allowances" },
-    { failure: "a crashed caller never releases its concurrency slot", role: "coordination", prevention: "slots carry an expiry", repair: "the sweeper reclaims expired slots" },
-    { failure: "clock skew between nodes distorts windows", role: "coordination", prevention: "refill computed on the budget store's clock", repair: "windows self-correct at the next refill" },
-    { failure: "a hot tenant's budget key overloads one shard", role: "coordination", prevention: "split large budgets into per-node allowances", repair: "rebalance the hot scope across sub-keys" },
+    {
+      failure: "the budget store is unreachable",
+      role: "coordination",
+      prevention: "local allowances and a declared fail-open or fail-closed stance per policy",
+      repair: "resync budgets when the store returns",
+    },
+    {
+      failure: "two nodes both admit with the last token",
+      role: "coordination",
+      prevention: "atomic decrement on the shard that owns the scope",
+      repair: "accept the small overshoot and tighten local allowances",
+    },
+    {
+      failure: "a crashed caller never releases its concurrency slot",
+      role: "coordination",
+      prevention: "slots carry an expiry",
+      repair: "the sweeper reclaims expired slots",
+    },
+    {
+      failure: "clock skew between nodes distorts windows",
+      role: "coordination",
+      prevention: "refill computed on the budget store's clock",
+      repair: "windows self-correct at the next refill",
+    },
+    {
+      failure: "a hot tenant's budget key overloads one shard",
+      role: "coordination",
+      prevention: "split large budgets into per-node allowances",
+      repair: "rebalance the hot scope across sub-keys",
+    },
   ],
   bottlenecks: [
     {
@@ -113,13 +194,34 @@ export const I08 = {
     serving: "evaluator fast path",
   },
   technologies: [
-    { product: "Redis with atomic scripts", layer: "storage", fits: "token buckets and windows updated atomically per key with TTLs", suits: ["low-latency", "high-throughput", "operational-simplicity"], poorFor: ["durable", "multi-region"], caveat: "failover can reset counters; usually acceptable for limits" },
-    { product: "In-process limiter with local allowances", layer: "serving", fits: "zero network cost per decision", suits: ["low-latency", "stay-available"], poorFor: ["linearizable"], caveat: "global limits become approximate" },
-    { product: "Envoy global rate limit service", layer: "coordination", fits: "central decision service called by proxies", suits: ["operational-simplicity", "stay-available"], poorFor: ["low-latency"], caveat: "adds a hop per request unless combined with local limits" },
+    {
+      product: "Redis with atomic scripts",
+      layer: "storage",
+      fits: "token buckets and windows updated atomically per key with TTLs",
+      suits: ["low-latency", "high-throughput", "operational-simplicity"],
+      poorFor: ["durable", "multi-region"],
+      caveat: "failover can reset counters; usually acceptable for limits",
+    },
+    {
+      product: "In-process limiter with local allowances",
+      layer: "serving",
+      fits: "zero network cost per decision",
+      suits: ["low-latency", "stay-available"],
+      poorFor: ["linearizable"],
+      caveat: "global limits become approximate",
+    },
+    {
+      product: "Envoy global rate limit service",
+      layer: "coordination",
+      fits: "central decision service called by proxies",
+      suits: ["operational-simplicity", "stay-available"],
+      poorFor: ["low-latency"],
+      caveat: "adds a hop per request unless combined with local limits",
+    },
   ],
   connections: [
     { to: "I17", role: "substrate", why: "the limiter runs inside the gateway or proxy that mediates requests" },
-    { to: "I11", role: "substrate", why: "limit policies are distributed as snapshots", typical: true },
+    { to: "I11", role: "substrate", why: "limit policies are distributed as snapshots" },
     { to: "I16", role: "substrate", why: "budgets are key-scoped counters in a fast KV store" },
   ],
 } satisfies ArchetypeInput;

@@ -51,7 +51,8 @@ export const I09 = {
         name: "Twitter Snowflake",
         aliases: ["Snowflake"],
         weight: 1.0,
-        sharedBecause: "the bare name also denotes the Snowflake data warehouse; here it means Twitter's timestamp-based id layout",
+        sharedBecause:
+          "the bare name also denotes the Snowflake data warehouse; here it means Twitter's timestamp-based id layout",
       },
       { name: "Sonyflake", aliases: [], weight: 1.0 },
       { name: "Flickr Ticket Server", aliases: ["Flickr ticket servers"], weight: 0.9 },
@@ -116,7 +117,8 @@ export const I09 = {
       critical: true,
     },
     {
-      action: "mint an id in memory from timestamp, worker id and per-millisecond sequence, advancing the last issued timestamp",
+      action:
+        "mint an id in memory from timestamp, worker id and per-millisecond sequence, advancing the last issued timestamp",
       entity: "GeneratorClock",
       shape: "overwrite current value",
       mechanism: "timestamp-sequence-id",
@@ -154,7 +156,8 @@ export const I09 = {
       action: "decode an id into its creation time, worker and sequence",
       entity: "IssuedId",
       shape: "read projection",
-      staleness: "none: the parts are computed from the bits; the embedded time is only as accurate as the issuing node's clock",
+      staleness:
+        "none: the parts are computed from the bits; the embedded time is only as accurate as the issuing node's clock",
     },
   ],
   protocols: [
@@ -209,7 +212,8 @@ export const I09 = {
     },
     {
       id: "stale-write-dangerous",
-      because: "two allocators advancing the high-water mark from the same stale read would hand out overlapping blocks",
+      because:
+        "two allocators advancing the high-water mark from the same stale read would hand out overlapping blocks",
     },
     {
       id: "quorum-truth",
@@ -217,30 +221,36 @@ export const I09 = {
     },
     {
       id: "ordering-matters",
-      because: "callers rely on ids increasing (per generator, or roughly by time) for sorting, pagination and index locality",
+      because:
+        "callers rely on ids increasing (per generator, or roughly by time) for sorting, pagination and index locality",
     },
     {
       id: "duplicate-retry-matters",
-      because: "a retried create that mints a fresh id produces two records for one logical request unless the id is tied to the request id",
+      because:
+        "a retried create that mints a fresh id produces two records for one logical request unless the id is tied to the request id",
     },
   ],
   failures: [
     {
-      failure: "Duplicate id after the clock steps backwards (time sync correction or VM migration) on a timestamp generator",
+      failure:
+        "Duplicate id after the clock steps backwards (time sync correction or VM migration) on a timestamp generator",
       role: "truth",
       prevention:
         "Compare with GeneratorClock.last_ms and wait or refuse while the clock is behind; persist the last timestamp so a restart cannot reuse time",
       repair: "Alert on sustained skew; if the jump is large, retire the worker id and start under a fresh one",
     },
     {
-      failure: "Two live instances share a worker id because of a copied config, or because a paused instance kept issuing after its lease lapsed",
+      failure:
+        "Two live instances share a worker id because of a copied config, or because a paused instance kept issuing after its lease lapsed",
       role: "coordination",
       prevention:
         "Allocate worker ids only by lease from a consensus store and stop issuing when the local lease deadline passes",
-      repair: "A unique constraint downstream exposes the collision; reassign the worker id and audit ids issued in the overlap window",
+      repair:
+        "A unique constraint downstream exposes the collision; reassign the worker id and audit ids issued in the overlap window",
     },
     {
-      failure: "Block handed out twice by a read-modify-write race or by failover to an allocator replica that missed the last advance",
+      failure:
+        "Block handed out twice by a read-modify-write race or by failover to an allocator replica that missed the last advance",
       role: "truth",
       prevention: "Advance the high-water mark only by compare-and-set on a quorum-replicated store",
       repair: "After any allocator failover, jump the high-water mark forward by a safety margin before serving blocks",
@@ -248,14 +258,17 @@ export const I09 = {
     {
       failure: "Allocator unavailable: generators run out of leased blocks and issuing stops",
       role: "coordination",
-      prevention: "Fetch the next block when the current one falls below a low watermark, and size blocks to outlast a typical outage",
+      prevention:
+        "Fetch the next block when the current one falls below a low watermark, and size blocks to outlast a typical outage",
       repair: "Restore the allocator; temporarily hand out larger blocks to refill buffers",
     },
     {
       failure: "Per-millisecond sequence exhausted, or the time bits of the layout run out at the end of the epoch",
       role: "truth",
-      prevention: "Size sequence bits from the per-worker peak rate and choose a custom epoch that leaves decades of headroom",
-      repair: "Block until the next millisecond under bursts; before the epoch ends, move the namespace to a new layout version",
+      prevention:
+        "Size sequence bits from the per-worker peak rate and choose a custom epoch that leaves decades of headroom",
+      repair:
+        "Block until the next millisecond under bursts; before the epoch ends, move the namespace to a new layout version",
     },
     {
       failure: "A retried request mints a second id, creating two records for one logical operation",
@@ -264,7 +277,8 @@ export const I09 = {
       repair: "Merge duplicates downstream by natural key and void the extra id",
     },
     {
-      failure: "A gap appears in a gap-free sequence because the number came from a counter outside the aborted transaction",
+      failure:
+        "A gap appears in a gap-free sequence because the number came from a counter outside the aborted transaction",
       role: "truth",
       prevention: "Take the number inside the same transaction as the record, as late as possible before commit",
       repair: "Record an explicit voided entry for the missing number so the audit trail stays complete",
@@ -277,18 +291,26 @@ export const I09 = {
       formula: { yields: "block allocations per second", expression: "ids_per_sec / id_block_size", unit: "writes/s" },
     },
     {
-      bottleneck: "Sequence bits per worker cap the ids one generator can issue per millisecond (4096 with a 12-bit sequence)",
+      bottleneck:
+        "Sequence bits per worker cap the ids one generator can issue per millisecond (4096 with a 12-bit sequence)",
       mitigation: "Add generator workers, or trade worker bits for sequence bits when the fleet is small",
-      formula: { yields: "minimum generator workers for a 12-bit sequence", expression: "ids_per_sec / 4096000", unit: "workers" },
+      formula: {
+        yields: "minimum generator workers for a 12-bit sequence",
+        expression: "ids_per_sec / 4096000",
+        unit: "workers",
+      },
     },
     {
-      bottleneck: "Worker id space: a 10-bit worker field allows 1024 live generators, and churning instances hold ids until their leases lapse",
-      mitigation: "Lease worker ids with a short TTL, release them on graceful shutdown, or embed a datacenter field to split the space",
+      bottleneck:
+        "Worker id space: a 10-bit worker field allows 1024 live generators, and churning instances hold ids until their leases lapse",
+      mitigation:
+        "Lease worker ids with a short TTL, release them on graceful shutdown, or embed a datacenter field to split the space",
       formula: { yields: "share of the 10-bit worker id space in use", expression: "workers / 1024", unit: "fraction" },
     },
     {
       bottleneck: "A gap-free counter row serializes every transaction that takes a number from it",
-      mitigation: "Partition the sequence by scope (per country or per tenant), take the number at the very end of the transaction, and keep that transaction short",
+      mitigation:
+        "Partition the sequence by scope (per country or per tenant), take the number at the very end of the transaction, and keep that transaction short",
     },
   ],
   silhouette: {
@@ -303,7 +325,8 @@ export const I09 = {
       fits: "Packs milliseconds, a worker id and a sequence into 64 bits so each node issues sortable ids with no network call",
       suits: ["low-latency", "high-throughput", "stay-available", "elastic-scale"],
       poorFor: ["linearizable"],
-      caveat: "Correct only with a unique leased worker id and a guard against the clock moving backwards; ids are roughly, not strictly, ordered across nodes",
+      caveat:
+        "Correct only with a unique leased worker id and a guard against the clock moving backwards; ids are roughly, not strictly, ordered across nodes",
     },
     {
       product: "PostgreSQL sequence or counter row",
@@ -311,7 +334,8 @@ export const I09 = {
       fits: "A sequence issues increasing numbers cheaply, and a counter row updated inside the business transaction gives gap-free numbering",
       suits: ["durable", "linearizable", "ordering", "operational-simplicity"],
       poorFor: ["high-throughput", "multi-region"],
-      caveat: "Native sequences are not transactional, so rollbacks and cached values leave gaps; only the counter-row pattern is gap-free",
+      caveat:
+        "Native sequences are not transactional, so rollbacks and cached values leave gaps; only the counter-row pattern is gap-free",
     },
     {
       product: "etcd or ZooKeeper for worker ids and high-water marks",
@@ -327,7 +351,8 @@ export const I09 = {
       fits: "An atomic increment by block size hands out ranges with sub-millisecond latency",
       suits: ["low-latency", "high-throughput"],
       poorFor: ["durable", "linearizable"],
-      caveat: "Asynchronous replication can roll the counter back on failover and reissue ranges unless a safety jump follows every failover",
+      caveat:
+        "Asynchronous replication can roll the counter back on failover and reissue ranges unless a safety jump follows every failover",
     },
     {
       product: "UUIDv7 or ULID",
@@ -335,7 +360,8 @@ export const I09 = {
       fits: "128-bit ids from a millisecond timestamp and random bits need no coordination at all and still sort by creation time",
       suits: ["stay-available", "multi-region", "elastic-scale", "operational-simplicity"],
       poorFor: ["ordering"],
-      caveat: "Twice the size of a 64-bit id and only millisecond ordering; random UUIDv4 instead scatters inserts across an index",
+      caveat:
+        "Twice the size of a 64-bit id and only millisecond ordering; random UUIDv4 instead scatters inserts across an index",
     },
   ],
   connections: [
@@ -343,13 +369,11 @@ export const I09 = {
       to: "I01",
       role: "substrate",
       why: "worker id leases and sequence high-water marks must survive failover without going backwards, so they live on a consensus store",
-      typical: true,
     },
     {
       to: "I02",
       role: "decorator",
       why: "a worker id or a leased block is an exclusive claim with expiry that must not be held by two generators at once",
-      typical: true,
     },
     {
       to: "I16",

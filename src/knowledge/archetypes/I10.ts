@@ -54,7 +54,8 @@ export const I10 = {
         name: "Consul",
         aliases: ["HashiCorp Consul"],
         weight: 0.9,
-        sharedBecause: "Consul's catalog and gossip layer are a service registry (I10), built on a Raft-replicated store (I01) that also serves locks (I02) and config (I11)",
+        sharedBecause:
+          "Consul's catalog and gossip layer are a service registry (I10), built on a Raft-replicated store (I01) that also serves locks (I02) and config (I11)",
       },
       { name: "memberlist", aliases: ["HashiCorp memberlist"], weight: 0.9 },
       { name: "Serf", aliases: ["HashiCorp Serf"], weight: 0.9 },
@@ -71,7 +72,8 @@ export const I10 = {
         name: "ZooKeeper",
         aliases: ["Apache ZooKeeper"],
         weight: 0.4,
-        sharedBecause: "ZooKeeper is a consensus metadata store (I01) most often deployed to hold locks and leader leases (I02) and service registrations (I10)",
+        sharedBecause:
+          "ZooKeeper is a consensus metadata store (I01) most often deployed to hold locks and leader leases (I02) and service registrations (I10)",
       },
     ],
   },
@@ -90,7 +92,8 @@ export const I10 = {
     },
     {
       name: "MembershipEvent",
-      description: "An ordered join, leave, suspect or update change with a revision, consumed by watchers to keep their views current.",
+      description:
+        "An ordered join, leave, suspect or update change with a revision, consumed by watchers to keep their views current.",
       truth: false,
     },
     {
@@ -163,7 +166,8 @@ export const I10 = {
       action: "watch a service or contact list for joins, leaves and status changes",
       entity: "MembershipEvent",
       shape: "read projection",
-      staleness: "event delivery lag; after a disconnect the watcher resumes from its revision or re-lists the full set",
+      staleness:
+        "event delivery lag; after a disconnect the watcher resumes from its revision or re-lists the full set",
     },
     {
       action: "check one registration authoritatively before assigning it work or routing a message to it",
@@ -214,7 +218,8 @@ export const I10 = {
   predicates: [
     {
       id: "time-bounded-hold",
-      because: "a registration is a hold on a name or slot that must lapse on its own when the member dies without saying goodbye",
+      because:
+        "a registration is a hold on a name or slot that must lapse on its own when the member dies without saying goodbye",
     },
     {
       id: "derived-read",
@@ -222,7 +227,8 @@ export const I10 = {
     },
     {
       id: "stale-write-dangerous",
-      because: "a delayed deregistration or expiry from a previous incarnation could remove the member's fresh registration",
+      because:
+        "a delayed deregistration or expiry from a previous incarnation could remove the member's fresh registration",
     },
     {
       id: "ordering-matters",
@@ -235,15 +241,19 @@ export const I10 = {
   ],
   failures: [
     {
-      failure: "Dead member still listed: its lease expires late or the leave never reaches a view, so traffic keeps going to it",
+      failure:
+        "Dead member still listed: its lease expires late or the leave never reaches a view, so traffic keeps going to it",
       role: "coordination",
-      prevention: "Use a short lease with frequent heartbeats and combine it with passive health checks and outlier ejection at the caller",
+      prevention:
+        "Use a short lease with frequent heartbeats and combine it with passive health checks and outlier ejection at the caller",
       repair: "The sweeper expires the entry; callers retry on another instance and eject the failing one locally",
     },
     {
-      failure: "Live member evicted by mistake after a garbage-collection pause or a brief network blip, causing flapping",
+      failure:
+        "Live member evicted by mistake after a garbage-collection pause or a brief network blip, causing flapping",
       role: "coordination",
-      prevention: "Require several missed heartbeats, probe indirectly through peers before suspecting, and allow refutation",
+      prevention:
+        "Require several missed heartbeats, probe indirectly through peers before suspecting, and allow refutation",
       repair: "The member re-registers or refutes with a higher incarnation and reappears in views",
     },
     {
@@ -254,15 +264,18 @@ export const I10 = {
       repair: "When connectivity returns, members re-register with jitter and normal expiry resumes",
     },
     {
-      failure: "Zombie registration: a restarted instance registers again, then the old incarnation's late deregistration or expiry removes the new record",
+      failure:
+        "Zombie registration: a restarted instance registers again, then the old incarnation's late deregistration or expiry removes the new record",
       role: "truth",
-      prevention: "Carry the incarnation on every deregistration and expiry and apply it only when it matches the stored one",
+      prevention:
+        "Carry the incarnation on every deregistration and expiry and apply it only when it matches the stored one",
       repair: "The member notices it is unknown on its next heartbeat and registers again",
     },
     {
       failure: "Missed leave event: a watcher's view diverges from the registry after a dropped event or disconnect",
       role: "derived",
-      prevention: "Use revisioned watches that resume from the last revision and run periodic full anti-entropy between views",
+      prevention:
+        "Use revisioned watches that resume from the last revision and run periodic full anti-entropy between views",
       repair: "Re-list the full member set and replace the view",
     },
     {
@@ -272,7 +285,8 @@ export const I10 = {
       repair: "Rate-limit registrations and admit members gradually until the registry is caught up",
     },
     {
-      failure: "Presence flaps for users on unstable mobile networks, spamming contacts with online and offline changes",
+      failure:
+        "Presence flaps for users on unstable mobile networks, spamming contacts with online and offline changes",
       role: "derived",
       prevention: "Wait a grace period before marking a user offline and coalesce rapid status changes",
       repair: "Publish the settled status with last seen time once the connection stabilises",
@@ -281,23 +295,39 @@ export const I10 = {
   bottlenecks: [
     {
       bottleneck: "Heartbeat write rate on the registry",
-      mitigation: "Keep liveness in memory as soft state rather than a durable store, shard the registry, and aggregate heartbeats per host or session",
+      mitigation:
+        "Keep liveness in memory as soft state rather than a durable store, shard the registry, and aggregate heartbeats per host or session",
       formula: { yields: "heartbeats per second", expression: "clients / heartbeat_seconds", unit: "writes/s" },
     },
     {
       bottleneck: "Presence and membership fan-out: every change goes to every watcher of that member or service",
-      mitigation: "Subscribe only to visible contacts or needed services, batch and coalesce updates, and fetch presence lazily when a list is opened",
-      formula: { yields: "change notifications per second", expression: "changes_per_sec * subscribers", unit: "events/s" },
+      mitigation:
+        "Subscribe only to visible contacts or needed services, batch and coalesce updates, and fetch presence lazily when a list is opened",
+      formula: {
+        yields: "change notifications per second",
+        expression: "changes_per_sec * subscribers",
+        unit: "events/s",
+      },
     },
     {
       bottleneck: "Detection time is bounded below by the heartbeat interval times the missed beats tolerated",
-      mitigation: "Shorten the interval only as far as heartbeat load and false positives allow, and add indirect probes instead of shorter timeouts",
-      formula: { yields: "detection time with three missed heartbeats", expression: "3 * heartbeat_seconds", unit: "s" },
+      mitigation:
+        "Shorten the interval only as far as heartbeat load and false positives allow, and add indirect probes instead of shorter timeouts",
+      formula: {
+        yields: "detection time with three missed heartbeats",
+        expression: "3 * heartbeat_seconds",
+        unit: "s",
+      },
     },
     {
       bottleneck: "Full member lists pushed to every watcher on each change in large fleets",
-      mitigation: "Send deltas with revisions, split endpoint lists into slices, and let proxies subscribe only to their upstream services",
-      formula: { yields: "entries transferred per second if full lists were pushed", expression: "changes_per_sec * subscribers * nodes", unit: "entries/s" },
+      mitigation:
+        "Send deltas with revisions, split endpoint lists into slices, and let proxies subscribe only to their upstream services",
+      formula: {
+        yields: "entries transferred per second if full lists were pushed",
+        expression: "changes_per_sec * subscribers * nodes",
+        unit: "entries/s",
+      },
     },
   ],
   silhouette: {
@@ -312,7 +342,8 @@ export const I10 = {
       fits: "Catalog of services with health checks, agent gossip for node liveness, and blocking queries or DNS for lookups",
       suits: ["small-metadata", "stay-available", "multi-region", "operational-simplicity"],
       poorFor: ["high-throughput", "low-cost"],
-      caveat: "Catalog writes go through a Raft group, so very large, fast-churning fleets should lean on agents and gossip rather than direct registrations",
+      caveat:
+        "Catalog writes go through a Raft group, so very large, fast-churning fleets should lean on agents and gossip rather than direct registrations",
     },
     {
       product: "Eureka",
@@ -320,7 +351,8 @@ export const I10 = {
       fits: "Availability-first registry with client-side caching, peer replication and self-preservation against mass eviction",
       suits: ["stay-available", "eventual", "operational-simplicity"],
       poorFor: ["linearizable", "fail-closed"],
-      caveat: "Views can lag by tens of seconds, and self-preservation deliberately keeps dead instances listed during an outage",
+      caveat:
+        "Views can lag by tens of seconds, and self-preservation deliberately keeps dead instances listed during an outage",
     },
     {
       product: "etcd or ZooKeeper ephemeral keys",
@@ -328,7 +360,8 @@ export const I10 = {
       fits: "Session-bound keys vanish when a member dies and watches report changes in one consistent order",
       suits: ["linearizable", "fail-closed", "small-metadata", "ordering"],
       poorFor: ["high-throughput", "stay-available"],
-      caveat: "Every keepalive and change passes through consensus, so it does not scale to millions of user presence sessions",
+      caveat:
+        "Every keepalive and change passes through consensus, so it does not scale to millions of user presence sessions",
     },
     {
       product: "Redis keys with TTL",
@@ -336,7 +369,8 @@ export const I10 = {
       fits: "A presence key per user or connection refreshed by heartbeats and expired automatically, with pub/sub for status changes",
       suits: ["low-latency", "high-throughput", "eventual"],
       poorFor: ["durable", "linearizable"],
-      caveat: "Expiry notifications are fire-and-forget and may lag, so periodic sweeps must reconcile missed offline transitions",
+      caveat:
+        "Expiry notifications are fire-and-forget and may lag, so periodic sweeps must reconcile missed offline transitions",
     },
     {
       product: "memberlist / Serf (SWIM gossip)",
@@ -344,7 +378,8 @@ export const I10 = {
       fits: "Peer-to-peer failure detection with indirect probes and piggybacked dissemination, no central registry to overload",
       suits: ["stay-available", "elastic-scale", "eventual"],
       poorFor: ["linearizable", "ordering"],
-      caveat: "Members converge on the same view only eventually, so it must not be used to pick a single leader or owner",
+      caveat:
+        "Members converge on the same view only eventually, so it must not be used to pick a single leader or owner",
     },
   ],
   connections: [
@@ -352,7 +387,6 @@ export const I10 = {
       to: "I17",
       role: "output",
       why: "load balancers and proxies consume the live endpoint list to decide where requests may go",
-      typical: true,
     },
     {
       to: "I05",

@@ -45,21 +45,58 @@ export const I11 = {
     ],
   },
   entities: [
-    { name: "ConfigVersion", description: "An immutable, validated snapshot of the desired configuration with a monotonically increasing version.", truth: true },
-    { name: "Rollout", description: "The plan and progress of moving targets to a version: cohorts, gates, state.", truth: true },
+    {
+      name: "ConfigVersion",
+      description:
+        "An immutable, validated snapshot of the desired configuration with a monotonically increasing version.",
+      truth: true,
+    },
+    {
+      name: "Rollout",
+      description: "The plan and progress of moving targets to a version: cohorts, gates, state.",
+      truth: true,
+    },
     { name: "NodeStatus", description: "The version each node reports as applied, with health.", truth: false },
     { name: "Target", description: "A node, device or proxy that receives snapshots.", truth: false },
   ],
   writePaths: [
-    { action: "publish config version", entity: "ConfigVersion", shape: "create target", mechanism: "versioned-snapshot", critical: true },
-    { action: "advance rollout stage", entity: "Rollout", shape: "state transition", mechanism: "staged-rollout", critical: true },
+    {
+      action: "publish config version",
+      entity: "ConfigVersion",
+      shape: "create target",
+      mechanism: "versioned-snapshot",
+      critical: true,
+    },
+    {
+      action: "advance rollout stage",
+      entity: "Rollout",
+      shape: "state transition",
+      mechanism: "staged-rollout",
+      critical: true,
+    },
     { action: "propagate config", entity: "Target", shape: "async process", mechanism: "watch-stream", hidden: true },
-    { action: "report applied version", entity: "NodeStatus", shape: "overwrite current value", mechanism: "heartbeat-renewal", hidden: true },
+    {
+      action: "report applied version",
+      entity: "NodeStatus",
+      shape: "overwrite current value",
+      mechanism: "heartbeat-renewal",
+      hidden: true,
+    },
     { action: "roll back config", entity: "Rollout", shape: "state transition", mechanism: "guarded-transition" },
   ],
   readPaths: [
-    { action: "evaluate local snapshot", entity: "ConfigVersion", shape: "read projection", staleness: "the node's last applied version; seconds to minutes behind" },
-    { action: "read rollout progress", entity: "NodeStatus", shape: "read projection", staleness: "one report interval" },
+    {
+      action: "evaluate local snapshot",
+      entity: "ConfigVersion",
+      shape: "read projection",
+      staleness: "the node's last applied version; seconds to minutes behind",
+    },
+    {
+      action: "read rollout progress",
+      entity: "NodeStatus",
+      shape: "read projection",
+      staleness: "one report interval",
+    },
   ],
   protocols: [
     {
@@ -69,7 +106,8 @@ export const I11 = {
     },
     {
       name: "node catch-up",
-      notation: "node[watch {from applied version}] -> control[send latest snapshot] -> node[swap atomically] |-> node[keep last good {snapshot invalid}] => done | retry",
+      notation:
+        "node[watch {from applied version}] -> control[send latest snapshot] -> node[swap atomically] |-> node[keep last good {snapshot invalid}] => done | retry",
     },
   ],
   invariants: [
@@ -85,7 +123,10 @@ export const I11 = {
       "watch(node, from version) -> stream of snapshots",
       "status(rollout) -> per-cohort applied counts and health",
     ],
-    guarantees: ["eventual convergence of every reachable node to the target version", "monotonic versions per node except on rollback"],
+    guarantees: [
+      "eventual convergence of every reachable node to the target version",
+      "monotonic versions per node except on rollback",
+    ],
   },
   predicates: [
     { id: "derived-read", because: "nodes evaluate a local copy of the config" },
@@ -94,11 +135,36 @@ export const I11 = {
     { id: "quorum-truth", because: "the config truth must survive control-plane node loss" },
   ],
   failures: [
-    { failure: "a bad config reaches the whole fleet", role: "coordination", prevention: "validation, staged rollout and automatic health gates", repair: "roll back by publishing the previous version; nodes keep it locally" },
-    { failure: "a node applies a partial snapshot", role: "derived", prevention: "whole-snapshot swap with checksum", repair: "node discards it and refetches" },
-    { failure: "nodes miss updates while disconnected", role: "derived", prevention: "watches resume from the applied version", repair: "on reconnect the node receives the latest snapshot" },
-    { failure: "two operators publish conflicting edits", role: "truth", prevention: "compare-and-set on the config's current version", repair: "the second edit is rejected and rebased" },
-    { failure: "the control plane is down", role: "coordination", prevention: "data plane depends only on its local snapshot", repair: "control plane recovers; rollouts resume from recorded progress" },
+    {
+      failure: "a bad config reaches the whole fleet",
+      role: "coordination",
+      prevention: "validation, staged rollout and automatic health gates",
+      repair: "roll back by publishing the previous version; nodes keep it locally",
+    },
+    {
+      failure: "a node applies a partial snapshot",
+      role: "derived",
+      prevention: "whole-snapshot swap with checksum",
+      repair: "node discards it and refetches",
+    },
+    {
+      failure: "nodes miss updates while disconnected",
+      role: "derived",
+      prevention: "watches resume from the applied version",
+      repair: "on reconnect the node receives the latest snapshot",
+    },
+    {
+      failure: "two operators publish conflicting edits",
+      role: "truth",
+      prevention: "compare-and-set on the config's current version",
+      repair: "the second edit is rejected and rebased",
+    },
+    {
+      failure: "the control plane is down",
+      role: "coordination",
+      prevention: "data plane depends only on its local snapshot",
+      repair: "control plane recovers; rollouts resume from recorded progress",
+    },
   ],
   bottlenecks: [
     {
@@ -123,13 +189,46 @@ export const I11 = {
     serving: "local snapshot evaluator",
   },
   technologies: [
-    { product: "etcd or Consul KV", layer: "storage", fits: "versioned config truth with watches", suits: ["linearizable", "small-metadata", "durable"], poorFor: ["high-throughput", "large-objects"], caveat: "fan-out to a big fleet needs a relay tier" },
-    { product: "Envoy xDS management server", layer: "coordination", fits: "streams versioned route and policy snapshots to proxies", suits: ["eventual", "stay-available", "low-latency"], poorFor: ["operational-simplicity"], caveat: "you implement versioning and acks" },
-    { product: "LaunchDarkly / AppConfig", layer: "serving", fits: "managed flags with local evaluation and staged rollout", suits: ["operational-simplicity", "stay-available", "elastic-scale"], poorFor: ["low-cost"], caveat: "vendor SDK on every node" },
-    { product: "Object store + CDN for snapshots", layer: "serving", fits: "cheap, scalable distribution of large immutable snapshots", suits: ["large-objects", "low-cost", "elastic-scale"], poorFor: ["low-latency"], caveat: "polling delays propagation" },
+    {
+      product: "etcd or Consul KV",
+      layer: "storage",
+      fits: "versioned config truth with watches",
+      suits: ["linearizable", "small-metadata", "durable"],
+      poorFor: ["high-throughput", "large-objects"],
+      caveat: "fan-out to a big fleet needs a relay tier",
+    },
+    {
+      product: "Envoy xDS management server",
+      layer: "coordination",
+      fits: "streams versioned route and policy snapshots to proxies",
+      suits: ["eventual", "stay-available", "low-latency"],
+      poorFor: ["operational-simplicity"],
+      caveat: "you implement versioning and acks",
+    },
+    {
+      product: "LaunchDarkly / AppConfig",
+      layer: "serving",
+      fits: "managed flags with local evaluation and staged rollout",
+      suits: ["operational-simplicity", "stay-available", "elastic-scale"],
+      poorFor: ["low-cost"],
+      caveat: "vendor SDK on every node",
+    },
+    {
+      product: "Object store + CDN for snapshots",
+      layer: "serving",
+      fits: "cheap, scalable distribution of large immutable snapshots",
+      suits: ["large-objects", "low-cost", "elastic-scale"],
+      poorFor: ["low-latency"],
+      caveat: "polling delays propagation",
+    },
   ],
   connections: [
-    { to: "I14", role: "substrate", why: "snapshots and update images are immutable artifacts referenced by version", typical: false },
+    {
+      to: "I14",
+      role: "substrate",
+      why: "snapshots and update images are immutable artifacts referenced by version",
+      typical: false,
+    },
     { to: "I01", role: "substrate", why: "config truth and versions live in a consensus-backed store" },
     { to: "I10", role: "input", why: "the set of targets comes from a fleet registry" },
     { to: "I17", role: "output", why: "proxies consume the route snapshots" },

@@ -46,21 +46,72 @@ export const I12 = {
     ],
   },
   entities: [
-    { name: "WorkflowInstance", description: "One run of the process: current step, status, version and the input that started it.", truth: true },
-    { name: "EffectAttempt", description: "Each attempt to perform an external effect: idempotency key, request, outcome, provider reference.", truth: true },
-    { name: "OutboxEntry", description: "An effect or event recorded in the same transaction as the state change, waiting to be relayed.", truth: false },
-    { name: "ProviderRecord", description: "What the external system says happened, fetched for reconciliation.", truth: false },
+    {
+      name: "WorkflowInstance",
+      description: "One run of the process: current step, status, version and the input that started it.",
+      truth: true,
+    },
+    {
+      name: "EffectAttempt",
+      description: "Each attempt to perform an external effect: idempotency key, request, outcome, provider reference.",
+      truth: true,
+    },
+    {
+      name: "OutboxEntry",
+      description: "An effect or event recorded in the same transaction as the state change, waiting to be relayed.",
+      truth: false,
+    },
+    {
+      name: "ProviderRecord",
+      description: "What the external system says happened, fetched for reconciliation.",
+      truth: false,
+    },
   ],
   writePaths: [
-    { action: "start workflow", entity: "WorkflowInstance", shape: "create target", mechanism: "idempotency-key", critical: true },
-    { action: "advance step", entity: "WorkflowInstance", shape: "state transition", mechanism: "guarded-transition", critical: true },
-    { action: "record effect intent", entity: "OutboxEntry", shape: "create target", mechanism: "transactional-outbox", critical: true },
-    { action: "call external provider", entity: "EffectAttempt", shape: "async process", mechanism: "idempotent-receiver", critical: true },
-    { action: "reconcile with provider", entity: "ProviderRecord", shape: "async process", mechanism: "reconciliation-loop", hidden: true },
+    {
+      action: "start workflow",
+      entity: "WorkflowInstance",
+      shape: "create target",
+      mechanism: "idempotency-key",
+      critical: true,
+    },
+    {
+      action: "advance step",
+      entity: "WorkflowInstance",
+      shape: "state transition",
+      mechanism: "guarded-transition",
+      critical: true,
+    },
+    {
+      action: "record effect intent",
+      entity: "OutboxEntry",
+      shape: "create target",
+      mechanism: "transactional-outbox",
+      critical: true,
+    },
+    {
+      action: "call external provider",
+      entity: "EffectAttempt",
+      shape: "async process",
+      mechanism: "idempotent-receiver",
+      critical: true,
+    },
+    {
+      action: "reconcile with provider",
+      entity: "ProviderRecord",
+      shape: "async process",
+      mechanism: "reconciliation-loop",
+      hidden: true,
+    },
     { action: "compensate failed step", entity: "WorkflowInstance", shape: "state transition", mechanism: "saga" },
   ],
   readPaths: [
-    { action: "read workflow status", entity: "WorkflowInstance", shape: "read source", staleness: "none: status drives retries and user answers" },
+    {
+      action: "read workflow status",
+      entity: "WorkflowInstance",
+      shape: "read source",
+      staleness: "none: status drives retries and user answers",
+    },
     { action: "list effects for audit", entity: "EffectAttempt", shape: "read projection", staleness: "seconds" },
   ],
   protocols: [
@@ -83,7 +134,10 @@ export const I12 = {
       "signal(instance id, event) -> accepted | rejected for current step",
       "cancel(instance id) -> compensation started",
     ],
-    guarantees: ["each external effect once in effect per idempotency key", "every instance reaches a terminal state or an operator queue"],
+    guarantees: [
+      "each external effect once in effect per idempotency key",
+      "every instance reaches a terminal state or an operator queue",
+    ],
   },
   predicates: [
     { id: "external-effect", because: "the charge, refund, email or webhook leaves the system" },
@@ -92,11 +146,36 @@ export const I12 = {
     { id: "stale-write-dangerous", because: "two workers advancing the same instance could skip or repeat a step" },
   ],
   failures: [
-    { failure: "the provider call succeeds but the response is lost and the call is retried", role: "external effect", prevention: "send the same idempotency key on every attempt", repair: "the provider returns the original result; record it" },
-    { failure: "the state commits but the effect is never sent", role: "external effect", prevention: "write the intent to an outbox in the same transaction", repair: "the relay re-sends outbox entries not marked delivered" },
-    { failure: "the effect is sent but the local record is never updated", role: "external effect", prevention: "record the attempt before calling and the outcome after", repair: "reconciliation queries the provider and fills in the outcome" },
-    { failure: "two workers advance the same workflow step", role: "truth", prevention: "guarded transition on the expected step and version", repair: "the second transition fails and the worker re-reads" },
-    { failure: "the provider is down for a long time", role: "external effect", prevention: "bounded retries with backoff and a circuit breaker", repair: "park the instance for operator action or compensate earlier steps" },
+    {
+      failure: "the provider call succeeds but the response is lost and the call is retried",
+      role: "external effect",
+      prevention: "send the same idempotency key on every attempt",
+      repair: "the provider returns the original result; record it",
+    },
+    {
+      failure: "the state commits but the effect is never sent",
+      role: "external effect",
+      prevention: "write the intent to an outbox in the same transaction",
+      repair: "the relay re-sends outbox entries not marked delivered",
+    },
+    {
+      failure: "the effect is sent but the local record is never updated",
+      role: "external effect",
+      prevention: "record the attempt before calling and the outcome after",
+      repair: "reconciliation queries the provider and fills in the outcome",
+    },
+    {
+      failure: "two workers advance the same workflow step",
+      role: "truth",
+      prevention: "guarded transition on the expected step and version",
+      repair: "the second transition fails and the worker re-reads",
+    },
+    {
+      failure: "the provider is down for a long time",
+      role: "external effect",
+      prevention: "bounded retries with backoff and a circuit breaker",
+      repair: "park the instance for operator action or compensate earlier steps",
+    },
   ],
   bottlenecks: [
     {
@@ -107,7 +186,11 @@ export const I12 = {
     {
       bottleneck: "outbox relay throughput and backlog",
       mitigation: "partition the outbox and run relays per partition",
-      formula: { yields: "outbox rows per partition per second", expression: "writes_per_sec / partitions", unit: "rows/s" },
+      formula: {
+        yields: "outbox rows per partition per second",
+        expression: "writes_per_sec / partitions",
+        unit: "rows/s",
+      },
     },
     {
       bottleneck: "reconciliation scans over many open effects",
@@ -120,10 +203,38 @@ export const I12 = {
     serving: "status read / reconciled effect",
   },
   technologies: [
-    { product: "PostgreSQL with an outbox table", layer: "storage", fits: "transactions put the state change and the effect intent in one commit", suits: ["linearizable", "durable", "exactly-once", "operational-simplicity"], poorFor: ["multi-region", "high-throughput"], caveat: "the relay and reconciliation are yours to build" },
-    { product: "Temporal", layer: "coordination", fits: "durable workflow execution with retries, timers and history", suits: ["durable", "exactly-once", "at-least-once"], poorFor: ["operational-simplicity", "low-latency"], caveat: "activities still need idempotent external calls" },
-    { product: "AWS Step Functions", layer: "coordination", fits: "managed state machines with retries and compensation", suits: ["operational-simplicity", "elastic-scale"], poorFor: ["low-cost", "low-latency"], caveat: "per-transition pricing and payload limits" },
-    { product: "Kafka as the outbox relay", layer: "serving", fits: "change data capture of the outbox into a log for consumers", suits: ["high-throughput", "ordering", "at-least-once"], poorFor: ["exactly-once"], caveat: "consumers must still de-duplicate" },
+    {
+      product: "PostgreSQL with an outbox table",
+      layer: "storage",
+      fits: "transactions put the state change and the effect intent in one commit",
+      suits: ["linearizable", "durable", "exactly-once", "operational-simplicity"],
+      poorFor: ["multi-region", "high-throughput"],
+      caveat: "the relay and reconciliation are yours to build",
+    },
+    {
+      product: "Temporal",
+      layer: "coordination",
+      fits: "durable workflow execution with retries, timers and history",
+      suits: ["durable", "exactly-once", "at-least-once"],
+      poorFor: ["operational-simplicity", "low-latency"],
+      caveat: "activities still need idempotent external calls",
+    },
+    {
+      product: "AWS Step Functions",
+      layer: "coordination",
+      fits: "managed state machines with retries and compensation",
+      suits: ["operational-simplicity", "elastic-scale"],
+      poorFor: ["low-cost", "low-latency"],
+      caveat: "per-transition pricing and payload limits",
+    },
+    {
+      product: "Kafka as the outbox relay",
+      layer: "serving",
+      fits: "change data capture of the outbox into a log for consumers",
+      suits: ["high-throughput", "ordering", "at-least-once"],
+      poorFor: ["exactly-once"],
+      caveat: "consumers must still de-duplicate",
+    },
   ],
   connections: [
     { to: "I05", role: "output", why: "outbox entries are relayed through a log to consumers" },

@@ -357,7 +357,6 @@ export const I13 = {
       to: "I02",
       role: "substrate",
       why: "sequencer ownership of each subject is a lease fenced by an epoch",
-      typical: true,
     },
     {
       to: "I17",

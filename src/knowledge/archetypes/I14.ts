@@ -45,19 +45,60 @@ export const I14 = {
   },
   entities: [
     { name: "Blob", description: "Immutable bytes named by the hash of their content.", truth: true },
-    { name: "Manifest", description: "An immutable list of blob digests and metadata that makes one version, itself content-addressed.", truth: true },
-    { name: "HeadPointer", description: "A mutable name (tag, channel, latest) that points to one manifest digest, with a version for compare-and-set.", truth: true },
-    { name: "ReferenceCount", description: "Which manifests and heads reference each blob, used by garbage collection.", truth: false },
+    {
+      name: "Manifest",
+      description: "An immutable list of blob digests and metadata that makes one version, itself content-addressed.",
+      truth: true,
+    },
+    {
+      name: "HeadPointer",
+      description:
+        "A mutable name (tag, channel, latest) that points to one manifest digest, with a version for compare-and-set.",
+      truth: true,
+    },
+    {
+      name: "ReferenceCount",
+      description: "Which manifests and heads reference each blob, used by garbage collection.",
+      truth: false,
+    },
   ],
   writePaths: [
     { action: "upload blob", entity: "Blob", shape: "create target", mechanism: "content-addressing", critical: true },
-    { action: "publish manifest", entity: "Manifest", shape: "create target", mechanism: "publish-content-first", critical: true },
-    { action: "move tag", entity: "HeadPointer", shape: "state transition", mechanism: "head-pointer-cas", critical: true },
-    { action: "garbage collect blobs", entity: "ReferenceCount", shape: "async process", mechanism: "reference-gc", hidden: true },
+    {
+      action: "publish manifest",
+      entity: "Manifest",
+      shape: "create target",
+      mechanism: "publish-content-first",
+      critical: true,
+    },
+    {
+      action: "move tag",
+      entity: "HeadPointer",
+      shape: "state transition",
+      mechanism: "head-pointer-cas",
+      critical: true,
+    },
+    {
+      action: "garbage collect blobs",
+      entity: "ReferenceCount",
+      shape: "async process",
+      mechanism: "reference-gc",
+      hidden: true,
+    },
   ],
   readPaths: [
-    { action: "resolve version", entity: "HeadPointer", shape: "read source", staleness: "seconds if served from a cache; pinned digests never go stale" },
-    { action: "fetch artifact", entity: "Blob", shape: "read projection", staleness: "none: content-addressed bytes are the same everywhere" },
+    {
+      action: "resolve version",
+      entity: "HeadPointer",
+      shape: "read source",
+      staleness: "seconds if served from a cache; pinned digests never go stale",
+    },
+    {
+      action: "fetch artifact",
+      entity: "Blob",
+      shape: "read projection",
+      staleness: "none: content-addressed bytes are the same everywhere",
+    },
   ],
   protocols: [
     {
@@ -67,7 +108,8 @@ export const I14 = {
     },
     {
       name: "pull",
-      notation: "client[resolve tag] -> registry[return digest] -> client[fetch blobs {digest verified}] |-> edge[serve cached blob {digest match}] => done | retry",
+      notation:
+        "client[resolve tag] -> registry[return digest] -> client[fetch blobs {digest verified}] |-> edge[serve cached blob {digest match}] => done | retry",
     },
   ],
   invariants: [
@@ -91,11 +133,36 @@ export const I14 = {
     { id: "duplicate-retry-matters", because: "uploads are retried, which content addressing makes harmless" },
   ],
   failures: [
-    { failure: "a tag points to a manifest whose blobs were not all uploaded", role: "immutable", prevention: "publish content first and check references before accepting the manifest", repair: "reject the manifest; move the tag back to the previous digest" },
-    { failure: "garbage collection deletes a blob an in-flight upload is about to reference", role: "immutable", prevention: "grace period for new blobs and mark-then-sweep collection", repair: "re-upload from the publisher; clients retry the pull" },
-    { failure: "a published version is mutated in place", role: "immutable", prevention: "digest-addressed storage rejects overwrites of existing digests", repair: "publish a new version; audit the history of the tag" },
-    { failure: "a corrupted blob is served from a mirror", role: "immutable", prevention: "clients verify the digest on every fetch", repair: "evict the mirror copy and refetch from the origin" },
-    { failure: "two releases race to move the same tag", role: "immutable", prevention: "compare-and-set on the tag's current digest", repair: "the loser re-reads and decides whether to retag" },
+    {
+      failure: "a tag points to a manifest whose blobs were not all uploaded",
+      role: "immutable",
+      prevention: "publish content first and check references before accepting the manifest",
+      repair: "reject the manifest; move the tag back to the previous digest",
+    },
+    {
+      failure: "garbage collection deletes a blob an in-flight upload is about to reference",
+      role: "immutable",
+      prevention: "grace period for new blobs and mark-then-sweep collection",
+      repair: "re-upload from the publisher; clients retry the pull",
+    },
+    {
+      failure: "a published version is mutated in place",
+      role: "immutable",
+      prevention: "digest-addressed storage rejects overwrites of existing digests",
+      repair: "publish a new version; audit the history of the tag",
+    },
+    {
+      failure: "a corrupted blob is served from a mirror",
+      role: "immutable",
+      prevention: "clients verify the digest on every fetch",
+      repair: "evict the mirror copy and refetch from the origin",
+    },
+    {
+      failure: "two releases race to move the same tag",
+      role: "immutable",
+      prevention: "compare-and-set on the tag's current digest",
+      repair: "the loser re-reads and decides whether to retag",
+    },
   ],
   bottlenecks: [
     {
@@ -120,13 +187,41 @@ export const I14 = {
     serving: "resolve/fetch artifact",
   },
   technologies: [
-    { product: "S3 or GCS object storage", layer: "storage", fits: "durable blob store keyed by digest", suits: ["durable", "large-objects", "low-cost", "elastic-scale"], poorFor: ["low-latency"], caveat: "pointer updates need a separate store with compare-and-set" },
-    { product: "PostgreSQL or DynamoDB for heads", layer: "coordination", fits: "conditional writes on tags and manifest metadata", suits: ["linearizable", "durable", "small-metadata"], poorFor: ["large-objects"], caveat: "keep blobs out of it" },
-    { product: "CDN / pull-through cache", layer: "serving", fits: "immutable blobs cache forever at the edge", suits: ["low-latency", "multi-region", "elastic-scale"], poorFor: ["linearizable"], caveat: "tag lookups must not be cached too long" },
-    { product: "Harbor / Artifactory", layer: "serving", fits: "ready-made registries with GC and replication", suits: ["operational-simplicity", "durable"], poorFor: ["low-cost"], caveat: "scaling beyond one region needs their replication features" },
+    {
+      product: "S3 or GCS object storage",
+      layer: "storage",
+      fits: "durable blob store keyed by digest",
+      suits: ["durable", "large-objects", "low-cost", "elastic-scale"],
+      poorFor: ["low-latency"],
+      caveat: "pointer updates need a separate store with compare-and-set",
+    },
+    {
+      product: "PostgreSQL or DynamoDB for heads",
+      layer: "coordination",
+      fits: "conditional writes on tags and manifest metadata",
+      suits: ["linearizable", "durable", "small-metadata"],
+      poorFor: ["large-objects"],
+      caveat: "keep blobs out of it",
+    },
+    {
+      product: "CDN / pull-through cache",
+      layer: "serving",
+      fits: "immutable blobs cache forever at the edge",
+      suits: ["low-latency", "multi-region", "elastic-scale"],
+      poorFor: ["linearizable"],
+      caveat: "tag lookups must not be cached too long",
+    },
+    {
+      product: "Harbor / Artifactory",
+      layer: "serving",
+      fits: "ready-made registries with GC and replication",
+      suits: ["operational-simplicity", "durable"],
+      poorFor: ["low-cost"],
+      caveat: "scaling beyond one region needs their replication features",
+    },
   ],
   connections: [
-    { to: "I07", role: "output", why: "immutable blobs are served through edge caches", typical: true },
+    { to: "I07", role: "output", why: "immutable blobs are served through edge caches" },
     { to: "I11", role: "output", why: "rollouts move fleets from one version to the next" },
     { to: "I19", role: "substrate", why: "blobs live in a replicated object or chunk store" },
   ],

@@ -45,22 +45,72 @@ export const I15 = {
     ],
   },
   entities: [
-    { name: "WorkUnit", description: "A task, invocation or pod spec with its resource needs, state and attempt count.", truth: true },
-    { name: "Assignment", description: "Which worker slot runs which work unit, under a lease with an epoch.", truth: true },
-    { name: "Worker", description: "A machine or sandbox with capacity, health and the units it reports running.", truth: false },
-    { name: "CapacityPool", description: "Free and total slots per pool or zone, used by placement and autoscaling.", truth: false },
+    {
+      name: "WorkUnit",
+      description: "A task, invocation or pod spec with its resource needs, state and attempt count.",
+      truth: true,
+    },
+    {
+      name: "Assignment",
+      description: "Which worker slot runs which work unit, under a lease with an epoch.",
+      truth: true,
+    },
+    {
+      name: "Worker",
+      description: "A machine or sandbox with capacity, health and the units it reports running.",
+      truth: false,
+    },
+    {
+      name: "CapacityPool",
+      description: "Free and total slots per pool or zone, used by placement and autoscaling.",
+      truth: false,
+    },
   ],
   writePaths: [
     { action: "submit work", entity: "WorkUnit", shape: "create target", mechanism: "idempotency-key", critical: true },
-    { action: "place workload", entity: "Assignment", shape: "state transition", mechanism: "placement-scheduler", critical: true },
+    {
+      action: "place workload",
+      entity: "Assignment",
+      shape: "state transition",
+      mechanism: "placement-scheduler",
+      critical: true,
+    },
     { action: "claim task", entity: "Assignment", shape: "state transition", mechanism: "claim-run", critical: true },
-    { action: "report worker heartbeat", entity: "Worker", shape: "overwrite current value", mechanism: "heartbeat-renewal", hidden: true },
-    { action: "scale out workers", entity: "CapacityPool", shape: "async process", mechanism: "autoscaling", hidden: true },
-    { action: "reconcile desired and running", entity: "Assignment", shape: "async process", mechanism: "reconciliation-loop", hidden: true },
+    {
+      action: "report worker heartbeat",
+      entity: "Worker",
+      shape: "overwrite current value",
+      mechanism: "heartbeat-renewal",
+      hidden: true,
+    },
+    {
+      action: "scale out workers",
+      entity: "CapacityPool",
+      shape: "async process",
+      mechanism: "autoscaling",
+      hidden: true,
+    },
+    {
+      action: "reconcile desired and running",
+      entity: "Assignment",
+      shape: "async process",
+      mechanism: "reconciliation-loop",
+      hidden: true,
+    },
   ],
   readPaths: [
-    { action: "read work status", entity: "WorkUnit", shape: "read source", staleness: "none for the scheduler; seconds for dashboards" },
-    { action: "list free capacity", entity: "CapacityPool", shape: "read projection", staleness: "one heartbeat interval" },
+    {
+      action: "read work status",
+      entity: "WorkUnit",
+      shape: "read source",
+      staleness: "none for the scheduler; seconds for dashboards",
+    },
+    {
+      action: "list free capacity",
+      entity: "CapacityPool",
+      shape: "read projection",
+      staleness: "one heartbeat interval",
+    },
   ],
   protocols: [
     {
@@ -70,7 +120,8 @@ export const I15 = {
     },
     {
       name: "autoscale",
-      notation: "autoscaler[measure backlog] -> autoscaler[add capacity {backlog per slot above target}] |-> autoscaler[drain worker {idle past cool-down}] => done | retry",
+      notation:
+        "autoscaler[measure backlog] -> autoscaler[add capacity {backlog per slot above target}] |-> autoscaler[drain worker {idle past cool-down}] => done | retry",
     },
   ],
   invariants: [
@@ -86,7 +137,10 @@ export const I15 = {
       "cancel(work id) -> ok",
       "scale(pool, min, max) -> policy",
     ],
-    guarantees: ["at-least-once execution with one live attempt at a time", "capacity follows demand within the autoscaler's reaction time"],
+    guarantees: [
+      "at-least-once execution with one live attempt at a time",
+      "capacity follows demand within the autoscaler's reaction time",
+    ],
   },
   predicates: [
     { id: "exclusivity-matters", because: "one live attempt per work unit" },
@@ -95,11 +149,36 @@ export const I15 = {
     { id: "stale-write-dangerous", because: "a zombie worker must not overwrite the new attempt's result" },
   ],
   failures: [
-    { failure: "a worker dies mid-task", role: "coordination", prevention: "assignments carry leases renewed by heartbeats", repair: "after expiry the scheduler re-places the unit with a new epoch" },
-    { failure: "a zombie worker reports a result after being replaced", role: "coordination", prevention: "results carry the assignment epoch", repair: "results with an old epoch are discarded" },
-    { failure: "the scheduler crashes with placements half-written", role: "truth", prevention: "placement is a guarded transition recorded before the worker starts", repair: "the restarted scheduler reconciles desired against reported state" },
-    { failure: "a burst of work overwhelms capacity", role: "coordination", prevention: "queue work with backpressure and admission limits", repair: "autoscale out; shed or defer low-priority work" },
-    { failure: "a bad node keeps failing every task placed on it", role: "coordination", prevention: "track per-node failure rates", repair: "cordon and drain the node; re-place its work" },
+    {
+      failure: "a worker dies mid-task",
+      role: "coordination",
+      prevention: "assignments carry leases renewed by heartbeats",
+      repair: "after expiry the scheduler re-places the unit with a new epoch",
+    },
+    {
+      failure: "a zombie worker reports a result after being replaced",
+      role: "coordination",
+      prevention: "results carry the assignment epoch",
+      repair: "results with an old epoch are discarded",
+    },
+    {
+      failure: "the scheduler crashes with placements half-written",
+      role: "truth",
+      prevention: "placement is a guarded transition recorded before the worker starts",
+      repair: "the restarted scheduler reconciles desired against reported state",
+    },
+    {
+      failure: "a burst of work overwhelms capacity",
+      role: "coordination",
+      prevention: "queue work with backpressure and admission limits",
+      repair: "autoscale out; shed or defer low-priority work",
+    },
+    {
+      failure: "a bad node keeps failing every task placed on it",
+      role: "coordination",
+      prevention: "track per-node failure rates",
+      repair: "cordon and drain the node; re-place its work",
+    },
   ],
   bottlenecks: [
     {
@@ -110,7 +189,11 @@ export const I15 = {
     {
       bottleneck: "fleet size needed for the offered load",
       mitigation: "right-size slots and keep warm capacity for cold-start-sensitive work",
-      formula: { yields: "workers needed", expression: "tasks_per_sec * task_seconds / slots_per_worker", unit: "workers" },
+      formula: {
+        yields: "workers needed",
+        expression: "tasks_per_sec * task_seconds / slots_per_worker",
+        unit: "workers",
+      },
     },
     {
       bottleneck: "heartbeat load from a large fleet",
@@ -124,15 +207,53 @@ export const I15 = {
     serving: "worker runtime execution",
   },
   technologies: [
-    { product: "Kubernetes", layer: "coordination", fits: "declarative desired state, scheduler, controllers reconciling pods onto nodes", suits: ["elastic-scale", "stay-available", "at-least-once"], poorFor: ["operational-simplicity", "low-latency"], caveat: "control-plane scale limits around many thousands of nodes per cluster" },
-    { product: "AWS Lambda / Cloud Run", layer: "serving", fits: "managed function execution with autoscaling", suits: ["elastic-scale", "operational-simplicity"], poorFor: ["low-latency", "low-cost"], caveat: "cold starts and execution time limits" },
-    { product: "PostgreSQL job table with SKIP LOCKED", layer: "storage", fits: "simple durable work queue with row claims", suits: ["durable", "operational-simplicity", "linearizable"], poorFor: ["high-throughput"], caveat: "polling load grows with workers" },
-    { product: "Nomad", layer: "coordination", fits: "lighter scheduler for mixed workloads", suits: ["operational-simplicity", "elastic-scale"], poorFor: ["rich-queries"], caveat: "smaller ecosystem than Kubernetes" },
+    {
+      product: "Kubernetes",
+      layer: "coordination",
+      fits: "declarative desired state, scheduler, controllers reconciling pods onto nodes",
+      suits: ["elastic-scale", "stay-available", "at-least-once"],
+      poorFor: ["operational-simplicity", "low-latency"],
+      caveat: "control-plane scale limits around many thousands of nodes per cluster",
+    },
+    {
+      product: "AWS Lambda / Cloud Run",
+      layer: "serving",
+      fits: "managed function execution with autoscaling",
+      suits: ["elastic-scale", "operational-simplicity"],
+      poorFor: ["low-latency", "low-cost"],
+      caveat: "cold starts and execution time limits",
+    },
+    {
+      product: "PostgreSQL job table with SKIP LOCKED",
+      layer: "storage",
+      fits: "simple durable work queue with row claims",
+      suits: ["durable", "operational-simplicity", "linearizable"],
+      poorFor: ["high-throughput"],
+      caveat: "polling load grows with workers",
+    },
+    {
+      product: "Nomad",
+      layer: "coordination",
+      fits: "lighter scheduler for mixed workloads",
+      suits: ["operational-simplicity", "elastic-scale"],
+      poorFor: ["rich-queries"],
+      caveat: "smaller ecosystem than Kubernetes",
+    },
   ],
   connections: [
     { to: "I05", role: "input", why: "work often arrives through a queue or log", typical: false },
-    { to: "I03", role: "input", why: "scheduled and delayed invocations are released into the fleet when due", typical: true },
-    { to: "I11", role: "substrate", why: "function code versions and fleet config are distributed by a control plane", typical: true },
+    {
+      to: "I03",
+      role: "input",
+      why: "scheduled and delayed invocations are released into the fleet when due",
+      typical: true,
+    },
+    {
+      to: "I11",
+      role: "substrate",
+      why: "function code versions and fleet config are distributed by a control plane",
+      typical: true,
+    },
     { to: "I02", role: "decorator", why: "each task is claimed under a lease" },
     { to: "I10", role: "substrate", why: "worker liveness comes from heartbeats in a registry" },
   ],

@@ -64,7 +64,8 @@ export const I16 = {
         name: "Redis",
         aliases: ["Redis Cluster"],
         weight: 0.9,
-        sharedBecause: "Redis is a key-value store (I16) that is equally used as a cache in front of an origin (I07), as rate-limit counter state (I08), and as a TTL-based presence store (I10)",
+        sharedBecause:
+          "Redis is a key-value store (I16) that is equally used as a cache in front of an origin (I07), as rate-limit counter state (I08), and as a TTL-based presence store (I10)",
       },
       {
         name: "Valkey",
@@ -76,7 +77,8 @@ export const I16 = {
         name: "Memcached",
         aliases: [],
         weight: 0.8,
-        sharedBecause: "Memcached is an in-memory key-value store (I16) used almost only as a look-aside cache for an origin (I07)",
+        sharedBecause:
+          "Memcached is an in-memory key-value store (I16) used almost only as a look-aside cache for an origin (I07)",
       },
       {
         name: "Hazelcast",
@@ -112,7 +114,8 @@ export const I16 = {
     },
     {
       name: "HintedWrite",
-      description: "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
+      description:
+        "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
     },
   ],
@@ -137,7 +140,8 @@ export const I16 = {
       mechanism: "atomic-counter",
     },
     {
-      action: "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
+      action:
+        "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -192,7 +196,8 @@ export const I16 = {
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
-      staleness: "may lag ownership moves; the node answers moved or wrong epoch and the client refreshes the map and resends",
+      staleness:
+        "may lag ownership moves; the node answers moved or wrong epoch and the client refreshes the map and resends",
     },
   ],
   protocols: [
@@ -238,11 +243,13 @@ export const I16 = {
   predicates: [
     {
       id: "lww-acceptable",
-      because: "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
+      because:
+        "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
     {
       id: "stale-write-dangerous",
-      because: "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
+      because:
+        "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },
     {
       id: "quorum-truth",
@@ -254,26 +261,33 @@ export const I16 = {
     },
     {
       id: "duplicate-retry-matters",
-      because: "a retried increment or append to a value applies twice unless it carries a request id or is made idempotent",
+      because:
+        "a retried increment or append to a value applies twice unless it carries a request id or is made idempotent",
     },
   ],
   failures: [
     {
-      failure: "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
+      failure:
+        "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",
-      prevention: "Use a conditional put on the version, or a server-side atomic operation, instead of client read-modify-write",
-      repair: "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
+      prevention:
+        "Use a conditional put on the version, or a server-side atomic operation, instead of client read-modify-write",
+      repair:
+        "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
     },
     {
-      failure: "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
+      failure:
+        "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
       role: "truth",
       prevention: "Acknowledge only after W replicas or a quorum commit, with the write-ahead log synced to disk",
-      repair: "Where asynchronous replication was chosen, document the loss window and recover from surviving replicas by read repair",
+      repair:
+        "Where asynchronous replication was chosen, document the loss window and recover from surviving replicas by read repair",
     },
     {
       failure: "Stale read from a lagging replica right after the caller's own write",
       role: "truth",
-      prevention: "Read from the leader or a quorum for keys that drive decisions, or pin a session to its writer for read-your-writes",
+      prevention:
+        "Read from the leader or a quorum for keys that drive decisions, or pin a session to its writer for read-your-writes",
       repair: "Read repair updates the lagging replica when the divergence is seen",
     },
     {
@@ -285,37 +299,54 @@ export const I16 = {
     {
       failure: "Newer write dropped under last-writer-wins because the writer's clock was behind",
       role: "truth",
-      prevention: "Have the store assign versions or hybrid logical clock timestamps, and use conditional writes where order matters",
-      repair: "Nothing restores the dropped value afterwards, so keys that cannot tolerate it must move to versioned writes",
+      prevention:
+        "Have the store assign versions or hybrid logical clock timestamps, and use conditional writes where order matters",
+      repair:
+        "Nothing restores the dropped value afterwards, so keys that cannot tolerate it must move to versioned writes",
     },
     {
       failure: "Retried increment counted twice after a timeout whose first attempt had succeeded",
       role: "truth",
-      prevention: "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
+      prevention:
+        "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
       repair: "Recount from the source events where they exist, otherwise accept and bound the drift",
     },
     {
       failure: "Session or value evicted under memory pressure while it was still needed",
       role: "derived",
-      prevention: "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
+      prevention:
+        "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
       repair: "Rebuild the value from the origin or make the user sign in again",
     },
   ],
   bottlenecks: [
     {
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
-      mitigation: "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
-      formula: { yields: "average requests per partition with even spread", expression: "requests_per_sec / partitions", unit: "req/s" },
+      mitigation:
+        "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
+      formula: {
+        yields: "average requests per partition with even spread",
+        expression: "requests_per_sec / partitions",
+        unit: "req/s",
+      },
     },
     {
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
-      formula: { yields: "storage nodes needed", expression: "objects * value_bytes * replicas / node_bytes", unit: "nodes" },
+      formula: {
+        yields: "storage nodes needed",
+        expression: "objects * value_bytes * replicas / node_bytes",
+        unit: "nodes",
+      },
     },
     {
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
-      formula: { yields: "replica writes per second", expression: "writes_per_sec * replicas * regions", unit: "writes/s" },
+      formula: {
+        yields: "replica writes per second",
+        expression: "writes_per_sec * replicas * regions",
+        unit: "writes/s",
+      },
     },
     {
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
@@ -335,7 +366,8 @@ export const I16 = {
       fits: "Managed partitioned key-value store with conditional writes, atomic counters, TTL and optional strongly consistent reads",
       suits: ["durable", "elastic-scale", "low-latency", "operational-simplicity"],
       poorFor: ["rich-queries", "low-cost"],
-      caveat: "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
+      caveat:
+        "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
       product: "Cassandra or ScyllaDB",
@@ -351,7 +383,8 @@ export const I16 = {
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
       suits: ["low-latency", "high-throughput"],
       poorFor: ["durable", "linearizable"],
-      caveat: "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
+      caveat:
+        "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
       product: "TiKV or FoundationDB",
@@ -359,7 +392,8 @@ export const I16 = {
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
       suits: ["linearizable", "durable", "ordering"],
       poorFor: ["low-cost", "multi-region"],
-      caveat: "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
+      caveat:
+        "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
       product: "Memcached",
@@ -375,13 +409,11 @@ export const I16 = {
       to: "I01",
       role: "substrate",
       why: "the partition map and shard leadership are kept on a consensus store so two groups never own the same range",
-      typical: true,
     },
     {
       to: "I10",
       role: "input",
       why: "node failure detection and membership decide when to hand off writes, move ranges, or promote a replica",
-      typical: true,
     },
     {
       to: "I07",

@@ -48,20 +48,63 @@ export const I17 = {
     ],
   },
   entities: [
-    { name: "RouteTable", description: "Versioned routes and weights from request attributes to backend clusters, as pushed by the control plane.", truth: true },
-    { name: "BackendHealth", description: "Per-backend health from active probes and passive outlier detection.", truth: false },
+    {
+      name: "RouteTable",
+      description:
+        "Versioned routes and weights from request attributes to backend clusters, as pushed by the control plane.",
+      truth: true,
+    },
+    {
+      name: "BackendHealth",
+      description: "Per-backend health from active probes and passive outlier detection.",
+      truth: false,
+    },
     { name: "Backend", description: "An upstream instance with address, zone, weight and current load.", truth: false },
     { name: "Policy", description: "Auth, retry, timeout and rate policies attached to routes.", truth: true },
   ],
   writePaths: [
-    { action: "publish route table", entity: "RouteTable", shape: "overwrite current value", mechanism: "versioned-snapshot", critical: true },
-    { action: "shift traffic weight", entity: "RouteTable", shape: "state transition", mechanism: "staged-rollout", critical: true },
-    { action: "probe backend health", entity: "BackendHealth", shape: "overwrite current value", mechanism: "heartbeat-renewal", hidden: true },
-    { action: "eject unhealthy backend", entity: "BackendHealth", shape: "state transition", mechanism: "outlier-ejection", hidden: true },
+    {
+      action: "publish route table",
+      entity: "RouteTable",
+      shape: "overwrite current value",
+      mechanism: "versioned-snapshot",
+      critical: true,
+    },
+    {
+      action: "shift traffic weight",
+      entity: "RouteTable",
+      shape: "state transition",
+      mechanism: "staged-rollout",
+      critical: true,
+    },
+    {
+      action: "probe backend health",
+      entity: "BackendHealth",
+      shape: "overwrite current value",
+      mechanism: "heartbeat-renewal",
+      hidden: true,
+    },
+    {
+      action: "eject unhealthy backend",
+      entity: "BackendHealth",
+      shape: "state transition",
+      mechanism: "outlier-ejection",
+      hidden: true,
+    },
   ],
   readPaths: [
-    { action: "route request", entity: "RouteTable", shape: "read projection", staleness: "the proxy's local snapshot; seconds behind the control plane" },
-    { action: "pick healthy backend", entity: "BackendHealth", shape: "read projection", staleness: "one probe interval" },
+    {
+      action: "route request",
+      entity: "RouteTable",
+      shape: "read projection",
+      staleness: "the proxy's local snapshot; seconds behind the control plane",
+    },
+    {
+      action: "pick healthy backend",
+      entity: "BackendHealth",
+      shape: "read projection",
+      staleness: "one probe interval",
+    },
   ],
   protocols: [
     {
@@ -71,7 +114,8 @@ export const I17 = {
     },
     {
       name: "shift traffic",
-      notation: "operator[set weights] -> control[publish {RouteTable.version + 1}] -> proxy[apply snapshot] |-> control[roll back {error rate above threshold}] => done | rollback",
+      notation:
+        "operator[set weights] -> control[publish {RouteTable.version + 1}] -> proxy[apply snapshot] |-> control[roll back {error rate above threshold}] => done | rollback",
     },
   ],
   invariants: [
@@ -86,7 +130,10 @@ export const I17 = {
       "set_weights(route, {version: weight}) -> new route table version",
       "health(backend) -> healthy | ejected until T",
     ],
-    guarantees: ["keeps routing on the last good route table if the control plane is unreachable", "bounded added latency per hop"],
+    guarantees: [
+      "keeps routing on the last good route table if the control plane is unreachable",
+      "bounded added latency per hop",
+    ],
   },
   predicates: [
     { id: "derived-read", because: "proxies route from a local copy of the route table" },
@@ -94,11 +141,36 @@ export const I17 = {
     { id: "duplicate-retry-matters", because: "proxy retries can send a non-idempotent request twice" },
   ],
   failures: [
-    { failure: "a bad route table is pushed to every proxy at once", role: "coordination", prevention: "validate and roll out route changes in stages with health gates", repair: "roll back to the previous version number; proxies keep it locally" },
-    { failure: "health checks pass while the backend fails real requests", role: "derived", prevention: "combine active probes with passive outlier detection on real traffic", repair: "eject the outlier and re-probe after a cool-off" },
-    { failure: "retries from every proxy amplify an overload", role: "derived", prevention: "retry budgets, jittered backoff and circuit breakers", repair: "shed load and let breakers close gradually" },
-    { failure: "the control plane is down and proxies cannot get updates", role: "coordination", prevention: "proxies keep serving the last good snapshot", repair: "control plane recovers and pushes the current version" },
-    { failure: "a proxy node dies with connections in flight", role: "derived", prevention: "several proxies behind anycast or DNS with health checks", repair: "clients retry idempotent requests on another proxy" },
+    {
+      failure: "a bad route table is pushed to every proxy at once",
+      role: "coordination",
+      prevention: "validate and roll out route changes in stages with health gates",
+      repair: "roll back to the previous version number; proxies keep it locally",
+    },
+    {
+      failure: "health checks pass while the backend fails real requests",
+      role: "derived",
+      prevention: "combine active probes with passive outlier detection on real traffic",
+      repair: "eject the outlier and re-probe after a cool-off",
+    },
+    {
+      failure: "retries from every proxy amplify an overload",
+      role: "derived",
+      prevention: "retry budgets, jittered backoff and circuit breakers",
+      repair: "shed load and let breakers close gradually",
+    },
+    {
+      failure: "the control plane is down and proxies cannot get updates",
+      role: "coordination",
+      prevention: "proxies keep serving the last good snapshot",
+      repair: "control plane recovers and pushes the current version",
+    },
+    {
+      failure: "a proxy node dies with connections in flight",
+      role: "derived",
+      prevention: "several proxies behind anycast or DNS with health checks",
+      repair: "clients retry idempotent requests on another proxy",
+    },
   ],
   bottlenecks: [
     {
@@ -109,7 +181,11 @@ export const I17 = {
     {
       bottleneck: "health-check traffic from many proxies to many backends",
       mitigation: "subset backends per proxy and share health through the control plane",
-      formula: { yields: "health probes per second", expression: "nodes * backends / heartbeat_seconds", unit: "probes/s" },
+      formula: {
+        yields: "health probes per second",
+        expression: "nodes * backends / heartbeat_seconds",
+        unit: "probes/s",
+      },
     },
     {
       bottleneck: "route table size and push frequency across the fleet",
@@ -123,13 +199,46 @@ export const I17 = {
     serving: "proxy / steering plane",
   },
   technologies: [
-    { product: "Envoy", layer: "serving", fits: "L7 proxy with dynamic configuration (xDS), outlier detection and weighted clusters", suits: ["low-latency", "high-throughput", "stay-available"], poorFor: ["operational-simplicity"], caveat: "needs a control plane to feed it" },
-    { product: "NGINX or HAProxy", layer: "serving", fits: "mature proxies for L4/L7 balancing and TLS termination", suits: ["low-latency", "high-throughput", "operational-simplicity"], poorFor: ["elastic-scale"], caveat: "config reloads rather than streaming updates" },
-    { product: "AWS ALB / NLB", layer: "serving", fits: "managed balancing with health checks and weighted target groups", suits: ["elastic-scale", "operational-simplicity", "stay-available"], poorFor: ["low-cost"], caveat: "limited custom logic per request" },
-    { product: "Istio / xDS control plane", layer: "coordination", fits: "computes and streams route and policy snapshots to every proxy", suits: ["eventual", "stay-available"], poorFor: ["operational-simplicity"], caveat: "adds a complex component of its own" },
+    {
+      product: "Envoy",
+      layer: "serving",
+      fits: "L7 proxy with dynamic configuration (xDS), outlier detection and weighted clusters",
+      suits: ["low-latency", "high-throughput", "stay-available"],
+      poorFor: ["operational-simplicity"],
+      caveat: "needs a control plane to feed it",
+    },
+    {
+      product: "NGINX or HAProxy",
+      layer: "serving",
+      fits: "mature proxies for L4/L7 balancing and TLS termination",
+      suits: ["low-latency", "high-throughput", "operational-simplicity"],
+      poorFor: ["elastic-scale"],
+      caveat: "config reloads rather than streaming updates",
+    },
+    {
+      product: "AWS ALB / NLB",
+      layer: "serving",
+      fits: "managed balancing with health checks and weighted target groups",
+      suits: ["elastic-scale", "operational-simplicity", "stay-available"],
+      poorFor: ["low-cost"],
+      caveat: "limited custom logic per request",
+    },
+    {
+      product: "Istio / xDS control plane",
+      layer: "coordination",
+      fits: "computes and streams route and policy snapshots to every proxy",
+      suits: ["eventual", "stay-available"],
+      poorFor: ["operational-simplicity"],
+      caveat: "adds a complex component of its own",
+    },
   ],
   connections: [
-    { to: "I11", role: "substrate", why: "routes, weights and policies are distributed to every proxy by a control plane", typical: true },
+    {
+      to: "I11",
+      role: "substrate",
+      why: "routes, weights and policies are distributed to every proxy by a control plane",
+      typical: true,
+    },
     { to: "I08", role: "decorator", why: "rate limits and admission control run inside the proxy" },
     { to: "I10", role: "input", why: "backend lists come from a service registry" },
     { to: "I07", role: "decorator", why: "gateways and edges often cache responses" },

@@ -389,7 +389,6 @@ export const I18 = {
       to: "I08",
       role: "decorator",
       why: "per-tenant ingestion rate and active-series limits are admission control in front of the ingesters",
-      typical: true,
     },
     {
       to: "I10",

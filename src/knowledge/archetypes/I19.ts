@@ -46,22 +46,74 @@ export const I19 = {
     ],
   },
   entities: [
-    { name: "FileMetadata", description: "A file or volume: its chunk list, sizes, version and permissions, kept in the metadata service.", truth: true },
-    { name: "ChunkPlacement", description: "Which nodes hold each chunk's replicas and which replica is primary under the current lease.", truth: true },
-    { name: "ChunkReplica", description: "The bytes of one chunk on one node, with checksum and version.", truth: true },
+    {
+      name: "FileMetadata",
+      description: "A file or volume: its chunk list, sizes, version and permissions, kept in the metadata service.",
+      truth: true,
+    },
+    {
+      name: "ChunkPlacement",
+      description: "Which nodes hold each chunk's replicas and which replica is primary under the current lease.",
+      truth: true,
+    },
+    {
+      name: "ChunkReplica",
+      description: "The bytes of one chunk on one node, with checksum and version.",
+      truth: true,
+    },
     { name: "NodeHealth", description: "Storage nodes' liveness, capacity and failure domain.", truth: false },
   ],
   writePaths: [
-    { action: "write chunk", entity: "ChunkReplica", shape: "append event", mechanism: "write-ahead-log", critical: true },
-    { action: "commit file metadata", entity: "FileMetadata", shape: "state transition", mechanism: "guarded-transition", critical: true },
-    { action: "grant writer lease", entity: "ChunkPlacement", shape: "state transition", mechanism: "lease", critical: true },
+    {
+      action: "write chunk",
+      entity: "ChunkReplica",
+      shape: "append event",
+      mechanism: "write-ahead-log",
+      critical: true,
+    },
+    {
+      action: "commit file metadata",
+      entity: "FileMetadata",
+      shape: "state transition",
+      mechanism: "guarded-transition",
+      critical: true,
+    },
+    {
+      action: "grant writer lease",
+      entity: "ChunkPlacement",
+      shape: "state transition",
+      mechanism: "lease",
+      critical: true,
+    },
     { action: "place replicas", entity: "ChunkPlacement", shape: "create target", mechanism: "placement-scheduler" },
-    { action: "repair replica", entity: "ChunkReplica", shape: "async process", mechanism: "replica-repair", hidden: true },
-    { action: "report chunk inventory", entity: "NodeHealth", shape: "overwrite current value", mechanism: "heartbeat-renewal", hidden: true },
+    {
+      action: "repair replica",
+      entity: "ChunkReplica",
+      shape: "async process",
+      mechanism: "replica-repair",
+      hidden: true,
+    },
+    {
+      action: "report chunk inventory",
+      entity: "NodeHealth",
+      shape: "overwrite current value",
+      mechanism: "heartbeat-renewal",
+      hidden: true,
+    },
   ],
   readPaths: [
-    { action: "look up file metadata", entity: "FileMetadata", shape: "read source", staleness: "none for writes; clients may cache chunk locations briefly" },
-    { action: "fetch chunk", entity: "ChunkReplica", shape: "read source", staleness: "none for committed data: any verified replica serves it" },
+    {
+      action: "look up file metadata",
+      entity: "FileMetadata",
+      shape: "read source",
+      staleness: "none for writes; clients may cache chunk locations briefly",
+    },
+    {
+      action: "fetch chunk",
+      entity: "ChunkReplica",
+      shape: "read source",
+      staleness: "none for committed data: any verified replica serves it",
+    },
   ],
   protocols: [
     {
@@ -71,7 +123,8 @@ export const I19 = {
     },
     {
       name: "repair",
-      notation: "monitor[detect missing replica {NodeHealth dead past timeout}] -> scheduler[choose new node {different failure domain}] -> target[copy from healthy replica {checksum ok}] => done | repair",
+      notation:
+        "monitor[detect missing replica {NodeHealth dead past timeout}] -> scheduler[choose new node {different failure domain}] -> target[copy from healthy replica {checksum ok}] => done | repair",
     },
   ],
   invariants: [
@@ -87,7 +140,10 @@ export const I19 = {
       "read(handle, offset, length) -> bytes verified by checksum",
       "delete(path) -> ok (space reclaimed asynchronously)",
     ],
-    guarantees: ["acknowledged data survives the loss of all but one replica", "reads of committed data return the same bytes from any replica"],
+    guarantees: [
+      "acknowledged data survives the loss of all but one replica",
+      "reads of committed data return the same bytes from any replica",
+    ],
   },
   predicates: [
     { id: "quorum-truth", because: "metadata and data must survive node loss without diverging" },
@@ -96,11 +152,36 @@ export const I19 = {
     { id: "time-bounded-hold", because: "writer leases and node liveness expire" },
   ],
   failures: [
-    { failure: "a disk or node holding replicas dies", role: "truth", prevention: "replicas spread across failure domains", repair: "re-replicate the affected chunks from survivors, most-at-risk first" },
-    { failure: "the primary crashes mid-write", role: "coordination", prevention: "writes are acknowledged only when all replicas have them", repair: "the writer lease expires, a new primary is chosen, and the client retries the write" },
-    { failure: "silent corruption on disk", role: "truth", prevention: "checksums per block verified on read and by background scrubbing", repair: "replace the bad replica from a good one" },
-    { failure: "metadata points at a chunk that was never fully written", role: "truth", prevention: "commit metadata only after the replicated write succeeds", repair: "garbage-collect orphan chunks and roll metadata back to the last committed version" },
-    { failure: "a network partition leaves two primaries for one chunk", role: "coordination", prevention: "leases from the metadata service with version numbers on every mutation", repair: "replicas reject the stale primary's writes" },
+    {
+      failure: "a disk or node holding replicas dies",
+      role: "truth",
+      prevention: "replicas spread across failure domains",
+      repair: "re-replicate the affected chunks from survivors, most-at-risk first",
+    },
+    {
+      failure: "the primary crashes mid-write",
+      role: "coordination",
+      prevention: "writes are acknowledged only when all replicas have them",
+      repair: "the writer lease expires, a new primary is chosen, and the client retries the write",
+    },
+    {
+      failure: "silent corruption on disk",
+      role: "truth",
+      prevention: "checksums per block verified on read and by background scrubbing",
+      repair: "replace the bad replica from a good one",
+    },
+    {
+      failure: "metadata points at a chunk that was never fully written",
+      role: "truth",
+      prevention: "commit metadata only after the replicated write succeeds",
+      repair: "garbage-collect orphan chunks and roll metadata back to the last committed version",
+    },
+    {
+      failure: "a network partition leaves two primaries for one chunk",
+      role: "coordination",
+      prevention: "leases from the metadata service with version numbers on every mutation",
+      repair: "replicas reject the stale primary's writes",
+    },
   ],
   bottlenecks: [
     {
@@ -116,7 +197,11 @@ export const I19 = {
     {
       bottleneck: "repair traffic after a node failure",
       mitigation: "spread replicas widely so many nodes share the repair, and throttle it against foreground traffic",
-      formula: { yields: "seconds to re-replicate one failed node", expression: "node_bytes / (disk_write_bytes_per_sec * nodes)", unit: "s" },
+      formula: {
+        yields: "seconds to re-replicate one failed node",
+        expression: "node_bytes / (disk_write_bytes_per_sec * nodes)",
+        unit: "s",
+      },
     },
   ],
   silhouette: {
@@ -125,13 +210,41 @@ export const I19 = {
     serving: "metadata lookup + chunk fetch",
   },
   technologies: [
-    { product: "Ceph (RADOS)", layer: "storage", fits: "self-managing replicated and erasure-coded object store with placement by CRUSH", suits: ["durable", "large-objects", "elastic-scale"], poorFor: ["operational-simplicity"], caveat: "tuning and recovery behaviour take expertise" },
-    { product: "HDFS", layer: "storage", fits: "large-file chunk store with a NameNode for metadata", suits: ["durable", "large-objects", "high-throughput"], poorFor: ["low-latency", "small-metadata"], caveat: "many small files overload the NameNode" },
-    { product: "Amazon S3", layer: "serving", fits: "managed object storage with very high durability", suits: ["durable", "elastic-scale", "operational-simplicity", "low-cost"], poorFor: ["low-latency"], caveat: "whole-object writes; no in-place updates" },
-    { product: "etcd / FoundationDB for metadata", layer: "coordination", fits: "transactional metadata and leases for a custom chunk store", suits: ["linearizable", "durable", "small-metadata"], poorFor: ["large-objects"], caveat: "keep bytes out; only placement and names" },
+    {
+      product: "Ceph (RADOS)",
+      layer: "storage",
+      fits: "self-managing replicated and erasure-coded object store with placement by CRUSH",
+      suits: ["durable", "large-objects", "elastic-scale"],
+      poorFor: ["operational-simplicity"],
+      caveat: "tuning and recovery behaviour take expertise",
+    },
+    {
+      product: "HDFS",
+      layer: "storage",
+      fits: "large-file chunk store with a NameNode for metadata",
+      suits: ["durable", "large-objects", "high-throughput"],
+      poorFor: ["low-latency", "small-metadata"],
+      caveat: "many small files overload the NameNode",
+    },
+    {
+      product: "Amazon S3",
+      layer: "serving",
+      fits: "managed object storage with very high durability",
+      suits: ["durable", "elastic-scale", "operational-simplicity", "low-cost"],
+      poorFor: ["low-latency"],
+      caveat: "whole-object writes; no in-place updates",
+    },
+    {
+      product: "etcd / FoundationDB for metadata",
+      layer: "coordination",
+      fits: "transactional metadata and leases for a custom chunk store",
+      suits: ["linearizable", "durable", "small-metadata"],
+      poorFor: ["large-objects"],
+      caveat: "keep bytes out; only placement and names",
+    },
   ],
   connections: [
-    { to: "I01", role: "substrate", why: "placement, leases and namespace metadata need a consensus-backed store", typical: true },
+    { to: "I01", role: "substrate", why: "placement, leases and namespace metadata need a consensus-backed store" },
     { to: "I02", role: "decorator", why: "writer leases give one primary per chunk" },
     { to: "I10", role: "input", why: "node liveness drives repair" },
     { to: "I04", role: "decorator", why: "scrubbing and repair scans walk every chunk" },
