@@ -23,7 +23,7 @@ export function leadingStance(list: Fields["archetypes"]): { stance: Stance; id:
 /** How many of an archetype's paths a design includes, by its role in the composition. */
 export function depthFor(role: Fields["archetypes"][number]["role"], index: number): number {
   if (role === "dominant") return Number.POSITIVE_INFINITY;
-  return index <= 1 ? 2 : 1;
+  return role === "substrate" && index === 0 ? 2 : 1;
 }
 
 export const lowerFirst = (s: string) => (s.length > 0 ? s[0]?.toLowerCase() + s.slice(1) : s);

@@ -1,7 +1,7 @@
 import { PREDICATES } from "../../knowledge/predicates.js";
 import type { PredicateId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
-import type { MechanismRow } from "../design/types.js";
+import type { MechanismRow, OperationRow } from "../design/types.js";
 import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
 
 /** Which invariant each predicate's companions guard, found by the words that invariant uses. */
@@ -19,20 +19,44 @@ const GUARDS: Record<PredicateId, RegExp> = {
   "quorum-truth": /\b(acknowledged|durable|lost|survive|majority|commit)/i,
 };
 
+interface GateInput {
+  holds: ReadonlySet<PredicateId>;
+  have: ReadonlySet<string>;
+  operations: readonly OperationRow[];
+}
+
+/**
+ * Some companions of a predicate are alternatives or only make sense with a certain operation.
+ * A gate returns why the companion is left out, or undefined when it applies.
+ */
+const GATES: Record<string, (g: GateInput) => string | undefined> = {
+  "put-if-absent": (g) =>
+    g.have.has("idempotency-key") ? "the idempotency key already makes creates safe to retry" : g.operations.some((o) => o.operation === "create target") ? undefined : "no path creates a record",
+  saga: (g) => (g.holds.has("external-effect") ? undefined : "every object lives in stores this design owns, so a transaction suffices"),
+  transaction: (g) => (g.holds.has("external-effect") ? "an external effect cannot join a local transaction; a saga coordinates it" : undefined),
+  tombstones: (g) => (g.operations.some((o) => /delet|remov|purg|evict|expir|tombstone/i.test(o.phrase)) ? undefined : "nothing is deleted on these paths"),
+  "ttl-expiry": (g) => (g.holds.has("derived-read") || !g.holds.has("exclusivity-matters") ? undefined : "holds are released by the sweeper, not by a cache TTL"),
+  "expiry-sweeper": (g) => (g.holds.has("exclusivity-matters") ? undefined : "nothing exclusive is held, so expiry is a plain TTL"),
+  "dedup-window": (g) => (g.operations.some((o) => o.operation === "append event" || o.operation === "async process") ? undefined : "no event stream is consumed"),
+};
+
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
   category: "Derived",
-  reads: ["baseMechanisms", "predicates", "invariants"],
+  reads: ["baseMechanisms", "predicates", "invariants", "operations"],
   rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate",
   derive: (f) => {
     const rows: MechanismRow[] = [];
     const base = new Set(f.baseMechanisms.map((m) => m.id));
+    const holds = new Set(f.predicates.filter((p) => p.holds).map((p) => p.id));
+    const wanted = new Set([...base, ...f.predicates.filter((p) => p.holds).flatMap((p) => PREDICATES.find((x) => x.id === p.id)?.adds ?? [])]);
     for (const p of f.predicates) {
       if (!p.holds) continue;
       const def = PREDICATES.find((x) => x.id === p.id);
       if (!def) continue;
       for (const id of def.adds) {
         if (base.has(id)) continue;
+        if (GATES[id]?.({ holds, have: wanted, operations: f.operations })) continue;
         addMechanism(
           rows,
           mechanismRow(id, "companion", [`${p.id}: ${p.because}`], invariantMatching(f.invariants, GUARDS[p.id])),

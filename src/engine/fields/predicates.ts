@@ -12,17 +12,13 @@ export const predicatesField: Deriver<"predicates"> = {
   field: "predicates",
   category: "Derived",
   reads: ["operations", "context", "invariants", "nfrs", "archetypes"],
-  rule: "each of the eleven predicates is tested against the operations, the execution context, the invariants and the NFRs; the archetypes' usual predicates count only where they own a critical path",
+  rule: "each of the eleven predicates is tested against the operations, the execution context, the invariants and the NFRs, with the dominant archetype's usual predicates as the fallback evidence",
   derive: (f) => {
     const n = f.nfrs;
-    const owning = new Set(f.operations.filter((o) => o.critical).map((o) => o.archetype));
+    // Only the dominant archetype's usual predicates count; supporting ones act through their operations.
     const lead = f.archetypes[0];
-    if (lead) owning.add(lead.id);
     const typical = new Map<PredicateId, string>();
-    for (const ra of f.archetypes) {
-      if (!owning.has(ra.id)) continue;
-      for (const p of archetype(ra.id).predicates) if (!typical.has(p.id)) typical.set(p.id, `${ra.id}: ${p.because}`);
-    }
+    if (lead) for (const p of archetype(lead.id).predicates) typical.set(p.id, `${lead.id}: ${p.because}`);
     const writes = f.operations.filter((o) => o.operation !== "read source" && o.operation !== "read projection");
     const visibleWrites = writes.filter((o) => !o.hidden);
     const texts = f.operations;
@@ -61,7 +57,7 @@ export const predicatesField: Deriver<"predicates"> = {
           };
         }
         case "exclusivity-matters": {
-          const t = has(/\b(claim|lock|lease|leader|owner|exclusive|acquire|elect|holder|single writer)/i, texts);
+          const t = has(/\b(claim|lock|lease|exclusive|acquire|elect|holder|single writer|mutual)/i, texts);
           if (usual) return { holds: true, because: usual };
           if (t) return { holds: true, because: `'${t}' gives one actor the right to act alone` };
           return { holds: false, because: "any actor may perform any path; no ownership is handed out" };

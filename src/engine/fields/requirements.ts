@@ -83,7 +83,7 @@ export const requirementsField: Deriver<"requirements"> = {
           path: { shape: w.shape, entity: w.entity, mechanism: w.mechanism, critical: w.critical, hidden: true },
         });
       }
-      const reads = lead ? a.readPaths : a.readPaths.slice(0, 1);
+      const reads = lead ? a.readPaths : [];
       for (const r of reads) {
         out.push({
           text: `${r.action} (${entityWords(r.entity)})`,

@@ -24,6 +24,7 @@ const BODY_DISCOUNT = 0.8; // a signal after the head noun phrase is more often 
 const TYPO_DISCOUNT = 0.9; // a misspelt system name is slightly weaker evidence
 const MIN_DOMINANT = 0.3; // below this no archetype has really been named
 const MIN_SUPPORTING = 0.3; // a supporting archetype needs its own evidence or a typical connection
+const MIN_CONNECTED = 0.15; // a weaker signal suffices when the dominant archetype's entry names the connection
 const TYPICAL_PRIOR = 0.3; // what a typical connection of the dominant archetype is worth on its own
 const MAX_SUPPORTING = 3;
 const BRANCH_PRESENT = 0.35; // a branch score above this counts as present
@@ -160,7 +161,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   candidates.sort((a, b) => b.support - a.support || a.s.archetype.id.localeCompare(b.s.archetype.id));
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
-    if (c.support < MIN_SUPPORTING) break;
+    if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
     const a = c.s.archetype;
     const role: CompositionRole = c.link?.role ?? "substrate";
     const evidence: string[] = c.s.hits
