@@ -31,13 +31,33 @@ interface GateInput {
  */
 const GATES: Record<string, (g: GateInput) => string | undefined> = {
   "put-if-absent": (g) =>
-    g.have.has("idempotency-key") ? "the idempotency key already makes creates safe to retry" : g.operations.some((o) => o.operation === "create target") ? undefined : "no path creates a record",
-  saga: (g) => (g.holds.has("external-effect") ? undefined : "every object lives in stores this design owns, so a transaction suffices"),
-  transaction: (g) => (g.holds.has("external-effect") ? "an external effect cannot join a local transaction; a saga coordinates it" : undefined),
-  tombstones: (g) => (g.operations.some((o) => /delet|remov|purg|evict|expir|tombstone/i.test(o.phrase)) ? undefined : "nothing is deleted on these paths"),
-  "ttl-expiry": (g) => (g.holds.has("derived-read") || !g.holds.has("exclusivity-matters") ? undefined : "holds are released by the sweeper, not by a cache TTL"),
-  "expiry-sweeper": (g) => (g.holds.has("exclusivity-matters") ? undefined : "nothing exclusive is held, so expiry is a plain TTL"),
-  "dedup-window": (g) => (g.operations.some((o) => o.operation === "append event" || o.operation === "async process") ? undefined : "no event stream is consumed"),
+    g.have.has("idempotency-key")
+      ? "the idempotency key already makes creates safe to retry"
+      : g.operations.some((o) => o.operation === "create target")
+        ? undefined
+        : "no path creates a record",
+  saga: (g) =>
+    g.holds.has("external-effect")
+      ? undefined
+      : "every object lives in stores this design owns, so a transaction suffices",
+  transaction: (g) =>
+    g.holds.has("external-effect")
+      ? "an external effect cannot join a local transaction; a saga coordinates it"
+      : undefined,
+  tombstones: (g) =>
+    g.operations.some((o) => /delet|remov|purg|evict|expir|tombstone/i.test(o.phrase))
+      ? undefined
+      : "nothing is deleted on these paths",
+  "ttl-expiry": (g) =>
+    g.holds.has("derived-read") || !g.holds.has("exclusivity-matters")
+      ? undefined
+      : "holds are released by the sweeper, not by a cache TTL",
+  "expiry-sweeper": (g) =>
+    g.holds.has("exclusivity-matters") ? undefined : "nothing exclusive is held, so expiry is a plain TTL",
+  "dedup-window": (g) =>
+    g.operations.some((o) => o.operation === "append event" || o.operation === "async process")
+      ? undefined
+      : "no event stream is consumed",
 };
 
 export const companionsField: Deriver<"companions"> = {
@@ -49,7 +69,10 @@ export const companionsField: Deriver<"companions"> = {
     const rows: MechanismRow[] = [];
     const base = new Set(f.baseMechanisms.map((m) => m.id));
     const holds = new Set(f.predicates.filter((p) => p.holds).map((p) => p.id));
-    const wanted = new Set([...base, ...f.predicates.filter((p) => p.holds).flatMap((p) => PREDICATES.find((x) => x.id === p.id)?.adds ?? [])]);
+    const wanted = new Set([
+      ...base,
+      ...f.predicates.filter((p) => p.holds).flatMap((p) => PREDICATES.find((x) => x.id === p.id)?.adds ?? []),
+    ]);
     for (const p of f.predicates) {
       if (!p.holds) continue;
       const def = PREDICATES.find((x) => x.id === p.id);
