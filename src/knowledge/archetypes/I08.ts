@@ -8,6 +8,7 @@ export const I08 = {
   roles: ["coordination"],
   signals: {
     phrases: [
+      { text: "api gateway", weight: 0.3 },
       { text: "rate limiter", weight: 1 },
       { text: "rate limit", weight: 1 },
       { text: "throttle", weight: 0.85 },

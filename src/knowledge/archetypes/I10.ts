@@ -11,6 +11,8 @@ export const I10 = {
   roles: ["coordination", "truth", "derived"],
   signals: {
     phrases: [
+      { text: "real time messaging", weight: 0.3 },
+      { text: "online users", weight: 0.5 },
       { text: "service discovery", weight: 1.0 },
       { text: "service registry", weight: 1.0 },
       { text: "cluster membership", weight: 0.9 },

@@ -8,6 +8,8 @@ export const I14 = {
   roles: ["immutable", "truth"],
   signals: {
     phrases: [
+      { text: "os update", weight: 0.35 },
+      { text: "software update", weight: 0.35 },
       { text: "artifact registry", weight: 1 },
       { text: "container registry", weight: 1 },
       { text: "image registry", weight: 1 },
