@@ -31,3 +31,13 @@ export const upperFirst = (s: string) => (s.length > 0 ? s[0]?.toUpperCase() + s
 
 /** Splits PascalCase entity names into words: "PartitionLog" -> "partition log". */
 export const entityWords = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+
+/** A short name for a long action: "acquire a free resource by a conditional write, …" -> "acquire a free resource". */
+export function shortName(action: string): string {
+  const base = action.replace(/\s*\([^)]*\)$/, "");
+  const cut =
+    base.split(/,|;|:| — | - | by | so that | so | with | only | when | whose | that | which | using | until /)[0] ??
+    base;
+  const words = cut.trim().split(/\s+/).slice(0, 8).join(" ");
+  return words.length >= 3 ? words : base.slice(0, 60);
+}

@@ -1,5 +1,6 @@
 import type { Deriver } from "../design/graph.js";
 import type { CriticalPath } from "../design/types.js";
+import { shortName } from "./common.js";
 
 const MAX_PATHS = 6;
 
@@ -14,7 +15,7 @@ export const criticalPathsField: Deriver<"criticalPaths"> = {
       if (!op.critical || paths.length >= MAX_PATHS) continue;
       const riders = f.operations.filter((o) => o !== op && o.hidden && o.entity === op.entity).map((o) => o.phrase);
       paths.push({
-        name: op.phrase.replace(/\s*\([^)]*\)$/, ""),
+        name: shortName(op.phrase),
         operations: [op.phrase, ...riders],
         archetype: op.archetype,
         because: `${op.operation} on ${op.entity} is correctness-critical${riders.length > 0 ? `; ${riders.length} hidden write(s) keep it valid` : ""}`,
@@ -24,7 +25,7 @@ export const criticalPathsField: Deriver<"criticalPaths"> = {
       const first = f.operations.find((o) => o.operation !== "read source" && o.operation !== "read projection");
       if (first) {
         paths.push({
-          name: first.phrase.replace(/\s*\([^)]*\)$/, ""),
+          name: shortName(first.phrase),
           operations: [first.phrase],
           archetype: first.archetype,
           because: `no path is marked critical, so the first write (${first.operation} on ${first.entity}) carries the correctness burden`,

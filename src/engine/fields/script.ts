@@ -1,8 +1,9 @@
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, ScriptStep } from "../design/types.js";
+import { shortName } from "./common.js";
 
-const strip = (s: string) => s.replace(/\s*\([^)]*\)$/, "");
+const strip = shortName;
 const sentence = (s: string) => {
   const t = s.trim();
   return t.length === 0 ? t : /[.!?]$/.test(t) ? t : `${t}.`;
