@@ -8,7 +8,7 @@ export const I05 = {
   roles: ["truth", "coordination"],
   signals: {
     phrases: [
-      { text: "queue", weight: 0.5 },
+      { text: "queue", weight: 0.6 },
       { text: "message queue", weight: 1 },
       { text: "pub sub", weight: 1 },
       { text: "publish subscribe", weight: 1 },
