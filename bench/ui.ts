@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { startServer } from "../src/server/serve.js";
+import { launch } from "../test/e2e/browser.js";
 
 const web = fileURLToPath(new URL("../dist/web/", import.meta.url));
 const html = readFileSync(join(web, "index.html"), "utf8");
@@ -33,19 +33,7 @@ const server = await startServer({
   db: join(mkdtempSync(join(tmpdir(), "mechsd-bench-")), "b.sqlite"),
   webDir: web,
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  headless: true,
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-});
+const browser = await launch();
 const runs = 5;
 const times: number[] = [];
 for (let i = 0; i < runs; i++) {
