@@ -99,6 +99,21 @@ describe("mechsd design / script / diagram", () => {
     expect(bad.stderr).toMatch(/unknown override field 'speed'/);
   });
 
+  it("answers good lines and flags bad ones in a jsonl batch, exiting 1", () => {
+    const r = cli(["design", "--format", "jsonl"], "Design Kafka\n\u0001\u0002\u0003\nDesign etcd\n");
+    expect(r.code).toBe(1);
+    const rows = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(rows.map((x) => x.prompt ?? `error on line ${x.line}`)).toEqual([
+      "Design Kafka",
+      "error on line 2",
+      "Design etcd",
+    ]);
+    expect(r.stderr).toMatch(/line 2: the prompt/);
+  });
+
   it("writes one design per stdin line in jsonl", () => {
     const r = cli(["design", "--format", "jsonl"], "Design Kafka\nDesign a rate limiter\n");
     const rows = r.stdout

@@ -222,7 +222,8 @@ export const I03 = {
     },
     {
       id: "exclusivity-matters",
-      because: "two workers running the same occurrence double the effect, so a run is released to one claimant at a time",
+      because:
+        "two workers running the same occurrence double the effect, so a run is released to one claimant at a time",
     },
     {
       id: "duplicate-retry-matters",
@@ -242,8 +243,7 @@ export const I03 = {
   ],
   failures: [
     {
-      failure:
-        "Claim granted twice: two pollers read the same due entry and both hand the run to a worker",
+      failure: "Claim granted twice: two pollers read the same due entry and both hand the run to a worker",
       role: "coordination",
       prevention:
         "The index only nominates candidates; the claim itself is one conditional update on the Run row (state = runnable, or claim expired), so only one claimant wins",
@@ -269,14 +269,16 @@ export const I03 = {
       failure:
         "Written twice: a recurring schedule materialises the same occurrence twice after a materialiser retry or two materialisers overlapping",
       role: "truth",
-      prevention: "Runs are keyed by (schedule id, due_at) and inserted with put-if-absent; the cursor advance is version-checked",
+      prevention:
+        "Runs are keyed by (schedule id, due_at) and inserted with put-if-absent; the cursor advance is version-checked",
       repair: "The duplicate insert fails harmlessly and the cursor is recomputed from the latest existing Run",
     },
     {
       failure:
         "Fired but unrecorded: the callback succeeded, the completion write was lost, the claim expired, and the run fires again",
       role: "external effect",
-      prevention: "Send the run id (plus attempt) as an idempotency key to the target and keep claims longer than the call timeout",
+      prevention:
+        "Send the run id (plus attempt) as an idempotency key to the target and keep claims longer than the call timeout",
       repair: "The target drops the repeat; the second attempt records done when it sees the duplicate acknowledged",
     },
     {
@@ -284,19 +286,22 @@ export const I03 = {
         "Due index lost or corrupted: an in-memory timing wheel or cache-backed sorted set is dropped on restart",
       role: "derived",
       prevention: "Treat the index as derived: every Run row is durable first and the index only points at it",
-      repair: "Rebuild the index by scanning pending Run rows with due_at below the horizon; overdue runs fire immediately",
+      repair:
+        "Rebuild the index by scanning pending Run rows with due_at below the horizon; overdue runs fire immediately",
     },
     {
       failure: "Cancel lost to a race: a client cancels while a worker is already executing, and believes it stopped",
       role: "truth",
-      prevention: "Cancel is a guarded transition that succeeds only from pending or runnable and otherwise returns already_fired",
+      prevention:
+        "Cancel is a guarded transition that succeeds only from pending or runnable and otherwise returns already_fired",
       repair:
         "The client receives already_fired with the run id and can issue a compensating action through the target system",
     },
     {
       failure: "Clock skew: a poller whose clock runs fast releases runs before their due time",
       role: "coordination",
-      prevention: "Compare due_at against the store's clock (or a bounded-skew clock) in the claim predicate rather than the poller's",
+      prevention:
+        "Compare due_at against the store's clock (or a bounded-skew clock) in the claim predicate rather than the poller's",
       repair: "Early releases are refused by the claim guard and retried when the store's clock passes due_at",
     },
   ],
@@ -319,8 +324,10 @@ export const I03 = {
       formula: { yields: "releases per due-index shard", expression: "tasks_per_sec / partitions", unit: "runs/s" },
     },
     {
-      bottleneck: "Worker capacity: runs become due faster than workers can finish them, so lateness grows without bound",
-      mitigation: "Autoscale workers from backlog and lateness, and cap per-target concurrency so one slow target does not hold all slots",
+      bottleneck:
+        "Worker capacity: runs become due faster than workers can finish them, so lateness grows without bound",
+      mitigation:
+        "Autoscale workers from backlog and lateness, and cap per-target concurrency so one slow target does not hold all slots",
       formula: {
         yields: "workers needed to keep up with firing",
         expression: "tasks_per_sec * task_seconds / slots_per_worker",
@@ -346,7 +353,8 @@ export const I03 = {
       fits: "Schedules and runs live in one transactional store, and workers claim due rows without blocking each other",
       suits: ["durable", "linearizable", "operational-simplicity", "rich-queries"],
       poorFor: ["high-throughput", "elastic-scale"],
-      caveat: "Polling and claim updates churn one hot index range; past a few thousand runs per second it needs partitioning",
+      caveat:
+        "Polling and claim updates churn one hot index range; past a few thousand runs per second it needs partitioning",
     },
     {
       product: "Cassandra or DynamoDB with time-bucketed partitions",
@@ -354,7 +362,8 @@ export const I03 = {
       fits: "Runs partitioned by (time bucket, shard) let a very large number of timers be written and scanned bucket by bucket",
       suits: ["high-throughput", "elastic-scale", "durable"],
       poorFor: ["linearizable", "rich-queries"],
-      caveat: "Claims need conditional writes (lightweight transactions or condition expressions), which cost far more than plain writes",
+      caveat:
+        "Claims need conditional writes (lightweight transactions or condition expressions), which cost far more than plain writes",
     },
     {
       product: "Redis sorted set keyed by due time",
@@ -370,7 +379,8 @@ export const I03 = {
       fits: "Timers are part of durable workflow history, so a sleep or a cron workflow survives worker and server restarts",
       suits: ["durable", "exactly-once", "operational-simplicity"],
       poorFor: ["low-cost", "low-latency"],
-      caveat: "Each timer is a workflow event; millions of tiny independent timers cost more than a purpose-built timer table",
+      caveat:
+        "Each timer is a workflow event; millions of tiny independent timers cost more than a purpose-built timer table",
     },
     {
       product: "EventBridge Scheduler or Cloud Scheduler",
@@ -378,7 +388,8 @@ export const I03 = {
       fits: "Managed one-shot and cron schedules that invoke a target with retries and a dead-letter destination",
       suits: ["operational-simplicity", "durable", "at-least-once"],
       poorFor: ["low-latency", "low-cost"],
-      caveat: "Per-account quotas and minute-level precision; the target must still deduplicate because delivery is at least once",
+      caveat:
+        "Per-account quotas and minute-level precision; the target must still deduplicate because delivery is at least once",
     },
   ],
   connections: [
@@ -410,7 +421,8 @@ export const I03 = {
     unit: "one Run, an occurrence of a schedule keyed by (schedule id, due_at)",
     worker: "run executors that claim runnable runs, call the target and record the outcome",
     slot: "a worker's concurrent run capacity, plus per-target concurrency caps that stop one slow target from taking all slots",
-    state: "Schedule and Run rows are authoritative; claimed_by, claim_expires_at, attempt number and Attempt rows are the attempt state",
+    state:
+      "Schedule and Run rows are authoritative; claimed_by, claim_expires_at, attempt number and Attempt rows are the attempt state",
     source: "clients creating, pausing and cancelling schedules, and recurrence rules producing future occurrences",
     sink: "the callback target, webhook endpoint or queue that receives the fired run",
     fabric: "the time-bucketed due index and the runnable queue between release and execution",

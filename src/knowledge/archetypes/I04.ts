@@ -4,182 +4,307 @@ export const I04 = {
   id: "I04",
   name: "Frontier Scan + Claimable Run",
   summary:
-    "A large set of items must be visited repeatedly or exhaustively: crawl the web, re-validate every DNS record daily, scrub every chunk, re-index every document, expire stale entries. The authoritative state is the frontier (what still needs visiting, with priority and next-visit time) and per-shard checkpoints of scan progress; workers claim shards or batches and process them. The core concern is coverage: no item is skipped, no shard is scanned by two workers at once, a crash resumes from the checkpoint rather than restarting or skipping, and the pass finishes within its period. Web crawlers, re-validation sweeps, scrubbers and backfills share this shape.",
-  roles: ["coordination", "truth"],
+    "This archetype owns work defined by a set to walk rather than by requests: visit every item of a large keyspace (or every URL discovered so far) once per period, check or fix it, and possibly discover more items to visit. " +
+    "Its authoritative state is the frontier (the items still to visit with their next-visit times and priorities) together with the pass's shard map, where each shard is a disjoint key range carrying an owner lease and a durable checkpoint of how far it got. " +
+    "The core correctness concern is coverage without overlap: every item is visited at least once per pass, two workers never scan the same shard at the same time, a crash resumes from the checkpoint instead of skipping or restarting, and a newly discovered item is queued once. " +
+    "Web crawlers, daily re-validation and repair sweeps, backfills and re-indexing jobs, data scrubbers and link checkers share this shape.",
+  roles: ["truth", "coordination"],
   signals: {
     phrases: [
-      { text: "web crawler", weight: 1 },
+      { text: "web crawler", weight: 1.0 },
+      { text: "url frontier", weight: 1.0 },
       { text: "crawler", weight: 0.95 },
       { text: "crawl", weight: 0.8 },
+      { text: "frontier", weight: 0.9 },
       { text: "re validate every", weight: 0.9 },
       { text: "revalidate", weight: 0.8 },
       { text: "scan every", weight: 0.8 },
-      { text: "sweep", weight: 0.5 },
-      { text: "frontier", weight: 0.9 },
-      { text: "url frontier", weight: 1 },
-      { text: "backfill", weight: 0.7 },
-      { text: "scrub", weight: 0.6 },
-      { text: "once a day", weight: 0.4 },
+      { text: "scan all", weight: 0.7 },
+      { text: "full scan", weight: 0.6 },
+      { text: "walk every", weight: 0.7 },
+      { text: "iterate over all", weight: 0.6 },
+      { text: "visit each", weight: 0.6 },
       { text: "every record", weight: 0.5 },
       { text: "fixes stale", weight: 0.6 },
-      { text: "checkpoint", weight: 0.5 },
-      { text: "resume scan", weight: 0.8 },
-      { text: "full table scan job", weight: 0.7 },
+      { text: "repair stale", weight: 0.5 },
+      { text: "sweep", weight: 0.5 },
+      { text: "backfill", weight: 0.7 },
+      { text: "reprocess all", weight: 0.7 },
+      { text: "re index everything", weight: 0.6 },
+      { text: "scrub", weight: 0.6 },
       { text: "periodic audit", weight: 0.6 },
-      { text: "visit each", weight: 0.6 },
-      { text: "politeness", weight: 0.7 },
       { text: "link checker", weight: 0.8 },
+      { text: "politeness", weight: 0.7 },
+      { text: "robots txt", weight: 0.7 },
+      { text: "sitemap", weight: 0.5 },
+      { text: "resume scan", weight: 0.8 },
+      { text: "resume from checkpoint", weight: 0.6 },
+      { text: "checkpoint", weight: 0.5 },
+      { text: "once a day", weight: 0.4 },
+      { text: "full table scan job", weight: 0.7 },
       { text: "data migration", weight: 0.5 },
+      { text: "batch job over all", weight: 0.6 },
+      { text: "discover new pages", weight: 0.8 },
+      { text: "revisit", weight: 0.5 },
     ],
     systems: [
-      { name: "Googlebot", aliases: [], weight: 1 },
-      { name: "Apache Nutch", aliases: ["Nutch"], weight: 1 },
-      { name: "Heritrix", aliases: [], weight: 1 },
+      { name: "Apache Nutch", aliases: ["Nutch"], weight: 1.0 },
+      { name: "Heritrix", aliases: [], weight: 1.0 },
+      { name: "StormCrawler", aliases: [], weight: 1.0 },
+      { name: "Frontera", aliases: [], weight: 0.9 },
+      { name: "Googlebot", aliases: [], weight: 0.9 },
+      { name: "Scrapy", aliases: ["Scrapy Cluster"], weight: 0.8 },
+      { name: "Common Crawl", aliases: [], weight: 0.7 },
     ],
   },
   entities: [
     {
-      name: "FrontierItem",
-      description: "An item to visit with its priority, last visit, next visit time and outcome.",
+      name: "ScanPass",
+      description:
+        "One full pass over the keyspace for a period: pass id, period, deadline, state (open, running, complete) and the shard count it was split into.",
       truth: true,
     },
     {
       name: "ScanShard",
-      description: "A range or hash bucket of the frontier with its owner claim and checkpoint.",
+      description:
+        "A disjoint key range (or hash bucket) of a pass: start and end key, owner, fencing token, lease_expires_at, checkpoint (last key whose visit is durable) and state.",
       truth: true,
     },
-    { name: "VisitResult", description: "What a visit found and did (fixed, unchanged, failed).", truth: false },
+    {
+      name: "FrontierItem",
+      description:
+        "An item to visit: key, priority, next_visit_at, last visit outcome, content fingerprint and version; for a crawler also its host, which politeness limits group by.",
+      truth: true,
+    },
+    {
+      name: "SeenSet",
+      description:
+        "Fingerprints of keys already admitted to the frontier (a filter backed by an exact table), used to drop rediscovered items; rebuildable from FrontierItem.",
+      truth: false,
+    },
+    {
+      name: "VisitResult",
+      description:
+        "What a visit produced: the check verdict, a fix applied, fetched content or extracted links, published downstream for indexing or reporting.",
+      truth: false,
+    },
   ],
   writePaths: [
     {
-      action: "add item to frontier",
-      entity: "FrontierItem",
+      action: "open a pass for the period and split the keyspace into disjoint shards that together cover it",
+      entity: "ScanShard",
       shape: "create target",
-      mechanism: "put-if-absent",
+      mechanism: "sharded-frontier",
       critical: true,
     },
     {
-      action: "claim scan shard",
+      action: "claim a free or abandoned shard by a conditional write of owner, a new token and lease expiry",
       entity: "ScanShard",
       shape: "state transition",
       mechanism: "claim-run",
       critical: true,
     },
     {
-      action: "checkpoint scan",
+      action: "renew the shard lease while the worker keeps scanning",
       entity: "ScanShard",
       shape: "overwrite current value",
+      mechanism: "heartbeat-renewal",
+      hidden: true,
+    },
+    {
+      action:
+        "advance the shard checkpoint after a batch's visits are durable, accepted only from the current owner and token and only forward",
+      entity: "ScanShard",
+      shape: "state transition",
       mechanism: "scan-checkpoint",
       hidden: true,
       critical: true,
     },
-    { action: "record visit result", entity: "VisitResult", shape: "append event", mechanism: "append-log" },
     {
-      action: "reschedule next visit",
+      action: "record the visit outcome and the item's next_visit_at, guarded by the version read before the visit",
       entity: "FrontierItem",
       shape: "overwrite current value",
       mechanism: "versioned-overwrite",
-      hidden: true,
     },
     {
-      action: "split frontier into shards",
+      action: "admit a newly discovered item to the frontier only if its fingerprint is not present yet",
+      entity: "FrontierItem",
+      shape: "create target",
+      mechanism: "put-if-absent",
+      critical: true,
+    },
+    {
+      action: "return shards whose lease expired to free so another worker resumes from the checkpoint",
       entity: "ScanShard",
-      shape: "async process",
-      mechanism: "sharded-frontier",
+      shape: "state transition",
+      mechanism: "expiry-sweeper",
       hidden: true,
+      critical: true,
+    },
+    {
+      action: "publish visit results and fixes for downstream indexing or reporting",
+      entity: "VisitResult",
+      shape: "append event",
+      mechanism: "append-log",
     },
   ],
   readPaths: [
     {
-      action: "fetch next batch",
+      action: "worker fetches the next batch of keys after its shard checkpoint from the item table",
       entity: "FrontierItem",
       shape: "read source",
-      staleness: "none within the claimed shard",
+      staleness:
+        "as of the batch read; an item changed right after it was visited is caught on the next pass, which is the accepted revisit bound",
     },
     {
-      action: "report pass progress",
+      action: "operators read pass progress: shards done, checkpoint positions, projected finish time",
       entity: "ScanShard",
       shape: "read projection",
-      staleness: "one checkpoint interval",
+      staleness: "seconds behind the shard table; progress is advisory and never used to decide ownership",
+    },
+    {
+      action: "discovery checks whether a found key is already known before admitting it",
+      entity: "SeenSet",
+      shape: "read projection",
+      staleness:
+        "may lag the frontier briefly; a filter miss falls through to the conditional insert, which is the real guard against duplicates",
     },
   ],
   protocols: [
     {
-      name: "scan a shard",
+      name: "Shard claim, checkpointed scan, reclaim",
       notation:
-        "worker[claim shard {ScanShard.owner = null or ScanShard.lease_expires < now}] -> worker[read batch after checkpoint] -> worker[visit and fix {idempotent per item}] -> worker[checkpoint {ScanShard.owner = me}] |-> coordinator[reclaim shard {lease expired}] => done | retry | reclaim",
+        "coordinator[open pass {no ScanPass open for this period}] -> worker[claim shard {ScanShard.owner = null or ScanShard.lease_expires_at < now}] -> worker[visit batch {key > ScanShard.checkpoint}] -> worker[advance checkpoint {ScanShard.owner = me and ScanShard.token = mine}] -> worker[finish shard {ScanShard.checkpoint = ScanShard.end_key}] |-> sweeper[reclaim shard {ScanShard.lease_expires_at < now}] => done | retry | reclaim",
+    },
+    {
+      name: "Discovering crawl with politeness",
+      notation:
+        "worker[fetch item {FrontierItem.next_visit_at <= now and host budget available}] -> worker[extract new keys] -> worker[admit key {fingerprint not in FrontierItem}] -> worker[record visit {FrontierItem.version = read version}] => done | retry | requeue",
     },
   ],
   invariants: [
-    "Every FrontierItem is visited at least once per pass period.",
-    "A ScanShard is scanned by at most one worker at a time.",
-    "A ScanShard checkpoint only advances past items whose visit results are durable.",
-    "Visiting an item twice has no extra effect beyond the first fix.",
+    "The shards of a ScanPass are disjoint and their union is the whole keyspace of the pass.",
+    "A ScanPass is marked complete only when every ScanShard's checkpoint has reached its end key, so every item is visited at least once per pass.",
+    "A ScanShard checkpoint only moves forward and only past keys whose visit result is durable; a crash resumes after the checkpoint, never skipping an unvisited key.",
+    "At most one worker holds an unexpired lease on a ScanShard, and a checkpoint write carrying an older token is refused.",
+    "A discovered key is admitted to the frontier at most once; rediscovery updates priority at most, never adds a second FrontierItem.",
   ],
   contract: {
     api: [
-      "enqueue(item, priority) -> ok (deduplicated)",
-      "start_pass(period) -> pass id; progress(pass id) -> shards done, items left",
-      "claim(worker) -> shard and checkpoint",
+      "startPass(keyspace, period, shard_count) -> pass_id; a second start for the same period returns the open pass",
+      "claimShard(pass_id, worker, lease_ttl) -> {shard, start_key, checkpoint, token} | none_left",
+      "checkpoint(shard, token, last_key) -> ok | lost_lease",
+      "submit(keys, priority) -> admitted count; keys already known are ignored",
+      "progress(pass_id) -> shards done, keys visited, projected completion time",
     ],
-    guarantees: ["full coverage within the pass period", "resumable after crashes without rescanning completed ranges"],
+    guarantees: [
+      "Coverage: each item in the keyspace is visited at least once per pass, and the pass reports incomplete rather than complete if a shard was not finished.",
+      "Resumability: a worker crash costs at most the batch in flight since the last checkpoint, which is revisited by the next owner.",
+      "No concurrent double scan of a shard; an individual item may be visited twice after a crash, so visit actions must be idempotent.",
+    ],
   },
   predicates: [
-    { id: "exclusivity-matters", because: "one worker per shard avoids double scanning" },
-    { id: "time-bounded-hold", because: "shard claims expire when workers die" },
-    { id: "dedup-matters", because: "the same item discovered twice must be visited once per pass" },
+    {
+      id: "exclusivity-matters",
+      because:
+        "two workers scanning one shard waste the pass budget and can apply conflicting fixes, so each shard is leased to one worker",
+    },
+    {
+      id: "time-bounded-hold",
+      because:
+        "a worker can die mid-shard, so shard leases expire and the shard is reclaimed and resumed from its checkpoint",
+    },
+    {
+      id: "stale-write-dangerous",
+      because:
+        "a worker whose lease was reclaimed could still move the checkpoint backwards or past keys it never visited, so checkpoint writes are fenced by the shard token",
+    },
+    {
+      id: "dedup-matters",
+      because:
+        "the same key is discovered many times over (links to one page), so admission to the frontier is deduplicated by fingerprint",
+    },
   ],
   failures: [
     {
-      failure: "a worker dies mid-shard",
+      failure: "Granted twice: two workers claim the same shard and scan it in parallel",
       role: "coordination",
-      prevention: "shard claims expire; progress is checkpointed",
-      repair: "another worker reclaims the shard and resumes after the checkpoint",
+      prevention: "Claim is a single conditional update on owner and lease expiry that issues a new fencing token",
+      repair: "The loser's checkpoint writes are refused by the token check and it drops the shard",
     },
     {
-      failure: "the checkpoint advances past an unprocessed item",
+      failure: "Progress stalled: a worker holds a shard lease but hangs, so one shard holds back the whole pass",
       role: "coordination",
-      prevention: "checkpoint only after the batch's results are durable",
-      repair: "rescan the shard from an earlier checkpoint; visits are idempotent",
+      prevention:
+        "Leases are short and renewed only while the checkpoint keeps advancing; shard sizes are small enough to finish well inside the period",
+      repair:
+        "The sweeper reclaims the shard, and a straggling shard is split at its checkpoint so several workers finish the remainder",
     },
     {
-      failure: "a skewed shard makes the pass miss its deadline",
-      role: "coordination",
-      prevention: "split shards by size, not by key range alone",
-      repair: "split the slow shard and hand halves to idle workers",
-    },
-    {
-      failure: "the scan overloads the systems it visits",
-      role: "external effect",
-      prevention: "per-target politeness and rate limits",
-      repair: "back off and extend the pass",
-    },
-    {
-      failure: "new items are added behind the scan position and missed",
+      failure:
+        "Items skipped: the checkpoint was advanced before the batch's visits were durable and the worker then crashed",
       role: "truth",
-      prevention: "new items get an immediate next-visit time in the frontier",
-      repair: "the next pass picks them up; alert on items overdue",
+      prevention: "Write visit results first and advance the checkpoint only after they commit",
+      repair:
+        "A coverage audit compares each item's last visit time with the pass start and requeues any item the pass missed",
+    },
+    {
+      failure: "Pass misses its deadline because the keyspace grew or visits slowed",
+      role: "coordination",
+      prevention: "Size the worker count from the required visit rate and track projected completion per pass",
+      repair: "Add workers and split remaining shards; raise an alert when the projected finish passes the period",
+    },
+    {
+      failure: "Duplicate frontier entries: the same URL admitted twice because two workers discovered it together",
+      role: "truth",
+      prevention: "Admission is put-if-absent on a normalised fingerprint of the key",
+      repair:
+        "The second insert fails harmlessly; a periodic dedup job merges entries created under an older normalisation rule",
+    },
+    {
+      failure:
+        "Target overloaded: the scan hammers one host or one downstream partition because many shards map onto it",
+      role: "external effect",
+      prevention: "Group items by host or target and enforce a per-target rate limit and concurrency cap on fetches",
+      repair: "Back off the hot target on errors or slow responses and requeue its items with a later next_visit_at",
     },
   ],
   bottlenecks: [
     {
-      bottleneck: "the visit rate needed to finish a pass in time",
-      mitigation: "more workers and smaller shards; prioritise items most likely to need fixing",
+      bottleneck: "Required visit rate to finish a pass within its period",
+      mitigation:
+        "Spread the pass evenly over the period and prioritise items by staleness so the important ones are never late",
+      formula: { yields: "visits per second needed", expression: "items / scan_period_seconds", unit: "items/s" },
+    },
+    {
+      bottleneck: "Worker capacity: slow visits (network fetches, remote checks) need many concurrent slots",
+      mitigation:
+        "Use asynchronous I/O with many slots per worker and autoscale workers from projected pass completion",
       formula: {
-        yields: "visits per second to finish a pass",
-        expression: "items / scan_period_seconds",
-        unit: "visits/s",
+        yields: "workers needed at one visit per slot",
+        expression: "items / scan_period_seconds * task_seconds / slots_per_worker",
+        unit: "workers",
       },
     },
     {
-      bottleneck: "per-target politeness limits (per host or per API)",
-      mitigation: "interleave targets across workers and queue per host",
-      formula: { yields: "workers needed", expression: "items / scan_period_seconds * task_seconds", unit: "workers" },
+      bottleneck: "Shard skew: a few shards hold most of the keys or the slowest targets and finish last",
+      mitigation:
+        "Split by key count rather than key range, and split a straggler at its checkpoint so the tail is parallelised",
+      formula: {
+        yields: "visits per second per shard",
+        expression: "items / scan_period_seconds / partitions",
+        unit: "items/s",
+      },
     },
     {
-      bottleneck: "frontier storage and deduplication at large scale",
-      mitigation: "hash-partitioned frontier with a compact seen-set per shard",
-      formula: { yields: "frontier bytes", expression: "items * message_bytes", unit: "B" },
+      bottleneck: "Politeness limits: one large host or target caps how fast its items can be visited",
+      mitigation:
+        "Keep one queue per host with its own rate, and interleave hosts so workers stay busy while a host is throttled",
+    },
+    {
+      bottleneck: "Seen-set size and lookups for billions of discovered keys",
+      mitigation:
+        "Front the exact fingerprint table with a partitioned probabilistic filter and shard both by host hash",
     },
   ],
   silhouette: {
@@ -189,45 +314,78 @@ export const I04 = {
   },
   technologies: [
     {
-      product: "PostgreSQL or MySQL frontier table",
-      layer: "storage",
-      fits: "rows with next-visit time, shard claims by conditional update",
-      suits: ["durable", "linearizable", "operational-simplicity"],
-      poorFor: ["high-throughput"],
-      caveat: "hot index on next-visit time at very high rates",
-    },
-    {
-      product: "Cassandra or Bigtable frontier",
-      layer: "storage",
-      fits: "huge frontiers partitioned by host or hash",
-      suits: ["high-throughput", "elastic-scale", "durable"],
-      poorFor: ["linearizable"],
-      caveat: "claims need a separate coordination store",
-    },
-    {
-      product: "Kafka partitions as shards",
+      product: "PostgreSQL shard and checkpoint table",
       layer: "coordination",
-      fits: "partitions as work shards with committed offsets as checkpoints",
-      suits: ["ordering", "at-least-once", "high-throughput"],
-      poorFor: ["rich-queries"],
-      caveat: "re-visit scheduling by time is awkward in a log",
+      fits: "Shard leases, tokens and checkpoints are a few thousand rows updated with conditional writes",
+      suits: ["linearizable", "durable", "operational-simplicity"],
+      poorFor: ["high-throughput", "multi-region"],
+      caveat:
+        "Keep only shard metadata here; putting every frontier item in the same table turns it into the bottleneck",
+    },
+    {
+      product: "Bigtable, HBase or Cassandra frontier table keyed by host and priority",
+      layer: "storage",
+      fits: "A wide, sorted table holds billions of frontier items and lets workers range-read per host or per shard",
+      suits: ["high-throughput", "elastic-scale", "durable"],
+      poorFor: ["linearizable", "rich-queries"],
+      caveat: "Claims on individual items need conditional mutations; claim whole shards instead of single rows",
+    },
+    {
+      product: "Kafka topic of discovered keys",
+      layer: "serving",
+      fits: "Partitioning discovered keys by host hash routes each host to one consumer, which makes per-host politeness local",
+      suits: ["high-throughput", "ordering", "at-least-once"],
+      poorFor: ["rich-queries", "exactly-once"],
+      caveat: "A log cannot reschedule an item for later; revisit timing still needs the frontier table",
+    },
+    {
+      product: "Spark or Beam batch job over the source table",
+      layer: "coordination",
+      fits: "For a fixed keyspace, the engine splits input into splits, retries failed tasks and tracks completion",
+      suits: ["high-throughput", "elastic-scale"],
+      poorFor: ["low-latency", "exactly-once"],
+      caveat: "A failed task is re-run in full, so side effects of the visit must be idempotent",
     },
   ],
   connections: [
-    { to: "I02", role: "decorator", why: "shards are claimed under expiring leases" },
-    { to: "I05", role: "output", why: "visit results are published as events" },
-    { to: "I15", role: "substrate", why: "workers run on a fleet that scales with the pass" },
-    { to: "I08", role: "decorator", why: "politeness limits per target are admission control" },
+    {
+      to: "I02",
+      role: "decorator",
+      why: "each shard is held under an expiring lease with a fencing token so only its owner advances the checkpoint",
+      typical: true,
+    },
+    {
+      to: "I08",
+      role: "decorator",
+      why: "per-host politeness and per-target caps are admission control on the visits",
+    },
+    {
+      to: "I03",
+      role: "input",
+      why: "a recurring due-time schedule opens each pass and sets the items' next visit times",
+    },
+    {
+      to: "I06",
+      role: "output",
+      why: "fetched content and verdicts feed an index or projection that is rebuilt from the visits",
+    },
+    {
+      to: "I15",
+      role: "substrate",
+      why: "visits run on a worker fleet that scales with the visit rate the pass needs",
+    },
   ],
   overlay: {
-    driver: "the pass scheduler that opens a new pass each period",
-    unit: "a shard of the frontier, processed in batches",
-    worker: "scan workers",
-    slot: "a claimed shard",
-    state: "FrontierItem and ScanShard checkpoint (authoritative), claim lease (attempt state)",
-    source: "the frontier store",
-    sink: "fixed records and the visit-result stream",
-    fabric: "shard claims in the coordination store",
-    maintenance: "re-splitting slow shards, reclaiming expired claims, pruning dead items",
+    driver: "the pass coordinator that opens a pass each period and the frontier's next_visit_at ordering",
+    unit: "one ScanShard (a key range) claimed as a whole, visited in checkpointed batches of items",
+    worker: "scanners or fetchers that claim shards, visit items, record outcomes and admit discovered keys",
+    slot: "concurrent visits per worker, capped further by per-host or per-target politeness budgets",
+    state:
+      "ScanPass, ScanShard and FrontierItem rows are authoritative; shard owner, token, lease expiry and checkpoint are the attempt state",
+    source: "the source table or keyspace being walked, plus keys discovered during visits",
+    sink: "visit results, fixes applied to the source, and the downstream index or report",
+    fabric: "per-host queues or a partitioned log of discovered keys between discovery and fetch",
+    maintenance:
+      "reclaiming expired shard leases, splitting straggler shards, auditing coverage at pass end and compacting the seen set",
   },
 } satisfies ArchetypeInput;
