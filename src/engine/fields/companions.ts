@@ -25,6 +25,21 @@ interface GateInput {
   operations: readonly OperationRow[];
 }
 
+/** A projector exists only where a derived copy is fed by a stream of changes. */
+function projectorGate(g: GateInput): string | undefined {
+  const fed = g.operations.some(
+    (o) => o.operation === "append event" || (o.operation === "async process" && !o.hidden),
+  );
+  const projection = g.operations.some(
+    (o) =>
+      o.operation === "read projection" &&
+      /index|view|projection|materiali|search|feed|rollup|aggregat|count|cache|copy/i.test(`${o.phrase} ${o.entity}`),
+  );
+  return fed || projection
+    ? undefined
+    : "the derived copy is a local snapshot refreshed in place, not a projector fed by a change stream";
+}
+
 /**
  * Some companions of a predicate are alternatives or only make sense with a certain operation.
  * A gate returns why the companion is left out, or undefined when it applies.
@@ -54,6 +69,8 @@ const GATES: Record<string, (g: GateInput) => string | undefined> = {
       : "holds are released by the sweeper, not by a cache TTL",
   "expiry-sweeper": (g) =>
     g.holds.has("exclusivity-matters") ? undefined : "nothing exclusive is held, so expiry is a plain TTL",
+  "projector-checkpoint": (g) => projectorGate(g),
+  "replay-rebuild": (g) => projectorGate(g),
   "dedup-window": (g) =>
     g.operations.some((o) => o.operation === "append event" || o.operation === "async process")
       ? undefined

@@ -106,7 +106,7 @@ export const predicatesField: Deriver<"predicates"> = {
         }
         case "external-effect": {
           const t = has(
-            /\b(charg|payment|pay|refund|bank|email|sms|webhook|callback|notif|push|third[- ]party|provider|external|api call|calls? (?:a|an|the) )/i,
+            /\b(charg\w*|payments?|refund\w*|bank|e-?mails?|sms|webhooks?|callbacks?|third[- ]party|provider|external)\b/i,
             texts,
           );
           if (usual) return { holds: true, because: usual };

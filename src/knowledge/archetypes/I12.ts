@@ -4,197 +4,331 @@ export const I12 = {
   id: "I12",
   name: "Workflow + External Side Effect",
   summary:
-    "A multi-step process whose steps change local state and call the outside world: charge a card, refund, send an email, call a webhook, provision a resource at a provider. The authoritative state is the workflow instance with its current step and the record of each attempted effect. The core concern is that an effect that cannot be undone happens once in effect even though calls time out and processes crash, and that local state and the outside world are reconciled when they disagree. Payment flows, order pipelines, notification senders and orchestrators such as Temporal or Step Functions share this shape.",
+    "This archetype owns multi-step processes whose steps reach outside the system: charging or refunding through a payment provider, calling a bank or partner API, delivering webhooks, sending email or SMS, provisioning in another service. " +
+    "Its authoritative state is the workflow instance (current step, state, version) written in the same transaction as an outbox of intended effects, plus the record of every delivery attempt and its outcome; the external system keeps its own truth, which the workflow can only query. " +
+    "The core correctness concern is that an effect that cannot be rolled back happens once in effect even though calls are retried, replies are lost and processes crash between calling and recording: effects carry a stable idempotency key, state changes are guarded transitions, failures past the retry budget are compensated or parked, and a reconciler compares our records with the provider's. " +
+    "Payment and refund services, webhook and notification delivery, order fulfilment and workflow engines such as Temporal or Step Functions share this shape.",
   roles: ["truth", "external effect"],
   signals: {
     phrases: [
+      { text: "payment service", weight: 1.0 },
+      { text: "payment system", weight: 1.0 },
       { text: "payment", weight: 0.85 },
-      { text: "payment service", weight: 1 },
-      { text: "charge card", weight: 1 },
+      { text: "charge card", weight: 1.0 },
       { text: "refund", weight: 0.9 },
+      { text: "payout", weight: 0.8 },
+      { text: "money transfer", weight: 0.8 },
       { text: "bank api", weight: 0.8 },
       { text: "payment provider", weight: 0.9 },
+      { text: "billing", weight: 0.6 },
+      { text: "invoice", weight: 0.5 },
+      { text: "webhook delivery", weight: 1.0 },
       { text: "webhook", weight: 0.8 },
-      { text: "webhook delivery", weight: 1 },
+      { text: "callback url", weight: 0.6 },
       { text: "send email", weight: 0.7 },
-      { text: "notification service", weight: 0.7 },
-      { text: "workflow engine", weight: 1 },
+      { text: "email delivery", weight: 0.6 },
+      { text: "notification service", weight: 0.6 },
+      { text: "workflow engine", weight: 1.0 },
+      { text: "workflow orchestration", weight: 1.0 },
       { text: "orchestration", weight: 0.7 },
+      { text: "long running workflow", weight: 0.9 },
+      { text: "multi step process", weight: 0.6 },
+      { text: "business process", weight: 0.6 },
+      { text: "approval workflow", weight: 0.7 },
+      { text: "order fulfillment", weight: 0.6 },
       { text: "saga", weight: 0.9 },
-      { text: "exactly once", weight: 0.4 },
-      { text: "not charge twice", weight: 0.9 },
+      { text: "compensating action", weight: 0.8 },
+      { text: "charge twice", weight: 0.9 },
+      { text: "double charge", weight: 0.9 },
       { text: "not refund twice", weight: 0.9 },
       { text: "never send twice", weight: 0.7 },
+      { text: "exactly once", weight: 0.4 },
       { text: "idempotency key", weight: 0.6 },
       { text: "outbox", weight: 0.6 },
       { text: "reconciliation", weight: 0.6 },
       { text: "third party api", weight: 0.6 },
+      { text: "external api", weight: 0.6 },
       { text: "external call", weight: 0.6 },
-      { text: "order fulfillment", weight: 0.6 },
-      { text: "billing", weight: 0.6 },
-      { text: "money transfer", weight: 0.8 },
+      { text: "side effect", weight: 0.6 },
       { text: "ledger", weight: 0.5 },
-      { text: "compensating action", weight: 0.8 },
-      { text: "long running workflow", weight: 0.9 },
+      { text: "state machine", weight: 0.4 },
+      { text: "retry failed deliveries", weight: 0.5 },
     ],
     systems: [
-      { name: "Temporal", aliases: ["Temporal.io"], weight: 1 },
-      { name: "AWS Step Functions", aliases: ["Step Functions"], weight: 1 },
-      { name: "Cadence", aliases: [], weight: 1 },
-      { name: "Airflow", aliases: ["Apache Airflow"], weight: 0.5 },
-      { name: "Stripe", aliases: [], weight: 0.6 },
+      { name: "Temporal", aliases: ["Temporal.io"], weight: 1.0 },
+      { name: "Cadence", aliases: ["Uber Cadence"], weight: 1.0 },
+      { name: "AWS Step Functions", aliases: ["Step Functions"], weight: 1.0 },
+      { name: "Netflix Conductor", aliases: ["Conductor", "Orkes Conductor"], weight: 1.0 },
+      { name: "Azure Durable Functions", aliases: ["Durable Functions"], weight: 0.9 },
+      { name: "Camunda", aliases: ["Zeebe"], weight: 0.9 },
+      { name: "Svix", aliases: [], weight: 0.9 },
+      { name: "Argo Workflows", aliases: [], weight: 0.7 },
+      { name: "Airflow", aliases: ["Apache Airflow"], weight: 0.6 },
+      { name: "Stripe", aliases: [], weight: 0.5 },
     ],
   },
   entities: [
     {
       name: "WorkflowInstance",
-      description: "One run of the process: current step, status, version and the input that started it.",
-      truth: true,
-    },
-    {
-      name: "EffectAttempt",
-      description: "Each attempt to perform an external effect: idempotency key, request, outcome, provider reference.",
+      description:
+        "One running process (a payment, a refund, a delivery): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
       truth: true,
     },
     {
       name: "OutboxEntry",
-      description: "An effect or event recorded in the same transaction as the state change, waiting to be relayed.",
+      description:
+        "An intended external effect written in the same transaction as the state change that requires it: effect id (the idempotency key sent outside), target, payload, state, claim and next attempt time.",
+      truth: true,
+    },
+    {
+      name: "EffectAttempt",
+      description:
+        "One try at performing an effect: attempt number, sent_at, response or timeout, and outcome (succeeded, rejected, unknown); the evidence for retries and reconciliation.",
       truth: false,
     },
     {
+      name: "IdempotencyRecord",
+      description:
+        "Maps a caller's request key to the workflow it started and the stored response, so a retried request returns the first answer instead of starting twice.",
+      truth: true,
+    },
+    {
       name: "ProviderRecord",
-      description: "What the external system says happened, fetched for reconciliation.",
+      description:
+        "The external system's own record of the effect (a charge, refund or delivery receipt) keyed by our effect id; read during reconciliation, never written by us directly.",
       truth: false,
     },
   ],
   writePaths: [
     {
-      action: "start workflow",
-      entity: "WorkflowInstance",
+      action: "accept a request under the caller's idempotency key, storing the key with the workflow it creates",
+      entity: "IdempotencyRecord",
       shape: "create target",
       mechanism: "idempotency-key",
       critical: true,
     },
     {
-      action: "advance step",
+      action:
+        "advance the workflow to its next state and write the outbox entry for the effect in one transaction, guarded by expected state and version",
+      entity: "WorkflowInstance",
+      shape: "state transition",
+      mechanism: "transactional-outbox",
+      critical: true,
+    },
+    {
+      action: "a relay claims a due outbox entry so one sender works on it at a time",
+      entity: "OutboxEntry",
+      shape: "state transition",
+      mechanism: "claim-run",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "call the external system with the outbox entry's effect id as its idempotency key and log the attempt",
+      entity: "EffectAttempt",
+      shape: "append event",
+      mechanism: "idempotent-receiver",
+      critical: true,
+    },
+    {
+      action:
+        "record the effect outcome and move the workflow on, accepted only while it is still awaiting that effect",
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "guarded-transition",
       critical: true,
     },
     {
-      action: "record effect intent",
+      action: "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
       entity: "OutboxEntry",
-      shape: "create target",
-      mechanism: "transactional-outbox",
-      critical: true,
-    },
-    {
-      action: "call external provider",
-      entity: "EffectAttempt",
       shape: "async process",
-      mechanism: "idempotent-receiver",
+      mechanism: "retry-dead-letter",
+      hidden: true,
+    },
+    {
+      action: "run the compensating steps of already completed steps when a later step fails permanently",
+      entity: "WorkflowInstance",
+      shape: "state transition",
+      mechanism: "saga",
       critical: true,
     },
     {
-      action: "reconcile with provider",
-      entity: "ProviderRecord",
+      action: "settle attempts with unknown outcome by querying the provider and fixing our record to match",
+      entity: "EffectAttempt",
       shape: "async process",
       mechanism: "reconciliation-loop",
       hidden: true,
+      critical: true,
     },
-    { action: "compensate failed step", entity: "WorkflowInstance", shape: "state transition", mechanism: "saga" },
   ],
   readPaths: [
     {
-      action: "read workflow status",
+      action: "caller reads the status of its workflow (pending, succeeded, failed) by workflow id or request key",
       entity: "WorkflowInstance",
       shape: "read source",
-      staleness: "none: status drives retries and user answers",
+      staleness:
+        "none for decisions such as whether a refund may be retried; a status page may read a replica seconds behind and show pending briefly",
     },
-    { action: "list effects for audit", entity: "EffectAttempt", shape: "read projection", staleness: "seconds" },
+    {
+      action: "reconciler reads the provider's record of an effect by our effect id or from its settlement report",
+      entity: "ProviderRecord",
+      shape: "read source",
+      staleness:
+        "the provider's own lag: a synchronous lookup is current, a settlement file may be hours old, so unknown outcomes wait a grace period before being judged",
+    },
   ],
   protocols: [
     {
-      name: "effect through an outbox",
+      name: "Transition with outbox, idempotent external call",
       notation:
-        "client[request {idempotency key unseen}] -> service[transition and write outbox {WorkflowInstance.status = pending}] -> relay[call provider {idempotency key}] -> service[record outcome {EffectAttempt.outcome = unknown}] |-> reconciler[query provider {outcome still unknown after timeout}] => done | retry | compensate",
+        "client[submit {no IdempotencyRecord for request key}] -> service[transition and write outbox {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> relay[claim entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay[call provider {effect key = OutboxEntry.id}] -> relay[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler[query provider {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
+    },
+    {
+      name: "Saga step with compensation",
+      notation:
+        "orchestrator[run step {WorkflowInstance.step = n and WorkflowInstance.state = running}] -> orchestrator[advance step {WorkflowInstance.version = v}] |-> orchestrator[compensate completed steps {step n failed permanently}] => done | retry | compensate",
+    },
+    {
+      name: "Reconcile unknown outcomes",
+      notation:
+        "reconciler[list unsettled {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler[look up provider record {key = OutboxEntry.id}] -> reconciler[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry",
     },
   ],
   invariants: [
-    "For one idempotency key the external effect happens at most once at the provider, however often it is retried.",
-    "A WorkflowInstance moves only along allowed transitions, each guarded by its expected current step.",
-    "Every effect recorded as intended in the OutboxEntry is eventually delivered or explicitly compensated.",
-    "Local records and the ProviderRecord agree after reconciliation; disagreements are surfaced, never silently dropped.",
+    "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
+    "Every external call for an OutboxEntry carries the same effect id, so however often it is retried the provider applies it at most once.",
+    "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
+    "A request key maps to exactly one WorkflowInstance; a retried request returns the original result and never starts a second workflow.",
+    "An effect whose outcome is unknown is never retried under a new effect id; it is retried with the same id or settled by reconciliation.",
   ],
   contract: {
     api: [
-      "start(workflow type, input, idempotency key) -> instance id (same id on retry)",
-      "status(instance id) -> step, status, effects",
-      "signal(instance id, event) -> accepted | rejected for current step",
-      "cancel(instance id) -> compensation started",
+      "start(workflow type, input, idempotency_key) -> workflow_id; a repeat with the same key returns the first workflow and its result",
+      "status(workflow_id) -> state, current step, effect outcomes",
+      "signal(workflow_id, event) -> accepted | rejected for the current state (for approvals, provider callbacks, cancellations)",
+      "cancel(workflow_id) -> cancelled | compensating | too_late",
+      "onProviderCallback(effect_id, outcome) -> ok; duplicate callbacks are ignored",
     ],
     guarantees: [
-      "each external effect once in effect per idempotency key",
-      "every instance reaches a terminal state or an operator queue",
+      "Effectively-once external effects: each intended effect is attempted until it succeeds, is rejected, or is parked, and never applied twice by a provider that honours the idempotency key.",
+      "Durable progress: an accepted workflow survives process and host crashes and resumes from its last committed step.",
+      "Every workflow ends in a terminal state (succeeded, failed with compensation done, or parked for an operator); none silently stops.",
     ],
   },
   predicates: [
-    { id: "external-effect", because: "the charge, refund, email or webhook leaves the system" },
-    { id: "duplicate-retry-matters", because: "callers and relays retry after timeouts" },
-    { id: "multi-object", because: "the state change and the effect intent must be recorded together" },
-    { id: "stale-write-dangerous", because: "two workers advancing the same instance could skip or repeat a step" },
+    {
+      id: "external-effect",
+      because:
+        "charges, refunds, webhooks and emails leave the system and cannot be rolled back, so they need an outbox, an idempotent receiver and reconciliation",
+    },
+    {
+      id: "duplicate-retry-matters",
+      because:
+        "clients retry on timeout and relays retry failed calls, and each retry of a money movement would otherwise move money again",
+    },
+    {
+      id: "multi-object",
+      because:
+        "a step changes our workflow record and must also cause an effect elsewhere, and a process spans several services, so it needs an outbox and a saga instead of one transaction",
+    },
+    {
+      id: "stale-write-dangerous",
+      because:
+        "a late provider reply or a retried worker could move a workflow that has already advanced, so transitions check state and version",
+    },
+    {
+      id: "exclusivity-matters",
+      because:
+        "two relays sending the same outbox entry at once race on the provider, so each entry is claimed by one relay at a time",
+    },
   ],
   failures: [
     {
-      failure: "the provider call succeeds but the response is lost and the call is retried",
+      failure:
+        "Fired twice: a client or relay retries after a timeout and the provider charges or refunds a second time",
       role: "external effect",
-      prevention: "send the same idempotency key on every attempt",
-      repair: "the provider returns the original result; record it",
+      prevention:
+        "Send the outbox entry's effect id as the provider's idempotency key on every attempt, and dedupe incoming requests by the caller's key",
+      repair:
+        "Reconciliation finds the duplicate in the provider's records and issues a reversal (refund or void) keyed by its own effect id",
     },
     {
-      failure: "the state commits but the effect is never sent",
+      failure:
+        "Fired but unrecorded: the provider applied the charge but our process crashed before recording the outcome",
       role: "external effect",
-      prevention: "write the intent to an outbox in the same transaction",
-      repair: "the relay re-sends outbox entries not marked delivered",
+      prevention:
+        "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
+      repair: "The reconciler looks the effect up by its id after a grace period and records the real outcome",
     },
     {
-      failure: "the effect is sent but the local record is never updated",
-      role: "external effect",
-      prevention: "record the attempt before calling and the outcome after",
-      repair: "reconciliation queries the provider and fills in the outcome",
-    },
-    {
-      failure: "two workers advance the same workflow step",
+      failure: "Recorded but never fired: the state moved to awaiting_effect but the call was never made",
       role: "truth",
-      prevention: "guarded transition on the expected step and version",
-      repair: "the second transition fails and the worker re-reads",
+      prevention:
+        "The outbox entry is committed with the state change, and a relay polls or tails pending entries until each is sent",
+      repair: "A sweep of old pending outbox entries re-claims and sends them with their original effect id",
     },
     {
-      failure: "the provider is down for a long time",
+      failure: "Half committed: the workflow state changed but its outbox entry did not, or the other way round",
+      role: "truth",
+      prevention: "Write both in one local transaction; never call the provider inside the database transaction",
+      repair:
+        "Consistency checks flag instances in a waiting state with no entry, and an operator or repair job re-creates the entry",
+    },
+    {
+      failure:
+        "Retried after success: a slow provider reply arrives after the workflow already failed over to compensation",
+      role: "truth",
+      prevention:
+        "Apply outcomes only through a guarded transition that checks the workflow is still awaiting that effect",
+      repair:
+        "The late success is recorded on the attempt and triggers a compensating effect if the workflow already moved on",
+    },
+    {
+      failure: "Dependency stalled: the provider is down or rate limits, and attempts pile up",
       role: "external effect",
-      prevention: "bounded retries with backoff and a circuit breaker",
-      repair: "park the instance for operator action or compensate earlier steps",
+      prevention:
+        "Exponential backoff with jitter, a per-provider concurrency cap and a circuit breaker around the call",
+      repair:
+        "Entries past the retry budget park in a dead-letter state with alerts; once the provider recovers they are replayed with the same effect id",
+    },
+    {
+      failure: "Compensation fails: a refund meant to undo a charge is itself rejected",
+      role: "external effect",
+      prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
+      repair: "Park the instance as needing manual resolution with the full attempt history attached",
     },
   ],
   bottlenecks: [
     {
-      bottleneck: "provider rate limits and latency",
-      mitigation: "queue effects per provider with concurrency limits; batch where the provider allows",
-      formula: { yields: "provider calls per second", expression: "requests_per_sec", unit: "calls/s" },
-    },
-    {
-      bottleneck: "outbox relay throughput and backlog",
-      mitigation: "partition the outbox and run relays per partition",
+      bottleneck: "Open workflow instances: long waits on providers and humans keep many instances live at once",
+      mitigation:
+        "Persist waiting instances instead of holding threads, and shard instances by workflow id across history stores",
       formula: {
-        yields: "outbox rows per partition per second",
-        expression: "writes_per_sec / partitions",
-        unit: "rows/s",
+        yields: "open workflow instances (Little's law)",
+        expression: "requests_per_sec * task_seconds",
+        unit: "workflows",
       },
     },
     {
-      bottleneck: "reconciliation scans over many open effects",
-      mitigation: "index unknown outcomes by age and reconcile only those past their timeout",
+      bottleneck:
+        "Outbox relay throughput: every transition with an effect adds an outbox write plus a claim and an outcome update",
+      mitigation:
+        "Relay with change data capture or batched polling per outbox partition, and delete or archive sent entries promptly",
+      formula: { yields: "outbox state writes", expression: "3 * writes_per_sec", unit: "writes/s" },
+    },
+    {
+      bottleneck: "Provider rate limits cap how fast effects can be sent, independent of our own capacity",
+      mitigation:
+        "Queue per provider with a token bucket matching its quota, and prioritise customer-facing effects over batch ones",
+    },
+    {
+      bottleneck: "Idempotency record storage grows with every request for the whole dedup window",
+      mitigation: "Keep records for the longest period a client may retry, then expire them with a TTL",
+      formula: {
+        yields: "idempotency record bytes held",
+        expression: "requests_per_sec * 86400 * retention_days * message_bytes",
+        unit: "B",
+      },
     },
   ],
   silhouette: {
@@ -204,52 +338,74 @@ export const I12 = {
   },
   technologies: [
     {
-      product: "PostgreSQL with an outbox table",
+      product: "PostgreSQL workflow and outbox tables",
       layer: "storage",
-      fits: "transactions put the state change and the effect intent in one commit",
-      suits: ["linearizable", "durable", "exactly-once", "operational-simplicity"],
-      poorFor: ["multi-region", "high-throughput"],
-      caveat: "the relay and reconciliation are yours to build",
+      fits: "The state change and its outbox entry commit in one local transaction, and relays claim entries with SKIP LOCKED",
+      suits: ["durable", "linearizable", "exactly-once", "operational-simplicity"],
+      poorFor: ["elastic-scale", "multi-region"],
+      caveat: "Exactly-once holds only up to the boundary: the provider still has to honour the idempotency key",
     },
     {
-      product: "Temporal",
+      product: "Temporal (or Cadence)",
       layer: "coordination",
-      fits: "durable workflow execution with retries, timers and history",
-      suits: ["durable", "exactly-once", "at-least-once"],
-      poorFor: ["operational-simplicity", "low-latency"],
-      caveat: "activities still need idempotent external calls",
+      fits: "Workflow code is replayed from a durable event history, so steps, timers, retries and compensations survive crashes",
+      suits: ["durable", "exactly-once", "at-least-once", "ordering"],
+      poorFor: ["low-latency", "operational-simplicity"],
+      caveat: "Activities run at least once; the external call inside an activity still needs an idempotency key",
     },
     {
       product: "AWS Step Functions",
       layer: "coordination",
-      fits: "managed state machines with retries and compensation",
-      suits: ["operational-simplicity", "elastic-scale"],
-      poorFor: ["low-cost", "low-latency"],
-      caveat: "per-transition pricing and payload limits",
+      fits: "A managed state machine with per-step retries, catch handlers for compensation and waits for callbacks",
+      suits: ["operational-simplicity", "durable", "elastic-scale"],
+      poorFor: ["low-cost", "high-throughput", "low-latency"],
+      caveat:
+        "Standard workflows charge per state transition, and express workflows give up exactly-once step execution",
     },
     {
-      product: "Kafka as the outbox relay",
+      product: "Debezium relaying the outbox to Kafka",
       layer: "serving",
-      fits: "change data capture of the outbox into a log for consumers",
+      fits: "Change data capture turns committed outbox rows into ordered events without a polling relay",
       suits: ["high-throughput", "ordering", "at-least-once"],
-      poorFor: ["exactly-once"],
-      caveat: "consumers must still de-duplicate",
+      poorFor: ["exactly-once", "operational-simplicity"],
+      caveat: "Consumers still see duplicates after connector restarts and must dedupe by effect id",
     },
   ],
   connections: [
-    { to: "I05", role: "output", why: "outbox entries are relayed through a log to consumers" },
-    { to: "I03", role: "decorator", why: "retries, timeouts and reminders are due-time releases" },
-    { to: "I02", role: "decorator", why: "one worker at a time advances an instance under a claim" },
+    {
+      to: "I05",
+      role: "output",
+      why: "outbox entries are relayed through a log or queue to the senders and to other services that react to workflow events",
+    },
+    {
+      to: "I03",
+      role: "decorator",
+      why: "retry backoffs, step timeouts, reminders and provider grace periods are all due-time releases",
+      typical: true,
+    },
+    {
+      to: "I02",
+      role: "decorator",
+      why: "one relay or worker at a time advances an instance or sends an outbox entry, under an expiring claim",
+    },
+    {
+      to: "I16",
+      role: "substrate",
+      why: "idempotency records are key-scoped entries with a TTL, often kept in a replicated key-value store",
+    },
   ],
   overlay: {
-    driver: "incoming requests and signals that start or advance workflows",
-    unit: "one workflow step or one external effect attempt",
-    worker: "workflow workers and outbox relays",
-    slot: "a claimed workflow instance or a provider concurrency slot",
-    state: "WorkflowInstance (authoritative) and EffectAttempt (attempts and outcomes)",
-    source: "API requests, events and timers",
-    sink: "external providers (payments, email, webhooks)",
-    fabric: "task queues and the outbox relay",
-    maintenance: "reconciliation with providers, retry of stuck instances, archival of finished ones",
+    driver:
+      "incoming requests and provider callbacks that start or signal workflows, plus the relay polling the outbox",
+    unit: "one workflow step, and within it one OutboxEntry that must reach the provider",
+    worker: "workflow workers that execute steps and outbox relays that call providers",
+    slot: "per-provider concurrency and rate budgets, which are usually tighter than worker capacity",
+    state:
+      "WorkflowInstance, OutboxEntry and IdempotencyRecord are authoritative; EffectAttempt rows, claims and next-attempt times are the attempt state",
+    source: "client requests carrying idempotency keys, and signals such as approvals or provider webhooks",
+    sink: "the external provider (payment processor, bank, email or webhook endpoint) and its own records",
+    fabric: "the outbox, relayed by polling or change data capture, often through a queue per provider",
+    maintenance:
+      "reconciling unknown outcomes against provider records, replaying parked entries, expiring idempotency records and archiving finished instances",
   },
 } satisfies ArchetypeInput;
