@@ -21,7 +21,6 @@ export const I12 = {
       { text: "bank api", weight: 0.8 },
       { text: "payment provider", weight: 0.9 },
       { text: "billing", weight: 0.6 },
-      { text: "invoice", weight: 0.5 },
       { text: "webhook delivery", weight: 1.0 },
       { text: "webhook", weight: 0.8 },
       { text: "callback url", weight: 0.6 },
@@ -381,7 +380,6 @@ export const I12 = {
       to: "I03",
       role: "decorator",
       why: "retry backoffs, step timeouts, reminders and provider grace periods are all due-time releases",
-      typical: true,
     },
     {
       to: "I02",

@@ -4,17 +4,26 @@ export const I19 = {
   id: "I19",
   name: "Replicated Chunk / Block / File Storage Substrate",
   summary:
-    "Bytes are split into chunks or blocks, each stored as several replicas (or erasure-coded fragments) on different machines, while a metadata service records which chunks make up each file or volume and where their replicas live. The authoritative state is that metadata plus the committed replicas. The core concern is durability: an acknowledged write survives disk and node loss, metadata never points at missing data, only one writer mutates a chunk at a time, and lost replicas are repaired before more are lost. GFS, HDFS, Ceph, S3's internals, EBS and photo or backup storage layers have this shape.",
+    "This archetype owns keeping bytes durable and reachable on machines that fail: files, objects or volumes are split into chunks or blocks, each chunk is replicated (or erasure coded) across storage nodes in different failure domains, and a metadata service maps names to chunks and chunks to replica locations. " +
+    "Its authoritative state is split in two: the namespace and placement metadata (file to chunk list, chunk to version and replica set, writer lease) held on a consensus-replicated metadata service, and the chunk replicas themselves with their versions and checksums on the storage nodes. " +
+    "The core correctness concern is that an acknowledged write survives the loss of any allowed number of nodes, that each chunk has at most one writer ordering its mutations, that a stale or corrupt replica is never served or counted as a copy, and that lost redundancy is restored before another failure makes it permanent. " +
+    "Distributed file systems (GFS, HDFS), block storage (EBS, Ceph RBD), object stores (S3, MinIO) and the storage layers behind backup and file-sync products share this shape.",
   roles: ["truth", "coordination"],
   signals: {
     phrases: [
-      { text: "distributed file system", weight: 1 },
+      { text: "distributed file system", weight: 1.0 },
+      { text: "block storage", weight: 1.0 },
+      { text: "chunk server", weight: 1.0 },
       { text: "file storage", weight: 0.9 },
-      { text: "block storage", weight: 1 },
       { text: "object storage", weight: 0.9 },
       { text: "blob storage", weight: 0.85 },
       { text: "storage layer", weight: 0.8 },
-      { text: "chunk server", weight: 1 },
+      { text: "storage cluster", weight: 0.7 },
+      { text: "storage node", weight: 0.7 },
+      { text: "data node", weight: 0.6 },
+      { text: "block device", weight: 0.8 },
+      { text: "virtual disk", weight: 0.8 },
+      { text: "persistent disk", weight: 0.8 },
       { text: "chunk", weight: 0.6 },
       { text: "replica placement", weight: 0.8 },
       { text: "three copies", weight: 0.8 },
@@ -23,185 +32,321 @@ export const I19 = {
       { text: "erasure coding", weight: 0.9 },
       { text: "re replication", weight: 0.8 },
       { text: "disk failure", weight: 0.6 },
+      { text: "bit rot", weight: 0.7 },
       { text: "durable storage", weight: 0.7 },
+      { text: "eleven nines", weight: 0.6 },
+      { text: "store large files", weight: 0.8 },
+      { text: "file hosting", weight: 0.7 },
       { text: "photo backup", weight: 0.6 },
       { text: "backup service", weight: 0.5 },
       { text: "file sync", weight: 0.6 },
-      { text: "volume", weight: 0.4 },
+      { text: "upload files", weight: 0.5 },
       { text: "namespace metadata", weight: 0.6 },
-      { text: "store large files", weight: 0.8 },
       { text: "petabytes", weight: 0.5 },
+      { text: "exabytes", weight: 0.5 },
       { text: "rebalance data", weight: 0.5 },
+      { text: "volume", weight: 0.4 },
+      { text: "checksum", weight: 0.3 },
     ],
     systems: [
-      { name: "GFS", aliases: ["Google File System", "Colossus"], weight: 1 },
-      { name: "HDFS", aliases: ["Hadoop Distributed File System"], weight: 1 },
-      { name: "Ceph", aliases: ["RADOS"], weight: 1 },
-      { name: "Amazon S3", aliases: ["S3", "AWS S3"], weight: 1 },
-      { name: "EBS", aliases: ["Amazon EBS", "Elastic Block Store"], weight: 1 },
-      { name: "MinIO", aliases: [], weight: 1 },
-      { name: "Dropbox", aliases: [], weight: 0.5 },
+      { name: "GFS", aliases: ["Google File System"], weight: 1.0 },
+      { name: "Colossus", aliases: [], weight: 1.0 },
+      { name: "HDFS", aliases: ["Hadoop Distributed File System"], weight: 1.0 },
+      { name: "Ceph", aliases: ["RADOS", "CephFS", "Ceph RBD"], weight: 1.0 },
+      { name: "EBS", aliases: ["Amazon EBS", "Elastic Block Store"], weight: 1.0 },
+      { name: "Haystack", aliases: ["Facebook Haystack"], weight: 1.0 },
+      { name: "Magic Pocket", aliases: [], weight: 1.0 },
+      {
+        name: "Amazon S3",
+        aliases: ["S3", "Simple Storage Service"],
+        weight: 0.9,
+        sharedBecause:
+          "S3 is a replicated object storage substrate (I19) and is also the blob store under immutable artifact namespaces and static origins (I14, I07)",
+      },
+      { name: "MinIO", aliases: [], weight: 0.9 },
+      { name: "Google Cloud Storage", aliases: ["GCS"], weight: 0.9 },
+      { name: "Azure Blob Storage", aliases: [], weight: 0.9 },
+      { name: "GlusterFS", aliases: [], weight: 0.9 },
+      { name: "Lustre", aliases: [], weight: 0.9 },
+      { name: "SeaweedFS", aliases: [], weight: 0.9 },
+      { name: "JuiceFS", aliases: [], weight: 0.8 },
+      { name: "Dropbox", aliases: [], weight: 0.6 },
       { name: "Google Drive", aliases: [], weight: 0.5 },
-      { name: "Azure Blob Storage", aliases: [], weight: 1 },
     ],
   },
   entities: [
     {
-      name: "FileMetadata",
-      description: "A file or volume: its chunk list, sizes, version and permissions, kept in the metadata service.",
+      name: "FileEntry",
+      description:
+        "A namespace entry: path or object key, file id, ordered chunk ids, length, generation number and permissions; the name-to-data mapping.",
       truth: true,
     },
     {
       name: "ChunkPlacement",
-      description: "Which nodes hold each chunk's replicas and which replica is primary under the current lease.",
+      description:
+        "Metadata per chunk: current version, target redundancy (replica count or erasure-code scheme), the nodes that hold valid replicas, and their failure domains.",
       truth: true,
     },
     {
       name: "ChunkReplica",
-      description: "The bytes of one chunk on one node, with checksum and version.",
+      description:
+        "The bytes of one chunk on one storage node, stamped with the chunk version and per-block checksums; the data itself.",
       truth: true,
     },
-    { name: "NodeHealth", description: "Storage nodes' liveness, capacity and failure domain.", truth: false },
+    {
+      name: "PrimaryLease",
+      description:
+        "A time-bounded grant making one replica the primary that orders all mutations of a chunk; each grant raises the chunk version.",
+      truth: false,
+    },
+    {
+      name: "StorageNode",
+      description:
+        "A disk server: capacity and free space, failure domain (host, rack, zone), heartbeat time, state (up, draining, dead) and the chunk list it last reported.",
+      truth: false,
+    },
   ],
   writePaths: [
     {
-      action: "write chunk",
-      entity: "ChunkReplica",
-      shape: "append event",
-      mechanism: "write-ahead-log",
+      action:
+        "create or rename a namespace entry through the metadata service's replicated log, refused if the path already exists",
+      entity: "FileEntry",
+      shape: "create target",
+      mechanism: "consensus-replication",
       critical: true,
     },
     {
-      action: "commit file metadata",
-      entity: "FileMetadata",
-      shape: "state transition",
-      mechanism: "guarded-transition",
-      critical: true,
-    },
-    {
-      action: "grant writer lease",
+      action: "allocate a new chunk and choose its replica nodes with free space in distinct failure domains",
       entity: "ChunkPlacement",
+      shape: "create target",
+      mechanism: "placement-scheduler",
+      critical: true,
+    },
+    {
+      action: "grant one replica the primary lease for a chunk and raise the chunk version on every grant",
+      entity: "PrimaryLease",
       shape: "state transition",
       mechanism: "lease",
       critical: true,
     },
-    { action: "place replicas", entity: "ChunkPlacement", shape: "create target", mechanism: "placement-scheduler" },
     {
-      action: "repair replica",
+      action:
+        "primary assigns each mutation a serial order and forwards it to the secondaries; the client is acknowledged only when every replica of the set (or the write quorum) has it durable",
       entity: "ChunkReplica",
-      shape: "async process",
-      mechanism: "replica-repair",
+      shape: "append event",
+      mechanism: "quorum-read-write",
+      critical: true,
+    },
+    {
+      action: "publish the new chunk list and length in the namespace only after the chunk data is durable",
+      entity: "FileEntry",
+      shape: "state transition",
+      mechanism: "publish-content-first",
+      critical: true,
+    },
+    {
+      action: "storage nodes heartbeat and report the chunks and versions they hold",
+      entity: "StorageNode",
+      shape: "overwrite current value",
+      mechanism: "heartbeat-renewal",
       hidden: true,
     },
     {
-      action: "report chunk inventory",
-      entity: "NodeHealth",
-      shape: "overwrite current value",
-      mechanism: "heartbeat-renewal",
+      action: "re-replicate or re-encode chunks whose valid copies dropped below target, most endangered first",
+      entity: "ChunkPlacement",
+      shape: "async process",
+      mechanism: "replica-repair",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "scrub replicas by recomputing checksums and replace corrupt or stale copies from a good one",
+      entity: "ChunkReplica",
+      shape: "async process",
+      mechanism: "anti-entropy-repair",
+      hidden: true,
+    },
+    {
+      action: "delete chunks no longer referenced by any file or snapshot after a grace period",
+      entity: "ChunkReplica",
+      shape: "async process",
+      mechanism: "reference-gc",
       hidden: true,
     },
   ],
   readPaths: [
     {
-      action: "look up file metadata",
-      entity: "FileMetadata",
+      action: "client resolves a path to its chunk ids and the replica locations of the chunks it needs",
+      entity: "ChunkPlacement",
       shape: "read source",
-      staleness: "none for writes; clients may cache chunk locations briefly",
+      staleness:
+        "clients cache locations for minutes; a cached location can point at a moved or stale replica, which the version check on the node catches and the client refreshes",
     },
     {
-      action: "fetch chunk",
+      action: "client reads chunk bytes from the nearest replica holding the current version",
       entity: "ChunkReplica",
       shape: "read source",
-      staleness: "none for committed data: any verified replica serves it",
+      staleness:
+        "none for acknowledged data: only replicas at the current chunk version serve reads, and every block is checksum-verified before it is returned",
     },
   ],
   protocols: [
     {
-      name: "replicated write",
+      name: "Leased primary write",
       notation:
-        "client[get placement {FileMetadata exists}] -> primary[write {holds writer lease}] -> secondary[replicate {same chunk version}] -> primary[ack {all replicas durable}] -> metadata[commit {FileMetadata.version = expected}] |-> client[retry {replica failed}] => done | retry",
+        "client[lookup chunk {FileEntry.generation = g}] -> master[grant primary {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> client[push data to replicas] -> primary[order and apply mutation {PrimaryLease.holder = me and ChunkReplica.version = ChunkPlacement.version}] -> client[commit metadata {FileEntry.generation = g}] => done | retry",
     },
     {
-      name: "repair",
+      name: "Repair lost redundancy",
       notation:
-        "monitor[detect missing replica {NodeHealth dead past timeout}] -> scheduler[choose new node {different failure domain}] -> target[copy from healthy replica {checksum ok}] => done | repair",
+        "master[detect under-replicated chunk {valid replicas < ChunkPlacement.target}] -> master[choose target node {distinct failure domain and free space}] -> node[copy from healthy replica {source checksum ok}] -> master[add replica {copied version = ChunkPlacement.version}] => done | retry | repair",
+    },
+    {
+      name: "Verified read with failover",
+      notation:
+        "client[resolve {FileEntry exists}] -> client[read replica {ChunkReplica.version = ChunkPlacement.version and checksum ok}] |-> client[read next replica {checksum mismatch or node down}] => done | retry | repair",
     },
   ],
   invariants: [
-    "A write is acknowledged only after every replica in the write set has it durably.",
-    "FileMetadata never references a chunk version that is not durable on enough replicas.",
-    "At most one primary holds the writer lease for a chunk at a time, and replicas apply its mutations in one order.",
-    "Each chunk keeps its target replica count across distinct failure domains, restored after any loss.",
+    "A write is acknowledged only after every replica of the chunk's current set (or the declared write quorum) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
+    "A chunk has at most one primary with an unexpired PrimaryLease, and the chunk version rises with every grant, so a replica that missed mutations is identifiable as stale.",
+    "A replica whose version is below ChunkPlacement.version, or whose checksum fails, is never served and never counted toward the chunk's redundancy.",
+    "The valid replicas of a chunk sit in distinct failure domains, so one rack or zone loss cannot take out every copy.",
+    "A FileEntry never references a chunk whose data is not yet durable, and a chunk is deleted only after no FileEntry or snapshot references it.",
   ],
   contract: {
     api: [
-      "create(path) / open(path) -> handle",
-      "write(handle, offset, bytes) -> ok once replicated",
-      "read(handle, offset, length) -> bytes verified by checksum",
-      "delete(path) -> ok (space reclaimed asynchronously)",
+      "create(path) -> file_id | exists; open(path) -> file_id, generation, chunk list",
+      "write(file_id, offset, bytes) -> ok once durable on the replica set | retry (lease moved or replica failed)",
+      "append(file_id, bytes) -> offset at which the record was placed, at least once",
+      "read(file_id, offset, length) -> checksum-verified bytes",
+      "delete(path) -> ok; space is reclaimed later by garbage collection",
+      "snapshot(path or volume) -> snapshot id sharing unchanged chunks",
     ],
     guarantees: [
-      "acknowledged data survives the loss of all but one replica",
-      "reads of committed data return the same bytes from any replica",
+      "Durability: acknowledged data survives the loss of up to replicas minus one nodes (or the erasure code's parity count) until repair restores full redundancy.",
+      "Integrity: data returned to a reader always matches what was written, because every block is checksummed end to end.",
+      "Namespace operations are linearizable through the metadata service; chunk data written concurrently to one region follows the primary's order.",
     ],
   },
   predicates: [
-    { id: "quorum-truth", because: "metadata and data must survive node loss without diverging" },
-    { id: "exclusivity-matters", because: "one primary orders mutations to a chunk" },
-    { id: "multi-object", because: "a write touches replicas and metadata that must agree" },
-    { id: "time-bounded-hold", because: "writer leases and node liveness expire" },
+    {
+      id: "quorum-truth",
+      because:
+        "the namespace and chunk placement must survive metadata node loss without split brain, and data must survive storage node loss, so both are replicated",
+    },
+    {
+      id: "exclusivity-matters",
+      because:
+        "two replicas ordering mutations of one chunk independently would diverge, so one primary holds a lease per chunk",
+    },
+    {
+      id: "time-bounded-hold",
+      because:
+        "a primary or storage node can vanish, so its lease expires and the master can grant a new primary or start repair",
+    },
+    {
+      id: "stale-write-dangerous",
+      because:
+        "a replica that was down during mutations returns with old bytes, so chunk versions let the master and readers exclude it",
+    },
+    {
+      id: "multi-object",
+      because:
+        "one logical write touches several replicas and the namespace metadata, so data is made durable first and metadata is published after",
+    },
   ],
   failures: [
     {
-      failure: "a disk or node holding replicas dies",
+      failure:
+        "Acked before durable: the client was acknowledged while a replica still held the data only in memory, then power was lost",
       role: "truth",
-      prevention: "replicas spread across failure domains",
-      repair: "re-replicate the affected chunks from survivors, most-at-risk first",
+      prevention:
+        "Replicas fsync (or write to a battery-backed journal) before acknowledging to the primary, and the primary acks only after all",
+      repair: "Replicas with missing data are detected by version and checksum and restored from a surviving copy",
     },
     {
-      failure: "the primary crashes mid-write",
+      failure:
+        "Lost after publish: all replicas of a chunk end up in one failing domain, or a second disk dies before repair finishes",
+      role: "truth",
+      prevention:
+        "Spread replicas across racks or zones and prioritise repair of chunks with the fewest remaining copies",
+      repair: "Restore from erasure-coded parity, a remote copy or backup; otherwise report the affected files as lost",
+    },
+    {
+      failure: "Stale replica served: a node rejoins after missing mutations and answers reads with old data",
+      role: "truth",
+      prevention:
+        "Bump the chunk version on every primary grant and serve only replicas whose version equals the current one",
+      repair: "The master marks the replica stale, removes it from the location list and garbage-collects it",
+    },
+    {
+      failure: "Silent corruption: bit rot or a firmware bug changes bytes on disk without an error",
+      role: "truth",
+      prevention: "Checksum every block on write and verify on every read",
+      repair: "The reader fails over to another replica, and the scrubber replaces the corrupt copy from a good one",
+    },
+    {
+      failure:
+        "Granted twice: a partitioned primary keeps accepting writes while the master grants the chunk to another replica",
       role: "coordination",
-      prevention: "writes are acknowledged only when all replicas have them",
-      repair: "the writer lease expires, a new primary is chosen, and the client retries the write",
+      prevention:
+        "The master waits for the old lease to expire before granting a new one, and secondaries reject mutations from a lower version",
+      repair: "Writes from the old primary fail at the secondaries; the client retries through the new primary",
     },
     {
-      failure: "silent corruption on disk",
-      role: "truth",
-      prevention: "checksums per block verified on read and by background scrubbing",
-      repair: "replace the bad replica from a good one",
-    },
-    {
-      failure: "metadata points at a chunk that was never fully written",
-      role: "truth",
-      prevention: "commit metadata only after the replicated write succeeds",
-      repair: "garbage-collect orphan chunks and roll metadata back to the last committed version",
-    },
-    {
-      failure: "a network partition leaves two primaries for one chunk",
+      failure:
+        "Repair storm: losing a whole rack triggers re-replication that saturates the network and slows foreground traffic",
       role: "coordination",
-      prevention: "leases from the metadata service with version numbers on every mutation",
-      repair: "replicas reject the stale primary's writes",
+      prevention:
+        "Throttle repair bandwidth, wait a short grace period before treating a node as dead, and repair the most endangered chunks first",
+      repair: "Spread repair across many source and target nodes so it completes in minutes rather than hours",
+    },
+    {
+      failure:
+        "Collected too early: garbage collection deletes a chunk that a concurrent write or snapshot still references",
+      role: "coordination",
+      prevention:
+        "Mark chunks orphaned only after a grace period longer than any in-flight write, and count snapshot references",
+      repair: "Keep deleted chunks in a recoverable trash state for the grace period before reclaiming space",
     },
   ],
   bottlenecks: [
     {
-      bottleneck: "the metadata service as the single place every open and write consults",
-      mitigation: "large chunks to keep metadata small, client caching of locations, sharded metadata",
-      formula: { yields: "chunks tracked in metadata", expression: "bytes_stored / chunk_bytes", unit: "chunks" },
-    },
-    {
-      bottleneck: "raw capacity and disk count",
-      mitigation: "erasure coding for cold data instead of full replicas",
+      bottleneck: "Raw capacity: every logical byte is stored several times",
+      mitigation:
+        "Use erasure coding for cold data (about 1.5 times overhead instead of 3) and keep full replication only for hot data",
       formula: { yields: "storage nodes needed", expression: "bytes_stored * replicas / node_bytes", unit: "nodes" },
     },
     {
-      bottleneck: "repair traffic after a node failure",
-      mitigation: "spread replicas widely so many nodes share the repair, and throttle it against foreground traffic",
+      bottleneck:
+        "Metadata service memory and operation rate: one entry per chunk and per file on a single consensus group",
+      mitigation: "Use large chunks, and shard the namespace across metadata groups by directory or key range",
       formula: {
-        yields: "seconds to re-replicate one failed node",
-        expression: "node_bytes / (disk_write_bytes_per_sec * nodes)",
+        yields: "chunks tracked by the metadata service",
+        expression: "bytes_stored / chunk_bytes",
+        unit: "chunks",
+      },
+    },
+    {
+      bottleneck: "Repair time after a node dies, during which its chunks run with reduced redundancy",
+      mitigation:
+        "Scatter each node's chunks across many peers so every surviving node copies a small share in parallel",
+      formula: {
+        yields: "time to re-replicate one failed node's data",
+        expression: "node_bytes / (disk_write_bytes_per_sec * (nodes - 1))",
         unit: "s",
       },
+    },
+    {
+      bottleneck: "Write bandwidth amplification: each ingested byte crosses the network once per replica",
+      mitigation:
+        "Pipeline data along a chain of replicas so each link carries it once, and place replicas to limit cross-zone traffic",
+      formula: { yields: "replicated write bandwidth", expression: "bytes_per_day * replicas / 86400", unit: "B/s" },
+    },
+    {
+      bottleneck: "Small-file overhead: many tiny files flood the metadata service and waste seeks",
+      mitigation: "Pack small objects into large append-only volumes with an in-memory offset index per volume",
     },
   ],
   silhouette: {
@@ -211,53 +356,85 @@ export const I19 = {
   },
   technologies: [
     {
-      product: "Ceph (RADOS)",
+      product: "Ceph (RADOS with RBD, CephFS or RGW)",
       layer: "storage",
-      fits: "self-managing replicated and erasure-coded object store with placement by CRUSH",
-      suits: ["durable", "large-objects", "elastic-scale"],
-      poorFor: ["operational-simplicity"],
-      caveat: "tuning and recovery behaviour take expertise",
+      fits: "CRUSH computes placement from a cluster map, primaries order writes per placement group, and the cluster self-heals and rebalances",
+      suits: ["durable", "elastic-scale", "large-objects", "linearizable"],
+      poorFor: ["operational-simplicity", "low-cost"],
+      caveat: "Recovery and rebalancing traffic can swamp client I/O unless throttled, and tuning takes real expertise",
     },
     {
       product: "HDFS",
       layer: "storage",
-      fits: "large-file chunk store with a NameNode for metadata",
-      suits: ["durable", "large-objects", "high-throughput"],
-      poorFor: ["low-latency", "small-metadata"],
-      caveat: "many small files overload the NameNode",
+      fits: "A NameNode holds the namespace and block map, DataNodes pipeline block replicas across racks for large sequential files",
+      suits: ["high-throughput", "large-objects", "durable"],
+      poorFor: ["low-latency", "small-metadata", "multi-region"],
+      caveat: "The NameNode keeps every block in memory, so many small files exhaust it long before disks fill",
     },
     {
-      product: "Amazon S3",
-      layer: "serving",
-      fits: "managed object storage with very high durability",
-      suits: ["durable", "elastic-scale", "operational-simplicity", "low-cost"],
-      poorFor: ["low-latency"],
-      caveat: "whole-object writes; no in-place updates",
+      product: "Amazon S3 or Google Cloud Storage",
+      layer: "storage",
+      fits: "Managed object storage with multi-zone redundancy, checksums and repair handled by the provider",
+      suits: ["durable", "elastic-scale", "large-objects", "operational-simplicity", "read-your-writes"],
+      poorFor: ["low-latency", "linearizable"],
+      caveat:
+        "Objects are replaced whole, not edited in place, and listing or renaming prefixes is slow and not atomic",
     },
     {
-      product: "etcd / FoundationDB for metadata",
+      product: "MinIO",
+      layer: "storage",
+      fits: "A self-hosted S3-compatible store that erasure-codes objects across drives and nodes",
+      suits: ["durable", "large-objects", "operational-simplicity"],
+      poorFor: ["multi-region", "rich-queries"],
+      caveat: "Growth happens by adding whole server pools, not by rebalancing onto single new disks",
+    },
+    {
+      product: "FoundationDB or etcd for the metadata tier",
       layer: "coordination",
-      fits: "transactional metadata and leases for a custom chunk store",
-      suits: ["linearizable", "durable", "small-metadata"],
-      poorFor: ["large-objects"],
-      caveat: "keep bytes out; only placement and names",
+      fits: "Namespace entries, chunk maps and primary leases need transactional, consensus-replicated small records",
+      suits: ["linearizable", "small-metadata", "fail-closed"],
+      poorFor: ["large-objects", "low-cost"],
+      caveat: "Keep bytes out of it: only metadata belongs here, sharded once it outgrows one cluster",
     },
   ],
   connections: [
-    { to: "I01", role: "substrate", why: "placement, leases and namespace metadata need a consensus-backed store" },
-    { to: "I02", role: "decorator", why: "writer leases give one primary per chunk" },
-    { to: "I10", role: "input", why: "node liveness drives repair" },
-    { to: "I04", role: "decorator", why: "scrubbing and repair scans walk every chunk" },
+    {
+      to: "I01",
+      role: "substrate",
+      why: "the namespace, chunk placement and primary leases live on a consensus-replicated metadata store",
+    },
+    {
+      to: "I10",
+      role: "input",
+      why: "storage node heartbeats and chunk reports decide which replicas count as live and trigger repair",
+    },
+    {
+      to: "I02",
+      role: "decorator",
+      why: "a primary lease per chunk gives one writer that orders mutations, fenced by the chunk version",
+    },
+    {
+      to: "I04",
+      role: "decorator",
+      why: "scrubbing, repair audits and garbage collection are checkpointed scans over every chunk",
+    },
+    {
+      to: "I07",
+      role: "output",
+      why: "hot objects are served through caches or a CDN whose origin is the storage substrate",
+    },
   ],
   overlay: {
-    driver: "client writes, plus the repair and rebalance planners",
-    unit: "a chunk write, or a chunk copy for repair or rebalance",
-    worker: "chunk servers",
-    slot: "disk bandwidth and capacity on a storage node",
-    state: "FileMetadata and ChunkPlacement (authoritative), replica versions (attempt progress)",
-    source: "clients uploading data",
-    sink: "replicas on disks across failure domains",
-    fabric: "the storage network between chunk servers",
-    maintenance: "re-replication, scrubbing, rebalancing and garbage collection of orphan chunks",
+    driver: "client reads and writes on the data path, plus the master's placement, repair and rebalance decisions",
+    unit: "one chunk or block, with its replica set and version",
+    worker: "storage node daemons that store, serve, copy and scrub chunk replicas",
+    slot: "disk capacity, disk and network bandwidth per node, with a separate budget for repair traffic",
+    state:
+      "FileEntry, ChunkPlacement and ChunkReplica are authoritative; primary leases, node heartbeats and reported chunk lists are the attempt state",
+    source: "clients writing files, objects or volume blocks",
+    sink: "durable replicas on disks in distinct failure domains, and readers fetching chunks",
+    fabric: "the replication pipeline between storage nodes and the client-to-node data path",
+    maintenance:
+      "re-replicating lost copies, scrubbing checksums, rebalancing onto new nodes, draining retired disks and garbage-collecting unreferenced chunks",
   },
 } satisfies ArchetypeInput;
