@@ -146,7 +146,10 @@ export function toTerminal(blocks: readonly Block[], opts: TerminalOptions): str
         break;
       }
       case "code":
-        for (const l of sanitizeTerminal(b.text).split("\n")) out.push(`  ${c.green(l)}`);
+        for (const l of sanitizeTerminal(b.text).split("\n")) {
+          const parts = wrap(l, w - 4);
+          out.push(`  ${c.green(parts[0] ?? "")}`, ...parts.slice(1).map((x) => `    ${c.green(x)}`));
+        }
         break;
     }
     if (b.kind !== "heading") out.push("");
