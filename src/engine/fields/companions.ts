@@ -27,17 +27,16 @@ interface GateInput {
 
 /** A projector exists only where a derived copy is fed by a stream of changes. */
 function projectorGate(g: GateInput): string | undefined {
+  const projecting = /index|view|projection|projector|materiali|search|feed|rollup|aggregat|count/i;
   const fed = g.operations.some(
-    (o) => o.operation === "append event" || (o.operation === "async process" && !o.hidden),
+    (o) => o.operation === "append event" || (o.operation === "async process" && projecting.test(o.phrase)),
   );
   const projection = g.operations.some(
-    (o) =>
-      o.operation === "read projection" &&
-      /index|view|projection|materiali|search|feed|rollup|aggregat|count|cache|copy/i.test(`${o.phrase} ${o.entity}`),
+    (o) => o.operation === "read projection" && projecting.test(`${o.phrase} ${o.entity}`),
   );
   return fed || projection
     ? undefined
-    : "the derived copy is a local snapshot refreshed in place, not a projector fed by a change stream";
+    : "the derived copy is a replica or cache refreshed in place, not a projector fed by a change stream";
 }
 
 /**
