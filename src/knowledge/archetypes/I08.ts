@@ -39,6 +39,8 @@ export const I08 = {
       { text: "per user limit", weight: 0.7 },
       { text: "per tenant limit", weight: 0.7 },
       { text: "api call limit", weight: 0.8 },
+      { text: "limit api", weight: 0.7 },
+      { text: "limit client", weight: 0.6 },
       { text: "allow burst", weight: 0.5 },
       { text: "excess request", weight: 0.6 },
       { text: "abuse prevention", weight: 0.5 },
