@@ -10,6 +10,7 @@ import {
   Ordering,
   PredicateId,
 } from "../../knowledge/schema.js";
+import { compositionRole } from "../composition.js";
 import { normaliseArchetypeId } from "../lookup.js";
 import type { Patch } from "./graph.js";
 import type { Nfrs } from "./types.js";
@@ -38,10 +39,14 @@ function archetypeId(raw: string): ArchetypeId | undefined {
 }
 
 function roleOf(dominant: ArchetypeId, other: ArchetypeId): { role: CompositionRole; why: string } {
-  const c = ARCHETYPE_BY_ID.get(dominant)?.connections.find((x) => x.to === other);
-  return c
-    ? { role: c.role, why: c.why }
-    : { role: "substrate", why: `no recorded connection from ${dominant}; placed as substrate` };
+  const d = ARCHETYPE_BY_ID.get(dominant);
+  const o = ARCHETYPE_BY_ID.get(other);
+  return (
+    (d && o && compositionRole(d, o)) ?? {
+      role: "substrate",
+      why: `no recorded connection to ${dominant}; placed as substrate`,
+    }
+  );
 }
 
 function nfrPatch<K extends "delivery" | "consistency" | "availability" | "ordering" | "durability">(

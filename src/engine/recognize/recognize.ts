@@ -1,4 +1,5 @@
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
+import { compositionRole } from "../composition.js";
 import { combine, findSignal, type Hit, type Signal } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
 import { tokenize } from "./tokens.js";
@@ -32,13 +33,6 @@ const BRANCH_MARGIN = 0.15;
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-const INVERSE_ROLE: Record<CompositionRole, CompositionRole> = {
-  input: "output",
-  output: "input",
-  decorator: "substrate",
-  substrate: "decorator",
-};
-
 function weightOf(h: Hit, tokensHead: (i: number) => boolean): number {
   const inHead = h.covers.some(tokensHead);
   return h.signal.weight * (inHead ? 1 : BODY_DISCOUNT) * (h.fuzzy ? TYPO_DISCOUNT : 1);
@@ -55,14 +49,6 @@ interface Scored {
   archetype: Archetype;
   score: number;
   hits: Hit[];
-}
-
-function roleOf(dominant: Archetype, other: Archetype): { role: CompositionRole; why: string } | undefined {
-  const direct = dominant.connections.find((c) => c.to === other.id);
-  if (direct) return { role: direct.role, why: direct.why };
-  const reverse = other.connections.find((c) => c.to === dominant.id);
-  if (reverse) return { role: INVERSE_ROLE[reverse.role], why: reverse.why };
-  return undefined;
 }
 
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
@@ -153,7 +139,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     result[0]?.evidence.push("the evidence is weak: consider naming the component more directly");
 
   const candidates = scored.slice(1).map((s) => {
-    const link = roleOf(dominant, s.archetype);
+    const link = compositionRole(dominant, s.archetype);
     const typical = dominant.connections.find((c) => c.to === s.archetype.id && c.typical === true);
     const support = 1 - (1 - s.score) * (1 - (typical ? TYPICAL_PRIOR : 0));
     return { s, link, typical, support };
