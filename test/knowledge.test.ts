@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
+import { PRODUCT_NAMES, PRODUCT_SUBSTRATES } from "../src/knowledge/branch.js";
 import { ARCHETYPES, KNOWN_IDS, knowledgeProblems, MECHANISMS } from "../src/knowledge/index.js";
 import { ARCHETYPE_IDS, type ArchetypeInput } from "../src/knowledge/schema.js";
 import { crossEntryProblems, entryProblems } from "../src/knowledge/validate.js";
@@ -26,6 +27,12 @@ describe("knowledge base", () => {
         a.id,
       ).toBe(true);
     }
+  });
+
+  it("names only known features for product names", () => {
+    const features = new Set(PRODUCT_SUBSTRATES.map((f) => f.feature));
+    for (const p of PRODUCT_NAMES)
+      for (const f of p.features ?? []) expect(features.has(f), `${p.name}: ${f}`).toBe(true);
   });
 
   it("has unique mechanism ids", () => {

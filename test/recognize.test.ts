@@ -88,6 +88,13 @@ describe("recognition: branch", () => {
       expect(r.archetypes.length, p).toBeGreaterThan(0);
     }
   });
+  it("derives a named product's substrates from the features it is known for", () => {
+    const uber = classify("Design Uber").archetypes.map((a) => a.id);
+    expect(uber).toEqual(expect.arrayContaining(["I10", "I12"]));
+    const tickets = classify("Design Ticketmaster").archetypes.map((a) => a.id);
+    expect(tickets).toContain("I02");
+  });
+
   it("keeps infra prompts with product words on the infra branch", () => {
     for (const p of [
       "Design the storage layer for a photo backup service that keeps three copies of every file",

@@ -271,6 +271,8 @@ export const ProductName = z
     weight,
     /** Required when the weight is low: why the product does not clearly mean product-first. */
     note: text.optional(),
+    /** Feature phrases of PRODUCT_SUBSTRATES the product is known for; they give its substrates. */
+    features: z.array(lowerPhrase).default([]),
   })
   .refine((p) => p.weight >= 0.5 || p.note !== undefined, { message: "a low-weight product name needs a note" });
 export type ProductName = z.infer<typeof ProductName>;

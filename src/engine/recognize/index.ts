@@ -17,7 +17,7 @@ export function recognitionKnowledge(): RecognitionKnowledge {
     infra: INFRA_SIGNALS,
     product: PRODUCT_SIGNALS,
     productNames: PRODUCT_NAMES.flatMap((p) =>
-      [p.name, ...(p.aliases ?? [])].map((name) => ({ name, weight: p.weight })),
+      [p.name, ...(p.aliases ?? [])].map((name) => ({ name, weight: p.weight, features: p.features ?? [] })),
     ),
     features: PRODUCT_SUBSTRATES,
     defaultSubstrates: DEFAULT_SUBSTRATE,

@@ -41,7 +41,7 @@ function weightOf(h: Hit, tokensHead: (i: number) => boolean): number {
 function describeHit(h: Hit): string {
   const said = h.quoted === h.signal.text.toLowerCase() ? `'${h.quoted}'` : `'${h.quoted}' (as '${h.signal.text}')`;
   if (h.signal.kind === "system")
-    return h.fuzzy ? `${said} reads as the named system ${h.signal.text}` : `${said} names a known system`;
+    return h.fuzzy ? `${said} reads as the named system ${h.signal.text}` : `${said} names a known product or system`;
   return said;
 }
 
@@ -181,7 +181,7 @@ function productSubstrates(
     if (!hit) continue;
     for (const id of f.archetypes) {
       const a = kb.byId.get(id);
-      if (a) add(a, w(hit), `${describeHit(hit)} in a product leans on ${a.name}: ${f.why}`);
+      if (a) add(a, w(hit), `${describeHit(hit)} → a product like this leans on ${a.name}: ${f.why}`);
     }
   }
   for (const s of scored) {

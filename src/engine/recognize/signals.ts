@@ -20,7 +20,7 @@ export interface RecognitionKnowledge {
 export interface BranchTables {
   infra: readonly { text: string; weight: number }[];
   product: readonly { text: string; weight: number }[];
-  productNames: readonly { name: string; weight: number }[];
+  productNames: readonly { name: string; weight: number; features?: readonly string[] }[];
   features: readonly { feature: string; archetypes: readonly ArchetypeId[]; why: string }[];
   defaultSubstrates: { archetypes: readonly ArchetypeId[]; why: string };
 }
@@ -47,12 +47,22 @@ export function compileRecognition(archetypes: readonly Archetype[], tables: Bra
       ...tables.product.map((s) => compileSignal(s.text, s.weight, "phrase")),
       ...tables.productNames.map((s) => compileSignal(s.name, s.weight, "system")),
     ].filter(defined),
-    productFeatures: tables.features
-      .map((f) => {
-        const signal = compileSignal(f.feature, 0.6, "phrase");
-        return signal ? { signal, archetypes: f.archetypes, why: f.why } : undefined;
-      })
-      .filter(defined),
+    productFeatures: [
+      ...tables.features
+        .map((f) => {
+          const signal = compileSignal(f.feature, 0.6, "phrase");
+          return signal ? { signal, archetypes: f.archetypes, why: f.why } : undefined;
+        })
+        .filter(defined),
+      // A named product stands for the features it is known for (Uber: ride dispatch, driver location…).
+      ...tables.productNames.flatMap((p) => {
+        const rows = (p.features ?? []).flatMap((name) => tables.features.filter((f) => f.feature === name));
+        const signal = rows.length > 0 ? compileSignal(p.name, 0.6, "system") : undefined;
+        if (!signal) return [];
+        const archetypes = [...new Set(rows.flatMap((r) => r.archetypes))];
+        return [{ signal, archetypes, why: `it is known for ${rows.map((r) => r.feature).join(", ")}` }];
+      }),
+    ],
     defaultSubstrates: tables.defaultSubstrates,
   };
 }
