@@ -1,18 +1,12 @@
 // Validates archetype entries one by one while they are being written: npx tsx scripts/check-entry.ts I02 I05
 
-import { readdirSync } from "node:fs";
 import { MECHANISMS } from "../src/knowledge/mechanisms/index.js";
 import { QUANTITIES } from "../src/knowledge/quantities.js";
 import { ARCHETYPE_IDS, type ArchetypeInput } from "../src/knowledge/schema.js";
 import { entryProblems } from "../src/knowledge/validate.js";
 
-const added: { id: string }[] = [];
-for (const f of readdirSync(new URL("../src/knowledge/mechanisms/", import.meta.url))) {
-  if (f.startsWith("added-"))
-    added.push(...((await import(`../src/knowledge/mechanisms/${f}`)).ADDED as { id: string }[]));
-}
 const known = {
-  mechanisms: new Set([...MECHANISMS.map((m) => m.id), ...added.map((m) => m.id)]),
+  mechanisms: new Set(MECHANISMS.map((m) => m.id)),
   quantities: new Set(QUANTITIES.map((q) => q.id)),
   archetypes: new Set<string>(ARCHETYPE_IDS),
 };

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
-import { type Design, deriveDesign } from "../engine/design/design.js";
+import { deriveDesign } from "../engine/design/design.js";
 import { OVERRIDE_KEYS, parseOverrides } from "../engine/design/overrides.js";
 import { lookupArchetype } from "../engine/lookup.js";
 import { checkPrompt } from "../engine/prompt.js";
@@ -97,9 +97,6 @@ export function createApp(opts: AppOptions): Hono {
     }
   };
 
-  const derive = (prompt: string, overrides: string[]): { ok: true; design: Design } | { ok: false; error: string } =>
-    deriveDesign(prompt, overrides);
-
   app.get("/api/meta", (c) =>
     c.json({
       examples: EXAMPLE_PROMPTS,
@@ -122,7 +119,7 @@ export function createApp(opts: AppOptions): Hono {
     if (!body.ok) return c.json({ error: "the body is not valid JSON" }, 400);
     const parsed = DesignBody.safeParse(body.value);
     if (!parsed.success) return c.json({ error: zodMessage(parsed.error) }, 400);
-    const r = derive(parsed.data.prompt, parsed.data.overrides);
+    const r = deriveDesign(parsed.data.prompt, parsed.data.overrides);
     return r.ok ? c.json(r.design) : c.json({ error: r.error }, 400);
   });
 
@@ -192,7 +189,7 @@ export function createApp(opts: AppOptions): Hono {
     const s = store.get(c.req.param("id"));
     if (!s) return c.json({ error: "no such session" }, 404);
     const format = c.req.query("format") ?? "json";
-    const r = derive(s.prompt, s.overrides);
+    const r = deriveDesign(s.prompt, s.overrides);
     if (!r.ok) return c.json({ error: r.error }, 400);
     const base =
       s.name

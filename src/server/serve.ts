@@ -32,14 +32,12 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   const files = loadStaticFiles(webDir);
   const hostNames = opts.host === "127.0.0.1" || opts.host === "localhost" ? ["127.0.0.1", "localhost"] : [opts.host];
   return new Promise((resolve, reject) => {
-    let port = opts.port;
     const allowedHosts = new Set<string>();
     const app = createApp({ store, files, allowedHosts });
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
-      port = info.port;
-      for (const h of hostNames) allowedHosts.add(`${h}:${port}`.toLowerCase());
+      for (const h of hostNames) allowedHosts.add(`${h}:${info.port}`.toLowerCase());
       resolve({
-        url: `http://${hostNames[0]}:${port}/`,
+        url: `http://${hostNames[0]}:${info.port}/`,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => {

@@ -26,9 +26,6 @@ export function depthFor(role: Fields["archetypes"][number]["role"], index: numb
   return role === "substrate" && index === 0 ? 2 : 1;
 }
 
-export const lowerFirst = (s: string) => (s.length > 0 ? s[0]?.toLowerCase() + s.slice(1) : s);
-export const upperFirst = (s: string) => (s.length > 0 ? s[0]?.toUpperCase() + s.slice(1) : s);
-
 /** Splits PascalCase entity names into words: "PartitionLog" -> "partition log". */
 export const entityWords = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
 

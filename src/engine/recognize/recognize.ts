@@ -122,7 +122,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
 
   const branch = { kind, evidence: branchEvidence, scores: { infra: round(infraScore), product: round(productScore) } };
 
-  if (kind === "product") return { branch, archetypes: productSubstrates(prompt, scored, kb, hitsOf, w) };
+  if (kind === "product") return { branch, archetypes: productSubstrates(scored, kb, hitsOf, w) };
   if (!top || top.score === 0) return { branch, archetypes: [] };
 
   const dominant = top.archetype;
@@ -162,7 +162,6 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
 }
 
 function productSubstrates(
-  prompt: string,
   scored: readonly Scored[],
   kb: RecognitionKnowledge,
   hitsOf: (signals: readonly Signal[]) => Hit[],
@@ -198,6 +197,5 @@ function productSubstrates(
       if (a) add(a, 0.2, `no feature named: ${kb.defaultSubstrates.why}`);
     }
   }
-  void prompt;
   return [...byId.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, 5);
 }

@@ -85,6 +85,3 @@ export function tokenize(text: string): Token[] {
   }
   return out;
 }
-
-/** The stems of a signal phrase, in order. */
-export const phraseStems = (phrase: string): string[] => tokenize(phrase).map((t) => t.stem);
