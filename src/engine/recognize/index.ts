@@ -25,8 +25,14 @@ export function recognitionKnowledge(): RecognitionKnowledge {
   return compiled;
 }
 
+let last: { prompt: string; result: Recognition } | undefined;
+
 /** Branch and ranked archetypes for a prompt, with evidence. Pure and deterministic. */
 export function classify(prompt: string, opts: { branch?: BranchKind } = {}): Recognition {
+  // The field graph asks twice per design (branch, then archetypes); the last answer is reused
+  // unless an override forces a different branch. Results are treated as read-only.
+  if (last?.prompt !== prompt) last = { prompt, result: recognize(prompt, recognitionKnowledge()) };
+  if (!opts.branch || opts.branch === last.result.branch.kind) return last.result;
   return recognize(prompt, recognitionKnowledge(), opts);
 }
 
