@@ -1,14 +1,21 @@
+import { apiField } from "../fields/api.js";
 import { archetypesField } from "../fields/archetypes.js";
 import { baseMechanismsField } from "../fields/base-mechanisms.js";
 import { bottlenecksField } from "../fields/bottlenecks.js";
 import { branchField } from "../fields/branch.js";
+import { capacityField } from "../fields/capacity.js";
 import { checklistField } from "../fields/checklist.js";
 import { companionsField } from "../fields/companions.js";
+import { componentsField } from "../fields/components.js";
 import { contextField } from "../fields/context.js";
 import { criticalPathsField } from "../fields/critical-paths.js";
+import { dataModelField } from "../fields/data-model.js";
+import { decisionsField } from "../fields/decisions.js";
 import { diagramsField } from "../fields/diagrams.js";
 import { failuresField } from "../fields/failures.js";
+import { featuresField } from "../fields/features.js";
 import { invariantsField } from "../fields/invariants.js";
+import { linksField } from "../fields/links.js";
 import { nfrsField } from "../fields/nfrs.js";
 import { operationsField } from "../fields/operations.js";
 import { overlayField } from "../fields/overlay.js";
@@ -43,6 +50,13 @@ export const DERIVERS: readonly Deriver[] = [
   technologyField,
   failuresField,
   bottlenecksField,
+  featuresField,
+  componentsField,
+  linksField,
+  apiField,
+  dataModelField,
+  capacityField,
+  decisionsField,
   checklistField,
   scriptField,
   diagramsField,

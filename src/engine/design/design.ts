@@ -41,6 +41,13 @@ export interface Design {
   technology: Fields["technology"];
   failures: Fields["failures"];
   bottlenecks: Fields["bottlenecks"];
+  features: Fields["features"];
+  components: Fields["components"];
+  links: Fields["links"];
+  api: Fields["api"];
+  dataModel: Fields["dataModel"];
+  capacity: Fields["capacity"];
+  decisions: Fields["decisions"];
   checklist: Fields["checklist"];
   script: Fields["script"];
   diagrams: Fields["diagrams"];
@@ -94,6 +101,13 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     technology: fields.technology,
     failures: fields.failures,
     bottlenecks: fields.bottlenecks,
+    features: fields.features,
+    components: fields.components,
+    links: fields.links,
+    api: fields.api,
+    dataModel: fields.dataModel,
+    capacity: fields.capacity,
+    decisions: fields.decisions,
     checklist: fields.checklist,
     script: fields.script,
     diagrams: fields.diagrams,

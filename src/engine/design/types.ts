@@ -184,6 +184,110 @@ export interface Diagram {
   mermaid: string;
 }
 
+/* ---- Architecture, numbers and decisions (second wave; see ../shared/DESIGN.md) ---- */
+
+export type ComponentKind =
+  | "client"
+  | "service"
+  | "gateway"
+  | "replica-group"
+  | "store"
+  | "log"
+  | "cache"
+  | "worker-pool"
+  | "control-loop"
+  | "external"
+  | "resource";
+
+/** A box of the architecture: what it is, what state it holds, what paths or loops it runs. */
+export interface ComponentRow {
+  id: string;
+  name: string;
+  kind: ComponentKind;
+  /** The archetype (or product feature id) that contributed it. */
+  archetype: string;
+  holds: string[];
+  runs: string[];
+  because: string;
+}
+
+export type LinkKind = "request" | "replication" | "stream" | "control" | "callback";
+
+export interface LinkRow {
+  from: string;
+  to: string;
+  kind: LinkKind;
+  label: string;
+}
+
+/** One client-facing call with the fields that matter for correctness. */
+export interface ApiRow {
+  operation: string;
+  call: string;
+  request: string[];
+  response: string[];
+  errors: string[];
+  guarantee: string;
+  archetype: string;
+}
+
+/** One entity of primary state as a table/keyspace. */
+export interface DataModelRow {
+  entity: string;
+  key: string[];
+  fields: string[];
+  indexes: string[];
+  partitionKey?: string;
+  /** The component id that owns it. */
+  owner: string;
+  archetype: string;
+}
+
+export interface CapacityInput {
+  name: string;
+  value: number;
+  source: "stated" | "assumed" | "override";
+  because: string;
+}
+
+/** One back-of-envelope figure: `formula = value unit`, every input stated or assumed. */
+export interface CapacityRow {
+  quantity: string;
+  formula: string;
+  value: number;
+  unit: string;
+  display: string;
+  inputs: CapacityInput[];
+  archetype: string;
+}
+
+export interface DecisionOption {
+  name: string;
+  buys: string;
+  costs: string;
+}
+
+/** A trade-off argued for this prompt: the options, the one chosen and why, and when the other would win. */
+export interface DecisionRow {
+  id: string;
+  question: string;
+  options: DecisionOption[];
+  chosen: string;
+  because: string;
+  wouldFlipIf: string;
+  source: "derived" | "override";
+  archetype: string;
+}
+
+/** A recurring product feature a product prompt is built from (feed, media, booking hold, …). */
+export interface FeatureRow {
+  id: string;
+  name: string;
+  evidence: string[];
+  /** Infra archetypes the feature rests on, with their role. */
+  substrates: { id: string; role: string; why: string }[];
+}
+
 /** Every worksheet field, by name. The field graph computes them in dependency order. */
 export interface Fields {
   prompt: string;
@@ -206,6 +310,13 @@ export interface Fields {
   failures: FailureRow[];
   bottlenecks: BottleneckRow[];
   checklist: ChecklistRow[];
+  features: FeatureRow[];
+  components: ComponentRow[];
+  links: LinkRow[];
+  api: ApiRow[];
+  dataModel: DataModelRow[];
+  capacity: CapacityRow[];
+  decisions: DecisionRow[];
   script: ScriptStep[];
   diagrams: Diagram[];
 }
