@@ -186,18 +186,9 @@ export interface Diagram {
 
 /* ---- Architecture, numbers and decisions (second wave; see ../shared/DESIGN.md) ---- */
 
-export type ComponentKind =
-  | "client"
-  | "service"
-  | "gateway"
-  | "replica-group"
-  | "store"
-  | "log"
-  | "cache"
-  | "worker-pool"
-  | "control-loop"
-  | "external"
-  | "resource";
+export type { ComponentKind, LinkKind } from "../../knowledge/topology.js";
+
+import type { ComponentKind, LinkKind } from "../../knowledge/topology.js";
 
 /** A box of the architecture: what it is, what state it holds, what paths or loops it runs. */
 export interface ComponentRow {
@@ -210,8 +201,6 @@ export interface ComponentRow {
   runs: string[];
   because: string;
 }
-
-export type LinkKind = "request" | "replication" | "stream" | "control" | "callback";
 
 export interface LinkRow {
   from: string;
