@@ -1,0 +1,13 @@
+import type { Topology } from "../topology.js";
+
+/** A recurring feature of product prompts (home feed, media upload, booking hold, …). */
+export interface FeatureEntry {
+  id: string;
+  name: string;
+  topology: Topology;
+}
+
+/** Every product feature, in a stable order. The product catalogue fills this registry. */
+export const FEATURES: readonly FeatureEntry[] = [];
+
+export const FEATURE_BY_ID: ReadonlyMap<string, FeatureEntry> = new Map(FEATURES.map((f) => [f.id, f]));
