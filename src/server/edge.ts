@@ -115,10 +115,7 @@ export const onError: ErrorHandler = (err, c) => {
   }
   if (isSqliteError(err)) {
     const busy = err.code.startsWith("SQLITE_BUSY") || err.code.startsWith("SQLITE_LOCKED");
-    return c.json(
-      { error: `the session store failed (${err.code}): ${err.message}`, retry: busy },
-      busy ? 503 : 500,
-    );
+    return c.json({ error: `the session store failed (${err.code}): ${err.message}`, retry: busy }, busy ? 503 : 500);
   }
   process.stderr.write(`mechsd: internal error on ${c.req.method} ${c.req.path}: ${err.message}\n`);
   return c.json({ error: "internal error; the server log has the details" }, 500);

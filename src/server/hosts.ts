@@ -1,5 +1,5 @@
 import { isIPv6 } from "node:net";
-import { hostname as osHostname, networkInterfaces } from "node:os";
+import { networkInterfaces, hostname as osHostname } from "node:os";
 
 /** Interface names (not Host headers): which names a browser may use to reach the workbench, and the URLs to print. */
 export interface HostPlan {

@@ -16,13 +16,7 @@ export const Text = z.string({ error: "must be text" }).refine((s) => !LONE_SURR
 /** A session name: one line of visible text. */
 export const Name = Text.refine((s) => !CONTROL.test(s), {
   message: "contains control characters (tabs, line breaks or other invisible characters); use plain text",
-}).pipe(
-  z
-    .string()
-    .trim()
-    .min(1, "the name is empty")
-    .max(MAX_NAME, `the name is longer than ${MAX_NAME} characters`),
-);
+}).pipe(z.string().trim().min(1, "the name is empty").max(MAX_NAME, `the name is longer than ${MAX_NAME} characters`));
 
 export const Overrides = z.array(Text.pipe(z.string().max(MAX_OVERRIDE))).max(MAX_OVERRIDES);
 

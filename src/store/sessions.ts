@@ -34,7 +34,8 @@ export interface Cursor {
   id: string;
 }
 
-export const encodeCursor = (c: Cursor): string => Buffer.from(JSON.stringify([c.updatedAt, c.id])).toString("base64url");
+export const encodeCursor = (c: Cursor): string =>
+  Buffer.from(JSON.stringify([c.updatedAt, c.id])).toString("base64url");
 
 /** The cursor a page handed out, or undefined when the text is not one. */
 export function decodeCursor(text: string): Cursor | undefined {
