@@ -1,12 +1,11 @@
-import { existsSync } from "node:fs";
 import type { Server } from "node:http";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { openDb } from "../store/db.js";
 import { SessionStore } from "../store/sessions.js";
 import { createApp } from "./app.js";
 import { planHosts, urlFor } from "./hosts.js";
 import { loadStaticFiles } from "./static.js";
+import { builtWebDir, notBuiltUi } from "./web-dir.js";
 
 export interface ServeOptions {
   port: number;
@@ -35,16 +34,11 @@ export interface Running {
 
 export const DEFAULT_GRACE_MS = 10_000;
 
-/** The built UI sits beside the bundle: dist/web. */
-export function defaultWebDir(): string {
-  return fileURLToPath(new URL("../web/", import.meta.url));
-}
-
 /** Opens and checks the store (StoreError when unusable), then listens. */
 export async function startServer(opts: ServeOptions): Promise<Running> {
-  const webDir = opts.webDir ?? defaultWebDir();
-  if (!existsSync(`${webDir}/index.html`))
-    throw new Error(`the web UI is not built (no ${webDir}/index.html); run 'npm run build'`);
+  const webDir = opts.webDir ?? builtWebDir();
+  const notBuilt = notBuiltUi(webDir);
+  if (notBuilt) throw new Error(notBuilt);
   const files = loadStaticFiles(webDir);
   const db = openDb(opts.db);
   const store = new SessionStore(db);
