@@ -249,9 +249,8 @@ describe("session list pages", () => {
 
   it("refuses a malformed cursor, limit or query with 400", async () => {
     const { call } = setup();
-    for (const q of ["cursor=nope", "limit=0", "limit=201", "limit=abc", "q=%ED%A0%80x".replace("x", ""), "extra=1"]) {
+    for (const q of ["cursor=nope", "cursor=WzEsMl0", "limit=0", "limit=201", "limit=abc", "limit=1.5", "extra=1"]) {
       const r = await call(`/api/sessions?${q}`);
-      if (q.startsWith("q=")) continue; // the URL decoder turns invalid bytes into U+FFFD: an ordinary search
       expect(r.status, q).toBe(400);
       await errorOf(r);
     }
