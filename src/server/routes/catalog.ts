@@ -3,7 +3,13 @@ import { OVERRIDE_KEYS } from "../../engine/design/overrides.js";
 import { lookupArchetype } from "../../engine/lookup.js";
 import { ARCHETYPES, MECHANISMS } from "../../knowledge/index.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
-import { Availability, CompositionRole, Consistency, Delivery, Ordering } from "../../knowledge/schema.js";
+import {
+  AVAILABILITY_VALUES,
+  COMPOSITION_ROLE_VALUES,
+  CONSISTENCY_VALUES,
+  DELIVERY_VALUES,
+  ORDERING_VALUES,
+} from "../../knowledge/vocab.js";
 import { EXAMPLE_PROMPTS } from "../examples.js";
 
 /** Read-only knowledge: what the UI offers (examples, override keys and values) and the archetype catalogue. */
@@ -14,11 +20,11 @@ export function catalogRoutes(): Hono {
       examples: EXAMPLE_PROMPTS,
       overrideKeys: OVERRIDE_KEYS,
       values: {
-        delivery: Delivery.options,
-        consistency: Consistency.options,
-        availability: Availability.options,
-        ordering: Ordering.options,
-        roles: CompositionRole.options,
+        delivery: DELIVERY_VALUES,
+        consistency: CONSISTENCY_VALUES,
+        availability: AVAILABILITY_VALUES,
+        ordering: ORDERING_VALUES,
+        roles: COMPOSITION_ROLE_VALUES,
       },
       predicates: PREDICATES.map((p) => ({ id: p.id, name: p.name })),
       archetypes: ARCHETYPES.map((a) => ({ id: a.id, name: a.name })),
