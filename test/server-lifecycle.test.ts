@@ -23,9 +23,10 @@ afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
 });
 
-function serve(args: string[]): Child {
+function serve(args: string[], env: Record<string, string> = {}): Child {
   const child = spawn(process.execPath, [BIN, "serve", "--port", "0", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
   }) as Child;
   children.push(child);
   let out = "";
@@ -114,6 +115,25 @@ describe("serve: shutdown", () => {
       "in flight",
     ]);
     db.close();
+  });
+
+  it("drops a request that never completes once the grace period is over, and still exits 0", async () => {
+    const file = tmp();
+    const child = serve(["--db", file], { MECHSD_SHUTDOWN_GRACE_MS: "300" });
+    const url = new URL(await urlOf(child));
+    const sock = connect(Number(url.port), url.hostname);
+    sock.on("error", () => {});
+    const closed = new Promise<void>((r) => sock.once("close", () => r()));
+    await new Promise<void>((r) => sock.once("connect", () => r()));
+    sock.write(
+      `POST /api/sessions HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"prompt":`,
+    );
+    await new Promise((r) => setTimeout(r, 50));
+    child.kill("SIGTERM");
+    await closed; // the server, not the client, ends the stalled connection
+    const { code, signal } = await exited(child);
+    expect({ code, signal }).toEqual({ code: 0, signal: null });
+    expect(existsSync(`${file}-wal`)).toBe(false);
   });
 
   it("has its signal handlers in place when the URL is printed", async () => {
