@@ -8,8 +8,8 @@ const MAX_FAILURES = 14;
 export const failuresField: Deriver<"failures"> = {
   field: "failures",
   category: "Derived",
-  reads: ["archetypes", "baseMechanisms", "companions"],
-  rule: "the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for, and the top failures of each supporting archetype — each with a prevention and a repair",
+  reads: ["archetypes", "nfrs", "baseMechanisms", "companions"],
+  rule: "the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair",
   derive: (f) => {
     const out: FailureRow[] = [];
     const push = (row: FailureRow) => {
@@ -21,7 +21,8 @@ export const failuresField: Deriver<"failures"> = {
         push({ ...x, archetype: lead.id, source: `${lead.id} failure modes` });
     }
     for (const m of [...f.baseMechanisms, ...f.companions]) {
-      for (const x of MECHANISM_FAILURES.filter((y) => y.mechanism === m.id)) {
+      const stance = f.nfrs.availability.value;
+      for (const x of MECHANISM_FAILURES.filter((y) => y.mechanism === m.id && (!y.stance || y.stance === stance))) {
         push({
           failure: x.failure,
           prevention: x.prevention,

@@ -10,33 +10,36 @@ const mentions = (text: string, entity: string) => {
 export const invariantsField: Deriver<"invariants"> = {
   field: "invariants",
   category: "Derived",
-  reads: ["criticalPaths", "primaryState", "nfrs"],
-  rule: "per critical path, the archetype's never-violate statements about the entity it writes, plus the guarantees the stated NFRs add",
+  reads: ["operations", "criticalPaths", "primaryState", "nfrs"],
+  rule: "per critical path, the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
   derive: (f) => {
     const out: InvariantRow[] = [];
     const used = new Set<string>();
+    const entityOf = new Map(f.operations.map((o) => [o.phrase, o.entity]));
+    const pathEntities = (p: (typeof f.criticalPaths)[number]) => [
+      ...new Set(p.operations.flatMap((o) => (entityOf.has(o) ? [entityOf.get(o) as string] : []))),
+    ];
     for (const p of f.criticalPaths) {
       const a = archetype(p.archetype);
-      const entity = f.primaryState.find(
-        (s) => s.archetype === a.id && p.operations.some((o) => mentions(o, s.entity)),
-      )?.entity;
-      const relevant = a.invariants.filter((i) => !used.has(i) && (entity ? mentions(i, entity) : false));
-      const pick = relevant.length > 0 ? relevant.slice(0, 2) : a.invariants.filter((i) => !used.has(i)).slice(0, 1);
-      for (const statement of pick) {
+      const entities = pathEntities(p);
+      const pick = a.invariants
+        .filter((i) => !used.has(i))
+        .map((i) => ({ i, e: entities.find((e) => mentions(i, e)) }))
+        .filter((x): x is { i: string; e: string } => x.e !== undefined)
+        .slice(0, 2);
+      for (const { i: statement, e } of pick) {
         used.add(statement);
         out.push({
           path: p.name,
           statement,
           archetype: a.id,
-          because: entity
-            ? `${a.id} states it for ${entity}, which '${p.name}' writes`
-            : `${a.id}'s invariant for its critical write`,
+          because: `${a.id} states it for ${e}, which '${p.name}' writes`,
         });
       }
     }
     const first = f.criticalPaths[0];
     if (first) {
-      const subject = entityWords(f.primaryState[0]?.entity ?? "record");
+      const subject = entityWords(pathEntities(first)[0] ?? f.primaryState[0]?.entity ?? "record");
       const d = f.nfrs.delivery;
       const delivery: Record<typeof d.value, string> = {
         "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,

@@ -126,7 +126,7 @@ export const I05 = {
       action: "leader copies the appended record to in-sync followers before acknowledging",
       entity: "Partition",
       shape: "async process",
-      mechanism: "consensus-replication",
+      mechanism: "isr-replication",
       hidden: true,
       critical: true,
     },

@@ -264,6 +264,12 @@ const byFamily: Record<MechanismFamily, Entry[]> = {
         "A write commits once a majority of replicas have it in the same log position, so truth survives minority loss without split brain.",
     },
     {
+      id: "isr-replication",
+      name: "in-sync replica set replication",
+      summary:
+        "A leader acknowledges once every follower currently in its in-sync set has the record and the set has at least a configured minimum size; laggards are dropped from the set, and only an in-sync member may become leader.",
+    },
+    {
       id: "async-replication",
       name: "asynchronous replication",
       summary:
