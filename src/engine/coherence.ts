@@ -36,10 +36,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** Words that say the design refuses service to stay correct. */
-const REFUSES =
+export const REFUSES =
   /\b(minority (side |partition )?(refuses|rejects|cannot|stops|can ?not)|(refuses|rejects) (new |the |all )?writes (until|while|during)|stops? accepting writes|\(fails? closed\))/i;
 /** Words that say both sides of a partition keep accepting writes. */
-const BOTH_SIDES = /\b(both sides (keep|continue|accept)\w*|accepts? writes on both sides|sloppy quorum)\b/i;
+export const BOTH_SIDES = /\b(both sides (keep|continue|accept)\w*|accepts? writes on both sides|sloppy quorum)\b/i;
 
 /** A write that a fencing token protects: the protected store compares the holder's token or attempt. */
 export const TOKEN_CHECKING_WRITE =

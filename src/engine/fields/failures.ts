@@ -1,4 +1,5 @@
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
+import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow } from "../design/types.js";
 import { archetype } from "./common.js";
@@ -12,7 +13,11 @@ export const failuresField: Deriver<"failures"> = {
   rule: "the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair",
   derive: (f) => {
     const out: FailureRow[] = [];
+    // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
+    // writable stand-ins in a fail-closed one) belongs to another design.
+    const against = f.nfrs.availability.value === "stay-available" ? REFUSES : BOTH_SIDES;
     const push = (row: FailureRow) => {
+      if (against.test(`${row.failure} ${row.prevention} ${row.repair}`)) return;
       if (out.length < MAX_FAILURES && !out.some((r) => r.failure === row.failure)) out.push(row);
     };
     const [lead, ...rest] = f.archetypes;
