@@ -378,7 +378,14 @@ export const I19 = {
       product: "Amazon S3 or Google Cloud Storage",
       layer: "storage",
       fits: "Managed object storage with multi-zone redundancy and provider-run repair; both give strong read-after-write consistency per object and conditional writes (S3 If-None-Match and If-Match on the ETag, GCS generation preconditions)",
-      suits: ["durable", "elastic-scale", "large-objects", "operational-simplicity", "read-your-writes", "linearizable"],
+      suits: [
+        "durable",
+        "elastic-scale",
+        "large-objects",
+        "operational-simplicity",
+        "read-your-writes",
+        "linearizable",
+      ],
       poorFor: ["low-latency", "rich-queries"],
       caveat:
         "Objects are replaced whole, not edited in place; per-object conditional writes exist, but listing or renaming a prefix is slow and never atomic across objects",
