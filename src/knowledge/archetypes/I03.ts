@@ -375,10 +375,10 @@ export const I03 = {
       product: "Temporal durable timers",
       layer: "coordination",
       fits: "Timers are part of durable workflow history, so a sleep or a cron workflow survives worker and server restarts",
-      suits: ["durable", "exactly-once", "operational-simplicity"],
+      suits: ["durable", "at-least-once", "operational-simplicity"],
       poorFor: ["low-cost", "low-latency"],
       caveat:
-        "Each timer is a workflow event; millions of tiny independent timers cost more than a purpose-built timer table",
+        "Each timer is a workflow event, so millions of tiny independent timers cost more than a purpose-built timer table; the work a timer starts runs as an activity, which is retried and so runs at least once",
     },
     {
       product: "EventBridge Scheduler or Cloud Scheduler",

@@ -90,8 +90,9 @@ const byFamily: Record<MechanismFamily, Entry[]> = {
     },
     {
       id: "crdt-merge",
-      name: "mergeable replicated data type",
-      summary: "Concurrent edits are expressed so that any order of merge converges to the same state.",
+      name: "conflict-free replicated data type (CRDT)",
+      summary:
+        "Every edit carries enough identity (unique element ids, version vectors) that replicas merge updates in any order and converge without a central sequencer or transformation.",
     },
   ],
   "ownership control": [
@@ -203,6 +204,12 @@ const byFamily: Record<MechanismFamily, Entry[]> = {
       name: "per-subject operation sequencer",
       summary:
         "One owner assigns each operation on a subject a sequence number, giving every participant the same order.",
+    },
+    {
+      id: "operational-transform",
+      name: "operational transformation",
+      summary:
+        "An operation made against an older revision is rewritten against every operation ordered since, by the server and by each client against its own unacknowledged edits, so intent is kept and all copies converge.",
     },
   ],
   "projection + catch-up": [
