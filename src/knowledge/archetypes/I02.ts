@@ -279,15 +279,6 @@ export const I02 = {
   failures: [
     {
       failure:
-        "The protected resource cannot check tokens (a plain file store or an external API), so a holder whose lease lapsed during a pause still writes",
-      role: "coordination",
-      prevention:
-        "Apply a lock-delay: after a holder disappears without releasing, keep the lock ungrantable for a bounded period so its in-flight requests drain, and have the holder stop before its local deadline",
-      repair:
-        "Audit writes made around the handover by owner and time, and move the resource behind a service that can compare tokens when overlap is unacceptable",
-    },
-    {
-      failure:
         "Lease granted twice: two claimants both read the resource as free, or the lease store fails over to a replica that missed the latest grant",
       role: "coordination",
       prevention:
@@ -353,6 +344,15 @@ export const I02 = {
       prevention:
         "Key acquire by owner id (or request id) so a repeat by the same owner returns the existing grant and token",
       repair: "The orphaned lease expires after its TTL and the claimant acquires normally",
+    },
+    {
+      failure:
+        "The protected resource cannot check tokens (a plain file store or an external API), so a holder whose lease lapsed during a pause still writes",
+      role: "coordination",
+      prevention:
+        "Apply a lock-delay: after a holder disappears without releasing, keep the lock ungrantable for a bounded period so its in-flight requests drain, and have the holder stop before its local deadline",
+      repair:
+        "Audit writes made around the handover by owner and time, and move the resource behind a service that can compare tokens when overlap is unacceptable",
     },
   ],
   bottlenecks: [

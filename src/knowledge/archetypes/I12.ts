@@ -268,30 +268,6 @@ export const I12 = {
   failures: [
     {
       failure:
-        "A retry arrives after the provider pruned the idempotency key (for Stripe, possibly after 24 hours), so the provider treats it as new and charges twice",
-      role: "external effect",
-      prevention:
-        "Stop blind retries well inside the provider's key retention window; past it, look the effect up by our effect id first and retry only if it is absent",
-      repair: "Reconciliation finds the duplicate charge by effect id and refunds it through a new, recorded movement",
-    },
-    {
-      failure:
-        "Provider webhooks arrive twice or out of order (a refund event before the capture event), so the workflow moves backwards or applies an outcome twice",
-      role: "external effect",
-      prevention:
-        "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
-      repair:
-        "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
-    },
-    {
-      failure: "An authorisation lapses before capture, or is captured twice or above the authorised amount",
-      role: "external effect",
-      prevention:
-        "Capture once per authorisation under its own idempotency key, for at most the authorised amount, and track the hold's expiry to capture or re-authorise in time",
-      repair: "Re-authorise (asking the customer again if needed), or refund the excess through a new ledger movement",
-    },
-    {
-      failure:
         "Fired twice: a client or relay retries after a timeout and the provider charges or refunds a second time",
       role: "external effect",
       prevention:
@@ -343,6 +319,30 @@ export const I12 = {
       role: "external effect",
       prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
       repair: "Park the instance as needing manual resolution with the full attempt history attached",
+    },
+    {
+      failure:
+        "A retry arrives after the provider pruned the idempotency key (for Stripe, possibly after 24 hours), so the provider treats it as new and charges twice",
+      role: "external effect",
+      prevention:
+        "Stop blind retries well inside the provider's key retention window; past it, look the effect up by our effect id first and retry only if it is absent",
+      repair: "Reconciliation finds the duplicate charge by effect id and refunds it through a new, recorded movement",
+    },
+    {
+      failure:
+        "Provider webhooks arrive twice or out of order (a refund event before the capture event), so the workflow moves backwards or applies an outcome twice",
+      role: "external effect",
+      prevention:
+        "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
+      repair:
+        "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
+    },
+    {
+      failure: "An authorisation lapses before capture, or is captured twice or above the authorised amount",
+      role: "external effect",
+      prevention:
+        "Capture once per authorisation under its own idempotency key, for at most the authorised amount, and track the hold's expiry to capture or re-authorise in time",
+      repair: "Re-authorise (asking the customer again if needed), or refund the excess through a new ledger movement",
     },
   ],
   bottlenecks: [

@@ -251,15 +251,6 @@ export const I15 = {
   ],
   failures: [
     {
-      failure:
-        "Overcommitted node: tasks are placed by their resource requests but use up to their limits, so memory runs out and the kernel kills or the node evicts tasks",
-      role: "coordination",
-      prevention:
-        "Set requests near real use, give critical tasks memory limits equal to their requests, and reserve capacity for the node's own daemons",
-      repair:
-        "Evicted tasks return to pending and are placed again; lower-priority tasks are evicted first so critical ones keep running",
-    },
-    {
       failure: "Granted twice: two scheduler replicas bind different tasks into the same last free capacity of a node",
       role: "coordination",
       prevention: "Bind with a conditional write on the node's capacity version, or partition nodes among schedulers",
@@ -301,6 +292,15 @@ export const I15 = {
       role: "derived",
       prevention: "Keep a warm pool sized from recent concurrency and pre-provision for known peaks",
       repair: "Throttle with a retry hint while new sandboxes start, and grow the warm pool target",
+    },
+    {
+      failure:
+        "Overcommitted node: tasks are placed by their resource requests but use up to their limits, so memory runs out and the kernel kills or the node evicts tasks",
+      role: "coordination",
+      prevention:
+        "Set requests near real use, give critical tasks memory limits equal to their requests, and reserve capacity for the node's own daemons",
+      repair:
+        "Evicted tasks return to pending and are placed again; lower-priority tasks are evicted first so critical ones keep running",
     },
   ],
   bottlenecks: [
