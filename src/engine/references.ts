@@ -43,13 +43,24 @@ export function referenceVerdict(
         why: `the prompt names ${name}: it is the system being designed, so its design is the reference, not a part to buy`,
       };
   }
-  const family = REFERENCE_FAMILIES.find((f) => archetypes.includes(f.archetype) && f.asks.test(prompt));
-  const asked = family ? prompt.match(family.asks)?.[0] : undefined;
-  const impl = family?.implementations.find((i) => mentionsName(product, i));
-  if (family && asked && impl)
-    return {
-      name: impl,
-      why: `the prompt asks for a ${asked.toLowerCase()} and ${impl} is a whole one: it is the reference design to learn from, not a part to buy`,
-    };
+  for (const family of REFERENCE_FAMILIES) {
+    if (!archetypes.includes(family.archetype)) continue;
+    const asked = prompt.match(family.asks)?.[0];
+    const impl = family.implementations.find((i) => mentionsName(product, i));
+    if (asked && impl)
+      return {
+        name: impl,
+        why: `the prompt asks for a ${asked} and ${impl} is a whole one: it is the reference design to learn from, not a part to buy`,
+      };
+  }
   return undefined;
+}
+
+/**
+ * Whether a product is a part for building an archetype that this prompt does not ask to build
+ * (a segment-file layout is offered for "Design Kafka", not for "Design Twitter", which buys a log).
+ */
+export function unaskedBuildingBlock(product: string, prompt: string): boolean {
+  const owners = REFERENCE_FAMILIES.filter((f) => f.buildingBlocks?.some((b) => product.startsWith(b)));
+  return owners.length > 0 && !owners.some((f) => f.asks.test(prompt));
 }

@@ -11,6 +11,8 @@ export interface ReferenceFamily {
   asks: RegExp;
   /** Product name fragments that mark a whole implementation of the archetype. */
   implementations: readonly string[];
+  /** Parts one builds the archetype from; offered only when the prompt asks to build it. */
+  buildingBlocks?: readonly string[];
 }
 
 export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
@@ -21,13 +23,19 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I05",
-    asks: /\b(message queue|pub[- /]?sub|event streaming|streaming platform|task queue|message broker|commit log)\b/i,
+    asks: /\b(message queue|pub[- /]?sub|event streaming|task queue|message broker|commit log)\b/i,
     implementations: ["Kafka", "Kinesis", "SQS", "RabbitMQ", "Pulsar", "Redpanda"],
+    buildingBlocks: ["Segment files on local SSDs", "Embedded Raft (or etcd) for the controller quorum"],
   },
   {
     archetype: "I07",
-    asks: /\b(cdn|content delivery network|edge cache|distributed cache)\b/i,
-    implementations: ["CloudFront", "Fastly", "Akamai", "Cloudflare", "Memcached", "Redis Cluster"],
+    asks: /\b(cdn|content delivery network|edge cache)\b/i,
+    implementations: ["CloudFront", "Fastly", "Akamai", "Cloudflare"],
+  },
+  {
+    archetype: "I07",
+    asks: /\b(distributed cache|cache cluster|caching service)\b/i,
+    implementations: ["Memcached", "Redis Cluster"],
   },
   {
     archetype: "I08",
@@ -63,20 +71,22 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
     archetype: "I16",
     asks: /\b(key[- ]value store|wide[- ]column store)\b/i,
     implementations: ["Cassandra", "ScyllaDB", "DynamoDB", "TiKV", "FoundationDB", "Redis Cluster"],
+    buildingBlocks: ["RocksDB as the per-node storage engine"],
   },
   {
     archetype: "I17",
     asks: /\b(load balancer|api gateway|reverse proxy|service mesh)\b/i,
-    implementations: ["AWS ALB", "Envoy", "Istio"],
+    implementations: ["AWS ALB", "Envoy", "Istio", "NGINX", "HAProxy", "Kong"],
+    buildingBlocks: ["Linux IPVS or an XDP forwarder"],
   },
   {
     archetype: "I18",
     asks: /\b(metrics monitoring|monitoring system|time[- ]series database|metrics pipeline)\b/i,
-    implementations: ["Prometheus", "Mimir", "Thanos", "InfluxDB"],
+    implementations: ["Prometheus", "Mimir", "Thanos", "InfluxDB", "VictoriaMetrics"],
   },
   {
     archetype: "I19",
     asks: /\b(object storage|object store|file system|block storage)\b/i,
-    implementations: ["Ceph", "MinIO", "HDFS"],
+    implementations: ["Ceph", "MinIO", "HDFS", "Amazon S3", "Google Cloud Storage"],
   },
 ];

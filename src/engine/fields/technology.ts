@@ -1,7 +1,7 @@
 import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
-import { referenceVerdict } from "../references.js";
+import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { archetype } from "./common.js";
 
 /** The NFR tags a design asks of its products, each with the reason it is asked. */
@@ -28,7 +28,7 @@ export const technologyField: Deriver<"technology"> = {
   field: "technology",
   category: "Chosen",
   reads: ["prompt", "archetypes", "baseMechanisms", "companions", "nfrs"],
-  rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at; a product the prompt asks to build is shown as the reference design, never as a choice, and a product is never both chosen and avoided",
+  rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   derive: (f) => {
     const lead = f.archetypes[0];
     if (!lead) return [];
@@ -40,7 +40,7 @@ export const technologyField: Deriver<"technology"> = {
     for (const layer of ["storage", "coordination", "serving"] as const) {
       const references: NonNullable<TechnologyRow["references"]> = [];
       const scored = a.technologies
-        .filter((t) => t.layer === layer)
+        .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, f.prompt))
         .filter((t) => {
           const ref = referenceVerdict(t.product, f.prompt, inDesign);
           if (ref) references.push({ product: t.product, why: ref.why });

@@ -408,6 +408,24 @@ export const I05 = {
       caveat:
         "Each shard has fixed write and read limits shared by its consumers, so shard count must be planned and resharded under load.",
     },
+    {
+      product: "Segment files on local SSDs, tiered to object storage",
+      layer: "storage",
+      fits: "Each partition as append-only segment files with sparse offset indexes on the broker's disks, served from the page cache, with closed segments copied to S3 or GCS for long retention",
+      suits: ["high-throughput", "durable", "long-retention", "low-cost"],
+      poorFor: ["operational-simplicity"],
+      caveat:
+        "Building the log yourself means owning replication, leader failover, retention and the fetch path; tiered segments are slower to read back than local ones",
+    },
+    {
+      product: "Embedded Raft (or etcd) for the controller quorum",
+      layer: "coordination",
+      fits: "Partition leadership, in-sync sets, topic configuration and group coordinators as small metadata in a consensus-replicated controller, the way KRaft replaced ZooKeeper in Kafka",
+      suits: ["linearizable", "small-metadata", "fail-closed", "durable"],
+      poorFor: ["high-throughput", "large-objects"],
+      caveat:
+        "Only metadata belongs in the quorum; the records themselves are replicated by the partition leaders through their in-sync sets",
+    },
   ],
   connections: [
     {

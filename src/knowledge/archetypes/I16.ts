@@ -416,6 +416,15 @@ export const I16 = {
       poorFor: ["durable", "linearizable"],
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
+    {
+      product: "RocksDB as the per-node storage engine",
+      layer: "storage",
+      fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
+      suits: ["high-throughput", "durable", "low-latency"],
+      poorFor: ["multi-region", "operational-simplicity"],
+      caveat:
+        "It stores one node's data only: partitioning, replication, repair and membership are the rest of the design, and compaction needs tuning to bound write and space amplification",
+    },
   ],
   connections: [
     {

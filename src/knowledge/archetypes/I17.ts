@@ -336,6 +336,14 @@ export const I17 = {
       poorFor: ["operational-simplicity"],
       caveat: "a complex component of its own whose outage must not stop the data plane",
     },
+    {
+      product: "Linux IPVS or an XDP forwarder (Katran) for the L4 tier",
+      layer: "serving",
+      fits: "Kernel-level packet forwarding with consistent hashing and connection tracking, reached through ECMP from the routers, beneath a self-built balancer's control plane",
+      suits: ["low-latency", "high-throughput"],
+      poorFor: ["operational-simplicity", "rich-queries"],
+      caveat: "Layer 4 only: TLS, HTTP routing and retries belong to an L7 proxy tier behind it",
+    },
   ],
   connections: [
     {

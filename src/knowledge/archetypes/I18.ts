@@ -399,6 +399,15 @@ export const I18 = {
       caveat:
         "Highly available peers share notification state by gossip, so a split between peers can send a notification twice.",
     },
+    {
+      product: "Object storage (S3 or GCS) for compacted blocks",
+      layer: "storage",
+      fits: "Immutable, compressed time-series blocks and their indexes uploaded after the in-memory head is cut, read back by queriers and compactors",
+      suits: ["durable", "long-retention", "low-cost", "elastic-scale"],
+      poorFor: ["low-latency"],
+      caveat:
+        "Recent samples still live in the ingesters' write-ahead log and memory; queries over old blocks need caching to stay fast",
+    },
   ],
   connections: [
     {
