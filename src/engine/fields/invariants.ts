@@ -2,10 +2,7 @@ import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { archetype, entityWords } from "./common.js";
 
-const mentions = (text: string, entity: string) => {
-  const t = text.toLowerCase();
-  return t.includes(entity.toLowerCase()) || t.includes(entityWords(entity));
-};
+const MAX_PER_PATH = 3;
 
 export const invariantsField: Deriver<"invariants"> = {
   field: "invariants",
@@ -19,24 +16,38 @@ export const invariantsField: Deriver<"invariants"> = {
     const pathEntities = (p: (typeof f.criticalPaths)[number]) => [
       ...new Set(p.operations.flatMap((o) => (entityOf.has(o) ? [entityOf.get(o) as string] : []))),
     ];
-    for (const p of f.criticalPaths) {
-      const a = archetype(p.archetype);
-      const entities = pathEntities(p);
-      const pick = a.invariants
-        .filter((i) => !used.has(i))
-        .map((i) => ({ i, e: entities.find((e) => mentions(i, e)) }))
-        .filter((x): x is { i: string; e: string } => x.e !== undefined)
-        .slice(0, 2);
-      for (const { i: statement, e } of pick) {
+    // Each archetype invariant goes to the first critical path that writes the entity it names first;
+    // an invariant naming no entity a critical path writes is left out rather than pinned to an unrelated path.
+    const firstMention = (text: string, entity: string) => {
+      const t = text.toLowerCase();
+      const hits = [t.indexOf(entity.toLowerCase()), t.indexOf(entityWords(entity))].filter((x) => x >= 0);
+      return hits.length > 0 ? Math.min(...hits) : -1;
+    };
+    const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
+    const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))];
+    for (const id of archetypeIds) {
+      const paths = f.criticalPaths.filter((p) => p.archetype === id);
+      for (const statement of archetype(id).invariants) {
+        if (used.has(statement)) continue;
+        const candidates = paths
+          .flatMap((p, order) =>
+            pathEntities(p).map((e) => ({ path: p.name, entity: e, at: firstMention(statement, e), order })),
+          )
+          .filter((c) => c.at >= 0)
+          .sort((x, y) => x.at - y.at || x.order - y.order);
+        const best = candidates.find((c) => (attached.get(c.path)?.length ?? 0) < MAX_PER_PATH);
+        if (!best) continue;
+        const list = attached.get(best.path) ?? [];
         used.add(statement);
-        out.push({
-          path: p.name,
+        list.push({
           statement,
-          archetype: a.id,
-          because: `${a.id} states it for ${e}, which '${p.name}' writes`,
+          archetype: id,
+          because: `${id} states it for ${best.entity}, which '${best.path}' writes`,
         });
+        attached.set(best.path, list);
       }
     }
+    for (const p of f.criticalPaths) for (const x of attached.get(p.name) ?? []) out.push({ path: p.name, ...x });
     const first = f.criticalPaths[0];
     if (first) {
       const subject = entityWords(pathEntities(first)[0] ?? f.primaryState[0]?.entity ?? "record");

@@ -124,7 +124,7 @@ export const I05 = {
     },
     {
       action:
-        "in-sync followers fetch the appended record, and with acks=all the leader acknowledges once every in-sync replica has it and the set holds at least min.insync.replicas",
+        "in-sync followers fetch the appended record, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
       entity: "Partition",
       shape: "async process",
       mechanism: "isr-replication",
