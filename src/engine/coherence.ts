@@ -2,6 +2,7 @@
  * Coherence rules over a derived design: a design must never contradict itself. Each rule reads only
  * the finished Design (and the knowledge behind it), so the check runs on anything `design()` returns.
  */
+import { ARCHETYPE_BY_ID, type ArchetypeId } from "../knowledge/index.js";
 import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
 import { parseStatedNfrs } from "./nfr-parse.js";
@@ -46,9 +47,21 @@ export const TOKEN_CHECKING_WRITE =
   /\b(only (if|when|from|under)|accepted only|at least)\b[^.;]*\b(tokens?|epoch|attempt number|claimed_by|fenc\w*|term|chunk version|lease version)\b|\b(tokens?|epoch|claimed_by|fenc\w*)\b[^.;]*\b(still match\w*|is at least|is current)\b/i;
 /** Words for a delete. */
 export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*)\b/i;
+/** Housekeeping deletes (retention, compaction, draining) that no derived copy needs to learn about. */
+const HOUSEKEEPING = /\b(retention|older than|compact\w*|garbage|unreferenced|drain\w*|snapshot)\b/i;
+
+/**
+ * A delete that must reach derived copies: it removes authoritative state (not a cached copy, not
+ * housekeeping of old data), so a replica, index or view that missed it would bring the value back.
+ */
+export function propagatingDelete(o: { phrase: string; entity: string; archetype: ArchetypeId }): boolean {
+  if (!DELETES.test(o.phrase) || HOUSEKEEPING.test(o.phrase)) return false;
+  const entity = ARCHETYPE_BY_ID.get(o.archetype)?.entities.find((e) => e.name === o.entity);
+  return entity ? entity.truth || /tombstone/i.test(o.phrase) : false;
+}
 /** Words for one write that changes several records. */
 export const MULTI_OBJECT_WRITE =
-  /\b(transactions?|atomic\w*|together|both|all or nothing|outbox|and (its|the) \w+|with (its|the) \w+ (row|record|entry)|double[- ]entry|debit\w* .* credit\w*)\b/i;
+  /\b(transactions?|together|all or nothing|(same|one) (local )?transaction|atomically across|across (several|many|multiple) (keys|records|rows|objects)|both \w+ and|outbox|double[- ]entry|debit\w* and credit\w*)\b/i;
 
 const isWrite = (o: Design["operations"][number]) => o.operation !== "read source" && o.operation !== "read projection";
 const isLeaseBookkeeping = (o: Design["operations"][number]) =>
@@ -125,7 +138,7 @@ function preconditions(d: Design): Problem[] {
         "fencing token without a protected resource: no write outside the lease itself checks a holder's token, epoch or attempt",
     });
   if (has("tombstones")) {
-    const deletes = d.operations.some((o) => DELETES.test(o.phrase));
+    const deletes = d.operations.some((o) => propagatingDelete(o));
     const derived =
       d.operations.some((o) => o.operation === "read projection") ||
       d.readPaths.some((r) => r.servedBy !== "authority");

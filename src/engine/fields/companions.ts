@@ -1,6 +1,6 @@
 import { PREDICATES } from "../../knowledge/predicates.js";
 import type { PredicateId } from "../../knowledge/schema.js";
-import { DELETES, MULTI_OBJECT_WRITE, TOKEN_CHECKING_WRITE } from "../coherence.js";
+import { MULTI_OBJECT_WRITE, propagatingDelete, TOKEN_CHECKING_WRITE } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
 import { entityWords } from "./common.js";
@@ -74,7 +74,8 @@ const GATES: Record<string, (g: GateInput) => string | undefined> = {
       : "no write changes several records together, so a single-record write is atomic on its own";
   },
   tombstones: (g) => {
-    if (!g.operations.some((o) => DELETES.test(o.phrase))) return "nothing is deleted on these paths";
+    if (!g.operations.some((o) => propagatingDelete(o)))
+      return "no authoritative record is deleted on these paths (only cached copies or old data past retention)";
     if (!g.operations.some((o) => o.operation === "read projection"))
       return "no derived copy is read, so a delete has nowhere to propagate";
     return undefined;
