@@ -3,6 +3,7 @@ import type { PredicateId } from "../../knowledge/schema.js";
 import { MULTI_OBJECT_WRITE, propagatingDelete, TOKEN_CHECKING_WRITE } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
+import { own } from "../own.js";
 import { entityWords } from "./common.js";
 import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
 
@@ -121,7 +122,7 @@ export const companionsField: Deriver<"companions"> = {
       if (!def) continue;
       for (const id of def.adds) {
         if (base.has(id)) continue;
-        if (GATES[id]?.({ holds, have: wanted, operations: f.operations, invariants: f.invariants })) continue;
+        if (own(GATES, id)?.({ holds, have: wanted, operations: f.operations, invariants: f.invariants })) continue;
         addMechanism(
           rows,
           mechanismRow(id, "companion", [`${p.id}: ${p.because}`], invariantMatching(f.invariants, GUARDS[p.id])),
