@@ -33,7 +33,7 @@ export const nfrsField: Deriver<"nfrs"> = {
         consistency = {
           value: "read-your-writes",
           source: "default",
-          because: `the prompt asks to stay available (${availability.because}), which rules out linearizable reads under a partition; each client still reads its own writes through a sticky session`,
+          because: `the prompt asks to stay available (${availability.because}), which rules out linearizable reads under a partition; each client still reads its own writes through a sticky session (if 'available' meant surviving node loss, state 'linearizable' instead: a majority keeps serving and only a cut-off minority refuses, which is what one leader or one lock holder needs)`,
         };
       else if (availability.source === "stated" && consistency.source === "stated")
         availability = {
