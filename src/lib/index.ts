@@ -1,4 +1,5 @@
 /** The mechsd library: recognition, the full design, and the knowledge base behind them. */
+export { COHERENCE_RULES, type CoherenceRule, checkCoherence, type Problem } from "../engine/coherence.js";
 export { type Design, type DesignResult, deriveDesign, design, SCHEMA_VERSION } from "../engine/design/design.js";
 export { OVERRIDE_KEYS } from "../engine/design/overrides.js";
 export type { Fields, TraceEntry } from "../engine/design/types.js";

@@ -104,6 +104,7 @@ export function designBlocks(d: Design): Block[] {
       bullets([
         ...t.choices.map((c) => `${c.product}: ${c.fits} (${c.why})`),
         ...(t.avoid ? [`Not ${t.avoid.product}: ${t.avoid.why}`] : []),
+        ...(t.references ?? []).map((r) => `Reference design, not a part: ${r.product} (${r.why})`),
       ]),
     ]),
     heading(2, "Retries, crashes, replication and scale"),

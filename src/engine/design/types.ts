@@ -131,6 +131,8 @@ export interface TechnologyRow {
   archetype: ArchetypeId;
   choices: { product: string; fits: string; why: string }[];
   avoid?: { product: string; why: string };
+  /** Products the prompt asks to build (named, or the archetype itself): the reference design, never a choice. */
+  references?: { product: string; why: string }[];
 }
 
 export interface FailureRow {
