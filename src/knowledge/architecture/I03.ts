@@ -153,4 +153,5 @@ export const I03_TOPOLOGY: Topology = {
   stateOwner: "schedule-db",
   outlet: "workers",
   protocols: I03_PROTOCOLS,
+  unit: { entity: "Schedule", words: ["schedule"] },
 };

@@ -148,4 +148,5 @@ export const I05_TOPOLOGY: Topology = {
   consumer: "consumers",
   outlet: "consumers",
   protocols: I05_PROTOCOLS,
+  hostedBy: { I01: "controller", I10: "group-coordinator" },
 };

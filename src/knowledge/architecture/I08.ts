@@ -121,4 +121,5 @@ export const I08_TOPOLOGY: Topology = {
   stateOwner: "counter-store",
   upstream: "backend",
   protocols: I08_PROTOCOLS,
+  hostedBy: { I17: "limiter", I11: "policy-control" },
 };

@@ -145,4 +145,5 @@ export const I12_TOPOLOGY: Topology = {
   stateOwner: "workflow-db",
   outlet: "relay",
   protocols: I12_PROTOCOLS,
+  unit: { entity: "WorkflowInstance", words: ["workflow"] },
 };

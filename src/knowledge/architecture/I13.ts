@@ -140,4 +140,5 @@ export const I13_TOPOLOGY: Topology = {
   stateOwner: "op-log",
   outlet: "op-log",
   protocols: I13_PROTOCOLS,
+  unit: { entity: "Subject", words: ["subject"] },
 };

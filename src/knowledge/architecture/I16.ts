@@ -127,4 +127,5 @@ export const I16_TOPOLOGY: Topology = {
   entry: "coordinators",
   stateOwner: "replicas",
   protocols: I16_PROTOCOLS,
+  unit: { entity: "KeyValue", words: ["kv"] },
 };
