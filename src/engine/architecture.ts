@@ -5,8 +5,8 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
+import { promptNouns, type Renaming, renameText } from "./prompt-nouns.js";
 import { type ProtocolStep, parseProtocol } from "./protocol.js";
-import { type Renaming, promptNouns, renameText } from "./prompt-nouns.js";
 
 /**
  * Composition of architectures (pure): the dominant archetype's topology is the frame; each
@@ -181,7 +181,8 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
     });
     const theirFollower = follower(t, t.stateOwner);
     const followerTarget = dId(follower(d, d.stateOwner)) ?? owner;
-    if (theirFollower) eq.set(theirFollower, { target: followerTarget, takeShape: false, note: `replicates ${p.name}'s state` });
+    if (theirFollower)
+      eq.set(theirFollower, { target: followerTarget, takeShape: false, note: `replicates ${p.name}'s state` });
     const caller = dId(dKind("worker-pool") ?? dKind("client"));
     for (const c of t.components.filter((c) => c.kind === "client"))
       if (caller) eq.set(c.id, { target: caller, takeShape: false, note: `acts as ${p.name}'s client (${p.role})` });
@@ -189,8 +190,12 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
     for (const c of t.components.filter((c) => c.kind === "resource"))
       if (guarded && dId(guarded))
         eq.set(c.id, { target: dId(guarded) as string, takeShape: false, note: `is what ${p.name} protects` });
-    const mySweeper = d.components.find((c) => c.kind === "control-loop" && SWEEP.test(`${c.id} ${(c.runs ?? []).join(" ")}`));
-    for (const c of t.components.filter((c) => c.kind === "control-loop" && SWEEP.test(`${c.id} ${(c.runs ?? []).join(" ")}`)))
+    const mySweeper = d.components.find(
+      (c) => c.kind === "control-loop" && SWEEP.test(`${c.id} ${(c.runs ?? []).join(" ")}`),
+    );
+    for (const c of t.components.filter(
+      (c) => c.kind === "control-loop" && SWEEP.test(`${c.id} ${(c.runs ?? []).join(" ")}`),
+    ))
       if (mySweeper && dId(mySweeper.id))
         eq.set(c.id, { target: dId(mySweeper.id) as string, takeShape: false, note: `also runs ${p.name}'s expiry` });
   };
@@ -224,13 +229,14 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
       } else hostOnDominant(p, eq);
     } else if (p.onDominant) {
       hostOnDominant(p, eq);
-      for (const c of t.components) if (c.kind === "client" && !eq.has(c.id) && p.role === "output") dropped.add(scoped(p, c.id));
+      for (const c of t.components)
+        if (c.kind === "client" && !eq.has(c.id) && p.role === "output") dropped.add(scoped(p, c.id));
     } else if (p.role === "input") {
       const intake = dId(d.intake ?? d.entry);
       if (t.consumer && intake)
         eq.set(t.consumer, { target: intake, takeShape: false, note: `consumes ${p.name} as its input` });
     } else if (p.role === "output") {
-      for (const c of t.components) if (c.kind === "client") dropped.add(scoped(p, c.id));
+      for (const c of t.components) if (c.kind === "client" && c.id !== t.producer) dropped.add(scoped(p, c.id));
       const outlet = dId(d.outlet ?? d.stateOwner);
       if (t.producer && outlet)
         eq.set(t.producer, { target: outlet, takeShape: false, note: `publishes into ${p.name} as its output` });

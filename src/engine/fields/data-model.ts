@@ -11,9 +11,7 @@ export const dataModelField: Deriver<"dataModel"> = {
     const primary = new Set(f.primaryState.map((s) => s.entity));
     const ids = new Set(f.components.map((c) => c.id));
     const base = (e: string) => e.replace(/ \(.*\)$/, "");
-    const ranked = [...rows].sort(
-      (a, b) => Number(primary.has(base(b.entity))) - Number(primary.has(base(a.entity))),
-    );
+    const ranked = [...rows].sort((a, b) => Number(primary.has(base(b.entity))) - Number(primary.has(base(a.entity))));
     const lead = f.archetypes[0]?.id;
     const keep = (r: (typeof rows)[number]) =>
       r.archetype === lead || primary.has(base(r.entity)) || !/^I\d\d$/.test(r.archetype);

@@ -73,7 +73,8 @@ export const I08_TOPOLOGY: Topology = {
       request: ["caller key (API key, user or IP)", "cost"],
       response: ["allowed", "remaining", "reset"],
       errors: ["429 Too Many Requests with Retry-After"],
-      guarantee: "a scope never gets more than rate x window + burst admitted, within the sync bound of local allowances",
+      guarantee:
+        "a scope never gets more than rate x window + burst admitted, within the sync bound of local allowances",
     },
     {
       operation: "set limit",
