@@ -466,8 +466,8 @@ function apiRows(parts: readonly Part[], rn: (s: string) => string): ApiRow[] {
         call,
         request: a.request.map(rn),
         response: a.response.map(rn),
-        errors: a.errors,
-        guarantee: a.guarantee,
+        errors: a.errors.map(rn),
+        guarantee: rn(a.guarantee),
         archetype: p.key,
       });
     }
@@ -491,8 +491,8 @@ function dataRows(
       const row: DataModelRow = {
         entity: renamed === e.entity ? e.entity : `${renamed} (${e.entity})`,
         key: e.key.map(rn),
-        fields: e.fields,
-        indexes: e.indexes,
+        fields: e.fields.map(rn),
+        indexes: e.indexes.map(rn),
         owner: resolve(p, e.owner) ?? e.owner,
         archetype: p.key,
       };

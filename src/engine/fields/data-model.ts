@@ -10,7 +10,8 @@ export const dataModelField: Deriver<"dataModel"> = {
     const rows = composeArchitecture(designParts(f), f.prompt).dataModel;
     const primary = new Set(f.primaryState.map((s) => s.entity));
     const ids = new Set(f.components.map((c) => c.id));
-    const base = (e: string) => e.replace(/ \(.*\)$/, "");
+    /** A renamed entity reads "Refund (WorkflowInstance)": the archetype's name is the one in parentheses. */
+    const base = (e: string) => /\(([A-Za-z]+)\)$/.exec(e)?.[1] ?? e;
     const ranked = [...rows].sort((a, b) => Number(primary.has(base(b.entity))) - Number(primary.has(base(a.entity))));
     const lead = f.archetypes[0]?.id;
     const keep = (r: (typeof rows)[number]) =>

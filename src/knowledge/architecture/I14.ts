@@ -103,8 +103,8 @@ export const I14_TOPOLOGY: Topology = {
     },
     {
       operation: "move tag",
-      call: "PUT /v2/{name}/tags/{tag}",
-      request: ["manifest_digest", "expected_current_digest"],
+      call: "PUT /v2/{name}/manifests/{tag} with If-Match: current digest (a conditional extension; plain OCI registries move tags last writer wins)",
+      request: ["manifest", "expected_current_digest"],
       response: ["ok"],
       errors: ["409 tag moved (conflict)"],
       guarantee: "tags move atomically; a reader sees the old or the new manifest, never a partial one",

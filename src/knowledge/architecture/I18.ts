@@ -118,7 +118,7 @@ export const I18_TOPOLOGY: Topology = {
     },
     {
       operation: "put rule",
-      call: "PUT /api/v1/rules/{group}",
+      call: "PUT /v1/rule-groups/{group}",
       request: ["expression", "for_duration", "labels"],
       response: ["rule_version"],
       errors: ["400 invalid expression"],
