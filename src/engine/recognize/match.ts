@@ -158,6 +158,8 @@ export interface SignalIndex {
   byStem: ReadonlyMap<string, readonly Signal[]>;
   byShape: ReadonlyMap<string, readonly Signal[]>;
   order: ReadonlyMap<Signal, number>;
+  /** Stems of every phrase: words the knowledge base knows, so never read as a misspelt name. */
+  vocabulary: ReadonlySet<string>;
 }
 
 const shapeKey = (word: string, length: number) => `${word[0]}${length}`;
@@ -166,6 +168,7 @@ export function buildIndex(signals: readonly Signal[]): SignalIndex {
   const byStem = new Map<string, Signal[]>();
   const byShape = new Map<string, Signal[]>();
   const order = new Map<Signal, number>();
+  const vocabulary = new Set<string>();
   const push = (m: Map<string, Signal[]>, k: string, s: Signal) => {
     const list = m.get(k);
     if (list) list.push(s);
@@ -173,11 +176,12 @@ export function buildIndex(signals: readonly Signal[]): SignalIndex {
   };
   signals.forEach((s, i) => {
     order.set(s, i);
+    if (s.kind === "phrase") for (const st of s.stems) vocabulary.add(st);
     push(byStem, s.stems[0] as string, s);
     const first = s.raws[0] ?? "";
     if (s.kind === "system" && first.length >= 5 && !/\d/.test(first)) push(byShape, shapeKey(first, first.length), s);
   });
-  return { byStem, byShape, order };
+  return { byStem, byShape, order, vocabulary };
 }
 
 /** Every indexed signal found in the tokens, in index order. */
@@ -199,6 +203,9 @@ export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
   const hits: Hit[] = [];
   for (const s of ordered) {
     const h = findSignal(tokens, s);
+    // A known word ("shared") is not a misspelling of a name ("ShareDB").
+    if (h?.fuzzy && h.covers.some((i, k) => tokens[i]?.stem !== s.stems[k] && index.vocabulary.has(tokens[i]?.stem ?? "")))
+      continue;
     if (h) hits.push(h);
   }
   return hits;
