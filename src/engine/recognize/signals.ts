@@ -43,6 +43,7 @@ export interface RecognitionTables {
 const REQUIREMENT_SLACK = 3;
 const SINGLE_WORD_REQUIREMENT = 0.75; // one word ("burst", "replay") says less about the invariant than a phrase
 const CUE_WEIGHT = 1;
+const NEED_CUE_SLACK = 4; // "held by only one buyer for ten minutes": a need's cue words may sit further apart
 
 const defined = <T>(x: T | undefined): x is T => x !== undefined;
 
@@ -88,7 +89,8 @@ export function compileRecognition(
     });
   });
   extra.needs.forEach((n, index) => {
-    for (const cue of n.cues) all.push(compileSignal(cue, CUE_WEIGHT, "phrase", { owner: { kind: "need", index } }));
+    for (const cue of n.cues)
+      all.push(compileSignal(cue, CUE_WEIGHT, "phrase", { owner: { kind: "need", index }, slack: NEED_CUE_SLACK }));
   });
   for (const s of tables.infra) all.push(compileSignal(s.text, s.weight, "phrase", { owner: { kind: "infra" } }));
   for (const s of tables.product) all.push(compileSignal(s.text, s.weight, "phrase", { owner: { kind: "product" } }));

@@ -12,6 +12,12 @@ export const NEEDS: readonly Need[] = [
     why: "a lock or lease service is only safe if its lease records live on a linearizable, quorum-replicated store",
   },
   {
+    dominant: "I02",
+    needs: "I03",
+    cues: ["hold minutes", "held minutes", "hold expires", "hold lapses", "release unconfirmed", "hold timeout"],
+    why: "a hold that must end after a set time is a stored due time that releases the claim when it arrives",
+  },
+  {
     dominant: "I03",
     needs: "I12",
     cues: ["call", "api", "endpoint", "webhook", "email", "third party", "notify", "callback"],
