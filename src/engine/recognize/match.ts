@@ -195,9 +195,10 @@ export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
   };
   for (const stem of present) for (const s of index.byStem.get(stem) ?? []) consider(s);
   for (const t of tokens) {
-    if (t.raw.length < 4) continue;
+    // Only an unknown word can be a misspelt name; known words and exact names are found by stem.
+    if (t.raw.length < 4 || index.vocabulary.has(t.stem) || index.byStem.has(t.stem)) continue;
     for (let len = t.raw.length - 2; len <= t.raw.length + 2; len++)
-      for (const s of index.byShape.get(shapeKey(t.raw, len)) ?? []) consider(s);
+      for (const s of index.byShape.get(shapeKey(t.raw, len)) ?? []) if (typoMatch(t.raw, s.raws[0] ?? "")) consider(s);
   }
   const ordered = [...seen].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
   const hits: Hit[] = [];
