@@ -33,6 +33,7 @@ const BRANCH_PRESENT = 0.35; // a branch score above this counts as present
 const BRANCH_MARGIN = 0.15;
 const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("focusing on …") to make a product prompt mixed
 const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
+const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -129,12 +130,21 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     const { score, counted } = combine(sorted.byArchetype.get(archetype.id) ?? [], w);
     return { archetype, score, hits: counted, named: counted.some((h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED) };
   });
-  // When the head names a component outright, requirements stated later qualify it rather than replace it.
-  const headNamed = raw.some((r) => r.named);
+  // A prompt that opens with an invariant ("Ensure no two…") is about that requirement: archetypes
+  // backed only by nouns rank below those whose rule it states. Otherwise, when the head names a
+  // component outright, requirements stated later qualify it rather than replace it.
+  const invariant = kb.opener?.exec(prompt.toLowerCase())?.[1];
+  const stated = (r: { hits: Hit[] }) => r.hits.some((h) => h.signal.rule !== undefined);
+  const headNamed = invariant === undefined && raw.some((r) => r.named);
   const scored: Scored[] = raw.map((r) => ({
     archetype: r.archetype,
     hits: r.hits,
-    score: headNamed && !r.named ? r.score * BODY_ONLY_FACTOR : r.score,
+    score:
+      invariant !== undefined && !stated(r) && raw.some(stated)
+        ? r.score * NOUNS_ONLY_FACTOR
+        : headNamed && !r.named
+          ? r.score * BODY_ONLY_FACTOR
+          : r.score,
   }));
   scored.sort((a, b) => b.score - a.score || a.archetype.id.localeCompare(b.archetype.id));
 
@@ -230,6 +240,10 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       evidence: top.hits.slice(0, 4).map((h) => `${describeHit(h)} points to ${dominant.name}`),
     },
   ];
+  if (invariant !== undefined && top.hits.some((h) => h.signal.rule))
+    result[0]?.evidence.push(
+      `the prompt opens with '${invariant}', stating an invariant, so the requirement it states leads over the nouns it names`,
+    );
   if (top.score < MIN_DOMINANT)
     result[0]?.evidence.push("the evidence is weak: consider naming the component more directly");
 

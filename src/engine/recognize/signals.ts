@@ -20,6 +20,8 @@ export interface RecognitionKnowledge {
   defaultSubstrates: { archetypes: readonly ArchetypeId[]; why: string };
   /** Focus cues as whole-word patterns over the lower-cased prompt (they are mostly function words). */
   focus: readonly { text: string; pattern: RegExp }[];
+  /** Matches a prompt that opens by stating an invariant ("Ensure…", "Design a system that prevents…"). */
+  opener: RegExp | undefined;
   /** How many signals were compiled (for tests and the bench). */
   size: number;
 }
@@ -36,6 +38,7 @@ export interface BranchTables {
 
 export interface RecognitionTables {
   requirements: readonly RequirementRule[];
+  openers?: readonly string[];
   ambiguous: readonly AmbiguousSystem[];
   needs: readonly Need[];
 }
@@ -129,6 +132,14 @@ export function compileRecognition(
       text,
       pattern: new RegExp(`\\b${text.toLowerCase().replace(/\s+/g, "\\s+")}\\b`),
     })),
+    opener:
+      extra.openers && extra.openers.length > 0
+        ? new RegExp(
+            `^\\s*(?:(?:design|build)\\s+(?:a|an|the)?\\s*(?:[a-z-]+\\s+){0,3}?(?:that|which|to)\\s+)?(${extra.openers
+              .map((o) => o.replace(/\s+/g, "\\s+"))
+              .join("|")})\\b`,
+          )
+        : undefined,
     size: signals.length,
   };
 }

@@ -2,13 +2,34 @@ import type { RequirementRule } from "./types.js";
 
 const UNITS = ["second", "minute", "hour", "day", "week", "month"];
 /** "thirty minutes after", "three days before": a stated offset from an event is a due time. */
-const OFFSETS = UNITS.flatMap((u) => [`${u} after`, `${u} before`]);
+const OFFSETS = UNITS.flatMap((u) => [`${u} after`, `${u} before`, `after ${u}`, `${u} later`, `${u} inactivity`]);
 
 /**
  * Requirement and invariant phrases. A prompt that states what must hold, rather than what to
  * build, is recognised from these; each hit quotes the words and names the rule it matched.
  * Phrases are content words (stop words are dropped before matching), any order, short window.
  */
+/**
+ * Openings that state an invariant rather than name a thing to build ("Ensure…", "Prevent…",
+ * "Only one…"), optionally after "design a system that". With one, an archetype backed only by
+ * named nouns ranks below one whose requirement the prompt states.
+ */
+export const INVARIANT_OPENERS: readonly string[] = [
+  "ensure",
+  "ensures",
+  "make sure",
+  "makes sure",
+  "guarantee",
+  "guarantees",
+  "prevent",
+  "prevents",
+  "never",
+  "only one",
+  "no two",
+  "avoid",
+  "stop",
+];
+
 export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   {
     rule: "exclusivity",
@@ -29,6 +50,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "never same once",
       "never run twice same time",
       "never run concurrently",
+      "two same concurrently",
+      "two same simultaneously",
+      "no two same",
+      "same concurrently",
+      "same simultaneously",
+      "must not overlap",
       "never concurrently",
       "not run concurrently",
       "two same time",
@@ -67,7 +94,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     why: "something must happen a fixed time after or before an event, which is a stored due time released when it arrives",
     targets: [{ id: "I03", weight: 0.8 }],
     phrases: OFFSETS,
-    slack: 0,
+    slack: 1,
   },
   {
     rule: "action at a time",
@@ -91,6 +118,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "every night",
       "nightly",
       "cancel unpaid",
+      "inactivity",
+      "auto close",
       "time out unpaid",
     ],
   },
@@ -121,6 +150,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "replay",
       "replay events",
       "reprocess",
+      "re read events",
+      "re reading events",
+      "rebuild state events",
       "re process",
       "re consume",
       "re read history",
@@ -225,6 +257,11 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "protect burst",
       "admission",
       "flash sale",
+      "shed traffic",
+      "overloaded",
+      "overload",
+      "free tier",
+      "paying customers first",
       "cap in flight",
     ],
   },
@@ -385,6 +422,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     targets: [{ id: "I16", weight: 0.85 }],
     phrases: [
       "writable every region",
+      "accepting writes",
+      "accept writes",
+      "writes available",
       "writes visible read",
       "own next read",
       "see little later",
@@ -474,6 +514,16 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       { id: "I16", weight: 0.5 },
       { id: "I17", weight: 0.4 },
     ],
-    phrases: ["region outage", "region goes down", "lose region", "loss region", "survive region"],
+    phrases: [
+      "region outage",
+      "region goes down",
+      "lose region",
+      "loss region",
+      "survive region",
+      "data center offline",
+      "data center goes down",
+      "data center fails",
+      "datacenter fails",
+    ],
   },
 ];
