@@ -184,6 +184,10 @@ export function buildIndex(signals: readonly Signal[]): SignalIndex {
   return { byStem, byShape, order, vocabulary };
 }
 
+/** A stem the knowledge base knows as a word or as the start of a name: never read as a typo. */
+export const isKnown = (index: SignalIndex, stem: string): boolean =>
+  index.vocabulary.has(stem) || index.byStem.has(stem);
+
 /** Every indexed signal found in the tokens, in index order. */
 export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
   const present = new Set(tokens.map((t) => t.stem));
@@ -196,7 +200,7 @@ export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
   for (const stem of present) for (const s of index.byStem.get(stem) ?? []) consider(s);
   for (const t of tokens) {
     // Only an unknown word can be a misspelt name; known words and exact names are found by stem.
-    if (t.raw.length < 4 || index.vocabulary.has(t.stem) || index.byStem.has(t.stem)) continue;
+    if (t.raw.length < 4 || isKnown(index, t.stem)) continue;
     for (let len = t.raw.length - 2; len <= t.raw.length + 2; len++)
       for (const s of index.byShape.get(shapeKey(t.raw, len)) ?? []) if (typoMatch(t.raw, s.raws[0] ?? "")) consider(s);
   }
@@ -204,8 +208,8 @@ export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
   const hits: Hit[] = [];
   for (const s of ordered) {
     const h = findSignal(tokens, s);
-    // A known word ("shared") is not a misspelling of a name ("ShareDB").
-    if (h?.fuzzy && h.covers.some((i, k) => tokens[i]?.stem !== s.stems[k] && index.vocabulary.has(tokens[i]?.stem ?? "")))
+    // A known word ("shared") or another exact name ("Snowflake") is not a misspelling of a name.
+    if (h?.fuzzy && h.covers.some((i, k) => tokens[i]?.stem !== s.stems[k] && isKnown(index, tokens[i]?.stem ?? "")))
       continue;
     if (h) hits.push(h);
   }
