@@ -31,6 +31,7 @@ const NEED_PRIOR = 0.5; // what a need of the dominant, made explicit by a cue i
 const MAX_SUPPORTING = 3;
 const BRANCH_PRESENT = 0.35; // a branch score above this counts as present
 const BRANCH_MARGIN = 0.15;
+const ASKS_TO_BUILD = /^\s*(?:design|build|create|implement|architect|develop|make|write|clone)\b/;
 const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("focusing on …") to make a product prompt mixed
 const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
 const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
@@ -161,6 +162,8 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     w,
   );
   const lower = prompt.toLowerCase();
+  // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
+  const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
   const focus = kb.focus.find((f) => f.pattern.test(lower));
   const top = scored[0];
   const topScore = top?.score ?? 0;
@@ -169,6 +172,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   const headInfra =
     (top?.hits.some((h) => h.covers.some(isHead)) ?? false) || infraWords.counted.some((h) => h.covers.some(isHead));
   const headProduct = productWords.counted.some((h) => h.covers.some(isHead));
+  const statedInfra = (top?.hits ?? []).some((h) => h.signal.rule !== undefined);
 
   const branchEvidence: string[] = [];
   let kind: BranchKind;
@@ -186,6 +190,11 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       topScore > 0
         ? "only weak infrastructure signals fired; treated as infra-first"
         : "no infrastructure signal fired, so the prompt is read as product-first",
+    );
+  } else if (headProduct && !headInfra && !asksToBuild && statedInfra) {
+    kind = "infra";
+    branchEvidence.push(
+      "the prompt states an infrastructure requirement and does not ask to build a product; its product words only say what the requirement is about",
     );
   } else if (headProduct && !headInfra) {
     const focused = focus !== undefined && infraScore >= FOCUS_INFRA;
