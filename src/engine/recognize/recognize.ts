@@ -191,7 +191,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
         ? "only weak infrastructure signals fired; treated as infra-first"
         : "no infrastructure signal fired, so the prompt is read as product-first",
     );
-  } else if (headProduct && !headInfra && !asksToBuild && statedInfra) {
+  } else if (!asksToBuild && statedInfra && infraPresent) {
     kind = "infra";
     branchEvidence.push(
       "the prompt states an infrastructure requirement and does not ask to build a product; its product words only say what the requirement is about",

@@ -24,6 +24,12 @@ export const NEEDS: readonly Need[] = [
     why: "a due job that reaches an outside system must make that effect once, through an idempotent external call",
   },
   {
+    dominant: "I05",
+    needs: "I10",
+    cues: ["chat", "real time messaging", "connected clients", "connected users", "online users", "message delivery"],
+    why: "delivering messages to people live needs to know who is connected and where, which is a presence registry",
+  },
+  {
     dominant: "I09",
     needs: "I01",
     cues: ["worker id", "machine id", "gap free"],
