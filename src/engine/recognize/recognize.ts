@@ -185,11 +185,13 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     kind = "product";
     branchEvidence.push("product or user-workflow signals dominate and no infrastructure archetype is named");
   } else if (!productPresent && !infraPresent) {
-    kind = topScore > 0 ? "infra" : "product";
+    kind = topScore > 0 || (!asksToBuild && productScore === 0) ? "infra" : "product";
     branchEvidence.push(
       topScore > 0
         ? "only weak infrastructure signals fired; treated as infra-first"
-        : "no infrastructure signal fired, so the prompt is read as product-first",
+        : kind === "infra"
+          ? "nothing was named, but the prompt states a requirement rather than asking for a product, so it is read as infra-first"
+          : "no infrastructure signal fired, so the prompt is read as product-first",
     );
   } else if (!asksToBuild && statedInfra && infraPresent) {
     kind = "infra";
