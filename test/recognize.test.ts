@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkPrompt } from "../src/engine/prompt.js";
 import { classify } from "../src/engine/recognize/index.js";
@@ -230,5 +231,37 @@ describe("recognition: supporting archetypes from what the dominant needs", () =
     const r = classify("Design a global load balancer that fronts a CDN and enforces per-client rate limits.");
     expect(r.archetypes[0]?.id).toBe("I17");
     expect(r.archetypes.map((a) => a.id)).toEqual(expect.arrayContaining(["I07", "I08"]));
+  });
+});
+
+describe("recognition: own labelled prompts", () => {
+  // The tuned part only: the unseen parts are scored by `npm run eval`, never tuned against in tests.
+  const rows = readFileSync(new URL("../eval/tuned.jsonl", import.meta.url), "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { prompt: string; branch: string; top: string[]; also: string[] });
+
+  it("keeps branch, dominant and supporting accuracy above the targets", () => {
+    let branch = 0;
+    let top1 = 0;
+    let infra = 0;
+    let wanted = 0;
+    let found = 0;
+    let returned = 0;
+    for (const r of rows) {
+      const got = classify(r.prompt);
+      const ids = got.archetypes.map((a) => a.id as string);
+      returned += ids.length;
+      if (got.branch.kind === r.branch) branch++;
+      if (r.top.length === 0) continue;
+      infra++;
+      if (r.top.includes(ids[0] ?? "")) top1++;
+      wanted += r.also.length;
+      found += r.also.filter((a) => ids.includes(a)).length;
+    }
+    expect(branch / rows.length).toBeGreaterThanOrEqual(0.97);
+    expect(top1 / infra).toBeGreaterThanOrEqual(0.93);
+    expect(found / wanted).toBeGreaterThanOrEqual(0.8);
+    expect(returned / rows.length).toBeLessThanOrEqual(4);
   });
 });
