@@ -55,6 +55,8 @@ export const I02 = {
       { text: "split brain", weight: 0.4 },
       { text: "visibility timeout", weight: 0.3 },
       { text: "temporary hold", weight: 0.4 },
+      { text: "seat hold", weight: 0.6 },
+      { text: "hold service", weight: 0.6 },
     ],
     systems: [
       {

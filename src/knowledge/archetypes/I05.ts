@@ -25,7 +25,6 @@ export const I05 = {
       { text: "offset commit", weight: 0.7 },
       { text: "consumer lag", weight: 0.7 },
       { text: "producer consumer", weight: 0.7 },
-      { text: "message delivery", weight: 0.5 },
       { text: "topic", weight: 0.5 },
       { text: "append only log", weight: 0.6 },
       { text: "event log", weight: 0.6 },
@@ -50,6 +49,9 @@ export const I05 = {
       { text: "dead letter", weight: 0.3 },
       { text: "exactly once processing", weight: 0.3 },
       { text: "backpressure", weight: 0.3 },
+      { text: "audit log", weight: 0.6 },
+      { text: "audit trail", weight: 0.6 },
+      { text: "message delivery", weight: 0.8 },
     ],
     systems: [
       {

@@ -48,6 +48,8 @@ export const I08 = {
       { text: "ddos", weight: 0.5 },
       { text: "backpressure", weight: 0.5 },
       { text: "api gateway", weight: 0.3 },
+      { text: "politeness limit", weight: 0.6 },
+      { text: "connection pool", weight: 0.5 },
     ],
     systems: [
       { name: "Envoy rate limit service", aliases: ["Envoy ratelimit", "ratelimit service"], weight: 1 },

@@ -54,6 +54,7 @@ export const I12 = {
       { text: "ledger", weight: 0.5 },
       { text: "state machine", weight: 0.4 },
       { text: "retry failed deliveries", weight: 0.5 },
+      { text: "notification system", weight: 0.8 },
     ],
     systems: [
       { name: "Temporal", aliases: ["Temporal.io"], weight: 1.0 },

@@ -41,6 +41,8 @@ export const I13 = {
       { text: "undo redo", weight: 0.4 },
       { text: "version history", weight: 0.4 },
       { text: "cursor position", weight: 0.4 },
+      { text: "matching engine", weight: 0.8 },
+      { text: "stock exchange", weight: 0.5 },
     ],
     systems: [
       { name: "Google Docs", aliases: ["Google Sheets", "Google Slides"], weight: 1 },

@@ -52,6 +52,8 @@ export const I14 = {
       { text: "download mirror", weight: 0.6 },
       { text: "os update", weight: 0.35 },
       { text: "software update", weight: 0.35 },
+      { text: "oci registry", weight: 0.9 },
+      { text: "oci image", weight: 0.8 },
     ],
     systems: [
       { name: "Docker Hub", aliases: ["Docker Registry"], weight: 1 },
@@ -67,6 +69,7 @@ export const I14 = {
       { name: "Maven Central", aliases: [], weight: 1 },
       { name: "MLflow Model Registry", aliases: ["MLflow"], weight: 0.9 },
       { name: "IPFS", aliases: [], weight: 0.7 },
+      { name: "Git", aliases: ["git server", "git hosting"], weight: 0.7 },
     ],
   },
   entities: [

@@ -52,6 +52,10 @@ export const I15 = {
       { text: "build farm", weight: 0.6 },
       { text: "online judge", weight: 0.7 },
       { text: "capacity", weight: 0.3 },
+      { text: "shared machines", weight: 0.7 },
+      { text: "packed tightly", weight: 0.7 },
+      { text: "restarted elsewhere", weight: 0.7 },
+      { text: "batch jobs", weight: 0.5 },
     ],
     systems: [
       { name: "AWS Lambda", aliases: ["Lambda"], weight: 1.0 },

@@ -87,6 +87,11 @@ export const I16 = {
         weight: 0.6,
         sharedBecause: "Hazelcast is a partitioned in-memory key-value grid (I16) commonly used as a cache (I07)",
       },
+      { name: "Spanner", aliases: ["Google Spanner", "Cloud Spanner"], weight: 0.8 },
+      { name: "CockroachDB", aliases: ["Cockroach DB"], weight: 0.8 },
+      { name: "TiDB", aliases: [], weight: 0.7 },
+      { name: "MongoDB", aliases: ["Mongo"], weight: 0.6 },
+      { name: "Vitess", aliases: [], weight: 0.6 },
     ],
   },
   entities: [

@@ -57,6 +57,8 @@ export const I17 = {
       { text: "ssl termination", weight: 0.7 },
       { text: "retry budget", weight: 0.6 },
       { text: "circuit breaker", weight: 0.4 },
+      { text: "right microservice", weight: 0.7 },
+      { text: "based on path", weight: 0.7 },
     ],
     systems: [
       { name: "Envoy", aliases: ["Envoy Proxy"], weight: 1 },
