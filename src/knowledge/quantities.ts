@@ -5,14 +5,22 @@ import type { Quantity } from "./schema.js";
  * prompt ("200,000 leases", "10k rps"); an `assumed` value is used only where the
  * design says so, and is always shown as an assumption.
  */
-export const QUANTITIES: readonly Quantity[] = [
+const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "requests_per_sec", label: "requests per second", unit: "req/s" },
   { id: "writes_per_sec", label: "writes per second", unit: "writes/s" },
   { id: "reads_per_sec", label: "reads per second", unit: "reads/s" },
   { id: "messages_per_sec", label: "messages (events) per second", unit: "msg/s" },
   { id: "samples_per_sec", label: "samples per second", unit: "samples/s" },
   { id: "ids_per_sec", label: "identifiers issued per second", unit: "ids/s" },
+  { id: "items_per_sec", label: "pages or items fetched or processed per second", unit: "items/s" },
   { id: "bytes_per_day", label: "bytes ingested per day", unit: "B/day" },
+  {
+    id: "propagation_seconds",
+    label: "time for a change to reach every reader",
+    unit: "s",
+    assumed: 5,
+    assumedBecause: "a few seconds is the usual promise for configuration or membership changes",
+  },
   {
     id: "message_bytes",
     label: "average message size",
@@ -190,4 +198,35 @@ export const QUANTITIES: readonly Quantity[] = [
     assumed: 1000,
     assumedBecause: "a session, profile or small record value is about 1 KB",
   },
+];
+
+/** Rate quantities a prompt may state per key, user, tenant, node or partition rather than for the whole fleet. */
+export const SCOPED_RATES = [
+  "requests_per_sec",
+  "writes_per_sec",
+  "reads_per_sec",
+  "messages_per_sec",
+  "samples_per_sec",
+  "ids_per_sec",
+  "tasks_per_sec",
+  "items_per_sec",
+] as const;
+export const RATE_SCOPES = ["key", "user", "tenant", "node", "partition"] as const;
+
+/**
+ * The named quantities starter formulas and capacity models may use, including the scoped rates
+ * (`requests_per_sec_per_key` is one key's rate, never the fleet's).
+ */
+export const QUANTITIES: readonly Quantity[] = [
+  ...BASE_QUANTITIES,
+  ...SCOPED_RATES.flatMap((r) => {
+    const base = BASE_QUANTITIES.find((q) => q.id === r);
+    return RATE_SCOPES.map(
+      (scope): Quantity => ({
+        id: `${r}_per_${scope}`,
+        label: `${base?.label ?? r} for one ${scope} (not the fleet total)`,
+        unit: `${base?.unit ?? "/s"} per ${scope}`,
+      }),
+    );
+  }),
 ];
