@@ -544,6 +544,8 @@ function parseScale(text: string): Scale {
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       const value = n.value / secs;
       setScale(scale, id, value, quoteTo(nounEnd));
+      // "a billion pages a month": a visit rate stated per day or longer also states the pass period.
+      if (rateId === "items_per_sec" && secs >= 86400) setScale(scale, "scan_period_seconds", secs, quoteTo(nounEnd));
       // A rate noun stated just before, with no unit of its own, shares this one.
       for (const pr of pendingRate.splice(0))
         setScale(

@@ -18,7 +18,16 @@ export interface CapacityInputSpec {
   from?: { expression: string; why: string };
 }
 
-export type CapacityKind = "rate" | "peak" | "storage" | "growth" | "bandwidth" | "fan-out" | "hotspot" | "count";
+export type CapacityKind =
+  | "rate"
+  | "peak"
+  | "storage"
+  | "growth"
+  | "bandwidth"
+  | "fan-out"
+  | "hotspot"
+  | "count"
+  | "time";
 
 /** One figure: `id = expression`, in `unit`. Later figures may use earlier figure ids as variables. */
 export interface CapacityFigureSpec {
