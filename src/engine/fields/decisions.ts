@@ -78,6 +78,7 @@ export function decide(
   owner: string,
   f: Readonly<Fields>,
   nums: Map<string, NumberValue>,
+  drives = true,
 ): DecisionRow {
   let chosen = p.fallback.option;
   let because = p.fallback.because;
@@ -109,6 +110,7 @@ export function decide(
     source: "derived",
     archetype: owner,
     inputs,
+    drives,
   };
 }
 
@@ -119,7 +121,7 @@ export const decisionsField: Deriver<"decisions"> = {
   rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs and computed numbers hold, else the archetype's sensible default; the option not chosen says when it would win",
   derive: (f) => {
     const rows: DecisionRow[] = [];
-    const owners: { owner: string; points: readonly DecisionPoint[]; rows: CapacityRow[] }[] = [];
+    const owners: { owner: string; points: readonly DecisionPoint[]; rows: CapacityRow[]; drives: boolean }[] = [];
     f.archetypes.forEach((a, i) => {
       const model = capacityModel(a.id);
       const own = f.capacity.filter((r) => r.archetype === a.id);
@@ -128,15 +130,15 @@ export const decisionsField: Deriver<"decisions"> = {
         ? [...own, ...evaluateCapacity(model, a.id, f.nfrs.scale).filter((r) => !own.some((o) => o.id === r.id))]
         : own;
       const points = decisionPoints(a.id);
-      owners.push({ owner: a.id, points: i === 0 ? points : points.slice(0, 1), rows: all });
+      owners.push({ owner: a.id, points: i === 0 ? points : points.slice(0, 1), rows: all, drives: i === 0 });
     });
     for (const feat of f.features) {
       const points = FEATURE_BY_ID.get(feat.id)?.decisions ?? [];
-      owners.push({ owner: feat.id, points, rows: f.capacity.filter((r) => r.archetype === feat.id) });
+      owners.push({ owner: feat.id, points, rows: f.capacity.filter((r) => r.archetype === feat.id), drives: true });
     }
     for (const o of owners) {
       const nums = numbersFor(o.owner, o.rows, f.nfrs.scale);
-      for (const p of o.points) if (!rows.some((r) => r.id === p.id)) rows.push(decide(p, o.owner, f, nums));
+      for (const p of o.points) if (!rows.some((r) => r.id === p.id)) rows.push(decide(p, o.owner, f, nums, o.drives));
     }
     return rows;
   },
@@ -156,7 +158,7 @@ export function applyDecisions(
   const out = rows.map((r) => ({ ...r, because: [...r.because] }));
   for (const d of decisions) {
     const opt = d.options.find((o) => o.id === d.chosen);
-    if (!opt?.implies) continue;
+    if (!opt?.implies || !d.drives) continue;
     const why = `decision ${d.id}: ${opt.name}${d.source === "override" ? " (set by override)" : ""}`;
     for (const id of opt.implies.removeMechanisms ?? []) {
       const at = out.findIndex((r) => r.id === id);

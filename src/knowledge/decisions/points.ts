@@ -225,7 +225,7 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
       ],
       rules: [
         {
-          when: [{ number: "run_store_writes", atLeast: 30000 }],
+          when: [{ number: "run_store_writes", atLeast: 100000 }],
           option: "release-to-queue",
           because: "claim writes would overload the run store at peak",
         },
@@ -736,10 +736,10 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
       options: [
         {
           id: "central-registry",
-          name: "heartbeats or session keepalives to a replicated registry",
-          buys: "one authoritative view that watchers can trust",
-          costs: "registry load grows with members / heartbeat interval",
-          winsWhen: "the heartbeat load fits the registry, or the view must be authoritative",
+          name: "heartbeats or session keepalives to a replicated registry, sharded by member id when the load needs it",
+          buys: "one authoritative view that watchers can trust, for any kind of member (users, devices, services)",
+          costs: "registry load grows with members / heartbeat interval, so a large population needs registry shards",
+          winsWhen: "members are users, devices or service instances, or the view must be authoritative",
           implies: { addMechanisms: ["heartbeat-renewal", "watch-stream"] },
         },
         {
@@ -747,7 +747,8 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
           name: "gossip-based membership with indirect probes",
           buys: "no central bottleneck; load per member stays constant as the cluster grows",
           costs: "the view converges eventually; false suspicions need a suspect state",
-          winsWhen: "hundreds of thousands of heartbeats a second would hit one registry and eventual views are fine",
+          winsWhen:
+            "the members are thousands of servers of one cluster that each need the full view, and an eventual view is fine",
           implies: { addMechanisms: ["gossip-dissemination"], removeMechanisms: ["heartbeat-renewal"] },
         },
       ],
@@ -758,12 +759,15 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
           because: "the view must be authoritative",
         },
         {
-          when: [{ number: "heartbeats_per_sec", atLeast: 100000 }],
+          when: [{ stated: "nodes" }, { number: "nodes", atLeast: 1000 }],
           option: "gossip",
-          because: "central heartbeats would overload the registry",
+          because: "thousands of cluster servers each need the full view",
         },
       ],
-      fallback: { option: "central-registry", because: "heartbeat load fits a registry and one view is simpler" },
+      fallback: {
+        option: "central-registry",
+        because: "one authoritative view; heartbeat load is spread over registry shards",
+      },
     },
     {
       id: "i10-notify",
