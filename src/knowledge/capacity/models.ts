@@ -351,7 +351,21 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
     inputs: [
       fromUsers(50000, "a shared API gateway fleet commonly admits tens of thousands of requests a second in total"),
       inp("active_keys", 1000000, "an API with about a million keys or clients that hold a budget at once"),
-      inp("requests_per_sec_per_key", 10, "a common per-key quota is on the order of ten requests a second"),
+      {
+        quantity: "requests_per_sec_per_key",
+        typical: 10,
+        why: "a common per-key quota is on the order of ten requests a second",
+        from: [
+          {
+            expression: "requests_per_sec_per_user",
+            why: "the limit is stated per user, so each user is a budget key",
+          },
+          {
+            expression: "requests_per_sec_per_tenant",
+            why: "the limit is stated per tenant, so each tenant is a budget key",
+          },
+        ],
+      },
       inp("nodes", 20, "a gateway fleet of a couple of dozen instances"),
       inp("value_bytes", 100, "one bucket or window (key, count or tokens, timestamp) is about a hundred bytes"),
     ],

@@ -573,9 +573,27 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
       ],
       rules: [
         {
-          when: [{ stated: "requests_per_sec_per_key" }, { number: "requests_per_sec_per_key", below: 1 }],
+          when: [
+            {
+              stated: "requests_per_sec_per_key",
+              matching: String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`,
+            },
+        {
+          when: [
+            {
+              stated: "requests_per_sec_per_user",
+              matching: String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`,
+            },
+        {
+          when: [
+            {
+              stated: "requests_per_sec_per_tenant",
+              matching: String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`,
+            },
+          ],
           option: "sliding-window",
-          because: "a small quota per window is stated, so a boundary burst doubling it would be visible",
+          because:
+            "the limit is stated as a quota per window, so a burst at the window boundary would visibly break it",
         },
       ],
       fallback: { option: "token-bucket", because: "a rate limit with tolerated bursts is the common contract" },
