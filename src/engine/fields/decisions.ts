@@ -84,11 +84,14 @@ export function decide(
   let chosen = p.fallback.option;
   let because = p.fallback.because;
   let inputs: string[] = [];
-  for (const rule of p.rules) {
-    const checks = rule.when.map((c) => check(c, f, nums));
-    if (checks.every((c) => c?.holds)) {
+  // A rule resting on an NFR the prompt left at its default yields to any rule that rests only on
+  // stated NFRs and numbers: the archetype's stance is where the argument starts, not where it ends.
+  const onDefault = (c: DecisionCondition) => "nfr" in c && f.nfrs[c.nfr].source === "default";
+  for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
+    const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c, f, nums)?.holds));
+    if (rule) {
       chosen = rule.option;
-      inputs = checks.map((c) => c?.says ?? "");
+      inputs = rule.when.map((c) => check(c, f, nums)?.says ?? "");
       because = `${rule.because}: ${inputs.join("; ")}`;
       break;
     }

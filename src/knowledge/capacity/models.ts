@@ -37,8 +37,8 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
     inputs: [
       inp(
         "changes_per_sec",
-        1000,
-        "coordination metadata changes rarely: a busy cluster writes hundreds to a few thousand changes a second",
+        500,
+        "coordination metadata changes rarely: a busy cluster writes a few hundred changes a second",
       ),
       inp("clients", 10000, "every service instance of a large fleet holds one session with the store"),
       inp("subscribers", 20, "a few controllers and proxies watch each key range"),
