@@ -4,6 +4,7 @@
  * Every value carries the words it came from.
  */
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
+import { own } from "./own.js";
 
 export interface Stated<T> {
   value: T;
@@ -191,7 +192,7 @@ const SECONDS: Record<string, number> = {
 
 function timeUnit(word: string): number | undefined {
   const w = word.toLowerCase().replace(/-/g, "");
-  return SECONDS[w] ?? SECONDS[w.replace(/s$/, "")];
+  return own(SECONDS, w) ?? own(SECONDS, w.replace(/s$/, ""));
 }
 
 const TIME_WORD =
@@ -351,13 +352,13 @@ export function wordsToNumber(text: string): number | undefined {
       current = 1;
       continue;
     }
-    const small = SMALL[w];
+    const small = own(SMALL, w);
     if (small !== undefined) {
       current += small;
       any = true;
       continue;
     }
-    const sc = SCALE_WORDS[w];
+    const sc = own(SCALE_WORDS, w);
     if (sc === undefined) return undefined;
     any = true;
     if (sc === 100) current = (current || 1) * 100;
@@ -375,7 +376,7 @@ function findNumbers(t: string): NumberMatch[] {
     const g = m.groups ?? {};
     const start = m.index ?? 0;
     let value: number | undefined;
-    if (g.vague) value = VAGUE[g.vague.toLowerCase()];
+    if (g.vague) value = own(VAGUE, g.vague.toLowerCase());
     else if (g.digits) {
       const base = Number(g.digits.replace(/[, \u00a0\u202f]/g, ""));
       const suffix = g.suffix?.toLowerCase();
@@ -385,8 +386,8 @@ function findNumbers(t: string): NumberMatch[] {
         out.push({ value: base, start, end: start + g.digits.length });
         continue;
       }
-      value = base * (suffix ? (SUFFIX[suffix] ?? 1) : 1);
-      if (g.scales) for (const w of g.scales.trim().split(/\s+/)) value *= SCALE_WORDS[w.toLowerCase()] ?? 1;
+      value = base * (suffix ? (own(SUFFIX, suffix) ?? 1) : 1);
+      if (g.scales) for (const w of g.scales.trim().split(/\s+/)) value *= own(SCALE_WORDS, w.toLowerCase()) ?? 1;
     } else if (g.words) value = wordsToNumber(g.words);
     if (value === undefined || !Number.isFinite(value)) continue;
     out.push({ value, start, end: start + m[0].length });
@@ -450,7 +451,7 @@ function parseScale(text: string): Scale {
     // Bytes: "1 TB/day", "500 GB per hour", "10 PB", "1 KB messages".
     const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?|b)\b/i.exec(rest.slice(pos));
     if (bytes) {
-      const v = n.value * (BYTE_UNITS[(bytes[1] ?? "").toLowerCase()] ?? 1);
+      const v = n.value * (own(BYTE_UNITS, (bytes[1] ?? "").toLowerCase()) ?? 1);
       pos += bytes[0].length;
       const per = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i").exec(
         rest.slice(pos),

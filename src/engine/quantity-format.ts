@@ -59,7 +59,8 @@ export function formatQuantity(value: number, unit: string): string {
   if (unit === "days" && value < 1) return duration(value * 86400);
   const { n, prefix } = scaled(value, COUNT_PREFIXES);
   // "1 partition", not "1 partitions": a plain plural noun loses its s for exactly one.
-  const word = n === "1" && !prefix && /^[a-z]+s$/.test(unit) && !/(ss|us|is|ies)$/.test(unit) ? unit.slice(0, -1) : unit;
+  const word =
+    n === "1" && !prefix && /^[a-z]+s$/.test(unit) && !/(ss|us|is|ies)$/.test(unit) ? unit.slice(0, -1) : unit;
   return `${n}${prefix} ${word}`.trim();
 }
 
