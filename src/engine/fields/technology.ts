@@ -3,6 +3,7 @@ import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
 import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { archetype } from "./common.js";
+import { preferTechnology } from "./decisions.js";
 
 /** The NFR tags a design asks of its products, each with the reason it is asked. */
 export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrTag, string> {
@@ -27,8 +28,8 @@ export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrT
 export const technologyField: Deriver<"technology"> = {
   field: "technology",
   category: "Chosen",
-  reads: ["prompt", "archetypes", "baseMechanisms", "companions", "nfrs"],
-  rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
+  reads: ["prompt", "archetypes", "baseMechanisms", "companions", "nfrs", "decisions"],
+  rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   derive: (f) => {
     const lead = f.archetypes[0];
     if (!lead) return [];
@@ -72,6 +73,7 @@ export const technologyField: Deriver<"technology"> = {
         };
       if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
-    return rows;
+    // Hook (numbers helper): a chosen decision's preferred products lead their layer.
+    return preferTechnology(rows, f.decisions);
   },
 };
