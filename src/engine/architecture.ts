@@ -229,7 +229,10 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
           eq.set(theirFollower, { target: followerTarget, takeShape: false, note: hostNote(theirFollower) });
       }
       for (const c of t.components) if (c.kind === "client" && !eq.has(c.id)) dropped.add(scoped(p, c.id));
-      const myWorkers = dId(dKind("worker-pool"));
+      // the substrate's node-side workers run on the dominant's workers, or else on its serving nodes
+      const entryKind = compOf(dominant, d.entry)?.kind;
+      const serving = entryKind === "gateway" || entryKind === "cache" || entryKind === "service";
+      const myWorkers = dId(dKind("worker-pool")) ?? (serving ? dId(d.entry) : undefined);
       for (const c of t.components)
         if (c.kind === "worker-pool" && myWorkers && !eq.has(c.id))
           eq.set(c.id, { target: myWorkers, takeShape: false, note: `also runs ${p.name}'s node-side ${c.name}` });
