@@ -1,9 +1,25 @@
 import type { Deriver } from "../design/graph.js";
+import type { FeatureRow } from "../design/types.js";
+import { fillTerms, recognizeProduct, termsFor } from "../product/index.js";
 
 export const featuresField: Deriver<"features"> = {
   field: "features",
   category: "Classified",
-  reads: ["prompt", "branch", "archetypes"],
-  rule: "product features recognised from the prompt's named products and feature words (not built yet)",
-  derive: () => [],
+  reads: ["prompt", "branch"],
+  rule: "for product and mixed prompts: the features a named product is known for, then those the prompt's own words name, then the features they depend on; nouns from the named product",
+  derive: (f) => {
+    if (f.branch.kind === "infra") return [];
+    const r = recognizeProduct(f.prompt);
+    return r.features.map(({ feature, evidence }): FeatureRow => {
+      const terms = termsFor(feature, r.terms);
+      return {
+        id: feature.id,
+        name: feature.name,
+        evidence,
+        substrates: feature.substrates.map((s) => ({ id: s.id, role: s.role, why: s.why })),
+        actions: feature.actions.filter((a) => !a.hidden).map((a) => fillTerms(a.action, terms)),
+        terms,
+      };
+    });
+  },
 };

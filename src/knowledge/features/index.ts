@@ -1,13 +1,73 @@
 import type { Topology } from "../topology.js";
+import { BOOKING } from "./booking.js";
+import { CALENDAR } from "./calendar.js";
+import { CHAT } from "./chat.js";
+import { CHECKOUT } from "./checkout.js";
+import { COLLAB_DOCS } from "./collab-docs.js";
+import { COUNTERS } from "./counters.js";
+import { FEED } from "./feed.js";
+import { FILE_SYNC } from "./file-sync.js";
+import { GRAPH } from "./graph.js";
+import { MATCHING } from "./matching.js";
+import { MEDIA } from "./media.js";
+import { NOTIFICATIONS } from "./notifications.js";
+import { PLAYBACK } from "./playback.js";
+import { PRESENCE } from "./presence.js";
+import { PROXIMITY } from "./proximity.js";
+import { RANKING } from "./ranking.js";
+import { REVIEWS } from "./reviews.js";
+import { SEARCH } from "./search.js";
+import { TRANSFER } from "./transfer.js";
+import type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
+
+export type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
 
 /** A recurring feature of product prompts (home feed, media upload, booking hold, …). */
 export interface FeatureEntry {
   id: string;
   name: string;
+  summary: string;
+  /** Words that name the feature in a prompt ("news feed", "pick seats"); matched stemmed, in any order. */
+  signals: string[];
+  /** Default wording of the {terms} its actions use; a named product may rename them. */
+  terms: Record<string, string>;
+  /** The user actions in the feature's nouns, visible ones first. */
+  actions: FeatureAction[];
+  entities: FeatureEntity[];
+  /** Non-functional requirements the feature brings. */
+  nfrs: string[];
+  /** The infra archetypes it composes, with their roles. */
+  substrates: FeatureSubstrate[];
+  /** Its components, links, API and data model; ids in SHARED_COMPONENT_IDS are the shared product edge. */
   topology: Topology;
+  /** Other features whose components this one's links name (dispatch asks the proximity index). */
+  requires?: string[];
 }
 
-/** Every product feature, in a stable order. The product catalogue fills this registry. */
-export const FEATURES: readonly FeatureEntry[] = [];
+/** Every product feature, in a stable order. */
+export const FEATURES: readonly FeatureEntry[] = [
+  FEED,
+  GRAPH,
+  MEDIA,
+  PLAYBACK,
+  CHAT,
+  PRESENCE,
+  PROXIMITY,
+  BOOKING,
+  CHECKOUT,
+  TRANSFER,
+  COUNTERS,
+  SEARCH,
+  NOTIFICATIONS,
+  REVIEWS,
+  MATCHING,
+  CALENDAR,
+  COLLAB_DOCS,
+  FILE_SYNC,
+  RANKING,
+];
 
 export const FEATURE_BY_ID: ReadonlyMap<string, FeatureEntry> = new Map(FEATURES.map((f) => [f.id, f]));
+
+export { type NamedProduct, PRODUCTS } from "./products.js";
+export { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";

@@ -1,0 +1,143 @@
+import type { FeatureEntry } from "./index.js";
+
+export const COUNTERS: FeatureEntry = {
+  id: "counters",
+  name: "Likes, view counts and leaderboards",
+  summary:
+    "A like is a row (user, item) that exists once; the count shown is an aggregate of those rows, folded in batches from an event stream so one viral item does not melt one key. View counts may be approximate; leaderboards are sorted projections of scores.",
+  signals: ["like", "likes", "view count", "counter", "leaderboard", "upvote count", "kudos", "top scores"],
+  terms: { item: "post", like: "like" },
+  actions: [
+    {
+      action: "{like} a {item}",
+      shape: "create target",
+      entity: "{Like}",
+      critical: false,
+      substrate: "I16",
+      mechanism: "put-if-absent",
+    },
+    {
+      action: "fold new {likes} into each {item}'s count",
+      shape: "async process",
+      entity: "Counter",
+      critical: false,
+      hidden: true,
+      substrate: "I05",
+      mechanism: "consumer-offsets",
+    },
+    {
+      action: "see a {item}'s {like} count",
+      shape: "read projection",
+      entity: "Counter",
+      critical: false,
+      substrate: "I06",
+    },
+    {
+      action: "see the top of the leaderboard",
+      shape: "read projection",
+      entity: "Leaderboard",
+      critical: false,
+      substrate: "I06",
+    },
+  ],
+  entities: [
+    { name: "{Like}", description: "(item, user) exists once; the source of truth for who liked what" },
+    { name: "Counter", description: "per item: the aggregated count, possibly split into shards for hot items" },
+    { name: "Leaderboard", description: "a sorted set of (member, score) per board and time window" },
+  ],
+  nfrs: [
+    "a user's {like} counts once, however often they tap",
+    "counts may lag by seconds and may be approximate for views; they never go negative",
+    "one viral {item} must not overload a single key",
+  ],
+  substrates: [
+    { id: "I16", role: "substrate", why: "each like is per-(item, user) key state" },
+    { id: "I05", role: "input", why: "like and view events are batched from a log into counts" },
+    { id: "I06", role: "output", why: "counts and rankings are derived views" },
+  ],
+  topology: {
+    components: [
+      {
+        id: "engagement-service",
+        name: "Engagement service",
+        kind: "service",
+        runs: ["like / unlike", "read counts"],
+        because: "records who liked what idempotently and emits a like event",
+      },
+      {
+        id: "like-store",
+        name: "Like store (partitioned by item)",
+        kind: "store",
+        holds: ["Like"],
+        because: "the truth of who liked what; a count can always be rebuilt from it",
+      },
+      {
+        id: "engagement-log",
+        name: "Engagement event log",
+        kind: "log",
+        holds: ["LikeEvent", "ViewEvent"],
+        because: "absorbs bursts on viral items; aggregators consume it at their own pace",
+      },
+      {
+        id: "count-aggregator",
+        name: "Count aggregators",
+        kind: "worker-pool",
+        runs: ["batch events per item", "add to counters", "update leaderboard"],
+        because: "one add of N per batch replaces N writes to the hot key",
+      },
+      {
+        id: "counter-cache",
+        name: "Counter and leaderboard cache",
+        kind: "cache",
+        holds: ["Counter", "Leaderboard"],
+        because: "counts are read on every view of an item; sorted sets serve top-N in one call",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "engagement-service", kind: "request", label: "like / read count" },
+      { from: "engagement-service", to: "like-store", kind: "request", label: "insert like if absent" },
+      { from: "engagement-service", to: "engagement-log", kind: "stream", label: "like / view events" },
+      { from: "engagement-log", to: "count-aggregator", kind: "stream", label: "consume in batches" },
+      { from: "count-aggregator", to: "counter-cache", kind: "request", label: "increment by batch" },
+      { from: "engagement-service", to: "counter-cache", kind: "request", label: "read counts / top N" },
+    ],
+    api: [
+      {
+        operation: "like an item",
+        call: "PUT /v1/items/{item_id}/likes/me",
+        request: ["item_id"],
+        response: ["liked", "approx_count"],
+        errors: ["404 unknown item"],
+        guarantee: "idempotent: one like per (item, user)",
+      },
+      {
+        operation: "leaderboard",
+        call: "GET /v1/leaderboards/{board_id}?window=week&limit=100",
+        request: ["board_id", "window", "limit"],
+        response: ["entries[] (rank, member, score)"],
+        errors: [],
+        guarantee: "ranks as of the last aggregation batch",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "Like",
+        key: ["item_id", "user_id"],
+        fields: ["created_at"],
+        indexes: ["(user_id, created_at desc)"],
+        partitionKey: "item_id",
+        owner: "like-store",
+      },
+      {
+        entity: "Counter",
+        key: ["item_id", "shard"],
+        fields: ["count", "applied_offset"],
+        indexes: [],
+        partitionKey: "item_id",
+        owner: "counter-cache",
+      },
+    ],
+    entry: "engagement-service",
+    stateOwner: "like-store",
+  },
+};

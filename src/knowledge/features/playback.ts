@@ -1,0 +1,143 @@
+import type { FeatureEntry } from "./index.js";
+
+export const PLAYBACK: FeatureEntry = {
+  id: "playback",
+  name: "Video playback and watch progress",
+  summary:
+    "A title is encoded ahead of time into short segments at several bitrates; the player fetches a manifest and then segments from the nearest CDN edge, switching bitrate as bandwidth changes, and saves where the viewer stopped.",
+  signals: ["stream video", "watch video", "video streaming", "watch a movie", "playback", "resume watching"],
+  terms: { title: "video", viewer: "viewer" },
+  actions: [
+    {
+      action: "start watching a {title}",
+      shape: "read projection",
+      entity: "Manifest",
+      critical: false,
+      substrate: "I07",
+    },
+    {
+      action: "stream the {title}'s segments from the nearest edge",
+      shape: "read projection",
+      entity: "Segment",
+      critical: false,
+      substrate: "I14",
+    },
+    {
+      action: "save the {viewer}'s watch position",
+      shape: "overwrite current value",
+      entity: "WatchProgress",
+      critical: false,
+      substrate: "I16",
+      mechanism: "lww-overwrite",
+    },
+    {
+      action: "resume a {title} where the {viewer} stopped",
+      shape: "read source",
+      entity: "WatchProgress",
+      critical: false,
+      substrate: "I16",
+    },
+    {
+      action: "encode a new {title} into segments at several bitrates",
+      shape: "async process",
+      entity: "Segment",
+      critical: true,
+      hidden: true,
+      substrate: "I15",
+      mechanism: "publish-content-first",
+    },
+  ],
+  entities: [
+    { name: "Manifest", description: "the list of renditions and segment URLs of one title" },
+    { name: "Segment", description: "a few seconds of encoded video at one bitrate, immutable" },
+    { name: "WatchProgress", description: "(viewer, title) -> last position, updated every few seconds" },
+  ],
+  nfrs: [
+    "playback starts in about a second and does not stall: segments come from an edge near the viewer",
+    "a title is visible in the catalogue only when all its renditions are published",
+    "watch position may lose the last few seconds; it never goes backwards across devices by much",
+  ],
+  substrates: [
+    { id: "I07", role: "substrate", why: "segments are served from edge caches filled from the origin" },
+    { id: "I14", role: "substrate", why: "encoded segments and manifests are immutable artifacts" },
+    { id: "I15", role: "input", why: "encoding runs as a batch on a worker fleet" },
+    { id: "I16", role: "output", why: "watch progress is per-viewer key-value state" },
+  ],
+  topology: {
+    components: [
+      {
+        id: "playback-service",
+        name: "Playback service",
+        kind: "service",
+        runs: ["authorise playback", "pick edge", "return manifest"],
+        because: "checks entitlement and region, then hands the player a manifest pointing at a nearby edge",
+      },
+      {
+        id: "catalog-store",
+        name: "Catalogue store",
+        kind: "store",
+        holds: ["Title", "Manifest"],
+        because: "what titles exist and which renditions are published",
+      },
+      {
+        id: "encode-workers",
+        name: "Encoding workers",
+        kind: "worker-pool",
+        runs: ["split into segments", "encode each bitrate", "publish manifest last"],
+        because: "encoding is parallel per segment and must finish before the manifest appears",
+      },
+      {
+        id: "progress-store",
+        name: "Watch progress store",
+        kind: "store",
+        holds: ["WatchProgress"],
+        because: "a small, write-heavy key-value table keyed by viewer and title",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "playback-service", kind: "request", label: "start playback" },
+      { from: "playback-service", to: "catalog-store", kind: "request", label: "read manifest" },
+      { from: "encode-workers", to: "object-store", kind: "request", label: "write segments" },
+      { from: "encode-workers", to: "catalog-store", kind: "request", label: "publish manifest" },
+      { from: "gateway", to: "progress-store", kind: "request", label: "save / read position" },
+    ],
+    api: [
+      {
+        operation: "start playback",
+        call: "POST /v1/titles/{title_id}/playback",
+        request: ["title_id", "device_capabilities"],
+        response: ["manifest_url", "resume_position_s"],
+        errors: ["403 not available in region", "404 unknown title"],
+        guarantee: "the manifest names only published segments",
+      },
+      {
+        operation: "save watch position",
+        call: "PUT /v1/titles/{title_id}/progress",
+        request: ["title_id", "position_s", "client_ts"],
+        response: ["saved"],
+        errors: [],
+        guarantee: "last writer wins by client timestamp",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "Manifest",
+        key: ["title_id"],
+        fields: ["renditions[]", "segment_template", "published_at"],
+        indexes: [],
+        partitionKey: "title_id",
+        owner: "catalog-store",
+      },
+      {
+        entity: "WatchProgress",
+        key: ["viewer_id", "title_id"],
+        fields: ["position_s", "updated_at"],
+        indexes: ["(viewer_id, updated_at desc)"],
+        partitionKey: "viewer_id",
+        owner: "progress-store",
+      },
+    ],
+    entry: "playback-service",
+    stateOwner: "catalog-store",
+  },
+};

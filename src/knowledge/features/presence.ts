@@ -1,0 +1,95 @@
+import type { FeatureEntry } from "./index.js";
+
+export const PRESENCE: FeatureEntry = {
+  id: "presence",
+  name: "Presence (online status, last seen, typing)",
+  summary:
+    "A device is online while it keeps renewing a short-lived entry; when the heartbeats stop the entry expires and the user shows as offline with a last-seen time. Changes are pushed only to people currently looking.",
+  signals: ["online status", "presence", "last seen", "who is online", "typing indicator", "is typing"],
+  terms: { user: "user" },
+  actions: [
+    {
+      action: "heartbeat while the app is open to stay online",
+      shape: "overwrite current value",
+      entity: "PresenceEntry",
+      critical: false,
+      hidden: true,
+      substrate: "I10",
+      mechanism: "heartbeat-renewal",
+    },
+    {
+      action: "see whether a contact is online or when they were last seen",
+      shape: "read source",
+      entity: "PresenceEntry",
+      critical: false,
+      substrate: "I10",
+    },
+    {
+      action: "mark a {user} offline when heartbeats stop",
+      shape: "async process",
+      entity: "PresenceEntry",
+      critical: false,
+      hidden: true,
+      substrate: "I10",
+      mechanism: "ttl-expiry",
+    },
+  ],
+  entities: [{ name: "PresenceEntry", description: "(user, device) -> online until, last seen, status" }],
+  nfrs: [
+    "presence is best-effort and may be a few seconds stale; it never blocks messaging",
+    "a crashed device turns offline within one expiry interval",
+  ],
+  substrates: [{ id: "I10", role: "substrate", why: "online status is heartbeat-kept membership with expiry" }],
+  topology: {
+    components: [
+      {
+        id: "presence-service",
+        name: "Presence service",
+        kind: "service",
+        runs: ["renew", "expire", "publish changes to subscribers"],
+        because: "turns heartbeats into online/offline transitions and pushes them to watchers",
+      },
+      {
+        id: "presence-store",
+        name: "Presence store (in-memory, TTL)",
+        kind: "cache",
+        holds: ["PresenceEntry"],
+        because: "entries live only as long as their TTL; loss costs a few seconds of wrong status",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "presence-service", kind: "request", label: "heartbeat / query" },
+      { from: "presence-service", to: "presence-store", kind: "request", label: "set with TTL" },
+    ],
+    api: [
+      {
+        operation: "heartbeat",
+        call: "PUT /v1/presence/{device_id}",
+        request: ["device_id", "status"],
+        response: ["ttl_s"],
+        errors: [],
+        guarantee: "the device is online until ttl_s passes without another heartbeat",
+      },
+      {
+        operation: "query presence",
+        call: "GET /v1/presence?user_ids=…",
+        request: ["user_ids[]"],
+        response: ["statuses[] (online, last_seen)"],
+        errors: [],
+        guarantee: "best-effort, stale by at most one TTL",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "PresenceEntry",
+        key: ["user_id", "device_id"],
+        fields: ["status", "expires_at", "last_seen"],
+        indexes: ["expires_at"],
+        partitionKey: "user_id",
+        owner: "presence-store",
+      },
+    ],
+    entry: "presence-service",
+    stateOwner: "presence-store",
+  },
+};

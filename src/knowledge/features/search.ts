@@ -1,0 +1,111 @@
+import type { FeatureEntry } from "./index.js";
+
+export const SEARCH: FeatureEntry = {
+  id: "search",
+  name: "Search over user content",
+  summary:
+    "An inverted index (term -> documents) built by a projector from the change stream of the source tables. Queries read only the index; the source stays authoritative and the index can be rebuilt by replay.",
+  signals: ["search", "keyword", "full text", "find posts", "autocomplete", "typeahead", "hashtag"],
+  terms: { doc: "post" },
+  actions: [
+    {
+      action: "search {docs} by keyword",
+      shape: "read projection",
+      entity: "SearchIndex",
+      critical: false,
+      substrate: "I06",
+      mechanism: "derived-view-read",
+    },
+    {
+      action: "index a new or edited {doc}",
+      shape: "async process",
+      entity: "SearchIndex",
+      critical: false,
+      hidden: true,
+      substrate: "I06",
+      mechanism: "projector-checkpoint",
+    },
+    {
+      action: "remove a deleted {doc} from results",
+      shape: "async process",
+      entity: "SearchIndex",
+      critical: false,
+      hidden: true,
+      substrate: "I06",
+      mechanism: "tombstones",
+    },
+  ],
+  entities: [
+    { name: "SearchIndex", description: "term -> posting list of (doc id, score fields), sharded by doc id" },
+    { name: "IndexCheckpoint", description: "the change-stream position the index has applied" },
+  ],
+  nfrs: [
+    "new content is searchable within seconds to a minute",
+    "a deleted or private {doc} disappears from results promptly",
+    "queries answer in a few hundred milliseconds at p99",
+  ],
+  substrates: [
+    { id: "I06", role: "substrate", why: "the index is a projection of the source tables, fed by their change stream" },
+    { id: "I05", role: "input", why: "the change stream is an ordered log the indexer consumes" },
+  ],
+  topology: {
+    components: [
+      {
+        id: "search-service",
+        name: "Search service",
+        kind: "service",
+        runs: ["parse query", "scatter to shards", "merge and rank"],
+        because: "queries every index shard and merges the top results",
+      },
+      {
+        id: "search-index",
+        name: "Search index cluster (sharded by doc id)",
+        kind: "replica-group",
+        holds: ["SearchIndex"],
+        because: "inverted index shards with replicas for query throughput",
+      },
+      {
+        id: "indexer",
+        name: "Indexer workers",
+        kind: "worker-pool",
+        runs: ["consume changes", "tokenise", "upsert / delete docs", "checkpoint"],
+        because: "keeps the index in step with the source, resumable from its checkpoint",
+      },
+      {
+        id: "change-stream",
+        name: "Change stream (CDC)",
+        kind: "log",
+        holds: ["ChangeEvent"],
+        because: "every committed create, edit and delete in order, so the indexer misses nothing",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "search-service", kind: "request", label: "search" },
+      { from: "search-service", to: "search-index", kind: "request", label: "query shards" },
+      { from: "change-stream", to: "indexer", kind: "stream", label: "changes" },
+      { from: "indexer", to: "search-index", kind: "request", label: "upsert / delete" },
+    ],
+    api: [
+      {
+        operation: "search",
+        call: "GET /v1/search?q={query}&cursor={cursor}",
+        request: ["q", "cursor", "filters"],
+        response: ["results[]", "next_cursor"],
+        errors: ["400 query too long"],
+        guarantee: "results reflect the source up to the indexer's lag",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "SearchIndex",
+        key: ["doc_id"],
+        fields: ["terms", "author_id", "created_at", "visibility"],
+        indexes: ["inverted(terms)", "created_at"],
+        partitionKey: "doc_id",
+        owner: "search-index",
+      },
+    ],
+    entry: "search-service",
+    stateOwner: "search-index",
+  },
+};
