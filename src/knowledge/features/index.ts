@@ -1,3 +1,5 @@
+import type { CapacityModel } from "../capacity/types.js";
+import type { DecisionPoint } from "../decisions/types.js";
 import type { Topology } from "../topology.js";
 import { BOOKING } from "./booking.js";
 import { CALENDAR } from "./calendar.js";
@@ -42,6 +44,10 @@ export interface FeatureEntry {
   topology: Topology;
   /** Other features whose components this one's links name (dispatch asks the proximity index). */
   requires?: string[];
+  /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
+  capacity?: CapacityModel;
+  /** Trade-offs this feature adds to a design (see ../decisions/types.ts). */
+  decisions?: DecisionPoint[];
 }
 
 /** Every product feature, in a stable order. */
