@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const BOOKING: FeatureEntry = {
@@ -77,6 +78,98 @@ export const BOOKING: FeatureEntry = {
     { id: "I03", role: "substrate", why: "unpaid holds are released at their due time" },
     { id: "I12", role: "output", why: "payment is an external side effect run as a workflow" },
     { id: "I08", role: "decorator", why: "a popular on-sale meters buyers through a waiting room" },
+  ],
+  capacity: {
+    inputs: [
+      inp("items_per_event", 50000, "seats of a large venue, or room-nights of a hotel chain's night"),
+      inp("buyers_at_onsale", 1e6, "buyers who arrive when a popular sale opens"),
+      inp("hold_attempts_per_buyer", 3, "buyers retry when a seat is taken"),
+      inp("onsale_seconds", 600, "most attempts land in the first ten minutes"),
+      inp("hold_seconds", 600, "a checkout window of about ten minutes"),
+      inp("events", 100000, "events or properties on sale at once"),
+    ],
+    figures: [
+      fig(
+        "hold_attempts_per_sec",
+        "hold attempts per second during a hot sale",
+        "peak",
+        "buyers_at_onsale * hold_attempts_per_buyer / onsale_seconds",
+        "writes/s",
+      ),
+      fig(
+        "buyers_per_item",
+        "buyers competing for each item",
+        "hotspot",
+        "buyers_at_onsale / items_per_event",
+        "buyers",
+      ),
+      fig("inventory_rows", "item rows in the inventory store", "count", "events * items_per_event", "rows"),
+      fig(
+        "expiries_per_sec",
+        "hold expiries per second if every hold lapses",
+        "rate",
+        "items_per_event / hold_seconds",
+        "writes/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "booking-concurrency",
+      question: "Hold the item while the buyer pays (pessimistic), or check availability only at payment (optimistic)?",
+      options: [
+        {
+          id: "hold",
+          name: "temporary hold (a lease on the item) before payment",
+          buys: "a buyer who starts paying is sure to get the item; no one pays for a seat that is gone",
+          costs: "abandoned holds keep items off sale until they expire",
+          winsWhen: "many buyers compete for few items",
+        },
+        {
+          id: "optimistic",
+          name: "no hold; a conditional write at payment decides",
+          buys: "no hold state or expiry sweeps; items never sit unsold in abandoned carts",
+          costs: "a buyer can fill in payment and lose the item at the last step",
+          winsWhen: "items are plentiful compared with buyers (most hotel nights)",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "buyers_per_item", below: 0.5 }],
+          option: "optimistic",
+          because: "there are at least twice as many items as buyers, so collisions at payment are rare",
+        },
+      ],
+      fallback: { option: "hold", because: "buyers compete for the same items, so a claim must precede payment" },
+    },
+    {
+      id: "booking-admission",
+      question: "Let every buyer hit the inventory at once, or admit them through a waiting room?",
+      options: [
+        {
+          id: "waiting-room",
+          name: "virtual waiting room that admits buyers at a fixed rate",
+          buys: "the inventory store sees a steady load; buyers get a fair queue position",
+          costs: "a queue to build and an honest wait shown to buyers",
+          winsWhen: "a sale brings far more attempts than the inventory store can take",
+        },
+        {
+          id: "open",
+          name: "open access with rate limits only",
+          buys: "no extra moving part",
+          costs: "a hot sale becomes a storm of conflicting holds and retries",
+          winsWhen: "demand is steady (hotel and restaurant bookings)",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "hold_attempts_per_sec", atLeast: 2000 }],
+          option: "waiting-room",
+          because: "thousands of hold attempts a second on one event would concentrate on one partition",
+        },
+      ],
+      fallback: { option: "open", because: "demand is steady enough for the inventory store" },
+    },
   ],
   topology: {
     components: [

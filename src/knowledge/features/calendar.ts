@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const CALENDAR: FeatureEntry = {
@@ -64,6 +65,71 @@ export const CALENDAR: FeatureEntry = {
     { id: "I16", role: "substrate", why: "events and replies are key-scoped records with versions" },
     { id: "I03", role: "output", why: "reminders are due-time jobs" },
     { id: "I06", role: "output", why: "a week view is a projection expanded from rules and exceptions" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 100e6, "calendar users"),
+      inp("series_per_user", 200, "events and recurring series per calendar"),
+      inp("event_bytes", 1000, "title, times, zone, rule and attendees"),
+      inp("calendar_views_per_user_per_day", 5, "people check their calendar a few times a day"),
+    ],
+    figures: [
+      fig("stored_series", "event rows stored (one per series)", "count", "users * series_per_user", "events"),
+      fig("event_bytes_total", "event storage", "storage", "stored_series * event_bytes", "B"),
+      fig(
+        "window_reads_per_sec",
+        "calendar window reads per second",
+        "rate",
+        "users * calendar_views_per_user_per_day / 86400",
+        "reads/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "recurrence-storage",
+      question: "Store the recurrence rule and expand on read, or store every occurrence?",
+      options: [
+        {
+          id: "rule-expand",
+          name: "store the RRULE plus exceptions; expand for the window asked",
+          buys: "one row per series; 'every Monday forever' costs nothing",
+          costs: "expansion work on each read and care with time zones",
+          winsWhen: "series are open-ended",
+        },
+        {
+          id: "materialise",
+          name: "materialise each occurrence as a row",
+          buys: "plain range queries (free/busy across many people)",
+          costs: "unbounded series need a horizon and backfill; editing a series rewrites many rows",
+          winsWhen: "queries span many users' calendars at once",
+        },
+      ],
+      rules: [],
+      fallback: { option: "rule-expand", because: "series are open-ended and most reads are one calendar's window" },
+    },
+    {
+      id: "calendar-time",
+      question: "Store event times in UTC only, or as local time plus an IANA time zone?",
+      options: [
+        {
+          id: "local-plus-zone",
+          name: "local wall time plus the IANA zone id",
+          buys: "a 9:00 weekly meeting stays at 9:00 across daylight-saving changes",
+          costs: "conversion on every read",
+          winsWhen: "events recur or are planned far ahead",
+        },
+        {
+          id: "utc",
+          name: "UTC instants only",
+          buys: "simple comparisons",
+          costs: "recurring meetings shift by an hour at daylight-saving changes",
+          winsWhen: "only one-off events in the near future",
+        },
+      ],
+      rules: [],
+      fallback: { option: "local-plus-zone", because: "recurring events must keep their wall-clock time" },
+    },
   ],
   topology: {
     components: [

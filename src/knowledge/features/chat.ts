@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const CHAT: FeatureEntry = {
@@ -64,6 +65,95 @@ export const CHAT: FeatureEntry = {
     { id: "I05", role: "substrate", why: "each conversation is an ordered append-only log read by cursor" },
     { id: "I10", role: "input", why: "the connection registry says which gateway holds each online device" },
     { id: "I09", role: "input", why: "sequence numbers are issued per conversation by its owner" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 500e6, "daily active users of a large messenger"),
+      inp("messages_per_user_per_day", 40, "an active user sends a few dozen messages a day"),
+      inp("recipients_per_message", 3, "most conversations are one-to-one; groups raise the average"),
+      inp("message_bytes", 200, "a short text message with its ids and timestamps"),
+      inp("online_share", 0.3, "the share of daily users connected at a peak moment"),
+      inp("connections_per_gateway", 500000, "a tuned connection server holds hundreds of thousands of idle sockets"),
+    ],
+    figures: [
+      fig("messages_per_sec", "messages sent per second", "rate", "users * messages_per_user_per_day / 86400", "msg/s"),
+      fig("peak_messages_per_sec", "peak messages per second", "peak", "messages_per_sec * peak_factor", "msg/s"),
+      fig(
+        "deliveries_per_sec",
+        "device deliveries per second at peak",
+        "fan-out",
+        "peak_messages_per_sec * recipients_per_message",
+        "msg/s",
+      ),
+      fig(
+        "message_bytes_per_day",
+        "message storage added per day",
+        "growth",
+        "users * messages_per_user_per_day * message_bytes",
+        "B/day",
+      ),
+      fig("open_connections", "open connections at peak", "count", "users * online_share", "connections"),
+      fig(
+        "connection_gateways",
+        "connection gateways needed",
+        "count",
+        "open_connections / connections_per_gateway / target_utilisation",
+        "servers",
+        true,
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "chat-ordering",
+      question: "Order a conversation by a sequence the server assigns or by the senders' clocks?",
+      options: [
+        {
+          id: "server-sequence",
+          name: "per-conversation sequence assigned by the conversation's owner",
+          buys: "every member sees the same order; gaps reveal missed messages",
+          costs: "each conversation needs one owner at a time",
+          winsWhen: "members must agree on the order (groups, edits, replies)",
+        },
+        {
+          id: "client-timestamps",
+          name: "sort by the sender's timestamp",
+          buys: "no coordination",
+          costs: "skewed phone clocks reorder messages differently on each device",
+          winsWhen: "order barely matters (a broadcast feed of independent posts)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "server-sequence", because: "a chat must read the same on every member's screen" },
+    },
+    {
+      id: "chat-fanout",
+      question: "Store a group message once per conversation or copy it into every member's inbox?",
+      options: [
+        {
+          id: "per-conversation",
+          name: "one log per conversation; members read it by cursor",
+          buys: "one write per message whatever the group size",
+          costs: "a device syncs several conversation logs",
+          winsWhen: "groups or channels are large",
+        },
+        {
+          id: "per-recipient-inbox",
+          name: "copy into each recipient's inbox",
+          buys: "a device syncs one inbox",
+          costs: "a write per member per message",
+          winsWhen: "conversations are small (one-to-one and small groups)",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "recipients_per_message", below: 10 }],
+          option: "per-recipient-inbox",
+          because: "conversations are small, so per-member copies are cheap and sync is one read",
+        },
+      ],
+      fallback: { option: "per-conversation", because: "large groups would multiply every message" },
+    },
   ],
   topology: {
     components: [

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const CHECKOUT: FeatureEntry = {
@@ -61,6 +62,79 @@ export const CHECKOUT: FeatureEntry = {
   substrates: [
     { id: "I12", role: "substrate", why: "payment is a workflow whose step leaves the system through a provider" },
     { id: "I16", role: "input", why: "the cart is per-buyer mutable state" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 50e6, "daily active shoppers"),
+      inp("orders_per_user_per_day", 0.05, "one order every few weeks per active shopper"),
+      inp("order_bytes", 2000, "order lines, totals, addresses and states"),
+    ],
+    figures: [
+      fig("orders_per_sec", "orders per second", "rate", "users * orders_per_user_per_day / 86400", "orders/s"),
+      fig(
+        "peak_orders_per_sec",
+        "peak orders per second (sales days run higher)",
+        "peak",
+        "orders_per_sec * peak_factor",
+        "orders/s",
+      ),
+      fig(
+        "order_bytes_per_year",
+        "order storage added per year",
+        "growth",
+        "orders_per_sec * 86400 * 365 * order_bytes",
+        "B",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "checkout-charge",
+      question: "Call the payment provider inside the order request, or record the intent and charge from an outbox?",
+      options: [
+        {
+          id: "outbox",
+          name: "write order and payment intent together; a relay charges with the idempotency key",
+          buys: "no order without its charge attempt and no charge without its order, whatever crashes",
+          costs: "the buyer sees 'processing' until the relay reports back",
+          winsWhen: "an order must never be lost or charged twice",
+        },
+        {
+          id: "inline",
+          name: "charge inside the request, then write the order",
+          buys: "an immediate yes or no for the buyer",
+          costs: "a crash between the charge and the write leaves money taken and no order",
+          winsWhen: "never for real money; only for prototypes",
+        },
+      ],
+      rules: [],
+      fallback: {
+        option: "outbox",
+        because: "money leaves through an outside system, so the intent must be durable first",
+      },
+    },
+    {
+      id: "checkout-capture",
+      question: "Capture the money at order time, or authorise then capture when the goods ship?",
+      options: [
+        {
+          id: "authorise-capture",
+          name: "authorise at order, capture at shipment",
+          buys: "nobody pays for items that cannot be shipped",
+          costs: "two provider calls, and authorisations expire after some days",
+          winsWhen: "physical goods ship later and stock can fail",
+        },
+        {
+          id: "capture-now",
+          name: "capture at order",
+          buys: "one call; money settles immediately",
+          costs: "refunds when fulfilment fails",
+          winsWhen: "digital goods or services delivered at once",
+        },
+      ],
+      rules: [],
+      fallback: { option: "authorise-capture", because: "orders are fulfilled after the buyer pays" },
+    },
   ],
   topology: {
     components: [

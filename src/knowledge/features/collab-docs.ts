@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const COLLAB_DOCS: FeatureEntry = {
@@ -52,6 +53,61 @@ export const COLLAB_DOCS: FeatureEntry = {
     { id: "I13", role: "substrate", why: "one document is a shared subject whose operations are sequenced" },
     { id: "I14", role: "output", why: "snapshots are immutable versions" },
     { id: "I10", role: "input", why: "collaborators' presence and cursors are live membership" },
+  ],
+  capacity: {
+    inputs: [
+      inp("subjects", 1e6, "documents open for editing at peak"),
+      inp("participants", 3, "editors per open document on average"),
+      inp("ops_per_participant_per_sec", 2, "keystrokes batched into a couple of operations a second"),
+      inp("snapshot_every_ops", 1000, "a snapshot every thousand operations bounds replay on open"),
+    ],
+    figures: [
+      fig(
+        "doc_ops_per_sec",
+        "operations per second across all documents",
+        "rate",
+        "subjects * participants * ops_per_participant_per_sec",
+        "ops/s",
+      ),
+      fig(
+        "broadcasts_per_sec",
+        "operation broadcasts per second",
+        "fan-out",
+        "doc_ops_per_sec * (participants - 1)",
+        "msg/s",
+      ),
+      fig(
+        "snapshots_per_sec",
+        "snapshots written per second",
+        "rate",
+        "doc_ops_per_sec / snapshot_every_ops",
+        "writes/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "collab-merge",
+      question: "Operational transformation through a server, or CRDTs merged on every replica?",
+      options: [
+        {
+          id: "ot",
+          name: "operational transformation with one server session per document (Google Docs' approach)",
+          buys: "compact operations and one authoritative order",
+          costs: "every edit goes through the document's session owner; offline editing is limited",
+          winsWhen: "clients are online and a server is always in the loop",
+        },
+        {
+          id: "crdt",
+          name: "CRDT (every replica merges concurrent edits the same way)",
+          buys: "offline and peer-to-peer editing; no central sequencer needed",
+          costs: "metadata per character or element, and garbage collection of tombstones",
+          winsWhen: "editing must work offline or without a central server",
+        },
+      ],
+      rules: [],
+      fallback: { option: "ot", because: "editors are online and a document session can sequence them" },
+    },
   ],
   topology: {
     components: [

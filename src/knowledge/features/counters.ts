@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const COUNTERS: FeatureEntry = {
@@ -54,6 +55,84 @@ export const COUNTERS: FeatureEntry = {
     { id: "I16", role: "substrate", why: "each like is per-(item, user) key state" },
     { id: "I05", role: "input", why: "like and view events are batched from a log into counts" },
     { id: "I06", role: "output", why: "counts and rankings are derived views" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 200e6, "daily active users"),
+      inp("likes_per_user_per_day", 10, "people like a handful of items a day"),
+      inp("hot_key_share", 0.001, "a viral item can draw a tenth of a percent of all likes"),
+      inp("like_bytes", 40, "two ids and a timestamp"),
+    ],
+    figures: [
+      fig("likes_per_sec", "likes per second", "rate", "users * likes_per_user_per_day / 86400", "writes/s"),
+      fig("peak_likes_per_sec", "peak likes per second", "peak", "likes_per_sec * peak_factor", "writes/s"),
+      fig(
+        "hot_item_likes_per_sec",
+        "likes per second on one viral item",
+        "hotspot",
+        "peak_likes_per_sec * hot_key_share",
+        "writes/s",
+      ),
+      fig(
+        "like_bytes_per_year",
+        "like storage added per year",
+        "growth",
+        "likes_per_sec * 86400 * 365 * like_bytes",
+        "B",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "counter-writes",
+      question: "Increment the count on every like, or fold likes into counts in batches?",
+      options: [
+        {
+          id: "direct-increment",
+          name: "atomic increment on the item's counter per like",
+          buys: "exact counts at once",
+          costs: "a viral item's counter becomes one hot key",
+          winsWhen: "no item draws more writes than one key can take",
+        },
+        {
+          id: "batched",
+          name: "like events on a log, aggregated per item in batches (or sharded counters)",
+          buys: "one write per batch per item; bursts are absorbed by the log",
+          costs: "counts lag by seconds",
+          winsWhen: "some items draw hundreds or thousands of likes a second",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "hot_item_likes_per_sec", atLeast: 100 }],
+          option: "batched",
+          because: "a viral item would take more increments a second than one key should",
+        },
+      ],
+      fallback: { option: "direct-increment", because: "even the hottest item stays within one key's write rate" },
+    },
+    {
+      id: "counter-exactness",
+      question: "Exact counts everywhere, or approximate counts for views and unique viewers?",
+      options: [
+        {
+          id: "exact-likes-approx-views",
+          name: "exact likes (one row each); approximate unique views (HyperLogLog sketches)",
+          buys: "likes stay exact while view counting costs a few kilobytes per item",
+          costs: "unique view counts carry a small error (about 1% for a standard sketch)",
+          winsWhen: "views vastly outnumber likes and nobody audits them",
+        },
+        {
+          id: "all-exact",
+          name: "exact counts for everything",
+          buys: "numbers that can be audited",
+          costs: "a row or set member per view",
+          winsWhen: "counts drive money (ad billing, payouts)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "exact-likes-approx-views", because: "displayed view counts tolerate a small error" },
+    },
   ],
   topology: {
     components: [

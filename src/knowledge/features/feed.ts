@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const FEED: FeatureEntry = {
@@ -58,6 +59,135 @@ export const FEED: FeatureEntry = {
       why: "the feed is a projection of the post log per reader, rebuilt from it when lost",
     },
     { id: "I07", role: "decorator", why: "recent feeds and hot posts are served from an in-memory cache" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 200e6, "daily active users of a large social app"),
+      inp("posts_per_user_per_day", 0.5, "most users read; a minority posts once or twice a day"),
+      inp("feed_reads_per_user_per_day", 20, "people open the app and refresh the feed many times a day"),
+      inp("followers_per_user", 200, "the average follower count; the distribution is heavily skewed"),
+      inp("celebrity_followers", 50e6, "the largest accounts have tens of millions of followers"),
+      inp("post_bytes", 1000, "text, ids and media references of one post (media bytes live in the object store)"),
+      inp("feed_length", 800, "a precomputed feed keeps the newest few hundred post ids"),
+    ],
+    figures: [
+      fig("posts_per_sec", "posts published per second", "rate", "users * posts_per_user_per_day / 86400", "posts/s"),
+      fig(
+        "feed_reads_per_sec",
+        "feed reads per second",
+        "rate",
+        "users * feed_reads_per_user_per_day / 86400",
+        "reads/s",
+      ),
+      fig(
+        "peak_feed_reads_per_sec",
+        "peak feed reads per second",
+        "peak",
+        "feed_reads_per_sec * peak_factor",
+        "reads/s",
+      ),
+      fig(
+        "fanout_writes_per_sec",
+        "feed inserts per second if every post is pushed",
+        "fan-out",
+        "posts_per_sec * followers_per_user",
+        "writes/s",
+      ),
+      fig(
+        "celebrity_post_inserts",
+        "feed inserts one celebrity post would cost if pushed",
+        "hotspot",
+        "celebrity_followers",
+        "writes",
+      ),
+      fig(
+        "post_bytes_per_year",
+        "post storage added per year",
+        "growth",
+        "posts_per_sec * 86400 * 365 * post_bytes",
+        "B",
+      ),
+      fig(
+        "feed_cache_bytes",
+        "memory for every reader's feed list (8-byte ids)",
+        "storage",
+        "users * feed_length * 8",
+        "B",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "feed-fanout",
+      question: "Build each feed when a post is written (push) or when the feed is read (pull)?",
+      options: [
+        {
+          id: "push",
+          name: "fan-out on write",
+          buys: "a feed read is one lookup of a precomputed list",
+          costs: "one insert per follower per post; a celebrity post means millions of inserts",
+          winsWhen: "reads far outnumber posts and no author has a huge audience",
+        },
+        {
+          id: "pull",
+          name: "fan-out on read",
+          buys: "a post is one write; nothing is precomputed for inactive readers",
+          costs: "every feed read gathers and merges the recent posts of everyone followed",
+          winsWhen: "the user base is small or feeds are rarely opened",
+        },
+        {
+          id: "hybrid",
+          name: "push for most authors, pull for authors above a follower threshold",
+          buys: "cheap reads for everyone while a celebrity post costs one write",
+          costs: "two read paths to merge, and a threshold to tune",
+          winsWhen: "reads dominate and follower counts are skewed, with some accounts far above the threshold",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "users", below: 100000 }],
+          option: "pull",
+          because: "with few users a read-time merge is cheap and nothing needs precomputing",
+        },
+        {
+          when: [{ number: "celebrity_post_inserts", atLeast: 100000 }],
+          option: "hybrid",
+          because: "some authors have so many followers that pushing one post would take minutes of inserts",
+        },
+      ],
+      fallback: { option: "push", because: "reads dominate and no author is large enough to make pushing slow" },
+    },
+    {
+      id: "feed-storage",
+      question: "Keep each reader's feed in memory or in a durable table?",
+      options: [
+        {
+          id: "memory-list",
+          name: "capped in-memory list per reader (Redis-style)",
+          buys: "millisecond reads; the list is a projection that can be rebuilt from posts and follows",
+          costs: "memory for every active reader; a lost node means rebuilding those feeds",
+          winsWhen: "the feed is a rebuildable projection and reads must be fast",
+        },
+        {
+          id: "durable-table",
+          name: "wide-column table keyed by reader",
+          buys: "survives restarts and holds long histories cheaply on disk",
+          costs: "slower reads and heavy write load from fan-out",
+          winsWhen: "feeds must keep long histories or memory is too costly for the reader count",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "feed_cache_bytes", atLeast: 1e13 }],
+          option: "durable-table",
+          because: "the lists for every reader would need more than ten terabytes of memory",
+        },
+      ],
+      fallback: {
+        option: "memory-list",
+        because: "the lists fit in a memory cluster and are rebuildable from the post store",
+      },
+    },
   ],
   topology: {
     components: [

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const FILE_SYNC: FeatureEntry = {
@@ -64,6 +65,78 @@ export const FILE_SYNC: FeatureEntry = {
     { id: "I19", role: "substrate", why: "blocks live in replicated chunk storage" },
     { id: "I14", role: "substrate", why: "versions are immutable and the head moves by compare-and-set" },
     { id: "I05", role: "output", why: "each namespace's journal is a log devices read from their cursor" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 500e6, "registered users of a file sync service"),
+      inp("bytes_per_user", 5e9, "a few gigabytes stored per user on average"),
+      inp("dedup_ratio", 0.7, "identical blocks across users and versions are stored once"),
+      inp("commits_per_user_per_day", 10, "file saves that reach the server"),
+      inp("block_bytes", 4e6, "Dropbox-style 4 MB blocks"),
+    ],
+    figures: [
+      fig(
+        "stored_bytes",
+        "bytes stored after deduplication (before replication)",
+        "storage",
+        "users * bytes_per_user * dedup_ratio",
+        "B",
+      ),
+      fig(
+        "commits_per_sec",
+        "version commits per second",
+        "rate",
+        "users * commits_per_user_per_day / 86400",
+        "commits/s",
+      ),
+      fig("stored_blocks", "blocks stored", "count", "stored_bytes / block_bytes", "blocks"),
+    ],
+  },
+  decisions: [
+    {
+      id: "sync-conflict",
+      question: "When two devices edit the same file, keep the last write or keep both?",
+      options: [
+        {
+          id: "conflicted-copy",
+          name: "the commit whose parent is stale becomes a 'conflicted copy' file",
+          buys: "no edit is silently lost",
+          costs: "users sometimes merge copies by hand",
+          winsWhen: "files are opaque (binary documents) and edits matter",
+        },
+        {
+          id: "last-writer-wins",
+          name: "last writer wins",
+          buys: "simple, one file",
+          costs: "the other device's edit disappears",
+          winsWhen: "never for user files; fine for settings",
+        },
+      ],
+      rules: [],
+      fallback: { option: "conflicted-copy", because: "losing a user's edit is unacceptable" },
+    },
+    {
+      id: "sync-chunking",
+      question: "Upload whole files, or content-hashed blocks?",
+      options: [
+        {
+          id: "blocks",
+          name: "fixed-size content-hashed blocks",
+          buys: "only changed blocks move; identical blocks are stored once",
+          costs: "a block index and reference counting for deletion",
+          winsWhen: "files are large or edited in place",
+        },
+        {
+          id: "whole-file",
+          name: "whole files",
+          buys: "simplest storage model",
+          costs: "a one-byte edit re-uploads the whole file",
+          winsWhen: "files are small and rarely edited",
+        },
+      ],
+      rules: [],
+      fallback: { option: "blocks", because: "large files are edited in place and deduplication saves storage" },
+    },
   ],
   topology: {
     components: [

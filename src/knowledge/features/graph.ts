@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const GRAPH: FeatureEntry = {
@@ -59,6 +60,77 @@ export const GRAPH: FeatureEntry = {
   substrates: [
     { id: "I16", role: "substrate", why: "each edge is key-scoped state owned by the follower's shard" },
     { id: "I06", role: "output", why: "the followers-of list and the counts are projections of the edges" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 200e6, "daily active users of a large social app"),
+      inp("follows_per_user", 200, "the average number of accounts a user follows"),
+      inp("follow_changes_per_user_per_day", 0.2, "follows and unfollows are rare next to reads"),
+      inp("edge_bytes", 64, "two ids, a timestamp and a state"),
+    ],
+    figures: [
+      fig("edges", "follow edges stored", "count", "users * follows_per_user", "edges"),
+      fig("edge_bytes_total", "edge storage, both directions", "storage", "edges * edge_bytes * 2", "B"),
+      fig(
+        "follow_writes_per_sec",
+        "follow and unfollow writes per second",
+        "rate",
+        "users * follow_changes_per_user_per_day / 86400",
+        "writes/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "graph-reverse-index",
+      question: "Write both directions of a follow together, or derive the followers list asynchronously?",
+      options: [
+        {
+          id: "async-projection",
+          name: "store under the follower, derive the reverse edge from the change stream",
+          buys: "a follow is one single-shard write; the reverse index can be rebuilt",
+          costs: "the followed user's list lags by seconds",
+          winsWhen: "a short lag in follower lists is acceptable",
+        },
+        {
+          id: "two-sided-transaction",
+          name: "write both edges in one cross-shard transaction",
+          buys: "both lists agree at every moment",
+          costs: "a distributed transaction on every follow",
+          winsWhen: "the product needs both sides consistent (mutual friendship accepted by both)",
+        },
+      ],
+      rules: [
+        {
+          when: [{ nfr: "consistency", in: ["linearizable"] }],
+          option: "two-sided-transaction",
+          because: "the prompt asks for strong consistency, so both directions must change together",
+        },
+      ],
+      fallback: { option: "async-projection", because: "follower lists tolerate seconds of lag" },
+    },
+    {
+      id: "graph-store",
+      question: "Adjacency lists in a sharded key-value or SQL store, or a graph database?",
+      options: [
+        {
+          id: "adjacency-lists",
+          name: "adjacency lists keyed by user",
+          buys: "one-hop reads (who do I follow, who follows me) are single-partition scans",
+          costs: "multi-hop queries (friends of friends) need several round trips",
+          winsWhen: "the product only asks one-hop questions",
+        },
+        {
+          id: "graph-db",
+          name: "a graph database",
+          buys: "expressive multi-hop traversals",
+          costs: "harder to shard at hundreds of millions of users",
+          winsWhen: "recommendations or queries walk several hops online",
+        },
+      ],
+      rules: [],
+      fallback: { option: "adjacency-lists", because: "feeds and profiles only need one-hop lists" },
+    },
   ],
   topology: {
     components: [

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const MATCHING: FeatureEntry = {
@@ -67,6 +68,86 @@ export const MATCHING: FeatureEntry = {
     { id: "I10", role: "input", why: "available drivers are live members kept by location heartbeats" },
     { id: "I16", role: "substrate", why: "trip and driver state are key-scoped records" },
     { id: "I12", role: "output", why: "the fare is charged through a payment provider" },
+  ],
+  capacity: {
+    inputs: [
+      inp("rides_per_day", 20e6, "trips a day across a large ride-hailing market"),
+      inp("moving_objects", 1e6, "drivers online at peak"),
+      inp("update_seconds", 4, "driver apps report position every few seconds"),
+      inp("offer_seconds", 15, "a driver has a few seconds to accept an offer"),
+    ],
+    figures: [
+      fig("ride_requests_per_sec", "ride requests per second", "rate", "rides_per_day / 86400", "req/s"),
+      fig(
+        "peak_ride_requests_per_sec",
+        "peak ride requests per second",
+        "peak",
+        "ride_requests_per_sec * peak_factor",
+        "req/s",
+      ),
+      fig(
+        "driver_location_updates_per_sec",
+        "driver location updates per second",
+        "rate",
+        "moving_objects / update_seconds",
+        "writes/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "dispatch-offer",
+      question: "Offer a ride to one driver at a time, or broadcast it to several and take the first?",
+      options: [
+        {
+          id: "one-at-a-time",
+          name: "offer to the best driver, claim them, move on when the offer expires",
+          buys: "no driver races; each offer is an exclusive claim with a deadline",
+          costs: "a declined offer adds seconds to the match",
+          winsWhen: "drivers must not be double-booked and offers are answered quickly",
+        },
+        {
+          id: "broadcast",
+          name: "offer to several drivers; the first acceptance wins",
+          buys: "faster matches when many drivers ignore offers",
+          costs: "losing drivers get a 'taken' message; still needs a conditional write on the trip",
+          winsWhen: "acceptance rates are low (food delivery to gig couriers)",
+        },
+      ],
+      rules: [],
+      fallback: {
+        option: "one-at-a-time",
+        because: "an exclusive claim per driver is the simplest way to never double-assign",
+      },
+    },
+    {
+      id: "dispatch-sharding",
+      question: "One global dispatcher, or one per city region?",
+      options: [
+        {
+          id: "by-region",
+          name: "dispatcher sharded by city or region cell",
+          buys: "each shard sees all nearby supply; load spreads across cities",
+          costs: "trips near a shard border need a cross-shard look",
+          winsWhen: "supply and demand are local (they always are for rides)",
+        },
+        {
+          id: "global",
+          name: "one global matcher",
+          buys: "globally optimal assignment",
+          costs: "one hotspot for all location updates",
+          winsWhen: "the market is one small city",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "driver_location_updates_per_sec", below: 1000 }],
+          option: "global",
+          because: "the whole market fits one matcher",
+        },
+      ],
+      fallback: { option: "by-region", because: "location updates are too many for one matcher and matching is local" },
+    },
   ],
   topology: {
     components: [

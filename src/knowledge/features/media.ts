@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const MEDIA: FeatureEntry = {
@@ -65,6 +66,100 @@ export const MEDIA: FeatureEntry = {
     { id: "I19", role: "substrate", why: "the bytes live in replicated blob storage" },
     { id: "I15", role: "output", why: "resizing and transcoding run on a worker fleet" },
     { id: "I07", role: "output", why: "the CDN serves copies near readers and fills from the object store" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 200e6, "daily active users of a large social app"),
+      inp("uploads_per_user_per_day", 0.2, "a minority of users upload a photo or two a day"),
+      inp("object_bytes", 2e6, "a compressed phone photo is a few megabytes"),
+      inp("rendition_factor", 1.5, "the resized copies add about half the original's size"),
+      inp("views_per_user_per_day", 100, "a feed session shows dozens of images"),
+      inp("view_bytes", 200e3, "the rendition shown in a feed is a few hundred kilobytes"),
+    ],
+    figures: [
+      fig("uploads_per_sec", "uploads per second", "rate", "users * uploads_per_user_per_day / 86400", "uploads/s"),
+      fig(
+        "upload_ingress",
+        "upload bandwidth into the object store",
+        "bandwidth",
+        "uploads_per_sec * object_bytes",
+        "B/s",
+      ),
+      fig(
+        "media_bytes_per_day",
+        "media storage added per day",
+        "growth",
+        "uploads_per_sec * 86400 * object_bytes * rendition_factor",
+        "B/day",
+      ),
+      fig("media_bytes_5y", "media storage after five years", "storage", "media_bytes_per_day * 365 * 5", "B"),
+      fig(
+        "media_egress",
+        "average media delivery bandwidth",
+        "bandwidth",
+        "users * views_per_user_per_day * view_bytes / 86400",
+        "B/s",
+      ),
+      fig(
+        "origin_egress",
+        "bandwidth the CDN pulls from the object store",
+        "bandwidth",
+        "media_egress * (1 - hit_ratio)",
+        "B/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "media-upload-path",
+      question: "Upload media through the API servers or straight to the object store with a pre-signed URL?",
+      options: [
+        {
+          id: "presigned",
+          name: "pre-signed URL, client uploads directly",
+          buys: "API servers never carry media bytes; uploads scale with the object store",
+          costs: "a second step to confirm the upload, and objects that were never confirmed to clean up",
+          winsWhen: "files are large or uploads are many",
+        },
+        {
+          id: "through-servers",
+          name: "upload through the API servers",
+          buys: "one request; the server can inspect bytes as they arrive",
+          costs: "API servers carry all upload bandwidth and hold connections open for slow phones",
+          winsWhen: "files are tiny and few",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "object_bytes", below: 50000 }],
+          option: "through-servers",
+          because: "the files are small enough that relaying them costs little",
+        },
+      ],
+      fallback: { option: "presigned", because: "media files are megabytes and uploads arrive in bulk" },
+    },
+    {
+      id: "media-renditions",
+      question: "Produce every size when the media is uploaded, or resize on first request at the edge?",
+      options: [
+        {
+          id: "eager",
+          name: "make the renditions at upload time",
+          buys: "every read hits a ready file; cost is paid once",
+          costs: "storage for sizes that may never be viewed",
+          winsWhen: "most media is viewed soon after upload in a few known sizes",
+        },
+        {
+          id: "on-demand",
+          name: "resize on first request and cache the result",
+          buys: "no storage for unused sizes; new sizes need no backfill",
+          costs: "a slow first view and resize load that follows traffic spikes",
+          winsWhen: "many sizes exist and most media is rarely viewed",
+        },
+      ],
+      rules: [],
+      fallback: { option: "eager", because: "feeds show a few fixed sizes soon after posting" },
+    },
   ],
   topology: {
     components: [

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const NOTIFICATIONS: FeatureEntry = {
@@ -53,6 +54,59 @@ export const NOTIFICATIONS: FeatureEntry = {
     { id: "I12", role: "substrate", why: "push leaves the system through an outside provider" },
     { id: "I03", role: "input", why: "digests and reminders fire at a due time" },
     { id: "I05", role: "input", why: "the events that trigger notifications arrive on a log" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 200e6, "daily active users"),
+      inp("notifications_per_user_per_day", 10, "likes, replies, mentions and messages"),
+      inp("push_share", 0.3, "the share that goes out as a phone push rather than in-app only"),
+    ],
+    figures: [
+      fig(
+        "notifications_per_sec",
+        "notifications created per second",
+        "rate",
+        "users * notifications_per_user_per_day / 86400",
+        "msg/s",
+      ),
+      fig(
+        "peak_pushes_per_sec",
+        "peak pushes to APNs / FCM per second",
+        "peak",
+        "notifications_per_sec * push_share * peak_factor",
+        "msg/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "notification-batching",
+      question: "Send each notification at once, or collapse bursts into digests?",
+      options: [
+        {
+          id: "immediate",
+          name: "send each one as it happens (with a collapse key)",
+          buys: "timely alerts for direct actions (messages, replies)",
+          costs: "noisy phones when an item goes viral",
+          winsWhen: "notifications per user are few",
+        },
+        {
+          id: "digest",
+          name: "collapse bursts into a periodic digest",
+          buys: "fewer, more useful pushes",
+          costs: "a due-time scheduler and delay",
+          winsWhen: "users would get dozens of notifications a day",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "notifications_per_user_per_day", atLeast: 30 }],
+          option: "digest",
+          because: "users would otherwise get dozens of pushes a day",
+        },
+      ],
+      fallback: { option: "immediate", because: "the volume per user is low enough to send each one" },
+    },
   ],
   topology: {
     components: [

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const PLAYBACK: FeatureEntry = {
@@ -62,6 +63,83 @@ export const PLAYBACK: FeatureEntry = {
     { id: "I14", role: "substrate", why: "encoded segments and manifests are immutable artifacts" },
     { id: "I15", role: "input", why: "encoding runs as a batch on a worker fleet" },
     { id: "I16", role: "output", why: "watch progress is per-viewer key-value state" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 200e6, "members of a large streaming service"),
+      inp("viewing_hours_per_user_per_day", 2, "members watch an hour or two a day on average"),
+      inp("stream_bytes_per_sec", 625000, "an HD stream of about 5 Mbit/s"),
+      inp("progress_interval_seconds", 10, "the player saves its position every few seconds"),
+    ],
+    figures: [
+      fig(
+        "concurrent_streams",
+        "concurrent streams at peak",
+        "peak",
+        "users * viewing_hours_per_user_per_day / 24 * peak_factor",
+        "streams",
+      ),
+      fig("peak_egress", "peak delivery bandwidth", "bandwidth", "concurrent_streams * stream_bytes_per_sec", "B/s"),
+      fig(
+        "progress_writes_per_sec",
+        "watch-position writes per second at peak",
+        "rate",
+        "concurrent_streams / progress_interval_seconds",
+        "writes/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "playback-edge",
+      question: "Deliver video through a commercial CDN or through our own caches placed inside ISPs?",
+      options: [
+        {
+          id: "commercial-cdn",
+          name: "commercial CDN",
+          buys: "global reach on day one with no hardware",
+          costs: "per-byte fees that dominate at very high egress",
+          winsWhen: "egress is modest or the catalogue is new",
+        },
+        {
+          id: "own-edge",
+          name: "own cache appliances inside ISP networks (as Netflix Open Connect does)",
+          buys: "the cheapest bytes at huge scale, filled off-peak from a known catalogue",
+          costs: "hardware, ISP partnerships and an operations team",
+          winsWhen: "peak egress is in the terabits per second and the catalogue is curated",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "peak_egress", atLeast: 1e12 }],
+          option: "own-edge",
+          because: "peak egress passes a terabyte per second, where owning the edge pays back",
+        },
+      ],
+      fallback: { option: "commercial-cdn", because: "egress is within what a CDN serves economically" },
+    },
+    {
+      id: "playback-format",
+      question: "Adaptive bitrate segments or one progressive file per title?",
+      options: [
+        {
+          id: "abr",
+          name: "adaptive bitrate (HLS or DASH segments at several bitrates)",
+          buys: "the player switches quality as bandwidth changes, so playback rarely stalls",
+          costs: "several encodings and many small objects per title",
+          winsWhen: "viewers are on variable mobile and home networks",
+        },
+        {
+          id: "progressive",
+          name: "one progressive file",
+          buys: "one encoding, one object",
+          costs: "stalls or wasted bandwidth when the network changes",
+          winsWhen: "clips are short and networks are fast and steady",
+        },
+      ],
+      rules: [],
+      fallback: { option: "abr", because: "long titles on changing networks need quality switching" },
+    },
   ],
   topology: {
     components: [

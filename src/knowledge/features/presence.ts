@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const PRESENCE: FeatureEntry = {
@@ -40,6 +41,56 @@ export const PRESENCE: FeatureEntry = {
     "a crashed device turns offline within one expiry interval",
   ],
   substrates: [{ id: "I10", role: "substrate", why: "online status is heartbeat-kept membership with expiry" }],
+  capacity: {
+    inputs: [
+      inp("users", 500e6, "daily active users"),
+      inp("online_share", 0.3, "the share of daily users online at a peak moment"),
+      inp("heartbeat_seconds", 30, "an app heartbeat every half minute keeps status fresh without draining batteries"),
+      inp("status_changes_per_user_per_hour", 4, "people open and close the app a few times an hour"),
+      inp("watchers_per_user", 20, "contacts currently looking at a chat list that shows this user"),
+    ],
+    figures: [
+      fig("online_users", "users online at peak", "count", "users * online_share", "users"),
+      fig("heartbeats_per_sec", "heartbeats per second", "rate", "online_users / heartbeat_seconds", "writes/s"),
+      fig(
+        "presence_pushes_per_sec",
+        "status pushes per second if every change goes to every watcher",
+        "fan-out",
+        "online_users * status_changes_per_user_per_hour / 3600 * watchers_per_user",
+        "msg/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "presence-propagation",
+      question: "Push every status change to all contacts, or only to those currently looking?",
+      options: [
+        {
+          id: "push-all",
+          name: "push to every online contact",
+          buys: "status is always current everywhere",
+          costs: "pushes grow with contacts times changes",
+          winsWhen: "contact lists are small",
+        },
+        {
+          id: "subscribe-visible",
+          name: "clients subscribe only to users on screen; fetch on open",
+          buys: "pushes follow what people actually look at",
+          costs: "a fetch when a screen opens, slightly staler status",
+          winsWhen: "contact lists are large or pushes would run to millions per second",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "presence_pushes_per_sec", atLeast: 1e6 }],
+          option: "subscribe-visible",
+          because: "pushing every change to every contact would pass a million messages a second",
+        },
+      ],
+      fallback: { option: "push-all", because: "the push volume is modest" },
+    },
+  ],
   topology: {
     components: [
       {

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const PROXIMITY: FeatureEntry = {
@@ -46,6 +47,61 @@ export const PROXIMITY: FeatureEntry = {
     { id: "I16", role: "substrate", why: "each object's latest position is a key-scoped overwrite" },
     { id: "I06", role: "output", why: "the cell index is a projection of positions" },
     { id: "I10", role: "input", why: "moving objects are live members that lapse when updates stop" },
+  ],
+  capacity: {
+    inputs: [
+      inp("moving_objects", 1e6, "drivers or couriers online at peak in a large market"),
+      inp("update_seconds", 4, "apps report position every few seconds while active"),
+      inp("nearby_queries_per_sec", 20000, "searches and dispatch lookups at peak"),
+      inp("location_bytes", 100, "id, coordinates, cell and timestamp"),
+    ],
+    figures: [
+      fig(
+        "location_updates_per_sec",
+        "location updates per second",
+        "rate",
+        "moving_objects / update_seconds",
+        "writes/s",
+      ),
+      fig("index_bytes", "memory for the live location index", "storage", "moving_objects * location_bytes", "B"),
+      fig(
+        "cell_reads_per_sec",
+        "cell reads per second (query cell plus 8 neighbours)",
+        "rate",
+        "nearby_queries_per_sec * 9",
+        "reads/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "geo-index",
+      question: "Index positions by geohash cells or by a quadtree?",
+      options: [
+        {
+          id: "geohash",
+          name: "geohash cells as keys (precision 6 is about 1.2 km by 0.6 km)",
+          buys: "a move is a key update; cells shard naturally by prefix",
+          costs: "fixed cell sizes: dense downtowns crowd a cell, and neighbours must be read at edges",
+          winsWhen: "objects move constantly (drivers, couriers)",
+        },
+        {
+          id: "quadtree",
+          name: "in-memory quadtree that splits dense areas",
+          buys: "cells adapt to density, so each query reads a similar number of points",
+          costs: "rebalancing under constant movement, and the tree lives in one process per shard",
+          winsWhen: "points are mostly static (restaurants, hotels) and density varies a lot",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "location_updates_per_sec", atLeast: 10000 }],
+          option: "geohash",
+          because: "tens of thousands of moves a second favour a structure where a move is one key write",
+        },
+      ],
+      fallback: { option: "quadtree", because: "the points rarely move, so an adaptive tree pays off" },
+    },
   ],
   topology: {
     components: [

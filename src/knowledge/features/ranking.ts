@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const RANKING: FeatureEntry = {
@@ -55,6 +56,77 @@ export const RANKING: FeatureEntry = {
     { id: "I16", role: "substrate", why: "a vote is per-(user, item) key state" },
     { id: "I06", role: "output", why: "hot and top lists are derived views ordered by score" },
     { id: "I05", role: "input", why: "vote events feed the score recompute in batches" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 50e6, "daily active users of a large forum"),
+      inp("votes_per_user_per_day", 5, "a few votes per visit"),
+      inp("communities", 100000, "communities with their own ranked lists"),
+      inp("list_length", 1000, "ranked ids kept per list"),
+    ],
+    figures: [
+      fig("votes_per_sec", "votes per second", "rate", "users * votes_per_user_per_day / 86400", "writes/s"),
+      fig("peak_votes_per_sec", "peak votes per second", "peak", "votes_per_sec * peak_factor", "writes/s"),
+      fig(
+        "ranked_list_bytes",
+        "memory for every ranked list (id plus score)",
+        "storage",
+        "communities * list_length * 16 * 3",
+        "B",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "ranking-score",
+      question: "Rank by net votes alone, or by a score that decays with age?",
+      options: [
+        {
+          id: "time-decayed",
+          name: "time-decayed score (e.g. Reddit's hot: log10 of net votes plus age / 45000 s)",
+          buys: "fresh posts reach the top; ten times the votes buys 12.5 hours",
+          costs: "scores must be recomputed or rely on submission time only",
+          winsWhen: "the front page should change through the day",
+        },
+        {
+          id: "net-votes",
+          name: "net votes within a time window (top of the day, week)",
+          buys: "simple and explainable",
+          costs: "old posts dominate unless a window is chosen",
+          winsWhen: "users ask for the best of a period",
+        },
+      ],
+      rules: [],
+      fallback: { option: "time-decayed", because: "a front page must turn over as new posts arrive" },
+    },
+    {
+      id: "ranking-recompute",
+      question: "Update the ranked lists on every vote, or recompute them in batches?",
+      options: [
+        {
+          id: "per-vote",
+          name: "adjust the item's position on every vote",
+          buys: "lists reflect votes at once",
+          costs: "a write to a sorted set per vote; hot posts hammer one list",
+          winsWhen: "votes per second are modest",
+        },
+        {
+          id: "batched",
+          name: "recompute scores from the vote stream every few seconds",
+          buys: "one update per item per batch",
+          costs: "lists lag by the batch interval",
+          winsWhen: "votes arrive by the thousands per second",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "peak_votes_per_sec", atLeast: 2000 }],
+          option: "batched",
+          because: "thousands of votes a second would turn each hot list into a write hotspot",
+        },
+      ],
+      fallback: { option: "per-vote", because: "the vote rate is modest" },
+    },
   ],
   topology: {
     components: [

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const REVIEWS: FeatureEntry = {
@@ -41,6 +42,77 @@ export const REVIEWS: FeatureEntry = {
   substrates: [
     { id: "I16", role: "substrate", why: "a review is key state under (subject, author)" },
     { id: "I06", role: "output", why: "the summary and the sorted review lists are projections" },
+  ],
+  capacity: {
+    inputs: [
+      inp("subjects", 10e6, "businesses, listings or products that can be reviewed"),
+      inp("reviews_per_day", 500000, "new and edited reviews per day"),
+      inp("review_bytes", 1500, "text, stars and ids"),
+      inp("review_reads_per_sec", 50000, "subject pages opened per second at peak"),
+    ],
+    figures: [
+      fig("review_writes_per_sec", "review writes per second", "rate", "reviews_per_day / 86400", "writes/s"),
+      fig(
+        "review_bytes_per_year",
+        "review storage added per year",
+        "growth",
+        "reviews_per_day * 365 * review_bytes",
+        "B",
+      ),
+      fig(
+        "read_write_ratio_reviews",
+        "reads per review write",
+        "count",
+        "review_reads_per_sec / review_writes_per_sec",
+        "x",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "rating-aggregate",
+      question: "Keep a running sum and count per subject, or recompute the average from all reviews?",
+      options: [
+        {
+          id: "running-sum",
+          name: "running star sum and count, adjusted by each review change",
+          buys: "the average is one row read",
+          costs: "edits and deletes must adjust by the difference exactly once",
+          winsWhen: "pages are read far more often than reviews are written",
+        },
+        {
+          id: "recompute",
+          name: "recompute from all reviews periodically",
+          buys: "self-correcting; supports weighted or filtered averages",
+          costs: "scans every review of a subject",
+          winsWhen: "ranking needs weights (recency, reviewer trust)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "running-sum", because: "reads dominate and the plain average is what pages show" },
+    },
+    {
+      id: "review-moderation",
+      question: "Publish reviews at once and moderate after, or hold them for moderation first?",
+      options: [
+        {
+          id: "post-moderate",
+          name: "publish, then scan asynchronously and take down",
+          buys: "instant feedback for reviewers",
+          costs: "abusive or fake reviews are visible for a while",
+          winsWhen: "most reviews are honest and volume is high",
+        },
+        {
+          id: "pre-moderate",
+          name: "hold until checked",
+          buys: "nothing bad is ever shown",
+          costs: "delay and moderation cost on every review",
+          winsWhen: "legal exposure is high (health, finance)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "post-moderate", because: "volume is high and most reviews are fine" },
+    },
   ],
   topology: {
     components: [

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const SEARCH: FeatureEntry = {
@@ -47,6 +48,66 @@ export const SEARCH: FeatureEntry = {
   substrates: [
     { id: "I06", role: "substrate", why: "the index is a projection of the source tables, fed by their change stream" },
     { id: "I05", role: "input", why: "the change stream is an ordered log the indexer consumes" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 200e6, "daily active users"),
+      inp("docs_per_day", 1e8, "new posts, listings or messages to index per day"),
+      inp("doc_index_bytes", 1500, "a document's postings and stored fields"),
+      inp("queries_per_user_per_day", 3, "a few searches per active user"),
+    ],
+    figures: [
+      fig("index_writes_per_sec", "documents indexed per second", "rate", "docs_per_day / 86400", "docs/s"),
+      fig("queries_per_sec", "search queries per second", "rate", "users * queries_per_user_per_day / 86400", "req/s"),
+      fig("peak_queries_per_sec", "peak search queries per second", "peak", "queries_per_sec * peak_factor", "req/s"),
+      fig("index_bytes_per_year", "index growth per year", "growth", "docs_per_day * 365 * doc_index_bytes", "B"),
+    ],
+  },
+  decisions: [
+    {
+      id: "search-sharding",
+      question: "Shard the index by document (query every shard) or by term?",
+      options: [
+        {
+          id: "by-document",
+          name: "shard by document id; each query fans out to all shards and merges",
+          buys: "indexing a document touches one shard; shards are balanced",
+          costs: "every query touches every shard",
+          winsWhen: "documents arrive constantly and queries are short",
+        },
+        {
+          id: "by-term",
+          name: "shard by term",
+          buys: "a one-word query touches one shard",
+          costs: "a document write touches many shards; popular terms make hot shards",
+          winsWhen: "the corpus is mostly static and queries are single terms",
+        },
+      ],
+      rules: [],
+      fallback: { option: "by-document", because: "user content arrives all the time and must be indexed cheaply" },
+    },
+    {
+      id: "search-freshness",
+      question: "Near-real-time indexing from the change stream, or periodic batch rebuilds?",
+      options: [
+        {
+          id: "near-real-time",
+          name: "indexer consumes the change stream; index refreshes every second or so",
+          buys: "new content is searchable in seconds",
+          costs: "a continuously running indexer with checkpoints",
+          winsWhen: "users expect to find what was just posted",
+        },
+        {
+          id: "batch",
+          name: "rebuild the index every few hours",
+          buys: "simple, cheap, reproducible",
+          costs: "hours of staleness; deletes linger",
+          winsWhen: "content changes slowly (a catalogue)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "near-real-time", because: "user content is expected to be searchable soon after posting" },
+    },
   ],
   topology: {
     components: [

@@ -1,3 +1,4 @@
+import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const TRANSFER: FeatureEntry = {
@@ -53,6 +54,88 @@ export const TRANSFER: FeatureEntry = {
     { id: "I05", role: "substrate", why: "the ledger is an append-only log of entries" },
     { id: "I16", role: "input", why: "the balance per account is guarded key state" },
     { id: "I12", role: "output", why: "top-ups and payouts are external effects with reconciliation" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 80e6, "monthly active users of a payments app, a share active daily"),
+      inp("transfers_per_user_per_day", 0.1, "a payment every week or two per user"),
+      inp("entry_bytes", 200, "one ledger entry with ids, amount and timestamps"),
+    ],
+    figures: [
+      fig(
+        "transfers_per_sec",
+        "transfers per second",
+        "rate",
+        "users * transfers_per_user_per_day / 86400",
+        "transfers/s",
+      ),
+      fig(
+        "peak_transfers_per_sec",
+        "peak transfers per second",
+        "peak",
+        "transfers_per_sec * peak_factor",
+        "transfers/s",
+      ),
+      fig(
+        "ledger_bytes_per_year",
+        "ledger growth per year (two entries per transfer)",
+        "growth",
+        "transfers_per_sec * 86400 * 365 * 2 * entry_bytes",
+        "B",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "ledger-sharding",
+      question: "One transactional ledger database, or accounts sharded with cross-shard transfers as a saga?",
+      options: [
+        {
+          id: "single-ledger",
+          name: "one ACID database (with replicas) for all accounts",
+          buys: "debit and credit in one local transaction",
+          costs: "write throughput of one primary",
+          winsWhen: "peak transfers fit one primary",
+        },
+        {
+          id: "sharded-saga",
+          name: "accounts sharded; debit, then credit, with a compensating step",
+          buys: "throughput grows with shards",
+          costs: "money is briefly in flight; compensation and reconciliation must be exact",
+          winsWhen: "peak transfers exceed what one primary can commit",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "peak_transfers_per_sec", atLeast: 5000 }],
+          option: "sharded-saga",
+          because: "peak transfers pass what one primary commits comfortably",
+        },
+      ],
+      fallback: { option: "single-ledger", because: "the peak fits one transactional primary" },
+    },
+    {
+      id: "ledger-balance",
+      question: "Keep a balance row updated with each transfer, or sum the entries on read?",
+      options: [
+        {
+          id: "balance-row",
+          name: "balance row updated in the same transaction as the entries",
+          buys: "constant-time balance reads and an overdraft check in the same transaction",
+          costs: "the balance row is a hot key for busy accounts",
+          winsWhen: "every transfer must check funds",
+        },
+        {
+          id: "sum-entries",
+          name: "sum entries (with periodic checkpoints) on read",
+          buys: "no hot row; entries are append-only",
+          costs: "slower reads and no cheap overdraft guard",
+          winsWhen: "accounts may go negative (merchant settlement accounts)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "balance-row", because: "users must not send money they do not have" },
+    },
   ],
   topology: {
     components: [
