@@ -6,10 +6,11 @@ export const featuresField: Deriver<"features"> = {
   field: "features",
   category: "Classified",
   reads: ["prompt", "branch"],
-  rule: "for product and mixed prompts: the features a named product is known for, then those the prompt's own words name, then the features they depend on; nouns from the named product",
+  rule: "for product and mixed prompts: the features a named product is known for, then those the prompt's own words name, then the features they depend on; nouns from the named product. An infra prompt whose subject is a named product ('Design Dropbox') gets that product's features beside its infra core",
   derive: (f) => {
-    if (f.branch.kind === "infra") return [];
-    const r = recognizeProduct(f.prompt);
+    const infra = f.branch.kind === "infra";
+    const r = recognizeProduct(f.prompt, { namedOnly: infra });
+    if (infra && !r.subjectIsProduct) return [];
     return r.features.map(({ feature, evidence }): FeatureRow => {
       const terms = termsFor(feature, r.terms);
       return {

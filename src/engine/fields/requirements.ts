@@ -100,10 +100,10 @@ export const requirementsField: Deriver<"requirements"> = {
   field: "requirements",
   category: "Derived",
   reads: ["prompt", "archetypes", "nfrs", "branch", "features"],
-  rule: "product and mixed prompts: the features' user actions in the product's nouns, with the substrates' critical paths as deep dives; then (infra and mixed) stated asks via the alias table, the archetypes' core write and read paths and hidden writes; and structures the asks imply",
+  rule: "the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes; and structures the asks imply",
   derive: (f) => {
     const product = f.branch.kind === "product" && f.features.length > 0;
-    const out: Requirement[] = f.branch.kind === "infra" ? [] : featureRequirements(f.features);
+    const out: Requirement[] = featureRequirements(f.features);
     const lead = f.archetypes[0];
     if (lead && !product) {
       for (const c of clauses(f.prompt)) {

@@ -12,6 +12,8 @@ export interface RecognizedFeature {
 export interface ProductRecognition {
   /** The named products, in the order they appear in the prompt. */
   products: NamedProduct[];
+  /** True when the prompt's subject is a named product ("Design Dropbox", not "a cache like Amazon's"). */
+  subjectIsProduct: boolean;
   features: RecognizedFeature[];
   /** The first named product's words for the features' terms (each feature falls back to its own). */
   terms: Record<string, string>;
@@ -42,7 +44,7 @@ function knowledge(): Compiled {
  * then those the prompt's own words name ("users pick seats" -> booking), then the features
  * those depend on.
  */
-export function recognizeProduct(prompt: string): ProductRecognition {
+export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } = {}): ProductRecognition {
   const tokens = tokenize(prompt);
   const kb = knowledge();
   const named: { product: NamedProduct; at: number; quoted: string }[] = [];
@@ -65,7 +67,7 @@ export function recognizeProduct(prompt: string): ProductRecognition {
   for (const n of named.filter((x) => products.includes(x.product))) {
     for (const id of n.product.features) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
   }
-  for (const { feature, signals } of kb.features) {
+  for (const { feature, signals } of opts.namedOnly ? [] : kb.features) {
     const hit = signals.map((s) => findSignal(tokens, s)).find((h) => h !== undefined);
     if (hit)
       add(
@@ -83,7 +85,8 @@ export function recognizeProduct(prompt: string): ProductRecognition {
     return feature ? [{ feature, evidence }] : [];
   });
 
-  return { products, features, terms: { ...(products[0]?.terms ?? {}) } };
+  const subjectIsProduct = named.some((n) => n.at === 0 && products.includes(n.product));
+  return { products, subjectIsProduct, features, terms: { ...(products[0]?.terms ?? {}) } };
 }
 
 /** A feature's terms with the product's words laid over its own defaults. */

@@ -7,7 +7,7 @@ export const COUNTERS: FeatureEntry = {
   summary:
     "A like is a row (user, item) that exists once; the count shown is an aggregate of those rows, folded in batches from an event stream so one viral item does not melt one key. View counts may be approximate; leaderboards are sorted projections of scores.",
   signals: ["like", "likes", "view count", "counter", "leaderboard", "upvote count", "kudos", "top scores"],
-  terms: { item: "post", like: "like" },
+  terms: { item: "post", like: "like", reaction: "like", reactions: "likes" },
   actions: [
     {
       action: "{like} a {item}",
@@ -18,7 +18,7 @@ export const COUNTERS: FeatureEntry = {
       mechanism: "put-if-absent",
     },
     {
-      action: "fold new {likes} into each {item}'s count",
+      action: "fold new {reactions} into each {item}'s count",
       shape: "async process",
       entity: "Counter",
       critical: false,
@@ -27,7 +27,7 @@ export const COUNTERS: FeatureEntry = {
       mechanism: "consumer-offsets",
     },
     {
-      action: "see a {item}'s {like} count",
+      action: "see a {item}'s {reaction} count",
       shape: "read projection",
       entity: "Counter",
       critical: false,

@@ -19,6 +19,14 @@ export const PRESENCE: FeatureEntry = {
       mechanism: "heartbeat-renewal",
     },
     {
+      action: "set a status such as away or busy",
+      shape: "overwrite current value",
+      entity: "PresenceEntry",
+      critical: false,
+      substrate: "I10",
+      mechanism: "lww-overwrite",
+    },
+    {
       action: "see whether a contact is online or when they were last seen",
       shape: "read source",
       entity: "PresenceEntry",

@@ -94,7 +94,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "YouTube",
     features: ["media", "playback", "search", "counters", "notifications"],
-    terms: { media: "video", title: "video", item: "video", doc: "video", like: "like", alert: "new upload" },
+    terms: { media: "video", title: "video", item: "video", doc: "video", alert: "new upload" },
   },
   {
     name: "TikTok",
@@ -117,7 +117,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
       doc: "pin",
       item: "pin",
       like: "save",
-      reactions: "saves",
+      reaction: "save",
       user: "board",
     },
   },
@@ -260,6 +260,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
       item: "activity",
       items: "activities",
       like: "give kudos to",
+      reaction: "kudos",
       reactions: "kudos",
       alert: "kudos or comment",
     },
@@ -290,7 +291,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Tinder",
     features: ["proximity", "counters", "chat"],
-    terms: { place: "profile", item: "profile", like: "swipe right on", reactions: "right swipes" },
+    terms: { place: "profile", item: "profile", like: "swipe right on", reaction: "right swipe" },
   },
   {
     name: "Snapchat",

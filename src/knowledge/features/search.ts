@@ -18,6 +18,13 @@ export const SEARCH: FeatureEntry = {
       mechanism: "derived-view-read",
     },
     {
+      action: "see suggested queries while typing",
+      shape: "read projection",
+      entity: "SuggestionIndex",
+      critical: false,
+      substrate: "I07",
+    },
+    {
       action: "index a new or edited {doc}",
       shape: "async process",
       entity: "SearchIndex",
@@ -39,6 +46,7 @@ export const SEARCH: FeatureEntry = {
   entities: [
     { name: "SearchIndex", description: "term -> posting list of (doc id, score fields), sharded by doc id" },
     { name: "IndexCheckpoint", description: "the change-stream position the index has applied" },
+    { name: "SuggestionIndex", description: "popular query prefixes -> top completions, rebuilt from query logs" },
   ],
   nfrs: [
     "new content is searchable within seconds to a minute",
