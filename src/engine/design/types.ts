@@ -294,6 +294,10 @@ export interface FeatureRow {
   substrates: { id: string; role: string; why: string }[];
   /** The user actions in the product's own words ("post a tweet"). */
   actions: string[];
+  /** The feature's core entities in the product's words. */
+  entities: { name: string; description: string }[];
+  /** The non-functional requirements the feature brings, in the product's words. */
+  nfrs: string[];
   /** The product's words for the feature's terms ({post} -> "tweet"), for anything that shows its nouns. */
   terms: Record<string, string>;
 }

@@ -19,6 +19,11 @@ export const featuresField: Deriver<"features"> = {
         evidence,
         substrates: feature.substrates.map((s) => ({ id: s.id, role: s.role, why: s.why })),
         actions: feature.actions.filter((a) => !a.hidden).map((a) => fillTerms(a.action, terms)),
+        entities: feature.entities.map((e) => ({
+          name: fillTerms(e.name, terms),
+          description: fillTerms(e.description, terms),
+        })),
+        nfrs: feature.nfrs.map((n) => fillTerms(n, terms)),
         terms,
       };
     });

@@ -6,7 +6,15 @@ export const CALENDAR: FeatureEntry = {
   name: "Calendars and recurring events",
   summary:
     "An event is stored once with its recurrence rule (RFC 5545 RRULE) and its time zone; views expand the rule into occurrences for the window asked, exceptions override single occurrences, and reminders are due-time jobs.",
-  signals: ["calendar", "recurring event", "meeting", "schedule a meeting", "invite", "rsvp", "availability slots"],
+  signals: [
+    "calendar",
+    "recurring event",
+    "recurring meeting",
+    "schedule meetings",
+    "meeting invites",
+    "rsvp",
+    "availability slots",
+  ],
   terms: { event: "event" },
   actions: [
     {

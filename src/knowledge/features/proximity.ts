@@ -6,7 +6,16 @@ export const PROXIMITY: FeatureEntry = {
   name: "Proximity search (nearby places or moving objects)",
   summary:
     "Find what is near a point. Positions are bucketed into grid cells (geohash prefixes, quadtree leaves or hexagons); a query reads the cell of the point and its neighbours and filters by true distance. Static places are indexed once; moving objects overwrite their cell every few seconds and expire when they stop reporting.",
-  signals: ["nearby", "near me", "within km", "closest", "proximity", "location", "geospatial", "map"],
+  signals: [
+    "nearby",
+    "near me",
+    "within km",
+    "closest",
+    "proximity",
+    "live location",
+    "location updates",
+    "geospatial",
+  ],
   terms: { place: "place" },
   actions: [
     {

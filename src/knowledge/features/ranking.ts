@@ -6,7 +6,7 @@ export const RANKING: FeatureEntry = {
   name: "Ranking posts by votes",
   summary:
     "Users vote items up or down; each vote is one overwritable row per (user, item). Lists such as hot, top and new are projections ordered by a score that mixes net votes with age, recomputed as votes arrive. Reddit's published hot score, for one, adds log10 of the net votes to the age in seconds divided by 45000, so ten times the votes buys 12.5 hours of freshness.",
-  signals: ["upvote", "downvote", "vote", "votes", "hot posts", "top posts", "front page", "ranking"],
+  signals: ["upvote", "downvote", "vote on posts", "voting", "hot posts", "top posts", "front page", "rank posts"],
   terms: { post: "post", community: "community" },
   actions: [
     {

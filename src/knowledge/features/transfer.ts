@@ -6,7 +6,16 @@ export const TRANSFER: FeatureEntry = {
   name: "Money transfer between users (wallet ledger)",
   summary:
     "Balances are derived from a double-entry ledger: a transfer appends a debit and a credit that sum to zero in one transaction, guarded so the sender cannot go below zero. Money entering or leaving (card top-up, bank payout) goes through an outside provider as a workflow.",
-  signals: ["send money", "transfer money", "pay a friend", "wallet", "balance", "peer to peer payment", "split bill"],
+  signals: [
+    "send money",
+    "transfer money",
+    "pay a friend",
+    "pay friends",
+    "wallet",
+    "wallet balance",
+    "peer to peer payment",
+    "split bill",
+  ],
   terms: { payment: "payment", user: "user" },
   actions: [
     {
