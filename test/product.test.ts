@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluateCapacity } from "../src/engine/capacity.js";
 import { design } from "../src/engine/design/design.js";
 import { fillTerms, placeholders, plural, recognizeProduct } from "../src/engine/product/index.js";
+import { objectOf, singular } from "../src/engine/product/recognize.js";
 import {
   FEATURE_BY_ID,
   FEATURES,
@@ -189,6 +190,20 @@ describe("terms", () => {
 });
 
 describe("feature recognition", () => {
+  it("reads the booked item from the prompt's own words", () => {
+    const verbs = ["pick", "reserve", "book", "hold"];
+    expect(objectOf("Design a site where users pick seats for concerts", verbs)).toBe("seat");
+    expect(objectOf("Let diners book a table at restaurants", verbs)).toBe("table");
+    expect(objectOf("Design a system for booking doctor appointments", verbs)).toBe("doctor appointment");
+    expect(objectOf("Design a booking system for hotels", verbs)).toBeUndefined();
+    expect(objectOf("users hold them while paying", verbs)).toBeUndefined();
+    expect(singular("classes")).toBe("class");
+    expect(singular("parties")).toBe("party");
+    const d = design("Design a parking garage app where drivers reserve a spot");
+    expect(d.features.map((f) => f.id)).toEqual(["booking"]);
+    expect(d.operations.map((o) => o.phrase)).toContain("hold a spot for a few minutes");
+  });
+
   it("reads features from a named product, in the product's order", () => {
     const r = recognizeProduct("Design Instagram");
     expect(r.products.map((p) => p.name)).toEqual(["Instagram"]);
@@ -236,7 +251,7 @@ const PRODUCT_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
   { prompt: "Design Instagram", features: ["media", "feed", "graph", "counters"], nouns: [/photo/, /follow/, /feed/] },
   { prompt: "Design Twitter", features: ["feed", "graph"], nouns: [/tweet/, /follow/, /timeline/] },
   { prompt: "Design WhatsApp", features: ["chat", "presence"], nouns: [/message/, /online|last seen/, /read/] },
-  { prompt: "Design Netflix", features: ["playback"], nouns: [/show/, /watch/, /segment|edge/] },
+  { prompt: "Design Netflix", features: ["playback"], nouns: [/show/, /play/, /segment|edge/] },
   { prompt: "Design TikTok", features: ["media", "feed"], nouns: [/video/, /feed/, /like/] },
   { prompt: "Design Pinterest", features: ["media", "feed", "search"], nouns: [/pin/, /image/, /save/] },
   { prompt: "Design Dropbox", features: ["file-sync"], nouns: [/file/, /block/, /sync/] },
@@ -266,7 +281,7 @@ const UNTUNED_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
     features: ["media", "graph"],
     nouns: [/photo/, /follow/],
   },
-  { prompt: "Design YouTube", features: ["media", "playback"], nouns: [/video/, /upload/, /watch/] },
+  { prompt: "Design YouTube", features: ["media", "playback"], nouns: [/video/, /upload/, /play/] },
   { prompt: "Design Reddit", features: ["ranking"], nouns: [/subreddit/, /vote/, /post/] },
   { prompt: "Design Google Docs", features: ["collab-docs"], nouns: [/document/, /edit/] },
   { prompt: "Design Yelp", features: ["proximity", "reviews"], nouns: [/business/, /review|rating/, /near/] },

@@ -11,8 +11,9 @@ export const featuresField: Deriver<"features"> = {
     const infra = f.branch.kind === "infra";
     const r = recognizeProduct(f.prompt, { namedOnly: infra });
     if (infra && !r.subjectIsProduct) return [];
-    return r.features.map(({ feature, evidence }): FeatureRow => {
-      const terms = termsFor(feature, r.terms);
+    return r.features.map((rf): FeatureRow => {
+      const { feature, evidence } = rf;
+      const terms = termsFor(rf, r.terms);
       return {
         id: feature.id,
         name: feature.name,

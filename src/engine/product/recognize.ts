@@ -7,6 +7,40 @@ import { tokenize } from "../recognize/tokens.js";
 export interface RecognizedFeature {
   feature: FeatureEntry;
   evidence: string[];
+  /** Terms read from the prompt's own words ("users pick seats" -> item: seat). */
+  promptTerms: Record<string, string>;
+}
+
+const DETERMINERS = "a|an|the|their|your|his|her|its|our|my|some|one|two|several|multiple|many|any";
+const NOT_OBJECTS = new Set(
+  "for at in on to with and or that which from by of while so when before after until per via into them it one this these those up system service app application platform site website engine tool flow process page api".split(
+    " ",
+  ),
+);
+
+/** "appointments" -> "appointment", "classes" -> "class", "parties" -> "party". */
+export function singular(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** The object of the first of `verbs` in the prompt, at most two words ("book doctor appointments" -> "doctor appointment"). */
+export function objectOf(prompt: string, verbs: readonly string[]): string | undefined {
+  const re = new RegExp(
+    `\\b(?:${verbs.join("|")})(?:s|es|ed|ing)?\\s+(?:(?:${DETERMINERS})\\s+)?([a-z][a-z-]*)(?:\\s+([a-z][a-z-]*))?`,
+    "i",
+  );
+  const m = re.exec(prompt.toLowerCase());
+  const first = m?.[1];
+  if (!first || NOT_OBJECTS.has(first)) return undefined;
+  const second = m?.[2];
+  if (second && !NOT_OBJECTS.has(second) && !/(?:ed|ing|ly)$/.test(second)) {
+    if (NOT_OBJECTS.has(singular(second))) return undefined;
+    return `${first} ${singular(second)}`;
+  }
+  return singular(first);
 }
 
 export interface ProductRecognition {
@@ -80,19 +114,27 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
       add(dep, `${FEATURE_BY_ID.get(id)?.name} needs it`);
     }
   }
-  const features = [...found.entries()].flatMap(([id, evidence]) => {
+  const lead = products.find((p) => named.some((n) => n.product === p));
+  const features = [...found.entries()].flatMap(([id, evidence]): RecognizedFeature[] => {
     const feature = FEATURE_BY_ID.get(id);
-    return feature ? [{ feature, evidence }] : [];
+    if (!feature) return [];
+    const promptTerms: Record<string, string> = {};
+    const o = feature.objectTerm;
+    if (o && lead?.terms[o.term] === undefined) {
+      const noun = objectOf(prompt, o.verbs);
+      if (noun) {
+        promptTerms[o.term] = noun;
+        evidence.push(`the prompt's own noun '${noun}' names the ${o.term}`);
+      }
+    }
+    return [{ feature, evidence, promptTerms }];
   });
 
   const subjectIsProduct = named.some((n) => n.at === 0 && products.includes(n.product));
-  return { products, subjectIsProduct, features, terms: { ...(products[0]?.terms ?? {}) } };
+  return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) } };
 }
 
-/** A feature's terms with the product's words laid over its own defaults. */
-export function termsFor(
-  feature: FeatureEntry,
-  productTerms: Readonly<Record<string, string>>,
-): Record<string, string> {
-  return { ...feature.terms, ...productTerms };
+/** A feature's terms: its own defaults, then the prompt's own nouns, then the named product's words. */
+export function termsFor(r: RecognizedFeature, productTerms: Readonly<Record<string, string>>): Record<string, string> {
+  return { ...r.feature.terms, ...r.promptTerms, ...productTerms };
 }

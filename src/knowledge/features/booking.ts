@@ -22,7 +22,8 @@ export const BOOKING: FeatureEntry = {
     "sold out",
     "seat map",
   ],
-  terms: { item: "seat", slot: "event", booking: "booking" },
+  terms: { item: "seat", slot: "time", booking: "booking" },
+  objectTerm: { term: "item", verbs: ["pick", "choose", "select", "reserve", "book", "hold"] },
   actions: [
     {
       action: "see which {items} are free for the chosen {slot}",

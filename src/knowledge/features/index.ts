@@ -42,6 +42,11 @@ export interface FeatureEntry {
   substrates: FeatureSubstrate[];
   /** Its components, links, API and data model; ids in SHARED_COMPONENT_IDS are the shared product edge. */
   topology: Topology;
+  /**
+   * When no named product renames `term`, the prompt's own object of one of these verbs does
+   * ("users pick seats" -> seat, "reserve a parking spot" -> parking spot).
+   */
+  objectTerm?: { term: string; verbs: string[] };
   /** Other features whose components this one's links name (dispatch asks the proximity index). */
   requires?: string[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */

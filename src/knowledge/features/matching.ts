@@ -6,7 +6,19 @@ export const MATCHING: FeatureEntry = {
   name: "Matching (ride dispatch)",
   summary:
     "A request is matched to one nearby available supplier. Candidates come from the proximity index; the dispatcher offers the job to one driver at a time and claims that driver exclusively, so no driver is given two trips and no trip two drivers. The trip then moves through guarded states.",
-  signals: ["ride", "rides", "driver", "drivers", "dispatch", "match riders", "request a ride", "courier"],
+  signals: [
+    "ride hailing",
+    "ride sharing",
+    "request a ride",
+    "book a ride",
+    "match riders",
+    "dispatch drivers",
+    "nearest driver",
+    "assign a driver",
+    "couriers deliver",
+    "delivery drivers",
+    "taxi",
+  ],
   terms: { trip: "ride", driver: "driver", rider: "rider" },
   requires: ["proximity"],
   actions: [

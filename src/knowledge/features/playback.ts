@@ -6,11 +6,19 @@ export const PLAYBACK: FeatureEntry = {
   name: "Video playback and watch progress",
   summary:
     "A title is encoded ahead of time into short segments at several bitrates; the player fetches a manifest and then segments from the nearest CDN edge, switching bitrate as bandwidth changes, and saves where the viewer stopped.",
-  signals: ["stream video", "watch video", "video streaming", "watch a movie", "playback", "resume watching"],
+  signals: [
+    "stream video",
+    "watch video",
+    "video streaming",
+    "watch movies",
+    "stream music",
+    "playback",
+    "resume watching",
+  ],
   terms: { title: "video", viewer: "viewer" },
   actions: [
     {
-      action: "start watching a {title}",
+      action: "start playing a {title}",
       shape: "read projection",
       entity: "Manifest",
       critical: false,
@@ -24,7 +32,7 @@ export const PLAYBACK: FeatureEntry = {
       substrate: "I14",
     },
     {
-      action: "save the {viewer}'s watch position",
+      action: "save the {viewer}'s playback position",
       shape: "overwrite current value",
       entity: "WatchProgress",
       critical: false,

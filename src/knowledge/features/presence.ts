@@ -6,7 +6,7 @@ export const PRESENCE: FeatureEntry = {
   name: "Presence (online status, last seen, typing)",
   summary:
     "A device is online while it keeps renewing a short-lived entry; when the heartbeats stop the entry expires and the user shows as offline with a last-seen time. Changes are pushed only to people currently looking.",
-  signals: ["online status", "presence", "last seen", "who is online", "typing indicator", "is typing"],
+  signals: ["online status", "presence", "last seen", "online users", "show online", "typing indicator", "is typing"],
   terms: { user: "user" },
   actions: [
     {
