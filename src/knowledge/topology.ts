@@ -95,4 +95,11 @@ export interface Topology {
   producer?: string;
   /** The component that hands records on when this topology is another's input (a consumer). */
   consumer?: string;
+  /** Which of this topology's components a substrate archetype hosts, by archetype id (default: the state owner). */
+  hostedBy?: Partial<Record<string, string>>;
+  /**
+   * The unit of work or state a prompt usually names in its own words ("timers", "refunds", "profiles"):
+   * the entity that takes the prompt's noun, and the generic words in names, paths and keys it replaces.
+   */
+  unit?: { entity: string; words: string[] };
 }

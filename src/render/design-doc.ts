@@ -1,5 +1,6 @@
 import type { Design } from "../engine/design/design.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
+import { architectureBlocks } from "./sections/architecture.js";
 
 /** The design as a document in the framework's fixed order. Everything shown comes from the Design object. */
 export function designBlocks(d: Design): Block[] {
@@ -61,6 +62,7 @@ export function designBlocks(d: Design): Block[] {
       ),
     );
   }
+  blocks.push(...architectureBlocks(d));
   blocks.push(
     heading(2, "Correctness-critical state and scopes"),
     bullets(d.criticalPaths.map((p) => `Critical path '${p.name}': ${p.because}`)),

@@ -54,7 +54,8 @@ export const I02_TOPOLOGY: Topology = {
       name: "Expiry sweeper (on the leader)",
       kind: "control-loop",
       runs: ["reclaim expired leases"],
-      because: "a crashed holder never releases, so expired leases are reclaimed by a guarded write that loses to a renewal",
+      because:
+        "a crashed holder never releases, so expired leases are reclaimed by a guarded write that loses to a renewal",
     },
     {
       id: "protected-resource",

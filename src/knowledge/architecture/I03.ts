@@ -41,14 +41,16 @@ export const I03_TOPOLOGY: Topology = {
       kind: "store",
       holds: ["Schedule", "Run", "DueIndex"],
       runs: ["conditional claim and complete"],
-      because: "schedules and runs are the authoritative state; a due index lets pollers find what is due without a full scan",
+      because:
+        "schedules and runs are the authoritative state; a due index lets pollers find what is due without a full scan",
     },
     {
       id: "materializer",
       name: "Materializer (expands recurring schedules)",
       kind: "control-loop",
       runs: ["insert the next occurrence", "advance the schedule cursor"],
-      because: "each occurrence must exist exactly once as a Run keyed by (schedule, due time) before it can be released",
+      because:
+        "each occurrence must exist exactly once as a Run keyed by (schedule, due time) before it can be released",
     },
     {
       id: "due-poller",
@@ -153,4 +155,5 @@ export const I03_TOPOLOGY: Topology = {
   stateOwner: "schedule-db",
   outlet: "workers",
   protocols: I03_PROTOCOLS,
+  unit: { entity: "Schedule", words: ["schedule"] },
 };

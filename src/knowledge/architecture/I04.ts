@@ -36,7 +36,8 @@ export const I04_TOPOLOGY: Topology = {
       kind: "store",
       holds: ["ScanPass", "ScanShard", "FrontierItem"],
       runs: ["conditional shard claim", "checkpoint"],
-      because: "the pass, its shards with checkpoints and the frontier items are the authoritative progress of the scan",
+      because:
+        "the pass, its shards with checkpoints and the frontier items are the authoritative progress of the scan",
     },
     {
       id: "seen-set",

@@ -26,7 +26,8 @@ export const I05_TOPOLOGY: Topology = {
       name: "Producers (idempotent: producer id + sequence)",
       kind: "client",
       runs: ["publish", "retry with the same sequence"],
-      because: "retries after a lost ack would duplicate records unless the broker can recognise the producer's sequence",
+      because:
+        "retries after a lost ack would duplicate records unless the broker can recognise the producer's sequence",
     },
     {
       id: "partition-leaders",
@@ -43,7 +44,8 @@ export const I05_TOPOLOGY: Topology = {
       replicaOf: "partition-leaders",
       holds: ["Partition"],
       runs: ["fetch from leader"],
-      because: "a record is committed only when every in-sync replica holds it, so a leader loss elects a follower that has it",
+      because:
+        "a record is committed only when every in-sync replica holds it, so a leader loss elects a follower that has it",
     },
     {
       id: "controller",
@@ -51,7 +53,8 @@ export const I05_TOPOLOGY: Topology = {
       kind: "control-loop",
       holds: ["Topic"],
       runs: ["partition leader election", "ISR changes", "topic metadata"],
-      because: "leadership and in-sync membership must be decided in one place, by a Raft quorum, so no two brokers lead a partition",
+      because:
+        "leadership and in-sync membership must be decided in one place, by a Raft quorum, so no two brokers lead a partition",
     },
     {
       id: "group-coordinator",
@@ -59,7 +62,8 @@ export const I05_TOPOLOGY: Topology = {
       kind: "service",
       holds: ["GroupAssignment", "ConsumerOffset"],
       runs: ["membership heartbeats", "rebalance", "offset commit"],
-      because: "consumer progress and partition assignment are per group, fenced by a generation number so a zombie member cannot commit",
+      because:
+        "consumer progress and partition assignment are per group, fenced by a generation number so a zombie member cannot commit",
     },
     {
       id: "consumers",
@@ -83,7 +87,8 @@ export const I05_TOPOLOGY: Topology = {
       request: ["key", "value", "producer_id", "sequence"],
       response: ["partition", "offset"],
       errors: ["503 not enough in-sync replicas (retryable)", "409 out-of-order sequence"],
-      guarantee: "acknowledged once every in-sync replica holds it; a resend with the same sequence is not appended twice",
+      guarantee:
+        "acknowledged once every in-sync replica holds it; a resend with the same sequence is not appended twice",
     },
     {
       operation: "poll",
@@ -148,4 +153,5 @@ export const I05_TOPOLOGY: Topology = {
   consumer: "consumers",
   outlet: "consumers",
   protocols: I05_PROTOCOLS,
+  hostedBy: { I01: "controller", I10: "group-coordinator" },
 };

@@ -29,7 +29,8 @@ export const I07_TOPOLOGY: Topology = {
       kind: "cache",
       holds: ["CachedCopy", "InflightFill"],
       runs: ["lookup", "coalesced fill", "serve stale"],
-      because: "serving copies near readers is the point; one fill per key protects the tiers behind it from a miss storm",
+      because:
+        "serving copies near readers is the point; one fill per key protects the tiers behind it from a miss storm",
     },
     {
       id: "shield",
@@ -53,7 +54,8 @@ export const I07_TOPOLOGY: Topology = {
       kind: "control-loop",
       holds: ["PurgeRequest", "CachePolicy"],
       runs: ["purge fan-out with acks", "policy distribution"],
-      because: "invalidations must reach every edge and be tracked until each acknowledges, or a stale copy lives to its TTL",
+      because:
+        "invalidations must reach every edge and be tracked until each acknowledges, or a stale copy lives to its TTL",
     },
     {
       id: "publishers",

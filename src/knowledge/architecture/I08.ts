@@ -73,7 +73,8 @@ export const I08_TOPOLOGY: Topology = {
       request: ["caller key (API key, user or IP)", "cost"],
       response: ["allowed", "remaining", "reset"],
       errors: ["429 Too Many Requests with Retry-After"],
-      guarantee: "a scope never gets more than rate x window + burst admitted, within the sync bound of local allowances",
+      guarantee:
+        "a scope never gets more than rate x window + burst admitted, within the sync bound of local allowances",
     },
     {
       operation: "set limit",
@@ -121,4 +122,5 @@ export const I08_TOPOLOGY: Topology = {
   stateOwner: "counter-store",
   upstream: "backend",
   protocols: I08_PROTOCOLS,
+  hostedBy: { I17: "limiter", I11: "policy-control" },
 };

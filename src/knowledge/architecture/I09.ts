@@ -94,4 +94,5 @@ export const I09_TOPOLOGY: Topology = {
   entry: "id-generators",
   stateOwner: "counter-store",
   protocols: I09_PROTOCOLS,
+  unit: { entity: "SequenceCounter", words: ["sequence"] },
 };

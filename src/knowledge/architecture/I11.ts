@@ -144,4 +144,5 @@ export const I11_TOPOLOGY: Topology = {
   stateOwner: "config-store",
   outlet: "distributors",
   protocols: I11_PROTOCOLS,
+  unit: { entity: "ConfigVersion", words: ["config"] },
 };

@@ -41,14 +41,16 @@ export const I12_TOPOLOGY: Topology = {
       kind: "store",
       holds: ["WorkflowInstance", "OutboxEntry", "IdempotencyRecord", "EffectAttempt"],
       runs: ["transition + outbox in one transaction"],
-      because: "the state change and the intent to call the provider commit together, so neither happens without the other",
+      because:
+        "the state change and the intent to call the provider commit together, so neither happens without the other",
     },
     {
       id: "relay",
       name: "Outbox relay workers",
       kind: "worker-pool",
       runs: ["claim outbox entry", "call provider", "record outcome"],
-      because: "the external call happens outside the transaction, at least once, keyed so the provider applies it once",
+      because:
+        "the external call happens outside the transaction, at least once, keyed so the provider applies it once",
     },
     {
       id: "provider",
@@ -56,7 +58,8 @@ export const I12_TOPOLOGY: Topology = {
       kind: "external",
       holds: ["ProviderRecord"],
       runs: ["apply effect once per idempotency key"],
-      because: "the side effect lives outside our system and can only be made safe by its idempotency key and by reconciliation",
+      because:
+        "the side effect lives outside our system and can only be made safe by its idempotency key and by reconciliation",
     },
     {
       id: "reconciler",
@@ -82,7 +85,8 @@ export const I12_TOPOLOGY: Topology = {
       request: ["type", "input", "idempotency_key"],
       response: ["workflow_id", "state"],
       errors: ["409 same key with a different request", "422 invalid input"],
-      guarantee: "a repeat with the same key returns the first workflow and its result; the effect happens at most once",
+      guarantee:
+        "a repeat with the same key returns the first workflow and its result; the effect happens at most once",
     },
     {
       operation: "status",
@@ -145,4 +149,5 @@ export const I12_TOPOLOGY: Topology = {
   stateOwner: "workflow-db",
   outlet: "relay",
   protocols: I12_PROTOCOLS,
+  unit: { entity: "WorkflowInstance", words: ["workflow"] },
 };

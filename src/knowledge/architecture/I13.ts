@@ -34,7 +34,8 @@ export const I13_TOPOLOGY: Topology = {
       name: "WebSocket gateway (routes by subject id)",
       kind: "gateway",
       runs: ["hold connections", "route to the owner", "fan out"],
-      because: "long-lived connections terminate in a stateless tier that routes every op of a subject to its one sequencer",
+      because:
+        "long-lived connections terminate in a stateless tier that routes every op of a subject to its one sequencer",
     },
     {
       id: "sequencer",
@@ -140,4 +141,5 @@ export const I13_TOPOLOGY: Topology = {
   stateOwner: "op-log",
   outlet: "op-log",
   protocols: I13_PROTOCOLS,
+  unit: { entity: "Subject", words: ["subject"] },
 };

@@ -148,4 +148,5 @@ export const I14_TOPOLOGY: Topology = {
   stateOwner: "metadata-db",
   outlet: "blob-store",
   protocols: I14_PROTOCOLS,
+  unit: { entity: "Manifest", words: ["manifest"] },
 };

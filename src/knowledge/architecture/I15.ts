@@ -157,8 +157,9 @@ export const I15_TOPOLOGY: Topology = {
   ],
   entry: "control-api",
   stateOwner: "cluster-store",
-  intake: "control-api",
+  intake: "workers",
   outlet: "workers",
   consumer: "workers",
   protocols: I15_PROTOCOLS,
+  unit: { entity: "Task", words: ["task"] },
 };

@@ -33,7 +33,8 @@ export const I16_TOPOLOGY: Topology = {
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
       runs: ["route", "quorum read and write", "hinted handoff"],
-      because: "the node that receives a request fans it out to the key's replicas and waits for the read or write quorum",
+      because:
+        "the node that receives a request fans it out to the key's replicas and waits for the read or write quorum",
     },
     {
       id: "replicas",
@@ -127,4 +128,5 @@ export const I16_TOPOLOGY: Topology = {
   entry: "coordinators",
   stateOwner: "replicas",
   protocols: I16_PROTOCOLS,
+  unit: { entity: "KeyValue", words: ["kv"] },
 };

@@ -34,7 +34,8 @@ export const I19_TOPOLOGY: Topology = {
       kind: "replica-group",
       holds: ["FileEntry", "ChunkPlacement", "PrimaryLease"],
       runs: ["namespace", "placement", "grant primary leases"],
-      because: "one authority for the namespace and chunk placement keeps metadata simple; its log is replicated before it answers",
+      because:
+        "one authority for the namespace and chunk placement keeps metadata simple; its log is replicated before it answers",
     },
     {
       id: "chunk-primary",
@@ -93,7 +94,8 @@ export const I19_TOPOLOGY: Topology = {
       request: ["record", "request_id"],
       response: ["offset"],
       errors: ["503 retry"],
-      guarantee: "the record is placed at least once at an offset the primary chooses; readers skip duplicates by request id",
+      guarantee:
+        "the record is placed at least once at an offset the primary chooses; readers skip duplicates by request id",
     },
     {
       operation: "read",
