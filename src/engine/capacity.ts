@@ -86,25 +86,29 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
       continue;
     }
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? "";
-    if (spec.from) {
-      const r = evalExpr(spec.from.expression);
+    const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
+    let derived = false;
+    for (const d of derivations) {
+      const r = evalExpr(d.expression);
       // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
-      if (r && r.value > 0 && (spec.typical === undefined || r.inputs.some((i) => i.source !== "assumed"))) {
-        env.set(spec.quantity, {
-          value: r.value,
-          inputs: [
-            ...r.inputs,
-            {
-              name: spec.quantity,
-              value: r.value,
-              source: "assumed",
-              because: `not stated; derived as ${spec.from.expression} = ${formatQuantity(r.value, unit)} (${spec.from.why})`,
-            },
-          ],
-        });
-        continue;
-      }
+      if (!r || r.value <= 0) continue;
+      if (spec.typical !== undefined && !r.inputs.some((i) => i.source !== "assumed")) continue;
+      env.set(spec.quantity, {
+        value: r.value,
+        inputs: [
+          ...r.inputs,
+          {
+            name: spec.quantity,
+            value: r.value,
+            source: "assumed",
+            because: `not stated; derived as ${d.expression} = ${formatQuantity(r.value, unit)} (${d.why})`,
+          },
+        ],
+      });
+      derived = true;
+      break;
     }
+    if (derived) continue;
     if (spec.typical !== undefined) {
       env.set(spec.quantity, {
         value: spec.typical,

@@ -281,6 +281,8 @@ export interface DecisionRow {
   wouldFlipIf: string;
   /** The NFRs and numbers the choice rests on, with their values in this design. */
   inputs: string[];
+  /** Whether the chosen option's implications shape the mechanisms (the dominant archetype's and features' decisions, and any override). */
+  drives: boolean;
   source: "derived" | "override";
   archetype: string;
 }

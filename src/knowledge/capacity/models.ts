@@ -15,14 +15,20 @@ const fig = (
   unit: string,
   ceil?: boolean,
 ): CapacityFigureSpec => (ceil ? { id, label, kind, expression, unit, ceil } : { id, label, kind, expression, unit });
+/** Total requests from whatever the prompt states: writes and reads, writes, reads, or users. */
 const fromUsers = (typical: number, why: string): CapacityInputSpec => ({
   quantity: "requests_per_sec",
   typical,
   why,
-  from: {
-    expression: "users * requests_per_user_per_day / 86400",
-    why: "each user's daily requests spread over a day",
-  },
+  from: [
+    { expression: "writes_per_sec + reads_per_sec", why: "the stated writes and reads together" },
+    { expression: "writes_per_sec * (1 + read_write_ratio)", why: "the stated writes plus reads at the usual ratio" },
+    {
+      expression: "reads_per_sec * (1 + 1 / read_write_ratio)",
+      why: "the stated reads plus writes at the usual ratio",
+    },
+    { expression: "users * requests_per_user_per_day / 86400", why: "each user's daily requests spread over a day" },
+  ],
 });
 
 export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = {
@@ -223,7 +229,10 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         quantity: "messages_per_sec",
         typical: 50000,
         why: "a shared event bus commonly carries tens of thousands of events a second",
-        from: { expression: "users * messages_per_sec_per_user", why: "each user's stated rate times the users" },
+        from: [
+          { expression: "users * messages_per_sec_per_user", why: "each user's stated rate times the users" },
+          { expression: "writes_per_sec", why: "every stated write is published as a record" },
+        ],
       },
     ],
     figures: [
@@ -263,7 +272,12 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   },
   I06: {
     inputs: [
-      inp("writes_per_sec", 5000, "a system of record behind a search or view changes a few thousand records a second"),
+      {
+        quantity: "writes_per_sec",
+        typical: 5000,
+        why: "a system of record behind a search or view changes a few thousand records a second",
+        from: { expression: "messages_per_sec", why: "each stated event or post changes one source record" },
+      },
       inp("reads_per_sec", 20000, "derived views are read far more often than their sources change"),
       inp("fanout", 3, "one source change usually touches a few index documents or view rows"),
       inp("objects", 100000000, "a product catalogue or document corpus of about a hundred million records"),
@@ -375,7 +389,15 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   },
   I09: {
     inputs: [
-      inp("ids_per_sec", 10000, "a busy service mints about ten thousand ids a second"),
+      {
+        quantity: "ids_per_sec",
+        typical: 10000,
+        why: "a busy service mints about ten thousand ids a second",
+        from: [
+          { expression: "writes_per_sec", why: "every stated write creates one record that needs an id" },
+          { expression: "messages_per_sec", why: "every stated event or order needs an id" },
+        ],
+      },
       inp("workers", 100, "about a hundred generator processes across the fleet"),
     ],
     figures: [
@@ -448,11 +470,15 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   },
   I12: {
     inputs: [
-      inp(
-        "requests_per_sec",
-        500,
-        "payment and side-effect workflows run in the hundreds per second for a large merchant",
-      ),
+      {
+        quantity: "requests_per_sec",
+        typical: 500,
+        why: "payment and side-effect workflows run in the hundreds per second for a large merchant",
+        from: [
+          { expression: "messages_per_sec", why: "each stated payment, order or message starts one workflow" },
+          { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
+        ],
+      },
       inp("task_seconds", 10, "a workflow with a provider call or two takes seconds end to end"),
       inp("retention_days", 1, "payment APIs such as Stripe's may prune idempotency keys after 24 hours"),
     ],
@@ -502,10 +528,13 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
       },
       {
         quantity: "writes_per_sec",
-        from: {
-          expression: "subjects * participants * ops_per_participant_per_sec",
-          why: "every participant sends operations while active",
-        },
+        from: [
+          { expression: "messages_per_sec", why: "each stated message or edit is one operation" },
+          {
+            expression: "subjects * participants * ops_per_participant_per_sec",
+            why: "every participant sends operations while active",
+          },
+        ],
       },
     ],
     figures: [
@@ -553,7 +582,12 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   },
   I15: {
     inputs: [
-      inp("tasks_per_sec", 1000, "a shared compute fleet starts about a thousand tasks or invocations a second"),
+      {
+        quantity: "tasks_per_sec",
+        typical: 1000,
+        why: "a shared compute fleet starts about a thousand tasks or invocations a second",
+        from: { expression: "requests_per_sec", why: "each stated invocation or request runs one task" },
+      },
     ],
     figures: [
       fig("peak_tasks_per_sec", "peak task starts", "peak", "tasks_per_sec * peak_factor", "tasks/s"),

@@ -3,6 +3,12 @@
  * feature) should show, as formulas over named quantities (see ../quantities.ts).
  */
 
+/** A way to derive an input from other quantities, and what that derivation assumes. */
+export interface CapacityDerivation {
+  expression: string;
+  why: string;
+}
+
 /** An input a model needs, with the value typical of this archetype and why it is typical. */
 export interface CapacityInputSpec {
   /** A quantity id from QUANTITIES. */
@@ -14,8 +20,9 @@ export interface CapacityInputSpec {
   /**
    * When the prompt states none of this quantity, derive it from others instead of assuming it
    * (e.g. requests from users: `users * 20 / 86400`). The words say what the derivation assumes.
+   * With several, the first that rests on a stated quantity wins.
    */
-  from?: { expression: string; why: string };
+  from?: CapacityDerivation | CapacityDerivation[];
 }
 
 export type CapacityKind =

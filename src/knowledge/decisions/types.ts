@@ -33,7 +33,9 @@ export type DecisionCondition =
   /** A capacity figure id or a quantity id, compared with a threshold. */
   | { number: string; atLeast?: number; below?: number }
   /** A quantity the prompt (or an override) states, as opposed to assumes. */
-  | { stated: string };
+  | { stated: string }
+  /** Some stated latency target is at most this many milliseconds. */
+  | { latencyAtMost: number };
 
 /** Picks `option` when every condition in `when` holds; `because` explains it in general terms. */
 export interface DecisionRule {
