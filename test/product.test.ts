@@ -352,11 +352,8 @@ describe("product requirements", () => {
   });
 });
 
-/**
- * The HLD, API and decision rows of the design itself come from the architecture and numbers
- * derivers (other branches). Enable once both are merged: product designs must show them.
- */
-describe.skip("product designs after the architecture and decision derivers are merged", () => {
+/** The HLD, API, data model and decision rows of the design itself (architecture and decision derivers). */
+describe("product designs after the architecture and decision derivers are merged", () => {
   for (const c of [...PRODUCT_CASES, ...UNTUNED_CASES]) {
     it(c.prompt, () => {
       const d = design(c.prompt);

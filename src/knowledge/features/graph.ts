@@ -100,13 +100,7 @@ export const GRAPH: FeatureEntry = {
           winsWhen: "the product needs both sides consistent (mutual friendship accepted by both)",
         },
       ],
-      rules: [
-        {
-          when: [{ nfr: "consistency", in: ["linearizable"] }],
-          option: "two-sided-transaction",
-          because: "the prompt asks for strong consistency, so both directions must change together",
-        },
-      ],
+      rules: [],
       fallback: { option: "async-projection", because: "follower lists tolerate seconds of lag" },
     },
     {

@@ -19,6 +19,7 @@ import { PROXIMITY } from "./proximity.js";
 import { RANKING } from "./ranking.js";
 import { REVIEWS } from "./reviews.js";
 import { SEARCH } from "./search.js";
+import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { TRANSFER } from "./transfer.js";
 import type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
 
@@ -55,8 +56,27 @@ export interface FeatureEntry {
   decisions?: DecisionPoint[];
 }
 
-/** Every product feature, in a stable order. */
-export const FEATURES: readonly FeatureEntry[] = [
+/**
+ * Puts a feature on the shared product edge: its topology gains the skeleton's client, gateway
+ * and auth service (and the object store with its CDN when it uses either), with the skeleton's
+ * links among them, so features merged by component id form one architecture.
+ */
+function onSkeleton(t: Topology): Topology {
+  const own = new Set(t.components.map((c) => c.id));
+  const used = new Set([
+    ...t.links.flatMap((l) => [l.from, l.to]),
+    t.entry,
+    t.stateOwner,
+    ...t.dataModel.map((d) => d.owner),
+  ]);
+  const media = used.has("object-store") || used.has("cdn");
+  const wanted = new Set(["client", "gateway", "auth", ...(media ? ["object-store", "cdn"] : [])]);
+  const shared = PRODUCT_SKELETON.components.filter((c) => wanted.has(c.id) && !own.has(c.id));
+  const links = PRODUCT_SKELETON.links.filter((l) => wanted.has(l.from) && wanted.has(l.to));
+  return { ...t, components: [...shared, ...t.components], links: [...links, ...t.links] };
+}
+
+const CATALOGUE: readonly FeatureEntry[] = [
   FEED,
   GRAPH,
   MEDIA,
@@ -78,7 +98,10 @@ export const FEATURES: readonly FeatureEntry[] = [
   RANKING,
 ];
 
+/** Every product feature, in a stable order, each standing on the shared product edge. */
+export const FEATURES: readonly FeatureEntry[] = CATALOGUE.map((f) => ({ ...f, topology: onSkeleton(f.topology) }));
+
 export const FEATURE_BY_ID: ReadonlyMap<string, FeatureEntry> = new Map(FEATURES.map((f) => [f.id, f]));
 
 export { type NamedProduct, PRODUCTS } from "./products.js";
-export { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
+export { PRODUCT_SKELETON, SHARED_COMPONENT_IDS };
