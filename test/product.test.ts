@@ -55,6 +55,7 @@ describe("feature catalogue", () => {
       "booking",
       "checkout",
       "counters",
+      "leaderboard",
       "search",
       "notifications",
       "reviews",
@@ -285,6 +286,11 @@ const UNTUNED_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
   { prompt: "Design Reddit", features: ["ranking"], nouns: [/subreddit/, /vote/, /post/] },
   { prompt: "Design Google Docs", features: ["collab-docs"], nouns: [/document/, /edit/] },
   { prompt: "Design Yelp", features: ["proximity", "reviews"], nouns: [/business/, /review|rating/, /near/] },
+  {
+    prompt: "Design a leaderboard for an online game",
+    features: ["leaderboard"],
+    nouns: [/score/, /rank/, /player/],
+  },
 ];
 
 function checkProductDesign(c: (typeof PRODUCT_CASES)[number]) {

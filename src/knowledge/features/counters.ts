@@ -3,16 +3,27 @@ import type { FeatureEntry } from "./index.js";
 
 export const COUNTERS: FeatureEntry = {
   id: "counters",
-  name: "Likes, view counts and leaderboards",
+  name: "Likes and view counts",
   summary:
-    "A like is a row (user, item) that exists once; the count shown is an aggregate of those rows, folded in batches from an event stream so one viral item does not melt one key. View counts may be approximate; leaderboards are sorted projections of scores.",
-  signals: ["like", "likes", "view count", "counter", "leaderboard", "upvote count", "kudos", "top scores"],
+    "A like is a row (user, item) that exists once; the count shown is an aggregate of those rows, folded in batches from an event stream so one viral item does not melt one key. View counts may be approximate.",
+  signals: [
+    "like count",
+    "like a post",
+    "like button",
+    "likes on",
+    "view count",
+    "counter",
+    "upvote count",
+    "kudos",
+    "hearts",
+    "reactions",
+  ],
   terms: { item: "post", like: "like", reaction: "like", reactions: "likes" },
   actions: [
     {
       action: "{like} a {item}",
       shape: "create target",
-      entity: "{Like}",
+      entity: "{Reaction}",
       critical: false,
       substrate: "I16",
       mechanism: "put-if-absent",
@@ -33,18 +44,10 @@ export const COUNTERS: FeatureEntry = {
       critical: false,
       substrate: "I06",
     },
-    {
-      action: "see the top of the leaderboard",
-      shape: "read projection",
-      entity: "Leaderboard",
-      critical: false,
-      substrate: "I06",
-    },
   ],
   entities: [
-    { name: "{Like}", description: "(item, user) exists once; the source of truth for who liked what" },
+    { name: "{Reaction}", description: "(item, user) exists once; the source of truth for who liked what" },
     { name: "Counter", description: "per item: the aggregated count, possibly split into shards for hot items" },
-    { name: "Leaderboard", description: "a sorted set of (member, score) per board and time window" },
   ],
   nfrs: [
     "a user's {like} counts once, however often they tap",
@@ -161,15 +164,15 @@ export const COUNTERS: FeatureEntry = {
         id: "count-aggregator",
         name: "Count aggregators",
         kind: "worker-pool",
-        runs: ["batch events per item", "add to counters", "update leaderboard"],
+        runs: ["batch events per item", "add to counters"],
         because: "one add of N per batch replaces N writes to the hot key",
       },
       {
         id: "counter-cache",
-        name: "Counter and leaderboard cache",
+        name: "Counter cache",
         kind: "cache",
-        holds: ["Counter", "Leaderboard"],
-        because: "counts are read on every view of an item; sorted sets serve top-N in one call",
+        holds: ["Counter"],
+        because: "counts are read on every view of an item",
       },
     ],
     links: [
@@ -178,7 +181,7 @@ export const COUNTERS: FeatureEntry = {
       { from: "engagement-service", to: "engagement-log", kind: "stream", label: "like / view events" },
       { from: "engagement-log", to: "count-aggregator", kind: "stream", label: "consume in batches" },
       { from: "count-aggregator", to: "counter-cache", kind: "request", label: "increment by batch" },
-      { from: "engagement-service", to: "counter-cache", kind: "request", label: "read counts / top N" },
+      { from: "engagement-service", to: "counter-cache", kind: "request", label: "read counts" },
     ],
     api: [
       {
@@ -190,12 +193,12 @@ export const COUNTERS: FeatureEntry = {
         guarantee: "idempotent: one like per (item, user)",
       },
       {
-        operation: "leaderboard",
-        call: "GET /v1/leaderboards/{board_id}?window=week&limit=100",
-        request: ["board_id", "window", "limit"],
-        response: ["entries[] (rank, member, score)"],
-        errors: [],
-        guarantee: "ranks as of the last aggregation batch",
+        operation: "read a like count",
+        call: "GET /v1/items/{item_id}/likes/count",
+        request: ["item_id"],
+        response: ["count", "as_of"],
+        errors: ["404 unknown item"],
+        guarantee: "counts every like up to the last aggregation batch",
       },
     ],
     dataModel: [

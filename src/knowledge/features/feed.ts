@@ -35,7 +35,7 @@ export const FEED: FeatureEntry = {
       mechanism: "derived-view-read",
     },
     {
-      action: "view a user's own {posts}",
+      action: "view a {user}'s own {posts}",
       shape: "read source",
       entity: "{Post}",
       critical: false,

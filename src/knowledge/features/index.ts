@@ -10,6 +10,7 @@ import { COUNTERS } from "./counters.js";
 import { FEED } from "./feed.js";
 import { FILE_SYNC } from "./file-sync.js";
 import { GRAPH } from "./graph.js";
+import { LEADERBOARD } from "./leaderboard.js";
 import { MATCHING } from "./matching.js";
 import { MEDIA } from "./media.js";
 import { NOTIFICATIONS } from "./notifications.js";
@@ -88,6 +89,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   CHECKOUT,
   TRANSFER,
   COUNTERS,
+  LEADERBOARD,
   SEARCH,
   NOTIFICATIONS,
   REVIEWS,

@@ -251,8 +251,10 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Strava",
-    features: ["feed", "graph", "counters", "notifications"],
+    features: ["feed", "graph", "counters", "leaderboard", "notifications"],
     terms: {
+      player: "athlete",
+      board: "segment leaderboard",
       post: "activity",
       posts: "activities",
       feed: "activity feed",
