@@ -140,6 +140,7 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
       display: f.ceil ? formatQuantity(value, f.unit) : approx(value, f.unit),
       inputs: r.inputs,
       archetype: owner,
+      ...(f.sets ? { sets: f.sets } : {}),
     });
   }
   return rows;

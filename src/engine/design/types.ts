@@ -258,6 +258,8 @@ export interface CapacityRow {
   display: string;
   inputs: CapacityInput[];
   archetype: string;
+  /** The design quantity this figure decides (partitions, nodes, workers), when it decides one. */
+  sets?: string;
 }
 
 export interface DecisionOption {

@@ -54,7 +54,8 @@ function check(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, Numb
   }
   if ("stated" in c) {
     const s = f.nfrs.scale[c.stated];
-    return { holds: s !== undefined, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
+    const matches = s !== undefined && (c.matching === undefined || new RegExp(c.matching, "i").test(s.quote));
+    return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
   }
   if ("latencyAtMost" in c) {
     const l = f.nfrs.latency.find((x) => x.ms <= c.latencyAtMost);

@@ -14,7 +14,8 @@ const fig = (
   expression: string,
   unit: string,
   ceil?: boolean,
-): CapacityFigureSpec => (ceil ? { id, label, kind, expression, unit, ceil } : { id, label, kind, expression, unit });
+  sets?: string,
+): CapacityFigureSpec => ({ id, label, kind, expression, unit, ...(ceil ? { ceil } : {}), ...(sets ? { sets } : {}) });
 /** Total requests from whatever the prompt states: writes and reads, writes, reads, or users. */
 const fromUsers = (typical: number, why: string): CapacityInputSpec => ({
   quantity: "requests_per_sec",
@@ -68,6 +69,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "leader_write_load / (leader_writes_per_sec * target_utilisation)",
         "groups",
         true,
+        "partitions",
       ),
       fig(
         "replication_msgs_per_sec",
@@ -124,6 +126,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "peak_lease_writes / (leader_writes_per_sec * target_utilisation)",
         "groups",
         true,
+        "partitions",
       ),
       fig(
         "writes_per_group",
@@ -164,6 +167,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "run_store_writes / (leader_writes_per_sec * target_utilisation)",
         "shards",
         true,
+        "partitions",
       ),
       fig(
         "workers_needed",
@@ -172,6 +176,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "peak_fires_per_sec * task_seconds / slots_per_worker",
         "workers",
         true,
+        "workers",
       ),
       fig(
         "timer_storage",
@@ -212,6 +217,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "visits_per_sec * task_seconds / slots_per_worker",
         "workers",
         true,
+        "workers",
       ),
       fig("frontier_bytes", "frontier size across replicas", "storage", "items * value_bytes * replicas", "B"),
       fig(
@@ -245,6 +251,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "ingest_bandwidth / (partition_bytes_per_sec * target_utilisation)",
         "partitions",
         true,
+        "partitions",
       ),
       fig(
         "messages_per_partition",
@@ -293,6 +300,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "objects * message_bytes / shard_bytes",
         "shards",
         true,
+        "partitions",
       ),
       fig(
         "shard_requests",
@@ -343,7 +351,21 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
     inputs: [
       fromUsers(50000, "a shared API gateway fleet commonly admits tens of thousands of requests a second in total"),
       inp("active_keys", 1000000, "an API with about a million keys or clients that hold a budget at once"),
-      inp("requests_per_sec_per_key", 10, "a common per-key quota is on the order of ten requests a second"),
+      {
+        quantity: "requests_per_sec_per_key",
+        typical: 10,
+        why: "a common per-key quota is on the order of ten requests a second",
+        from: [
+          {
+            expression: "requests_per_sec_per_user",
+            why: "the limit is stated per user, so each user is a budget key",
+          },
+          {
+            expression: "requests_per_sec_per_tenant",
+            why: "the limit is stated per tenant, so each tenant is a budget key",
+          },
+        ],
+      },
       inp("nodes", 20, "a gateway fleet of a couple of dozen instances"),
       inp("value_bytes", 100, "one bucket or window (key, count or tokens, timestamp) is about a hundred bytes"),
     ],
@@ -598,7 +620,15 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "peak_tasks_per_sec * task_seconds",
         "tasks",
       ),
-      fig("workers_needed", "workers needed", "count", "concurrent_tasks / slots_per_worker", "workers", true),
+      fig(
+        "workers_needed",
+        "workers needed",
+        "count",
+        "concurrent_tasks / slots_per_worker",
+        "workers",
+        true,
+        "workers",
+      ),
       fig(
         "heartbeats_per_sec",
         "worker heartbeats at the control plane",
@@ -620,6 +650,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "placement_writes / (leader_writes_per_sec * target_utilisation)",
         "shards",
         true,
+        "partitions",
       ),
     ],
   },
@@ -638,7 +669,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "objects * value_bytes * replicas * regions",
         "B",
       ),
-      fig("storage_nodes", "storage nodes by capacity", "count", "stored_bytes / node_bytes", "nodes", true),
+      fig("storage_nodes", "storage nodes by capacity", "count", "stored_bytes / node_bytes", "nodes", true, "nodes"),
       fig(
         "partitions_needed",
         "partitions by throughput",
@@ -646,6 +677,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "peak_requests_per_sec / (store_node_ops_per_sec * target_utilisation)",
         "partitions",
         true,
+        "partitions",
       ),
       fig("hot_key_ops", "load on the hottest key", "hotspot", "peak_requests_per_sec * hot_key_share", "ops/s"),
       fig(
@@ -739,7 +771,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
     ],
     figures: [
       fig("raw_bytes", "raw bytes with every replica", "storage", "bytes_stored * replicas", "B"),
-      fig("storage_nodes", "storage nodes needed", "count", "raw_bytes / node_bytes", "nodes", true),
+      fig("storage_nodes", "storage nodes needed", "count", "raw_bytes / node_bytes", "nodes", true, "nodes"),
       fig("chunks", "chunks tracked by the metadata service", "hotspot", "bytes_stored / chunk_bytes", "chunks"),
       fig(
         "metadata_bytes",

@@ -49,6 +49,11 @@ export interface CapacityFigureSpec {
   unit: string;
   /** Round up to a whole number (partition counts, node counts). */
   ceil?: boolean;
+  /**
+   * The design quantity this figure decides (e.g. a `consensus_groups` figure sets `partitions`), so
+   * other formulas of the design (bottlenecks) use the computed count instead of a generic default.
+   */
+  sets?: string;
 }
 
 /** The capacity model of one archetype or one product feature. */

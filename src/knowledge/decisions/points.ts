@@ -5,6 +5,9 @@
 import type { ArchetypeId } from "../schema.js";
 import type { DecisionPoint } from "./types.js";
 
+/** A limit stated per minute, hour, day or month (a quota per window rather than a rate). */
+const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`;
+
 export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>> = {
   I01: [
     {
@@ -573,9 +576,22 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
       ],
       rules: [
         {
-          when: [{ stated: "requests_per_sec_per_key" }, { number: "requests_per_sec_per_key", below: 1 }],
+          when: [{ stated: "requests_per_sec_per_key", matching: PER_WINDOW }],
           option: "sliding-window",
-          because: "a small quota per window is stated, so a boundary burst doubling it would be visible",
+          because:
+            "the limit is stated as a quota per window, so a burst at the window boundary would visibly break it",
+        },
+        {
+          when: [{ stated: "requests_per_sec_per_user", matching: PER_WINDOW }],
+          option: "sliding-window",
+          because:
+            "the limit is stated as a quota per window, so a burst at the window boundary would visibly break it",
+        },
+        {
+          when: [{ stated: "requests_per_sec_per_tenant", matching: PER_WINDOW }],
+          option: "sliding-window",
+          because:
+            "the limit is stated as a quota per window, so a burst at the window boundary would visibly break it",
         },
       ],
       fallback: { option: "token-bucket", because: "a rate limit with tolerated bursts is the common contract" },

@@ -32,8 +32,8 @@ export type DecisionCondition =
   | { predicate: PredicateId; holds: boolean }
   /** A capacity figure id or a quantity id, compared with a threshold. */
   | { number: string; atLeast?: number; below?: number }
-  /** A quantity the prompt (or an override) states, as opposed to assumes. */
-  | { stated: string }
+  /** A quantity the prompt (or an override) states, as opposed to assumes; `matching` tests the prompt's words (a case-insensitive regular expression). */
+  | { stated: string; matching?: string }
   /** Some stated latency target is at most this many milliseconds. */
   | { latencyAtMost: number };
 
