@@ -26,7 +26,7 @@ export const BOOKING: FeatureEntry = {
   objectTerm: { term: "item", verbs: ["pick", "choose", "select", "reserve", "book", "hold"] },
   actions: [
     {
-      action: "see which {items} are free for the chosen {slot}",
+      action: "see the free {items} for the chosen {slot}",
       shape: "read projection",
       entity: "Availability",
       critical: false,

@@ -10,7 +10,7 @@ export const FILE_SYNC: FeatureEntry = {
   terms: { file: "file" },
   actions: [
     {
-      action: "upload only the changed blocks of a {file}",
+      action: "upload just the changed blocks of a {file}",
       shape: "create target",
       entity: "Block",
       critical: false,

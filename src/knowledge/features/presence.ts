@@ -27,7 +27,7 @@ export const PRESENCE: FeatureEntry = {
       mechanism: "lww-overwrite",
     },
     {
-      action: "see whether a contact is online or when they were last seen",
+      action: "see a contact's online status or last-seen time",
       shape: "read source",
       entity: "PresenceEntry",
       critical: false,
