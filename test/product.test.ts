@@ -13,6 +13,8 @@ import {
 } from "../src/knowledge/features/index.js";
 import { ARCHETYPE_BY_ID, MECHANISM_BY_ID } from "../src/knowledge/index.js";
 import type { Topology } from "../src/knowledge/topology.js";
+import { designBlocks } from "../src/render/design-doc.js";
+import { toMarkdown } from "../src/render/doc.js";
 
 /** Components reachable from the first one, following links in either direction. */
 function reachable(t: Pick<Topology, "components" | "links">): Set<string> {
@@ -327,6 +329,19 @@ describe("product designs name the product's own operations, with numbers and tr
 
 describe("products and phrasings the catalogue was not tuned on", () => {
   for (const c of UNTUNED_CASES) it(c.prompt, () => checkProductDesign(c));
+});
+
+describe("product document", () => {
+  it("shows the features, their user actions, entities and NFRs before the substrates", () => {
+    const md = toMarkdown(designBlocks(design("Design Eventbrite")));
+    const features = md.indexOf("## Product features");
+    expect(features).toBeGreaterThan(0);
+    expect(features).toBeLessThan(md.indexOf("## Requirements and NFRs"));
+    expect(md).toContain("hold a ticket for a few minutes");
+    expect(md).toContain("### Core entities");
+    expect(md).toMatch(/no ticket is ever sold twice/);
+    expect(toMarkdown(designBlocks(design("Design a distributed lock service")))).not.toContain("## Product features");
+  });
 });
 
 describe("product requirements", () => {
