@@ -365,11 +365,15 @@ describe("product requirements", () => {
   });
 
   it("gives mixed prompts the product features and the infra core", () => {
-    const d = design("Design a chat app for millions of users built on a partitioned log with exactly-once delivery");
-    if (d.branch.kind === "infra") return; // the branch is the recogniser's call
-    expect(d.features.map((f) => f.id)).toContain("chat");
-    expect(d.operations.some((o) => o.feature === "chat")).toBe(true);
-    expect(d.operations.some((o) => o.feature === undefined)).toBe(true);
+    const d = design("Design Ticketmaster's seat reservation with a distributed lock service", ["branch=mixed"]);
+    expect(d.features.map((f) => f.id)).toContain("booking");
+    expect(d.operations[0]?.feature).toBe("booking");
+    // the infra core keeps its own paths (not only deep dives)
+    const infra = d.requirements.filter((r) => r.feature === undefined && r.kind !== "deep dive");
+    expect(infra.some((r) => r.archetype === "I02")).toBe(true);
+    // the same prompt as product-first walks the substrates only as deep dives
+    const p = design("Design Ticketmaster's seat reservation with a distributed lock service", ["branch=product"]);
+    expect(p.requirements.filter((r) => r.feature === undefined && r.kind === "core")).toEqual([]);
   });
 });
 
