@@ -3,6 +3,7 @@ import { type Block, bullets, code, heading, para, table } from "./doc.js";
 import { architectureBlocks } from "./sections/architecture.js";
 import { capacitySection } from "./sections/capacity.js";
 import { decisionsSection } from "./sections/decisions.js";
+import { featuresSection } from "./sections/features.js";
 
 /** The design as a document in the framework's fixed order. Everything shown comes from the Design object. */
 export function designBlocks(d: Design): Block[] {
@@ -14,7 +15,9 @@ export function designBlocks(d: Design): Block[] {
     heading(2, "Branch and archetypes"),
     para(
       d.branch.kind === "product"
-        ? "Product-first prompt: below is the design of the infrastructure substrates such a product leans on."
+        ? d.features.length > 0
+          ? "Product-first prompt: the product's features and user actions first, then the infrastructure substrates that carry their correctness, as deep dives."
+          : "Product-first prompt: below is the design of the infrastructure substrates such a product leans on."
         : `Branch: ${d.branch.kind}-first. ${d.branch.evidence[0] ?? ""}`,
     ),
     d.archetypes.length > 0
@@ -24,6 +27,7 @@ export function designBlocks(d: Design): Block[] {
         )
       : para("No archetype was recognised; name the component (queue, lock, cache, scheduler…) to get a design."),
   );
+  blocks.push(...featuresSection(d));
   if (!dominant) return blocks;
 
   const src = d.nfrs.sources;

@@ -1,0 +1,224 @@
+import { fig, inp } from "./helpers.js";
+import type { FeatureEntry } from "./index.js";
+
+export const CHECKOUT: FeatureEntry = {
+  id: "checkout",
+  name: "Checkout and payment",
+  summary:
+    "A cart becomes an order, and the order is paid through an outside payment provider. The order and the intent to charge are written together; a relay calls the provider with the order's idempotency key, and a reconciliation job compares the provider's record with ours.",
+  signals: ["checkout", "shopping cart", "place order", "orders food", "buy", "purchase", "payment", "pay for"],
+  terms: { order: "order", product: "product" },
+  actions: [
+    {
+      action: "add a {product} to the cart",
+      shape: "overwrite current value",
+      entity: "Cart",
+      critical: false,
+      substrate: "I16",
+      mechanism: "versioned-overwrite",
+    },
+    {
+      action: "place an {order} from the cart",
+      shape: "create target",
+      entity: "{Order}",
+      critical: true,
+      substrate: "I12",
+      mechanism: "idempotency-key",
+    },
+    {
+      action: "charge the {order} at the payment provider",
+      shape: "async process",
+      entity: "Payment",
+      critical: true,
+      substrate: "I12",
+      mechanism: "transactional-outbox",
+    },
+    {
+      action: "reconcile {orders} with the provider's settlement report",
+      shape: "async process",
+      entity: "Payment",
+      critical: false,
+      hidden: true,
+      substrate: "I12",
+      mechanism: "reconciliation-loop",
+    },
+    {
+      action: "see an {order}'s status",
+      shape: "read source",
+      entity: "{Order}",
+      critical: false,
+      substrate: "I12",
+    },
+  ],
+  entities: [
+    { name: "Cart", description: "per buyer: items and quantities, overwritten freely" },
+    { name: "{Order}", description: "the buyer's commitment: lines, total, state (placed, paid, failed, refunded)" },
+    { name: "Payment", description: "one charge attempt at the provider, keyed by the order's idempotency key" },
+  ],
+  nfrs: [
+    "a buyer is charged at most once per {order}, whatever retries happen",
+    "no paid {order} is lost; every charge is reconciled with the provider",
+  ],
+  substrates: [
+    { id: "I12", role: "substrate", why: "payment is a workflow whose step leaves the system through a provider" },
+    { id: "I16", role: "input", why: "the cart is per-buyer mutable state" },
+  ],
+  capacity: {
+    inputs: [
+      inp("users", 50e6, "daily active shoppers"),
+      inp("orders_per_user_per_day", 0.05, "one order every few weeks per active shopper"),
+      inp("order_bytes", 2000, "order lines, totals, addresses and states"),
+    ],
+    figures: [
+      fig("orders_per_sec", "orders per second", "rate", "users * orders_per_user_per_day / 86400", "orders/s"),
+      fig(
+        "peak_orders_per_sec",
+        "peak orders per second (sales days run higher)",
+        "peak",
+        "orders_per_sec * peak_factor",
+        "orders/s",
+      ),
+      fig(
+        "order_bytes_per_year",
+        "order storage added per year",
+        "growth",
+        "orders_per_sec * 86400 * 365 * order_bytes",
+        "B",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "checkout-charge",
+      question: "Call the payment provider inside the order request, or record the intent and charge from an outbox?",
+      options: [
+        {
+          id: "outbox",
+          name: "write order and payment intent together; a relay charges with the idempotency key",
+          buys: "no order without its charge attempt and no charge without its order, whatever crashes",
+          costs: "the buyer sees 'processing' until the relay reports back",
+          winsWhen: "an order must never be lost or charged twice",
+        },
+        {
+          id: "inline",
+          name: "charge inside the request, then write the order",
+          buys: "an immediate yes or no for the buyer",
+          costs: "a crash between the charge and the write leaves money taken and no order",
+          winsWhen: "never for real money; only for prototypes",
+        },
+      ],
+      rules: [],
+      fallback: {
+        option: "outbox",
+        because: "money leaves through an outside system, so the intent must be durable first",
+      },
+    },
+    {
+      id: "checkout-capture",
+      question: "Capture the money at order time, or authorise then capture when the goods ship?",
+      options: [
+        {
+          id: "authorise-capture",
+          name: "authorise at order, capture at shipment",
+          buys: "nobody pays for items that cannot be shipped",
+          costs: "two provider calls, and authorisations expire after some days",
+          winsWhen: "physical goods ship later and stock can fail",
+        },
+        {
+          id: "capture-now",
+          name: "capture at order",
+          buys: "one call; money settles immediately",
+          costs: "refunds when fulfilment fails",
+          winsWhen: "digital goods or services delivered at once",
+        },
+      ],
+      rules: [],
+      fallback: { option: "authorise-capture", because: "orders are fulfilled after the buyer pays" },
+    },
+  ],
+  topology: {
+    components: [
+      {
+        id: "order-service",
+        name: "Order service",
+        kind: "service",
+        runs: ["place order", "order status"],
+        because: "writes the order and its payment intent in one transaction, keyed by the client's request id",
+      },
+      {
+        id: "order-db",
+        name: "Order database",
+        kind: "store",
+        holds: ["Cart", "Order", "Payment", "Outbox"],
+        because: "the authority on orders and on which charges were asked for",
+      },
+      {
+        id: "payment-worker",
+        name: "Payment relay workers",
+        kind: "worker-pool",
+        runs: ["read outbox", "call provider with idempotency key", "record result"],
+        because: "the provider is called after commit, retried safely with the same key",
+      },
+      {
+        id: "payment-provider",
+        name: "Payment provider (card network gateway)",
+        kind: "external",
+        because: "money moves outside our system; the provider dedups by idempotency key",
+      },
+      {
+        id: "reconciler",
+        name: "Reconciliation job",
+        kind: "control-loop",
+        runs: ["compare provider report with payments"],
+        because: "timeouts leave charges whose outcome we never heard; the report settles them",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "order-service", kind: "request", label: "place order / status" },
+      { from: "order-service", to: "order-db", kind: "request", label: "insert order + outbox" },
+      { from: "order-db", to: "payment-worker", kind: "stream", label: "outbox rows" },
+      { from: "payment-worker", to: "payment-provider", kind: "request", label: "charge (idempotency key)" },
+      { from: "payment-provider", to: "order-service", kind: "callback", label: "webhook: charge result" },
+      { from: "reconciler", to: "payment-provider", kind: "control", label: "fetch settlement report" },
+      { from: "reconciler", to: "order-db", kind: "control", label: "fix payment states" },
+    ],
+    api: [
+      {
+        operation: "place an order",
+        call: "POST /v1/orders",
+        request: ["request_id", "cart_version", "payment_method_id"],
+        response: ["order_id", "state"],
+        errors: ["409 cart changed (stale cart_version)", "402 payment declined"],
+        guarantee: "one order per request_id; the charge happens at most once",
+      },
+      {
+        operation: "order status",
+        call: "GET /v1/orders/{order_id}",
+        request: ["order_id"],
+        response: ["state", "lines[]", "total"],
+        errors: ["404 unknown order"],
+        guarantee: "read from the authority",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "Order",
+        key: ["order_id"],
+        fields: ["buyer_id", "lines", "total", "state", "request_id", "created_at"],
+        indexes: ["(buyer_id, created_at desc)", "request_id unique"],
+        partitionKey: "buyer_id",
+        owner: "order-db",
+      },
+      {
+        entity: "Payment",
+        key: ["payment_id"],
+        fields: ["order_id", "idempotency_key", "amount", "provider_ref", "state"],
+        indexes: ["order_id", "idempotency_key unique"],
+        partitionKey: "order_id",
+        owner: "order-db",
+      },
+    ],
+    entry: "order-service",
+    stateOwner: "order-db",
+  },
+};
