@@ -71,7 +71,10 @@ program
   .description("the eight-step spoken presentation for a prompt, written from its design")
   .argument("[prompt...]", "the design prompt (quote it)")
   .option("-f, --format <format>", "text | md | json", "text")
-  .option("-m, --minutes <minutes>", "length of the round; each step gets a weighted share (default 45, 20 with --short)")
+  .option(
+    "-m, --minutes <minutes>",
+    "length of the round; each step gets a weighted share (default 45, 20 with --short)",
+  )
   .option("--short", "the short version for a 20-minute round: invariants, mechanisms and the first failure")
   .option("--wpm <words>", "speaking rate in words a minute (default 140)")
   .option("--weights <w1,…,w8>", "relative time for each of the eight steps (default 8,8,10,10,8,24,10,22)")

@@ -18,7 +18,8 @@ export interface ScriptCliOptions {
 function numberOption(name: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < min || n > max) throw new UserError(`--${name} takes a number from ${min} to ${max}, not '${raw}'`);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new UserError(`--${name} takes a number from ${min} to ${max}, not '${raw}'`);
   return n;
 }
 

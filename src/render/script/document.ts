@@ -19,10 +19,13 @@ export function scriptBlocks(script: Script): Block[] {
     blocks.push(
       heading(
         3,
-        `${s.step}. ${s.title} (${s.minutes} min; ${clock(s.seconds)} of ${clock(s.budgetSeconds)} talk${s.overrun ? "; OVER BUDGET" : ""})`,
+        `${s.step}. ${s.title} (${s.minutes} min) ${clock(s.seconds)} of talk in ${clock(s.budgetSeconds)}${s.overrun ? ", OVER BUDGET" : ""}`,
       ),
     );
-    if (s.cue) blocks.push(para(`Draw the ${s.cue.kind === "hld" ? "high-level design" : "sequence"} (${s.cue.title}). ${s.cue.say}`));
+    if (s.cue)
+      blocks.push(
+        para(`Draw the ${s.cue.kind === "hld" ? "high-level design" : "sequence"} (${s.cue.title}). ${s.cue.say}`),
+      );
     blocks.push(para(s.text));
     if (s.checkIn) blocks.push(para(`Check in: ${s.checkIn}`));
     if (s.followUps.length > 0) blocks.push(bullets(s.followUps.map((f) => `Q: ${f.question} A: ${f.answer}`)));

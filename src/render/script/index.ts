@@ -1,21 +1,31 @@
 import type { Design } from "../../engine/design/design.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
-import { actionName, countWords, entityWords, firstClause, headOf, lowerFirst, MAX_SENTENCE_WORDS, sentence, speakable } from "./speak.js";
+import {
+  actionName,
+  countWords,
+  entityWords,
+  firstClause,
+  headOf,
+  lowerFirst,
+  MAX_SENTENCE_WORDS,
+  sentence,
+  speakable,
+} from "./speak.js";
 import { hottest, STEP_WRITERS } from "./steps.js";
 import {
   DEFAULT_MINUTES,
   DEFAULT_SPEAKING_SHARE,
   DEFAULT_WEIGHTS,
   DEFAULT_WPM,
-  fit,
+  fitToBudget,
   SHORT_MINUTES,
   speakingSeconds,
   stepBudget,
 } from "./timing.js";
 import type { CheatSheet, DeepDive, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
 
-export * from "./types.js";
 export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, SHORT_MINUTES, stepBudget } from "./timing.js";
+export * from "./types.js";
 
 /** Deep dives to offer when there is time: the protocols, the failures and limits not yet spoken, the decisions. */
 function deepDives(d: Design): DeepDive[] {
@@ -52,7 +62,11 @@ function cheatLine(answer: string): string {
  */
 function entitySpeech(d: Design): (text: string) => string {
   const names = [
-    ...new Set([...d.primaryState.map((s) => s.entity), ...d.operations.map((o) => o.entity), ...d.readPaths.map((r) => r.entity)]),
+    ...new Set([
+      ...d.primaryState.map((s) => s.entity),
+      ...d.operations.map((o) => o.entity),
+      ...d.readPaths.map((r) => r.entity),
+    ]),
   ].filter((n) => /^[A-Z][A-Za-z0-9]*$/.test(n));
   if (names.length === 0) return (text) => text;
   const alt = names.join("|");
@@ -78,7 +92,9 @@ function cheatSheet(d: Design): CheatSheet {
     }
   const decisions = d.decisions
     .slice(0, 2)
-    .map((x) => `${speakable(x.question)} ${sentence(speakable(x.chosen))} ${x.wouldFlipIf ? sentence(`Flips if ${lowerFirst(speakable(x.wouldFlipIf))}`) : ""}`.trim());
+    .map((x) =>
+      `${speakable(x.question)} ${sentence(speakable(x.chosen))} ${x.wouldFlipIf ? sentence(`Flips if ${lowerFirst(speakable(x.wouldFlipIf))}`) : ""}`.trim(),
+    );
   return {
     checklist: d.checklist.map((c) => ({ question: c.question, answer: short(c.answer) })),
     numbers,
@@ -105,7 +121,7 @@ export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
     draft.followUps = draft.followUps.map((f) => ({ question: say(f.question), answer: say(f.answer) }));
     const stepMinutes = budget[i] ?? 0;
     const budgetSeconds = Math.round(stepMinutes * 60 * speakingShare);
-    const fitted = fit(lines, Math.floor((budgetSeconds / 60) * wpm), short);
+    const fitted = fitToBudget(lines, Math.floor((budgetSeconds / 60) * wpm), short);
     const step: ScriptStep = {
       step: s.step,
       title: s.title,

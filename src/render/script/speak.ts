@@ -16,22 +16,27 @@ export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
 
 /** Text as speech: identifiers and symbols a reader would not say are turned into words. */
 export function speakable(s: string): string {
-  return s
-    // a parenthesis that is the object of a preposition is said as words; any other is an aside for the page
-    .replace(/\b(on|by|of|in|at|to|for|with|from|per) \(([^()]*)\)/g, (_m, p: string, inner: string) => `${p} ${andList(inner.split(/,\s*/))}`)
-    .replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, "")
-    .replace(/\b([A-Z][a-z]+)\.([a-z_]+)\b/g, (_m, e: string, f: string) => `the ${e.toLowerCase()} ${f}`)
-    .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
-    .replace(/\s*≈\s*/g, " about ")
-    .replace(/(\d)\s*\/s\b/g, "$1 a second")
-    .replace(/\b(\w+)\/s\b/g, "$1 a second")
-    .replace(/\s+\/\s+|(?<=[a-z])\/(?=[a-z])/g, " or ")
-    .replace(/\s+\+\s+/g, " plus ")
-    .replace(/\s*→\s*/g, " then ")
-    .replace(/\s+—\s+/g, ", ")
-    .replace(/\s+/g, " ")
-    .replace(/\s+([,.;:])/g, "$1")
-    .trim();
+  return (
+    s
+      // a parenthesis that is the object of a preposition is said as words; any other is an aside for the page
+      .replace(
+        /\b(on|by|of|in|at|to|for|with|from|per) \(([^()]*)\)/g,
+        (_m, p: string, inner: string) => `${p} ${andList(inner.split(/,\s*/))}`,
+      )
+      .replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, "")
+      .replace(/\b([A-Z][a-z]+)\.([a-z_]+)\b/g, (_m, e: string, f: string) => `the ${e.toLowerCase()} ${f}`)
+      .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
+      .replace(/\s*≈\s*/g, " about ")
+      .replace(/(\d)\s*\/s\b/g, "$1 a second")
+      .replace(/\b(\w+)\/s\b/g, "$1 a second")
+      .replace(/\s+\/\s+|(?<=[a-z])\/(?=[a-z])/g, " or ")
+      .replace(/\s+\+\s+/g, " plus ")
+      .replace(/\s*→\s*/g, " then ")
+      .replace(/\s+—\s+/g, ", ")
+      .replace(/\s+/g, " ")
+      .replace(/\s+([,.;:])/g, "$1")
+      .trim()
+  );
 }
 
 /** "ProtectedResource" -> "protected resource"; acronyms stay as written. */

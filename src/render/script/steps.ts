@@ -3,6 +3,7 @@ import { PREDICATES } from "../../knowledge/predicates.js";
 import {
   actionName,
   andList,
+  bodyOf,
   COMFORT_WORDS,
   clauses,
   countWords,
@@ -155,7 +156,9 @@ function scopesStep(d: Design): StepDraft {
   const critical = uniq(d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase))));
   const entities = uniq(critical.map((o) => entityWords(o.entity)));
   if (entities.length > 0)
-    lines.push(...core(`The state that must never be wrong is ${andList(entities.slice(0, 3).map((e) => `the ${e}`))}`));
+    lines.push(
+      ...core(`The state that must never be wrong is ${andList(entities.slice(0, 3).map((e) => `the ${e}`))}`),
+    );
   const names = criticalNames(d);
   const it = entities.length > 1 ? "them" : "it";
   if (names.length > 0) lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, names, 4)));
@@ -271,8 +274,7 @@ function invariantsStep(d: Design): StepDraft {
     lines.push(...detail(parts[1]));
   }
   const more = rules.slice(1, 5);
-  if (more.length > 0)
-    lines.push(...core(`${numberWord(more.length)} more ${more.length === 1 ? "rule" : "rules"}`));
+  if (more.length > 0) lines.push(...core(`${numberWord(more.length)} more ${more.length === 1 ? "rule" : "rules"}`));
   more.forEach((r, i) => {
     const c = clauses(r.statement)[0];
     if (c) lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
@@ -314,7 +316,9 @@ function contextStep(d: Design): StepDraft {
     const guard = d.api.find((a) => a.request.some((r) => /request.?id|token|version|offset|idempotency/i.test(r)));
     if (guard) {
       const f = guard.request.filter((r) => /request.?id|token|version|offset|idempotency/i.test(r));
-      lines.push(...detail(`${sentence(speakable(guard.operation)).slice(0, -1)} carries ${andList(f.map(speakable))}`));
+      lines.push(
+        ...detail(`${sentence(speakable(guard.operation)).slice(0, -1)} carries ${andList(f.map(speakable))}`),
+      );
     }
   }
   lines.push(...spoken(d.context.retries, "core", 1));
@@ -362,7 +366,9 @@ function mechanismsStep(d: Design): StepDraft {
   }
   const rest = uniq((onCritical.length > 1 ? onCritical : base).slice(1).map((m) => lowerFirst(speakable(m.name))));
   if (rest.length > 0)
-    lines.push(...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3).replace(/^one /, "one ")}`));
+    lines.push(
+      ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3).replace(/^one /, "one ")}`),
+    );
   // Companions, grouped by the predicate that pulls them in: the condition, then what it adds.
   const byPredicate = new Map<string, string[]>();
   for (const m of companions) {
@@ -404,7 +410,10 @@ function mechanismsStep(d: Design): StepDraft {
       question: other
         ? `Why ${lowerFirst(speakable(dec.chosen))} and not ${lowerFirst(speakable(other.name))}?`
         : speakable(dec.question),
-      answer: [firstClause(dec.because), dec.wouldFlipIf ? sentence(`It flips if ${lowerFirst(speakable(dec.wouldFlipIf))}`) : ""]
+      answer: [
+        firstClause(dec.because),
+        dec.wouldFlipIf ? sentence(`It flips if ${lowerFirst(speakable(dec.wouldFlipIf))}`) : "",
+      ]
         .filter((x): x is string => Boolean(x) && countWords(x ?? "") <= 40)
         .join(" "),
     });
@@ -443,15 +452,11 @@ function servingStep(d: Design): StepDraft {
   const store = tech[0];
   if (store)
     lines.push(
-      ...core(
-        `For the ${store.layer} I'd use ${orList(store.choices.slice(0, 2).map((c) => speakable(c.product)))}`,
-      ),
+      ...core(`For the ${store.layer} I'd use ${orList(store.choices.slice(0, 2).map((c) => speakable(c.product)))}`),
     );
   const coord = tech.find((t) => t !== store && t.layer !== store?.layer);
   if (coord)
-    lines.push(
-      ...detail(`For ${coord.layer}, ${orList(coord.choices.slice(0, 2).map((c) => speakable(c.product)))}`),
-    );
+    lines.push(...detail(`For ${coord.layer}, ${orList(coord.choices.slice(0, 2).map((c) => speakable(c.product)))}`));
   const avoid = d.technology.find((t) => t.avoid)?.avoid;
   if (avoid) lines.push(...detail(`I would not use ${speakable(avoid.product)} for correctness here`));
   const followUps: FollowUp[] = [];
@@ -484,14 +489,18 @@ function failuresStep(d: Design): StepDraft {
   const named = d.failures.filter((f) => headOf(f.failure));
   const first = named[0];
   if (first) {
-    lines.push(...core(`The first failure to plan for: ${headOf(first.failure)}`));
+    const label = bodyOf(first.failure) ? headOf(first.failure) : undefined;
+    if (label) lines.push(...core(`The first failure to plan for: ${label}`));
+    else lines.push(...core("Now the first failure to plan for"), ...spoken(first.failure, "core", 1));
     lines.push(...spoken(first.prevention, "core", 1));
     const repair = firstClause(first.repair);
     if (repair) lines.push({ text: `As a backstop, ${lowerFirst(repair)}`, keep: "core" });
   }
   const second = named[1];
   if (second) {
-    lines.push(...detail(`Next: ${headOf(second.failure)}`));
+    const label2 = bodyOf(second.failure) ? headOf(second.failure) : undefined;
+    if (label2) lines.push(...detail(`Next: ${label2}`));
+    else lines.push(...detail("Next"), ...spoken(second.failure, "detail", 1));
     lines.push(...spoken(second.prevention, "detail", 1));
   }
   const hot = hottest(d);
@@ -502,8 +511,12 @@ function failuresStep(d: Design): StepDraft {
   }
   if (hot) {
     lines.push(...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`));
-    const given = hot.inputs.filter((x) => x.source !== "assumed").map((x) => `${speakNumber(x.value)} ${speakable(x.name)}`);
-    const assumed = hot.inputs.filter((x) => x.source === "assumed").map((x) => `${speakNumber(x.value)} ${speakable(x.name)}`);
+    const given = hot.inputs
+      .filter((x) => x.source !== "assumed")
+      .map((x) => `${speakNumber(x.value)} ${speakable(x.name)}`);
+    const assumed = hot.inputs
+      .filter((x) => x.source === "assumed")
+      .map((x) => `${speakNumber(x.value)} ${speakable(x.name)}`);
     if (given.length > 0) lines.push(...detail(`That uses ${andList(given.slice(0, 3))} from the prompt`));
     if (assumed.length > 0) lines.push(...detail(`It assumes ${andList(assumed.slice(0, 3))}`));
   } else if (b0?.estimate) {
@@ -512,7 +525,7 @@ function failuresStep(d: Design): StepDraft {
     const q = speakable(b0.formula.split(" = ")[0] ?? "");
     if (q && countWords(q) <= 12) lines.push(...core(`I'd size it by ${lowerFirst(q)}`));
   }
-  if (b0) lines.push(...spoken(b0.mitigation, "core", 1));
+  if (b0) lines.push(...spoken(b0.mitigation, "core", 2));
   const b1 = d.bottlenecks[1];
   if (b1) {
     const h = headOf(b1.bottleneck);

@@ -33,7 +33,7 @@ export interface Fitted {
  * Keeps every core sentence and as many details as fit `budgetWords`, in their original order;
  * the short version keeps core sentences only. `overrun` means the core alone is over budget.
  */
-export function fit(lines: readonly Line[], budgetWords: number, short: boolean): Fitted {
+export function fitToBudget(lines: readonly Line[], budgetWords: number, short: boolean): Fitted {
   const coreWords = lines.filter((l) => l.keep === "core").reduce((n, l) => n + countWords(l.text), 0);
   let room = budgetWords - coreWords;
   const kept: string[] = [];
