@@ -8,6 +8,7 @@ import { scriptBlocks } from "../src/render/script/document.js";
 import { stepBudget, withScript, writeScript } from "../src/render/script/index.js";
 import { actionName, clauses, enumerate, speakable } from "../src/render/script/speak.js";
 import { OWN_SCRIPT_PROMPTS, SCRIPT_CORPUS } from "./fixtures/script-corpus.js";
+import { cli } from "./helpers.js";
 
 const designs = SCRIPT_CORPUS.map((p) => design(p));
 
@@ -189,6 +190,41 @@ describe("where the script meets users", () => {
     expect(md).toContain("Q: ");
     expect(md).toContain("## Deep dives to offer");
     expect(md).toContain("## Cheat sheet");
+  });
+});
+
+describe("mechsd script", () => {
+  const lock = "Design a distributed lock service with fencing tokens";
+  it("prints the script as JSON with budgets, cues and the cheat sheet", () => {
+    const r = cli(["script", lock, "--format", "json", "--minutes", "45"]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.minutes).toBe(45);
+    expect(s.steps).toHaveLength(8);
+    expect(s.steps[2].cue.kind).toBe("hld");
+    expect(s.cheatSheet.checklist.length).toBeGreaterThan(0);
+  });
+
+  it("prints the short version, and flags a step that runs over a too-short round", () => {
+    const short = cli(["script", lock, "--short", "--format", "md"]);
+    expect(short.code).toBe(0);
+    expect(short.stdout).toContain("Short version for a 20-minute round");
+    const tight = cli(["script", lock, "--minutes", "5"]);
+    expect(tight.code).toBe(0);
+    expect(tight.stdout).toContain("OVER BUDGET");
+    expect(tight.stderr).toMatch(/runs over its budget/);
+  });
+
+  it("rejects bad timing options", () => {
+    expect(cli(["script", lock, "--wpm", "9000"]).code).not.toBe(0);
+    expect(cli(["script", lock, "--weights", "1,2,3"]).stderr).toMatch(/eight positive numbers/);
+  });
+
+  it("keeps the script in the design JSON contract", () => {
+    const r = cli(["design", lock, "--format", "json"]);
+    const d = JSON.parse(r.stdout);
+    expect(d.script).toHaveLength(8);
+    expect(d.script[0].text.length).toBeGreaterThan(20);
   });
 });
 

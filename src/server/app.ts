@@ -10,6 +10,7 @@ import { PREDICATES } from "../knowledge/predicates.js";
 import { Availability, CompositionRole, Consistency, Delivery, Ordering } from "../knowledge/schema.js";
 import { designBlocks } from "../render/design-doc.js";
 import { toMarkdown } from "../render/doc.js";
+import { withScript } from "../render/script/index.js";
 import type { SessionStore } from "../store/sessions.js";
 import { EXAMPLE_PROMPTS } from "./examples.js";
 import { SessionFile } from "./session-file.js";
@@ -120,7 +121,7 @@ export function createApp(opts: AppOptions): Hono {
     const parsed = DesignBody.safeParse(body.value);
     if (!parsed.success) return c.json({ error: zodMessage(parsed.error) }, 400);
     const r = deriveDesign(parsed.data.prompt, parsed.data.overrides);
-    return r.ok ? c.json(r.design) : c.json({ error: r.error }, 400);
+    return r.ok ? c.json(withScript(r.design)) : c.json({ error: r.error }, 400);
   });
 
   app.get("/api/archetypes", (c) => c.json(ARCHETYPES));
@@ -208,7 +209,7 @@ export function createApp(opts: AppOptions): Hono {
       name: s.name,
       prompt: s.prompt,
       overrides: s.overrides,
-      design: r.design,
+      design: withScript(r.design),
     };
     return c.json(file);
   });

@@ -3,6 +3,7 @@ import { type Design, deriveDesign } from "../../engine/design/design.js";
 import { parseOverrides } from "../../engine/design/overrides.js";
 import { designBlocks } from "../../render/design-doc.js";
 import { toMarkdown, toTerminal } from "../../render/doc.js";
+import { withScript } from "../../render/script/index.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
 import { json, terminalOptions, writeOut } from "../output.js";
@@ -34,7 +35,7 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
     lines.forEach((line, i) => {
       if (line.trim() === "") return;
       const r = deriveDesign(line, overrides);
-      if (r.ok) out.push(JSON.stringify(r.design));
+      if (r.ok) out.push(JSON.stringify(withScript(r.design)));
       else {
         bad++;
         out.push(JSON.stringify({ line: i + 1, error: r.error }));
@@ -49,7 +50,7 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
   const d = one(words.join(" "), overrides);
   if (format === "json") {
     if (opts.output) throw new UserError("-o writes text or Markdown; redirect --format json to a file instead");
-    writeOut(json(d));
+    writeOut(json(withScript(d)));
     return;
   }
   const blocks = designBlocks(d);
