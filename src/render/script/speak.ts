@@ -92,8 +92,35 @@ export function enumerate(noun: string, plural: string, items: readonly string[]
 
 /** Words that end the verb phrase at the start of an action: what follows is how, not what. */
 const CLAUSE_BREAK =
-  /[,;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | before | after | whether | once | unless | if | while | into | to the | for each | per /;
-const DETERMINERS = new Set(["a", "an", "the", "every", "each", "its", "their", "all", "any", "one"]);
+  /[,;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | before | after | whether | once | unless | if | while /;
+const DETERMINERS = new Set(["a", "an", "the", "every", "each", "its", "their", "all", "any", "one", "his", "her"]);
+/** Words that cannot end a noun phrase: prepositions, conjunctions, determiners, adverbs. */
+const NP_STOP = new Set([
+  ...DETERMINERS,
+  ..."of for to from on in at into onto below above after before under over with without as across per between among through by and or but so that which who whose when while if until then than only also once whether not no it they them we our your".split(
+    " ",
+  ),
+]);
+const stops = (w: string) =>
+  NP_STOP.has(w.toLowerCase()) || /(ably|ally|ily|ively|ently|ately|ously|edly|ctly)$/.test(w);
+const joins = (w: string) => w === "or" || w === "and";
+
+/** The leading words of `words` up to (not including) the first stop word after position `from`. */
+function until(words: readonly string[], from: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < words.length; i++) {
+    const w = words[i] ?? "";
+    const next = words[i + 1];
+    // "free or expired resource": a conjunction between two content words stays inside the phrase
+    if (w === "or" && out.length + from > 0 && next !== undefined && !stops(next)) {
+      out.push(w);
+      continue;
+    }
+    if (stops(w)) break;
+    out.push(w);
+  }
+  return out;
+}
 
 /**
  * The name a person would say for an action or path: "acquire a free or expired resource by a
@@ -103,14 +130,19 @@ export function actionName(phrase: string): string {
   const base = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, ""));
   const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
   const words = cut.split(/\s+/).filter(Boolean);
-  if (words.length <= 3) return words.join(" ") || base.split(/\s+/).slice(0, 3).join(" ");
+  if (words.length <= 3 && !stops(words[words.length - 1] ?? "")) return words.join(" ");
   const det = words.findIndex((w, i) => i > 0 && DETERMINERS.has(w.toLowerCase()));
-  if (det > 0 && det < words.length - 1) {
-    const verb = words.slice(0, det).join(" ");
-    const head = words[words.length - 1] ?? "";
-    if (countWords(verb) <= 2) return `${verb} the ${head}`;
+  const verb = det > 0 ? words.slice(0, det) : [];
+  if (det > 0 && verb.length <= 3 && !verb.some((w) => stops(w) && !joins(w))) {
+    const np = until(words, det + 1);
+    if (np.length > 0) {
+      const noun = np.length <= 3 && verb.length + np.length <= 5 ? np : np.slice(-1);
+      return `${verb.join(" ")} the ${noun.join(" ")}`;
+    }
   }
-  return words.slice(0, 4).join(" ");
+  const lead = [words[0] ?? "", ...until(words, 1)].slice(0, 4);
+  while (lead.length > 1 && stops(lead[lead.length - 1] ?? "")) lead.pop();
+  return lead.join(" ");
 }
 
 /** The head of a labelled cell ("Lease granted twice: two claimants…" -> "lease granted twice"). */

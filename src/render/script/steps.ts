@@ -43,6 +43,14 @@ const spoken = (cell: string | undefined, keep: Line["keep"] = "core", max = 2):
 const isRead = (op: string) => op === "read source" || op === "read projection";
 const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
+/** A guarantee as a phrase: "linearizable consistency", "at-least-once delivery", "failing closed under a partition". */
+function guarantee(kind: string, value: string): string {
+  if (kind === "availability")
+    return value === "fail-closed" ? "failing closed under a partition" : "staying available under a partition";
+  if (kind === "ordering") return value === "none" ? "no ordering" : `${value} ordering`;
+  return `${value} ${kind}`;
+}
+
 /** The reason inside a default's explanation: "not stated; I02's default … (reason)" -> "reason". */
 function defaultReason(because: string | undefined): string | undefined {
   if (!because) return undefined;
@@ -121,9 +129,10 @@ function normalise(d: Design): StepDraft {
   const stated = (["consistency", "delivery", "availability", "ordering"] as const).filter(
     (k) => n.sources[k]?.source !== "default",
   );
-  if (stated.length > 0) lines.push(...core(`The prompt asks for ${andList(stated.map((k) => String(n[k])))}`));
+  if (stated.length > 0)
+    lines.push(...core(`The prompt asks for ${andList(stated.map((k) => guarantee(k, String(n[k]))))}`));
   if (assumed.length > 0)
-    lines.push(...core(`Where it is silent, I'll assume ${andList(assumed.map((k) => String(n[k])))}`));
+    lines.push(...core(`Where it is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}`));
   const scale = Object.entries(n.scale);
   if (scale.length > 0)
     lines.push(
@@ -133,7 +142,7 @@ function normalise(d: Design): StepDraft {
     );
   const stance = assumed.includes("availability") ? n.availability : undefined;
   const checkIn = stance
-    ? `Before I go on: does that scope match what you want, and is ${stance} right when the network splits?`
+    ? `Before I go on: does that scope match, and should it ${stance === "fail-closed" ? "refuse requests" : "keep answering"} when the network splits?`
     : "Before I go on: does that scope match what you want, or should I focus on one path?";
   const followUps: FollowUp[] = [];
   const why = defaultReason(n.sources.consistency?.because);
@@ -167,12 +176,17 @@ function scopesStep(d: Design): StepDraft {
   const e = sc("exclusivity");
   const k = sc("coordination");
   const parts: string[] = [];
-  if (o && e && o.scope === e.scope) parts.push(`order and ownership hold per ${o.scope}`);
+  const same = [o, e, k].filter((x) => x !== undefined);
+  if (same.length === 3 && same.every((x) => x.scope === o?.scope))
+    parts.push(`order, ownership and agreement all hold per ${o?.scope}`);
   else {
-    if (o) parts.push(`order holds per ${o.scope}`);
-    if (e) parts.push(`ownership holds per ${e.scope}`);
+    if (o && e && o.scope === e.scope) parts.push(`order and ownership hold per ${o.scope}`);
+    else {
+      if (o) parts.push(`order holds per ${o.scope}`);
+      if (e) parts.push(`ownership holds per ${e.scope}`);
+    }
+    if (k) parts.push(`agreement is needed per ${k.scope}`);
   }
-  if (k) parts.push(`agreement is needed per ${k.scope}`);
   if (parts.length > 0) lines.push(...core(andList(parts)));
   const reason = e ?? o;
   if (reason) lines.push(...spoken(reason.why, "core", 1));
@@ -324,7 +338,7 @@ function contextStep(d: Design): StepDraft {
   lines.push(...spoken(d.context.retries, "core", 1));
   lines.push(...spoken(d.context.clocks, "detail", 1));
   const stance = d.nfrs.availability;
-  lines.push(...core(`Under a partition it ${stance === "fail-closed" ? "fails closed" : `stays ${stance}`}`));
+  lines.push(...core(`Under a partition it ${stance === "fail-closed" ? "fails closed" : "stays available"}`));
   const why = defaultReason(d.nfrs.sources.availability?.because);
   if (why) lines.push(...spoken(why, "detail", 1));
   lines.push(...spoken(d.context.regions, "detail", 1));
@@ -362,7 +376,9 @@ function mechanismsStep(d: Design): StepDraft {
   if (lead) {
     lines.push(...core(`The core mechanism is ${lowerFirst(speakable(lead.name))}`));
     const c = firstClause(lead.protects);
-    if (c) lines.push(...core(`It protects the first rule. ${c}`));
+    const hard = d.invariants[0]?.statement;
+    if (lead.protects === hard) lines.push(...core("It protects the hard rule I just gave"));
+    else if (c) lines.push(...core("It protects this rule"), ...core(c));
   }
   const rest = uniq((onCritical.length > 1 ? onCritical : base).slice(1).map((m) => lowerFirst(speakable(m.name))));
   if (rest.length > 0)
@@ -446,9 +462,19 @@ function servingStep(d: Design): StepDraft {
     const c = firstClause(lagging.staleness, COMFORT_WORDS);
     if (c) lines.push({ text: `The lag we accept there: ${lowerFirst(c)}`, keep: "detail" });
   }
-  const fresh = d.readPaths.find((r) => r.servedBy === "authority");
-  if (fresh) lines.push(...spoken(fresh.because, "detail", 1));
-  const tech = d.technology.filter((t) => t.choices.length > 0);
+  // Never recommend buying the system the prompt asks us to design.
+  const asked = d.prompt.toLowerCase();
+  const named = (product: string) =>
+    product
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .some(
+        (w) =>
+          w.length >= 4 && !["amazon", "apache", "google", "azure", "with", "table"].includes(w) && asked.includes(w),
+      );
+  const tech = d.technology
+    .map((t) => ({ ...t, choices: t.choices.filter((c) => !named(c.product)) }))
+    .filter((t) => t.choices.length > 0);
   const store = tech[0];
   if (store)
     lines.push(
@@ -457,8 +483,9 @@ function servingStep(d: Design): StepDraft {
   const coord = tech.find((t) => t !== store && t.layer !== store?.layer);
   if (coord)
     lines.push(...detail(`For ${coord.layer}, ${orList(coord.choices.slice(0, 2).map((c) => speakable(c.product)))}`));
-  const avoid = d.technology.find((t) => t.avoid)?.avoid;
-  if (avoid) lines.push(...detail(`I would not use ${speakable(avoid.product)} for correctness here`));
+  const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
+  const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
+  if (avoid) lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));
   const followUps: FollowUp[] = [];
   const pick = store?.choices[0];
   if (pick)
@@ -500,14 +527,15 @@ function failuresStep(d: Design): StepDraft {
   if (second) {
     const label2 = bodyOf(second.failure) ? headOf(second.failure) : undefined;
     if (label2) lines.push(...detail(`Next: ${label2}`));
-    else lines.push(...detail("Next"), ...spoken(second.failure, "detail", 1));
+    else lines.push(...detail("Then a second failure"), ...spoken(second.failure, "detail", 1));
     lines.push(...spoken(second.prevention, "detail", 1));
   }
   const hot = hottest(d);
   const b0 = d.bottlenecks[0];
   if (b0) {
-    const h = headOf(b0.bottleneck);
+    const h = bodyOf(b0.bottleneck) ? headOf(b0.bottleneck) : undefined;
     if (h) lines.push(...core(`The first hotspot is ${h}`));
+    else lines.push(...core("Now scale"), ...spoken(b0.bottleneck, "core", 1));
   }
   if (hot) {
     lines.push(...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`));
