@@ -48,7 +48,7 @@ function deepDives(d: Design): DeepDive[] {
 
 /** A checklist answer cut to a line: archetype ids and asides removed, first part only, at most 24 words. */
 function cheatLine(answer: string): string {
-  const t = speakable(answer.replace(/\bI\d{2}:\s*/g, ""));
+  const t = speakable(answer.replace(/\bI\d{2}:\s*/g, "")).replace(/\.:/g, ":");
   const first = (t.split(/;\s+/)[0] ?? t).trim();
   const words = first.split(/\s+/);
   if (words.length <= 24) return sentence(first);

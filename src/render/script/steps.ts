@@ -147,7 +147,10 @@ function normalise(d: Design): StepDraft {
   const followUps: FollowUp[] = [];
   const why = defaultReason(n.sources.consistency?.because);
   if (assumed.length > 0 && why)
-    followUps.push({ question: `Why assume ${andList(assumed.map((k) => String(n[k])))}?`, answer: sentence(why) });
+    followUps.push({
+      question: `Why assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}?`,
+      answer: clauses(why).slice(0, 2).join(" "),
+    });
   const h = hidden[0];
   if (h)
     followUps.push({
@@ -180,9 +183,11 @@ function scopesStep(d: Design): StepDraft {
   if (same.length === 3 && same.every((x) => x.scope === o?.scope))
     parts.push(`order, ownership and agreement all hold per ${o?.scope}`);
   else {
-    if (o && e && o.scope === e.scope) parts.push(`order and ownership hold per ${o.scope}`);
+    const ordered = o && o.scope !== "none" ? o : undefined;
+    if (o && !ordered) parts.push("order does not matter");
+    if (ordered && e && ordered.scope === e.scope) parts.push(`order and ownership hold per ${ordered.scope}`);
     else {
-      if (o) parts.push(`order holds per ${o.scope}`);
+      if (ordered) parts.push(`order holds per ${ordered.scope}`);
       if (e) parts.push(`ownership holds per ${e.scope}`);
     }
     if (k) parts.push(`agreement is needed per ${k.scope}`);
@@ -288,7 +293,7 @@ function invariantsStep(d: Design): StepDraft {
     lines.push(...detail(parts[1]));
   }
   const more = rules.slice(1, 5);
-  if (more.length > 0) lines.push(...core(`${numberWord(more.length)} more ${more.length === 1 ? "rule" : "rules"}`));
+  if (more.length > 0) lines.push(...core("Then the rules on the other paths"));
   more.forEach((r, i) => {
     const c = clauses(r.statement)[0];
     if (c) lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
@@ -299,7 +304,7 @@ function invariantsStep(d: Design): StepDraft {
     if (guards.length > 0)
       followUps.push({
         question: "How do you enforce the first rule?",
-        answer: sentence(`With ${andList(uniq(guards).slice(0, 3))}`),
+        answer: sentence(`With ${andList(uniq(guards).slice(0, 3).map(speakable))}`),
       });
   }
   const second = rules[1];
@@ -308,7 +313,7 @@ function invariantsStep(d: Design): StepDraft {
     if (guards.length > 0)
       followUps.push({
         question: "And the second?",
-        answer: sentence(`With ${andList(uniq(guards).slice(0, 3))}`),
+        answer: sentence(`With ${andList(uniq(guards).slice(0, 3).map(speakable))}`),
       });
   }
   return { lines, followUps };
@@ -450,12 +455,10 @@ function servingStep(d: Design): StepDraft {
   const replica = group("replica");
   const derived = group("derived copy");
   const say = (names: string[], where: string) =>
-    names.length === 1
-      ? `${sentence(names[0] ?? "").slice(0, -1)} reads ${where}`
-      : `${sentence(numberWord(names.length)).slice(0, -1)} reads go to ${where}: ${andList(names.slice(0, 3))}`;
-  if (auth.length > 0) lines.push(...core(say(auth, "the authority")));
-  if (replica.length > 0) lines.push(...core(say(replica, "a replica")));
-  if (derived.length > 0) lines.push(...core(say(derived, "a derived copy")));
+    `${numberWord(names.length)} ${names.length === 1 ? "read" : "reads"} ${where}: ${andList(names.slice(0, 3))}${names.length > 3 ? " and more" : ""}`;
+  if (auth.length > 0) lines.push(...core(say(auth, "must reach the authority")));
+  if (replica.length > 0) lines.push(...core(say(replica, "can use a replica")));
+  if (derived.length > 0) lines.push(...core(say(derived, "can use a derived copy")));
   if (d.readPaths.length === 0) lines.push(...core("Every read goes to the authority"));
   const lagging = d.readPaths.find((r) => r.servedBy !== "authority");
   if (lagging) {
@@ -563,7 +566,7 @@ function failuresStep(d: Design): StepDraft {
   for (const f of named.slice(1, 4)) {
     const h = headOf(f.failure);
     const a = firstClause(f.prevention, 40);
-    if (h && a) followUps.push({ question: `What about ${h}?`, answer: a });
+    if (h && a) followUps.push({ question: bodyOf(f.failure) ? `What about ${h}?` : `What if ${h}?`, answer: a });
   }
   if (b1) {
     const h = headOf(b1.bottleneck);
