@@ -10,7 +10,7 @@ import { PREDICATES } from "../knowledge/predicates.js";
 import { Availability, CompositionRole, Consistency, Delivery, Ordering } from "../knowledge/schema.js";
 import { designBlocks } from "../render/design-doc.js";
 import { toMarkdown } from "../render/doc.js";
-import { withScript } from "../render/script/index.js";
+import { withScript, writeScript } from "../render/script/index.js";
 import type { SessionStore } from "../store/sessions.js";
 import { EXAMPLE_PROMPTS } from "./examples.js";
 import { SessionFile } from "./session-file.js";
@@ -26,6 +26,13 @@ const Name = z
   .max(MAX_NAME, `the name is longer than ${MAX_NAME} characters`);
 const Overrides = z.array(z.string().max(200)).max(40).default([]);
 const DesignBody = z.strictObject({ prompt: z.string(), overrides: Overrides });
+const ScriptBody = z.strictObject({
+  prompt: z.string(),
+  overrides: Overrides,
+  minutes: z.number().min(5).max(180).optional(),
+  wpm: z.number().min(60).max(300).optional(),
+  short: z.boolean().optional(),
+});
 const CreateBody = z.strictObject({ name: Name.optional(), prompt: z.string(), overrides: Overrides });
 const UpdateBody = z.strictObject({
   name: Name.optional(),
@@ -122,6 +129,17 @@ export function createApp(opts: AppOptions): Hono {
     if (!parsed.success) return c.json({ error: zodMessage(parsed.error) }, 400);
     const r = deriveDesign(parsed.data.prompt, parsed.data.overrides);
     return r.ok ? c.json(withScript(r.design)) : c.json({ error: r.error }, 400);
+  });
+
+  /** The full spoken script (budgets, cues, check-ins, follow-ups, deep dives, cheat sheet) for a round. */
+  app.post("/api/script", async (c) => {
+    const body = await readJson(c);
+    if (!body.ok) return c.json({ error: "the body is not valid JSON" }, 400);
+    const parsed = ScriptBody.safeParse(body.value);
+    if (!parsed.success) return c.json({ error: zodMessage(parsed.error) }, 400);
+    const { prompt, overrides, ...opts } = parsed.data;
+    const r = deriveDesign(prompt, overrides);
+    return r.ok ? c.json(writeScript(r.design, opts)) : c.json({ error: r.error }, 400);
   });
 
   app.get("/api/archetypes", (c) => c.json(ARCHETYPES));

@@ -12,19 +12,10 @@ import {
   speakable,
 } from "./speak.js";
 import { hottest, STEP_WRITERS } from "./steps.js";
-import {
-  DEFAULT_MINUTES,
-  DEFAULT_SPEAKING_SHARE,
-  DEFAULT_WEIGHTS,
-  DEFAULT_WPM,
-  fitToBudget,
-  SHORT_MINUTES,
-  speakingSeconds,
-  stepBudget,
-} from "./timing.js";
+import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
 import type { CheatSheet, DeepDive, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
 
-export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, SHORT_MINUTES, stepBudget } from "./timing.js";
+export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, retime, SHORT_MINUTES, stepBudget } from "./timing.js";
 export * from "./types.js";
 
 /** Deep dives to offer when there is time: the protocols, the failures and limits not yet spoken, the decisions. */
@@ -104,12 +95,6 @@ function cheatSheet(d: Design): CheatSheet {
 
 /** Writes the spoken eight-step script for a design, timed for a round of `minutes`. */
 export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
-  const short = opts.short ?? false;
-  const minutes = opts.minutes ?? (short ? SHORT_MINUTES : DEFAULT_MINUTES);
-  const wpm = opts.wpm ?? DEFAULT_WPM;
-  const weights = [...(opts.weights ?? DEFAULT_WEIGHTS)];
-  const speakingShare = opts.speakingShare ?? DEFAULT_SPEAKING_SHARE;
-  const budget = stepBudget(minutes, weights);
   const say = entitySpeech(d);
   const steps: ScriptStep[] = PRESENTATION_STEPS.map((s, i) => {
     const writer = STEP_WRITERS[i];
@@ -117,46 +102,41 @@ export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
     const lines = draft.lines
       .map((l) => ({ ...l, text: say(l.text) }))
       .filter((l) => countWords(l.text) <= MAX_SENTENCE_WORDS);
-    if (draft.cue) draft.cue = { ...draft.cue, say: say(draft.cue.say) };
-    draft.followUps = draft.followUps.map((f) => ({ question: say(f.question), answer: say(f.answer) }));
-    const stepMinutes = budget[i] ?? 0;
-    const budgetSeconds = Math.round(stepMinutes * 60 * speakingShare);
-    const fitted = fitToBudget(lines, Math.floor((budgetSeconds / 60) * wpm), short);
     const step: ScriptStep = {
       step: s.step,
       title: s.title,
-      text: fitted.sentences.join(" "),
-      sentences: fitted.sentences,
-      words: fitted.words,
-      seconds: speakingSeconds(fitted.words, wpm),
-      minutes: stepMinutes,
-      budgetSeconds,
-      overrun: fitted.overrun,
-      dropped: fitted.dropped,
-      followUps: draft.followUps.filter((f) => f.answer.length > 0),
+      text: "",
+      sentences: [],
+      words: 0,
+      seconds: 0,
+      minutes: 0,
+      budgetSeconds: 0,
+      overrun: false,
+      dropped: 0,
+      lines,
+      followUps: draft.followUps
+        .map((f) => ({ question: say(f.question), answer: say(f.answer) }))
+        .filter((f) => f.answer.length > 0),
     };
-    if (draft.cue) step.cue = draft.cue;
+    if (draft.cue) step.cue = { ...draft.cue, say: say(draft.cue.say) };
     if (draft.checkIn) step.checkIn = draft.checkIn;
     return step;
   });
-  const words = steps.reduce((n, s) => n + s.words, 0);
-  return {
-    prompt: d.prompt,
-    minutes,
-    wpm,
-    short,
-    weights,
-    speakingShare,
-    steps,
-    deepDives: deepDives(d),
-    cheatSheet: cheatSheet(d),
-    totals: {
-      words,
-      seconds: speakingSeconds(words, wpm),
-      budgetSeconds: steps.reduce((n, s) => n + s.budgetSeconds, 0),
-      overruns: steps.filter((s) => s.overrun).map((s) => s.step),
+  return retime(
+    {
+      prompt: d.prompt,
+      minutes: DEFAULT_MINUTES,
+      wpm: DEFAULT_WPM,
+      short: false,
+      weights: [...DEFAULT_WEIGHTS],
+      speakingShare: DEFAULT_SPEAKING_SHARE,
+      steps,
+      deepDives: deepDives(d),
+      cheatSheet: cheatSheet(d),
+      totals: { words: 0, seconds: 0, budgetSeconds: 0, overruns: [] },
     },
-  };
+    opts,
+  );
 }
 
 /** The Design with its default (45-minute) script attached: the JSON contract's `script` field. */

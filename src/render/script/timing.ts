@@ -1,5 +1,5 @@
 import { countWords } from "./speak.js";
-import type { Line } from "./types.js";
+import type { Line, Script, ScriptOptions } from "./types.js";
 
 export const DEFAULT_WPM = 140;
 export const DEFAULT_MINUTES = 45;
@@ -48,4 +48,50 @@ export function fitToBudget(lines: readonly Line[], budgetWords: number, short: 
   }
   const words = kept.reduce((n, s) => n + countWords(s), 0);
   return { sentences: kept, words, dropped, overrun: coreWords > budgetWords };
+}
+
+/**
+ * Fits an already written script to a round: each step's share of `minutes` under `weights`, its
+ * sentences chosen from its lines to fit that share at `wpm`. Needs no knowledge or design, so a
+ * browser can re-time a script it was sent.
+ */
+export function retime(script: Script, opts: ScriptOptions = {}): Script {
+  const short = opts.short ?? false;
+  const minutes = opts.minutes ?? (short ? SHORT_MINUTES : DEFAULT_MINUTES);
+  const wpm = opts.wpm ?? DEFAULT_WPM;
+  const weights = [...(opts.weights ?? DEFAULT_WEIGHTS)];
+  const speakingShare = opts.speakingShare ?? DEFAULT_SPEAKING_SHARE;
+  const budget = stepBudget(minutes, weights);
+  const steps = script.steps.map((s, i) => {
+    const stepMinutes = budget[i] ?? 0;
+    const budgetSeconds = Math.round(stepMinutes * 60 * speakingShare);
+    const fitted = fitToBudget(s.lines, Math.floor((budgetSeconds / 60) * wpm), short);
+    return {
+      ...s,
+      text: fitted.sentences.join(" "),
+      sentences: fitted.sentences,
+      words: fitted.words,
+      seconds: speakingSeconds(fitted.words, wpm),
+      minutes: stepMinutes,
+      budgetSeconds,
+      overrun: fitted.overrun,
+      dropped: fitted.dropped,
+    };
+  });
+  const words = steps.reduce((n, s) => n + s.words, 0);
+  return {
+    ...script,
+    minutes,
+    wpm,
+    short,
+    weights,
+    speakingShare,
+    steps,
+    totals: {
+      words,
+      seconds: speakingSeconds(words, wpm),
+      budgetSeconds: steps.reduce((n, s) => n + s.budgetSeconds, 0),
+      overruns: steps.filter((s) => s.overrun).map((s) => s.step),
+    },
+  };
 }

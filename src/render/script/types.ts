@@ -37,6 +37,8 @@ export interface ScriptStep {
   overrun: boolean;
   /** Detail sentences left out to fit the budget or the short version. */
   dropped: number;
+  /** Every sentence the step could say, core first in speaking order; re-timing picks from these. */
+  lines: Line[];
   cue?: DiagramCue;
   /** A question to ask the interviewer at the end of this step. */
   checkIn?: string;
