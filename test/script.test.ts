@@ -1,3 +1,7 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
 import { PRESENTATION_STEPS } from "../src/knowledge/presentation.js";
@@ -5,7 +9,7 @@ import { designBlocks } from "../src/render/design-doc.js";
 import { toMarkdown } from "../src/render/doc.js";
 import { sentenceStats, speechProblems } from "../src/render/script/check.js";
 import { scriptBlocks } from "../src/render/script/document.js";
-import { stepBudget, withScript, writeScript } from "../src/render/script/index.js";
+import { retime, stepBudget, withScript, writeScript } from "../src/render/script/index.js";
 import { actionName, clauses, enumerate, speakable } from "../src/render/script/speak.js";
 import { OWN_SCRIPT_PROMPTS, SCRIPT_CORPUS } from "./fixtures/script-corpus.js";
 import { cli } from "./helpers.js";
@@ -225,6 +229,43 @@ describe("mechsd script", () => {
     const d = JSON.parse(r.stdout);
     expect(d.script).toHaveLength(8);
     expect(d.script[0].text.length).toBeGreaterThan(20);
+  });
+});
+
+describe("workbench API", () => {
+  it("serves the design with its script, and the full script for a chosen round", async () => {
+    const { startServer } = await import("../src/server/serve.js");
+    const db = join(mkdtempSync(join(tmpdir(), "mechsd-script-")), "s.sqlite");
+    const s = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      db,
+      webDir: fileURLToPath(new URL("../dist/web/", import.meta.url)),
+    });
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${s.url}${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const d = (await (await post("api/design", { prompt: "Design Kafka" })).json()) as { script: unknown[] };
+      expect(d.script).toHaveLength(8);
+      const r = await post("api/script", { prompt: "Design Kafka", short: true });
+      expect(r.status).toBe(200);
+      const script = (await r.json()) as { minutes: number; steps: { lines: unknown[] }[]; cheatSheet: unknown };
+      expect(script.minutes).toBe(20);
+      expect(script.steps[0]?.lines.length).toBeGreaterThan(0);
+      expect((await post("api/script", { prompt: "Design Kafka", minutes: 1 })).status).toBe(400);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("re-times a sent script without the design or the knowledge base", () => {
+    const s = writeScript(design("Design a CDN"));
+    const short = retime(s, { short: true });
+    expect(short).toEqual(writeScript(design("Design a CDN"), { short: true }));
   });
 });
 
