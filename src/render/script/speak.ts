@@ -221,3 +221,17 @@ export function titleWords(title: string): string {
     .filter(Boolean);
   return andList(parts);
 }
+
+/** Nouns said without an article: mass nouns and processes ("replication", "ordering", "expiry"). */
+const MASS = /(tion|sion|ing|ency|ance|ence|expiry|retention|data|state)$/;
+
+/**
+ * A mechanism or component name with the article a speaker would use: "an idempotency key",
+ * "a lease with expiry", but "quorum replication" and "tombstones" stay bare.
+ */
+export function withArticle(name: string): string {
+  const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by)\s+/)[0] ?? name).trim();
+  const last = head.split(/\s+/).pop() ?? "";
+  if (/^(the|a|an)\s/i.test(name) || (/s$/.test(last) && !/(ss|us)$/.test(last)) || MASS.test(last)) return name;
+  return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
+}

@@ -19,6 +19,7 @@ import {
   speakFigure,
   speakNumber,
   titleWords,
+  withArticle,
 } from "./speak.js";
 import type { DiagramCue, FollowUp, Line } from "./types.js";
 
@@ -88,6 +89,9 @@ function normalise(d: Design): StepDraft {
         ),
       );
   }
+  const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
+  if (features.length > 0)
+    lines.push(...core(`The product is built from ${enumerate("feature", "features", features, 4)}`));
   const writes = d.operations.filter((o) => !o.hidden && !isRead(o.operation));
   const hidden = d.operations.filter((o) => o.hidden);
   const reads = d.operations.filter((o) => isRead(o.operation));
@@ -379,7 +383,7 @@ function mechanismsStep(d: Design): StepDraft {
   const onCritical = base.filter((m) => m.because.some((b) => criticalOps.has(b.split(": ")[0] ?? "")));
   const lead = onCritical[0] ?? base[0];
   if (lead) {
-    lines.push(...core(`The core mechanism is ${lowerFirst(speakable(lead.name))}`));
+    lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
     const c = firstClause(lead.protects);
     const hard = d.invariants[0]?.statement;
     if (lead.protects === hard) lines.push(...core("It protects the hard rule I just gave"));
@@ -402,7 +406,7 @@ function mechanismsStep(d: Design): StepDraft {
     const text = reason ? firstClause(reason, COMFORT_WORDS) : undefined;
     if (!text) continue;
     lines.push({ text, keep: i < 2 ? "core" : "detail" });
-    lines.push({ text: sentence(`So I add ${andList(names)}`), keep: i < 2 ? "core" : "detail" });
+    lines.push({ text: sentence(`So I add ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
     i++;
   }
   for (const dec of d.decisions.slice(0, 2)) {
@@ -442,7 +446,7 @@ function mechanismsStep(d: Design): StepDraft {
   for (const [id, names] of [...byPredicate].slice(0, 2)) {
     const adds = PREDICATES.find((p) => p.id === id)?.addsBecause;
     const answer = adds ? firstClause(adds, 40) : undefined;
-    if (answer) followUps.push({ question: `Why ${andList(names)}?`, answer });
+    if (answer) followUps.push({ question: `Why ${andList(names.map(withArticle))}?`, answer });
   }
   return { lines, cue, followUps };
 }
