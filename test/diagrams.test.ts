@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
-import { hldFlowchart, label, protocolSequence } from "../src/render/mermaid.js";
+import { architectureFlowchart, label, protocolSequence } from "../src/render/mermaid.js";
+import { archCorpus } from "./arch-metrics.js";
 import { mermaidParser } from "./mermaid-env.js";
 
 const PROMPTS = [
@@ -34,31 +35,51 @@ describe("diagrams", () => {
     }
   });
 
-  it("the HLD starts from the state owner, control before data, derived stores apart", () => {
+  it("every design of the architecture corpus draws diagrams Mermaid parses", async () => {
+    const m = await mermaidParser();
+    for (const p of archCorpus()) {
+      for (const g of design(p).diagrams) await expect(m.parse(g.mermaid), `${p}: ${g.title}`).resolves.toBeTruthy();
+    }
+  });
+
+  it("the HLD starts from the data and replication path with the state owner, then control, then request", () => {
     const d = design(
       "Design a materialized view service that keeps follower counts up to date from a follow-events stream",
     );
     const hld = d.diagrams.find((g) => g.kind === "hld")?.mermaid ?? "";
-    const truth = hld.indexOf("Authoritative state");
-    expect(truth).toBeGreaterThan(0);
+    const data = hld.indexOf("Data and replication path");
     const control = hld.indexOf("Control path");
-    const clients = hld.indexOf("Clients");
-    if (control >= 0) expect(control).toBeLessThan(clients);
-    expect(truth).toBeLessThan(clients);
+    const request = hld.indexOf("Request path");
+    expect(data).toBeGreaterThan(0);
+    expect(data).toBeLessThan(request);
+    if (control >= 0) expect(control).toBeLessThan(request);
+    const owner = d.components.find((c) => c.holds.includes(d.primaryState[0]?.entity ?? ""));
+    expect(owner).toBeDefined();
+    expect(hld).toContain(label(owner?.name ?? "", 48));
+  });
+
+  it("a sequence draws real participants: messages between components, replies dashed, guards over the receiver", () => {
+    const text =
+      protocolSequence(
+        "client>leader[acquire {Lease.owner = null}] -> leader>followers[replicate] -> followers>leader[ack] -> leader[apply] => done",
+      ) ?? "";
+    expect(text).toContain("P0->>P1: acquire");
+    expect(text).toContain("Note over P1: checks Lease.owner = null");
+    expect(text).toContain("P2-->>P1: ack");
+    expect(text).toContain("P1->>P1: apply");
   });
 
   it("escapes label text so it cannot close a label or inject markup", () => {
     const l = label('a "b" <script> ; # | {x}');
     expect(l).toBe("a #quot;b#quot; #lt;script#gt; #59; #35; #124; #123;x#125;");
-    const chart = hldFlowchart({
-      title: "t",
-      service: 'svc "x"',
-      truth: [],
-      control: [],
-      writes: [],
-      derived: [],
-      supporting: [],
-    });
+    const chart = architectureFlowchart(
+      [
+        { id: "a", name: 'svc "x"', kind: "service", plane: "request" },
+        { id: "b-c", name: "store; #1", kind: "store", plane: "data" },
+      ],
+      [{ from: "a", to: "b-c", kind: "request", label: "put | get" }],
+    );
     expect(chart).toContain("svc #quot;x#quot;");
+    expect(chart).toContain('n_a -- "put #124; get" --> n_b_c');
   });
 });

@@ -17,6 +17,18 @@ describe("protocol notation", () => {
     expect(r.value.outcomes).toEqual(["done", "reclaim"]);
   });
 
+  it("reads a step's receiver: from>to[message] is a message, actor[step] a local step", () => {
+    const r = parseProtocol("client-lib>lock-leader[acquire {Lease.owner = null}] -> lock-leader[apply] => done");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.steps).toEqual([
+      { actor: "client-lib", target: "lock-leader", operation: "acquire", guard: "Lease.owner = null", branch: false },
+      { actor: "lock-leader", operation: "apply", branch: false },
+    ]);
+    // "a->b[x]" is not a receiver: the arrow joins steps, so this is a missing step before the arrow
+    expect(parseProtocol("a->b[x] => done").ok).toBe(false);
+  });
+
   it("rejects a missing outcome, an unknown outcome and a dangling arrow", () => {
     expect(parseProtocol("a[x] -> b[y]").ok).toBe(false);
     expect(parseProtocol("a[x] => explode").ok).toBe(false);

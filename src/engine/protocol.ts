@@ -2,6 +2,8 @@
  * Parser for the protocol notation of FRAMEWORK.md §8:
  *   actor[operation {guard}] -> actor[operation] |-> actor[operation] => done | retry
  * `->` continues the path, `|->` is a guarded alternative taken from the previous step.
+ * A step may name its receiver, `from>to[message {guard}]`: the sender `from` sends `message` to `to`
+ * (the guard is what the receiver checks). A step without a receiver is local to its actor.
  */
 
 export const OUTCOMES = [
@@ -21,6 +23,8 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export interface ProtocolStep {
   actor: string;
+  /** The component the message goes to; absent for a step local to the actor. */
+  target?: string;
   operation: string;
   guard?: string;
   /** True when the step is a guarded alternative (`|->`) of the step before. */
@@ -34,7 +38,8 @@ export interface ParsedProtocol {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-const STEP = /^(\|->|->)?\s*([a-z][a-z0-9_-]*)\[([^\]{}]+?)\s*(?:\{([^{}]*)\})?\s*\]\s*/;
+const NAME = "[a-z](?:[a-z0-9_-]*[a-z0-9])?";
+const STEP = new RegExp(`^(\\|->|->)?\\s*(${NAME})(?:>(${NAME}))?\\[([^\\]{}]+?)\\s*(?:\\{([^{}]*)\\})?\\s*\\]\\s*`);
 
 export function parseProtocol(notation: string): ParseResult<ParsedProtocol> {
   const arrow = notation.lastIndexOf("=>");
@@ -57,8 +62,9 @@ export function parseProtocol(notation: string): ParseResult<ParsedProtocol> {
     if (steps.length === 0 && connector) return { ok: false, error: "a protocol cannot start with an arrow" };
     if (steps.length > 0 && !connector)
       return { ok: false, error: `steps must be joined by '->' or '|->' near '${rest.slice(0, 40)}'` };
-    const step: ProtocolStep = { actor: m[2] ?? "", operation: (m[3] ?? "").trim(), branch: connector === "|->" };
-    const guard = m[4]?.trim();
+    const step: ProtocolStep = { actor: m[2] ?? "", operation: (m[4] ?? "").trim(), branch: connector === "|->" };
+    if (m[3]) step.target = m[3];
+    const guard = m[5]?.trim();
     if (guard) step.guard = guard;
     steps.push(step);
     rest = rest.slice(m[0].length);

@@ -19,6 +19,9 @@ export type ComponentKind =
 
 export type LinkKind = "request" | "replication" | "stream" | "control" | "callback";
 
+/** Where a component sits in the HLD: on the request path, the control path, or the data/replication path. */
+export type Plane = "request" | "control" | "data";
+
 export interface ComponentSpec {
   /** Stable within its topology, kebab-case ("lock-leader"). */
   id: string;
@@ -29,6 +32,10 @@ export interface ComponentSpec {
   /** Paths or loops it runs. */
   runs?: string[];
   because: string;
+  /** For a follower set: the leader component it replicates (a substrate maps followers onto its own). */
+  replicaOf?: string;
+  /** The HLD group; when absent it follows from the kind. */
+  plane?: Plane;
 }
 
 export interface LinkSpec {
@@ -57,6 +64,16 @@ export interface DataSpec {
   owner: string;
 }
 
+/**
+ * A protocol bound to components, in the notation of FRAMEWORK.md §8 extended with a receiver:
+ * `from>to[message {guard}]` is a message from one component to another; `actor[step]` without a
+ * receiver is a step local to that component. Every name is a component id of the same topology.
+ */
+export interface ProtocolSpec {
+  name: string;
+  notation: string;
+}
+
 export interface Topology {
   components: ComponentSpec[];
   links: LinkSpec[];
@@ -66,4 +83,23 @@ export interface Topology {
   entry: string;
   /** The component that holds the authoritative state (what a substrate replaces or hosts). */
   stateOwner: string;
+  /** Critical protocols, most important first, bound to this topology's components. */
+  protocols?: ProtocolSpec[];
+  /** For a mediating component (limiter, proxy, cache): the component standing for whatever sits behind it. */
+  upstream?: string;
+  /** The component an input archetype feeds (defaults to the entry). */
+  intake?: string;
+  /** The component an output archetype consumes from (defaults to the state owner). */
+  outlet?: string;
+  /** The component that takes records in when this topology is another's output (a producer). */
+  producer?: string;
+  /** The component that hands records on when this topology is another's input (a consumer). */
+  consumer?: string;
+  /** Which of this topology's components a substrate archetype hosts, by archetype id (default: the state owner). */
+  hostedBy?: Partial<Record<string, string>>;
+  /**
+   * The unit of work or state a prompt usually names in its own words ("timers", "refunds", "profiles"):
+   * the entity that takes the prompt's noun, and the generic words in names, paths and keys it replaces.
+   */
+  unit?: { entity: string; words: string[] };
 }

@@ -1,6 +1,7 @@
 import type { Design } from "../engine/design/design.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
 import { writeScript } from "./script/index.js";
+import { architectureBlocks } from "./sections/architecture.js";
 
 /** The design as a document in the framework's fixed order. Everything shown comes from the Design object. */
 export function designBlocks(d: Design): Block[] {
@@ -62,6 +63,7 @@ export function designBlocks(d: Design): Block[] {
       ),
     );
   }
+  blocks.push(...architectureBlocks(d));
   blocks.push(
     heading(2, "Correctness-critical state and scopes"),
     bullets(d.criticalPaths.map((p) => `Critical path '${p.name}': ${p.because}`)),

@@ -26,93 +26,126 @@ export function label(s: string, max = 80): string {
 /** Sequence-diagram text also may not contain a colon, which ends the message. */
 const seqText = (s: string, max = 70) => label(s, max).replace(/:/g, "#58;");
 
-export interface HldInput {
-  title: string;
-  service: string;
-  truth: { entity: string; store: string }[];
-  control: { name: string; family: string }[];
-  writes: { phrase: string; entity: string; async: boolean }[];
-  derived: { read: string; entity: string }[];
-  supporting: { id: string; name: string; role: string }[];
+export interface HldComponent {
+  id: string;
+  name: string;
+  kind: string;
+  plane: "request" | "control" | "data";
 }
 
-/** The HLD flowchart: canonical state owner first, control path before data path, derived stores apart. */
-export function hldFlowchart(h: HldInput): string {
+export interface HldLink {
+  from: string;
+  to: string;
+  kind: string;
+  label: string;
+}
+
+const PLANE_TITLE = { data: "Data and replication path", control: "Control path", request: "Request path" } as const;
+
+const nodeId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+
+/** A node in the shape of its kind: clients as stadiums, groups and stores as cylinders, loops as circles. */
+function node(c: HldComponent): string {
+  const t = `"${label(c.name, 48)}"`;
+  const id = nodeId(c.id);
+  switch (c.kind) {
+    case "client":
+      return `${id}([${t}])`;
+    case "gateway":
+      return `${id}{{${t}}}`;
+    case "replica-group":
+    case "store":
+    case "log":
+      return `${id}[(${t})]`;
+    case "cache":
+      return `${id}[/${t}/]`;
+    case "worker-pool":
+      return `${id}[[${t}]]`;
+    case "control-loop":
+      return `${id}((${t}))`;
+    case "external":
+      return `${id}>${t}]`;
+    case "resource":
+      return `${id}[\\${t}/]`;
+    default:
+      return `${id}[${t}]`;
+  }
+}
+
+/**
+ * The HLD drawn from the architecture: one node per component grouped by path (data and
+ * replication first, with the state owner at its head; then control; then request), and one edge
+ * per link, styled by kind (request solid, replication thick, control and callbacks dotted).
+ */
+export function architectureFlowchart(components: readonly HldComponent[], links: readonly HldLink[]): string {
   const lines = ["flowchart LR"];
-  const id = (prefix: string, i: number) => `${prefix}${i}`;
-  lines.push(`  subgraph truth["Authoritative state"]`, "    direction TB");
-  h.truth.forEach((t, i) => {
-    lines.push(`    ${id("T", i)}[("${label(`${t.entity}: ${t.store}`, 60)}")]`);
-  });
-  if (h.truth.length === 0) lines.push(`    T0[("${label("state store", 60)}")]`);
-  lines.push("  end");
-  if (h.control.length > 0) {
-    lines.push(`  subgraph control["Control path"]`, "    direction TB");
-    h.control.forEach((c, i) => {
-      lines.push(`    ${id("C", i)}["${label(c.name, 50)}"]`);
-    });
+  for (const plane of ["data", "control", "request"] as const) {
+    const members = components.filter((c) => c.plane === plane);
+    if (members.length === 0) continue;
+    lines.push(`  subgraph ${plane}_path["${PLANE_TITLE[plane]}"]`);
+    for (const c of members) lines.push(`    ${node(c)}`);
     lines.push("  end");
-    h.control.forEach((_, i) => {
-      lines.push(`  ${id("C", i)} -.-> T0`);
-    });
   }
-  lines.push(`  client(["Clients"])`, `  svc["${label(h.service, 60)}"]`);
-  const seen = new Set<string>();
-  for (const w of h.writes) {
-    const target = Math.max(
-      0,
-      h.truth.findIndex((t) => t.entity === w.entity),
-    );
-    const key = `${w.async}|${target}|${w.phrase}`;
-    if (seen.has(key) || seen.size >= 6) continue;
-    seen.add(key);
-    if (w.async) lines.push(`  svc -. "${label(w.phrase, 40)}" .-> ${id("T", target)}`);
-    else lines.push(`  client -- "${label(w.phrase, 40)}" --> svc --> ${id("T", target)}`);
+  const known = new Set(components.map((c) => c.id));
+  for (const l of links) {
+    if (!known.has(l.from) || !known.has(l.to)) continue;
+    const a = nodeId(l.from);
+    const b = nodeId(l.to);
+    const t = `"${label(l.label, 36)}"`;
+    if (l.kind === "replication") lines.push(`  ${a} == ${t} ==> ${b}`);
+    else if (l.kind === "control" || l.kind === "callback") lines.push(`  ${a} -. ${t} .-> ${b}`);
+    else lines.push(`  ${a} -- ${t} --> ${b}`);
   }
-  if (seen.size === 0) lines.push("  client --> svc --> T0");
-  if (h.derived.length > 0) {
-    lines.push(`  subgraph derived["Derived copies"]`, "    direction TB");
-    h.derived.forEach((d, i) => {
-      lines.push(`    ${id("D", i)}[("${label(d.entity, 40)}")]`);
-    });
-    lines.push("  end");
-    h.derived.forEach((d, i) => {
-      lines.push(`  T0 -. "project" .-> ${id("D", i)}`, `  client -- "${label(d.read, 40)}" --> ${id("D", i)}`);
-    });
-  }
-  h.supporting.forEach((s, i) => {
-    lines.push(
-      `  ${id("S", i)}{{"${label(`${s.id} ${s.name}`, 60)}"}}`,
-      `  ${id("S", i)} -. "${label(s.role, 20)}" .- svc`,
-    );
-  });
   return lines.join("\n");
 }
 
-/** A sequence diagram drawn from a protocol: guards as notes, `|->` branches as alternatives, outcomes at the end. */
+export interface SequenceStep {
+  from: string;
+  to: string;
+  operation: string;
+  guard?: string;
+  branch: boolean;
+}
+
+/**
+ * A sequence diagram from a protocol bound to components: each step is a message from one
+ * participant to another (a self-message only for a local step), a reply drawn dashed, the guard
+ * as a note over the receiver that checks it, a `|->` branch as an alternative, outcomes at the end.
+ */
+export function boundSequence(
+  steps: readonly SequenceStep[],
+  outcomes: readonly string[],
+  nameOf: (id: string) => string,
+): string {
+  const actors: string[] = [];
+  for (const s of steps) for (const a of [s.from, s.to]) if (!actors.includes(a)) actors.push(a);
+  const pid = (a: string) => `P${actors.indexOf(a)}`;
+  const lines = ["sequenceDiagram", "  autonumber"];
+  for (const a of actors) lines.push(`  participant ${pid(a)} as ${seqText(nameOf(a), 56)}`);
+  let prev: SequenceStep | undefined;
+  for (const s of steps) {
+    const reply = prev !== undefined && !s.guard && s.from === prev.to && s.to === prev.from && s.from !== s.to;
+    const arrow = reply ? "-->>" : "->>";
+    if (s.branch) lines.push(`  alt ${seqText(s.guard ?? "otherwise", 60)}`);
+    lines.push(`  ${pid(s.from)}${arrow}${pid(s.to)}: ${seqText(s.operation)}`);
+    if (!s.branch && s.guard) lines.push(`  Note over ${pid(s.to)}: checks ${seqText(s.guard, 60)}`);
+    if (s.branch) lines.push("  end");
+    if (!s.branch) prev = s;
+  }
+  const first = pid(actors[0] ?? "");
+  const last = pid(actors[actors.length - 1] ?? "");
+  lines.push(`  Note over ${first}${first === last ? "" : `,${last}`}: outcomes ${outcomes.join(" or ")}`);
+  return lines.join("\n");
+}
+
+/** A sequence diagram straight from protocol notation (archetype cards): participants are the named components. */
 export function protocolSequence(notation: string): string | undefined {
   const parsed = parseProtocol(notation);
   if (!parsed.ok) return undefined;
-  const { steps, outcomes } = parsed.value;
-  const actors: string[] = [];
-  for (const s of steps) if (!actors.includes(s.actor)) actors.push(s.actor);
-  const pid = (a: string) => `P${actors.indexOf(a)}`;
-  const lines = ["sequenceDiagram"];
-  for (const a of actors) lines.push(`  participant ${pid(a)} as ${seqText(a, 30)}`);
-  let prev = steps[0]?.actor ?? actors[0] ?? "actor";
-  for (let i = 0; i < steps.length; i++) {
-    const s = steps[i];
-    if (!s) continue;
-    const from = s.branch ? (steps[i - 1]?.actor ?? prev) : prev;
-    const msg = seqText(s.operation);
-    if (s.branch) lines.push(`  alt ${seqText(s.guard ?? "otherwise", 60)}`);
-    else if (s.guard) lines.push(`  Note over ${pid(s.actor)}: guard ${seqText(s.guard, 60)}`);
-    lines.push(`  ${pid(from)}->>${pid(s.actor)}: ${msg}`);
-    if (s.branch) lines.push("  end");
-    if (!s.branch) prev = s.actor;
-  }
-  const first = pid(actors[0] ?? prev);
-  const last = pid(actors[actors.length - 1] ?? prev);
-  lines.push(`  Note over ${first}${first === last ? "" : `,${last}`}: outcomes ${outcomes.join(" or ")}`);
-  return lines.join("\n");
+  const steps = parsed.value.steps.map((s) => {
+    const step: SequenceStep = { from: s.actor, to: s.target ?? s.actor, operation: s.operation, branch: s.branch };
+    if (s.guard) step.guard = s.guard;
+    return step;
+  });
+  return boundSequence(steps, parsed.value.outcomes, (id) => id);
 }

@@ -1,9 +1,19 @@
+import { composeArchitecture, designParts } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 
 export const componentsField: Deriver<"components"> = {
   field: "components",
   category: "Derived",
-  reads: ["archetypes", "features", "primaryState", "operations", "nfrs"],
-  rule: "the archetypes' component topologies merged by composition role (not built yet)",
-  derive: () => [],
+  reads: ["prompt", "archetypes", "features"],
+  rule: "the dominant archetype's component topology, joined by each supporting archetype by role (a substrate hosts the component it carries, a decorator wraps the entry or keeps its state on the state owner, an input feeds the intake, an output drains the outlet) and by product features through shared components; the prompt's noun renames the unit",
+  derive: (f) => {
+    const arch = composeArchitecture(designParts(f), f.prompt);
+    const notes = arch.renaming;
+    if (notes.length === 0) return arch.components;
+    return arch.components.map((c) =>
+      notes.some((r) => c.holds.some((h) => h.toLowerCase() === r.noun.replace(/-/g, "")))
+        ? { ...c, because: `${c.because}; ${notes.map((r) => r.because).join("; ")}` }
+        : c,
+    );
+  },
 };

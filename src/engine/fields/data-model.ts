@@ -1,9 +1,21 @@
+import { composeArchitecture, designParts } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 
 export const dataModelField: Deriver<"dataModel"> = {
   field: "dataModel",
   category: "Derived",
-  reads: ["primaryState", "components"],
-  rule: "keys, fields, indexes and owner per primary entity (not built yet)",
-  derive: () => [],
+  reads: ["prompt", "archetypes", "features", "primaryState", "components"],
+  rule: "one table or keyspace per entity of the dominant archetype and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
+  derive: (f) => {
+    const rows = composeArchitecture(designParts(f), f.prompt).dataModel;
+    const primary = new Set(f.primaryState.map((s) => s.entity));
+    const ids = new Set(f.components.map((c) => c.id));
+    /** A renamed entity reads "Refund (WorkflowInstance)": the archetype's name is the one in parentheses. */
+    const base = (e: string) => /\(([A-Za-z]+)\)$/.exec(e)?.[1] ?? e;
+    const ranked = [...rows].sort((a, b) => Number(primary.has(base(b.entity))) - Number(primary.has(base(a.entity))));
+    const lead = f.archetypes[0]?.id;
+    const keep = (r: (typeof rows)[number]) =>
+      r.archetype === lead || primary.has(base(r.entity)) || !/^I\d\d$/.test(r.archetype);
+    return ranked.filter((r) => keep(r) && (ids.has(r.owner) || ids.size === 0));
+  },
 };

@@ -1,53 +1,61 @@
-import { hldFlowchart, protocolSequence } from "../../render/mermaid.js";
+import { architectureFlowchart, boundSequence } from "../../render/mermaid.js";
+import { type BoundProtocol, composeArchitecture, designParts, planeOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
-import { archetype } from "./common.js";
 
 const MAX_SEQUENCES = 4;
 
 export const diagramsField: Deriver<"diagrams"> = {
   field: "diagrams",
   category: "Output",
-  reads: ["archetypes", "primaryState", "operations", "baseMechanisms", "companions", "readPaths", "criticalPaths"],
-  rule: "an HLD flowchart starting from the canonical state owner (control path before data path, derived stores apart) and a sequence diagram per critical protocol of the archetypes that own critical paths",
+  reads: ["prompt", "archetypes", "features", "components", "links", "criticalPaths"],
+  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components: the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
   derive: (f) => {
+    if (f.components.length === 0) return [];
     const lead = f.archetypes[0];
-    if (!lead) return [];
-    const mechs = [...f.baseMechanisms, ...f.companions];
+    const title = lead ? lead.name : (f.features[0]?.name ?? "Design");
     const out: Diagram[] = [
       {
         kind: "hld",
-        title: `${lead.name}: high-level design`,
-        mermaid: hldFlowchart({
-          title: lead.name,
-          service: `${lead.name} service`,
-          truth: f.primaryState.map((s) => ({ entity: s.entity, store: s.authority })),
-          control: mechs
-            .filter((m) => m.family === "ownership control" || m.family === "state propagation")
-            .slice(0, 5)
-            .map((m) => ({ name: m.name, family: m.family })),
-          writes: f.operations
-            .filter((o) => o.operation !== "read source" && o.operation !== "read projection")
-            .map((o) => ({
-              phrase: o.phrase.replace(/\s*\([^)]*\)$/, ""),
-              entity: o.entity,
-              async: o.hidden || o.operation === "async process",
-            })),
-          derived: f.readPaths
-            .filter((r) => r.servedBy === "derived copy")
-            .slice(0, 3)
-            .map((r) => ({ read: r.read.replace(/\s*\([^)]*\)$/, ""), entity: r.entity })),
-          supporting: f.archetypes.slice(1).map((a) => ({ id: a.id, name: a.name, role: a.role })),
-        }),
+        title: `${title}: high-level design`,
+        mermaid: architectureFlowchart(
+          f.components.map((c) => ({ id: c.id, name: c.name, kind: c.kind, plane: planeOf(c.kind) })),
+          f.links,
+        ),
       },
     ];
-    const owners = [lead.id, ...f.criticalPaths.map((p) => p.archetype).filter((id) => id !== lead.id)];
-    for (const id of [...new Set(owners)]) {
-      for (const p of archetype(id).protocols) {
-        if (out.length > MAX_SEQUENCES) break;
-        const mermaid = protocolSequence(p.notation);
-        if (mermaid) out.push({ kind: "sequence", title: `${id}: ${p.name}`, mermaid });
-      }
+    const parts = designParts(f);
+    const arch = composeArchitecture(parts, f.prompt);
+    const names = new Map(f.components.map((c) => [c.id, c.name]));
+    const owners = new Set(f.criticalPaths.map((p) => p.archetype as string));
+    const chosen: BoundProtocol[] = [];
+    const byPart = (key: string) => arch.protocols.filter((p) => p.part === key);
+    for (const [i, p] of parts.entries()) {
+      if (i === 0) chosen.push(...byPart(p.key).slice(0, 3));
+      else if (p.role === "feature" || (p.role !== "substrate" && owners.has(p.key)))
+        chosen.push(...byPart(p.key).slice(0, 1));
+    }
+    for (const p of chosen.slice(0, MAX_SEQUENCES)) {
+      if (!p.steps.every((s) => names.has(s.from) && names.has(s.to))) continue;
+      out.push({
+        kind: "sequence",
+        title: `${p.part}: ${p.name}`,
+        mermaid: boundSequence(
+          p.steps.map((s) => {
+            const step = { from: s.from, to: s.to, operation: s.operation, branch: s.branch } as {
+              from: string;
+              to: string;
+              operation: string;
+              branch: boolean;
+              guard?: string;
+            };
+            if (s.guard) step.guard = s.guard;
+            return step;
+          }),
+          p.outcomes,
+          (id) => names.get(id) ?? id,
+        ),
+      });
     }
     return out;
   },

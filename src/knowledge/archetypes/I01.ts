@@ -1,3 +1,4 @@
+import { I01_PROTOCOLS } from "../architecture/I01.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I01 = {
@@ -187,23 +188,7 @@ export const I01 = {
         "events arrive after commit and in revision order; a client that falls behind the compaction point must re-list and resume from the new revision",
     },
   ],
-  protocols: [
-    {
-      name: "Committed write",
-      notation:
-        "client[propose change] -> leader[append entry {ElectionTerm.current = leader term}] -> follower[store entry {log matches at previous index and term}] -> leader[commit and apply {majority stored the entry}] |-> client[resend to new leader {node is not leader or term changed}] => done | redirect | retry",
-    },
-    {
-      name: "Leader election",
-      notation:
-        "follower[start election {no leader heartbeat within election timeout}] -> candidate[request votes {ElectionTerm.current raised by one}] -> voter[grant vote {ElectionTerm.voted_for = null and candidate log at least as up to date}] -> candidate[become leader {majority of votes in this term}] |-> candidate[step down {higher term observed}] => done | retry",
-    },
-    {
-      name: "Compare-and-set with watch",
-      notation:
-        "client[read key and revision] -> client[transaction compare and put {MetadataKey.mod_revision = revision read}] -> watcher[receive change {revision > last seen revision}] |-> client[re-read and retry {MetadataKey.mod_revision changed}] => done | retry",
-    },
-  ],
+  protocols: I01_PROTOCOLS,
   invariants: [
     "At most one leader exists per term, because each replica grants one vote per term and persists ElectionTerm before replying.",
     "A change is acknowledged only after a majority has stored it at the same index and term; once committed, a ConsensusLog entry is never lost, altered or reordered.",

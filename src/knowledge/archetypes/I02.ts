@@ -1,3 +1,4 @@
+import { I02_PROTOCOLS } from "../architecture/I02.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I02 = {
@@ -207,23 +208,7 @@ export const I02 = {
         "a notification may arrive late by the watch delivery delay; it is only a hint to retry acquire, never proof of ownership",
     },
   ],
-  protocols: [
-    {
-      name: "Acquire, fenced work, release",
-      notation:
-        "claimant[acquire {Lease.owner = null or Lease.expires_at < now}] -> resource[apply write {token >= ProtectedResource.last_fence}] -> claimant[release {Lease.owner = me and Lease.token = mine}] |-> sweeper[reclaim {Lease.expires_at < now}] => done | reclaim",
-    },
-    {
-      name: "Renewal with self-fencing",
-      notation:
-        "holder[renew {Lease.owner = me and Lease.token = mine and Lease.expires_at > now}] -> holder[extend local deadline] |-> holder[stop all work {local deadline passed or renew refused}] => done | expire",
-    },
-    {
-      name: "Contended acquire through a fair queue",
-      notation:
-        "claimant[acquire {Lease.owner = null or Lease.expires_at < now}] |-> claimant[enqueue waiter {Lease held by another owner}] -> claimant[watch predecessor] -> claimant[acquire {predecessor gone and Lease.owner = null}] => done | retry | reject",
-    },
-  ],
+  protocols: I02_PROTOCOLS,
   invariants: [
     "At any instant the committed lease store holds at most one unexpired Lease per resource; a grant happens only through a conditional write on the current owner and version.",
     "Lease.token for a resource strictly increases across grants and is never reused, even after release, row deletion, restore from backup, or leader failover of the lease store.",

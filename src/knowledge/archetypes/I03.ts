@@ -1,3 +1,4 @@
+import { I03_PROTOCOLS } from "../architecture/I03.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I03 = {
@@ -173,23 +174,7 @@ export const I03 = {
         "none for cancel-or-already-fired decisions, which read the primary; a dashboard listing may come from a replica seconds behind",
     },
   ],
-  protocols: [
-    {
-      name: "Release, claim, execute, complete",
-      notation:
-        "poller[scan due {Run.due_at <= now and Run.state = pending}] -> poller[release {Run.state = pending}] -> worker[claim {Run.state = runnable or Run.claim_expires_at < now}] -> worker[execute {idempotency key = Run.id}] -> worker[complete {Run.claimed_by = me and Run.attempt = mine}] |-> sweeper[reclaim {Run.state = claimed and Run.claim_expires_at < now}] => done | retry | reclaim | park",
-    },
-    {
-      name: "Materialise a recurring schedule",
-      notation:
-        "materializer[read schedule {Schedule.state = active and Schedule.next_due_at <= now + horizon}] -> materializer[insert run {no Run with key (Schedule.id, Schedule.next_due_at)}] -> materializer[advance cursor {Schedule.version = read version}] => done | retry",
-    },
-    {
-      name: "Cancel racing the release",
-      notation:
-        "client[cancel schedule {Schedule.state = active}] -> client[cancel run {Run.state = pending or Run.state = runnable}] |-> client[report already fired {Run.state = claimed or Run.state = done}] => done | reject",
-    },
-  ],
+  protocols: I03_PROTOCOLS,
   invariants: [
     "Every Run whose due_at has passed and that is not cancelled is eventually claimed and reaches done or failed; a poller restart, index loss or worker crash delays it but never drops it.",
     "A Run never starts before its due_at, and at any instant at most one worker holds an unexpired claim on it.",

@@ -1,3 +1,4 @@
+import { I04_PROTOCOLS } from "../architecture/I04.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I04 = {
@@ -166,18 +167,7 @@ export const I04 = {
         "may lag the frontier briefly; a filter miss falls through to the conditional insert, which is the real guard against duplicates",
     },
   ],
-  protocols: [
-    {
-      name: "Shard claim, checkpointed scan, reclaim",
-      notation:
-        "coordinator[open pass {no ScanPass open for this period}] -> worker[claim shard {ScanShard.owner = null or ScanShard.lease_expires_at < now}] -> worker[visit batch {key > ScanShard.checkpoint}] -> worker[advance checkpoint {ScanShard.owner = me and ScanShard.token = mine}] -> worker[finish shard {ScanShard.checkpoint = ScanShard.end_key}] |-> sweeper[reclaim shard {ScanShard.lease_expires_at < now}] => done | retry | reclaim",
-    },
-    {
-      name: "Discovering crawl with politeness",
-      notation:
-        "worker[fetch item {FrontierItem.next_visit_at <= now and host budget available}] -> worker[extract new keys] -> worker[admit key {fingerprint not in FrontierItem}] -> worker[record visit {FrontierItem.version = read version}] => done | retry | requeue",
-    },
-  ],
+  protocols: I04_PROTOCOLS,
   invariants: [
     "The shards of a ScanPass are disjoint and their union is the whole keyspace of the pass.",
     "A ScanPass is marked complete only when every ScanShard's checkpoint has reached its end key, so every item is visited at least once per pass.",

@@ -1,3 +1,4 @@
+import { I05_PROTOCOLS } from "../architecture/I05.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I05 = {
@@ -174,23 +175,7 @@ export const I05 = {
       staleness: "A few seconds old is acceptable because lag drives alerts and scaling, never a correctness decision.",
     },
   ],
-  protocols: [
-    {
-      name: "publish with durable acknowledgement",
-      notation:
-        "producer[send record {partition = hash(key) mod Topic.partitions}] -> leader[append {producer_seq = Partition.last_seq(producer) + 1}] -> leader[replicate {in-sync followers hold the offset}] -> leader[ack offset] |-> producer[resend same sequence {no ack before timeout}] => done | retry",
-    },
-    {
-      name: "consume and commit progress",
-      notation:
-        "consumer[fetch batch {from ConsumerOffset.offset}] -> consumer[process {skip record ids already applied}] -> consumer[commit offset {GroupAssignment.generation = my generation}] |-> consumer[park record {attempts reached the retry limit}] => done | retry | park",
-    },
-    {
-      name: "rebalance after a member is lost",
-      notation:
-        "coordinator[detect loss {member heartbeat older than session timeout}] -> coordinator[reassign partitions {GroupAssignment.generation + 1}] -> consumer[resume {from ConsumerOffset.offset}] => reclaim | done",
-    },
-  ],
+  protocols: I05_PROTOCOLS,
   invariants: [
     "Once a record is acknowledged at offset N of a Partition, every replica that later becomes leader holds that same record at offset N.",
     "Offsets in a Partition are dense and strictly increasing, and a record never changes after it is appended.",

@@ -1,3 +1,4 @@
+import { I06_PROTOCOLS } from "../architecture/I06.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I06 = {
@@ -177,18 +178,7 @@ export const I06 = {
       staleness: "None: the authoritative record is read whenever a price, permission or stock decision depends on it.",
     },
   ],
-  protocols: [
-    {
-      name: "apply a change with checkpoint",
-      notation:
-        "projector[read change {ChangeEvent.position > ProjectorCheckpoint.position}] -> projector[apply {ChangeEvent.version > IndexDocument.source_version}] -> projector[checkpoint {index write acknowledged}] |-> projector[skip stale change {ChangeEvent.version <= IndexDocument.source_version}] => done | retry | park",
-    },
-    {
-      name: "rebuild into a new generation",
-      notation:
-        "operator[create generation {IndexAlias.next = none}] -> rebuilder[bulk load {source snapshot at position P}] -> projector[catch up {from position P}] -> operator[swap alias {lag within bound and document counts match source}] => done | rollback",
-    },
-  ],
+  protocols: I06_PROTOCOLS,
   invariants: [
     "An IndexDocument never moves to an older SourceRecord version than one it already reflects.",
     "A deleted SourceRecord never stays searchable past the lag bound, and a late earlier update never resurrects it.",

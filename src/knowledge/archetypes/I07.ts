@@ -1,3 +1,4 @@
+import { I07_PROTOCOLS } from "../architecture/I07.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I07 = {
@@ -192,23 +193,7 @@ export const I07 = {
       staleness: "none when read from the primary; a lagging origin replica can hand the cache an old version",
     },
   ],
-  protocols: [
-    {
-      name: "read through with coalesced fill",
-      notation:
-        "client[get] -> edge[lookup {CachedCopy.expires_at > now}] |-> edge[join or start fill {InflightFill absent for key}] -> shield[lookup {CachedCopy.expires_at > now}] -> origin[read {OriginObject.version}] -> edge[store copy {fill version >= CachedCopy.version}] => done | retry",
-    },
-    {
-      name: "purge by tag",
-      notation:
-        "operator[purge tag] -> control[record purge {PurgeRequest.id not seen}] -> edge[invalidate {CachedCopy.tags contains tag and CachedCopy.fetched_at < PurgeRequest.issued_at}] -> edge[ack {PurgeRequest.id}] |-> control[resend {edge ack missing after timeout}] => done | retry | expire",
-    },
-    {
-      name: "cache aside write",
-      notation:
-        "writer[update {OriginObject.version = expected}] -> writer[delete key {after commit}] -> reader[fill on miss {fill lease still valid}] |-> sweeper[expire {CachedCopy.expires_at < now}] => done | expire",
-    },
-  ],
+  protocols: I07_PROTOCOLS,
   invariants: [
     "A CachedCopy is never served past its expiry unless the CachePolicy allows stale serving for that path, and then only within the stated stale window and marked with its age.",
     "Once a PurgeRequest is reported complete, no edge serves a CachedCopy it covered that was fetched before the purge was issued.",

@@ -1,3 +1,4 @@
+import { I08_PROTOCOLS } from "../architecture/I08.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I08 = {
@@ -168,23 +169,7 @@ export const I08 = {
       staleness: "approximate; may lag by one sync interval of local allowances",
     },
   ],
-  protocols: [
-    {
-      name: "token bucket admission",
-      notation:
-        "client[request] -> limiter[match policy {LimitPolicy.version = local snapshot}] -> store[refill and take {Budget.tokens + refill >= cost}] -> backend[serve] |-> limiter[reject with retry after {Budget.tokens + refill < cost}] => done | reject",
-    },
-    {
-      name: "concurrency slot",
-      notation:
-        "client[request] -> limiter[acquire slot {count of ConcurrencySlot < cap}] -> backend[serve] -> limiter[release slot] |-> sweeper[reclaim slot {ConcurrencySlot.expires_at < now}] => done | reject | reclaim",
-    },
-    {
-      name: "local allowance",
-      notation:
-        "limiter[lease allowance {Budget.tokens >= chunk}] -> limiter[admit locally {LocalAllowance.remaining > 0}] -> limiter[report spend and renew] |-> limiter[fall back to declared stance {store unreachable}] => done | reject | expire",
-    },
-  ],
+  protocols: I08_PROTOCOLS,
   invariants: [
     "Over any refill period a scope is admitted at most rate × period + burst, plus at most the outstanding LocalAllowance slack that the policy declares.",
     "Taking from a Budget is one atomic refill-and-decrement on the owning shard; two concurrent requests never both spend the last token.",

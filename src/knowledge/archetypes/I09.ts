@@ -1,3 +1,4 @@
+import { I09_PROTOCOLS } from "../architecture/I09.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I09 = {
@@ -160,23 +161,7 @@ export const I09 = {
         "none: the parts are computed from the bits; the embedded time is only as accurate as the issuing node's clock",
     },
   ],
-  protocols: [
-    {
-      name: "Leased block allocation",
-      notation:
-        "generator[lease block {SequenceCounter.next = value read}] -> generator[issue from memory {next value < IdBlock.end}] |-> generator[lease next block early {IdBlock below low watermark or exhausted}] => done | retry",
-    },
-    {
-      name: "Timestamp layout with leased worker id",
-      notation:
-        "generator[claim worker id {WorkerIdLease.owner = null or WorkerIdLease.expires_at < now}] -> generator[issue id {now >= GeneratorClock.last_ms and sequence below its bit limit}] |-> generator[wait for next millisecond {sequence exhausted or clock moved back}] => done | retry | reject",
-    },
-    {
-      name: "Gap-free number inside the business transaction",
-      notation:
-        "client[begin transaction] -> store[increment counter row {SequenceCounter row locked by this transaction}] -> store[insert record carrying the number] -> store[commit {both writes commit together}] => done | rollback",
-    },
-  ],
+  protocols: I09_PROTOCOLS,
   invariants: [
     "No value is ever issued twice within a namespace, across generator restarts, allocator failovers and clock corrections.",
     "SequenceCounter only moves forward; a block once handed out is never handed out again, even if none of its values were used.",

@@ -1,3 +1,4 @@
+import { I10_PROTOCOLS } from "../architecture/I10.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I10 = {
@@ -178,23 +179,7 @@ export const I10 = {
       staleness: "current for the registry, yet the member itself may have died up to one lease length ago",
     },
   ],
-  protocols: [
-    {
-      name: "Register, heartbeat, expire",
-      notation:
-        "member[register {Registration.incarnation < new incarnation}] -> member[heartbeat {LivenessLease.expires_at > now}] |-> sweeper[expire member {LivenessLease.expires_at < now and incarnation unchanged}] => done | expire",
-    },
-    {
-      name: "Lookup with fallback",
-      notation:
-        "client[lookup service {MembershipView.revision >= last revision seen}] -> client[call chosen instance] |-> client[call next instance {call failed or instance gone}] => done | retry | redirect",
-    },
-    {
-      name: "Gossip suspicion and refutation",
-      notation:
-        "prober[ping member] |-> prober[ping through k peers {no direct ack}] -> prober[mark suspect {no indirect ack}] -> member[refute with higher incarnation {suspected incarnation = own}] |-> peers[declare dead {suspicion timeout passed}] => done | expire",
-    },
-  ],
+  protocols: I10_PROTOCOLS,
   invariants: [
     "There is at most one live Registration per instance id, and a registration with a lower incarnation never overwrites one with a higher incarnation.",
     "A member whose heartbeats stop disappears from every MembershipView within lease length plus sweep interval plus propagation delay.",

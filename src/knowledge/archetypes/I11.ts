@@ -1,3 +1,4 @@
+import { I11_PROTOCOLS } from "../architecture/I11.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I11 = {
@@ -152,23 +153,7 @@ export const I11 = {
       staleness: "none: the committed head for that cohort",
     },
   ],
-  protocols: [
-    {
-      name: "publish and roll out",
-      notation:
-        "operator[publish {validation passes and head = expected}] -> control[commit version {ConfigVersion.version = last + 1}] -> control[advance stage {current cohort gate healthy}] -> node[apply snapshot {version > applied}] -> node[report applied] |-> control[roll back {gate fails}] => done | rollback",
-    },
-    {
-      name: "node catch-up",
-      notation:
-        "node[watch {from applied version}] -> control[send latest snapshot for cohort] -> node[verify and swap atomically {checksum matches}] |-> node[keep last good {snapshot invalid or stream lost}] => done | retry",
-    },
-    {
-      name: "automatic rollback",
-      notation:
-        "monitor[compare cohort health {error rate above gate}] -> control[pause rollout {Rollout.state = advancing}] -> control[retarget cohort {last good ConfigVersion}] -> node[apply snapshot] => rollback",
-    },
-  ],
+  protocols: I11_PROTOCOLS,
   invariants: [
     "A ConfigVersion is committed only after validation, its number is strictly greater than every earlier one, and its content never changes afterwards.",
     "Each node applies a whole ConfigVersion atomically; it never runs half of one version and half of another.",

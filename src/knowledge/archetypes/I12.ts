@@ -1,3 +1,4 @@
+import { I12_PROTOCOLS } from "../architecture/I12.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I12 = {
@@ -176,23 +177,7 @@ export const I12 = {
         "the provider's own lag: a synchronous lookup is current, a settlement file may be hours old, so unknown outcomes wait a grace period before being judged",
     },
   ],
-  protocols: [
-    {
-      name: "Transition with outbox, idempotent external call",
-      notation:
-        "client[submit {no IdempotencyRecord for request key}] -> service[transition and write outbox {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> relay[claim entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay[call provider {effect key = OutboxEntry.id}] -> relay[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler[query provider {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
-    },
-    {
-      name: "Saga step with compensation",
-      notation:
-        "orchestrator[run step {WorkflowInstance.step = n and WorkflowInstance.state = running}] -> orchestrator[advance step {WorkflowInstance.version = v}] |-> orchestrator[compensate completed steps {step n failed permanently}] => done | retry | compensate",
-    },
-    {
-      name: "Reconcile unknown outcomes",
-      notation:
-        "reconciler[list unsettled {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler[look up provider record {key = OutboxEntry.id}] -> reconciler[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry",
-    },
-  ],
+  protocols: I12_PROTOCOLS,
   invariants: [
     "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
     "Every external call for an OutboxEntry carries the same effect id, so however often it is retried the provider applies it at most once.",

@@ -1,3 +1,4 @@
+import { I13_PROTOCOLS } from "../architecture/I13.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I13 = {
@@ -161,23 +162,7 @@ export const I13 = {
         "Sub-second; a participant applies operations strictly in sequence and requests any missing range when it sees a gap.",
     },
   ],
-  protocols: [
-    {
-      name: "submit an operation",
-      notation:
-        "client[apply locally and submit {base = ParticipantCursor.seq}] -> sequencer[check duplicate {client_id and client_seq not yet in Operation}] -> sequencer[transform and append {epoch = SequencerLease.epoch and seq = Subject.seq + 1}] -> sequencer[broadcast] |-> sequencer[ack existing seq {client_seq already sequenced}] => done | retry",
-    },
-    {
-      name: "reconnect and catch up",
-      notation:
-        "client[reconnect {from ParticipantCursor.seq}] -> client[fetch missing ops {Operation.seq > ParticipantCursor.seq}] -> client[resubmit pending {same client_seq}] |-> client[load snapshot {gap older than retained log}] => done | retry",
-    },
-    {
-      name: "sequencer failover",
-      notation:
-        "sequencer[claim subject {SequencerLease.expires_at < now}] -> sequencer[recover {load SubjectSnapshot then replay Operation tail}] -> sequencer[accept ops {epoch = SequencerLease.epoch}] => reclaim | done",
-    },
-  ],
+  protocols: I13_PROTOCOLS,
   invariants: [
     "Each Subject has exactly one Operation at each sequence number, and every participant applies them in that order.",
     "An Operation identified by client id and client sequence is sequenced at most once, however often it is resubmitted.",

@@ -1,3 +1,4 @@
+import { I14_PROTOCOLS } from "../architecture/I14.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I14 = {
@@ -165,23 +166,7 @@ export const I14 = {
       staleness: "seconds behind publication when served from a search or listing index",
     },
   ],
-  protocols: [
-    {
-      name: "publish",
-      notation:
-        "publisher[upload blobs {digest matches content}] -> registry[put manifest {every referenced Blob present}] -> registry[move tag {HeadPointer.target = expected}] |-> publisher[re-read and retry {tag moved meanwhile}] => done | retry | reject",
-    },
-    {
-      name: "pull",
-      notation:
-        "client[resolve tag] -> registry[return manifest digest] -> edge[serve blobs {cached copy digest matches}] -> client[verify digest] |-> origin[serve blob {edge miss or digest mismatch}] => done | retry",
-    },
-    {
-      name: "garbage collection",
-      notation:
-        "collector[mark {reachable from a HeadPointer or a retained Manifest}] -> collector[sweep {Blob unmarked and Blob.created_at < now - grace}] |-> publisher[re-upload {manifest rejected for a swept blob}] => done | retry",
-    },
-  ],
+  protocols: I14_PROTOCOLS,
   invariants: [
     "A Manifest is never accepted before every Blob it references is durable and its digest verified.",
     "A Blob or Manifest never changes once published: fetching a digest returns bytes that hash to that digest, or fails.",

@@ -1,3 +1,4 @@
+import { I15_PROTOCOLS } from "../architecture/I15.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I15 = {
@@ -186,23 +187,7 @@ export const I15 = {
       staleness: "none for retry decisions; progress views may trail the last heartbeat by one interval",
     },
   ],
-  protocols: [
-    {
-      name: "Place, run under epoch, reschedule on node loss",
-      notation:
-        "client[submit {no Task with request id}] -> scheduler[bind {Task.state = pending and WorkerNode.state = ready and WorkerNode.free >= Task.demand}] -> worker[start {Assignment.epoch = current}] -> worker[report result {Assignment.epoch = current}] |-> controller[reschedule {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim",
-    },
-    {
-      name: "Serverless invocation with warm reuse",
-      notation:
-        "router[pick sandbox {WarmSandbox.state = idle and WarmSandbox.version = Deployment.version}] -> worker[run invocation {concurrency below Deployment.limit}] |-> router[cold start {no idle sandbox and WorkerNode.free >= demand}] -> worker[run invocation] => done | retry | reject",
-    },
-    {
-      name: "Reconcile and autoscale",
-      notation:
-        "controller[observe {running tasks != Deployment.replicas}] -> controller[create or stop tasks {Deployment.version = read version}] -> autoscaler[resize pool {backlog per slot outside target band}] => done | retry",
-    },
-  ],
+  protocols: I15_PROTOCOLS,
   invariants: [
     "A task attempt has at most one current Assignment epoch; a node acts on, and results are accepted from, only the current epoch.",
     "The resource demands of the tasks bound to a WorkerNode never exceed its allocatable capacity.",

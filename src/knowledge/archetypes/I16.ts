@@ -1,3 +1,4 @@
+import { I16_PROTOCOLS } from "../architecture/I16.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I16 = {
@@ -200,23 +201,7 @@ export const I16 = {
         "may lag ownership moves; the node answers moved or wrong epoch and the client refreshes the map and resends",
     },
   ],
-  protocols: [
-    {
-      name: "Quorum write with hinted handoff",
-      notation:
-        "client[put key] -> coordinator[send to N replicas {PartitionMap.epoch = client epoch}] -> coordinator[acknowledge {W replicas stored the write}] |-> coordinator[store hint for missing replica {replica unreachable}] => done | retry | repair",
-    },
-    {
-      name: "Optimistic read-modify-write",
-      notation:
-        "client[get value and version] -> client[put if unchanged {KeyValue.version = version read}] |-> client[re-read and reapply {KeyValue.version != version read}] => done | retry",
-    },
-    {
-      name: "Routing with a stale partition map",
-      notation:
-        "client[send to owner from cached map] -> node[serve {node owns key in current PartitionMap.epoch}] |-> node[answer moved {node no longer owns key}] -> client[refresh map and resend] => done | redirect",
-    },
-  ],
+  protocols: I16_PROTOCOLS,
   invariants: [
     "An acknowledged write is stored on at least the configured number of replicas and is never silently dropped afterwards.",
     "For each key, versions only move forward on every replica; an older version never replaces a newer one.",

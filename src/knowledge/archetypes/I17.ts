@@ -1,3 +1,4 @@
+import { I17_PROTOCOLS } from "../architecture/I17.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I17 = {
@@ -164,23 +165,7 @@ export const I17 = {
       staleness: "one probe interval, or one failed request for passive ejection",
     },
   ],
-  protocols: [
-    {
-      name: "proxy a request",
-      notation:
-        "client[request] -> proxy[match route {RouteTable.version = local snapshot}] -> proxy[pick backend {BackendHealth = healthy and Backend.state = active}] -> backend[serve] |-> proxy[retry on another backend {request idempotent and retry budget left}] => done | retry | reject",
-    },
-    {
-      name: "shift traffic",
-      notation:
-        "operator[set weights] -> control[publish {RouteTable.version = previous + 1}] -> proxy[apply snapshot] -> monitor[compare new version error rate {below threshold}] |-> control[restore previous weights {error rate above threshold}] => done | rollback",
-    },
-    {
-      name: "drain backend",
-      notation:
-        "operator[drain backend] -> control[mark draining {Backend.state = active}] -> proxy[stop new requests {Backend.state = draining}] -> backend[finish in-flight {in_flight = 0 or deadline passed}] -> control[remove backend] => done | expire",
-    },
-  ],
+  protocols: I17_PROTOCOLS,
   invariants: [
     "Every proxy routes each request with one complete RouteTable version, never a mix of two.",
     "No request goes to a backend that is ejected or draining while a healthy active backend exists for the route.",

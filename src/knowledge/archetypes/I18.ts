@@ -1,3 +1,4 @@
+import { I18_PROTOCOLS } from "../architecture/I18.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I18 = {
@@ -179,23 +180,7 @@ export const I18 = {
       staleness: "Hours behind and coarser in resolution, since rollups are built only after blocks are compacted.",
     },
   ],
-  protocols: [
-    {
-      name: "ingest samples",
-      notation:
-        "agent[scrape and batch] -> distributor[admit {tenant under active series and rate limits}] -> ingester[append to WAL {sample newer than the series' last timestamp}] -> distributor[ack {write quorum of ingesters appended}] |-> distributor[refuse batch {tenant over its limits}] => done | retry | reject",
-    },
-    {
-      name: "evaluate an alert rule",
-      notation:
-        "evaluator[run rule group {owns the group on the ring}] -> evaluator[query window] -> evaluator[transition alert {condition held for AlertRule.for_duration}] -> notifier[send {fingerprint not notified within the repeat interval}] => done | retry",
-    },
-    {
-      name: "compact blocks",
-      notation:
-        "compactor[claim time range {no other compactor owns the range}] -> compactor[merge and downsample] -> compactor[upload block {all chunks and index durable}] -> compactor[mark sources deletable {new Block visible to queriers}] => done | retry",
-    },
-  ],
+  protocols: I18_PROTOCOLS,
   invariants: [
     "A Sample acknowledged to the agent is in the write-ahead log of enough ingesters to survive one ingester loss until its Block is uploaded.",
     "Within one series, Samples are stored in timestamp order; an out-of-order or duplicate timestamp is refused or deduplicated, never interleaved.",

@@ -1,3 +1,4 @@
+import { I19_PROTOCOLS } from "../architecture/I19.js";
 import type { ArchetypeInput } from "../schema.js";
 
 export const I19 = {
@@ -190,23 +191,7 @@ export const I19 = {
         "none for acknowledged data: only replicas at the current chunk version serve reads, and every block is checksum-verified before it is returned",
     },
   ],
-  protocols: [
-    {
-      name: "Leased primary write",
-      notation:
-        "client[lookup chunk {FileEntry.generation = g}] -> master[grant primary {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> client[push data to replicas] -> primary[order and apply mutation {PrimaryLease.holder = me and ChunkReplica.version = ChunkPlacement.version}] -> client[commit metadata {FileEntry.generation = g}] => done | retry",
-    },
-    {
-      name: "Repair lost redundancy",
-      notation:
-        "master[detect under-replicated chunk {valid replicas < ChunkPlacement.target}] -> master[choose target node {distinct failure domain and free space}] -> node[copy from healthy replica {source checksum ok}] -> master[add replica {copied version = ChunkPlacement.version}] => done | retry | repair",
-    },
-    {
-      name: "Verified read with failover",
-      notation:
-        "client[resolve {FileEntry exists}] -> client[read replica {ChunkReplica.version = ChunkPlacement.version and checksum ok}] |-> client[read next replica {checksum mismatch or node down}] => done | retry | repair",
-    },
-  ],
+  protocols: I19_PROTOCOLS,
   invariants: [
     "A write is acknowledged only after every replica of the chunk's current set (or the declared write quorum) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
     "A chunk has at most one primary with an unexpired PrimaryLease, and the chunk version rises with every grant, so a replica that missed mutations is identifiable as stale.",

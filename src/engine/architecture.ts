@@ -1,0 +1,530 @@
+import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { FEATURE_BY_ID } from "../knowledge/features/index.js";
+import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
+import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
+import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
+import { compositionRole } from "./composition.js";
+import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
+import { promptNouns, type Renaming, renameText } from "./prompt-nouns.js";
+import { type ProtocolStep, parseProtocol } from "./protocol.js";
+
+/**
+ * Composition of architectures (pure): the dominant archetype's topology is the frame; each
+ * supporting archetype joins by its role, and product features join by shared component ids.
+ *  - substrate: hosts one of the dominant's components (its state owner by default; a gateway
+ *    runs inside the substrate's gateway, a worker pool on the substrate's workers);
+ *  - decorator: wraps the dominant's entry when it mediates requests (it has an upstream),
+ *    otherwise keeps its state on the dominant's state owner and is called by the dominant's workers;
+ *  - input: its consumer becomes the dominant's intake, or its outlet feeds the intake;
+ *  - output: its producer becomes the dominant's outlet, or the outlet feeds its intake.
+ */
+
+export interface Part {
+  /** Archetype id or product feature id. */
+  key: string;
+  name: string;
+  /** "peer" when the design has no dominant archetype (a product's substrates side by side). */
+  role: "dominant" | CompositionRole | "feature" | "peer";
+  topology: Topology;
+  why: string;
+  /** True when this archetype's own card names the dominant as its substrate: its state then lives on the dominant's. */
+  onDominant?: boolean;
+}
+
+export interface BoundStep extends ProtocolStep {
+  /** Final component ids. */
+  from: string;
+  to: string;
+}
+
+export interface BoundProtocol {
+  part: string;
+  name: string;
+  steps: BoundStep[];
+  outcomes: string[];
+}
+
+export interface Architecture {
+  components: ComponentRow[];
+  links: LinkRow[];
+  api: ApiRow[];
+  dataModel: DataModelRow[];
+  protocols: BoundProtocol[];
+  renaming: Renaming[];
+}
+
+const STATEFUL = new Set(["replica-group", "store", "log"]);
+
+/** The HLD group of a component: declared, or by kind. */
+export function planeOf(kind: ComponentRow["kind"], declared?: Plane): Plane {
+  if (declared) return declared;
+  if (kind === "control-loop") return "control";
+  if (STATEFUL.has(kind)) return "data";
+  return "request";
+}
+
+/** The parts a design is composed of, dominant (or first substrate) first, then product features. */
+export function designParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
+  const parts: Part[] = [];
+  const lead = f.archetypes[0];
+  const leadEntry = lead ? ARCHETYPE_BY_ID.get(lead.id) : undefined;
+  for (const [i, a] of f.archetypes.entries()) {
+    const entry = ARCHETYPE_BY_ID.get(a.id);
+    const topology = ARCHITECTURE[a.id as ArchetypeId];
+    if (!entry || !topology) continue;
+    const link = i > 0 && leadEntry ? compositionRole(leadEntry, entry) : undefined;
+    const peers = lead?.role !== "dominant";
+    const role = i === 0 ? "dominant" : peers ? "peer" : a.role === "dominant" ? "substrate" : a.role;
+    const onDominant = i > 0 && entry.connections.some((c) => c.to === lead?.id && c.role === "substrate");
+    parts.push({
+      onDominant,
+      key: a.id,
+      name: a.name,
+      role,
+      topology,
+      why:
+        i === 0
+          ? `${a.id} ${a.name} leads the design`
+          : peers
+            ? `${a.id} ${a.name} is a substrate the product rests on beside ${lead?.id ?? "the others"}`
+            : (link?.why ?? `${a.id} ${a.name} was recognised as the ${role} of ${lead?.id ?? "the design"}`),
+    });
+  }
+  for (const row of f.features) {
+    const feature = FEATURE_BY_ID.get(row.id);
+    if (!feature) continue;
+    parts.push({
+      key: row.id,
+      name: feature.name,
+      role: "feature",
+      topology: feature.topology,
+      why: `the product needs ${feature.name} (${row.evidence[0] ?? "named in the prompt"})`,
+    });
+  }
+  return parts;
+}
+
+interface Box extends ComponentRow {
+  plane: Plane;
+  replicaOf?: string;
+}
+
+/** Composes the parts into one connected architecture. */
+export function composeArchitecture(parts: readonly Part[], prompt: string): Architecture {
+  const boxes = new Map<string, Box>();
+  const alias = new Map<string, string>();
+  const links: LinkRow[] = [];
+  const fronted: { hosted: string; front: string; part: string }[] = [];
+  const wrapped: { entry: string; front: string }[] = [];
+  const extra: LinkRow[] = [];
+  const scoped = (p: Part, local: string) => `${p.key}:${local}`;
+  const resolve = (p: Part, local: string | undefined) =>
+    local === undefined ? undefined : alias.get(scoped(p, local));
+  const compOf = (p: Part, local: string) => p.topology.components.find((c) => c.id === local);
+
+  const addBox = (p: Part, c: ComponentSpec): string => {
+    let id = c.id;
+    if (boxes.has(id)) {
+      const shared = p.role === "feature" && boxes.get(id)?.kind === c.kind;
+      if (shared) {
+        mergeInto(p, c, id, `shared with the other product features (same ${c.kind} '${c.id}')`);
+        return id;
+      }
+      id = `${p.key.toLowerCase()}-${c.id}`;
+    }
+    boxes.set(id, {
+      id,
+      name: c.name,
+      kind: c.kind,
+      archetype: p.key,
+      holds: [...(c.holds ?? [])],
+      runs: [...(c.runs ?? [])],
+      because: p.role === "dominant" ? c.because : `${c.because} (${p.key} as ${p.role}: ${p.why})`,
+      plane: planeOf(c.kind, c.plane),
+    });
+    alias.set(scoped(p, c.id), id);
+    return id;
+  };
+
+  const mergeInto = (p: Part, c: ComponentSpec, target: string, note: string, takeShape = false) => {
+    const b = boxes.get(target);
+    if (!b) return;
+    for (const h of c.holds ?? []) if (!b.holds.includes(h)) b.holds.push(h);
+    for (const r of c.runs ?? []) if (!b.runs.includes(r)) b.runs.push(r);
+    if (takeShape) {
+      b.name = c.name;
+      b.kind = c.kind;
+      b.plane = planeOf(c.kind, c.plane);
+    }
+    b.because = `${b.because}; ${note}`;
+    alias.set(scoped(p, c.id), target);
+  };
+
+  const [dominant, ...rest] = parts;
+  if (!dominant) return { components: [], links: [], api: [], dataModel: [], protocols: [], renaming: [] };
+  for (const c of dominant.topology.components) {
+    const id = addBox(dominant, c);
+    const b = boxes.get(id);
+    if (b && c.replicaOf) b.replicaOf = c.replicaOf;
+  }
+  const d = dominant.topology;
+  const dId = (local: string | undefined) => resolve(dominant, local);
+  const dKind = (kind: ComponentRow["kind"]) => d.components.find((c) => c.kind === kind)?.id;
+  const follower = (t: Topology, leader: string) => t.components.find((c) => c.replicaOf === leader)?.id;
+  const dropped = new Set<string>();
+  const SWEEP = /sweep|expir|reclaim/;
+  /** The part keeps its state on the dominant's state owner; its clients are the dominant's workers; its sweeper is the dominant's. */
+  const hostOnDominant = (p: Part, eq: Map<string, { target: string; takeShape: boolean; note: string }>) => {
+    const t = p.topology;
+    const owner = dId(d.stateOwner);
+    if (!owner) return;
+    eq.set(t.stateOwner, {
+      target: owner,
+      takeShape: false,
+      note: `also holds ${p.name}'s state (${(compOf(p, t.stateOwner)?.holds ?? []).join(", ")}) as its ${p.role}`,
+    });
+    const theirFollower = follower(t, t.stateOwner);
+    const followerTarget = dId(follower(d, d.stateOwner)) ?? owner;
+    if (theirFollower)
+      eq.set(theirFollower, { target: followerTarget, takeShape: false, note: `replicates ${p.name}'s state` });
+    const myWorkers = dId(dKind("worker-pool"));
+    const theirWorkers = t.components.filter((c) => c.kind === "worker-pool");
+    for (const c of theirWorkers)
+      if (myWorkers) eq.set(c.id, { target: myWorkers, takeShape: false, note: `also runs ${p.name}'s work` });
+    const caller = theirWorkers.length === 0 ? (myWorkers ?? dId(dKind("client"))) : dId(dKind("client"));
+    for (const c of t.components.filter((c) => c.kind === "client"))
+      if (caller) eq.set(c.id, { target: caller, takeShape: false, note: `acts as ${p.name}'s client (${p.role})` });
+    const guarded = d.components.find((c) => c.kind === "external" || c.kind === "resource")?.id;
+    for (const c of t.components.filter((c) => c.kind === "resource"))
+      if (guarded && dId(guarded))
+        eq.set(c.id, { target: dId(guarded) as string, takeShape: false, note: `is what ${p.name} protects` });
+    const mySweeper = d.components.find(
+      (c) => c.kind === "control-loop" && SWEEP.test(`${c.id} ${(c.runs ?? []).join(" ")}`),
+    );
+    for (const c of t.components.filter(
+      (c) => c.kind === "control-loop" && SWEEP.test(`${c.id} ${(c.runs ?? []).join(" ")}`),
+    ))
+      if (mySweeper && dId(mySweeper.id))
+        eq.set(c.id, { target: dId(mySweeper.id) as string, takeShape: false, note: `also runs ${p.name}'s expiry` });
+  };
+
+  for (const p of rest) {
+    const t = p.topology;
+    const eq = new Map<string, { target: string; takeShape: boolean; note: string }>();
+    const hostNote = (local: string) =>
+      `runs on ${p.key} ${p.name} (${p.role}): ${p.why}; ${compOf(p, local)?.because ?? ""}`.trim();
+    if (p.role === "substrate") {
+      const hosted = hostedComponent(d, t, p.key);
+      const target = dId(hosted.mine);
+      if (target) {
+        const gatewayHost = compOf(p, hosted.theirs)?.kind === "gateway";
+        eq.set(hosted.theirs, { target, takeShape: gatewayHost, note: hostNote(hosted.theirs) });
+        const theirFollower = follower(t, hosted.theirs);
+        const myFollower = follower(d, hosted.mine);
+        const followerTarget = dId(myFollower);
+        if (theirFollower && followerTarget)
+          eq.set(theirFollower, { target: followerTarget, takeShape: false, note: hostNote(theirFollower) });
+      }
+      for (const c of t.components) if (c.kind === "client" && !eq.has(c.id)) dropped.add(scoped(p, c.id));
+      const myWorkers = dId(dKind("worker-pool"));
+      for (const c of t.components)
+        if (c.kind === "worker-pool" && myWorkers && !eq.has(c.id))
+          eq.set(c.id, { target: myWorkers, takeShape: false, note: `also runs ${p.name}'s node-side ${c.name}` });
+    } else if (p.role === "decorator") {
+      if (t.upstream) {
+        const entry = dId(d.entry);
+        if (entry) eq.set(t.upstream, { target: entry, takeShape: false, note: `sits behind ${p.key} ${p.name}` });
+        const myClient = dId(dKind("client"));
+        for (const c of t.components.filter((c) => c.kind === "client")) {
+          if (myClient) eq.set(c.id, { target: myClient, takeShape: false, note: `its requests pass ${p.name}` });
+          else dropped.add(scoped(p, c.id));
+        }
+      } else hostOnDominant(p, eq);
+    } else if (p.role === "peer") {
+      const myClient = dId(dKind("client"));
+      for (const c of t.components.filter((c) => c.kind === "client"))
+        if (myClient) eq.set(c.id, { target: myClient, takeShape: false, note: `also calls ${p.name}` });
+    } else if (p.onDominant) {
+      hostOnDominant(p, eq);
+      for (const c of t.components)
+        if (c.kind === "client" && !eq.has(c.id) && p.role === "output") dropped.add(scoped(p, c.id));
+    } else if (p.role === "input") {
+      const intake = dId(d.intake ?? d.entry);
+      if (t.consumer && intake)
+        eq.set(t.consumer, { target: intake, takeShape: false, note: `consumes ${p.name} as its input` });
+    } else if (p.role === "output") {
+      for (const c of t.components) if (c.kind === "client" && c.id !== t.producer) dropped.add(scoped(p, c.id));
+      const outlet = dId(d.outlet ?? d.stateOwner);
+      if (t.producer && outlet)
+        eq.set(t.producer, { target: outlet, takeShape: false, note: `publishes into ${p.name} as its output` });
+      else if (t.consumer && d.consumer && dId(d.consumer))
+        eq.set(t.consumer, {
+          target: dId(d.consumer) as string,
+          takeShape: false,
+          note: `also runs ${p.name} as its output`,
+        });
+    }
+    for (const c of t.components) {
+      if (dropped.has(scoped(p, c.id))) continue;
+      const m = eq.get(c.id);
+      if (m) mergeInto(p, c, m.target, m.note, m.takeShape);
+      else addBox(p, c);
+    }
+    for (const c of t.components) {
+      const id = resolve(p, c.id);
+      const b = id ? boxes.get(id) : undefined;
+      if (b && c.replicaOf && !b.replicaOf) b.replicaOf = resolve(p, c.replicaOf);
+    }
+    // A substrate whose entry coordinates its replicas (a router fanning writes out to the group)
+    // takes the dominant's requests to the hosted component.
+    const coordinates = t.links.some((l) => l.from === t.entry && l.to === t.stateOwner && l.kind === "replication");
+    if (p.role === "substrate" && t.entry !== t.stateOwner && coordinates) {
+      const front = resolve(p, t.entry);
+      const hosted = resolve(p, t.stateOwner);
+      if (front && hosted && front !== hosted) fronted.push({ hosted, front, part: p.key });
+    }
+    // A decorator that mediates requests takes the dominant's client traffic in front of its entry.
+    if (p.role === "decorator" && t.upstream) {
+      const front = resolve(p, t.entry);
+      const entry = dId(d.entry);
+      if (front && entry) wrapped.push({ entry, front });
+    }
+    // An input or output that shares no component still feeds or drains the dominant.
+    if ((p.role === "input" || p.role === "output") && !t.components.some((c) => eq.has(c.id))) {
+      const mine = p.role === "input" ? dId(d.intake ?? d.entry) : dId(d.outlet ?? d.stateOwner);
+      const theirs = p.role === "input" ? resolve(p, t.outlet ?? t.stateOwner) : resolve(p, t.intake ?? t.entry);
+      if (mine && theirs) {
+        const label = p.role === "input" ? `feeds ${dominant.name}` : `feeds ${p.name}`;
+        extra.push(
+          p.role === "input"
+            ? { from: theirs, to: mine, kind: "stream", label }
+            : { from: mine, to: theirs, kind: "stream", label },
+        );
+      }
+    }
+  }
+
+  // Links, translated to final ids, after merges.
+  for (const p of parts) {
+    for (const l of p.topology.links) {
+      if (dropped.has(scoped(p, l.from)) || dropped.has(scoped(p, l.to))) continue;
+      const from = resolve(p, l.from);
+      const to = resolve(p, l.to);
+      if (!from || !to || from === to) continue;
+      links.push({ from, to, kind: l.kind, label: l.label });
+    }
+  }
+  for (const r of fronted) {
+    for (const l of links) {
+      if (l.to === r.hosted && l.kind === "request" && boxes.get(l.from)?.archetype !== r.part) l.to = r.front;
+    }
+  }
+  for (const w of wrapped) {
+    for (const l of links) {
+      if (l.to === w.entry && l.from !== w.front && boxes.get(l.from)?.kind === "client") l.to = w.front;
+    }
+  }
+  links.push(...extra);
+
+  // Features reach the archetypes they rest on; a shared gateway fronts every feature's entry.
+  connectFeatures(parts, boxes, links, resolve);
+  ensureConnected(parts, boxes, links, resolve);
+
+  const unique = dedupeLinks(links);
+  const renaming = promptNouns(prompt, parts);
+  const rn = (s: string) => renameText(s, renaming);
+  const components: ComponentRow[] = [...boxes.values()].map((b) => ({
+    id: b.id,
+    name: rn(b.name),
+    kind: b.kind,
+    archetype: b.archetype,
+    holds: b.holds.map(rn),
+    runs: b.runs,
+    because: b.because,
+  }));
+  return {
+    components,
+    links: unique,
+    api: apiRows(parts, rn),
+    dataModel: dataRows(parts, resolve, rn),
+    protocols: boundProtocols(parts, resolve),
+    renaming,
+  };
+}
+
+/** Which of the dominant's components a substrate hosts, and with which of its own. */
+function hostedComponent(d: Topology, t: Topology, key: string): { mine: string; theirs: string } {
+  const kindOf = (top: Topology, id: string) => top.components.find((c) => c.id === id)?.kind;
+  const pinned = d.hostedBy?.[key];
+  const mine = pinned ?? d.stateOwner;
+  const myKind = kindOf(d, mine);
+  if (kindOf(d, d.entry) === "gateway" && kindOf(t, t.entry) === "gateway" && pinned === undefined)
+    return { mine: d.entry, theirs: t.entry };
+  if (myKind === "gateway" && kindOf(t, t.entry) === "gateway") return { mine, theirs: t.entry };
+  const myWorkers = d.components.find((c) => c.kind === "worker-pool")?.id;
+  if (t.consumer && kindOf(t, t.consumer) === "worker-pool" && myWorkers && pinned === undefined)
+    return { mine: myWorkers, theirs: t.consumer };
+  if (myKind === "worker-pool" && t.consumer) return { mine, theirs: t.consumer };
+  const theirLoop = t.components.find((c) => c.kind === "control-loop")?.id;
+  if (myKind === "control-loop" && theirLoop) return { mine, theirs: theirLoop };
+  return { mine, theirs: t.stateOwner };
+}
+
+function connectFeatures(
+  parts: readonly Part[],
+  boxes: Map<string, Box>,
+  links: LinkRow[],
+  resolve: (p: Part, local: string | undefined) => string | undefined,
+): void {
+  const features = parts.filter((p) => p.role === "feature");
+  if (features.length === 0) return;
+  const gateway = [...boxes.values()].find((b) => b.kind === "gateway" && features.some((f) => f.key === b.archetype));
+  const archetypes = parts.filter((p) => p.role !== "feature");
+  for (const f of features) {
+    const entry = resolve(f, f.topology.entry);
+    if (!entry) continue;
+    if (gateway && entry !== gateway.id) {
+      for (const l of links) if (l.to === entry && boxes.get(l.from)?.kind === "client") l.to = gateway.id;
+      links.push({ from: gateway.id, to: entry, kind: "request", label: `routes ${f.name}` });
+    }
+    const owner = resolve(f, f.topology.stateOwner) ?? entry;
+    for (const a of archetypes) {
+      const target = resolve(a, a.topology.entry);
+      if (target && !links.some((l) => l.from === owner && l.to === target))
+        links.push({ from: owner, to: target, kind: "request", label: `uses ${a.name}` });
+    }
+  }
+}
+
+/** Any component cut off from the dominant's entry gets a link from the nearest part's entry, by role. */
+function ensureConnected(
+  parts: readonly Part[],
+  boxes: Map<string, Box>,
+  links: LinkRow[],
+  resolve: (p: Part, local: string | undefined) => string | undefined,
+): void {
+  const dominant = parts[0];
+  if (!dominant) return;
+  const start = resolve(dominant, dominant.topology.entry);
+  if (!start) return;
+  const reach = () => {
+    const seen = new Set([start]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const l of links) {
+        if (seen.has(l.from) && !seen.has(l.to)) {
+          seen.add(l.to);
+          grew = true;
+        } else if (seen.has(l.to) && !seen.has(l.from)) {
+          seen.add(l.from);
+          grew = true;
+        }
+      }
+    }
+    return seen;
+  };
+  for (const p of parts.slice(1)) {
+    const seen = reach();
+    const entry = resolve(p, p.topology.entry);
+    if (!entry || seen.has(entry)) continue;
+    const anchor = resolve(dominant, dominant.topology.stateOwner) ?? start;
+    links.push({ from: anchor, to: entry, kind: "request", label: `${p.role}: ${p.name}` });
+  }
+  for (const b of boxes.values()) {
+    if (reach().has(b.id)) continue;
+    links.push({ from: start, to: b.id, kind: "request", label: b.runs[0] ?? "uses" });
+  }
+}
+
+function dedupeLinks(links: readonly LinkRow[]): LinkRow[] {
+  const seen = new Set<string>();
+  const out: LinkRow[] = [];
+  for (const l of links) {
+    if (l.from === l.to) continue;
+    const k = `${l.from}>${l.to}>${l.kind}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(l);
+  }
+  return out;
+}
+
+/** Client-facing calls: the dominant's, a decorator's and an input's (their callers are clients too), and each feature's. */
+function apiRows(parts: readonly Part[], rn: (s: string) => string): ApiRow[] {
+  const out: ApiRow[] = [];
+  const seen = new Set<string>();
+  for (const p of parts) {
+    if (p.role === "substrate" || p.role === "output" || p.onDominant) continue;
+    if (p.role === "decorator" && !p.topology.upstream) continue;
+    for (const a of p.topology.api) {
+      const call = rn(a.call);
+      if (seen.has(call)) continue;
+      seen.add(call);
+      out.push({
+        operation: rn(a.operation),
+        call,
+        request: a.request.map(rn),
+        response: a.response.map(rn),
+        errors: a.errors.map(rn),
+        guarantee: rn(a.guarantee),
+        archetype: p.key,
+      });
+    }
+  }
+  return out;
+}
+
+/** One row per entity of state the parts declare, owner mapped to the composed component. */
+function dataRows(
+  parts: readonly Part[],
+  resolve: (p: Part, local: string | undefined) => string | undefined,
+  rn: (s: string) => string,
+): DataModelRow[] {
+  const out: DataModelRow[] = [];
+  const seen = new Set<string>();
+  for (const p of parts) {
+    for (const e of p.topology.dataModel) {
+      if (seen.has(e.entity)) continue;
+      seen.add(e.entity);
+      const renamed = rn(e.entity);
+      const row: DataModelRow = {
+        entity: renamed === e.entity ? e.entity : `${renamed} (${e.entity})`,
+        key: e.key.map(rn),
+        fields: e.fields.map(rn),
+        indexes: e.indexes.map(rn),
+        owner: resolve(p, e.owner) ?? e.owner,
+        archetype: p.key,
+      };
+      if (e.partitionKey) row.partitionKey = rn(e.partitionKey);
+      out.push(row);
+    }
+  }
+  return out;
+}
+
+function boundProtocols(
+  parts: readonly Part[],
+  resolve: (p: Part, local: string | undefined) => string | undefined,
+): BoundProtocol[] {
+  const out: BoundProtocol[] = [];
+  for (const p of parts) {
+    for (const spec of p.topology.protocols ?? []) {
+      const parsed = parseProtocol(spec.notation);
+      if (!parsed.ok) continue;
+      const steps: BoundStep[] = [];
+      let complete = true;
+      for (const s of parsed.value.steps) {
+        const from = resolve(p, s.actor);
+        const to = s.target === undefined ? from : resolve(p, s.target);
+        if (!from || !to) {
+          complete = false;
+          break;
+        }
+        steps.push({ ...s, from, to });
+      }
+      if (complete) out.push({ part: p.key, name: spec.name, steps, outcomes: parsed.value.outcomes });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,177 @@
+import type { Topology } from "../knowledge/topology.js";
+
+/**
+ * Prompt nouns: when the prompt names its unit of work or state ("a timer service", "a refund system",
+ * "a user profile store"), the design's unit entity, its paths, keys and component names take that
+ * noun instead of the archetype's generic one. The rule: the noun is the word right before a
+ * system word (service, system, store, scheduler, …), skipping -ing words ("order processing
+ * system" names orders), and it must not be a qualifier or a generic systems word.
+ */
+
+export interface Renaming {
+  /** The archetype's unit entity. */
+  entity: string;
+  /** The prompt's noun, singular, lower case. */
+  noun: string;
+  words: string[];
+  because: string;
+}
+
+const HEADS = new Set([
+  "service",
+  "system",
+  "scheduler",
+  "queue",
+  "store",
+  "registry",
+  "pipeline",
+  "platform",
+  "generator",
+  "processor",
+  "workflow",
+  "editor",
+  "engine",
+  "database",
+  "manager",
+  "tracker",
+  "backend",
+]);
+
+const STOP = new Set([
+  "distributed",
+  "durable",
+  "scalable",
+  "global",
+  "simple",
+  "reliable",
+  "available",
+  "consistent",
+  "real",
+  "time",
+  "new",
+  "key",
+  "value",
+  "data",
+  "event",
+  "message",
+  "metadata",
+  "storage",
+  "cloud",
+  "internal",
+  "central",
+  "shared",
+  "large",
+  "small",
+  "high",
+  "low",
+  "fast",
+  "web",
+  "online",
+  "the",
+  "and",
+  "for",
+  "our",
+  "code",
+  "lock",
+  "cache",
+  "config",
+  "configuration",
+  "coordination",
+  "consensus",
+  "compute",
+  "serverless",
+  "file",
+  "object",
+  "blob",
+  "block",
+  "stream",
+  "streaming",
+  "log",
+  "search",
+  "index",
+  "rate",
+  "limit",
+  "id",
+  "ids",
+  "unique",
+  "sequence",
+  "metrics",
+  "monitoring",
+  "telemetry",
+  "service",
+  "system",
+  "design",
+  "build",
+  "multi",
+  "tenant",
+  "region",
+  "regional",
+  "collaborative",
+  "nightly",
+  "daily",
+  "hourly",
+  "periodic",
+  "background",
+  "async",
+  "asynchronous",
+  "generic",
+  "general",
+  "purpose",
+]);
+
+const singular = (w: string) =>
+  w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.endsWith("ss") || !w.endsWith("s") ? w : w.slice(0, -1);
+
+/** The prompt's own noun for its unit, with the words it came from. */
+export function unitNoun(prompt: string): { noun: string; quote: string } | undefined {
+  const words = prompt.toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
+  for (let i = 1; i < words.length; i++) {
+    const head = singular(words[i] ?? "");
+    if (!HEADS.has(head)) continue;
+    let j = i - 1;
+    while (j >= 0 && (words[j] ?? "").endsWith("ing")) j--;
+    const w = words[j];
+    if (w === undefined || w.length < 3 || w.includes("-") || STOP.has(w) || STOP.has(singular(w))) continue;
+    if (HEADS.has(singular(w))) continue;
+    return { noun: singular(w), quote: words.slice(j, i + 1).join(" ") };
+  }
+  return undefined;
+}
+
+/** The renamings a prompt asks for: the first part with a declared unit takes the prompt's noun. */
+export function promptNouns(prompt: string, parts: readonly { key: string; topology: Topology }[]): Renaming[] {
+  const found = unitNoun(prompt);
+  if (!found) return [];
+  const part = parts[0];
+  const unit = part?.topology.unit;
+  if (!part || !unit) return [];
+  if (unit.words.includes(found.noun) || unit.entity.toLowerCase() === found.noun) return [];
+  return [
+    {
+      entity: unit.entity,
+      noun: found.noun,
+      words: unit.words,
+      because: `the prompt names its unit '${found.noun}' ('${found.quote}'), so ${part.key}'s ${unit.entity} and its paths, keys and components take that name`,
+    },
+  ];
+}
+
+const pascal = (noun: string) => noun.replace(/(^|[-_\s])([a-z])/g, (_, __, c: string) => c.toUpperCase());
+const plural = (noun: string) =>
+  noun.endsWith("y") && !/[aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : noun.endsWith("s") ? noun : `${noun}s`;
+
+/** Applies renamings to one piece of text: the unit entity by name, generic words as whole words (plurals and `_id` keys too). */
+export function renameText(text: string, renamings: readonly Renaming[]): string {
+  let out = text;
+  for (const r of renamings) {
+    if (out === r.entity) return pascal(r.noun);
+    out = out.replace(new RegExp(`\\b${r.entity}\\b`, "g"), pascal(r.noun));
+    for (const w of r.words) {
+      out = out.replace(new RegExp(`(?<![A-Za-z])(${w})(s?)(?![a-z])`, "gi"), (_m, word: string, s: string) => {
+        const base = s ? plural(r.noun) : r.noun;
+        return word[0] === word[0]?.toUpperCase() ? base[0]?.toUpperCase() + base.slice(1) : base;
+      });
+    }
+  }
+  return out;
+}
