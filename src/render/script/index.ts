@@ -11,7 +11,7 @@ import {
   sentence,
   speakable,
 } from "./speak.js";
-import { hottest, STEP_WRITERS } from "./steps.js";
+import { choice, hottest, STEP_WRITERS } from "./steps.js";
 import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
 import type { CheatSheet, DeepDive, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
 
@@ -83,8 +83,9 @@ function cheatSheet(d: Design): CheatSheet {
     }
   const decisions = d.decisions
     .slice(0, 2)
-    .map((x) =>
-      `${speakable(x.question)} ${sentence(speakable(x.chosen))} ${x.wouldFlipIf ? sentence(`Flips if ${lowerFirst(speakable(x.wouldFlipIf))}`) : ""}`.trim(),
+    .map(
+      (x) =>
+        `${x.question} ${sentence(choice(x).picked)}${x.wouldFlipIf ? ` ${sentence(`Flips if ${lowerFirst(x.wouldFlipIf)}`)}` : ""}`,
     );
   return {
     checklist: d.checklist.map((c) => ({ question: c.question, answer: short(c.answer) })),

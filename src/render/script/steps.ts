@@ -59,6 +59,12 @@ function defaultReason(because: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/** A component's spoken name with "the": "Lock service (5-node group)" -> "the lock service". */
+function theName(name: string): string {
+  const n = lowerFirst(speakable(name));
+  return /^(the|a|an)\s/i.test(n) ? n : `the ${n}`;
+}
+
 /** The spoken name of the authoritative record: "the lease", "the partition log". */
 function stateName(d: Design): string | undefined {
   const s = d.primaryState[0];
@@ -227,7 +233,7 @@ function primaryStep(d: Design): StepDraft {
     lines.push(
       ...core(
         owner
-          ? `The authoritative state is ${name}, kept in ${lowerFirst(speakable(owner.name))}`
+          ? `The authoritative state is ${name}, kept in ${theName(owner.name)}`
           : `The authoritative state is ${name}`,
       ),
     );
@@ -239,7 +245,9 @@ function primaryStep(d: Design): StepDraft {
   if (model && model.key.length > 0)
     lines.push(
       ...detail(
-        `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${model.partitionKey ? `, partitioned by ${speakable(model.partitionKey)}` : ""}`,
+        model.partitionKey && model.key.length === 1 && model.key[0] === model.partitionKey
+          ? `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed and partitioned by ${speakable(model.partitionKey)}`
+          : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${model.partitionKey ? `, partitioned by ${speakable(model.partitionKey)}` : ""}`,
       ),
     );
   const derived = uniq(d.readPaths.filter((r) => r.servedBy !== "authority").map((r) => actionName(r.read)));
@@ -340,7 +348,9 @@ function contextStep(d: Design): StepDraft {
     if (guard) {
       const f = guard.request.filter((r) => /request.?id|token|version|offset|idempotency/i.test(r));
       lines.push(
-        ...detail(`${sentence(speakable(guard.operation)).slice(0, -1)} carries ${andList(f.map(speakable))}`),
+        ...detail(
+          `${sentence(speakable(guard.operation)).slice(0, -1)} carries ${andList(f.map((x) => withArticle(speakable(x))))}`,
+        ),
       );
     }
   }
@@ -410,12 +420,10 @@ function mechanismsStep(d: Design): StepDraft {
     i++;
   }
   for (const dec of d.decisions.slice(0, 2)) {
-    const other = dec.options.find((o) => o.name !== dec.chosen);
+    const { picked, other } = choice(dec);
     lines.push(
       ...core(
-        other
-          ? `One decision: ${lowerFirst(speakable(dec.chosen))} over ${lowerFirst(speakable(other.name))}`
-          : `One decision: ${lowerFirst(speakable(dec.chosen))}`,
+        other ? `One decision: ${lowerFirst(picked)} over ${lowerFirst(other)}` : `One decision: ${lowerFirst(picked)}`,
       ),
     );
     lines.push(...spoken(dec.because, "core", 1));
@@ -430,11 +438,9 @@ function mechanismsStep(d: Design): StepDraft {
     : undefined;
   const followUps: FollowUp[] = [];
   for (const dec of d.decisions.slice(0, 2)) {
-    const other = dec.options.find((o) => o.name !== dec.chosen);
+    const { picked, other } = choice(dec);
     followUps.push({
-      question: other
-        ? `Why ${lowerFirst(speakable(dec.chosen))} and not ${lowerFirst(speakable(other.name))}?`
-        : speakable(dec.question),
+      question: other ? `Why ${lowerFirst(picked)} and not ${lowerFirst(other)}?` : speakable(dec.question),
       answer: [
         firstClause(dec.because),
         dec.wouldFlipIf ? sentence(`It flips if ${lowerFirst(speakable(dec.wouldFlipIf))}`) : "",
@@ -511,10 +517,23 @@ function servingStep(d: Design): StepDraft {
   return { lines, followUps };
 }
 
-/** The figure a sizing discussion starts from: the largest per-second rate, else the first figure. */
+/** A capacity figure's kind (hotspot, peak, storage, …) when the design labels it. */
+export const figureKind = (c: Design["capacity"][number]): string => (c as { kind?: string }).kind ?? "";
+
+/** The figure a sizing discussion starts from: the hotspot, else the peak, else the largest per-second rate. */
 function hottest(d: Design) {
+  const byKind = (k: string) => d.capacity.find((c) => figureKind(c) === k);
   const rates = d.capacity.filter((c) => /\/s\b|per second/i.test(`${c.unit} ${c.quantity}`));
-  return [...rates].sort((a, b) => b.value - a.value)[0] ?? d.capacity[0];
+  return byKind("hotspot") ?? byKind("peak") ?? [...rates].sort((a, b) => b.value - a.value)[0] ?? d.capacity[0];
+}
+
+type Decision = Design["decisions"][number];
+const optionId = (o: Decision["options"][number]): string => (o as { id?: string }).id ?? o.name;
+/** The chosen option and the strongest alternative, whether `chosen` holds an option's id or its name. */
+function choice(dec: Decision) {
+  const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
+  const other = dec.options.find((o) => o !== picked);
+  return { picked: speakable(picked?.name ?? dec.chosen), other: other ? speakable(other.name) : undefined };
 }
 
 /* ---- 8. Failures and scale (the hottest number is said here) ---- */
@@ -592,4 +611,4 @@ export const STEP_WRITERS: readonly ((d: Design) => StepDraft)[] = [
   failuresStep,
 ];
 
-export { hottest };
+export { choice, hottest };
