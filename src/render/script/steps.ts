@@ -250,14 +250,7 @@ function primaryStep(d: Design): StepDraft {
           : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${model.partitionKey ? `, partitioned by ${speakable(model.partitionKey)}` : ""}`,
       ),
     );
-  const derived = uniq(d.readPaths.filter((r) => r.servedBy !== "authority").map((r) => actionName(r.read)));
-  lines.push(
-    ...core(
-      derived.length > 0
-        ? `Everything else is rebuilt from it, including ${andList(derived.slice(0, 2))}`
-        : "Everything else I draw can be rebuilt from it",
-    ),
-  );
+  lines.push(...core("Everything else I draw can be rebuilt from it"));
   const hld = d.diagrams.find((g) => g.kind === "hld");
   let cue: DiagramCue | undefined;
   if (hld) {
