@@ -32,6 +32,7 @@ export function speakable(s: string): string {
       .replace(/\s+\/\s+|(?<=[a-z])\/(?=[a-z])/g, " or ")
       .replace(/\s+\+\s+/g, " plus ")
       .replace(/\s*→\s*/g, " then ")
+      .replace(/\s*×\s*/g, " times ")
       .replace(/\s+—\s+/g, ", ")
       .replace(/\s+/g, " ")
       .replace(/\s+([,.;:])/g, "$1")

@@ -88,12 +88,15 @@ function normalise(d: Design): StepDraft {
       ),
     );
     const others = d.archetypes.slice(1, 4);
-    if (others.length > 0)
+    const roles = uniq(others.map((a) => a.role));
+    for (const role of roles) {
+      const names = others.filter((a) => a.role === role).map((a) => titleWords(a.name));
       lines.push(
         ...detail(
-          `${others.length === 1 ? "One more pattern joins it" : `${numberWord(others.length)} more patterns join it`}: ${andList(others.map((a) => `${titleWords(a.name)} as ${a.role}`))}`,
+          `${names.length === 1 ? "One more pattern joins as" : `${numberWord(names.length)} more join as`} ${role}${names.length === 1 ? "" : "s"}: ${andList(names)}`,
         ),
       );
+    }
   }
   const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
   if (features.length > 0)
@@ -113,12 +116,12 @@ function normalise(d: Design): StepDraft {
   if (hidden.length > 0)
     lines.push(
       ...core(
-        `Nobody asked for ${hidden.length === 1 ? "it" : "them"}, but ${enumerate(
+        enumerate(
           "hidden write keeps them valid",
           "hidden writes keep them valid",
           hidden.map((o) => actionName(o.phrase)),
           3,
-        )}`,
+        ),
       ),
     );
   if (reads.length > 0)
@@ -282,6 +285,9 @@ function primaryStep(d: Design): StepDraft {
   return { lines, cue, followUps };
 }
 
+/** A rule longer than this is said as two sentences where a new clause starts. */
+const RULE_WORDS = 26;
+
 /* ---- 4. Hard invariants ---- */
 function invariantsStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -293,14 +299,14 @@ function invariantsStep(d: Design): StepDraft {
   });
   const first = rules[0];
   if (first) {
-    const parts = clauses(first.statement);
-    lines.push(...core(parts[0] ? `The hard rule is this. ${parts[0]}` : undefined));
+    const parts = clauses(first.statement, RULE_WORDS);
+    if (parts[0]) lines.push(...core("The hard rule is this"), ...core(parts[0]));
     lines.push(...detail(parts[1]));
   }
   const more = rules.slice(1, 5);
   if (more.length > 0) lines.push(...core("Then the rules on the other paths"));
   more.forEach((r, i) => {
-    const c = clauses(r.statement)[0];
+    const c = clauses(r.statement, RULE_WORDS)[0];
     if (c) lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
   });
   const followUps: FollowUp[] = [];
