@@ -36,6 +36,53 @@ describe("stated NFRs", () => {
     expect(scale("keeps three copies of every file")).toEqual({ replicas: 3 });
   });
 
+  const approx = (p: string) =>
+    Object.fromEntries(Object.entries(parseStatedNfrs(p).scale).map(([k, v]) => [k, +v.value.toPrecision(4)]));
+
+  /** Phrasings people actually write, and what each must read as. */
+  const TABLE: [string, Record<string, number>][] = [
+    ["10k rps and 5M users", { requests_per_sec: 10000, users: 5e6 }],
+    ["50k writes and 200k reads per second", { writes_per_sec: 50000, reads_per_sec: 200000 }],
+    ["twenty thousand messages per second", { messages_per_sec: 20000 }],
+    ["10 000 users", { users: 10000 }],
+    ["3.2e6 events per day", { messages_per_sec: 37.04 }],
+    ["a billion pages a month", { items_per_sec: 385.8, scan_period_seconds: 2592000 }],
+    ["100 requests per minute per API key across a fleet of gateways", { requests_per_sec_per_key: 1.667 }],
+    ["a per-tenant limit of 1000 requests per second", { requests_per_sec_per_tenant: 1000 }],
+    ["10M daily active users, each user sends 40 messages a day", { users: 1e7, messages_per_sec_per_user: 0.000463 }],
+    ["thousands of servers", { nodes: 1000 }],
+    ["locks with a 10 second TTL", { lease_seconds: 10 }],
+    ["a cache with a 30 s TTL", { ttl_seconds: 30 }],
+    ["7 days retention", { retention_days: 7 }],
+    ["retain messages for 30 days", { retention_days: 30 }],
+    ["config changes must reach every proxy within seconds", { propagation_seconds: 5 }],
+    ["heartbeat every 5 seconds", { heartbeat_seconds: 5 }],
+    ["store 10 PB of photos, average 2 MB each", { bytes_stored: 1e16, object_bytes: 2e6 }],
+    ["1.5k writes/s", { writes_per_sec: 1500 }],
+    ["5B events/day", { messages_per_sec: 57870 }],
+    ["up to 5 million concurrent connections", { clients: 5e6 }],
+    ["two hundred and fifty nodes", { nodes: 250 }],
+    ["500 GB per hour of logs", { bytes_per_day: 1.2e13 }],
+    ["tens of millions of keys", { objects: 1e7 }],
+    ["a leader and a follower", {}],
+    ["handle bursts and spikes", {}],
+  ];
+
+  it.each(TABLE)("reads %j", (prompt, want) => {
+    expect(approx(prompt)).toEqual(want);
+  });
+
+  it("never reads 'and' as a unit", () => {
+    expect(approx("10k rps and 5M users").requests_per_sec).toBe(10000);
+    expect(approx("2k writes and 8k reads per second").writes_per_sec).toBe(2000);
+  });
+
+  it("keeps a per-key limit apart from the fleet's traffic", () => {
+    const s = approx("100 requests per minute per API key across a fleet of gateways");
+    expect(s.requests_per_sec).toBeUndefined();
+    expect(s.requests_per_sec_per_key).toBeCloseTo(1.667, 3);
+  });
+
   it("reads latency targets", () => {
     expect(parseStatedNfrs("p99 under 10 ms").latency).toEqual([
       { percentile: "p99", ms: 10, quote: "p99 under 10 ms" },

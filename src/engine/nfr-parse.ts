@@ -105,7 +105,19 @@ function first<T>(text: string, rules: Rule<T>[]): Stated<T> | undefined {
   return undefined;
 }
 
-const WORD_NUMBERS: Record<string, number> = {
+/* ------------------------------------------------------------------------------------------------
+ * Quantities. A small grammar over the prompt text:
+ *   quantity := number [multiplier] ["+"] [byte-unit] [noun-phrase] [rate] [scope]
+ *   number   := digits ("10", "10,000", "10 000", "3.2e6") | number words ("twenty thousand", "a billion")
+ *             | vague amounts ("thousands of", "tens of millions of")
+ *   rate     := ("/" | "per" | "a" | "an" | "each" | "every") time-unit      (second … year)
+ *   scope    := "per" ["api"] key | user | tenant | node …                    (kept apart from fleet totals)
+ * Durations ("10 second TTL", "7 days retention", "within seconds") are read by the words around them.
+ * Every token is matched on word boundaries, so "and" is never a unit.
+ * ---------------------------------------------------------------------------------------------- */
+
+const SMALL: Record<string, number> = {
+  zero: 0,
   one: 1,
   two: 2,
   three: 3,
@@ -116,29 +128,28 @@ const WORD_NUMBERS: Record<string, number> = {
   eight: 8,
   nine: 9,
   ten: 10,
+  eleven: 11,
   twelve: 12,
-  hundred: 100,
-  thousand: 1000,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   dozen: 12,
   single: 1,
 };
-
-const MULTIPLIERS: Record<string, number> = {
-  k: 1e3,
-  thousand: 1e3,
-  m: 1e6,
-  mm: 1e6,
-  mn: 1e6,
-  million: 1e6,
-  millions: 1e6,
-  b: 1e9,
-  bn: 1e9,
-  billion: 1e9,
-  billions: 1e9,
-  t: 1e12,
-  trillion: 1e12,
-  hundred: 100,
-};
+const SCALE_WORDS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, b: 1e9, bn: 1e9, t: 1e12 };
 
 const BYTE_UNITS: Record<string, number> = {
   b: 1,
@@ -149,6 +160,7 @@ const BYTE_UNITS: Record<string, number> = {
   gb: 1e9,
   tb: 1e12,
   pb: 1e15,
+  eb: 1e18,
   kib: 1024,
   mib: 1024 ** 2,
   gib: 1024 ** 3,
@@ -156,185 +168,433 @@ const BYTE_UNITS: Record<string, number> = {
   pib: 1024 ** 5,
 };
 
-const PER_DAY: Record<string, number> = {
-  s: 86400,
-  sec: 86400,
-  second: 86400,
-  min: 1440,
-  minute: 1440,
-  h: 24,
-  hr: 24,
-  hour: 24,
-  d: 1,
-  day: 1,
-};
-const PER_SECOND: Record<string, number> = {
+/** Seconds in one time unit; a month is 30 days and a year 365 (the usual back-of-envelope convention). */
+const SECONDS: Record<string, number> = {
+  ms: 0.001,
+  millisecond: 0.001,
   s: 1,
   sec: 1,
   second: 1,
-  min: 1 / 60,
-  minute: 1 / 60,
-  h: 1 / 3600,
-  hr: 1 / 3600,
-  hour: 1 / 3600,
-  d: 1 / 86400,
-  day: 1 / 86400,
+  min: 60,
+  minute: 60,
+  h: 3600,
+  hr: 3600,
+  hour: 3600,
+  d: 86400,
+  day: 86400,
+  wk: 604800,
+  week: 604800,
+  mo: 2592000,
+  month: 2592000,
+  yr: 31536000,
+  year: 31536000,
 };
 
-/** Nouns that name a counted quantity; rates use the `_per_sec` form of the entry. */
-const COUNT_NOUNS: { re: RegExp; count?: string; rate?: string }[] = [
+function timeUnit(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/-/g, "");
+  return own(SECONDS, w) ?? own(SECONDS, w.replace(/s$/, ""));
+}
+
+const TIME_WORD =
+  "(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)";
+const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
+
+/** Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows. */
+const NOUNS: { re: RegExp; count?: string; rate?: string }[] = [
   {
-    re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?)$/,
-    count: undefined,
+    re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?|ops|operations?)$/,
     rate: "requests_per_sec",
   },
-  { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps)$/, rate: "writes_per_sec" },
-  { re: /^(?:reads?|gets?|lookups?)$/, rate: "reads_per_sec" },
+  { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
+  { re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?)$/, rate: "reads_per_sec" },
   {
-    re: /^(?:messages?|msgs?|events?|records?|notifications?|emails?|orders?|payments?|charges?|refunds?|clicks?|page ?views?|views?|logs?|log lines?|lines?)$/,
+    re: /^(?:messages?|msgs?|events?|notifications?|emails?|texts?|sms|pushes|push notifications?|orders?|payments?|charges?|refunds?|clicks?|logs?|log lines?|lines?|posts?|tweets?|comments?|likes?|bookings?|rides?|trips?|edits?|operations per document|changes?)$/,
     rate: "messages_per_sec",
   },
-  { re: /^(?:samples?|data ?points?|points?|metrics?)$/, rate: "samples_per_sec" },
-  { re: /^(?:ids?|identifiers?|ids generated|sequence numbers?|tickets?|invoice numbers?)$/, rate: "ids_per_sec" },
-  { re: /^(?:tasks?|jobs?|functions?|executions?|runs?)$/, count: "timers", rate: "tasks_per_sec" },
-  { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
+  { re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/, rate: "samples_per_sec" },
   {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|dau|mau|monthly active users)$/,
+    re: /^(?:ids?|identifiers?|unique ids?|sequence numbers?|tickets?|invoice numbers?|short urls?|short links?)$/,
+    rate: "ids_per_sec",
+  },
+  { re: /^(?:tasks?|jobs?|functions?|executions?|runs?|builds?)$/, count: "timers", rate: "tasks_per_sec" },
+  { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
+  { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
+  {
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|drivers?)$/,
     count: "users",
   },
   {
-    re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes)$/,
+    re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes|gateways?|edge nodes?|pops?|points of presence)$/,
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },
-  { re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?)$/, count: "clients" },
+  {
+    re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?|concurrent users|concurrent connections)$/,
+    count: "clients",
+  },
   { re: /^(?:leases?|locks?|mutexes|holders?)$/, count: "leases" },
   { re: /^(?:partitions?|shards?)$/, count: "partitions" },
   {
-    re: /^(?:keys?|objects?|files?|items?|records stored|entries|documents?|rows?|urls?|pages?|records?|domains?|dns records?|photos?|images?|videos?|blobs?|artifacts?)$/,
+    re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|photos?|images?|videos?|blobs?|artifacts?|packages?|products?|listings?)$/,
     count: "objects",
   },
-  { re: /^(?:series|time series|time-series)$/, count: "series" },
-  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|zones?|availability zones?)$/, count: "regions" },
+  { re: /^(?:series|time series|time-series|active series)$/, count: "series" },
+  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|availability zones?|zones?)$/, count: "regions" },
   { re: /^(?:replicas?|copies)$/, count: "replicas" },
   { re: /^(?:backends?|upstreams?|services?|microservices?)$/, count: "backends" },
-  { re: /^(?:tenants?|teams?|customers? accounts?)$/, count: "tenants" },
+  { re: /^(?:tenants?|teams?|organi[sz]ations?|orgs?)$/, count: "tenants" },
   { re: /^(?:topics?|queues?|streams?)$/, count: "partitions" },
   { re: /^(?:consumer groups?|subscriptions?)$/, count: "consumer_groups" },
-  { re: /^(?:watchers?|listeners?)$/, count: "subscribers" },
-  { re: /^(?:documents? open|rooms?|channels?|conversations?|chats?)$/, count: "subjects" },
+  { re: /^(?:watchers?|listeners?|followers?)$/, count: "subscribers" },
+  { re: /^(?:rooms?|channels?|conversations?|chats?|boards?|spreadsheets?)$/, count: "subjects" },
+  { re: /^(?:editors?|collaborators?|participants?)$/, count: "participants" },
 ];
 
-function parseNumber(num: string, mult: string | undefined): number | undefined {
-  const clean = num.replace(/,/g, "").replace(/_/g, "");
-  const base = own(WORD_NUMBERS, clean.toLowerCase()) ?? Number(clean);
-  if (!Number.isFinite(base)) return undefined;
-  const m = mult ? (own(MULTIPLIERS, mult.toLowerCase()) ?? 1) : 1;
-  return base * m;
+/** Scopes a rate can be stated per; such a rate is kept apart from the fleet total. */
+const SCOPES: { re: RegExp; scope: "key" | "user" | "tenant" | "node" | "partition" }[] = [
+  { re: /^(?:api[- ]?keys?|keys?|clients?|ips?|ip address(?:es)?|tokens?|callers?)$/, scope: "key" },
+  { re: /^(?:users?|customers?|accounts?|devices?|members?|players?)$/, scope: "user" },
+  { re: /^(?:tenants?|organi[sz]ations?|orgs?|teams?)$/, scope: "tenant" },
+  {
+    re: /^(?:nodes?|servers?|hosts?|instances?|machines?|gateways?|brokers?|workers?|proxies|proxy|pods?)$/,
+    scope: "node",
+  },
+  { re: /^(?:partitions?|shards?)$/, scope: "partition" },
+];
+export type RateScope = (typeof SCOPES)[number]["scope"];
+
+function scopeOf(words: string): RateScope | undefined {
+  return SCOPES.find((s) => s.re.test(words.toLowerCase().trim()))?.scope;
 }
 
-const NUM = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a dozen|dozen|a hundred|hundred|a thousand|thousand|a single|single)`;
-const MULT = String.raw`(?:\s*(k|m|mm|mn|b|bn|t|thousand|million|millions|billion|billions|trillion|hundred)\b)?`;
-const PER = String.raw`(?:\s*(?:/|per|a|an|each|every)\s*|\s+)`;
-const TIME = String.raw`(s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\b`;
+/** Words that may stand between a number and its noun without being the noun ("10M daily active users"). */
+const STOP = new Set([
+  "per",
+  "a",
+  "an",
+  "each",
+  "every",
+  "and",
+  "or",
+  "but",
+  "with",
+  "at",
+  "in",
+  "to",
+  "for",
+  "across",
+  "from",
+  "on",
+  "of",
+  "that",
+  "which",
+  "while",
+  "is",
+  "are",
+  "the",
+  "by",
+  "within",
+  "under",
+]);
 
-function setScale(scale: Record<string, Stated<number>>, id: string, value: number, quote: string) {
+function nounOf(words: readonly string[]): { entry: (typeof NOUNS)[number]; noun: string; used: number } | undefined {
+  for (let i = 0; i < words.length; i++) {
+    for (const len of [3, 2, 1]) {
+      if (i + len > words.length) continue;
+      const cand = words.slice(i, i + len).join(" ");
+      const entry = NOUNS.find((n) => n.re.test(cand));
+      if (entry) return { entry, noun: cand, used: i + len };
+    }
+  }
+  return undefined;
+}
+
+interface NumberMatch {
+  value: number;
+  start: number;
+  end: number;
+}
+
+const NUMBER_RE = new RegExp(
+  [
+    // vague amounts: "thousands of", "tens of millions of", "hundreds of"
+    String.raw`\b(?<vague>(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions)) of\b`,
+    // digits: "10,000", "10 000", "3.2e6", "1.5", with an optional suffix or scale word(s)
+    String.raw`(?<![\w.])(?<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.])|\d+(?:\.\d+)?(?:e[+-]?\d+)?)(?:[ ]?(?<suffix>k|mm|mn|m|bn|b|t)(?![a-z])|(?<scales>(?:[ ](?:hundred|thousand|million|billion|trillion))+))?`,
+    // number words: "twenty thousand", "a billion", "two hundred and fifty", "a dozen", "three"
+    String.raw`\b(?<words>(?:(?:a|an)[ ](?=(?:dozen|hundred|thousand|million|billion|trillion)\b))?(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|hundred|thousand|million|billion|trillion|single)(?:(?:[ -]|[ ]and[ ])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)\b)*)\b`,
+  ].join("|"),
+  "gi",
+);
+
+const VAGUE: Record<string, number> = {
+  dozens: 12,
+  hundreds: 100,
+  thousands: 1e3,
+  millions: 1e6,
+  billions: 1e9,
+  "tens of thousands": 1e4,
+  "hundreds of thousands": 1e5,
+  "tens of millions": 1e7,
+  "hundreds of millions": 1e8,
+  "tens of billions": 1e10,
+  "hundreds of billions": 1e11,
+};
+
+/** "twenty thousand" -> 20000, "two hundred and fifty" -> 250, "a billion" -> 1e9. */
+export function wordsToNumber(text: string): number | undefined {
+  let total = 0;
+  let current = 0;
+  let any = false;
+  for (const w of text.toLowerCase().split(/[ -]+/)) {
+    if (w === "and" || w === "") continue;
+    if (w === "a" || w === "an") {
+      current = 1;
+      continue;
+    }
+    const small = own(SMALL, w);
+    if (small !== undefined) {
+      current += small;
+      any = true;
+      continue;
+    }
+    const sc = own(SCALE_WORDS, w);
+    if (sc === undefined) return undefined;
+    any = true;
+    if (sc === 100) current = (current || 1) * 100;
+    else {
+      total += (current || 1) * sc;
+      current = 0;
+    }
+  }
+  return any ? total + current : undefined;
+}
+
+function findNumbers(t: string): NumberMatch[] {
+  const out: NumberMatch[] = [];
+  for (const m of t.matchAll(NUMBER_RE)) {
+    const g = m.groups ?? {};
+    const start = m.index ?? 0;
+    let value: number | undefined;
+    if (g.vague) value = own(VAGUE, g.vague.toLowerCase());
+    else if (g.digits) {
+      const base = Number(g.digits.replace(/[, \u00a0\u202f]/g, ""));
+      const suffix = g.suffix?.toLowerCase();
+      const after = t.slice(start + m[0].length);
+      // "5m users" is five million, but "5 m" before a time word or "500 b" alone is not a multiplier.
+      if (suffix && (suffix === "m" || suffix === "b") && !/^\+?\s*[a-z]/i.test(after)) {
+        out.push({ value: base, start, end: start + g.digits.length });
+        continue;
+      }
+      value = base * (suffix ? (own(SUFFIX, suffix) ?? 1) : 1);
+      if (g.scales) for (const w of g.scales.trim().split(/\s+/)) value *= own(SCALE_WORDS, w.toLowerCase()) ?? 1;
+    } else if (g.words) value = wordsToNumber(g.words);
+    if (value === undefined || !Number.isFinite(value)) continue;
+    out.push({ value, start, end: start + m[0].length });
+  }
+  return out;
+}
+
+type Scale = Record<string, Stated<number>>;
+
+function setScale(scale: Scale, id: string, value: number, quote: string) {
   if (!Number.isFinite(value) || value <= 0) return;
-  if (scale[id] === undefined) scale[id] = { value, quote: quote.trim() };
+  if (scale[id] === undefined) scale[id] = { value, quote: quote.trim().replace(/\s+/g, " ") };
 }
 
-function singular(unit: string): string {
-  const u = unit.toLowerCase();
-  if (u.endsWith("s") && u.length > 1 && !["series", "s", "rps", "qps", "tps", "bytes"].includes(u))
-    return u.slice(0, -1);
-  return u;
+/** What the words around a duration say it measures. */
+const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean }[] = [
+  { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
+  { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
+  { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
+  { re: /\b(?:retention|retain\w*|kept|keep|history|stored? for|archive\w*)\b/i, id: "retention_days", toDays: true },
+  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
+  { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
+  {
+    re: /\b(?:propagat\w*|reach\w*|converge\w*|visible|roll(?:ed)? out|take effect|applied)\b/i,
+    id: "propagation_seconds",
+  },
+];
+
+function durationId(before: string, after: string, prompt: string): { id: string; toDays?: boolean } | undefined {
+  // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
+  for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
+  for (const c of DURATION_CONTEXT) if (c.re.test(before)) return resolveLease(c, prompt);
+  return undefined;
 }
 
-function parseScale(text: string): Record<string, Stated<number>> {
-  const scale: Record<string, Stated<number>> = {};
-  const t = text.replace(/\ba dozen\b/gi, "12").replace(/\ba (hundred|thousand|million|billion)\b/gi, "1 $1");
+/** A TTL on a lock or lease is the lease duration the lease formulas read. */
+function resolveLease(c: { id: string; toDays?: boolean }, prompt: string): { id: string; toDays?: boolean } {
+  if (c.id === "ttl_seconds" && /\b(?:lock|locks|lease|leases|leader|mutex)\b/i.test(prompt))
+    return { id: "lease_seconds" };
+  return c;
+}
 
-  // Byte volumes per time: "1 TB/day", "500 GB per hour", "200 MB/s".
-  const bytesRate = new RegExp(String.raw`\b${NUM}\s*(b|bytes?|kb|mb|gb|tb|pb|kib|mib|gib|tib|pib)${PER}${TIME}`, "gi");
-  for (const m of t.matchAll(bytesRate)) {
-    const n = parseNumber(m[1] ?? "", undefined);
-    const unit = own(BYTE_UNITS, (m[2] ?? "").toLowerCase());
-    const per = own(PER_DAY, singular((m[3] ?? "").toLowerCase()).replace(/^secs?$/, "sec"));
-    if (n !== undefined && unit && per) setScale(scale, "bytes_per_day", n * unit * per, m[0]);
-  }
-  // Stored volumes: "10 PB of data", "stores 5 TB".
-  const bytesStored = new RegExp(
-    String.raw`\b${NUM}\s*(kb|mb|gb|tb|pb|kib|mib|gib|tib|pib)\b(?!\s*(?:/|per)\s*)`,
-    "gi",
-  );
-  for (const m of t.matchAll(bytesStored)) {
-    const n = parseNumber(m[1] ?? "", undefined);
-    const unit = own(BYTE_UNITS, (m[2] ?? "").toLowerCase());
-    const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20);
-    if (
-      /^\s*(?:objects?|files?|blobs?|chunks?|blocks?|messages?|values?|payloads?)\b/i.test(after) ||
-      /\beach\b/i.test(after.slice(0, 8))
-    ) {
-      if (n !== undefined && unit) setScale(scale, "object_bytes", n * unit, m[0]);
-    } else if (n !== undefined && unit) setScale(scale, "bytes_stored", n * unit, m[0]);
-  }
-  // Rates: "10k rps", "2 million samples per second", "50,000 writes/s", "1M messages a minute".
-  const rate = new RegExp(String.raw`\b${NUM}${MULT}\+?\s*([a-z][a-z -]{0,24}?)${PER}${TIME}`, "gi");
-  for (const m of t.matchAll(rate)) {
-    const n = parseNumber(m[1] ?? "", m[2]);
-    const noun = (m[3] ?? "").trim().toLowerCase();
-    const perSec = own(PER_SECOND, singular((m[4] ?? "").toLowerCase()).replace(/^secs?$/, "sec"));
-    if (n === undefined || perSec === undefined) continue;
-    const entry = COUNT_NOUNS.find((c) => c.re.test(noun) || c.re.test(singular(noun)));
-    if (entry?.rate) setScale(scale, entry.rate, n * perSec, m[0]);
-  }
-  // Bare rate abbreviations: "10k rps", "5000 QPS", "20k TPS".
-  const abbrev = new RegExp(String.raw`\b${NUM}${MULT}\s*(rps|qps|tps|req/s|requests/s|ops/s|ops)\b`, "gi");
-  for (const m of t.matchAll(abbrev)) {
-    const n = parseNumber(m[1] ?? "", m[2]);
-    const u = (m[3] ?? "").toLowerCase();
-    if (n !== undefined) setScale(scale, u === "tps" ? "writes_per_sec" : "requests_per_sec", n, m[0]);
-  }
-  // Durations tied to leases, heartbeats, TTLs: "10-second leases", "a 30 s TTL", "heartbeat every 5 seconds".
-  const duration = new RegExp(
-    String.raw`\b${NUM}[- ]?(s|sec|secs|seconds?|ms|milliseconds?|min|mins|minutes?)\b[- ]?(leases?|locks?|ttl|timeout|heartbeats?|expiry)`,
-    "gi",
-  );
-  for (const m of t.matchAll(duration)) {
-    const n = parseNumber(m[1] ?? "", undefined);
-    if (n === undefined) continue;
-    const unit = (m[2] ?? "").toLowerCase();
-    const secs = unit.startsWith("ms") || unit.startsWith("milli") ? n / 1000 : unit.startsWith("m") ? n * 60 : n;
-    const what = (m[3] ?? "").toLowerCase();
-    const id = what.startsWith("heartbeat")
-      ? "heartbeat_seconds"
-      : what.startsWith("ttl")
-        ? "ttl_seconds"
-        : "lease_seconds";
-    setScale(scale, id, secs, m[0]);
-  }
-  const heartbeat = /\bheartbeats?\s+every\s+(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|ms)\b/i.exec(t);
-  if (heartbeat) {
-    const n = Number(heartbeat[1]);
-    setScale(scale, "heartbeat_seconds", (heartbeat[2] ?? "").startsWith("ms") ? n / 1000 : n, heartbeat[0]);
-  }
-  // Counts: "50M users", "10,000 nodes", "200,000 leases", "three copies".
-  const count = new RegExp(String.raw`\b${NUM}${MULT}\+?\s+((?:[a-z]+[- ]){0,2}[a-z]+)\b`, "gi");
-  for (const m of t.matchAll(count)) {
-    const n = parseNumber(m[1] ?? "", m[2]);
-    if (n === undefined) continue;
-    const words = (m[3] ?? "").toLowerCase().split(/[- ]/);
-    // Try the longest noun first ("time series", "data centers"), then the first word alone.
-    const candidates = [words.slice(0, 3).join(" "), words.slice(0, 2).join(" "), words[0] ?? ""];
-    const rest = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 16);
-    if (new RegExp(`^${PER}${TIME}`, "i").test(rest)) continue;
-    for (const cand of candidates) {
-      const entry = COUNT_NOUNS.find((c) => c.re.test(cand));
-      if (entry?.count) {
-        setScale(scale, entry.count, n, `${m[0].slice(0, m[0].length - (m[3] ?? "").length)}${cand}`);
-        break;
+function parseScale(text: string): Scale {
+  const scale: Scale = {};
+  const t = text.replace(/[\u2013\u2014]/g, "-");
+  const nums = findNumbers(t);
+  /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
+  const pendingRate: { noun: string; value: number; start: number; rate: string }[] = [];
+
+  for (let ni = 0; ni < nums.length; ni++) {
+    const n = nums[ni] as NumberMatch;
+    const nextStart = nums[ni + 1]?.start ?? t.length;
+    let rest = t.slice(n.end, nextStart);
+    let pos = 0;
+    const quoteTo = (k: number) => t.slice(n.start, n.end + k);
+    const plus = /^\+/.exec(rest);
+    if (plus) pos += 1;
+    const before = t.slice(Math.max(0, n.start - 40), n.start);
+    const clauseBefore = before.split(/[.;:!?,]/).pop() ?? "";
+
+    // Bytes: "1 TB/day", "500 GB per hour", "10 PB", "1 KB messages".
+    const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?|b)\b/i.exec(rest.slice(pos));
+    if (bytes) {
+      const v = n.value * (own(BYTE_UNITS, (bytes[1] ?? "").toLowerCase()) ?? 1);
+      pos += bytes[0].length;
+      const per = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i").exec(
+        rest.slice(pos),
+      );
+      if (per) {
+        const secs = timeUnit(per[1] ?? "");
+        if (secs) setScale(scale, "bytes_per_day", (v / secs) * 86400, quoteTo(pos + per[0].length));
+        continue;
+      }
+      const after = rest.slice(pos, pos + 30).toLowerCase();
+      const near = `${clauseBefore.slice(-25)} ${after}`.toLowerCase();
+      const id = /^\s*(?:of\s+)?(?:messages?|events?|records?|payloads?|log lines?|requests?)\b/.test(after)
+        ? "message_bytes"
+        : /^\s*(?:values?|items?|entries)\b/.test(after) || /\bvalues?\b/.test(clauseBefore.slice(-20))
+          ? "value_bytes"
+          : /^\s*(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?)\b|^\s*(?:each|apiece|on average)\b|^\s*per (?:object|file|photo|image|video|upload)\b/.test(
+                after,
+              ) || /\b(?:average|avg|each|per|size of|up to)\b[^,.;]*$/.test(clauseBefore.slice(-20))
+            ? /\b(?:message|event|record|payload)s?\b/.test(near)
+              ? "message_bytes"
+              : "object_bytes"
+            : /^\s*(?:chunks?|blocks?)\b/.test(after)
+              ? "chunk_bytes"
+              : "bytes_stored";
+      setScale(scale, id, v, quoteTo(pos + (/^\s*\w+/.exec(rest.slice(pos))?.[0].length ?? 0)));
+      continue;
+    }
+
+    // Durations: "10 second TTL", "10-second leases", "7 days retention", "every 5 seconds".
+    const dur = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i").exec(rest.slice(pos));
+    if ((dur && !/\bper\s*$|\/\s*$/i.test(clauseBefore.slice(-8))) || (dur && /\bevery\s*$/i.test(clauseBefore))) {
+      const secs = timeUnit(dur?.[1] ?? "");
+      if (dur && secs) {
+        const after = rest.slice(pos + dur[0].length, pos + dur[0].length + 24);
+        const target = durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t);
+        const afterWord = /^[- ]?\s*([a-z-]+)/i.exec(after)?.[0] ?? "";
+        if (target) {
+          const value = n.value * secs;
+          setScale(
+            scale,
+            target.id,
+            target.toDays ? value / 86400 : value,
+            quoteTo(pos + dur[0].length + afterWord.length),
+          );
+        }
+        continue;
       }
     }
+
+    // Noun phrase: up to four words, stopping at a stop word or punctuation.
+    const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*)/i;
+    const words: string[] = [];
+    const ends: number[] = [];
+    let p = pos;
+    for (let k = 0; k < 4; k++) {
+      const w = wordsRe.exec(rest.slice(p));
+      if (!w) break;
+      const word = (w[1] ?? "").toLowerCase();
+      if (STOP.has(word) || timeUnit(word) !== undefined) break;
+      words.push(word);
+      p += w[0].length;
+      ends.push(p);
+    }
+    const hit = nounOf(words);
+    const slashRate = /^\/\s*(s|sec|second|min|minute|h|hr|hour|d|day)\b/i;
+    // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
+    let nounEnd = hit ? (ends[hit.used - 1] ?? pos) : pos;
+    const afterNoun = rest.slice(nounEnd);
+    const rateM =
+      slashRate.exec(afterNoun) ??
+      new RegExp(
+        String.raw`^\s*(?:per[- ]|an?\s+|each\s+|every\s+|/\s*)(${LONG_TIME_WORD}|s|sec|min|h|hr|d|mo|yr)\b`,
+        "i",
+      ).exec(afterNoun);
+    const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);
+    if (rateM || intrinsic) {
+      const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;
+      const rateId = hit?.entry.rate ?? (hit ? undefined : "requests_per_sec");
+      if (!secs || !rateId) continue;
+      nounEnd += rateM ? rateM[0].length : 0;
+      // Scope after ("per minute per API key") or before ("each user sends …", "a per-tenant limit of …").
+      const scopeAfter = /^\s*(?:per|for each|each|\/)[- ]\s*((?:api[- ])?[a-z]+(?: address)?)\b/i.exec(
+        t.slice(n.end + nounEnd),
+      );
+      let scope = scopeAfter ? scopeOf(scopeAfter[1] ?? "") : undefined;
+      if (scope && scopeAfter) nounEnd += scopeAfter[0].length;
+      if (!scope) {
+        const sb = /\b(?:per|each|every|a single|one)[- ]((?:api[- ])?[a-z]+)\b[^.;]*$/i.exec(clauseBefore);
+        scope = sb ? scopeOf(sb[1] ?? "") : undefined;
+      }
+      const id = scope ? `${rateId}_per_${scope}` : rateId;
+      const value = n.value / secs;
+      setScale(scale, id, value, quoteTo(nounEnd));
+      // "a billion pages a month": a visit rate stated per day or longer also states the pass period.
+      if (rateId === "items_per_sec" && secs >= 86400) setScale(scale, "scan_period_seconds", secs, quoteTo(nounEnd));
+      // A rate noun stated just before, with no unit of its own, shares this one.
+      for (const pr of pendingRate.splice(0))
+        setScale(
+          scale,
+          scope ? `${pr.rate}_per_${scope}` : pr.rate,
+          pr.value / secs,
+          `${t.slice(pr.start, n.start)}${quoteTo(nounEnd)}`,
+        );
+      continue;
+    }
+    if (hit?.entry.rate && !hit.entry.count) {
+      // "50k writes and 200k reads per second": wait for the next number's time unit.
+      const between = t.slice(ends[hit.used - 1] !== undefined ? n.end + (ends[hit.used - 1] ?? 0) : n.end, nextStart);
+      if (/^\s*(?:,|and|or|,\s*and)\s*$/i.test(between))
+        pendingRate.push({ noun: hit.noun, value: n.value, start: n.start, rate: hit.entry.rate });
+      continue;
+    }
+    pendingRate.length = 0;
+    if (hit?.entry.count) setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
+    rest = "";
+  }
+
+  // Vague durations: "within seconds", "within a few seconds", "in under a minute".
+  const vagueDur = /\bwithin (?:a few |a couple of |several )?(seconds|a second|minutes|a minute|milliseconds)\b/i.exec(
+    t,
+  );
+  if (vagueDur) {
+    const w = (vagueDur[1] ?? "").toLowerCase();
+    const secs = w.startsWith("milli")
+      ? 0.1
+      : w.startsWith("minute")
+        ? 300
+        : w === "a minute"
+          ? 60
+          : w === "a second"
+            ? 1
+            : 5;
+    setScale(scale, "propagation_seconds", secs, vagueDur[0]);
+  }
+  // "heartbeat every second", "renew every minute" with no number.
+  const everyUnit =
+    /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i.exec(
+      t,
+    );
+  if (everyUnit) {
+    const target = durationId(everyUnit[1] ?? "", "", t);
+    const secs = timeUnit(everyUnit[2] ?? "");
+    if (target && secs) setScale(scale, target.id, target.toDays ? secs / 86400 : secs, everyUnit[0]);
   }
   return scale;
 }

@@ -5,14 +5,133 @@ import type { Quantity } from "./schema.js";
  * prompt ("200,000 leases", "10k rps"); an `assumed` value is used only where the
  * design says so, and is always shown as an assumption.
  */
-export const QUANTITIES: readonly Quantity[] = [
+const BASE_QUANTITIES: readonly Quantity[] = [
+  {
+    id: "peak_factor",
+    label: "peak-to-average traffic ratio",
+    unit: "x",
+    assumed: 3,
+    assumedBecause: "daily traffic commonly peaks at two to three times its average",
+  },
+  {
+    id: "target_utilisation",
+    label: "share of a component's capacity to plan for",
+    unit: "fraction",
+    assumed: 0.5,
+    assumedBecause: "running at half capacity leaves room for a failover or a burst",
+  },
+  {
+    id: "leader_writes_per_sec",
+    label: "small writes one consensus leader sustains",
+    unit: "writes/s",
+    assumed: 10000,
+    assumedBecause:
+      "a Raft or ZAB leader (etcd, ZooKeeper) that fsyncs every commit is planned at about ten thousand small writes per second",
+  },
+  {
+    id: "partition_bytes_per_sec",
+    label: "write bandwidth planned per log partition",
+    unit: "B/s",
+    assumed: 10000000,
+    assumedBecause: "a log partition is commonly planned at about 10 MB/s so one consumer per partition keeps up",
+  },
+  {
+    id: "node_requests_per_sec",
+    label: "requests one stateless server or proxy handles",
+    unit: "req/s",
+    assumed: 10000,
+    assumedBecause: "a tuned proxy or API server handles on the order of ten thousand small requests per second",
+  },
+  {
+    id: "store_node_ops_per_sec",
+    label: "simple operations one in-memory store node serves",
+    unit: "ops/s",
+    assumed: 100000,
+    assumedBecause: "a single Redis-class node serves on the order of a hundred thousand simple operations per second",
+  },
+  {
+    id: "cache_node_bytes",
+    label: "memory for data on one cache node",
+    unit: "B",
+    assumed: 64000000000,
+    assumedBecause: "a cache node commonly gives about 64 GB of memory to data",
+  },
+  {
+    id: "requests_per_user_per_day",
+    label: "requests one user makes per day",
+    unit: "req/day",
+    assumed: 20,
+    assumedBecause: "an active user opens the product a few times a day and each visit makes a handful of calls",
+  },
+  {
+    id: "read_write_ratio",
+    label: "reads per write",
+    unit: "x",
+    assumed: 10,
+    assumedBecause: "most keyed data is read about ten times for every write",
+  },
+  {
+    id: "hot_key_share",
+    label: "share of traffic on the single hottest key",
+    unit: "fraction",
+    assumed: 0.01,
+    assumedBecause: "skewed key popularity commonly puts around one percent of all traffic on the hottest key",
+  },
+  {
+    id: "hot_set_fraction",
+    label: "share of the catalogue that serves most reads",
+    unit: "fraction",
+    assumed: 0.2,
+    assumedBecause: "read popularity is skewed: about a fifth of the items serves most requests",
+  },
+  {
+    id: "active_keys",
+    label: "keys, clients or scopes with a budget at once",
+    unit: "keys",
+  },
+  {
+    id: "ops_per_participant_per_sec",
+    label: "operations one participant sends per second while active",
+    unit: "ops/s",
+    assumed: 1,
+    assumedBecause: "clients batch keystrokes or moves and send about one operation a second",
+  },
+  {
+    id: "sample_bytes",
+    label: "compressed bytes per stored sample",
+    unit: "B",
+    assumed: 2,
+    assumedBecause: "Gorilla-style delta-of-delta and XOR compression stores a sample in under 1.4 bytes; plan for 2",
+  },
+  {
+    id: "shard_bytes",
+    label: "target size of one index shard",
+    unit: "B",
+    assumed: 30000000000,
+    assumedBecause: "search engines such as Elasticsearch advise shards of roughly 10 to 50 GB",
+  },
+  {
+    id: "chunk_meta_bytes",
+    label: "metadata bytes per chunk on the metadata service",
+    unit: "B",
+    assumed: 64,
+    assumedBecause: "the GFS master kept under 64 bytes of metadata per 64 MB chunk",
+  },
   { id: "requests_per_sec", label: "requests per second", unit: "req/s" },
   { id: "writes_per_sec", label: "writes per second", unit: "writes/s" },
   { id: "reads_per_sec", label: "reads per second", unit: "reads/s" },
   { id: "messages_per_sec", label: "messages (events) per second", unit: "msg/s" },
   { id: "samples_per_sec", label: "samples per second", unit: "samples/s" },
   { id: "ids_per_sec", label: "identifiers issued per second", unit: "ids/s" },
+  { id: "items_per_sec", label: "pages or items fetched or processed per second", unit: "items/s" },
   { id: "bytes_per_day", label: "bytes ingested per day", unit: "B/day" },
+  {
+    id: "propagation_seconds",
+    label: "time for a change to reach every reader",
+    unit: "s",
+    assumed: 5,
+    assumedBecause: "a few seconds is the usual promise for configuration or membership changes",
+  },
   {
     id: "message_bytes",
     label: "average message size",
@@ -191,3 +310,36 @@ export const QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a session, profile or small record value is about 1 KB",
   },
 ];
+
+/** Rate quantities a prompt may state per key, user, tenant, node or partition rather than for the whole fleet. */
+export const SCOPED_RATES = [
+  "requests_per_sec",
+  "writes_per_sec",
+  "reads_per_sec",
+  "messages_per_sec",
+  "samples_per_sec",
+  "ids_per_sec",
+  "tasks_per_sec",
+  "items_per_sec",
+] as const;
+export const RATE_SCOPES = ["key", "user", "tenant", "node", "partition"] as const;
+
+/**
+ * The named quantities starter formulas and capacity models may use, including the scoped rates
+ * (`requests_per_sec_per_key` is one key's rate, never the fleet's).
+ */
+export const QUANTITIES: readonly Quantity[] = [
+  ...BASE_QUANTITIES,
+  ...SCOPED_RATES.flatMap((r) => {
+    const base = BASE_QUANTITIES.find((q) => q.id === r);
+    return RATE_SCOPES.map(
+      (scope): Quantity => ({
+        id: `${r}_per_${scope}`,
+        label: `${base?.label ?? r} for one ${scope} (not the fleet total)`,
+        unit: `${base?.unit ?? "/s"} per ${scope}`,
+      }),
+    );
+  }),
+];
+
+export const QUANTITY_BY_ID: ReadonlyMap<string, Quantity> = new Map(QUANTITIES.map((q) => [q.id, q]));

@@ -2,6 +2,8 @@ import type { Design } from "../engine/design/design.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
 import { writeScript } from "./script/index.js";
 import { architectureBlocks } from "./sections/architecture.js";
+import { capacitySection } from "./sections/capacity.js";
+import { decisionsSection } from "./sections/decisions.js";
 
 /** The design as a document in the framework's fixed order. Everything shown comes from the Design object. */
 export function designBlocks(d: Design): Block[] {
@@ -87,6 +89,8 @@ export function designBlocks(d: Design): Block[] {
       `Regions: ${d.context.regions}`,
       `Failure stance: ${d.context.failureStance}`,
     ]),
+    ...capacitySection(d),
+    ...decisionsSection(d),
     heading(2, "Predicates and mechanisms"),
     table(
       ["predicate", "holds", "because"],

@@ -1,3 +1,4 @@
+import { DECISION_BY_ID } from "../../knowledge/decisions/index.js";
 import { ARCHETYPE_BY_ID, QUANTITIES } from "../../knowledge/index.js";
 import {
   ARCHETYPE_IDS,
@@ -30,6 +31,7 @@ export const OVERRIDE_KEYS = [
   "regions",
   "scale.<quantity>",
   "predicate.<id>",
+  "decision.<id>",
 ] as const;
 
 const list = (xs: readonly string[]) => xs.join(", ");
@@ -186,6 +188,37 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
             r.id === pid ? { ...r, holds, because: `set by override ${label}`, source: "override" as const } : r,
           ),
       } as Patch<"predicates">);
+    } else if (key.startsWith("decision.")) {
+      const id = key.slice("decision.".length);
+      const point = DECISION_BY_ID.get(id);
+      if (!point)
+        return { ok: false, error: `unknown decision '${id}'; use one of: ${list([...DECISION_BY_ID.keys()])}` };
+      const option = point.options.find((o) => o.id === lower);
+      if (!option)
+        return bad(
+          "option",
+          point.options.map((o) => o.id),
+        );
+      patches.push({
+        field: "decisions",
+        label,
+        apply: (rows) => {
+          const others = point.options.filter((o) => o.id !== option.id);
+          const row = {
+            id: point.id,
+            question: point.question,
+            options: point.options.map((o) => ({ ...o })),
+            chosen: option.id,
+            because: `set by override ${label}: ${option.name} wins when ${option.winsWhen}`,
+            wouldFlipIf: others.map((o) => `${o.name} would win if ${o.winsWhen}`).join("; "),
+            source: "override" as const,
+            archetype: rows.find((r) => r.id === point.id)?.archetype ?? "override",
+            inputs: [`override ${label}`],
+            drives: true,
+          };
+          return rows.some((r) => r.id === point.id) ? rows.map((r) => (r.id === point.id ? row : r)) : [...rows, row];
+        },
+      } as Patch<"decisions">);
     } else {
       return { ok: false, error: `unknown override field '${key}'; use one of: ${list(OVERRIDE_KEYS)}` };
     }

@@ -182,6 +182,9 @@ export interface Diagram {
 
 export type { ComponentKind, LinkKind } from "../../knowledge/topology.js";
 
+import type { CapacityKind } from "../../knowledge/capacity/types.js";
+import type { DecisionImplies } from "../../knowledge/decisions/types.js";
+
 import type { ComponentKind, LinkKind } from "../../knowledge/topology.js";
 
 /** A box of the architecture: what it is, what state it holds, what paths or loops it runs. */
@@ -235,19 +238,28 @@ export interface CapacityInput {
 
 /** One back-of-envelope figure: `formula = value unit`, every input stated or assumed. */
 export interface CapacityRow {
+  /** The figure's id (usable in decision conditions and later formulas). */
+  id: string;
   quantity: string;
+  kind: CapacityKind;
   formula: string;
   value: number;
   unit: string;
   display: string;
   inputs: CapacityInput[];
   archetype: string;
+  /** The design quantity this figure decides (partitions, nodes, workers), when it decides one. */
+  sets?: string;
 }
 
 export interface DecisionOption {
+  id: string;
   name: string;
   buys: string;
   costs: string;
+  /** When this option wins, in words. */
+  winsWhen: string;
+  implies?: DecisionImplies;
 }
 
 /** A trade-off argued for this prompt: the options, the one chosen and why, and when the other would win. */
@@ -255,9 +267,14 @@ export interface DecisionRow {
   id: string;
   question: string;
   options: DecisionOption[];
+  /** The chosen option's id. */
   chosen: string;
   because: string;
   wouldFlipIf: string;
+  /** The NFRs and numbers the choice rests on, with their values in this design. */
+  inputs: string[];
+  /** Whether the chosen option's implications shape the mechanisms (the dominant archetype's and features' decisions, and any override). */
+  drives: boolean;
   source: "derived" | "override";
   archetype: string;
 }

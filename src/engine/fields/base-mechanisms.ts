@@ -1,12 +1,13 @@
 import { WRITE_SHAPE_MECHANISMS } from "../../knowledge/operations.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
+import { applyDecisions } from "./decisions.js";
 import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
 
 export const baseMechanismsField: Deriver<"baseMechanisms"> = {
   field: "baseMechanisms",
   category: "Classified",
-  reads: ["operations", "invariants", "archetypes"],
+  reads: ["operations", "invariants", "archetypes", "decisions"],
   rule: "each write's shape gives its base mechanism (create -> insert, overwrite -> versioned overwrite, transition -> guarded update, append -> append log…), unless the archetype's path names a more specific one",
   derive: (f) => {
     const rows: MechanismRow[] = [];
@@ -22,6 +23,7 @@ export const baseMechanismsField: Deriver<"baseMechanisms"> = {
       const because = `${op.phrase}: ${op.operation} on ${op.entity}${op.mechanism ? " (the archetype's path names it)" : " (default for the write shape)"}`;
       addMechanism(rows, mechanismRow(id, "base", [because], invariantMatching(f.invariants, /./, path)));
     }
-    return rows;
+    // Hook (numbers helper): a chosen decision can rule out a base mechanism (e.g. leaderless replaces consensus).
+    return applyDecisions(rows, f.decisions, "base", () => undefined);
   },
 };

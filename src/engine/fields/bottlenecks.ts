@@ -1,7 +1,8 @@
 import { QUANTITIES } from "../../knowledge/quantities.js";
 import type { Deriver } from "../design/graph.js";
-import type { BottleneckRow, Nfrs } from "../design/types.js";
+import type { BottleneckRow, CapacityRow, Nfrs } from "../design/types.js";
 import { evaluateFormula, formulaVariables, parseFormula } from "../formula.js";
+import { approx, formatQuantity } from "../quantity-format.js";
 import { archetype } from "./common.js";
 
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
@@ -14,36 +15,71 @@ export function human(x: number): string {
   return String(+x.toPrecision(3));
 }
 
-/** Evaluates a starter formula with the prompt's numbers; assumptions are named. Needs at least one stated input. */
-export function estimate(expression: string, yields: string, unit: string, scale: Nfrs["scale"]): string | undefined {
+/** A value a formula may use beyond the prompt's: a capacity input or figure with how it was reached. */
+export interface KnownValue {
+  value: number;
+  unit: string;
+  because: string;
+}
+
+/**
+ * Evaluates a starter formula with the prompt's numbers, then the capacity model's inputs and
+ * figures, then the quantities' defaults; every value not stated is named as an assumption.
+ */
+export function estimate(
+  expression: string,
+  yields: string,
+  unit: string,
+  scale: Nfrs["scale"],
+  known: ReadonlyMap<string, KnownValue> = new Map(),
+): string | undefined {
   const expr = parseFormula(expression);
   const vars = [...formulaVariables(expr)];
   const values: Record<string, number> = {};
   const parts: string[] = [];
-  let stated = 0;
   for (const v of vars) {
     const s = scale[v];
+    const k = known.get(v);
     const q = QUANTITIES.find((x) => x.id === v);
     if (s) {
       values[v] = s.value;
-      stated++;
-      parts.push(`${v} = ${human(s.value)} (${s.source === "override" ? "set by override" : `'${s.quote}'`})`);
+      const u = q?.unit ?? "";
+      const shown = u === "s" || /^B(\/|$)/.test(u) ? formatQuantity(s.value, u) : human(s.value);
+      parts.push(`${v} = ${shown} (${s.source === "override" ? "set by override" : `'${s.quote}'`})`);
+    } else if (k) {
+      values[v] = k.value;
+      parts.push(`${v} = ${formatQuantity(k.value, k.unit)} (${k.because})`);
     } else if (q?.assumed !== undefined) {
       values[v] = q.assumed;
-      parts.push(`${v} = ${human(q.assumed)} ${q.unit} (assumed: ${q.assumedBecause})`);
+      parts.push(`${v} = ${formatQuantity(q.assumed, q.unit)} (assumed: ${q.assumedBecause})`);
     } else return undefined;
   }
-  if (stated === 0) return undefined;
   const r = evaluateFormula(expr, values);
   if (r === undefined) return undefined;
-  return `${yields} = ${expression} = ${human(r)} ${unit}, with ${parts.join("; ")}`;
+  return `${yields} = ${expression} ${approx(r, unit)}, with ${parts.join("; ")}`;
+}
+
+/** The capacity values of one archetype: its inputs (with their reasons) and its figures. */
+function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, KnownValue> {
+  const out = new Map<string, KnownValue>();
+  for (const r of rows) {
+    if (r.archetype !== archetype) continue;
+    for (const i of r.inputs) {
+      if (out.has(i.name) || i.source !== "assumed") continue;
+      const unit = QUANTITIES.find((q) => q.id === i.name)?.unit ?? "";
+      out.set(i.name, { value: i.value, unit, because: `assumed: ${i.because.replace(/^not stated; /, "")}` });
+    }
+    out.set(r.id, { value: r.value, unit: r.unit, because: `capacity: ${r.formula}` });
+    if (r.sets) out.set(r.sets, { value: r.value, unit: r.unit, because: `sized by capacity: ${r.formula}` });
+  }
+  return out;
 }
 
 export const bottlenecksField: Deriver<"bottlenecks"> = {
   field: "bottlenecks",
   category: "Derived",
-  reads: ["archetypes", "nfrs", "primaryState"],
-  rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; starter formulas are evaluated where the prompt gives numbers",
+  reads: ["archetypes", "nfrs", "primaryState", "capacity"],
+  rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; starter formulas are evaluated with the prompt's numbers and the capacity model's inputs, and a bottleneck without a formula quotes its archetype's hotspot figure",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     f.archetypes.forEach((ra, i) => {
@@ -58,14 +94,28 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         };
         if (b.formula) {
           row.formula = `${b.formula.yields} = ${b.formula.expression} (${b.formula.unit})`;
-          const e = estimate(b.formula.expression, b.formula.yields, b.formula.unit, f.nfrs.scale);
+          const e = estimate(
+            b.formula.expression,
+            b.formula.yields,
+            b.formula.unit,
+            f.nfrs.scale,
+            knownFor(a.id, f.capacity),
+          );
           if (e) row.estimate = e;
         }
         out.push(row);
       }
     });
-    // With numbers in hand, the bottleneck whose estimate was computed comes first: it is the one the prompt sized.
-    const sized = out.findIndex((r) => r.estimate !== undefined && r.archetype === out[0]?.archetype);
+    // A bottleneck without a formula of its own quotes its archetype's hotspot figure from the capacity model.
+    for (const r of out) {
+      if (r.estimate) continue;
+      const hot = f.capacity.find((c) => c.archetype === r.archetype && c.kind === "hotspot");
+      if (hot && !out.some((o) => o.estimate?.startsWith(hot.quantity)))
+        r.estimate = `${hot.quantity}: ${hot.formula} ${hot.display}`;
+    }
+    // The bottleneck sized from a stated number comes first: it is the one the prompt sized.
+    const statedIn = (r: BottleneckRow) => r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate);
+    const sized = out.findIndex((r) => statedIn(r) && r.archetype === out[0]?.archetype);
     if (sized > 0) {
       const [row] = out.splice(sized, 1);
       if (row) out.unshift(row);

@@ -1,9 +1,37 @@
+import { capacityModel } from "../../knowledge/capacity/index.js";
+import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import { evaluateCapacity } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
+import type { CapacityRow } from "../design/types.js";
 
 export const capacityField: Deriver<"capacity"> = {
   field: "capacity",
   category: "Derived",
   reads: ["nfrs", "archetypes", "features"],
-  rule: "back-of-envelope figures from stated or assumed inputs (not built yet)",
-  derive: () => [],
+  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; every unstated input takes the archetype's typical value with why it is typical",
+  derive: (f) => {
+    const rows: CapacityRow[] = [];
+    const seen = new Set<string>();
+    const add = (list: CapacityRow[]) => {
+      for (const r of list) {
+        const key = `${r.archetype}:${r.id}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          rows.push(r);
+        }
+      }
+    };
+    f.archetypes.forEach((a, i) => {
+      const model = capacityModel(a.id);
+      if (!model) return;
+      const all = evaluateCapacity(model, a.id, f.nfrs.scale);
+      // The dominant archetype shows its whole model; a supporting one its first hotspot and storage figures.
+      add(i === 0 ? all : all.filter((r) => r.kind === "hotspot" || r.kind === "storage").slice(0, 2));
+    });
+    for (const feat of f.features) {
+      const model = FEATURE_BY_ID.get(feat.id)?.capacity;
+      if (model) add(evaluateCapacity(model, feat.id, f.nfrs.scale));
+    }
+    return rows;
+  },
 };

@@ -59,9 +59,9 @@ const ANSWERS: ((f: Readonly<Fields>) => Answer)[] = [
     const b = f.bottlenecks[0];
     if (!b) return { answer: "no bottleneck derived", complete: false, missing: "the archetype's scaling bottlenecks" };
     const answer = `${b.bottleneck}; mitigate with ${b.mitigation}${b.estimate ? ` (${b.estimate})` : ""}`;
-    return b.estimate || !b.formula
-      ? { answer, complete: true }
-      : { answer, complete: true, missing: `state the numbers to size it: ${b.formula}` };
+    // With a capacity section every figure is sized (stated or assumed), so nothing is missing.
+    if (b.estimate || !b.formula || f.capacity.length > 0) return { answer, complete: true };
+    return { answer, complete: true, missing: `state the numbers to size it: ${b.formula}` };
   },
 ];
 
@@ -77,6 +77,7 @@ export const checklistField: Deriver<"checklist"> = {
     "readPaths",
     "failures",
     "bottlenecks",
+    "capacity",
   ],
   rule: "the seven infra questions, each answered from the fields that decide it; an empty answer is marked incomplete with what is missing",
   derive: (f) =>

@@ -3,6 +3,7 @@ import type { PredicateId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow, OperationRow } from "../design/types.js";
 import { own } from "../own.js";
+import { applyDecisions } from "./decisions.js";
 import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
 
 /** Which invariant each predicate's companions guard, found by the words that invariant uses. */
@@ -80,7 +81,7 @@ const GATES: Record<string, (g: GateInput) => string | undefined> = {
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
   category: "Derived",
-  reads: ["baseMechanisms", "predicates", "invariants", "operations"],
+  reads: ["baseMechanisms", "predicates", "invariants", "operations", "decisions"],
   rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate",
   derive: (f) => {
     const rows: MechanismRow[] = [];
@@ -103,6 +104,13 @@ export const companionsField: Deriver<"companions"> = {
         );
       }
     }
-    return rows;
+    // Hook (numbers helper): chosen decisions add the mechanisms they imply and drop the ones they rule out.
+    return applyDecisions(
+      rows,
+      f.decisions,
+      "companion",
+      (id, why) => mechanismRow(id, "companion", why, invariantMatching(f.invariants, /./)),
+      base,
+    );
   },
 };

@@ -1,9 +1,206 @@
+import { capacityModel } from "../../knowledge/capacity/index.js";
+import { decisionPoints } from "../../knowledge/decisions/index.js";
+import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
+import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { evaluateCapacity } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
+import type { CapacityRow, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
+import { formatQuantity } from "../quantity-format.js";
+
+interface NumberValue {
+  value: number;
+  unit: string;
+  source: string;
+}
+
+/** The numbers a decision may test: this owner's capacity figures and inputs, then the prompt's scale, then defaults. */
+function numbersFor(
+  owner: string,
+  rows: readonly CapacityRow[],
+  scale: Fields["nfrs"]["scale"],
+): Map<string, NumberValue> {
+  const out = new Map<string, NumberValue>();
+  for (const r of rows) {
+    if (r.archetype !== owner) continue;
+    out.set(r.id, { value: r.value, unit: r.unit, source: "computed" });
+    for (const i of r.inputs)
+      if (!out.has(i.name))
+        out.set(i.name, { value: i.value, unit: QUANTITY_BY_ID.get(i.name)?.unit ?? "", source: i.source });
+  }
+  for (const [k, v] of Object.entries(scale))
+    if (!out.has(k)) out.set(k, { value: v.value, unit: QUANTITY_BY_ID.get(k)?.unit ?? "", source: v.source });
+  return out;
+}
+
+type Check = { holds: boolean; says: string } | undefined;
+
+function check(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, NumberValue>): Check {
+  if ("nfr" in c) {
+    const n = f.nfrs[c.nfr];
+    return {
+      holds: c.in.includes(n.value),
+      says: `${c.nfr} is ${n.value} (${n.source === "default" ? "default" : n.source})`,
+    };
+  }
+  if ("regionsAtLeast" in c) {
+    const r = f.nfrs.regions;
+    return { holds: r.value >= c.regionsAtLeast, says: `regions = ${r.value} (${r.source})` };
+  }
+  if ("predicate" in c) {
+    const p = f.predicates.find((x) => x.id === c.predicate);
+    if (!p) return undefined;
+    return { holds: p.holds === c.holds, says: `${p.id} ${p.holds ? "holds" : "does not hold"}` };
+  }
+  if ("stated" in c) {
+    const s = f.nfrs.scale[c.stated];
+    const matches = s !== undefined && (c.matching === undefined || new RegExp(c.matching, "i").test(s.quote));
+    return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
+  }
+  if ("latencyAtMost" in c) {
+    const l = f.nfrs.latency.find((x) => x.ms <= c.latencyAtMost);
+    return { holds: l !== undefined, says: l ? `latency target '${l.quote}'` : "no latency target that tight" };
+  }
+  const n = nums.get(c.number);
+  if (!n) return undefined;
+  const holds = (c.atLeast === undefined || n.value >= c.atLeast) && (c.below === undefined || n.value < c.below);
+  const bound =
+    c.atLeast !== undefined && c.below !== undefined
+      ? `between ${formatQuantity(c.atLeast, n.unit)} and ${formatQuantity(c.below, n.unit)}`
+      : c.atLeast !== undefined
+        ? `${holds ? "≥" : "<"} ${formatQuantity(c.atLeast, n.unit)}`
+        : `${holds ? "<" : "≥"} ${formatQuantity(c.below ?? 0, n.unit)}`;
+  return { holds, says: `${c.number} ≈ ${formatQuantity(n.value, n.unit)} (${n.source}), ${bound}` };
+}
+
+/** Chooses one decision point's option for this design. */
+export function decide(
+  p: DecisionPoint,
+  owner: string,
+  f: Readonly<Fields>,
+  nums: Map<string, NumberValue>,
+  drives = true,
+): DecisionRow {
+  let chosen = p.fallback.option;
+  let because = p.fallback.because;
+  let inputs: string[] = [];
+  // A rule resting on an NFR the prompt left at its default yields to any rule that rests only on
+  // stated NFRs and numbers: the archetype's stance is where the argument starts, not where it ends.
+  const onDefault = (c: DecisionCondition) => "nfr" in c && f.nfrs[c.nfr].source === "default";
+  for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
+    const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c, f, nums)?.holds));
+    if (rule) {
+      chosen = rule.option;
+      inputs = rule.when.map((c) => check(c, f, nums)?.says ?? "");
+      because = `${rule.because}: ${inputs.join("; ")}`;
+      break;
+    }
+  }
+  if (inputs.length === 0) {
+    // Say which tests did not fire, in this design's values, so the default reads as a choice.
+    inputs = p.rules
+      .flatMap((r) => r.when.map((c) => check(c, f, nums)?.says ?? ""))
+      .filter((s, i, a) => s && a.indexOf(s) === i);
+    if (inputs.length > 0) because = `${p.fallback.because} (${inputs.join("; ")})`;
+  }
+  const others = p.options.filter((o) => o.id !== chosen);
+  return {
+    id: p.id,
+    question: p.question,
+    options: p.options.map((o) => ({ ...o })),
+    chosen,
+    because,
+    wouldFlipIf: others.map((o) => `${o.name} would win if ${o.winsWhen}`).join("; "),
+    source: "derived",
+    archetype: owner,
+    inputs,
+    drives,
+  };
+}
 
 export const decisionsField: Deriver<"decisions"> = {
   field: "decisions",
   category: "Chosen",
-  reads: ["nfrs", "archetypes", "capacity"],
-  rule: "the archetypes' decision points chosen by NFRs and numbers (not built yet)",
-  derive: () => [],
+  reads: ["nfrs", "archetypes", "capacity", "predicates", "features"],
+  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs and computed numbers hold, else the archetype's sensible default; the option not chosen says when it would win",
+  derive: (f) => {
+    const rows: DecisionRow[] = [];
+    const owners: { owner: string; points: readonly DecisionPoint[]; rows: CapacityRow[]; drives: boolean }[] = [];
+    f.archetypes.forEach((a, i) => {
+      const model = capacityModel(a.id);
+      const own = f.capacity.filter((r) => r.archetype === a.id);
+      // A supporting archetype shows only part of its model; its decisions still see every figure.
+      const all = model
+        ? [...own, ...evaluateCapacity(model, a.id, f.nfrs.scale).filter((r) => !own.some((o) => o.id === r.id))]
+        : own;
+      const points = decisionPoints(a.id);
+      owners.push({ owner: a.id, points: i === 0 ? points : points.slice(0, 1), rows: all, drives: i === 0 });
+    });
+    for (const feat of f.features) {
+      const points = FEATURE_BY_ID.get(feat.id)?.decisions ?? [];
+      owners.push({ owner: feat.id, points, rows: f.capacity.filter((r) => r.archetype === feat.id), drives: true });
+    }
+    for (const o of owners) {
+      const nums = numbersFor(o.owner, o.rows, f.nfrs.scale);
+      for (const p of o.points) if (!rows.some((r) => r.id === p.id)) rows.push(decide(p, o.owner, f, nums, o.drives));
+    }
+    return rows;
+  },
 };
+
+/**
+ * The hook the mechanism derivers call: adds what chosen options imply and drops what they rule
+ * out, each with the decision as its reason. Rows come back in a stable order.
+ */
+export function applyDecisions(
+  rows: readonly MechanismRow[],
+  decisions: readonly DecisionRow[],
+  kind: MechanismRow["kind"],
+  make: (id: string, because: string[]) => MechanismRow | undefined,
+  keep: ReadonlySet<string> = new Set(),
+): MechanismRow[] {
+  const out = rows.map((r) => ({ ...r, because: [...r.because] }));
+  for (const d of decisions) {
+    const opt = d.options.find((o) => o.id === d.chosen);
+    if (!opt?.implies || !d.drives) continue;
+    const why = `decision ${d.id}: ${opt.name}${d.source === "override" ? " (set by override)" : ""}`;
+    for (const id of opt.implies.removeMechanisms ?? []) {
+      const at = out.findIndex((r) => r.id === id);
+      if (at >= 0) out.splice(at, 1);
+    }
+    if (kind !== "companion") continue;
+    for (const id of opt.implies.addMechanisms ?? []) {
+      if (keep.has(id)) continue;
+      const prev = out.find((r) => r.id === id);
+      if (prev) {
+        if (!prev.because.includes(why)) prev.because.push(why);
+        continue;
+      }
+      const row = make(id, [why]);
+      if (row) out.push(row);
+    }
+  }
+  return out;
+}
+
+/** The hook the technology deriver calls: a chosen option's preferred products move first in their layer, with the decision named. */
+export function preferTechnology(rows: readonly TechnologyRow[], decisions: readonly DecisionRow[]): TechnologyRow[] {
+  const prefer = new Map<string, string>();
+  for (const d of decisions) {
+    const opt = d.options.find((o) => o.id === d.chosen);
+    for (const p of opt?.implies?.preferTechnology ?? [])
+      if (!prefer.has(p.toLowerCase())) prefer.set(p.toLowerCase(), `decision ${d.id}: ${opt?.name}`);
+  }
+  if (prefer.size === 0) return [...rows];
+  return rows.map((row) => {
+    const hit = (product: string) => [...prefer.keys()].find((p) => product.toLowerCase().includes(p));
+    const choices = row.choices.map((c) => {
+      const p = hit(c.product);
+      return p ? { ...c, why: `${c.why}; preferred by ${prefer.get(p)}` } : c;
+    });
+    const ranked = [...choices.filter((c) => hit(c.product)), ...choices.filter((c) => !hit(c.product))];
+    const out: TechnologyRow = { ...row, choices: ranked };
+    if (row.avoid && hit(row.avoid.product)) delete out.avoid;
+    return out;
+  });
+}

@@ -2,6 +2,7 @@ import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
 import { archetype } from "./common.js";
+import { preferTechnology } from "./decisions.js";
 
 /** The NFR tags a design asks of its products, each with the reason it is asked. */
 export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrTag, string> {
@@ -26,7 +27,7 @@ export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrT
 export const technologyField: Deriver<"technology"> = {
   field: "technology",
   category: "Chosen",
-  reads: ["archetypes", "baseMechanisms", "companions", "nfrs"],
+  reads: ["archetypes", "baseMechanisms", "companions", "nfrs", "decisions"],
   rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at",
   derive: (f) => {
     const lead = f.archetypes[0];
@@ -64,6 +65,7 @@ export const technologyField: Deriver<"technology"> = {
         };
       if (choices.length > 0 || row.avoid) rows.push(row);
     }
-    return rows;
+    // Hook (numbers helper): a chosen decision's preferred products lead their layer.
+    return preferTechnology(rows, f.decisions);
   },
 };

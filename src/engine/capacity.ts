@@ -1,0 +1,147 @@
+/**
+ * Evaluates capacity models: every input is stated (with the prompt's words), set by an
+ * override, or assumed (with the archetype's typical value and why it is typical); every
+ * figure is `id = expression = value unit`, and later figures build on earlier ones.
+ */
+import type { CapacityModel } from "../knowledge/capacity/types.js";
+import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
+import type { CapacityInput, CapacityRow, Nfrs } from "./design/types.js";
+import { evaluateFormula, formulaVariables, parseFormula } from "./formula.js";
+import { approx, formatQuantity } from "./quantity-format.js";
+
+interface Known {
+  value: number;
+  /** The stated, overridden or assumed inputs this value rests on (itself, for a leaf). */
+  inputs: CapacityInput[];
+}
+
+function merge(lists: CapacityInput[][]): CapacityInput[] {
+  const out: CapacityInput[] = [];
+  for (const l of lists) for (const i of l) if (!out.some((o) => o.name === i.name)) out.push(i);
+  return out;
+}
+
+function statedInput(name: string, s: Nfrs["scale"][string]): Known {
+  return {
+    value: s.value,
+    inputs: [
+      {
+        name,
+        value: s.value,
+        source: s.source,
+        because: s.source === "override" ? `set by override ${s.quote}` : `the prompt says '${s.quote}'`,
+      },
+    ],
+  };
+}
+
+/** Evaluates one model with the prompt's scale; figures whose inputs cannot all be found are left out. */
+export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
+  const env = new Map<string, Known>();
+  const lookup = (name: string): Known | undefined => {
+    const have = env.get(name);
+    if (have) return have;
+    const s = scale[name];
+    if (s) {
+      const k = statedInput(name, s);
+      env.set(name, k);
+      return k;
+    }
+    const q = QUANTITY_BY_ID.get(name);
+    if (q?.assumed !== undefined) {
+      const k: Known = {
+        value: q.assumed,
+        inputs: [
+          {
+            name,
+            value: q.assumed,
+            source: "assumed",
+            because: `not stated; assumed ${formatQuantity(q.assumed, q.unit)}: ${q.assumedBecause ?? "a common default"}`,
+          },
+        ],
+      };
+      env.set(name, k);
+      return k;
+    }
+    return undefined;
+  };
+  const evalExpr = (expression: string): { value: number; inputs: CapacityInput[] } | undefined => {
+    const expr = parseFormula(expression);
+    const values: Record<string, number> = {};
+    const used: CapacityInput[][] = [];
+    for (const v of formulaVariables(expr)) {
+      const k = lookup(v);
+      if (!k) return undefined;
+      values[v] = k.value;
+      used.push(k.inputs);
+    }
+    const value = evaluateFormula(expr, values);
+    return value === undefined ? undefined : { value, inputs: merge(used) };
+  };
+
+  for (const spec of model.inputs) {
+    const s = scale[spec.quantity];
+    if (s) {
+      env.set(spec.quantity, statedInput(spec.quantity, s));
+      continue;
+    }
+    const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? "";
+    const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
+    let derived = false;
+    for (const d of derivations) {
+      const r = evalExpr(d.expression);
+      // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
+      if (!r || r.value <= 0) continue;
+      if (spec.typical !== undefined && !r.inputs.some((i) => i.source !== "assumed")) continue;
+      env.set(spec.quantity, {
+        value: r.value,
+        inputs: [
+          ...r.inputs,
+          {
+            name: spec.quantity,
+            value: r.value,
+            source: "assumed",
+            because: `not stated; derived as ${d.expression} = ${formatQuantity(r.value, unit)} (${d.why})`,
+          },
+        ],
+      });
+      derived = true;
+      break;
+    }
+    if (derived) continue;
+    if (spec.typical !== undefined) {
+      env.set(spec.quantity, {
+        value: spec.typical,
+        inputs: [
+          {
+            name: spec.quantity,
+            value: spec.typical,
+            source: "assumed",
+            because: `not stated; typical for ${owner}: ${formatQuantity(spec.typical, unit)}, because ${spec.why ?? "it is the common case"}`,
+          },
+        ],
+      });
+    }
+  }
+
+  const rows: CapacityRow[] = [];
+  for (const f of model.figures) {
+    const r = evalExpr(f.expression);
+    if (!r || !Number.isFinite(r.value) || r.value <= 0) continue;
+    const value = f.ceil ? Math.ceil(r.value) : r.value;
+    env.set(f.id, { value, inputs: r.inputs });
+    rows.push({
+      id: f.id,
+      quantity: f.label,
+      kind: f.kind,
+      formula: `${f.id} = ${f.expression}`,
+      value,
+      unit: f.unit,
+      display: f.ceil ? formatQuantity(value, f.unit) : approx(value, f.unit),
+      inputs: r.inputs,
+      archetype: owner,
+      ...(f.sets ? { sets: f.sets } : {}),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,70 @@
+/**
+ * Numbers for people: SI prefixes on byte units, k/M/B on counts and rates, seconds as
+ * minutes, hours or days, and three significant digits ("≈ 385 pages/s", "≈ 1.6 TB/day").
+ */
+
+/** Rounds to `digits` significant digits and drops trailing zeros: 385.8 -> "386", 1.6049 -> "1.6". */
+export function sig(x: number, digits = 3): string {
+  if (x === 0) return "0";
+  const abs = Math.abs(x);
+  if (abs >= 10 ** digits) return Math.round(x).toLocaleString("en-US");
+  return String(+x.toPrecision(digits));
+}
+
+const BYTE_PREFIXES: [number, string][] = [
+  [1e18, "EB"],
+  [1e15, "PB"],
+  [1e12, "TB"],
+  [1e9, "GB"],
+  [1e6, "MB"],
+  [1e3, "KB"],
+];
+
+const COUNT_PREFIXES: [number, string][] = [
+  [1e12, "T"],
+  [1e9, "B"],
+  [1e6, "M"],
+  [1e3, "k"],
+];
+
+function scaled(x: number, prefixes: [number, string][]): { n: string; prefix: string } {
+  const abs = Math.abs(x);
+  for (const [f, p] of prefixes) {
+    // 999,950 would round to "1,000k": move to the next prefix once the rounded value reaches 1000.
+    if (abs >= f * 0.9995) return { n: sig(x / f), prefix: p };
+  }
+  return { n: sig(x), prefix: "" };
+}
+
+function duration(seconds: number): string {
+  const abs = Math.abs(seconds);
+  if (abs >= 2 * 86400 * 365) return `${sig(seconds / (86400 * 365))} years`;
+  if (abs >= 2 * 86400) return `${sig(seconds / 86400)} days`;
+  if (abs >= 2 * 3600) return `${sig(seconds / 3600)} h`;
+  if (abs >= 120) return `${sig(seconds / 60)} min`;
+  if (abs < 1) return `${sig(seconds * 1000)} ms`;
+  return `${sig(seconds)} s`;
+}
+
+/** Formats a value in its unit: bytes get KB…EB, counts k/M/B/T, seconds a readable duration, fractions a percentage. */
+export function formatQuantity(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return "not finite";
+  const byteUnit = /^B(\/.+)?$/.exec(unit);
+  if (byteUnit) {
+    const { n, prefix } = scaled(value, BYTE_PREFIXES);
+    return `${n} ${prefix || "B"}${byteUnit[1] ?? ""}`;
+  }
+  if (unit === "s") return duration(value);
+  if (unit === "fraction") return `${sig(value * 100)}%`;
+  if (unit === "days" && value < 1) return duration(value * 86400);
+  const { n, prefix } = scaled(value, COUNT_PREFIXES);
+  // "1 partition", not "1 partitions": a plain plural noun loses its s for exactly one.
+  const word =
+    n === "1" && !prefix && /^[a-z]+s$/.test(unit) && !/(ss|us|is|ies)$/.test(unit) ? unit.slice(0, -1) : unit;
+  return `${n}${prefix} ${word}`.trim();
+}
+
+/** "≈ 385 pages/s": the approximate form used in capacity rows. */
+export function approx(value: number, unit: string): string {
+  return `≈ ${formatQuantity(value, unit)}`;
+}

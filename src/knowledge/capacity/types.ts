@@ -1,0 +1,63 @@
+/**
+ * Capacity models: the back-of-envelope figures every design of an archetype (or product
+ * feature) should show, as formulas over named quantities (see ../quantities.ts).
+ */
+
+/** A way to derive an input from other quantities, and what that derivation assumes. */
+export interface CapacityDerivation {
+  expression: string;
+  why: string;
+}
+
+/** An input a model needs, with the value typical of this archetype and why it is typical. */
+export interface CapacityInputSpec {
+  /** A quantity id from QUANTITIES. */
+  quantity: string;
+  /** The value assumed when the prompt states none (overrides the quantity's generic default). */
+  typical?: number;
+  /** Why that value is typical for this kind of system; required with `typical`. */
+  why?: string;
+  /**
+   * When the prompt states none of this quantity, derive it from others instead of assuming it
+   * (e.g. requests from users: `users * 20 / 86400`). The words say what the derivation assumes.
+   * With several, the first that rests on a stated quantity wins.
+   */
+  from?: CapacityDerivation | CapacityDerivation[];
+}
+
+export type CapacityKind =
+  | "rate"
+  | "peak"
+  | "storage"
+  | "growth"
+  | "bandwidth"
+  | "fan-out"
+  | "hotspot"
+  | "count"
+  | "time";
+
+/** One figure: `id = expression`, in `unit`. Later figures may use earlier figure ids as variables. */
+export interface CapacityFigureSpec {
+  /** A snake_case id, usable by later figures and by decision conditions. */
+  id: string;
+  /** What it is, in words ("peak writes per second"). */
+  label: string;
+  kind: CapacityKind;
+  /** Arithmetic over quantity ids and earlier figure ids: + - * / ^ ( ) and numbers. */
+  expression: string;
+  /** The display unit; byte units ("B", "B/s", "B/day") get SI prefixes. */
+  unit: string;
+  /** Round up to a whole number (partition counts, node counts). */
+  ceil?: boolean;
+  /**
+   * The design quantity this figure decides (e.g. a `consensus_groups` figure sets `partitions`), so
+   * other formulas of the design (bottlenecks) use the computed count instead of a generic default.
+   */
+  sets?: string;
+}
+
+/** The capacity model of one archetype or one product feature. */
+export interface CapacityModel {
+  inputs: CapacityInputSpec[];
+  figures: CapacityFigureSpec[];
+}

@@ -1,0 +1,56 @@
+/**
+ * Decision points: the trade-offs a strong candidate argues for an archetype (or product
+ * feature), as data. Each option says what it buys and costs; rules over NFRs and computed
+ * numbers pick one; the option not chosen carries the condition under which it would win.
+ */
+import type { PredicateId } from "../schema.js";
+
+/** What choosing an option does to the rest of the design (read by the mechanism and technology derivers). */
+export interface DecisionImplies {
+  /** Mechanism ids this option adds to the design. */
+  addMechanisms?: string[];
+  /** Mechanism ids this option rules out. */
+  removeMechanisms?: string[];
+  /** Product names this option prefers (matched against the archetype's technologies). */
+  preferTechnology?: string[];
+}
+
+export interface DecisionOptionSpec {
+  id: string;
+  name: string;
+  buys: string;
+  costs: string;
+  /** In words: the condition under which this option wins. */
+  winsWhen: string;
+  implies?: DecisionImplies;
+}
+
+/** One test over the design's NFRs, predicates or numbers. */
+export type DecisionCondition =
+  | { nfr: "consistency" | "availability" | "delivery" | "ordering" | "durability"; in: string[] }
+  | { regionsAtLeast: number }
+  | { predicate: PredicateId; holds: boolean }
+  /** A capacity figure id or a quantity id, compared with a threshold. */
+  | { number: string; atLeast?: number; below?: number }
+  /** A quantity the prompt (or an override) states, as opposed to assumes; `matching` tests the prompt's words (a case-insensitive regular expression). */
+  | { stated: string; matching?: string }
+  /** Some stated latency target is at most this many milliseconds. */
+  | { latencyAtMost: number };
+
+/** Picks `option` when every condition in `when` holds; `because` explains it in general terms. */
+export interface DecisionRule {
+  when: DecisionCondition[];
+  option: string;
+  because: string;
+}
+
+export interface DecisionPoint {
+  /** Unique across archetypes and features (kebab-case), used by `decision.<id>=<option>` overrides. */
+  id: string;
+  question: string;
+  options: DecisionOptionSpec[];
+  /** Tried in order; the first whose conditions all hold decides. */
+  rules: DecisionRule[];
+  /** The option taken when no rule holds, and why it is the sensible default. */
+  fallback: { option: string; because: string };
+}

@@ -1,0 +1,31 @@
+import type { Design } from "../../engine/design/design.js";
+import { formatQuantity } from "../../engine/quantity-format.js";
+import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { type Block, bullets, heading, para, table } from "../doc.js";
+
+/** The capacity section: every figure as `formula ≈ value unit`, then every input with its source. */
+export function capacitySection(d: Design): Block[] {
+  if (d.capacity.length === 0) return [];
+  const inputs = new Map<string, Design["capacity"][number]["inputs"][number]>();
+  for (const r of d.capacity) for (const i of r.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
+  const sorted = [...inputs.values()].sort(
+    (a, b) => (a.source === b.source ? 0 : a.source === "assumed" ? 1 : -1) || a.name.localeCompare(b.name),
+  );
+  return [
+    heading(2, "Capacity estimates"),
+    para(
+      "Back-of-envelope figures; pin any input with --set scale.<quantity>=<number> and everything downstream recomputes.",
+    ),
+    table(
+      ["figure", "formula", "value", "kind", "from"],
+      d.capacity.map((r) => [r.quantity, r.formula, r.display, r.kind, r.archetype]),
+    ),
+    heading(3, "Inputs"),
+    bullets(
+      sorted.map(
+        (i) =>
+          `${i.name} = ${formatQuantity(i.value, QUANTITY_BY_ID.get(i.name)?.unit ?? "")} [${i.source}]: ${i.because}`,
+      ),
+    ),
+  ];
+}
