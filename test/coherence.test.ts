@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
-import { type Design, design } from "../src/engine/design/design.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
+import { type Design, design } from "../src/lib/index.js";
 
 const CORPUS = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
   .split("\n")

@@ -1,56 +1,271 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
 import { PRESENTATION_STEPS } from "../src/knowledge/presentation.js";
 import { designBlocks } from "../src/render/design-doc.js";
 import { toMarkdown } from "../src/render/doc.js";
-import { stepBudget } from "../src/render/script.js";
+import { sentenceStats, speechProblems } from "../src/render/script/check.js";
+import { scriptBlocks } from "../src/render/script/document.js";
+import { retime, stepBudget, withScript, writeScript } from "../src/render/script/index.js";
+import { actionName, clauses, enumerate, speakable } from "../src/render/script/speak.js";
+import { OWN_SCRIPT_PROMPTS, SCRIPT_CORPUS } from "./fixtures/script-corpus.js";
+import { cli } from "./helpers.js";
 
-const PROMPTS = [
-  "Design a distributed lock service with fencing tokens",
-  "Design Kafka",
-  "Design a payment service that charges cards exactly once",
-  "Design a presence service that shows which users are online",
-  "Design a timer service that fires callbacks at scheduled times",
-  "Design a web crawler",
-  "Design a CDN",
-  "Design a rate limiter for a public API",
-  "Design a Snowflake ID generator",
-  "Design a feature flag service",
-  "Design a metrics monitoring platform",
-  "Design a distributed file system like HDFS",
-];
+const designs = SCRIPT_CORPUS.map((p) => design(p));
 
-describe("presentation script", () => {
-  const designs = PROMPTS.map((p) => design(p));
+describe("the corpus", () => {
+  it("has at least twenty own prompts whose dominant archetypes cover all nineteen", () => {
+    expect(OWN_SCRIPT_PROMPTS.length).toBeGreaterThanOrEqual(20);
+    const ids = new Set(OWN_SCRIPT_PROMPTS.map((p) => design(p).archetypes[0]?.id));
+    expect(ids.size).toBe(19);
+  });
+});
 
-  it("has the eight steps, each opened by its line and filled with this prompt's own fields", () => {
+describe("speakable script on every corpus prompt", () => {
+  for (const short of [false, true]) {
+    const label = short ? "--short" : "--minutes 45";
+    it(`${label}: no sentence over 40 words, a mean under 25, no table text spliced, no step over budget`, () => {
+      let words = 0;
+      let sentences = 0;
+      for (const d of designs) {
+        const s = writeScript(d, short ? { short } : { minutes: 45 });
+        expect(s.steps.map((x) => x.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+        expect(speechProblems(d, s), d.prompt).toEqual([]);
+        const st = sentenceStats(s);
+        expect(st.max, d.prompt).toBeLessThanOrEqual(40);
+        expect(st.words / st.sentences, d.prompt).toBeLessThan(25);
+        words += st.words;
+        sentences += st.sentences;
+        for (const step of s.steps) {
+          expect(step.overrun, `${d.prompt} step ${step.step}`).toBe(false);
+          expect(step.seconds, `${d.prompt} step ${step.step}`).toBeLessThanOrEqual(step.budgetSeconds);
+          expect(step.sentences.length, `${d.prompt} step ${step.step} says something`).toBeGreaterThan(0);
+        }
+      }
+      expect(words / sentences).toBeLessThan(25);
+    });
+  }
+
+  it("leads each step with this prompt's conclusion, not the framework's generic line", () => {
     for (const d of designs) {
-      expect(d.script.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-      d.script.forEach((s, i) => {
-        const line = PRESENTATION_STEPS[i]?.line ?? "";
-        expect(s.text.startsWith(line), `${d.prompt} step ${s.step}`).toBe(true);
-        expect(s.text.length, `${d.prompt} step ${s.step} has a body`).toBeGreaterThan(line.length + 40);
+      const s = writeScript(d);
+      s.steps.forEach((step, i) => {
+        expect(step.text.startsWith(PRESENTATION_STEPS[i]?.line ?? "-")).toBe(false);
       });
-      const all = d.script.map((s) => s.text).join(" ");
-      expect(all, d.prompt).toContain(d.primaryState[0]?.entity ?? "missing entity");
-      expect(
-        d.mechanisms.some((m) => all.includes(m.name)),
-        `${d.prompt} names a mechanism`,
-      ).toBe(true);
+      const all = s.steps.map((x) => x.text.toLowerCase()).join(" ");
+      const entity = speakable(d.primaryState[0]?.entity ?? "missing").replace(/([a-z])([A-Z])/g, "$1 $2");
+      expect(all, d.prompt).toContain(entity.toLowerCase());
     }
   });
 
-  it("reads differently for every prompt at every step", () => {
-    for (let step = 0; step < 8; step++) {
-      const texts = new Set(designs.map((d) => d.script[step]?.text));
-      expect(texts.size, `step ${step + 1}`).toBe(designs.length);
+  it("reads differently for different dominant archetypes at the steps that carry the design", () => {
+    for (const step of [0, 1, 3, 5, 7]) {
+      const texts = new Set(designs.map((d) => writeScript(d).steps[step]?.text));
+      const dominant = new Set(designs.map((d) => `${d.branch.kind} ${d.archetypes[0]?.id}`)).size;
+      expect(texts.size, `step ${step + 1}`).toBeGreaterThanOrEqual(dominant);
     }
   });
 
-  it("splits a round into a budget that sums to about the round", () => {
+  it("cues the HLD at step 3 and the critical sequence at step 6, and checks in after steps 1 and 5", () => {
+    for (const d of designs) {
+      const s = writeScript(d);
+      if (d.diagrams.some((g) => g.kind === "hld")) expect(s.steps[2]?.cue?.kind, d.prompt).toBe("hld");
+      if (d.diagrams.some((g) => g.kind === "sequence")) expect(s.steps[5]?.cue?.kind, d.prompt).toBe("sequence");
+      expect(s.steps[0]?.checkIn, d.prompt).toMatch(/\?$/);
+      expect(s.steps[4]?.checkIn, d.prompt).toMatch(/\?$/);
+      const followUps = s.steps.flatMap((x) => x.followUps);
+      expect(followUps.length, d.prompt).toBeGreaterThanOrEqual(6);
+      for (const f of followUps) expect(f.answer.split(/\s+/).length, f.question).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it("keeps invariants, mechanisms and the first failure in the short version", () => {
+    for (const d of designs.slice(0, 20)) {
+      const s = writeScript(d, { short: true });
+      const full = writeScript(d);
+      expect(s.totals.words, d.prompt).toBeLessThanOrEqual(full.totals.words);
+      expect(s.steps[3]?.text, d.prompt).toMatch(/rule/);
+      expect(s.steps[5]?.text, d.prompt).toMatch(/core mechanism/);
+      expect(s.steps[7]?.text, d.prompt).toMatch(/first failure|first hotspot/);
+      expect(s.minutes).toBe(20);
+    }
+  });
+
+  it("is deterministic", () => {
+    const d = design(SCRIPT_CORPUS[0] ?? "");
+    expect(JSON.stringify(writeScript(d))).toBe(JSON.stringify(writeScript(design(SCRIPT_CORPUS[0] ?? ""))));
+  });
+});
+
+describe("timing", () => {
+  it("splits a round by weight, mechanisms and failures the longest", () => {
     const b = stepBudget(45);
     expect(b).toHaveLength(8);
     expect(Math.abs(b.reduce((x, y) => x + y, 0) - 45)).toBeLessThanOrEqual(2);
+    expect(Math.max(...b)).toBe(b[5]);
+    expect(b[7]).toBeGreaterThan(b[0] ?? 0);
+    expect(stepBudget(40, [1, 1, 1, 1, 1, 1, 1, 1])).toEqual([5, 5, 5, 5, 5, 5, 5, 5]);
+  });
+
+  it("drops details to fit a tight budget and flags a step whose core cannot fit", () => {
+    const d = design("Design a distributed lock service with fencing tokens");
+    const roomy = writeScript(d, { minutes: 60 });
+    const tight = writeScript(d, { minutes: 5 });
+    expect(tight.totals.words).toBeLessThan(roomy.totals.words);
+    expect(tight.steps.some((s) => s.dropped > 0)).toBe(true);
+    expect(tight.totals.overruns.length).toBeGreaterThan(0);
+    expect(tight.totals.overruns).toEqual(tight.steps.filter((s) => s.overrun).map((s) => s.step));
+    const slow = writeScript(d, { minutes: 5, wpm: 300 });
+    expect(slow.totals.overruns.length).toBeLessThan(tight.totals.overruns.length);
+  });
+});
+
+describe("speech helpers", () => {
+  it("names an action the way a person says it", () => {
+    expect(
+      actionName(
+        "acquire a free or expired resource by a conditional write that sets the owner, bumps the token and sets expires_at (lease)",
+      ),
+    ).toBe("acquire the resource");
+    expect(actionName("renew the lease before it lapses, accepted only when owner and token still match (lease)")).toBe(
+      "renew the lease",
+    );
+  });
+
+  it("announces lists of three or more by count", () => {
+    expect(enumerate("write", "writes", ["a", "b", "c"])).toBe("three writes: a, b and c");
+    expect(enumerate("write", "writes", ["a", "b", "c", "d", "e", "f"], 4)).toBe("six writes: a, b, c, d and two more");
+    expect(enumerate("write", "writes", ["a"])).toBe("one write: a");
+  });
+
+  it("says identifiers and symbols as words and splits a cell into stand-alone sentences", () => {
+    expect(speakable("Lease.token never goes below last_fence (see I02)")).toBe(
+      "the lease token never goes below last fence",
+    );
+    expect(speakable("make release idempotent on (resource, token)")).toBe(
+      "make release idempotent on resource and token",
+    );
+    expect(clauses("one region; replicas spread across zones so a zone loss keeps a majority")).toEqual([
+      "One region.",
+      "Replicas spread across zones so a zone loss keeps a majority.",
+    ]);
+  });
+
+  it("flags a spliced table cell and an overlong sentence", () => {
+    const d = design("Design a distributed lock service with fencing tokens");
+    const s = writeScript(d);
+    const failure = d.failures[0];
+    const bad = {
+      ...s,
+      steps: s.steps.map((x, i) =>
+        i === 7
+          ? {
+              ...x,
+              sentences: [
+                `On failures we repair by ${failure?.repair ?? ""}`,
+                Array.from({ length: 45 }, () => "word").join(" "),
+              ],
+            }
+          : x,
+      ),
+    };
+    const problems = speechProblems(d, bad).map((p) => p.problem);
+    expect(problems.some((p) => p.startsWith("a sentence spliced") || p.startsWith("a table cell"))).toBe(true);
+    expect(problems).toContain("45 words");
+  });
+});
+
+describe("where the script meets users", () => {
+  it("attaches the default script to the Design contract", () => {
+    const d = withScript(design("Design Kafka"));
+    expect(d.script).toHaveLength(8);
+    expect(d.script[0]).toMatchObject({ step: 1, title: "Normalise" });
+    expect(typeof d.script[0]?.text).toBe("string");
+  });
+
+  it("prints budgets, drawing cues, check-ins, follow-ups, deep dives and the cheat sheet", () => {
+    const md = toMarkdown(scriptBlocks(writeScript(design("Design a distributed lock service with fencing tokens"))));
+    expect(md).toMatch(/### 1\. Normalise \(3\.5 min\)/);
+    expect(md).toContain("Let me draw this");
+    expect(md).toContain("Check in:");
+    expect(md).toContain("Q: ");
+    expect(md).toContain("## Deep dives to offer");
+    expect(md).toContain("## Cheat sheet");
+  });
+});
+
+describe("mechsd script", () => {
+  const lock = "Design a distributed lock service with fencing tokens";
+  it("prints the script as JSON with budgets, cues and the cheat sheet", () => {
+    const r = cli(["script", lock, "--format", "json", "--minutes", "45"]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    expect(s.minutes).toBe(45);
+    expect(s.steps).toHaveLength(8);
+    expect(s.steps[2].cue.kind).toBe("hld");
+    expect(s.cheatSheet.checklist.length).toBeGreaterThan(0);
+  });
+
+  it("prints the short version, and flags a step that runs over a too-short round", () => {
+    const short = cli(["script", lock, "--short", "--format", "md"]);
+    expect(short.code).toBe(0);
+    expect(short.stdout).toContain("Short version for a 20-minute round");
+    const tight = cli(["script", lock, "--minutes", "5"]);
+    expect(tight.code).toBe(0);
+    expect(tight.stdout).toContain("OVER BUDGET");
+    expect(tight.stderr).toMatch(/runs over its budget/);
+  });
+
+  it("rejects bad timing options", () => {
+    expect(cli(["script", lock, "--wpm", "9000"]).code).not.toBe(0);
+    expect(cli(["script", lock, "--weights", "1,2,3"]).stderr).toMatch(/eight positive numbers/);
+  });
+
+  it("keeps the script in the design JSON contract", () => {
+    const r = cli(["design", lock, "--format", "json"]);
+    const d = JSON.parse(r.stdout);
+    expect(d.script).toHaveLength(8);
+    expect(d.script[0].text.length).toBeGreaterThan(20);
+  });
+});
+
+describe("workbench API", () => {
+  it("serves the design with its script, and the full script for a chosen round", async () => {
+    const { startServer } = await import("../src/server/serve.js");
+    const db = join(mkdtempSync(join(tmpdir(), "mechsd-script-")), "s.sqlite");
+    const s = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      db,
+      webDir: fileURLToPath(new URL("../dist/web/", import.meta.url)),
+    });
+    try {
+      const post = (path: string, body: unknown) =>
+        fetch(`${s.url}${path}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const d = (await (await post("api/design", { prompt: "Design Kafka" })).json()) as { script: unknown[] };
+      expect(d.script).toHaveLength(8);
+      const r = await post("api/script", { prompt: "Design Kafka", short: true });
+      expect(r.status).toBe(200);
+      const script = (await r.json()) as { minutes: number; steps: { lines: unknown[] }[]; cheatSheet: unknown };
+      expect(script.minutes).toBe(20);
+      expect(script.steps[0]?.lines.length).toBeGreaterThan(0);
+      expect((await post("api/script", { prompt: "Design Kafka", minutes: 1 })).status).toBe(400);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("re-times a sent script without the design or the knowledge base", () => {
+    const s = writeScript(design("Design a CDN"));
+    const short = retime(s, { short: true });
+    expect(short).toEqual(writeScript(design("Design a CDN"), { short: true }));
   });
 });
 
@@ -70,18 +285,18 @@ describe("design Markdown", () => {
       "## Presentation script",
       "## Diagrams",
     ];
-    for (const p of PROMPTS) {
-      const md = toMarkdown(designBlocks(design(p)));
+    for (const d of designs.slice(0, 12)) {
+      const md = toMarkdown(designBlocks(d));
       const pos = order.map((h) => md.indexOf(h));
       expect(
         pos.every((x) => x >= 0),
-        p,
+        d.prompt,
       ).toBe(true);
       expect(
         [...pos].sort((a, b) => a - b),
-        p,
+        d.prompt,
       ).toEqual(pos);
-      expect(md, p).toContain("```mermaid");
+      expect(md, d.prompt).toContain("```mermaid");
     }
   });
 });

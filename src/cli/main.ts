@@ -71,13 +71,19 @@ program
   .description("the eight-step spoken presentation for a prompt, written from its design")
   .argument("[prompt...]", "the design prompt (quote it)")
   .option("-f, --format <format>", "text | md | json", "text")
-  .option("-m, --minutes <minutes>", "add a time budget per step for a round of this many minutes")
+  .option(
+    "-m, --minutes <minutes>",
+    "length of the round; each step gets a weighted share (default 45, 20 with --short)",
+  )
+  .option("--short", "the short version for a 20-minute round: invariants, mechanisms and the first failure")
+  .option("--wpm <words>", "speaking rate in words a minute (default 140)")
+  .option("--weights <w1,…,w8>", "relative time for each of the eight steps (default 8,8,10,10,8,24,10,22)")
   .option(
     "-s, --set <field=value>",
     "override a field (repeatable), as for design",
     (v: string, prev: string[] = []) => [...prev, v],
   )
-  .action(async (words: string[], opts: { format?: string; set?: string[]; minutes?: string }) =>
+  .action(async (words: string[], opts: import("./commands/script.js").ScriptCliOptions) =>
     (await import("./commands/script.js")).runScript(words, opts),
   );
 

@@ -67,6 +67,9 @@ const isWrite = (o: Design["operations"][number]) => o.operation !== "read sourc
 const isLeaseBookkeeping = (o: Design["operations"][number]) =>
   /\b(lease|claim|lock|heartbeat|keepalive|vote|election)\b/i.test(`${o.entity} ${entityWords(o.entity)}`);
 
+/** A design as the engine derives it, with the spoken script when the presentation layer attached one. */
+export type Checked = Design & { script?: readonly { text: string }[] };
+
 function choicesAndAvoids(d: Design): Problem[] {
   const out: Problem[] = [];
   const chosen = new Map(d.technology.flatMap((t) => t.choices.map((c) => [norm(c.product), t.layer] as const)));
@@ -109,13 +112,13 @@ function failuresAgree(d: Design): Problem[] {
   return out;
 }
 
-function isrNotMajority(d: Design): Problem[] {
+function isrNotMajority(d: Checked): Problem[] {
   const texts = [
     ...d.failures.map((f) => `${f.failure} ${f.prevention} ${f.repair}`),
     ...d.mechanisms.map((m) => `${m.name} ${m.because.join(" ")} ${m.protects}`),
     ...d.invariants.map((i) => i.statement),
     ...d.operations.map((o) => o.phrase),
-    ...d.script.map((s) => s.text),
+    ...(d.script ?? []).map((s) => s.text),
   ];
   const out: Problem[] = [];
   for (const t of texts) {
@@ -233,7 +236,7 @@ function nfrs(d: Design): Problem[] {
 }
 
 /** Every way the design contradicts itself; empty when it is coherent. Pure and deterministic. */
-export function checkCoherence(d: Design): Problem[] {
+export function checkCoherence(d: Checked): Problem[] {
   return [
     ...choicesAndAvoids(d),
     ...failuresAgree(d),

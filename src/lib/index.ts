@@ -1,6 +1,28 @@
 /** The mechsd library: recognition, the full design, and the knowledge base behind them. */
 export { COHERENCE_RULES, type CoherenceRule, checkCoherence, type Problem } from "../engine/coherence.js";
-export { type Design, type DesignResult, deriveDesign, design, SCHEMA_VERSION } from "../engine/design/design.js";
+
+import { deriveDesign as deriveEngineDesign } from "../engine/design/design.js";
+import { type ScriptedDesign, withScript } from "../render/script/index.js";
+
+export { SCHEMA_VERSION } from "../engine/design/design.js";
+
+/** The Design contract as the library hands it out: the derived design with its spoken script attached. */
+export type Design = ScriptedDesign;
+export type DesignResult = { ok: true; design: Design } | { ok: false; error: string };
+
+/** Derives the complete, explained design for a prompt (with its script); overrides are `key=value` strings. */
+export function deriveDesign(prompt: string, overrides: readonly string[] = []): DesignResult {
+  const r = deriveEngineDesign(prompt, overrides);
+  return r.ok ? { ok: true, design: withScript(r.design) } : r;
+}
+
+/** Returns the Design or throws an Error whose message says what is wrong. */
+export function design(prompt: string, overrides: readonly string[] = []): Design {
+  const r = deriveDesign(prompt, overrides);
+  if (!r.ok) throw new Error(r.error);
+  return r.design;
+}
+
 export { OVERRIDE_KEYS } from "../engine/design/overrides.js";
 export type { Fields, TraceEntry } from "../engine/design/types.js";
 export { lookupArchetype, normaliseArchetypeId } from "../engine/lookup.js";
@@ -13,3 +35,12 @@ export { ARCHETYPE_BY_ID, ARCHETYPES, MECHANISMS, QUANTITIES } from "../knowledg
 export type { Archetype, ArchetypeId, Mechanism } from "../knowledge/schema.js";
 export { designBlocks } from "../render/design-doc.js";
 export { toMarkdown, toTerminal } from "../render/doc.js";
+export { scriptBlocks } from "../render/script/document.js";
+export {
+  type Script,
+  type ScriptOptions,
+  type ScriptStep,
+  stepBudget,
+  withScript,
+  writeScript,
+} from "../render/script/index.js";

@@ -1,5 +1,6 @@
 import type { Design } from "../engine/design/design.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
+import { writeScript } from "./script/index.js";
 import { architectureBlocks } from "./sections/architecture.js";
 import { capacitySection } from "./sections/capacity.js";
 import { decisionsSection } from "./sections/decisions.js";
@@ -137,7 +138,7 @@ export function designBlocks(d: Design): Block[] {
       ),
     ),
     heading(2, "Presentation script"),
-    ...d.script.flatMap((s) => [heading(3, `${s.step}. ${s.title}`), para(s.text)]),
+    ...writeScript(d).steps.flatMap((s) => [heading(3, `${s.step}. ${s.title}`), para(s.text)]),
   );
   if (d.diagrams.length > 0) {
     blocks.push(

@@ -1,5 +1,5 @@
-import type { Design } from "../../src/engine/design/design.js";
 import type { Archetype } from "../../src/knowledge/schema.js";
+import type { ScriptedDesign as Design } from "../../src/render/script/index.js";
 
 export type { Archetype, Design };
 

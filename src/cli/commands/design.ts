@@ -3,6 +3,7 @@ import { type Design, deriveDesign } from "../../engine/design/design.js";
 import { parseOverrides } from "../../engine/design/overrides.js";
 import { designBlocks } from "../../render/design-doc.js";
 import { toMarkdown, toTerminal } from "../../render/doc.js";
+import { withScript } from "../../render/script/index.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
 import { runBatch } from "../lines.js";
@@ -30,7 +31,7 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
     if (!checked.ok) throw new UserError(checked.error);
     await runBatch((line) => {
       const r = deriveDesign(line, overrides);
-      return r.ok ? { ok: true, value: r.design } : r;
+      return r.ok ? { ok: true, value: withScript(r.design) } : r;
     });
     return;
   }
@@ -38,7 +39,7 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
   const d = one(words.join(" "), overrides);
   if (format === "json") {
     if (opts.output) throw new UserError("-o writes text or Markdown; redirect --format json to a file instead");
-    writeOut(json(d));
+    writeOut(json(withScript(d)));
     return;
   }
   const blocks = designBlocks(d);

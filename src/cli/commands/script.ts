@@ -1,30 +1,53 @@
 import { deriveDesign } from "../../engine/design/design.js";
 import { toMarkdown, toTerminal } from "../../render/doc.js";
-import { scriptBlocks, stepBudget } from "../../render/script.js";
+import { scriptBlocks } from "../../render/script/document.js";
+import { writeScript } from "../../render/script/index.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
 import { json, terminalOptions, writeOut } from "../output.js";
 
-export async function runScript(
-  words: string[],
-  opts: { format?: string; set?: string[]; minutes?: string },
-): Promise<void> {
+export interface ScriptCliOptions {
+  format?: string;
+  set?: string[];
+  minutes?: string;
+  wpm?: string;
+  short?: boolean;
+  weights?: string;
+}
+
+function numberOption(name: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max)
+    throw new UserError(`--${name} takes a number from ${min} to ${max}, not '${raw}'`);
+  return n;
+}
+
+export async function runScript(words: string[], opts: ScriptCliOptions): Promise<void> {
   const format = pickFormat(opts.format, ["text", "md", "json"] as const, "text");
-  let minutes: number | undefined;
-  if (opts.minutes !== undefined) {
-    minutes = Number(opts.minutes);
-    if (!Number.isFinite(minutes) || minutes < 5 || minutes > 180)
-      throw new UserError(`--minutes takes a number from 5 to 180, not '${opts.minutes}'`);
+  const minutes = numberOption("minutes", opts.minutes, 5, 180);
+  const wpm = numberOption("wpm", opts.wpm, 60, 300);
+  let weights: number[] | undefined;
+  if (opts.weights !== undefined) {
+    weights = opts.weights.split(",").map((w) => Number(w.trim()));
+    if (weights.length !== 8 || weights.some((w) => !Number.isFinite(w) || w <= 0))
+      throw new UserError(`--weights takes eight positive numbers separated by commas, not '${opts.weights}'`);
   }
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd script "Design a distributed message queue"');
   const r = deriveDesign(words.join(" "), opts.set ?? []);
   if (!r.ok) throw new UserError(r.error);
-  const d = r.design;
+  const script = writeScript(r.design, {
+    ...(minutes !== undefined ? { minutes } : {}),
+    ...(wpm !== undefined ? { wpm } : {}),
+    ...(weights ? { weights } : {}),
+    short: opts.short === true,
+  });
   if (format === "json") {
-    const budget = minutes ? stepBudget(minutes) : undefined;
-    writeOut(json(d.script.map((s, i) => (budget ? { ...s, minutes: budget[i] } : s))));
+    writeOut(json(script));
     return;
   }
-  const blocks = scriptBlocks(d.prompt, d.script, minutes);
+  const blocks = scriptBlocks(script);
   writeOut(format === "md" ? toMarkdown(blocks) : toTerminal(blocks, terminalOptions()));
+  if (script.totals.overruns.length > 0)
+    process.stderr.write(`mechsd: step ${script.totals.overruns.join(", ")} runs over its budget\n`);
 }

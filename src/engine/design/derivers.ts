@@ -25,7 +25,6 @@ import { promptField } from "../fields/prompt.js";
 import { readPathsField } from "../fields/read-paths.js";
 import { requirementsField } from "../fields/requirements.js";
 import { scopesField } from "../fields/scopes.js";
-import { scriptField } from "../fields/script.js";
 import { technologyField } from "../fields/technology.js";
 import type { Deriver } from "./graph.js";
 
@@ -58,6 +57,5 @@ export const DERIVERS: readonly Deriver[] = [
   capacityField,
   decisionsField,
   checklistField,
-  scriptField,
   diagramsField,
 ] as Deriver[];

@@ -9,7 +9,11 @@ const ORDER = orderDerivers(DERIVERS);
 
 export const SCHEMA_VERSION = 1;
 
-/** The Design object: the stable JSON contract of ../shared/DESIGN.md plus the worksheet's extra fields. */
+/**
+ * The Design object: the stable JSON contract of ../shared/DESIGN.md plus the worksheet's extra fields.
+ * The spoken `script` is presentation, not derivation: render/script writes it from this object and the
+ * edges (CLI, server, library) attach it, so the engine never imports presentation code for it.
+ */
 export interface Design {
   schemaVersion: number;
   prompt: string;
@@ -49,7 +53,6 @@ export interface Design {
   capacity: Fields["capacity"];
   decisions: Fields["decisions"];
   checklist: Fields["checklist"];
-  script: Fields["script"];
   diagrams: Fields["diagrams"];
   trace: TraceEntry[];
 }
@@ -109,7 +112,6 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     capacity: fields.capacity,
     decisions: fields.decisions,
     checklist: fields.checklist,
-    script: fields.script,
     diagrams: fields.diagrams,
     trace,
   };

@@ -178,12 +178,6 @@ export interface OverlayRow {
   maintenance: string;
 }
 
-export interface ScriptStep {
-  step: number;
-  title: string;
-  text: string;
-}
-
 export interface Diagram {
   kind: "hld" | "sequence";
   title: string;
@@ -337,7 +331,6 @@ export interface Fields {
   dataModel: DataModelRow[];
   capacity: CapacityRow[];
   decisions: DecisionRow[];
-  script: ScriptStep[];
   diagrams: Diagram[];
 }
 

@@ -5,6 +5,7 @@ import { parseOverrides } from "../../engine/design/overrides.js";
 import { checkPrompt } from "../../engine/prompt.js";
 import { designBlocks } from "../../render/design-doc.js";
 import { toMarkdown } from "../../render/doc.js";
+import { withScript } from "../../render/script/index.js";
 import { decodeCursor, type SessionStore } from "../../store/sessions.js";
 import { fail, jsonBody } from "../edge.js";
 import type { SessionFile } from "../session-file.js";
@@ -113,7 +114,7 @@ export function sessionRoutes(store: SessionStore): Hono {
       name: s.name,
       prompt: s.prompt,
       overrides: s.overrides,
-      design: d.design,
+      design: withScript(d.design),
     };
     return c.json(file);
   });

@@ -1,0 +1,63 @@
+import type { Design } from "../../engine/design/design.js";
+import { COMFORT_WORDS, countWords, MAX_SENTENCE_WORDS, speakable } from "./speak.js";
+import type { Script } from "./types.js";
+
+/** Table cells long enough that reading one out inside another sentence would be splicing. */
+function longCells(d: Design): string[] {
+  const cells = [
+    ...d.operations.map((o) => o.phrase),
+    ...d.invariants.map((i) => i.statement),
+    ...d.primaryState.map((s) => s.description),
+    ...d.failures.flatMap((f) => [f.failure, f.prevention, f.repair]),
+    ...d.bottlenecks.flatMap((b) => [b.bottleneck, b.mitigation]),
+    ...d.readPaths.map((r) => r.staleness),
+    d.context.retries,
+    d.context.clocks,
+    d.context.crashes,
+    d.context.failureStance,
+  ];
+  return cells.map((c) => speakable(c).replace(/[.]$/, "")).filter((c) => countWords(c) >= 10);
+}
+
+export interface SpeechProblem {
+  step: number;
+  sentence: string;
+  problem: string;
+}
+
+/**
+ * What makes a sentence unspeakable or a pasted table cell: over the word limit, symbols and ids a
+ * speaker would not say, a capitalised sentence start in mid-sentence ("… by The resource…"), or a
+ * long cell from the design embedded inside a longer sentence.
+ */
+export function speechProblems(d: Design, script: Script): SpeechProblem[] {
+  const cells = longCells(d);
+  const out: SpeechProblem[] = [];
+  for (const s of script.steps)
+    for (const text of s.sentences) {
+      const add = (problem: string) => out.push({ step: s.step, sentence: text, problem });
+      const w = countWords(text);
+      if (w > MAX_SENTENCE_WORDS) add(`${w} words`);
+      if (/[()[\];/=→_|]|\bI\d{2}\b/.test(text)) add("symbols or ids a speaker would not say");
+      if (/[a-z,:] (The|A|An|If|When|Only|Every|Each|Any|Its|This|That|Keep|Grant|Pass|Make|Use)\b/.test(text))
+        add("a sentence spliced into another");
+      const body = text.replace(/[.!?]$/, "");
+      for (const c of cells) {
+        const core = c.slice(c.indexOf(" ") + 1);
+        if (body.includes(core) && countWords(body) - countWords(c) > 5)
+          add(`a table cell read inside a sentence: ${c}`);
+      }
+    }
+  return out;
+}
+
+/** Word statistics of a script's sentences. */
+export function sentenceStats(script: Script): { sentences: number; words: number; max: number; over: number } {
+  const all = script.steps.flatMap((s) => s.sentences.map(countWords));
+  return {
+    sentences: all.length,
+    words: all.reduce((a, b) => a + b, 0),
+    max: Math.max(0, ...all),
+    over: all.filter((w) => w > COMFORT_WORDS).length,
+  };
+}

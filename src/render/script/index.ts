@@ -1,0 +1,148 @@
+import type { Design } from "../../engine/design/design.js";
+import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
+import {
+  actionName,
+  countWords,
+  entityWords,
+  firstClause,
+  headOf,
+  lowerFirst,
+  MAX_SENTENCE_WORDS,
+  sentence,
+  speakable,
+} from "./speak.js";
+import { choice, hottest, STEP_WRITERS } from "./steps.js";
+import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
+import type { CheatSheet, DeepDive, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
+
+export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, retime, SHORT_MINUTES, stepBudget } from "./timing.js";
+export * from "./types.js";
+
+/** Deep dives to offer when there is time: the protocols, the failures and limits not yet spoken, the decisions. */
+function deepDives(d: Design): DeepDive[] {
+  const out: DeepDive[] = [];
+  for (const g of d.diagrams.filter((x) => x.kind === "sequence").slice(0, 2))
+    out.push({
+      topic: `the ${lowerFirst(speakable(g.title.replace(/^[A-Z]\d+:\s*/, "")))} protocol, message by message`,
+      why: "it shows where the check that keeps the rule happens",
+    });
+  for (const f of d.failures.filter((x) => headOf(x.failure)).slice(2, 4))
+    out.push({ topic: `${headOf(f.failure)}`, why: firstClause(f.repair, 30) ?? "it tests the repair path" });
+  for (const b of d.bottlenecks.slice(1, 3)) {
+    const h = headOf(b.bottleneck);
+    if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });
+  }
+  for (const dec of d.decisions.slice(2, 4))
+    out.push({ topic: speakable(dec.question), why: firstClause(dec.because, 30) ?? sentence(dec.chosen) });
+  return out;
+}
+
+/** A checklist answer cut to a line: archetype ids and asides removed, first part only, at most 24 words. */
+function cheatLine(answer: string): string {
+  const t = speakable(answer.replace(/\bI\d{2}:\s*/g, "")).replace(/\.:/g, ":");
+  const first = (t.split(/;\s+/)[0] ?? t).trim();
+  const words = first.split(/\s+/);
+  if (words.length <= 24) return sentence(first);
+  const head = headOf(first, 14);
+  return head ? sentence(head) : `${words.slice(0, 24).join(" ")} …`;
+}
+
+/**
+ * Design entity names (CamelCase identifiers) said as words: "ProtectedResource never applies" ->
+ * "The protected resource never applies"; "one unexpired Lease" -> "one unexpired lease".
+ */
+function entitySpeech(d: Design): (text: string) => string {
+  const names = [
+    ...new Set([
+      ...d.primaryState.map((s) => s.entity),
+      ...d.operations.map((o) => o.entity),
+      ...d.readPaths.map((r) => r.entity),
+    ]),
+  ].filter((n) => /^[A-Z][A-Za-z0-9]*$/.test(n));
+  if (names.length === 0) return (text) => text;
+  const alt = names.join("|");
+  const atStart = new RegExp(`(^|(?<=[.!?] ))(${alt})\\b`, "g");
+  const inside = new RegExp(`\\b(${alt})\\b`, "g");
+  return (text) =>
+    text
+      .replace(atStart, (_m, _pre: string, name: string) => `The ${entityWords(name)}`)
+      .replace(inside, (name: string) => entityWords(name));
+}
+
+/** One page to glance at: the checklist answers, the main numbers and the two decisions, each in a line. */
+function cheatSheet(d: Design): CheatSheet {
+  const short = cheatLine;
+  const numbers: string[] = [];
+  const hot = hottest(d);
+  const figures = hot ? [hot, ...d.capacity.filter((c) => c !== hot)] : [...d.capacity];
+  for (const c of figures.slice(0, 4)) numbers.push(`${c.quantity}: ${c.display} (${c.formula})`);
+  if (numbers.length === 0)
+    for (const b of d.bottlenecks.slice(0, 3)) {
+      if (b.estimate) numbers.push(b.estimate);
+      else if (b.formula) numbers.push(b.formula);
+    }
+  const decisions = d.decisions
+    .slice(0, 2)
+    .map(
+      (x) =>
+        `${x.question} ${sentence(choice(x).picked)}${x.wouldFlipIf ? ` ${sentence(`Flips if ${lowerFirst(x.wouldFlipIf)}`)}` : ""}`,
+    );
+  return {
+    checklist: d.checklist.map((c) => ({ question: c.question, answer: short(c.answer) })),
+    numbers,
+    decisions,
+  };
+}
+
+/** Writes the spoken eight-step script for a design, timed for a round of `minutes`. */
+export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
+  const say = entitySpeech(d);
+  const steps: ScriptStep[] = PRESENTATION_STEPS.map((s, i) => {
+    const writer = STEP_WRITERS[i];
+    const draft = writer ? writer(d) : { lines: [], followUps: [] };
+    const lines = draft.lines
+      .map((l) => ({ ...l, text: say(l.text) }))
+      .filter((l) => countWords(l.text) <= MAX_SENTENCE_WORDS);
+    const step: ScriptStep = {
+      step: s.step,
+      title: s.title,
+      text: "",
+      sentences: [],
+      words: 0,
+      seconds: 0,
+      minutes: 0,
+      budgetSeconds: 0,
+      overrun: false,
+      dropped: 0,
+      lines,
+      followUps: draft.followUps
+        .map((f) => ({ question: say(f.question), answer: say(f.answer) }))
+        .filter((f) => f.answer.length > 0),
+    };
+    if (draft.cue) step.cue = { ...draft.cue, say: say(draft.cue.say) };
+    if (draft.checkIn) step.checkIn = draft.checkIn;
+    return step;
+  });
+  return retime(
+    {
+      prompt: d.prompt,
+      minutes: DEFAULT_MINUTES,
+      wpm: DEFAULT_WPM,
+      short: false,
+      weights: [...DEFAULT_WEIGHTS],
+      speakingShare: DEFAULT_SPEAKING_SHARE,
+      steps,
+      deepDives: deepDives(d),
+      cheatSheet: cheatSheet(d),
+      totals: { words: 0, seconds: 0, budgetSeconds: 0, overruns: [] },
+    },
+    opts,
+  );
+}
+
+/** The Design with its default (45-minute) script attached: the JSON contract's `script` field. */
+export function withScript(d: Design): ScriptedDesign {
+  return { ...d, script: writeScript(d).steps };
+}
+
+export { actionName };

@@ -1,0 +1,238 @@
+/**
+ * Turning design values into things a person says: short names for long phrases, lists read as
+ * "three things: a, b and c", one clause per sentence, and no table text read out mid-sentence.
+ * Everything here is pure string work on values the Design already holds.
+ */
+
+/** Longest sentence the script ever speaks; longer ones are split at a clause boundary or left out. */
+export const MAX_SENTENCE_WORDS = 40;
+/** Sentences longer than this are kept only when time allows. */
+export const COMFORT_WORDS = 25;
+
+export const countWords = (s: string): number => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+
+const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
+
+/** Text as speech: identifiers and symbols a reader would not say are turned into words. */
+export function speakable(s: string): string {
+  return (
+    s
+      // a parenthesis that is the object of a preposition is said as words; any other is an aside for the page
+      .replace(
+        /\b(on|by|of|in|at|to|for|with|from|per) \(([^()]*)\)/g,
+        (_m, p: string, inner: string) => `${p} ${andList(inner.split(/,\s*/))}`,
+      )
+      .replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, "")
+      .replace(/\b([A-Z][a-z]+)\.([a-z_]+)\b/g, (_m, e: string, f: string) => `the ${e.toLowerCase()} ${f}`)
+      .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
+      .replace(/\s*≈\s*/g, " about ")
+      .replace(/(\d)\s*\/s\b/g, "$1 a second")
+      .replace(/\b(\w+)\/s\b/g, "$1 a second")
+      .replace(/\s+\/\s+|(?<=[a-z])\/(?=[a-z])/g, " or ")
+      .replace(/\s+\+\s+/g, " plus ")
+      .replace(/\s*→\s*/g, " then ")
+      .replace(/\s*×\s*/g, " times ")
+      .replace(/\s+—\s+/g, ", ")
+      .replace(/\s+/g, " ")
+      .replace(/\s+([,.;:])/g, "$1")
+      .trim()
+  );
+}
+
+/** "ProtectedResource" -> "protected resource"; acronyms stay as written. */
+export function entityWords(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(" ")
+    .map((w) => (/^[A-Z0-9]+$/.test(w) ? w : w.toLowerCase()))
+    .join(" ");
+}
+
+/** Capitalises the first letter and closes the sentence with a full stop. */
+export function sentence(s: string): string {
+  const t = s.trim().replace(/[\s,;:]+$/, "");
+  if (t.length === 0) return t;
+  const c = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(c) ? c : `${c}.`;
+}
+
+/** Lower-cases the first letter unless the first word is an acronym or a proper name in capitals. */
+export function lowerFirst(s: string): string {
+  const first = s.split(/\s/)[0] ?? "";
+  if (/^[A-Z0-9]{2,}/.test(first) || /[A-Z]/.test(first.slice(1))) return s;
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+/** "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** "or" version of andList. */
+export function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/**
+ * An enumeration as a speaker says it: one item is named, two are joined, three or more are
+ * announced by count ("three writes: a, b and c"). At most `max` items are read; the rest are
+ * counted so the listener knows they exist.
+ */
+export function enumerate(noun: string, plural: string, items: readonly string[], max = 4): string {
+  const uniq = [...new Set(items)];
+  if (uniq.length === 0) return "";
+  if (uniq.length === 1) return `one ${noun}: ${uniq[0]}`;
+  const shown = uniq.slice(0, max);
+  const more = uniq.length - shown.length;
+  const list = more > 0 ? `${shown.join(", ")} and ${numberWord(more)} more` : andList(shown);
+  return `${numberWord(uniq.length)} ${plural}: ${list}`;
+}
+
+/** Words that end the verb phrase at the start of an action: what follows is how, not what. */
+const CLAUSE_BREAK =
+  /[,;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | before | after | whether | once | unless | if | while /;
+const DETERMINERS = new Set(["a", "an", "the", "every", "each", "its", "their", "all", "any", "one", "his", "her"]);
+/** Words that cannot end a noun phrase: prepositions, conjunctions, determiners, adverbs. */
+const NP_STOP = new Set([
+  ...DETERMINERS,
+  ..."of for to from on in at into onto below above after before under over with without as across per between among through by and or but so that which who whose when while if until then than only also once whether not no it they them we our your".split(
+    " ",
+  ),
+]);
+const stops = (w: string) =>
+  NP_STOP.has(w.toLowerCase()) || /(ably|ally|ily|ively|ently|ately|ously|edly|ctly)$/.test(w);
+const joins = (w: string) => w === "or" || w === "and";
+
+/** The leading words of `words` up to (not including) the first stop word after position `from`. */
+function until(words: readonly string[], from: number): string[] {
+  const out: string[] = [];
+  for (let i = from; i < words.length; i++) {
+    const w = words[i] ?? "";
+    const next = words[i + 1];
+    // "free or expired resource": a conjunction between two content words stays inside the phrase
+    if (w === "or" && out.length + from > 0 && next !== undefined && !stops(next)) {
+      out.push(w);
+      continue;
+    }
+    if (stops(w)) break;
+    out.push(w);
+  }
+  return out;
+}
+
+/**
+ * The name a person would say for an action or path: "acquire a free or expired resource by a
+ * conditional write…" -> "acquire the resource"; "renew the lease before it lapses…" -> "renew the lease".
+ */
+export function actionName(phrase: string): string {
+  const base = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, ""));
+  const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
+  const words = cut.split(/\s+/).filter(Boolean);
+  if (words.length <= 3 && !stops(words[words.length - 1] ?? "")) return words.join(" ");
+  const det = words.findIndex((w, i) => i > 0 && DETERMINERS.has(w.toLowerCase()));
+  const verb = det > 0 ? words.slice(0, det) : [];
+  if (det > 0 && verb.length <= 3 && !verb.some((w) => stops(w) && !joins(w))) {
+    const np = until(words, det + 1);
+    if (np.length > 0) {
+      const noun = np.length <= 3 && verb.length + np.length <= 5 ? np : np.slice(-1);
+      return `${verb.join(" ")} the ${noun.join(" ")}`;
+    }
+  }
+  const lead = [words[0] ?? "", ...until(words, 1)].slice(0, 4);
+  while (lead.length > 1 && stops(lead[lead.length - 1] ?? "")) lead.pop();
+  return lead.join(" ");
+}
+
+/** The head of a labelled cell ("Lease granted twice: two claimants…" -> "lease granted twice"). */
+export function headOf(cell: string, maxWords = 10): string | undefined {
+  const t = speakable(cell);
+  const colon = t.indexOf(": ");
+  const head = colon > 0 ? t.slice(0, colon) : t.replace(/\.$/, "");
+  return countWords(head) <= maxWords ? lowerFirst(head) : undefined;
+}
+
+/** The explanation after a labelled cell's colon, if there is one. */
+export function bodyOf(cell: string): string | undefined {
+  const t = speakable(cell);
+  const colon = t.indexOf(": ");
+  return colon > 0 ? t.slice(colon + 2) : undefined;
+}
+
+/**
+ * Sentences a cell says on its own: split at full stops and semicolons (each part is a clause that
+ * stands alone), then at ", so " / ", and " when a part is still too long. Parts that cannot be
+ * brought under the maximum are left out, never cut mid-clause.
+ */
+export function clauses(cell: string, max = MAX_SENTENCE_WORDS): string[] {
+  const out: string[] = [];
+  for (const raw of speakable(cell).split(/(?<=[.!?])\s+(?=[A-Z])|;\s+/)) {
+    const part = raw.trim();
+    if (!part) continue;
+    if (countWords(part) <= max) {
+      out.push(sentence(part));
+      continue;
+    }
+    // Too long to say in one breath: split where a new clause starts, if every piece still says something.
+    const pieces = part.split(/,\s+(?=so |and |but |because |which )/);
+    if (pieces.length > 1 && pieces.every((p) => countWords(p) >= 6))
+      for (const p of pieces) if (countWords(p) <= max) out.push(sentence(p));
+  }
+  return out;
+}
+
+/** The first stand-alone sentence of a cell, if it is short enough to say. */
+export function firstClause(cell: string, max = COMFORT_WORDS + 5): string | undefined {
+  return clauses(cell, max)[0];
+}
+
+/** Speaks a figure's display text: "≈ 30 k writes/s" -> "about 30 thousand writes a second". */
+export function speakFigure(display: string): string {
+  return speakable(
+    display
+      .replace(/(\d)\s*k\b/g, "$1 thousand")
+      .replace(/(\d)\s*M\b/g, "$1 million")
+      .replace(/(\d)\s*B\b/g, "$1 billion"),
+  );
+}
+
+/** A number as a speaker rounds it: 100000 -> "100 thousand". */
+export function speakNumber(n: number): string {
+  const abs = Math.abs(n);
+  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1).replace(/\.0$/, ""));
+  if (abs >= 1e12) return `${fmt(n / 1e12)} trillion`;
+  if (abs >= 1e9) return `${fmt(n / 1e9)} billion`;
+  if (abs >= 1e6) return `${fmt(n / 1e6)} million`;
+  if (abs >= 1e4) return `${fmt(n / 1e3)} thousand`;
+  return fmt(n);
+}
+
+/** An archetype title as words: "Claim / Lease / Exclusive Ownership" -> "claim, lease and exclusive ownership". */
+export function titleWords(title: string): string {
+  const parts = title
+    .split(/\s+[/+]\s+/)
+    .map((p) =>
+      p
+        .split(/\s+/)
+        .map((w) => (/^[A-Z0-9]{2,}$/.test(w) ? w : w.toLowerCase()))
+        .join(" "),
+    )
+    .filter(Boolean);
+  return andList(parts);
+}
+
+/** Nouns said without an article: mass nouns and processes ("replication", "ordering", "expiry"). */
+const MASS = /(tion|sion|ing|ency|ance|ence|expiry|retention|data|state)$/;
+
+/**
+ * A mechanism or component name with the article a speaker would use: "an idempotency key",
+ * "a lease with expiry", but "quorum replication" and "tombstones" stay bare.
+ */
+export function withArticle(name: string): string {
+  const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by)\s+/)[0] ?? name).trim();
+  const last = head.split(/\s+/).pop() ?? "";
+  if (/^(the|a|an)\s/i.test(name) || (/s$/.test(last) && !/(ss|us)$/.test(last)) || MASS.test(last)) return name;
+  return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
+}
