@@ -43,7 +43,7 @@ describe("workbench in a real browser", () => {
     await page.goto(server.url);
     await derive(page, "Design a distributed message queue");
     const before = await page.locator("table").filter({ hasText: "protects" }).textContent();
-    await page.getByLabel("Dominant archetype").selectOption("I02");
+    await page.getByLabel("Dominant archetype", { exact: true }).selectOption("I02");
     await page.locator(".changes").waitFor();
     await expect(page.locator(".chip.dominant").textContent()).resolves.toContain("I02");
     const after = await page.locator("table").filter({ hasText: "protects" }).textContent();
