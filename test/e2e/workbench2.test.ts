@@ -336,6 +336,7 @@ describe("workbench 2", { timeout: 90000 }, () => {
     // Sections start folded; a jump link opens one; its table reads as cards.
     await p.getByRole("link", { name: "Failures and scale" }).click();
     await p.locator("#body-failures").waitFor();
+    expect(new URL(p.url()).hash).toBe("#sec-failures");
     expect(
       await p
         .locator("#body-failures thead")

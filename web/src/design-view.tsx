@@ -5,18 +5,10 @@ import { Diagram, type Scheme } from "./diagram.js";
 
 type Field = Design["trace"][number]["field"];
 
-const OPEN_EVENT = "mechsd:open-section";
 const narrow = () => typeof matchMedia === "function" && matchMedia("(max-width: 760px)").matches;
 
-/** Opens a folded section and scrolls to it (the jump links use this). */
-export function jumpTo(id: string) {
-  window.dispatchEvent(new CustomEvent(OPEN_EVENT, { detail: id }));
-  requestAnimationFrame(() => {
-    const el = document.getElementById(`sec-${id}`);
-    el?.scrollIntoView({ block: "start" });
-    (el?.querySelector("h2 button") as HTMLElement | null)?.focus({ preventScroll: true });
-  });
-}
+/** The section a jump link (`#sec-<id>`) names, or undefined. */
+const hashSection = () => (location.hash.startsWith("#sec-") ? location.hash.slice(5) : undefined);
 
 /** A foldable section with a "why?" toggle that shows the rule and inputs from the design's trace. */
 function Section(props: {
@@ -27,14 +19,15 @@ function Section(props: {
   children: ComponentChildren;
   fold?: boolean;
 }) {
-  const [open, setOpen] = useState(() => !(props.fold ?? narrow()));
+  const [open, setOpen] = useState(() => !(props.fold ?? narrow()) || hashSection() === props.id);
   const [why, setWhy] = useState(false);
+  // A jump link unfolds the section it points at (the browser scrolls to it).
   useEffect(() => {
-    const on = (e: Event) => {
-      if ((e as CustomEvent<string>).detail === props.id) setOpen(true);
+    const on = () => {
+      if (hashSection() === props.id) setOpen(true);
     };
-    window.addEventListener(OPEN_EVENT, on);
-    return () => window.removeEventListener(OPEN_EVENT, on);
+    window.addEventListener("hashchange", on);
+    return () => window.removeEventListener("hashchange", on);
   }, [props.id]);
   const fields = Array.isArray(props.field) ? props.field : [props.field];
   const entries = props.design.trace.filter((t) => fields.includes(t.field));
@@ -556,15 +549,11 @@ export function DesignView(props: { design: Design; adjust: ComponentChildren })
       <nav class="jump" aria-label="Sections">
         <ul>
           <li>
-            <a href="#sec-adjust" onClick={(e) => (e.preventDefault(), jumpTo("adjust"))}>
-              Adjust
-            </a>
+            <a href="#sec-adjust">Adjust</a>
           </li>
           {list.map((s) => (
             <li key={s.id}>
-              <a href={`#sec-${s.id}`} onClick={(e) => (e.preventDefault(), jumpTo(s.id))}>
-                {s.title}
-              </a>
+              <a href={`#sec-${s.id}`}>{s.title}</a>
             </li>
           ))}
         </ul>

@@ -263,9 +263,11 @@ export function Diagram(props: { title: string; text: string; scheme: Scheme }) 
           {said}
         </span>
       </div>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the viewport pans with the arrow keys */}
       <div
         class="diagram-viewport"
+        role="application"
+        aria-roledescription="pannable diagram"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: an application region that pans with the arrow keys
         tabIndex={0}
         aria-label={`${props.title}: drag or use arrow keys to pan, + and − to zoom`}
         onWheel={(e) => {

@@ -54,6 +54,9 @@ function useScheme(theme: string): Scheme {
   return systemDark ? "dark" : "light";
 }
 
+/** The path and query on screen, so a hash-only history step (a jump link) is told apart from a route change. */
+const shown = { url: location.pathname + location.search };
+
 const VIEW_LABELS: [View, string][] = [
   ["design", "Design"],
   ["script", "Script"],
@@ -115,6 +118,7 @@ function App() {
       if (how === "push") history.pushState(null, "", url);
       else history.replaceState(null, "", url);
     }
+    shown.url = url;
     setRoute(r);
   }, []);
 
@@ -186,6 +190,9 @@ function App() {
     refreshSessions().catch((e: Error) => fail(e));
     void load(parseRoute(location.pathname, location.search));
     const onPop = () => {
+      // A jump link changes only the hash: the page stays as it is.
+      if (location.pathname + location.search === shown.url) return;
+      shown.url = location.pathname + location.search;
       const r = parseRoute(location.pathname, location.search);
       setRoute(r);
       void load(r);
