@@ -1,14 +1,10 @@
 import { type ComponentChildren, Fragment } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { Design } from "./api.js";
 import { Diagram, type Scheme } from "./diagram.js";
+import { useFold } from "./fold.js";
 
 type Field = Design["trace"][number]["field"];
-
-const narrow = () => typeof matchMedia === "function" && matchMedia("(max-width: 760px)").matches;
-
-/** The section a jump link (`#sec-<id>`) names, or undefined. */
-const hashSection = () => (location.hash.startsWith("#sec-") ? location.hash.slice(5) : undefined);
 
 /** A foldable section with a "why?" toggle that shows the rule and inputs from the design's trace. */
 function Section(props: {
@@ -19,16 +15,8 @@ function Section(props: {
   children: ComponentChildren;
   fold?: boolean;
 }) {
-  const [open, setOpen] = useState(() => !(props.fold ?? narrow()) || hashSection() === props.id);
+  const [open, setOpen] = useFold(props.id, props.fold);
   const [why, setWhy] = useState(false);
-  // A jump link unfolds the section it points at (the browser scrolls to it).
-  useEffect(() => {
-    const on = () => {
-      if (hashSection() === props.id) setOpen(true);
-    };
-    window.addEventListener("hashchange", on);
-    return () => window.removeEventListener("hashchange", on);
-  }, [props.id]);
   const fields = Array.isArray(props.field) ? props.field : [props.field];
   const entries = props.design.trace.filter((t) => fields.includes(t.field));
   const whyId = `why-${props.id}`;
