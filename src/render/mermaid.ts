@@ -22,6 +22,9 @@ export function label(s: string, max = 80): string {
   return cut.replace(/[#";<>`|{}]/g, (c) => ENTITY[c] ?? c);
 }
 
+/** Longest guard or alternative condition drawn; longer than any protocol guard in the knowledge base. */
+const GUARD_MAX = 400;
+
 /** Sequence-diagram text also may not contain a colon, which ends the message. */
 const seqText = (s: string, max = 70) => label(s, max).replace(/:/g, "#58;");
 
@@ -104,8 +107,9 @@ export function protocolSequence(notation: string): string | undefined {
     if (!s) continue;
     const from = s.branch ? (steps[i - 1]?.actor ?? prev) : prev;
     const msg = seqText(s.operation);
-    if (s.branch) lines.push(`  alt ${seqText(s.guard ?? "otherwise", 60)}`);
-    else if (s.guard) lines.push(`  Note over ${pid(s.actor)}: guard ${seqText(s.guard, 60)}`);
+    // Conditions are kept whole: a cut guard changes what the protocol says.
+    if (s.branch) lines.push(`  alt ${seqText(s.guard ?? "otherwise", GUARD_MAX)}`);
+    else if (s.guard) lines.push(`  Note over ${pid(s.actor)}: guard ${seqText(s.guard, GUARD_MAX)}`);
     lines.push(`  ${pid(from)}->>${pid(s.actor)}: ${msg}`);
     if (s.branch) lines.push("  end");
     if (!s.branch) prev = s.actor;
