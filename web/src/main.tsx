@@ -202,29 +202,44 @@ function App() {
   }, [refreshSessions, load, fail]);
 
   // The empty state groups the examples by the archetype each one exercises (asked of the engine, never assumed).
+  // One example at a time, after the page settles, and stopped as soon as a design is on screen, so the
+  // grouping never delays the user's own derivation.
+  const exampleGroup = useRef(new Map<string, string>());
   useEffect(() => {
     if (!meta || groups || design) return;
-    const texts = meta.examples.map(exampleText);
-    Promise.all(
-      meta.examples.map((x) =>
-        typeof x !== "string" && x.archetype
-          ? Promise.resolve(x.archetype)
-          : api.design(exampleText(x), []).then(
-              (d) => {
-                const a = d.archetypes[0];
-                return a && a.role === "dominant" ? `${a.id} ${a.name}` : "Product prompts";
-              },
-              () => "Other",
-            ),
-      ),
-    ).then((labels) => {
+    let live = true;
+    const run = async () => {
+      for (const x of meta.examples) {
+        const text = exampleText(x);
+        if (!live) return;
+        if (exampleGroup.current.has(text)) continue;
+        if (typeof x !== "string" && x.archetype) {
+          exampleGroup.current.set(text, x.archetype);
+          continue;
+        }
+        const label = await api.design(text, []).then(
+          (d) => {
+            const a = d.archetypes[0];
+            return a && a.role === "dominant" ? `${a.id} ${a.name}` : "Product prompts";
+          },
+          () => "Other",
+        );
+        exampleGroup.current.set(text, label);
+      }
+      if (!live) return;
       const by = new Map<string, string[]>();
-      labels.forEach((l, i) => {
-        const t = texts[i];
-        if (t) by.set(l, [...(by.get(l) ?? []), t]);
-      });
+      for (const x of meta.examples) {
+        const t = exampleText(x);
+        const l = exampleGroup.current.get(t) ?? "Other";
+        by.set(l, [...(by.get(l) ?? []), t]);
+      }
       setGroups([...by.entries()].sort(([a], [b]) => a.localeCompare(b)));
-    });
+    };
+    const timer = setTimeout(() => void run(), 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [meta, groups, design]);
 
   /** A prompt typed or picked starts a new session; the open one changes only through its own controls. */
