@@ -367,7 +367,7 @@ describe("workbench 2", { timeout: 90000 }, () => {
     expect(await p.locator("#body-checklist").isVisible()).toBe(true);
     await p.setViewportSize({ width: 794, height: 1123 });
     await p.screenshot({ path: join(SHOTS, "w2-print.png"), fullPage: true });
-    const pdf = await p.pdf({ format: "A4" });
+    const pdf = await p.pdf({ format: "A4", path: join(SHOTS, "w2-print.pdf") });
     expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
     await p.context().close();
   });
