@@ -5,7 +5,7 @@ import { ApiError, type Archetype, api, type Design, type Meta, readableProblems
 import { Catalogue } from "./catalogue.js";
 import { DesignView, DiagramsView, ScriptView, unrecognised } from "./design-view.js";
 import type { Scheme } from "./diagram.js";
-import { formatRoute, parseRoute, type Route, type View } from "./route.js";
+import { designLink, formatRoute, parseRoute, type Route, type View } from "./route.js";
 import "./styles.css";
 
 /** Overrides are kept as a key -> value map and sent as `key=value` strings. */
@@ -534,6 +534,20 @@ function App() {
             {design && !current ? (
               <button type="button" onClick={() => void saveLinked()}>
                 Save as a session
+              </button>
+            ) : null}
+            {design ? (
+              <button
+                type="button"
+                onClick={() => {
+                  const link = new URL(designLink(design.prompt, toList(overrides)), location.href).href;
+                  navigator.clipboard.writeText(link).then(
+                    () => setNotice("A link to this design (prompt and overrides) is on the clipboard."),
+                    () => setNotice(`Link to this design: ${link}`),
+                  );
+                }}
+              >
+                Copy design link
               </button>
             ) : null}
             {current ? (
