@@ -133,6 +133,22 @@ describe("workbench 2", { timeout: 90000 }, () => {
     await expect(p.locator(".chip.dominant").textContent()).resolves.toContain("I02");
     await expect(p.getByLabel("Dominant archetype", { exact: true }).inputValue()).resolves.toBe("I02");
     await p.screenshot({ path: join(SHOTS, "w2-deep-link.png") });
+    // An adjustment on a linked design moves the link; "Copy design link" hands out the same URL.
+    await p.getByLabel("Delivery", { exact: true }).selectOption("at-most-once");
+    await p.waitForURL(/set=delivery%3Dat-most-once/);
+    await p
+      .context()
+      .grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url.replace(/\/$/, "") });
+    await p.getByRole("button", { name: "Copy design link" }).click();
+    await p.getByRole("status").filter({ hasText: "on the clipboard" }).waitFor();
+    const copied = await p.evaluate(() => navigator.clipboard.readText());
+    const q = await browser.newContext();
+    const other = await q.newPage();
+    await other.goto(copied);
+    await other.locator(".chip.dominant").waitFor();
+    await expect(other.locator(".chip.dominant").textContent()).resolves.toContain("I02");
+    await expect(other.getByLabel("Delivery", { exact: true }).inputValue()).resolves.toBe("at-most-once");
+    await q.close();
     await p.context().close();
   });
 
