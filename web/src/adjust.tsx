@@ -1,20 +1,16 @@
 import { useState } from "preact/hooks";
 import type { BranchKind } from "../../src/engine/recognize/recognize.js";
 import { QUANTITIES } from "../../src/knowledge/quantities.js";
-import type { Durability } from "../../src/knowledge/schema.js";
+import { DURABILITY_VALUES } from "../../src/knowledge/vocab.js";
 import type { Design, Meta } from "./api.js";
 import { useFold } from "./fold.js";
 
-/** Labels for choices the meta endpoint does not list; typed so a new value in the engine fails the UI build. */
+/** Labels for the branch choices; typed so a new branch kind in the engine fails the UI build. */
 const BRANCHES = {
   infra: "infrastructure-first",
   product: "product-first",
   mixed: "mixed",
 } satisfies Record<BranchKind, string>;
-const DURABILITY = {
-  durable: "durable",
-  "best-effort": "best-effort",
-} satisfies Record<Durability, string>;
 
 export interface AdjustProps {
   design: Design;
@@ -229,9 +225,7 @@ export function Adjust(props: AdjustProps) {
             label="Durability"
             k="durability"
             derived={d.nfrs.durability}
-            options={Object.entries(
-              meta.values.durability ? Object.fromEntries(meta.values.durability.map((v) => [v, v])) : DURABILITY,
-            ).map(([value, label]) => ({ value, label }))}
+            options={opts(meta.values.durability ?? DURABILITY_VALUES)}
             overrides={overrides}
             set={set}
           />
