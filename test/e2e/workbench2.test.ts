@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Running } from "../../src/server/serve.js";
-import { launch, SHOTS, serveOn, tempDb } from "./browser.js";
+import { launch, SHOTS, serveBin, tempDb } from "./browser.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -77,7 +77,8 @@ async function axe(p: Page, label: string) {
 
 beforeAll(async () => {
   browser = await launch();
-  server = await serveOn(tempDb());
+  // Through the real command a user runs, as the issue asks.
+  server = await serveBin(tempDb());
 }, 60000);
 
 afterAll(async () => {
