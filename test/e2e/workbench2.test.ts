@@ -164,6 +164,12 @@ describe("workbench 2", { timeout: 90000 }, () => {
     const lock = all.find((s) => /lock service/i.test(s.name));
     expect(lock?.prompt).toBe("Design a distributed lock service");
     expect(all.some((s) => s.prompt === KAFKA)).toBe(true);
+    // The sessions list finds a session by a word of its name or prompt.
+    await p.getByLabel("Find a session").fill("kafka");
+    await p.waitForFunction(() => document.querySelectorAll("#sessions li").length >= 1);
+    const shown = await p.locator("#sessions li .session-name").allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((t) => /kafka/i.test(t))).toBe(true);
     await p.context().close();
   });
 

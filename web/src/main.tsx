@@ -79,6 +79,7 @@ function App() {
   const [current, setCurrent] = useState<Session>();
   const [catalogue, setCatalogue] = useState<Archetype[]>();
   const [menu, setMenu] = useState(false);
+  const [find, setFind] = useState("");
   const [groups, setGroups] = useState<[string, string[]][]>();
   const [theme, setTheme] = useState<string>(() => localStorage.getItem("mechsd-theme") ?? "auto");
   const scheme = useScheme(theme);
@@ -106,8 +107,11 @@ function App() {
     setError({ text: `${prefix}${text}` });
   }, []);
 
+  const findRef = useRef("");
   const refreshSessions = useCallback(async () => {
-    const page = await api.sessions();
+    const q = findRef.current;
+    const page = await api.sessions(q ? { q } : {});
+    if (findRef.current !== q) return; // a newer search is on its way
     setSessions(page.sessions);
     setNextCursor(page.nextCursor ?? null);
   }, []);
@@ -392,7 +396,7 @@ function App() {
   const moreSessions = async () => {
     if (!nextCursor) return;
     try {
-      const page = await api.sessions({ cursor: nextCursor });
+      const page = await api.sessions({ cursor: nextCursor, ...(find ? { q: find } : {}) });
       setSessions((xs) => [...xs, ...page.sessions.filter((s) => !xs.some((x) => x.id === s.id))]);
       setNextCursor(page.nextCursor ?? null);
     } catch (e) {
@@ -625,34 +629,49 @@ function App() {
             />
           </label>
         </div>
-        {sessions.length === 0 ? <p class="muted">Derive a design and it is saved here.</p> : null}
+        <label class="field session-find">
+          Find a session
+          <input
+            type="search"
+            value={find}
+            onInput={(e) => {
+              const v = (e.target as HTMLInputElement).value;
+              setFind(v);
+              findRef.current = v.trim();
+              void refreshSessions().catch((x: unknown) => fail(x));
+            }}
+          />
+        </label>
+        {sessions.length === 0 && !find ? <p class="muted">Derive a design and it is saved here.</p> : null}
         <ul>
-          {sessions.map((s) => (
-            <li key={s.id} class={current?.id === s.id ? "current" : ""}>
-              <a
-                class="session-name"
-                href={formatRoute({ kind: "session", id: s.id, view: "design" })}
-                onClick={(e) => {
-                  e.preventDefault();
-                  open(s);
-                }}
-                aria-current={current?.id === s.id ? "page" : undefined}
-              >
-                {s.name}
-              </a>
-              <span class="actions">
-                <button type="button" aria-label={`Rename ${s.name}`} onClick={() => void rename(s)}>
-                  Rename
-                </button>
-                <button type="button" aria-label={`Duplicate ${s.name}`} onClick={() => void duplicate(s)}>
-                  Duplicate
-                </button>
-                <button type="button" aria-label={`Delete ${s.name}`} onClick={() => void remove(s)}>
-                  Delete
-                </button>
-              </span>
-            </li>
-          ))}
+          {sessions
+            .filter((s) => !find.trim() || `${s.name} ${s.prompt}`.toLowerCase().includes(find.trim().toLowerCase()))
+            .map((s) => (
+              <li key={s.id} class={current?.id === s.id ? "current" : ""}>
+                <a
+                  class="session-name"
+                  href={formatRoute({ kind: "session", id: s.id, view: "design" })}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    open(s);
+                  }}
+                  aria-current={current?.id === s.id ? "page" : undefined}
+                >
+                  {s.name}
+                </a>
+                <span class="actions">
+                  <button type="button" aria-label={`Rename ${s.name}`} onClick={() => void rename(s)}>
+                    Rename
+                  </button>
+                  <button type="button" aria-label={`Duplicate ${s.name}`} onClick={() => void duplicate(s)}>
+                    Duplicate
+                  </button>
+                  <button type="button" aria-label={`Delete ${s.name}`} onClick={() => void remove(s)}>
+                    Delete
+                  </button>
+                </span>
+              </li>
+            ))}
         </ul>
         {nextCursor ? (
           <button type="button" onClick={() => void moreSessions()}>
