@@ -92,8 +92,11 @@ export function readableProblems(message: string): string[] {
     .map((p) => {
       const m = /^([\w.[\]-]+):\s*(.*)$/.exec(p);
       if (!m) return p;
-      const [, field, what] = m;
+      const [, field, raw] = m;
+      const what = raw
+        ?.replace(/^Invalid input: expected (\w+), received undefined$/, "is missing (it should be $1)")
+        .replace(/^Invalid input: expected (\w+), received (\w+)$/, "should be $1, not $2");
       if (field === "body") return what ?? p;
-      return what?.startsWith(field ?? "") ? (what ?? p) : `${field}: ${what}`;
+      return what?.startsWith(field ?? "") ? what : `${field}: ${what}`;
     });
 }

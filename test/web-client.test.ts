@@ -31,3 +31,18 @@ describe("workbench client routes", () => {
     expect(designLink("Design a lock", ["dominant=I02"])).toBe("/d?prompt=Design+a+lock&set=dominant%3DI02");
   });
 });
+
+describe("import problems", () => {
+  it("reads a server's validation answer as one plain line per problem", async () => {
+    const { readableProblems } = await import("../web/src/api.js");
+    expect(
+      readableProblems(
+        "not a mechsd session file: format: format must be 'mechsd-session'; name: Invalid input: expected string, received undefined; prompt: Invalid input: expected string, received number",
+      ),
+    ).toEqual([
+      "format must be 'mechsd-session'",
+      "name: is missing (it should be string)",
+      "prompt: should be string, not number",
+    ]);
+  });
+});
