@@ -138,6 +138,12 @@ describe("mechsd design / script / diagram", () => {
     const a = cli(["diagram", "Design a distributed lock service", "--format", "ascii", "--only", "hld"]);
     expect(a.code).toBe(0);
     expect(a.stdout.length).toBeGreaterThan(100);
+    // Every diagram fits a 100-column terminal and prints no Mermaid escapes.
+    const all = cli(["diagram", 'Design a lock service whose guard is "a < b" and c > d', "--format", "ascii"]);
+    expect(all.code).toBe(0);
+    for (const line of all.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(100);
+    expect(all.stdout).not.toMatch(/#(?:[a-z]+|\d+);/i);
+    expect(all.stdout).toMatch(/^ +\d+\. /m);
     const s = cli(["diagram", "Design a distributed lock service", "--format", "svg", "--only", "1"]);
     expect(s.stdout).toMatch(/<svg/);
   });
