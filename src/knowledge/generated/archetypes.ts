@@ -708,6 +708,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "temporary hold",
      "weight": 0.4
+    },
+    {
+     "text": "seat hold",
+     "weight": 0.6
+    },
+    {
+     "text": "hold service",
+     "weight": 0.6
     }
    ],
    "systems": [
@@ -2360,10 +2368,6 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "weight": 0.7
     },
     {
-     "text": "message delivery",
-     "weight": 0.5
-    },
-    {
      "text": "topic",
      "weight": 0.5
     },
@@ -2458,6 +2462,18 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "backpressure",
      "weight": 0.3
+    },
+    {
+     "text": "audit log",
+     "weight": 0.6
+    },
+    {
+     "text": "audit trail",
+     "weight": 0.6
+    },
+    {
+     "text": "message delivery",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -4370,6 +4386,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "api gateway",
      "weight": 0.3
+    },
+    {
+     "text": "politeness limit",
+     "weight": 0.6
+    },
+    {
+     "text": "connection pool",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -6621,6 +6645,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "retry failed deliveries",
      "weight": 0.5
+    },
+    {
+     "text": "notification system",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -7217,6 +7245,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "cursor position",
      "weight": 0.4
+    },
+    {
+     "text": "matching engine",
+     "weight": 0.8
+    },
+    {
+     "text": "stock exchange",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -7811,6 +7847,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "software update",
      "weight": 0.35
+    },
+    {
+     "text": "oci registry",
+     "weight": 0.9
+    },
+    {
+     "text": "oci image",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -7895,6 +7939,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "name": "IPFS",
      "aliases": [],
+     "weight": 0.7
+    },
+    {
+     "name": "Git",
+     "aliases": [
+      "git server",
+      "git hosting"
+     ],
      "weight": 0.7
     }
    ]
@@ -8388,6 +8440,22 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "capacity",
      "weight": 0.3
+    },
+    {
+     "text": "shared machines",
+     "weight": 0.7
+    },
+    {
+     "text": "packed tightly",
+     "weight": 0.7
+    },
+    {
+     "text": "restarted elsewhere",
+     "weight": 0.7
+    },
+    {
+     "text": "batch jobs",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -9118,6 +9186,38 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "aliases": [],
      "weight": 0.6,
      "sharedBecause": "Hazelcast is a partitioned in-memory key-value grid (I16) commonly used as a cache (I07)"
+    },
+    {
+     "name": "Spanner",
+     "aliases": [
+      "Google Spanner",
+      "Cloud Spanner"
+     ],
+     "weight": 0.8
+    },
+    {
+     "name": "CockroachDB",
+     "aliases": [
+      "Cockroach DB"
+     ],
+     "weight": 0.8
+    },
+    {
+     "name": "TiDB",
+     "aliases": [],
+     "weight": 0.7
+    },
+    {
+     "name": "MongoDB",
+     "aliases": [
+      "Mongo"
+     ],
+     "weight": 0.6
+    },
+    {
+     "name": "Vitess",
+     "aliases": [],
+     "weight": 0.6
     }
    ]
   },
@@ -9708,6 +9808,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "circuit breaker",
      "weight": 0.4
+    },
+    {
+     "text": "right microservice",
+     "weight": 0.7
+    },
+    {
+     "text": "based on path",
+     "weight": 0.7
     }
    ],
    "systems": [
