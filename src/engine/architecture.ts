@@ -544,3 +544,28 @@ function boundProtocols(
   }
   return out;
 }
+
+/**
+ * The composed architecture of a design's fields. Several fields read it (components, links, API,
+ * data model, diagrams); it is computed once per set of inputs and remembered by their identity,
+ * which is invisible to callers because composition is a pure function of those inputs.
+ */
+const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
+
+export function architectureOf(f: Pick<Fields, "prompt" | "archetypes" | "features">): Architecture {
+  let byFeatures = memo.get(f.archetypes);
+  if (!byFeatures) {
+    byFeatures = new WeakMap();
+    memo.set(f.archetypes, byFeatures);
+  }
+  let byPrompt = byFeatures.get(f.features);
+  if (!byPrompt) {
+    byPrompt = new Map();
+    byFeatures.set(f.features, byPrompt);
+  }
+  const hit = byPrompt.get(f.prompt);
+  if (hit) return hit;
+  const arch = composeArchitecture(designParts(f), f.prompt);
+  byPrompt.set(f.prompt, arch);
+  return arch;
+}
