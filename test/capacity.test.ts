@@ -209,3 +209,13 @@ describe("number formatting", () => {
     expect(evaluateFormula(parseFormula("3.2e6 / 86400"), {})).toBeCloseTo(37.037, 3);
   });
 });
+
+describe("spoken numbers", () => {
+  it("speaks the peak, the hotspot and the storage with units, naming what was assumed", async () => {
+    const { speakCapacity } = await import("../src/engine/capacity.js");
+    const line = speakCapacity(design("Design a distributed message queue for 1M messages per second").capacity);
+    expect(line).toMatch(/^Back of the envelope: peak publish rate about 3M msg\/s; /);
+    expect(line).toMatch(/ [KMGTP]?B[;.( ]/);
+    expect(line).not.toMatch(/messages_per_sec at typical/);
+  });
+});
