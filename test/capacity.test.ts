@@ -166,6 +166,18 @@ describe("capacity in designs", () => {
     expect(util?.display).toMatch(/%$/);
   });
 
+  it("never sizes a replicated store below its replica count", () => {
+    const nodes = figure("Design a distributed key-value store", "storage_nodes");
+    expect(nodes?.value).toBeGreaterThanOrEqual(3);
+  });
+
+  it("derives series from monitored hosts, and keeps ingesters apart from them", () => {
+    const d = design("Design a metrics monitoring system for 10,000 nodes");
+    const per = d.capacity.find((r) => r.id === "series_per_ingester");
+    expect(per?.inputs.find((i) => i.name === "series")?.value).toBe(1e7);
+    expect(per?.inputs.find((i) => i.name === "ingesters")?.source).toBe("assumed");
+  });
+
   it("never asks for numbers in the checklist once the capacity section sizes the design", () => {
     for (const id of ARCHETYPE_IDS) {
       const d = design(`Design ${NAMES[id]}`);
@@ -207,6 +219,9 @@ describe("number formatting", () => {
 
   it("evaluates formulas in scientific notation", () => {
     expect(evaluateFormula(parseFormula("3.2e6 / 86400"), {})).toBeCloseTo(37.037, 3);
+    expect(evaluateFormula(parseFormula("max(replicas, bytes / node)"), { replicas: 3, bytes: 10, node: 5 })).toBe(3);
+    expect(evaluateFormula(parseFormula("min(2, 3) * 4"), {})).toBe(8);
+    expect([...formulaVariables(parseFormula("max(a, b / c)"))]).toEqual(["a", "b", "c"]);
   });
 });
 

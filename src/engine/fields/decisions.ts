@@ -38,8 +38,9 @@ type Check = { holds: boolean; says: string } | undefined;
 function check(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, NumberValue>): Check {
   if ("nfr" in c) {
     const n = f.nfrs[c.nfr];
+    const counts = !c.stated || n.source !== "default";
     return {
-      holds: c.in.includes(n.value),
+      holds: counts && c.in.includes(n.value),
       says: `${c.nfr} is ${n.value} (${n.source === "default" ? "default" : n.source})`,
     };
   }

@@ -544,7 +544,7 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
           because: "writers read their own writes",
         },
         {
-          when: [{ nfr: "durability", in: ["best-effort"] }],
+          when: [{ nfr: "durability", in: ["best-effort"], stated: true }],
           option: "write-back",
           because: "durability is best-effort",
         },
