@@ -101,7 +101,8 @@ export function decide(
     // Say which tests did not fire, in this design's values, so the default reads as a choice.
     inputs = p.rules
       .flatMap((r) => r.when.map((c) => check(c, f, nums)?.says ?? ""))
-      .filter((s, i, a) => s && a.indexOf(s) === i);
+      // What the prompt does not say is no evidence; keep the values this design does have.
+      .filter((s, i, a) => s && a.indexOf(s) === i && !/is not stated$|^no latency target/.test(s));
     if (inputs.length > 0) because = `${p.fallback.because} (${inputs.join("; ")})`;
   }
   const others = p.options.filter((o) => o.id !== chosen);
