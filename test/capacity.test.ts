@@ -234,3 +234,19 @@ describe("spoken numbers", () => {
     expect(line).not.toMatch(/messages_per_sec at typical/);
   });
 });
+
+describe("pinning with readable amounts", () => {
+  it("accepts 200k, 1.5M, 2e5 and 10 GB, and rejects the rest", async () => {
+    const { parseAmount, parseOverrides } = await import("../src/engine/design/overrides.js");
+    expect(parseAmount("200k")).toBe(2e5);
+    expect(parseAmount("1.5M")).toBe(1.5e6);
+    expect(parseAmount("2e5")).toBe(2e5);
+    expect(parseAmount("200,000")).toBe(2e5);
+    expect(parseAmount("10 GB")).toBe(1e10);
+    expect(parseAmount("ten")).toBeNaN();
+    expect(parseAmount("5 parsecs")).toBeNaN();
+    expect(parseOverrides(["scale.leases=abc"]).ok).toBe(false);
+    const pinned = design("Design a distributed lock service", ["scale.leases=2M"]);
+    expect(pinned.capacity.find((r) => r.id === "renewals_per_sec")?.value).toBe(600000);
+  });
+});
