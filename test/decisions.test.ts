@@ -118,6 +118,13 @@ describe("decisions in designs", () => {
     ).toBe("sharded-groups");
   });
 
+  it("never lets a default stance pick a risky option that needs the prompt's own words", () => {
+    expect(chosen(design("Design a CDN"), "i07-write-policy")).toBe("cache-aside");
+    expect(
+      chosen(design("Design a CDN in front of an origin; best-effort, fine to lose writes"), "i07-write-policy"),
+    ).toBe("write-back");
+  });
+
   it("rejects unknown decisions and options with the valid ones listed", () => {
     const bad = parseOverrides(["decision.i13-merge=paxos"]);
     expect(bad.ok).toBe(false);

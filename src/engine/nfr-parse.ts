@@ -200,13 +200,18 @@ const TIME_WORD =
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 
 /** Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows. */
-const NOUNS: { re: RegExp; count?: string; rate?: string }[] = [
+const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string }[] = [
   {
     re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?|ops|operations?)$/,
     rate: "requests_per_sec",
   },
   { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
-  { re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?)$/, rate: "reads_per_sec" },
+  {
+    re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|redirects?|resolutions?|visits?)$/,
+    rate: "reads_per_sec",
+  },
+  // A new short link or URL is a write that needs an id; crawled pages are visits.
+  { re: /^(?:(?:new |short |shortened )(?:urls?|links?))$/, rate: "writes_per_sec", also: "ids_per_sec" },
   {
     re: /^(?:messages?|msgs?|events?|notifications?|emails?|texts?|sms|pushes|push notifications?|orders?|payments?|charges?|refunds?|clicks?|logs?|log lines?|lines?|posts?|tweets?|comments?|likes?|bookings?|rides?|trips?|edits?|operations per document|changes?)$/,
     rate: "messages_per_sec",
@@ -407,7 +412,11 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
-  { re: /\b(?:retention|retain\w*|kept|keep|history|stored? for|archive\w*)\b/i, id: "retention_days", toDays: true },
+  {
+    re: /\b(?:retention|retain\w*|kept|keep|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
+    id: "retention_days",
+    toDays: true,
+  },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   {
@@ -545,6 +554,8 @@ function parseScale(text: string): Scale {
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       const value = n.value / secs;
       setScale(scale, id, value, quoteTo(nounEnd));
+      const also = hit?.entry.also;
+      if (also && !scope) setScale(scale, also, value, quoteTo(nounEnd));
       // "a billion pages a month": a visit rate stated per day or longer also states the pass period.
       if (rateId === "items_per_sec" && secs >= 86400) setScale(scale, "scan_period_seconds", secs, quoteTo(nounEnd));
       // A rate noun stated just before, with no unit of its own, shares this one.

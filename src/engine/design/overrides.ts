@@ -64,6 +64,27 @@ function nfrPatch<K extends "delivery" | "consistency" | "availability" | "order
   };
 }
 
+const AMOUNT_SUFFIX: Readonly<Record<string, number>> = {
+  k: 1e3,
+  m: 1e6,
+  b: 1e9,
+  t: 1e12,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  pb: 1e15,
+};
+
+/** "200000", "200,000", "2e5", "200k", "1.5M", "10 GB" -> a number; NaN when it is none of these. */
+export function parseAmount(raw: string): number {
+  const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([a-z]{0,2})$/i.exec(raw.replace(/[,_]/g, "").trim());
+  if (!m) return Number.NaN;
+  const unit = (m[2] ?? "").toLowerCase();
+  const mult = unit === "" ? 1 : Object.hasOwn(AMOUNT_SUFFIX, unit) ? (AMOUNT_SUFFIX[unit] ?? Number.NaN) : Number.NaN;
+  return Number(m[1]) * mult;
+}
+
 /** Parses `key=value` overrides into patches on fields; every problem names the valid choices. */
 export function parseOverrides(items: readonly string[]): OverrideResult {
   const patches: Patch[] = [];
@@ -166,7 +187,7 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
       const q = key.slice("scale.".length);
       if (!QUANTITIES.some((x) => x.id === q))
         return { ok: false, error: `unknown quantity '${q}'; use one of: ${list(QUANTITIES.map((x) => x.id))}` };
-      const n = Number(value.replace(/[,_]/g, ""));
+      const n = parseAmount(value);
       if (!Number.isFinite(n) || n <= 0)
         return { ok: false, error: `scale.${q} needs a positive number, not '${value}'` };
       patches.push({
