@@ -26,6 +26,8 @@ export interface Signal {
   owner: Owner;
   /** For requirement phrases: the rule they state and why it points where it does. */
   rule?: { name: string; why: string };
+  /** A word typical of an archetype: weak evidence that never counts as a stated requirement. */
+  concept?: boolean;
 }
 
 export interface Hit {
