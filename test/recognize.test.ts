@@ -268,8 +268,9 @@ describe("recognition: own labelled prompts", () => {
 
 describe("recognition: typical words", () => {
   it("rank archetypes when nothing stronger fires, and say they are weak", () => {
-    const r = classify("Gather traces and latency histograms from every service.");
-    expect(r.archetypes[0]?.id).toBe("I18");
+    const r = classify("Subscribe downstream teams to what happens upstream.");
+    expect(r.branch.kind).toBe("infra");
+    expect(r.archetypes[0]?.id).toBe("I05");
     expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/typical of this problem/);
   });
   it("never turn a product prompt into an infrastructure one on their own", () => {
