@@ -4,6 +4,7 @@
  * Every value carries the words it came from.
  */
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
+import { own } from "./own.js";
 
 export interface Stated<T> {
   value: T;
@@ -226,9 +227,9 @@ const COUNT_NOUNS: { re: RegExp; count?: string; rate?: string }[] = [
 
 function parseNumber(num: string, mult: string | undefined): number | undefined {
   const clean = num.replace(/,/g, "").replace(/_/g, "");
-  const base = WORD_NUMBERS[clean.toLowerCase()] ?? Number(clean);
+  const base = own(WORD_NUMBERS, clean.toLowerCase()) ?? Number(clean);
   if (!Number.isFinite(base)) return undefined;
-  const m = mult ? (MULTIPLIERS[mult.toLowerCase()] ?? 1) : 1;
+  const m = mult ? (own(MULTIPLIERS, mult.toLowerCase()) ?? 1) : 1;
   return base * m;
 }
 
@@ -257,8 +258,8 @@ function parseScale(text: string): Record<string, Stated<number>> {
   const bytesRate = new RegExp(String.raw`\b${NUM}\s*(b|bytes?|kb|mb|gb|tb|pb|kib|mib|gib|tib|pib)${PER}${TIME}`, "gi");
   for (const m of t.matchAll(bytesRate)) {
     const n = parseNumber(m[1] ?? "", undefined);
-    const unit = BYTE_UNITS[(m[2] ?? "").toLowerCase()];
-    const per = PER_DAY[singular((m[3] ?? "").toLowerCase()).replace(/^secs?$/, "sec")];
+    const unit = own(BYTE_UNITS, (m[2] ?? "").toLowerCase());
+    const per = own(PER_DAY, singular((m[3] ?? "").toLowerCase()).replace(/^secs?$/, "sec"));
     if (n !== undefined && unit && per) setScale(scale, "bytes_per_day", n * unit * per, m[0]);
   }
   // Stored volumes: "10 PB of data", "stores 5 TB".
@@ -268,7 +269,7 @@ function parseScale(text: string): Record<string, Stated<number>> {
   );
   for (const m of t.matchAll(bytesStored)) {
     const n = parseNumber(m[1] ?? "", undefined);
-    const unit = BYTE_UNITS[(m[2] ?? "").toLowerCase()];
+    const unit = own(BYTE_UNITS, (m[2] ?? "").toLowerCase());
     const after = t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 20);
     if (
       /^\s*(?:objects?|files?|blobs?|chunks?|blocks?|messages?|values?|payloads?)\b/i.test(after) ||
@@ -282,7 +283,7 @@ function parseScale(text: string): Record<string, Stated<number>> {
   for (const m of t.matchAll(rate)) {
     const n = parseNumber(m[1] ?? "", m[2]);
     const noun = (m[3] ?? "").trim().toLowerCase();
-    const perSec = PER_SECOND[singular((m[4] ?? "").toLowerCase()).replace(/^secs?$/, "sec")];
+    const perSec = own(PER_SECOND, singular((m[4] ?? "").toLowerCase()).replace(/^secs?$/, "sec"));
     if (n === undefined || perSec === undefined) continue;
     const entry = COUNT_NOUNS.find((c) => c.re.test(noun) || c.re.test(singular(noun)));
     if (entry?.rate) setScale(scale, entry.rate, n * perSec, m[0]);
