@@ -700,6 +700,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "temporary hold",
      "weight": 0.4
+    },
+    {
+     "text": "seat hold",
+     "weight": 0.6
+    },
+    {
+     "text": "hold service",
+     "weight": 0.6
     }
    ],
    "systems": [
@@ -2322,10 +2330,6 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "weight": 0.7
     },
     {
-     "text": "message delivery",
-     "weight": 0.5
-    },
-    {
      "text": "topic",
      "weight": 0.5
     },
@@ -2420,6 +2424,18 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "backpressure",
      "weight": 0.3
+    },
+    {
+     "text": "audit log",
+     "weight": 0.6
+    },
+    {
+     "text": "audit trail",
+     "weight": 0.6
+    },
+    {
+     "text": "message delivery",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -4279,6 +4295,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "api gateway",
      "weight": 0.3
+    },
+    {
+     "text": "politeness limit",
+     "weight": 0.6
+    },
+    {
+     "text": "connection pool",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -6522,6 +6546,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "retry failed deliveries",
      "weight": 0.5
+    },
+    {
+     "text": "notification system",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -7079,6 +7107,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "cursor position",
      "weight": 0.4
+    },
+    {
+     "text": "matching engine",
+     "weight": 0.8
+    },
+    {
+     "text": "stock exchange",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -7657,6 +7693,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "software update",
      "weight": 0.35
+    },
+    {
+     "text": "oci registry",
+     "weight": 0.9
+    },
+    {
+     "text": "oci image",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -7741,6 +7785,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "name": "IPFS",
      "aliases": [],
+     "weight": 0.7
+    },
+    {
+     "name": "Git",
+     "aliases": [
+      "git server",
+      "git hosting"
+     ],
      "weight": 0.7
     }
    ]
@@ -8233,6 +8285,22 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "capacity",
      "weight": 0.3
+    },
+    {
+     "text": "shared machines",
+     "weight": 0.7
+    },
+    {
+     "text": "packed tightly",
+     "weight": 0.7
+    },
+    {
+     "text": "restarted elsewhere",
+     "weight": 0.7
+    },
+    {
+     "text": "batch jobs",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -8957,6 +9025,38 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "aliases": [],
      "weight": 0.6,
      "sharedBecause": "Hazelcast is a partitioned in-memory key-value grid (I16) commonly used as a cache (I07)"
+    },
+    {
+     "name": "Spanner",
+     "aliases": [
+      "Google Spanner",
+      "Cloud Spanner"
+     ],
+     "weight": 0.8
+    },
+    {
+     "name": "CockroachDB",
+     "aliases": [
+      "Cockroach DB"
+     ],
+     "weight": 0.8
+    },
+    {
+     "name": "TiDB",
+     "aliases": [],
+     "weight": 0.7
+    },
+    {
+     "name": "MongoDB",
+     "aliases": [
+      "Mongo"
+     ],
+     "weight": 0.6
+    },
+    {
+     "name": "Vitess",
+     "aliases": [],
+     "weight": 0.6
     }
    ]
   },
@@ -9526,6 +9626,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "circuit breaker",
      "weight": 0.4
+    },
+    {
+     "text": "right microservice",
+     "weight": 0.7
+    },
+    {
+     "text": "based on path",
+     "weight": 0.7
     }
    ],
    "systems": [
