@@ -24,6 +24,11 @@ describe("signal matching", () => {
     ).toBeUndefined();
   });
 
+  it("keeps a leading negation in front of what it scopes", () => {
+    expect(findSignal(tokenize("files must never change"), sig("never change"))).toBeDefined();
+    expect(findSignal(tokenize("see the changes and never lose an edit"), sig("never change"))).toBeUndefined();
+  });
+
   it("matches named systems contiguously, with one typo allowed", () => {
     const kafka = sig("Kafka", 1, "system");
     expect(findSignal(tokenize("Design Kafak"), kafka)?.fuzzy).toBe(true);

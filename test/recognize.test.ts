@@ -265,3 +265,19 @@ describe("recognition: own labelled prompts", () => {
     expect(returned / rows.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe("recognition: typical words", () => {
+  it("rank archetypes when nothing stronger fires, and say they are weak", () => {
+    const r = classify("Subscribe downstream teams to what happens upstream.");
+    expect(r.branch.kind).toBe("infra");
+    expect(r.archetypes[0]?.id).toBe("I05");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/typical of this problem/);
+  });
+  it("never turn a product prompt into an infrastructure one on their own", () => {
+    for (const p of [
+      "Design an online chess platform with ratings and matchmaking.",
+      "Design an online bookstore with a shopping cart, reviews and recommendations.",
+    ])
+      expect(classify(p).branch.kind, p).toBe("product");
+  });
+});

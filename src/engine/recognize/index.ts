@@ -7,7 +7,14 @@ import {
   PRODUCT_SUBSTRATES,
 } from "../../knowledge/branch.js";
 import { ARCHETYPES } from "../../knowledge/index.js";
-import { AMBIGUOUS_SYSTEMS, INVARIANT_OPENERS, NEEDS, REQUIREMENT_RULES } from "../../knowledge/signals/index.js";
+import {
+  AMBIGUOUS_SYSTEMS,
+  CONCEPT_WEIGHT,
+  CONCEPT_WORDS,
+  INVARIANT_OPENERS,
+  NEEDS,
+  REQUIREMENT_RULES,
+} from "../../knowledge/signals/index.js";
 import { type BranchKind, type Recognition, recognize } from "./recognize.js";
 import { compileRecognition, type RecognitionKnowledge } from "./signals.js";
 
@@ -27,7 +34,13 @@ export function recognitionKnowledge(): RecognitionKnowledge {
       defaultSubstrates: DEFAULT_SUBSTRATE,
       focus: FOCUS_CUES,
     },
-    { requirements: REQUIREMENT_RULES, openers: INVARIANT_OPENERS, ambiguous: AMBIGUOUS_SYSTEMS, needs: NEEDS },
+    {
+      requirements: REQUIREMENT_RULES,
+      concepts: { weight: CONCEPT_WEIGHT, words: CONCEPT_WORDS },
+      openers: INVARIANT_OPENERS,
+      ambiguous: AMBIGUOUS_SYSTEMS,
+      needs: NEEDS,
+    },
   );
   return compiled;
 }

@@ -26,6 +26,8 @@ export interface Signal {
   owner: Owner;
   /** For requirement phrases: the rule they state and why it points where it does. */
   rule?: { name: string; why: string };
+  /** A word typical of an archetype: weak evidence that never counts as a stated requirement. */
+  concept?: boolean;
 }
 
 export interface Hit {
@@ -41,6 +43,8 @@ export interface Hit {
 }
 
 const SLACK = 2;
+/** Stems that must come first when a phrase starts with them (negations and quantifiers). */
+const LEADING = new Set(["never", "no", "not"]);
 
 export function compileSignal(
   text: string,
@@ -120,6 +124,8 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
       used.add(found);
       covers.push(found);
     }
+    // A negation or quantifier leads what it scopes: "never change" is not "changes … never".
+    if (covers.length === n && LEADING.has(first) && covers.some((c) => c < (covers[0] as number))) continue;
     if (covers.length === n) {
       covers.sort((a, b) => a - b);
       return { signal, covers, quoted: quote(tokens, covers), fuzzy: false };

@@ -51,6 +51,7 @@ function describeHit(h: Hit): string {
     return h.fuzzy
       ? `${said} reads as the named system ${h.signal.text}${note}`
       : `${said} names a known product or system${note}`;
+  if (h.signal.concept) return `${said} (a word typical of this problem, weak alone)${note}`;
   if (h.signal.rule) return `${said} states a requirement (${h.signal.rule.name}: ${h.signal.rule.why})${note}`;
   return `${said}${note}`;
 }
@@ -58,6 +59,8 @@ function describeHit(h: Hit): string {
 interface Scored {
   archetype: Archetype;
   score: number;
+  /** The score without typical-word hits: what decides the branch and whether it may support. */
+  strong: number;
   hits: Hit[];
 }
 
@@ -128,18 +131,30 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   const sorted = sortHits(matchAll(tokens, kb.index), kb);
 
   const raw = kb.archetypes.map((archetype) => {
-    const { score, counted } = combine(sorted.byArchetype.get(archetype.id) ?? [], w);
-    return { archetype, score, hits: counted, named: counted.some((h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED) };
+    const all = sorted.byArchetype.get(archetype.id) ?? [];
+    const { score, counted } = combine(all, w);
+    const strong = combine(
+      all.filter((h) => !h.signal.concept),
+      w,
+    ).score;
+    return {
+      archetype,
+      score,
+      strong,
+      hits: counted,
+      named: counted.some((h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept),
+    };
   });
   // A prompt that opens with an invariant ("Ensure no two…") is about that requirement: archetypes
   // backed only by nouns rank below those whose rule it states. Otherwise, when the head names a
   // component outright, requirements stated later qualify it rather than replace it.
   const invariant = kb.opener?.exec(prompt.toLowerCase())?.[1];
-  const stated = (r: { hits: Hit[] }) => r.hits.some((h) => h.signal.rule !== undefined);
+  const stated = (r: { hits: Hit[] }) => r.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
   const headNamed = invariant === undefined && raw.some((r) => r.named);
   const scored: Scored[] = raw.map((r) => ({
     archetype: r.archetype,
     hits: r.hits,
+    strong: r.strong,
     score:
       invariant !== undefined && !stated(r) && raw.some(stated)
         ? r.score * NOUNS_ONLY_FACTOR
@@ -166,13 +181,15 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
   const focus = kb.focus.find((f) => f.pattern.test(lower));
   const top = scored[0];
-  const topScore = top?.score ?? 0;
+  // Typical words alone rank archetypes but do not make a prompt infra-first.
+  const topScore = Math.max(0, ...scored.map((x) => x.strong));
   const infraScore = Math.max(topScore, infraWords.score * BODY_DISCOUNT);
   const productScore = productWords.score;
   const headInfra =
-    (top?.hits.some((h) => h.covers.some(isHead)) ?? false) || infraWords.counted.some((h) => h.covers.some(isHead));
+    (top?.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) ?? false) ||
+    infraWords.counted.some((h) => h.covers.some(isHead));
   const headProduct = productWords.counted.some((h) => h.covers.some(isHead));
-  const statedInfra = (top?.hits ?? []).some((h) => h.signal.rule !== undefined);
+  const statedInfra = (top?.hits ?? []).some((h) => h.signal.rule !== undefined && !h.signal.concept);
 
   const branchEvidence: string[] = [];
   let kind: BranchKind;
@@ -273,7 +290,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     const typical = dominant.connections.find((c) => c.to === s.archetype.id && c.typical === true);
     const need = needs.get(s.archetype.id);
     const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
-    const support = 1 - (1 - s.score) * (1 - prior);
+    const support = 1 - (1 - s.strong) * (1 - prior);
     return { s, link, typical, need, support };
   });
   candidates.sort((a, b) => b.support - a.support || a.s.archetype.id.localeCompare(b.s.archetype.id));
@@ -291,7 +308,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       evidence.unshift(
         `${c.need.cue ? `'${c.need.cue.quoted}': ` : `from ${named}: `}${dominant.name} needs ${a.name}: ${c.need.why}`,
       );
-    else if (c.typical && c.s.score < MIN_SUPPORTING)
+    else if (c.typical && c.s.strong < MIN_SUPPORTING)
       evidence.unshift(`${dominant.name} (from ${named}) usually composes with ${a.name}`);
     result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence });
   }
@@ -322,11 +339,15 @@ function productSubstrates(
     }
   }
   for (const s of scored) {
-    if (s.score < MIN_SUPPORTING) break;
+    if (s.strong < MIN_SUPPORTING) continue;
     add(
       s.archetype,
-      s.score,
-      `${s.hits.slice(0, 2).map(describeHit).join(", ")} names ${s.archetype.name} as a substrate`,
+      s.strong,
+      `${s.hits
+        .filter((h) => !h.signal.concept)
+        .slice(0, 2)
+        .map(describeHit)
+        .join(", ")} names ${s.archetype.name} as a substrate`,
     );
   }
   if (byId.size === 0) {

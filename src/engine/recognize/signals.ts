@@ -38,6 +38,7 @@ export interface BranchTables {
 
 export interface RecognitionTables {
   requirements: readonly RequirementRule[];
+  concepts?: { weight: number; words: Readonly<Record<string, readonly string[]>> };
   openers?: readonly string[];
   ambiguous: readonly AmbiguousSystem[];
   needs: readonly Need[];
@@ -81,6 +82,13 @@ export function compileRecognition(
         });
         all.push(sig && sig.stems.length === 1 ? { ...sig, weight: sig.weight * SINGLE_WORD_REQUIREMENT } : sig);
       }
+  for (const archetype of archetypes)
+    for (const word of extra.concepts?.words[archetype.id] ?? []) {
+      const sig = compileSignal(word, extra.concepts?.weight ?? 0, "phrase", {
+        owner: { kind: "archetype", id: archetype.id },
+      });
+      if (sig) all.push({ ...sig, concept: true });
+    }
   extra.ambiguous.forEach((sys, system) => {
     for (const name of [sys.name, ...sys.aliases]) {
       const sig = compileSignal(name, sys.weight, "system", { owner: { kind: "ambiguous", system } });

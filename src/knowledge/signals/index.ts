@@ -1,3 +1,4 @@
+export { CONCEPT_WEIGHT, CONCEPT_WORDS } from "./concepts.js";
 export { NEEDS } from "./needs.js";
 export { INVARIANT_OPENERS, REQUIREMENT_RULES } from "./requirements.js";
 export { AMBIGUOUS_SYSTEMS } from "./systems.js";
