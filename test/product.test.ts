@@ -343,6 +343,18 @@ describe("products and phrasings the catalogue was not tuned on", () => {
   for (const c of UNTUNED_CASES) it(c.prompt, () => checkProductDesign(c));
 });
 
+describe("product numbers drive the product decisions", () => {
+  it("picks the feed fan-out from the stated audience", () => {
+    const pick = (p: string) => design(p).decisions.find((x) => x.id === "feed-fanout")?.chosen;
+    expect(pick("Design Twitter for 300 million daily active users")).toBe("hybrid");
+    expect(pick("Design a twitter clone for a school with 2000 users")).toBe("pull");
+    const small = design("Design a twitter clone for a school with 2000 users").capacity.find(
+      (r) => r.id === "posts_per_sec",
+    );
+    expect(small?.inputs.find((i) => i.name === "users")?.source).toBe("stated");
+  });
+});
+
 describe("product document", () => {
   it("shows the features, their user actions, entities and NFRs before the substrates", () => {
     const md = toMarkdown(designBlocks(design("Design Eventbrite")));
