@@ -1,26 +1,16 @@
-// Validates archetype entries one by one while they are being written: npx tsx scripts/check-entry.ts I02 I05
+// Checks the knowledge base while entries are being written: npx tsx scripts/check-entry.ts [I02 I05 …]
+// It runs the same compile step as the build and the tests, so "ok" here means the build will pass:
+// problems of the named entries are listed, and so is every problem that is not about one entry
+// (cross-entry checks, registries, shared tables). With no ids it lists every problem.
+import { compileKnowledge } from "../src/knowledge/compile.js";
 
-import { MECHANISMS } from "../src/knowledge/mechanisms/index.js";
-import { QUANTITIES } from "../src/knowledge/quantities.js";
-import { ARCHETYPE_IDS, type ArchetypeInput } from "../src/knowledge/schema.js";
-import { entryProblems } from "../src/knowledge/validate.js";
-
-const known = {
-  mechanisms: new Set(MECHANISMS.map((m) => m.id)),
-  quantities: new Set(QUANTITIES.map((q) => q.id)),
-  archetypes: new Set<string>(ARCHETYPE_IDS),
-};
-let bad = 0;
-for (const id of process.argv.slice(2)) {
-  const mod = (await import(`../src/knowledge/archetypes/${id}.ts`)) as Record<string, ArchetypeInput>;
-  const entry = mod[id];
-  if (!entry) {
-    console.log(`${id}: file does not export const ${id}`);
-    bad++;
-    continue;
-  }
-  const problems = entryProblems(entry, known);
-  console.log(problems.length === 0 ? `${id}: ok` : problems.join("\n"));
-  bad += problems.length;
-}
-process.exit(bad === 0 ? 0 : 1);
+const ids = process.argv.slice(2).map((a) => a.toUpperCase());
+const { problems } = compileKnowledge();
+const aboutEntry = (p: string) => /^I\d{2}\b/.exec(p)?.[0];
+const shown = problems.filter((p) => {
+  const id = aboutEntry(p);
+  return ids.length === 0 || id === undefined || ids.includes(id);
+});
+for (const id of ids) if (!shown.some((p) => aboutEntry(p) === id)) console.log(`${id}: ok`);
+if (shown.length > 0) console.log(shown.join("\n"));
+process.exit(shown.length === 0 ? 0 : 1);

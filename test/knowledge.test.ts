@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
 import { PRODUCT_NAMES, PRODUCT_SUBSTRATES } from "../src/knowledge/branch.js";
-import { ARCHETYPES, KNOWN_IDS, knowledgeProblems, MECHANISMS } from "../src/knowledge/index.js";
+import { knowledgeProblems, knownIds } from "../src/knowledge/compile.js";
+import { ARCHETYPES, MECHANISMS } from "../src/knowledge/index.js";
+
+const KNOWN_IDS = knownIds();
+
 import { ARCHETYPE_IDS, type ArchetypeInput } from "../src/knowledge/schema.js";
 import { crossEntryProblems, entryProblems } from "../src/knowledge/validate.js";
 

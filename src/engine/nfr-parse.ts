@@ -4,6 +4,7 @@
  * Every value carries the words it came from.
  */
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
+import { own } from "./own.js";
 
 export interface Stated<T> {
   value: T;
@@ -191,7 +192,7 @@ const SECONDS: Record<string, number> = {
 
 function timeUnit(word: string): number | undefined {
   const w = word.toLowerCase().replace(/-/g, "");
-  return SECONDS[w] ?? SECONDS[w.replace(/s$/, "")];
+  return own(SECONDS, w) ?? own(SECONDS, w.replace(/s$/, ""));
 }
 
 const TIME_WORD =
@@ -199,13 +200,18 @@ const TIME_WORD =
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 
 /** Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows. */
-const NOUNS: { re: RegExp; count?: string; rate?: string }[] = [
+const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string }[] = [
   {
     re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?|ops|operations?)$/,
     rate: "requests_per_sec",
   },
   { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
-  { re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?)$/, rate: "reads_per_sec" },
+  {
+    re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|redirects?|resolutions?|visits?)$/,
+    rate: "reads_per_sec",
+  },
+  // A new short link or URL is a write that needs an id; crawled pages are visits.
+  { re: /^(?:(?:new |short |shortened )(?:urls?|links?))$/, rate: "writes_per_sec", also: "ids_per_sec" },
   {
     re: /^(?:messages?|msgs?|events?|notifications?|emails?|texts?|sms|pushes|push notifications?|orders?|payments?|charges?|refunds?|clicks?|logs?|log lines?|lines?|posts?|tweets?|comments?|likes?|bookings?|rides?|trips?|edits?|operations per document|changes?)$/,
     rate: "messages_per_sec",
@@ -351,13 +357,13 @@ export function wordsToNumber(text: string): number | undefined {
       current = 1;
       continue;
     }
-    const small = SMALL[w];
+    const small = own(SMALL, w);
     if (small !== undefined) {
       current += small;
       any = true;
       continue;
     }
-    const sc = SCALE_WORDS[w];
+    const sc = own(SCALE_WORDS, w);
     if (sc === undefined) return undefined;
     any = true;
     if (sc === 100) current = (current || 1) * 100;
@@ -375,7 +381,7 @@ function findNumbers(t: string): NumberMatch[] {
     const g = m.groups ?? {};
     const start = m.index ?? 0;
     let value: number | undefined;
-    if (g.vague) value = VAGUE[g.vague.toLowerCase()];
+    if (g.vague) value = own(VAGUE, g.vague.toLowerCase());
     else if (g.digits) {
       const base = Number(g.digits.replace(/[, \u00a0\u202f]/g, ""));
       const suffix = g.suffix?.toLowerCase();
@@ -385,8 +391,8 @@ function findNumbers(t: string): NumberMatch[] {
         out.push({ value: base, start, end: start + g.digits.length });
         continue;
       }
-      value = base * (suffix ? (SUFFIX[suffix] ?? 1) : 1);
-      if (g.scales) for (const w of g.scales.trim().split(/\s+/)) value *= SCALE_WORDS[w.toLowerCase()] ?? 1;
+      value = base * (suffix ? (own(SUFFIX, suffix) ?? 1) : 1);
+      if (g.scales) for (const w of g.scales.trim().split(/\s+/)) value *= own(SCALE_WORDS, w.toLowerCase()) ?? 1;
     } else if (g.words) value = wordsToNumber(g.words);
     if (value === undefined || !Number.isFinite(value)) continue;
     out.push({ value, start, end: start + m[0].length });
@@ -406,7 +412,11 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
-  { re: /\b(?:retention|retain\w*|kept|keep|history|stored? for|archive\w*)\b/i, id: "retention_days", toDays: true },
+  {
+    re: /\b(?:retention|retain\w*|kept|keep|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
+    id: "retention_days",
+    toDays: true,
+  },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   {
@@ -450,7 +460,7 @@ function parseScale(text: string): Scale {
     // Bytes: "1 TB/day", "500 GB per hour", "10 PB", "1 KB messages".
     const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?|b)\b/i.exec(rest.slice(pos));
     if (bytes) {
-      const v = n.value * (BYTE_UNITS[(bytes[1] ?? "").toLowerCase()] ?? 1);
+      const v = n.value * (own(BYTE_UNITS, (bytes[1] ?? "").toLowerCase()) ?? 1);
       pos += bytes[0].length;
       const per = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i").exec(
         rest.slice(pos),
@@ -544,6 +554,8 @@ function parseScale(text: string): Scale {
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       const value = n.value / secs;
       setScale(scale, id, value, quoteTo(nounEnd));
+      const also = hit?.entry.also;
+      if (also && !scope) setScale(scale, also, value, quoteTo(nounEnd));
       // "a billion pages a month": a visit rate stated per day or longer also states the pass period.
       if (rateId === "items_per_sec" && secs >= 86400) setScale(scale, "scan_period_seconds", secs, quoteTo(nounEnd));
       // A rate noun stated just before, with no unit of its own, shares this one.

@@ -58,7 +58,10 @@ export function formatQuantity(value: number, unit: string): string {
   if (unit === "fraction") return `${sig(value * 100)}%`;
   if (unit === "days" && value < 1) return duration(value * 86400);
   const { n, prefix } = scaled(value, COUNT_PREFIXES);
-  return `${n}${prefix} ${unit}`.trim();
+  // "1 partition", not "1 partitions": a plain plural noun loses its s for exactly one.
+  const word =
+    n === "1" && !prefix && /^[a-z]+s$/.test(unit) && !/(ss|us|is|ies)$/.test(unit) ? unit.slice(0, -1) : unit;
+  return `${n}${prefix} ${word}`.trim();
 }
 
 /** "≈ 385 pages/s": the approximate form used in capacity rows. */

@@ -1,7 +1,5 @@
 import type { AliasRow } from "./tables-schema.js";
 
-export { AliasTable } from "./tables-schema.js";
-
 /**
  * The normalisation alias table: infra verb phrases mapped onto the shared operation language
  * (FRAMEWORK.md §4). The first rows are the seed's; the rest cover the typical verbs of all

@@ -1,13 +1,6 @@
 import type { PhraseSignal } from "./schema.js";
 import type { DefaultSubstrate, ProductNameInput, ProductSubstrate } from "./tables-schema.js";
 
-export {
-  DefaultSubstrate,
-  ProductNameTable,
-  ProductSubstrateTable,
-  SignalTable,
-} from "./tables-schema.js";
-
 /**
  * Branch signals for the recogniser: does a prompt ask about infrastructure first, or about a
  * product / user workflow first? Phrases are matched on lower-cased, stemmed content words in

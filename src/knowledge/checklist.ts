@@ -1,7 +1,5 @@
 import type { ChecklistItem } from "./tables-schema.js";
 
-export { ChecklistTable } from "./tables-schema.js";
-
 /** The seed's seven infra questions, in order, with the design fields whose values answer them. */
 export const CHECKLIST: readonly ChecklistItem[] = [
   { id: "authoritative-state", question: "what is the authoritative state?", answeredFrom: ["primaryState"] },

@@ -1,7 +1,5 @@
 import type { FamilyInfo } from "./tables-schema.js";
 
-export { FamilyTable } from "./tables-schema.js";
-
 /** The seven top-level mechanism families; longer mechanism phrases are compositions of these. */
 export const FAMILIES: readonly FamilyInfo[] = [
   {

@@ -1,7 +1,5 @@
 import type { InteractionKindInfo, OperationInfo, ShapeMechanism } from "./tables-schema.js";
 
-export { InteractionKindTable, OperationTable, ShapeMechanismTable } from "./tables-schema.js";
-
 /** The seven shared operations every normalised requirement is expressed in (FRAMEWORK.md §4). */
 export const OPERATIONS: readonly OperationInfo[] = [
   {

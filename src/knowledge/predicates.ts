@@ -1,7 +1,5 @@
 import type { PredicateInfo } from "./tables-schema.js";
 
-export { PredicateTable } from "./tables-schema.js";
-
 /** The eleven derived predicates and the companion mechanisms each one adds (FRAMEWORK.md §6). */
 export const PREDICATES: readonly PredicateInfo[] = [
   {

@@ -1,7 +1,5 @@
 import type { PresentationStep } from "./tables-schema.js";
 
-export { FixedOrder, PresentationTable } from "./tables-schema.js";
-
 /** The eight spoken steps of an infra round, in order, with the design fields each one draws on. */
 export const PRESENTATION_STEPS: readonly PresentationStep[] = [
   {

@@ -1,7 +1,5 @@
 import type { RoleVocabularyEntry } from "./tables-schema.js";
 
-export { RoleVocabularyTable } from "./tables-schema.js";
-
 /**
  * Generic failure and bottleneck vocabularies per component role (FRAMEWORK.md §7). The design
  * classifies each component's role, restates these phrases in the domain, and keeps the pairing

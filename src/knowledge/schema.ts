@@ -1,129 +1,66 @@
 import { z } from "zod";
+import {
+  ARCHETYPE_IDS,
+  AVAILABILITY_VALUES,
+  COMPONENT_ROLE_VALUES,
+  COMPOSITION_ROLE_VALUES,
+  CONSISTENCY_VALUES,
+  DELIVERY_VALUES,
+  DURABILITY_VALUES,
+  INTERACTION_KIND_VALUES,
+  MECHANISM_FAMILY_VALUES,
+  NFR_TAG_VALUES,
+  OPERATION_VALUES,
+  ORDERING_VALUES,
+  PREDICATE_ID_VALUES,
+  READ_SHAPE_VALUES,
+  SCOPE_VALUES,
+  WRITE_SHAPE_VALUES,
+} from "./vocab.js";
+
+export { ARCHETYPE_IDS };
 
 /** Closed vocabularies shared by every knowledge-base entry. */
 
-export const ARCHETYPE_IDS = [
-  "I01",
-  "I02",
-  "I03",
-  "I04",
-  "I05",
-  "I06",
-  "I07",
-  "I08",
-  "I09",
-  "I10",
-  "I11",
-  "I12",
-  "I13",
-  "I14",
-  "I15",
-  "I16",
-  "I17",
-  "I18",
-  "I19",
-] as const;
 export const ArchetypeId = z.enum(ARCHETYPE_IDS);
 export type ArchetypeId = z.infer<typeof ArchetypeId>;
 
-export const ComponentRole = z.enum(["truth", "derived", "coordination", "immutable", "external effect"]);
+export const ComponentRole = z.enum(COMPONENT_ROLE_VALUES);
 export type ComponentRole = z.infer<typeof ComponentRole>;
 
-export const Operation = z.enum([
-  "create target",
-  "overwrite current value",
-  "state transition",
-  "append event",
-  "async process",
-  "read source",
-  "read projection",
-]);
+export const Operation = z.enum(OPERATION_VALUES);
 export type Operation = z.infer<typeof Operation>;
 
-export const WriteShape = z.enum([
-  "create target",
-  "overwrite current value",
-  "state transition",
-  "append event",
-  "async process",
-]);
+export const WriteShape = z.enum(WRITE_SHAPE_VALUES);
 export type WriteShape = z.infer<typeof WriteShape>;
 
-export const ReadShape = z.enum(["read source", "read projection"]);
+export const ReadShape = z.enum(READ_SHAPE_VALUES);
 export type ReadShape = z.infer<typeof ReadShape>;
 
-export const InteractionKind = z.enum([
-  "create target",
-  "update target",
-  "hidden write target",
-  "async side-effect target",
-  "read source target",
-  "read projection target",
-]);
+export const InteractionKind = z.enum(INTERACTION_KIND_VALUES);
 export type InteractionKind = z.infer<typeof InteractionKind>;
 
-export const CompositionRole = z.enum(["input", "output", "decorator", "substrate"]);
+export const CompositionRole = z.enum(COMPOSITION_ROLE_VALUES);
 export type CompositionRole = z.infer<typeof CompositionRole>;
 
-export const MechanismFamily = z.enum([
-  "guarded write",
-  "ownership control",
-  "append + replay",
-  "projection + catch-up",
-  "state propagation",
-  "immutable publication",
-  "selection / assignment",
-]);
+export const MechanismFamily = z.enum(MECHANISM_FAMILY_VALUES);
 export type MechanismFamily = z.infer<typeof MechanismFamily>;
 
-export const PredicateId = z.enum([
-  "duplicate-retry-matters",
-  "stale-write-dangerous",
-  "exclusivity-matters",
-  "multi-object",
-  "ordering-matters",
-  "dedup-matters",
-  "lww-acceptable",
-  "external-effect",
-  "time-bounded-hold",
-  "derived-read",
-  "quorum-truth",
-]);
+export const PredicateId = z.enum(PREDICATE_ID_VALUES);
 export type PredicateId = z.infer<typeof PredicateId>;
 
 /** Tags a technology choice is matched against the stated NFRs with. */
-export const NfrTag = z.enum([
-  "linearizable",
-  "read-your-writes",
-  "eventual",
-  "low-latency",
-  "high-throughput",
-  "durable",
-  "multi-region",
-  "exactly-once",
-  "at-least-once",
-  "at-most-once",
-  "ordering",
-  "large-objects",
-  "small-metadata",
-  "elastic-scale",
-  "operational-simplicity",
-  "low-cost",
-  "fail-closed",
-  "stay-available",
-  "long-retention",
-  "rich-queries",
-]);
+export const NfrTag = z.enum(NFR_TAG_VALUES);
 export type NfrTag = z.infer<typeof NfrTag>;
 
-export const Scope = z.enum(["key", "partition", "shard", "replica group", "global", "none"]);
+export const Scope = z.enum(SCOPE_VALUES);
 export type Scope = z.infer<typeof Scope>;
 
-export const Consistency = z.enum(["linearizable", "read-your-writes", "eventual"]);
-export const Availability = z.enum(["fail-closed", "stay-available"]);
-export const Delivery = z.enum(["at-most-once", "at-least-once", "exactly-once"]);
-export const Ordering = z.enum(["none", "per-key", "per-partition", "global"]);
-export const Durability = z.enum(["durable", "best-effort"]);
+export const Consistency = z.enum(CONSISTENCY_VALUES);
+export const Availability = z.enum(AVAILABILITY_VALUES);
+export const Delivery = z.enum(DELIVERY_VALUES);
+export const Ordering = z.enum(ORDERING_VALUES);
+export const Durability = z.enum(DURABILITY_VALUES);
 export type Consistency = z.infer<typeof Consistency>;
 export type Availability = z.infer<typeof Availability>;
 export type Delivery = z.infer<typeof Delivery>;

@@ -1,7 +1,5 @@
 import type { SystemMapping } from "./tables-schema.js";
 
-export { SystemMappingTable } from "./tables-schema.js";
-
 /** The seed's common infrastructure system mappings: dominant archetype first, as listed there. */
 export const SYSTEM_MAPPINGS: readonly SystemMapping[] = [
   { system: "Distributed cache", archetypes: ["I16", "I07"] },

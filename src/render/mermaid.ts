@@ -1,3 +1,4 @@
+import { own } from "../engine/own.js";
 import { parseProtocol } from "../engine/protocol.js";
 
 /**
@@ -19,7 +20,7 @@ const ENTITY: Record<string, string> = {
 export function label(s: string, max = 80): string {
   const flat = s.replace(/\s+/g, " ").trim();
   const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-  return cut.replace(/[#";<>`|{}]/g, (c) => ENTITY[c] ?? c);
+  return cut.replace(/[#";<>`|{}]/g, (c) => own(ENTITY, c) ?? c);
 }
 
 /** Sequence-diagram text also may not contain a colon, which ends the message. */

@@ -1,10 +1,9 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { openDb } from "../store/db.js";
 import { SessionStore } from "../store/sessions.js";
 import { createApp } from "./app.js";
 import { loadStaticFiles } from "./static.js";
+import { builtWebDir, notBuiltUi } from "./web-dir.js";
 
 export interface ServeOptions {
   port: number;
@@ -18,15 +17,10 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** The built UI sits beside the bundle: dist/web. */
-export function defaultWebDir(): string {
-  return fileURLToPath(new URL("../web/", import.meta.url));
-}
-
 export async function startServer(opts: ServeOptions): Promise<Running> {
-  const webDir = opts.webDir ?? defaultWebDir();
-  if (!existsSync(`${webDir}/index.html`))
-    throw new Error(`the web UI is not built (no ${webDir}/index.html); run 'npm run build'`);
+  const webDir = opts.webDir ?? builtWebDir();
+  const notBuilt = notBuiltUi(webDir);
+  if (notBuilt) throw new Error(notBuilt);
   const db = openDb(opts.db);
   const store = new SessionStore(db);
   const files = loadStaticFiles(webDir);

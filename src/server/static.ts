@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join, relative, sep } from "node:path";
+import { own } from "../engine/own.js";
 
 export interface StaticFile {
   path: string;
@@ -33,7 +34,11 @@ export function loadStaticFiles(dir: string): StaticFiles {
       if (statSync(full).isDirectory()) walk(full);
       else {
         const path = `/${relative(dir, full).split(sep).join("/")}`;
-        files.set(path, { path, body: readFileSync(full), type: TYPES[extname(name)] ?? "application/octet-stream" });
+        files.set(path, {
+          path,
+          body: readFileSync(full),
+          type: own(TYPES, extname(name)) ?? "application/octet-stream",
+        });
       }
     }
   };

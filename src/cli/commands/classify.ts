@@ -4,8 +4,8 @@ import type { Recognition } from "../../engine/recognize/recognize.js";
 import { bullets, heading, para, table, toMarkdown, toTerminal } from "../../render/doc.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
+import { runBatch } from "../lines.js";
 import { json, terminalOptions, writeOut } from "../output.js";
-import { readStdin } from "../stdin.js";
 
 const record = (prompt: string, r: Recognition) => ({ prompt, branch: r.branch, archetypes: r.archetypes });
 
@@ -31,22 +31,10 @@ export async function runClassify(promptArgs: string[], opts: { format?: string 
   if (format === "jsonl") {
     if (promptArgs.length > 0)
       throw new UserError("--format jsonl reads prompts from standard input; do not also pass one as an argument");
-    const lines = (await readStdin()).split(/\r?\n/);
-    let bad = 0;
-    const out: string[] = [];
-    lines.forEach((line, i) => {
-      if (line.trim() === "") return;
+    await runBatch((line) => {
       const checked = checkPrompt(line);
-      if (!checked.ok) {
-        bad++;
-        out.push(JSON.stringify({ line: i + 1, error: checked.error }));
-        process.stderr.write(`mechsd: line ${i + 1}: ${checked.error}\n`);
-        return;
-      }
-      out.push(JSON.stringify(record(checked.prompt, classify(checked.prompt))));
+      return checked.ok ? { ok: true, value: record(checked.prompt, classify(checked.prompt)) } : checked;
     });
-    if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
-    if (bad > 0) process.exitCode = 1;
     return;
   }
   if (promptArgs.length === 0)

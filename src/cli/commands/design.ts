@@ -5,8 +5,8 @@ import { designBlocks } from "../../render/design-doc.js";
 import { toMarkdown, toTerminal } from "../../render/doc.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
+import { runBatch } from "../lines.js";
 import { json, terminalOptions, writeOut } from "../output.js";
-import { readStdin } from "../stdin.js";
 
 export interface DesignOptions {
   format?: string;
@@ -28,21 +28,10 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
       throw new UserError("--format jsonl reads prompts from standard input; do not also pass one as an argument");
     const checked = parseOverrides(overrides);
     if (!checked.ok) throw new UserError(checked.error);
-    const lines = (await readStdin()).split(/\r?\n/);
-    const out: string[] = [];
-    let bad = 0;
-    lines.forEach((line, i) => {
-      if (line.trim() === "") return;
+    await runBatch((line) => {
       const r = deriveDesign(line, overrides);
-      if (r.ok) out.push(JSON.stringify(r.design));
-      else {
-        bad++;
-        out.push(JSON.stringify({ line: i + 1, error: r.error }));
-        process.stderr.write(`mechsd: line ${i + 1}: ${r.error}\n`);
-      }
+      return r.ok ? { ok: true, value: r.design } : r;
     });
-    if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
-    if (bad > 0) process.exitCode = 1;
     return;
   }
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd design "Design a distributed lock service"');

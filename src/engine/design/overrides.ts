@@ -3,14 +3,15 @@ import { ARCHETYPE_BY_ID, QUANTITIES } from "../../knowledge/index.js";
 import {
   ARCHETYPE_IDS,
   type ArchetypeId,
-  Availability,
-  CompositionRole,
-  Consistency,
-  Delivery,
-  Durability,
-  Ordering,
-  PredicateId,
-} from "../../knowledge/schema.js";
+  AVAILABILITY_VALUES,
+  COMPOSITION_ROLE_VALUES,
+  CONSISTENCY_VALUES,
+  type CompositionRole,
+  DELIVERY_VALUES,
+  DURABILITY_VALUES,
+  ORDERING_VALUES,
+  PREDICATE_ID_VALUES,
+} from "../../knowledge/vocab.js";
 import { compositionRole } from "../composition.js";
 import { normaliseArchetypeId } from "../lookup.js";
 import type { Patch } from "./graph.js";
@@ -112,7 +113,7 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
     } else if (key.startsWith("archetype.")) {
       const id = archetypeId(key.slice("archetype.".length));
       if (!id) return { ok: false, error: `unknown archetype in '${key}'; use archetype.<I01-I19>=<role|off>` };
-      const roles = [...CompositionRole.options, "off"] as const;
+      const roles = [...COMPOSITION_ROLE_VALUES, "off"] as const;
       const role = enumValue(roles);
       if (!role) return bad("role", roles);
       patches.push({
@@ -133,24 +134,24 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
         },
       } as Patch<"archetypes">);
     } else if (key === "delivery") {
-      const v = enumValue(Delivery.options);
-      if (!v) return bad("delivery", Delivery.options);
+      const v = enumValue(DELIVERY_VALUES);
+      if (!v) return bad("delivery", DELIVERY_VALUES);
       patches.push(nfrPatch("delivery", v, label));
     } else if (key === "consistency") {
-      const v = enumValue(Consistency.options);
-      if (!v) return bad("consistency", Consistency.options);
+      const v = enumValue(CONSISTENCY_VALUES);
+      if (!v) return bad("consistency", CONSISTENCY_VALUES);
       patches.push(nfrPatch("consistency", v, label));
     } else if (key === "availability") {
-      const v = enumValue(Availability.options);
-      if (!v) return bad("availability", Availability.options);
+      const v = enumValue(AVAILABILITY_VALUES);
+      if (!v) return bad("availability", AVAILABILITY_VALUES);
       patches.push(nfrPatch("availability", v, label));
     } else if (key === "ordering") {
-      const v = enumValue(Ordering.options);
-      if (!v) return bad("ordering", Ordering.options);
+      const v = enumValue(ORDERING_VALUES);
+      if (!v) return bad("ordering", ORDERING_VALUES);
       patches.push(nfrPatch("ordering", v, label));
     } else if (key === "durability") {
-      const v = enumValue(Durability.options);
-      if (!v) return bad("durability", Durability.options);
+      const v = enumValue(DURABILITY_VALUES);
+      if (!v) return bad("durability", DURABILITY_VALUES);
       patches.push(nfrPatch("durability", v, label));
     } else if (key === "regions") {
       const n = Number(value);
@@ -175,8 +176,8 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
       } as Patch<"nfrs">);
     } else if (key.startsWith("predicate.")) {
       const id = key.slice("predicate.".length);
-      const pid = PredicateId.options.find((p) => p === id);
-      if (!pid) return { ok: false, error: `unknown predicate '${id}'; use one of: ${list(PredicateId.options)}` };
+      const pid = PREDICATE_ID_VALUES.find((p) => p === id);
+      if (!pid) return { ok: false, error: `unknown predicate '${id}'; use one of: ${list(PREDICATE_ID_VALUES)}` };
       if (lower !== "true" && lower !== "false") return bad("value", ["true", "false"]);
       const holds = lower === "true";
       patches.push({

@@ -43,7 +43,9 @@ export function estimate(
     const q = QUANTITIES.find((x) => x.id === v);
     if (s) {
       values[v] = s.value;
-      parts.push(`${v} = ${human(s.value)} (${s.source === "override" ? "set by override" : `'${s.quote}'`})`);
+      const u = q?.unit ?? "";
+      const shown = u === "s" || /^B(\/|$)/.test(u) ? formatQuantity(s.value, u) : human(s.value);
+      parts.push(`${v} = ${shown} (${s.source === "override" ? "set by override" : `'${s.quote}'`})`);
     } else if (k) {
       values[v] = k.value;
       parts.push(`${v} = ${formatQuantity(k.value, k.unit)} (${k.because})`);

@@ -2,6 +2,7 @@ import { PREDICATES } from "../../knowledge/predicates.js";
 import type { PredicateId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow, OperationRow } from "../design/types.js";
+import { own } from "../own.js";
 import { applyDecisions } from "./decisions.js";
 import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
 
@@ -96,7 +97,7 @@ export const companionsField: Deriver<"companions"> = {
       if (!def) continue;
       for (const id of def.adds) {
         if (base.has(id)) continue;
-        if (GATES[id]?.({ holds, have: wanted, operations: f.operations })) continue;
+        if (own(GATES, id)?.({ holds, have: wanted, operations: f.operations })) continue;
         addMechanism(
           rows,
           mechanismRow(id, "companion", [`${p.id}: ${p.because}`], invariantMatching(f.invariants, GUARDS[p.id])),

@@ -38,8 +38,9 @@ type Check = { holds: boolean; says: string } | undefined;
 function check(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, NumberValue>): Check {
   if ("nfr" in c) {
     const n = f.nfrs[c.nfr];
+    const counts = !c.stated || n.source !== "default";
     return {
-      holds: c.in.includes(n.value),
+      holds: counts && c.in.includes(n.value),
       says: `${c.nfr} is ${n.value} (${n.source === "default" ? "default" : n.source})`,
     };
   }
@@ -84,11 +85,14 @@ export function decide(
   let chosen = p.fallback.option;
   let because = p.fallback.because;
   let inputs: string[] = [];
-  for (const rule of p.rules) {
-    const checks = rule.when.map((c) => check(c, f, nums));
-    if (checks.every((c) => c?.holds)) {
+  // A rule resting on an NFR the prompt left at its default yields to any rule that rests only on
+  // stated NFRs and numbers: the archetype's stance is where the argument starts, not where it ends.
+  const onDefault = (c: DecisionCondition) => "nfr" in c && f.nfrs[c.nfr].source === "default";
+  for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
+    const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c, f, nums)?.holds));
+    if (rule) {
       chosen = rule.option;
-      inputs = checks.map((c) => c?.says ?? "");
+      inputs = rule.when.map((c) => check(c, f, nums)?.says ?? "");
       because = `${rule.because}: ${inputs.join("; ")}`;
       break;
     }
@@ -200,4 +204,16 @@ export function preferTechnology(rows: readonly TechnologyRow[], decisions: read
     if (row.avoid && hit(row.avoid.product)) delete out.avoid;
     return out;
   });
+}
+
+/** The main trade-offs as spoken sentences (for the presentation script): the choice, why, and when the other wins. */
+export function speakDecisions(rows: readonly DecisionRow[], max = 2): string {
+  return rows
+    .slice(0, max)
+    .map((d) => {
+      const opt = d.options.find((o) => o.id === d.chosen);
+      const other = d.options.find((o) => o.id !== d.chosen);
+      return `${d.question} I'd take ${opt?.name ?? d.chosen}: it buys ${opt?.buys ?? ""}${other ? `; ${other.name} would win if ${other.winsWhen}` : ""}.`;
+    })
+    .join(" ");
 }

@@ -27,13 +27,25 @@ export function recognitionKnowledge(): RecognitionKnowledge {
 
 let last: { prompt: string; result: Recognition } | undefined;
 
-/** Branch and ranked archetypes for a prompt, with evidence. Pure and deterministic. */
+/** Freezes a value and everything it holds, so a shared answer cannot be changed by a caller. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/**
+ * Branch and ranked archetypes for a prompt, with evidence. Pure and deterministic; the answer is
+ * deeply frozen, because the last one is shared with the next caller that asks about the same prompt.
+ */
 export function classify(prompt: string, opts: { branch?: BranchKind } = {}): Recognition {
   // The field graph asks twice per design (branch, then archetypes); the last answer is reused
   // unless an override forces a different branch. Results are treated as read-only.
-  if (last?.prompt !== prompt) last = { prompt, result: recognize(prompt, recognitionKnowledge()) };
+  if (last?.prompt !== prompt) last = { prompt, result: deepFreeze(recognize(prompt, recognitionKnowledge())) };
   if (!opts.branch || opts.branch === last.result.branch.kind) return last.result;
-  return recognize(prompt, recognitionKnowledge(), opts);
+  return deepFreeze(recognize(prompt, recognitionKnowledge(), opts));
 }
 
 export type { BranchKind, Recognition };

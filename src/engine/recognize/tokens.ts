@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import { STOP_WORDS, WORD_VARIANTS } from "../../knowledge/lexicon.js";
+import { own } from "../own.js";
 
 /** One content word of a prompt or phrase: its stem (for matching) and the word as written. */
 export interface Token {
@@ -52,15 +53,15 @@ export function stemWord(word: string): string {
 }
 
 function expand(word: string): string[] {
-  const direct = WORD_VARIANTS[word];
+  const direct = own(WORD_VARIANTS, word);
   if (direct) return direct.split(" ");
   const joined = word.replace(/[-/+]/g, "");
-  const viaJoined = WORD_VARIANTS[joined];
+  const viaJoined = own(WORD_VARIANTS, joined);
   if (viaJoined && joined !== word) return viaJoined.split(" ");
   return word
     .split(/[-/+]+/)
     .filter((w) => w.length > 0)
-    .flatMap((w) => (WORD_VARIANTS[w] ?? w).split(" "));
+    .flatMap((w) => (own(WORD_VARIANTS, w) ?? w).split(" "));
 }
 
 /** Lower-cases, splits hyphens and slashes, expands variants, drops stop words, stems. */

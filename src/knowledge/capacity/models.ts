@@ -37,8 +37,8 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
     inputs: [
       inp(
         "changes_per_sec",
-        1000,
-        "coordination metadata changes rarely: a busy cluster writes hundreds to a few thousand changes a second",
+        500,
+        "coordination metadata changes rarely: a busy cluster writes a few hundred changes a second",
       ),
       inp("clients", 10000, "every service instance of a large fleet holds one session with the store"),
       inp("subscribers", 20, "a few controllers and proxies watch each key range"),
@@ -142,7 +142,8 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   I03: {
     inputs: [
       inp("timers", 10000000, "reminder and delayed-job systems commonly hold millions of pending timers"),
-      inp("tasks_per_sec", 1000, "a shared scheduler fires about a thousand runs a second on average"),
+      inp("tasks_per_sec", 200, "a shared scheduler fires a few hundred runs a second on average"),
+      inp("task_seconds", 5, "a fired timer usually sends a message or calls a webhook, which takes seconds"),
       inp("peak_factor", 10, "timers cluster on round times such as the top of the hour, so peaks are sharp"),
     ],
     figures: [
@@ -585,7 +586,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
       inp("objects", 10000000, "a registry of about ten million published artifacts or layers"),
       inp("object_bytes", 50000000, "a container layer, package or build output is tens of MB"),
       inp("writes_per_sec", 10, "publishes are rare next to pulls"),
-      inp("requests_per_sec", 1000, "pulls and tag resolutions from CI and deploys"),
+      inp("requests_per_sec", 100, "a company registry serves about a hundred pulls a second from CI and deploys"),
       inp("nodes", 10000, "a fleet that pulls the same artifact during a rollout"),
     ],
     figures: [
@@ -669,7 +670,15 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "objects * value_bytes * replicas * regions",
         "B",
       ),
-      fig("storage_nodes", "storage nodes by capacity", "count", "stored_bytes / node_bytes", "nodes", true, "nodes"),
+      fig(
+        "storage_nodes",
+        "storage nodes by capacity",
+        "count",
+        "max(replicas, stored_bytes / node_bytes)",
+        "nodes",
+        true,
+        "nodes",
+      ),
       fig(
         "partitions_needed",
         "partitions by throughput",
@@ -725,9 +734,14 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   },
   I18: {
     inputs: [
-      inp("series", 10000000, "a large fleet exports about ten million active series"),
+      {
+        quantity: "series",
+        typical: 10000000,
+        why: "a large fleet exports about ten million active series",
+        from: { expression: "nodes * 1000", why: "each monitored host exports about a thousand series" },
+      },
       inp("retention_days", 15, "Prometheus keeps 15 days of samples by default"),
-      inp("nodes", 20, "a couple of dozen ingesters"),
+      inp("ingesters", 20, "a couple of dozen ingesters hold the recent samples in memory"),
       {
         quantity: "samples_per_sec",
         from: { expression: "series / scrape_seconds", why: "every series reports once per scrape" },
@@ -747,14 +761,14 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "series_per_ingester",
         "active series held in memory per ingester",
         "hotspot",
-        "series * replicas / nodes",
+        "series * replicas / ingesters",
         "series",
       ),
       fig(
         "samples_per_ingester",
         "samples per second per ingester",
         "rate",
-        "samples_per_sec * replicas / nodes",
+        "samples_per_sec * replicas / ingesters",
         "samples/s",
       ),
     ],
@@ -771,7 +785,15 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
     ],
     figures: [
       fig("raw_bytes", "raw bytes with every replica", "storage", "bytes_stored * replicas", "B"),
-      fig("storage_nodes", "storage nodes needed", "count", "raw_bytes / node_bytes", "nodes", true, "nodes"),
+      fig(
+        "storage_nodes",
+        "storage nodes needed",
+        "count",
+        "max(replicas, raw_bytes / node_bytes)",
+        "nodes",
+        true,
+        "nodes",
+      ),
       fig("chunks", "chunks tracked by the metadata service", "hotspot", "bytes_stored / chunk_bytes", "chunks"),
       fig(
         "metadata_bytes",

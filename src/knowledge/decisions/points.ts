@@ -90,9 +90,9 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
           because: "a single global order is required",
         },
         {
-          when: [{ number: "leader_utilisation", atLeast: 0.5 }],
+          when: [{ number: "consensus_groups", atLeast: 2 }],
           option: "sharded-groups",
-          because: "one leader would be more than half busy",
+          because: "one leader would run above its planned share of capacity",
         },
       ],
       fallback: { option: "single-group", because: "the metadata load leaves one leader plenty of headroom" },
@@ -544,7 +544,7 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
           because: "writers read their own writes",
         },
         {
-          when: [{ nfr: "durability", in: ["best-effort"] }],
+          when: [{ nfr: "durability", in: ["best-effort"], stated: true }],
           option: "write-back",
           because: "durability is best-effort",
         },

@@ -1,0 +1,145 @@
+// The speed targets of the hardening issue in one table, each CLI time paired with a bare
+// `node -e 0` measured in the same run (ratios, not absolute times, are what travel between machines).
+// Usage: npm run bench:speed [-- --quick]   (needs `npm run build` for the CLI and server rows)
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { deriveDesign } from "../src/engine/design/design.js";
+
+const quick = process.argv.includes("--quick");
+const devFile = fileURLToPath(new URL("../../shared/eval/dev-prompts.jsonl", import.meta.url));
+const prompts = readFileSync(devFile, "utf8")
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => (JSON.parse(l) as { prompt: string }).prompt);
+const bin = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
+const built = existsSync(fileURLToPath(new URL("../dist/cli/main.js", import.meta.url)));
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const rows: [string, string, string][] = [];
+const row = (what: string, value: string, target: string) => rows.push([what, value, target]);
+
+// 1. Start-up, interleaved with the baseline so load on the machine hits both alike.
+if (built) {
+  const runs = quick ? 5 : 21;
+  const time = (args: string[]) => {
+    const t = performance.now();
+    spawnSync(process.execPath, args, { encoding: "utf8" });
+    return performance.now() - t;
+  };
+  const cases: [string, string[]][] = [
+    ["mechsd --version", [bin, "--version"]],
+    ["mechsd classify <prompt>", [bin, "classify", "Design a distributed message queue"]],
+    ["mechsd design <prompt>", [bin, "design", "Design a distributed lock service", "--format", "json"]],
+  ];
+  const base: number[] = [];
+  const each = cases.map(() => [] as number[]);
+  for (let i = 0; i < runs; i++) {
+    base.push(time(["-e", "0"]));
+    for (const [k, [, args]] of cases.entries()) each[k]?.push(time(args));
+  }
+  const b = pct(base, 50);
+  row("node -e 0 (baseline), p50", `${b.toFixed(1)} ms`, "");
+  cases.forEach(([label], k) => {
+    const m = pct(each[k] ?? [], 50);
+    row(
+      `${label}, p50 (× baseline)`,
+      `${m.toFixed(1)} ms (${(m / b).toFixed(2)}×)`,
+      label.includes("version") ? "" : "≤ 1.5×",
+    );
+  });
+}
+
+// 2. In-process designs.
+for (const p of prompts) deriveDesign(p);
+const lat: number[] = [];
+const rounds = quick ? 3 : 30;
+const t0 = performance.now();
+for (let r = 0; r < rounds; r++)
+  for (const p of prompts) {
+    const t = performance.now();
+    deriveDesign(p);
+    lat.push(performance.now() - t);
+  }
+const inProcess = lat.length / ((performance.now() - t0) / 1000);
+row("designs per second, one thread (held-in prompts)", Math.round(inProcess).toLocaleString("en-US"), "≥ 5,000");
+row("design p99", `${pct(lat, 99).toFixed(2)} ms`, "≤ 2 ms");
+const long =
+  `Design a distributed lock service ${"with fencing tokens, renewals and a fair queue of waiters ".repeat(70)}`.slice(
+    0,
+    4000,
+  );
+const longLat: number[] = [];
+for (let i = 0; i < (quick ? 5 : 30); i++) {
+  const t = performance.now();
+  deriveDesign(`${long.slice(0, 3990)} ${i}`);
+  longLat.push(performance.now() - t);
+}
+row("a 4,000-character prompt, p50", `${pct(longLat, 50).toFixed(2)} ms`, "≤ 3 ms");
+
+// 3. A jsonl batch against the in-process loop.
+if (built) {
+  const n = quick ? 2000 : 20000;
+  const input = `${Array.from({ length: n }, (_, i) => prompts[i % prompts.length]).join("\n")}\n`;
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [bin, "design", "--format", "jsonl"], {
+    input,
+    maxBuffer: 2 ** 31 - 1,
+    stdio: ["pipe", "ignore", "pipe"],
+  });
+  const perSec = n / ((performance.now() - t) / 1000);
+  row(
+    `design --format jsonl, ${n.toLocaleString("en-US")} prompts (in-process ÷ batch)`,
+    `${Math.round(perSec).toLocaleString("en-US")}/s (${(inProcess / perSec).toFixed(2)}×)${r.status === 0 ? "" : " FAILED"}`,
+    "≤ 1.3×",
+  );
+}
+
+// 4. The workbench's design endpoint under 16 concurrent clients.
+if (built) {
+  const dir = mkdtempSync(join(tmpdir(), "mechsd-bench-"));
+  const child = spawn(process.execPath, [bin, "serve", "--port", "0", "--db", join(dir, "b.sqlite")]);
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => {
+      out += c.toString();
+      const m = /(http:\/\/\S+\/)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once("exit", () => reject(new Error(`serve exited: ${out}`)));
+  });
+  const total = quick ? 800 : 8000;
+  let next = 0;
+  const reqLat: number[] = [];
+  const client = async () => {
+    while (next < total) {
+      const i = next++;
+      const t = performance.now();
+      const res = await fetch(`${url}api/design`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: url.slice(0, -1) },
+        body: JSON.stringify({ prompt: prompts[i % prompts.length] }),
+      });
+      await res.arrayBuffer();
+      reqLat.push(performance.now() - t);
+    }
+  };
+  const s = performance.now();
+  await Promise.all(Array.from({ length: 16 }, client));
+  const rps = total / ((performance.now() - s) / 1000);
+  row("POST /api/design, 16 clients: requests per second", Math.round(rps).toLocaleString("en-US"), "≥ 2,000");
+  row("POST /api/design, 16 clients: p99", `${pct(reqLat, 99).toFixed(1)} ms`, "≤ 10 ms");
+  child.kill("SIGTERM");
+  rmSync(dir, { recursive: true, force: true });
+}
+
+console.log(`node ${process.version}; ${prompts.length} held-in prompts${quick ? "; quick run" : ""}\n`);
+console.log("| measure | value | target |");
+console.log("|---|---:|---:|");
+for (const [w, v, t] of rows) console.log(`| ${w} | ${v} | ${t} |`);

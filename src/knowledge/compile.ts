@@ -1,0 +1,59 @@
+import { ARCHETYPE_ENTRIES } from "./archetypes/index.js";
+import { MECHANISM_CATALOG } from "./mechanisms/catalog.js";
+import { MECHANISMS } from "./mechanisms/index.js";
+import { QUANTITIES } from "./quantities.js";
+import { Archetype, Mechanism, Quantity } from "./schema.js";
+import { crossEntryProblems, entryProblems, type KnownIds } from "./validate.js";
+import { ARCHETYPE_IDS } from "./vocab.js";
+
+/**
+ * The knowledge compile step: every table parsed by its schema (defaults applied), references
+ * resolved and cross-checked, and every problem reported at once. It runs at build time
+ * (scripts/build-kb.ts writes its result as a plain module the CLI loads without zod), in
+ * `scripts/check-entry.ts` while an entry is being written, and in the tests.
+ */
+export interface CompiledKnowledge {
+  archetypes: Archetype[];
+  problems: string[];
+}
+
+export function knownIds(): KnownIds {
+  return {
+    mechanisms: new Set(MECHANISMS.map((m) => m.id)),
+    quantities: new Set(QUANTITIES.map((q) => q.id)),
+    archetypes: new Set<string>(ARCHETYPE_ENTRIES.map((e) => e.id)),
+  };
+}
+
+export function compileKnowledge(): CompiledKnowledge {
+  const known = knownIds();
+  const problems: string[] = [];
+  for (const [family, entries] of Object.entries(MECHANISM_CATALOG)) {
+    for (const e of entries) {
+      const r = Mechanism.safeParse({ ...e, family });
+      if (!r.success)
+        problems.push(...r.error.issues.map((i) => `mechanism ${e.id}: ${i.path.join(".")}: ${i.message}`));
+    }
+  }
+  for (const q of QUANTITIES) {
+    const r = Quantity.safeParse(q);
+    if (!r.success) problems.push(...r.error.issues.map((i) => `quantity ${q.id}: ${i.path.join(".")}: ${i.message}`));
+  }
+  const ids = ARCHETYPE_ENTRIES.map((e) => e.id);
+  if (ids.join() !== [...ids].sort().join()) problems.push("archetype registry: entries are not in id order");
+  for (const id of ARCHETYPE_IDS) if (!ids.includes(id)) problems.push(`archetype registry: ${id} has no entry`);
+  const archetypes: Archetype[] = [];
+  for (const e of ARCHETYPE_ENTRIES) {
+    const p = entryProblems(e, known);
+    problems.push(...p);
+    const parsed = Archetype.safeParse(e);
+    if (parsed.success) archetypes.push(parsed.data);
+  }
+  problems.push(...crossEntryProblems(archetypes));
+  return { archetypes, problems };
+}
+
+/** Every problem in the knowledge base; the tests and the build require this to be empty. */
+export function knowledgeProblems(): string[] {
+  return compileKnowledge().problems;
+}

@@ -1,0 +1,236 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluateCapacity } from "../src/engine/capacity.js";
+import { design } from "../src/engine/design/design.js";
+import { evaluateFormula, formulaVariables, parseFormula } from "../src/engine/formula.js";
+import { formatQuantity } from "../src/engine/quantity-format.js";
+import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
+import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
+import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
+
+const NAMES: Record<string, string> = {
+  I01: "a ZooKeeper-like coordination service",
+  I02: "a distributed lock service",
+  I03: "a distributed job scheduler",
+  I04: "a web crawler",
+  I05: "a distributed message queue like Kafka",
+  I06: "a search indexing pipeline",
+  I07: "a CDN",
+  I08: "a rate limiter",
+  I09: "a unique ID generator",
+  I10: "a presence service",
+  I11: "a configuration distribution service",
+  I12: "a payment system",
+  I13: "a collaborative document editor",
+  I14: "a container image registry",
+  I15: "a serverless function platform",
+  I16: "a distributed key-value store",
+  I17: "a load balancer",
+  I18: "a metrics monitoring system",
+  I19: "a distributed file system",
+};
+
+const figure = (prompt: string, id: string, overrides: string[] = []) =>
+  design(prompt, overrides).capacity.find((r) => r.id === id);
+
+describe("capacity models (knowledge)", () => {
+  it("covers every archetype with at least three figures over known quantities", () => {
+    for (const id of ARCHETYPE_IDS) {
+      const m = ARCHETYPE_CAPACITY[id];
+      expect(m.figures.length, id).toBeGreaterThanOrEqual(3);
+      const known = new Set([...m.inputs.map((i) => i.quantity), ...QUANTITY_BY_ID.keys()]);
+      for (const i of m.inputs) {
+        expect(QUANTITY_BY_ID.has(i.quantity), `${id} input ${i.quantity}`).toBe(true);
+        if (i.typical !== undefined) expect((i.why ?? "").length, `${id} ${i.quantity} says why`).toBeGreaterThan(10);
+      }
+      for (const f of m.figures) {
+        for (const v of formulaVariables(parseFormula(f.expression)))
+          expect(known.has(v), `${id}.${f.id} uses ${v}`).toBe(true);
+        known.add(f.id);
+      }
+    }
+  });
+
+  it("evaluates every figure of every model with no prompt numbers at all", () => {
+    for (const id of ARCHETYPE_IDS) {
+      const rows = evaluateCapacity(ARCHETYPE_CAPACITY[id], id, {});
+      expect(rows.length, id).toBe(ARCHETYPE_CAPACITY[id].figures.length);
+    }
+  });
+});
+
+describe("capacity in designs", () => {
+  it("gives every infra design at least three evaluated figures with units", () => {
+    for (const id of ARCHETYPE_IDS) {
+      const d = design(`Design ${NAMES[id]}`);
+      expect(d.archetypes[0]?.id, NAMES[id]).toBe(id);
+      const rows = d.capacity.filter((r) => r.archetype === id);
+      expect(rows.length, id).toBeGreaterThanOrEqual(3);
+      for (const r of rows) {
+        expect(r.unit.length).toBeGreaterThan(0);
+        expect(r.display).toMatch(/\d/);
+      }
+    }
+  });
+
+  it("property: every input is stated, assumed or set by override, and every figure is finite and positive", () => {
+    const numbers = fc.oneof(
+      fc.constantFrom(
+        "10k rps",
+        "5M users",
+        "200,000 leases",
+        "1 TB/day",
+        "a billion pages a month",
+        "7 days retention",
+      ),
+      fc.constantFrom(
+        "50k writes and 200k reads per second",
+        "thousands of servers",
+        "a 10 second TTL",
+        "3.2e6 events per day",
+      ),
+      fc.constantFrom("100 requests per minute per API key", "twenty thousand messages per second", "10 000 users", ""),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.values(NAMES)), numbers, numbers, (name, a, b) => {
+        const d = design(`Design ${name} with ${a} and ${b}`);
+        for (const r of d.capacity) {
+          expect(Number.isFinite(r.value) && r.value > 0, `${r.formula} = ${r.value}`).toBe(true);
+          expect(r.inputs.length).toBeGreaterThan(0);
+          for (const i of r.inputs) {
+            expect(["stated", "assumed", "override"]).toContain(i.source);
+            expect(i.because.length).toBeGreaterThan(5);
+            expect(Number.isFinite(i.value) && i.value > 0).toBe(true);
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("keeps a per-key limit apart from the fleet's traffic", () => {
+    const p = "Design a rate limiter: 100 requests per minute per API key across a fleet of gateways";
+    const d = design(p);
+    const peak = d.capacity.find((r) => r.id === "peak_requests_per_sec");
+    const fleet = peak?.inputs.find((i) => i.name === "requests_per_sec");
+    // The fleet's rate is the archetype's typical total, never the 1.67/s one key may spend.
+    expect(fleet?.source).toBe("assumed");
+    expect(fleet?.value).toBeGreaterThan(1000);
+    const perKey = d.capacity.find((r) => r.id === "limit_per_key_per_minute");
+    expect(perKey?.value).toBeCloseTo(100, 6);
+    expect(perKey?.inputs[0]).toMatchObject({ name: "requests_per_sec_per_key", source: "stated" });
+    expect(d.bottlenecks[0]?.estimate).not.toMatch(/1\.67 ops\/s/);
+  });
+
+  it("converts per-month and per-day rates", () => {
+    const visits = figure("Design a web crawler that fetches a billion pages a month", "visits_per_sec");
+    expect(visits?.value).toBeCloseTo(1e9 / (30 * 86400), 3);
+    expect(visits?.display).toBe("≈ 386 items/s");
+    const log = figure("Design a message queue for 3.2e6 events per day", "peak_messages_per_sec");
+    expect(log?.value).toBeCloseTo((3.2e6 / 86400) * 3, 6);
+  });
+
+  it("derives fleet totals from stated per-user rates and users", () => {
+    const d = design("Design a message queue for 10M users, each user sends 40 messages a day");
+    const peak = d.capacity.find((r) => r.id === "peak_messages_per_sec");
+    expect(peak?.value).toBeCloseTo(((1e7 * 40) / 86400) * 3, 3);
+  });
+
+  it("pins an input and recomputes everything downstream", () => {
+    const p = "Design a distributed message queue";
+    const plain = design(p);
+    const pinned = design(p, ["scale.messages_per_sec=1000000"]);
+    const get = (d: typeof plain, id: string) => d.capacity.find((r) => r.id === id);
+    expect(get(pinned, "peak_messages_per_sec")?.value).toBe(3e6);
+    expect(get(pinned, "peak_messages_per_sec")?.inputs.find((i) => i.name === "messages_per_sec")?.source).toBe(
+      "override",
+    );
+    expect(get(pinned, "partitions_needed")?.value).toBeGreaterThan(get(plain, "partitions_needed")?.value ?? 0);
+    expect(get(pinned, "retained_bytes")?.value).toBeCloseTo((get(plain, "retained_bytes")?.value ?? 0) * 20, 0);
+    // The computed partition count feeds the bottleneck formulas that use `partitions`.
+    const parts = get(pinned, "partitions_needed")?.value ?? 0;
+    const perPartition = pinned.bottlenecks.find((b) => /per partition/.test(b.estimate ?? ""));
+    expect(perPartition?.estimate).toContain(`partitions = ${parts} partitions`);
+  });
+
+  it("sizes consensus groups and says when one leader saturates", () => {
+    const few = figure("Design a distributed lock service for 1,000 locks", "consensus_groups");
+    const many = figure(
+      "Design a distributed lock service for 2 million locks with 5-second leases",
+      "consensus_groups",
+    );
+    expect(few?.value).toBe(1);
+    expect(many?.value).toBeGreaterThan(100);
+    const util = figure("Design a ZooKeeper-like coordination service", "leader_utilisation");
+    expect(util?.unit).toBe("fraction");
+    expect(util?.display).toMatch(/%$/);
+  });
+
+  it("never sizes a replicated store below its replica count", () => {
+    const nodes = figure("Design a distributed key-value store", "storage_nodes");
+    expect(nodes?.value).toBeGreaterThanOrEqual(3);
+  });
+
+  it("derives series from monitored hosts, and keeps ingesters apart from them", () => {
+    const d = design("Design a metrics monitoring system for 10,000 nodes");
+    const per = d.capacity.find((r) => r.id === "series_per_ingester");
+    expect(per?.inputs.find((i) => i.name === "series")?.value).toBe(1e7);
+    expect(per?.inputs.find((i) => i.name === "ingesters")?.source).toBe("assumed");
+  });
+
+  it("never asks for numbers in the checklist once the capacity section sizes the design", () => {
+    for (const id of ARCHETYPE_IDS) {
+      const d = design(`Design ${NAMES[id]}`);
+      expect(
+        d.checklist.some((c) => /state the numbers/.test(c.missing ?? "")),
+        id,
+      ).toBe(false);
+    }
+  });
+});
+
+describe("number formatting", () => {
+  it.each([
+    [385.8, "pages/s", "386 pages/s"],
+    [1.6e12, "B/day", "1.6 TB/day"],
+    [1.81e15, "B", "1.81 PB"],
+    [1.5e8, "B/s", "150 MB/s"],
+    [999_950, "req/s", "1M req/s"],
+    [12_000, "req/s", "12k req/s"],
+    [3.3e9, "users", "3.3B users"],
+    [0.35, "fraction", "35%"],
+    [86400 * 30, "s", "30 days"],
+    [0.25, "s", "250 ms"],
+    [600, "s", "10 min"],
+    [42, "B", "42 B"],
+  ])("formats %d %s as %s", (value, unit, want) => {
+    expect(formatQuantity(value, unit)).toBe(want);
+  });
+
+  it("never prints a unit word multiplier on bytes", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 1e21, noNaN: true }), (x) => {
+        const s = formatQuantity(x, "B");
+        expect(s).not.toMatch(/trillion|billion|million/);
+        expect(s).toMatch(/^\d[\d.,]* (?:B|KB|MB|GB|TB|PB|EB)$/);
+      }),
+    );
+  });
+
+  it("evaluates formulas in scientific notation", () => {
+    expect(evaluateFormula(parseFormula("3.2e6 / 86400"), {})).toBeCloseTo(37.037, 3);
+    expect(evaluateFormula(parseFormula("max(replicas, bytes / node)"), { replicas: 3, bytes: 10, node: 5 })).toBe(3);
+    expect(evaluateFormula(parseFormula("min(2, 3) * 4"), {})).toBe(8);
+    expect([...formulaVariables(parseFormula("max(a, b / c)"))]).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("spoken numbers", () => {
+  it("speaks the peak, the hotspot and the storage with units, naming what was assumed", async () => {
+    const { speakCapacity } = await import("../src/engine/capacity.js");
+    const line = speakCapacity(design("Design a distributed message queue for 1M messages per second").capacity);
+    expect(line).toMatch(/^Back of the envelope: peak publish rate about 3M msg\/s; /);
+    expect(line).toMatch(/ [KMGTP]?B[;.( ]/);
+    expect(line).not.toMatch(/messages_per_sec at typical/);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+import { parseOverrides } from "../src/engine/design/overrides.js";
+import { formulaVariables, parseFormula } from "../src/engine/formula.js";
+import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
+import { ARCHETYPE_DECISIONS, DECISION_BY_ID } from "../src/knowledge/decisions/index.js";
+import { MECHANISM_BY_ID } from "../src/knowledge/index.js";
+import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
+import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
+
+const ids = (d: ReturnType<typeof design>) => d.mechanisms.map((m) => m.id);
+const chosen = (d: ReturnType<typeof design>, id: string) => d.decisions.find((x) => x.id === id)?.chosen;
+
+describe("decision points (knowledge)", () => {
+  it("gives every archetype at least two decision points with two or more options each", () => {
+    for (const id of ARCHETYPE_IDS) {
+      const points = ARCHETYPE_DECISIONS[id];
+      expect(points.length, id).toBeGreaterThanOrEqual(2);
+      for (const p of points) {
+        expect(p.options.length, p.id).toBeGreaterThanOrEqual(2);
+        for (const o of p.options) for (const t of [o.buys, o.costs, o.winsWhen]) expect(t.length).toBeGreaterThan(8);
+      }
+    }
+  });
+
+  it("refers only to real options, mechanisms, quantities and capacity figures", () => {
+    expect(DECISION_BY_ID.size).toBe(Object.values(ARCHETYPE_DECISIONS).flat().length);
+    for (const id of ARCHETYPE_IDS) {
+      const model = ARCHETYPE_CAPACITY[id];
+      const numbers = new Set([...QUANTITY_BY_ID.keys(), ...model.figures.map((f) => f.id)]);
+      for (const f of model.figures) for (const v of formulaVariables(parseFormula(f.expression))) numbers.add(v);
+      for (const p of ARCHETYPE_DECISIONS[id]) {
+        const options = new Set(p.options.map((o) => o.id));
+        expect(options.has(p.fallback.option), `${p.id} fallback`).toBe(true);
+        for (const r of p.rules) {
+          expect(options.has(r.option), `${p.id} rule ${r.option}`).toBe(true);
+          for (const c of r.when)
+            if ("number" in c) expect(numbers.has(c.number), `${p.id} tests ${c.number}`).toBe(true);
+        }
+        for (const o of p.options)
+          for (const m of [...(o.implies?.addMechanisms ?? []), ...(o.implies?.removeMechanisms ?? [])])
+            expect(MECHANISM_BY_ID.has(m), `${p.id}.${o.id} implies ${m}`).toBe(true);
+      }
+    }
+  });
+});
+
+describe("decisions in designs", () => {
+  it("argues at least two trade-offs in every infra design, each with the option not chosen and when it would win", () => {
+    for (const id of ARCHETYPE_IDS) {
+      const d = design(`Design a system for archetype ${id}`, [`dominant=${id}`]);
+      const mine = d.decisions.filter((x) => x.archetype === id);
+      expect(mine.length, id).toBeGreaterThanOrEqual(2);
+      for (const x of mine) {
+        expect(x.options.some((o) => o.id === x.chosen)).toBe(true);
+        expect(x.wouldFlipIf).toMatch(/would win if/);
+        expect(x.because.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it("picks leader-based or leaderless replication from the stated NFRs, and the mechanisms follow", () => {
+    const strong = design("Design a strongly consistent distributed key-value store");
+    const dynamo = design("Design a highly available, eventually consistent key-value store like Dynamo");
+    expect(chosen(strong, "i16-replication")).toBe("leader-based");
+    expect(chosen(dynamo, "i16-replication")).toBe("leaderless");
+    expect(ids(dynamo)).toContain("quorum-read-write");
+    expect(ids(dynamo)).not.toContain("consensus-replication");
+    expect(ids(strong)).not.toContain("quorum-read-write");
+  });
+
+  it("chooses OT for a collaborative editor and lets an override flip it to CRDTs coherently", () => {
+    const p = "Design a collaborative document editor like Google Docs";
+    const ot = design(p);
+    const crdt = design(p, ["decision.i13-merge=crdt"]);
+    expect(chosen(ot, "i13-merge")).toBe("ot");
+    expect(ids(ot)).toContain("op-sequencer");
+    expect(ids(ot)).not.toContain("crdt-merge");
+    expect(chosen(crdt, "i13-merge")).toBe("crdt");
+    expect(crdt.decisions.find((x) => x.id === "i13-merge")?.source).toBe("override");
+    expect(ids(crdt)).toContain("crdt-merge");
+    expect(ids(crdt)).not.toContain("op-sequencer");
+    expect(crdt.trace.find((t) => t.field === "decisions")?.pinned).toEqual(["decision.i13-merge=crdt"]);
+  });
+
+  it("uses computed numbers: a per-window quota picks a sliding window, a bare rate a token bucket", () => {
+    expect(chosen(design("Design a rate limiter: 100 requests per minute per API key"), "i08-algorithm")).toBe(
+      "sliding-window",
+    );
+    expect(chosen(design("Design a rate limiter: 20 requests per second per API key"), "i08-algorithm")).toBe(
+      "token-bucket",
+    );
+    const big = design("Design a rate limiter for 2 million requests per second across a fleet of gateways");
+    expect(chosen(big, "i08-enforcement")).toBe("local-allowance");
+    expect(big.decisions.find((x) => x.id === "i08-enforcement")?.because).toMatch(/budget_store_nodes ≈ \d+ nodes/);
+  });
+
+  it("prefers a consensus store for correctness locks and Redis when the prompt accepts eventual consistency", () => {
+    const strict = design("Design a distributed lock service that must never grant a lock twice");
+    expect(chosen(strict, "i02-lock-store")).toBe("consensus-store");
+    expect(strict.technology.find((t) => t.layer === "coordination")?.choices[0]?.why ?? "").toMatch(
+      /etcd|ZooKeeper|decision/i,
+    );
+    const loose = design("Design a lock service to avoid duplicate cron work; eventual consistency is fine");
+    expect(chosen(loose, "i02-lock-store")).toBe("single-redis");
+  });
+
+  it("sizes a consensus metadata store into groups only when one leader would saturate", () => {
+    expect(chosen(design("Design a ZooKeeper-like coordination service"), "i01-groups")).toBe("single-group");
+    expect(
+      chosen(
+        design("Design a coordination service for 500k writes per second of metadata changes", [
+          "dominant=I01",
+          "scale.changes_per_sec=200000",
+        ]),
+        "i01-groups",
+      ),
+    ).toBe("sharded-groups");
+  });
+
+  it("never lets a default stance pick a risky option that needs the prompt's own words", () => {
+    expect(chosen(design("Design a CDN"), "i07-write-policy")).toBe("cache-aside");
+    expect(
+      chosen(design("Design a CDN in front of an origin; best-effort, fine to lose writes"), "i07-write-policy"),
+    ).toBe("write-back");
+  });
+
+  it("rejects unknown decisions and options with the valid ones listed", () => {
+    const bad = parseOverrides(["decision.i13-merge=paxos"]);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/ot, crdt/);
+    const none = parseOverrides(["decision.nope=x"]);
+    expect(none.ok).toBe(false);
+  });
+});

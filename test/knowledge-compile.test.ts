@@ -1,0 +1,35 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { GENERATED, generatedSource } from "../scripts/build-kb.js";
+
+const BIN = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
+
+// Records every module specifier the process resolves, and prints the zod ones on exit.
+const WATCH_ZOD = `data:text/javascript,${encodeURIComponent(`
+import { register } from "node:module";
+register("data:text/javascript,${encodeURIComponent(
+  `export async function resolve(s, c, next) { if (/(^|[\\/])zod([\\/]|$)/.test(s)) process.stderr.write("loaded-zod " + s + "\\n"); return next(s, c); }`,
+)}");
+`)}`;
+
+describe("the compiled knowledge base", () => {
+  it("is up to date with the entries (run `npm run kb` after editing knowledge)", () => {
+    const { source, problems } = generatedSource();
+    expect(problems).toEqual([]);
+    expect(readFileSync(GENERATED, "utf8") === source, "src/knowledge/generated is stale: run `npm run kb`").toBe(true);
+  });
+
+  it("the CLI classifies and designs without loading zod", () => {
+    for (const args of [
+      ["classify", "Design a distributed lock service"],
+      ["design", "Design a distributed lock service", "--format", "json"],
+      ["design", "Design a cache", "--set", "delivery=exactly-once"],
+    ]) {
+      const r = spawnSync(process.execPath, ["--import", WATCH_ZOD, BIN, ...args], { encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr, args.join(" ")).not.toMatch(/loaded-zod/);
+    }
+  });
+});
