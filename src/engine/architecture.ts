@@ -23,11 +23,14 @@ export interface Part {
   /** Archetype id or product feature id. */
   key: string;
   name: string;
-  role: "dominant" | CompositionRole | "feature";
+  /** "peer" when the design has no dominant archetype (a product's substrates side by side). */
+  role: "dominant" | CompositionRole | "feature" | "peer";
   topology: Topology;
   why: string;
   /** True when this archetype's own card names the dominant as its substrate: its state then lives on the dominant's. */
   onDominant?: boolean;
+  /** For a product feature: the archetype ids it rests on. */
+  substrates?: string[];
 }
 
 export interface BoundStep extends ProtocolStep {
@@ -72,7 +75,8 @@ export function designParts(f: Pick<Fields, "archetypes" | "features">): Part[] 
     const topology = ARCHITECTURE[a.id as ArchetypeId];
     if (!entry || !topology) continue;
     const link = i > 0 && leadEntry ? compositionRole(leadEntry, entry) : undefined;
-    const role = i === 0 ? "dominant" : a.role === "dominant" ? "substrate" : a.role;
+    const peers = lead?.role !== "dominant";
+    const role = i === 0 ? "dominant" : peers ? "peer" : a.role === "dominant" ? "substrate" : a.role;
     const onDominant = i > 0 && entry.connections.some((c) => c.to === lead?.id && c.role === "substrate");
     parts.push({
       onDominant,
@@ -83,7 +87,9 @@ export function designParts(f: Pick<Fields, "archetypes" | "features">): Part[] 
       why:
         i === 0
           ? `${a.id} ${a.name} leads the design`
-          : (link?.why ?? `${a.id} ${a.name} was recognised as the ${role} of ${lead?.id ?? "the design"}`),
+          : peers
+            ? `${a.id} ${a.name} is a substrate the product rests on beside ${lead?.id ?? "the others"}`
+            : (link?.why ?? `${a.id} ${a.name} was recognised as the ${role} of ${lead?.id ?? "the design"}`),
     });
   }
   for (const row of f.features) {
@@ -95,6 +101,7 @@ export function designParts(f: Pick<Fields, "archetypes" | "features">): Part[] 
       role: "feature",
       topology: feature.topology,
       why: `the product needs ${feature.name} (${row.evidence[0] ?? "named in the prompt"})`,
+      substrates: row.substrates.map((x) => x.id),
     });
   }
   return parts;
@@ -183,7 +190,11 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
     const followerTarget = dId(follower(d, d.stateOwner)) ?? owner;
     if (theirFollower)
       eq.set(theirFollower, { target: followerTarget, takeShape: false, note: `replicates ${p.name}'s state` });
-    const caller = dId(dKind("worker-pool") ?? dKind("client"));
+    const myWorkers = dId(dKind("worker-pool"));
+    const theirWorkers = t.components.filter((c) => c.kind === "worker-pool");
+    for (const c of theirWorkers)
+      if (myWorkers) eq.set(c.id, { target: myWorkers, takeShape: false, note: `also runs ${p.name}'s work` });
+    const caller = theirWorkers.length === 0 ? (myWorkers ?? dId(dKind("client"))) : dId(dKind("client"));
     for (const c of t.components.filter((c) => c.kind === "client"))
       if (caller) eq.set(c.id, { target: caller, takeShape: false, note: `acts as ${p.name}'s client (${p.role})` });
     const guarded = d.components.find((c) => c.kind === "external" || c.kind === "resource")?.id;
@@ -209,14 +220,22 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
       const hosted = hostedComponent(d, t, p.key);
       const target = dId(hosted.mine);
       if (target) {
-        eq.set(hosted.theirs, { target, takeShape: true, note: hostNote(hosted.theirs) });
+        const gatewayHost = compOf(p, hosted.theirs)?.kind === "gateway";
+        eq.set(hosted.theirs, { target, takeShape: gatewayHost, note: hostNote(hosted.theirs) });
         const theirFollower = follower(t, hosted.theirs);
         const myFollower = follower(d, hosted.mine);
         const followerTarget = dId(myFollower);
         if (theirFollower && followerTarget)
-          eq.set(theirFollower, { target: followerTarget, takeShape: true, note: hostNote(theirFollower) });
+          eq.set(theirFollower, { target: followerTarget, takeShape: false, note: hostNote(theirFollower) });
       }
       for (const c of t.components) if (c.kind === "client" && !eq.has(c.id)) dropped.add(scoped(p, c.id));
+      // the substrate's node-side workers run on the dominant's workers, or else on its serving nodes
+      const entryKind = compOf(dominant, d.entry)?.kind;
+      const serving = entryKind === "gateway" || entryKind === "cache" || entryKind === "service";
+      const myWorkers = dId(dKind("worker-pool")) ?? (serving ? dId(d.entry) : undefined);
+      for (const c of t.components)
+        if (c.kind === "worker-pool" && myWorkers && !eq.has(c.id))
+          eq.set(c.id, { target: myWorkers, takeShape: false, note: `also runs ${p.name}'s node-side ${c.name}` });
     } else if (p.role === "decorator") {
       if (t.upstream) {
         const entry = dId(d.entry);
@@ -226,7 +245,17 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
           if (myClient) eq.set(c.id, { target: myClient, takeShape: false, note: `its requests pass ${p.name}` });
           else dropped.add(scoped(p, c.id));
         }
+      } else if (compOf(dominant, d.stateOwner)?.kind === "log") {
+        // an append-only log cannot hold another archetype's mutable state: the decorator keeps its own
+        // store and serves the dominant's clients
+        const myClient = dId(dKind("client"));
+        for (const c of t.components.filter((c) => c.kind === "client"))
+          if (myClient) eq.set(c.id, { target: myClient, takeShape: false, note: `also uses ${p.name} (${p.role})` });
       } else hostOnDominant(p, eq);
+    } else if (p.role === "peer") {
+      const myClient = dId(dKind("client"));
+      for (const c of t.components.filter((c) => c.kind === "client"))
+        if (myClient) eq.set(c.id, { target: myClient, takeShape: false, note: `also calls ${p.name}` });
     } else if (p.onDominant) {
       hostOnDominant(p, eq);
       for (const c of t.components)
@@ -258,9 +287,10 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
       const b = id ? boxes.get(id) : undefined;
       if (b && c.replicaOf && !b.replicaOf) b.replicaOf = resolve(p, c.replicaOf);
     }
-    // A substrate whose entry differs from its state owner (a router or API in front of the store)
+    // A substrate whose entry coordinates its replicas (a router fanning writes out to the group)
     // takes the dominant's requests to the hosted component.
-    if (p.role === "substrate" && t.entry !== t.stateOwner) {
+    const coordinates = t.links.some((l) => l.from === t.entry && l.to === t.stateOwner && l.kind === "replication");
+    if (p.role === "substrate" && t.entry !== t.stateOwner && coordinates) {
       const front = resolve(p, t.entry);
       const hosted = resolve(p, t.stateOwner);
       if (front && hosted && front !== hosted) fronted.push({ hosted, front, part: p.key });
@@ -347,6 +377,8 @@ function hostedComponent(d: Topology, t: Topology, key: string): { mine: string;
   if (t.consumer && kindOf(t, t.consumer) === "worker-pool" && myWorkers && pinned === undefined)
     return { mine: myWorkers, theirs: t.consumer };
   if (myKind === "worker-pool" && t.consumer) return { mine, theirs: t.consumer };
+  const theirLoop = t.components.find((c) => c.kind === "control-loop")?.id;
+  if (myKind === "control-loop" && theirLoop) return { mine, theirs: theirLoop };
   return { mine, theirs: t.stateOwner };
 }
 
@@ -368,7 +400,8 @@ function connectFeatures(
       links.push({ from: gateway.id, to: entry, kind: "request", label: `routes ${f.name}` });
     }
     const owner = resolve(f, f.topology.stateOwner) ?? entry;
-    for (const a of archetypes) {
+    const rests = archetypes.filter((a) => f.substrates?.includes(a.key));
+    for (const a of rests.length > 0 ? rests : archetypes) {
       const target = resolve(a, a.topology.entry);
       if (target && !links.some((l) => l.from === owner && l.to === target))
         links.push({ from: owner, to: target, kind: "request", label: `uses ${a.name}` });
@@ -446,8 +479,8 @@ function apiRows(parts: readonly Part[], rn: (s: string) => string): ApiRow[] {
         call,
         request: a.request.map(rn),
         response: a.response.map(rn),
-        errors: a.errors,
-        guarantee: a.guarantee,
+        errors: a.errors.map(rn),
+        guarantee: rn(a.guarantee),
         archetype: p.key,
       });
     }
@@ -471,8 +504,8 @@ function dataRows(
       const row: DataModelRow = {
         entity: renamed === e.entity ? e.entity : `${renamed} (${e.entity})`,
         key: e.key.map(rn),
-        fields: e.fields,
-        indexes: e.indexes,
+        fields: e.fields.map(rn),
+        indexes: e.indexes.map(rn),
         owner: resolve(p, e.owner) ?? e.owner,
         archetype: p.key,
       };
@@ -501,10 +534,38 @@ function boundProtocols(
           complete = false;
           break;
         }
+        // a message between two components that composition merged is internal to the merged one
+        if (s.target !== undefined && s.target !== s.actor && from === to) continue;
         steps.push({ ...s, from, to });
       }
-      if (complete) out.push({ part: p.key, name: spec.name, steps, outcomes: parsed.value.outcomes });
+      if (complete && steps.length > 0)
+        out.push({ part: p.key, name: spec.name, steps, outcomes: parsed.value.outcomes });
     }
   }
   return out;
+}
+
+/**
+ * The composed architecture of a design's fields. Several fields read it (components, links, API,
+ * data model, diagrams); it is computed once per set of inputs and remembered by their identity,
+ * which is invisible to callers because composition is a pure function of those inputs.
+ */
+const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
+
+export function architectureOf(f: Pick<Fields, "prompt" | "archetypes" | "features">): Architecture {
+  let byFeatures = memo.get(f.archetypes);
+  if (!byFeatures) {
+    byFeatures = new WeakMap();
+    memo.set(f.archetypes, byFeatures);
+  }
+  let byPrompt = byFeatures.get(f.features);
+  if (!byPrompt) {
+    byPrompt = new Map();
+    byFeatures.set(f.features, byPrompt);
+  }
+  const hit = byPrompt.get(f.prompt);
+  if (hit) return hit;
+  const arch = composeArchitecture(designParts(f), f.prompt);
+  byPrompt.set(f.prompt, arch);
+  return arch;
 }

@@ -126,4 +126,5 @@ export const I07_TOPOLOGY: Topology = {
   stateOwner: "origin",
   upstream: "origin",
   protocols: I07_PROTOCOLS,
+  hostedBy: { I11: "purge-control" },
 };

@@ -37,7 +37,7 @@ export const I14_TOPOLOGY: Topology = {
     },
     {
       id: "metadata-db",
-      name: "Metadata DB (manifests and tags, strongly consistent)",
+      name: "Metadata DB (manifests, tags)",
       kind: "store",
       holds: ["Manifest", "HeadPointer", "UploadSession"],
       runs: ["compare-and-set tag"],
@@ -103,8 +103,8 @@ export const I14_TOPOLOGY: Topology = {
     },
     {
       operation: "move tag",
-      call: "PUT /v2/{name}/tags/{tag}",
-      request: ["manifest_digest", "expected_current_digest"],
+      call: "PUT /v2/{name}/manifests/{tag} with If-Match: current digest (a conditional extension; plain OCI registries move tags last writer wins)",
+      request: ["manifest", "expected_current_digest"],
       response: ["ok"],
       errors: ["409 tag moved (conflict)"],
       guarantee: "tags move atomically; a reader sees the old or the new manifest, never a partial one",

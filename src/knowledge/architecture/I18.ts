@@ -37,7 +37,7 @@ export const I18_TOPOLOGY: Topology = {
     },
     {
       id: "ingesters",
-      name: "Ingesters (WAL + in-memory head, replication factor 3)",
+      name: "Ingesters (WAL + head, RF 3)",
       kind: "replica-group",
       holds: ["Sample", "SeriesIndex"],
       runs: ["append to WAL", "cut blocks"],
@@ -118,7 +118,7 @@ export const I18_TOPOLOGY: Topology = {
     },
     {
       operation: "put rule",
-      call: "PUT /api/v1/rules/{group}",
+      call: "PUT /v1/rule-groups/{group}",
       request: ["expression", "for_duration", "labels"],
       response: ["rule_version"],
       errors: ["400 invalid expression"],
