@@ -225,6 +225,18 @@ describe("feature recognition", () => {
     );
   });
 
+  it("takes the prompt's own nouns for the feature's terms, and orders word-named features as the prompt does", () => {
+    const d = design(
+      "Design a food delivery app where customers order dishes from nearby restaurants and couriers deliver them",
+    );
+    expect(d.features.map((f) => f.id)).toEqual(["checkout", "proximity", "matching"]);
+    const ops = d.operations.map((o) => o.phrase);
+    expect(ops).toContain("match the delivery to the nearest available courier");
+    expect(ops).toContain("find restaurants near a point");
+    // a named product's words win over the prompt's
+    expect(design("Design Lyft for couriers").operations.map((o) => o.phrase)).toContain("request a ride");
+  });
+
   it("pulls in the features a feature depends on", () => {
     const r = recognizeProduct("Design Uber");
     const ids = r.features.map((f) => f.feature.id);
@@ -271,8 +283,8 @@ const PRODUCT_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
 const UNTUNED_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] = [
   {
     prompt: "Design a food delivery app where customers order dishes from nearby restaurants and couriers deliver them",
-    features: ["matching", "proximity"],
-    nouns: [/courier|driver/, /nearby|near/],
+    features: ["checkout", "matching", "proximity"],
+    nouns: [/courier|driver/, /nearby|near/, /order/],
   },
   {
     prompt: "Design a hotel reservation system that never double books a room",
@@ -329,6 +341,18 @@ describe("product designs name the product's own operations, with numbers and tr
 
 describe("products and phrasings the catalogue was not tuned on", () => {
   for (const c of UNTUNED_CASES) it(c.prompt, () => checkProductDesign(c));
+});
+
+describe("product numbers drive the product decisions", () => {
+  it("picks the feed fan-out from the stated audience", () => {
+    const pick = (p: string) => design(p).decisions.find((x) => x.id === "feed-fanout")?.chosen;
+    expect(pick("Design Twitter for 300 million daily active users")).toBe("hybrid");
+    expect(pick("Design a twitter clone for a school with 2000 users")).toBe("pull");
+    const small = design("Design a twitter clone for a school with 2000 users").capacity.find(
+      (r) => r.id === "posts_per_sec",
+    );
+    expect(small?.inputs.find((i) => i.name === "users")?.source).toBe("stated");
+  });
 });
 
 describe("product document", () => {

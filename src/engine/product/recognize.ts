@@ -101,13 +101,17 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   for (const n of named.filter((x) => products.includes(x.product))) {
     for (const id of n.product.features) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
   }
-  for (const { feature, signals } of opts.namedOnly ? [] : kb.features) {
-    const hit = signals.map((s) => findSignal(tokens, s)).find((h) => h !== undefined);
-    if (hit)
-      add(
-        feature.id,
-        `the prompt says '${hit.quoted}'${hit.quoted === hit.signal.text ? "" : ` (as '${hit.signal.text}')`}`,
-      );
+  // Features the prompt's own words name, in the order the prompt mentions them.
+  const worded = (opts.namedOnly ? [] : kb.features).flatMap(({ feature, signals }) => {
+    const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
+    const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
+    return first ? [{ feature, hit: first, at: Math.min(...first.covers) }] : [];
+  });
+  for (const { feature, hit } of worded.sort((a, b) => a.at - b.at)) {
+    add(
+      feature.id,
+      `the prompt says '${hit.quoted}'${hit.quoted === hit.signal.text ? "" : ` (as '${hit.signal.text}')`}`,
+    );
   }
   for (const id of [...found.keys()]) {
     for (const dep of FEATURE_BY_ID.get(id)?.requires ?? []) {
@@ -125,6 +129,14 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
       if (noun) {
         promptTerms[o.term] = noun;
         evidence.push(`the prompt's own noun '${noun}' names the ${o.term}`);
+      }
+    }
+    for (const [term, nouns] of Object.entries(feature.promptNouns ?? {})) {
+      if (promptTerms[term] !== undefined || lead?.terms[term] !== undefined) continue;
+      const noun = nouns.find((n) => new RegExp(`\\b${n}(?:s|es)?\\b`, "i").test(prompt));
+      if (noun && noun !== feature.terms[term]) {
+        promptTerms[term] = noun;
+        evidence.push(`the prompt's own noun '${noun}' names the ${term}`);
       }
     }
     return [{ feature, evidence, promptTerms }];

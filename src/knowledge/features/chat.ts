@@ -18,6 +18,7 @@ export const CHAT: FeatureEntry = {
     "channels",
   ],
   terms: { message: "message", conversation: "conversation" },
+  promptNouns: { conversation: ["channel", "group", "room", "conversation"] },
   actions: [
     {
       action: "send a {message} to a {conversation}",

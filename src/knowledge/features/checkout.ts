@@ -6,7 +6,20 @@ export const CHECKOUT: FeatureEntry = {
   name: "Checkout and payment",
   summary:
     "A cart becomes an order, and the order is paid through an outside payment provider. The order and the intent to charge are written together; a relay calls the provider with the order's idempotency key, and a reconciliation job compares the provider's record with ours.",
-  signals: ["checkout", "shopping cart", "place order", "orders food", "buy", "purchase", "payment", "pay for"],
+  signals: [
+    "checkout",
+    "shopping cart",
+    "place order",
+    "orders food",
+    "food delivery",
+    "online store",
+    "e-commerce",
+    "marketplace",
+    "buy",
+    "purchase",
+    "payment",
+    "pay for",
+  ],
   terms: { order: "order", product: "product" },
   actions: [
     {

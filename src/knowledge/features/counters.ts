@@ -19,6 +19,7 @@ export const COUNTERS: FeatureEntry = {
     "reactions",
   ],
   terms: { item: "post", like: "like", reaction: "like", reactions: "likes" },
+  promptNouns: { item: ["video", "photo", "post", "comment", "song", "article"] },
   actions: [
     {
       action: "{like} a {item}",

@@ -8,6 +8,7 @@ export const FEED: FeatureEntry = {
     "Each reader sees the newest posts of the accounts they follow. The feed is a per-reader projection of the post log: written ahead of time for most authors, merged at read time for authors with huge audiences.",
   signals: ["news feed", "home feed", "timeline", "feed", "followers see", "posts from people they follow"],
   terms: { post: "post", feed: "home feed", user: "user" },
+  promptNouns: { post: ["photo", "video", "tweet", "story", "article", "post"] },
   actions: [
     {
       action: "publish a {post}",
@@ -66,7 +67,11 @@ export const FEED: FeatureEntry = {
       inp("posts_per_user_per_day", 0.5, "most users read; a minority posts once or twice a day"),
       inp("feed_reads_per_user_per_day", 20, "people open the app and refresh the feed many times a day"),
       inp("followers_per_user", 200, "the average follower count; the distribution is heavily skewed"),
-      inp("celebrity_followers", 50e6, "the largest accounts have tens of millions of followers"),
+      inp(
+        "celebrity_follower_share",
+        0.25,
+        "the most-followed accounts reach a large share of all users (tens of millions on the largest networks)",
+      ),
       inp("post_bytes", 1000, "text, ids and media references of one post (media bytes live in the object store)"),
       inp("feed_length", 800, "a precomputed feed keeps the newest few hundred post ids"),
     ],
@@ -86,6 +91,7 @@ export const FEED: FeatureEntry = {
         "feed_reads_per_sec * peak_factor",
         "reads/s",
       ),
+      fig("reads_per_post", "feed reads per post published", "count", "feed_reads_per_sec / posts_per_sec", "reads"),
       fig(
         "fanout_writes_per_sec",
         "feed inserts per second if every post is pushed",
@@ -97,7 +103,7 @@ export const FEED: FeatureEntry = {
         "celebrity_post_inserts",
         "feed inserts one celebrity post would cost if pushed",
         "hotspot",
-        "celebrity_followers",
+        "users * celebrity_follower_share",
         "writes",
       ),
       fig(

@@ -49,6 +49,8 @@ export interface FeatureEntry {
    * ("users pick seats" -> seat, "reserve a parking spot" -> parking spot).
    */
   objectTerm?: { term: string; verbs: string[] };
+  /** Nouns the prompt may use for a term, most specific first ("couriers" -> driver: courier). */
+  promptNouns?: Record<string, string[]>;
   /** Other features whose components this one's links name (dispatch asks the proximity index). */
   requires?: string[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */

@@ -20,6 +20,11 @@ export const MATCHING: FeatureEntry = {
     "taxi",
   ],
   terms: { trip: "ride", driver: "driver", rider: "rider" },
+  promptNouns: {
+    trip: ["delivery", "ride", "trip"],
+    driver: ["courier", "driver", "shopper"],
+    rider: ["customer", "rider", "passenger"],
+  },
   requires: ["proximity"],
   actions: [
     {

@@ -18,6 +18,7 @@ export const MEDIA: FeatureEntry = {
     "transcode",
   ],
   terms: { media: "photo" },
+  promptNouns: { media: ["video", "photo", "image", "picture"] },
   actions: [
     {
       action: "ask for an upload URL for a {media}",

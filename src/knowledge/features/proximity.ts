@@ -17,6 +17,7 @@ export const PROXIMITY: FeatureEntry = {
     "geospatial",
   ],
   terms: { place: "place" },
+  promptNouns: { place: ["restaurant", "store", "hotel", "business", "listing", "courier", "driver", "friend"] },
   actions: [
     {
       action: "update a {place}'s location",

@@ -8,6 +8,7 @@ export const REVIEWS: FeatureEntry = {
     "One review per (user, subject), editable; the subject's average is kept as a running sum and count updated from review changes, so the page never recomputes it from all reviews.",
   signals: ["rating", "ratings", "review", "reviews", "rate a", "stars"],
   terms: { subject: "business" },
+  promptNouns: { subject: ["restaurant", "business", "product", "hotel", "listing", "seller", "driver", "course"] },
   actions: [
     {
       action: "write a review with a star rating for a {subject}",
