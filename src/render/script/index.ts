@@ -85,7 +85,7 @@ function cheatSheet(d: Design): CheatSheet {
     .slice(0, 2)
     .map(
       (x) =>
-        `${x.question} ${sentence(choice(x).picked)}${x.wouldFlipIf ? ` ${sentence(`Flips if ${lowerFirst(x.wouldFlipIf)}`)}` : ""}`,
+        `${x.question} ${sentence(choice(x).picked)}${x.wouldFlipIf ? ` Flips: ${lowerFirst(x.wouldFlipIf)}` : ""}`,
     );
   return {
     checklist: d.checklist.map((c) => ({ question: c.question, answer: short(c.answer) })),

@@ -33,6 +33,13 @@ export function speakable(s: string): string {
       .replace(/\s+\+\s+/g, " plus ")
       .replace(/\s*→\s*/g, " then ")
       .replace(/\s*×\s*/g, " times ")
+      .replace(/\s*≥\s*/g, " at least ")
+      .replace(/\s*≤\s*/g, " at most ")
+      // configuration syntax said as words: "acks=all" -> "acks all", "min.insync.replicas" -> "min insync replicas"
+      .replace(/\b([A-Za-z_]+)=(\w)/g, "$1 $2")
+      .replace(/\b([a-z]+)\.(?=[a-z]+\b)/g, "$1 ")
+      .replace(/\b([A-Z])\/([A-Z])\/([A-Z])\b/g, "$1, $2 and $3")
+      .replace(/\b([A-Z])\/([A-Z])\b/g, "$1 and $2")
       .replace(/\s+—\s+/g, ", ")
       .replace(/\s+/g, " ")
       .replace(/\s+([,.;:])/g, "$1")

@@ -440,10 +440,7 @@ function mechanismsStep(d: Design): StepDraft {
     const { picked, other } = choice(dec);
     followUps.push({
       question: other ? `Why ${lowerFirst(picked)} and not ${lowerFirst(other)}?` : speakable(dec.question),
-      answer: [
-        firstClause(dec.because),
-        dec.wouldFlipIf ? sentence(`It flips if ${lowerFirst(speakable(dec.wouldFlipIf))}`) : "",
-      ]
+      answer: [firstClause(dec.because), dec.wouldFlipIf ? (firstClause(dec.wouldFlipIf, 40) ?? "") : ""]
         .filter((x): x is string => Boolean(x) && countWords(x ?? "") <= 40)
         .join(" "),
     });
