@@ -286,16 +286,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "Committed write",
-    "notation": "client[propose change] -> leader[append entry {ElectionTerm.current = leader term}] -> follower[store entry {log matches at previous index and term}] -> leader[commit and apply {majority stored the entry}] |-> client[resend to new leader {node is not leader or term changed}] => done | redirect | retry"
-   },
-   {
-    "name": "Leader election",
-    "notation": "follower[start election {no leader heartbeat within election timeout}] -> candidate[request votes {ElectionTerm.current raised by one}] -> voter[grant vote {ElectionTerm.voted_for = null and candidate log at least as up to date}] -> candidate[become leader {majority of votes in this term}] |-> candidate[step down {higher term observed}] => done | retry"
+    "name": "Committed write through the leader",
+    "notation": "client-lib>consensus-leader[propose put or txn {ElectionTerm.current = leader term}] -> consensus-leader>consensus-followers[append entries {log matches at previous index and term}] -> consensus-followers>consensus-leader[entry stored] -> consensus-leader[commit and apply {majority stored the entry}] -> consensus-leader>client-lib[ok with new revision] |-> consensus-followers>client-lib[not the leader, forward or redirect to it {node is not leader or term changed}] => done | redirect | retry"
    },
    {
     "name": "Compare-and-set with watch",
-    "notation": "client[read key and revision] -> client[transaction compare and put {MetadataKey.mod_revision = revision read}] -> watcher[receive change {revision > last seen revision}] |-> client[re-read and retry {MetadataKey.mod_revision changed}] => done | retry"
+    "notation": "client-lib>consensus-followers[read key and mod_revision] -> consensus-followers>client-lib[value and revision] -> client-lib>consensus-leader[txn compare mod_revision then put {MetadataKey.mod_revision = revision read}] -> consensus-leader>consensus-followers[replicate entry] -> consensus-followers>consensus-leader[majority ack] -> consensus-leader>client-lib[succeeded at revision] -> consensus-followers>client-lib[watch event {revision > last seen revision}] |-> consensus-leader>client-lib[compare failed, re-read and retry {MetadataKey.mod_revision changed}] => done | retry"
+   },
+   {
+    "name": "Session keepalive and expiry",
+    "notation": "client-lib>consensus-leader[keepalive session {ClientSession.expires_at > now}] -> consensus-leader>client-lib[ttl extended] |-> session-expiry>consensus-leader[propose session expiry {no keepalive within ttl}] -> consensus-leader>consensus-followers[replicate delete of ephemeral keys] -> consensus-followers>consensus-leader[majority ack] -> consensus-followers>client-lib[watch event, ephemeral keys gone] => done | expire"
    }
   ],
   "invariants": [
@@ -879,16 +879,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "Acquire, fenced work, release",
-    "notation": "claimant[acquire {Lease.owner = null or Lease.expires_at < now}] -> resource[apply write {token >= ProtectedResource.last_fence}] -> claimant[release {Lease.owner = me and Lease.token = mine}] |-> sweeper[reclaim {Lease.expires_at < now}] => done | reclaim"
+    "name": "Acquire, fenced write, release",
+    "notation": "client-lib>lock-leader[acquire resource, owner, ttl {Lease.owner = null or Lease.expires_at < now}] -> lock-leader>lock-followers[replicate grant with token + 1] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[granted token and expires_at] -> client-lib>protected-resource[write with fencing token {token >= ProtectedResource.last_fence}] -> protected-resource>client-lib[applied, last_fence raised] -> client-lib>lock-leader[release {Lease.owner = me and Lease.token = mine}] |-> protected-resource>client-lib[reject stale token {token < ProtectedResource.last_fence}] => done | reclaim | reject"
    },
    {
     "name": "Renewal with self-fencing",
-    "notation": "holder[renew {Lease.owner = me and Lease.token = mine and Lease.expires_at > now}] -> holder[extend local deadline] |-> holder[stop all work {local deadline passed or renew refused}] => done | expire"
+    "notation": "client-lib>lock-leader[renew {Lease.owner = me and Lease.token = mine and Lease.expires_at > now}] -> lock-leader>lock-followers[replicate new expiry] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[new expires_at] -> client-lib[extend local deadline] |-> client-lib[stop all work {local deadline passed or renew refused}] => done | expire"
    },
    {
-    "name": "Contended acquire through a fair queue",
-    "notation": "claimant[acquire {Lease.owner = null or Lease.expires_at < now}] |-> claimant[enqueue waiter {Lease held by another owner}] -> claimant[watch predecessor] -> claimant[acquire {predecessor gone and Lease.owner = null}] => done | retry | reject"
+    "name": "Expiry and handoff to the next waiter",
+    "notation": "expiry-sweeper>lock-leader[reclaim expired lease {Lease.expires_at < now}] -> lock-leader>lock-followers[replicate release] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[notify next waiter] -> client-lib>lock-leader[acquire {predecessor gone and Lease.owner = null}] => done | reclaim | retry"
    }
   ],
   "invariants": [
@@ -1460,15 +1460,15 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Release, claim, execute, complete",
-    "notation": "poller[scan due {Run.due_at <= now and Run.state = pending}] -> poller[release {Run.state = pending}] -> worker[claim {Run.state = runnable or Run.claim_expires_at < now}] -> worker[execute {idempotency key = Run.id}] -> worker[complete {Run.claimed_by = me and Run.attempt = mine}] |-> sweeper[reclaim {Run.state = claimed and Run.claim_expires_at < now}] => done | retry | reclaim | park"
+    "notation": "due-poller>schedule-db[scan due index and mark runnable {Run.due_at <= now and Run.state = pending}] -> workers>schedule-db[claim run {Run.state = runnable or Run.claim_expires_at < now}] -> schedule-db>workers[run id and attempt] -> workers>target[execute with idempotency key = run id] -> target>workers[result] -> workers>schedule-db[complete {Run.claimed_by = me and Run.attempt = mine}] |-> claim-sweeper>schedule-db[reclaim expired claim {Run.state = claimed and Run.claim_expires_at < now}] => done | retry | reclaim | park"
    },
    {
-    "name": "Materialise a recurring schedule",
-    "notation": "materializer[read schedule {Schedule.state = active and Schedule.next_due_at <= now + horizon}] -> materializer[insert run {no Run with key (Schedule.id, Schedule.next_due_at)}] -> materializer[advance cursor {Schedule.version = read version}] => done | retry"
+    "name": "Create and materialise a schedule",
+    "notation": "clients>scheduler-api[schedule with idempotency key] -> scheduler-api>schedule-db[insert schedule and first run {no Schedule with this idempotency key}] -> scheduler-api>clients[schedule id and next due time] -> materializer>schedule-db[insert next run {no Run with key (schedule id, due_at)}] -> materializer>schedule-db[advance cursor {Schedule.version = read version}] => done | retry"
    },
    {
     "name": "Cancel racing the release",
-    "notation": "client[cancel schedule {Schedule.state = active}] -> client[cancel run {Run.state = pending or Run.state = runnable}] |-> client[report already fired {Run.state = claimed or Run.state = done}] => done | reject"
+    "notation": "clients>scheduler-api[cancel schedule] -> scheduler-api>schedule-db[cancel unclaimed runs {Run.state = pending or Run.state = runnable}] -> scheduler-api>clients[cancelled] |-> scheduler-api>clients[already fired with run id {Run.state = claimed or Run.state = done}] => done | reject"
    }
   ],
   "invariants": [
@@ -2016,11 +2016,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Shard claim, checkpointed scan, reclaim",
-    "notation": "coordinator[open pass {no ScanPass open for this period}] -> worker[claim shard {ScanShard.owner = null or ScanShard.lease_expires_at < now}] -> worker[visit batch {key > ScanShard.checkpoint}] -> worker[advance checkpoint {ScanShard.owner = me and ScanShard.token = mine}] -> worker[finish shard {ScanShard.checkpoint = ScanShard.end_key}] |-> sweeper[reclaim shard {ScanShard.lease_expires_at < now}] => done | retry | reclaim"
+    "notation": "pass-coordinator>frontier-db[open pass and split shards {no ScanPass open for this period}] -> workers>frontier-db[claim shard {ScanShard.owner = null or ScanShard.lease_expires_at < now}] -> frontier-db>workers[shard, checkpoint and token] -> workers>targets[visit batch after checkpoint {key > ScanShard.checkpoint}] -> targets>workers[visit results] -> workers>results-store[write results] -> workers>frontier-db[advance checkpoint {ScanShard.owner = me and ScanShard.token = mine}] |-> shard-sweeper>frontier-db[reclaim shard {ScanShard.lease_expires_at < now}] => done | retry | reclaim"
    },
    {
     "name": "Discovering crawl with politeness",
-    "notation": "worker[fetch item {FrontierItem.next_visit_at <= now and host budget available}] -> worker[extract new keys] -> worker[admit key {fingerprint not in FrontierItem}] -> worker[record visit {FrontierItem.version = read version}] => done | retry | requeue"
+    "notation": "workers>frontier-db[take due items {FrontierItem.next_visit_at <= now and host budget available}] -> workers>targets[fetch] -> targets>workers[content and discovered links] -> workers>seen-set[test fingerprints {fingerprint not in SeenSet}] -> workers>frontier-db[admit new keys and record visit {FrontierItem.version = read version}] => done | retry | requeue"
    }
   ],
   "invariants": [
@@ -2625,16 +2625,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "publish with durable acknowledgement",
-    "notation": "producer[send record {partition = hash(key) mod Topic.partitions}] -> leader[append {producer_seq = Partition.last_seq(producer) + 1}] -> leader[replicate {in-sync followers hold the offset}] -> leader[ack offset] |-> producer[resend same sequence {no ack before timeout}] => done | retry"
+    "name": "Publish with durable acknowledgement",
+    "notation": "producers>partition-leaders[produce key, record, producer id, seq {partition = hash(key) mod partitions and seq = last seq + 1}] -> partition-leaders>isr-followers[replicate record (followers fetch)] -> isr-followers>partition-leaders[fetched up to offset] -> partition-leaders[advance high watermark {every in-sync replica holds the offset}] -> partition-leaders>producers[ack partition and offset] |-> producers>partition-leaders[resend same seq {no ack before timeout}] => done | retry"
    },
    {
-    "name": "consume and commit progress",
-    "notation": "consumer[fetch batch {from ConsumerOffset.offset}] -> consumer[process {skip record ids already applied}] -> consumer[commit offset {GroupAssignment.generation = my generation}] |-> consumer[park record {attempts reached the retry limit}] => done | retry | park"
+    "name": "Consume and commit progress",
+    "notation": "consumers>group-coordinator[fetch committed offset] -> group-coordinator>consumers[offset] -> consumers>partition-leaders[fetch from offset {offset < high watermark}] -> partition-leaders>consumers[record batch] -> consumers[process, skipping applied record ids] -> consumers>group-coordinator[commit offset {GroupAssignment.generation = my generation}] |-> consumers>partition-leaders[produce to dead-letter topic {attempts reached the retry limit}] => done | retry | park"
    },
    {
-    "name": "rebalance after a member is lost",
-    "notation": "coordinator[detect loss {member heartbeat older than session timeout}] -> coordinator[reassign partitions {GroupAssignment.generation + 1}] -> consumer[resume {from ConsumerOffset.offset}] => reclaim | done"
+    "name": "Rebalance after a member is lost",
+    "notation": "group-coordinator[detect lost member {heartbeat older than session timeout}] -> group-coordinator>consumers[rejoin for generation + 1] -> consumers>group-coordinator[join group] -> group-coordinator>consumers[new assignment and generation] -> consumers>group-coordinator[fetch committed offsets of new partitions] => reclaim | done"
    }
   ],
   "invariants": [
@@ -3242,12 +3242,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "apply a change with checkpoint",
-    "notation": "projector[read change {ChangeEvent.position > ProjectorCheckpoint.position}] -> projector[apply {ChangeEvent.version > IndexDocument.source_version}] -> projector[checkpoint {index write acknowledged}] |-> projector[skip stale change {ChangeEvent.version <= IndexDocument.source_version}] => done | retry | park"
+    "name": "Apply a change with checkpoint",
+    "notation": "writers>write-api[put with expected version] -> write-api>source-db[commit record and change event {SourceRecord.version = expected}] -> source-db>change-log[capture change in commit order] -> change-log>projector[deliver change {ChangeEvent.position > ProjectorCheckpoint.position}] -> projector>index[upsert document {ChangeEvent.version > IndexDocument.source_version}] -> index>projector[acknowledged] -> projector>change-log[commit checkpoint position] |-> projector[skip stale change {ChangeEvent.version <= IndexDocument.source_version}] => done | retry | park"
    },
    {
-    "name": "rebuild into a new generation",
-    "notation": "operator[create generation {IndexAlias.next = none}] -> rebuilder[bulk load {source snapshot at position P}] -> projector[catch up {from position P}] -> operator[swap alias {lag within bound and document counts match source}] => done | rollback"
+    "name": "Rebuild into a new generation",
+    "notation": "rebuilder>index[create new generation {IndexAlias.next = none}] -> rebuilder>source-db[read snapshot at position P] -> rebuilder>index[bulk load generation] -> projector>change-log[replay from position P] -> rebuilder>index[swap alias {lag within bound and document counts match source}] => done | rollback"
+   },
+   {
+    "name": "Query the projection",
+    "notation": "readers>query-api[search with filters and cursor] -> query-api>index[query current alias] -> index>query-api[hits with source versions] -> query-api>readers[hits, next cursor and freshness position] => done"
    }
   ],
   "invariants": [
@@ -3878,16 +3882,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "read through with coalesced fill",
-    "notation": "client[get] -> edge[lookup {CachedCopy.expires_at > now}] |-> edge[join or start fill {InflightFill absent for key}] -> shield[lookup {CachedCopy.expires_at > now}] -> origin[read {OriginObject.version}] -> edge[store copy {fill version >= CachedCopy.version}] => done | retry"
+    "name": "Read through with a coalesced fill",
+    "notation": "clients>edge[GET object] -> edge[look up copy {CachedCopy.expires_at > now}] -> edge>shield[fill on miss, one request per key {no fresh copy and no InflightFill for key}] -> shield>origin[fetch on shield miss] -> origin>shield[object with version] -> shield>edge[object] -> edge>clients[response with age] |-> edge>clients[serve stale copy {origin error and stale_if_error allows}] => done | retry"
    },
    {
-    "name": "purge by tag",
-    "notation": "operator[purge tag] -> control[record purge {PurgeRequest.id not seen}] -> edge[invalidate {CachedCopy.tags contains tag and CachedCopy.fetched_at < PurgeRequest.issued_at}] -> edge[ack {PurgeRequest.id}] |-> control[resend {edge ack missing after timeout}] => done | retry | expire"
-   },
-   {
-    "name": "cache aside write",
-    "notation": "writer[update {OriginObject.version = expected}] -> writer[delete key {after commit}] -> reader[fill on miss {fill lease still valid}] |-> sweeper[expire {CachedCopy.expires_at < now}] => done | expire"
+    "name": "Purge by tag",
+    "notation": "publishers>purge-control[purge tag] -> purge-control[record purge {PurgeRequest.id not seen}] -> purge-control>edge[invalidate copies {CachedCopy.tags contains tag and CachedCopy.fetched_at < PurgeRequest.issued_at}] -> edge>purge-control[ack purge id] -> purge-control>publishers[purge complete] |-> purge-control>edge[resend {edge ack missing after timeout}] => done | retry | expire"
    }
   ],
   "invariants": [
@@ -4440,16 +4440,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "token bucket admission",
-    "notation": "client[request] -> limiter[match policy {LimitPolicy.version = local snapshot}] -> store[refill and take {Budget.tokens + refill >= cost}] -> backend[serve] |-> limiter[reject with retry after {Budget.tokens + refill < cost}] => done | reject"
+    "name": "Token bucket admission",
+    "notation": "clients>limiter[request with caller identity] -> limiter[match policy {LimitPolicy.version = local snapshot}] -> limiter>counter-store[refill and take atomically {Budget.tokens + refill >= cost}] -> counter-store>limiter[allowed, remaining] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>clients[response with remaining quota] |-> limiter>clients[429 with Retry-After {Budget.tokens + refill < cost}] => done | reject"
    },
    {
-    "name": "concurrency slot",
-    "notation": "client[request] -> limiter[acquire slot {count of ConcurrencySlot < cap}] -> backend[serve] -> limiter[release slot] |-> sweeper[reclaim slot {ConcurrencySlot.expires_at < now}] => done | reject | reclaim"
+    "name": "Concurrency slot",
+    "notation": "clients>limiter[request] -> limiter>counter-store[acquire slot {count of ConcurrencySlot < cap}] -> counter-store>limiter[slot id] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>counter-store[release slot] -> limiter>clients[response] |-> limiter>clients[reject, no free slot {count of ConcurrencySlot >= cap}] => done | reject | reclaim"
    },
    {
-    "name": "local allowance",
-    "notation": "limiter[lease allowance {Budget.tokens >= chunk}] -> limiter[admit locally {LocalAllowance.remaining > 0}] -> limiter[report spend and renew] |-> limiter[fall back to declared stance {store unreachable}] => done | reject | expire"
+    "name": "Local allowance",
+    "notation": "limiter>counter-store[lease an allowance chunk {Budget.tokens >= chunk}] -> counter-store>limiter[chunk granted] -> limiter[admit locally {LocalAllowance.remaining > 0}] -> limiter>counter-store[report spend and renew] |-> limiter[apply the declared fail-open or fail-closed stance {counter store unreachable}] => done | reject | expire"
    }
   ],
   "invariants": [
@@ -4957,16 +4957,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "Leased block allocation",
-    "notation": "generator[lease block {SequenceCounter.next = value read}] -> generator[issue from memory {next value < IdBlock.end}] |-> generator[lease next block early {IdBlock below low watermark or exhausted}] => done | retry"
+    "name": "Timestamp layout with a leased worker id",
+    "notation": "id-generators>counter-store[claim worker id {WorkerIdLease.owner = null or WorkerIdLease.expires_at < now}] -> counter-store>id-generators[worker id and lease] -> clients>id-generators[next id] -> id-generators[compose timestamp, worker id and sequence {now >= GeneratorClock.last_ms and sequence below its bit limit}] -> id-generators>clients[64-bit id] |-> id-generators[wait for the next millisecond {sequence exhausted or clock moved back}] => done | retry | reject"
    },
    {
-    "name": "Timestamp layout with leased worker id",
-    "notation": "generator[claim worker id {WorkerIdLease.owner = null or WorkerIdLease.expires_at < now}] -> generator[issue id {now >= GeneratorClock.last_ms and sequence below its bit limit}] |-> generator[wait for next millisecond {sequence exhausted or clock moved back}] => done | retry | reject"
+    "name": "Leased block allocation",
+    "notation": "id-generators>counter-store[lease block {SequenceCounter.next = value read}] -> counter-store>id-generators[range start to end] -> clients>id-generators[next id] -> id-generators[issue from memory {next value < IdBlock.end}] -> id-generators>clients[id] |-> id-generators>counter-store[lease the next block early {IdBlock below low watermark}] => done | retry"
    },
    {
     "name": "Gap-free number inside the business transaction",
-    "notation": "client[begin transaction] -> store[increment counter row {SequenceCounter row locked by this transaction}] -> store[insert record carrying the number] -> store[commit {both writes commit together}] => done | rollback"
+    "notation": "clients>counter-store[increment counter row in the business transaction {SequenceCounter row locked by this transaction}] -> clients>counter-store[insert record carrying the number] -> clients>counter-store[commit {both writes commit together}] -> counter-store>clients[committed number] => done | rollback"
    }
   ],
   "invariants": [
@@ -5532,15 +5532,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Register, heartbeat, expire",
-    "notation": "member[register {Registration.incarnation < new incarnation}] -> member[heartbeat {LivenessLease.expires_at > now}] |-> sweeper[expire member {LivenessLease.expires_at < now and incarnation unchanged}] => done | expire"
+    "notation": "members>registry-leader[register with a new incarnation {Registration.incarnation < new incarnation}] -> registry-leader>registry-followers[replicate registration] -> registry-followers>registry-leader[majority ack] -> registry-leader>members[registered with lease ttl] -> members>registry-leader[heartbeat {LivenessLease.expires_at > now}] |-> expiry-sweeper>registry-leader[expire member {LivenessLease.expires_at < now and incarnation unchanged}] => done | expire"
    },
    {
-    "name": "Lookup with fallback",
-    "notation": "client[lookup service {MembershipView.revision >= last revision seen}] -> client[call chosen instance] |-> client[call next instance {call failed or instance gone}] => done | retry | redirect"
-   },
-   {
-    "name": "Gossip suspicion and refutation",
-    "notation": "prober[ping member] |-> prober[ping through k peers {no direct ack}] -> prober[mark suspect {no indirect ack}] -> member[refute with higher incarnation {suspected incarnation = own}] |-> peers[declare dead {suspicion timeout passed}] => done | expire"
+    "name": "Lookup and watch with fallback",
+    "notation": "watchers>registry-followers[lookup and watch service {MembershipView.revision >= last revision seen}] -> registry-followers>watchers[live instances and revision] -> watchers>members[call chosen instance] |-> watchers>members[call next instance {call failed or instance gone}] => done | retry | redirect"
    }
   ],
   "invariants": [
@@ -6117,16 +6113,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "publish and roll out",
-    "notation": "operator[publish {validation passes and head = expected}] -> control[commit version {ConfigVersion.version = last + 1}] -> control[advance stage {current cohort gate healthy}] -> node[apply snapshot {version > applied}] -> node[report applied] |-> control[roll back {gate fails}] => done | rollback"
+    "name": "Publish and roll out in stages",
+    "notation": "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> rollout-controller>config-store[advance stage {current cohort gate healthy}] -> config-store>distributors[watch event, cohort target changed] -> distributors>agents[push snapshot {version > applied version}] -> agents>distributors[report applied version] |-> rollout-controller>config-store[roll back cohort target {gate fails}] => done | rollback"
    },
    {
-    "name": "node catch-up",
-    "notation": "node[watch {from applied version}] -> control[send latest snapshot for cohort] -> node[verify and swap atomically {checksum matches}] |-> node[keep last good {snapshot invalid or stream lost}] => done | retry"
+    "name": "Node catch-up",
+    "notation": "agents>distributors[watch from applied version] -> distributors>config-store[read latest snapshot for cohort] -> distributors>agents[snapshot with checksum] -> agents[verify and swap atomically {checksum matches}] |-> agents[keep last good snapshot {snapshot invalid or stream lost}] => done | retry"
    },
    {
-    "name": "automatic rollback",
-    "notation": "monitor[compare cohort health {error rate above gate}] -> control[pause rollout {Rollout.state = advancing}] -> control[retarget cohort {last good ConfigVersion}] -> node[apply snapshot] => rollback"
+    "name": "Automatic rollback on a failing gate",
+    "notation": "health-monitor>rollout-controller[cohort error rate above gate] -> rollout-controller>config-store[pause and retarget to last good {Rollout.state = advancing}] -> config-store>distributors[watch event, target changed] -> distributors>agents[push last good snapshot] => rollback"
    }
   ],
   "invariants": [
@@ -6702,15 +6698,15 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Transition with outbox, idempotent external call",
-    "notation": "client[submit {no IdempotencyRecord for request key}] -> service[transition and write outbox {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> relay[claim entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay[call provider {effect key = OutboxEntry.id}] -> relay[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler[query provider {EffectAttempt.outcome = unknown}] => done | retry | repair | park"
-   },
-   {
-    "name": "Saga step with compensation",
-    "notation": "orchestrator[run step {WorkflowInstance.step = n and WorkflowInstance.state = running}] -> orchestrator[advance step {WorkflowInstance.version = v}] |-> orchestrator[compensate completed steps {step n failed permanently}] => done | retry | compensate"
+    "notation": "clients>workflow-api[start with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[transition and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[workflow id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[call with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park"
    },
    {
     "name": "Reconcile unknown outcomes",
-    "notation": "reconciler[list unsettled {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler[look up provider record {key = OutboxEntry.id}] -> reconciler[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry"
+    "notation": "reconciler>workflow-db[list unsettled attempts {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler>provider[look up record by idempotency key] -> provider>reconciler[provider record] -> reconciler>workflow-db[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry"
+   },
+   {
+    "name": "Provider callback",
+    "notation": "provider>workflow-api[callback with effect id and outcome] -> workflow-api>workflow-db[apply if still awaiting {WorkflowInstance.state = awaiting_effect}] -> workflow-api>provider[200, duplicates ignored] => done"
    }
   ],
   "invariants": [
@@ -7250,16 +7246,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "submit an operation",
-    "notation": "client[apply locally and submit {base = ParticipantCursor.seq}] -> sequencer[check duplicate {client_id and client_seq not yet in Operation}] -> sequencer[transform and append {epoch = SequencerLease.epoch and seq = Subject.seq + 1}] -> sequencer[broadcast] |-> sequencer[ack existing seq {client_seq already sequenced}] => done | retry"
+    "name": "Submit an operation",
+    "notation": "clients>session-gateway[submit op with client id, client seq and base seq] -> session-gateway>sequencer[route to the subject's owner] -> sequencer>op-log[append transformed op {epoch = SequencerLease.epoch and seq = Subject.seq + 1 and client seq not yet sequenced}] -> op-log>sequencer[durable at seq] -> sequencer>session-gateway[broadcast op with seq] -> session-gateway>clients[ack own op, deliver others] |-> sequencer>session-gateway[ack existing seq {client seq already sequenced}] => done | retry"
    },
    {
-    "name": "reconnect and catch up",
-    "notation": "client[reconnect {from ParticipantCursor.seq}] -> client[fetch missing ops {Operation.seq > ParticipantCursor.seq}] -> client[resubmit pending {same client_seq}] |-> client[load snapshot {gap older than retained log}] => done | retry"
+    "name": "Reconnect and catch up",
+    "notation": "clients>session-gateway[reconnect from cursor] -> session-gateway>sequencer[sync since seq] -> sequencer>op-log[read ops after cursor {Operation.seq > ParticipantCursor.seq}] -> op-log>sequencer[missing ops] -> sequencer>session-gateway[missing ops] -> session-gateway>clients[missing ops] -> clients>session-gateway[resubmit pending ops with the same client seq] |-> sequencer>snapshot-store[load snapshot {gap older than the retained log}] => done | retry"
    },
    {
-    "name": "sequencer failover",
-    "notation": "sequencer[claim subject {SequencerLease.expires_at < now}] -> sequencer[recover {load SubjectSnapshot then replay Operation tail}] -> sequencer[accept ops {epoch = SequencerLease.epoch}] => reclaim | done"
+    "name": "Sequencer failover",
+    "notation": "sequencer>lease-store[claim subject {SequencerLease.expires_at < now}] -> lease-store>sequencer[new epoch] -> sequencer>snapshot-store[load latest snapshot] -> sequencer>op-log[replay tail and fence older epochs] => reclaim | done"
    }
   ],
   "invariants": [
@@ -7844,16 +7840,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "publish",
-    "notation": "publisher[upload blobs {digest matches content}] -> registry[put manifest {every referenced Blob present}] -> registry[move tag {HeadPointer.target = expected}] |-> publisher[re-read and retry {tag moved meanwhile}] => done | retry | reject"
+    "name": "Publish content first, then move the tag",
+    "notation": "publishers>registry-api[upload blob] -> registry-api>blob-store[commit under digest {digest matches content}] -> publishers>registry-api[put manifest] -> registry-api>metadata-db[store manifest {every referenced Blob present}] -> publishers>registry-api[move tag to manifest digest] -> registry-api>metadata-db[compare and set tag {HeadPointer.target = expected}] -> registry-api>publishers[tag moved] |-> registry-api>publishers[conflict, re-read and retry {tag moved meanwhile}] => done | retry | reject"
    },
    {
-    "name": "pull",
-    "notation": "client[resolve tag] -> registry[return manifest digest] -> edge[serve blobs {cached copy digest matches}] -> client[verify digest] |-> origin[serve blob {edge miss or digest mismatch}] => done | retry"
+    "name": "Pull by tag, verify by digest",
+    "notation": "pullers>registry-api[resolve tag] -> registry-api>metadata-db[read HeadPointer] -> registry-api>pullers[manifest digest] -> pullers>cdn-edge[get blob by digest] -> cdn-edge>blob-store[fill on miss] -> cdn-edge>pullers[blob bytes] -> pullers[verify digest {hash of bytes = digest}] => done | retry"
    },
    {
-    "name": "garbage collection",
-    "notation": "collector[mark {reachable from a HeadPointer or a retained Manifest}] -> collector[sweep {Blob unmarked and Blob.created_at < now - grace}] |-> publisher[re-upload {manifest rejected for a swept blob}] => done | retry"
+    "name": "Garbage collection",
+    "notation": "gc>metadata-db[mark blobs reachable from tags and retained manifests] -> gc>blob-store[sweep unmarked blobs older than the grace period {Blob.created_at < now - grace}] => done | retry"
    }
   ],
   "invariants": [
@@ -8453,16 +8449,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "Place, run under epoch, reschedule on node loss",
-    "notation": "client[submit {no Task with request id}] -> scheduler[bind {Task.state = pending and WorkerNode.state = ready and WorkerNode.free >= Task.demand}] -> worker[start {Assignment.epoch = current}] -> worker[report result {Assignment.epoch = current}] |-> controller[reschedule {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim"
+    "name": "Place, run under an epoch, reschedule on node loss",
+    "notation": "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with epoch] -> workers>cluster-store[report started and result {Assignment.epoch = current}] |-> node-controller>cluster-store[reschedule tasks of a dead node with a new epoch {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim"
    },
    {
-    "name": "Serverless invocation with warm reuse",
-    "notation": "router[pick sandbox {WarmSandbox.state = idle and WarmSandbox.version = Deployment.version}] -> worker[run invocation {concurrency below Deployment.limit}] |-> router[cold start {no idle sandbox and WorkerNode.free >= demand}] -> worker[run invocation] => done | retry | reject"
+    "name": "Invocation with warm reuse",
+    "notation": "clients>router[invoke function] -> router>workers[run on an idle warm sandbox {WarmSandbox.state = idle and WarmSandbox.version = Deployment.version}] -> workers>router[result] -> router>clients[result] |-> router>workers[cold start a sandbox {no idle sandbox and WorkerNode.free >= demand}] => done | retry | reject"
    },
    {
     "name": "Reconcile and autoscale",
-    "notation": "controller[observe {running tasks != Deployment.replicas}] -> controller[create or stop tasks {Deployment.version = read version}] -> autoscaler[resize pool {backlog per slot outside target band}] => done | retry"
+    "notation": "autoscaler>cluster-store[read backlog and running tasks] -> autoscaler>cluster-store[set desired replicas {Deployment.version = read version}] -> scheduler>cluster-store[bind new tasks] -> cluster-store>workers[watch event, start tasks] => done | retry"
    }
   ],
   "invariants": [
@@ -9076,15 +9072,15 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Quorum write with hinted handoff",
-    "notation": "client[put key] -> coordinator[send to N replicas {PartitionMap.epoch = client epoch}] -> coordinator[acknowledge {W replicas stored the write}] |-> coordinator[store hint for missing replica {replica unreachable}] => done | retry | repair"
+    "notation": "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair"
    },
    {
     "name": "Optimistic read-modify-write",
-    "notation": "client[get value and version] -> client[put if unchanged {KeyValue.version = version read}] |-> client[re-read and reapply {KeyValue.version != version read}] => done | retry"
+    "notation": "clients>coordinators[get key] -> coordinators>replicas[read from R replicas] -> replicas>coordinators[values with versions] -> coordinators>clients[newest value and version] -> clients>coordinators[put if version unchanged {KeyValue.version = version read}] |-> coordinators>clients[conflict, re-read and reapply {KeyValue.version != version read}] => done | retry"
    },
    {
     "name": "Routing with a stale partition map",
-    "notation": "client[send to owner from cached map] -> node[serve {node owns key in current PartitionMap.epoch}] |-> node[answer moved {node no longer owns key}] -> client[refresh map and resend] => done | redirect"
+    "notation": "clients>coordinators[request routed by cached map] -> coordinators>partition-map[check ownership {node owns key in current PartitionMap.epoch}] -> partition-map>coordinators[moved to a new owner] -> coordinators>clients[redirect with the new map epoch] -> clients>coordinators[resend to the new owner] => done | redirect"
    }
   ],
   "invariants": [
@@ -9719,16 +9715,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "proxy a request",
-    "notation": "client[request] -> proxy[match route {RouteTable.version = local snapshot}] -> proxy[pick backend {BackendHealth = healthy and Backend.state = active}] -> backend[serve] |-> proxy[retry on another backend {request idempotent and retry budget left}] => done | retry | reject"
+    "name": "Proxy a request",
+    "notation": "clients>proxies[request] -> proxies[match route {RouteTable.version = local snapshot}] -> proxies>backends[forward to a healthy backend {BackendHealth = healthy and Backend.state = active}] -> backends>proxies[response] -> proxies>clients[response] |-> proxies>backends[retry on another backend {request idempotent and retry budget left}] => done | retry | reject"
    },
    {
-    "name": "shift traffic",
-    "notation": "operator[set weights] -> control[publish {RouteTable.version = previous + 1}] -> proxy[apply snapshot] -> monitor[compare new version error rate {below threshold}] |-> control[restore previous weights {error rate above threshold}] => done | rollback"
+    "name": "Shift traffic weights",
+    "notation": "operators>route-control[set weights] -> route-control>route-store[commit route table {RouteTable.version = previous + 1}] -> route-control>proxies[push snapshot] -> proxies>route-control[ack applied version] -> health-checker>route-control[new version error rate] |-> route-control>proxies[restore previous weights {error rate above threshold}] => done | rollback"
    },
    {
-    "name": "drain backend",
-    "notation": "operator[drain backend] -> control[mark draining {Backend.state = active}] -> proxy[stop new requests {Backend.state = draining}] -> backend[finish in-flight {in_flight = 0 or deadline passed}] -> control[remove backend] => done | expire"
+    "name": "Drain a backend",
+    "notation": "operators>route-control[drain backend] -> route-control>proxies[mark draining {Backend.state = active}] -> proxies>backends[no new requests, finish in-flight {in_flight = 0 or deadline passed}] -> route-control>route-store[remove backend] => done | expire"
    }
   ],
   "invariants": [
@@ -10348,16 +10344,16 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "ingest samples",
-    "notation": "agent[scrape and batch] -> distributor[admit {tenant under active series and rate limits}] -> ingester[append to WAL {sample newer than the series' last timestamp}] -> distributor[ack {write quorum of ingesters appended}] |-> distributor[refuse batch {tenant over its limits}] => done | retry | reject"
+    "name": "Ingest samples",
+    "notation": "agents>distributors[push sample batch] -> distributors[check tenant limits {tenant under active series and rate limits}] -> distributors>ingesters[write to RF ingesters on the hash ring {sample newer than the series' last timestamp}] -> ingesters>distributors[appended to WAL] -> distributors>agents[ack after write quorum] |-> distributors>agents[429, batch refused {tenant over its limits}] => done | retry | reject"
    },
    {
-    "name": "evaluate an alert rule",
-    "notation": "evaluator[run rule group {owns the group on the ring}] -> evaluator[query window] -> evaluator[transition alert {condition held for AlertRule.for_duration}] -> notifier[send {fingerprint not notified within the repeat interval}] => done | retry"
+    "name": "Evaluate an alert rule",
+    "notation": "rule-evaluator>queriers[query rule window {evaluator owns the rule group on the ring}] -> queriers>ingesters[recent samples] -> queriers>block-store[older blocks] -> queriers>rule-evaluator[series] -> rule-evaluator[transition alert {condition held for AlertRule.for_duration}] -> rule-evaluator>notifier[send alert {fingerprint not notified within the repeat interval}] => done | retry"
    },
    {
-    "name": "compact blocks",
-    "notation": "compactor[claim time range {no other compactor owns the range}] -> compactor[merge and downsample] -> compactor[upload block {all chunks and index durable}] -> compactor[mark sources deletable {new Block visible to queriers}] => done | retry"
+    "name": "Cut and compact blocks",
+    "notation": "ingesters>block-store[upload the cut head block {chunks and index durable}] -> compactor>block-store[claim a time range, merge and downsample {no other compactor owns the range}] -> compactor>block-store[upload compacted block, mark sources deletable {new Block visible to queriers}] => done | retry"
    }
   ],
   "invariants": [
@@ -10991,15 +10987,15 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Leased primary write",
-    "notation": "client[lookup chunk {FileEntry.generation = g}] -> master[grant primary {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> client[push data to replicas] -> primary[order and apply mutation {PrimaryLease.holder = me and ChunkReplica.version = ChunkPlacement.version}] -> client[commit metadata {FileEntry.generation = g}] => done | retry"
+    "notation": "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data] -> clients>chunk-primary[push data and request the write] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry"
    },
    {
     "name": "Repair lost redundancy",
-    "notation": "master[detect under-replicated chunk {valid replicas < ChunkPlacement.target}] -> master[choose target node {distinct failure domain and free space}] -> node[copy from healthy replica {source checksum ok}] -> master[add replica {copied version = ChunkPlacement.version}] => done | retry | repair"
+    "notation": "repair>master[list under-replicated chunks {valid replicas < ChunkPlacement.target}] -> repair>chunk-secondaries[clone chunk onto a node in a distinct failure domain] -> chunk-secondaries>chunk-primary[copy from a healthy replica {source checksum ok}] -> chunk-secondaries>repair[copied at version] -> repair>master[add replica {copied version = ChunkPlacement.version}] => done | retry | repair"
    },
    {
     "name": "Verified read with failover",
-    "notation": "client[resolve {FileEntry exists}] -> client[read replica {ChunkReplica.version = ChunkPlacement.version and checksum ok}] |-> client[read next replica {checksum mismatch or node down}] => done | retry | repair"
+    "notation": "clients>master[resolve path to chunk locations] -> master>clients[replicas and version] -> clients>chunk-secondaries[read range {ChunkReplica.version = ChunkPlacement.version and checksum ok}] -> chunk-secondaries>clients[bytes] |-> clients>chunk-primary[read the next replica {checksum mismatch or node down}] => done | retry | repair"
    }
   ],
   "invariants": [

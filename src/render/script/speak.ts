@@ -148,7 +148,7 @@ export function actionName(phrase: string): string {
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
-  const lead = [words[0] ?? "", ...until(words, 1)].slice(0, 4);
+  const lead = [words[0] ?? "", ...until(words, 1)].slice(0, 5);
   while (lead.length > 1 && stops(lead[lead.length - 1] ?? "")) lead.pop();
   return lead.join(" ");
 }

@@ -220,7 +220,7 @@ function scopesStep(d: Design): StepDraft {
     followUps.push({
       question: `What else touches ${actionName(cp.name)}?`,
       answer: sentence(
-        `${enumerate("write", "writes", cp.operations.slice(1).map(actionName), 3)}, so they share its rules`,
+        `${enumerate("write", "writes", uniq(cp.operations.slice(1).map(actionName)), 3)}, and ${uniq(cp.operations.slice(1).map(actionName)).length === 1 ? "it shares" : "they share"} its rules`,
       ),
     });
   return { lines, followUps };
