@@ -100,7 +100,7 @@ export function enumerate(noun: string, plural: string, items: readonly string[]
 
 /** Words that end the verb phrase at the start of an action: what follows is how, not what. */
 const CLAUSE_BREAK =
-  /[,;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | before | after | whether | once | unless | if | while /;
+  /[,;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | up to | before | after | whether | once | unless | if | while /;
 const DETERMINERS = new Set(["a", "an", "the", "every", "each", "its", "their", "all", "any", "one", "his", "her"]);
 /** Words that cannot end a noun phrase: prepositions, conjunctions, determiners, adverbs. */
 const NP_STOP = new Set([

@@ -272,7 +272,9 @@ function primaryStep(d: Design): StepDraft {
     followUps.push({
       question: `What exactly is in ${name}?`,
       answer: model
-        ? sentence(`Key ${andList(model.key.map(speakable))}, with ${andList(model.fields.slice(0, 5).map(speakable))}`)
+        ? sentence(
+            `It is keyed by ${andList(model.key.map(speakable))} and holds ${andList(model.fields.slice(0, 5).map(speakable))}`,
+          )
         : (clauses(s.description)[0] ?? sentence(name)),
     });
   if (s)
