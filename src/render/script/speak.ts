@@ -201,7 +201,10 @@ export function speakFigure(display: string): string {
     display
       .replace(/(\d)\s*k\b/g, "$1 thousand")
       .replace(/(\d)\s*M\b/g, "$1 million")
-      .replace(/(\d)\s*B\b/g, "$1 billion"),
+      .replace(/(\d)\s*B\b/g, "$1 billion")
+      .replace(/\bmsg\b/g, "messages")
+      .replace(/\breq\b/g, "requests")
+      .replace(/\bops\b/g, "operations"),
   );
 }
 
