@@ -82,6 +82,17 @@ describe("speakable script on every corpus prompt", () => {
     }
   });
 
+  it("says the design's components, API, decisions and hottest number where they belong", () => {
+    for (const d of designs) {
+      for (const s of [writeScript(d), writeScript(d, { short: true })]) {
+        if (d.components.length >= 2) expect(s.steps[2]?.cue?.say, d.prompt).toMatch(/Let me draw this\. \w+ boxes/);
+        if (d.api.length > 0) expect(s.steps[4]?.text, d.prompt).toMatch(/A client sees/);
+        if (d.decisions.length > 0) expect(s.steps[5]?.text, d.prompt).toMatch(/One decision: /);
+        if (d.capacity.length > 0) expect(s.steps[7]?.text, d.prompt).toMatch(/The hottest number is /);
+      }
+    }
+  });
+
   it("keeps invariants, mechanisms and the first failure in the short version", () => {
     for (const d of designs.slice(0, 20)) {
       const s = writeScript(d, { short: true });

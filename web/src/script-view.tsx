@@ -119,6 +119,7 @@ export function ScriptView(props: ScriptViewProps) {
         <div>
           <div class={`timer${elapsed > total ? " over" : ""}`} role="timer" aria-label="Elapsed time">
             {clock(elapsed)} / {clock(total)}
+            {currentStep ? ` · ${clock((spans[current]?.end ?? 0) - elapsed)} left in step ${currentStep.step}` : ""}
           </div>
           <button type="button" onClick={() => setRunning((r) => !r)}>
             {running ? "Pause" : elapsed > 0 ? "Resume" : "Start round"}
@@ -136,7 +137,7 @@ export function ScriptView(props: ScriptViewProps) {
       </div>
       <p class="budget" aria-live="polite">
         {currentStep
-          ? `Now: step ${currentStep.step}, ${currentStep.title}, ${clock((spans[current]?.end ?? 0) - elapsed)} left.`
+          ? `Now: step ${currentStep.step}, ${currentStep.title}.`
           : elapsed > total
             ? "Time is up: wrap up with the first bottleneck and a deep dive offer."
             : `${clock(script.totals.seconds)} of talk planned in ${clock(script.totals.budgetSeconds)} of speaking time.`}

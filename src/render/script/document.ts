@@ -31,7 +31,10 @@ export function scriptBlocks(script: Script): Block[] {
     if (s.followUps.length > 0) blocks.push(bullets(s.followUps.map((f) => `Q: ${f.question} A: ${f.answer}`)));
   }
   if (script.deepDives.length > 0) {
-    blocks.push(heading(2, "Deep dives to offer"), bullets(script.deepDives.map((x) => `${x.topic}: ${x.why}`)));
+    blocks.push(
+      heading(2, "Deep dives to offer"),
+      bullets(script.deepDives.map((x) => `${x.topic}${x.topic.endsWith("?") ? "" : ":"} ${x.why}`)),
+    );
   }
   const c = script.cheatSheet;
   blocks.push(heading(2, "Cheat sheet"), bullets(c.checklist.map((x) => `${x.question} ${x.answer}`)));

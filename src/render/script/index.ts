@@ -61,12 +61,12 @@ function entitySpeech(d: Design): (text: string) => string {
   ].filter((n) => /^[A-Z][A-Za-z0-9]*$/.test(n));
   if (names.length === 0) return (text) => text;
   const alt = names.join("|");
-  const atStart = new RegExp(`(^|(?<=[.!?] ))(${alt})\\b`, "g");
-  const inside = new RegExp(`\\b(${alt})\\b`, "g");
+  const atStart = new RegExp(`(^|(?<=[.!?] ))(${alt})(s?)\\b`, "g");
+  const inside = new RegExp(`\\b(${alt})(s?)\\b`, "g");
   return (text) =>
     text
-      .replace(atStart, (_m, _pre: string, name: string) => `The ${entityWords(name)}`)
-      .replace(inside, (name: string) => entityWords(name));
+      .replace(atStart, (_m, _pre: string, name: string, s: string) => `The ${entityWords(name)}${s}`)
+      .replace(inside, (_m, name: string, s: string) => `${entityWords(name)}${s}`);
 }
 
 /** One page to glance at: the checklist answers, the main numbers and the two decisions, each in a line. */
@@ -85,7 +85,7 @@ function cheatSheet(d: Design): CheatSheet {
     .slice(0, 2)
     .map(
       (x) =>
-        `${x.question} ${sentence(choice(x).picked)}${x.wouldFlipIf ? ` ${sentence(`Flips if ${lowerFirst(x.wouldFlipIf)}`)}` : ""}`,
+        `${x.question} ${sentence(choice(x).picked)}${x.wouldFlipIf ? ` Flips: ${lowerFirst(x.wouldFlipIf)}` : ""}`,
     );
   return {
     checklist: d.checklist.map((c) => ({ question: c.question, answer: short(c.answer) })),

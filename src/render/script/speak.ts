@@ -33,6 +33,13 @@ export function speakable(s: string): string {
       .replace(/\s+\+\s+/g, " plus ")
       .replace(/\s*→\s*/g, " then ")
       .replace(/\s*×\s*/g, " times ")
+      .replace(/\s*≥\s*/g, " at least ")
+      .replace(/\s*≤\s*/g, " at most ")
+      // configuration syntax said as words: "acks=all" -> "acks all", "min.insync.replicas" -> "min insync replicas"
+      .replace(/\b([A-Za-z_]+)=(\w)/g, "$1 $2")
+      .replace(/\b([a-z]+)\.(?=[a-z]+\b)/g, "$1 ")
+      .replace(/\b([A-Z])\/([A-Z])\/([A-Z])\b/g, "$1, $2 and $3")
+      .replace(/\b([A-Z])\/([A-Z])\b/g, "$1 and $2")
       .replace(/\s+—\s+/g, ", ")
       .replace(/\s+/g, " ")
       .replace(/\s+([,.;:])/g, "$1")
@@ -93,7 +100,7 @@ export function enumerate(noun: string, plural: string, items: readonly string[]
 
 /** Words that end the verb phrase at the start of an action: what follows is how, not what. */
 const CLAUSE_BREAK =
-  /[,;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | before | after | whether | once | unless | if | while /;
+  /[,;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | up to | before | after | whether | once | unless | if | while /;
 const DETERMINERS = new Set(["a", "an", "the", "every", "each", "its", "their", "all", "any", "one", "his", "her"]);
 /** Words that cannot end a noun phrase: prepositions, conjunctions, determiners, adverbs. */
 const NP_STOP = new Set([
@@ -141,7 +148,7 @@ export function actionName(phrase: string): string {
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
-  const lead = [words[0] ?? "", ...until(words, 1)].slice(0, 4);
+  const lead = [words[0] ?? "", ...until(words, 1)].slice(0, 5);
   while (lead.length > 1 && stops(lead[lead.length - 1] ?? "")) lead.pop();
   return lead.join(" ");
 }
@@ -194,7 +201,10 @@ export function speakFigure(display: string): string {
     display
       .replace(/(\d)\s*k\b/g, "$1 thousand")
       .replace(/(\d)\s*M\b/g, "$1 million")
-      .replace(/(\d)\s*B\b/g, "$1 billion"),
+      .replace(/(\d)\s*B\b/g, "$1 billion")
+      .replace(/\bmsg\b/g, "messages")
+      .replace(/\breq\b/g, "requests")
+      .replace(/\bops\b/g, "operations"),
   );
 }
 

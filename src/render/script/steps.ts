@@ -59,9 +59,14 @@ function defaultReason(because: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/** A component's spoken name: "Brokers: partition leaders" -> "brokers". */
+function boxName(name: string): string {
+  return lowerFirst(speakable(name).split(": ")[0] ?? name);
+}
+
 /** A component's spoken name with "the": "Lock service (5-node group)" -> "the lock service". */
 function theName(name: string): string {
-  const n = lowerFirst(speakable(name));
+  const n = boxName(name);
   return /^(the|a|an)\s/i.test(n) ? n : `the ${n}`;
 }
 
@@ -220,7 +225,7 @@ function scopesStep(d: Design): StepDraft {
     followUps.push({
       question: `What else touches ${actionName(cp.name)}?`,
       answer: sentence(
-        `${enumerate("write", "writes", cp.operations.slice(1).map(actionName), 3)}, so they share its rules`,
+        `${enumerate("write", "writes", uniq(cp.operations.slice(1).map(actionName)), 3)}, and ${uniq(cp.operations.slice(1).map(actionName)).length === 1 ? "it shares" : "they share"} its rules`,
       ),
     });
   return { lines, followUps };
@@ -257,7 +262,7 @@ function primaryStep(d: Design): StepDraft {
   const hld = d.diagrams.find((g) => g.kind === "hld");
   let cue: DiagramCue | undefined;
   if (hld) {
-    const boxes = d.components.slice(0, 5).map((c) => lowerFirst(speakable(c.name)));
+    const boxes = uniq(d.components.slice(0, 5).map((c) => boxName(c.name)));
     cue = {
       kind: "hld",
       title: hld.title,
@@ -272,7 +277,9 @@ function primaryStep(d: Design): StepDraft {
     followUps.push({
       question: `What exactly is in ${name}?`,
       answer: model
-        ? sentence(`Key ${andList(model.key.map(speakable))}, with ${andList(model.fields.slice(0, 5).map(speakable))}`)
+        ? sentence(
+            `It is keyed by ${andList(model.key.map(speakable))} and holds ${andList(model.fields.slice(0, 5).map(speakable))}`,
+          )
         : (clauses(s.description)[0] ?? sentence(name)),
     });
   if (s)
@@ -390,7 +397,13 @@ function mechanismsStep(d: Design): StepDraft {
   const companions = d.mechanisms.filter((m) => m.kind === "companion");
   const criticalOps = new Set(d.criticalPaths.flatMap((p) => p.operations));
   const onCritical = base.filter((m) => m.because.some((b) => criticalOps.has(b.split(": ")[0] ?? "")));
-  const lead = onCritical[0] ?? base[0];
+  // The core mechanism is the one the dominant archetype's first critical write path names.
+  const dominant = d.archetypes[0]?.id;
+  const named = d.operations
+    .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
+    .map((o) => base.find((m) => m.id === o.mechanism))
+    .find((m) => m !== undefined);
+  const lead = named ?? onCritical[0] ?? base[0];
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
     const c = firstClause(lead.protects);
@@ -398,7 +411,9 @@ function mechanismsStep(d: Design): StepDraft {
     if (lead.protects === hard) lines.push(...core("It protects the hard rule I just gave"));
     else if (c) lines.push(...core("It protects this rule"), ...core(c));
   }
-  const rest = uniq((onCritical.length > 1 ? onCritical : base).slice(1).map((m) => lowerFirst(speakable(m.name))));
+  const rest = uniq(
+    (onCritical.length > 1 ? onCritical : base).filter((m) => m !== lead).map((m) => lowerFirst(speakable(m.name))),
+  );
   if (rest.length > 0)
     lines.push(
       ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3).replace(/^one /, "one ")}`),
@@ -440,10 +455,7 @@ function mechanismsStep(d: Design): StepDraft {
     const { picked, other } = choice(dec);
     followUps.push({
       question: other ? `Why ${lowerFirst(picked)} and not ${lowerFirst(other)}?` : speakable(dec.question),
-      answer: [
-        firstClause(dec.because),
-        dec.wouldFlipIf ? sentence(`It flips if ${lowerFirst(speakable(dec.wouldFlipIf))}`) : "",
-      ]
+      answer: [firstClause(dec.because), dec.wouldFlipIf ? (firstClause(dec.wouldFlipIf, 40) ?? "") : ""]
         .filter((x): x is string => Boolean(x) && countWords(x ?? "") <= 40)
         .join(" "),
     });
