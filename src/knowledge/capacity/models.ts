@@ -705,9 +705,9 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
       ),
       fig(
         "partitions_needed",
-        "partitions by throughput",
+        "partitions (by throughput, at least one per storage node)",
         "count",
-        "peak_requests_per_sec / (store_node_ops_per_sec * target_utilisation)",
+        "max(storage_nodes, peak_requests_per_sec / (store_node_ops_per_sec * target_utilisation))",
         "partitions",
         true,
         "partitions",
