@@ -250,3 +250,43 @@ describe("pinning with readable amounts", () => {
     expect(pinned.capacity.find((r) => r.id === "renewals_per_sec")?.value).toBe(600000);
   });
 });
+
+describe("models a product feature declares", () => {
+  it("may declare their own quantities with a unit, and every figure still evaluates", async () => {
+    const { capacityQuantityIds } = await import("../src/engine/capacity.js");
+    const model = {
+      inputs: [
+        { quantity: "users", typical: 1e8, why: "a large consumer product has about a hundred million users" },
+        {
+          quantity: "posts_per_user_per_day",
+          typical: 2,
+          why: "an active user posts a couple of times a day",
+          unit: "posts/day",
+        },
+        { quantity: "post_bytes", typical: 1000, why: "a text post with metadata is about a kilobyte", unit: "B" },
+      ],
+      figures: [
+        {
+          id: "posts_per_sec",
+          label: "posts per second",
+          kind: "rate" as const,
+          expression: "users * posts_per_user_per_day / 86400",
+          unit: "posts/s",
+        },
+        {
+          id: "post_growth",
+          label: "post bytes per day",
+          kind: "growth" as const,
+          expression: "posts_per_sec * post_bytes * 86400",
+          unit: "B/day",
+        },
+      ],
+    };
+    const rows = evaluateCapacity(model, "feed", {
+      post_bytes: { value: 2000, quote: "scale.post_bytes=2000", source: "override" },
+    });
+    expect(rows.map((r) => r.display)).toEqual(["≈ 2.31k posts/s", "≈ 400 GB/day"]);
+    expect(rows[1]?.inputs.find((i) => i.name === "post_bytes")).toMatchObject({ source: "override", unit: "B" });
+    expect(capacityQuantityIds([model]).has("posts_per_user_per_day")).toBe(true);
+  });
+});

@@ -444,12 +444,12 @@ function parseScale(text: string): Scale {
   const t = text.replace(/[\u2013\u2014]/g, "-");
   const nums = findNumbers(t);
   /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
-  const pendingRate: { noun: string; value: number; start: number; rate: string }[] = [];
+  const pendingRate: { value: number; start: number; rate: string }[] = [];
 
   for (let ni = 0; ni < nums.length; ni++) {
     const n = nums[ni] as NumberMatch;
     const nextStart = nums[ni + 1]?.start ?? t.length;
-    let rest = t.slice(n.end, nextStart);
+    const rest = t.slice(n.end, nextStart);
     let pos = 0;
     const quoteTo = (k: number) => t.slice(n.start, n.end + k);
     const plus = /^\+/.exec(rest);
@@ -485,7 +485,9 @@ function parseScale(text: string): Scale {
             : /^\s*(?:chunks?|blocks?)\b/.test(after)
               ? "chunk_bytes"
               : "bytes_stored";
-      setScale(scale, id, v, quoteTo(pos + (/^\s*\w+/.exec(rest.slice(pos))?.[0].length ?? 0)));
+      // The quote runs through the next word only when that word named what the bytes are ("1 KB messages").
+      const next = /^\s*(?!of\b)\w+/.exec(rest.slice(pos))?.[0].length ?? 0;
+      setScale(scale, id, v, quoteTo(id === "bytes_stored" ? pos : pos + next));
       continue;
     }
 
@@ -572,12 +574,11 @@ function parseScale(text: string): Scale {
       // "50k writes and 200k reads per second": wait for the next number's time unit.
       const between = t.slice(ends[hit.used - 1] !== undefined ? n.end + (ends[hit.used - 1] ?? 0) : n.end, nextStart);
       if (/^\s*(?:,|and|or|,\s*and)\s*$/i.test(between))
-        pendingRate.push({ noun: hit.noun, value: n.value, start: n.start, rate: hit.entry.rate });
+        pendingRate.push({ value: n.value, start: n.start, rate: hit.entry.rate });
       continue;
     }
     pendingRate.length = 0;
     if (hit?.entry.count) setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
-    rest = "";
   }
 
   // Vague durations: "within seconds", "within a few seconds", "in under a minute".

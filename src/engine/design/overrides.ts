@@ -1,5 +1,7 @@
+import { ARCHETYPE_CAPACITY } from "../../knowledge/capacity/index.js";
 import { DECISION_BY_ID } from "../../knowledge/decisions/index.js";
-import { ARCHETYPE_BY_ID, QUANTITIES } from "../../knowledge/index.js";
+import { FEATURES } from "../../knowledge/features/index.js";
+import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import {
   ARCHETYPE_IDS,
   type ArchetypeId,
@@ -12,6 +14,7 @@ import {
   ORDERING_VALUES,
   PREDICATE_ID_VALUES,
 } from "../../knowledge/vocab.js";
+import { capacityQuantityIds } from "../capacity.js";
 import { compositionRole } from "../composition.js";
 import { normaliseArchetypeId } from "../lookup.js";
 import type { Patch } from "./graph.js";
@@ -63,6 +66,12 @@ function nfrPatch<K extends "delivery" | "consistency" | "availability" | "order
     apply: (n) => ({ ...n, [key]: { value, source: "override", because: `set by override ${label}` } }),
   };
 }
+
+/** Quantities a `scale.<q>=` override may pin: the shared table and every capacity model's own inputs. */
+const PINNABLE: ReadonlySet<string> = capacityQuantityIds([
+  ...Object.values(ARCHETYPE_CAPACITY),
+  ...FEATURES.flatMap((f) => (f.capacity ? [f.capacity] : [])),
+]);
 
 const AMOUNT_SUFFIX: Readonly<Record<string, number>> = {
   k: 1e3,
@@ -185,8 +194,7 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
       } as Patch<"nfrs">);
     } else if (key.startsWith("scale.")) {
       const q = key.slice("scale.".length);
-      if (!QUANTITIES.some((x) => x.id === q))
-        return { ok: false, error: `unknown quantity '${q}'; use one of: ${list(QUANTITIES.map((x) => x.id))}` };
+      if (!PINNABLE.has(q)) return { ok: false, error: `unknown quantity '${q}'; use one of: ${list([...PINNABLE])}` };
       const n = parseAmount(value);
       if (!Number.isFinite(n) || n <= 0)
         return { ok: false, error: `scale.${q} needs a positive number, not '${value}'` };

@@ -238,6 +238,8 @@ export interface DataModelRow {
 export interface CapacityInput {
   name: string;
   value: number;
+  /** The quantity's unit, when it has one. */
+  unit?: string;
   source: "stated" | "assumed" | "override";
   because: string;
 }

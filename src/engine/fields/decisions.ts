@@ -26,7 +26,7 @@ function numbersFor(
     out.set(r.id, { value: r.value, unit: r.unit, source: "computed" });
     for (const i of r.inputs)
       if (!out.has(i.name))
-        out.set(i.name, { value: i.value, unit: QUANTITY_BY_ID.get(i.name)?.unit ?? "", source: i.source });
+        out.set(i.name, { value: i.value, unit: i.unit ?? QUANTITY_BY_ID.get(i.name)?.unit ?? "", source: i.source });
   }
   for (const [k, v] of Object.entries(scale))
     if (!out.has(k)) out.set(k, { value: v.value, unit: QUANTITY_BY_ID.get(k)?.unit ?? "", source: v.source });

@@ -446,15 +446,39 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   },
   I10: {
     inputs: [
-      inp("clients", 1000000, "a presence or registry service tracks about a million live sessions or instances"),
-      inp("changes_per_sec", 1000, "joins, leaves and status changes are a small share of heartbeats"),
+      {
+        quantity: "clients",
+        typical: 1000000,
+        why: "a presence or registry service tracks about a million live sessions or instances",
+        from: { expression: "users * 0.1", why: "about one user in ten is online at the daily peak" },
+      },
+      {
+        quantity: "changes_per_sec",
+        typical: 1000,
+        why: "joins, leaves and status changes are a small share of heartbeats",
+        from: { expression: "clients / 600", why: "a member changes status about once every ten minutes" },
+      },
       inp("subscribers", 50, "each change is watched by a few dozen friends, callers or proxies"),
-      inp("nodes", 20, "a registry or presence tier of a couple of dozen nodes"),
       inp("value_bytes", 200, "one registration (id, address, status, expiry) is a couple of hundred bytes"),
     ],
     figures: [
       fig("heartbeats_per_sec", "heartbeats received", "hotspot", "clients / heartbeat_seconds", "writes/s"),
-      fig("heartbeats_per_node", "heartbeats per registry node", "rate", "heartbeats_per_sec / nodes", "writes/s"),
+      fig(
+        "registry_nodes",
+        "registry nodes (shards) to absorb the heartbeats",
+        "count",
+        "max(3, heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation))",
+        "nodes",
+        true,
+        "nodes",
+      ),
+      fig(
+        "heartbeats_per_node",
+        "heartbeats per registry node",
+        "rate",
+        "heartbeats_per_sec / registry_nodes",
+        "writes/s",
+      ),
       fig(
         "notifications_per_sec",
         "change notifications at peak",
@@ -681,9 +705,9 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
       ),
       fig(
         "partitions_needed",
-        "partitions by throughput",
+        "partitions (by throughput, at least one per storage node)",
         "count",
-        "peak_requests_per_sec / (store_node_ops_per_sec * target_utilisation)",
+        "max(storage_nodes, peak_requests_per_sec / (store_node_ops_per_sec * target_utilisation))",
         "partitions",
         true,
         "partitions",
