@@ -47,8 +47,12 @@ export function wrap(text: string, width: number, first = "", rest = first): str
   return out.map((l) => l.replace(/\s+$/, ""));
 }
 
-type Shape = "box" | "store" | "terminal" | "hexagon" | "round" | "diamond";
+type Shape = "box" | "store" | "terminal" | "hexagon" | "round" | "diamond" | "circle" | "subroutine" | "slant" | "flag";
 const SHAPES: [RegExp, Shape][] = [
+  [/^\(\("(.*)"\)\)$/, "circle"],
+  [/^>"(.*)"\]$/, "flag"],
+  [/^\[\["(.*)"\]\]$/, "subroutine"],
+  [/^\[[/\\]"(.*)"[/\\]\]$/, "slant"],
   [/^\[\("(.*)"\)\]$/, "store"],
   [/^\(\["(.*)"\]\)$/, "terminal"],
   [/^\{\{"(.*)"\}\}$/, "hexagon"],
@@ -69,9 +73,13 @@ const MARK: Record<Shape, [string, string]> = {
   hexagon: ["{{", "}}"],
   round: ["(", ")"],
   diamond: ["<", ">"],
+  circle: ["((", "))"],
+  subroutine: ["[[", "]]"],
+  slant: ["[/", "/]"],
+  flag: [">", "]"],
 };
 
-const NODE = String.raw`([A-Za-z_][\w-]*)((?:\[\(|\(\[|\{\{|\[|\(|\{)(?:"[^"]*"|[^\]\)\}"]*)(?:\)\]|\]\)|\}\}|\]|\)|\}))?`;
+const NODE = String.raw`([A-Za-z_][\w-]*)((?:>|\(\(|\[\[|\[\/|\[\\|\[\(|\(\[|\{\{|\[|\(|\{)(?:"[^"]*"|[^\]\)\}"]*)(?:\)\)|\]\]|\/\]|\\\]|\)\]|\]\)|\}\}|\]|\)|\}))?`;
 const LINK = String.raw`(-->|---|-\.->|-\.-|==>|--\s*"([^"]*)"\s*-->|--\s*"([^"]*)"\s*---|-\.\s*"([^"]*)"\s*\.->|-\.\s*"([^"]*)"\s*\.-|==\s*"([^"]*)"\s*==>)(?:\|"?([^|"]*)"?\|)?`;
 
 interface FlowNode {
@@ -182,7 +190,7 @@ function drawFlowchart(title: string, lines: string[], width: number): string | 
     for (const n of members) out.push(...wrap(label(n), width, "  • ", "    "));
   }
   if (parsed.flows.length > 0) {
-    out.push("", ...wrap("Flows (──▶ request path, ┄┄▶ background or control, ─── association):", width));
+    out.push("", ...wrap("Flows (──▶ request path, ━━▶ data or replication, ┄┄▶ background or control, ─── association):", width));
     for (const f of parsed.flows) {
       const a = parsed.nodes.get(f.from);
       const b = parsed.nodes.get(f.to);
@@ -230,7 +238,12 @@ function drawSequence(title: string, lines: string[], width: number): string | u
     const note = /^Note\s+(over|left of|right of)\s+([\w-]+)(?:\s*,\s*([\w-]+))?\s*:\s*(.*)$/i.exec(line);
     if (note) {
       const who = note[3] ? `${name(note[2] as string)} … ${name(note[3])}` : name(note[2] as string);
-      body.push(...wrap(unescapeMermaid(note[4] ?? ""), width, `${pad()}     note (${who}): `, `${pad()}       `));
+      const head = `${pad()}     note (${who}): `;
+      // A long participant list goes on its own line(s) so the note itself still fits the width.
+      if ([...head].length > width / 2) {
+        body.push(...wrap(head.trimEnd(), width, "", `${pad()}       `));
+        body.push(...wrap(unescapeMermaid(note[4] ?? ""), width, `${pad()}       `, `${pad()}       `));
+      } else body.push(...wrap(unescapeMermaid(note[4] ?? ""), width, head, `${pad()}       `));
       continue;
     }
     const block = /^(alt|else|opt|loop|par|and|critical|option|break|rect)\b\s*(.*)$/.exec(line);
