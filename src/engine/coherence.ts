@@ -57,7 +57,8 @@ const HOUSEKEEPING = /\b(retention|older than|compact\w*|garbage|unreferenced|dr
 export function propagatingDelete(o: { phrase: string; entity: string; archetype: ArchetypeId }): boolean {
   if (!DELETES.test(o.phrase) || HOUSEKEEPING.test(o.phrase)) return false;
   const entity = ARCHETYPE_BY_ID.get(o.archetype)?.entities.find((e) => e.name === o.entity);
-  return entity ? entity.truth || /tombstone/i.test(o.phrase) : false;
+  // A derived copy dropping "a deleted X" is that source delete arriving: it must propagate too.
+  return (entity?.truth ?? false) || /tombstone|\bdeleted\b/i.test(o.phrase);
 }
 /** Words for one write that changes several records. */
 export const MULTI_OBJECT_WRITE =

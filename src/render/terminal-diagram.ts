@@ -47,7 +47,17 @@ export function wrap(text: string, width: number, first = "", rest = first): str
   return out.map((l) => l.replace(/\s+$/, ""));
 }
 
-type Shape = "box" | "store" | "terminal" | "hexagon" | "round" | "diamond" | "circle" | "subroutine" | "slant" | "flag";
+type Shape =
+  | "box"
+  | "store"
+  | "terminal"
+  | "hexagon"
+  | "round"
+  | "diamond"
+  | "circle"
+  | "subroutine"
+  | "slant"
+  | "flag";
 const SHAPES: [RegExp, Shape][] = [
   [/^\(\("(.*)"\)\)$/, "circle"],
   [/^>"(.*)"\]$/, "flag"],
@@ -190,7 +200,10 @@ function drawFlowchart(title: string, lines: string[], width: number): string | 
     for (const n of members) out.push(...wrap(label(n), width, "  • ", "    "));
   }
   if (parsed.flows.length > 0) {
-    out.push("", ...wrap("Flows (──▶ request path, ━━▶ data or replication, ┄┄▶ background or control, ─── association):", width));
+    out.push(
+      "",
+      ...wrap("Flows (──▶ request path, ━━▶ data or replication, ┄┄▶ background or control, ─── association):", width),
+    );
     for (const f of parsed.flows) {
       const a = parsed.nodes.get(f.from);
       const b = parsed.nodes.get(f.to);

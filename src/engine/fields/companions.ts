@@ -135,7 +135,11 @@ export const companionsField: Deriver<"companions"> = {
       rows,
       f.decisions,
       "companion",
-      (id, why) => mechanismRow(id, "companion", why, invariantMatching(f.invariants, /./)),
+      // A decision's mechanism still needs its precondition in this design (the same gates as above).
+      (id, why) =>
+        own(GATES, id)?.({ holds, have: wanted, operations: f.operations, invariants: f.invariants })
+          ? undefined
+          : mechanismRow(id, "companion", why, invariantMatching(f.invariants, /./)),
       base,
     );
   },
