@@ -260,10 +260,19 @@ describe("workbench 2", { timeout: 90000 }, () => {
       .first()
       .evaluate((e) => getComputedStyle(e).backgroundColor);
     const colours = await p.evaluate(() => {
-      const out: { text: string[]; lines: string[] } = { text: [], lines: [] };
+      const out: { text: string[]; lines: string[]; numbers: { text: string; disc: string }[] } = {
+        text: [],
+        lines: [],
+        numbers: [],
+      };
       for (const svg of document.querySelectorAll("[data-testid=diagram] svg")) {
+        // Message numbers sit on their own filled disc: they are read against the disc, not the card.
+        for (const t of svg.querySelectorAll("text.sequenceNumber")) {
+          const disc = svg.querySelector("#sequencenumber circle, circle.sequenceNumber, marker circle");
+          out.numbers.push({ text: getComputedStyle(t).fill, disc: disc ? getComputedStyle(disc).fill : "" });
+        }
         // The painted text: a tspan where the label has one, else the text element itself.
-        for (const t of svg.querySelectorAll("text")) {
+        for (const t of svg.querySelectorAll("text:not(.sequenceNumber)")) {
           const leaves = t.querySelectorAll("tspan");
           for (const l of leaves.length > 0 ? [...leaves] : [t])
             if (l.textContent?.trim()) out.text.push(getComputedStyle(l).fill);
@@ -278,6 +287,8 @@ describe("workbench 2", { timeout: 90000 }, () => {
     const worstText = Math.min(...(await Promise.all([...new Set(colours.text)].map((c) => contrast(p, c, bg)))));
     const worstLine = Math.min(...(await Promise.all([...new Set(colours.lines)].map((c) => contrast(p, c, bg)))));
     expect(worstText).toBeGreaterThanOrEqual(4.5);
+    for (const n of colours.numbers.filter((x) => x.disc !== ""))
+      expect(await contrast(p, n.text, n.disc)).toBeGreaterThanOrEqual(4.5);
     expect(worstLine).toBeGreaterThanOrEqual(3);
     await p.screenshot({ path: join(SHOTS, "w2-diagrams-dark.png"), fullPage: true });
     const darkSvg = await p.locator("[data-testid=diagram]").first().innerHTML();
