@@ -76,20 +76,8 @@ export const MECHANISM_FAMILY_VALUES = [
 ] as const;
 export type MechanismFamily = (typeof MECHANISM_FAMILY_VALUES)[number];
 
-export const PREDICATE_ID_VALUES = [
-  "duplicate-retry-matters",
-  "stale-write-dangerous",
-  "exclusivity-matters",
-  "multi-object",
-  "ordering-matters",
-  "dedup-matters",
-  "lww-acceptable",
-  "external-effect",
-  "time-bounded-hold",
-  "derived-read",
-  "quorum-truth",
-] as const;
-export type PredicateId = (typeof PREDICATE_ID_VALUES)[number];
+/** Predicate ids come from the predicate registry (one module per predicate). */
+export { PREDICATE_IDS as PREDICATE_ID_VALUES, type PredicateId } from "./predicates.js";
 
 export const NFR_TAG_VALUES = [
   "linearizable",

@@ -26,8 +26,7 @@ export function depthFor(role: Fields["archetypes"][number]["role"], index: numb
   return role === "substrate" && index === 0 ? 2 : 1;
 }
 
-/** Splits PascalCase entity names into words: "PartitionLog" -> "partition log". */
-export const entityWords = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+export { entityWords } from "../../knowledge/words.js";
 
 /** A short name for a long action: "acquire a free resource by a conditional write, …" -> "acquire a free resource". */
 export function shortName(action: string): string {
