@@ -15,7 +15,6 @@ import saga from "./gates/saga.js";
 import tombstones from "./gates/tombstones.js";
 import transaction from "./gates/transaction.js";
 import ttlExpiry from "./gates/ttl-expiry.js";
-import type { MechanismId } from "./mechanisms/catalog.js";
 
 export const GATE_MODULES: readonly GateModule[] = [
   putIfAbsent,
@@ -31,6 +30,4 @@ export const GATE_MODULES: readonly GateModule[] = [
   dedupWindow,
 ];
 
-export const GATE_BY_MECHANISM: ReadonlyMap<MechanismId, GateModule> = new Map(
-  GATE_MODULES.map((g) => [g.mechanism, g]),
-);
+export const GATE_BY_MECHANISM: ReadonlyMap<string, GateModule> = new Map(GATE_MODULES.map((g) => [g.mechanism, g]));

@@ -3,28 +3,8 @@
  * schema.ts builds its zod enums from them, so the CLI never loads zod to know a vocabulary.
  */
 
-export const ARCHETYPE_IDS = [
-  "I01",
-  "I02",
-  "I03",
-  "I04",
-  "I05",
-  "I06",
-  "I07",
-  "I08",
-  "I09",
-  "I10",
-  "I11",
-  "I12",
-  "I13",
-  "I14",
-  "I15",
-  "I16",
-  "I17",
-  "I18",
-  "I19",
-] as const;
-export type ArchetypeId = (typeof ARCHETYPE_IDS)[number];
+/** Archetype ids come from the archetype registry, written out by the knowledge compile step. */
+export { ARCHETYPE_IDS, type ArchetypeId } from "./generated/ids.js";
 
 export const COMPONENT_ROLE_VALUES = ["truth", "derived", "coordination", "immutable", "external effect"] as const;
 export type ComponentRole = (typeof COMPONENT_ROLE_VALUES)[number];

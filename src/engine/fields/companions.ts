@@ -26,7 +26,7 @@ export const companionsField: Deriver<"companions"> = {
       invariants: f.invariants,
       derivedRead: f.operations.some((o) => o.operation === "read projection"),
     };
-    const skipped = (id: string) => GATE_BY_MECHANISM.get(id as never)?.skip(facts);
+    const skipped = (id: string) => GATE_BY_MECHANISM.get(id)?.skip(facts);
     for (const p of f.predicates) {
       if (!p.holds) continue;
       const def = PREDICATE_BY_ID.get(p.id);

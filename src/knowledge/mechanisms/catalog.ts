@@ -415,3 +415,8 @@ export const MECHANISM_CATALOG: Readonly<Record<MechanismFamily, readonly Entry[
 
 /** Every mechanism id of the catalogue: a dangling or renamed id in a gate, table or decision fails to compile. */
 export type MechanismId = (typeof byFamily)[MechanismFamily][number]["id"];
+
+/** Every mechanism id, in catalogue order. */
+export const MECHANISM_IDS = Object.values(byFamily).flatMap((es) =>
+  es.map((e) => e.id),
+) as readonly MechanismId[] as readonly [MechanismId, ...MechanismId[]];
