@@ -2,7 +2,14 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { GENERATED, GENERATED_IDS, generatedSource, idsSource } from "../scripts/build-kb.js";
+import {
+  formulasSource,
+  GENERATED,
+  GENERATED_FORMULAS,
+  GENERATED_IDS,
+  generatedSource,
+  idsSource,
+} from "../scripts/build-kb.js";
 
 const BIN = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
 

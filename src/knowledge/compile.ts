@@ -1,6 +1,9 @@
 import { ARCHETYPE_ENTRIES } from "./archetypes/index.js";
+import { ARCHETYPE_CAPACITY } from "./capacity/index.js";
+import { FEATURES } from "./features/index.js";
 import { MECHANISM_CATALOG } from "./mechanisms/catalog.js";
 import { MECHANISMS } from "./mechanisms/index.js";
+import { type Expr, parseFormula } from "./notation/formula.js";
 import { QUANTITIES } from "./quantities.js";
 import { Archetype, Mechanism, Quantity } from "./schema.js";
 import { crossEntryProblems, entryProblems, type KnownIds } from "./validate.js";
@@ -56,4 +59,33 @@ export function compileKnowledge(): CompiledKnowledge {
 /** Every problem in the knowledge base; the tests and the build require this to be empty. */
 export function knowledgeProblems(): string[] {
   return compileKnowledge().problems;
+}
+
+/** Every `expression` string anywhere under a value (bottleneck formulas, capacity figures and derivations). */
+function expressions(v: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(v)) for (const x of v) expressions(x, out);
+  else if (v && typeof v === "object")
+    for (const [k, x] of Object.entries(v)) {
+      if (k === "expression" && typeof x === "string") out.add(x);
+      else expressions(x, out);
+    }
+  return out;
+}
+
+/**
+ * The formula notation parsed once, at build time: every formula the archetypes, capacity models and features
+ * carry, by its source text, in sorted order. Formulas that do not parse are left out (the compile step reports
+ * them); the engine parses anything missing on the spot.
+ */
+export function compileFormulas(archetypes: readonly Archetype[]): [string, Expr][] {
+  const all = expressions([archetypes, ARCHETYPE_CAPACITY, FEATURES], new Set());
+  const out: [string, Expr][] = [];
+  for (const src of [...all].sort()) {
+    try {
+      out.push([src, parseFormula(src)]);
+    } catch {
+      // Reported by entryProblems (archetypes) and the capacity tests.
+    }
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
-import { formulaVariables, parseFormula } from "../engine/formula.js";
-import { parseProtocol } from "../engine/protocol.js";
+import { formulaVariables, parseFormula } from "./notation/formula.js";
+import { parseProtocol } from "./notation/protocol.js";
 import { Archetype, type ArchetypeInput } from "./schema.js";
 
 /** Archetypes whose entries must carry the runtime overlay (FRAMEWORK.md §9). */
