@@ -32,7 +32,7 @@ const SPECIFIER =
   /(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)/g;
 
 /** Every relative import of a module, as paths relative to src/. */
-export function importsOf(file: string): string[] {
+function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
   const out: string[] = [];
   for (const m of text.matchAll(SPECIFIER)) {
@@ -43,7 +43,7 @@ export function importsOf(file: string): string[] {
   return out;
 }
 
-export function upwardImports(): string[] {
+function upwardImports(): string[] {
   const bad: string[] = [];
   for (const file of files(SRC)) {
     const from = relative(SRC, file);
