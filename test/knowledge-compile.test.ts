@@ -29,6 +29,7 @@ describe("the compiled knowledge base", () => {
     expect(readFileSync(GENERATED_IDS, "utf8") === idsSource(), "generated/ids.ts is stale: run `npm run kb`").toBe(
       true,
     );
+    expect(readFileSync(GENERATED_FORMULAS, "utf8") === formulasSource(), "generated/formulas.ts is stale").toBe(true);
   });
 
   it("the CLI classifies and designs without loading zod", () => {
