@@ -215,6 +215,8 @@ export const Archetype = z.strictObject({
   name: text,
   summary: z.string().min(80),
   roles: z.array(ComponentRole).min(1),
+  /** A runtime archetype (scheduler, workflow, fleet, streaming, projection, telemetry, repair: FRAMEWORK.md §9) carries the overlay. */
+  runtime: z.boolean().default(false),
   signals: z.strictObject({
     phrases: z.array(PhraseSignal).min(8),
     systems: z.array(SystemSignal),

@@ -1,3 +1,4 @@
+import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { Archetype, ArchetypeId, Stance } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
@@ -16,7 +17,7 @@ export function designArchetypes(list: Fields["archetypes"]): Archetype[] {
 
 /** The stance of the leading archetype; a product design without archetypes leans on key-value state. */
 export function leadingStance(list: Fields["archetypes"]): { stance: Stance; id: ArchetypeId } {
-  const id = list[0]?.id ?? "I16";
+  const id = list[0]?.id ?? FALLBACK_ARCHETYPE;
   return { stance: STANCES[id], id };
 }
 

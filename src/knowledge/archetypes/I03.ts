@@ -10,6 +10,8 @@ export const I03 = {
     "The core correctness concern is that no due run is ever lost (firing late is tolerated, never firing is not), that a run is held by one worker at a time, that a recurring schedule produces each occurrence exactly once, and that a retried or duplicated release has no second effect downstream. " +
     "Timer services, distributed cron, job schedulers, delay queues and the timer layer inside workflow engines all share this shape. Schedules written in local time must name an IANA time zone and be expanded to UTC one occurrence at a time, because daylight-saving changes create a local hour that never happens (spring forward) and one that happens twice (fall back); the schedule states whether a skipped time runs at the next valid instant or not at all, and a repeated time runs once.",
   roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "timer service", weight: 1.0 },

@@ -10,6 +10,8 @@ export const I04 = {
     "The core correctness concern is coverage without overlap: every item is visited at least once per pass, two workers never scan the same shard at the same time, a crash resumes from the checkpoint instead of skipping or restarting, and a newly discovered item is queued once. " +
     "Web crawlers, daily re-validation and repair sweeps, backfills and re-indexing jobs, data scrubbers and link checkers share this shape. A web crawler adds its own rules: it obeys each host's robots.txt (and any crawl-delay it chooses to honour, which the robots standard leaves out), normalises URLs before the seen-set check, caches DNS answers, keeps Mercator-style front queues for priority and back queues with one host per queue for politeness, caps depth and URL patterns to escape spider traps, and drops near-duplicate pages by a content fingerprint such as SimHash.",
   roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "web crawler", weight: 1.0 },

@@ -7,6 +7,8 @@ export const I05 = {
   summary:
     "Owns durable, ordered hand-off of records from producers to any number of independent consumers: queues, pub/sub topics, event streams and brokers. The authoritative state is the replicated append-only log of each partition plus the committed offset every consumer group has reached in it. The core correctness concern is that an acknowledged record is never lost or reordered inside its partition, and that consumer progress is committed only after the work it covers is durable, so a crash yields redelivery rather than a silent skip. In Kafka each partition is a directory of segment files with sparse offset indexes, written sequentially, served from the page cache and sent to consumers with zero-copy transfer; producers batch and compress; the leader replicates to an in-sync replica set (not a majority vote) and a KRaft controller quorum picks leaders from that set; idempotent producers and transactions (fenced by a producer epoch) give exactly-once only for read-process-write inside Kafka; tiered storage moves old segments to object storage. Typical systems are Kafka, Pulsar, Kinesis, RabbitMQ, SQS (whose FIFO queues de-duplicate sends within a five-minute window) and the messaging backbones beneath chat or notification fan-out.",
   roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "queue", weight: 0.6 },

@@ -7,6 +7,8 @@ export const I06 = {
   summary:
     "Owns read-optimised copies derived from a system of record: search indexes, materialised views, secondary indexes, precomputed feeds and vector indexes. The authoritative state stays in the source records and their ordered change stream; the index is disposable and is rebuilt from them, with each projector keeping a checkpoint of how far it has applied. The core correctness concern is that every committed change, deletes included, reaches the projection exactly once in effect and in per-key order, so the copy is late at worst but never wrong, resurrected or silently missing data. Typical systems are Elasticsearch or OpenSearch fed by change data capture, CQRS read models, typeahead indexes and Flink or Kafka Streams materialisations.",
   roles: ["derived", "truth"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "search index", weight: 1 },

@@ -11,6 +11,8 @@ export const I12 = {
     "Money adds its own rules: balances come from an append-only double-entry ledger where every movement is a set of debit and credit entries that sum to zero; a card payment is authorised first (a hold that lapses after some days) and captured later, once, for no more than the authorised amount; the provider reports outcomes through inbound webhooks that arrive late, twice or out of order; and the idempotency key is bound to a hash of the request, so the same key with a different body is refused, and only for as long as the provider retains keys (Stripe may prune them after 24 hours). " +
     "Payment and refund services, webhook and notification delivery, order fulfilment and workflow engines such as Temporal or Step Functions share this shape.",
   roles: ["truth", "external effect"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "payment service", weight: 1.0 },

@@ -10,6 +10,8 @@ export const I15 = {
     "The core correctness concern is that a task runs where capacity was actually reserved, that a task presumed lost and rescheduled cannot keep running (or reporting) on its old node unnoticed, and that a dead node's work is always re-placed, while isolation keeps one tenant's code away from another's. " +
     "Serverless function platforms, container orchestrators, cluster schedulers, CI and build runners and batch or transcoding worker fleets share this shape.",
   roles: ["coordination", "truth"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "serverless", weight: 1.0 },

@@ -12,6 +12,8 @@ export const I19 = {
     "GFS used 64 MB chunks and separated control flow (client to master for locations, client to the primary for ordering) from data flow (bytes pushed along a chain of chunkservers, nearest first); its record append lands at least once at an offset the primary picks, leaving padding and duplicates, so regions are consistent-and-defined only after a successful serial write and readers skip padding and duplicates by record ids and checksums. " +
     "Distributed file systems (GFS, HDFS), block storage (EBS, Ceph RBD), object stores (S3, which has read-after-write consistency and conditional writes; MinIO) and the storage layers behind backup and file-sync products share this shape.",
   roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "distributed file system", weight: 1.0 },

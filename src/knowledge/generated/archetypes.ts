@@ -11,6 +11,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "truth"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -539,6 +540,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "truth"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -1164,6 +1166,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -1759,6 +1762,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -2301,6 +2305,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -3005,6 +3010,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "derived",
    "truth"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -3597,6 +3603,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "roles": [
    "derived"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -4229,6 +4236,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "roles": [
    "coordination"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -4802,6 +4810,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -5334,6 +5343,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "derived"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -5917,6 +5927,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -6480,6 +6491,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "external effect"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -7116,6 +7128,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "derived"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -7674,6 +7687,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "immutable",
    "truth"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -8279,6 +8293,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "truth"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -8939,6 +8954,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "derived"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -9615,6 +9631,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "derived",
    "coordination"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -10275,6 +10292,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "external effect"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -10956,6 +10974,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
