@@ -8,8 +8,8 @@ const MAX_SEQUENCES = 4;
 export const diagramsField: Deriver<"diagrams"> = {
   field: "diagrams",
   category: "Output",
-  reads: ["prompt", "archetypes", "features", "components", "links", "criticalPaths"],
-  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components: the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
+  reads: ["prompt", "branch", "archetypes", "features", "components", "links", "criticalPaths"],
+  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components: the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted, unless a product feature hosts them), then each product feature's",
   derive: (f) => {
     if (f.components.length === 0) return [];
     const lead = f.archetypes[0];
@@ -32,7 +32,7 @@ export const diagramsField: Deriver<"diagrams"> = {
     const byPart = (key: string) => arch.protocols.filter((p) => p.part === key);
     for (const [i, p] of parts.entries()) {
       if (i === 0) chosen.push(...byPart(p.key).slice(0, 3));
-      else if (p.role === "feature" || (p.role !== "substrate" && owners.has(p.key)))
+      else if (p.role === "feature" || ((p.role !== "substrate" || p.hostedOn) && owners.has(p.key)))
         chosen.push(...byPart(p.key).slice(0, 1));
     }
     for (const p of chosen.slice(0, MAX_SEQUENCES)) {
