@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const CHAT: FeatureEntry = {
@@ -70,7 +70,7 @@ export const CHAT: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 500e6, "daily active users of a large messenger"),
-      inp("messages_per_user_per_day", 40, "an active user sends a few dozen messages a day"),
+      perUserDaily("messages_per_user_per_day", "messages", 40, "an active user sends a few dozen messages a day"),
       inp("recipients_per_message", 3, "most conversations are one-to-one; groups raise the average"),
       inp("message_bytes", 200, "a short text message with its ids and timestamps"),
       inp("online_share", 0.3, "the share of daily users connected at a peak moment"),

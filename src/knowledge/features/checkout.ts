@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const CHECKOUT: FeatureEntry = {
@@ -79,7 +79,7 @@ export const CHECKOUT: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 50e6, "daily active shoppers"),
-      inp("orders_per_user_per_day", 0.05, "one order every few weeks per active shopper"),
+      perUserDaily("orders_per_user_per_day", "orders", 0.05, "one order every few weeks per active shopper"),
       inp("order_bytes", 2000, "order lines, totals, addresses and states"),
     ],
     figures: [

@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const COUNTERS: FeatureEntry = {
@@ -63,7 +63,7 @@ export const COUNTERS: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users"),
-      inp("likes_per_user_per_day", 10, "people like a handful of items a day"),
+      perUserDaily("likes_per_user_per_day", "likes", 10, "people like a handful of items a day"),
       inp("hot_key_share", 0.001, "a viral item can draw a tenth of a percent of all likes"),
       inp("like_bytes", 40, "two ids and a timestamp"),
     ],
