@@ -110,9 +110,14 @@ function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   for (const a of f.archetypes) {
     const topology = ARCHITECTURE[a.id as ArchetypeId];
     if (!topology) continue;
+    // the feature that rests on it most directly, and among those one that has a component of the
+    // kind the archetype keeps its state in (a log for a log, a store for a store)
+    const stateKind = topology.components.find((c) => c.id === topology.stateOwner)?.kind;
+    const hasKind = (id: string) =>
+      FEATURE_BY_ID.get(id)?.topology.components.some((c) => c.kind === stateKind) === true ? 0 : 1;
     const hosts = f.features
       .flatMap((row) => row.substrates.filter((s) => s.id === a.id).map((s) => ({ row, s })))
-      .sort((x, y) => (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9));
+      .sort((x, y) => (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9) || hasKind(x.row.id) - hasKind(y.row.id));
     const host = hosts[0];
     if (host) {
       parts.push({
@@ -298,11 +303,18 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
         target = resolve(host, sameKind(c.kind));
       target ??= stateful ? hosted : entry;
       if (target === hosted && c.id === t.stateOwner) {
+        // only the archetype's source-of-truth entities join the feature's component: the deep dive's state
+        const truth = new Set(
+          ARCHETYPE_BY_ID.get(p.key as ArchetypeId)
+            ?.entities.filter((e) => e.truth)
+            .map((e) => e.name),
+        );
+        const holds = (c.holds ?? []).filter((h) => truth.has(h));
         mergeInto(
           p,
-          c,
+          { ...c, holds },
           target,
-          `carries ${p.key} ${p.name} for ${host.name} (${(c.holds ?? []).join(", ") || c.name}): the deep dive of ${p.key} runs here`,
+          `carries ${p.key} ${p.name} for ${host.name} (${holds.join(", ") || c.name}): the deep dive of ${p.key} runs here`,
         );
       } else alias.set(scoped(p, c.id), target);
     }

@@ -13,7 +13,13 @@ export const diagramsField: Deriver<"diagrams"> = {
   derive: (f) => {
     if (f.components.length === 0) return [];
     const lead = f.archetypes[0];
-    const title = lead ? lead.name : (f.features[0]?.name ?? "Design");
+    const parts = designParts(f);
+    const featureLed = parts[0]?.role === "feature";
+    const title = featureLed
+      ? `Product (${f.features.map((x) => x.id).join(", ")})`
+      : lead
+        ? lead.name
+        : (f.features[0]?.name ?? "Design");
     const out: Diagram[] = [
       {
         kind: "hld",
@@ -24,7 +30,6 @@ export const diagramsField: Deriver<"diagrams"> = {
         ),
       },
     ];
-    const parts = designParts(f);
     const arch = architectureOf(f);
     const names = new Map(f.components.map((c) => [c.id, c.name]));
     const owners = new Set(f.criticalPaths.map((p) => p.archetype as string));

@@ -100,7 +100,7 @@ export const CALENDAR: FeatureEntry = {
       options: [
         {
           id: "rule-expand",
-          name: "store the RRULE plus exceptions; expand for the window asked",
+          name: "store the RRULE plus exceptions and expand it for the window asked",
           buys: "one row per series; 'every Monday forever' costs nothing",
           costs: "expansion work on each read and care with time zones",
           winsWhen: "series are open-ended",

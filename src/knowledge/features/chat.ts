@@ -133,7 +133,7 @@ export const CHAT: FeatureEntry = {
       options: [
         {
           id: "per-conversation",
-          name: "one log per conversation; members read it by cursor",
+          name: "one log per conversation that members read by cursor",
           buys: "one write per message whatever the group size",
           costs: "a device syncs several conversation logs",
           winsWhen: "groups or channels are large",

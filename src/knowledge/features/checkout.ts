@@ -107,7 +107,7 @@ export const CHECKOUT: FeatureEntry = {
       options: [
         {
           id: "outbox",
-          name: "write order and payment intent together; a relay charges with the idempotency key",
+          name: "write order and payment intent together, then a relay charges with the idempotency key",
           buys: "no order without its charge attempt and no charge without its order, whatever crashes",
           costs: "the buyer sees 'processing' until the relay reports back",
           winsWhen: "an order must never be lost or charged twice",

@@ -121,7 +121,7 @@ export const COUNTERS: FeatureEntry = {
       options: [
         {
           id: "exact-likes-approx-views",
-          name: "exact likes (one row each); approximate unique views (HyperLogLog sketches)",
+          name: "exact likes (one row each) and approximate unique views (HyperLogLog sketches)",
           buys: "likes stay exact while view counting costs a few kilobytes per item",
           costs: "unique view counts carry a small error (about 1% for a standard sketch)",
           winsWhen: "views vastly outnumber likes and nobody audits them",

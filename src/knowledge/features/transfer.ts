@@ -108,7 +108,7 @@ export const TRANSFER: FeatureEntry = {
         },
         {
           id: "sharded-saga",
-          name: "accounts sharded; debit, then credit, with a compensating step",
+          name: "sharded accounts: debit, then credit, with a compensating step",
           buys: "throughput grows with shards",
           costs: "money is briefly in flight; compensation and reconciliation must be exact",
           winsWhen: "peak transfers exceed what one primary can commit",
