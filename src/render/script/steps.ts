@@ -385,6 +385,9 @@ function contextStep(d: Design): StepDraft {
   return { lines, checkIn, followUps };
 }
 
+/** Varied ways to say "this condition adds that companion", so a list of them does not sound read out. */
+const ADD_LEADS = ["So I add", "That calls for", "So the design needs", "That brings in"];
+
 /** The spoken reason a predicate pulls in companions, from the predicate table's own sentence. */
 function predicateReason(id: string): string | undefined {
   return PREDICATES.find((p) => p.id === id)?.holdsWhen;
@@ -430,7 +433,8 @@ function mechanismsStep(d: Design): StepDraft {
     const text = reason ? firstClause(reason, COMFORT_WORDS) : undefined;
     if (!text) continue;
     lines.push({ text, keep: i < 2 ? "core" : "detail" });
-    lines.push({ text: sentence(`So I add ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
+    const verb = ADD_LEADS[i % ADD_LEADS.length] ?? "So I add";
+    lines.push({ text: sentence(`${verb} ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
     i++;
   }
   for (const dec of d.decisions.slice(0, 2)) {
