@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { deriveDesign } from "../src/engine/design/design.js";
-import { classify } from "../src/engine/recognize/index.js";
+import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js";
 
 const quick = process.argv.includes("--quick");
 const devFile = fileURLToPath(new URL("../../shared/eval/dev-prompts.jsonl", import.meta.url));
@@ -46,13 +46,18 @@ function measure(label: string, fn: (p: string) => void, rounds: number) {
   return { label, n: lat.length, p50: pct(lat, 50), p99: pct(lat, 99), perSec: lat.length / total };
 }
 
+// One long prompt (the first ten joined): recognition cost should follow the prompt's words.
+const long = prompts.slice(0, 10).join(" ");
+let flip = 0;
 const rows = [
   measure("recognise (classify)", (p) => classify(p), quick ? 5 : 50),
+  // a trailing space defeats classify's one-entry reuse, so each call really recognises
+  measure("recognise a 10-prompt-long text", () => classify(long + (flip++ % 2 ? " " : "")), quick ? 5 : 50),
   measure("design (full field graph)", (p) => deriveDesign(p), quick ? 2 : 20),
 ];
 
 console.log(
-  `prompts per round: ${prompts.length}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}\n`,
+  `prompts per round: ${prompts.length}; signals indexed: ${recognitionKnowledge().size}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}\n`,
 );
 console.log("| benchmark | calls | p50 ms | p99 ms | per second |");
 console.log("|---|---:|---:|---:|---:|");

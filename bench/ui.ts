@@ -1,5 +1,6 @@
-// UI benchmark: initial JavaScript size (gzipped, Mermaid's lazy chunks excluded) and the time
-// from page load to the first derived design in headless Chromium. Usage: npm run bench:ui
+// UI benchmark: initial JavaScript size (gzipped, Mermaid's lazy chunks excluded), the time from page
+// load to the first derived design in headless Chromium, and the page width and height at 390 px.
+// Usage: npm run bench:ui [-- --web <built UI dir>]   (default dist/web)
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,11 @@ import { gzipSync } from "node:zlib";
 import { startServer } from "../src/server/serve.js";
 import { launch } from "../test/e2e/browser.js";
 
-const web = fileURLToPath(new URL("../dist/web/", import.meta.url));
+const at = process.argv.indexOf("--web");
+const web =
+  at > 0 && process.argv[at + 1]
+    ? (process.argv[at + 1] as string)
+    : fileURLToPath(new URL("../dist/web/", import.meta.url));
 const html = readFileSync(join(web, "index.html"), "utf8");
 const initial = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] as string);
 let raw = 0;
@@ -46,6 +51,14 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - t);
   await page.close();
 }
+// The phone check: a design at 390 px must not scroll sideways.
+const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
+await phone.goto(server.url);
+await phone.getByLabel("Prompt", { exact: true }).fill("Design a distributed lock service with fencing tokens");
+await phone.getByLabel("Prompt", { exact: true }).press("Enter");
+await phone.locator(".chips").first().waitFor();
+const size = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]);
+await phone.close();
 await browser.close();
 await server.close();
 times.sort((a, b) => a - b);
@@ -54,3 +67,6 @@ console.log("|---|---:|---:|---:|");
 console.log(
   `| ${server.url} | ${runs} | ${(times[Math.floor(runs / 2)] ?? 0).toFixed(0)} | ${(times[runs - 1] ?? 0).toFixed(0)} |`,
 );
+console.log("\n| lock-service design at a 390 px viewport | page width px | page height px |");
+console.log("|---|---:|---:|");
+console.log(`| ${web} | ${size[0]} | ${size[1]} |`);

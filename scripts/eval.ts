@@ -35,6 +35,8 @@ let returned = 0;
 let seedRows = 0;
 let seedOk = 0;
 const misses: string[] = [];
+/** Per kind of prompt (the part of `source` after a colon, e.g. "requirement"): rows and fully right rows. */
+const byKind = new Map<string, { n: number; ok: number }>();
 for (const r of rows) {
   const got = classify(r.prompt);
   const ids = got.archetypes.map((a) => a.id as string);
@@ -53,6 +55,11 @@ for (const r of rows) {
     }
   }
   const alsoOk = r.also.every((a) => ids.includes(a));
+  const kindName = r.source?.includes(":") ? (r.source.split(":")[1]?.trim() ?? "other") : (r.source ?? "other");
+  const k = byKind.get(kindName) ?? { n: 0, ok: 0 };
+  k.n++;
+  if (bOk && dOk && alsoOk) k.ok++;
+  byKind.set(kindName, k);
   if (r.source === "seed mapping") {
     seedRows++;
     if (bOk && dOk && alsoOk) seedOk++;
@@ -71,4 +78,9 @@ console.log(`dominant top-3          ${pct(top3, infraRows)} (${top3}/${infraRow
 console.log(`supporting recall       ${pct(alsoFound, alsoWanted)} (${alsoFound}/${alsoWanted})`);
 console.log(`avg archetypes returned ${(returned / rows.length).toFixed(2)}`);
 console.log(`seed mappings exact     ${pct(seedOk, seedRows)} (${seedOk}/${seedRows})`);
+if (byKind.size > 1) {
+  console.log("\n| kind | prompts | fully right |\n|---|---:|---:|");
+  for (const [name, k] of [...byKind.entries()].sort((a, b) => a[0].localeCompare(b[0])))
+    console.log(`| ${name} | ${k.n} | ${pct(k.ok, k.n)} |`);
+}
 if (misses.length > 0) console.log(`\n${misses.join("\n")}`);

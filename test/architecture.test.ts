@@ -146,6 +146,10 @@ describe("designs", () => {
     expect(unitNoun("Design a timer service that fires callbacks")).toEqual({ noun: "timer", quote: "timer service" });
     expect(unitNoun("Design an order processing system")?.noun).toBe("order");
     expect(unitNoun("Design a distributed key-value store")).toBeUndefined();
+    expect(unitNoun("Design a ticket number service")?.noun).toBe("ticket-number");
+    // the archetype's own entity name is not a rename: a rollout system keeps its Rollout and ConfigVersion
+    const r = design("Design a config rollout system with canary stages and automatic rollback.");
+    expect(r.dataModel.some((m) => m.entity.includes("("))).toBe(false);
     const d = design("Design a refund system that calls a bank API and must not refund twice.");
     expect(d.api.map((a) => a.call)).toContain("POST /v1/refunds");
     expect(d.dataModel.map((m) => m.entity)).toContain("Refund (WorkflowInstance)");

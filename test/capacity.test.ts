@@ -166,6 +166,18 @@ describe("capacity in designs", () => {
     expect(util?.display).toMatch(/%$/);
   });
 
+  it("never sizes a replicated store below its replica count", () => {
+    const nodes = figure("Design a distributed key-value store", "storage_nodes");
+    expect(nodes?.value).toBeGreaterThanOrEqual(3);
+  });
+
+  it("derives series from monitored hosts, and keeps ingesters apart from them", () => {
+    const d = design("Design a metrics monitoring system for 10,000 nodes");
+    const per = d.capacity.find((r) => r.id === "series_per_ingester");
+    expect(per?.inputs.find((i) => i.name === "series")?.value).toBe(1e7);
+    expect(per?.inputs.find((i) => i.name === "ingesters")?.source).toBe("assumed");
+  });
+
   it("never asks for numbers in the checklist once the capacity section sizes the design", () => {
     for (const id of ARCHETYPE_IDS) {
       const d = design(`Design ${NAMES[id]}`);
@@ -207,5 +219,74 @@ describe("number formatting", () => {
 
   it("evaluates formulas in scientific notation", () => {
     expect(evaluateFormula(parseFormula("3.2e6 / 86400"), {})).toBeCloseTo(37.037, 3);
+    expect(evaluateFormula(parseFormula("max(replicas, bytes / node)"), { replicas: 3, bytes: 10, node: 5 })).toBe(3);
+    expect(evaluateFormula(parseFormula("min(2, 3) * 4"), {})).toBe(8);
+    expect([...formulaVariables(parseFormula("max(a, b / c)"))]).toEqual(["a", "b", "c"]);
+  });
+});
+
+describe("spoken numbers", () => {
+  it("speaks the peak, the hotspot and the storage with units, naming what was assumed", async () => {
+    const { speakCapacity } = await import("../src/engine/capacity.js");
+    const line = speakCapacity(design("Design a distributed message queue for 1M messages per second").capacity);
+    expect(line).toMatch(/^Back of the envelope: peak publish rate about 3M msg\/s; /);
+    expect(line).toMatch(/ [KMGTP]?B[;.( ]/);
+    expect(line).not.toMatch(/messages_per_sec at typical/);
+  });
+});
+
+describe("pinning with readable amounts", () => {
+  it("accepts 200k, 1.5M, 2e5 and 10 GB, and rejects the rest", async () => {
+    const { parseAmount, parseOverrides } = await import("../src/engine/design/overrides.js");
+    expect(parseAmount("200k")).toBe(2e5);
+    expect(parseAmount("1.5M")).toBe(1.5e6);
+    expect(parseAmount("2e5")).toBe(2e5);
+    expect(parseAmount("200,000")).toBe(2e5);
+    expect(parseAmount("10 GB")).toBe(1e10);
+    expect(parseAmount("ten")).toBeNaN();
+    expect(parseAmount("5 parsecs")).toBeNaN();
+    expect(parseOverrides(["scale.leases=abc"]).ok).toBe(false);
+    const pinned = design("Design a distributed lock service", ["scale.leases=2M"]);
+    expect(pinned.capacity.find((r) => r.id === "renewals_per_sec")?.value).toBe(600000);
+  });
+});
+
+describe("models a product feature declares", () => {
+  it("may declare their own quantities with a unit, and every figure still evaluates", async () => {
+    const { capacityQuantityIds } = await import("../src/engine/capacity.js");
+    const model = {
+      inputs: [
+        { quantity: "users", typical: 1e8, why: "a large consumer product has about a hundred million users" },
+        {
+          quantity: "posts_per_user_per_day",
+          typical: 2,
+          why: "an active user posts a couple of times a day",
+          unit: "posts/day",
+        },
+        { quantity: "post_bytes", typical: 1000, why: "a text post with metadata is about a kilobyte", unit: "B" },
+      ],
+      figures: [
+        {
+          id: "posts_per_sec",
+          label: "posts per second",
+          kind: "rate" as const,
+          expression: "users * posts_per_user_per_day / 86400",
+          unit: "posts/s",
+        },
+        {
+          id: "post_growth",
+          label: "post bytes per day",
+          kind: "growth" as const,
+          expression: "posts_per_sec * post_bytes * 86400",
+          unit: "B/day",
+        },
+      ],
+    };
+    const rows = evaluateCapacity(model, "feed", {
+      post_bytes: { value: 2000, quote: "scale.post_bytes=2000", source: "override" },
+    });
+    expect(rows.map((r) => r.display)).toEqual(["≈ 2.31k posts/s", "≈ 400 GB/day"]);
+    expect(rows[1]?.inputs.find((i) => i.name === "post_bytes")).toMatchObject({ source: "override", unit: "B" });
+    expect(capacityQuantityIds([model]).has("posts_per_user_per_day")).toBe(true);
   });
 });

@@ -30,9 +30,11 @@ describe("mechsd classify", () => {
     const huge = cli(["classify", "queue ".repeat(1000)]);
     expect(huge.code).toBe(2);
     expect(huge.stderr).toMatch(/limit is 4000/);
+    // A batch line that is not text is that line's error (exit 1, the batch rule); the lines after it still run.
     const bin = cli(["classify", "--format", "jsonl"], Buffer.from([0xff, 0xfe, 0x00, 0x41, 0x0a]));
-    expect(bin.code).toBe(2);
-    expect(bin.stderr).toMatch(/UTF-8/);
+    expect(bin.code).toBe(1);
+    expect(bin.stderr).toMatch(/line 1: .*UTF-8/);
+    expect(JSON.parse(bin.stdout)).toEqual({ line: 1, error: expect.stringMatching(/UTF-8/) });
     for (const r of [empty, huge, bin]) expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
@@ -138,6 +140,12 @@ describe("mechsd design / script / diagram", () => {
     const a = cli(["diagram", "Design a distributed lock service", "--format", "ascii", "--only", "hld"]);
     expect(a.code).toBe(0);
     expect(a.stdout.length).toBeGreaterThan(100);
+    // Every diagram fits a 100-column terminal and prints no Mermaid escapes.
+    const all = cli(["diagram", 'Design a lock service whose guard is "a < b" and c > d', "--format", "ascii"]);
+    expect(all.code).toBe(0);
+    for (const line of all.stdout.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(100);
+    expect(all.stdout).not.toMatch(/#(?:[a-z]+|\d+);/i);
+    expect(all.stdout).toMatch(/^ +\d+\. /m);
     const s = cli(["diagram", "Design a distributed lock service", "--format", "svg", "--only", "1"]);
     expect(s.stdout).toMatch(/<svg/);
   });

@@ -4,6 +4,7 @@ import { parseOverrides } from "../src/engine/design/overrides.js";
 import { formulaVariables, parseFormula } from "../src/engine/formula.js";
 import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
 import { ARCHETYPE_DECISIONS, DECISION_BY_ID } from "../src/knowledge/decisions/index.js";
+import { FEATURES } from "../src/knowledge/features/index.js";
 import { MECHANISM_BY_ID } from "../src/knowledge/index.js";
 import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
@@ -24,7 +25,9 @@ describe("decision points (knowledge)", () => {
   });
 
   it("refers only to real options, mechanisms, quantities and capacity figures", () => {
-    expect(DECISION_BY_ID.size).toBe(Object.values(ARCHETYPE_DECISIONS).flat().length);
+    // Every decision point, of an archetype or a product feature, has its own id.
+    const all = [...Object.values(ARCHETYPE_DECISIONS).flat(), ...FEATURES.flatMap((f) => f.decisions ?? [])];
+    expect(DECISION_BY_ID.size).toBe(all.length);
     for (const id of ARCHETYPE_IDS) {
       const model = ARCHETYPE_CAPACITY[id];
       const numbers = new Set([...QUANTITY_BY_ID.keys(), ...model.figures.map((f) => f.id)]);
@@ -116,6 +119,13 @@ describe("decisions in designs", () => {
         "i01-groups",
       ),
     ).toBe("sharded-groups");
+  });
+
+  it("never lets a default stance pick a risky option that needs the prompt's own words", () => {
+    expect(chosen(design("Design a CDN"), "i07-write-policy")).toBe("cache-aside");
+    expect(
+      chosen(design("Design a CDN in front of an origin; best-effort, fine to lose writes"), "i07-write-policy"),
+    ).toBe("write-back");
   });
 
   it("rejects unknown decisions and options with the valid ones listed", () => {

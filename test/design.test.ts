@@ -21,6 +21,30 @@ function downstream(field: string): Set<string> {
   return out;
 }
 
+describe("design: a mechanism appears only where its precondition holds", () => {
+  it("fencing tokens only where a protected resource checks them", () => {
+    for (const p of ["Design a CDN.", "Design a URL shortener.", "Design a metrics monitoring system like Prometheus."])
+      expect(ids(design(p)), p).not.toContain("fencing-token");
+    expect(ids(design("Design a job scheduler that runs cron jobs at their due time."))).toContain("fencing-token");
+  });
+  it("tombstones only where deletes of the truth reach derived copies", () => {
+    expect(ids(design("Design a CDN."))).not.toContain("tombstones");
+    expect(ids(design("Design a metrics monitoring system like Prometheus."))).not.toContain("tombstones");
+    expect(ids(design("Design a search index that stays in sync with a product catalogue database."))).toContain(
+      "tombstones",
+    );
+  });
+  it("multi-row transactions only where several records change together", () => {
+    expect(ids(design("Design a CDN."))).not.toContain("transaction");
+    expect(ids(design("Design a URL shortener."))).not.toContain("transaction");
+  });
+  it("Kafka's replication is the in-sync replica set, not a majority quorum", () => {
+    const m = ids(design("Design a distributed message queue like Kafka."));
+    expect(m).toContain("isr-replication");
+    expect(m).not.toContain("consensus-replication");
+  });
+});
+
 describe("design: expected mechanisms per prompt", () => {
   it("a lock service gets a lease and fencing tokens", () => {
     const m = ids(design("Design a distributed lock service"));

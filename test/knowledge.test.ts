@@ -7,6 +7,7 @@ import { ARCHETYPES, MECHANISMS } from "../src/knowledge/index.js";
 const KNOWN_IDS = knownIds();
 
 import { ARCHETYPE_IDS, type ArchetypeInput } from "../src/knowledge/schema.js";
+import { STANCES } from "../src/knowledge/stances.js";
 import { crossEntryProblems, entryProblems } from "../src/knowledge/validate.js";
 
 const clone = <T>(x: T): T => structuredClone(x);
@@ -42,6 +43,34 @@ describe("knowledge base", () => {
   it("has unique mechanism ids", () => {
     const ids = MECHANISMS.map((m) => m.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("has default stances that never contradict themselves", () => {
+    for (const id of ARCHETYPE_IDS) {
+      const s = STANCES[id];
+      // A partitioned minority cannot both answer and stay linearizable.
+      expect(s.consistency === "linearizable" && s.availability === "stay-available", id).toBe(false);
+      // Exactly-once is a default only where an effect leaves the system and is reconciled.
+      if (s.delivery === "exactly-once")
+        expect(
+          ARCHETYPES.find((a) => a.id === id)?.predicates.some((p) => p.id === "external-effect"),
+          id,
+        ).toBe(true);
+    }
+  });
+
+  it("tags no workflow engine as exactly-once (activities run at least once)", () => {
+    for (const a of ARCHETYPES)
+      for (const t of a.technologies)
+        if (/Temporal|Cadence|Step Functions/.test(t.product)) expect(t.suits, t.product).not.toContain("exactly-once");
+  });
+
+  it("does not call DynamoDB a leaderless Dynamo-style store, nor Kafka's ISR a majority quorum", () => {
+    const text = JSON.stringify(ARCHETYPES);
+    expect(text).not.toMatch(/Dynamo-style stores? \(DynamoDB/);
+    for (const a of ARCHETYPES)
+      for (const w of a.writePaths)
+        if (/in-sync/i.test(w.action)) expect(w.mechanism, w.action).not.toBe("consensus-replication");
   });
 
   it("contains no placeholder text", () => {

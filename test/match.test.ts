@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { combine, compileSignal, findSignal, type Signal } from "../src/engine/recognize/match.js";
+import { recognitionKnowledge } from "../src/engine/recognize/index.js";
+import {
+  buildIndex,
+  combine,
+  compileSignal,
+  findSignal,
+  isKnown,
+  matchAll,
+  type Signal,
+} from "../src/engine/recognize/match.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
 
 const sig = (text: string, weight = 1, kind: Signal["kind"] = "phrase") => compileSignal(text, weight, kind) as Signal;
@@ -13,6 +22,11 @@ describe("signal matching", () => {
     expect(
       findSignal(tokenize("rate of all the incoming calls from users is limited"), sig("rate limit")),
     ).toBeUndefined();
+  });
+
+  it("keeps a leading negation in front of what it scopes", () => {
+    expect(findSignal(tokenize("files must never change"), sig("never change"))).toBeDefined();
+    expect(findSignal(tokenize("see the changes and never lose an edit"), sig("never change"))).toBeUndefined();
   });
 
   it("matches named systems contiguously, with one typo allowed", () => {
@@ -46,5 +60,51 @@ describe("signal matching", () => {
   it("marks the head noun phrase", () => {
     const toks = tokenize("Design a timer service that fires callbacks");
     expect(toks.filter((t) => t.head).map((t) => t.raw)).toEqual(["timer", "service"]);
+  });
+});
+
+describe("signal index", () => {
+  const kb = recognitionKnowledge();
+  const everySignal = [...kb.index.order.keys()];
+  const prompts = [
+    "Design a distributed lock service with fencing tokens",
+    "Only one copy of the billing job may run per account, even when two schedulers fire.",
+    "Design Kafak with consumer groups and a dead-letter queue",
+    "Design a Zookeper clone",
+    "Keep one noisy customer's burst from slowing search for everyone else.",
+    "Design Twitter's Snowflake ID service.",
+  ];
+
+  it("finds exactly what a scan of every signal finds, known words aside", () => {
+    for (const p of prompts) {
+      const toks = tokenize(p);
+      const brute = everySignal
+        .map((s) => findSignal(toks, s))
+        .filter((h) => h !== undefined)
+        .filter(
+          (h) =>
+            !h.fuzzy ||
+            h.covers.every((i, k) => toks[i]?.stem === h.signal.stems[k] || !isKnown(kb.index, toks[i]?.stem ?? "")),
+        )
+        .map((h) => `${h.signal.text}@${h.covers.join(",")}`);
+      const indexed = matchAll(toks, kb.index).map((h) => `${h.signal.text}@${h.covers.join(",")}`);
+      expect(indexed, p).toEqual(brute);
+    }
+  });
+
+  it("looks a phrase up by its first word and a name also by its shape", () => {
+    const lock = sig("lock service");
+    const kafka = sig("Kafka", 1, "system");
+    const index = buildIndex([lock, kafka]);
+    expect(index.byStem.get("lock")).toEqual([lock]);
+    expect(matchAll(tokenize("a service that locks"), index).map((h) => h.signal.text)).toEqual(["lock service"]);
+    expect(matchAll(tokenize("design kafak"), index).map((h) => h.signal.text)).toEqual(["Kafka"]);
+  });
+
+  it("never reads a word the knowledge base knows as a misspelt name", () => {
+    const sharedb = sig("ShareDB", 1, "system");
+    const index = buildIndex([sharedb, sig("shared canvas")]);
+    expect(matchAll(tokenize("the shared pool"), index)).toEqual([]);
+    expect(matchAll(tokenize("a ShareBD clone"), index).map((h) => h.signal.text)).toEqual(["ShareDB"]);
   });
 });

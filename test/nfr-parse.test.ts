@@ -64,6 +64,14 @@ describe("stated NFRs", () => {
     ["two hundred and fifty nodes", { nodes: 250 }],
     ["500 GB per hour of logs", { bytes_per_day: 1.2e13 }],
     ["tens of millions of keys", { objects: 1e7 }],
+    [
+      "100M new URLs per day and 10B redirects per month",
+      { writes_per_sec: 1157, ids_per_sec: 1157, reads_per_sec: 3858 },
+    ],
+    ["store 5 years of data", { retention_days: 1825 }],
+    ["1 million concurrent users", { clients: 1e6 }],
+    ["500 million DAU", { users: 5e8 }],
+    ["S3 and 2PC with 10x growth", {}],
     ["a leader and a follower", {}],
     ["handle bursts and spikes", {}],
   ];

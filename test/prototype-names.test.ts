@@ -70,8 +70,7 @@ describe("Object.prototype names in user text", () => {
     const { openDb } = await import("../src/store/db.js");
     const { SessionStore } = await import("../src/store/sessions.js");
     const store = new SessionStore(openDb(":memory:"));
-    const allowedHosts = new Set(["127.0.0.1:1"]);
-    const app = createApp({ store, files: new Map(), allowedHosts });
+    const app = createApp({ store, files: new Map(), reach: { names: new Set(["127.0.0.1"]), port: 1 } });
     const post = (path: string, body: unknown) =>
       app.request(`http://127.0.0.1:1${path}`, {
         method: "POST",

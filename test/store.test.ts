@@ -141,8 +141,8 @@ describe("workbench API safety", () => {
         body: JSON.stringify({ format: "mechsd-session", version: 1, name: "x", prompt: "", overrides: [] }),
       });
       expect(imp.status).toBe(400);
-      const list = (await (await fetch(`${u}api/sessions`)).json()) as unknown[];
-      expect(list).toHaveLength(0);
+      const list = (await (await fetch(`${u}api/sessions`)).json()) as { sessions: unknown[] };
+      expect(list.sessions).toHaveLength(0);
     } finally {
       await s.close();
     }

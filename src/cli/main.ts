@@ -94,7 +94,12 @@ program
   .option("--db <file>", "SQLite file for sessions (default: $MECHSD_DB or ~/.local/share/mechsd/workbench.sqlite)")
   .option("--host <host>", "interface to bind (loopback unless --allow-remote)", "127.0.0.1")
   .option("--allow-remote", "allow a non-loopback --host")
-  .action(async (opts: { port?: string; db?: string; host?: string; allowRemote?: boolean }) =>
+  .option(
+    "--allowed-host <name>",
+    "another name the browser may use to reach the server (repeatable), e.g. a DNS name of this machine",
+    (v: string, prev: string[] = []) => [...prev, v],
+  )
+  .action(async (opts: { port?: string; db?: string; host?: string; allowRemote?: boolean; allowedHost?: string[] }) =>
     (await import("./commands/serve.js")).runServe(opts),
   );
 

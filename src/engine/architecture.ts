@@ -29,6 +29,8 @@ export interface Part {
   why: string;
   /** True when this archetype's own card names the dominant as its substrate: its state then lives on the dominant's. */
   onDominant?: boolean;
+  /** For a product feature: the archetype ids it rests on. */
+  substrates?: string[];
 }
 
 export interface BoundStep extends ProtocolStep {
@@ -99,6 +101,7 @@ export function designParts(f: Pick<Fields, "archetypes" | "features">): Part[] 
       role: "feature",
       topology: feature.topology,
       why: `the product needs ${feature.name} (${row.evidence[0] ?? "named in the prompt"})`,
+      substrates: row.substrates.map((x) => x.id),
     });
   }
   return parts;
@@ -226,7 +229,10 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
           eq.set(theirFollower, { target: followerTarget, takeShape: false, note: hostNote(theirFollower) });
       }
       for (const c of t.components) if (c.kind === "client" && !eq.has(c.id)) dropped.add(scoped(p, c.id));
-      const myWorkers = dId(dKind("worker-pool"));
+      // the substrate's node-side workers run on the dominant's workers, or else on its serving nodes
+      const entryKind = compOf(dominant, d.entry)?.kind;
+      const serving = entryKind === "gateway" || entryKind === "cache" || entryKind === "service";
+      const myWorkers = dId(dKind("worker-pool")) ?? (serving ? dId(d.entry) : undefined);
       for (const c of t.components)
         if (c.kind === "worker-pool" && myWorkers && !eq.has(c.id))
           eq.set(c.id, { target: myWorkers, takeShape: false, note: `also runs ${p.name}'s node-side ${c.name}` });
@@ -239,6 +245,12 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
           if (myClient) eq.set(c.id, { target: myClient, takeShape: false, note: `its requests pass ${p.name}` });
           else dropped.add(scoped(p, c.id));
         }
+      } else if (compOf(dominant, d.stateOwner)?.kind === "log") {
+        // an append-only log cannot hold another archetype's mutable state: the decorator keeps its own
+        // store and serves the dominant's clients
+        const myClient = dId(dKind("client"));
+        for (const c of t.components.filter((c) => c.kind === "client"))
+          if (myClient) eq.set(c.id, { target: myClient, takeShape: false, note: `also uses ${p.name} (${p.role})` });
       } else hostOnDominant(p, eq);
     } else if (p.role === "peer") {
       const myClient = dId(dKind("client"));
@@ -388,7 +400,8 @@ function connectFeatures(
       links.push({ from: gateway.id, to: entry, kind: "request", label: `routes ${f.name}` });
     }
     const owner = resolve(f, f.topology.stateOwner) ?? entry;
-    for (const a of archetypes) {
+    const rests = archetypes.filter((a) => f.substrates?.includes(a.key));
+    for (const a of rests.length > 0 ? rests : archetypes) {
       const target = resolve(a, a.topology.entry);
       if (target && !links.some((l) => l.from === owner && l.to === target))
         links.push({ from: owner, to: target, kind: "request", label: `uses ${a.name}` });
@@ -521,10 +534,38 @@ function boundProtocols(
           complete = false;
           break;
         }
+        // a message between two components that composition merged is internal to the merged one
+        if (s.target !== undefined && s.target !== s.actor && from === to) continue;
         steps.push({ ...s, from, to });
       }
-      if (complete) out.push({ part: p.key, name: spec.name, steps, outcomes: parsed.value.outcomes });
+      if (complete && steps.length > 0)
+        out.push({ part: p.key, name: spec.name, steps, outcomes: parsed.value.outcomes });
     }
   }
   return out;
+}
+
+/**
+ * The composed architecture of a design's fields. Several fields read it (components, links, API,
+ * data model, diagrams); it is computed once per set of inputs and remembered by their identity,
+ * which is invisible to callers because composition is a pure function of those inputs.
+ */
+const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
+
+export function architectureOf(f: Pick<Fields, "prompt" | "archetypes" | "features">): Architecture {
+  let byFeatures = memo.get(f.archetypes);
+  if (!byFeatures) {
+    byFeatures = new WeakMap();
+    memo.set(f.archetypes, byFeatures);
+  }
+  let byPrompt = byFeatures.get(f.features);
+  if (!byPrompt) {
+    byPrompt = new Map();
+    byFeatures.set(f.features, byPrompt);
+  }
+  const hit = byPrompt.get(f.prompt);
+  if (hit) return hit;
+  const arch = composeArchitecture(designParts(f), f.prompt);
+  byPrompt.set(f.prompt, arch);
+  return arch;
 }

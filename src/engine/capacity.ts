@@ -35,6 +35,13 @@ function statedInput(name: string, s: Nfrs["scale"][string]): Known {
   };
 }
 
+/** Every quantity a capacity model may read: the shared table plus the inputs models declare themselves. */
+export function capacityQuantityIds(models: readonly CapacityModel[]): Set<string> {
+  const ids = new Set(QUANTITY_BY_ID.keys());
+  for (const m of models) for (const i of m.inputs) ids.add(i.quantity);
+  return ids;
+}
+
 /** Evaluates one model with the prompt's scale; figures whose inputs cannot all be found are left out. */
 export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
   const env = new Map<string, Known>();
@@ -85,7 +92,7 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
       env.set(spec.quantity, statedInput(spec.quantity, s));
       continue;
     }
-    const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? "";
+    const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";
     const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
     let derived = false;
     for (const d of derivations) {
@@ -124,6 +131,8 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
     }
   }
 
+  const unitOf = (name: string) =>
+    QUANTITY_BY_ID.get(name)?.unit ?? model.inputs.find((i) => i.quantity === name)?.unit ?? "";
   const rows: CapacityRow[] = [];
   for (const f of model.figures) {
     const r = evalExpr(f.expression);
@@ -138,10 +147,32 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
       value,
       unit: f.unit,
       display: f.ceil ? formatQuantity(value, f.unit) : approx(value, f.unit),
-      inputs: r.inputs,
+      inputs: r.inputs.map((i) => {
+        const unit = unitOf(i.name);
+        return unit ? { ...i, unit } : i;
+      }),
       archetype: owner,
       ...(f.sets ? { sets: f.sets } : {}),
     });
   }
   return rows;
+}
+
+/**
+ * The main numbers as one spoken sentence (for the presentation script): the peak rate, the
+ * first hotspot and the storage, each as "label ≈ value".
+ */
+export function speakCapacity(rows: readonly CapacityRow[], max = 3): string {
+  const pick = (kind: CapacityRow["kind"]) => rows.find((r) => r.kind === kind);
+  const chosen = [pick("peak") ?? pick("rate"), pick("hotspot"), pick("storage") ?? pick("growth")]
+    .filter((r): r is CapacityRow => r !== undefined)
+    .slice(0, max);
+  if (chosen.length === 0) return "";
+  const assumed = new Set(
+    chosen.flatMap((r) =>
+      r.inputs.filter((i) => i.source === "assumed" && !/derived as/.test(i.because)).map((i) => i.name),
+    ),
+  );
+  const parts = chosen.map((r) => `${r.quantity} ${r.display.replace(/^≈ /, "about ")}`);
+  return `Back of the envelope: ${parts.join("; ")}${assumed.size > 0 ? ` (assuming ${[...assumed].slice(0, 3).join(", ")} at typical values)` : ""}.`;
 }

@@ -7,13 +7,16 @@ export type Expr =
   | { kind: "num"; value: number }
   | { kind: "var"; name: string }
   | { kind: "neg"; arg: Expr }
-  | { kind: "bin"; op: "+" | "-" | "*" | "/" | "^"; left: Expr; right: Expr };
+  | { kind: "bin"; op: "+" | "-" | "*" | "/" | "^"; left: Expr; right: Expr }
+  | { kind: "call"; fn: "max" | "min"; args: Expr[] };
+
+const FUNCTIONS = ["max", "min"] as const;
 
 type Token = { t: "num"; v: number } | { t: "id"; v: string } | { t: "op"; v: string };
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?(?:e[+-]?\d+)?)|([a-z][a-z0-9_]*)|([-+*/^()]))/iy;
+  const re = /\s*(?:(\d+(?:\.\d+)?(?:e[+-]?\d+)?)|([a-z][a-z0-9_]*)|([-+*/^(),]))/iy;
   let pos = 0;
   while (pos < src.length) {
     if (/^\s*$/.test(src.slice(pos))) break;
@@ -44,7 +47,16 @@ export function parseFormula(src: string): Expr {
     const tk = toks[i++];
     if (!tk) throw new Error("expression ends early");
     if (tk.t === "num") return { kind: "num", value: tk.v };
-    if (tk.t === "id") return { kind: "var", name: tk.v };
+    if (tk.t === "id") {
+      const fn = FUNCTIONS.find((f) => f === tk.v);
+      if (fn && take("(")) {
+        const args = [sum()];
+        while (take(",")) args.push(sum());
+        if (!take(")")) throw new Error("missing ')'");
+        return { kind: "call", fn, args };
+      }
+      return { kind: "var", name: tk.v };
+    }
     if (tk.v === "(") {
       const e = sum();
       if (!take(")")) throw new Error("missing ')'");
@@ -89,7 +101,7 @@ export function formulaVariables(e: Expr, acc: Set<string> = new Set()): Set<str
   else if (e.kind === "bin") {
     formulaVariables(e.left, acc);
     formulaVariables(e.right, acc);
-  }
+  } else if (e.kind === "call") for (const a of e.args) formulaVariables(a, acc);
   return acc;
 }
 
@@ -104,6 +116,12 @@ export function evaluateFormula(e: Expr, values: Readonly<Record<string, number>
       case "neg": {
         const a = ev(x.arg);
         return a === undefined ? undefined : -a;
+      }
+      case "call": {
+        const args = x.args.map(ev);
+        if (args.some((a) => a === undefined)) return undefined;
+        const nums = args as number[];
+        return x.fn === "max" ? Math.max(...nums) : Math.min(...nums);
       }
       case "bin": {
         const a = ev(x.left);

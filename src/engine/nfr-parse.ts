@@ -200,13 +200,18 @@ const TIME_WORD =
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 
 /** Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows. */
-const NOUNS: { re: RegExp; count?: string; rate?: string }[] = [
+const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string }[] = [
   {
     re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?|ops|operations?)$/,
     rate: "requests_per_sec",
   },
   { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
-  { re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?)$/, rate: "reads_per_sec" },
+  {
+    re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|redirects?|resolutions?|visits?)$/,
+    rate: "reads_per_sec",
+  },
+  // A new short link or URL is a write that needs an id; crawled pages are visits.
+  { re: /^(?:(?:new |short |shortened )(?:urls?|links?))$/, rate: "writes_per_sec", also: "ids_per_sec" },
   {
     re: /^(?:messages?|msgs?|events?|notifications?|emails?|texts?|sms|pushes|push notifications?|orders?|payments?|charges?|refunds?|clicks?|logs?|log lines?|lines?|posts?|tweets?|comments?|likes?|bookings?|rides?|trips?|edits?|operations per document|changes?)$/,
     rate: "messages_per_sec",
@@ -407,7 +412,11 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
-  { re: /\b(?:retention|retain\w*|kept|keep|history|stored? for|archive\w*)\b/i, id: "retention_days", toDays: true },
+  {
+    re: /\b(?:retention|retain\w*|kept|keep|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
+    id: "retention_days",
+    toDays: true,
+  },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   {
@@ -435,12 +444,12 @@ function parseScale(text: string): Scale {
   const t = text.replace(/[\u2013\u2014]/g, "-");
   const nums = findNumbers(t);
   /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
-  const pendingRate: { noun: string; value: number; start: number; rate: string }[] = [];
+  const pendingRate: { value: number; start: number; rate: string }[] = [];
 
   for (let ni = 0; ni < nums.length; ni++) {
     const n = nums[ni] as NumberMatch;
     const nextStart = nums[ni + 1]?.start ?? t.length;
-    let rest = t.slice(n.end, nextStart);
+    const rest = t.slice(n.end, nextStart);
     let pos = 0;
     const quoteTo = (k: number) => t.slice(n.start, n.end + k);
     const plus = /^\+/.exec(rest);
@@ -476,7 +485,9 @@ function parseScale(text: string): Scale {
             : /^\s*(?:chunks?|blocks?)\b/.test(after)
               ? "chunk_bytes"
               : "bytes_stored";
-      setScale(scale, id, v, quoteTo(pos + (/^\s*\w+/.exec(rest.slice(pos))?.[0].length ?? 0)));
+      // The quote runs through the next word only when that word named what the bytes are ("1 KB messages").
+      const next = /^\s*(?!of\b)\w+/.exec(rest.slice(pos))?.[0].length ?? 0;
+      setScale(scale, id, v, quoteTo(id === "bytes_stored" ? pos : pos + next));
       continue;
     }
 
@@ -545,6 +556,8 @@ function parseScale(text: string): Scale {
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       const value = n.value / secs;
       setScale(scale, id, value, quoteTo(nounEnd));
+      const also = hit?.entry.also;
+      if (also && !scope) setScale(scale, also, value, quoteTo(nounEnd));
       // "a billion pages a month": a visit rate stated per day or longer also states the pass period.
       if (rateId === "items_per_sec" && secs >= 86400) setScale(scale, "scan_period_seconds", secs, quoteTo(nounEnd));
       // A rate noun stated just before, with no unit of its own, shares this one.
@@ -561,12 +574,11 @@ function parseScale(text: string): Scale {
       // "50k writes and 200k reads per second": wait for the next number's time unit.
       const between = t.slice(ends[hit.used - 1] !== undefined ? n.end + (ends[hit.used - 1] ?? 0) : n.end, nextStart);
       if (/^\s*(?:,|and|or|,\s*and)\s*$/i.test(between))
-        pendingRate.push({ noun: hit.noun, value: n.value, start: n.start, rate: hit.entry.rate });
+        pendingRate.push({ value: n.value, start: n.start, rate: hit.entry.rate });
       continue;
     }
     pendingRate.length = 0;
     if (hit?.entry.count) setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
-    rest = "";
   }
 
   // Vague durations: "within seconds", "within a few seconds", "in under a minute".

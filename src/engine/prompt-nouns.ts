@@ -119,6 +119,8 @@ const STOP = new Set([
   "purpose",
 ]);
 
+const MEASURES = new Set(["number", "code", "key", "count"]);
+
 const singular = (w: string) =>
   w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.endsWith("ss") || !w.endsWith("s") ? w : w.slice(0, -1);
 
@@ -133,6 +135,10 @@ export function unitNoun(prompt: string): { noun: string; quote: string } | unde
     const w = words[j];
     if (w === undefined || w.length < 3 || w.includes("-") || STOP.has(w) || STOP.has(singular(w))) continue;
     if (HEADS.has(singular(w))) continue;
+    // "ticket number", "order id": a generic measure noun takes the word before it
+    const prev = words[j - 1];
+    if (MEASURES.has(singular(w)) && prev && prev.length >= 3 && !STOP.has(prev) && !prev.endsWith("ing"))
+      return { noun: `${prev}-${singular(w)}`, quote: words.slice(j - 1, i + 1).join(" ") };
     return { noun: singular(w), quote: words.slice(j, i + 1).join(" ") };
   }
   return undefined;
@@ -145,7 +151,9 @@ export function promptNouns(prompt: string, parts: readonly { key: string; topol
   const part = parts[0];
   const unit = part?.topology.unit;
   if (!part || !unit) return [];
-  if (unit.words.includes(found.noun) || unit.entity.toLowerCase() === found.noun) return [];
+  // a noun the archetype already uses for one of its own entities is not a rename ("rollout" in a rollout system)
+  const own = new Set(part.topology.dataModel.map((e) => e.entity.toLowerCase()));
+  if (unit.words.includes(found.noun) || own.has(found.noun.replace(/-/g, ""))) return [];
   return [
     {
       entity: unit.entity,

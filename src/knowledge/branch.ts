@@ -594,3 +594,17 @@ export const DEFAULT_SUBSTRATE: DefaultSubstrate = {
   archetypes: ["I16", "I06", "I07"],
   why: "Most product features keep per-entity state by key, serve lists and searches from derived views, and put a cache in front of hot reads.",
 };
+
+/**
+ * Words that ask for a closer look at one part of a product ("Design Uber, focusing on the
+ * location store"): with them, a product prompt that also names infrastructure is mixed.
+ */
+export const FOCUS_CUES: readonly string[] = [
+  "focusing on",
+  "focus on",
+  "deep dive",
+  "zoom in on",
+  "and its",
+  "with its",
+  "in particular the",
+];

@@ -1,4 +1,4 @@
-import type { ComponentRole } from "./schema.js";
+import type { Availability, ComponentRole } from "./schema.js";
 
 /**
  * The crash, retry and replication failures a mechanism exists to survive. When a design
@@ -6,6 +6,8 @@ import type { ComponentRole } from "./schema.js";
  */
 export const MECHANISM_FAILURES: readonly {
   mechanism: string;
+  /** When set, the row describes the mechanism under that availability stance only. */
+  stance?: Availability;
   role: ComponentRole;
   failure: string;
   prevention: string;
@@ -44,11 +46,40 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "consensus-replication",
+    stance: "fail-closed",
     role: "truth",
     failure: "a network partition splits the replicas",
     prevention: "only the side with a majority can elect a leader and commit, so there is never a second truth",
     repair:
       "the minority side refuses writes (fails closed) and catches up from the leader's log when the partition heals",
+  },
+  {
+    mechanism: "consensus-replication",
+    stance: "stay-available",
+    role: "coordination",
+    failure: "a network partition cuts part of the fleet off from the consensus-held metadata",
+    prevention:
+      "only the majority side can change the consensus-held state, so there is never a second truth, and the serving path does not need it on every request",
+    repair:
+      "the cut-off nodes keep serving from the last committed metadata and their local state; changes that need the metadata wait for the partition to heal",
+  },
+  {
+    mechanism: "isr-replication",
+    role: "truth",
+    failure: "the in-sync set shrinks below min.insync.replicas (followers lag or die)",
+    prevention:
+      "with acks=all the leader refuses to acknowledge produces until enough followers catch up, instead of confirming a record held by too few copies",
+    repair:
+      "lagging followers fetch from the leader and rejoin the set once caught up; producers retry with the same producer id and sequence, so the retry is not appended twice",
+  },
+  {
+    mechanism: "isr-replication",
+    role: "truth",
+    failure: "the leader dies and no in-sync follower is left",
+    prevention:
+      "unclean leader election stays disabled, so only an in-sync replica may take over and no acknowledged record is lost",
+    repair:
+      "the partition is unavailable until an in-sync replica returns; enabling unclean election would bring it back sooner at the cost of silently losing acknowledged records",
   },
   {
     mechanism: "async-replication",
@@ -151,10 +182,20 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "token-bucket",
+    stance: "stay-available",
     role: "coordination",
     failure: "the budget store is unreachable from the request path",
-    prevention: "each node keeps a local allowance it can spend without the store",
+    prevention: "each node keeps a local allowance, its share of the global limit, that it can spend without the store",
     repair:
-      "admission falls back to the local allowance (fail open) or refuses (fail closed) by policy, and resyncs when the store returns",
+      "admission fails open on the local allowance, so the fleet may overshoot by at most the sum of allowances, and resyncs when the store returns",
+  },
+  {
+    mechanism: "token-bucket",
+    stance: "fail-closed",
+    role: "coordination",
+    failure: "the budget store is unreachable from the request path",
+    prevention: "each node keeps a small local allowance, its share of the global limit, for short blips",
+    repair:
+      "once the allowance is spent, admission rejects with 429 until the store returns, because overshooting the budget is the worse failure",
   },
 ];

@@ -150,6 +150,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "users", label: "users", unit: "users" },
   { id: "nodes", label: "nodes, hosts or servers", unit: "nodes" },
   { id: "workers", label: "workers", unit: "workers" },
+  { id: "ingesters", label: "ingest or storage nodes of a telemetry pipeline", unit: "ingesters" },
   { id: "clients", label: "connected clients or sessions", unit: "clients" },
   {
     id: "partitions",

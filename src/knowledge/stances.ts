@@ -8,11 +8,11 @@ export const STANCES: Readonly<Record<ArchetypeId, Stance>> = {
   I01: {
     consistency: "linearizable",
     availability: "fail-closed",
-    delivery: "exactly-once",
+    delivery: "at-least-once",
     ordering: "global",
     durability: "durable",
     because:
-      "coordination metadata is what other systems trust to decide who leads; a stale or split answer is worse than no answer",
+      "coordination metadata is what other systems trust to decide who leads; a stale or split answer is worse than no answer, so a minority refuses; a client that loses its connection retries, and a compare on the version it read makes the retry safe",
     scopes: {
       ordering: {
         scope: "replica group",
@@ -25,11 +25,11 @@ export const STANCES: Readonly<Record<ArchetypeId, Stance>> = {
   I02: {
     consistency: "linearizable",
     availability: "fail-closed",
-    delivery: "exactly-once",
+    delivery: "at-least-once",
     ordering: "per-key",
     durability: "durable",
     because:
-      "granting the same resource to two holders breaks the one guarantee the component exists for, so it refuses rather than guesses",
+      "granting the same resource to two holders breaks the one guarantee the component exists for, so it refuses rather than guesses; a retried acquire by the same owner finds its own grant instead of taking a second one",
     scopes: {
       ordering: { scope: "key", why: "fencing tokens only need to increase per resource" },
       exclusivity: { scope: "key", why: "each resource has at most one holder; different resources are independent" },
@@ -73,12 +73,12 @@ export const STANCES: Readonly<Record<ArchetypeId, Stance>> = {
   },
   I05: {
     consistency: "linearizable",
-    availability: "stay-available",
+    availability: "fail-closed",
     delivery: "at-least-once",
     ordering: "per-partition",
     durability: "durable",
     because:
-      "an acknowledged record must survive and be replayable; consumers de-duplicate, so redelivery is the safe failure",
+      "an acknowledged record must survive and be replayable, so with acks=all a partition whose in-sync set falls below min.insync.replicas refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure",
     scopes: {
       ordering: {
         scope: "partition",
@@ -135,13 +135,13 @@ export const STANCES: Readonly<Record<ArchetypeId, Stance>> = {
     },
   },
   I09: {
-    consistency: "linearizable",
+    consistency: "read-your-writes",
     availability: "stay-available",
-    delivery: "exactly-once",
+    delivery: "at-least-once",
     ordering: "per-key",
     durability: "durable",
     because:
-      "an identifier handed out twice corrupts every system that keys on it; block leases let issuing continue through short outages",
+      "an identifier handed out twice corrupts every system that keys on it, yet uniqueness needs no cross-node read at issue time: each generator issues from its own leased block or worker id, so issuing continues through short outages, and only block allocation is a conditional write; a retried request simply gets a fresh id, leaving a gap but never a duplicate",
     scopes: {
       ordering: {
         scope: "shard",
@@ -167,12 +167,12 @@ export const STANCES: Readonly<Record<ArchetypeId, Stance>> = {
   },
   I11: {
     consistency: "linearizable",
-    availability: "stay-available",
+    availability: "fail-closed",
     delivery: "at-least-once",
     ordering: "global",
     durability: "durable",
     because:
-      "config truth is written rarely and must be exact; the data plane keeps serving the last good snapshot when the control plane is away",
+      "config truth is written rarely and must be exact, so a publish is refused when the store has no majority; the data plane is not blocked by that, because every node keeps serving the last good snapshot it holds",
     scopes: {
       ordering: { scope: "global", why: "snapshot versions form one sequence that every node can compare" },
       exclusivity: { scope: "global", why: "one rollout at a time moves the fleet for a given config" },
@@ -208,11 +208,12 @@ export const STANCES: Readonly<Record<ArchetypeId, Stance>> = {
   },
   I14: {
     consistency: "linearizable",
-    availability: "stay-available",
+    availability: "fail-closed",
     delivery: "at-least-once",
     ordering: "per-key",
     durability: "durable",
-    because: "a published version must never change or vanish, while reads of immutable bytes can come from any copy",
+    because:
+      "moving a tag is a compare-and-set that must be refused rather than forked, and a published version must never change or vanish; pulls of content-addressed bytes keep working from any copy or cache, since those bytes never change",
     scopes: {
       ordering: { scope: "key", why: "versions of one name form a sequence; names are independent" },
       exclusivity: { scope: "key", why: "a head pointer moves by compare-and-set per name" },
@@ -276,10 +277,11 @@ export const STANCES: Readonly<Record<ArchetypeId, Stance>> = {
   I19: {
     consistency: "linearizable",
     availability: "fail-closed",
-    delivery: "exactly-once",
+    delivery: "at-least-once",
     ordering: "per-key",
     durability: "durable",
-    because: "an acknowledged write must survive disk and node loss, and metadata must never point at missing data",
+    because:
+      "an acknowledged write must survive disk and node loss, and metadata must never point at missing data; a client retries a failed write (GFS record append even lands at least once, leaving duplicates and padding that readers skip), so the substrate is at-least-once and the strong default fits S3, Ceph and HDFS rather than GFS's relaxed region model",
     scopes: {
       ordering: { scope: "key", why: "mutations to one chunk or file are ordered by its primary or writer lease" },
       exclusivity: { scope: "key", why: "one writer lease per file or chunk at a time" },

@@ -1,4 +1,6 @@
 /** The mechsd library: recognition, the full design, and the knowledge base behind them. */
+export { COHERENCE_RULES, type CoherenceRule, checkCoherence, type Problem } from "../engine/coherence.js";
+
 import { deriveDesign as deriveEngineDesign } from "../engine/design/design.js";
 import { type ScriptedDesign, withScript } from "../render/script/index.js";
 

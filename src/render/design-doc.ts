@@ -4,6 +4,7 @@ import { writeScript } from "./script/index.js";
 import { architectureBlocks } from "./sections/architecture.js";
 import { capacitySection } from "./sections/capacity.js";
 import { decisionsSection } from "./sections/decisions.js";
+import { featuresSection } from "./sections/features.js";
 
 /** The design as a document in the framework's fixed order. Everything shown comes from the Design object. */
 export function designBlocks(d: Design): Block[] {
@@ -15,7 +16,9 @@ export function designBlocks(d: Design): Block[] {
     heading(2, "Branch and archetypes"),
     para(
       d.branch.kind === "product"
-        ? "Product-first prompt: below is the design of the infrastructure substrates such a product leans on."
+        ? d.features.length > 0
+          ? "Product-first prompt: the product's features and user actions first, then the infrastructure substrates that carry their correctness, as deep dives."
+          : "Product-first prompt: below is the design of the infrastructure substrates such a product leans on."
         : `Branch: ${d.branch.kind}-first. ${d.branch.evidence[0] ?? ""}`,
     ),
     d.archetypes.length > 0
@@ -25,6 +28,7 @@ export function designBlocks(d: Design): Block[] {
         )
       : para("No archetype was recognised; name the component (queue, lock, cache, scheduler…) to get a design."),
   );
+  blocks.push(...featuresSection(d));
   if (!dominant) return blocks;
 
   const src = d.nfrs.sources;
@@ -111,6 +115,7 @@ export function designBlocks(d: Design): Block[] {
       bullets([
         ...t.choices.map((c) => `${c.product}: ${c.fits} (${c.why})`),
         ...(t.avoid ? [`Not ${t.avoid.product}: ${t.avoid.why}`] : []),
+        ...(t.references ?? []).map((r) => `Reference design, not a part: ${r.product} (${r.why})`),
       ]),
     ]),
     heading(2, "Retries, crashes, replication and scale"),

@@ -23,6 +23,9 @@ export function label(s: string, max = 80): string {
   return cut.replace(/[#";<>`|{}]/g, (c) => own(ENTITY, c) ?? c);
 }
 
+/** Longest guard or alternative condition drawn; longer than any protocol guard in the knowledge base. */
+const GUARD_MAX = 400;
+
 /** Sequence-diagram text also may not contain a colon, which ends the message. */
 const seqText = (s: string, max = 70) => label(s, max).replace(/:/g, "#58;");
 
@@ -126,9 +129,9 @@ export function boundSequence(
   for (const s of steps) {
     const reply = prev !== undefined && !s.guard && s.from === prev.to && s.to === prev.from && s.from !== s.to;
     const arrow = reply ? "-->>" : "->>";
-    if (s.branch) lines.push(`  alt ${seqText(s.guard ?? "otherwise", 60)}`);
+    if (s.branch) lines.push(`  alt ${seqText(s.guard ?? "otherwise", GUARD_MAX)}`);
     lines.push(`  ${pid(s.from)}${arrow}${pid(s.to)}: ${seqText(s.operation)}`);
-    if (!s.branch && s.guard) lines.push(`  Note over ${pid(s.to)}: checks ${seqText(s.guard, 60)}`);
+    if (!s.branch && s.guard) lines.push(`  Note over ${pid(s.to)}: checks ${seqText(s.guard, GUARD_MAX)}`);
     if (s.branch) lines.push("  end");
     if (!s.branch) prev = s;
   }

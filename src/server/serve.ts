@@ -1,7 +1,9 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { openDb } from "../store/db.js";
 import { SessionStore } from "../store/sessions.js";
 import { createApp } from "./app.js";
+import { planHosts, urlFor } from "./hosts.js";
 import { loadStaticFiles } from "./static.js";
 import { builtWebDir, notBuiltUi } from "./web-dir.js";
 
@@ -10,39 +12,79 @@ export interface ServeOptions {
   host: string;
   db: string;
   webDir?: string;
+  /** Extra names the Host header may carry (--allowed-host), e.g. a DNS name of this machine. */
+  allowedHosts?: readonly string[];
 }
 
 export interface Running {
+  /** A URL usable from this machine. */
   url: string;
-  close(): Promise<void>;
+  /** URLs of the other names a wildcard bind answers to. */
+  otherUrls: string[];
+  /** How many requests are being answered right now. */
+  inFlight(): number;
+  /**
+   * Stops accepting, lets requests in flight finish (for at most `graceMs`, then drops their connections),
+   * closes the store. Safe to call twice; both calls resolve when the store is closed.
+   */
+  close(graceMs?: number): Promise<void>;
+  /** Drops every open connection now (a second Ctrl+C); a pending close() then finishes at once. */
+  abort(): void;
 }
 
+export const DEFAULT_GRACE_MS = 10_000;
+
+/** Opens and checks the store (StoreError when unusable), then listens. */
 export async function startServer(opts: ServeOptions): Promise<Running> {
   const webDir = opts.webDir ?? builtWebDir();
   const notBuilt = notBuiltUi(webDir);
   if (notBuilt) throw new Error(notBuilt);
+  const files = loadStaticFiles(webDir);
   const db = openDb(opts.db);
   const store = new SessionStore(db);
-  const files = loadStaticFiles(webDir);
-  const hostNames = opts.host === "127.0.0.1" || opts.host === "localhost" ? ["127.0.0.1", "localhost"] : [opts.host];
+  const plan = planHosts(opts.host, opts.allowedHosts ?? []);
+  const reach = { names: plan.names, port: -1 };
+  const app = createApp({ store, files, reach });
+  let inFlight = 0;
   return new Promise((resolve, reject) => {
-    const allowedHosts = new Set<string>();
-    const app = createApp({ store, files, allowedHosts });
-    const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, (info) => {
-      for (const h of hostNames) allowedHosts.add(`${h}:${info.port}`.toLowerCase());
-      resolve({
-        url: `http://${hostNames[0]}:${info.port}/`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => {
-              db.close();
-              done();
-            });
-            // Idle keep-alive connections would otherwise hold close() open.
-            (server as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
+    const server = serve(
+      {
+        fetch: async (req, env) => {
+          inFlight++;
+          try {
+            return await app.fetch(req, env);
+          } finally {
+            inFlight--;
+          }
+        },
+        port: opts.port,
+        hostname: opts.host,
+      },
+      (info) => {
+        reach.port = info.port;
+        resolve({
+          url: urlFor(plan.primary, info.port),
+          otherUrls: plan.others.map((n) => urlFor(n, info.port)),
+          inFlight: () => inFlight,
+          close: (graceMs = DEFAULT_GRACE_MS) => (closing ??= shutdown(server as Server, graceMs)),
+          abort: () => (server as Server).closeAllConnections(),
+        });
+      },
+    );
+    let closing: Promise<void> | undefined;
+    const shutdown = (s: Server, graceMs: number) =>
+      new Promise<void>((done) => {
+        // Keep-alive connections go once their current response is sent; the timer ends whatever is left.
+        const idle = setInterval(() => s.closeIdleConnections(), 25);
+        const force = setTimeout(() => s.closeAllConnections(), graceMs);
+        s.close(() => {
+          clearInterval(idle);
+          clearTimeout(force);
+          db.close();
+          done();
+        });
+        s.closeIdleConnections();
       });
-    });
     server.on("error", (e) => {
       db.close();
       reject(e);

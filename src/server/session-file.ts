@@ -1,12 +1,16 @@
 import { z } from "zod";
+import { Name, Overrides, Text } from "./text.js";
 
-/** An exported session: what import accepts. The design is informative; it is re-derived on import. */
-export const SessionFile = z.object({
+/**
+ * An exported session: what import accepts. Unknown fields are refused, as on every other route.
+ * The design is informative; it is re-derived on import.
+ */
+export const SessionFile = z.strictObject({
   format: z.literal("mechsd-session", { error: "format must be 'mechsd-session'" }),
   version: z.literal(1, { error: "version must be 1" }),
-  name: z.string().trim().min(1, "name is empty").max(120, "name is longer than 120 characters"),
-  prompt: z.string({ error: "prompt must be text" }),
-  overrides: z.array(z.string().max(200)).max(40).default([]),
+  name: Name,
+  prompt: Text,
+  overrides: Overrides.default([]),
   design: z.unknown().optional(),
 });
 export type SessionFile = z.input<typeof SessionFile>;

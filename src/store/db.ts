@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS } from "./migrations.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 
 export type Db = Database.Database;
 
@@ -13,16 +13,78 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, "mechsd", "workbench.sqlite");
 }
 
-/** Opens (creating if needed) the store in WAL mode and applies pending migrations. */
+/** The store cannot be used as it is; the message says why and what to do. Nothing was changed in the file. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreError";
+  }
+}
+
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Opens (creating if needed) the store, checks it before anything is served, then sets WAL mode and applies
+ * pending migrations. Refused with a StoreError: a file that is not a SQLite database or is damaged
+ * (quick_check), a SQLite file of another program, a schema newer than this code's, and a store that
+ * cannot be written (probed with a rolled-back write).
+ */
 export function openDb(file: string): Db {
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("foreign_keys = ON");
-  db.pragma("busy_timeout = 2000");
-  migrate(db);
+  let db: Db;
+  try {
+    if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
+    db = new Database(file);
+  } catch (e) {
+    throw new StoreError(`cannot open the store ${file}: ${why(e)}`);
+  }
+  try {
+    db.pragma("busy_timeout = 2000");
+    checkStore(db, file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("synchronous = NORMAL");
+    db.pragma("foreign_keys = ON");
+    migrate(db);
+  } catch (e) {
+    db.close();
+    if (e instanceof StoreError) throw e;
+    throw new StoreError(`cannot prepare the store ${file}: ${why(e)}`);
+  }
   return db;
+}
+
+/** The start-up checks of `openDb`, in order; throws StoreError on the first that fails. */
+export function checkStore(db: Db, file: string): void {
+  let check: unknown;
+  try {
+    check = db.pragma("quick_check", { simple: true });
+  } catch (e) {
+    throw new StoreError(`${file} is not a usable SQLite database (${why(e)}); move it away or pick another with --db`);
+  }
+  if (check !== "ok")
+    throw new StoreError(
+      `${file} is damaged (quick_check: ${String(check)}); restore a backup or move it away and start a new store`,
+    );
+  const tables = new Set(
+    (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
+  if (tables.size > 0 && !tables.has("schema_migrations"))
+    throw new StoreError(`${file} is a SQLite database of another program, not a mechsd store; pick another with --db`);
+  if (tables.has("schema_migrations")) {
+    const found = schemaVersion(db);
+    if (found > SCHEMA_VERSION)
+      throw new StoreError(
+        `${file} was written by a newer mechsd (schema ${found}; this one knows up to ${SCHEMA_VERSION}); upgrade mechsd or pick another store with --db`,
+      );
+  }
+  if (db.readonly) throw new StoreError(`${file} is opened read-only; the workbench needs to save sessions`);
+  try {
+    db.exec("BEGIN IMMEDIATE; CREATE TABLE mechsd_write_probe (x INTEGER); ROLLBACK;");
+  } catch (e) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    throw new StoreError(
+      `cannot write to ${file} (${why(e)}); check the file's and its folder's permissions, or pick another with --db`,
+    );
+  }
 }
 
 export function migrate(db: Db): number {

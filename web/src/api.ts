@@ -13,14 +13,35 @@ export interface Session {
 }
 
 export interface Meta {
-  examples: string[];
-  values: { delivery: string[]; consistency: string[]; availability: string[]; ordering: string[]; roles: string[] };
+  /** Example prompts: plain text, or (from a newer server) with the archetype they exercise. */
+  examples: (string | { prompt: string; archetype?: string })[];
+  overrideKeys?: string[];
+  values: {
+    delivery: string[];
+    consistency: string[];
+    availability: string[];
+    ordering: string[];
+    roles: string[];
+    durability?: string[];
+  };
   predicates: { id: string; name: string }[];
   archetypes: { id: string; name: string }[];
 }
 
+export interface SessionPage {
+  sessions: Session[];
+  nextCursor?: string | null;
+}
+
 /** Thrown for any non-2xx answer; the message is the server's own explanation. */
-export class ApiError extends Error {}
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
 
 async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: body === undefined ? {} : { "Content-Type": "application/json" } };
@@ -28,20 +49,54 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   const res = await fetch(url, init);
   if (res.status === 204) return undefined as T;
   const data = (await res.json().catch(() => ({ error: `the server answered ${res.status}` }))) as { error?: string };
-  if (!res.ok) throw new ApiError(data.error ?? `the server answered ${res.status}`);
+  if (!res.ok) throw new ApiError(data.error ?? `the server answered ${res.status}`, res.status);
   return data as T;
+}
+
+const enc = encodeURIComponent;
+
+/** GET /api/sessions answers either a bare array (older servers) or a page `{sessions, nextCursor}`. */
+async function sessionPage(opts: { cursor?: string; limit?: number; q?: string } = {}): Promise<SessionPage> {
+  const qs = new URLSearchParams();
+  if (opts.cursor) qs.set("cursor", opts.cursor);
+  if (opts.limit) qs.set("limit", String(opts.limit));
+  if (opts.q) qs.set("q", opts.q);
+  const tail = qs.toString();
+  const data = await call<Session[] | SessionPage>("GET", `/api/sessions${tail ? `?${tail}` : ""}`);
+  if (Array.isArray(data)) return { sessions: data, nextCursor: null };
+  return { sessions: data.sessions ?? [], nextCursor: data.nextCursor ?? null };
 }
 
 export const api = {
   meta: () => call<Meta>("GET", "/api/meta"),
   design: (prompt: string, overrides: string[]) => call<Design>("POST", "/api/design", { prompt, overrides }),
   archetypes: () => call<Archetype[]>("GET", "/api/archetypes"),
-  sessions: () => call<Session[]>("GET", "/api/sessions"),
+  sessions: sessionPage,
+  session: (id: string) => call<Session>("GET", `/api/sessions/${enc(id)}`),
   create: (prompt: string, overrides: string[]) => call<Session>("POST", "/api/sessions", { prompt, overrides }),
   update: (id: string, patch: Partial<Pick<Session, "name" | "prompt" | "overrides">>) =>
-    call<Session>("PUT", `/api/sessions/${encodeURIComponent(id)}`, patch),
-  duplicate: (id: string) => call<Session>("POST", `/api/sessions/${encodeURIComponent(id)}/duplicate`),
-  remove: (id: string) => call<void>("DELETE", `/api/sessions/${encodeURIComponent(id)}`),
+    call<Session>("PUT", `/api/sessions/${enc(id)}`, patch),
+  duplicate: (id: string) => call<Session>("POST", `/api/sessions/${enc(id)}/duplicate`),
+  remove: (id: string) => call<void>("DELETE", `/api/sessions/${enc(id)}`),
   importFile: (text: string) => call<Session>("POST", "/api/import", text),
-  exportUrl: (id: string, format: "md" | "json") => `/api/sessions/${encodeURIComponent(id)}/export?format=${format}`,
+  exportUrl: (id: string, format: "md" | "json") => `/api/sessions/${enc(id)}/export?format=${format}`,
 };
+
+/** Turns a server's "path: message; path: message" validation answer into readable lines. */
+export function readableProblems(message: string): string[] {
+  const body = message.replace(/^not a mechsd session file:\s*/i, "");
+  return body
+    .split(/;\s+/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => {
+      const m = /^([\w.[\]-]+):\s*(.*)$/.exec(p);
+      if (!m) return p;
+      const [, field, raw] = m;
+      const what = raw
+        ?.replace(/^Invalid input: expected (\w+), received undefined$/, "is missing (it should be $1)")
+        .replace(/^Invalid input: expected (\w+), received (\w+)$/, "should be $1, not $2");
+      if (field === "body") return what ?? p;
+      return what?.startsWith(field ?? "") ? what : `${field}: ${what}`;
+    });
+}

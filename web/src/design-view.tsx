@@ -1,34 +1,50 @@
-import type { ComponentChildren } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
-import type { Design, Meta } from "./api.js";
-
-interface Props {
-  design: Design;
-  view: "design" | "script" | "diagrams";
-  meta: Meta | undefined;
-  overrides: Record<string, string>;
-  setOverride(key: string, value: string): void;
-  changes: string[];
-}
+import { type ComponentChildren, Fragment } from "preact";
+import { useState } from "preact/hooks";
+import type { Design } from "./api.js";
+import { Diagram, type Scheme } from "./diagram.js";
+import { useFold } from "./fold.js";
 
 type Field = Design["trace"][number]["field"];
 
-/** A section with a "why?" toggle that shows the rule and inputs from the design's trace. */
-function Section(props: { title: string; field: Field | Field[]; design: Design; children: ComponentChildren }) {
-  const [open, setOpen] = useState(false);
+/** A foldable section with a "why?" toggle that shows the rule and inputs from the design's trace. */
+function Section(props: {
+  id: string;
+  title: string;
+  field: Field | Field[];
+  design: Design;
+  children: ComponentChildren;
+  fold?: boolean;
+}) {
+  const [open, setOpen] = useFold(props.id, props.fold);
+  const [why, setWhy] = useState(false);
   const fields = Array.isArray(props.field) ? props.field : [props.field];
   const entries = props.design.trace.filter((t) => fields.includes(t.field));
-  const id = `why-${fields.join("-")}`;
+  const whyId = `why-${props.id}`;
+  const bodyId = `body-${props.id}`;
   return (
-    <section class="card">
+    <section class="card" id={`sec-${props.id}`} aria-labelledby={`h-${props.id}`}>
       <div class="card-head">
-        <h2>{props.title}</h2>
-        <button type="button" class="why" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
+        <h2 id={`h-${props.id}`}>
+          <button type="button" class="fold" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+            <span aria-hidden="true" class="caret">
+              {open ? "▾" : "▸"}
+            </span>{" "}
+            {props.title}
+          </button>
+        </h2>
+        <button
+          type="button"
+          class="why"
+          aria-expanded={why}
+          aria-controls={whyId}
+          aria-label={`why? ${props.title}`}
+          onClick={() => setWhy(!why)}
+        >
           why?
         </button>
       </div>
-      {open ? (
-        <div class="trace" id={id}>
+      {why ? (
+        <div class="trace" id={whyId}>
           {entries.map((t) => (
             <p key={t.field}>
               <strong>{t.field}</strong> ({t.category}): {t.rule}. Inputs:{" "}
@@ -38,19 +54,23 @@ function Section(props: { title: string; field: Field | Field[]; design: Design;
           ))}
         </div>
       ) : null}
-      {props.children}
+      <div id={bodyId} class="fold-body" hidden={!open}>
+        {props.children}
+      </div>
     </section>
   );
 }
 
-function Table(props: { head: string[]; rows: (string | ComponentChildren)[][] }) {
+/** A table that reflows into one card per row on a phone (each cell labelled by its column). */
+export function Table(props: { head: string[]; rows: ComponentChildren[][]; caption?: string }) {
   return (
     <div class="table-wrap">
-      <table>
+      <table class="reflow">
+        {props.caption ? <caption>{props.caption}</caption> : null}
         <thead>
           <tr>
-            {props.head.map((h) => (
-              <th key={h} scope="col">
+            {props.head.map((h, i) => (
+              <th key={`${i}-${h}`} scope="col">
                 {h}
               </th>
             ))}
@@ -60,7 +80,9 @@ function Table(props: { head: string[]; rows: (string | ComponentChildren)[][] }
           {props.rows.map((r, i) => (
             <tr key={i}>
               {r.map((c, j) => (
-                <td key={j}>{c}</td>
+                <td key={j} data-label={props.head[j] ?? ""}>
+                  {c}
+                </td>
               ))}
             </tr>
           ))}
@@ -70,318 +92,468 @@ function Table(props: { head: string[]; rows: (string | ComponentChildren)[][] }
   );
 }
 
-function Select(props: {
-  label: string;
-  value: string;
-  options: string[];
-  onChange(v: string): void;
-  derivedLabel: string;
-}) {
-  return (
-    <label class="field">
-      {props.label}
-      <select value={props.value} onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}>
-        <option value="">{props.derivedLabel}</option>
-        {props.options.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+const joined = (xs: readonly string[] | undefined) => (xs && xs.length > 0 ? xs.join(", ") : "—");
+
+/** True when nothing in the prompt was recognised: no infrastructure or product signal fired. */
+export function unrecognised(d: Design): boolean {
+  if (d.archetypes.length === 0) return true;
+  const s = (d.branch as { scores?: { infra: number; product: number } }).scores;
+  return s !== undefined && s.infra === 0 && s.product === 0;
 }
 
-function Adjust(props: Props) {
-  const { design: d, meta, overrides, setOverride } = props;
-  if (!meta) return null;
-  const supporting = d.archetypes.slice(1);
-  const present = new Set(d.archetypes.map((a) => a.id));
+/** The design at a glance: what dominates, what carries correctness, where it breaks first, what was decided. */
+function Summary(props: { design: Design }) {
+  const d = props.design;
+  const dom = d.archetypes[0];
+  const carrying = d.mechanisms.filter((m) => m.kind === "base").slice(0, 3);
+  const shown = carrying.length > 0 ? carrying : d.mechanisms.slice(0, 3);
+  const hotspot = d.bottlenecks.find((b) => b.rank === "first hotspot") ?? d.bottlenecks[0];
   return (
-    <section class="card adjust" aria-label="Adjust">
-      <h2>Adjust</h2>
-      <div class="grid">
-        <Select
-          label="Dominant archetype"
-          value={overrides.dominant ?? ""}
-          derivedLabel={`derived (${d.archetypes[0]?.id ?? "none"})`}
-          options={meta.archetypes.map((a) => a.id)}
-          onChange={(v) => setOverride("dominant", v)}
-        />
-        {supporting.map((a) => (
-          <Select
-            key={a.id}
-            label={`${a.id} role`}
-            value={overrides[`archetype.${a.id}`] ?? ""}
-            derivedLabel={`derived (${a.role})`}
-            options={[...meta.values.roles, "off"]}
-            onChange={(v) => setOverride(`archetype.${a.id}`, v)}
-          />
-        ))}
-        <label class="field">
-          Add archetype
-          <select
-            value=""
-            onChange={(e) => {
-              const v = (e.target as HTMLSelectElement).value;
-              if (v) setOverride(`archetype.${v}`, "substrate");
-            }}
-          >
-            <option value="">choose…</option>
-            {meta.archetypes
-              .filter((a) => !present.has(a.id as never))
-              .map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.id} {a.name}
-                </option>
+    <section class="card summary" id="sec-summary" aria-labelledby="h-summary">
+      <h2 id="h-summary">Summary</h2>
+      <dl>
+        <dt>Dominant archetype</dt>
+        <dd>{dom ? `${dom.id} ${dom.name} (${dom.role})` : "none recognised"}</dd>
+        <dt>Mechanisms that carry correctness</dt>
+        <dd>
+          {shown.length > 0 ? (
+            <ol>
+              {shown.map((m) => (
+                <li key={m.id}>
+                  <b>{m.name}</b> <span class="muted">protects: {m.protects}</span>
+                </li>
               ))}
-          </select>
-        </label>
-        {(["delivery", "consistency", "availability", "ordering"] as const).map((k) => (
-          <Select
-            key={k}
-            label={k[0]?.toUpperCase() + k.slice(1)}
-            value={overrides[k] ?? ""}
-            derivedLabel={`derived (${d.nfrs[k]})`}
-            options={meta.values[k]}
-            onChange={(v) => setOverride(k, v)}
-          />
-        ))}
-      </div>
-      <fieldset>
-        <legend>Predicates</legend>
-        <div class="grid">
-          {d.predicates.map((p) => (
-            <label key={p.id} class="check" title={p.because}>
-              <input
-                type="checkbox"
-                checked={p.holds}
-                onChange={(e) => setOverride(`predicate.${p.id}`, String((e.target as HTMLInputElement).checked))}
-              />
-              {p.id}
-              {overrides[`predicate.${p.id}`] ? " (set)" : ""}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      {props.changes.length > 0 ? (
-        <div class="changes" role="status">
-          <strong>What changed:</strong> {props.changes.join(" · ")}
-        </div>
-      ) : null}
+            </ol>
+          ) : (
+            "—"
+          )}
+        </dd>
+        <dt>First hotspot</dt>
+        <dd>{hotspot ? `${hotspot.bottleneck} — ${hotspot.mitigation}` : "—"}</dd>
+        {d.decisions.length > 0 ? (
+          <>
+            <dt>Main decisions</dt>
+            <dd>
+              <ul>
+                {d.decisions.slice(0, 3).map((x) => (
+                  <li key={x.id}>
+                    {x.question} <b>{x.chosen}</b>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
     </section>
   );
 }
 
-function Diagram(props: { id: string; title: string; text: string }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [failed, setFailed] = useState("");
-  useEffect(() => {
-    let live = true;
-    // Mermaid is large: load it only when a diagram is shown.
-    import("mermaid")
-      .then(async ({ default: mermaid }) => {
-        mermaid.initialize({
-          startOnLoad: false,
-          securityLevel: "strict",
-          theme: document.documentElement.dataset.theme === "dark" ? "dark" : "default",
-        });
-        const { svg } = await mermaid.render(props.id, props.text);
-        if (live && ref.current) ref.current.innerHTML = svg;
-      })
-      .catch((e: Error) => live && setFailed(e.message));
-    return () => {
-      live = false;
-    };
-  }, [props.id, props.text]);
-  return (
-    <figure class="diagram">
-      <figcaption>{props.title}</figcaption>
-      <div ref={ref} class="mermaid-out" data-testid="diagram" />
-      {failed ? <pre class="error">{failed}</pre> : null}
-      <details>
-        <summary>Mermaid source</summary>
-        <pre>{props.text}</pre>
-      </details>
-    </figure>
-  );
+interface SectionSpec {
+  id: string;
+  title: string;
+  field: Field | Field[];
+  show: boolean;
+  body: () => ComponentChildren;
 }
 
-export function DesignView(props: Props) {
-  const d = props.design;
-  if (props.view === "script") {
-    return (
-      <section class="card script" aria-label="Presentation script">
-        <h2>Presentation script</h2>
-        <ol>
-          {d.script.map((s) => (
-            <li key={s.step}>
-              <h3>{s.title}</h3>
-              <p>{s.text}</p>
-            </li>
-          ))}
-        </ol>
-      </section>
-    );
-  }
-  if (props.view === "diagrams") {
-    return (
-      <div>
-        {d.diagrams.map((g, i) => (
-          <Diagram key={`${i}-${g.title}`} id={`mermaid-${i}`} title={g.title} text={g.mermaid} />
-        ))}
-      </div>
-    );
-  }
+function sections(d: Design): SectionSpec[] {
   const src = d.nfrs.sources;
-  return (
-    <div class="design">
-      <Section title="Branch and archetypes" field={["branch", "archetypes"]} design={d}>
-        <p>
-          {d.branch.kind === "product"
-            ? "Product-first prompt: these are the infrastructure substrates it leans on."
-            : `Branch: ${d.branch.kind}-first.`}{" "}
-          <span class="muted">{d.branch.evidence[0]}</span>
-        </p>
-        <ul class="chips">
-          {d.archetypes.map((a) => (
-            <li key={a.id}>
-              <details class={`chip ${a.role}`}>
-                <summary>
-                  <b>{a.id}</b> {a.name} <span class="role">{a.role}</span>{" "}
-                  <span class="score">{a.score.toFixed(2)}</span>
-                </summary>
-                <ul>
-                  {a.evidence.map((e) => (
-                    <li key={e}>{e}</li>
-                  ))}
-                </ul>
-              </details>
+  const hasArch = d.archetypes.length > 0;
+  return [
+    {
+      id: "archetypes",
+      title: "Branch and archetypes",
+      field: ["branch", "archetypes"],
+      show: true,
+      body: () => (
+        <>
+          <p>
+            {d.branch.kind === "product"
+              ? "Product-first prompt: these are the infrastructure substrates it leans on."
+              : `Branch: ${d.branch.kind}-first.`}{" "}
+            <span class="muted">{d.branch.evidence[0]}</span>
+          </p>
+          <ul class="chips">
+            {d.archetypes.map((a) => (
+              <li key={a.id}>
+                <details class={`chip ${a.role}`}>
+                  <summary>
+                    <b>{a.id}</b> {a.name} <span class="role">{a.role}</span>{" "}
+                    <span class="score">{a.score.toFixed(2)}</span>
+                  </summary>
+                  <ul>
+                    {a.evidence.map((e) => (
+                      <li key={e}>{e}</li>
+                    ))}
+                  </ul>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      ),
+    },
+    {
+      id: "features",
+      title: "Product features",
+      field: "features",
+      show: d.features.length > 0,
+      body: () => (
+        <Table
+          head={["feature", "evidence", "rests on"]}
+          rows={d.features.map((f) => [
+            f.name,
+            joined(f.evidence),
+            f.substrates.map((s) => `${s.id} (${s.role})`).join(", ") || "—",
+          ])}
+        />
+      ),
+    },
+    {
+      id: "requirements",
+      title: "Requirements and NFRs",
+      field: ["nfrs", "requirements", "operations"],
+      show: hasArch,
+      body: () => (
+        <>
+          <ul class="facts">
+            {(["delivery", "consistency", "availability", "ordering", "durability", "regions"] as const).map((k) => (
+              <li key={k} title={src[k]?.because}>
+                <b>{k}</b>: {String(d.nfrs[k])} <span class="muted">({src[k]?.source})</span>
+              </li>
+            ))}
+            {Object.entries(d.nfrs.scale).map(([k, v]) => (
+              <li key={k}>
+                <b>{k}</b>: {v.toLocaleString("en-US")}
+              </li>
+            ))}
+          </ul>
+          <Table
+            head={["requirement", "operation", "interaction", "entity", "note"]}
+            rows={d.operations.map((o) => [
+              o.phrase,
+              o.operation,
+              o.interaction,
+              o.entity,
+              o.critical ? "critical" : o.hidden ? "hidden" : "",
+            ])}
+          />
+        </>
+      ),
+    },
+    {
+      id: "state",
+      title: "Critical state and scopes",
+      field: ["criticalPaths", "scopes", "primaryState"],
+      show: hasArch,
+      body: () => (
+        <>
+          <ul>
+            {d.criticalPaths.map((p) => (
+              <li key={p.name}>
+                <b>{p.name}</b>: {p.because}
+              </li>
+            ))}
+          </ul>
+          <Table head={["concern", "scope", "why"]} rows={d.scopes.map((s) => [s.concern, s.scope, s.why])} />
+          <Table
+            head={["entity", "holds", "authority", "scope"]}
+            rows={d.primaryState.map((s) => [s.entity, s.description, s.authority, s.scope])}
+          />
+        </>
+      ),
+    },
+    {
+      id: "invariants",
+      title: "Hard invariants",
+      field: "invariants",
+      show: hasArch,
+      body: () => (
+        <ul>
+          {d.invariants.map((i) => (
+            <li key={i.statement}>
+              <span class="muted">[{i.path}]</span> {i.statement}
             </li>
           ))}
         </ul>
-      </Section>
-      <Adjust {...props} />
-      {d.archetypes.length === 0 ? null : (
+      ),
+    },
+    {
+      id: "context",
+      title: "Execution context",
+      field: "context",
+      show: hasArch,
+      body: () => (
+        <ul>
+          <li>
+            <b>Retries</b>: {d.context.retries}
+          </li>
+          <li>
+            <b>Crashes</b>: {d.context.crashes}
+          </li>
+          <li>
+            <b>Clocks</b>: {d.context.clocks}
+          </li>
+          <li>
+            <b>Regions</b>: {d.context.regions}
+          </li>
+          <li>
+            <b>Failure stance</b>: {d.context.failureStance}
+          </li>
+        </ul>
+      ),
+    },
+    {
+      id: "mechanisms",
+      title: "Mechanisms",
+      field: ["predicates", "baseMechanisms", "companions"],
+      show: hasArch,
+      body: () => {
+        const names = new Map(d.predicates.map((p) => [p.id as string, p.name]));
+        return (
+          <Table
+            head={["mechanism", "family", "kind", "why", "protects"]}
+            rows={d.mechanisms.map((m) => [
+              m.name,
+              m.family,
+              m.kind,
+              m.because.map((b) => names.get(b) ?? b).join("; "),
+              m.protects,
+            ])}
+          />
+        );
+      },
+    },
+    {
+      id: "components",
+      title: "Components and links",
+      field: ["components", "links"],
+      show: d.components.length > 0 || d.links.length > 0,
+      body: () => {
+        const name = new Map(d.components.map((c) => [c.id, c.name]));
+        return (
+          <>
+            {d.components.length > 0 ? (
+              <Table
+                head={["component", "kind", "holds", "runs", "why"]}
+                rows={d.components.map((c) => [c.name, c.kind, joined(c.holds), joined(c.runs), c.because])}
+              />
+            ) : null}
+            {d.links.length > 0 ? (
+              <Table
+                head={["from", "to", "kind", "carries"]}
+                rows={d.links.map((l) => [name.get(l.from) ?? l.from, name.get(l.to) ?? l.to, l.kind, l.label])}
+              />
+            ) : null}
+          </>
+        );
+      },
+    },
+    {
+      id: "api",
+      title: "API",
+      field: "api",
+      show: d.api.length > 0,
+      body: () => (
+        <Table
+          head={["call", "request", "response", "errors", "guarantee"]}
+          rows={d.api.map((a) => [
+            <code key="c">{a.call}</code>,
+            joined(a.request),
+            joined(a.response),
+            joined(a.errors),
+            a.guarantee,
+          ])}
+        />
+      ),
+    },
+    {
+      id: "data",
+      title: "Data model",
+      field: "dataModel",
+      show: d.dataModel.length > 0,
+      body: () => (
+        <Table
+          head={["entity", "key", "fields", "indexes", "partition key", "owner"]}
+          rows={d.dataModel.map((m) => [
+            m.entity,
+            joined(m.key),
+            joined(m.fields),
+            joined(m.indexes),
+            m.partitionKey ?? "—",
+            m.owner,
+          ])}
+        />
+      ),
+    },
+    {
+      id: "serving",
+      title: "Serving paths and technology",
+      field: ["readPaths", "technology"],
+      show: hasArch,
+      body: () => (
         <>
-          <Section title="Requirements and NFRs" field={["nfrs", "requirements", "operations"]} design={d}>
-            <ul class="facts">
-              {(["delivery", "consistency", "availability", "ordering", "durability", "regions"] as const).map((k) => (
-                <li key={k} title={src[k]?.because}>
-                  <b>{k}</b>: {String(d.nfrs[k])} <span class="muted">({src[k]?.source})</span>
-                </li>
-              ))}
-              {Object.entries(d.nfrs.scale).map(([k, v]) => (
-                <li key={k}>
-                  <b>{k}</b>: {v.toLocaleString("en-US")}
-                </li>
-              ))}
-            </ul>
-            <Table
-              head={["requirement", "operation", "interaction", "entity", ""]}
-              rows={d.operations.map((o) => [
-                o.phrase,
-                o.operation,
-                o.interaction,
-                o.entity,
-                o.critical ? "critical" : o.hidden ? "hidden" : "",
-              ])}
-            />
-          </Section>
-          <Section title="Critical state and scopes" field={["criticalPaths", "scopes"]} design={d}>
-            <ul>
-              {d.criticalPaths.map((p) => (
-                <li key={p.name}>
-                  <b>{p.name}</b>: {p.because}
-                </li>
-              ))}
-            </ul>
-            <Table head={["concern", "scope", "why"]} rows={d.scopes.map((s) => [s.concern, s.scope, s.why])} />
-          </Section>
-          <Section title="Primary state" field="primaryState" design={d}>
-            <Table
-              head={["entity", "holds", "authority", "scope"]}
-              rows={d.primaryState.map((s) => [s.entity, s.description, s.authority, s.scope])}
-            />
-          </Section>
-          <Section title="Hard invariants" field="invariants" design={d}>
-            <ul>
-              {d.invariants.map((i) => (
-                <li key={i.statement}>
-                  <span class="muted">[{i.path}]</span> {i.statement}
-                </li>
-              ))}
-            </ul>
-          </Section>
-          <Section title="Execution context" field="context" design={d}>
-            <ul>
-              <li>
-                <b>Retries</b>: {d.context.retries}
+          <Table
+            head={["read", "served by", "staleness"]}
+            rows={d.readPaths.map((r) => [r.read, r.servedBy, r.staleness])}
+          />
+          <ul>
+            {d.technology.map((t) => (
+              <li key={`${t.layer}-${t.shape}`}>
+                <b>{t.layer}</b> ({t.shape}): {t.choices.map((c) => `${c.product} — ${c.why}`).join("; ")}
+                {t.avoid ? (
+                  <span class="muted">
+                    {" "}
+                    Not {t.avoid.product}: {t.avoid.why}
+                  </span>
+                ) : null}
               </li>
-              <li>
-                <b>Crashes</b>: {d.context.crashes}
-              </li>
-              <li>
-                <b>Clocks</b>: {d.context.clocks}
-              </li>
-              <li>
-                <b>Regions</b>: {d.context.regions}
-              </li>
-              <li>
-                <b>Failure stance</b>: {d.context.failureStance}
-              </li>
-            </ul>
-          </Section>
-          <Section title="Mechanisms" field={["predicates", "baseMechanisms", "companions"]} design={d}>
-            <Table
-              head={["mechanism", "family", "kind", "why", "protects"]}
-              rows={d.mechanisms.map((m) => [m.name, m.family, m.kind, m.because.join("; "), m.protects])}
-            />
-          </Section>
-          <Section title="Serving paths and technology" field={["readPaths", "technology"]} design={d}>
-            <Table
-              head={["read", "served by", "staleness"]}
-              rows={d.readPaths.map((r) => [r.read, r.servedBy, r.staleness])}
-            />
-            <ul>
-              {d.technology.map((t) => (
-                <li key={t.layer}>
-                  <b>{t.layer}</b> ({t.shape}): {t.choices.map((c) => `${c.product} — ${c.why}`).join("; ")}
-                  {t.avoid ? (
-                    <span class="muted">
-                      {" "}
-                      Not {t.avoid.product}: {t.avoid.why}
-                    </span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </Section>
-          <Section title="Failures and scale" field={["failures", "bottlenecks"]} design={d}>
-            <Table
-              head={["failure", "prevention", "repair"]}
-              rows={d.failures.map((f) => [f.failure, f.prevention, f.repair])}
-            />
-            <Table
-              head={["bottleneck", "mitigation", "sizing"]}
-              rows={d.bottlenecks.map((b) => [b.bottleneck, b.mitigation, b.estimate ?? b.formula ?? "—"])}
-            />
-          </Section>
-          <Section title="Checklist" field="checklist" design={d}>
-            <ul class="checklist">
-              {d.checklist.map((c) => (
-                <li key={c.question} class={c.complete ? "done" : "todo"}>
-                  <b>
-                    {c.complete ? "✓" : "…"} {c.question}
-                  </b>{" "}
-                  {c.answer}
-                  {c.missing ? <span class="missing"> Missing: {c.missing}</span> : null}
-                </li>
-              ))}
-            </ul>
-          </Section>
+            ))}
+          </ul>
         </>
-      )}
+      ),
+    },
+    {
+      id: "capacity",
+      title: "Capacity",
+      field: "capacity",
+      show: d.capacity.length > 0,
+      body: () => (
+        <Table
+          head={["quantity", "estimate", "formula", "inputs"]}
+          rows={d.capacity.map((c) => [
+            c.quantity,
+            c.display,
+            <code key="f">{c.formula}</code>,
+            c.inputs.map((i) => `${i.name} = ${i.value.toLocaleString("en-US")} (${i.source})`).join("; "),
+          ])}
+        />
+      ),
+    },
+    {
+      id: "decisions",
+      title: "Decisions",
+      field: "decisions",
+      show: d.decisions.length > 0,
+      body: () => (
+        <ul class="decisions">
+          {d.decisions.map((x) => (
+            <li key={x.id}>
+              <b>{x.question}</b> → <b>{x.chosen}</b>
+              {x.source === "override" ? <span class="muted"> (set by you)</span> : null}. {x.because}{" "}
+              <span class="muted">Would flip if {x.wouldFlipIf}</span>
+              <ul>
+                {x.options.map((o) => (
+                  <li key={o.name}>
+                    {o.name}: buys {o.buys}; costs {o.costs}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+    {
+      id: "failures",
+      title: "Failures and scale",
+      field: ["failures", "bottlenecks"],
+      show: hasArch,
+      body: () => (
+        <>
+          <Table
+            head={["failure", "prevention", "repair"]}
+            rows={d.failures.map((f) => [f.failure, f.prevention, f.repair])}
+          />
+          <Table
+            head={["bottleneck", "mitigation", "sizing"]}
+            rows={d.bottlenecks.map((b) => [b.bottleneck, b.mitigation, b.estimate ?? b.formula ?? "—"])}
+          />
+        </>
+      ),
+    },
+    {
+      id: "checklist",
+      title: "Checklist",
+      field: "checklist",
+      show: hasArch,
+      body: () => (
+        <ul class="checklist">
+          {d.checklist.map((c) => {
+            const done = c.complete && !c.missing;
+            return (
+              <li key={c.question} class={done ? "done" : "todo"}>
+                <b>
+                  <span aria-hidden="true">{done ? "✓" : "○"}</span>{" "}
+                  <span class="visually-hidden">{done ? "answered: " : "incomplete: "}</span>
+                  {c.question}
+                </b>{" "}
+                {c.answer}
+                {c.missing ? <span class="missing"> Missing: {c.missing}</span> : null}
+              </li>
+            );
+          })}
+        </ul>
+      ),
+    },
+  ];
+}
+
+/** The script view: the presentation steps in order (the spoken-script view with a timer plugs in here). */
+export function ScriptView(props: { design: Design }) {
+  return (
+    <section class="card script" aria-label="Presentation script">
+      <h2>Presentation script</h2>
+      <ol>
+        {props.design.script.map((s) => (
+          <li key={s.step}>
+            <h3>{s.title}</h3>
+            <p>{s.text}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+export function DiagramsView(props: { design: Design; scheme: Scheme }) {
+  return (
+    <div class="diagrams">
+      {props.design.diagrams.map((g, i) => (
+        <Diagram key={`${i}-${g.title}`} title={g.title} text={g.mermaid} scheme={props.scheme} />
+      ))}
+    </div>
+  );
+}
+
+/** The design view: summary, jump links, then every section (each folds; the adjust panel sits after the first). */
+export function DesignView(props: { design: Design; adjust: ComponentChildren }) {
+  const d = props.design;
+  const list = sections(d).filter((s) => s.show);
+  return (
+    <div class="design">
+      <Summary design={d} />
+      <nav class="jump" aria-label="Sections">
+        <ul>
+          <li>
+            <a href="#sec-adjust">Adjust</a>
+          </li>
+          {list.map((s) => (
+            <li key={s.id}>
+              <a href={`#sec-${s.id}`}>{s.title}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {list.map((s, i) => (
+        <Fragment key={s.id}>
+          <Section id={s.id} title={s.title} field={s.field} design={d} fold={i === 0 ? false : undefined}>
+            {s.body()}
+          </Section>
+          {i === 0 ? props.adjust : null}
+        </Fragment>
+      ))}
     </div>
   );
 }

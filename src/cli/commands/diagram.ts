@@ -1,8 +1,9 @@
 import { deriveDesign } from "../../engine/design/design.js";
 import type { Diagram } from "../../engine/design/types.js";
+import { terminalDiagram } from "../../render/terminal-diagram.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
-import { writeOut } from "../output.js";
+import { terminalOptions, writeOut } from "../output.js";
 
 export interface DiagramOptions {
   format?: string;
@@ -29,13 +30,17 @@ export async function runDiagram(words: string[], opts: DiagramOptions): Promise
     writeOut(chosen.map((d) => `%% ${d.title}\n${d.mermaid}`).join("\n\n"));
     return;
   }
-  // The renderer is large; load it only when a picture is asked for.
+  if (format === "ascii") {
+    // Redrawn as a text outline that fits the terminal (100 columns when not a terminal).
+    const { width } = terminalOptions();
+    writeOut(chosen.map((d) => terminalDiagram(d.title, d.mermaid, width)).join("\n\n"));
+    return;
+  }
+  // The SVG renderer is large; load it only when a picture is asked for.
   const bm = await import("beautiful-mermaid");
   const parts = chosen.map((d) => {
     try {
-      return format === "svg"
-        ? `<!-- ${d.title.replace(/--/g, "-")} -->\n${bm.renderMermaidSVG(d.mermaid)}`
-        : `${d.title}\n${bm.renderMermaidASCII(d.mermaid)}`;
+      return `<!-- ${d.title.replace(/--/g, "-")} -->\n${bm.renderMermaidSVG(d.mermaid)}`;
     } catch (e) {
       throw new UserError(
         `could not render '${d.title}' as ${format}: ${(e as Error).message}. The Mermaid text is still available with --format mermaid`,

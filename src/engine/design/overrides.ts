@@ -1,5 +1,7 @@
+import { ARCHETYPE_CAPACITY } from "../../knowledge/capacity/index.js";
 import { DECISION_BY_ID } from "../../knowledge/decisions/index.js";
-import { ARCHETYPE_BY_ID, QUANTITIES } from "../../knowledge/index.js";
+import { FEATURES } from "../../knowledge/features/index.js";
+import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import {
   ARCHETYPE_IDS,
   type ArchetypeId,
@@ -12,6 +14,7 @@ import {
   ORDERING_VALUES,
   PREDICATE_ID_VALUES,
 } from "../../knowledge/vocab.js";
+import { capacityQuantityIds } from "../capacity.js";
 import { compositionRole } from "../composition.js";
 import { normaliseArchetypeId } from "../lookup.js";
 import type { Patch } from "./graph.js";
@@ -62,6 +65,33 @@ function nfrPatch<K extends "delivery" | "consistency" | "availability" | "order
     label,
     apply: (n) => ({ ...n, [key]: { value, source: "override", because: `set by override ${label}` } }),
   };
+}
+
+/** Quantities a `scale.<q>=` override may pin: the shared table and every capacity model's own inputs. */
+const PINNABLE: ReadonlySet<string> = capacityQuantityIds([
+  ...Object.values(ARCHETYPE_CAPACITY),
+  ...FEATURES.flatMap((f) => (f.capacity ? [f.capacity] : [])),
+]);
+
+const AMOUNT_SUFFIX: Readonly<Record<string, number>> = {
+  k: 1e3,
+  m: 1e6,
+  b: 1e9,
+  t: 1e12,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  pb: 1e15,
+};
+
+/** "200000", "200,000", "2e5", "200k", "1.5M", "10 GB" -> a number; NaN when it is none of these. */
+export function parseAmount(raw: string): number {
+  const m = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([a-z]{0,2})$/i.exec(raw.replace(/[,_]/g, "").trim());
+  if (!m) return Number.NaN;
+  const unit = (m[2] ?? "").toLowerCase();
+  const mult = unit === "" ? 1 : Object.hasOwn(AMOUNT_SUFFIX, unit) ? (AMOUNT_SUFFIX[unit] ?? Number.NaN) : Number.NaN;
+  return Number(m[1]) * mult;
 }
 
 /** Parses `key=value` overrides into patches on fields; every problem names the valid choices. */
@@ -164,9 +194,8 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
       } as Patch<"nfrs">);
     } else if (key.startsWith("scale.")) {
       const q = key.slice("scale.".length);
-      if (!QUANTITIES.some((x) => x.id === q))
-        return { ok: false, error: `unknown quantity '${q}'; use one of: ${list(QUANTITIES.map((x) => x.id))}` };
-      const n = Number(value.replace(/[,_]/g, ""));
+      if (!PINNABLE.has(q)) return { ok: false, error: `unknown quantity '${q}'; use one of: ${list([...PINNABLE])}` };
+      const n = parseAmount(value);
       if (!Number.isFinite(n) || n <= 0)
         return { ok: false, error: `scale.${q} needs a positive number, not '${value}'` };
       patches.push({

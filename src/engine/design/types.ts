@@ -36,9 +36,11 @@ export interface Nfrs {
 
 export interface Requirement {
   text: string;
-  kind: "stated" | "core" | "hidden" | "implied";
+  kind: "stated" | "core" | "hidden" | "implied" | "deep dive";
   archetype: ArchetypeId;
   because: string;
+  /** The product feature whose user action this is, when it comes from one. */
+  feature?: string;
   /** The archetype write or read path the requirement instantiates, when it comes from one. */
   path?: { shape: Operation; entity: string; mechanism?: string; critical: boolean; hidden: boolean };
   /** The alias-table row a stated requirement matched. */
@@ -55,6 +57,8 @@ export interface OperationRow {
   hidden: boolean;
   /** The base mechanism the archetype's write or read path names, when it names one. */
   mechanism?: string;
+  /** The product feature whose user action this is, when it comes from one. */
+  feature?: string;
   because: string;
 }
 
@@ -131,6 +135,8 @@ export interface TechnologyRow {
   archetype: ArchetypeId;
   choices: { product: string; fits: string; why: string }[];
   avoid?: { product: string; why: string };
+  /** Products the prompt asks to build (named, or the archetype itself): the reference design, never a choice. */
+  references?: { product: string; why: string }[];
 }
 
 export interface FailureRow {
@@ -232,6 +238,8 @@ export interface DataModelRow {
 export interface CapacityInput {
   name: string;
   value: number;
+  /** The quantity's unit, when it has one. */
+  unit?: string;
   source: "stated" | "assumed" | "override";
   because: string;
 }
@@ -286,6 +294,14 @@ export interface FeatureRow {
   evidence: string[];
   /** Infra archetypes the feature rests on, with their role. */
   substrates: { id: string; role: string; why: string }[];
+  /** The user actions in the product's own words ("post a tweet"). */
+  actions: string[];
+  /** The feature's core entities in the product's words. */
+  entities: { name: string; description: string }[];
+  /** The non-functional requirements the feature brings, in the product's words. */
+  nfrs: string[];
+  /** The product's words for the feature's terms ({post} -> "tweet"), for anything that shows its nouns. */
+  terms: Record<string, string>;
 }
 
 /** Every worksheet field, by name. The field graph computes them in dependency order. */

@@ -1,4 +1,4 @@
-import { composeArchitecture, designParts } from "../architecture.js";
+import { architectureOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 
 export const apiField: Deriver<"api"> = {
@@ -6,5 +6,5 @@ export const apiField: Deriver<"api"> = {
   category: "Derived",
   reads: ["prompt", "archetypes", "features"],
   rule: "the client-facing calls of the dominant archetype, of decorators and inputs (whose callers are clients too) and of product features, each with the request and response fields that carry correctness (request id, token, version, offset, cursor), its errors and its guarantee; substrates and outputs are internal",
-  derive: (f) => composeArchitecture(designParts(f), f.prompt).api,
+  derive: (f) => architectureOf(f).api,
 };

@@ -66,7 +66,7 @@ function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, 
     if (r.archetype !== archetype) continue;
     for (const i of r.inputs) {
       if (out.has(i.name) || i.source !== "assumed") continue;
-      const unit = QUANTITIES.find((q) => q.id === i.name)?.unit ?? "";
+      const unit = i.unit ?? QUANTITIES.find((q) => q.id === i.name)?.unit ?? "";
       out.set(i.name, { value: i.value, unit, because: `assumed: ${i.because.replace(/^not stated; /, "")}` });
     }
     out.set(r.id, { value: r.value, unit: r.unit, because: `capacity: ${r.formula}` });

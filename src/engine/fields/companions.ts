@@ -1,8 +1,10 @@
 import { PREDICATES } from "../../knowledge/predicates.js";
 import type { PredicateId } from "../../knowledge/schema.js";
+import { MULTI_OBJECT_WRITE, propagatingDelete, TOKEN_CHECKING_WRITE } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
-import type { MechanismRow, OperationRow } from "../design/types.js";
+import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
 import { own } from "../own.js";
+import { entityWords } from "./common.js";
 import { applyDecisions } from "./decisions.js";
 import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
 
@@ -25,7 +27,14 @@ interface GateInput {
   holds: ReadonlySet<PredicateId>;
   have: ReadonlySet<string>;
   operations: readonly OperationRow[];
+  invariants: readonly InvariantRow[];
 }
+
+const isWrite = (o: OperationRow) => o.operation !== "read source" && o.operation !== "read projection";
+
+/** The grant, renewal and expiry of a lease or claim are bookkeeping; the protected resource is elsewhere. */
+const isLeaseBookkeeping = (o: OperationRow) =>
+  /\b(lease|claim|lock|heartbeat|keepalive|vote|election)\b/i.test(`${o.entity} ${entityWords(o.entity)}`);
 
 /** A projector exists only where a derived copy is fed by a stream of changes. */
 function projectorGate(g: GateInput): string | undefined {
@@ -56,20 +65,37 @@ const GATES: Record<string, (g: GateInput) => string | undefined> = {
     g.holds.has("external-effect")
       ? undefined
       : "every object lives in stores this design owns, so a transaction suffices",
-  transaction: (g) =>
-    g.holds.has("external-effect")
-      ? "an external effect cannot join a local transaction; a saga coordinates it"
-      : undefined,
-  tombstones: (g) =>
-    g.operations.some((o) => /delet|remov|purg|evict|expir|tombstone/i.test(o.phrase))
+  transaction: (g) => {
+    if (g.holds.has("external-effect"))
+      return "an external effect cannot join a local transaction; a saga coordinates it";
+    const multi =
+      g.operations.some((o) => isWrite(o) && MULTI_OBJECT_WRITE.test(o.phrase)) ||
+      g.invariants.some((i) => MULTI_OBJECT_WRITE.test(i.statement));
+    return multi
       ? undefined
-      : "nothing is deleted on these paths",
+      : "no write changes several records together, so a single-record write is atomic on its own";
+  },
+  tombstones: (g) => {
+    if (!g.operations.some((o) => propagatingDelete(o)))
+      return "no authoritative record is deleted on these paths (only cached copies or old data past retention)";
+    if (!g.operations.some((o) => o.operation === "read projection"))
+      return "no derived copy is read, so a delete has nowhere to propagate";
+    return undefined;
+  },
+  "fencing-token": (g) =>
+    g.operations.some((o) => isWrite(o) && !isLeaseBookkeeping(o) && TOKEN_CHECKING_WRITE.test(o.phrase))
+      ? undefined
+      : "no protected resource checks a holder's token: the exclusive hold guards work whose only effect is its own lease",
   "ttl-expiry": (g) =>
     g.holds.has("derived-read") || !g.holds.has("exclusivity-matters")
       ? undefined
       : "holds are released by the sweeper, not by a cache TTL",
   "expiry-sweeper": (g) =>
     g.holds.has("exclusivity-matters") ? undefined : "nothing exclusive is held, so expiry is a plain TTL",
+  "consensus-replication": (g) =>
+    g.have.has("isr-replication")
+      ? "the log's records are replicated through the in-sync replica set, not a majority vote; consensus lives in the controller that picks leaders"
+      : undefined,
   "projector-checkpoint": (g) => projectorGate(g),
   "replay-rebuild": (g) => projectorGate(g),
   "dedup-window": (g) =>
@@ -97,7 +123,7 @@ export const companionsField: Deriver<"companions"> = {
       if (!def) continue;
       for (const id of def.adds) {
         if (base.has(id)) continue;
-        if (own(GATES, id)?.({ holds, have: wanted, operations: f.operations })) continue;
+        if (own(GATES, id)?.({ holds, have: wanted, operations: f.operations, invariants: f.invariants })) continue;
         addMechanism(
           rows,
           mechanismRow(id, "companion", [`${p.id}: ${p.because}`], invariantMatching(f.invariants, GUARDS[p.id])),
@@ -109,7 +135,11 @@ export const companionsField: Deriver<"companions"> = {
       rows,
       f.decisions,
       "companion",
-      (id, why) => mechanismRow(id, "companion", why, invariantMatching(f.invariants, /./)),
+      // A decision's mechanism still needs its precondition in this design (the same gates as above).
+      (id, why) =>
+        own(GATES, id)?.({ holds, have: wanted, operations: f.operations, invariants: f.invariants })
+          ? undefined
+          : mechanismRow(id, "companion", why, invariantMatching(f.invariants, /./)),
       base,
     );
   },

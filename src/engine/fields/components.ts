@@ -1,4 +1,4 @@
-import { composeArchitecture, designParts } from "../architecture.js";
+import { architectureOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 
 export const componentsField: Deriver<"components"> = {
@@ -7,7 +7,7 @@ export const componentsField: Deriver<"components"> = {
   reads: ["prompt", "archetypes", "features"],
   rule: "the dominant archetype's component topology, joined by each supporting archetype by role (a substrate hosts the component it carries, a decorator wraps the entry or keeps its state on the state owner, an input feeds the intake, an output drains the outlet) and by product features through shared components; the prompt's noun renames the unit",
   derive: (f) => {
-    const arch = composeArchitecture(designParts(f), f.prompt);
+    const arch = architectureOf(f);
     const notes = arch.renaming;
     if (notes.length === 0) return arch.components;
     return arch.components.map((c) =>

@@ -1,4 +1,4 @@
-import { composeArchitecture, designParts } from "../architecture.js";
+import { architectureOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 
 export const dataModelField: Deriver<"dataModel"> = {
@@ -7,7 +7,7 @@ export const dataModelField: Deriver<"dataModel"> = {
   reads: ["prompt", "archetypes", "features", "primaryState", "components"],
   rule: "one table or keyspace per entity of the dominant archetype and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
   derive: (f) => {
-    const rows = composeArchitecture(designParts(f), f.prompt).dataModel;
+    const rows = architectureOf(f).dataModel;
     const primary = new Set(f.primaryState.map((s) => s.entity));
     const ids = new Set(f.components.map((c) => c.id));
     /** A renamed entity reads "Refund (WorkflowInstance)": the archetype's name is the one in parentheses. */

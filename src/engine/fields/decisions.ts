@@ -26,7 +26,7 @@ function numbersFor(
     out.set(r.id, { value: r.value, unit: r.unit, source: "computed" });
     for (const i of r.inputs)
       if (!out.has(i.name))
-        out.set(i.name, { value: i.value, unit: QUANTITY_BY_ID.get(i.name)?.unit ?? "", source: i.source });
+        out.set(i.name, { value: i.value, unit: i.unit ?? QUANTITY_BY_ID.get(i.name)?.unit ?? "", source: i.source });
   }
   for (const [k, v] of Object.entries(scale))
     if (!out.has(k)) out.set(k, { value: v.value, unit: QUANTITY_BY_ID.get(k)?.unit ?? "", source: v.source });
@@ -38,8 +38,9 @@ type Check = { holds: boolean; says: string } | undefined;
 function check(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, NumberValue>): Check {
   if ("nfr" in c) {
     const n = f.nfrs[c.nfr];
+    const counts = !c.stated || n.source !== "default";
     return {
-      holds: c.in.includes(n.value),
+      holds: counts && c.in.includes(n.value),
       says: `${c.nfr} is ${n.value} (${n.source === "default" ? "default" : n.source})`,
     };
   }
@@ -100,7 +101,8 @@ export function decide(
     // Say which tests did not fire, in this design's values, so the default reads as a choice.
     inputs = p.rules
       .flatMap((r) => r.when.map((c) => check(c, f, nums)?.says ?? ""))
-      .filter((s, i, a) => s && a.indexOf(s) === i);
+      // What the prompt does not say is no evidence; keep the values this design does have.
+      .filter((s, i, a) => s && a.indexOf(s) === i && !/is not stated$|^no latency target/.test(s));
     if (inputs.length > 0) because = `${p.fallback.because} (${inputs.join("; ")})`;
   }
   const others = p.options.filter((o) => o.id !== chosen);
@@ -203,4 +205,16 @@ export function preferTechnology(rows: readonly TechnologyRow[], decisions: read
     if (row.avoid && hit(row.avoid.product)) delete out.avoid;
     return out;
   });
+}
+
+/** The main trade-offs as spoken sentences (for the presentation script): the choice, why, and when the other wins. */
+export function speakDecisions(rows: readonly DecisionRow[], max = 2): string {
+  return rows
+    .slice(0, max)
+    .map((d) => {
+      const opt = d.options.find((o) => o.id === d.chosen);
+      const other = d.options.find((o) => o.id !== d.chosen);
+      return `${d.question} I'd take ${opt?.name ?? d.chosen}: it buys ${opt?.buys ?? ""}${other ? `; ${other.name} would win if ${other.winsWhen}` : ""}.`;
+    })
+    .join(" ");
 }

@@ -1,5 +1,5 @@
 import { architectureFlowchart, boundSequence } from "../../render/mermaid.js";
-import { type BoundProtocol, composeArchitecture, designParts, planeOf } from "../architecture.js";
+import { architectureOf, type BoundProtocol, designParts, planeOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
 
@@ -25,7 +25,7 @@ export const diagramsField: Deriver<"diagrams"> = {
       },
     ];
     const parts = designParts(f);
-    const arch = composeArchitecture(parts, f.prompt);
+    const arch = architectureOf(f);
     const names = new Map(f.components.map((c) => [c.id, c.name]));
     const owners = new Set(f.criticalPaths.map((p) => p.archetype as string));
     const chosen: BoundProtocol[] = [];

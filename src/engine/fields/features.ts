@@ -1,9 +1,32 @@
 import type { Deriver } from "../design/graph.js";
+import type { FeatureRow } from "../design/types.js";
+import { fillTerms, recognizeProduct, termsFor } from "../product/index.js";
 
 export const featuresField: Deriver<"features"> = {
   field: "features",
   category: "Classified",
-  reads: ["prompt", "branch", "archetypes"],
-  rule: "product features recognised from the prompt's named products and feature words (not built yet)",
-  derive: () => [],
+  reads: ["prompt", "branch"],
+  rule: "for product and mixed prompts: the features a named product is known for, then those the prompt's own words name, then the features they depend on; nouns from the named product. An infra prompt whose subject is a named product ('Design Dropbox') gets that product's features beside its infra core",
+  derive: (f) => {
+    const infra = f.branch.kind === "infra";
+    const r = recognizeProduct(f.prompt, { namedOnly: infra });
+    if (infra && !r.subjectIsProduct) return [];
+    return r.features.map((rf): FeatureRow => {
+      const { feature, evidence } = rf;
+      const terms = termsFor(rf, r.terms);
+      return {
+        id: feature.id,
+        name: feature.name,
+        evidence,
+        substrates: feature.substrates.map((s) => ({ id: s.id, role: s.role, why: s.why })),
+        actions: feature.actions.filter((a) => !a.hidden).map((a) => fillTerms(a.action, terms)),
+        entities: feature.entities.map((e) => ({
+          name: fillTerms(e.name, terms),
+          description: fillTerms(e.description, terms),
+        })),
+        nfrs: feature.nfrs.map((n) => fillTerms(n, terms)),
+        terms,
+      };
+    });
+  },
 };

@@ -2,41 +2,55 @@ import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { archetype, entityWords } from "./common.js";
 
-const mentions = (text: string, entity: string) => {
-  const t = text.toLowerCase();
-  return t.includes(entity.toLowerCase()) || t.includes(entityWords(entity));
-};
+const MAX_PER_PATH = 3;
 
 export const invariantsField: Deriver<"invariants"> = {
   field: "invariants",
   category: "Derived",
-  reads: ["criticalPaths", "primaryState", "nfrs"],
-  rule: "per critical path, the archetype's never-violate statements about the entity it writes, plus the guarantees the stated NFRs add",
+  reads: ["operations", "criticalPaths", "primaryState", "nfrs"],
+  rule: "per critical path, the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
   derive: (f) => {
     const out: InvariantRow[] = [];
     const used = new Set<string>();
-    for (const p of f.criticalPaths) {
-      const a = archetype(p.archetype);
-      const entity = f.primaryState.find(
-        (s) => s.archetype === a.id && p.operations.some((o) => mentions(o, s.entity)),
-      )?.entity;
-      const relevant = a.invariants.filter((i) => !used.has(i) && (entity ? mentions(i, entity) : false));
-      const pick = relevant.length > 0 ? relevant.slice(0, 2) : a.invariants.filter((i) => !used.has(i)).slice(0, 1);
-      for (const statement of pick) {
+    const entityOf = new Map(f.operations.map((o) => [o.phrase, o.entity]));
+    const pathEntities = (p: (typeof f.criticalPaths)[number]) => [
+      ...new Set(p.operations.flatMap((o) => (entityOf.has(o) ? [entityOf.get(o) as string] : []))),
+    ];
+    // Each archetype invariant goes to the first critical path that writes the entity it names first;
+    // an invariant naming no entity a critical path writes is left out rather than pinned to an unrelated path.
+    const firstMention = (text: string, entity: string) => {
+      const t = text.toLowerCase();
+      const hits = [t.indexOf(entity.toLowerCase()), t.indexOf(entityWords(entity))].filter((x) => x >= 0);
+      return hits.length > 0 ? Math.min(...hits) : -1;
+    };
+    const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
+    const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))];
+    for (const id of archetypeIds) {
+      const paths = f.criticalPaths.filter((p) => p.archetype === id);
+      for (const statement of archetype(id).invariants) {
+        if (used.has(statement)) continue;
+        const candidates = paths
+          .flatMap((p, order) =>
+            pathEntities(p).map((e) => ({ path: p.name, entity: e, at: firstMention(statement, e), order })),
+          )
+          .filter((c) => c.at >= 0)
+          .sort((x, y) => x.at - y.at || x.order - y.order);
+        const best = candidates.find((c) => (attached.get(c.path)?.length ?? 0) < MAX_PER_PATH);
+        if (!best) continue;
+        const list = attached.get(best.path) ?? [];
         used.add(statement);
-        out.push({
-          path: p.name,
+        list.push({
           statement,
-          archetype: a.id,
-          because: entity
-            ? `${a.id} states it for ${entity}, which '${p.name}' writes`
-            : `${a.id}'s invariant for its critical write`,
+          archetype: id,
+          because: `${id} states it for ${best.entity}, which '${best.path}' writes`,
         });
+        attached.set(best.path, list);
       }
     }
+    for (const p of f.criticalPaths) for (const x of attached.get(p.name) ?? []) out.push({ path: p.name, ...x });
     const first = f.criticalPaths[0];
     if (first) {
-      const subject = entityWords(f.primaryState[0]?.entity ?? "record");
+      const subject = entityWords(pathEntities(first)[0] ?? f.primaryState[0]?.entity ?? "record");
       const d = f.nfrs.delivery;
       const delivery: Record<typeof d.value, string> = {
         "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,

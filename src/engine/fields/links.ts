@@ -1,4 +1,4 @@
-import { composeArchitecture, designParts } from "../architecture.js";
+import { architectureOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 
 export const linksField: Deriver<"links"> = {
@@ -8,6 +8,6 @@ export const linksField: Deriver<"links"> = {
   rule: "the links of every composed topology translated to the merged components (request, replication, stream, control, callback), plus the links a role adds (a decorator in front of the entry, an input into the intake, an output from the outlet), deduplicated; only links between listed components",
   derive: (f) => {
     const ids = new Set(f.components.map((c) => c.id));
-    return composeArchitecture(designParts(f), f.prompt).links.filter((l) => ids.has(l.from) && ids.has(l.to));
+    return architectureOf(f).links.filter((l) => ids.has(l.from) && ids.has(l.to));
   },
 };

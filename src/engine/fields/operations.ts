@@ -59,6 +59,7 @@ export const operationsField: Deriver<"operations"> = {
           because: `${r.kind} requirement: ${r.because}`,
         };
         if (r.path.mechanism) row.mechanism = r.path.mechanism;
+        if (r.feature) row.feature = r.feature;
       } else if (r.alias) {
         const entity = entityFor(r.text, r.archetype);
         row = {

@@ -1,5 +1,6 @@
 import { PREDICATES } from "../../knowledge/predicates.js";
 import type { PredicateId } from "../../knowledge/schema.js";
+import { MULTI_OBJECT_WRITE } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { PredicateRow } from "../design/types.js";
 import { archetype } from "./common.js";
@@ -63,9 +64,7 @@ export const predicatesField: Deriver<"predicates"> = {
           return { holds: false, because: "any actor may perform any path; no ownership is handed out" };
         }
         case "multi-object": {
-          const multi = f.invariants.find((i) =>
-            /\b(together|atomic|both|all or nothing|and its)\b/i.test(i.statement),
-          );
+          const multi = f.invariants.find((i) => MULTI_OBJECT_WRITE.test(i.statement));
           if (usual) return { holds: true, because: usual };
           if (multi) return { holds: true, because: `the invariant '${multi.statement}' spans several records` };
           return { holds: false, because: "each critical write changes one record" };

@@ -1,6 +1,9 @@
 import { ALIASES } from "../../knowledge/aliases.js";
+import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
-import type { Requirement } from "../design/types.js";
+import type { Fields, Requirement } from "../design/types.js";
+import { fillTerms } from "../product/index.js";
 import { compileSignal, findSignal, type Signal } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
 import { archetype, depthFor, entityWords } from "./common.js";
@@ -36,15 +39,73 @@ export function matchAlias(clause: string): (typeof ALIASES)[number] | undefined
 const TIME_TRIGGER =
   /\b(?:at (?:a |the )?(?:scheduled|given|specific|future) time|scheduled times?|notify (?:me |them |users )?(?:when|at)|remind\w*|after a delay|delayed|expire[sd]? after|in \d+ (?:minutes|hours|days)|every (?:day|night|hour|minute)|nightly|daily|cron)\b/i;
 
+/** How many substrate paths a product design walks through as deep dives (one per critical action at most). */
+const MAX_DEEP_DIVES = 5;
+
+/**
+ * A product design's requirements: each feature's user actions in the product's nouns (visible
+ * first, then the hidden writes that keep them correct), then, as deep dives, the critical write
+ * paths of the infra archetypes those critical actions rest on (the seat hold is a lease: I02).
+ */
+function featureRequirements(features: Fields["features"]): Requirement[] {
+  const out: Requirement[] = [];
+  const dives: { id: ArchetypeId; action: string; feature: string; mechanism?: string }[] = [];
+  for (const row of features) {
+    const feature = FEATURE_BY_ID.get(row.id);
+    if (!feature) continue;
+    const actions = [...feature.actions.filter((a) => !a.hidden), ...feature.actions.filter((a) => a.hidden)];
+    for (const a of actions) {
+      const text = fillTerms(a.action, row.terms);
+      const entity = fillTerms(a.entity, row.terms);
+      const sub = feature.substrates.find((s) => s.id === a.substrate);
+      const path: NonNullable<Requirement["path"]> = {
+        shape: a.shape,
+        entity,
+        critical: a.critical,
+        hidden: a.hidden === true,
+      };
+      if (a.mechanism) path.mechanism = a.mechanism;
+      out.push({
+        text,
+        kind: a.hidden ? "hidden" : "core",
+        archetype: a.substrate,
+        feature: feature.id,
+        because: `${feature.name}: ${a.hidden ? "nobody asks for it, but the visible actions need it" : "a user action of the feature"}; it rests on ${a.substrate}${sub ? ` (${sub.role}: ${sub.why})` : ""}`,
+        path,
+      });
+      if (a.critical) dives.push({ id: a.substrate, action: text, feature: feature.name, mechanism: a.mechanism });
+    }
+  }
+  const walked = new Set<string>();
+  for (const d of dives) {
+    if (walked.size >= MAX_DEEP_DIVES) break;
+    const a = archetype(d.id);
+    const w =
+      a.writePaths.find((p) => d.mechanism !== undefined && p.mechanism === d.mechanism) ??
+      a.writePaths.find((p) => p.critical && !p.hidden);
+    if (!w || walked.has(`${a.id}|${w.action}`)) continue;
+    walked.add(`${a.id}|${w.action}`);
+    out.push({
+      text: `${w.action} (${entityWords(w.entity)})`,
+      kind: "deep dive",
+      archetype: a.id,
+      because: `deep dive: '${d.action}' (${d.feature}) is correct only if ${a.id} ${a.name} holds here`,
+      path: { shape: w.shape, entity: w.entity, mechanism: w.mechanism, critical: w.critical, hidden: w.hidden },
+    });
+  }
+  return out;
+}
+
 export const requirementsField: Deriver<"requirements"> = {
   field: "requirements",
   category: "Derived",
-  reads: ["prompt", "archetypes", "nfrs"],
-  rule: "stated asks from the prompt (via the alias table), the archetypes' core write and read paths, their hidden writes, and structures the asks imply",
+  reads: ["prompt", "archetypes", "nfrs", "branch", "features"],
+  rule: "the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes; and structures the asks imply",
   derive: (f) => {
-    const out: Requirement[] = [];
+    const product = f.branch.kind === "product" && f.features.length > 0;
+    const out: Requirement[] = featureRequirements(f.features);
     const lead = f.archetypes[0];
-    if (lead) {
+    if (lead && !product) {
       for (const c of clauses(f.prompt)) {
         const row = matchAlias(c);
         if (!row) continue;
@@ -58,6 +119,7 @@ export const requirementsField: Deriver<"requirements"> = {
       }
     }
     f.archetypes.forEach((ra, i) => {
+      if (product) return;
       const a = archetype(ra.id);
       const depth = depthFor(ra.role, i);
       const lead = ra.role === "dominant" || (i === 0 && ra.role === "substrate");

@@ -1,6 +1,7 @@
 import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
+import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { archetype } from "./common.js";
 import { preferTechnology } from "./decisions.js";
 
@@ -27,43 +28,50 @@ export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrT
 export const technologyField: Deriver<"technology"> = {
   field: "technology",
   category: "Chosen",
-  reads: ["archetypes", "baseMechanisms", "companions", "nfrs", "decisions"],
-  rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at",
+  reads: ["prompt", "archetypes", "baseMechanisms", "companions", "nfrs", "decisions"],
+  rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   derive: (f) => {
     const lead = f.archetypes[0];
     if (!lead) return [];
     const a = archetype(lead.id);
     const ids = new Set([...f.baseMechanisms, ...f.companions].map((m) => m.id));
     const want = wantedTags(f.nfrs, ids);
+    const inDesign = f.archetypes.map((x) => x.id);
     const rows: TechnologyRow[] = [];
     for (const layer of ["storage", "coordination", "serving"] as const) {
+      const references: NonNullable<TechnologyRow["references"]> = [];
       const scored = a.technologies
-        .filter((t) => t.layer === layer)
+        .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, f.prompt))
+        .filter((t) => {
+          const ref = referenceVerdict(t.product, f.prompt, inDesign);
+          if (ref) references.push({ product: t.product, why: ref.why });
+          return !ref;
+        })
         .map((t) => {
           const good = t.suits.filter((s) => want.has(s));
           const bad = t.poorFor.filter((s) => want.has(s));
           return { t, good, bad, score: good.length - bad.length };
         })
         .sort((x, y) => y.score - x.score || x.t.product.localeCompare(y.t.product));
-      const choices = scored
-        .filter((s) => s.score >= 0)
-        .slice(0, 2)
-        .map((s) => ({
-          product: s.t.product,
-          fits: s.t.fits,
-          why:
-            s.good.length > 0
-              ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
-              : "fits the shape; no stated NFR argues against it",
-        }));
+      const picked = scored.filter((s) => s.score >= 0).slice(0, 2);
+      const choices = picked.map((s) => ({
+        product: s.t.product,
+        fits: s.t.fits,
+        why:
+          s.good.length > 0
+            ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
+            : "fits the shape; no stated NFR argues against it",
+      }));
       const row: TechnologyRow = { layer, shape: a.silhouette[layer], archetype: a.id, choices };
-      const worst = [...scored].reverse().find((s) => s.bad.length > 0);
+      if (references.length > 0) row.references = references;
+      // Only a product left out of the choices can be the one to avoid.
+      const worst = [...scored].reverse().find((s) => s.bad.length > 0 && !picked.includes(s));
       if (worst)
         row.avoid = {
           product: worst.t.product,
           why: `tempting, but poor for ${worst.bad.map((b) => `${b} (${want.get(b)})`).join(", ")}; ${worst.t.caveat}`,
         };
-      if (choices.length > 0 || row.avoid) rows.push(row);
+      if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
     // Hook (numbers helper): a chosen decision's preferred products lead their layer.
     return preferTechnology(rows, f.decisions);

@@ -1,5 +1,17 @@
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import { editDistance } from "../text.js";
 import { type Token, tokenize } from "./tokens.js";
+
+/** Who a compiled signal speaks for; the recogniser sorts hits into these groups. */
+export type Owner =
+  | { kind: "archetype"; id: ArchetypeId }
+  | { kind: "infra" }
+  | { kind: "product" }
+  | { kind: "feature"; index: number }
+  | { kind: "ambiguous"; system: number }
+  | { kind: "cue"; system: number; use: number }
+  | { kind: "need"; index: number }
+  | { kind: "none" };
 
 /** A compiled signal: what to look for and what a hit is worth. */
 export interface Signal {
@@ -9,6 +21,13 @@ export interface Signal {
   kind: "phrase" | "system";
   /** Raw lower-case words, used for typo-tolerant matching of named systems. */
   raws: string[];
+  /** Extra words allowed between a phrase's words (any order). */
+  slack: number;
+  owner: Owner;
+  /** For requirement phrases: the rule they state and why it points where it does. */
+  rule?: { name: string; why: string };
+  /** A word typical of an archetype: weak evidence that never counts as a stated requirement. */
+  concept?: boolean;
 }
 
 export interface Hit {
@@ -19,21 +38,40 @@ export interface Hit {
   quoted: string;
   /** True when a named system matched only through a typo. */
   fuzzy: boolean;
-}
-
-export function compileSignal(text: string, weight: number, kind: Signal["kind"]): Signal | undefined {
-  const toks = tokenize(text);
-  if (toks.length === 0) return undefined;
-  return { text, stems: toks.map((t) => t.stem), raws: toks.map((t) => t.raw), weight, kind };
+  /** Extra explanation, e.g. which use of an ambiguous named system the rest of the prompt picked. */
+  note?: string;
 }
 
 const SLACK = 2;
+/** Stems that must come first when a phrase starts with them (negations and quantifiers). */
+const LEADING = new Set(["never", "no", "not"]);
+
+export function compileSignal(
+  text: string,
+  weight: number,
+  kind: Signal["kind"],
+  extra: { owner?: Owner; slack?: number; rule?: Signal["rule"] } = {},
+): Signal | undefined {
+  const toks = tokenize(text);
+  if (toks.length === 0) return undefined;
+  return {
+    text,
+    stems: toks.map((t) => t.stem),
+    raws: toks.map((t) => t.raw),
+    weight,
+    kind,
+    slack: extra.slack ?? SLACK,
+    owner: extra.owner ?? { kind: "none" },
+    ...(extra.rule ? { rule: extra.rule } : {}),
+  };
+}
 
 function quote(tokens: readonly Token[], covers: readonly number[]): string {
   return covers.map((i) => tokens[i]?.raw ?? "").join(" ");
 }
 
-function typoMatch(promptWord: string, nameWord: string): boolean {
+/** True when a prompt word may be a misspelling of a name word (same first letter, small edit distance). */
+export function typoMatch(promptWord: string, nameWord: string): boolean {
   if (nameWord.length < 5 || promptWord[0] !== nameWord[0]) return false;
   if (/\d/.test(nameWord)) return false;
   const limit = nameWord.length >= 8 ? 2 : 1;
@@ -69,7 +107,7 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
     const i = tokens.findIndex((t) => t.stem === first);
     return i < 0 ? undefined : { signal, covers: [i], quoted: quote(tokens, [i]), fuzzy: false };
   }
-  const window = n + SLACK;
+  const window = n + signal.slack;
   for (let start = 0; start < tokens.length; start++) {
     if (!signal.stems.includes((tokens[start] as Token).stem)) continue;
     const covers: number[] = [];
@@ -86,6 +124,8 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
       used.add(found);
       covers.push(found);
     }
+    // A negation or quantifier leads what it scopes: "never change" is not "changes … never".
+    if (covers.length === n && LEADING.has(first) && covers.some((c) => c < (covers[0] as number))) continue;
     if (covers.length === n) {
       covers.sort((a, b) => a - b);
       return { signal, covers, quoted: quote(tokens, covers), fuzzy: false };
@@ -113,4 +153,71 @@ export function combine(hits: readonly Hit[], weightOf: (h: Hit) => number): { s
     miss *= 1 - Math.min(0.99, weightOf(h));
   }
   return { score: 1 - miss, counted };
+}
+
+/**
+ * Signals looked up by their words, so matching a prompt costs in proportion to its words rather
+ * than to the size of the knowledge base: a phrase is indexed under its first stem (all its stems
+ * must appear), a named system also under the shape of its first word for typo-tolerant matches.
+ */
+export interface SignalIndex {
+  byStem: ReadonlyMap<string, readonly Signal[]>;
+  byShape: ReadonlyMap<string, readonly Signal[]>;
+  order: ReadonlyMap<Signal, number>;
+  /** Stems of every phrase: words the knowledge base knows, so never read as a misspelt name. */
+  vocabulary: ReadonlySet<string>;
+}
+
+const shapeKey = (word: string, length: number) => `${word[0]}${length}`;
+
+export function buildIndex(signals: readonly Signal[]): SignalIndex {
+  const byStem = new Map<string, Signal[]>();
+  const byShape = new Map<string, Signal[]>();
+  const order = new Map<Signal, number>();
+  const vocabulary = new Set<string>();
+  const push = (m: Map<string, Signal[]>, k: string, s: Signal) => {
+    const list = m.get(k);
+    if (list) list.push(s);
+    else m.set(k, [s]);
+  };
+  signals.forEach((s, i) => {
+    order.set(s, i);
+    if (s.kind === "phrase") for (const st of s.stems) vocabulary.add(st);
+    push(byStem, s.stems[0] as string, s);
+    const first = s.raws[0] ?? "";
+    if (s.kind === "system" && first.length >= 5 && !/\d/.test(first)) push(byShape, shapeKey(first, first.length), s);
+  });
+  return { byStem, byShape, order, vocabulary };
+}
+
+/** A stem the knowledge base knows as a word or as the start of a name: never read as a typo. */
+export const isKnown = (index: SignalIndex, stem: string): boolean =>
+  index.vocabulary.has(stem) || index.byStem.has(stem);
+
+/** Every indexed signal found in the tokens, in index order. */
+export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
+  const present = new Set(tokens.map((t) => t.stem));
+  const seen = new Set<Signal>();
+  const consider = (s: Signal) => {
+    if (seen.has(s)) return;
+    if (s.kind === "phrase" && !s.stems.every((st) => present.has(st))) return;
+    seen.add(s);
+  };
+  for (const stem of present) for (const s of index.byStem.get(stem) ?? []) consider(s);
+  for (const t of tokens) {
+    // Only an unknown word can be a misspelt name; known words and exact names are found by stem.
+    if (t.raw.length < 4 || isKnown(index, t.stem)) continue;
+    for (let len = t.raw.length - 2; len <= t.raw.length + 2; len++)
+      for (const s of index.byShape.get(shapeKey(t.raw, len)) ?? []) if (typoMatch(t.raw, s.raws[0] ?? "")) consider(s);
+  }
+  const ordered = [...seen].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
+  const hits: Hit[] = [];
+  for (const s of ordered) {
+    const h = findSignal(tokens, s);
+    // A known word ("shared") or another exact name ("Snowflake") is not a misspelling of a name.
+    if (h?.fuzzy && h.covers.some((i, k) => tokens[i]?.stem !== s.stems[k] && isKnown(index, tokens[i]?.stem ?? "")))
+      continue;
+    if (h) hits.push(h);
+  }
+  return hits;
 }

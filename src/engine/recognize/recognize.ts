@@ -1,6 +1,6 @@
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import { compositionRole } from "../composition.js";
-import { combine, findSignal, type Hit, type Signal } from "./match.js";
+import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
 import { tokenize } from "./tokens.js";
 
@@ -27,9 +27,15 @@ const MIN_DOMINANT = 0.3; // below this no archetype has really been named
 const MIN_SUPPORTING = 0.3; // a supporting archetype needs its own evidence or a typical connection
 const MIN_CONNECTED = 0.15; // a weaker signal suffices when the dominant archetype's entry names the connection
 const TYPICAL_PRIOR = 0.3; // what a typical connection of the dominant archetype is worth on its own
+const NEED_PRIOR = 0.5; // what a need of the dominant, made explicit by a cue in the prompt, is worth on its own
 const MAX_SUPPORTING = 3;
 const BRANCH_PRESENT = 0.35; // a branch score above this counts as present
 const BRANCH_MARGIN = 0.15;
+const ASKS_TO_BUILD = /^\s*(?:design|build|create|implement|architect|develop|make|write|clone)\b/;
+const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("focusing on …") to make a product prompt mixed
+const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
+const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
+const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -40,15 +46,81 @@ function weightOf(h: Hit, tokensHead: (i: number) => boolean): number {
 
 function describeHit(h: Hit): string {
   const said = h.quoted === h.signal.text.toLowerCase() ? `'${h.quoted}'` : `'${h.quoted}' (as '${h.signal.text}')`;
+  const note = h.note ? `; ${h.note}` : "";
   if (h.signal.kind === "system")
-    return h.fuzzy ? `${said} reads as the named system ${h.signal.text}` : `${said} names a known product or system`;
-  return said;
+    return h.fuzzy
+      ? `${said} reads as the named system ${h.signal.text}${note}`
+      : `${said} names a known product or system${note}`;
+  if (h.signal.concept) return `${said} (a word typical of this problem, weak alone)${note}`;
+  if (h.signal.rule) return `${said} states a requirement (${h.signal.rule.name}: ${h.signal.rule.why})${note}`;
+  return `${said}${note}`;
 }
 
 interface Scored {
   archetype: Archetype;
   score: number;
+  /** The score without typical-word hits: what decides the branch and whether it may support. */
+  strong: number;
   hits: Hit[];
+}
+
+/** The prompt's hits sorted into the groups they speak for. */
+interface Sorted {
+  byArchetype: Map<ArchetypeId, Hit[]>;
+  infra: Hit[];
+  product: Hit[];
+  features: Hit[];
+  needCues: Map<number, Hit>;
+}
+
+/**
+ * Sorts hits by owner and resolves named systems with several uses: a cue elsewhere in the prompt
+ * picks the use ("Redis … lock" → a lock); with no cue the system's most common use applies.
+ */
+function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
+  const out: Sorted = { byArchetype: new Map(), infra: [], product: [], features: [], needCues: new Map() };
+  const add = (id: ArchetypeId, h: Hit) => {
+    const list = out.byArchetype.get(id);
+    if (list) list.push(h);
+    else out.byArchetype.set(id, [h]);
+  };
+  const cues = new Map<number, Map<number, Hit>>();
+  const named: Hit[] = [];
+  for (const h of hits) {
+    const o = h.signal.owner;
+    if (o.kind === "archetype") add(o.id, h);
+    else if (o.kind === "infra") out.infra.push(h);
+    else if (o.kind === "product") out.product.push(h);
+    else if (o.kind === "feature") out.features.push(h);
+    else if (o.kind === "need") {
+      if (!out.needCues.has(o.index)) out.needCues.set(o.index, h);
+    } else if (o.kind === "ambiguous") named.push(h);
+    else if (o.kind === "cue") {
+      const uses = cues.get(o.system) ?? new Map<number, Hit>();
+      if (!uses.has(o.use)) uses.set(o.use, h);
+      cues.set(o.system, uses);
+    }
+  }
+  const done = new Set<number>();
+  for (const h of named) {
+    if (h.signal.owner.kind !== "ambiguous" || done.has(h.signal.owner.system)) continue;
+    const index = h.signal.owner.system;
+    done.add(index);
+    const sys = kb.ambiguous[index];
+    if (!sys) continue;
+    const picked = [...(cues.get(index) ?? new Map<number, Hit>()).entries()].sort((a, b) => a[0] - b[0]);
+    const others = [sys.default.use, ...sys.uses.map((u) => u.use)].filter((u, i, xs) => xs.indexOf(u) === i);
+    const choices = picked.length > 0 ? picked : [[-1, undefined] as const];
+    for (const [useIndex, cue] of choices) {
+      const use = useIndex < 0 ? sys.default : sys.uses[useIndex];
+      if (!use) continue;
+      const note = cue
+        ? `${sys.name} has several uses (${others.join("; ")}); '${cue.quoted}' in the prompt says it is used as ${use.use}`
+        : `${sys.name} has several uses; no other word picks one, so it is read as its most common use, ${use.use}`;
+      for (const t of use.targets) add(t.id, { ...h, signal: { ...h.signal, weight: t.weight }, note });
+    }
+  }
+  return out;
 }
 
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
@@ -56,24 +128,68 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   const tokens = tokenize(prompt);
   const isHead = (i: number) => tokens[i]?.head === true;
   const w = (h: Hit) => weightOf(h, isHead);
-  const hitsOf = (signals: readonly Signal[]) =>
-    signals.map((s) => findSignal(tokens, s)).filter((h): h is Hit => h !== undefined);
+  const sorted = sortHits(matchAll(tokens, kb.index), kb);
 
-  const scored: Scored[] = kb.archetypes.map(({ archetype, signals }) => {
-    const { score, counted } = combine(hitsOf(signals), w);
-    return { archetype, score, hits: counted };
+  const raw = kb.archetypes.map((archetype) => {
+    const all = sorted.byArchetype.get(archetype.id) ?? [];
+    const { score, counted } = combine(all, w);
+    const strong = combine(
+      all.filter((h) => !h.signal.concept),
+      w,
+    ).score;
+    return {
+      archetype,
+      score,
+      strong,
+      hits: counted,
+      named: counted.some((h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept),
+    };
   });
+  // A prompt that opens with an invariant ("Ensure no two…") is about that requirement: archetypes
+  // backed only by nouns rank below those whose rule it states. Otherwise, when the head names a
+  // component outright, requirements stated later qualify it rather than replace it.
+  const invariant = kb.opener?.exec(prompt.toLowerCase())?.[1];
+  const stated = (r: { hits: Hit[] }) => r.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
+  const headNamed = invariant === undefined && raw.some((r) => r.named);
+  const scored: Scored[] = raw.map((r) => ({
+    archetype: r.archetype,
+    hits: r.hits,
+    strong: r.strong,
+    score:
+      invariant !== undefined && !stated(r) && raw.some(stated)
+        ? r.score * NOUNS_ONLY_FACTOR
+        : headNamed && !r.named
+          ? r.score * BODY_ONLY_FACTOR
+          : r.score,
+  }));
   scored.sort((a, b) => b.score - a.score || a.archetype.id.localeCompare(b.archetype.id));
 
-  const infraWords = combine(hitsOf(kb.infraSignals), w);
-  const productWords = combine(hitsOf(kb.productSignals), w);
+  // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
+  const systemStarts = new Set(
+    [...sorted.byArchetype.values()].flat().flatMap((h) => (h.signal.kind === "system" ? [h.covers[0]] : [])),
+  );
+  const owners = sorted.product.filter(
+    (h) => h.signal.kind === "system" && systemStarts.has((h.covers[h.covers.length - 1] ?? -2) + 1),
+  );
+  const infraWords = combine(sorted.infra, w);
+  const productWords = combine(
+    sorted.product.filter((h) => !owners.includes(h)),
+    w,
+  );
+  const lower = prompt.toLowerCase();
+  // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
+  const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
+  const focus = kb.focus.find((f) => f.pattern.test(lower));
   const top = scored[0];
-  const topScore = top?.score ?? 0;
+  // Typical words alone rank archetypes but do not make a prompt infra-first.
+  const topScore = Math.max(0, ...scored.map((x) => x.strong));
   const infraScore = Math.max(topScore, infraWords.score * BODY_DISCOUNT);
   const productScore = productWords.score;
   const headInfra =
-    (top?.hits.some((h) => h.covers.some(isHead)) ?? false) || infraWords.counted.some((h) => h.covers.some(isHead));
+    (top?.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) ?? false) ||
+    infraWords.counted.some((h) => h.covers.some(isHead));
   const headProduct = productWords.counted.some((h) => h.covers.some(isHead));
+  const statedInfra = (top?.hits ?? []).some((h) => h.signal.rule !== undefined && !h.signal.concept);
 
   const branchEvidence: string[] = [];
   let kind: BranchKind;
@@ -86,18 +202,33 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     kind = "product";
     branchEvidence.push("product or user-workflow signals dominate and no infrastructure archetype is named");
   } else if (!productPresent && !infraPresent) {
-    kind = topScore > 0 ? "infra" : "product";
+    kind = topScore > 0 || (!asksToBuild && productScore === 0) ? "infra" : "product";
     branchEvidence.push(
       topScore > 0
         ? "only weak infrastructure signals fired; treated as infra-first"
-        : "no infrastructure signal fired, so the prompt is read as product-first",
+        : kind === "infra"
+          ? "nothing was named, but the prompt states a requirement rather than asking for a product, so it is read as infra-first"
+          : "no infrastructure signal fired, so the prompt is read as product-first",
+    );
+  } else if (!asksToBuild && statedInfra && infraPresent) {
+    kind = "infra";
+    branchEvidence.push(
+      "the prompt states an infrastructure requirement and does not ask to build a product; its product words only say what the requirement is about",
     );
   } else if (headProduct && !headInfra) {
-    kind = infraScore >= 0.8 ? "mixed" : "product";
+    const focused = focus !== undefined && infraScore >= FOCUS_INFRA;
+    kind = infraScore >= 0.8 || focused ? "mixed" : "product";
     branchEvidence.push(
-      kind === "mixed"
-        ? "the prompt asks for a product, but names a specific infrastructure component strongly"
-        : "the prompt asks for a product; its infrastructure words describe parts of it",
+      focused
+        ? `the prompt asks for a product, then '${focus?.text}' turns to an infrastructure part of it, so both carry weight`
+        : kind === "mixed"
+          ? "the prompt asks for a product, but names a specific infrastructure component strongly"
+          : "the prompt asks for a product; its infrastructure words describe parts of it",
+    );
+  } else if (headInfra && headProduct && focus && infraScore >= FOCUS_INFRA) {
+    kind = "mixed";
+    branchEvidence.push(
+      `the prompt names a product and, with '${focus.text}', an infrastructure part of it, so both carry weight`,
     );
   } else if (headInfra && !headProduct) {
     kind = "infra";
@@ -119,10 +250,12 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       `archetype signal for ${top.archetype.id}: ${top.hits.slice(0, 2).map(describeHit).join(", ")}`,
     );
   for (const h of productWords.counted.slice(0, 4)) branchEvidence.push(`product signal ${describeHit(h)}`);
+  for (const h of owners)
+    branchEvidence.push(`'${h.quoted}' only says whose system is meant, so it is not read as a product ask`);
 
   const branch = { kind, evidence: branchEvidence, scores: { infra: round(infraScore), product: round(productScore) } };
 
-  if (kind === "product") return { branch, archetypes: productSubstrates(scored, kb, hitsOf, w) };
+  if (kind === "product") return { branch, archetypes: productSubstrates(scored, kb, sorted.features, w) };
   if (!top || top.score === 0) return { branch, archetypes: [] };
 
   const dominant = top.archetype;
@@ -135,14 +268,30 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       evidence: top.hits.slice(0, 4).map((h) => `${describeHit(h)} points to ${dominant.name}`),
     },
   ];
+  if (invariant !== undefined && top.hits.some((h) => h.signal.rule))
+    result[0]?.evidence.push(
+      `the prompt opens with '${invariant}', stating an invariant, so the requirement it states leads over the nouns it names`,
+    );
   if (top.score < MIN_DOMINANT)
     result[0]?.evidence.push("the evidence is weak: consider naming the component more directly");
 
+  const named = top.hits
+    .slice(0, 2)
+    .map((h) => `'${h.quoted}'`)
+    .join(", ");
+  const needs = new Map<ArchetypeId, { why: string; cue?: Hit }>();
+  kb.needs.forEach((n, i) => {
+    if (n.dominant !== dominant.id) return;
+    const cue = sorted.needCues.get(i);
+    if (n.cues.length === 0 || cue) needs.set(n.needs, cue ? { why: n.why, cue } : { why: n.why });
+  });
   const candidates = scored.slice(1).map((s) => {
     const link = compositionRole(dominant, s.archetype);
     const typical = dominant.connections.find((c) => c.to === s.archetype.id && c.typical === true);
-    const support = 1 - (1 - s.score) * (1 - (typical ? TYPICAL_PRIOR : 0));
-    return { s, link, typical, support };
+    const need = needs.get(s.archetype.id);
+    const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
+    const support = 1 - (1 - s.strong) * (1 - prior);
+    return { s, link, typical, need, support };
   });
   candidates.sort((a, b) => b.support - a.support || a.s.archetype.id.localeCompare(b.s.archetype.id));
   for (const c of candidates) {
@@ -155,7 +304,12 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       .map((h) => `${describeHit(h)} → ${a.id} ${a.name} as ${role} of ${dominant.id}`);
     if (c.link) evidence.push(`why ${role}: ${c.link.why}`);
     else evidence.push(`no recorded connection to ${dominant.id}; placed as substrate`);
-    if (c.typical && c.s.score < MIN_SUPPORTING) evidence.unshift(`${dominant.name} usually composes with ${a.name}`);
+    if (c.need)
+      evidence.unshift(
+        `${c.need.cue ? `'${c.need.cue.quoted}': ` : `from ${named}: `}${dominant.name} needs ${a.name}: ${c.need.why}`,
+      );
+    else if (c.typical && c.s.strong < MIN_SUPPORTING)
+      evidence.unshift(`${dominant.name} (from ${named}) usually composes with ${a.name}`);
     result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence });
   }
   return { branch, archetypes: result };
@@ -164,7 +318,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
 function productSubstrates(
   scored: readonly Scored[],
   kb: RecognitionKnowledge,
-  hitsOf: (signals: readonly Signal[]) => Hit[],
+  featureHits: readonly Hit[],
   w: (h: Hit) => number,
 ): RecognizedArchetype[] {
   const byId = new Map<ArchetypeId, RecognizedArchetype>();
@@ -175,20 +329,25 @@ function productSubstrates(
       if (prev.evidence.length < 4) prev.evidence.push(evidence);
     } else byId.set(a.id, { id: a.id, name: a.name, role: "substrate", score: round(score), evidence: [evidence] });
   };
-  for (const f of kb.productFeatures) {
-    const hit = hitsOf([f.signal])[0];
-    if (!hit) continue;
+  for (const hit of featureHits) {
+    if (hit.signal.owner.kind !== "feature") continue;
+    const f = kb.productFeatures[hit.signal.owner.index];
+    if (!f) continue;
     for (const id of f.archetypes) {
       const a = kb.byId.get(id);
       if (a) add(a, w(hit), `${describeHit(hit)} → a product like this leans on ${a.name}: ${f.why}`);
     }
   }
   for (const s of scored) {
-    if (s.score < MIN_SUPPORTING) break;
+    if (s.strong < MIN_SUPPORTING) continue;
     add(
       s.archetype,
-      s.score,
-      `${s.hits.slice(0, 2).map(describeHit).join(", ")} names ${s.archetype.name} as a substrate`,
+      s.strong,
+      `${s.hits
+        .filter((h) => !h.signal.concept)
+        .slice(0, 2)
+        .map(describeHit)
+        .join(", ")} names ${s.archetype.name} as a substrate`,
     );
   }
   if (byId.size === 0) {

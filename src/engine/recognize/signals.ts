@@ -1,20 +1,29 @@
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
-import { compileSignal, type Signal } from "./match.js";
+import type { AmbiguousSystem, Need, RequirementRule } from "../../knowledge/signals/index.js";
+import { buildIndex, compileSignal, type Owner, type Signal, type SignalIndex } from "./match.js";
 
 export interface ProductFeature {
-  signal: Signal;
+  text: string;
   archetypes: readonly ArchetypeId[];
   why: string;
 }
 
 /** Everything the recogniser matches against, compiled once from the knowledge base. */
 export interface RecognitionKnowledge {
-  archetypes: { archetype: Archetype; signals: Signal[] }[];
+  archetypes: readonly Archetype[];
   byId: ReadonlyMap<ArchetypeId, Archetype>;
-  infraSignals: Signal[];
-  productSignals: Signal[];
-  productFeatures: ProductFeature[];
+  /** All signals (archetype phrases, requirements, systems, branch words, features, cues), by word. */
+  index: SignalIndex;
+  productFeatures: readonly ProductFeature[];
+  ambiguous: readonly AmbiguousSystem[];
+  needs: readonly Need[];
   defaultSubstrates: { archetypes: readonly ArchetypeId[]; why: string };
+  /** Focus cues as whole-word patterns over the lower-cased prompt (they are mostly function words). */
+  focus: readonly { text: string; pattern: RegExp }[];
+  /** Matches a prompt that opens by stating an invariant ("Ensure…", "Design a system that prevents…"). */
+  opener: RegExp | undefined;
+  /** How many signals were compiled (for tests and the bench). */
+  size: number;
 }
 
 export interface BranchTables {
@@ -23,46 +32,122 @@ export interface BranchTables {
   productNames: readonly { name: string; weight: number; features?: readonly string[] }[];
   features: readonly { feature: string; archetypes: readonly ArchetypeId[]; why: string }[];
   defaultSubstrates: { archetypes: readonly ArchetypeId[]; why: string };
+  /** Words that ask for a closer look at one part of a product. */
+  focus?: readonly string[];
 }
+
+export interface RecognitionTables {
+  requirements: readonly RequirementRule[];
+  concepts?: { weight: number; words: Readonly<Record<string, readonly string[]>> };
+  openers?: readonly string[];
+  ambiguous: readonly AmbiguousSystem[];
+  needs: readonly Need[];
+}
+
+const REQUIREMENT_SLACK = 3;
+const SINGLE_WORD_REQUIREMENT = 0.75; // one word ("burst", "replay") says less about the invariant than a phrase
+const CUE_WEIGHT = 1;
+const NEED_CUE_SLACK = 4; // "held by only one buyer for ten minutes": a need's cue words may sit further apart
 
 const defined = <T>(x: T | undefined): x is T => x !== undefined;
 
-export function compileRecognition(archetypes: readonly Archetype[], tables: BranchTables): RecognitionKnowledge {
+export function compileRecognition(
+  archetypes: readonly Archetype[],
+  tables: BranchTables,
+  extra: RecognitionTables = { requirements: [], ambiguous: [], needs: [] },
+): RecognitionKnowledge {
+  const all: (Signal | undefined)[] = [];
+  const ambiguousNames = new Set(extra.ambiguous.flatMap((s) => [s.name, ...s.aliases].map((n) => n.toLowerCase())));
+
+  for (const archetype of archetypes) {
+    const owner: Owner = { kind: "archetype", id: archetype.id };
+    for (const p of archetype.signals.phrases) all.push(compileSignal(p.text, p.weight, "phrase", { owner }));
+    for (const s of archetype.signals.systems) {
+      // A name with several uses is resolved by context through the ambiguous-systems table instead.
+      if (ambiguousNames.has(s.name.toLowerCase())) continue;
+      for (const name of [s.name, ...s.aliases]) {
+        if (ambiguousNames.has(name.toLowerCase())) continue;
+        const sig = compileSignal(name, s.weight, "system", { owner });
+        all.push(sig ? { ...sig, text: s.name } : undefined);
+      }
+    }
+  }
+  for (const r of extra.requirements)
+    for (const t of r.targets)
+      for (const p of r.phrases) {
+        const sig = compileSignal(p, t.weight, "phrase", {
+          owner: { kind: "archetype", id: t.id },
+          slack: r.slack ?? REQUIREMENT_SLACK,
+          rule: { name: r.rule, why: r.why },
+        });
+        all.push(sig && sig.stems.length === 1 ? { ...sig, weight: sig.weight * SINGLE_WORD_REQUIREMENT } : sig);
+      }
+  for (const archetype of archetypes)
+    for (const word of extra.concepts?.words[archetype.id] ?? []) {
+      const sig = compileSignal(word, extra.concepts?.weight ?? 0, "phrase", {
+        owner: { kind: "archetype", id: archetype.id },
+      });
+      if (sig) all.push({ ...sig, concept: true });
+    }
+  extra.ambiguous.forEach((sys, system) => {
+    for (const name of [sys.name, ...sys.aliases]) {
+      const sig = compileSignal(name, sys.weight, "system", { owner: { kind: "ambiguous", system } });
+      all.push(sig ? { ...sig, text: sys.name } : undefined);
+    }
+    sys.uses.forEach((u, use) => {
+      for (const cue of u.cues)
+        all.push(compileSignal(cue, CUE_WEIGHT, "phrase", { owner: { kind: "cue", system, use }, slack: 3 }));
+    });
+  });
+  extra.needs.forEach((n, index) => {
+    for (const cue of n.cues)
+      all.push(compileSignal(cue, CUE_WEIGHT, "phrase", { owner: { kind: "need", index }, slack: NEED_CUE_SLACK }));
+  });
+  for (const s of tables.infra) all.push(compileSignal(s.text, s.weight, "phrase", { owner: { kind: "infra" } }));
+  for (const s of tables.product) all.push(compileSignal(s.text, s.weight, "phrase", { owner: { kind: "product" } }));
+  for (const s of tables.productNames)
+    all.push(compileSignal(s.name, s.weight, "system", { owner: { kind: "product" } }));
+
+  const productFeatures: ProductFeature[] = [];
+  for (const f of tables.features) {
+    const index = productFeatures.length;
+    productFeatures.push({ text: f.feature, archetypes: f.archetypes, why: f.why });
+    all.push(compileSignal(f.feature, 0.6, "phrase", { owner: { kind: "feature", index } }));
+  }
+  // A named product stands for the features it is known for (Uber: ride dispatch, driver location…).
+  for (const p of tables.productNames) {
+    const rows = (p.features ?? []).flatMap((name) => tables.features.filter((f) => f.feature === name));
+    if (rows.length === 0) continue;
+    const index = productFeatures.length;
+    productFeatures.push({
+      text: p.name,
+      archetypes: [...new Set(rows.flatMap((r) => r.archetypes))],
+      why: `it is known for ${rows.map((r) => r.feature).join(", ")}`,
+    });
+    all.push(compileSignal(p.name, 0.6, "system", { owner: { kind: "feature", index } }));
+  }
+
+  const signals = all.filter(defined);
   return {
-    archetypes: archetypes.map((archetype) => ({
-      archetype,
-      signals: [
-        ...archetype.signals.phrases.map((p) => compileSignal(p.text, p.weight, "phrase")),
-        ...archetype.signals.systems.flatMap((s) =>
-          [s.name, ...s.aliases].map((name) => {
-            const sig = compileSignal(name, s.weight, "system");
-            return sig ? { ...sig, text: s.name } : undefined;
-          }),
-        ),
-      ].filter(defined),
-    })),
+    archetypes,
     byId: new Map(archetypes.map((a) => [a.id, a])),
-    infraSignals: tables.infra.map((s) => compileSignal(s.text, s.weight, "phrase")).filter(defined),
-    productSignals: [
-      ...tables.product.map((s) => compileSignal(s.text, s.weight, "phrase")),
-      ...tables.productNames.map((s) => compileSignal(s.name, s.weight, "system")),
-    ].filter(defined),
-    productFeatures: [
-      ...tables.features
-        .map((f) => {
-          const signal = compileSignal(f.feature, 0.6, "phrase");
-          return signal ? { signal, archetypes: f.archetypes, why: f.why } : undefined;
-        })
-        .filter(defined),
-      // A named product stands for the features it is known for (Uber: ride dispatch, driver location…).
-      ...tables.productNames.flatMap((p) => {
-        const rows = (p.features ?? []).flatMap((name) => tables.features.filter((f) => f.feature === name));
-        const signal = rows.length > 0 ? compileSignal(p.name, 0.6, "system") : undefined;
-        if (!signal) return [];
-        const archetypes = [...new Set(rows.flatMap((r) => r.archetypes))];
-        return [{ signal, archetypes, why: `it is known for ${rows.map((r) => r.feature).join(", ")}` }];
-      }),
-    ],
+    index: buildIndex(signals),
+    productFeatures,
+    ambiguous: extra.ambiguous,
+    needs: extra.needs,
     defaultSubstrates: tables.defaultSubstrates,
+    focus: (tables.focus ?? []).map((text) => ({
+      text,
+      pattern: new RegExp(`\\b${text.toLowerCase().replace(/\s+/g, "\\s+")}\\b`),
+    })),
+    opener:
+      extra.openers && extra.openers.length > 0
+        ? new RegExp(
+            `^\\s*(?:(?:design|build)\\s+(?:a|an|the)?\\s*(?:[a-z-]+\\s+){0,3}?(?:that|which|to)\\s+)?(${extra.openers
+              .map((o) => o.replace(/\s+/g, "\\s+"))
+              .join("|")})\\b`,
+          )
+        : undefined,
+    size: signals.length,
   };
 }

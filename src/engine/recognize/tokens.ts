@@ -39,7 +39,10 @@ const CLAUSE_BREAKS = new Set([
   ".",
 ]);
 
+/** Bounded: a long-running server meets unbounded distinct words. The oldest entry goes first (Map keeps insertion order). */
+export const STEM_CACHE_MAX = 20_000;
 const stemCache = new Map<string, string>();
+export const stemCacheSize = (): number => stemCache.size;
 
 /** Porter stem with a trailing 'e' dropped so "queue", "queued" and "queuing" agree. */
 export function stemWord(word: string): string {
@@ -47,6 +50,7 @@ export function stemWord(word: string): string {
   if (s === undefined) {
     s = stemmer(word);
     if (s.length > 3 && s.endsWith("e")) s = s.slice(0, -1);
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.delete(stemCache.keys().next().value as string);
     stemCache.set(word, s);
   }
   return s;

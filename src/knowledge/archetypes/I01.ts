@@ -8,7 +8,8 @@ export const I01 = {
     "This archetype keeps the small, critical facts other systems must agree on: who the leader or controller is, the shard map, cluster configuration, and the keys behind locks and registrations. " +
     "Its authoritative state is a replicated log of changes that a majority of replicas has accepted, applied in order to a versioned key space. " +
     "The core correctness concern is agreement without split brain: one leader per term, nothing acknowledged before a majority holds it, and reads that never travel back in time. " +
-    "Typical systems are ZooKeeper, etcd, Chubby, Consul's server tier and Kafka's KRaft controller quorum.",
+    "Raft adds three rules beyond the happy path: a leader counts an entry from an earlier term as committed only once an entry of its own term above it is on a majority; the voting membership changes one server at a time or through joint consensus so old and new majorities always overlap; and a leader may skip the quorum round for reads only while it holds a time-based lease, which assumes bounded clock drift. " +
+    "Typical systems are etcd (linearizable reads by default through a read index), ZooKeeper (linearizable writes, but reads served by the connected server are only sequentially consistent unless preceded by sync), Chubby, Consul's server tier and Kafka's KRaft controller quorum.",
   roles: ["coordination", "truth"],
   signals: {
     phrases: [
@@ -144,7 +145,8 @@ export const I01 = {
       hidden: true,
     },
     {
-      action: "client keepalives refresh the session timeout",
+      action:
+        "client keepalives refresh the session timeout in the memory of the leader (etcd) or the connected server (ZooKeeper), without a log entry; only grant, revoke and expiry go through consensus",
       entity: "ClientSession",
       shape: "overwrite current value",
       mechanism: "heartbeat-renewal",
@@ -168,13 +170,16 @@ export const I01 = {
   ],
   readPaths: [
     {
-      action: "linearizable read of a key through the leader after confirming leadership with a quorum",
+      action:
+        "linearizable read of a key through the leader after confirming leadership with a quorum round (read index), or within a leader lease that assumes bounded clock drift",
       entity: "MetadataKey",
       shape: "read source",
-      staleness: "none: the read reflects every write acknowledged before the read began",
+      staleness:
+        "none: the read reflects every write acknowledged before the read began; a lease read is only as safe as the clock-drift bound it assumes",
     },
     {
-      action: "serializable read served by any replica from its local applied state",
+      action:
+        "serializable read served by any replica from its local applied state (ZooKeeper's normal read, sequentially consistent per session)",
       entity: "MetadataKey",
       shape: "read projection",
       staleness:
@@ -192,6 +197,8 @@ export const I01 = {
   invariants: [
     "At most one leader exists per term, because each replica grants one vote per term and persists ElectionTerm before replying.",
     "A change is acknowledged only after a majority has stored it at the same index and term; once committed, a ConsensusLog entry is never lost, altered or reordered.",
+    "A leader marks a ConsensusLog entry from an earlier term committed only through a later entry of its own term stored on a majority, never by counting replicas of the old entry.",
+    "The voting membership changes one server at a time, or through a joint configuration recorded in the ConsensusLog, so the old and new majorities always overlap.",
     "Every replica applies committed entries in index order, so MetadataKey state at a given revision is identical on all replicas.",
     "A linearizable read reflects every write acknowledged before it started; a deposed leader never answers one.",
     "Revisions only increase, and a watch delivers every change after its start revision exactly once and in order, or reports that the history was compacted.",
@@ -207,7 +214,7 @@ export const I01 = {
       "openSession(ttl) and keepAlive(session) -> session id whose ephemeral keys vanish on expiry",
     ],
     guarantees: [
-      "Linearizable writes, and linearizable reads unless the client opts into serializable reads.",
+      "Linearizable writes; reads are linearizable in etcd unless the client opts into serializable reads, while ZooKeeper reads are sequentially consistent (a client never sees an older state than it saw before) and need sync first to observe the latest write.",
       "Correct operation with any minority of replicas down; without a majority it refuses writes (fails closed) instead of diverging.",
       "Every observer sees the same order of changes, and watches are gap-free from their start revision.",
       "Ephemeral state is tied to a client session, so a crashed client's registrations and locks disappear after its timeout.",
@@ -277,6 +284,15 @@ export const I01 = {
         "Restore members to regain a majority; as a last resort, rebuild a new group from the most up-to-date surviving snapshot, accepting possible loss",
     },
     {
+      failure:
+        "Membership change splits the group: adding several voters at once lets an old majority and a new majority commit different entries",
+      role: "coordination",
+      prevention:
+        "Change voting membership one server at a time, or through joint consensus, and add new members as non-voting learners until they catch up",
+      repair:
+        "Roll back to the last committed configuration and redo the change step by step; the side that committed fewer entries is rebuilt from the other's log",
+    },
+    {
       failure: "Watch gap: a client disconnects, history it had not seen is compacted, and it silently misses changes",
       role: "derived",
       prevention: "Keep a retention window of revisions and resume watches from the last revision seen",
@@ -320,10 +336,10 @@ export const I01 = {
       },
     },
     {
-      bottleneck: "Session keepalives from a large client fleet",
+      bottleneck: "Session keepalives from a large client fleet, all answered by the leader or the connected servers",
       mitigation:
-        "Multiplex many leases on one session, lengthen keepalive intervals, and terminate sessions at proxies",
-      formula: { yields: "keepalives per second", expression: "clients / heartbeat_seconds", unit: "writes/s" },
+        "Multiplex many leases on one session, lengthen keepalive intervals, and terminate sessions at proxies; keepalives stay in memory and are not log entries, so they cost network and CPU rather than fsyncs",
+      formula: { yields: "keepalives per second", expression: "clients / heartbeat_seconds", unit: "msg/s" },
     },
     {
       bottleneck: "Full state on every replica: a slow or new member must receive the entire snapshot",
@@ -355,7 +371,7 @@ export const I01 = {
       product: "ZooKeeper",
       layer: "coordination",
       fits: "Hierarchical znodes with sessions, ephemeral and sequential nodes and one-shot or persistent watches, proven for leader election and locks",
-      suits: ["linearizable", "fail-closed", "small-metadata", "ordering"],
+      suits: ["read-your-writes", "fail-closed", "small-metadata", "ordering"],
       poorFor: ["high-throughput", "large-objects", "operational-simplicity"],
       caveat:
         "Reads are served from the connected follower and may be stale; call sync before a read that must observe the latest write",

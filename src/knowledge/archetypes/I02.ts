@@ -8,6 +8,7 @@ export const I02 = {
     "This archetype answers one question for every resource: who may act on it right now, and until when. " +
     "Its authoritative state is a small lease record per resource (owner, fencing token, expiry) changed only by conditional writes on a quorum-replicated store. " +
     "The core correctness concern is that ownership is granted to at most one holder at a time and that a holder who lost its lease (paused, partitioned, or slow clock) cannot still change the protected resource, which is why expiry is paired with a strictly increasing fencing token checked downstream. " +
+    "A fencing token only protects a resource that itself compares the token with the highest it has accepted, atomically with the write; a resource that cannot (a plain file, an external API) needs Chubby's fallback, a lock-delay: after a holder vanishes without releasing, the lock stays ungrantable for a short period so the old holder's in-flight requests drain. Chubby also hands out sequencers (lock name, mode and generation) that servers can check. " +
     "It appears as distributed lock services (Chubby, ZooKeeper and etcd recipes), singleton-job guards, shard and partition ownership, and the visibility timeout or claim inside queues and schedulers.",
   roles: ["coordination", "truth"],
   signals: {
@@ -54,6 +55,8 @@ export const I02 = {
       { text: "split brain", weight: 0.4 },
       { text: "visibility timeout", weight: 0.3 },
       { text: "temporary hold", weight: 0.4 },
+      { text: "seat hold", weight: 0.6 },
+      { text: "hold service", weight: 0.6 },
     ],
     systems: [
       {
@@ -212,7 +215,7 @@ export const I02 = {
   invariants: [
     "At any instant the committed lease store holds at most one unexpired Lease per resource; a grant happens only through a conditional write on the current owner and version.",
     "Lease.token for a resource strictly increases across grants and is never reused, even after release, row deletion, restore from backup, or leader failover of the lease store.",
-    "ProtectedResource never applies a write whose token is below the last_fence it has already accepted.",
+    "ProtectedResource never applies a write whose token is below the last_fence it has already accepted, and it compares and records the token in the same atomic step as the write.",
     "Only the current owner presenting the current token can renew or release; a renew or release carrying an older token changes nothing.",
     "A holder stops acting before the server-side expiry: its local deadline is the acquire send time plus the TTL minus the maximum clock drift.",
     "A grant is acknowledged to the claimant only after a quorum has durably recorded it, so a lease-store failover cannot forget an owner.",
@@ -328,6 +331,15 @@ export const I02 = {
       prevention:
         "Key acquire by owner id (or request id) so a repeat by the same owner returns the existing grant and token",
       repair: "The orphaned lease expires after its TTL and the claimant acquires normally",
+    },
+    {
+      failure:
+        "The protected resource cannot check tokens (a plain file store or an external API), so a holder whose lease lapsed during a pause still writes",
+      role: "coordination",
+      prevention:
+        "Apply a lock-delay: after a holder disappears without releasing, keep the lock ungrantable for a bounded period so its in-flight requests drain, and have the holder stop before its local deadline",
+      repair:
+        "Audit writes made around the handover by owner and time, and move the resource behind a service that can compare tokens when overlap is unacceptable",
     },
   ],
   bottlenecks: [

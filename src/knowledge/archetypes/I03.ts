@@ -8,7 +8,7 @@ export const I03 = {
     "This archetype owns work that is accepted now but may only start later: one-shot timers, delayed messages, reminders, cron and other recurring jobs, retry-after backoffs and expiring holds that need a follow-up action. " +
     "Its authoritative state is the schedule (what to run, for whom, at which instant or by which recurrence rule) together with the run records materialised from it; a due-time index derived from those runs tells pollers what has become runnable, and workers take each runnable run through an expiring claim. " +
     "The core correctness concern is that no due run is ever lost (firing late is tolerated, never firing is not), that a run is held by one worker at a time, that a recurring schedule produces each occurrence exactly once, and that a retried or duplicated release has no second effect downstream. " +
-    "Timer services, distributed cron, job schedulers, delay queues and the timer layer inside workflow engines all share this shape.",
+    "Timer services, distributed cron, job schedulers, delay queues and the timer layer inside workflow engines all share this shape. Schedules written in local time must name an IANA time zone and be expanded to UTC one occurrence at a time, because daylight-saving changes create a local hour that never happens (spring forward) and one that happens twice (fall back); the schedule states whether a skipped time runs at the next valid instant or not at all, and a repeated time runs once.",
   roles: ["truth", "coordination"],
   signals: {
     phrases: [
@@ -287,6 +287,15 @@ export const I03 = {
         "Compare due_at against the store's clock (or a bounded-skew clock) in the claim predicate rather than the poller's",
       repair: "Early releases are refused by the claim guard and retried when the store's clock passes due_at",
     },
+    {
+      failure:
+        "A local-time schedule falls into a daylight-saving gap or overlap, so a 02:30 job never runs on the spring-forward day or runs twice on the fall-back day",
+      role: "coordination",
+      prevention:
+        "Store the wall-clock rule with its IANA zone, compute each next occurrence in that zone and convert it to a UTC due_at, and key the run by (schedule, local occurrence) so an overlap yields one run",
+      repair:
+        "Run a skipped occurrence at the next valid instant when the schedule says so, and let the unique run key absorb the second firing of a repeated hour",
+    },
   ],
   bottlenecks: [
     {
@@ -360,10 +369,10 @@ export const I03 = {
       product: "Temporal durable timers",
       layer: "coordination",
       fits: "Timers are part of durable workflow history, so a sleep or a cron workflow survives worker and server restarts",
-      suits: ["durable", "exactly-once", "operational-simplicity"],
+      suits: ["durable", "at-least-once", "operational-simplicity"],
       poorFor: ["low-cost", "low-latency"],
       caveat:
-        "Each timer is a workflow event; millions of tiny independent timers cost more than a purpose-built timer table",
+        "Each timer is a workflow event, so millions of tiny independent timers cost more than a purpose-built timer table; the work a timer starts runs as an activity, which is retried and so runs at least once",
     },
     {
       product: "EventBridge Scheduler or Cloud Scheduler",

@@ -8,7 +8,7 @@ export const I04 = {
     "This archetype owns work defined by a set to walk rather than by requests: visit every item of a large keyspace (or every URL discovered so far) once per period, check or fix it, and possibly discover more items to visit. " +
     "Its authoritative state is the frontier (the items still to visit with their next-visit times and priorities) together with the pass's shard map, where each shard is a disjoint key range carrying an owner lease and a durable checkpoint of how far it got. " +
     "The core correctness concern is coverage without overlap: every item is visited at least once per pass, two workers never scan the same shard at the same time, a crash resumes from the checkpoint instead of skipping or restarting, and a newly discovered item is queued once. " +
-    "Web crawlers, daily re-validation and repair sweeps, backfills and re-indexing jobs, data scrubbers and link checkers share this shape.",
+    "Web crawlers, daily re-validation and repair sweeps, backfills and re-indexing jobs, data scrubbers and link checkers share this shape. A web crawler adds its own rules: it obeys each host's robots.txt (and any crawl-delay it chooses to honour, which the robots standard leaves out), normalises URLs before the seen-set check, caches DNS answers, keeps Mercator-style front queues for priority and back queues with one host per queue for politeness, caps depth and URL patterns to escape spider traps, and drops near-duplicate pages by a content fingerprint such as SimHash.",
   roles: ["truth", "coordination"],
   signals: {
     phrases: [
@@ -253,6 +253,29 @@ export const I04 = {
       role: "external effect",
       prevention: "Group items by host or target and enforce a per-target rate limit and concurrency cap on fetches",
       repair: "Back off the hot target on errors or slow responses and requeue its items with a later next_visit_at",
+    },
+    {
+      failure:
+        "A spider trap (an endless calendar, session ids in URLs, infinitely deep paths) fills the frontier with URLs that never end",
+      role: "truth",
+      prevention:
+        "Normalise URLs (case, default ports, fragments, sorted or stripped tracking parameters), cap depth and URLs per host per pass, and detect repeating path patterns",
+      repair: "Purge the trapped host's frontier entries, add a pattern rule, and re-queue only its genuine pages",
+    },
+    {
+      failure: "The crawler overloads a small host or fetches pages its robots.txt forbids",
+      role: "external effect",
+      prevention:
+        "Fetch and cache robots.txt per host before crawling it, keep one back queue per host with a minimum delay between fetches, and cache DNS so politeness is not undone by lookups",
+      repair: "Back off the host, drop disallowed URLs from the frontier, and honour the owner's complaint address",
+    },
+    {
+      failure:
+        "Near-duplicate pages (mirrors, printer versions, boilerplate changes) are stored and indexed many times",
+      role: "derived",
+      prevention:
+        "Fingerprint page content (SimHash or shingles) and skip pages within a small distance of one already stored",
+      repair: "Collapse stored duplicates to one canonical URL and re-point links to it",
     },
   ],
   bottlenecks: [

@@ -5,7 +5,7 @@ export const I05 = {
   id: "I05",
   name: "Append Log + Consumer Progress",
   summary:
-    "Owns durable, ordered hand-off of records from producers to any number of independent consumers: queues, pub/sub topics, event streams and brokers. The authoritative state is the replicated append-only log of each partition plus the committed offset every consumer group has reached in it. The core correctness concern is that an acknowledged record is never lost or reordered inside its partition, and that consumer progress is committed only after the work it covers is durable, so a crash yields redelivery rather than a silent skip. Typical systems are Kafka, Pulsar, Kinesis, RabbitMQ, SQS and the messaging backbones beneath chat or notification fan-out.",
+    "Owns durable, ordered hand-off of records from producers to any number of independent consumers: queues, pub/sub topics, event streams and brokers. The authoritative state is the replicated append-only log of each partition plus the committed offset every consumer group has reached in it. The core correctness concern is that an acknowledged record is never lost or reordered inside its partition, and that consumer progress is committed only after the work it covers is durable, so a crash yields redelivery rather than a silent skip. In Kafka each partition is a directory of segment files with sparse offset indexes, written sequentially, served from the page cache and sent to consumers with zero-copy transfer; producers batch and compress; the leader replicates to an in-sync replica set (not a majority vote) and a KRaft controller quorum picks leaders from that set; idempotent producers and transactions (fenced by a producer epoch) give exactly-once only for read-process-write inside Kafka; tiered storage moves old segments to object storage. Typical systems are Kafka, Pulsar, Kinesis, RabbitMQ, SQS (whose FIFO queues de-duplicate sends within a five-minute window) and the messaging backbones beneath chat or notification fan-out.",
   roles: ["truth", "coordination"],
   signals: {
     phrases: [
@@ -25,7 +25,6 @@ export const I05 = {
       { text: "offset commit", weight: 0.7 },
       { text: "consumer lag", weight: 0.7 },
       { text: "producer consumer", weight: 0.7 },
-      { text: "message delivery", weight: 0.5 },
       { text: "topic", weight: 0.5 },
       { text: "append only log", weight: 0.6 },
       { text: "event log", weight: 0.6 },
@@ -50,6 +49,9 @@ export const I05 = {
       { text: "dead letter", weight: 0.3 },
       { text: "exactly once processing", weight: 0.3 },
       { text: "backpressure", weight: 0.3 },
+      { text: "audit log", weight: 0.6 },
+      { text: "audit trail", weight: 0.6 },
+      { text: "message delivery", weight: 0.8 },
     ],
     systems: [
       {
@@ -87,7 +89,7 @@ export const I05 = {
     {
       name: "Partition",
       description:
-        "One replicated append-only sequence of records with dense offsets, a leader, an in-sync follower set and a high watermark marking what is committed.",
+        "One replicated append-only sequence of records with increasing offsets (not dense: compaction and transaction markers leave gaps), stored as segment files with sparse indexes, a leader, an in-sync follower set and a high watermark marking what is committed.",
       truth: true,
     },
     {
@@ -124,10 +126,11 @@ export const I05 = {
       critical: true,
     },
     {
-      action: "leader copies the appended record to in-sync followers before acknowledging",
+      action:
+        "in-sync followers fetch the appended record, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
       entity: "Partition",
       shape: "async process",
-      mechanism: "consensus-replication",
+      mechanism: "isr-replication",
       hidden: true,
       critical: true,
     },
@@ -177,8 +180,8 @@ export const I05 = {
   ],
   protocols: I05_PROTOCOLS,
   invariants: [
-    "Once a record is acknowledged at offset N of a Partition, every replica that later becomes leader holds that same record at offset N.",
-    "Offsets in a Partition are dense and strictly increasing, and a record never changes after it is appended.",
+    "Once a record is acknowledged with acks=all at offset N of a Partition, every replica that later becomes leader holds that same record at offset N, as long as unclean leader election stays disabled.",
+    "Offsets in a Partition strictly increase (gaps are allowed), and a record never changes after it is appended.",
     "A ConsumerOffset never moves past a record whose processing effects are not yet durable.",
     "Within one consumer group each Partition has at most one owning member per GroupAssignment generation, and commits carrying an older generation are refused.",
     "Records sharing a key land in the same Partition while the partition count is unchanged, so their relative order is kept.",
@@ -194,8 +197,8 @@ export const I05 = {
     ],
     guarantees: [
       "Records are totally ordered within a partition and every consumer group reads them in that order.",
-      "An acknowledged record survives the loss of any replica minority and stays readable until retention removes it.",
-      "Delivery is at-least-once: a consumer that crashes before committing receives the uncommitted records again, so exactly-once effect needs an idempotent or transactional sink.",
+      "A record acknowledged with acks=all survives the loss of all but one in-sync replica and stays readable until retention removes it; acks=1 risks losing it with the leader, and acks=0 gives no acknowledgement at all.",
+      "Delivery is at-least-once: a consumer that crashes before committing receives the uncommitted records again. Kafka's exactly-once covers read-process-write inside Kafka (transactions commit output and offsets together); an effect outside Kafka needs an idempotent or transactional sink.",
       "Consumer groups progress independently; a slow group delays neither producers nor other groups while it stays within retention.",
     ],
   },
@@ -220,7 +223,8 @@ export const I05 = {
     },
     {
       id: "quorum-truth",
-      because: "acknowledged records must survive broker loss without two leaders accepting divergent appends",
+      because:
+        "acknowledged records must survive broker loss without two leaders accepting divergent appends; the controller quorum picks leaders, while the data itself is replicated through the in-sync set",
     },
   ],
   failures: [
@@ -229,7 +233,7 @@ export const I05 = {
         "The partition leader acknowledges a record and dies before any follower copied it, so the record vanishes.",
       role: "truth",
       prevention:
-        "Acknowledge only after the in-sync replica set (or a quorum) holds the record, with a minimum in-sync count below which writes are refused.",
+        "Produce with acks=all so the leader acknowledges only after every in-sync replica holds the record, and set min.insync.replicas (2 of 3) so a shrunken set rejects produces instead of acknowledging a single copy.",
       repair:
         "The new leader truncates followers to the committed high watermark, and producers resend every record they never saw acknowledged.",
     },
@@ -237,7 +241,7 @@ export const I05 = {
       failure: "A producer resends after a timed-out acknowledgement and the record is appended twice.",
       role: "truth",
       prevention:
-        "Give each producer an id and a per-partition sequence number so the leader drops an append whose sequence it already holds.",
+        "Give each producer an id, an epoch and a per-partition sequence number so the leader drops an append whose sequence it already holds and refuses a zombie producer with an older epoch.",
       repair: "Consumers skip records whose id is already in their applied set within the dedup window.",
     },
     {
@@ -271,6 +275,15 @@ export const I05 = {
     },
     {
       failure:
+        "Every in-sync replica is lost and unclean leader election brings back an out-of-sync replica, silently dropping acknowledged records.",
+      role: "truth",
+      prevention:
+        "Keep unclean.leader.election.enable off (the default), so only an in-sync replica can lead and the partition waits instead.",
+      repair:
+        "Bring an in-sync replica back; if unclean election was forced, replay the missing range from the producers' source or an archive.",
+    },
+    {
+      failure:
         "Retention deletes segments a lagging consumer group has not read yet, so that group silently loses records.",
       role: "truth",
       prevention:
@@ -293,7 +306,7 @@ export const I05 = {
     {
       bottleneck: "Disk held by retained, replicated segments grows with throughput and retention period.",
       mitigation:
-        "Shorten retention, compact keyed topics to the latest value, or offload old segments to object storage.",
+        "Shorten retention, compact keyed topics to the latest value, or move old segments to object storage with tiered storage.",
       formula: {
         yields: "bytes retained across all replicas",
         expression: "messages_per_sec * message_bytes * 86400 * retention_days * replicas",
@@ -321,6 +334,11 @@ export const I05 = {
       },
     },
     {
+      bottleneck: "Per-request overhead when producers send records one at a time.",
+      mitigation:
+        "Batch records per partition (linger a few milliseconds), compress whole batches, and let brokers write segments sequentially and serve them from the page cache with zero-copy sends.",
+    },
+    {
       bottleneck: "Rebalance storms: every membership change pauses the whole group while partitions move.",
       mitigation:
         "Use cooperative incremental rebalancing and static membership so restarts do not trigger reassignment.",
@@ -335,7 +353,7 @@ export const I05 = {
     {
       product: "Apache Kafka",
       layer: "storage",
-      fits: "A replicated partitioned log with consumer-group offsets, replay by seek, and compaction for keyed topics.",
+      fits: "A partitioned log replicated through in-sync replica sets, with consumer-group offsets, replay by seek, compaction for keyed topics, and transactions that make read-process-write inside Kafka exactly-once.",
       suits: ["high-throughput", "ordering", "durable", "long-retention", "at-least-once", "exactly-once"],
       poorFor: ["operational-simplicity", "low-cost"],
       caveat:
@@ -348,7 +366,7 @@ export const I05 = {
       suits: ["elastic-scale", "operational-simplicity", "at-least-once", "stay-available"],
       poorFor: ["ordering", "long-retention", "exactly-once"],
       caveat:
-        "Standard queues reorder and duplicate, FIFO queues order per message group at lower throughput, and a deleted message cannot be replayed.",
+        "Standard queues reorder and duplicate; FIFO queues order per message group at lower throughput and drop a resend with the same deduplication id only within five minutes; a deleted message cannot be replayed.",
     },
     {
       product: "RabbitMQ",
@@ -376,6 +394,24 @@ export const I05 = {
       poorFor: ["low-cost", "low-latency"],
       caveat:
         "Each shard has fixed write and read limits shared by its consumers, so shard count must be planned and resharded under load.",
+    },
+    {
+      product: "Segment files on local SSDs, tiered to object storage",
+      layer: "storage",
+      fits: "Each partition as append-only segment files with sparse offset indexes on the broker's disks, served from the page cache, with closed segments copied to S3 or GCS for long retention",
+      suits: ["high-throughput", "durable", "long-retention", "low-cost"],
+      poorFor: ["operational-simplicity"],
+      caveat:
+        "Building the log yourself means owning replication, leader failover, retention and the fetch path; tiered segments are slower to read back than local ones",
+    },
+    {
+      product: "Embedded Raft (or etcd) for the controller quorum",
+      layer: "coordination",
+      fits: "Partition leadership, in-sync sets, topic configuration and group coordinators as small metadata in a consensus-replicated controller, the way KRaft replaced ZooKeeper in Kafka",
+      suits: ["linearizable", "small-metadata", "fail-closed", "durable"],
+      poorFor: ["high-throughput", "large-objects"],
+      caveat:
+        "Only metadata belongs in the quorum; the records themselves are replicated by the partition leaders through their in-sync sets",
     },
   ],
   connections: [

@@ -5,7 +5,7 @@ export const I07 = {
   id: "I07",
   name: "Cache / Origin Projection / Edge Delivery",
   summary:
-    "Keeps copies of origin content close to readers so that most reads are answered without touching the origin: a look-aside cache in front of a database, an HTTP reverse-proxy cache, or a CDN's tiers of edge caches in front of an object store or web origin. The origin object and its version stay authoritative; every cached copy is a projection carrying a version, a set of tags and an expiry. The core correctness concern is bounded staleness: each change at the origin must reach or invalidate every copy within a stated time, a late fill must never reinstate an older version, and misses must be filled without a stampede on the origin. CDNs (CloudFront, Akamai, Fastly, Cloudflare), Varnish or Traffic Server fleets and Memcached or Redis cache-aside tiers all have this shape.",
+    "Keeps copies of origin content close to readers so that most reads are answered without touching the origin: a look-aside cache in front of a database, an HTTP reverse-proxy cache, or a CDN's tiers of edge caches in front of an object store or web origin. The origin object and its version stay authoritative; every cached copy is a projection carrying a version, a set of tags and an expiry. The core correctness concern is bounded staleness: each change at the origin must reach or invalidate every copy within a stated time, a late fill must never reinstate an older version, and misses must be filled without a stampede on the origin. CDNs (CloudFront, Akamai, Fastly, Cloudflare), Varnish or Traffic Server fleets and Memcached or Redis cache-aside tiers all have this shape. Requests reach the nearest healthy edge through DNS steering or anycast addresses; an edge that misses asks a regional or shield tier before the origin; and errors and not-found answers are cached briefly too (negative caching), so a missing object does not send every request to the origin.",
   roles: ["derived"],
   signals: {
     phrases: [
@@ -279,6 +279,21 @@ export const I07 = {
       prevention:
         "consistent hashing with virtual nodes so a lost node remaps few keys, a shield tier, and a gradual traffic ramp onto cold sites",
       repair: "warm the hottest keys from the shield and raise traffic to the site in steps",
+    },
+    {
+      failure: "A popular missing object or an origin error is not cached, so every request for it goes to the origin",
+      role: "derived",
+      prevention:
+        "Cache not-found and error answers with a short TTL of their own (negative caching), separate from the TTL of good objects",
+      repair: "Purge the negative entry when the object is published, and let it lapse quickly otherwise",
+    },
+    {
+      failure:
+        "Requests are steered to a distant or failed edge because DNS answers are cached by resolvers for their TTL",
+      role: "derived",
+      prevention:
+        "Use anycast addresses so routing withdraws a failed site within seconds, or short DNS TTLs with health-checked answers",
+      repair: "Withdraw the site's route or DNS record; clients drift back as cached answers expire",
     },
   ],
   bottlenecks: [

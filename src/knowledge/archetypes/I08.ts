@@ -5,7 +5,7 @@ export const I08 = {
   id: "I08",
   name: "Traffic Shaping / Admission Control",
   summary:
-    "Decides in the request path whether each request may proceed now, later or not at all: rate limiters, API quotas, concurrency limiters, adaptive limiters and load shedders. The authoritative state is a budget per scope (API key, tenant, route, downstream dependency) — tokens left, a count for the current window or the number of requests in flight — together with the limit policies that set those budgets. The core correctness concern is an admission decision that is atomic per scope, fast enough to sit in front of every request, and explicit about what happens when the budget store cannot be reached. API rate limiting, per-customer quotas, concurrency caps in front of a database and overload protection in gateways all follow this shape.",
+    "Decides in the request path whether each request may proceed now, later or not at all: rate limiters, API quotas, concurrency limiters, adaptive limiters and load shedders. The authoritative state is a budget per scope (API key, tenant, route, downstream dependency) — tokens left, a count for the current window or the number of requests in flight — together with the limit policies that set those budgets. The core correctness concern is an admission decision that is atomic per scope, fast enough to sit in front of every request, and explicit about what happens when the budget store cannot be reached. API rate limiting, per-customer quotas, concurrency caps in front of a database and overload protection in gateways all follow this shape. The counting rule matters: a fixed window lets a client send up to twice the limit across a window boundary; a sliding-window log stores every request time and is exact but heavy; a sliding-window counter weights the previous window's count and is close enough at two counters per key; a token bucket or its one-timestamp form, the generic cell rate algorithm (GCRA, which stores only a theoretical arrival time), allows a bounded burst. A refused request gets 429 Too Many Requests with Retry-After and rate-limit headers, and a global limit enforced by many nodes is split into per-node shares that are rebalanced as nodes come and go.",
   roles: ["coordination"],
   signals: {
     phrases: [
@@ -48,6 +48,8 @@ export const I08 = {
       { text: "ddos", weight: 0.5 },
       { text: "backpressure", weight: 0.5 },
       { text: "api gateway", weight: 0.3 },
+      { text: "politeness limit", weight: 0.6 },
+      { text: "connection pool", weight: 0.5 },
     ],
     systems: [
       { name: "Envoy rate limit service", aliases: ["Envoy ratelimit", "ratelimit service"], weight: 1 },
@@ -241,6 +243,19 @@ export const I08 = {
       role: "coordination",
       prevention: "compute refill and window boundaries on the budget store's clock",
       repair: "windows self-correct at the next refill",
+    },
+    {
+      failure: "A fixed-window counter admits twice the limit in a short span straddling the window boundary",
+      role: "coordination",
+      prevention: "Use a sliding-window counter, a token bucket or GCRA where a burst across the boundary matters",
+      repair: "Switch the policy's algorithm; no stored state needs repair because windows roll over on their own",
+    },
+    {
+      failure: "Each of N enforcing nodes applies the full global limit locally, so the fleet admits N times the limit",
+      role: "coordination",
+      prevention:
+        "Give each node a share of the global limit (limit divided by live nodes, or leased allowances from the central budget) and recompute shares as membership changes",
+      repair: "Shrink shares on the next membership update; the overshoot lasts at most one allowance period",
     },
   ],
   bottlenecks: [

@@ -348,7 +348,7 @@ export const I10 = {
       suits: ["linearizable", "fail-closed", "small-metadata", "ordering"],
       poorFor: ["high-throughput", "stay-available"],
       caveat:
-        "Every keepalive and change passes through consensus, so it does not scale to millions of user presence sessions",
+        "Keepalives are answered in memory by the leader (etcd) or the connected server (ZooKeeper), but every registration, expiry and session close is a consensus write and every watcher is fed by one small group, so it does not scale to millions of user presence sessions",
     },
     {
       product: "Redis keys with TTL",

@@ -8,6 +8,7 @@ export const I12 = {
     "This archetype owns multi-step processes whose steps reach outside the system: charging or refunding through a payment provider, calling a bank or partner API, delivering webhooks, sending email or SMS, provisioning in another service. " +
     "Its authoritative state is the workflow instance (current step, state, version) written in the same transaction as an outbox of intended effects, plus the record of every delivery attempt and its outcome; the external system keeps its own truth, which the workflow can only query. " +
     "The core correctness concern is that an effect that cannot be rolled back happens once in effect even though calls are retried, replies are lost and processes crash between calling and recording: effects carry a stable idempotency key, state changes are guarded transitions, failures past the retry budget are compensated or parked, and a reconciler compares our records with the provider's. " +
+    "Money adds its own rules: balances come from an append-only double-entry ledger where every movement is a set of debit and credit entries that sum to zero; a card payment is authorised first (a hold that lapses after some days) and captured later, once, for no more than the authorised amount; the provider reports outcomes through inbound webhooks that arrive late, twice or out of order; and the idempotency key is bound to a hash of the request, so the same key with a different body is refused, and only for as long as the provider retains keys (Stripe may prune them after 24 hours). " +
     "Payment and refund services, webhook and notification delivery, order fulfilment and workflow engines such as Temporal or Step Functions share this shape.",
   roles: ["truth", "external effect"],
   signals: {
@@ -53,6 +54,7 @@ export const I12 = {
       { text: "ledger", weight: 0.5 },
       { text: "state machine", weight: 0.4 },
       { text: "retry failed deliveries", weight: 0.5 },
+      { text: "notification system", weight: 0.8 },
     ],
     systems: [
       { name: "Temporal", aliases: ["Temporal.io"], weight: 1.0 },
@@ -95,13 +97,20 @@ export const I12 = {
     {
       name: "ProviderRecord",
       description:
-        "The external system's own record of the effect (a charge, refund or delivery receipt) keyed by our effect id; read during reconciliation, never written by us directly.",
+        "The external system's own record of the effect (a charge, refund or delivery receipt) keyed by our effect id; read during reconciliation and reported by its webhooks, never written by us directly.",
       truth: false,
+    },
+    {
+      name: "LedgerEntry",
+      description:
+        "One debit or credit line of a money movement, with account, amount, currency and the movement id; entries are appended, never edited, and the lines of one movement sum to zero.",
+      truth: true,
     },
   ],
   writePaths: [
     {
-      action: "accept a request under the caller's idempotency key, storing the key with the workflow it creates",
+      action:
+        "accept a request under the caller's idempotency key, storing the key and a hash of the request body with the workflow it creates",
       entity: "IdempotencyRecord",
       shape: "create target",
       mechanism: "idempotency-key",
@@ -137,6 +146,21 @@ export const I12 = {
       shape: "state transition",
       mechanism: "guarded-transition",
       critical: true,
+    },
+    {
+      action:
+        "post each money movement as balanced debit and credit LedgerEntry rows in one transaction, appended and never updated",
+      entity: "LedgerEntry",
+      shape: "append event",
+      mechanism: "transaction",
+    },
+    {
+      action:
+        "accept a provider webhook: verify its signature, drop it if its event id was already handled, and re-fetch the object from the provider instead of trusting the event's order",
+      entity: "ProviderRecord",
+      shape: "async process",
+      mechanism: "idempotent-receiver",
+      hidden: true,
     },
     {
       action: "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
@@ -182,7 +206,8 @@ export const I12 = {
     "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
     "Every external call for an OutboxEntry carries the same effect id, so however often it is retried the provider applies it at most once.",
     "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
-    "A request key maps to exactly one WorkflowInstance; a retried request returns the original result and never starts a second workflow.",
+    "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.",
+    "The LedgerEntry lines of every money movement sum to zero, and a posted entry is corrected only by a new reversing movement, never by an edit.",
     "An effect whose outcome is unknown is never retried under a new effect id; it is retried with the same id or settled by reconciliation.",
   ],
   contract: {
@@ -281,6 +306,30 @@ export const I12 = {
       prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
       repair: "Park the instance as needing manual resolution with the full attempt history attached",
     },
+    {
+      failure:
+        "A retry arrives after the provider pruned the idempotency key (for Stripe, possibly after 24 hours), so the provider treats it as new and charges twice",
+      role: "external effect",
+      prevention:
+        "Stop blind retries well inside the provider's key retention window; past it, look the effect up by our effect id first and retry only if it is absent",
+      repair: "Reconciliation finds the duplicate charge by effect id and refunds it through a new, recorded movement",
+    },
+    {
+      failure:
+        "Provider webhooks arrive twice or out of order (a refund event before the capture event), so the workflow moves backwards or applies an outcome twice",
+      role: "external effect",
+      prevention:
+        "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
+      repair:
+        "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
+    },
+    {
+      failure: "An authorisation lapses before capture, or is captured twice or above the authorised amount",
+      role: "external effect",
+      prevention:
+        "Capture once per authorisation under its own idempotency key, for at most the authorised amount, and track the hold's expiry to capture or re-authorise in time",
+      repair: "Re-authorise (asking the customer again if needed), or refund the excess through a new ledger movement",
+    },
   ],
   bottlenecks: [
     {
@@ -333,9 +382,10 @@ export const I12 = {
       product: "Temporal (or Cadence)",
       layer: "coordination",
       fits: "Workflow code is replayed from a durable event history, so steps, timers, retries and compensations survive crashes",
-      suits: ["durable", "exactly-once", "at-least-once", "ordering"],
+      suits: ["durable", "at-least-once", "ordering"],
       poorFor: ["low-latency", "operational-simplicity"],
-      caveat: "Activities run at least once; the external call inside an activity still needs an idempotency key",
+      caveat:
+        "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key",
     },
     {
       product: "AWS Step Functions",

@@ -5,7 +5,7 @@ export const I13 = {
   id: "I13",
   name: "Shared Subject Coordination",
   summary:
-    "Owns many participants changing one shared subject at the same time: a document, whiteboard, chat room, spreadsheet or game match. The authoritative state is the per-subject operation log with its sequence numbers, plus periodic snapshots that let a joiner load the state without replaying all history. The core correctness concern is that every participant applies the same operations in the same effective order and converges on the same state, with concurrent edits transformed or merged rather than overwritten and reconnect resubmissions applied only once. Typical systems are Google Docs and Figma style editors, Yjs or Automerge based apps, ShareDB and authoritative multiplayer game servers.",
+    "Owns many participants changing one shared subject at the same time: a document, whiteboard, chat room, spreadsheet or game match. The authoritative state is the per-subject operation log with its sequence numbers, plus periodic snapshots that let a joiner load the state without replaying all history. The core correctness concern is that every participant applies the same operations in the same effective order and converges on the same state, with concurrent edits transformed or merged rather than overwritten and reconnect resubmissions applied only once. Two families solve the concurrency differently and should not be mixed up: operational transformation (Jupiter, Google Wave and Docs, ShareDB) keeps a central server that orders operations and rewrites each late one against what was ordered since its base, while each client keeps at most one operation in flight, buffers later edits, and transforms every incoming server operation against its pending ones (and its cursor and selection); CRDTs (Yjs, Automerge) give every element a unique id so updates merge in any order with no transformation, and a server only relays and stores them. Figma uses a central server that resolves per-property conflicts by last write, and authoritative multiplayer game servers order inputs per match.",
   roles: ["truth", "coordination", "derived"],
   signals: {
     phrases: [
@@ -41,6 +41,8 @@ export const I13 = {
       { text: "undo redo", weight: 0.4 },
       { text: "version history", weight: 0.4 },
       { text: "cursor position", weight: 0.4 },
+      { text: "matching engine", weight: 0.8 },
+      { text: "stock exchange", weight: 0.5 },
     ],
     systems: [
       { name: "Google Docs", aliases: ["Google Sheets", "Google Slides"], weight: 1 },
@@ -117,11 +119,27 @@ export const I13 = {
       critical: true,
     },
     {
-      action: "apply the operation to subject state, transformed or merged against operations since its base",
+      action:
+        "transform the submitted operation against every operation sequenced since its base revision, then apply it to subject state",
+      entity: "Subject",
+      shape: "state transition",
+      mechanism: "operational-transform",
+      critical: true,
+    },
+    {
+      action:
+        "client keeps one operation in flight, buffers later edits, and transforms each incoming sequenced operation (and its cursor and selection) against its unacknowledged edits before applying it",
+      entity: "Subject",
+      shape: "state transition",
+      mechanism: "operational-transform",
+      hidden: true,
+    },
+    {
+      action:
+        "where the subject is a CRDT instead, merge each update into subject state by element ids, in whatever order updates arrive",
       entity: "Subject",
       shape: "state transition",
       mechanism: "crdt-merge",
-      critical: true,
     },
     {
       action: "claim sequencing ownership of a subject with a new epoch",
@@ -226,7 +244,7 @@ export const I13 = {
       failure: "An edit made against an old version is applied as-is and erases a concurrent participant's change.",
       role: "truth",
       prevention:
-        "Transform the operation against everything sequenced since its base, or express edits as mergeable CRDT operations.",
+        "Transform the operation against everything sequenced since its base (OT), or model the subject as a CRDT whose updates merge by element id.",
       repair: "Replay the subject from the operation history with transformation to restore the lost edit.",
     },
     {
@@ -340,7 +358,7 @@ export const I13 = {
     },
     {
       to: "I02",
-      role: "substrate",
+      role: "decorator",
       why: "sequencer ownership of each subject is a lease fenced by an epoch",
     },
     {

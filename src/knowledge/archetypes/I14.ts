@@ -52,6 +52,8 @@ export const I14 = {
       { text: "download mirror", weight: 0.6 },
       { text: "os update", weight: 0.35 },
       { text: "software update", weight: 0.35 },
+      { text: "oci registry", weight: 0.9 },
+      { text: "oci image", weight: 0.8 },
     ],
     systems: [
       { name: "Docker Hub", aliases: ["Docker Registry"], weight: 1 },
@@ -67,6 +69,7 @@ export const I14 = {
       { name: "Maven Central", aliases: [], weight: 1 },
       { name: "MLflow Model Registry", aliases: ["MLflow"], weight: 0.9 },
       { name: "IPFS", aliases: [], weight: 0.7 },
+      { name: "Git", aliases: ["git server", "git hosting"], weight: 0.7 },
     ],
   },
   entities: [
@@ -280,10 +283,11 @@ export const I14 = {
     {
       product: "S3 or GCS object storage",
       layer: "storage",
-      fits: "durable, cheap blob store keyed by digest",
-      suits: ["durable", "large-objects", "low-cost", "elastic-scale"],
-      poorFor: ["low-latency", "linearizable"],
-      caveat: "tags need a separate store with compare-and-set; do not model a tag as an overwritten object",
+      fits: "durable, cheap blob store keyed by digest, with strong read-after-write consistency per object and conditional writes (S3 If-None-Match or If-Match on the ETag, GCS generation preconditions)",
+      suits: ["durable", "large-objects", "low-cost", "elastic-scale", "linearizable"],
+      poorFor: ["low-latency", "rich-queries"],
+      caveat:
+        "a tag can be a small object moved by a conditional write on its ETag or generation, but listing tags, history and reference counts for GC want a queryable metadata store beside it",
     },
     {
       product: "PostgreSQL or DynamoDB for manifests and heads",

@@ -6,7 +6,7 @@ export const I15 = {
   name: "Execution Fleet + Worker Substrate",
   summary:
     "This archetype owns running other people's work on a pool of machines: placing tasks, containers or function invocations onto workers with free capacity, keeping the pool the right size, and noticing when a worker dies. " +
-    "Its authoritative state is the fleet's ledger: each worker node's capacity and health, each task's desired spec and state, and the binding of task to node carried with an epoch; observed state reported by workers is compared against that desired state by reconciliation loops. " +
+    "Its authoritative state is the fleet's ledger: each worker node's capacity and health, each task's desired spec and state, and the binding of task to node with an attempt number; observed state reported by workers is compared against that desired state by reconciliation loops. " +
     "The core correctness concern is that a task runs where capacity was actually reserved, that a task presumed lost and rescheduled cannot keep running (or reporting) on its old node unnoticed, and that a dead node's work is always re-placed, while isolation keeps one tenant's code away from another's. " +
     "Serverless function platforms, container orchestrators, cluster schedulers, CI and build runners and batch or transcoding worker fleets share this shape.",
   roles: ["coordination", "truth"],
@@ -52,6 +52,10 @@ export const I15 = {
       { text: "build farm", weight: 0.6 },
       { text: "online judge", weight: 0.7 },
       { text: "capacity", weight: 0.3 },
+      { text: "shared machines", weight: 0.7 },
+      { text: "packed tightly", weight: 0.7 },
+      { text: "restarted elsewhere", weight: 0.7 },
+      { text: "batch jobs", weight: 0.5 },
     ],
     systems: [
       { name: "AWS Lambda", aliases: ["Lambda"], weight: 1.0 },
@@ -95,7 +99,7 @@ export const I15 = {
     {
       name: "Assignment",
       description:
-        "The binding of one task attempt to one node with a monotonically increasing epoch; the node may run the task only while it holds the current epoch.",
+        "The binding of one task attempt to one node, with an attempt number that rises on every re-placement so the control plane can refuse reports from a superseded attempt.",
       truth: true,
     },
     {
@@ -121,14 +125,15 @@ export const I15 = {
     },
     {
       action:
-        "bind a pending task to a node with free capacity, spreading across failure domains, as one conditional write that reserves the capacity",
+        "filter nodes whose free allocatable capacity covers the task's resource requests and whose taints it tolerates and affinity rules allow, score the rest (spread, bin-pack, locality), and bind to the best as one conditional write that reserves the requested capacity, preempting lower-priority tasks when nothing fits",
       entity: "Assignment",
       shape: "state transition",
       mechanism: "placement-scheduler",
       critical: true,
     },
     {
-      action: "node starts, reports and finishes a task only under the assignment's current epoch",
+      action:
+        "control plane accepts a node's start, status and result reports only when they carry the assignment's current attempt number",
       entity: "Assignment",
       shape: "state transition",
       mechanism: "fencing-token",
@@ -142,7 +147,8 @@ export const I15 = {
       hidden: true,
     },
     {
-      action: "declare a node dead after missed heartbeats and re-place its tasks with a new, higher epoch",
+      action:
+        "mark a node unreachable after missed heartbeats, and after a grace period re-place its replaceable tasks under a new attempt number",
       entity: "WorkerNode",
       shape: "state transition",
       mechanism: "expiry-sweeper",
@@ -189,9 +195,9 @@ export const I15 = {
   ],
   protocols: I15_PROTOCOLS,
   invariants: [
-    "A task attempt has at most one current Assignment epoch; a node acts on, and results are accepted from, only the current epoch.",
+    "A task has at most one current Assignment; status and results are accepted only from the current attempt number.",
     "The resource demands of the tasks bound to a WorkerNode never exceed its allocatable capacity.",
-    "A task is re-placed only after its node is declared dead or the assignment is revoked, and the new Assignment always carries a higher epoch.",
+    "A task is re-placed only after its node is declared unreachable or the assignment is revoked, the new Assignment always carries a higher attempt number, and a task that must never run twice is not re-placed until the old node is confirmed gone.",
     "Every submitted Task reaches a terminal state or is retried within its policy; losing a node never silently drops a task.",
     "A sandbox serves only the tenant and code version it was built for; environments are never shared across tenants.",
   ],
@@ -205,7 +211,7 @@ export const I15 = {
       "drain(node) -> draining; node retires once its tasks finish or move",
     ],
     guarantees: [
-      "At-least-once execution of accepted asynchronous work, with each attempt numbered and fenced so a superseded attempt cannot report success.",
+      "At-least-once execution of accepted asynchronous work, with each attempt numbered so a superseded attempt cannot report success; the old attempt may still be running on a partitioned node, so the task's effects must be idempotent.",
       "Capacity isolation: a placed task gets the resources it asked for, and one tenant's tasks cannot read or starve another's.",
       "Self-healing: the running set converges to the desired set within a bounded number of reconcile periods after node failures.",
     ],
@@ -214,7 +220,7 @@ export const I15 = {
     {
       id: "exclusivity-matters",
       because:
-        "a task presumed lost and re-placed would otherwise run on two nodes at once, so each attempt binds to one node under an epoch",
+        "a task presumed lost and re-placed may run on two nodes at once, so each attempt binds to one node with its own attempt number",
     },
     {
       id: "time-bounded-hold",
@@ -224,7 +230,7 @@ export const I15 = {
     {
       id: "stale-write-dangerous",
       because:
-        "a partitioned node can keep reporting on a task that was moved, and a stale capacity view can overbook a node, so reports and binds are epoch- and version-checked",
+        "a partitioned node can keep reporting on a task that was moved, and a stale capacity view can overbook a node, so reports are checked against the attempt number and binds against the node's capacity version",
     },
     {
       id: "duplicate-retry-matters",
@@ -245,8 +251,9 @@ export const I15 = {
         "Stale owner accepted: a node cut off by a partition keeps running a task that was already re-placed, and both report results",
       role: "coordination",
       prevention:
-        "Results and side effects carry the assignment epoch, and a node that cannot renew its lease kills its tasks",
-      repair: "Results from the older epoch are discarded; the task's own effects must be idempotent by task id",
+        "Reports carry the attempt number and the control plane drops superseded ones; tasks that must never overlap are not re-placed until the old node is confirmed gone (Kubernetes keeps a StatefulSet pod on an unreachable node rather than start a second copy, and a cut-off kubelet keeps its pods running)",
+      repair:
+        "Reports from the older attempt are discarded; the task's own effects must be idempotent by task id, since both copies may have acted",
     },
     {
       failure: "Expiry late: a dead node is noticed only after a long timeout, so its tasks stall",
@@ -274,6 +281,15 @@ export const I15 = {
       role: "derived",
       prevention: "Keep a warm pool sized from recent concurrency and pre-provision for known peaks",
       repair: "Throttle with a retry hint while new sandboxes start, and grow the warm pool target",
+    },
+    {
+      failure:
+        "Overcommitted node: tasks are placed by their resource requests but use up to their limits, so memory runs out and the kernel kills or the node evicts tasks",
+      role: "coordination",
+      prevention:
+        "Set requests near real use, give critical tasks memory limits equal to their requests, and reserve capacity for the node's own daemons",
+      repair:
+        "Evicted tasks return to pending and are placed again; lower-priority tasks are evicted first so critical ones keep running",
     },
   ],
   bottlenecks: [
@@ -316,7 +332,7 @@ export const I15 = {
     {
       product: "Kubernetes",
       layer: "coordination",
-      fits: "The scheduler binds pods to nodes with capacity, kubelets heartbeat through node leases, and controllers reconcile desired replicas",
+      fits: "The scheduler filters nodes by resource requests, affinity and taints with tolerations, scores the survivors and preempts lower-priority pods; kubelets heartbeat through node Lease objects, unreachable nodes are tainted and their pods evicted after a toleration period, and controllers reconcile desired replicas",
       suits: ["durable", "elastic-scale", "stay-available"],
       poorFor: ["low-latency", "operational-simplicity"],
       caveat:
@@ -382,7 +398,7 @@ export const I15 = {
     {
       to: "I02",
       role: "decorator",
-      why: "each task attempt is held by one node under a lease with an epoch that fences a superseded attempt",
+      why: "each task attempt is a claim held by one node, numbered so reports from a superseded attempt are refused",
     },
   ],
   overlay: {
@@ -391,7 +407,7 @@ export const I15 = {
     worker: "node agents that start sandboxes or containers, run tasks and report results",
     slot: "allocatable CPU, memory, GPU or concurrency on a node, and warm sandboxes per function",
     state:
-      "WorkerNode, Task, Assignment and Deployment records are authoritative; epochs, heartbeats and attempt numbers are the attempt state",
+      "WorkerNode, Task, Assignment and Deployment records are authoritative; heartbeats and attempt numbers are the attempt state",
     source: "API submissions, event triggers and queues feeding asynchronous invocations",
     sink: "task results and logs returned to callers, plus whatever the tasks themselves write",
     fabric: "the invocation router or scheduler-to-node channel, and the image or code distribution to nodes",

@@ -8,7 +8,7 @@ export const I16 = {
     "This archetype stores mutable values addressed by key, where every read and write names one key and keys are independent of each other: sessions, profiles, counters, cached objects, feature state. " +
     "Its authoritative state is the partitioned set of key-value records with a version per key, replicated within each shard's replica group, plus the partition map that says which nodes own which keys. " +
     "The core correctness concern is per-key: no lost updates under concurrent writers, no acknowledged write lost on failover, no resurrected deletes, and reads whose staleness matches what the caller was promised. " +
-    "Typical systems are Dynamo-style stores (DynamoDB, Cassandra, Riak), in-memory stores and caches (Redis, Memcached), and ordered transactional KV stores (TiKV, FoundationDB).",
+    "Typical systems are leaderless Dynamo-style stores (Amazon's Dynamo, Cassandra, Riak) with sloppy quorums, hinted handoff, Merkle-tree anti-entropy, gossip membership and LSM storage engines; leader-per-partition stores (DynamoDB, whose partitions each run a Multi-Paxos replication group and split when hot or large; TiKV and FoundationDB with ordered ranges); and in-memory stores and caches (Redis, Memcached).",
   roles: ["truth", "derived"],
   signals: {
     phrases: [
@@ -87,13 +87,18 @@ export const I16 = {
         weight: 0.6,
         sharedBecause: "Hazelcast is a partitioned in-memory key-value grid (I16) commonly used as a cache (I07)",
       },
+      { name: "Spanner", aliases: ["Google Spanner", "Cloud Spanner"], weight: 0.8 },
+      { name: "CockroachDB", aliases: ["Cockroach DB"], weight: 0.8 },
+      { name: "TiDB", aliases: [], weight: 0.7 },
+      { name: "MongoDB", aliases: ["Mongo"], weight: 0.6 },
+      { name: "Vitess", aliases: [], weight: 0.6 },
     ],
   },
   entities: [
     {
       name: "KeyValue",
       description:
-        "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone.",
+        "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
       truth: true,
     },
     {
@@ -164,14 +169,16 @@ export const I16 = {
       hidden: true,
     },
     {
-      action: "hold writes for an unreachable replica and repair divergent replicas in the background",
+      action:
+        "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
       shape: "async process",
       mechanism: "anti-entropy-repair",
       hidden: true,
     },
     {
-      action: "move key ranges to new owners when nodes join or leave, bumping the map epoch",
+      action:
+        "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
       entity: "PartitionMap",
       shape: "state transition",
       mechanism: "consistent-hashing",
@@ -181,10 +188,11 @@ export const I16 = {
   ],
   readPaths: [
     {
-      action: "get a key from its leader or a read quorum (R + W > N)",
+      action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
-      staleness: "none for acknowledged writes: the read sees the latest write that completed before it",
+      staleness:
+        "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
       action: "get a key from the nearest replica or a follower",
@@ -208,7 +216,7 @@ export const I16 = {
     "A conditional write applies only when KeyValue.version still equals the version the caller read.",
     "A deleted key stays deleted: a Tombstone outlives the longest replica outage plus the repair cycle, so no returning replica resurrects the value.",
     "For a given PartitionMap epoch, exactly one replica group accepts writes for each key range.",
-    "With R + W > N, a read returns the most recent acknowledged write for the key.",
+    "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed.",
   ],
   contract: {
     api: [
@@ -221,7 +229,7 @@ export const I16 = {
     ],
     guarantees: [
       "Each single-key operation is atomic; several keys change together only where the store offers transactions.",
-      "Consistency per request is a stated choice: linearizable per key through the leader or quorum, or eventual with last-writer-wins or version merge for availability.",
+      "Consistency per request is a stated choice: linearizable per key through the partition leader (or a Paxos compare-and-set such as Cassandra's lightweight transactions), or eventual with last-writer-wins or sibling merge for availability; a leaderless quorum alone is not linearizable.",
       "Writes are durable at the stated replication factor once acknowledged, and expired keys disappear within a bounded delay.",
     ],
   },
@@ -274,6 +282,15 @@ export const I16 = {
       prevention:
         "Read from the leader or a quorum for keys that drive decisions, or pin a session to its writer for read-your-writes",
       repair: "Read repair updates the lagging replica when the divergence is seen",
+    },
+    {
+      failure:
+        "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
+      role: "truth",
+      prevention:
+        "Treat R + W > N as overlap among whichever nodes answered, not a recency guarantee; read through the partition leader or a Paxos compare-and-set where recency matters",
+      repair:
+        "Hinted handoff delivers the stand-in's copy when the home replica returns, and Merkle-tree anti-entropy finds whatever the hints missed",
     },
     {
       failure: "Deleted value resurrected by a replica that was offline while the tombstone existed",
@@ -348,7 +365,7 @@ export const I16 = {
     {
       product: "DynamoDB",
       layer: "storage",
-      fits: "Managed partitioned key-value store with conditional writes, atomic counters, TTL and optional strongly consistent reads",
+      fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
       suits: ["durable", "elastic-scale", "low-latency", "operational-simplicity"],
       poorFor: ["rich-queries", "low-cost"],
       caveat:
@@ -357,10 +374,11 @@ export const I16 = {
     {
       product: "Cassandra or ScyllaDB",
       layer: "storage",
-      fits: "Leaderless replication with tunable quorums, hinted handoff and repair across racks and regions",
+      fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
       suits: ["high-throughput", "multi-region", "stay-available", "eventual", "durable"],
-      poorFor: ["linearizable", "operational-simplicity"],
-      caveat: "Conflicts resolve by client timestamps, and delete-heavy workloads pile up tombstones that slow reads",
+      poorFor: ["operational-simplicity", "rich-queries"],
+      caveat:
+        "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
       product: "Redis Cluster",
@@ -387,6 +405,15 @@ export const I16 = {
       suits: ["low-latency", "high-throughput", "operational-simplicity"],
       poorFor: ["durable", "linearizable"],
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
+    },
+    {
+      product: "RocksDB as the per-node storage engine",
+      layer: "storage",
+      fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
+      suits: ["high-throughput", "durable", "low-latency"],
+      poorFor: ["multi-region", "operational-simplicity"],
+      caveat:
+        "It stores one node's data only: partitioning, replication, repair and membership are the rest of the design, and compaction needs tuning to bound write and space amplification",
     },
   ],
   connections: [

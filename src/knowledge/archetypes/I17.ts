@@ -5,7 +5,7 @@ export const I17 = {
   id: "I17",
   name: "Traffic Steering / Request Mediation Plane",
   summary:
-    "A data plane of proxies sits in every request's path and decides where it goes and under which rules: L4 and L7 load balancers, API gateways, reverse proxies, ingress controllers, service-mesh sidecars and DNS or anycast global steering. Its state is the route table (matches, weights, traffic splits), the backend set with health and load, and the policies attached to routes (timeouts, retries, auth), computed by a control plane and held as a local snapshot by every proxy. The core correctness concern is sending each request to a healthy backend of the right version quickly, shifting traffic (blue/green, canary) without black-holing or duplicating requests, and failing over without retry storms amplifying an outage. Envoy, NGINX, HAProxy, AWS ALB/NLB, Google Maglev, Kong and Istio are typical.",
+    "A data plane of proxies sits in every request's path and decides where it goes and under which rules: L4 and L7 load balancers, API gateways, reverse proxies, ingress controllers, service-mesh sidecars and DNS or anycast global steering. Its state is the route table (matches, weights, traffic splits), the backend set with health and load, and the policies attached to routes (timeouts, retries, auth), computed by a control plane and held as a local snapshot by every proxy. The core correctness concern is sending each request to a healthy backend of the right version quickly, shifting traffic (blue/green, canary) without black-holing or duplicating requests, and failing over without retry storms amplifying an outage. Envoy, NGINX, HAProxy, AWS ALB/NLB, Google Maglev, Kong and Istio are typical. At layer 4 the balancer picks a backend per connection, not per request: Maglev-style consistent hashing fills a lookup table so a backend change moves few connections, and a connection-tracking table pins each existing flow to its backend so it survives table changes; routers spread packets across balancer machines with ECMP, and backends can answer clients directly.",
   roles: ["derived", "coordination"],
   signals: {
     phrases: [
@@ -57,6 +57,8 @@ export const I17 = {
       { text: "ssl termination", weight: 0.7 },
       { text: "retry budget", weight: 0.6 },
       { text: "circuit breaker", weight: 0.4 },
+      { text: "right microservice", weight: 0.7 },
+      { text: "based on path", weight: 0.7 },
     ],
     systems: [
       { name: "Envoy", aliases: ["Envoy Proxy"], weight: 1 },
@@ -240,6 +242,14 @@ export const I17 = {
         "several proxies behind anycast, ECMP or DNS with health checks, and connection draining on planned restarts",
       repair: "clients retry idempotent requests through another proxy",
     },
+    {
+      failure: "Backend set changes remap existing connections, breaking long-lived flows mid-stream",
+      role: "derived",
+      prevention:
+        "Hash new flows with a consistent lookup table (Maglev) that moves few entries on a change, and keep a connection-tracking table so established flows stay on their backend",
+      repair:
+        "Clients reconnect and are hashed afresh; drain a removed backend before taking it out so tracked flows finish",
+    },
   ],
   bottlenecks: [
     {
@@ -312,6 +322,14 @@ export const I17 = {
       suits: ["eventual", "stay-available"],
       poorFor: ["operational-simplicity"],
       caveat: "a complex component of its own whose outage must not stop the data plane",
+    },
+    {
+      product: "Linux IPVS or an XDP forwarder (Katran) for the L4 tier",
+      layer: "serving",
+      fits: "Kernel-level packet forwarding with consistent hashing and connection tracking, reached through ECMP from the routers, beneath a self-built balancer's control plane",
+      suits: ["low-latency", "high-throughput"],
+      poorFor: ["operational-simplicity", "rich-queries"],
+      caveat: "Layer 4 only: TLS, HTTP routing and retries belong to an L7 proxy tier behind it",
     },
   ],
   connections: [

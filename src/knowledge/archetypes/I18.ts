@@ -5,7 +5,7 @@ export const I18 = {
   id: "I18",
   name: "Telemetry / Time-Series Pipeline",
   summary:
-    "Owns high-volume ingestion, storage, querying and alerting over timestamped measurements: metrics, logs, traces and sensor readings. The authoritative state is the write-ahead log and immutable compressed blocks of samples per series, with a label index to find series and alert state derived from rule evaluation. The core correctness concern is that the pipeline keeps ingesting and alerting through failures and load spikes, loses at most a bounded gap of samples, keeps each series in time order, and never deletes data before its compacted replacement is durable. Typical systems are Prometheus with Thanos or Mimir, InfluxDB, Graphite, Datadog, log aggregation stacks and IoT sensor pipelines.",
+    "Owns high-volume ingestion, storage, querying and alerting over timestamped measurements: metrics, logs, traces and sensor readings. The authoritative state is the write-ahead log and immutable compressed blocks of samples per series, with a label index to find series and alert state derived from rule evaluation. The core correctness concern is that the pipeline keeps ingesting and alerting through failures and load spikes, loses at most a bounded gap of samples, keeps each series in time order, and never deletes data before its compacted replacement is durable. Typical systems are Prometheus with Thanos or Mimir, InfluxDB, Graphite, Datadog, log aggregation stacks and IoT sensor pipelines. Pull-based collectors (Prometheus) find targets through service discovery and scrape them; when a target or series disappears, a staleness marker ends the series so queries stop returning its last value instead of repeating it for the five-minute lookback; counters restart from zero when a process restarts, and rate and increase treat any drop as a reset rather than a negative change.",
   roles: ["truth", "derived", "coordination", "external effect"],
   signals: {
     phrases: [
@@ -285,6 +285,22 @@ export const I18 = {
       prevention: "Keep an always-firing watchdog alert that an outside service expects, and page when it goes silent.",
       repair: "Restore the pipeline, then review the gap from agents' local buffers and the write-ahead log.",
     },
+    {
+      failure:
+        "A counter resets to zero when its process restarts, and a naive difference shows a huge negative rate or loses the increase",
+      role: "derived",
+      prevention:
+        "Store raw cumulative counters and compute rates with reset-aware functions that treat a drop as a restart from zero",
+      repair: "Recompute the affected rates from raw samples; nothing stored needs changing",
+    },
+    {
+      failure: "A target vanishes but queries keep showing its last value for minutes, hiding that it is gone",
+      role: "derived",
+      prevention:
+        "Write a staleness marker when a scrape no longer returns a series or the target leaves service discovery, and alert on absent series explicitly",
+      repair:
+        "Once marked stale the series drops out of instant queries; the up metric and absent() alerts show the gap",
+    },
   ],
   bottlenecks: [
     {
@@ -367,6 +383,15 @@ export const I18 = {
       poorFor: ["exactly-once"],
       caveat:
         "Highly available peers share notification state by gossip, so a split between peers can send a notification twice.",
+    },
+    {
+      product: "Object storage (S3 or GCS) for compacted blocks",
+      layer: "storage",
+      fits: "Immutable, compressed time-series blocks and their indexes uploaded after the in-memory head is cut, read back by queriers and compactors",
+      suits: ["durable", "long-retention", "low-cost", "elastic-scale"],
+      poorFor: ["low-latency"],
+      caveat:
+        "Recent samples still live in the ingesters' write-ahead log and memory; queries over old blocks need caching to stay fast",
     },
   ],
   connections: [

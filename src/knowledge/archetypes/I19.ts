@@ -6,9 +6,11 @@ export const I19 = {
   name: "Replicated Chunk / Block / File Storage Substrate",
   summary:
     "This archetype owns keeping bytes durable and reachable on machines that fail: files, objects or volumes are split into chunks or blocks, each chunk is replicated (or erasure coded) across storage nodes in different failure domains, and a metadata service maps names to chunks and chunks to replica locations. " +
-    "Its authoritative state is split in two: the namespace and placement metadata (file to chunk list, chunk to version and replica set, writer lease) held on a consensus-replicated metadata service, and the chunk replicas themselves with their versions and checksums on the storage nodes. " +
+    "Its authoritative state is split in two: the namespace and file-to-chunk metadata (with chunk versions and writer leases) held by a metadata service, and the chunk replicas themselves with their versions and checksums on the storage nodes. Which nodes hold which replica is soft state: GFS's master never persists it but rebuilds it from chunkserver reports at startup and in heartbeats. " +
+    "The metadata service is made durable in one of two ways: GFS logs every namespace change to a local and remote operation log with periodic checkpoints and read-only shadow masters (no consensus protocol), while newer designs (Colossus over Bigtable, Ceph monitors, HDFS with a journal quorum) replicate it by consensus. " +
     "The core correctness concern is that an acknowledged write survives the loss of any allowed number of nodes, that each chunk has at most one writer ordering its mutations, that a stale or corrupt replica is never served or counted as a copy, and that lost redundancy is restored before another failure makes it permanent. " +
-    "Distributed file systems (GFS, HDFS), block storage (EBS, Ceph RBD), object stores (S3, MinIO) and the storage layers behind backup and file-sync products share this shape.",
+    "GFS used 64 MB chunks and separated control flow (client to master for locations, client to the primary for ordering) from data flow (bytes pushed along a chain of chunkservers, nearest first); its record append lands at least once at an offset the primary picks, leaving padding and duplicates, so regions are consistent-and-defined only after a successful serial write and readers skip padding and duplicates by record ids and checksums. " +
+    "Distributed file systems (GFS, HDFS), block storage (EBS, Ceph RBD), object stores (S3, which has read-after-write consistency and conditional writes; MinIO) and the storage layers behind backup and file-sync products share this shape.",
   roles: ["truth", "coordination"],
   signals: {
     phrases: [
@@ -110,7 +112,7 @@ export const I19 = {
   writePaths: [
     {
       action:
-        "create or rename a namespace entry through the metadata service's replicated log, refused if the path already exists",
+        "create or rename a namespace entry through the metadata service's logged, replicated operation log, refused if the path already exists",
       entity: "FileEntry",
       shape: "create target",
       mechanism: "consensus-replication",
@@ -132,7 +134,7 @@ export const I19 = {
     },
     {
       action:
-        "primary assigns each mutation a serial order and forwards it to the secondaries; the client is acknowledged only when every replica of the set (or the write quorum) has it durable",
+        "client pushes the bytes along a chain of replicas, then the primary assigns the mutation a serial order and forwards the order to the secondaries; the client is acknowledged only when every replica of the set (or the write quorum) has applied it",
       entity: "ChunkReplica",
       shape: "append event",
       mechanism: "quorum-read-write",
@@ -146,7 +148,8 @@ export const I19 = {
       critical: true,
     },
     {
-      action: "storage nodes heartbeat and report the chunks and versions they hold",
+      action:
+        "storage nodes heartbeat and report the chunks and versions they hold, which is how the metadata service learns replica locations",
       entity: "StorageNode",
       shape: "overwrite current value",
       mechanism: "heartbeat-renewal",
@@ -211,7 +214,7 @@ export const I19 = {
     guarantees: [
       "Durability: acknowledged data survives the loss of up to replicas minus one nodes (or the erasure code's parity count) until repair restores full redundancy.",
       "Integrity: data returned to a reader always matches what was written, because every block is checksummed end to end.",
-      "Namespace operations are linearizable through the metadata service; chunk data written concurrently to one region follows the primary's order.",
+      "Namespace operations are atomic and ordered by the metadata service's log; chunk data written concurrently to one region follows the primary's order, and in GFS a region written by concurrent writers is consistent but undefined, while record append is at least once with padding and duplicates readers must skip.",
     ],
   },
   predicates: [
@@ -359,11 +362,18 @@ export const I19 = {
     {
       product: "Amazon S3 or Google Cloud Storage",
       layer: "storage",
-      fits: "Managed object storage with multi-zone redundancy, checksums and repair handled by the provider",
-      suits: ["durable", "elastic-scale", "large-objects", "operational-simplicity", "read-your-writes"],
-      poorFor: ["low-latency", "linearizable"],
+      fits: "Managed object storage with multi-zone redundancy and provider-run repair; both give strong read-after-write consistency per object and conditional writes (S3 If-None-Match and If-Match on the ETag, GCS generation preconditions)",
+      suits: [
+        "durable",
+        "elastic-scale",
+        "large-objects",
+        "operational-simplicity",
+        "read-your-writes",
+        "linearizable",
+      ],
+      poorFor: ["low-latency", "rich-queries"],
       caveat:
-        "Objects are replaced whole, not edited in place, and listing or renaming prefixes is slow and not atomic",
+        "Objects are replaced whole, not edited in place; per-object conditional writes exist, but listing or renaming a prefix is slow and never atomic across objects",
     },
     {
       product: "MinIO",

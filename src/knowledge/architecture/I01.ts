@@ -23,7 +23,7 @@ export const I01_TOPOLOGY: Topology = {
   components: [
     {
       id: "client-lib",
-      name: "Client library (sessions, watches, leader redirect)",
+      name: "Client library (session, watches, redirect)",
       kind: "client",
       holds: ["ClientSession"],
       runs: ["propose", "read", "watch", "keepalive"],
@@ -41,7 +41,7 @@ export const I01_TOPOLOGY: Topology = {
     },
     {
       id: "consensus-followers",
-      name: "Followers (4 voters; tolerate 2 failures)",
+      name: "Followers (4 voters, 2 failures tolerated)",
       kind: "replica-group",
       replicaOf: "consensus-leader",
       holds: ["ConsensusLog", "Snapshot", "Watch"],

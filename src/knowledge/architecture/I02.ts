@@ -32,7 +32,7 @@ export const I02_TOPOLOGY: Topology = {
     },
     {
       id: "lock-leader",
-      name: "Lock service leader (1 of a 5-node Raft or Paxos group)",
+      name: "Lock leader (1 of 5-node Raft/Paxos group)",
       kind: "replica-group",
       holds: ["Lease", "Waiter"],
       runs: ["grant", "renew", "release", "lazy expiry check"],

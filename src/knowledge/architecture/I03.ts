@@ -37,7 +37,7 @@ export const I03_TOPOLOGY: Topology = {
     },
     {
       id: "schedule-db",
-      name: "Schedule store (primary + synchronous replica, partitioned by due-time bucket)",
+      name: "Schedule store (primary + sync replica)",
       kind: "store",
       holds: ["Schedule", "Run", "DueIndex"],
       runs: ["conditional claim and complete"],

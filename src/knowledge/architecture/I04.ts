@@ -32,7 +32,7 @@ export const I04_TOPOLOGY: Topology = {
     },
     {
       id: "frontier-db",
-      name: "Frontier store (partitioned by host or key range)",
+      name: "Frontier store (partitioned by host)",
       kind: "store",
       holds: ["ScanPass", "ScanShard", "FrontierItem"],
       runs: ["conditional shard claim", "checkpoint"],

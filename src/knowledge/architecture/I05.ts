@@ -23,7 +23,7 @@ export const I05_TOPOLOGY: Topology = {
   components: [
     {
       id: "producers",
-      name: "Producers (idempotent: producer id + sequence)",
+      name: "Producers (idempotent, id + sequence)",
       kind: "client",
       runs: ["publish", "retry with the same sequence"],
       because:
@@ -31,7 +31,7 @@ export const I05_TOPOLOGY: Topology = {
     },
     {
       id: "partition-leaders",
-      name: "Brokers: partition leaders",
+      name: "Partition leader brokers",
       kind: "replica-group",
       holds: ["Partition", "Topic", "DeadLetterEntry"],
       runs: ["append", "serve fetches up to the high watermark"],
@@ -58,7 +58,7 @@ export const I05_TOPOLOGY: Topology = {
     },
     {
       id: "group-coordinator",
-      name: "Group coordinator (broker owning the group's offsets partition)",
+      name: "Group coordinator (broker of the group)",
       kind: "service",
       holds: ["GroupAssignment", "ConsumerOffset"],
       runs: ["membership heartbeats", "rebalance", "offset commit"],

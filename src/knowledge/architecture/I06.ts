@@ -45,7 +45,7 @@ export const I06_TOPOLOGY: Topology = {
     },
     {
       id: "change-log",
-      name: "Change stream (CDC log, partitioned by record id)",
+      name: "Change stream (CDC log by record id)",
       kind: "log",
       holds: ["ChangeEvent"],
       runs: ["ordered delivery per record"],

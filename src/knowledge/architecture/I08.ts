@@ -30,7 +30,7 @@ export const I08_TOPOLOGY: Topology = {
     },
     {
       id: "limiter",
-      name: "Limiter (in the gateway or sidecar, local policy snapshot)",
+      name: "Limiter (gateway or sidecar)",
       kind: "gateway",
       holds: ["LocalAllowance"],
       runs: ["match policy", "admit or reject"],
@@ -38,7 +38,7 @@ export const I08_TOPOLOGY: Topology = {
     },
     {
       id: "counter-store",
-      name: "Counter store (sharded in-memory KV, keyed by limit scope)",
+      name: "Counter store (sharded in-memory KV)",
       kind: "store",
       holds: ["Budget", "ConcurrencySlot"],
       runs: ["atomic refill-and-take", "slot acquire and release"],

@@ -30,7 +30,7 @@ export const I09_TOPOLOGY: Topology = {
     },
     {
       id: "id-generators",
-      name: "ID generator nodes (stateless, issue from memory)",
+      name: "ID generator nodes (stateless)",
       kind: "service",
       holds: ["IdBlock", "GeneratorClock"],
       runs: ["issue ids", "lease blocks or worker id"],
@@ -38,7 +38,7 @@ export const I09_TOPOLOGY: Topology = {
     },
     {
       id: "counter-store",
-      name: "Counter and worker-id store (3-node consensus group)",
+      name: "Counter store (3-node consensus group)",
       kind: "replica-group",
       holds: ["SequenceCounter", "WorkerIdLease"],
       runs: ["conditional block lease", "worker id lease"],

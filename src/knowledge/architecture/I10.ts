@@ -50,7 +50,7 @@ export const I10_TOPOLOGY: Topology = {
     },
     {
       id: "watchers",
-      name: "Consumers (callers, load balancers) with a cached view",
+      name: "Consumers with a cached view",
       kind: "client",
       holds: ["MembershipView"],
       runs: ["lookup", "watch", "call with fallback"],

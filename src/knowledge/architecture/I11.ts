@@ -37,7 +37,7 @@ export const I11_TOPOLOGY: Topology = {
     },
     {
       id: "config-store",
-      name: "Config store (consensus-replicated, versions and rollouts)",
+      name: "Config store (consensus, versioned)",
       kind: "replica-group",
       holds: ["ConfigVersion", "Rollout", "Target"],
       runs: ["commit version", "record stage"],
@@ -59,7 +59,7 @@ export const I11_TOPOLOGY: Topology = {
     },
     {
       id: "agents",
-      name: "Node agents (apply snapshot locally, keep last good)",
+      name: "Node agents (local snapshot)",
       kind: "worker-pool",
       holds: ["NodeStatus"],
       runs: ["verify", "atomic swap", "report applied"],

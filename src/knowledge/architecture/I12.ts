@@ -54,7 +54,7 @@ export const I12_TOPOLOGY: Topology = {
     },
     {
       id: "provider",
-      name: "External provider (payment processor, bank or partner API)",
+      name: "External provider (processor, bank, partner)",
       kind: "external",
       holds: ["ProviderRecord"],
       runs: ["apply effect once per idempotency key"],

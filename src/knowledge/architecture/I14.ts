@@ -37,7 +37,7 @@ export const I14_TOPOLOGY: Topology = {
     },
     {
       id: "metadata-db",
-      name: "Metadata DB (manifests and tags, strongly consistent)",
+      name: "Metadata DB (manifests, tags)",
       kind: "store",
       holds: ["Manifest", "HeadPointer", "UploadSession"],
       runs: ["compare-and-set tag"],

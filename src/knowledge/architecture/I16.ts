@@ -23,7 +23,7 @@ export const I16_TOPOLOGY: Topology = {
   components: [
     {
       id: "clients",
-      name: "Clients (smart client with a cached partition map)",
+      name: "Clients (cached partition map)",
       kind: "client",
       runs: ["get", "put", "conditional put"],
       because: "clients route by key and carry the map epoch so a stale route is detected",

@@ -37,7 +37,7 @@ export const I17_TOPOLOGY: Topology = {
     },
     {
       id: "route-store",
-      name: "Route store (versioned route tables and policies)",
+      name: "Route store (versioned tables)",
       kind: "replica-group",
       holds: ["RouteTable", "RoutePolicy"],
       runs: ["commit route versions"],

@@ -37,7 +37,7 @@ export const I18_TOPOLOGY: Topology = {
     },
     {
       id: "ingesters",
-      name: "Ingesters (WAL + in-memory head, replication factor 3)",
+      name: "Ingesters (WAL + head, RF 3)",
       kind: "replica-group",
       holds: ["Sample", "SeriesIndex"],
       runs: ["append to WAL", "cut blocks"],

@@ -30,7 +30,7 @@ export const I19_TOPOLOGY: Topology = {
     },
     {
       id: "master",
-      name: "Metadata master (operation log replicated, shadow masters)",
+      name: "Metadata master (replicated op log)",
       kind: "replica-group",
       holds: ["FileEntry", "ChunkPlacement", "PrimaryLease"],
       runs: ["namespace", "placement", "grant primary leases"],
@@ -47,7 +47,7 @@ export const I19_TOPOLOGY: Topology = {
     },
     {
       id: "chunk-secondaries",
-      name: "Secondary chunkservers (3 replicas in distinct failure domains)",
+      name: "Secondary chunkservers (distinct racks)",
       kind: "store",
       replicaOf: "chunk-primary",
       holds: ["ChunkReplica", "StorageNode"],

@@ -142,7 +142,8 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   I03: {
     inputs: [
       inp("timers", 10000000, "reminder and delayed-job systems commonly hold millions of pending timers"),
-      inp("tasks_per_sec", 1000, "a shared scheduler fires about a thousand runs a second on average"),
+      inp("tasks_per_sec", 200, "a shared scheduler fires a few hundred runs a second on average"),
+      inp("task_seconds", 5, "a fired timer usually sends a message or calls a webhook, which takes seconds"),
       inp("peak_factor", 10, "timers cluster on round times such as the top of the hour, so peaks are sharp"),
     ],
     figures: [
@@ -445,15 +446,39 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   },
   I10: {
     inputs: [
-      inp("clients", 1000000, "a presence or registry service tracks about a million live sessions or instances"),
-      inp("changes_per_sec", 1000, "joins, leaves and status changes are a small share of heartbeats"),
+      {
+        quantity: "clients",
+        typical: 1000000,
+        why: "a presence or registry service tracks about a million live sessions or instances",
+        from: { expression: "users * 0.1", why: "about one user in ten is online at the daily peak" },
+      },
+      {
+        quantity: "changes_per_sec",
+        typical: 1000,
+        why: "joins, leaves and status changes are a small share of heartbeats",
+        from: { expression: "clients / 600", why: "a member changes status about once every ten minutes" },
+      },
       inp("subscribers", 50, "each change is watched by a few dozen friends, callers or proxies"),
-      inp("nodes", 20, "a registry or presence tier of a couple of dozen nodes"),
       inp("value_bytes", 200, "one registration (id, address, status, expiry) is a couple of hundred bytes"),
     ],
     figures: [
       fig("heartbeats_per_sec", "heartbeats received", "hotspot", "clients / heartbeat_seconds", "writes/s"),
-      fig("heartbeats_per_node", "heartbeats per registry node", "rate", "heartbeats_per_sec / nodes", "writes/s"),
+      fig(
+        "registry_nodes",
+        "registry nodes (shards) to absorb the heartbeats",
+        "count",
+        "max(3, heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation))",
+        "nodes",
+        true,
+        "nodes",
+      ),
+      fig(
+        "heartbeats_per_node",
+        "heartbeats per registry node",
+        "rate",
+        "heartbeats_per_sec / registry_nodes",
+        "writes/s",
+      ),
       fig(
         "notifications_per_sec",
         "change notifications at peak",
@@ -585,7 +610,7 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
       inp("objects", 10000000, "a registry of about ten million published artifacts or layers"),
       inp("object_bytes", 50000000, "a container layer, package or build output is tens of MB"),
       inp("writes_per_sec", 10, "publishes are rare next to pulls"),
-      inp("requests_per_sec", 1000, "pulls and tag resolutions from CI and deploys"),
+      inp("requests_per_sec", 100, "a company registry serves about a hundred pulls a second from CI and deploys"),
       inp("nodes", 10000, "a fleet that pulls the same artifact during a rollout"),
     ],
     figures: [
@@ -669,12 +694,20 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "objects * value_bytes * replicas * regions",
         "B",
       ),
-      fig("storage_nodes", "storage nodes by capacity", "count", "stored_bytes / node_bytes", "nodes", true, "nodes"),
+      fig(
+        "storage_nodes",
+        "storage nodes by capacity",
+        "count",
+        "max(replicas, stored_bytes / node_bytes)",
+        "nodes",
+        true,
+        "nodes",
+      ),
       fig(
         "partitions_needed",
-        "partitions by throughput",
+        "partitions (by throughput, at least one per storage node)",
         "count",
-        "peak_requests_per_sec / (store_node_ops_per_sec * target_utilisation)",
+        "max(storage_nodes, peak_requests_per_sec / (store_node_ops_per_sec * target_utilisation))",
         "partitions",
         true,
         "partitions",
@@ -725,9 +758,14 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
   },
   I18: {
     inputs: [
-      inp("series", 10000000, "a large fleet exports about ten million active series"),
+      {
+        quantity: "series",
+        typical: 10000000,
+        why: "a large fleet exports about ten million active series",
+        from: { expression: "nodes * 1000", why: "each monitored host exports about a thousand series" },
+      },
       inp("retention_days", 15, "Prometheus keeps 15 days of samples by default"),
-      inp("nodes", 20, "a couple of dozen ingesters"),
+      inp("ingesters", 20, "a couple of dozen ingesters hold the recent samples in memory"),
       {
         quantity: "samples_per_sec",
         from: { expression: "series / scrape_seconds", why: "every series reports once per scrape" },
@@ -747,14 +785,14 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
         "series_per_ingester",
         "active series held in memory per ingester",
         "hotspot",
-        "series * replicas / nodes",
+        "series * replicas / ingesters",
         "series",
       ),
       fig(
         "samples_per_ingester",
         "samples per second per ingester",
         "rate",
-        "samples_per_sec * replicas / nodes",
+        "samples_per_sec * replicas / ingesters",
         "samples/s",
       ),
     ],
@@ -771,7 +809,15 @@ export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = 
     ],
     figures: [
       fig("raw_bytes", "raw bytes with every replica", "storage", "bytes_stored * replicas", "B"),
-      fig("storage_nodes", "storage nodes needed", "count", "raw_bytes / node_bytes", "nodes", true, "nodes"),
+      fig(
+        "storage_nodes",
+        "storage nodes needed",
+        "count",
+        "max(replicas, raw_bytes / node_bytes)",
+        "nodes",
+        true,
+        "nodes",
+      ),
       fig("chunks", "chunks tracked by the metadata service", "hotspot", "bytes_stored / chunk_bytes", "chunks"),
       fig(
         "metadata_bytes",

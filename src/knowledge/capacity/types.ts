@@ -11,8 +11,12 @@ export interface CapacityDerivation {
 
 /** An input a model needs, with the value typical of this archetype and why it is typical. */
 export interface CapacityInputSpec {
-  /** A quantity id from QUANTITIES. */
+  /** A quantity id: one from QUANTITIES, or a new one this model declares with `label` and `unit`. */
   quantity: string;
+  /** For a quantity not in QUANTITIES: what it is, in words. */
+  label?: string;
+  /** For a quantity not in QUANTITIES: its unit (byte units get SI prefixes). */
+  unit?: string;
   /** The value assumed when the prompt states none (overrides the quantity's generic default). */
   typical?: number;
   /** Why that value is typical for this kind of system; required with `typical`. */

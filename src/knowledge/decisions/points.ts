@@ -166,6 +166,16 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
       ],
       rules: [
         {
+          when: [{ stated: "lease_seconds" }, { number: "lease_seconds", below: 30 }],
+          option: "short-leases",
+          because: "the prompt states a short lease, so renewal load is sized for it",
+        },
+        {
+          when: [{ stated: "lease_seconds" }, { number: "lease_seconds", atLeast: 30 }],
+          option: "long-leases",
+          because: "the prompt states a long lease",
+        },
+        {
           when: [{ number: "renewals_per_sec", atLeast: 50000 }],
           option: "long-leases",
           because: "renewals alone would dominate the store's writes",
@@ -544,7 +554,7 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
           because: "writers read their own writes",
         },
         {
-          when: [{ nfr: "durability", in: ["best-effort"] }],
+          when: [{ nfr: "durability", in: ["best-effort"], stated: true }],
           option: "write-back",
           because: "durability is best-effort",
         },

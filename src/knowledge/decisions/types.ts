@@ -27,7 +27,8 @@ export interface DecisionOptionSpec {
 
 /** One test over the design's NFRs, predicates or numbers. */
 export type DecisionCondition =
-  | { nfr: "consistency" | "availability" | "delivery" | "ordering" | "durability"; in: string[] }
+  /** An NFR's value; with `stated`, only a value the prompt or an override gives counts (never the default stance). */
+  | { nfr: "consistency" | "availability" | "delivery" | "ordering" | "durability"; in: string[]; stated?: boolean }
   | { regionsAtLeast: number }
   | { predicate: PredicateId; holds: boolean }
   /** A capacity figure id or a quantity id, compared with a threshold. */

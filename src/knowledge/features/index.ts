@@ -1,19 +1,111 @@
 import type { CapacityModel } from "../capacity/types.js";
 import type { DecisionPoint } from "../decisions/types.js";
 import type { Topology } from "../topology.js";
+import { BOOKING } from "./booking.js";
+import { CALENDAR } from "./calendar.js";
+import { CHAT } from "./chat.js";
+import { CHECKOUT } from "./checkout.js";
+import { COLLAB_DOCS } from "./collab-docs.js";
+import { COUNTERS } from "./counters.js";
+import { FEED } from "./feed.js";
+import { FILE_SYNC } from "./file-sync.js";
+import { GRAPH } from "./graph.js";
+import { LEADERBOARD } from "./leaderboard.js";
+import { MATCHING } from "./matching.js";
+import { MEDIA } from "./media.js";
+import { NOTIFICATIONS } from "./notifications.js";
+import { PLAYBACK } from "./playback.js";
+import { PRESENCE } from "./presence.js";
+import { PROXIMITY } from "./proximity.js";
+import { RANKING } from "./ranking.js";
+import { REVIEWS } from "./reviews.js";
+import { SEARCH } from "./search.js";
+import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
+import { TRANSFER } from "./transfer.js";
+import type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
+
+export type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
 
 /** A recurring feature of product prompts (home feed, media upload, booking hold, …). */
 export interface FeatureEntry {
   id: string;
   name: string;
+  summary: string;
+  /** Words that name the feature in a prompt ("news feed", "pick seats"); matched stemmed, in any order. */
+  signals: string[];
+  /** Default wording of the {terms} its actions use; a named product may rename them. */
+  terms: Record<string, string>;
+  /** The user actions in the feature's nouns, visible ones first. */
+  actions: FeatureAction[];
+  entities: FeatureEntity[];
+  /** Non-functional requirements the feature brings. */
+  nfrs: string[];
+  /** The infra archetypes it composes, with their roles. */
+  substrates: FeatureSubstrate[];
+  /** Its components, links, API and data model; ids in SHARED_COMPONENT_IDS are the shared product edge. */
   topology: Topology;
+  /**
+   * When no named product renames `term`, the prompt's own object of one of these verbs does
+   * ("users pick seats" -> seat, "reserve a parking spot" -> parking spot).
+   */
+  objectTerm?: { term: string; verbs: string[] };
+  /** Nouns the prompt may use for a term, most specific first ("couriers" -> driver: courier). */
+  promptNouns?: Record<string, string[]>;
+  /** Other features whose components this one's links name (dispatch asks the proximity index). */
+  requires?: string[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
   capacity?: CapacityModel;
   /** Trade-offs this feature adds to a design (see ../decisions/types.ts). */
   decisions?: DecisionPoint[];
 }
 
-/** Every product feature, in a stable order. The product catalogue fills this registry. */
-export const FEATURES: readonly FeatureEntry[] = [];
+/**
+ * Puts a feature on the shared product edge: its topology gains the skeleton's client, gateway
+ * and auth service (and the object store with its CDN when it uses either), with the skeleton's
+ * links among them, so features merged by component id form one architecture.
+ */
+function onSkeleton(t: Topology): Topology {
+  const own = new Set(t.components.map((c) => c.id));
+  const used = new Set([
+    ...t.links.flatMap((l) => [l.from, l.to]),
+    t.entry,
+    t.stateOwner,
+    ...t.dataModel.map((d) => d.owner),
+  ]);
+  const media = used.has("object-store") || used.has("cdn");
+  const wanted = new Set(["client", "gateway", "auth", ...(media ? ["object-store", "cdn"] : [])]);
+  const shared = PRODUCT_SKELETON.components.filter((c) => wanted.has(c.id) && !own.has(c.id));
+  const links = PRODUCT_SKELETON.links.filter((l) => wanted.has(l.from) && wanted.has(l.to));
+  return { ...t, components: [...shared, ...t.components], links: [...links, ...t.links] };
+}
+
+const CATALOGUE: readonly FeatureEntry[] = [
+  FEED,
+  GRAPH,
+  MEDIA,
+  PLAYBACK,
+  CHAT,
+  PRESENCE,
+  PROXIMITY,
+  BOOKING,
+  CHECKOUT,
+  TRANSFER,
+  COUNTERS,
+  LEADERBOARD,
+  SEARCH,
+  NOTIFICATIONS,
+  REVIEWS,
+  MATCHING,
+  CALENDAR,
+  COLLAB_DOCS,
+  FILE_SYNC,
+  RANKING,
+];
+
+/** Every product feature, in a stable order, each standing on the shared product edge. */
+export const FEATURES: readonly FeatureEntry[] = CATALOGUE.map((f) => ({ ...f, topology: onSkeleton(f.topology) }));
 
 export const FEATURE_BY_ID: ReadonlyMap<string, FeatureEntry> = new Map(FEATURES.map((f) => [f.id, f]));
+
+export { type NamedProduct, PRODUCTS } from "./products.js";
+export { PRODUCT_SKELETON, SHARED_COMPONENT_IDS };

@@ -6,7 +6,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I01",
   "name": "Coordination / Consensus Metadata",
-  "summary": "This archetype keeps the small, critical facts other systems must agree on: who the leader or controller is, the shard map, cluster configuration, and the keys behind locks and registrations. Its authoritative state is a replicated log of changes that a majority of replicas has accepted, applied in order to a versioned key space. The core correctness concern is agreement without split brain: one leader per term, nothing acknowledged before a majority holds it, and reads that never travel back in time. Typical systems are ZooKeeper, etcd, Chubby, Consul's server tier and Kafka's KRaft controller quorum.",
+  "summary": "This archetype keeps the small, critical facts other systems must agree on: who the leader or controller is, the shard map, cluster configuration, and the keys behind locks and registrations. Its authoritative state is a replicated log of changes that a majority of replicas has accepted, applied in order to a versioned key space. The core correctness concern is agreement without split brain: one leader per term, nothing acknowledged before a majority holds it, and reads that never travel back in time. Raft adds three rules beyond the happy path: a leader counts an entry from an earlier term as committed only once an entry of its own term above it is on a majority; the voting membership changes one server at a time or through joint consensus so old and new majorities always overlap; and a leader may skip the quorum round for reads only while it holds a time-based lease, which assumes bounded clock drift. Typical systems are etcd (linearizable reads by default through a read index), ZooKeeper (linearizable writes, but reads served by the connected server are only sequentially consistent unless preceded by sync), Chubby, Consul's server tier and Kafka's KRaft controller quorum.",
   "roles": [
    "coordination",
    "truth"
@@ -240,7 +240,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": false
    },
    {
-    "action": "client keepalives refresh the session timeout",
+    "action": "client keepalives refresh the session timeout in the memory of the leader (etcd) or the connected server (ZooKeeper), without a log entry; only grant, revoke and expiry go through consensus",
     "entity": "ClientSession",
     "shape": "overwrite current value",
     "mechanism": "heartbeat-renewal",
@@ -266,13 +266,13 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "readPaths": [
    {
-    "action": "linearizable read of a key through the leader after confirming leadership with a quorum",
+    "action": "linearizable read of a key through the leader after confirming leadership with a quorum round (read index), or within a leader lease that assumes bounded clock drift",
     "entity": "MetadataKey",
     "shape": "read source",
-    "staleness": "none: the read reflects every write acknowledged before the read began"
+    "staleness": "none: the read reflects every write acknowledged before the read began; a lease read is only as safe as the clock-drift bound it assumes"
    },
    {
-    "action": "serializable read served by any replica from its local applied state",
+    "action": "serializable read served by any replica from its local applied state (ZooKeeper's normal read, sequentially consistent per session)",
     "entity": "MetadataKey",
     "shape": "read projection",
     "staleness": "behind the leader by the replica's apply lag, usually milliseconds but unbounded during a partition; safe only when followed by a revision-guarded write"
@@ -301,6 +301,8 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "invariants": [
    "At most one leader exists per term, because each replica grants one vote per term and persists ElectionTerm before replying.",
    "A change is acknowledged only after a majority has stored it at the same index and term; once committed, a ConsensusLog entry is never lost, altered or reordered.",
+   "A leader marks a ConsensusLog entry from an earlier term committed only through a later entry of its own term stored on a majority, never by counting replicas of the old entry.",
+   "The voting membership changes one server at a time, or through a joint configuration recorded in the ConsensusLog, so the old and new majorities always overlap.",
    "Every replica applies committed entries in index order, so MetadataKey state at a given revision is identical on all replicas.",
    "A linearizable read reflects every write acknowledged before it started; a deposed leader never answers one.",
    "Revisions only increase, and a watch delivers every change after its start revision exactly once and in order, or reports that the history was compacted.",
@@ -316,7 +318,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "openSession(ttl) and keepAlive(session) -> session id whose ephemeral keys vanish on expiry"
    ],
    "guarantees": [
-    "Linearizable writes, and linearizable reads unless the client opts into serializable reads.",
+    "Linearizable writes; reads are linearizable in etcd unless the client opts into serializable reads, while ZooKeeper reads are sequentially consistent (a client never sees an older state than it saw before) and need sync first to observe the latest write.",
     "Correct operation with any minority of replicas down; without a majority it refuses writes (fails closed) instead of diverging.",
     "Every observer sees the same order of changes, and watches are gap-free from their start revision.",
     "Ephemeral state is tied to a client session, so a crashed client's registrations and locks disappear after its timeout."
@@ -374,6 +376,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "repair": "Restore members to regain a majority; as a last resort, rebuild a new group from the most up-to-date surviving snapshot, accepting possible loss"
    },
    {
+    "failure": "Membership change splits the group: adding several voters at once lets an old majority and a new majority commit different entries",
+    "role": "coordination",
+    "prevention": "Change voting membership one server at a time, or through joint consensus, and add new members as non-voting learners until they catch up",
+    "repair": "Roll back to the last committed configuration and redo the change step by step; the side that committed fewer entries is rebuilt from the other's log"
+   },
+   {
     "failure": "Watch gap: a client disconnects, history it had not seen is compacted, and it silently misses changes",
     "role": "derived",
     "prevention": "Keep a retention window of revisions and resume watches from the last revision seen",
@@ -412,12 +420,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     }
    },
    {
-    "bottleneck": "Session keepalives from a large client fleet",
-    "mitigation": "Multiplex many leases on one session, lengthen keepalive intervals, and terminate sessions at proxies",
+    "bottleneck": "Session keepalives from a large client fleet, all answered by the leader or the connected servers",
+    "mitigation": "Multiplex many leases on one session, lengthen keepalive intervals, and terminate sessions at proxies; keepalives stay in memory and are not log entries, so they cost network and CPU rather than fsyncs",
     "formula": {
      "yields": "keepalives per second",
      "expression": "clients / heartbeat_seconds",
-     "unit": "writes/s"
+     "unit": "msg/s"
     }
    },
    {
@@ -459,7 +467,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "layer": "coordination",
     "fits": "Hierarchical znodes with sessions, ephemeral and sequential nodes and one-shot or persistent watches, proven for leader election and locks",
     "suits": [
-     "linearizable",
+     "read-your-writes",
      "fail-closed",
      "small-metadata",
      "ordering"
@@ -526,7 +534,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I02",
   "name": "Claim / Lease / Exclusive Ownership",
-  "summary": "This archetype answers one question for every resource: who may act on it right now, and until when. Its authoritative state is a small lease record per resource (owner, fencing token, expiry) changed only by conditional writes on a quorum-replicated store. The core correctness concern is that ownership is granted to at most one holder at a time and that a holder who lost its lease (paused, partitioned, or slow clock) cannot still change the protected resource, which is why expiry is paired with a strictly increasing fencing token checked downstream. It appears as distributed lock services (Chubby, ZooKeeper and etcd recipes), singleton-job guards, shard and partition ownership, and the visibility timeout or claim inside queues and schedulers.",
+  "summary": "This archetype answers one question for every resource: who may act on it right now, and until when. Its authoritative state is a small lease record per resource (owner, fencing token, expiry) changed only by conditional writes on a quorum-replicated store. The core correctness concern is that ownership is granted to at most one holder at a time and that a holder who lost its lease (paused, partitioned, or slow clock) cannot still change the protected resource, which is why expiry is paired with a strictly increasing fencing token checked downstream. A fencing token only protects a resource that itself compares the token with the highest it has accepted, atomically with the write; a resource that cannot (a plain file, an external API) needs Chubby's fallback, a lock-delay: after a holder vanishes without releasing, the lock stays ungrantable for a short period so the old holder's in-flight requests drain. Chubby also hands out sequencers (lock name, mode and generation) that servers can check. It appears as distributed lock services (Chubby, ZooKeeper and etcd recipes), singleton-job guards, shard and partition ownership, and the visibility timeout or claim inside queues and schedulers.",
   "roles": [
    "coordination",
    "truth"
@@ -700,6 +708,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "temporary hold",
      "weight": 0.4
+    },
+    {
+     "text": "seat hold",
+     "weight": 0.6
+    },
+    {
+     "text": "hold service",
+     "weight": 0.6
     }
    ],
    "systems": [
@@ -894,7 +910,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "invariants": [
    "At any instant the committed lease store holds at most one unexpired Lease per resource; a grant happens only through a conditional write on the current owner and version.",
    "Lease.token for a resource strictly increases across grants and is never reused, even after release, row deletion, restore from backup, or leader failover of the lease store.",
-   "ProtectedResource never applies a write whose token is below the last_fence it has already accepted.",
+   "ProtectedResource never applies a write whose token is below the last_fence it has already accepted, and it compares and records the token in the same atomic step as the write.",
    "Only the current owner presenting the current token can renew or release; a renew or release carrying an older token changes nothing.",
    "A holder stops acting before the server-side expiry: its local deadline is the acquire send time plus the TTL minus the maximum clock drift.",
    "A grant is acknowledged to the claimant only after a quorum has durably recorded it, so a lease-store failover cannot forget an owner."
@@ -985,6 +1001,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "coordination",
     "prevention": "Key acquire by owner id (or request id) so a repeat by the same owner returns the existing grant and token",
     "repair": "The orphaned lease expires after its TTL and the claimant acquires normally"
+   },
+   {
+    "failure": "The protected resource cannot check tokens (a plain file store or an external API), so a holder whose lease lapsed during a pause still writes",
+    "role": "coordination",
+    "prevention": "Apply a lock-delay: after a holder disappears without releasing, keep the lock ungrantable for a bounded period so its in-flight requests drain, and have the holder stop before its local deadline",
+    "repair": "Audit writes made around the handover by owner and time, and move the resource behind a service that can compare tokens when overlap is unacceptable"
    }
   ],
   "bottlenecks": [
@@ -1137,7 +1159,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I03",
   "name": "Due-Time Release + Claimable Run",
-  "summary": "This archetype owns work that is accepted now but may only start later: one-shot timers, delayed messages, reminders, cron and other recurring jobs, retry-after backoffs and expiring holds that need a follow-up action. Its authoritative state is the schedule (what to run, for whom, at which instant or by which recurrence rule) together with the run records materialised from it; a due-time index derived from those runs tells pollers what has become runnable, and workers take each runnable run through an expiring claim. The core correctness concern is that no due run is ever lost (firing late is tolerated, never firing is not), that a run is held by one worker at a time, that a recurring schedule produces each occurrence exactly once, and that a retried or duplicated release has no second effect downstream. Timer services, distributed cron, job schedulers, delay queues and the timer layer inside workflow engines all share this shape.",
+  "summary": "This archetype owns work that is accepted now but may only start later: one-shot timers, delayed messages, reminders, cron and other recurring jobs, retry-after backoffs and expiring holds that need a follow-up action. Its authoritative state is the schedule (what to run, for whom, at which instant or by which recurrence rule) together with the run records materialised from it; a due-time index derived from those runs tells pollers what has become runnable, and workers take each runnable run through an expiring claim. The core correctness concern is that no due run is ever lost (firing late is tolerated, never firing is not), that a run is held by one worker at a time, that a recurring schedule produces each occurrence exactly once, and that a retried or duplicated release has no second effect downstream. Timer services, distributed cron, job schedulers, delay queues and the timer layer inside workflow engines all share this shape. Schedules written in local time must name an IANA time zone and be expanded to UTC one occurrence at a time, because daylight-saving changes create a local hour that never happens (spring forward) and one that happens twice (fall back); the schedule states whether a skipped time runs at the next valid instant or not at all, and a repeated time runs once.",
   "roles": [
    "truth",
    "coordination"
@@ -1563,6 +1585,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "coordination",
     "prevention": "Compare due_at against the store's clock (or a bounded-skew clock) in the claim predicate rather than the poller's",
     "repair": "Early releases are refused by the claim guard and retried when the store's clock passes due_at"
+   },
+   {
+    "failure": "A local-time schedule falls into a daylight-saving gap or overlap, so a 02:30 job never runs on the spring-forward day or runs twice on the fall-back day",
+    "role": "coordination",
+    "prevention": "Store the wall-clock rule with its IANA zone, compute each next occurrence in that zone and convert it to a UTC due_at, and key the run by (schedule, local occurrence) so an overlap yields one run",
+    "repair": "Run a skipped occurrence at the next valid instant when the schedule says so, and let the unique run key absorb the second firing of a repeated hour"
    }
   ],
   "bottlenecks": [
@@ -1660,14 +1688,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "fits": "Timers are part of durable workflow history, so a sleep or a cron workflow survives worker and server restarts",
     "suits": [
      "durable",
-     "exactly-once",
+     "at-least-once",
      "operational-simplicity"
     ],
     "poorFor": [
      "low-cost",
      "low-latency"
     ],
-    "caveat": "Each timer is a workflow event; millions of tiny independent timers cost more than a purpose-built timer table"
+    "caveat": "Each timer is a workflow event, so millions of tiny independent timers cost more than a purpose-built timer table; the work a timer starts runs as an activity, which is retried and so runs at least once"
    },
    {
     "product": "EventBridge Scheduler or Cloud Scheduler",
@@ -1726,7 +1754,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I04",
   "name": "Frontier Scan + Claimable Run",
-  "summary": "This archetype owns work defined by a set to walk rather than by requests: visit every item of a large keyspace (or every URL discovered so far) once per period, check or fix it, and possibly discover more items to visit. Its authoritative state is the frontier (the items still to visit with their next-visit times and priorities) together with the pass's shard map, where each shard is a disjoint key range carrying an owner lease and a durable checkpoint of how far it got. The core correctness concern is coverage without overlap: every item is visited at least once per pass, two workers never scan the same shard at the same time, a crash resumes from the checkpoint instead of skipping or restarting, and a newly discovered item is queued once. Web crawlers, daily re-validation and repair sweeps, backfills and re-indexing jobs, data scrubbers and link checkers share this shape.",
+  "summary": "This archetype owns work defined by a set to walk rather than by requests: visit every item of a large keyspace (or every URL discovered so far) once per period, check or fix it, and possibly discover more items to visit. Its authoritative state is the frontier (the items still to visit with their next-visit times and priorities) together with the pass's shard map, where each shard is a disjoint key range carrying an owner lease and a durable checkpoint of how far it got. The core correctness concern is coverage without overlap: every item is visited at least once per pass, two workers never scan the same shard at the same time, a crash resumes from the checkpoint instead of skipping or restarting, and a newly discovered item is queued once. Web crawlers, daily re-validation and repair sweeps, backfills and re-indexing jobs, data scrubbers and link checkers share this shape. A web crawler adds its own rules: it obeys each host's robots.txt (and any crawl-delay it chooses to honour, which the robots standard leaves out), normalises URLs before the seen-set check, caches DNS answers, keeps Mercator-style front queues for priority and back queues with one host per queue for politeness, caps depth and URL patterns to escape spider traps, and drops near-duplicate pages by a content fingerprint such as SimHash.",
   "roles": [
    "truth",
    "coordination"
@@ -2098,6 +2126,24 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "external effect",
     "prevention": "Group items by host or target and enforce a per-target rate limit and concurrency cap on fetches",
     "repair": "Back off the hot target on errors or slow responses and requeue its items with a later next_visit_at"
+   },
+   {
+    "failure": "A spider trap (an endless calendar, session ids in URLs, infinitely deep paths) fills the frontier with URLs that never end",
+    "role": "truth",
+    "prevention": "Normalise URLs (case, default ports, fragments, sorted or stripped tracking parameters), cap depth and URLs per host per pass, and detect repeating path patterns",
+    "repair": "Purge the trapped host's frontier entries, add a pattern rule, and re-queue only its genuine pages"
+   },
+   {
+    "failure": "The crawler overloads a small host or fetches pages its robots.txt forbids",
+    "role": "external effect",
+    "prevention": "Fetch and cache robots.txt per host before crawling it, keep one back queue per host with a minimum delay between fetches, and cache DNS so politeness is not undone by lookups",
+    "repair": "Back off the host, drop disallowed URLs from the frontier, and honour the owner's complaint address"
+   },
+   {
+    "failure": "Near-duplicate pages (mirrors, printer versions, boilerplate changes) are stored and indexed many times",
+    "role": "derived",
+    "prevention": "Fingerprint page content (SimHash or shingles) and skip pages within a small distance of one already stored",
+    "repair": "Collapse stored duplicates to one canonical URL and re-point links to it"
    }
   ],
   "bottlenecks": [
@@ -2250,7 +2296,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I05",
   "name": "Append Log + Consumer Progress",
-  "summary": "Owns durable, ordered hand-off of records from producers to any number of independent consumers: queues, pub/sub topics, event streams and brokers. The authoritative state is the replicated append-only log of each partition plus the committed offset every consumer group has reached in it. The core correctness concern is that an acknowledged record is never lost or reordered inside its partition, and that consumer progress is committed only after the work it covers is durable, so a crash yields redelivery rather than a silent skip. Typical systems are Kafka, Pulsar, Kinesis, RabbitMQ, SQS and the messaging backbones beneath chat or notification fan-out.",
+  "summary": "Owns durable, ordered hand-off of records from producers to any number of independent consumers: queues, pub/sub topics, event streams and brokers. The authoritative state is the replicated append-only log of each partition plus the committed offset every consumer group has reached in it. The core correctness concern is that an acknowledged record is never lost or reordered inside its partition, and that consumer progress is committed only after the work it covers is durable, so a crash yields redelivery rather than a silent skip. In Kafka each partition is a directory of segment files with sparse offset indexes, written sequentially, served from the page cache and sent to consumers with zero-copy transfer; producers batch and compress; the leader replicates to an in-sync replica set (not a majority vote) and a KRaft controller quorum picks leaders from that set; idempotent producers and transactions (fenced by a producer epoch) give exactly-once only for read-process-write inside Kafka; tiered storage moves old segments to object storage. Typical systems are Kafka, Pulsar, Kinesis, RabbitMQ, SQS (whose FIFO queues de-duplicate sends within a five-minute window) and the messaging backbones beneath chat or notification fan-out.",
   "roles": [
    "truth",
    "coordination"
@@ -2320,10 +2366,6 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "producer consumer",
      "weight": 0.7
-    },
-    {
-     "text": "message delivery",
-     "weight": 0.5
     },
     {
      "text": "topic",
@@ -2420,6 +2462,18 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "backpressure",
      "weight": 0.3
+    },
+    {
+     "text": "audit log",
+     "weight": 0.6
+    },
+    {
+     "text": "audit trail",
+     "weight": 0.6
+    },
+    {
+     "text": "message delivery",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -2532,7 +2586,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "name": "Partition",
-    "description": "One replicated append-only sequence of records with dense offsets, a leader, an in-sync follower set and a high watermark marking what is committed.",
+    "description": "One replicated append-only sequence of records with increasing offsets (not dense: compaction and transaction markers leave gaps), stored as segment files with sparse indexes, a leader, an in-sync follower set and a high watermark marking what is committed.",
     "truth": true
    },
    {
@@ -2569,10 +2623,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": true
    },
    {
-    "action": "leader copies the appended record to in-sync followers before acknowledging",
+    "action": "in-sync followers fetch the appended record, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
     "entity": "Partition",
     "shape": "async process",
-    "mechanism": "consensus-replication",
+    "mechanism": "isr-replication",
     "hidden": true,
     "critical": true
    },
@@ -2638,8 +2692,8 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    }
   ],
   "invariants": [
-   "Once a record is acknowledged at offset N of a Partition, every replica that later becomes leader holds that same record at offset N.",
-   "Offsets in a Partition are dense and strictly increasing, and a record never changes after it is appended.",
+   "Once a record is acknowledged with acks=all at offset N of a Partition, every replica that later becomes leader holds that same record at offset N, as long as unclean leader election stays disabled.",
+   "Offsets in a Partition strictly increase (gaps are allowed), and a record never changes after it is appended.",
    "A ConsumerOffset never moves past a record whose processing effects are not yet durable.",
    "Within one consumer group each Partition has at most one owning member per GroupAssignment generation, and commits carrying an older generation are refused.",
    "Records sharing a key land in the same Partition while the partition count is unchanged, so their relative order is kept."
@@ -2655,8 +2709,8 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    ],
    "guarantees": [
     "Records are totally ordered within a partition and every consumer group reads them in that order.",
-    "An acknowledged record survives the loss of any replica minority and stays readable until retention removes it.",
-    "Delivery is at-least-once: a consumer that crashes before committing receives the uncommitted records again, so exactly-once effect needs an idempotent or transactional sink.",
+    "A record acknowledged with acks=all survives the loss of all but one in-sync replica and stays readable until retention removes it; acks=1 risks losing it with the leader, and acks=0 gives no acknowledgement at all.",
+    "Delivery is at-least-once: a consumer that crashes before committing receives the uncommitted records again. Kafka's exactly-once covers read-process-write inside Kafka (transactions commit output and offsets together); an effect outside Kafka needs an idempotent or transactional sink.",
     "Consumer groups progress independently; a slow group delays neither producers nor other groups while it stays within retention."
    ]
   },
@@ -2679,20 +2733,20 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "id": "quorum-truth",
-    "because": "acknowledged records must survive broker loss without two leaders accepting divergent appends"
+    "because": "acknowledged records must survive broker loss without two leaders accepting divergent appends; the controller quorum picks leaders, while the data itself is replicated through the in-sync set"
    }
   ],
   "failures": [
    {
     "failure": "The partition leader acknowledges a record and dies before any follower copied it, so the record vanishes.",
     "role": "truth",
-    "prevention": "Acknowledge only after the in-sync replica set (or a quorum) holds the record, with a minimum in-sync count below which writes are refused.",
+    "prevention": "Produce with acks=all so the leader acknowledges only after every in-sync replica holds the record, and set min.insync.replicas (2 of 3) so a shrunken set rejects produces instead of acknowledging a single copy.",
     "repair": "The new leader truncates followers to the committed high watermark, and producers resend every record they never saw acknowledged."
    },
    {
     "failure": "A producer resends after a timed-out acknowledgement and the record is appended twice.",
     "role": "truth",
-    "prevention": "Give each producer an id and a per-partition sequence number so the leader drops an append whose sequence it already holds.",
+    "prevention": "Give each producer an id, an epoch and a per-partition sequence number so the leader drops an append whose sequence it already holds and refuses a zombie producer with an older epoch.",
     "repair": "Consumers skip records whose id is already in their applied set within the dedup window."
    },
    {
@@ -2720,6 +2774,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "repair": "The deposed leader truncates its log back to the last offset of its epoch and re-fetches from the new leader."
    },
    {
+    "failure": "Every in-sync replica is lost and unclean leader election brings back an out-of-sync replica, silently dropping acknowledged records.",
+    "role": "truth",
+    "prevention": "Keep unclean.leader.election.enable off (the default), so only an in-sync replica can lead and the partition waits instead.",
+    "repair": "Bring an in-sync replica back; if unclean election was forced, replay the missing range from the producers' source or an archive."
+   },
+   {
     "failure": "Retention deletes segments a lagging consumer group has not read yet, so that group silently loses records.",
     "role": "truth",
     "prevention": "Size retention above the worst tolerated lag and alert when a group's lag approaches the retention horizon.",
@@ -2738,7 +2798,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "bottleneck": "Disk held by retained, replicated segments grows with throughput and retention period.",
-    "mitigation": "Shorten retention, compact keyed topics to the latest value, or offload old segments to object storage.",
+    "mitigation": "Shorten retention, compact keyed topics to the latest value, or move old segments to object storage with tiered storage.",
     "formula": {
      "yields": "bytes retained across all replicas",
      "expression": "messages_per_sec * message_bytes * 86400 * retention_days * replicas",
@@ -2764,6 +2824,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     }
    },
    {
+    "bottleneck": "Per-request overhead when producers send records one at a time.",
+    "mitigation": "Batch records per partition (linger a few milliseconds), compress whole batches, and let brokers write segments sequentially and serve them from the page cache with zero-copy sends."
+   },
+   {
     "bottleneck": "Rebalance storms: every membership change pauses the whole group while partitions move.",
     "mitigation": "Use cooperative incremental rebalancing and static membership so restarts do not trigger reassignment."
    }
@@ -2777,7 +2841,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "product": "Apache Kafka",
     "layer": "storage",
-    "fits": "A replicated partitioned log with consumer-group offsets, replay by seek, and compaction for keyed topics.",
+    "fits": "A partitioned log replicated through in-sync replica sets, with consumer-group offsets, replay by seek, compaction for keyed topics, and transactions that make read-process-write inside Kafka exactly-once.",
     "suits": [
      "high-throughput",
      "ordering",
@@ -2807,7 +2871,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "long-retention",
      "exactly-once"
     ],
-    "caveat": "Standard queues reorder and duplicate, FIFO queues order per message group at lower throughput, and a deleted message cannot be replayed."
+    "caveat": "Standard queues reorder and duplicate; FIFO queues order per message group at lower throughput and drop a resend with the same deduplication id only within five minutes; a deleted message cannot be replayed."
    },
    {
     "product": "RabbitMQ",
@@ -2856,6 +2920,37 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "low-latency"
     ],
     "caveat": "Each shard has fixed write and read limits shared by its consumers, so shard count must be planned and resharded under load."
+   },
+   {
+    "product": "Segment files on local SSDs, tiered to object storage",
+    "layer": "storage",
+    "fits": "Each partition as append-only segment files with sparse offset indexes on the broker's disks, served from the page cache, with closed segments copied to S3 or GCS for long retention",
+    "suits": [
+     "high-throughput",
+     "durable",
+     "long-retention",
+     "low-cost"
+    ],
+    "poorFor": [
+     "operational-simplicity"
+    ],
+    "caveat": "Building the log yourself means owning replication, leader failover, retention and the fetch path; tiered segments are slower to read back than local ones"
+   },
+   {
+    "product": "Embedded Raft (or etcd) for the controller quorum",
+    "layer": "coordination",
+    "fits": "Partition leadership, in-sync sets, topic configuration and group coordinators as small metadata in a consensus-replicated controller, the way KRaft replaced ZooKeeper in Kafka",
+    "suits": [
+     "linearizable",
+     "small-metadata",
+     "fail-closed",
+     "durable"
+    ],
+    "poorFor": [
+     "high-throughput",
+     "large-objects"
+    ],
+    "caveat": "Only metadata belongs in the quorum; the records themselves are replicated by the partition leaders through their in-sync sets"
    }
   ],
   "connections": [
@@ -3498,7 +3593,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I07",
   "name": "Cache / Origin Projection / Edge Delivery",
-  "summary": "Keeps copies of origin content close to readers so that most reads are answered without touching the origin: a look-aside cache in front of a database, an HTTP reverse-proxy cache, or a CDN's tiers of edge caches in front of an object store or web origin. The origin object and its version stay authoritative; every cached copy is a projection carrying a version, a set of tags and an expiry. The core correctness concern is bounded staleness: each change at the origin must reach or invalidate every copy within a stated time, a late fill must never reinstate an older version, and misses must be filled without a stampede on the origin. CDNs (CloudFront, Akamai, Fastly, Cloudflare), Varnish or Traffic Server fleets and Memcached or Redis cache-aside tiers all have this shape.",
+  "summary": "Keeps copies of origin content close to readers so that most reads are answered without touching the origin: a look-aside cache in front of a database, an HTTP reverse-proxy cache, or a CDN's tiers of edge caches in front of an object store or web origin. The origin object and its version stay authoritative; every cached copy is a projection carrying a version, a set of tags and an expiry. The core correctness concern is bounded staleness: each change at the origin must reach or invalidate every copy within a stated time, a late fill must never reinstate an older version, and misses must be filled without a stampede on the origin. CDNs (CloudFront, Akamai, Fastly, Cloudflare), Varnish or Traffic Server fleets and Memcached or Redis cache-aside tiers all have this shape. Requests reach the nearest healthy edge through DNS steering or anycast addresses; an edge that misses asks a regional or shield tier before the origin; and errors and not-found answers are cached briefly too (negative caching), so a missing object does not send every request to the origin.",
   "roles": [
    "derived"
   ],
@@ -3971,6 +4066,18 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "derived",
     "prevention": "consistent hashing with virtual nodes so a lost node remaps few keys, a shield tier, and a gradual traffic ramp onto cold sites",
     "repair": "warm the hottest keys from the shield and raise traffic to the site in steps"
+   },
+   {
+    "failure": "A popular missing object or an origin error is not cached, so every request for it goes to the origin",
+    "role": "derived",
+    "prevention": "Cache not-found and error answers with a short TTL of their own (negative caching), separate from the TTL of good objects",
+    "repair": "Purge the negative entry when the object is published, and let it lapse quickly otherwise"
+   },
+   {
+    "failure": "Requests are steered to a distant or failed edge because DNS answers are cached by resolvers for their TTL",
+    "role": "derived",
+    "prevention": "Use anycast addresses so routing withdraws a failed site within seconds, or short DNS TTLs with health-checked answers",
+    "repair": "Withdraw the site's route or DNS record; clients drift back as cached answers expire"
    }
   ],
   "bottlenecks": [
@@ -4118,7 +4225,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I08",
   "name": "Traffic Shaping / Admission Control",
-  "summary": "Decides in the request path whether each request may proceed now, later or not at all: rate limiters, API quotas, concurrency limiters, adaptive limiters and load shedders. The authoritative state is a budget per scope (API key, tenant, route, downstream dependency) — tokens left, a count for the current window or the number of requests in flight — together with the limit policies that set those budgets. The core correctness concern is an admission decision that is atomic per scope, fast enough to sit in front of every request, and explicit about what happens when the budget store cannot be reached. API rate limiting, per-customer quotas, concurrency caps in front of a database and overload protection in gateways all follow this shape.",
+  "summary": "Decides in the request path whether each request may proceed now, later or not at all: rate limiters, API quotas, concurrency limiters, adaptive limiters and load shedders. The authoritative state is a budget per scope (API key, tenant, route, downstream dependency) — tokens left, a count for the current window or the number of requests in flight — together with the limit policies that set those budgets. The core correctness concern is an admission decision that is atomic per scope, fast enough to sit in front of every request, and explicit about what happens when the budget store cannot be reached. API rate limiting, per-customer quotas, concurrency caps in front of a database and overload protection in gateways all follow this shape. The counting rule matters: a fixed window lets a client send up to twice the limit across a window boundary; a sliding-window log stores every request time and is exact but heavy; a sliding-window counter weights the previous window's count and is close enough at two counters per key; a token bucket or its one-timestamp form, the generic cell rate algorithm (GCRA, which stores only a theoretical arrival time), allows a bounded burst. A refused request gets 429 Too Many Requests with Retry-After and rate-limit headers, and a global limit enforced by many nodes is split into per-node shares that are rebalanced as nodes come and go.",
   "roles": [
    "coordination"
   ],
@@ -4279,6 +4386,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "api gateway",
      "weight": 0.3
+    },
+    {
+     "text": "politeness limit",
+     "weight": 0.6
+    },
+    {
+     "text": "connection pool",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -4532,6 +4647,18 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "coordination",
     "prevention": "compute refill and window boundaries on the budget store's clock",
     "repair": "windows self-correct at the next refill"
+   },
+   {
+    "failure": "A fixed-window counter admits twice the limit in a short span straddling the window boundary",
+    "role": "coordination",
+    "prevention": "Use a sliding-window counter, a token bucket or GCRA where a burst across the boundary matters",
+    "repair": "Switch the policy's algorithm; no stored state needs repair because windows roll over on their own"
+   },
+   {
+    "failure": "Each of N enforcing nodes applies the full global limit locally, so the fleet admits N times the limit",
+    "role": "coordination",
+    "prevention": "Give each node a share of the global limit (limit divided by live nodes, or leased allowances from the central budget) and recompute shares as membership changes",
+    "repair": "Shrink shares on the next membership update; the overshoot lasts at most one allowance period"
    }
   ],
   "bottlenecks": [
@@ -5716,7 +5843,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "high-throughput",
      "stay-available"
     ],
-    "caveat": "Every keepalive and change passes through consensus, so it does not scale to millions of user presence sessions"
+    "caveat": "Keepalives are answered in memory by the leader (etcd) or the connected server (ZooKeeper), but every registration, expiry and session close is a consensus write and every watcher is fed by one small group, so it does not scale to millions of user presence sessions"
    },
    {
     "product": "Redis keys with TTL",
@@ -6348,7 +6475,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I12",
   "name": "Workflow + External Side Effect",
-  "summary": "This archetype owns multi-step processes whose steps reach outside the system: charging or refunding through a payment provider, calling a bank or partner API, delivering webhooks, sending email or SMS, provisioning in another service. Its authoritative state is the workflow instance (current step, state, version) written in the same transaction as an outbox of intended effects, plus the record of every delivery attempt and its outcome; the external system keeps its own truth, which the workflow can only query. The core correctness concern is that an effect that cannot be rolled back happens once in effect even though calls are retried, replies are lost and processes crash between calling and recording: effects carry a stable idempotency key, state changes are guarded transitions, failures past the retry budget are compensated or parked, and a reconciler compares our records with the provider's. Payment and refund services, webhook and notification delivery, order fulfilment and workflow engines such as Temporal or Step Functions share this shape.",
+  "summary": "This archetype owns multi-step processes whose steps reach outside the system: charging or refunding through a payment provider, calling a bank or partner API, delivering webhooks, sending email or SMS, provisioning in another service. Its authoritative state is the workflow instance (current step, state, version) written in the same transaction as an outbox of intended effects, plus the record of every delivery attempt and its outcome; the external system keeps its own truth, which the workflow can only query. The core correctness concern is that an effect that cannot be rolled back happens once in effect even though calls are retried, replies are lost and processes crash between calling and recording: effects carry a stable idempotency key, state changes are guarded transitions, failures past the retry budget are compensated or parked, and a reconciler compares our records with the provider's. Money adds its own rules: balances come from an append-only double-entry ledger where every movement is a set of debit and credit entries that sum to zero; a card payment is authorised first (a hold that lapses after some days) and captured later, once, for no more than the authorised amount; the provider reports outcomes through inbound webhooks that arrive late, twice or out of order; and the idempotency key is bound to a hash of the request, so the same key with a different body is refused, and only for as long as the provider retains keys (Stripe may prune them after 24 hours). Payment and refund services, webhook and notification delivery, order fulfilment and workflow engines such as Temporal or Step Functions share this shape.",
   "roles": [
    "truth",
    "external effect"
@@ -6518,6 +6645,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "retry failed deliveries",
      "weight": 0.5
+    },
+    {
+     "text": "notification system",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -6611,13 +6742,18 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "name": "ProviderRecord",
-    "description": "The external system's own record of the effect (a charge, refund or delivery receipt) keyed by our effect id; read during reconciliation, never written by us directly.",
+    "description": "The external system's own record of the effect (a charge, refund or delivery receipt) keyed by our effect id; read during reconciliation and reported by its webhooks, never written by us directly.",
     "truth": false
+   },
+   {
+    "name": "LedgerEntry",
+    "description": "One debit or credit line of a money movement, with account, amount, currency and the movement id; entries are appended, never edited, and the lines of one movement sum to zero.",
+    "truth": true
    }
   ],
   "writePaths": [
    {
-    "action": "accept a request under the caller's idempotency key, storing the key with the workflow it creates",
+    "action": "accept a request under the caller's idempotency key, storing the key and a hash of the request body with the workflow it creates",
     "entity": "IdempotencyRecord",
     "shape": "create target",
     "mechanism": "idempotency-key",
@@ -6655,6 +6791,22 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "mechanism": "guarded-transition",
     "hidden": false,
     "critical": true
+   },
+   {
+    "action": "post each money movement as balanced debit and credit LedgerEntry rows in one transaction, appended and never updated",
+    "entity": "LedgerEntry",
+    "shape": "append event",
+    "mechanism": "transaction",
+    "hidden": false,
+    "critical": false
+   },
+   {
+    "action": "accept a provider webhook: verify its signature, drop it if its event id was already handled, and re-fetch the object from the provider instead of trusting the event's order",
+    "entity": "ProviderRecord",
+    "shape": "async process",
+    "mechanism": "idempotent-receiver",
+    "hidden": true,
+    "critical": false
    },
    {
     "action": "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
@@ -6713,7 +6865,8 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
    "Every external call for an OutboxEntry carries the same effect id, so however often it is retried the provider applies it at most once.",
    "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
-   "A request key maps to exactly one WorkflowInstance; a retried request returns the original result and never starts a second workflow.",
+   "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.",
+   "The LedgerEntry lines of every money movement sum to zero, and a posted entry is corrected only by a new reversing movement, never by an edit.",
    "An effect whose outcome is unknown is never retried under a new effect id; it is retried with the same id or settled by reconciliation."
   ],
   "contract": {
@@ -6794,6 +6947,24 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "external effect",
     "prevention": "Compensations are workflows too, with their own effect ids, retries and terminal states",
     "repair": "Park the instance as needing manual resolution with the full attempt history attached"
+   },
+   {
+    "failure": "A retry arrives after the provider pruned the idempotency key (for Stripe, possibly after 24 hours), so the provider treats it as new and charges twice",
+    "role": "external effect",
+    "prevention": "Stop blind retries well inside the provider's key retention window; past it, look the effect up by our effect id first and retry only if it is absent",
+    "repair": "Reconciliation finds the duplicate charge by effect id and refunds it through a new, recorded movement"
+   },
+   {
+    "failure": "Provider webhooks arrive twice or out of order (a refund event before the capture event), so the workflow moves backwards or applies an outcome twice",
+    "role": "external effect",
+    "prevention": "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
+    "repair": "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong"
+   },
+   {
+    "failure": "An authorisation lapses before capture, or is captured twice or above the authorised amount",
+    "role": "external effect",
+    "prevention": "Capture once per authorisation under its own idempotency key, for at most the authorised amount, and track the hold's expiry to capture or re-authorise in time",
+    "repair": "Re-authorise (asking the customer again if needed), or refund the excess through a new ledger movement"
    }
   ],
   "bottlenecks": [
@@ -6857,7 +7028,6 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "fits": "Workflow code is replayed from a durable event history, so steps, timers, retries and compensations survive crashes",
     "suits": [
      "durable",
-     "exactly-once",
      "at-least-once",
      "ordering"
     ],
@@ -6865,7 +7035,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "low-latency",
      "operational-simplicity"
     ],
-    "caveat": "Activities run at least once; the external call inside an activity still needs an idempotency key"
+    "caveat": "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key"
    },
    {
     "product": "AWS Step Functions",
@@ -6940,7 +7110,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I13",
   "name": "Shared Subject Coordination",
-  "summary": "Owns many participants changing one shared subject at the same time: a document, whiteboard, chat room, spreadsheet or game match. The authoritative state is the per-subject operation log with its sequence numbers, plus periodic snapshots that let a joiner load the state without replaying all history. The core correctness concern is that every participant applies the same operations in the same effective order and converges on the same state, with concurrent edits transformed or merged rather than overwritten and reconnect resubmissions applied only once. Typical systems are Google Docs and Figma style editors, Yjs or Automerge based apps, ShareDB and authoritative multiplayer game servers.",
+  "summary": "Owns many participants changing one shared subject at the same time: a document, whiteboard, chat room, spreadsheet or game match. The authoritative state is the per-subject operation log with its sequence numbers, plus periodic snapshots that let a joiner load the state without replaying all history. The core correctness concern is that every participant applies the same operations in the same effective order and converges on the same state, with concurrent edits transformed or merged rather than overwritten and reconnect resubmissions applied only once. Two families solve the concurrency differently and should not be mixed up: operational transformation (Jupiter, Google Wave and Docs, ShareDB) keeps a central server that orders operations and rewrites each late one against what was ordered since its base, while each client keeps at most one operation in flight, buffers later edits, and transforms every incoming server operation against its pending ones (and its cursor and selection); CRDTs (Yjs, Automerge) give every element a unique id so updates merge in any order with no transformation, and a server only relays and stores them. Figma uses a central server that resolves per-property conflicts by last write, and authoritative multiplayer game servers order inputs per match.",
   "roles": [
    "truth",
    "coordination",
@@ -7075,6 +7245,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "cursor position",
      "weight": 0.4
+    },
+    {
+     "text": "matching engine",
+     "weight": 0.8
+    },
+    {
+     "text": "stock exchange",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -7198,12 +7376,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": true
    },
    {
-    "action": "apply the operation to subject state, transformed or merged against operations since its base",
+    "action": "transform the submitted operation against every operation sequenced since its base revision, then apply it to subject state",
+    "entity": "Subject",
+    "shape": "state transition",
+    "mechanism": "operational-transform",
+    "hidden": false,
+    "critical": true
+   },
+   {
+    "action": "client keeps one operation in flight, buffers later edits, and transforms each incoming sequenced operation (and its cursor and selection) against its unacknowledged edits before applying it",
+    "entity": "Subject",
+    "shape": "state transition",
+    "mechanism": "operational-transform",
+    "hidden": true,
+    "critical": false
+   },
+   {
+    "action": "where the subject is a CRDT instead, merge each update into subject state by element ids, in whatever order updates arrive",
     "entity": "Subject",
     "shape": "state transition",
     "mechanism": "crdt-merge",
     "hidden": false,
-    "critical": true
+    "critical": false
    },
    {
     "action": "claim sequencing ownership of a subject with a new epoch",
@@ -7317,7 +7511,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "failure": "An edit made against an old version is applied as-is and erases a concurrent participant's change.",
     "role": "truth",
-    "prevention": "Transform the operation against everything sequenced since its base, or express edits as mergeable CRDT operations.",
+    "prevention": "Transform the operation against everything sequenced since its base (OT), or model the subject as a CRDT whose updates merge by element id.",
     "repair": "Replay the subject from the operation history with transformation to restore the lost edit."
    },
    {
@@ -7454,7 +7648,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "to": "I02",
-    "role": "substrate",
+    "role": "decorator",
     "why": "sequencer ownership of each subject is a lease fenced by an epoch",
     "typical": false
    },
@@ -7653,6 +7847,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "software update",
      "weight": 0.35
+    },
+    {
+     "text": "oci registry",
+     "weight": 0.9
+    },
+    {
+     "text": "oci image",
+     "weight": 0.8
     }
    ],
    "systems": [
@@ -7737,6 +7939,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "name": "IPFS",
      "aliases": [],
+     "weight": 0.7
+    },
+    {
+     "name": "Git",
+     "aliases": [
+      "git server",
+      "git hosting"
+     ],
      "weight": 0.7
     }
    ]
@@ -7977,18 +8187,19 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "product": "S3 or GCS object storage",
     "layer": "storage",
-    "fits": "durable, cheap blob store keyed by digest",
+    "fits": "durable, cheap blob store keyed by digest, with strong read-after-write consistency per object and conditional writes (S3 If-None-Match or If-Match on the ETag, GCS generation preconditions)",
     "suits": [
      "durable",
      "large-objects",
      "low-cost",
-     "elastic-scale"
+     "elastic-scale",
+     "linearizable"
     ],
     "poorFor": [
      "low-latency",
-     "linearizable"
+     "rich-queries"
     ],
-    "caveat": "tags need a separate store with compare-and-set; do not model a tag as an overwritten object"
+    "caveat": "a tag can be a small object moved by a conditional write on its ETag or generation, but listing tags, history and reference counts for GC want a queryable metadata store beside it"
    },
    {
     "product": "PostgreSQL or DynamoDB for manifests and heads",
@@ -8063,7 +8274,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I15",
   "name": "Execution Fleet + Worker Substrate",
-  "summary": "This archetype owns running other people's work on a pool of machines: placing tasks, containers or function invocations onto workers with free capacity, keeping the pool the right size, and noticing when a worker dies. Its authoritative state is the fleet's ledger: each worker node's capacity and health, each task's desired spec and state, and the binding of task to node carried with an epoch; observed state reported by workers is compared against that desired state by reconciliation loops. The core correctness concern is that a task runs where capacity was actually reserved, that a task presumed lost and rescheduled cannot keep running (or reporting) on its old node unnoticed, and that a dead node's work is always re-placed, while isolation keeps one tenant's code away from another's. Serverless function platforms, container orchestrators, cluster schedulers, CI and build runners and batch or transcoding worker fleets share this shape.",
+  "summary": "This archetype owns running other people's work on a pool of machines: placing tasks, containers or function invocations onto workers with free capacity, keeping the pool the right size, and noticing when a worker dies. Its authoritative state is the fleet's ledger: each worker node's capacity and health, each task's desired spec and state, and the binding of task to node with an attempt number; observed state reported by workers is compared against that desired state by reconciliation loops. The core correctness concern is that a task runs where capacity was actually reserved, that a task presumed lost and rescheduled cannot keep running (or reporting) on its old node unnoticed, and that a dead node's work is always re-placed, while isolation keeps one tenant's code away from another's. Serverless function platforms, container orchestrators, cluster schedulers, CI and build runners and batch or transcoding worker fleets share this shape.",
   "roles": [
    "coordination",
    "truth"
@@ -8229,6 +8440,22 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "capacity",
      "weight": 0.3
+    },
+    {
+     "text": "shared machines",
+     "weight": 0.7
+    },
+    {
+     "text": "packed tightly",
+     "weight": 0.7
+    },
+    {
+     "text": "restarted elsewhere",
+     "weight": 0.7
+    },
+    {
+     "text": "batch jobs",
+     "weight": 0.5
     }
    ],
    "systems": [
@@ -8353,7 +8580,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "name": "Assignment",
-    "description": "The binding of one task attempt to one node with a monotonically increasing epoch; the node may run the task only while it holds the current epoch.",
+    "description": "The binding of one task attempt to one node, with an attempt number that rises on every re-placement so the control plane can refuse reports from a superseded attempt.",
     "truth": true
    },
    {
@@ -8377,7 +8604,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": true
    },
    {
-    "action": "bind a pending task to a node with free capacity, spreading across failure domains, as one conditional write that reserves the capacity",
+    "action": "filter nodes whose free allocatable capacity covers the task's resource requests and whose taints it tolerates and affinity rules allow, score the rest (spread, bin-pack, locality), and bind to the best as one conditional write that reserves the requested capacity, preempting lower-priority tasks when nothing fits",
     "entity": "Assignment",
     "shape": "state transition",
     "mechanism": "placement-scheduler",
@@ -8385,7 +8612,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": true
    },
    {
-    "action": "node starts, reports and finishes a task only under the assignment's current epoch",
+    "action": "control plane accepts a node's start, status and result reports only when they carry the assignment's current attempt number",
     "entity": "Assignment",
     "shape": "state transition",
     "mechanism": "fencing-token",
@@ -8401,7 +8628,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": false
    },
    {
-    "action": "declare a node dead after missed heartbeats and re-place its tasks with a new, higher epoch",
+    "action": "mark a node unreachable after missed heartbeats, and after a grace period re-place its replaceable tasks under a new attempt number",
     "entity": "WorkerNode",
     "shape": "state transition",
     "mechanism": "expiry-sweeper",
@@ -8462,9 +8689,9 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    }
   ],
   "invariants": [
-   "A task attempt has at most one current Assignment epoch; a node acts on, and results are accepted from, only the current epoch.",
+   "A task has at most one current Assignment; status and results are accepted only from the current attempt number.",
    "The resource demands of the tasks bound to a WorkerNode never exceed its allocatable capacity.",
-   "A task is re-placed only after its node is declared dead or the assignment is revoked, and the new Assignment always carries a higher epoch.",
+   "A task is re-placed only after its node is declared unreachable or the assignment is revoked, the new Assignment always carries a higher attempt number, and a task that must never run twice is not re-placed until the old node is confirmed gone.",
    "Every submitted Task reaches a terminal state or is retried within its policy; losing a node never silently drops a task.",
    "A sandbox serves only the tenant and code version it was built for; environments are never shared across tenants."
   ],
@@ -8478,7 +8705,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "drain(node) -> draining; node retires once its tasks finish or move"
    ],
    "guarantees": [
-    "At-least-once execution of accepted asynchronous work, with each attempt numbered and fenced so a superseded attempt cannot report success.",
+    "At-least-once execution of accepted asynchronous work, with each attempt numbered so a superseded attempt cannot report success; the old attempt may still be running on a partitioned node, so the task's effects must be idempotent.",
     "Capacity isolation: a placed task gets the resources it asked for, and one tenant's tasks cannot read or starve another's.",
     "Self-healing: the running set converges to the desired set within a bounded number of reconcile periods after node failures."
    ]
@@ -8486,7 +8713,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "predicates": [
    {
     "id": "exclusivity-matters",
-    "because": "a task presumed lost and re-placed would otherwise run on two nodes at once, so each attempt binds to one node under an epoch"
+    "because": "a task presumed lost and re-placed may run on two nodes at once, so each attempt binds to one node with its own attempt number"
    },
    {
     "id": "time-bounded-hold",
@@ -8494,7 +8721,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "id": "stale-write-dangerous",
-    "because": "a partitioned node can keep reporting on a task that was moved, and a stale capacity view can overbook a node, so reports and binds are epoch- and version-checked"
+    "because": "a partitioned node can keep reporting on a task that was moved, and a stale capacity view can overbook a node, so reports are checked against the attempt number and binds against the node's capacity version"
    },
    {
     "id": "duplicate-retry-matters",
@@ -8511,8 +8738,8 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "failure": "Stale owner accepted: a node cut off by a partition keeps running a task that was already re-placed, and both report results",
     "role": "coordination",
-    "prevention": "Results and side effects carry the assignment epoch, and a node that cannot renew its lease kills its tasks",
-    "repair": "Results from the older epoch are discarded; the task's own effects must be idempotent by task id"
+    "prevention": "Reports carry the attempt number and the control plane drops superseded ones; tasks that must never overlap are not re-placed until the old node is confirmed gone (Kubernetes keeps a StatefulSet pod on an unreachable node rather than start a second copy, and a cut-off kubelet keeps its pods running)",
+    "repair": "Reports from the older attempt are discarded; the task's own effects must be idempotent by task id, since both copies may have acted"
    },
    {
     "failure": "Expiry late: a dead node is noticed only after a long timeout, so its tasks stall",
@@ -8537,6 +8764,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "derived",
     "prevention": "Keep a warm pool sized from recent concurrency and pre-provision for known peaks",
     "repair": "Throttle with a retry hint while new sandboxes start, and grow the warm pool target"
+   },
+   {
+    "failure": "Overcommitted node: tasks are placed by their resource requests but use up to their limits, so memory runs out and the kernel kills or the node evicts tasks",
+    "role": "coordination",
+    "prevention": "Set requests near real use, give critical tasks memory limits equal to their requests, and reserve capacity for the node's own daemons",
+    "repair": "Evicted tasks return to pending and are placed again; lower-priority tasks are evicted first so critical ones keep running"
    }
   ],
   "bottlenecks": [
@@ -8581,7 +8814,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "product": "Kubernetes",
     "layer": "coordination",
-    "fits": "The scheduler binds pods to nodes with capacity, kubelets heartbeat through node leases, and controllers reconcile desired replicas",
+    "fits": "The scheduler filters nodes by resource requests, affinity and taints with tolerations, scores the survivors and preempts lower-priority pods; kubelets heartbeat through node Lease objects, unreachable nodes are tainted and their pods evicted after a toleration period, and controllers reconcile desired replicas",
     "suits": [
      "durable",
      "elastic-scale",
@@ -8682,7 +8915,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "to": "I02",
     "role": "decorator",
-    "why": "each task attempt is held by one node under a lease with an epoch that fences a superseded attempt",
+    "why": "each task attempt is a claim held by one node, numbered so reports from a superseded attempt are refused",
     "typical": false
    }
   ],
@@ -8691,7 +8924,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "unit": "one Task attempt or function invocation with its resource demand",
    "worker": "node agents that start sandboxes or containers, run tasks and report results",
    "slot": "allocatable CPU, memory, GPU or concurrency on a node, and warm sandboxes per function",
-   "state": "WorkerNode, Task, Assignment and Deployment records are authoritative; epochs, heartbeats and attempt numbers are the attempt state",
+   "state": "WorkerNode, Task, Assignment and Deployment records are authoritative; heartbeats and attempt numbers are the attempt state",
    "source": "API submissions, event triggers and queues feeding asynchronous invocations",
    "sink": "task results and logs returned to callers, plus whatever the tasks themselves write",
    "fabric": "the invocation router or scheduler-to-node channel, and the image or code distribution to nodes",
@@ -8701,7 +8934,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I16",
   "name": "Key-Scoped Mutable State / Replicated KV",
-  "summary": "This archetype stores mutable values addressed by key, where every read and write names one key and keys are independent of each other: sessions, profiles, counters, cached objects, feature state. Its authoritative state is the partitioned set of key-value records with a version per key, replicated within each shard's replica group, plus the partition map that says which nodes own which keys. The core correctness concern is per-key: no lost updates under concurrent writers, no acknowledged write lost on failover, no resurrected deletes, and reads whose staleness matches what the caller was promised. Typical systems are Dynamo-style stores (DynamoDB, Cassandra, Riak), in-memory stores and caches (Redis, Memcached), and ordered transactional KV stores (TiKV, FoundationDB).",
+  "summary": "This archetype stores mutable values addressed by key, where every read and write names one key and keys are independent of each other: sessions, profiles, counters, cached objects, feature state. Its authoritative state is the partitioned set of key-value records with a version per key, replicated within each shard's replica group, plus the partition map that says which nodes own which keys. The core correctness concern is per-key: no lost updates under concurrent writers, no acknowledged write lost on failover, no resurrected deletes, and reads whose staleness matches what the caller was promised. Typical systems are leaderless Dynamo-style stores (Amazon's Dynamo, Cassandra, Riak) with sloppy quorums, hinted handoff, Merkle-tree anti-entropy, gossip membership and LSM storage engines; leader-per-partition stores (DynamoDB, whose partitions each run a Multi-Paxos replication group and split when hot or large; TiKV and FoundationDB with ordered ranges); and in-memory stores and caches (Redis, Memcached).",
   "roles": [
    "truth",
    "derived"
@@ -8953,13 +9186,45 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "aliases": [],
      "weight": 0.6,
      "sharedBecause": "Hazelcast is a partitioned in-memory key-value grid (I16) commonly used as a cache (I07)"
+    },
+    {
+     "name": "Spanner",
+     "aliases": [
+      "Google Spanner",
+      "Cloud Spanner"
+     ],
+     "weight": 0.8
+    },
+    {
+     "name": "CockroachDB",
+     "aliases": [
+      "Cockroach DB"
+     ],
+     "weight": 0.8
+    },
+    {
+     "name": "TiDB",
+     "aliases": [],
+     "weight": 0.7
+    },
+    {
+     "name": "MongoDB",
+     "aliases": [
+      "Mongo"
+     ],
+     "weight": 0.6
+    },
+    {
+     "name": "Vitess",
+     "aliases": [],
+     "weight": 0.6
     }
    ]
   },
   "entities": [
    {
     "name": "KeyValue",
-    "description": "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone.",
+    "description": "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
     "truth": true
    },
    {
@@ -9033,7 +9298,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": false
    },
    {
-    "action": "hold writes for an unreachable replica and repair divergent replicas in the background",
+    "action": "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
     "entity": "HintedWrite",
     "shape": "async process",
     "mechanism": "anti-entropy-repair",
@@ -9041,7 +9306,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": false
    },
    {
-    "action": "move key ranges to new owners when nodes join or leave, bumping the map epoch",
+    "action": "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
     "entity": "PartitionMap",
     "shape": "state transition",
     "mechanism": "consistent-hashing",
@@ -9051,10 +9316,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "readPaths": [
    {
-    "action": "get a key from its leader or a read quorum (R + W > N)",
+    "action": "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
     "entity": "KeyValue",
     "shape": "read source",
-    "staleness": "none for acknowledged writes: the read sees the latest write that completed before it"
+    "staleness": "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value"
    },
    {
     "action": "get a key from the nearest replica or a follower",
@@ -9089,7 +9354,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "A conditional write applies only when KeyValue.version still equals the version the caller read.",
    "A deleted key stays deleted: a Tombstone outlives the longest replica outage plus the repair cycle, so no returning replica resurrects the value.",
    "For a given PartitionMap epoch, exactly one replica group accepts writes for each key range.",
-   "With R + W > N, a read returns the most recent acknowledged write for the key."
+   "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed."
   ],
   "contract": {
    "api": [
@@ -9102,7 +9367,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    ],
    "guarantees": [
     "Each single-key operation is atomic; several keys change together only where the store offers transactions.",
-    "Consistency per request is a stated choice: linearizable per key through the leader or quorum, or eventual with last-writer-wins or version merge for availability.",
+    "Consistency per request is a stated choice: linearizable per key through the partition leader (or a Paxos compare-and-set such as Cassandra's lightweight transactions), or eventual with last-writer-wins or sibling merge for availability; a leaderless quorum alone is not linearizable.",
     "Writes are durable at the stated replication factor once acknowledged, and expired keys disappear within a bounded delay."
    ]
   },
@@ -9146,6 +9411,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "truth",
     "prevention": "Read from the leader or a quorum for keys that drive decisions, or pin a session to its writer for read-your-writes",
     "repair": "Read repair updates the lagging replica when the divergence is seen"
+   },
+   {
+    "failure": "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
+    "role": "truth",
+    "prevention": "Treat R + W > N as overlap among whichever nodes answered, not a recency guarantee; read through the partition leader or a Paxos compare-and-set where recency matters",
+    "repair": "Hinted handoff delivers the stand-in's copy when the home replica returns, and Merkle-tree anti-entropy finds whatever the hints missed"
    },
    {
     "failure": "Deleted value resurrected by a replica that was offline while the tombstone existed",
@@ -9219,7 +9490,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "product": "DynamoDB",
     "layer": "storage",
-    "fits": "Managed partitioned key-value store with conditional writes, atomic counters, TTL and optional strongly consistent reads",
+    "fits": "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
     "suits": [
      "durable",
      "elastic-scale",
@@ -9235,7 +9506,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "product": "Cassandra or ScyllaDB",
     "layer": "storage",
-    "fits": "Leaderless replication with tunable quorums, hinted handoff and repair across racks and regions",
+    "fits": "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
     "suits": [
      "high-throughput",
      "multi-region",
@@ -9244,10 +9515,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "durable"
     ],
     "poorFor": [
-     "linearizable",
-     "operational-simplicity"
+     "operational-simplicity",
+     "rich-queries"
     ],
-    "caveat": "Conflicts resolve by client timestamps, and delete-heavy workloads pile up tombstones that slow reads"
+    "caveat": "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads"
    },
    {
     "product": "Redis Cluster",
@@ -9292,6 +9563,21 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "linearizable"
     ],
     "caveat": "No replication or persistence: any node loss drops its keys, so it only ever holds copies"
+   },
+   {
+    "product": "RocksDB as the per-node storage engine",
+    "layer": "storage",
+    "fits": "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
+    "suits": [
+     "high-throughput",
+     "durable",
+     "low-latency"
+    ],
+    "poorFor": [
+     "multi-region",
+     "operational-simplicity"
+    ],
+    "caveat": "It stores one node's data only: partitioning, replication, repair and membership are the rest of the design, and compaction needs tuning to bound write and space amplification"
    }
   ],
   "connections": [
@@ -9324,7 +9610,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I17",
   "name": "Traffic Steering / Request Mediation Plane",
-  "summary": "A data plane of proxies sits in every request's path and decides where it goes and under which rules: L4 and L7 load balancers, API gateways, reverse proxies, ingress controllers, service-mesh sidecars and DNS or anycast global steering. Its state is the route table (matches, weights, traffic splits), the backend set with health and load, and the policies attached to routes (timeouts, retries, auth), computed by a control plane and held as a local snapshot by every proxy. The core correctness concern is sending each request to a healthy backend of the right version quickly, shifting traffic (blue/green, canary) without black-holing or duplicating requests, and failing over without retry storms amplifying an outage. Envoy, NGINX, HAProxy, AWS ALB/NLB, Google Maglev, Kong and Istio are typical.",
+  "summary": "A data plane of proxies sits in every request's path and decides where it goes and under which rules: L4 and L7 load balancers, API gateways, reverse proxies, ingress controllers, service-mesh sidecars and DNS or anycast global steering. Its state is the route table (matches, weights, traffic splits), the backend set with health and load, and the policies attached to routes (timeouts, retries, auth), computed by a control plane and held as a local snapshot by every proxy. The core correctness concern is sending each request to a healthy backend of the right version quickly, shifting traffic (blue/green, canary) without black-holing or duplicating requests, and failing over without retry storms amplifying an outage. Envoy, NGINX, HAProxy, AWS ALB/NLB, Google Maglev, Kong and Istio are typical. At layer 4 the balancer picks a backend per connection, not per request: Maglev-style consistent hashing fills a lookup table so a backend change moves few connections, and a connection-tracking table pins each existing flow to its backend so it survives table changes; routers spread packets across balancer machines with ECMP, and backends can answer clients directly.",
   "roles": [
    "derived",
    "coordination"
@@ -9522,6 +9808,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     {
      "text": "circuit breaker",
      "weight": 0.4
+    },
+    {
+     "text": "right microservice",
+     "weight": 0.7
+    },
+    {
+     "text": "based on path",
+     "weight": 0.7
     }
    ],
    "systems": [
@@ -9807,6 +10101,12 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "derived",
     "prevention": "several proxies behind anycast, ECMP or DNS with health checks, and connection draining on planned restarts",
     "repair": "clients retry idempotent requests through another proxy"
+   },
+   {
+    "failure": "Backend set changes remap existing connections, breaking long-lived flows mid-stream",
+    "role": "derived",
+    "prevention": "Hash new flows with a consistent lookup table (Maglev) that moves few entries on a change, and keep a connection-tracking table so established flows stay on their backend",
+    "repair": "Clients reconnect and are hashed afresh; drain a removed backend before taking it out so tracked flows finish"
    }
   ],
   "bottlenecks": [
@@ -9922,6 +10222,20 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "operational-simplicity"
     ],
     "caveat": "a complex component of its own whose outage must not stop the data plane"
+   },
+   {
+    "product": "Linux IPVS or an XDP forwarder (Katran) for the L4 tier",
+    "layer": "serving",
+    "fits": "Kernel-level packet forwarding with consistent hashing and connection tracking, reached through ECMP from the routers, beneath a self-built balancer's control plane",
+    "suits": [
+     "low-latency",
+     "high-throughput"
+    ],
+    "poorFor": [
+     "operational-simplicity",
+     "rich-queries"
+    ],
+    "caveat": "Layer 4 only: TLS, HTTP routing and retries belong to an L7 proxy tier behind it"
    }
   ],
   "connections": [
@@ -9954,7 +10268,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I18",
   "name": "Telemetry / Time-Series Pipeline",
-  "summary": "Owns high-volume ingestion, storage, querying and alerting over timestamped measurements: metrics, logs, traces and sensor readings. The authoritative state is the write-ahead log and immutable compressed blocks of samples per series, with a label index to find series and alert state derived from rule evaluation. The core correctness concern is that the pipeline keeps ingesting and alerting through failures and load spikes, loses at most a bounded gap of samples, keeps each series in time order, and never deletes data before its compacted replacement is durable. Typical systems are Prometheus with Thanos or Mimir, InfluxDB, Graphite, Datadog, log aggregation stacks and IoT sensor pipelines.",
+  "summary": "Owns high-volume ingestion, storage, querying and alerting over timestamped measurements: metrics, logs, traces and sensor readings. The authoritative state is the write-ahead log and immutable compressed blocks of samples per series, with a label index to find series and alert state derived from rule evaluation. The core correctness concern is that the pipeline keeps ingesting and alerting through failures and load spikes, loses at most a bounded gap of samples, keeps each series in time order, and never deletes data before its compacted replacement is durable. Typical systems are Prometheus with Thanos or Mimir, InfluxDB, Graphite, Datadog, log aggregation stacks and IoT sensor pipelines. Pull-based collectors (Prometheus) find targets through service discovery and scrape them; when a target or series disappears, a staleness marker ends the series so queries stop returning its last value instead of repeating it for the five-minute lookback; counters restart from zero when a process restarts, and rate and increase treat any drop as a reset rather than a negative change.",
   "roles": [
    "truth",
    "derived",
@@ -10445,6 +10759,18 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "role": "external effect",
     "prevention": "Keep an always-firing watchdog alert that an outside service expects, and page when it goes silent.",
     "repair": "Restore the pipeline, then review the gap from agents' local buffers and the write-ahead log."
+   },
+   {
+    "failure": "A counter resets to zero when its process restarts, and a naive difference shows a huge negative rate or loses the increase",
+    "role": "derived",
+    "prevention": "Store raw cumulative counters and compute rates with reset-aware functions that treat a drop as a restart from zero",
+    "repair": "Recompute the affected rates from raw samples; nothing stored needs changing"
+   },
+   {
+    "failure": "A target vanishes but queries keep showing its last value for minutes, hiding that it is gone",
+    "role": "derived",
+    "prevention": "Write a staleness marker when a scrape no longer returns a series or the target leaves service discovery, and alert on absent series explicitly",
+    "repair": "Once marked stale the series drops out of instant queries; the up metric and absent() alerts show the gap"
    }
   ],
   "bottlenecks": [
@@ -10561,6 +10887,21 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "exactly-once"
     ],
     "caveat": "Highly available peers share notification state by gossip, so a split between peers can send a notification twice."
+   },
+   {
+    "product": "Object storage (S3 or GCS) for compacted blocks",
+    "layer": "storage",
+    "fits": "Immutable, compressed time-series blocks and their indexes uploaded after the in-memory head is cut, read back by queriers and compactors",
+    "suits": [
+     "durable",
+     "long-retention",
+     "low-cost",
+     "elastic-scale"
+    ],
+    "poorFor": [
+     "low-latency"
+    ],
+    "caveat": "Recent samples still live in the ingesters' write-ahead log and memory; queries over old blocks need caching to stay fast"
    }
   ],
   "connections": [
@@ -10610,7 +10951,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
  {
   "id": "I19",
   "name": "Replicated Chunk / Block / File Storage Substrate",
-  "summary": "This archetype owns keeping bytes durable and reachable on machines that fail: files, objects or volumes are split into chunks or blocks, each chunk is replicated (or erasure coded) across storage nodes in different failure domains, and a metadata service maps names to chunks and chunks to replica locations. Its authoritative state is split in two: the namespace and placement metadata (file to chunk list, chunk to version and replica set, writer lease) held on a consensus-replicated metadata service, and the chunk replicas themselves with their versions and checksums on the storage nodes. The core correctness concern is that an acknowledged write survives the loss of any allowed number of nodes, that each chunk has at most one writer ordering its mutations, that a stale or corrupt replica is never served or counted as a copy, and that lost redundancy is restored before another failure makes it permanent. Distributed file systems (GFS, HDFS), block storage (EBS, Ceph RBD), object stores (S3, MinIO) and the storage layers behind backup and file-sync products share this shape.",
+  "summary": "This archetype owns keeping bytes durable and reachable on machines that fail: files, objects or volumes are split into chunks or blocks, each chunk is replicated (or erasure coded) across storage nodes in different failure domains, and a metadata service maps names to chunks and chunks to replica locations. Its authoritative state is split in two: the namespace and file-to-chunk metadata (with chunk versions and writer leases) held by a metadata service, and the chunk replicas themselves with their versions and checksums on the storage nodes. Which nodes hold which replica is soft state: GFS's master never persists it but rebuilds it from chunkserver reports at startup and in heartbeats. The metadata service is made durable in one of two ways: GFS logs every namespace change to a local and remote operation log with periodic checkpoints and read-only shadow masters (no consensus protocol), while newer designs (Colossus over Bigtable, Ceph monitors, HDFS with a journal quorum) replicate it by consensus. The core correctness concern is that an acknowledged write survives the loss of any allowed number of nodes, that each chunk has at most one writer ordering its mutations, that a stale or corrupt replica is never served or counted as a copy, and that lost redundancy is restored before another failure makes it permanent. GFS used 64 MB chunks and separated control flow (client to master for locations, client to the primary for ordering) from data flow (bytes pushed along a chain of chunkservers, nearest first); its record append lands at least once at an offset the primary picks, leaving padding and duplicates, so regions are consistent-and-defined only after a successful serial write and readers skip padding and duplicates by record ids and checksums. Distributed file systems (GFS, HDFS), block storage (EBS, Ceph RBD), object stores (S3, which has read-after-write consistency and conditional writes; MinIO) and the storage layers behind backup and file-sync products share this shape.",
   "roles": [
    "truth",
    "coordination"
@@ -10898,7 +11239,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "writePaths": [
    {
-    "action": "create or rename a namespace entry through the metadata service's replicated log, refused if the path already exists",
+    "action": "create or rename a namespace entry through the metadata service's logged, replicated operation log, refused if the path already exists",
     "entity": "FileEntry",
     "shape": "create target",
     "mechanism": "consensus-replication",
@@ -10922,7 +11263,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": true
    },
    {
-    "action": "primary assigns each mutation a serial order and forwards it to the secondaries; the client is acknowledged only when every replica of the set (or the write quorum) has it durable",
+    "action": "client pushes the bytes along a chain of replicas, then the primary assigns the mutation a serial order and forwards the order to the secondaries; the client is acknowledged only when every replica of the set (or the write quorum) has applied it",
     "entity": "ChunkReplica",
     "shape": "append event",
     "mechanism": "quorum-read-write",
@@ -10938,7 +11279,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": true
    },
    {
-    "action": "storage nodes heartbeat and report the chunks and versions they hold",
+    "action": "storage nodes heartbeat and report the chunks and versions they hold, which is how the metadata service learns replica locations",
     "entity": "StorageNode",
     "shape": "overwrite current value",
     "mechanism": "heartbeat-renewal",
@@ -11017,7 +11358,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "guarantees": [
     "Durability: acknowledged data survives the loss of up to replicas minus one nodes (or the erasure code's parity count) until repair restores full redundancy.",
     "Integrity: data returned to a reader always matches what was written, because every block is checksummed end to end.",
-    "Namespace operations are linearizable through the metadata service; chunk data written concurrently to one region follows the primary's order."
+    "Namespace operations are atomic and ordered by the metadata service's log; chunk data written concurrently to one region follows the primary's order, and in GFS a region written by concurrent writers is consistent but undefined, while record append is at least once with padding and duplicates readers must skip."
    ]
   },
   "predicates": [
@@ -11169,19 +11510,20 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "product": "Amazon S3 or Google Cloud Storage",
     "layer": "storage",
-    "fits": "Managed object storage with multi-zone redundancy, checksums and repair handled by the provider",
+    "fits": "Managed object storage with multi-zone redundancy and provider-run repair; both give strong read-after-write consistency per object and conditional writes (S3 If-None-Match and If-Match on the ETag, GCS generation preconditions)",
     "suits": [
      "durable",
      "elastic-scale",
      "large-objects",
      "operational-simplicity",
-     "read-your-writes"
+     "read-your-writes",
+     "linearizable"
     ],
     "poorFor": [
      "low-latency",
-     "linearizable"
+     "rich-queries"
     ],
-    "caveat": "Objects are replaced whole, not edited in place, and listing or renaming prefixes is slow and not atomic"
+    "caveat": "Objects are replaced whole, not edited in place; per-object conditional writes exist, but listing or renaming a prefix is slow and never atomic across objects"
    },
    {
     "product": "MinIO",

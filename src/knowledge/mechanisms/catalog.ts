@@ -90,8 +90,9 @@ const byFamily: Record<MechanismFamily, Entry[]> = {
     },
     {
       id: "crdt-merge",
-      name: "mergeable replicated data type",
-      summary: "Concurrent edits are expressed so that any order of merge converges to the same state.",
+      name: "conflict-free replicated data type (CRDT)",
+      summary:
+        "Every edit carries enough identity (unique element ids, version vectors) that replicas merge updates in any order and converge without a central sequencer or transformation.",
     },
   ],
   "ownership control": [
@@ -204,6 +205,12 @@ const byFamily: Record<MechanismFamily, Entry[]> = {
       summary:
         "One owner assigns each operation on a subject a sequence number, giving every participant the same order.",
     },
+    {
+      id: "operational-transform",
+      name: "operational transformation",
+      summary:
+        "An operation made against an older revision is rewritten against every operation ordered since, by the server and by each client against its own unacknowledged edits, so intent is kept and all copies converge.",
+    },
   ],
   "projection + catch-up": [
     {
@@ -262,6 +269,12 @@ const byFamily: Record<MechanismFamily, Entry[]> = {
       name: "quorum / consensus replication",
       summary:
         "A write commits once a majority of replicas have it in the same log position, so truth survives minority loss without split brain.",
+    },
+    {
+      id: "isr-replication",
+      name: "in-sync replica set replication",
+      summary:
+        "A leader acknowledges once every follower currently in its in-sync set has the record and the set has at least a configured minimum size; laggards are dropped from the set, and only an in-sync member may become leader.",
     },
     {
       id: "async-replication",

@@ -24,7 +24,7 @@ export function capacitySection(d: Design): Block[] {
     bullets(
       sorted.map(
         (i) =>
-          `${i.name} = ${formatQuantity(i.value, QUANTITY_BY_ID.get(i.name)?.unit ?? "")} [${i.source}]: ${i.because}`,
+          `${i.name} = ${formatQuantity(i.value, i.unit ?? QUANTITY_BY_ID.get(i.name)?.unit ?? "")} [${i.source}]: ${i.because}`,
       ),
     ),
   ];

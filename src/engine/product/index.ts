@@ -1,0 +1,2 @@
+export { type ProductRecognition, type RecognizedFeature, recognizeProduct, termsFor } from "./recognize.js";
+export { fillTerms, placeholders, plural } from "./terms.js";

@@ -1,0 +1,152 @@
+import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../knowledge/features/index.js";
+import type { NamedProduct } from "../../knowledge/features/products.js";
+import { compileSignal, findSignal, type Signal } from "../recognize/match.js";
+import { tokenize } from "../recognize/tokens.js";
+
+/** A product feature found in a prompt, with the words that named it. */
+export interface RecognizedFeature {
+  feature: FeatureEntry;
+  evidence: string[];
+  /** Terms read from the prompt's own words ("users pick seats" -> item: seat). */
+  promptTerms: Record<string, string>;
+}
+
+const DETERMINERS = "a|an|the|their|your|his|her|its|our|my|some|one|two|several|multiple|many|any";
+const NOT_OBJECTS = new Set(
+  "for at in on to with and or that which from by of while so when before after until per via into them it one this these those up system service app application platform site website engine tool flow process page api".split(
+    " ",
+  ),
+);
+
+/** "appointments" -> "appointment", "classes" -> "class", "parties" -> "party". */
+export function singular(word: string): string {
+  if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (/[^s]s$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** The object of the first of `verbs` in the prompt, at most two words ("book doctor appointments" -> "doctor appointment"). */
+export function objectOf(prompt: string, verbs: readonly string[]): string | undefined {
+  const re = new RegExp(
+    `\\b(?:${verbs.join("|")})(?:s|es|ed|ing)?\\s+(?:(?:${DETERMINERS})\\s+)?([a-z][a-z-]*)(?:\\s+([a-z][a-z-]*))?`,
+    "i",
+  );
+  const m = re.exec(prompt.toLowerCase());
+  const first = m?.[1];
+  if (!first || NOT_OBJECTS.has(first)) return undefined;
+  const second = m?.[2];
+  if (second && !NOT_OBJECTS.has(second) && !/(?:ed|ing|ly)$/.test(second)) {
+    if (NOT_OBJECTS.has(singular(second))) return undefined;
+    return `${first} ${singular(second)}`;
+  }
+  return singular(first);
+}
+
+export interface ProductRecognition {
+  /** The named products, in the order they appear in the prompt. */
+  products: NamedProduct[];
+  /** True when the prompt's subject is a named product ("Design Dropbox", not "a cache like Amazon's"). */
+  subjectIsProduct: boolean;
+  features: RecognizedFeature[];
+  /** The first named product's words for the features' terms (each feature falls back to its own). */
+  terms: Record<string, string>;
+}
+
+interface Compiled {
+  products: { product: NamedProduct; signals: Signal[] }[];
+  features: { feature: FeatureEntry; signals: Signal[] }[];
+}
+
+let compiled: Compiled | undefined;
+function knowledge(): Compiled {
+  compiled ??= {
+    products: PRODUCTS.map((product) => ({
+      product,
+      signals: [product.name, ...(product.aliases ?? [])].flatMap((n) => compileSignal(n, 1, "system") ?? []),
+    })),
+    features: FEATURES.map((feature) => ({
+      feature,
+      signals: feature.signals.flatMap((s) => compileSignal(s, 1, "phrase") ?? []),
+    })),
+  };
+  return compiled;
+}
+
+/**
+ * Features of a product prompt: those a named product is known for (in the product's order),
+ * then those the prompt's own words name ("users pick seats" -> booking), then the features
+ * those depend on.
+ */
+export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } = {}): ProductRecognition {
+  const tokens = tokenize(prompt);
+  const kb = knowledge();
+  const named: { product: NamedProduct; at: number; quoted: string }[] = [];
+  for (const { product, signals } of kb.products) {
+    const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
+    const first = hits.sort((a, b) => (a.covers[0] ?? 0) - (b.covers[0] ?? 0))[0];
+    if (first) named.push({ product, at: first.covers[0] ?? 0, quoted: first.quoted });
+  }
+  // A longer name covering a shorter one ("facebook messenger" vs "messenger") wins.
+  named.sort((a, b) => a.at - b.at || b.quoted.length - a.quoted.length);
+  const products = named.filter((n, i) => !named.slice(0, i).some((m) => m.at === n.at)).map((n) => n.product);
+
+  const found = new Map<string, string[]>();
+  const add = (id: string, why: string) => {
+    const list = found.get(id);
+    if (list) {
+      if (!list.includes(why)) list.push(why);
+    } else found.set(id, [why]);
+  };
+  for (const n of named.filter((x) => products.includes(x.product))) {
+    for (const id of n.product.features) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
+  }
+  // Features the prompt's own words name, in the order the prompt mentions them.
+  const worded = (opts.namedOnly ? [] : kb.features).flatMap(({ feature, signals }) => {
+    const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
+    const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
+    return first ? [{ feature, hit: first, at: Math.min(...first.covers) }] : [];
+  });
+  for (const { feature, hit } of worded.sort((a, b) => a.at - b.at)) {
+    add(
+      feature.id,
+      `the prompt says '${hit.quoted}'${hit.quoted === hit.signal.text ? "" : ` (as '${hit.signal.text}')`}`,
+    );
+  }
+  for (const id of [...found.keys()]) {
+    for (const dep of FEATURE_BY_ID.get(id)?.requires ?? []) {
+      add(dep, `${FEATURE_BY_ID.get(id)?.name} needs it`);
+    }
+  }
+  const lead = products.find((p) => named.some((n) => n.product === p));
+  const features = [...found.entries()].flatMap(([id, evidence]): RecognizedFeature[] => {
+    const feature = FEATURE_BY_ID.get(id);
+    if (!feature) return [];
+    const promptTerms: Record<string, string> = {};
+    const o = feature.objectTerm;
+    if (o && lead?.terms[o.term] === undefined) {
+      const noun = objectOf(prompt, o.verbs);
+      if (noun) {
+        promptTerms[o.term] = noun;
+        evidence.push(`the prompt's own noun '${noun}' names the ${o.term}`);
+      }
+    }
+    for (const [term, nouns] of Object.entries(feature.promptNouns ?? {})) {
+      if (promptTerms[term] !== undefined || lead?.terms[term] !== undefined) continue;
+      const noun = nouns.find((n) => new RegExp(`\\b${n}(?:s|es)?\\b`, "i").test(prompt));
+      if (noun && noun !== feature.terms[term]) {
+        promptTerms[term] = noun;
+        evidence.push(`the prompt's own noun '${noun}' names the ${term}`);
+      }
+    }
+    return [{ feature, evidence, promptTerms }];
+  });
+
+  const subjectIsProduct = named.some((n) => n.at === 0 && products.includes(n.product));
+  return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) } };
+}
+
+/** A feature's terms: its own defaults, then the prompt's own nouns, then the named product's words. */
+export function termsFor(r: RecognizedFeature, productTerms: Readonly<Record<string, string>>): Record<string, string> {
+  return { ...r.feature.terms, ...r.promptTerms, ...productTerms };
+}

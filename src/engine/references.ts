@@ -1,0 +1,66 @@
+import { ARCHETYPES } from "../knowledge/index.js";
+import { REFERENCE_FAMILIES } from "../knowledge/references.js";
+import type { ArchetypeId } from "../knowledge/schema.js";
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whole-word, case-insensitive test of a name inside a text. */
+export function mentionsName(text: string, name: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9])${escapeRe(name)}([^A-Za-z0-9]|$)`, "i").test(text);
+}
+
+/** Every named system (and alias) the knowledge base knows, longest first so "Amazon S3" beats "S3". */
+const SYSTEM_NAMES: readonly string[] = [
+  ...new Set(ARCHETYPES.flatMap((a) => a.signals.systems.flatMap((s) => [s.name, ...s.aliases]))),
+]
+  .filter((n) => n.length >= 2)
+  .sort((a, b) => b.length - a.length || a.localeCompare(b));
+
+/** The real systems a prompt names ("like Kafka", "Design an object store like S3"). */
+export function namedSystems(prompt: string): string[] {
+  return SYSTEM_NAMES.filter((n) => mentionsName(prompt, n));
+}
+
+export interface ReferenceVerdict {
+  /** The name that made the product a reference. */
+  name: string;
+  why: string;
+}
+
+/**
+ * Whether a product is the very thing the prompt asks to design: the prompt names it, or the prompt
+ * asks to build one of the design's archetypes ("Design a CDN") and the product is a whole implementation of it.
+ */
+export function referenceVerdict(
+  product: string,
+  prompt: string,
+  archetypes: readonly ArchetypeId[],
+): ReferenceVerdict | undefined {
+  for (const name of namedSystems(prompt)) {
+    if (mentionsName(product, name))
+      return {
+        name,
+        why: `the prompt names ${name}: it is the system being designed, so its design is the reference, not a part to buy`,
+      };
+  }
+  for (const family of REFERENCE_FAMILIES) {
+    if (!archetypes.includes(family.archetype)) continue;
+    const asked = prompt.match(family.asks)?.[0];
+    const impl = family.implementations.find((i) => mentionsName(product, i));
+    if (asked && impl)
+      return {
+        name: impl,
+        why: `the prompt asks for a ${asked} and ${impl} is a whole one: it is the reference design to learn from, not a part to buy`,
+      };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a product is a part for building an archetype that this prompt does not ask to build
+ * (a segment-file layout is offered for "Design Kafka", not for "Design Twitter", which buys a log).
+ */
+export function unaskedBuildingBlock(product: string, prompt: string): boolean {
+  const owners = REFERENCE_FAMILIES.filter((f) => f.buildingBlocks?.some((b) => product.startsWith(b)));
+  return owners.length > 0 && !owners.some((f) => f.asks.test(prompt));
+}

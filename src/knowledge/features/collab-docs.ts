@@ -1,0 +1,181 @@
+import { fig, inp } from "./helpers.js";
+import type { FeatureEntry } from "./index.js";
+
+export const COLLAB_DOCS: FeatureEntry = {
+  id: "collab-docs",
+  name: "Collaborative documents",
+  summary:
+    "Several people edit one document at once. Each edit is a small operation; one server session per document orders them (operational transformation) or the clients merge them commutatively (CRDT), and the document is stored as periodic snapshots plus the operations since.",
+  signals: ["collaborative editing", "edit together", "shared document", "real time collaboration", "co-edit"],
+  terms: { doc: "document" },
+  actions: [
+    {
+      action: "edit a {doc} together in real time",
+      shape: "append event",
+      entity: "DocOperation",
+      critical: true,
+      substrate: "I13",
+      mechanism: "op-sequencer",
+    },
+    {
+      action: "open a {doc} at its latest version",
+      shape: "read source",
+      entity: "DocSnapshot",
+      critical: false,
+      substrate: "I13",
+      mechanism: "subject-snapshot",
+    },
+    {
+      action: "see who else is editing and where their cursors are",
+      shape: "read source",
+      entity: "PresenceEntry",
+      critical: false,
+      substrate: "I10",
+    },
+    {
+      action: "browse the {doc}'s version history",
+      shape: "read source",
+      entity: "DocSnapshot",
+      critical: false,
+      substrate: "I14",
+    },
+  ],
+  entities: [
+    { name: "DocOperation", description: "(doc, revision, author, insert/delete at position): the ordered edit log" },
+    { name: "DocSnapshot", description: "the document's content at a revision, saved every N operations" },
+  ],
+  nfrs: [
+    "every editor converges to the same content",
+    "an edit shows to others within about a hundred milliseconds",
+    "no acknowledged edit is lost",
+  ],
+  substrates: [
+    { id: "I13", role: "substrate", why: "one document is a shared subject whose operations are sequenced" },
+    { id: "I14", role: "output", why: "snapshots are immutable versions" },
+    { id: "I10", role: "input", why: "collaborators' presence and cursors are live membership" },
+  ],
+  capacity: {
+    inputs: [
+      inp("subjects", 1e6, "documents open for editing at peak"),
+      inp("participants", 3, "editors per open document on average"),
+      inp("ops_per_participant_per_sec", 2, "keystrokes batched into a couple of operations a second"),
+      inp("snapshot_every_ops", 1000, "a snapshot every thousand operations bounds replay on open"),
+    ],
+    figures: [
+      fig(
+        "doc_ops_per_sec",
+        "operations per second across all documents",
+        "rate",
+        "subjects * participants * ops_per_participant_per_sec",
+        "ops/s",
+      ),
+      fig(
+        "broadcasts_per_sec",
+        "operation broadcasts per second",
+        "fan-out",
+        "doc_ops_per_sec * (participants - 1)",
+        "msg/s",
+      ),
+      fig(
+        "snapshots_per_sec",
+        "snapshots written per second",
+        "rate",
+        "doc_ops_per_sec / snapshot_every_ops",
+        "writes/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "collab-merge",
+      question: "Operational transformation through a server, or CRDTs merged on every replica?",
+      options: [
+        {
+          id: "ot",
+          name: "operational transformation with one server session per document (Google Docs' approach)",
+          buys: "compact operations and one authoritative order",
+          costs: "every edit goes through the document's session owner; offline editing is limited",
+          winsWhen: "clients are online and a server is always in the loop",
+        },
+        {
+          id: "crdt",
+          name: "CRDT (every replica merges concurrent edits the same way)",
+          buys: "offline and peer-to-peer editing; no central sequencer needed",
+          costs: "metadata per character or element, and garbage collection of tombstones",
+          winsWhen: "editing must work offline or without a central server",
+        },
+      ],
+      rules: [],
+      fallback: { option: "ot", because: "editors are online and a document session can sequence them" },
+    },
+  ],
+  topology: {
+    components: [
+      {
+        id: "collab-gateway",
+        name: "Collaboration connections (WebSocket)",
+        kind: "gateway",
+        runs: ["route a document's editors to its session"],
+        because: "all editors of one document must reach the same session owner",
+      },
+      {
+        id: "doc-session",
+        name: "Document session (one owner per document)",
+        kind: "service",
+        runs: ["transform / sequence operations", "broadcast", "snapshot"],
+        because: "a single sequencer per document gives every edit a revision number",
+      },
+      {
+        id: "doc-store",
+        name: "Document store",
+        kind: "store",
+        holds: ["DocOperation", "DocSnapshot"],
+        because: "the operation log and snapshots; a session restarts from the last snapshot plus later ops",
+      },
+    ],
+    links: [
+      { from: "client", to: "collab-gateway", kind: "stream", label: "WebSocket: ops and cursors" },
+      { from: "collab-gateway", to: "doc-session", kind: "stream", label: "ops for this document" },
+      { from: "doc-session", to: "doc-store", kind: "request", label: "append op / save snapshot" },
+      { from: "gateway", to: "doc-store", kind: "request", label: "open document / history" },
+    ],
+    api: [
+      {
+        operation: "submit an operation",
+        call: "WS doc/{doc_id} op",
+        request: ["doc_id", "base_revision", "client_op_id", "operation"],
+        response: ["revision", "transformed_operation"],
+        errors: ["409 base revision too old: resync"],
+        guarantee: "acknowledged ops are durable and ordered; a resent client_op_id is applied once",
+      },
+      {
+        operation: "open a document",
+        call: "GET /v1/docs/{doc_id}",
+        request: ["doc_id"],
+        response: ["snapshot", "revision", "ops_since[]"],
+        errors: ["403 no access"],
+        guarantee: "the returned revision is consistent with the ops stream that follows",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "DocOperation",
+        key: ["doc_id", "revision"],
+        fields: ["author_id", "client_op_id", "op", "created_at"],
+        indexes: ["(doc_id, client_op_id) unique"],
+        partitionKey: "doc_id",
+        owner: "doc-store",
+      },
+      {
+        entity: "DocSnapshot",
+        key: ["doc_id", "revision"],
+        fields: ["content_ref", "created_at"],
+        indexes: [],
+        partitionKey: "doc_id",
+        owner: "doc-store",
+      },
+    ],
+    entry: "collab-gateway",
+    stateOwner: "doc-store",
+  },
+};

@@ -1,0 +1,247 @@
+import { fig, inp } from "./helpers.js";
+import type { FeatureEntry } from "./index.js";
+
+export const MATCHING: FeatureEntry = {
+  id: "matching",
+  name: "Matching (ride dispatch)",
+  summary:
+    "A request is matched to one nearby available supplier. Candidates come from the proximity index; the dispatcher offers the job to one driver at a time and claims that driver exclusively, so no driver is given two trips and no trip two drivers. The trip then moves through guarded states.",
+  signals: [
+    "ride hailing",
+    "ride sharing",
+    "request a ride",
+    "book a ride",
+    "match riders",
+    "dispatch drivers",
+    "nearest driver",
+    "assign a driver",
+    "couriers deliver",
+    "delivery drivers",
+    "taxi",
+  ],
+  terms: { trip: "ride", driver: "driver", rider: "rider" },
+  promptNouns: {
+    trip: ["delivery", "ride", "trip"],
+    driver: ["courier", "driver", "shopper"],
+    rider: ["customer", "rider", "passenger"],
+  },
+  requires: ["proximity"],
+  actions: [
+    {
+      action: "request a {trip}",
+      shape: "create target",
+      entity: "{Trip}",
+      critical: true,
+      substrate: "I16",
+      mechanism: "idempotency-key",
+    },
+    {
+      action: "match the {trip} to the nearest available {driver}",
+      shape: "state transition",
+      entity: "{Driver}State",
+      critical: true,
+      substrate: "I02",
+      mechanism: "lease",
+    },
+    {
+      action: "{driver} accepts or declines the offer",
+      shape: "state transition",
+      entity: "{Trip}",
+      critical: true,
+      substrate: "I02",
+      mechanism: "guarded-transition",
+    },
+    {
+      action: "track the {driver}'s location during the {trip}",
+      shape: "read source",
+      entity: "Location",
+      critical: false,
+      substrate: "I10",
+    },
+    {
+      action: "complete the {trip} and charge the {rider}",
+      shape: "state transition",
+      entity: "{Trip}",
+      critical: true,
+      substrate: "I12",
+      mechanism: "transactional-outbox",
+    },
+  ],
+  entities: [
+    {
+      name: "{Trip}",
+      description: "rider, pickup, drop-off, driver, state (requested, offered, accepted, on trip, done)",
+    },
+    { name: "{Driver}State", description: "per driver: available / offered / busy, current trip, offer expiry" },
+    { name: "Location", description: "each driver's latest position, reported every few seconds" },
+  ],
+  nfrs: [
+    "a {driver} is never assigned two {trips} at once; a {trip} never gets two {drivers}",
+    "matching completes within seconds; an unanswered offer expires and moves on",
+    "the {trip} state survives any server crash",
+  ],
+  substrates: [
+    { id: "I02", role: "substrate", why: "offering a trip claims one driver exclusively with an expiring offer" },
+    { id: "I10", role: "input", why: "available drivers are live members kept by location heartbeats" },
+    { id: "I16", role: "substrate", why: "trip and driver state are key-scoped records" },
+    { id: "I12", role: "output", why: "the fare is charged through a payment provider" },
+  ],
+  capacity: {
+    inputs: [
+      inp("rides_per_day", 20e6, "trips a day across a large ride-hailing market"),
+      inp("moving_objects", 1e6, "drivers online at peak"),
+      inp("update_seconds", 4, "driver apps report position every few seconds"),
+      inp("offer_seconds", 15, "a driver has a few seconds to accept an offer"),
+    ],
+    figures: [
+      fig("ride_requests_per_sec", "ride requests per second", "rate", "rides_per_day / 86400", "req/s"),
+      fig(
+        "peak_ride_requests_per_sec",
+        "peak ride requests per second",
+        "peak",
+        "ride_requests_per_sec * peak_factor",
+        "req/s",
+      ),
+      fig(
+        "driver_location_updates_per_sec",
+        "driver location updates per second",
+        "rate",
+        "moving_objects / update_seconds",
+        "writes/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "dispatch-offer",
+      question: "Offer a ride to one driver at a time, or broadcast it to several and take the first?",
+      options: [
+        {
+          id: "one-at-a-time",
+          name: "offer to the best driver, claim them, move on when the offer expires",
+          buys: "no driver races; each offer is an exclusive claim with a deadline",
+          costs: "a declined offer adds seconds to the match",
+          winsWhen: "drivers must not be double-booked and offers are answered quickly",
+        },
+        {
+          id: "broadcast",
+          name: "offer to several drivers; the first acceptance wins",
+          buys: "faster matches when many drivers ignore offers",
+          costs: "losing drivers get a 'taken' message; still needs a conditional write on the trip",
+          winsWhen: "acceptance rates are low (food delivery to gig couriers)",
+        },
+      ],
+      rules: [],
+      fallback: {
+        option: "one-at-a-time",
+        because: "an exclusive claim per driver is the simplest way to never double-assign",
+      },
+    },
+    {
+      id: "dispatch-sharding",
+      question: "One global dispatcher, or one per city region?",
+      options: [
+        {
+          id: "by-region",
+          name: "dispatcher sharded by city or region cell",
+          buys: "each shard sees all nearby supply; load spreads across cities",
+          costs: "trips near a shard border need a cross-shard look",
+          winsWhen: "supply and demand are local (they always are for rides)",
+        },
+        {
+          id: "global",
+          name: "one global matcher",
+          buys: "globally optimal assignment",
+          costs: "one hotspot for all location updates",
+          winsWhen: "the market is one small city",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "driver_location_updates_per_sec", below: 1000 }],
+          option: "global",
+          because: "the whole market fits one matcher",
+        },
+      ],
+      fallback: { option: "by-region", because: "location updates are too many for one matcher and matching is local" },
+    },
+  ],
+  topology: {
+    components: [
+      {
+        id: "trip-service",
+        name: "Trip service",
+        kind: "service",
+        holds: ["Trip"],
+        runs: ["request", "state changes", "complete"],
+        because: "the owner of each trip's state machine",
+      },
+      {
+        id: "dispatch-service",
+        name: "Dispatcher (sharded by city region)",
+        kind: "service",
+        runs: ["find candidates", "offer to one driver", "claim driver"],
+        because: "one dispatcher per region sees all nearby supply and claims drivers with conditional writes",
+      },
+      {
+        id: "driver-state",
+        name: "Driver state store",
+        kind: "store",
+        holds: ["DriverState"],
+        because: "availability and the current offer per driver; claims are compare-and-set here",
+      },
+      {
+        id: "trip-db",
+        name: "Trip database",
+        kind: "store",
+        holds: ["Trip"],
+        because: "durable trip records for billing, support and history",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "trip-service", kind: "request", label: "request / accept / complete" },
+      { from: "trip-service", to: "trip-db", kind: "request", label: "guarded state change" },
+      { from: "trip-service", to: "dispatch-service", kind: "request", label: "find a driver" },
+      { from: "dispatch-service", to: "location-service", kind: "request", label: "nearby available drivers" },
+      { from: "dispatch-service", to: "driver-state", kind: "request", label: "claim driver (CAS)" },
+    ],
+    api: [
+      {
+        operation: "request a ride",
+        call: "POST /v1/trips",
+        request: ["request_id", "pickup", "dropoff", "product"],
+        response: ["trip_id", "state", "eta_s"],
+        errors: ["409 rider already on a trip", "503 no supply nearby"],
+        guarantee: "one trip per request_id",
+      },
+      {
+        operation: "accept an offer",
+        call: "POST /v1/trips/{trip_id}:accept",
+        request: ["trip_id", "offer_token"],
+        response: ["state"],
+        errors: ["410 offer expired", "409 trip already taken"],
+        guarantee: "succeeds only while the offer to this driver is live",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "Trip",
+        key: ["trip_id"],
+        fields: ["rider_id", "driver_id", "pickup", "dropoff", "state", "fare", "version"],
+        indexes: ["(rider_id, created_at desc)", "(driver_id, created_at desc)"],
+        partitionKey: "trip_id",
+        owner: "trip-db",
+      },
+      {
+        entity: "DriverState",
+        key: ["driver_id"],
+        fields: ["status", "trip_id", "offer_token", "offer_expires_at", "version"],
+        indexes: ["(region, status)"],
+        partitionKey: "driver_id",
+        owner: "driver-state",
+      },
+    ],
+    entry: "trip-service",
+    stateOwner: "trip-db",
+  },
+};

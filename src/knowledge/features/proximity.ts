@@ -1,0 +1,184 @@
+import { fig, inp } from "./helpers.js";
+import type { FeatureEntry } from "./index.js";
+
+export const PROXIMITY: FeatureEntry = {
+  id: "proximity",
+  name: "Proximity search (nearby places or moving objects)",
+  summary:
+    "Find what is near a point. Positions are bucketed into grid cells (geohash prefixes, quadtree leaves or hexagons); a query reads the cell of the point and its neighbours and filters by true distance. Static places are indexed once; moving objects overwrite their cell every few seconds and expire when they stop reporting.",
+  signals: [
+    "nearby",
+    "near me",
+    "within km",
+    "closest",
+    "proximity",
+    "live location",
+    "location updates",
+    "geospatial",
+  ],
+  terms: { place: "place" },
+  promptNouns: { place: ["restaurant", "store", "hotel", "business", "listing", "courier", "driver", "friend"] },
+  actions: [
+    {
+      action: "update a {place}'s location",
+      shape: "overwrite current value",
+      entity: "Location",
+      critical: false,
+      substrate: "I16",
+      mechanism: "lww-overwrite",
+    },
+    {
+      action: "re-bucket the {place} into its grid cell",
+      shape: "async process",
+      entity: "GeoCell",
+      critical: false,
+      hidden: true,
+      substrate: "I06",
+      mechanism: "projector-checkpoint",
+    },
+    {
+      action: "find {places} near a point",
+      shape: "read projection",
+      entity: "GeoCell",
+      critical: false,
+      substrate: "I06",
+      mechanism: "derived-view-read",
+    },
+  ],
+  entities: [
+    { name: "Location", description: "(object id) -> latitude, longitude, updated at" },
+    { name: "GeoCell", description: "(cell id) -> ids of objects whose position falls in the cell" },
+  ],
+  nfrs: [
+    "a nearby query answers in tens of milliseconds from memory",
+    "results may be a few seconds stale; a moving object that stops reporting drops out",
+  ],
+  substrates: [
+    { id: "I16", role: "substrate", why: "each object's latest position is a key-scoped overwrite" },
+    { id: "I06", role: "output", why: "the cell index is a projection of positions" },
+    { id: "I10", role: "input", why: "moving objects are live members that lapse when updates stop" },
+  ],
+  capacity: {
+    inputs: [
+      inp("moving_objects", 1e6, "drivers or couriers online at peak in a large market"),
+      inp("update_seconds", 4, "apps report position every few seconds while active"),
+      inp("nearby_queries_per_sec", 20000, "searches and dispatch lookups at peak"),
+      inp("location_bytes", 100, "id, coordinates, cell and timestamp"),
+    ],
+    figures: [
+      fig(
+        "location_updates_per_sec",
+        "location updates per second",
+        "rate",
+        "moving_objects / update_seconds",
+        "writes/s",
+      ),
+      fig("index_bytes", "memory for the live location index", "storage", "moving_objects * location_bytes", "B"),
+      fig(
+        "cell_reads_per_sec",
+        "cell reads per second (query cell plus 8 neighbours)",
+        "rate",
+        "nearby_queries_per_sec * 9",
+        "reads/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "geo-index",
+      question: "Index positions by geohash cells or by a quadtree?",
+      options: [
+        {
+          id: "geohash",
+          name: "geohash cells as keys (precision 6 is about 1.2 km by 0.6 km)",
+          buys: "a move is a key update; cells shard naturally by prefix",
+          costs: "fixed cell sizes: dense downtowns crowd a cell, and neighbours must be read at edges",
+          winsWhen: "objects move constantly (drivers, couriers)",
+        },
+        {
+          id: "quadtree",
+          name: "in-memory quadtree that splits dense areas",
+          buys: "cells adapt to density, so each query reads a similar number of points",
+          costs: "rebalancing under constant movement, and the tree lives in one process per shard",
+          winsWhen: "points are mostly static (restaurants, hotels) and density varies a lot",
+        },
+      ],
+      rules: [
+        {
+          when: [{ number: "location_updates_per_sec", atLeast: 10000 }],
+          option: "geohash",
+          because: "tens of thousands of moves a second favour a structure where a move is one key write",
+        },
+      ],
+      fallback: { option: "quadtree", because: "the points rarely move, so an adaptive tree pays off" },
+    },
+  ],
+  topology: {
+    components: [
+      {
+        id: "location-service",
+        name: "Location service",
+        kind: "service",
+        runs: ["accept position updates", "nearby query"],
+        because: "computes the cell of each point and answers radius queries over the cell and its neighbours",
+      },
+      {
+        id: "geo-index",
+        name: "Geo cell index (in-memory, sharded by cell)",
+        kind: "cache",
+        holds: ["GeoCell", "Location"],
+        because: "cell -> members lets a radius query touch a handful of keys instead of every object",
+      },
+      {
+        id: "places-db",
+        name: "Places database",
+        kind: "store",
+        holds: ["Place"],
+        because: "the authoritative records the index is rebuilt from",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "location-service", kind: "request", label: "update location / find nearby" },
+      { from: "location-service", to: "geo-index", kind: "request", label: "move between cells / read cells" },
+      { from: "places-db", to: "geo-index", kind: "stream", label: "rebuild the index" },
+    ],
+    api: [
+      {
+        operation: "find nearby",
+        call: "GET /v1/nearby?lat={lat}&lng={lng}&radius_m={r}&limit=20",
+        request: ["lat", "lng", "radius_m", "limit"],
+        response: ["results[] (id, distance_m)"],
+        errors: ["400 radius too large"],
+        guarantee: "positions at most one update interval old",
+      },
+      {
+        operation: "update location",
+        call: "PUT /v1/objects/{id}/location",
+        request: ["id", "lat", "lng", "client_ts"],
+        response: ["cell"],
+        errors: [],
+        guarantee: "an older client_ts never overwrites a newer position",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "Location",
+        key: ["object_id"],
+        fields: ["lat", "lng", "cell", "updated_at"],
+        indexes: ["cell"],
+        partitionKey: "object_id",
+        owner: "geo-index",
+      },
+      {
+        entity: "GeoCell",
+        key: ["cell_id"],
+        fields: ["member_ids"],
+        indexes: [],
+        partitionKey: "cell_id",
+        owner: "geo-index",
+      },
+    ],
+    entry: "location-service",
+    stateOwner: "geo-index",
+  },
+};

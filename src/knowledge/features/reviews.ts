@@ -1,0 +1,170 @@
+import { fig, inp } from "./helpers.js";
+import type { FeatureEntry } from "./index.js";
+
+export const REVIEWS: FeatureEntry = {
+  id: "reviews",
+  name: "Ratings and reviews",
+  summary:
+    "One review per (user, subject), editable; the subject's average is kept as a running sum and count updated from review changes, so the page never recomputes it from all reviews.",
+  signals: ["rating", "ratings", "review", "reviews", "rate a", "stars"],
+  terms: { subject: "business" },
+  promptNouns: { subject: ["restaurant", "business", "product", "hotel", "listing", "seller", "driver", "course"] },
+  actions: [
+    {
+      action: "write a review with a star rating for a {subject}",
+      shape: "create target",
+      entity: "Review",
+      critical: false,
+      substrate: "I16",
+      mechanism: "put-if-absent",
+    },
+    {
+      action: "update the {subject}'s average rating",
+      shape: "async process",
+      entity: "RatingSummary",
+      critical: false,
+      hidden: true,
+      substrate: "I06",
+      mechanism: "projector-checkpoint",
+    },
+    {
+      action: "read a {subject}'s reviews and average rating",
+      shape: "read projection",
+      entity: "RatingSummary",
+      critical: false,
+      substrate: "I06",
+    },
+  ],
+  entities: [
+    { name: "Review", description: "(subject, author) -> stars, text, created, edited" },
+    { name: "RatingSummary", description: "per subject: sum of stars, count, histogram" },
+  ],
+  nfrs: ["one review per user per {subject}", "the average may lag a new review by seconds"],
+  substrates: [
+    { id: "I16", role: "substrate", why: "a review is key state under (subject, author)" },
+    { id: "I06", role: "output", why: "the summary and the sorted review lists are projections" },
+  ],
+  capacity: {
+    inputs: [
+      inp("subjects", 10e6, "businesses, listings or products that can be reviewed"),
+      inp("reviews_per_day", 500000, "new and edited reviews per day"),
+      inp("review_bytes", 1500, "text, stars and ids"),
+      inp("review_reads_per_sec", 50000, "subject pages opened per second at peak"),
+    ],
+    figures: [
+      fig("review_writes_per_sec", "review writes per second", "rate", "reviews_per_day / 86400", "writes/s"),
+      fig(
+        "review_bytes_per_year",
+        "review storage added per year",
+        "growth",
+        "reviews_per_day * 365 * review_bytes",
+        "B",
+      ),
+      fig(
+        "read_write_ratio_reviews",
+        "reads per review write",
+        "count",
+        "review_reads_per_sec / review_writes_per_sec",
+        "x",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "rating-aggregate",
+      question: "Keep a running sum and count per subject, or recompute the average from all reviews?",
+      options: [
+        {
+          id: "running-sum",
+          name: "running star sum and count, adjusted by each review change",
+          buys: "the average is one row read",
+          costs: "edits and deletes must adjust by the difference exactly once",
+          winsWhen: "pages are read far more often than reviews are written",
+        },
+        {
+          id: "recompute",
+          name: "recompute from all reviews periodically",
+          buys: "self-correcting; supports weighted or filtered averages",
+          costs: "scans every review of a subject",
+          winsWhen: "ranking needs weights (recency, reviewer trust)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "running-sum", because: "reads dominate and the plain average is what pages show" },
+    },
+    {
+      id: "review-moderation",
+      question: "Publish reviews at once and moderate after, or hold them for moderation first?",
+      options: [
+        {
+          id: "post-moderate",
+          name: "publish, then scan asynchronously and take down",
+          buys: "instant feedback for reviewers",
+          costs: "abusive or fake reviews are visible for a while",
+          winsWhen: "most reviews are honest and volume is high",
+        },
+        {
+          id: "pre-moderate",
+          name: "hold until checked",
+          buys: "nothing bad is ever shown",
+          costs: "delay and moderation cost on every review",
+          winsWhen: "legal exposure is high (health, finance)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "post-moderate", because: "volume is high and most reviews are fine" },
+    },
+  ],
+  topology: {
+    components: [
+      {
+        id: "review-service",
+        name: "Review service",
+        kind: "service",
+        runs: ["write / edit review", "list reviews"],
+        because: "enforces one review per author and emits review changes",
+      },
+      {
+        id: "review-store",
+        name: "Review store (partitioned by subject)",
+        kind: "store",
+        holds: ["Review", "RatingSummary"],
+        because: "a subject's reviews are read together, newest or most helpful first",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "review-service", kind: "request", label: "write / read reviews" },
+      { from: "review-service", to: "review-store", kind: "request", label: "upsert review + adjust sum and count" },
+    ],
+    api: [
+      {
+        operation: "write a review",
+        call: "PUT /v1/subjects/{subject_id}/reviews/me",
+        request: ["subject_id", "stars", "text"],
+        response: ["review_id", "average", "count"],
+        errors: ["400 stars outside 1-5"],
+        guarantee: "at most one review per author; editing replaces it and adjusts the average by the difference",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "Review",
+        key: ["subject_id", "author_id"],
+        fields: ["stars", "text", "created_at", "updated_at"],
+        indexes: ["(subject_id, created_at desc)", "(author_id)"],
+        partitionKey: "subject_id",
+        owner: "review-store",
+      },
+      {
+        entity: "RatingSummary",
+        key: ["subject_id"],
+        fields: ["star_sum", "count", "histogram"],
+        indexes: [],
+        partitionKey: "subject_id",
+        owner: "review-store",
+      },
+    ],
+    entry: "review-service",
+    stateOwner: "review-store",
+  },
+};

@@ -1,0 +1,92 @@
+import type { ArchetypeId } from "./schema.js";
+
+/**
+ * Per archetype: the words a prompt uses to ask for the archetype itself ("Design a CDN"), and the
+ * products that are complete implementations of it. When a prompt asks to build the archetype, those
+ * products are the reference design to learn from, not a component to buy.
+ */
+export interface ReferenceFamily {
+  archetype: ArchetypeId;
+  /** Matched against the prompt, case-insensitive, on word boundaries. */
+  asks: RegExp;
+  /** Product name fragments that mark a whole implementation of the archetype. */
+  implementations: readonly string[];
+  /** Parts one builds the archetype from; offered only when the prompt asks to build it. */
+  buildingBlocks?: readonly string[];
+}
+
+export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
+  {
+    archetype: "I01",
+    asks: /\b(coordination service|consensus[- ]replicated|metadata store)\b/i,
+    implementations: ["ZooKeeper", "etcd", "Consul", "Chubby"],
+  },
+  {
+    archetype: "I05",
+    asks: /\b(message queue|pub[- /]?sub|event streaming|task queue|message broker|commit log)\b/i,
+    implementations: ["Kafka", "Kinesis", "SQS", "RabbitMQ", "Pulsar", "Redpanda"],
+    buildingBlocks: ["Segment files on local SSDs", "Embedded Raft (or etcd) for the controller quorum"],
+  },
+  {
+    archetype: "I07",
+    asks: /\b(cdn|content delivery network|edge cache)\b/i,
+    implementations: ["CloudFront", "Fastly", "Akamai", "Cloudflare"],
+  },
+  {
+    archetype: "I07",
+    asks: /\b(distributed cache|cache cluster|caching service)\b/i,
+    implementations: ["Memcached", "Redis Cluster"],
+  },
+  {
+    archetype: "I08",
+    asks: /\b(rate limiter|rate limiting service|throttling service)\b/i,
+    implementations: ["Envoy global rate limit service", "Managed gateway throttling"],
+  },
+  {
+    archetype: "I10",
+    asks: /\b(service discovery|service registry)\b/i,
+    implementations: ["Consul", "Eureka"],
+  },
+  {
+    archetype: "I11",
+    asks: /\b(feature flag service|configuration management service|config(uration)? service)\b/i,
+    implementations: ["LaunchDarkly"],
+  },
+  {
+    archetype: "I12",
+    asks: /\b(workflow engine|workflow orchestrat\w*)\b/i,
+    implementations: ["Temporal", "Step Functions"],
+  },
+  {
+    archetype: "I14",
+    asks: /\b(artifact registry|package registry|container registry)\b/i,
+    implementations: ["Harbor", "Artifactory"],
+  },
+  {
+    archetype: "I15",
+    asks: /\b(container scheduler|cluster scheduler|container orchestrat\w*)\b/i,
+    implementations: ["Kubernetes", "Nomad"],
+  },
+  {
+    archetype: "I16",
+    asks: /\b(key[- ]value store|wide[- ]column store)\b/i,
+    implementations: ["Cassandra", "ScyllaDB", "DynamoDB", "TiKV", "FoundationDB", "Redis Cluster"],
+    buildingBlocks: ["RocksDB as the per-node storage engine"],
+  },
+  {
+    archetype: "I17",
+    asks: /\b(load balancer|api gateway|reverse proxy|service mesh)\b/i,
+    implementations: ["AWS ALB", "Envoy", "Istio", "NGINX", "HAProxy", "Kong"],
+    buildingBlocks: ["Linux IPVS or an XDP forwarder"],
+  },
+  {
+    archetype: "I18",
+    asks: /\b(metrics monitoring|monitoring system|time[- ]series database|metrics pipeline)\b/i,
+    implementations: ["Prometheus", "Mimir", "Thanos", "InfluxDB", "VictoriaMetrics"],
+  },
+  {
+    archetype: "I19",
+    asks: /\b(object storage|object store|file system|block storage)\b/i,
+    implementations: ["Ceph", "MinIO", "HDFS", "Amazon S3", "Google Cloud Storage"],
+  },
+];

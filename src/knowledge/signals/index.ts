@@ -1,0 +1,5 @@
+export { CONCEPT_WEIGHT, CONCEPT_WORDS } from "./concepts.js";
+export { NEEDS } from "./needs.js";
+export { INVARIANT_OPENERS, REQUIREMENT_RULES } from "./requirements.js";
+export { AMBIGUOUS_SYSTEMS } from "./systems.js";
+export type { AmbiguousSystem, Need, RequirementRule, SystemUse, Target } from "./types.js";

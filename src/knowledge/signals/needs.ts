@@ -1,0 +1,50 @@
+import type { Need } from "./types.js";
+
+/**
+ * What a dominant archetype needs underneath it even when the prompt does not name it. The cue
+ * words make the need explicit enough to show; without a cue the card's `typical` flag decides.
+ */
+export const NEEDS: readonly Need[] = [
+  {
+    dominant: "I02",
+    needs: "I01",
+    cues: ["lock service", "lease service", "lock manager", "distributed lock", "fencing", "lease"],
+    why: "a lock or lease service is only safe if its lease records live on a linearizable, quorum-replicated store",
+  },
+  {
+    dominant: "I02",
+    needs: "I03",
+    cues: ["hold minutes", "held minutes", "hold expires", "hold lapses", "release unconfirmed", "hold timeout"],
+    why: "a hold that must end after a set time is a stored due time that releases the claim when it arrives",
+  },
+  {
+    dominant: "I03",
+    needs: "I12",
+    cues: ["call", "api", "endpoint", "webhook", "email", "third party", "notify", "callback"],
+    why: "a due job that reaches an outside system must make that effect once, through an idempotent external call",
+  },
+  {
+    dominant: "I05",
+    needs: "I10",
+    cues: ["chat", "real time messaging", "connected clients", "connected users", "online users", "message delivery"],
+    why: "delivering messages to people live needs to know who is connected and where, which is a presence registry",
+  },
+  {
+    dominant: "I09",
+    needs: "I01",
+    cues: ["worker id", "machine id", "gap free"],
+    why: "generators need unique worker ids or a consensus counter to hand out numbers without collisions",
+  },
+  {
+    dominant: "I13",
+    needs: "I10",
+    cues: ["who else", "cursor", "presence", "several people", "live"],
+    why: "collaborators see who is present and where their cursors are through a presence registry",
+  },
+  {
+    dominant: "I15",
+    needs: "I05",
+    cues: ["queue", "backlog", "uploads"],
+    why: "a fleet that scales with pending work reads that work from a durable queue",
+  },
+];

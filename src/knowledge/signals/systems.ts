@@ -1,0 +1,127 @@
+import type { AmbiguousSystem } from "./types.js";
+
+const LOCK_CUES = ["lock", "mutex", "mutual exclusion", "lease", "only one", "leader election", "fencing"];
+const QUEUE_CUES = ["queue", "stream", "job", "background workers", "pub sub", "consumer", "broker", "publish"];
+const LIMIT_CUES = ["rate limit", "throttle", "quota", "limit requests", "attempts per"];
+const CONFIG_CUES = ["configuration", "feature flag", "setting", "reload", "distribute config", "key value config"];
+const DISCOVERY_CUES = ["service discovery", "discovery", "health check", "registry", "membership", "register"];
+
+/**
+ * Named systems with several common uses. The name alone says which systems family is meant but
+ * not which archetype; the rest of the prompt does (the evidence quotes the cue). These names are
+ * recognised only through this table, so the archetypes' own system lists do not also count them.
+ */
+export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
+  {
+    name: "Redis",
+    aliases: ["Valkey", "KeyDB"],
+    weight: 0.9,
+    default: {
+      use: "an in-memory key-value store",
+      cues: [],
+      targets: [
+        { id: "I16", weight: 0.9 },
+        { id: "I07", weight: 0.4 },
+      ],
+    },
+    uses: [
+      { use: "a lock (SET NX with expiry, Redlock)", cues: LOCK_CUES, targets: [{ id: "I02", weight: 0.9 }] },
+      {
+        use: "a queue or stream (lists, Streams, pub/sub)",
+        cues: QUEUE_CUES,
+        targets: [{ id: "I05", weight: 0.9 }],
+      },
+      { use: "a rate-limit counter store", cues: LIMIT_CUES, targets: [{ id: "I08", weight: 0.9 }] },
+      {
+        use: "a cache in front of a database",
+        cues: ["cache", "caching", "in front database", "hot reads", "cache aside"],
+        targets: [
+          { id: "I16", weight: 0.9 },
+          { id: "I07", weight: 0.6 },
+        ],
+      },
+      {
+        use: "a session or key-value store",
+        cues: ["session", "key value", "leaderboard", "counter"],
+        targets: [{ id: "I16", weight: 0.9 }],
+      },
+    ],
+  },
+  {
+    name: "Memcached",
+    aliases: ["memcache"],
+    weight: 0.9,
+    default: {
+      use: "a distributed in-memory cache",
+      cues: [],
+      targets: [
+        { id: "I16", weight: 0.9 },
+        { id: "I07", weight: 0.5 },
+      ],
+    },
+    uses: [],
+  },
+  {
+    name: "Consul",
+    aliases: ["HashiCorp Consul"],
+    weight: 0.8,
+    default: {
+      use: "service discovery with health checks",
+      cues: [],
+      targets: [{ id: "I10", weight: 0.8 }],
+    },
+    uses: [
+      {
+        use: "service discovery with health checks",
+        cues: DISCOVERY_CUES,
+        targets: [{ id: "I10", weight: 0.9 }],
+      },
+      {
+        use: "a configuration store (its key-value store watched by services)",
+        cues: CONFIG_CUES,
+        targets: [{ id: "I11", weight: 0.85 }],
+      },
+      { use: "a lock or leader election (sessions)", cues: LOCK_CUES, targets: [{ id: "I02", weight: 0.85 }] },
+    ],
+  },
+  {
+    name: "ZooKeeper",
+    aliases: ["Apache ZooKeeper", "Zookeeper-like"],
+    weight: 0.9,
+    default: {
+      use: "a consensus-replicated coordination store",
+      cues: [],
+      targets: [
+        { id: "I01", weight: 0.9 },
+        { id: "I02", weight: 0.3 },
+      ],
+    },
+    uses: [
+      { use: "a lock or leader election recipe", cues: LOCK_CUES, targets: [{ id: "I02", weight: 0.85 }] },
+      { use: "a membership registry (ephemeral nodes)", cues: DISCOVERY_CUES, targets: [{ id: "I10", weight: 0.7 }] },
+      {
+        use: "a coordination store",
+        cues: ["coordination", "metadata", "consensus", "watch"],
+        targets: [{ id: "I01", weight: 0.9 }],
+      },
+    ],
+  },
+  {
+    name: "etcd",
+    aliases: [],
+    weight: 0.9,
+    default: {
+      use: "a Raft-replicated key-value store for cluster state",
+      cues: [],
+      targets: [{ id: "I01", weight: 0.9 }],
+    },
+    uses: [
+      { use: "a lock or leader election (leases)", cues: LOCK_CUES, targets: [{ id: "I02", weight: 0.85 }] },
+      {
+        use: "the store for cluster state",
+        cues: ["cluster state", "metadata", "watch", "kubernetes", "consensus", "coordination"],
+        targets: [{ id: "I01", weight: 0.9 }],
+      },
+    ],
+  },
+];

@@ -1,0 +1,51 @@
+import type { ArchetypeId } from "../schema.js";
+
+/** An archetype a requirement or a named system points to, and how strongly. */
+export interface Target {
+  id: ArchetypeId;
+  weight: number;
+}
+
+/**
+ * A requirement or invariant that a prompt can state without naming any component ("only one
+ * copy may run", "exactly thirty minutes after"). Each phrase lists content words that must all
+ * appear within a short window in any order; the rule's name and `why` become the evidence.
+ */
+export interface RequirementRule {
+  /** Short name of the requirement kind, e.g. "exclusivity". */
+  rule: string;
+  /** The invariant in plain words: why these phrases point to the targets. */
+  why: string;
+  targets: readonly Target[];
+  phrases: readonly string[];
+  /** Extra words allowed between the phrase's words (default 3). */
+  slack?: number;
+}
+
+/** One use of a named system that the rest of the prompt picks out ("Redis … lock" → a lock). */
+export interface SystemUse {
+  use: string;
+  /** Words in the prompt that say this use is meant. */
+  cues: readonly string[];
+  targets: readonly Target[];
+}
+
+/** A named system with more than one common use; the default applies when no cue fires. */
+export interface AmbiguousSystem {
+  name: string;
+  aliases: readonly string[];
+  weight: number;
+  default: SystemUse;
+  uses: readonly SystemUse[];
+}
+
+/**
+ * What a dominant archetype needs underneath it even when the prompt does not name it, when one
+ * of the cues appears (no cues = always). The role comes from the cards' recorded connection.
+ */
+export interface Need {
+  dominant: ArchetypeId;
+  needs: ArchetypeId;
+  cues: readonly string[];
+  why: string;
+}

@@ -1,0 +1,124 @@
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { z } from "zod";
+import { hostAllowed } from "./hosts.js";
+import { zodMessage } from "./text.js";
+
+/** The request-edge rules in one place: who may call (Host, Origin), what they may send (size, type), how errors look. */
+
+export const MAX_BODY_BYTES = 512 * 1024;
+
+/** Where the server is reachable; filled in once the port is known (port 0 binds a free one). */
+export interface Reach {
+  names: ReadonlySet<string>;
+  port: number;
+}
+
+/** An error answered to the client as `{ error }` with its status; thrown by routes and guards. */
+export const fail = (status: 400 | 403 | 404 | 413 | 415, message: string): HTTPException =>
+  new HTTPException(status, { message });
+
+/** Answers only to the names this server was started for (DNS-rebinding defence). */
+export const hostGuard =
+  (reach: Reach): MiddlewareHandler =>
+  async (c, next) => {
+    const host = c.req.header("host") ?? "";
+    if (!hostAllowed(host, reach.names, reach.port)) throw fail(403, `host '${host}' is not served here`);
+    await next();
+  };
+
+/**
+ * Refuses state changes from another site. hono's `csrf` only inspects form-like content types (JSON needs a
+ * CORS preflight this server never grants), so this guard checks every unsafe method, whatever its body:
+ * an Origin header, when sent, must name this server, and a browser's Sec-Fetch-Site must not be cross-site.
+ */
+export const originGuard =
+  (reach: Reach): MiddlewareHandler =>
+  async (c, next) => {
+    if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+      const origin = c.req.header("origin");
+      const site = c.req.header("sec-fetch-site");
+      let ok = site === undefined || site === "same-origin" || site === "none";
+      if (ok && origin !== undefined) {
+        try {
+          const u = new URL(origin);
+          ok = u.protocol === "http:" && hostAllowed(u.host, reach.names, reach.port);
+        } catch {
+          ok = false;
+        }
+      }
+      if (!ok) throw fail(403, "cross-origin requests may not change the workbench");
+    }
+    await next();
+  };
+
+/** Security headers and the CSP: no inline scripts, nothing framed, nothing loaded from elsewhere. */
+export const headers = (): MiddlewareHandler =>
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", "data:"],
+      fontSrc: ["'self'", "data:"],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+    xFrameOptions: "DENY",
+    referrerPolicy: "no-referrer",
+    // Plain HTTP on a local port: HSTS would only be ignored or, on a shared name, harm other services.
+    strictTransportSecurity: false,
+  });
+
+export const limitBody = (): MiddlewareHandler =>
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw fail(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
+    },
+  });
+
+/** Reads a JSON body and checks it against `schema`: 415 without a JSON content type, 400 when unparsable or invalid. */
+export async function jsonBody<S extends z.ZodType>(
+  c: Context,
+  schema: S,
+  what = "the body",
+  prefix = "",
+): Promise<z.output<S>> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (type !== "application/json")
+    throw fail(415, `send ${what} as JSON with 'Content-Type: application/json' (got '${type || "none"}')`);
+  let value: unknown;
+  try {
+    value = await c.req.json();
+  } catch (e) {
+    if (e instanceof HTTPException) throw e;
+    throw fail(400, `${what} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw fail(400, `${prefix}${zodMessage(parsed.error)}`);
+  return parsed.data;
+}
+
+const isSqliteError = (e: unknown): e is Error & { code: string } =>
+  e instanceof Error && /^SQLITE_/.test(String((e as Error & { code?: unknown }).code));
+
+/** Every error leaves as JSON: expected ones with their status, store failures as 503/500 naming the cause. */
+export const onError: ErrorHandler = (err, c) => {
+  if (err instanceof HTTPException) {
+    if (err.res && !err.message) return err.res;
+    return c.json({ error: err.message || "request refused" }, err.status);
+  }
+  if (isSqliteError(err)) {
+    const busy = err.code.startsWith("SQLITE_BUSY") || err.code.startsWith("SQLITE_LOCKED");
+    return c.json({ error: `the session store failed (${err.code}): ${err.message}`, retry: busy }, busy ? 503 : 500);
+  }
+  process.stderr.write(`mechsd: internal error on ${c.req.method} ${c.req.path}: ${err.message}\n`);
+  return c.json({ error: "internal error; the server log has the details" }, 500);
+};
+
+export const notFound: NotFoundHandler = (c) => c.json({ error: `no route ${c.req.method} ${c.req.path}` }, 404);

@@ -1,0 +1,142 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
+import { type Design, design } from "../src/lib/index.js";
+
+const CORPUS = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
+  .split("\n")
+  .map((l) => l.trim())
+  .filter((l) => l.length > 0 && !l.startsWith("#"));
+
+const clone = (d: Design): Design => structuredClone(d);
+const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
+
+describe("coherence corpus", () => {
+  it("holds at least 100 prompts that reach every archetype as the dominant one", () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(100);
+    const dominant = new Set(CORPUS.map((p) => design(p).archetypes[0]?.id));
+    for (const id of ARCHETYPE_IDS) expect(dominant, id).toContain(id);
+  });
+
+  it("every design of the corpus is coherent", () => {
+    const broken = CORPUS.flatMap((p) => checkCoherence(design(p)).map((x) => `${p} :: ${x.rule}: ${x.detail}`));
+    expect(broken).toEqual([]);
+  });
+});
+
+describe("coherence rules go red when broken", () => {
+  it("a product both chosen and avoided", () => {
+    const d = clone(design("Design a unique ID generator."));
+    const row = d.technology.find((t) => t.choices.length > 0);
+    if (!row?.choices[0]) throw new Error("no technology choice");
+    row.avoid = { product: row.choices[0].product, why: "test" };
+    expect(rules(d)).toContain("chosen-and-avoided");
+  });
+
+  it("the system named in the prompt offered as a product to buy", () => {
+    const d = clone(design("Design a distributed message queue like Kafka."));
+    d.technology.push({
+      layer: "storage",
+      shape: "log",
+      archetype: "I05",
+      choices: [{ product: "Apache Kafka", fits: "x", why: "y" }],
+    });
+    expect(rules(d)).toContain("reference-as-choice");
+  });
+
+  it("a CDN prompt never buys a CDN, and says which CDNs are the reference", () => {
+    const d = design("Design a CDN.");
+    const chosen = d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" ");
+    expect(chosen).not.toMatch(/CloudFront|Fastly|Akamai/);
+    expect(d.technology.flatMap((t) => t.references ?? []).map((r) => r.product)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/CloudFront/)]),
+    );
+  });
+
+  it("a fail-closed failure row in a stay-available design", () => {
+    const d = clone(design("Design a key-value store."));
+    expect(d.nfrs.availability).toBe("stay-available");
+    d.failures.push({
+      failure: "a partition",
+      prevention: "majority",
+      repair: "the minority side refuses writes until it heals",
+      role: "truth",
+      archetype: "I16",
+      source: "test",
+    });
+    expect(rules(d)).toContain("failure-contradicts-availability");
+  });
+
+  it("Kafka's in-sync set described as a majority", () => {
+    const d = clone(design("Design a distributed message queue like Kafka."));
+    d.invariants.push({
+      path: d.criticalPaths[0]?.name ?? "",
+      statement: "A record is committed once a majority of the ISR has it.",
+      archetype: "I05",
+      because: "test",
+    });
+    expect(rules(d)).toContain("isr-called-majority");
+  });
+
+  it("fencing tokens in a design without a protected resource", () => {
+    const d = clone(design("Design a CDN."));
+    expect(d.mechanisms.map((m) => m.id)).not.toContain("fencing-token");
+    const lock = design("Design a distributed lock manager that grants exclusive leases on resources.");
+    const fencing = lock.mechanisms.find((m) => m.id === "fencing-token");
+    if (!fencing) throw new Error("a lock manager must fence");
+    d.mechanisms.push(fencing);
+    expect(rules(d)).toContain("mechanism-without-precondition");
+  });
+
+  it("tombstones and transactions only where deletes propagate and several records change together", () => {
+    const d = clone(design("Design a unique ID generator."));
+    const ids = d.mechanisms.map((m) => m.id);
+    expect(ids).not.toContain("tombstones");
+    const donor = design("Design a search index that stays in sync with a product catalogue database.");
+    const tomb = donor.mechanisms.find((m) => m.id === "tombstones");
+    if (!tomb) throw new Error("a search index carries deletes");
+    d.mechanisms.push(tomb);
+    expect(rules(d)).toContain("mechanism-without-precondition");
+  });
+
+  it("an invariant on a path that does not write what it constrains", () => {
+    const d = clone(design("Design a distributed lock manager that grants exclusive leases on resources."));
+    const first = d.invariants[0];
+    if (!first) throw new Error("no invariant");
+    first.statement = "Every Widget is painted blue.";
+    expect(rules(d)).toContain("invariant-off-path");
+  });
+
+  it("a defaulted stance that is linearizable and stay-available", () => {
+    const d = clone(design("Design a key-value store."));
+    d.nfrs.consistency = "linearizable";
+    expect(rules(d)).toContain("nfr-contradiction");
+  });
+
+  it("a stated NFR replaced by a default", () => {
+    const d = clone(design("Design a job scheduler with at-most-once execution."));
+    expect(d.nfrs.delivery).toBe("at-most-once");
+    const sources = d.nfrs.sources;
+    sources.delivery = { source: "default", because: "test" };
+    expect(rules(d)).toContain("stated-nfr-lost");
+  });
+});
+
+describe("stated NFRs win, and defaults give way to them", () => {
+  it("stated stay-available weakens a linearizable default instead of contradicting it", () => {
+    const d = design("Design a coordination service like ZooKeeper that must stay highly available during partitions.");
+    expect(d.nfrs.sources.availability?.source).toBe("stated");
+    expect(d.nfrs.availability).toBe("stay-available");
+    expect(d.nfrs.consistency).not.toBe("linearizable");
+  });
+  it("stated linearizable in a stay-available archetype makes the minority refuse", () => {
+    const d = design("Design a key-value store with linearizable reads.");
+    expect(d.nfrs.consistency).toBe("linearizable");
+    expect(d.nfrs.availability).toBe("fail-closed");
+  });
+  it("an ID generator and a metadata store do not default to exactly-once delivery", () => {
+    expect(design("Design a unique ID generator.").nfrs.delivery).not.toBe("exactly-once");
+    expect(design("Design a distributed coordination service like ZooKeeper.").nfrs.delivery).not.toBe("exactly-once");
+  });
+});
