@@ -34,9 +34,9 @@ export interface StepDraft {
 const core = (text: string | undefined): Line[] => (text ? [{ text: sentence(text), keep: "core" }] : []);
 const detail = (text: string | undefined): Line[] => (text ? [{ text: sentence(text), keep: "detail" }] : []);
 /** A cell spoken whole, one sentence per clause: the first is `keep`, the rest are details. */
-const spoken = (cell: string | undefined, keep: Line["keep"] = "core", max = 2): Line[] =>
+const spoken = (cell: string | undefined, keep: Line["keep"] = "core", max = 2, words = RULE_WORDS): Line[] =>
   cell
-    ? clauses(cell, 30)
+    ? clauses(cell, words)
         .slice(0, max)
         .map((text, i) => ({ text, keep: i === 0 ? keep : "detail" }))
     : [];
@@ -247,7 +247,8 @@ function primaryStep(d: Design): StepDraft {
     );
     const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, ${andList(others)}`));
-    lines.push(...spoken(s.description, "core", 2));
+    // The record's description is the one place a longer sentence is worth it: it lists the fields.
+    lines.push(...spoken(s.description, "core", 2, 32));
   }
   const model = s ? d.dataModel.find((m) => m.entity === s.entity) : undefined;
   if (model && model.key.length > 0)
