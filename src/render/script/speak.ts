@@ -30,10 +30,21 @@ function memo(f: (s: string) => string, limit = 20000): (s: string) => string {
   };
 }
 
+/**
+ * A quoted path phrase inside a cell ("A retried 'accept a request under …' takes effect once") is
+ * said by its short name, so no quoted table text is read out mid-sentence.
+ */
+function unquote(s: string): string {
+  return s.replace(
+    /(^|\s)'((?:[^']|'(?=[a-z])){12,}?)'(?=[\s,.:;]|$)/g,
+    (_m, pre: string, inner: string) => `${pre}${actionName(inner)}`,
+  );
+}
+
 /** Text as speech: identifiers and symbols a reader would not say are turned into words. */
 export const speakable = memo((s: string): string => {
   return (
-    s
+    unquote(s)
       // a parenthesis that is the object of a preposition is said as words; any other is an aside for the page
       .replace(
         /\b(on|by|of|in|at|to|for|with|from|per) \(([^()]*)\)/g,
