@@ -55,7 +55,8 @@ export const I15_TOPOLOGY: Topology = {
       name: "Node lifecycle controller",
       kind: "control-loop",
       runs: ["detect missed heartbeats", "re-place under a new attempt number"],
-      because: "a dead node's tasks must run elsewhere, and reports from the old attempt must be refused by its attempt number",
+      because:
+        "a dead node's tasks must run elsewhere, and reports from the old attempt must be refused by its attempt number",
     },
     {
       id: "autoscaler",
@@ -98,7 +99,8 @@ export const I15_TOPOLOGY: Topology = {
       request: ["spec", "resources", "request_id"],
       response: ["task_id", "state"],
       errors: ["400 invalid spec", "429 quota exceeded"],
-      guarantee: "a repeated request id returns the existing task; each task has one current attempt, and reports from a superseded attempt are refused",
+      guarantee:
+        "a repeated request id returns the existing task; each task has one current attempt, and reports from a superseded attempt are refused",
     },
     {
       operation: "invoke",
