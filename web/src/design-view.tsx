@@ -138,13 +138,32 @@ function Summary(props: { design: Design }) {
               <ul>
                 {d.decisions.slice(0, 3).map((x) => (
                   <li key={x.id}>
-                    {x.question} <b>{x.chosen}</b>
+                    {x.question} <b>{x.options.find((o) => o.id === x.chosen)?.name ?? x.chosen}</b>
                   </li>
                 ))}
               </ul>
             </dd>
           </>
         ) : null}
+        {d.coherence.length > 0 ? (
+          <>
+            <dt>Coherence problems</dt>
+            <dd>
+              <ul class="coherence">
+                {d.coherence.map((c) => (
+                  <li key={`${c.rule}:${c.detail}`}>
+                    <b>{c.rule}</b>: {c.detail}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>Coherence</dt>
+            <dd>every coherence rule holds (nothing chosen and avoided, no mechanism without its precondition)</dd>
+          </>
+        )}
       </dl>
     </section>
   );
