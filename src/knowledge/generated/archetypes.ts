@@ -8676,8 +8676,8 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "Place, run under an epoch, reschedule on node loss",
-    "notation": "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with epoch] -> workers>cluster-store[report started and result {Assignment.epoch = current}] |-> node-controller>cluster-store[reschedule tasks of a dead node with a new epoch {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim"
+    "name": "Place, run as a numbered attempt, reschedule on node loss",
+    "notation": "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with attempt number] -> workers>cluster-store[report started and result {Assignment.attempt = current}] |-> node-controller>cluster-store[re-place tasks of a dead node under a new attempt number {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim"
    },
    {
     "name": "Invocation with warm reuse",
@@ -11328,7 +11328,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Leased primary write",
-    "notation": "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data] -> clients>chunk-primary[push data and request the write] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry"
+    "notation": "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data to the nearest replica, forwarded along a chain through the others] -> clients>chunk-primary[request the write once every replica holds the data] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry"
    },
    {
     "name": "Repair lost redundancy",
