@@ -469,7 +469,11 @@ describe("one product list", () => {
     const d = design("Design Eventbrite");
     expect(d.archetypes[0]?.id).toBe("I02");
     expect(d.nfrs.availability).toBe("fail-closed");
-    expect(d.primaryState.map((s) => s.entity)).toContain("Lease");
+    // the product's own record first (the ticket hold), then the lease that carries it
+    const primary = d.primaryState.map((s) => s.entity);
+    expect(primary[0]).toBe("Hold");
+    expect(primary).toContain("Lease");
+    expect(d.primaryState[0]?.authority).toMatch(/Inventory store/);
     const venmo = design("Design Venmo").archetypes.map((a) => a.id);
     expect(venmo).toContain("I05"); // the ledger is an append-only log
   });
