@@ -478,6 +478,14 @@ describe("one product list", () => {
     expect(venmo).toContain("I05"); // the ledger is an append-only log
   });
 
+  it("orders a product's substrates by its features' critical actions", () => {
+    // Instagram's first critical action publishes an immutable photo; Venmo's appends to the ledger
+    expect(design("Design Instagram").archetypes[0]?.id).toBe("I14");
+    const venmo = design("Design Venmo").archetypes[0];
+    expect(venmo?.id).toBe("I05");
+    expect(venmo?.evidence[0]).toMatch(/critical action/);
+  });
+
   it("reads every listed product's name as a product signal", () => {
     for (const p of PRODUCTS.filter((x) => x.weight >= 0.8))
       expect(design(`Design ${p.name}`).branch.kind, p.name).not.toBe("infra");
