@@ -121,7 +121,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "YouTube",
     weight: 0.8,
     features: ["media", "playback", "search", "counters", "notifications"],
-    terms: { media: "video", title: "video", item: "video", doc: "video", alert: "new upload" },
+    terms: { media: "video", title: "video", item: "video", doc: "video", alert: "upload from a followed channel" },
   },
   {
     name: "TikTok",
@@ -167,14 +167,14 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Quora",
     weight: 0.9,
     features: ["ranking", "feed", "search", "graph", "notifications"],
-    terms: { post: "answer", community: "question", feed: "home feed", doc: "question", alert: "new answer" },
+    terms: { post: "answer", community: "question", feed: "home feed", doc: "question", alert: "answer" },
   },
   {
     name: "Stack Overflow",
     weight: 0.8,
     aliases: ["stackoverflow"],
     features: ["ranking", "search", "notifications"],
-    terms: { post: "answer", community: "question", doc: "question", alert: "new answer" },
+    terms: { post: "answer", community: "question", doc: "question", alert: "answer" },
   },
   {
     name: "Dropbox",
@@ -378,7 +378,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Twitch",
     weight: 0.8,
     features: ["playback", "chat", "graph", "notifications"],
-    terms: { title: "stream", viewer: "viewer", conversation: "stream chat", alert: "stream going live" },
+    terms: { title: "stream", viewer: "viewer", conversation: "stream chat", alert: "live stream from a followed channel" },
   },
   {
     name: "Tumblr",
