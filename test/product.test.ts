@@ -457,6 +457,12 @@ describe("feature-led architecture", () => {
     expect(mixed.components.some((x) => /^I\d\d$/.test(x.archetype))).toBe(true);
   });
 
+  it("names the API operations in the product's words", () => {
+    const ops = design("Design Strava").api.map((a) => a.operation);
+    expect(ops).toEqual(expect.arrayContaining(["publish an activity", "give kudos to an activity"]));
+    expect(design("Design Eventbrite").api.map((a) => a.operation)).toContain("hold a ticket");
+  });
+
   it("lists the features' numbers and trade-offs before the substrates'", () => {
     const d = design("Design Airbnb");
     expect(FEATURE_BY_ID.has(d.capacity[0]?.archetype ?? "")).toBe(true);

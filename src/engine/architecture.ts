@@ -5,6 +5,7 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
+import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText } from "./prompt-nouns.js";
 import { type ProtocolStep, parseProtocol } from "./protocol.js";
 
@@ -38,6 +39,8 @@ export interface Part {
    * protocols run between the feature's components.
    */
   hostedOn?: string;
+  /** For a product feature: the product's words for its terms, which its API operations use. */
+  terms?: Record<string, string>;
 }
 
 export interface BoundStep extends ProtocolStep {
@@ -97,6 +100,7 @@ function featureParts(f: Pick<Fields, "features">): Part[] {
       topology: feature.topology,
       why: `the product needs ${feature.name} (${row.evidence[0] ?? "named in the prompt"})`,
       substrates: row.substrates.map((x) => x.id),
+      terms: row.terms,
     });
   }
   return parts;
@@ -591,7 +595,7 @@ function apiRows(parts: readonly Part[], rn: (s: string) => string): ApiRow[] {
       if (seen.has(call)) continue;
       seen.add(call);
       out.push({
-        operation: rn(a.operation),
+        operation: rn(p.terms ? fillTerms(a.operation, p.terms) : a.operation),
         call,
         request: a.request.map(rn),
         response: a.response.map(rn),

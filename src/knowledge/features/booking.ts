@@ -223,7 +223,7 @@ export const BOOKING: FeatureEntry = {
     ],
     api: [
       {
-        operation: "hold an item",
+        operation: "hold a {item}",
         call: "POST /v1/events/{event_id}/holds",
         request: ["request_id", "item_ids[]"],
         response: ["hold_id", "hold_token", "expires_at"],
@@ -231,7 +231,7 @@ export const BOOKING: FeatureEntry = {
         guarantee: "all requested items are held by this buyer until expires_at, or none are",
       },
       {
-        operation: "confirm a booking",
+        operation: "confirm a {booking}",
         call: "POST /v1/holds/{hold_id}:confirm",
         request: ["hold_id", "hold_token", "payment_method", "request_id"],
         response: ["booking_id", "state"],

@@ -197,7 +197,7 @@ export const CHAT: FeatureEntry = {
     ],
     api: [
       {
-        operation: "send a message",
+        operation: "send a {message}",
         call: "POST /v1/conversations/{conversation_id}/messages",
         request: ["conversation_id", "client_message_id", "body"],
         response: ["sequence", "sent_at"],
@@ -205,7 +205,7 @@ export const CHAT: FeatureEntry = {
         guarantee: "acknowledged after the append is durable; one sequence per client_message_id",
       },
       {
-        operation: "sync messages",
+        operation: "sync {messages}",
         call: "GET /v1/conversations/{conversation_id}/messages?after={sequence}",
         request: ["conversation_id", "after"],
         response: ["messages[]", "last_sequence"],

@@ -197,7 +197,7 @@ export const CHECKOUT: FeatureEntry = {
     ],
     api: [
       {
-        operation: "place an order",
+        operation: "place an {order}",
         call: "POST /v1/orders",
         request: ["request_id", "cart_version", "payment_method_id"],
         response: ["order_id", "state"],
@@ -205,7 +205,7 @@ export const CHECKOUT: FeatureEntry = {
         guarantee: "one order per request_id; the charge happens at most once",
       },
       {
-        operation: "order status",
+        operation: "{order} status",
         call: "GET /v1/orders/{order_id}",
         request: ["order_id"],
         response: ["state", "lines[]", "total"],

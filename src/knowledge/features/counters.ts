@@ -186,7 +186,7 @@ export const COUNTERS: FeatureEntry = {
     ],
     api: [
       {
-        operation: "like an item",
+        operation: "{like} a {item}",
         call: "PUT /v1/items/{item_id}/likes/me",
         request: ["item_id"],
         response: ["liked", "approx_count"],
@@ -194,7 +194,7 @@ export const COUNTERS: FeatureEntry = {
         guarantee: "idempotent: one like per (item, user)",
       },
       {
-        operation: "read a like count",
+        operation: "read a {reaction} count",
         call: "GET /v1/items/{item_id}/likes/count",
         request: ["item_id"],
         response: ["count", "as_of"],

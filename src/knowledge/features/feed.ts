@@ -267,7 +267,7 @@ export const FEED: FeatureEntry = {
     ],
     api: [
       {
-        operation: "publish a post",
+        operation: "publish a {post}",
         call: "POST /v1/posts",
         request: ["request_id", "text", "media_ids[]"],
         response: ["post_id", "created_at"],
@@ -275,7 +275,7 @@ export const FEED: FeatureEntry = {
         guarantee: "the post is durable before 201; fan-out follows asynchronously and at least once",
       },
       {
-        operation: "view the home feed",
+        operation: "view the {feed}",
         call: "GET /v1/feed?cursor={cursor}&limit=20",
         request: ["cursor", "limit"],
         response: ["posts[]", "next_cursor"],

@@ -164,7 +164,7 @@ export const GRAPH: FeatureEntry = {
     ],
     api: [
       {
-        operation: "follow a user",
+        operation: "{follow} a {user}",
         call: "PUT /v1/users/{user_id}/following/{target_id}",
         request: ["user_id", "target_id"],
         response: ["since"],

@@ -207,7 +207,7 @@ export const MATCHING: FeatureEntry = {
     ],
     api: [
       {
-        operation: "request a ride",
+        operation: "request a {trip}",
         call: "POST /v1/trips",
         request: ["request_id", "pickup", "dropoff", "product"],
         response: ["trip_id", "state", "eta_s"],

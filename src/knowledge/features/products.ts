@@ -378,7 +378,12 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Twitch",
     weight: 0.8,
     features: ["playback", "chat", "graph", "notifications"],
-    terms: { title: "stream", viewer: "viewer", conversation: "stream chat", alert: "live stream from a followed channel" },
+    terms: {
+      title: "stream",
+      viewer: "viewer",
+      conversation: "stream chat",
+      alert: "live stream from a followed channel",
+    },
   },
   {
     name: "Tumblr",
