@@ -439,10 +439,15 @@ function resolveLease(c: { id: string; toDays?: boolean }, prompt: string): { id
   return c;
 }
 
+const WIDTH = /^[- ]?(?:bits?|bytes? wide|digits?|chars?|characters?|letters?)\b/i;
+/** A width inside a noun phrase ("100k roughly time-ordered 64-bit IDs"): skipped, the noun goes on. */
+const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|letters?)\b/i;
+
 function parseScale(text: string): Scale {
   const scale: Scale = {};
   const t = text.replace(/[\u2013\u2014]/g, "-");
-  const nums = findNumbers(t);
+  // A width or length ("64-bit ids", "7-character codes", "16 digits") describes a value, never an amount.
+  const nums = findNumbers(t).filter((n) => !WIDTH.test(t.slice(n.end)));
   /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
   const pendingRate: { value: number; start: number; rate: string }[] = [];
 
@@ -518,6 +523,12 @@ function parseScale(text: string): Scale {
     const ends: number[] = [];
     let p = pos;
     for (let k = 0; k < 4; k++) {
+      const width = WIDTH_WORD.exec(rest.slice(p));
+      if (width) {
+        p += width[0].length;
+        k--;
+        continue;
+      }
       const w = wordsRe.exec(rest.slice(p));
       if (!w) break;
       const word = (w[1] ?? "").toLowerCase();
@@ -635,7 +646,7 @@ function parseRegions(text: string, scale: Record<string, Stated<number>>): Stat
   const fromScale = scale.regions;
   if (fromScale) return fromScale;
   const m =
-    /\b(?:multi[- ]region|across regions|geo[- ]?(?:distributed|replicated)|globally distributed|across (?:the )?(?:world|continents|data ?cent(?:er|re)s)|active[- ]active|cross[- ]region)\b/i.exec(
+    /\b(?:multi[- ]region(?:al)?|across (?:all |several |multiple )?regions|(?:in |to )?(?:every|each|all|several|multiple) regions?|geo[- ]?(?:distributed|replicated)|globally(?: distributed)?|global(?= (?:rate limit|limit|service|store|scale|fleet|users|traffic|deployment|cluster))|worldwide|around the world|across (?:the )?(?:world|globe|continents|data ?cent(?:er|re)s)|active[- ]active|cross[- ]region|region (?:outage|failure|goes down|is lost)|survives? (?:the )?loss of a region)\b/i.exec(
       text,
     );
   return m ? { value: 2, quote: m[0] } : undefined;
