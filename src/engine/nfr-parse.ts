@@ -408,7 +408,7 @@ function setScale(scale: Scale, id: string, value: number, quote: string) {
 }
 
 /** What the words around a duration say it measures. */
-const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean }[] = [
+const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
@@ -420,15 +420,22 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean }[] = [
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   {
-    re: /\b(?:propagat\w*|reach\w*|converge\w*|visible|roll(?:ed)? out|take effect|applied)\b/i,
+    re: /\b(?:propagat\w*|reach\w*|converge\w*|visible|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i,
     id: "propagation_seconds",
+  },
+  // Last: a bare deadline on a change ("… to every server within 5 seconds") is how fast it must spread.
+  {
+    re: /\bwithin\s*$/i,
+    id: "propagation_seconds",
+    prompt: /\b(?:chang|updat|push|flags?\b|config|propagat|deploy|roll)/i,
   },
 ];
 
 function durationId(before: string, after: string, prompt: string): { id: string; toDays?: boolean } | undefined {
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
   for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
-  for (const c of DURATION_CONTEXT) if (c.re.test(before)) return resolveLease(c, prompt);
+  for (const c of DURATION_CONTEXT)
+    if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
   return undefined;
 }
 
@@ -460,7 +467,8 @@ function parseScale(text: string): Scale {
     const plus = /^\+/.exec(rest);
     if (plus) pos += 1;
     const before = t.slice(Math.max(0, n.start - 40), n.start);
-    const clauseBefore = before.split(/[.;:!?,]/).pop() ?? "";
+    // Clause breaks, but not the comma or point inside a number ("20,000 servers", "1.5 GB").
+    const clauseBefore = before.split(/[;:!?]|[.,](?!\d)/).pop() ?? "";
 
     // Bytes: "1 TB/day", "500 GB per hour", "10 PB", "1 KB messages".
     const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?|b)\b/i.exec(rest.slice(pos));
