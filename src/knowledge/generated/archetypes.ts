@@ -1698,9 +1698,9 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "caveat": "Each timer is a workflow event, so millions of tiny independent timers cost more than a purpose-built timer table; the work a timer starts runs as an activity, which is retried and so runs at least once"
    },
    {
-    "product": "EventBridge Scheduler or Cloud Scheduler",
+    "product": "EventBridge Scheduler",
     "layer": "coordination",
-    "fits": "Managed one-shot and cron schedules that invoke a target with retries and a dead-letter destination",
+    "fits": "Managed one-time and recurring schedules that invoke a target with a retry policy and a dead-letter queue for runs that keep failing",
     "suits": [
      "operational-simplicity",
      "durable",
@@ -2741,7 +2741,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "failure": "The partition leader acknowledges a record and dies before any follower copied it, so the record vanishes.",
     "role": "truth",
     "prevention": "Produce with acks=all so the leader acknowledges only after every in-sync replica holds the record, and set min.insync.replicas (2 of 3) so a shrunken set rejects produces instead of acknowledging a single copy.",
-    "repair": "The new leader truncates followers to the committed high watermark, and producers resend every record they never saw acknowledged."
+    "repair": "Each returning follower asks the new leader where its leader epoch ended and truncates its log to that point (leader-epoch truncation, not the high watermark), then refetches; producers resend every record they never saw acknowledged."
    },
    {
     "failure": "A producer resends after a timed-out acknowledgement and the record is appended twice.",
