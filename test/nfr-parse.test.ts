@@ -145,7 +145,9 @@ describe("regions the prompt implies", () => {
 
 describe("deadlines on a change", () => {
   it("reads 'to 20,000 servers within 5 seconds' as the propagation target, and a latency as none", () => {
-    const s = parseStatedNfrs("Design a feature-flag service that pushes flag changes to 20,000 servers within 5 seconds").scale;
+    const s = parseStatedNfrs(
+      "Design a feature-flag service that pushes flag changes to 20,000 servers within 5 seconds",
+    ).scale;
     expect(s.nodes?.value).toBe(20000);
     expect(s.propagation_seconds?.value).toBe(5);
     expect(parseStatedNfrs("an API that must respond within 10 ms").scale.propagation_seconds).toBeUndefined();
