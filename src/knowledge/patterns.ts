@@ -9,7 +9,7 @@ import { entityWords } from "./words.js";
 export const TOKEN_CHECKING_WRITE =
   /\b(only (if|when|from|under)|accepted only|at least)\b[^.;]*\b(tokens?|epoch|attempt number|claimed_by|fenc\w*|term|chunk version|lease version)\b|\b(tokens?|epoch|claimed_by|fenc\w*)\b[^.;]*\b(still match\w*|is at least|is current)\b/i;
 /** Words for a delete. */
-export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*)\b/i;
+export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*|unfollow\w*|unfriend\w*)\b/i;
 /** Housekeeping deletes (retention, compaction, draining) that no derived copy needs to learn about. */
 export const HOUSEKEEPING = /\b(retention|older than|compact\w*|garbage|unreferenced|drain\w*|snapshot)\b/i;
 /** Words for one write that changes several records. */

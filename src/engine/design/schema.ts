@@ -23,6 +23,7 @@ import {
   PREDICATE_ID_VALUES,
   SCOPE_VALUES,
 } from "../../knowledge/vocab.js";
+import { COHERENCE_RULES, type CoherenceRule } from "../coherence.js";
 import { FIELD_NAMES } from "./types.js";
 
 const ArchetypeId = z.enum(ARCHETYPE_IDS);
@@ -314,6 +315,11 @@ const Trace = z.strictObject({
   pinned: strings.optional(),
 });
 
+const Coherence = z.strictObject({
+  rule: z.enum(Object.keys(COHERENCE_RULES) as [CoherenceRule, ...CoherenceRule[]]),
+  detail: z.string(),
+});
+
 /** The Design contract as the engine derives it. */
 export const DesignSchema = z.strictObject({
   schemaVersion: z.number().int(),
@@ -346,6 +352,8 @@ export const DesignSchema = z.strictObject({
   checklist: z.array(Checklist),
   diagrams: z.array(Diagram),
   trace: z.array(Trace),
+  /** Coherence rules this design breaks; empty when it holds together. */
+  coherence: z.array(Coherence),
 });
 
 export type DesignShape = z.infer<typeof DesignSchema>;

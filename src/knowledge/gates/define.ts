@@ -14,6 +14,8 @@ export interface GateOperation {
   entity: string;
   operation: Operation;
   archetype: string;
+  /** The product feature whose user action this is, when it comes from one. */
+  feature?: string;
 }
 
 /** What a precondition reads: the design's operations and invariants, and whether any read uses a copy. */

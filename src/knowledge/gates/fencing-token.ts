@@ -11,5 +11,5 @@ export default defineGate({
   needs: "a write outside the lease itself that checks the holder's token, epoch or attempt",
   skip: precondition,
   precondition,
-  examples: { kept: ["Design an online auction system."], dropped: ["Design a CDN."] },
+  examples: { kept: ["Design a container scheduler like Kubernetes."], dropped: ["Design a CDN."] },
 });

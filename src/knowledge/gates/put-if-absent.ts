@@ -9,5 +9,5 @@ export default defineGate({
       : g.operations.some((o) => o.operation === "create target")
         ? undefined
         : "no path creates a record",
-  examples: { kept: ["Design Twitter."], dropped: ["Design YouTube."] },
+  examples: { kept: ["Design a package registry like npm."], dropped: ["Design a payment system."] },
 });

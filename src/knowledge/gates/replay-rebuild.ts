@@ -5,5 +5,5 @@ export default defineGate({
   mechanism: "replay-rebuild",
   needs: PROJECTOR_NEEDS,
   skip: projectorSkip,
-  examples: { kept: ["Design Twitter."], dropped: ["Design a CDN."] },
+  examples: { kept: ["Design a search autocomplete service."], dropped: ["Design a CDN."] },
 });

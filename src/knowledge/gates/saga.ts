@@ -7,5 +7,5 @@ export default defineGate({
     g.holds.has("external-effect")
       ? undefined
       : "every object lives in stores this design owns, so a transaction suffices",
-  examples: { kept: ["Design a payment system."], dropped: ["Design Dropbox."] },
+  examples: { kept: ["Design a payment system."], dropped: ["Design a package registry like npm."] },
 });

@@ -9,8 +9,10 @@ import { defineGate, type GateOperation, type PreconditionFacts } from "./define
 export function propagatingDelete(o: GateOperation): boolean {
   if (!DELETES.test(o.phrase) || HOUSEKEEPING.test(o.phrase)) return false;
   const entity = ARCHETYPE_BY_ID.get(o.archetype as never)?.entities.find((e) => e.name === o.entity);
-  // A derived copy dropping "a deleted X" is that source delete arriving: it must propagate too.
-  return (entity?.truth ?? false) || /tombstone|\bdeleted\b/i.test(o.phrase);
+  // A product feature's user action writes the product's own record (an unfollow removes the
+  // follow edge), which is authoritative. A derived copy dropping "a deleted X" is that source
+  // delete arriving: it must propagate too.
+  return (entity?.truth ?? false) || o.feature !== undefined || /tombstone|\bdeleted\b/i.test(o.phrase);
 }
 
 const precondition = (d: PreconditionFacts) => {
@@ -25,5 +27,5 @@ export default defineGate({
   needs: "a delete of authoritative state and a derived copy it must reach",
   skip: precondition,
   precondition,
-  examples: { kept: ["Design Twitter."], dropped: ["Design a CDN."] },
+  examples: { kept: ["Design a key-value store."], dropped: ["Design a CDN."] },
 });

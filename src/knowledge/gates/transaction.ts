@@ -15,5 +15,5 @@ export default defineGate({
       ? "an external effect cannot join a local transaction; a saga coordinates it"
       : precondition(g),
   precondition,
-  examples: { kept: ["Design a payment system."], dropped: ["Design Dropbox."] },
+  examples: { kept: ["Design a payment system."], dropped: ["Design a package registry like npm."] },
 });

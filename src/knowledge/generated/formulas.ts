@@ -699,6 +699,10 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "posts_per_sec"
   }
  },
+ "followers_per_user": {
+  "kind": "var",
+  "name": "followers_per_user"
+ },
  "heartbeats_per_sec / registry_nodes": {
   "kind": "bin",
   "op": "/",
@@ -983,6 +987,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "replicas"
   }
  },
+ "likes_per_day / users": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "var",
+   "name": "likes_per_day"
+  },
+  "right": {
+   "kind": "var",
+   "name": "users"
+  }
+ },
  "likes_per_sec * 86400 * 365 * like_bytes": {
   "kind": "bin",
   "op": "*",
@@ -1165,6 +1181,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
     "kind": "var",
     "name": "hit_ratio"
    }
+  }
+ },
+ "messages_per_day / users": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "var",
+   "name": "messages_per_day"
+  },
+  "right": {
+   "kind": "var",
+   "name": "users"
   }
  },
  "messages_per_sec": {
@@ -1775,6 +1803,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "target_utilisation"
   }
  },
+ "orders_per_day / users": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "var",
+   "name": "orders_per_day"
+  },
+  "right": {
+   "kind": "var",
+   "name": "users"
+  }
+ },
  "orders_per_sec * 86400 * 365 * order_bytes": {
   "kind": "bin",
   "op": "*",
@@ -2193,6 +2233,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
   "right": {
    "kind": "num",
    "value": 86400
+  }
+ },
+ "posts_per_day / users": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "var",
+   "name": "posts_per_day"
+  },
+  "right": {
+   "kind": "var",
+   "name": "users"
   }
  },
  "posts_per_sec * 86400 * 365 * post_bytes": {
@@ -2875,6 +2927,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "replicas"
   }
  },
+ "transfers_per_day / users": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "var",
+   "name": "transfers_per_day"
+  },
+  "right": {
+   "kind": "var",
+   "name": "users"
+  }
+ },
  "transfers_per_sec * 86400 * 365 * 2 * entry_bytes": {
   "kind": "bin",
   "op": "*",
@@ -2921,6 +2985,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
   "right": {
    "kind": "var",
    "name": "peak_factor"
+  }
+ },
+ "uploads_per_day / users": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "var",
+   "name": "uploads_per_day"
+  },
+  "right": {
+   "kind": "var",
+   "name": "users"
   }
  },
  "uploads_per_sec * 86400 * object_bytes * rendition_factor": {

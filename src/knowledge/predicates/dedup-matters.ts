@@ -25,7 +25,7 @@ export default definePredicate({
     return { holds: false, because: "no event stream is consumed" };
   },
   examples: {
-    valid: ["Design Twitter.", "Design YouTube."],
+    valid: ["Design a payment system.", "Design a key-value store."],
     invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

@@ -14,7 +14,7 @@ export default definePredicate({
     return usual ? { holds: true, because: usual } : { holds: false, because: "every read goes to the authority" };
   },
   examples: {
-    valid: ["Design a CDN.", "Design Twitter."],
-    invalid: ["Design a payment system.", "Design a recommendation system."],
+    valid: ["Design a CDN.", "Design a rate limiter."],
+    invalid: ["Design a payment system.", "Design a real-time messaging substrate."],
   },
 });

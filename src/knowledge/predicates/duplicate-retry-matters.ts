@@ -27,7 +27,7 @@ export default definePredicate({
       : { holds: false, because: "every write is a plain overwrite, which a retry repeats harmlessly" };
   },
   examples: {
-    valid: ["Design a payment system.", "Design Twitter."],
+    valid: ["Design a payment system.", "Design a key-value store."],
     invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

@@ -15,7 +15,10 @@ export default definePredicate({
     return { holds: false, because: "any actor may perform any path; no ownership is handed out" };
   },
   examples: {
-    valid: ["Design a distributed lock manager that grants exclusive leases on resources.", "Design a CDN."],
+    valid: [
+      "Design a distributed lock manager that grants exclusive leases on resources.",
+      "Design a container scheduler like Kubernetes.",
+    ],
     invalid: ["Design a load balancer.", "Design a key-value store."],
   },
 });

@@ -20,7 +20,7 @@ export default definePredicate({
     return { holds: false, because: "every effect stays inside stores this design owns" };
   },
   examples: {
-    valid: ["Design a payment system.", "Design a food delivery app."],
-    invalid: ["Design a CDN.", "Design Twitter."],
+    valid: ["Design a payment system.", "Design a logging and observability platform."],
+    invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

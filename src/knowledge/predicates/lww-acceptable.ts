@@ -20,7 +20,7 @@ export default definePredicate({
     };
   },
   examples: {
-    valid: ["Design a CDN.", "Design a pastebin."],
-    invalid: ["Design Twitter.", "Design YouTube."],
+    valid: ["Design a CDN.", "Design a load balancer."],
+    invalid: ["Design a rate limiter.", "Design a payment system."],
   },
 });

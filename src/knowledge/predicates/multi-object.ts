@@ -16,7 +16,7 @@ export default definePredicate({
     return { holds: false, because: "each critical write changes one record" };
   },
   examples: {
-    valid: ["Design Dropbox.", "Design a payment system."],
-    invalid: ["Design a CDN.", "Design Twitter."],
+    valid: ["Design a payment system.", "Design a package registry like npm."],
+    invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

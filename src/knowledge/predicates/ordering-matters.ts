@@ -13,7 +13,7 @@ export default definePredicate({
       ? { holds: false, because: `ordering is not required (${f.nfrs.ordering.because})` }
       : { holds: true, because: `ordering is ${f.nfrs.ordering.value} (${f.nfrs.ordering.because})` },
   examples: {
-    valid: ["Design Twitter.", "Design YouTube."],
+    valid: ["Design a payment system.", "Design a key-value store."],
     invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

@@ -24,7 +24,7 @@ export default definePredicate({
     return { holds: false, because: "replicas may disagree briefly; no single-leader truth is needed" };
   },
   examples: {
-    valid: ["Design Twitter.", "Design YouTube."],
-    invalid: ["Design a CDN.", "Design a pastebin."],
+    valid: ["Design a payment system.", "Design a key-value store."],
+    invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

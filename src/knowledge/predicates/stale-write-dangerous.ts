@@ -21,7 +21,7 @@ export default definePredicate({
     };
   },
   examples: {
-    valid: ["Design a CDN.", "Design Twitter."],
+    valid: ["Design a CDN.", "Design a rate limiter."],
     invalid: ["Design a logging and observability platform.", "Design a distributed tracing system like Dapper."],
   },
 });

@@ -15,7 +15,7 @@ export default definePredicate({
     return { holds: false, because: "nothing is held for a bounded time" };
   },
   examples: {
-    valid: ["Design a CDN.", "Design Dropbox."],
-    invalid: ["Design Twitter.", "Design YouTube."],
+    valid: ["Design a CDN.", "Design a rate limiter."],
+    invalid: ["Design a payment system.", "Design a feature flag service."],
   },
 });

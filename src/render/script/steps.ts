@@ -34,9 +34,9 @@ export interface StepDraft {
 const core = (text: string | undefined): Line[] => (text ? [{ text: sentence(text), keep: "core" }] : []);
 const detail = (text: string | undefined): Line[] => (text ? [{ text: sentence(text), keep: "detail" }] : []);
 /** A cell spoken whole, one sentence per clause: the first is `keep`, the rest are details. */
-const spoken = (cell: string | undefined, keep: Line["keep"] = "core", max = 2): Line[] =>
+const spoken = (cell: string | undefined, keep: Line["keep"] = "core", max = 2, words = RULE_WORDS): Line[] =>
   cell
-    ? clauses(cell, 30)
+    ? clauses(cell, words)
         .slice(0, max)
         .map((text, i) => ({ text, keep: i === 0 ? keep : "detail" }))
     : [];
@@ -84,12 +84,22 @@ function criticalNames(d: Design): string[] {
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
   const lines: Line[] = [];
+  const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
+  // A product-first design starts from what users do: the features first, the substrates under them.
+  const featureLed = d.branch.kind === "product" && features.length > 0;
+  if (featureLed)
+    lines.push(
+      ...core("This is a product prompt, so I'll start from what users do"),
+      ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
+    );
   if (lead) {
     lines.push(
-      ...core(
-        d.branch.kind === "product"
-          ? `This is a product prompt, so I'll design the infrastructure under it, led by ${titleWords(lead.name)}`
-          : `At heart this is ${titleWords(lead.name)}`,
+      ...(featureLed ? detail : core)(
+        featureLed
+          ? `Under them, the pattern that carries the most correctness is ${titleWords(lead.name)}`
+          : d.branch.kind === "product"
+            ? `This is a product prompt, so I'll design the infrastructure under it, led by ${titleWords(lead.name)}`
+            : `At heart this is ${titleWords(lead.name)}`,
       ),
     );
     const others = d.archetypes.slice(1, 4);
@@ -103,8 +113,7 @@ function normalise(d: Design): StepDraft {
       );
     }
   }
-  const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
-  if (features.length > 0)
+  if (features.length > 0 && !featureLed)
     lines.push(...core(`The product is built from ${enumerate("feature", "features", features, 4)}`));
   const writes = d.operations.filter((o) => !o.hidden && !isRead(o.operation));
   const hidden = d.operations.filter((o) => o.hidden);
@@ -247,7 +256,8 @@ function primaryStep(d: Design): StepDraft {
     );
     const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, ${andList(others)}`));
-    lines.push(...spoken(s.description, "core", 2));
+    // The record's description is the one place a longer sentence is worth it: it lists the fields.
+    lines.push(...spoken(s.description, "core", 2, 32));
   }
   const model = s ? d.dataModel.find((m) => m.entity === s.entity) : undefined;
   if (model && model.key.length > 0)
@@ -385,6 +395,9 @@ function contextStep(d: Design): StepDraft {
   return { lines, checkIn, followUps };
 }
 
+/** Varied ways to say "this condition adds that companion", so a list of them does not sound read out. */
+const ADD_LEADS = ["So I add", "That calls for", "So the design needs", "That brings in"];
+
 /** The spoken reason a predicate pulls in companions, from the predicate table's own sentence. */
 function predicateReason(id: string): string | undefined {
   return PREDICATES.find((p) => p.id === id)?.holdsWhen;
@@ -430,7 +443,8 @@ function mechanismsStep(d: Design): StepDraft {
     const text = reason ? firstClause(reason, COMFORT_WORDS) : undefined;
     if (!text) continue;
     lines.push({ text, keep: i < 2 ? "core" : "detail" });
-    lines.push({ text: sentence(`So I add ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
+    const verb = ADD_LEADS[i % ADD_LEADS.length] ?? "So I add";
+    lines.push({ text: sentence(`${verb} ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
     i++;
   }
   for (const dec of d.decisions.slice(0, 2)) {
