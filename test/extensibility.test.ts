@@ -1,6 +1,7 @@
 /**
  * A new archetype is data: this test registers a synthetic 20th archetype in every per-archetype registry
- * (the compiled entry, the id list, its stance, architecture topology, capacity model and decision points;
+ * (the compiled entry with its stance, the id list, architecture topology, capacity model, decision points and
+ * concept words;
  * docs/KB-AUTHORING.md lists the same files) and derives a design whose dominant archetype is the new one.
  * No engine module is touched, so a hard-coded id list anywhere in the engine would make this fail.
  */
@@ -34,11 +35,6 @@ vi.mock("../src/knowledge/generated/archetypes.js", async (orig) => {
     connections: base.connections.filter((c) => c.to !== NEW_ID),
   };
   return { ...m, COMPILED_ARCHETYPES: [...m.COMPILED_ARCHETYPES, entry] };
-});
-
-vi.mock("../src/knowledge/stances.js", async (orig) => {
-  const m = await orig<typeof import("../src/knowledge/stances.js")>();
-  return { ...m, STANCES: { ...m.STANCES, [NEW_ID]: m.STANCES[BASE] } };
 });
 
 vi.mock("../src/knowledge/architecture/index.js", async (orig) => {

@@ -210,6 +210,18 @@ export const TypicalPredicate = z.strictObject({
   because: text,
 });
 
+export const ScopeRule = z.strictObject({ scope: Scope, why: text });
+export const Stance = z.strictObject({
+  consistency: Consistency,
+  availability: Availability,
+  delivery: Delivery,
+  ordering: Ordering,
+  durability: Durability,
+  because: text,
+  scopes: z.strictObject({ ordering: ScopeRule, exclusivity: ScopeRule, coordination: ScopeRule }),
+});
+export type Stance = z.infer<typeof Stance>;
+
 export const Archetype = z.strictObject({
   id: ArchetypeId,
   name: text,
@@ -237,20 +249,10 @@ export const Archetype = z.strictObject({
   technologies: z.array(Technology).min(2),
   connections: z.array(Connection).min(1),
   overlay: RuntimeOverlay.optional(),
+  /** The NFR stance a design takes when the prompt is silent, and the scopes at which ordering, exclusivity and coordination hold. */
+  stance: Stance,
 });
 export type Archetype = z.infer<typeof Archetype>;
 export type ArchetypeInput = z.input<typeof Archetype>;
 
-export const ScopeRule = z.strictObject({ scope: Scope, why: text });
-
 /** An archetype's default NFR stance and correctness scopes, used when the prompt states none. */
-export const Stance = z.strictObject({
-  consistency: Consistency,
-  availability: Availability,
-  delivery: Delivery,
-  ordering: Ordering,
-  durability: Durability,
-  because: text,
-  scopes: z.strictObject({ ordering: ScopeRule, exclusivity: ScopeRule, coordination: ScopeRule }),
-});
-export type Stance = z.infer<typeof Stance>;

@@ -423,4 +423,21 @@ export const I03 = {
     maintenance:
       "reclaiming expired claims, materialising upcoming recurring occurrences, rebuilding the due index, parking runs that hit the retry limit and archiving old runs",
   },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "read-your-writes",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "none",
+    durability: "durable",
+    because: "a due item may fire a little late or twice (receivers are idempotent) but must never be lost",
+    scopes: {
+      ordering: { scope: "none", why: "items fire by due time; no consumer relies on a total order between items" },
+      exclusivity: { scope: "key", why: "each due run is claimed by one worker at a time" },
+      coordination: {
+        scope: "shard",
+        why: "the due index is split into time or hash shards, each polled by one owner",
+      },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -399,4 +399,21 @@ export const I04 = {
     maintenance:
       "reclaiming expired shard leases, splitting straggler shards, auditing coverage at pass end and compacting the seen set",
   },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "read-your-writes",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "none",
+    durability: "durable",
+    because: "revisiting an item twice costs a little work; skipping one silently breaks the coverage promise",
+    scopes: {
+      ordering: { scope: "none", why: "items in a pass may be visited in any order" },
+      exclusivity: {
+        scope: "shard",
+        why: "one worker owns a frontier shard at a time so shards are not scanned twice concurrently",
+      },
+      coordination: { scope: "shard", why: "progress is checkpointed per shard" },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -458,4 +458,25 @@ export const I05 = {
     maintenance:
       "Segment retention and compaction, partition reassignment across brokers, repair of under-replicated partitions and consumer lag monitoring.",
   },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "per-partition",
+    durability: "durable",
+    because:
+      "an acknowledged record must survive and be replayable, so with acks=all a partition whose in-sync set falls below min.insync.replicas refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure",
+    scopes: {
+      ordering: {
+        scope: "partition",
+        why: "the log is totally ordered only within a partition; the partition key decides what shares an order",
+      },
+      exclusivity: {
+        scope: "partition",
+        why: "one leader appends to a partition and one member of a consumer group reads it",
+      },
+      coordination: { scope: "partition", why: "offsets and leadership are tracked per partition" },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -391,4 +391,21 @@ export const I06 = {
     maintenance:
       "Reconciliation sweeps of source against index, periodic full reindex with alias swap, segment merging, and tombstone purge after the replay horizon.",
   },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because: "the projection may lag the truth by a bounded amount, but every change must land exactly once in effect",
+    scopes: {
+      ordering: {
+        scope: "key",
+        why: "changes to the same source entity must be applied in order; different entities are independent",
+      },
+      exclusivity: { scope: "partition", why: "one projector consumes each source partition so applies do not race" },
+      coordination: { scope: "partition", why: "checkpoints are kept per source partition" },
+    },
+  },
 } satisfies ArchetypeInput;

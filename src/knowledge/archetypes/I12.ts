@@ -443,4 +443,19 @@ export const I12 = {
     maintenance:
       "reconciling unknown outcomes against provider records, replaying parked entries, expiring idempotency records and archiving finished instances",
   },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "exactly-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "an external effect cannot be taken back cheaply, so each one must happen once in effect and be reconciled",
+    scopes: {
+      ordering: { scope: "key", why: "the steps of one workflow instance happen in order; instances are independent" },
+      exclusivity: { scope: "key", why: "one executor advances a given workflow instance at a time" },
+      coordination: { scope: "key", why: "state transitions are guarded per workflow instance" },
+    },
+  },
 } satisfies ArchetypeInput;

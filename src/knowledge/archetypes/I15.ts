@@ -416,4 +416,19 @@ export const I15 = {
     maintenance:
       "detecting dead nodes and re-placing their tasks, autoscaling pools, draining and upgrading nodes, evicting idle sandboxes and garbage-collecting finished tasks",
   },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "read-your-writes",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "none",
+    durability: "durable",
+    because:
+      "placement decisions must be exact per slot, but the fleet keeps running work while the scheduler recovers",
+    scopes: {
+      ordering: { scope: "none", why: "units of work are placed independently" },
+      exclusivity: { scope: "key", why: "each task or slot has one assigned worker at a time" },
+      coordination: { scope: "shard", why: "schedulers own cells or shards of the fleet" },
+    },
+  },
 } satisfies ArchetypeInput;

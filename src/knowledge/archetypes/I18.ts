@@ -439,4 +439,18 @@ export const I18 = {
     maintenance:
       "Compaction and downsampling, retention deletion, write-ahead log checkpointing, ring membership repair and cardinality audits.",
   },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-most-once",
+    ordering: "per-key",
+    durability: "durable",
+    because: "telemetry must keep ingesting during trouble; a lost sample is acceptable, a stalled pipeline is not",
+    scopes: {
+      ordering: { scope: "key", why: "samples of one series arrive in time order" },
+      exclusivity: { scope: "shard", why: "one ingester owns a series shard and one evaluator runs a rule group" },
+      coordination: { scope: "shard", why: "compaction and rule evaluation are assigned per shard" },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -434,4 +434,19 @@ export const I19 = {
     maintenance:
       "re-replicating lost copies, scrubbing checksums, rebalancing onto new nodes, draining retired disks and garbage-collecting unreferenced chunks",
   },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "an acknowledged write must survive disk and node loss, and metadata must never point at missing data; a client retries a failed write (GFS record append even lands at least once, leaving duplicates and padding that readers skip), so the substrate is at-least-once and the strong default fits S3, Ceph and HDFS rather than GFS's relaxed region model",
+    scopes: {
+      ordering: { scope: "key", why: "mutations to one chunk or file are ordered by its primary or writer lease" },
+      exclusivity: { scope: "key", why: "one writer lease per file or chunk at a time" },
+      coordination: { scope: "replica group", why: "replicas of a chunk agree on the committed length and version" },
+    },
+  },
 } satisfies ArchetypeInput;
