@@ -1,11 +1,14 @@
 import { ARCHETYPE_ENTRIES } from "./archetypes/index.js";
 import { ARCHETYPE_CAPACITY } from "./capacity/index.js";
 import { FEATURES } from "./features/index.js";
+import { GATE_MODULES } from "./gates.js";
 import { MECHANISM_CATALOG } from "./mechanisms/catalog.js";
 import { MECHANISMS } from "./mechanisms/index.js";
 import { type Expr, parseFormula } from "./notation/formula.js";
+import { PREDICATE_MODULES, PREDICATES } from "./predicates.js";
 import { QUANTITIES } from "./quantities.js";
 import { Archetype, Mechanism, Quantity } from "./schema.js";
+import { PredicateTable } from "./tables-schema.js";
 import { crossEntryProblems, entryProblems, type KnownIds } from "./validate.js";
 import { ARCHETYPE_IDS } from "./vocab.js";
 
@@ -41,6 +44,17 @@ export function compileKnowledge(): CompiledKnowledge {
   for (const q of QUANTITIES) {
     const r = Quantity.safeParse(q);
     if (!r.success) problems.push(...r.error.issues.map((i) => `quantity ${q.id}: ${i.path.join(".")}: ${i.message}`));
+  }
+  const predicates = PredicateTable.safeParse(PREDICATES);
+  if (!predicates.success)
+    problems.push(...predicates.error.issues.map((i) => `predicates: ${i.path.join(".")}: ${i.message}`));
+  for (const p of PREDICATE_MODULES)
+    if (p.examples.valid.length === 0 || p.examples.invalid.length === 0)
+      problems.push(`predicate ${p.id}: needs at least one valid and one invalid example prompt`);
+  const added = new Set(PREDICATE_MODULES.flatMap((p) => p.adds));
+  for (const g of GATE_MODULES) {
+    if (!added.has(g.mechanism)) problems.push(`gate ${g.mechanism}: no predicate adds this mechanism`);
+    if (g.examples.kept.length === 0) problems.push(`gate ${g.mechanism}: needs at least one kept example prompt`);
   }
   const ids = ARCHETYPE_ENTRIES.map((e) => e.id);
   if (ids.join() !== [...ids].sort().join()) problems.push("archetype registry: entries are not in id order");
