@@ -9,6 +9,9 @@ import {
 import { ARCHETYPES } from "../../knowledge/index.js";
 import {
   AMBIGUOUS_SYSTEMS,
+  COMBINATION_RULES,
+  COMBINATION_WINDOW,
+  CONCEPT_FAMILIES,
   CONCEPT_WEIGHT,
   CONCEPT_WORDS,
   INVARIANT_OPENERS,
@@ -40,6 +43,7 @@ export function recognitionKnowledge(): RecognitionKnowledge {
       openers: INVARIANT_OPENERS,
       ambiguous: AMBIGUOUS_SYSTEMS,
       needs: NEEDS,
+      combinations: { families: CONCEPT_FAMILIES, rules: COMBINATION_RULES, window: COMBINATION_WINDOW },
     },
   );
   return compiled;

@@ -1,5 +1,6 @@
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import { compositionRole } from "../composition.js";
+import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
 import { tokenize } from "./tokens.js";
@@ -128,7 +129,8 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   const tokens = tokenize(prompt);
   const isHead = (i: number) => tokens[i]?.head === true;
   const w = (h: Hit) => weightOf(h, isHead);
-  const sorted = sortHits(matchAll(tokens, kb.index), kb);
+  const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
+  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
 
   const raw = kb.archetypes.map((archetype) => {
     const all = sorted.byArchetype.get(archetype.id) ?? [];

@@ -49,3 +49,15 @@ export interface Need {
   cues: readonly string[];
   why: string;
 }
+
+/**
+ * A requirement read from ideas rather than fixed wording: one word from each named family of
+ * `CONCEPT_FAMILIES` close together ("only one" + "at the same time" → an exclusive claim).
+ */
+export interface CombinationRule {
+  rule: string;
+  why: string;
+  /** Names of word families that must all appear. */
+  families: readonly string[];
+  targets: readonly Target[];
+}

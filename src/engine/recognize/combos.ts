@@ -1,0 +1,112 @@
+import type { CombinationRule } from "../../knowledge/signals/index.js";
+import { compileSignal, findSignal, type Hit, type Signal } from "./match.js";
+import type { Token } from "./tokens.js";
+
+/** Word families compiled once, looked up by the stems of the prompt. */
+export interface CompiledCombinations {
+  /** Single-word family members by stem. */
+  words: ReadonlyMap<string, readonly string[]>;
+  /** Multi-word family members by their first stem. */
+  phrases: ReadonlyMap<string, readonly { family: string; signal: Signal }[]>;
+  rules: readonly CombinationRule[];
+  window: number;
+  size: number;
+}
+
+export function compileCombinations(
+  families: Readonly<Record<string, readonly string[]>>,
+  rules: readonly CombinationRule[],
+  window: number,
+): CompiledCombinations {
+  const words = new Map<string, string[]>();
+  const phrases = new Map<string, { family: string; signal: Signal }[]>();
+  let size = 0;
+  for (const [family, list] of Object.entries(families))
+    for (const text of list) {
+      const signal = compileSignal(text, 0, "phrase", { slack: 1 });
+      if (!signal) continue;
+      size++;
+      const first = signal.stems[0] as string;
+      if (signal.stems.length === 1) {
+        const fams = words.get(first) ?? [];
+        if (!fams.includes(family)) fams.push(family);
+        words.set(first, fams);
+      } else {
+        const list2 = phrases.get(first) ?? [];
+        list2.push({ family, signal });
+        phrases.set(first, list2);
+      }
+    }
+  for (const r of rules)
+    for (const f of r.families) if (!(f in families)) throw new Error(`combination rule '${r.rule}': no family '${f}'`);
+  return { words, phrases, rules, window, size };
+}
+
+interface Occurrence {
+  covers: number[];
+}
+
+/**
+ * Requirement hits read from word families: for each rule, the closest set of words, one from each
+ * of its families, on distinct words of the prompt and within the window. Cost follows the prompt's
+ * words (families are looked up by stem), not the number of rules.
+ */
+export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinations): Hit[] {
+  const byFamily = new Map<string, Occurrence[]>();
+  const add = (family: string, o: Occurrence) => {
+    const list = byFamily.get(family);
+    if (list) list.push(o);
+    else byFamily.set(family, [o]);
+  };
+  const seenStems = new Set<string>();
+  tokens.forEach((t, i) => {
+    for (const f of kb.words.get(t.stem) ?? []) add(f, { covers: [i] });
+    if (seenStems.has(t.stem)) return;
+    seenStems.add(t.stem);
+    for (const p of kb.phrases.get(t.stem) ?? []) {
+      const h = findSignal(tokens, p.signal);
+      if (h) add(p.family, { covers: h.covers });
+    }
+  });
+  const hits: Hit[] = [];
+  for (const rule of kb.rules) {
+    const lists = rule.families.map((f) => byFamily.get(f) ?? []);
+    if (lists.some((l) => l.length === 0)) continue;
+    let best: Occurrence[] | undefined;
+    let bestSpan = Number.POSITIVE_INFINITY;
+    const pick = (k: number, chosen: Occurrence[]) => {
+      if (k === lists.length) {
+        const all = chosen.flatMap((o) => o.covers);
+        if (new Set(all).size !== all.length) return;
+        const span = Math.max(...all) - Math.min(...all);
+        if (span <= kb.window && span < bestSpan) {
+          bestSpan = span;
+          best = [...chosen];
+        }
+        return;
+      }
+      for (const o of (lists[k] as Occurrence[]).slice(0, 6)) pick(k + 1, [...chosen, o]);
+    };
+    pick(0, []);
+    if (!best) continue;
+    const covers = [...new Set(best.flatMap((o) => o.covers))].sort((a, b) => a - b);
+    const quoted = best.map((o) => o.covers.map((i) => tokens[i]?.raw ?? "").join(" ")).join(" … ");
+    for (const t of rule.targets)
+      hits.push({
+        signal: {
+          text: rule.rule,
+          stems: covers.map((i) => tokens[i]?.stem ?? ""),
+          raws: covers.map((i) => tokens[i]?.raw ?? ""),
+          weight: t.weight,
+          kind: "phrase",
+          slack: kb.window,
+          owner: { kind: "archetype", id: t.id },
+          rule: { name: `${rule.rule}, read from the words together`, why: rule.why },
+        },
+        covers,
+        quoted,
+        fuzzy: false,
+      });
+  }
+  return hits;
+}
