@@ -68,3 +68,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "similar some any each every all per via using use uses used up out about"
   ).split(" "),
 );
+
+/** Words that count things ("thirty minutes", "a few seconds"): skipped when reading what bounds a count. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty " +
+    "ninety hundred thousand million few couple several many half single"
+  ).split(" "),
+);

@@ -1,5 +1,6 @@
 import type { CombinationRule } from "../../knowledge/signals/index.js";
-import { compileSignal, findSignal, type Hit, type Signal } from "./match.js";
+import { blocked, compileSignal, findSignal, type Hit, type Signal } from "./match.js";
+import { stemWord } from "./tokens.js";
 import type { Token } from "./tokens.js";
 
 /** Word families compiled once, looked up by the stems of the prompt. */
@@ -70,7 +71,10 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
   });
   const hits: Hit[] = [];
   for (const rule of kb.rules) {
-    const lists = rule.families.map((f) => byFamily.get(f) ?? []);
+    const unless = rule.unlessAfter?.map(stemWord);
+    const lists = rule.families.map((f) =>
+      (byFamily.get(f) ?? []).filter((o) => !blocked(tokens, o.covers[0] as number, unless)),
+    );
     if (lists.some((l) => l.length === 0)) continue;
     let best: Occurrence[] | undefined;
     let bestSpan = Number.POSITIVE_INFINITY;
@@ -79,7 +83,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
         const all = chosen.flatMap((o) => o.covers);
         if (new Set(all).size !== all.length) return;
         const span = Math.max(...all) - Math.min(...all);
-        if (span <= kb.window && span < bestSpan) {
+        if (span <= (rule.window ?? kb.window) && span < bestSpan) {
           bestSpan = span;
           best = [...chosen];
         }

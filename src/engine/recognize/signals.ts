@@ -87,6 +87,7 @@ export function compileRecognition(
           owner: { kind: "archetype", id: t.id },
           slack: r.slack ?? REQUIREMENT_SLACK,
           rule: { name: r.rule, why: r.why },
+          ...(r.unlessAfter ? { unlessAfter: r.unlessAfter } : {}),
         });
         all.push(sig && sig.stems.length === 1 ? { ...sig, weight: sig.weight * SINGLE_WORD_REQUIREMENT } : sig);
       }

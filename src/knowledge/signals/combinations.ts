@@ -84,7 +84,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   // time
   unit: ["second", "minute", "hour", "day", "week", "month", "year", "interval", "intervals"],
   relation: ["after", "before", "later", "away", "elapsed", "since", "ends", "expires", "expired", "grace period"],
-  moment: ["moment", "exact time", "chosen time", "time picked", "time chose", "due time", "scheduled time", "on time"],
+  moment: ["moment", "exact time", "chosen time", "time picked", "time chose", "due time", "scheduled time"],
   act: [
     "send",
     "cancel",
@@ -104,7 +104,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "expire",
     "run",
     "trigger",
-    "text",
+    "text message",
   ],
   // revisiting a large set
   revisit: [
@@ -445,7 +445,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     rule: "one holder at a time",
     why: "only one actor may hold or act on something while another wants it, which is an exclusive claim",
     families: ["single", "together"],
-    targets: [{ id: "I02", weight: 0.7 }],
+    targets: [{ id: "I02", weight: 0.8 }],
   },
   {
     rule: "one holder of a claim",
@@ -464,6 +464,8 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "something must be done a set time before or after an event, which is a stored due time",
     families: ["unit", "relation", "act"],
     targets: [{ id: "I03", weight: 0.7 }],
+    window: 6,
+    unlessAfter: ["within", "under", "every", "few", "last", "past"],
   },
   {
     rule: "action at a chosen moment",

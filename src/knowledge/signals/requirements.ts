@@ -114,6 +114,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     targets: [{ id: "I03", weight: 0.8 }],
     phrases: OFFSETS,
     slack: 1,
+    unlessAfter: ["within", "under", "every", "few"],
   },
   {
     rule: "action at a time",
