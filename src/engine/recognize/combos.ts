@@ -1,7 +1,7 @@
 import type { CombinationRule } from "../../knowledge/signals/index.js";
 import { blocked, compileSignal, findSignal, type Hit, type Signal } from "./match.js";
-import { stemWord } from "./tokens.js";
 import type { Token } from "./tokens.js";
+import { stemWord } from "./tokens.js";
 
 /** Word families compiled once, looked up by the stems of the prompt. */
 export interface CompiledCombinations {
@@ -106,6 +106,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
           slack: kb.window,
           owner: { kind: "archetype", id: t.id },
           rule: { name: `${rule.rule}, read from the words together`, why: rule.why },
+          combined: true,
         },
         covers,
         quoted,

@@ -1,6 +1,6 @@
+import { NUMBER_WORDS } from "../../knowledge/lexicon.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { editDistance } from "../text.js";
-import { NUMBER_WORDS } from "../../knowledge/lexicon.js";
 import { type Token, tokenize } from "./tokens.js";
 
 const isCount = (raw: string) => /^\d+$/.test(raw) || NUMBER_WORDS.has(raw);
@@ -31,6 +31,8 @@ export interface Signal {
   rule?: { name: string; why: string };
   /** A word typical of an archetype: weak evidence that never counts as a stated requirement. */
   concept?: boolean;
+  /** Read from word families together: states a requirement, never names a component. */
+  combined?: boolean;
   /** Stems that, right before the first covered word, cancel the match. */
   unlessAfter?: readonly string[];
 }

@@ -132,6 +132,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
 
+  const asksForThing = ASKS_TO_BUILD.test(prompt.toLowerCase());
   const raw = kb.archetypes.map((archetype) => {
     const all = sorted.byArchetype.get(archetype.id) ?? [];
     const { score, counted } = combine(all, w);
@@ -144,7 +145,15 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       score,
       strong,
       hits: counted,
-      named: counted.some((h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept),
+      // In a prompt that asks for nothing to be built, a requirement stated in the head is as much
+      // its subject as a component named there ("Hold each payment for 48 hours, then release it").
+      headStated:
+        !asksForThing &&
+        counted.some((h) => h.signal.rule !== undefined && !h.signal.concept && h.covers.some(isHead)),
+      // Words read together state a requirement; they do not name the component to build.
+      named: counted.some(
+        (h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept && !h.signal.combined,
+      ),
     };
   });
   // A prompt that opens with an invariant ("Ensure no two…") is about that requirement: archetypes
@@ -160,7 +169,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     score:
       invariant !== undefined && !stated(r) && raw.some(stated)
         ? r.score * NOUNS_ONLY_FACTOR
-        : headNamed && !r.named
+        : headNamed && !r.named && !r.headStated
           ? r.score * BODY_ONLY_FACTOR
           : r.score,
   }));

@@ -4,6 +4,18 @@ const LOCK_CUES = ["lock", "mutex", "mutual exclusion", "lease", "only one", "le
 const QUEUE_CUES = ["queue", "stream", "job", "background workers", "pub sub", "consumer", "broker", "publish"];
 const LIMIT_CUES = ["rate limit", "throttle", "quota", "limit requests", "attempts per"];
 const CONFIG_CUES = ["configuration", "feature flag", "setting", "reload", "distribute config", "key value config"];
+/** Words saying a cache sits in front of an origin that stays authoritative (look-aside, I07). */
+const LOOK_ASIDE_CUES = [
+  "in front database",
+  "in front of",
+  "cache aside",
+  "look aside",
+  "hot reads",
+  "cache results",
+  "results queries",
+  "expensive queries",
+  "offload database",
+];
 const DISCOVERY_CUES = ["service discovery", "discovery", "health check", "registry", "membership", "register"];
 
 /**
@@ -33,11 +45,19 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
       },
       { use: "a rate-limit counter store", cues: LIMIT_CUES, targets: [{ id: "I08", weight: 0.9 }] },
       {
-        use: "a cache in front of a database",
-        cues: ["cache", "caching", "in front database", "hot reads", "cache aside"],
+        use: "a distributed cache",
+        cues: ["cache", "caching"],
         targets: [
           { id: "I16", weight: 0.9 },
           { id: "I07", weight: 0.6 },
+        ],
+      },
+      {
+        use: "a look-aside cache in front of a database (the database stays the origin)",
+        cues: LOOK_ASIDE_CUES,
+        targets: [
+          { id: "I07", weight: 0.95 },
+          { id: "I16", weight: 0.6 },
         ],
       },
       {
@@ -59,7 +79,16 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
         { id: "I07", weight: 0.5 },
       ],
     },
-    uses: [],
+    uses: [
+      {
+        use: "a look-aside cache in front of a database (the database stays the origin)",
+        cues: LOOK_ASIDE_CUES,
+        targets: [
+          { id: "I07", weight: 0.95 },
+          { id: "I16", weight: 0.6 },
+        ],
+      },
+    ],
   },
   {
     name: "Consul",
