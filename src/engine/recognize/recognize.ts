@@ -148,8 +148,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       // In a prompt that asks for nothing to be built, a requirement stated in the head is as much
       // its subject as a component named there ("Hold each payment for 48 hours, then release it").
       headStated:
-        !asksForThing &&
-        counted.some((h) => h.signal.rule !== undefined && !h.signal.concept && h.covers.some(isHead)),
+        !asksForThing && counted.some((h) => h.signal.rule !== undefined && !h.signal.concept && h.covers.some(isHead)),
       // Words read together state a requirement; they do not name the component to build.
       named: counted.some(
         (h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept && !h.signal.combined,

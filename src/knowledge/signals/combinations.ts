@@ -34,6 +34,18 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "second run",
     "second copy",
   ],
+  collabEdit: [
+    "editing",
+    "edit",
+    "edits",
+    "modify",
+    "modifying",
+    "annotate",
+    "annotating",
+    "changing",
+    "drawing",
+    "typing",
+  ],
   together: [
     "one time",
     "once",
@@ -52,6 +64,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "already running",
     "in progress",
     "underway",
+    "active",
+    "any moment",
+    "any given moment",
   ],
   hold: [
     "own",
@@ -88,6 +103,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "votes",
     "most replicas",
     "most nodes",
+    "committed",
+    "commit",
   ],
   fault: [
     "minority",
@@ -104,6 +121,23 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "replicas",
   ],
   // time
+  stored: ["write", "writes", "stored", "log entry", "committed write", "commits"],
+  inactive: [
+    "no reply",
+    "no activity",
+    "inactive",
+    "inactivity",
+    "idle",
+    "untouched",
+    "unused",
+    "not opened",
+    "not logged",
+    "no response",
+    "dormant",
+    "abandoned",
+    "no login",
+    "not used",
+  ],
   unit: ["second", "minute", "hour", "day", "week", "month", "year", "interval", "intervals"],
   relation: [
     "after",
@@ -290,6 +324,18 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   inOrder: ["in order", "order sent", "ordered", "sequence"],
   noLoss: ["nothing lost", "never lost", "not lost", "lose nothing", "restart", "restarts", "crash"],
   // a derived copy
+  findable: [
+    "findable",
+    "searchable",
+    "keyword",
+    "keywords",
+    "full text",
+    "query by",
+    "filter by",
+    "faceted",
+    "search by",
+  ],
+  within: ["within"],
   derived: [
     "view",
     "index",
@@ -399,6 +445,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "store result",
     "locations close",
     "close users",
+    "without touching",
+    "without reaching",
+    "without hitting",
+    "not touch",
   ],
   // limits on use
   cap: [
@@ -425,6 +475,12 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "requests day",
     "free tier",
     "paid",
+    "slowed down",
+    "slow down",
+    "slowed",
+    "hurts",
+    "other tenants",
+    "everyone else",
   ],
   load: [
     "spike",
@@ -456,6 +512,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "calls day",
     "messages second",
     "writes second",
+    "suddenly",
+    "ten times",
+    "usual traffic",
+    "traffic spike",
+    "times usual",
   ],
   // numbering
   unique: [
@@ -476,6 +537,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "given twice",
     "handed out twice",
     "no two same",
+    "ever produce",
+    "never produce",
+    "never generate",
+    "generated twice",
+    "produce same",
   ],
   label: [
     "id",
@@ -518,6 +584,12 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "goes silent",
     "not reported",
     "no response",
+    "not reported",
+    "has not reported",
+    "stopped reporting",
+    "no update",
+    "no updates",
+    "not sent",
   ],
   gone: [
     "dead",
@@ -540,6 +612,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "crashed",
     "accepting",
     "alive",
+    "lost",
+    "mark lost",
+    "marked",
   ],
   // configuration rollout
   change: [
@@ -948,6 +1023,12 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     targets: [{ id: "I01", weight: 0.75 }],
   },
   {
+    rule: "quorum-committed writes",
+    why: "a write counts only once most replicas hold it, which is consensus replication",
+    families: ["agree", "stored"],
+    targets: [{ id: "I01", weight: 0.7 }],
+  },
+  {
     rule: "action a stated time from an event",
     why: "something must be done a set time before or after an event, which is a stored due time",
     families: ["unit", "relation", "act"],
@@ -968,6 +1049,13 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "work must start at a calendar time (a day, a midnight, a time zone), which is due-time release",
     families: ["calendar", "act"],
     targets: [{ id: "I03", weight: 0.75 }],
+  },
+  {
+    rule: "action after a quiet period",
+    why: "something is done once a thing has been left untouched for a set time, which is a due time moved by each activity",
+    families: ["inactive", "unit"],
+    targets: [{ id: "I03", weight: 0.7 }],
+    window: 5,
   },
   {
     rule: "action at a chosen moment",
@@ -1016,6 +1104,13 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "a view, index or table derived from a source can fall behind or drift and must catch up or be rebuilt",
     families: ["derived", "drift"],
     targets: [{ id: "I06", weight: 0.75 }],
+  },
+  {
+    rule: "findable soon after a change",
+    why: "new or edited items must become findable within a bound, which is an index kept fresh from its source",
+    families: ["findable", "within", "unit"],
+    targets: [{ id: "I06", weight: 0.75 }],
+    window: 8,
   },
   {
     rule: "repeated reads served close by",
@@ -1089,6 +1184,12 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "changes made at the same time to one thing must merge without losing anyone's work, which is shared-subject coordination",
     families: ["together", "mergeWords"],
     targets: [{ id: "I13", weight: 0.7 }],
+  },
+  {
+    rule: "people editing one thing at once",
+    why: "several people change the same thing at the same time and must see each other's changes, which is shared-subject coordination",
+    families: ["collabEdit", "together", "same"],
+    targets: [{ id: "I13", weight: 0.8 }],
   },
   {
     rule: "published bytes fixed",

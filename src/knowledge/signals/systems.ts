@@ -3,7 +3,17 @@ import type { AmbiguousSystem } from "./types.js";
 const LOCK_CUES = ["lock", "mutex", "mutual exclusion", "lease", "only one", "leader election", "fencing"];
 const QUEUE_CUES = ["queue", "stream", "job", "background workers", "pub sub", "consumer", "broker", "publish"];
 const LIMIT_CUES = ["rate limit", "throttle", "quota", "limit requests", "attempts per"];
-const CONFIG_CUES = ["configuration", "feature flag", "setting", "reload", "distribute config", "key value config"];
+const CONFIG_CUES = [
+  "configuration",
+  "feature flag",
+  "setting",
+  "reload",
+  "distribute config",
+  "key value config",
+  "rollout",
+  "push changes",
+  "percentage",
+];
 /** Words saying a cache sits in front of an origin that stays authoritative (look-aside, I07). */
 const LOOK_ASIDE_CUES = [
   "in front database",
@@ -16,7 +26,18 @@ const LOOK_ASIDE_CUES = [
   "expensive queries",
   "offload database",
 ];
-const DISCOVERY_CUES = ["service discovery", "discovery", "health check", "registry", "membership", "register"];
+const DISCOVERY_CUES = [
+  "service discovery",
+  "discovery",
+  "health check",
+  "registry",
+  "membership",
+  "register",
+  "alive",
+  "liveness",
+  "heartbeat",
+  "ephemeral",
+];
 
 /**
  * Named systems with several common uses. The name alone says which systems family is meant but
