@@ -14,7 +14,17 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I02",
     needs: "I03",
-    cues: ["hold minutes", "held minutes", "hold expires", "hold lapses", "release unconfirmed", "hold timeout"],
+    cues: [
+      "hold minutes",
+      "held minutes",
+      "hold expires",
+      "hold lapses",
+      "release unconfirmed",
+      "hold timeout",
+      "not confirmed",
+      "given back",
+      "unconfirmed",
+    ],
     why: "a hold that must end after a set time is a stored due time that releases the claim when it arrives",
   },
   {

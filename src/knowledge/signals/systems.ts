@@ -1,6 +1,18 @@
 import type { AmbiguousSystem } from "./types.js";
 
-const LOCK_CUES = ["lock", "mutex", "mutual exclusion", "lease", "only one", "leader election", "fencing"];
+const LOCK_CUES = [
+  "lock",
+  "mutex",
+  "mutual exclusion",
+  "lease",
+  "only one",
+  "leader election",
+  "fencing",
+  "once only",
+  "only once",
+  "never twice",
+  "at most one",
+];
 const QUEUE_CUES = ["queue", "stream", "job", "background workers", "pub sub", "consumer", "broker", "publish"];
 const LIMIT_CUES = ["rate limit", "throttle", "quota", "limit requests", "attempts per"];
 const CONFIG_CUES = [
