@@ -40,8 +40,12 @@ const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the 
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-function weightOf(h: Hit, tokensHead: (i: number) => boolean): number {
-  const inHead = h.covers.some(tokensHead);
+/**
+ * A hit's weight. A hit after the head is discounted as a likely qualifier, except a stated
+ * requirement in a prompt that asks for nothing to be built: there the whole sentence is the requirement.
+ */
+function weightOf(h: Hit, tokensHead: (i: number) => boolean, statement: boolean): number {
+  const inHead = h.covers.some(tokensHead) || (statement && h.signal.rule !== undefined && !h.signal.concept);
   return h.signal.weight * (inHead ? 1 : BODY_DISCOUNT) * (h.fuzzy ? TYPO_DISCOUNT : 1);
 }
 
@@ -128,11 +132,11 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
 export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { branch?: BranchKind } = {}): Recognition {
   const tokens = tokenize(prompt);
   const isHead = (i: number) => tokens[i]?.head === true;
-  const w = (h: Hit) => weightOf(h, isHead);
+  const asksForThing = ASKS_TO_BUILD.test(prompt.toLowerCase());
+  const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
 
-  const asksForThing = ASKS_TO_BUILD.test(prompt.toLowerCase());
   const raw = kb.archetypes.map((archetype) => {
     const all = sorted.byArchetype.get(archetype.id) ?? [];
     const { score, counted } = combine(all, w);
@@ -151,7 +155,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
         !asksForThing && counted.some((h) => h.signal.rule !== undefined && !h.signal.concept && h.covers.some(isHead)),
       // Words read together state a requirement; they do not name the component to build.
       named: counted.some(
-        (h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept && !h.signal.combined,
+        (h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept && h.signal.rule === undefined,
       ),
     };
   });
