@@ -53,6 +53,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "changing",
     "drawing",
     "typing",
+    "update",
+    "updating",
   ],
   together: [
     "one time",
@@ -76,6 +78,18 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "any moment",
     "any given moment",
     "side by side",
+  ],
+  reclaim: [
+    "takes back",
+    "take back",
+    "taken back",
+    "given back",
+    "reclaimed",
+    "reassigned",
+    "does nothing",
+    "lapses",
+    "times out",
+    "expires",
   ],
   hold: [
     "own",
@@ -108,6 +122,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "booked",
     "redeemed",
     "redeem",
+    "hands",
+    "handed",
+    "worked by",
   ],
   // agreement among replicas
   agree: [
@@ -124,6 +141,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "most nodes",
     "committed",
     "commit",
+    "disagree",
+    "never disagree",
+    "same view",
   ],
   fault: [
     "minority",
@@ -315,6 +335,15 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "go through",
     "rerun",
     "re run",
+    "run through",
+    "re tag",
+    "retag",
+    "re classify",
+    "reclassify",
+    "re label",
+    "relabel",
+    "re score",
+    "rescore",
   ],
   period: [
     "weekly",
@@ -331,6 +360,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "every weekend",
     "month",
     "monthly",
+    "sunday",
+    "monday",
+    "saturday",
+    "every sunday",
   ],
   items: [
     "pages",
@@ -352,6 +385,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "products",
     "apis",
     "endpoints",
+    "catalogue",
+    "catalog",
+    "images",
+    "photos",
+    "reviews",
   ],
   // a log read by many
   readers: [
@@ -455,6 +493,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "denormalised",
     "denormalized",
     "read copy",
+    "computed",
+    "panel",
+    "trending",
+    "computed from",
   ],
   drift: [
     "lag",
@@ -682,6 +724,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never generate",
     "generated twice",
     "produce same",
+    "share number",
+    "never share",
+    "no two share",
+    "ever share",
   ],
   label: [
     "id",
@@ -755,6 +801,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "lost",
     "mark lost",
     "marked",
+    "forget",
+    "forgotten",
   ],
   // configuration rollout
   change: [
@@ -784,6 +832,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "feature",
     "switch on",
     "switch feature",
+    "tweak",
+    "thresholds",
+    "tune",
   ],
   spread: [
     "servers",
@@ -830,6 +881,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "error rates",
     "watching",
     "kill switch",
+    "put back",
+    "back instantly",
+    "previous",
+    "go back",
+    "old thresholds",
   ],
   // an effect outside the system
   outside: [
@@ -890,6 +946,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "clients",
     "many",
     "several",
+    "dozens",
+    "moderators",
+    "team",
   ],
   same: ["same", "identical", "shared", "agree", "same way", "same world", "one state"],
   converge: [
@@ -907,6 +966,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "identical",
     "end see",
     "ends see",
+    "consistent picture",
+    "consistent view",
+    "see consistent",
   ],
   mergeWords: [
     "merge",
@@ -1057,6 +1119,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "error rate",
     "percentiles",
     "temperature",
+    "logins",
+    "signups",
+    "sign ins",
+    "count of",
   ],
   sources: [
     "every service",
@@ -1071,6 +1137,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "every server",
     "fleet",
   ],
+  alarmish: ["warn", "unusual", "anomaly", "anomalies", "anomalous", "spikes", "spike", "alert", "alarm"],
   overTime: [
     "chart",
     "graph",
@@ -1182,6 +1249,12 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     rule: "a busy resource makes others wait",
     why: "while one actor works on something, another asking for the same thing must wait or be turned away, which is an exclusive claim",
     families: ["single", "hold"],
+    targets: [{ id: "I02", weight: 0.7 }],
+  },
+  {
+    rule: "a claim taken back",
+    why: "something handed to one holder is taken back when the holder goes idle or its time runs out, which is an expiring lease",
+    families: ["hold", "reclaim"],
     targets: [{ id: "I02", weight: 0.7 }],
   },
   {
@@ -1328,7 +1401,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     rule: "labels that never repeat",
     why: "each new thing needs a label no other thing has, which is identifier generation",
     families: ["unique", "label"],
-    targets: [{ id: "I09", weight: 0.7 }],
+    targets: [{ id: "I09", weight: 0.8 }],
   },
   {
     rule: "silence means gone",
@@ -1413,6 +1486,12 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "every service or host emits measurements that are gathered in one place, which is a telemetry pipeline",
     families: ["measure", "sources"],
     targets: [{ id: "I18", weight: 0.6 }],
+  },
+  {
+    rule: "charted and watched for anomalies",
+    why: "a count over time is charted and unusual changes raise a warning, which is a telemetry pipeline",
+    families: ["overTime", "alarmish"],
+    targets: [{ id: "I18", weight: 0.7 }],
   },
   {
     rule: "keyed state that stays available",

@@ -387,7 +387,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "detect failure",
       "detect failed",
       "announce themselves",
-      "live servers",
+      "live servers list",
       "register itself",
       "register themselves",
       "servers crash",
