@@ -865,6 +865,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "everyone",
     "list customers",
     "all users",
+    "proxies",
+    "gateways",
+    "hosts",
+    "nodes",
+    "flip",
   ],
   revert: [
     "switch off",
@@ -886,6 +891,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "previous",
     "go back",
     "old thresholds",
+    "rollback",
+    "instant rollback",
   ],
   // an effect outside the system
   outside: [

@@ -560,6 +560,21 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     ],
   },
   {
+    rule: "tunable per-key consistency",
+    why: "reads and writes per key choose how many replicas must answer, which is a leaderless or quorum-replicated key-value store",
+    targets: [{ id: "I16", weight: 0.85 }],
+    phrases: [
+      "tunable quorum",
+      "tunable consistency",
+      "quorum reads writes",
+      "read your writes key",
+      "sloppy quorum",
+      "hinted handoff",
+      "last writer wins",
+      "vector clocks",
+    ],
+  },
+  {
     rule: "per-key availability across regions",
     why: "each key's value must stay readable and writable where the user is, even when regions are cut off, which is replicated key-scoped state",
     targets: [{ id: "I16", weight: 0.85 }],
