@@ -321,6 +321,27 @@ describe("recognition: requirements read from word families together", () => {
     );
   });
 
+  it("accepts a synonym of a family word and quotes the word the prompt used", () => {
+    const kb = recognitionKnowledge().combinations;
+    if (!kb) throw new Error("no combinations compiled");
+    const hits = matchCombinations(tokenize("The reporting tables diverge from the ledger."), kb);
+    const hit = hits.find((h) => h.signal.text === "a derived copy kept in step");
+    expect(hit?.quoted).toBe("tables … diverge");
+    const plain = compileCombinations(
+      { a: ["drift"], b: ["tables"] },
+      [{ rule: "r", why: "w", families: ["a", "b"], targets: [] }],
+      5,
+    );
+    expect(matchCombinations(tokenize("The tables diverge."), plain)).toEqual([]);
+    const withSynonyms = compileCombinations(
+      { a: ["drift"], b: ["tables"] },
+      [{ rule: "r", why: "w", families: ["a", "b"], targets: [{ id: "I06", weight: 0.5 }] }],
+      5,
+      { drift: ["diverge"] },
+    );
+    expect(matchCombinations(tokenize("The tables diverge."), withSynonyms)).toHaveLength(1);
+  });
+
   it("refuses a rule that names a family that does not exist", () => {
     expect(() =>
       compileCombinations({ one: ["single"] }, [{ rule: "r", why: "w", families: ["one", "nope"], targets: [] }], 5),

@@ -76,3 +76,40 @@ export const NUMBER_WORDS: ReadonlySet<string> = new Set(
     "ninety hundred thousand million few couple several many half single"
   ).split(" "),
 );
+
+/**
+ * Words people use for the same idea when stating a requirement, for the word families of
+ * `signals/combinations.ts` only (other signals keep their exact words). A family that lists the
+ * head word also accepts each synonym; evidence quotes the word the prompt used.
+ */
+export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  delete: ["purge", "erase", "wipe"],
+  cancel: ["void", "revoke"],
+  remind: ["nudge"],
+  rebuild: ["reconstruct", "recreate", "reconstitute"],
+  regenerate: ["reassemble", "recompile", "rerender"],
+  lag: ["trail", "trails", "trailing"],
+  drift: ["diverge", "skew", "desync", "deviate"],
+  same: ["identical", "matching"],
+  edit: ["modify", "alter", "reorder", "rearrange", "drag", "rename"],
+  owner: ["holder", "assignee"],
+  claim: ["grab", "seize", "acquire"],
+  unique: ["distinct", "unrepeated"],
+  throttle: ["meter"],
+  burst: ["surge", "storm"],
+  dead: ["unresponsive", "unreachable"],
+  silent: ["quiet", "mute", "unheard"],
+  revert: ["undo", "restore", "reverse", "back out"],
+  disks: ["drives", "ssds", "hdds"],
+  files: ["objects", "blobs", "archives", "snapshots", "backups"],
+  measurements: ["datapoints", "stats", "statistics", "telemetry"],
+  chart: ["graph", "plot", "visualise", "visualize"],
+  replay: ["reprocess", "rerun", "reread", "rewind", "reingest"],
+  consumer: ["listener", "processor"],
+  isolated: ["sandboxed", "jailed"],
+  immutable: ["frozen", "unchangeable", "permanent", "read only"],
+  merge: ["reconcile", "combine", "unify"],
+  nearest: ["closest", "nearby", "neighbouring", "neighboring"],
+  writable: ["updatable", "modifiable"],
+  agree: ["concur", "ratify"],
+};

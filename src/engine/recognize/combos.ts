@@ -18,8 +18,17 @@ export function compileCombinations(
   families: Readonly<Record<string, readonly string[]>>,
   rules: readonly CombinationRule[],
   window: number,
+  synonyms: Readonly<Record<string, readonly string[]>> = {},
 ): CompiledCombinations {
   const words = new Map<string, string[]>();
+  // A single-word family member also stands for its synonyms ("delete" for "purge" and "erase").
+  const alike = new Map<string, string[]>();
+  for (const [head, list] of Object.entries(synonyms)) {
+    const h = compileSignal(head, 0, "phrase");
+    if (!h || h.stems.length !== 1) continue;
+    const key = h.stems[0] as string;
+    alike.set(key, [...(alike.get(key) ?? []), ...list]);
+  }
   const phrases = new Map<string, { family: string; signal: Signal }[]>();
   let size = 0;
   for (const [family, list] of Object.entries(families))
@@ -29,9 +38,20 @@ export function compileCombinations(
       size++;
       const first = signal.stems[0] as string;
       if (signal.stems.length === 1) {
-        const fams = words.get(first) ?? [];
-        if (!fams.includes(family)) fams.push(family);
-        words.set(first, fams);
+        for (const form of [text, ...(alike.get(first) ?? [])]) {
+          const sig = compileSignal(form, 0, "phrase", { slack: 1 });
+          if (!sig) continue;
+          if (sig.stems.length > 1) {
+            const list2 = phrases.get(sig.stems[0] as string) ?? [];
+            list2.push({ family, signal: sig });
+            phrases.set(sig.stems[0] as string, list2);
+            continue;
+          }
+          const stem = sig.stems[0] as string;
+          const fams = words.get(stem) ?? [];
+          if (!fams.includes(family)) fams.push(family);
+          words.set(stem, fams);
+        }
       } else {
         const list2 = phrases.get(first) ?? [];
         list2.push({ family, signal });

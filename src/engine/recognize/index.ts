@@ -7,6 +7,7 @@ import {
   PRODUCT_SUBSTRATES,
 } from "../../knowledge/branch.js";
 import { ARCHETYPES } from "../../knowledge/index.js";
+import { SYNONYMS } from "../../knowledge/lexicon.js";
 import {
   AMBIGUOUS_SYSTEMS,
   COMBINATION_RULES,
@@ -43,7 +44,12 @@ export function recognitionKnowledge(): RecognitionKnowledge {
       openers: INVARIANT_OPENERS,
       ambiguous: AMBIGUOUS_SYSTEMS,
       needs: NEEDS,
-      combinations: { families: CONCEPT_FAMILIES, rules: COMBINATION_RULES, window: COMBINATION_WINDOW },
+      combinations: {
+        families: CONCEPT_FAMILIES,
+        rules: COMBINATION_RULES,
+        window: COMBINATION_WINDOW,
+        synonyms: SYNONYMS,
+      },
     },
   );
   return compiled;

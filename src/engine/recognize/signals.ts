@@ -49,6 +49,7 @@ export interface RecognitionTables {
     families: Readonly<Record<string, readonly string[]>>;
     rules: readonly CombinationRule[];
     window: number;
+    synonyms?: Readonly<Record<string, readonly string[]>>;
   };
 }
 
@@ -138,7 +139,12 @@ export function compileRecognition(
 
   const signals = all.filter(defined);
   const combinations = extra.combinations
-    ? compileCombinations(extra.combinations.families, extra.combinations.rules, extra.combinations.window)
+    ? compileCombinations(
+        extra.combinations.families,
+        extra.combinations.rules,
+        extra.combinations.window,
+        extra.combinations.synonyms,
+      )
     : undefined;
   return {
     combinations,
