@@ -41,6 +41,12 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "two nodes",
     "two processes",
     "two machines",
+    "last seat",
+    "last one",
+    "last item",
+    "last copy",
+    "last ticket",
+    "same seat",
   ],
   collabEdit: [
     "editing",
@@ -78,6 +84,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "any moment",
     "any given moment",
     "side by side",
+    "instant",
+    "same instant",
   ],
   reclaim: [
     "takes back",
@@ -90,6 +98,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "lapses",
     "times out",
     "expires",
+    "freezes",
+    "pick up",
+    "takes over",
+    "picks up",
   ],
   hold: [
     "own",
@@ -158,6 +170,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "lose",
     "lost",
     "replicas",
+    "die",
+    "dies",
+    "machines die",
   ],
   // time
   stored: ["write", "writes", "stored", "log entry", "committed write", "commits"],
@@ -531,6 +546,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "fall step",
     "falls step",
     "fell step",
+    "wrong",
+    "fixed up",
+    "incorrect",
+    "corrupt",
+    "goes wrong",
   ],
   // reads served close by
   repeat: [
@@ -728,6 +748,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never share",
     "no two share",
     "ever share",
+    "nobody else",
+    "no one else",
+    "ever get",
+    "never get",
   ],
   label: [
     "id",
