@@ -23,6 +23,10 @@ describe("coherence corpus", () => {
     const broken = CORPUS.flatMap((p) => checkCoherence(design(p)).map((x) => `${p} :: ${x.rule}: ${x.detail}`));
     expect(broken).toEqual([]);
   });
+
+  it("every design carries its own coherence verdict, which the workbench shows", () => {
+    for (const p of CORPUS.slice(0, 20)) expect(design(p).coherence, p).toEqual([]);
+  });
 });
 
 describe("coherence rules go red when broken", () => {

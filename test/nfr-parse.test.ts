@@ -102,3 +102,36 @@ describe("stated NFRs", () => {
     expect(parseStatedNfrs("Design a queue with exactly-once processing").delivery?.quote).toBe("exactly-once");
   });
 });
+
+describe("widths and lengths are not amounts", () => {
+  it("reads the rate, not the id width", () => {
+    const s = parseStatedNfrs(
+      "Design a unique ID generator that issues 100k roughly time-ordered 64-bit IDs per second",
+    ).scale;
+    expect(s.ids_per_sec?.value).toBe(100000);
+    const u = parseStatedNfrs("Design a URL shortener with 7-character codes and 100 million new URLs a day").scale;
+    expect(Object.values(u).some((v) => v.value === 7)).toBe(false);
+  });
+});
+
+describe("regions the prompt implies", () => {
+  it("reads every region, global and worldwide as more than one region", () => {
+    for (const p of [
+      "a key-value store that stays writable in every region during a partition",
+      "a global rate limiter for all tenants",
+      "a session store used worldwide",
+      "a config service that survives the loss of a region",
+    ])
+      expect(parseStatedNfrs(p).regions?.value, p).toBeGreaterThan(1);
+    expect(parseStatedNfrs("Design a distributed cache").regions).toBeUndefined();
+  });
+});
+
+describe("deadlines on a change", () => {
+  it("reads 'to 20,000 servers within 5 seconds' as the propagation target, and a latency as none", () => {
+    const s = parseStatedNfrs("Design a feature-flag service that pushes flag changes to 20,000 servers within 5 seconds").scale;
+    expect(s.nodes?.value).toBe(20000);
+    expect(s.propagation_seconds?.value).toBe(5);
+    expect(parseStatedNfrs("an API that must respond within 10 ms").scale.propagation_seconds).toBeUndefined();
+  });
+});

@@ -159,6 +159,9 @@ describe("speech helpers", () => {
     expect(speakable("make release idempotent on (resource, token)")).toBe(
       "make release idempotent on resource and token",
     );
+    expect(speakable("A retried 'renew the lease before it lapses, when owner matches' takes effect once")).toBe(
+      "A retried renew the lease takes effect once",
+    );
     expect(clauses("one region; replicas spread across zones so a zone loss keeps a majority")).toEqual([
       "One region.",
       "Replicas spread across zones so a zone loss keeps a majority.",

@@ -408,7 +408,7 @@ function setScale(scale: Scale, id: string, value: number, quote: string) {
 }
 
 /** What the words around a duration say it measures. */
-const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean }[] = [
+const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
@@ -420,15 +420,22 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean }[] = [
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   {
-    re: /\b(?:propagat\w*|reach\w*|converge\w*|visible|roll(?:ed)? out|take effect|applied)\b/i,
+    re: /\b(?:propagat\w*|reach\w*|converge\w*|visible|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i,
     id: "propagation_seconds",
+  },
+  // Last: a bare deadline on a change ("… to every server within 5 seconds") is how fast it must spread.
+  {
+    re: /\bwithin\s*$/i,
+    id: "propagation_seconds",
+    prompt: /\b(?:chang|updat|push|flags?\b|config|propagat|deploy|roll)/i,
   },
 ];
 
 function durationId(before: string, after: string, prompt: string): { id: string; toDays?: boolean } | undefined {
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
   for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
-  for (const c of DURATION_CONTEXT) if (c.re.test(before)) return resolveLease(c, prompt);
+  for (const c of DURATION_CONTEXT)
+    if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
   return undefined;
 }
 
@@ -439,10 +446,15 @@ function resolveLease(c: { id: string; toDays?: boolean }, prompt: string): { id
   return c;
 }
 
+const WIDTH = /^[- ]?(?:bits?|bytes? wide|digits?|chars?|characters?|letters?)\b/i;
+/** A width inside a noun phrase ("100k roughly time-ordered 64-bit IDs"): skipped, the noun goes on. */
+const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|letters?)\b/i;
+
 function parseScale(text: string): Scale {
   const scale: Scale = {};
   const t = text.replace(/[\u2013\u2014]/g, "-");
-  const nums = findNumbers(t);
+  // A width or length ("64-bit ids", "7-character codes", "16 digits") describes a value, never an amount.
+  const nums = findNumbers(t).filter((n) => !WIDTH.test(t.slice(n.end)));
   /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
   const pendingRate: { value: number; start: number; rate: string }[] = [];
 
@@ -455,7 +467,8 @@ function parseScale(text: string): Scale {
     const plus = /^\+/.exec(rest);
     if (plus) pos += 1;
     const before = t.slice(Math.max(0, n.start - 40), n.start);
-    const clauseBefore = before.split(/[.;:!?,]/).pop() ?? "";
+    // Clause breaks, but not the comma or point inside a number ("20,000 servers", "1.5 GB").
+    const clauseBefore = before.split(/[;:!?]|[.,](?!\d)/).pop() ?? "";
 
     // Bytes: "1 TB/day", "500 GB per hour", "10 PB", "1 KB messages".
     const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?|b)\b/i.exec(rest.slice(pos));
@@ -518,6 +531,12 @@ function parseScale(text: string): Scale {
     const ends: number[] = [];
     let p = pos;
     for (let k = 0; k < 4; k++) {
+      const width = WIDTH_WORD.exec(rest.slice(p));
+      if (width) {
+        p += width[0].length;
+        k--;
+        continue;
+      }
       const w = wordsRe.exec(rest.slice(p));
       if (!w) break;
       const word = (w[1] ?? "").toLowerCase();
@@ -635,7 +654,7 @@ function parseRegions(text: string, scale: Record<string, Stated<number>>): Stat
   const fromScale = scale.regions;
   if (fromScale) return fromScale;
   const m =
-    /\b(?:multi[- ]region|across regions|geo[- ]?(?:distributed|replicated)|globally distributed|across (?:the )?(?:world|continents|data ?cent(?:er|re)s)|active[- ]active|cross[- ]region)\b/i.exec(
+    /\b(?:multi[- ]region(?:al)?|across (?:all |several |multiple )?regions|(?:in |to )?(?:every|each|all|several|multiple) regions?|geo[- ]?(?:distributed|replicated)|globally(?: distributed)?|global(?= (?:rate limit|limit|service|store|scale|fleet|users|traffic|deployment|cluster))|worldwide|around the world|across (?:the )?(?:world|globe|continents|data ?cent(?:er|re)s)|active[- ]active|cross[- ]region|region (?:outage|failure|goes down|is lost)|survives? (?:the )?loss of a region)\b/i.exec(
       text,
     );
   return m ? { value: 2, quote: m[0] } : undefined;

@@ -4,9 +4,17 @@ import type { ArchetypeId } from "../knowledge/schema.js";
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Whole-word, case-insensitive test of a name inside a text. */
+const NAME_RE = new Map<string, RegExp>();
+
+/** Whole-word, case-insensitive test of a name inside a text (each name's pattern is compiled once). */
 export function mentionsName(text: string, name: string): boolean {
-  return new RegExp(`(^|[^A-Za-z0-9])${escapeRe(name)}([^A-Za-z0-9]|$)`, "i").test(text);
+  let re = NAME_RE.get(name);
+  if (!re) {
+    re = new RegExp(`(^|[^A-Za-z0-9])${escapeRe(name)}([^A-Za-z0-9]|$)`, "i");
+    // Names come from the knowledge base and from its product lists, so the map stays small.
+    if (NAME_RE.size < 5000) NAME_RE.set(name, re);
+  }
+  return re.test(text);
 }
 
 /** Every named system (and alias) the knowledge base knows, longest first so "Amazon S3" beats "S3". */
@@ -16,9 +24,13 @@ const SYSTEM_NAMES: readonly string[] = [
   .filter((n) => n.length >= 2)
   .sort((a, b) => b.length - a.length || a.localeCompare(b));
 
+let lastNamed: { prompt: string; names: readonly string[] } | undefined;
+
 /** The real systems a prompt names ("like Kafka", "Design an object store like S3"). */
-export function namedSystems(prompt: string): string[] {
-  return SYSTEM_NAMES.filter((n) => mentionsName(prompt, n));
+export function namedSystems(prompt: string): readonly string[] {
+  // Asked once per product while a design is derived: the answer for the last prompt is kept.
+  if (lastNamed?.prompt !== prompt) lastNamed = { prompt, names: SYSTEM_NAMES.filter((n) => mentionsName(prompt, n)) };
+  return lastNamed.names;
 }
 
 export interface ReferenceVerdict {

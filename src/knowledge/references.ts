@@ -22,8 +22,23 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
     implementations: ["ZooKeeper", "etcd", "Consul", "Chubby"],
   },
   {
+    archetype: "I03",
+    asks: /\b(job scheduler|task scheduler|cron service|scheduling service|delayed[- ]jobs?|timer service|distributed scheduler)\b/i,
+    implementations: ["EventBridge Scheduler", "Temporal"],
+  },
+  {
+    archetype: "I06",
+    asks: /\b(search index|search service|search engine|full[- ]text search)\b/i,
+    implementations: ["Elasticsearch", "OpenSearch"],
+  },
+  {
+    archetype: "I09",
+    asks: /\b(id generator|id generation|unique ids?|identifier service)\b/i,
+    implementations: ["Snowflake-style"],
+  },
+  {
     archetype: "I05",
-    asks: /\b(message queue|pub[- /]?sub|event streaming|task queue|message broker|commit log)\b/i,
+    asks: /\b(message queue|pub[- /]?sub|event streaming|task queue|message broker|commit log|event log|append[- ]only log|durable log|event bus|(?:log|queue|streaming) (?:service|platform|system))\b/i,
     implementations: ["Kafka", "Kinesis", "SQS", "RabbitMQ", "Pulsar", "Redpanda"],
     buildingBlocks: ["Segment files on local SSDs", "Embedded Raft (or etcd) for the controller quorum"],
   },
@@ -49,8 +64,8 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I11",
-    asks: /\b(feature flag service|configuration management service|config(uration)? service)\b/i,
-    implementations: ["LaunchDarkly"],
+    asks: /\b(feature[- ]flags? (?:service|system|platform)|flag service|configuration management service|config(uration)? (?:service|system|plane|store))\b/i,
+    implementations: ["LaunchDarkly", "AWS AppConfig", "Unleash"],
   },
   {
     archetype: "I12",
@@ -81,7 +96,7 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I18",
-    asks: /\b(metrics monitoring|monitoring system|time[- ]series database|metrics pipeline)\b/i,
+    asks: /\b(metrics monitoring|monitoring (?:system|platform|service)|observability platform|time[- ]series (?:database|store)|metrics (?:pipeline|system|platform|service|store))\b/i,
     implementations: ["Prometheus", "Mimir", "Thanos", "InfluxDB", "VictoriaMetrics"],
   },
   {

@@ -153,6 +153,21 @@ describe("workbench 2", { timeout: 90000 }, () => {
     await p.context().close();
   });
 
+  it("rehearses the spoken script: a timer, step budgets, drawing cues and a cheat sheet", async () => {
+    const p = await page();
+    await p.goto(server.url);
+    await derive(p, LOCK);
+    await p.getByRole("tab", { name: "Script" }).click();
+    const view = p.locator("section.script-view");
+    await view.waitFor({ timeout: 20000 });
+    await expect(view.getByRole("timer").textContent()).resolves.toMatch(/\d+:\d\d/);
+    expect(await view.locator("li.step").count()).toBe(8);
+    await expect(view.textContent()).resolves.toMatch(/draw/i);
+    await expect(view.locator(".cheat-sheet").textContent()).resolves.toMatch(/\w/);
+    await p.screenshot({ path: join(SHOTS, "w2-script.png"), fullPage: true });
+    await p.context().close();
+  });
+
   it("a new prompt starts a new session instead of overwriting the open one (issue 9 item 4)", async () => {
     const p = await page();
     await p.goto(server.url);

@@ -1,7 +1,7 @@
 import type { Archetype } from "../../src/knowledge/schema.js";
-import type { ScriptedDesign as Design } from "../../src/render/script/index.js";
+import type { ScriptedDesign as Design, Script } from "../../src/render/script/index.js";
 
-export type { Archetype, Design };
+export type { Archetype, Design, Script };
 
 export interface Session {
   id: string;
@@ -70,6 +70,7 @@ async function sessionPage(opts: { cursor?: string; limit?: number; q?: string }
 export const api = {
   meta: () => call<Meta>("GET", "/api/meta"),
   design: (prompt: string, overrides: string[]) => call<Design>("POST", "/api/design", { prompt, overrides }),
+  script: (prompt: string, overrides: string[]) => call<Script>("POST", "/api/script", { prompt, overrides }),
   archetypes: () => call<Archetype[]>("GET", "/api/archetypes"),
   sessions: sessionPage,
   session: (id: string) => call<Session>("GET", `/api/sessions/${enc(id)}`),

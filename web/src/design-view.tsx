@@ -1,8 +1,9 @@
 import { type ComponentChildren, Fragment } from "preact";
-import { useState } from "preact/hooks";
-import type { Design } from "./api.js";
+import { useEffect, useState } from "preact/hooks";
+import { api, type Design, type Script } from "./api.js";
 import { Diagram, type Scheme } from "./diagram.js";
 import { useFold } from "./fold.js";
+import { ScriptView as Rehearsal } from "./script-view.js";
 
 type Field = Design["trace"][number]["field"];
 
@@ -137,13 +138,32 @@ function Summary(props: { design: Design }) {
               <ul>
                 {d.decisions.slice(0, 3).map((x) => (
                   <li key={x.id}>
-                    {x.question} <b>{x.chosen}</b>
+                    {x.question} <b>{x.options.find((o) => o.id === x.chosen)?.name ?? x.chosen}</b>
                   </li>
                 ))}
               </ul>
             </dd>
           </>
         ) : null}
+        {d.coherence.length > 0 ? (
+          <>
+            <dt>Coherence problems</dt>
+            <dd>
+              <ul class="coherence">
+                {d.coherence.map((c) => (
+                  <li key={`${c.rule}:${c.detail}`}>
+                    <b>{c.rule}</b>: {c.detail}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : (
+          <>
+            <dt>Coherence</dt>
+            <dd>every coherence rule holds (nothing chosen and avoided, no mechanism without its precondition)</dd>
+          </>
+        )}
       </dl>
     </section>
   );
@@ -500,13 +520,34 @@ function sections(d: Design): SectionSpec[] {
   ];
 }
 
-/** The script view: the presentation steps in order (the spoken-script view with a timer plugs in here). */
+/**
+ * The script view: fetches the full spoken script for this design (budgets, drawing cues, check-ins,
+ * follow-ups, deep dives, cheat sheet) and shows it as a timed rehearsal; until it arrives, the
+ * design's own eight steps are shown so the view is never empty.
+ */
 export function ScriptView(props: { design: Design }) {
+  const d = props.design;
+  const [script, setScript] = useState<Script | undefined>(undefined);
+  const [failed, setFailed] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    setScript(undefined);
+    setFailed(undefined);
+    api
+      .script(d.prompt, d.overrides)
+      .then((s) => live && setScript(s))
+      .catch((e: Error) => live && setFailed(e.message));
+    return () => {
+      live = false;
+    };
+  }, [d.prompt, d.overrides.join("\n")]);
+  if (script) return <Rehearsal design={d} script={script} />;
   return (
-    <section class="card script" aria-label="Presentation script">
+    <section class="card script" aria-label="Presentation script" aria-busy={failed ? undefined : "true"}>
       <h2>Presentation script</h2>
+      <p class="muted">{failed ? `The timed script could not be loaded: ${failed}` : "Loading the timed script…"}</p>
       <ol>
-        {props.design.script.map((s) => (
+        {d.script.map((s) => (
           <li key={s.step}>
             <h3>{s.title}</h3>
             <p>{s.text}</p>

@@ -1,3 +1,4 @@
+import { checkCoherence, type Problem } from "../coherence.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
@@ -55,6 +56,8 @@ export interface Design {
   checklist: Fields["checklist"];
   diagrams: Fields["diagrams"];
   trace: TraceEntry[];
+  /** Coherence rules this design breaks (src/engine/coherence.ts); empty when it holds together. */
+  coherence: Problem[];
 }
 
 export type DesignResult = { ok: true; design: Design } | { ok: false; error: string };
@@ -114,6 +117,7 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     checklist: fields.checklist,
     diagrams: fields.diagrams,
     trace,
+    coherence: [],
   };
 }
 
@@ -124,7 +128,9 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
   const parsed = parseOverrides(overrides);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { fields, trace } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
-  return { ok: true, design: assemble(fields, trace, overrides) };
+  const design = assemble(fields, trace, overrides);
+  design.coherence = checkCoherence(design);
+  return { ok: true, design };
 }
 
 /** Library form: returns the Design or throws an Error whose message says what is wrong. */

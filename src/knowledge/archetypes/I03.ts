@@ -375,9 +375,9 @@ export const I03 = {
         "Each timer is a workflow event, so millions of tiny independent timers cost more than a purpose-built timer table; the work a timer starts runs as an activity, which is retried and so runs at least once",
     },
     {
-      product: "EventBridge Scheduler or Cloud Scheduler",
+      product: "EventBridge Scheduler",
       layer: "coordination",
-      fits: "Managed one-shot and cron schedules that invoke a target with retries and a dead-letter destination",
+      fits: "Managed one-time and recurring schedules that invoke a target with a retry policy and a dead-letter queue for runs that keep failing",
       suits: ["operational-simplicity", "durable", "at-least-once"],
       poorFor: ["low-latency", "low-cost"],
       caveat:

@@ -3,9 +3,9 @@ import type { ProtocolSpec, Topology } from "../topology.js";
 /** Execution fleet: a control API, a consensus cluster store, scheduler and controllers, worker nodes, an invocation router. */
 export const I15_PROTOCOLS: ProtocolSpec[] = [
   {
-    name: "Place, run under an epoch, reschedule on node loss",
+    name: "Place, run as a numbered attempt, reschedule on node loss",
     notation:
-      "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with epoch] -> workers>cluster-store[report started and result {Assignment.epoch = current}] |-> node-controller>cluster-store[reschedule tasks of a dead node with a new epoch {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim",
+      "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with attempt number] -> workers>cluster-store[report started and result {Assignment.attempt = current}] |-> node-controller>cluster-store[re-place tasks of a dead node under a new attempt number {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim",
   },
   {
     name: "Invocation with warm reuse",
@@ -54,8 +54,9 @@ export const I15_TOPOLOGY: Topology = {
       id: "node-controller",
       name: "Node lifecycle controller",
       kind: "control-loop",
-      runs: ["detect missed heartbeats", "reschedule with a new epoch"],
-      because: "a dead node's tasks must run elsewhere, and the old assignment must be fenced by epoch",
+      runs: ["detect missed heartbeats", "re-place under a new attempt number"],
+      because:
+        "a dead node's tasks must run elsewhere, and reports from the old attempt must be refused by its attempt number",
     },
     {
       id: "autoscaler",
@@ -70,7 +71,7 @@ export const I15_TOPOLOGY: Topology = {
       kind: "worker-pool",
       holds: ["WarmSandbox"],
       runs: ["start task", "heartbeat", "report result"],
-      because: "the agent on each node runs what is assigned to it under the current epoch and reports back",
+      because: "the agent on each node runs what is assigned to it and reports back with the attempt number",
     },
     {
       id: "router",
@@ -98,7 +99,8 @@ export const I15_TOPOLOGY: Topology = {
       request: ["spec", "resources", "request_id"],
       response: ["task_id", "state"],
       errors: ["400 invalid spec", "429 quota exceeded"],
-      guarantee: "a repeated request id returns the existing task; each task runs under one current epoch",
+      guarantee:
+        "a repeated request id returns the existing task; each task has one current attempt, and reports from a superseded attempt are refused",
     },
     {
       operation: "invoke",
@@ -136,7 +138,7 @@ export const I15_TOPOLOGY: Topology = {
     {
       entity: "Assignment",
       key: ["task_id"],
-      fields: ["node_id", "epoch", "bound_at"],
+      fields: ["node_id", "attempt", "bound_at"],
       indexes: ["node_id"],
       owner: "cluster-store",
     },

@@ -5,7 +5,7 @@ export const I19_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Leased primary write",
     notation:
-      "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data] -> clients>chunk-primary[push data and request the write] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry",
+      "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data to the nearest replica, forwarded along a chain through the others] -> clients>chunk-primary[request the write once every replica holds the data] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry",
   },
   {
     name: "Repair lost redundancy",

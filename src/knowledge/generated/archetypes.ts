@@ -1698,9 +1698,9 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "caveat": "Each timer is a workflow event, so millions of tiny independent timers cost more than a purpose-built timer table; the work a timer starts runs as an activity, which is retried and so runs at least once"
    },
    {
-    "product": "EventBridge Scheduler or Cloud Scheduler",
+    "product": "EventBridge Scheduler",
     "layer": "coordination",
-    "fits": "Managed one-shot and cron schedules that invoke a target with retries and a dead-letter destination",
+    "fits": "Managed one-time and recurring schedules that invoke a target with a retry policy and a dead-letter queue for runs that keep failing",
     "suits": [
      "operational-simplicity",
      "durable",
@@ -2741,7 +2741,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "failure": "The partition leader acknowledges a record and dies before any follower copied it, so the record vanishes.",
     "role": "truth",
     "prevention": "Produce with acks=all so the leader acknowledges only after every in-sync replica holds the record, and set min.insync.replicas (2 of 3) so a shrunken set rejects produces instead of acknowledging a single copy.",
-    "repair": "The new leader truncates followers to the committed high watermark, and producers resend every record they never saw acknowledged."
+    "repair": "Each returning follower asks the new leader where its leader epoch ended and truncates its log to that point (leader-epoch truncation, not the high watermark), then refetches; producers resend every record they never saw acknowledged."
    },
    {
     "failure": "A producer resends after a timed-out acknowledgement and the record is appended twice.",
@@ -8676,8 +8676,8 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
-    "name": "Place, run under an epoch, reschedule on node loss",
-    "notation": "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with epoch] -> workers>cluster-store[report started and result {Assignment.epoch = current}] |-> node-controller>cluster-store[reschedule tasks of a dead node with a new epoch {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim"
+    "name": "Place, run as a numbered attempt, reschedule on node loss",
+    "notation": "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with attempt number] -> workers>cluster-store[report started and result {Assignment.attempt = current}] |-> node-controller>cluster-store[re-place tasks of a dead node under a new attempt number {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim"
    },
    {
     "name": "Invocation with warm reuse",
@@ -11328,7 +11328,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Leased primary write",
-    "notation": "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data] -> clients>chunk-primary[push data and request the write] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry"
+    "notation": "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data to the nearest replica, forwarded along a chain through the others] -> clients>chunk-primary[request the write once every replica holds the data] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry"
    },
    {
     "name": "Repair lost redundancy",

@@ -39,6 +39,7 @@ export function speechProblems(d: Design, script: Script): SpeechProblem[] {
       const w = countWords(text);
       if (w > MAX_SENTENCE_WORDS) add(`${w} words`);
       if (/[()[\];/=→_|]|\bI\d{2}\b/.test(text)) add("symbols or ids a speaker would not say");
+      if (/(^|\s)'[^']{12,}'/.test(text)) add("a quoted table phrase");
       if (/[a-z,:] (The|A|An|If|When|Only|Every|Each|Any|Its|This|That|Keep|Grant|Pass|Make|Use)\b/.test(text))
         add("a sentence spliced into another");
       const body = text.replace(/[.!?]$/, "");

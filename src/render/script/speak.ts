@@ -14,10 +14,37 @@ export const countWords = (s: string): number => s.split(/\s+/).filter((w) => /[
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
 
+/**
+ * Remembers a pure string function's answers: the same knowledge sentences recur in every design,
+ * so a bounded cache (cleared when full) saves most of the regular-expression work.
+ */
+function memo(f: (s: string) => string, limit = 20000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    if (cache.size >= limit) cache.clear();
+    const v = f(s);
+    cache.set(s, v);
+    return v;
+  };
+}
+
+/**
+ * A quoted path phrase inside a cell ("A retried 'accept a request under …' takes effect once") is
+ * said by its short name, so no quoted table text is read out mid-sentence.
+ */
+function unquote(s: string): string {
+  return s.replace(
+    /(^|\s)'((?:[^']|'(?=[a-z])){12,}?)'(?=[\s,.:;]|$)/g,
+    (_m, pre: string, inner: string) => `${pre}${actionName(inner)}`,
+  );
+}
+
 /** Text as speech: identifiers and symbols a reader would not say are turned into words. */
-export function speakable(s: string): string {
+export const speakable = memo((s: string): string => {
   return (
-    s
+    unquote(s)
       // a parenthesis that is the object of a preposition is said as words; any other is an aside for the page
       .replace(
         /\b(on|by|of|in|at|to|for|with|from|per) \(([^()]*)\)/g,
@@ -45,7 +72,7 @@ export function speakable(s: string): string {
       .replace(/\s+([,.;:])/g, "$1")
       .trim()
   );
-}
+});
 
 /** "ProtectedResource" -> "protected resource"; acronyms stay as written. */
 export function entityWords(name: string): string {
@@ -134,7 +161,7 @@ function until(words: readonly string[], from: number): string[] {
  * The name a person would say for an action or path: "acquire a free or expired resource by a
  * conditional write…" -> "acquire the resource"; "renew the lease before it lapses…" -> "renew the lease".
  */
-export function actionName(phrase: string): string {
+export const actionName = memo((phrase: string): string => {
   const base = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, ""));
   const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
   const words = cut.split(/\s+/).filter(Boolean);
@@ -151,7 +178,7 @@ export function actionName(phrase: string): string {
   const lead = [words[0] ?? "", ...until(words, 1)].slice(0, 5);
   while (lead.length > 1 && stops(lead[lead.length - 1] ?? "")) lead.pop();
   return lead.join(" ");
-}
+});
 
 /** The head of a labelled cell ("Lease granted twice: two claimants…" -> "lease granted twice"). */
 export function headOf(cell: string, maxWords = 10): string | undefined {

@@ -34,9 +34,9 @@ export interface StepDraft {
 const core = (text: string | undefined): Line[] => (text ? [{ text: sentence(text), keep: "core" }] : []);
 const detail = (text: string | undefined): Line[] => (text ? [{ text: sentence(text), keep: "detail" }] : []);
 /** A cell spoken whole, one sentence per clause: the first is `keep`, the rest are details. */
-const spoken = (cell: string | undefined, keep: Line["keep"] = "core", max = 2): Line[] =>
+const spoken = (cell: string | undefined, keep: Line["keep"] = "core", max = 2, words = RULE_WORDS): Line[] =>
   cell
-    ? clauses(cell, 30)
+    ? clauses(cell, words)
         .slice(0, max)
         .map((text, i) => ({ text, keep: i === 0 ? keep : "detail" }))
     : [];
@@ -247,7 +247,8 @@ function primaryStep(d: Design): StepDraft {
     );
     const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, ${andList(others)}`));
-    lines.push(...spoken(s.description, "core", 2));
+    // The record's description is the one place a longer sentence is worth it: it lists the fields.
+    lines.push(...spoken(s.description, "core", 2, 32));
   }
   const model = s ? d.dataModel.find((m) => m.entity === s.entity) : undefined;
   if (model && model.key.length > 0)
@@ -385,6 +386,9 @@ function contextStep(d: Design): StepDraft {
   return { lines, checkIn, followUps };
 }
 
+/** Varied ways to say "this condition adds that companion", so a list of them does not sound read out. */
+const ADD_LEADS = ["So I add", "That calls for", "So the design needs", "That brings in"];
+
 /** The spoken reason a predicate pulls in companions, from the predicate table's own sentence. */
 function predicateReason(id: string): string | undefined {
   return PREDICATES.find((p) => p.id === id)?.holdsWhen;
@@ -430,7 +434,8 @@ function mechanismsStep(d: Design): StepDraft {
     const text = reason ? firstClause(reason, COMFORT_WORDS) : undefined;
     if (!text) continue;
     lines.push({ text, keep: i < 2 ? "core" : "detail" });
-    lines.push({ text: sentence(`So I add ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
+    const verb = ADD_LEADS[i % ADD_LEADS.length] ?? "So I add";
+    lines.push({ text: sentence(`${verb} ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
     i++;
   }
   for (const dec of d.decisions.slice(0, 2)) {
