@@ -25,7 +25,7 @@ export function compileCombinations(
   const alike = new Map<string, string[]>();
   for (const [head, list] of Object.entries(synonyms)) {
     const h = compileSignal(head, 0, "phrase");
-    if (!h || h.stems.length !== 1) continue;
+    if (h?.stems.length !== 1) continue;
     const key = h.stems[0] as string;
     alike.set(key, [...(alike.get(key) ?? []), ...list]);
   }
