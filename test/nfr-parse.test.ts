@@ -49,7 +49,23 @@ describe("stated NFRs", () => {
     ["a billion pages a month", { items_per_sec: 385.8, scan_period_seconds: 2592000 }],
     ["100 requests per minute per API key across a fleet of gateways", { requests_per_sec_per_key: 1.667 }],
     ["a per-tenant limit of 1000 requests per second", { requests_per_sec_per_tenant: 1000 }],
-    ["10M daily active users, each user sends 40 messages a day", { users: 1e7, messages_per_sec_per_user: 0.000463 }],
+    [
+      "10M daily active users, each user sends 40 messages a day",
+      { users: 1e7, messages_per_sec_per_user: 0.000463, messages_per_user_per_day: 40 },
+    ],
+    // product activity stated per day: the daily total (or one user's) beside the per-second rate
+    [
+      "300 million daily active users post 500 million tweets a day",
+      { users: 3e8, messages_per_sec: 5787, posts_per_day: 5e8 },
+    ],
+    [
+      "100 million photos a day, each photo about 2 MB",
+      { writes_per_sec: 1157, uploads_per_day: 1e8, object_bytes: 2e6 },
+    ],
+    ["each user gives 5 kudos per day", { messages_per_sec_per_user: 0.00005787, likes_per_user_per_day: 5 }],
+    ["users follow 200 accounts on average", { followers_per_user: 200 }],
+    ["each user has 300 followers", { followers_per_user: 300 }],
+    ["5 million payments per day", { messages_per_sec: 57.87, transfers_per_day: 5e6 }],
     ["thousands of servers", { nodes: 1000 }],
     ["locks with a 10 second TTL", { lease_seconds: 10 }],
     ["a cache with a 30 s TTL", { ttl_seconds: 30 }],
@@ -129,7 +145,9 @@ describe("regions the prompt implies", () => {
 
 describe("deadlines on a change", () => {
   it("reads 'to 20,000 servers within 5 seconds' as the propagation target, and a latency as none", () => {
-    const s = parseStatedNfrs("Design a feature-flag service that pushes flag changes to 20,000 servers within 5 seconds").scale;
+    const s = parseStatedNfrs(
+      "Design a feature-flag service that pushes flag changes to 20,000 servers within 5 seconds",
+    ).scale;
     expect(s.nodes?.value).toBe(20000);
     expect(s.propagation_seconds?.value).toBe(5);
     expect(parseStatedNfrs("an API that must respond within 10 ms").scale.propagation_seconds).toBeUndefined();

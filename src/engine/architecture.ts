@@ -5,6 +5,7 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
+import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText } from "./prompt-nouns.js";
 import { type ProtocolStep, parseProtocol } from "./protocol.js";
 
@@ -31,6 +32,15 @@ export interface Part {
   onDominant?: boolean;
   /** For a product feature: the archetype ids it rests on. */
   substrates?: string[];
+  /**
+   * In a product-first design: the feature whose components carry this archetype. The archetype
+   * then adds no boxes of its own; its state lives on the feature's component of the same kind
+   * (the seat-hold lease on the inventory store), its callers are the feature's service, and its
+   * protocols run between the feature's components.
+   */
+  hostedOn?: string;
+  /** For a product feature: the product's words for its terms, which its API operations use. */
+  terms?: Record<string, string>;
 }
 
 export interface BoundStep extends ProtocolStep {
@@ -65,8 +75,78 @@ export function planeOf(kind: ComponentRow["kind"], declared?: Plane): Plane {
   return "request";
 }
 
-/** The parts a design is composed of, dominant (or first substrate) first, then product features. */
-export function designParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
+/**
+ * The parts a design is composed of, dominant (or first substrate) first, then product features.
+ * A product-first design with features leads with the features instead: the product skeleton and
+ * the features' components are the architecture, and each recognised archetype a feature rests on
+ * is hosted on that feature's components (see `Part.hostedOn`) rather than drawn whole.
+ */
+export function designParts(
+  f: Pick<Fields, "archetypes" | "features"> & { branch?: Pick<Fields["branch"], "kind"> },
+): Part[] {
+  if (f.branch?.kind === "product" && f.features.length > 0) return featureLedParts(f);
+  return archetypeLedParts(f);
+}
+
+function featureParts(f: Pick<Fields, "features">): Part[] {
+  const parts: Part[] = [];
+  for (const row of f.features) {
+    const feature = FEATURE_BY_ID.get(row.id);
+    if (!feature) continue;
+    parts.push({
+      key: row.id,
+      name: feature.name,
+      role: "feature",
+      topology: feature.topology,
+      why: `the product needs ${feature.name} (${row.evidence[0] ?? "named in the prompt"})`,
+      substrates: row.substrates.map((x) => x.id),
+      terms: row.terms,
+    });
+  }
+  return parts;
+}
+
+const ROLE_RANK: Record<string, number> = { substrate: 0, input: 1, output: 2, decorator: 3 };
+
+/** Features first; then each archetype, hosted on the feature that rests on it most directly. */
+function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
+  const parts = featureParts(f);
+  for (const a of f.archetypes) {
+    const topology = ARCHITECTURE[a.id as ArchetypeId];
+    if (!topology) continue;
+    // the feature that rests on it most directly, and among those one that has a component of the
+    // kind the archetype keeps its state in (a log for a log, a store for a store)
+    const stateKind = topology.components.find((c) => c.id === topology.stateOwner)?.kind;
+    const hasKind = (id: string) =>
+      FEATURE_BY_ID.get(id)?.topology.components.some((c) => c.kind === stateKind) === true ? 0 : 1;
+    const hosts = f.features
+      .flatMap((row) => row.substrates.filter((s) => s.id === a.id).map((s) => ({ row, s })))
+      .sort((x, y) => (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9) || hasKind(x.row.id) - hasKind(y.row.id));
+    const host = hosts[0];
+    if (host) {
+      parts.push({
+        key: a.id,
+        name: a.name,
+        role: "substrate",
+        topology,
+        hostedOn: host.row.id,
+        why: `${host.row.name} rests on ${a.id} ${a.name} (${host.s.role}): ${host.s.why}`,
+      });
+    } else {
+      // named by the prompt's words but by no feature: drawn beside the features, called by the client
+      parts.push({
+        key: a.id,
+        name: a.name,
+        role: "peer",
+        topology,
+        why: `${a.id} ${a.name} is a substrate the prompt names beside the product's features`,
+      });
+    }
+  }
+  return parts;
+}
+
+function archetypeLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   const parts: Part[] = [];
   const lead = f.archetypes[0];
   const leadEntry = lead ? ARCHETYPE_BY_ID.get(lead.id) : undefined;
@@ -92,18 +172,7 @@ export function designParts(f: Pick<Fields, "archetypes" | "features">): Part[] 
             : (link?.why ?? `${a.id} ${a.name} was recognised as the ${role} of ${lead?.id ?? "the design"}`),
     });
   }
-  for (const row of f.features) {
-    const feature = FEATURE_BY_ID.get(row.id);
-    if (!feature) continue;
-    parts.push({
-      key: row.id,
-      name: feature.name,
-      role: "feature",
-      topology: feature.topology,
-      why: `the product needs ${feature.name} (${row.evidence[0] ?? "named in the prompt"})`,
-      substrates: row.substrates.map((x) => x.id),
-    });
-  }
+  parts.push(...featureParts(f));
   return parts;
 }
 
@@ -211,7 +280,55 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
         eq.set(c.id, { target: dId(mySweeper.id) as string, takeShape: false, note: `also runs ${p.name}'s expiry` });
   };
 
+  /**
+   * An archetype hosted on a feature adds no boxes: its state owner (and followers and other stores)
+   * map to the feature's component of the same kind, or the one the feature pins for it, or its
+   * state owner; its loops, caches, workers and outside parties to the feature's of that kind; every
+   * other component (clients, services, gateways) to the feature's entry, which is its caller.
+   */
+  const hostOnFeature = (p: Part) => {
+    const host = parts.find((x) => x.key === p.hostedOn && x.role === "feature");
+    if (!host) return;
+    const ft = host.topology;
+    const t = p.topology;
+    const stateKind = compOf(p, t.stateOwner)?.kind;
+    const sameKind = (kind: ComponentRow["kind"] | undefined) =>
+      kind === undefined ? undefined : ft.components.find((c) => c.kind === kind)?.id;
+    const hostedLocal = ft.hostedBy?.[p.key] ?? sameKind(stateKind) ?? ft.stateOwner;
+    const hosted = resolve(host, hostedLocal);
+    const entry = resolve(host, ft.entry);
+    if (!hosted || !entry) return;
+    for (const c of t.components) {
+      const stateful = c.id === t.stateOwner || c.replicaOf !== undefined || STATEFUL.has(c.kind);
+      let target: string | undefined;
+      if (stateful)
+        target = c.id === t.stateOwner || c.replicaOf !== undefined ? hosted : resolve(host, sameKind(c.kind));
+      else if (c.kind === "control-loop" || c.kind === "cache" || c.kind === "worker-pool" || c.kind === "external")
+        target = resolve(host, sameKind(c.kind));
+      target ??= stateful ? hosted : entry;
+      if (target === hosted && c.id === t.stateOwner) {
+        // only the archetype's source-of-truth entities join the feature's component: the deep dive's state
+        const truth = new Set(
+          ARCHETYPE_BY_ID.get(p.key as ArchetypeId)
+            ?.entities.filter((e) => e.truth)
+            .map((e) => e.name),
+        );
+        const holds = (c.holds ?? []).filter((h) => truth.has(h));
+        mergeInto(
+          p,
+          { ...c, holds },
+          target,
+          `carries ${p.key} ${p.name} for ${host.name} (${holds.join(", ") || c.name}): the deep dive of ${p.key} runs here`,
+        );
+      } else alias.set(scoped(p, c.id), target);
+    }
+  };
+
   for (const p of rest) {
+    if (p.hostedOn) {
+      hostOnFeature(p);
+      continue;
+    }
     const t = p.topology;
     const eq = new Map<string, { target: string; takeShape: boolean; note: string }>();
     const hostNote = (local: string) =>
@@ -316,8 +433,10 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
     }
   }
 
-  // Links, translated to final ids, after merges.
+  // Links, translated to final ids, after merges. A hosted archetype's links are its internals,
+  // which the feature's own links already draw.
   for (const p of parts) {
+    if (p.hostedOn) continue;
     for (const l of p.topology.links) {
       if (dropped.has(scoped(p, l.from)) || dropped.has(scoped(p, l.to))) continue;
       const from = resolve(p, l.from);
@@ -391,7 +510,7 @@ function connectFeatures(
   const features = parts.filter((p) => p.role === "feature");
   if (features.length === 0) return;
   const gateway = [...boxes.values()].find((b) => b.kind === "gateway" && features.some((f) => f.key === b.archetype));
-  const archetypes = parts.filter((p) => p.role !== "feature");
+  const archetypes = parts.filter((p) => p.role !== "feature" && !p.hostedOn);
   for (const f of features) {
     const entry = resolve(f, f.topology.entry);
     if (!entry) continue;
@@ -438,6 +557,7 @@ function ensureConnected(
     return seen;
   };
   for (const p of parts.slice(1)) {
+    if (p.hostedOn) continue;
     const seen = reach();
     const entry = resolve(p, p.topology.entry);
     if (!entry || seen.has(entry)) continue;
@@ -468,14 +588,14 @@ function apiRows(parts: readonly Part[], rn: (s: string) => string): ApiRow[] {
   const out: ApiRow[] = [];
   const seen = new Set<string>();
   for (const p of parts) {
-    if (p.role === "substrate" || p.role === "output" || p.onDominant) continue;
+    if (p.role === "substrate" || p.role === "output" || p.onDominant || p.hostedOn) continue;
     if (p.role === "decorator" && !p.topology.upstream) continue;
     for (const a of p.topology.api) {
       const call = rn(a.call);
       if (seen.has(call)) continue;
       seen.add(call);
       out.push({
-        operation: rn(a.operation),
+        operation: rn(p.terms ? fillTerms(a.operation, p.terms) : a.operation),
         call,
         request: a.request.map(rn),
         response: a.response.map(rn),
@@ -497,6 +617,7 @@ function dataRows(
   const out: DataModelRow[] = [];
   const seen = new Set<string>();
   for (const p of parts) {
+    if (p.hostedOn) continue;
     for (const e of p.topology.dataModel) {
       if (seen.has(e.entity)) continue;
       seen.add(e.entity);
@@ -552,7 +673,7 @@ function boundProtocols(
  */
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
 
-export function architectureOf(f: Pick<Fields, "prompt" | "archetypes" | "features">): Architecture {
+export function architectureOf(f: Pick<Fields, "prompt" | "branch" | "archetypes" | "features">): Architecture {
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -563,9 +684,10 @@ export function architectureOf(f: Pick<Fields, "prompt" | "archetypes" | "featur
     byPrompt = new Map();
     byFeatures.set(f.features, byPrompt);
   }
-  const hit = byPrompt.get(f.prompt);
+  const key = `${f.branch.kind}\n${f.prompt}`;
+  const hit = byPrompt.get(key);
   if (hit) return hit;
   const arch = composeArchitecture(designParts(f), f.prompt);
-  byPrompt.set(f.prompt, arch);
+  byPrompt.set(key, arch);
   return arch;
 }

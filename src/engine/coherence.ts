@@ -46,7 +46,7 @@ export const BOTH_SIDES = /\b(both sides (keep|continue|accept)\w*|accepts? writ
 export const TOKEN_CHECKING_WRITE =
   /\b(only (if|when|from|under)|accepted only|at least)\b[^.;]*\b(tokens?|epoch|attempt number|claimed_by|fenc\w*|term|chunk version|lease version)\b|\b(tokens?|epoch|claimed_by|fenc\w*)\b[^.;]*\b(still match\w*|is at least|is current)\b/i;
 /** Words for a delete. */
-export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*)\b/i;
+export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*|unfollow\w*|unfriend\w*)\b/i;
 /** Housekeeping deletes (retention, compaction, draining) that no derived copy needs to learn about. */
 const HOUSEKEEPING = /\b(retention|older than|compact\w*|garbage|unreferenced|drain\w*|snapshot)\b/i;
 
@@ -54,11 +54,18 @@ const HOUSEKEEPING = /\b(retention|older than|compact\w*|garbage|unreferenced|dr
  * A delete that must reach derived copies: it removes authoritative state (not a cached copy, not
  * housekeeping of old data), so a replica, index or view that missed it would bring the value back.
  */
-export function propagatingDelete(o: { phrase: string; entity: string; archetype: ArchetypeId }): boolean {
+export function propagatingDelete(o: {
+  phrase: string;
+  entity: string;
+  archetype: ArchetypeId;
+  feature?: string;
+}): boolean {
   if (!DELETES.test(o.phrase) || HOUSEKEEPING.test(o.phrase)) return false;
   const entity = ARCHETYPE_BY_ID.get(o.archetype)?.entities.find((e) => e.name === o.entity);
-  // A derived copy dropping "a deleted X" is that source delete arriving: it must propagate too.
-  return (entity?.truth ?? false) || /tombstone|\bdeleted\b/i.test(o.phrase);
+  // A product feature's user action writes the product's own record (an unfollow removes the
+  // follow edge), which is authoritative. A derived copy dropping "a deleted X" is that source
+  // delete arriving: it must propagate too.
+  return (entity?.truth ?? false) || o.feature !== undefined || /tombstone|\bdeleted\b/i.test(o.phrase);
 }
 /** Words for one write that changes several records. */
 export const MULTI_OBJECT_WRITE =

@@ -3,6 +3,8 @@
  * availability stance, ordering, durability, regions, latency targets and scale numbers.
  * Every value carries the words it came from.
  */
+
+import type { DailyActivity } from "../knowledge/quantities.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import { own } from "./own.js";
 
@@ -199,8 +201,11 @@ const TIME_WORD =
   "(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)";
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
 
-/** Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows. */
-const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string }[] = [
+/**
+ * Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows, and
+ * `daily` the product activity the same rate also states per day (for the fleet, or per user).
+ */
+const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string; daily?: DailyActivity }[] = [
   {
     re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?|ops|operations?)$/,
     rate: "requests_per_sec",
@@ -212,8 +217,21 @@ const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string }[] = [
   },
   // A new short link or URL is a write that needs an id; crawled pages are visits.
   { re: /^(?:(?:new |short |shortened )(?:urls?|links?))$/, rate: "writes_per_sec", also: "ids_per_sec" },
+  // product activity: a message rate that also states the product's own daily count
   {
-    re: /^(?:messages?|msgs?|events?|notifications?|emails?|texts?|sms|pushes|push notifications?|orders?|payments?|charges?|refunds?|clicks?|logs?|log lines?|lines?|posts?|tweets?|comments?|likes?|bookings?|rides?|trips?|edits?|operations per document|changes?)$/,
+    re: /^(?:posts?|tweets?|status updates?|answers?|activities|activity uploads?|stories|pins?|reels?)$/,
+    rate: "messages_per_sec",
+    daily: "posts",
+  },
+  { re: /^(?:likes?|reactions?|kudos|upvotes?|votes?)$/, rate: "messages_per_sec", daily: "likes" },
+  { re: /^(?:messages?|msgs?|chat messages?|texts?)$/, rate: "messages_per_sec", daily: "messages" },
+  { re: /^(?:orders?|purchases?)$/, rate: "messages_per_sec", daily: "orders" },
+  { re: /^(?:payments?|money transfers?|transfers?)$/, rate: "messages_per_sec", daily: "transfers" },
+  { re: /^(?:rides?|trips?|deliveries)$/, rate: "messages_per_sec", daily: "rides" },
+  // a photo or video is a stored object; stated per day it is an upload (a write)
+  { re: /^(?:photos?|images?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
+  {
+    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?)$/,
     rate: "messages_per_sec",
   },
   { re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/, rate: "samples_per_sec" },
@@ -225,7 +243,7 @@ const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string }[] = [
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|drivers?)$/,
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|drivers?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?)$/,
     count: "users",
   },
   {
@@ -240,7 +258,7 @@ const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string }[] = [
   { re: /^(?:leases?|locks?|mutexes|holders?)$/, count: "leases" },
   { re: /^(?:partitions?|shards?)$/, count: "partitions" },
   {
-    re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|photos?|images?|videos?|blobs?|artifacts?|packages?|products?|listings?)$/,
+    re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|blobs?|artifacts?|packages?|products?|listings?)$/,
     count: "objects",
   },
   { re: /^(?:series|time series|time-series|active series)$/, count: "series" },
@@ -525,6 +543,22 @@ function parseScale(text: string): Scale {
       }
     }
 
+    // "users follow 200 accounts on average": the average out-degree of the follow graph, which
+    // equals its average in-degree (every edge has one follower and one followee).
+    if (/\bfollow(?:s|ing)?\s+(?:about\s+|around\s+|roughly\s+|an average of\s+|on average\s+)?$/i.test(clauseBefore)) {
+      const noun = /^\s+(?:other\s+)?(?:accounts?|users?|people|creators?|others|friends)\b/i.exec(rest.slice(pos));
+      if (noun) {
+        setScale(scale, "followers_per_user", n.value, quoteTo(pos + noun[0].length));
+        continue;
+      }
+    }
+    // "each user has 300 followers", "an average of 200 followers"
+    const followers = /^\s+(?:followers|friends|connections)\b/i.exec(rest.slice(pos));
+    if (followers && /\b(?:each|every|per|average|avg|typical|users? (?:has|have))\b[^.;,]*$/i.test(clauseBefore)) {
+      setScale(scale, "followers_per_user", n.value, quoteTo(pos + followers[0].length));
+      continue;
+    }
+
     // Noun phrase: up to four words, stopping at a stop word or punctuation.
     const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*)/i;
     const words: string[] = [];
@@ -577,6 +611,14 @@ function parseScale(text: string): Scale {
       setScale(scale, id, value, quoteTo(nounEnd));
       const also = hit?.entry.also;
       if (also && !scope) setScale(scale, also, value, quoteTo(nounEnd));
+      const daily = hit?.entry.daily;
+      if (daily && secs >= 86400 && (!scope || scope === "user"))
+        setScale(
+          scale,
+          scope ? `${daily}_per_user_per_day` : `${daily}_per_day`,
+          n.value * (86400 / secs),
+          quoteTo(nounEnd),
+        );
       // "a billion pages a month": a visit rate stated per day or longer also states the pass period.
       if (rateId === "items_per_sec" && secs >= 86400) setScale(scale, "scan_period_seconds", secs, quoteTo(nounEnd));
       // A rate noun stated just before, with no unit of its own, shares this one.

@@ -1,3 +1,4 @@
+import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "./features/index.js";
 import type { PhraseSignal } from "./schema.js";
 import type { DefaultSubstrate, ProductNameInput, ProductSubstrate } from "./tables-schema.js";
 
@@ -188,130 +189,37 @@ export const PRODUCT_SIGNALS: readonly PhraseSignal[] = [
 ];
 
 /**
- * Named consumer products. A low weight (with a note) marks products that interviews usually
- * treat as an infra substrate, so naming them should not push the prompt to product-first.
+ * Named consumer products, derived from the one product list (features/products.ts): each name and
+ * alias with its weight, and the catalogue features it is known for, which give its substrates.
  */
-export const PRODUCT_NAMES: readonly ProductNameInput[] = [
-  {
-    name: "Twitter",
-    aliases: ["twitter clone"],
-    weight: 0.9,
-    features: ["timeline", "news feed", "social graph", "trending"],
-  },
-  { name: "Instagram", weight: 0.9, features: ["news feed", "photo upload", "likes", "social graph"] },
-  {
-    name: "Facebook",
-    aliases: ["facebook news feed"],
-    weight: 0.9,
-    features: ["news feed", "social graph", "chat", "notification"],
-  },
-  { name: "WhatsApp", aliases: ["whats app"], weight: 0.8, features: ["chat", "presence", "media"] },
-  { name: "Facebook Messenger", weight: 0.8, features: ["chat", "presence", "typing indicator"] },
-  { name: "Telegram", weight: 0.8, features: ["chat", "media"] },
-  { name: "WeChat", weight: 0.8, features: ["chat", "payment"] },
-  { name: "Snapchat", weight: 0.9, features: ["media", "chat"] },
-  { name: "Uber", aliases: ["uber eats"], weight: 0.9, features: ["ride dispatch", "driver location", "payment"] },
-  { name: "Lyft", weight: 0.9, features: ["ride dispatch", "driver location", "payment"] },
-  { name: "Airbnb", weight: 0.9, features: ["booking", "search", "payment"] },
-  { name: "Booking.com", weight: 0.8, features: ["booking", "search"] },
-  { name: "Expedia", weight: 0.9 },
-  { name: "Netflix", weight: 0.8, features: ["video streaming", "recommendation"] },
-  { name: "YouTube", weight: 0.8, features: ["video upload", "video streaming", "view count", "recommendation"] },
-  { name: "TikTok", aliases: ["tik tok"], weight: 0.9, features: ["video upload", "news feed", "recommendation"] },
-  { name: "Twitch", weight: 0.8, features: ["live stream", "chat"] },
-  { name: "Pinterest", weight: 0.9, features: ["news feed", "photo upload", "search"] },
-  { name: "Reddit", weight: 0.9, features: ["news feed", "likes", "trending"] },
-  { name: "Quora", weight: 0.9 },
-  { name: "Stack Overflow", aliases: ["stackoverflow"], weight: 0.8 },
-  { name: "Hacker News", weight: 0.8 },
-  { name: "Tumblr", weight: 0.8 },
-  { name: "Flickr", weight: 0.8 },
-  { name: "Spotify", weight: 0.8, features: ["media", "recommendation"] },
-  { name: "Yelp", weight: 0.9, features: ["search", "rating", "nearby"] },
-  { name: "Ticketmaster", weight: 0.9, features: ["seat hold", "waiting room", "booking", "payment"] },
-  { name: "OpenTable", aliases: ["open table"], weight: 0.9 },
-  { name: "eBay", weight: 0.9, features: ["auction", "search", "payment"] },
-  { name: "Etsy", weight: 0.9 },
-  { name: "Shopify", weight: 0.7 },
-  { name: "Craigslist", weight: 0.9 },
-  { name: "LinkedIn", weight: 0.9, features: ["news feed", "social graph", "search"] },
-  { name: "Tinder", weight: 0.9, features: ["nearby", "matchmaking", "chat"] },
-  { name: "DoorDash", aliases: ["door dash"], weight: 0.9, features: ["order status", "driver location", "payment"] },
-  { name: "Instacart", weight: 0.9 },
-  { name: "Grubhub", weight: 0.9 },
-  { name: "Zillow", weight: 0.9, features: ["search", "nearby"] },
-  { name: "Robinhood", weight: 0.8 },
-  { name: "Venmo", weight: 0.7 },
-  { name: "Google Maps", weight: 0.7 },
-  { name: "Gmail", weight: 0.6 },
-  { name: "Google Photos", weight: 0.6 },
-  { name: "Zoom", weight: 0.6, features: ["live stream", "presence"] },
-  {
-    name: "Amazon",
-    weight: 0.4,
-    note: "The shop is a product prompt, but the word also prefixes infra names (Amazon S3, Amazon SQS); a longer system match should win.",
-    features: ["shopping cart", "inventory", "checkout", "search"],
-  },
-  {
-    name: "Slack",
-    weight: 0.5,
-    note: "Usually asked as a messaging product, but the interesting part is a real-time messaging substrate (I05 with I10).",
-    features: ["chat", "presence", "search"],
-  },
-  {
-    name: "Discord",
-    weight: 0.5,
-    note: "Same shape as Slack: a chat product whose core is fan-out messaging plus presence.",
-  },
-  {
-    name: "Dropbox",
-    weight: 0.3,
-    note: "In interviews this is file sync and storage (I19 with I14), so it leans infra-first.",
-    features: ["file sync"],
-  },
-  {
-    name: "Google Drive",
-    aliases: ["onedrive", "icloud drive"],
-    weight: 0.3,
-    note: "Treated like Dropbox: a file storage substrate with a thin product on top.",
-    features: ["file sync", "shared document"],
-  },
-  {
-    name: "Google Docs",
-    weight: 0.3,
-    note: "Asked as collaborative editing, which is the shared subject coordination archetype (I13).",
-    features: ["collaborative editing", "shared document"],
-  },
-  {
-    name: "Figma",
-    weight: 0.3,
-    note: "A collaborative canvas; the core problem is shared subject coordination (I13).",
-  },
-  { name: "Notion", weight: 0.4, note: "Collaborative pages; mostly I13 plus ordinary document storage." },
-  {
-    name: "PayPal",
-    weight: 0.4,
-    note: "Usually a payments prompt, which is workflow with external side effects (I12) more than a product feature.",
-  },
-  {
-    name: "Stripe",
-    weight: 0.2,
-    note: "A payments API: prompts about it are payment infrastructure (I12 with I09 and I16).",
-  },
-  {
-    name: "GitHub",
-    weight: 0.3,
-    note: "Usually asked as code or artifact hosting (I14 with I19), not as a social product.",
-  },
-  {
-    name: "Google Search",
-    weight: 0.3,
-    note: "Web search is a crawl frontier plus an index pipeline (I04 with I06), an infra-first shape.",
-  },
-];
+export const PRODUCT_NAMES: readonly ProductNameInput[] = PRODUCTS.map((p) => ({
+  name: p.name,
+  aliases: p.aliases ?? [],
+  weight: p.weight,
+  ...(p.note ? { note: p.note } : {}),
+  features: p.features.map(featurePhrase),
+}));
 
-/** Product features mapped to the infra archetypes they lean on, main archetype first. */
-export const PRODUCT_SUBSTRATES: readonly ProductSubstrate[] = [
+/** The row key of a catalogue feature: its id as words ("file-sync" -> "file sync"). */
+function featurePhrase(id: string): string {
+  return id.replace(/-/g, " ");
+}
+
+/**
+ * A catalogue feature's substrate row: the archetypes it rests on as substrates, in the order
+ * the feature lists them (the archetypes it only feeds from or into stay with the feature).
+ */
+function featureRow(f: FeatureEntry): ProductSubstrate {
+  const core = f.substrates.filter((s) => s.role === "substrate");
+  return {
+    feature: featurePhrase(f.id),
+    archetypes: core.map((s) => s.id),
+    why: `${f.name}: ${core.map((s) => s.why).join("; ")}.`,
+  };
+}
+
+/** Prompt phrases for product features the catalogue does not model as a feature of its own. */
+const PHRASE_SUBSTRATES: readonly ProductSubstrate[] = [
   {
     feature: "news feed",
     archetypes: ["I06", "I05"],
@@ -587,6 +495,15 @@ export const PRODUCT_SUBSTRATES: readonly ProductSubstrate[] = [
     archetypes: ["I07", "I15", "I05"],
     why: "Live video is ingested, transcoded on workers, and pushed through edge delivery as it is produced.",
   },
+];
+
+/**
+ * Product features mapped to the infra archetypes they lean on, main archetype first: one row per
+ * catalogue feature (its substrates), then the phrase rows whose key no feature takes.
+ */
+export const PRODUCT_SUBSTRATES: readonly ProductSubstrate[] = [
+  ...FEATURES.map(featureRow),
+  ...PHRASE_SUBSTRATES.filter((r) => !FEATURE_BY_ID.has(r.feature.replace(/ /g, "-"))),
 ];
 
 /** When a product prompt fires no feature row: the substrate most product designs rest on. */

@@ -312,6 +312,34 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
 ];
 
+/**
+ * Product activity a prompt states per day ("500 million tweets a day", "each user posts twice a
+ * day"): the fleet's total a day and one user's a day. Product features' capacity models read the
+ * per-user form and derive it from the daily total and the users when that is what is stated.
+ */
+export const DAILY_ACTIVITIES = [
+  { id: "posts", label: "posts (tweets, answers, activities, stories) published" },
+  { id: "uploads", label: "photos or videos uploaded" },
+  { id: "likes", label: "likes, votes or reactions given" },
+  { id: "messages", label: "chat messages sent" },
+  { id: "orders", label: "orders placed" },
+  { id: "transfers", label: "payments or transfers between users" },
+  { id: "rides", label: "rides, trips or deliveries requested" },
+] as const;
+export type DailyActivity = (typeof DAILY_ACTIVITIES)[number]["id"];
+
+const DAILY_QUANTITIES: readonly Quantity[] = [
+  ...DAILY_ACTIVITIES.flatMap((a): Quantity[] => [
+    { id: `${a.id}_per_day`, label: `${a.label} per day, across all users`, unit: `${a.id}/day` },
+    { id: `${a.id}_per_user_per_day`, label: `${a.label} per user per day`, unit: `${a.id}/day per user` },
+  ]),
+  {
+    id: "followers_per_user",
+    label: "accounts one user follows, which on average equals the followers one user has",
+    unit: "accounts",
+  },
+];
+
 /** Rate quantities a prompt may state per key, user, tenant, node or partition rather than for the whole fleet. */
 export const SCOPED_RATES = [
   "requests_per_sec",
@@ -331,6 +359,7 @@ export const RATE_SCOPES = ["key", "user", "tenant", "node", "partition"] as con
  */
 export const QUANTITIES: readonly Quantity[] = [
   ...BASE_QUANTITIES,
+  ...DAILY_QUANTITIES,
   ...SCOPED_RATES.flatMap((r) => {
     const base = BASE_QUANTITIES.find((q) => q.id === r);
     return RATE_SCOPES.map(

@@ -1,10 +1,50 @@
+import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
+import type { Fields } from "../design/types.js";
 import { classify } from "../recognize/index.js";
+
+const MAX_ARCHETYPES = 5;
+
+/**
+ * A product-first design's substrates in the order its features' critical actions need them (the
+ * seat hold's lease before the search index), each carrying the action that makes it critical;
+ * a critical substrate the recogniser did not rank is added. Others keep their order after them.
+ */
+function byCriticalActions(recognised: Fields["archetypes"], features: Fields["features"]): Fields["archetypes"] {
+  const critical: { id: ArchetypeId; why: string }[] = [];
+  for (const row of features) {
+    const feature = FEATURE_BY_ID.get(row.id);
+    for (const a of feature?.actions ?? []) {
+      if (!a.critical || critical.some((c) => c.id === a.substrate)) continue;
+      critical.push({
+        id: a.substrate,
+        why: `${feature?.name}: a critical action ('${a.action.replace(/[{}]/g, "")}') rests on it`,
+      });
+    }
+  }
+  if (critical.length === 0) return recognised;
+  const top = Math.max(0, ...recognised.map((a) => a.score));
+  const lead = critical.flatMap((c) => {
+    const have = recognised.find((a) => a.id === c.id);
+    if (have) return [{ ...have, evidence: [c.why, ...have.evidence] }];
+    const entry = ARCHETYPE_BY_ID.get(c.id);
+    return entry ? [{ id: c.id, name: entry.name, role: "substrate" as const, score: top, evidence: [c.why] }] : [];
+  });
+  const rest = recognised.filter((a) => !critical.some((c) => c.id === a.id));
+  return [...lead, ...rest].slice(0, Math.max(MAX_ARCHETYPES, lead.length));
+}
 
 export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
-  reads: ["prompt", "branch"],
-  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate)",
-  derive: (f) => classify(f.prompt, { branch: f.branch.kind }).archetypes,
+  reads: ["prompt", "branch", "features"],
+  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate). A product-first design orders its substrates by the features' critical actions that rest on them",
+  derive: (f) => {
+    const recognised = classify(f.prompt, { branch: f.branch.kind }).archetypes;
+    return f.branch.kind === "product" && f.features.length > 0
+      ? byCriticalActions(recognised, f.features)
+      : recognised;
+  },
 };

@@ -7,8 +7,8 @@ import type { CapacityRow } from "../design/types.js";
 export const capacityField: Deriver<"capacity"> = {
   field: "capacity",
   category: "Derived",
-  reads: ["nfrs", "archetypes", "features"],
-  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; every unstated input takes the archetype's typical value with why it is typical",
+  reads: ["nfrs", "branch", "archetypes", "features"],
+  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; every unstated input takes the archetype's typical value with why it is typical. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures",
   derive: (f) => {
     const rows: CapacityRow[] = [];
     const seen = new Set<string>();
@@ -21,17 +21,23 @@ export const capacityField: Deriver<"capacity"> = {
         }
       }
     };
+    const featureLed = f.branch.kind === "product" && f.features.length > 0;
+    const features = () => {
+      for (const feat of f.features) {
+        const model = FEATURE_BY_ID.get(feat.id)?.capacity;
+        if (model) add(evaluateCapacity(model, feat.id, f.nfrs.scale));
+      }
+    };
+    if (featureLed) features();
     f.archetypes.forEach((a, i) => {
       const model = capacityModel(a.id);
       if (!model) return;
       const all = evaluateCapacity(model, a.id, f.nfrs.scale);
-      // The dominant archetype shows its whole model; a supporting one its first hotspot and storage figures.
-      add(i === 0 ? all : all.filter((r) => r.kind === "hotspot" || r.kind === "storage").slice(0, 2));
+      // The dominant archetype shows its whole model; a supporting one (and every one beside a
+      // product's features) its first hotspot and storage figures.
+      add(i === 0 && !featureLed ? all : all.filter((r) => r.kind === "hotspot" || r.kind === "storage").slice(0, 2));
     });
-    for (const feat of f.features) {
-      const model = FEATURE_BY_ID.get(feat.id)?.capacity;
-      if (model) add(evaluateCapacity(model, feat.id, f.nfrs.scale));
-    }
+    if (!featureLed) features();
     return rows;
   },
 };

@@ -123,8 +123,8 @@ export function decide(
 export const decisionsField: Deriver<"decisions"> = {
   field: "decisions",
   category: "Chosen",
-  reads: ["nfrs", "archetypes", "capacity", "predicates", "features"],
-  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs and computed numbers hold, else the archetype's sensible default; the option not chosen says when it would win",
+  reads: ["nfrs", "branch", "archetypes", "capacity", "predicates", "features"],
+  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs and computed numbers hold, else the archetype's sensible default; the option not chosen says when it would win. A product-first design lists its features' decisions first",
   derive: (f) => {
     const rows: DecisionRow[] = [];
     const owners: { owner: string; points: readonly DecisionPoint[]; rows: CapacityRow[]; drives: boolean }[] = [];
@@ -138,10 +138,14 @@ export const decisionsField: Deriver<"decisions"> = {
       const points = decisionPoints(a.id);
       owners.push({ owner: a.id, points: i === 0 ? points : points.slice(0, 1), rows: all, drives: i === 0 });
     });
-    for (const feat of f.features) {
-      const points = FEATURE_BY_ID.get(feat.id)?.decisions ?? [];
-      owners.push({ owner: feat.id, points, rows: f.capacity.filter((r) => r.archetype === feat.id), drives: true });
-    }
+    const featureOwners = f.features.map((feat) => ({
+      owner: feat.id,
+      points: FEATURE_BY_ID.get(feat.id)?.decisions ?? [],
+      rows: f.capacity.filter((r) => r.archetype === feat.id),
+      drives: true,
+    }));
+    if (f.branch.kind === "product") owners.unshift(...featureOwners);
+    else owners.push(...featureOwners);
     for (const o of owners) {
       const nums = numbersFor(o.owner, o.rows, f.nfrs.scale);
       for (const p of o.points) if (!rows.some((r) => r.id === p.id)) rows.push(decide(p, o.owner, f, nums, o.drives));

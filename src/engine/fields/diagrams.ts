@@ -8,12 +8,18 @@ const MAX_SEQUENCES = 4;
 export const diagramsField: Deriver<"diagrams"> = {
   field: "diagrams",
   category: "Output",
-  reads: ["prompt", "archetypes", "features", "components", "links", "criticalPaths"],
-  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components: the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
+  reads: ["prompt", "branch", "archetypes", "features", "components", "links", "criticalPaths"],
+  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components: the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted, unless a product feature hosts them), then each product feature's",
   derive: (f) => {
     if (f.components.length === 0) return [];
     const lead = f.archetypes[0];
-    const title = lead ? lead.name : (f.features[0]?.name ?? "Design");
+    const parts = designParts(f);
+    const featureLed = parts[0]?.role === "feature";
+    const title = featureLed
+      ? `Product (${f.features.map((x) => x.id).join(", ")})`
+      : lead
+        ? lead.name
+        : (f.features[0]?.name ?? "Design");
     const out: Diagram[] = [
       {
         kind: "hld",
@@ -24,7 +30,6 @@ export const diagramsField: Deriver<"diagrams"> = {
         ),
       },
     ];
-    const parts = designParts(f);
     const arch = architectureOf(f);
     const names = new Map(f.components.map((c) => [c.id, c.name]));
     const owners = new Set(f.criticalPaths.map((p) => p.archetype as string));
@@ -32,7 +37,7 @@ export const diagramsField: Deriver<"diagrams"> = {
     const byPart = (key: string) => arch.protocols.filter((p) => p.part === key);
     for (const [i, p] of parts.entries()) {
       if (i === 0) chosen.push(...byPart(p.key).slice(0, 3));
-      else if (p.role === "feature" || (p.role !== "substrate" && owners.has(p.key)))
+      else if (p.role === "feature" || ((p.role !== "substrate" || p.hostedOn) && owners.has(p.key)))
         chosen.push(...byPart(p.key).slice(0, 1));
     }
     for (const p of chosen.slice(0, MAX_SEQUENCES)) {

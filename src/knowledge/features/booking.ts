@@ -130,7 +130,7 @@ export const BOOKING: FeatureEntry = {
         },
         {
           id: "optimistic",
-          name: "no hold; a conditional write at payment decides",
+          name: "no hold, and a conditional write at payment decides",
           buys: "no hold state or expiry sweeps; items never sit unsold in abandoned carts",
           costs: "a buyer can fill in payment and lose the item at the last step",
           winsWhen: "items are plentiful compared with buyers (most hotel nights)",
@@ -223,7 +223,7 @@ export const BOOKING: FeatureEntry = {
     ],
     api: [
       {
-        operation: "hold an item",
+        operation: "hold a {item}",
         call: "POST /v1/events/{event_id}/holds",
         request: ["request_id", "item_ids[]"],
         response: ["hold_id", "hold_token", "expires_at"],
@@ -231,7 +231,7 @@ export const BOOKING: FeatureEntry = {
         guarantee: "all requested items are held by this buyer until expires_at, or none are",
       },
       {
-        operation: "confirm a booking",
+        operation: "confirm a {booking}",
         call: "POST /v1/holds/{hold_id}:confirm",
         request: ["hold_id", "hold_token", "payment_method", "request_id"],
         response: ["booking_id", "state"],

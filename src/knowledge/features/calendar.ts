@@ -100,7 +100,7 @@ export const CALENDAR: FeatureEntry = {
       options: [
         {
           id: "rule-expand",
-          name: "store the RRULE plus exceptions; expand for the window asked",
+          name: "store the RRULE plus exceptions and expand it for the window asked",
           buys: "one row per series; 'every Monday forever' costs nothing",
           costs: "expansion work on each read and care with time zones",
           winsWhen: "series are open-ended",
@@ -170,7 +170,7 @@ export const CALENDAR: FeatureEntry = {
     ],
     api: [
       {
-        operation: "create an event",
+        operation: "create an {event}",
         call: "POST /v1/calendars/{calendar_id}/events",
         request: ["request_id", "title", "start", "time_zone", "duration", "rrule", "attendees[]"],
         response: ["event_id", "version"],
@@ -186,7 +186,7 @@ export const CALENDAR: FeatureEntry = {
         guarantee: "every occurrence in the window, exceptions applied",
       },
       {
-        operation: "edit an event",
+        operation: "edit an {event}",
         call: "PATCH /v1/events/{event_id}",
         request: ["event_id", "if_version", "changes"],
         response: ["version"],

@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const CHAT: FeatureEntry = {
@@ -70,7 +70,7 @@ export const CHAT: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 500e6, "daily active users of a large messenger"),
-      inp("messages_per_user_per_day", 40, "an active user sends a few dozen messages a day"),
+      perUserDaily("messages_per_user_per_day", "messages", 40, "an active user sends a few dozen messages a day"),
       inp("recipients_per_message", 3, "most conversations are one-to-one; groups raise the average"),
       inp("message_bytes", 200, "a short text message with its ids and timestamps"),
       inp("online_share", 0.3, "the share of daily users connected at a peak moment"),
@@ -133,7 +133,7 @@ export const CHAT: FeatureEntry = {
       options: [
         {
           id: "per-conversation",
-          name: "one log per conversation; members read it by cursor",
+          name: "one log per conversation that members read by cursor",
           buys: "one write per message whatever the group size",
           costs: "a device syncs several conversation logs",
           winsWhen: "groups or channels are large",
@@ -197,7 +197,7 @@ export const CHAT: FeatureEntry = {
     ],
     api: [
       {
-        operation: "send a message",
+        operation: "send a {message}",
         call: "POST /v1/conversations/{conversation_id}/messages",
         request: ["conversation_id", "client_message_id", "body"],
         response: ["sequence", "sent_at"],
@@ -205,7 +205,7 @@ export const CHAT: FeatureEntry = {
         guarantee: "acknowledged after the append is durable; one sequence per client_message_id",
       },
       {
-        operation: "sync messages",
+        operation: "sync {messages}",
         call: "GET /v1/conversations/{conversation_id}/messages?after={sequence}",
         request: ["conversation_id", "after"],
         response: ["messages[]", "last_sequence"],

@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const CHECKOUT: FeatureEntry = {
@@ -79,7 +79,7 @@ export const CHECKOUT: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 50e6, "daily active shoppers"),
-      inp("orders_per_user_per_day", 0.05, "one order every few weeks per active shopper"),
+      perUserDaily("orders_per_user_per_day", "orders", 0.05, "one order every few weeks per active shopper"),
       inp("order_bytes", 2000, "order lines, totals, addresses and states"),
     ],
     figures: [
@@ -107,7 +107,7 @@ export const CHECKOUT: FeatureEntry = {
       options: [
         {
           id: "outbox",
-          name: "write order and payment intent together; a relay charges with the idempotency key",
+          name: "write order and payment intent together, then a relay charges with the idempotency key",
           buys: "no order without its charge attempt and no charge without its order, whatever crashes",
           costs: "the buyer sees 'processing' until the relay reports back",
           winsWhen: "an order must never be lost or charged twice",
@@ -197,7 +197,7 @@ export const CHECKOUT: FeatureEntry = {
     ],
     api: [
       {
-        operation: "place an order",
+        operation: "place an {order}",
         call: "POST /v1/orders",
         request: ["request_id", "cart_version", "payment_method_id"],
         response: ["order_id", "state"],
@@ -205,7 +205,7 @@ export const CHECKOUT: FeatureEntry = {
         guarantee: "one order per request_id; the charge happens at most once",
       },
       {
-        operation: "order status",
+        operation: "{order} status",
         call: "GET /v1/orders/{order_id}",
         request: ["order_id"],
         response: ["state", "lines[]", "total"],

@@ -149,7 +149,7 @@ export const COLLAB_DOCS: FeatureEntry = {
         guarantee: "acknowledged ops are durable and ordered; a resent client_op_id is applied once",
       },
       {
-        operation: "open a document",
+        operation: "open a {doc}",
         call: "GET /v1/docs/{doc_id}",
         request: ["doc_id"],
         response: ["snapshot", "revision", "ops_since[]"],

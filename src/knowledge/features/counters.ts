@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const COUNTERS: FeatureEntry = {
@@ -63,7 +63,7 @@ export const COUNTERS: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users"),
-      inp("likes_per_user_per_day", 10, "people like a handful of items a day"),
+      perUserDaily("likes_per_user_per_day", "likes", 10, "people like a handful of items a day"),
       inp("hot_key_share", 0.001, "a viral item can draw a tenth of a percent of all likes"),
       inp("like_bytes", 40, "two ids and a timestamp"),
     ],
@@ -121,7 +121,7 @@ export const COUNTERS: FeatureEntry = {
       options: [
         {
           id: "exact-likes-approx-views",
-          name: "exact likes (one row each); approximate unique views (HyperLogLog sketches)",
+          name: "exact likes (one row each) and approximate unique views (HyperLogLog sketches)",
           buys: "likes stay exact while view counting costs a few kilobytes per item",
           costs: "unique view counts carry a small error (about 1% for a standard sketch)",
           winsWhen: "views vastly outnumber likes and nobody audits them",
@@ -186,7 +186,7 @@ export const COUNTERS: FeatureEntry = {
     ],
     api: [
       {
-        operation: "like an item",
+        operation: "{like} a {item}",
         call: "PUT /v1/items/{item_id}/likes/me",
         request: ["item_id"],
         response: ["liked", "approx_count"],
@@ -194,7 +194,7 @@ export const COUNTERS: FeatureEntry = {
         guarantee: "idempotent: one like per (item, user)",
       },
       {
-        operation: "read a like count",
+        operation: "read a {reaction} count",
         call: "GET /v1/items/{item_id}/likes/count",
         request: ["item_id"],
         response: ["count", "as_of"],

@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const FEED: FeatureEntry = {
@@ -64,7 +64,21 @@ export const FEED: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users of a large social app"),
-      inp("posts_per_user_per_day", 0.5, "most users read; a minority posts once or twice a day"),
+      {
+        ...perUserDaily(
+          "posts_per_user_per_day",
+          "posts",
+          0.5,
+          "most users read; a minority posts once or twice a day",
+        ),
+        from: [
+          { expression: "posts_per_day / users", why: "the stated posts a day shared over the users" },
+          {
+            expression: "uploads_per_day / users",
+            why: "each stated photo or video upload is published as a post",
+          },
+        ],
+      },
       inp("feed_reads_per_user_per_day", 20, "people open the app and refresh the feed many times a day"),
       inp("followers_per_user", 200, "the average follower count; the distribution is heavily skewed"),
       inp(
@@ -253,7 +267,7 @@ export const FEED: FeatureEntry = {
     ],
     api: [
       {
-        operation: "publish a post",
+        operation: "publish a {post}",
         call: "POST /v1/posts",
         request: ["request_id", "text", "media_ids[]"],
         response: ["post_id", "created_at"],
@@ -261,7 +275,7 @@ export const FEED: FeatureEntry = {
         guarantee: "the post is durable before 201; fan-out follows asynchronously and at least once",
       },
       {
-        operation: "view the home feed",
+        operation: "view the {feed}",
         call: "GET /v1/feed?cursor={cursor}&limit=20",
         request: ["cursor", "limit"],
         response: ["posts[]", "next_cursor"],

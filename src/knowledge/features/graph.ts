@@ -64,7 +64,13 @@ export const GRAPH: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users of a large social app"),
-      inp("follows_per_user", 200, "the average number of accounts a user follows"),
+      {
+        ...inp("follows_per_user", 200, "the average number of accounts a user follows"),
+        from: {
+          expression: "followers_per_user",
+          why: "on average a user follows as many accounts as follow them: every edge has one of each",
+        },
+      },
       inp("follow_changes_per_user_per_day", 0.2, "follows and unfollows are rare next to reads"),
       inp("edge_bytes", 64, "two ids, a timestamp and a state"),
     ],
@@ -158,7 +164,7 @@ export const GRAPH: FeatureEntry = {
     ],
     api: [
       {
-        operation: "follow a user",
+        operation: "{follow} a {user}",
         call: "PUT /v1/users/{user_id}/following/{target_id}",
         request: ["user_id", "target_id"],
         response: ["since"],

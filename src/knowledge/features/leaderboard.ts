@@ -195,7 +195,7 @@ export const LEADERBOARD: FeatureEntry = {
         guarantee: "one submission per match_id; the stored score only increases",
       },
       {
-        operation: "top of a board",
+        operation: "top of a {board}",
         call: "GET /v1/boards/{board_id}/top?period=week&limit=100",
         request: ["board_id", "period", "limit"],
         response: ["entries[] (rank, player, score)"],

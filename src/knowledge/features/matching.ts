@@ -125,7 +125,7 @@ export const MATCHING: FeatureEntry = {
         },
         {
           id: "broadcast",
-          name: "offer to several drivers; the first acceptance wins",
+          name: "offer to several drivers at once, and the first acceptance wins",
           buys: "faster matches when many drivers ignore offers",
           costs: "losing drivers get a 'taken' message; still needs a conditional write on the trip",
           winsWhen: "acceptance rates are low (food delivery to gig couriers)",
@@ -207,7 +207,7 @@ export const MATCHING: FeatureEntry = {
     ],
     api: [
       {
-        operation: "request a ride",
+        operation: "request a {trip}",
         call: "POST /v1/trips",
         request: ["request_id", "pickup", "dropoff", "product"],
         response: ["trip_id", "state", "eta_s"],

@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const MEDIA: FeatureEntry = {
@@ -71,7 +71,7 @@ export const MEDIA: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users of a large social app"),
-      inp("uploads_per_user_per_day", 0.2, "a minority of users upload a photo or two a day"),
+      perUserDaily("uploads_per_user_per_day", "uploads", 0.2, "a minority of users upload a photo or two a day"),
       inp("object_bytes", 2e6, "a compressed phone photo is a few megabytes"),
       inp("rendition_factor", 1.5, "the resized copies add about half the original's size"),
       inp("views_per_user_per_day", 100, "a feed session shows dozens of images"),

@@ -83,7 +83,7 @@ export const PRESENCE: FeatureEntry = {
         },
         {
           id: "subscribe-visible",
-          name: "clients subscribe only to users on screen; fetch on open",
+          name: "clients subscribe only to users on screen and fetch the rest on open",
           buys: "pushes follow what people actually look at",
           costs: "a fetch when a screen opens, slightly staler status",
           winsWhen: "contact lists are large or pushes would run to millions per second",

@@ -1,12 +1,21 @@
 /**
  * Named products and the features they are known for, with the words each product uses for the
- * features' generic terms (a Twitter post is a tweet; an Eventbrite item is a ticket). Recognition
- * looks the names up as named systems (contiguous words, one typo allowed).
+ * features' generic terms (a Twitter post is a tweet; an Eventbrite item is a ticket). This is the
+ * one list of product names: the branch recogniser reads its names and weights (knowledge/branch.ts
+ * derives PRODUCT_NAMES from it) and a product's substrate archetypes are those of its features.
+ * Recognition looks the names up as named systems (contiguous words, one typo allowed).
  */
 export interface NamedProduct {
   name: string;
   aliases?: string[];
-  /** Feature ids, the product's core first. */
+  /**
+   * How strongly naming the product makes a prompt product-first (1.0 settles it). A low weight
+   * (below 0.5, with a note) marks products interviews usually treat as an infra substrate.
+   */
+  weight: number;
+  /** Why the weight is low; required below 0.5. */
+  note?: string;
+  /** Feature ids, the product's core first; empty when the catalogue has no feature for its core. */
   features: string[];
   /** Renamings of feature terms ({post} -> "tweet"); a plural may be given as its own term ("posts"). */
   terms: Record<string, string>;
@@ -15,6 +24,7 @@ export interface NamedProduct {
 export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Twitter",
+    weight: 0.9,
     aliases: ["twitter clone", "tweeter"],
     features: ["feed", "graph", "media", "counters", "search", "notifications"],
     terms: {
@@ -28,11 +38,13 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Instagram",
+    weight: 0.9,
     features: ["media", "feed", "graph", "counters", "notifications"],
     terms: { post: "photo post", feed: "home feed", item: "photo post", media: "photo", alert: "like or comment" },
   },
   {
     name: "Facebook",
+    weight: 0.9,
     aliases: ["facebook news feed"],
     features: ["feed", "graph", "media", "counters", "chat", "notifications"],
     terms: {
@@ -47,6 +59,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "LinkedIn",
+    weight: 0.9,
     features: ["feed", "graph", "search", "chat", "notifications"],
     terms: {
       post: "post",
@@ -60,55 +73,72 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "WhatsApp",
+    weight: 0.8,
     aliases: ["whats app"],
     features: ["chat", "presence", "media", "notifications"],
     terms: { message: "message", conversation: "chat", media: "photo", alert: "message" },
   },
   {
     name: "Facebook Messenger",
+    weight: 0.8,
     aliases: ["messenger"],
     features: ["chat", "presence", "media", "notifications"],
     terms: { message: "message", conversation: "conversation", media: "photo", alert: "message" },
   },
-  { name: "Telegram", features: ["chat", "presence", "media", "notifications"], terms: { alert: "message" } },
+  {
+    name: "Telegram",
+    weight: 0.8,
+    features: ["chat", "presence", "media", "notifications"],
+    terms: { alert: "message" },
+  },
   {
     name: "Slack",
+    weight: 0.5,
+    note: "Usually asked as a messaging product, but the interesting part is a real-time messaging substrate (I05 with I10).",
     features: ["chat", "presence", "search", "notifications"],
     terms: { message: "message", conversation: "channel", doc: "message", alert: "mention" },
   },
   {
     name: "Discord",
+    weight: 0.5,
+    note: "Same shape as Slack: a chat product whose core is fan-out messaging plus presence.",
     features: ["chat", "presence", "notifications"],
     terms: { message: "message", conversation: "channel", alert: "mention" },
   },
   {
     name: "Microsoft Teams",
+    weight: 0.7,
     features: ["chat", "presence", "calendar", "notifications"],
     terms: { conversation: "channel", event: "meeting" },
   },
   {
     name: "Netflix",
+    weight: 0.8,
     features: ["playback", "search", "media"],
     terms: { title: "show", viewer: "member", doc: "show", media: "video master" },
   },
   {
     name: "YouTube",
+    weight: 0.8,
     features: ["media", "playback", "search", "counters", "notifications"],
-    terms: { media: "video", title: "video", item: "video", doc: "video", alert: "new upload" },
+    terms: { media: "video", title: "video", item: "video", doc: "video", alert: "upload from a followed channel" },
   },
   {
     name: "TikTok",
+    weight: 0.9,
     aliases: ["tik tok"],
     features: ["media", "feed", "counters", "graph", "playback"],
     terms: { media: "video", post: "video", feed: "following feed", item: "video", title: "video" },
   },
   {
     name: "Spotify",
+    weight: 0.8,
     features: ["playback", "search"],
     terms: { title: "song", viewer: "listener", doc: "song" },
   },
   {
     name: "Pinterest",
+    weight: 0.9,
     features: ["media", "feed", "graph", "search", "counters"],
     terms: {
       media: "image",
@@ -123,51 +153,75 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Reddit",
+    weight: 0.9,
     features: ["ranking", "search", "notifications", "media"],
     terms: { post: "post", community: "subreddit", doc: "post", media: "image", alert: "reply" },
   },
   {
     name: "Hacker News",
+    weight: 0.8,
     features: ["ranking", "search"],
     terms: { post: "story", community: "front page", doc: "story" },
   },
   {
     name: "Quora",
+    weight: 0.9,
     features: ["ranking", "feed", "search", "graph", "notifications"],
-    terms: { post: "answer", community: "question", feed: "home feed", doc: "question", alert: "new answer" },
+    terms: { post: "answer", community: "question", feed: "home feed", doc: "question", alert: "answer" },
   },
   {
     name: "Stack Overflow",
+    weight: 0.8,
     aliases: ["stackoverflow"],
     features: ["ranking", "search", "notifications"],
-    terms: { post: "answer", community: "question", doc: "question", alert: "new answer" },
+    terms: { post: "answer", community: "question", doc: "question", alert: "answer" },
   },
   {
     name: "Dropbox",
+    weight: 0.3,
+    note: "In interviews this is file sync and storage (I19 with I14), so it leans infra-first.",
     features: ["file-sync", "search", "notifications"],
     terms: { file: "file", doc: "file", alert: "shared-folder change" },
   },
   {
     name: "Google Drive",
-    aliases: ["onedrive"],
+    weight: 0.3,
+    note: "Treated like Dropbox: a file storage substrate with a thin product on top.",
+    aliases: ["onedrive", "icloud drive"],
     features: ["file-sync", "search", "collab-docs"],
     terms: { file: "file", doc: "file" },
   },
   {
     name: "Google Docs",
+    weight: 0.3,
+    note: "Asked as collaborative editing, which is the shared subject coordination archetype (I13).",
     features: ["collab-docs", "presence", "file-sync"],
     terms: { doc: "document", file: "document" },
   },
-  { name: "Figma", features: ["collab-docs", "presence"], terms: { doc: "design file" } },
-  { name: "Notion", features: ["collab-docs", "search", "presence"], terms: { doc: "page" } },
+  {
+    name: "Figma",
+    weight: 0.3,
+    note: "A collaborative canvas; the core problem is shared subject coordination (I13).",
+    features: ["collab-docs", "presence"],
+    terms: { doc: "design file" },
+  },
+  {
+    name: "Notion",
+    weight: 0.4,
+    note: "Collaborative pages; mostly I13 plus ordinary document storage.",
+    features: ["collab-docs", "search", "presence"],
+    terms: { doc: "page" },
+  },
   {
     name: "Google Calendar",
+    weight: 0.7,
     aliases: ["calendly", "outlook calendar"],
     features: ["calendar", "notifications"],
     terms: { event: "meeting" },
   },
   {
     name: "Uber",
+    weight: 0.9,
     features: ["matching", "proximity", "reviews", "notifications"],
     terms: {
       trip: "ride",
@@ -180,6 +234,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Lyft",
+    weight: 0.9,
     features: ["matching", "proximity", "reviews", "notifications"],
     terms: {
       trip: "ride",
@@ -192,6 +247,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "DoorDash",
+    weight: 0.9,
     aliases: ["door dash", "uber eats", "grubhub"],
     features: ["checkout", "matching", "proximity", "reviews", "notifications"],
     terms: {
@@ -207,17 +263,20 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Eventbrite",
+    weight: 0.9,
     features: ["booking", "search", "notifications"],
     terms: { item: "ticket", slot: "event", booking: "ticket order", doc: "event", alert: "ticket confirmation" },
   },
   {
     name: "Ticketmaster",
+    weight: 0.9,
     aliases: ["bookmyshow"],
     features: ["booking", "search", "notifications"],
     terms: { item: "seat", slot: "show", booking: "ticket order", doc: "event", alert: "ticket confirmation" },
   },
   {
     name: "Booking.com",
+    weight: 0.8,
     aliases: ["booking com", "expedia", "hotels.com"],
     features: ["booking", "search", "proximity", "reviews", "notifications"],
     terms: {
@@ -232,6 +291,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Airbnb",
+    weight: 0.9,
     features: ["booking", "search", "proximity", "reviews", "chat"],
     terms: {
       item: "listing night",
@@ -245,12 +305,14 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "OpenTable",
+    weight: 0.9,
     aliases: ["open table"],
     features: ["booking", "search", "reviews"],
     terms: { item: "table", slot: "time slot", booking: "reservation", doc: "restaurant", subject: "restaurant" },
   },
   {
     name: "Strava",
+    weight: 0.9,
     features: ["feed", "graph", "counters", "leaderboard", "notifications"],
     terms: {
       player: "athlete",
@@ -269,6 +331,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Venmo",
+    weight: 0.7,
     aliases: ["cash app", "zelle"],
     features: ["transfer", "feed", "graph", "notifications"],
     terms: {
@@ -281,23 +344,139 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Amazon",
+    weight: 0.4,
+    note: "The shop is a product prompt, but the word also prefixes infra names (Amazon S3, Amazon SQS); a longer system match should win.",
     aliases: ["amazon.com"],
     features: ["checkout", "search", "reviews", "notifications"],
     terms: { order: "order", product: "product", doc: "product", subject: "product", alert: "shipping update" },
   },
   {
     name: "Yelp",
+    weight: 0.9,
     features: ["proximity", "reviews", "search", "media"],
     terms: { place: "business", subject: "business", doc: "business", media: "photo" },
   },
   {
     name: "Tinder",
+    weight: 0.9,
     features: ["proximity", "counters", "chat"],
     terms: { place: "profile", item: "profile", like: "swipe right on", reaction: "right swipe" },
   },
   {
     name: "Snapchat",
+    weight: 0.9,
     features: ["media", "chat", "graph", "notifications"],
     terms: { media: "snap", message: "snap", follow: "add", unfollow: "remove", follows: "has added", user: "friend" },
+  },
+  {
+    name: "WeChat",
+    weight: 0.8,
+    features: ["chat", "presence", "transfer", "media", "notifications"],
+    terms: { conversation: "chat", media: "photo", alert: "message" },
+  },
+  {
+    name: "Twitch",
+    weight: 0.8,
+    features: ["playback", "chat", "graph", "notifications"],
+    terms: {
+      title: "stream",
+      viewer: "viewer",
+      conversation: "stream chat",
+      alert: "live stream from a followed channel",
+    },
+  },
+  {
+    name: "Tumblr",
+    weight: 0.8,
+    features: ["feed", "graph", "media", "counters", "notifications"],
+    terms: { post: "post", feed: "dashboard", media: "image" },
+  },
+  {
+    name: "Flickr",
+    weight: 0.8,
+    features: ["media", "search", "graph", "counters"],
+    terms: { media: "photo", item: "photo", doc: "photo" },
+  },
+  {
+    name: "Google Photos",
+    weight: 0.6,
+    features: ["media", "search", "file-sync"],
+    terms: { media: "photo", doc: "photo", file: "photo" },
+  },
+  {
+    name: "Etsy",
+    weight: 0.9,
+    features: ["checkout", "search", "reviews", "notifications"],
+    terms: { product: "listing", doc: "listing", subject: "shop", alert: "order update" },
+  },
+  {
+    name: "Shopify",
+    weight: 0.7,
+    features: ["checkout", "search", "notifications"],
+    terms: { product: "product", doc: "product", alert: "order update" },
+  },
+  {
+    name: "Craigslist",
+    weight: 0.9,
+    features: ["search", "proximity", "chat"],
+    terms: { doc: "listing", place: "listing", conversation: "reply thread" },
+  },
+  {
+    name: "Instacart",
+    weight: 0.9,
+    features: ["checkout", "matching", "proximity", "notifications"],
+    terms: {
+      order: "grocery order",
+      product: "grocery item",
+      trip: "delivery",
+      driver: "shopper",
+      rider: "customer",
+      place: "store",
+      alert: "order status change",
+    },
+  },
+  {
+    name: "Zillow",
+    weight: 0.9,
+    features: ["search", "proximity", "media"],
+    terms: { doc: "home listing", place: "home", media: "photo" },
+  },
+  {
+    name: "Zoom",
+    weight: 0.6,
+    note: "The catalogue has no feature for the live audio and video of a call, so only its presence, chat and scheduling are drawn from features.",
+    features: ["presence", "chat", "calendar", "notifications"],
+    terms: { conversation: "meeting chat", event: "meeting" },
+  },
+  { name: "Robinhood", weight: 0.8, features: [], terms: {} },
+  { name: "Google Maps", weight: 0.7, features: [], terms: {} },
+  { name: "Gmail", weight: 0.6, features: [], terms: {} },
+  {
+    name: "PayPal",
+    weight: 0.4,
+    note: "Usually a payments prompt, which is workflow with external side effects (I12) more than a product feature.",
+    features: ["transfer", "notifications"],
+    terms: { alert: "payment received" },
+  },
+  {
+    name: "Stripe",
+    weight: 0.2,
+    note: "A payments API: prompts about it are payment infrastructure (I12 with I09 and I16).",
+    features: [],
+    terms: {},
+  },
+  {
+    name: "GitHub",
+    weight: 0.3,
+    note: "Usually asked as code or artifact hosting (I14 with I19), not as a social product.",
+    features: [],
+    terms: {},
+  },
+  {
+    name: "Google Search",
+    weight: 0.3,
+    note: "Web search is a crawl frontier plus an index pipeline (I04 with I06), an infra-first shape.",
+    features: [],
+    terms: {},
   },
 ];

@@ -176,7 +176,7 @@ export const RANKING: FeatureEntry = {
         guarantee: "idempotent: the user's vote is replaced, never added twice",
       },
       {
-        operation: "list ranked posts",
+        operation: "list ranked {posts}",
         call: "GET /v1/communities/{community}/posts?sort=hot&after={cursor}",
         request: ["community", "sort", "after"],
         response: ["posts[]", "after"],

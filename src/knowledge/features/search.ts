@@ -101,7 +101,7 @@ export const SEARCH: FeatureEntry = {
       options: [
         {
           id: "near-real-time",
-          name: "indexer consumes the change stream; index refreshes every second or so",
+          name: "indexer consumes the change stream, and the index refreshes every second or so",
           buys: "new content is searchable in seconds",
           costs: "a continuously running indexer with checkpoints",
           winsWhen: "users expect to find what was just posted",

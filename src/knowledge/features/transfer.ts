@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
 export const TRANSFER: FeatureEntry = {
@@ -67,7 +67,7 @@ export const TRANSFER: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 80e6, "monthly active users of a payments app, a share active daily"),
-      inp("transfers_per_user_per_day", 0.1, "a payment every week or two per user"),
+      perUserDaily("transfers_per_user_per_day", "transfers", 0.1, "a payment every week or two per user"),
       inp("entry_bytes", 200, "one ledger entry with ids, amount and timestamps"),
     ],
     figures: [
@@ -108,7 +108,7 @@ export const TRANSFER: FeatureEntry = {
         },
         {
           id: "sharded-saga",
-          name: "accounts sharded; debit, then credit, with a compensating step",
+          name: "sharded accounts: debit, then credit, with a compensating step",
           buys: "throughput grows with shards",
           costs: "money is briefly in flight; compensation and reconciliation must be exact",
           winsWhen: "peak transfers exceed what one primary can commit",

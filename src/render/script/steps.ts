@@ -84,12 +84,22 @@ function criticalNames(d: Design): string[] {
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
   const lines: Line[] = [];
+  const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
+  // A product-first design starts from what users do: the features first, the substrates under them.
+  const featureLed = d.branch.kind === "product" && features.length > 0;
+  if (featureLed)
+    lines.push(
+      ...core("This is a product prompt, so I'll start from what users do"),
+      ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
+    );
   if (lead) {
     lines.push(
-      ...core(
-        d.branch.kind === "product"
-          ? `This is a product prompt, so I'll design the infrastructure under it, led by ${titleWords(lead.name)}`
-          : `At heart this is ${titleWords(lead.name)}`,
+      ...(featureLed ? detail : core)(
+        featureLed
+          ? `Under them, the pattern that carries the most correctness is ${titleWords(lead.name)}`
+          : d.branch.kind === "product"
+            ? `This is a product prompt, so I'll design the infrastructure under it, led by ${titleWords(lead.name)}`
+            : `At heart this is ${titleWords(lead.name)}`,
       ),
     );
     const others = d.archetypes.slice(1, 4);
@@ -103,8 +113,7 @@ function normalise(d: Design): StepDraft {
       );
     }
   }
-  const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
-  if (features.length > 0)
+  if (features.length > 0 && !featureLed)
     lines.push(...core(`The product is built from ${enumerate("feature", "features", features, 4)}`));
   const writes = d.operations.filter((o) => !o.hidden && !isRead(o.operation));
   const hidden = d.operations.filter((o) => o.hidden);
