@@ -164,7 +164,9 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   // component outright, requirements stated later qualify it rather than replace it.
   const invariant = kb.opener?.exec(prompt.toLowerCase())?.[1];
   const stated = (r: { hits: Hit[] }) => r.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
-  const headNamed = invariant === undefined && raw.some((r) => r.named);
+  // Only a prompt that asks for something to be built has a head that names it; in a statement the
+  // head is what the requirement is about, and the requirement leads.
+  const headNamed = invariant === undefined && asksForThing && raw.some((r) => r.named);
   const scored: Scored[] = raw.map((r) => ({
     archetype: r.archetype,
     hits: r.hits,

@@ -222,6 +222,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "expiry",
     "expiration",
     "time runs out",
+    "period over",
+    "trial over",
   ],
   act: [
     "send",
@@ -250,6 +252,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "job",
     "post",
     "flag",
+    "turn off",
+    "disable",
+    "revoke",
+    "downgrade",
   ],
   delay: ["hold", "delay", "wait", "postpone", "defer", "pause", "keep", "grace"],
   calendar: [
@@ -1102,7 +1108,22 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "idle",
   ],
   // steering requests
-  steer: ["direct", "route", "steer", "move", "shift", "split", "forward", "send", "spread", "go"],
+  steer: [
+    "direct",
+    "route",
+    "steer",
+    "move",
+    "shift",
+    "split",
+    "forward",
+    "send",
+    "spread",
+    "go",
+    "pick",
+    "picks",
+    "choose",
+    "chooses",
+  ],
   toward: [
     "nearest",
     "healthy",
@@ -1118,6 +1139,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "cluster",
     "next nearest",
     "closest",
+    "entry point",
+    "front door",
+    "single entry",
+    "instance",
   ],
   callers: [
     "visitor",
@@ -1504,7 +1529,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     rule: "requests steered to a place",
     why: "requests are sent to a chosen or healthy destination, which is traffic steering",
     families: ["steer", "toward", "callers"],
-    targets: [{ id: "I17", weight: 0.7 }],
+    targets: [{ id: "I17", weight: 0.75 }],
   },
   {
     rule: "measurements over time",

@@ -507,7 +507,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "merge edits",
       "type same",
       "show same",
-      "same moment",
+      "see same moment",
       "game state",
       "same match",
     ],
