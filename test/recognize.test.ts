@@ -4,6 +4,7 @@ import { checkPrompt } from "../src/engine/prompt.js";
 import { compileCombinations, matchCombinations } from "../src/engine/recognize/combos.js";
 import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
+import { CONCEPT_FAMILIES } from "../src/knowledge/signals/index.js";
 
 const top = (p: string) => classify(p).archetypes[0]?.id;
 
@@ -342,6 +343,18 @@ describe("recognition: requirements read from word families together", () => {
       { drift: ["diverge"] },
     );
     expect(matchCombinations(tokenize("The tables diverge."), withSynonyms)).toHaveLength(1);
+  });
+
+  it("has no family word that is all stop words (it could never match)", () => {
+    for (const [family, list] of Object.entries(CONCEPT_FAMILIES))
+      for (const w of list) expect(tokenize(w).length, `${family}: '${w}'`).toBeGreaterThan(0);
+  });
+
+  it("reads DynamoDB as a claim table when the prompt says only one worker claims", () => {
+    const r = classify("Use DynamoDB conditional writes so only one worker claims each job.");
+    expect(r.archetypes[0]?.id).toBe("I02");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/DynamoDB has several uses/);
+    expect(top("Design a key-value store like DynamoDB.")).toBe("I16");
   });
 
   it("refuses a rule that names a family that does not exist", () => {

@@ -47,6 +47,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "last copy",
     "last ticket",
     "same seat",
+    "never both",
+    "not both",
   ],
   collabEdit: [
     "editing",
@@ -96,7 +98,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "reassigned",
     "does nothing",
     "lapses",
-    "times out",
     "expires",
     "freezes",
     "pick up",
@@ -136,7 +137,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "redeem",
     "hands",
     "handed",
-    "worked by",
+    "accepts writes",
+    "accept writes",
   ],
   // agreement among replicas
   agree: [
@@ -190,7 +192,12 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "dormant",
     "abandoned",
     "no login",
-    "not used",
+    "not pay",
+    "not paid",
+    "unpaid",
+    "not confirmed",
+    "unconfirmed",
+    "not finished",
   ],
   unit: ["second", "minute", "hour", "day", "week", "month", "year", "interval", "intervals"],
   relation: [
@@ -204,7 +211,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "expires",
     "expired",
     "grace period",
-    "then",
     "unless",
   ],
   moment: [
@@ -425,7 +431,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "teams",
   ],
   ownPace: ["independently", "own pace", "own speed", "separately", "own position", "own offset"],
-  thenFollow: ["following new", "follow new", "new ones", "then new", "tail", "live ones", "keep up live"],
+  thenFollow: ["following new", "follow new", "new ones", "tail", "live ones", "keep up live"],
   fromStart: [
     "oldest",
     "beginning",
@@ -553,7 +559,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "falls step",
     "fell step",
     "wrong",
-    "fixed up",
     "incorrect",
     "corrupt",
     "goes wrong",
@@ -588,7 +593,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "page loads",
     "page view",
     "page views",
-    "every request",
+    "request same",
+    "requests same",
+    "read request",
+    "read requests",
   ],
   nearby: [
     "memory",

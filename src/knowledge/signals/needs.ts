@@ -53,6 +53,12 @@ export const NEEDS: readonly Need[] = [
   },
   {
     dominant: "I15",
+    needs: "I10",
+    cues: ["node health", "track nodes", "tracks node", "heartbeat", "healthy nodes", "dead nodes"],
+    why: "a fleet that places work on nodes must know which nodes are alive, which is a membership registry fed by heartbeats",
+  },
+  {
+    dominant: "I15",
     needs: "I05",
     cues: ["queue", "backlog", "uploads"],
     why: "a fleet that scales with pending work reads that work from a durable queue",

@@ -124,6 +124,26 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
     ],
   },
   {
+    name: "DynamoDB",
+    aliases: ["Amazon DynamoDB", "AWS DynamoDB"],
+    weight: 0.9,
+    default: {
+      use: "a partitioned, replicated key-value store",
+      cues: [],
+      targets: [{ id: "I16", weight: 0.9 }],
+    },
+    uses: [
+      {
+        use: "a lock or claim table (conditional writes on an owner and expiry)",
+        cues: [...LOCK_CUES, "claims", "claim each", "conditional write", "conditional writes"],
+        targets: [
+          { id: "I02", weight: 0.9 },
+          { id: "I16", weight: 0.5 },
+        ],
+      },
+    ],
+  },
+  {
     name: "Consul",
     aliases: ["HashiCorp Consul"],
     weight: 0.8,
