@@ -1,5 +1,6 @@
 // Scores recognition against a labelled prompt file (default: ../shared/eval/dev-prompts.jsonl).
-// Usage: npm run eval [-- path/to/prompts.jsonl] [--verbose]
+// Usage: npm run eval [-- path/to/prompts.jsonl] [--verbose | --quiet]
+// --quiet prints the numbers only (for scoring a held-out part without reading its misses).
 import { existsSync, readFileSync } from "node:fs";
 import { classify } from "../src/engine/recognize/index.js";
 
@@ -14,6 +15,7 @@ interface Labelled {
 
 const args = process.argv.slice(2);
 const verbose = args.includes("--verbose");
+const quiet = args.includes("--quiet");
 const file =
   args.find((a) => !a.startsWith("--")) ?? new URL("../../shared/eval/dev-prompts.jsonl", import.meta.url).pathname;
 if (!existsSync(file)) {
@@ -83,4 +85,4 @@ if (byKind.size > 1) {
   for (const [name, k] of [...byKind.entries()].sort((a, b) => a[0].localeCompare(b[0])))
     console.log(`| ${name} | ${k.n} | ${pct(k.ok, k.n)} |`);
 }
-if (misses.length > 0) console.log(`\n${misses.join("\n")}`);
+if (misses.length > 0 && !quiet) console.log(`\n${misses.join("\n")}`);

@@ -43,12 +43,13 @@ function batch(command: string, lines: number) {
 }
 
 describe("jsonl batches stream", () => {
-  it("design: memory stays flat as the batch grows twentyfold", async () => {
-    const small = await batch("design", 250);
-    const large = await batch("design", 5000);
+  it("design: memory stays flat as the batch grows eightfold past warm-up", async () => {
+    // The baseline is past warm-up (caches of the knowledge base filled, the heap grown to its working size).
+    const small = await batch("design", 1000);
+    const large = await batch("design", 8000);
     expect(small.code).toBe(0);
     expect(large.code).toBe(0);
-    expect(large.count).toBe(5000);
+    expect(large.count).toBe(8000);
     // Holding every result would add hundreds of megabytes; streaming keeps the peak within noise.
     expect(large.rss - small.rss).toBeLessThan(64 * 1024);
   }, 300000);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recognitionKnowledge } from "../src/engine/recognize/index.js";
 import {
+  blocked,
   buildIndex,
   combine,
   compileSignal,
@@ -106,5 +107,21 @@ describe("signal index", () => {
     const index = buildIndex([sharedb, sig("shared canvas")]);
     expect(matchAll(tokenize("the shared pool"), index)).toEqual([]);
     expect(matchAll(tokenize("a ShareBD clone"), index).map((h) => h.signal.text)).toEqual(["ShareDB"]);
+  });
+});
+
+describe("a bound before a count", () => {
+  it("cancels a match when the word before the count is one of the bounds", () => {
+    const t = tokenize("refresh within ten seconds");
+    const at = t.findIndex((x) => x.raw === "seconds");
+    expect(blocked(t, at, ["within"])).toBe(true);
+    expect(blocked(tokenize("ten seconds after"), 1, ["within"])).toBe(false);
+    expect(blocked(t, at, undefined)).toBe(false);
+  });
+  it("keeps an offset phrase from matching a bound", () => {
+    const s = compileSignal("second after", 1, "phrase", { slack: 1, unlessAfter: ["within"] });
+    if (!s) throw new Error("no signal");
+    expect(findSignal(tokenize("run it ten seconds after the order"), s)).toBeDefined();
+    expect(findSignal(tokenize("catch up within seconds after a deploy"), s)).toBeUndefined();
   });
 });

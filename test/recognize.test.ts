@@ -1,8 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkPrompt } from "../src/engine/prompt.js";
-import { classify } from "../src/engine/recognize/index.js";
+import { compileCombinations, matchCombinations } from "../src/engine/recognize/combos.js";
+import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
+import { CONCEPT_FAMILIES } from "../src/knowledge/signals/index.js";
 
 const top = (p: string) => classify(p).archetypes[0]?.id;
 
@@ -281,5 +283,83 @@ describe("recognition: typical words", () => {
       "Design an online bookstore with a shopping cart, reviews and recommendations.",
     ])
       expect(classify(p).branch.kind, p).toBe("product");
+  });
+});
+
+describe("recognition: requirements read from word families together", () => {
+  it("reads a requirement worded in none of the phrase tables, and names the rule it read", () => {
+    const r = classify("Only a single instance of the reconciliation task may be active across the fleet at any time.");
+    expect(r.branch.kind).toBe("infra");
+    expect(r.archetypes[0]?.id).toBe("I02");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/'single … active' \(as 'one holder at a time'\)/);
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/read from the words together/);
+  });
+
+  it("needs a word from every family of a rule, close together", () => {
+    const kb = recognitionKnowledge().combinations;
+    if (!kb) throw new Error("no combinations compiled");
+    const rules = (p: string) => matchCombinations(tokenize(p), kb).map((h) => h.signal.text);
+    expect(rules("A single worker.")).toEqual([]);
+    expect(rules("A single worker may run the import while another copy is still running.")).toContain(
+      "one holder at a time",
+    );
+    // the same two words too far apart do not make the requirement
+    expect(
+      rules(
+        "A single worker reads the big queue, writes summary rows to the warehouse tables, sends emails and alerts, and is still running.",
+      ),
+    ).not.toContain("one holder at a time");
+  });
+
+  it("reads 'within ten seconds' as a bound on delay, not a due time", () => {
+    const r = classify("Make newly posted listings findable by keyword within ten seconds.");
+    expect(r.archetypes[0]?.id).toBe("I06");
+    expect(r.archetypes.map((a) => a.id)).not.toContain("I03");
+    expect(top("Automatically archive any support ticket that has had no reply for seven days.")).toBe("I03");
+  });
+
+  it("lets a requirement stated in the head of a prompt lead over a noun named there", () => {
+    expect(top("Hold each payment for 48 hours, then release it to the seller unless a dispute was opened.")).toBe(
+      "I03",
+    );
+  });
+
+  it("accepts a synonym of a family word and quotes the word the prompt used", () => {
+    const kb = recognitionKnowledge().combinations;
+    if (!kb) throw new Error("no combinations compiled");
+    const hits = matchCombinations(tokenize("The reporting tables diverge from the ledger."), kb);
+    const hit = hits.find((h) => h.signal.text === "a derived copy kept in step");
+    expect(hit?.quoted).toBe("tables … diverge");
+    const plain = compileCombinations(
+      { a: ["drift"], b: ["tables"] },
+      [{ rule: "r", why: "w", families: ["a", "b"], targets: [] }],
+      5,
+    );
+    expect(matchCombinations(tokenize("The tables diverge."), plain)).toEqual([]);
+    const withSynonyms = compileCombinations(
+      { a: ["drift"], b: ["tables"] },
+      [{ rule: "r", why: "w", families: ["a", "b"], targets: [{ id: "I06", weight: 0.5 }] }],
+      5,
+      { drift: ["diverge"] },
+    );
+    expect(matchCombinations(tokenize("The tables diverge."), withSynonyms)).toHaveLength(1);
+  });
+
+  it("has no family word that is all stop words (it could never match)", () => {
+    for (const [family, list] of Object.entries(CONCEPT_FAMILIES))
+      for (const w of list) expect(tokenize(w).length, `${family}: '${w}'`).toBeGreaterThan(0);
+  });
+
+  it("reads DynamoDB as a claim table when the prompt says only one worker claims", () => {
+    const r = classify("Use DynamoDB conditional writes so only one worker claims each job.");
+    expect(r.archetypes[0]?.id).toBe("I02");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/DynamoDB has several uses/);
+    expect(top("Design a key-value store like DynamoDB.")).toBe("I16");
+  });
+
+  it("refuses a rule that names a family that does not exist", () => {
+    expect(() =>
+      compileCombinations({ one: ["single"] }, [{ rule: "r", why: "w", families: ["one", "nope"], targets: [] }], 5),
+    ).toThrow(/no family 'nope'/);
   });
 });

@@ -68,3 +68,48 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     "similar some any each every all per via using use uses used up out about"
   ).split(" "),
 );
+
+/** Words that count things ("thirty minutes", "a few seconds"): skipped when reading what bounds a count. */
+export const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty " +
+    "ninety hundred thousand million few couple several many half single"
+  ).split(" "),
+);
+
+/**
+ * Words people use for the same idea when stating a requirement, for the word families of
+ * `signals/combinations.ts` only (other signals keep their exact words). A family that lists the
+ * head word also accepts each synonym; evidence quotes the word the prompt used.
+ */
+export const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  delete: ["purge", "erase", "wipe"],
+  cancel: ["void", "revoke"],
+  remind: ["nudge"],
+  rebuild: ["reconstruct", "recreate", "reconstitute"],
+  regenerate: ["reassemble", "recompile", "rerender"],
+  lag: ["trail", "trails", "trailing"],
+  drift: ["diverge", "skew", "desync", "deviate"],
+  same: ["identical", "matching"],
+  edit: ["modify", "alter", "reorder", "rearrange", "drag", "rename"],
+  owner: ["holder", "assignee"],
+  claim: ["grab", "seize", "acquire"],
+  unique: ["distinct", "unrepeated"],
+  throttle: ["meter"],
+  burst: ["surge", "storm"],
+  dead: ["unresponsive", "unreachable"],
+  silent: ["quiet", "mute", "unheard"],
+  revert: ["undo", "restore", "reverse", "back out"],
+  disks: ["drives", "ssds", "hdds"],
+  files: ["objects", "blobs", "archives", "snapshots", "backups"],
+  measurements: ["datapoints", "stats", "statistics", "telemetry"],
+  chart: ["graph", "plot", "visualise", "visualize"],
+  replay: ["reprocess", "rerun", "reread", "rewind", "reingest"],
+  consumer: ["listener", "processor"],
+  isolated: ["sandboxed", "jailed"],
+  immutable: ["frozen", "unchangeable", "permanent", "read only"],
+  merge: ["reconcile", "combine", "unify"],
+  nearest: ["closest", "nearby", "neighbouring", "neighboring"],
+  writable: ["updatable", "modifiable"],
+  agree: ["concur", "ratify"],
+};

@@ -7,8 +7,12 @@ import {
   PRODUCT_SUBSTRATES,
 } from "../../knowledge/branch.js";
 import { ARCHETYPES } from "../../knowledge/index.js";
+import { SYNONYMS } from "../../knowledge/lexicon.js";
 import {
   AMBIGUOUS_SYSTEMS,
+  COMBINATION_RULES,
+  COMBINATION_WINDOW,
+  CONCEPT_FAMILIES,
   CONCEPT_WEIGHT,
   CONCEPT_WORDS,
   INVARIANT_OPENERS,
@@ -40,6 +44,12 @@ export function recognitionKnowledge(): RecognitionKnowledge {
       openers: INVARIANT_OPENERS,
       ambiguous: AMBIGUOUS_SYSTEMS,
       needs: NEEDS,
+      combinations: {
+        families: CONCEPT_FAMILIES,
+        rules: COMBINATION_RULES,
+        window: COMBINATION_WINDOW,
+        synonyms: SYNONYMS,
+      },
     },
   );
   return compiled;

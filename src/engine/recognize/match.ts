@@ -1,6 +1,9 @@
+import { NUMBER_WORDS } from "../../knowledge/lexicon.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { editDistance } from "../text.js";
 import { type Token, tokenize } from "./tokens.js";
+
+const isCount = (raw: string) => /^\d+$/.test(raw) || NUMBER_WORDS.has(raw);
 
 /** Who a compiled signal speaks for; the recogniser sorts hits into these groups. */
 export type Owner =
@@ -28,6 +31,10 @@ export interface Signal {
   rule?: { name: string; why: string };
   /** A word typical of an archetype: weak evidence that never counts as a stated requirement. */
   concept?: boolean;
+  /** Read from word families together: states a requirement, never names a component. */
+  combined?: boolean;
+  /** Stems that, right before the first covered word, cancel the match. */
+  unlessAfter?: readonly string[];
 }
 
 export interface Hit {
@@ -50,7 +57,7 @@ export function compileSignal(
   text: string,
   weight: number,
   kind: Signal["kind"],
-  extra: { owner?: Owner; slack?: number; rule?: Signal["rule"] } = {},
+  extra: { owner?: Owner; slack?: number; rule?: Signal["rule"]; unlessAfter?: readonly string[] } = {},
 ): Signal | undefined {
   const toks = tokenize(text);
   if (toks.length === 0) return undefined;
@@ -63,6 +70,9 @@ export function compileSignal(
     slack: extra.slack ?? SLACK,
     owner: extra.owner ?? { kind: "none" },
     ...(extra.rule ? { rule: extra.rule } : {}),
+    ...(extra.unlessAfter && extra.unlessAfter.length > 0
+      ? { unlessAfter: extra.unlessAfter.flatMap((w) => tokenize(w).map((t) => t.stem)) }
+      : {}),
   };
 }
 
@@ -76,6 +86,16 @@ export function typoMatch(promptWord: string, nameWord: string): boolean {
   if (/\d/.test(nameWord)) return false;
   const limit = nameWord.length >= 8 ? 2 : 1;
   return Math.abs(promptWord.length - nameWord.length) <= limit && editDistance(promptWord, nameWord, limit) <= limit;
+}
+
+/** True when the word right before token `i` is one of `unless` (a bound that changes the meaning). */
+export function blocked(tokens: readonly Token[], i: number, unless: readonly string[] | undefined): boolean {
+  if (!unless) return false;
+  let k = i - 1;
+  // "within ten seconds", "every 30 minutes": look past the count to the word that bounds it.
+  while (k >= 0 && isCount(tokens[k]?.raw ?? "")) k--;
+  const before = tokens[k];
+  return before !== undefined && unless.includes(before.stem);
 }
 
 /**
@@ -104,7 +124,7 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
   }
   const first = signal.stems[0] as string;
   if (n === 1) {
-    const i = tokens.findIndex((t) => t.stem === first);
+    const i = tokens.findIndex((t, k) => t.stem === first && !blocked(tokens, k, signal.unlessAfter));
     return i < 0 ? undefined : { signal, covers: [i], quoted: quote(tokens, [i]), fuzzy: false };
   }
   const window = n + signal.slack;
@@ -128,6 +148,7 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
     if (covers.length === n && LEADING.has(first) && covers.some((c) => c < (covers[0] as number))) continue;
     if (covers.length === n) {
       covers.sort((a, b) => a - b);
+      if (blocked(tokens, covers[0] as number, signal.unlessAfter)) continue;
       return { signal, covers, quoted: quote(tokens, covers), fuzzy: false };
     }
   }

@@ -1,5 +1,6 @@
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import { compositionRole } from "../composition.js";
+import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
 import { tokenize } from "./tokens.js";
@@ -39,8 +40,12 @@ const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the 
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-function weightOf(h: Hit, tokensHead: (i: number) => boolean): number {
-  const inHead = h.covers.some(tokensHead);
+/**
+ * A hit's weight. A hit after the head is discounted as a likely qualifier, except a stated
+ * requirement in a prompt that asks for nothing to be built: there the whole sentence is the requirement.
+ */
+function weightOf(h: Hit, tokensHead: (i: number) => boolean, statement: boolean): number {
+  const inHead = h.covers.some(tokensHead) || (statement && h.signal.rule !== undefined && !h.signal.concept);
   return h.signal.weight * (inHead ? 1 : BODY_DISCOUNT) * (h.fuzzy ? TYPO_DISCOUNT : 1);
 }
 
@@ -127,8 +132,10 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
 export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { branch?: BranchKind } = {}): Recognition {
   const tokens = tokenize(prompt);
   const isHead = (i: number) => tokens[i]?.head === true;
-  const w = (h: Hit) => weightOf(h, isHead);
-  const sorted = sortHits(matchAll(tokens, kb.index), kb);
+  const asksForThing = ASKS_TO_BUILD.test(prompt.toLowerCase());
+  const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
+  const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
+  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
 
   const raw = kb.archetypes.map((archetype) => {
     const all = sorted.byArchetype.get(archetype.id) ?? [];
@@ -142,7 +149,14 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       score,
       strong,
       hits: counted,
-      named: counted.some((h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept),
+      // In a prompt that asks for nothing to be built, a requirement stated in the head is as much
+      // its subject as a component named there ("Hold each payment for 48 hours, then release it").
+      headStated:
+        !asksForThing && counted.some((h) => h.signal.rule !== undefined && !h.signal.concept && h.covers.some(isHead)),
+      // Words read together state a requirement; they do not name the component to build.
+      named: counted.some(
+        (h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept && h.signal.rule === undefined,
+      ),
     };
   });
   // A prompt that opens with an invariant ("Ensure no two…") is about that requirement: archetypes
@@ -150,7 +164,9 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   // component outright, requirements stated later qualify it rather than replace it.
   const invariant = kb.opener?.exec(prompt.toLowerCase())?.[1];
   const stated = (r: { hits: Hit[] }) => r.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
-  const headNamed = invariant === undefined && raw.some((r) => r.named);
+  // Only a prompt that asks for something to be built has a head that names it; in a statement the
+  // head is what the requirement is about, and the requirement leads.
+  const headNamed = invariant === undefined && asksForThing && raw.some((r) => r.named);
   const scored: Scored[] = raw.map((r) => ({
     archetype: r.archetype,
     hits: r.hits,
@@ -158,7 +174,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     score:
       invariant !== undefined && !stated(r) && raw.some(stated)
         ? r.score * NOUNS_ONLY_FACTOR
-        : headNamed && !r.named
+        : headNamed && !r.named && !r.headStated
           ? r.score * BODY_ONLY_FACTOR
           : r.score,
   }));

@@ -1,5 +1,6 @@
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
-import type { AmbiguousSystem, Need, RequirementRule } from "../../knowledge/signals/index.js";
+import type { AmbiguousSystem, CombinationRule, Need, RequirementRule } from "../../knowledge/signals/index.js";
+import { type CompiledCombinations, compileCombinations } from "./combos.js";
 import { buildIndex, compileSignal, type Owner, type Signal, type SignalIndex } from "./match.js";
 
 export interface ProductFeature {
@@ -22,6 +23,8 @@ export interface RecognitionKnowledge {
   focus: readonly { text: string; pattern: RegExp }[];
   /** Matches a prompt that opens by stating an invariant ("Ensure…", "Design a system that prevents…"). */
   opener: RegExp | undefined;
+  /** Requirements read from word families together, looked up by stem. */
+  combinations: CompiledCombinations | undefined;
   /** How many signals were compiled (for tests and the bench). */
   size: number;
 }
@@ -42,6 +45,12 @@ export interface RecognitionTables {
   openers?: readonly string[];
   ambiguous: readonly AmbiguousSystem[];
   needs: readonly Need[];
+  combinations?: {
+    families: Readonly<Record<string, readonly string[]>>;
+    rules: readonly CombinationRule[];
+    window: number;
+    synonyms?: Readonly<Record<string, readonly string[]>>;
+  };
 }
 
 const REQUIREMENT_SLACK = 3;
@@ -79,6 +88,7 @@ export function compileRecognition(
           owner: { kind: "archetype", id: t.id },
           slack: r.slack ?? REQUIREMENT_SLACK,
           rule: { name: r.rule, why: r.why },
+          ...(r.unlessAfter ? { unlessAfter: r.unlessAfter } : {}),
         });
         all.push(sig && sig.stems.length === 1 ? { ...sig, weight: sig.weight * SINGLE_WORD_REQUIREMENT } : sig);
       }
@@ -128,7 +138,16 @@ export function compileRecognition(
   }
 
   const signals = all.filter(defined);
+  const combinations = extra.combinations
+    ? compileCombinations(
+        extra.combinations.families,
+        extra.combinations.rules,
+        extra.combinations.window,
+        extra.combinations.synonyms,
+      )
+    : undefined;
   return {
+    combinations,
     archetypes,
     byId: new Map(archetypes.map((a) => [a.id, a])),
     index: buildIndex(signals),
@@ -148,6 +167,6 @@ export function compileRecognition(
               .join("|")})\\b`,
           )
         : undefined,
-    size: signals.length,
+    size: signals.length + (combinations?.size ?? 0),
   };
 }

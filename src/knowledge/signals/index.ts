@@ -1,5 +1,6 @@
+export { COMBINATION_RULES, COMBINATION_WINDOW, CONCEPT_FAMILIES } from "./combinations.js";
 export { CONCEPT_WEIGHT, CONCEPT_WORDS } from "./concepts.js";
 export { NEEDS } from "./needs.js";
 export { INVARIANT_OPENERS, REQUIREMENT_RULES } from "./requirements.js";
 export { AMBIGUOUS_SYSTEMS } from "./systems.js";
-export type { AmbiguousSystem, Need, RequirementRule, SystemUse, Target } from "./types.js";
+export type { AmbiguousSystem, CombinationRule, Need, RequirementRule, SystemUse, Target } from "./types.js";

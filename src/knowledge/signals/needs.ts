@@ -14,7 +14,17 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I02",
     needs: "I03",
-    cues: ["hold minutes", "held minutes", "hold expires", "hold lapses", "release unconfirmed", "hold timeout"],
+    cues: [
+      "hold minutes",
+      "held minutes",
+      "hold expires",
+      "hold lapses",
+      "release unconfirmed",
+      "hold timeout",
+      "not confirmed",
+      "given back",
+      "unconfirmed",
+    ],
     why: "a hold that must end after a set time is a stored due time that releases the claim when it arrives",
   },
   {
@@ -40,6 +50,12 @@ export const NEEDS: readonly Need[] = [
     needs: "I10",
     cues: ["who else", "cursor", "presence", "several people", "live"],
     why: "collaborators see who is present and where their cursors are through a presence registry",
+  },
+  {
+    dominant: "I15",
+    needs: "I10",
+    cues: ["node health", "track nodes", "tracks node", "heartbeat", "healthy nodes", "dead nodes"],
+    why: "a fleet that places work on nodes must know which nodes are alive, which is a membership registry fed by heartbeats",
   },
   {
     dominant: "I15",

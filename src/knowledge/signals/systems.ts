@@ -1,10 +1,55 @@
 import type { AmbiguousSystem } from "./types.js";
 
-const LOCK_CUES = ["lock", "mutex", "mutual exclusion", "lease", "only one", "leader election", "fencing"];
+const LOCK_CUES = [
+  "lock",
+  "mutex",
+  "mutual exclusion",
+  "lease",
+  "only one",
+  "leader election",
+  "fencing",
+  "once only",
+  "only once",
+  "never twice",
+  "at most one",
+];
 const QUEUE_CUES = ["queue", "stream", "job", "background workers", "pub sub", "consumer", "broker", "publish"];
 const LIMIT_CUES = ["rate limit", "throttle", "quota", "limit requests", "attempts per"];
-const CONFIG_CUES = ["configuration", "feature flag", "setting", "reload", "distribute config", "key value config"];
-const DISCOVERY_CUES = ["service discovery", "discovery", "health check", "registry", "membership", "register"];
+const CONFIG_CUES = [
+  "configuration",
+  "feature flag",
+  "setting",
+  "reload",
+  "distribute config",
+  "key value config",
+  "rollout",
+  "push changes",
+  "percentage",
+];
+/** Words saying a cache sits in front of an origin that stays authoritative (look-aside, I07). */
+const LOOK_ASIDE_CUES = [
+  "in front database",
+  "in front of",
+  "cache aside",
+  "look aside",
+  "hot reads",
+  "cache results",
+  "results queries",
+  "expensive queries",
+  "offload database",
+];
+const DISCOVERY_CUES = [
+  "service discovery",
+  "discovery",
+  "health check",
+  "registry",
+  "membership",
+  "register",
+  "alive",
+  "liveness",
+  "heartbeat",
+  "ephemeral",
+];
 
 /**
  * Named systems with several common uses. The name alone says which systems family is meant but
@@ -33,11 +78,19 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
       },
       { use: "a rate-limit counter store", cues: LIMIT_CUES, targets: [{ id: "I08", weight: 0.9 }] },
       {
-        use: "a cache in front of a database",
-        cues: ["cache", "caching", "in front database", "hot reads", "cache aside"],
+        use: "a distributed cache",
+        cues: ["cache", "caching"],
         targets: [
           { id: "I16", weight: 0.9 },
           { id: "I07", weight: 0.6 },
+        ],
+      },
+      {
+        use: "a look-aside cache in front of a database (the database stays the origin)",
+        cues: LOOK_ASIDE_CUES,
+        targets: [
+          { id: "I07", weight: 0.95 },
+          { id: "I16", weight: 0.6 },
         ],
       },
       {
@@ -59,7 +112,36 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
         { id: "I07", weight: 0.5 },
       ],
     },
-    uses: [],
+    uses: [
+      {
+        use: "a look-aside cache in front of a database (the database stays the origin)",
+        cues: LOOK_ASIDE_CUES,
+        targets: [
+          { id: "I07", weight: 0.95 },
+          { id: "I16", weight: 0.6 },
+        ],
+      },
+    ],
+  },
+  {
+    name: "DynamoDB",
+    aliases: ["Amazon DynamoDB", "AWS DynamoDB"],
+    weight: 0.9,
+    default: {
+      use: "a partitioned, replicated key-value store",
+      cues: [],
+      targets: [{ id: "I16", weight: 0.9 }],
+    },
+    uses: [
+      {
+        use: "a lock or claim table (conditional writes on an owner and expiry)",
+        cues: [...LOCK_CUES, "claims", "claim each", "conditional write", "conditional writes"],
+        targets: [
+          { id: "I02", weight: 0.9 },
+          { id: "I16", weight: 0.5 },
+        ],
+      },
+    ],
   },
   {
     name: "Consul",

@@ -20,6 +20,11 @@ export interface RequirementRule {
   phrases: readonly string[];
   /** Extra words allowed between the phrase's words (default 3). */
   slack?: number;
+  /**
+   * Words that, right before the phrase's first word, mean something else: "within ten seconds"
+   * bounds a delay, it does not set a due time.
+   */
+  unlessAfter?: readonly string[];
 }
 
 /** One use of a named system that the rest of the prompt picks out ("Redis … lock" → a lock). */
@@ -48,4 +53,20 @@ export interface Need {
   needs: ArchetypeId;
   cues: readonly string[];
   why: string;
+}
+
+/**
+ * A requirement read from ideas rather than fixed wording: one word from each named family of
+ * `CONCEPT_FAMILIES` close together ("only one" + "at the same time" → an exclusive claim).
+ */
+export interface CombinationRule {
+  rule: string;
+  why: string;
+  /** Names of word families that must all appear. */
+  families: readonly string[];
+  targets: readonly Target[];
+  /** At most this many content words from the first matched word to the last (default: the shared window). */
+  window?: number;
+  /** Words that, right before a family word, take it out of this rule ("within seconds" is no due time). */
+  unlessAfter?: readonly string[];
 }

@@ -1,0 +1,137 @@
+import type { CombinationRule } from "../../knowledge/signals/index.js";
+import { blocked, compileSignal, findSignal, type Hit, type Signal } from "./match.js";
+import type { Token } from "./tokens.js";
+import { stemWord } from "./tokens.js";
+
+/** Word families compiled once, looked up by the stems of the prompt. */
+export interface CompiledCombinations {
+  /** Single-word family members by stem. */
+  words: ReadonlyMap<string, readonly string[]>;
+  /** Multi-word family members by their first stem. */
+  phrases: ReadonlyMap<string, readonly { family: string; signal: Signal }[]>;
+  rules: readonly CombinationRule[];
+  window: number;
+  size: number;
+}
+
+export function compileCombinations(
+  families: Readonly<Record<string, readonly string[]>>,
+  rules: readonly CombinationRule[],
+  window: number,
+  synonyms: Readonly<Record<string, readonly string[]>> = {},
+): CompiledCombinations {
+  const words = new Map<string, string[]>();
+  // A single-word family member also stands for its synonyms ("delete" for "purge" and "erase").
+  const alike = new Map<string, string[]>();
+  for (const [head, list] of Object.entries(synonyms)) {
+    const h = compileSignal(head, 0, "phrase");
+    if (h?.stems.length !== 1) continue;
+    const key = h.stems[0] as string;
+    alike.set(key, [...(alike.get(key) ?? []), ...list]);
+  }
+  const phrases = new Map<string, { family: string; signal: Signal }[]>();
+  let size = 0;
+  for (const [family, list] of Object.entries(families))
+    for (const text of list) {
+      const signal = compileSignal(text, 0, "phrase", { slack: 1 });
+      if (!signal) continue;
+      size++;
+      const first = signal.stems[0] as string;
+      if (signal.stems.length === 1) {
+        for (const form of [text, ...(alike.get(first) ?? [])]) {
+          const sig = compileSignal(form, 0, "phrase", { slack: 1 });
+          if (!sig) continue;
+          if (sig.stems.length > 1) {
+            const list2 = phrases.get(sig.stems[0] as string) ?? [];
+            list2.push({ family, signal: sig });
+            phrases.set(sig.stems[0] as string, list2);
+            continue;
+          }
+          const stem = sig.stems[0] as string;
+          const fams = words.get(stem) ?? [];
+          if (!fams.includes(family)) fams.push(family);
+          words.set(stem, fams);
+        }
+      } else {
+        const list2 = phrases.get(first) ?? [];
+        list2.push({ family, signal });
+        phrases.set(first, list2);
+      }
+    }
+  for (const r of rules)
+    for (const f of r.families) if (!(f in families)) throw new Error(`combination rule '${r.rule}': no family '${f}'`);
+  return { words, phrases, rules, window, size };
+}
+
+interface Occurrence {
+  covers: number[];
+}
+
+/**
+ * Requirement hits read from word families: for each rule, the closest set of words, one from each
+ * of its families, on distinct words of the prompt and within the window. Cost follows the prompt's
+ * words (families are looked up by stem), not the number of rules.
+ */
+export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinations): Hit[] {
+  const byFamily = new Map<string, Occurrence[]>();
+  const add = (family: string, o: Occurrence) => {
+    const list = byFamily.get(family);
+    if (list) list.push(o);
+    else byFamily.set(family, [o]);
+  };
+  const seenStems = new Set<string>();
+  tokens.forEach((t, i) => {
+    for (const f of kb.words.get(t.stem) ?? []) add(f, { covers: [i] });
+    if (seenStems.has(t.stem)) return;
+    seenStems.add(t.stem);
+    for (const p of kb.phrases.get(t.stem) ?? []) {
+      const h = findSignal(tokens, p.signal);
+      if (h) add(p.family, { covers: h.covers });
+    }
+  });
+  const hits: Hit[] = [];
+  for (const rule of kb.rules) {
+    const unless = rule.unlessAfter?.map(stemWord);
+    const lists = rule.families.map((f) =>
+      (byFamily.get(f) ?? []).filter((o) => !blocked(tokens, o.covers[0] as number, unless)),
+    );
+    if (lists.some((l) => l.length === 0)) continue;
+    let best: Occurrence[] | undefined;
+    let bestSpan = Number.POSITIVE_INFINITY;
+    const pick = (k: number, chosen: Occurrence[]) => {
+      if (k === lists.length) {
+        const all = chosen.flatMap((o) => o.covers);
+        if (new Set(all).size !== all.length) return;
+        const span = Math.max(...all) - Math.min(...all);
+        if (span <= (rule.window ?? kb.window) && span < bestSpan) {
+          bestSpan = span;
+          best = [...chosen];
+        }
+        return;
+      }
+      for (const o of (lists[k] as Occurrence[]).slice(0, 6)) pick(k + 1, [...chosen, o]);
+    };
+    pick(0, []);
+    if (!best) continue;
+    const covers = [...new Set(best.flatMap((o) => o.covers))].sort((a, b) => a - b);
+    const quoted = best.map((o) => o.covers.map((i) => tokens[i]?.raw ?? "").join(" ")).join(" … ");
+    for (const t of rule.targets)
+      hits.push({
+        signal: {
+          text: rule.rule,
+          stems: covers.map((i) => tokens[i]?.stem ?? ""),
+          raws: covers.map((i) => tokens[i]?.raw ?? ""),
+          weight: t.weight,
+          kind: "phrase",
+          slack: kb.window,
+          owner: { kind: "archetype", id: t.id },
+          rule: { name: `${rule.rule}, read from the words together`, why: rule.why },
+          combined: true,
+        },
+        covers,
+        quoted,
+        fuzzy: false,
+      });
+  }
+  return hits;
+}
