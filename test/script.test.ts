@@ -134,6 +134,42 @@ describe("timing", () => {
   });
 });
 
+describe("what steps 4 and 6 say", () => {
+  it("states the hard rule in step 4 whenever step 6 refers back to it, on every corpus prompt", () => {
+    for (const d of designs)
+      for (const short of [false, true]) {
+        const s = writeScript(d, short ? { short } : { minutes: 45 });
+        const six = s.steps[5]?.text ?? "";
+        const four = s.steps[3]?.text ?? "";
+        if (six.includes("the hard rule I just gave")) expect(four, d.prompt).toMatch(/^The hard rule is this\. \S/);
+      }
+  });
+
+  it("says the acknowledged-record rule for Kafka in the short version", () => {
+    const s = writeScript(design("Design a distributed message queue like Kafka"), { short: true });
+    expect(s.steps[3]?.text).toMatch(/The hard rule is this\. Once a record is acknowledged/);
+    expect(s.steps[5]?.text).toContain("It protects the hard rule I just gave");
+  });
+
+  it("speaks only mechanisms on the dominant critical paths, and explains exactly once for an external effect", () => {
+    const lock = writeScript(design("Design a distributed lock service"), { minutes: 45 }).steps[5]?.text ?? "";
+    for (const off of ["partition key", "projector", "tombstones", "dedup window"]) expect(lock).not.toContain(off);
+    const pay = writeScript(design("Design a payment service that charges cards exactly once"), { minutes: 45 });
+    const six = pay.steps[5]?.text ?? "";
+    expect(six).toMatch(
+      /at-least-once delivery, plus a receiver that applies each effect id once, plus reconciliation/,
+    );
+    expect(six).not.toContain("partition key");
+    expect(pay.steps.map((x) => x.text).join(" ")).not.toMatch(/A retried accept/);
+  });
+
+  it("never reads a long list as a sentence", () => {
+    for (const d of designs)
+      for (const st of writeScript(d, { minutes: 45 }).steps)
+        expect(st.text, d.prompt).not.toMatch(/\band (two|three|four|five|six|seven|eight) more\b/);
+  });
+});
+
 describe("speech helpers", () => {
   it("names an action the way a person says it", () => {
     expect(

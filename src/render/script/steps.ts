@@ -91,36 +91,63 @@ function dominantCritical(d: Design): Set<string> {
   );
 }
 
-/** The mechanism the design leans on: the one the dominant archetype's first critical write path names. */
-function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
-  const base = d.mechanisms.filter((m) => m.kind === "base");
-  const dominant = d.archetypes[0]?.id;
-  const named = d.operations
-    .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
-    .map((o) => base.find((m) => m.id === o.mechanism))
-    .find((m) => m !== undefined);
-  const criticalOps = new Set(d.criticalPaths.flatMap((p) => p.operations));
-  return named ?? base.find((m) => m.because.some((b) => criticalOps.has(b.split(": ")[0] ?? ""))) ?? base[0];
-}
-
 /** Longest hard rule said as one sentence: the rule everything else protects is worth a longer breath. */
 const HARD_RULE_WORDS = 34;
 
+/** A rule said as sentences; a trailing condition ("…, as long as X") becomes its own "That holds as long as X". */
+function sayRule(statement: string): string[] {
+  const said = clauses(statement, HARD_RULE_WORDS);
+  if (said.length > 0) return said;
+  const m = /^(.*),\s+((?:as long as|unless|provided|even if|even after)\s.*)$/.exec(speakable(statement));
+  if (!m?.[1] || !m[2]) return [];
+  const main = clauses(m[1], HARD_RULE_WORDS);
+  const tail = clauses(`That holds ${m[2]}`, HARD_RULE_WORDS);
+  return main.length === 1 ? [...main, ...tail] : [];
+}
+
+/** An invariant the archetype states itself, as opposed to one restating a default guarantee. */
+const ownRule = (i: Design["invariants"][number]): boolean =>
+  !/^(delivery|consistency|ordering|availability) is/.test(i.because);
+
 /**
- * The hard rule step 4 states and step 6 refers back to: the rule the lead mechanism protects when it
- * can be said, else the first rule that can; with the sentences that say it.
+ * The hard rule step 4 states and step 6 refers back to: the first rule the dominant archetype states
+ * for its critical state that can be said aloud, with the sentences that say it.
  */
 function hardRule(d: Design): { statement: string; said: string[] } | undefined {
-  const lead = leadMechanism(d);
-  const candidates = uniq([
-    ...d.invariants.filter((i) => i.statement === lead?.protects).map((i) => i.statement),
+  const dominant = d.archetypes[0]?.id;
+  const ranked = uniq([
+    ...d.invariants.filter((i) => ownRule(i) && i.archetype === dominant).map((i) => i.statement),
+    ...d.invariants.filter(ownRule).map((i) => i.statement),
     ...d.invariants.map((i) => i.statement),
   ]);
-  for (const statement of candidates) {
-    const said = clauses(statement, HARD_RULE_WORDS);
+  for (const statement of ranked) {
+    const said = sayRule(statement);
     if (said.length > 0) return { statement, said };
   }
   return undefined;
+}
+
+/**
+ * The mechanism the design leans on: among the base mechanisms on the dominant archetype's critical
+ * paths, the one that protects the hard rule (the first critical write's own mechanism when it does).
+ */
+function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
+  const base = d.mechanisms.filter((m) => m.kind === "base");
+  const dominant = d.archetypes[0]?.id;
+  const critical = dominantCritical(d);
+  const hard = hardRule(d)?.statement;
+  const named = d.operations
+    .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
+    .map((o) => base.find((m) => m.id === o.mechanism))
+    .filter((m): m is Design["mechanisms"][number] => m !== undefined);
+  const onPath = base.filter((m) => m.because.some((b) => critical.has(b.split(": ")[0] ?? "")));
+  return (
+    named.find((m) => m.protects === hard) ??
+    onPath.find((m) => m.protects === hard) ??
+    named[0] ??
+    onPath[0] ??
+    base[0]
+  );
 }
 
 /* ---- 1. Normalise ---- */
@@ -169,7 +196,7 @@ function normalise(d: Design): StepDraft {
   if (writes.length > 0) lines.push(...core(enumerate("write matters", "writes matter", writes, 3)));
   if (hidden.length > 0)
     lines.push(...core(enumerate("hidden write keeps them valid", "hidden writes keep them valid", hidden, 2)));
-  if (reads.length > 0) lines.push(...detail(enumerate("read", "reads", reads, 2)));
+  if (reads.length > 0) lines.push(...detail(enumerate("read", "reads", reads, 3)));
   const n = d.nfrs;
   const assumed = (["consistency", "delivery", "availability"] as const).filter(
     (k) => n.sources[k]?.source === "default",
@@ -489,7 +516,7 @@ function mechanismsStep(d: Design): StepDraft {
         other ? `One decision: ${lowerFirst(picked)} over ${lowerFirst(other)}` : `One decision: ${lowerFirst(picked)}`,
       ),
     );
-    lines.push(...spoken(dec.because, "core", 1));
+    lines.push(...spoken(decisionReason(dec), "core", 1));
   }
   const seq = d.diagrams.find((g) => g.kind === "sequence");
   const cue: DiagramCue | undefined = seq
@@ -504,7 +531,7 @@ function mechanismsStep(d: Design): StepDraft {
     const { picked, other } = choice(dec);
     followUps.push({
       question: other ? `Why ${lowerFirst(picked)} and not ${lowerFirst(other)}?` : speakable(dec.question),
-      answer: [firstClause(dec.because), dec.wouldFlipIf ? (firstClause(dec.wouldFlipIf, 40) ?? "") : ""]
+      answer: [firstClause(decisionReason(dec)), dec.wouldFlipIf ? (firstClause(dec.wouldFlipIf, 40) ?? "") : ""]
         .filter((x): x is string => Boolean(x) && countWords(x ?? "") <= 40)
         .join(" "),
     });
@@ -515,7 +542,10 @@ function mechanismsStep(d: Design): StepDraft {
     if (answer) followUps.push({ question: `Why ${andList(names.map(withArticle))}?`, answer });
   }
   const unspoken = uniq(
-    d.mechanisms.filter((m) => !spokenSet.includes(m)).map((m) => withArticle(lowerFirst(speakable(m.name)))),
+    d.mechanisms
+      .filter((m) => !spokenSet.includes(m))
+      .map((m) => lowerFirst(speakable(m.name)))
+      .map((n) => (/^\w+ (a|an|the) /.test(n) ? n : withArticle(n))),
   );
   if (unspoken.length > 0)
     followUps.push({
@@ -599,6 +629,9 @@ function hottest(d: Design) {
 }
 
 type Decision = Design["decisions"][number];
+/** A decision's reason as said: the engine's "…: durability is durable" tag restating the guarantee is left off. */
+const decisionReason = (dec: Decision): string =>
+  speakable(dec.because).replace(/:\s+[a-z-]+ (?:is [a-z-]+|holds)\.?$/, "");
 const optionId = (o: Decision["options"][number]): string => (o as { id?: string }).id ?? o.name;
 /** The chosen option and the strongest alternative, whether `chosen` holds an option's id or its name. */
 function choice(dec: Decision) {
