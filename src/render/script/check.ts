@@ -21,7 +21,7 @@ function longCells(d: Design): string[] {
 
 /** The items after "are" in a counted list ("The three to start from are a, b and c"). */
 function listItems(body: string): string[] {
-  const m = / to start from (?:is|are) (.+)$|, among them (.+)$/.exec(body);
+  const m = / (?:to start from|that matter most) (?:is|are) (.+)$|, among them (.+)$/.exec(body);
   const list = m?.[1] ?? m?.[2];
   return list ? items(list) : [];
 }

@@ -123,13 +123,19 @@ export function orList(items: readonly string[]): string {
  * count ("three writes: a, b and c"). A longer list is never read out: the count is said, then the
  * `max` items that matter most (callers order them so), and the rest are left for follow-up questions.
  */
-export function enumerate(noun: string, plural: string, items: readonly string[], max = 3): string {
+export function enumerate(
+  noun: string,
+  plural: string,
+  items: readonly string[],
+  max = 3,
+  which = "to start from",
+): string {
   const uniq = [...new Set(items.filter((x) => x.length > 0))];
   if (uniq.length === 0) return "";
   if (uniq.length === 1) return `one ${noun}: ${uniq[0]}`;
   if (uniq.length <= max) return `${numberWord(uniq.length)} ${plural}: ${andList(uniq)}`;
   const shown = uniq.slice(0, Math.max(1, max));
-  const lead = shown.length === 1 ? "the one to start from is" : `the ${numberWord(shown.length)} to start from are`;
+  const lead = shown.length === 1 ? `the one ${which} is` : `the ${numberWord(shown.length)} ${which} are`;
   return `${numberWord(uniq.length)} ${plural}. ${lead.charAt(0).toUpperCase()}${lead.slice(1)} ${andList(shown)}`;
 }
 

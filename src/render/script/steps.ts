@@ -253,7 +253,8 @@ function scopesStep(d: Design): StepDraft {
     );
   const paths = criticalNames(d);
   const it = entities.length > 1 ? "them" : "it";
-  if (paths.length > 0) lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3)));
+  if (paths.length > 0)
+    lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "that matter most")));
   const sc = (c: string) => d.scopes.find((s) => s.concern === c);
   const o = sc("ordering");
   const e = sc("exclusivity");
