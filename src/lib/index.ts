@@ -28,7 +28,7 @@ export type { Fields, TraceEntry } from "../engine/design/types.js";
 export { lookupArchetype, normaliseArchetypeId } from "../engine/lookup.js";
 export { parseStatedNfrs } from "../engine/nfr-parse.js";
 export { checkPrompt, MAX_PROMPT_CHARS } from "../engine/prompt.js";
-export { parseProtocol } from "../engine/protocol.js";
+export { parseProtocol } from "../knowledge/notation/protocol.js";
 export { type BranchKind, classify, type Recognition } from "../engine/recognize/index.js";
 export { knowledgeProblems } from "../knowledge/compile.js";
 export { ARCHETYPE_BY_ID, ARCHETYPES, MECHANISMS, QUANTITIES } from "../knowledge/index.js";
