@@ -364,7 +364,8 @@ function invariantsStep(d: Design): StepDraft {
   const hard = hardRule(d);
   if (hard) {
     lines.push(...core("The hard rule is this"), ...core(hard.said[0]));
-    lines.push(...detail(hard.said[1]));
+    // a condition the rule depends on ("That holds as long as …") is part of the rule, not a detail
+    lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
   }
   const more = uniq(d.invariants.map((i) => i.statement)).filter((st) => st !== hard?.statement);
   const said = more.map((r) => clauses(r, RULE_WORDS)[0]).filter((c): c is string => Boolean(c));
@@ -374,7 +375,18 @@ function invariantsStep(d: Design): StepDraft {
   });
   const followUps: FollowUp[] = [];
   if (hard) {
-    const spoken = new Set(spokenMechanisms(d).map((m) => m.id));
+    // the mechanisms on the visible critical writes, not on background clean-up that shares the path
+    const critical = dominantCritical(d);
+    const writesOn = new Set(
+      d.operations
+        .filter((o) => !o.hidden && critical.has(o.phrase))
+        .flatMap((o) => (o.mechanism ? [o.mechanism] : [])),
+    );
+    const spoken = new Set(
+      spokenMechanisms(d)
+        .filter((m) => m.id === leadMechanism(d)?.id || writesOn.has(m.id))
+        .map((m) => m.id),
+    );
     const guards = d.mechanisms
       .filter((m) => m.protects === hard.statement && spoken.has(m.id))
       .sort((x, y) => (x.id === leadMechanism(d)?.id ? -1 : y.id === leadMechanism(d)?.id ? 1 : 0))
