@@ -9,6 +9,18 @@ function runsIn(op: { operation: string; hidden: boolean; interaction: string })
   return { runsIn: "request path", because: "a caller waits for it, so it must be fast and safe to retry" };
 }
 
+/** The actors of this design that can stop half-way, named by what their paths do. */
+function crashActors(ops: readonly { phrase: string; entity: string; operation: string; hidden: boolean }[]): string[] {
+  const text = ops.map((o) => `${o.phrase} ${o.entity}`).join(" ");
+  const out: string[] = [];
+  if (/\b(lease|claim|lock|holder)/i.test(text)) out.push("a holder mid-lease");
+  if (/\b(replicat|quorum|follower|in-sync|majority)/i.test(text)) out.push("a leader mid-replication");
+  if (/\b(provider|outbox|webhook|charge|external)/i.test(text))
+    out.push("a sender between calling out and recording the outcome");
+  if (ops.some((o) => o.operation === "async process" || o.hidden)) out.push("a worker mid-task");
+  return out.length > 0 ? out : ["a server between accepting a write and making it durable"];
+}
+
 export const contextField: Deriver<"context"> = {
   field: "context",
   category: "Classified",
@@ -28,8 +40,7 @@ export const contextField: Deriver<"context"> = {
         n.delivery.value === "at-most-once"
           ? "callers do not retry a write whose outcome is unknown; a lost one is accepted (at-most-once)"
           : "callers and workers retry on timeout, so every write may arrive more than once and must be safe to repeat",
-      crashes:
-        "any actor can crash between acting and recording: a holder mid-lease, a leader mid-replication, a worker mid-task; recovery must find and finish or undo that half-step",
+      crashes: `any actor can crash between acting and recording: ${crashActors(f.operations).join(", ")}; recovery must find and finish or undo that half-step`,
       clocks: timed
         ? "expiry decisions use the authority's clock; holders assume bounded drift and renew well before expiry, and nothing trusts a client clock for correctness"
         : "no correctness decision depends on wall-clock time; ordering comes from versions and sequence numbers",
