@@ -1,14 +1,17 @@
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
+import { featureInvariants, featureLed } from "../product/index.js";
 import { archetype, entityWords } from "./common.js";
 
 const MAX_PER_PATH = 3;
+/** On a feature-led path, the substrate archetype adds at most this many rules after the feature's own. */
+const MAX_SUBSTRATE_PER_PATH = 1;
 
 export const invariantsField: Deriver<"invariants"> = {
   field: "invariants",
   category: "Derived",
-  reads: ["operations", "criticalPaths", "primaryState", "nfrs"],
-  rule: "per critical path, the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
+  reads: ["operations", "criticalPaths", "primaryState", "nfrs", "branch", "features"],
+  rule: "per critical path, a product design's feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
   derive: (f) => {
     const out: InvariantRow[] = [];
     const used = new Set<string>();
@@ -24,6 +27,19 @@ export const invariantsField: Deriver<"invariants"> = {
       return hits.length > 0 ? Math.min(...hits) : -1;
     };
     const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
+    // A feature-led design leads each path with the rules its features state for that path's actions.
+    const led = featureLed(f.branch.kind, f.features);
+    const own = led ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
+    const ownCount = new Map<string, number>();
+    for (const x of own) {
+      if (used.has(x.statement)) continue;
+      used.add(x.statement);
+      attached.set(x.path, [...(attached.get(x.path) ?? []), x]);
+      ownCount.set(x.path, (ownCount.get(x.path) ?? 0) + 1);
+    }
+    const room = (path: string) =>
+      (attached.get(path)?.length ?? 0) <
+      (ownCount.has(path) ? (ownCount.get(path) ?? 0) + MAX_SUBSTRATE_PER_PATH : MAX_PER_PATH);
     const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))];
     for (const id of archetypeIds) {
       const paths = f.criticalPaths.filter((p) => p.archetype === id);
@@ -35,7 +51,7 @@ export const invariantsField: Deriver<"invariants"> = {
           )
           .filter((c) => c.at >= 0)
           .sort((x, y) => x.at - y.at || x.order - y.order);
-        const best = candidates.find((c) => (attached.get(c.path)?.length ?? 0) < MAX_PER_PATH);
+        const best = candidates.find((c) => room(c.path));
         if (!best) continue;
         const list = attached.get(best.path) ?? [];
         used.add(statement);

@@ -22,9 +22,23 @@ import { REVIEWS } from "./reviews.js";
 import { SEARCH } from "./search.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { TRANSFER } from "./transfer.js";
-import type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
+import type {
+  FeatureAction,
+  FeatureEntity,
+  FeatureFailure,
+  FeatureInvariant,
+  FeatureSubstrate,
+  FeatureTechnology,
+} from "./types.js";
 
-export type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
+export type {
+  FeatureAction,
+  FeatureEntity,
+  FeatureFailure,
+  FeatureInvariant,
+  FeatureSubstrate,
+  FeatureTechnology,
+} from "./types.js";
 
 /** A recurring feature of product prompts (home feed, media upload, booking hold, …). */
 export interface FeatureEntry {
@@ -57,6 +71,12 @@ export interface FeatureEntry {
   capacity?: CapacityModel;
   /** Trade-offs this feature adds to a design (see ../decisions/types.ts). */
   decisions?: DecisionPoint[];
+  /** Never-violate rules, each on the action whose path it constrains; they lead a product design's invariants. */
+  invariants?: FeatureInvariant[];
+  /** How the feature breaks, with prevention and repair; they lead a product design's failure table. */
+  failures?: FeatureFailure[];
+  /** Products that fit the feature's layers, with why (and tempting ones that do not). */
+  technology?: FeatureTechnology[];
 }
 
 /**
