@@ -526,3 +526,58 @@ describe("stated product quantities", () => {
     expect(input(d, "messages_per_sec", "messages_per_user_per_day")?.source).toBe("stated");
   });
 });
+
+describe("feature-led correctness: invariants, failures and technology come from the features", () => {
+  const d = (p: string) => design(p);
+
+  it("every feature rule names an action of its feature and the entity that action writes", () => {
+    for (const f of FEATURES) {
+      for (const inv of f.invariants ?? []) {
+        const action = f.actions.find((a) => a.action === inv.action);
+        expect(action, `${f.id}: '${inv.action}'`).toBeDefined();
+      }
+      for (const x of f.failures ?? []) expect(x.prevention.length * x.repair.length, f.id).toBeGreaterThan(0);
+      for (const t of f.technology ?? []) expect(t.poorFor ? t.poorFor.length : t.fits.length, f.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("a calendar's failure table is about events and reminders, never charges", () => {
+    const c = d("Design the Outlook calendar with meeting invites and reminders");
+    const text = c.failures.map((x) => `${x.failure} ${x.prevention}`).join(" ");
+    expect(text).toMatch(/daylight-saving/);
+    expect(text).toMatch(/reminder/i);
+    expect(text).not.toMatch(/\b(charge|refund|provider charges|authorisation)\b/i);
+    expect(c.failures[0]?.source).toMatch(/calendar/);
+    expect(c.invariants[0]?.statement).toMatch(/time zone/);
+    expect(c.technology.flatMap((t) => t.choices.map((x) => x.product))).not.toContain("Temporal (or Cadence)");
+  });
+
+  it("a voting site's invariants are one vote per user per story, not registry manifests", () => {
+    const h = d("Design Hacker News");
+    const inv = h.invariants.map((i) => i.statement).join(" ");
+    expect(inv).toMatch(/at most one vote per/);
+    expect(inv).not.toMatch(/manifest|blob digest/i);
+    expect(h.failures[0]?.failure).toMatch(/vote/i);
+  });
+
+  it("food delivery keeps the checkout and dispatch rules, each on its own critical path", () => {
+    const u = d("Design Uber Eats");
+    const byPath = (re: RegExp) => u.invariants.filter((i) => re.test(i.path)).map((i) => i.statement);
+    expect(byPath(/^match/).join(" ")).toMatch(/no courier is given two deliveries/);
+    expect(byPath(/^charge/).join(" ")).toMatch(/captured at most once/);
+  });
+
+  it("a booking site's hold rule names the hold and no item is sold twice", () => {
+    const b = d("Design a concert ticketing site where fans pick seats");
+    const inv = b.invariants.map((i) => i.statement).join(" ");
+    expect(inv).toMatch(/at most one live hold/);
+    expect(inv).toMatch(/no seat is sold twice/);
+    expect(b.technology.some((t) => t.avoid?.product === "Apache Cassandra")).toBe(true);
+  });
+
+  it("keeps infra designs archetype-led", () => {
+    const i = d("Design a distributed lock service with leases and fencing tokens");
+    expect(i.failures.every((x) => !/failure modes$/.test(x.source) || /^I\d\d /.test(x.source))).toBe(true);
+    expect(i.technology.every((t) => !t.shape.startsWith("what the "))).toBe(true);
+  });
+});

@@ -1,8 +1,8 @@
 import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
-import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { criticalArchetypes, featureLed, featureTechnology } from "../product/index.js";
+import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { archetype } from "./common.js";
 import { preferTechnology } from "./decisions.js";
 
@@ -29,7 +29,17 @@ export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrT
 export const technologyField: Deriver<"technology"> = {
   field: "technology",
   category: "Chosen",
-  reads: ["prompt", "archetypes", "baseMechanisms", "companions", "nfrs", "decisions", "branch", "features", "criticalPaths"],
+  reads: [
+    "prompt",
+    "archetypes",
+    "baseMechanisms",
+    "companions",
+    "nfrs",
+    "decisions",
+    "branch",
+    "features",
+    "criticalPaths",
+  ],
   rule: "a product-first design takes each layer from its features' products, filling a layer they leave empty from the lead archetype only when it carries a critical action; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   derive: (f) => {
     const lead = f.archetypes[0];

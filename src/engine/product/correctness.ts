@@ -1,6 +1,13 @@
-import type { ArchetypeId } from "../../knowledge/schema.js";
 import { FEATURE_BY_ID, type FeatureEntry } from "../../knowledge/features/index.js";
-import type { CriticalPath, FailureRow, FeatureRow, InvariantRow, OperationRow, TechnologyRow } from "../design/types.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
+import type {
+  CriticalPath,
+  FailureRow,
+  FeatureRow,
+  InvariantRow,
+  OperationRow,
+  TechnologyRow,
+} from "../design/types.js";
 import { fillTerms } from "./terms.js";
 
 /**

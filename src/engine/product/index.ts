@@ -1,5 +1,3 @@
-export { type ProductRecognition, type RecognizedFeature, recognizeProduct, termsFor } from "./recognize.js";
-export { fillTerms, placeholders, plural } from "./terms.js";
 export {
   criticalArchetypes,
   featureFailures,
@@ -7,3 +5,5 @@ export {
   featureLed,
   featureTechnology,
 } from "./correctness.js";
+export { type ProductRecognition, type RecognizedFeature, recognizeProduct, termsFor } from "./recognize.js";
+export { fillTerms, placeholders, plural } from "./terms.js";

@@ -216,8 +216,7 @@ export const BOOKING: FeatureEntry = {
     },
     {
       failure: "A popular on-sale or holiday date sends every buyer to the same few {items} at once",
-      prevention:
-        "admit buyers through a queue at the rate the store can take conditional writes on one {item}'s rows",
+      prevention: "admit buyers through a queue at the rate the store can take conditional writes on one {item}'s rows",
       repair: "shed the excess with a retry-after and an honest position in the queue",
       role: "coordination",
     },

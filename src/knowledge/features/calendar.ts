@@ -154,7 +154,8 @@ export const CALENDAR: FeatureEntry = {
   failures: [
     {
       failure: "A weekly meeting shifts by an hour after a daylight-saving change",
-      prevention: "store local wall time plus the IANA zone and expand occurrences in that zone; keep the tz database current",
+      prevention:
+        "store local wall time plus the IANA zone and expand occurrences in that zone; keep the tz database current",
       repair: "re-expand the affected series after a tz data update",
       role: "truth",
     },

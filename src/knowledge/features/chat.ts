@@ -172,7 +172,8 @@ export const CHAT: FeatureEntry = {
     },
     {
       failure: "A recipient's device is offline when the {message} is sent",
-      prevention: "the device syncs from its last seen sequence number on reconnect; a push notification goes out meanwhile",
+      prevention:
+        "the device syncs from its last seen sequence number on reconnect; a push notification goes out meanwhile",
       repair: "nothing to repair: the {conversation} log holds the {message}",
       role: "truth",
     },

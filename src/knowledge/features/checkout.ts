@@ -182,7 +182,8 @@ export const CHECKOUT: FeatureEntry = {
     },
     {
       failure: "Two buyers check out the last unit of a {product} at the same time",
-      prevention: "decrement stock with a condition (only while it stays at or above zero) in the {order}'s transaction",
+      prevention:
+        "decrement stock with a condition (only while it stays at or above zero) in the {order}'s transaction",
       repair: "fail the later checkout before any charge and offer a back-order",
       role: "truth",
     },

@@ -153,7 +153,8 @@ export const COUNTERS: FeatureEntry = {
     },
     {
       failure: "The shown count lags the true one",
-      prevention: "counts are approximate and refreshed every few seconds; the user's own {like} is shown from their write",
+      prevention:
+        "counts are approximate and refreshed every few seconds; the user's own {like} is shown from their write",
       repair: "the next flush catches the count up",
       role: "derived",
     },

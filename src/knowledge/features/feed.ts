@@ -225,7 +225,8 @@ export const FEED: FeatureEntry = {
     },
     {
       failure: "A fan-out worker crashes half way through a follower list",
-      prevention: "{feed} entries are keyed by (follower, {post} id), so a replay writes nothing new; the worker checkpoints its place",
+      prevention:
+        "{feed} entries are keyed by (follower, {post} id), so a replay writes nothing new; the worker checkpoints its place",
       repair: "resume from the checkpoint",
       role: "derived",
     },

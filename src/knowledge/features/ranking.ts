@@ -138,19 +138,22 @@ export const RANKING: FeatureEntry = {
   failures: [
     {
       failure: "A retried or repeated vote counts twice",
-      prevention: "votes are keyed by (user, {post}); the score moves by the difference between the old and the new vote",
+      prevention:
+        "votes are keyed by (user, {post}); the score moves by the difference between the old and the new vote",
       repair: "recount the {post}'s score from its vote rows",
       role: "truth",
     },
     {
       failure: "A viral {post} draws thousands of votes a second onto one score row",
-      prevention: "buffer votes and apply them to the score in batches, or split the counter into shards summed on read",
+      prevention:
+        "buffer votes and apply them to the score in batches, or split the counter into shards summed on read",
       repair: "catch the score up from the vote rows",
       role: "derived",
     },
     {
       failure: "The hot list of a {community} goes stale while scores keep moving",
-      prevention: "recompute hot scores of recently active {posts} on a short schedule; the list is a cache, not the truth",
+      prevention:
+        "recompute hot scores of recently active {posts} on a short schedule; the list is a cache, not the truth",
       repair: "rebuild the list from the current scores",
       role: "derived",
     },

@@ -127,7 +127,8 @@ export const SEARCH: FeatureEntry = {
     },
     {
       failure: "A deleted {doc} still shows up in results",
-      prevention: "deletes travel the same change stream as edits, and results are checked against the store before display",
+      prevention:
+        "deletes travel the same change stream as edits, and results are checked against the store before display",
       repair: "re-send the delete for ids the check rejects",
       role: "derived",
     },

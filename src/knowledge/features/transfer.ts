@@ -173,7 +173,8 @@ export const TRANSFER: FeatureEntry = {
     },
     {
       failure: "Two {payments} from the same balance run at once and overdraw it",
-      prevention: "debit with a condition (balance stays at or above zero) in the same transaction as the ledger entries",
+      prevention:
+        "debit with a condition (balance stays at or above zero) in the same transaction as the ledger entries",
       repair: "reject the later {payment} before any money moves",
       role: "truth",
     },
