@@ -26,6 +26,13 @@ export const invariantsField: Deriver<"invariants"> = {
       const hits = [t.indexOf(entity.toLowerCase()), t.indexOf(entityWords(entity))].filter((x) => x >= 0);
       return hits.length > 0 ? Math.min(...hits) : -1;
     };
+    const wordMention = (text: string, entity: string) => {
+      const hits = [entity, entityWords(entity)].map((w) =>
+        text.search(new RegExp(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i")),
+      );
+      const found = hits.filter((x) => x >= 0);
+      return found.length > 0 ? Math.min(...found) : -1;
+    };
     const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
     // A feature-led design leads each path with the rules its features state for that path's actions.
     const led = featureLed(f.branch.kind, f.features);
@@ -37,17 +44,45 @@ export const invariantsField: Deriver<"invariants"> = {
       attached.set(x.path, [...(attached.get(x.path) ?? []), x]);
       ownCount.set(x.path, (ownCount.get(x.path) ?? 0) + 1);
     }
+    // On a feature-led design, a substrate's own deep-dive path (no feature action on it) keeps one rule too:
+    // the one about the entity that path writes, not the substrate's whole list.
+    const featurePath = new Set(
+      f.criticalPaths
+        .filter((p) => p.operations.some((o) => f.operations.some((x) => x.phrase === o && x.feature)))
+        .map((p) => p.name),
+    );
     const room = (path: string) =>
       (attached.get(path)?.length ?? 0) <
-      (ownCount.has(path) ? (ownCount.get(path) ?? 0) + MAX_SUBSTRATE_PER_PATH : MAX_PER_PATH);
+      (ownCount.has(path) || (led && !featurePath.has(path))
+        ? (ownCount.get(path) ?? 0) + MAX_SUBSTRATE_PER_PATH
+        : MAX_PER_PATH);
     const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))];
     for (const id of archetypeIds) {
       const paths = f.criticalPaths.filter((p) => p.archetype === id);
-      for (const statement of archetype(id).invariants) {
+      // A feature-led design keeps few substrate rules, so it takes first those that open with the entity a
+      // path writes ("a Blob never changes") over those that mention it in passing, and a whole word only
+      // ("hold", not "holder").
+      const score = (statement: string) =>
+        Math.min(
+          ...paths.flatMap((p) => pathEntities(p).map((e) => wordMention(statement, e))).filter((x) => x >= 0),
+          Number.POSITIVE_INFINITY,
+        );
+      const statements = led
+        ? archetype(id)
+            .invariants.map((s, i) => ({ s, i, at: score(s) }))
+            .sort((x, y) => x.at - y.at || x.i - y.i)
+            .map((x) => x.s)
+        : archetype(id).invariants;
+      for (const statement of statements) {
         if (used.has(statement)) continue;
         const candidates = paths
           .flatMap((p, order) =>
-            pathEntities(p).map((e) => ({ path: p.name, entity: e, at: firstMention(statement, e), order })),
+            pathEntities(p).map((e) => ({
+              path: p.name,
+              entity: e,
+              at: led ? wordMention(statement, e) : firstMention(statement, e),
+              order,
+            })),
           )
           .filter((c) => c.at >= 0)
           .sort((x, y) => x.at - y.at || x.order - y.order);

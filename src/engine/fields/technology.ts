@@ -1,7 +1,7 @@
 import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
-import { criticalArchetypes, featureLed, featureTechnology } from "../product/index.js";
+import { featureLed, featureTechnology } from "../product/index.js";
 import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { archetype } from "./common.js";
 import { preferTechnology } from "./decisions.js";
@@ -40,7 +40,7 @@ export const technologyField: Deriver<"technology"> = {
     "features",
     "criticalPaths",
   ],
-  rule: "a product-first design takes each layer from its features' products, filling a layer they leave empty from the lead archetype only when it carries a critical action; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
+  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   derive: (f) => {
     const lead = f.archetypes[0];
     if (!lead) return [];
@@ -54,7 +54,9 @@ export const technologyField: Deriver<"technology"> = {
           (p) => !unaskedBuildingBlock(p, f.prompt) && !referenceVerdict(p, f.prompt, inDesign),
         )
       : [];
-    const substrateCounts = own.length === 0 || criticalArchetypes(f.criticalPaths).has(lead.id);
+    // A feature-led design names products only for the layers its features need; the lead archetype's
+    // silhouette (a lock service for a hotel) fills in only when no feature names any product.
+    const substrateCounts = own.length === 0;
     const rows: TechnologyRow[] = [];
     for (const layer of ["storage", "coordination", "serving"] as const) {
       const mine = own.find((r) => r.layer === layer);

@@ -146,7 +146,7 @@ export const PROXIMITY: FeatureEntry = {
     },
     {
       layer: "serving",
-      product: "Elasticsearch",
+      product: "Elasticsearch or OpenSearch",
       fits: "geo_distance queries combined with text and attribute filters",
     },
   ],
