@@ -581,3 +581,27 @@ describe("feature-led correctness: invariants, failures and technology come from
     expect(i.technology.every((t) => !t.shape.startsWith("what the "))).toBe(true);
   });
 });
+
+describe("music streaming is audio, not video", () => {
+  it("streams tracks at audio bitrates, with playlists and a play log", () => {
+    for (const p of ["Design Apple Music", "Design a music streaming service where people listen to songs"]) {
+      const m = design(p);
+      expect(
+        m.features.map((f) => f.id),
+        p,
+      ).toContain("music");
+      expect(
+        m.features.map((f) => f.id),
+        p,
+      ).not.toContain("playback");
+      expect(
+        m.dataModel.map((e) => e.entity),
+        p,
+      ).toEqual(expect.arrayContaining(["Track", "Playlist", "PlayEvent"]));
+      const rate = FEATURE_BY_ID.get("music")?.capacity?.inputs.find((i) => i.quantity === "stream_bytes_per_sec");
+      expect(rate?.typical ?? 0).toBeLessThanOrEqual(40000); // 320 kbit/s at most
+      expect(m.invariants.map((i) => i.statement).join(" ")).toMatch(/play id/);
+      expect(JSON.stringify(m.failures)).not.toMatch(/video/i);
+    }
+  });
+});

@@ -13,6 +13,7 @@ import { GRAPH } from "./graph.js";
 import { LEADERBOARD } from "./leaderboard.js";
 import { MATCHING } from "./matching.js";
 import { MEDIA } from "./media.js";
+import { MUSIC } from "./music.js";
 import { NOTIFICATIONS } from "./notifications.js";
 import { PLAYBACK } from "./playback.js";
 import { PRESENCE } from "./presence.js";
@@ -104,6 +105,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   GRAPH,
   MEDIA,
   PLAYBACK,
+  MUSIC,
   CHAT,
   PRESENCE,
   PROXIMITY,

@@ -6,15 +6,7 @@ export const PLAYBACK: FeatureEntry = {
   name: "Video playback and watch progress",
   summary:
     "A title is encoded ahead of time into short segments at several bitrates; the player fetches a manifest and then segments from the nearest CDN edge, switching bitrate as bandwidth changes, and saves where the viewer stopped.",
-  signals: [
-    "stream video",
-    "watch video",
-    "video streaming",
-    "watch movies",
-    "stream music",
-    "playback",
-    "resume watching",
-  ],
+  signals: ["stream video", "watch video", "video streaming", "watch movies", "playback", "resume watching"],
   terms: { title: "video", viewer: "viewer" },
   actions: [
     {

@@ -133,8 +133,20 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Spotify",
     weight: 0.8,
-    features: ["playback", "search"],
-    terms: { title: "song", viewer: "listener", doc: "song" },
+    features: ["music", "search"],
+    terms: { track: "song", doc: "song" },
+  },
+  {
+    name: "Apple Music",
+    weight: 0.8,
+    features: ["music", "search"],
+    terms: { track: "song", doc: "song" },
+  },
+  {
+    name: "Deezer",
+    weight: 0.8,
+    features: ["music", "search"],
+    terms: { track: "track", doc: "track" },
   },
   {
     name: "Pinterest",
