@@ -275,7 +275,7 @@ const PRODUCT_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
   { prompt: "Design Slack", features: ["chat", "presence", "search"], nouns: [/message/, /channel/, /online/] },
   { prompt: "Design Lyft", features: ["matching", "proximity"], nouns: [/ride/, /driver/, /location/] },
   { prompt: "Design Eventbrite", features: ["booking"], nouns: [/ticket/, /hold/, /event/] },
-  { prompt: "Design Booking.com", features: ["booking", "search"], nouns: [/room/, /reservation/, /hold/] },
+  { prompt: "Design Booking.com", features: ["stay", "search"], nouns: [/room/, /reservation/, /night/] },
   { prompt: "Design Strava", features: ["feed", "graph", "counters"], nouns: [/activit/, /athlete/, /kudos/] },
   { prompt: "Design Quora", features: ["ranking", "search"], nouns: [/question/, /answer/, /vote/] },
   { prompt: "Design Venmo", features: ["transfer", "graph"], nouns: [/payment/, /balance/, /friend/] },
@@ -290,8 +290,8 @@ const UNTUNED_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
   },
   {
     prompt: "Design a hotel reservation system that never double books a room",
-    features: ["booking"],
-    nouns: [/hold/, /book/],
+    features: ["stay"],
+    nouns: [/night/, /reserv/],
   },
   {
     prompt: "Design a photo sharing app where users follow each other and like photos",
@@ -603,5 +603,28 @@ describe("music streaming is audio, not video", () => {
       expect(m.invariants.map((i) => i.statement).join(" ")).toMatch(/play id/);
       expect(JSON.stringify(m.failures)).not.toMatch(/video/i);
     }
+  });
+});
+
+describe("date-range stays are counted room nights, not seats", () => {
+  it("reserves every night of a stay in one conditional transaction, and drops the seat hold", () => {
+    for (const p of ["Design Airbnb", "Design a hotel booking app for travellers"]) {
+      const s = design(p);
+      const ids = s.features.map((f) => f.id);
+      expect(ids, p).toContain("stay");
+      expect(ids, p).not.toContain("booking");
+      expect(
+        s.dataModel.map((e) => e.entity),
+        p,
+      ).toContain("RoomInventory");
+      expect(s.invariants.map((i) => i.statement).join(" "), p).toMatch(/never exceeds its total/);
+      expect(s.failures[0]?.failure, p).toMatch(/overlapping nights/);
+      expect(JSON.stringify(s.requirements), p).not.toMatch(/seat/);
+    }
+  });
+  it("keeps the seat hold for ticketing", () => {
+    expect(design("Design a concert ticketing site where fans pick seats").features.map((f) => f.id)).toContain(
+      "booking",
+    );
   });
 });

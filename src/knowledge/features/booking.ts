@@ -17,7 +17,6 @@ export const BOOKING: FeatureEntry = {
     "reserve",
     "reservation",
     "booking",
-    "book a room",
     "double booking",
     "sold out",
     "seat map",

@@ -22,6 +22,7 @@ import { RANKING } from "./ranking.js";
 import { REVIEWS } from "./reviews.js";
 import { SEARCH } from "./search.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
+import { STAY } from "./stay.js";
 import { TRANSFER } from "./transfer.js";
 import type {
   FeatureAction,
@@ -68,6 +69,8 @@ export interface FeatureEntry {
   promptNouns?: Record<string, string[]>;
   /** Other features whose components this one's links name (dispatch asks the proximity index). */
   requires?: string[];
+  /** Features this one replaces when both are recognised (room-night stays replace the seat hold for a hotel). */
+  supersedes?: string[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
   capacity?: CapacityModel;
   /** Trade-offs this feature adds to a design (see ../decisions/types.ts). */
@@ -110,6 +113,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   PRESENCE,
   PROXIMITY,
   BOOKING,
+  STAY,
   CHECKOUT,
   TRANSFER,
   COUNTERS,
