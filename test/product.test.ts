@@ -231,7 +231,7 @@ describe("feature recognition", () => {
     const d = design(
       "Design a food delivery app where customers order dishes from nearby restaurants and couriers deliver them",
     );
-    expect(d.features.map((f) => f.id)).toEqual(["checkout", "proximity", "matching"]);
+    expect(d.features.map((f) => f.id)).toEqual(["checkout", "fulfilment", "proximity", "matching"]);
     const ops = d.operations.map((o) => o.phrase);
     expect(ops).toContain("match the delivery to the nearest available courier");
     expect(ops).toContain("find restaurants near a point");
@@ -626,5 +626,26 @@ describe("date-range stays are counted room nights, not seats", () => {
     expect(design("Design a concert ticketing site where fans pick seats").features.map((f) => f.id)).toContain(
       "booking",
     );
+  });
+});
+
+describe("food delivery has merchants, menus and fulfilment beside courier dispatch", () => {
+  it("links each order to its merchant and to one delivery", () => {
+    for (const p of ["Design Instacart", "Design a food delivery app where people order from restaurant menus"]) {
+      const f = design(p);
+      expect(
+        f.features.map((x) => x.id),
+        p,
+      ).toEqual(expect.arrayContaining(["checkout", "fulfilment", "matching"]));
+      expect(
+        f.dataModel.map((e) => e.entity),
+        p,
+      ).toEqual(expect.arrayContaining(["MenuItem", "Fulfilment"]));
+      expect(f.invariants.map((i) => i.statement).join(" "), p).toMatch(/exactly one delivery/);
+      expect(
+        f.links.some((l) => l.to === "fulfilment-orchestrator"),
+        p,
+      ).toBe(true);
+    }
   });
 });

@@ -9,6 +9,7 @@ import { COLLAB_DOCS } from "./collab-docs.js";
 import { COUNTERS } from "./counters.js";
 import { FEED } from "./feed.js";
 import { FILE_SYNC } from "./file-sync.js";
+import { FULFILMENT } from "./fulfilment.js";
 import { GRAPH } from "./graph.js";
 import { LEADERBOARD } from "./leaderboard.js";
 import { MATCHING } from "./matching.js";
@@ -115,6 +116,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   BOOKING,
   STAY,
   CHECKOUT,
+  FULFILMENT,
   TRANSFER,
   COUNTERS,
   LEADERBOARD,

@@ -261,8 +261,9 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "DoorDash",
     weight: 0.9,
     aliases: ["door dash", "uber eats", "grubhub"],
-    features: ["checkout", "matching", "proximity", "reviews", "notifications"],
+    features: ["checkout", "fulfilment", "matching", "proximity", "reviews", "notifications"],
     terms: {
+      merchant: "restaurant",
       order: "food order",
       product: "dish",
       trip: "delivery",
@@ -436,8 +437,10 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Instacart",
     weight: 0.9,
-    features: ["checkout", "matching", "proximity", "notifications"],
+    features: ["checkout", "fulfilment", "matching", "proximity", "notifications"],
     terms: {
+      merchant: "store",
+      menu: "catalogue",
       order: "grocery order",
       product: "grocery item",
       trip: "delivery",
