@@ -2,9 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { evaluateCapacity } from "../src/engine/capacity.js";
 import { design } from "../src/engine/design/design.js";
-import { evaluateFormula, formulaVariables, parseFormula } from "../src/engine/formula.js";
 import { formatQuantity } from "../src/engine/quantity-format.js";
 import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
+import { evaluateFormula, formulaVariables, parseFormula } from "../src/knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
 import { parseOverrides } from "../src/engine/design/overrides.js";
-import { formulaVariables, parseFormula } from "../src/engine/formula.js";
 import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
 import { ARCHETYPE_DECISIONS, DECISION_BY_ID } from "../src/knowledge/decisions/index.js";
 import { FEATURES } from "../src/knowledge/features/index.js";
 import { MECHANISM_BY_ID } from "../src/knowledge/index.js";
+import { formulaVariables, parseFormula } from "../src/knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
 

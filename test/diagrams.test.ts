@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
+import { architectureFlowchart, label, protocolSequence } from "../src/engine/output/mermaid.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
-import { architectureFlowchart, label, protocolSequence } from "../src/render/mermaid.js";
 import { archCorpus } from "./arch-metrics.js";
 import { mermaidParser } from "./mermaid-env.js";
 

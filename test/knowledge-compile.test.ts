@@ -2,7 +2,14 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { GENERATED, generatedSource } from "../scripts/build-kb.js";
+import {
+  formulasSource,
+  GENERATED,
+  GENERATED_FORMULAS,
+  GENERATED_IDS,
+  generatedSource,
+  idsSource,
+} from "../scripts/build-kb.js";
 
 const BIN = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
 
@@ -19,6 +26,10 @@ describe("the compiled knowledge base", () => {
     const { source, problems } = generatedSource();
     expect(problems).toEqual([]);
     expect(readFileSync(GENERATED, "utf8") === source, "src/knowledge/generated is stale: run `npm run kb`").toBe(true);
+    expect(readFileSync(GENERATED_IDS, "utf8") === idsSource(), "generated/ids.ts is stale: run `npm run kb`").toBe(
+      true,
+    );
+    expect(readFileSync(GENERATED_FORMULAS, "utf8") === formulasSource(), "generated/formulas.ts is stale").toBe(true);
   });
 
   it("the CLI classifies and designs without loading zod", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateFormula, formulaVariables, parseFormula } from "../src/engine/formula.js";
-import { parseProtocol } from "../src/engine/protocol.js";
+import { evaluateFormula, formulaVariables, parseFormula } from "../src/knowledge/notation/formula.js";
+import { parseProtocol } from "../src/knowledge/notation/protocol.js";
 
 describe("protocol notation", () => {
   it("reads steps, guards, branches and outcomes", () => {

@@ -10,7 +10,7 @@ import { toMarkdown } from "../src/render/doc.js";
 import { sentenceStats, speechProblems } from "../src/render/script/check.js";
 import { scriptBlocks } from "../src/render/script/document.js";
 import { retime, stepBudget, withScript, writeScript } from "../src/render/script/index.js";
-import { actionName, clauses, enumerate, speakable } from "../src/render/script/speak.js";
+import { actionName, clauses, danglingEnd, enumerate, speakable } from "../src/render/script/speak.js";
 import { OWN_SCRIPT_PROMPTS, SCRIPT_CORPUS } from "./fixtures/script-corpus.js";
 import { cli } from "./helpers.js";
 
@@ -134,6 +134,42 @@ describe("timing", () => {
   });
 });
 
+describe("what steps 4 and 6 say", () => {
+  it("states the hard rule in step 4 whenever step 6 refers back to it, on every corpus prompt", () => {
+    for (const d of designs)
+      for (const short of [false, true]) {
+        const s = writeScript(d, short ? { short } : { minutes: 45 });
+        const six = s.steps[5]?.text ?? "";
+        const four = s.steps[3]?.text ?? "";
+        if (six.includes("the hard rule I just gave")) expect(four, d.prompt).toMatch(/^The hard rule is this\. \S/);
+      }
+  });
+
+  it("says the acknowledged-record rule for Kafka in the short version", () => {
+    const s = writeScript(design("Design a distributed message queue like Kafka"), { short: true });
+    expect(s.steps[3]?.text).toMatch(/The hard rule is this\. Once a record is acknowledged/);
+    expect(s.steps[5]?.text).toContain("It protects the hard rule I just gave");
+  });
+
+  it("speaks only mechanisms on the dominant critical paths, and explains exactly once for an external effect", () => {
+    const lock = writeScript(design("Design a distributed lock service"), { minutes: 45 }).steps[5]?.text ?? "";
+    for (const off of ["partition key", "projector", "tombstones", "dedup window"]) expect(lock).not.toContain(off);
+    const pay = writeScript(design("Design a payment service that charges cards exactly once"), { minutes: 45 });
+    const six = pay.steps[5]?.text ?? "";
+    expect(six).toMatch(
+      /at-least-once delivery, plus a receiver that applies each effect id once, plus reconciliation/,
+    );
+    expect(six).not.toContain("partition key");
+    expect(pay.steps.map((x) => x.text).join(" ")).not.toMatch(/A retried accept/);
+  });
+
+  it("never reads a long list as a sentence", () => {
+    for (const d of designs)
+      for (const st of writeScript(d, { minutes: 45 }).steps)
+        expect(st.text, d.prompt).not.toMatch(/\band (two|three|four|five|six|seven|eight) more\b/);
+  });
+});
+
 describe("speech helpers", () => {
   it("names an action the way a person says it", () => {
     expect(
@@ -146,9 +182,40 @@ describe("speech helpers", () => {
     );
   });
 
+  it("never shortens an action to a phrase cut before its object", () => {
+    expect(actionName("waiters learn that the resource was released or expired (waiter)")).toBe(
+      "waiters learn that the resource was released or expired",
+    );
+    expect(actionName("a relay claims a due outbox entry so one sender works on it at a time (outbox entry)")).toBe(
+      "a relay claims the due outbox entry",
+    );
+    expect(actionName("delete or compact segments past the retention limit (partition)")).toBe(
+      "delete or compact segments",
+    );
+    expect(actionName("fetch from the origin on a miss or revalidation (origin object)")).toBe(
+      "fetch the origin object",
+    );
+    expect(actionName("operator or autoscaler reads consumer lag per partition (consumer offset)")).toBe(
+      "operator or autoscaler reads consumer lag",
+    );
+    for (const cut of [
+      "waiters learn",
+      "fetch",
+      "delete or compact segments past",
+      "a relay claims",
+      "reads consumer of",
+    ])
+      expect(danglingEnd(cut), cut).toBeDefined();
+    for (const whole of ["return runs", "apply the holder's change", "renew the lease", "acquire the resource"])
+      expect(danglingEnd(whole), whole).toBeUndefined();
+  });
+
   it("announces lists of three or more by count", () => {
     expect(enumerate("write", "writes", ["a", "b", "c"])).toBe("three writes: a, b and c");
-    expect(enumerate("write", "writes", ["a", "b", "c", "d", "e", "f"], 4)).toBe("six writes: a, b, c, d and two more");
+    expect(enumerate("write", "writes", ["a", "b", "c", "d", "e", "f"], 3)).toBe(
+      "six writes. The three to start from are a, b and c",
+    );
+    expect(enumerate("write", "writes", ["a", "b", "c", "d", "e", "f"])).not.toMatch(/more/);
     expect(enumerate("write", "writes", ["a"])).toBe("one write: a");
   });
 
@@ -160,7 +227,10 @@ describe("speech helpers", () => {
       "make release idempotent on resource and token",
     );
     expect(speakable("A retried 'renew the lease before it lapses, when owner matches' takes effect once")).toBe(
-      "A retried renew the lease takes effect once",
+      "Renewing the lease again takes effect once",
+    );
+    expect(speakable("Once a idempotency record write is acknowledged")).toBe(
+      "Once an idempotency record write is acknowledged",
     );
     expect(clauses("one region; replicas spread across zones so a zone loss keeps a majority")).toEqual([
       "One region.",

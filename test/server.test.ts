@@ -1,6 +1,8 @@
 import { networkInterfaces } from "node:os";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { design } from "../src/lib/index.js";
+import { withScript } from "../src/render/script/index.js";
 import { createApp, MAX_BODY_BYTES } from "../src/server/app.js";
 import { hostAllowed, planHosts, urlFor } from "../src/server/hosts.js";
 import type { StaticFiles } from "../src/server/static.js";
@@ -193,6 +195,17 @@ describe("input the API refuses", () => {
     expect((await post("/api/import", file)).status).toBe(201);
     const bad = await post("/api/import", { ...file, name: "x\u0001" });
     expect(bad.status).toBe(400);
+  });
+
+  it("checks an imported file's design against the Design schema", async () => {
+    const { post, store } = setup();
+    const file = { format: "mechsd-session", version: 1, name: "x", prompt: "Design a queue", overrides: [] };
+    const good = withScript(design(file.prompt));
+    expect((await post("/api/import", { ...file, design: good })).status).toBe(201);
+    const r = await post("/api/import", { ...file, design: { ...good, mechanisms: "none" } });
+    expect(r.status).toBe(400);
+    expect(await errorOf(r)).toMatch(/not a mechsd session file: .*mechanisms/);
+    expect(store.list()).toHaveLength(1);
   });
 });
 

@@ -11,13 +11,12 @@ import { CHECKLIST } from "../src/knowledge/checklist.js";
 import { FAMILIES } from "../src/knowledge/families.js";
 import { MECHANISM_BY_ID, QUANTITIES } from "../src/knowledge/index.js";
 import { MECHANISM_FAILURES } from "../src/knowledge/mechanism-failures.js";
-import { INTERACTION_KINDS, OPERATIONS, WRITE_SHAPE_MECHANISMS } from "../src/knowledge/operations.js";
+import { OPERATIONS, WRITE_SHAPE_MECHANISMS } from "../src/knowledge/operations.js";
 import { PREDICATES } from "../src/knowledge/predicates.js";
-import { FIXED_ORDER, PRESENTATION_STEPS } from "../src/knowledge/presentation.js";
+import { PRESENTATION_STEPS } from "../src/knowledge/presentation.js";
 import { ROLE_VOCABULARY } from "../src/knowledge/roles.js";
 import { ARCHETYPE_IDS, Quantity, Stance } from "../src/knowledge/schema.js";
 import { STANCES } from "../src/knowledge/stances.js";
-import { SYSTEM_MAPPINGS } from "../src/knowledge/system-mappings.js";
 import * as T from "../src/knowledge/tables-schema.js";
 
 const ok = (schema: { safeParse(x: unknown): { success: boolean; error?: unknown } }, value: unknown) => {
@@ -29,15 +28,12 @@ describe("shared knowledge tables", () => {
   it("each parses with its schema", () => {
     ok(T.AliasTable, ALIASES);
     ok(T.OperationTable, OPERATIONS);
-    ok(T.InteractionKindTable, INTERACTION_KINDS);
     ok(T.ShapeMechanismTable, WRITE_SHAPE_MECHANISMS);
     ok(T.PredicateTable, PREDICATES);
     ok(T.FamilyTable, FAMILIES);
     ok(T.RoleVocabularyTable, ROLE_VOCABULARY);
     ok(T.ChecklistTable, CHECKLIST);
     ok(T.PresentationTable, PRESENTATION_STEPS);
-    ok(T.FixedOrder, FIXED_ORDER);
-    ok(T.SystemMappingTable, SYSTEM_MAPPINGS);
     ok(T.SignalTable, INFRA_SIGNALS);
     ok(T.SignalTable, PRODUCT_SIGNALS);
     ok(T.ProductNameTable, PRODUCT_NAMES);
@@ -58,10 +54,5 @@ describe("shared knowledge tables", () => {
   it("has a stance with scopes for every archetype", () => {
     for (const id of ARCHETYPE_IDS) ok(Stance, STANCES[id]);
     expect(Object.keys(STANCES).sort()).toEqual([...ARCHETYPE_IDS]);
-  });
-
-  it("keeps the seed's 13 system mappings", () => {
-    expect(SYSTEM_MAPPINGS).toHaveLength(13);
-    expect(SYSTEM_MAPPINGS.find((m) => /cache/i.test(m.system))?.archetypes).toEqual(["I16", "I07"]);
   });
 });

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import pkg from "../../package.json" with { type: "json" };
+import { ARCHETYPE_IDS } from "../knowledge/generated/ids.js";
 import { UserError } from "./errors.js";
 
 const program = new Command();
@@ -14,7 +15,7 @@ program
 
 program
   .command("archetypes")
-  .description("list the 19 infrastructure archetypes (id, name, signals, silhouette)")
+  .description(`list the ${ARCHETYPE_IDS.length} infrastructure archetypes (id, name, signals, silhouette)`)
   .option("-f, --format <format>", "text | md | json (json prints every entry in full)", "text")
   .action(async (opts: { format?: string }) => (await import("./commands/archetypes.js")).runArchetypes(opts));
 
@@ -102,6 +103,11 @@ program
   .action(async (opts: { port?: string; db?: string; host?: string; allowRemote?: boolean; allowedHost?: string[] }) =>
     (await import("./commands/serve.js")).runServe(opts),
   );
+
+program
+  .command("schema")
+  .description("print the JSON Schema of the Design object that design --format json and the server hand out")
+  .action(async () => (await import("./commands/schema.js")).runSchema());
 
 async function main(argv: string[]): Promise<number> {
   try {

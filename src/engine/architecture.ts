@@ -1,13 +1,13 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
+import { type ProtocolStep, parseProtocol } from "../knowledge/notation/protocol.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText } from "./prompt-nouns.js";
-import { type ProtocolStep, parseProtocol } from "./protocol.js";
 
 /**
  * Composition of architectures (pure): the dominant archetype's topology is the frame; each

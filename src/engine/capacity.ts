@@ -4,9 +4,10 @@
  * figure is `id = expression = value unit`, and later figures build on earlier ones.
  */
 import type { CapacityModel } from "../knowledge/capacity/types.js";
+import { formulaOf } from "../knowledge/notation/compiled.js";
+import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import type { CapacityInput, CapacityRow, Nfrs } from "./design/types.js";
-import { evaluateFormula, formulaVariables, parseFormula } from "./formula.js";
 import { approx, formatQuantity } from "./quantity-format.js";
 
 interface Known {
@@ -73,7 +74,7 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
     return undefined;
   };
   const evalExpr = (expression: string): { value: number; inputs: CapacityInput[] } | undefined => {
-    const expr = parseFormula(expression);
+    const expr = formulaOf(expression);
     const values: Record<string, number> = {};
     const used: CapacityInput[][] = [];
     for (const v of formulaVariables(expr)) {

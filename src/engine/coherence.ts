@@ -2,7 +2,9 @@
  * Coherence rules over a derived design: a design must never contradict itself. Each rule reads only
  * the finished Design (and the knowledge behind it), so the check runs on anything `design()` returns.
  */
-import { ARCHETYPE_BY_ID, type ArchetypeId } from "../knowledge/index.js";
+import { GATE_MODULES } from "../knowledge/gates.js";
+import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
+import { isWrite } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
 import { parseStatedNfrs } from "./nfr-parse.js";
@@ -41,39 +43,6 @@ export const REFUSES =
   /\b(minority (side |partition )?(refuses|rejects|cannot|stops|can ?not)|(refuses|rejects) (new |the |all )?writes (until|while|during)|stops? accepting writes|\(fails? closed\))/i;
 /** Words that say both sides of a partition keep accepting writes. */
 export const BOTH_SIDES = /\b(both sides (keep|continue|accept)\w*|accepts? writes on both sides|sloppy quorum)\b/i;
-
-/** A write that a fencing token protects: the protected store compares the holder's token or attempt. */
-export const TOKEN_CHECKING_WRITE =
-  /\b(only (if|when|from|under)|accepted only|at least)\b[^.;]*\b(tokens?|epoch|attempt number|claimed_by|fenc\w*|term|chunk version|lease version)\b|\b(tokens?|epoch|claimed_by|fenc\w*)\b[^.;]*\b(still match\w*|is at least|is current)\b/i;
-/** Words for a delete. */
-export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*|unfollow\w*|unfriend\w*)\b/i;
-/** Housekeeping deletes (retention, compaction, draining) that no derived copy needs to learn about. */
-const HOUSEKEEPING = /\b(retention|older than|compact\w*|garbage|unreferenced|drain\w*|snapshot)\b/i;
-
-/**
- * A delete that must reach derived copies: it removes authoritative state (not a cached copy, not
- * housekeeping of old data), so a replica, index or view that missed it would bring the value back.
- */
-export function propagatingDelete(o: {
-  phrase: string;
-  entity: string;
-  archetype: ArchetypeId;
-  feature?: string;
-}): boolean {
-  if (!DELETES.test(o.phrase) || HOUSEKEEPING.test(o.phrase)) return false;
-  const entity = ARCHETYPE_BY_ID.get(o.archetype)?.entities.find((e) => e.name === o.entity);
-  // A product feature's user action writes the product's own record (an unfollow removes the
-  // follow edge), which is authoritative. A derived copy dropping "a deleted X" is that source
-  // delete arriving: it must propagate too.
-  return (entity?.truth ?? false) || o.feature !== undefined || /tombstone|\bdeleted\b/i.test(o.phrase);
-}
-/** Words for one write that changes several records. */
-export const MULTI_OBJECT_WRITE =
-  /\b(transactions?|together|all or nothing|(same|one) (local )?transaction|atomically across|across (several|many|multiple) (keys|records|rows|objects)|both \w+ and|outbox|double[- ]entry|debit\w* and credit\w*)\b/i;
-
-const isWrite = (o: Design["operations"][number]) => o.operation !== "read source" && o.operation !== "read projection";
-const isLeaseBookkeeping = (o: Design["operations"][number]) =>
-  /\b(lease|claim|lock|heartbeat|keepalive|vote|election)\b/i.test(`${o.entity} ${entityWords(o.entity)}`);
 
 /** A design as the engine derives it, with the spoken script when the presentation layer attached one. */
 export type Checked = Design & { script?: readonly { text: string }[] };
@@ -138,34 +107,23 @@ function isrNotMajority(d: Checked): Problem[] {
   return out;
 }
 
+/** Every gate with a precondition of its own, re-tested on the finished design (the same rule that added it). */
 function preconditions(d: Design): Problem[] {
-  const out: Problem[] = [];
-  const has = (id: string) => d.mechanisms.some((m) => m.id === id);
-  const writes = d.operations.filter(isWrite);
-  if (has("fencing-token") && !writes.some((o) => !isLeaseBookkeeping(o) && TOKEN_CHECKING_WRITE.test(o.phrase)))
-    out.push({
-      rule: "mechanism-without-precondition",
-      detail:
-        "fencing token without a protected resource: no write outside the lease itself checks a holder's token, epoch or attempt",
-    });
-  if (has("tombstones")) {
-    const deletes = d.operations.some((o) => propagatingDelete(o));
-    const derived =
+  const facts = {
+    operations: d.operations,
+    invariants: d.invariants,
+    derivedRead:
       d.operations.some((o) => o.operation === "read projection") ||
-      d.readPaths.some((r) => r.servedBy !== "authority");
-    if (!deletes || !derived)
+      d.readPaths.some((r) => r.servedBy !== "authority"),
+  };
+  const out: Problem[] = [];
+  for (const g of GATE_MODULES) {
+    if (!g.precondition || !d.mechanisms.some((m) => m.id === g.mechanism)) continue;
+    const missing = g.precondition(facts);
+    if (missing)
       out.push({
         rule: "mechanism-without-precondition",
-        detail: `tombstones without ${deletes ? "a derived copy for the delete to reach" : "a delete that must propagate"}`,
-      });
-  }
-  if (has("transaction")) {
-    const multi = writes.some((o) => MULTI_OBJECT_WRITE.test(o.phrase));
-    const spanning = d.invariants.some((i) => MULTI_OBJECT_WRITE.test(i.statement));
-    if (!multi && !spanning)
-      out.push({
-        rule: "mechanism-without-precondition",
-        detail: "multi-row transaction without a write that changes several records together",
+        detail: `${MECHANISM_BY_ID.get(g.mechanism)?.name ?? g.mechanism} without ${g.needs}: ${missing}`,
       });
   }
   return out;

@@ -3,7 +3,7 @@ import type { AliasRow } from "./tables-schema.js";
 /**
  * The normalisation alias table: infra verb phrases mapped onto the shared operation language
  * (FRAMEWORK.md §4). The first rows are the seed's; the rest cover the typical verbs of all
- * nineteen archetypes. `hidden` marks a write the prompt never asks for out loud.
+ * archetypes. `hidden` marks a write the prompt never asks for out loud.
  */
 export const ALIASES: readonly AliasRow[] = [
   // ---- the seed's rows

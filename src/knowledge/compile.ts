@@ -1,8 +1,14 @@
 import { ARCHETYPE_ENTRIES } from "./archetypes/index.js";
+import { ARCHETYPE_CAPACITY } from "./capacity/index.js";
+import { FEATURES } from "./features/index.js";
+import { GATE_MODULES } from "./gates.js";
 import { MECHANISM_CATALOG } from "./mechanisms/catalog.js";
 import { MECHANISMS } from "./mechanisms/index.js";
+import { type Expr, parseFormula } from "./notation/formula.js";
+import { PREDICATE_MODULES, PREDICATES } from "./predicates.js";
 import { QUANTITIES } from "./quantities.js";
 import { Archetype, Mechanism, Quantity } from "./schema.js";
+import { PredicateTable } from "./tables-schema.js";
 import { crossEntryProblems, entryProblems, type KnownIds } from "./validate.js";
 import { ARCHETYPE_IDS } from "./vocab.js";
 
@@ -39,6 +45,17 @@ export function compileKnowledge(): CompiledKnowledge {
     const r = Quantity.safeParse(q);
     if (!r.success) problems.push(...r.error.issues.map((i) => `quantity ${q.id}: ${i.path.join(".")}: ${i.message}`));
   }
+  const predicates = PredicateTable.safeParse(PREDICATES);
+  if (!predicates.success)
+    problems.push(...predicates.error.issues.map((i) => `predicates: ${i.path.join(".")}: ${i.message}`));
+  for (const p of PREDICATE_MODULES)
+    if (p.examples.valid.length === 0 || p.examples.invalid.length === 0)
+      problems.push(`predicate ${p.id}: needs at least one valid and one invalid example prompt`);
+  const added = new Set(PREDICATE_MODULES.flatMap((p) => p.adds));
+  for (const g of GATE_MODULES) {
+    if (!added.has(g.mechanism)) problems.push(`gate ${g.mechanism}: no predicate adds this mechanism`);
+    if (g.examples.kept.length === 0) problems.push(`gate ${g.mechanism}: needs at least one kept example prompt`);
+  }
   const ids = ARCHETYPE_ENTRIES.map((e) => e.id);
   if (ids.join() !== [...ids].sort().join()) problems.push("archetype registry: entries are not in id order");
   for (const id of ARCHETYPE_IDS) if (!ids.includes(id)) problems.push(`archetype registry: ${id} has no entry`);
@@ -56,4 +73,33 @@ export function compileKnowledge(): CompiledKnowledge {
 /** Every problem in the knowledge base; the tests and the build require this to be empty. */
 export function knowledgeProblems(): string[] {
   return compileKnowledge().problems;
+}
+
+/** Every `expression` string anywhere under a value (bottleneck formulas, capacity figures and derivations). */
+function expressions(v: unknown, out: Set<string>): Set<string> {
+  if (Array.isArray(v)) for (const x of v) expressions(x, out);
+  else if (v && typeof v === "object")
+    for (const [k, x] of Object.entries(v)) {
+      if (k === "expression" && typeof x === "string") out.add(x);
+      else expressions(x, out);
+    }
+  return out;
+}
+
+/**
+ * The formula notation parsed once, at build time: every formula the archetypes, capacity models and features
+ * carry, by its source text, in sorted order. Formulas that do not parse are left out (the compile step reports
+ * them); the engine parses anything missing on the spot.
+ */
+export function compileFormulas(archetypes: readonly Archetype[]): [string, Expr][] {
+  const all = expressions([archetypes, ARCHETYPE_CAPACITY, FEATURES], new Set());
+  const out: [string, Expr][] = [];
+  for (const src of [...all].sort()) {
+    try {
+      out.push([src, parseFormula(src)]);
+    } catch {
+      // Reported by entryProblems (archetypes) and the capacity tests.
+    }
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { InteractionKindInfo, OperationInfo, ShapeMechanism } from "./tables-schema.js";
+import type { OperationInfo, ShapeMechanism } from "./tables-schema.js";
 
 /** The seven shared operations every normalised requirement is expressed in (FRAMEWORK.md §4). */
 export const OPERATIONS: readonly OperationInfo[] = [
@@ -38,26 +38,6 @@ export const OPERATIONS: readonly OperationInfo[] = [
     meaning: "Read a derived copy (cache, index, replica, view) that may lag the truth by a stated bound.",
     defaultInteraction: "read projection target",
   },
-];
-
-/** The six interaction kinds: how a requirement touches its target entity. */
-export const INTERACTION_KINDS: readonly InteractionKindInfo[] = [
-  { kind: "create target", meaning: "The requirement brings a new entity or record into being." },
-  {
-    kind: "update target",
-    meaning: "The requirement changes an entity that already exists, by overwrite or guarded move.",
-  },
-  {
-    kind: "hidden write target",
-    meaning:
-      "A write the prompt never names (renewal, heartbeat, offset, cursor, sweep) that correctness still relies on.",
-  },
-  {
-    kind: "async side-effect target",
-    meaning: "An effect that lands later or elsewhere: a derived store, other nodes, or a system outside ours.",
-  },
-  { kind: "read source target", meaning: "A read that must be answered by the owner of the authoritative state." },
-  { kind: "read projection target", meaning: "A read answered from a derived copy whose lag the caller accepts." },
 ];
 
 /**

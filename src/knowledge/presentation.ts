@@ -51,17 +51,3 @@ export const PRESENTATION_STEPS: readonly PresentationStep[] = [
     fields: ["failures", "bottlenecks"],
   },
 ];
-
-/** The shared framework's fixed ten-step order (FRAMEWORK.md §2), as labels. */
-export const FIXED_ORDER: readonly string[] = [
-  "requirements",
-  "critical paths",
-  "primary state",
-  "write invariants",
-  "execution context",
-  "mechanism family",
-  "required companions",
-  "read model",
-  "failure handling",
-  "scale adjustments",
-];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MECHANISM_IDS } from "./mechanisms/catalog.js";
 import {
   ARCHETYPE_IDS,
   AVAILABILITY_VALUES,
@@ -22,8 +23,15 @@ export { ARCHETYPE_IDS };
 
 /** Closed vocabularies shared by every knowledge-base entry. */
 
-export const ArchetypeId = z.enum(ARCHETYPE_IDS);
-export type ArchetypeId = z.infer<typeof ArchetypeId>;
+/**
+ * An archetype id. Its type is the union the compile step derives from the registry (generated/ids.ts), so a
+ * dangling reference fails to compile; at parse time only the spelling is checked, because a new entry is parsed
+ * before its id is in the generated union, and the compile step resolves every reference against the registry.
+ */
+export type ArchetypeId = (typeof ARCHETYPE_IDS)[number];
+export const ArchetypeId = z.custom<ArchetypeId>((v) => typeof v === "string" && /^I\d{2}$/.test(v), {
+  message: "an archetype id is I followed by two digits",
+});
 
 export const ComponentRole = z.enum(COMPONENT_ROLE_VALUES);
 export type ComponentRole = z.infer<typeof ComponentRole>;
@@ -70,11 +78,15 @@ export type Durability = z.infer<typeof Durability>;
 const text = z.string().trim().min(3);
 const weight = z.number().gt(0).lte(1);
 
-export const MechanismId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+/** How a mechanism id is spelled (checked on the catalogue itself). */
+export const MechanismIdFormat = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+/** A reference to a catalogued mechanism: the union derived from the catalogue, so a dangling id fails to compile. */
+export const MechanismId = z.enum(MECHANISM_IDS);
+export type MechanismId = z.infer<typeof MechanismId>;
 export const QuantityId = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
 export const Mechanism = z.strictObject({
-  id: MechanismId,
+  id: MechanismIdFormat,
   name: text,
   family: MechanismFamily,
   summary: text,
@@ -198,11 +210,25 @@ export const TypicalPredicate = z.strictObject({
   because: text,
 });
 
+export const ScopeRule = z.strictObject({ scope: Scope, why: text });
+export const Stance = z.strictObject({
+  consistency: Consistency,
+  availability: Availability,
+  delivery: Delivery,
+  ordering: Ordering,
+  durability: Durability,
+  because: text,
+  scopes: z.strictObject({ ordering: ScopeRule, exclusivity: ScopeRule, coordination: ScopeRule }),
+});
+export type Stance = z.infer<typeof Stance>;
+
 export const Archetype = z.strictObject({
   id: ArchetypeId,
   name: text,
   summary: z.string().min(80),
   roles: z.array(ComponentRole).min(1),
+  /** A runtime archetype (scheduler, workflow, fleet, streaming, projection, telemetry, repair: FRAMEWORK.md §9) carries the overlay. */
+  runtime: z.boolean().default(false),
   signals: z.strictObject({
     phrases: z.array(PhraseSignal).min(8),
     systems: z.array(SystemSignal),
@@ -223,20 +249,10 @@ export const Archetype = z.strictObject({
   technologies: z.array(Technology).min(2),
   connections: z.array(Connection).min(1),
   overlay: RuntimeOverlay.optional(),
+  /** The NFR stance a design takes when the prompt is silent, and the scopes at which ordering, exclusivity and coordination hold. */
+  stance: Stance,
 });
 export type Archetype = z.infer<typeof Archetype>;
 export type ArchetypeInput = z.input<typeof Archetype>;
 
-export const ScopeRule = z.strictObject({ scope: Scope, why: text });
-
 /** An archetype's default NFR stance and correctness scopes, used when the prompt states none. */
-export const Stance = z.strictObject({
-  consistency: Consistency,
-  availability: Availability,
-  delivery: Delivery,
-  ordering: Ordering,
-  durability: Durability,
-  because: text,
-  scopes: z.strictObject({ ordering: ScopeRule, exclusivity: ScopeRule, coordination: ScopeRule }),
-});
-export type Stance = z.infer<typeof Stance>;

@@ -120,17 +120,6 @@ export const OperationTable = z
   .length(Operation.options.length)
   .superRefine(uniqueBy((r: OperationInfo) => r.operation, "operation"));
 
-export const InteractionKindInfo = z.strictObject({
-  kind: InteractionKind,
-  meaning: text,
-});
-export type InteractionKindInfo = z.infer<typeof InteractionKindInfo>;
-
-export const InteractionKindTable = z
-  .array(InteractionKindInfo)
-  .length(InteractionKind.options.length)
-  .superRefine(uniqueBy((r: InteractionKindInfo) => r.kind, "interaction kind"));
-
 export const ShapeMechanism = z.strictObject({
   shape: z.union([WriteShape, ReadShape]),
   /** Default base mechanism id from the mechanism catalogue. */
@@ -240,22 +229,7 @@ export const PresentationTable = z
     });
   });
 
-export const FixedOrder = z.array(text).length(10);
-
 // ---------------------------------------------------------------- system mappings
-
-export const SystemMapping = z.strictObject({
-  /** The seed's label for the system. */
-  system: text,
-  /** Dominant archetype first, then supporting ones, as the seed lists them. */
-  archetypes: z.array(ArchetypeId).min(1),
-});
-export type SystemMapping = z.infer<typeof SystemMapping>;
-
-export const SystemMappingTable = z
-  .array(SystemMapping)
-  .length(13)
-  .superRefine(uniqueBy((r: SystemMapping) => r.system, "system"));
 
 // ---------------------------------------------------------------- branch signals
 

@@ -4,20 +4,23 @@
  * both declare one; the engine merges them by composition role.
  */
 
-export type ComponentKind =
-  | "client"
-  | "service"
-  | "gateway"
-  | "replica-group"
-  | "store"
-  | "log"
-  | "cache"
-  | "worker-pool"
-  | "control-loop"
-  | "external"
-  | "resource";
+export const COMPONENT_KIND_VALUES = [
+  "client",
+  "service",
+  "gateway",
+  "replica-group",
+  "store",
+  "log",
+  "cache",
+  "worker-pool",
+  "control-loop",
+  "external",
+  "resource",
+] as const;
+export type ComponentKind = (typeof COMPONENT_KIND_VALUES)[number];
 
-export type LinkKind = "request" | "replication" | "stream" | "control" | "callback";
+export const LINK_KIND_VALUES = ["request", "replication", "stream", "control", "callback"] as const;
+export type LinkKind = (typeof LINK_KIND_VALUES)[number];
 
 /** Where a component sits in the HLD: on the request path, the control path, or the data/replication path. */
 export type Plane = "request" | "control" | "data";

@@ -1,9 +1,6 @@
-import { formulaVariables, parseFormula } from "../engine/formula.js";
-import { parseProtocol } from "../engine/protocol.js";
+import { formulaVariables, parseFormula } from "./notation/formula.js";
+import { parseProtocol } from "./notation/protocol.js";
 import { Archetype, type ArchetypeInput } from "./schema.js";
-
-/** Archetypes whose entries must carry the runtime overlay (FRAMEWORK.md §9). */
-export const RUNTIME_OVERLAY_IDS = new Set(["I03", "I04", "I05", "I06", "I12", "I15", "I18", "I19"]);
 
 export interface KnownIds {
   mechanisms: ReadonlySet<string>;
@@ -54,9 +51,9 @@ export function entryProblems(raw: ArchetypeInput, known: KnownIds): string[] {
     if (seen.has(k)) out.push(`${a.id}: phrase signal '${s.text}' listed twice`);
     seen.add(k);
   }
-  if (RUNTIME_OVERLAY_IDS.has(a.id) && !a.overlay) out.push(`${a.id}: runtime overlay missing`);
-  if (!RUNTIME_OVERLAY_IDS.has(a.id) && a.overlay)
-    out.push(`${a.id}: has a runtime overlay but is not a runtime archetype`);
+  // The entry says whether it is a runtime archetype (FRAMEWORK.md §9); only those carry the overlay.
+  if (a.runtime && !a.overlay) out.push(`${a.id}: runtime overlay missing`);
+  if (!a.runtime && a.overlay) out.push(`${a.id}: has a runtime overlay but is not a runtime archetype`);
   return out;
 }
 

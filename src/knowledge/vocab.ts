@@ -3,28 +3,8 @@
  * schema.ts builds its zod enums from them, so the CLI never loads zod to know a vocabulary.
  */
 
-export const ARCHETYPE_IDS = [
-  "I01",
-  "I02",
-  "I03",
-  "I04",
-  "I05",
-  "I06",
-  "I07",
-  "I08",
-  "I09",
-  "I10",
-  "I11",
-  "I12",
-  "I13",
-  "I14",
-  "I15",
-  "I16",
-  "I17",
-  "I18",
-  "I19",
-] as const;
-export type ArchetypeId = (typeof ARCHETYPE_IDS)[number];
+/** Archetype ids come from the archetype registry, written out by the knowledge compile step. */
+export { ARCHETYPE_IDS, type ArchetypeId } from "./generated/ids.js";
 
 export const COMPONENT_ROLE_VALUES = ["truth", "derived", "coordination", "immutable", "external effect"] as const;
 export type ComponentRole = (typeof COMPONENT_ROLE_VALUES)[number];
@@ -76,20 +56,8 @@ export const MECHANISM_FAMILY_VALUES = [
 ] as const;
 export type MechanismFamily = (typeof MECHANISM_FAMILY_VALUES)[number];
 
-export const PREDICATE_ID_VALUES = [
-  "duplicate-retry-matters",
-  "stale-write-dangerous",
-  "exclusivity-matters",
-  "multi-object",
-  "ordering-matters",
-  "dedup-matters",
-  "lww-acceptable",
-  "external-effect",
-  "time-bounded-hold",
-  "derived-read",
-  "quorum-truth",
-] as const;
-export type PredicateId = (typeof PREDICATE_ID_VALUES)[number];
+/** Predicate ids come from the predicate registry (one module per predicate). */
+export { PREDICATE_IDS as PREDICATE_ID_VALUES, type PredicateId } from "./predicates.js";
 
 export const NFR_TAG_VALUES = [
   "linearizable",

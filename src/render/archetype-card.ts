@@ -1,3 +1,4 @@
+import { ROLE_VOCABULARY } from "../knowledge/roles.js";
 import type { Archetype } from "../knowledge/schema.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
 
@@ -27,6 +28,12 @@ export function archetypeCard(a: Archetype, nameOf: (id: string) => string): Blo
     heading(1, `${a.id} ${a.name}`),
     para(a.summary),
     para(`Roles: ${a.roles.join(", ")}.`),
+    bullets(
+      a.roles.flatMap((r) => {
+        const v = ROLE_VOCABULARY.find((x) => x.role === r);
+        return v ? [`${r}: ${v.meaning} Watch for: ${v.failures.map((f) => f.phrase).join(", ")}.`] : [];
+      }),
+    ),
     heading(2, "Recognise it by"),
     bullets([
       `Phrases: ${topSignals(a, 12).join(", ")}`,

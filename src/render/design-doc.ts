@@ -1,4 +1,5 @@
 import type { Design } from "../engine/design/design.js";
+import { FAMILIES } from "../knowledge/families.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
 import { writeScript } from "./script/index.js";
 import { architectureBlocks } from "./sections/architecture.js";
@@ -104,6 +105,7 @@ export function designBlocks(d: Design): Block[] {
       ["mechanism", "family", "kind", "why", "protects"],
       d.mechanisms.map((m) => [m.name, m.family, m.kind, m.because.join("; "), m.protects]),
     ),
+    ...familyNotes(d),
     heading(2, "Serving paths"),
     table(
       ["read", "served by", "staleness"],
@@ -147,4 +149,11 @@ export function designBlocks(d: Design): Block[] {
     );
   }
   return blocks;
+}
+
+/** What each mechanism family the design uses does, from the family table: the idea behind the rows above. */
+function familyNotes(d: Design): Block[] {
+  const used = new Set(d.mechanisms.map((m) => m.family));
+  const notes = FAMILIES.filter((f) => used.has(f.family)).map((f) => `${f.family}: ${f.meaning}`);
+  return notes.length > 0 ? [heading(3, "Mechanism families"), bullets(notes)] : [];
 }

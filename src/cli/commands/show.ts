@@ -12,7 +12,7 @@ export function runShow(query: string, opts: { format?: string }): void {
   if (!found.ok) {
     const list = found.suggestions.map((a) => `  ${a.id} ${a.name}`).join("\n");
     throw new UserError(
-      `no archetype matches '${query}'. Closest:\n${list}\nUse an id (I01-I19, e.g. I5 or i05) or words from the name; 'mechsd archetypes' lists all.`,
+      `no archetype matches '${query}'. Closest:\n${list}\nUse an id (${ARCHETYPES[0]?.id}-${ARCHETYPES.at(-1)?.id}, e.g. I5 or i05) or words from the name; 'mechsd archetypes' lists all.`,
     );
   }
   const a = found.archetype;

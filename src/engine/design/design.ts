@@ -22,11 +22,11 @@ export interface Design {
   branch: Fields["branch"];
   archetypes: Fields["archetypes"];
   nfrs: {
-    delivery: string;
-    consistency: string;
-    availability: string;
-    ordering: string;
-    durability: string;
+    delivery: Fields["nfrs"]["delivery"]["value"];
+    consistency: Fields["nfrs"]["consistency"]["value"];
+    availability: Fields["nfrs"]["availability"]["value"];
+    ordering: Fields["nfrs"]["ordering"]["value"];
+    durability: Fields["nfrs"]["durability"]["value"];
     regions: number;
     latency: Fields["nfrs"]["latency"];
     scale: Record<string, number>;

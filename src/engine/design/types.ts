@@ -338,6 +338,40 @@ export interface Fields {
 
 export type FieldName = keyof Fields;
 
+/** Every field name, in the order the Fields interface lists them (what the schema and the trace use at run time). */
+export const FIELD_NAMES = [
+  "prompt",
+  "branch",
+  "archetypes",
+  "nfrs",
+  "overlay",
+  "requirements",
+  "operations",
+  "criticalPaths",
+  "primaryState",
+  "scopes",
+  "invariants",
+  "context",
+  "predicates",
+  "baseMechanisms",
+  "companions",
+  "readPaths",
+  "technology",
+  "failures",
+  "bottlenecks",
+  "checklist",
+  "features",
+  "components",
+  "links",
+  "api",
+  "dataModel",
+  "capacity",
+  "decisions",
+  "diagrams",
+] as const satisfies readonly FieldName[];
+/** Fails to compile when a field is added to Fields and not to FIELD_NAMES. */
+export const FIELD_NAMES_COMPLETE: Exclude<FieldName, (typeof FIELD_NAMES)[number]> extends never ? true : never = true;
+
 export type Category = "Given" | "Chosen" | "Classified" | "Derived" | "Output";
 
 export interface TraceEntry {

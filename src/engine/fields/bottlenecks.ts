@@ -1,7 +1,8 @@
+import { formulaOf } from "../../knowledge/notation/compiled.js";
+import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
 import { QUANTITIES } from "../../knowledge/quantities.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, Nfrs } from "../design/types.js";
-import { evaluateFormula, formulaVariables, parseFormula } from "../formula.js";
 import { approx, formatQuantity } from "../quantity-format.js";
 import { archetype } from "./common.js";
 
@@ -33,7 +34,7 @@ export function estimate(
   scale: Nfrs["scale"],
   known: ReadonlyMap<string, KnownValue> = new Map(),
 ): string | undefined {
-  const expr = parseFormula(expression);
+  const expr = formulaOf(expression);
   const vars = [...formulaVariables(expr)];
   const values: Record<string, number> = {};
   const parts: string[] = [];

@@ -1,3 +1,4 @@
+import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { Archetype, ArchetypeId, Stance } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
@@ -16,7 +17,7 @@ export function designArchetypes(list: Fields["archetypes"]): Archetype[] {
 
 /** The stance of the leading archetype; a product design without archetypes leans on key-value state. */
 export function leadingStance(list: Fields["archetypes"]): { stance: Stance; id: ArchetypeId } {
-  const id = list[0]?.id ?? "I16";
+  const id = list[0]?.id ?? FALLBACK_ARCHETYPE;
   return { stance: STANCES[id], id };
 }
 
@@ -26,8 +27,7 @@ export function depthFor(role: Fields["archetypes"][number]["role"], index: numb
   return role === "substrate" && index === 0 ? 2 : 1;
 }
 
-/** Splits PascalCase entity names into words: "PartitionLog" -> "partition log". */
-export const entityWords = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+export { entityWords } from "../../knowledge/words.js";
 
 /** A short name for a long action: "acquire a free resource by a conditional write, …" -> "acquire a free resource". */
 export function shortName(action: string): string {

@@ -1,7 +1,7 @@
-import { architectureFlowchart, boundSequence } from "../../render/mermaid.js";
 import { architectureOf, type BoundProtocol, designParts, planeOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
+import { architectureFlowchart, boundSequence } from "../output/mermaid.js";
 
 const MAX_SEQUENCES = 4;
 

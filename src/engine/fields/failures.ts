@@ -1,3 +1,4 @@
+import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
@@ -62,7 +63,7 @@ export const failuresField: Deriver<"failures"> = {
           prevention: x.prevention,
           repair: x.repair,
           role: x.role,
-          archetype: lead?.id ?? "I16",
+          archetype: lead?.id ?? FALLBACK_ARCHETYPE,
           source: `because the design uses ${m.name}`,
         });
       }

@@ -1,24 +1,15 @@
+import { OPERATIONS } from "../../knowledge/operations.js";
 import type { InteractionKind, Operation } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { OperationRow } from "../design/types.js";
 import { archetype, entityWords } from "./common.js";
 
+const DEFAULT_INTERACTION = new Map(OPERATIONS.map((o) => [o.operation, o.defaultInteraction]));
+
+/** How a requirement touches its target: a hidden write is its own kind, else the operation table's default. */
 export function interactionFor(op: Operation, hidden: boolean): InteractionKind {
   if (hidden && op !== "read source" && op !== "read projection") return "hidden write target";
-  switch (op) {
-    case "create target":
-    case "append event":
-      return "create target";
-    case "overwrite current value":
-    case "state transition":
-      return "update target";
-    case "async process":
-      return "async side-effect target";
-    case "read source":
-      return "read source target";
-    case "read projection":
-      return "read projection target";
-  }
+  return DEFAULT_INTERACTION.get(op) ?? "update target";
 }
 
 /** Picks the archetype entity a free-text ask is about, by shared words; else its first source of truth. */

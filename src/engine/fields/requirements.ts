@@ -1,4 +1,5 @@
 import { ALIASES } from "../../knowledge/aliases.js";
+import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
@@ -156,7 +157,7 @@ export const requirementsField: Deriver<"requirements"> = {
         });
       }
     });
-    if (lead && TIME_TRIGGER.test(f.prompt) && !f.archetypes.some((a) => a.id === "I03")) {
+    if (lead && TIME_TRIGGER.test(f.prompt) && !f.archetypes.some((a) => a.id === DUE_TIME_ARCHETYPE)) {
       const m = TIME_TRIGGER.exec(f.prompt)?.[0] ?? "a time";
       out.push({
         text: "store each future action with its due time and release it when due",

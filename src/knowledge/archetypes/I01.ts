@@ -413,4 +413,22 @@ export const I01 = {
       why: "configuration truth is written here and carried to the data plane by watches that feed snapshot distribution",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "global",
+    durability: "durable",
+    because:
+      "coordination metadata is what other systems trust to decide who leads; a stale or split answer is worse than no answer, so a minority refuses; a client that loses its connection retries, and a compare on the version it read makes the retry safe",
+    scopes: {
+      ordering: {
+        scope: "replica group",
+        why: "every change passes through one consensus log, so the replica group sees a single order",
+      },
+      exclusivity: { scope: "replica group", why: "one leader per replica group accepts writes in a given term" },
+      coordination: { scope: "replica group", why: "a majority of the group must agree before a change commits" },
+    },
+  },
 } satisfies ArchetypeInput;

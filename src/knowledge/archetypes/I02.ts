@@ -449,4 +449,22 @@ export const I02 = {
       why: "work done under the lease that reaches an outside system cannot be fenced, so those effects need idempotency keys and reconciliation",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "granting the same resource to two holders breaks the one guarantee the component exists for, so it refuses rather than guesses; a retried acquire by the same owner finds its own grant instead of taking a second one",
+    scopes: {
+      ordering: { scope: "key", why: "fencing tokens only need to increase per resource" },
+      exclusivity: { scope: "key", why: "each resource has at most one holder; different resources are independent" },
+      coordination: {
+        scope: "replica group",
+        why: "the lease table itself is replicated by quorum so a grant survives a node loss",
+      },
+    },
+  },
 } satisfies ArchetypeInput;

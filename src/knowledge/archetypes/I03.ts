@@ -10,6 +10,8 @@ export const I03 = {
     "The core correctness concern is that no due run is ever lost (firing late is tolerated, never firing is not), that a run is held by one worker at a time, that a recurring schedule produces each occurrence exactly once, and that a retried or duplicated release has no second effect downstream. " +
     "Timer services, distributed cron, job schedulers, delay queues and the timer layer inside workflow engines all share this shape. Schedules written in local time must name an IANA time zone and be expanded to UTC one occurrence at a time, because daylight-saving changes create a local hour that never happens (spring forward) and one that happens twice (fall back); the schedule states whether a skipped time runs at the next valid instant or not at all, and a repeated time runs once.",
   roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "timer service", weight: 1.0 },
@@ -420,5 +422,22 @@ export const I03 = {
     fabric: "the time-bucketed due index and the runnable queue between release and execution",
     maintenance:
       "reclaiming expired claims, materialising upcoming recurring occurrences, rebuilding the due index, parking runs that hit the retry limit and archiving old runs",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "read-your-writes",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "none",
+    durability: "durable",
+    because: "a due item may fire a little late or twice (receivers are idempotent) but must never be lost",
+    scopes: {
+      ordering: { scope: "none", why: "items fire by due time; no consumer relies on a total order between items" },
+      exclusivity: { scope: "key", why: "each due run is claimed by one worker at a time" },
+      coordination: {
+        scope: "shard",
+        why: "the due index is split into time or hash shards, each polled by one owner",
+      },
+    },
   },
 } satisfies ArchetypeInput;

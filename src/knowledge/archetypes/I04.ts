@@ -10,6 +10,8 @@ export const I04 = {
     "The core correctness concern is coverage without overlap: every item is visited at least once per pass, two workers never scan the same shard at the same time, a crash resumes from the checkpoint instead of skipping or restarting, and a newly discovered item is queued once. " +
     "Web crawlers, daily re-validation and repair sweeps, backfills and re-indexing jobs, data scrubbers and link checkers share this shape. A web crawler adds its own rules: it obeys each host's robots.txt (and any crawl-delay it chooses to honour, which the robots standard leaves out), normalises URLs before the seen-set check, caches DNS answers, keeps Mercator-style front queues for priority and back queues with one host per queue for politeness, caps depth and URL patterns to escape spider traps, and drops near-duplicate pages by a content fingerprint such as SimHash.",
   roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "web crawler", weight: 1.0 },
@@ -396,5 +398,22 @@ export const I04 = {
     fabric: "per-host queues or a partitioned log of discovered keys between discovery and fetch",
     maintenance:
       "reclaiming expired shard leases, splitting straggler shards, auditing coverage at pass end and compacting the seen set",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "read-your-writes",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "none",
+    durability: "durable",
+    because: "revisiting an item twice costs a little work; skipping one silently breaks the coverage promise",
+    scopes: {
+      ordering: { scope: "none", why: "items in a pass may be visited in any order" },
+      exclusivity: {
+        scope: "shard",
+        why: "one worker owns a frontier shard at a time so shards are not scanned twice concurrently",
+      },
+      coordination: { scope: "shard", why: "progress is checkpointed per shard" },
+    },
   },
 } satisfies ArchetypeInput;

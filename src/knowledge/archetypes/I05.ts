@@ -7,6 +7,8 @@ export const I05 = {
   summary:
     "Owns durable, ordered hand-off of records from producers to any number of independent consumers: queues, pub/sub topics, event streams and brokers. The authoritative state is the replicated append-only log of each partition plus the committed offset every consumer group has reached in it. The core correctness concern is that an acknowledged record is never lost or reordered inside its partition, and that consumer progress is committed only after the work it covers is durable, so a crash yields redelivery rather than a silent skip. In Kafka each partition is a directory of segment files with sparse offset indexes, written sequentially, served from the page cache and sent to consumers with zero-copy transfer; producers batch and compress; the leader replicates to an in-sync replica set (not a majority vote) and a KRaft controller quorum picks leaders from that set; idempotent producers and transactions (fenced by a producer epoch) give exactly-once only for read-process-write inside Kafka; tiered storage moves old segments to object storage. Typical systems are Kafka, Pulsar, Kinesis, RabbitMQ, SQS (whose FIFO queues de-duplicate sends within a five-minute window) and the messaging backbones beneath chat or notification fan-out.",
   roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "queue", weight: 0.6 },
@@ -455,5 +457,26 @@ export const I05 = {
       "Broker network with per-partition leader-to-follower replication and a batched fetch protocol for consumers.",
     maintenance:
       "Segment retention and compaction, partition reassignment across brokers, repair of under-replicated partitions and consumer lag monitoring.",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "per-partition",
+    durability: "durable",
+    because:
+      "an acknowledged record must survive and be replayable, so with acks=all a partition whose in-sync set falls below min.insync.replicas refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure",
+    scopes: {
+      ordering: {
+        scope: "partition",
+        why: "the log is totally ordered only within a partition; the partition key decides what shares an order",
+      },
+      exclusivity: {
+        scope: "partition",
+        why: "one leader appends to a partition and one member of a consumer group reads it",
+      },
+      coordination: { scope: "partition", why: "offsets and leadership are tracked per partition" },
+    },
   },
 } satisfies ArchetypeInput;

@@ -7,6 +7,8 @@ export const I06 = {
   summary:
     "Owns read-optimised copies derived from a system of record: search indexes, materialised views, secondary indexes, precomputed feeds and vector indexes. The authoritative state stays in the source records and their ordered change stream; the index is disposable and is rebuilt from them, with each projector keeping a checkpoint of how far it has applied. The core correctness concern is that every committed change, deletes included, reaches the projection exactly once in effect and in per-key order, so the copy is late at worst but never wrong, resurrected or silently missing data. Typical systems are Elasticsearch or OpenSearch fed by change data capture, CQRS read models, typeahead indexes and Flink or Kafka Streams materialisations.",
   roles: ["derived", "truth"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "search index", weight: 1 },
@@ -388,5 +390,22 @@ export const I06 = {
     fabric: "A partitioned change log between capture and projectors, and the index's bulk write API.",
     maintenance:
       "Reconciliation sweeps of source against index, periodic full reindex with alias swap, segment merging, and tombstone purge after the replay horizon.",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because: "the projection may lag the truth by a bounded amount, but every change must land exactly once in effect",
+    scopes: {
+      ordering: {
+        scope: "key",
+        why: "changes to the same source entity must be applied in order; different entities are independent",
+      },
+      exclusivity: { scope: "partition", why: "one projector consumes each source partition so applies do not race" },
+      coordination: { scope: "partition", why: "checkpoints are kept per source partition" },
+    },
   },
 } satisfies ArchetypeInput;

@@ -399,4 +399,18 @@ export const I07 = {
       why: "a change stream from the origin (CDC or events) drives invalidations in commit order",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-most-once",
+    ordering: "none",
+    durability: "best-effort",
+    because: "a cache is a copy: losing it costs origin load, serving it slightly stale is the accepted trade",
+    scopes: {
+      ordering: { scope: "none", why: "copies are replaced wholesale; a newer version simply wins" },
+      exclusivity: { scope: "key", why: "one fill per key at a time keeps misses from stampeding the origin" },
+      coordination: { scope: "key", why: "invalidation and refresh are decided per key or tag" },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -354,4 +354,19 @@ export const I08 = {
       why: "a concurrency slot is a short lease that must expire if its holder disappears",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-most-once",
+    ordering: "none",
+    durability: "best-effort",
+    because:
+      "admission must answer in the request path; a small overshoot of a budget is cheaper than blocking all traffic",
+    scopes: {
+      ordering: { scope: "none", why: "requests are admitted independently" },
+      exclusivity: { scope: "key", why: "each client or tenant key owns its own budget counter" },
+      coordination: { scope: "key", why: "budget updates are atomic per key on the shard that owns it" },
+    },
+  },
 } satisfies ArchetypeInput;

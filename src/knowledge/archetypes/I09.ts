@@ -366,4 +366,22 @@ export const I09 = {
       why: "block counters are often a single key advanced atomically in a key-value store",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "read-your-writes",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "an identifier handed out twice corrupts every system that keys on it, yet uniqueness needs no cross-node read at issue time: each generator issues from its own leased block or worker id, so issuing continues through short outages, and only block allocation is a conditional write; a retried request simply gets a fresh id, leaving a gap but never a duplicate",
+    scopes: {
+      ordering: {
+        scope: "shard",
+        why: "monotonic order is promised per generator or per sequence, not across all of them",
+      },
+      exclusivity: { scope: "shard", why: "each worker id or range block has one live owner" },
+      coordination: { scope: "shard", why: "only block allocation touches shared durable state" },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -396,4 +396,19 @@ export const I10 = {
       why: "high-volume user presence is stored as key-value entries with a TTL rather than in a consensus store",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-most-once",
+    ordering: "per-key",
+    durability: "best-effort",
+    because:
+      "membership is soft state rebuilt from heartbeats; a briefly stale view is acceptable, a frozen one is not",
+    scopes: {
+      ordering: { scope: "key", why: "a member's own heartbeats and status changes must not go backwards" },
+      exclusivity: { scope: "key", why: "one live registration per instance id" },
+      coordination: { scope: "global", why: "lookups read a view of the whole membership" },
+    },
+  },
 } satisfies ArchetypeInput;

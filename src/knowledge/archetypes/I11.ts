@@ -306,4 +306,19 @@ export const I11 = {
     },
     { to: "I17", role: "output", why: "proxies and load balancers are the main consumers of route snapshots" },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "global",
+    durability: "durable",
+    because:
+      "config truth is written rarely and must be exact, so a publish is refused when the store has no majority; the data plane is not blocked by that, because every node keeps serving the last good snapshot it holds",
+    scopes: {
+      ordering: { scope: "global", why: "snapshot versions form one sequence that every node can compare" },
+      exclusivity: { scope: "global", why: "one rollout at a time moves the fleet for a given config" },
+      coordination: { scope: "global", why: "the control plane publishes one desired version for all targets" },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -11,6 +11,8 @@ export const I12 = {
     "Money adds its own rules: balances come from an append-only double-entry ledger where every movement is a set of debit and credit entries that sum to zero; a card payment is authorised first (a hold that lapses after some days) and captured later, once, for no more than the authorised amount; the provider reports outcomes through inbound webhooks that arrive late, twice or out of order; and the idempotency key is bound to a hash of the request, so the same key with a different body is refused, and only for as long as the provider retains keys (Stripe may prune them after 24 hours). " +
     "Payment and refund services, webhook and notification delivery, order fulfilment and workflow engines such as Temporal or Step Functions share this shape.",
   roles: ["truth", "external effect"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "payment service", weight: 1.0 },
@@ -440,5 +442,20 @@ export const I12 = {
     fabric: "the outbox, relayed by polling or change data capture, often through a queue per provider",
     maintenance:
       "reconciling unknown outcomes against provider records, replaying parked entries, expiring idempotency records and archiving finished instances",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "exactly-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "an external effect cannot be taken back cheaply, so each one must happen once in effect and be reconciled",
+    scopes: {
+      ordering: { scope: "key", why: "the steps of one workflow instance happen in order; instances are independent" },
+      exclusivity: { scope: "key", why: "one executor advances a given workflow instance at a time" },
+      coordination: { scope: "key", why: "state transitions are guarded per workflow instance" },
+    },
   },
 } satisfies ArchetypeInput;

@@ -372,4 +372,18 @@ export const I13 = {
       why: "the operation log can live in a partitioned append log keyed by subject, which also feeds downstream consumers",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "read-your-writes",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because: "participants must see their own edits at once and converge on one order per subject",
+    scopes: {
+      ordering: { scope: "key", why: "operations are sequenced per shared subject (document, room, board)" },
+      exclusivity: { scope: "key", why: "one sequencer owns each subject at a time" },
+      coordination: { scope: "key", why: "merging and versioning happen within one subject" },
+    },
+  },
 } satisfies ArchetypeInput;

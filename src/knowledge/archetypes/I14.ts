@@ -328,4 +328,19 @@ export const I14 = {
       why: "version listings and package search are projections built from the manifests",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "moving a tag is a compare-and-set that must be refused rather than forked, and a published version must never change or vanish; pulls of content-addressed bytes keep working from any copy or cache, since those bytes never change",
+    scopes: {
+      ordering: { scope: "key", why: "versions of one name form a sequence; names are independent" },
+      exclusivity: { scope: "key", why: "a head pointer moves by compare-and-set per name" },
+      coordination: { scope: "key", why: "publication is coordinated per artifact name" },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -10,6 +10,8 @@ export const I15 = {
     "The core correctness concern is that a task runs where capacity was actually reserved, that a task presumed lost and rescheduled cannot keep running (or reporting) on its old node unnoticed, and that a dead node's work is always re-placed, while isolation keeps one tenant's code away from another's. " +
     "Serverless function platforms, container orchestrators, cluster schedulers, CI and build runners and batch or transcoding worker fleets share this shape.",
   roles: ["coordination", "truth"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "serverless", weight: 1.0 },
@@ -413,5 +415,20 @@ export const I15 = {
     fabric: "the invocation router or scheduler-to-node channel, and the image or code distribution to nodes",
     maintenance:
       "detecting dead nodes and re-placing their tasks, autoscaling pools, draining and upgrading nodes, evicting idle sandboxes and garbage-collecting finished tasks",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "read-your-writes",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "none",
+    durability: "durable",
+    because:
+      "placement decisions must be exact per slot, but the fleet keeps running work while the scheduler recovers",
+    scopes: {
+      ordering: { scope: "none", why: "units of work are placed independently" },
+      exclusivity: { scope: "key", why: "each task or slot has one assigned worker at a time" },
+      coordination: { scope: "shard", why: "schedulers own cells or shards of the fleet" },
+    },
   },
 } satisfies ArchetypeInput;

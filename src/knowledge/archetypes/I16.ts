@@ -438,4 +438,19 @@ export const I16 = {
       why: "a change stream of key updates feeds projections, search indexes and cross-region replication",
     },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "key-scoped state usually tolerates a short replication lag in exchange for staying writable; stronger reads are a stated opt-in",
+    scopes: {
+      ordering: { scope: "key", why: "writes to one key are ordered by version; keys are independent" },
+      exclusivity: { scope: "shard", why: "one leader or coordinator owns writes for a shard of keys" },
+      coordination: { scope: "replica group", why: "each shard is replicated within its replica group" },
+    },
+  },
 } satisfies ArchetypeInput;

@@ -343,4 +343,18 @@ export const I17 = {
     { to: "I10", role: "input", why: "backend lists and their liveness come from a service registry" },
     { to: "I07", role: "decorator", why: "gateways and edge proxies often cache responses in front of the backends" },
   ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-most-once",
+    ordering: "none",
+    durability: "best-effort",
+    because: "the steering plane must keep forwarding with the routes it has; route updates may arrive a little late",
+    scopes: {
+      ordering: { scope: "none", why: "requests are routed independently" },
+      exclusivity: { scope: "none", why: "any proxy instance can route any request" },
+      coordination: { scope: "global", why: "route and health state is shared by the whole proxy fleet" },
+    },
+  },
 } satisfies ArchetypeInput;

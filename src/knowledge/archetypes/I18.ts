@@ -7,6 +7,8 @@ export const I18 = {
   summary:
     "Owns high-volume ingestion, storage, querying and alerting over timestamped measurements: metrics, logs, traces and sensor readings. The authoritative state is the write-ahead log and immutable compressed blocks of samples per series, with a label index to find series and alert state derived from rule evaluation. The core correctness concern is that the pipeline keeps ingesting and alerting through failures and load spikes, loses at most a bounded gap of samples, keeps each series in time order, and never deletes data before its compacted replacement is durable. Typical systems are Prometheus with Thanos or Mimir, InfluxDB, Graphite, Datadog, log aggregation stacks and IoT sensor pipelines. Pull-based collectors (Prometheus) find targets through service discovery and scrape them; when a target or series disappears, a staleness marker ends the series so queries stop returning its last value instead of repeating it for the five-minute lookback; counters restart from zero when a process restarts, and rate and increase treat any drop as a reset rather than a negative change.",
   roles: ["truth", "derived", "coordination", "external effect"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "time series database", weight: 1 },
@@ -436,5 +438,19 @@ export const I18 = {
       "Distributor-to-ingester replication over a hash ring, optionally with an append-log buffer between agents and ingesters.",
     maintenance:
       "Compaction and downsampling, retention deletion, write-ahead log checkpointing, ring membership repair and cardinality audits.",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-most-once",
+    ordering: "per-key",
+    durability: "durable",
+    because: "telemetry must keep ingesting during trouble; a lost sample is acceptable, a stalled pipeline is not",
+    scopes: {
+      ordering: { scope: "key", why: "samples of one series arrive in time order" },
+      exclusivity: { scope: "shard", why: "one ingester owns a series shard and one evaluator runs a rule group" },
+      coordination: { scope: "shard", why: "compaction and rule evaluation are assigned per shard" },
+    },
   },
 } satisfies ArchetypeInput;

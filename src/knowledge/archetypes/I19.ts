@@ -12,6 +12,8 @@ export const I19 = {
     "GFS used 64 MB chunks and separated control flow (client to master for locations, client to the primary for ordering) from data flow (bytes pushed along a chain of chunkservers, nearest first); its record append lands at least once at an offset the primary picks, leaving padding and duplicates, so regions are consistent-and-defined only after a successful serial write and readers skip padding and duplicates by record ids and checksums. " +
     "Distributed file systems (GFS, HDFS), block storage (EBS, Ceph RBD), object stores (S3, which has read-after-write consistency and conditional writes; MinIO) and the storage layers behind backup and file-sync products share this shape.",
   roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
   signals: {
     phrases: [
       { text: "distributed file system", weight: 1.0 },
@@ -431,5 +433,20 @@ export const I19 = {
     fabric: "the replication pipeline between storage nodes and the client-to-node data path",
     maintenance:
       "re-replicating lost copies, scrubbing checksums, rebalancing onto new nodes, draining retired disks and garbage-collecting unreferenced chunks",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "an acknowledged write must survive disk and node loss, and metadata must never point at missing data; a client retries a failed write (GFS record append even lands at least once, leaving duplicates and padding that readers skip), so the substrate is at-least-once and the strong default fits S3, Ceph and HDFS rather than GFS's relaxed region model",
+    scopes: {
+      ordering: { scope: "key", why: "mutations to one chunk or file are ordered by its primary or writer lease" },
+      exclusivity: { scope: "key", why: "one writer lease per file or chunk at a time" },
+      coordination: { scope: "replica group", why: "replicas of a chunk agree on the committed length and version" },
+    },
   },
 } satisfies ArchetypeInput;

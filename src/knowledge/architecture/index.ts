@@ -1,4 +1,4 @@
-import { parseProtocol } from "../../engine/protocol.js";
+import { parseProtocol } from "../notation/protocol.js";
 import type { ArchetypeId } from "../schema.js";
 import type { Topology } from "../topology.js";
 import { I01_TOPOLOGY } from "./I01.js";

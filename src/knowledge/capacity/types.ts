@@ -29,16 +29,18 @@ export interface CapacityInputSpec {
   from?: CapacityDerivation | CapacityDerivation[];
 }
 
-export type CapacityKind =
-  | "rate"
-  | "peak"
-  | "storage"
-  | "growth"
-  | "bandwidth"
-  | "fan-out"
-  | "hotspot"
-  | "count"
-  | "time";
+export const CAPACITY_KIND_VALUES = [
+  "rate",
+  "peak",
+  "storage",
+  "growth",
+  "bandwidth",
+  "fan-out",
+  "hotspot",
+  "count",
+  "time",
+] as const;
+export type CapacityKind = (typeof CAPACITY_KIND_VALUES)[number];
 
 /** One figure: `id = expression`, in `unit`. Later figures may use earlier figure ids as variables. */
 export interface CapacityFigureSpec {

@@ -3,14 +3,15 @@
  * feature), as data. Each option says what it buys and costs; rules over NFRs and computed
  * numbers pick one; the option not chosen carries the condition under which it would win.
  */
-import type { PredicateId } from "../schema.js";
+import type { MechanismId } from "../mechanisms/catalog.js";
+import type { PredicateId } from "../predicates.js";
 
 /** What choosing an option does to the rest of the design (read by the mechanism and technology derivers). */
 export interface DecisionImplies {
   /** Mechanism ids this option adds to the design. */
-  addMechanisms?: string[];
+  addMechanisms?: MechanismId[];
   /** Mechanism ids this option rules out. */
-  removeMechanisms?: string[];
+  removeMechanisms?: MechanismId[];
   /** Product names this option prefers (matched against the archetype's technologies). */
   preferTechnology?: string[];
 }

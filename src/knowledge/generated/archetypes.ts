@@ -11,6 +11,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "truth"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -529,7 +530,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "configuration truth is written here and carried to the data plane by watches that feed snapshot distribution",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "linearizable",
+   "availability": "fail-closed",
+   "delivery": "at-least-once",
+   "ordering": "global",
+   "durability": "durable",
+   "because": "coordination metadata is what other systems trust to decide who leads; a stale or split answer is worse than no answer, so a minority refuses; a client that loses its connection retries, and a compare on the version it read makes the retry safe",
+   "scopes": {
+    "ordering": {
+     "scope": "replica group",
+     "why": "every change passes through one consensus log, so the replica group sees a single order"
+    },
+    "exclusivity": {
+     "scope": "replica group",
+     "why": "one leader per replica group accepts writes in a given term"
+    },
+    "coordination": {
+     "scope": "replica group",
+     "why": "a majority of the group must agree before a change commits"
+    }
+   }
+  }
  },
  {
   "id": "I02",
@@ -539,6 +562,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "truth"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -1154,7 +1178,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "work done under the lease that reaches an outside system cannot be fenced, so those effects need idempotency keys and reconciliation",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "linearizable",
+   "availability": "fail-closed",
+   "delivery": "at-least-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "granting the same resource to two holders breaks the one guarantee the component exists for, so it refuses rather than guesses; a retried acquire by the same owner finds its own grant instead of taking a second one",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "fencing tokens only need to increase per resource"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "each resource has at most one holder; different resources are independent"
+    },
+    "coordination": {
+     "scope": "replica group",
+     "why": "the lease table itself is replicated by quorum so a grant survives a node loss"
+    }
+   }
+  }
  },
  {
   "id": "I03",
@@ -1164,6 +1210,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -1749,6 +1796,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "sink": "the callback target, webhook endpoint or queue that receives the fired run",
    "fabric": "the time-bucketed due index and the runnable queue between release and execution",
    "maintenance": "reclaiming expired claims, materialising upcoming recurring occurrences, rebuilding the due index, parking runs that hit the retry limit and archiving old runs"
+  },
+  "stance": {
+   "consistency": "read-your-writes",
+   "availability": "stay-available",
+   "delivery": "at-least-once",
+   "ordering": "none",
+   "durability": "durable",
+   "because": "a due item may fire a little late or twice (receivers are idempotent) but must never be lost",
+   "scopes": {
+    "ordering": {
+     "scope": "none",
+     "why": "items fire by due time; no consumer relies on a total order between items"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "each due run is claimed by one worker at a time"
+    },
+    "coordination": {
+     "scope": "shard",
+     "why": "the due index is split into time or hash shards, each polled by one owner"
+    }
+   }
   }
  },
  {
@@ -1759,6 +1828,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -2291,6 +2361,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "sink": "visit results, fixes applied to the source, and the downstream index or report",
    "fabric": "per-host queues or a partitioned log of discovered keys between discovery and fetch",
    "maintenance": "reclaiming expired shard leases, splitting straggler shards, auditing coverage at pass end and compacting the seen set"
+  },
+  "stance": {
+   "consistency": "read-your-writes",
+   "availability": "stay-available",
+   "delivery": "at-least-once",
+   "ordering": "none",
+   "durability": "durable",
+   "because": "revisiting an item twice costs a little work; skipping one silently breaks the coverage promise",
+   "scopes": {
+    "ordering": {
+     "scope": "none",
+     "why": "items in a pass may be visited in any order"
+    },
+    "exclusivity": {
+     "scope": "shard",
+     "why": "one worker owns a frontier shard at a time so shards are not scanned twice concurrently"
+    },
+    "coordination": {
+     "scope": "shard",
+     "why": "progress is checkpointed per shard"
+    }
+   }
   }
  },
  {
@@ -2301,6 +2393,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -2995,6 +3088,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "sink": "Whatever consumers write: databases, search indexes, downstream topics and external calls.",
    "fabric": "Broker network with per-partition leader-to-follower replication and a batched fetch protocol for consumers.",
    "maintenance": "Segment retention and compaction, partition reassignment across brokers, repair of under-replicated partitions and consumer lag monitoring."
+  },
+  "stance": {
+   "consistency": "linearizable",
+   "availability": "fail-closed",
+   "delivery": "at-least-once",
+   "ordering": "per-partition",
+   "durability": "durable",
+   "because": "an acknowledged record must survive and be replayable, so with acks=all a partition whose in-sync set falls below min.insync.replicas refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure",
+   "scopes": {
+    "ordering": {
+     "scope": "partition",
+     "why": "the log is totally ordered only within a partition; the partition key decides what shares an order"
+    },
+    "exclusivity": {
+     "scope": "partition",
+     "why": "one leader appends to a partition and one member of a consumer group reads it"
+    },
+    "coordination": {
+     "scope": "partition",
+     "why": "offsets and leadership are tracked per partition"
+    }
+   }
   }
  },
  {
@@ -3005,6 +3120,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "derived",
    "truth"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -3588,6 +3704,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "sink": "Search index shards, materialised view tables or precomputed feed entries.",
    "fabric": "A partitioned change log between capture and projectors, and the index's bulk write API.",
    "maintenance": "Reconciliation sweeps of source against index, periodic full reindex with alias swap, segment merging, and tombstone purge after the replay horizon."
+  },
+  "stance": {
+   "consistency": "eventual",
+   "availability": "stay-available",
+   "delivery": "at-least-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "the projection may lag the truth by a bounded amount, but every change must land exactly once in effect",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "changes to the same source entity must be applied in order; different entities are independent"
+    },
+    "exclusivity": {
+     "scope": "partition",
+     "why": "one projector consumes each source partition so applies do not race"
+    },
+    "coordination": {
+     "scope": "partition",
+     "why": "checkpoints are kept per source partition"
+    }
+   }
   }
  },
  {
@@ -3597,6 +3735,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "roles": [
    "derived"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -4220,7 +4359,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "a change stream from the origin (CDC or events) drives invalidations in commit order",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "eventual",
+   "availability": "stay-available",
+   "delivery": "at-most-once",
+   "ordering": "none",
+   "durability": "best-effort",
+   "because": "a cache is a copy: losing it costs origin load, serving it slightly stale is the accepted trade",
+   "scopes": {
+    "ordering": {
+     "scope": "none",
+     "why": "copies are replaced wholesale; a newer version simply wins"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "one fill per key at a time keeps misses from stampeding the origin"
+    },
+    "coordination": {
+     "scope": "key",
+     "why": "invalidation and refresh are decided per key or tag"
+    }
+   }
+  }
  },
  {
   "id": "I08",
@@ -4229,6 +4390,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "roles": [
    "coordination"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -4792,7 +4954,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "a concurrency slot is a short lease that must expire if its holder disappears",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "eventual",
+   "availability": "stay-available",
+   "delivery": "at-most-once",
+   "ordering": "none",
+   "durability": "best-effort",
+   "because": "admission must answer in the request path; a small overshoot of a budget is cheaper than blocking all traffic",
+   "scopes": {
+    "ordering": {
+     "scope": "none",
+     "why": "requests are admitted independently"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "each client or tenant key owns its own budget counter"
+    },
+    "coordination": {
+     "scope": "key",
+     "why": "budget updates are atomic per key on the shard that owns it"
+    }
+   }
+  }
  },
  {
   "id": "I09",
@@ -4802,6 +4986,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -5323,7 +5508,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "block counters are often a single key advanced atomically in a key-value store",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "read-your-writes",
+   "availability": "stay-available",
+   "delivery": "at-least-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "an identifier handed out twice corrupts every system that keys on it, yet uniqueness needs no cross-node read at issue time: each generator issues from its own leased block or worker id, so issuing continues through short outages, and only block allocation is a conditional write; a retried request simply gets a fresh id, leaving a gap but never a duplicate",
+   "scopes": {
+    "ordering": {
+     "scope": "shard",
+     "why": "monotonic order is promised per generator or per sequence, not across all of them"
+    },
+    "exclusivity": {
+     "scope": "shard",
+     "why": "each worker id or range block has one live owner"
+    },
+    "coordination": {
+     "scope": "shard",
+     "why": "only block allocation touches shared durable state"
+    }
+   }
+  }
  },
  {
   "id": "I10",
@@ -5334,6 +5541,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "derived"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -5907,7 +6115,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "high-volume user presence is stored as key-value entries with a TTL rather than in a consensus store",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "eventual",
+   "availability": "stay-available",
+   "delivery": "at-most-once",
+   "ordering": "per-key",
+   "durability": "best-effort",
+   "because": "membership is soft state rebuilt from heartbeats; a briefly stale view is acceptable, a frozen one is not",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "a member's own heartbeats and status changes must not go backwards"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "one live registration per instance id"
+    },
+    "coordination": {
+     "scope": "global",
+     "why": "lookups read a view of the whole membership"
+    }
+   }
+  }
  },
  {
   "id": "I11",
@@ -5917,6 +6147,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -6470,7 +6701,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "proxies and load balancers are the main consumers of route snapshots",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "linearizable",
+   "availability": "fail-closed",
+   "delivery": "at-least-once",
+   "ordering": "global",
+   "durability": "durable",
+   "because": "config truth is written rarely and must be exact, so a publish is refused when the store has no majority; the data plane is not blocked by that, because every node keeps serving the last good snapshot it holds",
+   "scopes": {
+    "ordering": {
+     "scope": "global",
+     "why": "snapshot versions form one sequence that every node can compare"
+    },
+    "exclusivity": {
+     "scope": "global",
+     "why": "one rollout at a time moves the fleet for a given config"
+    },
+    "coordination": {
+     "scope": "global",
+     "why": "the control plane publishes one desired version for all targets"
+    }
+   }
+  }
  },
  {
   "id": "I12",
@@ -6480,6 +6733,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "external effect"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -7105,6 +7359,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "sink": "the external provider (payment processor, bank, email or webhook endpoint) and its own records",
    "fabric": "the outbox, relayed by polling or change data capture, often through a queue per provider",
    "maintenance": "reconciling unknown outcomes against provider records, replaying parked entries, expiring idempotency records and archiving finished instances"
+  },
+  "stance": {
+   "consistency": "linearizable",
+   "availability": "fail-closed",
+   "delivery": "exactly-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "an external effect cannot be taken back cheaply, so each one must happen once in effect and be reconciled",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "the steps of one workflow instance happen in order; instances are independent"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "one executor advances a given workflow instance at a time"
+    },
+    "coordination": {
+     "scope": "key",
+     "why": "state transitions are guarded per workflow instance"
+    }
+   }
   }
  },
  {
@@ -7116,6 +7392,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "derived"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -7664,7 +7941,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "the operation log can live in a partitioned append log keyed by subject, which also feeds downstream consumers",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "read-your-writes",
+   "availability": "stay-available",
+   "delivery": "at-least-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "participants must see their own edits at once and converge on one order per subject",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "operations are sequenced per shared subject (document, room, board)"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "one sequencer owns each subject at a time"
+    },
+    "coordination": {
+     "scope": "key",
+     "why": "merging and versioning happen within one subject"
+    }
+   }
+  }
  },
  {
   "id": "I14",
@@ -7674,6 +7973,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "immutable",
    "truth"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -8269,7 +8569,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "version listings and package search are projections built from the manifests",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "linearizable",
+   "availability": "fail-closed",
+   "delivery": "at-least-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "moving a tag is a compare-and-set that must be refused rather than forked, and a published version must never change or vanish; pulls of content-addressed bytes keep working from any copy or cache, since those bytes never change",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "versions of one name form a sequence; names are independent"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "a head pointer moves by compare-and-set per name"
+    },
+    "coordination": {
+     "scope": "key",
+     "why": "publication is coordinated per artifact name"
+    }
+   }
+  }
  },
  {
   "id": "I15",
@@ -8279,6 +8601,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "truth"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -8929,6 +9252,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "sink": "task results and logs returned to callers, plus whatever the tasks themselves write",
    "fabric": "the invocation router or scheduler-to-node channel, and the image or code distribution to nodes",
    "maintenance": "detecting dead nodes and re-placing their tasks, autoscaling pools, draining and upgrading nodes, evicting idle sandboxes and garbage-collecting finished tasks"
+  },
+  "stance": {
+   "consistency": "read-your-writes",
+   "availability": "stay-available",
+   "delivery": "at-least-once",
+   "ordering": "none",
+   "durability": "durable",
+   "because": "placement decisions must be exact per slot, but the fleet keeps running work while the scheduler recovers",
+   "scopes": {
+    "ordering": {
+     "scope": "none",
+     "why": "units of work are placed independently"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "each task or slot has one assigned worker at a time"
+    },
+    "coordination": {
+     "scope": "shard",
+     "why": "schedulers own cells or shards of the fleet"
+    }
+   }
   }
  },
  {
@@ -8939,6 +9284,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "derived"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -9605,7 +9951,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "a change stream of key updates feeds projections, search indexes and cross-region replication",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "eventual",
+   "availability": "stay-available",
+   "delivery": "at-least-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "key-scoped state usually tolerates a short replication lag in exchange for staying writable; stronger reads are a stated opt-in",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "writes to one key are ordered by version; keys are independent"
+    },
+    "exclusivity": {
+     "scope": "shard",
+     "why": "one leader or coordinator owns writes for a shard of keys"
+    },
+    "coordination": {
+     "scope": "replica group",
+     "why": "each shard is replicated within its replica group"
+    }
+   }
+  }
  },
  {
   "id": "I17",
@@ -9615,6 +9983,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "derived",
    "coordination"
   ],
+  "runtime": false,
   "signals": {
    "phrases": [
     {
@@ -10263,7 +10632,29 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "why": "gateways and edge proxies often cache responses in front of the backends",
     "typical": false
    }
-  ]
+  ],
+  "stance": {
+   "consistency": "eventual",
+   "availability": "stay-available",
+   "delivery": "at-most-once",
+   "ordering": "none",
+   "durability": "best-effort",
+   "because": "the steering plane must keep forwarding with the routes it has; route updates may arrive a little late",
+   "scopes": {
+    "ordering": {
+     "scope": "none",
+     "why": "requests are routed independently"
+    },
+    "exclusivity": {
+     "scope": "none",
+     "why": "any proxy instance can route any request"
+    },
+    "coordination": {
+     "scope": "global",
+     "why": "route and health state is shared by the whole proxy fleet"
+    }
+   }
+  }
  },
  {
   "id": "I18",
@@ -10275,6 +10666,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "coordination",
    "external effect"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -10946,6 +11338,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "sink": "Block storage in object stores, the query API behind dashboards, and notification channels.",
    "fabric": "Distributor-to-ingester replication over a hash ring, optionally with an append-log buffer between agents and ingesters.",
    "maintenance": "Compaction and downsampling, retention deletion, write-ahead log checkpointing, ring membership repair and cardinality audits."
+  },
+  "stance": {
+   "consistency": "eventual",
+   "availability": "stay-available",
+   "delivery": "at-most-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "telemetry must keep ingesting during trouble; a lost sample is acceptable, a stalled pipeline is not",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "samples of one series arrive in time order"
+    },
+    "exclusivity": {
+     "scope": "shard",
+     "why": "one ingester owns a series shard and one evaluator runs a rule group"
+    },
+    "coordination": {
+     "scope": "shard",
+     "why": "compaction and rule evaluation are assigned per shard"
+    }
+   }
   }
  },
  {
@@ -10956,6 +11370,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "truth",
    "coordination"
   ],
+  "runtime": true,
   "signals": {
    "phrases": [
     {
@@ -11598,6 +12013,28 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    "sink": "durable replicas on disks in distinct failure domains, and readers fetching chunks",
    "fabric": "the replication pipeline between storage nodes and the client-to-node data path",
    "maintenance": "re-replicating lost copies, scrubbing checksums, rebalancing onto new nodes, draining retired disks and garbage-collecting unreferenced chunks"
+  },
+  "stance": {
+   "consistency": "linearizable",
+   "availability": "fail-closed",
+   "delivery": "at-least-once",
+   "ordering": "per-key",
+   "durability": "durable",
+   "because": "an acknowledged write must survive disk and node loss, and metadata must never point at missing data; a client retries a failed write (GFS record append even lands at least once, leaving duplicates and padding that readers skip), so the substrate is at-least-once and the strong default fits S3, Ceph and HDFS rather than GFS's relaxed region model",
+   "scopes": {
+    "ordering": {
+     "scope": "key",
+     "why": "mutations to one chunk or file are ordered by its primary or writer lease"
+    },
+    "exclusivity": {
+     "scope": "key",
+     "why": "one writer lease per file or chunk at a time"
+    },
+    "coordination": {
+     "scope": "replica group",
+     "why": "replicas of a chunk agree on the committed length and version"
+    }
+   }
   }
  }
 ];

@@ -1,9 +1,9 @@
 import type { MechanismFamily } from "../schema.js";
 
 /** The mechanism catalogue: every mechanism an archetype or predicate may name, grouped by family. */
-type Entry = { id: string; name: string; summary: string };
+type Entry = { readonly id: string; readonly name: string; readonly summary: string };
 
-const byFamily: Record<MechanismFamily, Entry[]> = {
+const byFamily = {
   "guarded write": [
     {
       id: "insert-primary",
@@ -409,6 +409,14 @@ const byFamily: Record<MechanismFamily, Entry[]> = {
         "The set of items to visit is split into shards that workers claim, so the scan parallelises without overlap.",
     },
   ],
-};
+} as const satisfies Record<MechanismFamily, readonly Entry[]>;
 
-export const MECHANISM_CATALOG = byFamily;
+export const MECHANISM_CATALOG: Readonly<Record<MechanismFamily, readonly Entry[]>> = byFamily;
+
+/** Every mechanism id of the catalogue: a dangling or renamed id in a gate, table or decision fails to compile. */
+export type MechanismId = (typeof byFamily)[MechanismFamily][number]["id"];
+
+/** Every mechanism id, in catalogue order. */
+export const MECHANISM_IDS = Object.values(byFamily).flatMap((es) =>
+  es.map((e) => e.id),
+) as readonly MechanismId[] as readonly [MechanismId, ...MechanismId[]];

@@ -1,5 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
-import { COMFORT_WORDS, countWords, MAX_SENTENCE_WORDS, speakable } from "./speak.js";
+import { COMFORT_WORDS, countWords, danglingEnd, MAX_SENTENCE_WORDS, speakable } from "./speak.js";
 import type { Script } from "./types.js";
 
 /** Table cells long enough that reading one out inside another sentence would be splicing. */
@@ -18,6 +18,17 @@ function longCells(d: Design): string[] {
   ];
   return cells.map((c) => speakable(c).replace(/[.]$/, "")).filter((c) => countWords(c) >= 10);
 }
+
+/** The items after "are" in a counted list ("The three to start from are a, b and c"). */
+function listItems(body: string): string[] {
+  const m = / (?:to start from|that matter most) (?:is|are) (.+)$|, among them (.+)$/.exec(body);
+  const list = m?.[1] ?? m?.[2];
+  return list ? items(list) : [];
+}
+
+/** A spoken list split into its items; "reads and writes" is one phrase, not two items. */
+const items = (list: string): string[] =>
+  list.replace(/\breads and writes\b/g, "reads-and-writes").split(/,\s+|\s+and\s+/);
 
 export interface SpeechProblem {
   step: number;
@@ -43,6 +54,20 @@ export function speechProblems(d: Design, script: Script): SpeechProblem[] {
       if (/[a-z,:] (The|A|An|If|When|Only|Every|Each|Any|Its|This|That|Keep|Grant|Pass|Make|Use)\b/.test(text))
         add("a sentence spliced into another");
       const body = text.replace(/[.!?]$/, "");
+      // a whole sentence may end on an intransitive verb ("… resolve and fetch"), never on "of" or "past"
+      const end = danglingEnd(body, false);
+      if (end) add(`a cut-short ending: ${end}`);
+      // the items of a spoken list ("three reads: a, b and c"); API call names may be single words
+      const colon = body.lastIndexOf(": ");
+      if (colon > 0 && !/\bcalls?\b/.test(body.slice(0, colon)))
+        for (const item of items(body.slice(colon + 2))) {
+          const why = danglingEnd(item);
+          if (why && item.split(/\s+/).length <= 6) add(`a cut-short list item "${item}": ${why}`);
+        }
+      for (const item of listItems(body)) {
+        const why = danglingEnd(item);
+        if (why) add(`a cut-short list item "${item}": ${why}`);
+      }
       for (const c of cells) {
         const core = c.slice(c.indexOf(" ") + 1);
         if (body.includes(core) && countWords(body) - countWords(c) > 5)

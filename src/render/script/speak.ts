@@ -35,10 +35,17 @@ function memo(f: (s: string) => string, limit = 20000): (s: string) => string {
  * said by its short name, so no quoted table text is read out mid-sentence.
  */
 function unquote(s: string): string {
-  return s.replace(
-    /(^|\s)'((?:[^']|'(?=[a-z])){12,}?)'(?=[\s,.:;]|$)/g,
-    (_m, pre: string, inner: string) => `${pre}${actionName(inner)}`,
-  );
+  return s
+    .replace(/\b([Aa]) retried '((?:[^']|'(?=[a-z])){12,}?)'(?=[\s,.:;]|$)/g, (_m, a: string, inner: string) => {
+      const name = actionName(inner);
+      const again = gerund(name);
+      if (again) return `${a === "A" ? again.charAt(0).toUpperCase() + again.slice(1) : again} again`;
+      return `${a} repeat where ${name}`;
+    })
+    .replace(
+      /(^|\s)'((?:[^']|'(?=[a-z])){12,}?)'(?=[\s,.:;]|$)/g,
+      (_m, pre: string, inner: string) => `${pre}${actionName(inner)}`,
+    );
 }
 
 /** Text as speech: identifiers and symbols a reader would not say are turned into words. */
@@ -68,6 +75,7 @@ export const speakable = memo((s: string): string => {
       .replace(/\b([A-Z])\/([A-Z])\/([A-Z])\b/g, "$1, $2 and $3")
       .replace(/\b([A-Z])\/([A-Z])\b/g, "$1 and $2")
       .replace(/\s+—\s+/g, ", ")
+      .replace(/\b([Aa]) (?=(?:[aei]|o(?!ne\b))[a-z])/g, "$1n ")
       .replace(/\s+/g, " ")
       .replace(/\s+([,.;:])/g, "$1")
       .trim()
@@ -111,18 +119,32 @@ export function orList(items: readonly string[]): string {
 }
 
 /**
- * An enumeration as a speaker says it: one item is named, two are joined, three or more are
- * announced by count ("three writes: a, b and c"). At most `max` items are read; the rest are
- * counted so the listener knows they exist.
+ * An enumeration as a speaker says it: one item is named, two are joined, three are announced by
+ * count ("three writes: a, b and c"). A longer list is never read out: the count is said, then the
+ * `max` items that matter most (callers order them so), and the rest are left for follow-up questions.
  */
-export function enumerate(noun: string, plural: string, items: readonly string[], max = 4): string {
-  const uniq = [...new Set(items)];
+export function enumerate(
+  noun: string,
+  plural: string,
+  items: readonly string[],
+  max = 3,
+  which = "to start from",
+): string {
+  const uniq = [...new Set(items.filter((x) => x.length > 0))];
   if (uniq.length === 0) return "";
   if (uniq.length === 1) return `one ${noun}: ${uniq[0]}`;
-  const shown = uniq.slice(0, max);
-  const more = uniq.length - shown.length;
-  const list = more > 0 ? `${shown.join(", ")} and ${numberWord(more)} more` : andList(shown);
-  return `${numberWord(uniq.length)} ${plural}: ${list}`;
+  if (uniq.length <= max) return `${numberWord(uniq.length)} ${plural}: ${andList(uniq)}`;
+  const shown = uniq.slice(0, Math.max(1, max));
+  const lead = shown.length === 1 ? `the one ${which} is` : `the ${numberWord(shown.length)} ${which} are`;
+  return `${numberWord(uniq.length)} ${plural}. ${lead.charAt(0).toUpperCase()}${lead.slice(1)} ${andList(shown)}`;
+}
+
+/** "accept the request" -> "accepting the request"; undefined when the name does not start with a verb. */
+export function gerund(name: string): string | undefined {
+  const [first = "", ...rest] = name.split(/\s+/);
+  if (!/^[a-z]{3,}$/.test(first) || DETERMINERS.has(first) || /s$/.test(first)) return undefined;
+  const ing = /[^aeiou]e$/.test(first) && !/ee$/.test(first) ? `${first.slice(0, -1)}ing` : `${first}ing`;
+  return [ing, ...rest].join(" ");
 }
 
 /** Words that end the verb phrase at the start of an action: what follows is how, not what. */
@@ -157,29 +179,119 @@ function until(words: readonly string[], from: number): string[] {
   return out;
 }
 
+/** Words a spoken name cannot end on: the phrase was cut before its object ("segments past", "location during"). */
+const DANGLING = new Set(
+  "past older newer during against along straight such where desired than how what who whom whose".split(" "),
+);
+/** Common verbs that need an object; a name ending on one after its subject ("waiters learn") is cut short. */
+const BARE_VERBS = new Set(
+  "learn learns claims reads checks fetch fetches see sees ask asks push pushes get gets know knows find finds takes sends compare compares searches watches rebuild deregister".split(
+    " ",
+  ),
+);
+const dangles = (w: string) => stops(w) || DANGLING.has(w.toLowerCase());
+
 /**
- * The name a person would say for an action or path: "acquire a free or expired resource by a
- * conditional write…" -> "acquire the resource"; "renew the lease before it lapses…" -> "renew the lease".
+ * Whether a short name is a complete phrase a person would say: it does not end on a preposition,
+ * article, conjunction or "past", and it is not a verb with no object ("fetch", "waiters learn").
  */
-export const actionName = memo((phrase: string): string => {
+export function isCompletePhrase(name: string): boolean {
+  const words = name
+    .replace(/[.!?]$/, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const last = words[words.length - 1] ?? "";
+  if (words.length <= 1 || dangles(last)) return false;
+  if (!BARE_VERBS.has(last.toLowerCase())) return true;
+  // "return runs", "apply the holder's check": a verb or determiner before it makes it the object
+  const before = (words[words.length - 2] ?? "").toLowerCase();
+  return before !== "" && (DETERMINERS.has(before) || /'s?$/.test(before) || ACTION_VERBS.has(before));
+}
+
+/** Words a spoken phrase or sentence can never end on: prepositions, articles, conjunctions, "past". */
+const NEVER_LAST = new Set(
+  "of for from with without as across per between among and or but nor the a an past than during against such".split(
+    " ",
+  ),
+);
+
+/**
+ * Why a spoken phrase is cut short, if it is: it ends on a preposition, article, conjunction or
+ * "past" ("segments past"), or on a verb with no object ("waiters learn", "fetch").
+ */
+export function danglingEnd(phrase: string, verbs = true): string | undefined {
+  const words = phrase
+    .replace(/[.!?]$/, "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const last = (words[words.length - 1] ?? "").toLowerCase();
+  if (NEVER_LAST.has(last)) return `ends on "${last}"`;
+  if (verbs && BARE_VERBS.has(last)) {
+    const before = (words[words.length - 2] ?? "").toLowerCase();
+    if (words.length === 1 || !(DETERMINERS.has(before) || /'s?$/.test(before) || ACTION_VERBS.has(before)))
+      return `a verb with no object ("${last}")`;
+  }
+  return undefined;
+}
+
+/** Imperative verbs that start action phrases; a word after one of them is its object. */
+const ACTION_VERBS = new Set(
+  "return release reclaim expire delete compact replicate scrub fold drain eject filter spread record publish propagate apply renew acquire create update commit view cancel follow unfollow sync settle halt advance".split(
+    " ",
+  ),
+);
+
+/** The entity in a phrase's trailing aside: "… past the retention limit (partition)" -> "partition". */
+function asideEntity(phrase: string): string | undefined {
+  const m = /\(([a-z][a-z ]{2,30})\)\s*$/.exec(phrase.trim());
+  return m?.[1];
+}
+
+function rawActionName(phrase: string): string {
   const base = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, ""));
   const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
   const words = cut.split(/\s+/).filter(Boolean);
-  if (words.length <= 3 && !stops(words[words.length - 1] ?? "")) return words.join(" ");
-  const det = words.findIndex((w, i) => i > 0 && DETERMINERS.has(w.toLowerCase()));
+  while (words.length > 1 && dangles(words[words.length - 1] ?? "")) words.pop();
+  if (words.length <= 3) return words.join(" ");
+  // "a relay claims a due outbox entry": a subject with its article may stand before the verb
+  const subject = DETERMINERS.has((words[0] ?? "").toLowerCase()) ? 1 : 0;
+  const det = words.findIndex((w, i) => i > subject && DETERMINERS.has(w.toLowerCase()));
   const verb = det > 0 ? words.slice(0, det) : [];
-  if (det > 0 && verb.length <= 3 && !verb.some((w) => stops(w) && !joins(w))) {
+  if (det > 0 && verb.length <= 3 + subject && !verb.slice(subject).some((w) => stops(w) && !joins(w))) {
     const np = until(words, det + 1);
+    while (np.length > 0 && dangles(np[np.length - 1] ?? "")) np.pop();
     if (np.length > 0) {
-      const noun = np.length <= 3 && verb.length + np.length <= 5 ? np : np.slice(-1);
+      const noun = np.length <= 3 && verb.length + np.length <= 5 + subject ? np : np.slice(-1);
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
-  const lead = [words[0] ?? "", ...until(words, 1)].slice(0, 5);
-  while (lead.length > 1 && stops(lead[lead.length - 1] ?? "")) lead.pop();
-  return lead.join(" ");
-});
+  const lead = [words[0] ?? "", ...until(words, 1)];
+  while (lead.length > 1 && dangles(lead[lead.length - 1] ?? "")) lead.pop();
+  // cut mid-phrase ("operator or autoscaler reads consumer" from "… consumer lag"): keep only what ends cleanly
+  return lead.length <= 6 ? lead.join(" ") : "";
+}
 
+/**
+ * The name a person would say for an action or path: "acquire a free or expired resource by a
+ * conditional write…" -> "acquire the resource"; "renew the lease before it lapses…" -> "renew the lease".
+ * When the short form would be cut before its object ("fetch", "waiters learn"), the verb takes the
+ * record named in the phrase's aside ("fetch the origin object"), or the whole phrase is said when it
+ * is short; an empty string means no complete short name exists.
+ */
+export const actionName = memo((phrase: string): string => {
+  const name = rawActionName(phrase);
+  if (name && isCompletePhrase(name)) return name;
+  const entity = asideEntity(phrase);
+  const words = name.split(/\s+/).filter(Boolean);
+  const last = words[words.length - 1] ?? "";
+  const whole = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, "")).replace(/,.*$/, "");
+  if ((words.length === 1 || BARE_VERBS.has(last.toLowerCase())) && entity && !whole.includes(entity)) {
+    const subject = words.slice(0, -1).join(" ");
+    return `${subject ? `${subject} ` : ""}${last} the ${entity}`;
+  }
+  if (countWords(whole) <= 9 && isCompletePhrase(whole)) return whole;
+  return "";
+});
 /** The head of a labelled cell ("Lease granted twice: two claimants…" -> "lease granted twice"). */
 export function headOf(cell: string, maxWords = 10): string | undefined {
   const t = speakable(cell);

@@ -76,8 +76,78 @@ function stateName(d: Design): string | undefined {
   return s ? `the ${entityWords(s.entity)}` : undefined;
 }
 
+/** Short names of phrases, each a complete spoken phrase; phrases with no complete short name are left out. */
+const names = (phrases: readonly string[]): string[] => uniq(phrases.map(actionName).filter((n) => n.length > 0));
+
 function criticalNames(d: Design): string[] {
-  return uniq(d.criticalPaths.map((p) => actionName(p.name)));
+  return names(d.criticalPaths.map((p) => p.name));
+}
+
+/** The operations of the dominant archetype's critical paths: what the spoken mechanisms must protect. */
+function dominantCritical(d: Design): Set<string> {
+  const dominant = d.archetypes[0]?.id;
+  return new Set(
+    d.criticalPaths.filter((p) => !dominant || p.archetype === dominant).flatMap((p) => [p.name, ...p.operations]),
+  );
+}
+
+/** Longest hard rule said as one sentence: the rule everything else protects is worth a longer breath. */
+const HARD_RULE_WORDS = 34;
+
+/** A rule said as sentences; a trailing condition ("…, as long as X") becomes its own "That holds as long as X". */
+function sayRule(statement: string): string[] {
+  const said = clauses(statement, HARD_RULE_WORDS);
+  if (said.length > 0) return said;
+  const m = /^(.*),\s+((?:as long as|unless|provided|even if|even after)\s.*)$/.exec(speakable(statement));
+  if (!m?.[1] || !m[2]) return [];
+  const main = clauses(m[1], HARD_RULE_WORDS);
+  const tail = clauses(`That holds ${m[2]}`, HARD_RULE_WORDS);
+  return main.length === 1 ? [...main, ...tail] : [];
+}
+
+/** An invariant the archetype states itself, as opposed to one restating a default guarantee. */
+const ownRule = (i: Design["invariants"][number]): boolean =>
+  !/^(delivery|consistency|ordering|availability) is/.test(i.because);
+
+/**
+ * The hard rule step 4 states and step 6 refers back to: the first rule the dominant archetype states
+ * for its critical state that can be said aloud, with the sentences that say it.
+ */
+function hardRule(d: Design): { statement: string; said: string[] } | undefined {
+  const dominant = d.archetypes[0]?.id;
+  const ranked = uniq([
+    ...d.invariants.filter((i) => ownRule(i) && i.archetype === dominant).map((i) => i.statement),
+    ...d.invariants.filter(ownRule).map((i) => i.statement),
+    ...d.invariants.map((i) => i.statement),
+  ]);
+  for (const statement of ranked) {
+    const said = sayRule(statement);
+    if (said.length > 0) return { statement, said };
+  }
+  return undefined;
+}
+
+/**
+ * The mechanism the design leans on: among the base mechanisms on the dominant archetype's critical
+ * paths, the one that protects the hard rule (the first critical write's own mechanism when it does).
+ */
+function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
+  const base = d.mechanisms.filter((m) => m.kind === "base");
+  const dominant = d.archetypes[0]?.id;
+  const critical = dominantCritical(d);
+  const hard = hardRule(d)?.statement;
+  const named = d.operations
+    .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
+    .map((o) => base.find((m) => m.id === o.mechanism))
+    .filter((m): m is Design["mechanisms"][number] => m !== undefined);
+  const onPath = base.filter((m) => m.because.some((b) => critical.has(b.split(": ")[0] ?? "")));
+  return (
+    named.find((m) => m.protects === hard) ??
+    onPath.find((m) => m.protects === hard) ??
+    named[0] ??
+    onPath[0] ??
+    base[0]
+  );
 }
 
 /* ---- 1. Normalise ---- */
@@ -115,40 +185,18 @@ function normalise(d: Design): StepDraft {
   }
   if (features.length > 0 && !featureLed)
     lines.push(...core(`The product is built from ${enumerate("feature", "features", features, 4)}`));
-  const writes = d.operations.filter((o) => !o.hidden && !isRead(o.operation));
-  const hidden = d.operations.filter((o) => o.hidden);
-  const reads = d.operations.filter((o) => isRead(o.operation));
-  lines.push(
-    ...core(
-      enumerate(
-        "write matters",
-        "writes matter",
-        writes.map((o) => actionName(o.phrase)),
-      ),
-    ),
-  );
+  // Critical writes first, so the ones named when a list is cut short are the ones that matter.
+  const critFirst = <T extends { critical: boolean }>(xs: T[]): T[] => [
+    ...xs.filter((o) => o.critical),
+    ...xs.filter((o) => !o.critical),
+  ];
+  const writes = names(critFirst(d.operations.filter((o) => !o.hidden && !isRead(o.operation))).map((o) => o.phrase));
+  const hidden = names(critFirst(d.operations.filter((o) => o.hidden)).map((o) => o.phrase));
+  const reads = names(d.operations.filter((o) => isRead(o.operation)).map((o) => o.phrase));
+  if (writes.length > 0) lines.push(...core(enumerate("write matters", "writes matter", writes, 3)));
   if (hidden.length > 0)
-    lines.push(
-      ...core(
-        enumerate(
-          "hidden write keeps them valid",
-          "hidden writes keep them valid",
-          hidden.map((o) => actionName(o.phrase)),
-          3,
-        ),
-      ),
-    );
-  if (reads.length > 0)
-    lines.push(
-      ...detail(
-        enumerate(
-          "read",
-          "reads",
-          reads.map((o) => actionName(o.phrase)),
-          3,
-        ),
-      ),
-    );
+    lines.push(...core(enumerate("hidden write keeps them valid", "hidden writes keep them valid", hidden, 2)));
+  if (reads.length > 0) lines.push(...detail(enumerate("read", "reads", reads, 3)));
   const n = d.nfrs;
   const assumed = (["consistency", "delivery", "availability"] as const).filter(
     (k) => n.sources[k]?.source === "default",
@@ -178,7 +226,12 @@ function normalise(d: Design): StepDraft {
       question: `Why assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}?`,
       answer: clauses(why).slice(0, 2).join(" "),
     });
-  const h = hidden[0];
+  if (writes.length > 3)
+    followUps.push({
+      question: "Which other writes are there?",
+      answer: sentence(andList(writes.slice(3))),
+    });
+  const h = d.operations.find((o) => o.hidden && actionName(o.phrase));
   if (h)
     followUps.push({
       question: `Why is "${actionName(h.phrase)}" a write at all?`,
@@ -198,9 +251,10 @@ function scopesStep(d: Design): StepDraft {
     lines.push(
       ...core(`The state that must never be wrong is ${andList(entities.slice(0, 3).map((e) => `the ${e}`))}`),
     );
-  const names = criticalNames(d);
+  const paths = criticalNames(d);
   const it = entities.length > 1 ? "them" : "it";
-  if (names.length > 0) lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, names, 4)));
+  if (paths.length > 0)
+    lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "that matter most")));
   const sc = (c: string) => d.scopes.find((s) => s.concern === c);
   const o = sc("ordering");
   const e = sc("exclusivity");
@@ -230,12 +284,11 @@ function scopesStep(d: Design): StepDraft {
       answer: clauses(e.why).slice(0, 2).join(" ") || sentence(e.why),
     });
   const cp = d.criticalPaths[0];
-  if (cp && cp.operations.length > 1)
+  const touching = cp ? names(cp.operations.slice(1)) : [];
+  if (cp && actionName(cp.name) && touching.length > 0)
     followUps.push({
       question: `What else touches ${actionName(cp.name)}?`,
-      answer: sentence(
-        `${enumerate("write", "writes", uniq(cp.operations.slice(1).map(actionName)), 3)}, and ${uniq(cp.operations.slice(1).map(actionName)).length === 1 ? "it shares" : "they share"} its rules`,
-      ),
+      answer: sentence(`${andList(touching)}, and ${touching.length === 1 ? "it shares" : "they share"} its rules`),
     });
   return { lines, followUps };
 }
@@ -296,7 +349,7 @@ function primaryStep(d: Design): StepDraft {
     followUps.push({
       question: "Why keep it that small?",
       answer:
-        firstClause(s.because.replace(/^[^;]*;\s*/, "")) ??
+        [firstClause(s.because.replace(/^[^;]*;\s*/, ""))].find((a) => a && /rebuil|deriv|small|only/i.test(a)) ??
         sentence("Everything else is derived, so it can be rebuilt rather than kept in sync"),
     });
   return { lines, cue, followUps };
@@ -308,40 +361,40 @@ const RULE_WORDS = 26;
 /* ---- 4. Hard invariants ---- */
 function invariantsStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const seen = new Set<string>();
-  const rules = d.invariants.filter((i) => {
-    if (seen.has(i.statement)) return false;
-    seen.add(i.statement);
-    return true;
-  });
-  const first = rules[0];
-  if (first) {
-    const parts = clauses(first.statement, RULE_WORDS);
-    if (parts[0]) lines.push(...core("The hard rule is this"), ...core(parts[0]));
-    lines.push(...detail(parts[1]));
+  const hard = hardRule(d);
+  if (hard) {
+    lines.push(...core("The hard rule is this"), ...core(hard.said[0]));
+    // a condition the rule depends on ("That holds as long as …") is part of the rule, not a detail
+    lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
   }
-  const more = rules.slice(1, 5);
-  if (more.length > 0) lines.push(...core("Then the rules on the other paths"));
-  more.forEach((r, i) => {
-    const c = clauses(r.statement, RULE_WORDS)[0];
-    if (c) lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
+  const more = uniq(d.invariants.map((i) => i.statement)).filter((st) => st !== hard?.statement);
+  const said = more.map((r) => clauses(r, RULE_WORDS)[0]).filter((c): c is string => Boolean(c));
+  if (said.length > 0) lines.push(...core(hard ? "Then the rules on the other paths" : "The rules are these"));
+  said.slice(0, 4).forEach((c, i) => {
+    lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
   });
   const followUps: FollowUp[] = [];
-  if (first) {
-    const guards = d.mechanisms.filter((m) => m.protects === first.statement).map((m) => m.name);
+  if (hard) {
+    // the mechanisms on the visible critical writes, not on background clean-up that shares the path
+    const critical = dominantCritical(d);
+    const writesOn = new Set(
+      d.operations
+        .filter((o) => !o.hidden && critical.has(o.phrase))
+        .flatMap((o) => (o.mechanism ? [o.mechanism] : [])),
+    );
+    const spoken = new Set(
+      spokenMechanisms(d)
+        .filter((m) => m.id === leadMechanism(d)?.id || writesOn.has(m.id))
+        .map((m) => m.id),
+    );
+    const guards = d.mechanisms
+      .filter((m) => m.protects === hard.statement && spoken.has(m.id))
+      .sort((x, y) => (x.id === leadMechanism(d)?.id ? -1 : y.id === leadMechanism(d)?.id ? 1 : 0))
+      .map((m) => lowerFirst(speakable(m.name)));
     if (guards.length > 0)
       followUps.push({
-        question: "How do you enforce the first rule?",
-        answer: sentence(`With ${andList(uniq(guards).slice(0, 3).map(speakable))}`),
-      });
-  }
-  const second = rules[1];
-  if (second) {
-    const guards = d.mechanisms.filter((m) => m.protects === second.statement).map((m) => m.name);
-    if (guards.length > 0)
-      followUps.push({
-        question: "And the second?",
-        answer: sentence(`With ${andList(uniq(guards).slice(0, 3).map(speakable))}`),
+        question: "How do you enforce the hard rule?",
+        answer: sentence(`With ${andList(uniq(guards).slice(0, 3).map(withArticle))}`),
       });
   }
   return { lines, followUps };
@@ -350,7 +403,7 @@ function invariantsStep(d: Design): StepDraft {
 /* ---- 5. Execution context (the request path as API calls) ---- */
 function contextStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const by = (k: string) => uniq(d.context.paths.filter((p) => p.runsIn === k).map((p) => actionName(p.path)));
+  const by = (k: string) => names(d.context.paths.filter((p) => p.runsIn === k).map((p) => p.path));
   const req = by("request path");
   const worker = by("async worker");
   const loop = by("control loop");
@@ -395,6 +448,23 @@ function contextStep(d: Design): StepDraft {
   return { lines, checkIn, followUps };
 }
 
+/** The companion predicate a mechanism was pulled in by: "duplicate-retry-matters: …" -> "duplicate-retry-matters". */
+const predicateOf = (m: Design["mechanisms"][number]): string => (m.because[0] ?? "").split(":")[0] ?? "";
+
+/**
+ * The mechanisms worth saying aloud: base mechanisms on a critical path of the dominant archetype, and
+ * companions pulled in because of one of those paths (their reason quotes it). The rest are for follow-ups.
+ */
+function spokenMechanisms(d: Design): Design["mechanisms"] {
+  const critical = dominantCritical(d);
+  const lead = leadMechanism(d);
+  const onPath = (b: string) => critical.has(b.split(": ")[0] ?? "");
+  const quotes = (b: string) => [...b.matchAll(/'((?:[^']|'(?=[a-z]))+)'/g)].some((m) => critical.has(m[1] ?? ""));
+  return d.mechanisms.filter(
+    (m) => m === lead || (m.kind === "base" ? m.because.some(onPath) : m.because.some(quotes)),
+  );
+}
+
 /** Varied ways to say "this condition adds that companion", so a list of them does not sound read out. */
 const ADD_LEADS = ["So I add", "That calls for", "So the design needs", "That brings in"];
 
@@ -403,38 +473,43 @@ function predicateReason(id: string): string | undefined {
   return PREDICATES.find((p) => p.id === id)?.holdsWhen;
 }
 
+/** "Exactly once" said as what it is built from, when the design asks for it or makes an external effect. */
+function exactlyOnce(d: Design): Line[] {
+  const ids = new Set(d.mechanisms.map((m) => m.id));
+  const external = ids.has("idempotent-receiver") && ids.has("reconciliation-loop");
+  if (external)
+    return [
+      ...core("Exactly once is not something the network gives us"),
+      ...core(
+        "It is at-least-once delivery, plus a receiver that applies each effect id once, plus reconciliation that repairs any outcome we never heard back",
+      ),
+    ];
+  if (d.nfrs.delivery === "exactly-once")
+    return core("Exactly once here means at-least-once delivery plus a receiver that ignores repeats");
+  return [];
+}
+
 /* ---- 6. Shapes and mechanisms (the critical sequence is drawn here) ---- */
 function mechanismsStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const base = d.mechanisms.filter((m) => m.kind === "base");
-  const companions = d.mechanisms.filter((m) => m.kind === "companion");
-  const criticalOps = new Set(d.criticalPaths.flatMap((p) => p.operations));
-  const onCritical = base.filter((m) => m.because.some((b) => criticalOps.has(b.split(": ")[0] ?? "")));
-  // The core mechanism is the one the dominant archetype's first critical write path names.
-  const dominant = d.archetypes[0]?.id;
-  const named = d.operations
-    .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
-    .map((o) => base.find((m) => m.id === o.mechanism))
-    .find((m) => m !== undefined);
-  const lead = named ?? onCritical[0] ?? base[0];
+  const spokenSet = spokenMechanisms(d);
+  const base = spokenSet.filter((m) => m.kind === "base");
+  const companions = spokenSet.filter((m) => m.kind === "companion");
+  const lead = leadMechanism(d);
+  const hard = hardRule(d);
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
     const c = firstClause(lead.protects);
-    const hard = d.invariants[0]?.statement;
-    if (lead.protects === hard) lines.push(...core("It protects the hard rule I just gave"));
+    if (lead.protects === hard?.statement) lines.push(...core("It protects the hard rule I just gave"));
     else if (c) lines.push(...core("It protects this rule"), ...core(c));
   }
-  const rest = uniq(
-    (onCritical.length > 1 ? onCritical : base).filter((m) => m !== lead).map((m) => lowerFirst(speakable(m.name))),
-  );
-  if (rest.length > 0)
-    lines.push(
-      ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3).replace(/^one /, "one ")}`),
-    );
+  lines.push(...exactlyOnce(d));
+  const rest = uniq(base.filter((m) => m !== lead).map((m) => lowerFirst(speakable(m.name))));
+  if (rest.length > 0) lines.push(...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3)}`));
   // Companions, grouped by the predicate that pulls them in: the condition, then what it adds.
   const byPredicate = new Map<string, string[]>();
   for (const m of companions) {
-    const id = (m.because[0] ?? "").split(":")[0] ?? "";
+    const id = predicateOf(m);
     byPredicate.set(id, [...(byPredicate.get(id) ?? []), lowerFirst(speakable(m.name))]);
   }
   let i = 0;
@@ -454,7 +529,7 @@ function mechanismsStep(d: Design): StepDraft {
         other ? `One decision: ${lowerFirst(picked)} over ${lowerFirst(other)}` : `One decision: ${lowerFirst(picked)}`,
       ),
     );
-    lines.push(...spoken(dec.because, "core", 1));
+    lines.push(...spoken(decisionReason(dec), "core", 1));
   }
   const seq = d.diagrams.find((g) => g.kind === "sequence");
   const cue: DiagramCue | undefined = seq
@@ -469,7 +544,7 @@ function mechanismsStep(d: Design): StepDraft {
     const { picked, other } = choice(dec);
     followUps.push({
       question: other ? `Why ${lowerFirst(picked)} and not ${lowerFirst(other)}?` : speakable(dec.question),
-      answer: [firstClause(dec.because), dec.wouldFlipIf ? (firstClause(dec.wouldFlipIf, 40) ?? "") : ""]
+      answer: [firstClause(decisionReason(dec)), dec.wouldFlipIf ? (firstClause(dec.wouldFlipIf, 40) ?? "") : ""]
         .filter((x): x is string => Boolean(x) && countWords(x ?? "") <= 40)
         .join(" "),
     });
@@ -479,18 +554,31 @@ function mechanismsStep(d: Design): StepDraft {
     const answer = adds ? firstClause(adds, 40) : undefined;
     if (answer) followUps.push({ question: `Why ${andList(names.map(withArticle))}?`, answer });
   }
+  const unspoken = uniq(
+    d.mechanisms
+      .filter((m) => !spokenSet.includes(m))
+      .map((m) => lowerFirst(speakable(m.name)))
+      .map((n) => (/^\w+ (a|an|the) /.test(n) ? n : withArticle(n))),
+  );
+  if (unspoken.length > 0)
+    followUps.push({
+      question: "What else sits off the critical path?",
+      answer: sentence(`${andList(unspoken.slice(0, 4))}, each on a supporting path rather than the core one`),
+    });
   return { lines, cue, followUps };
 }
 
 /* ---- 7. Serving paths ---- */
 function servingStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const group = (k: string) => uniq(d.readPaths.filter((r) => r.servedBy === k).map((r) => actionName(r.read)));
+  const group = (k: string) => names(d.readPaths.filter((r) => r.servedBy === k).map((r) => r.read));
   const auth = group("authority");
   const replica = group("replica");
   const derived = group("derived copy");
   const say = (names: string[], where: string) =>
-    `${numberWord(names.length)} ${names.length === 1 ? "read" : "reads"} ${where}: ${andList(names.slice(0, 3))}${names.length > 3 ? " and more" : ""}`;
+    names.length > 3
+      ? `${numberWord(names.length)} reads ${where}, among them ${andList(names.slice(0, 2))}`
+      : `${numberWord(names.length)} ${names.length === 1 ? "read" : "reads"} ${where}: ${andList(names)}`;
   if (auth.length > 0) lines.push(...core(say(auth, "must reach the authority")));
   if (replica.length > 0) lines.push(...core(say(replica, "can use a replica")));
   if (derived.length > 0) lines.push(...core(say(derived, "can use a derived copy")));
@@ -537,7 +625,8 @@ function servingStep(d: Design): StepDraft {
   }
   if (lagging) {
     const c = firstClause(lagging.staleness, 40);
-    if (c) followUps.push({ question: `How stale can "${actionName(lagging.read)}" be?`, answer: c });
+    const n = actionName(lagging.read);
+    if (c && n) followUps.push({ question: `How stale can "${n}" be?`, answer: c });
   }
   return { lines, followUps };
 }
@@ -553,6 +642,9 @@ function hottest(d: Design) {
 }
 
 type Decision = Design["decisions"][number];
+/** A decision's reason as said: the engine's "…: durability is durable" tag restating the guarantee is left off. */
+const decisionReason = (dec: Decision): string =>
+  speakable(dec.because).replace(/:\s+[a-z-]+ (?:is [a-z-]+|holds)\.?$/, "");
 const optionId = (o: Decision["options"][number]): string => (o as { id?: string }).id ?? o.name;
 /** The chosen option and the strongest alternative, whether `chosen` holds an option's id or its name. */
 function choice(dec: Decision) {
@@ -569,7 +661,7 @@ function failuresStep(d: Design): StepDraft {
   if (first) {
     const label = bodyOf(first.failure) ? headOf(first.failure) : undefined;
     if (label) lines.push(...core(`The first failure to plan for: ${label}`));
-    else lines.push(...core("Now the first failure to plan for"), ...spoken(first.failure, "core", 1));
+    else lines.push(...core("Now the first failure"), ...spoken(first.failure, "core", 1));
     lines.push(...spoken(first.prevention, "core", 1));
     const repair = firstClause(first.repair);
     if (repair) lines.push({ text: `As a backstop, ${lowerFirst(repair)}`, keep: "core" });

@@ -1,5 +1,5 @@
-import { own } from "../engine/own.js";
-import { parseProtocol } from "../engine/protocol.js";
+import { parseProtocol } from "../../knowledge/notation/protocol.js";
+import { own } from "../own.js";
 
 /**
  * Mermaid text builders. Every piece of text that lands in a label goes through `label`,

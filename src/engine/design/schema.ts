@@ -1,0 +1,359 @@
+/**
+ * The Design object's schema: every field of the JSON contract (../../../ARCHITECTURE.md, DESIGN.md), defined
+ * once with zod. The JSON Schema `mechsd schema` prints is generated from it, imports are checked against it,
+ * and a test checks every corpus design. Loading this module loads zod, so only the `schema` command, the
+ * server and the tests import it at run time; everything else imports its types only.
+ */
+import { z } from "zod";
+import { CAPACITY_KIND_VALUES } from "../../knowledge/capacity/types.js";
+import { MECHANISM_IDS } from "../../knowledge/mechanisms/catalog.js";
+import { COMPONENT_KIND_VALUES, LINK_KIND_VALUES } from "../../knowledge/topology.js";
+import {
+  ARCHETYPE_IDS,
+  AVAILABILITY_VALUES,
+  COMPONENT_ROLE_VALUES,
+  COMPOSITION_ROLE_VALUES,
+  CONSISTENCY_VALUES,
+  DELIVERY_VALUES,
+  DURABILITY_VALUES,
+  INTERACTION_KIND_VALUES,
+  MECHANISM_FAMILY_VALUES,
+  OPERATION_VALUES,
+  ORDERING_VALUES,
+  PREDICATE_ID_VALUES,
+  SCOPE_VALUES,
+} from "../../knowledge/vocab.js";
+import { COHERENCE_RULES, type CoherenceRule } from "../coherence.js";
+import { FIELD_NAMES } from "./types.js";
+
+const ArchetypeId = z.enum(ARCHETYPE_IDS);
+const Operation = z.enum(OPERATION_VALUES);
+const InteractionKind = z.enum(INTERACTION_KIND_VALUES);
+const Scope = z.enum(SCOPE_VALUES);
+const strings = z.array(z.string());
+
+const Branch = z.strictObject({
+  kind: z.enum(["infra", "product", "mixed"]),
+  evidence: strings,
+  scores: z.strictObject({ infra: z.number(), product: z.number() }),
+});
+
+const RecognizedArchetype = z.strictObject({
+  id: ArchetypeId,
+  name: z.string(),
+  role: z.enum(["dominant", ...COMPOSITION_ROLE_VALUES]),
+  score: z.number(),
+  evidence: strings,
+});
+
+const Nfrs = z.strictObject({
+  delivery: z.enum(DELIVERY_VALUES),
+  consistency: z.enum(CONSISTENCY_VALUES),
+  availability: z.enum(AVAILABILITY_VALUES),
+  ordering: z.enum(ORDERING_VALUES),
+  durability: z.enum(DURABILITY_VALUES),
+  regions: z.number(),
+  latency: z.array(z.strictObject({ percentile: z.string(), ms: z.number(), quote: z.string() })),
+  /** Quantities the prompt or an override states, by quantity id. */
+  scale: z.record(z.string(), z.number()),
+  /** Where each value came from (`scale.<id>` for the scale quantities). */
+  sources: z.record(z.string(), z.strictObject({ source: z.string(), because: z.string() })),
+});
+
+const Overlay = z.strictObject({
+  archetype: ArchetypeId,
+  driver: z.string(),
+  unit: z.string(),
+  worker: z.string(),
+  slot: z.string(),
+  state: z.string(),
+  source: z.string(),
+  sink: z.string(),
+  fabric: z.string(),
+  maintenance: z.string(),
+});
+
+const Requirement = z.strictObject({
+  text: z.string(),
+  kind: z.enum(["stated", "core", "hidden", "implied", "deep dive"]),
+  archetype: ArchetypeId,
+  because: z.string(),
+  feature: z.string().optional(),
+  path: z
+    .strictObject({
+      shape: Operation,
+      entity: z.string(),
+      mechanism: z.string().optional(),
+      critical: z.boolean(),
+      hidden: z.boolean(),
+    })
+    .optional(),
+  alias: z
+    .strictObject({ phrase: z.string(), operation: Operation, interaction: InteractionKind, hidden: z.boolean() })
+    .optional(),
+});
+
+const OperationRow = z.strictObject({
+  phrase: z.string(),
+  operation: Operation,
+  interaction: InteractionKind,
+  entity: z.string(),
+  archetype: ArchetypeId,
+  critical: z.boolean(),
+  hidden: z.boolean(),
+  mechanism: z.string().optional(),
+  feature: z.string().optional(),
+  because: z.string(),
+});
+
+const CriticalPath = z.strictObject({
+  name: z.string(),
+  operations: strings,
+  archetype: ArchetypeId,
+  because: z.string(),
+});
+
+const PrimaryState = z.strictObject({
+  entity: z.string(),
+  description: z.string(),
+  authority: z.string(),
+  scope: Scope,
+  archetype: ArchetypeId,
+  because: z.string(),
+});
+
+const ScopeRow = z.strictObject({
+  concern: z.enum(["ordering", "exclusivity", "coordination"]),
+  scope: Scope,
+  why: z.string(),
+  archetype: ArchetypeId,
+});
+
+const Invariant = z.strictObject({
+  path: z.string(),
+  statement: z.string(),
+  archetype: ArchetypeId,
+  because: z.string(),
+});
+
+const Context = z.strictObject({
+  paths: z.array(
+    z.strictObject({
+      path: z.string(),
+      runsIn: z.enum(["request path", "async worker", "control loop"]),
+      because: z.string(),
+    }),
+  ),
+  retries: z.string(),
+  crashes: z.string(),
+  clocks: z.string(),
+  regions: z.string(),
+  failureStance: z.string(),
+});
+
+const Predicate = z.strictObject({
+  id: z.enum(PREDICATE_ID_VALUES),
+  name: z.string(),
+  holds: z.boolean(),
+  because: z.string(),
+  source: z.enum(["derived", "override"]),
+});
+
+const Mechanism = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  family: z.enum(MECHANISM_FAMILY_VALUES),
+  kind: z.enum(["base", "companion"]),
+  because: strings,
+  protects: z.string(),
+});
+
+const ReadPath = z.strictObject({
+  read: z.string(),
+  entity: z.string(),
+  servedBy: z.enum(["authority", "replica", "derived copy"]),
+  staleness: z.string(),
+  archetype: ArchetypeId,
+  because: z.string(),
+});
+
+const Product = z.strictObject({ product: z.string(), why: z.string() });
+const Technology = z.strictObject({
+  layer: z.enum(["storage", "coordination", "serving"]),
+  shape: z.string(),
+  archetype: ArchetypeId,
+  choices: z.array(z.strictObject({ product: z.string(), fits: z.string(), why: z.string() })),
+  avoid: Product.optional(),
+  references: z.array(Product).optional(),
+});
+
+const Failure = z.strictObject({
+  failure: z.string(),
+  prevention: z.string(),
+  repair: z.string(),
+  role: z.enum(COMPONENT_ROLE_VALUES),
+  archetype: ArchetypeId,
+  source: z.string(),
+});
+
+const Bottleneck = z.strictObject({
+  bottleneck: z.string(),
+  mitigation: z.string(),
+  formula: z.string().optional(),
+  estimate: z.string().optional(),
+  archetype: ArchetypeId,
+  rank: z.enum(["first hotspot", "next"]),
+});
+
+const Feature = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  evidence: strings,
+  substrates: z.array(z.strictObject({ id: z.string(), role: z.string(), why: z.string() })),
+  actions: strings,
+  entities: z.array(z.strictObject({ name: z.string(), description: z.string() })),
+  nfrs: strings,
+  terms: z.record(z.string(), z.string()),
+});
+
+const Component = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(COMPONENT_KIND_VALUES),
+  archetype: z.string(),
+  holds: strings,
+  runs: strings,
+  because: z.string(),
+});
+
+const Link = z.strictObject({ from: z.string(), to: z.string(), kind: z.enum(LINK_KIND_VALUES), label: z.string() });
+
+const Api = z.strictObject({
+  operation: z.string(),
+  call: z.string(),
+  request: strings,
+  response: strings,
+  errors: strings,
+  guarantee: z.string(),
+  archetype: z.string(),
+});
+
+const DataModel = z.strictObject({
+  entity: z.string(),
+  key: strings,
+  fields: strings,
+  indexes: strings,
+  partitionKey: z.string().optional(),
+  owner: z.string(),
+  archetype: z.string(),
+});
+
+const Capacity = z.strictObject({
+  id: z.string(),
+  quantity: z.string(),
+  kind: z.enum(CAPACITY_KIND_VALUES),
+  formula: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  display: z.string(),
+  inputs: z.array(
+    z.strictObject({
+      name: z.string(),
+      value: z.number(),
+      unit: z.string().optional(),
+      source: z.enum(["stated", "assumed", "override"]),
+      because: z.string(),
+    }),
+  ),
+  archetype: z.string(),
+  sets: z.string().optional(),
+});
+
+const DecisionOption = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  buys: z.string(),
+  costs: z.string(),
+  winsWhen: z.string(),
+  implies: z
+    .strictObject({
+      addMechanisms: z.array(z.enum(MECHANISM_IDS)).optional(),
+      removeMechanisms: z.array(z.enum(MECHANISM_IDS)).optional(),
+      preferTechnology: strings.optional(),
+    })
+    .optional(),
+});
+
+const Decision = z.strictObject({
+  id: z.string(),
+  question: z.string(),
+  options: z.array(DecisionOption),
+  chosen: z.string(),
+  because: z.string(),
+  wouldFlipIf: z.string(),
+  inputs: strings,
+  drives: z.boolean(),
+  source: z.enum(["derived", "override"]),
+  archetype: z.string(),
+});
+
+const Checklist = z.strictObject({
+  question: z.string(),
+  answer: z.string(),
+  complete: z.boolean(),
+  missing: z.string().optional(),
+});
+
+const Diagram = z.strictObject({ kind: z.enum(["hld", "sequence"]), title: z.string(), mermaid: z.string() });
+
+const FieldName = z.enum(FIELD_NAMES);
+const Trace = z.strictObject({
+  field: FieldName,
+  category: z.enum(["Given", "Chosen", "Classified", "Derived", "Output"]),
+  rule: z.string(),
+  inputs: z.array(FieldName),
+  pinned: strings.optional(),
+});
+
+const Coherence = z.strictObject({
+  rule: z.enum(Object.keys(COHERENCE_RULES) as [CoherenceRule, ...CoherenceRule[]]),
+  detail: z.string(),
+});
+
+/** The Design contract as the engine derives it. */
+export const DesignSchema = z.strictObject({
+  schemaVersion: z.number().int(),
+  prompt: z.string(),
+  overrides: strings,
+  branch: Branch,
+  archetypes: z.array(RecognizedArchetype),
+  nfrs: Nfrs,
+  overlay: z.array(Overlay),
+  requirements: z.array(Requirement),
+  operations: z.array(OperationRow),
+  criticalPaths: z.array(CriticalPath),
+  primaryState: z.array(PrimaryState),
+  scopes: z.array(ScopeRow),
+  invariants: z.array(Invariant),
+  context: Context,
+  predicates: z.array(Predicate),
+  mechanisms: z.array(Mechanism),
+  readPaths: z.array(ReadPath),
+  technology: z.array(Technology),
+  failures: z.array(Failure),
+  bottlenecks: z.array(Bottleneck),
+  features: z.array(Feature),
+  components: z.array(Component),
+  links: z.array(Link),
+  api: z.array(Api),
+  dataModel: z.array(DataModel),
+  capacity: z.array(Capacity),
+  decisions: z.array(Decision),
+  checklist: z.array(Checklist),
+  diagrams: z.array(Diagram),
+  trace: z.array(Trace),
+  /** Coherence rules this design breaks; empty when it holds together. */
+  coherence: z.array(Coherence),
+});
+
+export type DesignShape = z.infer<typeof DesignSchema>;

@@ -1,0 +1,24 @@
+/**
+ * Word patterns the predicate rules, the companion gates and the coherence check share: what a prompt's
+ * operations and invariants must say for a write to change several records, check a token, or delete.
+ * One place, so the rule that adds a mechanism and the check that re-tests it read the same words.
+ */
+import { entityWords } from "./words.js";
+
+/** A write that a fencing token protects: the protected store compares the holder's token or attempt. */
+export const TOKEN_CHECKING_WRITE =
+  /\b(only (if|when|from|under)|accepted only|at least)\b[^.;]*\b(tokens?|epoch|attempt number|claimed_by|fenc\w*|term|chunk version|lease version)\b|\b(tokens?|epoch|claimed_by|fenc\w*)\b[^.;]*\b(still match\w*|is at least|is current)\b/i;
+/** Words for a delete. */
+export const DELETES = /\b(delet\w*|remov\w*|purg\w*|unpublish\w*|tombstone\w*|retract\w*|unfollow\w*|unfriend\w*)\b/i;
+/** Housekeeping deletes (retention, compaction, draining) that no derived copy needs to learn about. */
+export const HOUSEKEEPING = /\b(retention|older than|compact\w*|garbage|unreferenced|drain\w*|snapshot)\b/i;
+/** Words for one write that changes several records. */
+export const MULTI_OBJECT_WRITE =
+  /\b(transactions?|together|all or nothing|(same|one) (local )?transaction|atomically across|across (several|many|multiple) (keys|records|rows|objects)|both \w+ and|outbox|double[- ]entry|debit\w* and credit\w*)\b/i;
+
+/** The operation shapes that only read. */
+export const isWrite = (o: { operation: string }) => o.operation !== "read source" && o.operation !== "read projection";
+
+/** The grant, renewal and expiry of a lease or claim are bookkeeping; the protected resource is elsewhere. */
+export const isLeaseBookkeeping = (o: { entity: string }) =>
+  /\b(lease|claim|lock|heartbeat|keepalive|vote|election)\b/i.test(`${o.entity} ${entityWords(o.entity)}`);

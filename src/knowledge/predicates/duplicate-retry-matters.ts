@@ -1,0 +1,33 @@
+import { definePredicate, writesOf } from "./define.js";
+
+export default definePredicate({
+  id: "duplicate-retry-matters",
+  name: "duplicate retry matters",
+  holdsWhen:
+    "A client or worker may resend a request whose first attempt already took effect, and doing it twice is wrong.",
+  adds: ["idempotency-key", "put-if-absent"],
+  addsBecause:
+    "A stored request id or a deterministic id turns the second attempt into a lookup of the first result instead of a second effect.",
+  guards: /\b(once|twice|retr|duplicate|request id)/i,
+  rule: (f, usual) => {
+    const n = f.nfrs;
+    if (n.delivery.value === "at-most-once")
+      return {
+        holds: false,
+        because: `delivery is at-most-once (${n.delivery.because}): nothing is retried, so nothing applies twice`,
+      };
+    const w = writesOf(f).find((o) => !o.hidden && o.operation !== "overwrite current value");
+    if (w)
+      return {
+        holds: true,
+        because: `${f.context.retries}; a retried '${w.phrase}' (${w.operation}) would apply twice`,
+      };
+    return usual
+      ? { holds: true, because: usual }
+      : { holds: false, because: "every write is a plain overwrite, which a retry repeats harmlessly" };
+  },
+  examples: {
+    valid: ["Design a payment system.", "Design a key-value store."],
+    invalid: ["Design a CDN.", "Design a rate limiter."],
+  },
+});

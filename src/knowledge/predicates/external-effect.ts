@@ -1,0 +1,26 @@
+import { definePredicate, phraseMatching } from "./define.js";
+
+export default definePredicate({
+  id: "external-effect",
+  name: "external effect",
+  holdsWhen:
+    "A step has an effect outside our system (charge, email, webhook, provider call) that cannot be rolled back.",
+  adds: ["transactional-outbox", "idempotent-receiver", "reconciliation-loop"],
+  addsBecause:
+    "The outbox ties the intent to the state change, the receiver's key absorbs repeats, and reconciliation catches whatever both sides still disagree on.",
+  guards: /\b(effect|charge|call|external|provider|sent|once)/i,
+  rule: (f, usual) => {
+    const t = phraseMatching(
+      /\b(charg\w*|payments?|refund\w*|bank|e-?mails?|sms|webhooks?|callbacks?|third[- ]party|provider|external)\b/i,
+      f.operations,
+    );
+    if (usual) return { holds: true, because: usual };
+    if (t)
+      return { holds: true, because: `'${t}' leaves the system, and cannot be rolled back by a local transaction` };
+    return { holds: false, because: "every effect stays inside stores this design owns" };
+  },
+  examples: {
+    valid: ["Design a payment system.", "Design a logging and observability platform."],
+    invalid: ["Design a CDN.", "Design a rate limiter."],
+  },
+});

@@ -1,0 +1,26 @@
+import { definePredicate } from "./define.js";
+
+export default definePredicate({
+  id: "lww-acceptable",
+  name: "last writer wins acceptable",
+  holdsWhen: "The business accepts that one of two concurrent writes to the same key is silently dropped.",
+  adds: ["lww-overwrite"],
+  addsBecause:
+    "With loss tolerated, replicas can resolve conflicts by timestamp or version with no coordination on the write path.",
+  guards: /\b(converge|newest|latest|last)/i,
+  rule: (f) => {
+    const c = f.nfrs.consistency;
+    if (c.value !== "eventual")
+      return { holds: false, because: `consistency is ${c.value}: concurrent writes must not silently drop one` };
+    if (f.typical.has("exclusivity-matters"))
+      return { holds: false, because: "ownership is exclusive, so a lost write could be a lost grant" };
+    return {
+      holds: true,
+      because: `consistency is eventual (${c.because}); for the same key the newest write may win`,
+    };
+  },
+  examples: {
+    valid: ["Design a CDN.", "Design a load balancer."],
+    invalid: ["Design a rate limiter.", "Design a payment system."],
+  },
+});

@@ -1,0 +1,30 @@
+import { definePredicate } from "./define.js";
+
+export default definePredicate({
+  id: "quorum-truth",
+  name: "quorum truth",
+  holdsWhen: "The authoritative state must survive losing nodes without two sides both believing they are in charge.",
+  adds: ["consensus-replication", "epoch-term"],
+  addsBecause:
+    "Majority agreement keeps committed writes through minority loss, and terms let every node reject messages from a deposed leader.",
+  guards: /\b(acknowledged|durable|lost|survive|majority|commit)/i,
+  rule: (f, usual) => {
+    const n = f.nfrs;
+    if (n.durability.value !== "durable")
+      return {
+        holds: false,
+        because: `durability is best-effort (${n.durability.because}): losing the state is survivable`,
+      };
+    if (n.consistency.value === "linearizable")
+      return {
+        holds: true,
+        because: `linearizable truth (${n.consistency.because}) must survive node loss without two leaders`,
+      };
+    if (usual) return { holds: true, because: usual };
+    return { holds: false, because: "replicas may disagree briefly; no single-leader truth is needed" };
+  },
+  examples: {
+    valid: ["Design a payment system.", "Design a key-value store."],
+    invalid: ["Design a CDN.", "Design a rate limiter."],
+  },
+});
