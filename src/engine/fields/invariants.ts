@@ -67,10 +67,15 @@ export const invariantsField: Deriver<"invariants"> = {
           ...paths.flatMap((p) => pathEntities(p).map((e) => wordMention(statement, e))).filter((x) => x >= 0),
           Number.POSITIVE_INFINITY,
         );
+      // ... and, before that, those that share the most words with what the path's actions do
+      // ("conditional put naming the version the caller read" -> "a conditional write applies only when …").
+      const words = (t: string) => new Set(t.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+      const pathWords = words(paths.flatMap((p) => p.operations).join(" "));
+      const shared = (statement: string) => [...words(statement)].filter((w) => pathWords.has(w)).length;
       const statements = led
         ? archetype(id)
-            .invariants.map((s, i) => ({ s, i, at: score(s) }))
-            .sort((x, y) => x.at - y.at || x.i - y.i)
+            .invariants.map((s, i) => ({ s, i, at: score(s), overlap: shared(s) }))
+            .sort((x, y) => y.overlap - x.overlap || x.at - y.at || x.i - y.i)
             .map((x) => x.s)
         : archetype(id).invariants;
       for (const statement of statements) {
