@@ -231,7 +231,7 @@ describe("feature recognition", () => {
     const d = design(
       "Design a food delivery app where customers order dishes from nearby restaurants and couriers deliver them",
     );
-    expect(d.features.map((f) => f.id)).toEqual(["checkout", "proximity", "matching"]);
+    expect(d.features.map((f) => f.id)).toEqual(["checkout", "fulfilment", "proximity", "matching"]);
     const ops = d.operations.map((o) => o.phrase);
     expect(ops).toContain("match the delivery to the nearest available courier");
     expect(ops).toContain("find restaurants near a point");
@@ -275,7 +275,7 @@ const PRODUCT_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
   { prompt: "Design Slack", features: ["chat", "presence", "search"], nouns: [/message/, /channel/, /online/] },
   { prompt: "Design Lyft", features: ["matching", "proximity"], nouns: [/ride/, /driver/, /location/] },
   { prompt: "Design Eventbrite", features: ["booking"], nouns: [/ticket/, /hold/, /event/] },
-  { prompt: "Design Booking.com", features: ["booking", "search"], nouns: [/room/, /reservation/, /hold/] },
+  { prompt: "Design Booking.com", features: ["stay", "search"], nouns: [/room/, /reservation/, /night/] },
   { prompt: "Design Strava", features: ["feed", "graph", "counters"], nouns: [/activit/, /athlete/, /kudos/] },
   { prompt: "Design Quora", features: ["ranking", "search"], nouns: [/question/, /answer/, /vote/] },
   { prompt: "Design Venmo", features: ["transfer", "graph"], nouns: [/payment/, /balance/, /friend/] },
@@ -290,8 +290,8 @@ const UNTUNED_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
   },
   {
     prompt: "Design a hotel reservation system that never double books a room",
-    features: ["booking"],
-    nouns: [/hold/, /book/],
+    features: ["stay"],
+    nouns: [/night/, /reserv/],
   },
   {
     prompt: "Design a photo sharing app where users follow each other and like photos",
@@ -524,5 +524,128 @@ describe("stated product quantities", () => {
   it("reads a per-user daily rate directly", () => {
     const d = design("Design a chat app like WhatsApp where each user sends 40 messages a day");
     expect(input(d, "messages_per_sec", "messages_per_user_per_day")?.source).toBe("stated");
+  });
+});
+
+describe("feature-led correctness: invariants, failures and technology come from the features", () => {
+  const d = (p: string) => design(p);
+
+  it("every feature rule names an action of its feature and the entity that action writes", () => {
+    for (const f of FEATURES) {
+      for (const inv of f.invariants ?? []) {
+        const action = f.actions.find((a) => a.action === inv.action);
+        expect(action, `${f.id}: '${inv.action}'`).toBeDefined();
+      }
+      for (const x of f.failures ?? []) expect(x.prevention.length * x.repair.length, f.id).toBeGreaterThan(0);
+      for (const t of f.technology ?? []) expect(t.poorFor ? t.poorFor.length : t.fits.length, f.id).toBeGreaterThan(0);
+    }
+  });
+
+  it("a calendar's failure table is about events and reminders, never charges", () => {
+    const c = d("Design the Outlook calendar with meeting invites and reminders");
+    const text = c.failures.map((x) => `${x.failure} ${x.prevention}`).join(" ");
+    expect(text).toMatch(/daylight-saving/);
+    expect(text).toMatch(/reminder/i);
+    expect(text).not.toMatch(/\b(charge|refund|provider charges|authorisation)\b/i);
+    expect(c.failures[0]?.source).toMatch(/calendar/);
+    expect(c.invariants[0]?.statement).toMatch(/time zone/);
+    expect(c.technology.flatMap((t) => t.choices.map((x) => x.product))).not.toContain("Temporal (or Cadence)");
+  });
+
+  it("a voting site's invariants are one vote per user per story, not registry manifests", () => {
+    const h = d("Design Hacker News");
+    const inv = h.invariants.map((i) => i.statement).join(" ");
+    expect(inv).toMatch(/at most one vote per/);
+    expect(inv).not.toMatch(/manifest|blob digest/i);
+    expect(h.failures[0]?.failure).toMatch(/vote/i);
+  });
+
+  it("food delivery keeps the checkout and dispatch rules, each on its own critical path", () => {
+    const u = d("Design Uber Eats");
+    const byPath = (re: RegExp) => u.invariants.filter((i) => re.test(i.path)).map((i) => i.statement);
+    expect(byPath(/^match/).join(" ")).toMatch(/no courier is given two deliveries/);
+    expect(byPath(/^charge/).join(" ")).toMatch(/captured at most once/);
+  });
+
+  it("a booking site's hold rule names the hold and no item is sold twice", () => {
+    const b = d("Design a concert ticketing site where fans pick seats");
+    const inv = b.invariants.map((i) => i.statement).join(" ");
+    expect(inv).toMatch(/at most one live hold/);
+    expect(inv).toMatch(/no seat is sold twice/);
+    expect(b.technology.some((t) => t.avoid?.product === "Apache Cassandra")).toBe(true);
+  });
+
+  it("keeps infra designs archetype-led", () => {
+    const i = d("Design a distributed lock service with leases and fencing tokens");
+    expect(i.failures.every((x) => !/failure modes$/.test(x.source) || /^I\d\d /.test(x.source))).toBe(true);
+    expect(i.technology.every((t) => !t.shape.startsWith("what the "))).toBe(true);
+  });
+});
+
+describe("music streaming is audio, not video", () => {
+  it("streams tracks at audio bitrates, with playlists and a play log", () => {
+    for (const p of ["Design Apple Music", "Design a music streaming service where people listen to songs"]) {
+      const m = design(p);
+      expect(
+        m.features.map((f) => f.id),
+        p,
+      ).toContain("music");
+      expect(
+        m.features.map((f) => f.id),
+        p,
+      ).not.toContain("playback");
+      expect(
+        m.dataModel.map((e) => e.entity),
+        p,
+      ).toEqual(expect.arrayContaining(["Track", "Playlist", "PlayEvent"]));
+      const rate = FEATURE_BY_ID.get("music")?.capacity?.inputs.find((i) => i.quantity === "stream_bytes_per_sec");
+      expect(rate?.typical ?? 0).toBeLessThanOrEqual(40000); // 320 kbit/s at most
+      expect(m.invariants.map((i) => i.statement).join(" ")).toMatch(/play id/);
+      expect(JSON.stringify(m.failures)).not.toMatch(/video/i);
+    }
+  });
+});
+
+describe("date-range stays are counted room nights, not seats", () => {
+  it("reserves every night of a stay in one conditional transaction, and drops the seat hold", () => {
+    for (const p of ["Design Airbnb", "Design a hotel booking app for travellers"]) {
+      const s = design(p);
+      const ids = s.features.map((f) => f.id);
+      expect(ids, p).toContain("stay");
+      expect(ids, p).not.toContain("booking");
+      expect(
+        s.dataModel.map((e) => e.entity),
+        p,
+      ).toContain("RoomInventory");
+      expect(s.invariants.map((i) => i.statement).join(" "), p).toMatch(/never exceeds its total/);
+      expect(s.failures[0]?.failure, p).toMatch(/overlapping nights/);
+      expect(JSON.stringify(s.requirements), p).not.toMatch(/seat/);
+    }
+  });
+  it("keeps the seat hold for ticketing", () => {
+    expect(design("Design a concert ticketing site where fans pick seats").features.map((f) => f.id)).toContain(
+      "booking",
+    );
+  });
+});
+
+describe("food delivery has merchants, menus and fulfilment beside courier dispatch", () => {
+  it("links each order to its merchant and to one delivery", () => {
+    for (const p of ["Design Instacart", "Design a food delivery app where people order from restaurant menus"]) {
+      const f = design(p);
+      expect(
+        f.features.map((x) => x.id),
+        p,
+      ).toEqual(expect.arrayContaining(["checkout", "fulfilment", "matching"]));
+      expect(
+        f.dataModel.map((e) => e.entity),
+        p,
+      ).toEqual(expect.arrayContaining(["MenuItem", "Fulfilment"]));
+      expect(f.invariants.map((i) => i.statement).join(" "), p).toMatch(/exactly one delivery/);
+      expect(
+        f.links.some((l) => l.to === "fulfilment-orchestrator"),
+        p,
+      ).toBe(true);
+    }
   });
 });

@@ -3,6 +3,7 @@ import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow } from "../design/types.js";
+import { criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { archetype } from "./common.js";
 
 const MAX_FAILURES = 14;
@@ -10,8 +11,8 @@ const MAX_FAILURES = 14;
 export const failuresField: Deriver<"failures"> = {
   field: "failures",
   category: "Derived",
-  reads: ["archetypes", "nfrs", "baseMechanisms", "companions"],
-  rule: "the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair",
+  reads: ["archetypes", "nfrs", "baseMechanisms", "companions", "branch", "features", "criticalPaths", "operations"],
+  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair",
   derive: (f) => {
     const out: FailureRow[] = [];
     // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
@@ -22,6 +23,34 @@ export const failuresField: Deriver<"failures"> = {
       if (out.length < MAX_FAILURES && !out.some((r) => r.failure === row.failure)) out.push(row);
     };
     const [lead, ...rest] = f.archetypes;
+    if (featureLed(f.branch.kind, f.features)) {
+      const own = featureFailures(f.features);
+      if (own.length > 0) {
+        for (const x of own) push(x);
+        // A substrate keeps its rows only when it carries a critical action (the seat hold's lease),
+        // never when it only supports a side feature (a notification outbox in a calendar).
+        const critical = criticalArchetypes(f.criticalPaths);
+        const onPaths = new Set(f.criticalPaths.flatMap((p) => p.operations));
+        const mechanisms = new Set(
+          f.operations.filter((o) => onPaths.has(o.phrase) && o.mechanism).map((o) => o.mechanism as string),
+        );
+        for (const a of f.archetypes.filter((x) => critical.has(x.id)))
+          for (const x of archetype(a.id).failures.slice(0, 2))
+            push({ ...x, archetype: a.id, source: `${a.id} carries a critical action` });
+        const stance = f.nfrs.availability.value;
+        for (const m of [...f.baseMechanisms, ...f.companions].filter((x) => mechanisms.has(x.id)))
+          for (const x of MECHANISM_FAILURES.filter((y) => y.mechanism === m.id && (!y.stance || y.stance === stance)))
+            push({
+              failure: x.failure,
+              prevention: x.prevention,
+              repair: x.repair,
+              role: x.role,
+              archetype: f.criticalPaths[0]?.archetype ?? lead?.id ?? "I16",
+              source: `because a critical action uses ${m.name}`,
+            });
+        return out;
+      }
+    }
     if (lead) {
       for (const x of archetype(lead.id).failures)
         push({ ...x, archetype: lead.id, source: `${lead.id} failure modes` });

@@ -1,14 +1,17 @@
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
+import { featureInvariants, featureLed } from "../product/index.js";
 import { archetype, entityWords } from "./common.js";
 
 const MAX_PER_PATH = 3;
+/** On a feature-led path, the substrate archetype adds at most this many rules after the feature's own. */
+const MAX_SUBSTRATE_PER_PATH = 1;
 
 export const invariantsField: Deriver<"invariants"> = {
   field: "invariants",
   category: "Derived",
-  reads: ["operations", "criticalPaths", "primaryState", "nfrs"],
-  rule: "per critical path, the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
+  reads: ["operations", "criticalPaths", "primaryState", "nfrs", "branch", "features"],
+  rule: "per critical path, a product design's feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
   derive: (f) => {
     const out: InvariantRow[] = [];
     const used = new Set<string>();
@@ -23,19 +26,72 @@ export const invariantsField: Deriver<"invariants"> = {
       const hits = [t.indexOf(entity.toLowerCase()), t.indexOf(entityWords(entity))].filter((x) => x >= 0);
       return hits.length > 0 ? Math.min(...hits) : -1;
     };
+    const wordMention = (text: string, entity: string) => {
+      const hits = [entity, entityWords(entity)].map((w) =>
+        text.search(new RegExp(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i")),
+      );
+      const found = hits.filter((x) => x >= 0);
+      return found.length > 0 ? Math.min(...found) : -1;
+    };
     const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
+    // A feature-led design leads each path with the rules its features state for that path's actions.
+    const led = featureLed(f.branch.kind, f.features);
+    const own = led ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
+    const ownCount = new Map<string, number>();
+    for (const x of own) {
+      if (used.has(x.statement)) continue;
+      used.add(x.statement);
+      attached.set(x.path, [...(attached.get(x.path) ?? []), x]);
+      ownCount.set(x.path, (ownCount.get(x.path) ?? 0) + 1);
+    }
+    // On a feature-led design, a substrate's own deep-dive path (no feature action on it) keeps one rule too:
+    // the one about the entity that path writes, not the substrate's whole list.
+    const featurePath = new Set(
+      f.criticalPaths
+        .filter((p) => p.operations.some((o) => f.operations.some((x) => x.phrase === o && x.feature)))
+        .map((p) => p.name),
+    );
+    const room = (path: string) =>
+      (attached.get(path)?.length ?? 0) <
+      (ownCount.has(path) || (led && !featurePath.has(path))
+        ? (ownCount.get(path) ?? 0) + MAX_SUBSTRATE_PER_PATH
+        : MAX_PER_PATH);
     const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))];
     for (const id of archetypeIds) {
       const paths = f.criticalPaths.filter((p) => p.archetype === id);
-      for (const statement of archetype(id).invariants) {
+      // A feature-led design keeps few substrate rules, so it takes first those that open with the entity a
+      // path writes ("a Blob never changes") over those that mention it in passing, and a whole word only
+      // ("hold", not "holder").
+      const score = (statement: string) =>
+        Math.min(
+          ...paths.flatMap((p) => pathEntities(p).map((e) => wordMention(statement, e))).filter((x) => x >= 0),
+          Number.POSITIVE_INFINITY,
+        );
+      // ... and, before that, those that share the most words with what the path's actions do
+      // ("conditional put naming the version the caller read" -> "a conditional write applies only when …").
+      const words = (t: string) => new Set(t.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+      const pathWords = words(paths.flatMap((p) => p.operations).join(" "));
+      const shared = (statement: string) => [...words(statement)].filter((w) => pathWords.has(w)).length;
+      const statements = led
+        ? archetype(id)
+            .invariants.map((s, i) => ({ s, i, at: score(s), overlap: shared(s) }))
+            .sort((x, y) => y.overlap - x.overlap || x.at - y.at || x.i - y.i)
+            .map((x) => x.s)
+        : archetype(id).invariants;
+      for (const statement of statements) {
         if (used.has(statement)) continue;
         const candidates = paths
           .flatMap((p, order) =>
-            pathEntities(p).map((e) => ({ path: p.name, entity: e, at: firstMention(statement, e), order })),
+            pathEntities(p).map((e) => ({
+              path: p.name,
+              entity: e,
+              at: led ? wordMention(statement, e) : firstMention(statement, e),
+              order,
+            })),
           )
           .filter((c) => c.at >= 0)
           .sort((x, y) => x.at - y.at || x.order - y.order);
-        const best = candidates.find((c) => (attached.get(c.path)?.length ?? 0) < MAX_PER_PATH);
+        const best = candidates.find((c) => room(c.path));
         if (!best) continue;
         const list = attached.get(best.path) ?? [];
         used.add(statement);

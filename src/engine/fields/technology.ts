@@ -1,6 +1,7 @@
 import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
+import { featureLed, featureTechnology } from "../product/index.js";
 import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { archetype } from "./common.js";
 import { preferTechnology } from "./decisions.js";
@@ -28,8 +29,18 @@ export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrT
 export const technologyField: Deriver<"technology"> = {
   field: "technology",
   category: "Chosen",
-  reads: ["prompt", "archetypes", "baseMechanisms", "companions", "nfrs", "decisions"],
-  rule: "recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
+  reads: [
+    "prompt",
+    "archetypes",
+    "baseMechanisms",
+    "companions",
+    "nfrs",
+    "decisions",
+    "branch",
+    "features",
+    "criticalPaths",
+  ],
+  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   derive: (f) => {
     const lead = f.archetypes[0];
     if (!lead) return [];
@@ -37,8 +48,23 @@ export const technologyField: Deriver<"technology"> = {
     const ids = new Set([...f.baseMechanisms, ...f.companions].map((m) => m.id));
     const want = wantedTags(f.nfrs, ids);
     const inDesign = f.archetypes.map((x) => x.id);
+    const own = featureLed(f.branch.kind, f.features)
+      ? featureTechnology(
+          f.features,
+          (p) => !unaskedBuildingBlock(p, f.prompt) && !referenceVerdict(p, f.prompt, inDesign),
+        )
+      : [];
+    // A feature-led design names products only for the layers its features need; the lead archetype's
+    // silhouette (a lock service for a hotel) fills in only when no feature names any product.
+    const substrateCounts = own.length === 0;
     const rows: TechnologyRow[] = [];
     for (const layer of ["storage", "coordination", "serving"] as const) {
+      const mine = own.find((r) => r.layer === layer);
+      if (mine) {
+        rows.push(mine);
+        continue;
+      }
+      if (!substrateCounts) continue;
       const references: NonNullable<TechnologyRow["references"]> = [];
       const scored = a.technologies
         .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, f.prompt))
@@ -73,6 +99,9 @@ export const technologyField: Deriver<"technology"> = {
         };
       if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
+    // No product is both chosen in one layer and avoided in another.
+    const chosen = new Set(rows.flatMap((r) => r.choices.map((c) => c.product.toLowerCase())));
+    for (const r of rows) if (r.avoid && chosen.has(r.avoid.product.toLowerCase())) delete r.avoid;
     // Hook (numbers helper): a chosen decision's preferred products lead their layer.
     return preferTechnology(rows, f.decisions);
   },

@@ -1,2 +1,9 @@
+export {
+  criticalArchetypes,
+  featureFailures,
+  featureInvariants,
+  featureLed,
+  featureTechnology,
+} from "./correctness.js";
 export { type ProductRecognition, type RecognizedFeature, recognizeProduct, termsFor } from "./recognize.js";
 export { fillTerms, placeholders, plural } from "./terms.js";

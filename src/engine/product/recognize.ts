@@ -118,6 +118,8 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
       add(dep, `${FEATURE_BY_ID.get(id)?.name} needs it`);
     }
   }
+  // A more specific feature replaces the general one it supersedes (a hotel's room nights, not a seat hold).
+  for (const id of [...found.keys()]) for (const gone of FEATURE_BY_ID.get(id)?.supersedes ?? []) found.delete(gone);
   const lead = products.find((p) => named.some((n) => n.product === p));
   const features = [...found.entries()].flatMap(([id, evidence]): RecognizedFeature[] => {
     const feature = FEATURE_BY_ID.get(id);

@@ -17,7 +17,6 @@ export const BOOKING: FeatureEntry = {
     "reserve",
     "reservation",
     "booking",
-    "book a room",
     "double booking",
     "sold out",
     "seat map",
@@ -172,6 +171,77 @@ export const BOOKING: FeatureEntry = {
         },
       ],
       fallback: { option: "open", because: "demand is steady enough for the inventory store" },
+    },
+  ],
+  invariants: [
+    {
+      action: "hold a {item} for a few minutes",
+      statement:
+        "A {item} has at most one live hold for a {slot}: the availability check and the hold write are one conditional update at the inventory store, never a read from a cache followed by a write.",
+    },
+    {
+      action: "confirm the {booking} by paying before the hold expires",
+      statement:
+        "A {booking} is confirmed only by the holder of a live hold, checked with its hold token at the store in the same write, so no {item} is sold twice for the same {slot}.",
+    },
+    {
+      action: "release {items} whose hold expired unpaid",
+      statement:
+        "An expired hold frees its {item} once; a payment that arrives after the expiry is voided or refunded instead of confirming the {booking}.",
+    },
+  ],
+  failures: [
+    {
+      failure:
+        "Two buyers both see a {item} free (from the availability cache) and both try to hold it for the same {slot}",
+      prevention:
+        "the hold is a conditional write at the inventory store: insert only when no live hold exists, or for counted stock decrement only while the count stays at or above zero",
+      repair: "the second write fails its condition; that buyer is shown the {item} as taken and offered the next one",
+      role: "truth",
+    },
+    {
+      failure: "The payment succeeds after the hold expired and the {item} was given to someone else",
+      prevention:
+        "confirm checks the hold token and its expiry in the same transaction that writes the {booking}; the payment is only authorised, and captured after confirm succeeds",
+      repair: "void the authorisation (or refund) and tell the buyer; never confirm a {booking} without a live hold",
+      role: "external effect",
+    },
+    {
+      failure: "The expiry sweeper stalls and expired holds keep {items} off sale",
+      prevention:
+        "availability treats any hold past its expiry time as free, so correctness does not wait for the sweeper",
+      repair: "restart the sweeper; releasing an already released hold changes nothing",
+      role: "coordination",
+    },
+    {
+      failure: "A popular on-sale or holiday date sends every buyer to the same few {items} at once",
+      prevention: "admit buyers through a queue at the rate the store can take conditional writes on one {item}'s rows",
+      repair: "shed the excess with a retry-after and an honest position in the queue",
+      role: "coordination",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "a conditional UPDATE (or SELECT … FOR UPDATE) on the {item}'s inventory row makes hold and confirm atomic",
+    },
+    {
+      layer: "storage",
+      product: "Amazon DynamoDB",
+      fits: "a conditional write on the {item}'s key keeps one live hold; transactions cover hold plus {booking}",
+    },
+    {
+      layer: "storage",
+      product: "Apache Cassandra",
+      fits: "",
+      poorFor:
+        "plain writes are last-write-wins, so two holds on one {item} can both succeed, and its lightweight transactions (Paxos per partition) are slow under contention for one hot {item}",
+    },
+    {
+      layer: "serving",
+      product: "Redis",
+      fits: "the availability cache in front of the inventory store; it is never the authority on a hold",
     },
   ],
   topology: {

@@ -21,7 +21,7 @@ export const CALENDAR: FeatureEntry = {
       action: "create an {event} with a recurrence rule",
       shape: "create target",
       entity: "CalendarEvent",
-      critical: false,
+      critical: true,
       substrate: "I16",
       mechanism: "insert-primary",
     },
@@ -137,6 +137,65 @@ export const CALENDAR: FeatureEntry = {
       ],
       rules: [],
       fallback: { option: "local-plus-zone", because: "recurring events must keep their wall-clock time" },
+    },
+  ],
+  invariants: [
+    {
+      action: "create an {event} with a recurrence rule",
+      statement:
+        "A retried create makes one calendar event, stored as local wall time plus its IANA time zone and recurrence rule, so every occurrence keeps its local time across daylight-saving changes.",
+    },
+    {
+      action: "create an {event} with a recurrence rule",
+      statement:
+        "A calendar event edit applies only to the version the editor saw; a stale edit is refused, never silently overwriting an attendee's change.",
+    },
+  ],
+  failures: [
+    {
+      failure: "A weekly meeting shifts by an hour after a daylight-saving change",
+      prevention:
+        "store local wall time plus the IANA zone and expand occurrences in that zone; keep the tz database current",
+      repair: "re-expand the affected series after a tz data update",
+      role: "truth",
+    },
+    {
+      failure: "Two people edit the same {event} at once and one change silently overwrites the other",
+      prevention: "edits carry if_version and the store rejects a stale version (412)",
+      repair: "the client reloads the {event}, reapplies its change and retries",
+      role: "truth",
+    },
+    {
+      failure: "A reminder fires twice, or not at all, when the reminder scheduler fails over",
+      prevention:
+        "reminders are rows in a due-time index claimed under a lease; each send carries the reminder id, which the notifier deduplicates",
+      repair: "on restart, scan for reminders that are due but not marked sent",
+      role: "coordination",
+    },
+    {
+      failure: "Editing a series leaves an exception pointing at an occurrence time that no longer exists",
+      prevention:
+        "exceptions are keyed by the original occurrence start (RECURRENCE-ID in RFC 5545); a change to the series' times decides their fate explicitly",
+      repair: "drop or re-anchor orphaned exceptions and tell the organiser",
+      role: "truth",
+    },
+    {
+      failure: "Free/busy across many attendees is slow because every series is expanded on each read",
+      prevention: "cache expanded occurrences per calendar for a bounded horizon, invalidated on edit",
+      repair: "recompute the cached window from the rules and exceptions",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "{events} per calendar with version columns, the RRULE text and an index on start time",
+    },
+    {
+      layer: "serving",
+      product: "libical",
+      fits: "an RFC 5545 implementation that expands recurrence rules with exceptions",
     },
   ],
   topology: {

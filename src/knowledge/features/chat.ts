@@ -156,6 +156,46 @@ export const CHAT: FeatureEntry = {
       fallback: { option: "per-conversation", because: "large groups would multiply every message" },
     },
   ],
+  invariants: [
+    {
+      action: "send a {message} to a {conversation}",
+      statement:
+        "A {message} is stored once per client message id and takes the next sequence number of its {conversation}, so every device shows the {conversation} in the same order.",
+    },
+  ],
+  failures: [
+    {
+      failure: "The sender retries after a lost ack and the {message} appears twice",
+      prevention: "a client-generated message id, deduplicated where the {conversation} log is written",
+      repair: "devices drop a repeated id",
+      role: "truth",
+    },
+    {
+      failure: "A recipient's device is offline when the {message} is sent",
+      prevention:
+        "the device syncs from its last seen sequence number on reconnect; a push notification goes out meanwhile",
+      repair: "nothing to repair: the {conversation} log holds the {message}",
+      role: "truth",
+    },
+    {
+      failure: "The connection server holding a user's socket dies",
+      prevention: "clients reconnect to another server and resume from their last sequence number",
+      repair: "the presence entry of the dead server's users expires",
+      role: "coordination",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "Apache Cassandra",
+      fits: "{messages} partitioned by {conversation} and ordered by sequence number",
+    },
+    {
+      layer: "serving",
+      product: "Redis pub/sub",
+      fits: "routes a {message} to the connection server that holds the recipient's socket",
+    },
+  ],
   topology: {
     components: [
       {

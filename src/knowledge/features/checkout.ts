@@ -149,6 +149,62 @@ export const CHECKOUT: FeatureEntry = {
       fallback: { option: "authorise-capture", because: "orders are fulfilled after the buyer pays" },
     },
   ],
+  invariants: [
+    {
+      action: "place an {order} from the cart",
+      statement:
+        "A retried request to place an {order} (same request id) creates one {order}, and the stock it takes is decremented in the same transaction, never below zero.",
+    },
+    {
+      action: "charge the {order} at the payment provider",
+      statement:
+        "A payment is captured at most once per {order} and never above the authorised amount: every provider call carries the {order}'s idempotency key.",
+    },
+    {
+      action: "reconcile {orders} with the provider's settlement report",
+      statement:
+        "Every payment the provider settled matches one {order}; a mismatch is flagged and repaired, never left silent.",
+    },
+  ],
+  failures: [
+    {
+      failure: "The buyer double-taps, or the app retries placing the {order} after a timeout",
+      prevention: "a client-generated request id with a unique constraint on the {order}",
+      repair: "return the first {order} to the retry",
+      role: "truth",
+    },
+    {
+      failure: "The provider charged the card but the service crashed before recording the payment",
+      prevention:
+        "write the {order} state and an outbox row in one transaction; call the provider with an idempotency key and record the outcome from its reply or webhook",
+      repair: "reconcile against the provider's records and settle the {order}",
+      role: "external effect",
+    },
+    {
+      failure: "Two buyers check out the last unit of a {product} at the same time",
+      prevention:
+        "decrement stock with a condition (only while it stays at or above zero) in the {order}'s transaction",
+      repair: "fail the later checkout before any charge and offer a back-order",
+      role: "truth",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "{orders}, stock and an outbox table in one transaction",
+    },
+    {
+      layer: "coordination",
+      product: "Temporal",
+      fits: "durable retries and compensation for the charge, refund and fulfilment steps of an {order}",
+    },
+    {
+      layer: "serving",
+      product: "Stripe or Adyen",
+      fits: "the payment provider; both accept an idempotency key on API requests",
+    },
+  ],
   topology: {
     components: [
       {

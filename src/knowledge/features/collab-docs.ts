@@ -109,6 +109,47 @@ export const COLLAB_DOCS: FeatureEntry = {
       fallback: { option: "ot", because: "editors are online and a document session can sequence them" },
     },
   ],
+  invariants: [
+    {
+      action: "edit a {doc} together in real time",
+      statement:
+        "Every editor's copy of the {doc} converges to the same content once all doc operations are applied, whatever order they arrive in, and an acknowledged doc operation is never lost.",
+    },
+  ],
+  failures: [
+    {
+      failure: "Two people type at the same place at once and their edits interleave wrongly or one is lost",
+      prevention:
+        "operations are transformed (OT, with a server ordering them) or merged by a CRDT, so all copies converge",
+      repair: "clients resync from the latest snapshot plus the operations after it",
+      role: "truth",
+    },
+    {
+      failure: "An editor goes offline for hours and comes back with many edits",
+      prevention:
+        "the client keeps its pending operations and rebases them on the server's operations when it reconnects",
+      repair: "if rebasing fails, keep both versions and ask the user",
+      role: "truth",
+    },
+    {
+      failure: "The operation log grows without bound and opening a {doc} replays too much",
+      prevention: "take periodic snapshots and open from the latest one plus the operations after it",
+      repair: "compact the log behind the newest snapshot",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "serving",
+      product: "Yjs or Automerge",
+      fits: "CRDT libraries that merge concurrent edits of a {doc} without a central order",
+    },
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "the operation log and snapshots per {doc}",
+    },
+  ],
   topology: {
     components: [
       {

@@ -138,6 +138,40 @@ export const COUNTERS: FeatureEntry = {
       fallback: { option: "exact-likes-approx-views", because: "displayed view counts tolerate a small error" },
     },
   ],
+  failures: [
+    {
+      failure: "A hot {item} receives so many {reactions} that its one counter row becomes the bottleneck",
+      prevention: "split the counter into shards summed on read, or buffer increments and flush them in batches",
+      repair: "recount from the {reaction} rows",
+      role: "derived",
+    },
+    {
+      failure: "A retried {like} counts twice",
+      prevention: "store each {reaction} keyed by (user, {item}) and derive the count from the stored rows",
+      repair: "recount the {item} from its {reaction} rows",
+      role: "truth",
+    },
+    {
+      failure: "The shown count lags the true one",
+      prevention:
+        "counts are approximate and refreshed every few seconds; the user's own {like} is shown from their write",
+      repair: "the next flush catches the count up",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "serving",
+      product: "Redis",
+      fits: "INCRBY on in-memory counters, flushed to the store in batches",
+    },
+    {
+      layer: "storage",
+      product: "Apache Cassandra counter columns",
+      fits: "",
+      poorFor: "a counter update is not idempotent, so a timed-out increment cannot be retried safely and counts drift",
+    },
+  ],
   topology: {
     components: [
       {

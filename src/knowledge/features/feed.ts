@@ -209,6 +209,51 @@ export const FEED: FeatureEntry = {
       },
     },
   ],
+  invariants: [
+    {
+      action: "publish a {post}",
+      statement:
+        "A published {post} reaches each follower's {feed} once (fanned out on write, or merged at read time for accounts with very many followers) and never appears twice.",
+    },
+  ],
+  failures: [
+    {
+      failure: "An account with millions of followers publishes and the fan-out backlog delays every {feed}",
+      prevention: "fan out on write only for ordinary accounts; merge very large accounts' {posts} at read time",
+      repair: "drain the backlog; readers still see those {posts} through the read-time merge",
+      role: "derived",
+    },
+    {
+      failure: "A fan-out worker crashes half way through a follower list",
+      prevention:
+        "{feed} entries are keyed by (follower, {post} id), so a replay writes nothing new; the worker checkpoints its place",
+      repair: "resume from the checkpoint",
+      role: "derived",
+    },
+    {
+      failure: "A deleted {post} stays in followers' {feeds}",
+      prevention: "{feeds} hold {post} ids and hydrate on read, dropping deleted ones",
+      repair: "fan out a removal for the deleted id",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "Apache Cassandra",
+      fits: "{posts} and per-user {feed} entries partitioned by user and ordered by time",
+    },
+    {
+      layer: "serving",
+      product: "Redis",
+      fits: "the newest few hundred {feed} entries of each active user in memory",
+    },
+    {
+      layer: "coordination",
+      product: "Apache Kafka",
+      fits: "the stream of new {posts} the fan-out workers consume",
+    },
+  ],
   topology: {
     components: [
       {

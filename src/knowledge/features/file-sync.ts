@@ -138,6 +138,45 @@ export const FILE_SYNC: FeatureEntry = {
       fallback: { option: "blocks", because: "large files are edited in place and deduplication saves storage" },
     },
   ],
+  invariants: [
+    {
+      action: "commit a new {file} version",
+      statement:
+        "A file version is committed only after every block it lists is stored, and only if it names the version it was based on; a stale base becomes a conflicted copy, never a silent overwrite.",
+    },
+  ],
+  failures: [
+    {
+      failure: "Two devices edit the same {file} offline and both sync",
+      prevention: "a commit names the version it was based on; the second commit sees a newer version",
+      repair: "keep both as a conflicted copy and let the user choose",
+      role: "truth",
+    },
+    {
+      failure: "An upload is interrupted half way through a large {file}",
+      prevention: "upload content-addressed blocks first and commit the version last",
+      repair: "resume by uploading only the blocks the server lacks",
+      role: "immutable",
+    },
+    {
+      failure: "Block garbage collection deletes a block a new version is about to reference",
+      prevention: "collect only blocks unreferenced for longer than the upload grace period",
+      repair: "the client re-uploads the missing block before committing",
+      role: "immutable",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "Amazon S3",
+      fits: "content-addressed blocks, written once",
+    },
+    {
+      layer: "storage",
+      product: "MySQL",
+      fits: "the metadata journal of {file} versions per namespace",
+    },
+  ],
   topology: {
     components: [
       {

@@ -132,6 +132,34 @@ export const GRAPH: FeatureEntry = {
       fallback: { option: "adjacency-lists", because: "feeds and profiles only need one-hop lists" },
     },
   ],
+  invariants: [
+    {
+      action: "{follow} a {user}",
+      statement:
+        "A follow edge exists at most once per (follower, followee): a retried follow never duplicates it, and the reverse follower list reflects every follow and unfollow.",
+    },
+  ],
+  failures: [
+    {
+      failure: "The reverse follower list misses an edge after a crash",
+      prevention: "build it from the change stream of follow rows with a checkpoint",
+      repair: "rebuild the {user}'s follower list from the follow table",
+      role: "derived",
+    },
+    {
+      failure: "One very popular {user}'s follower list outgrows a partition",
+      prevention: "page follower lists and split very large ones across partitions",
+      repair: "re-split the list when it crosses the size limit",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "MySQL sharded by user id",
+      fits: "follow edges keyed by (follower, followee) with a unique key; Facebook's TAO keeps its graph in sharded MySQL",
+    },
+  ],
   topology: {
     components: [
       {

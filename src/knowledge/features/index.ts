@@ -9,10 +9,12 @@ import { COLLAB_DOCS } from "./collab-docs.js";
 import { COUNTERS } from "./counters.js";
 import { FEED } from "./feed.js";
 import { FILE_SYNC } from "./file-sync.js";
+import { FULFILMENT } from "./fulfilment.js";
 import { GRAPH } from "./graph.js";
 import { LEADERBOARD } from "./leaderboard.js";
 import { MATCHING } from "./matching.js";
 import { MEDIA } from "./media.js";
+import { MUSIC } from "./music.js";
 import { NOTIFICATIONS } from "./notifications.js";
 import { PLAYBACK } from "./playback.js";
 import { PRESENCE } from "./presence.js";
@@ -21,10 +23,25 @@ import { RANKING } from "./ranking.js";
 import { REVIEWS } from "./reviews.js";
 import { SEARCH } from "./search.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
+import { STAY } from "./stay.js";
 import { TRANSFER } from "./transfer.js";
-import type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
+import type {
+  FeatureAction,
+  FeatureEntity,
+  FeatureFailure,
+  FeatureInvariant,
+  FeatureSubstrate,
+  FeatureTechnology,
+} from "./types.js";
 
-export type { FeatureAction, FeatureEntity, FeatureSubstrate } from "./types.js";
+export type {
+  FeatureAction,
+  FeatureEntity,
+  FeatureFailure,
+  FeatureInvariant,
+  FeatureSubstrate,
+  FeatureTechnology,
+} from "./types.js";
 
 /** A recurring feature of product prompts (home feed, media upload, booking hold, …). */
 export interface FeatureEntry {
@@ -53,10 +70,18 @@ export interface FeatureEntry {
   promptNouns?: Record<string, string[]>;
   /** Other features whose components this one's links name (dispatch asks the proximity index). */
   requires?: string[];
+  /** Features this one replaces when both are recognised (room-night stays replace the seat hold for a hotel). */
+  supersedes?: string[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
   capacity?: CapacityModel;
   /** Trade-offs this feature adds to a design (see ../decisions/types.ts). */
   decisions?: DecisionPoint[];
+  /** Never-violate rules, each on the action whose path it constrains; they lead a product design's invariants. */
+  invariants?: FeatureInvariant[];
+  /** How the feature breaks, with prevention and repair; they lead a product design's failure table. */
+  failures?: FeatureFailure[];
+  /** Products that fit the feature's layers, with why (and tempting ones that do not). */
+  technology?: FeatureTechnology[];
 }
 
 /**
@@ -84,11 +109,14 @@ const CATALOGUE: readonly FeatureEntry[] = [
   GRAPH,
   MEDIA,
   PLAYBACK,
+  MUSIC,
   CHAT,
   PRESENCE,
   PROXIMITY,
   BOOKING,
+  STAY,
   CHECKOUT,
+  FULFILMENT,
   TRANSFER,
   COUNTERS,
   LEADERBOARD,

@@ -148,6 +148,38 @@ export const LEADERBOARD: FeatureEntry = {
       fallback: { option: "earlier-wins", because: "game scores tie often and players expect a stable order" },
     },
   ],
+  failures: [
+    {
+      failure: "A retried score submission is applied twice or a lower score overwrites a best",
+      prevention: "keep the best per ({player}, {board}) with a max-update, keyed by the submission id",
+      repair: "recompute the {board} entry from the stored scores",
+      role: "truth",
+    },
+    {
+      failure: "One global {board} with tens of millions of {players} overloads a single sorted set",
+      prevention: "exact ranks for the top; approximate ranks for the long tail from score buckets",
+      repair: "rebuild the ranked {board} from the score table",
+      role: "derived",
+    },
+    {
+      failure: "Cheated scores reach the top of the {board}",
+      prevention: "validate scores on the server against game rules and rate limits",
+      repair: "remove the score and recompute ranks",
+      role: "truth",
+    },
+  ],
+  technology: [
+    {
+      layer: "serving",
+      product: "Redis sorted sets",
+      fits: "ZADD with GT keeps the best score; ZREVRANK and ZRANGE give rank and neighbours",
+    },
+    {
+      layer: "storage",
+      product: "Amazon DynamoDB",
+      fits: "the durable score per ({player}, {board}) with conditional best-score updates",
+    },
+  ],
   topology: {
     components: [
       {

@@ -166,6 +166,69 @@ export const MATCHING: FeatureEntry = {
       fallback: { option: "by-region", because: "location updates are too many for one matcher and matching is local" },
     },
   ],
+  invariants: [
+    {
+      action: "request a {trip}",
+      statement: "A retried request creates one {trip}, and a {rider} has at most one open {trip} at a time.",
+    },
+    {
+      action: "match the {trip} to the nearest available {driver}",
+      statement:
+        "A {driver} state holds at most one open offer or active {trip}: assignment is a conditional write on that state (available to offered), so no {driver} is given two {trips} at once.",
+    },
+    {
+      action: "{driver} accepts or declines the offer",
+      statement:
+        "An accept counts only while its offer token is current; a late accept after the offer moved on is refused, so a {trip} has exactly one {driver}.",
+    },
+    {
+      action: "complete the {trip} and charge the {rider}",
+      statement: "A {trip} is charged once, on completion, under the {trip}'s idempotency key.",
+    },
+  ],
+  failures: [
+    {
+      failure: "Two dispatchers pick the same nearest {driver} for two {trips} at once",
+      prevention: "the offer is a compare-and-set on the {driver}'s state with a version",
+      repair: "the losing dispatcher moves to the next nearest {driver}",
+      role: "coordination",
+    },
+    {
+      failure: "A {driver} accepts after the offer timed out and went to another {driver}",
+      prevention: "each offer carries a token and an expiry; accept is a conditional write that checks both",
+      repair: "refuse the late accept and put the {driver} back in the available pool",
+      role: "coordination",
+    },
+    {
+      failure: "A {driver}'s location updates stop (tunnel, app killed) and the index keeps a stale position",
+      prevention: "positions expire after a few missed updates; matching reads only fresh ones",
+      repair: "drop the {driver} from the index until the next update arrives",
+      role: "derived",
+    },
+    {
+      failure: "A burst of {trip} requests in one area outruns the {drivers} there",
+      prevention: "match in short batches per area and widen the search radius step by step",
+      repair: "queue the requests with an honest wait estimate instead of failing them",
+      role: "coordination",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "{trips} and {driver} states with versioned conditional updates",
+    },
+    {
+      layer: "serving",
+      product: "Redis",
+      fits: "a geo index (GEOADD / GEOSEARCH) of fresh {driver} positions, rebuilt from the update stream",
+    },
+    {
+      layer: "coordination",
+      product: "Apache Kafka",
+      fits: "the stream of {driver} location updates, partitioned by area",
+    },
+  ],
   topology: {
     components: [
       {

@@ -162,6 +162,46 @@ export const MEDIA: FeatureEntry = {
       fallback: { option: "eager", because: "feeds show a few fixed sizes soon after posting" },
     },
   ],
+  invariants: [
+    {
+      action: "upload the {media} bytes straight to the object store",
+      statement:
+        "A {media} is shown only after its media blob is fully uploaded and checked (size and type); a half-written media blob is never referenced.",
+    },
+  ],
+  failures: [
+    {
+      failure: "An upload stops half way on a mobile network",
+      prevention: "multipart or resumable upload with per-part retries",
+      repair: "a lifecycle rule aborts incomplete multipart uploads after a day",
+      role: "immutable",
+    },
+    {
+      failure: "A processing worker crashes and a {media} never gets its sizes",
+      prevention:
+        "processing starts from the object-created event and is retried; renditions go to deterministic keys, so a retry overwrites",
+      repair: "sweep {media} items stuck in processing and re-queue them",
+      role: "derived",
+    },
+    {
+      failure: "A deleted {media} keeps being served from edge caches",
+      prevention: "private {media} use signed URLs with short expiry; a delete invalidates the cached paths",
+      repair: "purge the paths at the CDN",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "Amazon S3",
+      fits: "pre-signed PUT and multipart upload straight from the client",
+    },
+    {
+      layer: "serving",
+      product: "Amazon CloudFront",
+      fits: "serves {media} renditions from the nearest edge",
+    },
+  ],
   topology: {
     components: [
       {

@@ -108,6 +108,39 @@ export const NOTIFICATIONS: FeatureEntry = {
       fallback: { option: "immediate", because: "the volume per user is low enough to send each one" },
     },
   ],
+  failures: [
+    {
+      failure: "A sender retries after a timeout and the user gets the same notification twice",
+      prevention:
+        "each notification has an id recorded before the push call; a collapse key (APNs apns-collapse-id, FCM collapse_key) lets the device replace a repeat",
+      repair: "the inbox shows one row per notification id",
+      role: "external effect",
+    },
+    {
+      failure: "The push service rejects a device token because the app was uninstalled",
+      prevention: "delete tokens the push service reports as no longer valid",
+      repair: "the notification still lands in the in-app inbox",
+      role: "external effect",
+    },
+    {
+      failure: "A burst (a popular account's post) queues millions of notifications and delays urgent ones",
+      prevention: "separate queues by priority and a per-user rate limit",
+      repair: "drain the backlog, dropping low-priority notifications that are too old to matter",
+      role: "coordination",
+    },
+  ],
+  technology: [
+    {
+      layer: "serving",
+      product: "APNs and Firebase Cloud Messaging",
+      fits: "the push services that reach iOS and Android devices",
+    },
+    {
+      layer: "coordination",
+      product: "Amazon SQS",
+      fits: "a buffer between the services that raise notifications and the senders",
+    },
+  ],
   topology: {
     components: [
       {

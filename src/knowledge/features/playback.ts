@@ -6,15 +6,7 @@ export const PLAYBACK: FeatureEntry = {
   name: "Video playback and watch progress",
   summary:
     "A title is encoded ahead of time into short segments at several bitrates; the player fetches a manifest and then segments from the nearest CDN edge, switching bitrate as bandwidth changes, and saves where the viewer stopped.",
-  signals: [
-    "stream video",
-    "watch video",
-    "video streaming",
-    "watch movies",
-    "stream music",
-    "playback",
-    "resume watching",
-  ],
+  signals: ["stream video", "watch video", "video streaming", "watch movies", "playback", "resume watching"],
   terms: { title: "video", viewer: "viewer" },
   actions: [
     {
@@ -147,6 +139,52 @@ export const PLAYBACK: FeatureEntry = {
       ],
       rules: [],
       fallback: { option: "abr", because: "long titles on changing networks need quality switching" },
+    },
+  ],
+  invariants: [
+    {
+      action: "encode a new {title} into segments at several bitrates",
+      statement:
+        "A {title}'s manifest lists only segments that exist at every bitrate it names: every segment is written before the manifest that points to it is published.",
+    },
+  ],
+  failures: [
+    {
+      failure: "A popular new {title} floods the origin while edge caches are still cold",
+      prevention: "pre-position popular {titles} at the edge and coalesce misses at a shield tier",
+      repair: "serve from the shield while the edges fill",
+      role: "derived",
+    },
+    {
+      failure: "The {viewer}'s network slows and playback stalls",
+      prevention: "adaptive bitrate: the player picks a lower rendition for the next segments (HLS or DASH)",
+      repair: "step back up once throughput recovers",
+      role: "derived",
+    },
+    {
+      failure: "An encode job dies half way and a {title} is published with renditions missing",
+      prevention:
+        "publish the manifest only after every rendition is written; segment encodes are retried under deterministic keys",
+      repair: "re-run the missing renditions and republish",
+      role: "immutable",
+    },
+    {
+      failure: "Two devices save the {viewer}'s playback position at once",
+      prevention: "keep the latest position per ({viewer}, {title}) by the device's timestamp",
+      repair: "the next save corrects it",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "Amazon S3",
+      fits: "immutable segments and manifests at the origin",
+    },
+    {
+      layer: "serving",
+      product: "a CDN (CloudFront, Akamai or Fastly)",
+      fits: "caches segments near {viewers}; most bytes never reach the origin",
     },
   ],
   topology: {

@@ -99,6 +99,33 @@ export const PRESENCE: FeatureEntry = {
       fallback: { option: "push-all", because: "the push volume is modest" },
     },
   ],
+  failures: [
+    {
+      failure: "A phone loses its network and the {user} shows online for minutes",
+      prevention: "online means a heartbeat within the last interval or two; the entry expires on its own",
+      repair: "the entry lapses and contacts see last-seen time",
+      role: "derived",
+    },
+    {
+      failure: "A {user} with thousands of contacts flaps online and offline, flooding every contact",
+      prevention: "debounce changes for a few seconds and push them only to contacts who are looking",
+      repair: "contacts fetch current status when they open the chat",
+      role: "derived",
+    },
+    {
+      failure: "A presence node restarts and forgets who is online",
+      prevention: "presence is soft state rebuilt from the next heartbeats",
+      repair: "clients resend a heartbeat on reconnect",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "serving",
+      product: "Redis",
+      fits: "presence entries with a short TTL refreshed by heartbeats",
+    },
+  ],
   topology: {
     components: [
       {

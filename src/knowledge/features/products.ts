@@ -133,8 +133,20 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Spotify",
     weight: 0.8,
-    features: ["playback", "search"],
-    terms: { title: "song", viewer: "listener", doc: "song" },
+    features: ["music", "search"],
+    terms: { track: "song", doc: "song" },
+  },
+  {
+    name: "Apple Music",
+    weight: 0.8,
+    features: ["music", "search"],
+    terms: { track: "song", doc: "song" },
+  },
+  {
+    name: "Deezer",
+    weight: 0.8,
+    features: ["music", "search"],
+    terms: { track: "track", doc: "track" },
   },
   {
     name: "Pinterest",
@@ -249,8 +261,9 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "DoorDash",
     weight: 0.9,
     aliases: ["door dash", "uber eats", "grubhub"],
-    features: ["checkout", "matching", "proximity", "reviews", "notifications"],
+    features: ["checkout", "fulfilment", "matching", "proximity", "reviews", "notifications"],
     terms: {
+      merchant: "restaurant",
       order: "food order",
       product: "dish",
       trip: "delivery",
@@ -278,11 +291,11 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Booking.com",
     weight: 0.8,
     aliases: ["booking com", "expedia", "hotels.com"],
-    features: ["booking", "search", "proximity", "reviews", "notifications"],
+    features: ["stay", "search", "proximity", "reviews", "notifications"],
     terms: {
-      item: "room",
-      slot: "date range",
-      booking: "reservation",
+      property: "hotel",
+      room: "room",
+      reservation: "reservation",
       doc: "hotel",
       place: "hotel",
       subject: "hotel",
@@ -292,11 +305,11 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Airbnb",
     weight: 0.9,
-    features: ["booking", "search", "proximity", "reviews", "chat"],
+    features: ["stay", "search", "proximity", "reviews", "chat"],
     terms: {
-      item: "listing night",
-      slot: "date range",
-      booking: "reservation",
+      property: "listing",
+      room: "listing",
+      reservation: "reservation",
       doc: "listing",
       place: "listing",
       subject: "listing",
@@ -424,8 +437,10 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Instacart",
     weight: 0.9,
-    features: ["checkout", "matching", "proximity", "notifications"],
+    features: ["checkout", "fulfilment", "matching", "proximity", "notifications"],
     terms: {
+      merchant: "store",
+      menu: "catalogue",
       order: "grocery order",
       product: "grocery item",
       trip: "delivery",

@@ -113,6 +113,43 @@ export const PROXIMITY: FeatureEntry = {
       fallback: { option: "quadtree", because: "the points rarely move, so an adaptive tree pays off" },
     },
   ],
+  failures: [
+    {
+      failure: "A {place} just across a cell edge is missed because only the point's own cell was searched",
+      prevention: "search the cell and its eight neighbours, then filter by exact distance",
+      repair: "widen to the next ring of cells when too few results come back",
+      role: "derived",
+    },
+    {
+      failure: "A dense area (a city centre) packs so many {places} into one cell that its shard runs hot",
+      prevention: "adaptive cells: split a quadtree node, or use a finer geohash precision, where density is high",
+      repair: "split the hot cell and re-bucket its {places}",
+      role: "derived",
+    },
+    {
+      failure: "The geo index lags a {place}'s location update",
+      prevention: "re-bucket on every location update and keep the update time beside the position",
+      repair: "rebuild the affected cells from the location store",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL with PostGIS",
+      fits: "the authoritative {place} locations with a spatial index",
+    },
+    {
+      layer: "serving",
+      product: "Redis",
+      fits: "GEOSEARCH over a geo set for fast radius queries on hot areas",
+    },
+    {
+      layer: "serving",
+      product: "Elasticsearch or OpenSearch",
+      fits: "geo_distance queries combined with text and attribute filters",
+    },
+  ],
   topology: {
     components: [
       {

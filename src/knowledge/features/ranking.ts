@@ -13,7 +13,7 @@ export const RANKING: FeatureEntry = {
       action: "upvote or downvote a {post}",
       shape: "overwrite current value",
       entity: "Vote",
-      critical: false,
+      critical: true,
       substrate: "I16",
       mechanism: "versioned-overwrite",
     },
@@ -126,6 +126,54 @@ export const RANKING: FeatureEntry = {
         },
       ],
       fallback: { option: "per-vote", because: "the vote rate is modest" },
+    },
+  ],
+  invariants: [
+    {
+      action: "upvote or downvote a {post}",
+      statement:
+        "Each user has at most one vote per {post}: the vote is keyed by (user, {post}), a change overwrites it and the score moves by the difference, so retries and re-votes never count twice.",
+    },
+  ],
+  failures: [
+    {
+      failure: "A retried or repeated vote counts twice",
+      prevention:
+        "votes are keyed by (user, {post}); the score moves by the difference between the old and the new vote",
+      repair: "recount the {post}'s score from its vote rows",
+      role: "truth",
+    },
+    {
+      failure: "A viral {post} draws thousands of votes a second onto one score row",
+      prevention:
+        "buffer votes and apply them to the score in batches, or split the counter into shards summed on read",
+      repair: "catch the score up from the vote rows",
+      role: "derived",
+    },
+    {
+      failure: "The hot list of a {community} goes stale while scores keep moving",
+      prevention:
+        "recompute hot scores of recently active {posts} on a short schedule; the list is a cache, not the truth",
+      repair: "rebuild the list from the current scores",
+      role: "derived",
+    },
+    {
+      failure: "Vote rings or bots push a {post} up",
+      prevention: "rate-limit votes per account and discount votes from new or linked accounts",
+      repair: "void the fraudulent votes and recompute the score",
+      role: "truth",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "{posts} and votes, with a unique key on (user, {post})",
+    },
+    {
+      layer: "serving",
+      product: "Redis sorted sets",
+      fits: "each {community}'s ranked list, ordered by hot score",
     },
   ],
   topology: {

@@ -115,6 +115,33 @@ export const REVIEWS: FeatureEntry = {
       fallback: { option: "post-moderate", because: "volume is high and most reviews are fine" },
     },
   ],
+  failures: [
+    {
+      failure: "A user posts two reviews of the same {subject} (double submit or retry)",
+      prevention: "one review per (user, {subject}) with a unique key; a second write edits the first",
+      repair: "merge duplicates, keeping the newest",
+      role: "truth",
+    },
+    {
+      failure: "The average rating drifts from the reviews it summarises",
+      prevention: "keep the sum and count of stars, updated from the review change stream idempotently",
+      repair: "recompute the {subject}'s summary from its reviews",
+      role: "derived",
+    },
+    {
+      failure: "Fake or paid reviews inflate a {subject}",
+      prevention: "only users with a completed order or visit may review; flag bursts from new accounts",
+      repair: "remove the flagged reviews and recompute the summary",
+      role: "truth",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "reviews with a unique key on (user, {subject}) and the summary row per {subject}",
+    },
+  ],
   topology: {
     components: [
       {

@@ -118,6 +118,34 @@ export const SEARCH: FeatureEntry = {
       fallback: { option: "near-real-time", because: "user content is expected to be searchable soon after posting" },
     },
   ],
+  failures: [
+    {
+      failure: "A new or edited {doc} does not show in results for a while",
+      prevention: "index from the change stream with a checkpoint and a bounded refresh interval",
+      repair: "replay the change stream from the last checkpoint",
+      role: "derived",
+    },
+    {
+      failure: "A deleted {doc} still shows up in results",
+      prevention:
+        "deletes travel the same change stream as edits, and results are checked against the store before display",
+      repair: "re-send the delete for ids the check rejects",
+      role: "derived",
+    },
+    {
+      failure: "The index is lost or its mapping must change",
+      prevention: "the index is derived: it can be rebuilt from the source of truth",
+      repair: "build a new index beside the old one and switch an alias to it",
+      role: "derived",
+    },
+  ],
+  technology: [
+    {
+      layer: "serving",
+      product: "Elasticsearch or OpenSearch",
+      fits: "inverted index over {docs} with relevance ranking and aliases for rebuilds",
+    },
+  ],
   topology: {
     components: [
       {

@@ -146,6 +146,51 @@ export const TRANSFER: FeatureEntry = {
       fallback: { option: "balance-row", because: "users must not send money they do not have" },
     },
   ],
+  invariants: [
+    {
+      action: "send a {payment} to another {user}",
+      statement:
+        "Every {payment} writes one debit and one credit ledger entry that sum to zero in one transaction; a retried {payment} with the same id writes no new ledger entry.",
+    },
+    {
+      action: "cash out the balance to a bank account",
+      statement:
+        "A payout is sent to the bank once per request id, and only from a balance already debited in the ledger.",
+    },
+  ],
+  failures: [
+    {
+      failure: "A retried {payment} moves the money twice",
+      prevention: "a client request id with a unique constraint on the ledger transaction",
+      repair: "return the first result; reverse a duplicate with a compensating entry, never an edit",
+      role: "truth",
+    },
+    {
+      failure: "The bank accepts a payout but the service crashes before recording it",
+      prevention: "record the payout and an outbox row in one transaction, call the bank with an idempotency key",
+      repair: "reconcile against the bank's statement and settle the payout",
+      role: "external effect",
+    },
+    {
+      failure: "Two {payments} from the same balance run at once and overdraw it",
+      prevention:
+        "debit with a condition (balance stays at or above zero) in the same transaction as the ledger entries",
+      repair: "reject the later {payment} before any money moves",
+      role: "truth",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "a double-entry ledger and balances in serializable transactions",
+    },
+    {
+      layer: "coordination",
+      product: "Temporal",
+      fits: "durable retries of the payout call to the bank",
+    },
+  ],
   topology: {
     components: [
       {

@@ -1,4 +1,4 @@
-import type { ArchetypeId, Operation } from "../schema.js";
+import type { ArchetypeId, ComponentRole, Operation } from "../schema.js";
 
 /**
  * A user action of a product feature, written in the feature's own nouns. Words in braces are
@@ -30,4 +30,31 @@ export interface FeatureSubstrate {
 export interface FeatureEntity {
   name: string;
   description: string;
+}
+
+/**
+ * A never-violate rule of a feature, tied to the user action whose path it constrains (`action`
+ * is that action's template exactly as in `actions`). The statement names the entity the action
+ * writes, in the feature's {Terms}.
+ */
+export interface FeatureInvariant {
+  action: string;
+  statement: string;
+}
+
+/** A way the feature breaks, what prevents it and how it is repaired, in the feature's nouns. */
+export interface FeatureFailure {
+  failure: string;
+  prevention: string;
+  repair: string;
+  role: ComponentRole;
+}
+
+/** A product that fits one layer of the feature (or, with `poorFor`, a tempting one that does not). */
+export interface FeatureTechnology {
+  layer: "storage" | "coordination" | "serving";
+  product: string;
+  fits: string;
+  /** Why it is the wrong choice for this feature; set only on a product to avoid. */
+  poorFor?: string;
 }

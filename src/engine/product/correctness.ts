@@ -1,0 +1,134 @@
+import { FEATURE_BY_ID, type FeatureEntry } from "../../knowledge/features/index.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
+import type {
+  CriticalPath,
+  FailureRow,
+  FeatureRow,
+  InvariantRow,
+  OperationRow,
+  TechnologyRow,
+} from "../design/types.js";
+import { fillTerms } from "./terms.js";
+
+/**
+ * The correctness rows a product design's features declare (invariants, failures, technology),
+ * in the product's nouns. A product-first design leads with them; the substrate archetypes keep
+ * only the rows that protect a critical action.
+ */
+
+interface Recognized {
+  row: FeatureRow;
+  entry: FeatureEntry;
+}
+
+function recognized(features: readonly FeatureRow[]): Recognized[] {
+  return features.flatMap((row) => {
+    const entry = FEATURE_BY_ID.get(row.id);
+    return entry ? [{ row, entry }] : [];
+  });
+}
+
+/** A design is feature-led when it is product-first and recognised product features. */
+export const featureLed = (kind: string, features: readonly FeatureRow[]): boolean =>
+  kind === "product" && features.length > 0;
+
+/** The archetype a feature's correctness rests on: its first critical action's substrate, else its first substrate. */
+function homeArchetype(entry: FeatureEntry): ArchetypeId {
+  const critical = entry.actions.find((a) => a.critical);
+  const sub = entry.substrates.find((s) => s.role === "substrate") ?? entry.substrates[0];
+  return critical?.substrate ?? sub?.id ?? entry.actions[0]?.substrate ?? "I16";
+}
+
+/** The archetypes whose paths carry a critical action: the only substrates whose own rows a feature-led design keeps. */
+export const criticalArchetypes = (paths: readonly CriticalPath[]): Set<ArchetypeId> =>
+  new Set(paths.map((p) => p.archetype));
+
+/**
+ * Each feature invariant whose action is an operation on a critical path, on that path, with the
+ * archetype that carries the action.
+ */
+export function featureInvariants(
+  features: readonly FeatureRow[],
+  operations: readonly OperationRow[],
+  paths: readonly CriticalPath[],
+): InvariantRow[] {
+  const out: InvariantRow[] = [];
+  const byPhrase = new Map(operations.map((o) => [o.phrase, o]));
+  for (const { row, entry } of recognized(features)) {
+    for (const inv of entry.invariants ?? []) {
+      const phrase = fillTerms(inv.action, row.terms);
+      const path = paths.find((p) => p.operations.includes(phrase));
+      const op = byPhrase.get(phrase);
+      if (!path || !op) continue;
+      out.push({
+        path: path.name,
+        statement: fillTerms(inv.statement, row.terms),
+        archetype: op.archetype,
+        because: `the ${entry.name.toLowerCase()} feature states it for '${phrase}', which writes ${op.entity}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The features' failure rows, in feature order. */
+export function featureFailures(features: readonly FeatureRow[]): FailureRow[] {
+  return recognized(features).flatMap(({ row, entry }) =>
+    (entry.failures ?? []).map((x) => ({
+      failure: fillTerms(x.failure, row.terms),
+      prevention: fillTerms(x.prevention, row.terms),
+      repair: fillTerms(x.repair, row.terms),
+      role: x.role,
+      archetype: homeArchetype(entry),
+      source: `${entry.name.toLowerCase()} failure modes`,
+    })),
+  );
+}
+
+const MAX_CHOICES = 3;
+
+/**
+ * One row per layer from the features' technology: the fitting products in feature order (at
+ * most three), and the first tempting product no feature chose as the one to avoid. `keep` drops
+ * products the prompt asks to build or did not ask for as parts.
+ */
+export function featureTechnology(
+  features: readonly FeatureRow[],
+  keep: (product: string) => boolean,
+): TechnologyRow[] {
+  const rows: TechnologyRow[] = [];
+  const all = recognized(features).flatMap(({ row, entry }) =>
+    (entry.technology ?? []).map((t) => ({ t, row, entry })),
+  );
+  const chosenAnywhere = new Set(all.filter((x) => !x.t.poorFor && keep(x.t.product)).map((x) => x.t.product));
+  for (const layer of ["storage", "coordination", "serving"] as const) {
+    const here = all.filter((x) => x.t.layer === layer && keep(x.t.product));
+    const choices: TechnologyRow["choices"] = [];
+    const owners: string[] = [];
+    for (const x of here) {
+      if (x.t.poorFor || choices.length >= MAX_CHOICES || choices.some((c) => c.product === x.t.product)) continue;
+      choices.push({
+        product: x.t.product,
+        fits: fillTerms(x.t.fits, x.row.terms),
+        why: `fits the ${x.entry.name.toLowerCase()} feature`,
+      });
+      if (!owners.includes(x.entry.name.toLowerCase())) owners.push(x.entry.name.toLowerCase());
+    }
+    const bad = here.find((x) => x.t.poorFor && !chosenAnywhere.has(x.t.product));
+    if (choices.length === 0 && !bad) continue;
+    const lead = here.find((x) => !x.t.poorFor) ?? here[0];
+    const row: TechnologyRow = {
+      layer,
+      shape: `what the ${(owners.length > 0 ? owners : [bad?.entry.name.toLowerCase() ?? "product"]).join(" and ")} ${owners.length > 1 ? "features need" : "feature needs"}`,
+      archetype: lead ? homeArchetype(lead.entry) : "I16",
+      choices,
+    };
+    if (bad)
+      row.avoid = {
+        product: bad.t.product,
+        why: `tempting, but ${fillTerms(bad.t.poorFor ?? "", bad.row.terms)}`,
+      };
+    rows.push(row);
+  }
+  return rows;
+}

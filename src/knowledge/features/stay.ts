@@ -1,0 +1,340 @@
+import { fig, inp } from "./helpers.js";
+import type { FeatureEntry } from "./index.js";
+
+export const STAY: FeatureEntry = {
+  id: "stay",
+  name: "Room-night reservations over a date range",
+  summary:
+    "A guest reserves a room type at a property for a range of nights. Inventory is counted per (property, room type, night); a reservation decrements every night of the stay in one transaction, only while each night's booked count stays within its total, so no night is oversold and a stay is never half booked. Search reads a cached availability projection; the count at the inventory store decides.",
+  signals: [
+    "hotel",
+    "hotel reservation",
+    "hotel booking",
+    "book a room",
+    "room booking",
+    "vacation rental",
+    "holiday rental",
+    "check-in and check-out dates",
+    "room nights",
+  ],
+  supersedes: ["booking"],
+  terms: { property: "hotel", room: "room", reservation: "reservation" },
+  actions: [
+    {
+      action: "search for a {property} with free {rooms} on the chosen dates",
+      shape: "read projection",
+      entity: "RoomAvailability",
+      critical: false,
+      substrate: "I06",
+    },
+    {
+      action: "reserve a {room} for a range of nights",
+      shape: "state transition",
+      entity: "RoomInventory",
+      critical: true,
+      substrate: "I16",
+    },
+    {
+      action: "pay for the {reservation} and confirm it",
+      shape: "state transition",
+      entity: "{Reservation}",
+      critical: true,
+      substrate: "I12",
+    },
+    {
+      action: "cancel a {reservation} and return its nights",
+      shape: "state transition",
+      entity: "{Reservation}",
+      critical: false,
+      substrate: "I12",
+    },
+    {
+      action: "set room counts and nightly rates for a {property}",
+      shape: "overwrite current value",
+      entity: "RoomInventory",
+      critical: false,
+      substrate: "I16",
+    },
+    {
+      action: "return the nights of {reservations} left unpaid past their deadline",
+      shape: "async process",
+      entity: "RoomInventory",
+      critical: false,
+      hidden: true,
+      substrate: "I03",
+    },
+  ],
+  entities: [
+    { name: "{Property}", description: "a hotel or rental with its location, room types and policies" },
+    {
+      name: "RoomInventory",
+      description: "(property, room type, night) -> total rooms, booked rooms, rate, version",
+    },
+    { name: "{Reservation}", description: "guest, property, room type, check-in, check-out, price, payment, state" },
+    { name: "RoomAvailability", description: "the derived per-property, per-date free counts that search reads" },
+  ],
+  nfrs: [
+    "no night of a {room} type is sold beyond its count (plus any overbooking margin the {property} sets)",
+    "a stay is booked for all its nights or none",
+    "search results may be a little stale; the count is checked at the inventory store when the guest reserves",
+  ],
+  substrates: [
+    {
+      id: "I16",
+      role: "substrate",
+      why: "each (property, room type, night) count is a versioned record changed by conditional writes",
+    },
+    { id: "I12", role: "output", why: "payment and cancellation refunds are external side effects" },
+    { id: "I06", role: "output", why: "availability for search is a projection of the inventory" },
+    { id: "I03", role: "decorator", why: "unpaid reservations give their nights back at a deadline" },
+    {
+      id: "I02",
+      role: "decorator",
+      why: "an unpaid reservation holds its nights like a lease that lapses at the payment deadline",
+    },
+  ],
+  capacity: {
+    inputs: [
+      inp("properties", 1e6, "hotels and rentals listed"),
+      inp("room_types_per_property", 5, "a handful of room types per property"),
+      inp("nights_ahead", 365, "nights open for sale, about a year ahead"),
+      inp("reservations_per_day", 1.5e6, "reservations made a day on a large booking site"),
+      inp("nights_per_stay", 3, "a typical stay is a few nights"),
+      inp("searches_per_reservation", 100, "guests search and compare far more than they book"),
+    ],
+    figures: [
+      fig(
+        "inventory_rows",
+        "inventory rows (property, room type, night)",
+        "count",
+        "properties * room_types_per_property * nights_ahead",
+        "rows",
+      ),
+      fig("reservations_per_sec", "reservations per second", "rate", "reservations_per_day / 86400", "writes/s"),
+      fig(
+        "inventory_writes_per_sec",
+        "inventory rows changed per second at peak",
+        "peak",
+        "reservations_per_sec * nights_per_stay * peak_factor",
+        "writes/s",
+      ),
+      fig(
+        "availability_searches_per_sec",
+        "availability searches per second at peak",
+        "peak",
+        "reservations_per_sec * searches_per_reservation * peak_factor",
+        "req/s",
+      ),
+    ],
+  },
+  decisions: [
+    {
+      id: "stay-inventory-model",
+      question: "Count rooms per (property, room type, night), or assign a physical room when the guest books?",
+      options: [
+        {
+          id: "counted",
+          name: "counted inventory per room type and night; rooms are assigned at check-in",
+          buys: "a reservation is a conditional decrement of a few counters; the hotel keeps freedom to place guests",
+          costs: "a guest cannot pick an exact room in advance",
+          winsWhen: "rooms of one type are interchangeable (most hotels)",
+        },
+        {
+          id: "physical",
+          name: "a row per physical room and night, claimed at booking",
+          buys: "the guest books a specific room or unit",
+          costs: "gaps between stays fragment inventory, and search must find one room free on every night",
+          winsWhen: "each unit is unique (holiday rentals, where the count is one)",
+        },
+      ],
+      rules: [],
+      fallback: { option: "counted", because: "rooms of one type are interchangeable, so counting them is enough" },
+    },
+    {
+      id: "stay-confirmation",
+      question: "Decrement the nights when the guest reserves, or only after the payment succeeds?",
+      options: [
+        {
+          id: "reserve-then-pay",
+          name: "decrement at reserve with a payment deadline; unpaid reservations give the nights back",
+          buys: "a guest who is paying is sure of the room",
+          costs: "abandoned reservations block nights until the deadline",
+          winsWhen: "guests pay at booking time",
+        },
+        {
+          id: "pay-then-decrement",
+          name: "authorise payment first, then decrement conditionally and capture",
+          buys: "no blocked nights from abandoned checkouts",
+          costs: "a guest can lose the last room after entering card details; the authorisation must then be voided",
+          winsWhen: "rooms are plentiful next to demand",
+        },
+      ],
+      rules: [],
+      fallback: {
+        option: "reserve-then-pay",
+        because: "a short payment deadline costs little while guarding the guest against losing the room mid-payment",
+      },
+    },
+  ],
+  invariants: [
+    {
+      action: "reserve a {room} for a range of nights",
+      statement:
+        "For every night of the stay, a room inventory row's booked count never exceeds its total: all nights are decremented in one transaction, each only if a room is still free, or none are.",
+    },
+    {
+      action: "pay for the {reservation} and confirm it",
+      statement:
+        "A {reservation} is confirmed once per request id and only while its nights are still counted for it; a retried confirm returns the same {reservation} and charges once.",
+    },
+  ],
+  failures: [
+    {
+      failure: "Two guests reserve the last {room} of a type for overlapping nights at the same moment",
+      prevention:
+        "one transaction decrements each night's row only while booked stays below total (a conditional update), so check and write are one step",
+      repair: "the second transaction fails; offer another room type or other dates",
+      role: "truth",
+    },
+    {
+      failure: "A multi-night reservation is half applied: some nights decremented, then a crash",
+      prevention: "partition inventory by {property} so all nights of a stay change in one local transaction",
+      repair: "the transaction rolls back; nothing is left to repair",
+      role: "truth",
+    },
+    {
+      failure: "Search shows a {room} that was sold a moment ago",
+      prevention:
+        "search reads an availability projection refreshed from inventory changes; reserving re-checks the count",
+      repair: "tell the guest at reserve time and suggest the nearest alternatives",
+      role: "derived",
+    },
+    {
+      failure: "A guest abandons payment and the nights stay blocked",
+      prevention: "an unpaid {reservation} keeps its nights only until a payment deadline",
+      repair: "a sweeper returns the nights; returning them twice is prevented by the {reservation}'s state",
+      role: "coordination",
+    },
+    {
+      failure: "The same night is sold through the {property}'s own desk and through the site at once",
+      prevention:
+        "one inventory authority per {property}; other channels take allotments from it through a channel manager",
+      repair: "an oversold guest is moved to a comparable {property} at the seller's cost",
+      role: "truth",
+    },
+  ],
+  technology: [
+    {
+      layer: "storage",
+      product: "PostgreSQL",
+      fits: "room inventory rows per ({property}, room type, night) changed by conditional UPDATEs in one transaction",
+    },
+    {
+      layer: "storage",
+      product: "Apache Cassandra",
+      fits: "",
+      poorFor:
+        "it has no transaction across the rows of a stay's nights, and plain writes are last-write-wins, so counts can oversell",
+    },
+    {
+      layer: "serving",
+      product: "Elasticsearch or OpenSearch",
+      fits: "search by location, dates and price over the availability projection",
+    },
+    {
+      layer: "serving",
+      product: "Redis",
+      fits: "cached per-date availability counts in front of the inventory store",
+    },
+  ],
+  topology: {
+    components: [
+      {
+        id: "reservation-service",
+        name: "Reservation service",
+        kind: "service",
+        runs: ["reserve nights", "confirm with payment", "cancel and return nights"],
+        because: "the only writer of room counts; every reservation is one conditional transaction",
+      },
+      {
+        id: "room-inventory-db",
+        name: "Room inventory database (partitioned by property)",
+        kind: "store",
+        holds: ["RoomInventory", "Reservation"],
+        because: "the authority on how many rooms of each type are free each night",
+      },
+      {
+        id: "stay-availability",
+        name: "Availability projection",
+        kind: "cache",
+        holds: ["RoomAvailability"],
+        because: "search reads free counts by date without touching the authority",
+      },
+      {
+        id: "unpaid-sweeper",
+        name: "Unpaid reservation sweeper",
+        kind: "control-loop",
+        runs: ["return nights of reservations past their payment deadline"],
+        because: "abandoned checkouts must give their nights back without anyone asking",
+      },
+    ],
+    links: [
+      { from: "gateway", to: "reservation-service", kind: "request", label: "reserve / confirm / cancel" },
+      {
+        from: "reservation-service",
+        to: "room-inventory-db",
+        kind: "request",
+        label: "conditional decrement of nights",
+      },
+      { from: "room-inventory-db", to: "stay-availability", kind: "stream", label: "count changes" },
+      { from: "gateway", to: "stay-availability", kind: "request", label: "availability by dates" },
+      { from: "unpaid-sweeper", to: "room-inventory-db", kind: "control", label: "return unpaid nights" },
+    ],
+    api: [
+      {
+        operation: "reserve a {room}",
+        call: "POST /v1/properties/{property_id}/reservations",
+        request: ["request_id", "room_type_id", "check_in", "check_out", "guests"],
+        response: ["reservation_id", "state", "pay_by"],
+        errors: ["409 no room of this type free on some night", "400 invalid dates"],
+        guarantee: "every night from check_in to check_out is counted for the guest, or none is",
+      },
+      {
+        operation: "confirm a {reservation}",
+        call: "POST /v1/reservations/{reservation_id}:confirm",
+        request: ["reservation_id", "payment_method", "request_id"],
+        response: ["state", "confirmation_number"],
+        errors: ["410 payment deadline passed", "402 payment declined"],
+        guarantee: "charges once per request_id; confirms only while the nights are still held",
+      },
+      {
+        operation: "search availability",
+        call: "GET /v1/availability?near={lat,lng}&check_in={d1}&check_out={d2}&guests={n}",
+        request: ["location", "check_in", "check_out", "guests"],
+        response: ["properties[] with free room types and prices"],
+        errors: ["400 stay too long"],
+        guarantee: "may be seconds stale; reserving re-checks",
+      },
+    ],
+    dataModel: [
+      {
+        entity: "RoomInventory",
+        key: ["property_id", "room_type_id", "night"],
+        fields: ["total", "booked", "rate", "version"],
+        indexes: ["(property_id, night)"],
+        partitionKey: "property_id",
+        owner: "room-inventory-db",
+      },
+      {
+        entity: "Reservation",
+        key: ["reservation_id"],
+        fields: ["guest_id", "property_id", "room_type_id", "check_in", "check_out", "state", "pay_by", "request_id"],
+        indexes: ["(guest_id, check_in desc)", "request_id unique", "(state, pay_by)"],
+        partitionKey: "property_id",
+        owner: "room-inventory-db",
+      },
+    ],
+    entry: "reservation-service",
+    stateOwner: "room-inventory-db",
+  },
+};
