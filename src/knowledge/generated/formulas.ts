@@ -315,6 +315,34 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "nodes"
   }
  },
+ "catalogue_tracks * renditions_per_track * track_seconds * stream_bytes_per_sec": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "bin",
+   "op": "*",
+   "left": {
+    "kind": "bin",
+    "op": "*",
+    "left": {
+     "kind": "var",
+     "name": "catalogue_tracks"
+    },
+    "right": {
+     "kind": "var",
+     "name": "renditions_per_track"
+    }
+   },
+   "right": {
+    "kind": "var",
+    "name": "track_seconds"
+   }
+  },
+  "right": {
+   "kind": "var",
+   "name": "stream_bytes_per_sec"
+  }
+ },
  "changes_per_sec * (replicas - 1)": {
   "kind": "bin",
   "op": "*",
@@ -529,6 +557,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
   "right": {
    "kind": "var",
    "name": "progress_interval_seconds"
+  }
+ },
+ "concurrent_streams / track_seconds": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "var",
+   "name": "concurrent_streams"
+  },
+  "right": {
+   "kind": "var",
+   "name": "track_seconds"
   }
  },
  "concurrent_tasks / slots_per_worker": {
@@ -1183,6 +1223,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    }
   }
  },
+ "merchants * items_per_menu": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "var",
+   "name": "merchants"
+  },
+  "right": {
+   "kind": "var",
+   "name": "items_per_menu"
+  }
+ },
  "messages_per_day / users": {
   "kind": "bin",
   "op": "/",
@@ -1803,6 +1855,62 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "target_utilisation"
   }
  },
+ "orders_per_day * menu_views_per_order / 86400 * peak_factor": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "bin",
+   "op": "/",
+   "left": {
+    "kind": "bin",
+    "op": "*",
+    "left": {
+     "kind": "var",
+     "name": "orders_per_day"
+    },
+    "right": {
+     "kind": "var",
+     "name": "menu_views_per_order"
+    }
+   },
+   "right": {
+    "kind": "num",
+    "value": 86400
+   }
+  },
+  "right": {
+   "kind": "var",
+   "name": "peak_factor"
+  }
+ },
+ "orders_per_day * status_events_per_order / 86400 * peak_factor": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "bin",
+   "op": "/",
+   "left": {
+    "kind": "bin",
+    "op": "*",
+    "left": {
+     "kind": "var",
+     "name": "orders_per_day"
+    },
+    "right": {
+     "kind": "var",
+     "name": "status_events_per_order"
+    }
+   },
+   "right": {
+    "kind": "num",
+    "value": 86400
+   }
+  },
+  "right": {
+   "kind": "var",
+   "name": "peak_factor"
+  }
+ },
  "orders_per_day / users": {
   "kind": "bin",
   "op": "/",
@@ -2287,6 +2395,26 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "followers_per_user"
   }
  },
+ "properties * room_types_per_property * nights_ahead": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "bin",
+   "op": "*",
+   "left": {
+    "kind": "var",
+    "name": "properties"
+   },
+   "right": {
+    "kind": "var",
+    "name": "room_types_per_property"
+   }
+  },
+  "right": {
+   "kind": "var",
+   "name": "nights_ahead"
+  }
+ },
  "queries_per_sec * peak_factor": {
   "kind": "bin",
   "op": "*",
@@ -2550,6 +2678,58 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
  "requests_per_sec_per_user": {
   "kind": "var",
   "name": "requests_per_sec_per_user"
+ },
+ "reservations_per_day / 86400": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "var",
+   "name": "reservations_per_day"
+  },
+  "right": {
+   "kind": "num",
+   "value": 86400
+  }
+ },
+ "reservations_per_sec * nights_per_stay * peak_factor": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "bin",
+   "op": "*",
+   "left": {
+    "kind": "var",
+    "name": "reservations_per_sec"
+   },
+   "right": {
+    "kind": "var",
+    "name": "nights_per_stay"
+   }
+  },
+  "right": {
+   "kind": "var",
+   "name": "peak_factor"
+  }
+ },
+ "reservations_per_sec * searches_per_reservation * peak_factor": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "bin",
+   "op": "*",
+   "left": {
+    "kind": "var",
+    "name": "reservations_per_sec"
+   },
+   "right": {
+    "kind": "var",
+    "name": "searches_per_reservation"
+   }
+  },
+  "right": {
+   "kind": "var",
+   "name": "peak_factor"
+  }
  },
  "review_reads_per_sec / review_writes_per_sec": {
   "kind": "bin",
@@ -3213,6 +3393,34 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
   "right": {
    "kind": "num",
    "value": 86400
+  }
+ },
+ "users * listening_hours_per_user_per_day / 24 * peak_factor": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "bin",
+   "op": "/",
+   "left": {
+    "kind": "bin",
+    "op": "*",
+    "left": {
+     "kind": "var",
+     "name": "users"
+    },
+    "right": {
+     "kind": "var",
+     "name": "listening_hours_per_user_per_day"
+    }
+   },
+   "right": {
+    "kind": "num",
+    "value": 24
+   }
+  },
+  "right": {
+   "kind": "var",
+   "name": "peak_factor"
   }
  },
  "users * messages_per_sec_per_user": {
