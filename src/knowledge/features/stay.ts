@@ -234,7 +234,7 @@ export const STAY: FeatureEntry = {
       product: "Apache Cassandra",
       fits: "",
       poorFor:
-        "it has no transaction across the rows of a stay's nights, and plain writes are last-write-wins, so counts can oversell",
+        "plain writes are last-write-wins, so concurrent decrements can oversell; its conditional (Paxos) batches are atomic only inside one partition and cost several round trips, so every night of a stay must share a partition key",
     },
     {
       layer: "serving",

@@ -355,7 +355,17 @@ export function speakNumber(n: number): string {
   if (abs >= 1e9) return `${fmt(n / 1e9)} billion`;
   if (abs >= 1e6) return `${fmt(n / 1e6)} million`;
   if (abs >= 1e4) return `${fmt(n / 1e3)} thousand`;
+  // A fraction keeps two significant digits: 0.01 stays "0.01", never rounds to "0".
+  if (abs > 0 && abs < 1) return String(+n.toPrecision(2));
   return fmt(n);
+}
+
+/** A figure's input as said aloud: a share or ratio below one as a percentage ("1 percent hot key share"). */
+export function speakInput(value: number, name: string): string {
+  const words = speakable(name);
+  if (value > 0 && value < 1 && /\b(share|ratio|fraction)\b/.test(words))
+    return `${+(value * 100).toPrecision(2)} percent ${words}`;
+  return `${speakNumber(value)} ${words}`;
 }
 
 /** An archetype title as words: "Claim / Lease / Exclusive Ownership" -> "claim, lease and exclusive ownership". */

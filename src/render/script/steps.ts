@@ -17,6 +17,7 @@ import {
   sentence,
   speakable,
   speakFigure,
+  speakInput,
   speakNumber,
   titleWords,
   withArticle,
@@ -682,12 +683,8 @@ function failuresStep(d: Design): StepDraft {
   }
   if (hot) {
     lines.push(...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`));
-    const given = hot.inputs
-      .filter((x) => x.source !== "assumed")
-      .map((x) => `${speakNumber(x.value)} ${speakable(x.name)}`);
-    const assumed = hot.inputs
-      .filter((x) => x.source === "assumed")
-      .map((x) => `${speakNumber(x.value)} ${speakable(x.name)}`);
+    const given = hot.inputs.filter((x) => x.source !== "assumed").map((x) => speakInput(x.value, x.name));
+    const assumed = hot.inputs.filter((x) => x.source === "assumed").map((x) => speakInput(x.value, x.name));
     if (given.length > 0) lines.push(...detail(`That uses ${andList(given.slice(0, 3))} from the prompt`));
     if (assumed.length > 0) lines.push(...detail(`It assumes ${andList(assumed.slice(0, 3))}`));
   } else if (b0?.estimate) {
