@@ -1196,11 +1196,21 @@ export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>>
         },
         {
           when: [
+            { nfr: "availability", in: ["stay-available"], stated: true },
+            { nfr: "consistency", in: ["eventual", "read-your-writes"] },
+          ],
+          option: "leaderless",
+          because:
+            "the prompt asks for writes to be accepted even when replicas are cut off, and eventual consistency is allowed",
+        },
+        {
+          when: [
+            { regionsAtLeast: 2 },
             { nfr: "availability", in: ["stay-available"] },
             { nfr: "consistency", in: ["eventual"] },
           ],
           option: "leaderless",
-          because: "writes must always be accepted and eventual consistency is allowed",
+          because: "every region must take writes locally and eventual consistency is allowed",
         },
       ],
       fallback: {
