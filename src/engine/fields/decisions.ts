@@ -46,7 +46,7 @@ function check(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, Numb
   }
   if ("regionsAtLeast" in c) {
     const r = f.nfrs.regions;
-    return { holds: r.value >= c.regionsAtLeast, says: `regions = ${r.value} (${r.source})` };
+    return { holds: r.value >= c.regionsAtLeast, says: `${r.value} regions (${r.source})` };
   }
   if ("predicate" in c) {
     const p = f.predicates.find((x) => x.id === c.predicate);

@@ -7,5 +7,5 @@ export default defineGate({
     g.have.has("isr-replication")
       ? "the log's records are replicated through the in-sync replica set, not a majority vote; consensus lives in the controller that picks leaders"
       : undefined,
-  examples: { kept: ["Design a payment system."], dropped: ["Design a key-value store."] },
+  examples: { kept: ["Design a payment system."], dropped: ["Design a distributed message queue like Kafka."] },
 });
