@@ -12,6 +12,7 @@ import {
   SHARED_COMPONENT_IDS,
 } from "../src/knowledge/features/index.js";
 import { ARCHETYPE_BY_ID, MECHANISM_BY_ID } from "../src/knowledge/index.js";
+import { parseProtocol } from "../src/knowledge/notation/protocol.js";
 import type { Topology } from "../src/knowledge/topology.js";
 import { designBlocks } from "../src/render/design-doc.js";
 import { toMarkdown } from "../src/render/doc.js";
@@ -443,6 +444,36 @@ describe("feature-led architecture", () => {
     expect(seq?.mermaid).toMatch(/Booking service/);
     expect(seq?.mermaid).toMatch(/Inventory store/);
     expect(d.diagrams[0]?.title).toMatch(/^Product \(booking/);
+  });
+
+  it("draws a product's own critical flow first: a hotel's reservation on the room inventory, a feed's fan-out", () => {
+    const hotel = design("Design Booking.com").diagrams.filter((x) => x.kind === "sequence");
+    expect(hotel[0]?.title).toMatch(/^stay:/);
+    expect(hotel[0]?.mermaid).toMatch(/participant P\d+ as (Reservation|Booking) service/);
+    expect(hotel[0]?.mermaid).toMatch(/participant P\d+ as (Room inventory|Inventory store)/);
+    expect(hotel[0]?.mermaid).toMatch(/decrement free count of every night/);
+    const feed = design("Design a social network where users follow each other and read a home feed").diagrams.filter(
+      (x) => x.kind === "sequence",
+    );
+    expect(feed[0]?.title).toMatch(/^feed:/);
+    expect(feed[0]?.mermaid).toMatch(/participant P\d+ as Fan-out workers/);
+    expect(feed[0]?.mermaid).toMatch(/celebrity threshold/);
+    expect(feed.length).toBeLessThanOrEqual(4);
+  });
+
+  it("binds every feature protocol to the feature's own components or the shared edge", () => {
+    for (const f of FEATURES) {
+      const ids = new Set(f.topology.components.map((c) => c.id));
+      for (const p of f.topology.protocols ?? []) {
+        const parsed = parseProtocol(p.notation);
+        expect(parsed.ok, `${f.id}: ${p.name}`).toBe(true);
+        if (!parsed.ok) continue;
+        for (const s of parsed.value.steps) {
+          expect(ids.has(s.actor), `${f.id}: ${s.actor}`).toBe(true);
+          if (s.target) expect(ids.has(s.target), `${f.id}: ${s.target}`).toBe(true);
+        }
+      }
+    }
   });
 
   it("halves the component count of a product design", () => {

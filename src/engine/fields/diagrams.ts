@@ -9,7 +9,7 @@ export const diagramsField: Deriver<"diagrams"> = {
   field: "diagrams",
   category: "Output",
   reads: ["prompt", "branch", "archetypes", "features", "components", "links", "criticalPaths"],
-  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components: the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted, unless a product feature hosts them), then each product feature's",
+  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
   derive: (f) => {
     if (f.components.length === 0) return [];
     const lead = f.archetypes[0];
@@ -35,13 +35,22 @@ export const diagramsField: Deriver<"diagrams"> = {
     const owners = new Set(f.criticalPaths.map((p) => p.archetype as string));
     const chosen: BoundProtocol[] = [];
     const byPart = (key: string) => arch.protocols.filter((p) => p.part === key);
-    for (const [i, p] of parts.entries()) {
-      if (i === 0) chosen.push(...byPart(p.key).slice(0, 3));
-      else if (p.role === "feature" || ((p.role !== "substrate" || p.hostedOn) && owners.has(p.key)))
-        chosen.push(...byPart(p.key).slice(0, 1));
+    if (featureLed) {
+      // the product's own critical flows first, every one of each feature in feature order; the
+      // substrates' protocols (hosted on the features' components) only if room remains
+      for (const p of parts) if (p.role === "feature") chosen.push(...byPart(p.key));
+      for (const p of parts)
+        if (p.role !== "feature" && (p.role !== "substrate" || p.hostedOn) && owners.has(p.key))
+          chosen.push(...byPart(p.key).slice(0, 1));
+    } else {
+      for (const [i, p] of parts.entries()) {
+        if (i === 0) chosen.push(...byPart(p.key).slice(0, 3));
+        else if (p.role === "feature" || ((p.role !== "substrate" || p.hostedOn) && owners.has(p.key)))
+          chosen.push(...byPart(p.key).slice(0, 1));
+      }
     }
-    for (const p of chosen.slice(0, MAX_SEQUENCES)) {
-      if (!p.steps.every((s) => names.has(s.from) && names.has(s.to))) continue;
+    const drawable = chosen.filter((p) => p.steps.every((s) => names.has(s.from) && names.has(s.to)));
+    for (const p of drawable.slice(0, MAX_SEQUENCES)) {
       out.push({
         kind: "sequence",
         title: `${p.part}: ${p.name}`,

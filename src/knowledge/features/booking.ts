@@ -1,5 +1,6 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { BOOKING_PROTOCOLS } from "./protocols.js";
 
 export const BOOKING: FeatureEntry = {
   id: "booking",
@@ -282,6 +283,14 @@ export const BOOKING: FeatureEntry = {
         runs: ["admit buyers at the rate holds can be served"],
         because: "a hot on-sale brings far more buyers than items; admission keeps the inventory store alive",
       },
+      {
+        id: "payment-provider",
+        name: "Payment provider (card network gateway)",
+        kind: "external",
+        runs: ["charge", "refund"],
+        because:
+          "card payments are an external side effect; the charge carries an idempotency key so a retried confirm never pays twice",
+      },
     ],
     links: [
       { from: "gateway", to: "waiting-room", kind: "request", label: "enter sale" },
@@ -290,6 +299,12 @@ export const BOOKING: FeatureEntry = {
       { from: "hold-expiry", to: "inventory-store", kind: "control", label: "release expired holds" },
       { from: "inventory-store", to: "availability-cache", kind: "stream", label: "item state changes" },
       { from: "gateway", to: "availability-cache", kind: "request", label: "read seat map" },
+      {
+        from: "booking-service",
+        to: "payment-provider",
+        kind: "request",
+        label: "charge at confirm (idempotency key = hold id)",
+      },
     ],
     api: [
       {
@@ -329,5 +344,6 @@ export const BOOKING: FeatureEntry = {
     ],
     entry: "booking-service",
     stateOwner: "inventory-store",
+    protocols: BOOKING_PROTOCOLS,
   },
 };

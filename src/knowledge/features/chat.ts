@@ -1,5 +1,6 @@
 import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { CHAT_PROTOCOLS } from "./protocols.js";
 
 export const CHAT: FeatureEntry = {
   id: "chat",
@@ -281,5 +282,6 @@ export const CHAT: FeatureEntry = {
     ],
     entry: "chat-gateway",
     stateOwner: "message-store",
+    protocols: CHAT_PROTOCOLS,
   },
 };

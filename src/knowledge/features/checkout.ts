@@ -1,5 +1,6 @@
 import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { CHECKOUT_PROTOCOLS } from "./protocols.js";
 
 export const CHECKOUT: FeatureEntry = {
   id: "checkout",
@@ -289,5 +290,6 @@ export const CHECKOUT: FeatureEntry = {
     ],
     entry: "order-service",
     stateOwner: "order-db",
+    protocols: CHECKOUT_PROTOCOLS,
   },
 };

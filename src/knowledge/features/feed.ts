@@ -1,5 +1,6 @@
 import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { FEED_PROTOCOLS } from "./protocols.js";
 
 export const FEED: FeatureEntry = {
   id: "feed",
@@ -348,5 +349,6 @@ export const FEED: FeatureEntry = {
     ],
     entry: "post-service",
     stateOwner: "post-store",
+    protocols: FEED_PROTOCOLS,
   },
 };

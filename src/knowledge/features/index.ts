@@ -1,5 +1,6 @@
 import type { CapacityModel } from "../capacity/types.js";
 import type { DecisionPoint } from "../decisions/types.js";
+import { parseProtocol } from "../notation/protocol.js";
 import type { Topology } from "../topology.js";
 import { BOOKING } from "./booking.js";
 import { CALENDAR } from "./calendar.js";
@@ -84,6 +85,16 @@ export interface FeatureEntry {
   technology?: FeatureTechnology[];
 }
 
+/** The component ids a topology's protocols name, as senders or receivers. */
+function protocolActors(t: Topology): string[] {
+  const out: string[] = [];
+  for (const spec of t.protocols ?? []) {
+    const parsed = parseProtocol(spec.notation);
+    if (parsed.ok) for (const s of parsed.value.steps) out.push(s.actor, ...(s.target ? [s.target] : []));
+  }
+  return out;
+}
+
 /**
  * Puts a feature on the shared product edge: its topology gains the skeleton's client, gateway
  * and auth service (and the object store with its CDN when it uses either), with the skeleton's
@@ -96,6 +107,7 @@ function onSkeleton(t: Topology): Topology {
     t.entry,
     t.stateOwner,
     ...t.dataModel.map((d) => d.owner),
+    ...protocolActors(t),
   ]);
   const media = used.has("object-store") || used.has("cdn");
   const wanted = new Set(["client", "gateway", "auth", ...(media ? ["object-store", "cdn"] : [])]);

@@ -1,5 +1,6 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { MATCHING_PROTOCOLS } from "./protocols.js";
 
 export const MATCHING: FeatureEntry = {
   id: "matching",
@@ -306,5 +307,6 @@ export const MATCHING: FeatureEntry = {
     ],
     entry: "trip-service",
     stateOwner: "trip-db",
+    protocols: MATCHING_PROTOCOLS,
   },
 };

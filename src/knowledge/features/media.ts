@@ -1,5 +1,6 @@
 import { fig, inp, perUserDaily } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { MEDIA_PROTOCOLS } from "./protocols.js";
 
 export const MEDIA: FeatureEntry = {
   id: "media",
@@ -281,5 +282,6 @@ export const MEDIA: FeatureEntry = {
     ],
     entry: "media-service",
     stateOwner: "object-store",
+    protocols: MEDIA_PROTOCOLS,
   },
 };

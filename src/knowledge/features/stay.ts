@@ -1,5 +1,6 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { STAY_PROTOCOLS } from "./protocols.js";
 
 export const STAY: FeatureEntry = {
   id: "stay",
@@ -277,6 +278,14 @@ export const STAY: FeatureEntry = {
         runs: ["return nights of reservations past their payment deadline"],
         because: "abandoned checkouts must give their nights back without anyone asking",
       },
+      {
+        id: "payment-provider",
+        name: "Payment provider (card network gateway)",
+        kind: "external",
+        runs: ["charge", "refund"],
+        because:
+          "card payments are an external side effect; the charge carries an idempotency key so a retried confirm never pays twice",
+      },
     ],
     links: [
       { from: "gateway", to: "reservation-service", kind: "request", label: "reserve / confirm / cancel" },
@@ -289,6 +298,12 @@ export const STAY: FeatureEntry = {
       { from: "room-inventory-db", to: "stay-availability", kind: "stream", label: "count changes" },
       { from: "gateway", to: "stay-availability", kind: "request", label: "availability by dates" },
       { from: "unpaid-sweeper", to: "room-inventory-db", kind: "control", label: "return unpaid nights" },
+      {
+        from: "reservation-service",
+        to: "payment-provider",
+        kind: "request",
+        label: "charge (idempotency key = reservation id)",
+      },
     ],
     api: [
       {
@@ -336,5 +351,6 @@ export const STAY: FeatureEntry = {
     ],
     entry: "reservation-service",
     stateOwner: "room-inventory-db",
+    protocols: STAY_PROTOCOLS,
   },
 };

@@ -1,0 +1,69 @@
+import type { ProtocolSpec } from "../topology.js";
+
+/**
+ * The critical flows of the product features, bound to each feature's own components (and the
+ * shared edge of skeleton.ts), in the protocol notation of topology.ts: `from>to[message {guard}]`
+ * is a message whose receiver checks the guard, `actor[step]` is work local to one component.
+ * A product design draws these before the protocols of the infra archetypes the features rest on.
+ */
+
+export const BOOKING_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Hold as a lease, pay, confirm with the hold token",
+    notation:
+      "client>gateway[hold items with request id] -> gateway>waiting-room[enter sale] -> waiting-room>booking-service[admitted: hold item ids] -> booking-service>inventory-store[claim every item: holder, hold token, expires_at = now + 10 min {Item.state = free or Item.hold_expires_at < now}] -> inventory-store>booking-service[held with token and expires_at] -> booking-service>client[hold token, pay before expires_at] -> client>booking-service[confirm with hold token and payment method] -> booking-service>payment-provider[charge, idempotency key = hold id] -> payment-provider>booking-service[charge captured] -> booking-service>inventory-store[mark items booked {Item.hold_token = token and Item.hold_expires_at > now}] -> inventory-store>booking-service[booked] |-> inventory-store>booking-service[refuse the claim: item held or sold {Item.state != free and hold live}] |-> booking-service>payment-provider[refund the charge {hold expired or token superseded}] => done | reject | compensate",
+  },
+  {
+    name: "Expired holds go back on sale",
+    notation:
+      "hold-expiry>inventory-store[release items whose hold lapsed {Item.state = held and Item.hold_expires_at < now}] -> inventory-store>availability-cache[items free again] |-> inventory-store>hold-expiry[skip: confirmed in time {Item.state = booked}] => expire | done",
+  },
+];
+
+export const STAY_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Reserve every night in one conditional transaction, then pay",
+    notation:
+      "client>gateway[reserve room type for check-in to check-out with request id] -> gateway>reservation-service[reserve nights] -> reservation-service>room-inventory-db[one transaction: decrement free count of every night, insert reservation pending with payment deadline {RoomInventory.free >= rooms on every night of the stay}] -> room-inventory-db>reservation-service[committed: reservation id and deadline] -> reservation-service>payment-provider[charge, idempotency key = reservation id] -> payment-provider>reservation-service[charge captured] -> reservation-service>room-inventory-db[confirm reservation {Reservation.state = pending and payment_deadline > now}] |-> room-inventory-db>reservation-service[abort: no night changed {some night has too few free rooms}] |-> unpaid-sweeper>room-inventory-db[give every night back in one transaction {Reservation.state = pending and payment_deadline < now}] => done | reject | expire",
+  },
+];
+
+export const FEED_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Publish, fan out to followers' feeds below the celebrity threshold, read the feed",
+    notation:
+      "client>gateway[publish post with request id] -> gateway>post-service[create post] -> post-service>post-store[insert post and outbox row in one transaction {no post with this request id}] -> post-store>post-log[outbox relay: PostCreated] -> post-log>fanout-workers[consume PostCreated] -> fanout-workers>feed-cache[push post id onto each follower's list, capped length {author followers < celebrity threshold}] |-> fanout-workers[skip the push: readers pull this author at read time {author followers >= celebrity threshold}] -> client>gateway[get home feed with cursor] -> gateway>feed-service[read feed] -> feed-service>feed-cache[read the reader's pushed list] -> feed-service>post-store[merge recent posts of followed celebrities, hydrate] -> feed-service>client[ranked page and next cursor] => done | retry",
+  },
+];
+
+export const CHAT_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Send with a client message id, sequence per conversation, deliver or store for offline devices",
+    notation:
+      "client>chat-gateway[send with client message id] -> chat-gateway>chat-service[route to the conversation's owner] -> chat-service>message-store[append at next conversation sequence {client message id not yet stored}] -> message-store>chat-service[stored at sequence n] -> chat-service>chat-gateway[ack sender: client message id is sequence n] -> chat-service>connection-registry[look up recipients' online devices] -> connection-registry>chat-service[gateway of each online device] -> chat-service>chat-gateway[push message n to online devices] -> chat-gateway>client[deliver n, device acks up to n] |-> message-store>chat-service[duplicate: return the stored sequence {client message id already stored}] |-> client>gateway[offline device reconnects and syncs from its last sequence: stored messages {device was offline at push}] => done | retry",
+  },
+];
+
+export const CHECKOUT_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Place order with an idempotency key, outbox, provider charge, webhook and reconcile",
+    notation:
+      "client>gateway[place order with idempotency key] -> gateway>order-service[place order] -> order-service>order-db[one transaction: insert order pending payment and outbox row {no order with this idempotency key}] -> order-db>payment-worker[relay outbox row] -> payment-worker>payment-provider[charge, provider idempotency key = order id] -> payment-provider>order-service[signed webhook: charge result] -> order-service>order-db[mark paid or failed {Payment.state = pending}] |-> order-db>order-service[return the existing order {idempotency key already used}] |-> reconciler>payment-provider[fetch settlement report {no webhook before the timeout}] -> reconciler>order-db[fix payment states to match the provider] => done | retry | repair",
+  },
+];
+
+export const MATCHING_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Offer to one driver with an expiring offer token, accept guarded by the token",
+    notation:
+      "client>gateway[request a trip with request id] -> gateway>trip-service[create trip] -> trip-service>trip-db[insert trip requested {no trip with this request id}] -> trip-service>dispatch-service[find a driver] -> dispatch-service>driver-state[claim the best nearby driver: offer token, expires in 15 s {DriverState.status = available}] -> dispatch-service>client[offer the trip to that one driver with the offer token] -> client>gateway[driver accepts with the offer token] -> gateway>trip-service[accept] -> trip-service>driver-state[mark busy {DriverState.offer_token = token and offer_expires_at > now}] -> trip-service>trip-db[assign driver {Trip.state = requested}] |-> dispatch-service>driver-state[free the driver, offer the next one {offer_expires_at < now or declined}] => done | reject | retry",
+  },
+];
+
+export const MEDIA_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Pre-signed upload, processing, publish",
+    notation:
+      "client>gateway[request upload with request id, size and type] -> gateway>media-service[create upload] -> media-service>media-db[record upload pending {no upload with this request id}] -> media-service>client[pre-signed PUT URL, expires in 15 min] -> client>object-store[PUT bytes to the pre-signed URL {signature valid and size within limit}] -> object-store>upload-events[object created] -> upload-events>media-workers[process upload] -> media-workers>object-store[write renditions] -> media-workers>media-db[mark ready: published {MediaItem.state = pending and sha256 matches}] |-> media-workers>media-db[mark failed after retries {processing failed}] => done | retry | park",
+  },
+];
