@@ -16,6 +16,7 @@ import { parseProtocol } from "../src/knowledge/notation/protocol.js";
 import type { Topology } from "../src/knowledge/topology.js";
 import { designBlocks } from "../src/render/design-doc.js";
 import { toMarkdown } from "../src/render/doc.js";
+import { mermaidParser } from "./mermaid-env.js";
 
 /** Components reachable from the first one, following links in either direction. */
 function reachable(t: Pick<Topology, "components" | "links">): Set<string> {
@@ -459,6 +460,23 @@ describe("feature-led architecture", () => {
     expect(feed[0]?.mermaid).toMatch(/participant P\d+ as Fan-out workers/);
     expect(feed[0]?.mermaid).toMatch(/celebrity threshold/);
     expect(feed.length).toBeLessThanOrEqual(4);
+  });
+
+  it("draws every feature's critical flow as a sequence Mermaid parses, before the substrates'", async () => {
+    const m = await mermaidParser();
+    const cases: [string, string][] = [
+      ["Design Eventbrite", "booking"],
+      ["Design WhatsApp", "chat"],
+      ["Design Amazon", "checkout"],
+      ["Design Uber", "matching"],
+      ["Design YouTube", "media"],
+    ];
+    for (const [prompt, feature] of cases) {
+      const seqs = design(prompt).diagrams.filter((x) => x.kind === "sequence");
+      expect(seqs[0]?.title, prompt).toMatch(new RegExp(`^${feature}:`));
+      expect(seqs.length, prompt).toBeLessThanOrEqual(4);
+      for (const g of seqs) await expect(m.parse(g.mermaid), `${prompt}: ${g.title}`).resolves.toBeTruthy();
+    }
   });
 
   it("binds every feature protocol to the feature's own components or the shared edge", () => {
