@@ -470,6 +470,7 @@ describe("feature-led architecture", () => {
       ["Design Amazon", "checkout"],
       ["Design Uber", "matching"],
       ["Design YouTube", "media"],
+      ["Design Spotify", "music"],
     ];
     for (const [prompt, feature] of cases) {
       const seqs = design(prompt).diagrams.filter((x) => x.kind === "sequence");

@@ -1,5 +1,6 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { MUSIC_PROTOCOLS } from "./protocols.js";
 
 export const MUSIC: FeatureEntry = {
   id: "music",
@@ -341,5 +342,6 @@ export const MUSIC: FeatureEntry = {
     ],
     entry: "music-service",
     stateOwner: "music-catalogue",
+    protocols: MUSIC_PROTOCOLS,
   },
 };

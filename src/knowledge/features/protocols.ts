@@ -67,3 +67,16 @@ export const MEDIA_PROTOCOLS: ProtocolSpec[] = [
       "client>gateway[request upload with request id, size and type] -> gateway>media-service[create upload] -> media-service>media-db[record upload pending {no upload with this request id}] -> media-service>client[pre-signed PUT URL, expires in 15 min] -> client>object-store[PUT bytes to the pre-signed URL {signature valid and size within limit}] -> object-store>upload-events[object created] -> upload-events>media-workers[process upload] -> media-workers>object-store[write renditions] -> media-workers>media-db[mark ready: published {MediaItem.state = pending and sha256 matches}] |-> media-workers>media-db[mark failed after retries {processing failed}] => done | retry | park",
   },
 ];
+
+export const MUSIC_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Play a licensed track from the CDN, count each play once",
+    notation:
+      "client>gateway[play track] -> gateway>music-service[resolve track for this listener] -> music-service>music-catalogue[read track, rights and renditions {listener's country in Track.countries}] -> music-service>client[rendition URLs for the client's bitrate] -> client>cdn[fetch audio by byte range] -> cdn>object-store[fill on miss] -> client>gateway[record the play with a client-made play id once played long enough to count] -> gateway>play-log[append PlayEvent keyed by play id] -> play-log>play-aggregator[count each play id once for play counts and royalties {play id not counted yet}] |-> music-service>client[refuse: not licensed here {country not in Track.countries}] => done | reject | retry",
+  },
+  {
+    name: "Edit a playlist against its version",
+    notation:
+      "client>gateway[add tracks with the playlist version read] -> gateway>playlist-store[write track list and bump version {Playlist.version = expected}] |-> playlist-store>gateway[conflict: reload and reapply {Playlist.version changed}] => done | retry",
+  },
+];
