@@ -452,7 +452,7 @@ describe("feature-led architecture", () => {
     expect(hotel[0]?.title).toMatch(/^stay:/);
     expect(hotel[0]?.mermaid).toMatch(/participant P\d+ as (Reservation|Booking) service/);
     expect(hotel[0]?.mermaid).toMatch(/participant P\d+ as (Room inventory|Inventory store)/);
-    expect(hotel[0]?.mermaid).toMatch(/decrement free count of every night/);
+    expect(hotel[0]?.mermaid).toMatch(/one transaction#58; decrement every night/);
     const feed = design("Design a social network where users follow each other and read a home feed").diagrams.filter(
       (x) => x.kind === "sequence",
     );
