@@ -225,16 +225,6 @@ describe("number formatting", () => {
   });
 });
 
-describe("spoken numbers", () => {
-  it("speaks the peak, the hotspot and the storage with units, naming what was assumed", async () => {
-    const { speakCapacity } = await import("../src/engine/capacity.js");
-    const line = speakCapacity(design("Design a distributed message queue for 1M messages per second").capacity);
-    expect(line).toMatch(/^Back of the envelope: peak publish rate about 3M msg\/s; /);
-    expect(line).toMatch(/ [KMGTP]?B[;.( ]/);
-    expect(line).not.toMatch(/messages_per_sec at typical/);
-  });
-});
-
 describe("pinning with readable amounts", () => {
   it("accepts 200k, 1.5M, 2e5 and 10 GB, and rejects the rest", async () => {
     const { parseAmount, parseOverrides } = await import("../src/engine/design/overrides.js");

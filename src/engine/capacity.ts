@@ -158,22 +158,3 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
   }
   return rows;
 }
-
-/**
- * The main numbers as one spoken sentence (for the presentation script): the peak rate, the
- * first hotspot and the storage, each as "label ≈ value".
- */
-export function speakCapacity(rows: readonly CapacityRow[], max = 3): string {
-  const pick = (kind: CapacityRow["kind"]) => rows.find((r) => r.kind === kind);
-  const chosen = [pick("peak") ?? pick("rate"), pick("hotspot"), pick("storage") ?? pick("growth")]
-    .filter((r): r is CapacityRow => r !== undefined)
-    .slice(0, max);
-  if (chosen.length === 0) return "";
-  const assumed = new Set(
-    chosen.flatMap((r) =>
-      r.inputs.filter((i) => i.source === "assumed" && !/derived as/.test(i.because)).map((i) => i.name),
-    ),
-  );
-  const parts = chosen.map((r) => `${r.quantity} ${r.display.replace(/^≈ /, "about ")}`);
-  return `Back of the envelope: ${parts.join("; ")}${assumed.size > 0 ? ` (assuming ${[...assumed].slice(0, 3).join(", ")} at typical values)` : ""}.`;
-}

@@ -210,15 +210,3 @@ export function preferTechnology(rows: readonly TechnologyRow[], decisions: read
     return out;
   });
 }
-
-/** The main trade-offs as spoken sentences (for the presentation script): the choice, why, and when the other wins. */
-export function speakDecisions(rows: readonly DecisionRow[], max = 2): string {
-  return rows
-    .slice(0, max)
-    .map((d) => {
-      const opt = d.options.find((o) => o.id === d.chosen);
-      const other = d.options.find((o) => o.id !== d.chosen);
-      return `${d.question} I'd take ${opt?.name ?? d.chosen}: it buys ${opt?.buys ?? ""}${other ? `; ${other.name} would win if ${other.winsWhen}` : ""}.`;
-    })
-    .join(" ");
-}
