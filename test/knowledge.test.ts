@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
+import { ARCHETYPE_BUNDLES, ARCHETYPE_ENTRIES, registryProblems } from "../src/knowledge/archetypes/index.js";
 import { PRODUCT_NAMES, PRODUCT_SUBSTRATES } from "../src/knowledge/branch.js";
 import { knowledgeProblems, knownIds } from "../src/knowledge/compile.js";
 import { ARCHETYPES, MECHANISMS } from "../src/knowledge/index.js";
@@ -20,6 +20,15 @@ describe("knowledge base", () => {
 
   it("holds exactly the 19 archetypes in id order", () => {
     expect(ARCHETYPES.map((a) => a.id)).toEqual([...ARCHETYPE_IDS]);
+  });
+
+  it("registers each archetype folder under its card's id", () => {
+    expect(ARCHETYPE_BUNDLES.map((b) => b.card.id)).toEqual([...ARCHETYPE_IDS]);
+    const [first, second] = ARCHETYPE_BUNDLES;
+    if (!first || !second) throw new Error("registry is empty");
+    expect(registryProblems({ [first.card.id]: second })).toEqual([
+      `archetype registry: ${first.card.id} is exported under a name other than its card's id ${second.card.id}`,
+    ]);
   });
 
   it("meets the minimum depth per archetype", () => {

@@ -1,4 +1,4 @@
-import { ARCHETYPE_ENTRIES } from "./archetypes/index.js";
+import { ARCHETYPE_ENTRIES, registryProblems } from "./archetypes/index.js";
 import { ARCHETYPE_CAPACITY } from "./capacity/index.js";
 import { FEATURES } from "./features/index.js";
 import { GATE_MODULES } from "./gates.js";
@@ -56,8 +56,8 @@ export function compileKnowledge(): CompiledKnowledge {
     if (!added.has(g.mechanism)) problems.push(`gate ${g.mechanism}: no predicate adds this mechanism`);
     if (g.examples.kept.length === 0) problems.push(`gate ${g.mechanism}: needs at least one kept example prompt`);
   }
+  problems.push(...registryProblems());
   const ids = ARCHETYPE_ENTRIES.map((e) => e.id);
-  if (ids.join() !== [...ids].sort().join()) problems.push("archetype registry: entries are not in id order");
   for (const id of ARCHETYPE_IDS) if (!ids.includes(id)) problems.push(`archetype registry: ${id} has no entry`);
   const archetypes: Archetype[] = [];
   for (const e of ARCHETYPE_ENTRIES) {

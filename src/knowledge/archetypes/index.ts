@@ -1,43 +1,27 @@
-import type { ArchetypeInput } from "../schema.js";
-import { I01 } from "./I01.js";
-import { I02 } from "./I02.js";
-import { I03 } from "./I03.js";
-import { I04 } from "./I04.js";
-import { I05 } from "./I05.js";
-import { I06 } from "./I06.js";
-import { I07 } from "./I07.js";
-import { I08 } from "./I08.js";
-import { I09 } from "./I09.js";
-import { I10 } from "./I10.js";
-import { I11 } from "./I11.js";
-import { I12 } from "./I12.js";
-import { I13 } from "./I13.js";
-import { I14 } from "./I14.js";
-import { I15 } from "./I15.js";
-import { I16 } from "./I16.js";
-import { I17 } from "./I17.js";
-import { I18 } from "./I18.js";
-import { I19 } from "./I19.js";
+import type { ArchetypeId, ArchetypeInput } from "../schema.js";
+import type { ArchetypeBundle } from "./define.js";
+import * as REGISTRY from "./registry.js";
 
-/** Raw archetype entries in id order; `knowledge/index.ts` validates them. */
-export const ARCHETYPE_ENTRIES: readonly ArchetypeInput[] = [
-  I01,
-  I02,
-  I03,
-  I04,
-  I05,
-  I06,
-  I07,
-  I08,
-  I09,
-  I10,
-  I11,
-  I12,
-  I13,
-  I14,
-  I15,
-  I16,
-  I17,
-  I18,
-  I19,
-];
+export type { ArchetypeBundle } from "./define.js";
+
+/** Every registered archetype's bundle, in id order (the registry's export names). */
+export const ARCHETYPE_BUNDLES: readonly ArchetypeBundle[] = Object.entries(REGISTRY)
+  .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  .map(([, bundle]) => bundle);
+
+/** Raw archetype entries (the bundles' cards) in id order; the knowledge compile step validates them. */
+export const ARCHETYPE_ENTRIES: readonly ArchetypeInput[] = ARCHETYPE_BUNDLES.map((b) => b.card);
+
+/** Registry problems: a bundle exported under a name other than its card's id. */
+export function registryProblems(registry: Readonly<Record<string, ArchetypeBundle>> = REGISTRY): string[] {
+  return Object.entries(registry).flatMap(([name, b]) =>
+    b.card.id === name
+      ? []
+      : [`archetype registry: ${name} is exported under a name other than its card's id ${b.card.id}`],
+  );
+}
+
+/** A per-archetype table derived from the bundles: one part of each, keyed by id in id order. */
+export function byArchetype<T>(part: (b: ArchetypeBundle) => T): Readonly<Record<ArchetypeId, T>> {
+  return Object.fromEntries(ARCHETYPE_BUNDLES.map((b) => [b.card.id, part(b)])) as Record<ArchetypeId, T>;
+}

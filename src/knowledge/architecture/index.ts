@@ -1,48 +1,10 @@
+import { byArchetype } from "../archetypes/index.js";
 import { parseProtocol } from "../notation/protocol.js";
 import type { ArchetypeId } from "../schema.js";
 import type { Topology } from "../topology.js";
-import { I01_TOPOLOGY } from "./I01.js";
-import { I02_TOPOLOGY } from "./I02.js";
-import { I03_TOPOLOGY } from "./I03.js";
-import { I04_TOPOLOGY } from "./I04.js";
-import { I05_TOPOLOGY } from "./I05.js";
-import { I06_TOPOLOGY } from "./I06.js";
-import { I07_TOPOLOGY } from "./I07.js";
-import { I08_TOPOLOGY } from "./I08.js";
-import { I09_TOPOLOGY } from "./I09.js";
-import { I10_TOPOLOGY } from "./I10.js";
-import { I11_TOPOLOGY } from "./I11.js";
-import { I12_TOPOLOGY } from "./I12.js";
-import { I13_TOPOLOGY } from "./I13.js";
-import { I14_TOPOLOGY } from "./I14.js";
-import { I15_TOPOLOGY } from "./I15.js";
-import { I16_TOPOLOGY } from "./I16.js";
-import { I17_TOPOLOGY } from "./I17.js";
-import { I18_TOPOLOGY } from "./I18.js";
-import { I19_TOPOLOGY } from "./I19.js";
 
-/** Each archetype's component topology with its protocols bound to those components. */
-export const ARCHITECTURE: Readonly<Record<ArchetypeId, Topology>> = {
-  I01: I01_TOPOLOGY,
-  I02: I02_TOPOLOGY,
-  I03: I03_TOPOLOGY,
-  I04: I04_TOPOLOGY,
-  I05: I05_TOPOLOGY,
-  I06: I06_TOPOLOGY,
-  I07: I07_TOPOLOGY,
-  I08: I08_TOPOLOGY,
-  I09: I09_TOPOLOGY,
-  I10: I10_TOPOLOGY,
-  I11: I11_TOPOLOGY,
-  I12: I12_TOPOLOGY,
-  I13: I13_TOPOLOGY,
-  I14: I14_TOPOLOGY,
-  I15: I15_TOPOLOGY,
-  I16: I16_TOPOLOGY,
-  I17: I17_TOPOLOGY,
-  I18: I18_TOPOLOGY,
-  I19: I19_TOPOLOGY,
-};
+/** Each archetype's component topology with its protocols bound to those components (its folder's `topology.ts`). */
+export const ARCHITECTURE: Readonly<Record<ArchetypeId, Topology>> = byArchetype((b) => b.topology);
 
 /**
  * Problems in one topology: unknown component ids in links, entry, state owner, roles, data owners,

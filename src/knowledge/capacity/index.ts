@@ -1,12 +1,13 @@
-/** The capacity model registry: one model per infra archetype (product features carry their own). */
+/** The capacity model registry: one model per infra archetype, from its folder (product features carry their own). */
+import { byArchetype } from "../archetypes/index.js";
 import type { ArchetypeId } from "../schema.js";
-import { ARCHETYPE_CAPACITY } from "./models.js";
 import type { CapacityModel } from "./types.js";
 
 export type { CapacityFigureSpec, CapacityInputSpec, CapacityKind, CapacityModel } from "./types.js";
 
+/** Each archetype's capacity model (its folder's `capacity.ts`). */
+export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = byArchetype((b) => b.capacity);
+
 export function capacityModel(id: ArchetypeId): CapacityModel | undefined {
   return ARCHETYPE_CAPACITY[id];
 }
-
-export { ARCHETYPE_CAPACITY };

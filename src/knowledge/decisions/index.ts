@@ -1,10 +1,13 @@
-/** The decision point registry: per infra archetype (product features carry their own). */
+/** The decision point registry: per infra archetype, from its folder (product features carry their own). */
+import { byArchetype } from "../archetypes/index.js";
 import { FEATURES } from "../features/index.js";
 import type { ArchetypeId } from "../schema.js";
-import { ARCHETYPE_DECISIONS } from "./points.js";
 import type { DecisionPoint } from "./types.js";
 
 export type { DecisionCondition, DecisionImplies, DecisionOptionSpec, DecisionPoint, DecisionRule } from "./types.js";
+
+/** Each archetype's decision points (its folder's `decisions.ts`). */
+export const ARCHETYPE_DECISIONS: Readonly<Record<ArchetypeId, DecisionPoint[]>> = byArchetype((b) => b.decisions);
 
 export function decisionPoints(id: ArchetypeId): readonly DecisionPoint[] {
   return ARCHETYPE_DECISIONS[id] ?? [];
@@ -14,5 +17,3 @@ export function decisionPoints(id: ArchetypeId): readonly DecisionPoint[] {
 export const DECISION_BY_ID: ReadonlyMap<string, DecisionPoint> = new Map(
   [...Object.values(ARCHETYPE_DECISIONS).flat(), ...FEATURES.flatMap((f) => f.decisions ?? [])].map((d) => [d.id, d]),
 );
-
-export { ARCHETYPE_DECISIONS };

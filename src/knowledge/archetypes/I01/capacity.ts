@@ -1,0 +1,65 @@
+import { fig, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    inp(
+      "changes_per_sec",
+      500,
+      "coordination metadata changes rarely: a busy cluster writes a few hundred changes a second",
+    ),
+    inp("clients", 10000, "every service instance of a large fleet holds one session with the store"),
+    inp("subscribers", 20, "a few controllers and proxies watch each key range"),
+    inp("replicas", 5, "five voters keep a majority through two failures"),
+    inp("bytes_stored", 2e9, "etcd's default storage quota is 2 GB; coordination state is kept that small"),
+  ],
+  figures: [
+    fig("peak_changes_per_sec", "peak metadata writes", "peak", "changes_per_sec * peak_factor", "writes/s"),
+    fig("keepalive_writes_per_sec", "session keepalives", "rate", "clients / heartbeat_seconds", "writes/s"),
+    fig(
+      "leader_write_load",
+      "writes through the one leader",
+      "hotspot",
+      "peak_changes_per_sec + keepalive_writes_per_sec",
+      "writes/s",
+    ),
+    fig(
+      "leader_utilisation",
+      "share of one leader's write capacity in use",
+      "hotspot",
+      "leader_write_load / leader_writes_per_sec",
+      "fraction",
+    ),
+    fig(
+      "consensus_groups",
+      "consensus groups needed",
+      "count",
+      "leader_write_load / (leader_writes_per_sec * target_utilisation)",
+      "groups",
+      true,
+      "partitions",
+    ),
+    fig(
+      "replication_msgs_per_sec",
+      "replication messages sent by the leader",
+      "bandwidth",
+      "leader_write_load * (replicas - 1)",
+      "msgs/s",
+    ),
+    fig(
+      "watch_events_per_sec",
+      "watch notifications at peak",
+      "fan-out",
+      "peak_changes_per_sec * subscribers",
+      "events/s",
+    ),
+    fig(
+      "snapshot_seconds",
+      "time to ship a full snapshot to a new replica",
+      "time",
+      "bytes_stored / disk_write_bytes_per_sec",
+      "s",
+    ),
+  ],
+};

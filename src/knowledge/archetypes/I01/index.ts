@@ -1,0 +1,9 @@
+/** I01 Coordination / Consensus Metadata: its parts as one bundle (see ../define.ts). */
+import { defineArchetype } from "../define.js";
+import { capacity } from "./capacity.js";
+import { card } from "./card.js";
+import { concepts } from "./concepts.js";
+import { decisions } from "./decisions.js";
+import { topology } from "./topology.js";
+
+export const archetype = defineArchetype({ card, topology, capacity, decisions, concepts });

@@ -1,0 +1,89 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i02-lock-store",
+    question: "A consensus store or a single Redis for the locks?",
+    options: [
+      {
+        id: "consensus-store",
+        name: "a consensus-replicated store (etcd, ZooKeeper) with fencing tokens",
+        buys: "a lease survives node loss without being granted twice, and the store's revision number doubles as a fencing token",
+        costs: "a majority round trip on every acquire and renewal; write throughput of one leader per group",
+        winsWhen: "a double grant corrupts data (the lock guards correctness)",
+        implies: {
+          addMechanisms: ["consensus-replication", "fencing-token"],
+          preferTechnology: ["etcd", "ZooKeeper"],
+        },
+      },
+      {
+        id: "single-redis",
+        name: "a single Redis with SET NX and an expiry",
+        buys: "sub-millisecond acquires and almost nothing to operate",
+        costs: "a failover to an asynchronous replica can grant the same lock twice, and there is no fencing token",
+        winsWhen: "the lock only avoids duplicate work, so a rare double grant costs efficiency, not correctness",
+        implies: { removeMechanisms: ["consensus-replication"], preferTechnology: ["Redis"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "availability", in: ["fail-closed"] }],
+        option: "consensus-store",
+        because: "a lease must never be granted twice",
+      },
+      {
+        when: [{ nfr: "consistency", in: ["linearizable"] }],
+        option: "consensus-store",
+        because: "lease state must be linearizable",
+      },
+      {
+        when: [{ nfr: "consistency", in: ["eventual"] }],
+        option: "single-redis",
+        because: "the prompt accepts eventual consistency, so the lock is an efficiency hint",
+      },
+    ],
+    fallback: {
+      option: "consensus-store",
+      because: "a lock usually guards correctness, and a double grant is silent",
+    },
+  },
+  {
+    id: "i02-lease-length",
+    question: "Short leases with frequent renewal, or long leases?",
+    options: [
+      {
+        id: "short-leases",
+        name: "short leases (seconds), renewed every third of the TTL",
+        buys: "a crashed holder's resource is free again within seconds",
+        costs: "renewal writes grow with leases / TTL; a long GC pause can outlive the lease (fencing handles it)",
+        winsWhen: "the renewal load fits the store",
+      },
+      {
+        id: "long-leases",
+        name: "long leases (tens of seconds or more)",
+        buys: "a fraction of the renewal writes",
+        costs: "a crashed holder blocks its resource for the whole lease",
+        winsWhen: "renewals alone would load the store heavily",
+      },
+    ],
+    rules: [
+      {
+        when: [{ stated: "lease_seconds" }, { number: "lease_seconds", below: 30 }],
+        option: "short-leases",
+        because: "the prompt states a short lease, so renewal load is sized for it",
+      },
+      {
+        when: [{ stated: "lease_seconds" }, { number: "lease_seconds", atLeast: 30 }],
+        option: "long-leases",
+        because: "the prompt states a long lease",
+      },
+      {
+        when: [{ number: "renewals_per_sec", atLeast: 50000 }],
+        option: "long-leases",
+        because: "renewals alone would dominate the store's writes",
+      },
+    ],
+    fallback: { option: "short-leases", because: "renewal load is modest, so fast failover is cheap" },
+  },
+];

@@ -1,0 +1,146 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Lock / lease service: a client library, a quorum-replicated lease table, and a resource that checks fences. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Acquire, fenced write, release",
+    notation:
+      "client-lib>lock-leader[acquire resource, owner, ttl {Lease.owner = null or Lease.expires_at < now}] -> lock-leader>lock-followers[replicate grant with token + 1] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[granted token and expires_at] -> client-lib>protected-resource[write with fencing token {token >= ProtectedResource.last_fence}] -> protected-resource>client-lib[applied, last_fence raised] -> client-lib>lock-leader[release {Lease.owner = me and Lease.token = mine}] |-> protected-resource>client-lib[reject stale token {token < ProtectedResource.last_fence}] => done | reclaim | reject",
+  },
+  {
+    name: "Renewal with self-fencing",
+    notation:
+      "client-lib>lock-leader[renew {Lease.owner = me and Lease.token = mine and Lease.expires_at > now}] -> lock-leader>lock-followers[replicate new expiry] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[new expires_at] -> client-lib[extend local deadline] |-> client-lib[stop all work {local deadline passed or renew refused}] => done | expire",
+  },
+  {
+    name: "Expiry and handoff to the next waiter",
+    notation:
+      "expiry-sweeper>lock-leader[reclaim expired lease {Lease.expires_at < now}] -> lock-leader>lock-followers[replicate release] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[notify next waiter] -> client-lib>lock-leader[acquire {predecessor gone and Lease.owner = null}] => done | reclaim | retry",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "client-lib",
+      name: "Lock client library (in each worker)",
+      kind: "client",
+      holds: ["HolderSession"],
+      runs: ["acquire", "renew", "local deadline check"],
+      because:
+        "the holder must renew before expiry and stop acting on its own monotonic deadline, which only code inside the holder can do",
+    },
+    {
+      id: "lock-leader",
+      name: "Lock leader (1 of 5-node Raft/Paxos group)",
+      kind: "replica-group",
+      holds: ["Lease", "Waiter"],
+      runs: ["grant", "renew", "release", "lazy expiry check"],
+      because:
+        "one leader orders every conditional write on the lease table, so two claimants can never both see the resource free",
+    },
+    {
+      id: "lock-followers",
+      name: "Lock service followers (4 voters)",
+      kind: "replica-group",
+      replicaOf: "lock-leader",
+      holds: ["Lease"],
+      runs: ["store grant", "vote"],
+      because:
+        "a grant is acknowledged only after a majority stores it, so a leader failover cannot forget an owner; the service fails closed without a majority",
+    },
+    {
+      id: "expiry-sweeper",
+      name: "Expiry sweeper (on the leader)",
+      kind: "control-loop",
+      runs: ["reclaim expired leases"],
+      because:
+        "a crashed holder never releases, so expired leases are reclaimed by a guarded write that loses to a renewal",
+    },
+    {
+      id: "protected-resource",
+      name: "Protected resource (checks the fencing token)",
+      kind: "resource",
+      holds: ["ProtectedResource"],
+      runs: ["token check against last_fence"],
+      because:
+        "a paused holder can wake after its lease expired; only the resource refusing tokens below last_fence stops its write",
+    },
+  ],
+  links: [
+    { from: "client-lib", to: "lock-leader", kind: "request", label: "acquire / renew / release" },
+    { from: "lock-leader", to: "lock-followers", kind: "replication", label: "replicate grant, majority ack" },
+    { from: "client-lib", to: "protected-resource", kind: "request", label: "write carrying fencing token" },
+    { from: "expiry-sweeper", to: "lock-leader", kind: "control", label: "reclaim expired leases" },
+    { from: "lock-leader", to: "client-lib", kind: "callback", label: "waiter notified on release" },
+  ],
+  api: [
+    {
+      operation: "acquire",
+      call: "POST /v1/locks/{resource}:acquire",
+      request: ["owner_id", "ttl_ms", "request_id"],
+      response: ["fencing_token", "expires_at"],
+      errors: ["409 held by another owner (holder, expires_at)", "503 no quorum (fails closed)"],
+      guarantee: "at most one unexpired grant per resource; a repeat by the same owner returns its existing grant",
+    },
+    {
+      operation: "renew",
+      call: "POST /v1/locks/{resource}:renew",
+      request: ["owner_id", "fencing_token"],
+      response: ["expires_at"],
+      errors: ["410 lease lost (expired or superseded)", "503 no quorum"],
+      guarantee: "only the current owner with the current token extends the lease",
+    },
+    {
+      operation: "release",
+      call: "POST /v1/locks/{resource}:release",
+      request: ["owner_id", "fencing_token"],
+      response: ["released"],
+      errors: ["409 not owner (stale token, no-op)"],
+      guarantee: "idempotent on (resource, token); a late release cannot free a newer grant",
+    },
+    {
+      operation: "protected write",
+      call: "PUT /resource/{id} (header Fencing-Token)",
+      request: ["fencing_token", "payload"],
+      response: ["applied", "last_fence"],
+      errors: ["409 stale fencing token"],
+      guarantee: "the resource never applies a token lower than one it already accepted",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "Lease",
+      key: ["resource_id"],
+      fields: ["owner_id", "fencing_token", "expires_at", "version"],
+      indexes: ["expires_at (for the sweeper)", "owner_id (session cleanup)"],
+      partitionKey: "resource_id",
+      owner: "lock-leader",
+    },
+    {
+      entity: "ProtectedResource",
+      key: ["resource_id"],
+      fields: ["last_fence", "data"],
+      indexes: [],
+      owner: "protected-resource",
+    },
+    {
+      entity: "HolderSession",
+      key: ["session_id"],
+      fields: ["owner_id", "expires_at"],
+      indexes: ["expires_at"],
+      owner: "lock-leader",
+    },
+    {
+      entity: "Waiter",
+      key: ["resource_id", "sequence"],
+      fields: ["owner_id", "enqueued_at"],
+      indexes: [],
+      partitionKey: "resource_id",
+      owner: "lock-leader",
+    },
+  ],
+  entry: "lock-leader",
+  stateOwner: "lock-leader",
+  protocols,
+};

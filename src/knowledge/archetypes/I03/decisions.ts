@@ -1,0 +1,65 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i03-due-index",
+    question: "How are due runs found: polling a durable due-time index, or in-memory timing wheels?",
+    options: [
+      {
+        id: "polled-index",
+        name: "a durable due-time index polled by claimers",
+        buys: "nothing is lost in a crash and any worker can fire any run",
+        costs: "firing lags by up to the poll interval and every poll reads the index",
+        winsWhen: "the firing rate fits a few index shards",
+        implies: { addMechanisms: ["due-time-index", "claim-run"] },
+      },
+      {
+        id: "timing-wheel",
+        name: "per-shard in-memory timing wheels loaded ahead from the store",
+        buys: "precise firing with constant-time insert and almost no store reads",
+        costs: "each shard needs one owner (a lease) and a reload after failover; memory grows with near-term timers",
+        winsWhen: "peaks fire tens of thousands of runs a second or the timing must be tight",
+        implies: { addMechanisms: ["due-time-index", "lease"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "peak_fires_per_sec", atLeast: 50000 }],
+        option: "timing-wheel",
+        because: "polling could not keep up with the peak firing rate",
+      },
+    ],
+    fallback: { option: "polled-index", because: "the peak firing rate fits a polled index" },
+  },
+  {
+    id: "i03-handoff",
+    question: "Do workers claim runs in the run store, or are due runs released onto a queue?",
+    options: [
+      {
+        id: "claim-in-store",
+        name: "workers claim run records with a lease in the run store",
+        buys: "one record per run holds its state, retries and timeout",
+        costs: "every claim is a conditional write on the run store",
+        winsWhen: "the run store absorbs a claim write per run",
+        implies: { addMechanisms: ["claim-run"] },
+      },
+      {
+        id: "release-to-queue",
+        name: "a releaser moves due runs onto a log or queue that workers consume",
+        buys: "bursts are absorbed by the log and workers scale independently",
+        costs: "two systems to keep consistent: a run can be released twice, so handlers must be idempotent",
+        winsWhen: "peak firing rates exceed what the run store should take in claims",
+        implies: { addMechanisms: ["append-log", "consumer-offsets", "idempotent-receiver"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "run_store_writes", atLeast: 100000 }],
+        option: "release-to-queue",
+        because: "claim writes would overload the run store at peak",
+      },
+    ],
+    fallback: { option: "claim-in-store", because: "claim writes fit the run store" },
+  },
+];

@@ -1,0 +1,482 @@
+import type { ArchetypeInput } from "../../schema.js";
+import { protocols } from "./topology.js";
+
+export const card = {
+  id: "I05",
+  name: "Append Log + Consumer Progress",
+  summary:
+    "Owns durable, ordered hand-off of records from producers to any number of independent consumers: queues, pub/sub topics, event streams and brokers. The authoritative state is the replicated append-only log of each partition plus the committed offset every consumer group has reached in it. The core correctness concern is that an acknowledged record is never lost or reordered inside its partition, and that consumer progress is committed only after the work it covers is durable, so a crash yields redelivery rather than a silent skip. In Kafka each partition is a directory of segment files with sparse offset indexes, written sequentially, served from the page cache and sent to consumers with zero-copy transfer; producers batch and compress; the leader replicates to an in-sync replica set (not a majority vote) and a KRaft controller quorum picks leaders from that set; idempotent producers and transactions (fenced by a producer epoch) give exactly-once only for read-process-write inside Kafka; tiered storage moves old segments to object storage. Typical systems are Kafka, Pulsar, Kinesis, RabbitMQ, SQS (whose FIFO queues de-duplicate sends within a five-minute window) and the messaging backbones beneath chat or notification fan-out.",
+  roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
+  signals: {
+    phrases: [
+      { text: "queue", weight: 0.6 },
+      { text: "message queue", weight: 1 },
+      { text: "pub sub", weight: 1 },
+      { text: "publish subscribe", weight: 1 },
+      { text: "message broker", weight: 1 },
+      { text: "consumer group", weight: 1 },
+      { text: "event bus", weight: 0.8 },
+      { text: "event stream", weight: 0.8 },
+      { text: "streaming platform", weight: 0.8 },
+      { text: "commit log", weight: 0.8 },
+      { text: "partitioned log", weight: 0.9 },
+      { text: "durable queue", weight: 0.8 },
+      { text: "consumer offset", weight: 0.9 },
+      { text: "offset commit", weight: 0.7 },
+      { text: "consumer lag", weight: 0.7 },
+      { text: "producer consumer", weight: 0.7 },
+      { text: "topic", weight: 0.5 },
+      { text: "append only log", weight: 0.6 },
+      { text: "event log", weight: 0.6 },
+      { text: "replay message", weight: 0.6 },
+      { text: "message retention", weight: 0.6 },
+      { text: "message ordering", weight: 0.6 },
+      { text: "partition order", weight: 0.6 },
+      { text: "partition rebalance", weight: 0.5 },
+      { text: "deliver message", weight: 0.5 },
+      { text: "real time messaging", weight: 0.5 },
+      { text: "fan out subscriber", weight: 0.5 },
+      { text: "task queue", weight: 0.5 },
+      { text: "job queue", weight: 0.4 },
+      { text: "at least once delivery", weight: 0.4 },
+      { text: "delivery guarantee", weight: 0.4 },
+      { text: "redeliver", weight: 0.5 },
+      { text: "acknowledge message", weight: 0.5 },
+      { text: "visibility timeout", weight: 0.5 },
+      { text: "log segment", weight: 0.5 },
+      { text: "poison message", weight: 0.4 },
+      { text: "stream processing", weight: 0.4 },
+      { text: "dead letter", weight: 0.3 },
+      { text: "exactly once processing", weight: 0.3 },
+      { text: "backpressure", weight: 0.3 },
+      { text: "audit log", weight: 0.6 },
+      { text: "audit trail", weight: 0.6 },
+      { text: "message delivery", weight: 0.8 },
+    ],
+    systems: [
+      {
+        name: "Kafka",
+        aliases: ["Apache Kafka", "Confluent Kafka", "Amazon MSK"],
+        weight: 1,
+        sharedBecause:
+          "Kafka is the poster child of a partitioned log, and is also the transport inside projection (I06) and telemetry (I18) pipelines",
+      },
+      { name: "Pulsar", aliases: ["Apache Pulsar"], weight: 1 },
+      { name: "Redpanda", aliases: [], weight: 1 },
+      { name: "Kinesis", aliases: ["Amazon Kinesis", "AWS Kinesis", "Kinesis Data Streams"], weight: 1 },
+      { name: "RabbitMQ", aliases: ["Rabbit MQ"], weight: 1 },
+      { name: "SQS", aliases: ["Amazon SQS", "AWS SQS", "Simple Queue Service"], weight: 1 },
+      { name: "Google Cloud Pub/Sub", aliases: ["Cloud Pub/Sub", "GCP Pub/Sub"], weight: 1 },
+      { name: "NATS", aliases: ["NATS JetStream", "JetStream"], weight: 0.9 },
+      { name: "ActiveMQ", aliases: ["Apache ActiveMQ", "Amazon MQ"], weight: 0.9 },
+      { name: "Azure Event Hubs", aliases: ["Event Hubs"], weight: 0.9 },
+      { name: "Azure Service Bus", aliases: ["Service Bus"], weight: 0.9 },
+      { name: "SNS", aliases: ["Amazon SNS", "Simple Notification Service"], weight: 0.7 },
+      {
+        name: "Redis Streams",
+        aliases: [],
+        weight: 0.7,
+        sharedBecause: "Redis is a key-value store (I16) whose Streams type adds an append log with consumer groups",
+      },
+    ],
+  },
+  entities: [
+    {
+      name: "Topic",
+      description: "A named stream with its partition count, replication factor and retention policy.",
+      truth: false,
+    },
+    {
+      name: "Partition",
+      description:
+        "One replicated append-only sequence of records with increasing offsets (not dense: compaction and transaction markers leave gaps), stored as segment files with sparse indexes, a leader, an in-sync follower set and a high watermark marking what is committed.",
+      truth: true,
+    },
+    {
+      name: "ConsumerOffset",
+      description:
+        "The next offset a consumer group will process in one partition, committed by the group member that owns that partition.",
+      truth: true,
+    },
+    {
+      name: "GroupAssignment",
+      description:
+        "Which live member of a consumer group owns each partition, stamped with a generation number that changes on every rebalance.",
+      truth: false,
+    },
+    {
+      name: "DeadLetterEntry",
+      description:
+        "A record that failed processing more than the retry limit, parked with its origin partition, offset and last error.",
+      truth: false,
+    },
+  ],
+  writePaths: [
+    {
+      action: "create a topic with its partition count and retention",
+      entity: "Topic",
+      shape: "create target",
+      mechanism: "put-if-absent",
+    },
+    {
+      action: "producer appends a record to the partition chosen by its key",
+      entity: "Partition",
+      shape: "append event",
+      mechanism: "append-log",
+      critical: true,
+    },
+    {
+      action:
+        "in-sync followers fetch the appended record, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
+      entity: "Partition",
+      shape: "async process",
+      mechanism: "isr-replication",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "consumer commits its offset after the records' effects are durable",
+      entity: "ConsumerOffset",
+      shape: "overwrite current value",
+      mechanism: "consumer-offsets",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "coordinator reassigns partitions among live group members and bumps the generation",
+      entity: "GroupAssignment",
+      shape: "state transition",
+      mechanism: "consumer-group-assignment",
+      hidden: true,
+    },
+    {
+      action: "park a record that exhausted its retries",
+      entity: "DeadLetterEntry",
+      shape: "append event",
+      mechanism: "retry-dead-letter",
+    },
+    {
+      action: "delete or compact segments past the retention limit",
+      entity: "Partition",
+      shape: "async process",
+      mechanism: "log-compaction",
+      hidden: true,
+    },
+  ],
+  readPaths: [
+    {
+      action: "consumer fetches a batch from its committed offset",
+      entity: "Partition",
+      shape: "read source",
+      staleness:
+        "Only records below the high watermark are served, so consumers never see an uncommitted record; visibility trails the append by the replication round trip.",
+    },
+    {
+      action: "operator or autoscaler reads consumer lag per partition",
+      entity: "ConsumerOffset",
+      shape: "read source",
+      staleness: "A few seconds old is acceptable because lag drives alerts and scaling, never a correctness decision.",
+    },
+  ],
+  protocols,
+  invariants: [
+    "Once a record is acknowledged with acks=all at offset N of a Partition, every replica that later becomes leader holds that same record at offset N, as long as unclean leader election stays disabled.",
+    "Offsets in a Partition strictly increase (gaps are allowed), and a record never changes after it is appended.",
+    "A ConsumerOffset never moves past a record whose processing effects are not yet durable.",
+    "Within one consumer group each Partition has at most one owning member per GroupAssignment generation, and commits carrying an older generation are refused.",
+    "Records sharing a key land in the same Partition while the partition count is unchanged, so their relative order is kept.",
+  ],
+  contract: {
+    api: [
+      "createTopic(name, partitions, replication, retention) -> ok | already_exists",
+      "publish(topic, key, payload, producerId, seq) -> (partition, offset) once replicated | retryable_error",
+      "subscribe(topic, group) -> assigned partitions with a generation number",
+      "poll(partition, fromOffset, maxBytes) -> ordered records up to the high watermark",
+      "commit(group, partition, offset, generation) -> ok | stale_generation",
+      "seek(group, partition, offset or timestamp) -> new position, used to replay",
+    ],
+    guarantees: [
+      "Records are totally ordered within a partition and every consumer group reads them in that order.",
+      "A record acknowledged with acks=all survives the loss of all but one in-sync replica and stays readable until retention removes it; acks=1 risks losing it with the leader, and acks=0 gives no acknowledgement at all.",
+      "Delivery is at-least-once: a consumer that crashes before committing receives the uncommitted records again. Kafka's exactly-once covers read-process-write inside Kafka (transactions commit output and offsets together); an effect outside Kafka needs an idempotent or transactional sink.",
+      "Consumer groups progress independently; a slow group delays neither producers nor other groups while it stays within retention.",
+    ],
+  },
+  predicates: [
+    {
+      id: "ordering-matters",
+      because: "consumers rely on per-key order, which the partition key turns into per-partition order",
+    },
+    {
+      id: "duplicate-retry-matters",
+      because:
+        "a producer that retries after a lost acknowledgement would append the record twice without a producer id and sequence",
+    },
+    {
+      id: "dedup-matters",
+      because:
+        "crashes and rebalances redeliver records processed but not yet committed, so consumers must skip repeats",
+    },
+    {
+      id: "exclusivity-matters",
+      because: "one leader appends to each partition and one group member consumes it, or order and offsets break",
+    },
+    {
+      id: "quorum-truth",
+      because:
+        "acknowledged records must survive broker loss without two leaders accepting divergent appends; the controller quorum picks leaders, while the data itself is replicated through the in-sync set",
+    },
+  ],
+  failures: [
+    {
+      failure:
+        "The partition leader acknowledges a record and dies before any follower copied it, so the record vanishes.",
+      role: "truth",
+      prevention:
+        "Produce with acks=all so the leader acknowledges only after every in-sync replica holds the record, and set min.insync.replicas (2 of 3) so a shrunken set rejects produces instead of acknowledging a single copy.",
+      repair:
+        "Each returning follower asks the new leader where its leader epoch ended and truncates its log to that point (leader-epoch truncation, not the high watermark), then refetches; producers resend every record they never saw acknowledged.",
+    },
+    {
+      failure: "A producer resends after a timed-out acknowledgement and the record is appended twice.",
+      role: "truth",
+      prevention:
+        "Give each producer an id, an epoch and a per-partition sequence number so the leader drops an append whose sequence it already holds and refuses a zombie producer with an older epoch.",
+      repair: "Consumers skip records whose id is already in their applied set within the dedup window.",
+    },
+    {
+      failure:
+        "A consumer stalled by a long pause keeps processing after its partitions were reassigned and commits over the new owner's progress.",
+      role: "coordination",
+      prevention: "Stamp every commit with the group generation and refuse commits from an older generation.",
+      repair:
+        "The new owner resumes from the last accepted offset and reprocesses into an idempotent sink, so the stale member's work is harmless.",
+    },
+    {
+      failure: "A consumer commits its offset before finishing the work, then crashes, so records are skipped forever.",
+      role: "coordination",
+      prevention: "Commit only after the side effects are durable, or write effects and offset in one transaction.",
+      repair: "Seek the group back to an offset or timestamp before the crash and replay into the idempotent sink.",
+    },
+    {
+      failure: "A poison record fails on every attempt and the whole partition stops progressing behind it.",
+      role: "coordination",
+      prevention: "Bound retries with backoff and move the record to the dead-letter queue so later records proceed.",
+      repair: "Fix the handler, then replay the parked records from the dead-letter queue.",
+    },
+    {
+      failure:
+        "Two brokers both believe they lead a partition after a network split and accept appends at the same offsets.",
+      role: "truth",
+      prevention:
+        "Leadership comes from the controller with a leader epoch, and followers and producers reject requests bearing an older epoch.",
+      repair:
+        "The deposed leader truncates its log back to the last offset of its epoch and re-fetches from the new leader.",
+    },
+    {
+      failure:
+        "Every in-sync replica is lost and unclean leader election brings back an out-of-sync replica, silently dropping acknowledged records.",
+      role: "truth",
+      prevention:
+        "Keep unclean.leader.election.enable off (the default), so only an in-sync replica can lead and the partition waits instead.",
+      repair:
+        "Bring an in-sync replica back; if unclean election was forced, replay the missing range from the producers' source or an archive.",
+    },
+    {
+      failure:
+        "Retention deletes segments a lagging consumer group has not read yet, so that group silently loses records.",
+      role: "truth",
+      prevention:
+        "Size retention above the worst tolerated lag and alert when a group's lag approaches the retention horizon.",
+      repair: "Rebuild the group's downstream state from an archive tier or from the upstream source of truth.",
+    },
+  ],
+  bottlenecks: [
+    {
+      bottleneck:
+        "A skewed key sends most traffic to one partition, capping throughput at one leader and one consumer.",
+      mitigation:
+        "Add partitions, salt known hot keys where per-key order is not needed, and watch the busiest partition rather than the average.",
+      formula: {
+        yields: "average records per second per partition",
+        expression: "messages_per_sec / partitions",
+        unit: "msg/s",
+      },
+    },
+    {
+      bottleneck: "Disk held by retained, replicated segments grows with throughput and retention period.",
+      mitigation:
+        "Shorten retention, compact keyed topics to the latest value, or move old segments to object storage with tiered storage.",
+      formula: {
+        yields: "bytes retained across all replicas",
+        expression: "messages_per_sec * message_bytes * 86400 * retention_days * replicas",
+        unit: "B",
+      },
+    },
+    {
+      bottleneck: "Write bandwidth per broker, since every appended byte is written once per replica.",
+      mitigation:
+        "Spread partition leaders evenly, batch and compress on the producer, and add brokers before disks saturate.",
+      formula: {
+        yields: "replicated write bandwidth per broker",
+        expression: "messages_per_sec * message_bytes * replicas / nodes",
+        unit: "B/s",
+      },
+    },
+    {
+      bottleneck: "Read fan-out: every consumer group reads the full stream again.",
+      mitigation:
+        "Serve tail reads from page cache, add follower fetching, and fan out through a downstream topic where groups multiply.",
+      formula: {
+        yields: "egress bandwidth to consumer groups",
+        expression: "messages_per_sec * message_bytes * consumer_groups",
+        unit: "B/s",
+      },
+    },
+    {
+      bottleneck: "Per-request overhead when producers send records one at a time.",
+      mitigation:
+        "Batch records per partition (linger a few milliseconds), compress whole batches, and let brokers write segments sequentially and serve them from the page cache with zero-copy sends.",
+    },
+    {
+      bottleneck: "Rebalance storms: every membership change pauses the whole group while partitions move.",
+      mitigation:
+        "Use cooperative incremental rebalancing and static membership so restarts do not trigger reassignment.",
+    },
+  ],
+  silhouette: {
+    storage: "append-only log + progress store",
+    coordination: "partition ordering + offset semantics",
+    serving: "consumer reads or fanout",
+  },
+  technologies: [
+    {
+      product: "Apache Kafka",
+      layer: "storage",
+      fits: "A partitioned log replicated through in-sync replica sets, with consumer-group offsets, replay by seek, compaction for keyed topics, and transactions that make read-process-write inside Kafka exactly-once.",
+      suits: ["high-throughput", "ordering", "durable", "long-retention", "at-least-once", "exactly-once"],
+      poorFor: ["operational-simplicity", "low-cost"],
+      caveat:
+        "Per-message acknowledgement and delayed redelivery are not native, and partition count caps consumer parallelism, so it is an awkward work queue.",
+    },
+    {
+      product: "Amazon SQS",
+      layer: "serving",
+      fits: "A managed queue where each message is claimed by a visibility timeout and deleted on success.",
+      suits: ["elastic-scale", "operational-simplicity", "at-least-once", "stay-available"],
+      poorFor: ["ordering", "long-retention", "exactly-once"],
+      caveat:
+        "Standard queues reorder and duplicate; FIFO queues order per message group at lower throughput and drop a resend with the same deduplication id only within five minutes; a deleted message cannot be replayed.",
+    },
+    {
+      product: "RabbitMQ",
+      layer: "serving",
+      fits: "A broker with routing exchanges, per-message acknowledgements and quorum queues for replicated durability.",
+      suits: ["low-latency", "at-least-once", "operational-simplicity"],
+      poorFor: ["long-retention", "high-throughput"],
+      caveat:
+        "Acknowledged messages are removed from classic and quorum queues, so a new consumer cannot replay history without streams.",
+    },
+    {
+      product: "Apache Pulsar",
+      layer: "storage",
+      fits: "Stateless brokers over BookKeeper ledgers, with tiered storage, geo-replication and both shared and exclusive subscriptions.",
+      suits: ["long-retention", "multi-region", "elastic-scale", "high-throughput", "ordering"],
+      poorFor: ["operational-simplicity", "low-cost"],
+      caveat:
+        "Brokers, bookies and a metadata store must all be operated, which pays off only when tiered retention or geo-replication is needed.",
+    },
+    {
+      product: "Amazon Kinesis Data Streams",
+      layer: "storage",
+      fits: "Managed ordered shards with checkpointed consumers and replay within the retention window.",
+      suits: ["operational-simplicity", "ordering", "durable", "at-least-once"],
+      poorFor: ["low-cost", "low-latency"],
+      caveat:
+        "Each shard has fixed write and read limits shared by its consumers, so shard count must be planned and resharded under load.",
+    },
+    {
+      product: "Segment files on local SSDs, tiered to object storage",
+      layer: "storage",
+      fits: "Each partition as append-only segment files with sparse offset indexes on the broker's disks, served from the page cache, with closed segments copied to S3 or GCS for long retention",
+      suits: ["high-throughput", "durable", "long-retention", "low-cost"],
+      poorFor: ["operational-simplicity"],
+      caveat:
+        "Building the log yourself means owning replication, leader failover, retention and the fetch path; tiered segments are slower to read back than local ones",
+    },
+    {
+      product: "Embedded Raft (or etcd) for the controller quorum",
+      layer: "coordination",
+      fits: "Partition leadership, in-sync sets, topic configuration and group coordinators as small metadata in a consensus-replicated controller, the way KRaft replaced ZooKeeper in Kafka",
+      suits: ["linearizable", "small-metadata", "fail-closed", "durable"],
+      poorFor: ["high-throughput", "large-objects"],
+      caveat:
+        "Only metadata belongs in the quorum; the records themselves are replicated by the partition leaders through their in-sync sets",
+    },
+  ],
+  connections: [
+    {
+      to: "I01",
+      role: "substrate",
+      why: "partition leadership, in-sync sets, topic metadata and group coordination live in a consensus-backed controller",
+    },
+    {
+      to: "I02",
+      role: "decorator",
+      why: "a visibility timeout is a claim on one message, and partition ownership in a group is a lease fenced by the generation",
+    },
+    {
+      to: "I10",
+      role: "substrate",
+      why: "consumer group membership is kept by heartbeats and session expiry, which triggers rebalance",
+    },
+    {
+      to: "I06",
+      role: "output",
+      why: "projectors and search indexers consume the log and checkpoint their position in it",
+    },
+    {
+      to: "I12",
+      role: "input",
+      why: "a transactional outbox relays state changes into the log so publishing is atomic with the business write",
+    },
+  ],
+  overlay: {
+    driver:
+      "Producers append at their own rate while consumers pull batches at theirs; the group coordinator's rebalance loop reacts to membership changes.",
+    unit: "One record, or a batch of records, at an offset within a partition.",
+    worker: "A consumer group member that owns a set of partitions for the current generation.",
+    slot: "One partition per member within a group, so the partition count caps a group's parallelism.",
+    state:
+      "Authoritative: replicated partition logs and committed group offsets. Attempt: fetched but uncommitted batches, delivery counts and dead-letter entries.",
+    source: "Producer applications, outbox relays and change-data-capture connectors.",
+    sink: "Whatever consumers write: databases, search indexes, downstream topics and external calls.",
+    fabric:
+      "Broker network with per-partition leader-to-follower replication and a batched fetch protocol for consumers.",
+    maintenance:
+      "Segment retention and compaction, partition reassignment across brokers, repair of under-replicated partitions and consumer lag monitoring.",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "per-partition",
+    durability: "durable",
+    because:
+      "an acknowledged record must survive and be replayable, so with acks=all a partition whose in-sync set falls below min.insync.replicas refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure",
+    scopes: {
+      ordering: {
+        scope: "partition",
+        why: "the log is totally ordered only within a partition; the partition key decides what shares an order",
+      },
+      exclusivity: {
+        scope: "partition",
+        why: "one leader appends to a partition and one member of a consumer group reads it",
+      },
+      coordination: { scope: "partition", why: "offsets and leadership are tracked per partition" },
+    },
+  },
+} satisfies ArchetypeInput;

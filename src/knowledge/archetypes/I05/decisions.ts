@@ -1,0 +1,114 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i05-acks",
+    question: "Producer acknowledgement: acks=all with a minimum in-sync replica count, or acks=1?",
+    options: [
+      {
+        id: "acks-all",
+        name: "acks=all with min.insync.replicas=2 of 3",
+        buys: "an acknowledged record survives the loss of the partition leader",
+        costs:
+          "each publish waits for the slowest in-sync follower; with too few in-sync replicas the partition refuses writes",
+        winsWhen: "an acknowledged record must not be lost",
+      },
+      {
+        id: "acks-leader",
+        name: "acks=1 (leader only)",
+        buys: "lower publish latency and higher throughput",
+        costs: "records acknowledged but not yet copied are lost when the leader fails",
+        winsWhen: "losing a few recent records is acceptable (metrics, best-effort telemetry)",
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "durability", in: ["durable"] }],
+        option: "acks-all",
+        because: "records must be durable once acknowledged",
+      },
+      {
+        when: [{ nfr: "delivery", in: ["at-least-once", "exactly-once"] }],
+        option: "acks-all",
+        because: "delivery must not drop records",
+      },
+      {
+        when: [{ nfr: "durability", in: ["best-effort"] }],
+        option: "acks-leader",
+        because: "durability is best-effort",
+      },
+      {
+        when: [{ nfr: "delivery", in: ["at-most-once"] }],
+        option: "acks-leader",
+        because: "delivery is at-most-once",
+      },
+    ],
+    fallback: { option: "acks-all", because: "a log is trusted as the record of what happened" },
+  },
+  {
+    id: "i05-consumption",
+    question: "Do consumers pull by offset, or does the broker push?",
+    options: [
+      {
+        id: "pull",
+        name: "consumers pull batches and commit offsets (Kafka-style)",
+        buys: "each consumer sets its own pace, batches, and can replay from any retained offset",
+        costs: "polling adds a little latency; consumers own their offsets",
+        winsWhen: "several groups read the same stream, volume is high, or replay matters",
+        implies: { addMechanisms: ["consumer-offsets"] },
+      },
+      {
+        id: "push",
+        name: "the broker pushes messages and tracks per-message acks (RabbitMQ-style)",
+        buys: "low per-message latency and per-message retry and dead-lettering",
+        costs: "the broker keeps per-message delivery state; slow consumers need prefetch limits; no replay after ack",
+        winsWhen: "volume is low, there is one consumer group, and no one replays",
+        implies: { addMechanisms: ["retry-dead-letter"], removeMechanisms: ["consumer-offsets"] },
+      },
+    ],
+    rules: [
+      {
+        when: [
+          { number: "peak_messages_per_sec", below: 1000 },
+          { number: "consumer_groups", below: 2 },
+        ],
+        option: "push",
+        because: "one consumer group at low volume does not need offsets or replay",
+      },
+    ],
+    fallback: {
+      option: "pull",
+      because: "several groups read the stream and replay by offset is the point of a log",
+    },
+  },
+  {
+    id: "i05-order-scope",
+    question: "Order records per key across many partitions, or globally in one partition?",
+    options: [
+      {
+        id: "per-key",
+        name: "per-key order: records with the same key go to the same partition",
+        buys: "throughput grows with partitions while each key stays ordered",
+        costs: "no order across keys; changing the partition count moves keys",
+        winsWhen: "order matters per entity, not across entities",
+        implies: { addMechanisms: ["partition-key-ordering"] },
+      },
+      {
+        id: "single-partition",
+        name: "one partition for a single global order",
+        buys: "every consumer sees every record in the same order",
+        costs: "throughput is capped by one partition and one consumer",
+        winsWhen: "a single global order is required and the volume fits one partition",
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "ordering", in: ["global"] }],
+        option: "single-partition",
+        because: "a global order is required",
+      },
+    ],
+    fallback: { option: "per-key", because: "order is needed per key, so partitions can carry the volume" },
+  },
+];

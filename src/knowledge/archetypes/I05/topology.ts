@@ -1,0 +1,157 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Append log (Kafka-like): producers, partition leaders with in-sync followers, a controller quorum, consumer groups. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Publish with durable acknowledgement",
+    notation:
+      "producers>partition-leaders[produce key, record, producer id, seq {partition = hash(key) mod partitions and seq = last seq + 1}] -> partition-leaders>isr-followers[replicate record (followers fetch)] -> isr-followers>partition-leaders[fetched up to offset] -> partition-leaders[advance high watermark {every in-sync replica holds the offset}] -> partition-leaders>producers[ack partition and offset] |-> producers>partition-leaders[resend same seq {no ack before timeout}] => done | retry",
+  },
+  {
+    name: "Consume and commit progress",
+    notation:
+      "consumers>group-coordinator[fetch committed offset] -> group-coordinator>consumers[offset] -> consumers>partition-leaders[fetch from offset {offset < high watermark}] -> partition-leaders>consumers[record batch] -> consumers[process, skipping applied record ids] -> consumers>group-coordinator[commit offset {GroupAssignment.generation = my generation}] |-> consumers>partition-leaders[produce to dead-letter topic {attempts reached the retry limit}] => done | retry | park",
+  },
+  {
+    name: "Rebalance after a member is lost",
+    notation:
+      "group-coordinator[detect lost member {heartbeat older than session timeout}] -> group-coordinator>consumers[rejoin for generation + 1] -> consumers>group-coordinator[join group] -> group-coordinator>consumers[new assignment and generation] -> consumers>group-coordinator[fetch committed offsets of new partitions] => reclaim | done",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "producers",
+      name: "Producers (idempotent, id + sequence)",
+      kind: "client",
+      runs: ["publish", "retry with the same sequence"],
+      because:
+        "retries after a lost ack would duplicate records unless the broker can recognise the producer's sequence",
+    },
+    {
+      id: "partition-leaders",
+      name: "Partition leader brokers",
+      kind: "replica-group",
+      holds: ["Partition", "Topic", "DeadLetterEntry"],
+      runs: ["append", "serve fetches up to the high watermark"],
+      because: "each partition has one leader broker that orders its appends; partitions spread load across brokers",
+    },
+    {
+      id: "isr-followers",
+      name: "In-sync follower replicas (RF 3, min in-sync 2)",
+      kind: "replica-group",
+      replicaOf: "partition-leaders",
+      holds: ["Partition"],
+      runs: ["fetch from leader"],
+      because:
+        "a record is committed only when every in-sync replica holds it, so a leader loss elects a follower that has it",
+    },
+    {
+      id: "controller",
+      name: "Controller quorum (KRaft, 3 nodes)",
+      kind: "control-loop",
+      holds: ["Topic"],
+      runs: ["partition leader election", "ISR changes", "topic metadata"],
+      because:
+        "leadership and in-sync membership must be decided in one place, by a Raft quorum, so no two brokers lead a partition",
+    },
+    {
+      id: "group-coordinator",
+      name: "Group coordinator (broker of the group)",
+      kind: "service",
+      holds: ["GroupAssignment", "ConsumerOffset"],
+      runs: ["membership heartbeats", "rebalance", "offset commit"],
+      because:
+        "consumer progress and partition assignment are per group, fenced by a generation number so a zombie member cannot commit",
+    },
+    {
+      id: "consumers",
+      name: "Consumer group members",
+      kind: "worker-pool",
+      runs: ["fetch", "process", "commit offset"],
+      because: "each partition is read by one member of a group at a time, which keeps per-partition order",
+    },
+  ],
+  links: [
+    { from: "producers", to: "partition-leaders", kind: "request", label: "produce (acks = all)" },
+    { from: "partition-leaders", to: "isr-followers", kind: "replication", label: "followers fetch, ISR" },
+    { from: "controller", to: "partition-leaders", kind: "control", label: "leader and ISR changes" },
+    { from: "partition-leaders", to: "consumers", kind: "stream", label: "fetch from offset" },
+    { from: "consumers", to: "group-coordinator", kind: "request", label: "join / heartbeat / commit offset" },
+  ],
+  api: [
+    {
+      operation: "publish",
+      call: "POST /v1/topics/{topic}/records",
+      request: ["key", "value", "producer_id", "sequence"],
+      response: ["partition", "offset"],
+      errors: ["503 not enough in-sync replicas (retryable)", "409 out-of-order sequence"],
+      guarantee:
+        "acknowledged once every in-sync replica holds it; a resend with the same sequence is not appended twice",
+    },
+    {
+      operation: "poll",
+      call: "GET /v1/topics/{topic}/partitions/{p}/records?offset=&max_bytes=",
+      request: ["offset", "max_bytes"],
+      response: ["records in offset order", "high_watermark"],
+      errors: ["416 offset out of range (retention)"],
+      guarantee: "records of one partition come back in append order, only up to the committed high watermark",
+    },
+    {
+      operation: "commit",
+      call: "POST /v1/groups/{group}/offsets",
+      request: ["partition", "offset", "generation", "member_id"],
+      response: ["committed"],
+      errors: ["409 stale generation (rebalanced)"],
+      guarantee: "only the current assignee can move the group's position; commit after processing gives at-least-once",
+    },
+    {
+      operation: "subscribe",
+      call: "POST /v1/groups/{group}/members",
+      request: ["topics", "member_id"],
+      response: ["assigned partitions", "generation"],
+      errors: ["409 rebalance in progress"],
+      guarantee: "each partition is assigned to one member per generation",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "Partition",
+      key: ["topic", "partition", "offset"],
+      fields: ["key", "value", "producer_id", "sequence", "timestamp"],
+      indexes: ["offset index", "time index"],
+      partitionKey: "hash(key) mod partitions",
+      owner: "partition-leaders",
+    },
+    {
+      entity: "ConsumerOffset",
+      key: ["group", "topic", "partition"],
+      fields: ["offset", "generation", "committed_at"],
+      indexes: [],
+      partitionKey: "hash(group)",
+      owner: "group-coordinator",
+    },
+    {
+      entity: "GroupAssignment",
+      key: ["group", "generation"],
+      fields: ["member_id", "partitions"],
+      indexes: [],
+      owner: "group-coordinator",
+    },
+    {
+      entity: "Topic",
+      key: ["topic"],
+      fields: ["partitions", "replication_factor", "retention", "leader and ISR per partition"],
+      indexes: [],
+      owner: "controller",
+    },
+  ],
+  entry: "partition-leaders",
+  stateOwner: "partition-leaders",
+  producer: "producers",
+  consumer: "consumers",
+  outlet: "consumers",
+  protocols,
+  hostedBy: { I01: "controller", I10: "group-coordinator" },
+};

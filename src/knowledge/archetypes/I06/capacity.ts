@@ -1,0 +1,45 @@
+import { fig, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    {
+      quantity: "writes_per_sec",
+      typical: 5000,
+      why: "a system of record behind a search or view changes a few thousand records a second",
+      from: { expression: "messages_per_sec", why: "each stated event or post changes one source record" },
+    },
+    inp("reads_per_sec", 20000, "derived views are read far more often than their sources change"),
+    inp("fanout", 3, "one source change usually touches a few index documents or view rows"),
+    inp("objects", 100000000, "a product catalogue or document corpus of about a hundred million records"),
+    inp("message_bytes", 2000, "an indexed document with its fields and postings is a few KB"),
+  ],
+  figures: [
+    fig("projected_writes", "peak index or view writes", "peak", "writes_per_sec * peak_factor * fanout", "writes/s"),
+    fig("index_bytes", "index size across replicas", "storage", "objects * message_bytes * replicas", "B"),
+    fig(
+      "index_shards",
+      "index shards at the planned shard size",
+      "count",
+      "objects * message_bytes / shard_bytes",
+      "shards",
+      true,
+      "partitions",
+    ),
+    fig(
+      "shard_requests",
+      "per-shard requests when a query scatters to every shard",
+      "fan-out",
+      "reads_per_sec * peak_factor * index_shards",
+      "req/s",
+    ),
+    fig(
+      "rebuild_seconds",
+      "lower bound on a full rebuild on one node's disk",
+      "time",
+      "objects * message_bytes / disk_write_bytes_per_sec",
+      "s",
+    ),
+  ],
+};

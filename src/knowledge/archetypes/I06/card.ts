@@ -1,0 +1,411 @@
+import type { ArchetypeInput } from "../../schema.js";
+import { protocols } from "./topology.js";
+
+export const card = {
+  id: "I06",
+  name: "Projection / Index / Search Pipeline",
+  summary:
+    "Owns read-optimised copies derived from a system of record: search indexes, materialised views, secondary indexes, precomputed feeds and vector indexes. The authoritative state stays in the source records and their ordered change stream; the index is disposable and is rebuilt from them, with each projector keeping a checkpoint of how far it has applied. The core correctness concern is that every committed change, deletes included, reaches the projection exactly once in effect and in per-key order, so the copy is late at worst but never wrong, resurrected or silently missing data. Typical systems are Elasticsearch or OpenSearch fed by change data capture, CQRS read models, typeahead indexes and Flink or Kafka Streams materialisations.",
+  roles: ["derived", "truth"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
+  signals: {
+    phrases: [
+      { text: "search index", weight: 1 },
+      { text: "full text search", weight: 1 },
+      { text: "inverted index", weight: 1 },
+      { text: "materialized view", weight: 1 },
+      { text: "CQRS", weight: 1 },
+      { text: "read model", weight: 0.9 },
+      { text: "indexing pipeline", weight: 0.9 },
+      { text: "faceted search", weight: 0.8 },
+      { text: "search engine", weight: 0.8 },
+      { text: "derived view", weight: 0.8 },
+      { text: "typeahead", weight: 0.7 },
+      { text: "autocomplete", weight: 0.7 },
+      { text: "change data capture", weight: 0.7 },
+      { text: "CDC", weight: 0.7 },
+      { text: "reindex", weight: 0.7 },
+      { text: "rebuild index", weight: 0.7 },
+      { text: "index lag", weight: 0.7 },
+      { text: "near real time search", weight: 0.7 },
+      { text: "vector search", weight: 0.7 },
+      { text: "nearest neighbor", weight: 0.6 },
+      { text: "secondary index", weight: 0.6 },
+      { text: "read projection", weight: 0.7 },
+      { text: "projector", weight: 0.7 },
+      { text: "search query", weight: 0.6 },
+      { text: "event sourcing", weight: 0.6 },
+      { text: "eventually consistent view", weight: 0.6 },
+      { text: "index document", weight: 0.6 },
+      { text: "relevance ranking", weight: 0.5 },
+      { text: "denormalize", weight: 0.5 },
+      { text: "backfill", weight: 0.5 },
+      { text: "ETL", weight: 0.5 },
+      { text: "fan out on write", weight: 0.5 },
+      { text: "replay from checkpoint", weight: 0.5 },
+      { text: "precompute", weight: 0.4 },
+      { text: "stream processing", weight: 0.4 },
+      { text: "data pipeline", weight: 0.4 },
+      { text: "log search", weight: 0.4 },
+      { text: "keep in sync", weight: 0.3 },
+    ],
+    systems: [
+      {
+        name: "Elasticsearch",
+        aliases: ["Elastic Search"],
+        weight: 1,
+        sharedBecause:
+          "Elasticsearch is the classic search projection and is also the log-search backend of telemetry stacks (I18)",
+      },
+      {
+        name: "OpenSearch",
+        aliases: ["Amazon OpenSearch"],
+        weight: 1,
+        sharedBecause:
+          "OpenSearch is a search projection and is also used for log analytics in telemetry pipelines (I18)",
+      },
+      { name: "Solr", aliases: ["Apache Solr"], weight: 1 },
+      { name: "Lucene", aliases: ["Apache Lucene"], weight: 0.9 },
+      { name: "Algolia", aliases: [], weight: 0.9 },
+      { name: "Vespa", aliases: [], weight: 0.9 },
+      { name: "Typesense", aliases: [], weight: 0.8 },
+      { name: "Meilisearch", aliases: [], weight: 0.8 },
+      { name: "Debezium", aliases: [], weight: 0.8 },
+      { name: "Materialize", aliases: [], weight: 0.8 },
+      {
+        name: "Flink",
+        aliases: ["Apache Flink"],
+        weight: 0.5,
+        sharedBecause: "Flink builds stateful projections and also aggregates streams in telemetry pipelines (I18)",
+      },
+      {
+        name: "Kafka Streams",
+        aliases: ["ksqlDB"],
+        weight: 0.6,
+        sharedBecause: "Kafka Streams materialises views from a Kafka log, which is itself the I05 append log",
+      },
+      { name: "Pinecone", aliases: [], weight: 0.6 },
+    ],
+  },
+  entities: [
+    {
+      name: "SourceRecord",
+      description:
+        "The authoritative row or document in the system of record, carrying a monotonically increasing version.",
+      truth: true,
+    },
+    {
+      name: "ChangeEvent",
+      description:
+        "An ordered change (upsert or delete tombstone) captured from the source's log or outbox, with source position, key and version.",
+      truth: false,
+    },
+    {
+      name: "IndexDocument",
+      description:
+        "The projected, denormalised document in the index or view, stamped with the source version it reflects.",
+      truth: false,
+    },
+    {
+      name: "ProjectorCheckpoint",
+      description: "The last change-stream position a projector has applied and acknowledged, per source partition.",
+      truth: false,
+    },
+    {
+      name: "IndexAlias",
+      description:
+        "The pointer naming which physical index generation serves queries, switched atomically after a rebuild.",
+      truth: false,
+    },
+  ],
+  writePaths: [
+    {
+      action: "commit a change to the source of truth",
+      entity: "SourceRecord",
+      shape: "overwrite current value",
+      mechanism: "versioned-overwrite",
+      critical: true,
+    },
+    {
+      action: "capture the change into an ordered change stream in the same commit",
+      entity: "ChangeEvent",
+      shape: "append event",
+      mechanism: "transactional-outbox",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "apply the change to the index only if its source version is newer",
+      entity: "IndexDocument",
+      shape: "overwrite current value",
+      mechanism: "version-check",
+      critical: true,
+    },
+    {
+      action: "propagate a source delete as a versioned tombstone",
+      entity: "IndexDocument",
+      shape: "state transition",
+      mechanism: "tombstones",
+      critical: true,
+    },
+    {
+      action: "record the applied position after the index acknowledges the write",
+      entity: "ProjectorCheckpoint",
+      shape: "overwrite current value",
+      mechanism: "projector-checkpoint",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "rebuild into a new index generation and switch the alias once caught up",
+      entity: "IndexAlias",
+      shape: "state transition",
+      mechanism: "replay-rebuild",
+      hidden: true,
+    },
+  ],
+  readPaths: [
+    {
+      action: "search, filter or list query served from the index",
+      entity: "IndexDocument",
+      shape: "read projection",
+      staleness:
+        "Trails the source by projector lag plus the index refresh interval, typically seconds; a hit may be missing the latest write and is confirmed at the source when it matters.",
+    },
+    {
+      action: "detail or decision read after a search hit",
+      entity: "SourceRecord",
+      shape: "read source",
+      staleness: "None: the authoritative record is read whenever a price, permission or stock decision depends on it.",
+    },
+  ],
+  protocols,
+  invariants: [
+    "An IndexDocument never moves to an older SourceRecord version than one it already reflects.",
+    "A deleted SourceRecord never stays searchable past the lag bound, and a late earlier update never resurrects it.",
+    "ProjectorCheckpoint never advances past a ChangeEvent whose index write has not been acknowledged.",
+    "Every committed SourceRecord change appears in the ChangeEvent stream; no change commits without being captured.",
+    "No write path reads the IndexDocument to decide a change to SourceRecord; the index can be dropped and rebuilt from the source at any time.",
+  ],
+  contract: {
+    api: [
+      "put(id, fields, expectedVersion) -> newVersion | conflict, written only to the source of truth",
+      "delete(id, expectedVersion) -> tombstone version propagated to every projection",
+      "search(query, filters, sort, cursor) -> hits with their source versions and the index freshness position",
+      "lag() -> source head position minus the slowest ProjectorCheckpoint",
+      "reindex(target) -> new generation id, switched in atomically once caught up",
+    ],
+    guarantees: [
+      "Bounded staleness: a committed change becomes visible in queries within the stated lag bound under normal load.",
+      "Convergence: once writes stop, the index equals the projection of the current source records, deletes included.",
+      "Idempotent apply: replaying any range of the change stream leaves the index at the latest version of every key.",
+    ],
+  },
+  predicates: [
+    {
+      id: "derived-read",
+      because:
+        "queries are served from a copy shaped for reading, which needs a checkpointed projector and a rebuild path",
+    },
+    {
+      id: "ordering-matters",
+      because: "changes to one source key must be applied in version order or an older value wins",
+    },
+    {
+      id: "dedup-matters",
+      because: "the change stream is at-least-once, so redelivered and replayed changes must not apply twice in effect",
+    },
+    {
+      id: "stale-write-dangerous",
+      because: "a delayed older change could overwrite a newer projected document unless the apply checks versions",
+    },
+    {
+      id: "multi-object",
+      because:
+        "the source write and its change event must commit together, or a change is lost between database and index",
+    },
+  ],
+  failures: [
+    {
+      failure:
+        "The application writes the database and then the index separately, crashes in between, and the index misses the change.",
+      role: "derived",
+      prevention:
+        "Drive the index only from change data capture or a transactional outbox, never from application dual-writes.",
+      repair: "Run a reconciliation sweep comparing source versions with indexed versions and replay the missing keys.",
+    },
+    {
+      failure: "A redelivered older change arrives after a newer one and overwrites the newer projected document.",
+      role: "derived",
+      prevention: "Index with external versioning so a write carrying a lower source version is refused.",
+      repair: "Re-project the affected keys from their current source records.",
+    },
+    {
+      failure:
+        "A delete is not propagated or its tombstone is purged too early, so the removed record stays searchable or comes back.",
+      role: "derived",
+      prevention: "Carry deletes as versioned tombstones and keep them longer than the longest replay window.",
+      repair: "Sweep the index for documents whose source record no longer exists and remove them.",
+    },
+    {
+      failure: "Projector lag grows during a backfill or traffic spike and searches miss recent writes for minutes.",
+      role: "derived",
+      prevention:
+        "Alert on lag against the source position, partition projectors, and run backfills in a separate lane.",
+      repair:
+        "Add projector capacity and route freshness-sensitive reads to the source until lag is back under the bound.",
+    },
+    {
+      failure: "A rebuild from a snapshot ignores changes made while it ran, and the new generation goes live stale.",
+      role: "derived",
+      prevention: "Record the source position of the snapshot and catch up from it before swapping the alias.",
+      repair: "Swap the alias back to the previous generation and replay from the snapshot position.",
+    },
+    {
+      failure:
+        "A change that cannot be projected, such as a mapping error, blocks its partition and freezes the checkpoint.",
+      role: "coordination",
+      prevention: "Retry a bounded number of times, then park the change in a dead-letter queue and move on.",
+      repair: "Fix the mapping and replay the parked changes, which the version check makes safe to apply late.",
+    },
+  ],
+  bottlenecks: [
+    {
+      bottleneck: "Write amplification: one source change rewrites many denormalised documents or feed entries.",
+      mitigation:
+        "Denormalise only fields that queries filter on, resolve the rest at read time, and batch bulk updates.",
+      formula: {
+        yields: "projected document writes per second",
+        expression: "writes_per_sec * fanout",
+        unit: "docs/s",
+      },
+    },
+    {
+      bottleneck: "Scatter-gather: a query without a routing key must ask every index shard.",
+      mitigation: "Route queries by a tenant or entity key where possible and add replicas to spread shard reads.",
+      formula: { yields: "shard requests per second", expression: "reads_per_sec * partitions", unit: "shard req/s" },
+    },
+    {
+      bottleneck: "Rebuild cost: a full reindex must reload every document while live changes continue.",
+      mitigation:
+        "Bulk load with refresh disabled into a new generation in parallel, and keep the old generation serving until the swap.",
+      formula: {
+        yields: "lower bound on full rebuild time when disk-bound",
+        expression: "objects * message_bytes * replicas / (disk_write_bytes_per_sec * nodes)",
+        unit: "s",
+      },
+    },
+    {
+      bottleneck: "Projector lag on a hot source partition that one projector must apply in order.",
+      mitigation: "Partition the change stream by key so projectors scale out while per-key order is kept.",
+    },
+  ],
+  silhouette: {
+    storage: "source truth + projection/index store",
+    coordination: "projector checkpoint + replay",
+    serving: "projection/search serving",
+  },
+  technologies: [
+    {
+      product: "Elasticsearch or OpenSearch",
+      layer: "serving",
+      fits: "Sharded inverted indexes with near-real-time refresh, external version checks and alias switching for rebuilds.",
+      suits: ["rich-queries", "eventual", "elastic-scale", "high-throughput"],
+      poorFor: ["linearizable", "exactly-once"],
+      caveat: "It is not a system of record: refresh delays visibility and there are no multi-document transactions.",
+    },
+    {
+      product: "Debezium",
+      layer: "coordination",
+      fits: "Reads the database's replication log and emits ordered per-key change events with source positions.",
+      suits: ["ordering", "at-least-once", "durable"],
+      poorFor: ["operational-simplicity", "exactly-once"],
+      caveat:
+        "Restarts re-emit changes and source schema changes flow downstream, so consumers must be idempotent and schema-aware.",
+    },
+    {
+      product: "Apache Kafka as the change log",
+      layer: "storage",
+      fits: "Keeps the change stream replayable, and compacted topics retain the latest value per key as a rebuild source.",
+      suits: ["ordering", "long-retention", "high-throughput"],
+      poorFor: ["rich-queries", "operational-simplicity"],
+      caveat: "Compaction removes tombstones after a delay, so a rebuild that replays later than that misses deletes.",
+    },
+    {
+      product: "Apache Flink",
+      layer: "coordination",
+      fits: "Stateful stream jobs that maintain aggregates and joins, with checkpointed state and replay from source offsets.",
+      suits: ["exactly-once", "high-throughput", "ordering"],
+      poorFor: ["operational-simplicity", "low-cost"],
+      caveat: "Exactly-once stops at the job boundary unless the sink accepts transactional or idempotent upserts.",
+    },
+    {
+      product: "PostgreSQL materialized views",
+      layer: "storage",
+      fits: "A view computed inside the source database, refreshed from the same transactional data.",
+      suits: ["rich-queries", "operational-simplicity", "read-your-writes"],
+      poorFor: ["elastic-scale", "high-throughput"],
+      caveat:
+        "A refresh recomputes the whole view, so large or fast-changing views need an incremental projector instead.",
+    },
+  ],
+  connections: [
+    {
+      to: "I05",
+      role: "input",
+      why: "the change stream is an append log whose offsets are the projector checkpoints",
+      typical: true,
+    },
+    {
+      to: "I16",
+      role: "input",
+      why: "the source of truth is often a partitioned key-value or relational store whose change log feeds the projector",
+    },
+    {
+      to: "I04",
+      role: "input",
+      why: "a crawl or scan frontier supplies the documents that a web or corpus search index projects",
+    },
+    {
+      to: "I07",
+      role: "output",
+      why: "popular queries and precomputed results are cached close to readers with a TTL bounded by the index lag",
+    },
+    {
+      to: "I02",
+      role: "decorator",
+      why: "one projector per source partition is enforced by a lease, or two projectors race and reorder applies",
+    },
+  ],
+  overlay: {
+    driver: "The source's ordered change stream, plus rebuild jobs started by an operator or a mapping change.",
+    unit: "One change event (key, version, upsert or tombstone), applied in bulk batches.",
+    worker: "A projector instance that owns a set of source partitions and applies their changes in order.",
+    slot: "One source partition per projector, and a bounded number of in-flight bulk requests per index shard.",
+    state:
+      "Authoritative: source records. Attempt: projector checkpoints, the active index generation pointer and parked changes.",
+    source: "The system-of-record database's replication log or outbox table.",
+    sink: "Search index shards, materialised view tables or precomputed feed entries.",
+    fabric: "A partitioned change log between capture and projectors, and the index's bulk write API.",
+    maintenance:
+      "Reconciliation sweeps of source against index, periodic full reindex with alias swap, segment merging, and tombstone purge after the replay horizon.",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because: "the projection may lag the truth by a bounded amount, but every change must land exactly once in effect",
+    scopes: {
+      ordering: {
+        scope: "key",
+        why: "changes to the same source entity must be applied in order; different entities are independent",
+      },
+      exclusivity: { scope: "partition", why: "one projector consumes each source partition so applies do not race" },
+      coordination: { scope: "partition", why: "checkpoints are kept per source partition" },
+    },
+  },
+} satisfies ArchetypeInput;

@@ -1,0 +1,66 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i06-update",
+    question: "Update the derived copy in the write path, or asynchronously from a change stream?",
+    options: [
+      {
+        id: "async-stream",
+        name: "asynchronously from an outbox or change-data-capture stream",
+        buys: "writes do not wait for or fail with the index; the copy can be rebuilt by replay",
+        costs: "reads of the copy lag the source by the pipeline's delay",
+        winsWhen: "readers tolerate a short lag",
+        implies: { addMechanisms: ["transactional-outbox", "projector-checkpoint"] },
+      },
+      {
+        id: "sync-write",
+        name: "synchronously, in the same transaction or call as the source write",
+        buys: "a reader sees its own write in the copy at once",
+        costs: "higher write latency; an index outage fails writes; dual writes outside a transaction can diverge",
+        winsWhen: "the copy must never lag the source",
+        implies: { addMechanisms: ["transaction"], removeMechanisms: ["transactional-outbox"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["linearizable"] }],
+        option: "sync-write",
+        because: "the copy must be as fresh as the source",
+      },
+    ],
+    fallback: {
+      option: "async-stream",
+      because: "a derived copy may lag, and decoupling keeps the source's writes fast",
+    },
+  },
+  {
+    id: "i06-sharding",
+    question: "Shard the index by document or by term?",
+    options: [
+      {
+        id: "by-document",
+        name: "by document (each shard indexes its own documents; queries scatter and gather)",
+        buys: "a write touches one shard and shards stay balanced",
+        costs: "every query fans out to every shard",
+        winsWhen: "query fan-out across shards stays affordable",
+      },
+      {
+        id: "by-term",
+        name: "by term (a global index partitioned by term)",
+        buys: "a query touches only the shards of its terms",
+        costs: "one document write touches many shards; popular terms make hot shards",
+        winsWhen: "scatter-gather would send millions of shard requests a second",
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "shard_requests", atLeast: 1000000 }],
+        option: "by-term",
+        because: "scatter-gather load is too high",
+      },
+    ],
+    fallback: { option: "by-document", because: "scatter-gather across the planned shards is affordable" },
+  },
+];

@@ -1,0 +1,167 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Projection pipeline: a source of truth, a change stream, projectors with checkpoints, an index and a query API. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Apply a change with checkpoint",
+    notation:
+      "writers>write-api[put with expected version] -> write-api>source-db[commit record and change event {SourceRecord.version = expected}] -> source-db>change-log[capture change in commit order] -> change-log>projector[deliver change {ChangeEvent.position > ProjectorCheckpoint.position}] -> projector>index[upsert document {ChangeEvent.version > IndexDocument.source_version}] -> index>projector[acknowledged] -> projector>change-log[commit checkpoint position] |-> projector[skip stale change {ChangeEvent.version <= IndexDocument.source_version}] => done | retry | park",
+  },
+  {
+    name: "Rebuild into a new generation",
+    notation:
+      "rebuilder>index[create new generation {IndexAlias.next = none}] -> rebuilder>source-db[read snapshot at position P] -> rebuilder>index[bulk load generation] -> projector>change-log[replay from position P] -> rebuilder>index[swap alias {lag within bound and document counts match source}] => done | rollback",
+  },
+  {
+    name: "Query the projection",
+    notation:
+      "readers>query-api[search with filters and cursor] -> query-api>index[query current alias] -> index>query-api[hits with source versions] -> query-api>readers[hits, next cursor and freshness position] => done",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "writers",
+      name: "Writers",
+      kind: "client",
+      runs: ["put", "delete"],
+      because: "changes are made only against the source of truth, never against the projection",
+    },
+    {
+      id: "write-api",
+      name: "Write API",
+      kind: "service",
+      runs: ["versioned put and delete"],
+      because: "one service applies versioned writes to the source and captures each change in the same commit",
+    },
+    {
+      id: "source-db",
+      name: "Source of truth (primary + replicas)",
+      kind: "store",
+      holds: ["SourceRecord"],
+      runs: ["versioned commit"],
+      because: "the projection can always be rebuilt from it, so it is the only state that must never be lost",
+    },
+    {
+      id: "change-log",
+      name: "Change stream (CDC log by record id)",
+      kind: "log",
+      holds: ["ChangeEvent"],
+      runs: ["ordered delivery per record"],
+      because: "captured in commit order per record, it lets projectors resume from a position and replay",
+    },
+    {
+      id: "projector",
+      name: "Projector workers",
+      kind: "worker-pool",
+      holds: ["ProjectorCheckpoint"],
+      runs: ["apply newer versions", "checkpoint"],
+      because: "they apply a change only when its version is newer and checkpoint after the index acknowledges",
+    },
+    {
+      id: "index",
+      name: "Projection store (search index or view)",
+      kind: "store",
+      holds: ["IndexDocument", "IndexAlias"],
+      runs: ["query"],
+      because: "a derived copy shaped for the read, with a bounded lag behind the source",
+    },
+    {
+      id: "query-api",
+      name: "Query API",
+      kind: "service",
+      runs: ["search"],
+      because: "serves reads from the projection and reports its freshness position",
+    },
+    {
+      id: "readers",
+      name: "Readers",
+      kind: "client",
+      runs: ["search"],
+      because: "reads tolerate the projection's lag",
+    },
+    {
+      id: "rebuilder",
+      name: "Rebuilder (new generation + alias swap)",
+      kind: "control-loop",
+      runs: ["bulk load", "swap alias"],
+      because: "a mapping change or a corrupt projection is repaired by rebuilding from the source, not by patching",
+    },
+  ],
+  links: [
+    { from: "writers", to: "write-api", kind: "request", label: "put / delete with version" },
+    { from: "write-api", to: "source-db", kind: "request", label: "commit + change event" },
+    { from: "source-db", to: "change-log", kind: "stream", label: "capture changes (CDC)" },
+    { from: "change-log", to: "projector", kind: "stream", label: "changes from checkpoint" },
+    { from: "projector", to: "index", kind: "stream", label: "versioned upsert / tombstone" },
+    { from: "readers", to: "query-api", kind: "request", label: "search" },
+    { from: "query-api", to: "index", kind: "request", label: "query current alias" },
+    { from: "rebuilder", to: "index", kind: "control", label: "bulk load, swap alias" },
+  ],
+  api: [
+    {
+      operation: "put",
+      call: "PUT /v1/records/{id}",
+      request: ["fields", "expected_version"],
+      response: ["version"],
+      errors: ["409 version conflict"],
+      guarantee: "written only to the source of truth; visible in the projection after the reported lag",
+    },
+    {
+      operation: "delete",
+      call: "DELETE /v1/records/{id}",
+      request: ["expected_version"],
+      response: ["tombstone_version"],
+      errors: ["409 version conflict"],
+      guarantee: "the tombstone reaches every projection, so a stale copy cannot resurrect the record",
+    },
+    {
+      operation: "search",
+      call: "GET /v1/search?q=&cursor=",
+      request: ["query", "filters", "cursor"],
+      response: ["hits with source_version", "next_cursor", "freshness_position"],
+      errors: ["400 bad query"],
+      guarantee: "results may lag the source by the projector lag, never reorder versions of one record",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "SourceRecord",
+      key: ["record_id"],
+      fields: ["fields", "version", "updated_at"],
+      indexes: ["updated_at"],
+      partitionKey: "record_id",
+      owner: "source-db",
+    },
+    {
+      entity: "ChangeEvent",
+      key: ["partition", "position"],
+      fields: ["record_id", "version", "op (upsert or delete)", "payload"],
+      indexes: [],
+      partitionKey: "record_id",
+      owner: "change-log",
+    },
+    {
+      entity: "IndexDocument",
+      key: ["generation", "record_id"],
+      fields: ["projected fields", "source_version"],
+      indexes: ["inverted index on searchable fields"],
+      partitionKey: "record_id",
+      owner: "index",
+    },
+    {
+      entity: "ProjectorCheckpoint",
+      key: ["projector", "partition"],
+      fields: ["position", "updated_at"],
+      indexes: [],
+      owner: "projector",
+    },
+  ],
+  entry: "write-api",
+  stateOwner: "source-db",
+  intake: "projector",
+  outlet: "index",
+  consumer: "projector",
+  protocols,
+};

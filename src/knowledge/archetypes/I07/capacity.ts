@@ -1,0 +1,33 @@
+import { fig, fromUsers, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    fromUsers(50000, "a popular site or API in front of one origin serves tens of thousands of reads a second"),
+    inp("object_bytes", 100000, "a cached page, asset or API response is tens to hundreds of KB"),
+    inp("objects", 10000000, "a catalogue of about ten million cacheable items"),
+    inp("changes_per_sec", 100, "origin content changes far less often than it is read"),
+    inp("nodes", 50, "a cache tier or CDN footprint of a few dozen sites or nodes"),
+  ],
+  figures: [
+    fig("peak_requests_per_sec", "peak reads", "peak", "requests_per_sec * peak_factor", "req/s"),
+    fig(
+      "origin_requests_per_sec",
+      "requests that miss and reach the origin at peak",
+      "hotspot",
+      "peak_requests_per_sec * (1 - hit_ratio)",
+      "req/s",
+    ),
+    fig("egress_bandwidth", "egress bandwidth at peak", "bandwidth", "peak_requests_per_sec * object_bytes", "B/s"),
+    fig("hot_set_bytes", "cache size for the hot set", "storage", "objects * object_bytes * hot_set_fraction", "B"),
+    fig("cache_nodes", "cache nodes to hold the hot set", "count", "hot_set_bytes / cache_node_bytes", "nodes", true),
+    fig(
+      "purges_per_sec",
+      "invalidations delivered to every cache site",
+      "fan-out",
+      "changes_per_sec * nodes",
+      "purges/s",
+    ),
+  ],
+};

@@ -1,0 +1,416 @@
+import type { ArchetypeInput } from "../../schema.js";
+import { protocols } from "./topology.js";
+
+export const card = {
+  id: "I07",
+  name: "Cache / Origin Projection / Edge Delivery",
+  summary:
+    "Keeps copies of origin content close to readers so that most reads are answered without touching the origin: a look-aside cache in front of a database, an HTTP reverse-proxy cache, or a CDN's tiers of edge caches in front of an object store or web origin. The origin object and its version stay authoritative; every cached copy is a projection carrying a version, a set of tags and an expiry. The core correctness concern is bounded staleness: each change at the origin must reach or invalidate every copy within a stated time, a late fill must never reinstate an older version, and misses must be filled without a stampede on the origin. CDNs (CloudFront, Akamai, Fastly, Cloudflare), Varnish or Traffic Server fleets and Memcached or Redis cache-aside tiers all have this shape. Requests reach the nearest healthy edge through DNS steering or anycast addresses; an edge that misses asks a regional or shield tier before the origin; and errors and not-found answers are cached briefly too (negative caching), so a missing object does not send every request to the origin.",
+  roles: ["derived"],
+  signals: {
+    phrases: [
+      { text: "content delivery network", weight: 1 },
+      { text: "cdn", weight: 1 },
+      { text: "edge cache", weight: 1 },
+      { text: "edge location", weight: 0.8 },
+      { text: "edge server", weight: 0.7 },
+      { text: "point of presence", weight: 0.8 },
+      { text: "cache", weight: 0.55 },
+      { text: "caching layer", weight: 0.8 },
+      { text: "cache tier", weight: 0.8 },
+      { text: "http cache", weight: 0.9 },
+      { text: "reverse proxy cache", weight: 0.9 },
+      { text: "read through cache", weight: 0.9 },
+      { text: "cache aside", weight: 0.9 },
+      { text: "look aside cache", weight: 0.9 },
+      { text: "write through cache", weight: 0.8 },
+      { text: "write behind cache", weight: 0.6 },
+      { text: "cache in front of database", weight: 0.9 },
+      { text: "query result cache", weight: 0.7 },
+      { text: "cache invalidation", weight: 0.9 },
+      { text: "invalidation", weight: 0.45 },
+      { text: "purge", weight: 0.6 },
+      { text: "purge by tag", weight: 0.8 },
+      { text: "surrogate key", weight: 0.8 },
+      { text: "origin server", weight: 0.8 },
+      { text: "origin shield", weight: 1 },
+      { text: "origin offload", weight: 0.9 },
+      { text: "origin", weight: 0.5 },
+      { text: "static assets", weight: 0.7 },
+      { text: "static content", weight: 0.7 },
+      { text: "image delivery", weight: 0.5 },
+      { text: "video delivery", weight: 0.5 },
+      { text: "deliver video", weight: 0.5 },
+      { text: "deliver content", weight: 0.5 },
+      { text: "video streaming", weight: 0.4 },
+      { text: "cache hit ratio", weight: 0.7 },
+      { text: "cache miss", weight: 0.6 },
+      { text: "cache stampede", weight: 0.8 },
+      { text: "dogpile", weight: 0.7 },
+      { text: "thundering herd", weight: 0.5 },
+      { text: "request collapsing", weight: 0.7 },
+      { text: "stale while revalidate", weight: 0.8 },
+      { text: "serve stale", weight: 0.5 },
+      { text: "cache control header", weight: 0.8 },
+      { text: "cache ttl", weight: 0.6 },
+      { text: "warm cache", weight: 0.5 },
+      { text: "conditional get", weight: 0.4 },
+      { text: "distributed cache", weight: 0.55 },
+    ],
+    systems: [
+      { name: "CloudFront", aliases: ["Amazon CloudFront", "AWS CloudFront"], weight: 1 },
+      { name: "Akamai", aliases: [], weight: 1 },
+      { name: "Fastly", aliases: [], weight: 1 },
+      {
+        name: "Cloudflare",
+        aliases: [],
+        weight: 0.8,
+        sharedBecause:
+          "Cloudflare is best known as a CDN (I07) but its edge also runs rate limiting (I08) and load balancing (I17)",
+      },
+      { name: "Google Cloud CDN", aliases: ["Cloud CDN"], weight: 1 },
+      { name: "Azure CDN", aliases: [], weight: 1 },
+      { name: "Netflix Open Connect", aliases: ["Open Connect"], weight: 1 },
+      { name: "Varnish", aliases: ["Varnish Cache"], weight: 1 },
+      { name: "Apache Traffic Server", aliases: ["Traffic Server", "ATS"], weight: 1 },
+      { name: "Squid", aliases: ["Squid proxy"], weight: 0.9 },
+      {
+        name: "Memcached",
+        aliases: ["memcache"],
+        weight: 0.5,
+        sharedBecause: "Memcached is a key-value cache cluster (I16) usually deployed in front of a database (I07)",
+      },
+      {
+        name: "Redis",
+        aliases: [],
+        weight: 0.3,
+        sharedBecause:
+          "Redis is mostly key-scoped state (I16), commonly a cache-aside tier in front of an origin (I07), and a budget store for rate limits (I08)",
+      },
+    ],
+  },
+  entities: [
+    {
+      name: "OriginObject",
+      description:
+        "The authoritative object, row or response at the origin, identified by key or URL and carrying a version or ETag that increases on every change.",
+      truth: true,
+    },
+    {
+      name: "CachedCopy",
+      description:
+        "A copy held by one cache or edge node: body, origin version, cache key (URL plus the headers it varies on), surrogate tags, fetched-at time and expiry.",
+      truth: false,
+    },
+    {
+      name: "CachePolicy",
+      description:
+        "Per path or key pattern: TTL, stale-while-revalidate and stale-if-error windows, which headers enter the cache key, and whether the response may be cached in a shared tier at all.",
+      truth: false,
+    },
+    {
+      name: "PurgeRequest",
+      description:
+        "An invalidation by key, prefix or tag with an id, issue time and the set of edge nodes that have acknowledged applying it.",
+      truth: false,
+    },
+    {
+      name: "InflightFill",
+      description:
+        "A per-key marker on one node (or a fill lease in a shared cache) showing that one request is already fetching the key from upstream.",
+      truth: false,
+    },
+  ],
+  writePaths: [
+    {
+      action: "update the origin object and bump its version",
+      entity: "OriginObject",
+      shape: "overwrite current value",
+      mechanism: "versioned-overwrite",
+      critical: true,
+    },
+    {
+      action: "invalidate or delete the cached key after the origin write commits",
+      entity: "CachedCopy",
+      shape: "async process",
+      mechanism: "cache-invalidation",
+      critical: true,
+    },
+    {
+      action: "fill the cache on a miss, one upstream fetch per key",
+      entity: "CachedCopy",
+      shape: "create target",
+      mechanism: "request-coalescing",
+      hidden: true,
+    },
+    {
+      action: "refuse a fill whose version is older than the copy or whose fill lease was voided by an invalidation",
+      entity: "CachedCopy",
+      shape: "state transition",
+      mechanism: "version-check",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "record a purge by key, prefix or tag and fan it out to every edge, collecting acknowledgements",
+      entity: "PurgeRequest",
+      shape: "async process",
+      mechanism: "cache-invalidation",
+      critical: true,
+    },
+    {
+      action: "expire or evict copies past their TTL",
+      entity: "CachedCopy",
+      shape: "async process",
+      mechanism: "ttl-expiry",
+      hidden: true,
+    },
+    {
+      action: "change a cache policy and push it to every edge",
+      entity: "CachePolicy",
+      shape: "async process",
+      mechanism: "versioned-snapshot",
+    },
+  ],
+  readPaths: [
+    {
+      action: "serve the object from the nearest edge or cache node",
+      entity: "CachedCopy",
+      shape: "read projection",
+      staleness:
+        "at most the TTL, cut short by purge propagation time; up to the stale-if-error window when the origin fails",
+    },
+    {
+      action: "serve an edge miss from the regional shield tier",
+      entity: "CachedCopy",
+      shape: "read projection",
+      staleness: "up to the sum of both tiers' TTLs unless the edge counts the Age the shield reports",
+    },
+    {
+      action: "fetch from the origin on a miss or revalidation",
+      entity: "OriginObject",
+      shape: "read source",
+      staleness: "none when read from the primary; a lagging origin replica can hand the cache an old version",
+    },
+  ],
+  protocols,
+  invariants: [
+    "A CachedCopy is never served past its expiry unless the CachePolicy allows stale serving for that path, and then only within the stated stale window and marked with its age.",
+    "Once a PurgeRequest is reported complete, no edge serves a CachedCopy it covered that was fetched before the purge was issued.",
+    "A fill never replaces a CachedCopy with an older OriginObject version, and a fill started before an invalidation is never stored after it.",
+    "The OriginObject stays the only authority: the cache never originates a value and never writes back one it did not receive from the origin.",
+    "The cache key covers every request attribute the response varies on, and responses marked private or per-user are never stored in a shared tier.",
+  ],
+  contract: {
+    api: [
+      "get(url or key, request headers) -> body with age and status hit | miss | stale",
+      "purge(key | prefix | tag) -> purge id; purge_status(purge id) -> pending with lagging edges | complete",
+      "set_policy(path pattern, ttl, stale_while_revalidate, stale_if_error, vary headers) -> policy version",
+      "delete(key) -> ok, the cache-aside invalidation an application issues after its origin write commits",
+      "prefetch(keys) -> number of keys warmed at the chosen edges",
+    ],
+    guarantees: [
+      "staleness is bounded by the TTL and, for purged content, by purge propagation time",
+      "origin load is at most one fill per key per cache tier per expiry, however many readers miss at once",
+      "when the origin fails, cached content keeps being served within the stale-if-error window",
+    ],
+  },
+  predicates: [
+    { id: "derived-read", because: "every read on the hot path is served from a copy of the origin object" },
+    {
+      id: "time-bounded-hold",
+      because: "each copy lives only until its TTL, the backstop that caps staleness when an invalidation is lost",
+    },
+    {
+      id: "stale-write-dangerous",
+      because:
+        "a slow fill that read the origin before an update can land after the invalidation and reinstate the old value",
+    },
+    {
+      id: "lww-acceptable",
+      because: "a copy has no value of its own: the newest origin version simply replaces whatever the cache held",
+    },
+  ],
+  failures: [
+    {
+      failure: "a purge never reaches some edges, which keep serving removed or outdated content",
+      role: "derived",
+      prevention: "purges carry ids and are resent until every edge acknowledges; every copy also has a TTL",
+      repair: "reissue the purge by tag for the lagging edges; the TTL bounds the worst case",
+    },
+    {
+      failure: "a hot key expires and thousands of concurrent misses hit the origin at once",
+      role: "derived",
+      prevention:
+        "coalesce fills per key, refresh early with jitter before expiry, and route misses through a shield tier",
+      repair: "serve the stale copy while a single request revalidates it",
+    },
+    {
+      failure: "a fill that read the old value lands after the invalidation and caches stale data until the TTL",
+      role: "derived",
+      prevention:
+        "fills carry the origin version or a fill lease that an invalidation voids, and a store is refused when either check fails",
+      repair: "a second, delayed invalidation after each write, with the TTL as the final backstop",
+    },
+    {
+      failure:
+        "the invalidation is sent before a lagging origin replica has the write, and the refill caches the old version",
+      role: "derived",
+      prevention: "invalidate only after the write commits and fill from the primary or with a minimum version",
+      repair: "repeat the invalidation after the replica lag window passes",
+    },
+    {
+      failure: "the origin is down or slow and every miss turns into an error",
+      role: "derived",
+      prevention: "stale-if-error serving, a shield tier and origin timeouts that fail fast",
+      repair: "restore the origin; copies refresh on the next miss or revalidation",
+    },
+    {
+      failure:
+        "a wrong or private variant is cached and served to other users (cache poisoning or a key missing a header)",
+      role: "derived",
+      prevention:
+        "normalise cache keys, vary only on allowed headers, and never store authenticated responses in shared tiers",
+      repair: "purge the affected keys and fix the key or policy rule",
+    },
+    {
+      failure: "a cache node or whole edge site restarts cold and its misses overload the origin",
+      role: "derived",
+      prevention:
+        "consistent hashing with virtual nodes so a lost node remaps few keys, a shield tier, and a gradual traffic ramp onto cold sites",
+      repair: "warm the hottest keys from the shield and raise traffic to the site in steps",
+    },
+    {
+      failure: "A popular missing object or an origin error is not cached, so every request for it goes to the origin",
+      role: "derived",
+      prevention:
+        "Cache not-found and error answers with a short TTL of their own (negative caching), separate from the TTL of good objects",
+      repair: "Purge the negative entry when the object is published, and let it lapse quickly otherwise",
+    },
+    {
+      failure:
+        "Requests are steered to a distant or failed edge because DNS answers are cached by resolvers for their TTL",
+      role: "derived",
+      prevention:
+        "Use anycast addresses so routing withdraws a failed site within seconds, or short DNS TTLs with health-checked answers",
+      repair: "Withdraw the site's route or DNS record; clients drift back as cached answers expire",
+    },
+  ],
+  bottlenecks: [
+    {
+      bottleneck: "origin load from misses, expiries and revalidations",
+      mitigation:
+        "raise the hit ratio with longer TTLs, versioned URLs and a shield tier that collapses misses from many edges",
+      formula: {
+        yields: "origin requests per second",
+        expression: "requests_per_sec * (1 - hit_ratio)",
+        unit: "req/s",
+      },
+    },
+    {
+      bottleneck: "purge fan-out to every edge node",
+      mitigation:
+        "tag-based purges broadcast through a fan-out tree; content-versioned URLs make most purges unnecessary",
+      formula: { yields: "edge invalidations per second", expression: "changes_per_sec * nodes", unit: "purges/s" },
+    },
+    {
+      bottleneck: "edge egress bandwidth for large objects",
+      mitigation: "range requests, compression, and spreading hot objects over several nodes in a site",
+      formula: { yields: "egress bytes per second", expression: "requests_per_sec * object_bytes", unit: "B/s" },
+    },
+    {
+      bottleneck: "edge storage needed to hold the working set at every site",
+      mitigation: "keep only the hot set at the edge with LRU eviction and let the shield tier hold the long tail",
+      formula: {
+        yields: "bytes to cache the full catalogue at one site",
+        expression: "objects * object_bytes",
+        unit: "B",
+      },
+    },
+    {
+      bottleneck: "one viral object concentrated on the single node its key hashes to",
+      mitigation: "replicate hot keys to several nodes or to an in-process first-level cache with a short TTL",
+    },
+  ],
+  silhouette: {
+    storage: "origin store + edge cache",
+    coordination: "invalidation, refresh, purge",
+    serving: "cache/edge serving",
+  },
+  technologies: [
+    {
+      product: "CloudFront / Fastly / Akamai",
+      layer: "serving",
+      fits: "global edge network with TTL policies, purge APIs (by tag on Fastly and Akamai) and origin shielding",
+      suits: ["low-latency", "multi-region", "elastic-scale", "stay-available", "large-objects"],
+      poorFor: ["linearizable", "read-your-writes"],
+      caveat: "purges take seconds to reach every edge and are rate-limited, so they cannot replace versioned URLs",
+    },
+    {
+      product: "Varnish or Apache Traffic Server",
+      layer: "serving",
+      fits: "self-run HTTP caches with programmable cache keys, tag bans and request collapsing",
+      suits: ["low-latency", "high-throughput"],
+      poorFor: ["operational-simplicity", "multi-region"],
+      caveat: "you run the fleet, its purge fan-out and its capacity planning yourself",
+    },
+    {
+      product: "Memcached or Redis",
+      layer: "serving",
+      fits: "application-side cache-aside tier in front of a database, keyed by object id",
+      suits: ["low-latency", "high-throughput", "small-metadata"],
+      poorFor: ["durable", "linearizable"],
+      caveat: "invalidation ordering and stale-fill protection are the application's job",
+    },
+    {
+      product: "S3, GCS or another object store as origin",
+      layer: "storage",
+      fits: "durable, cheap origin for assets and media behind the edge",
+      suits: ["durable", "large-objects", "low-cost"],
+      poorFor: ["low-latency"],
+      caveat: "serving it straight to the internet skips caching and multiplies egress cost",
+    },
+  ],
+  connections: [
+    {
+      to: "I11",
+      role: "substrate",
+      why: "purges, cache policies and edge configuration reach every edge through a control plane",
+      typical: true,
+    },
+    {
+      to: "I16",
+      role: "substrate",
+      why: "a cache tier is itself a sharded key-value store with TTLs and eviction",
+    },
+    {
+      to: "I17",
+      role: "decorator",
+      why: "readers are steered to a nearby healthy edge by anycast, DNS or a load balancer in front of the caches",
+    },
+    {
+      to: "I14",
+      role: "input",
+      why: "content-addressed, immutable versions can be cached forever and never need a purge",
+    },
+    {
+      to: "I05",
+      role: "input",
+      why: "a change stream from the origin (CDC or events) drives invalidations in commit order",
+    },
+  ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-most-once",
+    ordering: "none",
+    durability: "best-effort",
+    because: "a cache is a copy: losing it costs origin load, serving it slightly stale is the accepted trade",
+    scopes: {
+      ordering: { scope: "none", why: "copies are replaced wholesale; a newer version simply wins" },
+      exclusivity: { scope: "key", why: "one fill per key at a time keeps misses from stampeding the origin" },
+      coordination: { scope: "key", why: "invalidation and refresh are decided per key or tag" },
+    },
+  },
+} satisfies ArchetypeInput;

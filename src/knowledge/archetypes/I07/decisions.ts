@@ -1,0 +1,80 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i07-freshness",
+    question: "Keep cached copies fresh by TTL expiry, or by invalidating on change?",
+    options: [
+      {
+        id: "ttl",
+        name: "TTL expiry",
+        buys: "no coupling to the writer; staleness is bounded by the TTL",
+        costs: "readers see old data for up to one TTL; popular keys expire together and stampede the origin",
+        winsWhen: "readers tolerate staleness of one TTL",
+        implies: { addMechanisms: ["ttl-expiry", "request-coalescing"] },
+      },
+      {
+        id: "invalidate",
+        name: "invalidation on every change (from the writer or a change stream)",
+        buys: "copies are replaced within the pipeline's delay of a write",
+        costs: "an invalidation pipeline to run, and races where a stale fill lands after the delete",
+        winsWhen: "readers must see changes quickly, or a read-your-writes promise is made",
+        implies: { addMechanisms: ["cache-invalidation", "version-check"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["linearizable", "read-your-writes"] }],
+        option: "invalidate",
+        because: "readers must see changes promptly",
+      },
+      {
+        when: [{ number: "propagation_seconds", below: 30 }, { stated: "propagation_seconds" }],
+        option: "invalidate",
+        because: "changes must be visible within the stated time",
+      },
+    ],
+    fallback: { option: "ttl", because: "staleness of one TTL is acceptable for a derived copy" },
+  },
+  {
+    id: "i07-write-policy",
+    question: "Cache-aside, write-through, or write-back?",
+    options: [
+      {
+        id: "cache-aside",
+        name: "cache-aside (read through on a miss, the origin is written directly)",
+        buys: "only requested data is cached; the origin stays the source of truth",
+        costs: "a miss pays the origin's latency; a stale fill can race a write",
+        winsWhen: "reads dominate and a short staleness window is fine",
+      },
+      {
+        id: "write-through",
+        name: "write-through (writes update the cache and the origin together)",
+        buys: "the cache holds the latest value right after a write",
+        costs: "writes are slower and cold data gets cached",
+        winsWhen: "readers must read their own writes from the cache",
+      },
+      {
+        id: "write-back",
+        name: "write-back (the cache absorbs writes and flushes later)",
+        buys: "write bursts are absorbed and coalesced",
+        costs: "writes not yet flushed are lost when a cache node dies",
+        winsWhen: "losing the latest writes on a crash is acceptable",
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["read-your-writes", "linearizable"] }],
+        option: "write-through",
+        because: "writers read their own writes",
+      },
+      {
+        when: [{ nfr: "durability", in: ["best-effort"], stated: true }],
+        option: "write-back",
+        because: "durability is best-effort",
+      },
+    ],
+    fallback: { option: "cache-aside", because: "reads dominate and the origin stays authoritative" },
+  },
+];

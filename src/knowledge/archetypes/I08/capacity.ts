@@ -1,0 +1,66 @@
+import { fig, fromUsers, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    fromUsers(50000, "a shared API gateway fleet commonly admits tens of thousands of requests a second in total"),
+    inp("active_keys", 1000000, "an API with about a million keys or clients that hold a budget at once"),
+    {
+      quantity: "requests_per_sec_per_key",
+      typical: 10,
+      why: "a common per-key quota is on the order of ten requests a second",
+      from: [
+        {
+          expression: "requests_per_sec_per_user",
+          why: "the limit is stated per user, so each user is a budget key",
+        },
+        {
+          expression: "requests_per_sec_per_tenant",
+          why: "the limit is stated per tenant, so each tenant is a budget key",
+        },
+      ],
+    },
+    inp("nodes", 20, "a gateway fleet of a couple of dozen instances"),
+    inp("value_bytes", 100, "one bucket or window (key, count or tokens, timestamp) is about a hundred bytes"),
+  ],
+  figures: [
+    fig(
+      "peak_requests_per_sec",
+      "peak admission checks across the fleet",
+      "peak",
+      "requests_per_sec * peak_factor",
+      "req/s",
+    ),
+    fig(
+      "requests_per_gateway",
+      "admission checks per gateway at peak",
+      "rate",
+      "peak_requests_per_sec / nodes",
+      "req/s",
+    ),
+    fig(
+      "budget_store_ops",
+      "budget-store operations (one atomic update per check, no local allowance)",
+      "hotspot",
+      "peak_requests_per_sec",
+      "ops/s",
+    ),
+    fig(
+      "budget_store_nodes",
+      "budget-store nodes at the planned load",
+      "count",
+      "budget_store_ops / (store_node_ops_per_sec * target_utilisation)",
+      "nodes",
+      true,
+    ),
+    fig("budget_state_bytes", "budget state for every active key", "storage", "active_keys * value_bytes", "B"),
+    fig(
+      "limit_per_key_per_minute",
+      "one key's allowance per minute",
+      "rate",
+      "requests_per_sec_per_key * 60",
+      "req/min per key",
+    ),
+  ],
+};

@@ -1,0 +1,119 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** A limit stated per minute, hour, day or month (a quota per window rather than a rate). */
+const PER_WINDOW = String.raw`\b(?:per|a|an|every|each)\s+(?:minute|hour|day|month)|/\s*(?:min|minute|h|hr|hour|d|day)\b`;
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i08-algorithm",
+    question: "Token bucket or sliding window?",
+    options: [
+      {
+        id: "token-bucket",
+        name: "token bucket",
+        buys: "allows short bursts up to the bucket size at a steady refill rate; two numbers per key",
+        costs: "not a hard count per calendar window",
+        winsWhen: "the limit is a rate with tolerated bursts",
+        implies: { addMechanisms: ["token-bucket"] },
+      },
+      {
+        id: "sliding-window",
+        name: "sliding-window counter (current and previous window, weighted)",
+        buys: "a smooth per-window quota without the fixed window's double burst at the boundary",
+        costs: "approximate unless a per-request log is kept, which costs memory per request",
+        winsWhen: "the limit is stated as a quota per minute or longer that callers read as a contract",
+        implies: { addMechanisms: ["atomic-counter"], removeMechanisms: ["token-bucket"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ stated: "requests_per_sec_per_key", matching: PER_WINDOW }],
+        option: "sliding-window",
+        because: "the limit is stated as a quota per window, so a burst at the window boundary would visibly break it",
+      },
+      {
+        when: [{ stated: "requests_per_sec_per_user", matching: PER_WINDOW }],
+        option: "sliding-window",
+        because: "the limit is stated as a quota per window, so a burst at the window boundary would visibly break it",
+      },
+      {
+        when: [{ stated: "requests_per_sec_per_tenant", matching: PER_WINDOW }],
+        option: "sliding-window",
+        because: "the limit is stated as a quota per window, so a burst at the window boundary would visibly break it",
+      },
+    ],
+    fallback: { option: "token-bucket", because: "a rate limit with tolerated bursts is the common contract" },
+  },
+  {
+    id: "i08-enforcement",
+    question: "Check a central budget store on every request, or spend local allowances synced periodically?",
+    options: [
+      {
+        id: "central-store",
+        name: "a central budget store (for example Redis with an atomic script) on every check",
+        buys: "an exact limit across every gateway",
+        costs: "one store round trip per request; the store's throughput and availability bound the gateway",
+        winsWhen: "the store handles the fleet's peak checks on a few nodes",
+        implies: { addMechanisms: ["atomic-counter"] },
+      },
+      {
+        id: "local-allowance",
+        name: "local allowances per gateway, synced every few seconds",
+        buys: "no remote call on the request path",
+        costs: "the fleet may over-admit by up to one allowance per gateway between syncs",
+        winsWhen: "central checks would need many store nodes or add unacceptable latency",
+        implies: { addMechanisms: ["heartbeat-renewal"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["linearizable"] }],
+        option: "central-store",
+        because: "the limit must be exact",
+      },
+      {
+        when: [{ number: "budget_store_nodes", atLeast: 4 }],
+        option: "local-allowance",
+        because: "central checks would need many store nodes",
+      },
+      {
+        when: [{ latencyAtMost: 1 }],
+        option: "local-allowance",
+        because: "a sub-millisecond budget leaves no room for a remote call",
+      },
+    ],
+    fallback: { option: "central-store", because: "the fleet's checks fit a small store cluster" },
+  },
+  {
+    id: "i08-on-failure",
+    question: "When the budget store is unreachable: fail open or fail closed?",
+    options: [
+      {
+        id: "fail-open",
+        name: "fail open (admit and log)",
+        buys: "a limiter outage does not become a full outage",
+        costs: "limits are not enforced while the store is down",
+        winsWhen: "the limiter protects capacity rather than money or security",
+      },
+      {
+        id: "fail-closed",
+        name: "fail closed (reject)",
+        buys: "no request is admitted beyond its budget",
+        costs: "the limiter's outage rejects all traffic",
+        winsWhen: "over-admission costs money or breaks a security promise",
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "availability", in: ["fail-closed"] }],
+        option: "fail-closed",
+        because: "the prompt asks to fail closed",
+      },
+    ],
+    fallback: {
+      option: "fail-open",
+      because: "rejecting everything when the limiter is down turns its outage into everyone's",
+    },
+  },
+];

@@ -1,0 +1,126 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Admission control: a limiter in the request path, an atomic counter store, a policy plane, the protected backend. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Token bucket admission",
+    notation:
+      "clients>limiter[request with caller identity] -> limiter[match policy {LimitPolicy.version = local snapshot}] -> limiter>counter-store[refill and take atomically {Budget.tokens + refill >= cost}] -> counter-store>limiter[allowed, remaining] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>clients[response with remaining quota] |-> limiter>clients[429 with Retry-After {Budget.tokens + refill < cost}] => done | reject",
+  },
+  {
+    name: "Concurrency slot",
+    notation:
+      "clients>limiter[request] -> limiter>counter-store[acquire slot {count of ConcurrencySlot < cap}] -> counter-store>limiter[slot id] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>counter-store[release slot] -> limiter>clients[response] |-> limiter>clients[reject, no free slot {count of ConcurrencySlot >= cap}] => done | reject | reclaim",
+  },
+  {
+    name: "Local allowance",
+    notation:
+      "limiter>counter-store[lease an allowance chunk {Budget.tokens >= chunk}] -> counter-store>limiter[chunk granted] -> limiter[admit locally {LocalAllowance.remaining > 0}] -> limiter>counter-store[report spend and renew] |-> limiter[apply the declared fail-open or fail-closed stance {counter store unreachable}] => done | reject | expire",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "clients",
+      name: "Callers",
+      kind: "client",
+      runs: ["request"],
+      because: "each request is charged against the caller's budget",
+    },
+    {
+      id: "limiter",
+      name: "Limiter (gateway or sidecar)",
+      kind: "gateway",
+      holds: ["LocalAllowance"],
+      runs: ["match policy", "admit or reject"],
+      because: "admission must be decided in the request path before the backend spends any work",
+    },
+    {
+      id: "counter-store",
+      name: "Counter store (sharded in-memory KV)",
+      kind: "store",
+      holds: ["Budget", "ConcurrencySlot"],
+      runs: ["atomic refill-and-take", "slot acquire and release"],
+      because: "a shared budget across limiter instances needs one atomic read-modify-write per scope",
+    },
+    {
+      id: "policy-control",
+      name: "Policy control plane",
+      kind: "control-loop",
+      holds: ["LimitPolicy"],
+      runs: ["publish limits to limiters"],
+      because: "limits change without redeploying limiters, and every limiter must converge on the same version",
+    },
+    {
+      id: "backend",
+      name: "Protected backend",
+      kind: "resource",
+      runs: ["serve admitted requests"],
+      because: "the capacity being protected; it only sees admitted traffic",
+    },
+  ],
+  links: [
+    { from: "clients", to: "limiter", kind: "request", label: "request" },
+    { from: "limiter", to: "counter-store", kind: "request", label: "take tokens / acquire slot" },
+    { from: "limiter", to: "backend", kind: "request", label: "admitted requests" },
+    { from: "policy-control", to: "limiter", kind: "control", label: "policy snapshot" },
+  ],
+  api: [
+    {
+      operation: "admit",
+      call: "any request through the limiter (response headers RateLimit-Remaining, Retry-After)",
+      request: ["caller key (API key, user or IP)", "cost"],
+      response: ["allowed", "remaining", "reset"],
+      errors: ["429 Too Many Requests with Retry-After"],
+      guarantee:
+        "a scope never gets more than rate x window + burst admitted, within the sync bound of local allowances",
+    },
+    {
+      operation: "set limit",
+      call: "PUT /v1/limits/{scope}",
+      request: ["rate", "burst", "cap", "stance (fail open | closed)", "expected_version"],
+      response: ["policy_version"],
+      errors: ["409 version conflict"],
+      guarantee: "every limiter converges on the new version",
+    },
+    {
+      operation: "usage",
+      call: "GET /v1/limits/{scope}/usage",
+      request: ["scope"],
+      response: ["consumed", "remaining", "window_end"],
+      errors: ["404 unknown scope"],
+      guarantee: "read from the counter store, seconds fresh",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "Budget",
+      key: ["scope_key"],
+      fields: ["tokens", "last_refill_at"],
+      indexes: [],
+      partitionKey: "scope_key",
+      owner: "counter-store",
+    },
+    {
+      entity: "LimitPolicy",
+      key: ["scope_pattern"],
+      fields: ["rate", "burst", "cap", "stance", "version"],
+      indexes: [],
+      owner: "policy-control",
+    },
+    {
+      entity: "ConcurrencySlot",
+      key: ["scope_key", "slot_id"],
+      fields: ["expires_at"],
+      indexes: ["expires_at"],
+      partitionKey: "scope_key",
+      owner: "counter-store",
+    },
+  ],
+  entry: "limiter",
+  stateOwner: "counter-store",
+  upstream: "backend",
+  protocols,
+  hostedBy: { I17: "limiter", I11: "policy-control" },
+};

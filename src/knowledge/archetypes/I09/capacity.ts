@@ -1,0 +1,38 @@
+import { fig, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    {
+      quantity: "ids_per_sec",
+      typical: 10000,
+      why: "a busy service mints about ten thousand ids a second",
+      from: [
+        { expression: "writes_per_sec", why: "every stated write creates one record that needs an id" },
+        { expression: "messages_per_sec", why: "every stated event or order needs an id" },
+      ],
+    },
+    inp("workers", 100, "about a hundred generator processes across the fleet"),
+  ],
+  figures: [
+    fig("peak_ids_per_sec", "peak ids minted", "peak", "ids_per_sec * peak_factor", "ids/s"),
+    fig(
+      "block_allocations",
+      "block allocations on the durable counter at peak",
+      "hotspot",
+      "peak_ids_per_sec / id_block_size",
+      "writes/s",
+    ),
+    fig("ids_per_year", "ids minted per year", "growth", "ids_per_sec * 31536000", "ids/year"),
+    fig(
+      "min_generators",
+      "generators needed at 4,096 ids per millisecond each (12-bit sequence)",
+      "count",
+      "peak_ids_per_sec / 4096000",
+      "generators",
+      true,
+    ),
+    fig("worker_id_share", "share of a 10-bit worker-id space in use", "hotspot", "workers / 1024", "fraction"),
+  ],
+};

@@ -1,0 +1,80 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i09-scheme",
+    question: "Timestamp + worker id (Snowflake-style), leased blocks from a counter, or one sequencer?",
+    options: [
+      {
+        id: "snowflake",
+        name: "timestamp + worker id + per-millisecond sequence",
+        buys: "no coordination per id and roughly time-sorted ids",
+        costs: "depends on clocks (a clock step back must stall minting); worker ids must be unique",
+        winsWhen: "ids should sort by time and throughput is high",
+        implies: { addMechanisms: ["timestamp-sequence-id", "worker-id-allocation"] },
+      },
+      {
+        id: "leased-blocks",
+        name: "blocks of ids leased from a durable counter",
+        buys: "short dense ids and no clock dependency",
+        costs: "ids are ordered only within a block, and a crash wastes the rest of a block",
+        winsWhen: "ids must be short (URLs, tickets) and need no time order",
+        implies: { addMechanisms: ["atomic-counter"], removeMechanisms: ["timestamp-sequence-id"] },
+      },
+      {
+        id: "single-sequencer",
+        name: "one sequencer (a consensus-replicated counter)",
+        buys: "one strictly increasing sequence",
+        costs: "every id is a replicated write, capped by one leader",
+        winsWhen: "a strict global order is required at modest rates",
+        implies: {
+          addMechanisms: ["consensus-replication", "op-sequencer"],
+          removeMechanisms: ["timestamp-sequence-id"],
+        },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "ordering", in: ["global"] }],
+        option: "single-sequencer",
+        because: "ids must follow one strict global order",
+      },
+      {
+        when: [{ nfr: "ordering", in: ["none"] }],
+        option: "leased-blocks",
+        because: "no order is promised, so dense short ids win",
+      },
+    ],
+    fallback: { option: "snowflake", because: "time-sortable ids without coordination per id" },
+  },
+  {
+    id: "i09-worker-ids",
+    question: "Where do generators get their worker ids: static configuration or a leased registry?",
+    options: [
+      {
+        id: "leased",
+        name: "leased from a coordination store (renewed, released on shutdown)",
+        buys: "safe under autoscaling and restarts: two live processes never share an id",
+        costs: "a dependency at startup and lease renewal traffic",
+        winsWhen: "generators come and go, or there are many of them",
+        implies: { addMechanisms: ["lease"] },
+      },
+      {
+        id: "static",
+        name: "static configuration per host",
+        buys: "no runtime dependency",
+        costs: "a copied config or a moved host silently duplicates ids",
+        winsWhen: "a handful of long-lived hosts",
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "workers", below: 10 }],
+        option: "static",
+        because: "only a handful of long-lived generators",
+      },
+    ],
+    fallback: { option: "leased", because: "generator processes scale and restart, so ids must be leased" },
+  },
+];

@@ -1,0 +1,50 @@
+import { fig, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    {
+      quantity: "clients",
+      typical: 1000000,
+      why: "a presence or registry service tracks about a million live sessions or instances",
+      from: { expression: "users * 0.1", why: "about one user in ten is online at the daily peak" },
+    },
+    {
+      quantity: "changes_per_sec",
+      typical: 1000,
+      why: "joins, leaves and status changes are a small share of heartbeats",
+      from: { expression: "clients / 600", why: "a member changes status about once every ten minutes" },
+    },
+    inp("subscribers", 50, "each change is watched by a few dozen friends, callers or proxies"),
+    inp("value_bytes", 200, "one registration (id, address, status, expiry) is a couple of hundred bytes"),
+  ],
+  figures: [
+    fig("heartbeats_per_sec", "heartbeats received", "hotspot", "clients / heartbeat_seconds", "writes/s"),
+    fig(
+      "registry_nodes",
+      "registry nodes (shards) to absorb the heartbeats",
+      "count",
+      "max(3, heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation))",
+      "nodes",
+      true,
+      "nodes",
+    ),
+    fig(
+      "heartbeats_per_node",
+      "heartbeats per registry node",
+      "rate",
+      "heartbeats_per_sec / registry_nodes",
+      "writes/s",
+    ),
+    fig(
+      "notifications_per_sec",
+      "change notifications at peak",
+      "fan-out",
+      "changes_per_sec * peak_factor * subscribers",
+      "events/s",
+    ),
+    fig("detection_seconds", "failure detection with three missed heartbeats", "time", "3 * heartbeat_seconds", "s"),
+    fig("registry_bytes", "registrations across replicas", "storage", "clients * value_bytes * replicas", "B"),
+  ],
+};

@@ -1,0 +1,73 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i10-detection",
+    question: "Heartbeats to a central registry, or gossip between members (SWIM-style)?",
+    options: [
+      {
+        id: "central-registry",
+        name: "heartbeats or session keepalives to a replicated registry, sharded by member id when the load needs it",
+        buys: "one authoritative view that watchers can trust, for any kind of member (users, devices, services)",
+        costs: "registry load grows with members / heartbeat interval, so a large population needs registry shards",
+        winsWhen: "members are users, devices or service instances, or the view must be authoritative",
+        implies: { addMechanisms: ["heartbeat-renewal", "watch-stream"] },
+      },
+      {
+        id: "gossip",
+        name: "gossip-based membership with indirect probes",
+        buys: "no central bottleneck; load per member stays constant as the cluster grows",
+        costs: "the view converges eventually; false suspicions need a suspect state",
+        winsWhen:
+          "the members are thousands of servers of one cluster that each need the full view, and an eventual view is fine",
+        implies: { addMechanisms: ["gossip-dissemination"], removeMechanisms: ["heartbeat-renewal"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["linearizable"] }],
+        option: "central-registry",
+        because: "the view must be authoritative",
+      },
+      {
+        when: [{ stated: "nodes" }, { number: "nodes", atLeast: 1000 }],
+        option: "gossip",
+        because: "thousands of cluster servers each need the full view",
+      },
+    ],
+    fallback: {
+      option: "central-registry",
+      because: "one authoritative view; heartbeat load is spread over registry shards",
+    },
+  },
+  {
+    id: "i10-notify",
+    question: "Push changes to watchers, or let them poll?",
+    options: [
+      {
+        id: "push",
+        name: "push over watch streams",
+        buys: "watchers learn of changes within a round trip",
+        costs: "open streams per watcher and fan-out work per change",
+        winsWhen: "changes must be seen quickly",
+        implies: { addMechanisms: ["watch-stream"] },
+      },
+      {
+        id: "poll",
+        name: "periodic polling with a version check",
+        buys: "stateless servers and cacheable responses",
+        costs: "staleness up to the poll interval and load from polls that find nothing new",
+        winsWhen: "fan-out would exceed millions of notifications a second and staleness of a poll interval is fine",
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "notifications_per_sec", atLeast: 1000000 }],
+        option: "poll",
+        because: "push fan-out would be too large",
+      },
+    ],
+    fallback: { option: "push", because: "changes should reach watchers promptly and the fan-out is affordable" },
+  },
+];

@@ -1,0 +1,64 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i11-distribution",
+    question: "Push snapshots over watch streams, or let nodes poll for a new version?",
+    options: [
+      {
+        id: "push",
+        name: "push over long-lived watch streams",
+        buys: "a change reaches every node within seconds",
+        costs: "a stream per node and fan-out servers to hold them",
+        winsWhen: "changes must propagate within seconds",
+        implies: { addMechanisms: ["watch-stream", "versioned-snapshot"] },
+      },
+      {
+        id: "poll",
+        name: "nodes poll for a new version (cacheable, CDN-friendly)",
+        buys: "stateless, cacheable distribution that scales with any fleet",
+        costs: "propagation takes up to a poll interval; idle polls cost load",
+        winsWhen: "propagation within minutes is acceptable and the fleet is huge",
+        implies: { addMechanisms: ["versioned-snapshot"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "propagation_seconds", below: 60 }],
+        option: "push",
+        because: "changes must arrive within the propagation target",
+      },
+    ],
+    fallback: { option: "poll", because: "propagation within minutes allows cacheable polling" },
+  },
+  {
+    id: "i11-rollout",
+    question: "Apply a change everywhere at once, or roll it out in stages?",
+    options: [
+      {
+        id: "staged",
+        name: "staged rollout with canaries and automatic rollback",
+        buys: "a bad change is caught on a small slice before it reaches the fleet",
+        costs: "slower propagation",
+        winsWhen: "the propagation target leaves time for stages",
+        implies: { addMechanisms: ["staged-rollout"] },
+      },
+      {
+        id: "all-at-once",
+        name: "all at once, guarded by validation and instant rollback",
+        buys: "the fastest propagation",
+        costs: "a bad change reaches every node before anyone notices",
+        winsWhen: "the change must land within seconds (for example, blocking an attack)",
+      },
+    ],
+    rules: [
+      {
+        when: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 10 }],
+        option: "all-at-once",
+        because: "a propagation target of seconds leaves no time for stages",
+      },
+    ],
+    fallback: { option: "staged", because: "fleet-wide configuration pushes are a common cause of outages" },
+  },
+];

@@ -1,0 +1,148 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Control plane + snapshot distribution: versioned config truth, a staged rollout controller, a fan-out tier and node agents. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Publish and roll out in stages",
+    notation:
+      "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> rollout-controller>config-store[advance stage {current cohort gate healthy}] -> config-store>distributors[watch event, cohort target changed] -> distributors>agents[push snapshot {version > applied version}] -> agents>distributors[report applied version] |-> rollout-controller>config-store[roll back cohort target {gate fails}] => done | rollback",
+  },
+  {
+    name: "Node catch-up",
+    notation:
+      "agents>distributors[watch from applied version] -> distributors>config-store[read latest snapshot for cohort] -> distributors>agents[snapshot with checksum] -> agents[verify and swap atomically {checksum matches}] |-> agents[keep last good snapshot {snapshot invalid or stream lost}] => done | retry",
+  },
+  {
+    name: "Automatic rollback on a failing gate",
+    notation:
+      "health-monitor>rollout-controller[cohort error rate above gate] -> rollout-controller>config-store[pause and retarget to last good {Rollout.state = advancing}] -> config-store>distributors[watch event, target changed] -> distributors>agents[push last good snapshot] => rollback",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "operators",
+      name: "Operators and CI publishing config",
+      kind: "client",
+      runs: ["publish", "rollout", "status"],
+      because: "changes come from people and pipelines and must be validated and versioned before any node sees them",
+    },
+    {
+      id: "config-api",
+      name: "Config API (validate, version)",
+      kind: "service",
+      runs: ["validate", "publish with expected head"],
+      because: "a bad config is stopped before it has a version; concurrent publishers are serialised by expected head",
+    },
+    {
+      id: "config-store",
+      name: "Config store (consensus, versioned)",
+      kind: "replica-group",
+      holds: ["ConfigVersion", "Rollout", "Target"],
+      runs: ["commit version", "record stage"],
+      because: "the version history and each cohort's target are the authoritative state every node converges to",
+    },
+    {
+      id: "rollout-controller",
+      name: "Rollout controller (cohorts and health gates)",
+      kind: "control-loop",
+      runs: ["advance stage", "pause", "roll back"],
+      because: "a change reaches the fleet in stages so a bad version is caught on a small cohort",
+    },
+    {
+      id: "distributors",
+      name: "Distribution tier (watch fan-out servers)",
+      kind: "service",
+      runs: ["stream snapshots and deltas"],
+      because: "the store cannot hold a watch per node at fleet scale; a stateless tier fans snapshots out",
+    },
+    {
+      id: "agents",
+      name: "Node agents (local snapshot)",
+      kind: "worker-pool",
+      holds: ["NodeStatus"],
+      runs: ["verify", "atomic swap", "report applied"],
+      because: "each node evaluates its local snapshot, so the data path keeps working if the control plane is down",
+    },
+    {
+      id: "health-monitor",
+      name: "Health gate monitor",
+      kind: "control-loop",
+      runs: ["compare cohort error rates"],
+      because: "advancing or rolling back needs a health signal per cohort",
+    },
+  ],
+  links: [
+    { from: "operators", to: "config-api", kind: "request", label: "publish / rollout" },
+    { from: "config-api", to: "config-store", kind: "request", label: "commit version" },
+    { from: "rollout-controller", to: "config-store", kind: "control", label: "advance / roll back stage" },
+    { from: "config-store", to: "distributors", kind: "stream", label: "watch target versions" },
+    { from: "distributors", to: "agents", kind: "stream", label: "push snapshots" },
+    { from: "agents", to: "distributors", kind: "callback", label: "applied version" },
+    { from: "health-monitor", to: "rollout-controller", kind: "control", label: "cohort health" },
+  ],
+  api: [
+    {
+      operation: "publish",
+      call: "POST /v1/configs/{name}/versions",
+      request: ["document", "expected_head_version"],
+      response: ["version"],
+      errors: ["400 validation failed", "409 head moved"],
+      guarantee: "versions are totally ordered and immutable once committed",
+    },
+    {
+      operation: "rollout",
+      call: "POST /v1/rollouts",
+      request: ["config", "version", "cohorts and gates"],
+      response: ["rollout_id"],
+      errors: ["409 another rollout active"],
+      guarantee: "a cohort advances only after the previous cohort's gate passes",
+    },
+    {
+      operation: "watch (node-facing)",
+      call: "GET /v1/configs/{name}:watch?from_version=",
+      request: ["node_id", "applied_version"],
+      response: ["snapshot or delta with version and checksum"],
+      errors: ["410 resend full snapshot"],
+      guarantee: "a node never applies an older version than it has",
+    },
+    {
+      operation: "rollout status",
+      call: "GET /v1/rollouts/{rollout_id}",
+      request: ["rollout_id"],
+      response: ["per-cohort applied counts", "stragglers", "health"],
+      errors: ["404 unknown rollout"],
+      guarantee: "from node reports, so it lags the fleet by the report interval",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "ConfigVersion",
+      key: ["config_name", "version"],
+      fields: ["document", "checksum", "author", "created_at"],
+      indexes: [],
+      partitionKey: "config_name",
+      owner: "config-store",
+    },
+    {
+      entity: "Rollout",
+      key: ["rollout_id"],
+      fields: ["version", "stage", "state", "cohort targets", "gate results"],
+      indexes: ["(config_name, state)"],
+      owner: "config-store",
+    },
+    {
+      entity: "NodeStatus",
+      key: ["node_id"],
+      fields: ["applied_version", "cohort", "reported_at"],
+      indexes: ["(cohort, applied_version)"],
+      owner: "agents",
+    },
+  ],
+  entry: "config-api",
+  stateOwner: "config-store",
+  outlet: "distributors",
+  protocols,
+  unit: { entity: "ConfigVersion", words: ["config"] },
+};

@@ -1,0 +1,50 @@
+import { fig, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    {
+      quantity: "requests_per_sec",
+      typical: 500,
+      why: "payment and side-effect workflows run in the hundreds per second for a large merchant",
+      from: [
+        { expression: "messages_per_sec", why: "each stated payment, order or message starts one workflow" },
+        { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
+      ],
+    },
+    inp("task_seconds", 10, "a workflow with a provider call or two takes seconds end to end"),
+    inp("retention_days", 1, "payment APIs such as Stripe's may prune idempotency keys after 24 hours"),
+  ],
+  figures: [
+    fig("peak_workflows_per_sec", "peak workflows started", "peak", "requests_per_sec * peak_factor", "workflows/s"),
+    fig(
+      "open_instances",
+      "open workflow instances at peak (Little's law)",
+      "count",
+      "peak_workflows_per_sec * task_seconds",
+      "instances",
+    ),
+    fig(
+      "outbox_writes",
+      "state and outbox writes (create, effect, settle)",
+      "hotspot",
+      "3 * peak_workflows_per_sec",
+      "writes/s",
+    ),
+    fig(
+      "idempotency_bytes",
+      "idempotency records held",
+      "storage",
+      "requests_per_sec * 86400 * retention_days * message_bytes",
+      "B",
+    ),
+    fig(
+      "record_growth",
+      "workflow and attempt records written per day",
+      "growth",
+      "requests_per_sec * 86400 * message_bytes * 3",
+      "B/day",
+    ),
+  ],
+};

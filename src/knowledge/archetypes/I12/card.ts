@@ -1,0 +1,461 @@
+import type { ArchetypeInput } from "../../schema.js";
+import { protocols } from "./topology.js";
+
+export const card = {
+  id: "I12",
+  name: "Workflow + External Side Effect",
+  summary:
+    "This archetype owns multi-step processes whose steps reach outside the system: charging or refunding through a payment provider, calling a bank or partner API, delivering webhooks, sending email or SMS, provisioning in another service. " +
+    "Its authoritative state is the workflow instance (current step, state, version) written in the same transaction as an outbox of intended effects, plus the record of every delivery attempt and its outcome; the external system keeps its own truth, which the workflow can only query. " +
+    "The core correctness concern is that an effect that cannot be rolled back happens once in effect even though calls are retried, replies are lost and processes crash between calling and recording: effects carry a stable idempotency key, state changes are guarded transitions, failures past the retry budget are compensated or parked, and a reconciler compares our records with the provider's. " +
+    "Money adds its own rules: balances come from an append-only double-entry ledger where every movement is a set of debit and credit entries that sum to zero; a card payment is authorised first (a hold that lapses after some days) and captured later, once, for no more than the authorised amount; the provider reports outcomes through inbound webhooks that arrive late, twice or out of order; and the idempotency key is bound to a hash of the request, so the same key with a different body is refused, and only for as long as the provider retains keys (Stripe may prune them after 24 hours). " +
+    "Payment and refund services, webhook and notification delivery, order fulfilment and workflow engines such as Temporal or Step Functions share this shape.",
+  roles: ["truth", "external effect"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
+  signals: {
+    phrases: [
+      { text: "payment service", weight: 1.0 },
+      { text: "payment system", weight: 1.0 },
+      { text: "payment", weight: 0.85 },
+      { text: "charge card", weight: 1.0 },
+      { text: "refund", weight: 0.9 },
+      { text: "payout", weight: 0.8 },
+      { text: "money transfer", weight: 0.8 },
+      { text: "bank api", weight: 0.8 },
+      { text: "payment provider", weight: 0.9 },
+      { text: "billing", weight: 0.6 },
+      { text: "webhook delivery", weight: 1.0 },
+      { text: "webhook", weight: 0.8 },
+      { text: "callback url", weight: 0.6 },
+      { text: "send email", weight: 0.7 },
+      { text: "email delivery", weight: 0.6 },
+      { text: "notification service", weight: 0.6 },
+      { text: "workflow engine", weight: 1.0 },
+      { text: "workflow orchestration", weight: 1.0 },
+      { text: "orchestration", weight: 0.7 },
+      { text: "long running workflow", weight: 0.9 },
+      { text: "multi step process", weight: 0.6 },
+      { text: "business process", weight: 0.6 },
+      { text: "approval workflow", weight: 0.7 },
+      { text: "order fulfillment", weight: 0.6 },
+      { text: "saga", weight: 0.9 },
+      { text: "compensating action", weight: 0.8 },
+      { text: "charge twice", weight: 0.9 },
+      { text: "double charge", weight: 0.9 },
+      { text: "not refund twice", weight: 0.9 },
+      { text: "never send twice", weight: 0.7 },
+      { text: "exactly once", weight: 0.4 },
+      { text: "idempotency key", weight: 0.6 },
+      { text: "outbox", weight: 0.6 },
+      { text: "reconciliation", weight: 0.6 },
+      { text: "third party api", weight: 0.6 },
+      { text: "external api", weight: 0.6 },
+      { text: "external call", weight: 0.6 },
+      { text: "side effect", weight: 0.6 },
+      { text: "ledger", weight: 0.5 },
+      { text: "state machine", weight: 0.4 },
+      { text: "retry failed deliveries", weight: 0.5 },
+      { text: "notification system", weight: 0.8 },
+    ],
+    systems: [
+      { name: "Temporal", aliases: ["Temporal.io"], weight: 1.0 },
+      { name: "Cadence", aliases: ["Uber Cadence"], weight: 1.0 },
+      { name: "AWS Step Functions", aliases: ["Step Functions"], weight: 1.0 },
+      { name: "Netflix Conductor", aliases: ["Conductor", "Orkes Conductor"], weight: 1.0 },
+      { name: "Azure Durable Functions", aliases: ["Durable Functions"], weight: 0.9 },
+      { name: "Camunda", aliases: ["Zeebe"], weight: 0.9 },
+      { name: "Svix", aliases: [], weight: 0.9 },
+      { name: "Argo Workflows", aliases: [], weight: 0.7 },
+      { name: "Airflow", aliases: ["Apache Airflow"], weight: 0.6 },
+      { name: "Stripe", aliases: [], weight: 0.5 },
+    ],
+  },
+  entities: [
+    {
+      name: "WorkflowInstance",
+      description:
+        "One running process (a payment, a refund, a delivery): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
+      truth: true,
+    },
+    {
+      name: "OutboxEntry",
+      description:
+        "An intended external effect written in the same transaction as the state change that requires it: effect id (the idempotency key sent outside), target, payload, state, claim and next attempt time.",
+      truth: true,
+    },
+    {
+      name: "EffectAttempt",
+      description:
+        "One try at performing an effect: attempt number, sent_at, response or timeout, and outcome (succeeded, rejected, unknown); the evidence for retries and reconciliation.",
+      truth: false,
+    },
+    {
+      name: "IdempotencyRecord",
+      description:
+        "Maps a caller's request key to the workflow it started and the stored response, so a retried request returns the first answer instead of starting twice.",
+      truth: true,
+    },
+    {
+      name: "ProviderRecord",
+      description:
+        "The external system's own record of the effect (a charge, refund or delivery receipt) keyed by our effect id; read during reconciliation and reported by its webhooks, never written by us directly.",
+      truth: false,
+    },
+    {
+      name: "LedgerEntry",
+      description:
+        "One debit or credit line of a money movement, with account, amount, currency and the movement id; entries are appended, never edited, and the lines of one movement sum to zero.",
+      truth: true,
+    },
+  ],
+  writePaths: [
+    {
+      action:
+        "accept a request under the caller's idempotency key, storing the key and a hash of the request body with the workflow it creates",
+      entity: "IdempotencyRecord",
+      shape: "create target",
+      mechanism: "idempotency-key",
+      critical: true,
+    },
+    {
+      action:
+        "advance the workflow to its next state and write the outbox entry for the effect in one transaction, guarded by expected state and version",
+      entity: "WorkflowInstance",
+      shape: "state transition",
+      mechanism: "transactional-outbox",
+      critical: true,
+    },
+    {
+      action: "a relay claims a due outbox entry so one sender works on it at a time",
+      entity: "OutboxEntry",
+      shape: "state transition",
+      mechanism: "claim-run",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "call the external system with the outbox entry's effect id as its idempotency key and log the attempt",
+      entity: "EffectAttempt",
+      shape: "append event",
+      mechanism: "idempotent-receiver",
+      critical: true,
+    },
+    {
+      action:
+        "record the effect outcome and move the workflow on, accepted only while it is still awaiting that effect",
+      entity: "WorkflowInstance",
+      shape: "state transition",
+      mechanism: "guarded-transition",
+      critical: true,
+    },
+    {
+      action:
+        "post each money movement as balanced debit and credit LedgerEntry rows in one transaction, appended and never updated",
+      entity: "LedgerEntry",
+      shape: "append event",
+      mechanism: "transaction",
+    },
+    {
+      action:
+        "accept a provider webhook: verify its signature, drop it if its event id was already handled, and re-fetch the object from the provider instead of trusting the event's order",
+      entity: "ProviderRecord",
+      shape: "async process",
+      mechanism: "idempotent-receiver",
+      hidden: true,
+    },
+    {
+      action: "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
+      entity: "OutboxEntry",
+      shape: "async process",
+      mechanism: "retry-dead-letter",
+      hidden: true,
+    },
+    {
+      action: "run the compensating steps of already completed steps when a later step fails permanently",
+      entity: "WorkflowInstance",
+      shape: "state transition",
+      mechanism: "saga",
+      critical: true,
+    },
+    {
+      action: "settle attempts with unknown outcome by querying the provider and fixing our record to match",
+      entity: "EffectAttempt",
+      shape: "async process",
+      mechanism: "reconciliation-loop",
+      hidden: true,
+      critical: true,
+    },
+  ],
+  readPaths: [
+    {
+      action: "caller reads the status of its workflow (pending, succeeded, failed) by workflow id or request key",
+      entity: "WorkflowInstance",
+      shape: "read source",
+      staleness:
+        "none for decisions such as whether a refund may be retried; a status page may read a replica seconds behind and show pending briefly",
+    },
+    {
+      action: "reconciler reads the provider's record of an effect by our effect id or from its settlement report",
+      entity: "ProviderRecord",
+      shape: "read source",
+      staleness:
+        "the provider's own lag: a synchronous lookup is current, a settlement file may be hours old, so unknown outcomes wait a grace period before being judged",
+    },
+  ],
+  protocols,
+  invariants: [
+    "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
+    "Every external call for an OutboxEntry carries the same effect id, so however often it is retried the provider applies it at most once.",
+    "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
+    "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.",
+    "The LedgerEntry lines of every money movement sum to zero, and a posted entry is corrected only by a new reversing movement, never by an edit.",
+    "An effect whose outcome is unknown is never retried under a new effect id; it is retried with the same id or settled by reconciliation.",
+  ],
+  contract: {
+    api: [
+      "start(workflow type, input, idempotency_key) -> workflow_id; a repeat with the same key returns the first workflow and its result",
+      "status(workflow_id) -> state, current step, effect outcomes",
+      "signal(workflow_id, event) -> accepted | rejected for the current state (for approvals, provider callbacks, cancellations)",
+      "cancel(workflow_id) -> cancelled | compensating | too_late",
+      "onProviderCallback(effect_id, outcome) -> ok; duplicate callbacks are ignored",
+    ],
+    guarantees: [
+      "Effectively-once external effects: each intended effect is attempted until it succeeds, is rejected, or is parked, and never applied twice by a provider that honours the idempotency key.",
+      "Durable progress: an accepted workflow survives process and host crashes and resumes from its last committed step.",
+      "Every workflow ends in a terminal state (succeeded, failed with compensation done, or parked for an operator); none silently stops.",
+    ],
+  },
+  predicates: [
+    {
+      id: "external-effect",
+      because:
+        "charges, refunds, webhooks and emails leave the system and cannot be rolled back, so they need an outbox, an idempotent receiver and reconciliation",
+    },
+    {
+      id: "duplicate-retry-matters",
+      because:
+        "clients retry on timeout and relays retry failed calls, and each retry of a money movement would otherwise move money again",
+    },
+    {
+      id: "multi-object",
+      because:
+        "a step changes our workflow record and must also cause an effect elsewhere, and a process spans several services, so it needs an outbox and a saga instead of one transaction",
+    },
+    {
+      id: "stale-write-dangerous",
+      because:
+        "a late provider reply or a retried worker could move a workflow that has already advanced, so transitions check state and version",
+    },
+    {
+      id: "exclusivity-matters",
+      because:
+        "two relays sending the same outbox entry at once race on the provider, so each entry is claimed by one relay at a time",
+    },
+  ],
+  failures: [
+    {
+      failure:
+        "Fired twice: a client or relay retries after a timeout and the provider charges or refunds a second time",
+      role: "external effect",
+      prevention:
+        "Send the outbox entry's effect id as the provider's idempotency key on every attempt, and dedupe incoming requests by the caller's key",
+      repair:
+        "Reconciliation finds the duplicate in the provider's records and issues a reversal (refund or void) keyed by its own effect id",
+    },
+    {
+      failure:
+        "Fired but unrecorded: the provider applied the charge but our process crashed before recording the outcome",
+      role: "external effect",
+      prevention:
+        "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
+      repair: "The reconciler looks the effect up by its id after a grace period and records the real outcome",
+    },
+    {
+      failure: "Recorded but never fired: the state moved to awaiting_effect but the call was never made",
+      role: "truth",
+      prevention:
+        "The outbox entry is committed with the state change, and a relay polls or tails pending entries until each is sent",
+      repair: "A sweep of old pending outbox entries re-claims and sends them with their original effect id",
+    },
+    {
+      failure: "Half committed: the workflow state changed but its outbox entry did not, or the other way round",
+      role: "truth",
+      prevention: "Write both in one local transaction; never call the provider inside the database transaction",
+      repair:
+        "Consistency checks flag instances in a waiting state with no entry, and an operator or repair job re-creates the entry",
+    },
+    {
+      failure:
+        "Retried after success: a slow provider reply arrives after the workflow already failed over to compensation",
+      role: "truth",
+      prevention:
+        "Apply outcomes only through a guarded transition that checks the workflow is still awaiting that effect",
+      repair:
+        "The late success is recorded on the attempt and triggers a compensating effect if the workflow already moved on",
+    },
+    {
+      failure: "Dependency stalled: the provider is down or rate limits, and attempts pile up",
+      role: "external effect",
+      prevention:
+        "Exponential backoff with jitter, a per-provider concurrency cap and a circuit breaker around the call",
+      repair:
+        "Entries past the retry budget park in a dead-letter state with alerts; once the provider recovers they are replayed with the same effect id",
+    },
+    {
+      failure: "Compensation fails: a refund meant to undo a charge is itself rejected",
+      role: "external effect",
+      prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
+      repair: "Park the instance as needing manual resolution with the full attempt history attached",
+    },
+    {
+      failure:
+        "A retry arrives after the provider pruned the idempotency key (for Stripe, possibly after 24 hours), so the provider treats it as new and charges twice",
+      role: "external effect",
+      prevention:
+        "Stop blind retries well inside the provider's key retention window; past it, look the effect up by our effect id first and retry only if it is absent",
+      repair: "Reconciliation finds the duplicate charge by effect id and refunds it through a new, recorded movement",
+    },
+    {
+      failure:
+        "Provider webhooks arrive twice or out of order (a refund event before the capture event), so the workflow moves backwards or applies an outcome twice",
+      role: "external effect",
+      prevention:
+        "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
+      repair:
+        "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
+    },
+    {
+      failure: "An authorisation lapses before capture, or is captured twice or above the authorised amount",
+      role: "external effect",
+      prevention:
+        "Capture once per authorisation under its own idempotency key, for at most the authorised amount, and track the hold's expiry to capture or re-authorise in time",
+      repair: "Re-authorise (asking the customer again if needed), or refund the excess through a new ledger movement",
+    },
+  ],
+  bottlenecks: [
+    {
+      bottleneck: "Open workflow instances: long waits on providers and humans keep many instances live at once",
+      mitigation:
+        "Persist waiting instances instead of holding threads, and shard instances by workflow id across history stores",
+      formula: {
+        yields: "open workflow instances (Little's law)",
+        expression: "requests_per_sec * task_seconds",
+        unit: "workflows",
+      },
+    },
+    {
+      bottleneck:
+        "Outbox relay throughput: every transition with an effect adds an outbox write plus a claim and an outcome update",
+      mitigation:
+        "Relay with change data capture or batched polling per outbox partition, and delete or archive sent entries promptly",
+      formula: { yields: "outbox state writes", expression: "3 * writes_per_sec", unit: "writes/s" },
+    },
+    {
+      bottleneck: "Provider rate limits cap how fast effects can be sent, independent of our own capacity",
+      mitigation:
+        "Queue per provider with a token bucket matching its quota, and prioritise customer-facing effects over batch ones",
+    },
+    {
+      bottleneck: "Idempotency record storage grows with every request for the whole dedup window",
+      mitigation: "Keep records for the longest period a client may retry, then expire them with a TTL",
+      formula: {
+        yields: "idempotency record bytes held",
+        expression: "requests_per_sec * 86400 * retention_days * message_bytes",
+        unit: "B",
+      },
+    },
+  ],
+  silhouette: {
+    storage: "workflow truth + outbox + delivery attempts",
+    coordination: "state transition + idempotent effect",
+    serving: "status read / reconciled effect",
+  },
+  technologies: [
+    {
+      product: "PostgreSQL workflow and outbox tables",
+      layer: "storage",
+      fits: "The state change and its outbox entry commit in one local transaction, and relays claim entries with SKIP LOCKED",
+      suits: ["durable", "linearizable", "exactly-once", "operational-simplicity"],
+      poorFor: ["elastic-scale", "multi-region"],
+      caveat: "Exactly-once holds only up to the boundary: the provider still has to honour the idempotency key",
+    },
+    {
+      product: "Temporal (or Cadence)",
+      layer: "coordination",
+      fits: "Workflow code is replayed from a durable event history, so steps, timers, retries and compensations survive crashes",
+      suits: ["durable", "at-least-once", "ordering"],
+      poorFor: ["low-latency", "operational-simplicity"],
+      caveat:
+        "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key",
+    },
+    {
+      product: "AWS Step Functions",
+      layer: "coordination",
+      fits: "A managed state machine with per-step retries, catch handlers for compensation and waits for callbacks",
+      suits: ["operational-simplicity", "durable", "elastic-scale"],
+      poorFor: ["low-cost", "high-throughput", "low-latency"],
+      caveat:
+        "Standard workflows charge per state transition, and express workflows give up exactly-once step execution",
+    },
+    {
+      product: "Debezium relaying the outbox to Kafka",
+      layer: "serving",
+      fits: "Change data capture turns committed outbox rows into ordered events without a polling relay",
+      suits: ["high-throughput", "ordering", "at-least-once"],
+      poorFor: ["exactly-once", "operational-simplicity"],
+      caveat: "Consumers still see duplicates after connector restarts and must dedupe by effect id",
+    },
+  ],
+  connections: [
+    {
+      to: "I05",
+      role: "output",
+      why: "outbox entries are relayed through a log or queue to the senders and to other services that react to workflow events",
+    },
+    {
+      to: "I03",
+      role: "decorator",
+      why: "retry backoffs, step timeouts, reminders and provider grace periods are all due-time releases",
+    },
+    {
+      to: "I02",
+      role: "decorator",
+      why: "one relay or worker at a time advances an instance or sends an outbox entry, under an expiring claim",
+    },
+    {
+      to: "I16",
+      role: "substrate",
+      why: "idempotency records are key-scoped entries with a TTL, often kept in a replicated key-value store",
+    },
+  ],
+  overlay: {
+    driver:
+      "incoming requests and provider callbacks that start or signal workflows, plus the relay polling the outbox",
+    unit: "one workflow step, and within it one OutboxEntry that must reach the provider",
+    worker: "workflow workers that execute steps and outbox relays that call providers",
+    slot: "per-provider concurrency and rate budgets, which are usually tighter than worker capacity",
+    state:
+      "WorkflowInstance, OutboxEntry and IdempotencyRecord are authoritative; EffectAttempt rows, claims and next-attempt times are the attempt state",
+    source: "client requests carrying idempotency keys, and signals such as approvals or provider webhooks",
+    sink: "the external provider (payment processor, bank, email or webhook endpoint) and its own records",
+    fabric: "the outbox, relayed by polling or change data capture, often through a queue per provider",
+    maintenance:
+      "reconciling unknown outcomes against provider records, replaying parked entries, expiring idempotency records and archiving finished instances",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "exactly-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "an external effect cannot be taken back cheaply, so each one must happen once in effect and be reconciled",
+    scopes: {
+      ordering: { scope: "key", why: "the steps of one workflow instance happen in order; instances are independent" },
+      exclusivity: { scope: "key", why: "one executor advances a given workflow instance at a time" },
+      coordination: { scope: "key", why: "state transitions are guarded per workflow instance" },
+    },
+  },
+} satisfies ArchetypeInput;

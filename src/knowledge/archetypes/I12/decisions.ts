@@ -1,0 +1,72 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i12-handoff",
+    question: "Record intended effects in a transactional outbox, or call the provider right after commit?",
+    options: [
+      {
+        id: "outbox",
+        name: "transactional outbox with a relay that retries",
+        buys: "the state change and the intent to act commit together, so no effect is lost in a crash",
+        costs: "relay lag, and effects may be sent more than once, so the receiver must deduplicate",
+        winsWhen: "an effect must not be lost",
+        implies: { addMechanisms: ["transactional-outbox", "idempotency-key"] },
+      },
+      {
+        id: "direct-call",
+        name: "a direct call after the commit",
+        buys: "lower latency and one fewer component",
+        costs: "a crash between commit and call loses the effect; a retry after a timeout can repeat it",
+        winsWhen: "the effect is best-effort (a notification that may be dropped)",
+        implies: { removeMechanisms: ["transactional-outbox"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "durability", in: ["best-effort"] }],
+        option: "direct-call",
+        because: "effects may be dropped",
+      },
+      {
+        when: [{ nfr: "delivery", in: ["at-most-once"] }],
+        option: "direct-call",
+        because: "effects are at-most-once",
+      },
+    ],
+    fallback: { option: "outbox", because: "an external effect must neither vanish nor depend on luck" },
+  },
+  {
+    id: "i12-coordination",
+    question: "Orchestrate the steps centrally, or let services react to each other's events?",
+    options: [
+      {
+        id: "orchestration",
+        name: "orchestration: a workflow engine holds each instance's step and drives it",
+        buys: "the state of every instance is visible, and retries and compensations live in one place",
+        costs: "a central component whose store carries every step",
+        winsWhen: "steps need compensation or a person must see where an instance is stuck",
+        implies: { addMechanisms: ["saga"] },
+      },
+      {
+        id: "choreography",
+        name: "choreography: each service reacts to the previous step's event",
+        buys: "loose coupling and no central engine",
+        costs: "no single place to see or repair an instance; compensations are scattered",
+        winsWhen: "few steps, owned by independent teams, with no compensation",
+      },
+    ],
+    rules: [
+      {
+        when: [{ predicate: "external-effect", holds: true }],
+        option: "orchestration",
+        because: "external effects need tracked retries and compensation",
+      },
+    ],
+    fallback: {
+      option: "orchestration",
+      because: "a multi-step process with effects needs one place that knows its state",
+    },
+  },
+];

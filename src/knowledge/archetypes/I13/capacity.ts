@@ -1,0 +1,48 @@
+import { fig, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    inp("subjects", 100000, "about a hundred thousand documents, rooms or matches open at once"),
+    inp("message_bytes", 200, "one edit or chat operation is a few hundred bytes"),
+    inp("nodes", 50, "a session tier of a few dozen servers"),
+    {
+      quantity: "clients",
+      from: {
+        expression: "subjects * participants",
+        why: "every participant of every open subject holds a connection",
+      },
+    },
+    {
+      quantity: "writes_per_sec",
+      from: [
+        { expression: "messages_per_sec", why: "each stated message or edit is one operation" },
+        {
+          expression: "subjects * participants * ops_per_participant_per_sec",
+          why: "every participant sends operations while active",
+        },
+      ],
+    },
+  ],
+  figures: [
+    fig("peak_ops_per_sec", "peak operations", "peak", "writes_per_sec * peak_factor", "ops/s"),
+    fig(
+      "ops_per_subject",
+      "operations through one subject's sequencer",
+      "hotspot",
+      "participants * ops_per_participant_per_sec",
+      "ops/s",
+    ),
+    fig(
+      "deliveries_per_sec",
+      "operation deliveries to participants at peak",
+      "fan-out",
+      "peak_ops_per_sec * participants",
+      "msgs/s",
+    ),
+    fig("delivery_bandwidth", "delivery bandwidth at peak", "bandwidth", "deliveries_per_sec * message_bytes", "B/s"),
+    fig("connections_per_server", "open connections per server", "rate", "clients / nodes", "connections"),
+    fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
+  ],
+};

@@ -1,0 +1,73 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i13-merge",
+    question: "Operational transformation or CRDTs to merge concurrent edits?",
+    options: [
+      {
+        id: "ot",
+        name: "operational transformation with a server sequencer per subject",
+        buys: "small operations and one authoritative order per subject, with intent-preserving transforms",
+        costs: "a central sequencer per subject; long offline edits are painful to rebase",
+        winsWhen: "a server is always in the path and sequences each subject",
+        implies: { addMechanisms: ["op-sequencer", "subject-snapshot"], removeMechanisms: ["crdt-merge"] },
+      },
+      {
+        id: "crdt",
+        name: "CRDTs that merge without a central order",
+        buys: "replicas converge in any delivery order: offline edits, peer-to-peer and multi-region writes",
+        costs: "per-element metadata and tombstones grow the state; compaction needs care",
+        winsWhen: "editing must continue offline or in several regions without one sequencer",
+        implies: { addMechanisms: ["crdt-merge", "subject-snapshot"], removeMechanisms: ["op-sequencer"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["linearizable"] }],
+        option: "ot",
+        because: "one authoritative order per subject is required",
+      },
+      {
+        when: [{ nfr: "availability", in: ["stay-available"] }, { regionsAtLeast: 2 }],
+        option: "crdt",
+        because: "every region must keep accepting edits without a single sequencer",
+      },
+    ],
+    fallback: {
+      option: "ot",
+      because: "a server already sits in every session, so one sequencer per subject is the simplest correct order",
+    },
+  },
+  {
+    id: "i13-routing",
+    question: "Route each subject to one owning server, or fan out through pub/sub?",
+    options: [
+      {
+        id: "owner-server",
+        name: "one owning server per subject (consistent hashing on the subject id)",
+        buys: "the sequencer lives in one process's memory, so ordering and fan-out are cheap",
+        costs: "ownership must move on failure; a very hot subject is bound by one server",
+        winsWhen: "a subject's participants fit one server",
+        implies: { addMechanisms: ["consistent-hashing", "lease"] },
+      },
+      {
+        id: "pubsub",
+        name: "stateless servers that publish to a per-subject channel",
+        buys: "any server can take any participant",
+        costs: "order must come from the log or store, adding a hop per operation",
+        winsWhen: "subjects have thousands of participants",
+        implies: { addMechanisms: ["append-log"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "participants", atLeast: 1000 }],
+        option: "pubsub",
+        because: "a subject's participants exceed one server",
+      },
+    ],
+    fallback: { option: "owner-server", because: "each subject's participants fit one server" },
+  },
+];

@@ -1,0 +1,145 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Shared subject (collaborative document): clients, a session gateway, one sequencer per subject, an op log, snapshots. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Submit an operation",
+    notation:
+      "clients>session-gateway[submit op with client id, client seq and base seq] -> session-gateway>sequencer[route to the subject's owner] -> sequencer>op-log[append transformed op {epoch = SequencerLease.epoch and seq = Subject.seq + 1 and client seq not yet sequenced}] -> op-log>sequencer[durable at seq] -> sequencer>session-gateway[broadcast op with seq] -> session-gateway>clients[ack own op, deliver others] |-> sequencer>session-gateway[ack existing seq {client seq already sequenced}] => done | retry",
+  },
+  {
+    name: "Reconnect and catch up",
+    notation:
+      "clients>session-gateway[reconnect from cursor] -> session-gateway>sequencer[sync since seq] -> sequencer>op-log[read ops after cursor {Operation.seq > ParticipantCursor.seq}] -> op-log>sequencer[missing ops] -> sequencer>session-gateway[missing ops] -> session-gateway>clients[missing ops] -> clients>session-gateway[resubmit pending ops with the same client seq] |-> sequencer>snapshot-store[load snapshot {gap older than the retained log}] => done | retry",
+  },
+  {
+    name: "Sequencer failover",
+    notation:
+      "sequencer>lease-store[claim subject {SequencerLease.expires_at < now}] -> lease-store>sequencer[new epoch] -> sequencer>snapshot-store[load latest snapshot] -> sequencer>op-log[replay tail and fence older epochs] => reclaim | done",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "clients",
+      name: "Editors (clients with pending local ops)",
+      kind: "client",
+      holds: ["ParticipantCursor"],
+      runs: ["apply locally", "submit", "rebase on remote ops"],
+      because: "edits apply locally at once and are rebased when the sequenced order comes back",
+    },
+    {
+      id: "session-gateway",
+      name: "WebSocket gateway (routes by subject id)",
+      kind: "gateway",
+      runs: ["hold connections", "route to the owner", "fan out"],
+      because:
+        "long-lived connections terminate in a stateless tier that routes every op of a subject to its one sequencer",
+    },
+    {
+      id: "sequencer",
+      name: "Subject sequencer (one owner per subject)",
+      kind: "service",
+      holds: ["Subject"],
+      runs: ["dedupe", "transform", "assign seq", "broadcast"],
+      because: "one owner per subject gives a single total order of operations without cross-node locking",
+    },
+    {
+      id: "op-log",
+      name: "Operation log (durable, per subject)",
+      kind: "log",
+      holds: ["Operation"],
+      runs: ["append", "read since seq"],
+      because: "an op is acknowledged only once durable, and reconnecting clients catch up from it",
+    },
+    {
+      id: "snapshot-store",
+      name: "Snapshot store",
+      kind: "store",
+      holds: ["SubjectSnapshot"],
+      runs: ["store and load snapshots"],
+      because: "loading a subject replays only the log tail after its latest snapshot",
+    },
+    {
+      id: "lease-store",
+      name: "Ownership lease store (consensus)",
+      kind: "replica-group",
+      holds: ["SequencerLease"],
+      runs: ["grant subject ownership with an epoch"],
+      because: "a failed sequencer is replaced by one with a higher epoch, and ops from the old epoch are refused",
+    },
+  ],
+  links: [
+    { from: "clients", to: "session-gateway", kind: "request", label: "ops over WebSocket" },
+    { from: "session-gateway", to: "sequencer", kind: "request", label: "route by subject" },
+    { from: "sequencer", to: "op-log", kind: "replication", label: "append op (durable)" },
+    { from: "sequencer", to: "session-gateway", kind: "stream", label: "broadcast sequenced ops" },
+    { from: "sequencer", to: "snapshot-store", kind: "stream", label: "periodic snapshots" },
+    { from: "sequencer", to: "lease-store", kind: "control", label: "subject ownership (epoch)" },
+  ],
+  api: [
+    {
+      operation: "open",
+      call: "GET /v1/subjects/{subject_id} (then WebSocket upgrade)",
+      request: ["subject_id"],
+      response: ["snapshot", "seq", "live op stream"],
+      errors: ["404 unknown subject", "403 no access"],
+      guarantee: "the stream continues exactly after the snapshot's seq",
+    },
+    {
+      operation: "submit",
+      call: "WS message submit",
+      request: ["client_id", "client_seq", "base_seq", "op"],
+      response: ["assigned seq or transformed op"],
+      errors: ["rejected (invalid against the subject)"],
+      guarantee: "each (client_id, client_seq) is sequenced once; all clients see one order",
+    },
+    {
+      operation: "sync",
+      call: "GET /v1/subjects/{subject_id}/ops?since_seq=",
+      request: ["since_seq"],
+      response: ["ops after since_seq or a snapshot"],
+      errors: ["410 older than the retained log (load snapshot)"],
+      guarantee: "no gaps between since_seq and the returned ops",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "Operation",
+      key: ["subject_id", "seq"],
+      fields: ["client_id", "client_seq", "op", "epoch"],
+      indexes: ["(subject_id, client_id, client_seq) unique"],
+      partitionKey: "subject_id",
+      owner: "op-log",
+    },
+    {
+      entity: "Subject",
+      key: ["subject_id"],
+      fields: ["seq", "state", "epoch"],
+      indexes: [],
+      partitionKey: "subject_id",
+      owner: "sequencer",
+    },
+    {
+      entity: "SubjectSnapshot",
+      key: ["subject_id", "seq"],
+      fields: ["state"],
+      indexes: [],
+      partitionKey: "subject_id",
+      owner: "snapshot-store",
+    },
+    {
+      entity: "SequencerLease",
+      key: ["subject_id"],
+      fields: ["owner_node", "epoch", "expires_at"],
+      indexes: ["expires_at"],
+      owner: "lease-store",
+    },
+  ],
+  entry: "session-gateway",
+  stateOwner: "op-log",
+  outlet: "op-log",
+  protocols,
+  unit: { entity: "Subject", words: ["subject"] },
+};

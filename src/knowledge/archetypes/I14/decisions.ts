@@ -1,0 +1,71 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i14-addressing",
+    question: "Address content by digest, or by name and version?",
+    options: [
+      {
+        id: "by-digest",
+        name: "content-addressed by digest, with mutable tags pointing at digests",
+        buys: "deduplication, integrity checks and caches that never need purging",
+        costs: "a separate mutable tag pointer, and garbage collection of unreferenced blobs",
+        winsWhen: "artifacts are shared and cached widely",
+        implies: { addMechanisms: ["content-addressing", "head-pointer-cas", "reference-gc"] },
+      },
+      {
+        id: "by-name",
+        name: "by name and version, overwritten in place",
+        buys: "the simplest layout",
+        costs: "caches and mirrors can serve mixed or stale versions; no deduplication",
+        winsWhen: "a small private store with few readers",
+      },
+    ],
+    rules: [
+      { when: [{ number: "objects", below: 1000 }], option: "by-name", because: "a small store with few artifacts" },
+    ],
+    fallback: { option: "by-digest", because: "immutability by digest makes caching and verification free" },
+  },
+  {
+    id: "i14-distribution",
+    question: "Serve pulls from the origin, through a CDN, or peer to peer?",
+    options: [
+      {
+        id: "origin",
+        name: "straight from the origin store",
+        buys: "nothing extra to run",
+        costs: "a rollout's whole volume hits the origin at once",
+        winsWhen: "rollouts are small",
+      },
+      {
+        id: "cdn",
+        name: "through a CDN or pull-through caches",
+        buys: "origin bandwidth drops to one copy per cache site",
+        costs: "cache fill storms when a new artifact is first pulled everywhere",
+        winsWhen: "pull bandwidth reaches gigabytes per second",
+        implies: { addMechanisms: ["request-coalescing"] },
+      },
+      {
+        id: "p2p",
+        name: "peer to peer between pulling nodes (Kraken, Dragonfly)",
+        buys: "rollout bandwidth grows with the fleet itself",
+        costs: "a tracker and agents on every node",
+        winsWhen: "one rollout moves tens of terabytes",
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "rollout_bytes", atLeast: 1e13 }],
+        option: "p2p",
+        because: "one rollout moves tens of terabytes",
+      },
+      {
+        when: [{ number: "pull_bandwidth", atLeast: 1e9 }],
+        option: "cdn",
+        because: "pull bandwidth reaches gigabytes per second",
+      },
+    ],
+    fallback: { option: "origin", because: "the pull volume fits the origin" },
+  },
+];

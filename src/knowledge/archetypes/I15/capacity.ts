@@ -1,0 +1,48 @@
+import { fig } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    {
+      quantity: "tasks_per_sec",
+      typical: 1000,
+      why: "a shared compute fleet starts about a thousand tasks or invocations a second",
+      from: { expression: "requests_per_sec", why: "each stated invocation or request runs one task" },
+    },
+  ],
+  figures: [
+    fig("peak_tasks_per_sec", "peak task starts", "peak", "tasks_per_sec * peak_factor", "tasks/s"),
+    fig(
+      "concurrent_tasks",
+      "tasks running at once at peak (Little's law)",
+      "count",
+      "peak_tasks_per_sec * task_seconds",
+      "tasks",
+    ),
+    fig("workers_needed", "workers needed", "count", "concurrent_tasks / slots_per_worker", "workers", true, "workers"),
+    fig(
+      "heartbeats_per_sec",
+      "worker heartbeats at the control plane",
+      "rate",
+      "workers_needed / heartbeat_seconds",
+      "writes/s",
+    ),
+    fig(
+      "placement_writes",
+      "placement and state writes (bind, start, finish)",
+      "hotspot",
+      "3 * peak_tasks_per_sec",
+      "writes/s",
+    ),
+    fig(
+      "scheduler_shards",
+      "scheduler shards so no leader saturates",
+      "count",
+      "placement_writes / (leader_writes_per_sec * target_utilisation)",
+      "shards",
+      true,
+      "partitions",
+    ),
+  ],
+};

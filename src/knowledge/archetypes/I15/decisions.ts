@@ -1,0 +1,65 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i15-scheduler",
+    question: "One scheduler that sees everything, or several schedulers over shared state?",
+    options: [
+      {
+        id: "monolithic",
+        name: "a single scheduler with a global view (as in the default Kubernetes scheduler)",
+        buys: "simple, globally informed placement",
+        costs: "placement throughput is capped by one scheduler loop",
+        winsWhen: "placements per second fit one scheduler",
+        implies: { addMechanisms: ["placement-scheduler"] },
+      },
+      {
+        id: "shared-state",
+        name: "parallel schedulers committing placements optimistically to shared cell state (Omega-style)",
+        buys: "placement throughput grows with schedulers",
+        costs: "conflicting placements are retried; more moving parts",
+        winsWhen: "tens of thousands of placements a second",
+        implies: { addMechanisms: ["placement-scheduler", "version-check"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "peak_tasks_per_sec", atLeast: 10000 }],
+        option: "shared-state",
+        because: "one scheduler loop cannot place that many tasks",
+      },
+    ],
+    fallback: { option: "monolithic", because: "placement rate fits one scheduler" },
+  },
+  {
+    id: "i15-capacity",
+    question: "Scale the pool on demand, or keep a warm buffer?",
+    options: [
+      {
+        id: "reactive",
+        name: "reactive autoscaling from utilisation and queue depth",
+        buys: "pay only for what runs",
+        costs: "bursts wait for new workers to boot",
+        winsWhen: "tasks tolerate cold starts",
+        implies: { addMechanisms: ["autoscaling"] },
+      },
+      {
+        id: "warm-pool",
+        name: "a warm pool of idle workers above demand",
+        buys: "tasks start at once",
+        costs: "idle capacity costs money",
+        winsWhen: "a latency target leaves no time for cold starts",
+        implies: { addMechanisms: ["autoscaling"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ latencyAtMost: 1000 }],
+        option: "warm-pool",
+        because: "the latency target leaves no time to boot workers",
+      },
+    ],
+    fallback: { option: "reactive", because: "no start-latency target is stated" },
+  },
+];

@@ -1,0 +1,167 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Execution fleet: a control API, a consensus cluster store, scheduler and controllers, worker nodes, an invocation router. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Place, run as a numbered attempt, reschedule on node loss",
+    notation:
+      "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with attempt number] -> workers>cluster-store[report started and result {Assignment.attempt = current}] |-> node-controller>cluster-store[re-place tasks of a dead node under a new attempt number {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim",
+  },
+  {
+    name: "Invocation with warm reuse",
+    notation:
+      "clients>router[invoke function] -> router>workers[run on an idle warm sandbox {WarmSandbox.state = idle and WarmSandbox.version = Deployment.version}] -> workers>router[result] -> router>clients[result] |-> router>workers[cold start a sandbox {no idle sandbox and WorkerNode.free >= demand}] => done | retry | reject",
+  },
+  {
+    name: "Reconcile and autoscale",
+    notation:
+      "autoscaler>cluster-store[read backlog and running tasks] -> autoscaler>cluster-store[set desired replicas {Deployment.version = read version}] -> scheduler>cluster-store[bind new tasks] -> cluster-store>workers[watch event, start tasks] => done | retry",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "clients",
+      name: "Clients submitting tasks or invoking functions",
+      kind: "client",
+      runs: ["submit", "invoke", "status"],
+      because: "submissions are retried, so each carries a request id",
+    },
+    {
+      id: "control-api",
+      name: "Control API (submit, deploy, status)",
+      kind: "service",
+      runs: ["submit", "deploy", "cancel"],
+      because: "turns requests into desired state in the cluster store; it never starts work itself",
+    },
+    {
+      id: "cluster-store",
+      name: "Cluster state store (3-5 node consensus group)",
+      kind: "replica-group",
+      holds: ["Task", "Assignment", "Deployment", "WorkerNode"],
+      runs: ["conditional bind", "watch"],
+      because: "desired and observed state live in one strongly consistent store every controller watches",
+    },
+    {
+      id: "scheduler",
+      name: "Scheduler (placement)",
+      kind: "control-loop",
+      runs: ["filter and score nodes", "bind"],
+      because: "binding a task to a node with free capacity, spread across failure domains, is a single guarded write",
+    },
+    {
+      id: "node-controller",
+      name: "Node lifecycle controller",
+      kind: "control-loop",
+      runs: ["detect missed heartbeats", "re-place under a new attempt number"],
+      because:
+        "a dead node's tasks must run elsewhere, and reports from the old attempt must be refused by its attempt number",
+    },
+    {
+      id: "autoscaler",
+      name: "Autoscaler",
+      kind: "control-loop",
+      runs: ["resize desired replicas and the node pool"],
+      because: "capacity follows backlog per slot within a target band",
+    },
+    {
+      id: "workers",
+      name: "Worker nodes (agent + sandboxes)",
+      kind: "worker-pool",
+      holds: ["WarmSandbox"],
+      runs: ["start task", "heartbeat", "report result"],
+      because: "the agent on each node runs what is assigned to it and reports back with the attempt number",
+    },
+    {
+      id: "router",
+      name: "Invocation router",
+      kind: "gateway",
+      runs: ["pick warm sandbox", "cold start"],
+      because: "synchronous invocations need a warm sandbox of the current version, or a cold start within capacity",
+    },
+  ],
+  links: [
+    { from: "clients", to: "control-api", kind: "request", label: "submit / deploy / status" },
+    { from: "clients", to: "router", kind: "request", label: "invoke" },
+    { from: "control-api", to: "cluster-store", kind: "request", label: "write desired state" },
+    { from: "scheduler", to: "cluster-store", kind: "control", label: "bind tasks" },
+    { from: "node-controller", to: "cluster-store", kind: "control", label: "reschedule on node loss" },
+    { from: "autoscaler", to: "cluster-store", kind: "control", label: "desired replicas" },
+    { from: "cluster-store", to: "workers", kind: "stream", label: "watch assignments" },
+    { from: "workers", to: "cluster-store", kind: "callback", label: "heartbeat, status" },
+    { from: "router", to: "workers", kind: "request", label: "run invocation" },
+  ],
+  api: [
+    {
+      operation: "submit",
+      call: "POST /v1/tasks",
+      request: ["spec", "resources", "request_id"],
+      response: ["task_id", "state"],
+      errors: ["400 invalid spec", "429 quota exceeded"],
+      guarantee:
+        "a repeated request id returns the existing task; each task has one current attempt, and reports from a superseded attempt are refused",
+    },
+    {
+      operation: "invoke",
+      call: "POST /v1/functions/{name}:invoke",
+      request: ["payload", "mode (sync | async)", "request_id"],
+      response: ["result or invocation_id"],
+      errors: ["429 throttled", "504 timeout"],
+      guarantee: "async invocations run at least once; handlers must be idempotent on request_id",
+    },
+    {
+      operation: "status",
+      call: "GET /v1/tasks/{task_id}",
+      request: ["task_id"],
+      response: ["state", "node", "attempt", "exit result"],
+      errors: ["404 unknown task"],
+      guarantee: "from the cluster store",
+    },
+    {
+      operation: "deploy",
+      call: "PUT /v1/deployments/{name}",
+      request: ["version", "replicas or scaling policy", "expected_version"],
+      response: ["revision"],
+      errors: ["409 version conflict"],
+      guarantee: "controllers converge running tasks to the deployment revision",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "Task",
+      key: ["task_id"],
+      fields: ["spec", "demand", "state", "request_id", "attempt"],
+      indexes: ["request_id (unique)", "state"],
+      owner: "cluster-store",
+    },
+    {
+      entity: "Assignment",
+      key: ["task_id"],
+      fields: ["node_id", "attempt", "bound_at"],
+      indexes: ["node_id"],
+      owner: "cluster-store",
+    },
+    {
+      entity: "WorkerNode",
+      key: ["node_id"],
+      fields: ["capacity", "free", "state", "last_heartbeat", "failure_domain"],
+      indexes: ["(state, free)"],
+      owner: "cluster-store",
+    },
+    {
+      entity: "Deployment",
+      key: ["name"],
+      fields: ["version", "replicas", "scaling policy"],
+      indexes: [],
+      owner: "cluster-store",
+    },
+  ],
+  entry: "control-api",
+  stateOwner: "cluster-store",
+  intake: "workers",
+  outlet: "workers",
+  consumer: "workers",
+  protocols,
+  unit: { entity: "Task", words: ["task"] },
+};

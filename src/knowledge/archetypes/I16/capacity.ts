@@ -1,0 +1,47 @@
+import { fig, fromUsers, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    fromUsers(100000, "a shared key-value tier serves on the order of a hundred thousand requests a second"),
+    inp("objects", 1000000000, "a large key-value store holds about a billion keys"),
+  ],
+  figures: [
+    fig("peak_requests_per_sec", "peak requests", "peak", "requests_per_sec * peak_factor", "req/s"),
+    fig("peak_writes_per_sec", "peak writes", "peak", "peak_requests_per_sec / (1 + read_write_ratio)", "writes/s"),
+    fig(
+      "stored_bytes",
+      "stored bytes across replicas and regions",
+      "storage",
+      "objects * value_bytes * replicas * regions",
+      "B",
+    ),
+    fig(
+      "storage_nodes",
+      "storage nodes by capacity",
+      "count",
+      "max(replicas, stored_bytes / node_bytes)",
+      "nodes",
+      true,
+      "nodes",
+    ),
+    fig(
+      "partitions_needed",
+      "partitions (by throughput, at least one per storage node)",
+      "count",
+      "max(storage_nodes, peak_requests_per_sec / (store_node_ops_per_sec * target_utilisation))",
+      "partitions",
+      true,
+      "partitions",
+    ),
+    fig("hot_key_ops", "load on the hottest key", "hotspot", "peak_requests_per_sec * hot_key_share", "ops/s"),
+    fig(
+      "replica_writes",
+      "replica writes at peak",
+      "bandwidth",
+      "peak_writes_per_sec * replicas * regions",
+      "writes/s",
+    ),
+  ],
+};

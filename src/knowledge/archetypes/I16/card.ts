@@ -1,0 +1,456 @@
+import type { ArchetypeInput } from "../../schema.js";
+import { protocols } from "./topology.js";
+
+export const card = {
+  id: "I16",
+  name: "Key-Scoped Mutable State / Replicated KV",
+  summary:
+    "This archetype stores mutable values addressed by key, where every read and write names one key and keys are independent of each other: sessions, profiles, counters, cached objects, feature state. " +
+    "Its authoritative state is the partitioned set of key-value records with a version per key, replicated within each shard's replica group, plus the partition map that says which nodes own which keys. " +
+    "The core correctness concern is per-key: no lost updates under concurrent writers, no acknowledged write lost on failover, no resurrected deletes, and reads whose staleness matches what the caller was promised. " +
+    "Typical systems are leaderless Dynamo-style stores (Amazon's Dynamo, Cassandra, Riak) with sloppy quorums, hinted handoff, Merkle-tree anti-entropy, gossip membership and LSM storage engines; leader-per-partition stores (DynamoDB, whose partitions each run a Multi-Paxos replication group and split when hot or large; TiKV and FoundationDB with ordered ranges); and in-memory stores and caches (Redis, Memcached).",
+  roles: ["truth", "derived"],
+  signals: {
+    phrases: [
+      { text: "key value store", weight: 1.0 },
+      { text: "distributed cache", weight: 1.0 },
+      { text: "session store", weight: 1.0 },
+      { text: "key value", weight: 0.8 },
+      { text: "session state", weight: 0.7 },
+      { text: "in memory store", weight: 0.6 },
+      { text: "get put", weight: 0.6 },
+      { text: "store keyed", weight: 0.5 },
+      { text: "key lookup", weight: 0.6 },
+      { text: "profile store", weight: 0.6 },
+      { text: "distributed counter", weight: 0.8 },
+      { text: "counter", weight: 0.35 },
+      { text: "replicate across data center", weight: 0.5 },
+      { text: "geo replicated", weight: 0.4 },
+      { text: "tunable consistency", weight: 0.8 },
+      { text: "quorum read write", weight: 0.6 },
+      { text: "sloppy quorum", weight: 0.8 },
+      { text: "hinted handoff", weight: 0.8 },
+      { text: "read repair", weight: 0.6 },
+      { text: "anti entropy", weight: 0.5 },
+      { text: "merkle tree", weight: 0.4 },
+      { text: "vector clock", weight: 0.7 },
+      { text: "last writer wins", weight: 0.6 },
+      { text: "conflict resolution", weight: 0.4 },
+      { text: "consistent hashing", weight: 0.5 },
+      { text: "hot key", weight: 0.5 },
+      { text: "eviction", weight: 0.5 },
+      { text: "lru", weight: 0.5 },
+      { text: "ttl", weight: 0.4 },
+      { text: "eventual consistency", weight: 0.4 },
+      { text: "read your writes", weight: 0.4 },
+      { text: "wide column", weight: 0.7 },
+      { text: "lsm tree", weight: 0.5 },
+      { text: "compare and swap", weight: 0.4 },
+      { text: "crdt", weight: 0.4 },
+    ],
+    systems: [
+      { name: "DynamoDB", aliases: ["Amazon DynamoDB", "AWS DynamoDB"], weight: 1.0 },
+      { name: "Amazon Dynamo", aliases: ["Dynamo"], weight: 1.0 },
+      { name: "Cassandra", aliases: ["Apache Cassandra"], weight: 1.0 },
+      { name: "Riak", aliases: ["Riak KV"], weight: 1.0 },
+      { name: "ScyllaDB", aliases: ["Scylla"], weight: 0.9 },
+      { name: "Aerospike", aliases: [], weight: 0.9 },
+      { name: "TiKV", aliases: [], weight: 0.9 },
+      { name: "FoundationDB", aliases: [], weight: 0.8 },
+      { name: "Project Voldemort", aliases: ["Voldemort"], weight: 0.8 },
+      { name: "Couchbase", aliases: [], weight: 0.7 },
+      { name: "Bigtable", aliases: ["Google Bigtable", "Cloud Bigtable"], weight: 0.7 },
+      { name: "HBase", aliases: ["Apache HBase"], weight: 0.7 },
+      {
+        name: "Redis",
+        aliases: ["Redis Cluster"],
+        weight: 0.9,
+        sharedBecause:
+          "Redis is a key-value store (I16) that is equally used as a cache in front of an origin (I07), as rate-limit counter state (I08), and as a TTL-based presence store (I10)",
+      },
+      {
+        name: "Valkey",
+        aliases: [],
+        weight: 0.8,
+        sharedBecause: "Valkey is the Redis fork and plays the same key-value (I16) and cache (I07) roles",
+      },
+      {
+        name: "Memcached",
+        aliases: [],
+        weight: 0.8,
+        sharedBecause:
+          "Memcached is an in-memory key-value store (I16) used almost only as a look-aside cache for an origin (I07)",
+      },
+      {
+        name: "Hazelcast",
+        aliases: [],
+        weight: 0.6,
+        sharedBecause: "Hazelcast is a partitioned in-memory key-value grid (I16) commonly used as a cache (I07)",
+      },
+      { name: "Spanner", aliases: ["Google Spanner", "Cloud Spanner"], weight: 0.8 },
+      { name: "CockroachDB", aliases: ["Cockroach DB"], weight: 0.8 },
+      { name: "TiDB", aliases: [], weight: 0.7 },
+      { name: "MongoDB", aliases: ["Mongo"], weight: 0.6 },
+      { name: "Vitess", aliases: [], weight: 0.6 },
+    ],
+  },
+  entities: [
+    {
+      name: "KeyValue",
+      description:
+        "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
+      truth: true,
+    },
+    {
+      name: "PartitionMap",
+      description:
+        "Which replica group owns each key range or hash slot, with an epoch that changes whenever ownership moves.",
+      truth: true,
+    },
+    {
+      name: "Replica",
+      description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
+      truth: false,
+    },
+    {
+      name: "Tombstone",
+      description:
+        "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
+      truth: false,
+    },
+    {
+      name: "HintedWrite",
+      description:
+        "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
+      truth: false,
+    },
+  ],
+  writePaths: [
+    {
+      action: "blind put of a value where the newest write may simply replace the old one",
+      entity: "KeyValue",
+      shape: "overwrite current value",
+      mechanism: "lww-overwrite",
+    },
+    {
+      action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
+      entity: "KeyValue",
+      shape: "overwrite current value",
+      mechanism: "versioned-overwrite",
+      critical: true,
+    },
+    {
+      action: "atomic increment or decrement of a counter on the owning shard",
+      entity: "KeyValue",
+      shape: "overwrite current value",
+      mechanism: "atomic-counter",
+    },
+    {
+      action:
+        "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
+      entity: "Replica",
+      shape: "async process",
+      mechanism: "quorum-read-write",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "delete a key by writing a tombstone that replicates like any other write",
+      entity: "Tombstone",
+      shape: "create target",
+      mechanism: "tombstones",
+      critical: true,
+    },
+    {
+      action: "expire keys whose time-to-live has passed",
+      entity: "KeyValue",
+      shape: "state transition",
+      mechanism: "ttl-expiry",
+      hidden: true,
+    },
+    {
+      action:
+        "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
+      entity: "HintedWrite",
+      shape: "async process",
+      mechanism: "anti-entropy-repair",
+      hidden: true,
+    },
+    {
+      action:
+        "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
+      entity: "PartitionMap",
+      shape: "state transition",
+      mechanism: "consistent-hashing",
+      hidden: true,
+      critical: true,
+    },
+  ],
+  readPaths: [
+    {
+      action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
+      entity: "KeyValue",
+      shape: "read source",
+      staleness:
+        "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
+    },
+    {
+      action: "get a key from the nearest replica or a follower",
+      entity: "Replica",
+      shape: "read projection",
+      staleness:
+        "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
+    },
+    {
+      action: "route a request to the key's owner using the client's cached partition map",
+      entity: "PartitionMap",
+      shape: "read projection",
+      staleness:
+        "may lag ownership moves; the node answers moved or wrong epoch and the client refreshes the map and resends",
+    },
+  ],
+  protocols,
+  invariants: [
+    "An acknowledged write is stored on at least the configured number of replicas and is never silently dropped afterwards.",
+    "For each key, versions only move forward on every replica; an older version never replaces a newer one.",
+    "A conditional write applies only when KeyValue.version still equals the version the caller read.",
+    "A deleted key stays deleted: a Tombstone outlives the longest replica outage plus the repair cycle, so no returning replica resurrects the value.",
+    "For a given PartitionMap epoch, exactly one replica group accepts writes for each key range.",
+    "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed.",
+  ],
+  contract: {
+    api: [
+      "get(key, consistency) -> value, version | not_found",
+      "put(key, value, ttl?) -> version",
+      "putIf(key, value, expected_version) -> version | conflict",
+      "delete(key, expected_version?) -> ok, recorded as a tombstone",
+      "incr(key, delta, request_id?) -> new value",
+      "scan(range or prefix, limit) -> ordered keys and values, on range-partitioned stores only",
+    ],
+    guarantees: [
+      "Each single-key operation is atomic; several keys change together only where the store offers transactions.",
+      "Consistency per request is a stated choice: linearizable per key through the partition leader (or a Paxos compare-and-set such as Cassandra's lightweight transactions), or eventual with last-writer-wins or sibling merge for availability; a leaderless quorum alone is not linearizable.",
+      "Writes are durable at the stated replication factor once acknowledged, and expired keys disappear within a bounded delay.",
+    ],
+  },
+  predicates: [
+    {
+      id: "lww-acceptable",
+      because:
+        "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
+    },
+    {
+      id: "stale-write-dangerous",
+      because:
+        "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
+    },
+    {
+      id: "quorum-truth",
+      because: "when the store is the system of record, an acknowledged write must survive losing a replica",
+    },
+    {
+      id: "derived-read",
+      because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
+    },
+    {
+      id: "duplicate-retry-matters",
+      because:
+        "a retried increment or append to a value applies twice unless it carries a request id or is made idempotent",
+    },
+  ],
+  failures: [
+    {
+      failure:
+        "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
+      role: "truth",
+      prevention:
+        "Use a conditional put on the version, or a server-side atomic operation, instead of client read-modify-write",
+      repair:
+        "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
+    },
+    {
+      failure:
+        "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
+      role: "truth",
+      prevention: "Acknowledge only after W replicas or a quorum commit, with the write-ahead log synced to disk",
+      repair:
+        "Where asynchronous replication was chosen, document the loss window and recover from surviving replicas by read repair",
+    },
+    {
+      failure: "Stale read from a lagging replica right after the caller's own write",
+      role: "truth",
+      prevention:
+        "Read from the leader or a quorum for keys that drive decisions, or pin a session to its writer for read-your-writes",
+      repair: "Read repair updates the lagging replica when the divergence is seen",
+    },
+    {
+      failure:
+        "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
+      role: "truth",
+      prevention:
+        "Treat R + W > N as overlap among whichever nodes answered, not a recency guarantee; read through the partition leader or a Paxos compare-and-set where recency matters",
+      repair:
+        "Hinted handoff delivers the stand-in's copy when the home replica returns, and Merkle-tree anti-entropy finds whatever the hints missed",
+    },
+    {
+      failure: "Deleted value resurrected by a replica that was offline while the tombstone existed",
+      role: "truth",
+      prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
+      repair: "Run anti-entropy repair and delete again with a newer version",
+    },
+    {
+      failure: "Newer write dropped under last-writer-wins because the writer's clock was behind",
+      role: "truth",
+      prevention:
+        "Have the store assign versions or hybrid logical clock timestamps, and use conditional writes where order matters",
+      repair:
+        "Nothing restores the dropped value afterwards, so keys that cannot tolerate it must move to versioned writes",
+    },
+    {
+      failure: "Retried increment counted twice after a timeout whose first attempt had succeeded",
+      role: "truth",
+      prevention:
+        "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
+      repair: "Recount from the source events where they exist, otherwise accept and bound the drift",
+    },
+    {
+      failure: "Session or value evicted under memory pressure while it was still needed",
+      role: "derived",
+      prevention:
+        "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
+      repair: "Rebuild the value from the origin or make the user sign in again",
+    },
+  ],
+  bottlenecks: [
+    {
+      bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
+      mitigation:
+        "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
+      formula: {
+        yields: "average requests per partition with even spread",
+        expression: "requests_per_sec / partitions",
+        unit: "req/s",
+      },
+    },
+    {
+      bottleneck: "Capacity: every value is stored once per replica",
+      mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
+      formula: {
+        yields: "storage nodes needed",
+        expression: "objects * value_bytes * replicas / node_bytes",
+        unit: "nodes",
+      },
+    },
+    {
+      bottleneck: "Replication write amplification across replicas and regions",
+      mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
+      formula: {
+        yields: "replica writes per second",
+        expression: "writes_per_sec * replicas * regions",
+        unit: "writes/s",
+      },
+    },
+    {
+      bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
+      mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
+      formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },
+    },
+  ],
+  silhouette: {
+    storage: "partitioned KV state store",
+    coordination: "per-key overwrite, replication, TTL",
+    serving: "direct key lookup",
+  },
+  technologies: [
+    {
+      product: "DynamoDB",
+      layer: "storage",
+      fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
+      suits: ["durable", "elastic-scale", "low-latency", "operational-simplicity"],
+      poorFor: ["rich-queries", "low-cost"],
+      caveat:
+        "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
+    },
+    {
+      product: "Cassandra or ScyllaDB",
+      layer: "storage",
+      fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
+      suits: ["high-throughput", "multi-region", "stay-available", "eventual", "durable"],
+      poorFor: ["operational-simplicity", "rich-queries"],
+      caveat:
+        "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
+    },
+    {
+      product: "Redis Cluster",
+      layer: "serving",
+      fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
+      suits: ["low-latency", "high-throughput"],
+      poorFor: ["durable", "linearizable"],
+      caveat:
+        "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
+    },
+    {
+      product: "TiKV or FoundationDB",
+      layer: "storage",
+      fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
+      suits: ["linearizable", "durable", "ordering"],
+      poorFor: ["low-cost", "multi-region"],
+      caveat:
+        "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
+    },
+    {
+      product: "Memcached",
+      layer: "serving",
+      fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
+      suits: ["low-latency", "high-throughput", "operational-simplicity"],
+      poorFor: ["durable", "linearizable"],
+      caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
+    },
+    {
+      product: "RocksDB as the per-node storage engine",
+      layer: "storage",
+      fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
+      suits: ["high-throughput", "durable", "low-latency"],
+      poorFor: ["multi-region", "operational-simplicity"],
+      caveat:
+        "It stores one node's data only: partitioning, replication, repair and membership are the rest of the design, and compaction needs tuning to bound write and space amplification",
+    },
+  ],
+  connections: [
+    {
+      to: "I01",
+      role: "substrate",
+      why: "the partition map and shard leadership are kept on a consensus store so two groups never own the same range",
+    },
+    {
+      to: "I10",
+      role: "input",
+      why: "node failure detection and membership decide when to hand off writes, move ranges, or promote a replica",
+    },
+    {
+      to: "I07",
+      role: "decorator",
+      why: "used as a cache, the store gains look-aside fill, invalidation and stampede control in front of an origin",
+    },
+    {
+      to: "I05",
+      role: "output",
+      why: "a change stream of key updates feeds projections, search indexes and cross-region replication",
+    },
+  ],
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "key-scoped state usually tolerates a short replication lag in exchange for staying writable; stronger reads are a stated opt-in",
+    scopes: {
+      ordering: { scope: "key", why: "writes to one key are ordered by version; keys are independent" },
+      exclusivity: { scope: "shard", why: "one leader or coordinator owns writes for a shard of keys" },
+      coordination: { scope: "replica group", why: "each shard is replicated within its replica group" },
+    },
+  },
+} satisfies ArchetypeInput;

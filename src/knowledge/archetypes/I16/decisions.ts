@@ -1,0 +1,121 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i16-replication",
+    question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
+    options: [
+      {
+        id: "leader-based",
+        name: "one leader per shard replicating through consensus or a primary",
+        buys: "linearizable reads and writes per key with no conflicts to resolve",
+        costs: "a shard cannot take writes while its leader fails over; writes go to the leader's region",
+        winsWhen: "a read must see the latest write, or writes must never conflict",
+        implies: {
+          addMechanisms: ["consensus-replication", "leader-election"],
+          removeMechanisms: ["quorum-read-write", "anti-entropy-repair"],
+        },
+      },
+      {
+        id: "leaderless",
+        name: "leaderless replication with N/R/W quorums, hinted handoff and read repair",
+        buys: "any replica accepts writes, so writes continue through node failures and partitions",
+        costs: "concurrent writes conflict (version vectors or last-writer-wins), and replicas need anti-entropy",
+        winsWhen: "writes must always be accepted and eventual consistency is acceptable",
+        implies: {
+          addMechanisms: ["quorum-read-write", "anti-entropy-repair"],
+          removeMechanisms: ["consensus-replication", "leader-election"],
+        },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["linearizable"] }],
+        option: "leader-based",
+        because: "reads must see the latest write",
+      },
+      {
+        when: [{ nfr: "availability", in: ["fail-closed"] }],
+        option: "leader-based",
+        because: "writes must be refused rather than conflict",
+      },
+      {
+        when: [
+          { nfr: "availability", in: ["stay-available"], stated: true },
+          { nfr: "consistency", in: ["eventual", "read-your-writes"] },
+        ],
+        option: "leaderless",
+        because:
+          "the prompt asks for writes to be accepted even when replicas are cut off, and eventual consistency is allowed",
+      },
+      {
+        when: [
+          { regionsAtLeast: 2 },
+          { nfr: "availability", in: ["stay-available"] },
+          { nfr: "consistency", in: ["eventual"] },
+        ],
+        option: "leaderless",
+        because: "every region must take writes locally and eventual consistency is allowed",
+      },
+    ],
+    fallback: {
+      option: "leader-based",
+      because: "no stated need to accept writes during partitions, and one leader per shard avoids conflicts",
+    },
+  },
+  {
+    id: "i16-ack",
+    question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
+    options: [
+      {
+        id: "sync",
+        name: "synchronous to a majority (or all in-region replicas)",
+        buys: "an acknowledged write survives a node loss",
+        costs: "write latency of the slowest replica in the quorum; across regions, a wide-area round trip",
+        winsWhen: "acknowledged writes must survive failures",
+      },
+      {
+        id: "async",
+        name: "asynchronous replication",
+        buys: "the lowest write latency",
+        costs: "writes acknowledged just before a failure are lost; replicas serve stale reads",
+        winsWhen: "losing the latest writes is acceptable (caches, sessions)",
+        implies: { addMechanisms: ["async-replication"] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "consistency", in: ["linearizable"] }],
+        option: "sync",
+        because: "reads must see acknowledged writes",
+      },
+      { when: [{ nfr: "durability", in: ["best-effort"] }], option: "async", because: "durability is best-effort" },
+    ],
+    fallback: { option: "sync", because: "an acknowledged write is expected to survive" },
+  },
+  {
+    id: "i16-partitioning",
+    question: "Partition keys by hash or by range?",
+    options: [
+      {
+        id: "hash",
+        name: "consistent hashing of the key",
+        buys: "even spread and little data movement when nodes join",
+        costs: "no efficient range scans",
+        winsWhen: "every access names one key",
+        implies: { addMechanisms: ["consistent-hashing"] },
+      },
+      {
+        id: "range",
+        name: "ordered key ranges that split when they grow",
+        buys: "range scans and prefix queries",
+        costs: "sequential keys (timestamps) pile onto one range",
+        winsWhen: "readers scan key ranges",
+        implies: { addMechanisms: ["range-lease"] },
+      },
+    ],
+    rules: [],
+    fallback: { option: "hash", because: "each read and write names one key, so an even spread matters most" },
+  },
+];

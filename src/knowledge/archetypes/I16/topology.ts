@@ -1,0 +1,132 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Replicated KV: coordinators route by a partition map to N replicas; repair and rebalance run in the background. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Quorum write with hinted handoff",
+    notation:
+      "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
+  },
+  {
+    name: "Optimistic read-modify-write",
+    notation:
+      "clients>coordinators[get key] -> coordinators>replicas[read from R replicas] -> replicas>coordinators[values with versions] -> coordinators>clients[newest value and version] -> clients>coordinators[put if version unchanged {KeyValue.version = version read}] |-> coordinators>clients[conflict, re-read and reapply {KeyValue.version != version read}] => done | retry",
+  },
+  {
+    name: "Routing with a stale partition map",
+    notation:
+      "clients>coordinators[request routed by cached map] -> coordinators>partition-map[check ownership {node owns key in current PartitionMap.epoch}] -> partition-map>coordinators[moved to a new owner] -> coordinators>clients[redirect with the new map epoch] -> clients>coordinators[resend to the new owner] => done | redirect",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "clients",
+      name: "Clients (cached partition map)",
+      kind: "client",
+      runs: ["get", "put", "conditional put"],
+      because: "clients route by key and carry the map epoch so a stale route is detected",
+    },
+    {
+      id: "coordinators",
+      name: "Request coordinators (any node, routes by key)",
+      kind: "service",
+      runs: ["route", "quorum read and write", "hinted handoff"],
+      because:
+        "the node that receives a request fans it out to the key's replicas and waits for the read or write quorum",
+    },
+    {
+      id: "replicas",
+      name: "Storage replicas (N = 3 per key range)",
+      kind: "replica-group",
+      holds: ["KeyValue", "Tombstone", "Replica", "HintedWrite"],
+      runs: ["versioned write", "read"],
+      because: "each key lives on N nodes in distinct failure domains, so a node loss neither loses nor blocks it",
+    },
+    {
+      id: "partition-map",
+      name: "Partition map (consensus metadata with epochs)",
+      kind: "replica-group",
+      holds: ["PartitionMap"],
+      runs: ["assign key ranges", "bump epoch"],
+      because: "which node owns which key range must be decided in one place and versioned",
+    },
+    {
+      id: "anti-entropy",
+      name: "Anti-entropy repair (Merkle trees, hint replay)",
+      kind: "control-loop",
+      runs: ["compare replicas", "replay hints"],
+      because: "replicas that missed writes converge only if something compares and repairs them",
+    },
+    {
+      id: "rebalancer",
+      name: "Rebalancer",
+      kind: "control-loop",
+      runs: ["move key ranges when nodes join or leave"],
+      because: "capacity changes move ranges under a new map epoch, streaming data before switching ownership",
+    },
+  ],
+  links: [
+    { from: "clients", to: "coordinators", kind: "request", label: "get / put (key, version)" },
+    { from: "coordinators", to: "replicas", kind: "replication", label: "write N, wait W; read R" },
+    { from: "coordinators", to: "partition-map", kind: "request", label: "routing table by epoch" },
+    { from: "anti-entropy", to: "replicas", kind: "control", label: "Merkle compare, repair" },
+    { from: "rebalancer", to: "partition-map", kind: "control", label: "move ranges, bump epoch" },
+  ],
+  api: [
+    {
+      operation: "get",
+      call: "GET /v1/kv/{key}?consistency=one|quorum",
+      request: ["key", "consistency"],
+      response: ["value", "version"],
+      errors: ["404 not found", "503 quorum unavailable"],
+      guarantee: "a quorum read (R + W > N) sees the latest acknowledged write",
+    },
+    {
+      operation: "put",
+      call: "PUT /v1/kv/{key}",
+      request: ["value", "ttl (optional)", "expected_version (optional)"],
+      response: ["version"],
+      errors: ["409 version conflict", "503 quorum unavailable"],
+      guarantee: "acknowledged after W of N replicas stored it; conditional puts never overwrite a newer version",
+    },
+    {
+      operation: "delete",
+      call: "DELETE /v1/kv/{key}",
+      request: ["expected_version (optional)"],
+      response: ["ok"],
+      errors: ["409 version conflict"],
+      guarantee: "recorded as a tombstone that replicates, so the value cannot reappear from a lagging replica",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "KeyValue",
+      key: ["key"],
+      fields: ["value", "version", "expires_at", "updated_at"],
+      indexes: ["expires_at (TTL)"],
+      partitionKey: "hash(key)",
+      owner: "replicas",
+    },
+    {
+      entity: "PartitionMap",
+      key: ["epoch"],
+      fields: ["range -> replica nodes"],
+      indexes: [],
+      owner: "partition-map",
+    },
+    {
+      entity: "Tombstone",
+      key: ["key"],
+      fields: ["version", "deleted_at"],
+      indexes: ["deleted_at (for GC after repair)"],
+      partitionKey: "hash(key)",
+      owner: "replicas",
+    },
+  ],
+  entry: "coordinators",
+  stateOwner: "replicas",
+  protocols,
+  unit: { entity: "KeyValue", words: ["kv"] },
+};

@@ -1,0 +1,71 @@
+import type { DecisionPoint } from "../../decisions/types.js";
+
+/** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
+export const decisions: DecisionPoint[] = [
+  {
+    id: "i17-balancing",
+    question: "How does a proxy pick a backend?",
+    options: [
+      {
+        id: "p2c",
+        name: "least-requests over two random choices (power of two choices)",
+        buys: "avoids overloaded backends using only local, possibly stale load counts",
+        costs: "no affinity: repeated keys land anywhere",
+        winsWhen: "backends are interchangeable",
+        implies: { addMechanisms: ["health-checked-selection", "outlier-ejection"] },
+      },
+      {
+        id: "hash-affinity",
+        name: "consistent hashing on a request key",
+        buys: "the same key reaches the same backend, keeping its caches warm",
+        costs: "hot keys overload one backend",
+        winsWhen: "backends keep per-key state or caches",
+        implies: { addMechanisms: ["consistent-hashing"] },
+      },
+      {
+        id: "round-robin",
+        name: "round robin",
+        buys: "the simplest spread",
+        costs: "ignores load, so a slow backend collects a queue",
+        winsWhen: "a handful of identical backends with uniform requests",
+      },
+    ],
+    rules: [{ when: [{ number: "backends", below: 5 }], option: "round-robin", because: "only a handful of backends" }],
+    fallback: { option: "p2c", because: "backends are interchangeable and load varies per request" },
+  },
+  {
+    id: "i17-layer",
+    question: "Balance at layer 4, layer 7, or an L4 tier in front of L7 proxies?",
+    options: [
+      {
+        id: "l7",
+        name: "L7 proxies",
+        buys: "routing by path or header, retries and per-request balancing",
+        costs: "TLS and HTTP parsing cost CPU per request",
+        winsWhen: "per-request routing is needed at moderate volume",
+      },
+      {
+        id: "l4-then-l7",
+        name: "an L4 tier (ECMP or a connection balancer) spreading over L7 proxies",
+        buys: "the L7 tier scales out behind one address",
+        costs: "two tiers to run and debug",
+        winsWhen: "peak traffic needs dozens of L7 proxies",
+      },
+      {
+        id: "l4",
+        name: "L4 only",
+        buys: "the highest throughput per box; TLS can pass through",
+        costs: "no per-request routing or retries",
+        winsWhen: "traffic is not HTTP, or routing per request is not needed",
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "proxies_needed", atLeast: 10 }],
+        option: "l4-then-l7",
+        because: "the proxy tier needs many L7 boxes behind one address",
+      },
+    ],
+    fallback: { option: "l7", because: "per-request routing at a volume a few proxies carry" },
+  },
+];

@@ -1,0 +1,45 @@
+import { fig, inp } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  inputs: [
+    {
+      quantity: "series",
+      typical: 10000000,
+      why: "a large fleet exports about ten million active series",
+      from: { expression: "nodes * 1000", why: "each monitored host exports about a thousand series" },
+    },
+    inp("retention_days", 15, "Prometheus keeps 15 days of samples by default"),
+    inp("ingesters", 20, "a couple of dozen ingesters hold the recent samples in memory"),
+    {
+      quantity: "samples_per_sec",
+      from: { expression: "series / scrape_seconds", why: "every series reports once per scrape" },
+    },
+  ],
+  figures: [
+    fig("ingest_samples_per_sec", "samples ingested", "rate", "samples_per_sec", "samples/s"),
+    fig(
+      "daily_growth",
+      "compressed bytes written per day across replicas",
+      "growth",
+      "samples_per_sec * sample_bytes * 86400 * replicas",
+      "B/day",
+    ),
+    fig("retained_bytes", "compressed bytes retained", "storage", "daily_growth * retention_days", "B"),
+    fig(
+      "series_per_ingester",
+      "active series held in memory per ingester",
+      "hotspot",
+      "series * replicas / ingesters",
+      "series",
+    ),
+    fig(
+      "samples_per_ingester",
+      "samples per second per ingester",
+      "rate",
+      "samples_per_sec * replicas / ingesters",
+      "samples/s",
+    ),
+  ],
+};

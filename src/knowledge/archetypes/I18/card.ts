@@ -1,0 +1,456 @@
+import type { ArchetypeInput } from "../../schema.js";
+import { protocols } from "./topology.js";
+
+export const card = {
+  id: "I18",
+  name: "Telemetry / Time-Series Pipeline",
+  summary:
+    "Owns high-volume ingestion, storage, querying and alerting over timestamped measurements: metrics, logs, traces and sensor readings. The authoritative state is the write-ahead log and immutable compressed blocks of samples per series, with a label index to find series and alert state derived from rule evaluation. The core correctness concern is that the pipeline keeps ingesting and alerting through failures and load spikes, loses at most a bounded gap of samples, keeps each series in time order, and never deletes data before its compacted replacement is durable. Typical systems are Prometheus with Thanos or Mimir, InfluxDB, Graphite, Datadog, log aggregation stacks and IoT sensor pipelines. Pull-based collectors (Prometheus) find targets through service discovery and scrape them; when a target or series disappears, a staleness marker ends the series so queries stop returning its last value instead of repeating it for the five-minute lookback; counters restart from zero when a process restarts, and rate and increase treat any drop as a reset rather than a negative change.",
+  roles: ["truth", "derived", "coordination", "external effect"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
+  signals: {
+    phrases: [
+      { text: "time series database", weight: 1 },
+      { text: "metrics platform", weight: 1 },
+      { text: "monitoring system", weight: 1 },
+      { text: "metrics collection", weight: 1 },
+      { text: "telemetry", weight: 0.9 },
+      { text: "log aggregation", weight: 0.9 },
+      { text: "time series", weight: 0.8 },
+      { text: "observability", weight: 0.8 },
+      { text: "alert rule", weight: 0.8 },
+      { text: "scrape metric", weight: 0.9 },
+      { text: "scrape", weight: 0.4 },
+      { text: "high cardinality", weight: 0.8 },
+      { text: "downsampling", weight: 0.8 },
+      { text: "log ingestion", weight: 0.8 },
+      { text: "APM", weight: 0.8 },
+      { text: "monitoring", weight: 0.6 },
+      { text: "alerting", weight: 0.6 },
+      { text: "trace span", weight: 0.7 },
+      { text: "sensor data", weight: 0.7 },
+      { text: "log collection", weight: 0.7 },
+      { text: "IoT", weight: 0.6 },
+      { text: "tracing", weight: 0.6 },
+      { text: "gauge", weight: 0.6 },
+      { text: "rollup", weight: 0.6 },
+      { text: "click aggregation", weight: 0.6 },
+      { text: "metrics", weight: 0.5 },
+      { text: "dashboard", weight: 0.4 },
+      { text: "histogram", weight: 0.5 },
+      { text: "cpu usage", weight: 0.5 },
+      { text: "host agent", weight: 0.5 },
+      { text: "real time analytics", weight: 0.5 },
+      { text: "analytics event", weight: 0.5 },
+      { text: "anomaly detection", weight: 0.4 },
+      { text: "aggregate per minute", weight: 0.4 },
+    ],
+    systems: [
+      { name: "Prometheus", aliases: [], weight: 1 },
+      { name: "Thanos", aliases: [], weight: 1 },
+      { name: "Mimir", aliases: ["Grafana Mimir"], weight: 1 },
+      { name: "Cortex", aliases: [], weight: 0.9 },
+      { name: "VictoriaMetrics", aliases: ["Victoria Metrics"], weight: 1 },
+      { name: "InfluxDB", aliases: ["Influx DB", "InfluxData"], weight: 1 },
+      { name: "Graphite", aliases: [], weight: 1 },
+      { name: "OpenTSDB", aliases: [], weight: 1 },
+      { name: "M3DB", aliases: ["M3"], weight: 1 },
+      { name: "Gorilla", aliases: ["Facebook Gorilla"], weight: 0.9 },
+      { name: "Monarch", aliases: ["Google Monarch"], weight: 0.9 },
+      { name: "Datadog", aliases: [], weight: 1 },
+      { name: "TimescaleDB", aliases: ["Timescale"], weight: 0.9 },
+      { name: "Grafana", aliases: [], weight: 0.7 },
+      { name: "Loki", aliases: ["Grafana Loki"], weight: 0.9 },
+      { name: "Jaeger", aliases: [], weight: 0.8 },
+      { name: "Zipkin", aliases: [], weight: 0.8 },
+      { name: "OpenTelemetry", aliases: ["OTel"], weight: 0.8 },
+      { name: "Splunk", aliases: [], weight: 0.8 },
+      { name: "New Relic", aliases: [], weight: 0.8 },
+      { name: "CloudWatch", aliases: ["Amazon CloudWatch", "AWS CloudWatch"], weight: 0.8 },
+      {
+        name: "Druid",
+        aliases: ["Apache Druid"],
+        weight: 0.6,
+        sharedBecause:
+          "Druid ingests event streams as time-partitioned segments here, and serves OLAP projections (I06)",
+      },
+    ],
+  },
+  entities: [
+    {
+      name: "Sample",
+      description:
+        "One measurement (series, timestamp, value) appended to an ingester's write-ahead log and in-memory head block.",
+      truth: true,
+    },
+    {
+      name: "Block",
+      description:
+        "An immutable, compressed chunk of samples for a time range and set of series, with its own index, stored in object or local storage.",
+      truth: true,
+    },
+    {
+      name: "SeriesIndex",
+      description: "The inverted index from label names and values to series ids, used to select series for a query.",
+      truth: false,
+    },
+    {
+      name: "Rollup",
+      description:
+        "Downsampled aggregates (min, max, sum, count per bucket) derived from blocks for long-range queries.",
+      truth: false,
+    },
+    {
+      name: "AlertRule",
+      description:
+        "A versioned rule definition: query expression, threshold, how long it must hold, labels and routing.",
+      truth: true,
+    },
+    {
+      name: "AlertState",
+      description:
+        "Per-alert instance status (inactive, pending, firing, resolved) with its start time and last notification time.",
+      truth: false,
+    },
+  ],
+  writePaths: [
+    {
+      action: "append scraped or pushed samples to the write-ahead log and head block",
+      entity: "Sample",
+      shape: "append event",
+      mechanism: "write-ahead-log",
+      critical: true,
+    },
+    {
+      action: "replicate each series' samples to several ingesters chosen on the hash ring and ack on a write quorum",
+      entity: "Sample",
+      shape: "async process",
+      mechanism: "quorum-read-write",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "register a new label set in the series index on its first sample",
+      entity: "SeriesIndex",
+      shape: "create target",
+      mechanism: "put-if-absent",
+      hidden: true,
+    },
+    {
+      action: "cut the head into an immutable block and upload chunks and index before announcing it",
+      entity: "Block",
+      shape: "create target",
+      mechanism: "publish-content-first",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "compact blocks and build downsampled rollups",
+      entity: "Rollup",
+      shape: "async process",
+      mechanism: "rollup-downsampling",
+      hidden: true,
+    },
+    {
+      action: "delete blocks older than the retention period",
+      entity: "Block",
+      shape: "async process",
+      mechanism: "log-compaction",
+      hidden: true,
+    },
+    {
+      action: "evaluate a rule and move the alert between pending, firing and resolved",
+      entity: "AlertState",
+      shape: "state transition",
+      mechanism: "guarded-transition",
+      critical: true,
+    },
+  ],
+  readPaths: [
+    {
+      action: "dashboard or ad hoc range query over recent data, merging head blocks and stored blocks",
+      entity: "Block",
+      shape: "read source",
+      staleness:
+        "About one scrape interval plus ingestion delay behind reality; recent points may still be missing from a lagging replica.",
+    },
+    {
+      action: "long-range query served from downsampled rollups",
+      entity: "Rollup",
+      shape: "read projection",
+      staleness: "Hours behind and coarser in resolution, since rollups are built only after blocks are compacted.",
+    },
+  ],
+  protocols,
+  invariants: [
+    "A Sample acknowledged to the agent is in the write-ahead log of enough ingesters to survive one ingester loss until its Block is uploaded.",
+    "Within one series, Samples are stored in timestamp order; an out-of-order or duplicate timestamp is refused or deduplicated, never interleaved.",
+    "A source Block is deleted only after the compacted Block covering its range is durable and visible to queries.",
+    "Each rule group is evaluated by one evaluator per interval, and AlertState changes only through rule evaluation.",
+    "A new series is admitted only while its tenant is under its active-series limit, so one tenant's label explosion cannot exhaust ingester memory.",
+  ],
+  contract: {
+    api: [
+      "write(tenant, batch of (labels, timestamp, value)) -> accepted | rate_limited | series_limit_exceeded",
+      "queryRange(expression, start, end, step) -> series matrix at raw or rollup resolution",
+      "series(matchers, start, end) -> label sets found in the series index",
+      "putRule(group, expression, forDuration, labels) -> rule version",
+      "alerts() -> pending and firing alerts with their start times",
+    ],
+    guarantees: [
+      "Ingestion stays available through partial failure, shedding or dropping samples rather than blocking agents.",
+      "Accepted samples survive a single ingester loss and are queryable within one scrape interval plus ingestion delay.",
+      "An alert fires within one evaluation interval after its condition has held for the rule's duration, and notifications are deduplicated per alert fingerprint.",
+    ],
+  },
+  predicates: [
+    {
+      id: "ordering-matters",
+      because:
+        "each series is compressed as time-ordered deltas, so samples must arrive and be stored in timestamp order",
+    },
+    {
+      id: "dedup-matters",
+      because:
+        "redundant scraper pairs and replicated ingesters produce the same sample more than once, which must not double sums",
+    },
+    {
+      id: "lww-acceptable",
+      because: "two copies of a sample at the same series and timestamp can collapse to one value without harm",
+    },
+    {
+      id: "derived-read",
+      because:
+        "long-range queries read rollups and every query selects series through the label index, both rebuilt from blocks",
+    },
+    {
+      id: "exclusivity-matters",
+      because: "one evaluator per rule group and one compactor per time range, or alerts page twice and blocks overlap",
+    },
+    {
+      id: "external-effect",
+      because: "alert notifications leave the system as pages, chat messages and webhooks",
+    },
+  ],
+  failures: [
+    {
+      failure: "An ingester crashes and the samples held only in its memory head are lost.",
+      role: "truth",
+      prevention:
+        "Append to a write-ahead log before acknowledging and replicate each series to several ingesters with a write quorum.",
+      repair:
+        "Replay the write-ahead log on restart; any unreplicated loss shows as a bounded gap, not corrupted data.",
+    },
+    {
+      failure: "Both members of a redundant scraper pair ship the same samples, so sums and rates double.",
+      role: "derived",
+      prevention:
+        "Accept samples from one elected replica per cluster and drop the other's, or deduplicate by replica label at compaction.",
+      repair: "Deduplicate at query time by ignoring the replica label, and recompact the affected blocks.",
+    },
+    {
+      failure:
+        "A label carrying unbounded values, such as a request id, creates millions of series and ingesters run out of memory.",
+      role: "truth",
+      prevention:
+        "Enforce per-tenant active-series and per-metric limits at the distributor and refuse new series beyond them.",
+      repair:
+        "Drop or relabel the offending metric at the agent and restart ingesters, which rebuild from the write-ahead log.",
+    },
+    {
+      failure:
+        "The compactor deletes source blocks before the compacted block finished uploading, and that time range disappears.",
+      role: "immutable",
+      prevention:
+        "Upload all chunks and the index first, then mark sources deletable, and delete only after a grace period.",
+      repair: "Recompact from the retained source blocks, or restore them from object-storage versioning.",
+    },
+    {
+      failure: "Two evaluators run the same rule group after a ring change and every alert pages twice.",
+      role: "coordination",
+      prevention:
+        "Assign rule groups by ring ownership or a lease, and deduplicate notifications by alert fingerprint downstream.",
+      repair:
+        "The notifier drops the duplicate within the repeat interval, and the ring settles to one owner per group.",
+    },
+    {
+      failure: "Rule evaluation falls behind under query load, so alerts fire minutes late.",
+      role: "derived",
+      prevention:
+        "Shard rule groups across evaluators, isolate them from dashboard queries, and alert on evaluation lag.",
+      repair: "Add evaluators or split heavy groups, and precompute expensive expressions as recording rules.",
+    },
+    {
+      failure: "The monitoring pipeline itself stops and no alert reaches anyone.",
+      role: "external effect",
+      prevention: "Keep an always-firing watchdog alert that an outside service expects, and page when it goes silent.",
+      repair: "Restore the pipeline, then review the gap from agents' local buffers and the write-ahead log.",
+    },
+    {
+      failure:
+        "A counter resets to zero when its process restarts, and a naive difference shows a huge negative rate or loses the increase",
+      role: "derived",
+      prevention:
+        "Store raw cumulative counters and compute rates with reset-aware functions that treat a drop as a restart from zero",
+      repair: "Recompute the affected rates from raw samples; nothing stored needs changing",
+    },
+    {
+      failure: "A target vanishes but queries keep showing its last value for minutes, hiding that it is gone",
+      role: "derived",
+      prevention:
+        "Write a staleness marker when a scrape no longer returns a series or the target leaves service discovery, and alert on absent series explicitly",
+      repair:
+        "Once marked stale the series drops out of instant queries; the up metric and absent() alerts show the gap",
+    },
+  ],
+  bottlenecks: [
+    {
+      bottleneck: "Ingest rate grows with active series times scrape frequency.",
+      mitigation:
+        "Shard series across ingesters by hash, batch writes, and lengthen scrape intervals for low-value series.",
+      formula: { yields: "samples ingested per second", expression: "series / scrape_seconds", unit: "samples/s" },
+    },
+    {
+      bottleneck: "Active series held in ingester memory, multiplied by the replication factor.",
+      mitigation:
+        "Limit cardinality per tenant, drop unused labels at the agent, and add ingesters to spread the ring.",
+      formula: { yields: "active series per ingester", expression: "series * replicas / nodes", unit: "series" },
+    },
+    {
+      bottleneck: "Stored bytes over the retention period, at roughly two bytes per compressed sample.",
+      mitigation: "Keep raw data short, keep rollups long, and move blocks to object storage.",
+      formula: {
+        yields: "compressed bytes retained",
+        expression: "samples_per_sec * 2 * 86400 * retention_days",
+        unit: "B",
+      },
+    },
+    {
+      bottleneck: "Queries over many series and long ranges scan huge numbers of chunks.",
+      mitigation:
+        "Shard queries by time and series, serve long ranges from rollups, cache results by step-aligned range, and cap samples per query.",
+    },
+    {
+      bottleneck: "Series churn from short-lived labels such as pod names bloats the label index.",
+      mitigation: "Keep churning identifiers out of labels and compact index blocks frequently.",
+    },
+  ],
+  silhouette: {
+    storage: "WAL/block store + label index + alert state",
+    coordination: "ingest, compaction, rule evaluation",
+    serving: "time-series query / alerting",
+  },
+  technologies: [
+    {
+      product: "Prometheus",
+      layer: "storage",
+      fits: "A pull-based collector with a local time-series store (write-ahead log, head block, two-hour blocks) and built-in rule evaluation.",
+      suits: ["low-latency", "operational-simplicity", "stay-available"],
+      poorFor: ["long-retention", "multi-region", "durable"],
+      caveat:
+        "One server keeps one unreplicated copy, so durability and long retention need redundant pairs plus Thanos or Mimir.",
+    },
+    {
+      product: "Grafana Mimir or Thanos",
+      layer: "storage",
+      fits: "Horizontally scaled ingestion and querying over replicated ingesters, with blocks compacted into object storage.",
+      suits: ["long-retention", "elastic-scale", "durable", "high-throughput"],
+      poorFor: ["operational-simplicity"],
+      caveat:
+        "Many components (distributors, ingesters, compactors, store gateways) must be sized and operated together.",
+    },
+    {
+      product: "VictoriaMetrics",
+      layer: "storage",
+      fits: "A compact time-series store with high ingest per core and a Prometheus-compatible query API.",
+      suits: ["high-throughput", "low-cost", "long-retention"],
+      poorFor: ["multi-region"],
+      caveat:
+        "Cluster mode replicates only when a replication factor is configured, so durability otherwise rests on the disks.",
+    },
+    {
+      product: "InfluxDB",
+      layer: "storage",
+      fits: "A time-series database with tag indexes, retention policies and push ingestion suited to sensor and event data.",
+      suits: ["operational-simplicity", "low-latency"],
+      poorFor: ["high-throughput", "elastic-scale"],
+      caveat: "High-cardinality tags inflate the series index, so unbounded identifiers belong in fields, not tags.",
+    },
+    {
+      product: "Prometheus Alertmanager",
+      layer: "serving",
+      fits: "Groups, silences, deduplicates and routes fired alerts to pagers, chat and webhooks.",
+      suits: ["stay-available", "at-least-once"],
+      poorFor: ["exactly-once"],
+      caveat:
+        "Highly available peers share notification state by gossip, so a split between peers can send a notification twice.",
+    },
+    {
+      product: "Object storage (S3 or GCS) for compacted blocks",
+      layer: "storage",
+      fits: "Immutable, compressed time-series blocks and their indexes uploaded after the in-memory head is cut, read back by queriers and compactors",
+      suits: ["durable", "long-retention", "low-cost", "elastic-scale"],
+      poorFor: ["low-latency"],
+      caveat:
+        "Recent samples still live in the ingesters' write-ahead log and memory; queries over old blocks need caching to stay fast",
+    },
+  ],
+  connections: [
+    {
+      to: "I08",
+      role: "decorator",
+      why: "per-tenant ingestion rate and active-series limits are admission control in front of the ingesters",
+    },
+    {
+      to: "I10",
+      role: "input",
+      why: "service discovery supplies the scrape targets, and ingester ring membership is kept by heartbeats",
+    },
+    {
+      to: "I05",
+      role: "input",
+      why: "log and event pipelines buffer agents' output in an append log so storage outages do not drop data",
+    },
+    {
+      to: "I12",
+      role: "output",
+      why: "alert notifications are external effects that need retries and deduplication by fingerprint",
+    },
+    {
+      to: "I19",
+      role: "substrate",
+      why: "compacted blocks live in replicated object or block storage, which provides their durability",
+    },
+  ],
+  overlay: {
+    driver:
+      "Scrape timers on collectors or push batches from agents for ingest, plus fixed intervals for rule evaluation and compaction.",
+    unit: "A batch of samples from one scrape or push, one rule-group evaluation, or one compaction of a time range.",
+    worker:
+      "Ingesters owning hash-ring ranges of series, rule evaluators owning rule groups, and compactors owning time ranges.",
+    slot: "Active series held in memory per ingester, and rule groups per evaluator.",
+    state:
+      "Authoritative: write-ahead logs, head blocks, uploaded blocks and alert rule definitions. Attempt: pending and firing alert state, notification log and compaction marks.",
+    source: "Host agents, exporters, application SDKs and OpenTelemetry collectors.",
+    sink: "Block storage in object stores, the query API behind dashboards, and notification channels.",
+    fabric:
+      "Distributor-to-ingester replication over a hash ring, optionally with an append-log buffer between agents and ingesters.",
+    maintenance:
+      "Compaction and downsampling, retention deletion, write-ahead log checkpointing, ring membership repair and cardinality audits.",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    delivery: "at-most-once",
+    ordering: "per-key",
+    durability: "durable",
+    because: "telemetry must keep ingesting during trouble; a lost sample is acceptable, a stalled pipeline is not",
+    scopes: {
+      ordering: { scope: "key", why: "samples of one series arrive in time order" },
+      exclusivity: { scope: "shard", why: "one ingester owns a series shard and one evaluator runs a rule group" },
+      coordination: { scope: "shard", why: "compaction and rule evaluation are assigned per shard" },
+    },
+  },
+} satisfies ArchetypeInput;

@@ -1,0 +1,157 @@
+import type { ProtocolSpec, Topology } from "../../topology.js";
+
+/** Telemetry pipeline: agents, distributors, replicated ingesters with a WAL, object-store blocks, queriers, rule evaluation. */
+export const protocols: ProtocolSpec[] = [
+  {
+    name: "Ingest samples",
+    notation:
+      "agents>distributors[push sample batch] -> distributors[check tenant limits {tenant under active series and rate limits}] -> distributors>ingesters[write to RF ingesters on the hash ring {sample newer than the series' last timestamp}] -> ingesters>distributors[appended to WAL] -> distributors>agents[ack after write quorum] |-> distributors>agents[429, batch refused {tenant over its limits}] => done | retry | reject",
+  },
+  {
+    name: "Evaluate an alert rule",
+    notation:
+      "rule-evaluator>queriers[query rule window {evaluator owns the rule group on the ring}] -> queriers>ingesters[recent samples] -> queriers>block-store[older blocks] -> queriers>rule-evaluator[series] -> rule-evaluator[transition alert {condition held for AlertRule.for_duration}] -> rule-evaluator>notifier[send alert {fingerprint not notified within the repeat interval}] => done | retry",
+  },
+  {
+    name: "Cut and compact blocks",
+    notation:
+      "ingesters>block-store[upload the cut head block {chunks and index durable}] -> compactor>block-store[claim a time range, merge and downsample {no other compactor owns the range}] -> compactor>block-store[upload compacted block, mark sources deletable {new Block visible to queriers}] => done | retry",
+  },
+];
+
+export const topology: Topology = {
+  components: [
+    {
+      id: "agents",
+      name: "Agents and scrapers",
+      kind: "client",
+      runs: ["scrape", "batch", "push"],
+      because: "samples are collected near the source and pushed in batches, retried on failure",
+    },
+    {
+      id: "distributors",
+      name: "Distributors (validate, limit, shard by series)",
+      kind: "gateway",
+      runs: ["validate", "per-tenant limits", "hash-ring fan-out"],
+      because: "a stateless front tier enforces tenant limits and sends each series to its ingesters",
+    },
+    {
+      id: "ingesters",
+      name: "Ingesters (WAL + head, RF 3)",
+      kind: "replica-group",
+      holds: ["Sample", "SeriesIndex"],
+      runs: ["append to WAL", "cut blocks"],
+      because: "recent samples live in memory backed by a WAL on several ingesters, so one crash loses nothing",
+    },
+    {
+      id: "block-store",
+      name: "Object storage (immutable blocks)",
+      kind: "store",
+      holds: ["Block", "Rollup"],
+      runs: ["store blocks"],
+      because: "long-term data is cheap, immutable blocks with their own index",
+    },
+    {
+      id: "compactor",
+      name: "Compactor",
+      kind: "control-loop",
+      runs: ["merge blocks", "downsample", "apply retention"],
+      because: "many small blocks slow queries; merged and downsampled blocks keep long ranges cheap",
+    },
+    {
+      id: "queriers",
+      name: "Query frontend and queriers",
+      kind: "service",
+      runs: ["split by time", "merge ingesters and blocks"],
+      because: "a query reads the recent window from ingesters and older data from blocks",
+    },
+    {
+      id: "rule-evaluator",
+      name: "Rule evaluator (rule groups sharded on a ring)",
+      kind: "control-loop",
+      holds: ["AlertRule", "AlertState"],
+      runs: ["evaluate rules", "pending to firing"],
+      because: "each rule group is evaluated by one owner on a fixed interval",
+    },
+    {
+      id: "notifier",
+      name: "Notifier (dedupe, group, route to pager)",
+      kind: "external",
+      runs: ["deduplicate", "route"],
+      because: "alerts are delivered at least once, so notification dedupes by fingerprint",
+    },
+    {
+      id: "users",
+      name: "Dashboards and users",
+      kind: "client",
+      runs: ["query"],
+      because: "readers query ranges at raw or rollup resolution",
+    },
+  ],
+  links: [
+    { from: "agents", to: "distributors", kind: "request", label: "push samples" },
+    { from: "distributors", to: "ingesters", kind: "replication", label: "write to RF ingesters" },
+    { from: "ingesters", to: "block-store", kind: "stream", label: "upload cut blocks" },
+    { from: "compactor", to: "block-store", kind: "control", label: "merge, downsample" },
+    { from: "users", to: "queriers", kind: "request", label: "range query" },
+    { from: "queriers", to: "ingesters", kind: "request", label: "recent window" },
+    { from: "queriers", to: "block-store", kind: "request", label: "older blocks" },
+    { from: "rule-evaluator", to: "queriers", kind: "control", label: "rule queries" },
+    { from: "rule-evaluator", to: "notifier", kind: "callback", label: "firing alerts" },
+  ],
+  api: [
+    {
+      operation: "write",
+      call: "POST /api/v1/push",
+      request: ["tenant_id", "series (labels, timestamp, value)"],
+      response: ["accepted"],
+      errors: ["429 rate limited", "400 series limit exceeded or out-of-order sample"],
+      guarantee: "acknowledged once a write quorum of ingesters appended it to their WAL",
+    },
+    {
+      operation: "query range",
+      call: "GET /api/v1/query_range?query=&start=&end=&step=",
+      request: ["expression", "start", "end", "step"],
+      response: ["series matrix"],
+      errors: ["422 too many series", "503 timeout"],
+      guarantee: "recent points may be missing for up to the ingest delay",
+    },
+    {
+      operation: "put rule",
+      call: "PUT /v1/rule-groups/{group}",
+      request: ["expression", "for_duration", "labels"],
+      response: ["rule_version"],
+      errors: ["400 invalid expression"],
+      guarantee: "evaluated by exactly one owner per interval",
+    },
+  ],
+  dataModel: [
+    {
+      entity: "Sample",
+      key: ["series_id (hash of sorted labels)", "timestamp"],
+      fields: ["value"],
+      indexes: ["inverted label index (SeriesIndex)"],
+      partitionKey: "tenant + series_id on the hash ring",
+      owner: "ingesters",
+    },
+    {
+      entity: "Block",
+      key: ["tenant", "block_id (time range)"],
+      fields: ["chunks", "index", "min_time", "max_time", "resolution"],
+      indexes: ["time range"],
+      partitionKey: "tenant",
+      owner: "block-store",
+    },
+    {
+      entity: "AlertRule",
+      key: ["group", "rule_name"],
+      fields: ["expression", "for_duration", "labels", "version"],
+      indexes: [],
+      owner: "rule-evaluator",
+    },
+  ],
+  entry: "distributors",
+  stateOwner: "ingesters",
+  outlet: "block-store",
+  protocols,
+};

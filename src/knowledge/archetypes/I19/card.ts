@@ -1,0 +1,452 @@
+import type { ArchetypeInput } from "../../schema.js";
+import { protocols } from "./topology.js";
+
+export const card = {
+  id: "I19",
+  name: "Replicated Chunk / Block / File Storage Substrate",
+  summary:
+    "This archetype owns keeping bytes durable and reachable on machines that fail: files, objects or volumes are split into chunks or blocks, each chunk is replicated (or erasure coded) across storage nodes in different failure domains, and a metadata service maps names to chunks and chunks to replica locations. " +
+    "Its authoritative state is split in two: the namespace and file-to-chunk metadata (with chunk versions and writer leases) held by a metadata service, and the chunk replicas themselves with their versions and checksums on the storage nodes. Which nodes hold which replica is soft state: GFS's master never persists it but rebuilds it from chunkserver reports at startup and in heartbeats. " +
+    "The metadata service is made durable in one of two ways: GFS logs every namespace change to a local and remote operation log with periodic checkpoints and read-only shadow masters (no consensus protocol), while newer designs (Colossus over Bigtable, Ceph monitors, HDFS with a journal quorum) replicate it by consensus. " +
+    "The core correctness concern is that an acknowledged write survives the loss of any allowed number of nodes, that each chunk has at most one writer ordering its mutations, that a stale or corrupt replica is never served or counted as a copy, and that lost redundancy is restored before another failure makes it permanent. " +
+    "GFS used 64 MB chunks and separated control flow (client to master for locations, client to the primary for ordering) from data flow (bytes pushed along a chain of chunkservers, nearest first); its record append lands at least once at an offset the primary picks, leaving padding and duplicates, so regions are consistent-and-defined only after a successful serial write and readers skip padding and duplicates by record ids and checksums. " +
+    "Distributed file systems (GFS, HDFS), block storage (EBS, Ceph RBD), object stores (S3, which has read-after-write consistency and conditional writes; MinIO) and the storage layers behind backup and file-sync products share this shape.",
+  roles: ["truth", "coordination"],
+  /** Runs work (FRAMEWORK.md §9), so the entry carries the runtime overlay. */
+  runtime: true,
+  signals: {
+    phrases: [
+      { text: "distributed file system", weight: 1.0 },
+      { text: "block storage", weight: 1.0 },
+      { text: "chunk server", weight: 1.0 },
+      { text: "file storage", weight: 0.9 },
+      { text: "object storage", weight: 0.9 },
+      { text: "blob storage", weight: 0.85 },
+      { text: "storage layer", weight: 0.8 },
+      { text: "storage cluster", weight: 0.7 },
+      { text: "storage node", weight: 0.7 },
+      { text: "data node", weight: 0.6 },
+      { text: "block device", weight: 0.8 },
+      { text: "virtual disk", weight: 0.8 },
+      { text: "persistent disk", weight: 0.8 },
+      { text: "chunk", weight: 0.6 },
+      { text: "replica placement", weight: 0.8 },
+      { text: "three copies", weight: 0.8 },
+      { text: "copies of every file", weight: 0.9 },
+      { text: "replication factor", weight: 0.6 },
+      { text: "erasure coding", weight: 0.9 },
+      { text: "re replication", weight: 0.8 },
+      { text: "disk failure", weight: 0.6 },
+      { text: "bit rot", weight: 0.7 },
+      { text: "durable storage", weight: 0.7 },
+      { text: "eleven nines", weight: 0.6 },
+      { text: "store large files", weight: 0.8 },
+      { text: "file hosting", weight: 0.7 },
+      { text: "photo backup", weight: 0.6 },
+      { text: "backup service", weight: 0.5 },
+      { text: "file sync", weight: 0.6 },
+      { text: "upload files", weight: 0.5 },
+      { text: "namespace metadata", weight: 0.6 },
+      { text: "petabytes", weight: 0.5 },
+      { text: "exabytes", weight: 0.5 },
+      { text: "rebalance data", weight: 0.5 },
+      { text: "volume", weight: 0.4 },
+      { text: "checksum", weight: 0.3 },
+    ],
+    systems: [
+      { name: "GFS", aliases: ["Google File System"], weight: 1.0 },
+      { name: "Colossus", aliases: [], weight: 1.0 },
+      { name: "HDFS", aliases: ["Hadoop Distributed File System"], weight: 1.0 },
+      { name: "Ceph", aliases: ["RADOS", "CephFS", "Ceph RBD"], weight: 1.0 },
+      { name: "EBS", aliases: ["Amazon EBS", "Elastic Block Store"], weight: 1.0 },
+      { name: "Haystack", aliases: ["Facebook Haystack"], weight: 1.0 },
+      { name: "Magic Pocket", aliases: [], weight: 1.0 },
+      {
+        name: "Amazon S3",
+        aliases: ["S3", "Simple Storage Service"],
+        weight: 0.9,
+        sharedBecause:
+          "S3 is a replicated object storage substrate (I19) and is also the blob store under immutable artifact namespaces and static origins (I14, I07)",
+      },
+      { name: "MinIO", aliases: [], weight: 0.9 },
+      { name: "Google Cloud Storage", aliases: ["GCS"], weight: 0.9 },
+      { name: "Azure Blob Storage", aliases: [], weight: 0.9 },
+      { name: "GlusterFS", aliases: [], weight: 0.9 },
+      { name: "Lustre", aliases: [], weight: 0.9 },
+      { name: "SeaweedFS", aliases: [], weight: 0.9 },
+      { name: "JuiceFS", aliases: [], weight: 0.8 },
+      { name: "Dropbox", aliases: [], weight: 0.6 },
+      { name: "Google Drive", aliases: [], weight: 0.5 },
+    ],
+  },
+  entities: [
+    {
+      name: "FileEntry",
+      description:
+        "A namespace entry: path or object key, file id, ordered chunk ids, length, generation number and permissions; the name-to-data mapping.",
+      truth: true,
+    },
+    {
+      name: "ChunkPlacement",
+      description:
+        "Metadata per chunk: current version, target redundancy (replica count or erasure-code scheme), the nodes that hold valid replicas, and their failure domains.",
+      truth: true,
+    },
+    {
+      name: "ChunkReplica",
+      description:
+        "The bytes of one chunk on one storage node, stamped with the chunk version and per-block checksums; the data itself.",
+      truth: true,
+    },
+    {
+      name: "PrimaryLease",
+      description:
+        "A time-bounded grant making one replica the primary that orders all mutations of a chunk; each grant raises the chunk version.",
+      truth: false,
+    },
+    {
+      name: "StorageNode",
+      description:
+        "A disk server: capacity and free space, failure domain (host, rack, zone), heartbeat time, state (up, draining, dead) and the chunk list it last reported.",
+      truth: false,
+    },
+  ],
+  writePaths: [
+    {
+      action:
+        "create or rename a namespace entry through the metadata service's logged, replicated operation log, refused if the path already exists",
+      entity: "FileEntry",
+      shape: "create target",
+      mechanism: "consensus-replication",
+      critical: true,
+    },
+    {
+      action: "allocate a new chunk and choose its replica nodes with free space in distinct failure domains",
+      entity: "ChunkPlacement",
+      shape: "create target",
+      mechanism: "placement-scheduler",
+      critical: true,
+    },
+    {
+      action: "grant one replica the primary lease for a chunk and raise the chunk version on every grant",
+      entity: "PrimaryLease",
+      shape: "state transition",
+      mechanism: "lease",
+      critical: true,
+    },
+    {
+      action:
+        "client pushes the bytes along a chain of replicas, then the primary assigns the mutation a serial order and forwards the order to the secondaries; the client is acknowledged only when every replica of the set (or the write quorum) has applied it",
+      entity: "ChunkReplica",
+      shape: "append event",
+      mechanism: "quorum-read-write",
+      critical: true,
+    },
+    {
+      action: "publish the new chunk list and length in the namespace only after the chunk data is durable",
+      entity: "FileEntry",
+      shape: "state transition",
+      mechanism: "publish-content-first",
+      critical: true,
+    },
+    {
+      action:
+        "storage nodes heartbeat and report the chunks and versions they hold, which is how the metadata service learns replica locations",
+      entity: "StorageNode",
+      shape: "overwrite current value",
+      mechanism: "heartbeat-renewal",
+      hidden: true,
+    },
+    {
+      action: "re-replicate or re-encode chunks whose valid copies dropped below target, most endangered first",
+      entity: "ChunkPlacement",
+      shape: "async process",
+      mechanism: "replica-repair",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action: "scrub replicas by recomputing checksums and replace corrupt or stale copies from a good one",
+      entity: "ChunkReplica",
+      shape: "async process",
+      mechanism: "anti-entropy-repair",
+      hidden: true,
+    },
+    {
+      action: "delete chunks no longer referenced by any file or snapshot after a grace period",
+      entity: "ChunkReplica",
+      shape: "async process",
+      mechanism: "reference-gc",
+      hidden: true,
+    },
+  ],
+  readPaths: [
+    {
+      action: "client resolves a path to its chunk ids and the replica locations of the chunks it needs",
+      entity: "ChunkPlacement",
+      shape: "read source",
+      staleness:
+        "clients cache locations for minutes; a cached location can point at a moved or stale replica, which the version check on the node catches and the client refreshes",
+    },
+    {
+      action: "client reads chunk bytes from the nearest replica holding the current version",
+      entity: "ChunkReplica",
+      shape: "read source",
+      staleness:
+        "none for acknowledged data: only replicas at the current chunk version serve reads, and every block is checksum-verified before it is returned",
+    },
+  ],
+  protocols,
+  invariants: [
+    "A write is acknowledged only after every replica of the chunk's current set (or the declared write quorum) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
+    "A chunk has at most one primary with an unexpired PrimaryLease, and the chunk version rises with every grant, so a replica that missed mutations is identifiable as stale.",
+    "A replica whose version is below ChunkPlacement.version, or whose checksum fails, is never served and never counted toward the chunk's redundancy.",
+    "The valid replicas of a chunk sit in distinct failure domains, so one rack or zone loss cannot take out every copy.",
+    "A FileEntry never references a chunk whose data is not yet durable, and a chunk is deleted only after no FileEntry or snapshot references it.",
+  ],
+  contract: {
+    api: [
+      "create(path) -> file_id | exists; open(path) -> file_id, generation, chunk list",
+      "write(file_id, offset, bytes) -> ok once durable on the replica set | retry (lease moved or replica failed)",
+      "append(file_id, bytes) -> offset at which the record was placed, at least once",
+      "read(file_id, offset, length) -> checksum-verified bytes",
+      "delete(path) -> ok; space is reclaimed later by garbage collection",
+      "snapshot(path or volume) -> snapshot id sharing unchanged chunks",
+    ],
+    guarantees: [
+      "Durability: acknowledged data survives the loss of up to replicas minus one nodes (or the erasure code's parity count) until repair restores full redundancy.",
+      "Integrity: data returned to a reader always matches what was written, because every block is checksummed end to end.",
+      "Namespace operations are atomic and ordered by the metadata service's log; chunk data written concurrently to one region follows the primary's order, and in GFS a region written by concurrent writers is consistent but undefined, while record append is at least once with padding and duplicates readers must skip.",
+    ],
+  },
+  predicates: [
+    {
+      id: "quorum-truth",
+      because:
+        "the namespace and chunk placement must survive metadata node loss without split brain, and data must survive storage node loss, so both are replicated",
+    },
+    {
+      id: "exclusivity-matters",
+      because:
+        "two replicas ordering mutations of one chunk independently would diverge, so one primary holds a lease per chunk",
+    },
+    {
+      id: "time-bounded-hold",
+      because:
+        "a primary or storage node can vanish, so its lease expires and the master can grant a new primary or start repair",
+    },
+    {
+      id: "stale-write-dangerous",
+      because:
+        "a replica that was down during mutations returns with old bytes, so chunk versions let the master and readers exclude it",
+    },
+    {
+      id: "multi-object",
+      because:
+        "one logical write touches several replicas and the namespace metadata, so data is made durable first and metadata is published after",
+    },
+  ],
+  failures: [
+    {
+      failure:
+        "Acked before durable: the client was acknowledged while a replica still held the data only in memory, then power was lost",
+      role: "truth",
+      prevention:
+        "Replicas fsync (or write to a battery-backed journal) before acknowledging to the primary, and the primary acks only after all",
+      repair: "Replicas with missing data are detected by version and checksum and restored from a surviving copy",
+    },
+    {
+      failure:
+        "Lost after publish: all replicas of a chunk end up in one failing domain, or a second disk dies before repair finishes",
+      role: "truth",
+      prevention:
+        "Spread replicas across racks or zones and prioritise repair of chunks with the fewest remaining copies",
+      repair: "Restore from erasure-coded parity, a remote copy or backup; otherwise report the affected files as lost",
+    },
+    {
+      failure: "Stale replica served: a node rejoins after missing mutations and answers reads with old data",
+      role: "truth",
+      prevention:
+        "Bump the chunk version on every primary grant and serve only replicas whose version equals the current one",
+      repair: "The master marks the replica stale, removes it from the location list and garbage-collects it",
+    },
+    {
+      failure: "Silent corruption: bit rot or a firmware bug changes bytes on disk without an error",
+      role: "truth",
+      prevention: "Checksum every block on write and verify on every read",
+      repair: "The reader fails over to another replica, and the scrubber replaces the corrupt copy from a good one",
+    },
+    {
+      failure:
+        "Granted twice: a partitioned primary keeps accepting writes while the master grants the chunk to another replica",
+      role: "coordination",
+      prevention:
+        "The master waits for the old lease to expire before granting a new one, and secondaries reject mutations from a lower version",
+      repair: "Writes from the old primary fail at the secondaries; the client retries through the new primary",
+    },
+    {
+      failure:
+        "Repair storm: losing a whole rack triggers re-replication that saturates the network and slows foreground traffic",
+      role: "coordination",
+      prevention:
+        "Throttle repair bandwidth, wait a short grace period before treating a node as dead, and repair the most endangered chunks first",
+      repair: "Spread repair across many source and target nodes so it completes in minutes rather than hours",
+    },
+    {
+      failure:
+        "Collected too early: garbage collection deletes a chunk that a concurrent write or snapshot still references",
+      role: "coordination",
+      prevention:
+        "Mark chunks orphaned only after a grace period longer than any in-flight write, and count snapshot references",
+      repair: "Keep deleted chunks in a recoverable trash state for the grace period before reclaiming space",
+    },
+  ],
+  bottlenecks: [
+    {
+      bottleneck: "Raw capacity: every logical byte is stored several times",
+      mitigation:
+        "Use erasure coding for cold data (about 1.5 times overhead instead of 3) and keep full replication only for hot data",
+      formula: { yields: "storage nodes needed", expression: "bytes_stored * replicas / node_bytes", unit: "nodes" },
+    },
+    {
+      bottleneck:
+        "Metadata service memory and operation rate: one entry per chunk and per file on a single consensus group",
+      mitigation: "Use large chunks, and shard the namespace across metadata groups by directory or key range",
+      formula: {
+        yields: "chunks tracked by the metadata service",
+        expression: "bytes_stored / chunk_bytes",
+        unit: "chunks",
+      },
+    },
+    {
+      bottleneck: "Repair time after a node dies, during which its chunks run with reduced redundancy",
+      mitigation:
+        "Scatter each node's chunks across many peers so every surviving node copies a small share in parallel",
+      formula: {
+        yields: "time to re-replicate one failed node's data",
+        expression: "node_bytes / (disk_write_bytes_per_sec * (nodes - 1))",
+        unit: "s",
+      },
+    },
+    {
+      bottleneck: "Write bandwidth amplification: each ingested byte crosses the network once per replica",
+      mitigation:
+        "Pipeline data along a chain of replicas so each link carries it once, and place replicas to limit cross-zone traffic",
+      formula: { yields: "replicated write bandwidth", expression: "bytes_per_day * replicas / 86400", unit: "B/s" },
+    },
+    {
+      bottleneck: "Small-file overhead: many tiny files flood the metadata service and waste seeks",
+      mitigation: "Pack small objects into large append-only volumes with an in-memory offset index per volume",
+    },
+  ],
+  silhouette: {
+    storage: "metadata store + chunk placement + replica state",
+    coordination: "placement, writer lease, repair/rebalance",
+    serving: "metadata lookup + chunk fetch",
+  },
+  technologies: [
+    {
+      product: "Ceph (RADOS with RBD, CephFS or RGW)",
+      layer: "storage",
+      fits: "CRUSH computes placement from a cluster map, primaries order writes per placement group, and the cluster self-heals and rebalances",
+      suits: ["durable", "elastic-scale", "large-objects", "linearizable"],
+      poorFor: ["operational-simplicity", "low-cost"],
+      caveat: "Recovery and rebalancing traffic can swamp client I/O unless throttled, and tuning takes real expertise",
+    },
+    {
+      product: "HDFS",
+      layer: "storage",
+      fits: "A NameNode holds the namespace and block map, DataNodes pipeline block replicas across racks for large sequential files",
+      suits: ["high-throughput", "large-objects", "durable"],
+      poorFor: ["low-latency", "small-metadata", "multi-region"],
+      caveat: "The NameNode keeps every block in memory, so many small files exhaust it long before disks fill",
+    },
+    {
+      product: "Amazon S3 or Google Cloud Storage",
+      layer: "storage",
+      fits: "Managed object storage with multi-zone redundancy and provider-run repair; both give strong read-after-write consistency per object and conditional writes (S3 If-None-Match and If-Match on the ETag, GCS generation preconditions)",
+      suits: [
+        "durable",
+        "elastic-scale",
+        "large-objects",
+        "operational-simplicity",
+        "read-your-writes",
+        "linearizable",
+      ],
+      poorFor: ["low-latency", "rich-queries"],
+      caveat:
+        "Objects are replaced whole, not edited in place; per-object conditional writes exist, but listing or renaming a prefix is slow and never atomic across objects",
+    },
+    {
+      product: "MinIO",
+      layer: "storage",
+      fits: "A self-hosted S3-compatible store that erasure-codes objects across drives and nodes",
+      suits: ["durable", "large-objects", "operational-simplicity"],
+      poorFor: ["multi-region", "rich-queries"],
+      caveat: "Growth happens by adding whole server pools, not by rebalancing onto single new disks",
+    },
+    {
+      product: "FoundationDB or etcd for the metadata tier",
+      layer: "coordination",
+      fits: "Namespace entries, chunk maps and primary leases need transactional, consensus-replicated small records",
+      suits: ["linearizable", "small-metadata", "fail-closed"],
+      poorFor: ["large-objects", "low-cost"],
+      caveat: "Keep bytes out of it: only metadata belongs here, sharded once it outgrows one cluster",
+    },
+  ],
+  connections: [
+    {
+      to: "I01",
+      role: "substrate",
+      why: "the namespace, chunk placement and primary leases live on a consensus-replicated metadata store",
+    },
+    {
+      to: "I10",
+      role: "input",
+      why: "storage node heartbeats and chunk reports decide which replicas count as live and trigger repair",
+    },
+    {
+      to: "I02",
+      role: "decorator",
+      why: "a primary lease per chunk gives one writer that orders mutations, fenced by the chunk version",
+    },
+    {
+      to: "I04",
+      role: "decorator",
+      why: "scrubbing, repair audits and garbage collection are checkpointed scans over every chunk",
+    },
+    {
+      to: "I07",
+      role: "output",
+      why: "hot objects are served through caches or a CDN whose origin is the storage substrate",
+    },
+  ],
+  overlay: {
+    driver: "client reads and writes on the data path, plus the master's placement, repair and rebalance decisions",
+    unit: "one chunk or block, with its replica set and version",
+    worker: "storage node daemons that store, serve, copy and scrub chunk replicas",
+    slot: "disk capacity, disk and network bandwidth per node, with a separate budget for repair traffic",
+    state:
+      "FileEntry, ChunkPlacement and ChunkReplica are authoritative; primary leases, node heartbeats and reported chunk lists are the attempt state",
+    source: "clients writing files, objects or volume blocks",
+    sink: "durable replicas on disks in distinct failure domains, and readers fetching chunks",
+    fabric: "the replication pipeline between storage nodes and the client-to-node data path",
+    maintenance:
+      "re-replicating lost copies, scrubbing checksums, rebalancing onto new nodes, draining retired disks and garbage-collecting unreferenced chunks",
+  },
+  /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  stance: {
+    consistency: "linearizable",
+    availability: "fail-closed",
+    delivery: "at-least-once",
+    ordering: "per-key",
+    durability: "durable",
+    because:
+      "an acknowledged write must survive disk and node loss, and metadata must never point at missing data; a client retries a failed write (GFS record append even lands at least once, leaving duplicates and padding that readers skip), so the substrate is at-least-once and the strong default fits S3, Ceph and HDFS rather than GFS's relaxed region model",
+    scopes: {
+      ordering: { scope: "key", why: "mutations to one chunk or file are ordered by its primary or writer lease" },
+      exclusivity: { scope: "key", why: "one writer lease per file or chunk at a time" },
+      coordination: { scope: "replica group", why: "replicas of a chunk agree on the committed length and version" },
+    },
+  },
+} satisfies ArchetypeInput;

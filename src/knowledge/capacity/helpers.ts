@@ -1,0 +1,33 @@
+/** Builders the archetypes' capacity models (`archetypes/<id>/capacity.ts`) share. */
+import type { CapacityFigureSpec, CapacityInputSpec, CapacityKind } from "./types.js";
+
+/** An input, with the value typical of the archetype and why when it has one. */
+export const inp = (quantity: string, typical?: number, why?: string): CapacityInputSpec =>
+  typical === undefined ? { quantity } : { quantity, typical, why: why ?? "" };
+
+/** A figure `id = expression` in `unit`, rounded up when `ceil`, setting the quantity `sets` when given. */
+export const fig = (
+  id: string,
+  label: string,
+  kind: CapacityKind,
+  expression: string,
+  unit: string,
+  ceil?: boolean,
+  sets?: string,
+): CapacityFigureSpec => ({ id, label, kind, expression, unit, ...(ceil ? { ceil } : {}), ...(sets ? { sets } : {}) });
+
+/** Total requests from whatever the prompt states: writes and reads, writes, reads, or users. */
+export const fromUsers = (typical: number, why: string): CapacityInputSpec => ({
+  quantity: "requests_per_sec",
+  typical,
+  why,
+  from: [
+    { expression: "writes_per_sec + reads_per_sec", why: "the stated writes and reads together" },
+    { expression: "writes_per_sec * (1 + read_write_ratio)", why: "the stated writes plus reads at the usual ratio" },
+    {
+      expression: "reads_per_sec * (1 + 1 / read_write_ratio)",
+      why: "the stated reads plus writes at the usual ratio",
+    },
+    { expression: "users * requests_per_user_per_day / 86400", why: "each user's daily requests spread over a day" },
+  ],
+});
