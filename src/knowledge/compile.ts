@@ -1,4 +1,5 @@
 import { ARCHETYPE_ENTRIES, registryProblems } from "./archetypes/index.js";
+import { architectureProblems } from "./architecture/index.js";
 import { ARCHETYPE_CAPACITY } from "./capacity/index.js";
 import { FEATURES } from "./features/index.js";
 import { GATE_MODULES } from "./gates.js";
@@ -67,6 +68,7 @@ export function compileKnowledge(): CompiledKnowledge {
     if (parsed.success) archetypes.push(parsed.data);
   }
   problems.push(...crossEntryProblems(archetypes));
+  problems.push(...architectureProblems());
   return { archetypes, problems };
 }
 
