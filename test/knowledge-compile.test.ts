@@ -7,9 +7,13 @@ import {
   GENERATED,
   GENERATED_FORMULAS,
   GENERATED_IDS,
+  GENERATED_PARTS,
   generatedSource,
   idsSource,
+  partsSource,
 } from "../scripts/build-kb.js";
+import { ARCHETYPE_BUNDLES } from "../src/knowledge/archetypes/index.js";
+import { ARCHETYPE_PARTS } from "../src/knowledge/generated/parts.js";
 
 const BIN = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
 
@@ -30,6 +34,18 @@ describe("the compiled knowledge base", () => {
       true,
     );
     expect(readFileSync(GENERATED_FORMULAS, "utf8") === formulasSource(), "generated/formulas.ts is stale").toBe(true);
+    expect(readFileSync(GENERATED_PARTS, "utf8") === partsSource(), "generated/parts.ts is stale").toBe(true);
+  });
+
+  it("hands the engine each folder's own parts (the run-time registry is the registry's bundles without cards)", () => {
+    expect(Object.keys(ARCHETYPE_PARTS)).toEqual(ARCHETYPE_BUNDLES.map((b) => b.card.id));
+    for (const b of ARCHETYPE_BUNDLES) {
+      const p = ARCHETYPE_PARTS[b.card.id];
+      expect(p?.topology, b.card.id).toBe(b.topology);
+      expect(p?.capacity, b.card.id).toBe(b.capacity);
+      expect(p?.decisions, b.card.id).toBe(b.decisions);
+      expect(p?.concepts, b.card.id).toBe(b.concepts);
+    }
   });
 
   it("the CLI classifies and designs without loading zod", () => {

@@ -1,6 +1,5 @@
-import { ARCHETYPE_ENTRIES, registryProblems } from "./archetypes/index.js";
-import { architectureProblems } from "./architecture/index.js";
-import { ARCHETYPE_CAPACITY } from "./capacity/index.js";
+import { ARCHETYPE_BUNDLES, ARCHETYPE_ENTRIES, registryProblems } from "./archetypes/index.js";
+import { topologyProblems } from "./architecture/index.js";
 import { FEATURES } from "./features/index.js";
 import { GATE_MODULES } from "./gates.js";
 import { MECHANISM_CATALOG } from "./mechanisms/catalog.js";
@@ -68,7 +67,9 @@ export function compileKnowledge(): CompiledKnowledge {
     if (parsed.success) archetypes.push(parsed.data);
   }
   problems.push(...crossEntryProblems(archetypes));
-  problems.push(...architectureProblems());
+  // The folders themselves, not the run-time tables: those read generated/parts.ts, which a new folder only
+  // reaches once this step has written it.
+  for (const b of ARCHETYPE_BUNDLES) problems.push(...topologyProblems(b.card.id, b.topology));
   return { archetypes, problems };
 }
 
@@ -94,7 +95,7 @@ function expressions(v: unknown, out: Set<string>): Set<string> {
  * them); the engine parses anything missing on the spot.
  */
 export function compileFormulas(archetypes: readonly Archetype[]): [string, Expr][] {
-  const all = expressions([archetypes, ARCHETYPE_CAPACITY, FEATURES], new Set());
+  const all = expressions([archetypes, ARCHETYPE_BUNDLES.map((b) => b.capacity), FEATURES], new Set());
   const out: [string, Expr][] = [];
   for (const src of [...all].sort()) {
     try {

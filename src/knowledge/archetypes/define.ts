@@ -26,3 +26,6 @@ export interface ArchetypeBundle {
 export function defineArchetype(bundle: ArchetypeBundle): ArchetypeBundle {
   return bundle;
 }
+
+/** The parts of a bundle the engine reads at run time; the card reaches it compiled (generated/archetypes.ts). */
+export type ArchetypeParts = Omit<ArchetypeBundle, "card">;

@@ -1,4 +1,4 @@
-import type { ArchetypeId, ArchetypeInput } from "../schema.js";
+import type { ArchetypeInput } from "../schema.js";
 import type { ArchetypeBundle } from "./define.js";
 import * as REGISTRY from "./registry.js";
 
@@ -19,9 +19,4 @@ export function registryProblems(registry: Readonly<Record<string, ArchetypeBund
       ? []
       : [`archetype registry: ${name} is exported under a name other than its card's id ${b.card.id}`],
   );
-}
-
-/** A per-archetype table derived from the bundles: one part of each, keyed by id in id order. */
-export function byArchetype<T>(part: (b: ArchetypeBundle) => T): Readonly<Record<ArchetypeId, T>> {
-  return Object.fromEntries(ARCHETYPE_BUNDLES.map((b) => [b.card.id, part(b)])) as Record<ArchetypeId, T>;
 }

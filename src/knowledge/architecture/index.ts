@@ -1,4 +1,4 @@
-import { byArchetype } from "../archetypes/index.js";
+import { byArchetype } from "../archetypes/runtime.js";
 import { parseProtocol } from "../notation/protocol.js";
 import type { ArchetypeId } from "../schema.js";
 import type { Topology } from "../topology.js";

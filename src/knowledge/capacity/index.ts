@@ -1,5 +1,5 @@
 /** The capacity model registry: one model per infra archetype, from its folder (product features carry their own). */
-import { byArchetype } from "../archetypes/index.js";
+import { byArchetype } from "../archetypes/runtime.js";
 import type { ArchetypeId } from "../schema.js";
 import type { CapacityModel } from "./types.js";
 

@@ -1,5 +1,5 @@
 /** The decision point registry: per infra archetype, from its folder (product features carry their own). */
-import { byArchetype } from "../archetypes/index.js";
+import { byArchetype } from "../archetypes/runtime.js";
 import { FEATURES } from "../features/index.js";
 import type { ArchetypeId } from "../schema.js";
 import type { DecisionPoint } from "./types.js";

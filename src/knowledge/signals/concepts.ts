@@ -1,4 +1,4 @@
-import { byArchetype } from "../archetypes/index.js";
+import { byArchetype } from "../archetypes/runtime.js";
 import type { ArchetypeId } from "../schema.js";
 
 /**
