@@ -11,7 +11,7 @@ import {
   sentence,
   speakable,
 } from "./speak.js";
-import { choice, hottest, STEP_WRITERS } from "./steps.js";
+import { decisionLine, hottest, STEP_WRITERS } from "./steps.js";
 import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
 import type { CheatSheet, DeepDive, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
 
@@ -81,12 +81,7 @@ function cheatSheet(d: Design): CheatSheet {
       if (b.estimate) numbers.push(b.estimate);
       else if (b.formula) numbers.push(b.formula);
     }
-  const decisions = d.decisions
-    .slice(0, 2)
-    .map(
-      (x) =>
-        `${x.question} ${sentence(choice(x).picked)}${x.wouldFlipIf ? ` Flips: ${lowerFirst(x.wouldFlipIf)}` : ""}`,
-    );
+  const decisions = d.decisions.slice(0, 2).map(decisionLine);
   return {
     checklist: d.checklist.map((c) => ({ question: c.question, answer: short(c.answer) })),
     numbers,
