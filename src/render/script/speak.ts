@@ -471,7 +471,7 @@ export function titleWords(title: string): string {
 }
 
 /** Nouns said without an article: mass nouns and processes ("replication", "ordering", "expiry"). */
-const MASS = /(tion|sion|ing|ency|ance|ence|expiry|retention|data|state)$/;
+const MASS = /(tion|sion|ing|ency|ance|ence|expiry|retention|data|state|consensus)$/;
 
 /**
  * A mechanism or component name with the article a speaker would use: "an idempotency key",
@@ -497,9 +497,7 @@ const FINITE =
  */
 export function isClause(phrase: string): boolean {
   const head = phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase;
-  return (
-    FINITE.test(head) || (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|tracks|scrapes|commit)\b/.test(head))
-  );
+  return FINITE.test(head) || (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|tracks|scrapes)\b/.test(head));
 }
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */

@@ -65,8 +65,12 @@ function guarantee(kind: string, value: string): string {
  * A guarantee the prompt states, said as what it asks of the system: exactly-once is asked of the
  * effects (a charge, a write), never of the network, which delivers at least once.
  */
-function asked(kind: string, value: string): string {
-  if (kind === "delivery" && value === "exactly-once") return "each effect to happen exactly once";
+function asked(kind: string, value: string, prompt = ""): string {
+  if (kind === "delivery" && value === "exactly-once") {
+    // in the prompt's own words when it says what happens once ("… that charges cards exactly once")
+    const m = /\b(?:that|which|to) ([a-z]+(?: [a-z]+){0,3}) exactly[ -]once\b/i.exec(prompt);
+    return m?.[1] ? `a service that ${m[1].toLowerCase()} exactly once` : "each effect to happen exactly once";
+  }
   return guarantee(kind, value);
 }
 
@@ -249,9 +253,10 @@ function normalise(d: Design): StepDraft {
     const roles = uniq(others.map((a) => a.role));
     for (const role of roles) {
       // each joining pattern by its first name ("claim", "workflow"), so the list counts as said
-      const names = others
-        .filter((a) => a.role === role)
-        .map((a) => titleWords(a.name.split(/\s+[/+]\s+/)[0] ?? a.name));
+      const joining = others.filter((a) => a.role === role);
+      const names = joining.map((a) =>
+        titleWords(joining.length === 1 ? a.name : (a.name.split(/\s+[/+]\s+/)[0] ?? a.name)),
+      );
       lines.push(
         ...detail(
           `${names.length === 1 ? "One more pattern joins as" : `${numberWord(names.length)} more join as`} ${role}${names.length === 1 ? "" : "s"}: ${andList(names)}`,
@@ -296,7 +301,7 @@ function normalise(d: Design): StepDraft {
     (k) => n.sources[k]?.source !== "default",
   );
   if (stated.length > 0)
-    lines.push(...core(`The prompt asks for ${andList(stated.map((k) => asked(k, String(n[k]))))}`));
+    lines.push(...core(`The prompt asks for ${andList(stated.map((k) => asked(k, String(n[k]), d.prompt)))}`));
   if (assumed.length > 0)
     lines.push(...core(`Where it is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}`));
   const scale = Object.entries(n.scale);
@@ -380,11 +385,11 @@ function scopesStep(d: Design): StepDraft {
   const first = cp ? actionName(cp.name) : "";
   if (cp && first && touching.length > 0)
     followUps.push({
-      question: `What else writes that state besides ${doing(first)}?`,
+      question: `What else writes the ${entityWords(d.operations.find((o) => o.phrase === cp.operations[0])?.entity ?? "state")}?`,
       answer: sentence(
         touching.length === 1
-          ? `One more path shares its rules: ${touching[0]}`
-          : `${numberWord(Math.min(3, touching.length))} more paths share its rules: ${andList(touching.slice(0, 3))}`,
+          ? `One more path shares the same rules: ${touching[0]}`
+          : `${numberWord(Math.min(3, touching.length))} more paths share the same rules: ${andList(touching.slice(0, 3))}`,
       ),
     });
   return { lines, followUps };
@@ -661,7 +666,10 @@ export function sayDecision(dec: Decision): string[] {
   const pick = alt
     ? isClause(alt)
       ? `I'd pick ${name}, not one where ${alt}`
-      : `I'd pick ${name} over ${alt}`
+      : // "a relay that retries over a direct call" would garden-path: a name with its own clause ends at a comma
+        /,|\b(that|which|who)\b/.test(name)
+        ? `I'd pick ${name}, rather than ${alt}`
+        : `I'd pick ${name} over ${alt}`
     : `I'd pick ${name}`;
   const buys = picked ? firstPart(picked.buys) : "";
   const costs = picked ? firstPart(picked.costs) : "";
@@ -774,7 +782,10 @@ function mechanismsStep(d: Design): StepDraft {
 
 /** A product as said after "use": a kind of thing ("PostgreSQL lease table") takes an article. */
 function product(name: string): string {
-  const t = speakable(name);
+  // a kind of storage named in common words ("Object storage for …") is not a proper name
+  const t = speakable(name).replace(/^(Object|Segment|Local|Sharded|Replicated|Embedded|Partitioned)\b/, (w) =>
+    w.toLowerCase(),
+  );
   return /\b(table|tables|store|log|queue|cluster|index)$/.test(t) && !/s$/.test(t) ? withArticle(t) : t;
 }
 
@@ -828,7 +839,7 @@ function servingStep(d: Design): StepDraft {
   const pick = store?.choices[0];
   if (pick)
     followUps.push({
-      question: `Why ${speakable(pick.product)}?`,
+      question: `How ${/s$/.test(product(pick.product).split(/\s+(?:with|on|for|in)\s+/)[0] ?? "") ? "do" : "does"} ${product(pick.product)} fit?`,
       answer: firstClause(pick.fits, 40) ?? sentence(speakable(pick.product)),
     });
   if (avoid) {
