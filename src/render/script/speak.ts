@@ -219,7 +219,7 @@ function until(words: readonly string[], from: number): string[] {
 
 /** Words a spoken name cannot end on: the phrase was cut before its object ("segments past", "location during"). */
 const DANGLING = new Set(
-  "past older newer during against along straight such where desired than how what who whom whose".split(" "),
+  "past older newer during against along straight such where desired than how what who whom whose served".split(" "),
 );
 /** Common verbs that need an object; a name ending on one after its subject ("waiters learn") is cut short. */
 const BARE_VERBS = new Set(
@@ -361,6 +361,11 @@ export function clauses(cell: string, max = MAX_SENTENCE_WORDS): string[] {
     }
     // Too long to say in one breath: split where a new clause starts, if every piece still says something.
     const pieces = part.split(/,\s+(?=so |and |but |because |which )/);
+    // "a, b, and c" split before its last item: "a and b." then "Also, c.", never a sentence opening on "And"
+    if (pieces.length === 2 && /^and /.test(pieces[1] ?? "") && (pieces[0] ?? "").includes(", ")) {
+      const first = (pieces[0] ?? "").replace(/,\s+(?!.*,\s)/, ", and ");
+      pieces.splice(0, 2, first, `also, ${(pieces[1] ?? "").slice(4)}`);
+    }
     if (pieces.length > 1 && pieces.every((p) => countWords(p) >= 6))
       for (const p of pieces) if (countWords(p) <= max) out.push(sentence(p));
   }

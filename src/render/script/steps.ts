@@ -395,6 +395,30 @@ function scopesStep(d: Design): StepDraft {
   return { lines, followUps };
 }
 
+/** Most boxes named when the HLD is drawn; the rest are drawn without a word. */
+const MAX_BOXES = 6;
+
+/**
+ * The boxes said while drawing, in the design's order: those holding state that must never be wrong
+ * first, then the entry, the gateway and where effects leave (clients, gateways, external systems),
+ * then the rest, up to six, so the evaluator, the notifier or the consumers are not cut for a fifth box.
+ */
+function drawnBoxes(d: Design): Design["components"] {
+  const critical = new Set(
+    d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase)).map((o) => o.entity)),
+  );
+  const rank = (c: Design["components"][number], i: number) =>
+    c.holds.some((h) => critical.has(h)) ? 0 : i === 0 || ["gateway", "external"].includes(c.kind) ? 1 : 2;
+  const chosen = new Set(
+    d.components
+      .map((c, i) => ({ c, i, r: rank(c, i) }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .slice(0, MAX_BOXES)
+      .map((x) => x.c),
+  );
+  return d.components.filter((c) => chosen.has(c));
+}
+
 /* ---- 3. Smallest primary state (the HLD is drawn here) ---- */
 function primaryStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -431,13 +455,13 @@ function primaryStep(d: Design): StepDraft {
   const hld = d.diagrams.find((g) => g.kind === "hld");
   let cue: DiagramCue | undefined;
   if (hld) {
-    const boxes = uniq(d.components.slice(0, 5).map((c) => boxName(c.name)));
+    const boxes = uniq(drawnBoxes(d).map((c) => boxName(c.name)));
     cue = {
       kind: "hld",
       title: hld.title,
       say:
         boxes.length >= 2
-          ? `Let me draw this. ${sentence(enumerate("box", "boxes", boxes, 5))}`
+          ? `Let me draw this. ${sentence(enumerate("box", "boxes", boxes, MAX_BOXES))}`
           : `Let me draw this: clients on the left, the service in the middle, ${name ?? "the state"} on the right.`,
     };
   }
@@ -515,7 +539,12 @@ function runsIn(d: Design, p: Design["context"]["paths"][number]): string {
 
 function contextStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const early = (p: { path: string }) => (d.operations.find((o) => o.phrase === p.path)?.critical ? 0 : 1);
+  // the dominant archetype's critical paths first, then its others, then a substrate's
+  const dominant = d.archetypes[0]?.id;
+  const early = (p: { path: string }) => {
+    const o = d.operations.find((x) => x.phrase === p.path);
+    return (o?.archetype === dominant ? 0 : 2) + (o?.critical ? 0 : 1);
+  };
   const by = (k: string) =>
     names(
       d.context.paths
