@@ -105,7 +105,22 @@ function stateName(d: Design): string | undefined {
 }
 
 /** Short names of phrases, each a complete spoken phrase; phrases with no complete short name are left out. */
-const names = (phrases: readonly string[]): string[] => uniq(phrases.map(actionName).filter((n) => n.length > 0));
+const names = (phrases: readonly string[]): string[] =>
+  uniq(
+    phrases
+      .map(actionName)
+      .filter((n) => n.length > 0)
+      .map(withSubject),
+  );
+
+/**
+ * A name whose subject comes first takes "the", so a list mixing forms still reads as speech:
+ * "producer appends the record" -> "the producer appends the record"; "acquire the resource" stays.
+ */
+function withSubject(name: string): string {
+  if (startsWithVerb(name) || /^(the|a|an)\s/i.test(name)) return name;
+  return /^[a-z-]+ [a-z]+s\b/.test(name) ? `the ${name}` : name;
+}
 
 function criticalNames(d: Design): string[] {
   return names(d.criticalPaths.map((p) => p.name));
@@ -580,8 +595,9 @@ function contextStep(d: Design): StepDraft {
       `If the network splits, it ${stance === "fail-closed" ? "refuses requests rather than risk a wrong answer" : "keeps serving"}`,
     ),
   );
+  // the stance's reason, unless step 1's follow-up already gave the same words
   const why = defaultReason(d.nfrs.sources.availability?.because);
-  if (why) lines.push(...spoken(why, "detail", 1));
+  if (why && why !== defaultReason(d.nfrs.sources.consistency?.because)) lines.push(...spoken(why, "detail", 1));
   lines.push(...spoken(d.context.regions, "detail", 1));
   const critical = criticalNames(d)[0];
   const checkIn = critical
