@@ -1,8 +1,9 @@
 // Speakability of the spoken script over the script corpus: sentence lengths, spliced table text,
-// and steps over their budget, for a 45-minute round and the short (20-minute) version.
+// content problems (internal ids, variables read aloud, decisions as labels, counts that do not add up,
+// another design's failures), and steps over their budget, for a 45-minute round and the short (20-minute) version.
 // Usage: npx tsx bench/script.ts
 import { design } from "../src/engine/design/design.js";
-import { sentenceStats, speechProblems } from "../src/render/script/check.js";
+import { contentProblems, sentenceStats, speechProblems } from "../src/render/script/check.js";
 import { writeScript } from "../src/render/script/index.js";
 import { SCRIPT_CORPUS } from "../test/fixtures/script-corpus.js";
 
@@ -15,6 +16,7 @@ for (const short of [false, true]) {
   let over25 = 0;
   let overruns = 0;
   let problems = 0;
+  let content = 0;
   let talk = 0;
   for (const d of designs) {
     const s = writeScript(d, short ? { short } : { minutes: 45 });
@@ -25,6 +27,7 @@ for (const short of [false, true]) {
     over25 += st.over;
     overruns += s.totals.overruns.length;
     problems += speechProblems(d, s).length;
+    content += contentProblems(d, s).length;
     talk = Math.max(talk, s.totals.seconds);
   }
   rows.push([
@@ -35,6 +38,7 @@ for (const short of [false, true]) {
     String(max),
     String(over25),
     String(problems),
+    String(content),
     String(overruns),
     `${Math.round(talk / 60)} min`,
   ]);
@@ -47,6 +51,7 @@ const head = [
   "max words",
   "> 25 words",
   "spliced/symbols",
+  "ids/labels/counts/foreign",
   "steps over budget",
   "longest talk",
 ];

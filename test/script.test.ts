@@ -7,10 +7,18 @@ import { design } from "../src/engine/design/design.js";
 import { PRESENTATION_STEPS } from "../src/knowledge/presentation.js";
 import { designBlocks } from "../src/render/design-doc.js";
 import { toMarkdown } from "../src/render/doc.js";
-import { sentenceStats, speechProblems } from "../src/render/script/check.js";
+import { contentProblems, saidAloud, sentenceStats, speechProblems } from "../src/render/script/check.js";
 import { scriptBlocks } from "../src/render/script/document.js";
 import { retime, stepBudget, withScript, writeScript } from "../src/render/script/index.js";
-import { actionName, clauses, danglingEnd, enumerate, speakable } from "../src/render/script/speak.js";
+import {
+  actionName,
+  clauses,
+  countMismatch,
+  danglingEnd,
+  enumerate,
+  speakable,
+  speakInput,
+} from "../src/render/script/speak.js";
 import { OWN_SCRIPT_PROMPTS, SCRIPT_CORPUS } from "./fixtures/script-corpus.js";
 import { cli } from "./helpers.js";
 
@@ -87,7 +95,7 @@ describe("speakable script on every corpus prompt", () => {
       for (const s of [writeScript(d), writeScript(d, { short: true })]) {
         if (d.components.length >= 2) expect(s.steps[2]?.cue?.say, d.prompt).toMatch(/Let me draw this\. \w+ boxes/);
         if (d.api.length > 0) expect(s.steps[4]?.text, d.prompt).toMatch(/A client sees/);
-        if (d.decisions.length > 0) expect(s.steps[5]?.text, d.prompt).toMatch(/One decision: /);
+        if (d.decisions.length > 0) expect(s.steps[5]?.text, d.prompt).toMatch(/I'd pick /);
         if (d.capacity.length > 0) expect(s.steps[7]?.text, d.prompt).toMatch(/The hottest number is /);
       }
     }
@@ -212,8 +220,8 @@ describe("speech helpers", () => {
 
   it("announces lists of three or more by count", () => {
     expect(enumerate("write", "writes", ["a", "b", "c"])).toBe("three writes: a, b and c");
-    expect(enumerate("write", "writes", ["a", "b", "c", "d", "e", "f"], 3)).toBe(
-      "six writes. The three to start from are a, b and c",
+    expect(enumerate("write", "writes", ["a", "b", "c", "d", "e", "f"], 3, "writes matter most")).toBe(
+      "three writes matter most: a, b and c",
     );
     expect(enumerate("write", "writes", ["a", "b", "c", "d", "e", "f"])).not.toMatch(/more/);
     expect(enumerate("write", "writes", ["a"])).toBe("one write: a");
@@ -221,7 +229,7 @@ describe("speech helpers", () => {
 
   it("says identifiers and symbols as words and splits a cell into stand-alone sentences", () => {
     expect(speakable("Lease.token never goes below last_fence (see I02)")).toBe(
-      "the lease token never goes below last fence",
+      "the lease token never goes below the last fence",
     );
     expect(speakable("make release idempotent on (resource, token)")).toBe(
       "make release idempotent on resource and token",
@@ -382,5 +390,107 @@ describe("design Markdown", () => {
       ).toEqual(pos);
       expect(md, d.prompt).toContain("```mermaid");
     }
+  });
+});
+
+describe("what the script says is this design's, said as speech", () => {
+  const all = (d: ReturnType<typeof design>, short = false) =>
+    saidAloud(writeScript(d, short ? { short } : { minutes: 45 }))
+      .map((x) => x.text)
+      .join(" ");
+  const metrics = design("Design a metrics system that ingests 5 million samples per second and alerts on thresholds");
+
+  it("never says an internal id, a snake_case name or a table row with two colons, on every corpus prompt", () => {
+    for (const d of designs)
+      for (const short of [false, true]) {
+        const said = saidAloud(writeScript(d, short ? { short } : { minutes: 45 }));
+        for (const { text } of said) {
+          expect(text, d.prompt).not.toMatch(/\bI\d{2}\b/);
+          expect(text, d.prompt).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+          expect((text.match(/: /g) ?? []).length, `${d.prompt}: ${text}`).toBeLessThan(2);
+        }
+        expect(contentProblems(d, writeScript(d, short ? { short } : { minutes: 45 })), d.prompt).toEqual([]);
+      }
+  });
+
+  it("prints drawing cues without internal ids", () => {
+    const md = toMarkdown(scriptBlocks(writeScript(design("Design a distributed message queue like Kafka"))));
+    expect(md).toMatch(/Draw the sequence \(/);
+    expect(md).not.toMatch(/\(I\d{2}: /);
+  });
+
+  it("says each decision as a sentence with its reason and cost, never as a label", () => {
+    for (const d of designs) {
+      const six = writeScript(d, { minutes: 45 }).steps[5]?.text ?? "";
+      expect(six, d.prompt).not.toMatch(/One decision/);
+      if (d.decisions.length > 0) expect(six, d.prompt).toMatch(/I'd pick [^.]+ (over|rather than|not one where) /);
+    }
+    const lock = writeScript(design("Design a distributed lock service"), { minutes: 45 }).steps[5]?.text ?? "";
+    expect(lock).toMatch(
+      /I'd pick short leases[^.]* (over|rather than) long leases, because a crashed holder's resource is free/,
+    );
+    expect(lock).toMatch(/The cost is that renewal writes grow/);
+    // the design's "renewal load is modest" would contradict step 8's renewal hotspot
+    expect(lock).not.toMatch(/modest/);
+  });
+
+  it("says counts that match the items it names", () => {
+    expect(countMismatch("Five boxes: a, b and c.")).toBeDefined();
+    expect(countMismatch("Six writes matter.")).toBeDefined();
+    expect(
+      countMismatch("Five boxes: agents and scrapers, distributors, ingesters, object storage and compactor."),
+    ).toBe(undefined);
+    for (const d of designs)
+      for (const { text } of saidAloud(writeScript(d, { minutes: 45 })))
+        for (const part of text.split(/(?<=[.?!])\s+/))
+          expect(countMismatch(part), `${d.prompt}: ${part}`).toBe(undefined);
+    expect(all(design("Design a distributed lock service"))).not.toMatch(/The (two|three) to start from are/);
+  });
+
+  it("speaks only failures and mechanisms that belong to this design", () => {
+    const said = all(metrics);
+    expect(said).not.toMatch(/holder crashes|owns the resource/);
+    expect(said).not.toMatch(/effect id|reconciliation/);
+    expect(writeScript(metrics).steps[7]?.text).toMatch(/An ingester crashes/);
+    expect(all(design("Design a distributed message queue like Kafka"), true)).not.toMatch(/holder crashes/);
+  });
+
+  it("credits the hard rule to the mechanism that keeps it", () => {
+    const kafka = writeScript(design("Design a distributed message queue like Kafka"), { short: true });
+    expect(kafka.steps[5]?.text).toMatch(
+      /The core mechanism is in-sync replica set replication\. It protects the hard rule/,
+    );
+    const enforce = kafka.steps[3]?.followUps.find((f) => /enforce/.test(f.question))?.answer ?? "";
+    expect(enforce).toMatch(/in-sync replica/);
+    expect(enforce).not.toMatch(/partitioned append-only log/);
+  });
+
+  it("places work where the design runs it: the ack waits for replication, the outbox relay calls out", () => {
+    const five = writeScript(metrics).steps[4]?.text ?? "";
+    expect(five).toMatch(/In the request path, [^.]*replicate the series' samples/);
+    expect(five).toMatch(/In control loops, [^.]*evaluate the rule/);
+    const pay = writeScript(design("Design a payment service that charges cards exactly once")).steps[4]?.text ?? "";
+    expect(pay).not.toMatch(/In the request path, [^.]*call the external system/);
+  });
+
+  it("says quantities by their spoken label and unit, and the hottest total before its even split", () => {
+    expect(speakInput(10, "lease_seconds", "s", "lease duration")).toBe("a lease duration of 10 seconds");
+    expect(speakInput(1000, "writes_per_sec", "writes/s", "writes per second")).toBe("1000 writes a second");
+    expect(speakInput(3, "peak_factor", "x", "peak-to-average traffic ratio")).toBe(
+      "a peak-to-average traffic ratio of 3",
+    );
+    const lock = all(design("Design a distributed lock service"));
+    expect(lock).not.toMatch(/lease seconds|peak factor|per sec\b/);
+    const eight =
+      writeScript(design("Design a distributed message queue like Kafka"), { short: true }).steps[7]?.text ?? "";
+    expect(eight).toMatch(
+      /The hottest number is peak publish rate, about 150 thousand messages a second\. Split evenly over 30 partitions/,
+    );
+  });
+
+  it("says a window the design states, and what the prompt asks for in its own terms", () => {
+    const pay = writeScript(design("Design a payment service that charges cards exactly once"), { minutes: 45 });
+    expect(pay.steps[7]?.text).toMatch(/24 hours/);
+    expect(pay.steps[0]?.text).not.toMatch(/exactly-once delivery/);
   });
 });

@@ -1,5 +1,14 @@
 import type { Design } from "../../engine/design/design.js";
-import { COMFORT_WORDS, countWords, danglingEnd, MAX_SENTENCE_WORDS, speakable } from "./speak.js";
+import {
+  COMFORT_WORDS,
+  countMismatch,
+  countWords,
+  danglingEnd,
+  firstClause,
+  MAX_SENTENCE_WORDS,
+  speakable,
+} from "./speak.js";
+import { spokenFailures } from "./steps.js";
 import type { Script } from "./types.js";
 
 /** Table cells long enough that reading one out inside another sentence would be splicing. */
@@ -74,6 +83,54 @@ export function speechProblems(d: Design, script: Script): SpeechProblem[] {
           add(`a table cell read inside a sentence: ${c}`);
       }
     }
+  return out;
+}
+
+/** Everything the candidate says aloud: the sentences, the drawing cues, the check-ins and the follow-ups. */
+export function saidAloud(script: Script): { step: number; text: string }[] {
+  return script.steps.flatMap((s) => [
+    ...s.sentences.map((text) => ({ step: s.step, text })),
+    ...(s.cue ? [{ step: s.step, text: s.cue.say }] : []),
+    ...(s.checkIn ? [{ step: s.step, text: s.checkIn }] : []),
+    ...s.followUps.flatMap((f) => [
+      { step: s.step, text: f.question },
+      { step: s.step, text: f.answer },
+    ]),
+  ]);
+}
+
+/**
+ * What a design's own structure makes wrong to say: an internal id ("I05"), a variable name
+ * (snake_case, or a capacity input's id read as words: "lease seconds"), a table row with two colons,
+ * a decision said as a label ("One decision: X over Y"), a count that does not match the items named,
+ * and a failure row from a mechanism this design does not speak (another design's story).
+ */
+export function contentProblems(d: Design, script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  const variables = [
+    ...new Set(d.capacity.flatMap((c) => c.inputs.map((i) => i.name)).filter((n) => n.includes("_"))),
+  ].map((n) => n.replace(/_/g, " "));
+  const kept = new Set(spokenFailures(d));
+  const foreign = d.failures
+    .filter((f) => !kept.has(f) && /^because the design uses /.test(f.source))
+    .map((f) => firstClause(f.failure, 40)?.replace(/[.]$/, "").toLowerCase())
+    .filter((x): x is string => x !== undefined && countWords(x) >= 4);
+  for (const { step, text } of saidAloud(script)) {
+    const add = (problem: string) => out.push({ step, sentence: text, problem });
+    if (/\bI\d{2}\b/.test(text)) add("an internal archetype id");
+    if (/\b[a-z]+_[a-z_]+\b/.test(text)) add("a snake_case name");
+    // a number followed by a variable's words ("10 lease seconds", "3 peak factor") reads the variable aloud
+    for (const v of variables)
+      if (new RegExp(`\\d(?: thousand| million| billion)? ${v}\\b`, "i").test(text)) add(`a variable read aloud: ${v}`);
+    if ((text.match(/: /g) ?? []).length >= 2) add("two colons: a table row read aloud");
+    if (/\bOne decision\b|\bdecision: /i.test(text)) add("a decision said as a label");
+    for (const part of text.split(/(?<=[.?!])\s+/)) {
+      const why = countMismatch(part);
+      if (why) add(`a count that does not add up: ${why}`);
+    }
+    const lower = text.toLowerCase();
+    for (const f of foreign) if (lower.includes(f)) add(`a failure from a mechanism this design does not speak: ${f}`);
+  }
   return out;
 }
 

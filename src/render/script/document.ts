@@ -7,6 +7,9 @@ const clock = (seconds: number) => {
   return m > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${s} s`;
 };
 
+/** A diagram's title as the candidate reads it: internal archetype ids ("I02: …") left off. */
+const cueTitle = (title: string): string => title.replace(/\bI\d{2}:\s*/g, "");
+
 /** The script as a document: per step the budget, the drawing cue, the words, the check-in and the follow-ups. */
 export function scriptBlocks(script: Script): Block[] {
   const blocks: Block[] = [
@@ -24,7 +27,9 @@ export function scriptBlocks(script: Script): Block[] {
     );
     if (s.cue)
       blocks.push(
-        para(`Draw the ${s.cue.kind === "hld" ? "high-level design" : "sequence"} (${s.cue.title}). ${s.cue.say}`),
+        para(
+          `Draw the ${s.cue.kind === "hld" ? "high-level design" : "sequence"} (${cueTitle(s.cue.title)}). ${s.cue.say}`,
+        ),
       );
     blocks.push(para(s.text));
     if (s.checkIn) blocks.push(para(`Check in: ${s.checkIn}`));

@@ -11,7 +11,7 @@ import {
   sentence,
   speakable,
 } from "./speak.js";
-import { choice, hottest, STEP_WRITERS } from "./steps.js";
+import { decisionLine, hottest, STEP_WRITERS, sayDecision, spokenFailures } from "./steps.js";
 import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
 import type { CheatSheet, DeepDive, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
 
@@ -26,14 +26,17 @@ function deepDives(d: Design): DeepDive[] {
       topic: `the ${lowerFirst(speakable(g.title.replace(/^[A-Z]\d+:\s*/, "")))} protocol, message by message`,
       why: "it shows where the check that keeps the rule happens",
     });
-  for (const f of d.failures.filter((x) => headOf(x.failure)).slice(2, 4))
+  for (const f of spokenFailures(d)
+    .filter((x) => headOf(x.failure))
+    .slice(2, 4))
     out.push({ topic: `${headOf(f.failure)}`, why: firstClause(f.repair, 30) ?? "it tests the repair path" });
   for (const b of d.bottlenecks.slice(1, 3)) {
     const h = headOf(b.bottleneck);
     if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });
   }
+  // a further decision, with the pick and its reason in the option's own words (never the engine's "x is x" tag)
   for (const dec of d.decisions.slice(2, 4))
-    out.push({ topic: speakable(dec.question), why: firstClause(dec.because, 30) ?? sentence(dec.chosen) });
+    out.push({ topic: speakable(dec.question), why: sayDecision(dec).join(" ") });
   return out;
 }
 
@@ -81,12 +84,7 @@ function cheatSheet(d: Design): CheatSheet {
       if (b.estimate) numbers.push(b.estimate);
       else if (b.formula) numbers.push(b.formula);
     }
-  const decisions = d.decisions
-    .slice(0, 2)
-    .map(
-      (x) =>
-        `${x.question} ${sentence(choice(x).picked)}${x.wouldFlipIf ? ` Flips: ${lowerFirst(x.wouldFlipIf)}` : ""}`,
-    );
+  const decisions = d.decisions.slice(0, 2).map(decisionLine);
   return {
     checklist: d.checklist.map((c) => ({ question: c.question, answer: short(c.answer) })),
     numbers,

@@ -57,12 +57,17 @@ export const speakable = memo((s: string): string => {
         /\b(on|by|of|in|at|to|for|with|from|per) \(([^()]*)\)/g,
         (_m, p: string, inner: string) => `${p} ${andList(inner.split(/,\s*/))}`,
       )
+      // a stated window ("(for Stripe, possibly after 24 hours)") is a fact worth saying, so it stays as an aside
+      .replace(/\s*\(([^()]*\b\d+\s*(?:hours?|days?|minutes?|weeks?)\b[^()]*)\)/g, ", $1,")
       .replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, "")
+      // a variable after a preposition is a named value: "compare it with last_fence" -> "with the last fence"
+      .replace(/\b(with|than|below|above|against) ([a-z]+_[a-z_]+)\b/g, "$1 the $2")
       .replace(/\b([A-Z][a-z]+)\.([a-z_]+)\b/g, (_m, e: string, f: string) => `the ${e.toLowerCase()} ${f}`)
       .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
       .replace(/\s*≈\s*/g, " about ")
       .replace(/(\d)\s*\/s\b/g, "$1 a second")
       .replace(/\b(\w+)\/s\b/g, "$1 a second")
+      .replace(/(\w) \/ ([A-Z]{2,})\b/g, "$1 per $2")
       .replace(/\s+\/\s+|(?<=[a-z])\/(?=[a-z])/g, " or ")
       .replace(/\s+\+\s+/g, " plus ")
       .replace(/\s*→\s*/g, " then ")
@@ -78,6 +83,8 @@ export const speakable = memo((s: string): string => {
       .replace(/\b([Aa]) (?=(?:[aei]|o(?!ne\b))[a-z])/g, "$1n ")
       .replace(/\s+/g, " ")
       .replace(/\s+([,.;:])/g, "$1")
+      .replace(/,+/g, ",")
+      .replace(/,([.;:!?])/g, "$1")
       .trim()
   );
 });
@@ -120,23 +127,54 @@ export function orList(items: readonly string[]): string {
 
 /**
  * An enumeration as a speaker says it: one item is named, two are joined, three are announced by
- * count ("three writes: a, b and c"). A longer list is never read out: the count is said, then the
- * `max` items that matter most (callers order them so), and the rest are left for follow-up questions.
+ * count ("three writes: a, b and c"). A longer list is never read out, and its full count is never
+ * said without its items: the `max` items that matter most (callers order them so) are announced by
+ * their own count with `most` ("three writes matter most: a, b and c"); the rest are for follow-ups.
  */
 export function enumerate(
   noun: string,
   plural: string,
   items: readonly string[],
   max = 3,
-  which = "to start from",
+  most = `${plural} that matter most`,
 ): string {
   const uniq = [...new Set(items.filter((x) => x.length > 0))];
   if (uniq.length === 0) return "";
   if (uniq.length === 1) return `one ${noun}: ${uniq[0]}`;
   if (uniq.length <= max) return `${numberWord(uniq.length)} ${plural}: ${andList(uniq)}`;
-  const shown = uniq.slice(0, Math.max(1, max));
-  const lead = shown.length === 1 ? `the one ${which} is` : `the ${numberWord(shown.length)} ${which} are`;
-  return `${numberWord(uniq.length)} ${plural}. ${lead.charAt(0).toUpperCase()}${lead.slice(1)} ${andList(shown)}`;
+  const shown = uniq.slice(0, Math.max(2, max));
+  return `${numberWord(shown.length)} ${most}: ${andList(shown)}`;
+}
+
+/**
+ * The items of a spoken list as a listener counts them: split at commas, and the last part at its
+ * last "and" ("agents and scrapers, ingesters and compactor" is three items, not four).
+ */
+export function countedItems(list: string): string[] {
+  const parts = list
+    .replace(/\breads and writes\b/g, "reads-and-writes")
+    .split(/,\s+/)
+    .filter((x) => x.length > 0);
+  const last = parts.pop() ?? "";
+  const cut = last.lastIndexOf(" and ");
+  return cut > 0 ? [...parts, last.slice(0, cut), last.slice(cut + 5)] : [...parts, last];
+}
+
+const COUNT_WORDS = new Map(NUMBER_WORDS.map((w, i) => [w, i]));
+
+/**
+ * Why a sentence's count does not match what it names, if it does not: "Five boxes: a, b and c"
+ * names three, and "Six writes matter." names none.
+ */
+export function countMismatch(text: string): string | undefined {
+  const body = text.replace(/[.!?]$/, "");
+  const bare = /^(?:[A-Z][a-z]+, )?(two|three|four|five|six|seven|eight|nine|ten)(?: [a-z][a-z'-]*){1,3}$/i.exec(body);
+  if (bare?.[1]) return `says ${bare[1].toLowerCase()} and names none`;
+  const m = /(?:^|[\s,])(two|three|four|five|six|seven|eight|nine|ten) ([a-z][a-z' -]*?): (.+)$/i.exec(body);
+  if (!m?.[1] || !m[3]) return undefined;
+  const said = COUNT_WORDS.get(m[1].toLowerCase()) ?? 0;
+  const named = countedItems(m[3]).length;
+  return named === said ? undefined : `says ${m[1].toLowerCase()} ${m[2]} and names ${named}`;
 }
 
 /** "accept the request" -> "accepting the request"; undefined when the name does not start with a verb. */
@@ -181,7 +219,7 @@ function until(words: readonly string[], from: number): string[] {
 
 /** Words a spoken name cannot end on: the phrase was cut before its object ("segments past", "location during"). */
 const DANGLING = new Set(
-  "past older newer during against along straight such where desired than how what who whom whose".split(" "),
+  "past older newer during against along straight such where desired than how what who whom whose served".split(" "),
 );
 /** Common verbs that need an object; a name ending on one after its subject ("waiters learn") is cut short. */
 const BARE_VERBS = new Set(
@@ -323,6 +361,11 @@ export function clauses(cell: string, max = MAX_SENTENCE_WORDS): string[] {
     }
     // Too long to say in one breath: split where a new clause starts, if every piece still says something.
     const pieces = part.split(/,\s+(?=so |and |but |because |which )/);
+    // "a, b, and c" split before its last item: "a and b." then "Also, c.", never a sentence opening on "And"
+    if (pieces.length === 2 && /^and /.test(pieces[1] ?? "") && (pieces[0] ?? "").includes(", ")) {
+      const first = (pieces[0] ?? "").replace(/,\s+(?!.*,\s)/, ", and ");
+      pieces.splice(0, 2, first, `also, ${(pieces[1] ?? "").slice(4)}`);
+    }
     if (pieces.length > 1 && pieces.every((p) => countWords(p) >= 6))
       for (const p of pieces) if (countWords(p) <= max) out.push(sentence(p));
   }
@@ -343,7 +386,12 @@ export function speakFigure(display: string): string {
       .replace(/(\d)\s*B\b/g, "$1 billion")
       .replace(/\bmsg\b/g, "messages")
       .replace(/\breq\b/g, "requests")
-      .replace(/\bops\b/g, "operations"),
+      .replace(/\bops\b/g, "operations")
+      .replace(/(\d)\s*TB\b/g, "$1 terabytes")
+      .replace(/(\d)\s*GB\b/g, "$1 gigabytes")
+      .replace(/(\d)\s*MB\b/g, "$1 megabytes")
+      .replace(/(\d)\s*KB\b/g, "$1 kilobytes")
+      .replace(/\/day\b/g, " a day"),
   );
 }
 
@@ -360,12 +408,57 @@ export function speakNumber(n: number): string {
   return fmt(n);
 }
 
-/** A figure's input as said aloud: a share or ratio below one as a percentage ("1 percent hot key share"). */
-export function speakInput(value: number, name: string): string {
-  const words = speakable(name);
-  if (value > 0 && value < 1 && /\b(share|ratio|fraction)\b/.test(words))
-    return `${+(value * 100).toPrecision(2)} percent ${words}`;
-  return `${speakNumber(value)} ${words}`;
+/** A size in bytes as said aloud: 1000 -> "1 kilobyte", 64000000000 -> "64 gigabytes". */
+export function speakBytes(n: number): string {
+  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1).replace(/\.0$/, ""));
+  const steps: [number, string][] = [
+    [1e12, "terabyte"],
+    [1e9, "gigabyte"],
+    [1e6, "megabyte"],
+    [1e3, "kilobyte"],
+  ];
+  for (const [size, word] of steps) if (Math.abs(n) >= size) return `${fmt(n / size)} ${word}${n === size ? "" : "s"}`;
+  return `${fmt(n)} byte${n === 1 ? "" : "s"}`;
+}
+
+/** Rate units as words: "msg/s" -> "messages". */
+const RATE_NOUNS: Record<string, string> = { msg: "messages", req: "requests", ops: "operations" };
+
+/** A quantity's label as a short spoken noun phrase: asides dropped, "a or b" pairs said by their first word. */
+function spokenLabel(label: string): string {
+  return speakable(label)
+    .replace(/\b(\w+) or \w+(?= \w)/g, "$1")
+    .replace(/,.*$/, "")
+    .trim();
+}
+
+const an = (phrase: string) => `${/^[aeiou]/i.test(phrase) ? "an" : "a"} ${phrase}`;
+
+/**
+ * A figure's input as said aloud, by its quantity's spoken label and unit, never its variable name:
+ * leases 100000 -> "100 thousand active leases", lease_seconds 10 s -> "a lease duration of 10 seconds",
+ * writes_per_sec 1000 writes/s -> "1000 writes a second", a share below one as a percentage.
+ */
+export function speakInput(value: number, name: string, unit?: string, label?: string): string {
+  const words = label ? spokenLabel(label) : speakable(name);
+  const u = unit ?? "";
+  const n = speakNumber(value);
+  const rate = /^(\w+)\/s$/.exec(u);
+  if (u === "fraction" || (value > 0 && value < 1 && /\b(share|ratio|fraction)\b/.test(words)))
+    return `${an(words)} of ${+(value * 100).toPrecision(2)} percent`;
+  if (u === "s") return `${an(words)} of ${n} second${value === 1 ? "" : "s"}`;
+  if (u === "days") return `${an(words)} of ${n} day${value === 1 ? "" : "s"}`;
+  const per = /\bbytes per (.+)$/.exec(words);
+  if (u === "B" && per?.[1]) return `${speakBytes(value)} per ${per[1]}`;
+  if (u === "B") return `${an(words)} of ${speakBytes(value)}`;
+  if (u === "B/s") return `${an(words)} of ${speakBytes(value)} a second`;
+  if (u === "x") return `${an(words)} of ${n}`;
+  if (rate?.[1]) return `${n} ${RATE_NOUNS[rate[1]] ?? rate[1]} a second`;
+  if (/^[a-z]+s$/.test(u)) {
+    const last = words.split(/\s+/).pop();
+    return `${n} ${last === u && countWords(words) <= 4 ? words : u}`;
+  }
+  return `${n} ${words}`;
 }
 
 /** An archetype title as words: "Claim / Lease / Exclusive Ownership" -> "claim, lease and exclusive ownership". */
@@ -383,7 +476,7 @@ export function titleWords(title: string): string {
 }
 
 /** Nouns said without an article: mass nouns and processes ("replication", "ordering", "expiry"). */
-const MASS = /(tion|sion|ing|ency|ance|ence|expiry|retention|data|state)$/;
+const MASS = /(tion|sion|ing|ency|ance|ence|expiry|retention|data|state|consensus)$/;
 
 /**
  * A mechanism or component name with the article a speaker would use: "an idempotency key",
@@ -393,5 +486,55 @@ export function withArticle(name: string): string {
   const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by)\s+/)[0] ?? name).trim();
   const last = head.split(/\s+/).pop() ?? "";
   if (/^(the|a|an)\s/i.test(name) || (/s$/.test(last) && !/(ss|us)$/.test(last)) || MASS.test(last)) return name;
+  // a mechanism named by what it does ("publish content before the pointer") takes no article
+  if (LEADING_VERBS.has((name.split(/\s+/)[0] ?? "").toLowerCase())) return name;
   return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
+}
+
+/** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
+const FINITE =
+  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
+
+/**
+ * Whether a phrase is a clause ("a crashed holder's resource is free again") rather than a noun phrase
+ * ("full resolution", "a central component whose store carries every step": a verb inside a relative
+ * clause does not make the phrase a clause).
+ */
+export function isClause(phrase: string): boolean {
+  const head = phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase;
+  return FINITE.test(head) || (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|tracks|scrapes)\b/.test(head));
+}
+
+/** Verbs that start an action phrase ("settle attempts", "call the external system"). */
+const LEADING_VERBS = new Set(
+  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold publish read reclaim record register release remember renew replicate reschedule run scrub send settle sync update".split(
+    " ",
+  ),
+);
+
+/**
+ * The verb of an action phrase: its first word when that is a verb or a determiner follows it
+ * ("call the external system"), else the word after its subject ("a relay claims …" -> "claims").
+ */
+export function actionVerb(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  if (DETERMINERS.has((words[0] ?? "").toLowerCase())) words.shift();
+  const [first = "", second = ""] = words;
+  if (LEADING_VERBS.has(first.toLowerCase()) || DETERMINERS.has(second.toLowerCase()) || second === "or" || !second)
+    return first;
+  return second;
+}
+
+/** Whether an action phrase starts with its verb ("acquire the resource"), not a subject ("producer appends …"). */
+export const startsWithVerb = (phrase: string): boolean => actionVerb(phrase) === phrase.trim().split(/\s+/)[0];
+
+/** Whether a phrase is a predicate with no subject ("needs service discovery"): it starts with a finite verb. */
+export function isPredicate(phrase: string): boolean {
+  const first = phrase.trim().split(/\s+/)[0] ?? "";
+  return (
+    FINITE.test(first) &&
+    !/^(do|does|have|has|need|add|drop|pay|see|apply|get|go|keep|hold|move|stay|become|carry|survive|grow|fan|live|wait|learn|lose|serialize|expire|stall)$/i.test(
+      first,
+    )
+  );
 }

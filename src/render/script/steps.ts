@@ -1,7 +1,9 @@
 import type { Design } from "../../engine/design/design.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
+import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import {
   actionName,
+  actionVerb,
   andList,
   bodyOf,
   COMFORT_WORDS,
@@ -10,15 +12,19 @@ import {
   entityWords,
   enumerate,
   firstClause,
+  gerund,
   headOf,
+  isClause,
+  isPredicate,
   lowerFirst,
+  MAX_SENTENCE_WORDS,
   numberWord,
   orList,
   sentence,
   speakable,
   speakFigure,
   speakInput,
-  speakNumber,
+  startsWithVerb,
   titleWords,
   withArticle,
 } from "./speak.js";
@@ -48,9 +54,30 @@ const uniq = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 /** A guarantee as a phrase: "linearizable consistency", "at-least-once delivery", "failing closed under a partition". */
 function guarantee(kind: string, value: string): string {
   if (kind === "availability")
-    return value === "fail-closed" ? "failing closed under a partition" : "staying available under a partition";
+    return value === "fail-closed"
+      ? "failing closed when the network splits"
+      : "staying available when the network splits";
   if (kind === "ordering") return value === "none" ? "no ordering" : `${value} ordering`;
   return `${value} ${kind}`;
+}
+
+/**
+ * A guarantee the prompt states, said as what it asks of the system: exactly-once is asked of the
+ * effects (a charge, a write), never of the network, which delivers at least once.
+ */
+function asked(kind: string, value: string, prompt = ""): string {
+  if (kind === "delivery" && value === "exactly-once") {
+    // in the prompt's own words when it says what happens once ("… that charges cards exactly once")
+    const m = /\b(?:that|which|to) ([a-z]+(?: [a-z]+){0,3}) exactly[ -]once\b/i.exec(prompt);
+    return m?.[1] ? `a service that ${m[1].toLowerCase()} exactly once` : "each effect to happen exactly once";
+  }
+  return guarantee(kind, value);
+}
+
+/** A quantity said by its spoken label and unit, never its variable name. */
+function quantity(value: number, id: string, unit?: string): string {
+  const q = QUANTITY_BY_ID.get(id);
+  return speakInput(value, id, unit ?? q?.unit, q?.label);
 }
 
 /** The reason inside a default's explanation: "not stated; I02's default … (reason)" -> "reason". */
@@ -78,10 +105,40 @@ function stateName(d: Design): string | undefined {
 }
 
 /** Short names of phrases, each a complete spoken phrase; phrases with no complete short name are left out. */
-const names = (phrases: readonly string[]): string[] => uniq(phrases.map(actionName).filter((n) => n.length > 0));
+const names = (phrases: readonly string[]): string[] =>
+  uniq(
+    phrases
+      .map(actionName)
+      .filter((n) => n.length > 0)
+      .map(withSubject),
+  );
+
+/**
+ * A name whose subject comes first takes "the", so a list mixing forms still reads as speech:
+ * "producer appends the record" -> "the producer appends the record"; "acquire the resource" stays.
+ */
+function withSubject(name: string): string {
+  if (startsWithVerb(name) || /^(the|a|an)\s/i.test(name)) return name;
+  return /^[a-z-]+ [a-z]+s\b/.test(name) ? `the ${name}` : name;
+}
 
 function criticalNames(d: Design): string[] {
   return names(d.criticalPaths.map((p) => p.name));
+}
+
+/**
+ * An action said as a noun phrase that fits after a preposition: "acquire the resource" -> "acquiring
+ * the resource"; a phrase with its own subject ("producer appends the record") -> "how the producer
+ * appends the record".
+ */
+function doing(name: string): string {
+  if (startsWithVerb(name)) {
+    const [first = "", or, second, ...rest] = name.split(/\s+/);
+    const both = or === "or" && second ? gerund(`${second} ${rest.join(" ")}`) : undefined;
+    const g = both ? `${gerund(first) ?? first} or ${both}` : gerund(name);
+    if (g) return g;
+  }
+  return /^(the|a|an)\s/i.test(name) ? `how ${name.replace(/^an?\s/i, "the ")}` : `how the ${name}`;
 }
 
 /** The operations of the dominant archetype's critical paths: what the spoken mechanisms must protect. */
@@ -128,27 +185,61 @@ function hardRule(d: Design): { statement: string; said: string[] } | undefined 
   return undefined;
 }
 
+/** Words too common to tie a mechanism to a rule. */
+const STOP =
+  /^(the|and|that|with|from|into|only|every|each|once|this|their|them|they|what|when|which|while|after|before|never|other|same|until|than|then|been|being|have|holds?|later|still|least|most|more|much|many|such|some|also|over|under|per|its|it's|one|two)$/;
+
+/** Content-word stems of a text: lower-cased words of four letters or more, cut to five letters. */
+function stems(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/[^a-z\s-]/g, " ")
+      .split(/[\s-]+/)
+      .filter((w) => w.length >= 4 && !STOP.test(w))
+      .map((w) => w.replace(/(ies|es|s)$/, "").slice(0, 5)),
+  );
+}
+
+const overlap = (a: Set<string>, b: Set<string>): number => [...a].filter((x) => b.has(x)).length;
+
+/** The path phrases a mechanism was chosen for ("acquire …: state transition on Lease …" -> "acquire …"). */
+const pathsOf = (m: Design["mechanisms"][number]): string[] => m.because.map((b) => b.split(": ")[0] ?? "");
+
 /**
- * The mechanism the design leans on: among the base mechanisms on the dominant archetype's critical
- * paths, the one that protects the hard rule (the first critical write's own mechanism when it does).
+ * The base mechanisms on the dominant archetype's critical paths that enforce a rule, best first: those
+ * whose name and paths share the most words with the rule ("acknowledged … leader … replica" is kept by
+ * in-sync replication, not by partitioning). A mechanism sharing fewer than two words does not enforce it.
+ */
+function guardsOf(d: Design, rule: string): Design["mechanisms"] {
+  const critical = dominantCritical(d);
+  const words = stems(rule);
+  return d.mechanisms
+    .filter((m) => m.kind === "base" && pathsOf(m).some((p) => critical.has(p)))
+    .map((m, i) => ({ m, i, score: overlap(words, stems(`${m.name} ${pathsOf(m).join(" ")}`)) }))
+    .filter((x) => x.score >= 2)
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0))
+    .map((x) => x.m);
+}
+
+/**
+ * The mechanism the design leans on: the one that best enforces the hard rule, else the first critical
+ * write's own mechanism, else the first base mechanism on a dominant critical path.
  */
 function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
+  const hard = hardRule(d)?.statement;
+  const guard = hard ? guardsOf(d, hard)[0] : undefined;
+  if (guard) return guard;
   const base = d.mechanisms.filter((m) => m.kind === "base");
   const dominant = d.archetypes[0]?.id;
   const critical = dominantCritical(d);
-  const hard = hardRule(d)?.statement;
   const named = d.operations
     .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
     .map((o) => base.find((m) => m.id === o.mechanism))
     .filter((m): m is Design["mechanisms"][number] => m !== undefined);
-  const onPath = base.filter((m) => m.because.some((b) => critical.has(b.split(": ")[0] ?? "")));
-  return (
-    named.find((m) => m.protects === hard) ??
-    onPath.find((m) => m.protects === hard) ??
-    named[0] ??
-    onPath[0] ??
-    base[0]
-  );
+  const onPath = base.filter((m) => pathsOf(m).some((p) => critical.has(p)));
+  return named[0] ?? onPath[0] ?? base[0];
 }
 
 /* ---- 1. Normalise ---- */
@@ -176,7 +267,11 @@ function normalise(d: Design): StepDraft {
     const others = d.archetypes.slice(1, 4);
     const roles = uniq(others.map((a) => a.role));
     for (const role of roles) {
-      const names = others.filter((a) => a.role === role).map((a) => titleWords(a.name));
+      // each joining pattern by its first name ("claim", "workflow"), so the list counts as said
+      const joining = others.filter((a) => a.role === role);
+      const names = joining.map((a) =>
+        titleWords(joining.length === 1 ? a.name : (a.name.split(/\s+[/+]\s+/)[0] ?? a.name)),
+      );
       lines.push(
         ...detail(
           `${names.length === 1 ? "One more pattern joins as" : `${numberWord(names.length)} more join as`} ${role}${names.length === 1 ? "" : "s"}: ${andList(names)}`,
@@ -191,13 +286,28 @@ function normalise(d: Design): StepDraft {
     ...xs.filter((o) => o.critical),
     ...xs.filter((o) => !o.critical),
   ];
-  const writes = names(critFirst(d.operations.filter((o) => !o.hidden && !isRead(o.operation))).map((o) => o.phrase));
-  const hidden = names(critFirst(d.operations.filter((o) => o.hidden)).map((o) => o.phrase));
-  const reads = names(d.operations.filter((o) => isRead(o.operation)).map((o) => o.phrase));
-  if (writes.length > 0) lines.push(...core(enumerate("write matters", "writes matter", writes, 3)));
+  // A write the design walks has a mechanism or is critical; a requirement row with neither is the prompt's own words.
+  const walked = d.operations.filter((o) => o.critical || o.mechanism || isRead(o.operation));
+  const writes = names(critFirst(walked.filter((o) => !o.hidden && !isRead(o.operation))).map((o) => o.phrase));
+  // the hidden writes that keep the critical ones valid are the ones on a critical path
+  const onCritical = new Set(d.criticalPaths.flatMap((p) => p.operations));
+  const hidden = names(walked.filter((o) => o.hidden && onCritical.has(o.phrase)).map((o) => o.phrase));
+  const reads = names(walked.filter((o) => isRead(o.operation)).map((o) => o.phrase));
+  if (writes.length > 0)
+    lines.push(...core(enumerate("write matters", "writes matter", writes, 3, "writes matter most")));
   if (hidden.length > 0)
-    lines.push(...core(enumerate("hidden write keeps them valid", "hidden writes keep them valid", hidden, 2)));
-  if (reads.length > 0) lines.push(...detail(enumerate("read", "reads", reads, 3)));
+    lines.push(
+      ...core(
+        enumerate(
+          "hidden write keeps them valid",
+          "hidden writes keep them valid",
+          hidden,
+          3,
+          "hidden writes matter most for them",
+        ),
+      ),
+    );
+  if (reads.length > 0) lines.push(...detail(enumerate("read", "reads", reads, 3, "reads matter most")));
   const n = d.nfrs;
   const assumed = (["consistency", "delivery", "availability"] as const).filter(
     (k) => n.sources[k]?.source === "default",
@@ -206,16 +316,12 @@ function normalise(d: Design): StepDraft {
     (k) => n.sources[k]?.source !== "default",
   );
   if (stated.length > 0)
-    lines.push(...core(`The prompt asks for ${andList(stated.map((k) => guarantee(k, String(n[k]))))}`));
+    lines.push(...core(`The prompt asks for ${andList(stated.map((k) => asked(k, String(n[k]), d.prompt)))}`));
   if (assumed.length > 0)
     lines.push(...core(`Where it is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}`));
   const scale = Object.entries(n.scale);
   if (scale.length > 0)
-    lines.push(
-      ...core(
-        `The numbers given are ${andList(scale.slice(0, 3).map(([k, v]) => `${speakNumber(v)} ${k.replace(/[_-]/g, " ")}`))}`,
-      ),
-    );
+    lines.push(...core(`The numbers given are ${andList(scale.slice(0, 3).map(([k, v]) => quantity(v, k)))}`));
   const stance = assumed.includes("availability") ? n.availability : undefined;
   const checkIn = stance
     ? `Before I go on: does that scope match, and should it ${stance === "fail-closed" ? "refuse requests" : "keep answering"} when the network splits?`
@@ -243,11 +349,16 @@ function normalise(d: Design): StepDraft {
   return { lines, checkIn, followUps };
 }
 
+/** The entities the critical paths write: the state that must never be wrong. */
+function critEntities(d: Design): string[] {
+  const critical = uniq(d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase))));
+  return uniq(critical.map((o) => entityWords(o.entity)));
+}
+
 /* ---- 2. Critical state and scopes ---- */
 function scopesStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const critical = uniq(d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase))));
-  const entities = uniq(critical.map((o) => entityWords(o.entity)));
+  const entities = critEntities(d);
   if (entities.length > 0)
     lines.push(
       ...core(`The state that must never be wrong is ${andList(entities.slice(0, 3).map((e) => `the ${e}`))}`),
@@ -255,7 +366,7 @@ function scopesStep(d: Design): StepDraft {
   const paths = criticalNames(d);
   const it = entities.length > 1 ? "them" : "it";
   if (paths.length > 0)
-    lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "that matter most")));
+    lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "paths matter most")));
   const sc = (c: string) => d.scopes.find((s) => s.concern === c);
   const o = sc("ordering");
   const e = sc("exclusivity");
@@ -286,12 +397,41 @@ function scopesStep(d: Design): StepDraft {
     });
   const cp = d.criticalPaths[0];
   const touching = cp ? names(cp.operations.slice(1)) : [];
-  if (cp && actionName(cp.name) && touching.length > 0)
+  const first = cp ? actionName(cp.name) : "";
+  if (cp && first && touching.length > 0)
     followUps.push({
-      question: `What else touches ${actionName(cp.name)}?`,
-      answer: sentence(`${andList(touching)}, and ${touching.length === 1 ? "it shares" : "they share"} its rules`),
+      question: `What else writes the ${entityWords(d.operations.find((o) => o.phrase === cp.operations[0])?.entity ?? "state")}?`,
+      answer: sentence(
+        touching.length === 1
+          ? `One more path shares the same rules: ${touching[0]}`
+          : `${numberWord(Math.min(3, touching.length))} more paths share the same rules: ${andList(touching.slice(0, 3))}`,
+      ),
     });
   return { lines, followUps };
+}
+
+/** Most boxes named when the HLD is drawn; the rest are drawn without a word. */
+const MAX_BOXES = 6;
+
+/**
+ * The boxes said while drawing, in the design's order: those holding state that must never be wrong
+ * first, then the entry, the gateway and where effects leave (clients, gateways, external systems),
+ * then the rest, up to six, so the evaluator, the notifier or the consumers are not cut for a fifth box.
+ */
+function drawnBoxes(d: Design): Design["components"] {
+  const critical = new Set(
+    d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase)).map((o) => o.entity)),
+  );
+  const rank = (c: Design["components"][number], i: number) =>
+    c.holds.some((h) => critical.has(h)) ? 0 : i === 0 || ["gateway", "external"].includes(c.kind) ? 1 : 2;
+  const chosen = new Set(
+    d.components
+      .map((c, i) => ({ c, i, r: rank(c, i) }))
+      .sort((a, b) => a.r - b.r || a.i - b.i)
+      .slice(0, MAX_BOXES)
+      .map((x) => x.c),
+  );
+  return d.components.filter((c) => chosen.has(c));
 }
 
 /* ---- 3. Smallest primary state (the HLD is drawn here) ---- */
@@ -311,7 +451,9 @@ function primaryStep(d: Design): StepDraft {
     const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, ${andList(others)}`));
     // The record's description is the one place a longer sentence is worth it: it lists the fields.
-    lines.push(...spoken(s.description, "core", 2, 32));
+    // A description without a verb ("One row per resource: …") is said as what the record is.
+    const desc = speakable(s.description);
+    lines.push(...spoken(isClause(desc.split(/[.;]/)[0] ?? "") ? desc : `It is ${lowerFirst(desc)}`, "core", 2, 32));
   }
   const model = s ? d.dataModel.find((m) => m.entity === s.entity) : undefined;
   if (model && model.key.length > 0)
@@ -322,17 +464,19 @@ function primaryStep(d: Design): StepDraft {
           : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${model.partitionKey ? `, partitioned by ${speakable(model.partitionKey)}` : ""}`,
       ),
     );
-  lines.push(...core("Everything else I draw can be rebuilt from it"));
+  // "rebuilt from it" only holds when nothing else is state that must never be wrong
+  const alone = critEntities(d).length <= 1;
+  if (alone) lines.push(...core("Everything else I draw can be rebuilt from it"));
   const hld = d.diagrams.find((g) => g.kind === "hld");
   let cue: DiagramCue | undefined;
   if (hld) {
-    const boxes = uniq(d.components.slice(0, 5).map((c) => boxName(c.name)));
+    const boxes = uniq(drawnBoxes(d).map((c) => boxName(c.name)));
     cue = {
       kind: "hld",
       title: hld.title,
       say:
         boxes.length >= 2
-          ? `Let me draw this. ${sentence(enumerate("box", "boxes", boxes, 5))}`
+          ? `Let me draw this. ${sentence(enumerate("box", "boxes", boxes, MAX_BOXES))}`
           : `Let me draw this: clients on the left, the service in the middle, ${name ?? "the state"} on the right.`,
     };
   }
@@ -346,7 +490,7 @@ function primaryStep(d: Design): StepDraft {
           )
         : (clauses(s.description)[0] ?? sentence(name)),
     });
-  if (s)
+  if (s && alone)
     followUps.push({
       question: "Why keep it that small?",
       answer:
@@ -368,7 +512,8 @@ function invariantsStep(d: Design): StepDraft {
     // a condition the rule depends on ("That holds as long as …") is part of the rule, not a detail
     lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
   }
-  const more = uniq(d.invariants.map((i) => i.statement)).filter((st) => st !== hard?.statement);
+  // the archetypes' own rules; a row restating a default guarantee ("a change is never applied twice") adds nothing said
+  const more = uniq(d.invariants.filter(ownRule).map((i) => i.statement)).filter((st) => st !== hard?.statement);
   const said = more.map((r) => clauses(r, RULE_WORDS)[0]).filter((c): c is string => Boolean(c));
   if (said.length > 0) lines.push(...core(hard ? "Then the rules on the other paths" : "The rules are these"));
   said.slice(0, 4).forEach((c, i) => {
@@ -376,35 +521,53 @@ function invariantsStep(d: Design): StepDraft {
   });
   const followUps: FollowUp[] = [];
   if (hard) {
-    // the mechanisms on the visible critical writes, not on background clean-up that shares the path
-    const critical = dominantCritical(d);
-    const writesOn = new Set(
-      d.operations
-        .filter((o) => !o.hidden && critical.has(o.phrase))
-        .flatMap((o) => (o.mechanism ? [o.mechanism] : [])),
-    );
-    const spoken = new Set(
-      spokenMechanisms(d)
-        .filter((m) => m.id === leadMechanism(d)?.id || writesOn.has(m.id))
-        .map((m) => m.id),
-    );
-    const guards = d.mechanisms
-      .filter((m) => m.protects === hard.statement && spoken.has(m.id))
-      .sort((x, y) => (x.id === leadMechanism(d)?.id ? -1 : y.id === leadMechanism(d)?.id ? 1 : 0))
-      .map((m) => lowerFirst(speakable(m.name)));
+    const guards = uniq(guardsOf(d, hard.statement).map((m) => lowerFirst(speakable(m.name))));
     if (guards.length > 0)
       followUps.push({
         question: "How do you enforce the hard rule?",
-        answer: sentence(`With ${andList(uniq(guards).slice(0, 3).map(withArticle))}`),
+        answer: sentence(`With ${andList(guards.slice(0, 3).map(withArticle))}`),
       });
   }
   return { lines, followUps };
 }
 
 /* ---- 5. Execution context (the request path as API calls) ---- */
+/** A path whose own words say the acknowledgement waits for it ("… and ack on a write quorum"). */
+const ACK_WAITS = /\back(?:nowledges?)?\b[^.;]*?\b(?:once|on|after|only)\b|\bwaits? for\b/i;
+
+/**
+ * Where a path runs, as said: the design's placement, except that a path the acknowledgement waits
+ * for is on the request path, and a path a worker pool or control loop of the architecture runs (its
+ * `runs` names the path's verb) runs there, not in the caller's request.
+ */
+function runsIn(d: Design, p: Design["context"]["paths"][number]): string {
+  if (ACK_WAITS.test(p.path)) return "request path";
+  const verb = [...stems(actionVerb(p.path))][0] ?? "-";
+  const runner = d.components.find(
+    (c) =>
+      (c.kind === "control-loop" || c.kind === "worker-pool") &&
+      c.runs.some((r) => [...stems(r.split(/\s+/)[0] ?? "")][0] === verb),
+  );
+  if (runner) return runner.kind === "control-loop" ? "control loop" : "async worker";
+  return p.runsIn;
+}
+
 function contextStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const by = (k: string) => names(d.context.paths.filter((p) => p.runsIn === k).map((p) => p.path));
+  // the dominant archetype's critical paths first, then its others, then a substrate's
+  const dominant = d.archetypes[0]?.id;
+  const early = (p: { path: string }) => {
+    const o = d.operations.find((x) => x.phrase === p.path);
+    return (o?.archetype === dominant ? 0 : 2) + (o?.critical ? 0 : 1);
+  };
+  const by = (k: string) =>
+    names(
+      d.context.paths
+        .filter((p) => runsIn(d, p) === k)
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => early(a.p) - early(b.p) || a.i - b.i)
+        .map(({ p }) => p.path),
+    );
   const req = by("request path");
   const worker = by("async worker");
   const loop = by("control loop");
@@ -427,18 +590,19 @@ function contextStep(d: Design): StepDraft {
   lines.push(...spoken(d.context.retries, "core", 1));
   lines.push(...spoken(d.context.clocks, "detail", 1));
   const stance = d.nfrs.availability;
-  lines.push(...core(`Under a partition it ${stance === "fail-closed" ? "fails closed" : "stays available"}`));
+  lines.push(
+    ...core(
+      `If the network splits, it ${stance === "fail-closed" ? "refuses requests rather than risk a wrong answer" : "keeps serving"}`,
+    ),
+  );
+  // the stance's reason, unless step 1's follow-up already gave the same words
   const why = defaultReason(d.nfrs.sources.availability?.because);
-  if (why) lines.push(...spoken(why, "detail", 1));
+  if (why && why !== defaultReason(d.nfrs.sources.consistency?.because)) lines.push(...spoken(why, "detail", 1));
   lines.push(...spoken(d.context.regions, "detail", 1));
   const critical = criticalNames(d)[0];
-  const failure = d.failures[0] ? headOf(d.failures[0].failure) : undefined;
-  const checkIn =
-    critical && failure
-      ? `That's the frame. Shall I go deep on ${critical}, or on ${failure}?`
-      : critical
-        ? `That's the frame. Shall I go deep on ${critical}?`
-        : "That's the frame. Where would you like me to go deep?";
+  const checkIn = critical
+    ? `That's the frame. Shall I go deep on ${doing(critical)}, or on what can fail?`
+    : "That's the frame. Where would you like me to go deep?";
   const followUps: FollowUp[] = [
     { question: "What if a client retries?", answer: clauses(d.context.retries)[0] ?? sentence(d.context.retries) },
     {
@@ -474,9 +638,12 @@ function predicateReason(id: string): string | undefined {
   return PREDICATES.find((p) => p.id === id)?.holdsWhen;
 }
 
-/** "Exactly once" said as what it is built from, when the design asks for it or makes an external effect. */
-function exactlyOnce(d: Design): Line[] {
-  const ids = new Set(d.mechanisms.map((m) => m.id));
+/**
+ * "Exactly once" said as what it is built from, only where this design needs it: the prompt asks for
+ * it, or the receiver and the reconciliation that make it are mechanisms on the critical paths.
+ */
+function exactlyOnce(d: Design, spokenSet: Design["mechanisms"]): Line[] {
+  const ids = new Set(spokenSet.map((m) => m.id));
   const external = ids.has("idempotent-receiver") && ids.has("reconciliation-loop");
   if (external)
     return [
@@ -490,23 +657,126 @@ function exactlyOnce(d: Design): Line[] {
   return [];
 }
 
+/** Companions a spoken base mechanism already covers, so saying them would say the same thing twice. */
+const COVERED_BY: Record<string, readonly string[]> = {
+  "version-check": ["guarded-transition", "lease"],
+  "ttl-expiry": ["lease", "heartbeat-renewal"],
+  "dedup-window": ["idempotency-key", "idempotent-receiver"],
+};
+
+/** An option's spoken name: "pull: the collector scrapes each target" -> "pull"; asides dropped. */
+function optionName(name: string): string {
+  const t = speakable(name);
+  const colon = t.indexOf(": ");
+  return lowerFirst(colon > 0 && countWords(t.slice(0, colon)) <= 3 ? t.slice(0, colon) : t);
+}
+
+/** An option said after "pick": a noun phrase as is, a clause as "a design where …". */
+function optionPhrase(name: string): string {
+  if (isClause(name)) return `a design where ${name}`;
+  // the article goes by the option's head ("short leases, renewed …" stays bare; "transactional outbox with …" takes "a")
+  const head = name.split(/,\s*|\s+(?:with|via|for|of|over)\s+/)[0] ?? name;
+  if (countWords(head) < 2 || /\ball$/.test(head)) return name;
+  return `${withArticle(head)}${name.slice(head.length)}`;
+}
+
+/** The first part of an option's buys or costs ("a; b" -> "a"), said as speech. */
+const firstPart = (cell: string): string => (speakable(cell).split(/;\s+/)[0] ?? "").replace(/[.]$/, "").trim();
+
+/** Verbs in their base form that start a phrase with no subject ("pay only for what runs"). */
+const BASE_VERB = /^(pay|keep|get|avoid|serve|let|use|run|send)\b/i;
+
+/** A reason said after "because": a clause as is, a bare predicate with "it" or "we", a noun phrase with "of". */
+function becausePhrase(text: string): string {
+  if (BASE_VERB.test(text)) return `because we ${lowerFirst(text)}`;
+  if (isPredicate(text)) return `because it ${lowerFirst(text)}`;
+  return isClause(text) ? `because ${lowerFirst(text)}` : `because of ${lowerFirst(text)}`;
+}
+
+/** A cost said after "the cost is": a clause with "that", a bare predicate with "that it". */
+function costPhrase(text: string): string {
+  if (isPredicate(text)) return `the cost is that it ${lowerFirst(text)}`;
+  return isClause(text) ? `the cost is that ${lowerFirst(text)}` : `the cost is ${lowerFirst(text)}`;
+}
+
+/**
+ * A decision said as sentences, never as a table row: "I'd pick X over Y because …", then "The cost is …".
+ * The reason and cost come from the chosen option's own buys and costs.
+ */
+export function sayDecision(dec: Decision): string[] {
+  const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
+  const other = dec.options.find((o) => o !== picked);
+  const name = optionPhrase(optionName(picked?.name ?? dec.chosen));
+  const alt = other ? optionName(other.name) : undefined;
+  const pick = alt
+    ? isClause(alt)
+      ? `I'd pick ${name}, not one where ${alt}`
+      : // "a relay that retries over a direct call" would garden-path: a name with its own clause ends at a comma
+        /,|\b(that|which|who)\b/.test(name)
+        ? `I'd pick ${name}, rather than ${alt}`
+        : `I'd pick ${name} over ${alt}`
+    : `I'd pick ${name}`;
+  const buys = picked ? firstPart(picked.buys) : "";
+  const costs = picked ? firstPart(picked.costs) : "";
+  const out: string[] = [];
+  const joined = buys ? `${pick}, ${becausePhrase(buys)}` : pick;
+  if (countWords(joined) <= COMFORT_WORDS + 3) out.push(sentence(joined));
+  else {
+    out.push(sentence(pick));
+    if (buys && countWords(buys) <= COMFORT_WORDS + 3) out.push(sentence(`I'd do it ${becausePhrase(buys)}`));
+  }
+  // "relay lag, and effects may be sent twice": a noun phrase, then a clause of its own
+  const [cost = "", ...more] = costs.split(/,\s+and\s+/);
+  if (cost && !isClause(cost) && more.length > 0 && isClause(more.join(", and ")))
+    out.push(sentence(costPhrase(cost)), sentence(more.join(", and ")));
+  else if (costs && countWords(costs) <= COMFORT_WORDS) out.push(sentence(costPhrase(costs)));
+  return out.filter((x) => countWords(x) <= MAX_SENTENCE_WORDS);
+}
+
+/** A decision as one cheat-sheet line: the question, the pick and when the other would win. */
+export function decisionLine(dec: Decision): string {
+  const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
+  const flip = sayFlip(dec);
+  return `${speakable(dec.question)} ${sentence(optionName(picked?.name ?? dec.chosen))}${flip ? ` ${flip}` : ""}`;
+}
+
+/** When the other option of a decision would win, said as a sentence. */
+function sayFlip(dec: Decision): string | undefined {
+  const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
+  const other = dec.options.find((o) => o !== picked);
+  if (!other?.winsWhen) return undefined;
+  const when = speakable(other.winsWhen).replace(/[.]$/, "");
+  const name = optionName(other.name);
+  const cond = isClause(when) ? `if ${when}` : `with ${when}`;
+  if (countWords(when) > COMFORT_WORDS) return undefined;
+  return isClause(name) ? sentence(`The other way wins ${cond}`) : sentence(`${name} would win ${cond}`);
+}
+
 /* ---- 6. Shapes and mechanisms (the critical sequence is drawn here) ---- */
 function mechanismsStep(d: Design): StepDraft {
   const lines: Line[] = [];
   const spokenSet = spokenMechanisms(d);
   const base = spokenSet.filter((m) => m.kind === "base");
-  const companions = spokenSet.filter((m) => m.kind === "companion");
+  const baseIds = new Set(base.map((m) => m.id));
+  const companions = spokenSet.filter(
+    (m) => m.kind === "companion" && !(COVERED_BY[m.id] ?? []).some((b) => baseIds.has(b)),
+  );
   const lead = leadMechanism(d);
   const hard = hardRule(d);
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
-    const c = firstClause(lead.protects);
-    if (lead.protects === hard?.statement) lines.push(...core("It protects the hard rule I just gave"));
-    else if (c) lines.push(...core("It protects this rule"), ...core(c));
+    if (hard && guardsOf(d, hard.statement)[0] === lead) lines.push(...core("It protects the hard rule I just gave"));
+    else {
+      const c = firstClause(lead.protects);
+      if (c) lines.push(...core("It protects this rule"), ...core(c));
+    }
   }
-  lines.push(...exactlyOnce(d));
+  lines.push(...exactlyOnce(d, spokenSet));
   const rest = uniq(base.filter((m) => m !== lead).map((m) => lowerFirst(speakable(m.name))));
-  if (rest.length > 0) lines.push(...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3)}`));
+  if (rest.length > 0)
+    lines.push(
+      ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3, "base mechanisms matter most")}`),
+    );
   // Companions, grouped by the predicate that pulls them in: the condition, then what it adds.
   const byPredicate = new Map<string, string[]>();
   for (const m of companions) {
@@ -523,15 +793,10 @@ function mechanismsStep(d: Design): StepDraft {
     lines.push({ text: sentence(`${verb} ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
     i++;
   }
-  for (const dec of d.decisions.slice(0, 2)) {
-    const { picked, other } = choice(dec);
-    lines.push(
-      ...core(
-        other ? `One decision: ${lowerFirst(picked)} over ${lowerFirst(other)}` : `One decision: ${lowerFirst(picked)}`,
-      ),
-    );
-    lines.push(...spoken(decisionReason(dec), "core", 1));
-  }
+  d.decisions.slice(0, 2).forEach((dec, k) => {
+    const [pick, ...why] = sayDecision(dec);
+    lines.push(...core(pick), ...why.map((t) => ({ text: t, keep: k === 0 ? "core" : "detail" }) as Line));
+  });
   const seq = d.diagrams.find((g) => g.kind === "sequence");
   const cue: DiagramCue | undefined = seq
     ? {
@@ -542,31 +807,31 @@ function mechanismsStep(d: Design): StepDraft {
     : undefined;
   const followUps: FollowUp[] = [];
   for (const dec of d.decisions.slice(0, 2)) {
-    const { picked, other } = choice(dec);
-    followUps.push({
-      question: other ? `Why ${lowerFirst(picked)} and not ${lowerFirst(other)}?` : speakable(dec.question),
-      answer: [firstClause(decisionReason(dec)), dec.wouldFlipIf ? (firstClause(dec.wouldFlipIf, 40) ?? "") : ""]
-        .filter((x): x is string => Boolean(x) && countWords(x ?? "") <= 40)
-        .join(" "),
-    });
+    const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
+    const other = dec.options.find((o) => o !== picked);
+    const flip = sayFlip(dec);
+    const alt = other ? optionName(other.name) : "";
+    if (other && flip)
+      followUps.push({
+        question: isClause(alt) ? `When would a design where ${alt} win?` : `When would you pick ${alt} instead?`,
+        answer: flip,
+      });
   }
   for (const [id, names] of [...byPredicate].slice(0, 2)) {
     const adds = PREDICATES.find((p) => p.id === id)?.addsBecause;
     const answer = adds ? firstClause(adds, 40) : undefined;
     if (answer) followUps.push({ question: `Why ${andList(names.map(withArticle))}?`, answer });
   }
-  const unspoken = uniq(
-    d.mechanisms
-      .filter((m) => !spokenSet.includes(m))
-      .map((m) => lowerFirst(speakable(m.name)))
-      .map((n) => (/^\w+ (a|an|the) /.test(n) ? n : withArticle(n))),
-  );
-  if (unspoken.length > 0)
-    followUps.push({
-      question: "What else sits off the critical path?",
-      answer: sentence(`${andList(unspoken.slice(0, 4))}, each on a supporting path rather than the core one`),
-    });
   return { lines, cue, followUps };
+}
+
+/** A product as said after "use": a kind of thing ("PostgreSQL lease table") takes an article. */
+function product(name: string): string {
+  // a kind of storage named in common words ("Object storage for …") is not a proper name
+  const t = speakable(name).replace(/^(Object|Segment|Local|Sharded|Replicated|Embedded|Partitioned)\b/, (w) =>
+    w.toLowerCase(),
+  );
+  return /\b(table|tables|store|log|queue|cluster|index)$/.test(t) && !/s$/.test(t) ? withArticle(t) : t;
 }
 
 /* ---- 7. Serving paths ---- */
@@ -587,7 +852,10 @@ function servingStep(d: Design): StepDraft {
   const lagging = d.readPaths.find((r) => r.servedBy !== "authority");
   if (lagging) {
     const c = firstClause(lagging.staleness, COMFORT_WORDS);
-    if (c) lines.push({ text: `The lag we accept there: ${lowerFirst(c)}`, keep: "detail" });
+    // "none: bytes under a digest never change" is two statements, said as two sentences
+    const [lag = "", ...why] = (c ?? "").split(": ");
+    if (c) lines.push({ text: sentence(`The lag we accept there: ${lowerFirst(lag)}`), keep: "detail" });
+    if (c && why.length > 0) lines.push({ text: sentence(why.join(", ")), keep: "detail" });
   }
   // Never recommend buying the system the prompt asks us to design.
   const asked = d.prompt.toLowerCase();
@@ -603,13 +871,12 @@ function servingStep(d: Design): StepDraft {
     .map((t) => ({ ...t, choices: t.choices.filter((c) => !named(c.product)) }))
     .filter((t) => t.choices.length > 0);
   const store = tech[0];
+  // One technology line: the store. A second layer's product (a workflow engine beside hand-built
+  // outbox tables, a coordination service beside the store being designed) would contradict the design.
   if (store)
     lines.push(
-      ...core(`For the ${store.layer} I'd use ${orList(store.choices.slice(0, 2).map((c) => speakable(c.product)))}`),
+      ...core(`For the ${store.layer} I'd use ${orList(store.choices.slice(0, 2).map((c) => product(c.product)))}`),
     );
-  const coord = tech.find((t) => t !== store && t.layer !== store?.layer);
-  if (coord)
-    lines.push(...detail(`For ${coord.layer}, ${orList(coord.choices.slice(0, 2).map((c) => speakable(c.product)))}`));
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
   const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
   if (avoid) lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));
@@ -617,7 +884,7 @@ function servingStep(d: Design): StepDraft {
   const pick = store?.choices[0];
   if (pick)
     followUps.push({
-      question: `Why ${speakable(pick.product)}?`,
+      question: `How ${/s$/.test(product(pick.product).split(/\s+(?:with|on|for|in)\s+/)[0] ?? "") ? "do" : "does"} ${product(pick.product)} fit?`,
       answer: firstClause(pick.fits, 40) ?? sentence(speakable(pick.product)),
     });
   if (avoid) {
@@ -635,17 +902,60 @@ function servingStep(d: Design): StepDraft {
 /** A capacity figure's kind (hotspot, peak, storage, …) when the design labels it. */
 export const figureKind = (c: Design["capacity"][number]): string => (c as { kind?: string }).kind ?? "";
 
-/** The figure a sizing discussion starts from: the hotspot, else the peak, else the largest per-second rate. */
-function hottest(d: Design) {
+type Figure = Design["capacity"][number];
+
+/** The figure a sizing discussion starts from when no hotspot names one: the hotspot, else the peak, else the largest rate. */
+function byRank(d: Design): Figure | undefined {
   const byKind = (k: string) => d.capacity.find((c) => figureKind(c) === k);
   const rates = d.capacity.filter((c) => /\/s\b|per second/i.test(`${c.unit} ${c.quantity}`));
   return byKind("hotspot") ?? byKind("peak") ?? [...rates].sort((a, b) => b.value - a.value)[0] ?? d.capacity[0];
 }
 
+/** The figure that sizes the first hotspot: the one its formula names, else the one sharing most words with it. */
+function hotspotFigure(d: Design): Figure | undefined {
+  const b0 = d.bottlenecks[0];
+  if (!b0) return undefined;
+  const lhs = b0.formula?.split(" = ")[0]?.trim();
+  const exact = lhs ? d.capacity.find((c) => c.quantity === lhs) : undefined;
+  if (exact) return exact;
+  const words = stems(b0.bottleneck);
+  const rank = (c: Figure) => ["hotspot", "peak", "rate"].indexOf(figureKind(c)) + 1 || 9;
+  // the bottleneck's own archetype's figures first: a substrate's leader load is not the lease store's hotspot
+  const own = (c: Figure) => (c.archetype === b0.archetype ? 0.5 : 0);
+  return d.capacity
+    .map((c, i) => ({ c, i, score: overlap(words, stems(`${c.quantity} ${c.id}`)) + own(c) }))
+    .filter((x) => x.score >= 1.5)
+    .sort((a, b) => b.score - a.score || rank(a.c) - rank(b.c) || a.i - b.i)[0]?.c;
+}
+
+/** A figure that is another figure split evenly over a count ("messages_per_partition = peak / partitions"). */
+function splitOf(d: Design, f: Figure): { total: Figure; over: Figure } | undefined {
+  const m = /^\s*\w+\s*=\s*(\w+)\s*\/\s*(\w+)\s*$/.exec(f.formula);
+  const total = d.capacity.find((c) => c.id === m?.[1]);
+  const over = d.capacity.find((c) => c.id === m?.[2]);
+  return total && over ? { total, over } : undefined;
+}
+
+/**
+ * The numbers step 8 says: the hottest figure, and when it is an even split of a total (or a total that
+ * is split), both, so an average per partition is never called the hottest number.
+ */
+function sizing(d: Design): { hot: Figure; split?: { each: Figure; over: Figure } } | undefined {
+  const f = hotspotFigure(d) ?? byRank(d);
+  if (!f) return undefined;
+  const up = splitOf(d, f);
+  if (up) return { hot: up.total, split: { each: f, over: up.over } };
+  const down = d.capacity.find((c) => splitOf(d, c)?.total === f);
+  const over = down ? splitOf(d, down)?.over : undefined;
+  return down && over ? { hot: f, split: { each: down, over } } : { hot: f };
+}
+
+/** The figure a sizing discussion starts from (the cheat sheet lists it first). */
+function hottest(d: Design): Figure | undefined {
+  return sizing(d)?.hot;
+}
+
 type Decision = Design["decisions"][number];
-/** A decision's reason as said: the engine's "…: durability is durable" tag restating the guarantee is left off. */
-const decisionReason = (dec: Decision): string =>
-  speakable(dec.because).replace(/:\s+[a-z-]+ (?:is [a-z-]+|holds)\.?$/, "");
 const optionId = (o: Decision["options"][number]): string => (o as { id?: string }).id ?? o.name;
 /** The chosen option and the strongest alternative, whether `chosen` holds an option's id or its name. */
 function choice(dec: Decision) {
@@ -654,37 +964,94 @@ function choice(dec: Decision) {
   return { picked: speakable(picked?.name ?? dec.chosen), other: other ? speakable(other.name) : undefined };
 }
 
+/** A mechanism's generic failure row names the mechanism it comes from ("because the design uses lease with expiry"). */
+const GENERIC = /^because the design uses (.+)$/;
+
+/**
+ * The failure rows this design may speak: the archetypes' and features' own failure modes first, then a
+ * mechanism's generic row only when that mechanism is one the script speaks on the critical path. A
+ * generic row for a mechanism pulled in elsewhere ("the holder crashes while it owns the resource" in a
+ * metrics pipeline) belongs to another design's story and is never said.
+ */
+export function spokenFailures(d: Design): Design["failures"] {
+  const spoken = new Set(spokenMechanisms(d).map((m) => m.name));
+  const own = d.failures.filter((f) => !GENERIC.test(f.source));
+  const generic = d.failures.filter((f) => spoken.has(GENERIC.exec(f.source)?.[1] ?? ""));
+  return [...own, ...generic].filter((f) => failureSaid(f) !== undefined);
+}
+
+/** A failure said aloud: its label when it has one ("lease granted twice"), else its first sentence. */
+function failureSaid(f: Design["failures"][number]): { label?: string; text: string } | undefined {
+  const label = bodyOf(f.failure) ? headOf(f.failure) : undefined;
+  if (label) return { label, text: label };
+  const text = firstClause(f.failure, 30);
+  return text ? { text } : undefined;
+}
+
+/** A failure as a question: "What if <what happens>?", from the row's own description. */
+function failureQuestion(f: Design["failures"][number]): string | undefined {
+  const what = bodyOf(f.failure) ?? f.failure;
+  const c = firstClause(what, 24);
+  return c ? `What if ${lowerFirst(c.replace(/[.]$/, ""))}?` : undefined;
+}
+
+/** A time window a failure row states ("after 24 hours"): worth saying even when the row is not the first. */
+const WINDOW = /\b\d+\s*(?:hours?|days?|minutes?|weeks?)\b/;
+
 /* ---- 8. Failures and scale (the hottest number is said here) ---- */
 function failuresStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const named = d.failures.filter((f) => headOf(f.failure));
+  const named = spokenFailures(d);
   const first = named[0];
-  if (first) {
-    const label = bodyOf(first.failure) ? headOf(first.failure) : undefined;
-    if (label) lines.push(...core(`The first failure to plan for: ${label}`));
-    else lines.push(...core("Now the first failure"), ...spoken(first.failure, "core", 1));
+  const said = first ? failureSaid(first) : undefined;
+  if (first && said) {
+    if (said.label) lines.push(...core(`The first failure to plan for: ${said.label}`));
+    else lines.push(...core("Now the first failure"), ...core(said.text));
     lines.push(...spoken(first.prevention, "core", 1));
     const repair = firstClause(first.repair);
     if (repair) lines.push({ text: `As a backstop, ${lowerFirst(repair)}`, keep: "core" });
   }
   const second = named[1];
-  if (second) {
-    const label2 = bodyOf(second.failure) ? headOf(second.failure) : undefined;
-    if (label2) lines.push(...detail(`Next: ${label2}`));
-    else lines.push(...detail("Then a second failure"), ...spoken(second.failure, "detail", 1));
+  const said2 = second ? failureSaid(second) : undefined;
+  if (second && said2) {
+    if (said2.label) lines.push(...detail(`Next: ${said2.label}`));
+    else lines.push(...detail("Then a second failure"), ...detail(said2.text));
     lines.push(...spoken(second.prevention, "detail", 1));
   }
-  const hot = hottest(d);
+  // a stated window bounds a guarantee said earlier, so it is said even when its row comes later
+  const windowed = named.slice(2).find((f) => WINDOW.test(speakable(f.failure)));
+  const w = windowed ? firstClause(windowed.failure, 34) : undefined;
+  if (windowed && w && WINDOW.test(w)) {
+    lines.push(...detail("One window matters here"), ...detail(w));
+    lines.push(...spoken(windowed.prevention, "detail", 2));
+  }
+  const size = sizing(d);
   const b0 = d.bottlenecks[0];
   if (b0) {
     const h = bodyOf(b0.bottleneck) ? headOf(b0.bottleneck) : undefined;
+    const c = h ? undefined : firstClause(b0.bottleneck, 30);
     if (h) lines.push(...core(`The first hotspot is ${h}`));
-    else lines.push(...core("Now scale"), ...spoken(b0.bottleneck, "core", 1));
+    else if (c)
+      lines.push(
+        ...core(
+          isClause(c)
+            ? `The first hotspot comes when ${lowerFirst(c).replace(/[.]$/, "")}`
+            : `The first hotspot is ${lowerFirst(c).replace(/[.]$/, "")}`,
+        ),
+      );
   }
-  if (hot) {
+  if (size) {
+    const { hot, split } = size;
     lines.push(...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`));
-    const given = hot.inputs.filter((x) => x.source !== "assumed").map((x) => speakInput(x.value, x.name));
-    const assumed = hot.inputs.filter((x) => x.source === "assumed").map((x) => speakInput(x.value, x.name));
+    if (split)
+      lines.push(
+        ...core(
+          `Split evenly over ${speakFigure(split.over.display)}, that is ${speakFigure(split.each.display)} on each`,
+        ),
+      );
+    const inputs = (split?.each ?? hot).inputs;
+    const given = inputs.filter((x) => x.source !== "assumed").map((x) => quantity(x.value, x.name, x.unit));
+    const assumed = inputs.filter((x) => x.source === "assumed").map((x) => quantity(x.value, x.name, x.unit));
     if (given.length > 0) lines.push(...detail(`That uses ${andList(given.slice(0, 3))} from the prompt`));
     if (assumed.length > 0) lines.push(...detail(`It assumes ${andList(assumed.slice(0, 3))}`));
   } else if (b0?.estimate) {
@@ -695,22 +1062,27 @@ function failuresStep(d: Design): StepDraft {
   }
   if (b0) lines.push(...spoken(b0.mitigation, "core", 2));
   const b1 = d.bottlenecks[1];
-  if (b1) {
-    const h = headOf(b1.bottleneck);
-    if (h) lines.push(...detail(`After that comes ${h}`));
-  }
+  const next = b1 ? nextLimit(b1.bottleneck) : undefined;
+  if (next) lines.push(...detail(next));
   const followUps: FollowUp[] = [];
   for (const f of named.slice(1, 4)) {
-    const h = headOf(f.failure);
+    const q = failureQuestion(f);
     const a = firstClause(f.prevention, 40);
-    if (h && a) followUps.push({ question: bodyOf(f.failure) ? `What about ${h}?` : `What if ${h}?`, answer: a });
+    if (q && a) followUps.push({ question: q, answer: a });
   }
-  if (b1) {
-    const h = headOf(b1.bottleneck);
+  if (b1 && next) {
     const a = firstClause(b1.mitigation, 40);
-    if (h && a) followUps.push({ question: "What breaks next?", answer: `${sentence(h)} ${a}` });
+    if (a) followUps.push({ question: "What breaks next?", answer: `${next} ${a}` });
   }
   return { lines, followUps };
+}
+
+/** The next limit as a sentence: "Next comes the single consensus leader per lease group." */
+function nextLimit(cell: string): string | undefined {
+  const h = bodyOf(cell) ? headOf(cell) : undefined;
+  if (h) return sentence(`Next comes ${/^(the|a|an)\s/i.test(h) ? h : `the ${h}`}`);
+  const c = firstClause(cell, 30);
+  return c ? sentence(`Next, ${lowerFirst(c)}`) : undefined;
 }
 
 /** The eight step writers, in the order of the knowledge table's presentation steps. */
