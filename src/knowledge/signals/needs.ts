@@ -123,4 +123,10 @@ export const NEEDS: readonly Need[] = [
     cues: ["across all", "every server", "all servers", "all nodes", "all regions", "every node", "global"],
     why: "a budget enforced across many servers keeps its counters in one key-scoped store they all update",
   },
+  {
+    dominant: "I05",
+    needs: "I06",
+    cues: ["searchable", "search", "query view", "audit view", "queryable"],
+    why: "readers that search or query what the log carries read a view derived from it, kept in step by a consumer",
+  },
 ];
