@@ -193,6 +193,12 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "die",
     "dies",
     "machines die",
+    "cut off",
+    "isolated",
+    "cannot reach",
+    "loses contact",
+    "network split",
+    "goes dark",
   ],
   // time
   stored: ["write", "writes", "stored", "log entry", "committed write", "commits"],
@@ -417,6 +423,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "re encrypt",
     "reencrypt",
     "re encode",
+    "look at each",
+    "look at every",
+    "review each",
+    "review every",
+    "go over each",
   ],
   period: [
     "weekly",
@@ -468,6 +479,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "files",
     "objects",
     "videos",
+    "profiles",
+    "user profiles",
   ],
   // a log read by many
   readers: [
@@ -547,7 +560,16 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "notifications",
     "signals",
   ],
-  inOrder: ["in order", "order sent", "ordered", "sequence"],
+  inOrder: [
+    "in order",
+    "order sent",
+    "ordered",
+    "sequence",
+    "order arrived",
+    "order they arrived",
+    "arrival order",
+    "order received",
+  ],
   noLoss: [
     "nothing lost",
     "never lost",
@@ -565,6 +587,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "none be lost",
     "no loss",
     "without loss",
+    "none skipped",
+    "nothing skipped",
+    "none missed",
   ],
   // a derived copy
   findable: [
@@ -635,6 +660,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "panel",
     "trending",
     "computed from",
+    "assembled from",
+    "precompute",
+    "built from",
+    "per user view",
   ],
   drift: [
     "lag",
@@ -673,6 +702,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "incorrect",
     "corrupt",
     "goes wrong",
+    "keep current",
+    "kept current",
+    "stay current",
+    "as tables change",
   ],
   // reads served close by
   repeat: [
@@ -879,6 +912,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "no one else",
     "ever get",
     "never get",
+    "goes up by one",
+    "handed to two",
+    "given to two",
   ],
   label: [
     "id",
