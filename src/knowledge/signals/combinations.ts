@@ -72,6 +72,12 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "both booking",
     "both grab",
     "both claim",
+    "one agent",
+    "belong to one",
+    "belongs to one",
+    "two agents",
+    "two couriers",
+    "two drivers",
   ],
   collabEdit: [
     "editing",
@@ -126,6 +132,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "pick up",
     "takes over",
     "picks up",
+    "free it",
+    "freed",
+    "go idle",
+    "goes idle",
   ],
   hold: [
     "own",
@@ -164,6 +174,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "accept writes",
     "responsible",
     "in charge",
+    "belong",
+    "belongs",
+    "work on it",
+    "working on it",
   ],
   // agreement among replicas
   agree: [
@@ -210,6 +224,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "loses contact",
     "network split",
     "goes dark",
+    "most nodes up",
+    "as long as most",
+    "majority up",
   ],
   // time
   stored: ["write", "writes", "stored", "log entry", "committed write", "commits"],
@@ -752,6 +769,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "requests same",
     "read request",
     "read requests",
+    "asked million",
+    "million times",
+    "thousands times",
+    "requested million",
+    "asked thousands",
   ],
   nearby: [
     "memory",
@@ -789,6 +811,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "query database",
     "hitting database",
     "hit database",
+    "compute every request",
+    "computing every request",
+    "every request",
   ],
   // limits on use
   overLimit: [
@@ -1354,6 +1379,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "signups",
     "sign ins",
     "count of",
+    "request rates",
+    "error percentages",
+    "error percentage",
+    "request rate",
   ],
   sources: [
     "every service",
@@ -1368,7 +1397,20 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "every server",
     "fleet",
   ],
-  alarmish: ["warn", "unusual", "anomaly", "anomalies", "anomalous", "spikes", "spike", "alert", "alarm"],
+  alarmish: [
+    "warn",
+    "unusual",
+    "anomaly",
+    "anomalies",
+    "anomalous",
+    "spikes",
+    "spike",
+    "alert",
+    "alarm",
+    "paged",
+    "get paged",
+    "goes bad",
+  ],
   overTime: [
     "chart",
     "graph",
@@ -1410,6 +1452,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "document",
     "record",
     "item",
+    "session",
+    "sessions",
+    "by token",
+    "by its token",
   ],
   available: [
     "writable",
@@ -1436,6 +1482,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "data centre offline",
     "data center offline",
     "offline",
+    "under millisecond",
+    "loss of server",
+    "any web server",
+    "through loss",
   ],
   // bulk durable storage
   bulk: [
