@@ -295,6 +295,11 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "at least weekly",
       "scan daily",
       "scan all",
+      "month look",
+      "week look",
+      "night look",
+      "monthly look",
+      "weekly look",
     ],
   },
   {
