@@ -100,6 +100,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "oversell",
     "oversold",
     "double sell",
+    "two orders",
+    "two carts",
+    "two bookings",
   ],
   collabEdit: [
     "editing",
@@ -259,6 +262,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "two of three",
     "three of five",
     "replicated log",
+    "who leads",
+    "which broker leads",
+    "leads each partition",
   ],
   fault: [
     "minority",
@@ -762,6 +768,19 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "appear search",
   ],
   within: ["within"],
+  justWritten: [
+    "moment ago",
+    "already in results",
+    "already be in",
+    "already show",
+    "newly added",
+    "newly created",
+    "right away",
+    "immediately",
+    "fresh",
+    "stays fresh",
+    "up to date",
+  ],
   soon: [
     "how quickly",
     "how fast",
@@ -933,6 +952,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "changes rarely",
     "every visitor",
     "every page view",
+    "fetched constantly",
+    "constantly",
+    "each fetch",
+    "every fetch",
+    "read constantly",
   ],
   nearby: [
     "memory",
@@ -980,6 +1004,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "closer to",
     "regional copies",
     "short while",
+    "back to storage",
+    "going back to storage",
+    "each fetch",
+    "every fetch",
   ],
   // limits on use
   overLimit: [
@@ -2033,6 +2061,13 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     targets: [{ id: "I06", weight: 0.7 }],
   },
   {
+    rule: "findable at once",
+    why: "a search or filter that must already show what was just written is a derived index whose lag is the requirement",
+    families: ["findable", "justWritten"],
+    targets: [{ id: "I06", weight: 0.75 }],
+    window: 12,
+  },
+  {
     rule: "repeated reads served close by",
     why: "the same reads come again and again and should be answered from a nearer copy, which is a cache",
     families: ["repeat", "nearby"],
@@ -2135,6 +2170,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "what is published under a name must never change and can be checked, which is an immutable artifact namespace",
     families: ["artefact", "fixed"],
     targets: [{ id: "I14", weight: 0.7 }],
+    unlessAfter: ["almost", "rarely", "hardly", "seldom"],
   },
   {
     rule: "work on an elastic pool",

@@ -129,4 +129,10 @@ export const NEEDS: readonly Need[] = [
     cues: ["searchable", "search", "query view", "audit view", "queryable"],
     why: "readers that search or query what the log carries read a view derived from it, kept in step by a consumer",
   },
+  {
+    dominant: "I11",
+    needs: "I10",
+    cues: ["alive", "which servers", "healthy servers", "registered", "applied", "which version each"],
+    why: "a rollout targets the servers that are up and tracks which version each has applied, which is a fleet registry",
+  },
 ];
