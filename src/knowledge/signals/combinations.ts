@@ -470,6 +470,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never stale",
     "read latest",
     "loses nothing",
+    "read consistently",
+    "changed consistently",
+    "consistently by every",
   ],
   metadata: [
     "settings",
@@ -490,6 +493,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "routing table",
     "ownership",
     "cluster config",
+    "which datacenter",
+    "which data center",
+    "which region active",
+    "active datacenter",
   ],
   writeAnywhere: [
     "editable",
@@ -845,6 +852,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "statistics",
     "unread count",
     "badge count",
+    "lists built",
+    "built offline",
+    "offline from",
   ],
   drift: [
     "lag",
@@ -898,6 +908,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "rebuild from",
     "recompute from",
     "from scratch",
+    "refresh when",
+    "refreshed when",
+    "refresh each",
   ],
   // reads served close by
   repeat: [
@@ -1079,6 +1092,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "ceiling",
     "back off",
     "backpressure",
+    "more than a tenth",
   ],
   load: [
     "spike",
@@ -1153,8 +1167,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never share",
     "no two share",
     "ever share",
-    "nobody else",
-    "no one else",
     "ever get",
     "never get",
     "goes up by one",
@@ -1411,6 +1423,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "airline",
     "merchant",
     "external",
+    "own system",
+    "hotel system",
+    "partner system",
+    "their api",
+    "rejects",
   ],
   onceOrUndo: [
     "exactly once",
