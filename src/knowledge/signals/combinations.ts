@@ -265,6 +265,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "who leads",
     "which broker leads",
     "leads each partition",
+    "decide single value",
+    "decide on value",
+    "single value",
   ],
   fault: [
     "minority",
@@ -298,6 +301,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "servers die",
     "machine dies",
     "one node down",
+    "delayed or lost",
+    "messages lost",
+    "messages delayed",
   ],
   // time
   stored: ["write", "writes", "stored", "log entry", "committed write", "commits"],
@@ -733,6 +739,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "order they arrived",
     "arrival order",
     "order received",
+    "order it happened",
+    "order happened",
+    "order they happened",
   ],
   noLoss: [
     "nothing lost",
@@ -754,6 +763,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "none skipped",
     "nothing skipped",
     "none missed",
+    "even if offline",
+    "while offline",
+    "offline for a while",
   ],
   // a derived copy
   findable: [
@@ -911,6 +923,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "refresh when",
     "refreshed when",
     "refresh each",
+    "updated from",
+    "fed from",
+    "from change log",
+    "change log",
   ],
   // reads served close by
   repeat: [
@@ -970,6 +986,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "each fetch",
     "every fetch",
     "read constantly",
+    "open same",
+    "same live",
+    "millions of fans",
+    "fans open",
   ],
   nearby: [
     "memory",
@@ -1021,6 +1041,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "going back to storage",
     "each fetch",
     "every fetch",
+    "remembers answers",
+    "remember answers",
+    "remembers",
+    "in between",
   ],
   // limits on use
   overLimit: [

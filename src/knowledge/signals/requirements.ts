@@ -100,6 +100,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "no one else open",
       "nobody else edit",
       "no one else edit",
+      "leader election",
+      "leader election among",
+      "elect leader among",
     ],
   },
   {
@@ -177,6 +180,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "seconds old",
       "instead asking again",
       "reuse them instead",
+      "must not hit database",
+      "hit database each viewer",
+      "for each viewer",
+      "remembers answers",
     ],
   },
   {
@@ -388,6 +395,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "published once must reach",
       "reach even if down",
       "reach even if",
+      "without posting path waiting",
+      "path waiting",
+      "without waiting on them",
+      "waiting on them",
     ],
   },
   {
@@ -428,6 +439,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "search results within",
       "index within seconds",
       "searchable within",
+      "updated from change log",
+      "from change log",
+      "denormalised copy",
+      "denormalized copy",
     ],
   },
   {
@@ -627,6 +642,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "servers register",
       "stop answering health",
       "health pings",
+      "participant list",
+      "drop off",
+      "drops off",
+      "people drop",
     ],
   },
   {
@@ -987,6 +1006,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "crash one three replicas",
       "which datacenter active",
       "read changed consistently",
+      "decide single value",
+      "agree single value",
+      "decide value epoch",
     ],
   },
   {
