@@ -268,6 +268,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "decide single value",
     "decide on value",
     "single value",
+    "same answer",
+    "reads same answer",
   ],
   fault: [
     "minority",
@@ -503,6 +505,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "which data center",
     "which region active",
     "active datacenter",
+    "assignment of tenants",
+    "tenants to clusters",
+    "assignment",
   ],
   writeAnywhere: [
     "editable",
@@ -705,6 +710,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "all past",
     "backfill",
     "catch up history",
+    "reading them all back",
+    "read back",
+    "reading back",
+    "read all back",
   ],
   happenings: [
     "event",
@@ -1624,6 +1633,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never be overwritten",
     "cannot be overwritten",
     "never edited",
+    "never replaced",
+    "uploaded once",
+    "never be replaced",
   ],
   // elastic execution
   tasks: [

@@ -135,4 +135,19 @@ export const NEEDS: readonly Need[] = [
     cues: ["alive", "which servers", "healthy servers", "registered", "applied", "which version each"],
     why: "a rollout targets the servers that are up and tracks which version each has applied, which is a fleet registry",
   },
+  {
+    dominant: "I04",
+    needs: "I08",
+    cues: [
+      "too often",
+      "politeness",
+      "politely",
+      "per site",
+      "per host",
+      "overload",
+      "hitting any site",
+      "crawl delay",
+    ],
+    why: "a pass that visits other people's sites must not overload any one of them, which is a per-host budget",
+  },
 ];
