@@ -361,6 +361,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "no show",
     "ignored",
     "not signed",
+    "hasn paid",
+    "hasn't paid",
+    "haven't paid",
   ],
   unit: ["second", "minute", "hour", "day", "week", "month", "year", "interval", "intervals"],
   relation: [
@@ -452,6 +455,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "sms",
     "push notification",
     "survey",
+    "go out",
+    "goes out",
+    "become overdue",
+    "becomes overdue",
   ],
   delay: ["hold", "delay", "wait", "postpone", "defer", "pause", "keep", "grace"],
   calendar: [
@@ -468,6 +475,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "birthday",
     "anniversary",
     "end month",
+    "tomorrow",
+    "tomorrow at",
+    "recipient time",
+    "local time",
   ],
   readLatest: [
     "latest write",
@@ -999,6 +1010,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "same live",
     "millions of fans",
     "fans open",
+    "most requested",
+    "most popular",
+    "rare ones",
   ],
   nearby: [
     "memory",
@@ -1362,6 +1376,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "blocklist",
     "allowlist",
     "model",
+    "pricing tables",
+    "new pricing",
+    "price tables",
   ],
   spread: [
     "servers",
@@ -1402,6 +1419,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "rollout",
     "gradually",
     "step by step",
+    "terminals",
+    "every store",
+    "point of sale",
   ],
   revert: [
     "switch off",
@@ -1429,6 +1449,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "disable quickly",
     "previous version",
     "last good",
+    "return to yesterday",
+    "yesterday's",
+    "return to previous",
   ],
   // an effect outside the system
   outside: [

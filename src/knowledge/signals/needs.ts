@@ -150,4 +150,10 @@ export const NEEDS: readonly Need[] = [
     ],
     why: "a pass that visits other people's sites must not overload any one of them, which is a per-host budget",
   },
+  {
+    dominant: "I16",
+    needs: "I05",
+    cues: ["change stream", "publishes every change", "changefeed", "change feed", "cdc", "change events"],
+    why: "other services that follow a store's changes read them from an ordered change log with their own positions",
+  },
 ];

@@ -190,6 +190,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "hit database each viewer",
       "for each viewer",
       "remembers answers",
+      "only sees rare ones",
+      "most requested",
+      "renderer only sees",
     ],
   },
   {
@@ -241,6 +244,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "below zero",
       "stock never negative",
     ],
+  },
+  {
+    rule: "search over records",
+    why: "a service that finds records by their words is an index derived from the records, kept in step with them",
+    targets: [{ id: "I06", weight: 0.8 }],
+    phrases: ["search service", "search engine", "document search", "search index", "search backend"],
   },
   {
     rule: "a stale holder fenced off",
@@ -314,6 +323,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "expiry date",
       "stops working at",
       "at midnight",
+      "go out tomorrow",
+      "tomorrow at",
+      "recipient time",
+      "sent tomorrow",
     ],
   },
   {
@@ -347,6 +360,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "night look",
       "monthly look",
       "weekly look",
+      "split into ranges",
+      "ranges workers take",
+      "ranges that workers",
+      "range each worker",
     ],
   },
   {
@@ -708,6 +725,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "same set rules",
       "apply same rules",
       "record who changed",
+      "which terminals have them",
+      "verifying which have",
+      "return to yesterday",
     ],
   },
   {
@@ -850,6 +870,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "run customer code",
       "submitted code",
       "autoscale backlog",
+      "decide which host",
+      "restarting container whose host",
+      "host stops responding",
     ],
   },
   {
@@ -1040,6 +1063,11 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "reads same answer",
       "keeps working after one five servers dies",
       "one five servers dies",
+      "tolerates two failures five",
+      "two failures out of five",
+      "failures out of five",
+      "highly reliable store",
+      "every node watches",
     ],
   },
   {
