@@ -103,6 +103,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "two orders",
     "two carts",
     "two bookings",
+    "two tabs",
+    "one server",
+    "two browser tabs",
   ],
   collabEdit: [
     "editing",
@@ -805,6 +808,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "search results",
     "shows up search",
     "appear search",
+    "match filters",
+    "match these filters",
+    "which products match",
   ],
   within: ["within"],
   justWritten: [

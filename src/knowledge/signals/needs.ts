@@ -156,4 +156,10 @@ export const NEEDS: readonly Need[] = [
     cues: ["change stream", "publishes every change", "changefeed", "change feed", "cdc", "change events"],
     why: "other services that follow a store's changes read them from an ordered change log with their own positions",
   },
+  {
+    dominant: "I13",
+    needs: "I02",
+    cues: ["owns each", "one server owns", "sequencer", "owner of each", "single owner"],
+    why: "one server orders each subject's operations, and that ownership is a lease fenced by an epoch",
+  },
 ];
