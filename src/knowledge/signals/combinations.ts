@@ -752,6 +752,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "shares",
     "notifications",
     "signals",
+    "swipe",
+    "swipes",
+    "taps",
+    "views",
+    "plays",
   ],
   inOrder: [
     "in order",
@@ -789,6 +794,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "even if offline",
     "while offline",
     "offline for a while",
+    "never miss",
+    "neither may miss",
+    "miss none",
   ],
   // a derived copy
   findable: [
@@ -1239,6 +1247,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never skip",
     "never skipped",
     "next number",
+    "no other has",
+    "no other order has",
+    "no other active",
   ],
   label: [
     "id",

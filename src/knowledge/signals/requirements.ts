@@ -217,6 +217,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "crashed consumer",
       "consumer resume",
       "crashed consumer resume",
+      "miss if restarts",
+      "neither may miss",
+      "miss restarts",
     ],
   },
   {
@@ -641,6 +644,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "sequence numbers",
       "gap free",
       "monotonically increasing",
+      "code no other has",
+      "no other order has",
+      "pickup code",
+      "no other active order",
     ],
   },
   {
