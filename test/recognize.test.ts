@@ -389,6 +389,14 @@ describe("recognition: requirements decide, context resolves, needs compose", ()
     expect(classify("Design Airbnb.").branch.kind).toBe("product");
   });
 
+  it("reads an infra-leaning product with a focus cue as mixed, and alone as infra", () => {
+    const r = classify("Design Dropbox, focusing on how file metadata stays available during a regional outage.");
+    expect(r.branch.kind).toBe("mixed");
+    expect(r.branch.evidence[0]).toMatch(/'dropbox' names a whole product and 'focusing on' turns/);
+    expect(classify("Design Dropbox.").branch.kind).toBe("infra");
+    expect(classify("Design Kafka, focusing on how consumer offsets are committed.").branch.kind).toBe("infra");
+  });
+
   it("resolves NGINX, Elasticsearch and Cloudflare by the rest of the prompt", () => {
     expect(top("Use NGINX as a reverse proxy in front of five app servers.")).toBe("I17");
     const cached = classify("Use NGINX to cache rendered pages in front of the app servers.");

@@ -275,6 +275,18 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     kind = infraScore > productScore ? "infra" : "product";
     branchEvidence.push(`${kind} signals outweigh the others`);
   }
+  // "Design Dropbox, focusing on how file metadata survives a regional outage": a product name too
+  // infra-leaning to make a product prompt alone still names a whole product when a focus cue then
+  // turns to one part of it, so both sides carry weight.
+  const namedInHead = sorted.product.find(
+    (h) => h.signal.kind === "system" && !owners.includes(h) && h.covers.every(isHead),
+  );
+  if (kind === "infra" && asksToBuild && namedInHead && focus && infraScore >= FOCUS_INFRA) {
+    kind = "mixed";
+    branchEvidence.unshift(
+      `'${namedInHead.quoted}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
+    );
+  }
   if (opts.branch && opts.branch !== kind) {
     branchEvidence.unshift(`set to ${opts.branch} by override (the signals alone said ${kind})`);
     kind = opts.branch;
