@@ -311,7 +311,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "messages delayed",
   ],
   // time
-  stored: ["write", "writes", "stored", "log entry", "committed write", "commits"],
+  stored: ["write", "writes", "stored", "log entry", "committed write", "commits", "durably stored", "stored it"],
   inactive: [
     "no reply",
     "no activity",
@@ -607,6 +607,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "traverse",
     "iterate",
     "enumerate",
+    "walk",
+    "walk every",
   ],
   period: [
     "weekly",
@@ -670,6 +672,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "companies",
     "devices",
     "songs",
+    "bucket",
+    "customer bucket",
   ],
   // a log read by many
   readers: [
@@ -961,6 +965,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "fed from",
     "from change log",
     "change log",
+    "match again",
+    "make it match",
   ],
   // reads served close by
   repeat: [
