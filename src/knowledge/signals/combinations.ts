@@ -106,6 +106,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "two tabs",
     "one server",
     "two browser tabs",
+    "two robots",
+    "two vehicles",
   ],
   collabEdit: [
     "editing",
@@ -182,6 +184,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "fail over",
     "failover",
     "hand off",
+    "breaks down",
   ],
   hold: [
     "own",
@@ -1088,6 +1091,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "remember answers",
     "remembers",
     "in between",
+    "close to readers",
+    "close readers",
   ],
   // limits on use
   overLimit: [
@@ -1445,6 +1450,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "terminals",
     "every store",
     "point of sale",
+    "employees first",
+    "staff first",
+    "internal users first",
   ],
   revert: [
     "switch off",
@@ -2018,6 +2026,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "storage servers",
     "storage nodes",
     "three machines",
+    "at least two machines",
+    "two machines",
   ],
 };
 
