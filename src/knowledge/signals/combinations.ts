@@ -104,10 +104,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "two carts",
     "two bookings",
     "two tabs",
-    "one server",
     "two browser tabs",
     "two robots",
     "two vehicles",
+    "only the worker",
+    "only worker",
   ],
   collabEdit: [
     "editing",
@@ -185,6 +186,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "failover",
     "hand off",
     "breaks down",
+    "someone else may pick",
+    "someone else pick",
   ],
   hold: [
     "own",
@@ -221,7 +224,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "handed",
     "accepts writes",
     "accept writes",
-    "responsible",
     "in charge",
     "belong",
     "belongs",
@@ -314,7 +316,19 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "messages delayed",
   ],
   // time
-  stored: ["write", "writes", "stored", "log entry", "committed write", "commits", "durably stored", "stored it"],
+  stored: [
+    "write",
+    "writes",
+    "stored",
+    "log entry",
+    "committed write",
+    "commits",
+    "durably stored",
+    "stored it",
+    "confirm",
+    "confirmed",
+    "each change",
+  ],
   inactive: [
     "no reply",
     "no activity",
@@ -764,6 +778,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "taps",
     "views",
     "plays",
+    "votes",
+    "vote",
   ],
   inOrder: [
     "in order",
@@ -826,6 +842,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "match filters",
     "match these filters",
     "which products match",
+    "date range",
+    "by amount",
+    "by customer name",
   ],
   within: ["within"],
   justWritten: [
@@ -970,6 +989,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "change log",
     "match again",
     "make it match",
+    "accurate to within",
+    "accurate within",
   ],
   // reads served close by
   repeat: [
@@ -1036,6 +1057,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "most requested",
     "most popular",
     "rare ones",
+    "every pricing call",
   ],
   nearby: [
     "memory",
@@ -1093,6 +1115,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "in between",
     "close to readers",
     "close readers",
+    "near callers",
+    "near the callers",
   ],
   // limits on use
   overLimit: [
@@ -1515,6 +1539,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "partner system",
     "their api",
     "rejects",
+    "booking system",
+    "restaurant system",
   ],
   onceOrUndo: [
     "exactly once",
