@@ -820,6 +820,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never miss",
     "neither may miss",
     "miss none",
+    "it missed",
+    "every update it missed",
+    "missed updates",
   ],
   // a derived copy
   findable: [
@@ -845,6 +848,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "date range",
     "by amount",
     "by customer name",
+    "by partial",
+    "find any",
+    "partial email",
+    "partial name",
   ],
   within: ["within"],
   justWritten: [
@@ -1391,6 +1398,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "deregistered",
     "unregistered",
     "out of rotation",
+    "stop listing",
+    "stops listing",
   ],
   // configuration rollout
   change: [

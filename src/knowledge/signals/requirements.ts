@@ -124,6 +124,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "no other instance",
       "no other server",
       "no other pod may touch",
+      "first to open it gets it",
+      "first to open gets",
+      "first to claim",
+      "approve same same time",
     ],
   },
   {
@@ -244,6 +248,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "miss if restarts",
       "neither may miss",
       "miss restarts",
+      "receive every update missed",
+      "update it missed",
+      "updates it missed",
+      "offline must receive",
     ],
   },
   {
@@ -296,6 +304,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "which products match",
       "by date range",
       "look up invoice by",
+      "find any customer by",
+      "by partial",
+      "partial email",
+      "find by name",
     ],
   },
   {
@@ -489,6 +501,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "processing side upgraded",
       "while being upgraded",
       "even while upgraded",
+      "consumers each apply",
+      "each apply them in order",
     ],
   },
   {
@@ -707,6 +721,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "same user number",
       "hand out same number",
       "never hand out same",
+      "same id",
+      "short ids",
+      "url safe ids",
+      "getting same id",
     ],
   },
   {
@@ -779,6 +797,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "node stopped responding",
       "others take its load",
       "take its load",
+      "stopped pinging",
+      "stop listing",
     ],
   },
   {
@@ -989,6 +1009,11 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "shared fleet",
       "retry on another machine",
       "another machine when dies",
+      "in a sandbox",
+      "sandbox on shared host",
+      "start new hosts",
+      "kill runaway functions",
+      "uploaded function",
     ],
   },
   {
