@@ -391,6 +391,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "tomorrow at",
       "recipient time",
       "sent tomorrow",
+      "allotted minutes",
+      "exactly when allotted",
     ],
   },
   {
@@ -503,6 +505,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "even while upgraded",
       "consumers each apply",
       "each apply them in order",
+      "through a buffer",
+      "buffer survives restarts",
+      "keeps upload order",
+      "buffer that survives",
     ],
   },
   {
@@ -667,7 +673,6 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "overwhelmed",
       "as many requests as can process",
       "letting only as many",
-      "as it can process",
       "abusive clients",
       "abusive",
       "exhausting api",
@@ -799,6 +804,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "take its load",
       "stopped pinging",
       "stop listing",
+      "heartbeat seconds",
     ],
   },
   {
