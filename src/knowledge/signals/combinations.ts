@@ -427,6 +427,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "go live",
     "launch time",
     "allotted",
+    "end time",
+    "announced time",
   ],
   act: [
     "send",
@@ -576,6 +578,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "region fails",
     "region outage",
     "can't reach",
+    "can't talk",
+    "cannot talk",
+    "can not talk",
   ],
   // revisiting a large set
   revisit: [
@@ -635,6 +640,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "enumerate",
     "walk",
     "walk every",
+    "look through",
+    "look through whole",
   ],
   period: [
     "weekly",
@@ -700,6 +707,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "songs",
     "bucket",
     "customer bucket",
+    "user table",
+    "whole table",
   ],
   // a log read by many
   readers: [
@@ -1493,6 +1502,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "employees first",
     "staff first",
     "internal users first",
+    "edge devices",
+    "devices",
   ],
   revert: [
     "switch off",
@@ -1523,6 +1534,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "return to yesterday",
     "yesterday's",
     "return to previous",
+    "revocable",
+    "revoked",
+    "revoke",
   ],
   // an effect outside the system
   outside: [

@@ -227,6 +227,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "reduce database reads",
       "fewer database reads",
       "offload reads",
+      "copy at most minute old",
+      "answer from a copy",
+      "same table every second",
     ],
   },
   {
@@ -393,6 +396,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "sent tomorrow",
       "allotted minutes",
       "exactly when allotted",
+      "at its end time",
+      "announced start time",
     ],
   },
   {
@@ -430,6 +435,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "ranges workers take",
       "ranges that workers",
       "range each worker",
+      "look through whole",
+      "whole user table",
+      "through whole table",
     ],
   },
   {
@@ -1071,6 +1079,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "session by token",
       "look up session",
       "sessions through loss",
+      "regions can't talk",
+      "regions cannot talk",
+      "update from any region",
     ],
   },
   {
