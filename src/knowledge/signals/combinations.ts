@@ -384,6 +384,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "hasn paid",
     "hasn't paid",
     "haven't paid",
+    "not unlocked",
+    "not used within",
+    "not collected",
   ],
   unit: ["second", "minute", "hour", "day", "week", "month", "year", "interval", "intervals"],
   relation: [
@@ -662,6 +665,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "monday",
     "saturday",
     "every sunday",
+    "quarter",
+    "quarterly",
+    "once a quarter",
   ],
   items: [
     "pages",

@@ -128,6 +128,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "first to open gets",
       "first to claim",
       "approve same same time",
+      "last unit same item",
+      "two pickers",
+      "pick last unit",
     ],
   },
   {
@@ -191,6 +194,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "progress saved",
       "doesn't start over",
       "not start over",
+      "remembering progress",
+      "remember progress",
+      "checked once per",
     ],
   },
   {
@@ -517,6 +523,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "buffer survives restarts",
       "keeps upload order",
       "buffer that survives",
+      "redelivered if",
+      "redelivery",
+      "task queue",
     ],
   },
   {
@@ -813,6 +822,13 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "stopped pinging",
       "stop listing",
       "heartbeat seconds",
+      "know which machines alive",
+      "which worker machines alive",
+      "machines are alive",
+      "capacity each reports",
+      "friends online",
+      "someone quits",
+      "when someone quits",
     ],
   },
   {
@@ -1082,6 +1098,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "regions can't talk",
       "regions cannot talk",
       "update from any region",
+      "written from any region",
+      "merged if regions disagree",
+      "regions disagree",
     ],
   },
   {
