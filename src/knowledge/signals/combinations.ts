@@ -1090,6 +1090,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "most popular",
     "rare ones",
     "every pricing call",
+    "repeated views",
+    "repeat views",
   ],
   nearby: [
     "memory",
