@@ -4,7 +4,8 @@ import { checkPrompt } from "../src/engine/prompt.js";
 import { compileCombinations, matchCombinations } from "../src/engine/recognize/combos.js";
 import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
-import { CONCEPT_FAMILIES } from "../src/knowledge/signals/index.js";
+import { NUMBER_WORDS } from "../src/knowledge/lexicon.js";
+import { CONCEPT_FAMILIES, REQUIREMENT_RULES } from "../src/knowledge/signals/index.js";
 
 const top = (p: string) => classify(p).archetypes[0]?.id;
 
@@ -350,6 +351,43 @@ describe("recognition: requirements read from word families together", () => {
       for (const w of list) expect(tokenize(w).length, `${family}: '${w}'`).toBeGreaterThan(0);
   });
 
+  it("has no phrase of several words that shrinks to a lone number or everyday word (it would fire on every 'one')", () => {
+    // Words so common that a phrase left with only one of them ("time is up" -> "time") matches nearly any prompt.
+    const generic = new Set(
+      [
+        "time",
+        "minute",
+        "second",
+        "server",
+        "request",
+        "right",
+        "find",
+        "start",
+        "look",
+        "process",
+        "user",
+        "call",
+        "other",
+        "same",
+        "response",
+        "miss",
+        "page",
+        "store",
+      ].map((w) => tokenize(w)[0]?.stem ?? w),
+    );
+    const lists: [string, readonly string[]][] = [
+      ...Object.entries(CONCEPT_FAMILIES),
+      ...REQUIREMENT_RULES.map((r) => [r.rule, r.phrases] as [string, readonly string[]]),
+    ];
+    for (const [name, list] of lists)
+      for (const w of list) {
+        const t = tokenize(w);
+        const lone =
+          w.includes(" ") && t.length === 1 && (NUMBER_WORDS.has(t[0]?.raw ?? "") || generic.has(t[0]?.stem ?? ""));
+        expect(lone, `${name}: '${w}'`).toBe(false);
+      }
+  });
+
   it("reads DynamoDB as a claim table when the prompt says only one worker claims", () => {
     const r = classify("Use DynamoDB conditional writes so only one worker claims each job.");
     expect(r.archetypes[0]?.id).toBe("I02");
@@ -361,5 +399,67 @@ describe("recognition: requirements read from word families together", () => {
     expect(() =>
       compileCombinations({ one: ["single"] }, [{ rule: "r", why: "w", families: ["one", "nope"], targets: [] }], 5),
     ).toThrow(/no family 'nope'/);
+  });
+});
+
+describe("recognition: requirements decide, context resolves, needs compose", () => {
+  it("reads stated requirements of two kinds as infra even among product nouns, and says why", () => {
+    const r = classify(
+      "Build a per-restaurant rating summary derived from the reviews table, and rebuild it when it drifts.",
+    );
+    expect(r.branch.kind).toBe("infra");
+    expect(r.archetypes[0]?.id).toBe("I06");
+    expect(r.branch.evidence[0]).toMatch(/states 2 infrastructure requirements .* names no product/);
+    expect(classify("Design Airbnb.").branch.kind).toBe("product");
+  });
+
+  it("reads an infra-leaning product with a focus cue as mixed, and alone as infra", () => {
+    const r = classify("Design Dropbox, focusing on how file metadata stays available during a regional outage.");
+    expect(r.branch.kind).toBe("mixed");
+    expect(r.branch.evidence[0]).toMatch(/'dropbox' names a whole product and 'focusing on' turns/);
+    expect(classify("Design Dropbox.").branch.kind).toBe("infra");
+    expect(classify("Design Kafka, focusing on how consumer offsets are committed.").branch.kind).toBe("infra");
+  });
+
+  it("resolves NGINX, Elasticsearch and Cloudflare by the rest of the prompt", () => {
+    expect(top("Use NGINX as a reverse proxy in front of five app servers.")).toBe("I17");
+    const cached = classify("Use NGINX to cache rendered pages in front of the app servers.");
+    expect(cached.archetypes[0]?.id).toBe("I07");
+    expect(cached.archetypes[0]?.evidence.join(" ")).toMatch(/NGINX has several uses.*'cache'/);
+    expect(top("Ship all application logs into Elasticsearch and alert when error lines spike.")).toBe("I18");
+    expect(top("Design something like Elasticsearch.")).toBe("I06");
+    expect(top("Use Cloudflare to rate limit login attempts per IP address.")).toBe("I08");
+  });
+
+  it("infers a supporting archetype from what the dominant one needs, with the need as evidence", () => {
+    const r = classify(
+      "Design a monitoring system that pages the on-call engineer through a third-party paging service.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I18");
+    const alert = r.archetypes.find((a) => a.id === "I12");
+    expect(alert?.role).toBe("output");
+    expect(alert?.evidence[0]).toMatch(/needs Workflow \+ External Side Effect/);
+    const fs = classify("Design a distributed file system whose namespace metadata is replicated by consensus.");
+    expect(fs.archetypes[0]?.id).toBe("I19");
+    expect(fs.archetypes.map((a) => a.id)).toContain("I01");
+  });
+
+  it("takes the component named whole in the head as dominant, not one whose phrase only starts there", () => {
+    const r = classify("Design an edge proxy that also caches responses from the origin.");
+    expect(r.archetypes[0]?.id).toBe("I17");
+    expect(r.archetypes.map((a) => a.id)).toContain("I07");
+  });
+
+  it("reads a stale holder and plain-word quorum as their archetypes", () => {
+    expect(
+      top(
+        "A crashed importer's claim on a customer should lapse after a minute so someone else can carry on, and a slow one that wakes up late must not overwrite the new owner's work.",
+      ),
+    ).toBe("I02");
+    expect(
+      top(
+        "Which region is primary for each tenant is stored on three servers, and a change counts only once two of them have written it.",
+      ),
+    ).toBe("I01");
   });
 });

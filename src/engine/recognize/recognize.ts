@@ -37,6 +37,7 @@ const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("focusing on 
 const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
 const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
+const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -45,7 +46,10 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * requirement in a prompt that asks for nothing to be built: there the whole sentence is the requirement.
  */
 function weightOf(h: Hit, tokensHead: (i: number) => boolean, statement: boolean): number {
-  const inHead = h.covers.some(tokensHead) || (statement && h.signal.rule !== undefined && !h.signal.concept);
+  // A stated requirement counts from its first word in the head; a named component only when all of its
+  // words are there ("an edge proxy that also caches" names a proxy; "edge … caches" spans the break).
+  const named = h.signal.rule === undefined ? h.covers.every(tokensHead) : h.covers.some(tokensHead);
+  const inHead = named || (statement && h.signal.rule !== undefined && !h.signal.concept);
   return h.signal.weight * (inHead ? 1 : BODY_DISCOUNT) * (h.fuzzy ? TYPO_DISCOUNT : 1);
 }
 
@@ -155,7 +159,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
         !asksForThing && counted.some((h) => h.signal.rule !== undefined && !h.signal.concept && h.covers.some(isHead)),
       // Words read together state a requirement; they do not name the component to build.
       named: counted.some(
-        (h) => h.covers.some(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept && h.signal.rule === undefined,
+        (h) => h.covers.every(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept && h.signal.rule === undefined,
       ),
     };
   });
@@ -206,6 +210,16 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     infraWords.counted.some((h) => h.covers.some(isHead));
   const headProduct = productWords.counted.some((h) => h.covers.some(isHead));
   const statedInfra = (top?.hits ?? []).some((h) => h.signal.rule !== undefined && !h.signal.concept);
+  // "Build a per-merchant view of refunds derived from the payments table, rebuilt when it drifts":
+  // two or more requirements stated strongly decide the branch when the product side is only nouns
+  // (no named product), since the nouns say what the requirement is about.
+  const requirementHits = (top?.hits ?? []).filter((h) => h.signal.rule !== undefined && !h.signal.concept);
+  const requirementKinds = new Set(requirementHits.map((h) => h.signal.rule?.name)).size;
+  const namedProduct = productWords.counted.some((h) => h.signal.kind === "system");
+  const requirementLed =
+    requirementKinds >= 2 &&
+    !namedProduct &&
+    combine(requirementHits, w).score >= Math.max(REQUIREMENT_LED, productScore);
 
   const branchEvidence: string[] = [];
   let kind: BranchKind;
@@ -231,6 +245,11 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     branchEvidence.push(
       "the prompt states an infrastructure requirement and does not ask to build a product; its product words only say what the requirement is about",
     );
+  } else if (requirementLed && infraPresent) {
+    kind = "infra";
+    branchEvidence.push(
+      `the prompt states ${requirementKinds} infrastructure requirements (${[...new Set(requirementHits.map((h) => h.signal.rule?.name))].slice(0, 3).join("; ")}) and names no product; its product nouns only say what the requirements are about`,
+    );
   } else if (headProduct && !headInfra) {
     const focused = focus !== undefined && infraScore >= FOCUS_INFRA;
     kind = infraScore >= 0.8 || focused ? "mixed" : "product";
@@ -255,6 +274,18 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   } else {
     kind = infraScore > productScore ? "infra" : "product";
     branchEvidence.push(`${kind} signals outweigh the others`);
+  }
+  // "Design Dropbox, focusing on how file metadata survives a regional outage": a product name too
+  // infra-leaning to make a product prompt alone still names a whole product when a focus cue then
+  // turns to one part of it, so both sides carry weight.
+  const namedInHead = sorted.product.find(
+    (h) => h.signal.kind === "system" && !owners.includes(h) && h.covers.every(isHead),
+  );
+  if (kind === "infra" && asksToBuild && namedInHead && focus && infraScore >= FOCUS_INFRA) {
+    kind = "mixed";
+    branchEvidence.unshift(
+      `'${namedInHead.quoted}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
+    );
   }
   if (opts.branch && opts.branch !== kind) {
     branchEvidence.unshift(`set to ${opts.branch} by override (the signals alone said ${kind})`);

@@ -206,4 +206,80 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
       },
     ],
   },
+  {
+    name: "NGINX",
+    aliases: ["nginx plus"],
+    weight: 0.9,
+    default: {
+      use: "a reverse proxy and load balancer",
+      cues: [],
+      targets: [{ id: "I17", weight: 0.9 }],
+    },
+    uses: [
+      {
+        use: "a caching proxy (proxy_cache keeps responses from the upstream servers)",
+        cues: ["cache", "caches", "caching", "cached", "proxy cache"],
+        targets: [
+          { id: "I07", weight: 0.95 },
+          { id: "I17", weight: 0.5 },
+        ],
+      },
+      {
+        use: "a request rate limiter (limit_req, a leaky bucket per key)",
+        cues: [...LIMIT_CUES, "limit each", "requests per second", "per client"],
+        targets: [
+          { id: "I08", weight: 0.9 },
+          { id: "I17", weight: 0.5 },
+        ],
+      },
+    ],
+  },
+  {
+    name: "Elasticsearch",
+    aliases: ["elastic search"],
+    weight: 0.9,
+    default: {
+      use: "a full-text search index",
+      cues: [],
+      targets: [{ id: "I06", weight: 0.9 }],
+    },
+    uses: [
+      {
+        use: "a log store for observability (the ELK stack: logs shipped in, dashboards and alerts on top)",
+        cues: ["logs", "log lines", "application logs", "error lines", "observability", "kibana", "logstash", "elk"],
+        targets: [
+          { id: "I18", weight: 0.9 },
+          { id: "I06", weight: 0.4 },
+        ],
+      },
+    ],
+  },
+  {
+    name: "Cloudflare",
+    aliases: [],
+    weight: 0.9,
+    default: {
+      use: "a CDN",
+      cues: [],
+      targets: [{ id: "I07", weight: 0.9 }],
+    },
+    uses: [
+      {
+        use: "edge rate limiting rules",
+        cues: LIMIT_CUES,
+        targets: [
+          { id: "I08", weight: 0.9 },
+          { id: "I07", weight: 0.3 },
+        ],
+      },
+      {
+        use: "a global load balancer (pools, health monitors, traffic steering)",
+        cues: ["load balancer", "load balancing", "failover", "healthy region", "health monitor", "steer", "steering"],
+        targets: [
+          { id: "I17", weight: 0.9 },
+          { id: "I07", weight: 0.3 },
+        ],
+      },
+    ],
+  },
 ];
