@@ -12,6 +12,7 @@ import type {
   PredicateId,
   Scope,
 } from "../../knowledge/schema.js";
+import type { RunsIn as KnowledgeRunsIn } from "../../knowledge/vocab.js";
 import type { StatedNfrs } from "../nfr-parse.js";
 import type { Recognition } from "../recognize/recognize.js";
 
@@ -92,7 +93,7 @@ export interface InvariantRow {
   because: string;
 }
 
-export type RunsIn = "request path" | "async worker" | "control loop";
+export type RunsIn = KnowledgeRunsIn;
 
 export interface ExecutionContext {
   paths: { path: string; runsIn: RunsIn; because: string }[];

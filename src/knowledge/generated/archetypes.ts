@@ -2729,7 +2729,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "overwrite current value",
     "mechanism": "consumer-offsets",
     "hidden": true,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "request path",
+     "because": "the consumer's commit is a request to the group coordinator, answered once the offset is stored"
+    }
    },
    {
     "action": "coordinator reassigns partitions among live group members and bumps the generation",
@@ -4059,7 +4063,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "create target",
     "mechanism": "request-coalescing",
     "hidden": true,
-    "critical": false
+    "critical": false,
+    "runs": {
+     "in": "request path",
+     "because": "the reader that missed waits for the fill"
+    }
    },
    {
     "action": "refuse a fill whose version is older than the copy or whose fill lease was voided by an invalidation",
@@ -7036,7 +7044,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "append event",
     "mechanism": "idempotent-receiver",
     "hidden": false,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "async worker",
+     "because": "the outbox relay makes the call after the caller was answered, so a slow or failing provider never holds a request"
+    }
    },
    {
     "action": "record the effect outcome and move the workflow on, accepted only while it is still awaiting that effect",
@@ -7044,7 +7056,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "state transition",
     "mechanism": "guarded-transition",
     "hidden": false,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "async worker",
+     "because": "the relay (or the webhook handler) records the outcome it learned, after the caller was answered"
+    }
    },
    {
     "action": "post each money movement as balanced debit and credit LedgerEntry rows in one transaction, appended and never updated",
@@ -7076,7 +7092,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "state transition",
     "mechanism": "saga",
     "hidden": false,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "async worker",
+     "because": "compensation starts from a permanent failure the relay or reconciler observes, not from a caller's request"
+    }
    },
    {
     "action": "settle attempts with unknown outcome by querying the provider and fixing our record to match",
@@ -8285,7 +8305,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "create target",
     "mechanism": "insert-primary",
     "hidden": true,
-    "critical": false
+    "critical": false,
+    "runs": {
+     "in": "request path",
+     "because": "the uploading client sends each chunk and waits for it to be stored"
+    }
    },
    {
     "action": "commit the blob under its digest after verifying the hash of what arrived",
@@ -10999,7 +11023,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "create target",
     "mechanism": "put-if-absent",
     "hidden": true,
-    "critical": false
+    "critical": false,
+    "runs": {
+     "in": "request path",
+     "because": "the ingester registers the series inside the write that carries its first sample"
+    }
    },
    {
     "action": "cut the head into an immutable block and upload chunks and index before announcing it",
@@ -11031,7 +11059,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "state transition",
     "mechanism": "guarded-transition",
     "hidden": false,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "control loop",
+     "because": "the rule evaluator runs every rule on its evaluation interval; no caller waits for it"
+    }
    }
   ],
   "readPaths": [

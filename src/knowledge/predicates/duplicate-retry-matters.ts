@@ -14,7 +14,7 @@ export default definePredicate({
     if (n.delivery.value === "at-most-once")
       return {
         holds: false,
-        because: `delivery is at-most-once (${n.delivery.because}): nothing is retried, so nothing applies twice`,
+        because: `delivery is at-most-once (${n.delivery.because}): a resent write is retried only within a small budget and a repeat is tolerated, so no request id is stored`,
       };
     const w = writesOf(f).find((o) => !o.hidden && o.operation !== "overwrite current value");
     if (w)

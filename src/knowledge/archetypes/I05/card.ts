@@ -143,6 +143,10 @@ export const card = {
       mechanism: "consumer-offsets",
       hidden: true,
       critical: true,
+      runs: {
+        in: "request path",
+        because: "the consumer's commit is a request to the group coordinator, answered once the offset is stored",
+      },
     },
     {
       action: "coordinator reassigns partitions among live group members and bumps the generation",

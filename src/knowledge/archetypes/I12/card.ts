@@ -140,6 +140,11 @@ export const card = {
       shape: "append event",
       mechanism: "idempotent-receiver",
       critical: true,
+      runs: {
+        in: "async worker",
+        because:
+          "the outbox relay makes the call after the caller was answered, so a slow or failing provider never holds a request",
+      },
     },
     {
       action:
@@ -148,6 +153,10 @@ export const card = {
       shape: "state transition",
       mechanism: "guarded-transition",
       critical: true,
+      runs: {
+        in: "async worker",
+        because: "the relay (or the webhook handler) records the outcome it learned, after the caller was answered",
+      },
     },
     {
       action:
@@ -177,6 +186,11 @@ export const card = {
       shape: "state transition",
       mechanism: "saga",
       critical: true,
+      runs: {
+        in: "async worker",
+        because:
+          "compensation starts from a permanent failure the relay or reconciler observes, not from a caller's request",
+      },
     },
     {
       action: "settle attempts with unknown outcome by querying the provider and fixing our record to match",

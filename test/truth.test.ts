@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+
+/** Rules that keep a design from stating wrong facts about itself. */
+
+const METRICS = "Design a metrics system that ingests 5 million samples per second and alerts on thresholds";
+const PAYMENT = "Design a payment service that charges cards exactly once through an external provider";
+const KAFKA = "Design a Kafka-like durable log";
+const KV = "Design a distributed key-value store with quorum replication";
+
+const where = (d: ReturnType<typeof design>, re: RegExp) => d.context.paths.find((p) => re.test(p.path))?.runsIn;
+
+describe("where a path runs", () => {
+  it("a path the acknowledgement waits for is on the request path, whatever its shape", () => {
+    expect(where(design(METRICS), /^replicate each series/)).toBe("request path");
+    expect(where(design(KAFKA), /^in-sync followers fetch/)).toBe("request path");
+    expect(where(design(KV), /^replicate each write to the key's replicas/)).toBe("request path");
+  });
+  it("the card's own placement wins: periodic rule evaluation is a control loop, the relay's call an async worker", () => {
+    expect(where(design(METRICS), /^evaluate a rule/)).toBe("control loop");
+    const p = design(PAYMENT);
+    expect(where(p, /^call the external system/)).toBe("async worker");
+    expect(where(p, /^record the effect outcome/)).toBe("async worker");
+  });
+  it("a request's dedup record is written inside the request it guards", () => {
+    expect(where(design(PAYMENT), /^remember each request id/)).toBe("request path");
+  });
+});
+
+describe("retries and clocks follow the design's own paths", () => {
+  it("an at-most-once design never claims callers do not retry", () => {
+    const d = design(METRICS);
+    expect(d.nfrs.delivery).toBe("at-most-once");
+    expect(d.context.retries).not.toMatch(/do not retry/);
+    expect(d.predicates.find((p) => p.id === "duplicate-retry-matters")?.because ?? "").not.toMatch(/nothing is retried/);
+  });
+  it("a design whose paths name alerts or retention says which decisions depend on time", () => {
+    expect(design(METRICS).context.clocks).toMatch(/alert fires/);
+    expect(design(KAFKA).context.clocks).toMatch(/retention/);
+    expect(design(PAYMENT).context.clocks).not.toMatch(/alert/);
+  });
+});
