@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
+import { COMPILED_ARCHETYPES } from "../src/knowledge/generated/archetypes.js";
 
 /** Rules that keep a design from stating wrong facts about itself. */
 
@@ -32,11 +33,29 @@ describe("retries and clocks follow the design's own paths", () => {
     const d = design(METRICS);
     expect(d.nfrs.delivery).toBe("at-most-once");
     expect(d.context.retries).not.toMatch(/do not retry/);
-    expect(d.predicates.find((p) => p.id === "duplicate-retry-matters")?.because ?? "").not.toMatch(/nothing is retried/);
+    expect(d.predicates.find((p) => p.id === "duplicate-retry-matters")?.because ?? "").not.toMatch(
+      /nothing is retried/,
+    );
   });
   it("a design whose paths name alerts or retention says which decisions depend on time", () => {
     expect(design(METRICS).context.clocks).toMatch(/alert fires/);
     expect(design(KAFKA).context.clocks).toMatch(/retention/);
     expect(design(PAYMENT).context.clocks).not.toMatch(/alert/);
+  });
+});
+
+describe("operations are actions, and a derived figure is never an authoritative read", () => {
+  it("a stated ask keeps its action and leaves the quality words to the NFRs", () => {
+    const d = design(PAYMENT);
+    expect(d.nfrs.delivery).toBe("exactly-once");
+    const stated = d.requirements.filter((r) => r.kind === "stated").map((r) => r.text);
+    expect(stated.length).toBeGreaterThan(0);
+    for (const t of [...stated, ...d.operations.map((o) => o.phrase)]) expect(t).not.toMatch(/exactly once/);
+  });
+  it("every card reads lag, progress, quota or usage as a projection, not from the authority", () => {
+    for (const a of COMPILED_ARCHETYPES)
+      for (const r of a.readPaths)
+        if (/\b(lag|progress|quota|usage)\b/.test(r.action))
+          expect(`${a.id} ${r.action}: ${r.shape}`).toMatch(/read projection$/);
   });
 });
