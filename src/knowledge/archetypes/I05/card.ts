@@ -180,9 +180,8 @@ export const card = {
     {
       action: "operator or autoscaler reads consumer lag per partition",
       entity: "ConsumerOffset",
-      shape: "read projection",
-      staleness:
-        "A few seconds old is acceptable: lag is computed from the log end offset and the committed offset, sampled by a monitor, and drives alerts and scaling, never a correctness decision.",
+      shape: "read source",
+      staleness: "A few seconds old is acceptable because lag drives alerts and scaling, never a correctness decision.",
     },
   ],
   protocols,
