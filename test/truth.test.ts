@@ -52,3 +52,13 @@ describe("operations are actions", () => {
     for (const t of [...stated, ...d.operations.map((o) => o.phrase)]) expect(t).not.toMatch(/exactly once/);
   });
 });
+
+describe("the primary state and the boxes name the unit alike", () => {
+  it("a renamed unit is the primary state under the prompt's noun, with the reason", () => {
+    const d = design(PAYMENT);
+    expect(d.primaryState[0]?.entity).toBe("Payment");
+    expect(d.primaryState[0]?.because).toMatch(/WorkflowInstance/);
+    expect(d.dataModel[0]?.entity).toBe("Payment (WorkflowInstance)");
+    expect(design("Design a timer service").primaryState[0]?.entity).toBe("Timer");
+  });
+});
