@@ -62,3 +62,32 @@ describe("the primary state and the boxes name the unit alike", () => {
     expect(design("Design a timer service").primaryState[0]?.entity).toBe("Timer");
   });
 });
+
+describe("one source of numbers per design", () => {
+  it("an input the prompt leaves out is read back from a stated one the model derives from it", () => {
+    const d = design(METRICS);
+    const series = d.capacity.flatMap((c) => c.inputs).find((i) => i.name === "series");
+    expect(series?.value).toBe(75_000_000); // 5M samples/s * 15 s scrape interval
+    expect(series?.because).toMatch(/samples_per_sec \* scrape_seconds/);
+  });
+  it("a bottleneck that measures a capacity figure quotes it", () => {
+    for (const prompt of [METRICS, KAFKA, "Design a distributed lock service"]) {
+      const d = design(prompt);
+      for (const b of d.bottlenecks) {
+        for (const c of d.capacity) {
+          if (b.estimate?.startsWith(`${c.quantity}:`)) expect(b.estimate).toContain(c.display);
+        }
+      }
+    }
+    const storage = design(METRICS).bottlenecks.find((b) => /Stored bytes/.test(b.bottleneck));
+    const retained = design(METRICS).capacity.find((c) => c.id === "retained_bytes");
+    expect(storage?.estimate).toContain(retained?.display ?? "-");
+  });
+  it("a hot partition is the per-partition figure times an assumed skew, not the average", () => {
+    const d = design(KAFKA);
+    const hot = d.bottlenecks[0];
+    const per = d.capacity.find((c) => c.id === "messages_per_partition");
+    expect(hot?.estimate).toMatch(/partition_skew = 2 x \(assumed/);
+    expect(hot?.estimate).toContain(`messages_per_partition = ${per?.display.replace("≈ ", "")}`);
+  });
+});

@@ -76,13 +76,56 @@ function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, 
   return out;
 }
 
+const NOT_MEANING = new Set(
+  "a an the of to at on in per second each all across every and by with for its their from after".split(" "),
+);
+/** The words that say what a figure measures: "bytes retained across all replicas" -> bytes, retained, replicas. */
+function meaning(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/'s\b/g, "")
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 1 && !NOT_MEANING.has(w))
+      .map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w)),
+  );
+}
+
+/**
+ * The capacity figure a bottleneck's own formula measures again: the same archetype, the same unit and
+ * mostly the same words (at least half of all their words shared). A formula that already reads a capacity
+ * figure is built on it and needs no quoting.
+ */
+export function sameFigure(
+  formula: { yields: string; expression: string; unit: string },
+  archetypeId: string,
+  rows: readonly CapacityRow[],
+): CapacityRow | undefined {
+  const mine = rows.filter((r) => r.archetype === archetypeId);
+  const vars = formulaVariables(formulaOf(formula.expression));
+  if (mine.some((r) => vars.has(r.id) || (r.sets !== undefined && vars.has(r.sets) && r.kind !== "count")))
+    return undefined;
+  const want = meaning(formula.yields);
+  let best: { row: CapacityRow; score: number } | undefined;
+  for (const r of mine) {
+    if (r.unit !== formula.unit) continue;
+    const have = meaning(r.quantity);
+    const shared = [...want].filter((w) => have.has(w)).length;
+    const score = shared / new Set([...want, ...have]).size;
+    if (score >= 0.5 && (!best || score > best.score)) best = { row: r, score };
+  }
+  return best?.row;
+}
+
 export const bottlenecksField: Deriver<"bottlenecks"> = {
   field: "bottlenecks",
   category: "Derived",
   reads: ["archetypes", "nfrs", "primaryState", "capacity"],
-  rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; starter formulas are evaluated with the prompt's numbers and the capacity model's inputs, and a bottleneck without a formula quotes its archetype's hotspot figure",
+  rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure",
   derive: (f) => {
     const out: BottleneckRow[] = [];
+    /** Rows that quote a capacity figure resting on a number the prompt stated. */
+    const statedFigure = new Set<BottleneckRow>();
     f.archetypes.forEach((ra, i) => {
       const a = archetype(ra.id);
       const list = i === 0 ? a.bottlenecks : a.bottlenecks.slice(0, 1);
@@ -93,7 +136,13 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
           archetype: a.id,
           rank: out.length === 0 ? "first hotspot" : "next",
         };
-        if (b.formula) {
+        const figure = b.formula ? sameFigure(b.formula, a.id, f.capacity) : undefined;
+        if (figure) {
+          // one source of numbers per design: the capacity table's figure, not a second estimate of it
+          row.formula = `${figure.formula} (${figure.unit})`;
+          row.estimate = `${figure.quantity}: ${figure.formula} ${figure.display} (the capacity figure)`;
+          if (figure.inputs.some((x) => x.source !== "assumed")) statedFigure.add(row);
+        } else if (b.formula) {
           row.formula = `${b.formula.yields} = ${b.formula.expression} (${b.formula.unit})`;
           const e = estimate(
             b.formula.expression,
@@ -115,7 +164,8 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         r.estimate = `${hot.quantity}: ${hot.formula} ${hot.display}`;
     }
     // The bottleneck sized from a stated number comes first: it is the one the prompt sized.
-    const statedIn = (r: BottleneckRow) => r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate);
+    const statedIn = (r: BottleneckRow) =>
+      statedFigure.has(r) || (r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate));
     const sized = out.findIndex((r) => statedIn(r) && r.archetype === out[0]?.archetype);
     if (sized > 0) {
       const [row] = out.splice(sized, 1);
