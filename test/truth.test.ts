@@ -75,7 +75,7 @@ describe("one source of numbers per design", () => {
       const d = design(prompt);
       for (const b of d.bottlenecks) {
         for (const c of d.capacity) {
-          if (b.estimate?.startsWith(`${c.quantity}:`)) expect(b.estimate).toContain(c.display);
+          if (b.estimate?.startsWith(`${c.quantity} =`)) expect(b.estimate).toContain(c.display);
         }
       }
     }
@@ -89,5 +89,20 @@ describe("one source of numbers per design", () => {
     const per = d.capacity.find((c) => c.id === "messages_per_partition");
     expect(hot?.estimate).toMatch(/partition_skew = 2 x \(assumed/);
     expect(hot?.estimate).toContain(`messages_per_partition = ${per?.display.replace("≈ ", "")}`);
+  });
+});
+
+describe("technology follows the chosen mechanisms", () => {
+  const products = (d: ReturnType<typeof design>) => d.technology.flatMap((t) => t.choices.map((c) => c.product));
+  it("a design that builds its own outbox recommends no workflow engine that stands in for it", () => {
+    const d = design(PAYMENT);
+    expect(d.mechanisms.map((m) => m.id)).toContain("transactional-outbox");
+    expect(products(d).join(" ")).not.toMatch(/Temporal|Step Functions/);
+    expect(JSON.stringify(d.bottlenecks)).not.toMatch(/history store/);
+  });
+  it("a lock held in a consensus store lists no other store for it", () => {
+    const d = design("Design a distributed lock service");
+    expect(d.decisions.find((x) => x.id === "i02-lock-store")?.chosen).toBe("consensus-store");
+    expect(products(d).join(" ")).not.toMatch(/DynamoDB|PostgreSQL/);
   });
 });

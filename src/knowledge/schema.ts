@@ -189,6 +189,11 @@ export const Technology = z.strictObject({
   suits: z.array(NfrTag).min(1),
   poorFor: z.array(NfrTag).min(1),
   caveat: text,
+  /**
+   * Mechanisms this product stands in for (a workflow engine's durable history does an outbox's job): a
+   * design that builds one of them itself does not also recommend the product.
+   */
+  instead: z.array(MechanismId).optional(),
 });
 
 export const Connection = z.strictObject({

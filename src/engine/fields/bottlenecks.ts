@@ -16,6 +16,24 @@ export function human(x: number): string {
   return String(+x.toPrecision(3));
 }
 
+/** One stated value of an estimate: "leases = 200,000 ('200,000 leases')". */
+function statedPart(name: string, value: number, unit: string, source: string): string {
+  const shown = unit === "s" || /^B(\/|$)/.test(unit) ? formatQuantity(value, unit) : human(value);
+  return `${name} = ${shown} (${source})`;
+}
+
+/** A capacity figure as a bottleneck's estimate, with the inputs it rests on, worded as `estimate` words them. */
+function quoted(figure: CapacityRow): string {
+  const parts = figure.inputs.map((i) => {
+    const unit = i.unit ?? "";
+    if (i.source === "stated") return statedPart(i.name, i.value, unit, i.because.replace(/^the prompt says /, ""));
+    if (i.source === "override") return statedPart(i.name, i.value, unit, "set by override");
+    return `${i.name} = ${formatQuantity(i.value, unit)} (assumed: ${i.because.replace(/^not stated; /, "")})`;
+  });
+  const rhs = figure.formula.replace(/^[a-z0-9_]+ = /, "");
+  return `${figure.quantity} = ${rhs} ${figure.display}${parts.length > 0 ? `, with ${parts.join("; ")}` : ""}`;
+}
+
 /** A value a formula may use beyond the prompt's: a capacity input or figure with how it was reached. */
 export interface KnownValue {
   value: number;
@@ -44,9 +62,7 @@ export function estimate(
     const q = QUANTITIES.find((x) => x.id === v);
     if (s) {
       values[v] = s.value;
-      const u = q?.unit ?? "";
-      const shown = u === "s" || /^B(\/|$)/.test(u) ? formatQuantity(s.value, u) : human(s.value);
-      parts.push(`${v} = ${shown} (${s.source === "override" ? "set by override" : `'${s.quote}'`})`);
+      parts.push(statedPart(v, s.value, q?.unit ?? "", s.source === "override" ? "set by override" : `'${s.quote}'`));
     } else if (k) {
       values[v] = k.value;
       parts.push(`${v} = ${formatQuantity(k.value, k.unit)} (${k.because})`);
@@ -124,8 +140,6 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
   rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure",
   derive: (f) => {
     const out: BottleneckRow[] = [];
-    /** Rows that quote a capacity figure resting on a number the prompt stated. */
-    const statedFigure = new Set<BottleneckRow>();
     f.archetypes.forEach((ra, i) => {
       const a = archetype(ra.id);
       const list = i === 0 ? a.bottlenecks : a.bottlenecks.slice(0, 1);
@@ -140,8 +154,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         if (figure) {
           // one source of numbers per design: the capacity table's figure, not a second estimate of it
           row.formula = `${figure.formula} (${figure.unit})`;
-          row.estimate = `${figure.quantity}: ${figure.formula} ${figure.display} (the capacity figure)`;
-          if (figure.inputs.some((x) => x.source !== "assumed")) statedFigure.add(row);
+          row.estimate = quoted(figure);
         } else if (b.formula) {
           row.formula = `${b.formula.yields} = ${b.formula.expression} (${b.formula.unit})`;
           const e = estimate(
@@ -164,8 +177,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         r.estimate = `${hot.quantity}: ${hot.formula} ${hot.display}`;
     }
     // The bottleneck sized from a stated number comes first: it is the one the prompt sized.
-    const statedIn = (r: BottleneckRow) =>
-      statedFigure.has(r) || (r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate));
+    const statedIn = (r: BottleneckRow) => r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate);
     const sized = out.findIndex((r) => statedIn(r) && r.archetype === out[0]?.archetype);
     if (sized > 0) {
       const [row] = out.splice(sized, 1);

@@ -1119,7 +1119,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "high-throughput",
      "multi-region"
     ],
-    "caveat": "A failover to an asynchronously replicated standby can forget a grant; use synchronous replication or accept that window"
+    "caveat": "A failover to an asynchronously replicated standby can forget a grant; use synchronous replication or accept that window",
+    "instead": [
+     "consensus-replication"
+    ]
    },
    {
     "product": "DynamoDB with conditional writes",
@@ -1135,7 +1138,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "multi-region",
      "low-cost"
     ],
-    "caveat": "Global tables resolve conflicts by last writer wins, so a lock table must be written in one region only"
+    "caveat": "Global tables resolve conflicts by last writer wins, so a lock table must be written in one region only",
+    "instead": [
+     "consensus-replication"
+    ]
    },
    {
     "product": "Redis SET NX PX",
@@ -7244,7 +7250,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "bottlenecks": [
    {
     "bottleneck": "Open workflow instances: long waits on providers and humans keep many instances live at once",
-    "mitigation": "Persist waiting instances instead of holding threads, and shard instances by workflow id across history stores",
+    "mitigation": "Persist waiting instances instead of holding threads, and shard instances by workflow id across database shards",
     "formula": {
      "yields": "open workflow instances (Little's law)",
      "expression": "requests_per_sec * task_seconds",
@@ -7309,7 +7315,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "low-latency",
      "operational-simplicity"
     ],
-    "caveat": "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key"
+    "caveat": "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key",
+    "instead": [
+     "transactional-outbox"
+    ]
    },
    {
     "product": "AWS Step Functions",
@@ -7325,7 +7334,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "high-throughput",
      "low-latency"
     ],
-    "caveat": "Standard workflows charge per state transition, and express workflows give up exactly-once step execution"
+    "caveat": "Standard workflows charge per state transition, and express workflows give up exactly-once step execution",
+    "instead": [
+     "transactional-outbox"
+    ]
    },
    {
     "product": "Debezium relaying the outbox to Kafka",

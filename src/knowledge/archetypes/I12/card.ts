@@ -351,7 +351,7 @@ export const card = {
     {
       bottleneck: "Open workflow instances: long waits on providers and humans keep many instances live at once",
       mitigation:
-        "Persist waiting instances instead of holding threads, and shard instances by workflow id across history stores",
+        "Persist waiting instances instead of holding threads, and shard instances by workflow id across database shards",
       formula: {
         yields: "open workflow instances (Little's law)",
         expression: "requests_per_sec * task_seconds",
@@ -402,6 +402,7 @@ export const card = {
       poorFor: ["low-latency", "operational-simplicity"],
       caveat:
         "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key",
+      instead: ["transactional-outbox"],
     },
     {
       product: "AWS Step Functions",
@@ -411,6 +412,7 @@ export const card = {
       poorFor: ["low-cost", "high-throughput", "low-latency"],
       caveat:
         "Standard workflows charge per state transition, and express workflows give up exactly-once step execution",
+      instead: ["transactional-outbox"],
     },
     {
       product: "Debezium relaying the outbox to Kafka",
