@@ -106,3 +106,21 @@ describe("technology follows the chosen mechanisms", () => {
     expect(products(d).join(" ")).not.toMatch(/DynamoDB|PostgreSQL/);
   });
 });
+
+describe("which invariant a mechanism protects", () => {
+  const protects = (d: ReturnType<typeof design>, id: string) => d.mechanisms.find((m) => m.id === id)?.protects ?? "";
+  it("follows the invariant's wording and the mechanism's, not the first invariant", () => {
+    const lock = design("Design a distributed lock service");
+    expect(protects(lock, "fencing-token")).toMatch(/token .*strictly increases/);
+    expect(protects(lock, "consensus-replication")).toMatch(/quorum/);
+    expect(protects(lock, "idempotency-key")).not.toMatch(/every later read/);
+    const metrics = design(METRICS);
+    expect(protects(metrics, "log-compaction")).toMatch(/compacted Block/);
+    expect(protects(metrics, "lease")).toMatch(/one evaluator/);
+    expect(new Set(metrics.mechanisms.map((m) => m.protects)).size).toBeGreaterThanOrEqual(4);
+  });
+  it("says why, for every mechanism", () => {
+    for (const p of [METRICS, PAYMENT, KAFKA])
+      for (const m of design(p).mechanisms) expect(m.protectsBecause).toMatch(/\w{3}/);
+  });
+});

@@ -119,6 +119,8 @@ export interface MechanismRow {
   kind: "base" | "companion";
   because: string[];
   protects: string;
+  /** Why this invariant: the path, the predicate's guarded words or the words it shares with the mechanism. */
+  protectsBecause: string;
 }
 
 export interface ReadPathRow {

@@ -4,7 +4,7 @@ import { QUANTITIES } from "../../knowledge/quantities.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, Nfrs } from "../design/types.js";
 import { approx, formatQuantity } from "../quantity-format.js";
-import { archetype } from "./common.js";
+import { archetype, meaningWords } from "./common.js";
 
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
 export function human(x: number): string {
@@ -92,21 +92,6 @@ function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, 
   return out;
 }
 
-const NOT_MEANING = new Set(
-  "a an the of to at on in per second each all across every and by with for its their from after".split(" "),
-);
-/** The words that say what a figure measures: "bytes retained across all replicas" -> bytes, retained, replicas. */
-function meaning(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .replace(/'s\b/g, "")
-      .split(/[^a-z]+/)
-      .filter((w) => w.length > 1 && !NOT_MEANING.has(w))
-      .map((w) => (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w)),
-  );
-}
-
 /**
  * The capacity figure a bottleneck's own formula measures again: the same archetype, the same unit and
  * mostly the same words (at least half of all their words shared). A formula that already reads a capacity
@@ -121,11 +106,11 @@ export function sameFigure(
   const vars = formulaVariables(formulaOf(formula.expression));
   if (mine.some((r) => vars.has(r.id) || (r.sets !== undefined && vars.has(r.sets) && r.kind !== "count")))
     return undefined;
-  const want = meaning(formula.yields);
+  const want = meaningWords(formula.yields);
   let best: { row: CapacityRow; score: number } | undefined;
   for (const r of mine) {
     if (r.unit !== formula.unit) continue;
-    const have = meaning(r.quantity);
+    const have = meaningWords(r.quantity);
     const shared = [...want].filter((w) => have.has(w)).length;
     const score = shared / new Set([...want, ...have]).size;
     if (score >= 0.5 && (!best || score > best.score)) best = { row: r, score };

@@ -8,7 +8,7 @@ export default definePredicate({
   adds: ["idempotency-key", "put-if-absent"],
   addsBecause:
     "A stored request id or a deterministic id turns the second attempt into a lookup of the first result instead of a second effect.",
-  guards: /\b(once|twice|retr|duplicate|request id)/i,
+  guards: /\b(exactly once|at most once|takes? effect once|twice|retr|duplicate|request id|repeat)/i,
   rule: (f, usual) => {
     const n = f.nfrs;
     if (n.delivery.value === "at-most-once")
