@@ -78,14 +78,6 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "skewed key popularity commonly puts around one percent of all traffic on the hottest key",
   },
   {
-    id: "partition_skew",
-    label: "load on the busiest partition over the average partition's",
-    unit: "x",
-    assumed: 2,
-    assumedBecause:
-      "keys are rarely uniform, so the busiest partition is planned at about twice the average until its real load is measured",
-  },
-  {
     id: "hot_set_fraction",
     label: "share of the catalogue that serves most reads",
     unit: "fraction",
@@ -317,6 +309,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "B",
     assumed: 1000,
     assumedBecause: "a session, profile or small record value is about 1 KB",
+  },
+  {
+    id: "partition_skew",
+    label: "load on the busiest partition over the average partition's",
+    unit: "x",
+    assumed: 2,
+    assumedBecause:
+      "keys are rarely uniform, so the busiest partition is planned at about twice the average until its real load is measured",
   },
 ];
 
