@@ -36,6 +36,50 @@ function statedInput(name: string, s: Nfrs["scale"][string]): Known {
   };
 }
 
+/**
+ * An input the prompt leaves out, read back from a stated one the model derives from it: when the model
+ * says `samples_per_sec` comes from `series / scrape_seconds` and the prompt states samples per second,
+ * then series = samples_per_sec * scrape_seconds, not a typical count that ignores the stated rate.
+ * Only a single product or quotient is inverted; the other operand is looked up as usual.
+ */
+function invertedFrom(
+  name: string,
+  model: CapacityModel,
+  scale: Nfrs["scale"],
+  lookup: (name: string) => Known | undefined,
+): { value: number; inputs: CapacityInput[]; expression: string; why: string } | undefined {
+  for (const other of model.inputs) {
+    const stated = scale[other.quantity];
+    if (!stated || other.quantity === name) continue;
+    const derivations = other.from === undefined ? [] : Array.isArray(other.from) ? other.from : [other.from];
+    for (const d of derivations) {
+      const m = /^\s*([a-z_][a-z0-9_]*)\s*([*/])\s*([a-z_][a-z0-9_]*)\s*$/.exec(d.expression);
+      if (!m) continue;
+      const [, left = "", op, right = ""] = m;
+      if (left !== name && right !== name) continue;
+      const operand = left === name ? right : left;
+      const k = lookup(operand);
+      if (!k || k.value <= 0) continue;
+      const y = other.quantity;
+      // y = name / a -> name = y * a; y = name * a (or a * name) -> name = y / a; y = a / name -> name = a / y
+      const [expression, value] =
+        op === "*"
+          ? [`${y} / ${operand}`, stated.value / k.value]
+          : left === name
+            ? [`${y} * ${operand}`, stated.value * k.value]
+            : [`${operand} / ${y}`, k.value / stated.value];
+      if (!(value > 0) || !Number.isFinite(value)) continue;
+      return {
+        value,
+        inputs: merge([statedInput(y, stated).inputs, k.inputs]),
+        expression,
+        why: `read back from ${y} = ${d.expression}: ${d.why}`,
+      };
+    }
+  }
+  return undefined;
+}
+
 /** Every quantity a capacity model may read: the shared table plus the inputs models declare themselves. */
 export function capacityQuantityIds(models: readonly CapacityModel[]): Set<string> {
   const ids = new Set(QUANTITY_BY_ID.keys());
@@ -117,6 +161,22 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
       break;
     }
     if (derived) continue;
+    const inverted = invertedFrom(spec.quantity, model, scale, lookup);
+    if (inverted) {
+      env.set(spec.quantity, {
+        value: inverted.value,
+        inputs: [
+          ...inverted.inputs,
+          {
+            name: spec.quantity,
+            value: inverted.value,
+            source: "assumed",
+            because: `not stated; derived as ${inverted.expression} = ${formatQuantity(inverted.value, unit)} (${inverted.why})`,
+          },
+        ],
+      });
+      continue;
+    }
     if (spec.typical !== undefined) {
       env.set(spec.quantity, {
         value: spec.typical,

@@ -60,8 +60,16 @@ export function compileKnowledge(): CompiledKnowledge {
   const ids = ARCHETYPE_ENTRIES.map((e) => e.id);
   for (const id of ARCHETYPE_IDS) if (!ids.includes(id)) problems.push(`archetype registry: ${id} has no entry`);
   const archetypes: Archetype[] = [];
-  for (const e of ARCHETYPE_ENTRIES) {
-    const p = entryProblems(e, known);
+  for (const [i, e] of ARCHETYPE_ENTRIES.entries()) {
+    // a card's bottleneck formula may read its own capacity model's figures (one source of numbers per design)
+    const capacity = ARCHETYPE_BUNDLES[i]?.capacity;
+    const own = capacity
+      ? [
+          ...capacity.inputs.map((x) => x.quantity),
+          ...capacity.figures.flatMap((f) => (f.sets ? [f.id, f.sets] : [f.id])),
+        ]
+      : [];
+    const p = entryProblems(e, { ...known, quantities: new Set([...known.quantities, ...own]) });
     problems.push(...p);
     const parsed = Archetype.safeParse(e);
     if (parsed.success) archetypes.push(parsed.data);

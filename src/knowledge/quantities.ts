@@ -310,6 +310,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 1000,
     assumedBecause: "a session, profile or small record value is about 1 KB",
   },
+  {
+    id: "partition_skew",
+    label: "load on the busiest partition over the average partition's",
+    unit: "x",
+    assumed: 2,
+    assumedBecause:
+      "keys are rarely uniform, so the busiest partition is planned at about twice the average until its real load is measured",
+  },
 ];
 
 /**

@@ -15,6 +15,7 @@ import {
   ORDERING_VALUES,
   PREDICATE_ID_VALUES,
   READ_SHAPE_VALUES,
+  RUNS_IN_VALUES,
   SCOPE_VALUES,
   WRITE_SHAPE_VALUES,
 } from "./vocab.js";
@@ -143,6 +144,11 @@ export const WritePath = z.strictObject({
   /** A write the user never asked for (renewal, heartbeat, offset, cursor). */
   hidden: z.boolean().default(false),
   critical: z.boolean().default(false),
+  /**
+   * Where the path runs, when its shape and words do not tell (a periodic rule evaluation, a call the
+   * outbox relay makes): the engine's rule (engine/fields/context.ts) places every other path.
+   */
+  runs: z.strictObject({ in: z.enum(RUNS_IN_VALUES), because: text }).optional(),
 });
 
 export const ReadPath = z.strictObject({
@@ -183,6 +189,11 @@ export const Technology = z.strictObject({
   suits: z.array(NfrTag).min(1),
   poorFor: z.array(NfrTag).min(1),
   caveat: text,
+  /**
+   * Mechanisms this product stands in for (a workflow engine's durable history does an outbox's job): a
+   * design that builds one of them itself does not also recommend the product.
+   */
+  instead: z.array(MechanismId).optional(),
 });
 
 export const Connection = z.strictObject({

@@ -29,6 +29,10 @@ export const WRITE_SHAPE_VALUES = [
 ] as const;
 export type WriteShape = (typeof WRITE_SHAPE_VALUES)[number];
 
+/** Where a path runs: inside a caller's request, in a worker after the caller is answered, or in a periodic loop. */
+export const RUNS_IN_VALUES = ["request path", "async worker", "control loop"] as const;
+export type RunsIn = (typeof RUNS_IN_VALUES)[number];
+
 export const READ_SHAPE_VALUES = ["read source", "read projection"] as const;
 export type ReadShape = (typeof READ_SHAPE_VALUES)[number];
 

@@ -166,6 +166,7 @@ const Mechanism = z.strictObject({
   kind: z.enum(["base", "companion"]),
   because: strings,
   protects: z.string(),
+  protectsBecause: z.string(),
 });
 
 const ReadPath = z.strictObject({

@@ -12,6 +12,7 @@ import type {
   PredicateId,
   Scope,
 } from "../../knowledge/schema.js";
+import type { RunsIn as KnowledgeRunsIn } from "../../knowledge/vocab.js";
 import type { StatedNfrs } from "../nfr-parse.js";
 import type { Recognition } from "../recognize/recognize.js";
 
@@ -92,7 +93,7 @@ export interface InvariantRow {
   because: string;
 }
 
-export type RunsIn = "request path" | "async worker" | "control loop";
+export type RunsIn = KnowledgeRunsIn;
 
 export interface ExecutionContext {
   paths: { path: string; runsIn: RunsIn; because: string }[];
@@ -118,6 +119,8 @@ export interface MechanismRow {
   kind: "base" | "companion";
   because: string[];
   protects: string;
+  /** Why this invariant: the path, the predicate's guarded words or the words it shares with the mechanism. */
+  protectsBecause: string;
 }
 
 export interface ReadPathRow {

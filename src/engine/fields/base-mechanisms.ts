@@ -2,7 +2,7 @@ import { WRITE_SHAPE_MECHANISMS } from "../../knowledge/operations.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
 import { applyDecisions } from "./decisions.js";
-import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
+import { addMechanism, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
 
 export const baseMechanismsField: Deriver<"baseMechanisms"> = {
   field: "baseMechanisms",
@@ -21,7 +21,10 @@ export const baseMechanismsField: Deriver<"baseMechanisms"> = {
       if (!id) continue;
       const path = f.invariants.find((i) => op.phrase.startsWith(i.path))?.path;
       const because = `${op.phrase}: ${op.operation} on ${op.entity}${op.mechanism ? " (the archetype's path names it)" : " (default for the write shape)"}`;
-      addMechanism(rows, mechanismRow(id, "base", [because], invariantMatching(f.invariants, /./, path)));
+      addMechanism(
+        rows,
+        mechanismRow(id, "base", [because], protectedInvariant(f.invariants, id, path ? { path } : {})),
+      );
     }
     // Hook (numbers helper): a chosen decision can rule out a base mechanism (e.g. leaderless replaces consensus).
     return applyDecisions(rows, f.decisions, "base", () => undefined);

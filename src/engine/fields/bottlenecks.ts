@@ -4,7 +4,7 @@ import { QUANTITIES } from "../../knowledge/quantities.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, Nfrs } from "../design/types.js";
 import { approx, formatQuantity } from "../quantity-format.js";
-import { archetype } from "./common.js";
+import { archetype, meaningWords } from "./common.js";
 
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
 export function human(x: number): string {
@@ -14,6 +14,24 @@ export function human(x: number): string {
   if (abs >= 1e7) return `${+(x / 1e6).toPrecision(3)} million`;
   if (abs >= 100) return Math.round(x).toLocaleString("en-US");
   return String(+x.toPrecision(3));
+}
+
+/** One stated value of an estimate: "leases = 200,000 ('200,000 leases')". */
+function statedPart(name: string, value: number, unit: string, source: string): string {
+  const shown = unit === "s" || /^B(\/|$)/.test(unit) ? formatQuantity(value, unit) : human(value);
+  return `${name} = ${shown} (${source})`;
+}
+
+/** A capacity figure as a bottleneck's estimate, with the inputs it rests on, worded as `estimate` words them. */
+function quoted(figure: CapacityRow): string {
+  const parts = figure.inputs.map((i) => {
+    const unit = i.unit ?? "";
+    if (i.source === "stated") return statedPart(i.name, i.value, unit, i.because.replace(/^the prompt says /, ""));
+    if (i.source === "override") return statedPart(i.name, i.value, unit, "set by override");
+    return `${i.name} = ${formatQuantity(i.value, unit)} (assumed: ${i.because.replace(/^not stated; /, "")})`;
+  });
+  const rhs = figure.formula.replace(/^[a-z0-9_]+ = /, "");
+  return `${figure.quantity} = ${rhs} ${figure.display}${parts.length > 0 ? `, with ${parts.join("; ")}` : ""}`;
 }
 
 /** A value a formula may use beyond the prompt's: a capacity input or figure with how it was reached. */
@@ -44,9 +62,7 @@ export function estimate(
     const q = QUANTITIES.find((x) => x.id === v);
     if (s) {
       values[v] = s.value;
-      const u = q?.unit ?? "";
-      const shown = u === "s" || /^B(\/|$)/.test(u) ? formatQuantity(s.value, u) : human(s.value);
-      parts.push(`${v} = ${shown} (${s.source === "override" ? "set by override" : `'${s.quote}'`})`);
+      parts.push(statedPart(v, s.value, q?.unit ?? "", s.source === "override" ? "set by override" : `'${s.quote}'`));
     } else if (k) {
       values[v] = k.value;
       parts.push(`${v} = ${formatQuantity(k.value, k.unit)} (${k.because})`);
@@ -76,11 +92,37 @@ function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, 
   return out;
 }
 
+/**
+ * The capacity figure a bottleneck's own formula measures again: the same archetype, the same unit and
+ * mostly the same words (at least half of all their words shared). A formula that already reads a capacity
+ * figure is built on it and needs no quoting.
+ */
+export function sameFigure(
+  formula: { yields: string; expression: string; unit: string },
+  archetypeId: string,
+  rows: readonly CapacityRow[],
+): CapacityRow | undefined {
+  const mine = rows.filter((r) => r.archetype === archetypeId);
+  const vars = formulaVariables(formulaOf(formula.expression));
+  if (mine.some((r) => vars.has(r.id) || (r.sets !== undefined && vars.has(r.sets) && r.kind !== "count")))
+    return undefined;
+  const want = meaningWords(formula.yields);
+  let best: { row: CapacityRow; score: number } | undefined;
+  for (const r of mine) {
+    if (r.unit !== formula.unit) continue;
+    const have = meaningWords(r.quantity);
+    const shared = [...want].filter((w) => have.has(w)).length;
+    const score = shared / new Set([...want, ...have]).size;
+    if (score >= 0.5 && (!best || score > best.score)) best = { row: r, score };
+  }
+  return best?.row;
+}
+
 export const bottlenecksField: Deriver<"bottlenecks"> = {
   field: "bottlenecks",
   category: "Derived",
   reads: ["archetypes", "nfrs", "primaryState", "capacity"],
-  rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; starter formulas are evaluated with the prompt's numbers and the capacity model's inputs, and a bottleneck without a formula quotes its archetype's hotspot figure",
+  rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     f.archetypes.forEach((ra, i) => {
@@ -93,7 +135,12 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
           archetype: a.id,
           rank: out.length === 0 ? "first hotspot" : "next",
         };
-        if (b.formula) {
+        const figure = b.formula ? sameFigure(b.formula, a.id, f.capacity) : undefined;
+        if (figure) {
+          // one source of numbers per design: the capacity table's figure, not a second estimate of it
+          row.formula = `${figure.formula} (${figure.unit})`;
+          row.estimate = quoted(figure);
+        } else if (b.formula) {
           row.formula = `${b.formula.yields} = ${b.formula.expression} (${b.formula.unit})`;
           const e = estimate(
             b.formula.expression,

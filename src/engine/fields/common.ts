@@ -38,3 +38,29 @@ export function shortName(action: string): string {
   const words = cut.trim().split(/\s+/).slice(0, 8).join(" ");
   return words.length >= 3 ? words : base.slice(0, 60);
 }
+
+const NOT_MEANING = new Set(
+  (
+    "a an the of to at on in by for from with and or but not no never every each any all its it is are be was " +
+    "only so that this then than when which whose who as into over under after before one per may can must " +
+    "still once same new own their there them they other second " +
+    // words nearly every invariant and mechanism uses, which say nothing about which rule is meant
+    "write writes written read reads record records store stored change changes value values through current last hold holds data"
+  ).split(" "),
+);
+
+/** A word's rough stem, so "increases" meets "increasing", "grants" meets "grant" and "compaction" "compacted". */
+function stem(w: string): string {
+  return w.replace(/(?:ions?|ing|ed|es|s|ly)$/, "").replace(/e$/, "");
+}
+
+/** The words that say what a text is about, roughly stemmed, without the words every such text uses. */
+export function meaningWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 2 && !NOT_MEANING.has(w))
+      .map(stem),
+  );
+}

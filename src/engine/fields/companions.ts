@@ -4,7 +4,7 @@ import { PREDICATE_BY_ID } from "../../knowledge/predicates.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
 import { applyDecisions } from "./decisions.js";
-import { addMechanism, invariantMatching, mechanismRow } from "./mechanism-rows.js";
+import { addMechanism, mechanismRow, protectedInvariant } from "./mechanism-rows.js";
 
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
@@ -36,7 +36,12 @@ export const companionsField: Deriver<"companions"> = {
         if (skipped(id)) continue;
         addMechanism(
           rows,
-          mechanismRow(id, "companion", [`${p.id}: ${p.because}`], invariantMatching(f.invariants, def.guards)),
+          mechanismRow(
+            id,
+            "companion",
+            [`${p.id}: ${p.because}`],
+            protectedInvariant(f.invariants, id, { guards: def.guards, guardedBy: `the ${p.id} predicate` }),
+          ),
         );
       }
     }
@@ -46,7 +51,7 @@ export const companionsField: Deriver<"companions"> = {
       f.decisions,
       "companion",
       // A decision's mechanism still needs its precondition in this design (the same gates as above).
-      (id, why) => (skipped(id) ? undefined : mechanismRow(id, "companion", why, invariantMatching(f.invariants, /./))),
+      (id, why) => (skipped(id) ? undefined : mechanismRow(id, "companion", why, protectedInvariant(f.invariants, id))),
       base,
     );
   },

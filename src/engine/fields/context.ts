@@ -1,13 +1,66 @@
 import type { Deriver } from "../design/graph.js";
-import type { ExecutionContext, RunsIn } from "../design/types.js";
+import type { ExecutionContext, OperationRow, RunsIn } from "../design/types.js";
+import { archetype } from "./common.js";
 
-function runsIn(op: { operation: string; hidden: boolean; interaction: string }): { runsIn: RunsIn; because: string } {
-  if (op.hidden && op.operation !== "async process")
-    return { runsIn: "control loop", because: "a hidden write is kept up by a background loop, not by a caller" };
+/** A path whose own words say the caller's acknowledgement waits for it ("… and ack on a write quorum"). */
+export const ACK_WAITS =
+  /\b(?:ack(?:nowledg\w*)?)\b[^.;]*?\b(?:once|on|after|only)\b|\bwaits? for\b|\bbefore (?:replying|answering|acknowledging)\b/i;
+/** A path that commits inside the caller's own write ("in the same commit", "in the same transaction"). */
+const SAME_COMMIT = /\bin the same (?:commit|transaction)\b/i;
+
+/**
+ * Where a path runs, by one rule over data: the card's own placement when it states one (a periodic rule
+ * evaluation, a call the outbox relay makes); else a path the acknowledgement waits for, or one that commits
+ * inside the caller's write, is on the request path however it is shaped; else a hidden record of a request
+ * (an idempotency key) is written inside the request it guards; else an async process runs in a worker, another
+ * hidden write in a background loop, and the rest in the caller's request.
+ */
+export function runsIn(
+  op: Pick<OperationRow, "phrase" | "operation" | "hidden" | "interaction" | "archetype" | "mechanism">,
+): {
+  runsIn: RunsIn;
+  because: string;
+} {
+  const card = archetype(op.archetype).writePaths.find((w) => op.phrase.startsWith(w.action));
+  if (card?.runs) return { runsIn: card.runs.in, because: card.runs.because };
+  if (ACK_WAITS.test(op.phrase))
+    return {
+      runsIn: "request path",
+      because: "the caller's acknowledgement waits for it, so it is part of the request",
+    };
+  if (SAME_COMMIT.test(op.phrase))
+    return { runsIn: "request path", because: "it commits inside the caller's own write" };
+  if (op.hidden && op.mechanism === "idempotency-key")
+    return {
+      runsIn: "request path",
+      because: "a request's dedup record is checked and written inside the request it guards",
+    };
   if (op.operation === "async process" || op.interaction === "async side-effect target")
     return { runsIn: "async worker", because: "it happens after the caller is answered, driven by a worker" };
+  if (op.hidden)
+    return { runsIn: "control loop", because: "a hidden write is kept up by a background loop, not by a caller" };
   return { runsIn: "request path", because: "a caller waits for it, so it must be fast and safe to retry" };
 }
+
+/** The kinds of decision wall-clock time takes in a design, each by the words of the paths that take it. */
+const TIME_DECISIONS: readonly { re: RegExp; says: string }[] = [
+  {
+    re: /\b(lease|heartbeats?|keepalives?|renew|expir\w*|ttl|time-to-live|session timeout|live (?:group )?members)\b/i,
+    says: "expiry uses the authority's clock, and holders renew well before it, assuming bounded drift",
+  },
+  {
+    re: /\b(firing|alerts?|for duration|staleness|stale series)\b/i,
+    says: "how long a condition has held before an alert fires, and when a series goes stale, are measured on the evaluator's clock",
+  },
+  {
+    re: /\b(retention|older than|grace period|past the retention)\b/i,
+    says: "retention and grace periods are measured on the server's clock, with a margin for drift",
+  },
+  {
+    re: /\b(due|timer|timeout|backoff|schedule|next_due_at|next_visit_at)\b/i,
+    says: "due times, timeouts and backoff run on the scheduler's clock, and firing a little early or late by the drift is tolerated",
+  },
+];
 
 /** The actors of this design that can stop half-way, named by what their paths do. */
 function crashActors(ops: readonly { phrase: string; entity: string; operation: string; hidden: boolean }[]): string[] {
@@ -25,25 +78,25 @@ export const contextField: Deriver<"context"> = {
   field: "context",
   category: "Classified",
   reads: ["operations", "nfrs"],
-  rule: "each path runs in the request path, an async worker or a control loop; retries, crashes, clocks and regions follow from the operations and the NFRs",
+  rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs",
   derive: (f) => {
     const paths: ExecutionContext["paths"] = f.operations
       .filter((o) => o.operation !== "read source" && o.operation !== "read projection")
       .map((o) => ({ path: o.phrase, ...runsIn(o) }));
-    const timed = f.operations.some((o) =>
-      /lease|heartbeat|renew|expir|ttl|due|timer|timeout/i.test(`${o.phrase} ${o.entity}`),
-    );
+    const text = f.operations.map((o) => `${o.phrase} ${o.entity}`).join(" ");
+    const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => t.says);
     const n = f.nfrs;
     return {
       paths,
       retries:
         n.delivery.value === "at-most-once"
-          ? "callers do not retry a write whose outcome is unknown; a lost one is accepted (at-most-once)"
+          ? "callers retry a failed write only within a small budget and then drop it; a lost write is accepted (at-most-once), so a repeat must be harmless rather than guarded"
           : "callers and workers retry on timeout, so every write may arrive more than once and must be safe to repeat",
       crashes: `any actor can crash between acting and recording: ${crashActors(f.operations).join(", ")}; recovery must find and finish or undo that half-step`,
-      clocks: timed
-        ? "expiry decisions use the authority's clock; holders assume bounded drift and renew well before expiry, and nothing trusts a client clock for correctness"
-        : "no correctness decision depends on wall-clock time; ordering comes from versions and sequence numbers",
+      clocks:
+        timed.length > 0
+          ? `${timed.join("; ")}; nothing trusts a client clock for correctness`
+          : "no correctness decision depends on wall-clock time; ordering comes from versions and sequence numbers",
       regions:
         n.regions.value > 1
           ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" ? "writes pay a cross-region quorum round trip" : "each region accepts writes locally and replicates asynchronously"}`

@@ -12,6 +12,8 @@ export const dataModelField: Deriver<"dataModel"> = {
     const ids = new Set(f.components.map((c) => c.id));
     /** A renamed entity reads "Refund (WorkflowInstance)": the archetype's name is the one in parentheses. */
     const base = (e: string) => /\(([A-Za-z]+)\)$/.exec(e)?.[1] ?? e;
+    // the primary state names a renamed entity by the prompt's noun ("Refund"), the table by both
+    for (const r of rows) if (primary.has(r.entity.replace(/\s*\([A-Za-z]+\)$/, ""))) primary.add(base(r.entity));
     const ranked = [...rows].sort((a, b) => Number(primary.has(base(b.entity))) - Number(primary.has(base(a.entity))));
     const lead = f.archetypes[0]?.id;
     const keep = (r: (typeof rows)[number]) =>

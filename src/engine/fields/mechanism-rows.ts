@@ -1,16 +1,25 @@
 import { MECHANISM_BY_ID } from "../../knowledge/index.js";
 import type { InvariantRow, MechanismRow } from "../design/types.js";
+import { meaningWords } from "./common.js";
 
 /** Builds a mechanism row from the catalogue; undefined for an id the catalogue lacks. */
 export function mechanismRow(
   id: string,
   kind: MechanismRow["kind"],
   because: string[],
-  protects: string,
+  protects: Protected,
 ): MechanismRow | undefined {
   const m = MECHANISM_BY_ID.get(id);
   if (!m) return undefined;
-  return { id, name: m.name, family: m.family, kind, because, protects };
+  return {
+    id,
+    name: m.name,
+    family: m.family,
+    kind,
+    because,
+    protects: protects.statement,
+    protectsBecause: protects.because,
+  };
 }
 
 /** Adds a row, or merges its reasons into an existing row with the same id. */
@@ -21,14 +30,53 @@ export function addMechanism(rows: MechanismRow[], row: MechanismRow | undefined
   else for (const b of row.because) if (!prev.because.includes(b)) prev.because.push(b);
 }
 
-/** The first invariant whose words match, else the first invariant at all. */
-export function invariantMatching(invariants: readonly InvariantRow[], re: RegExp, path?: string): string {
-  const onPath = path ? invariants.filter((i) => i.path === path) : invariants;
-  return (
-    onPath.find((i) => re.test(i.statement))?.statement ??
-    invariants.find((i) => re.test(i.statement))?.statement ??
-    onPath[0]?.statement ??
-    invariants[0]?.statement ??
-    "the contract of the component"
-  );
+/** The invariant a mechanism protects, and why that one. */
+export interface Protected {
+  statement: string;
+  because: string;
+}
+
+/**
+ * Which invariant a mechanism protects, computed from the invariant's wording and the mechanism's: an
+ * invariant on the path that uses the mechanism counts most, then the words the predicate that added it
+ * guards (`guards`), then the words the invariant shares with the mechanism's name and summary. Ties go to
+ * the earlier invariant; with no invariants at all, the component's contract.
+ */
+export function protectedInvariant(
+  invariants: readonly InvariantRow[],
+  mechanismId: string,
+  hints: { path?: string; guards?: RegExp; guardedBy?: string } = {},
+): Protected {
+  const m = MECHANISM_BY_ID.get(mechanismId);
+  const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
+  const mine = new Set([...named, ...meaningWords(m?.summary ?? "")]);
+  let best:
+    | { inv: InvariantRow; score: number; shared: string[]; weight: number; onPath: boolean; guarded: boolean }
+    | undefined;
+  for (const inv of invariants) {
+    const words = meaningWords(inv.statement);
+    const shared = [...mine].filter((w) => words.has(w));
+    const onPath = hints.path !== undefined && inv.path === hints.path;
+    const guarded = hints.guards?.test(inv.statement) === true;
+    // a word of the mechanism's name counts twice; one word of its summary alone is chance
+    const weight = shared.reduce((n, w) => n + (named.has(w) ? 2 : 1), 0);
+    const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (weight >= 2 ? weight : 0);
+    if (!best || score > best.score) best = { inv, score, shared, weight, onPath, guarded };
+  }
+  if (!best) return { statement: "the contract of the component", because: "the design states no invariant" };
+  const why: string[] = [];
+  if (best.onPath) why.push(`it sits on the path '${best.inv.path}' the invariant constrains`);
+  if (best.guarded) why.push(`the invariant names what ${hints.guardedBy ?? "its predicate"} guards`);
+  if (best.weight >= 2)
+    why.push(
+      `it shares ${best.shared
+        .slice(0, 4)
+        .map((w) => `'${w}'`)
+        .join(", ")} with ${m?.name ?? mechanismId}`,
+    );
+  return {
+    statement: best.inv.statement,
+    because:
+      why.length > 0 ? why.join("; ") : "no invariant names it, so the first invariant, which every mechanism serves",
+  };
 }

@@ -1,15 +1,17 @@
+import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
+import { promptNouns, renameText } from "../prompt-nouns.js";
 import { archetype } from "./common.js";
 
 export const primaryStateField: Deriver<"primaryState"> = {
   field: "primaryState",
   category: "Derived",
-  reads: ["branch", "features", "operations", "archetypes", "criticalPaths"],
-  rule: "keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative. A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them",
+  reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths"],
+  rule: "keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative. A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
   derive: (f) => {
     const out: PrimaryStateRow[] = [];
     if (f.branch.kind === "product") {
@@ -33,19 +35,26 @@ export const primaryStateField: Deriver<"primaryState"> = {
     const owners = new Set(f.criticalPaths.map((p) => p.archetype));
     const lead = f.archetypes[0];
     if (lead) owners.add(lead.id);
+    // the same renaming the architecture applies (engine/prompt-nouns.ts), so the state and the boxes agree
+    const renaming =
+      lead && f.branch.kind !== "product"
+        ? promptNouns(f.prompt, [{ key: lead.id, topology: ARCHITECTURE[lead.id] }])
+        : [];
     for (const ra of f.archetypes) {
       if (!owners.has(ra.id)) continue;
       const a = archetype(ra.id);
       const stance = STANCES[a.id];
       for (const e of a.entities.filter((x) => x.truth)) {
         if (out.some((r) => r.entity === e.name)) continue;
+        const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
+        const name = renamed ? renameText(e.name, [renamed]) : e.name;
         out.push({
-          entity: e.name,
-          description: e.description,
+          entity: name,
+          description: renamed ? renameText(e.description, [renamed]) : e.description,
           authority: a.silhouette.storage,
           scope: stance.scopes.coordination.scope,
           archetype: a.id,
-          because: `${e.name} is ${a.id}'s source of truth; ${stance.scopes.coordination.why}`,
+          because: `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${stance.scopes.coordination.why}`,
         });
       }
     }

@@ -4,6 +4,7 @@ import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
+import { parseStatedNfrs } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { compileSignal, findSignal, type Signal } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
@@ -35,6 +36,27 @@ export function matchAlias(clause: string): (typeof ALIASES)[number] | undefined
     if (findSignal(tokens, signal) && (!best || signal.stems.length > best.n)) best = { row, n: signal.stems.length };
   }
   return best?.row;
+}
+
+/** The prompt's words that state a quality (exactly once, in order, linearizable, p99 under 50 ms), not an action. */
+function statedNfrQuotes(prompt: string): string[] {
+  const n = parseStatedNfrs(prompt);
+  return [n.delivery, n.consistency, n.availability, n.ordering, n.durability, ...n.latency]
+    .flatMap((q) => (q ? [q.quote] : []))
+    .filter((q) => q.trim().length > 0);
+}
+
+/**
+ * A stated ask as an action: the words that state a quality are the NFRs' ("charges cards exactly once" asks to
+ * charge cards, and separately for exactly-once delivery), so they leave the requirement's text.
+ */
+export function withoutNfrWords(clause: string, quotes: readonly string[]): string {
+  let out = clause;
+  for (const q of quotes) {
+    const i = out.toLowerCase().indexOf(q.toLowerCase());
+    if (i >= 0) out = `${out.slice(0, i)} ${out.slice(i + q.length)}`;
+  }
+  return out.replace(/\s+/g, " ").trim();
 }
 
 const TIME_TRIGGER =
@@ -107,11 +129,14 @@ export const requirementsField: Deriver<"requirements"> = {
     const out: Requirement[] = featureRequirements(f.features);
     const lead = f.archetypes[0];
     if (lead && !product) {
+      const nfrWords = statedNfrQuotes(f.prompt);
       for (const c of clauses(f.prompt)) {
         const row = matchAlias(c);
         if (!row) continue;
+        const text = withoutNfrWords(c, nfrWords);
+        if (text.split(/\s+/).length < 2) continue;
         out.push({
-          text: c,
+          text,
           kind: "stated",
           archetype: lead.id,
           because: `the prompt asks to '${c}', which the alias table reads as '${row.phrase}' (${row.operation})`,

@@ -40,7 +40,7 @@ export const technologyField: Deriver<"technology"> = {
     "features",
     "criticalPaths",
   ],
-  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
+  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   derive: (f) => {
     const lead = f.archetypes[0];
     if (!lead) return [];
@@ -68,6 +68,8 @@ export const technologyField: Deriver<"technology"> = {
       const references: NonNullable<TechnologyRow["references"]> = [];
       const scored = a.technologies
         .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, f.prompt))
+        // a product standing in for a mechanism this design builds itself would contradict it
+        .filter((t) => !t.instead?.some((m) => ids.has(m)))
         .filter((t) => {
           const ref = referenceVerdict(t.product, f.prompt, inDesign);
           if (ref) references.push({ product: t.product, why: ref.why });

@@ -1119,7 +1119,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "high-throughput",
      "multi-region"
     ],
-    "caveat": "A failover to an asynchronously replicated standby can forget a grant; use synchronous replication or accept that window"
+    "caveat": "A failover to an asynchronously replicated standby can forget a grant; use synchronous replication or accept that window",
+    "instead": [
+     "consensus-replication"
+    ]
    },
    {
     "product": "DynamoDB with conditional writes",
@@ -1135,7 +1138,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "multi-region",
      "low-cost"
     ],
-    "caveat": "Global tables resolve conflicts by last writer wins, so a lock table must be written in one region only"
+    "caveat": "Global tables resolve conflicts by last writer wins, so a lock table must be written in one region only",
+    "instead": [
+     "consensus-replication"
+    ]
    },
    {
     "product": "Redis SET NX PX",
@@ -2729,7 +2735,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "overwrite current value",
     "mechanism": "consumer-offsets",
     "hidden": true,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "request path",
+     "because": "the consumer's commit is a request to the group coordinator, answered once the offset is stored"
+    }
    },
    {
     "action": "coordinator reassigns partitions among live group members and bumps the generation",
@@ -2884,8 +2894,8 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "bottleneck": "A skewed key sends most traffic to one partition, capping throughput at one leader and one consumer.",
     "mitigation": "Add partitions, salt known hot keys where per-key order is not needed, and watch the busiest partition rather than the average.",
     "formula": {
-     "yields": "average records per second per partition",
-     "expression": "messages_per_sec / partitions",
+     "yields": "records per second on the busiest partition at peak",
+     "expression": "messages_per_partition * partition_skew",
      "unit": "msg/s"
     }
    },
@@ -4059,7 +4069,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "create target",
     "mechanism": "request-coalescing",
     "hidden": true,
-    "critical": false
+    "critical": false,
+    "runs": {
+     "in": "request path",
+     "because": "the reader that missed waits for the fill"
+    }
    },
    {
     "action": "refuse a fill whose version is older than the copy or whose fill lease was voided by an invalidation",
@@ -7036,7 +7050,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "append event",
     "mechanism": "idempotent-receiver",
     "hidden": false,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "async worker",
+     "because": "the outbox relay makes the call after the caller was answered, so a slow or failing provider never holds a request"
+    }
    },
    {
     "action": "record the effect outcome and move the workflow on, accepted only while it is still awaiting that effect",
@@ -7044,7 +7062,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "state transition",
     "mechanism": "guarded-transition",
     "hidden": false,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "async worker",
+     "because": "the relay (or the webhook handler) records the outcome it learned, after the caller was answered"
+    }
    },
    {
     "action": "post each money movement as balanced debit and credit LedgerEntry rows in one transaction, appended and never updated",
@@ -7076,7 +7098,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "state transition",
     "mechanism": "saga",
     "hidden": false,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "async worker",
+     "because": "compensation starts from a permanent failure the relay or reconciler observes, not from a caller's request"
+    }
    },
    {
     "action": "settle attempts with unknown outcome by querying the provider and fixing our record to match",
@@ -7224,7 +7250,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "bottlenecks": [
    {
     "bottleneck": "Open workflow instances: long waits on providers and humans keep many instances live at once",
-    "mitigation": "Persist waiting instances instead of holding threads, and shard instances by workflow id across history stores",
+    "mitigation": "Persist waiting instances instead of holding threads, and shard instances by workflow id across database shards",
     "formula": {
      "yields": "open workflow instances (Little's law)",
      "expression": "requests_per_sec * task_seconds",
@@ -7289,7 +7315,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "low-latency",
      "operational-simplicity"
     ],
-    "caveat": "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key"
+    "caveat": "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key",
+    "instead": [
+     "transactional-outbox"
+    ]
    },
    {
     "product": "AWS Step Functions",
@@ -7305,7 +7334,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
      "high-throughput",
      "low-latency"
     ],
-    "caveat": "Standard workflows charge per state transition, and express workflows give up exactly-once step execution"
+    "caveat": "Standard workflows charge per state transition, and express workflows give up exactly-once step execution",
+    "instead": [
+     "transactional-outbox"
+    ]
    },
    {
     "product": "Debezium relaying the outbox to Kafka",
@@ -8285,7 +8317,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "create target",
     "mechanism": "insert-primary",
     "hidden": true,
-    "critical": false
+    "critical": false,
+    "runs": {
+     "in": "request path",
+     "because": "the uploading client sends each chunk and waits for it to be stored"
+    }
    },
    {
     "action": "commit the blob under its digest after verifying the hash of what arrived",
@@ -10999,7 +11035,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "create target",
     "mechanism": "put-if-absent",
     "hidden": true,
-    "critical": false
+    "critical": false,
+    "runs": {
+     "in": "request path",
+     "because": "the ingester registers the series inside the write that carries its first sample"
+    }
    },
    {
     "action": "cut the head into an immutable block and upload chunks and index before announcing it",
@@ -11031,7 +11071,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "shape": "state transition",
     "mechanism": "guarded-transition",
     "hidden": false,
-    "critical": true
+    "critical": true,
+    "runs": {
+     "in": "control loop",
+     "because": "the rule evaluator runs every rule on its evaluation interval; no caller waits for it"
+    }
    }
   ],
   "readPaths": [

@@ -1247,6 +1247,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "users"
   }
  },
+ "messages_per_partition * partition_skew": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "var",
+   "name": "messages_per_partition"
+  },
+  "right": {
+   "kind": "var",
+   "name": "partition_skew"
+  }
+ },
  "messages_per_sec": {
   "kind": "var",
   "name": "messages_per_sec"
@@ -1373,18 +1385,6 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
   "right": {
    "kind": "var",
    "name": "peak_factor"
-  }
- },
- "messages_per_sec / partitions": {
-  "kind": "bin",
-  "op": "/",
-  "left": {
-   "kind": "var",
-   "name": "messages_per_sec"
-  },
-  "right": {
-   "kind": "var",
-   "name": "partitions"
   }
  },
  "moving_objects * location_bytes": {

@@ -6,7 +6,8 @@ export default definePredicate({
   holdsWhen: "The same event can arrive more than once and must be counted or applied once.",
   adds: ["dedup-window"],
   addsBecause: "Remembering applied event ids for a bounded window lets consumers drop redeliveries cheaply.",
-  guards: /\b(once|twice|duplicate|count)/i,
+  guards:
+    /\b(exactly once|at most once|(?:applied|counted|delivered) (?:once|twice)|takes? effect once|twice|duplicate|double)/i,
   rule: (f, usual) => {
     const d = f.nfrs.delivery;
     if (d.value === "at-most-once") return { holds: false, because: "at-most-once delivery never redelivers" };

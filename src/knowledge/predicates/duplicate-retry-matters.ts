@@ -8,13 +8,13 @@ export default definePredicate({
   adds: ["idempotency-key", "put-if-absent"],
   addsBecause:
     "A stored request id or a deterministic id turns the second attempt into a lookup of the first result instead of a second effect.",
-  guards: /\b(once|twice|retr|duplicate|request id)/i,
+  guards: /\b(exactly once|at most once|takes? effect once|twice|retr|duplicate|request id|repeat)/i,
   rule: (f, usual) => {
     const n = f.nfrs;
     if (n.delivery.value === "at-most-once")
       return {
         holds: false,
-        because: `delivery is at-most-once (${n.delivery.because}): nothing is retried, so nothing applies twice`,
+        because: `delivery is at-most-once (${n.delivery.because}): a resent write is retried only within a small budget and a repeat is tolerated, so no request id is stored`,
       };
     const w = writesOf(f).find((o) => !o.hidden && o.operation !== "overwrite current value");
     if (w)

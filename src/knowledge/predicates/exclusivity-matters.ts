@@ -7,7 +7,8 @@ export default definePredicate({
   adds: ["lease", "fencing-token"],
   addsBecause:
     "A lease bounds how long a dead owner blocks others, and a fencing token stops a paused former owner from writing after it lost the lease.",
-  guards: /\b(one|single|at most|owner|holder|leader|exclusive)/i,
+  guards:
+    /\b(at most one|only one|exactly one|single|owner|holder|exclusive|one (?:worker|holder|owner|evaluator|leader|writer|sender))/i,
   rule: (f, usual) => {
     const t = phraseMatching(/\b(claim|lock|lease|exclusive|acquire|elect|holder|single writer|mutual)/i, f.operations);
     if (usual) return { holds: true, because: usual };

@@ -8,7 +8,7 @@ export default definePredicate({
   adds: ["transactional-outbox", "idempotent-receiver", "reconciliation-loop"],
   addsBecause:
     "The outbox ties the intent to the state change, the receiver's key absorbs repeats, and reconciliation catches whatever both sides still disagree on.",
-  guards: /\b(effect|charge|call|external|provider|sent|once)/i,
+  guards: /\b(effect|charge|call|external|provider|sent|exactly once)/i,
   rule: (f, usual) => {
     const t = phraseMatching(
       /\b(charg\w*|payments?|refund\w*|bank|e-?mails?|sms|webhooks?|callbacks?|third[- ]party|provider|external)\b/i,

@@ -408,6 +408,7 @@ export const card = {
       poorFor: ["high-throughput", "multi-region"],
       caveat:
         "A failover to an asynchronously replicated standby can forget a grant; use synchronous replication or accept that window",
+      instead: ["consensus-replication"],
     },
     {
       product: "DynamoDB with conditional writes",
@@ -416,6 +417,7 @@ export const card = {
       suits: ["durable", "elastic-scale", "operational-simplicity", "linearizable"],
       poorFor: ["multi-region", "low-cost"],
       caveat: "Global tables resolve conflicts by last writer wins, so a lock table must be written in one region only",
+      instead: ["consensus-replication"],
     },
     {
       product: "Redis SET NX PX",

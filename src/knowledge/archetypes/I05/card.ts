@@ -143,6 +143,10 @@ export const card = {
       mechanism: "consumer-offsets",
       hidden: true,
       critical: true,
+      runs: {
+        in: "request path",
+        because: "the consumer's commit is a request to the group coordinator, answered once the offset is stored",
+      },
     },
     {
       action: "coordinator reassigns partitions among live group members and bumps the generation",
@@ -300,8 +304,8 @@ export const card = {
       mitigation:
         "Add partitions, salt known hot keys where per-key order is not needed, and watch the busiest partition rather than the average.",
       formula: {
-        yields: "average records per second per partition",
-        expression: "messages_per_sec / partitions",
+        yields: "records per second on the busiest partition at peak",
+        expression: "messages_per_partition * partition_skew",
         unit: "msg/s",
       },
     },

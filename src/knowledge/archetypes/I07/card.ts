@@ -142,6 +142,10 @@ export const card = {
       shape: "create target",
       mechanism: "request-coalescing",
       hidden: true,
+      runs: {
+        in: "request path",
+        because: "the reader that missed waits for the fill",
+      },
     },
     {
       action: "refuse a fill whose version is older than the copy or whose fill lease was voided by an invalidation",

@@ -140,6 +140,11 @@ export const card = {
       shape: "append event",
       mechanism: "idempotent-receiver",
       critical: true,
+      runs: {
+        in: "async worker",
+        because:
+          "the outbox relay makes the call after the caller was answered, so a slow or failing provider never holds a request",
+      },
     },
     {
       action:
@@ -148,6 +153,10 @@ export const card = {
       shape: "state transition",
       mechanism: "guarded-transition",
       critical: true,
+      runs: {
+        in: "async worker",
+        because: "the relay (or the webhook handler) records the outcome it learned, after the caller was answered",
+      },
     },
     {
       action:
@@ -177,6 +186,11 @@ export const card = {
       shape: "state transition",
       mechanism: "saga",
       critical: true,
+      runs: {
+        in: "async worker",
+        because:
+          "compensation starts from a permanent failure the relay or reconciler observes, not from a caller's request",
+      },
     },
     {
       action: "settle attempts with unknown outcome by querying the provider and fixing our record to match",
@@ -337,7 +351,7 @@ export const card = {
     {
       bottleneck: "Open workflow instances: long waits on providers and humans keep many instances live at once",
       mitigation:
-        "Persist waiting instances instead of holding threads, and shard instances by workflow id across history stores",
+        "Persist waiting instances instead of holding threads, and shard instances by workflow id across database shards",
       formula: {
         yields: "open workflow instances (Little's law)",
         expression: "requests_per_sec * task_seconds",
@@ -388,6 +402,7 @@ export const card = {
       poorFor: ["low-latency", "operational-simplicity"],
       caveat:
         "Workflow state advances once because it is rebuilt from history, but activities are retried and so run at least once (at most once only by giving up retries); the external call inside an activity still needs an idempotency key",
+      instead: ["transactional-outbox"],
     },
     {
       product: "AWS Step Functions",
@@ -397,6 +412,7 @@ export const card = {
       poorFor: ["low-cost", "high-throughput", "low-latency"],
       caveat:
         "Standard workflows charge per state transition, and express workflows give up exactly-once step execution",
+      instead: ["transactional-outbox"],
     },
     {
       product: "Debezium relaying the outbox to Kafka",

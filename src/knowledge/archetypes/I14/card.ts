@@ -111,6 +111,10 @@ export const card = {
       shape: "create target",
       mechanism: "insert-primary",
       hidden: true,
+      runs: {
+        in: "request path",
+        because: "the uploading client sends each chunk and waits for it to be stored",
+      },
     },
     {
       action: "commit the blob under its digest after verifying the hash of what arrived",

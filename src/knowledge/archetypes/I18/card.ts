@@ -136,6 +136,10 @@ export const card = {
       shape: "create target",
       mechanism: "put-if-absent",
       hidden: true,
+      runs: {
+        in: "request path",
+        because: "the ingester registers the series inside the write that carries its first sample",
+      },
     },
     {
       action: "cut the head into an immutable block and upload chunks and index before announcing it",
@@ -165,6 +169,10 @@ export const card = {
       shape: "state transition",
       mechanism: "guarded-transition",
       critical: true,
+      runs: {
+        in: "control loop",
+        because: "the rule evaluator runs every rule on its evaluation interval; no caller waits for it",
+      },
     },
   ],
   readPaths: [

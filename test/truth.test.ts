@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+
+/** Rules that keep a design from stating wrong facts about itself. */
+
+const METRICS = "Design a metrics system that ingests 5 million samples per second and alerts on thresholds";
+const PAYMENT = "Design a payment service that charges cards exactly once through an external provider";
+const KAFKA = "Design a Kafka-like durable log";
+const KV = "Design a distributed key-value store with quorum replication";
+
+const where = (d: ReturnType<typeof design>, re: RegExp) => d.context.paths.find((p) => re.test(p.path))?.runsIn;
+
+describe("where a path runs", () => {
+  it("a path the acknowledgement waits for is on the request path, whatever its shape", () => {
+    expect(where(design(METRICS), /^replicate each series/)).toBe("request path");
+    expect(where(design(KAFKA), /^in-sync followers fetch/)).toBe("request path");
+    expect(where(design(KV), /^replicate each write to the key's replicas/)).toBe("request path");
+  });
+  it("the card's own placement wins: periodic rule evaluation is a control loop, the relay's call an async worker", () => {
+    expect(where(design(METRICS), /^evaluate a rule/)).toBe("control loop");
+    const p = design(PAYMENT);
+    expect(where(p, /^call the external system/)).toBe("async worker");
+    expect(where(p, /^record the effect outcome/)).toBe("async worker");
+  });
+  it("a request's dedup record is written inside the request it guards", () => {
+    expect(where(design(PAYMENT), /^remember each request id/)).toBe("request path");
+  });
+});
+
+describe("retries and clocks follow the design's own paths", () => {
+  it("an at-most-once design never claims callers do not retry", () => {
+    const d = design(METRICS);
+    expect(d.nfrs.delivery).toBe("at-most-once");
+    expect(d.context.retries).not.toMatch(/do not retry/);
+    expect(d.predicates.find((p) => p.id === "duplicate-retry-matters")?.because ?? "").not.toMatch(
+      /nothing is retried/,
+    );
+  });
+  it("a design whose paths name alerts or retention says which decisions depend on time", () => {
+    expect(design(METRICS).context.clocks).toMatch(/alert fires/);
+    expect(design(KAFKA).context.clocks).toMatch(/retention/);
+    expect(design(PAYMENT).context.clocks).not.toMatch(/alert/);
+  });
+});
+
+describe("operations are actions", () => {
+  it("a stated ask keeps its action and leaves the quality words to the NFRs", () => {
+    const d = design(PAYMENT);
+    expect(d.nfrs.delivery).toBe("exactly-once");
+    const stated = d.requirements.filter((r) => r.kind === "stated").map((r) => r.text);
+    expect(stated.length).toBeGreaterThan(0);
+    for (const t of [...stated, ...d.operations.map((o) => o.phrase)]) expect(t).not.toMatch(/exactly once/);
+  });
+});
+
+describe("the primary state and the boxes name the unit alike", () => {
+  it("a renamed unit is the primary state under the prompt's noun, with the reason", () => {
+    const d = design(PAYMENT);
+    expect(d.primaryState[0]?.entity).toBe("Payment");
+    expect(d.primaryState[0]?.because).toMatch(/WorkflowInstance/);
+    expect(d.dataModel[0]?.entity).toBe("Payment (WorkflowInstance)");
+    expect(design("Design a timer service").primaryState[0]?.entity).toBe("Timer");
+  });
+});
+
+describe("one source of numbers per design", () => {
+  it("an input the prompt leaves out is read back from a stated one the model derives from it", () => {
+    const d = design(METRICS);
+    const series = d.capacity.flatMap((c) => c.inputs).find((i) => i.name === "series");
+    expect(series?.value).toBe(75_000_000); // 5M samples/s * 15 s scrape interval
+    expect(series?.because).toMatch(/samples_per_sec \* scrape_seconds/);
+  });
+  it("a bottleneck that measures a capacity figure quotes it", () => {
+    for (const prompt of [METRICS, KAFKA, "Design a distributed lock service"]) {
+      const d = design(prompt);
+      for (const b of d.bottlenecks) {
+        for (const c of d.capacity) {
+          if (b.estimate?.startsWith(`${c.quantity} =`)) expect(b.estimate).toContain(c.display);
+        }
+      }
+    }
+    const storage = design(METRICS).bottlenecks.find((b) => /Stored bytes/.test(b.bottleneck));
+    const retained = design(METRICS).capacity.find((c) => c.id === "retained_bytes");
+    expect(storage?.estimate).toContain(retained?.display ?? "-");
+  });
+  it("a hot partition is the per-partition figure times an assumed skew, not the average", () => {
+    const d = design(KAFKA);
+    const hot = d.bottlenecks[0];
+    const per = d.capacity.find((c) => c.id === "messages_per_partition");
+    expect(hot?.estimate).toMatch(/partition_skew = 2 x \(assumed/);
+    expect(hot?.estimate).toContain(`messages_per_partition = ${per?.display.replace("≈ ", "")}`);
+  });
+});
+
+describe("technology follows the chosen mechanisms", () => {
+  const products = (d: ReturnType<typeof design>) => d.technology.flatMap((t) => t.choices.map((c) => c.product));
+  it("a design that builds its own outbox recommends no workflow engine that stands in for it", () => {
+    const d = design(PAYMENT);
+    expect(d.mechanisms.map((m) => m.id)).toContain("transactional-outbox");
+    expect(products(d).join(" ")).not.toMatch(/Temporal|Step Functions/);
+    expect(JSON.stringify(d.bottlenecks)).not.toMatch(/history store/);
+  });
+  it("a lock held in a consensus store lists no other store for it", () => {
+    const d = design("Design a distributed lock service");
+    expect(d.decisions.find((x) => x.id === "i02-lock-store")?.chosen).toBe("consensus-store");
+    expect(products(d).join(" ")).not.toMatch(/DynamoDB|PostgreSQL/);
+  });
+});
+
+describe("which invariant a mechanism protects", () => {
+  const protects = (d: ReturnType<typeof design>, id: string) => d.mechanisms.find((m) => m.id === id)?.protects ?? "";
+  it("follows the invariant's wording and the mechanism's, not the first invariant", () => {
+    const lock = design("Design a distributed lock service");
+    expect(protects(lock, "fencing-token")).toMatch(/token .*strictly increases/);
+    expect(protects(lock, "consensus-replication")).toMatch(/quorum/);
+    expect(protects(lock, "idempotency-key")).not.toMatch(/every later read/);
+    const metrics = design(METRICS);
+    expect(protects(metrics, "log-compaction")).toMatch(/compacted Block/);
+    expect(protects(metrics, "lease")).toMatch(/one evaluator/);
+    expect(new Set(metrics.mechanisms.map((m) => m.protects)).size).toBeGreaterThanOrEqual(4);
+  });
+  it("says why, for every mechanism", () => {
+    for (const p of [METRICS, PAYMENT, KAFKA])
+      for (const m of design(p).mechanisms) expect(m.protectsBecause).toMatch(/\w{3}/);
+  });
+});
