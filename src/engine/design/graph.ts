@@ -49,17 +49,27 @@ export function orderDerivers(derivers: readonly Deriver[]): Deriver[] {
   return order;
 }
 
-/** A read-only view that lets a deriver see only the fields it declared. */
+const FIELD = Symbol("deriver field");
+
+/**
+ * Stands behind every deriver's view: a read that finds no declared field falls through to here and is refused.
+ * Symbol reads (inspection, coercion) answer undefined, as they would on the plain fields object.
+ */
+const UNDECLARED: object = new Proxy(Object.freeze(Object.create(null)) as object, {
+  get(_target, key, receiver: { [FIELD]?: FieldName }) {
+    if (typeof key !== "string") return undefined;
+    throw new Error(`field graph: '${receiver[FIELD] ?? "?"}' read '${key}' without declaring it`);
+  },
+});
+/**
+ * A read-only view that lets a deriver see only the fields it declared: the declared fields are the view's own
+ * (frozen) properties, read at plain-object speed; any other name reaches UNDECLARED and throws.
+ */
 function guarded(fields: Partial<Fields>, d: Deriver): Readonly<Fields> {
-  const allowed = new Set<string>(d.reads);
-  return new Proxy(fields as Fields, {
-    get(target, key) {
-      if (typeof key === "string" && !allowed.has(key)) {
-        throw new Error(`field graph: '${d.field}' read '${key}' without declaring it`);
-      }
-      return target[key as FieldName];
-    },
-  });
+  const view = Object.create(UNDECLARED) as Record<string | symbol, unknown>;
+  for (const r of d.reads) view[r] = fields[r];
+  Object.defineProperty(view, FIELD, { value: d.field });
+  return Object.freeze(view) as unknown as Readonly<Fields>;
 }
 
 /** Evaluates every field in dependency order, applying override patches right after their field. */
