@@ -1,7 +1,8 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
-import { type ProtocolStep, parseProtocol } from "../knowledge/notation/protocol.js";
+import { protocolOf } from "../knowledge/notation/compiled.js";
+import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
@@ -644,7 +645,7 @@ function boundProtocols(
   const out: BoundProtocol[] = [];
   for (const p of parts) {
     for (const spec of p.topology.protocols ?? []) {
-      const parsed = parseProtocol(spec.notation);
+      const parsed = protocolOf(spec.notation);
       if (!parsed.ok) continue;
       const steps: BoundStep[] = [];
       let complete = true;
@@ -660,7 +661,7 @@ function boundProtocols(
         steps.push({ ...s, from, to });
       }
       if (complete && steps.length > 0)
-        out.push({ part: p.key, name: spec.name, steps, outcomes: parsed.value.outcomes });
+        out.push({ part: p.key, name: spec.name, steps, outcomes: [...parsed.value.outcomes] });
     }
   }
   return out;

@@ -4,17 +4,38 @@ import type { ArchetypeId } from "../knowledge/schema.js";
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const NAME_RE = new Map<string, RegExp>();
+interface NamePattern {
+  re: RegExp;
+  /** The name in lower case when it is plain ASCII: a text that does not contain it cannot match `re`. */
+  lower?: string;
+}
+
+const NAME_RE = new Map<string, NamePattern>();
+
+let lastText = "";
+let lastLower = "";
+/** The lower-case form of a text, kept for the last text asked about (names are tested against one text in turn). */
+function lowered(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
 
 /** Whole-word, case-insensitive test of a name inside a text (each name's pattern is compiled once). */
 export function mentionsName(text: string, name: string): boolean {
-  let re = NAME_RE.get(name);
-  if (!re) {
-    re = new RegExp(`(^|[^A-Za-z0-9])${escapeRe(name)}([^A-Za-z0-9]|$)`, "i");
+  let pat = NAME_RE.get(name);
+  if (!pat) {
+    pat = { re: new RegExp(`(^|[^A-Za-z0-9])${escapeRe(name)}([^A-Za-z0-9]|$)`, "i") };
+    // A case-insensitive match of ASCII letters needs the same letters in the text, whatever their case (no
+    // other character folds onto an ASCII one without the u flag), so a substring test rules most names out.
+    if (/^[\x20-\x7e]*$/.test(name)) pat.lower = name.toLowerCase();
     // Names come from the knowledge base and from its product lists, so the map stays small.
-    if (NAME_RE.size < 5000) NAME_RE.set(name, re);
+    if (NAME_RE.size < 5000) NAME_RE.set(name, pat);
   }
-  return re.test(text);
+  if (pat.lower !== undefined && !lowered(text).includes(pat.lower)) return false;
+  return pat.re.test(text);
 }
 
 /** Every named system (and alias) the knowledge base knows, longest first so "Amazon S3" beats "S3". */

@@ -1,4 +1,4 @@
-import { parseProtocol } from "../../knowledge/notation/protocol.js";
+import { protocolOf } from "../../knowledge/notation/compiled.js";
 import { own } from "../own.js";
 
 /**
@@ -143,7 +143,7 @@ export function boundSequence(
 
 /** A sequence diagram straight from protocol notation (archetype cards): participants are the named components. */
 export function protocolSequence(notation: string): string | undefined {
-  const parsed = parseProtocol(notation);
+  const parsed = protocolOf(notation);
   if (!parsed.ok) return undefined;
   const steps = parsed.value.steps.map((s) => {
     const step: SequenceStep = { from: s.actor, to: s.target ?? s.actor, operation: s.operation, branch: s.branch };
