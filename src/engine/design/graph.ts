@@ -61,15 +61,30 @@ const UNDECLARED: object = new Proxy(Object.freeze(Object.create(null)) as objec
     throw new Error(`field graph: '${receiver[FIELD] ?? "?"}' read '${key}' without declaring it`);
   },
 });
+/** One view maker per deriver: its views share a prototype that names the deriver and ends in UNDECLARED. */
+const VIEWS = new WeakMap<Deriver, new () => Record<string, unknown>>();
+
+function viewMaker(d: Deriver): new () => Record<string, unknown> {
+  let View = VIEWS.get(d);
+  if (!View) {
+    const Made = function (this: Record<string, unknown>) {} as unknown as new () => Record<string, unknown>;
+    const proto = Object.create(UNDECLARED) as Record<symbol, unknown>;
+    Object.defineProperty(proto, FIELD, { value: d.field });
+    Made.prototype = proto;
+    View = Made;
+    VIEWS.set(d, View);
+  }
+  return View;
+}
+
 /**
  * A read-only view that lets a deriver see only the fields it declared: the declared fields are the view's own
- * (frozen) properties, read at plain-object speed; any other name reaches UNDECLARED and throws.
+ * properties, read at plain-object speed; any other name reaches UNDECLARED and throws.
  */
 function guarded(fields: Partial<Fields>, d: Deriver): Readonly<Fields> {
-  const view = Object.create(UNDECLARED) as Record<string | symbol, unknown>;
+  const view = new (viewMaker(d))();
   for (const r of d.reads) view[r] = fields[r];
-  Object.defineProperty(view, FIELD, { value: d.field });
-  return Object.freeze(view) as unknown as Readonly<Fields>;
+  return view as unknown as Readonly<Fields>;
 }
 
 /** Evaluates every field in dependency order, applying override patches right after their field. */
