@@ -7,7 +7,7 @@ import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { isWrite } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
-import { parseStatedNfrs } from "./nfr-parse.js";
+import { statedNfrsOf } from "./nfr-parse.js";
 import { referenceVerdict } from "./references.js";
 
 export type CoherenceRule =
@@ -89,6 +89,9 @@ function failuresAgree(d: Design): Problem[] {
   return out;
 }
 
+const ISR = /\b(ISR|in-sync)\b/i;
+const MAJORITY = /\bmajorit\w*\b/i;
+
 function isrNotMajority(d: Checked): Problem[] {
   const texts = [
     ...d.failures.map((f) => `${f.failure} ${f.prevention} ${f.repair}`),
@@ -99,8 +102,10 @@ function isrNotMajority(d: Checked): Problem[] {
   ];
   const out: Problem[] = [];
   for (const t of texts) {
+    // a sentence that names both is inside a text that names both: most texts name neither
+    if (!ISR.test(t) || !MAJORITY.test(t)) continue;
     for (const sentence of t.split(/(?<=[.;])\s+/)) {
-      if (/\b(ISR|in-sync)\b/i.test(sentence) && /\bmajorit\w*\b/i.test(sentence))
+      if (ISR.test(sentence) && MAJORITY.test(sentence))
         out.push({ rule: "isr-called-majority", detail: `'${sentence.trim()}'` });
     }
   }
@@ -181,7 +186,7 @@ function nfrs(d: Design): Problem[] {
           "exactly-once delivery by default, but nothing in this design is delivered (no stream, no external effect)",
       });
   }
-  const stated = parseStatedNfrs(d.prompt);
+  const stated = statedNfrsOf(d.prompt);
   for (const k of ["delivery", "consistency", "availability", "ordering", "durability"] as const) {
     const s = stated[k];
     if (s && src(k) === "default")

@@ -703,6 +703,24 @@ function parseRegions(text: string, scale: Record<string, Stated<number>>): Stat
 }
 
 /** Everything the prompt states about NFRs; absent fields were not stated. */
+let lastStated: { prompt: string; stated: Readonly<StatedNfrs> } | undefined;
+
+/**
+ * The stated NFRs of the prompt being designed: derivation reads them (the nfrs field) and the coherence check
+ * reads them again, so the last prompt's answer is kept. It is shared, so it is frozen; copy before changing.
+ */
+export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
+  if (lastStated?.prompt !== prompt) {
+    const stated = parseStatedNfrs(prompt);
+    for (const l of stated.latency) Object.freeze(l);
+    Object.freeze(stated.latency);
+    for (const v of Object.values(stated.scale)) Object.freeze(v);
+    Object.freeze(stated.scale);
+    lastStated = { prompt, stated: Object.freeze(stated) };
+  }
+  return lastStated.stated;
+}
+
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const scale = parseScale(prompt);
   const out: StatedNfrs = { latency: parseLatency(prompt), scale };
