@@ -1,28 +1,56 @@
 /** Small text utilities shared by lookup and recognition. Pure and deterministic. */
 
+/** Three reused rows of the distance table (two back, one back, current); grown when a longer word comes. */
+let rowsBuf = new Int32Array(0);
+
 /** Damerau-Levenshtein (optimal string alignment) distance, capped for speed. */
 export function editDistance(a: string, b: string, cap = 8): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const rows = a.length + 1;
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => {
-    const r = new Array<number>(cols).fill(0);
-    r[0] = i;
-    return r;
-  });
-  for (let j = 0; j < cols; j++) (d[0] as number[])[j] = j;
-  for (let i = 1; i < rows; i++) {
-    const row = d[i] as number[];
-    const prev = d[i - 1] as number[];
+  if (rowsBuf.length < 3 * cols) rowsBuf = new Int32Array(3 * cols);
+  let back2 = 0;
+  let back1 = cols;
+  let cur = 2 * cols;
+  const d = rowsBuf;
+  for (let j = 0; j < cols; j++) d[back1 + j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    d[cur] = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let v = Math.min((d[back1 + j] as number) + 1, (d[cur + j - 1] as number) + 1, (d[back1 + j - 1] as number) + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        v = Math.min(v, (d[back2 + j - 2] as number) + 1);
       }
-      row[j] = v;
+      d[cur + j] = v;
     }
+    const t = back2;
+    back2 = back1;
+    back1 = cur;
+    cur = t;
   }
-  return (d[a.length] as number[])[b.length] as number;
+  return d[back1 + b.length] as number;
+}
+
+/** Answers of `re.test(text)` for texts that recur design after design (knowledge rows); bounded, emptied when full. */
+const TESTED = new WeakMap<RegExp, Map<string, boolean>>();
+const TESTED_MAX = 4096;
+
+/** `re.test(text)` for a pattern without the g or y flag (whose answer depends only on the text), remembered. */
+export function testOnce(re: RegExp, text: string): boolean {
+  let seen = TESTED.get(re);
+  if (!seen) {
+    if (re.global || re.sticky) return re.test(text);
+    seen = new Map();
+    TESTED.set(re, seen);
+  }
+  let hit = seen.get(text);
+  if (hit === undefined) {
+    hit = re.test(text);
+    if (seen.size >= TESTED_MAX) seen.clear();
+    seen.set(text, hit);
+  }
+  return hit;
 }

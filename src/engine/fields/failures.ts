@@ -4,6 +4,7 @@ import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow } from "../design/types.js";
 import { criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
+import { testOnce } from "../text.js";
 import { archetype } from "./common.js";
 
 const MAX_FAILURES = 14;
@@ -19,8 +20,8 @@ export const failuresField: Deriver<"failures"> = {
     // writable stand-ins in a fail-closed one) belongs to another design.
     const against = f.nfrs.availability.value === "stay-available" ? REFUSES : BOTH_SIDES;
     const push = (row: FailureRow) => {
-      if (against.test(`${row.failure} ${row.prevention} ${row.repair}`)) return;
-      if (out.length < MAX_FAILURES && !out.some((r) => r.failure === row.failure)) out.push(row);
+      if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
+      if (!testOnce(against, `${row.failure} ${row.prevention} ${row.repair}`)) out.push(row);
     };
     const [lead, ...rest] = f.archetypes;
     if (featureLed(f.branch.kind, f.features)) {
