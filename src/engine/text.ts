@@ -54,3 +54,20 @@ export function testOnce(re: RegExp, text: string): boolean {
   }
   return hit;
 }
+
+/**
+ * A pure text-to-text function that remembers its answers: the texts are mostly the knowledge base's own
+ * (entity names, actions), so they recur design after design. Bounded; emptied when full.
+ */
+export function rememberText(fn: (text: string) => string, max = 4096): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let hit = seen.get(text);
+    if (hit === undefined) {
+      hit = fn(text);
+      if (seen.size >= max) seen.clear();
+      seen.set(text, hit);
+    }
+    return hit;
+  };
+}

@@ -7,6 +7,17 @@ const MAX_PER_PATH = 3;
 /** On a feature-led path, the substrate archetype adds at most this many rules after the feature's own. */
 const MAX_SUBSTRATE_PER_PATH = 1;
 
+/** A whole-word, case-insensitive pattern for an entity's words (plural allowed), compiled once per word. */
+const WORD_PATTERNS = new Map<string, RegExp>();
+function wordPattern(w: string): RegExp {
+  let re = WORD_PATTERNS.get(w);
+  if (!re) {
+    re = new RegExp(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i");
+    if (WORD_PATTERNS.size < 4096) WORD_PATTERNS.set(w, re);
+  }
+  return re;
+}
+
 export const invariantsField: Deriver<"invariants"> = {
   field: "invariants",
   category: "Derived",
@@ -28,7 +39,7 @@ export const invariantsField: Deriver<"invariants"> = {
     };
     const wordMention = (text: string, entity: string) => {
       const hits = [entity, entityWords(entity)].map((w) =>
-        text.search(new RegExp(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i")),
+        text.search(wordPattern(w)),
       );
       const found = hits.filter((x) => x >= 0);
       return found.length > 0 ? Math.min(...found) : -1;
