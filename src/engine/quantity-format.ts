@@ -4,7 +4,7 @@
  */
 
 /** An integer with comma thousands separators, as `toLocaleString("en-US")` writes it, without the locale machinery. */
-function grouped(n: number): string {
+export function grouped(n: number): string {
   if (!(Math.abs(n) < 1e21)) return n.toLocaleString("en-US");
   const digits = String(Math.abs(n));
   let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
