@@ -9,7 +9,6 @@ import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { referenceVerdict } from "./references.js";
-import { testOnce } from "./text.js";
 
 export type CoherenceRule =
   | "chosen-and-avoided"
@@ -76,12 +75,12 @@ function failuresAgree(d: Design): Problem[] {
   const out: Problem[] = [];
   for (const f of d.failures) {
     const text = `${f.failure} ${f.prevention} ${f.repair}`;
-    if (d.nfrs.availability === "stay-available" && testOnce(REFUSES, text))
+    if (d.nfrs.availability === "stay-available" && REFUSES.test(text))
       out.push({
         rule: "failure-contradicts-availability",
         detail: `stay-available design, but the failure row '${f.failure}' says the system refuses service`,
       });
-    if (d.nfrs.availability === "fail-closed" && testOnce(BOTH_SIDES, text))
+    if (d.nfrs.availability === "fail-closed" && BOTH_SIDES.test(text))
       out.push({
         rule: "failure-contradicts-availability",
         detail: `fail-closed design, but the failure row '${f.failure}' keeps both sides writable`,
@@ -104,7 +103,7 @@ function isrNotMajority(d: Checked): Problem[] {
   const out: Problem[] = [];
   for (const t of texts) {
     // a sentence that names both is inside a text that names both: most texts name neither
-    if (!testOnce(ISR, t) || !testOnce(MAJORITY, t)) continue;
+    if (!ISR.test(t) || !MAJORITY.test(t)) continue;
     for (const sentence of t.split(/(?<=[.;])\s+/)) {
       if (ISR.test(sentence) && MAJORITY.test(sentence))
         out.push({ rule: "isr-called-majority", detail: `'${sentence.trim()}'` });

@@ -34,27 +34,6 @@ export function editDistance(a: string, b: string, cap = 8): number {
   return d[back1 + b.length] as number;
 }
 
-/** Answers of `re.test(text)` for texts that recur design after design (knowledge rows); bounded, emptied when full. */
-const TESTED = new WeakMap<RegExp, Map<string, boolean>>();
-const TESTED_MAX = 4096;
-
-/** `re.test(text)` for a pattern without the g or y flag (whose answer depends only on the text), remembered. */
-export function testOnce(re: RegExp, text: string): boolean {
-  let seen = TESTED.get(re);
-  if (!seen) {
-    if (re.global || re.sticky) return re.test(text);
-    seen = new Map();
-    TESTED.set(re, seen);
-  }
-  let hit = seen.get(text);
-  if (hit === undefined) {
-    hit = re.test(text);
-    if (seen.size >= TESTED_MAX) seen.clear();
-    seen.set(text, hit);
-  }
-  return hit;
-}
-
 /**
  * A pure text-to-text function that remembers its answers: the texts are mostly the knowledge base's own
  * (entity names, actions), so they recur design after design. Bounded; emptied when full.

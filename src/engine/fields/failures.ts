@@ -4,7 +4,6 @@ import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow } from "../design/types.js";
 import { criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
-import { testOnce } from "../text.js";
 import { archetype } from "./common.js";
 
 const MAX_FAILURES = 14;
@@ -21,7 +20,7 @@ export const failuresField: Deriver<"failures"> = {
     const against = f.nfrs.availability.value === "stay-available" ? REFUSES : BOTH_SIDES;
     const push = (row: FailureRow) => {
       if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
-      if (!testOnce(against, `${row.failure} ${row.prevention} ${row.repair}`)) out.push(row);
+      if (!against.test(`${row.failure} ${row.prevention} ${row.repair}`)) out.push(row);
     };
     const [lead, ...rest] = f.archetypes;
     if (featureLed(f.branch.kind, f.features)) {
