@@ -17,7 +17,12 @@ const ENTITY: Record<string, string> = {
   "}": "#125;",
 };
 
+/** Anything `label` would change: whitespace other than single inner spaces, or a character it escapes. */
+const NEEDS_WORK = /[^\S ]| {2}|^ | $|[#";<>`|{}]/;
+
 export function label(s: string, max = 80): string {
+  // most labels are short plain text already: nothing to collapse, trim, cut or escape
+  if (s.length <= max && !NEEDS_WORK.test(s)) return s;
   const flat = s.replace(/\s+/g, " ").trim();
   const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
   return cut.replace(/[#";<>`|{}]/g, (c) => own(ENTITY, c) ?? c);
