@@ -182,8 +182,13 @@ interface Box extends ComponentRow {
   replicaOf?: string;
 }
 
-/** Composes the parts into one connected architecture. */
+/** Composes the parts into one connected architecture, the prompt's noun renaming its unit. */
 export function composeArchitecture(parts: readonly Part[], prompt: string): Architecture {
+  return composeParts(parts, promptNouns(prompt, parts));
+}
+
+/** The composition itself: the prompt reaches it only through the renamings it asks for. */
+function composeParts(parts: readonly Part[], renaming: Renaming[]): Architecture {
   const boxes = new Map<string, Box>();
   const alias = new Map<string, string>();
   const links: LinkRow[] = [];
@@ -463,7 +468,6 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
   ensureConnected(parts, boxes, links, resolve);
 
   const unique = dedupeLinks(links);
-  const renaming = promptNouns(prompt, parts);
   const rn = (s: string) => renameText(s, renaming);
   const components: ComponentRow[] = [...boxes.values()].map((b) => ({
     id: b.id,
@@ -668,9 +672,33 @@ function boundProtocols(
 }
 
 /**
+ * Compositions by what they are composed of: the parts (each archetype or feature with its role and the
+ * reasons it carries) and the renamings the prompt asks for, which are all of the prompt composition reads.
+ * Prompts that recognise the same parts compose the same architecture. Bounded; emptied when full.
+ */
+const COMPOSED = new Map<string, Architecture>();
+const COMPOSED_MAX = 256;
+
+const partsKey = (parts: readonly Part[], renaming: readonly Renaming[]) =>
+  JSON.stringify([
+    parts.map((p) => [p.key, p.name, p.role, p.why, p.onDominant, p.substrates, p.hostedOn, p.terms]),
+    renaming,
+  ]);
+
+/** A deep copy of plain data (arrays, plain objects, primitives), keys in the same order. */
+function copied<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(copied) as T;
+  if (v === null || typeof v !== "object") return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = copied(x);
+  return out as T;
+}
+
+/**
  * The composed architecture of a design's fields. Several fields read it (components, links, API,
  * data model, diagrams); it is computed once per set of inputs and remembered by their identity,
- * which is invisible to callers because composition is a pure function of those inputs.
+ * which is invisible to callers because composition is a pure function of those inputs. Each design
+ * gets its own copy of a composition made for an earlier one.
  */
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
 
@@ -688,7 +716,16 @@ export function architectureOf(f: Pick<Fields, "prompt" | "branch" | "archetypes
   const key = `${f.branch.kind}\n${f.prompt}`;
   const hit = byPrompt.get(key);
   if (hit) return hit;
-  const arch = composeArchitecture(designParts(f), f.prompt);
+  const parts = designParts(f);
+  const renaming = promptNouns(f.prompt, parts);
+  const composedKey = partsKey(parts, renaming);
+  let composed = COMPOSED.get(composedKey);
+  if (!composed) {
+    composed = composeParts(parts, renaming);
+    if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.clear();
+    COMPOSED.set(composedKey, composed);
+  }
+  const arch = copied(composed);
   byPrompt.set(key, arch);
   return arch;
 }

@@ -168,14 +168,27 @@ const pascal = (noun: string) => noun.replace(/(^|[-_\s])([a-z])/g, (_, __, c: s
 const plural = (noun: string) =>
   noun.endsWith("y") && !/[aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : noun.endsWith("s") ? noun : `${noun}s`;
 
+/** Renaming patterns compiled once each (their sources are the knowledge base's unit entities and words). */
+const PATTERNS = new Map<string, RegExp>();
+function pattern(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let re = PATTERNS.get(key);
+  if (!re) {
+    re = new RegExp(source, flags);
+    if (PATTERNS.size < 1024) PATTERNS.set(key, re);
+  }
+  // a global pattern keeps its place between uses; `replace` starts it from the beginning every time
+  return re;
+}
+
 /** Applies renamings to one piece of text: the unit entity by name, generic words as whole words (plurals and `_id` keys too). */
 export function renameText(text: string, renamings: readonly Renaming[]): string {
   let out = text;
   for (const r of renamings) {
     if (out === r.entity) return pascal(r.noun);
-    out = out.replace(new RegExp(`\\b${r.entity}\\b`, "g"), pascal(r.noun));
+    out = out.replace(pattern(`\\b${r.entity}\\b`, "g"), pascal(r.noun));
     for (const w of r.words) {
-      out = out.replace(new RegExp(`(?<![A-Za-z])(${w})(s?)(?![a-z])`, "gi"), (_m, word: string, s: string) => {
+      out = out.replace(pattern(`(?<![A-Za-z])(${w})(s?)(?![a-z])`, "gi"), (_m, word: string, s: string) => {
         const base = s ? plural(r.noun) : r.noun;
         return word[0] === word[0]?.toUpperCase() ? base[0]?.toUpperCase() + base.slice(1) : base;
       });
