@@ -685,13 +685,16 @@ const partsKey = (parts: readonly Part[], renaming: readonly Renaming[]) =>
     renaming,
   ]);
 
-/** A deep copy of plain data (arrays, plain objects, primitives), keys in the same order. */
-function copied<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(copied) as T;
-  if (v === null || typeof v !== "object") return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = copied(x);
-  return out as T;
+/** A design's own copy of a kept composition: every row and every list in it new (the strings are shared). */
+function copied(a: Architecture): Architecture {
+  return {
+    components: a.components.map((c) => ({ ...c, holds: [...c.holds], runs: [...c.runs] })),
+    links: a.links.map((l) => ({ ...l })),
+    api: a.api.map((x) => ({ ...x, request: [...x.request], response: [...x.response], errors: [...x.errors] })),
+    dataModel: a.dataModel.map((d) => ({ ...d, key: [...d.key], fields: [...d.fields], indexes: [...d.indexes] })),
+    protocols: a.protocols.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s })), outcomes: [...p.outcomes] })),
+    renaming: a.renaming.map((r) => ({ ...r, words: [...r.words] })),
+  };
 }
 
 /**

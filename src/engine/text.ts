@@ -20,7 +20,11 @@ export function editDistance(a: string, b: string, cap = 8): number {
     for (let j = 1; j < cols; j++) {
       const bj = b.charCodeAt(j - 1);
       const cost = ai === bj ? 0 : 1;
-      let v = Math.min((d[back1 + j] as number) + 1, (d[cur + j - 1] as number) + 1, (d[back1 + j - 1] as number) + cost);
+      let v = Math.min(
+        (d[back1 + j] as number) + 1,
+        (d[cur + j - 1] as number) + 1,
+        (d[back1 + j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
         v = Math.min(v, (d[back2 + j - 2] as number) + 1);
       }

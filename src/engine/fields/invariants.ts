@@ -38,9 +38,7 @@ export const invariantsField: Deriver<"invariants"> = {
       return hits.length > 0 ? Math.min(...hits) : -1;
     };
     const wordMention = (text: string, entity: string) => {
-      const hits = [entity, entityWords(entity)].map((w) =>
-        text.search(wordPattern(w)),
-      );
+      const hits = [entity, entityWords(entity)].map((w) => text.search(wordPattern(w)));
       const found = hits.filter((x) => x >= 0);
       return found.length > 0 ? Math.min(...found) : -1;
     };
