@@ -45,13 +45,49 @@ const SYSTEM_NAMES: readonly string[] = [
   .filter((n) => n.length >= 2)
   .sort((a, b) => b.length - a.length || a.localeCompare(b));
 
-let lastNamed: { prompt: string; names: readonly string[] } | undefined;
+/** The ASCII names by their first three letters (lower case); the others, and shorter names, are always tried. */
+const BY_TRIGRAM = new Map<string, number[]>();
+const ALWAYS: number[] = [];
+SYSTEM_NAMES.forEach((n, i) => {
+  if (n.length < 3 || !/^[\x20-\x7e]*$/.test(n)) {
+    ALWAYS.push(i);
+    return;
+  }
+  const t = n.slice(0, 3).toLowerCase();
+  const list = BY_TRIGRAM.get(t);
+  if (list) list.push(i);
+  else BY_TRIGRAM.set(t, [i]);
+});
+
+interface PromptNames {
+  prompt: string;
+  names: readonly string[];
+  /** Per reference family, the words the prompt asks for it with (or undefined). */
+  asked: (string | undefined)[];
+}
+let lastNamed: PromptNames | undefined;
+
+function promptNames(prompt: string): PromptNames {
+  if (lastNamed?.prompt === prompt) return lastNamed;
+  // Asked once per product while a design is derived: the answer for the last prompt is kept. A name can only
+  // be mentioned where its first three letters occur (any case), so only those names are tested.
+  const lower = prompt.toLowerCase();
+  const candidates = new Set<number>(ALWAYS);
+  for (let i = 0; i + 3 <= lower.length; i++) {
+    const list = BY_TRIGRAM.get(lower.slice(i, i + 3));
+    if (list) for (const k of list) candidates.add(k);
+  }
+  const names = [...candidates]
+    .sort((a, b) => a - b)
+    .map((k) => SYSTEM_NAMES[k] as string)
+    .filter((n) => mentionsName(prompt, n));
+  lastNamed = { prompt, names, asked: REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0]) };
+  return lastNamed;
+}
 
 /** The real systems a prompt names ("like Kafka", "Design an object store like S3"). */
 export function namedSystems(prompt: string): readonly string[] {
-  // Asked once per product while a design is derived: the answer for the last prompt is kept.
-  if (lastNamed?.prompt !== prompt) lastNamed = { prompt, names: SYSTEM_NAMES.filter((n) => mentionsName(prompt, n)) };
-  return lastNamed.names;
+  return promptNames(prompt).names;
 }
 
 export interface ReferenceVerdict {
@@ -69,16 +105,17 @@ export function referenceVerdict(
   prompt: string,
   archetypes: readonly ArchetypeId[],
 ): ReferenceVerdict | undefined {
-  for (const name of namedSystems(prompt)) {
+  const named = promptNames(prompt);
+  for (const name of named.names) {
     if (mentionsName(product, name))
       return {
         name,
         why: `the prompt names ${name}: it is the system being designed, so its design is the reference, not a part to buy`,
       };
   }
-  for (const family of REFERENCE_FAMILIES) {
+  for (const [i, family] of REFERENCE_FAMILIES.entries()) {
     if (!archetypes.includes(family.archetype)) continue;
-    const asked = prompt.match(family.asks)?.[0];
+    const asked = named.asked[i];
     const impl = family.implementations.find((i) => mentionsName(product, i));
     if (asked && impl)
       return {
