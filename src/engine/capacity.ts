@@ -71,6 +71,12 @@ const EVALUATED_MAX = 256;
 
 /** Evaluates one model with the prompt's scale; figures whose inputs cannot all be found are left out. */
 export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
+  // each design gets its own rows, so a caller that edits one never edits another design's
+  return capacityRows(model, owner, scale).map((r) => ({ ...r, inputs: r.inputs.map((i) => ({ ...i })) }));
+}
+
+/** The same rows, shared with every other reader: for a caller that only reads them. */
+export function capacityRows(model: CapacityModel, owner: string, scale: Nfrs["scale"]): readonly Readonly<CapacityRow>[] {
   let key = owner;
   for (const name of modelReads(model)) {
     const s = scale[name];
@@ -84,11 +90,16 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
   let rows = byKey.get(key);
   if (!rows) {
     rows = evaluateModel(model, owner, scale);
+    for (const r of rows) {
+      for (const i of r.inputs) Object.freeze(i);
+      Object.freeze(r.inputs);
+      Object.freeze(r);
+    }
+    Object.freeze(rows);
     if (byKey.size >= EVALUATED_MAX) byKey.clear();
     byKey.set(key, rows);
   }
-  // each design gets its own rows, so a caller that edits one never edits another design's
-  return rows.map((r) => ({ ...r, inputs: r.inputs.map((i) => ({ ...i })) }));
+  return rows;
 }
 
 function evaluateModel(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
