@@ -76,7 +76,11 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
 }
 
 /** The same rows, shared with every other reader: for a caller that only reads them. */
-export function capacityRows(model: CapacityModel, owner: string, scale: Nfrs["scale"]): readonly Readonly<CapacityRow>[] {
+export function capacityRows(
+  model: CapacityModel,
+  owner: string,
+  scale: Nfrs["scale"],
+): readonly Readonly<CapacityRow>[] {
   let key = owner;
   for (const name of modelReads(model)) {
     const s = scale[name];

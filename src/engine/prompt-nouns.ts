@@ -1,4 +1,5 @@
 import type { Topology } from "../knowledge/topology.js";
+import { pattern } from "./text.js";
 
 /**
  * Prompt nouns: when the prompt names its unit of work or state ("a timer service", "a refund system",
@@ -167,19 +168,6 @@ export function promptNouns(prompt: string, parts: readonly { key: string; topol
 const pascal = (noun: string) => noun.replace(/(^|[-_\s])([a-z])/g, (_, __, c: string) => c.toUpperCase());
 const plural = (noun: string) =>
   noun.endsWith("y") && !/[aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : noun.endsWith("s") ? noun : `${noun}s`;
-
-/** Renaming patterns compiled once each (their sources are the knowledge base's unit entities and words). */
-const PATTERNS = new Map<string, RegExp>();
-function pattern(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let re = PATTERNS.get(key);
-  if (!re) {
-    re = new RegExp(source, flags);
-    if (PATTERNS.size < 1024) PATTERNS.set(key, re);
-  }
-  // a global pattern keeps its place between uses; `replace` starts it from the beginning every time
-  return re;
-}
 
 /** Applies renamings to one piece of text: the unit entity by name, generic words as whole words (plurals and `_id` keys too). */
 export function renameText(text: string, renamings: readonly Renaming[]): string {

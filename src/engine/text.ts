@@ -54,3 +54,23 @@ export function rememberText(fn: (text: string) => string, max = 4096): (text: s
     return hit;
   };
 }
+
+/** Patterns built from text at run time, compiled once per source and flags; bounded, emptied when full. */
+const PATTERNS = new Map<string, RegExp>();
+const PATTERNS_MAX = 4096;
+
+/**
+ * `new RegExp(source, flags)`, compiled once: the sources are built from the knowledge base's words (entities,
+ * verbs, nouns, decision conditions), so they recur design after design. A global or sticky pattern keeps its
+ * place between uses; `replace` and `search` start it from the beginning, so use it only with those.
+ */
+export function pattern(source: string, flags = ""): RegExp {
+  const key = `${flags}/${source}`;
+  let re = PATTERNS.get(key);
+  if (!re) {
+    re = new RegExp(source, flags);
+    if (PATTERNS.size >= PATTERNS_MAX) PATTERNS.clear();
+    PATTERNS.set(key, re);
+  }
+  return re;
+}

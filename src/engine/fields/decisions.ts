@@ -7,6 +7,7 @@ import { capacityRows } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { formatQuantity } from "../quantity-format.js";
+import { pattern } from "../text.js";
 
 interface NumberValue {
   value: number;
@@ -33,17 +34,6 @@ function numbersFor(
   return out;
 }
 
-/** A stated-number condition's pattern, compiled once per source (they come from the decision tables). */
-const MATCHING = new Map<string, RegExp>();
-function matching(source: string): RegExp {
-  let re = MATCHING.get(source);
-  if (!re) {
-    re = new RegExp(source, "i");
-    MATCHING.set(source, re);
-  }
-  return re;
-}
-
 type Check = { holds: boolean; says: string } | undefined;
 
 function checkCondition(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, NumberValue>): Check {
@@ -66,7 +56,7 @@ function checkCondition(c: DecisionCondition, f: Readonly<Fields>, nums: Map<str
   }
   if ("stated" in c) {
     const s = f.nfrs.scale[c.stated];
-    const matches = s !== undefined && (c.matching === undefined || matching(c.matching).test(s.quote));
+    const matches = s !== undefined && (c.matching === undefined || pattern(c.matching, "i").test(s.quote));
     return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
   }
   if ("latencyAtMost" in c) {

@@ -1,22 +1,15 @@
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { featureInvariants, featureLed } from "../product/index.js";
+import { pattern } from "../text.js";
 import { archetype, entityWords } from "./common.js";
 
 const MAX_PER_PATH = 3;
 /** On a feature-led path, the substrate archetype adds at most this many rules after the feature's own. */
 const MAX_SUBSTRATE_PER_PATH = 1;
 
-/** A whole-word, case-insensitive pattern for an entity's words (plural allowed), compiled once per word. */
-const WORD_PATTERNS = new Map<string, RegExp>();
-function wordPattern(w: string): RegExp {
-  let re = WORD_PATTERNS.get(w);
-  if (!re) {
-    re = new RegExp(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i");
-    if (WORD_PATTERNS.size < 4096) WORD_PATTERNS.set(w, re);
-  }
-  return re;
-}
+/** A whole-word, case-insensitive pattern for an entity's words (plural allowed). */
+const wordPattern = (w: string) => pattern(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i");
 
 export const invariantsField: Deriver<"invariants"> = {
   field: "invariants",
