@@ -37,3 +37,32 @@ describe("kept derivations stay private to each design", () => {
     expect(stated.capacity.some((r) => r.inputs.some((i) => i.source === "stated"))).toBe(true);
   });
 });
+
+describe("named systems through the three-letter index", () => {
+  it("finds exactly the names a whole-word, any-case test of every name finds", async () => {
+    const { ARCHETYPES } = await import("../src/knowledge/index.js");
+    const { namedSystems } = await import("../src/engine/references.js");
+    const names = [
+      ...new Set(ARCHETYPES.flatMap((a) => a.signals.systems.flatMap((s) => [s.name, ...s.aliases]))),
+    ].filter((n) => n.length >= 2);
+    const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const brute = (p: string) =>
+      new Set(names.filter((n) => new RegExp(`(^|[^A-Za-z0-9])${esc(n)}([^A-Za-z0-9]|$)`, "i").test(p)));
+    let seed = 7;
+    const rnd = (k: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % k;
+    };
+    const noise = [" ", "-", "é", "İ", "x", ".", "K", "\u212a"];
+    for (let t = 0; t < 300; t++) {
+      let p = "Design ";
+      for (let w = 0; w < 4; w++) {
+        const n = names[rnd(names.length)] ?? "";
+        p += [...n].map((c) => (rnd(2) ? c.toUpperCase() : c.toLowerCase())).join("");
+        p += noise[rnd(noise.length)];
+        if (rnd(3) === 0) p += n.slice(0, 3);
+      }
+      expect(new Set(namedSystems(p)), p).toEqual(brute(p));
+    }
+  });
+});

@@ -591,9 +591,7 @@ function parseScale(text: string): Scale {
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
     let nounEnd = hit ? (ends[hit.used - 1] ?? pos) : pos;
     const afterNoun = rest.slice(nounEnd);
-    const rateM =
-      slashRate.exec(afterNoun) ??
-      PER_LONG_TIME.exec(afterNoun);
+    const rateM = slashRate.exec(afterNoun) ?? PER_LONG_TIME.exec(afterNoun);
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);
     if (rateM || intrinsic) {
       const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;

@@ -45,19 +45,41 @@ const SYSTEM_NAMES: readonly string[] = [
   .filter((n) => n.length >= 2)
   .sort((a, b) => b.length - a.length || a.localeCompare(b));
 
+/** Lower-case ASCII code of a character code, or -1 for a character no ASCII name can match. */
+const asciiLower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c < 128 ? c : -1);
+/** Three lower-case ASCII codes as one number. */
+const trigram = (a: number, b: number, c: number) => (a << 14) | (b << 7) | c;
+
 /** The ASCII names by their first three letters (lower case); the others, and shorter names, are always tried. */
-const BY_TRIGRAM = new Map<string, number[]>();
+const BY_TRIGRAM = new Map<number, number[]>();
 const ALWAYS: number[] = [];
 SYSTEM_NAMES.forEach((n, i) => {
   if (n.length < 3 || !/^[\x20-\x7e]*$/.test(n)) {
     ALWAYS.push(i);
     return;
   }
-  const t = n.slice(0, 3).toLowerCase();
+  const t = trigram(asciiLower(n.charCodeAt(0)), asciiLower(n.charCodeAt(1)), asciiLower(n.charCodeAt(2)));
   const list = BY_TRIGRAM.get(t);
   if (list) list.push(i);
   else BY_TRIGRAM.set(t, [i]);
 });
+
+/** The indexes of the names a text may mention: those whose first three letters occur in it, in any case. */
+function candidateNames(text: string): number[] {
+  const found = new Set<number>(ALWAYS);
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = asciiLower(text.charCodeAt(i));
+    if (a >= 0 && b >= 0 && c >= 0) {
+      const list = BY_TRIGRAM.get(trigram(a, b, c));
+      if (list) for (const k of list) found.add(k);
+    }
+    a = b;
+    b = c;
+  }
+  return [...found].sort((x, y) => x - y);
+}
 
 interface PromptNames {
   prompt: string;
@@ -71,14 +93,7 @@ function promptNames(prompt: string): PromptNames {
   if (lastNamed?.prompt === prompt) return lastNamed;
   // Asked once per product while a design is derived: the answer for the last prompt is kept. A name can only
   // be mentioned where its first three letters occur (any case), so only those names are tested.
-  const lower = prompt.toLowerCase();
-  const candidates = new Set<number>(ALWAYS);
-  for (let i = 0; i + 3 <= lower.length; i++) {
-    const list = BY_TRIGRAM.get(lower.slice(i, i + 3));
-    if (list) for (const k of list) candidates.add(k);
-  }
-  const names = [...candidates]
-    .sort((a, b) => a - b)
+  const names = candidateNames(prompt)
     .map((k) => SYSTEM_NAMES[k] as string)
     .filter((n) => mentionsName(prompt, n));
   lastNamed = { prompt, names, asked: REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0]) };
