@@ -107,8 +107,11 @@ export const requirementsField: Deriver<"requirements"> = {
     const out: Requirement[] = featureRequirements(f.features);
     const lead = f.archetypes[0];
     if (lead && !product) {
+      // a clause the prompt repeats is matched once
+      const matched = new Map<string, ReturnType<typeof matchAlias>>();
       for (const c of clauses(f.prompt)) {
-        const row = matchAlias(c);
+        if (!matched.has(c)) matched.set(c, matchAlias(c));
+        const row = matched.get(c);
         if (!row) continue;
         out.push({
           text: c,
