@@ -84,8 +84,8 @@ function candidateNames(text: string): number[] {
 interface PromptNames {
   prompt: string;
   names: readonly string[];
-  /** Per reference family, the words the prompt asks for it with (or undefined). */
-  asked: (string | undefined)[];
+  /** Per reference family, the words the prompt asks for it with (null: it does not), once asked. */
+  asked: (string | null | undefined)[];
 }
 let lastNamed: PromptNames | undefined;
 
@@ -96,7 +96,7 @@ function promptNames(prompt: string): PromptNames {
   const names = candidateNames(prompt)
     .map((k) => SYSTEM_NAMES[k] as string)
     .filter((n) => mentionsName(prompt, n));
-  lastNamed = { prompt, names, asked: REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0]) };
+  lastNamed = { prompt, names, asked: [] };
   return lastNamed;
 }
 
@@ -130,7 +130,11 @@ export function referenceVerdict(
   }
   for (const [i, family] of REFERENCE_FAMILIES.entries()) {
     if (!archetypes.includes(family.archetype)) continue;
-    const asked = named.asked[i];
+    let asked = named.asked[i];
+    if (asked === undefined) {
+      asked = prompt.match(family.asks)?.[0] ?? null;
+      named.asked[i] = asked;
+    }
     const impl = family.implementations.find((i) => mentionsName(product, i));
     if (asked && impl)
       return {
