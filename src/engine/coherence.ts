@@ -93,17 +93,21 @@ const ISR = /\b(ISR|in-sync)\b/i;
 const MAJORITY = /\bmajorit\w*\b/i;
 
 function isrNotMajority(d: Checked): Problem[] {
-  const texts = [
-    ...d.failures.map((f) => `${f.failure} ${f.prevention} ${f.repair}`),
-    ...d.mechanisms.map((m) => `${m.name} ${m.because.join(" ")} ${m.protects}`),
-    ...d.invariants.map((i) => i.statement),
-    ...d.operations.map((o) => o.phrase),
-    ...(d.script ?? []).map((s) => s.text),
+  // Each text is its pieces joined by spaces. "ISR" and "in-sync" hold no space, so a text names one only
+  // when a piece does: most name neither, and their text is never put together.
+  const pieces: (readonly string[])[] = [
+    ...d.failures.map((f) => [f.failure, f.prevention, f.repair]),
+    ...d.mechanisms.map((m) => [m.name, m.because.join(" "), m.protects]),
+    ...d.invariants.map((i) => [i.statement]),
+    ...d.operations.map((o) => [o.phrase]),
+    ...(d.script ?? []).map((s) => [s.text]),
   ];
   const out: Problem[] = [];
-  for (const t of texts) {
-    // a sentence that names both is inside a text that names both: most texts name neither
-    if (!ISR.test(t) || !MAJORITY.test(t)) continue;
+  for (const p of pieces) {
+    if (!p.some((x) => ISR.test(x))) continue;
+    const t = p.join(" ");
+    // a sentence that names both is inside a text that names both
+    if (!MAJORITY.test(t)) continue;
     for (const sentence of t.split(/(?<=[.;])\s+/)) {
       if (ISR.test(sentence) && MAJORITY.test(sentence))
         out.push({ rule: "isr-called-majority", detail: `'${sentence.trim()}'` });
