@@ -83,6 +83,16 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
   rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; starter formulas are evaluated with the prompt's numbers and the capacity model's inputs, and a bottleneck without a formula quotes its archetype's hotspot figure",
   derive: (f) => {
     const out: BottleneckRow[] = [];
+    // an archetype's capacity values, gathered once for all of its bottlenecks
+    const known = new Map<string, Map<string, KnownValue>>();
+    const knownOf = (id: string) => {
+      let k = known.get(id);
+      if (!k) {
+        k = knownFor(id, f.capacity);
+        known.set(id, k);
+      }
+      return k;
+    };
     f.archetypes.forEach((ra, i) => {
       const a = archetype(ra.id);
       const list = i === 0 ? a.bottlenecks : a.bottlenecks.slice(0, 1);
@@ -100,7 +110,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
             b.formula.yields,
             b.formula.unit,
             f.nfrs.scale,
-            knownFor(a.id, f.capacity),
+            knownOf(a.id),
           );
           if (e) row.estimate = e;
         }
