@@ -105,13 +105,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         };
         if (b.formula) {
           row.formula = `${b.formula.yields} = ${b.formula.expression} (${b.formula.unit})`;
-          const e = estimate(
-            b.formula.expression,
-            b.formula.yields,
-            b.formula.unit,
-            f.nfrs.scale,
-            knownOf(a.id),
-          );
+          const e = estimate(b.formula.expression, b.formula.yields, b.formula.unit, f.nfrs.scale, knownOf(a.id));
           if (e) row.estimate = e;
         }
         out.push(row);
