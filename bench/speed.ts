@@ -114,27 +114,39 @@ if (built) {
     });
     child.once("exit", () => reject(new Error(`serve exited: ${out}`)));
   });
-  const total = quick ? 800 : 8000;
-  let next = 0;
-  const reqLat: number[] = [];
-  const client = async () => {
-    while (next < total) {
-      const i = next++;
-      const t = performance.now();
-      const res = await fetch(`${url}api/design`, {
-        method: "POST",
-        headers: { "content-type": "application/json", origin: url.slice(0, -1) },
-        body: JSON.stringify({ prompt: prompts[i % prompts.length] }),
-      });
-      await res.arrayBuffer();
-      reqLat.push(performance.now() - t);
-    }
+  // The server keeps finished answers by (prompt, overrides) (src/server/design-cache.ts), so a repeated
+  // prompt is answered from memory: "cold" sends prompts it has never seen, "warm" repeats the held-in ones.
+  const phase = async (label: string | undefined, total: number, promptOf: (i: number) => string) => {
+    let next = 0;
+    const reqLat: number[] = [];
+    const client = async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        const res = await fetch(`${url}api/design`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: url.slice(0, -1) },
+          body: JSON.stringify({ prompt: promptOf(i) }),
+        });
+        await res.arrayBuffer();
+        reqLat.push(performance.now() - t);
+      }
+    };
+    const s = performance.now();
+    await Promise.all(Array.from({ length: 16 }, client));
+    const rps = total / ((performance.now() - s) / 1000);
+    if (label === undefined) return;
+    row(
+      `POST /api/design, 16 clients, ${label}: requests per second`,
+      Math.round(rps).toLocaleString("en-US"),
+      "≥ 2,000",
+    );
+    row(`POST /api/design, 16 clients, ${label}: p99`, `${pct(reqLat, 99).toFixed(1)} ms`, "≤ 10 ms");
   };
-  const s = performance.now();
-  await Promise.all(Array.from({ length: 16 }, client));
-  const rps = total / ((performance.now() - s) / 1000);
-  row("POST /api/design, 16 clients: requests per second", Math.round(rps).toLocaleString("en-US"), "≥ 2,000");
-  row("POST /api/design, 16 clients: p99", `${pct(reqLat, 99).toFixed(1)} ms`, "≤ 10 ms");
+  const cold = quick ? 80 : 800;
+  await phase("cold (unseen prompts)", cold, (i) => `${prompts[i % prompts.length]} (case ${i})`);
+  await phase(undefined, prompts.length, (i) => prompts[i] ?? ""); // each held-in prompt once, unmeasured
+  await phase("warm (repeated held-in prompts)", quick ? 800 : 8000, (i) => prompts[i % prompts.length] ?? "");
   child.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
 }

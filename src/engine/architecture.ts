@@ -1,7 +1,8 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
-import { type ProtocolStep, parseProtocol } from "../knowledge/notation/protocol.js";
+import { protocolOf } from "../knowledge/notation/compiled.js";
+import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
@@ -181,8 +182,13 @@ interface Box extends ComponentRow {
   replicaOf?: string;
 }
 
-/** Composes the parts into one connected architecture. */
+/** Composes the parts into one connected architecture, the prompt's noun renaming its unit. */
 export function composeArchitecture(parts: readonly Part[], prompt: string): Architecture {
+  return composeParts(parts, promptNouns(prompt, parts));
+}
+
+/** The composition itself: the prompt reaches it only through the renamings it asks for. */
+function composeParts(parts: readonly Part[], renaming: Renaming[]): Architecture {
   const boxes = new Map<string, Box>();
   const alias = new Map<string, string>();
   const links: LinkRow[] = [];
@@ -462,7 +468,6 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
   ensureConnected(parts, boxes, links, resolve);
 
   const unique = dedupeLinks(links);
-  const renaming = promptNouns(prompt, parts);
   const rn = (s: string) => renameText(s, renaming);
   const components: ComponentRow[] = [...boxes.values()].map((b) => ({
     id: b.id,
@@ -644,7 +649,7 @@ function boundProtocols(
   const out: BoundProtocol[] = [];
   for (const p of parts) {
     for (const spec of p.topology.protocols ?? []) {
-      const parsed = parseProtocol(spec.notation);
+      const parsed = protocolOf(spec.notation);
       if (!parsed.ok) continue;
       const steps: BoundStep[] = [];
       let complete = true;
@@ -660,16 +665,43 @@ function boundProtocols(
         steps.push({ ...s, from, to });
       }
       if (complete && steps.length > 0)
-        out.push({ part: p.key, name: spec.name, steps, outcomes: parsed.value.outcomes });
+        out.push({ part: p.key, name: spec.name, steps, outcomes: [...parsed.value.outcomes] });
     }
   }
   return out;
 }
 
 /**
+ * Compositions by what they are composed of: the parts (each archetype or feature with its role and the
+ * reasons it carries) and the renamings the prompt asks for, which are all of the prompt composition reads.
+ * Prompts that recognise the same parts compose the same architecture. Bounded; emptied when full.
+ */
+const COMPOSED = new Map<string, Architecture>();
+const COMPOSED_MAX = 256;
+
+const partsKey = (parts: readonly Part[], renaming: readonly Renaming[]) =>
+  JSON.stringify([
+    parts.map((p) => [p.key, p.name, p.role, p.why, p.onDominant, p.substrates, p.hostedOn, p.terms]),
+    renaming,
+  ]);
+
+/** A design's own copy of a kept composition: every row and every list in it new (the strings are shared). */
+function copied(a: Architecture): Architecture {
+  return {
+    components: a.components.map((c) => ({ ...c, holds: [...c.holds], runs: [...c.runs] })),
+    links: a.links.map((l) => ({ ...l })),
+    api: a.api.map((x) => ({ ...x, request: [...x.request], response: [...x.response], errors: [...x.errors] })),
+    dataModel: a.dataModel.map((d) => ({ ...d, key: [...d.key], fields: [...d.fields], indexes: [...d.indexes] })),
+    protocols: a.protocols.map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s })), outcomes: [...p.outcomes] })),
+    renaming: a.renaming.map((r) => ({ ...r, words: [...r.words] })),
+  };
+}
+
+/**
  * The composed architecture of a design's fields. Several fields read it (components, links, API,
  * data model, diagrams); it is computed once per set of inputs and remembered by their identity,
- * which is invisible to callers because composition is a pure function of those inputs.
+ * which is invisible to callers because composition is a pure function of those inputs. Each design
+ * gets its own copy of a composition made for an earlier one.
  */
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
 
@@ -687,7 +719,16 @@ export function architectureOf(f: Pick<Fields, "prompt" | "branch" | "archetypes
   const key = `${f.branch.kind}\n${f.prompt}`;
   const hit = byPrompt.get(key);
   if (hit) return hit;
-  const arch = composeArchitecture(designParts(f), f.prompt);
+  const parts = designParts(f);
+  const renaming = promptNouns(f.prompt, parts);
+  const composedKey = partsKey(parts, renaming);
+  let composed = COMPOSED.get(composedKey);
+  if (!composed) {
+    composed = composeParts(parts, renaming);
+    if (COMPOSED.size >= COMPOSED_MAX) COMPOSED.clear();
+    COMPOSED.set(composedKey, composed);
+  }
+  const arch = copied(composed);
   byPrompt.set(key, arch);
   return arch;
 }

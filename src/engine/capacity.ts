@@ -87,8 +87,70 @@ export function capacityQuantityIds(models: readonly CapacityModel[]): Set<strin
   return ids;
 }
 
+/** Every scale entry a model can read: its inputs and every variable of its derivations and figures. */
+const MODEL_READS = new WeakMap<CapacityModel, readonly string[]>();
+
+function modelReads(model: CapacityModel): readonly string[] {
+  let reads = MODEL_READS.get(model);
+  if (!reads) {
+    const names = new Set<string>();
+    for (const spec of model.inputs) {
+      names.add(spec.quantity);
+      const from = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
+      for (const d of from) for (const v of formulaVariables(formulaOf(d.expression))) names.add(v);
+    }
+    for (const f of model.figures) for (const v of formulaVariables(formulaOf(f.expression))) names.add(v);
+    reads = [...names];
+    MODEL_READS.set(model, reads);
+  }
+  return reads;
+}
+
+/**
+ * Evaluated models by the scale entries they read: most prompts state no number a model reads, so a model's
+ * rows repeat across designs. Bounded; emptied when full.
+ */
+const EVALUATED = new WeakMap<CapacityModel, Map<string, readonly CapacityRow[]>>();
+const EVALUATED_MAX = 256;
+
 /** Evaluates one model with the prompt's scale; figures whose inputs cannot all be found are left out. */
 export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
+  // each design gets its own rows, so a caller that edits one never edits another design's
+  return capacityRows(model, owner, scale).map((r) => ({ ...r, inputs: r.inputs.map((i) => ({ ...i })) }));
+}
+
+/** The same rows, shared with every other reader: for a caller that only reads them. */
+export function capacityRows(
+  model: CapacityModel,
+  owner: string,
+  scale: Nfrs["scale"],
+): readonly Readonly<CapacityRow>[] {
+  let key = owner;
+  for (const name of modelReads(model)) {
+    const s = scale[name];
+    if (s) key += `\n${name}\t${s.value}\t${s.source}\t${JSON.stringify(s.quote)}`;
+  }
+  let byKey = EVALUATED.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    EVALUATED.set(model, byKey);
+  }
+  let rows = byKey.get(key);
+  if (!rows) {
+    rows = evaluateModel(model, owner, scale);
+    for (const r of rows) {
+      for (const i of r.inputs) Object.freeze(i);
+      Object.freeze(r.inputs);
+      Object.freeze(r);
+    }
+    Object.freeze(rows);
+    if (byKey.size >= EVALUATED_MAX) byKey.clear();
+    byKey.set(key, rows);
+  }
+  return rows;
+}
+
+function evaluateModel(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
   const env = new Map<string, Known>();
   const lookup = (name: string): Known | undefined => {
     const have = env.get(name);

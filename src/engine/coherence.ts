@@ -7,7 +7,7 @@ import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { isWrite } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
-import { parseStatedNfrs } from "./nfr-parse.js";
+import { statedNfrsOf } from "./nfr-parse.js";
 import { referenceVerdict } from "./references.js";
 
 export type CoherenceRule =
@@ -89,18 +89,27 @@ function failuresAgree(d: Design): Problem[] {
   return out;
 }
 
+const ISR = /\b(ISR|in-sync)\b/i;
+const MAJORITY = /\bmajorit\w*\b/i;
+
 function isrNotMajority(d: Checked): Problem[] {
-  const texts = [
-    ...d.failures.map((f) => `${f.failure} ${f.prevention} ${f.repair}`),
-    ...d.mechanisms.map((m) => `${m.name} ${m.because.join(" ")} ${m.protects}`),
-    ...d.invariants.map((i) => i.statement),
-    ...d.operations.map((o) => o.phrase),
-    ...(d.script ?? []).map((s) => s.text),
+  // Each text is its pieces joined by spaces. "ISR" and "in-sync" hold no space, so a text names one only
+  // when a piece does: most name neither, and their text is never put together.
+  const pieces: (readonly string[])[] = [
+    ...d.failures.map((f) => [f.failure, f.prevention, f.repair]),
+    ...d.mechanisms.map((m) => [m.name, m.because.join(" "), m.protects]),
+    ...d.invariants.map((i) => [i.statement]),
+    ...d.operations.map((o) => [o.phrase]),
+    ...(d.script ?? []).map((s) => [s.text]),
   ];
   const out: Problem[] = [];
-  for (const t of texts) {
+  for (const p of pieces) {
+    if (!p.some((x) => ISR.test(x))) continue;
+    const t = p.join(" ");
+    // a sentence that names both is inside a text that names both
+    if (!MAJORITY.test(t)) continue;
     for (const sentence of t.split(/(?<=[.;])\s+/)) {
-      if (/\b(ISR|in-sync)\b/i.test(sentence) && /\bmajorit\w*\b/i.test(sentence))
+      if (ISR.test(sentence) && MAJORITY.test(sentence))
         out.push({ rule: "isr-called-majority", detail: `'${sentence.trim()}'` });
     }
   }
@@ -181,7 +190,7 @@ function nfrs(d: Design): Problem[] {
           "exactly-once delivery by default, but nothing in this design is delivered (no stream, no external effect)",
       });
   }
-  const stated = parseStatedNfrs(d.prompt);
+  const stated = statedNfrsOf(d.prompt);
   for (const k of ["delivery", "consistency", "availability", "ordering", "durability"] as const) {
     const s = stated[k];
     if (s && src(k) === "default")

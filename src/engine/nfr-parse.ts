@@ -200,6 +200,15 @@ function timeUnit(word: string): number | undefined {
 const TIME_WORD =
   "(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|min|hours?|hrs?|h|days?|d|weeks?|wks?|months?|mo|years?|yrs?)";
 const LONG_TIME_WORD = "(?:milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)";
+/** "… per hour", "/day" after a byte amount. */
+const PER_TIME = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i");
+/** "10 second", "10-second": a duration's unit. */
+const DURATION = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i");
+/** "per minute", "each second", "/ s" after a count's noun. */
+const PER_LONG_TIME = new RegExp(
+  String.raw`^\s*(?:per[- ]|an?\s+|each\s+|every\s+|/\s*)(${LONG_TIME_WORD}|s|sec|min|h|hr|d|mo|yr)\b`,
+  "i",
+);
 
 /**
  * Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows, and
@@ -493,9 +502,7 @@ function parseScale(text: string): Scale {
     if (bytes) {
       const v = n.value * (own(BYTE_UNITS, (bytes[1] ?? "").toLowerCase()) ?? 1);
       pos += bytes[0].length;
-      const per = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)(${TIME_WORD})\b`, "i").exec(
-        rest.slice(pos),
-      );
+      const per = PER_TIME.exec(rest.slice(pos));
       if (per) {
         const secs = timeUnit(per[1] ?? "");
         if (secs) setScale(scale, "bytes_per_day", (v / secs) * 86400, quoteTo(pos + per[0].length));
@@ -523,7 +530,7 @@ function parseScale(text: string): Scale {
     }
 
     // Durations: "10 second TTL", "10-second leases", "7 days retention", "every 5 seconds".
-    const dur = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i").exec(rest.slice(pos));
+    const dur = DURATION.exec(rest.slice(pos));
     if ((dur && !/\bper\s*$|\/\s*$/i.test(clauseBefore.slice(-8))) || (dur && /\bevery\s*$/i.test(clauseBefore))) {
       const secs = timeUnit(dur?.[1] ?? "");
       if (dur && secs) {
@@ -584,12 +591,7 @@ function parseScale(text: string): Scale {
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
     let nounEnd = hit ? (ends[hit.used - 1] ?? pos) : pos;
     const afterNoun = rest.slice(nounEnd);
-    const rateM =
-      slashRate.exec(afterNoun) ??
-      new RegExp(
-        String.raw`^\s*(?:per[- ]|an?\s+|each\s+|every\s+|/\s*)(${LONG_TIME_WORD}|s|sec|min|h|hr|d|mo|yr)\b`,
-        "i",
-      ).exec(afterNoun);
+    const rateM = slashRate.exec(afterNoun) ?? PER_LONG_TIME.exec(afterNoun);
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);
     if (rateM || intrinsic) {
       const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;
@@ -703,6 +705,24 @@ function parseRegions(text: string, scale: Record<string, Stated<number>>): Stat
 }
 
 /** Everything the prompt states about NFRs; absent fields were not stated. */
+let lastStated: { prompt: string; stated: Readonly<StatedNfrs> } | undefined;
+
+/**
+ * The stated NFRs of the prompt being designed: derivation reads them (the nfrs field) and the coherence check
+ * reads them again, so the last prompt's answer is kept. It is shared, so it is frozen; copy before changing.
+ */
+export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
+  if (lastStated?.prompt !== prompt) {
+    const stated = parseStatedNfrs(prompt);
+    for (const l of stated.latency) Object.freeze(l);
+    Object.freeze(stated.latency);
+    for (const v of Object.values(stated.scale)) Object.freeze(v);
+    Object.freeze(stated.scale);
+    lastStated = { prompt, stated: Object.freeze(stated) };
+  }
+  return lastStated.stated;
+}
+
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const scale = parseScale(prompt);
   const out: StatedNfrs = { latency: parseLatency(prompt), scale };

@@ -1,4 +1,5 @@
 import type { Topology } from "../knowledge/topology.js";
+import { pattern } from "./text.js";
 
 /**
  * Prompt nouns: when the prompt names its unit of work or state ("a timer service", "a refund system",
@@ -173,9 +174,9 @@ export function renameText(text: string, renamings: readonly Renaming[]): string
   let out = text;
   for (const r of renamings) {
     if (out === r.entity) return pascal(r.noun);
-    out = out.replace(new RegExp(`\\b${r.entity}\\b`, "g"), pascal(r.noun));
+    out = out.replace(pattern(`\\b${r.entity}\\b`, "g"), pascal(r.noun));
     for (const w of r.words) {
-      out = out.replace(new RegExp(`(?<![A-Za-z])(${w})(s?)(?![a-z])`, "gi"), (_m, word: string, s: string) => {
+      out = out.replace(pattern(`(?<![A-Za-z])(${w})(s?)(?![a-z])`, "gi"), (_m, word: string, s: string) => {
         const base = s ? plural(r.noun) : r.noun;
         return word[0] === word[0]?.toUpperCase() ? base[0]?.toUpperCase() + base.slice(1) : base;
       });

@@ -3,11 +3,20 @@
  * minutes, hours or days, and three significant digits ("≈ 385 pages/s", "≈ 1.6 TB/day").
  */
 
+/** An integer with comma thousands separators, as `toLocaleString("en-US")` writes it, without the locale machinery. */
+export function grouped(n: number): string {
+  if (!(Math.abs(n) < 1e21)) return n.toLocaleString("en-US");
+  const digits = String(Math.abs(n));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n < 0 ? `-${out}` : out;
+}
+
 /** Rounds to `digits` significant digits and drops trailing zeros: 385.8 -> "386", 1.6049 -> "1.6". */
 export function sig(x: number, digits = 3): string {
   if (x === 0) return "0";
   const abs = Math.abs(x);
-  if (abs >= 10 ** digits) return Math.round(x).toLocaleString("en-US");
+  if (abs >= 10 ** digits) return grouped(Math.round(x));
   return String(+x.toPrecision(digits));
 }
 

@@ -49,17 +49,42 @@ export function orderDerivers(derivers: readonly Deriver[]): Deriver[] {
   return order;
 }
 
-/** A read-only view that lets a deriver see only the fields it declared. */
+const FIELD = Symbol("deriver field");
+
+/**
+ * Stands behind every deriver's view: a read that finds no declared field falls through to here and is refused.
+ * Symbol reads (inspection, coercion) answer undefined, as they would on the plain fields object.
+ */
+const UNDECLARED: object = new Proxy(Object.freeze(Object.create(null)) as object, {
+  get(_target, key, receiver: { [FIELD]?: FieldName }) {
+    if (typeof key !== "string") return undefined;
+    throw new Error(`field graph: '${receiver[FIELD] ?? "?"}' read '${key}' without declaring it`);
+  },
+});
+/** One view maker per deriver: its views share a prototype that names the deriver and ends in UNDECLARED. */
+const VIEWS = new WeakMap<Deriver, new () => Record<string, unknown>>();
+
+function viewMaker(d: Deriver): new () => Record<string, unknown> {
+  let View = VIEWS.get(d);
+  if (!View) {
+    const Made = function (this: Record<string, unknown>) {} as unknown as new () => Record<string, unknown>;
+    const proto = Object.create(UNDECLARED) as Record<symbol, unknown>;
+    Object.defineProperty(proto, FIELD, { value: d.field });
+    Made.prototype = proto;
+    View = Made;
+    VIEWS.set(d, View);
+  }
+  return View;
+}
+
+/**
+ * A read-only view that lets a deriver see only the fields it declared: the declared fields are the view's own
+ * properties, read at plain-object speed; any other name reaches UNDECLARED and throws.
+ */
 function guarded(fields: Partial<Fields>, d: Deriver): Readonly<Fields> {
-  const allowed = new Set<string>(d.reads);
-  return new Proxy(fields as Fields, {
-    get(target, key) {
-      if (typeof key === "string" && !allowed.has(key)) {
-        throw new Error(`field graph: '${d.field}' read '${key}' without declaring it`);
-      }
-      return target[key as FieldName];
-    },
-  });
+  const view = new (viewMaker(d))();
+  for (const r of d.reads) view[r] = fields[r];
+  return view as unknown as Readonly<Fields>;
 }
 
 /** Evaluates every field in dependency order, applying override patches right after their field. */

@@ -1,9 +1,9 @@
 import { formulaOf } from "../../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
-import { QUANTITIES } from "../../knowledge/quantities.js";
+import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, Nfrs } from "../design/types.js";
-import { approx, formatQuantity } from "../quantity-format.js";
+import { approx, formatQuantity, grouped } from "../quantity-format.js";
 import { archetype, meaningWords } from "./common.js";
 
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
@@ -12,7 +12,7 @@ export function human(x: number): string {
   if (abs >= 1e12) return `${+(x / 1e12).toPrecision(3)} trillion`;
   if (abs >= 1e9) return `${+(x / 1e9).toPrecision(3)} billion`;
   if (abs >= 1e7) return `${+(x / 1e6).toPrecision(3)} million`;
-  if (abs >= 100) return Math.round(x).toLocaleString("en-US");
+  if (abs >= 100) return grouped(Math.round(x));
   return String(+x.toPrecision(3));
 }
 
@@ -59,7 +59,7 @@ export function estimate(
   for (const v of vars) {
     const s = scale[v];
     const k = known.get(v);
-    const q = QUANTITIES.find((x) => x.id === v);
+    const q = QUANTITY_BY_ID.get(v);
     if (s) {
       values[v] = s.value;
       parts.push(statedPart(v, s.value, q?.unit ?? "", s.source === "override" ? "set by override" : `'${s.quote}'`));
@@ -83,7 +83,7 @@ function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, 
     if (r.archetype !== archetype) continue;
     for (const i of r.inputs) {
       if (out.has(i.name) || i.source !== "assumed") continue;
-      const unit = i.unit ?? QUANTITIES.find((q) => q.id === i.name)?.unit ?? "";
+      const unit = i.unit ?? QUANTITY_BY_ID.get(i.name)?.unit ?? "";
       out.set(i.name, { value: i.value, unit, because: `assumed: ${i.because.replace(/^not stated; /, "")}` });
     }
     out.set(r.id, { value: r.value, unit: r.unit, because: `capacity: ${r.formula}` });
@@ -125,6 +125,16 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
   rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure",
   derive: (f) => {
     const out: BottleneckRow[] = [];
+    // an archetype's capacity values, gathered once for all of its bottlenecks
+    const known = new Map<string, Map<string, KnownValue>>();
+    const knownOf = (id: string) => {
+      let k = known.get(id);
+      if (!k) {
+        k = knownFor(id, f.capacity);
+        known.set(id, k);
+      }
+      return k;
+    };
     f.archetypes.forEach((ra, i) => {
       const a = archetype(ra.id);
       const list = i === 0 ? a.bottlenecks : a.bottlenecks.slice(0, 1);
@@ -142,13 +152,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
           row.estimate = quoted(figure);
         } else if (b.formula) {
           row.formula = `${b.formula.yields} = ${b.formula.expression} (${b.formula.unit})`;
-          const e = estimate(
-            b.formula.expression,
-            b.formula.yields,
-            b.formula.unit,
-            f.nfrs.scale,
-            knownFor(a.id, f.capacity),
-          );
+          const e = estimate(b.formula.expression, b.formula.yields, b.formula.unit, f.nfrs.scale, knownOf(a.id));
           if (e) row.estimate = e;
         }
         out.push(row);

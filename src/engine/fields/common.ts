@@ -2,7 +2,9 @@ import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { Archetype, ArchetypeId, Stance } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
+import { entityWords as splitEntityWords } from "../../knowledge/words.js";
 import type { Fields } from "../design/types.js";
+import { rememberText } from "../text.js";
 
 export function archetype(id: ArchetypeId): Archetype {
   const a = ARCHETYPE_BY_ID.get(id);
@@ -27,10 +29,13 @@ export function depthFor(role: Fields["archetypes"][number]["role"], index: numb
   return role === "substrate" && index === 0 ? 2 : 1;
 }
 
-export { entityWords } from "../../knowledge/words.js";
+/** Splits PascalCase entity names into words ("PartitionLog" -> "partition log"), remembered per name. */
+export const entityWords = rememberText(splitEntityWords);
 
 /** A short name for a long action: "acquire a free resource by a conditional write, …" -> "acquire a free resource". */
-export function shortName(action: string): string {
+export const shortName = rememberText(shortNameOf);
+
+function shortNameOf(action: string): string {
   const base = action.replace(/\s*\([^)]*\)$/, "");
   const cut =
     base.split(/,|;|:| — | - | by | so that | so | with | only | when | whose | that | which | using | until /)[0] ??

@@ -3,10 +3,11 @@ import { decisionPoints } from "../../knowledge/decisions/index.js";
 import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
-import { evaluateCapacity } from "../capacity.js";
+import { capacityRows } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { formatQuantity } from "../quantity-format.js";
+import { pattern } from "../text.js";
 
 interface NumberValue {
   value: number;
@@ -17,7 +18,7 @@ interface NumberValue {
 /** The numbers a decision may test: this owner's capacity figures and inputs, then the prompt's scale, then defaults. */
 function numbersFor(
   owner: string,
-  rows: readonly CapacityRow[],
+  rows: readonly Readonly<CapacityRow>[],
   scale: Fields["nfrs"]["scale"],
 ): Map<string, NumberValue> {
   const out = new Map<string, NumberValue>();
@@ -35,7 +36,7 @@ function numbersFor(
 
 type Check = { holds: boolean; says: string } | undefined;
 
-function check(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, NumberValue>): Check {
+function checkCondition(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, NumberValue>): Check {
   if ("nfr" in c) {
     const n = f.nfrs[c.nfr];
     const counts = !c.stated || n.source !== "default";
@@ -55,7 +56,7 @@ function check(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, Numb
   }
   if ("stated" in c) {
     const s = f.nfrs.scale[c.stated];
-    const matches = s !== undefined && (c.matching === undefined || new RegExp(c.matching, "i").test(s.quote));
+    const matches = s !== undefined && (c.matching === undefined || pattern(c.matching, "i").test(s.quote));
     return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
   }
   if ("latencyAtMost" in c) {
@@ -85,14 +86,22 @@ export function decide(
   let chosen = p.fallback.option;
   let because = p.fallback.because;
   let inputs: string[] = [];
+  // a condition is asked up to four times below (each pass, its reasons, the fallback's reasons): answer it once
+  const answers = new Map<DecisionCondition, Check>();
+  const check = (c: DecisionCondition): Check => {
+    if (answers.has(c)) return answers.get(c);
+    const a = checkCondition(c, f, nums);
+    answers.set(c, a);
+    return a;
+  };
   // A rule resting on an NFR the prompt left at its default yields to any rule that rests only on
   // stated NFRs and numbers: the archetype's stance is where the argument starts, not where it ends.
   const onDefault = (c: DecisionCondition) => "nfr" in c && f.nfrs[c.nfr].source === "default";
   for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
-    const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c, f, nums)?.holds));
+    const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c)?.holds));
     if (rule) {
       chosen = rule.option;
-      inputs = rule.when.map((c) => check(c, f, nums)?.says ?? "");
+      inputs = rule.when.map((c) => check(c)?.says ?? "");
       because = `${rule.because}: ${inputs.join("; ")}`;
       break;
     }
@@ -100,7 +109,7 @@ export function decide(
   if (inputs.length === 0) {
     // Say which tests did not fire, in this design's values, so the default reads as a choice.
     inputs = p.rules
-      .flatMap((r) => r.when.map((c) => check(c, f, nums)?.says ?? ""))
+      .flatMap((r) => r.when.map((c) => check(c)?.says ?? ""))
       // What the prompt does not say is no evidence; keep the values this design does have.
       .filter((s, i, a) => s && a.indexOf(s) === i && !/is not stated$|^no latency target/.test(s));
     if (inputs.length > 0) because = `${p.fallback.because} (${inputs.join("; ")})`;
@@ -127,13 +136,18 @@ export const decisionsField: Deriver<"decisions"> = {
   rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs and computed numbers hold, else the archetype's sensible default; the option not chosen says when it would win. A product-first design lists its features' decisions first",
   derive: (f) => {
     const rows: DecisionRow[] = [];
-    const owners: { owner: string; points: readonly DecisionPoint[]; rows: CapacityRow[]; drives: boolean }[] = [];
+    const owners: {
+      owner: string;
+      points: readonly DecisionPoint[];
+      rows: readonly Readonly<CapacityRow>[];
+      drives: boolean;
+    }[] = [];
     f.archetypes.forEach((a, i) => {
       const model = capacityModel(a.id);
       const own = f.capacity.filter((r) => r.archetype === a.id);
       // A supporting archetype shows only part of its model; its decisions still see every figure.
       const all = model
-        ? [...own, ...evaluateCapacity(model, a.id, f.nfrs.scale).filter((r) => !own.some((o) => o.id === r.id))]
+        ? [...own, ...capacityRows(model, a.id, f.nfrs.scale).filter((r) => !own.some((o) => o.id === r.id))]
         : own;
       const points = decisionPoints(a.id);
       owners.push({ owner: a.id, points: i === 0 ? points : points.slice(0, 1), rows: all, drives: i === 0 });

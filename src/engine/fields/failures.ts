@@ -8,6 +8,14 @@ import { archetype } from "./common.js";
 
 const MAX_FAILURES = 14;
 
+/** The mechanism failure rows by mechanism, in table order. */
+const FAILURES_BY_MECHANISM = new Map<string, (typeof MECHANISM_FAILURES)[number][]>();
+for (const row of MECHANISM_FAILURES) {
+  const list = FAILURES_BY_MECHANISM.get(row.mechanism);
+  if (list) list.push(row);
+  else FAILURES_BY_MECHANISM.set(row.mechanism, [row]);
+}
+
 export const failuresField: Deriver<"failures"> = {
   field: "failures",
   category: "Derived",
@@ -19,8 +27,8 @@ export const failuresField: Deriver<"failures"> = {
     // writable stand-ins in a fail-closed one) belongs to another design.
     const against = f.nfrs.availability.value === "stay-available" ? REFUSES : BOTH_SIDES;
     const push = (row: FailureRow) => {
-      if (against.test(`${row.failure} ${row.prevention} ${row.repair}`)) return;
-      if (out.length < MAX_FAILURES && !out.some((r) => r.failure === row.failure)) out.push(row);
+      if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
+      if (!against.test(`${row.failure} ${row.prevention} ${row.repair}`)) out.push(row);
     };
     const [lead, ...rest] = f.archetypes;
     if (featureLed(f.branch.kind, f.features)) {
@@ -39,7 +47,7 @@ export const failuresField: Deriver<"failures"> = {
             push({ ...x, archetype: a.id, source: `${a.id} carries a critical action` });
         const stance = f.nfrs.availability.value;
         for (const m of [...f.baseMechanisms, ...f.companions].filter((x) => mechanisms.has(x.id)))
-          for (const x of MECHANISM_FAILURES.filter((y) => y.mechanism === m.id && (!y.stance || y.stance === stance)))
+          for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter((y) => !y.stance || y.stance === stance))
             push({
               failure: x.failure,
               prevention: x.prevention,
@@ -57,7 +65,7 @@ export const failuresField: Deriver<"failures"> = {
     }
     for (const m of [...f.baseMechanisms, ...f.companions]) {
       const stance = f.nfrs.availability.value;
-      for (const x of MECHANISM_FAILURES.filter((y) => y.mechanism === m.id && (!y.stance || y.stance === stance))) {
+      for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter((y) => !y.stance || y.stance === stance)) {
         push({
           failure: x.failure,
           prevention: x.prevention,

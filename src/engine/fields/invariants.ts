@@ -1,11 +1,15 @@
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { featureInvariants, featureLed } from "../product/index.js";
+import { pattern } from "../text.js";
 import { archetype, entityWords } from "./common.js";
 
 const MAX_PER_PATH = 3;
 /** On a feature-led path, the substrate archetype adds at most this many rules after the feature's own. */
 const MAX_SUBSTRATE_PER_PATH = 1;
+
+/** A whole-word, case-insensitive pattern for an entity's words (plural allowed). */
+const wordPattern = (w: string) => pattern(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i");
 
 export const invariantsField: Deriver<"invariants"> = {
   field: "invariants",
@@ -16,20 +20,48 @@ export const invariantsField: Deriver<"invariants"> = {
     const out: InvariantRow[] = [];
     const used = new Set<string>();
     const entityOf = new Map(f.operations.map((o) => [o.phrase, o.entity]));
-    const pathEntities = (p: (typeof f.criticalPaths)[number]) => [
-      ...new Set(p.operations.flatMap((o) => (entityOf.has(o) ? [entityOf.get(o) as string] : []))),
-    ];
+    const entitiesByPath = new Map<(typeof f.criticalPaths)[number], string[]>();
+    const pathEntities = (p: (typeof f.criticalPaths)[number]) => {
+      let list = entitiesByPath.get(p);
+      if (!list) {
+        list = [...new Set(p.operations.flatMap((o) => (entityOf.has(o) ? [entityOf.get(o) as string] : [])))];
+        entitiesByPath.set(p, list);
+      }
+      return list;
+    };
+    // each statement is tested against each path's entities several times (scores, then candidates): once each
+    const lowers = new Map<string, string>();
+    const lowered = (text: string) => {
+      let t = lowers.get(text);
+      if (t === undefined) {
+        t = text.toLowerCase();
+        lowers.set(text, t);
+      }
+      return t;
+    };
     // Each archetype invariant goes to the first critical path that writes the entity it names first;
     // an invariant naming no entity a critical path writes is left out rather than pinned to an unrelated path.
     const firstMention = (text: string, entity: string) => {
-      const t = text.toLowerCase();
+      const t = lowered(text);
       const hits = [t.indexOf(entity.toLowerCase()), t.indexOf(entityWords(entity))].filter((x) => x >= 0);
       return hits.length > 0 ? Math.min(...hits) : -1;
     };
+    const mentions = new Map<string, Map<string, number>>();
     const wordMention = (text: string, entity: string) => {
-      const hits = [entity, entityWords(entity)].map((w) =>
-        text.search(new RegExp(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i")),
-      );
+      let byEntity = mentions.get(text);
+      if (!byEntity) {
+        byEntity = new Map();
+        mentions.set(text, byEntity);
+      }
+      let at = byEntity.get(entity);
+      if (at === undefined) {
+        at = searchWords(text, entity);
+        byEntity.set(entity, at);
+      }
+      return at;
+    };
+    const searchWords = (text: string, entity: string) => {
+      const hits = [entity, entityWords(entity)].map((w) => text.search(wordPattern(w)));
       const found = hits.filter((x) => x >= 0);
       return found.length > 0 ? Math.min(...found) : -1;
     };

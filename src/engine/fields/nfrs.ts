@@ -1,6 +1,6 @@
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
-import { parseStatedNfrs, type Stated } from "../nfr-parse.js";
+import { type Stated, statedNfrsOf } from "../nfr-parse.js";
 import { leadingStance } from "./common.js";
 
 function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourced<T> {
@@ -14,7 +14,7 @@ export const nfrsField: Deriver<"nfrs"> = {
   reads: ["prompt", "archetypes"],
   rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, and a default that contradicts a stated value (linearizable with stay-available) gives way to it",
   derive: (f) => {
-    const s = parseStatedNfrs(f.prompt);
+    const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
     const dflt = (what: string) => `not stated; ${id}'s default ${what} (${stance.because})`;
     const scale: Nfrs["scale"] = {};
@@ -51,7 +51,7 @@ export const nfrsField: Deriver<"nfrs"> = {
       regions: s.regions
         ? { value: s.regions.value, source: "stated", because: `the prompt says '${s.regions.quote}'` }
         : { value: 1, source: "default", because: "no regions named; one region with replicas across its zones" },
-      latency: s.latency,
+      latency: s.latency.map((l) => ({ ...l })),
       scale,
     };
   },

@@ -130,8 +130,11 @@ export const requirementsField: Deriver<"requirements"> = {
     const lead = f.archetypes[0];
     if (lead && !product) {
       const nfrWords = statedNfrQuotes(f.prompt);
+      // a clause the prompt repeats is matched once
+      const matched = new Map<string, ReturnType<typeof matchAlias>>();
       for (const c of clauses(f.prompt)) {
-        const row = matchAlias(c);
+        if (!matched.has(c)) matched.set(c, matchAlias(c));
+        const row = matched.get(c);
         if (!row) continue;
         const text = withoutNfrWords(c, nfrWords);
         if (text.split(/\s+/).length < 2) continue;

@@ -1,4 +1,4 @@
-import { parseProtocol } from "../../knowledge/notation/protocol.js";
+import { protocolOf } from "../../knowledge/notation/compiled.js";
 import { own } from "../own.js";
 
 /**
@@ -17,7 +17,12 @@ const ENTITY: Record<string, string> = {
   "}": "#125;",
 };
 
+/** Anything `label` would change: whitespace other than single inner spaces, or a character it escapes. */
+const NEEDS_WORK = /[^\S ]| {2}|^ | $|[#";<>`|{}]/;
+
 export function label(s: string, max = 80): string {
+  // most labels are short plain text already: nothing to collapse, trim, cut or escape
+  if (s.length <= max && !NEEDS_WORK.test(s)) return s;
   const flat = s.replace(/\s+/g, " ").trim();
   const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
   return cut.replace(/[#";<>`|{}]/g, (c) => own(ENTITY, c) ?? c);
@@ -143,7 +148,7 @@ export function boundSequence(
 
 /** A sequence diagram straight from protocol notation (archetype cards): participants are the named components. */
 export function protocolSequence(notation: string): string | undefined {
-  const parsed = parseProtocol(notation);
+  const parsed = protocolOf(notation);
   if (!parsed.ok) return undefined;
   const steps = parsed.value.steps.map((s) => {
     const step: SequenceStep = { from: s.actor, to: s.target ?? s.actor, operation: s.operation, branch: s.branch };

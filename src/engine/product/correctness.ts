@@ -94,8 +94,18 @@ const MAX_CHOICES = 3;
  */
 export function featureTechnology(
   features: readonly FeatureRow[],
-  keep: (product: string) => boolean,
+  keepProduct: (product: string) => boolean,
 ): TechnologyRow[] {
+  // a product is asked about once per layer and once overall: answer each once
+  const kept = new Map<string, boolean>();
+  const keep = (product: string) => {
+    let k = kept.get(product);
+    if (k === undefined) {
+      k = keepProduct(product);
+      kept.set(product, k);
+    }
+    return k;
+  };
   const rows: TechnologyRow[] = [];
   const all = recognized(features).flatMap(({ row, entry }) =>
     (entry.technology ?? []).map((t) => ({ t, row, entry })),

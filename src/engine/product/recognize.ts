@@ -2,6 +2,7 @@ import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../know
 import type { NamedProduct } from "../../knowledge/features/products.js";
 import { compileSignal, findSignal, type Signal } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
+import { pattern } from "../text.js";
 
 /** A product feature found in a prompt, with the words that named it. */
 export interface RecognizedFeature {
@@ -26,13 +27,16 @@ export function singular(word: string): string {
   return word;
 }
 
-/** The object of the first of `verbs` in the prompt, at most two words ("book doctor appointments" -> "doctor appointment"). */
-export function objectOf(prompt: string, verbs: readonly string[]): string | undefined {
-  const re = new RegExp(
+/** The pattern for the object of the first of `verbs`. */
+const objectPattern = (verbs: readonly string[]) =>
+  pattern(
     `\\b(?:${verbs.join("|")})(?:s|es|ed|ing)?\\s+(?:(?:${DETERMINERS})\\s+)?([a-z][a-z-]*)(?:\\s+([a-z][a-z-]*))?`,
     "i",
   );
-  const m = re.exec(prompt.toLowerCase());
+
+/** The object of the first of `verbs` in the prompt, at most two words ("book doctor appointments" -> "doctor appointment"). */
+export function objectOf(prompt: string, verbs: readonly string[]): string | undefined {
+  const m = objectPattern(verbs).exec(prompt.toLowerCase());
   const first = m?.[1];
   if (!first || NOT_OBJECTS.has(first)) return undefined;
   const second = m?.[2];
@@ -135,7 +139,7 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     }
     for (const [term, nouns] of Object.entries(feature.promptNouns ?? {})) {
       if (promptTerms[term] !== undefined || lead?.terms[term] !== undefined) continue;
-      const noun = nouns.find((n) => new RegExp(`\\b${n}(?:s|es)?\\b`, "i").test(prompt));
+      const noun = nouns.find((n) => pattern(`\\b${n}(?:s|es)?\\b`, "i").test(prompt));
       if (noun && noun !== feature.terms[term]) {
         promptTerms[term] = noun;
         evidence.push(`the prompt's own noun '${noun}' names the ${term}`);

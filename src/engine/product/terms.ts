@@ -37,6 +37,8 @@ function termFor(name: string, terms: Readonly<Record<string, string>>): string 
 }
 
 export function fillTerms(text: string, terms: Readonly<Record<string, string>>): string {
+  // no placeholder, nothing to fill
+  if (!text.includes("{")) return text;
   return text
     .replace(/\b(a|an) \{(\w+)\}/g, (all, _article: string, name: string) => {
       const word = termFor(name, terms);

@@ -2,8 +2,11 @@ import { Hono } from "hono";
 import { z } from "zod";
 import { deriveDesign } from "../../engine/design/design.js";
 import { withScript, writeScript } from "../../render/script/index.js";
+import { type AnswerCache, answerCache } from "../design-cache.js";
 import { fail, jsonBody } from "../edge.js";
 import { Overrides, Text } from "../text.js";
+
+const UTF8 = new TextEncoder();
 
 const DesignBody = z.strictObject({ prompt: Text, overrides: Overrides.default([]) });
 const ScriptBody = z.strictObject({
@@ -14,14 +17,22 @@ const ScriptBody = z.strictObject({
   short: z.boolean().optional(),
 });
 
-/** POST /design: a prompt (and overrides) in, the derived design out; nothing is stored. */
-export function designRoutes(): Hono {
+/**
+ * POST /design: a prompt (and overrides) in, the derived design out; nothing is stored. A repeated request is
+ * answered from the cache of finished answers (design-cache.ts): the same bytes, without deriving again.
+ */
+export function designRoutes(cache: AnswerCache = answerCache()): Hono {
   const r = new Hono();
   r.post("/design", async (c) => {
     const body = await jsonBody(c, DesignBody);
-    const d = deriveDesign(body.prompt, body.overrides);
-    if (!d.ok) throw fail(400, d.error);
-    return c.json(withScript(d.design));
+    let json = cache.get(body.prompt, body.overrides);
+    if (json === undefined) {
+      const d = deriveDesign(body.prompt, body.overrides);
+      if (!d.ok) throw fail(400, d.error);
+      json = UTF8.encode(JSON.stringify(withScript(d.design)));
+      cache.set(body.prompt, body.overrides, json);
+    }
+    return c.body(json, 200, { "Content-Type": "application/json" });
   });
   /** POST /script: the full spoken script (budgets, cues, check-ins, follow-ups, deep dives, cheat sheet) for a round. */
   r.post("/script", async (c) => {
