@@ -1,4 +1,6 @@
+import { LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
+import { type LearnedEvidence, type LearnedWords, learnedEvidence } from "../../knowledge/signals/learned.js";
 import { compositionRole } from "../composition.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
@@ -53,6 +55,10 @@ function weightOf(h: Hit, tokensHead: (i: number) => boolean, statement: boolean
   return h.signal.weight * (inHead ? 1 : BODY_DISCOUNT) * (h.fuzzy ? TYPO_DISCOUNT : 1);
 }
 
+function learnedNote(l: LearnedEvidence): string {
+  return `words typical of ${l.id} in labelled prompts: ${l.words.map((w) => `'${w}'`).join(", ")} (learned, weak alone; adds ${l.weight})`;
+}
+
 function describeHit(h: Hit): string {
   const said = h.quoted === h.signal.text.toLowerCase() ? `'${h.quoted}'` : `'${h.quoted}' (as '${h.signal.text}')`;
   const note = h.note ? `; ${h.note}` : "";
@@ -68,6 +74,8 @@ function describeHit(h: Hit): string {
 interface Scored {
   archetype: Archetype;
   score: number;
+  /** What the words typical of the archetype in labelled prompts added (weak, never a requirement). */
+  learned?: LearnedEvidence;
   /** The score without typical-word hits: what decides the branch and whether it may support. */
   strong: number;
   hits: Hit[];
@@ -133,8 +141,19 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
 }
 
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
-export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { branch?: BranchKind } = {}): Recognition {
+export function recognize(
+  prompt: string,
+  kb: RecognitionKnowledge,
+  opts: { branch?: BranchKind; learned?: LearnedWords } = {},
+): Recognition {
   const tokens = tokenize(prompt);
+  const learned = new Map(
+    learnedEvidence(
+      opts.learned ?? LEARNED_WORDS,
+      tokens,
+      kb.archetypes.map((a) => a.id),
+    ).map((e) => [e.id, e]),
+  );
   const isHead = (i: number) => tokens[i]?.head === true;
   const asksForThing = ASKS_TO_BUILD.test(prompt.toLowerCase());
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
@@ -171,17 +190,24 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   // Only a prompt that asks for something to be built has a head that names it; in a statement the
   // head is what the requirement is about, and the requirement leads.
   const headNamed = invariant === undefined && asksForThing && raw.some((r) => r.named);
-  const scored: Scored[] = raw.map((r) => ({
-    archetype: r.archetype,
-    hits: r.hits,
-    strong: r.strong,
-    score:
-      invariant !== undefined && !stated(r) && raw.some(stated)
-        ? r.score * NOUNS_ONLY_FACTOR
-        : headNamed && !r.named && !r.headStated
-          ? r.score * BODY_ONLY_FACTOR
-          : r.score,
-  }));
+  const scored: Scored[] = raw.map((r) => {
+    // Learned words add one weak piece of evidence (noisy-OR, at most LEARNED_CAP), but not to an
+    // archetype the head does not name when it names another: they rank and break ties, never override.
+    const l = headNamed && !r.named && !r.headStated ? undefined : learned.get(r.archetype.id);
+    const base = l ? 1 - (1 - r.score) * (1 - l.weight) : r.score;
+    return {
+      archetype: r.archetype,
+      hits: r.hits,
+      strong: r.strong,
+      ...(l ? { learned: l } : {}),
+      score:
+        invariant !== undefined && !stated(r) && raw.some(stated)
+          ? base * NOUNS_ONLY_FACTOR
+          : headNamed && !r.named && !r.headStated
+            ? base * BODY_ONLY_FACTOR
+            : base,
+    };
+  });
   scored.sort((a, b) => b.score - a.score || a.archetype.id.localeCompare(b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
@@ -315,6 +341,8 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       evidence: top.hits.slice(0, 4).map((h) => `${describeHit(h)} points to ${dominant.name}`),
     },
   ];
+  if (top.learned)
+    result[0]?.evidence.push(learnedNote(top.learned));
   if (invariant !== undefined && top.hits.some((h) => h.signal.rule))
     result[0]?.evidence.push(
       `the prompt opens with '${invariant}', stating an invariant, so the requirement it states leads over the nouns it names`,
