@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
 import { compileFormulas, compileKnowledge } from "../src/knowledge/compile.js";
+import { writeLearned } from "./build-learned.js";
 
 export const GENERATED = fileURLToPath(new URL("../src/knowledge/generated/archetypes.ts", import.meta.url));
 export const GENERATED_FORMULAS = fileURLToPath(new URL("../src/knowledge/generated/formulas.ts", import.meta.url));
@@ -115,5 +116,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // First build.
   }
   if (oldFormulas !== formulas) writeFileSync(GENERATED_FORMULAS, formulas);
+  writeLearned();
   process.stdout.write(`knowledge base: ok (${old === source ? "unchanged" : "written"})\n`);
 }

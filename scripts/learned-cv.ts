@@ -3,8 +3,8 @@
 // the pooled held-out parts given on the command line. Prints numbers only, with and without the learned words.
 // Usage: npx tsx scripts/learned-cv.ts [--folds 5] [eval/unseen-6.jsonl …]
 import { readFileSync } from "node:fs";
-import { recognize } from "../src/engine/recognize/recognize.js";
 import { recognitionKnowledge } from "../src/engine/recognize/index.js";
+import { recognize } from "../src/engine/recognize/recognize.js";
 import type { LearnedWords } from "../src/knowledge/signals/learned.js";
 import { LABELLED, learnFrom } from "./build-learned.js";
 

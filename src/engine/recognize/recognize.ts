@@ -76,6 +76,8 @@ interface Scored {
   score: number;
   /** What the words typical of the archetype in labelled prompts added (weak, never a requirement). */
   learned?: LearnedEvidence;
+  /** The score without the learned words: what the branch is read from, so they never decide it. */
+  plain: number;
   /** The score without typical-word hits: what decides the branch and whether it may support. */
   strong: number;
   hits: Hit[];
@@ -194,18 +196,19 @@ export function recognize(
     // Learned words add one weak piece of evidence (noisy-OR, at most LEARNED_CAP), but not to an
     // archetype the head does not name when it names another: they rank and break ties, never override.
     const l = headNamed && !r.named && !r.headStated ? undefined : learned.get(r.archetype.id);
-    const base = l ? 1 - (1 - r.score) * (1 - l.weight) : r.score;
+    const factor =
+      invariant !== undefined && !stated(r) && raw.some(stated)
+        ? NOUNS_ONLY_FACTOR
+        : headNamed && !r.named && !r.headStated
+          ? BODY_ONLY_FACTOR
+          : 1;
     return {
       archetype: r.archetype,
       hits: r.hits,
       strong: r.strong,
       ...(l ? { learned: l } : {}),
-      score:
-        invariant !== undefined && !stated(r) && raw.some(stated)
-          ? base * NOUNS_ONLY_FACTOR
-          : headNamed && !r.named && !r.headStated
-            ? base * BODY_ONLY_FACTOR
-            : base,
+      plain: r.score * factor,
+      score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
     };
   });
   scored.sort((a, b) => b.score - a.score || a.archetype.id.localeCompare(b.archetype.id));
@@ -227,19 +230,21 @@ export function recognize(
   const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
   const focus = kb.focus.find((f) => f.pattern.test(lower));
   const top = scored[0];
+  // The branch is read from the archetype leading without the learned words.
+  const lead = [...scored].sort((a, b) => b.plain - a.plain || a.archetype.id.localeCompare(b.archetype.id))[0];
   // Typical words alone rank archetypes but do not make a prompt infra-first.
   const topScore = Math.max(0, ...scored.map((x) => x.strong));
   const infraScore = Math.max(topScore, infraWords.score * BODY_DISCOUNT);
   const productScore = productWords.score;
   const headInfra =
-    (top?.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) ?? false) ||
+    (lead?.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) ?? false) ||
     infraWords.counted.some((h) => h.covers.some(isHead));
   const headProduct = productWords.counted.some((h) => h.covers.some(isHead));
-  const statedInfra = (top?.hits ?? []).some((h) => h.signal.rule !== undefined && !h.signal.concept);
+  const statedInfra = (lead?.hits ?? []).some((h) => h.signal.rule !== undefined && !h.signal.concept);
   // "Build a per-merchant view of refunds derived from the payments table, rebuilt when it drifts":
   // two or more requirements stated strongly decide the branch when the product side is only nouns
   // (no named product), since the nouns say what the requirement is about.
-  const requirementHits = (top?.hits ?? []).filter((h) => h.signal.rule !== undefined && !h.signal.concept);
+  const requirementHits = (lead?.hits ?? []).filter((h) => h.signal.rule !== undefined && !h.signal.concept);
   const requirementKinds = new Set(requirementHits.map((h) => h.signal.rule?.name)).size;
   const namedProduct = productWords.counted.some((h) => h.signal.kind === "system");
   const requirementLed =
@@ -318,9 +323,9 @@ export function recognize(
     kind = opts.branch;
   }
   for (const h of infraWords.counted.slice(0, 4)) branchEvidence.push(`infra signal ${describeHit(h)}`);
-  if (top && top.score > 0)
+  if (lead && lead.plain > 0)
     branchEvidence.push(
-      `archetype signal for ${top.archetype.id}: ${top.hits.slice(0, 2).map(describeHit).join(", ")}`,
+      `archetype signal for ${lead.archetype.id}: ${lead.hits.slice(0, 2).map(describeHit).join(", ")}`,
     );
   for (const h of productWords.counted.slice(0, 4)) branchEvidence.push(`product signal ${describeHit(h)}`);
   for (const h of owners)
@@ -341,8 +346,7 @@ export function recognize(
       evidence: top.hits.slice(0, 4).map((h) => `${describeHit(h)} points to ${dominant.name}`),
     },
   ];
-  if (top.learned)
-    result[0]?.evidence.push(learnedNote(top.learned));
+  if (top.learned) result[0]?.evidence.push(learnedNote(top.learned));
   if (invariant !== undefined && top.hits.some((h) => h.signal.rule))
     result[0]?.evidence.push(
       `the prompt opens with '${invariant}', stating an invariant, so the requirement it states leads over the nouns it names`,

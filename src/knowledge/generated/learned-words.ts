@@ -45,7 +45,16 @@ export const LEARNED_WORDS: LearnedWords = {
   "both": 1.76,
   "singl": 1.59,
   "crash": 1.55,
-  "los": 1.55
+  "los": 1.55,
+  "even": 1.37,
+  "most": 1.35,
+  "hold": 1.31,
+  "stor": 1.26,
+  "list": 1.25,
+  "off": 1.22,
+  "updat": 1.18,
+  "chang": 1.13,
+  "own": 1.09
  },
  "I02": {
   "redeem": 3.85,
@@ -95,7 +104,29 @@ export const LEARNED_WORDS: LearnedWords = {
   "pai": 1.65,
   "primari": 1.65,
   "reserv": 1.54,
-  "task": 1.54
+  "task": 1.54,
+  "moment": 1.46,
+  "process": 1.46,
+  "els": 1.45,
+  "replica": 1.41,
+  "open": 1.36,
+  "accept": 1.32,
+  "session": 1.32,
+  "schedul": 1.3,
+  "worker": 1.3,
+  "sam": 1.25,
+  "not": 1.24,
+  "host": 1.23,
+  "room": 1.23,
+  "warehous": 1.21,
+  "book": 1.19,
+  "singl": 1.14,
+  "still": 1.14,
+  "job": 1.11,
+  "stop": 1.08,
+  "t": 1.08,
+  "bill": 1.07,
+  "partit": 1.06
  },
  "I03": {
   "remind": 4.81,
@@ -145,7 +176,20 @@ export const LEARNED_WORDS: LearnedWords = {
   "after": 1.62,
   "notif": 1.6,
   "exactli": 1.59,
-  "post": 1.54
+  "post": 1.54,
+  "t": 1.47,
+  "dat": 1.4,
+  "deliveri": 1.4,
+  "account": 1.31,
+  "job": 1.28,
+  "driver": 1.25,
+  "minut": 1.25,
+  "book": 1.16,
+  "pick": 1.16,
+  "reserv": 1.16,
+  "send": 1.11,
+  "first": 1.08,
+  "giv": 1.03
  },
  "I04": {
   "often": 4.82,
@@ -186,7 +230,20 @@ export const LEARNED_WORDS: LearnedWords = {
   "imag": 1.78,
   "track": 1.7,
   "twic": 1.67,
-  "few": 1.55
+  "few": 1.55,
+  "product": 1.49,
+  "without": 1.48,
+  "list": 1.44,
+  "account": 1.41,
+  "dai": 1.36,
+  "go": 1.33,
+  "no": 1.33,
+  "through": 1.33,
+  "worker": 1.29,
+  "across": 1.15,
+  "hour": 1.1,
+  "onc": 1.08,
+  "after": 1.01
  },
  "I05": {
   "kafka": 4.56,
@@ -239,7 +296,20 @@ export const LEARNED_WORDS: LearnedWords = {
   "posit": 1.67,
   "stream": 1.64,
   "offlin": 1.53,
-  "queu": 1.5
+  "queu": 1.5,
+  "email": 1.49,
+  "hand": 1.39,
+  "reach": 1.39,
+  "sever": 1.39,
+  "month": 1.32,
+  "job": 1.22,
+  "record": 1.2,
+  "start": 1.13,
+  "week": 1.1,
+  "down": 1.05,
+  "index": 1.04,
+  "lost": 1.04,
+  "payment": 1
  },
  "I06": {
   "rebuilt": 4.73,
@@ -297,7 +367,14 @@ export const LEARNED_WORDS: LearnedWords = {
   "show": 1.71,
   "find": 1.62,
   "within": 1.56,
-  "pag": 1.55
+  "pag": 1.55,
+  "chang": 1.39,
+  "log": 1.37,
+  "open": 1.36,
+  "updat": 1.19,
+  "few": 1.15,
+  "count": 1.11,
+  "event": 1.02
  },
  "I07": {
   "segment": 4.27,
@@ -343,7 +420,19 @@ export const LEARNED_WORDS: LearnedWords = {
   "pric": 1.78,
   "few": 1.73,
   "product": 1.72,
-  "databas": 1.57
+  "databas": 1.57,
+  "drop": 1.49,
+  "t": 1.49,
+  "imag": 1.45,
+  "thousand": 1.4,
+  "request": 1.31,
+  "edit": 1.3,
+  "minut": 1.27,
+  "chang": 1.18,
+  "app": 1.16,
+  "million": 1.12,
+  "go": 1.01,
+  "tabl": 1.01
  },
  "I08": {
   "attempt": 4.37,
@@ -388,7 +477,18 @@ export const LEARNED_WORDS: LearnedWords = {
   "api": 1.59,
   "shar": 1.57,
   "client": 1.56,
-  "singl": 1.51
+  "singl": 1.51,
+  "dur": 1.43,
+  "giv": 1.38,
+  "kei": 1.38,
+  "not": 1.31,
+  "custom": 1.3,
+  "error": 1.26,
+  "queu": 1.26,
+  "fiv": 1.12,
+  "send": 1.11,
+  "abl": 1.06,
+  "report": 1.01
  },
  "I09": {
   "uniqu": 5.68,
@@ -423,7 +523,12 @@ export const LEARNED_WORDS: LearnedWords = {
   "without": 1.78,
   "kei": 1.73,
   "messag": 1.56,
-  "sever": 1.51
+  "sever": 1.51,
+  "twic": 1.36,
+  "even": 1.24,
+  "upload": 1.11,
+  "other": 1.04,
+  "order": 1.01
  },
  "I10": {
   "disappear": 4.64,
@@ -473,7 +578,19 @@ export const LEARNED_WORDS: LearnedWords = {
   "di": 1.59,
   "offlin": 1.59,
   "cach": 1.52,
-  "load": 1.52
+  "load": 1.52,
+  "worker": 1.49,
+  "check": 1.46,
+  "second": 1.45,
+  "crash": 1.38,
+  "nod": 1.38,
+  "devic": 1.34,
+  "off": 1.32,
+  "within": 1.31,
+  "updat": 1.28,
+  "answer": 1.24,
+  "other": 1.15,
+  "send": 1.05
  },
  "I11": {
   "previou": 4.88,
@@ -522,7 +639,14 @@ export const LEARNED_WORDS: LearnedWords = {
   "off": 1.64,
   "version": 1.59,
   "rat": 1.55,
-  "within": 1.51
+  "within": 1.51,
+  "chang": 1.46,
+  "devic": 1.43,
+  "error": 1.43,
+  "server": 1.15,
+  "ten": 1.08,
+  "search": 1.05,
+  "without": 1.05
  },
  "I12": {
   "vendor": 4.32,
@@ -573,7 +697,14 @@ export const LEARNED_WORDS: LearnedWords = {
   "crash": 1.66,
   "account": 1.64,
   "differ": 1.55,
-  "fail": 1.52
+  "fail": 1.52,
+  "bill": 1.49,
+  "driver": 1.49,
+  "record": 1.38,
+  "send": 1.28,
+  "if": 1.17,
+  "updat": 1.1,
+  "order": 1.06
  },
  "I13": {
   "board": 4.75,
@@ -617,7 +748,14 @@ export const LEARNED_WORDS: LearnedWords = {
   "agr": 1.78,
   "view": 1.78,
   "focus": 1.57,
-  "show": 1.53
+  "show": 1.53,
+  "sever": 1.34,
+  "not": 1.31,
+  "order": 1.27,
+  "onc": 1.08,
+  "other": 1.08,
+  "count": 1.04,
+  "los": 1.01
  },
  "I14": {
   "byt": 5.47,
@@ -666,7 +804,10 @@ export const LEARNED_WORDS: LearnedWords = {
   "upload": 1.63,
   "fil": 1.6,
   "onc": 1.6,
-  "devic": 1.57
+  "devic": 1.57,
+  "mov": 1.37,
+  "stor": 1.11,
+  "million": 1.1
  },
  "I15": {
   "isol": 5.23,
@@ -717,7 +858,15 @@ export const LEARNED_WORDS: LearnedWords = {
   "fre": 1.93,
   "di": 1.78,
   "mor": 1.65,
-  "down": 1.6
+  "down": 1.6,
+  "upload": 1.42,
+  "custom": 1.39,
+  "giv": 1.37,
+  "re": 1.33,
+  "schedul": 1.33,
+  "worker": 1.33,
+  "hour": 1.18,
+  "cluster": 1.06
  },
  "I16": {
   "writabl": 5.27,
@@ -769,7 +918,14 @@ export const LEARNED_WORDS: LearnedWords = {
   "gam": 1.67,
   "player": 1.6,
   "accept": 1.54,
-  "latenc": 1.52
+  "latenc": 1.52,
+  "whil": 1.42,
+  "cach": 1.38,
+  "lost": 1.26,
+  "replica": 1.14,
+  "updat": 1.13,
+  "last": 1.05,
+  "other": 1.01
  },
  "I17": {
   "nearest": 4.96,
@@ -821,7 +977,12 @@ export const LEARNED_WORDS: LearnedWords = {
   "go": 1.63,
   "instanc": 1.63,
   "rat": 1.63,
-  "pool": 1.51
+  "pool": 1.51,
+  "version": 1.47,
+  "region": 1.45,
+  "answer": 1.4,
+  "app": 1.29,
+  "stop": 1.02
  },
  "I18": {
   "alert": 5.45,
@@ -861,7 +1022,15 @@ export const LEARNED_WORDS: LearnedWords = {
   "slow": 1.73,
   "team": 1.72,
   "over": 1.64,
-  "minut": 1.61
+  "minut": 1.61,
+  "record": 1.49,
+  "request": 1.48,
+  "answer": 1.44,
+  "show": 1.44,
+  "ten": 1.41,
+  "report": 1.3,
+  "call": 1.29,
+  "second": 1.17
  },
  "I19": {
   "rack": 5.23,
@@ -905,6 +1074,11 @@ export const LEARNED_WORDS: LearnedWords = {
   "hold": 1.6,
   "across": 1.53,
   "split": 1.53,
-  "server": 1.52
+  "server": 1.52,
+  "cluster": 1.45,
+  "no": 1.34,
+  "re": 1.33,
+  "stor": 1.18,
+  "imag": 1.12
  }
 };

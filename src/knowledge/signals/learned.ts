@@ -15,9 +15,9 @@ import type { ArchetypeId } from "../schema.js";
  */
 export const SMOOTHING = 1;
 export const MIN_PROMPTS = 3;
-export const MIN_LOG_ODDS = 1.5;
-/** The most one archetype can gain from learned words: below a single typical word (CONCEPT_WEIGHT). */
-export const LEARNED_CAP = 0.3;
+export const MIN_LOG_ODDS = 1;
+/** The most one archetype can gain from learned words: what one typical word is worth (CONCEPT_WEIGHT). */
+export const LEARNED_CAP = 0.4;
 /** A sum below this is too little evidence to speak for an archetype at all. */
 export const MIN_LEARNED_SUM = 3;
 /** How many of the words that spoke evidence quotes. */
