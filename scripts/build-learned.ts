@@ -1,7 +1,7 @@
 // Writes src/knowledge/generated/learned-words.ts: the words typical of each archetype in the labelled
 // prompts (eval/tuned.jsonl), learned by src/knowledge/signals/learned.ts. Called by scripts/build-kb.ts;
 // a test fails when the generated file is stale.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { stemWord, tokenize } from "../src/engine/recognize/tokens.js";
 import { ARCHETYPE_IDS, type ArchetypeId } from "../src/knowledge/generated/ids.js";
@@ -54,8 +54,12 @@ export function learnedSource(): string {
   ].join("\n");
 }
 
-/** Writes the generated module when it changed; returns whether it did. */
+/** Writes the generated module when it changed; returns whether it did. Without the labelled prompts it leaves it as is. */
 export function writeLearned(): boolean {
+  if (!existsSync(LABELLED)) {
+    process.stderr.write(`learned words: no labelled prompts at ${LABELLED}; the generated table is left as is\n`);
+    return false;
+  }
   const source = learnedSource();
   let old = "";
   try {
