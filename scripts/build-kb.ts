@@ -1,7 +1,7 @@
 // The knowledge compile step, run by `npm run build` (and `npm run kb`): validates the whole
 // knowledge base at once and writes it, parsed and defaulted, as a plain module the CLI loads
 // without zod. A problem anywhere stops the build with every problem listed.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
 import { compileFormulas, compileKnowledge } from "../src/knowledge/compile.js";
@@ -10,6 +10,8 @@ export const GENERATED = fileURLToPath(new URL("../src/knowledge/generated/arche
 export const GENERATED_FORMULAS = fileURLToPath(new URL("../src/knowledge/generated/formulas.ts", import.meta.url));
 export const GENERATED_IDS = fileURLToPath(new URL("../src/knowledge/generated/ids.ts", import.meta.url));
 export const GENERATED_PARTS = fileURLToPath(new URL("../src/knowledge/generated/parts.ts", import.meta.url));
+
+const LEARNED_GENERATOR = fileURLToPath(new URL("./build-learned.ts", import.meta.url));
 
 /** The parts of each archetype folder the engine reads at run time (everything but the card, which is compiled). */
 export const RUNTIME_PARTS = ["topology", "capacity", "decisions", "concepts"] as const;
@@ -115,5 +117,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // First build.
   }
   if (oldFormulas !== formulas) writeFileSync(GENERATED_FORMULAS, formulas);
+  // The learned words (scripts/build-learned.ts) need the labelled prompts, which a bare copy of the knowledge base may lack.
+  if (existsSync(LEARNED_GENERATOR)) (await import("./build-learned.js")).writeLearned();
   process.stdout.write(`knowledge base: ok (${old === source ? "unchanged" : "written"})\n`);
 }

@@ -1,11 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { GENERATED_LEARNED, genericStems, LABELLED, learnedSource } from "../scripts/build-learned.js";
 import { checkPrompt } from "../src/engine/prompt.js";
 import { compileCombinations, matchCombinations } from "../src/engine/recognize/combos.js";
 import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js";
+import { recognize } from "../src/engine/recognize/recognize.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
+import { ARCHETYPE_IDS } from "../src/knowledge/generated/ids.js";
+import { LEARNED_WORDS } from "../src/knowledge/generated/learned-words.js";
 import { NUMBER_WORDS } from "../src/knowledge/lexicon.js";
 import { CONCEPT_FAMILIES, REQUIREMENT_RULES } from "../src/knowledge/signals/index.js";
+import { LEARNED_CAP, learnedEvidence, MIN_LOG_ODDS } from "../src/knowledge/signals/learned.js";
 
 const top = (p: string) => classify(p).archetypes[0]?.id;
 
@@ -461,5 +466,53 @@ describe("recognition: requirements decide, context resolves, needs compose", ()
         "Which region is primary for each tenant is stored on three servers, and a change counts only once two of them have written it.",
       ),
     ).toBe("I01");
+  });
+});
+
+describe("recognition: learned words from labelled prompts", () => {
+  const kb = recognitionKnowledge();
+  const tuned = readFileSync(LABELLED, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { prompt: string });
+
+  it("the generated table is up to date with eval/tuned.jsonl (run `npm run kb`)", () => {
+    expect(readFileSync(GENERATED_LEARNED, "utf8") === learnedSource(), "generated/learned-words.ts is stale").toBe(
+      true,
+    );
+  });
+
+  it("keeps only clear, non-generic evidence, strongest first", () => {
+    const generic = genericStems();
+    for (const words of Object.values(LEARNED_WORDS)) {
+      const entries = Object.entries(words ?? {});
+      for (const [stem, w] of entries) {
+        expect(w).toBeGreaterThanOrEqual(MIN_LOG_ODDS);
+        expect(generic.has(stem)).toBe(false);
+      }
+      const ws = entries.map((e) => e[1]);
+      expect(ws).toEqual([...ws].sort((a, b) => b - a));
+    }
+  });
+
+  it("adds at most the cap, quotes the words, and ranks when no phrase speaks", () => {
+    const p = "Shoppers in far away countries should get product photos quickly.";
+    expect(recognize(p, kb, { learned: {} }).archetypes).toEqual([]);
+    const got = recognize(p, kb).archetypes[0];
+    expect(got?.id).toBe("I07");
+    expect(got?.evidence.join(" ")).toContain("words typical of I07 in labelled prompts: 'countries'");
+    for (const q of tuned.slice(0, 200))
+      for (const e of learnedEvidence(LEARNED_WORDS, tokenize(q.prompt), ARCHETYPE_IDS))
+        expect(e.weight).toBeLessThanOrEqual(LEARNED_CAP);
+  });
+
+  it("never decides the branch nor overrides a component named in the head", () => {
+    for (const q of tuned) {
+      const without = recognize(q.prompt, kb, { learned: {} });
+      const withWords = recognize(q.prompt, kb);
+      expect(withWords.branch, q.prompt).toEqual(without.branch);
+    }
+    for (const p of ["Design a rate limiter for a chat app", "Design Kafka", "Design a CDN for game patches"])
+      expect(recognize(p, kb).archetypes[0]?.id).toBe(recognize(p, kb, { learned: {} }).archetypes[0]?.id);
   });
 });

@@ -1,4 +1,6 @@
+import { LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
+import { type LearnedEvidence, type LearnedWords, learnedEvidence } from "../../knowledge/signals/learned.js";
 import { compositionRole } from "../composition.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
@@ -53,6 +55,10 @@ function weightOf(h: Hit, tokensHead: (i: number) => boolean, statement: boolean
   return h.signal.weight * (inHead ? 1 : BODY_DISCOUNT) * (h.fuzzy ? TYPO_DISCOUNT : 1);
 }
 
+function learnedNote(l: LearnedEvidence): string {
+  return `words typical of ${l.id} in labelled prompts: ${l.words.map((w) => `'${w}'`).join(", ")} (learned, weak alone; adds ${l.weight})`;
+}
+
 function describeHit(h: Hit): string {
   const said = h.quoted === h.signal.text.toLowerCase() ? `'${h.quoted}'` : `'${h.quoted}' (as '${h.signal.text}')`;
   const note = h.note ? `; ${h.note}` : "";
@@ -68,6 +74,10 @@ function describeHit(h: Hit): string {
 interface Scored {
   archetype: Archetype;
   score: number;
+  /** What the words typical of the archetype in labelled prompts added (weak, never a requirement). */
+  learned?: LearnedEvidence;
+  /** The score without the learned words: what the branch is read from, so they never decide it. */
+  plain: number;
   /** The score without typical-word hits: what decides the branch and whether it may support. */
   strong: number;
   hits: Hit[];
@@ -133,8 +143,19 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
 }
 
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
-export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { branch?: BranchKind } = {}): Recognition {
+export function recognize(
+  prompt: string,
+  kb: RecognitionKnowledge,
+  opts: { branch?: BranchKind; learned?: LearnedWords } = {},
+): Recognition {
   const tokens = tokenize(prompt);
+  const learned = new Map(
+    learnedEvidence(
+      opts.learned ?? LEARNED_WORDS,
+      tokens,
+      kb.archetypes.map((a) => a.id),
+    ).map((e) => [e.id, e]),
+  );
   const isHead = (i: number) => tokens[i]?.head === true;
   const asksForThing = ASKS_TO_BUILD.test(prompt.toLowerCase());
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
@@ -171,17 +192,25 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   // Only a prompt that asks for something to be built has a head that names it; in a statement the
   // head is what the requirement is about, and the requirement leads.
   const headNamed = invariant === undefined && asksForThing && raw.some((r) => r.named);
-  const scored: Scored[] = raw.map((r) => ({
-    archetype: r.archetype,
-    hits: r.hits,
-    strong: r.strong,
-    score:
+  const scored: Scored[] = raw.map((r) => {
+    // Learned words add one weak piece of evidence (noisy-OR, at most LEARNED_CAP), but not to an
+    // archetype the head does not name when it names another: they rank and break ties, never override.
+    const l = headNamed && !r.named && !r.headStated ? undefined : learned.get(r.archetype.id);
+    const factor =
       invariant !== undefined && !stated(r) && raw.some(stated)
-        ? r.score * NOUNS_ONLY_FACTOR
+        ? NOUNS_ONLY_FACTOR
         : headNamed && !r.named && !r.headStated
-          ? r.score * BODY_ONLY_FACTOR
-          : r.score,
-  }));
+          ? BODY_ONLY_FACTOR
+          : 1;
+    return {
+      archetype: r.archetype,
+      hits: r.hits,
+      strong: r.strong,
+      ...(l ? { learned: l } : {}),
+      plain: r.score * factor,
+      score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
+    };
+  });
   scored.sort((a, b) => b.score - a.score || a.archetype.id.localeCompare(b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
@@ -201,19 +230,21 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
   const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
   const focus = kb.focus.find((f) => f.pattern.test(lower));
   const top = scored[0];
+  // The branch is read from the archetype leading without the learned words.
+  const lead = [...scored].sort((a, b) => b.plain - a.plain || a.archetype.id.localeCompare(b.archetype.id))[0];
   // Typical words alone rank archetypes but do not make a prompt infra-first.
   const topScore = Math.max(0, ...scored.map((x) => x.strong));
   const infraScore = Math.max(topScore, infraWords.score * BODY_DISCOUNT);
   const productScore = productWords.score;
   const headInfra =
-    (top?.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) ?? false) ||
+    (lead?.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) ?? false) ||
     infraWords.counted.some((h) => h.covers.some(isHead));
   const headProduct = productWords.counted.some((h) => h.covers.some(isHead));
-  const statedInfra = (top?.hits ?? []).some((h) => h.signal.rule !== undefined && !h.signal.concept);
+  const statedInfra = (lead?.hits ?? []).some((h) => h.signal.rule !== undefined && !h.signal.concept);
   // "Build a per-merchant view of refunds derived from the payments table, rebuilt when it drifts":
   // two or more requirements stated strongly decide the branch when the product side is only nouns
   // (no named product), since the nouns say what the requirement is about.
-  const requirementHits = (top?.hits ?? []).filter((h) => h.signal.rule !== undefined && !h.signal.concept);
+  const requirementHits = (lead?.hits ?? []).filter((h) => h.signal.rule !== undefined && !h.signal.concept);
   const requirementKinds = new Set(requirementHits.map((h) => h.signal.rule?.name)).size;
   const namedProduct = productWords.counted.some((h) => h.signal.kind === "system");
   const requirementLed =
@@ -292,9 +323,9 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     kind = opts.branch;
   }
   for (const h of infraWords.counted.slice(0, 4)) branchEvidence.push(`infra signal ${describeHit(h)}`);
-  if (top && top.score > 0)
+  if (lead && lead.plain > 0)
     branchEvidence.push(
-      `archetype signal for ${top.archetype.id}: ${top.hits.slice(0, 2).map(describeHit).join(", ")}`,
+      `archetype signal for ${lead.archetype.id}: ${lead.hits.slice(0, 2).map(describeHit).join(", ")}`,
     );
   for (const h of productWords.counted.slice(0, 4)) branchEvidence.push(`product signal ${describeHit(h)}`);
   for (const h of owners)
@@ -315,6 +346,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
       evidence: top.hits.slice(0, 4).map((h) => `${describeHit(h)} points to ${dominant.name}`),
     },
   ];
+  if (top.learned) result[0]?.evidence.push(learnedNote(top.learned));
   if (invariant !== undefined && top.hits.some((h) => h.signal.rule))
     result[0]?.evidence.push(
       `the prompt opens with '${invariant}', stating an invariant, so the requirement it states leads over the nouns it names`,
