@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
 import { compileFormulas, compileKnowledge } from "../src/knowledge/compile.js";
+import { writeRecognition } from "./build-recognition.js";
 
 export const GENERATED = fileURLToPath(new URL("../src/knowledge/generated/archetypes.ts", import.meta.url));
 export const GENERATED_FORMULAS = fileURLToPath(new URL("../src/knowledge/generated/formulas.ts", import.meta.url));
@@ -80,5 +81,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // First build.
   }
   if (oldFormulas !== formulas) writeFileSync(GENERATED_FORMULAS, formulas);
+  // The recogniser's signals, tokenized and indexed (scripts/build-recognition.ts).
+  writeRecognition(compileKnowledge().archetypes);
   process.stdout.write(`knowledge base: ok (${old === source ? "unchanged" : "written"})\n`);
 }
