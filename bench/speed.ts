@@ -16,7 +16,7 @@ const prompts = readFileSync(devFile, "utf8")
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { prompt: string }).prompt);
 const bin = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
-const built = existsSync(fileURLToPath(new URL("../dist/cli/main.js", import.meta.url)));
+const built = existsSync(fileURLToPath(new URL("../dist/cli/main.cjs", import.meta.url)));
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
