@@ -47,8 +47,9 @@ export default defineConfig([
     platform: "node",
     splitting: false,
     shims: true,
-    // ES-module-only dependencies the CommonJS bundle cannot require().
-    noExternal: ["stemmer"],
+    // stemmer: ES-module-only, the CommonJS bundle cannot require() it. commander: bundled so it is
+    // initialised only when a command line needs it (src/cli/main.ts), and then read from the bundle.
+    noExternal: ["stemmer", "commander"],
     sourcemap: false,
     // Less text to read and compile on every start; names are kept, so stack traces stay readable.
     esbuildOptions(options) {
