@@ -1,5 +1,6 @@
+// The compiled entries themselves (knowledge/index.ts re-exports them beside tables recognition does not read).
+import { COMPILED_ARCHETYPES } from "../../knowledge/generated/archetypes.js";
 import { RECOGNITION_JSON } from "../../knowledge/generated/recognition.js";
-import { ARCHETYPES } from "../../knowledge/index.js";
 import { fromPlain, type PlainRecognition } from "./plain.js";
 import { type BranchKind, type Recognition, recognize } from "./recognize.js";
 import type { RecognitionKnowledge } from "./signals.js";
@@ -11,7 +12,7 @@ let compiled: RecognitionKnowledge | undefined;
  * (src/engine/recognize/compile.ts; a test fails when they are stale).
  */
 export function recognitionKnowledge(): RecognitionKnowledge {
-  compiled ??= fromPlain(JSON.parse(RECOGNITION_JSON) as PlainRecognition, ARCHETYPES);
+  compiled ??= fromPlain(JSON.parse(RECOGNITION_JSON) as PlainRecognition, COMPILED_ARCHETYPES);
   return compiled;
 }
 let last: { prompt: string; result: Recognition } | undefined;

@@ -31,6 +31,7 @@ export interface PlainRecognition {
     /** Signals of multi-word family members, referred to by `phrases`. */
     signals: Signal[];
     rules: CombinationRule[];
+    ranks: number[];
     window: number;
     size: number;
   } | null;
@@ -71,6 +72,7 @@ export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
           ]),
           signals: comboSignals,
           rules: [...c.rules],
+          ranks: [...(c.ranks ?? [])],
           window: c.window,
           size: c.size,
         }
@@ -102,6 +104,7 @@ export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetyp
           ]),
         ),
         rules: c.rules,
+        ranks: c.ranks,
         window: c.window,
         size: c.size,
       }
