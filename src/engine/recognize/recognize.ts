@@ -39,6 +39,8 @@ const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when t
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
 
 const round = (x: number) => Math.round(x * 100) / 100;
+/** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A hit's weight. A hit after the head is discounted as a likely qualifier, except a stated
@@ -178,7 +180,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
           ? r.score * BODY_ONLY_FACTOR
           : r.score,
   }));
-  scored.sort((a, b) => b.score - a.score || a.archetype.id.localeCompare(b.archetype.id));
+  scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
   const systemStarts = new Set(
@@ -309,7 +311,7 @@ export function recognize(prompt: string, kb: RecognitionKnowledge, opts: { bran
     const support = 1 - (1 - s.strong) * (1 - prior);
     return { s, link, typical, need, support };
   });
-  candidates.sort((a, b) => b.support - a.support || a.s.archetype.id.localeCompare(b.s.archetype.id));
+  candidates.sort((a, b) => b.support - a.support || compareIds(a.s.archetype.id, b.s.archetype.id));
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
@@ -372,5 +374,5 @@ function productSubstrates(
       if (a) add(a, 0.2, `no feature named: ${kb.defaultSubstrates.why}`);
     }
   }
-  return [...byId.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, 5);
+  return [...byId.values()].sort((a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
 }
