@@ -6,15 +6,38 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const NAME_RE = new Map<string, RegExp>();
 
-/** Whole-word, case-insensitive test of a name inside a text (each name's pattern is compiled once). */
+const NON_ASCII = /[\u0080-\uffff]/;
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * Whole-word, case-insensitive test of a name inside a text. ASCII text and name (nearly every call)
+ * are compared lower-cased, position by position, which is what the pattern below matches for them,
+ * without compiling hundreds of patterns the first time a design asks; other text uses the pattern.
+ */
 export function mentionsName(text: string, name: string): boolean {
+  if (name.length > 0 && !NON_ASCII.test(text) && !NON_ASCII.test(name)) {
+    const t = text.toLowerCase();
+    const n = name.toLowerCase();
+    for (let i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1))
+      if (
+        (i === 0 || !isWordChar(t.charCodeAt(i - 1))) &&
+        (i + n.length === t.length || !isWordChar(t.charCodeAt(i + n.length)))
+      )
+        return true;
+    return false;
+  }
+  return namePattern(name).test(text);
+}
+
+/** The whole-word, case-insensitive pattern for a name (each compiled once). */
+export function namePattern(name: string): RegExp {
   let re = NAME_RE.get(name);
   if (!re) {
     re = new RegExp(`(^|[^A-Za-z0-9])${escapeRe(name)}([^A-Za-z0-9]|$)`, "i");
     // Names come from the knowledge base and from its product lists, so the map stays small.
     if (NAME_RE.size < 5000) NAME_RE.set(name, re);
   }
-  return re.test(text);
+  return re;
 }
 
 /** Every named system (and alias) the knowledge base knows, longest first so "Amazon S3" beats "S3". */
