@@ -19,12 +19,13 @@ function asciiOnly(): void {
 
 /**
  * Writes V8's code caches for the bundle, read by bin/mechsd: `main.cjs.cache` holds the top level only
- * (small, quick to load: every command), `main.cjs.design.cache` is written after a design, so the
- * engine's functions come compiled for the commands that derive one.
+ * (small, quick to load: most commands); `main.cjs.classify.cache` and `main.cjs.design.cache` are
+ * written after a run of their command, so its functions come compiled.
  */
 function writeCodeCaches(): void {
   for (const [kind, args] of [
     ["base", ["--version"]],
+    ["classify", ["classify", "Design a distributed message queue"]],
     ["design", ["design", "Design a distributed lock service", "--format", "json"]],
   ] as const) {
     const r = spawnSync(process.execPath, ["bin/mechsd", ...args], {
