@@ -1,7 +1,7 @@
 /**
  * A new archetype is data: this test registers a synthetic 20th archetype in every per-archetype registry
- * (the compiled entry with its stance, the id list, architecture topology, capacity model, decision points and
- * concept words;
+ * (the compiled entry with its stance, the id list, architecture topology, capacity model, decision points,
+ * concept words, and the recognition tables `npm run kb` compiles from them;
  * docs/KB-AUTHORING.md lists the same files) and derives a design whose dominant archetype is the new one.
  * No engine module is touched, so a hard-coded id list anywhere in the engine would make this fail.
  */
@@ -55,6 +55,13 @@ vi.mock("../src/knowledge/decisions/points.js", async (orig) => {
 vi.mock("../src/knowledge/signals/concepts.js", async (orig) => {
   const m = await orig<typeof import("../src/knowledge/signals/concepts.js")>();
   return { ...m, CONCEPT_WORDS: { ...m.CONCEPT_WORDS, [NEW_ID]: ["quasar"] } };
+});
+
+// What `npm run kb` writes once the entry exists: the recognition tables compiled from the (mocked) knowledge.
+vi.mock("../src/knowledge/generated/recognition.js", async () => {
+  const { COMPILED_ARCHETYPES } = await import("../src/knowledge/generated/archetypes.js");
+  const { recognitionJson } = await import("../src/engine/recognize/compile.js");
+  return { RECOGNITION_JSON: recognitionJson(COMPILED_ARCHETYPES) };
 });
 
 describe("a synthetic 20th archetype", () => {
