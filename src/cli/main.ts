@@ -28,9 +28,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(0);
-});
 void main(process.argv).then((code) => {
   process.exitCode = code;
 });
