@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { GENERATED_RECOGNITION } from "../scripts/build-recognition.js";
 import { compileFromTables, recognitionSource } from "../src/engine/recognize/compile.js";
 import { recognitionKnowledge } from "../src/engine/recognize/index.js";
+import { combine, compileSignal, type Hit, rankTexts, type Signal } from "../src/engine/recognize/match.js";
 import { fromPlain, toPlain } from "../src/engine/recognize/plain.js";
 import { recognize } from "../src/engine/recognize/recognize.js";
 import { compileKnowledge } from "../src/knowledge/compile.js";
@@ -45,5 +46,22 @@ describe("the compiled recognition tables", () => {
     const loaded = recognitionKnowledge();
     expect(corpus.length).toBeGreaterThan(100);
     for (const p of corpus) expect(recognize(p, loaded), p).toEqual(recognize(p, fresh));
+  });
+
+  it("order hits of equal weight by the rank fixed at compile time, not by the runtime's collation", () => {
+    const hit = (text: string, rank?: number): Hit => {
+      const signal = compileSignal(text, 0.5, "phrase") as Signal;
+      return { signal: rank === undefined ? signal : { ...signal, rank }, covers: [0], quoted: text, fuzzy: false };
+    };
+    const first = (hits: Hit[]) => combine(hits, (h) => h.signal.weight).counted[0]?.signal.text;
+    // Without ranks the collation decides ("alpha" first); with ranks the compiled order does.
+    expect(first([hit("beta"), hit("alpha")])).toBe("alpha");
+    expect(first([hit("alpha", 1), hit("beta", 0)])).toBe("beta");
+    expect([...rankTexts(["b", "a", "a"])]).toEqual([
+      ["a", 0],
+      ["b", 1],
+    ]);
+    const loaded = recognitionKnowledge();
+    expect([...loaded.index.order.keys()].every((sig) => sig.rank !== undefined)).toBe(true);
   });
 });
