@@ -67,7 +67,7 @@ for (const r of rows)
   );
 
 const bin = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
-if (existsSync(fileURLToPath(new URL("../dist/cli/main.js", import.meta.url)))) {
+if (existsSync(fileURLToPath(new URL("../dist/cli/main.cjs", import.meta.url)))) {
   const runs = quick ? 3 : 10;
   const cli = (args: string[], input?: string) => {
     const times: number[] = [];

@@ -1,6 +1,7 @@
 // The speed targets of the hardening issue in one table, each CLI time paired with a bare
 // `node -e 0` measured in the same run (ratios, not absolute times, are what travel between machines).
-// Usage: npm run bench:speed [-- --quick]   (needs `npm run build` for the CLI and server rows)
+// Usage: npm run bench:speed [-- --quick] [-- --startup]   (needs `npm run build` for the CLI and server rows;
+// --startup measures only the start-up rows)
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,13 +11,14 @@ import { fileURLToPath } from "node:url";
 import { deriveDesign } from "../src/engine/design/design.js";
 
 const quick = process.argv.includes("--quick");
+const startupOnly = process.argv.includes("--startup");
 const devFile = fileURLToPath(new URL("../../shared/eval/dev-prompts.jsonl", import.meta.url));
 const prompts = readFileSync(devFile, "utf8")
   .split("\n")
   .filter((l) => l.trim())
   .map((l) => (JSON.parse(l) as { prompt: string }).prompt);
 const bin = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
-const built = existsSync(fileURLToPath(new URL("../dist/cli/main.js", import.meta.url)));
+const built = existsSync(fileURLToPath(new URL("../dist/cli/main.cjs", import.meta.url)));
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -54,6 +56,17 @@ if (built) {
       label.includes("version") ? "" : "≤ 1.5×",
     );
   });
+}
+
+function print(note: string): void {
+  console.log(`node ${process.version}; ${note}\n`);
+  console.log("| measure | value | target |");
+  console.log("|---|---:|---:|");
+  for (const [w, v, t] of rows) console.log(`| ${w} | ${v} | ${t} |`);
+}
+if (startupOnly) {
+  print("start-up rows only");
+  process.exit(0);
 }
 
 // 2. In-process designs.
@@ -151,7 +164,4 @@ if (built) {
   rmSync(dir, { recursive: true, force: true });
 }
 
-console.log(`node ${process.version}; ${prompts.length} held-in prompts${quick ? "; quick run" : ""}\n`);
-console.log("| measure | value | target |");
-console.log("|---|---:|---:|");
-for (const [w, v, t] of rows) console.log(`| ${w} | ${v} | ${t} |`);
+print(`${prompts.length} held-in prompts${quick ? "; quick run" : ""}`);

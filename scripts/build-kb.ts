@@ -1,17 +1,17 @@
 // The knowledge compile step, run by `npm run build` (and `npm run kb`): validates the whole
 // knowledge base at once and writes it, parsed and defaulted, as a plain module the CLI loads
 // without zod. A problem anywhere stops the build with every problem listed.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
+import { ARCHETYPE_BUNDLES, ARCHETYPE_ENTRIES } from "../src/knowledge/archetypes/index.js";
 import { compileFormulas, compileKnowledge } from "../src/knowledge/compile.js";
+import { writeLearned } from "./build-learned.js";
+import { writeRecognition } from "./build-recognition.js";
 
 export const GENERATED = fileURLToPath(new URL("../src/knowledge/generated/archetypes.ts", import.meta.url));
 export const GENERATED_FORMULAS = fileURLToPath(new URL("../src/knowledge/generated/formulas.ts", import.meta.url));
 export const GENERATED_IDS = fileURLToPath(new URL("../src/knowledge/generated/ids.ts", import.meta.url));
 export const GENERATED_PARTS = fileURLToPath(new URL("../src/knowledge/generated/parts.ts", import.meta.url));
-
-const LEARNED_GENERATOR = fileURLToPath(new URL("./build-learned.ts", import.meta.url));
 
 /** The parts of each archetype folder the engine reads at run time (everything but the card, which is compiled). */
 export const RUNTIME_PARTS = ["topology", "capacity", "decisions", "concepts"] as const;
@@ -58,7 +58,8 @@ export function generatedSource(): { source: string; problems: string[] } {
     'import type { Archetype } from "../schema.js";',
     "",
     "/** Every archetype entry, parsed with its schema's defaults applied, in id order. */",
-    `export const COMPILED_ARCHETYPES: readonly Archetype[] = ${JSON.stringify(archetypes, null, 1)};`,
+    // JSON text: parsed faster than a literal this size is compiled, at every start of the CLI.
+    `export const COMPILED_ARCHETYPES: readonly Archetype[] = JSON.parse(${JSON.stringify(JSON.stringify(archetypes))});`,
     "",
   ].join("\n");
   return { source, problems };
@@ -72,7 +73,7 @@ export function formulasSource(): string {
     'import type { Expr } from "../notation/formula.js";',
     "",
     "/** Every formula of the knowledge base, parsed, by its source text. */",
-    `export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = ${JSON.stringify(Object.fromEntries(compileFormulas(archetypes)), null, 1)};`,
+    `export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = JSON.parse(${JSON.stringify(JSON.stringify(Object.fromEntries(compileFormulas(archetypes))))});`,
     "",
   ].join("\n");
 }
@@ -117,7 +118,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     // First build.
   }
   if (oldFormulas !== formulas) writeFileSync(GENERATED_FORMULAS, formulas);
-  // The learned words (scripts/build-learned.ts) need the labelled prompts, which a bare copy of the knowledge base may lack.
-  if (existsSync(LEARNED_GENERATOR)) (await import("./build-learned.js")).writeLearned();
+  // The recogniser's signals, tokenized and indexed (scripts/build-recognition.ts).
+  writeRecognition(
+    compileKnowledge().archetypes,
+    Object.fromEntries(ARCHETYPE_BUNDLES.map((b) => [b.card.id, b.concepts])),
+  );
+  // The learned word weights (scripts/build-learned.ts), from the labelled prompts in eval/tuned.jsonl.
+  writeLearned();
   process.stdout.write(`knowledge base: ok (${old === source ? "unchanged" : "written"})\n`);
 }

@@ -106,7 +106,9 @@ describe("a new archetype is one folder plus one registry line", () => {
     dir = mkdtempSync(join(tmpdir(), "mechsd-archetype-"));
     copy = join(dir, "repo");
     cpSync(join(ROOT, "src"), join(copy, "src"), { recursive: true });
-    cpSync(join(ROOT, "scripts", "build-kb.ts"), join(copy, "scripts", "build-kb.ts"));
+    // the compile step: build-kb.ts and the generators it calls (recognition tables, learned words from eval/tuned.jsonl)
+    cpSync(join(ROOT, "scripts"), join(copy, "scripts"), { recursive: true });
+    cpSync(join(ROOT, "eval", "tuned.jsonl"), join(copy, "eval", "tuned.jsonl"));
     for (const f of ["package.json", "tsconfig.json"]) cpSync(join(ROOT, f), join(copy, f));
     symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"), "dir");
   });

@@ -3,6 +3,8 @@ import { existsSync } from "node:fs";
 
 /** CLI and browser tests run the built bundle and UI; build them when a bare `vitest` run finds none. */
 export default function setup(): void {
-  const built = ["../dist/cli/main.js", "../dist/web/index.html"].every((p) => existsSync(new URL(p, import.meta.url)));
+  const built = ["../dist/cli/main.cjs", "../dist/web/index.html"].every((p) =>
+    existsSync(new URL(p, import.meta.url)),
+  );
   if (!built) execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 }

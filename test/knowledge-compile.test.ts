@@ -16,6 +16,7 @@ import { ARCHETYPE_BUNDLES } from "../src/knowledge/archetypes/index.js";
 import { ARCHETYPE_PARTS } from "../src/knowledge/generated/parts.js";
 
 const BIN = fileURLToPath(new URL("../bin/mechsd", import.meta.url));
+const WATCH_ZOD_CJS = fileURLToPath(new URL("./fixtures/watch-zod.cjs", import.meta.url));
 
 // Records every module specifier the process resolves, and prints the zod ones on exit.
 const WATCH_ZOD = `data:text/javascript,${encodeURIComponent(`
@@ -49,14 +50,22 @@ describe("the compiled knowledge base", () => {
   });
 
   it("the CLI classifies and designs without loading zod", () => {
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, ["--import", WATCH_ZOD, "--require", WATCH_ZOD_CJS, BIN, ...args], {
+        encoding: "utf8",
+      });
     for (const args of [
       ["classify", "Design a distributed lock service"],
       ["design", "Design a distributed lock service", "--format", "json"],
       ["design", "Design a cache", "--set", "delivery=exactly-once"],
     ]) {
-      const r = spawnSync(process.execPath, ["--import", WATCH_ZOD, BIN, ...args], { encoding: "utf8" });
+      const r = run(args);
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr, args.join(" ")).not.toMatch(/loaded-zod/);
     }
+    // The watch sees zod when a command does load it (the schema command converts the zod schema).
+    const schema = run(["schema"]);
+    expect(schema.status, schema.stderr).toBe(0);
+    expect(schema.stderr).toMatch(/loaded-zod/);
   });
 });

@@ -1,5 +1,6 @@
 import { once } from "node:events";
 import { UserError } from "./errors.js";
+import { stdout } from "./output.js";
 
 /** One line of a batch on standard input: its 1-based number and its text, or why it could not be read. */
 export type InputLine = { number: number; text: string } | { number: number; error: string };
@@ -65,7 +66,7 @@ export async function* readLines(
 }
 
 /** Writes to standard output and waits when the pipe is full, so a slow reader never makes output pile up. */
-export async function emit(text: string, out: NodeJS.WriteStream = process.stdout): Promise<void> {
+export async function emit(text: string, out: NodeJS.WriteStream = stdout()): Promise<void> {
   if (!out.write(text)) await once(out, "drain");
 }
 

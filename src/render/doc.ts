@@ -1,4 +1,20 @@
-import { createColors } from "picocolors";
+import { createRequire } from "node:module";
+import type { createColors as CreateColors } from "picocolors";
+
+type Palette = Pick<ReturnType<typeof CreateColors>, "bold" | "cyan" | "dim" | "green" | "yellow">;
+/** What picocolors gives with colour off: every style leaves the text as it is. */
+const PLAIN: Palette = { bold: String, cyan: String, dim: String, green: String, yellow: String };
+
+/**
+ * The styles for terminal output. picocolors is loaded only when colour is on: on load it asks whether
+ * stdout is a terminal, which makes Node build the stdout stream (for a pipe, a socket with the net and
+ * stream modules), a start-up cost for every command that prints without colour.
+ */
+function palette(color: boolean): Palette {
+  if (!color) return PLAIN;
+  const { createColors } = createRequire(import.meta.url)("picocolors") as { createColors: typeof CreateColors };
+  return createColors(true);
+}
 
 /**
  * A tiny document model so one renderer builds content once and prints it as
@@ -107,7 +123,7 @@ function fitColumns(headers: string[], rows: string[][], width: number): number[
 }
 
 export function toTerminal(blocks: readonly Block[], opts: TerminalOptions): string {
-  const c = createColors(opts.color);
+  const c = palette(opts.color);
   const w = opts.width;
   const out: string[] = [];
   for (const b of blocks) {

@@ -2,6 +2,7 @@ import { deriveDesign } from "../../engine/design/design.js";
 import type { Diagram } from "../../engine/design/types.js";
 import { terminalDiagram } from "../../render/terminal-diagram.js";
 import { UserError } from "../errors.js";
+import { importEsm } from "../esm.js";
 import { pickFormat } from "../format.js";
 import { terminalOptions, writeOut } from "../output.js";
 
@@ -37,7 +38,7 @@ export async function runDiagram(words: string[], opts: DiagramOptions): Promise
     return;
   }
   // The SVG renderer is large; load it only when a picture is asked for.
-  const bm = await import("beautiful-mermaid");
+  const bm = await importEsm<typeof import("beautiful-mermaid")>("beautiful-mermaid");
   const parts = chosen.map((d) => {
     try {
       return `<!-- ${d.title.replace(/--/g, "-")} -->\n${bm.renderMermaidSVG(d.mermaid)}`;

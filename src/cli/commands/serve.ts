@@ -1,5 +1,6 @@
 import { defaultDbPath } from "../../store/db.js";
 import { UserError } from "../errors.js";
+import { stdout } from "../output.js";
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
@@ -78,7 +79,7 @@ export async function runServe(opts: {
   if (stopRequested) stopNow?.();
   else {
     const also = running.otherUrls.length > 0 ? `also at: ${running.otherUrls.join(" ")}\n` : "";
-    process.stdout.write(`mechsd workbench: ${running.url}\n${also}store: ${db}\n(press Ctrl+C to stop)\n`);
+    stdout().write(`mechsd workbench: ${running.url}\n${also}store: ${db}\n(press Ctrl+C to stop)\n`);
   }
   await stopped;
   process.stderr.write("mechsd: stopped; the store is closed\n");

@@ -10,6 +10,8 @@ export interface CompiledCombinations {
   /** Multi-word family members by their first stem. */
   phrases: ReadonlyMap<string, readonly { family: string; signal: Signal }[]>;
   rules: readonly CombinationRule[];
+  /** Each rule's name's rank among the tables' texts (see rankTexts), by rule index. */
+  ranks?: readonly number[];
   window: number;
   size: number;
 }
@@ -90,7 +92,8 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     }
   });
   const hits: Hit[] = [];
-  for (const rule of kb.rules) {
+  for (const [r, rule] of kb.rules.entries()) {
+    const rank = kb.ranks?.[r];
     const unless = rule.unlessAfter?.map(stemWord);
     const lists = rule.families.map((f) =>
       (byFamily.get(f) ?? []).filter((o) => !blocked(tokens, o.covers[0] as number, unless)),
@@ -127,6 +130,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
           owner: { kind: "archetype", id: t.id },
           rule: { name: `${rule.rule}, read from the words together`, why: rule.why },
           combined: true,
+          ...(rank === undefined ? {} : { rank }),
         },
         covers,
         quoted,

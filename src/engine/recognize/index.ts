@@ -1,60 +1,20 @@
-import {
-  DEFAULT_SUBSTRATE,
-  FOCUS_CUES,
-  INFRA_SIGNALS,
-  PRODUCT_NAMES,
-  PRODUCT_SIGNALS,
-  PRODUCT_SUBSTRATES,
-} from "../../knowledge/branch.js";
-import { ARCHETYPES } from "../../knowledge/index.js";
-import { SYNONYMS } from "../../knowledge/lexicon.js";
-import {
-  AMBIGUOUS_SYSTEMS,
-  COMBINATION_RULES,
-  COMBINATION_WINDOW,
-  CONCEPT_FAMILIES,
-  CONCEPT_WEIGHT,
-  CONCEPT_WORDS,
-  INVARIANT_OPENERS,
-  NEEDS,
-  REQUIREMENT_RULES,
-} from "../../knowledge/signals/index.js";
+// The compiled entries themselves (knowledge/index.ts re-exports them beside tables recognition does not read).
+import { COMPILED_ARCHETYPES } from "../../knowledge/generated/archetypes.js";
+import { RECOGNITION_JSON } from "../../knowledge/generated/recognition.js";
+import { fromPlain, type PlainRecognition } from "./plain.js";
 import { type BranchKind, type Recognition, recognize } from "./recognize.js";
-import { compileRecognition, type RecognitionKnowledge } from "./signals.js";
+import type { RecognitionKnowledge } from "./signals.js";
 
 let compiled: RecognitionKnowledge | undefined;
 
-/** The recogniser's compiled signals, built on first use. */
+/**
+ * The recogniser's compiled signals, loaded on first use from the tables the build compiled
+ * (src/engine/recognize/compile.ts; a test fails when they are stale).
+ */
 export function recognitionKnowledge(): RecognitionKnowledge {
-  compiled ??= compileRecognition(
-    ARCHETYPES,
-    {
-      infra: INFRA_SIGNALS,
-      product: PRODUCT_SIGNALS,
-      productNames: PRODUCT_NAMES.flatMap((p) =>
-        [p.name, ...(p.aliases ?? [])].map((name) => ({ name, weight: p.weight, features: p.features ?? [] })),
-      ),
-      features: PRODUCT_SUBSTRATES,
-      defaultSubstrates: DEFAULT_SUBSTRATE,
-      focus: FOCUS_CUES,
-    },
-    {
-      requirements: REQUIREMENT_RULES,
-      concepts: { weight: CONCEPT_WEIGHT, words: CONCEPT_WORDS },
-      openers: INVARIANT_OPENERS,
-      ambiguous: AMBIGUOUS_SYSTEMS,
-      needs: NEEDS,
-      combinations: {
-        families: CONCEPT_FAMILIES,
-        rules: COMBINATION_RULES,
-        window: COMBINATION_WINDOW,
-        synonyms: SYNONYMS,
-      },
-    },
-  );
+  compiled ??= fromPlain(JSON.parse(RECOGNITION_JSON) as PlainRecognition, COMPILED_ARCHETYPES);
   return compiled;
 }
-
 let last: { prompt: string; result: Recognition } | undefined;
 
 /** Freezes a value and everything it holds, so a shared answer cannot be changed by a caller. */

@@ -35,6 +35,11 @@ export interface Signal {
   combined?: boolean;
   /** Stems that, right before the first covered word, cancel the match. */
   unlessAfter?: readonly string[];
+  /**
+   * The text's place in the collation order of every text the compiled tables hold (rankTexts): hits
+   * of equal weight are ordered by it, so matching needs no locale-aware comparison at run time.
+   */
+  rank?: number;
 }
 
 export interface Hit {
@@ -156,13 +161,30 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
 }
 
 /**
+ * Texts in collation order: each text's rank, equal for texts that collate as equal. Computed when the
+ * tables are compiled, so the order is the one `localeCompare` gives there, on every machine.
+ */
+export function rankTexts(texts: Iterable<string>): Map<string, number> {
+  const sorted = [...new Set(texts)].sort((a, b) => a.localeCompare(b));
+  const rank = new Map<string, number>();
+  sorted.forEach((t, i) => {
+    const prev = sorted[i - 1];
+    rank.set(t, prev !== undefined && prev.localeCompare(t) === 0 ? (rank.get(prev) as number) : i);
+  });
+  return rank;
+}
+
+/** Two signals by text: by their ranks when both have one, else by `localeCompare` (signals built by hand). */
+const byText = (a: Signal, b: Signal): number =>
+  a.rank !== undefined && b.rank !== undefined ? a.rank - b.rank : a.text.localeCompare(b.text);
+
+/**
  * Combines hits as a noisy-OR, skipping a hit whose tokens are already all covered by a
  * stronger hit of the same group (so "message queue" and "queue" do not both count).
  */
 export function combine(hits: readonly Hit[], weightOf: (h: Hit) => number): { score: number; counted: Hit[] } {
   const sorted = [...hits].sort(
-    (a, b) =>
-      weightOf(b) - weightOf(a) || b.covers.length - a.covers.length || a.signal.text.localeCompare(b.signal.text),
+    (a, b) => weightOf(b) - weightOf(a) || b.covers.length - a.covers.length || byText(a.signal, b.signal),
   );
   const covered = new Set<number>();
   const counted: Hit[] = [];

@@ -42,6 +42,8 @@ const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the 
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const round = (x: number) => Math.round(x * 100) / 100;
+/** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * A hit's weight. A hit after the head is discounted as a likely qualifier, except a stated
@@ -211,7 +213,7 @@ export function recognize(
       score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
     };
   });
-  scored.sort((a, b) => b.score - a.score || a.archetype.id.localeCompare(b.archetype.id));
+  scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
   const systemStarts = new Set(
@@ -231,7 +233,7 @@ export function recognize(
   const focus = kb.focus.find((f) => f.pattern.test(lower));
   const top = scored[0];
   // The branch is read from the archetype leading without the learned words.
-  const lead = [...scored].sort((a, b) => b.plain - a.plain || a.archetype.id.localeCompare(b.archetype.id))[0];
+  const lead = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id))[0];
   // Typical words alone rank archetypes but do not make a prompt infra-first.
   const topScore = Math.max(0, ...scored.map((x) => x.strong));
   const infraScore = Math.max(topScore, infraWords.score * BODY_DISCOUNT);
@@ -372,7 +374,7 @@ export function recognize(
     const support = 1 - (1 - s.strong) * (1 - prior);
     return { s, link, typical, need, support };
   });
-  candidates.sort((a, b) => b.support - a.support || a.s.archetype.id.localeCompare(b.s.archetype.id));
+  candidates.sort((a, b) => b.support - a.support || compareIds(a.s.archetype.id, b.s.archetype.id));
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
@@ -435,5 +437,5 @@ function productSubstrates(
       if (a) add(a, 0.2, `no feature named: ${kb.defaultSubstrates.why}`);
     }
   }
-  return [...byId.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, 5);
+  return [...byId.values()].sort((a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
 }

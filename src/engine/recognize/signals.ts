@@ -1,7 +1,7 @@
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
 import type { AmbiguousSystem, CombinationRule, Need, RequirementRule } from "../../knowledge/signals/index.js";
 import { type CompiledCombinations, compileCombinations } from "./combos.js";
-import { buildIndex, compileSignal, type Owner, type Signal, type SignalIndex } from "./match.js";
+import { buildIndex, compileSignal, type Owner, rankTexts, type Signal, type SignalIndex } from "./match.js";
 
 export interface ProductFeature {
   text: string;
@@ -138,7 +138,7 @@ export function compileRecognition(
   }
 
   const signals = all.filter(defined);
-  const combinations = extra.combinations
+  const compiled = extra.combinations
     ? compileCombinations(
         extra.combinations.families,
         extra.combinations.rules,
@@ -146,6 +146,10 @@ export function compileRecognition(
         extra.combinations.synonyms,
       )
     : undefined;
+  // Hits of equal weight are ordered by text: by rank, fixed here, not by a locale at run time.
+  const rank = rankTexts([...signals.map((s) => s.text), ...(compiled?.rules ?? []).map((r) => r.rule)]);
+  for (const s of signals) s.rank = rank.get(s.text);
+  const combinations = compiled && { ...compiled, ranks: compiled.rules.map((r) => rank.get(r.rule) as number) };
   return {
     combinations,
     archetypes,

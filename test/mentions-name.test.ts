@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { mentionsName, namePattern } from "../src/engine/references.js";
+import { ARCHETYPES } from "../src/knowledge/index.js";
+
+const prompts = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((p) => p.trim());
+const names = [
+  ...new Set(ARCHETYPES.flatMap((a) => a.signals.systems.flatMap((s) => [s.name, ...s.aliases]))),
+  "C++",
+  "Node.js",
+  "S3",
+  "a",
+];
+const tricky = [
+  "",
+  "S3",
+  "s3-compatible store",
+  "xS3 and S3x",
+  "Design Kafka's log like KAFKA",
+  "use node.js (Node.JS) or nodexjs",
+  "c++ and C++11",
+  "a",
+  "Ünïcode Kafka",
+  "Kafka\u212A",
+];
+
+describe("mentionsName", () => {
+  it("answers as its whole-word, case-insensitive pattern does", () => {
+    let hits = 0;
+    for (const text of [...prompts, ...tricky])
+      for (const name of names) {
+        const expected = namePattern(name).test(text);
+        if (expected) hits++;
+        expect(mentionsName(text, name), `${name} in ${text}`).toBe(expected);
+      }
+    expect(hits).toBeGreaterThan(50);
+  });
+});
