@@ -43,8 +43,24 @@ export function capacityQuantityIds(models: readonly CapacityModel[]): Set<strin
   return ids;
 }
 
-/** Evaluates one model with the prompt's scale; figures whose inputs cannot all be found are left out. */
-export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
+/** An input a chosen decision option fixes, with the decision as its reason. */
+export type ImpliedInputs = ReadonlyMap<string, { value: number; because: string }>;
+
+function impliedInput(name: string, i: { value: number; because: string }): Known {
+  return { value: i.value, inputs: [{ name, value: i.value, source: "assumed", because: `not stated; ${i.because}` }] };
+}
+
+/**
+ * Evaluates one model with the prompt's scale; figures whose inputs cannot all be found are left out.
+ * `implied` holds the inputs the owner's chosen decision options fix: they stand in for any quantity
+ * the prompt does not state, ahead of the model's typical values.
+ */
+export function evaluateCapacity(
+  model: CapacityModel,
+  owner: string,
+  scale: Nfrs["scale"],
+  implied: ImpliedInputs = new Map(),
+): CapacityRow[] {
   const env = new Map<string, Known>();
   const lookup = (name: string): Known | undefined => {
     const have = env.get(name);
@@ -52,6 +68,12 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
     const s = scale[name];
     if (s) {
       const k = statedInput(name, s);
+      env.set(name, k);
+      return k;
+    }
+    const i = implied.get(name);
+    if (i) {
+      const k = impliedInput(name, i);
       env.set(name, k);
       return k;
     }
@@ -91,6 +113,11 @@ export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfr
     const s = scale[spec.quantity];
     if (s) {
       env.set(spec.quantity, statedInput(spec.quantity, s));
+      continue;
+    }
+    const i = implied.get(spec.quantity);
+    if (i) {
+      env.set(spec.quantity, impliedInput(spec.quantity, i));
       continue;
     }
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";

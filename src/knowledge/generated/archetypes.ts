@@ -4721,6 +4721,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "notation": "clients>limiter[request with caller identity] -> limiter[match policy {LimitPolicy.version = local snapshot}] -> limiter>counter-store[refill and take atomically {Budget.tokens + refill >= cost}] -> counter-store>limiter[allowed, remaining] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>clients[response with remaining quota] |-> limiter>clients[429 with Retry-After {Budget.tokens + refill < cost}] => done | reject"
    },
    {
+    "name": "Sliding window admission",
+    "notation": "clients>limiter[request with caller identity] -> limiter[match policy {LimitPolicy.version = local snapshot}] -> limiter>counter-store[count the request in the current window and read the previous one atomically {previous count x overlap + current count < limit}] -> counter-store>limiter[allowed, remaining] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>clients[response with remaining quota] |-> limiter>clients[429 with Retry-After {weighted window count >= limit}] => done | reject"
+   },
+   {
     "name": "Concurrency slot",
     "notation": "clients>limiter[request] -> limiter>counter-store[acquire slot {count of ConcurrencySlot < cap}] -> counter-store>limiter[slot id] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>counter-store[release slot] -> limiter>clients[response] |-> limiter>clients[reject, no free slot {count of ConcurrencySlot >= cap}] => done | reject | reclaim"
    },
@@ -9682,6 +9686,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   ],
   "protocols": [
    {
+    "name": "Leader write with a majority commit",
+    "notation": "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader {leader holds the range's lease for the current epoch}] -> replicas[append to the range's replicated log and commit once a majority has it {expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject"
+   },
+   {
     "name": "Quorum write with hinted handoff",
     "notation": "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair"
    },
@@ -11746,12 +11754,20 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "notation": "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data to the nearest replica, forwarded along a chain through the others] -> clients>chunk-primary[request the write once every replica holds the data] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry"
    },
    {
+    "name": "Upload an object in parts, then commit it",
+    "notation": "clients>front-ends[start multipart upload for bucket and key {caller may write the bucket}] -> front-ends>clients[upload id] -> clients>front-ends[PUT each part with its checksum] -> front-ends>chunk-secondaries[write the part's chunks or erasure-coded fragments to nodes in distinct failure domains {part checksum ok}] -> chunk-secondaries>front-ends[durable] -> clients>front-ends[complete upload with the part list] -> front-ends>master[commit the new object version in one transaction {every listed part is durable}] -> master>front-ends[version id] -> front-ends>clients[200 with ETag and version id] |-> front-ends>clients[retry the part {node failed or checksum mismatch}] => done | retry"
+   },
+   {
     "name": "Repair lost redundancy",
-    "notation": "repair>master[list under-replicated chunks {valid replicas < ChunkPlacement.target}] -> repair>chunk-secondaries[clone chunk onto a node in a distinct failure domain] -> chunk-secondaries>chunk-primary[copy from a healthy replica {source checksum ok}] -> chunk-secondaries>repair[copied at version] -> repair>master[add replica {copied version = ChunkPlacement.version}] => done | retry | repair"
+    "notation": "repair>master[list chunks or stripes below their redundancy target {healthy pieces < ChunkPlacement.target}] -> repair>chunk-secondaries[rebuild the missing piece on a node in a distinct failure domain, from a healthy copy or from enough surviving fragments {source checksums ok}] -> chunk-secondaries>repair[rebuilt at version] -> repair>master[record the new placement {rebuilt version = ChunkPlacement.version}] => done | retry | repair"
    },
    {
     "name": "Verified read with failover",
     "notation": "clients>master[resolve path to chunk locations] -> master>clients[replicas and version] -> clients>chunk-secondaries[read range {ChunkReplica.version = ChunkPlacement.version and checksum ok}] -> chunk-secondaries>clients[bytes] |-> clients>chunk-primary[read the next replica {checksum mismatch or node down}] => done | retry | repair"
+   },
+   {
+    "name": "Ranged read through the CDN",
+    "notation": "clients>cdn[GET object with a byte range] -> cdn>front-ends[fill the range on a miss {range not cached}] -> front-ends>master[look up the committed version and its placement {object version committed}] -> front-ends>chunk-secondaries[read the chunks or fragments that cover the range {checksum ok}] -> chunk-secondaries>front-ends[bytes, decoded from surviving fragments if a node is down] -> front-ends>cdn[206 partial content] -> cdn>clients[range bytes, cached for later viewers] => done | retry"
    }
   ],
   "invariants": [

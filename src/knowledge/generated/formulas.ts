@@ -215,18 +215,6 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "items_per_event"
   }
  },
- "bytes_per_day * replicas": {
-  "kind": "bin",
-  "op": "*",
-  "left": {
-   "kind": "var",
-   "name": "bytes_per_day"
-  },
-  "right": {
-   "kind": "var",
-   "name": "replicas"
-  }
- },
  "bytes_per_day * replicas / 86400": {
   "kind": "bin",
   "op": "/",
@@ -247,16 +235,36 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "value": 86400
   }
  },
- "bytes_stored * replicas": {
+ "bytes_per_day * storage_overhead": {
   "kind": "bin",
   "op": "*",
   "left": {
    "kind": "var",
-   "name": "bytes_stored"
+   "name": "bytes_per_day"
   },
   "right": {
    "kind": "var",
-   "name": "replicas"
+   "name": "storage_overhead"
+  }
+ },
+ "bytes_per_day * storage_overhead / 86400": {
+  "kind": "bin",
+  "op": "/",
+  "left": {
+   "kind": "bin",
+   "op": "*",
+   "left": {
+    "kind": "var",
+    "name": "bytes_per_day"
+   },
+   "right": {
+    "kind": "var",
+    "name": "storage_overhead"
+   }
+  },
+  "right": {
+   "kind": "num",
+   "value": 86400
   }
  },
  "bytes_stored * replicas / node_bytes": {
@@ -277,6 +285,18 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
   "right": {
    "kind": "var",
    "name": "node_bytes"
+  }
+ },
+ "bytes_stored * storage_overhead": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "var",
+   "name": "bytes_stored"
+  },
+  "right": {
+   "kind": "var",
+   "name": "storage_overhead"
   }
  },
  "bytes_stored / chunk_bytes": {
@@ -1109,13 +1129,13 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    }
   ]
  },
- "max(replicas, raw_bytes / node_bytes)": {
+ "max(min_storage_nodes, raw_bytes / node_bytes)": {
   "kind": "call",
   "fn": "max",
   "args": [
    {
     "kind": "var",
-    "name": "replicas"
+    "name": "min_storage_nodes"
    },
    {
     "kind": "bin",

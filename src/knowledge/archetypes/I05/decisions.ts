@@ -56,7 +56,7 @@ export const decisions: DecisionPoint[] = [
         buys: "each consumer sets its own pace, batches, and can replay from any retained offset",
         costs: "polling adds a little latency; consumers own their offsets",
         winsWhen: "several groups read the same stream, volume is high, or replay matters",
-        implies: { addMechanisms: ["consumer-offsets"] },
+        implies: { addMechanisms: ["consumer-offsets"], needs: ["replay"] },
       },
       {
         id: "push",
