@@ -183,8 +183,9 @@ describe("a chosen option reaches the rest of the design", () => {
     expect(sequences(design(p, ["decision.i08-enforcement=local-allowance"]))).toContain("I08: Local allowance");
   });
 
-  it("consumers that replay rule out products that cannot", () => {
-    const d = design("Design a durable event log where many consumer groups replay from their own offsets");
+  it("consumers that pull by offset (and so may replay) rule out products that cannot replay", () => {
+    const d = design("Design a queue for sending emails asynchronously");
+    expect(d.decisions.find((x) => x.id === "i05-consumption")?.chosen).toBe("pull");
     const products = d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" ");
     expect(products).not.toMatch(/SQS|RabbitMQ/);
   });

@@ -114,21 +114,23 @@ export const card = {
   writePaths: [
     {
       action:
-        "create or rename a namespace entry through the metadata service's logged, replicated operation log, refused if the path already exists",
+        "create a namespace entry (a file path, or an object key in a bucket) through the metadata service's logged, replicated operation log, refused if the name already exists; a file system also renames entries this way",
       entity: "FileEntry",
       shape: "create target",
       mechanism: "consensus-replication",
       critical: true,
     },
     {
-      action: "allocate a new chunk and choose its replica nodes with free space in distinct failure domains",
+      action:
+        "allocate a new chunk and choose the nodes for its replicas or erasure-coded fragments, with free space in distinct failure domains",
       entity: "ChunkPlacement",
       shape: "create target",
       mechanism: "placement-scheduler",
       critical: true,
     },
     {
-      action: "grant one replica the primary lease for a chunk and raise the chunk version on every grant",
+      action:
+        "for a chunk written in place (a file system's appends and offset writes), grant one replica the primary lease and raise the chunk version on every grant; an immutable object's chunks have one writer, their uploader, and need no lease",
       entity: "PrimaryLease",
       shape: "state transition",
       mechanism: "lease",
@@ -136,14 +138,15 @@ export const card = {
     },
     {
       action:
-        "client pushes the bytes along a chain of replicas, then the primary assigns the mutation a serial order and forwards the order to the secondaries; the client is acknowledged only when every replica of the set (or the write quorum) has applied it",
+        "write a chunk's bytes to every node of its replica set, or each erasure-coded fragment to its own node; a chunk written in place also takes the primary's serial mutation order; the writer is acknowledged only when every piece (or the write quorum) is durable",
       entity: "ChunkReplica",
       shape: "append event",
       mechanism: "quorum-read-write",
       critical: true,
     },
     {
-      action: "publish the new chunk list and length in the namespace only after the chunk data is durable",
+      action:
+        "publish the new chunk list in the namespace (a file's new length, or an object's new committed version) only after the chunk data is durable",
       entity: "FileEntry",
       shape: "state transition",
       mechanism: "publish-content-first",
@@ -182,14 +185,16 @@ export const card = {
   ],
   readPaths: [
     {
-      action: "client resolves a path to its chunk ids and the replica locations of the chunks it needs",
+      action:
+        "client resolves a path or object key to its chunk ids and the nodes holding their replicas or fragments",
       entity: "ChunkPlacement",
       shape: "read source",
       staleness:
         "clients cache locations for minutes; a cached location can point at a moved or stale replica, which the version check on the node catches and the client refreshes",
     },
     {
-      action: "client reads chunk bytes from the nearest replica holding the current version",
+      action:
+        "client reads a byte range from the nearest nodes holding the current version, decoding from surviving fragments when a node is lost",
       entity: "ChunkReplica",
       shape: "read source",
       staleness:
