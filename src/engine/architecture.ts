@@ -97,9 +97,11 @@ export function designParts(
   });
 }
 
-/** A topology without the elements only an option not chosen draws (components, links, API calls, protocols). */
+/** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
 function pruneTopology(t: Topology, gone: ReadonlySet<string>): Topology {
-  const components = t.components.filter((c) => !gone.has(c.id));
+  const components = t.components
+    .filter((c) => !gone.has(c.id))
+    .map((c) => (c.holds?.some((e) => gone.has(e)) ? { ...c, holds: c.holds.filter((e) => !gone.has(e)) } : c));
   const kept = new Set(components.map((c) => c.id));
   return {
     ...t,

@@ -11818,7 +11818,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    {
     "failure": "Acked before durable: the client was acknowledged while a replica still held the data only in memory, then power was lost",
     "role": "truth",
-    "prevention": "Replicas fsync (or write to a battery-backed journal) before acknowledging to the primary, and the primary acks only after all",
+    "prevention": "Every node fsyncs (or writes to a battery-backed journal) before acknowledging its replica or fragment, and the writer is acknowledged only after all of them",
     "repair": "Replicas with missing data are detected by version and checksum and restored from a surviving copy"
    },
    {
@@ -11864,7 +11864,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "mitigation": "Use erasure coding for cold data (about 1.5 times overhead instead of 3) and keep full replication only for hot data",
     "formula": {
      "yields": "storage nodes needed",
-     "expression": "bytes_stored * replicas / node_bytes",
+     "expression": "bytes_stored * storage_overhead / node_bytes",
      "unit": "nodes"
     }
    },
@@ -11888,10 +11888,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "bottleneck": "Write bandwidth amplification: each ingested byte crosses the network once per replica",
-    "mitigation": "Pipeline data along a chain of replicas so each link carries it once, and place replicas to limit cross-zone traffic",
+    "mitigation": "Pipeline data along a chain of replicas (or stream fragments straight from the encoding front-end) so each link carries it once, and place pieces to limit cross-zone traffic",
     "formula": {
-     "yields": "replicated write bandwidth",
-     "expression": "bytes_per_day * replicas / 86400",
+     "yields": "write bandwidth with redundancy",
+     "expression": "bytes_per_day * storage_overhead / 86400",
      "unit": "B/s"
     }
    },

@@ -215,26 +215,6 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "items_per_event"
   }
  },
- "bytes_per_day * replicas / 86400": {
-  "kind": "bin",
-  "op": "/",
-  "left": {
-   "kind": "bin",
-   "op": "*",
-   "left": {
-    "kind": "var",
-    "name": "bytes_per_day"
-   },
-   "right": {
-    "kind": "var",
-    "name": "replicas"
-   }
-  },
-  "right": {
-   "kind": "num",
-   "value": 86400
-  }
- },
  "bytes_per_day * storage_overhead": {
   "kind": "bin",
   "op": "*",
@@ -267,7 +247,19 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "value": 86400
   }
  },
- "bytes_stored * replicas / node_bytes": {
+ "bytes_stored * storage_overhead": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "var",
+   "name": "bytes_stored"
+  },
+  "right": {
+   "kind": "var",
+   "name": "storage_overhead"
+  }
+ },
+ "bytes_stored * storage_overhead / node_bytes": {
   "kind": "bin",
   "op": "/",
   "left": {
@@ -279,24 +271,12 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    },
    "right": {
     "kind": "var",
-    "name": "replicas"
+    "name": "storage_overhead"
    }
   },
   "right": {
    "kind": "var",
    "name": "node_bytes"
-  }
- },
- "bytes_stored * storage_overhead": {
-  "kind": "bin",
-  "op": "*",
-  "left": {
-   "kind": "var",
-   "name": "bytes_stored"
-  },
-  "right": {
-   "kind": "var",
-   "name": "storage_overhead"
   }
  },
  "bytes_stored / chunk_bytes": {

@@ -28,7 +28,7 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["quorum-read-write", "anti-entropy-repair"],
           removeMechanisms: ["consensus-replication", "leader-election"],
-          draws: ["Quorum write with hinted handoff", "anti-entropy"],
+          draws: ["Quorum write with hinted handoff", "anti-entropy", "HintedWrite"],
         },
       },
     ],

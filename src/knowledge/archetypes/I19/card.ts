@@ -257,7 +257,7 @@ export const card = {
         "Acked before durable: the client was acknowledged while a replica still held the data only in memory, then power was lost",
       role: "truth",
       prevention:
-        "Replicas fsync (or write to a battery-backed journal) before acknowledging to the primary, and the primary acks only after all",
+        "Every node fsyncs (or writes to a battery-backed journal) before acknowledging its replica or fragment, and the writer is acknowledged only after all of them",
       repair: "Replicas with missing data are detected by version and checksum and restored from a surviving copy",
     },
     {
@@ -311,7 +311,7 @@ export const card = {
       bottleneck: "Raw capacity: every logical byte is stored several times",
       mitigation:
         "Use erasure coding for cold data (about 1.5 times overhead instead of 3) and keep full replication only for hot data",
-      formula: { yields: "storage nodes needed", expression: "bytes_stored * replicas / node_bytes", unit: "nodes" },
+      formula: { yields: "storage nodes needed", expression: "bytes_stored * storage_overhead / node_bytes", unit: "nodes" },
     },
     {
       bottleneck:
@@ -336,8 +336,12 @@ export const card = {
     {
       bottleneck: "Write bandwidth amplification: each ingested byte crosses the network once per replica",
       mitigation:
-        "Pipeline data along a chain of replicas so each link carries it once, and place replicas to limit cross-zone traffic",
-      formula: { yields: "replicated write bandwidth", expression: "bytes_per_day * replicas / 86400", unit: "B/s" },
+        "Pipeline data along a chain of replicas (or stream fragments straight from the encoding front-end) so each link carries it once, and place pieces to limit cross-zone traffic",
+      formula: {
+        yields: "write bandwidth with redundancy",
+        expression: "bytes_per_day * storage_overhead / 86400",
+        unit: "B/s",
+      },
     },
     {
       bottleneck: "Small-file overhead: many tiny files flood the metadata service and waste seeks",

@@ -50,7 +50,7 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "the prompt stores whole objects (media, backups, uploads) in buckets",
         implies: {
           draws: OBJECT_STORE_PARTS,
-          excludes: ["primary lease", "serial (mutation )?order", ":append\\b"],
+          excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order", ":append\\b"],
         },
       },
     ],
@@ -97,7 +97,7 @@ export const decisions: DecisionPoint[] = [
             { quantity: "storage_overhead", value: 1.5, why: "(6 + 3) / 6 raw bytes per byte of data" },
             { quantity: "min_storage_nodes", value: 9, why: "each of a stripe's 9 fragments on its own node" },
           ],
-          excludes: ["primary lease", "serial (mutation )?order", "apply in serial order"],
+          excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order"],
         },
       },
     ],
