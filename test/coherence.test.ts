@@ -197,4 +197,14 @@ describe("decisions hold across the design (red when broken)", () => {
     put.guarantee = "concurrent puts resolve by last writer wins, which is acceptable";
     expect(rules(d)).toContain("version-check-with-lww");
   });
+
+  it("a bottleneck estimate that disagrees with the capacity table", () => {
+    const d = clone(design("Design a metrics monitoring system that collects CPU time series from 20,000 servers"));
+    const retained = d.capacity.find((c) => c.id === "retained_bytes");
+    if (!retained) throw new Error("no retained bytes");
+    expect(d.bottlenecks.some((b) => b.estimate?.startsWith(`${retained.quantity} =`))).toBe(true);
+    expect(rules(d)).not.toContain("numbers-disagree");
+    retained.display = "≈ 9.99 PB";
+    expect(rules(d)).toContain("numbers-disagree");
+  });
 });

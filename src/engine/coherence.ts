@@ -25,7 +25,8 @@ export type CoherenceRule =
   | "decision-contradicted"
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
-  | "version-check-with-lww";
+  | "version-check-with-lww"
+  | "numbers-disagree";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -49,6 +50,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no recommended product lacks a property a chosen option or the design's own API needs (replay from a log)",
   "version-check-with-lww":
     "a design that refuses a stale write by version never also calls last-writer-wins acceptable",
+  "numbers-disagree": "a quantity the bottlenecks estimate has the value the capacity table gives it",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -352,6 +354,33 @@ function versionChecksHold(d: Design): Problem[] {
     }));
 }
 
+/** A shown value as a number and the rest of its words ("≈ 1.73 TB" -> 1.73, "TB"). */
+function shownValue(display: string): { n: number; rest: string } | undefined {
+  const m = /^≈?\s*(-?[\d.]+)\s*(.*)$/.exec(display.trim());
+  return m?.[1] ? { n: Number(m[1]), rest: (m[2] ?? "").trim() } : undefined;
+}
+
+/** The same quantity, estimated by a bottleneck and computed by the capacity model, must agree (to rounding). */
+function numbersAgree(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const b of d.bottlenecks) {
+    const m = b.estimate ? /^(.+?) = .+ (≈ [^,]+?), with /.exec(b.estimate) : null;
+    if (!m?.[1] || !m[2]) continue;
+    const label = m[1].toLowerCase();
+    const c = d.capacity.find((r) => r.archetype === b.archetype && r.quantity.toLowerCase() === label);
+    const x = shownValue(m[2]);
+    const y = c ? shownValue(c.display) : undefined;
+    if (!c || !x || !y) continue;
+    const close = x.rest === y.rest && Math.abs(x.n - y.n) <= 0.05 * Math.max(Math.abs(x.n), Math.abs(y.n));
+    if (!close)
+      out.push({
+        rule: "numbers-disagree",
+        detail: `${c.quantity}: the bottleneck estimate says ${m[2]}, the capacity table ${c.display} (${c.formula})`,
+      });
+  }
+  return out;
+}
+
 /** Every way the design contradicts itself; empty when it is coherent. Pure and deterministic. */
 export function checkCoherence(d: Checked): Problem[] {
   return [
@@ -365,5 +394,6 @@ export function checkCoherence(d: Checked): Problem[] {
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
     ...versionChecksHold(d),
+    ...numbersAgree(d),
   ];
 }

@@ -11193,7 +11193,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     }
    },
    {
-    "bottleneck": "Stored bytes over the retention period, at roughly two bytes per compressed sample.",
+    "bottleneck": "Stored bytes over the retention period, at roughly two bytes per compressed sample, once compaction has merged the replicated ingesters' copies into one.",
     "mitigation": "Keep raw data short, keep rollups long, and move blocks to object storage.",
     "formula": {
      "yields": "compressed bytes retained",

@@ -2911,6 +2911,34 @@ export const COMPILED_FORMULAS: Readonly<Record<string, Expr>> = {
    "name": "replicas"
   }
  },
+ "samples_per_sec * sample_bytes * 86400 * retention_days": {
+  "kind": "bin",
+  "op": "*",
+  "left": {
+   "kind": "bin",
+   "op": "*",
+   "left": {
+    "kind": "bin",
+    "op": "*",
+    "left": {
+     "kind": "var",
+     "name": "samples_per_sec"
+    },
+    "right": {
+     "kind": "var",
+     "name": "sample_bytes"
+    }
+   },
+   "right": {
+    "kind": "num",
+    "value": 86400
+   }
+  },
+  "right": {
+   "kind": "var",
+   "name": "retention_days"
+  }
+ },
  "score_writes_per_sec * peak_factor": {
   "kind": "bin",
   "op": "*",
