@@ -207,4 +207,14 @@ describe("decisions hold across the design (red when broken)", () => {
     retained.display = "≈ 9.99 PB";
     expect(rules(d)).toContain("numbers-disagree");
   });
+
+  it("a predicate table that accepts last-writer-wins beside an invariant that refuses stale writes", () => {
+    const d = clone(design("Design a key-value store."));
+    const lww = d.predicates.find((p) => p.id === "lww-acceptable");
+    if (!lww) throw new Error("no lww predicate");
+    expect(lww.holds).toBe(false);
+    expect(rules(d)).not.toContain("version-check-with-lww");
+    lww.holds = true;
+    expect(rules(d)).toContain("version-check-with-lww");
+  });
 });

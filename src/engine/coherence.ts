@@ -7,7 +7,7 @@
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
-import { isWrite } from "../knowledge/patterns.js";
+import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
 import { parseStatedNfrs } from "./nfr-parse.js";
@@ -339,7 +339,12 @@ const LWW = /\b(LWW|last[- ]writers?[- ]wins?)\b/i;
 function versionChecksHold(d: Design): Problem[] {
   const check = d.api.find((a) => a.errors.some((e) => VERSION_CHECK.test(e)));
   if (!check) return [];
+  // The predicate table may accept last-writer-wins for state no invariant guards; only an invariant that
+  // refuses a stale write makes its acceptance a contradiction.
+  const guard = d.invariants.find((i) => REFUSES_STALE.test(i.statement));
+  const lww = guard ? d.predicates.find((p) => p.id === "lww-acceptable" && p.holds) : undefined;
   const says = [
+    ...(lww ? [{ where: "the predicate table", text: `${lww.name}: ${lww.because}` }] : []),
     ...chosenOf(d).map(({ row, option }) => ({ where: `decision ${row.id}`, text: `${option.name} ${option.buys}` })),
     ...d.api.map((a) => ({ where: `API ${a.call}`, text: a.guarantee })),
     ...d.invariants.map((i) => ({ where: "invariant", text: i.statement })),
