@@ -24,6 +24,27 @@ describe("coherence corpus", () => {
     expect(broken).toEqual([]);
   });
 
+  it("every archetype decision option, set by override on a corpus prompt that carries it, is drawn coherently", () => {
+    const seen = new Set<string>();
+    const broken: string[] = [];
+    for (const p of CORPUS) {
+      for (const row of design(p).decisions) {
+        if (seen.has(row.id) || !row.drives || !/^I\d\d$/.test(row.archetype)) continue;
+        seen.add(row.id);
+        for (const o of row.options.filter((x) => x.id !== row.chosen)) {
+          const set = `decision.${row.id}=${o.id}`;
+          // Another decision derived from the same words may now disagree with the override (the verdict
+          // names it, and the user flips it too); the drawing must never disagree with the override itself.
+          for (const x of checkCoherence(design(p, [set])))
+            if (x.rule !== "decision-contradicted" || x.detail.startsWith(`${row.id} `))
+              broken.push(`${p} --set ${set} :: ${x.rule}: ${x.detail}`);
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(30);
+    expect(broken).toEqual([]);
+  });
+
   it("every design carries its own coherence verdict, which the workbench shows", () => {
     for (const p of CORPUS.slice(0, 20)) expect(design(p).coherence, p).toEqual([]);
   });

@@ -337,26 +337,36 @@ const VERSION_CHECK = /\b(409|412)\b|precondition failed|version (mismatch|confl
 const LWW = /\b(LWW|last[- ]writers?[- ]wins?)\b/i;
 
 function versionChecksHold(d: Design): Problem[] {
-  const check = d.api.find((a) => a.errors.some((e) => VERSION_CHECK.test(e)));
-  if (!check) return [];
+  const checks = d.api.filter((a) => a.errors.some((e) => VERSION_CHECK.test(e)));
+  if (checks.length === 0) return [];
   // The predicate table may accept last-writer-wins for state no invariant guards; only an invariant that
   // refuses a stale write makes its acceptance a contradiction.
   const guard = d.invariants.find((i) => REFUSES_STALE.test(i.statement));
   const lww = guard ? d.predicates.find((p) => p.id === "lww-acceptable" && p.holds) : undefined;
-  const says = [
+  // A decision or an API speaks for its own part of the design: it contradicts a version check of the
+  // same archetype or feature (a sync feature's conflict policy is not a chunk store's lease check).
+  const says: { where: string; text: string; owner?: string }[] = [
     ...(lww ? [{ where: "the predicate table", text: `${lww.name}: ${lww.because}` }] : []),
-    ...chosenOf(d).map(({ row, option }) => ({ where: `decision ${row.id}`, text: `${option.name} ${option.buys}` })),
-    ...d.api.map((a) => ({ where: `API ${a.call}`, text: a.guarantee })),
+    ...chosenOf(d).map(({ row, option }) => ({
+      where: `decision ${row.id}`,
+      text: `${option.name} ${option.buys}`,
+      owner: row.archetype,
+    })),
+    ...d.api.map((a) => ({ where: `API ${a.call}`, text: a.guarantee, owner: a.archetype })),
     ...d.invariants.map((i) => ({ where: "invariant", text: i.statement })),
   ];
-  return says
-    .filter(
-      (s) => LWW.test(s.text) && !/\b(not|never|instead of|rather than)\b[^.;]*\b(LWW|last[- ]writer)/i.test(s.text),
-    )
-    .map((s) => ({
-      rule: "version-check-with-lww" as const,
-      detail: `${check.call} refuses a stale write, but ${s.where} accepts last-writer-wins: '${s.text}'`,
-    }));
+  const out: Problem[] = [];
+  for (const s of says) {
+    if (!LWW.test(s.text) || /\b(not|never|instead of|rather than)\b[^.;]*\b(LWW|last[- ]writer)/i.test(s.text))
+      continue;
+    const check = checks.find((a) => s.owner === undefined || a.archetype === s.owner);
+    if (check)
+      out.push({
+        rule: "version-check-with-lww",
+        detail: `${check.call} refuses a stale write, but ${s.where} accepts last-writer-wins: '${s.text}'`,
+      });
+  }
+  return out;
 }
 
 /** A shown value as a number and the rest of its words ("≈ 1.73 TB" -> 1.73, "TB"). */

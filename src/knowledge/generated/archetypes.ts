@@ -11062,6 +11062,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "notation": "agents>distributors[push sample batch] -> distributors[check tenant limits {tenant under active series and rate limits}] -> distributors>ingesters[write to RF ingesters on the hash ring {sample newer than the series' last timestamp}] -> ingesters>distributors[appended to WAL] -> distributors>agents[ack after write quorum] |-> distributors>agents[429, batch refused {tenant over its limits}] => done | retry | reject"
    },
    {
+    "name": "Scrape and ingest",
+    "notation": "scrapers>targets[scrape the metrics endpoint {target discovered and its interval due}] -> targets>scrapers[current samples] -> scrapers>distributors[write the scraped batch] -> distributors[check tenant limits {tenant under active series and rate limits}] -> distributors>ingesters[write to RF ingesters on the hash ring {sample newer than the series' last timestamp}] -> ingesters>distributors[appended to WAL] -> distributors>scrapers[ack after write quorum] |-> scrapers[record the target as down {scrape failed or timed out}] => done | retry"
+   },
+   {
     "name": "Evaluate an alert rule",
     "notation": "rule-evaluator>queriers[query rule window {evaluator owns the rule group on the ring}] -> queriers>ingesters[recent samples] -> queriers>block-store[older blocks] -> queriers>rule-evaluator[series] -> rule-evaluator[transition alert {condition held for AlertRule.for_duration}] -> rule-evaluator>notifier[send alert {fingerprint not notified within the repeat interval}] => done | retry"
    },

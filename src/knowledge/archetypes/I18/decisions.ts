@@ -14,7 +14,7 @@ export const decisions: DecisionPoint[] = [
         costs:
           "the ingest tier must shed load when senders surge; a silent agent must be told apart from a dead one by its own up series",
         winsWhen: "targets span many clusters or networks, or the fleet is large",
-        implies: { addMechanisms: ["load-shedding"] },
+        implies: { addMechanisms: ["load-shedding"], draws: ["agents", "Ingest samples"] },
       },
       {
         id: "pull",
@@ -22,7 +22,10 @@ export const decisions: DecisionPoint[] = [
         buys: "one place sets the pace, and a failed scrape is itself a health signal",
         costs: "needs a route and service discovery to every target; cannot reach short-lived jobs or hosts behind NAT",
         winsWhen: "one cluster of long-lived targets the central tier can reach",
-        implies: { excludes: ["push sample batch", "push samples"] },
+        implies: {
+          draws: ["targets", "scrapers", "Scrape and ingest"],
+          excludes: ["push sample batch", "push samples"],
+        },
       },
     ],
     rules: [
@@ -30,6 +33,11 @@ export const decisions: DecisionPoint[] = [
         when: [{ number: "nodes", atLeast: 100000 }],
         option: "push",
         because: "a fleet this large is easier to ingest by push through a distributor tier",
+      },
+      {
+        when: [{ stated: "nodes" }, { number: "nodes", below: 500 }],
+        option: "pull",
+        because: "a few hundred long-lived targets are easy for a central tier to discover and reach",
       },
     ],
     fallback: {
