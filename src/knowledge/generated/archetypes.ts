@@ -4671,7 +4671,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": false
    },
    {
-    "action": "lease a local allowance of tokens from the global budget",
+    "action": "lease a local allowance of tokens from the global budget, spent between syncs when allowances enforce the limit, or only while the budget store is unreachable when it is checked on every request",
     "entity": "LocalAllowance",
     "shape": "state transition",
     "mechanism": "range-lease",
@@ -11682,7 +11682,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "critical": true
    },
    {
-    "action": "for a chunk written in place (a file system's appends and offset writes), grant one replica the primary lease and raise the chunk version on every grant; an immutable object's chunks have one writer, their uploader, and need no lease",
+    "action": "grant one replica the primary lease for a chunk written in place and raise the chunk version on every grant; an immutable object's chunks have one writer, their uploader, and need no lease",
     "entity": "PrimaryLease",
     "shape": "state transition",
     "mechanism": "lease",

@@ -55,7 +55,7 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "central-store",
-        name: "a central budget store (for example Redis with an atomic script) checked on every request; a node spends a small local allowance only while the store is unreachable",
+        name: "a central budget store (for example Redis with an atomic script) checked on every request, with a small local allowance spent only while the store is unreachable",
         buys: "an exact limit across every gateway",
         costs: "one store round trip per request; the store's throughput and availability bound the gateway",
         winsWhen: "the store handles the fleet's peak checks on a few nodes",

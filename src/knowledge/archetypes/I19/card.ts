@@ -130,7 +130,7 @@ export const card = {
     },
     {
       action:
-        "for a chunk written in place (a file system's appends and offset writes), grant one replica the primary lease and raise the chunk version on every grant; an immutable object's chunks have one writer, their uploader, and need no lease",
+        "grant one replica the primary lease for a chunk written in place and raise the chunk version on every grant; an immutable object's chunks have one writer, their uploader, and need no lease",
       entity: "PrimaryLease",
       shape: "state transition",
       mechanism: "lease",
@@ -185,8 +185,7 @@ export const card = {
   ],
   readPaths: [
     {
-      action:
-        "client resolves a path or object key to its chunk ids and the nodes holding their replicas or fragments",
+      action: "client resolves a path or object key to its chunk ids and the nodes holding their replicas or fragments",
       entity: "ChunkPlacement",
       shape: "read source",
       staleness:
@@ -311,7 +310,11 @@ export const card = {
       bottleneck: "Raw capacity: every logical byte is stored several times",
       mitigation:
         "Use erasure coding for cold data (about 1.5 times overhead instead of 3) and keep full replication only for hot data",
-      formula: { yields: "storage nodes needed", expression: "bytes_stored * storage_overhead / node_bytes", unit: "nodes" },
+      formula: {
+        yields: "storage nodes needed",
+        expression: "bytes_stored * storage_overhead / node_bytes",
+        unit: "nodes",
+      },
     },
     {
       bottleneck:
