@@ -195,4 +195,16 @@ describe("a chosen option reaches the rest of the design", () => {
     expect(d.decisions.find((x) => x.id === "i18-collection")?.chosen).toBe("push");
     expect(d.links.some((l) => /push/.test(l.label))).toBe(true);
   });
+
+  it("a log whose broker pushes draws per-message acks instead of offsets and consumer groups", () => {
+    const p = "Design a distributed message queue like Kafka.";
+    const pull = design(p);
+    expect(sequences(pull)).toContain("I05: Consume and commit progress");
+    const push = design(p, ["decision.i05-consumption=push"]);
+    expect(sequences(push)).toContain("I05: Push delivery with per-message acks");
+    expect(sequences(push)).not.toContain("I05: Consume and commit progress");
+    expect(push.api.map((a) => a.operation)).not.toContain("commit");
+    expect(push.links.map((l) => l.label).join(" ")).not.toMatch(/offset/);
+  });
 });
+

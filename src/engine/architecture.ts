@@ -106,7 +106,13 @@ function pruneTopology(t: Topology, gone: ReadonlySet<string>): Topology {
   return {
     ...t,
     components,
-    links: t.links.filter((l) => kept.has(l.from) && kept.has(l.to) && !gone.has(`${l.from}>${l.to}`)),
+    links: t.links.filter(
+      (l) =>
+        kept.has(l.from) &&
+        kept.has(l.to) &&
+        !gone.has(`${l.from}>${l.to}`) &&
+        !gone.has(`${l.from}>${l.to}[${l.label}]`),
+    ),
     api: t.api.filter((a) => !gone.has(a.operation)),
     dataModel: t.dataModel.filter((d) => kept.has(d.owner) && !gone.has(d.entity)),
     ...(t.protocols ? { protocols: t.protocols.filter((p) => !gone.has(p.name)) } : {}),

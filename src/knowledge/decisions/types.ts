@@ -22,7 +22,7 @@ export interface DecisionImplies {
   capacity?: { quantity: string; value: number; why: string }[];
   /**
    * Parts of the owner's topology that exist only under this option: component ids, protocol names,
-   * API operations, data-model entities and links as `from>to`. An element some option of the point names is drawn only
+   * API operations, data-model entities and links as `from>to` (or `from>to[label]` for one of several links between the same two). An element some option of the point names is drawn only
    * when an option naming it is chosen, so the HLD, API and sequences show what was decided.
    */
   draws?: string[];

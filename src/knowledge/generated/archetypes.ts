@@ -2780,6 +2780,10 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "notation": "consumers>group-coordinator[fetch committed offset] -> group-coordinator>consumers[offset] -> consumers>partition-leaders[fetch from offset {offset < high watermark}] -> partition-leaders>consumers[record batch] -> consumers[process, skipping applied record ids] -> consumers>group-coordinator[commit offset {GroupAssignment.generation = my generation}] |-> consumers>partition-leaders[produce to dead-letter topic {attempts reached the retry limit}] => done | retry | park"
    },
    {
+    "name": "Push delivery with per-message acks",
+    "notation": "partition-leaders>consumers[deliver the next message {consumer under its prefetch limit}] -> consumers[process, skipping applied record ids] -> consumers>partition-leaders[ack the message] -> partition-leaders[remove the message {ack arrived before the ack deadline}] |-> partition-leaders>consumers[redeliver, or dead-letter after too many attempts {no ack before the deadline}] => done | retry | reject"
+   },
+   {
     "name": "Rebalance after a member is lost",
     "notation": "group-coordinator[detect lost member {heartbeat older than session timeout}] -> group-coordinator>consumers[rejoin for generation + 1] -> consumers>group-coordinator[join group] -> group-coordinator>consumers[new assignment and generation] -> consumers>group-coordinator[fetch committed offsets of new partitions] => reclaim | done"
    }
