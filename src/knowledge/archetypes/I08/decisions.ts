@@ -59,7 +59,8 @@ export const decisions: DecisionPoint[] = [
         buys: "an exact limit across every gateway",
         costs: "one store round trip per request; the store's throughput and availability bound the gateway",
         winsWhen: "the store handles the fleet's peak checks on a few nodes",
-        implies: { addMechanisms: ["atomic-counter"] },
+        // the per-request admission sequences call the store on every check, so only this option draws them
+        implies: { addMechanisms: ["atomic-counter"], draws: ["Token bucket admission", "Sliding window admission"] },
       },
       {
         id: "local-allowance",
@@ -67,7 +68,11 @@ export const decisions: DecisionPoint[] = [
         buys: "no remote call on the request path",
         costs: "the fleet may over-admit by up to one allowance per gateway between syncs",
         winsWhen: "central checks would need many store nodes or add unacceptable latency",
-        implies: { addMechanisms: ["heartbeat-renewal"], draws: ["Local allowance"] },
+        implies: {
+          addMechanisms: ["heartbeat-renewal"],
+          draws: ["Local allowance"],
+          excludes: ["refill and take atomically", "count the request in the current window"],
+        },
       },
     ],
     rules: [
