@@ -208,4 +208,15 @@ describe("a chosen option reaches the rest of the design", () => {
     expect(push.api.map((a) => a.operation)).not.toContain("commit");
     expect(push.links.map((l) => l.label).join(" ")).not.toMatch(/offset/);
   });
+
+  it("config distribution by polling draws the poll call and sequence, never a pushed snapshot", () => {
+    const p = "Design a configuration management service that pushes config to a fleet.";
+    const poll = design(p, ["decision.i11-distribution=poll"]);
+    expect(sequences(poll)).toContain("I11: Poll for a newer version");
+    expect(sequences(poll)).not.toContain("I11: Node catch-up");
+    expect(poll.links.map((l) => l.label)).not.toContain("push snapshots");
+    expect(poll.api.map((a) => a.operation)).toContain("fetch snapshot (node-facing)");
+    expect(design(p).links.map((l) => l.label)).toContain("push snapshots");
+  });
 });
+

@@ -6480,7 +6480,11 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
   "protocols": [
    {
     "name": "Publish and roll out in stages",
-    "notation": "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> rollout-controller>config-store[advance stage {current cohort gate healthy}] -> config-store>distributors[watch event, cohort target changed] -> distributors>agents[push snapshot {version > applied version}] -> agents>distributors[report applied version] |-> rollout-controller>config-store[roll back cohort target {gate fails}] => done | rollback"
+    "notation": "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> rollout-controller>config-store[advance stage {current cohort gate healthy}] -> config-store>distributors[watch event, cohort target changed] -> distributors>agents[deliver the cohort's new snapshot {version > applied version}] -> agents>distributors[report applied version] |-> rollout-controller>config-store[roll back cohort target {gate fails}] => done | rollback"
+   },
+   {
+    "name": "Poll for a newer version",
+    "notation": "agents>distributors[GET the snapshot with If-None-Match: applied version] -> distributors>config-store[read latest snapshot for cohort] -> distributors>agents[304 unchanged, or the new snapshot with checksum {target version > applied version}] -> agents[verify and swap atomically {checksum matches}] |-> agents[keep last good snapshot {snapshot invalid or fetch failed}] => done | retry"
    },
    {
     "name": "Node catch-up",
@@ -6488,7 +6492,7 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
    },
    {
     "name": "Automatic rollback on a failing gate",
-    "notation": "health-monitor>rollout-controller[cohort error rate above gate] -> rollout-controller>config-store[pause and retarget to last good {Rollout.state = advancing}] -> config-store>distributors[watch event, target changed] -> distributors>agents[push last good snapshot] => rollback"
+    "notation": "health-monitor>rollout-controller[cohort error rate above gate] -> rollout-controller>config-store[pause and retarget to last good {Rollout.state = advancing}] -> config-store>distributors[watch event, target changed] -> distributors>agents[deliver the last good snapshot] => rollback"
    }
   ],
   "invariants": [
