@@ -218,5 +218,15 @@ describe("a chosen option reaches the rest of the design", () => {
     expect(poll.api.map((a) => a.operation)).toContain("fetch snapshot (node-facing)");
     expect(design(p).links.map((l) => l.label)).toContain("push snapshots");
   });
+
+  it("an artifact registry draws the distribution it chose: CDN edge, origin or peers", () => {
+    const p = "Design an artifact registry like Docker Hub.";
+    const ids = (o: string) => design(p, [`decision.i14-distribution=${o}`]).components.map((c) => c.id);
+    expect(ids("cdn")).toContain("cdn-edge");
+    expect(ids("origin")).not.toContain("cdn-edge");
+    expect(ids("p2p")).toEqual(expect.arrayContaining(["p2p-tracker"]));
+    expect(ids("p2p")).not.toContain("cdn-edge");
+    expect(sequences(design(p, ["decision.i14-distribution=origin"]))).toContain("I14: Pull straight from the origin");
+  });
 });
 

@@ -8370,6 +8370,14 @@ export const COMPILED_ARCHETYPES: readonly Archetype[] = [
     "notation": "pullers>registry-api[resolve tag] -> registry-api>metadata-db[read HeadPointer] -> registry-api>pullers[manifest digest] -> pullers>cdn-edge[get blob by digest] -> cdn-edge>blob-store[fill on miss] -> cdn-edge>pullers[blob bytes] -> pullers[verify digest {hash of bytes = digest}] => done | retry"
    },
    {
+    "name": "Pull straight from the origin",
+    "notation": "pullers>registry-api[resolve tag] -> registry-api>metadata-db[read HeadPointer] -> registry-api>pullers[manifest digest] -> pullers>blob-store[get blob by digest] -> blob-store>pullers[blob bytes] -> pullers[verify digest {hash of bytes = digest}] => done | retry"
+   },
+   {
+    "name": "Pull from peers",
+    "notation": "pullers>registry-api[resolve tag] -> registry-api>metadata-db[read HeadPointer] -> registry-api>pullers[manifest digest] -> pullers>p2p-tracker[ask for peers holding the blob's pieces] -> p2p-tracker>blob-store[seed pieces no peer holds yet] -> p2p-tracker>pullers[peer list] -> pullers[fetch pieces from peers, then verify the whole blob {hash of bytes = digest}] => done | retry"
+   },
+   {
     "name": "Garbage collection",
     "notation": "gc>metadata-db[mark blobs reachable from tags and retained manifests] -> gc>blob-store[sweep unmarked blobs older than the grace period {Blob.created_at < now - grace}] => done | retry"
    }
