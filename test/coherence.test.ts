@@ -24,6 +24,27 @@ describe("coherence corpus", () => {
     expect(broken).toEqual([]);
   });
 
+  it("every archetype decision option, set by override on a corpus prompt that carries it, is drawn coherently", () => {
+    const seen = new Set<string>();
+    const broken: string[] = [];
+    for (const p of CORPUS) {
+      for (const row of design(p).decisions) {
+        if (seen.has(row.id) || !row.drives || !/^I\d\d$/.test(row.archetype)) continue;
+        seen.add(row.id);
+        for (const o of row.options.filter((x) => x.id !== row.chosen)) {
+          const set = `decision.${row.id}=${o.id}`;
+          // Another decision derived from the same words may now disagree with the override (the verdict
+          // names it, and the user flips it too); the drawing must never disagree with the override itself.
+          for (const x of checkCoherence(design(p, [set])))
+            if (x.rule !== "decision-contradicted" || x.detail.startsWith(`${row.id} `))
+              broken.push(`${p} --set ${set} :: ${x.rule}: ${x.detail}`);
+        }
+      }
+    }
+    expect(seen.size).toBeGreaterThan(30);
+    expect(broken).toEqual([]);
+  });
+
   it("every design carries its own coherence verdict, which the workbench shows", () => {
     for (const p of CORPUS.slice(0, 20)) expect(design(p).coherence, p).toEqual([]);
   });
@@ -142,5 +163,79 @@ describe("stated NFRs win, and defaults give way to them", () => {
   it("an ID generator and a metadata store do not default to exactly-once delivery", () => {
     expect(design("Design a unique ID generator.").nfrs.delivery).not.toBe("exactly-once");
     expect(design("Design a distributed coordination service like ZooKeeper.").nfrs.delivery).not.toBe("exactly-once");
+  });
+});
+
+describe("decisions hold across the design (red when broken)", () => {
+  const kv = "Design a replicated key-value store with compare-and-set writes and strong consistency";
+  const blobs = "Design an object storage service like S3 that stores 5 PB of video files in buckets";
+
+  it("a sequence that belongs to the rejected replication option", () => {
+    const d = clone(design(kv));
+    expect(d.decisions.find((x) => x.id === "i16-replication")?.chosen).toBe("leader-based");
+    expect(rules(d)).not.toContain("decision-contradicted");
+    d.diagrams.push({ kind: "sequence", title: "I16: Quorum write with hinted handoff", mermaid: "sequenceDiagram" });
+    expect(rules(d)).toContain("decision-contradicted");
+  });
+
+  it("a drawn link in the words the chosen option excludes", () => {
+    const d = clone(design(kv));
+    const link = d.links[0];
+    if (!link) throw new Error("no link");
+    link.label = "write to stand-ins by hinted handoff";
+    expect(rules(d)).toContain("decision-contradicted");
+  });
+
+  it("capacity sized for three replicas beside a chosen erasure code", () => {
+    const d = clone(design(blobs));
+    expect(d.decisions.find((x) => x.id === "i19-redundancy")?.chosen).toBe("erasure-coding");
+    expect(rules(d)).not.toContain("capacity-contradicts-decision");
+    const raw = d.capacity.find((c) => c.id === "raw_bytes");
+    const overhead = raw?.inputs.find((i) => i.name === "storage_overhead");
+    if (!raw || !overhead) throw new Error("no overhead input");
+    overhead.value = 3;
+    expect(rules(d)).toContain("capacity-contradicts-decision");
+    const plain = clone(design(blobs));
+    plain.capacity[0]?.inputs.push({ name: "replicas", value: 3, source: "assumed", because: "test" });
+    expect(rules(plain)).toContain("capacity-contradicts-decision");
+  });
+
+  it("a recommended product that cannot replay beside a log that consumers replay", () => {
+    const d = clone(design("Design a durable event log where many consumer groups replay from their own offsets"));
+    expect(d.decisions.find((x) => x.id === "i05-consumption")?.chosen).toBe("pull");
+    expect(rules(d)).not.toContain("technology-lacks-property");
+    const row = d.technology[0];
+    if (!row) throw new Error("no technology row");
+    row.choices.push({ product: "Amazon SQS", fits: "test", why: "test" });
+    expect(rules(d)).toContain("technology-lacks-property");
+  });
+
+  it("last-writer-wins accepted by an API that refuses stale versions", () => {
+    const d = clone(design(kv));
+    const put = d.api.find((a) => a.errors.some((e) => /409/.test(e)));
+    if (!put) throw new Error("no versioned write");
+    expect(rules(d)).not.toContain("version-check-with-lww");
+    put.guarantee = "concurrent puts resolve by last writer wins, which is acceptable";
+    expect(rules(d)).toContain("version-check-with-lww");
+  });
+
+  it("a bottleneck estimate that disagrees with the capacity table", () => {
+    const d = clone(design("Design a metrics monitoring system that collects CPU time series from 20,000 servers"));
+    const retained = d.capacity.find((c) => c.id === "retained_bytes");
+    if (!retained) throw new Error("no retained bytes");
+    expect(d.bottlenecks.some((b) => b.estimate?.startsWith(`${retained.quantity} =`))).toBe(true);
+    expect(rules(d)).not.toContain("numbers-disagree");
+    retained.display = "≈ 9.99 PB";
+    expect(rules(d)).toContain("numbers-disagree");
+  });
+
+  it("a predicate table that accepts last-writer-wins beside an invariant that refuses stale writes", () => {
+    const d = clone(design("Design a key-value store."));
+    const lww = d.predicates.find((p) => p.id === "lww-acceptable");
+    if (!lww) throw new Error("no lww predicate");
+    expect(lww.holds).toBe(false);
+    expect(rules(d)).not.toContain("version-check-with-lww");
+    lww.holds = true;
+    expect(rules(d)).toContain("version-check-with-lww");
   });
 });

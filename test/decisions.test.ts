@@ -136,3 +136,96 @@ describe("decisions in designs", () => {
     expect(none.ok).toBe(false);
   });
 });
+
+describe("a chosen option reaches the rest of the design", () => {
+  const sequences = (d: ReturnType<typeof design>) =>
+    d.diagrams.filter((g) => g.kind === "sequence").map((g) => g.title);
+
+  it("object-store words get buckets, multipart upload, ranged reads and a CDN; the redundancy sizes the capacity", () => {
+    const d = design("Design an object storage service like S3 that stores 5 PB of video files in buckets");
+    const chosen = (id: string) => d.decisions.find((x) => x.id === id)?.chosen;
+    expect(chosen("i19-interface")).toBe("object-store");
+    expect(chosen("i19-redundancy")).toBe("erasure-coding");
+    expect(d.api.map((a) => a.operation)).toEqual(expect.arrayContaining(["multipart upload", "get object"]));
+    expect(d.api.map((a) => a.operation)).not.toContain("append");
+    expect(d.components.map((c) => c.id)).toContain("cdn");
+    expect(d.components.map((c) => c.id)).not.toContain("chunk-primary");
+    expect(sequences(d).join(" ")).not.toMatch(/Leased primary/);
+    const raw = d.capacity.find((c) => c.id === "raw_bytes");
+    expect(raw?.inputs.find((i) => i.name === "storage_overhead")?.value).toBe(1.5);
+    expect(raw?.inputs.find((i) => i.name === "storage_overhead")?.because).toMatch(/i19-redundancy/);
+  });
+
+  it("a file-system prompt keeps paths, appends and the leased primary, sized at three replicas", () => {
+    const d = design("Design a distributed file system like HDFS for append-heavy analytics");
+    expect(d.decisions.find((x) => x.id === "i19-interface")?.chosen).toBe("file-system");
+    expect(d.decisions.find((x) => x.id === "i19-redundancy")?.chosen).toBe("replication");
+    expect(sequences(d)).toContain("I19: Leased primary write");
+    expect(d.capacity.find((c) => c.id === "raw_bytes")?.inputs.find((i) => i.name === "storage_overhead")?.value).toBe(
+      3,
+    );
+  });
+
+  it("the replication choice selects the write sequence, and an override flips it", () => {
+    const p = "Design a replicated key-value store with compare-and-set writes and strong consistency";
+    expect(sequences(design(p))).toContain("I16: Leader write with a majority commit");
+    expect(sequences(design(p))).not.toContain("I16: Quorum write with hinted handoff");
+    const flipped = design(p, ["decision.i16-replication=leaderless"]);
+    expect(sequences(flipped)).toContain("I16: Quorum write with hinted handoff");
+    expect(sequences(flipped)).not.toContain("I16: Leader write with a majority commit");
+  });
+
+  it("the limiter's enforcement choice decides whether local allowances are drawn", () => {
+    const p = "Design a distributed API rate limiter for a public REST API with 10 million users";
+    const d = design(p);
+    expect(d.decisions.find((x) => x.id === "i08-enforcement")?.chosen).toBe("central-store");
+    expect(sequences(d)).not.toContain("I08: Local allowance");
+    const local = sequences(design(p, ["decision.i08-enforcement=local-allowance"]));
+    expect(local).toContain("I08: Local allowance");
+    expect(local).not.toContain("I08: Token bucket admission");
+  });
+
+  it("consumers that pull by offset (and so may replay) rule out products that cannot replay", () => {
+    const d = design("Design a queue for sending emails asynchronously");
+    expect(d.decisions.find((x) => x.id === "i05-consumption")?.chosen).toBe("pull");
+    const products = d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" ");
+    expect(products).not.toMatch(/SQS|RabbitMQ/);
+  });
+
+  it("a metrics pipeline's collection choice is the push the topology draws", () => {
+    const d = design("Design a metrics system collecting CPU time series from 20,000 servers with alerting");
+    expect(d.decisions.find((x) => x.id === "i18-collection")?.chosen).toBe("push");
+    expect(d.links.some((l) => /push/.test(l.label))).toBe(true);
+  });
+
+  it("a log whose broker pushes draws per-message acks instead of offsets and consumer groups", () => {
+    const p = "Design a distributed message queue like Kafka.";
+    const pull = design(p);
+    expect(sequences(pull)).toContain("I05: Consume and commit progress");
+    const push = design(p, ["decision.i05-consumption=push"]);
+    expect(sequences(push)).toContain("I05: Push delivery with per-message acks");
+    expect(sequences(push)).not.toContain("I05: Consume and commit progress");
+    expect(push.api.map((a) => a.operation)).not.toContain("commit");
+    expect(push.links.map((l) => l.label).join(" ")).not.toMatch(/offset/);
+  });
+
+  it("config distribution by polling draws the poll call and sequence, never a pushed snapshot", () => {
+    const p = "Design a configuration management service that pushes config to a fleet.";
+    const poll = design(p, ["decision.i11-distribution=poll"]);
+    expect(sequences(poll)).toContain("I11: Poll for a newer version");
+    expect(sequences(poll)).not.toContain("I11: Node catch-up");
+    expect(poll.links.map((l) => l.label)).not.toContain("push snapshots");
+    expect(poll.api.map((a) => a.operation)).toContain("fetch snapshot (node-facing)");
+    expect(design(p).links.map((l) => l.label)).toContain("push snapshots");
+  });
+
+  it("an artifact registry draws the distribution it chose: CDN edge, origin or peers", () => {
+    const p = "Design an artifact registry like Docker Hub.";
+    const ids = (o: string) => design(p, [`decision.i14-distribution=${o}`]).components.map((c) => c.id);
+    expect(ids("cdn")).toContain("cdn-edge");
+    expect(ids("origin")).not.toContain("cdn-edge");
+    expect(ids("p2p")).toEqual(expect.arrayContaining(["p2p-tracker"]));
+    expect(ids("p2p")).not.toContain("cdn-edge");
+    expect(sequences(design(p, ["decision.i14-distribution=origin"]))).toContain("I14: Pull straight from the origin");
+  });
+});

@@ -7,6 +7,7 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
+import { undrawn } from "./fields/decisions.js";
 import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText } from "./prompt-nouns.js";
 
@@ -83,10 +84,40 @@ export function planeOf(kind: ComponentRow["kind"], declared?: Plane): Plane {
  * is hosted on that feature's components (see `Part.hostedOn`) rather than drawn whole.
  */
 export function designParts(
-  f: Pick<Fields, "archetypes" | "features"> & { branch?: Pick<Fields["branch"], "kind"> },
+  f: Pick<Fields, "archetypes" | "features"> & {
+    branch?: Pick<Fields["branch"], "kind">;
+    decisions?: Fields["decisions"];
+  },
 ): Part[] {
-  if (f.branch?.kind === "product" && f.features.length > 0) return featureLedParts(f);
-  return archetypeLedParts(f);
+  const parts = f.branch?.kind === "product" && f.features.length > 0 ? featureLedParts(f) : archetypeLedParts(f);
+  const decisions = f.decisions;
+  if (!decisions) return parts;
+  return parts.map((p) => {
+    const gone = undrawn(decisions, p.key);
+    return gone.size === 0 ? p : { ...p, topology: pruneTopology(p.topology, gone) };
+  });
+}
+
+/** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
+function pruneTopology(t: Topology, gone: ReadonlySet<string>): Topology {
+  const components = t.components
+    .filter((c) => !gone.has(c.id))
+    .map((c) => (c.holds?.some((e) => gone.has(e)) ? { ...c, holds: c.holds.filter((e) => !gone.has(e)) } : c));
+  const kept = new Set(components.map((c) => c.id));
+  return {
+    ...t,
+    components,
+    links: t.links.filter(
+      (l) =>
+        kept.has(l.from) &&
+        kept.has(l.to) &&
+        !gone.has(`${l.from}>${l.to}`) &&
+        !gone.has(`${l.from}>${l.to}[${l.label}]`),
+    ),
+    api: t.api.filter((a) => !gone.has(a.operation)),
+    dataModel: t.dataModel.filter((d) => kept.has(d.owner) && !gone.has(d.entity)),
+    ...(t.protocols ? { protocols: t.protocols.filter((p) => !gone.has(p.name)) } : {}),
+  };
 }
 
 function featureParts(f: Pick<Fields, "features">): Part[] {
@@ -673,7 +704,7 @@ function boundProtocols(
 
 /**
  * Compositions by what they are composed of: the parts (each archetype or feature with its role and the
- * reasons it carries) and the renamings the prompt asks for, which are all of the prompt composition reads.
+ * reasons it carries, its topology pruned by the chosen decision options) and the renamings the prompt asks for, which are all of the prompt composition reads.
  * Prompts that recognise the same parts compose the same architecture. Bounded; emptied when full.
  */
 const COMPOSED = new Map<string, Architecture>();
@@ -705,7 +736,9 @@ function copied(a: Architecture): Architecture {
  */
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
 
-export function architectureOf(f: Pick<Fields, "prompt" | "branch" | "archetypes" | "features">): Architecture {
+export function architectureOf(
+  f: Pick<Fields, "prompt" | "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
+): Architecture {
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -716,12 +749,15 @@ export function architectureOf(f: Pick<Fields, "prompt" | "branch" | "archetypes
     byPrompt = new Map();
     byFeatures.set(f.features, byPrompt);
   }
-  const key = `${f.branch.kind}\n${f.prompt}`;
+  // the decisions' chosen options decide which option-specific elements are drawn
+  const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
+  const key = `${f.branch.kind}\n${f.prompt}\n${chosen}`;
   const hit = byPrompt.get(key);
   if (hit) return hit;
   const parts = designParts(f);
   const renaming = promptNouns(f.prompt, parts);
-  const composedKey = partsKey(parts, renaming);
+  // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

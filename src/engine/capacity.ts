@@ -87,6 +87,14 @@ export function capacityQuantityIds(models: readonly CapacityModel[]): Set<strin
   return ids;
 }
 
+/** An input a chosen decision option fixes, with the decision as its reason. */
+export type ImpliedInputs = ReadonlyMap<string, { value: number; because: string }>;
+const NONE_IMPLIED: ImpliedInputs = new Map();
+
+function impliedInput(name: string, i: { value: number; because: string }): Known {
+  return { value: i.value, inputs: [{ name, value: i.value, source: "assumed", because: `not stated; ${i.because}` }] };
+}
+
 /** Every scale entry a model can read: its inputs and every variable of its derivations and figures. */
 const MODEL_READS = new WeakMap<CapacityModel, readonly string[]>();
 
@@ -113,10 +121,19 @@ function modelReads(model: CapacityModel): readonly string[] {
 const EVALUATED = new WeakMap<CapacityModel, Map<string, readonly CapacityRow[]>>();
 const EVALUATED_MAX = 256;
 
-/** Evaluates one model with the prompt's scale; figures whose inputs cannot all be found are left out. */
-export function evaluateCapacity(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
+/**
+ * Evaluates one model with the prompt's scale; figures whose inputs cannot all be found are left out.
+ * `implied` holds the inputs the owner's chosen decision options fix: they stand in for any quantity
+ * the prompt does not state, ahead of the model's typical values.
+ */
+export function evaluateCapacity(
+  model: CapacityModel,
+  owner: string,
+  scale: Nfrs["scale"],
+  implied: ImpliedInputs = NONE_IMPLIED,
+): CapacityRow[] {
   // each design gets its own rows, so a caller that edits one never edits another design's
-  return capacityRows(model, owner, scale).map((r) => ({ ...r, inputs: r.inputs.map((i) => ({ ...i })) }));
+  return capacityRows(model, owner, scale, implied).map((r) => ({ ...r, inputs: r.inputs.map((i) => ({ ...i })) }));
 }
 
 /** The same rows, shared with every other reader: for a caller that only reads them. */
@@ -124,12 +141,15 @@ export function capacityRows(
   model: CapacityModel,
   owner: string,
   scale: Nfrs["scale"],
+  implied: ImpliedInputs = NONE_IMPLIED,
 ): readonly Readonly<CapacityRow>[] {
   let key = owner;
   for (const name of modelReads(model)) {
     const s = scale[name];
     if (s) key += `\n${name}\t${s.value}\t${s.source}\t${JSON.stringify(s.quote)}`;
   }
+  for (const [name, i] of [...implied].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    key += `\n=${name}\t${i.value}\t${JSON.stringify(i.because)}`;
   let byKey = EVALUATED.get(model);
   if (!byKey) {
     byKey = new Map();
@@ -137,7 +157,7 @@ export function capacityRows(
   }
   let rows = byKey.get(key);
   if (!rows) {
-    rows = evaluateModel(model, owner, scale);
+    rows = evaluateModel(model, owner, scale, implied);
     for (const r of rows) {
       for (const i of r.inputs) Object.freeze(i);
       Object.freeze(r.inputs);
@@ -150,7 +170,12 @@ export function capacityRows(
   return rows;
 }
 
-function evaluateModel(model: CapacityModel, owner: string, scale: Nfrs["scale"]): CapacityRow[] {
+function evaluateModel(
+  model: CapacityModel,
+  owner: string,
+  scale: Nfrs["scale"],
+  implied: ImpliedInputs,
+): CapacityRow[] {
   const env = new Map<string, Known>();
   const lookup = (name: string): Known | undefined => {
     const have = env.get(name);
@@ -158,6 +183,12 @@ function evaluateModel(model: CapacityModel, owner: string, scale: Nfrs["scale"]
     const s = scale[name];
     if (s) {
       const k = statedInput(name, s);
+      env.set(name, k);
+      return k;
+    }
+    const i = implied.get(name);
+    if (i) {
+      const k = impliedInput(name, i);
       env.set(name, k);
       return k;
     }
@@ -197,6 +228,11 @@ function evaluateModel(model: CapacityModel, owner: string, scale: Nfrs["scale"]
     const s = scale[spec.quantity];
     if (s) {
       env.set(spec.quantity, statedInput(spec.quantity, s));
+      continue;
+    }
+    const i = implied.get(spec.quantity);
+    if (i) {
+      env.set(spec.quantity, impliedInput(spec.quantity, i));
       continue;
     }
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";

@@ -1,10 +1,13 @@
 /**
  * Coherence rules over a derived design: a design must never contradict itself. Each rule reads only
  * the finished Design (and the knowledge behind it), so the check runs on anything `design()` returns.
+ * Decisions are held to what they chose: the option's drawn elements, excluded phrases, fixed capacity
+ * inputs and needed product properties (see knowledge/decisions/types.ts) must agree with the design.
  */
+import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
-import { isWrite } from "../knowledge/patterns.js";
+import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
 import { statedNfrsOf } from "./nfr-parse.js";
@@ -18,7 +21,12 @@ export type CoherenceRule =
   | "mechanism-without-precondition"
   | "invariant-off-path"
   | "nfr-contradiction"
-  | "stated-nfr-lost";
+  | "stated-nfr-lost"
+  | "decision-contradicted"
+  | "capacity-contradicts-decision"
+  | "technology-lacks-property"
+  | "version-check-with-lww"
+  | "numbers-disagree";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -34,6 +42,15 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "invariant-off-path": "every invariant is attached to a critical path that writes what it constrains",
   "nfr-contradiction": "defaulted NFRs never contradict each other or the stated ones",
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
+  "decision-contradicted":
+    "what a decision chose is what the design draws: no component, link, API call, sequence or failure row belongs to an option it rejected",
+  "capacity-contradicts-decision":
+    "the capacity figures use the inputs the chosen options fix (an erasure-coded store is not sized at three replicas)",
+  "technology-lacks-property":
+    "no recommended product lacks a property a chosen option or the design's own API needs (replay from a log)",
+  "version-check-with-lww":
+    "a design that refuses a stale write by version never also calls last-writer-wins acceptable",
+  "numbers-disagree": "a quantity the bottlenecks estimate has the value the capacity table gives it",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -210,6 +227,184 @@ function nfrs(d: Design): Problem[] {
   return out;
 }
 
+const chosenOf = (d: Design) =>
+  d.decisions.flatMap((row) => {
+    const option = row.options.find((o) => o.id === row.chosen);
+    return option ? [{ row, option }] : [];
+  });
+
+/** Everything the design draws or says happens: components, links, API, sequences, failure rows. */
+function drawnTexts(d: Design): { where: string; text: string }[] {
+  return [
+    ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
+    ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
+    ...d.api.map((a) => ({ where: `API ${a.call}`, text: `${a.call} ${a.guarantee}` })),
+    ...d.diagrams
+      .filter((g) => g.kind === "sequence")
+      .map((g) => ({ where: `sequence '${g.title}'`, text: `${g.title}\n${g.mermaid}` })),
+    ...d.failures.map((f) => ({
+      where: `failure row '${f.failure}'`,
+      text: `${f.failure} ${f.prevention} ${f.repair}`,
+    })),
+  ];
+}
+
+/**
+ * A chosen option against the rest of the design: the elements only a rejected option draws are absent,
+ * and nothing drawn or said matches the phrases the chosen option excludes.
+ */
+function decisionsHold(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const texts = drawnTexts(d);
+  for (const { row, option } of chosenOf(d)) {
+    const own = new Set(option.implies?.draws ?? []);
+    for (const other of row.options) {
+      if (other.id === row.chosen) continue;
+      for (const e of other.implies?.draws ?? []) {
+        if (own.has(e)) continue;
+        const drawn =
+          d.diagrams.some((g) => g.kind === "sequence" && g.title === `${row.archetype}: ${e}`) ||
+          d.components.some((c) => c.archetype === row.archetype && c.id === e) ||
+          d.api.some((a) => a.archetype === row.archetype && a.operation === e);
+        if (drawn)
+          out.push({
+            rule: "decision-contradicted",
+            detail: `${row.id} chose '${option.name}', but the design draws '${e}', which belongs to '${other.name}'`,
+          });
+      }
+    }
+    for (const phrase of option.implies?.excludes ?? []) {
+      const re = new RegExp(phrase, "i");
+      const hit = texts.find((t) => re.test(t.text));
+      if (hit)
+        out.push({
+          rule: "decision-contradicted",
+          detail: `${row.id} chose '${option.name}', but ${hit.where} says '${re.exec(hit.text)?.[0]}'`,
+        });
+    }
+  }
+  return out;
+}
+
+/** Words that name an erasure-coded layout, whose overhead is (k+m)/k rather than a whole number of copies. */
+const ERASURE = /\b(erasure[- ]cod|reed[- ]solomon)/i;
+
+function capacityAgrees(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const { row, option } of chosenOf(d)) {
+    const own = d.capacity.filter((c) => c.archetype === row.archetype);
+    for (const fixed of option.implies?.capacity ?? [])
+      for (const c of own) {
+        const used = c.inputs.find((i) => i.name === fixed.quantity);
+        if (used && used.source === "assumed" && used.value !== fixed.value)
+          out.push({
+            rule: "capacity-contradicts-decision",
+            detail: `${row.id} chose '${option.name}' (${fixed.quantity} = ${fixed.value}), but ${c.id} uses ${fixed.quantity} = ${used.value}`,
+          });
+      }
+    if (ERASURE.test(option.name))
+      for (const c of own) {
+        const copies = c.inputs.find((i) => i.name === "replicas" && i.source === "assumed" && i.value >= 2);
+        if (copies)
+          out.push({
+            rule: "capacity-contradicts-decision",
+            detail: `${row.id} chose '${option.name}', but ${c.id} counts ${copies.value} full replicas (${c.formula})`,
+          });
+      }
+  }
+  return out;
+}
+
+/** What the design's own API and read paths promise that a product may lack. */
+const NEEDS_BY_WORDS: readonly { property: Property; words: RegExp }[] = [
+  { property: "replay", words: /\b(replay|re-?read from (any|a retained) (offset|position)|seek to (an )?offset)/i },
+];
+
+function technologyHasProperties(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const needs = new Map<Property, string>();
+  for (const { row, option } of chosenOf(d))
+    for (const p of option.implies?.needs ?? []) if (!needs.has(p)) needs.set(p, `${row.id} chose '${option.name}'`);
+  const promised = [...d.api.map((a) => `${a.call} ${a.guarantee}`), ...d.readPaths.map((r) => r.read)].join("\n");
+  for (const n of NEEDS_BY_WORDS)
+    if (!needs.has(n.property) && n.words.test(promised)) needs.set(n.property, "the API promises it");
+  for (const t of d.technology)
+    for (const c of t.choices)
+      for (const [p, why] of needs) {
+        const gap = lacks(c.product, p);
+        if (gap)
+          out.push({
+            rule: "technology-lacks-property",
+            detail: `'${c.product}' is recommended (${t.layer}) but lacks ${p}, which ${why} needs: ${gap.why}`,
+          });
+      }
+  return out;
+}
+
+/** A write refused on a stale version: a 409/412 answer or a version guard on the API. */
+const VERSION_CHECK = /\b(409|412)\b|precondition failed|version (mismatch|conflict)|stale (version|write)/i;
+const LWW = /\b(LWW|last[- ]writers?[- ]wins?)\b/i;
+
+function versionChecksHold(d: Design): Problem[] {
+  const checks = d.api.filter((a) => a.errors.some((e) => VERSION_CHECK.test(e)));
+  if (checks.length === 0) return [];
+  // The predicate table may accept last-writer-wins for state no invariant guards; only an invariant that
+  // refuses a stale write makes its acceptance a contradiction.
+  const guard = d.invariants.find((i) => REFUSES_STALE.test(i.statement));
+  const lww = guard ? d.predicates.find((p) => p.id === "lww-acceptable" && p.holds) : undefined;
+  // A decision or an API speaks for its own part of the design: it contradicts a version check of the
+  // same archetype or feature (a sync feature's conflict policy is not a chunk store's lease check).
+  const says: { where: string; text: string; owner?: string }[] = [
+    ...(lww ? [{ where: "the predicate table", text: `${lww.name}: ${lww.because}` }] : []),
+    ...chosenOf(d).map(({ row, option }) => ({
+      where: `decision ${row.id}`,
+      text: `${option.name} ${option.buys}`,
+      owner: row.archetype,
+    })),
+    ...d.api.map((a) => ({ where: `API ${a.call}`, text: a.guarantee, owner: a.archetype })),
+    ...d.invariants.map((i) => ({ where: "invariant", text: i.statement })),
+  ];
+  const out: Problem[] = [];
+  for (const s of says) {
+    if (!LWW.test(s.text) || /\b(not|never|instead of|rather than)\b[^.;]*\b(LWW|last[- ]writer)/i.test(s.text))
+      continue;
+    const check = checks.find((a) => s.owner === undefined || a.archetype === s.owner);
+    if (check)
+      out.push({
+        rule: "version-check-with-lww",
+        detail: `${check.call} refuses a stale write, but ${s.where} accepts last-writer-wins: '${s.text}'`,
+      });
+  }
+  return out;
+}
+
+/** A shown value as a number and the rest of its words ("≈ 1.73 TB" -> 1.73, "TB"). */
+function shownValue(display: string): { n: number; rest: string } | undefined {
+  const m = /^≈?\s*(-?[\d.]+)\s*(.*)$/.exec(display.trim());
+  return m?.[1] ? { n: Number(m[1]), rest: (m[2] ?? "").trim() } : undefined;
+}
+
+/** The same quantity, estimated by a bottleneck and computed by the capacity model, must agree (to rounding). */
+function numbersAgree(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const b of d.bottlenecks) {
+    const m = b.estimate ? /^(.+?) = .+ (≈ [^,]+?), with /.exec(b.estimate) : null;
+    if (!m?.[1] || !m[2]) continue;
+    const label = m[1].toLowerCase();
+    const c = d.capacity.find((r) => r.archetype === b.archetype && r.quantity.toLowerCase() === label);
+    const x = shownValue(m[2]);
+    const y = c ? shownValue(c.display) : undefined;
+    if (!c || !x || !y) continue;
+    const close = x.rest === y.rest && Math.abs(x.n - y.n) <= 0.05 * Math.max(Math.abs(x.n), Math.abs(y.n));
+    if (!close)
+      out.push({
+        rule: "numbers-disagree",
+        detail: `${c.quantity}: the bottleneck estimate says ${m[2]}, the capacity table ${c.display} (${c.formula})`,
+      });
+  }
+  return out;
+}
+
 /** Every way the design contradicts itself; empty when it is coherent. Pure and deterministic. */
 export function checkCoherence(d: Checked): Problem[] {
   return [
@@ -219,5 +414,10 @@ export function checkCoherence(d: Checked): Problem[] {
     ...preconditions(d),
     ...invariantsOnPath(d),
     ...nfrs(d),
+    ...decisionsHold(d),
+    ...capacityAgrees(d),
+    ...technologyHasProperties(d),
+    ...versionChecksHold(d),
+    ...numbersAgree(d),
   ];
 }

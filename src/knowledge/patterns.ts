@@ -22,3 +22,7 @@ export const isWrite = (o: { operation: string }) => o.operation !== "read sourc
 /** The grant, renewal and expiry of a lease or claim are bookkeeping; the protected resource is elsewhere. */
 export const isLeaseBookkeeping = (o: { entity: string }) =>
   /\b(lease|claim|lock|heartbeat|keepalive|vote|election)\b/i.test(`${o.entity} ${entityWords(o.entity)}`);
+
+/** An invariant that refuses a write made from an old read: a version or compare-and-set guard. */
+export const REFUSES_STALE =
+  /\b(conditional write|compare-and-set|version (still )?(equals|matches)|never dropped unnoticed|if-match)\b/i;

@@ -220,6 +220,21 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "three copies survive one failure during repair of another",
   },
   {
+    id: "storage_overhead",
+    label: "raw bytes stored per byte of data (the redundancy scheme's overhead)",
+    unit: "x",
+    assumed: 3,
+    assumedBecause:
+      "three full replicas; an erasure code with k data and m parity fragments stores (k + m) / k instead",
+  },
+  {
+    id: "min_storage_nodes",
+    label: "fewest storage nodes the redundancy scheme places one piece per node on",
+    unit: "nodes",
+    assumed: 3,
+    assumedBecause: "three replicas need three nodes in distinct failure domains",
+  },
+  {
     id: "regions",
     label: "regions or data centres",
     unit: "regions",

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { CAPACITY_KIND_VALUES } from "../../knowledge/capacity/types.js";
+import { PROPERTY_VALUES } from "../../knowledge/decisions/properties.js";
 import { MECHANISM_IDS } from "../../knowledge/mechanisms/catalog.js";
 import { COMPONENT_KIND_VALUES, LINK_KIND_VALUES } from "../../knowledge/topology.js";
 import {
@@ -281,6 +282,10 @@ const DecisionOption = z.strictObject({
       addMechanisms: z.array(z.enum(MECHANISM_IDS)).optional(),
       removeMechanisms: z.array(z.enum(MECHANISM_IDS)).optional(),
       preferTechnology: strings.optional(),
+      capacity: z.array(z.strictObject({ quantity: z.string(), value: z.number(), why: z.string() })).optional(),
+      draws: strings.optional(),
+      needs: z.array(z.enum(PROPERTY_VALUES)).optional(),
+      excludes: strings.optional(),
     })
     .optional(),
 });

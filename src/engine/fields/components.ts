@@ -4,8 +4,8 @@ import type { Deriver } from "../design/graph.js";
 export const componentsField: Deriver<"components"> = {
   field: "components",
   category: "Derived",
-  reads: ["prompt", "branch", "archetypes", "features"],
-  rule: "the dominant archetype's component topology, joined by each supporting archetype by role (a substrate hosts the component it carries, a decorator wraps the entry or keeps its state on the state owner, an input feeds the intake, an output drains the outlet) and by product features through shared components; the prompt's noun renames the unit",
+  reads: ["prompt", "branch", "archetypes", "features", "decisions"],
+  rule: "the dominant archetype's component topology, joined by each supporting archetype by role (a substrate hosts the component it carries, a decorator wraps the entry or keeps its state on the state owner, an input feeds the intake, an output drains the outlet) and by product features through shared components; the prompt's noun renames the unit; a component, link, API call or protocol that only an option not chosen draws is left out",
   derive: (f) => {
     const arch = architectureOf(f);
     const notes = arch.renaming;

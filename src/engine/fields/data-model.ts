@@ -4,7 +4,7 @@ import type { Deriver } from "../design/graph.js";
 export const dataModelField: Deriver<"dataModel"> = {
   field: "dataModel",
   category: "Derived",
-  reads: ["prompt", "branch", "archetypes", "features", "primaryState", "components"],
+  reads: ["prompt", "branch", "archetypes", "features", "decisions", "primaryState", "components"],
   rule: "one table or keyspace per entity of the dominant archetype and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
   derive: (f) => {
     const rows = architectureOf(f).dataModel;

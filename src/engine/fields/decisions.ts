@@ -1,11 +1,12 @@
 import { capacityModel } from "../../knowledge/capacity/index.js";
 import { decisionPoints } from "../../knowledge/decisions/index.js";
+import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { capacityRows } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
-import type { CapacityRow, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
+import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { formatQuantity } from "../quantity-format.js";
 import { pattern } from "../text.js";
 
@@ -59,6 +60,10 @@ function checkCondition(c: DecisionCondition, f: Readonly<Fields>, nums: Map<str
     const matches = s !== undefined && (c.matching === undefined || pattern(c.matching, "i").test(s.quote));
     return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
   }
+  if ("words" in c) {
+    const m = new RegExp(c.words, "i").exec(f.prompt);
+    return { holds: m !== null, says: m ? `the prompt says '${m[0]}'` : "the prompt does not say it" };
+  }
   if ("latencyAtMost" in c) {
     const l = f.nfrs.latency.find((x) => x.ms <= c.latencyAtMost);
     return { holds: l !== undefined, says: l ? `latency target '${l.quote}'` : "no latency target that tight" };
@@ -111,7 +116,9 @@ export function decide(
     inputs = p.rules
       .flatMap((r) => r.when.map((c) => check(c)?.says ?? ""))
       // What the prompt does not say is no evidence; keep the values this design does have.
-      .filter((s, i, a) => s && a.indexOf(s) === i && !/is not stated$|^no latency target/.test(s));
+      .filter(
+        (s, i, a) => s && a.indexOf(s) === i && !/is not stated$|^no latency target|^the prompt does not say/.test(s),
+      );
     if (inputs.length > 0) because = `${p.fallback.because} (${inputs.join("; ")})`;
   }
   const others = p.options.filter((o) => o.id !== chosen);
@@ -132,8 +139,8 @@ export function decide(
 export const decisionsField: Deriver<"decisions"> = {
   field: "decisions",
   category: "Chosen",
-  reads: ["nfrs", "branch", "archetypes", "capacity", "predicates", "features"],
-  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs and computed numbers hold, else the archetype's sensible default; the option not chosen says when it would win. A product-first design lists its features' decisions first",
+  reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features"],
+  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs) hold, else the archetype's sensible default; the option not chosen says when it would win. A product-first design lists its features' decisions first",
   derive: (f) => {
     const rows: DecisionRow[] = [];
     const owners: {
@@ -142,22 +149,23 @@ export const decisionsField: Deriver<"decisions"> = {
       rows: readonly Readonly<CapacityRow>[];
       drives: boolean;
     }[] = [];
+    // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
+    // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
     f.archetypes.forEach((a, i) => {
       const model = capacityModel(a.id);
-      const own = f.capacity.filter((r) => r.archetype === a.id);
-      // A supporting archetype shows only part of its model; its decisions still see every figure.
-      const all = model
-        ? [...own, ...capacityRows(model, a.id, f.nfrs.scale).filter((r) => !own.some((o) => o.id === r.id))]
-        : own;
+      const all = model ? capacityRows(model, a.id, f.nfrs.scale) : [];
       const points = decisionPoints(a.id);
       owners.push({ owner: a.id, points: i === 0 ? points : points.slice(0, 1), rows: all, drives: i === 0 });
     });
-    const featureOwners = f.features.map((feat) => ({
-      owner: feat.id,
-      points: FEATURE_BY_ID.get(feat.id)?.decisions ?? [],
-      rows: f.capacity.filter((r) => r.archetype === feat.id),
-      drives: true,
-    }));
+    const featureOwners = f.features.map((feat) => {
+      const model = FEATURE_BY_ID.get(feat.id)?.capacity;
+      return {
+        owner: feat.id,
+        points: FEATURE_BY_ID.get(feat.id)?.decisions ?? [],
+        rows: model ? capacityRows(model, feat.id, f.nfrs.scale) : [],
+        drives: true,
+      };
+    });
     if (f.branch.kind === "product") owners.unshift(...featureOwners);
     else owners.push(...featureOwners);
     for (const o of owners) {
@@ -203,24 +211,71 @@ export function applyDecisions(
   return out;
 }
 
-/** The hook the technology deriver calls: a chosen option's preferred products move first in their layer, with the decision named. */
+/** The chosen option of each decision row, with the words that name it as a reason. */
+export function chosenOptions(
+  decisions: readonly DecisionRow[],
+): { row: DecisionRow; option: DecisionOption; why: string }[] {
+  return decisions.flatMap((row) => {
+    const option = row.options.find((o) => o.id === row.chosen);
+    return option ? [{ row, option, why: `decision ${row.id}: ${option.name}` }] : [];
+  });
+}
+
+/** The capacity inputs the owner's chosen options fix, by quantity, each with its reason. */
+export function impliedCapacity(
+  decisions: readonly DecisionRow[],
+  owner: string,
+): Map<string, { value: number; because: string }> {
+  const out = new Map<string, { value: number; because: string }>();
+  for (const { row, option, why } of chosenOptions(decisions)) {
+    if (row.archetype !== owner) continue;
+    for (const c of option.implies?.capacity ?? [])
+      if (!out.has(c.quantity)) out.set(c.quantity, { value: c.value, because: `${why} (${c.why})` });
+  }
+  return out;
+}
+
+/**
+ * Topology elements of this owner (component ids, protocol names, API operations, `from>to` links)
+ * that some option of its decisions draws and no chosen option does: they are left out of the design.
+ */
+export function undrawn(decisions: readonly DecisionRow[], owner: string): Set<string> {
+  const out = new Set<string>();
+  for (const d of decisions) {
+    if (d.archetype !== owner) continue;
+    const chosen = new Set(d.options.find((o) => o.id === d.chosen)?.implies?.draws ?? []);
+    for (const o of d.options) for (const e of o.implies?.draws ?? []) if (!chosen.has(e)) out.add(e);
+  }
+  return out;
+}
+
+/**
+ * The hook the technology deriver calls: a product lacking a property a chosen option needs is
+ * dropped from the choices, and a chosen option's preferred products move first in their layer, with
+ * the decision named.
+ */
 export function preferTechnology(rows: readonly TechnologyRow[], decisions: readonly DecisionRow[]): TechnologyRow[] {
   const prefer = new Map<string, string>();
-  for (const d of decisions) {
-    const opt = d.options.find((o) => o.id === d.chosen);
-    for (const p of opt?.implies?.preferTechnology ?? [])
-      if (!prefer.has(p.toLowerCase())) prefer.set(p.toLowerCase(), `decision ${d.id}: ${opt?.name}`);
-  }
-  if (prefer.size === 0) return [...rows];
-  return rows.map((row) => {
+  const chosen = chosenOptions(decisions);
+  for (const { option, why } of chosen)
+    for (const p of option.implies?.preferTechnology ?? [])
+      if (!prefer.has(p.toLowerCase())) prefer.set(p.toLowerCase(), why);
+  const needs = chosen.flatMap(({ option }) => option.implies?.needs ?? []);
+  const usable = (product: string) => needs.every((n) => !lacks(product, n));
+  if (prefer.size === 0 && needs.length === 0) return [...rows];
+  return rows.flatMap((row) => {
     const hit = (product: string) => [...prefer.keys()].find((p) => product.toLowerCase().includes(p));
     const choices = row.choices.map((c) => {
       const p = hit(c.product);
       return p ? { ...c, why: `${c.why}; preferred by ${prefer.get(p)}` } : c;
     });
-    const ranked = [...choices.filter((c) => hit(c.product)), ...choices.filter((c) => !hit(c.product))];
+    const ranked = [...choices.filter((c) => hit(c.product)), ...choices.filter((c) => !hit(c.product))].filter((c) =>
+      usable(c.product),
+    );
     const out: TechnologyRow = { ...row, choices: ranked };
     if (row.avoid && hit(row.avoid.product)) delete out.avoid;
-    return out;
+    // A layer whose every product lacks what the decision needs names none rather than a wrong one.
+    const emptied = row.choices.length > 0 && ranked.length === 0 && !out.avoid && !out.references;
+    return emptied ? [] : [out];
   });
 }

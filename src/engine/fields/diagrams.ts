@@ -8,7 +8,7 @@ const MAX_SEQUENCES = 4;
 export const diagramsField: Deriver<"diagrams"> = {
   field: "diagrams",
   category: "Output",
-  reads: ["prompt", "branch", "archetypes", "features", "components", "links", "criticalPaths"],
+  reads: ["prompt", "branch", "archetypes", "features", "decisions", "components", "links", "criticalPaths"],
   rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
   derive: (f) => {
     if (f.components.length === 0) return [];

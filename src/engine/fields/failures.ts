@@ -2,7 +2,7 @@ import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
-import type { FailureRow } from "../design/types.js";
+import type { FailureRow, Fields } from "../design/types.js";
 import { criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { archetype } from "./common.js";
 
@@ -16,19 +16,38 @@ for (const row of MECHANISM_FAILURES) {
   else FAILURES_BY_MECHANISM.set(row.mechanism, [row]);
 }
 
+/** The phrases the chosen decision options exclude, as patterns. */
+function excludedBy(decisions: Readonly<Fields["decisions"]>): RegExp[] {
+  return decisions.flatMap((d) =>
+    (d.options.find((o) => o.id === d.chosen)?.implies?.excludes ?? []).map((x) => new RegExp(x, "i")),
+  );
+}
+
 export const failuresField: Deriver<"failures"> = {
   field: "failures",
   category: "Derived",
-  reads: ["archetypes", "nfrs", "baseMechanisms", "companions", "branch", "features", "criticalPaths", "operations"],
-  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair",
+  reads: [
+    "archetypes",
+    "nfrs",
+    "baseMechanisms",
+    "companions",
+    "branch",
+    "features",
+    "criticalPaths",
+    "operations",
+    "decisions",
+  ],
+  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair; a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
   derive: (f) => {
     const out: FailureRow[] = [];
     // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
     // writable stand-ins in a fail-closed one) belongs to another design.
     const against = f.nfrs.availability.value === "stay-available" ? REFUSES : BOTH_SIDES;
+    const excluded = excludedBy(f.decisions);
     const push = (row: FailureRow) => {
       if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
-      if (!against.test(`${row.failure} ${row.prevention} ${row.repair}`)) out.push(row);
+      const text = `${row.failure} ${row.prevention} ${row.repair}`;
+      if (!against.test(text) && !excluded.some((re) => re.test(text))) out.push(row);
     };
     const [lead, ...rest] = f.archetypes;
     if (featureLed(f.branch.kind, f.features)) {

@@ -4,7 +4,7 @@ import type { Deriver } from "../design/graph.js";
 export const linksField: Deriver<"links"> = {
   field: "links",
   category: "Derived",
-  reads: ["prompt", "branch", "archetypes", "features", "components"],
+  reads: ["prompt", "branch", "archetypes", "features", "decisions", "components"],
   rule: "the links of every composed topology translated to the merged components (request, replication, stream, control, callback), plus the links a role adds (a decorator in front of the entry, an input into the intake, an output from the outlet), deduplicated; only links between listed components",
   derive: (f) => {
     const ids = new Set(f.components.map((c) => c.id));

@@ -5,6 +5,7 @@
  */
 import type { MechanismId } from "../mechanisms/catalog.js";
 import type { PredicateId } from "../predicates.js";
+import type { Property } from "./properties.js";
 
 /** What choosing an option does to the rest of the design (read by the mechanism and technology derivers). */
 export interface DecisionImplies {
@@ -14,6 +15,24 @@ export interface DecisionImplies {
   removeMechanisms?: MechanismId[];
   /** Product names this option prefers (matched against the archetype's technologies). */
   preferTechnology?: string[];
+  /**
+   * Capacity inputs this option fixes for its owner's model (a redundancy scheme's storage overhead):
+   * the capacity deriver uses them for every quantity the prompt does not state, with `why` as the reason.
+   */
+  capacity?: { quantity: string; value: number; why: string }[];
+  /**
+   * Parts of the owner's topology that exist only under this option: component ids, protocol names,
+   * API operations, data-model entities and links as `from>to` (or `from>to[label]` for one of several links between the same two). An element some option of the point names is drawn only
+   * when an option naming it is chosen, so the HLD, API and sequences show what was decided.
+   */
+  draws?: string[];
+  /** Properties this option needs of its products: a product known to lack one is never recommended. */
+  needs?: Property[];
+  /**
+   * Phrases (case-insensitive regular expressions) that belong to the options this one rejects: none
+   * may appear in what the design draws or says (links, sequences, API, failures, mechanisms).
+   */
+  excludes?: string[];
 }
 
 export interface DecisionOptionSpec {
@@ -37,7 +56,9 @@ export type DecisionCondition =
   /** A quantity the prompt (or an override) states, as opposed to assumes; `matching` tests the prompt's words (a case-insensitive regular expression). */
   | { stated: string; matching?: string }
   /** Some stated latency target is at most this many milliseconds. */
-  | { latencyAtMost: number };
+  | { latencyAtMost: number }
+  /** The prompt's own words match this case-insensitive regular expression (what kind of thing it asks for). */
+  | { words: string };
 
 /** Picks `option` when every condition in `when` holds; `because` explains it in general terms. */
 export interface DecisionRule {

@@ -1,3 +1,4 @@
+import { REFUSES_STALE } from "../patterns.js";
 import { definePredicate } from "./define.js";
 
 export default definePredicate({
@@ -14,6 +15,12 @@ export default definePredicate({
       return { holds: false, because: `consistency is ${c.value}: concurrent writes must not silently drop one` };
     if (f.typical.has("exclusivity-matters"))
       return { holds: false, because: "ownership is exclusive, so a lost write could be a lost grant" };
+    const guarded = f.invariants.find((i) => REFUSES_STALE.test(i.statement));
+    if (guarded)
+      return {
+        holds: false,
+        because: `the invariant '${guarded.statement}' refuses a write made from an old read, so a concurrent write may not be dropped silently`,
+      };
     return {
       holds: true,
       because: `consistency is eventual (${c.because}); for the same key the newest write may win`,

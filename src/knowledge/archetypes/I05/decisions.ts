@@ -56,7 +56,19 @@ export const decisions: DecisionPoint[] = [
         buys: "each consumer sets its own pace, batches, and can replay from any retained offset",
         costs: "polling adds a little latency; consumers own their offsets",
         winsWhen: "several groups read the same stream, volume is high, or replay matters",
-        implies: { addMechanisms: ["consumer-offsets"] },
+        implies: {
+          addMechanisms: ["consumer-offsets"],
+          needs: ["replay"],
+          draws: [
+            "group-coordinator",
+            "partition-leaders>consumers[fetch from offset]",
+            "poll",
+            "commit",
+            "subscribe",
+            "Consume and commit progress",
+            "Rebalance after a member is lost",
+          ],
+        },
       },
       {
         id: "push",
@@ -64,7 +76,17 @@ export const decisions: DecisionPoint[] = [
         buys: "low per-message latency and per-message retry and dead-lettering",
         costs: "the broker keeps per-message delivery state; slow consumers need prefetch limits; no replay after ack",
         winsWhen: "volume is low, there is one consumer group, and no one replays",
-        implies: { addMechanisms: ["retry-dead-letter"], removeMechanisms: ["consumer-offsets"] },
+        implies: {
+          addMechanisms: ["retry-dead-letter"],
+          removeMechanisms: ["consumer-offsets"],
+          preferTechnology: ["RabbitMQ", "Amazon SQS"],
+          draws: [
+            "partition-leaders>consumers[push messages, acked one by one]",
+            "ack",
+            "Push delivery with per-message acks",
+          ],
+          excludes: ["commit(ted)? offsets?", "fetch from offset", "replay"],
+        },
       },
     ],
     rules: [

@@ -13,6 +13,11 @@ export const protocols: ProtocolSpec[] = [
       "consumers>group-coordinator[fetch committed offset] -> group-coordinator>consumers[offset] -> consumers>partition-leaders[fetch from offset {offset < high watermark}] -> partition-leaders>consumers[record batch] -> consumers[process, skipping applied record ids] -> consumers>group-coordinator[commit offset {GroupAssignment.generation = my generation}] |-> consumers>partition-leaders[produce to dead-letter topic {attempts reached the retry limit}] => done | retry | park",
   },
   {
+    name: "Push delivery with per-message acks",
+    notation:
+      "partition-leaders>consumers[deliver the next message {consumer under its prefetch limit}] -> consumers[process, skipping applied record ids] -> consumers>partition-leaders[ack the message] -> partition-leaders[remove the message {ack arrived before the ack deadline}] |-> partition-leaders>consumers[redeliver, or dead-letter after too many attempts {no ack before the deadline}] => done | retry | reject",
+  },
+  {
     name: "Rebalance after a member is lost",
     notation:
       "group-coordinator[detect lost member {heartbeat older than session timeout}] -> group-coordinator>consumers[rejoin for generation + 1] -> consumers>group-coordinator[join group] -> group-coordinator>consumers[new assignment and generation] -> consumers>group-coordinator[fetch committed offsets of new partitions] => reclaim | done",
@@ -69,7 +74,7 @@ export const topology: Topology = {
       id: "consumers",
       name: "Consumer group members",
       kind: "worker-pool",
-      runs: ["fetch", "process", "commit offset"],
+      runs: ["receive records", "process", "record progress"],
       because: "each partition is read by one member of a group at a time, which keeps per-partition order",
     },
   ],
@@ -79,6 +84,7 @@ export const topology: Topology = {
     { from: "controller", to: "partition-leaders", kind: "control", label: "leader and ISR changes" },
     { from: "partition-leaders", to: "consumers", kind: "stream", label: "fetch from offset" },
     { from: "consumers", to: "group-coordinator", kind: "request", label: "join / heartbeat / commit offset" },
+    { from: "partition-leaders", to: "consumers", kind: "stream", label: "push messages, acked one by one" },
   ],
   api: [
     {
@@ -105,6 +111,15 @@ export const topology: Topology = {
       response: ["committed"],
       errors: ["409 stale generation (rebalanced)"],
       guarantee: "only the current assignee can move the group's position; commit after processing gives at-least-once",
+    },
+    {
+      operation: "ack",
+      call: "POST /v1/queues/{queue}/acks",
+      request: ["delivery id"],
+      response: ["ok"],
+      errors: ["404 unknown or expired delivery (already redelivered)"],
+      guarantee:
+        "a message not acked before its deadline is delivered again; an acked message is removed and cannot be read again",
     },
     {
       operation: "subscribe",

@@ -131,7 +131,8 @@ export const card = {
       hidden: true,
     },
     {
-      action: "lease a local allowance of tokens from the global budget",
+      action:
+        "lease a local allowance of tokens from the global budget, spent between syncs when allowances enforce the limit, or only while the budget store is unreachable when it is checked on every request",
       entity: "LocalAllowance",
       shape: "state transition",
       mechanism: "range-lease",

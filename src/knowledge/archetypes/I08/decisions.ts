@@ -15,7 +15,7 @@ export const decisions: DecisionPoint[] = [
         buys: "allows short bursts up to the bucket size at a steady refill rate; two numbers per key",
         costs: "not a hard count per calendar window",
         winsWhen: "the limit is a rate with tolerated bursts",
-        implies: { addMechanisms: ["token-bucket"] },
+        implies: { addMechanisms: ["token-bucket"], draws: ["Token bucket admission"] },
       },
       {
         id: "sliding-window",
@@ -23,7 +23,11 @@ export const decisions: DecisionPoint[] = [
         buys: "a smooth per-window quota without the fixed window's double burst at the boundary",
         costs: "approximate unless a per-request log is kept, which costs memory per request",
         winsWhen: "the limit is stated as a quota per minute or longer that callers read as a contract",
-        implies: { addMechanisms: ["atomic-counter"], removeMechanisms: ["token-bucket"] },
+        implies: {
+          addMechanisms: ["atomic-counter"],
+          removeMechanisms: ["token-bucket"],
+          draws: ["Sliding window admission"],
+        },
       },
     ],
     rules: [
@@ -51,11 +55,12 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "central-store",
-        name: "a central budget store (for example Redis with an atomic script) on every check",
+        name: "a central budget store (for example Redis with an atomic script) checked on every request, with a small local allowance spent only while the store is unreachable",
         buys: "an exact limit across every gateway",
         costs: "one store round trip per request; the store's throughput and availability bound the gateway",
         winsWhen: "the store handles the fleet's peak checks on a few nodes",
-        implies: { addMechanisms: ["atomic-counter"] },
+        // the per-request admission sequences call the store on every check, so only this option draws them
+        implies: { addMechanisms: ["atomic-counter"], draws: ["Token bucket admission", "Sliding window admission"] },
       },
       {
         id: "local-allowance",
@@ -63,7 +68,11 @@ export const decisions: DecisionPoint[] = [
         buys: "no remote call on the request path",
         costs: "the fleet may over-admit by up to one allowance per gateway between syncs",
         winsWhen: "central checks would need many store nodes or add unacceptable latency",
-        implies: { addMechanisms: ["heartbeat-renewal"] },
+        implies: {
+          addMechanisms: ["heartbeat-renewal"],
+          draws: ["Local allowance"],
+          excludes: ["refill and take atomically", "count the request in the current window"],
+        },
       },
     ],
     rules: [

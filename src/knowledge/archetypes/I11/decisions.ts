@@ -12,7 +12,10 @@ export const decisions: DecisionPoint[] = [
         buys: "a change reaches every node within seconds",
         costs: "a stream per node and fan-out servers to hold them",
         winsWhen: "changes must propagate within seconds",
-        implies: { addMechanisms: ["watch-stream", "versioned-snapshot"] },
+        implies: {
+          addMechanisms: ["watch-stream", "versioned-snapshot"],
+          draws: ["distributors>agents[push snapshots]", "watch (node-facing)", "Node catch-up"],
+        },
       },
       {
         id: "poll",
@@ -20,7 +23,15 @@ export const decisions: DecisionPoint[] = [
         buys: "stateless, cacheable distribution that scales with any fleet",
         costs: "propagation takes up to a poll interval; idle polls cost load",
         winsWhen: "propagation within minutes is acceptable and the fleet is huge",
-        implies: { addMechanisms: ["versioned-snapshot"] },
+        implies: {
+          addMechanisms: ["versioned-snapshot"],
+          draws: [
+            "agents>distributors[poll for a newer version]",
+            "fetch snapshot (node-facing)",
+            "Poll for a newer version",
+          ],
+          excludes: ["push snapshots?", "watch stream", ":watch\\b"],
+        },
       },
     ],
     rules: [

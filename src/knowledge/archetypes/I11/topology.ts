@@ -5,7 +5,12 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Publish and roll out in stages",
     notation:
-      "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> rollout-controller>config-store[advance stage {current cohort gate healthy}] -> config-store>distributors[watch event, cohort target changed] -> distributors>agents[push snapshot {version > applied version}] -> agents>distributors[report applied version] |-> rollout-controller>config-store[roll back cohort target {gate fails}] => done | rollback",
+      "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> rollout-controller>config-store[advance stage {current cohort gate healthy}] -> config-store>distributors[watch event, cohort target changed] -> distributors>agents[deliver the cohort's new snapshot {version > applied version}] -> agents>distributors[report applied version] |-> rollout-controller>config-store[roll back cohort target {gate fails}] => done | rollback",
+  },
+  {
+    name: "Poll for a newer version",
+    notation:
+      "agents>distributors[GET the snapshot with If-None-Match: applied version] -> distributors>config-store[read latest snapshot for cohort] -> distributors>agents[304 unchanged, or the new snapshot with checksum {target version > applied version}] -> agents[verify and swap atomically {checksum matches}] |-> agents[keep last good snapshot {snapshot invalid or fetch failed}] => done | retry",
   },
   {
     name: "Node catch-up",
@@ -15,7 +20,7 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Automatic rollback on a failing gate",
     notation:
-      "health-monitor>rollout-controller[cohort error rate above gate] -> rollout-controller>config-store[pause and retarget to last good {Rollout.state = advancing}] -> config-store>distributors[watch event, target changed] -> distributors>agents[push last good snapshot] => rollback",
+      "health-monitor>rollout-controller[cohort error rate above gate] -> rollout-controller>config-store[pause and retarget to last good {Rollout.state = advancing}] -> config-store>distributors[watch event, target changed] -> distributors>agents[deliver the last good snapshot] => rollback",
   },
 ];
 
@@ -52,9 +57,9 @@ export const topology: Topology = {
     },
     {
       id: "distributors",
-      name: "Distribution tier (watch fan-out servers)",
+      name: "Distribution tier (fan-out servers and caches)",
       kind: "service",
-      runs: ["stream snapshots and deltas"],
+      runs: ["serve snapshots and deltas"],
       because: "the store cannot hold a watch per node at fleet scale; a stateless tier fans snapshots out",
     },
     {
@@ -79,6 +84,7 @@ export const topology: Topology = {
     { from: "rollout-controller", to: "config-store", kind: "control", label: "advance / roll back stage" },
     { from: "config-store", to: "distributors", kind: "stream", label: "watch target versions" },
     { from: "distributors", to: "agents", kind: "stream", label: "push snapshots" },
+    { from: "agents", to: "distributors", kind: "request", label: "poll for a newer version" },
     { from: "agents", to: "distributors", kind: "callback", label: "applied version" },
     { from: "health-monitor", to: "rollout-controller", kind: "control", label: "cohort health" },
   ],
@@ -106,6 +112,14 @@ export const topology: Topology = {
       response: ["snapshot or delta with version and checksum"],
       errors: ["410 resend full snapshot"],
       guarantee: "a node never applies an older version than it has",
+    },
+    {
+      operation: "fetch snapshot (node-facing)",
+      call: "GET /v1/configs/{name}/snapshot with If-None-Match: applied version",
+      request: ["node_id", "applied_version"],
+      response: ["304 not modified, or snapshot with version and checksum"],
+      errors: ["404 unknown config"],
+      guarantee: "cacheable by version; a node never applies an older version than it has",
     },
     {
       operation: "rollout status",

@@ -37,6 +37,7 @@ export const decisions: DecisionPoint[] = [
         buys: "nothing extra to run",
         costs: "a rollout's whole volume hits the origin at once",
         winsWhen: "rollouts are small",
+        implies: { draws: ["pullers>blob-store", "Pull straight from the origin"] },
       },
       {
         id: "cdn",
@@ -44,7 +45,7 @@ export const decisions: DecisionPoint[] = [
         buys: "origin bandwidth drops to one copy per cache site",
         costs: "cache fill storms when a new artifact is first pulled everywhere",
         winsWhen: "pull bandwidth reaches gigabytes per second",
-        implies: { addMechanisms: ["request-coalescing"] },
+        implies: { addMechanisms: ["request-coalescing"], draws: ["cdn-edge", "Pull by tag, verify by digest"] },
       },
       {
         id: "p2p",
@@ -52,6 +53,7 @@ export const decisions: DecisionPoint[] = [
         buys: "rollout bandwidth grows with the fleet itself",
         costs: "a tracker and agents on every node",
         winsWhen: "one rollout moves tens of terabytes",
+        implies: { draws: ["p2p-tracker", "Pull from peers"] },
       },
     ],
     rules: [

@@ -13,6 +13,16 @@ export const protocols: ProtocolSpec[] = [
       "pullers>registry-api[resolve tag] -> registry-api>metadata-db[read HeadPointer] -> registry-api>pullers[manifest digest] -> pullers>cdn-edge[get blob by digest] -> cdn-edge>blob-store[fill on miss] -> cdn-edge>pullers[blob bytes] -> pullers[verify digest {hash of bytes = digest}] => done | retry",
   },
   {
+    name: "Pull straight from the origin",
+    notation:
+      "pullers>registry-api[resolve tag] -> registry-api>metadata-db[read HeadPointer] -> registry-api>pullers[manifest digest] -> pullers>blob-store[get blob by digest] -> blob-store>pullers[blob bytes] -> pullers[verify digest {hash of bytes = digest}] => done | retry",
+  },
+  {
+    name: "Pull from peers",
+    notation:
+      "pullers>registry-api[resolve tag] -> registry-api>metadata-db[read HeadPointer] -> registry-api>pullers[manifest digest] -> pullers>p2p-tracker[ask for peers holding the blob's pieces] -> p2p-tracker>blob-store[seed pieces no peer holds yet] -> p2p-tracker>pullers[peer list] -> pullers[fetch pieces from peers, then verify the whole blob {hash of bytes = digest}] => done | retry",
+  },
+  {
     name: "Garbage collection",
     notation:
       "gc>metadata-db[mark blobs reachable from tags and retained manifests] -> gc>blob-store[sweep unmarked blobs older than the grace period {Blob.created_at < now - grace}] => done | retry",
@@ -59,6 +69,14 @@ export const topology: Topology = {
       because: "pulls are read-heavy and the content never changes under a digest",
     },
     {
+      id: "p2p-tracker",
+      name: "Peer tracker and origin seeders",
+      kind: "service",
+      runs: ["track which peers hold which pieces", "seed from the origin"],
+      because:
+        "a fleet-wide rollout spreads its bytes between the pulling nodes, so the origin sends each piece about once",
+    },
+    {
       id: "pullers",
       name: "Pullers (deployers, devices)",
       kind: "client",
@@ -81,6 +99,9 @@ export const topology: Topology = {
     { from: "pullers", to: "registry-api", kind: "request", label: "resolve tag" },
     { from: "pullers", to: "cdn-edge", kind: "request", label: "get blob by digest" },
     { from: "cdn-edge", to: "blob-store", kind: "request", label: "fill on miss" },
+    { from: "pullers", to: "blob-store", kind: "request", label: "get blob by digest" },
+    { from: "pullers", to: "p2p-tracker", kind: "request", label: "find peers with the pieces" },
+    { from: "p2p-tracker", to: "blob-store", kind: "request", label: "seed from the origin" },
     { from: "gc", to: "blob-store", kind: "control", label: "sweep unreferenced" },
     { from: "gc", to: "metadata-db", kind: "control", label: "mark reachable" },
   ],

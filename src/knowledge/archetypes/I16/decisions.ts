@@ -15,6 +15,8 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["consensus-replication", "leader-election"],
           removeMechanisms: ["quorum-read-write", "anti-entropy-repair"],
+          draws: ["Leader write with a majority commit"],
+          excludes: ["hinted handoff", "sloppy quorum", "wait W\\b"],
         },
       },
       {
@@ -26,6 +28,7 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["quorum-read-write", "anti-entropy-repair"],
           removeMechanisms: ["consensus-replication", "leader-election"],
+          draws: ["Quorum write with hinted handoff", "anti-entropy", "HintedWrite"],
         },
       },
     ],

@@ -3,6 +3,11 @@ import type { ProtocolSpec, Topology } from "../../topology.js";
 /** Replicated KV: coordinators route by a partition map to N replicas; repair and rebalance run in the background. */
 export const protocols: ProtocolSpec[] = [
   {
+    name: "Leader write with a majority commit",
+    notation:
+      "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader {leader holds the range's lease for the current epoch}] -> replicas[append to the range's replicated log and commit once a majority has it {expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
+  },
+  {
     name: "Quorum write with hinted handoff",
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
@@ -32,7 +37,7 @@ export const topology: Topology = {
       id: "coordinators",
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
-      runs: ["route", "quorum read and write", "hinted handoff"],
+      runs: ["route by key", "forward to the replicas"],
       because:
         "the node that receives a request fans it out to the key's replicas and waits for the read or write quorum",
     },
@@ -69,7 +74,12 @@ export const topology: Topology = {
   ],
   links: [
     { from: "clients", to: "coordinators", kind: "request", label: "get / put (key, version)" },
-    { from: "coordinators", to: "replicas", kind: "replication", label: "write N, wait W; read R" },
+    {
+      from: "coordinators",
+      to: "replicas",
+      kind: "replication",
+      label: "replicate each write (leader's majority, or W of N)",
+    },
     { from: "coordinators", to: "partition-map", kind: "request", label: "routing table by epoch" },
     { from: "anti-entropy", to: "replicas", kind: "control", label: "Merkle compare, repair" },
     { from: "rebalancer", to: "partition-map", kind: "control", label: "move ranges, bump epoch" },

@@ -26,7 +26,16 @@ export const capacity: CapacityModel = {
       "samples_per_sec * sample_bytes * 86400 * replicas",
       "B/day",
     ),
-    fig("retained_bytes", "compressed bytes retained", "storage", "daily_growth * retention_days", "B"),
+    // Ingesters write every sample to `replicas` of them, but the compactor merges those copies into one
+    // block per time range, so what stays for the retention period is one copy (the object store's own
+    // redundancy aside).
+    fig(
+      "retained_bytes",
+      "compressed bytes retained",
+      "storage",
+      "samples_per_sec * sample_bytes * 86400 * retention_days",
+      "B",
+    ),
     fig(
       "series_per_ingester",
       "active series held in memory per ingester",

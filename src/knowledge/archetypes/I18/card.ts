@@ -326,7 +326,8 @@ export const card = {
       formula: { yields: "active series per ingester", expression: "series * replicas / nodes", unit: "series" },
     },
     {
-      bottleneck: "Stored bytes over the retention period, at roughly two bytes per compressed sample.",
+      bottleneck:
+        "Stored bytes over the retention period, at roughly two bytes per compressed sample, once compaction has merged the replicated ingesters' copies into one.",
       mitigation: "Keep raw data short, keep rollups long, and move blocks to object storage.",
       formula: {
         yields: "compressed bytes retained",

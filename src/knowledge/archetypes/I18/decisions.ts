@@ -4,23 +4,28 @@ import type { DecisionPoint } from "../../decisions/types.js";
 export const decisions: DecisionPoint[] = [
   {
     id: "i18-collection",
-    question: "Pull (scrape) samples, or have agents push them?",
+    question:
+      "Scrape each target from an agent beside it and push batches to the ingest tier, or scrape every target from the central tier?",
     options: [
       {
-        id: "pull",
-        name: "pull: the collector scrapes each target",
-        buys: "the collector sets the pace, and a failed scrape is itself a health signal",
-        costs: "needs service discovery, and cannot reach short-lived jobs or hosts behind NAT",
-        winsWhen: "targets are long-lived and reachable",
+        id: "push",
+        name: "agents scrape the targets beside them and push batches to the distributors (remote write)",
+        buys: "the central tier needs no route to every target; short-lived jobs and hosts behind NAT are reached by a local agent; batches are retried from the agent's WAL",
+        costs:
+          "the ingest tier must shed load when senders surge; a silent agent must be told apart from a dead one by its own up series",
+        winsWhen: "targets span many clusters or networks, or the fleet is large",
+        implies: { addMechanisms: ["load-shedding"], draws: ["agents", "Ingest samples"] },
       },
       {
-        id: "push",
-        name: "push: agents send to a distributor",
-        buys: "works for short-lived jobs, edge devices and hosts behind NAT",
-        costs:
-          "the ingest tier must shed load when senders surge; a silent sender is indistinguishable from a dead one",
-        winsWhen: "senders are short-lived, mobile or not reachable",
-        implies: { addMechanisms: ["load-shedding"] },
+        id: "pull",
+        name: "central scrapers pull every target directly",
+        buys: "one place sets the pace, and a failed scrape is itself a health signal",
+        costs: "needs a route and service discovery to every target; cannot reach short-lived jobs or hosts behind NAT",
+        winsWhen: "one cluster of long-lived targets the central tier can reach",
+        implies: {
+          draws: ["targets", "scrapers", "Scrape and ingest"],
+          excludes: ["push sample batch", "push samples"],
+        },
       },
     ],
     rules: [
@@ -29,8 +34,17 @@ export const decisions: DecisionPoint[] = [
         option: "push",
         because: "a fleet this large is easier to ingest by push through a distributor tier",
       },
+      {
+        when: [{ stated: "nodes" }, { number: "nodes", below: 500 }],
+        option: "pull",
+        because: "a few hundred long-lived targets are easy for a central tier to discover and reach",
+      },
     ],
-    fallback: { option: "pull", because: "long-lived targets and free liveness signals" },
+    fallback: {
+      option: "push",
+      because:
+        "agents next to the targets keep the central tier free of per-target routes and discovery, and the ingest path drawn here is push",
+    },
   },
   {
     id: "i18-retention",

@@ -8,6 +8,11 @@ export const protocols: ProtocolSpec[] = [
       "agents>distributors[push sample batch] -> distributors[check tenant limits {tenant under active series and rate limits}] -> distributors>ingesters[write to RF ingesters on the hash ring {sample newer than the series' last timestamp}] -> ingesters>distributors[appended to WAL] -> distributors>agents[ack after write quorum] |-> distributors>agents[429, batch refused {tenant over its limits}] => done | retry | reject",
   },
   {
+    name: "Scrape and ingest",
+    notation:
+      "scrapers>targets[scrape the metrics endpoint {target discovered and its interval due}] -> targets>scrapers[current samples] -> scrapers>distributors[write the scraped batch] -> distributors[check tenant limits {tenant under active series and rate limits}] -> distributors>ingesters[write to RF ingesters on the hash ring {sample newer than the series' last timestamp}] -> ingesters>distributors[appended to WAL] -> distributors>scrapers[ack after write quorum] |-> scrapers[record the target as down {scrape failed or timed out}] => done | retry",
+  },
+  {
     name: "Evaluate an alert rule",
     notation:
       "rule-evaluator>queriers[query rule window {evaluator owns the rule group on the ring}] -> queriers>ingesters[recent samples] -> queriers>block-store[older blocks] -> queriers>rule-evaluator[series] -> rule-evaluator[transition alert {condition held for AlertRule.for_duration}] -> rule-evaluator>notifier[send alert {fingerprint not notified within the repeat interval}] => done | retry",
@@ -27,6 +32,20 @@ export const topology: Topology = {
       kind: "client",
       runs: ["scrape", "batch", "push"],
       because: "samples are collected near the source and pushed in batches, retried on failure",
+    },
+    {
+      id: "targets",
+      name: "Monitored targets (metrics endpoints)",
+      kind: "client",
+      runs: ["expose current values"],
+      because: "each service exposes its current counters and gauges for a scraper to read",
+    },
+    {
+      id: "scrapers",
+      name: "Central scrapers (service discovery, one pass per interval)",
+      kind: "service",
+      runs: ["discover targets", "scrape", "write batches"],
+      because: "the central tier reads every target on its own schedule, so a failed scrape is itself a health signal",
     },
     {
       id: "distributors",
@@ -90,6 +109,8 @@ export const topology: Topology = {
   ],
   links: [
     { from: "agents", to: "distributors", kind: "request", label: "push samples" },
+    { from: "scrapers", to: "targets", kind: "request", label: "scrape every interval" },
+    { from: "scrapers", to: "distributors", kind: "request", label: "write scraped batches" },
     { from: "distributors", to: "ingesters", kind: "replication", label: "write to RF ingesters" },
     { from: "ingesters", to: "block-store", kind: "stream", label: "upload cut blocks" },
     { from: "compactor", to: "block-store", kind: "control", label: "merge, downsample" },

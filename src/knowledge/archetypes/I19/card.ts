@@ -114,21 +114,23 @@ export const card = {
   writePaths: [
     {
       action:
-        "create or rename a namespace entry through the metadata service's logged, replicated operation log, refused if the path already exists",
+        "create a namespace entry (a file path, or an object key in a bucket) through the metadata service's logged, replicated operation log, refused if the name already exists; a file system also renames entries this way",
       entity: "FileEntry",
       shape: "create target",
       mechanism: "consensus-replication",
       critical: true,
     },
     {
-      action: "allocate a new chunk and choose its replica nodes with free space in distinct failure domains",
+      action:
+        "allocate a new chunk and choose the nodes for its replicas or erasure-coded fragments, with free space in distinct failure domains",
       entity: "ChunkPlacement",
       shape: "create target",
       mechanism: "placement-scheduler",
       critical: true,
     },
     {
-      action: "grant one replica the primary lease for a chunk and raise the chunk version on every grant",
+      action:
+        "grant one replica the primary lease for a chunk written in place and raise the chunk version on every grant; an immutable object's chunks have one writer, their uploader, and need no lease",
       entity: "PrimaryLease",
       shape: "state transition",
       mechanism: "lease",
@@ -136,14 +138,15 @@ export const card = {
     },
     {
       action:
-        "client pushes the bytes along a chain of replicas, then the primary assigns the mutation a serial order and forwards the order to the secondaries; the client is acknowledged only when every replica of the set (or the write quorum) has applied it",
+        "write a chunk's bytes to every node of its replica set, or each erasure-coded fragment to its own node; a chunk written in place also takes the primary's serial mutation order; the writer is acknowledged only when every piece (or the write quorum) is durable",
       entity: "ChunkReplica",
       shape: "append event",
       mechanism: "quorum-read-write",
       critical: true,
     },
     {
-      action: "publish the new chunk list and length in the namespace only after the chunk data is durable",
+      action:
+        "publish the new chunk list in the namespace (a file's new length, or an object's new committed version) only after the chunk data is durable",
       entity: "FileEntry",
       shape: "state transition",
       mechanism: "publish-content-first",
@@ -182,14 +185,15 @@ export const card = {
   ],
   readPaths: [
     {
-      action: "client resolves a path to its chunk ids and the replica locations of the chunks it needs",
+      action: "client resolves a path or object key to its chunk ids and the nodes holding their replicas or fragments",
       entity: "ChunkPlacement",
       shape: "read source",
       staleness:
         "clients cache locations for minutes; a cached location can point at a moved or stale replica, which the version check on the node catches and the client refreshes",
     },
     {
-      action: "client reads chunk bytes from the nearest replica holding the current version",
+      action:
+        "client reads a byte range from the nearest nodes holding the current version, decoding from surviving fragments when a node is lost",
       entity: "ChunkReplica",
       shape: "read source",
       staleness:
@@ -252,7 +256,7 @@ export const card = {
         "Acked before durable: the client was acknowledged while a replica still held the data only in memory, then power was lost",
       role: "truth",
       prevention:
-        "Replicas fsync (or write to a battery-backed journal) before acknowledging to the primary, and the primary acks only after all",
+        "Every node fsyncs (or writes to a battery-backed journal) before acknowledging its replica or fragment, and the writer is acknowledged only after all of them",
       repair: "Replicas with missing data are detected by version and checksum and restored from a surviving copy",
     },
     {
@@ -306,7 +310,11 @@ export const card = {
       bottleneck: "Raw capacity: every logical byte is stored several times",
       mitigation:
         "Use erasure coding for cold data (about 1.5 times overhead instead of 3) and keep full replication only for hot data",
-      formula: { yields: "storage nodes needed", expression: "bytes_stored * replicas / node_bytes", unit: "nodes" },
+      formula: {
+        yields: "storage nodes needed",
+        expression: "bytes_stored * storage_overhead / node_bytes",
+        unit: "nodes",
+      },
     },
     {
       bottleneck:
@@ -331,8 +339,12 @@ export const card = {
     {
       bottleneck: "Write bandwidth amplification: each ingested byte crosses the network once per replica",
       mitigation:
-        "Pipeline data along a chain of replicas so each link carries it once, and place replicas to limit cross-zone traffic",
-      formula: { yields: "replicated write bandwidth", expression: "bytes_per_day * replicas / 86400", unit: "B/s" },
+        "Pipeline data along a chain of replicas (or stream fragments straight from the encoding front-end) so each link carries it once, and place pieces to limit cross-zone traffic",
+      formula: {
+        yields: "write bandwidth with redundancy",
+        expression: "bytes_per_day * storage_overhead / 86400",
+        unit: "B/s",
+      },
     },
     {
       bottleneck: "Small-file overhead: many tiny files flood the metadata service and waste seeks",

@@ -1,7 +1,71 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 
+/** Words that ask for an object store: buckets, whole objects put and got, blobs, an S3-like service. */
+const OBJECT_STORE = String.raw`\b(?:s3|object (?:storage|store)|blob (?:storage|store)|buckets?|(?:put|get) (?:and|\/) (?:get|put)|objects?\b|video files?|(?:gcs|minio|azure blob))`;
+
+/** Elements of the topology each shape draws (component ids, API operations, protocols, entities, links). */
+const FILE_SYSTEM = [
+  "chunk-primary",
+  "clients>master",
+  "clients>chunk-secondaries",
+  "open",
+  "write",
+  "append",
+  "read",
+  "FileEntry",
+  "PrimaryLease",
+  "Leased primary write",
+  "Verified read with failover",
+];
+const OBJECT_STORE_PARTS = [
+  "front-ends",
+  "cdn",
+  "multipart upload",
+  "get object",
+  "list objects",
+  "ObjectVersion",
+  "Upload an object in parts, then commit it",
+  "Ranged read through the CDN",
+];
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
+  {
+    id: "i19-interface",
+    question: "A file system (paths, appends, in-place writes) or an object store (buckets, immutable objects)?",
+    options: [
+      {
+        id: "file-system",
+        name: "a file system: paths, appends and writes at offsets, one leased primary ordering each chunk's mutations (GFS/HDFS-style)",
+        buys: "in-place and append writes with one serial order per chunk, and renames inside one namespace",
+        costs: "a primary lease per chunk and a mutation protocol across its replicas",
+        winsWhen: "clients append to or rewrite files in place (logs, analytics inputs, block volumes)",
+        implies: { draws: FILE_SYSTEM },
+      },
+      {
+        id: "object-store",
+        name: "an object store: buckets of immutable objects written whole by multipart upload, read by byte range behind a CDN (S3-style)",
+        buys: "no mutation ordering at all: an object version is written once, committed atomically, then only read or deleted",
+        costs: "no appends or partial rewrites; an edit uploads a new version",
+        winsWhen: "the prompt stores whole objects (media, backups, uploads) in buckets",
+        implies: {
+          draws: OBJECT_STORE_PARTS,
+          excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order", ":append\\b"],
+        },
+      },
+    ],
+    rules: [
+      {
+        when: [{ words: OBJECT_STORE }],
+        option: "object-store",
+        because: "the prompt asks for objects in buckets, put and got whole",
+      },
+    ],
+    fallback: {
+      option: "file-system",
+      because: "a chunk store's clients usually append to and rewrite files by path",
+    },
+  },
   {
     id: "i19-redundancy",
     question: "Replicate chunks, or erasure-code them?",
@@ -11,24 +75,39 @@ export const decisions: DecisionPoint[] = [
         name: "three full replicas",
         buys: "simple repair and fast reads from any copy",
         costs: "3x the raw bytes",
-        winsWhen: "data is hot or the store is small",
-        implies: { addMechanisms: ["replica-repair"] },
+        winsWhen: "data is hot, the store is small, or files are appended and rewritten in place",
+        implies: {
+          addMechanisms: ["replica-repair"],
+          capacity: [
+            { quantity: "storage_overhead", value: 3, why: "three full copies of every byte" },
+            { quantity: "min_storage_nodes", value: 3, why: "one copy per node in distinct failure domains" },
+          ],
+        },
       },
       {
         id: "erasure-coding",
-        name: "erasure coding (for example Reed-Solomon 6+3, 1.5x)",
-        buys: "the same failure tolerance at about half the raw bytes",
-        costs: "repair reads several chunks; small or hot reads pay decode latency",
-        winsWhen: "petabytes of mostly cold data",
-        implies: { addMechanisms: ["replica-repair"] },
+        name: "erasure coding (for example Reed-Solomon 6+3: 6 data and 3 parity fragments, 1.5x)",
+        buys: "survives any 3 lost fragments, more than three replicas survive, at half their raw bytes",
+        costs:
+          "repair reads 6 fragments to rebuild one; small or hot reads pay decode latency; pieces are written once, not mutated",
+        winsWhen: "petabytes of immutable, mostly cold objects",
+        implies: {
+          addMechanisms: ["replica-repair"],
+          capacity: [
+            { quantity: "storage_overhead", value: 1.5, why: "(6 + 3) / 6 raw bytes per byte of data" },
+            { quantity: "min_storage_nodes", value: 9, why: "each of a stripe's 9 fragments on its own node" },
+          ],
+          excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order"],
+        },
       },
     ],
     rules: [
       { when: [{ latencyAtMost: 10 }], option: "replication", because: "a tight read-latency target" },
       {
-        when: [{ number: "bytes_stored", atLeast: 1e15 }],
+        when: [{ words: OBJECT_STORE }, { number: "bytes_stored", atLeast: 1e15 }],
         option: "erasure-coding",
-        because: "at a petabyte and more the raw-byte saving dominates",
+        because:
+          "immutable objects at a petabyte and more: the raw-byte saving dominates and nothing is mutated in place",
       },
     ],
     fallback: { option: "replication", because: "the store is small enough that simplicity wins" },
@@ -39,19 +118,19 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "single-master",
-        name: "one replicated metadata master holding the namespace in memory (GFS-style)",
+        name: "one metadata group: a few replicas under consensus (etcd-style) holding the whole namespace in memory",
         buys: "simple, globally informed placement and repair",
         costs: "the namespace is bounded by one machine's memory and request rate",
         winsWhen: "the chunk count fits one machine's memory comfortably",
-        implies: { addMechanisms: ["consensus-replication"] },
+        implies: { addMechanisms: ["consensus-replication"], preferTechnology: ["etcd"] },
       },
       {
         id: "sharded-metadata",
-        name: "metadata sharded across a distributed database (Colossus-style)",
+        name: "metadata sharded across a transactional key-value store (FoundationDB-style, as Colossus does on Bigtable)",
         buys: "the namespace grows without a single-machine limit",
         costs: "cross-shard renames and listings become distributed operations",
-        winsWhen: "billions of chunks",
-        implies: { addMechanisms: ["consensus-replication", "range-lease"] },
+        winsWhen: "billions of chunks or objects",
+        implies: { addMechanisms: ["consensus-replication", "range-lease"], preferTechnology: ["FoundationDB"] },
       },
     ],
     rules: [
@@ -61,6 +140,6 @@ export const decisions: DecisionPoint[] = [
         because: "the chunk count outgrows one machine",
       },
     ],
-    fallback: { option: "single-master", because: "the metadata fits one master's memory" },
+    fallback: { option: "single-master", because: "the metadata fits one group's memory" },
   },
 ];

@@ -1,6 +1,11 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 
-/** Replicated chunk storage (GFS-like): a replicated metadata master, chunkservers with a leased primary, repair. */
+/**
+ * Chunk, block, file and object storage: a replicated metadata service, storage nodes, repair. Two shapes
+ * share it, chosen by the i19-interface decision (its options name the elements each one draws): a file
+ * system (paths, appends, a leased primary ordering each chunk's mutations, GFS-style) and an object store
+ * (buckets, immutable objects written by multipart upload, ranged reads behind a CDN, S3-style).
+ */
 export const protocols: ProtocolSpec[] = [
   {
     name: "Leased primary write",
@@ -8,14 +13,24 @@ export const protocols: ProtocolSpec[] = [
       "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data to the nearest replica, forwarded along a chain through the others] -> clients>chunk-primary[request the write once every replica holds the data] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry",
   },
   {
+    name: "Upload an object in parts, then commit it",
+    notation:
+      "clients>front-ends[start multipart upload for bucket and key {caller may write the bucket}] -> front-ends>clients[upload id] -> clients>front-ends[PUT each part with its checksum] -> front-ends>chunk-secondaries[write the part's chunks or erasure-coded fragments to nodes in distinct failure domains {part checksum ok}] -> chunk-secondaries>front-ends[durable] -> clients>front-ends[complete upload with the part list] -> front-ends>master[commit the new object version in one transaction {every listed part is durable}] -> master>front-ends[version id] -> front-ends>clients[200 with ETag and version id] |-> front-ends>clients[retry the part {node failed or checksum mismatch}] => done | retry",
+  },
+  {
     name: "Repair lost redundancy",
     notation:
-      "repair>master[list under-replicated chunks {valid replicas < ChunkPlacement.target}] -> repair>chunk-secondaries[clone chunk onto a node in a distinct failure domain] -> chunk-secondaries>chunk-primary[copy from a healthy replica {source checksum ok}] -> chunk-secondaries>repair[copied at version] -> repair>master[add replica {copied version = ChunkPlacement.version}] => done | retry | repair",
+      "repair>master[list chunks or stripes below their redundancy target {healthy pieces < ChunkPlacement.target}] -> repair>chunk-secondaries[rebuild the missing piece on a node in a distinct failure domain, from a healthy copy or from enough surviving fragments {source checksums ok}] -> chunk-secondaries>repair[rebuilt at version] -> repair>master[record the new placement {rebuilt version = ChunkPlacement.version}] => done | retry | repair",
   },
   {
     name: "Verified read with failover",
     notation:
       "clients>master[resolve path to chunk locations] -> master>clients[replicas and version] -> clients>chunk-secondaries[read range {ChunkReplica.version = ChunkPlacement.version and checksum ok}] -> chunk-secondaries>clients[bytes] |-> clients>chunk-primary[read the next replica {checksum mismatch or node down}] => done | retry | repair",
+  },
+  {
+    name: "Ranged read through the CDN",
+    notation:
+      "clients>cdn[GET object with a byte range] -> cdn>front-ends[fill the range on a miss {range not cached}] -> front-ends>master[look up the committed version and its placement {object version committed}] -> front-ends>chunk-secondaries[read the chunks or fragments that cover the range {checksum ok}] -> chunk-secondaries>front-ends[bytes, decoded from surviving fragments if a node is down] -> front-ends>cdn[206 partial content] -> cdn>clients[range bytes, cached for later viewers] => done | retry",
   },
 ];
 
@@ -23,19 +38,35 @@ export const topology: Topology = {
   components: [
     {
       id: "clients",
-      name: "Client library",
+      name: "Clients (SDK)",
       kind: "client",
-      runs: ["lookup", "push data", "write", "read"],
-      because: "clients ask the master only for metadata and move bytes directly to and from chunkservers",
+      runs: ["lookup", "write", "read"],
+      because:
+        "clients fetch only metadata from the metadata service and move bytes straight to and from the storage nodes",
+    },
+    {
+      id: "front-ends",
+      name: "API front-ends (auth, bucket policy, chunk and encode)",
+      kind: "gateway",
+      runs: ["authenticate", "multipart upload", "encode and place", "ranged read"],
+      because: "stateless HTTP front-ends turn whole-object PUTs and ranged GETs into chunk or fragment traffic",
+    },
+    {
+      id: "cdn",
+      name: "CDN edge (caches popular objects by range)",
+      kind: "cache",
+      holds: [],
+      runs: ["serve ranges", "fill on miss"],
+      because: "large, immutable objects read by many viewers are served from the edge, not the storage nodes",
     },
     {
       id: "master",
-      name: "Metadata master (replicated op log)",
+      name: "Metadata service (namespace and placement, replicated)",
       kind: "replica-group",
-      holds: ["FileEntry", "ChunkPlacement", "PrimaryLease"],
-      runs: ["namespace", "placement", "grant primary leases"],
+      holds: ["FileEntry", "ObjectVersion", "ChunkPlacement", "PrimaryLease"],
+      runs: ["namespace", "placement", "commit versions"],
       because:
-        "one authority for the namespace and chunk placement keeps metadata simple; its log is replicated before it answers",
+        "one authority for the namespace and chunk placement keeps metadata consistent; its log is replicated before it answers",
     },
     {
       id: "chunk-primary",
@@ -47,16 +78,16 @@ export const topology: Topology = {
     },
     {
       id: "chunk-secondaries",
-      name: "Secondary chunkservers (distinct racks)",
+      name: "Storage nodes (chunks or fragments in distinct racks)",
       kind: "store",
       replicaOf: "chunk-primary",
       holds: ["ChunkReplica", "StorageNode"],
-      runs: ["apply in primary order", "serve reads", "checksum"],
-      because: "replicas in distinct racks survive a rack loss; checksums catch silent corruption",
+      runs: ["store chunks", "serve reads", "checksum"],
+      because: "copies or fragments in distinct racks survive a rack loss; checksums catch silent corruption",
     },
     {
       id: "repair",
-      name: "Re-replication and rebalance (in the master)",
+      name: "Repair and rebalance (rebuild copies or fragments)",
       kind: "control-loop",
       runs: ["detect under-replication", "clone", "rebalance"],
       because: "a lost disk or node leaves chunks under target; repair is prioritised by how few copies remain",
@@ -68,10 +99,40 @@ export const topology: Topology = {
     { from: "clients", to: "chunk-secondaries", kind: "request", label: "push data / read" },
     { from: "chunk-primary", to: "chunk-secondaries", kind: "replication", label: "serial mutation order" },
     { from: "master", to: "chunk-primary", kind: "control", label: "primary lease, version" },
-    { from: "repair", to: "master", kind: "control", label: "under-replicated chunks" },
-    { from: "repair", to: "chunk-secondaries", kind: "control", label: "clone / rebalance" },
+    { from: "repair", to: "master", kind: "control", label: "chunks below their redundancy target" },
+    { from: "repair", to: "chunk-secondaries", kind: "control", label: "rebuild / rebalance" },
+    { from: "clients", to: "front-ends", kind: "request", label: "PUT parts, complete, GET range" },
+    { from: "front-ends", to: "master", kind: "request", label: "commit object version, look up" },
+    { from: "front-ends", to: "chunk-secondaries", kind: "request", label: "write chunks or fragments, read ranges" },
+    { from: "clients", to: "cdn", kind: "request", label: "GET range (popular objects)" },
+    { from: "cdn", to: "front-ends", kind: "request", label: "fill on miss" },
   ],
   api: [
+    {
+      operation: "multipart upload",
+      call: "POST /v1/buckets/{bucket}/objects/{key}?uploads, PUT ...?partNumber=&uploadId=, POST ...?uploadId= (complete)",
+      request: ["bucket", "key", "parts with checksums", "upload id"],
+      response: ["ETag", "version_id"],
+      errors: ["403 bucket policy denies", "400 part checksum mismatch", "404 no such upload"],
+      guarantee:
+        "the object appears whole, at a new version, only when the complete call commits; a failed upload leaves nothing visible",
+    },
+    {
+      operation: "get object",
+      call: "GET /v1/buckets/{bucket}/objects/{key}?versionId= with Range: bytes=a-b",
+      request: ["bucket", "key", "byte range", "version (optional)"],
+      response: ["206 partial content with checksum"],
+      errors: ["404 no such key", "416 range not satisfiable"],
+      guarantee: "a committed object's bytes never change; a read after a successful PUT sees the new version",
+    },
+    {
+      operation: "list objects",
+      call: "GET /v1/buckets/{bucket}?prefix=&continuation-token=",
+      request: ["bucket", "prefix", "page token"],
+      response: ["keys with size, ETag and version", "next page token"],
+      errors: ["404 no such bucket"],
+      guarantee: "lists committed object versions only, in key order",
+    },
     {
       operation: "open",
       call: "GET /v1/files/{path}",
@@ -107,6 +168,14 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    {
+      entity: "ObjectVersion",
+      key: ["bucket", "key", "version_id"],
+      fields: ["size", "ETag", "chunk or stripe list", "state (uploading, committed, deleted)"],
+      indexes: ["bucket + key prefix (listing)"],
+      partitionKey: "bucket + key",
+      owner: "master",
+    },
     {
       entity: "FileEntry",
       key: ["path"],

@@ -1,0 +1,37 @@
+/**
+ * Properties a decision option may need of the products that carry it, and the products known to
+ * lack each one. A chosen option that needs a property rules those products out of the technology
+ * table, and the coherence check refuses a design that still recommends one.
+ */
+
+export const PROPERTY_VALUES = ["replay"] as const;
+export type Property = (typeof PROPERTY_VALUES)[number];
+
+export interface PropertyGap {
+  /** Matched case-insensitively as a substring of a technology row's product name. */
+  product: string;
+  /** Why the product lacks the property, in our own words. */
+  why: string;
+}
+
+export const PROPERTIES: Readonly<Record<Property, { means: string; lackedBy: PropertyGap[] }>> = {
+  replay: {
+    means: "a consumer can re-read records it (or another group) already consumed, from a retained position",
+    lackedBy: [
+      {
+        product: "SQS",
+        why: "a message is deleted once its consumer processes it, so nothing is left to re-read",
+      },
+      {
+        product: "RabbitMQ",
+        why: "classic and quorum queues remove a message on acknowledgement; only its separate stream type keeps history to re-read",
+      },
+    ],
+  },
+};
+
+/** The gap that rules this product out for the property, if one is known. */
+export function lacks(product: string, property: Property): PropertyGap | undefined {
+  const p = product.toLowerCase();
+  return PROPERTIES[property].lackedBy.find((g) => p.includes(g.product.toLowerCase()));
+}
