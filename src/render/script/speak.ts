@@ -177,12 +177,34 @@ export function countMismatch(text: string): string | undefined {
   return named === said ? undefined : `says ${m[1].toLowerCase()} ${m[2]} and names ${named}`;
 }
 
+/** Verbs whose last consonant doubles before "-ing" ("commit" -> "committing"). */
+const DOUBLES = new Set(
+  "commit cut run set put get stop drop ship plan skip tag map admit emit omit submit permit swap trim rerun reset begin".split(
+    " ",
+  ),
+);
+
+/** A base-form verb with "-ing": "settle" -> "settling", "commit" -> "committing", "tie" -> "tying". */
+export function ingForm(verb: string): string {
+  if (DOUBLES.has(verb)) return `${verb}${verb.slice(-1)}ing`;
+  if (/ie$/.test(verb)) return `${verb.slice(0, -2)}ying`;
+  if (/[^aeiou]e$/.test(verb) && !/ee$/.test(verb)) return `${verb.slice(0, -1)}ing`;
+  return `${verb}ing`;
+}
+
+/** A third-person verb in its base form: "claims" -> "claim", "fetches" -> "fetch", "applies" -> "apply". */
+export function baseForm(verb: string): string {
+  if (/ies$/.test(verb)) return `${verb.slice(0, -3)}y`;
+  if (/(ch|sh|ss|x|z)es$/.test(verb)) return verb.slice(0, -2);
+  if (/[^s]s$/.test(verb)) return verb.slice(0, -1);
+  return verb;
+}
+
 /** "accept the request" -> "accepting the request"; undefined when the name does not start with a verb. */
 export function gerund(name: string): string | undefined {
   const [first = "", ...rest] = name.split(/\s+/);
   if (!/^[a-z]{3,}$/.test(first) || DETERMINERS.has(first) || /s$/.test(first)) return undefined;
-  const ing = /[^aeiou]e$/.test(first) && !/ee$/.test(first) ? `${first.slice(0, -1)}ing` : `${first}ing`;
-  return [ing, ...rest].join(" ");
+  return [ingForm(first), ...rest].join(" ");
 }
 
 /** Words that end the verb phrase at the start of an action: what follows is how, not what. */
@@ -537,4 +559,87 @@ export function isPredicate(phrase: string): boolean {
       first,
     )
   );
+}
+
+/** Verbs an action phrase may start with or its subject may take ("decide ownership", "the holder checks …"), in base form. */
+const VERBS = new Set([
+  ...LEADING_VERBS,
+  ...ACTION_VERBS,
+  ..."check learn read see ask push get know find take send compare search watch rebuild deregister reassign decide hand park propose enqueue post deliver issue run write verify mark load serve route pick notify flush upload emit assign elect choose grant revoke bump poll scan ship validate shift invalidate purge refill refresh revalidate evict consume produce distribute promote mint allocate reserve insert upsert rebuild restore dedupe".split(
+    " ",
+  ),
+]);
+
+/** Where the verb of a phrase with its subject first stands ("the consumer commits …" -> 1), or -1. */
+function subjectVerbAt(words: readonly string[]): number {
+  for (let i = 1; i < words.length; i++) {
+    const w = (words[i] ?? "").toLowerCase();
+    const before = words[i - 1] ?? "";
+    if (DETERMINERS.has(w)) break;
+    // "the consumer commits": a singular subject's verb ends in -s; "in-sync followers fetch": a plural subject's does not
+    if (/[^s]s$/.test(w) && VERBS.has(baseForm(w))) return i;
+    if (VERBS.has(w) && /s$/.test(before) && !VERBS.has(baseForm(before.toLowerCase()))) return i;
+  }
+  return -1;
+}
+
+/** The grammatical form of a spoken list item: a bare verb phrase, a clause with its own subject, or a noun phrase. */
+export function phraseForm(item: string): "verb" | "clause" | "gerund" | "noun" {
+  const words = item.trim().split(/\s+/);
+  const first = (words[0] ?? "").toLowerCase();
+  if (/^[a-z]{3,}ing$/.test(first) && !/^(thing|string|ring|ceiling|pricing|billing|routing|timing)$/.test(first))
+    return "gerund";
+  if (VERBS.has(first) && !DETERMINERS.has(first)) return "verb";
+  const body = DETERMINERS.has(first) ? words.slice(1) : words;
+  return subjectVerbAt(body) > 0 ? "clause" : "noun";
+}
+
+/** A verb phrase or clause as a gerund phrase: "delete or compact segments" -> "deleting or compacting segments". */
+function asGerund(item: string, form: "verb" | "clause"): string {
+  const words = item.trim().split(/\s+/);
+  if (form === "clause") {
+    const body = DETERMINERS.has((words[0] ?? "").toLowerCase()) ? words.slice(1) : words;
+    const at = subjectVerbAt(body);
+    const verb = (body[at] ?? "").toLowerCase();
+    return [ingForm(/s$/.test(verb) ? baseForm(verb) : verb), ...body.slice(at + 1)].join(" ");
+  }
+  const [first = "", or, second = "", ...rest] = words;
+  if ((or === "or" || or === "and") && VERBS.has(second.toLowerCase()))
+    return [ingForm(first.toLowerCase()), or, ingForm(second.toLowerCase()), ...rest].join(" ");
+  return [ingForm(first.toLowerCase()), ...words.slice(1)].join(" ");
+}
+
+/**
+ * The items of one spoken list in one grammatical form, so no listener hears "the consumer commits the
+ * offset and delete segments": clauses that all carry their own subject stay clauses; otherwise every
+ * action becomes a gerund phrase ("committing the offset", "deleting or compacting segments") and every
+ * bare noun phrase takes "the". `clauses` says which form came out, for the sentence that frames it.
+ */
+export function oneForm(items: readonly string[]): { items: string[]; clauses: boolean } {
+  const forms = items.map(phraseForm);
+  if (items.length > 0 && forms.every((f) => f === "clause")) return { items: [...items], clauses: true };
+  const out = items.map((x, i) => {
+    const f = forms[i];
+    if (f === "verb" || f === "clause") return asGerund(x, f);
+    if (f === "noun" && !DETERMINERS.has((x.split(/\s+/)[0] ?? "").toLowerCase())) return `the ${x}`;
+    return x;
+  });
+  return { items: [...new Set(out)], clauses: false };
+}
+
+/**
+ * Why a spoken list mixes grammatical forms, if it does: a bare command beside a clause or a noun phrase
+ * ("the producer appends the record, create a topic"), or a clause beside anything else.
+ */
+export function mixedForms(items: readonly string[]): string | undefined {
+  const forms = new Set(items.map(phraseForm));
+  if (forms.size <= 1) return undefined;
+  if (forms.has("verb") || forms.has("clause")) return `mixes ${[...forms].sort().join(" and ")}`;
+  return undefined;
+}
+
+/** One action as a gerund phrase whatever its form: "a relay claims the due outbox entry" -> "claiming the due outbox entry". */
+export function gerundOf(item: string): string {
+  const f = phraseForm(item);
+  return f === "verb" || f === "clause" ? asGerund(item, f) : item;
 }
