@@ -538,6 +538,13 @@ describe("presentation, said as a candidate says it", () => {
       "deleting or compacting segments",
     ]);
     expect(oneForm(["the caller reads the status", "the reconciler reads the provider's record"]).clauses).toBe(true);
+    // a verb not in any list is still a verb when its object's article follows it; a noun phrase takes "the"
+    expect(oneForm(["admit a request", "complete or fail the run", "return runs", "long-range query"]).items).toEqual([
+      "admitting a request",
+      "completing or failing the run",
+      "returning runs",
+      "the long-range query",
+    ]);
     expect(problems(/^a list that/)).toEqual([]);
     expect(kafka.steps[0]?.text).toContain(
       "Three hidden writes keep them valid: fetching the appended record, committing the offset and deleting or compacting segments.",

@@ -174,6 +174,9 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
       const list = spokenList(part);
       const why = list ? mixedForms(list) : undefined;
       if (why) add(`a list that ${why}: ${part}`);
+      // "the admit a request": a verb phrase given an article, so it reads as neither
+      const verbal = list?.find((x) => /^the [a-z]+ (?:(?:or|and) [a-z]+ )?(?:the|a|an|its)\s/.test(x));
+      if (verbal) add(`a list that gives a verb phrase an article: ${verbal}`);
     }
     const lower = text.toLowerCase();
     for (const t of titles) if (lower.includes(t)) add(`an archetype title read aloud: ${t}`);

@@ -515,7 +515,7 @@ export function withArticle(name: string): string {
 
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
 const FINITE =
-  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
+  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
 
 /**
  * Whether a phrase is a clause ("a crashed holder's resource is free again") rather than a noun phrase
@@ -524,7 +524,10 @@ const FINITE =
  */
 export function isClause(phrase: string): boolean {
   const head = phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase;
-  return FINITE.test(head) || (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|tracks|scrapes)\b/.test(head));
+  return (
+    FINITE.test(head) ||
+    (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|tracks|scrapes|claim|consume)\b/.test(head))
+  );
 }
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
@@ -565,7 +568,7 @@ export function isPredicate(phrase: string): boolean {
 const VERBS = new Set([
   ...LEADING_VERBS,
   ...ACTION_VERBS,
-  ..."check learn read see ask push get know find take send compare search watch rebuild deregister reassign decide hand park propose enqueue post deliver issue run write verify mark load serve route pick notify flush upload emit assign elect choose grant revoke bump poll scan ship validate shift invalidate purge refill refresh revalidate evict consume produce distribute promote mint allocate reserve insert upsert rebuild restore dedupe".split(
+  ..."check learn read see ask push get know find take send compare search watch rebuild deregister reassign decide hand park propose enqueue post deliver issue run write verify mark load serve route pick notify flush upload emit assign elect choose grant revoke bump poll scan ship validate shift report invalidate purge refill refresh revalidate evict consume produce distribute promote mint allocate reserve insert upsert rebuild restore dedupe".split(
     " ",
   ),
 ]);
@@ -587,9 +590,23 @@ function subjectVerbAt(words: readonly string[]): number {
 export function phraseForm(item: string): "verb" | "clause" | "gerund" | "noun" {
   const words = item.trim().split(/\s+/);
   const first = (words[0] ?? "").toLowerCase();
-  if (/^[a-z]{3,}ing$/.test(first) && !/^(thing|string|ring|ceiling|pricing|billing|routing|timing)$/.test(first))
+  // "routing the request" is a gerund; "routing table" a noun phrase
+  if (
+    /^[a-z]{3,}ing$/.test(first) &&
+    (!/^(thing|string|ring|ceiling|pricing|billing|routing|timing)$/.test(first) ||
+      DETERMINERS.has((words[1] ?? "").toLowerCase()))
+  )
     return "gerund";
   if (VERBS.has(first) && !DETERMINERS.has(first)) return "verb";
+  // "admit a request", "complete or fail the run": a word straight before its object's article is a verb
+  const objectAt = words[1] === "or" || words[1] === "and" ? 3 : 1;
+  if (
+    /^[a-z]{3,}$/.test(first) &&
+    !NP_STOP.has(first) &&
+    DETERMINERS.has((words[objectAt] ?? "").toLowerCase()) &&
+    (objectAt === 1 || /^[a-z]{3,}$/.test(words[2] ?? ""))
+  )
+    return "verb";
   const body = DETERMINERS.has(first) ? words.slice(1) : words;
   return subjectVerbAt(body) > 0 ? "clause" : "noun";
 }
@@ -604,7 +621,10 @@ function asGerund(item: string, form: "verb" | "clause"): string {
     return [ingForm(/s$/.test(verb) ? baseForm(verb) : verb), ...body.slice(at + 1)].join(" ");
   }
   const [first = "", or, second = "", ...rest] = words;
-  if ((or === "or" || or === "and") && VERBS.has(second.toLowerCase()))
+  if (
+    (or === "or" || or === "and") &&
+    (VERBS.has(second.toLowerCase()) || DETERMINERS.has((rest[0] ?? "").toLowerCase()))
+  )
     return [ingForm(first.toLowerCase()), or, ingForm(second.toLowerCase()), ...rest].join(" ");
   return [ingForm(first.toLowerCase()), ...words.slice(1)].join(" ");
 }

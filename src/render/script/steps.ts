@@ -23,6 +23,7 @@ import {
   numberWord,
   oneForm,
   orList,
+  phraseForm,
   sentence,
   speakable,
   speakBytes,
@@ -122,7 +123,7 @@ const names = (phrases: readonly string[]): string[] =>
  * "producer appends the record" -> "the producer appends the record"; "acquire the resource" stays.
  */
 function withSubject(name: string): string {
-  if (startsWithVerb(name) || /^(the|a|an)\s/i.test(name)) return name;
+  if (startsWithVerb(name) || phraseForm(name) === "verb" || /^(the|a|an)\s/i.test(name)) return name;
   return /^[a-z-]+ [a-z]+s\b/.test(name) ? `the ${name}` : name;
 }
 
@@ -356,7 +357,7 @@ function normalise(d: Design): StepDraft {
   // a hidden write is explained only by its own stated purpose ("… so one sender works on it at a time"),
   // never by a generic "it must stay current" line that would fit any write
   const h = d.operations
-    .filter((o) => o.hidden && actionName(o.phrase))
+    .filter((o) => o.hidden && o.archetype === lead?.id && actionName(o.phrase))
     .map((o) => ({ o, why: purposeOf(o.phrase) }))
     .find((x) => x.why !== undefined);
   if (h?.why)
@@ -1069,7 +1070,8 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
     }
     const q = QUANTITY_BY_ID.get(id);
     const unit = input.unit ?? q?.unit;
-    if (unit === "fraction")
+    // a utilisation scales the capacity it follows ("at 50 percent utilisation"); any other share is said by its label
+    if (unit === "fraction" && /utili[sz]ation/.test(id))
       return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
     // a planned capacity said with what it is per: "10 thousand writes a second per leader"
     const per = perWhat(q?.label);
