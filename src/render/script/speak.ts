@@ -515,7 +515,7 @@ export function withArticle(name: string): string {
 
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
 const FINITE =
-  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
+  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
 
 /**
  * Whether a phrase is a clause ("a crashed holder's resource is free again") rather than a noun phrase
@@ -523,10 +523,14 @@ const FINITE =
  * clause does not make the phrase a clause).
  */
 export function isClause(phrase: string): boolean {
-  const head = phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase;
+  // a hyphenated word ("fan-out", "write-through") is a noun, never the clause's verb
+  const head = (phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase).replace(/\b\w+-\w+\b/g, "x");
+  // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
+  const finite = phrase.match(new RegExp(FINITE.source, "gi")) ?? [];
+  if (/\b(?:who|that|which)\b/.test(phrase) && finite.length >= 2) return true;
   return (
     FINITE.test(head) ||
-    (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|tracks|scrapes|claim|consume)\b/.test(head))
+    (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|poll|tracks|scrapes|claim|consume)\b/.test(head))
   );
 }
 

@@ -748,7 +748,15 @@ const COVERED_BY: Record<string, readonly string[]> = {
 function optionName(name: string): string {
   const t = speakable(name);
   const colon = t.indexOf(": ");
-  return lowerFirst(colon > 0 && countWords(t.slice(0, colon)) <= 3 ? t.slice(0, colon) : t);
+  const n = lowerFirst(colon > 0 && countWords(t.slice(0, colon)) <= 3 ? t.slice(0, colon) : t);
+  // "raw for recent data, rollups for older data" is one option of two parts, said with "and" so it never
+  // sounds like two options; "short leases, renewed every third of the TTL" keeps its comma (a participle follows)
+  const parts = n.split(", ");
+  return parts.length === 2 &&
+    !/^[a-z]+ed\b|^(with|without|plus|so|and|or|but)\b/.test(parts[1] ?? "") &&
+    !/ and /.test(n)
+    ? parts.join(" and ")
+    : n;
 }
 
 /** An option said after "pick": a noun phrase as is, a clause as "a design where …". */
@@ -770,7 +778,9 @@ const BASE_VERB = /^(pay|keep|get|avoid|serve|let|use|run|send)\b/i;
 function becausePhrase(text: string): string {
   if (BASE_VERB.test(text)) return `because we ${lowerFirst(text)}`;
   if (isPredicate(text)) return `because it ${lowerFirst(text)}`;
-  return isClause(text) ? `because ${lowerFirst(text)}` : `because of ${lowerFirst(text)}`;
+  if (isClause(text)) return `because ${lowerFirst(text)}`;
+  // a reason named as a thing ("full resolution for every query") is said as what the option gives
+  return /^no\b/i.test(text) ? `because it has ${lowerFirst(text)}` : `because it gives ${lowerFirst(text)}`;
 }
 
 /** A cost said after "the cost is": a clause with "that", a bare predicate with "that it". */
