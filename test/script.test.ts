@@ -579,7 +579,7 @@ describe("presentation, said as a candidate says it", () => {
     expect(problems(/^the hottest number without/)).toEqual([]);
     const eight = lock.steps[7]?.text ?? "";
     expect(eight).toMatch(
-      /That is 30 thousand writes a second plus 1000 writes a second, times a peak-to-average traffic ratio of 3\./,
+      /That is 30 thousand writes a second of lease renewals plus 1000 writes a second, times a peak-to-average traffic ratio of 3\./,
     );
     expect(eight).toMatch(
       /3 times 100 thousand leases over a lease duration of 10 seconds is about 30 thousand writes a second/,

@@ -1072,7 +1072,14 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
   let unknown = false;
   const name = (id: string): Said => {
     const fig = d.capacity.find((c) => c.id === id && c !== f);
-    if (fig) return { text: speakFigure(fig.display).replace(/^about /, ""), compound: false };
+    if (fig) {
+      const value = speakFigure(fig.display).replace(/^about /, "");
+      // "30 thousand writes a second of lease renewals": a rate says what it counts when its unit does not
+      const what = lowerFirst(speakable(fig.quantity)).trim();
+      const unitNoun = /^(\w+)\/s$/.exec(fig.unit)?.[1];
+      const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
+      return { text: named ? `${value} of ${what}` : value, compound: false };
+    }
     const input = f.inputs.find((x) => x.name === id);
     if (!input) {
       unknown = true;
