@@ -261,6 +261,15 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
   return named[0] ?? onPath[0] ?? base[0];
 }
 
+/** A write the design walks has a mechanism or is critical; a requirement row with neither is the prompt's own words. */
+const walkedOps = (d: Design) => d.operations.filter((o) => o.critical || o.mechanism || isRead(o.operation));
+
+/** The visible writes step 1 names, critical first, so the ones named when a list is cut short are the ones that matter. */
+function visibleWrites(d: Design): string[] {
+  const ws = walkedOps(d).filter((o) => !o.hidden && !isRead(o.operation));
+  return said(names([...ws.filter((o) => o.critical), ...ws.filter((o) => !o.critical)].map((o) => o.phrase)));
+}
+
 /* ---- 1. Normalise ---- */
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
@@ -297,14 +306,8 @@ function normalise(d: Design): StepDraft {
   }
   if (features.length > 0 && !featureLed)
     lines.push(...core(`The product is built from ${enumerate("feature", "features", features, 4)}`));
-  // Critical writes first, so the ones named when a list is cut short are the ones that matter.
-  const critFirst = <T extends { critical: boolean }>(xs: T[]): T[] => [
-    ...xs.filter((o) => o.critical),
-    ...xs.filter((o) => !o.critical),
-  ];
-  // A write the design walks has a mechanism or is critical; a requirement row with neither is the prompt's own words.
-  const walked = d.operations.filter((o) => o.critical || o.mechanism || isRead(o.operation));
-  const writes = said(names(critFirst(walked.filter((o) => !o.hidden && !isRead(o.operation))).map((o) => o.phrase)));
+  const walked = walkedOps(d);
+  const writes = visibleWrites(d);
   // the hidden writes that keep the critical ones valid are the ones on a critical path
   const onCritical = new Set(d.criticalPaths.flatMap((p) => p.operations));
   const hidden = said(names(walked.filter((o) => o.hidden && onCritical.has(o.phrase)).map((o) => o.phrase)));
@@ -391,7 +394,11 @@ function scopesStep(d: Design): StepDraft {
     );
   const paths = said(criticalNames(d));
   const it = entities.length > 1 ? "them" : "it";
-  if (paths.length > 0)
+  // the same three paths as step 1's writes are not read out a second time
+  const repeated = paths.length >= 2 && paths.slice(0, 3).join("|") === visibleWrites(d).slice(0, 3).join("|");
+  if (repeated)
+    lines.push(...core(`Those ${numberWord(Math.min(3, paths.length))} writes are the ones that change ${it}`));
+  else if (paths.length > 0)
     lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "paths matter most")));
   const sc = (c: string) => d.scopes.find((s) => s.concern === c);
   const o = sc("ordering");
