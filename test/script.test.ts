@@ -197,6 +197,9 @@ describe("speech helpers", () => {
         "acquire a free or expired resource by a conditional write that sets the owner, bumps the token and sets expires_at (lease)",
       ),
     ).toBe("acquire the resource");
+    expect(
+      actionName("hand the new fencing token to the holder with every grant, never reusing a number for that resource"),
+    ).toBe("hand the new fencing token to the holder");
     expect(actionName("renew the lease before it lapses, accepted only when owner and token still match (lease)")).toBe(
       "renew the lease",
     );

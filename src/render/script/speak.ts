@@ -307,6 +307,9 @@ function asideEntity(phrase: string): string | undefined {
   return m?.[1];
 }
 
+/** Verbs whose short name keeps the one they give to ("hand the new fencing token to the holder"). */
+const GIVING = new Set(["hand", "hands", "give", "gives", "pass", "passes"]);
+
 function rawActionName(phrase: string): string {
   const base = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, ""));
   const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
@@ -322,6 +325,12 @@ function rawActionName(phrase: string): string {
     while (np.length > 0 && dangles(np[np.length - 1] ?? "")) np.pop();
     if (np.length > 0) {
       const noun = np.length <= 3 && verb.length + np.length <= 5 + subject ? np : np.slice(-1);
+      // "hand the new fencing token to the holder": a verb of giving keeps whom it gives to
+      const after = det + 1 + np.length;
+      const to = words[after] === "to" && DETERMINERS.has((words[after + 1] ?? "").toLowerCase());
+      const whom = to ? until(words, after + 2) : [];
+      if (GIVING.has((verb[verb.length - 1] ?? "").toLowerCase()) && whom.length === 1)
+        return `${verb.join(" ")} the ${noun.join(" ")} to the ${whom[0]}`;
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
