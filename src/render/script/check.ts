@@ -175,7 +175,9 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
       const why = list ? mixedForms(list) : undefined;
       if (why) add(`a list that ${why}: ${part}`);
       // "the admit a request": a verb phrase given an article, so it reads as neither
-      const verbal = list?.find((x) => /^the [a-z]+ (?:(?:or|and) [a-z]+ )?(?:the|a|an|its)\s/.test(x));
+      const verbal = list?.find((x) =>
+        /^the (?:re-)?[a-z]+ (?:(?:or|and) [a-z-]+ |up |out )?(?:the|a|an|its)\s|^the re-[a-z]+ /.test(x),
+      );
       if (verbal) add(`a list that gives a verb phrase an article: ${verbal}`);
     }
     const lower = text.toLowerCase();

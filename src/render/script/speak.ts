@@ -179,14 +179,15 @@ export function countMismatch(text: string): string | undefined {
 
 /** Verbs whose last consonant doubles before "-ing" ("commit" -> "committing"). */
 const DOUBLES = new Set(
-  "commit cut run set put get stop drop ship plan skip tag map admit emit omit submit permit swap trim rerun reset begin".split(
+  "commit cut run set put get stop drop ship plan skip tag map admit emit omit submit permit swap trim rerun reset begin bootstrap".split(
     " ",
   ),
 );
 
 /** A base-form verb with "-ing": "settle" -> "settling", "commit" -> "committing", "tie" -> "tying". */
 export function ingForm(verb: string): string {
-  if (DOUBLES.has(verb)) return `${verb}${verb.slice(-1)}ing`;
+  // one syllable ending consonant-vowel-consonant doubles its last letter: "fan" -> "fanning", "scrub" -> "scrubbing"
+  if (DOUBLES.has(verb) || /^[^aeiou]*[aeiou][bdgmnprt]$/.test(verb)) return `${verb}${verb.slice(-1)}ing`;
   if (/ie$/.test(verb)) return `${verb.slice(0, -2)}ying`;
   if (/[^aeiou]e$/.test(verb) && !/ee$/.test(verb)) return `${verb.slice(0, -1)}ing`;
   return `${verb}ing`;
@@ -581,7 +582,7 @@ export function isPredicate(phrase: string): boolean {
 const VERBS = new Set([
   ...LEADING_VERBS,
   ...ACTION_VERBS,
-  ..."check learn read see ask push get know find take send compare search watch rebuild deregister reassign decide hand park propose enqueue post deliver issue run write verify mark load serve route pick notify flush upload emit assign elect choose grant revoke bump poll scan ship validate shift report invalidate purge refill refresh revalidate evict consume produce distribute promote mint allocate reserve insert upsert rebuild restore dedupe".split(
+  ..."check learn read see ask push get know find take send compare search watch rebuild deregister reassign decide hand park propose enqueue post deliver issue run write verify mark load serve route pick notify flush upload emit assign elect choose grant revoke bump poll scan ship validate shift report move split list receive stream look invalidate purge refill refresh revalidate evict consume produce distribute promote mint allocate reserve insert upsert rebuild restore dedupe".split(
     " ",
   ),
 ]);
@@ -605,16 +606,19 @@ export function phraseForm(item: string): "verb" | "clause" | "gerund" | "noun" 
   const first = (words[0] ?? "").toLowerCase();
   // "routing the request" is a gerund; "routing table" a noun phrase
   if (
-    /^[a-z]{3,}ing$/.test(first) &&
+    /^[a-z][a-z-]{2,}ing$/.test(first) &&
     (!/^(thing|string|ring|ceiling|pricing|billing|routing|timing)$/.test(first) ||
       DETERMINERS.has((words[1] ?? "").toLowerCase()))
   )
     return "gerund";
   if (VERBS.has(first) && !DETERMINERS.has(first)) return "verb";
   // "admit a request", "complete or fail the run": a word straight before its object's article is a verb
-  const objectAt = words[1] === "or" || words[1] === "and" ? 3 : 1;
+  if (/^re-[a-z]+$/.test(first)) return "verb";
+  const objectAt =
+    words[1] === "or" || words[1] === "and" ? 3 : /^(up|out|off|down|back)$/.test(words[1] ?? "") ? 2 : 1;
   if (
     /^[a-z]{3,}$/.test(first) &&
+    !/^(where|what|how|who|when|why|which)$/.test(first) &&
     !NP_STOP.has(first) &&
     DETERMINERS.has((words[objectAt] ?? "").toLowerCase()) &&
     (objectAt === 1 || /^[a-z]{3,}$/.test(words[2] ?? ""))
@@ -636,7 +640,7 @@ function asGerund(item: string, form: "verb" | "clause"): string {
   const [first = "", or, second = "", ...rest] = words;
   if (
     (or === "or" || or === "and") &&
-    (VERBS.has(second.toLowerCase()) || DETERMINERS.has((rest[0] ?? "").toLowerCase()))
+    (VERBS.has(second.toLowerCase()) || /^re-/.test(second) || DETERMINERS.has((rest[0] ?? "").toLowerCase()))
   )
     return [ingForm(first.toLowerCase()), or, ingForm(second.toLowerCase()), ...rest].join(" ");
   return [ingForm(first.toLowerCase()), ...words.slice(1)].join(" ");
@@ -654,7 +658,10 @@ export function oneForm(items: readonly string[]): { items: string[]; clauses: b
   const out = items.map((x, i) => {
     const f = forms[i];
     if (f === "verb" || f === "clause") return asGerund(x, f);
-    if (f === "noun" && !DETERMINERS.has((x.split(/\s+/)[0] ?? "").toLowerCase())) return `the ${x}`;
+    // a noun clause ("where the subject is") is said as it is
+    const head = (x.split(/\s+/)[0] ?? "").toLowerCase();
+    if (f === "noun" && !DETERMINERS.has(head) && !/^(where|what|how|who|when|why|which|whether)$/.test(head))
+      return `the ${x}`;
     return x;
   });
   return { items: [...new Set(out)], clauses: false };
