@@ -1,9 +1,10 @@
 // Speakability of the spoken script over the script corpus: sentence lengths, spliced table text,
 // content problems (internal ids, variables read aloud, decisions as labels, counts that do not add up,
-// another design's failures), and steps over their budget, for a 45-minute round and the short (20-minute) version.
+// another design's failures), presentation problems (lists mixing forms, archetype and failure labels, template
+// lines the design lacks the facts for, a hottest number without its inputs), and steps over their budget, for a 45-minute round and the short (20-minute) version.
 // Usage: npx tsx bench/script.ts
 import { design } from "../src/engine/design/design.js";
-import { contentProblems, sentenceStats, speechProblems } from "../src/render/script/check.js";
+import { contentProblems, presentationProblems, sentenceStats, speechProblems } from "../src/render/script/check.js";
 import { writeScript } from "../src/render/script/index.js";
 import { SCRIPT_CORPUS } from "../test/fixtures/script-corpus.js";
 
@@ -17,6 +18,7 @@ for (const short of [false, true]) {
   let overruns = 0;
   let problems = 0;
   let content = 0;
+  let presentation = 0;
   let talk = 0;
   for (const d of designs) {
     const s = writeScript(d, short ? { short } : { minutes: 45 });
@@ -28,6 +30,7 @@ for (const short of [false, true]) {
     overruns += s.totals.overruns.length;
     problems += speechProblems(d, s).length;
     content += contentProblems(d, s).length;
+    presentation += presentationProblems(d, s).length;
     talk = Math.max(talk, s.totals.seconds);
   }
   rows.push([
@@ -39,6 +42,7 @@ for (const short of [false, true]) {
     String(over25),
     String(problems),
     String(content),
+    String(presentation),
     String(overruns),
     `${Math.round(talk / 60)} min`,
   ]);
@@ -52,6 +56,7 @@ const head = [
   "> 25 words",
   "spliced/symbols",
   "ids/labels/counts/foreign",
+  "mixed lists/labels/templates/bare numbers",
   "steps over budget",
   "longest talk",
 ];

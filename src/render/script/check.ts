@@ -1,14 +1,18 @@
 import type { Design } from "../../engine/design/design.js";
 import {
   COMFORT_WORDS,
+  countedItems,
   countMismatch,
   countWords,
   danglingEnd,
   firstClause,
+  headOf,
   MAX_SENTENCE_WORDS,
+  mixedForms,
   speakable,
+  titleWords,
 } from "./speak.js";
-import { spokenFailures } from "./steps.js";
+import { expires, formulaSaid, hottest, spokenFailures } from "./steps.js";
 import type { Script } from "./types.js";
 
 /** Table cells long enough that reading one out inside another sentence would be splicing. */
@@ -131,6 +135,71 @@ export function contentProblems(d: Design, script: Script): SpeechProblem[] {
     const lower = text.toLowerCase();
     for (const f of foreign) if (lower.includes(f)) add(`a failure from a mechanism this design does not speak: ${f}`);
   }
+  return out;
+}
+
+/** The list a sentence says, if it says one: after "writes …:", "reads …:", "paths …:", "covers" or "In the request path,". */
+export function spokenList(text: string): string[] | undefined {
+  const body = text.replace(/[.!?]$/, "");
+  const m =
+    /\b(?:writes?|reads?|paths?)\b[^:]*: (.+)$/.exec(body) ??
+    / covers? (.+)$/.exec(body) ??
+    /^In (?:the request path|async workers|control loops), (.+)$/.exec(body) ??
+    /^The others are (.+)$/.exec(body);
+  return m?.[1] ? countedItems(m[1]) : undefined;
+}
+
+/** A sentence with one of the design's archetype titles read aloud ("append log and consumer progress"). */
+function labelsOf(d: Design): string[] {
+  return d.archetypes.map((a) => titleWords(a.name).toLowerCase());
+}
+
+/**
+ * What reads as a template or a label rather than this design's speech: a list whose items mix
+ * grammatical forms, an archetype title or a failure label said bare, a template line whose facts the
+ * design lacks (a lease holder, a leader, a worker, something that expires; "nobody asks for it"; "the
+ * rule I just gave" two steps later), and a hottest number said without the inputs behind it.
+ */
+export function presentationProblems(d: Design, script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  const titles = labelsOf(d);
+  const labels = d.failures
+    .map((f) => (f.failure.includes(": ") ? headOf(f.failure) : undefined))
+    .filter((x): x is string => x !== undefined);
+  const entities = [...d.operations.map((o) => o.entity), ...d.primaryState.map((s) => s.entity)];
+  const kinds = new Set(d.components.map((c) => c.kind));
+  for (const { step, text } of saidAloud(script)) {
+    const add = (problem: string) => out.push({ step, sentence: text, problem });
+    for (const part of text.split(/(?<=[.?!])\s+/)) {
+      const list = spokenList(part);
+      const why = list ? mixedForms(list) : undefined;
+      if (why) add(`a list that ${why}: ${part}`);
+      // "the admit a request": a verb phrase given an article, so it reads as neither
+      const verbal = list?.find((x) =>
+        /^the (?:re-)?[a-z]+ (?:(?:or|and) [a-z-]+ |up |out )?(?:the|a|an|its)\s|^the re-[a-z]+ /.test(x),
+      );
+      if (verbal) add(`a list that gives a verb phrase an article: ${verbal}`);
+    }
+    const lower = text.toLowerCase();
+    for (const t of titles) if (lower.includes(t)) add(`an archetype title read aloud: ${t}`);
+    for (const l of labels)
+      if (new RegExp(`: ${l.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[.?]?$`, "i").test(text))
+        add(`a failure label said bare: ${l}`);
+    if (/nobody asks for it/i.test(text)) add("a template reason: nobody asks for it");
+    if (/the hard rule I just gave/i.test(text) && step !== 4 && step !== 5)
+      add("refers to a rule said steps earlier as just given");
+    if (/holder mid-lease/.test(text) && !entities.some((e) => /Lease$/.test(e)))
+      add("a lease holder in a design without leases");
+    if (/leader mid-replication/.test(text) && !d.components.some((c) => /\bleaders?\b/i.test(c.name)))
+      add("a leader in a design without one");
+    if (/worker mid-task/.test(text) && !kinds.has("worker-pool")) add("a worker in a design without a worker pool");
+    if (/^Expiry decisions/.test(text) && !expires(d)) add("an expiry clock rule where nothing expires");
+  }
+  const hot = hottest(d);
+  const how = hot ? formulaSaid(d, hot) : undefined;
+  const eight = script.steps[7];
+  if (eight && how && eight.sentences.some((x) => x.startsWith("The hottest number is")) && !eight.text.includes(how))
+    out.push({ step: 8, sentence: eight.text, problem: "the hottest number without the inputs behind it" });
   return out;
 }
 

@@ -2,6 +2,7 @@ import type { Design } from "../../engine/design/design.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
 import {
   actionName,
+  bodyOf,
   countWords,
   entityWords,
   firstClause,
@@ -18,6 +19,13 @@ import type { CheatSheet, DeepDive, Script, ScriptedDesign, ScriptOptions, Scrip
 export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, retime, SHORT_MINUTES, stepBudget } from "./timing.js";
 export * from "./types.js";
 
+/** A failure offered as a deep dive by what happens ("when a crashed holder keeps the resource locked …"), its label only when that is too long. */
+function failureTopic(cell: string): string {
+  const body = bodyOf(cell);
+  const c = body ? firstClause(body, 26) : undefined;
+  return c ? `when ${lowerFirst(c).replace(/[.]$/, "")}` : `${headOf(cell)}`;
+}
+
 /** Deep dives to offer when there is time: the protocols, the failures and limits not yet spoken, the decisions. */
 function deepDives(d: Design): DeepDive[] {
   const out: DeepDive[] = [];
@@ -29,7 +37,7 @@ function deepDives(d: Design): DeepDive[] {
   for (const f of spokenFailures(d)
     .filter((x) => headOf(x.failure))
     .slice(2, 4))
-    out.push({ topic: `${headOf(f.failure)}`, why: firstClause(f.repair, 30) ?? "it tests the repair path" });
+    out.push({ topic: failureTopic(f.failure), why: firstClause(f.repair, 30) ?? "it tests the repair path" });
   for (const b of d.bottlenecks.slice(1, 3)) {
     const h = headOf(b.bottleneck);
     if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });

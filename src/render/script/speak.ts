@@ -177,12 +177,35 @@ export function countMismatch(text: string): string | undefined {
   return named === said ? undefined : `says ${m[1].toLowerCase()} ${m[2]} and names ${named}`;
 }
 
+/** Verbs whose last consonant doubles before "-ing" ("commit" -> "committing"). */
+const DOUBLES = new Set(
+  "commit cut run set put get stop drop ship plan skip tag map admit emit omit submit permit swap trim rerun reset begin bootstrap".split(
+    " ",
+  ),
+);
+
+/** A base-form verb with "-ing": "settle" -> "settling", "commit" -> "committing", "tie" -> "tying". */
+export function ingForm(verb: string): string {
+  // one syllable ending consonant-vowel-consonant doubles its last letter: "fan" -> "fanning", "scrub" -> "scrubbing"
+  if (DOUBLES.has(verb) || /^[^aeiou]*[aeiou][bdgmnprt]$/.test(verb)) return `${verb}${verb.slice(-1)}ing`;
+  if (/ie$/.test(verb)) return `${verb.slice(0, -2)}ying`;
+  if (/[^aeiou]e$/.test(verb) && !/ee$/.test(verb)) return `${verb.slice(0, -1)}ing`;
+  return `${verb}ing`;
+}
+
+/** A third-person verb in its base form: "claims" -> "claim", "fetches" -> "fetch", "applies" -> "apply". */
+export function baseForm(verb: string): string {
+  if (/ies$/.test(verb)) return `${verb.slice(0, -3)}y`;
+  if (/(ch|sh|ss|x|z)es$/.test(verb)) return verb.slice(0, -2);
+  if (/[^s]s$/.test(verb)) return verb.slice(0, -1);
+  return verb;
+}
+
 /** "accept the request" -> "accepting the request"; undefined when the name does not start with a verb. */
 export function gerund(name: string): string | undefined {
   const [first = "", ...rest] = name.split(/\s+/);
   if (!/^[a-z]{3,}$/.test(first) || DETERMINERS.has(first) || /s$/.test(first)) return undefined;
-  const ing = /[^aeiou]e$/.test(first) && !/ee$/.test(first) ? `${first.slice(0, -1)}ing` : `${first}ing`;
-  return [ing, ...rest].join(" ");
+  return [ingForm(first), ...rest].join(" ");
 }
 
 /** Words that end the verb phrase at the start of an action: what follows is how, not what. */
@@ -285,6 +308,9 @@ function asideEntity(phrase: string): string | undefined {
   return m?.[1];
 }
 
+/** Verbs whose short name keeps the one they give to ("hand the new fencing token to the holder"). */
+const GIVING = new Set(["hand", "hands", "give", "gives", "pass", "passes"]);
+
 function rawActionName(phrase: string): string {
   const base = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, ""));
   const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
@@ -300,6 +326,12 @@ function rawActionName(phrase: string): string {
     while (np.length > 0 && dangles(np[np.length - 1] ?? "")) np.pop();
     if (np.length > 0) {
       const noun = np.length <= 3 && verb.length + np.length <= 5 + subject ? np : np.slice(-1);
+      // "hand the new fencing token to the holder": a verb of giving keeps whom it gives to
+      const after = det + 1 + np.length;
+      const to = words[after] === "to" && DETERMINERS.has((words[after + 1] ?? "").toLowerCase());
+      const whom = to ? until(words, after + 2) : [];
+      if (GIVING.has((verb[verb.length - 1] ?? "").toLowerCase()) && whom.length === 1)
+        return `${verb.join(" ")} the ${noun.join(" ")} to the ${whom[0]}`;
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
@@ -493,7 +525,7 @@ export function withArticle(name: string): string {
 
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
 const FINITE =
-  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
+  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
 
 /**
  * Whether a phrase is a clause ("a crashed holder's resource is free again") rather than a noun phrase
@@ -501,8 +533,15 @@ const FINITE =
  * clause does not make the phrase a clause).
  */
 export function isClause(phrase: string): boolean {
-  const head = phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase;
-  return FINITE.test(head) || (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|tracks|scrapes)\b/.test(head));
+  // a hyphenated word ("fan-out", "write-through") is a noun, never the clause's verb
+  const head = (phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase).replace(/\b\w+-\w+\b/g, "x");
+  // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
+  const finite = phrase.match(new RegExp(FINITE.source, "gi")) ?? [];
+  if (/\b(?:who|that|which)\b/.test(phrase) && finite.length >= 2) return true;
+  return (
+    FINITE.test(head) ||
+    (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|poll|tracks|scrapes|claim|consume)\b/.test(head))
+  );
 }
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
@@ -537,4 +576,110 @@ export function isPredicate(phrase: string): boolean {
       first,
     )
   );
+}
+
+/** Verbs an action phrase may start with or its subject may take ("decide ownership", "the holder checks …"), in base form. */
+const VERBS = new Set([
+  ...LEADING_VERBS,
+  ...ACTION_VERBS,
+  ..."check learn read see ask push get know find take send compare search watch rebuild deregister reassign decide hand park propose enqueue post deliver issue run write verify mark load serve route pick notify flush upload emit assign elect choose grant revoke bump poll scan ship validate shift report move split list receive stream look invalidate purge refill refresh revalidate evict consume produce distribute promote mint allocate reserve insert upsert rebuild restore dedupe".split(
+    " ",
+  ),
+]);
+
+/** Where the verb of a phrase with its subject first stands ("the consumer commits …" -> 1), or -1. */
+function subjectVerbAt(words: readonly string[]): number {
+  for (let i = 1; i < words.length; i++) {
+    const w = (words[i] ?? "").toLowerCase();
+    const before = words[i - 1] ?? "";
+    if (DETERMINERS.has(w)) break;
+    // "the consumer commits": a singular subject's verb ends in -s; "in-sync followers fetch": a plural subject's does not
+    if (/[^s]s$/.test(w) && VERBS.has(baseForm(w))) return i;
+    if (VERBS.has(w) && /s$/.test(before) && !VERBS.has(baseForm(before.toLowerCase()))) return i;
+  }
+  return -1;
+}
+
+/** The grammatical form of a spoken list item: a bare verb phrase, a clause with its own subject, or a noun phrase. */
+export function phraseForm(item: string): "verb" | "clause" | "gerund" | "noun" {
+  const words = item.trim().split(/\s+/);
+  const first = (words[0] ?? "").toLowerCase();
+  // "routing the request" is a gerund; "routing table" a noun phrase
+  if (
+    /^[a-z][a-z-]{2,}ing$/.test(first) &&
+    (!/^(thing|string|ring|ceiling|pricing|billing|routing|timing)$/.test(first) ||
+      DETERMINERS.has((words[1] ?? "").toLowerCase()))
+  )
+    return "gerund";
+  if (VERBS.has(first) && !DETERMINERS.has(first)) return "verb";
+  // "admit a request", "complete or fail the run": a word straight before its object's article is a verb
+  if (/^re-[a-z]+$/.test(first)) return "verb";
+  const objectAt =
+    words[1] === "or" || words[1] === "and" ? 3 : /^(up|out|off|down|back)$/.test(words[1] ?? "") ? 2 : 1;
+  if (
+    /^[a-z]{3,}$/.test(first) &&
+    !/^(where|what|how|who|when|why|which)$/.test(first) &&
+    !NP_STOP.has(first) &&
+    DETERMINERS.has((words[objectAt] ?? "").toLowerCase()) &&
+    (objectAt === 1 || /^[a-z]{3,}$/.test(words[2] ?? ""))
+  )
+    return "verb";
+  const body = DETERMINERS.has(first) ? words.slice(1) : words;
+  return subjectVerbAt(body) > 0 ? "clause" : "noun";
+}
+
+/** A verb phrase or clause as a gerund phrase: "delete or compact segments" -> "deleting or compacting segments". */
+function asGerund(item: string, form: "verb" | "clause"): string {
+  const words = item.trim().split(/\s+/);
+  if (form === "clause") {
+    const body = DETERMINERS.has((words[0] ?? "").toLowerCase()) ? words.slice(1) : words;
+    const at = subjectVerbAt(body);
+    const verb = (body[at] ?? "").toLowerCase();
+    return [ingForm(/s$/.test(verb) ? baseForm(verb) : verb), ...body.slice(at + 1)].join(" ");
+  }
+  const [first = "", or, second = "", ...rest] = words;
+  if (
+    (or === "or" || or === "and") &&
+    (VERBS.has(second.toLowerCase()) || /^re-/.test(second) || DETERMINERS.has((rest[0] ?? "").toLowerCase()))
+  )
+    return [ingForm(first.toLowerCase()), or, ingForm(second.toLowerCase()), ...rest].join(" ");
+  return [ingForm(first.toLowerCase()), ...words.slice(1)].join(" ");
+}
+
+/**
+ * The items of one spoken list in one grammatical form, so no listener hears "the consumer commits the
+ * offset and delete segments": clauses that all carry their own subject stay clauses; otherwise every
+ * action becomes a gerund phrase ("committing the offset", "deleting or compacting segments") and every
+ * bare noun phrase takes "the". `clauses` says which form came out, for the sentence that frames it.
+ */
+export function oneForm(items: readonly string[]): { items: string[]; clauses: boolean } {
+  const forms = items.map(phraseForm);
+  if (items.length > 0 && forms.every((f) => f === "clause")) return { items: [...items], clauses: true };
+  const out = items.map((x, i) => {
+    const f = forms[i];
+    if (f === "verb" || f === "clause") return asGerund(x, f);
+    // a noun clause ("where the subject is") is said as it is
+    const head = (x.split(/\s+/)[0] ?? "").toLowerCase();
+    if (f === "noun" && !DETERMINERS.has(head) && !/^(where|what|how|who|when|why|which|whether)$/.test(head))
+      return `the ${x}`;
+    return x;
+  });
+  return { items: [...new Set(out)], clauses: false };
+}
+
+/**
+ * Why a spoken list mixes grammatical forms, if it does: a bare command beside a clause or a noun phrase
+ * ("the producer appends the record, create a topic"), or a clause beside anything else.
+ */
+export function mixedForms(items: readonly string[]): string | undefined {
+  const forms = new Set(items.map(phraseForm));
+  if (forms.size <= 1) return undefined;
+  if (forms.has("verb") || forms.has("clause")) return `mixes ${[...forms].sort().join(" and ")}`;
+  return undefined;
+}
+
+/** One action as a gerund phrase whatever its form: "a relay claims the due outbox entry" -> "claiming the due outbox entry". */
+export function gerundOf(item: string): string {
+  const f = phraseForm(item);
+  return f === "verb" || f === "clause" ? asGerund(item, f) : item;
 }

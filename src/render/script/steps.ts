@@ -1,6 +1,7 @@
 import type { Design } from "../../engine/design/design.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { joiningSentence, spokenArchetype } from "./archetypes.js";
 import {
   actionName,
   actionVerb,
@@ -13,19 +14,23 @@ import {
   enumerate,
   firstClause,
   gerund,
+  gerundOf,
   headOf,
   isClause,
   isPredicate,
   lowerFirst,
   MAX_SENTENCE_WORDS,
   numberWord,
+  oneForm,
   orList,
+  phraseForm,
   sentence,
   speakable,
+  speakBytes,
   speakFigure,
   speakInput,
+  speakNumber,
   startsWithVerb,
-  titleWords,
   withArticle,
 } from "./speak.js";
 import type { DiagramCue, FollowUp, Line } from "./types.js";
@@ -118,9 +123,12 @@ const names = (phrases: readonly string[]): string[] =>
  * "producer appends the record" -> "the producer appends the record"; "acquire the resource" stays.
  */
 function withSubject(name: string): string {
-  if (startsWithVerb(name) || /^(the|a|an)\s/i.test(name)) return name;
+  if (startsWithVerb(name) || phraseForm(name) === "verb" || /^(the|a|an)\s/i.test(name)) return name;
   return /^[a-z-]+ [a-z]+s\b/.test(name) ? `the ${name}` : name;
 }
+
+/** Names said together in one list, all in one grammatical form. */
+const said = (list: readonly string[]): string[] => oneForm(list).items;
 
 function criticalNames(d: Design): string[] {
   return names(d.criticalPaths.map((p) => p.name));
@@ -161,6 +169,17 @@ function sayRule(statement: string): string[] {
   const main = clauses(m[1], HARD_RULE_WORDS);
   const tail = clauses(`That holds ${m[2]}`, HARD_RULE_WORDS);
   return main.length === 1 ? [...main, ...tail] : [];
+}
+
+/**
+ * The hard rule referred to by a short name two steps after it was said: "the hard rule on the lease from
+ * step four", by the entity the rule's path writes, never "the rule I just gave".
+ */
+export function ruleName(d: Design, statement: string): string {
+  const inv = d.invariants.find((i) => i.statement === statement);
+  const op = inv ? d.operations.find((o) => o.phrase.startsWith(inv.path)) : undefined;
+  const entity = op ? entityWords(op.entity) : undefined;
+  return entity ? `the hard rule on the ${entity} from step four` : "the hard rule from step four";
 }
 
 /** An invariant the archetype states itself, as opposed to one restating a default guarantee. */
@@ -242,6 +261,15 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
   return named[0] ?? onPath[0] ?? base[0];
 }
 
+/** A write the design walks has a mechanism or is critical; a requirement row with neither is the prompt's own words. */
+const walkedOps = (d: Design) => d.operations.filter((o) => o.critical || o.mechanism || isRead(o.operation));
+
+/** The visible writes step 1 names, critical first, so the ones named when a list is cut short are the ones that matter. */
+function visibleWrites(d: Design): string[] {
+  const ws = walkedOps(d).filter((o) => !o.hidden && !isRead(o.operation));
+  return said(names([...ws.filter((o) => o.critical), ...ws.filter((o) => !o.critical)].map((o) => o.phrase)));
+}
+
 /* ---- 1. Normalise ---- */
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
@@ -255,44 +283,35 @@ function normalise(d: Design): StepDraft {
       ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
     );
   if (lead) {
+    const heart = spokenArchetype(lead.id, lead.name);
     lines.push(
       ...(featureLed ? detail : core)(
         featureLed
-          ? `Under them, the pattern that carries the most correctness is ${titleWords(lead.name)}`
+          ? `Under them, most of the correctness rests on ${heart}`
           : d.branch.kind === "product"
-            ? `This is a product prompt, so I'll design the infrastructure under it, led by ${titleWords(lead.name)}`
-            : `At heart this is ${titleWords(lead.name)}`,
+            ? `This is a product prompt, so I'll design the infrastructure under it, and at heart that is ${heart}`
+            : `At heart this is ${heart}`,
       ),
     );
     const others = d.archetypes.slice(1, 4);
-    const roles = uniq(others.map((a) => a.role));
-    for (const role of roles) {
-      // each joining pattern by its first name ("claim", "workflow"), so the list counts as said
-      const joining = others.filter((a) => a.role === role);
-      const names = joining.map((a) =>
-        titleWords(joining.length === 1 ? a.name : (a.name.split(/\s+[/+]\s+/)[0] ?? a.name)),
-      );
+    for (const role of uniq(others.map((a) => a.role)))
       lines.push(
         ...detail(
-          `${names.length === 1 ? "One more pattern joins as" : `${numberWord(names.length)} more join as`} ${role}${names.length === 1 ? "" : "s"}: ${andList(names)}`,
+          joiningSentence(
+            role,
+            others.filter((a) => a.role === role).map((a) => spokenArchetype(a.id, a.name)),
+          ),
         ),
       );
-    }
   }
   if (features.length > 0 && !featureLed)
     lines.push(...core(`The product is built from ${enumerate("feature", "features", features, 4)}`));
-  // Critical writes first, so the ones named when a list is cut short are the ones that matter.
-  const critFirst = <T extends { critical: boolean }>(xs: T[]): T[] => [
-    ...xs.filter((o) => o.critical),
-    ...xs.filter((o) => !o.critical),
-  ];
-  // A write the design walks has a mechanism or is critical; a requirement row with neither is the prompt's own words.
-  const walked = d.operations.filter((o) => o.critical || o.mechanism || isRead(o.operation));
-  const writes = names(critFirst(walked.filter((o) => !o.hidden && !isRead(o.operation))).map((o) => o.phrase));
+  const walked = walkedOps(d);
+  const writes = visibleWrites(d);
   // the hidden writes that keep the critical ones valid are the ones on a critical path
   const onCritical = new Set(d.criticalPaths.flatMap((p) => p.operations));
-  const hidden = names(walked.filter((o) => o.hidden && onCritical.has(o.phrase)).map((o) => o.phrase));
-  const reads = names(walked.filter((o) => isRead(o.operation)).map((o) => o.phrase));
+  const hidden = said(names(walked.filter((o) => o.hidden && onCritical.has(o.phrase)).map((o) => o.phrase)));
+  const reads = said(names(walked.filter((o) => isRead(o.operation)).map((o) => o.phrase)));
   if (writes.length > 0)
     lines.push(...core(enumerate("write matters", "writes matter", writes, 3, "writes matter most")));
   if (hidden.length > 0)
@@ -336,17 +355,27 @@ function normalise(d: Design): StepDraft {
   if (writes.length > 3)
     followUps.push({
       question: "Which other writes are there?",
-      answer: sentence(andList(writes.slice(3))),
+      answer: sentence(`The others are ${andList(said(writes.slice(3)))}`),
     });
-  const h = d.operations.find((o) => o.hidden && actionName(o.phrase));
-  if (h)
+  // a hidden write is explained only by its own stated purpose ("… so one sender works on it at a time"),
+  // never by a generic "it must stay current" line that would fit any write
+  const h = d.operations
+    .filter((o) => o.hidden && o.archetype === lead?.id && actionName(o.phrase))
+    .map((o) => ({ o, why: purposeOf(o.phrase) }))
+    .find((x) => x.why !== undefined);
+  if (h?.why)
     followUps.push({
-      question: `Why is "${actionName(h.phrase)}" a write at all?`,
-      answer: sentence(
-        `Nobody asks for it, but the ${entityWords(h.entity)} must stay current or the visible paths stop being correct`,
-      ),
+      question: `Why is ${gerundOf(actionName(h.o.phrase))} a write at all?`,
+      answer: h.why,
     });
   return { lines, checkIn, followUps };
+}
+
+/** The purpose a path's own words state ("claim a due entry so one sender works on it at a time"), as a sentence. */
+function purposeOf(phrase: string): string | undefined {
+  const m = /\bso(?: that)? ([a-z][^,;()]*?)\s*(?:\([^)]*\))?$/.exec(phrase.trim());
+  if (!m?.[1] || countWords(m[1]) < 3) return undefined;
+  return sentence(`It is there so ${speakable(m[1])}`);
 }
 
 /** The entities the critical paths write: the state that must never be wrong. */
@@ -363,9 +392,13 @@ function scopesStep(d: Design): StepDraft {
     lines.push(
       ...core(`The state that must never be wrong is ${andList(entities.slice(0, 3).map((e) => `the ${e}`))}`),
     );
-  const paths = criticalNames(d);
+  const paths = said(criticalNames(d));
   const it = entities.length > 1 ? "them" : "it";
-  if (paths.length > 0)
+  // the same three paths as step 1's writes are not read out a second time
+  const repeated = paths.length >= 2 && paths.slice(0, 3).join("|") === visibleWrites(d).slice(0, 3).join("|");
+  if (repeated)
+    lines.push(...core(`The ${numberWord(Math.min(3, paths.length))} writes from step one are the ones that change ${it}`));
+  else if (paths.length > 0)
     lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "paths matter most")));
   const sc = (c: string) => d.scopes.find((s) => s.concern === c);
   const o = sc("ordering");
@@ -396,7 +429,7 @@ function scopesStep(d: Design): StepDraft {
       answer: clauses(e.why).slice(0, 2).join(" ") || sentence(e.why),
     });
   const cp = d.criticalPaths[0];
-  const touching = cp ? names(cp.operations.slice(1)) : [];
+  const touching = cp ? said(names(cp.operations.slice(1))) : [];
   const first = cp ? actionName(cp.name) : "";
   if (cp && first && touching.length > 0)
     followUps.push({
@@ -440,6 +473,7 @@ function primaryStep(d: Design): StepDraft {
   const s = d.primaryState[0];
   const name = stateName(d);
   const owner = s ? d.components.find((c) => c.holds.includes(s.entity)) : undefined;
+  let described: string | undefined;
   if (s && name) {
     lines.push(
       ...core(
@@ -448,12 +482,21 @@ function primaryStep(d: Design): StepDraft {
           : `The authoritative state is ${name}`,
       ),
     );
-    const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
-    if (others.length > 0) lines.push(...detail(`Beside it, ${andList(others)}`));
     // The record's description is the one place a longer sentence is worth it: it lists the fields.
-    // A description without a verb ("One row per resource: …") is said as what the record is.
+    // A description without a verb ("One row per resource: owner, token …") is said as what the record is,
+    // then what it holds, so no field list hangs off a colon; it comes before any other record is named,
+    // so "it" can only mean this one.
     const desc = speakable(s.description);
-    lines.push(...spoken(isClause(desc.split(/[.;]/)[0] ?? "") ? desc : `It is ${lowerFirst(desc)}`, "core", 2, 32));
+    const labelled = /^([^:.;]{3,60}): ([^:]+)$/.exec(desc);
+    described =
+      isClause(desc.split(/[.;]/)[0] ?? "") && !labelled
+        ? desc
+        : labelled?.[1] && labelled[2] && !isClause(labelled[1])
+          ? `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. It holds ${lowerFirst(labelled[2])}`
+          : `It is ${lowerFirst(desc)}`;
+    lines.push(...spoken(described, "core", 2, 32));
+    const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
+    if (others.length > 0) lines.push(...detail(`Beside it, the design keeps ${andList(others)}`));
   }
   const model = s ? d.dataModel.find((m) => m.entity === s.entity) : undefined;
   if (model && model.key.length > 0)
@@ -488,7 +531,9 @@ function primaryStep(d: Design): StepDraft {
         ? sentence(
             `It is keyed by ${andList(model.key.map(speakable))} and holds ${andList(model.fields.slice(0, 5).map(speakable))}`,
           )
-        : (clauses(s.description)[0] ?? sentence(name)),
+        : described
+          ? clauses(described).slice(0, 2).join(" ")
+          : sentence(name),
     });
   if (s && alone)
     followUps.push({
@@ -552,6 +597,39 @@ function runsIn(d: Design, p: Design["context"]["paths"][number]): string {
   return p.runsIn;
 }
 
+/** Whether anything in this design expires: a critical path or the primary state speaks of expiry or a lapse. */
+export function expires(d: Design): boolean {
+  const critical = new Set(d.criticalPaths.flatMap((p) => p.operations));
+  const text = [
+    ...d.operations.filter((o) => critical.has(o.phrase)).map((o) => o.phrase),
+    ...d.primaryState.map((s) => s.description),
+  ].join(" ");
+  return /\b(expir|lapse|ttl)/i.test(text);
+}
+
+/**
+ * Who can crash half-way in this design, from the engine's list ("a holder mid-lease, a leader
+ * mid-replication, a worker mid-task"): each actor is said only when the design has it (a lease holder
+ * when it holds leases, a leader when a component is one, a worker when a worker pool runs paths, a
+ * sender when an external system is called), so no design hears about actors it does not have.
+ */
+function crashSaid(d: Design): string | undefined {
+  const m = /^(.*?):\s*(.+?);\s*(.+)$/.exec(d.context.crashes);
+  if (!m?.[1] || !m[2] || !m[3]) return clauses(d.context.crashes).slice(0, 2).join(" ") || undefined;
+  const kinds = new Set(d.components.map((c) => c.kind));
+  const entities = new Set([...d.operations.map((o) => o.entity), ...d.primaryState.map((s) => s.entity)]);
+  const has = (actor: string): boolean => {
+    if (/\bholder\b|\blease\b/.test(actor)) return [...entities].some((e) => /Lease$/.test(e));
+    if (/\bleader\b/.test(actor)) return d.components.some((c) => /\bleaders?\b/i.test(c.name));
+    if (/\bworker\b/.test(actor)) return kinds.has("worker-pool");
+    if (/\bsender\b|calling out/.test(actor)) return kinds.has("external");
+    return true;
+  };
+  const actors = m[2].split(/,\s+/).filter(has);
+  if (actors.length === 0) return undefined;
+  return [sentence(`${m[1]}: ${andList(actors)}`), ...clauses(m[3])].join(" ");
+}
+
 function contextStep(d: Design): StepDraft {
   const lines: Line[] = [];
   // the dominant archetype's critical paths first, then its others, then a substrate's
@@ -571,9 +649,16 @@ function contextStep(d: Design): StepDraft {
   const req = by("request path");
   const worker = by("async worker");
   const loop = by("control loop");
-  if (req.length > 0) lines.push(...core(`In the request path, ${andList(req.slice(0, 3))}`));
-  if (worker.length > 0) lines.push(...core(`In async workers, ${andList(worker.slice(0, 3))}`));
-  if (loop.length > 0) lines.push(...core(`In control loops, ${andList(loop.slice(0, 3))}`));
+  // each list in one form: "The request path covers appending the record and creating a topic"
+  const where = (list: string[], place: string, plural: boolean) => {
+    const f = oneForm(list.slice(0, 3));
+    return f.clauses
+      ? `In ${place}, ${andList(f.items)}`
+      : `${sentence(place).slice(0, -1)} ${plural ? "cover" : "covers"} ${andList(f.items)}`;
+  };
+  if (req.length > 0) lines.push(...core(where(req, "the request path", false)));
+  if (worker.length > 0) lines.push(...core(where(worker, "async workers", true)));
+  if (loop.length > 0) lines.push(...core(where(loop, "control loops", true)));
   if (d.api.length > 0) {
     const calls = d.api.slice(0, 4).map((a) => speakable(a.operation));
     lines.push(...core(`A client sees ${enumerate("call", "calls", calls, 4)}`));
@@ -588,28 +673,30 @@ function contextStep(d: Design): StepDraft {
     }
   }
   lines.push(...spoken(d.context.retries, "core", 1));
-  lines.push(...spoken(d.context.clocks, "detail", 1));
+  // a clock rule about expiry is said only where something expires
+  if (!/\bexpir/i.test(d.context.clocks) || expires(d)) lines.push(...spoken(d.context.clocks, "detail", 1));
   const stance = d.nfrs.availability;
   lines.push(
     ...core(
-      `If the network splits, it ${stance === "fail-closed" ? "refuses requests rather than risk a wrong answer" : "keeps serving"}`,
+      stance === "fail-closed"
+        ? "If the network splits, whatever cannot reach the authority refuses requests rather than risk a wrong answer"
+        : "If the network splits, it keeps serving",
     ),
   );
   // the stance's reason, unless step 1's follow-up already gave the same words
   const why = defaultReason(d.nfrs.sources.availability?.because);
   if (why && why !== defaultReason(d.nfrs.sources.consistency?.because)) lines.push(...spoken(why, "detail", 1));
-  lines.push(...spoken(d.context.regions, "detail", 1));
+  // "one region" alone is a fragment; said as what the candidate decides
+  lines.push(...spoken(d.context.regions.replace(/^one region(?=;|$)/i, "I'll keep it to one region"), "detail", 1));
   const critical = criticalNames(d)[0];
   const checkIn = critical
     ? `That's the frame. Shall I go deep on ${doing(critical)}, or on what can fail?`
     : "That's the frame. Where would you like me to go deep?";
   const followUps: FollowUp[] = [
     { question: "What if a client retries?", answer: clauses(d.context.retries)[0] ?? sentence(d.context.retries) },
-    {
-      question: "What does a crash in the middle look like?",
-      answer: clauses(d.context.crashes).slice(0, 2).join(" ") || sentence(d.context.crashes),
-    },
   ];
+  const crash = crashSaid(d);
+  if (crash) followUps.push({ question: "What does a crash in the middle look like?", answer: crash });
   return { lines, checkIn, followUps };
 }
 
@@ -668,7 +755,15 @@ const COVERED_BY: Record<string, readonly string[]> = {
 function optionName(name: string): string {
   const t = speakable(name);
   const colon = t.indexOf(": ");
-  return lowerFirst(colon > 0 && countWords(t.slice(0, colon)) <= 3 ? t.slice(0, colon) : t);
+  const n = lowerFirst(colon > 0 && countWords(t.slice(0, colon)) <= 3 ? t.slice(0, colon) : t);
+  // "raw for recent data, rollups for older data" is one option of two parts, said with "and" so it never
+  // sounds like two options; "short leases, renewed every third of the TTL" keeps its comma (a participle follows)
+  const parts = n.split(", ");
+  return parts.length === 2 &&
+    !/^[a-z]+ed\b|^(with|without|plus|so|and|or|but)\b/.test(parts[1] ?? "") &&
+    !/ and /.test(n)
+    ? parts.join(" and ")
+    : n;
 }
 
 /** An option said after "pick": a noun phrase as is, a clause as "a design where …". */
@@ -690,7 +785,9 @@ const BASE_VERB = /^(pay|keep|get|avoid|serve|let|use|run|send)\b/i;
 function becausePhrase(text: string): string {
   if (BASE_VERB.test(text)) return `because we ${lowerFirst(text)}`;
   if (isPredicate(text)) return `because it ${lowerFirst(text)}`;
-  return isClause(text) ? `because ${lowerFirst(text)}` : `because of ${lowerFirst(text)}`;
+  if (isClause(text)) return `because ${lowerFirst(text)}`;
+  // a reason named as a thing ("full resolution for every query") is said as what the option gives
+  return /^no\b/i.test(text) ? `because it has ${lowerFirst(text)}` : `because it gives ${lowerFirst(text)}`;
 }
 
 /** A cost said after "the cost is": a clause with "that", a bare predicate with "that it". */
@@ -765,7 +862,7 @@ function mechanismsStep(d: Design): StepDraft {
   const hard = hardRule(d);
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
-    if (hard && guardsOf(d, hard.statement)[0] === lead) lines.push(...core("It protects the hard rule I just gave"));
+    if (hard && guardsOf(d, hard.statement)[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
       const c = firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
@@ -837,7 +934,7 @@ function product(name: string): string {
 /* ---- 7. Serving paths ---- */
 function servingStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const group = (k: string) => names(d.readPaths.filter((r) => r.servedBy === k).map((r) => r.read));
+  const group = (k: string) => said(names(d.readPaths.filter((r) => r.servedBy === k).map((r) => r.read)));
   const auth = group("authority");
   const replica = group("replica");
   const derived = group("derived copy");
@@ -950,6 +1047,112 @@ function sizing(d: Design): { hot: Figure; split?: { each: Figure; over: Figure 
   return down && over ? { hot: f, split: { each: down, over } } : { hot: f };
 }
 
+/** A spoken part of a formula: its words, and whether it is a sum or product that needs a pause around it. */
+interface Said {
+  text: string;
+  compound: boolean;
+  /** a parenthesised sum or product: a pause (comma) before the operator that follows it */
+  paren?: boolean;
+  fraction?: boolean;
+}
+
+/** The unit a capacity is planned per, from its label: "… planned per log partition" -> "partition", "… one consensus leader sustains" -> "leader". */
+function perWhat(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const per = /\bper (?:[a-z]+ )?([a-z]+)$/.exec(label);
+  if (per?.[1] && per[1] !== "second") return per[1];
+  return /\bone (?:[a-z]+ )?([a-z]+) (?:sustains|handles|serves|holds)\b/.exec(label)?.[1];
+}
+
+const RATE_WORDS: Record<string, string> = { msg: "messages", req: "requests", ops: "operations" };
+
+/**
+ * A figure's formula said with its inputs' values ("(renewals + writes) * peak_factor" -> "30 thousand
+ * writes a second plus 1000 writes a second, times a peak-to-average traffic ratio of 3"): each name is a
+ * figure's rounded value or an input's value with its spoken label, so the listener can redo the sum.
+ * Undefined when the formula is a bare copy of one value or uses a name the figure does not carry.
+ */
+export function formulaSaid(d: Design, f: Figure): string | undefined {
+  const rhs = f.formula.split(" = ")[1] ?? "";
+  const tokens = rhs.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
+  let at = 0;
+  let unknown = false;
+  const name = (id: string): Said => {
+    const fig = d.capacity.find((c) => c.id === id && c !== f);
+    if (fig) {
+      const value = speakFigure(fig.display).replace(/^about /, "");
+      // "30 thousand writes a second of lease renewals": a rate says what it counts when its unit does not
+      const what = lowerFirst(speakable(fig.quantity)).trim();
+      const unitNoun = /^(\w+)\/s$/.exec(fig.unit)?.[1];
+      const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
+      return { text: named ? `${value} of ${what}` : value, compound: false };
+    }
+    const input = f.inputs.find((x) => x.name === id);
+    if (!input) {
+      unknown = true;
+      return { text: id, compound: false };
+    }
+    const q = QUANTITY_BY_ID.get(id);
+    const unit = input.unit ?? q?.unit;
+    // a utilisation scales the capacity it follows ("at 50 percent utilisation"); any other share is said by its label
+    if (unit === "fraction" && /utili[sz]ation/.test(id))
+      return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
+    // a planned capacity said with what it is per: "10 thousand writes a second per leader"
+    const per = perWhat(q?.label);
+    const rate = unit ? /^(\w+)\/s$/.exec(unit)?.[1] : undefined;
+    if (per && rate) {
+      const amount = rate === "B" ? speakBytes(input.value) : `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate}`;
+      return { text: `${amount} a second per ${per}`, compound: false };
+    }
+    return { text: quantity(input.value, id, input.unit), compound: false };
+  };
+  const factor = (): Said => {
+    const t = tokens[at++] ?? "";
+    if (t === "(") {
+      const inner = sum();
+      at++;
+      return { ...inner, compound: true, paren: true };
+    }
+    if (/^\d/.test(t)) return { text: t === "86400" ? "86,400 seconds a day" : t, compound: false };
+    return name(t);
+  };
+  const term = (): Said => {
+    let left = factor();
+    while (tokens[at] === "*" || tokens[at] === "/") {
+      const op = tokens[at++];
+      const right = factor();
+      // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
+      const joined =
+        op === "*" && right.fraction
+          ? `${left.text} at ${right.text}`
+          : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
+      left = { text: joined, compound: true };
+    }
+    return left;
+  };
+  function sum(): Said {
+    let left = term();
+    while (tokens[at] === "+" || tokens[at] === "-") {
+      const op = tokens[at++];
+      const right = term();
+      left = { text: `${left.text} ${op === "+" ? "plus" : "minus"} ${right.text}`, compound: true };
+    }
+    return left;
+  }
+  const out = sum();
+  return unknown || !out.compound ? undefined : out.text;
+}
+
+/** "For lease renewals, 3 times 100 thousand leases over a lease duration of 10 seconds is about 30 thousand writes a second." */
+function figureLine(d: Design, f: Figure): string | undefined {
+  const expr = formulaSaid(d, f);
+  if (!expr) return undefined;
+  const value = speakFigure(f.display);
+  return sentence(
+    `For ${lowerFirst(speakable(f.quantity))}, ${expr} ${/^about /.test(value) ? "is" : "gives"} ${value}`,
+  );
+}
+
 /** The figure a sizing discussion starts from (the cheat sheet lists it first). */
 function hottest(d: Design): Figure | undefined {
   return sizing(d)?.hot;
@@ -980,12 +1183,17 @@ export function spokenFailures(d: Design): Design["failures"] {
   return [...own, ...generic].filter((f) => failureSaid(f) !== undefined);
 }
 
-/** A failure said aloud: its label when it has one ("lease granted twice"), else its first sentence. */
+/**
+ * A failure said aloud as what happens: the row's description after its label ("Lease granted twice: two
+ * claimants both read the resource as free …" -> "Two claimants both read the resource as free …"), never
+ * the bare label ("stale owner accepted"); a row whose description is too long keeps its label, said in a sentence.
+ */
 function failureSaid(f: Design["failures"][number]): { label?: string; text: string } | undefined {
-  const label = bodyOf(f.failure) ? headOf(f.failure) : undefined;
-  if (label) return { label, text: label };
-  const text = firstClause(f.failure, 30);
-  return text ? { text } : undefined;
+  const body = bodyOf(f.failure);
+  const text = firstClause(body ?? f.failure, 30);
+  if (text) return { text };
+  const label = body ? headOf(f.failure) : undefined;
+  return label ? { label, text: label } : undefined;
 }
 
 /** A failure as a question: "What if <what happens>?", from the row's own description. */
@@ -1005,7 +1213,7 @@ function failuresStep(d: Design): StepDraft {
   const first = named[0];
   const said = first ? failureSaid(first) : undefined;
   if (first && said) {
-    if (said.label) lines.push(...core(`The first failure to plan for: ${said.label}`));
+    if (said.label) lines.push(...core(`The first failure to plan for is the one we call ${said.label}`));
     else lines.push(...core("Now the first failure"), ...core(said.text));
     lines.push(...spoken(first.prevention, "core", 1));
     const repair = firstClause(first.repair);
@@ -1014,7 +1222,7 @@ function failuresStep(d: Design): StepDraft {
   const second = named[1];
   const said2 = second ? failureSaid(second) : undefined;
   if (second && said2) {
-    if (said2.label) lines.push(...detail(`Next: ${said2.label}`));
+    if (said2.label) lines.push(...detail(`The next failure is the one we call ${said2.label}`));
     else lines.push(...detail("Then a second failure"), ...detail(said2.text));
     lines.push(...spoken(second.prevention, "detail", 1));
   }
@@ -1043,17 +1251,29 @@ function failuresStep(d: Design): StepDraft {
   if (size) {
     const { hot, split } = size;
     lines.push(...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`));
-    if (split)
+    // the inputs behind it, so the listener can redo the sum: "That is 50 thousand messages a second times …"
+    const how = formulaSaid(d, hot);
+    if (how) lines.push(...core(`That is ${how}`));
+    // a figure it is built from, said with its own inputs ("For lease renewals, 3 times 100 thousand leases …")
+    const parts = d.capacity.filter(
+      (c) => c !== hot && new RegExp(`\\b${c.id}\\b`).test(hot.formula.split(" = ")[1] ?? ""),
+    );
+    for (const p of parts.slice(0, 1)) lines.push(...detail(figureLine(d, p)));
+    if (split) {
       lines.push(
         ...core(
           `Split evenly over ${speakFigure(split.over.display)}, that is ${speakFigure(split.each.display)} on each`,
         ),
       );
-    const inputs = (split?.each ?? hot).inputs;
-    const given = inputs.filter((x) => x.source !== "assumed").map((x) => quantity(x.value, x.name, x.unit));
-    const assumed = inputs.filter((x) => x.source === "assumed").map((x) => quantity(x.value, x.name, x.unit));
-    if (given.length > 0) lines.push(...detail(`That uses ${andList(given.slice(0, 3))} from the prompt`));
-    if (assumed.length > 0) lines.push(...detail(`It assumes ${andList(assumed.slice(0, 3))}`));
+      lines.push(...detail(figureLine(d, split.over)));
+    }
+    const given = (split?.each ?? hot).inputs.filter((x) => x.source !== "assumed");
+    if (given.length > 0)
+      lines.push(
+        ...detail(
+          `That uses ${andList(given.slice(0, 3).map((x) => quantity(x.value, x.name, x.unit)))} from the prompt`,
+        ),
+      );
   } else if (b0?.estimate) {
     lines.push(...core(`Sizing it: ${speakFigure(b0.estimate)}`));
   } else if (b0?.formula) {
@@ -1074,7 +1294,27 @@ function failuresStep(d: Design): StepDraft {
     const a = firstClause(b1.mitigation, 40);
     if (a) followUps.push({ question: "What breaks next?", answer: `${next} ${a}` });
   }
-  return { lines, followUps };
+  return { lines, checkIn: closingCheckIn(d), followUps };
+}
+
+/**
+ * The question that closes the talk and hands the interviewer the choice: the critical protocol message by
+ * message, the next limit (by its name when it has a short one) or the first failure's repair.
+ */
+function closingCheckIn(d: Design): string {
+  const offers: string[] = [];
+  const seq = d.diagrams.find((g) => g.kind === "sequence");
+  if (seq)
+    offers.push(
+      `walk the ${lowerFirst(speakable(seq.title.replace(/^[A-Z]\d+:\s*/, "")))} protocol message by message`,
+    );
+  const b1 = d.bottlenecks[1];
+  const h = b1 && bodyOf(b1.bottleneck) ? headOf(b1.bottleneck, 8) : undefined;
+  offers.push(
+    h ? `size the next limit, ${/^(the|a|an)\s/i.test(h) ? h : `the ${h}`}` : "size what breaks next as load grows",
+  );
+  if (offers.length < 2 && spokenFailures(d).length > 2) offers.push("go through the other failures");
+  return `That's the design end to end. I can ${offers.join(", or ")}. Where would you like to go deeper?`;
 }
 
 /** The next limit as a sentence: "Next comes the single consensus leader per lease group." */

@@ -1,0 +1,53 @@
+import type { ArchetypeId } from "../../knowledge/generated/ids.js";
+import { andList, titleWords } from "./speak.js";
+
+/**
+ * Each archetype as a candidate names it in a sentence ("At heart this is an append-only log with consumer
+ * offsets"), never its card title read aloud ("append log and consumer progress"). Presentation wording
+ * only: what the archetype is stays in its card.
+ */
+const SPOKEN: Record<ArchetypeId, string> = {
+  I01: "a small metadata store that a majority of replicas agrees on",
+  I02: "exclusive ownership, granted as leases that expire",
+  I03: "a scheduler that releases work when it falls due",
+  I04: "a scan that revisits every item of a large set on a schedule",
+  I05: "an append-only log with consumer offsets",
+  I06: "a read-optimised copy derived from a system of record",
+  I07: "a cache in front of an origin",
+  I08: "admission control against a budget per caller",
+  I09: "handing out identifiers that never repeat",
+  I10: "a registry of who is alive, kept current by heartbeats",
+  I11: "a control plane that pushes versioned configuration snapshots",
+  I12: "a workflow whose steps have effects outside the system",
+  I13: "many participants changing one shared subject through an ordered log",
+  I14: "an immutable artifact store with human-readable names",
+  I15: "placing work on a fleet of machines and keeping it running",
+  I16: "a replicated key-value store",
+  I17: "a proxy layer in every request's path that decides where it goes",
+  I18: "a time-series pipeline that ingests measurements and alerts on them",
+  I19: "replicated chunk storage under a metadata service",
+};
+
+/** An archetype as a spoken noun phrase; an id the table does not know falls back to its title as "the … pattern". */
+export function spokenArchetype(id: string, name: string): string {
+  return SPOKEN[id as ArchetypeId] ?? `the ${titleWords(name)} pattern`;
+}
+
+/** How a supporting archetype joins the dominant one, said as a sentence by its composition role. */
+export function joiningSentence(role: string, phrases: readonly string[]): string {
+  const list = andList(phrases);
+  switch (role) {
+    case "substrate":
+      return `Underneath, it rests on ${list}`;
+    case "input":
+      return `Work reaches it through ${list}`;
+    case "output":
+      return `Its results flow into ${list}`;
+    case "decorator":
+      return `In front of it sits ${list}`;
+    default:
+      return `It also needs ${list}`;
+  }
+}
+
+export const SPOKEN_ARCHETYPES: Readonly<Record<string, string>> = SPOKEN;
