@@ -553,7 +553,7 @@ describe("presentation, said as a candidate says it", () => {
       "Three hidden writes keep them valid: fetching the appended record, committing the offset and deleting or compacting segments.",
     );
     expect(pay.steps[4]?.text).toMatch(
-      /Async workers cover calling the external system, recording the effect outcome and claiming/,
+      /Async workers cover calling the external system, recording the effect outcome and running the compensating steps\./,
     );
   });
 
