@@ -397,7 +397,9 @@ function scopesStep(d: Design): StepDraft {
   // the same three paths as step 1's writes are not read out a second time
   const repeated = paths.length >= 2 && paths.slice(0, 3).join("|") === visibleWrites(d).slice(0, 3).join("|");
   if (repeated)
-    lines.push(...core(`The ${numberWord(Math.min(3, paths.length))} writes from step one are the ones that change ${it}`));
+    lines.push(
+      ...core(`The ${numberWord(Math.min(3, paths.length))} writes from step one are the ones that change ${it}`),
+    );
   else if (paths.length > 0)
     lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "paths matter most")));
   const sc = (c: string) => d.scopes.find((s) => s.concern === c);
