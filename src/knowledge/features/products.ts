@@ -465,6 +465,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     terms: { conversation: "meeting chat", event: "meeting" },
   },
   { name: "Robinhood", weight: 0.8, features: [], terms: {} },
+  { name: "Trello", weight: 0.8, features: [], terms: {} },
   { name: "Google Maps", weight: 0.7, features: [], terms: {} },
   { name: "Gmail", weight: 0.6, features: [], terms: {} },
   {

@@ -819,6 +819,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "upload order",
     "keeps order",
     "keeps the order",
+    "order made",
+    "order they were made",
+    "order written",
   ],
   noLoss: [
     "nothing lost",
@@ -848,6 +851,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "miss none",
     "every update it missed",
     "missed updates",
+    "even if down",
+    "while down",
   ],
   // a derived copy
   findable: [
@@ -876,6 +881,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "by partial",
     "partial email",
     "partial name",
+    "few letters",
+    "first letters",
+    "matching records",
+    "matching results",
+    "show up in results",
   ],
   within: ["within"],
   justWritten: [
@@ -1387,6 +1397,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "stops pinging",
     "stopped pinging",
     "stops reporting",
+    "silence",
   ],
   gone: [
     "dead",

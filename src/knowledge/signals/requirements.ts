@@ -1288,6 +1288,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     ],
   },
   {
+    rule: "watched shared values",
+    why: "clients are told as soon as a small shared value changes and the value must not be lost, which is a watch on a consensus-backed metadata store",
+    targets: [{ id: "I01", weight: 0.7 }],
+    phrases: ["notify watchers", "tells watchers", "watchers notified", "watch key", "watch path", "watch configuration value"],
+  },
+  {
     rule: "one elected leader",
     why: "one node must be chosen to lead and the others must learn which, which is an election on a consensus store, held as a lease",
     targets: [
