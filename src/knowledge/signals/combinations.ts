@@ -109,6 +109,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "two vehicles",
     "only the worker",
     "only worker",
+    "no second",
+    "nobody else",
+    "no one else",
   ],
   collabEdit: [
     "editing",
@@ -188,6 +191,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "breaks down",
     "someone else may pick",
     "someone else pick",
+    "times out",
+    "timed out",
+    "gives it back",
+    "give it back",
   ],
   hold: [
     "own",
