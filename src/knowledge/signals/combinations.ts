@@ -438,6 +438,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "allotted",
     "end time",
     "announced time",
+    "requested time",
+    "requested hour",
+    "particular hour",
+    "particular time",
   ],
   act: [
     "send",
@@ -491,6 +495,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "goes out",
     "become overdue",
     "becomes overdue",
+    "come out",
+    "comes out",
   ],
   delay: ["hold", "delay", "wait", "postpone", "defer", "pause", "keep", "grace"],
   calendar: [
@@ -651,6 +657,13 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "walk every",
     "look through",
     "look through whole",
+    "download again",
+    "downloaded again",
+    "fetch again",
+    "fetched again",
+    "checked again",
+    "scanned again",
+    "crawled again",
   ],
   period: [
     "weekly",
@@ -1334,6 +1347,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "no other has",
     "no other order has",
     "no other active",
+    "duplicated",
+    "duplicate numbers",
+    "duplicate ids",
   ],
   label: [
     "id",
