@@ -760,6 +760,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "short ids",
       "url safe ids",
       "getting same id",
+      "numbers duplicated",
+      "ids duplicated",
+      "duplicate ids",
     ],
   },
   {
