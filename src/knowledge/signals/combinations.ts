@@ -1121,6 +1121,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "every pricing call",
     "repeated views",
     "repeat views",
+    "millions of hits",
+    "million hits",
   ],
   nearby: [
     "memory",
@@ -1179,6 +1181,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "close readers",
     "near callers",
     "near the callers",
+    "never reach our servers",
+    "never reach servers",
+    "not reach servers",
+    "reach origin",
   ],
   // limits on use
   overLimit: [
@@ -2175,7 +2181,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["unit", "relation", "act"],
     targets: [{ id: "I03", weight: 0.7 }],
     window: 6,
-    unlessAfter: ["within", "under", "every", "few", "last", "past", "more", "longer", "least", "most"],
+    unlessAfter: ["within", "under", "every", "few", "first", "last", "past", "more", "longer", "least", "most"],
   },
   {
     rule: "a waiting period, then an action",
@@ -2183,7 +2189,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["delay", "unit", "act"],
     targets: [{ id: "I03", weight: 0.75 }],
     window: 7,
-    unlessAfter: ["within", "under", "every", "few", "last", "past", "more", "longer", "least", "most"],
+    unlessAfter: ["within", "under", "every", "few", "first", "last", "past", "more", "longer", "least", "most"],
   },
   {
     rule: "action on the calendar",

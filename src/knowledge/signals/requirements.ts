@@ -369,7 +369,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     targets: [{ id: "I03", weight: 0.8 }],
     phrases: OFFSETS,
     slack: 1,
-    unlessAfter: ["within", "under", "every", "few", "more", "longer", "least", "most"],
+    unlessAfter: ["within", "under", "every", "few", "first", "more", "longer", "least", "most"],
   },
   {
     rule: "action at a time",
