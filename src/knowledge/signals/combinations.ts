@@ -191,8 +191,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "breaks down",
     "someone else may pick",
     "someone else pick",
-    "times out",
-    "timed out",
     "gives it back",
     "give it back",
   ],
