@@ -493,8 +493,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "goes out",
     "become overdue",
     "becomes overdue",
-    "come out",
-    "comes out",
   ],
   delay: ["hold", "delay", "wait", "postpone", "defer", "pause", "keep", "grace"],
   calendar: [
