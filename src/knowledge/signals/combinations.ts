@@ -266,7 +266,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never disagree",
     "same view",
     "who primary",
-    "view who",
     "which primary",
     "who leader",
     "agreed order",
@@ -1119,6 +1118,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "repeat views",
     "millions of hits",
     "million hits",
+    "rebuilding each page",
+    "each page view",
   ],
   nearby: [
     "memory",
@@ -1181,6 +1182,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never reach servers",
     "not reach servers",
     "reach origin",
+    "saved copy",
+    "stored copy",
+    "instead of rebuilding",
   ],
   // limits on use
   overLimit: [
