@@ -112,6 +112,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "no second",
     "nobody else",
     "no one else",
+    "theirs alone",
+    "theirs only",
   ],
   collabEdit: [
     "editing",
@@ -193,6 +195,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "someone else pick",
     "gives it back",
     "give it back",
+    "fail to check in",
+    "fails to check in",
   ],
   hold: [
     "own",
@@ -246,6 +250,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "writer role",
     "primary role",
     "leader role",
+    "theirs",
   ],
   // agreement among replicas
   agree: [
@@ -868,6 +873,8 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "missed updates",
     "even if down",
     "while down",
+    "downtime",
+    "after downtime",
   ],
   // a derived copy
   findable: [
