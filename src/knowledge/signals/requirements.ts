@@ -1303,7 +1303,14 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     rule: "watched shared values",
     why: "clients are told as soon as a small shared value changes and the value must not be lost, which is a watch on a consensus-backed metadata store",
     targets: [{ id: "I01", weight: 0.7 }],
-    phrases: ["notify watchers", "tells watchers", "watchers notified", "watch key", "watch path", "watch configuration value"],
+    phrases: [
+      "notify watchers",
+      "tells watchers",
+      "watchers notified",
+      "watch key",
+      "watch path",
+      "watch configuration value",
+    ],
   },
   {
     rule: "one elected leader",
