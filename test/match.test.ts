@@ -30,6 +30,17 @@ describe("signal matching", () => {
     expect(findSignal(tokenize("see the changes and never lose an edit"), sig("never change"))).toBeUndefined();
   });
 
+  it("reads a leading negation as scoping the word right after it", () => {
+    expect(findSignal(tokenize("files must never be changed"), sig("never change"))).toBeDefined();
+    expect(findSignal(tokenize("ensure no two nodes run the same job"), sig("no two same"))).toBeDefined();
+    expect(
+      findSignal(tokenize("a store that never loses an acknowledged change"), sig("never change")),
+    ).toBeUndefined();
+    expect(
+      findSignal(tokenize("with no gaps, even when two are opened at the same instant"), sig("no two same")),
+    ).toBeUndefined();
+  });
+
   it("matches named systems contiguously, with one typo allowed", () => {
     const kafka = sig("Kafka", 1, "system");
     expect(findSignal(tokenize("Design Kafak"), kafka)?.fuzzy).toBe(true);

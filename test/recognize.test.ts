@@ -496,11 +496,11 @@ describe("recognition: learned words from labelled prompts", () => {
   });
 
   it("adds at most the cap, quotes the words, and ranks when no phrase speaks", () => {
-    const p = "Shoppers in far away countries should get product photos quickly.";
+    const p = "Visitors in far away countries should get the photos quickly.";
     expect(recognize(p, kb, { learned: {} }).archetypes).toEqual([]);
     const got = recognize(p, kb).archetypes[0];
     expect(got?.id).toBe("I07");
-    expect(got?.evidence.join(" ")).toContain("words typical of I07 in labelled prompts: 'countries'");
+    expect(got?.evidence.join(" ")).toContain("words typical of I07 in labelled prompts: 'visitors'");
     for (const q of tuned.slice(0, 200))
       for (const e of learnedEvidence(LEARNED_WORDS, tokenize(q.prompt), ARCHETYPE_IDS))
         expect(e.weight).toBeLessThanOrEqual(LEARNED_CAP);

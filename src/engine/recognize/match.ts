@@ -149,8 +149,14 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
       used.add(found);
       covers.push(found);
     }
-    // A negation or quantifier leads what it scopes: "never change" is not "changes … never".
-    if (covers.length === n && LEADING.has(first) && covers.some((c) => c < (covers[0] as number))) continue;
+    // A negation or quantifier leads what it scopes, and scopes the word right after it: "never change" is
+    // neither "changes … never" nor "never loses an acknowledged change", "no two … same" not "no gaps … two … same".
+    if (
+      covers.length === n &&
+      LEADING.has(first) &&
+      (covers.some((c) => c < (covers[0] as number)) || covers[1] !== (covers[0] as number) + 1)
+    )
+      continue;
     if (covers.length === n) {
       covers.sort((a, b) => a - b);
       if (blocked(tokens, covers[0] as number, signal.unlessAfter)) continue;

@@ -205,6 +205,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
   },
   {
     name: "Google Docs",
+    aliases: ["google sheets"],
     weight: 0.3,
     note: "Asked as collaborative editing, which is the shared subject coordination archetype (I13).",
     features: ["collab-docs", "presence", "file-sync"],
@@ -464,6 +465,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     terms: { conversation: "meeting chat", event: "meeting" },
   },
   { name: "Robinhood", weight: 0.8, features: [], terms: {} },
+  { name: "Trello", weight: 0.8, features: [], terms: {} },
   { name: "Google Maps", weight: 0.7, features: [], terms: {} },
   { name: "Gmail", weight: 0.6, features: [], terms: {} },
   {
@@ -477,6 +479,14 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Stripe",
     weight: 0.2,
     note: "A payments API: prompts about it are payment infrastructure (I12 with I09 and I16).",
+    features: [],
+    terms: {},
+  },
+  {
+    name: "TinyURL",
+    aliases: ["tiny url"],
+    weight: 0.3,
+    note: "A URL shortener: asked as generating short codes that never collide (I09) over a key-value store (I16), with a cache for redirects (I07).",
     features: [],
     terms: {},
   },

@@ -109,6 +109,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "two vehicles",
     "only the worker",
     "only worker",
+    "no second",
+    "nobody else",
+    "no one else",
+    "theirs alone",
+    "theirs only",
   ],
   collabEdit: [
     "editing",
@@ -188,6 +193,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "breaks down",
     "someone else may pick",
     "someone else pick",
+    "gives it back",
+    "give it back",
+    "fail to check in",
+    "fails to check in",
   ],
   hold: [
     "own",
@@ -241,6 +250,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "writer role",
     "primary role",
     "leader role",
+    "theirs",
   ],
   // agreement among replicas
   agree: [
@@ -261,7 +271,6 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "never disagree",
     "same view",
     "who primary",
-    "view who",
     "which primary",
     "who leader",
     "agreed order",
@@ -431,6 +440,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "allotted",
     "end time",
     "announced time",
+    "requested time",
+    "requested hour",
+    "particular hour",
+    "particular time",
   ],
   act: [
     "send",
@@ -644,6 +657,13 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "walk every",
     "look through",
     "look through whole",
+    "download again",
+    "downloaded again",
+    "fetch again",
+    "fetched again",
+    "checked again",
+    "scanned again",
+    "crawled again",
   ],
   period: [
     "weekly",
@@ -819,6 +839,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "upload order",
     "keeps order",
     "keeps the order",
+    "order made",
+    "order they were made",
+    "order written",
   ],
   noLoss: [
     "nothing lost",
@@ -848,6 +871,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "miss none",
     "every update it missed",
     "missed updates",
+    "even if down",
+    "while down",
+    "downtime",
+    "after downtime",
   ],
   // a derived copy
   findable: [
@@ -876,6 +903,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "by partial",
     "partial email",
     "partial name",
+    "few letters",
+    "first letters",
+    "matching records",
+    "matching results",
+    "show up in results",
   ],
   within: ["within"],
   justWritten: [
@@ -1091,6 +1123,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "every pricing call",
     "repeated views",
     "repeat views",
+    "millions of hits",
+    "million hits",
+    "rebuilding each page",
+    "each page view",
   ],
   nearby: [
     "memory",
@@ -1149,6 +1185,13 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "close readers",
     "near callers",
     "near the callers",
+    "never reach our servers",
+    "never reach servers",
+    "not reach servers",
+    "reach origin",
+    "saved copy",
+    "stored copy",
+    "instead of rebuilding",
   ],
   // limits on use
   overLimit: [
@@ -1317,6 +1360,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "no other has",
     "no other order has",
     "no other active",
+    "duplicated",
+    "duplicate numbers",
+    "duplicate ids",
   ],
   label: [
     "id",
@@ -1387,6 +1433,7 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "stops pinging",
     "stopped pinging",
     "stops reporting",
+    "silence",
   ],
   gone: [
     "dead",
@@ -2141,7 +2188,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["unit", "relation", "act"],
     targets: [{ id: "I03", weight: 0.7 }],
     window: 6,
-    unlessAfter: ["within", "under", "every", "few", "last", "past", "more", "longer", "least", "most"],
+    unlessAfter: ["within", "under", "every", "few", "first", "last", "past", "more", "longer", "least", "most"],
   },
   {
     rule: "a waiting period, then an action",
@@ -2149,7 +2196,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["delay", "unit", "act"],
     targets: [{ id: "I03", weight: 0.75 }],
     window: 7,
-    unlessAfter: ["within", "under", "every", "few", "last", "past", "more", "longer", "least", "most"],
+    unlessAfter: ["within", "under", "every", "few", "first", "last", "past", "more", "longer", "least", "most"],
   },
   {
     rule: "action on the calendar",
