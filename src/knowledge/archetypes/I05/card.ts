@@ -313,7 +313,7 @@ export const card = {
     {
       bottleneck: "Disk held by retained, replicated segments grows with throughput and retention period.",
       mitigation:
-        "Shorten retention, compact keyed topics to the latest value, or move old segments to object storage with tiered storage.",
+        "Shorten retention, compact keyed topics to the latest value, and keep only recent segments on broker disks while object storage holds the older ones.",
       formula: {
         yields: "bytes retained across all replicas",
         expression: "messages_per_sec * message_bytes * 86400 * retention_days * replicas",

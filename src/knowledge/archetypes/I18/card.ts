@@ -254,7 +254,7 @@ export const card = {
       failure: "Both members of a redundant scraper pair ship the same samples, so sums and rates double.",
       role: "derived",
       prevention:
-        "Accept samples from one elected replica per cluster and drop the other's, or deduplicate by replica label at compaction.",
+        "Accept samples from one elected replica per cluster and drop the other's, or keep both and deduplicate by replica label at query time as well as at compaction.",
       repair: "Deduplicate at query time by ignoring the replica label, and recompact the affected blocks.",
     },
     {
