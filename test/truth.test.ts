@@ -194,11 +194,15 @@ describe("a payment's at-most-once effect is bounded by the provider's key windo
 
 describe("a fix offered later is not one the design already made", () => {
   it("duplicate HA samples are deduplicated at query time, not only at compaction", () => {
-    const rows = design(METRICS).failures.map((f) => f.prevention).join(" ");
+    const rows = design(METRICS)
+      .failures.map((f) => f.prevention)
+      .join(" ");
     expect(rows).not.toMatch(/deduplicate by replica label at compaction\./);
   });
   it("disk growth is met by short local retention, not by adopting the tiered storage already chosen", () => {
-    const b = design(KAFKA).bottlenecks.map((x) => x.mitigation).join(" ");
+    const b = design(KAFKA)
+      .bottlenecks.map((x) => x.mitigation)
+      .join(" ");
     expect(b).not.toMatch(/move old segments to object storage with tiered storage/);
   });
 });
