@@ -170,6 +170,11 @@ describe("a lock service sizes what its store really replicates", () => {
     expect(cap.find((c) => c.id === "keepalives_per_sec")?.formula).toMatch(/clients/);
     expect(cap.find((c) => c.id === "peak_lease_writes")?.formula).not.toMatch(/renew|keepalive/);
   });
+  it("a coordination store's leader log carries changes, not session keep-alives", () => {
+    const cap = design("Design a ZooKeeper-like coordination service").capacity;
+    expect(cap.find((c) => c.id === "leader_write_load")?.formula).not.toMatch(/keepalive/);
+    expect(cap.find((c) => c.id === "session_keepalives_per_sec")?.unit).toBe("msg/s");
+  });
   it("the consensus store costs a majority round trip on acquire and release, not on renewal", () => {
     const dec = design(LOCK).decisions.find((x) => x.id === "i02-lock-store");
     const opt = dec?.options.find((o) => /consensus/.test(o.name));
