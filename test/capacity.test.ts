@@ -155,10 +155,11 @@ describe("capacity in designs", () => {
 
   it("sizes consensus groups and says when one leader saturates", () => {
     const few = figure("Design a distributed lock service for 1,000 locks", "consensus_groups");
-    const many = figure(
-      "Design a distributed lock service for 2 million locks with 5-second leases",
-      "consensus_groups",
-    );
+    // only acquires and releases go through the log (keep-alives are answered by the leader), so they size the groups
+    const many = figure("Design a distributed lock service handling 2 million writes per second", "consensus_groups");
+    expect(
+      figure("Design a distributed lock service for 2 million locks with 5-second leases", "consensus_groups")?.value,
+    ).toBe(1);
     expect(few?.value).toBe(1);
     expect(many?.value).toBeGreaterThan(100);
     const util = figure("Design a ZooKeeper-like coordination service", "leader_utilisation");
@@ -236,8 +237,8 @@ describe("pinning with readable amounts", () => {
     expect(parseAmount("ten")).toBeNaN();
     expect(parseAmount("5 parsecs")).toBeNaN();
     expect(parseOverrides(["scale.leases=abc"]).ok).toBe(false);
-    const pinned = design("Design a distributed lock service", ["scale.leases=2M"]);
-    expect(pinned.capacity.find((r) => r.id === "renewals_per_sec")?.value).toBe(600000);
+    const pinned = design("Design a distributed lock service", ["scale.clients=2M"]);
+    expect(pinned.capacity.find((r) => r.id === "keepalives_per_sec")?.value).toBe(600000);
   });
 });
 

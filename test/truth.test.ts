@@ -28,9 +28,8 @@ describe("where a path runs", () => {
 });
 
 describe("retries and clocks follow the design's own paths", () => {
-  it("an at-most-once design never claims callers do not retry", () => {
+  it("a design never claims callers do not retry", () => {
     const d = design(METRICS);
-    expect(d.nfrs.delivery).toBe("at-most-once");
     expect(d.context.retries).not.toMatch(/do not retry/);
     expect(d.predicates.find((p) => p.id === "duplicate-retry-matters")?.because ?? "").not.toMatch(
       /nothing is retried/,
@@ -122,5 +121,93 @@ describe("which invariant a mechanism protects", () => {
   it("says why, for every mechanism", () => {
     for (const p of [METRICS, PAYMENT, KAFKA])
       for (const m of design(p).mechanisms) expect(m.protectsBecause).toMatch(/\w{3}/);
+  });
+});
+
+const LOCK = "Design a distributed lock service";
+
+describe("a log's facts hold for committed records", () => {
+  it("only committed records are immutable, since a new leader truncates uncommitted ones", () => {
+    const rules = design(KAFKA).invariants.map((i) => i.statement);
+    expect(rules.some((r) => /committed record .*never changes/.test(r))).toBe(true);
+    expect(rules.some((r) => /never changes after it is appended/.test(r))).toBe(false);
+  });
+  it("a log is read as a consistent prefix, never claimed linearizable", () => {
+    const d = design(KAFKA);
+    expect(d.nfrs.consistency).toBe("consistent-prefix");
+    expect(d.invariants.some((i) => /prefix of one agreed order/.test(i.statement))).toBe(true);
+  });
+  it("a hot key is split or isolated; adding partitions is not its fix", () => {
+    const skew = design(KAFKA).bottlenecks.find((b) => /skewed key/.test(b.bottleneck));
+    expect(skew?.mitigation).toMatch(/^Salt a hot key/);
+    expect(skew?.mitigation).not.toMatch(/^Add partitions/);
+  });
+  it("consumer lag is a stale-tolerant read, not one that must reach the authority", () => {
+    const lag = design(KAFKA).readPaths.find((r) => /consumer lag/.test(r.read));
+    expect(lag?.servedBy).not.toBe("authority");
+  });
+});
+
+describe("a metrics ingest path is a leaderless replicated quorum", () => {
+  it("the hard rule rests on the write quorum, and the write-ahead log only on a restart", () => {
+    const d = design(METRICS);
+    expect(d.invariants[0]?.statement).toMatch(/write quorum/);
+    expect(d.invariants[0]?.statement).not.toMatch(/is in the write-ahead log of enough ingesters/);
+  });
+  it("a retried sample is delivered at least once, and no single ingester owns a series", () => {
+    const d = design(METRICS);
+    expect(d.nfrs.delivery).toBe("at-least-once");
+    const why = d.scopes.map((s) => s.why).join(" ");
+    expect(why).not.toMatch(/one ingester owns/);
+    expect(why).toMatch(/ingest path needs no agreement/);
+  });
+});
+
+describe("a lock service sizes what its store really replicates", () => {
+  it("keep-alives are sized per client session and never counted as replicated writes", () => {
+    const cap = design(LOCK).capacity;
+    expect(cap.find((c) => c.id === "renewals_per_sec")).toBeUndefined();
+    expect(cap.find((c) => c.id === "keepalives_per_sec")?.formula).toMatch(/clients/);
+    expect(cap.find((c) => c.id === "peak_lease_writes")?.formula).not.toMatch(/renew|keepalive/);
+  });
+  it("a coordination store's leader log carries changes, not session keep-alives", () => {
+    const cap = design("Design a ZooKeeper-like coordination service").capacity;
+    expect(cap.find((c) => c.id === "leader_write_load")?.formula).not.toMatch(/keepalive/);
+    expect(cap.find((c) => c.id === "session_keepalives_per_sec")?.unit).toBe("msg/s");
+  });
+  it("the consensus store costs a majority round trip on acquire and release, not on renewal", () => {
+    const dec = design(LOCK).decisions.find((x) => x.id === "i02-lock-store");
+    const opt = dec?.options.find((o) => /consensus/.test(o.name));
+    expect(opt?.costs).not.toMatch(/every acquire and renewal/);
+    expect(
+      design(LOCK)
+        .bottlenecks.map((b) => b.bottleneck)
+        .join(" "),
+    ).not.toMatch(/rewritten on the quorum store/);
+  });
+});
+
+describe("a payment's at-most-once effect is bounded by the provider's key window", () => {
+  it("the effect-id rule carries the window, and the first hotspot is a rate, not a row count", () => {
+    const d = design(PAYMENT);
+    const rule = d.invariants.find((i) => /effect id/.test(i.statement))?.statement ?? "";
+    expect(rule).toMatch(/while it still retains that idempotency key/);
+    expect(d.bottlenecks[0]?.bottleneck).not.toMatch(/^Open workflow instances/);
+    expect(d.bottlenecks.map((b) => b.mitigation).join(" ")).not.toMatch(/shard instances/);
+  });
+});
+
+describe("a fix offered later is not one the design already made", () => {
+  it("duplicate HA samples are deduplicated at query time, not only at compaction", () => {
+    const rows = design(METRICS)
+      .failures.map((f) => f.prevention)
+      .join(" ");
+    expect(rows).not.toMatch(/deduplicate by replica label at compaction\./);
+  });
+  it("disk growth is met by short local retention, not by adopting the tiered storage already chosen", () => {
+    const b = design(KAFKA)
+      .bottlenecks.map((x) => x.mitigation)
+      .join(" ");
+    expect(b).not.toMatch(/move old segments to object storage with tiered storage/);
   });
 });

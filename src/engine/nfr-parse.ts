@@ -57,6 +57,7 @@ const CONSISTENCY: Rule<Consistency>[] = [
     re: /\bread[- ](?:your|my|their)[- ](?:own[- ])?writes?\b|\bsession consisten\w*|\bmonotonic reads?\b/i,
     value: "read-your-writes",
   },
+  { re: /\bconsistent[- ]prefix\b|\bprefix consisten\w*/i, value: "consistent-prefix" },
   {
     re: /\beventual(?:ly)?[- ]consisten\w*|\blast[- ]writer[- ]wins\b|\blww\b|\bstale reads? (?:are|is) (?:ok|okay|fine|acceptable)\b|\bslightly stale\b/i,
     value: "eventual",

@@ -156,6 +156,11 @@ export const ReadPath = z.strictObject({
   entity: z.string(),
   shape: ReadShape,
   staleness: text,
+  /**
+   * "stale": the read decides nothing (monitoring, scaling, dashboards), so a replica may answer it even when the
+   * stance is linearizable or fails closed; without it, the stance decides where the read goes.
+   */
+  tolerates: z.literal("stale").optional(),
 });
 
 export const Protocol = z.strictObject({

@@ -66,6 +66,7 @@ export { PREDICATE_IDS as PREDICATE_ID_VALUES, type PredicateId } from "./predic
 export const NFR_TAG_VALUES = [
   "linearizable",
   "read-your-writes",
+  "consistent-prefix",
   "eventual",
   "low-latency",
   "high-throughput",
@@ -90,7 +91,11 @@ export type NfrTag = (typeof NFR_TAG_VALUES)[number];
 export const SCOPE_VALUES = ["key", "partition", "shard", "replica group", "global", "none"] as const;
 export type Scope = (typeof SCOPE_VALUES)[number];
 
-export const CONSISTENCY_VALUES = ["linearizable", "read-your-writes", "eventual"] as const;
+/**
+ * "consistent-prefix": every reader sees a prefix of one agreed order of writes, possibly trailing the newest
+ * (a replicated log read up to its commit point, from the leader or a lagging follower).
+ */
+export const CONSISTENCY_VALUES = ["linearizable", "read-your-writes", "consistent-prefix", "eventual"] as const;
 export type Consistency = (typeof CONSISTENCY_VALUES)[number];
 
 export const AVAILABILITY_VALUES = ["fail-closed", "stay-available"] as const;

@@ -166,6 +166,13 @@ export const invariantsField: Deriver<"invariants"> = {
           archetype: first.archetype,
           because: `consistency is read-your-writes: ${c.because}`,
         });
+      } else if (c.value === "consistent-prefix") {
+        out.push({
+          path: first.name,
+          statement: `Every reader sees ${subject} writes as a prefix of one agreed order: it may trail the newest acknowledged write, but never sees a gap or a reordering.`,
+          archetype: first.archetype,
+          because: `consistency is consistent-prefix: ${c.because}`,
+        });
       } else if (f.nfrs.regions.value > 1 || c.source !== "default") {
         out.push({
           path: first.name,

@@ -24,7 +24,7 @@ export const readPathsField: Deriver<"readPaths"> = {
           archetype: op.archetype,
           because: `a projection of ${op.entity}; ${a.id} accepts this lag`,
         });
-      } else if (strong || f.nfrs.availability.value === "fail-closed") {
+      } else if ((strong || f.nfrs.availability.value === "fail-closed") && kb?.tolerates !== "stale") {
         out.push({
           read: op.phrase,
           entity: op.entity,
@@ -40,7 +40,10 @@ export const readPathsField: Deriver<"readPaths"> = {
           servedBy: "replica",
           staleness,
           archetype: op.archetype,
-          because: `consistency is ${f.nfrs.consistency.value}: a nearby replica answers, within the replication lag`,
+          because:
+            kb?.tolerates === "stale"
+              ? `${a.id} marks this read as deciding nothing, so a nearby replica answers within the replication lag`
+              : `consistency is ${f.nfrs.consistency.value}: a nearby replica answers, within the replication lag`,
         });
       }
     }

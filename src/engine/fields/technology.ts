@@ -10,10 +10,7 @@ import { preferTechnology } from "./decisions.js";
 export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrTag, string> {
   const want = new Map<NfrTag, string>();
   const c = n.consistency.value;
-  want.set(
-    c === "linearizable" ? "linearizable" : c === "read-your-writes" ? "read-your-writes" : "eventual",
-    `consistency ${c}`,
-  );
+  want.set(c, `consistency ${c}`);
   want.set(n.delivery.value, `delivery ${n.delivery.value}`);
   want.set(n.availability.value, `stance ${n.availability.value}`);
   if (n.durability.value === "durable") want.set("durable", "durable state");

@@ -16,14 +16,15 @@ export const capacity: CapacityModel = {
   ],
   figures: [
     fig("peak_changes_per_sec", "peak metadata writes", "peak", "changes_per_sec * peak_factor", "writes/s"),
-    fig("keepalive_writes_per_sec", "session keepalives", "rate", "clients / heartbeat_seconds", "writes/s"),
+    // keep-alives refresh a session in the memory of the leader (etcd) or the connected server (ZooKeeper): no log entry
     fig(
-      "leader_write_load",
-      "writes through the one leader",
-      "hotspot",
-      "peak_changes_per_sec + keepalive_writes_per_sec",
-      "writes/s",
+      "session_keepalives_per_sec",
+      "session keep-alives, answered in memory without a log entry",
+      "rate",
+      "clients / heartbeat_seconds",
+      "msg/s",
     ),
+    fig("leader_write_load", "writes through the one leader's log", "hotspot", "peak_changes_per_sec", "writes/s"),
     fig(
       "leader_utilisation",
       "share of one leader's write capacity in use",

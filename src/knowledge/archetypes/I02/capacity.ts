@@ -1,26 +1,31 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
-/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+/**
+ * The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows.
+ * Leases are bound to a client's session, so one keep-alive renews all of that client's leases, and the leader
+ * answers it from the expiry it keeps in memory (etcd's lessor renews on the leader without a Raft entry); only
+ * acquires, releases and expiries are replicated, so they alone size the consensus groups.
+ */
 export const capacity: CapacityModel = {
   inputs: [
     inp("leases", 100000, "a large fleet holds on the order of a hundred thousand locks or leases at once"),
-    inp("writes_per_sec", 1000, "acquires and releases are far rarer than renewals"),
+    {
+      quantity: "clients",
+      typical: 5000,
+      why: "each client process keeps one session whose keep-alive covers every lease it holds",
+      from: [{ expression: "leases / 20", why: "a client process holds a few tens of leases under its one session" }],
+    },
+    inp("writes_per_sec", 1000, "acquires and releases; each is a replicated write"),
     inp("value_bytes", 200, "a lease record (resource key, owner, fencing token, expiry) is a couple of hundred bytes"),
   ],
   figures: [
-    fig(
-      "renewals_per_sec",
-      "lease renewals (renewing every third of the TTL)",
-      "rate",
-      "3 * leases / lease_seconds",
-      "writes/s",
-    ),
+    fig("keepalives_per_sec", "session keep-alives to the leader", "rate", "3 * clients / lease_seconds", "req/s"),
     fig(
       "peak_lease_writes",
-      "peak lease writes (renewals + acquires + releases)",
+      "peak replicated lease writes (acquires + releases)",
       "peak",
-      "(renewals_per_sec + writes_per_sec) * peak_factor",
+      "writes_per_sec * peak_factor",
       "writes/s",
     ),
     fig(
@@ -34,7 +39,7 @@ export const capacity: CapacityModel = {
     ),
     fig(
       "writes_per_group",
-      "lease writes on each group's leader",
+      "replicated lease writes on each group's leader",
       "hotspot",
       "peak_lease_writes / consensus_groups",
       "writes/s",

@@ -321,7 +321,7 @@ export const card = {
         "Renewal storm: the lease store slows down, renewals time out, many leases expire together and mass failover adds even more load",
       role: "coordination",
       prevention:
-        "Renew per session rather than per lease, add jitter to renewal times, and give renewals priority over new acquires under load",
+        "Renew per session rather than per lease, add jitter to keep-alive times, and give keep-alives priority over new acquires under load",
       repair: "Shed non-renewal traffic until latency recovers, then let claimants re-acquire with randomized backoff",
     },
     {
@@ -344,23 +344,24 @@ export const card = {
   ],
   bottlenecks: [
     {
-      bottleneck: "Renewal write load: every active lease is rewritten on the quorum store several times per TTL",
+      bottleneck:
+        "Keep-alive load on the leader: every client session's keep-alive reaches the lock leader, which extends its leases' expiry in memory rather than writing a log entry per renewal",
       mitigation:
-        "Bind leases to a session so one keepalive renews them all, lengthen the TTL for leases whose failover can wait, and shard the lease table by resource hash across consensus groups",
+        "Keep each client's leases bound to its session so one keep-alive covers them all, lengthen the TTL for leases whose failover can wait, and add jitter so keep-alives do not arrive in bursts",
       formula: {
-        yields: "lease renewals per second (renewing every third of the TTL)",
-        expression: "3 * leases / lease_seconds",
-        unit: "writes/s",
+        yields: "session keep-alives per second (each client every third of the TTL)",
+        expression: "3 * clients / lease_seconds",
+        unit: "req/s",
       },
     },
     {
       bottleneck:
-        "Single consensus leader per lease group: acquires, renewals and releases all serialize through one leader's log",
+        "Single consensus leader per lease group: acquires, releases and expiries all serialize through one leader's log",
       mitigation:
-        "Lock coarse resources (a shard or job, never a single request), batch renewals, and split the key space over independent groups",
+        "Lock coarse resources (a shard or job, never a single request), and split the key space over independent groups, carrying each resource's last fencing token with it when it moves",
       formula: {
-        yields: "lease writes per consensus group",
-        expression: "(3 * leases / lease_seconds + writes_per_sec) / partitions",
+        yields: "replicated lease writes per consensus group",
+        expression: "writes_per_sec * peak_factor / partitions",
         unit: "writes/s",
       },
     },
@@ -385,7 +386,7 @@ export const card = {
     {
       product: "etcd",
       layer: "coordination",
-      fits: "Leases with server-side TTLs attach to keys, transactions compare revisions, and a key's create revision serves as a fencing token",
+      fits: "Leases with server-side TTLs attach to any number of keys, a keep-alive is renewed by the leader's lessor without a Raft entry (grants and revokes are logged, and checkpoints of the remaining TTL only when enabled), transactions compare revisions, and a key's create revision serves as a fencing token",
       suits: ["linearizable", "fail-closed", "small-metadata", "durable"],
       poorFor: ["high-throughput", "multi-region"],
       caveat:

@@ -10,7 +10,8 @@ export const decisions: DecisionPoint[] = [
         id: "consensus-store",
         name: "a consensus-replicated store (etcd, ZooKeeper) with fencing tokens",
         buys: "a lease survives node loss without being granted twice, and the store's revision number doubles as a fencing token",
-        costs: "a majority round trip on every acquire and renewal; write throughput of one leader per group",
+        costs:
+          "a majority round trip on every acquire and release (keep-alives are answered by the leader from memory, so a new leader must extend every lease before expiring any); write throughput of one leader per group",
         winsWhen: "a double grant corrupts data (the lock guards correctness)",
         implies: {
           addMechanisms: ["consensus-replication", "fencing-token"],
@@ -56,22 +57,23 @@ export const decisions: DecisionPoint[] = [
         id: "short-leases",
         name: "short leases (seconds), renewed every third of the TTL",
         buys: "a crashed holder's resource is free again within seconds",
-        costs: "renewal writes grow with leases / TTL; a long GC pause can outlive the lease (fencing handles it)",
-        winsWhen: "the renewal load fits the store",
+        costs:
+          "the leader answers more keep-alives as clients grow or the TTL shrinks; a long GC pause can outlive the lease (fencing handles it)",
+        winsWhen: "the keep-alive load fits the leader",
       },
       {
         id: "long-leases",
         name: "long leases (tens of seconds or more)",
-        buys: "a fraction of the renewal writes",
+        buys: "a fraction of the keep-alives",
         costs: "a crashed holder blocks its resource for the whole lease",
-        winsWhen: "renewals alone would load the store heavily",
+        winsWhen: "keep-alives alone would load the leader heavily",
       },
     ],
     rules: [
       {
         when: [{ stated: "lease_seconds" }, { number: "lease_seconds", below: 30 }],
         option: "short-leases",
-        because: "the prompt states a short lease, so renewal load is sized for it",
+        because: "the prompt states a short lease, so keep-alive load is sized for it",
       },
       {
         when: [{ stated: "lease_seconds" }, { number: "lease_seconds", atLeast: 30 }],
@@ -79,11 +81,11 @@ export const decisions: DecisionPoint[] = [
         because: "the prompt states a long lease",
       },
       {
-        when: [{ number: "renewals_per_sec", atLeast: 50000 }],
+        when: [{ number: "keepalives_per_sec", atLeast: 50000 }],
         option: "long-leases",
-        because: "renewals alone would dominate the store's writes",
+        because: "keep-alives alone would dominate the leader's work",
       },
     ],
-    fallback: { option: "short-leases", because: "renewal load is modest, so fast failover is cheap" },
+    fallback: { option: "short-leases", because: "keep-alive load is modest, so fast failover is cheap" },
   },
 ];

@@ -10,7 +10,7 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Renewal with self-fencing",
     notation:
-      "client-lib>lock-leader[renew {Lease.owner = me and Lease.token = mine and Lease.expires_at > now}] -> lock-leader>lock-followers[replicate new expiry] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[new expires_at] -> client-lib[extend local deadline] |-> client-lib[stop all work {local deadline passed or renew refused}] => done | expire",
+      "client-lib>lock-leader[session keep-alive {Lease.owner = me and Lease.token = mine and Lease.expires_at > now}] -> lock-leader>client-lib[new expires_at for every bound lease, extended in leader memory without a log entry] -> client-lib[extend local deadline] |-> client-lib[stop all work {local deadline passed or renew refused}] => done | expire",
   },
   {
     name: "Expiry and handoff to the next waiter",

@@ -182,12 +182,13 @@ export const card = {
       entity: "ConsumerOffset",
       shape: "read source",
       staleness: "A few seconds old is acceptable because lag drives alerts and scaling, never a correctness decision.",
+      tolerates: "stale",
     },
   ],
   protocols,
   invariants: [
     "Once a record is acknowledged with acks=all at offset N of a Partition, every replica that later becomes leader holds that same record at offset N, as long as unclean leader election stays disabled.",
-    "Offsets in a Partition strictly increase (gaps are allowed), and a record never changes after it is appended.",
+    "Offsets in a Partition strictly increase (gaps are allowed), and a committed record (below the high watermark) never changes; only uncommitted records above it may be truncated when a new leader takes over.",
     "A ConsumerOffset never moves past a record whose processing effects are not yet durable.",
     "Within one consumer group each Partition has at most one owning member per GroupAssignment generation, and commits carrying an older generation are refused.",
     "Records sharing a key land in the same Partition while the partition count is unchanged, so their relative order is kept.",
@@ -302,7 +303,7 @@ export const card = {
       bottleneck:
         "A skewed key sends most traffic to one partition, capping throughput at one leader and one consumer.",
       mitigation:
-        "Add partitions, salt known hot keys where per-key order is not needed, and watch the busiest partition rather than the average.",
+        "Salt a hot key into sub-keys when its records need no total order, or give it its own partition. Adding partitions does not split one key's load and moves existing keys. Watch the busiest partition rather than the average.",
       formula: {
         yields: "records per second on the busiest partition at peak",
         expression: "messages_per_partition * partition_skew",
@@ -312,7 +313,7 @@ export const card = {
     {
       bottleneck: "Disk held by retained, replicated segments grows with throughput and retention period.",
       mitigation:
-        "Shorten retention, compact keyed topics to the latest value, or move old segments to object storage with tiered storage.",
+        "Shorten retention, compact keyed topics to the latest value, and keep only recent segments on broker disks while object storage holds the older ones.",
       formula: {
         yields: "bytes retained across all replicas",
         expression: "messages_per_sec * message_bytes * 86400 * retention_days * replicas",
@@ -360,7 +361,15 @@ export const card = {
       product: "Apache Kafka",
       layer: "storage",
       fits: "A partitioned log replicated through in-sync replica sets, with consumer-group offsets, replay by seek, compaction for keyed topics, and transactions that make read-process-write inside Kafka exactly-once.",
-      suits: ["high-throughput", "ordering", "durable", "long-retention", "at-least-once", "exactly-once"],
+      suits: [
+        "high-throughput",
+        "ordering",
+        "consistent-prefix",
+        "durable",
+        "long-retention",
+        "at-least-once",
+        "exactly-once",
+      ],
       poorFor: ["operational-simplicity", "low-cost"],
       caveat:
         "Per-message acknowledgement and delayed redelivery are not native, and partition count caps consumer parallelism, so it is an awkward work queue.",
@@ -464,13 +473,13 @@ export const card = {
   },
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
-    consistency: "linearizable",
+    consistency: "consistent-prefix",
     availability: "fail-closed",
     delivery: "at-least-once",
     ordering: "per-partition",
     durability: "durable",
     because:
-      "an acknowledged record must survive and be replayable, so with acks=all a partition whose in-sync set falls below min.insync.replicas refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure",
+      "an acknowledged record must survive and be replayable, so with acks=all a partition whose in-sync set falls below min.insync.replicas refuses produces instead of acknowledging an under-replicated record (unclean leader election would trade that for availability and can lose acknowledged records); consumers de-duplicate, so redelivery is the safe failure; each consumer reads a partition's committed records in one order up to the high watermark, possibly behind the newest write (a follower fetch trails the leader)",
     scopes: {
       ordering: {
         scope: "partition",

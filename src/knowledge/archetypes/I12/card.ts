@@ -220,7 +220,7 @@ export const card = {
   protocols,
   invariants: [
     "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
-    "Every external call for an OutboxEntry carries the same effect id, so however often it is retried the provider applies it at most once.",
+    "Every retry of an OutboxEntry's external call carries the same effect id, so the provider applies it at most once while it still retains that idempotency key; past that window the relay first looks the effect up by our effect id and resends only if it is absent.",
     "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
     "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.",
     "The LedgerEntry lines of every money movement sum to zero, and a posted entry is corrected only by a new reversing movement, never by an edit.",
@@ -349,21 +349,22 @@ export const card = {
   ],
   bottlenecks: [
     {
-      bottleneck: "Open workflow instances: long waits on providers and humans keep many instances live at once",
-      mitigation:
-        "Persist waiting instances instead of holding threads, and shard instances by workflow id across database shards",
-      formula: {
-        yields: "open workflow instances (Little's law)",
-        expression: "requests_per_sec * task_seconds",
-        unit: "workflows",
-      },
-    },
-    {
       bottleneck:
         "Outbox relay throughput: every transition with an effect adds an outbox write plus a claim and an outcome update",
       mitigation:
         "Relay with change data capture or batched polling per outbox partition, and delete or archive sent entries promptly",
       formula: { yields: "outbox state writes", expression: "3 * writes_per_sec", unit: "writes/s" },
+    },
+    {
+      bottleneck:
+        "Open workflow instances: long waits on providers and humans keep many instances live at once, which runs out of threads or memory if each waiting instance holds a worker",
+      mitigation:
+        "Persist waiting instances as rows woken by a due-time index instead of holding threads, so a waiting instance costs a row, not a worker",
+      formula: {
+        yields: "open workflow instances (Little's law)",
+        expression: "requests_per_sec * task_seconds",
+        unit: "workflows",
+      },
     },
     {
       bottleneck: "Provider rate limits cap how fast effects can be sent, independent of our own capacity",

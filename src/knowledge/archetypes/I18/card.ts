@@ -192,7 +192,7 @@ export const card = {
   ],
   protocols,
   invariants: [
-    "A Sample acknowledged to the agent is in the write-ahead log of enough ingesters to survive one ingester loss until its Block is uploaded.",
+    "A Sample acknowledged to the agent is held by a write quorum of the ingesters its series replicates to, so it survives one ingester loss until its Block is uploaded; each ingester's write-ahead log covers only its own restart.",
     "Within one series, Samples are stored in timestamp order; an out-of-order or duplicate timestamp is refused or deduplicated, never interleaved.",
     "A source Block is deleted only after the compacted Block covering its range is durable and visible to queries.",
     "Each rule group is evaluated by one evaluator per interval, and AlertState changes only through rule evaluation.",
@@ -254,7 +254,7 @@ export const card = {
       failure: "Both members of a redundant scraper pair ship the same samples, so sums and rates double.",
       role: "derived",
       prevention:
-        "Accept samples from one elected replica per cluster and drop the other's, or deduplicate by replica label at compaction.",
+        "Accept samples from one elected replica per cluster and drop the other's, or keep both and deduplicate by replica label at query time as well as at compaction.",
       repair: "Deduplicate at query time by ignoring the replica label, and recompact the affected blocks.",
     },
     {
@@ -452,14 +452,21 @@ export const card = {
   stance: {
     consistency: "eventual",
     availability: "stay-available",
-    delivery: "at-most-once",
+    delivery: "at-least-once",
     ordering: "per-key",
     durability: "durable",
-    because: "telemetry must keep ingesting during trouble; a lost sample is acceptable, a stalled pipeline is not",
+    because:
+      "telemetry must keep ingesting during trouble; a sender retries a failed write with backoff, and a resent sample (same series and timestamp) collapses to one value, so delivery is at least once while it retries; a sample dropped after the sender's retry budget is an accepted gap, a stalled pipeline is not",
     scopes: {
       ordering: { scope: "key", why: "samples of one series arrive in time order" },
-      exclusivity: { scope: "shard", why: "one ingester owns a series shard and one evaluator runs a rule group" },
-      coordination: { scope: "shard", why: "compaction and rule evaluation are assigned per shard" },
+      exclusivity: {
+        scope: "shard",
+        why: "each series lives on several ingesters the hash ring picks for it, with no leader among them, while one evaluator runs a rule group and one compactor a time range",
+      },
+      coordination: {
+        scope: "shard",
+        why: "the ingest path needs no agreement (a leaderless write quorum); only rule evaluation and compaction are assigned per shard, by ring ownership or a lease",
+      },
     },
   },
 } satisfies ArchetypeInput;
