@@ -127,6 +127,13 @@ export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
       .map((l) => ({ ...l, text: say(l.text) }))
       .filter((l) => countWords(l.text) <= MAX_SENTENCE_WORDS)
       .flatMap(withGloss);
+    // a jargon action first said in a follow-up answer is glossed there
+    const followUps = draft.followUps.map((f) => {
+      const lower = f.answer.toLowerCase();
+      const fresh = glosses.filter((g) => !glossed.has(g.name) && lower.includes(g.said));
+      for (const g of fresh) glossed.add(g.name);
+      return fresh.length > 0 ? { ...f, answer: [f.answer, ...fresh.map((g) => g.gloss)].join(" ") } : f;
+    });
     const step: ScriptStep = {
       step: s.step,
       title: s.title,
@@ -139,7 +146,7 @@ export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
       overrun: false,
       dropped: 0,
       lines,
-      followUps: draft.followUps
+      followUps: followUps
         .map((f) => ({ question: say(f.question), answer: say(f.answer) }))
         .filter((f) => f.answer.length > 0),
     };

@@ -497,7 +497,7 @@ function primaryStep(d: Design): StepDraft {
       isClause(desc.split(/[.;]/)[0] ?? "") && !labelled
         ? desc
         : labelled?.[1] && labelled[2] && !isClause(labelled[1])
-          ? `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${fieldsSaid(d, lowerFirst(labelled[2]).split(/,\s+|\s+and\s+/))}`
+          ? `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]))}`
           : `It is ${lowerFirst(desc)}`;
     lines.push(...spoken(described, "core", 2, 32));
     const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
@@ -867,6 +867,13 @@ export function protocolName(d: Design, title: string): string {
   if (head && head.length > 3 && new RegExp(`\\b${head}\\b`, "i").test(t)) return `the ${head}`;
   const first = t.split(/,|\s+with\s+|\s+and\s+/)[0]?.trim();
   return `the ${first || t}`;
+}
+
+/** A field list and any sentences after it: "owner id, fencing token and a row version. The token is …". */
+function heldSaid(d: Design, text: string): string {
+  const [list = "", ...rest] = text.split(/(?<=[a-z0-9_])\.\s+(?=[A-Z])/);
+  const fields = fieldsSaid(d, list.replace(/\.$/, "").split(/,\s+|\s+and\s+/));
+  return rest.length > 0 ? `${fields} ${rest.join(". ")}` : fields;
 }
 
 /**
