@@ -616,7 +616,10 @@ describe("presentation, said as a candidate says it", () => {
       const named = eight.findIndex((x) => x.startsWith("The hottest number is"));
       if (hot && formulaSaid(d, hot) && named >= 0) {
         expect(eight[named], d.prompt).not.toMatch(/\d/);
-        expect(eight.slice(named + 1).some((x) => x.startsWith("At ") && x.includes(", that's ")), d.prompt).toBe(true);
+        expect(
+          eight.slice(named + 1).some((x) => x.startsWith("At ") && x.includes(", that's ")),
+          d.prompt,
+        ).toBe(true);
       }
     }
     const m = metrics.steps[7]?.text ?? "";
@@ -645,7 +648,9 @@ describe("presentation, said as a candidate says it", () => {
   });
 
   it("glosses a jargon action once, right after the first sentence that says it", () => {
-    expect(said(kafka)).toMatch(/parking a record\. Parking a record means setting aside a record that exhausted its retries\./);
+    expect(said(kafka)).toMatch(
+      /parking a record\. Parking a record means setting aside a record that exhausted its retries\./,
+    );
     expect(said(metrics)).toMatch(/Cutting the head means sealing the head into an immutable block\./);
     expect(said(pay)).toMatch(/Settling attempts means resolving attempts with unknown outcome\./);
     expect(said(pay)).toMatch(/one request hash\. The request hash is a hash of the request body\./);

@@ -533,9 +533,7 @@ function primaryStep(d: Design): StepDraft {
     followUps.push({
       question: `What exactly is in ${name}?`,
       answer: model
-        ? sentence(
-            `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable))}`,
-          )
+        ? sentence(`It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable))}`)
         : described
           ? clauses(described).slice(0, 2).join(" ")
           : sentence(name),
@@ -863,7 +861,12 @@ function sayFlip(dec: Decision): string | undefined {
 export function protocolName(d: Design, title: string): string {
   const t = lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, ""))).trim();
   const lead = leadMechanism(d);
-  const head = lead ? lowerFirst(speakable(lead.name)).split(/\s+with\s+/)[0]?.split(/\s+/).pop() : undefined;
+  const head = lead
+    ? lowerFirst(speakable(lead.name))
+        .split(/\s+with\s+/)[0]
+        ?.split(/\s+/)
+        .pop()
+    : undefined;
   if (head && head.length > 3 && new RegExp(`\\b${head}\\b`, "i").test(t)) return `the ${head}`;
   const first = t.split(/,|\s+with\s+|\s+and\s+/)[0]?.trim();
   return `the ${first || t}`;
@@ -872,6 +875,8 @@ export function protocolName(d: Design, title: string): string {
 /** A field list and any sentences after it: "owner id, fencing token and a row version. The token is …". */
 function heldSaid(d: Design, text: string): string {
   const [list = "", ...rest] = text.split(/(?<=[a-z0-9_])\.\s+(?=[A-Z])/);
+  // alternatives or a placement ("…, or the count …, held on the shard …") are not a plain field list
+  if (/,\s+or\b|[()]|\b(?:held|kept|stored)\b/.test(list)) return `It holds ${text}`;
   const fields = fieldsSaid(d, list.replace(/\.$/, "").split(/,\s+|\s+and\s+/));
   return rest.length > 0 ? `${fields} ${rest.join(". ")}` : fields;
 }
@@ -1388,10 +1393,7 @@ function failuresStep(d: Design): StepDraft {
 function closingCheckIn(d: Design): string {
   const offers: string[] = [];
   const seq = d.diagrams.find((g) => g.kind === "sequence");
-  if (seq)
-    offers.push(
-      `walk ${protocolName(d, seq.title)} protocol message by message`,
-    );
+  if (seq) offers.push(`walk ${protocolName(d, seq.title)} protocol message by message`);
   const b1 = nextBottleneck(d);
   const h = b1 && bodyOf(b1.bottleneck) ? headOf(b1.bottleneck, 8) : undefined;
   offers.push(
@@ -1409,7 +1411,8 @@ export function nextBottleneck(d: Design): Design["bottlenecks"][number] | undef
   const hot = hottest(d);
   const sized = hot ? stems(`${hot.quantity} ${hot.id}`) : new Set<string>();
   const repeats = (b: Design["bottlenecks"][number]) =>
-    sized.size > 0 && overlap(stems((bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined) ?? b.bottleneck), sized) >= 2;
+    sized.size > 0 &&
+    overlap(stems((bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined) ?? b.bottleneck), sized) >= 2;
   return d.bottlenecks.slice(1).find((b) => !repeats(b));
 }
 
@@ -1432,7 +1435,10 @@ const JARGON: Record<string, string> = { park: "setting aside", cut: "sealing", 
  * head" -> "Cutting the head means sealing the head into an immutable block." Keyed by the spoken name.
  */
 export function jargonGlosses(d: Design): { name: string; said: string; gloss: string }[] {
-  const phrases = uniq([...d.operations.map((o) => o.phrase), ...d.criticalPaths.flatMap((p) => [p.name, ...p.operations])]);
+  const phrases = uniq([
+    ...d.operations.map((o) => o.phrase),
+    ...d.criticalPaths.flatMap((p) => [p.name, ...p.operations]),
+  ]);
   const out: { name: string; said: string; gloss: string }[] = [];
   for (const phrase of phrases) {
     const name = actionName(phrase);
@@ -1449,7 +1455,9 @@ export function jargonGlosses(d: Design): { name: string; said: string; gloss: s
   // a hash named by what it hashes ("request hash"), glossed by the path that stores it ("a hash of the request body")
   for (const inv of d.invariants) {
     const what = /\b([a-z]+) hash\b/.exec(inv.statement)?.[1];
-    const of = what ? phrases.map((p) => new RegExp(`\\ba hash of the ${what} (\\w+)`).exec(p)?.[1]).find(Boolean) : undefined;
+    const of = what
+      ? phrases.map((p) => new RegExp(`\\ba hash of the ${what} (\\w+)`).exec(p)?.[1]).find(Boolean)
+      : undefined;
     const name = `${what} hash`;
     if (what && of && !out.some((x) => x.name === name))
       out.push({ name, said: name, gloss: sentence(`The ${name} is a hash of the ${what} ${of}`) });
