@@ -500,7 +500,7 @@ describe("what the script says is this design's, said as speech", () => {
     const eight =
       writeScript(design("Design a distributed message queue like Kafka"), { short: true }).steps[7]?.text ?? "";
     expect(eight).toMatch(
-      /The hottest number is peak publish rate\. At 50 thousand messages a second times a peak-to-average traffic ratio of 3, that's about 150 thousand messages a second\. At 150 megabytes a second over 10 megabytes a second per partition at 50 percent utilisation, that's 30 partitions\. That's about 5 thousand messages a second on each\./,
+      /The hottest number is peak publish rate\. At 50 thousand messages a second times a peak-to-average traffic ratio of 3, that's about 150 thousand messages a second\. At 150 thousand messages a second times an average message size of 1 kilobyte, that's about 150 megabytes a second\. At 150 megabytes a second over 10 megabytes a second per partition at 50 percent utilisation, that's 30 partitions\. That's about 5 thousand messages a second on each\./,
     );
   });
 

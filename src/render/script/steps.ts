@@ -1283,14 +1283,45 @@ function derivedInputLine(d: Design, f: Figure, name: string): string | undefine
   return said ? sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`) : undefined;
 }
 
+type Input = Figure["inputs"][number];
+
+/**
+ * Where an assumed input comes from, from its own reason: "I'm assuming 100 thousand leases, because a
+ * large fleet holds …". Ratios (peak factor, utilisation) and inputs derived from others are left to the chain.
+ */
+function assumedReason(input: Input | undefined): string | undefined {
+  if (input?.source !== "assumed" || input.unit === "fraction" || /peak_factor|utili[sz]ation/.test(input.name))
+    return undefined;
+  if (/\bderived as\b/.test(input.because)) return undefined;
+  const why =
+    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
+  if (!why || countWords(why) > 16) return undefined;
+  return sentence(`I'm assuming ${quantity(input.value, input.name, input.unit)}, because ${why.trim()}`);
+}
+
+/** The reason for the first assumed input a chain's formula names: the input that drives the result. */
+function driverReason(f: Figure, expr: string): string | undefined {
+  for (const name of expr.match(/[A-Za-z_]\w*/g) ?? []) {
+    const r = assumedReason(f.inputs.find((x) => x.name === name));
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** The expression an input of `f` was derived from ("samples_per_sec * scrape_seconds"), for the first derived input named. */
+function derivedExpr(f: Figure, names: readonly string[]): string {
+  for (const n of names) {
+    const e = /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(f.inputs.find((x) => x.name === n)?.because ?? "")?.[1];
+    if (e) return e;
+  }
+  return "";
+}
+
 /** An assumed count the result is divided over, said with the reason it is that count: "I'm assuming 20 ingesters, because …". */
 function countReason(f: Figure): string | undefined {
   const rhs = f.formula.split(" = ")[1] ?? "";
   const divisor = /\/\s*([A-Za-z_]\w*)\s*$/.exec(rhs)?.[1];
-  const input = divisor ? f.inputs.find((x) => x.name === divisor && x.source === "assumed") : undefined;
-  const why = input ? /\bbecause ([^;]+)$/.exec(input.because)?.[1] : undefined;
-  if (!input || !why || countWords(why) > 16) return undefined;
-  return sentence(`I'm assuming ${quantity(input.value, input.name, input.unit)}, because ${why.trim()}`);
+  return assumedReason(f.inputs.find((x) => x.name === divisor));
 }
 
 /** Names a formula uses on its right-hand side. */
@@ -1307,12 +1338,23 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   if (!how) return core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`);
   const lines: Line[] = [...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}`)];
   const names = formulaNames(hot);
-  for (const p of d.capacity.filter((c) => c !== hot && names.includes(c.id)).slice(0, 1))
-    lines.push(...core(chainLine(d, p)));
-  for (const n of names) lines.push(...core(derivedInputLine(d, hot, n)));
-  lines.push(...detail(countReason(hot)));
+  const part = d.capacity.find((c) => c !== hot && names.includes(c.id) && chainLine(d, c));
+  const derived = names.map((n) => derivedInputLine(d, hot, n)).filter((x): x is string => x !== undefined);
+  // the assumed input that drives the first chain said, with where it comes from
+  const firstChain = part?.formula ?? (derived.length > 0 ? derivedExpr(hot, names) : hot.formula);
+  const driver = driverReason(part ?? hot, firstChain.split(" = ").pop() ?? "");
+  lines.push(...detail(driver));
+  if (part) lines.push(...core(chainLine(d, part)));
+  for (const x of derived) lines.push(...core(x));
+  const count = countReason(hot);
+  if (count !== driver) lines.push(...detail(count));
   lines.push(...core(chainLine(d, hot)));
   if (split) {
+    // a figure the count is built from is derived before the count uses it ("150 megabytes a second")
+    const said = new Set([hot.id, ...(part ? [part.id] : [])]);
+    const overNames = formulaNames(split.over);
+    for (const c of d.capacity.filter((x) => !said.has(x.id) && x !== split.over && overNames.includes(x.id)))
+      lines.push(...core(chainLine(d, c)));
     const over = chainLine(d, split.over);
     lines.push(...core(over ?? `That spreads over ${speakFigure(split.over.display)}`));
     lines.push(...core(`That's ${roundSaid(speakFigure(split.each.display))} on each`));
