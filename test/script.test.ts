@@ -628,6 +628,14 @@ describe("presentation, said as a candidate says it", () => {
     expect(m).toMatch(/I'm assuming 20 ingesters, because /);
     expect(m.indexOf("that's 75 million")).toBeLessThan(m.indexOf("At 75 million"));
     expect(lock.steps[7]?.text).toMatch(/that's 19 groups\. That's about 5 thousand writes a second on each\./);
+    // where the input that drives the chain comes from, said before the chain uses it
+    const l = lock.steps[7]?.text ?? "";
+    expect(l).toMatch(/I'm assuming 100 thousand leases, because a large fleet /);
+    expect(l.indexOf("I'm assuming 100 thousand leases")).toBeLessThan(l.indexOf("At 3 times 100 thousand leases"));
+    // a count's own inputs are derived before the count: the bandwidth behind 30 partitions
+    const k = kafka.steps[7]?.text ?? "";
+    expect(k.indexOf("that's about 150 megabytes a second")).toBeGreaterThan(-1);
+    expect(k.indexOf("that's about 150 megabytes a second")).toBeLessThan(k.indexOf("At 150 megabytes a second"));
   });
 
   it("names a next limit that is not the hottest number again", () => {
