@@ -29,7 +29,7 @@ import {
   speakable,
   speakInput,
 } from "../src/render/script/speak.js";
-import { formulaSaid } from "../src/render/script/steps.js";
+import { formulaSaid, hottest, jargonGlosses } from "../src/render/script/steps.js";
 import { OWN_SCRIPT_PROMPTS, SCRIPT_CORPUS } from "./fixtures/script-corpus.js";
 import { cli } from "./helpers.js";
 
@@ -500,7 +500,7 @@ describe("what the script says is this design's, said as speech", () => {
     const eight =
       writeScript(design("Design a distributed message queue like Kafka"), { short: true }).steps[7]?.text ?? "";
     expect(eight).toMatch(
-      /The hottest number is peak publish rate, about 150 thousand messages a second\. That is 50 thousand messages a second times a peak-to-average traffic ratio of 3\. Split evenly over 30 partitions/,
+      /The hottest number is peak publish rate\. At 50 thousand messages a second times a peak-to-average traffic ratio of 3, that's about 150 thousand messages a second\. At 150 thousand messages a second times an average message size of 1 kilobyte, that's about 150 megabytes a second\. At 150 megabytes a second over 10 megabytes a second per partition at 50 percent utilisation, that's 30 partitions\. That's about 5 thousand messages a second on each\./,
     );
   });
 
@@ -581,7 +581,10 @@ describe("presentation, said as a candidate says it", () => {
   it("says the inputs behind every spoken number", () => {
     expect(problems(/^the hottest number without/)).toEqual([]);
     const eight = lock.steps[7]?.text ?? "";
-    expect(eight).toMatch(/That is 3 times 5000 clients over a lease duration of 10 seconds\./);
+    expect(eight).toMatch(/I'm assuming 5000 clients, because /);
+    expect(eight).toMatch(
+      /At 3 times 5000 clients over a lease duration of 10 seconds, that's about 1\.5 thousand requests a second\./,
+    );
     const d = design("Design a distributed message queue like Kafka");
     const partitions = d.capacity.find((c) => c.id === "partitions_needed");
     expect(partitions && formulaSaid(d, partitions)).toBe(
@@ -594,7 +597,90 @@ describe("presentation, said as a candidate says it", () => {
       expect(s.steps[7]?.checkIn, d.prompt).toMatch(
         /^That's the design end to end\. I can .+\. Where would you like to go deeper\?$/,
       );
-    expect(lock.steps[7]?.checkIn).toContain("walk the acquire, fenced write, release protocol message by message");
+    expect(lock.steps[7]?.checkIn).toContain("walk the acquire protocol message by message");
     expect(toMarkdown(scriptBlocks(lock))).toMatch(/Check in: That's the design end to end/);
+  });
+
+  it("derives each number as a short chain before using it, never as a labelled row", () => {
+    for (const { d, s } of scripts) {
+      const eight = s.steps[7]?.sentences ?? [];
+      for (const x of eight) {
+        expect(x, d.prompt).not.toMatch(/^For [a-z][a-z -]*, .* (?:is|gives) /);
+        expect(x, d.prompt).not.toMatch(/from the prompt\.$/);
+      }
+      // the hottest number is named first and its value said only at the end of its own chain
+      const hot = hottest(d);
+      const named = eight.findIndex((x) => x.startsWith("The hottest number is"));
+      if (hot && formulaSaid(d, hot) && named >= 0) {
+        expect(eight[named], d.prompt).not.toMatch(/\d/);
+        expect(
+          eight.slice(named + 1).some((x) => x.startsWith("At ") && x.includes(", that's ")),
+          d.prompt,
+        ).toBe(true);
+      }
+    }
+    const m = metrics.steps[7]?.text ?? "";
+    // the assumed scrape interval that drives the series count, and the reason for the ingester count
+    expect(m).toMatch(/At 5 million samples a second times a scrape interval of 15 seconds, that's 75 million/);
+    expect(m).toMatch(/I'm assuming 20 ingesters, because /);
+    expect(m.indexOf("that's 75 million")).toBeLessThan(m.indexOf("At 75 million"));
+    // where the input that drives the chain comes from, said before the chain uses it
+    const l = lock.steps[7]?.text ?? "";
+    expect(l).toMatch(/I'm assuming 5000 clients, because each client process keeps one session /);
+    expect(l.indexOf("I'm assuming 5000 clients")).toBeLessThan(l.indexOf("At 3 times 5000 clients"));
+    // a count's own inputs are derived before the count: the bandwidth behind 30 partitions
+    const k = kafka.steps[7]?.text ?? "";
+    expect(k.indexOf("that's about 150 megabytes a second")).toBeGreaterThan(-1);
+    expect(k.indexOf("that's about 150 megabytes a second")).toBeLessThan(k.indexOf("At 150 megabytes a second"));
+  });
+
+  it("names a next limit that is not the hottest number again", () => {
+    const m = metrics.steps[7];
+    expect(m?.text).not.toMatch(/Next,? [^.]*active series/i);
+    expect(m?.followUps.find((f) => f.question === "What breaks next?")?.answer ?? "").not.toMatch(/active series/i);
+    expect(lock.steps[7]?.text).toMatch(/Next comes the single consensus leader per lease group\./);
+  });
+
+  it("asks what else writes only about paths the step has not already named", () => {
+    const q = (s: typeof lock) => s.steps[1]?.followUps.find((f) => f.question.startsWith("What else writes"));
+    expect(q(kafka)?.answer).toBe("One more path shares the same rules: deleting or compacting segments.");
+    expect(q(metrics)).toBeUndefined();
+    for (const { d, s } of scripts) {
+      const f = q(s);
+      if (f) expect(s.steps[1]?.text ?? "", d.prompt).not.toContain(f.answer.split(": ")[1]?.replace(/\.$/, "") ?? "");
+    }
+  });
+
+  it("glosses a jargon action once, right after the first sentence that says it", () => {
+    expect(said(kafka)).toMatch(
+      /parking a record\. Parking a record means setting aside a record that exhausted its retries\./,
+    );
+    expect(said(metrics)).toMatch(/Cutting the head means sealing the head into an immutable block\./);
+    expect(said(pay)).toMatch(/Settling attempts means resolving attempts with unknown outcome\./);
+    expect(said(pay)).toMatch(/one request hash\. The request hash is a hash of the request body\./);
+    for (const { d, s } of scripts) {
+      const text = said(s);
+      for (const g of jargonGlosses(d)) {
+        const at = text.toLowerCase().indexOf(g.said.toLowerCase());
+        if (at < 0) continue;
+        expect(text.split(g.gloss).length - 1, `${d.prompt}: ${g.name}`).toBe(1);
+        expect(text.indexOf(g.gloss), `${d.prompt}: ${g.name}`).toBeGreaterThan(at);
+      }
+    }
+  });
+
+  it("says how many fields a record holds and the ones that matter, never the whole list", () => {
+    expect(lock.steps[2]?.text).toContain("It holds the owner id and the fencing token, among four fields.");
+    for (const { d, s } of scripts) expect(said(s), d.prompt).not.toMatch(/\bholds? [^.:]*, [^.:]*, [^.:]* and /);
+  });
+
+  it("speaks a protocol by a short name, never its diagram title", () => {
+    expect(pay.steps[7]?.checkIn).toContain("walk the outbox protocol message by message");
+    expect(said(pay)).toContain("Let me draw the outbox sequence, with who asks whom.");
+    for (const { d, s } of scripts)
+      for (const g of d.diagrams.filter((x) => x.kind === "sequence")) {
+        const title = g.title.replace(/^[A-Z]\d+:\s*/, "").toLowerCase();
+        if (/,| with /.test(title)) expect(said(s).toLowerCase(), d.prompt).not.toContain(title);
+      }
   });
 });

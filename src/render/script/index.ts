@@ -12,9 +12,17 @@ import {
   sentence,
   speakable,
 } from "./speak.js";
-import { decisionLine, hottest, STEP_WRITERS, sayDecision, spokenFailures } from "./steps.js";
+import {
+  decisionLine,
+  hottest,
+  jargonGlosses,
+  protocolName,
+  STEP_WRITERS,
+  sayDecision,
+  spokenFailures,
+} from "./steps.js";
 import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
-import type { CheatSheet, DeepDive, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
+import type { CheatSheet, DeepDive, Line, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
 
 export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, retime, SHORT_MINUTES, stepBudget } from "./timing.js";
 export * from "./types.js";
@@ -31,7 +39,7 @@ function deepDives(d: Design): DeepDive[] {
   const out: DeepDive[] = [];
   for (const g of d.diagrams.filter((x) => x.kind === "sequence").slice(0, 2))
     out.push({
-      topic: `the ${lowerFirst(speakable(g.title.replace(/^[A-Z]\d+:\s*/, "")))} protocol, message by message`,
+      topic: `${protocolName(d, g.title)} protocol, message by message`,
       why: "it shows where the check that keeps the rule happens",
     });
   for (const f of spokenFailures(d)
@@ -103,12 +111,29 @@ function cheatSheet(d: Design): CheatSheet {
 /** Writes the spoken eight-step script for a design, timed for a round of `minutes`. */
 export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
   const say = entitySpeech(d);
+  // a jargon action is glossed once, right after the first sentence that says it
+  const glosses = jargonGlosses(d);
+  const glossed = new Set<string>();
+  const withGloss = (l: Line): Line[] => {
+    const lower = l.text.toLowerCase();
+    const fresh = glosses.filter((g) => !glossed.has(g.name) && (lower.includes(g.said) || lower.includes(g.name)));
+    for (const g of fresh) glossed.add(g.name);
+    return [l, ...fresh.map((g) => ({ text: g.gloss, keep: l.keep }))];
+  };
   const steps: ScriptStep[] = PRESENTATION_STEPS.map((s, i) => {
     const writer = STEP_WRITERS[i];
     const draft = writer ? writer(d) : { lines: [], followUps: [] };
     const lines = draft.lines
       .map((l) => ({ ...l, text: say(l.text) }))
-      .filter((l) => countWords(l.text) <= MAX_SENTENCE_WORDS);
+      .filter((l) => countWords(l.text) <= MAX_SENTENCE_WORDS)
+      .flatMap(withGloss);
+    // a jargon action first said in a follow-up answer is glossed there
+    const followUps = draft.followUps.map((f) => {
+      const lower = f.answer.toLowerCase();
+      const fresh = glosses.filter((g) => !glossed.has(g.name) && lower.includes(g.said));
+      for (const g of fresh) glossed.add(g.name);
+      return fresh.length > 0 ? { ...f, answer: [f.answer, ...fresh.map((g) => g.gloss)].join(" ") } : f;
+    });
     const step: ScriptStep = {
       step: s.step,
       title: s.title,
@@ -121,7 +146,7 @@ export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
       overrun: false,
       dropped: 0,
       lines,
-      followUps: draft.followUps
+      followUps: followUps
         .map((f) => ({ question: say(f.question), answer: say(f.answer) }))
         .filter((f) => f.answer.length > 0),
     };

@@ -431,7 +431,10 @@ function scopesStep(d: Design): StepDraft {
       answer: clauses(e.why).slice(0, 2).join(" ") || sentence(e.why),
     });
   const cp = d.criticalPaths[0];
-  const touching = cp ? said(names(cp.operations.slice(1))) : [];
+  // a path the step already named is not "else": the question lists only paths the body has not said
+  const body = stems(lines.map((l) => l.text).join(" "));
+  const unsaid = (n: string) => [...stems(n)].some((w) => !body.has(w));
+  const touching = cp ? said(names(cp.operations.slice(1))).filter(unsaid) : [];
   const first = cp ? actionName(cp.name) : "";
   if (cp && first && touching.length > 0)
     followUps.push({
@@ -494,7 +497,7 @@ function primaryStep(d: Design): StepDraft {
       isClause(desc.split(/[.;]/)[0] ?? "") && !labelled
         ? desc
         : labelled?.[1] && labelled[2] && !isClause(labelled[1])
-          ? `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. It holds ${lowerFirst(labelled[2])}`
+          ? `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]))}`
           : `It is ${lowerFirst(desc)}`;
     lines.push(...spoken(described, "core", 2, 32));
     const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
@@ -530,9 +533,7 @@ function primaryStep(d: Design): StepDraft {
     followUps.push({
       question: `What exactly is in ${name}?`,
       answer: model
-        ? sentence(
-            `It is keyed by ${andList(model.key.map(speakable))} and holds ${andList(model.fields.slice(0, 5).map(speakable))}`,
-          )
+        ? sentence(`It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable))}`)
         : described
           ? clauses(described).slice(0, 2).join(" ")
           : sentence(name),
@@ -851,6 +852,54 @@ function sayFlip(dec: Decision): string | undefined {
   return isClause(name) ? sentence(`The other way wins ${cond}`) : sentence(`${name} would win ${cond}`);
 }
 
+/**
+ * A protocol said by a short natural name, never its diagram title spliced into a sentence: the core
+ * mechanism's head noun when the title names it ("Transition with outbox, idempotent external call" -> "the
+ * outbox"), else the title's first action before any comma or "with" ("Acquire, fenced write, release" ->
+ * "the acquire").
+ */
+export function protocolName(d: Design, title: string): string {
+  const t = lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, ""))).trim();
+  const lead = leadMechanism(d);
+  const head = lead
+    ? lowerFirst(speakable(lead.name))
+        .split(/\s+with\s+/)[0]
+        ?.split(/\s+/)
+        .pop()
+    : undefined;
+  if (head && head.length > 3 && new RegExp(`\\b${head}\\b`, "i").test(t)) return `the ${head}`;
+  const first = t.split(/,|\s+with\s+|\s+and\s+/)[0]?.trim();
+  return `the ${first || t}`;
+}
+
+/** A field list and any sentences after it: "owner id, fencing token and a row version. The token is …". */
+function heldSaid(d: Design, text: string): string {
+  const [list = "", ...rest] = text.split(/(?<=[a-z0-9_])\.\s+(?=[A-Z])/);
+  // alternatives or a placement ("…, or the count …, held on the shard …") are not a plain field list
+  if (/,\s+or\b|[()]|\b(?:held|kept|stored)\b/.test(list)) return `It holds ${text}`;
+  const fields = fieldsSaid(d, list.replace(/\.$/, "").split(/,\s+|\s+and\s+/));
+  return rest.length > 0 ? `${fields} ${rest.join(". ")}` : fields;
+}
+
+/**
+ * A record's fields said as how many there are and the one or two that matter, never the whole list read
+ * aloud: "It holds the owner id and the fencing token, among four fields." The fields that matter are the
+ * ones the design's rules name; a list of two or fewer is said whole.
+ */
+export function fieldsSaid(d: Design, fields: readonly string[]): string {
+  const items = fields.map((f) => f.trim().replace(/^(?:the|a|an)\s+/i, "")).filter((f) => f.length > 0);
+  if (items.length <= 2) return sentence(`It holds ${andList(items.map((f) => `the ${f}`))}`);
+  const rules = stems(d.invariants.map((i) => i.statement).join(" "));
+  const score = (f: string) => overlap(stems(f), rules);
+  const picked = items
+    .map((f, i) => ({ f, i, s: score(f) }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .slice(0, 2)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => `the ${x.f}`);
+  return sentence(`It holds ${andList(picked)}, among ${numberWord(items.length).toLowerCase()} fields`);
+}
+
 /* ---- 6. Shapes and mechanisms (the critical sequence is drawn here) ---- */
 function mechanismsStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -901,7 +950,7 @@ function mechanismsStep(d: Design): StepDraft {
     ? {
         kind: "sequence",
         title: seq.title,
-        say: `Let me draw the ${lowerFirst(speakable(seq.title.replace(/^[A-Z]\d+:\s*/, "")))} sequence, with who asks whom.`,
+        say: `Let me draw ${protocolName(d, seq.title)} sequence, with who asks whom.`,
       }
     : undefined;
   const followUps: FollowUp[] = [];
@@ -1145,16 +1194,6 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
   return unknown || !out.compound ? undefined : out.text;
 }
 
-/** "For lease renewals, 3 times 100 thousand leases over a lease duration of 10 seconds is about 30 thousand writes a second." */
-function figureLine(d: Design, f: Figure): string | undefined {
-  const expr = formulaSaid(d, f);
-  if (!expr) return undefined;
-  const value = speakFigure(f.display);
-  return sentence(
-    `For ${lowerFirst(speakable(f.quantity))}, ${expr} ${/^about /.test(value) ? "is" : "gives"} ${value}`,
-  );
-}
-
 /** The figure a sizing discussion starts from (the cheat sheet lists it first). */
 function hottest(d: Design): Figure | undefined {
   return sizing(d)?.hot;
@@ -1208,6 +1247,121 @@ function failureQuestion(f: Design["failures"][number]): string | undefined {
 /** A time window a failure row states ("after 24 hours"): worth saying even when the row is not the first. */
 const WINDOW = /\b\d+\s*(?:hours?|days?|minutes?|weeks?)\b/;
 
+/** A spoken figure rounded to what a person says: "about 4.89 thousand" -> "about 5 thousand". */
+function roundSaid(said: string): string {
+  // two decimals, or a decimal on a number past ten, is more precision than anyone says aloud
+  return said.replace(/\b(\d+)\.(\d+)\b(?= (?:thousand|million|billion)\b)/, (m, a: string, b: string) =>
+    b.length >= 2 || a.length >= 2 ? String(Math.round(Number(`${a}.${b}`))) : m,
+  );
+}
+
+/** A figure said as the result of a chain: "about 30 thousand writes a second of lease renewals", "19 groups". */
+function resultSaid(f: Figure): string {
+  const value = roundSaid(speakFigure(f.display));
+  const what = lowerFirst(speakable(f.quantity)).trim();
+  const unitNoun = /^(\w+)\/s$/.exec(f.unit)?.[1];
+  const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
+  return named ? `${value} of ${what}` : value;
+}
+
+/**
+ * A figure said as a short natural chain from its inputs, in the order a listener computes it: "At 93
+ * thousand writes a second over 10 thousand writes a second per leader at 50 percent utilisation, that's
+ * 19 groups." Never a labelled row ("For consensus groups needed, …").
+ */
+function chainLine(d: Design, f: Figure): string | undefined {
+  const expr = formulaSaid(d, f);
+  return expr ? sentence(`At ${expr}, that's ${resultSaid(f)}`) : undefined;
+}
+
+/** An input the design derived from others ("derived as samples_per_sec * scrape_seconds = …"), said as its own chain. */
+function derivedInputLine(d: Design, f: Figure, name: string): string | undefined {
+  const input = f.inputs.find((x) => x.name === name);
+  const expr = input ? /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(input.because)?.[1] : undefined;
+  if (!input || !expr) return undefined;
+  const said = formulaSaid(d, { ...f, formula: `${name} = ${expr}`, inputs: f.inputs.filter((x) => x !== input) });
+  return said ? sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`) : undefined;
+}
+
+type Input = Figure["inputs"][number];
+
+/**
+ * Where an assumed input comes from, from its own reason: "I'm assuming 100 thousand leases, because a
+ * large fleet holds …". Ratios (peak factor, utilisation) and inputs derived from others are left to the chain.
+ */
+function assumedReason(input: Input | undefined): string | undefined {
+  if (input?.source !== "assumed" || input.unit === "fraction" || /peak_factor|utili[sz]ation/.test(input.name))
+    return undefined;
+  if (/\bderived as\b/.test(input.because)) return undefined;
+  const why =
+    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
+  if (!why || countWords(why) > 16) return undefined;
+  return sentence(`I'm assuming ${quantity(input.value, input.name, input.unit)}, because ${why.trim()}`);
+}
+
+/** The reason for the first assumed input a chain's formula names: the input that drives the result. */
+function driverReason(f: Figure, expr: string): string | undefined {
+  for (const name of expr.match(/[A-Za-z_]\w*/g) ?? []) {
+    const r = assumedReason(f.inputs.find((x) => x.name === name));
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** The expression an input of `f` was derived from ("samples_per_sec * scrape_seconds"), for the first derived input named. */
+function derivedExpr(f: Figure, names: readonly string[]): string {
+  for (const n of names) {
+    const e = /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(f.inputs.find((x) => x.name === n)?.because ?? "")?.[1];
+    if (e) return e;
+  }
+  return "";
+}
+
+/** An assumed count the result is divided over, said with the reason it is that count: "I'm assuming 20 ingesters, because …". */
+function countReason(f: Figure): string | undefined {
+  const rhs = f.formula.split(" = ")[1] ?? "";
+  const divisor = /\/\s*([A-Za-z_]\w*)\s*$/.exec(rhs)?.[1];
+  return assumedReason(f.inputs.find((x) => x.name === divisor));
+}
+
+/** Names a formula uses on its right-hand side. */
+const formulaNames = (f: Figure): string[] => (f.formula.split(" = ")[1] ?? "").match(/[A-Za-z_]\w*/g) ?? [];
+
+/**
+ * The sizing story in derivation order: the hottest number named, each figure it is built from derived
+ * first, then the hottest number itself as a chain, then the count it is split over with the reason for that
+ * count, then the load on each. No figure is said before it is derived.
+ */
+function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; over: Figure } }): Line[] {
+  const { hot, split } = size;
+  const how = formulaSaid(d, hot);
+  if (!how) return core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`);
+  const lines: Line[] = [...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}`)];
+  const names = formulaNames(hot);
+  const part = d.capacity.find((c) => c !== hot && names.includes(c.id) && chainLine(d, c));
+  const derived = names.map((n) => derivedInputLine(d, hot, n)).filter((x): x is string => x !== undefined);
+  // the assumed input that drives the first chain said, with where it comes from
+  const firstChain = part?.formula ?? (derived.length > 0 ? derivedExpr(hot, names) : hot.formula);
+  const driver = driverReason(part ?? hot, firstChain.split(" = ").pop() ?? "");
+  lines.push(...detail(driver));
+  if (part) lines.push(...core(chainLine(d, part)));
+  for (const x of derived) lines.push(...core(x));
+  const count = countReason(hot);
+  if (count !== driver) lines.push(...detail(count));
+  lines.push(...core(chainLine(d, hot)));
+  if (split) {
+    // a figure the count is built from is derived before the count uses it ("150 megabytes a second")
+    const said = new Set([hot.id, ...(part ? [part.id] : [])]);
+    const overNames = formulaNames(split.over);
+    for (const c of d.capacity.filter((x) => !said.has(x.id) && x !== split.over && overNames.includes(x.id)))
+      lines.push(...core(chainLine(d, c)));
+    const over = chainLine(d, split.over);
+    lines.push(...core(over ?? `That spreads over ${speakFigure(split.over.display)}`));
+    lines.push(...core(`That's ${roundSaid(speakFigure(split.each.display))} on each`));
+  }
+  return lines;
+}
+
 /* ---- 8. Failures and scale (the hottest number is said here) ---- */
 function failuresStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -1250,40 +1404,15 @@ function failuresStep(d: Design): StepDraft {
         ),
       );
   }
-  if (size) {
-    const { hot, split } = size;
-    lines.push(...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`));
-    // the inputs behind it, so the listener can redo the sum: "That is 50 thousand messages a second times …"
-    const how = formulaSaid(d, hot);
-    if (how) lines.push(...core(`That is ${how}`));
-    // a figure it is built from, said with its own inputs ("For lease renewals, 3 times 100 thousand leases …")
-    const parts = d.capacity.filter(
-      (c) => c !== hot && new RegExp(`\\b${c.id}\\b`).test(hot.formula.split(" = ")[1] ?? ""),
-    );
-    for (const p of parts.slice(0, 1)) lines.push(...detail(figureLine(d, p)));
-    if (split) {
-      lines.push(
-        ...core(
-          `Split evenly over ${speakFigure(split.over.display)}, that is ${speakFigure(split.each.display)} on each`,
-        ),
-      );
-      lines.push(...detail(figureLine(d, split.over)));
-    }
-    const given = (split?.each ?? hot).inputs.filter((x) => x.source !== "assumed");
-    if (given.length > 0)
-      lines.push(
-        ...detail(
-          `That uses ${andList(given.slice(0, 3).map((x) => quantity(x.value, x.name, x.unit)))} from the prompt`,
-        ),
-      );
-  } else if (b0?.estimate) {
+  if (size) lines.push(...sizingLines(d, size));
+  if (!size && b0?.estimate) {
     lines.push(...core(`Sizing it: ${speakFigure(b0.estimate)}`));
-  } else if (b0?.formula) {
+  } else if (!size && b0?.formula) {
     const q = speakable(b0.formula.split(" = ")[0] ?? "");
     if (q && countWords(q) <= 12) lines.push(...core(`I'd size it by ${lowerFirst(q)}`));
   }
   if (b0) lines.push(...spoken(b0.mitigation, "core", 2));
-  const b1 = d.bottlenecks[1];
+  const b1 = nextBottleneck(d);
   const next = b1 ? nextLimit(b1.bottleneck) : undefined;
   if (next) lines.push(...detail(next));
   const followUps: FollowUp[] = [];
@@ -1306,11 +1435,8 @@ function failuresStep(d: Design): StepDraft {
 function closingCheckIn(d: Design): string {
   const offers: string[] = [];
   const seq = d.diagrams.find((g) => g.kind === "sequence");
-  if (seq)
-    offers.push(
-      `walk the ${lowerFirst(speakable(seq.title.replace(/^[A-Z]\d+:\s*/, "")))} protocol message by message`,
-    );
-  const b1 = d.bottlenecks[1];
+  if (seq) offers.push(`walk ${protocolName(d, seq.title)} protocol message by message`);
+  const b1 = nextBottleneck(d);
   const h = b1 && bodyOf(b1.bottleneck) ? headOf(b1.bottleneck, 8) : undefined;
   offers.push(
     h ? `size the next limit, ${/^(the|a|an)\s/i.test(h) ? h : `the ${h}`}` : "size what breaks next as load grows",
@@ -1319,12 +1445,66 @@ function closingCheckIn(d: Design): string {
   return `That's the design end to end. I can ${offers.join(", or ")}. Where would you like to go deeper?`;
 }
 
+/**
+ * The limit said as "next": the first bottleneck after the hotspot that does not repeat the hottest number
+ * (a "next" that restates the figure just sized names no new limit), or none.
+ */
+export function nextBottleneck(d: Design): Design["bottlenecks"][number] | undefined {
+  const hot = hottest(d);
+  const sized = hot ? stems(`${hot.quantity} ${hot.id}`) : new Set<string>();
+  const repeats = (b: Design["bottlenecks"][number]) =>
+    sized.size > 0 &&
+    overlap(stems((bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined) ?? b.bottleneck), sized) >= 2;
+  return d.bottlenecks.slice(1).find((b) => !repeats(b));
+}
+
 /** The next limit as a sentence: "Next comes the single consensus leader per lease group." */
 function nextLimit(cell: string): string | undefined {
   const h = bodyOf(cell) ? headOf(cell) : undefined;
   if (h) return sentence(`Next comes ${/^(the|a|an)\s/i.test(h) ? h : `the ${h}`}`);
   const c = firstClause(cell, 30);
-  return c ? sentence(`Next, ${lowerFirst(c)}`) : undefined;
+  return c ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next comes ${lowerFirst(c)}`) : undefined;
+}
+
+/**
+ * Short action names that are jargon, with the plain verb a gloss says instead; any other verb is taken as
+ * self-explanatory (append, acquire, commit, delete …).
+ */
+const JARGON: Record<string, string> = { park: "setting aside", cut: "sealing", settle: "resolving" };
+
+/**
+ * A gloss for each jargon action the design names, from the design's own path description: "cutting the
+ * head" -> "Cutting the head means sealing the head into an immutable block." Keyed by the spoken name.
+ */
+export function jargonGlosses(d: Design): { name: string; said: string; gloss: string }[] {
+  const phrases = uniq([
+    ...d.operations.map((o) => o.phrase),
+    ...d.criticalPaths.flatMap((p) => [p.name, ...p.operations]),
+  ]);
+  const out: { name: string; said: string; gloss: string }[] = [];
+  for (const phrase of phrases) {
+    const name = actionName(phrase);
+    const [verb = "", ...object] = name.split(/\s+/);
+    const plain: string | undefined = JARGON[verb];
+    const g = gerund(name);
+    if (!plain || !g || object.length === 0 || out.some((x) => x.name === name)) continue;
+    const rest = (phrase.startsWith(name) ? phrase.slice(name.length) : "")
+      .split(/\s+(?:and|by|so|before|after)\s+|[(,;:]/)[0]
+      ?.trim();
+    const gloss = [plain, ...object, ...(rest ? rest.split(/\s+/) : [])].slice(0, 10).join(" ");
+    out.push({ name, said: g, gloss: sentence(`${g.charAt(0).toUpperCase()}${g.slice(1)} means ${gloss}`) });
+  }
+  // a hash named by what it hashes ("request hash"), glossed by the path that stores it ("a hash of the request body")
+  for (const inv of d.invariants) {
+    const what = /\b([a-z]+) hash\b/.exec(inv.statement)?.[1];
+    const of = what
+      ? phrases.map((p) => new RegExp(`\\ba hash of the ${what} (\\w+)`).exec(p)?.[1]).find(Boolean)
+      : undefined;
+    const name = `${what} hash`;
+    if (what && of && !out.some((x) => x.name === name))
+      out.push({ name, said: name, gloss: sentence(`The ${name} is a hash of the ${what} ${of}`) });
+  }
+  return out;
 }
 
 /** The eight step writers, in the order of the knowledge table's presentation steps. */
