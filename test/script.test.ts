@@ -557,6 +557,14 @@ describe("presentation, said as a candidate says it", () => {
     );
   });
 
+  it("never says agreement is needed where the design says the path needs none, nor that a stay-available split serves everything", () => {
+    for (const { d, s } of scripts) {
+      const all = s.steps.map((x) => x.text).join(" ");
+      if (/needs no agreement/.test(all)) expect(all, d.prompt).not.toMatch(/agreement is needed per/);
+      expect(all, d.prompt).not.toMatch(/If the network splits, it keeps serving\./);
+    }
+  });
+
   it("says archetypes as sentences and failures as what happens, never as labels", () => {
     expect(Object.keys(SPOKEN_ARCHETYPES).sort()).toEqual([...ARCHETYPE_IDS].sort());
     expect(problems(/^(an archetype title|a failure label)/)).toEqual([]);

@@ -418,7 +418,7 @@ function scopesStep(d: Design): StepDraft {
       if (ordered) parts.push(`order holds per ${ordered.scope}`);
       if (e) parts.push(`ownership holds per ${e.scope}`);
     }
-    if (k) parts.push(`agreement is needed per ${k.scope}`);
+    if (k) parts.push(`work is coordinated per ${k.scope}`);
   }
   if (parts.length > 0) lines.push(...core(andList(parts)));
   const reason = e ?? o;
@@ -683,7 +683,7 @@ function contextStep(d: Design): StepDraft {
     ...core(
       stance === "fail-closed"
         ? "If the network splits, whatever cannot reach the authority refuses requests rather than risk a wrong answer"
-        : "If the network splits, it keeps serving",
+        : "If the network splits, it keeps serving from whatever replicas it can still reach, and catches up afterwards",
     ),
   );
   // the stance's reason, unless step 1's follow-up already gave the same words
