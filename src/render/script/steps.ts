@@ -479,6 +479,7 @@ function primaryStep(d: Design): StepDraft {
   const name = stateName(d);
   const owner = s ? d.components.find((c) => c.holds.includes(s.entity)) : undefined;
   let described: string | undefined;
+  let describedWhole: string | undefined;
   if (s && name) {
     lines.push(
       ...core(
@@ -499,6 +500,9 @@ function primaryStep(d: Design): StepDraft {
         : labelled?.[1] && labelled[2] && !isClause(labelled[1])
           ? `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]))}`
           : `It is ${lowerFirst(desc)}`;
+    // asked "what exactly is in it?", the answer names the fields the body only counted
+    if (labelled?.[1] && labelled[2] && !isClause(labelled[1]) && !(isClause(desc.split(/[.;]/)[0] ?? "") && !labelled))
+      describedWhole = `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]), true)}`;
     lines.push(...spoken(described, "core", 2, 32));
     const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, the design keeps ${andList(others)}`));
@@ -533,9 +537,13 @@ function primaryStep(d: Design): StepDraft {
     followUps.push({
       question: `What exactly is in ${name}?`,
       answer: model
-        ? sentence(`It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable))}`)
-        : described
-          ? clauses(described).slice(0, 2).join(" ")
+        ? sentence(
+            `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable), true)}`,
+          )
+        : (describedWhole ?? described)
+          ? clauses(describedWhole ?? described ?? "")
+              .slice(0, 2)
+              .join(" ")
           : sentence(name),
     });
   if (s && alone)
@@ -664,7 +672,7 @@ function contextStep(d: Design): StepDraft {
   if (loop.length > 0) lines.push(...core(where(loop, "control loops", true)));
   if (d.api.length > 0) {
     const calls = d.api.slice(0, 4).map((a) => speakable(a.operation));
-    lines.push(...core(`A client sees ${enumerate("call", "calls", calls, 4)}`));
+    lines.push(...core(`The API has ${enumerate("call", "calls", calls, 4)}`));
     const guard = d.api.find((a) => a.request.some((r) => /request.?id|token|version|offset|idempotency/i.test(r)));
     if (guard) {
       const f = guard.request.filter((r) => /request.?id|token|version|offset|idempotency/i.test(r));
@@ -683,7 +691,9 @@ function contextStep(d: Design): StepDraft {
     ...core(
       stance === "fail-closed"
         ? "If the network splits, whatever cannot reach the authority refuses requests rather than risk a wrong answer"
-        : "If the network splits, it keeps serving from whatever replicas it can still reach, and catches up afterwards",
+        : d.mechanisms.some((m) => m.id === "quorum-read-write")
+          ? "If the network splits, a write that reaches a quorum of its replicas still succeeds, and the sender retries the rest"
+          : "If the network splits, it keeps serving from whatever replicas it can still reach, and catches up afterwards",
     ),
   );
   // the stance's reason, unless step 1's follow-up already gave the same words
@@ -873,22 +883,24 @@ export function protocolName(d: Design, title: string): string {
 }
 
 /** A field list and any sentences after it: "owner id, fencing token and a row version. The token is …". */
-function heldSaid(d: Design, text: string): string {
+function heldSaid(d: Design, text: string, whole = false): string {
   const [list = "", ...rest] = text.split(/(?<=[a-z0-9_])\.\s+(?=[A-Z])/);
   // alternatives or a placement ("…, or the count …, held on the shard …") are not a plain field list
   if (/,\s+or\b|[()]|\b(?:held|kept|stored)\b/.test(list)) return `It holds ${text}`;
-  const fields = fieldsSaid(d, list.replace(/\.$/, "").split(/,\s+|\s+and\s+/));
+  const fields = fieldsSaid(d, list.replace(/\.$/, "").split(/,\s+|\s+and\s+/), whole);
   return rest.length > 0 ? `${fields} ${rest.join(". ")}` : fields;
 }
 
 /**
  * A record's fields said as how many there are and the one or two that matter, never the whole list read
  * aloud: "It holds the owner id and the fencing token, among four fields." The fields that matter are the
- * ones the design's rules name; a list of two or fewer is said whole.
+ * ones the design's rules name; a list of two or fewer is said whole. Asked "what exactly is in it?", the
+ * answer (`whole`) names every field up to six, the asked-for detail.
  */
-export function fieldsSaid(d: Design, fields: readonly string[]): string {
+export function fieldsSaid(d: Design, fields: readonly string[], whole = false): string {
   const items = fields.map((f) => f.trim().replace(/^(?:the|a|an)\s+/i, "")).filter((f) => f.length > 0);
-  if (items.length <= 2) return sentence(`It holds ${andList(items.map((f) => `the ${f}`))}`);
+  if (items.length <= 2 || (whole && items.length <= 6))
+    return sentence(`It holds ${andList(items.map((f) => `the ${f}`))}`);
   const rules = stems(d.invariants.map((i) => i.statement).join(" "));
   const score = (f: string) => overlap(stems(f), rules);
   const picked = items
