@@ -1,6 +1,7 @@
 import { ARCHETYPES } from "../knowledge/index.js";
 import { REFERENCE_FAMILIES } from "../knowledge/references.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
+import { compareText } from "./text.js";
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -45,7 +46,7 @@ const SYSTEM_NAMES: readonly string[] = [
   ...new Set(ARCHETYPES.flatMap((a) => a.signals.systems.flatMap((s) => [s.name, ...s.aliases]))),
 ]
   .filter((n) => n.length >= 2)
-  .sort((a, b) => b.length - a.length || a.localeCompare(b));
+  .sort((a, b) => b.length - a.length || compareText(a, b));
 
 let lastNamed: { prompt: string; names: readonly string[] } | undefined;
 

@@ -74,3 +74,51 @@ export function pattern(source: string, flags = ""): RegExp {
   }
   return re;
 }
+
+/**
+ * Printable ASCII in the order the default collator (`localeCompare`, ICU's root order) puts it:
+ * spaces, punctuation, symbols, digits, then letters with each lower case before its upper case.
+ */
+const COLLATION_ORDER =
+  " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ";
+/** Per character code: its primary weight (a letter's two cases share one) and whether it is an upper-case letter. */
+const PRIMARY = new Int16Array(128).fill(-1);
+const UPPER = new Uint8Array(128);
+for (let i = 0, w = 0; i < COLLATION_ORDER.length; i++) {
+  const c = COLLATION_ORDER.charCodeAt(i);
+  const upper = c >= 65 && c <= 90;
+  if (upper) UPPER[c] = 1;
+  PRIMARY[c] = upper ? w - 1 : w++;
+}
+
+/**
+ * Compares two texts exactly as `a.localeCompare(b)` does (its sign), without loading the locale
+ * machinery for printable ASCII: by character weights first (case set aside), then by the first
+ * difference in case, lower case first. Text with any other character is handed to `localeCompare`.
+ */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  if (!plainAscii(a) || !plainAscii(b)) return a.localeCompare(b);
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const px = PRIMARY[a.charCodeAt(i)] as number;
+    const py = PRIMARY[b.charCodeAt(i)] as number;
+    if (px !== py) return px < py ? -1 : 1;
+  }
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  // Same letters, different case somewhere: the first difference decides.
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    if (x !== b.charCodeAt(i)) return UPPER[x] ? 1 : -1;
+  }
+  return 0;
+}
+
+/** Whether every character of a text is printable ASCII (the characters `compareText` weighs itself). */
+function plainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c > 126) return false;
+  }
+  return true;
+}
