@@ -9,7 +9,38 @@ export const MAX_SENTENCE_WORDS = 40;
 /** Sentences longer than this are kept only when time allows. */
 export const COMFORT_WORDS = 25;
 
-export const countWords = (s: string): number => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+/** Whether a character code is white space as `\s` reads it in a regular expression. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The words of a text a listener hears: runs between white space that hold a letter or digit (a lone
+ * dash or arrow is not a word). Scanned by hand: it is asked of every sentence several times over.
+ */
+export function countWords(s: string): number {
+  let n = 0;
+  let spoken = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      if (spoken) n++;
+      spoken = false;
+    } else if (!spoken && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) spoken = true;
+  }
+  return spoken ? n + 1 : n;
+}
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
@@ -18,8 +49,8 @@ export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
  * Remembers a pure string function's answers: the same knowledge sentences recur in every design,
  * so a bounded cache (cleared when full) saves most of the regular-expression work.
  */
-function memo(f: (s: string) => string, limit = 20000): (s: string) => string {
-  const cache = new Map<string, string>();
+export function memo<T>(f: (s: string) => T, limit = 20000): (s: string) => T {
+  const cache = new Map<string, T>();
   return (s) => {
     const hit = cache.get(s);
     if (hit !== undefined) return hit;

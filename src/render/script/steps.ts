@@ -20,6 +20,7 @@ import {
   isPredicate,
   lowerFirst,
   MAX_SENTENCE_WORDS,
+  memo,
   numberWord,
   oneForm,
   orList,
@@ -208,8 +209,8 @@ function hardRule(d: Design): { statement: string; said: string[] } | undefined 
 const STOP =
   /^(the|and|that|with|from|into|only|every|each|once|this|their|them|they|what|when|which|while|after|before|never|other|same|until|than|then|been|being|have|holds?|later|still|least|most|more|much|many|such|some|also|over|under|per|its|it's|one|two)$/;
 
-/** Content-word stems of a text: lower-cased words of four letters or more, cut to five letters. */
-function stems(text: string): Set<string> {
+/** Content-word stems of a text: lower-cased words of four letters or more, cut to five letters (remembered: the same rules and mechanisms recur). */
+const stems = memo((text: string): ReadonlySet<string> => {
   return new Set(
     text
       .toLowerCase()
@@ -218,9 +219,9 @@ function stems(text: string): Set<string> {
       .filter((w) => w.length >= 4 && !STOP.test(w))
       .map((w) => w.replace(/(ies|es|s)$/, "").slice(0, 5)),
   );
-}
+});
 
-const overlap = (a: Set<string>, b: Set<string>): number => [...a].filter((x) => b.has(x)).length;
+const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => [...a].filter((x) => b.has(x)).length;
 
 /** The path phrases a mechanism was chosen for ("acquire …: state transition on Lease …" -> "acquire …"). */
 const pathsOf = (m: Design["mechanisms"][number]): string[] => m.because.map((b) => b.split(": ")[0] ?? "");
@@ -397,7 +398,9 @@ function scopesStep(d: Design): StepDraft {
   // the same three paths as step 1's writes are not read out a second time
   const repeated = paths.length >= 2 && paths.slice(0, 3).join("|") === visibleWrites(d).slice(0, 3).join("|");
   if (repeated)
-    lines.push(...core(`The ${numberWord(Math.min(3, paths.length))} writes from step one are the ones that change ${it}`));
+    lines.push(
+      ...core(`The ${numberWord(Math.min(3, paths.length))} writes from step one are the ones that change ${it}`),
+    );
   else if (paths.length > 0)
     lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "paths matter most")));
   const sc = (c: string) => d.scopes.find((s) => s.concern === c);
