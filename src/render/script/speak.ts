@@ -121,13 +121,13 @@ export const speakable = memo((s: string): string => {
 });
 
 /** "ProtectedResource" -> "protected resource"; acronyms stay as written. */
-export function entityWords(name: string): string {
-  return name
+export const entityWords = memo((name: string): string =>
+  name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(" ")
     .map((w) => (/^[A-Z0-9]+$/.test(w) ? w : w.toLowerCase()))
-    .join(" ");
-}
+    .join(" "),
+);
 
 /** Capitalises the first letter and closes the sentence with a full stop. */
 export function sentence(s: string): string {
