@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countWords } from "../src/render/script/speak.js";
+import { countWords, sentence } from "../src/render/script/speak.js";
 
 /** The definition countWords scans by hand: runs between white space holding a letter or digit. */
 const bySplit = (s: string) => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
@@ -30,5 +30,20 @@ describe("countWords", () => {
     ])
       expect([s, countWords(s)]).toEqual([s, bySplit(s)]);
     expect(countWords("the leader — then 3 replicas")).toBe(5);
+  });
+});
+
+describe("sentence", () => {
+  /** The definition sentence trims by hand. */
+  const byRegex = (s: string) => {
+    const t = s.trim().replace(/[\s,;:]+$/, "");
+    if (t.length === 0) return t;
+    const c = t.charAt(0).toUpperCase() + t.slice(1);
+    return /[.!?]$/.test(c) ? c : `${c}.`;
+  };
+  it("drops trailing white space, commas, semicolons and colons, capitalises and closes", () => {
+    for (const s of ["", " ", " ,; ", "a", "  the leader, ", "done.", "why?", "a:\u00a0", "x ;\n", "wait!  ,", ", a"])
+      expect([s, sentence(s)]).toEqual([s, byRegex(s)]);
+    expect(sentence("the leader holds the lease ;, ")).toBe("The leader holds the lease.");
   });
 });

@@ -131,10 +131,18 @@ export const entityWords = memo((name: string): string =>
 
 /** Capitalises the first letter and closes the sentence with a full stop. */
 export function sentence(s: string): string {
-  const t = s.trim().replace(/[\s,;:]+$/, "");
+  // Trailing white space, commas, semicolons and colons go (scanned by hand: every line passes here).
+  let end = s.length;
+  while (end > 0) {
+    const c = s.charCodeAt(end - 1);
+    if (!isSpace(c) && c !== 44 && c !== 59 && c !== 58) break; // , ; :
+    end--;
+  }
+  const t = s.slice(0, end).trim();
   if (t.length === 0) return t;
   const c = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(c) ? c : `${c}.`;
+  const last = c.charCodeAt(c.length - 1);
+  return last === 46 || last === 33 || last === 63 ? c : `${c}.`; // . ! ?
 }
 
 /** Lower-cases the first letter unless the first word is an acronym or a proper name in capitals. */
@@ -557,23 +565,24 @@ export function withArticle(name: string): string {
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
 const FINITE =
   /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
+/** Every finite verb of a phrase (global: `match` starts it from the beginning each time). */
+const FINITE_ALL = new RegExp(FINITE.source, "gi");
 
 /**
  * Whether a phrase is a clause ("a crashed holder's resource is free again") rather than a noun phrase
  * ("full resolution", "a central component whose store carries every step": a verb inside a relative
  * clause does not make the phrase a clause).
  */
-export function isClause(phrase: string): boolean {
+export const isClause = memo((phrase: string): boolean => {
   // a hyphenated word ("fan-out", "write-through") is a noun, never the clause's verb
   const head = (phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase).replace(/\b\w+-\w+\b/g, "x");
   // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
-  const finite = phrase.match(new RegExp(FINITE.source, "gi")) ?? [];
-  if (/\b(?:who|that|which)\b/.test(phrase) && finite.length >= 2) return true;
+  if (/\b(?:who|that|which)\b/.test(phrase) && (phrase.match(FINITE_ALL)?.length ?? 0) >= 2) return true;
   return (
     FINITE.test(head) ||
     (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|poll|tracks|scrapes|claim|consume)\b/.test(head))
   );
-}
+});
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
 const LEADING_VERBS = new Set(
