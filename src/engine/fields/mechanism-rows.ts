@@ -36,6 +36,20 @@ export interface Protected {
   because: string;
 }
 
+/** A mechanism's name words, and its name and summary words in order, by id (the catalogue is fixed). */
+const MECHANISM_WORDS = new Map<string, { named: ReadonlySet<string>; mine: readonly string[] }>();
+function mechanismWords(mechanismId: string): { named: ReadonlySet<string>; mine: readonly string[] } {
+  let w = MECHANISM_WORDS.get(mechanismId);
+  if (!w) {
+    const m = MECHANISM_BY_ID.get(mechanismId);
+    const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
+    w = { named, mine: [...new Set([...named, ...meaningWords(m?.summary ?? "")])] };
+    if (MECHANISM_WORDS.size >= 5000) MECHANISM_WORDS.clear();
+    MECHANISM_WORDS.set(mechanismId, w);
+  }
+  return w;
+}
+
 /**
  * Which invariant a mechanism protects, computed from the invariant's wording and the mechanism's: an
  * invariant on the path that uses the mechanism counts most, then the words the predicate that added it
@@ -48,14 +62,13 @@ export function protectedInvariant(
   hints: { path?: string; guards?: RegExp; guardedBy?: string } = {},
 ): Protected {
   const m = MECHANISM_BY_ID.get(mechanismId);
-  const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
-  const mine = new Set([...named, ...meaningWords(m?.summary ?? "")]);
+  const { named, mine } = mechanismWords(mechanismId);
   let best:
     | { inv: InvariantRow; score: number; shared: string[]; weight: number; onPath: boolean; guarded: boolean }
     | undefined;
   for (const inv of invariants) {
     const words = meaningWords(inv.statement);
-    const shared = [...mine].filter((w) => words.has(w));
+    const shared = mine.filter((w) => words.has(w));
     const onPath = hints.path !== undefined && inv.path === hints.path;
     const guarded = hints.guards?.test(inv.statement) === true;
     // a word of the mechanism's name counts twice; one word of its summary alone is chance
