@@ -16,18 +16,20 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
  * without compiling hundreds of patterns the first time a design asks; other text uses the pattern.
  */
 export function mentionsName(text: string, name: string): boolean {
-  if (name.length > 0 && !NON_ASCII.test(text) && !NON_ASCII.test(name)) {
-    const t = text.toLowerCase();
-    const n = name.toLowerCase();
-    for (let i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1))
-      if (
-        (i === 0 || !isWordChar(t.charCodeAt(i - 1))) &&
-        (i + n.length === t.length || !isWordChar(t.charCodeAt(i + n.length)))
-      )
-        return true;
-    return false;
-  }
+  if (name.length > 0 && !NON_ASCII.test(text) && !NON_ASCII.test(name))
+    return mentionsLowered(text.toLowerCase(), name.toLowerCase());
   return namePattern(name).test(text);
+}
+
+/** `mentionsName` for an ASCII text and a non-empty ASCII name, both already lower-cased. */
+function mentionsLowered(t: string, n: string): boolean {
+  for (let i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1))
+    if (
+      (i === 0 || !isWordChar(t.charCodeAt(i - 1))) &&
+      (i + n.length === t.length || !isWordChar(t.charCodeAt(i + n.length)))
+    )
+      return true;
+  return false;
 }
 
 /** The whole-word, case-insensitive pattern for a name (each compiled once). */
@@ -47,13 +49,25 @@ const SYSTEM_NAMES: readonly string[] = [
 ]
   .filter((n) => n.length >= 2)
   .sort((a, b) => b.length - a.length || compareText(a, b));
+/** Each of them lower-cased, when it is ASCII (the others go through their pattern). */
+const SYSTEM_NAMES_LOWERED: readonly (string | undefined)[] = SYSTEM_NAMES.map((n) =>
+  NON_ASCII.test(n) ? undefined : n.toLowerCase(),
+);
 
 let lastNamed: { prompt: string; names: readonly string[] } | undefined;
 
 /** The real systems a prompt names ("like Kafka", "Design an object store like S3"). */
 export function namedSystems(prompt: string): readonly string[] {
   // Asked once per product while a design is derived: the answer for the last prompt is kept.
-  if (lastNamed?.prompt !== prompt) lastNamed = { prompt, names: SYSTEM_NAMES.filter((n) => mentionsName(prompt, n)) };
+  if (lastNamed?.prompt !== prompt) {
+    // The prompt is lower-cased once for all the names, not once per name.
+    const lowered = NON_ASCII.test(prompt) ? undefined : prompt.toLowerCase();
+    const names = SYSTEM_NAMES.filter((n, i) => {
+      const low = SYSTEM_NAMES_LOWERED[i];
+      return lowered !== undefined && low !== undefined ? mentionsLowered(lowered, low) : mentionsName(prompt, n);
+    });
+    lastNamed = { prompt, names };
+  }
   return lastNamed.names;
 }
 
