@@ -64,25 +64,34 @@ export function protectedInvariant(
   const m = MECHANISM_BY_ID.get(mechanismId);
   const { named, mine } = mechanismWords(mechanismId);
   let best:
-    | { inv: InvariantRow; score: number; shared: string[]; weight: number; onPath: boolean; guarded: boolean }
+    | {
+        inv: InvariantRow;
+        score: number;
+        words: ReadonlySet<string>;
+        weight: number;
+        onPath: boolean;
+        guarded: boolean;
+      }
     | undefined;
   for (const inv of invariants) {
     const words = meaningWords(inv.statement);
-    const shared = mine.filter((w) => words.has(w));
     const onPath = hints.path !== undefined && inv.path === hints.path;
     const guarded = hints.guards?.test(inv.statement) === true;
     // a word of the mechanism's name counts twice; one word of its summary alone is chance
-    const weight = shared.reduce((n, w) => n + (named.has(w) ? 2 : 1), 0);
+    let weight = 0;
+    for (const w of mine) if (words.has(w)) weight += named.has(w) ? 2 : 1;
     const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (weight >= 2 ? weight : 0);
-    if (!best || score > best.score) best = { inv, score, shared, weight, onPath, guarded };
+    if (!best || score > best.score) best = { inv, score, words, weight, onPath, guarded };
   }
   if (!best) return { statement: "the contract of the component", because: "the design states no invariant" };
+  const { words } = best;
+  const shared = mine.filter((w) => words.has(w));
   const why: string[] = [];
   if (best.onPath) why.push(`it sits on the path '${best.inv.path}' the invariant constrains`);
   if (best.guarded) why.push(`the invariant names what ${hints.guardedBy ?? "its predicate"} guards`);
   if (best.weight >= 2)
     why.push(
-      `it shares ${best.shared
+      `it shares ${shared
         .slice(0, 4)
         .map((w) => `'${w}'`)
         .join(", ")} with ${m?.name ?? mechanismId}`,
