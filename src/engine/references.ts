@@ -49,10 +49,34 @@ const SYSTEM_NAMES: readonly string[] = [
 ]
   .filter((n) => n.length >= 2)
   .sort((a, b) => b.length - a.length || compareText(a, b));
-/** Each of them lower-cased, when it is ASCII (the others go through their pattern). */
-const SYSTEM_NAMES_LOWERED: readonly (string | undefined)[] = SYSTEM_NAMES.map((n) =>
-  NON_ASCII.test(n) ? undefined : n.toLowerCase(),
+/**
+ * Each of them lower-cased with its first word (letters and digits up to the first other character), when
+ * it is ASCII; the others go through their pattern. A whole-word mention starts with that first word as
+ * a whole word of the text, so a name whose first word the text lacks is not looked for.
+ */
+const SYSTEM_NAMES_LOWERED: readonly ({ name: string; first: string | undefined } | undefined)[] = SYSTEM_NAMES.map(
+  (n) => {
+    if (NON_ASCII.test(n)) return undefined;
+    const name = n.toLowerCase();
+    return { name, first: /^[a-z0-9]+/.exec(name)?.[0] };
+  },
 );
+
+/** The whole words (runs of ASCII letters and digits) of a lower-cased text. */
+function wordsOf(lowered: string): Set<string> {
+  const words = new Set<string>();
+  for (let i = 0; i < lowered.length; ) {
+    if (!isWordChar(lowered.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lowered.length && isWordChar(lowered.charCodeAt(j))) j++;
+    words.add(lowered.slice(i, j));
+    i = j;
+  }
+  return words;
+}
 
 let lastNamed: { prompt: string; names: readonly string[] } | undefined;
 
@@ -62,9 +86,11 @@ export function namedSystems(prompt: string): readonly string[] {
   if (lastNamed?.prompt !== prompt) {
     // The prompt is lower-cased once for all the names, not once per name.
     const lowered = NON_ASCII.test(prompt) ? undefined : prompt.toLowerCase();
+    const words = lowered === undefined ? undefined : wordsOf(lowered);
     const names = SYSTEM_NAMES.filter((n, i) => {
       const low = SYSTEM_NAMES_LOWERED[i];
-      return lowered !== undefined && low !== undefined ? mentionsLowered(lowered, low) : mentionsName(prompt, n);
+      if (lowered === undefined || words === undefined || low === undefined) return mentionsName(prompt, n);
+      return (low.first === undefined || words.has(low.first)) && mentionsLowered(lowered, low.name);
     });
     lastNamed = { prompt, names };
   }
