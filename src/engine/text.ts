@@ -98,27 +98,26 @@ for (let i = 0, w = 0; i < COLLATION_ORDER.length; i++) {
  */
 export function compareText(a: string, b: string): number {
   if (a === b) return 0;
-  if (!plainAscii(a) || !plainAscii(b)) return a.localeCompare(b);
   const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const px = PRIMARY[a.charCodeAt(i)] as number;
-    const py = PRIMARY[b.charCodeAt(i)] as number;
-    if (px !== py) return px < py ? -1 : 1;
-  }
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  // Same letters, different case somewhere: the first difference decides.
+  let primary = 0;
+  let tertiary = 0;
+  // One pass: the first difference in weight, the first in case, and whether both are printable ASCII.
   for (let i = 0; i < n; i++) {
     const x = a.charCodeAt(i);
-    if (x !== b.charCodeAt(i)) return UPPER[x] ? 1 : -1;
+    const y = b.charCodeAt(i);
+    if (x < 32 || x > 126 || y < 32 || y > 126) return a.localeCompare(b);
+    if (x === y || primary !== 0) continue;
+    const px = PRIMARY[x] as number;
+    const py = PRIMARY[y] as number;
+    if (px !== py) primary = px < py ? -1 : 1;
+    else if (tertiary === 0) tertiary = UPPER[x] ? 1 : -1;
   }
-  return 0;
-}
-
-/** Whether every character of a text is printable ASCII (the characters `compareText` weighs itself). */
-function plainAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 32 || c > 126) return false;
+  const longer = a.length > n ? a : b;
+  for (let i = n; i < longer.length; i++) {
+    const c = longer.charCodeAt(i);
+    if (c < 32 || c > 126) return a.localeCompare(b);
   }
-  return true;
+  if (primary !== 0) return primary;
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return tertiary;
 }
