@@ -421,7 +421,20 @@ export function bodyOf(cell: string): string | undefined {
  * stands alone), then at ", so " / ", and " when a part is still too long. Parts that cannot be
  * brought under the maximum are left out, never cut mid-clause.
  */
-export function clauses(cell: string, max = MAX_SENTENCE_WORDS): string[] {
+export function clauses(cell: string, max = MAX_SENTENCE_WORDS): readonly string[] {
+  // The same knowledge cells are spoken in design after design: their sentences are remembered.
+  const key = `${max}\u0000${cell}`;
+  let said = CLAUSES.get(key);
+  if (!said) {
+    said = clausesOf(cell, max);
+    if (CLAUSES.size >= 20000) CLAUSES.clear();
+    CLAUSES.set(key, said);
+  }
+  return said;
+}
+const CLAUSES = new Map<string, readonly string[]>();
+
+function clausesOf(cell: string, max: number): string[] {
   const out: string[] = [];
   for (const raw of speakable(cell).split(/(?<=[.!?])\s+(?=[A-Z])|;\s+/)) {
     const part = raw.trim();

@@ -162,7 +162,7 @@ function dominantCritical(d: Design): Set<string> {
 const HARD_RULE_WORDS = 34;
 
 /** A rule said as sentences; a trailing condition ("…, as long as X") becomes its own "That holds as long as X". */
-function sayRule(statement: string): string[] {
+function sayRule(statement: string): readonly string[] {
   const said = clauses(statement, HARD_RULE_WORDS);
   if (said.length > 0) return said;
   const m = /^(.*),\s+((?:as long as|unless|provided|even if|even after)\s.*)$/.exec(speakable(statement));
@@ -191,7 +191,7 @@ const ownRule = (i: Design["invariants"][number]): boolean =>
  * The hard rule step 4 states and step 6 refers back to: the first rule the dominant archetype states
  * for its critical state that can be said aloud, with the sentences that say it.
  */
-function hardRule(d: Design): { statement: string; said: string[] } | undefined {
+function hardRule(d: Design): { statement: string; said: readonly string[] } | undefined {
   const dominant = d.archetypes[0]?.id;
   const ranked = uniq([
     ...d.invariants.filter((i) => ownRule(i) && i.archetype === dominant).map((i) => i.statement),
