@@ -255,9 +255,20 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
  * A chosen option against the rest of the design: the elements only a rejected option draws are absent,
  * and nothing drawn or said matches the phrases the chosen option excludes.
  */
+/** An option's excluded wording as a pattern, compiled once (the options come from the knowledge base). */
+const EXCLUDED = new Map<string, RegExp>();
+function excludedPattern(phrase: string): RegExp {
+  let re = EXCLUDED.get(phrase);
+  if (!re) {
+    re = new RegExp(phrase, "i");
+    EXCLUDED.set(phrase, re);
+  }
+  return re;
+}
+
 function decisionsHold(d: Design): Problem[] {
   const out: Problem[] = [];
-  const texts = drawnTexts(d);
+  let texts: { where: string; text: string }[] | undefined; // put together only when an option excludes some wording
   for (const { row, option } of chosenOf(d)) {
     const own = new Set(option.implies?.draws ?? []);
     for (const other of row.options) {
@@ -276,7 +287,8 @@ function decisionsHold(d: Design): Problem[] {
       }
     }
     for (const phrase of option.implies?.excludes ?? []) {
-      const re = new RegExp(phrase, "i");
+      const re = excludedPattern(phrase);
+      texts ??= drawnTexts(d);
       const hit = texts.find((t) => re.test(t.text));
       if (hit)
         out.push({
