@@ -12,6 +12,7 @@ import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { referenceVerdict } from "./references.js";
+import { pattern } from "./text.js";
 
 export type CoherenceRule =
   | "chosen-and-avoided"
@@ -255,17 +256,6 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
  * A chosen option against the rest of the design: the elements only a rejected option draws are absent,
  * and nothing drawn or said matches the phrases the chosen option excludes.
  */
-/** An option's excluded wording as a pattern, compiled once (the options come from the knowledge base). */
-const EXCLUDED = new Map<string, RegExp>();
-function excludedPattern(phrase: string): RegExp {
-  let re = EXCLUDED.get(phrase);
-  if (!re) {
-    re = new RegExp(phrase, "i");
-    EXCLUDED.set(phrase, re);
-  }
-  return re;
-}
-
 function decisionsHold(d: Design): Problem[] {
   const out: Problem[] = [];
   let texts: { where: string; text: string }[] | undefined; // put together only when an option excludes some wording
@@ -287,7 +277,7 @@ function decisionsHold(d: Design): Problem[] {
       }
     }
     for (const phrase of option.implies?.excludes ?? []) {
-      const re = excludedPattern(phrase);
+      const re = pattern(phrase, "i");
       texts ??= drawnTexts(d);
       const hit = texts.find((t) => re.test(t.text));
       if (hit)

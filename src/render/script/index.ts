@@ -1,4 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
+import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
 import {
   actionName,
@@ -58,19 +59,6 @@ function cheatLine(answer: string): string {
   return head ? sentence(head) : `${words.slice(0, 24).join(" ")} …`;
 }
 
-/** The two patterns that find entity names, compiled once per set of names (designs of one kind share it). */
-const ENTITY_PATTERNS = new Map<string, { atStart: RegExp; inside: RegExp }>();
-function entityPatterns(alt: string): { atStart: RegExp; inside: RegExp } {
-  let p = ENTITY_PATTERNS.get(alt);
-  if (!p) {
-    // Both are global and only used by `replace`, which starts each search from the beginning.
-    p = { atStart: new RegExp(`(^|(?<=[.!?] ))(${alt})(s?)\\b`, "g"), inside: new RegExp(`\\b(${alt})(s?)\\b`, "g") };
-    if (ENTITY_PATTERNS.size >= 1000) ENTITY_PATTERNS.clear();
-    ENTITY_PATTERNS.set(alt, p);
-  }
-  return p;
-}
-
 /**
  * Design entity names (CamelCase identifiers) said as words: "ProtectedResource never applies" ->
  * "The protected resource never applies"; "one unexpired Lease" -> "one unexpired lease".
@@ -84,7 +72,10 @@ function entitySpeech(d: Design): (text: string) => string {
     ]),
   ].filter((n) => /^[A-Z][A-Za-z0-9]*$/.test(n));
   if (names.length === 0) return (text) => text;
-  const { atStart, inside } = entityPatterns(names.join("|"));
+  const alt = names.join("|");
+  // Global, and used only by `replace`, which starts each search from the beginning.
+  const atStart = pattern(`(^|(?<=[.!?] ))(${alt})(s?)\\b`, "g");
+  const inside = pattern(`\\b(${alt})(s?)\\b`, "g");
   return (text) =>
     text
       .replace(atStart, (_m, _pre: string, name: string, s: string) => `The ${entityWords(name)}${s}`)

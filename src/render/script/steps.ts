@@ -1,4 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
+import { pattern } from "../../engine/text.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
@@ -1259,7 +1260,7 @@ function failuresStep(d: Design): StepDraft {
     if (how) lines.push(...core(`That is ${how}`));
     // a figure it is built from, said with its own inputs ("For lease renewals, 3 times 100 thousand leases …")
     const parts = d.capacity.filter(
-      (c) => c !== hot && new RegExp(`\\b${c.id}\\b`).test(hot.formula.split(" = ")[1] ?? ""),
+      (c) => c !== hot && pattern(`\\b${c.id}\\b`).test(hot.formula.split(" = ")[1] ?? ""),
     );
     for (const p of parts.slice(0, 1)) lines.push(...detail(figureLine(d, p)));
     if (split) {
