@@ -39,11 +39,12 @@ export function editDistance(a: string, b: string, cap = 8): number {
 }
 
 /**
- * A pure text-to-text function that remembers its answers: the texts are mostly the knowledge base's own
- * (entity names, actions), so they recur design after design. Bounded; emptied when full.
+ * A pure function of a text that remembers its answers (it must never answer undefined): the texts are
+ * mostly the knowledge base's own (entity names, actions, rules, sentences), so they recur design after
+ * design. Bounded; emptied when full.
  */
-export function rememberText(fn: (text: string) => string, max = 4096): (text: string) => string {
-  const seen = new Map<string, string>();
+export function rememberText<T>(fn: (text: string) => T, max = 20000): (text: string) => T {
+  const seen = new Map<string, T>();
   return (text) => {
     let hit = seen.get(text);
     if (hit === undefined) {

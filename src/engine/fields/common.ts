@@ -59,23 +59,14 @@ function stem(w: string): string {
   return w.replace(/(?:ions?|ing|ed|es|s|ly)$/, "").replace(/e$/, "");
 }
 
-/** Answers of `meaningWords` by text: the same invariants, mechanisms and quantities recur in every design. */
-const MEANING = new Map<string, ReadonlySet<string>>();
-
-/** The words that say what a text is about, roughly stemmed, without the words every such text uses. */
-export function meaningWords(text: string): ReadonlySet<string> {
-  let words = MEANING.get(text);
-  if (!words) {
-    words = new Set(
+/** The words that say what a text is about, roughly stemmed, without the words every such text uses (remembered by text). */
+export const meaningWords = rememberText(
+  (text: string): ReadonlySet<string> =>
+    new Set(
       text
         .toLowerCase()
         .split(/[^a-z]+/)
         .filter((w) => w.length > 2 && !NOT_MEANING.has(w))
         .map(stem),
-    );
-    // Bounded: prompts bring their own texts (stated invariants), so the map is emptied when it is full.
-    if (MEANING.size >= 20000) MEANING.clear();
-    MEANING.set(text, words);
-  }
-  return words;
-}
+    ),
+);

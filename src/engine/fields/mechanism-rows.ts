@@ -1,5 +1,6 @@
 import { MECHANISM_BY_ID } from "../../knowledge/index.js";
 import type { InvariantRow, MechanismRow } from "../design/types.js";
+import { rememberText } from "../text.js";
 import { meaningWords } from "./common.js";
 
 /** Builds a mechanism row from the catalogue; undefined for an id the catalogue lacks. */
@@ -37,18 +38,11 @@ export interface Protected {
 }
 
 /** A mechanism's name words, and its name and summary words in order, by id (the catalogue is fixed). */
-const MECHANISM_WORDS = new Map<string, { named: ReadonlySet<string>; mine: readonly string[] }>();
-function mechanismWords(mechanismId: string): { named: ReadonlySet<string>; mine: readonly string[] } {
-  let w = MECHANISM_WORDS.get(mechanismId);
-  if (!w) {
-    const m = MECHANISM_BY_ID.get(mechanismId);
-    const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
-    w = { named, mine: [...new Set([...named, ...meaningWords(m?.summary ?? "")])] };
-    if (MECHANISM_WORDS.size >= 5000) MECHANISM_WORDS.clear();
-    MECHANISM_WORDS.set(mechanismId, w);
-  }
-  return w;
-}
+const mechanismWords = rememberText((mechanismId: string): { named: ReadonlySet<string>; mine: readonly string[] } => {
+  const m = MECHANISM_BY_ID.get(mechanismId);
+  const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
+  return { named, mine: [...new Set([...named, ...meaningWords(m?.summary ?? "")])] };
+});
 
 /**
  * Which invariant a mechanism protects, computed from the invariant's wording and the mechanism's: an

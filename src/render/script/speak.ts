@@ -4,6 +4,8 @@
  * Everything here is pure string work on values the Design already holds.
  */
 
+import { rememberText } from "../../engine/text.js";
+
 /** Longest sentence the script ever speaks; longer ones are split at a clause boundary or left out. */
 export const MAX_SENTENCE_WORDS = 40;
 /** Sentences longer than this are kept only when time allows. */
@@ -46,22 +48,6 @@ const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "sev
 export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
 
 /**
- * Remembers a pure string function's answers: the same knowledge sentences recur in every design,
- * so a bounded cache (cleared when full) saves most of the regular-expression work.
- */
-export function memo<T>(f: (s: string) => T, limit = 20000): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
-    const hit = cache.get(s);
-    if (hit !== undefined) return hit;
-    if (cache.size >= limit) cache.clear();
-    const v = f(s);
-    cache.set(s, v);
-    return v;
-  };
-}
-
-/**
  * A quoted path phrase inside a cell ("A retried 'accept a request under …' takes effect once") is
  * said by its short name, so no quoted table text is read out mid-sentence.
  */
@@ -80,7 +66,7 @@ function unquote(s: string): string {
 }
 
 /** Text as speech: identifiers and symbols a reader would not say are turned into words. */
-export const speakable = memo((s: string): string => {
+export const speakable = rememberText((s: string): string => {
   return (
     unquote(s)
       // a parenthesis that is the object of a preposition is said as words; any other is an aside for the page
@@ -121,7 +107,7 @@ export const speakable = memo((s: string): string => {
 });
 
 /** "ProtectedResource" -> "protected resource"; acronyms stay as written. */
-export const entityWords = memo((name: string): string =>
+export const entityWords = rememberText((name: string): string =>
   name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(" ")
@@ -387,7 +373,7 @@ function rawActionName(phrase: string): string {
  * record named in the phrase's aside ("fetch the origin object"), or the whole phrase is said when it
  * is short; an empty string means no complete short name exists.
  */
-export const actionName = memo((phrase: string): string => {
+export const actionName = rememberText((phrase: string): string => {
   const name = rawActionName(phrase);
   if (name && isCompletePhrase(name)) return name;
   const entity = asideEntity(phrase);
@@ -423,16 +409,12 @@ export function bodyOf(cell: string): string | undefined {
  */
 export function clauses(cell: string, max = MAX_SENTENCE_WORDS): readonly string[] {
   // The same knowledge cells are spoken in design after design: their sentences are remembered.
-  const key = `${max}\u0000${cell}`;
-  let said = CLAUSES.get(key);
-  if (!said) {
-    said = clausesOf(cell, max);
-    if (CLAUSES.size >= 20000) CLAUSES.clear();
-    CLAUSES.set(key, said);
-  }
-  return said;
+  return rememberedClauses(`${max}\u0000${cell}`);
 }
-const CLAUSES = new Map<string, readonly string[]>();
+const rememberedClauses = rememberText((key: string): readonly string[] => {
+  const cut = key.indexOf("\u0000");
+  return clausesOf(key.slice(cut + 1), Number(key.slice(0, cut)));
+});
 
 function clausesOf(cell: string, max: number): string[] {
   const out: string[] = [];
@@ -586,7 +568,7 @@ const FINITE_ALL = new RegExp(FINITE.source, "gi");
  * ("full resolution", "a central component whose store carries every step": a verb inside a relative
  * clause does not make the phrase a clause).
  */
-export const isClause = memo((phrase: string): boolean => {
+export const isClause = rememberText((phrase: string): boolean => {
   // a hyphenated word ("fan-out", "write-through") is a noun, never the clause's verb
   const head = (phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase).replace(/\b\w+-\w+\b/g, "x");
   // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one

@@ -1,5 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
-import { pattern } from "../../engine/text.js";
+import { pattern, rememberText } from "../../engine/text.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
@@ -21,7 +21,6 @@ import {
   isPredicate,
   lowerFirst,
   MAX_SENTENCE_WORDS,
-  memo,
   numberWord,
   oneForm,
   orList,
@@ -211,7 +210,7 @@ const STOP =
   /^(the|and|that|with|from|into|only|every|each|once|this|their|them|they|what|when|which|while|after|before|never|other|same|until|than|then|been|being|have|holds?|later|still|least|most|more|much|many|such|some|also|over|under|per|its|it's|one|two)$/;
 
 /** Content-word stems of a text: lower-cased words of four letters or more, cut to five letters (remembered: the same rules and mechanisms recur). */
-const stems = memo((text: string): ReadonlySet<string> => {
+const stems = rememberText((text: string): ReadonlySet<string> => {
   return new Set(
     text
       .toLowerCase()
