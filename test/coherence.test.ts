@@ -104,6 +104,14 @@ describe("coherence rules go red when broken", () => {
     expect(rules(d)).toContain("isr-called-majority");
   });
 
+  it("a mechanism whose reasons, read together, call the in-sync set a majority", () => {
+    const d = clone(design("Design a distributed message queue like Kafka."));
+    const m = d.mechanisms[0];
+    if (!m) throw new Error("no mechanism");
+    d.mechanisms.push({ ...m, because: ["writes wait for the in-sync replicas", "a majority of them acks."] });
+    expect(rules(d)).toContain("isr-called-majority");
+  });
+
   it("fencing tokens in a design without a protected resource", () => {
     const d = clone(design("Design a CDN."));
     expect(d.mechanisms.map((m) => m.id)).not.toContain("fencing-token");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { mentionsName, namePattern } from "../src/engine/references.js";
+import { mentionsName, namedSystems, namePattern } from "../src/engine/references.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
 
 const prompts = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
@@ -36,5 +36,22 @@ describe("mentionsName", () => {
         expect(mentionsName(text, name), `${name} in ${text}`).toBe(expected);
       }
     expect(hits).toBeGreaterThan(50);
+  });
+});
+
+describe("namedSystems", () => {
+  it("names every known system the prompt mentions, longest first, as testing each name does", () => {
+    const known = names.slice(0, -4).filter((n) => n.length >= 2);
+    let hits = 0;
+    for (const text of [...prompts, ...tricky, "Design an object store like Amazon S3 or MinIO, not S3-like"]) {
+      const found = namedSystems(text);
+      hits += found.length;
+      expect([...found].sort(), text).toEqual(known.filter((n) => namePattern(n).test(text)).sort());
+      expect(
+        found.map((n) => n.length),
+        text,
+      ).toEqual(found.map((n) => n.length).sort((a, b) => b - a));
+    }
+    expect(hits).toBeGreaterThan(30);
   });
 });

@@ -12,6 +12,7 @@ import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { referenceVerdict } from "./references.js";
+import { pattern } from "./text.js";
 
 export type CoherenceRule =
   | "chosen-and-avoided"
@@ -111,17 +112,19 @@ const MAJORITY = /\bmajorit\w*\b/i;
 
 function isrNotMajority(d: Checked): Problem[] {
   // Each text is its pieces joined by spaces. "ISR" and "in-sync" hold no space, so a text names one only
-  // when a piece does: most name neither, and their text is never put together.
-  const pieces: (readonly string[])[] = [
-    ...d.failures.map((f) => [f.failure, f.prevention, f.repair]),
-    ...d.mechanisms.map((m) => [m.name, m.because.join(" "), m.protects]),
-    ...d.invariants.map((i) => [i.statement]),
-    ...d.operations.map((o) => [o.phrase]),
-    ...(d.script ?? []).map((s) => [s.text]),
-  ];
+  // when a piece does (a mechanism's joined reasons, when one reason does): most name neither, and their
+  // text is never put together.
+  const pieces: (readonly string[])[] = [];
+  const isr = (x: string) => ISR.test(x);
+  for (const f of d.failures)
+    if (isr(f.failure) || isr(f.prevention) || isr(f.repair)) pieces.push([f.failure, f.prevention, f.repair]);
+  for (const m of d.mechanisms)
+    if (isr(m.name) || m.because.some(isr) || isr(m.protects)) pieces.push([m.name, m.because.join(" "), m.protects]);
+  for (const i of d.invariants) if (isr(i.statement)) pieces.push([i.statement]);
+  for (const o of d.operations) if (isr(o.phrase)) pieces.push([o.phrase]);
+  for (const st of d.script ?? []) if (isr(st.text)) pieces.push([st.text]);
   const out: Problem[] = [];
   for (const p of pieces) {
-    if (!p.some((x) => ISR.test(x))) continue;
     const t = p.join(" ");
     // a sentence that names both is inside a text that names both
     if (!MAJORITY.test(t)) continue;
@@ -255,7 +258,7 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
  */
 function decisionsHold(d: Design): Problem[] {
   const out: Problem[] = [];
-  const texts = drawnTexts(d);
+  let texts: { where: string; text: string }[] | undefined; // put together only when an option excludes some wording
   for (const { row, option } of chosenOf(d)) {
     const own = new Set(option.implies?.draws ?? []);
     for (const other of row.options) {
@@ -274,7 +277,8 @@ function decisionsHold(d: Design): Problem[] {
       }
     }
     for (const phrase of option.implies?.excludes ?? []) {
-      const re = new RegExp(phrase, "i");
+      const re = pattern(phrase, "i");
+      texts ??= drawnTexts(d);
       const hit = texts.find((t) => re.test(t.text));
       if (hit)
         out.push({

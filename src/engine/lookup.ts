@@ -1,5 +1,5 @@
 import type { Archetype } from "../knowledge/schema.js";
-import { editDistance } from "./text.js";
+import { compareText, editDistance } from "./text.js";
 
 export type Lookup = { ok: true; archetype: Archetype } | { ok: false; suggestions: Archetype[] };
 
@@ -44,6 +44,6 @@ export function lookupArchetype(query: string, all: readonly Archetype[]): Looku
     const idScore = editDistance(query.trim().toUpperCase(), a.id);
     return { a, score: Math.min(wordScore, idScore) };
   });
-  scored.sort((x, y) => x.score - y.score || x.a.id.localeCompare(y.a.id));
+  scored.sort((x, y) => x.score - y.score || compareText(x.a.id, y.a.id));
   return { ok: false, suggestions: scored.slice(0, 3).map((s) => s.a) };
 }

@@ -99,14 +99,67 @@ const DURABILITY: Rule<Durability>[] = [
   },
 ];
 
+/**
+ * Words one of which is in the lower-cased text whenever the pattern matches: the letters, digits and
+ * spaces each top-level alternative starts with (after `\b` or `^`), without a last character a
+ * quantifier makes optional. Undefined when some alternative starts otherwise (a group, a class): then
+ * the pattern is always tried. Lets a prompt that names none of a rule's words skip compiling its pattern.
+ */
+export function leadingWords(re: RegExp): readonly string[] | undefined {
+  const src = re.source;
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (inClass) inClass = c !== "]";
+    else if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      alternatives.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(src.slice(start));
+  const words: string[] = [];
+  for (const alt of alternatives) {
+    const body = alt.replace(/^(?:\\b|\^)+/, "");
+    let word = /^[A-Za-z0-9 ]*/.exec(body)?.[0] ?? "";
+    const next = body.charAt(word.length);
+    if (next === "?" || next === "*" || next === "{") word = word.slice(0, -1);
+    if (word.length < 2) return undefined;
+    words.push(word.toLowerCase());
+  }
+  return words;
+}
+
+/** Each rule pattern's leading words, worked out once. */
+const LEADING = new Map<RegExp, readonly string[] | undefined>();
+
 /** The first rule (in priority order) whose pattern occurs in the text. */
 function first<T>(text: string, rules: Rule<T>[]): Stated<T> | undefined {
+  const lowered = text.toLowerCase();
   for (const r of rules) {
+    if (!LEADING.has(r.re)) LEADING.set(r.re, leadingWords(r.re));
+    const words = LEADING.get(r.re);
+    if (words && !words.some((w) => lowered.includes(w))) continue;
     const m = r.re.exec(text);
     if (m) return { value: r.value, quote: m[0] };
   }
   return undefined;
 }
+
+/** The rule tables `first` reads, for tests. */
+export const STATED_RULES: readonly (readonly Rule<string>[])[] = [
+  DELIVERY,
+  CONSISTENCY,
+  AVAILABILITY,
+  ORDERING,
+  DURABILITY,
+];
 
 /* ------------------------------------------------------------------------------------------------
  * Quantities. A small grammar over the prompt text:

@@ -1,6 +1,7 @@
 import { ARCHETYPES } from "../knowledge/index.js";
 import { REFERENCE_FAMILIES } from "../knowledge/references.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
+import { compareText } from "./text.js";
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -15,18 +16,20 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
  * without compiling hundreds of patterns the first time a design asks; other text uses the pattern.
  */
 export function mentionsName(text: string, name: string): boolean {
-  if (name.length > 0 && !NON_ASCII.test(text) && !NON_ASCII.test(name)) {
-    const t = text.toLowerCase();
-    const n = name.toLowerCase();
-    for (let i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1))
-      if (
-        (i === 0 || !isWordChar(t.charCodeAt(i - 1))) &&
-        (i + n.length === t.length || !isWordChar(t.charCodeAt(i + n.length)))
-      )
-        return true;
-    return false;
-  }
+  if (name.length > 0 && !NON_ASCII.test(text) && !NON_ASCII.test(name))
+    return mentionsLowered(text.toLowerCase(), name.toLowerCase());
   return namePattern(name).test(text);
+}
+
+/** `mentionsName` for an ASCII text and a non-empty ASCII name, both already lower-cased. */
+function mentionsLowered(t: string, n: string): boolean {
+  for (let i = t.indexOf(n); i >= 0; i = t.indexOf(n, i + 1))
+    if (
+      (i === 0 || !isWordChar(t.charCodeAt(i - 1))) &&
+      (i + n.length === t.length || !isWordChar(t.charCodeAt(i + n.length)))
+    )
+      return true;
+  return false;
 }
 
 /** The whole-word, case-insensitive pattern for a name (each compiled once). */
@@ -45,14 +48,52 @@ const SYSTEM_NAMES: readonly string[] = [
   ...new Set(ARCHETYPES.flatMap((a) => a.signals.systems.flatMap((s) => [s.name, ...s.aliases]))),
 ]
   .filter((n) => n.length >= 2)
-  .sort((a, b) => b.length - a.length || a.localeCompare(b));
+  .sort((a, b) => b.length - a.length || compareText(a, b));
+/**
+ * Each of them lower-cased with its first word (letters and digits up to the first other character), when
+ * it is ASCII; the others go through their pattern. A whole-word mention starts with that first word as
+ * a whole word of the text, so a name whose first word the text lacks is not looked for.
+ */
+const SYSTEM_NAMES_LOWERED: readonly ({ name: string; first: string | undefined } | undefined)[] = SYSTEM_NAMES.map(
+  (n) => {
+    if (NON_ASCII.test(n)) return undefined;
+    const name = n.toLowerCase();
+    return { name, first: /^[a-z0-9]+/.exec(name)?.[0] };
+  },
+);
+
+/** The whole words (runs of ASCII letters and digits) of a lower-cased text. */
+function wordsOf(lowered: string): Set<string> {
+  const words = new Set<string>();
+  for (let i = 0; i < lowered.length; ) {
+    if (!isWordChar(lowered.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < lowered.length && isWordChar(lowered.charCodeAt(j))) j++;
+    words.add(lowered.slice(i, j));
+    i = j;
+  }
+  return words;
+}
 
 let lastNamed: { prompt: string; names: readonly string[] } | undefined;
 
 /** The real systems a prompt names ("like Kafka", "Design an object store like S3"). */
 export function namedSystems(prompt: string): readonly string[] {
   // Asked once per product while a design is derived: the answer for the last prompt is kept.
-  if (lastNamed?.prompt !== prompt) lastNamed = { prompt, names: SYSTEM_NAMES.filter((n) => mentionsName(prompt, n)) };
+  if (lastNamed?.prompt !== prompt) {
+    // The prompt is lower-cased once for all the names, not once per name.
+    const lowered = NON_ASCII.test(prompt) ? undefined : prompt.toLowerCase();
+    const words = lowered === undefined ? undefined : wordsOf(lowered);
+    const names = SYSTEM_NAMES.filter((n, i) => {
+      const low = SYSTEM_NAMES_LOWERED[i];
+      if (lowered === undefined || words === undefined || low === undefined) return mentionsName(prompt, n);
+      return (low.first === undefined || words.has(low.first)) && mentionsLowered(lowered, low.name);
+    });
+    lastNamed = { prompt, names };
+  }
   return lastNamed.names;
 }
 

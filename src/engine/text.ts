@@ -39,11 +39,12 @@ export function editDistance(a: string, b: string, cap = 8): number {
 }
 
 /**
- * A pure text-to-text function that remembers its answers: the texts are mostly the knowledge base's own
- * (entity names, actions), so they recur design after design. Bounded; emptied when full.
+ * A pure function of a text that remembers its answers (it must never answer undefined): the texts are
+ * mostly the knowledge base's own (entity names, actions, rules, sentences), so they recur design after
+ * design. Bounded; emptied when full.
  */
-export function rememberText(fn: (text: string) => string, max = 4096): (text: string) => string {
-  const seen = new Map<string, string>();
+export function rememberText<T>(fn: (text: string) => T, max = 20000): (text: string) => T {
+  const seen = new Map<string, T>();
   return (text) => {
     let hit = seen.get(text);
     if (hit === undefined) {
@@ -73,4 +74,51 @@ export function pattern(source: string, flags = ""): RegExp {
     PATTERNS.set(key, re);
   }
   return re;
+}
+
+/**
+ * Printable ASCII in the order the default collator (`localeCompare`, ICU's root order) puts it:
+ * spaces, punctuation, symbols, digits, then letters with each lower case before its upper case.
+ */
+const COLLATION_ORDER =
+  " _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$0123456789aAbBcCdDeEfFgGhHiIjJkKlLmMnNoOpPqQrRsStTuUvVwWxXyYzZ";
+/** Per character code: its primary weight (a letter's two cases share one) and whether it is an upper-case letter. */
+const PRIMARY = new Int16Array(128).fill(-1);
+const UPPER = new Uint8Array(128);
+for (let i = 0, w = 0; i < COLLATION_ORDER.length; i++) {
+  const c = COLLATION_ORDER.charCodeAt(i);
+  const upper = c >= 65 && c <= 90;
+  if (upper) UPPER[c] = 1;
+  PRIMARY[c] = upper ? w - 1 : w++;
+}
+
+/**
+ * Compares two texts exactly as `a.localeCompare(b)` does (its sign), without loading the locale
+ * machinery for printable ASCII: by character weights first (case set aside), then by the first
+ * difference in case, lower case first. Text with any other character is handed to `localeCompare`.
+ */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  let primary = 0;
+  let tertiary = 0;
+  // One pass: the first difference in weight, the first in case, and whether both are printable ASCII.
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x < 32 || x > 126 || y < 32 || y > 126) return a.localeCompare(b);
+    if (x === y || primary !== 0) continue;
+    const px = PRIMARY[x] as number;
+    const py = PRIMARY[y] as number;
+    if (px !== py) primary = px < py ? -1 : 1;
+    else if (tertiary === 0) tertiary = UPPER[x] ? 1 : -1;
+  }
+  const longer = a.length > n ? a : b;
+  for (let i = n; i < longer.length; i++) {
+    const c = longer.charCodeAt(i);
+    if (c < 32 || c > 126) return a.localeCompare(b);
+  }
+  if (primary !== 0) return primary;
+  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
+  return tertiary;
 }

@@ -1,10 +1,11 @@
+import { compareText } from "../engine/text.js";
 import { ROLE_VOCABULARY } from "../knowledge/roles.js";
 import type { Archetype } from "../knowledge/schema.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
 
 const topSignals = (a: Archetype, n: number) =>
   [...a.signals.phrases]
-    .sort((x, y) => y.weight - x.weight || x.text.localeCompare(y.text))
+    .sort((x, y) => y.weight - x.weight || compareText(x.text, y.text))
     .slice(0, n)
     .map((p) => p.text);
 

@@ -1,4 +1,5 @@
 import type { Design } from "../engine/design/design.js";
+import { grouped } from "../engine/quantity-format.js";
 import { FAMILIES } from "../knowledge/families.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
 import { writeScript } from "./script/index.js";
@@ -46,7 +47,8 @@ export function designBlocks(d: Design): Block[] {
       `Regions: ${d.nfrs.regions}${tag("regions")}`,
       ...d.nfrs.latency.map((l) => `Latency: ${l.percentile} ≤ ${l.ms} ms ('${l.quote}')`),
       ...Object.entries(d.nfrs.scale).map(
-        ([k, v]) => `Scale: ${k} = ${v.toLocaleString("en-US")} (${src[`scale.${k}`]?.because ?? ""})`,
+        ([k, v]) =>
+          `Scale: ${k} = ${Number.isInteger(v) ? grouped(v) : v.toLocaleString("en-US")} (${src[`scale.${k}`]?.because ?? ""})`,
       ),
     ]),
     heading(3, "Operations"),

@@ -59,13 +59,14 @@ function stem(w: string): string {
   return w.replace(/(?:ions?|ing|ed|es|s|ly)$/, "").replace(/e$/, "");
 }
 
-/** The words that say what a text is about, roughly stemmed, without the words every such text uses. */
-export function meaningWords(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter((w) => w.length > 2 && !NOT_MEANING.has(w))
-      .map(stem),
-  );
-}
+/** The words that say what a text is about, roughly stemmed, without the words every such text uses (remembered by text). */
+export const meaningWords = rememberText(
+  (text: string): ReadonlySet<string> =>
+    new Set(
+      text
+        .toLowerCase()
+        .split(/[^a-z]+/)
+        .filter((w) => w.length > 2 && !NOT_MEANING.has(w))
+        .map(stem),
+    ),
+);

@@ -61,7 +61,7 @@ function checkCondition(c: DecisionCondition, f: Readonly<Fields>, nums: Map<str
     return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
   }
   if ("words" in c) {
-    const m = new RegExp(c.words, "i").exec(f.prompt);
+    const m = pattern(c.words, "i").exec(f.prompt);
     return { holds: m !== null, says: m ? `the prompt says '${m[0]}'` : "the prompt does not say it" };
   }
   if ("latencyAtMost" in c) {

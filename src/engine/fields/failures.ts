@@ -4,6 +4,7 @@ import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow, Fields } from "../design/types.js";
 import { criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
+import { pattern } from "../text.js";
 import { archetype } from "./common.js";
 
 const MAX_FAILURES = 14;
@@ -19,7 +20,7 @@ for (const row of MECHANISM_FAILURES) {
 /** The phrases the chosen decision options exclude, as patterns. */
 function excludedBy(decisions: Readonly<Fields["decisions"]>): RegExp[] {
   return decisions.flatMap((d) =>
-    (d.options.find((o) => o.id === d.chosen)?.implies?.excludes ?? []).map((x) => new RegExp(x, "i")),
+    (d.options.find((o) => o.id === d.chosen)?.implies?.excludes ?? []).map((x) => pattern(x, "i")),
   );
 }
 

@@ -1,5 +1,6 @@
 import { MECHANISM_BY_ID } from "../../knowledge/index.js";
 import type { InvariantRow, MechanismRow } from "../design/types.js";
+import { rememberText } from "../text.js";
 import { meaningWords } from "./common.js";
 
 /** Builds a mechanism row from the catalogue; undefined for an id the catalogue lacks. */
@@ -36,6 +37,13 @@ export interface Protected {
   because: string;
 }
 
+/** A mechanism's name words, and its name and summary words in order, by id (the catalogue is fixed). */
+const mechanismWords = rememberText((mechanismId: string): { named: ReadonlySet<string>; mine: readonly string[] } => {
+  const m = MECHANISM_BY_ID.get(mechanismId);
+  const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
+  return { named, mine: [...new Set([...named, ...meaningWords(m?.summary ?? "")])] };
+});
+
 /**
  * Which invariant a mechanism protects, computed from the invariant's wording and the mechanism's: an
  * invariant on the path that uses the mechanism counts most, then the words the predicate that added it
@@ -48,28 +56,36 @@ export function protectedInvariant(
   hints: { path?: string; guards?: RegExp; guardedBy?: string } = {},
 ): Protected {
   const m = MECHANISM_BY_ID.get(mechanismId);
-  const named = meaningWords(m?.name ?? mechanismId.replace(/-/g, " "));
-  const mine = new Set([...named, ...meaningWords(m?.summary ?? "")]);
+  const { named, mine } = mechanismWords(mechanismId);
   let best:
-    | { inv: InvariantRow; score: number; shared: string[]; weight: number; onPath: boolean; guarded: boolean }
+    | {
+        inv: InvariantRow;
+        score: number;
+        words: ReadonlySet<string>;
+        weight: number;
+        onPath: boolean;
+        guarded: boolean;
+      }
     | undefined;
   for (const inv of invariants) {
     const words = meaningWords(inv.statement);
-    const shared = [...mine].filter((w) => words.has(w));
     const onPath = hints.path !== undefined && inv.path === hints.path;
     const guarded = hints.guards?.test(inv.statement) === true;
     // a word of the mechanism's name counts twice; one word of its summary alone is chance
-    const weight = shared.reduce((n, w) => n + (named.has(w) ? 2 : 1), 0);
+    let weight = 0;
+    for (const w of mine) if (words.has(w)) weight += named.has(w) ? 2 : 1;
     const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (weight >= 2 ? weight : 0);
-    if (!best || score > best.score) best = { inv, score, shared, weight, onPath, guarded };
+    if (!best || score > best.score) best = { inv, score, words, weight, onPath, guarded };
   }
   if (!best) return { statement: "the contract of the component", because: "the design states no invariant" };
+  const { words } = best;
+  const shared = mine.filter((w) => words.has(w));
   const why: string[] = [];
   if (best.onPath) why.push(`it sits on the path '${best.inv.path}' the invariant constrains`);
   if (best.guarded) why.push(`the invariant names what ${hints.guardedBy ?? "its predicate"} guards`);
   if (best.weight >= 2)
     why.push(
-      `it shares ${best.shared
+      `it shares ${shared
         .slice(0, 4)
         .map((w) => `'${w}'`)
         .join(", ")} with ${m?.name ?? mechanismId}`,

@@ -3,6 +3,7 @@ import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
 import { featureLed, featureTechnology } from "../product/index.js";
 import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
+import { compareText } from "../text.js";
 import { archetype } from "./common.js";
 import { preferTechnology } from "./decisions.js";
 
@@ -77,7 +78,7 @@ export const technologyField: Deriver<"technology"> = {
           const bad = t.poorFor.filter((s) => want.has(s));
           return { t, good, bad, score: good.length - bad.length };
         })
-        .sort((x, y) => y.score - x.score || x.t.product.localeCompare(y.t.product));
+        .sort((x, y) => y.score - x.score || compareText(x.t.product, y.t.product));
       const picked = scored.filter((s) => s.score >= 0).slice(0, 2);
       const choices = picked.map((s) => ({
         product: s.t.product,

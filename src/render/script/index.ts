@@ -1,4 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
+import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
 import {
   actionName,
@@ -80,8 +81,9 @@ function entitySpeech(d: Design): (text: string) => string {
   ].filter((n) => /^[A-Z][A-Za-z0-9]*$/.test(n));
   if (names.length === 0) return (text) => text;
   const alt = names.join("|");
-  const atStart = new RegExp(`(^|(?<=[.!?] ))(${alt})(s?)\\b`, "g");
-  const inside = new RegExp(`\\b(${alt})(s?)\\b`, "g");
+  // Global, and used only by `replace`, which starts each search from the beginning.
+  const atStart = pattern(`(^|(?<=[.!?] ))(${alt})(s?)\\b`, "g");
+  const inside = pattern(`\\b(${alt})(s?)\\b`, "g");
   return (text) =>
     text
       .replace(atStart, (_m, _pre: string, name: string, s: string) => `The ${entityWords(name)}${s}`)

@@ -4,31 +4,48 @@
  * Everything here is pure string work on values the Design already holds.
  */
 
+import { rememberText } from "../../engine/text.js";
+
 /** Longest sentence the script ever speaks; longer ones are split at a clause boundary or left out. */
 export const MAX_SENTENCE_WORDS = 40;
 /** Sentences longer than this are kept only when time allows. */
 export const COMFORT_WORDS = 25;
 
-export const countWords = (s: string): number => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+/** Whether a character code is white space as `\s` reads it in a regular expression. */
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The words of a text a listener hears: runs between white space that hold a letter or digit (a lone
+ * dash or arrow is not a word). Scanned by hand: it is asked of every sentence several times over.
+ */
+export function countWords(s: string): number {
+  let n = 0;
+  let spoken = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) {
+      if (spoken) n++;
+      spoken = false;
+    } else if (!spoken && ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) spoken = true;
+  }
+  return spoken ? n + 1 : n;
+}
 
 const NUMBER_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 export const numberWord = (n: number): string => NUMBER_WORDS[n] ?? String(n);
-
-/**
- * Remembers a pure string function's answers: the same knowledge sentences recur in every design,
- * so a bounded cache (cleared when full) saves most of the regular-expression work.
- */
-function memo(f: (s: string) => string, limit = 20000): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => {
-    const hit = cache.get(s);
-    if (hit !== undefined) return hit;
-    if (cache.size >= limit) cache.clear();
-    const v = f(s);
-    cache.set(s, v);
-    return v;
-  };
-}
 
 /**
  * A quoted path phrase inside a cell ("A retried 'accept a request under …' takes effect once") is
@@ -49,7 +66,7 @@ function unquote(s: string): string {
 }
 
 /** Text as speech: identifiers and symbols a reader would not say are turned into words. */
-export const speakable = memo((s: string): string => {
+export const speakable = rememberText((s: string): string => {
   return (
     unquote(s)
       // a parenthesis that is the object of a preposition is said as words; any other is an aside for the page
@@ -90,20 +107,28 @@ export const speakable = memo((s: string): string => {
 });
 
 /** "ProtectedResource" -> "protected resource"; acronyms stay as written. */
-export function entityWords(name: string): string {
-  return name
+export const entityWords = rememberText((name: string): string =>
+  name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .split(" ")
     .map((w) => (/^[A-Z0-9]+$/.test(w) ? w : w.toLowerCase()))
-    .join(" ");
-}
+    .join(" "),
+);
 
 /** Capitalises the first letter and closes the sentence with a full stop. */
 export function sentence(s: string): string {
-  const t = s.trim().replace(/[\s,;:]+$/, "");
+  // Trailing white space, commas, semicolons and colons go (scanned by hand: every line passes here).
+  let end = s.length;
+  while (end > 0) {
+    const c = s.charCodeAt(end - 1);
+    if (!isSpace(c) && c !== 44 && c !== 59 && c !== 58) break; // , ; :
+    end--;
+  }
+  const t = s.slice(0, end).trim();
   if (t.length === 0) return t;
   const c = t.charAt(0).toUpperCase() + t.slice(1);
-  return /[.!?]$/.test(c) ? c : `${c}.`;
+  const last = c.charCodeAt(c.length - 1);
+  return last === 46 || last === 33 || last === 63 ? c : `${c}.`; // . ! ?
 }
 
 /** Lower-cases the first letter unless the first word is an acronym or a proper name in capitals. */
@@ -348,7 +373,7 @@ function rawActionName(phrase: string): string {
  * record named in the phrase's aside ("fetch the origin object"), or the whole phrase is said when it
  * is short; an empty string means no complete short name exists.
  */
-export const actionName = memo((phrase: string): string => {
+export const actionName = rememberText((phrase: string): string => {
   const name = rawActionName(phrase);
   if (name && isCompletePhrase(name)) return name;
   const entity = asideEntity(phrase);
@@ -382,7 +407,16 @@ export function bodyOf(cell: string): string | undefined {
  * stands alone), then at ", so " / ", and " when a part is still too long. Parts that cannot be
  * brought under the maximum are left out, never cut mid-clause.
  */
-export function clauses(cell: string, max = MAX_SENTENCE_WORDS): string[] {
+export function clauses(cell: string, max = MAX_SENTENCE_WORDS): readonly string[] {
+  // The same knowledge cells are spoken in design after design: their sentences are remembered.
+  return rememberedClauses(`${max}\u0000${cell}`);
+}
+const rememberedClauses = rememberText((key: string): readonly string[] => {
+  const cut = key.indexOf("\u0000");
+  return clausesOf(key.slice(cut + 1), Number(key.slice(0, cut)));
+});
+
+function clausesOf(cell: string, max: number): string[] {
   const out: string[] = [];
   for (const raw of speakable(cell).split(/(?<=[.!?])\s+(?=[A-Z])|;\s+/)) {
     const part = raw.trim();
@@ -526,23 +560,24 @@ export function withArticle(name: string): string {
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
 const FINITE =
   /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
+/** Every finite verb of a phrase (global: `match` starts it from the beginning each time). */
+const FINITE_ALL = new RegExp(FINITE.source, "gi");
 
 /**
  * Whether a phrase is a clause ("a crashed holder's resource is free again") rather than a noun phrase
  * ("full resolution", "a central component whose store carries every step": a verb inside a relative
  * clause does not make the phrase a clause).
  */
-export function isClause(phrase: string): boolean {
+export const isClause = rememberText((phrase: string): boolean => {
   // a hyphenated word ("fan-out", "write-through") is a noun, never the clause's verb
   const head = (phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase).replace(/\b\w+-\w+\b/g, "x");
   // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
-  const finite = phrase.match(new RegExp(FINITE.source, "gi")) ?? [];
-  if (/\b(?:who|that|which)\b/.test(phrase) && finite.length >= 2) return true;
+  if (/\b(?:who|that|which)\b/.test(phrase) && (phrase.match(FINITE_ALL)?.length ?? 0) >= 2) return true;
   return (
     FINITE.test(head) ||
     (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|poll|tracks|scrapes|claim|consume)\b/.test(head))
   );
-}
+});
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
 const LEADING_VERBS = new Set(

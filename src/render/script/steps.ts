@@ -1,4 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
+import { rememberText } from "../../engine/text.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
@@ -161,7 +162,7 @@ function dominantCritical(d: Design): Set<string> {
 const HARD_RULE_WORDS = 34;
 
 /** A rule said as sentences; a trailing condition ("…, as long as X") becomes its own "That holds as long as X". */
-function sayRule(statement: string): string[] {
+function sayRule(statement: string): readonly string[] {
   const said = clauses(statement, HARD_RULE_WORDS);
   if (said.length > 0) return said;
   const m = /^(.*),\s+((?:as long as|unless|provided|even if|even after)\s.*)$/.exec(speakable(statement));
@@ -190,7 +191,7 @@ const ownRule = (i: Design["invariants"][number]): boolean =>
  * The hard rule step 4 states and step 6 refers back to: the first rule the dominant archetype states
  * for its critical state that can be said aloud, with the sentences that say it.
  */
-function hardRule(d: Design): { statement: string; said: string[] } | undefined {
+function hardRule(d: Design): { statement: string; said: readonly string[] } | undefined {
   const dominant = d.archetypes[0]?.id;
   const ranked = uniq([
     ...d.invariants.filter((i) => ownRule(i) && i.archetype === dominant).map((i) => i.statement),
@@ -208,8 +209,8 @@ function hardRule(d: Design): { statement: string; said: string[] } | undefined 
 const STOP =
   /^(the|and|that|with|from|into|only|every|each|once|this|their|them|they|what|when|which|while|after|before|never|other|same|until|than|then|been|being|have|holds?|later|still|least|most|more|much|many|such|some|also|over|under|per|its|it's|one|two)$/;
 
-/** Content-word stems of a text: lower-cased words of four letters or more, cut to five letters. */
-function stems(text: string): Set<string> {
+/** Content-word stems of a text: lower-cased words of four letters or more, cut to five letters (remembered: the same rules and mechanisms recur). */
+const stems = rememberText((text: string): ReadonlySet<string> => {
   return new Set(
     text
       .toLowerCase()
@@ -218,9 +219,9 @@ function stems(text: string): Set<string> {
       .filter((w) => w.length >= 4 && !STOP.test(w))
       .map((w) => w.replace(/(ies|es|s)$/, "").slice(0, 5)),
   );
-}
+});
 
-const overlap = (a: Set<string>, b: Set<string>): number => [...a].filter((x) => b.has(x)).length;
+const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => [...a].filter((x) => b.has(x)).length;
 
 /** The path phrases a mechanism was chosen for ("acquire …: state transition on Lease …" -> "acquire …"). */
 const pathsOf = (m: Design["mechanisms"][number]): string[] => m.because.map((b) => b.split(": ")[0] ?? "");

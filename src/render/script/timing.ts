@@ -34,19 +34,21 @@ export interface Fitted {
  * the short version keeps core sentences only. `overrun` means the core alone is over budget.
  */
 export function fitToBudget(lines: readonly Line[], budgetWords: number, short: boolean): Fitted {
-  const coreWords = lines.filter((l) => l.keep === "core").reduce((n, l) => n + countWords(l.text), 0);
+  const counts = lines.map((l) => countWords(l.text));
+  let coreWords = 0;
+  for (const [i, l] of lines.entries()) if (l.keep === "core") coreWords += counts[i] as number;
   let room = budgetWords - coreWords;
   const kept: string[] = [];
+  let words = 0;
   let dropped = 0;
-  for (const l of lines) {
-    const w = countWords(l.text);
-    if (l.keep === "core") kept.push(l.text);
-    else if (!short && w <= room) {
+  for (const [i, l] of lines.entries()) {
+    const w = counts[i] as number;
+    if (l.keep === "core" || (!short && w <= room)) {
       kept.push(l.text);
-      room -= w;
+      words += w;
+      if (l.keep !== "core") room -= w;
     } else dropped++;
   }
-  const words = kept.reduce((n, s) => n + countWords(s), 0);
   return { sentences: kept, words, dropped, overrun: coreWords > budgetWords };
 }
 

@@ -1,5 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { formatQuantity } from "../../engine/quantity-format.js";
+import { compareText } from "../../engine/text.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { type Block, bullets, heading, para, table } from "../doc.js";
 
@@ -9,7 +10,7 @@ export function capacitySection(d: Design): Block[] {
   const inputs = new Map<string, Design["capacity"][number]["inputs"][number]>();
   for (const r of d.capacity) for (const i of r.inputs) if (!inputs.has(i.name)) inputs.set(i.name, i);
   const sorted = [...inputs.values()].sort(
-    (a, b) => (a.source === b.source ? 0 : a.source === "assumed" ? 1 : -1) || a.name.localeCompare(b.name),
+    (a, b) => (a.source === b.source ? 0 : a.source === "assumed" ? 1 : -1) || compareText(a.name, b.name),
   );
   return [
     heading(2, "Capacity estimates"),

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { countWords, sentence } from "../src/render/script/speak.js";
+
+/** The definition countWords scans by hand: runs between white space holding a letter or digit. */
+const bySplit = (s: string) => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
+
+describe("countWords", () => {
+  it("counts as splitting on white space does, for every character between two words", () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `ab${String.fromCharCode(c)}c`;
+      if (countWords(s) !== bySplit(s)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it("skips runs without a letter or digit, and white space at either end", () => {
+    for (const s of [
+      "",
+      "  ",
+      "a",
+      " a ",
+      "a  b",
+      "— x",
+      "--- -- a-b",
+      "\ufeffa\u3000b\u2028c",
+      "é ü 1",
+      "\t\nfoo\r\n",
+      "a,b , c",
+    ])
+      expect([s, countWords(s)]).toEqual([s, bySplit(s)]);
+    expect(countWords("the leader — then 3 replicas")).toBe(5);
+  });
+});
+
+describe("sentence", () => {
+  /** The definition sentence trims by hand. */
+  const byRegex = (s: string) => {
+    const t = s.trim().replace(/[\s,;:]+$/, "");
+    if (t.length === 0) return t;
+    const c = t.charAt(0).toUpperCase() + t.slice(1);
+    return /[.!?]$/.test(c) ? c : `${c}.`;
+  };
+  it("drops trailing white space, commas, semicolons and colons, capitalises and closes", () => {
+    for (const s of ["", " ", " ,; ", "a", "  the leader, ", "done.", "why?", "a:\u00a0", "x ;\n", "wait!  ,", ", a"])
+      expect([s, sentence(s)]).toEqual([s, byRegex(s)]);
+    expect(sentence("the leader holds the lease ;, ")).toBe("The leader holds the lease.");
+  });
+});
