@@ -210,4 +210,15 @@ describe("a fix offered later is not one the design already made", () => {
       .join(" ");
     expect(b).not.toMatch(/move old segments to object storage with tiered storage/);
   });
+
+  it("a write whose own key makes a repeat harmless needs no idempotency key (metrics samples by series and timestamp)", () => {
+    const d = design("Design a metrics system that ingests 5 million samples per second and alerts on thresholds");
+    const p = d.predicates.find((x) => x.id === "duplicate-retry-matters");
+    expect(p?.holds).toBe(false);
+    expect(p?.because).toMatch(/same series and timestamp/);
+    expect(d.mechanisms.map((m) => m.id)).not.toContain("idempotency-key");
+    // a write whose repeat does apply twice still gets one
+    const pay = design("Design a payment service that charges cards exactly once");
+    expect(pay.predicates.find((x) => x.id === "duplicate-retry-matters")?.holds).toBe(true);
+  });
 });

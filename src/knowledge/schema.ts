@@ -149,6 +149,11 @@ export const WritePath = z.strictObject({
    * outbox relay makes): the engine's rule (engine/fields/context.ts) places every other path.
    */
   runs: z.strictObject({ in: z.enum(RUNS_IN_VALUES), because: text }).optional(),
+  /**
+   * Why a repeat of this write changes nothing, when its own key makes it so (a sample keyed by series and
+   * timestamp): a retry then needs no stored request id (predicates/duplicate-retry-matters.ts).
+   */
+  repeatSafe: text.optional(),
 });
 
 export const ReadPath = z.strictObject({

@@ -14,8 +14,15 @@ export const predicatesField: Deriver<"predicates"> = {
     const lead = f.archetypes[0];
     const typical = new Map<string, string>();
     if (lead) for (const p of archetype(lead.id).predicates) typical.set(p.id, `${lead.id}: ${p.because}`);
+    // a write whose own key makes a repeat harmless says so on its archetype's path
+    const operations = f.operations.map((o) => {
+      const safe = archetype(o.archetype).writePaths.find(
+        (p) => p.repeatSafe && p.entity === o.entity && p.shape === o.operation,
+      )?.repeatSafe;
+      return safe ? { ...o, repeatSafe: safe } : o;
+    });
     const facts: PredicateFacts = {
-      operations: f.operations,
+      operations,
       invariants: f.invariants,
       nfrs: f.nfrs,
       context: f.context,

@@ -14,7 +14,14 @@ interface Stance<T> {
 
 /** What a predicate rule may read: plain values the engine derived before the predicates. */
 export interface PredicateFacts {
-  operations: readonly { phrase: string; entity: string; operation: Operation; hidden: boolean }[];
+  operations: readonly {
+    phrase: string;
+    entity: string;
+    operation: Operation;
+    hidden: boolean;
+    /** Why a repeat of this write changes nothing, from the archetype's write path (schema `repeatSafe`). */
+    repeatSafe?: string;
+  }[];
   invariants: readonly { statement: string }[];
   nfrs: {
     delivery: Stance<Delivery>;

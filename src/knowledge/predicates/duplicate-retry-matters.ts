@@ -16,7 +16,13 @@ export default definePredicate({
         holds: false,
         because: `delivery is at-most-once (${n.delivery.because}): a resent write is retried only within a small budget and a repeat is tolerated, so no request id is stored`,
       };
-    const w = writesOf(f).find((o) => !o.hidden && o.operation !== "overwrite current value");
+    const w = writesOf(f).find((o) => !o.hidden && o.operation !== "overwrite current value" && !o.repeatSafe);
+    const safe = writesOf(f).find((o) => !o.hidden && o.repeatSafe);
+    if (!w && safe && !usual)
+      return {
+        holds: false,
+        because: `${f.context.retries}; a retried '${safe.phrase}' changes nothing: ${safe.repeatSafe}`,
+      };
     if (w)
       return {
         holds: true,

@@ -121,6 +121,8 @@ export const card = {
       shape: "append event",
       mechanism: "write-ahead-log",
       critical: true,
+      repeatSafe:
+        "a resent sample has the same series and timestamp, so the ingester keeps one value and a retry adds nothing",
     },
     {
       action: "replicate each series' samples to several ingesters chosen on the hash ring and ack on a write quorum",
@@ -173,6 +175,8 @@ export const card = {
         in: "control loop",
         because: "the rule evaluator runs every rule on its evaluation interval; no caller waits for it",
       },
+      repeatSafe:
+        "evaluating a rule again over the same data computes the same alert state, so setting it again changes nothing; the notifier dedupes what it sends",
     },
   ],
   readPaths: [
