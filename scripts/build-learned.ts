@@ -1,11 +1,12 @@
 // Writes src/knowledge/generated/learned-words.ts: the words typical of each archetype in the labelled
 // prompts (eval/tuned.jsonl), learned by src/knowledge/signals/learned.ts. Called by scripts/build-kb.ts;
 // a test fails when the generated file is stale.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { stemWord, tokenize } from "../src/engine/recognize/tokens.js";
 import { ARCHETYPE_IDS, type ArchetypeId } from "../src/knowledge/generated/ids.js";
 import { GENERIC_WORDS, type LabelledStems, type LearnedWords, learnWords } from "../src/knowledge/signals/learned.js";
+import { writeIfChanged } from "./write-generated.js";
 
 export const GENERATED_LEARNED = fileURLToPath(new URL("../src/knowledge/generated/learned-words.ts", import.meta.url));
 export const LABELLED = fileURLToPath(new URL("../eval/tuned.jsonl", import.meta.url));
@@ -60,15 +61,7 @@ export function writeLearned(): boolean {
     process.stderr.write(`learned words: no labelled prompts at ${LABELLED}; the generated table is left as is\n`);
     return false;
   }
-  const source = learnedSource();
-  let old = "";
-  try {
-    old = readFileSync(GENERATED_LEARNED, "utf8");
-  } catch {
-    // First build.
-  }
-  if (old !== source) writeFileSync(GENERATED_LEARNED, source);
-  return old !== source;
+  return writeIfChanged(GENERATED_LEARNED, learnedSource());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,9 +1,9 @@
 // The recognition part of the knowledge compile step, called once by scripts/build-kb.ts: writes the
 // recogniser's signals, tokenized, stemmed and indexed, to src/knowledge/generated/recognition.ts.
-import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { recognitionSource } from "../src/engine/recognize/compile.js";
 import type { Archetype } from "../src/knowledge/schema.js";
+import { writeIfChanged } from "./write-generated.js";
 
 export const GENERATED_RECOGNITION = fileURLToPath(
   new URL("../src/knowledge/generated/recognition.ts", import.meta.url),
@@ -18,14 +18,5 @@ export function writeRecognition(
   archetypes: readonly Archetype[],
   concepts?: Readonly<Record<string, readonly string[]>>,
 ): boolean {
-  const source = recognitionSource(archetypes, concepts);
-  let old = "";
-  try {
-    old = readFileSync(GENERATED_RECOGNITION, "utf8");
-  } catch {
-    // First build: nothing to compare with.
-  }
-  if (old === source) return false;
-  writeFileSync(GENERATED_RECOGNITION, source);
-  return true;
+  return writeIfChanged(GENERATED_RECOGNITION, recognitionSource(archetypes, concepts));
 }
