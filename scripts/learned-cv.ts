@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { recognize } from "../src/engine/recognize/recognize.js";
-import type { LearnedWords } from "../src/knowledge/signals/learned.js";
+import { type LearnedWords, NO_LEARNED_WORDS } from "../src/knowledge/signals/learned.js";
 import { LABELLED, learnFrom } from "./build-learned.js";
 
 interface Row {
@@ -73,13 +73,13 @@ for (let k = 0; k < folds; k++) {
   const held = tuned.filter((_, i) => i % folds === k);
   const train = tuned.filter((_, i) => i % folds !== k);
   withWords = add(withWords, score(held, learnFrom(train)));
-  without = add(without, score(held, {}));
+  without = add(without, score(held, NO_LEARNED_WORDS));
 }
 show(`tuned ${folds}-fold, no learned`, without);
 show(`tuned ${folds}-fold, learned`, withWords);
 if (files.length > 0) {
   const rows = files.flatMap(readRows);
   const all = learnFrom(tuned);
-  show("held-out, no learned", score(rows, {}));
+  show("held-out, no learned", score(rows, NO_LEARNED_WORDS));
   show("held-out, learned", score(rows, all));
 }

@@ -10,7 +10,7 @@ import { ARCHETYPE_IDS } from "../src/knowledge/generated/ids.js";
 import { LEARNED_WORDS } from "../src/knowledge/generated/learned-words.js";
 import { NUMBER_WORDS } from "../src/knowledge/lexicon.js";
 import { CONCEPT_FAMILIES, REQUIREMENT_RULES } from "../src/knowledge/signals/index.js";
-import { LEARNED_CAP, learnedEvidence, MIN_LOG_ODDS } from "../src/knowledge/signals/learned.js";
+import { LEARNED_CAP, learnedEvidence, MIN_WEIGHT, NO_LEARNED_WORDS } from "../src/knowledge/signals/learned.js";
 
 const top = (p: string) => classify(p).archetypes[0]?.id;
 
@@ -482,25 +482,34 @@ describe("recognition: learned words from labelled prompts", () => {
     );
   });
 
-  it("keeps only clear, non-generic evidence, strongest first", () => {
+  it("keeps only weights that move a probability, for non-generic stems, rounded to two decimals", () => {
     const generic = genericStems();
-    for (const words of Object.values(LEARNED_WORDS)) {
-      const entries = Object.entries(words ?? {});
-      for (const [stem, w] of entries) {
-        expect(w).toBeGreaterThanOrEqual(MIN_LOG_ODDS);
-        expect(generic.has(stem)).toBe(false);
+    for (const [stem, ws] of Object.entries(LEARNED_WORDS.words)) {
+      expect(generic.has(stem), stem).toBe(false);
+      expect(/^\d+$/.test(stem), stem).toBe(false);
+      for (const w of Object.values(ws)) {
+        expect(Math.abs(w ?? 0)).toBeGreaterThanOrEqual(MIN_WEIGHT);
+        expect(Math.round((w ?? 0) * 100) / 100).toBe(w);
       }
-      const ws = entries.map((e) => e[1]);
-      expect(ws).toEqual([...ws].sort((a, b) => b - a));
     }
+    expect(Object.keys(LEARNED_WORDS.bias).sort()).toEqual([...ARCHETYPE_IDS].sort());
+  });
+
+  it("learns words against an archetype as well as for it", () => {
+    // A discriminative fit gives some stems negative weight for some archetypes; counting co-occurrence never would.
+    const negatives = Object.values(LEARNED_WORDS.words).filter((ws) => Object.values(ws).some((w) => (w ?? 0) < 0));
+    expect(negatives.length).toBeGreaterThan(100);
   });
 
   it("adds at most the cap, quotes the words, and ranks when no phrase speaks", () => {
     const p = "Visitors in far away countries should get the photos quickly.";
-    expect(recognize(p, kb, { learned: {} }).archetypes).toEqual([]);
+    expect(recognize(p, kb, { learned: NO_LEARNED_WORDS }).archetypes).toEqual([]);
     const got = recognize(p, kb).archetypes[0];
     expect(got?.id).toBe("I07");
-    expect(got?.evidence.join(" ")).toContain("words typical of I07 in labelled prompts: 'visitors'");
+    const said = got?.evidence.join(" ") ?? "";
+    expect(said).toContain("words typical of I07 in labelled prompts: ");
+    expect(said).toContain("'visitors'");
+    expect(said).toMatch(/the learned model gives it \d+%/);
     for (const q of tuned.slice(0, 200))
       for (const e of learnedEvidence(LEARNED_WORDS, tokenize(q.prompt), ARCHETYPE_IDS))
         expect(e.weight).toBeLessThanOrEqual(LEARNED_CAP);
@@ -508,11 +517,13 @@ describe("recognition: learned words from labelled prompts", () => {
 
   it("never decides the branch nor overrides a component named in the head", () => {
     for (const q of tuned) {
-      const without = recognize(q.prompt, kb, { learned: {} });
+      const without = recognize(q.prompt, kb, { learned: NO_LEARNED_WORDS });
       const withWords = recognize(q.prompt, kb);
       expect(withWords.branch, q.prompt).toEqual(without.branch);
     }
     for (const p of ["Design a rate limiter for a chat app", "Design Kafka", "Design a CDN for game patches"])
-      expect(recognize(p, kb).archetypes[0]?.id).toBe(recognize(p, kb, { learned: {} }).archetypes[0]?.id);
+      expect(recognize(p, kb).archetypes[0]?.id).toBe(
+        recognize(p, kb, { learned: NO_LEARNED_WORDS }).archetypes[0]?.id,
+      );
   });
 });

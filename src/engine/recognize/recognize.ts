@@ -58,7 +58,7 @@ function weightOf(h: Hit, tokensHead: (i: number) => boolean, statement: boolean
 }
 
 function learnedNote(l: LearnedEvidence): string {
-  return `words typical of ${l.id} in labelled prompts: ${l.words.map((w) => `'${w}'`).join(", ")} (learned, weak alone; adds ${l.weight})`;
+  return `words typical of ${l.id} in labelled prompts: ${l.words.map((w) => `'${w}'`).join(", ")} (the learned model gives it ${Math.round(l.share * 100)}%; adds ${l.weight}, never a stated requirement)`;
 }
 
 function describeHit(h: Hit): string {

@@ -1,25 +1,37 @@
 import type { ArchetypeId } from "../schema.js";
 
 /**
- * Words typical of each archetype in the labelled prompts (eval/tuned.jsonl), learned at build time.
+ * Word weights learned from the labelled prompts (eval/tuned.jsonl) at build time: a multinomial logistic
+ * (softmax) model over the archetypes, one weight per word stem and archetype plus a bias per archetype.
  *
- * For each archetype and word stem: the log-odds that a labelled prompt about that archetype contains the
- * stem, against prompts about any other archetype (each prompt counts a stem once; add-`SMOOTHING` on both
- * sides). Only stems with clear evidence are kept: seen in at least `MIN_PROMPTS` prompts of the archetype,
- * log-odds at least `MIN_LOG_ODDS`, and not a generic design word. The table is written by
- * `scripts/build-learned.ts` (called from the knowledge compile step) into `generated/learned-words.ts`.
+ * A prompt's features are its distinct content stems (not numbers, not generic design words). Training
+ * minimises the mean cross-entropy against each prompt's dominant labels (a prompt labelled with two
+ * archetypes counts half for each) plus an L2 penalty `L2`, by `EPOCHS` full passes of Adagrad with rate
+ * `RATE` from all-zero weights: no randomness, fixed order, so the same prompts give the same table. Unlike
+ * counting how often a word comes with an archetype, the fitted weights share the evidence between words
+ * that come together and go negative where a word speaks against an archetype ("scheduled" against a lock
+ * when the prompt is about a timer). Weights below `MIN_WEIGHT` are dropped and the rest rounded to two
+ * decimals, so the generated table (`scripts/build-learned.ts` → `generated/learned-words.ts`) is small and
+ * byte-identical on every build.
  *
- * At recognition time a prompt's stems are summed per archetype and the sums turned into shares (softmax);
- * an archetype's share times `LEARNED_CAP` is one more weak, noisy-OR piece of evidence. Like the typical
- * words it never counts as a stated requirement: it ranks and breaks ties, but does not decide the branch.
+ * At recognition time the weights of a prompt's stems are summed per archetype with its bias, and the
+ * softmax gives each archetype a probability; one whose probability is at least `MIN_SHARE` gets that
+ * probability times `LEARNED_CAP` as one more noisy-OR piece of evidence, quoted with the words that
+ * weighed most for it. Like the typical words it never counts as a stated requirement: it ranks and
+ * breaks ties, but does not decide the branch.
  */
-export const SMOOTHING = 1;
-export const MIN_PROMPTS = 3;
-export const MIN_LOG_ODDS = 1;
-/** The most one archetype can gain from learned words: what one typical word is worth (CONCEPT_WEIGHT). */
-export const LEARNED_CAP = 0.4;
-/** A sum below this is too little evidence to speak for an archetype at all. */
-export const MIN_LEARNED_SUM = 3;
+export const L2 = 0.0003;
+export const EPOCHS = 300;
+export const RATE = 0.5;
+/** Smaller weights are dropped from the generated table (they hardly move a probability). */
+export const MIN_WEIGHT = 0.1;
+/**
+ * The most one archetype can gain from learned words, at probability 1 (chosen by 5-fold cross-validation on
+ * tuned.jsonl among 0.3–1.0: 0.8 scored best; a phrase hit of weight 0.9 still outranks it alone).
+ */
+export const LEARNED_CAP = 0.8;
+/** A probability below this is too little evidence to speak for an archetype at all. */
+export const MIN_SHARE = 0.1;
 /** How many of the words that spoke evidence quotes. */
 export const LEARNED_QUOTED = 3;
 
@@ -62,70 +74,141 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   "never",
 ]);
 
-/** One archetype's learned words: stem → log-odds (rounded to two decimals), strongest first. */
-export type LearnedWords = Readonly<Partial<Record<ArchetypeId, Readonly<Record<string, number>>>>>;
+/** The learned model: per archetype a bias, and per stem the archetypes it speaks for or against. */
+export interface LearnedWords {
+  readonly bias: Readonly<Partial<Record<ArchetypeId, number>>>;
+  /** stem → archetype → weight; only weights of at least MIN_WEIGHT in size, rounded to two decimals. */
+  readonly words: Readonly<Record<string, Readonly<Partial<Record<ArchetypeId, number>>>>>;
+}
+
+/** No learned words: every archetype's probability is the same, below MIN_SHARE, so nothing is added. */
+export const NO_LEARNED_WORDS: LearnedWords = { bias: {}, words: {} };
 
 export interface LabelledStems {
-  /** The prompt's distinct stems. */
+  /** The prompt's stems. */
   stems: readonly string[];
   /** The archetypes the prompt is labelled with as dominant. */
   top: readonly ArchetypeId[];
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
+const isNumber = (s: string) => /^\d+$/.test(s);
 
-/** Learns the table from labelled prompts. Deterministic: fixed ordering, no randomness, rounded weights. */
+/** The stems a prompt's learned evidence reads: distinct, in order of first use, without numbers and generic words. */
+function featureStems(stems: readonly string[], generic: ReadonlySet<string>): string[] {
+  return [...new Set(stems)].filter((s) => !generic.has(s) && !isNumber(s));
+}
+
+/** Softmax of logits in place; returns the array. */
+function softmax(z: Float64Array): Float64Array {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let k = 0; k < z.length; k++) {
+    const e = Math.exp((z[k] ?? 0) - max);
+    z[k] = e;
+    sum += e;
+  }
+  for (let k = 0; k < z.length; k++) z[k] = (z[k] ?? 0) / sum;
+  return z;
+}
+
+/** Fits the model to labelled prompts. Deterministic: fixed order, zero start, no randomness, rounded weights. */
 export function learnWords(
   rows: readonly LabelledStems[],
   ids: readonly ArchetypeId[],
   genericStems: ReadonlySet<string>,
 ): LearnedWords {
-  const labelled = rows.filter((r) => r.top.length > 0);
-  const df = new Map<ArchetypeId, Map<string, number>>();
-  const perClass = new Map<ArchetypeId, number>();
-  const total = new Map<string, number>();
-  for (const r of labelled) {
-    const stems = [...new Set(r.stems)].filter((s) => !genericStems.has(s) && !/^\d+$/.test(s));
-    for (const s of stems) total.set(s, (total.get(s) ?? 0) + 1);
-    for (const id of new Set(r.top)) {
-      perClass.set(id, (perClass.get(id) ?? 0) + 1);
-      const m = df.get(id) ?? new Map<string, number>();
-      for (const s of stems) m.set(s, (m.get(s) ?? 0) + 1);
-      df.set(id, m);
+  const K = ids.length;
+  const data = rows
+    .filter((r) => r.top.length > 0)
+    .map((r) => {
+      const top = [...new Set(r.top)];
+      const target = new Float64Array(K);
+      for (const id of top) {
+        const k = ids.indexOf(id);
+        if (k >= 0) target[k] = 1 / top.length;
+      }
+      return { stems: featureStems(r.stems, genericStems), target };
+    });
+  const weights = new Map<string, Float64Array>();
+  const squares = new Map<string, Float64Array>();
+  for (const d of data)
+    for (const s of d.stems)
+      if (!weights.has(s)) {
+        weights.set(s, new Float64Array(K));
+        squares.set(s, new Float64Array(K));
+      }
+  const bias = new Float64Array(K);
+  const biasSquares = new Float64Array(K);
+  const n = data.length;
+  const step = (w: Float64Array, acc: Float64Array, g: Float64Array | undefined, l2: number) => {
+    for (let k = 0; k < K; k++) {
+      const grad = (g?.[k] ?? 0) / n + l2 * (w[k] ?? 0);
+      acc[k] = (acc[k] ?? 0) + grad * grad;
+      w[k] = (w[k] ?? 0) - (RATE * grad) / (Math.sqrt(acc[k] ?? 0) + 1e-8);
     }
-  }
-  const n = labelled.length;
-  const out: Partial<Record<ArchetypeId, Record<string, number>>> = {};
-  for (const id of ids) {
-    const m = df.get(id);
-    const na = perClass.get(id) ?? 0;
-    if (!m || na === 0) continue;
-    const kept: [string, number][] = [];
-    for (const [s, c] of m) {
-      if (c < MIN_PROMPTS) continue;
-      const rest = (total.get(s) ?? 0) - c;
-      const pIn = (c + SMOOTHING) / (na + 2 * SMOOTHING);
-      const pOut = (rest + SMOOTHING) / (n - na + 2 * SMOOTHING);
-      const w = round2(Math.log(pIn / pOut));
-      if (w >= MIN_LOG_ODDS) kept.push([s, w]);
+  };
+  for (let epoch = 0; epoch < EPOCHS && n > 0; epoch++) {
+    const grads = new Map<string, Float64Array>();
+    const biasGrad = new Float64Array(K);
+    for (const d of data) {
+      const z = Float64Array.from(bias);
+      for (const s of d.stems) {
+        const w = weights.get(s);
+        if (w) for (let k = 0; k < K; k++) z[k] = (z[k] ?? 0) + (w[k] ?? 0);
+      }
+      softmax(z);
+      for (let k = 0; k < K; k++) {
+        z[k] = (z[k] ?? 0) - (d.target[k] ?? 0);
+        biasGrad[k] = (biasGrad[k] ?? 0) + (z[k] ?? 0);
+      }
+      for (const s of d.stems) {
+        let g = grads.get(s);
+        if (!g) {
+          g = new Float64Array(K);
+          grads.set(s, g);
+        }
+        for (let k = 0; k < K; k++) g[k] = (g[k] ?? 0) + (z[k] ?? 0);
+      }
     }
-    kept.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    if (kept.length > 0) out[id] = Object.fromEntries(kept);
+    for (const [s, w] of weights) step(w, squares.get(s) as Float64Array, grads.get(s), L2);
+    step(bias, biasSquares, biasGrad, 0);
   }
-  return out;
+  const outBias: Partial<Record<ArchetypeId, number>> = {};
+  ids.forEach((id, k) => {
+    outBias[id] = round2(bias[k] ?? 0);
+  });
+  const outWords: Record<string, Partial<Record<ArchetypeId, number>>> = {};
+  for (const s of [...weights.keys()].sort()) {
+    const w = weights.get(s) as Float64Array;
+    const kept: Partial<Record<ArchetypeId, number>> = {};
+    let any = false;
+    ids.forEach((id, k) => {
+      const v = round2(w[k] ?? 0);
+      if (Math.abs(v) >= MIN_WEIGHT) {
+        kept[id] = v;
+        any = true;
+      }
+    });
+    if (any) outWords[s] = kept;
+  }
+  return { bias: outBias, words: outWords };
 }
 
 export interface LearnedEvidence {
   id: ArchetypeId;
   /** The weight this adds as one noisy-OR piece of evidence (at most LEARNED_CAP), rounded to two decimals. */
   weight: number;
-  /** The prompt's words that spoke for it, strongest first, as written. */
+  /** The model's probability for this archetype, rounded to two decimals. */
+  share: number;
+  /** The prompt's words that weighed most for it, strongest first, as written. */
   words: string[];
 }
 
 /**
- * What the learned words say about a prompt: per archetype whose words sum to at least MIN_LEARNED_SUM,
- * its share of the evidence (softmax over all archetypes' sums) times LEARNED_CAP.
+ * What the learned words say about a prompt: per archetype whose probability (softmax of bias plus the
+ * prompt's stem weights) is at least MIN_SHARE, that probability times LEARNED_CAP.
  */
 export function learnedEvidence(
   table: LearnedWords,
@@ -134,24 +217,30 @@ export function learnedEvidence(
 ): LearnedEvidence[] {
   const seen = new Map<string, string>();
   for (const t of tokens) if (!seen.has(t.stem)) seen.set(t.stem, t.raw);
-  const sums = ids.map((id) => {
-    const words = table[id] ?? {};
-    const hits: [string, number][] = [];
-    for (const [stem, raw] of seen) {
-      const w = Object.hasOwn(words, stem) ? words[stem] : undefined;
-      if (w !== undefined) hits.push([raw, w]);
-    }
-    hits.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    return { id, sum: hits.reduce((s, h) => s + h[1], 0), hits };
+  const z = Float64Array.from(ids, (id) => table.bias[id] ?? 0);
+  const spoke: [string, number][][] = ids.map(() => []);
+  for (const [stem, raw] of seen) {
+    const w = Object.hasOwn(table.words, stem) ? table.words[stem] : undefined;
+    if (!w) continue;
+    ids.forEach((id, k) => {
+      const v = w[id];
+      if (v === undefined) return;
+      z[k] = (z[k] ?? 0) + v;
+      if (v > 0) spoke[k]?.push([raw, v]);
+    });
+  }
+  softmax(z);
+  const out: LearnedEvidence[] = [];
+  ids.forEach((id, k) => {
+    const p = z[k] ?? 0;
+    if (p < MIN_SHARE) return;
+    const words = (spoke[k] ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    out.push({
+      id,
+      weight: round2(LEARNED_CAP * p),
+      share: round2(p),
+      words: words.slice(0, LEARNED_QUOTED).map((h) => h[0]),
+    });
   });
-  const max = Math.max(0, ...sums.map((s) => s.sum));
-  const z = sums.reduce((acc, s) => acc + Math.exp(s.sum - max), 0);
-  return sums
-    .filter((s) => s.sum >= MIN_LEARNED_SUM)
-    .map((s) => ({
-      id: s.id,
-      weight: round2((LEARNED_CAP * Math.exp(s.sum - max)) / z),
-      words: s.hits.slice(0, LEARNED_QUOTED).map((h) => h[0]),
-    }))
-    .filter((e) => e.weight > 0);
+  return out.filter((e) => e.weight > 0);
 }
