@@ -216,6 +216,21 @@ describe("recognition: product nouns with infra requirements", () => {
     expect(r.branch.kind).toBe("mixed");
     expect(r.branch.evidence.join(" ")).toMatch(/'focusing on'/);
   });
+  it("hears every explicit turn to one part, even when only weak infrastructure words follow", () => {
+    for (const [p, id] of [
+      ["Design Pinterest, concentrating on how pinned images are kept durable across machines.", "I19"],
+      ["Design Lyft, with emphasis on how drivers' positions are tracked while they are online.", "I10"],
+      ["Design Etsy, paying special attention to how shoppers search listings by keyword.", "I06"],
+      ["Design Instagram, with a focus on how photos reach viewers from servers near them.", "I07"],
+    ] as const) {
+      const r = classify(p);
+      expect(r.branch.kind, p).toBe("mixed");
+      expect(r.archetypes[0]?.id, p).toBe(id);
+      expect(r.branch.evidence[0], p).toMatch(/turns to/);
+    }
+    // "with its" only names a part; without infrastructure evidence the prompt stays a product.
+    expect(classify("Design Instagram with its photo filters.").branch.kind).toBe("product");
+  });
   it("does not read a product name that only says whose system is meant as a product ask", () => {
     const r = classify("Design Twitter's Snowflake ID service.");
     expect(r.branch.kind).toBe("infra");

@@ -514,14 +514,38 @@ export const DEFAULT_SUBSTRATE: DefaultSubstrate = {
 
 /**
  * Words that ask for a closer look at one part of a product ("Design Uber, focusing on the
- * location store"): with them, a product prompt that also names infrastructure is mixed.
+ * location store"): with them, a product prompt that also names infrastructure is mixed. An explicit
+ * turn ("focusing on", "with emphasis on", "concentrating on") says outright that what follows is the
+ * part to design, so less infrastructure evidence is needed after it than after "and its".
  */
-export const FOCUS_CUES: readonly string[] = [
-  "focusing on",
-  "focus on",
-  "deep dive",
-  "zoom in on",
-  "and its",
-  "with its",
-  "in particular the",
+export interface FocusCue {
+  text: string;
+  /** The cue itself asks to look closely at what follows. */
+  explicit?: true;
+}
+
+export const FOCUS_CUES: readonly FocusCue[] = [
+  { text: "focusing on", explicit: true },
+  { text: "focus on", explicit: true },
+  { text: "focused on", explicit: true },
+  { text: "with a focus on", explicit: true },
+  { text: "concentrating on", explicit: true },
+  { text: "concentrate on", explicit: true },
+  { text: "with emphasis on", explicit: true },
+  { text: "with an emphasis on", explicit: true },
+  { text: "emphasizing", explicit: true },
+  { text: "emphasising", explicit: true },
+  { text: "paying special attention to", explicit: true },
+  { text: "paying attention to", explicit: true },
+  { text: "with particular attention to", explicit: true },
+  { text: "deep dive", explicit: true },
+  { text: "deep-dive", explicit: true },
+  { text: "dive into", explicit: true },
+  { text: "zoom in on", explicit: true },
+  { text: "zooming in on", explicit: true },
+  { text: "drill into", explicit: true },
+  { text: "drilling into", explicit: true },
+  { text: "and its" },
+  { text: "with its" },
+  { text: "in particular the" },
 ];

@@ -23,7 +23,7 @@ export interface PlainRecognition {
   needs: Need[];
   defaultSubstrates: { archetypes: ArchetypeId[]; why: string };
   /** Focus cues with their patterns' source text. */
-  focus: { text: string; source: string }[];
+  focus: { text: string; source: string; explicit: boolean }[];
   opener: string | null;
   combinations: {
     words: [string, string[]][];
@@ -61,7 +61,7 @@ export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
     ambiguous: [...kb.ambiguous],
     needs: [...kb.needs],
     defaultSubstrates: { archetypes: [...kb.defaultSubstrates.archetypes], why: kb.defaultSubstrates.why },
-    focus: kb.focus.map((f) => ({ text: f.text, source: noFlags(f.pattern) })),
+    focus: kb.focus.map((f) => ({ text: f.text, source: noFlags(f.pattern), explicit: f.explicit })),
     opener: kb.opener ? noFlags(kb.opener) : null,
     combinations: c
       ? {
@@ -118,7 +118,7 @@ export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetyp
     ambiguous: plain.ambiguous,
     needs: plain.needs,
     defaultSubstrates: plain.defaultSubstrates,
-    focus: plain.focus.map((f) => ({ text: f.text, pattern: new RegExp(f.source) })),
+    focus: plain.focus.map((f) => ({ text: f.text, pattern: new RegExp(f.source), explicit: f.explicit })),
     opener: plain.opener === null ? undefined : new RegExp(plain.opener),
     size: plain.size,
   };

@@ -35,7 +35,8 @@ const MAX_SUPPORTING = 3;
 const BRANCH_PRESENT = 0.35; // a branch score above this counts as present
 const BRANCH_MARGIN = 0.15;
 const ASKS_TO_BUILD = /^\s*(?:design|build|create|implement|architect|develop|make|write|clone)\b/;
-const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("focusing on …") to make a product prompt mixed
+const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("and its …") to make a product prompt mixed
+const FOCUS_EXPLICIT_INFRA = 0.2; // after an explicit turn ("focusing on how …") one typical word of an archetype suffices (learned words never count)
 const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
 const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
@@ -231,6 +232,7 @@ export function recognize(
   // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
   const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
   const focus = kb.focus.find((f) => f.pattern.test(lower));
+  const focusLeast = focus?.explicit ? FOCUS_EXPLICIT_INFRA : FOCUS_INFRA;
   const top = scored[0];
   // The branch is read from the archetype leading without the learned words.
   const lead = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id))[0];
@@ -261,6 +263,11 @@ export function recognize(
   if (!productPresent && infraPresent) {
     kind = "infra";
     branchEvidence.push("infrastructure signals fired and no product workflow did");
+  } else if (productPresent && !infraPresent && focus?.explicit && (lead?.plain ?? 0) >= focusLeast) {
+    kind = "mixed";
+    branchEvidence.push(
+      `the prompt asks for a product, then '${focus.text}' turns to one part of it, where only weaker infrastructure words speak, so both carry weight`,
+    );
   } else if (productPresent && !infraPresent) {
     kind = "product";
     branchEvidence.push("product or user-workflow signals dominate and no infrastructure archetype is named");
@@ -284,7 +291,7 @@ export function recognize(
       `the prompt states ${requirementKinds} infrastructure requirements (${[...new Set(requirementHits.map((h) => h.signal.rule?.name))].slice(0, 3).join("; ")}) and names no product; its product nouns only say what the requirements are about`,
     );
   } else if (headProduct && !headInfra) {
-    const focused = focus !== undefined && infraScore >= FOCUS_INFRA;
+    const focused = focus !== undefined && infraScore >= focusLeast;
     kind = infraScore >= 0.8 || focused ? "mixed" : "product";
     branchEvidence.push(
       focused
@@ -293,7 +300,7 @@ export function recognize(
           ? "the prompt asks for a product, but names a specific infrastructure component strongly"
           : "the prompt asks for a product; its infrastructure words describe parts of it",
     );
-  } else if (headInfra && headProduct && focus && infraScore >= FOCUS_INFRA) {
+  } else if (headInfra && headProduct && focus && infraScore >= focusLeast) {
     kind = "mixed";
     branchEvidence.push(
       `the prompt names a product and, with '${focus.text}', an infrastructure part of it, so both carry weight`,
@@ -314,7 +321,7 @@ export function recognize(
   const namedInHead = sorted.product.find(
     (h) => h.signal.kind === "system" && !owners.includes(h) && h.covers.every(isHead),
   );
-  if (kind === "infra" && asksToBuild && namedInHead && focus && infraScore >= FOCUS_INFRA) {
+  if (kind === "infra" && asksToBuild && namedInHead && focus && infraScore >= focusLeast) {
     kind = "mixed";
     branchEvidence.unshift(
       `'${namedInHead.quoted}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,

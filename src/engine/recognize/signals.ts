@@ -1,3 +1,4 @@
+import type { FocusCue } from "../../knowledge/branch.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
 import type { AmbiguousSystem, CombinationRule, Need, RequirementRule } from "../../knowledge/signals/index.js";
 import { type CompiledCombinations, compileCombinations } from "./combos.js";
@@ -20,7 +21,7 @@ export interface RecognitionKnowledge {
   needs: readonly Need[];
   defaultSubstrates: { archetypes: readonly ArchetypeId[]; why: string };
   /** Focus cues as whole-word patterns over the lower-cased prompt (they are mostly function words). */
-  focus: readonly { text: string; pattern: RegExp }[];
+  focus: readonly { text: string; pattern: RegExp; explicit: boolean }[];
   /** Matches a prompt that opens by stating an invariant ("Ensure…", "Design a system that prevents…"). */
   opener: RegExp | undefined;
   /** Requirements read from word families together, looked up by stem. */
@@ -36,7 +37,7 @@ export interface BranchTables {
   features: readonly { feature: string; archetypes: readonly ArchetypeId[]; why: string }[];
   defaultSubstrates: { archetypes: readonly ArchetypeId[]; why: string };
   /** Words that ask for a closer look at one part of a product. */
-  focus?: readonly string[];
+  focus?: readonly FocusCue[];
 }
 
 export interface RecognitionTables {
@@ -159,9 +160,10 @@ export function compileRecognition(
     ambiguous: extra.ambiguous,
     needs: extra.needs,
     defaultSubstrates: tables.defaultSubstrates,
-    focus: (tables.focus ?? []).map((text) => ({
-      text,
-      pattern: new RegExp(`\\b${text.toLowerCase().replace(/\s+/g, "\\s+")}\\b`),
+    focus: (tables.focus ?? []).map((cue) => ({
+      text: cue.text,
+      pattern: new RegExp(`\\b${cue.text.toLowerCase().replace(/[\s-]+/g, "[\\s-]+")}\\b`),
+      explicit: cue.explicit === true,
     })),
     opener:
       extra.openers && extra.openers.length > 0
