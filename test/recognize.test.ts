@@ -462,6 +462,9 @@ describe("recognition: requirements decide, context resolves, needs compose", ()
     const fs = classify("Design a distributed file system whose namespace metadata is replicated by consensus.");
     expect(fs.archetypes[0]?.id).toBe("I19");
     expect(fs.archetypes.map((a) => a.id)).toContain("I01");
+    const tel = classify("Design a telemetry pipeline whose collectors buffer samples before the database writes them.");
+    expect(tel.archetypes[0]?.id).toBe("I18");
+    expect(tel.archetypes.find((a) => a.id === "I05")?.evidence[0]).toMatch(/'buffer': .*needs Append Log/);
   });
 
   it("takes the component named whole in the head as dominant, not one whose phrase only starts there", () => {

@@ -70,6 +70,12 @@ export const NEEDS: readonly Need[] = [
     why: "an alert that reaches a person goes out through an outside provider, an effect that needs retries and deduplication",
   },
   {
+    dominant: "I18",
+    needs: "I05",
+    cues: ["durable log", "through a log", "through a queue", "buffer", "kafka", "writers consume"],
+    why: "samples that must outlive a slow or failed storage tier are first appended to a durable log, which the storage writers consume at their own pace and replay after a crash",
+  },
+  {
     dominant: "I19",
     needs: "I01",
     cues: ["metadata", "namespace", "master", "name node", "namenode", "chunk locations"],

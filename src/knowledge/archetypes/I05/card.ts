@@ -29,6 +29,7 @@ export const card = {
       { text: "producer consumer", weight: 0.7 },
       { text: "topic", weight: 0.5 },
       { text: "append only log", weight: 0.6 },
+      { text: "durable log", weight: 0.6 },
       { text: "event log", weight: 0.6 },
       { text: "replay message", weight: 0.6 },
       { text: "message retention", weight: 0.6 },

@@ -15,6 +15,8 @@ export const card = {
       { text: "metrics platform", weight: 1 },
       { text: "monitoring system", weight: 1 },
       { text: "metrics collection", weight: 1 },
+      { text: "metrics pipeline", weight: 1 },
+      { text: "telemetry pipeline", weight: 1 },
       { text: "telemetry", weight: 0.9 },
       { text: "log aggregation", weight: 0.9 },
       { text: "time series", weight: 0.8 },
