@@ -215,32 +215,57 @@ export function learnedEvidence(
   tokens: readonly { stem: string; raw: string }[],
   ids: readonly ArchetypeId[],
 ): LearnedEvidence[] {
+  const { bias, words } = indexed(table, ids);
   const seen = new Map<string, string>();
   for (const t of tokens) if (!seen.has(t.stem)) seen.set(t.stem, t.raw);
-  const z = Float64Array.from(ids, (id) => table.bias[id] ?? 0);
+  const z = Float64Array.from(bias);
   const spoke: [string, number][][] = ids.map(() => []);
   for (const [stem, raw] of seen) {
-    const w = Object.hasOwn(table.words, stem) ? table.words[stem] : undefined;
+    const w = words.get(stem);
     if (!w) continue;
-    ids.forEach((id, k) => {
-      const v = w[id];
-      if (v === undefined) return;
+    for (const [k, v] of w) {
       z[k] = (z[k] ?? 0) + v;
       if (v > 0) spoke[k]?.push([raw, v]);
-    });
+    }
   }
   softmax(z);
   const out: LearnedEvidence[] = [];
   ids.forEach((id, k) => {
     const p = z[k] ?? 0;
     if (p < MIN_SHARE) return;
-    const words = (spoke[k] ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const said = (spoke[k] ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     out.push({
       id,
       weight: round2(LEARNED_CAP * p),
       share: round2(p),
-      words: words.slice(0, LEARNED_QUOTED).map((h) => h[0]),
+      words: said.slice(0, LEARNED_QUOTED).map((h) => h[0]),
     });
   });
   return out.filter((e) => e.weight > 0);
+}
+
+interface Indexed {
+  ids: readonly ArchetypeId[];
+  bias: Float64Array;
+  /** stem → (archetype position, weight) pairs, so a prompt's stem costs one lookup. */
+  words: Map<string, [number, number][]>;
+}
+const indexes = new WeakMap<LearnedWords, Indexed>();
+
+/** The table arranged for lookup by stem, built once per table and id list. */
+function indexed(table: LearnedWords, ids: readonly ArchetypeId[]): Indexed {
+  const known = indexes.get(table);
+  if (known && known.ids.length === ids.length && known.ids.every((id, k) => ids[k] === id)) return known;
+  const words = new Map<string, [number, number][]>();
+  for (const [stem, ws] of Object.entries(table.words)) {
+    const pairs: [number, number][] = [];
+    ids.forEach((id, k) => {
+      const v = ws[id];
+      if (v !== undefined) pairs.push([k, v]);
+    });
+    if (pairs.length > 0) words.set(stem, pairs);
+  }
+  const built = { ids: [...ids], bias: Float64Array.from(ids, (id) => table.bias[id] ?? 0), words };
+  indexes.set(table, built);
+  return built;
 }
