@@ -441,6 +441,19 @@ describe("recognition: requirements decide, context resolves, needs compose", ()
     expect(classify("Design Kafka, focusing on how consumer offsets are committed.").branch.kind).toBe("infra");
   });
 
+  it("resolves Temporal, Cassandra and S3 by the rest of the prompt, and says which use was read", () => {
+    expect(top("Run our loan approval steps on Temporal, calling the credit bureau and then the bank.")).toBe("I12");
+    const timed = classify("Use Temporal to start the invoice reminder workflow every morning at eight.");
+    expect(timed.archetypes[0]?.id).toBe("I03");
+    expect(timed.archetypes[0]?.evidence.join(" ")).toMatch(
+      /Temporal has several uses.*'morning' in the prompt says it is used as a scheduler/,
+    );
+    expect(top("Design a wide-column store like Cassandra.")).toBe("I16");
+    expect(top("Write every turbine's sensor readings into Cassandra and chart them by hour.")).toBe("I18");
+    expect(top("Design Amazon S3.")).toBe("I19");
+    expect(top("Keep every release artifact in S3, immutable after upload, fetched by digest.")).toBe("I14");
+  });
+
   it("resolves NGINX, Elasticsearch and Cloudflare by the rest of the prompt", () => {
     expect(top("Use NGINX as a reverse proxy in front of five app servers.")).toBe("I17");
     const cached = classify("Use NGINX to cache rendered pages in front of the app servers.");
@@ -462,7 +475,9 @@ describe("recognition: requirements decide, context resolves, needs compose", ()
     const fs = classify("Design a distributed file system whose namespace metadata is replicated by consensus.");
     expect(fs.archetypes[0]?.id).toBe("I19");
     expect(fs.archetypes.map((a) => a.id)).toContain("I01");
-    const tel = classify("Design a telemetry pipeline whose collectors buffer samples before the database writes them.");
+    const tel = classify(
+      "Design a telemetry pipeline whose collectors buffer samples before the database writes them.",
+    );
     expect(tel.archetypes[0]?.id).toBe("I18");
     expect(tel.archetypes.find((a) => a.id === "I05")?.evidence[0]).toMatch(/'buffer': .*needs Append Log/);
   });

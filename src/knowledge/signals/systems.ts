@@ -282,4 +282,102 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
       },
     ],
   },
+  {
+    // Temporal runs durable workflows; its Schedules start a workflow at set times or intervals, in place of cron
+    // (docs.temporal.io, "Schedules").
+    name: "Temporal",
+    aliases: ["Temporal.io"],
+    weight: 1,
+    default: {
+      use: "a durable workflow engine (multi-step processes with retries)",
+      cues: [],
+      targets: [{ id: "I12", weight: 1 }],
+    },
+    uses: [
+      {
+        use: "a scheduler (Temporal Schedules start a workflow at set times or intervals, like cron)",
+        cues: [
+          "nightly",
+          "every night",
+          "every day",
+          "each day",
+          "every morning",
+          "every month",
+          "each month",
+          "weekly",
+          "cron",
+          "schedule",
+          "timer",
+          "at midnight",
+        ],
+        targets: [
+          { id: "I03", weight: 0.95 },
+          { id: "I12", weight: 0.5 },
+        ],
+      },
+    ],
+  },
+  {
+    // Cassandra is a partitioned wide-column store; time-series tables are partitioned by source and time bucket
+    // and compacted by time window (TimeWindowCompactionStrategy).
+    name: "Cassandra",
+    aliases: ["Apache Cassandra"],
+    weight: 1,
+    default: {
+      use: "a partitioned, replicated key-value (wide-column) store",
+      cues: [],
+      targets: [{ id: "I16", weight: 1 }],
+    },
+    uses: [
+      {
+        use: "a time-series store (rows by source and time bucket)",
+        cues: ["readings", "time series", "sensor", "sensors", "metrics", "samples", "measurements", "downsampling"],
+        targets: [
+          { id: "I18", weight: 0.9 },
+          { id: "I16", weight: 0.4 },
+        ],
+      },
+    ],
+  },
+  {
+    // S3 is replicated object storage; with versioning and Object Lock (write once, read many) it keeps published
+    // objects from being overwritten or deleted, and it is the usual origin behind a CDN.
+    name: "Amazon S3",
+    aliases: ["S3", "Simple Storage Service"],
+    weight: 0.9,
+    default: {
+      use: "replicated object storage",
+      cues: [],
+      targets: [{ id: "I19", weight: 0.9 }],
+    },
+    uses: [
+      {
+        use: "the store under an immutable artifact namespace (versioned objects, Object Lock)",
+        cues: [
+          "immutable",
+          "never change",
+          "published",
+          "build outputs",
+          "artifact",
+          "artifacts",
+          "release",
+          "registry",
+          "digest",
+          "object lock",
+        ],
+        targets: [
+          { id: "I14", weight: 0.9 },
+          { id: "I19", weight: 0.4 },
+        ],
+      },
+      {
+        use: "the origin behind a CDN (static files served from edge caches)",
+        cues: ["cdn", "cloudfront", "static website", "edge cache", "edge caches"],
+        targets: [
+          { id: "I07", weight: 0.9 },
+          { id: "I19", weight: 0.4 },
+        ],
+      },
+    ],
+  },
 ];
