@@ -548,12 +548,22 @@ describe("recognition: learned words from labelled prompts", () => {
         expect(e.weight).toBeLessThanOrEqual(LEARNED_CAP);
   });
 
-  it("never decides the branch nor overrides a component named in the head", () => {
+  it("never decides the branch, except which part an explicit focus turn asks about, nor overrides a named head", () => {
+    let turned = 0;
     for (const q of tuned) {
       const without = recognize(q.prompt, kb, { learned: NO_LEARNED_WORDS });
       const withWords = recognize(q.prompt, kb);
+      // "Design Twitter, concentrating on how each timeline is assembled ahead of time": the cue makes it mixed;
+      // the learned words only say the part is infrastructure when no hand-written word does.
+      if (withWords.branch.evidence[0]?.includes("words typical of")) {
+        turned++;
+        expect(without.branch.kind, q.prompt).toBe("product");
+        expect(withWords.branch.kind, q.prompt).toBe("mixed");
+        continue;
+      }
       expect(withWords.branch, q.prompt).toEqual(without.branch);
     }
+    expect(turned).toBeLessThanOrEqual(5);
     for (const p of ["Design a rate limiter for a chat app", "Design Kafka", "Design a CDN for game patches"])
       expect(recognize(p, kb).archetypes[0]?.id).toBe(
         recognize(p, kb, { learned: NO_LEARNED_WORDS }).archetypes[0]?.id,

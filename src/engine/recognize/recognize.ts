@@ -36,7 +36,8 @@ const BRANCH_PRESENT = 0.35; // a branch score above this counts as present
 const BRANCH_MARGIN = 0.15;
 const ASKS_TO_BUILD = /^\s*(?:design|build|create|implement|architect|develop|make|write|clone)\b/;
 const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("and its …") to make a product prompt mixed
-const FOCUS_EXPLICIT_INFRA = 0.2; // after an explicit turn ("focusing on how …") one typical word of an archetype suffices (learned words never count)
+const FOCUS_EXPLICIT_INFRA = 0.2; // after an explicit turn ("focusing on how …") one typical word of an archetype suffices
+const FOCUS_LEARNED_SHARE = 0.5; // … or the learned words giving one archetype at least this probability
 const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
 const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
@@ -233,6 +234,17 @@ export function recognize(
   const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
   const focus = kb.focus.find((f) => f.pattern.test(lower));
   const focusLeast = focus?.explicit ? FOCUS_EXPLICIT_INFRA : FOCUS_INFRA;
+  // After an explicit turn the cue itself says a part is asked about; which part may be told by weaker words:
+  // a typical word of an archetype, or the learned words when they speak clearly for one.
+  const turnedTo = (() => {
+    if (!focus?.explicit) return undefined;
+    const weak = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id))[0];
+    if (weak && weak.plain >= focusLeast) return `only weaker infrastructure words speak (for ${weak.archetype.id})`;
+    const clear = [...learned.values()].find((l) => l.share >= FOCUS_LEARNED_SHARE);
+    return clear
+      ? `words typical of ${clear.id} in labelled prompts speak for it (${Math.round(clear.share * 100)}%)`
+      : undefined;
+  })();
   const top = scored[0];
   // The branch is read from the archetype leading without the learned words.
   const lead = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id))[0];
@@ -263,10 +275,10 @@ export function recognize(
   if (!productPresent && infraPresent) {
     kind = "infra";
     branchEvidence.push("infrastructure signals fired and no product workflow did");
-  } else if (productPresent && !infraPresent && focus?.explicit && (lead?.plain ?? 0) >= focusLeast) {
+  } else if (productPresent && !infraPresent && focus?.explicit && asksToBuild && turnedTo !== undefined) {
     kind = "mixed";
     branchEvidence.push(
-      `the prompt asks for a product, then '${focus.text}' turns to one part of it, where only weaker infrastructure words speak, so both carry weight`,
+      `the prompt asks for a product, then '${focus.text}' turns to one part of it, where ${turnedTo}, so both carry weight`,
     );
   } else if (productPresent && !infraPresent) {
     kind = "product";
