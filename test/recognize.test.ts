@@ -548,22 +548,24 @@ describe("recognition: learned words from labelled prompts", () => {
         expect(e.weight).toBeLessThanOrEqual(LEARNED_CAP);
   });
 
-  it("never decides the branch, except which part an explicit focus turn asks about, nor overrides a named head", () => {
-    let turned = 0;
+  it("decides the branch only where no hand-written word speaks, saying so, and never overrides a named head", () => {
+    let spoke = 0;
     for (const q of tuned) {
       const without = recognize(q.prompt, kb, { learned: NO_LEARNED_WORDS });
       const withWords = recognize(q.prompt, kb);
-      // "Design Twitter, concentrating on how each timeline is assembled ahead of time": the cue makes it mixed;
-      // the learned words only say the part is infrastructure when no hand-written word does.
+      // "Design Twitter, concentrating on how each timeline is assembled ahead of time" (an explicit focus turn) and
+      // "Hand out order numbers that never clash" (a statement asking for no product): only there, and only when no
+      // hand-written infrastructure word speaks, do clear learned words move a product reading, and the evidence says so.
       if (withWords.branch.evidence[0]?.includes("words typical of")) {
-        turned++;
+        spoke++;
         expect(without.branch.kind, q.prompt).toBe("product");
-        expect(withWords.branch.kind, q.prompt).toBe("mixed");
+        expect(withWords.branch.kind, q.prompt).not.toBe("product");
         continue;
       }
       expect(withWords.branch, q.prompt).toEqual(without.branch);
     }
-    expect(turned).toBeLessThanOrEqual(5);
+    expect(spoke).toBeGreaterThan(0);
+    expect(spoke).toBeLessThanOrEqual(8);
     for (const p of ["Design a rate limiter for a chat app", "Design Kafka", "Design a CDN for game patches"])
       expect(recognize(p, kb).archetypes[0]?.id).toBe(
         recognize(p, kb, { learned: NO_LEARNED_WORDS }).archetypes[0]?.id,

@@ -38,6 +38,7 @@ const ASKS_TO_BUILD = /^\s*(?:design|build|create|implement|architect|develop|ma
 const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("and its …") to make a product prompt mixed
 const FOCUS_EXPLICIT_INFRA = 0.2; // after an explicit turn ("focusing on how …") one typical word of an archetype suffices
 const FOCUS_LEARNED_SHARE = 0.5; // … or the learned words giving one archetype at least this probability
+const STATED_LEARNED_SHARE = 0.7; // learned words this clear make a statement that asks for no product infra-first
 const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
 const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
@@ -268,6 +269,9 @@ export function recognize(
     !namedProduct &&
     combine(requirementHits, w).score >= Math.max(REQUIREMENT_LED, productScore);
 
+  // A statement that asks for nothing to be built, in words the learned model reads clearly as one archetype's
+  // requirement ("Hand out order numbers that never clash …"), is about that requirement, not a product.
+  const stating = [...learned.values()].find((l) => l.share >= STATED_LEARNED_SHARE);
   const branchEvidence: string[] = [];
   let kind: BranchKind;
   const infraPresent = infraScore >= BRANCH_PRESENT;
@@ -279,6 +283,17 @@ export function recognize(
     kind = "mixed";
     branchEvidence.push(
       `the prompt asks for a product, then '${focus.text}' turns to one part of it, where ${turnedTo}, so both carry weight`,
+    );
+  } else if (
+    !infraPresent &&
+    !asksToBuild &&
+    !namedProduct &&
+    stating !== undefined &&
+    (productPresent || (topScore === 0 && productScore > 0))
+  ) {
+    kind = "infra";
+    branchEvidence.push(
+      `the prompt asks for no product and states a requirement in words typical of ${stating.id} in labelled prompts (${stating.words.map((x) => `'${x}'`).join(", ")}: ${Math.round(stating.share * 100)}%); its product nouns only say what it is about`,
     );
   } else if (productPresent && !infraPresent) {
     kind = "product";
