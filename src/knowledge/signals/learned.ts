@@ -28,8 +28,8 @@ export const RATE = 0.5;
 export const MIN_WEIGHT = 0.1;
 /**
  * The most one archetype can gain from learned words, at probability 1. 5-fold cross-validation on tuned.jsonl
- * scored 0.8, 0.9 and 1.0 alike (within two prompts; 0.3–0.6 lower); 0.9 was kept, the pooled held-out parts
- * breaking the tie, so a phrase of weight 0.9 or more is never outranked by learned words alone.
+ * scored 0.6–1.0 within two prompts of each other (0.4 lower); 0.9 was kept, the pooled held-out parts breaking
+ * the tie, so a phrase of weight 0.9 or more is never outranked by learned words alone.
  */
 export const LEARNED_CAP = 0.9;
 /** A probability below this is too little evidence to speak for an archetype at all. */
