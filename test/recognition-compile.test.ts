@@ -3,8 +3,16 @@ import { describe, expect, it } from "vitest";
 import { GENERATED_RECOGNITION } from "../scripts/build-recognition.js";
 import { compileFromTables, recognitionSource } from "../src/engine/recognize/compile.js";
 import { recognitionKnowledge } from "../src/engine/recognize/index.js";
-import { combine, compileSignal, type Hit, rankTexts, type Signal } from "../src/engine/recognize/match.js";
-import { fromPlain, toPlain } from "../src/engine/recognize/plain.js";
+import {
+  combine,
+  compileSignal,
+  everySignal,
+  type Hit,
+  rankTexts,
+  type Signal,
+  signalList,
+} from "../src/engine/recognize/match.js";
+import { fromPlain, packSignals, toPlain, unpackSignal } from "../src/engine/recognize/plain.js";
 import { recognize } from "../src/engine/recognize/recognize.js";
 import { compileKnowledge } from "../src/knowledge/compile.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
@@ -30,11 +38,15 @@ describe("the compiled recognition tables", () => {
     const fresh = compileFromTables(ARCHETYPES);
     const loaded = recognitionKnowledge();
     expect(loaded.size).toBe(fresh.size);
-    expect([...loaded.index.order.keys()]).toEqual([...fresh.index.order.keys()]);
+    expect(everySignal(loaded.index)).toEqual(everySignal(fresh.index));
     expect(loaded.index.byStem).toEqual(fresh.index.byStem);
     expect(loaded.index.byShape).toEqual(fresh.index.byShape);
     expect(loaded.index.vocabulary).toEqual(fresh.index.vocabulary);
-    expect(loaded.combinations).toEqual(fresh.combinations);
+    const { signals: loadedFamilies, ...loadedCombinations } = loaded.combinations ?? { signals: signalList([]) };
+    const { signals: freshFamilies, ...freshCombinations } = fresh.combinations ?? { signals: signalList([]) };
+    expect(loadedCombinations).toEqual(freshCombinations);
+    expect(everySignal(loadedFamilies)).toEqual(everySignal(freshFamilies));
+    expect(loadedFamilies.size).toBeGreaterThan(0);
     expect(loaded.focus).toEqual(fresh.focus);
     expect(loaded.opener).toEqual(fresh.opener);
     expect(loaded.productFeatures).toEqual(fresh.productFeatures);
@@ -62,6 +74,34 @@ describe("the compiled recognition tables", () => {
       ["b", 1],
     ]);
     const loaded = recognitionKnowledge();
-    expect([...loaded.index.order.keys()].every((sig) => sig.rank !== undefined)).toBe(true);
+    expect(everySignal(loaded.index).every((sig) => sig.rank !== undefined)).toBe(true);
+  });
+});
+
+describe("the packed signals", () => {
+  const fresh = compileFromTables(ARCHETYPES);
+
+  it("unpack into the signals that were packed, with their keys in the same order", () => {
+    const signals = everySignal(fresh.index);
+    const packed = packSignals(signals);
+    signals.forEach((s, i) => {
+      const back = unpackSignal(packed, i);
+      expect(back).toStrictEqual(s);
+      expect(JSON.stringify(back)).toBe(JSON.stringify(s));
+    });
+  });
+
+  it("decode a loaded table's signal only when it is asked for, and once", () => {
+    const kb = fromPlain(toPlain(fresh), ARCHETYPES);
+    const first = kb.index.at(0);
+    expect(kb.index.at(0)).toBe(first);
+    expect(() => kb.index.at(kb.index.size)).toThrow(/no signal at position/);
+  });
+
+  it("refuse a signal key or value the packing cannot write back", () => {
+    const s = everySignal(fresh.index)[0] as Signal;
+    expect(() => packSignals([{ ...s, extra: 1 } as Signal])).toThrow(/unknown key 'extra'/);
+    expect(() => packSignals([{ ...s, weight: Number.NaN }])).toThrow(/weight is not a number/);
+    expect(() => packSignals([{ ...s, concept: 1 } as unknown as Signal])).toThrow(/concept is not a boolean/);
   });
 });

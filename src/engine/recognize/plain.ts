@@ -1,18 +1,171 @@
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
 import type { AmbiguousSystem, CombinationRule, Need } from "../../knowledge/signals/index.js";
 import type { CompiledCombinations } from "./combos.js";
-import type { Signal, SignalIndex } from "./match.js";
+import { everySignal, type Signal, type SignalIndex, type SignalList } from "./match.js";
 import type { ProductFeature, RecognitionKnowledge } from "./signals.js";
 
 /**
+ * Signals as numbers over one string table, so the generated module is a third of the size of
+ * the signals written out as objects, and a signal is decoded only when a prompt's words reach it
+ * (the index's `at`): a run of the CLI decodes a few dozen of the 3,000.
+ */
+export interface PackedSignals {
+  /** Every distinct string the signals hold, referred to by position. */
+  strings: string[];
+  /** The key lists signals and their owners have, in their own order (a signal keeps its key order). */
+  shapes: string[][];
+  /** The signals one after another: a shape, then each key's value (see FIELDS); signal i starts at starts[i]. */
+  data: number[];
+  starts: number[];
+}
+
+/** How each key of a signal (and of its owner) is written as numbers. */
+const FIELDS: Readonly<Record<string, "string" | "strings" | "number" | "boolean" | "owner" | "rule">> = {
+  text: "string",
+  stems: "strings",
+  raws: "strings",
+  unlessAfter: "strings",
+  weight: "number",
+  kind: "string",
+  slack: "number",
+  rank: "number",
+  concept: "boolean",
+  combined: "boolean",
+  owner: "owner",
+  rule: "rule",
+};
+const OWNER_FIELDS: Readonly<Record<string, "string" | "number">> = {
+  kind: "string",
+  id: "string",
+  index: "number",
+  system: "number",
+  use: "number",
+};
+
+/** Packs signals (positions follow the list); throws on a key or value the packing does not know. */
+export function packSignals(signals: readonly Signal[]): PackedSignals {
+  const strings: string[] = [];
+  const stringAt = new Map<string, number>();
+  const shapes: string[][] = [];
+  const shapeAt = new Map<string, number>();
+  const data: number[] = [];
+  const starts: number[] = [];
+  const str = (v: unknown, where: string) => {
+    if (typeof v !== "string") throw new Error(`packing signals: ${where} is not a string`);
+    let i = stringAt.get(v);
+    if (i === undefined) {
+      i = strings.push(v) - 1;
+      stringAt.set(v, i);
+    }
+    return i;
+  };
+  const num = (v: unknown, where: string) => {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`packing signals: ${where} is not a number`);
+    return v;
+  };
+  const shape = (keys: string[], table: Readonly<Record<string, unknown>>, where: string) => {
+    for (const k of keys)
+      if (!Object.hasOwn(table, k)) throw new Error(`packing signals: ${where} has unknown key '${k}'`);
+    const key = keys.join(",");
+    let i = shapeAt.get(key);
+    if (i === undefined) {
+      i = shapes.push(keys) - 1;
+      shapeAt.set(key, i);
+    }
+    return i;
+  };
+  for (const signal of signals) {
+    starts.push(data.length);
+    const s = signal as unknown as Record<string, unknown>;
+    const keys = Object.keys(s);
+    data.push(shape(keys, FIELDS, `signal '${signal.text}'`));
+    for (const k of keys) {
+      const v = s[k];
+      const where = `signal '${signal.text}' ${k}`;
+      switch (FIELDS[k]) {
+        case "string":
+          data.push(str(v, where));
+          break;
+        case "number":
+          data.push(num(v, where));
+          break;
+        case "boolean":
+          if (typeof v !== "boolean") throw new Error(`packing signals: ${where} is not a boolean`);
+          data.push(v ? 1 : 0);
+          break;
+        case "strings":
+          if (!Array.isArray(v)) throw new Error(`packing signals: ${where} is not a list`);
+          data.push(v.length, ...v.map((x) => str(x, where)));
+          break;
+        case "rule": {
+          const r = v as { name?: unknown; why?: unknown };
+          if (Object.keys(r).join(",") !== "name,why") throw new Error(`packing signals: ${where} is not {name, why}`);
+          data.push(str(r.name, where), str(r.why, where));
+          break;
+        }
+        case "owner": {
+          const o = v as Record<string, unknown>;
+          const okeys = Object.keys(o);
+          data.push(shape(okeys, OWNER_FIELDS, where));
+          for (const ok of okeys)
+            data.push(OWNER_FIELDS[ok] === "string" ? str(o[ok], `${where}.${ok}`) : num(o[ok], `${where}.${ok}`));
+          break;
+        }
+      }
+    }
+  }
+  return { strings, shapes, data, starts };
+}
+
+/** Signal `i` of a packed list, as packSignals was given it (same keys in the same order). */
+export function unpackSignal(packed: PackedSignals, i: number): Signal {
+  const { strings, shapes, data } = packed;
+  let at = packed.starts[i] as number;
+  const next = () => data[at++] as number;
+  const list = () => {
+    const n = next();
+    const out: string[] = new Array(n);
+    for (let k = 0; k < n; k++) out[k] = strings[next()] as string;
+    return out;
+  };
+  const s: Record<string, unknown> = {};
+  for (const k of shapes[next()] as string[])
+    switch (FIELDS[k]) {
+      case "string":
+        s[k] = strings[next()];
+        break;
+      case "number":
+        s[k] = next();
+        break;
+      case "boolean":
+        s[k] = next() === 1;
+        break;
+      case "strings":
+        s[k] = list();
+        break;
+      case "rule":
+        s[k] = { name: strings[next()], why: strings[next()] };
+        break;
+      case "owner": {
+        const o: Record<string, unknown> = {};
+        for (const ok of shapes[next()] as string[]) o[ok] = OWNER_FIELDS[ok] === "string" ? strings[next()] : next();
+        s[k] = o;
+        break;
+      }
+    }
+  return s as unknown as Signal;
+}
+
+/**
  * The recogniser's compiled tables as plain JSON data: every signal tokenized, stemmed and
- * expanded once at build time (src/engine/recognize/compile.ts, run by `npm run kb`), and the
- * indexes over them as positions in the signal list. Loading it is a JSON.parse and a few Maps,
+ * expanded once at build time (src/engine/recognize/compile.ts, run by `npm run kb`), packed, and
+ * the indexes over them as positions in the signal list. Loading it is a JSON.parse and a few Maps,
  * not 1,300 signals tokenized at every start of the CLI.
  */
 export interface PlainRecognition {
-  /** Every signal, in index order (the order ties are broken in). */
-  signals: Signal[];
+  /** The index's signals (positions 0 to `indexed` - 1), then the word families' multi-word members (their positions less `indexed`). */
+  signals: PackedSignals;
+  indexed: number;
   /** Signals by their first stem, as positions in `signals`. */
   byStem: [string, number[]][];
   /** Named systems by the shape of their first word, as positions in `signals`. */
@@ -27,9 +180,8 @@ export interface PlainRecognition {
   opener: string | null;
   combinations: {
     words: [string, string[]][];
+    /** Multi-word family members by first stem; `signal` is a position among the members' signals. */
     phrases: [string, { family: string; signal: number }[]][];
-    /** Signals of multi-word family members, referred to by `phrases`. */
-    signals: Signal[];
     rules: CombinationRule[];
     ranks: number[];
     window: number;
@@ -46,16 +198,13 @@ const noFlags = (r: RegExp): string => {
 
 /** The compiled knowledge as plain data (the archetype entries themselves are referred to by id). */
 export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
-  const signals = [...kb.index.order.entries()].sort((a, b) => a[1] - b[1]).map(([s]) => s);
-  const at = new Map(signals.map((s, i) => [s, i]));
-  const positions = (m: ReadonlyMap<string, readonly Signal[]>): [string, number[]][] =>
-    [...m].map(([k, list]) => [k, list.map((s) => at.get(s) as number)]);
+  const signals = everySignal(kb.index);
   const c = kb.combinations;
-  const comboSignals: Signal[] = [];
   return {
-    signals,
-    byStem: positions(kb.index.byStem),
-    byShape: positions(kb.index.byShape),
+    signals: packSignals([...signals, ...(c ? everySignal(c.signals) : [])]),
+    indexed: signals.length,
+    byStem: [...kb.index.byStem].map(([k, list]) => [k, [...list]]),
+    byShape: [...kb.index.byShape].map(([k, list]) => [k, [...list]]),
     vocabulary: [...kb.index.vocabulary],
     productFeatures: [...kb.productFeatures],
     ambiguous: [...kb.ambiguous],
@@ -66,11 +215,7 @@ export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
     combinations: c
       ? {
           words: [...c.words].map(([k, v]) => [k, [...v]]),
-          phrases: [...c.phrases].map(([k, list]) => [
-            k,
-            list.map((p) => ({ family: p.family, signal: comboSignals.push(p.signal) - 1 })),
-          ]),
-          signals: comboSignals,
+          phrases: [...c.phrases].map(([k, list]) => [k, list.map((p) => ({ ...p }))]),
           rules: [...c.rules],
           ranks: [...(c.ranks ?? [])],
           window: c.window,
@@ -81,28 +226,41 @@ export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
   };
 }
 
-/** The compiled knowledge back from plain data, over the archetype entries it refers to by id. */
+/** Signals `from` to `from + size - 1` of packed data as a list, each decoded on first use and once. */
+function lazyList(packed: PackedSignals, from: number, size: number): SignalList {
+  const decoded: (Signal | undefined)[] = new Array(size);
+  return {
+    size,
+    at: (i) => {
+      if (!(i >= 0 && i < size)) throw new RangeError(`no signal at position ${i}`);
+      let s = decoded[i];
+      if (s === undefined) {
+        s = unpackSignal(packed, from + i);
+        decoded[i] = s;
+      }
+      return s;
+    },
+  };
+}
+
+/**
+ * The compiled knowledge back from plain data, over the archetype entries it refers to by id. Signals
+ * are decoded on first use, each once.
+ */
 export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetype[]): RecognitionKnowledge {
-  const { signals } = plain;
-  const resolve = (entries: [string, number[]][]) =>
-    new Map(entries.map(([k, list]) => [k, list.map((i) => signals[i] as Signal)]));
-  const order = new Map<Signal, number>(signals.map((s, i) => [s, i]));
+  const packed = plain.signals;
   const index: SignalIndex = {
-    byStem: resolve(plain.byStem),
-    byShape: resolve(plain.byShape),
-    order,
+    ...lazyList(packed, 0, plain.indexed),
+    byStem: new Map(plain.byStem),
+    byShape: new Map(plain.byShape),
     vocabulary: new Set(plain.vocabulary),
   };
   const c = plain.combinations;
   const combinations: CompiledCombinations | undefined = c
     ? {
         words: new Map(c.words),
-        phrases: new Map(
-          c.phrases.map(([k, list]) => [
-            k,
-            list.map((p) => ({ family: p.family, signal: c.signals[p.signal] as Signal })),
-          ]),
-        ),
+        phrases: new Map(c.phrases),
+        signals: lazyList(packed, plain.indexed, packed.starts.length - plain.indexed),
         rules: c.rules,
         ranks: c.ranks,
         window: c.window,
