@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GENERATED_RECOGNITION } from "../scripts/build-recognition.js";
 import { compileFromTables, recognitionSource } from "../src/engine/recognize/compile.js";
-import { recognitionKnowledge } from "../src/engine/recognize/index.js";
+import { compiledSignals, recognitionKnowledge } from "../src/engine/recognize/index.js";
 import {
   combine,
   compileSignal,
@@ -14,7 +14,10 @@ import {
 } from "../src/engine/recognize/match.js";
 import { fromPlain, packSignals, toPlain, unpackSignal } from "../src/engine/recognize/plain.js";
 import { recognize } from "../src/engine/recognize/recognize.js";
+import { compileLists } from "../src/engine/recognize/signals.js";
+import { ALIASES } from "../src/knowledge/aliases.js";
 import { compileKnowledge } from "../src/knowledge/compile.js";
+import { FEATURES, PRODUCTS } from "../src/knowledge/features/index.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
 
 const corpus = [
@@ -51,6 +54,15 @@ describe("the compiled recognition tables", () => {
     expect(loaded.opener).toEqual(fresh.opener);
     expect(loaded.productFeatures).toEqual(fresh.productFeatures);
     expect(toPlain(fromPlain(toPlain(fresh), ARCHETYPES))).toEqual(toPlain(fresh));
+  });
+
+  it("hold the alias, product and feature phrases the design matches, compiled as from the tables", () => {
+    const lists = recognitionKnowledge().lists?.();
+    expect(lists).toEqual(compileLists({ aliases: ALIASES, products: PRODUCTS, features: FEATURES }));
+    expect(lists?.aliases.length).toBe(ALIASES.length);
+    expect(lists?.products[PRODUCTS.findIndex((p) => p.aliases?.length)]?.length).toBeGreaterThan(1);
+    expect(compiledSignals("features", FEATURES.length)).toBe(lists?.features);
+    expect(() => compiledSignals("aliases", ALIASES.length + 1)).toThrow(/do not match the knowledge's .* rows: run/);
   });
 
   it("recognise every corpus prompt exactly as tables compiled from source do", () => {

@@ -2,7 +2,7 @@ import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
 import type { AmbiguousSystem, CombinationRule, Need } from "../../knowledge/signals/index.js";
 import type { CompiledCombinations } from "./combos.js";
 import { everySignal, type Signal, type SignalIndex, type SignalList } from "./match.js";
-import type { ProductFeature, RecognitionKnowledge } from "./signals.js";
+import type { ProductFeature, RecognitionKnowledge, SignalLists } from "./signals.js";
 
 /**
  * Signals as numbers over one string table, so the generated module is a third of the size of
@@ -182,11 +182,15 @@ export interface PlainRecognition {
     words: [string, string[]][];
     /** Multi-word family members by first stem; `signal` is a position among the members' signals. */
     phrases: [string, { family: string; signal: number }[]][];
+    /** How many members' signals follow the index's in `signals`. */
+    signals: number;
     rules: CombinationRule[];
     ranks: number[];
     window: number;
     size: number;
   } | null;
+  /** SignalLists as positions in `signals`, one list per row of each table. */
+  lists: Record<keyof SignalLists, number[][]> | null;
   size: number;
 }
 
@@ -200,8 +204,16 @@ const noFlags = (r: RegExp): string => {
 export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
   const signals = everySignal(kb.index);
   const c = kb.combinations;
+  const all = [...signals, ...(c ? everySignal(c.signals) : [])];
+  const lists = kb.lists?.();
+  const positions = (rows: readonly (readonly Signal[])[]) => rows.map((row) => row.map((sig) => all.push(sig) - 1));
+  const listPositions = lists && {
+    aliases: positions(lists.aliases),
+    products: positions(lists.products),
+    features: positions(lists.features),
+  };
   return {
-    signals: packSignals([...signals, ...(c ? everySignal(c.signals) : [])]),
+    signals: packSignals(all),
     indexed: signals.length,
     byStem: [...kb.index.byStem].map(([k, list]) => [k, [...list]]),
     byShape: [...kb.index.byShape].map(([k, list]) => [k, [...list]]),
@@ -216,12 +228,14 @@ export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
       ? {
           words: [...c.words].map(([k, v]) => [k, [...v]]),
           phrases: [...c.phrases].map(([k, list]) => [k, list.map((p) => ({ ...p }))]),
+          signals: c.signals.size,
           rules: [...c.rules],
           ranks: [...(c.ranks ?? [])],
           window: c.window,
           size: c.size,
         }
       : null,
+    lists: listPositions ?? null,
     size: kb.size,
   };
 }
@@ -260,13 +274,16 @@ export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetyp
     ? {
         words: new Map(c.words),
         phrases: new Map(c.phrases),
-        signals: lazyList(packed, plain.indexed, packed.starts.length - plain.indexed),
+        signals: lazyList(packed, plain.indexed, c.signals),
         rules: c.rules,
         ranks: c.ranks,
         window: c.window,
         size: c.size,
       }
     : undefined;
+  const rows = plain.lists;
+  let lists: SignalLists | undefined;
+  const decode = (table: number[][]) => table.map((row) => row.map((at) => unpackSignal(packed, at)));
   return {
     combinations,
     archetypes,
@@ -279,5 +296,16 @@ export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetyp
     focus: plain.focus.map((f) => ({ text: f.text, pattern: new RegExp(f.source) })),
     opener: plain.opener === null ? undefined : new RegExp(plain.opener),
     size: plain.size,
+    lists:
+      rows === null
+        ? undefined
+        : () => {
+            lists ??= {
+              aliases: decode(rows.aliases),
+              products: decode(rows.products),
+              features: decode(rows.features),
+            };
+            return lists;
+          },
   };
 }
