@@ -103,6 +103,34 @@ describe("the packed signals", () => {
     });
   });
 
+  it("write every number back as it was: whole, fractional, negative, large, at each digit-count boundary", () => {
+    const s = everySignal(fresh.index)[0] as Signal;
+    const values = [
+      0,
+      1,
+      13,
+      14,
+      27,
+      28,
+      391,
+      392,
+      783,
+      784,
+      10975,
+      10976,
+      2 ** 24 - 1,
+      2 ** 24,
+      2 ** 40,
+      -1,
+      -0.25,
+      0.35,
+    ];
+    const signals = values.map((v, i) => ({ ...s, weight: v, slack: i, rank: values.length * 1000 - v }));
+    const packed = packSignals(signals);
+    expect(packed.data).toMatch(/^[#-Z]*$/);
+    for (const [i, sig] of signals.entries()) expect(unpackSignal(packed, i)).toStrictEqual(sig);
+  });
+
   it("decode a loaded table's signal only when it is asked for, and once", () => {
     const kb = fromPlain(toPlain(fresh), ARCHETYPES);
     const first = kb.index.at(0);

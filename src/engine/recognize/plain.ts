@@ -7,17 +7,39 @@ import type { ProductFeature, RecognitionKnowledge, SignalLists } from "./signal
 /**
  * Signals as numbers over one string table, so the generated module is a third of the size of
  * the signals written out as objects, and a signal is decoded only when a prompt's words reach it
- * (the index's `at`): a run of the CLI decodes a few dozen of the 3,000.
+ * (the index's `at`): a run of the CLI decodes a few dozen of the 3,000. The numbers are written as
+ * text (DIGITS), which JSON.parse reads as one string, several times faster than a list of numbers.
  */
 export interface PackedSignals {
   /** Every distinct string the signals hold, referred to by position. */
   strings: string[];
   /** The key lists signals and their owners have, in their own order (a signal keeps its key order). */
   shapes: string[][];
-  /** The signals one after another: a shape, then each key's value (see FIELDS); signal i starts at starts[i]. */
-  data: number[];
+  /** Number values that are not small whole numbers (weights), referred to by position. */
+  numbers: number[];
+  /**
+   * The signals one after another, each a shape and then each key's value (see FIELDS), as codes
+   * written in DIGITS; signal i starts at character starts[i].
+   */
+  data: string;
   starts: number[];
 }
+
+/**
+ * A code (a whole number ≥ 0) as text: its base-28 digits, most significant first, each one character
+ * from '#' (0x23) on, the last one plain and the others moved up by 28 ('#' to 'Z', none of which JSON
+ * or a JavaScript string literal escapes).
+ */
+const DIGIT0 = 0x23;
+const BASE = 28;
+function writeCode(out: string[], code: number): void {
+  if (!Number.isInteger(code) || code < 0) throw new Error(`packing signals: code ${code} is not a whole number ≥ 0`);
+  const digits = [code % BASE];
+  for (let n = Math.floor(code / BASE); n > 0; n = Math.floor(n / BASE)) digits.unshift((n % BASE) + BASE);
+  for (const d of digits) out.push(String.fromCharCode(DIGIT0 + d));
+}
+/** Number values: a small whole number as twice itself, any other as a position in `numbers`, doubled, plus one. */
+const SMALL = 2 ** 24;
 
 /** How each key of a signal (and of its owner) is written as numbers. */
 const FIELDS: Readonly<Record<string, "string" | "strings" | "number" | "boolean" | "owner" | "rule">> = {
@@ -48,7 +70,9 @@ export function packSignals(signals: readonly Signal[]): PackedSignals {
   const stringAt = new Map<string, number>();
   const shapes: string[][] = [];
   const shapeAt = new Map<string, number>();
-  const data: number[] = [];
+  const numbers: number[] = [];
+  const numberAt = new Map<number, number>();
+  const codes: number[] = [];
   const starts: number[] = [];
   const str = (v: unknown, where: string) => {
     if (typeof v !== "string") throw new Error(`packing signals: ${where} is not a string`);
@@ -61,7 +85,13 @@ export function packSignals(signals: readonly Signal[]): PackedSignals {
   };
   const num = (v: unknown, where: string) => {
     if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`packing signals: ${where} is not a number`);
-    return v;
+    if (Number.isInteger(v) && v >= 0 && v < SMALL) return v * 2;
+    let i = numberAt.get(v);
+    if (i === undefined) {
+      i = numbers.push(v) - 1;
+      numberAt.set(v, i);
+    }
+    return i * 2 + 1;
   };
   const shape = (keys: string[], table: Readonly<Record<string, unknown>>, where: string) => {
     for (const k of keys)
@@ -75,53 +105,74 @@ export function packSignals(signals: readonly Signal[]): PackedSignals {
     return i;
   };
   for (const signal of signals) {
-    starts.push(data.length);
+    starts.push(codes.length);
     const s = signal as unknown as Record<string, unknown>;
     const keys = Object.keys(s);
-    data.push(shape(keys, FIELDS, `signal '${signal.text}'`));
+    codes.push(shape(keys, FIELDS, `signal '${signal.text}'`));
     for (const k of keys) {
       const v = s[k];
       const where = `signal '${signal.text}' ${k}`;
       switch (FIELDS[k]) {
         case "string":
-          data.push(str(v, where));
+          codes.push(str(v, where));
           break;
         case "number":
-          data.push(num(v, where));
+          codes.push(num(v, where));
           break;
         case "boolean":
           if (typeof v !== "boolean") throw new Error(`packing signals: ${where} is not a boolean`);
-          data.push(v ? 1 : 0);
+          codes.push(v ? 1 : 0);
           break;
         case "strings":
           if (!Array.isArray(v)) throw new Error(`packing signals: ${where} is not a list`);
-          data.push(v.length, ...v.map((x) => str(x, where)));
+          codes.push(v.length, ...v.map((x) => str(x, where)));
           break;
         case "rule": {
           const r = v as { name?: unknown; why?: unknown };
           if (Object.keys(r).join(",") !== "name,why") throw new Error(`packing signals: ${where} is not {name, why}`);
-          data.push(str(r.name, where), str(r.why, where));
+          codes.push(str(r.name, where), str(r.why, where));
           break;
         }
         case "owner": {
           const o = v as Record<string, unknown>;
           const okeys = Object.keys(o);
-          data.push(shape(okeys, OWNER_FIELDS, where));
+          codes.push(shape(okeys, OWNER_FIELDS, where));
           for (const ok of okeys)
-            data.push(OWNER_FIELDS[ok] === "string" ? str(o[ok], `${where}.${ok}`) : num(o[ok], `${where}.${ok}`));
+            codes.push(OWNER_FIELDS[ok] === "string" ? str(o[ok], `${where}.${ok}`) : num(o[ok], `${where}.${ok}`));
           break;
         }
       }
     }
   }
-  return { strings, shapes, data, starts };
+  const text: string[] = [];
+  const at: number[] = [];
+  let chars = 0;
+  codes.forEach((code, k) => {
+    at[k] = chars;
+    const before = text.length;
+    writeCode(text, code);
+    chars += text.length - before;
+  });
+  at[codes.length] = chars;
+  return { strings, shapes, numbers, data: text.join(""), starts: starts.map((k) => at[k] as number) };
 }
 
 /** Signal `i` of a packed list, as packSignals was given it (same keys in the same order). */
 export function unpackSignal(packed: PackedSignals, i: number): Signal {
-  const { strings, shapes, data } = packed;
+  const { strings, shapes, numbers, data } = packed;
   let at = packed.starts[i] as number;
-  const next = () => data[at++] as number;
+  const next = () => {
+    let code = 0;
+    for (;;) {
+      const d = data.charCodeAt(at++) - DIGIT0;
+      if (d < BASE) return code * BASE + d;
+      code = code * BASE + d - BASE;
+    }
+  };
+  const number = () => {
+    const code = next();
+    return code % 2 === 0 ? code / 2 : (numbers[(code - 1) / 2] as number);
+  };
   const list = () => {
     const n = next();
     const out: string[] = new Array(n);
@@ -135,7 +186,7 @@ export function unpackSignal(packed: PackedSignals, i: number): Signal {
         s[k] = strings[next()];
         break;
       case "number":
-        s[k] = next();
+        s[k] = number();
         break;
       case "boolean":
         s[k] = next() === 1;
@@ -148,7 +199,7 @@ export function unpackSignal(packed: PackedSignals, i: number): Signal {
         break;
       case "owner": {
         const o: Record<string, unknown> = {};
-        for (const ok of shapes[next()] as string[]) o[ok] = OWNER_FIELDS[ok] === "string" ? strings[next()] : next();
+        for (const ok of shapes[next()] as string[]) o[ok] = OWNER_FIELDS[ok] === "string" ? strings[next()] : number();
         s[k] = o;
         break;
       }
