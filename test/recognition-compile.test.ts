@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GENERATED_RECOGNITION } from "../scripts/build-recognition.js";
 import { compileFromTables, recognitionSource } from "../src/engine/recognize/compile.js";
-import { compiledSignals, recognitionKnowledge } from "../src/engine/recognize/index.js";
+import { compiledSignals, compiledSystemNames, recognitionKnowledge } from "../src/engine/recognize/index.js";
 import {
   combine,
   compileSignal,
@@ -15,6 +15,7 @@ import {
 import { fromPlain, packSignals, toPlain, unpackSignal } from "../src/engine/recognize/plain.js";
 import { recognize } from "../src/engine/recognize/recognize.js";
 import { compileLists } from "../src/engine/recognize/signals.js";
+import { systemNamesOf } from "../src/engine/references.js";
 import { ALIASES } from "../src/knowledge/aliases.js";
 import { compileKnowledge } from "../src/knowledge/compile.js";
 import { FEATURES, PRODUCTS } from "../src/knowledge/features/index.js";
@@ -63,6 +64,13 @@ describe("the compiled recognition tables", () => {
     expect(lists?.products[PRODUCTS.findIndex((p) => p.aliases?.length)]?.length).toBeGreaterThan(1);
     expect(compiledSignals("features", FEATURES.length)).toBe(lists?.features);
     expect(() => compiledSignals("aliases", ALIASES.length + 1)).toThrow(/do not match the knowledge's .* rows: run/);
+  });
+
+  it("hold the named systems in the order the design looks for them, longest first", () => {
+    const names = compiledSystemNames();
+    expect(names).toEqual(systemNamesOf(ARCHETYPES));
+    expect(names).toContain("Amazon S3");
+    expect(names?.indexOf("Amazon S3")).toBeLessThan(names?.indexOf("S3") ?? -1);
   });
 
   it("recognise every corpus prompt exactly as tables compiled from source do", () => {

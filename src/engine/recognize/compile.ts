@@ -21,6 +21,7 @@ import {
   NEEDS,
   REQUIREMENT_RULES,
 } from "../../knowledge/signals/index.js";
+import { systemNamesOf } from "../references.js";
 import { toPlain } from "./plain.js";
 import { compileRecognition, type RecognitionKnowledge } from "./signals.js";
 
@@ -28,7 +29,8 @@ import { compileRecognition, type RecognitionKnowledge } from "./signals.js";
  * The recognition compile step: every signal table of the knowledge base (the cards' phrases and
  * systems, requirement phrases, concept words, ambiguous systems, needs, branch words, product
  * names and features, word families) tokenized, stemmed and indexed, and the phrases of the operation
- * aliases, named products and product features the design matches prompts against. The build runs it once and
+ * aliases, named products and product features the design matches prompts against, and the named
+ * systems in the order the design looks for them. The build runs it once and
  * writes the result to src/knowledge/generated/recognition.ts; the CLI and server load that.
  */
 export function compileFromTables(
@@ -60,6 +62,7 @@ export function compileFromTables(
         synonyms: SYNONYMS,
       },
       lists: { aliases: ALIASES, products: PRODUCTS, features: FEATURES },
+      systemNames: systemNamesOf(archetypes),
     },
   );
 }

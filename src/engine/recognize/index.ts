@@ -30,6 +30,10 @@ export function compiledSignals(table: keyof SignalLists, rows: number): readonl
     );
   return lists;
 }
+/** The knowledge base's named systems, longest first, as the build sorted them (engine/references.ts systemNamesOf). */
+export function compiledSystemNames(): readonly string[] | undefined {
+  return recognitionKnowledge().systemNames;
+}
 let last: { prompt: string; result: Recognition } | undefined;
 
 /** Freezes a value and everything it holds, so a shared answer cannot be changed by a caller. */

@@ -242,6 +242,7 @@ export interface PlainRecognition {
   } | null;
   /** SignalLists as positions in `signals`, one list per row of each table. */
   lists: Record<keyof SignalLists, number[][]> | null;
+  systemNames: string[] | null;
   size: number;
 }
 
@@ -287,6 +288,7 @@ export function toPlain(kb: RecognitionKnowledge): PlainRecognition {
         }
       : null,
     lists: listPositions ?? null,
+    systemNames: kb.systemNames ? [...kb.systemNames] : null,
     size: kb.size,
   };
 }
@@ -347,6 +349,7 @@ export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetyp
     focus: plain.focus.map((f) => ({ text: f.text, pattern: new RegExp(f.source) })),
     opener: plain.opener === null ? undefined : new RegExp(plain.opener),
     size: plain.size,
+    systemNames: plain.systemNames ?? undefined,
     lists:
       rows === null
         ? undefined

@@ -32,6 +32,8 @@ export interface RecognitionKnowledge {
    * these (tables loaded from the build decode them on first call); undefined when none were given.
    */
   lists: (() => SignalLists) | undefined;
+  /** The named systems of the archetypes in the order engine/references.ts looks for them, when given. */
+  systemNames: readonly string[] | undefined;
 }
 
 /**
@@ -86,6 +88,7 @@ export interface RecognitionTables {
     synonyms?: Readonly<Record<string, readonly string[]>>;
   };
   lists?: ListTables;
+  systemNames?: readonly string[];
 }
 
 const REQUIREMENT_SLACK = 3;
@@ -209,5 +212,6 @@ export function compileRecognition(
         : undefined,
     size: signals.length + (combinations?.size ?? 0),
     lists: lists && (() => lists),
+    systemNames: extra.systemNames,
   };
 }
