@@ -63,6 +63,15 @@ describe("the launcher's code cache", () => {
     expect(r.stdout).toBe(expected.stdout);
   });
 
+  it("reads a bundle that holds non-ASCII text as UTF-8", () => {
+    const source = readFileSync(BUNDLE, "utf8");
+    writeFileSync(BUNDLE, `process.stderr.write("bundle: d\u00e9j\u00e0 vu \u2713\\n");\n${source}`);
+    const r = spawnSync(process.execPath, [join(copy, "bin", "mechsd"), ...ARGS], { encoding: "utf8" });
+    writeFileSync(BUNDLE, source);
+    expect(r.stderr).toContain("bundle: d\u00e9j\u00e0 vu \u2713\n");
+    expect(r.stdout).toBe(expected.stdout);
+  });
+
   it("may be missing", () => {
     rmSync(DESIGN_CACHE);
     const r = run();

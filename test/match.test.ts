@@ -5,6 +5,7 @@ import {
   buildIndex,
   combine,
   compileSignal,
+  everySignal,
   findSignal,
   isKnown,
   matchAll,
@@ -77,7 +78,7 @@ describe("signal matching", () => {
 
 describe("signal index", () => {
   const kb = recognitionKnowledge();
-  const everySignal = [...kb.index.order.keys()];
+  const allSignals = everySignal(kb.index);
   const prompts = [
     "Design a distributed lock service with fencing tokens",
     "Only one copy of the billing job may run per account, even when two schedulers fire.",
@@ -90,7 +91,7 @@ describe("signal index", () => {
   it("finds exactly what a scan of every signal finds, known words aside", () => {
     for (const p of prompts) {
       const toks = tokenize(p);
-      const brute = everySignal
+      const brute = allSignals
         .map((s) => findSignal(toks, s))
         .filter((h) => h !== undefined)
         .filter(
@@ -108,7 +109,9 @@ describe("signal index", () => {
     const lock = sig("lock service");
     const kafka = sig("Kafka", 1, "system");
     const index = buildIndex([lock, kafka]);
-    expect(index.byStem.get("lock")).toEqual([lock]);
+    expect(index.byStem.get("lock")).toEqual([0]);
+    expect(index.byShape.get("k5")).toEqual([1]);
+    expect(index.at(0)).toBe(lock);
     expect(matchAll(tokenize("a service that locks"), index).map((h) => h.signal.text)).toEqual(["lock service"]);
     expect(matchAll(tokenize("design kafak"), index).map((h) => h.signal.text)).toEqual(["Kafka"]);
   });

@@ -1,6 +1,7 @@
 import { ARCHETYPES } from "../knowledge/index.js";
 import { REFERENCE_FAMILIES } from "../knowledge/references.js";
-import type { ArchetypeId } from "../knowledge/schema.js";
+import type { Archetype, ArchetypeId } from "../knowledge/schema.js";
+import { compiledSystemNames } from "./recognize/index.js";
 import { compareText } from "./text.js";
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -43,24 +44,35 @@ export function namePattern(name: string): RegExp {
   return re;
 }
 
-/** Every named system (and alias) the knowledge base knows, longest first so "Amazon S3" beats "S3". */
-const SYSTEM_NAMES: readonly string[] = [
-  ...new Set(ARCHETYPES.flatMap((a) => a.signals.systems.flatMap((s) => [s.name, ...s.aliases]))),
-]
-  .filter((n) => n.length >= 2)
-  .sort((a, b) => b.length - a.length || compareText(a, b));
 /**
- * Each of them lower-cased with its first word (letters and digits up to the first other character), when
- * it is ASCII; the others go through their pattern. A whole-word mention starts with that first word as
- * a whole word of the text, so a name whose first word the text lacks is not looked for.
+ * Every named system (and alias) of the archetypes, longest first so "Amazon S3" beats "S3". The build keeps
+ * the knowledge base's with the recognition tables (engine/recognize/compile.ts): sorting them is a few
+ * milliseconds of every CLI run otherwise.
  */
-const SYSTEM_NAMES_LOWERED: readonly ({ name: string; first: string | undefined } | undefined)[] = SYSTEM_NAMES.map(
-  (n) => {
-    if (NON_ASCII.test(n)) return undefined;
+export function systemNamesOf(archetypes: readonly Archetype[]): string[] {
+  return [...new Set(archetypes.flatMap((a) => a.signals.systems.flatMap((s) => [s.name, ...s.aliases])))]
+    .filter((n) => n.length >= 2)
+    .sort((a, b) => b.length - a.length || compareText(a, b));
+}
+
+interface SystemName {
+  name: string;
+  /**
+   * Lower-cased with its first word (letters and digits up to the first other character), when it is
+   * ASCII; the others go through their pattern. A whole-word mention starts with that first word as a
+   * whole word of the text, so a name whose first word the text lacks is not looked for.
+   */
+  lowered: { name: string; first: string | undefined } | undefined;
+}
+let systemNames: readonly SystemName[] | undefined;
+function knownSystems(): readonly SystemName[] {
+  systemNames ??= (compiledSystemNames() ?? systemNamesOf(ARCHETYPES)).map((n) => {
+    if (NON_ASCII.test(n)) return { name: n, lowered: undefined };
     const name = n.toLowerCase();
-    return { name, first: /^[a-z0-9]+/.exec(name)?.[0] };
-  },
-);
+    return { name: n, lowered: { name, first: /^[a-z0-9]+/.exec(name)?.[0] } };
+  });
+  return systemNames;
+}
 
 /** The whole words (runs of ASCII letters and digits) of a lower-cased text. */
 function wordsOf(lowered: string): Set<string> {
@@ -87,11 +99,12 @@ export function namedSystems(prompt: string): readonly string[] {
     // The prompt is lower-cased once for all the names, not once per name.
     const lowered = NON_ASCII.test(prompt) ? undefined : prompt.toLowerCase();
     const words = lowered === undefined ? undefined : wordsOf(lowered);
-    const names = SYSTEM_NAMES.filter((n, i) => {
-      const low = SYSTEM_NAMES_LOWERED[i];
-      if (lowered === undefined || words === undefined || low === undefined) return mentionsName(prompt, n);
-      return (low.first === undefined || words.has(low.first)) && mentionsLowered(lowered, low.name);
-    });
+    const names = knownSystems()
+      .filter(({ name: n, lowered: low }) => {
+        if (lowered === undefined || words === undefined || low === undefined) return mentionsName(prompt, n);
+        return (low.first === undefined || words.has(low.first)) && mentionsLowered(lowered, low.name);
+      })
+      .map((n) => n.name);
     lastNamed = { prompt, names };
   }
   return lastNamed.names;

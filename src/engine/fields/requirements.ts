@@ -6,16 +6,17 @@ import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { parseStatedNfrs } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
-import { compileSignal, findSignal, type Signal } from "../recognize/match.js";
+import { compiledSignals } from "../recognize/index.js";
+import { findSignal, type Signal } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
 import { archetype, depthFor, entityWords } from "./common.js";
 
 let aliasSignals: { signal: Signal; row: (typeof ALIASES)[number] }[] | undefined;
+/** Each alias row's phrase as compiled with the recognition tables (a row whose phrase has no words has none). */
 function aliases() {
-  aliasSignals ??= ALIASES.flatMap((row) => {
-    const signal = compileSignal(row.phrase, 1, "phrase");
-    return signal ? [{ signal, row }] : [];
-  });
+  aliasSignals ??= compiledSignals("aliases", ALIASES.length).flatMap((signals, i) =>
+    signals.map((signal) => ({ signal, row: ALIASES[i] as (typeof ALIASES)[number] })),
+  );
   return aliasSignals;
 }
 

@@ -1,6 +1,7 @@
 import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../knowledge/features/index.js";
 import type { NamedProduct } from "../../knowledge/features/products.js";
-import { compileSignal, findSignal, type Signal } from "../recognize/match.js";
+import { compiledSignals } from "../recognize/index.js";
+import { findSignal, type Signal } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
 
@@ -58,22 +59,21 @@ export interface ProductRecognition {
 }
 
 interface Compiled {
-  products: { product: NamedProduct; signals: Signal[] }[];
-  features: { feature: FeatureEntry; signals: Signal[] }[];
+  products: { product: NamedProduct; signals: readonly Signal[] }[];
+  features: { feature: FeatureEntry; signals: readonly Signal[] }[];
 }
 
 let compiled: Compiled | undefined;
+/** The named products' names and aliases and the features' phrases, as compiled with the recognition tables. */
 function knowledge(): Compiled {
-  compiled ??= {
-    products: PRODUCTS.map((product) => ({
-      product,
-      signals: [product.name, ...(product.aliases ?? [])].flatMap((n) => compileSignal(n, 1, "system") ?? []),
-    })),
-    features: FEATURES.map((feature) => ({
-      feature,
-      signals: feature.signals.flatMap((s) => compileSignal(s, 1, "phrase") ?? []),
-    })),
-  };
+  if (!compiled) {
+    const products = compiledSignals("products", PRODUCTS.length);
+    const features = compiledSignals("features", FEATURES.length);
+    compiled = {
+      products: PRODUCTS.map((product, i) => ({ product, signals: products[i] ?? [] })),
+      features: FEATURES.map((feature, i) => ({ feature, signals: features[i] ?? [] })),
+    };
+  }
   return compiled;
 }
 

@@ -1,5 +1,5 @@
 import type { CombinationRule } from "../../knowledge/signals/index.js";
-import { blocked, compileSignal, findSignal, type Hit, type Signal } from "./match.js";
+import { blocked, compileSignal, findSignal, type Hit, type Signal, type SignalList, signalList } from "./match.js";
 import type { Token } from "./tokens.js";
 import { stemWord } from "./tokens.js";
 
@@ -7,8 +7,10 @@ import { stemWord } from "./tokens.js";
 export interface CompiledCombinations {
   /** Single-word family members by stem. */
   words: ReadonlyMap<string, readonly string[]>;
-  /** Multi-word family members by their first stem. */
-  phrases: ReadonlyMap<string, readonly { family: string; signal: Signal }[]>;
+  /** Multi-word family members by their first stem; `signal` is a position in `signals`. */
+  phrases: ReadonlyMap<string, readonly { family: string; signal: number }[]>;
+  /** The multi-word members' signals. */
+  signals: SignalList;
   rules: readonly CombinationRule[];
   /** Each rule's name's rank among the tables' texts (see rankTexts), by rule index. */
   ranks?: readonly number[];
@@ -31,7 +33,8 @@ export function compileCombinations(
     const key = h.stems[0] as string;
     alike.set(key, [...(alike.get(key) ?? []), ...list]);
   }
-  const phrases = new Map<string, { family: string; signal: Signal }[]>();
+  const phrases = new Map<string, { family: string; signal: number }[]>();
+  const signals: Signal[] = [];
   let size = 0;
   for (const [family, list] of Object.entries(families))
     for (const text of list) {
@@ -45,7 +48,7 @@ export function compileCombinations(
           if (!sig) continue;
           if (sig.stems.length > 1) {
             const list2 = phrases.get(sig.stems[0] as string) ?? [];
-            list2.push({ family, signal: sig });
+            list2.push({ family, signal: signals.push(sig) - 1 });
             phrases.set(sig.stems[0] as string, list2);
             continue;
           }
@@ -56,13 +59,13 @@ export function compileCombinations(
         }
       } else {
         const list2 = phrases.get(first) ?? [];
-        list2.push({ family, signal });
+        list2.push({ family, signal: signals.push(signal) - 1 });
         phrases.set(first, list2);
       }
     }
   for (const r of rules)
     for (const f of r.families) if (!(f in families)) throw new Error(`combination rule '${r.rule}': no family '${f}'`);
-  return { words, phrases, rules, window, size };
+  return { words, phrases, signals: signalList(signals), rules, window, size };
 }
 
 interface Occurrence {
@@ -87,7 +90,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     if (seenStems.has(t.stem)) return;
     seenStems.add(t.stem);
     for (const p of kb.phrases.get(t.stem) ?? []) {
-      const h = findSignal(tokens, p.signal);
+      const h = findSignal(tokens, kb.signals.at(p.signal));
       if (h) add(p.family, { covers: h.covers });
     }
   });

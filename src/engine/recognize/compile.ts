@@ -1,3 +1,4 @@
+import { ALIASES } from "../../knowledge/aliases.js";
 import {
   DEFAULT_SUBSTRATE,
   FOCUS_CUES,
@@ -6,6 +7,7 @@ import {
   PRODUCT_SIGNALS,
   PRODUCT_SUBSTRATES,
 } from "../../knowledge/branch.js";
+import { FEATURES, PRODUCTS } from "../../knowledge/features/index.js";
 import { SYNONYMS } from "../../knowledge/lexicon.js";
 import type { Archetype } from "../../knowledge/schema.js";
 import {
@@ -19,13 +21,16 @@ import {
   NEEDS,
   REQUIREMENT_RULES,
 } from "../../knowledge/signals/index.js";
+import { systemNamesOf } from "../references.js";
 import { toPlain } from "./plain.js";
 import { compileRecognition, type RecognitionKnowledge } from "./signals.js";
 
 /**
  * The recognition compile step: every signal table of the knowledge base (the cards' phrases and
  * systems, requirement phrases, concept words, ambiguous systems, needs, branch words, product
- * names and features, word families) tokenized, stemmed and indexed. The build runs it once and
+ * names and features, word families) tokenized, stemmed and indexed, and the phrases of the operation
+ * aliases, named products and product features the design matches prompts against, and the named
+ * systems in the order the design looks for them. The build runs it once and
  * writes the result to src/knowledge/generated/recognition.ts; the CLI and server load that.
  */
 export function compileFromTables(
@@ -56,6 +61,8 @@ export function compileFromTables(
         window: COMBINATION_WINDOW,
         synonyms: SYNONYMS,
       },
+      lists: { aliases: ALIASES, products: PRODUCTS, features: FEATURES },
+      systemNames: systemNamesOf(archetypes),
     },
   );
 }

@@ -1,9 +1,10 @@
 // The compiled entries themselves (knowledge/index.ts re-exports them beside tables recognition does not read).
 import { COMPILED_ARCHETYPES } from "../../knowledge/generated/archetypes.js";
 import { RECOGNITION_JSON } from "../../knowledge/generated/recognition.js";
+import type { Signal } from "./match.js";
 import { fromPlain, type PlainRecognition } from "./plain.js";
 import { type BranchKind, type Recognition, recognize } from "./recognize.js";
-import type { RecognitionKnowledge } from "./signals.js";
+import type { RecognitionKnowledge, SignalLists } from "./signals.js";
 
 let compiled: RecognitionKnowledge | undefined;
 
@@ -14,6 +15,24 @@ let compiled: RecognitionKnowledge | undefined;
 export function recognitionKnowledge(): RecognitionKnowledge {
   compiled ??= fromPlain(JSON.parse(RECOGNITION_JSON) as PlainRecognition, COMPILED_ARCHETYPES);
   return compiled;
+}
+
+/**
+ * The compiled signals of one of the knowledge tables SignalLists holds, one list per row. `rows` is the
+ * table's length now: a table edited since the tables were compiled fails here, clearly, rather than
+ * matching prompts against another row's phrases (a test also fails when the tables are stale).
+ */
+export function compiledSignals(table: keyof SignalLists, rows: number): readonly (readonly Signal[])[] {
+  const lists = recognitionKnowledge().lists?.()[table];
+  if (lists?.length !== rows)
+    throw new Error(
+      `the compiled ${table} signals (${lists?.length ?? "none"} rows) do not match the knowledge's ${rows} rows: run \`npm run kb\``,
+    );
+  return lists;
+}
+/** The knowledge base's named systems, longest first, as the build sorted them (engine/references.ts systemNamesOf). */
+export function compiledSystemNames(): readonly string[] | undefined {
+  return recognitionKnowledge().systemNames;
 }
 let last: { prompt: string; result: Recognition } | undefined;
 

@@ -204,39 +204,62 @@ export function combine(hits: readonly Hit[], weightOf: (h: Hit) => number): { s
   return { score: 1 - miss, counted };
 }
 
+/** Signals by position: a list, or packed tables decoded one signal at a time on first use (plain.ts). */
+export interface SignalList {
+  /** How many signals the list holds. */
+  size: number;
+  /** The signal at a position, 0 ≤ position < size (the same object on every call). */
+  at(position: number): Signal;
+}
+
+/** A list of signals as a SignalList. */
+export const signalList = (signals: readonly Signal[]): SignalList => ({
+  size: signals.length,
+  at: (i) => signals[i] as Signal,
+});
+
+/** Every signal of a list, in position order (decodes them all: for tests and the compile step). */
+export const everySignal = (list: SignalList): Signal[] => Array.from({ length: list.size }, (_, i) => list.at(i));
+
 /**
  * Signals looked up by their words, so matching a prompt costs in proportion to its words rather
  * than to the size of the knowledge base: a phrase is indexed under its first stem (all its stems
  * must appear), a named system also under the shape of its first word for typo-tolerant matches.
+ * The lists hold positions, so tables loaded from the build's packed data decode only the signals
+ * a prompt's words reach, and ties between hits are broken by position.
  */
-export interface SignalIndex {
-  byStem: ReadonlyMap<string, readonly Signal[]>;
-  byShape: ReadonlyMap<string, readonly Signal[]>;
-  order: ReadonlyMap<Signal, number>;
+export interface SignalIndex extends SignalList {
+  /** Positions by first stem, ascending. */
+  byStem: ReadonlyMap<string, readonly number[]>;
+  /** Positions of named systems by the shape of their first word, ascending. */
+  byShape: ReadonlyMap<string, readonly number[]>;
   /** Stems of every phrase: words the knowledge base knows, so never read as a misspelt name. */
   vocabulary: ReadonlySet<string>;
 }
 
 const shapeKey = (word: string, length: number) => `${word[0]}${length}`;
 
-export function buildIndex(signals: readonly Signal[]): SignalIndex {
-  const byStem = new Map<string, Signal[]>();
-  const byShape = new Map<string, Signal[]>();
-  const order = new Map<Signal, number>();
+/** The index's lists over signals in the order given (their positions). */
+export function indexLists(signals: readonly Signal[]): Omit<SignalIndex, "size" | "at"> {
+  const byStem = new Map<string, number[]>();
+  const byShape = new Map<string, number[]>();
   const vocabulary = new Set<string>();
-  const push = (m: Map<string, Signal[]>, k: string, s: Signal) => {
+  const push = (m: Map<string, number[]>, k: string, i: number) => {
     const list = m.get(k);
-    if (list) list.push(s);
-    else m.set(k, [s]);
+    if (list) list.push(i);
+    else m.set(k, [i]);
   };
   signals.forEach((s, i) => {
-    order.set(s, i);
     if (s.kind === "phrase") for (const st of s.stems) vocabulary.add(st);
-    push(byStem, s.stems[0] as string, s);
+    push(byStem, s.stems[0] as string, i);
     const first = s.raws[0] ?? "";
-    if (s.kind === "system" && first.length >= 5 && !/\d/.test(first)) push(byShape, shapeKey(first, first.length), s);
+    if (s.kind === "system" && first.length >= 5 && !/\d/.test(first)) push(byShape, shapeKey(first, first.length), i);
   });
-  return { byStem, byShape, order, vocabulary };
+  return { byStem, byShape, vocabulary };
+}
+
+export function buildIndex(signals: readonly Signal[]): SignalIndex {
+  return { ...signalList(signals), ...indexLists(signals) };
 }
 
 /** A stem the knowledge base knows as a word or as the start of a name: never read as a typo. */
@@ -246,22 +269,24 @@ export const isKnown = (index: SignalIndex, stem: string): boolean =>
 /** Every indexed signal found in the tokens, in index order. */
 export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
   const present = new Set(tokens.map((t) => t.stem));
-  const seen = new Set<Signal>();
-  const consider = (s: Signal) => {
-    if (seen.has(s)) return;
+  const seen = new Set<number>();
+  const consider = (i: number) => {
+    if (seen.has(i)) return;
+    const s = index.at(i);
     if (s.kind === "phrase" && !s.stems.every((st) => present.has(st))) return;
-    seen.add(s);
+    seen.add(i);
   };
-  for (const stem of present) for (const s of index.byStem.get(stem) ?? []) consider(s);
+  for (const stem of present) for (const i of index.byStem.get(stem) ?? []) consider(i);
   for (const t of tokens) {
     // Only an unknown word can be a misspelt name; known words and exact names are found by stem.
     if (t.raw.length < 4 || isKnown(index, t.stem)) continue;
     for (let len = t.raw.length - 2; len <= t.raw.length + 2; len++)
-      for (const s of index.byShape.get(shapeKey(t.raw, len)) ?? []) if (typoMatch(t.raw, s.raws[0] ?? "")) consider(s);
+      for (const i of index.byShape.get(shapeKey(t.raw, len)) ?? [])
+        if (typoMatch(t.raw, index.at(i).raws[0] ?? "")) consider(i);
   }
-  const ordered = [...seen].sort((a, b) => (index.order.get(a) ?? 0) - (index.order.get(b) ?? 0));
   const hits: Hit[] = [];
-  for (const s of ordered) {
+  for (const position of [...seen].sort((a, b) => a - b)) {
+    const s = index.at(position);
     const h = findSignal(tokens, s);
     // A known word ("shared") or another exact name ("Snowflake") is not a misspelling of a name.
     if (h?.fuzzy && h.covers.some((i, k) => tokens[i]?.stem !== s.stems[k] && isKnown(index, tokens[i]?.stem ?? "")))

@@ -28,6 +28,42 @@ export interface RecognitionKnowledge {
   combinations: CompiledCombinations | undefined;
   /** How many signals were compiled (for tests and the bench). */
   size: number;
+  /**
+   * The signals of knowledge tables other parts of the engine match prompts against, compiled with
+   * these (tables loaded from the build decode them on first call); undefined when none were given.
+   */
+  lists: (() => SignalLists) | undefined;
+  /** The named systems of the archetypes in the order engine/references.ts looks for them, when given. */
+  systemNames: readonly string[] | undefined;
+}
+
+/**
+ * Signal phrases of knowledge tables outside the recogniser's, one list per row in the table's order:
+ * the operation aliases (engine/fields/requirements.ts), the named products (name and aliases) and the
+ * product features (engine/product/recognize.ts).
+ */
+export interface SignalLists {
+  aliases: readonly (readonly Signal[])[];
+  products: readonly (readonly Signal[])[];
+  features: readonly (readonly Signal[])[];
+}
+
+/** The phrases each row of a table gives, as `SignalLists` compiles them. */
+export interface ListTables {
+  aliases: readonly { phrase: string }[];
+  products: readonly { name: string; aliases?: readonly string[] }[];
+  features: readonly { signals: readonly string[] }[];
+}
+
+/** Compiles the rows' phrases: an alias's phrase, a product's name and aliases (as named systems), a feature's phrases. */
+export function compileLists(tables: ListTables): SignalLists {
+  const each = (texts: readonly string[], kind: Signal["kind"]) =>
+    texts.flatMap((t) => compileSignal(t, 1, kind) ?? []);
+  return {
+    aliases: tables.aliases.map((row) => each([row.phrase], "phrase")),
+    products: tables.products.map((p) => each([p.name, ...(p.aliases ?? [])], "system")),
+    features: tables.features.map((f) => each(f.signals, "phrase")),
+  };
 }
 
 export interface BranchTables {
@@ -52,6 +88,8 @@ export interface RecognitionTables {
     window: number;
     synonyms?: Readonly<Record<string, readonly string[]>>;
   };
+  lists?: ListTables;
+  systemNames?: readonly string[];
 }
 
 const REQUIREMENT_SLACK = 3;
@@ -139,6 +177,7 @@ export function compileRecognition(
   }
 
   const signals = all.filter(defined);
+  const lists = extra.lists && compileLists(extra.lists);
   const compiled = extra.combinations
     ? compileCombinations(
         extra.combinations.families,
@@ -174,5 +213,7 @@ export function compileRecognition(
           )
         : undefined,
     size: signals.length + (combinations?.size ?? 0),
+    lists: lists && (() => lists),
+    systemNames: extra.systemNames,
   };
 }
