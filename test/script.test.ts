@@ -677,15 +677,24 @@ describe("presentation, said as a candidate says it", () => {
     }
   });
 
-  it("says how many fields a record holds and the ones that matter, and names them all only when asked", () => {
-    expect(lock.steps[2]?.text).toContain("It holds the owner id and the fencing token, among four fields.");
-    for (const { d, s } of scripts)
-      expect(s.steps.map((x) => x.text).join(" "), d.prompt).not.toMatch(/\bholds? [^.:]*, [^.:]*, [^.:]* and /);
-    // "What exactly is in the lease?" is the interviewer asking for the fields: the answer names them
-    const asked = lock.steps[2]?.followUps.find((q) => q.question.startsWith("What exactly"));
-    expect(asked?.answer).toMatch(/It holds the owner id, the fencing token, .* and the version\./);
-    const paid = pay.steps[2]?.followUps.find((q) => q.question.startsWith("What exactly"));
-    expect(paid?.answer).not.toMatch(/among \w+ fields/);
+  it("names every field of a record of up to five, in the prompt's terms, and counts only a longer list", () => {
+    expect(lock.steps[2]?.text).toContain(
+      "It holds the owner id, the fencing token, the expiry time and the row version.",
+    );
+    // a payment is the workflow instance the rules speak of, and its input is said as what a payment carries
+    expect(pay.steps[2]?.text).toContain("Each payment is one workflow instance.");
+    expect(pay.steps[2]?.text).toMatch(/It holds [^.]*the amount and currency/);
+    for (const { d, s } of scripts) {
+      const text = s.steps.map((x) => x.text).join(" ");
+      // a list of six or more is counted, never read out whole
+      expect(text, d.prompt).not.toMatch(/\bholds? [^.:]*, [^.:]*, [^.:]*, [^.:]*, [^.:]* and /);
+      // the body named the fields: "what exactly is in it?" would only repeat them
+      const q = s.steps[2]?.followUps.find((f) => f.question.startsWith("What exactly"));
+      if (q && !/among \w+ fields/.test(s.steps[2]?.text ?? ""))
+        expect(s.steps[2]?.text ?? "", d.prompt).not.toContain(q.answer.split(". ").pop()?.replace(/\.$/, "") ?? "");
+    }
+    const asked = kafka.steps[2]?.followUps.find((q) => q.question.startsWith("What exactly"));
+    expect(asked?.answer).toMatch(/It holds the key, the value, .* and the timestamp\./);
   });
 
   it("speaks a protocol by a short name, never its diagram title", () => {

@@ -2,6 +2,7 @@ import type { Design } from "../../engine/design/design.js";
 import { rememberText } from "../../engine/text.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
 import {
   actionName,
@@ -481,6 +482,8 @@ function primaryStep(d: Design): StepDraft {
   const owner = s ? d.components.find((c) => c.holds.includes(s.entity)) : undefined;
   let described: string | undefined;
   let describedWhole: string | undefined;
+  // whether the body said the record as a field list (then every field is named, or counted if many)
+  let listed = false;
   if (s && name) {
     lines.push(
       ...core(
@@ -495,16 +498,24 @@ function primaryStep(d: Design): StepDraft {
     // so "it" can only mean this one.
     const desc = speakable(s.description);
     const labelled = /^([^:.;]{3,60}): ([^:]+)$/.exec(desc);
+    // a record the prompt renamed ("the payment") is tied once to the archetype's name the rules use, and
+    // that sentence says what it is, so its label is not said again
+    const unit = renamedFrom(s);
+    if (unit) lines.push(...core(`Each ${entityWords(s.entity)} is one ${unit}`));
+    listed = Boolean(labelled?.[1] && labelled[2] && !isClause(labelled[1]));
     described =
       isClause(desc.split(/[.;]/)[0] ?? "") && !labelled
         ? desc
         : labelled?.[1] && labelled[2] && !isClause(labelled[1])
-          ? `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]))}`
+          ? unit
+            ? heldSaid(d, lowerFirst(labelled[2]))
+            : `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]))}`
           : `It is ${lowerFirst(desc)}`;
     // asked "what exactly is in it?", the answer names the fields the body only counted
     if (labelled?.[1] && labelled[2] && !isClause(labelled[1]) && !(isClause(desc.split(/[.;]/)[0] ?? "") && !labelled))
       describedWhole = `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]), true)}`;
-    lines.push(...spoken(described, "core", 2, 32));
+    // what the record is and holds is the step's point, kept whole even in the short version
+    lines.push(...spoken(described, "core", 3, 32).map((l) => ({ ...l, keep: "core" as const })));
     const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, the design keeps ${andList(others)}`));
   }
@@ -534,19 +545,21 @@ function primaryStep(d: Design): StepDraft {
     };
   }
   const followUps: FollowUp[] = [];
-  if (s && name)
-    followUps.push({
-      question: `What exactly is in ${name}?`,
-      answer: model
-        ? sentence(
-            `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable), true)}`,
-          )
-        : (describedWhole ?? described)
-          ? clauses(describedWhole ?? described ?? "")
-              .slice(0, 2)
-              .join(" ")
-          : sentence(name),
-    });
+  // the body already named every field: "what exactly is in it?" would only repeat it
+  const named = listed && described !== undefined && !/\bamong \w+ fields\b/.test(described);
+  const contents = model
+    ? sentence(
+        `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable), true)}`,
+      )
+    : (describedWhole ?? described)
+      ? clauses(describedWhole ?? described ?? "")
+          .slice(0, 2)
+          .join(" ")
+      : sentence(name ?? "");
+  // an answer the body already said word for word is not worth a question
+  const body = lines.map((l) => l.text).join(" ");
+  const repeats = contents.split(/(?<=\.)\s+/).every((c) => body.includes(c.replace(/\.$/, "")));
+  if (s && name && !named && !repeats) followUps.push({ question: `What exactly is in ${name}?`, answer: contents });
   if (s && alone)
     followUps.push({
       question: "Why keep it that small?",
@@ -892,6 +905,21 @@ function heldSaid(d: Design, text: string, whole = false): string {
   return rest.length > 0 ? `${fields} ${rest.join(". ")}` : fields;
 }
 
+/** Most fields a record's description names aloud; a longer list is counted and its one or two that matter named. */
+const NAMED_FIELDS = 5;
+
+/** The archetype's own name for a record the prompt renamed ("payment" was the workflow instance), from its reason. */
+function renamedFrom(s: Design["primaryState"][number]): string | undefined {
+  const m = /\(its (\w+): the prompt names its unit\b/.exec(s.because);
+  return m?.[1] && m[1] !== s.entity ? entityWords(m[1]) : undefined;
+}
+
+/** What the prompt's unit carries as its input ("amount and currency" for a payment), when the prompt renamed it. */
+function unitInput(d: Design): string | undefined {
+  const s = d.primaryState[0];
+  return s && renamedFrom(s) ? UNIT_INPUT[entityWords(s.entity)] : undefined;
+}
+
 /**
  * A record's fields said as how many there are and the one or two that matter, never the whole list read
  * aloud: "It holds the owner id and the fencing token, among four fields." The fields that matter are the
@@ -899,8 +927,13 @@ function heldSaid(d: Design, text: string, whole = false): string {
  * answer (`whole`) names every field up to six, the asked-for detail.
  */
 export function fieldsSaid(d: Design, fields: readonly string[], whole = false): string {
-  const items = fields.map((f) => f.trim().replace(/^(?:the|a|an)\s+/i, "")).filter((f) => f.length > 0);
-  if (items.length <= 2 || (whole && items.length <= 6))
+  // a bare "input" is said as what this prompt's unit carries ("the amount and currency" for a payment)
+  const input = unitInput(d);
+  const items = fields
+    .map((f) => f.trim().replace(/^(?:the|a|an)\s+/i, ""))
+    .filter((f) => f.length > 0)
+    .map((f) => (input && /^inputs?$/i.test(f) ? input : f));
+  if (items.length <= NAMED_FIELDS || (whole && items.length <= 6))
     return sentence(`It holds ${andList(items.map((f) => `the ${f}`))}`);
   const rules = stems(d.invariants.map((i) => i.statement).join(" "));
   const score = (f: string) => overlap(stems(f), rules);

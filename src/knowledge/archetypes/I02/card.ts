@@ -104,7 +104,7 @@ export const card = {
     {
       name: "Lease",
       description:
-        "One row per protected resource: owner id, fencing token, expires_at and a row version. The token is a per-resource high-water mark that survives release, so a later grant always gets a larger number.",
+        "One row per protected resource: owner id, fencing token, expiry time and a row version. The token is a per-resource high-water mark that survives release, so a later grant always gets a larger number.",
       truth: true,
     },
     {

@@ -91,7 +91,7 @@ export const card = {
     {
       name: "Partition",
       description:
-        "One replicated append-only sequence of records with increasing offsets (not dense: compaction and transaction markers leave gaps), stored as segment files with sparse indexes, a leader, an in-sync follower set and a high watermark marking what is committed.",
+        "One replicated, append-only sequence of records with increasing offsets (not dense: compaction and transaction markers leave gaps). On disk it is segment files with sparse indexes. Each partition has a leader, an in-sync follower set and a high watermark that marks what is committed.",
       truth: true,
     },
     {

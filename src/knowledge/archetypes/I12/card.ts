@@ -75,7 +75,7 @@ export const card = {
     {
       name: "WorkflowInstance",
       description:
-        "One running process (a payment, a refund, a delivery): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
+        "One database row per run (a payment, a refund, a delivery): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
       truth: true,
     },
     {
