@@ -634,7 +634,7 @@ describe("presentation, said as a candidate says it", () => {
     expect(m.indexOf("that's 75 million")).toBeLessThan(m.indexOf("At 75 million"));
     // where the input that drives the chain comes from, said before the chain uses it
     const l = lock.steps[7]?.text ?? "";
-    expect(l).toMatch(/I'm assuming 5000 clients, because each client process keeps one session /);
+    expect(l).toMatch(/I'm assuming 5000 clients, because a large fleet runs a few thousand processes /);
     expect(l.indexOf("I'm assuming 5000 clients")).toBeLessThan(l.indexOf("At 3 times 5000 clients"));
     // a count's own inputs are derived before the count: the bandwidth behind 30 partitions
     const k = kafka.steps[7]?.text ?? "";

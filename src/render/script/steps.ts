@@ -267,9 +267,15 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
 const walkedOps = (d: Design) => d.operations.filter((o) => o.critical || o.mechanism || isRead(o.operation));
 
 /** The visible writes step 1 names, critical first, so the ones named when a list is cut short are the ones that matter. */
-function visibleWrites(d: Design): string[] {
-  const ws = walkedOps(d).filter((o) => !o.hidden && !isRead(o.operation));
-  return said(names([...ws.filter((o) => o.critical), ...ws.filter((o) => !o.critical)].map((o) => o.phrase)));
+function visibleWrites(d: Design, ownOnly = false): string[] {
+  const ws = walkedOps(d).filter(
+    (o) => !o.hidden && !isRead(o.operation) && (!ownOnly || o.archetype === d.archetypes[0]?.id),
+  );
+  // the archetype the prompt asks for speaks first: a substrate's internals ("proposing a put") come after its own writes
+  const dominant = d.archetypes[0]?.id;
+  const rank = (o: Design["operations"][number]) => (o.critical ? 0 : 2) + (o.archetype === dominant ? 0 : 1);
+  const ordered = ws.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i);
+  return said(names(ordered.map((x) => x.o.phrase)));
 }
 
 /* ---- 1. Normalise ---- */
@@ -354,10 +360,12 @@ function normalise(d: Design): StepDraft {
       question: `Why assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}?`,
       answer: clauses(why).slice(0, 2).join(" "),
     });
-  if (writes.length > 3)
+  // the other writes of the system asked for; a substrate's internals ("proposing a put") are not its writes
+  const otherWrites = visibleWrites(d, true).filter((w) => !writes.slice(0, 3).includes(w));
+  if (writes.length > 3 && otherWrites.length > 0)
     followUps.push({
       question: "Which other writes are there?",
-      answer: sentence(`The others are ${andList(said(writes.slice(3)))}`),
+      answer: sentence(`The others are ${andList(said(otherWrites))}`),
     });
   // a hidden write is explained only by its own stated purpose ("… so one sender works on it at a time"),
   // never by a generic "it must stay current" line that would fit any write
@@ -516,7 +524,12 @@ function primaryStep(d: Design): StepDraft {
       describedWhole = `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]), true)}`;
     // what the record is and holds is the step's point, kept whole even in the short version
     lines.push(...spoken(described, "core", 3, 32).map((l) => ({ ...l, keep: "core" as const })));
-    const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
+    // the records kept beside it are the same archetype's: a substrate's log is not this design's state
+    const others = d.primaryState
+      .slice(1)
+      .filter((p) => p.archetype === s.archetype)
+      .slice(0, 2)
+      .map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, the design keeps ${andList(others)}`));
   }
   const model = s ? d.dataModel.find((m) => m.entity === s.entity) : undefined;
@@ -583,8 +596,20 @@ function invariantsStep(d: Design): StepDraft {
     lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
   }
   // the archetypes' own rules; a row restating a default guarantee ("a change is never applied twice") adds nothing said
-  const more = uniq(d.invariants.filter(ownRule).map((i) => i.statement)).filter((st) => st !== hard?.statement);
-  const said = more.map((r) => clauses(r, RULE_WORDS)[0]).filter((c): c is string => Boolean(c));
+  // the dominant archetype's own rules first, so a substrate's internals are the ones left unsaid
+  const dominant = d.archetypes[0]?.id;
+  const own = d.invariants.filter(ownRule);
+  const more = uniq(
+    [...own.filter((i) => i.archetype === dominant), ...own.filter((i) => i.archetype !== dominant)].map(
+      (i) => i.statement,
+    ),
+  ).filter((st) => st !== hard?.statement);
+  const sayable = (r: string) => clauses(r, RULE_WORDS)[0];
+  const ownSaid = more.filter((r) =>
+    d.invariants.some((i) => i.statement === r && i.archetype === dominant && sayable(r)),
+  );
+  // a substrate's rules ("a change is acknowledged … at the same index and term") only when the design's own are few
+  const said = (ownSaid.length >= 3 ? ownSaid : more).map(sayable).filter((c): c is string => Boolean(c));
   if (said.length > 0) lines.push(...core(hard ? "Then the rules on the other paths" : "The rules are these"));
   said.slice(0, 4).forEach((c, i) => {
     lines.push({ text: c, keep: i === 0 ? "core" : "detail" });

@@ -13,7 +13,7 @@ export const capacity: CapacityModel = {
     {
       quantity: "clients",
       typical: 5000,
-      why: "each client process keeps one session whose keep-alive covers every lease it holds",
+      why: "a large fleet runs a few thousand processes that take locks, each with one session",
       from: [{ expression: "leases / 20", why: "a client process holds a few tens of leases under its one session" }],
     },
     inp("writes_per_sec", 1000, "acquires and releases; each is a replicated write"),
