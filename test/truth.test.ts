@@ -112,7 +112,7 @@ describe("which invariant a mechanism protects", () => {
     const lock = design("Design a distributed lock service");
     // the fencing token is checked where the write lands (acquire hands it out; the resource refuses a lower one)
     expect(protects(lock, "fencing-token")).toMatch(/token .*(strictly increases|below the last_fence)/);
-    expect(protects(lock, "consensus-replication")).toMatch(/quorum/);
+    expect(protects(lock, "consensus-replication")).toMatch(/quorum|majority/);
     expect(protects(lock, "idempotency-key")).not.toMatch(/every later read/);
     const metrics = design(METRICS);
     expect(protects(metrics, "log-compaction")).toMatch(/compacted Block/);
