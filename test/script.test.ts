@@ -630,7 +630,7 @@ describe("presentation, said as a candidate says it", () => {
     const m = metrics.steps[7]?.text ?? "";
     // the assumed scrape interval that drives the series count, and the reason for the ingester count
     expect(m).toMatch(/At 5 million samples a second times a scrape interval of 15 seconds, that's 75 million/);
-    expect(m).toMatch(/I'm assuming 20 ingesters, because /);
+    expect(m).toMatch(/I'm assuming 2 million series budgeted per ingester, because Mimir plans /);
     expect(m.indexOf("that's 75 million")).toBeLessThan(m.indexOf("At 75 million"));
     // where the input that drives the chain comes from, said before the chain uses it
     const l = lock.steps[7]?.text ?? "";
@@ -642,11 +642,28 @@ describe("presentation, said as a candidate says it", () => {
     expect(k.indexOf("that's about 150 megabytes a second")).toBeLessThan(k.indexOf("At 150 megabytes a second"));
   });
 
+  it("says every failure in the body with its fix, never a failure left hanging", () => {
+    for (const { d, s } of scripts) {
+      const eight = s.steps[7]?.sentences ?? [];
+      eight.forEach((x, i) => {
+        if (x === "Then a second failure." || x === "Now the first failure.") {
+          const fix = eight[i + 2] ?? "";
+          expect(fix, `${d.prompt}: ${eight[i + 1]}`).not.toMatch(/^(The first hotspot|The hottest number|Next|$)/);
+        }
+      });
+    }
+    expect(metrics.steps[7]?.text).toContain(
+      "so sums and rates double. Accept samples from one elected replica per cluster and drop the other's.",
+    );
+  });
+
   it("names a next limit that is not the hottest number again", () => {
     const m = metrics.steps[7];
     expect(m?.text).not.toMatch(/Next,? [^.]*active series/i);
     expect(m?.followUps.find((f) => f.question === "What breaks next?")?.answer ?? "").not.toMatch(/active series/i);
-    expect(lock.steps[7]?.text).toMatch(/Next comes the single consensus leader per lease group\./);
+    expect(lock.steps[7]?.text).toMatch(/Next comes the single consensus leader per lease group, about 3 thousand /);
+    // a plural limit takes "come", and a limit the capacity table sizes is said with its size
+    expect(metrics.steps[7]?.text).toMatch(/Next come the retained bytes, about 13 terabytes\./);
   });
 
   it("asks what else writes only about paths the step has not already named", () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
+import { agreeingMitigation, mitigationItems } from "../src/engine/fields/bottlenecks.js";
 
 /** Rules that keep a design from stating wrong facts about itself. */
 
@@ -78,7 +80,7 @@ describe("one source of numbers per design", () => {
         }
       }
     }
-    const storage = design(METRICS).bottlenecks.find((b) => /Stored bytes/.test(b.bottleneck));
+    const storage = design(METRICS).bottlenecks.find((b) => /Retained bytes/.test(b.bottleneck));
     const retained = design(METRICS).capacity.find((c) => c.id === "retained_bytes");
     expect(storage?.estimate).toContain(retained?.display ?? "-");
   });
@@ -221,5 +223,41 @@ describe("a fix offered later is not one the design already made", () => {
     // a write whose repeat does apply twice still gets one
     const pay = design("Design a payment service that charges cards exactly once");
     expect(pay.predicates.find((x) => x.id === "duplicate-retry-matters")?.holds).toBe(true);
+  });
+});
+
+describe("mitigations agree with the chosen decisions and the design's own parts", () => {
+  it("says a step the chosen option rejects only with the condition under which the other option wins", () => {
+    const d = design(METRICS);
+    expect(d.decisions.find((x) => x.id === "i18-retention")?.chosen).toBe("raw");
+    const said = d.bottlenecks.map((b) => b.mitigation).join(" | ");
+    expect(said).not.toMatch(/keep rollups long/i);
+    for (const item of d.bottlenecks.flatMap((b) => mitigationItems(b.mitigation)))
+      if (/rollups?/i.test(item)) expect(item).toMatch(/ if retention runs to months$/);
+    // object storage is already the chosen block store: moving blocks there is not a remedy
+    expect(said).not.toMatch(/move blocks to object storage/i);
+  });
+  it("flags a mitigation in the words a chosen option excludes", () => {
+    const d = design(METRICS);
+    const broken = {
+      ...d,
+      bottlenecks: d.bottlenecks.map((b, i) =>
+        i === 1 ? { ...b, mitigation: "Keep raw data short, keep rollups long" } : b,
+      ),
+    };
+    expect(
+      checkCoherence(broken)
+        .map((p) => p.detail)
+        .join(" "),
+    ).toMatch(/mitigation .* says 'rollups'/);
+  });
+  it("keeps a plain mitigation whole", () => {
+    expect(agreeingMitigation("Shard by key, batch writes, and cap fan-out.", [], [])).toBe(
+      "Shard by key, batch writes, and cap fan-out.",
+    );
+    expect(mitigationItems("Lock coarse resources (a shard or job, never one request), and split groups")).toEqual([
+      "Lock coarse resources (a shard or job, never one request)",
+      "split groups",
+    ]);
   });
 });

@@ -198,6 +198,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a daily pass is the usual revisit period",
   },
   { id: "series", label: "active time series", unit: "series" },
+  { id: "series_budget_per_ingester", label: "series budgeted per ingester", unit: "series" },
   {
     id: "scrape_seconds",
     label: "scrape or report interval",

@@ -1308,6 +1308,18 @@ function failureSaid(f: Design["failures"][number]): { label?: string; text: str
   return label ? { label, text: label } : undefined;
 }
 
+/**
+ * A failure's fix as one sentence: its first clause, or when that is too long to say, its first alternative
+ * ("Accept samples from one elected replica per cluster and drop the other's, or keep both and …" -> the part
+ * before ", or").
+ */
+function fixSaid(prevention: string): string | undefined {
+  const whole = clauses(prevention, RULE_WORDS)[0];
+  if (whole) return whole;
+  const first = speakable(prevention).split(/,\s+or\s+/)[0] ?? "";
+  return first && countWords(first) <= RULE_WORDS ? sentence(first) : undefined;
+}
+
 /** A failure as a question: "What if <what happens>?", from the row's own description. */
 function failureQuestion(f: Design["failures"][number]): string | undefined {
   const what = bodyOf(f.failure) ?? f.failure;
@@ -1427,6 +1439,9 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
     for (const c of d.capacity.filter((x) => !said.has(x.id) && x !== split.over && overNames.includes(x.id)))
       lines.push(...core(chainLine(d, c)));
     const over = chainLine(d, split.over);
+    // the count's own assumed divisor ("a budget of 2 million series per ingester") with where it comes from
+    const overWhy = countReason(split.over);
+    if (over && overWhy && overWhy !== driver) lines.push(...detail(overWhy));
     lines.push(...core(over ?? `That spreads over ${speakFigure(split.over.display)}`));
     lines.push(...core(`That's ${roundSaid(speakFigure(split.each.display))} on each`));
   }
@@ -1448,10 +1463,12 @@ function failuresStep(d: Design): StepDraft {
   }
   const second = named[1];
   const said2 = second ? failureSaid(second) : undefined;
-  if (second && said2) {
+  // a failure is said with its fix or not at all: a failure left hanging sounds like an open problem
+  const fix2 = second ? fixSaid(second.prevention) : undefined;
+  if (second && said2 && fix2) {
     if (said2.label) lines.push(...detail(`The next failure is the one we call ${said2.label}`));
     else lines.push(...detail("Then a second failure"), ...detail(said2.text));
-    lines.push(...spoken(second.prevention, "detail", 1));
+    lines.push(...detail(fix2));
   }
   // a stated window bounds a guarantee said earlier, so it is said even when its row comes later
   const windowed = named.slice(2).find((f) => WINDOW.test(speakable(f.failure)));
@@ -1484,7 +1501,7 @@ function failuresStep(d: Design): StepDraft {
   }
   if (b0) lines.push(...spoken(b0.mitigation, "core", 2));
   const b1 = nextBottleneck(d);
-  const next = b1 ? nextLimit(b1.bottleneck) : undefined;
+  const next = b1 ? nextLimit(b1.bottleneck, d, b1) : undefined;
   if (next) lines.push(...detail(next));
   const followUps: FollowUp[] = [];
   for (const f of named.slice(1, 4)) {
@@ -1529,10 +1546,25 @@ export function nextBottleneck(d: Design): Design["bottlenecks"][number] | undef
   return d.bottlenecks.slice(1).find((b) => !repeats(b));
 }
 
-/** The next limit as a sentence: "Next comes the single consensus leader per lease group." */
-function nextLimit(cell: string): string | undefined {
+/** "comes" or "come", by the head noun of a limit's name: "the retained bytes" come, "the single leader per group" comes. */
+function comes(name: string): string {
+  const head = name.split(/\s+(?:per|of|on|in|for|across|at|to|with)\s+/)[0] ?? name;
+  const last = head.split(/\s+/).pop() ?? "";
+  return /[^s]s$/.test(last) && !/(?:ness|sis|us)$/.test(last) ? "come" : "comes";
+}
+
+/**
+ * The next limit as a sentence, with its size when the capacity table has it: "Next come the retained bytes,
+ * about 13 terabytes." A limit named without a size leaves the listener to guess how close it is.
+ */
+function nextLimit(cell: string, d?: Design, b?: Design["bottlenecks"][number]): string | undefined {
   const h = bodyOf(cell) ? headOf(cell) : undefined;
-  if (h) return sentence(`Next comes ${/^(the|a|an)\s/i.test(h) ? h : `the ${h}`}`);
+  const fig = b?.formula ? d?.capacity.find((c) => b.formula?.startsWith(c.formula)) : undefined;
+  const size = fig ? `, ${roundSaid(speakFigure(fig.display))}` : "";
+  if (h) {
+    const name = /^(the|a|an)\s/i.test(h) ? h : `the ${h}`;
+    return sentence(`Next ${comes(name)} ${name}${size}`);
+  }
   const c = firstClause(cell, 30);
   return c ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next comes ${lowerFirst(c)}`) : undefined;
 }

@@ -318,26 +318,27 @@ export const card = {
   ],
   bottlenecks: [
     {
-      bottleneck: "Ingest rate grows with active series times scrape frequency.",
+      bottleneck:
+        "Ingester memory: every active series lives in the in-memory head of each ingester it replicates to, so memory, not the sample rate, runs out first",
       mitigation:
-        "Shard series across ingesters by hash, batch writes, and lengthen scrape intervals for low-value series.",
-      formula: { yields: "samples ingested per second", expression: "series / scrape_seconds", unit: "samples/s" },
-    },
-    {
-      bottleneck: "Active series held in ingester memory, multiplied by the replication factor.",
-      mitigation:
-        "Limit cardinality per tenant, drop unused labels at the agent, and add ingesters to spread the ring.",
-      formula: { yields: "active series per ingester", expression: "series * replicas / nodes", unit: "series" },
+        "Add ingesters to the ring as series grow, limit cardinality per tenant, and drop unused labels at the agent",
+      formula: { yields: "active series held in ingester memory", expression: "series * replicas", unit: "series" },
     },
     {
       bottleneck:
-        "Stored bytes over the retention period, at roughly two bytes per compressed sample, once compaction has merged the replicated ingesters' copies into one.",
-      mitigation: "Keep raw data short, keep rollups long, and move blocks to object storage.",
+        "Retained bytes: roughly two bytes per compressed sample for the whole retention, once compaction has merged the replicated ingesters' copies into one",
+      mitigation: "Shorten raw retention, downsample older data into rollups, and move blocks to object storage",
       formula: {
         yields: "compressed bytes retained",
         expression: "samples_per_sec * 2 * 86400 * retention_days",
         unit: "B",
       },
+    },
+    {
+      bottleneck: "Ingest rate grows with active series times scrape frequency.",
+      mitigation:
+        "Shard series across ingesters by hash, batch writes, and lengthen scrape intervals for low-value series.",
+      formula: { yields: "samples ingested per second", expression: "series / scrape_seconds", unit: "samples/s" },
     },
     {
       bottleneck: "Queries over many series and long ranges scan huge numbers of chunks.",

@@ -56,6 +56,7 @@ export const decisions: DecisionPoint[] = [
         buys: "full resolution for every query",
         costs: "storage grows linearly with retention",
         winsWhen: "retention is a couple of weeks",
+        implies: { excludes: ["rollups?"] },
       },
       {
         id: "downsample",
