@@ -657,6 +657,18 @@ describe("presentation, said as a candidate says it", () => {
     );
   });
 
+  it("says only the actors, agreement and lag the design has, and a condition in the archetype's own words", () => {
+    for (const { d, s } of scripts) {
+      const text = said(s);
+      if (!d.components.some((c) => c.kind === "worker-pool"))
+        expect(text, d.prompt).not.toMatch(/\b(callers and workers|client or worker)\b/i);
+      expect(text, d.prompt).not.toMatch(/work is coordinated per|agreement all hold/);
+      if (d.readPaths.filter((r) => r.servedBy !== "authority").length !== 1)
+        expect(text, d.prompt).not.toContain("The lag we accept there");
+    }
+    expect(lock.steps[5]?.text).toContain("An acquire whose reply was lost is retried. Without owner-keyed");
+  });
+
   it("names a next limit that is not the hottest number again", () => {
     const m = metrics.steps[7];
     expect(m?.text).not.toMatch(/Next,? [^.]*active series/i);

@@ -1,7 +1,9 @@
 import type { Design } from "../../engine/design/design.js";
 import { rememberText } from "../../engine/text.js";
+import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
 import {
@@ -418,8 +420,10 @@ function scopesStep(d: Design): StepDraft {
   const k = sc("coordination");
   const parts: string[] = [];
   const same = [o, e, k].filter((x) => x !== undefined);
-  if (same.length === 3 && same.every((x) => x.scope === o?.scope))
-    parts.push(`order, ownership and agreement all hold per ${o?.scope}`);
+  // agreement is said by its reason ("the lease table is replicated by quorum …"), never as a bare scope
+  // ("work is coordinated per replica group", "agreement holds per key" in a single-primary store)
+  if (same.length === 3 && same.every((x) => x.scope === o?.scope) && o?.scope !== "none")
+    parts.push(`order and ownership hold per ${o?.scope}`);
   else {
     const ordered = o && o.scope !== "none" ? o : undefined;
     if (o && !ordered) parts.push("order does not matter");
@@ -428,7 +432,6 @@ function scopesStep(d: Design): StepDraft {
       if (ordered) parts.push(`order holds per ${ordered.scope}`);
       if (e) parts.push(`ownership holds per ${e.scope}`);
     }
-    if (k) parts.push(`work is coordinated per ${k.scope}`);
   }
   if (parts.length > 0) lines.push(...core(andList(parts)));
   const reason = e ?? o;
@@ -722,7 +725,7 @@ function contextStep(d: Design): StepDraft {
       );
     }
   }
-  lines.push(...spoken(d.context.retries, "core", 1));
+  lines.push(...spoken(withActors(d, d.context.retries), "core", 1));
   // a clock rule about expiry is said only where something expires
   if (!/\bexpir/i.test(d.context.clocks) || expires(d)) lines.push(...spoken(d.context.clocks, "detail", 1));
   const stance = d.nfrs.availability;
@@ -745,7 +748,10 @@ function contextStep(d: Design): StepDraft {
     ? `That's the frame. Shall I go deep on ${doing(critical)}, or on what can fail?`
     : "That's the frame. Where would you like me to go deep?";
   const followUps: FollowUp[] = [
-    { question: "What if a client retries?", answer: clauses(d.context.retries)[0] ?? sentence(d.context.retries) },
+    {
+      question: "What if a client retries?",
+      answer: clauses(withActors(d, d.context.retries))[0] ?? sentence(withActors(d, d.context.retries)),
+    },
   ];
   const crash = crashSaid(d);
   if (crash) followUps.push({ question: "What does a crash in the middle look like?", answer: crash });
@@ -772,9 +778,29 @@ function spokenMechanisms(d: Design): Design["mechanisms"] {
 /** Varied ways to say "this condition adds that companion", so a list of them does not sound read out. */
 const ADD_LEADS = ["So I add", "That calls for", "So the design needs", "That brings in"];
 
-/** The spoken reason a predicate pulls in companions, from the predicate table's own sentence. */
-function predicateReason(id: string): string | undefined {
-  return PREDICATES.find((p) => p.id === id)?.holdsWhen;
+/**
+ * The spoken reason a predicate pulls in companions: the dominant archetype's own reason when its card
+ * states one ("an acquire whose reply was lost is retried; …"), else the predicate table's generic sentence,
+ * said only with the actors this design has.
+ */
+function predicateReason(d: Design, id: string): string | undefined {
+  const lead = d.archetypes[0]?.id;
+  const own = lead ? ARCHETYPE_BY_ID.get(lead as ArchetypeId)?.predicates.find((p) => p.id === id)?.because : undefined;
+  if (own) return own;
+  const generic = PREDICATES.find((p) => p.id === id)?.holdsWhen;
+  return generic ? withActors(d, generic) : undefined;
+}
+
+/**
+ * A generic line said with the actors this design has: "callers and workers", "a client or worker" lose
+ * the workers where no worker pool runs anything.
+ */
+export function withActors(d: Design, text: string): string {
+  if (d.components.some((c) => c.kind === "worker-pool")) return text;
+  return text
+    .replace(/\b([Cc])allers and workers\b/g, "$1allers")
+    .replace(/\b([Cc])lients and workers\b/g, "$1lients")
+    .replace(/\b([Aa]) client or worker\b/g, "$1 client");
 }
 
 /**
@@ -1004,10 +1030,12 @@ function mechanismsStep(d: Design): StepDraft {
   }
   let i = 0;
   for (const [id, names] of byPredicate) {
-    const reason = predicateReason(id);
-    const text = reason ? firstClause(reason, COMFORT_WORDS) : undefined;
+    const reason = predicateReason(d, id);
+    // the condition in at most two short sentences: "An acquire whose reply was lost is retried. Without …"
+    const said = reason ? clauses(reason, COMFORT_WORDS).slice(0, 2) : [];
+    const text = said[0];
     if (!text) continue;
-    lines.push({ text, keep: i < 2 ? "core" : "detail" });
+    for (const t of said) lines.push({ text: t, keep: i < 2 ? "core" : "detail" });
     const verb = ADD_LEADS[i % ADD_LEADS.length] ?? "So I add";
     lines.push({ text: sentence(`${verb} ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
     i++;
@@ -1069,7 +1097,10 @@ function servingStep(d: Design): StepDraft {
   if (derived.length > 0) lines.push(...core(say(derived, "can use a derived copy")));
   if (d.readPaths.length === 0) lines.push(...core("Every read goes to the authority"));
   const lagging = d.readPaths.find((r) => r.servedBy !== "authority");
-  if (lagging) {
+  // "the lag we accept there" names one read's bound; with several reads off the authority it would
+  // pin the first one's bound on all of them, so the question about that read says it instead
+  const alone = d.readPaths.filter((r) => r.servedBy !== "authority").length === 1;
+  if (lagging && alone) {
     const c = firstClause(lagging.staleness, COMFORT_WORDS);
     // "none: bytes under a digest never change" is two statements, said as two sentences
     const [lag = "", ...why] = (c ?? "").split(": ");
