@@ -24,6 +24,7 @@ import {
   countMismatch,
   danglingEnd,
   enumerate,
+  isClause,
   mixedForms,
   oneForm,
   speakable,
@@ -667,6 +668,18 @@ describe("presentation, said as a candidate says it", () => {
         expect(text, d.prompt).not.toContain("The lag we accept there");
     }
     expect(lock.steps[5]?.text).toContain("An acquire whose reply was lost is retried. Without owner-keyed");
+  });
+
+  it("says how a product fits as sentences with a verb, one fact each", () => {
+    for (const { d, s } of scripts)
+      for (const f of s.steps[6]?.followUps ?? [])
+        if (/ fit\?$/.test(f.question)) {
+          expect(isClause(f.answer.split(/(?<=\.)\s+/)[0] ?? ""), `${d.prompt}: ${f.answer}`).toBe(true);
+          for (const part of f.answer.split(/(?<=\.)\s+/)) expect(part.split(/\s+/).length).toBeLessThanOrEqual(30);
+        }
+    const etcd = lock.steps[6]?.followUps.find((f) => f.question === "How does etcd fit?")?.answer ?? "";
+    expect(etcd.split(/(?<=\.)\s+/).length).toBe(4);
+    expect(said(kafka)).toContain("Each partition is stored as append-only segment files");
   });
 
   it("names a next limit that is not the hottest number again", () => {

@@ -1081,6 +1081,30 @@ function product(name: string): string {
   return /\b(table|tables|store|log|queue|cluster|index)$/.test(t) && !/s$/.test(t) ? withArticle(t) : t;
 }
 
+/** Most words a product's fit is said in when asked: its facts one sentence each, as many as fit. */
+const FIT_WORDS = 45;
+
+/**
+ * How a product fits, said as sentences: each of its facts on its own (never four spliced with commas), as
+ * many as fit in a short answer; a description without a verb ("Managed ordered shards with …") is said as
+ * what the product gives.
+ */
+function fitSaid(fits: string): string | undefined {
+  const out: string[] = [];
+  let words = 0;
+  for (const c of clauses(fits, 40)) {
+    if (out.length > 0 && words + countWords(c) > FIT_WORDS) break;
+    out.push(c);
+    words += countWords(c);
+  }
+  const first = out[0];
+  if (!first) return undefined;
+  // a proper name leading the description keeps its capital ("Raft-replicated key space")
+  const named = /^(?:Raft|Paxos|Kafka|Redis|Prometheus|PostgreSQL|ZooKeeper|[A-Z][A-Z0-9]+)\b/.test(first);
+  if (!isClause(first)) out[0] = sentence(`It gives ${named ? first : lowerFirst(first)}`);
+  return out.join(" ");
+}
+
 /* ---- 7. Serving paths ---- */
 function servingStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -1135,7 +1159,7 @@ function servingStep(d: Design): StepDraft {
   if (pick)
     followUps.push({
       question: `How ${/s$/.test(product(pick.product).split(/\s+(?:with|on|for|in)\s+/)[0] ?? "") ? "do" : "does"} ${product(pick.product)} fit?`,
-      answer: firstClause(pick.fits, 40) ?? sentence(speakable(pick.product)),
+      answer: fitSaid(pick.fits) ?? sentence(speakable(pick.product)),
     });
   if (avoid) {
     const why = clauses(avoid.why.replace(/^tempting, but[^;]*;\s*/i, ""), 40)[0];

@@ -372,7 +372,7 @@ export const card = {
     {
       product: "etcd",
       layer: "coordination",
-      fits: "Leases with server-side TTLs attach to any number of keys, a keep-alive is renewed by the leader's lessor without a Raft entry (grants and revokes are logged, and checkpoints of the remaining TTL only when enabled), transactions compare revisions, and a key's create revision serves as a fencing token",
+      fits: "Its leases have server-side TTLs and attach to any number of keys; the leader's lessor extends a lease on each keep-alive without a Raft entry (grants and revokes are logged, and checkpoints of the remaining TTL only when enabled); transactions compare revisions; a key's create revision serves as a fencing token",
       suits: ["linearizable", "fail-closed", "small-metadata", "durable"],
       poorFor: ["high-throughput", "multi-region"],
       caveat:

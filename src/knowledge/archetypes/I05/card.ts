@@ -413,7 +413,7 @@ export const card = {
     {
       product: "Segment files on local SSDs, tiered to object storage",
       layer: "storage",
-      fits: "Each partition as append-only segment files with sparse offset indexes on the broker's disks, served from the page cache, with closed segments copied to S3 or GCS for long retention",
+      fits: "Each partition is stored as append-only segment files with sparse offset indexes on the broker's disks and served from the page cache; closed segments are copied to S3 or GCS for long retention",
       suits: ["high-throughput", "durable", "long-retention", "low-cost"],
       poorFor: ["operational-simplicity"],
       caveat:

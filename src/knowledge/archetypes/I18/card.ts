@@ -403,7 +403,7 @@ export const card = {
     {
       product: "Object storage (S3 or GCS) for compacted blocks",
       layer: "storage",
-      fits: "Immutable, compressed time-series blocks and their indexes uploaded after the in-memory head is cut, read back by queriers and compactors",
+      fits: "It holds immutable, compressed time-series blocks and their indexes, uploaded after the in-memory head is cut and read back by queriers and compactors",
       suits: ["durable", "long-retention", "low-cost", "elastic-scale"],
       poorFor: ["low-latency"],
       caveat:
