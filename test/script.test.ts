@@ -682,6 +682,26 @@ describe("presentation, said as a candidate says it", () => {
     expect(said(kafka)).toContain("Each partition is stored as append-only segment files");
   });
 
+  it("never says a pick without its reason, even in the short version", () => {
+    for (const { d, s } of scripts) {
+      const six = s.steps[5]?.sentences ?? [];
+      six.forEach((x, i) => {
+        if (x.startsWith("I'd pick ") && !x.includes(", because "))
+          expect(six[i + 1] ?? "", `${d.prompt}: ${x}`).toMatch(/^I'd do it because /);
+      });
+    }
+    expect(kafka.steps[5]?.text).toContain("I'd do it because each consumer sets its own pace");
+  });
+
+  it("sizes a skewed hotspot by its busiest unit, not only the even share", () => {
+    const eight = kafka.steps[7]?.text ?? "";
+    expect(eight).toContain("That's about 5 thousand messages a second on each.");
+    expect(eight).toMatch(
+      /At two times the average, that's about 10 thousand messages a second on the busiest partition\./,
+    );
+    expect(eight.indexOf("on each")).toBeLessThan(eight.indexOf("busiest partition."));
+  });
+
   it("names a next limit that is not the hottest number again", () => {
     const m = metrics.steps[7];
     expect(m?.text).not.toMatch(/Next,? [^.]*active series/i);

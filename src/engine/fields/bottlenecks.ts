@@ -144,6 +144,9 @@ export function mitigationItems(text: string): string[] {
     .filter((x) => x.length > 0);
 }
 
+/** The conjunction a mitigation joins its last item with ("…, or give it its own partition" -> "or"). */
+const lastJoin = (text: string): string => /,\s+(and|or)\s+[^,]*$/.exec(text)?.[1] ?? "and";
+
 /** An option a chosen decision rejected, with the wording the chosen option excludes and when the rejected one wins. */
 interface Rejected {
   excludes: RegExp[];
@@ -173,7 +176,8 @@ export function agreeingMitigation(
 ): string | undefined {
   const owned = have.map((h) => h.toLowerCase());
   const items: string[] = [];
-  for (const item of mitigationItems(text)) {
+  const all = mitigationItems(text);
+  for (const item of all) {
     const r = rejected.find((x) => x.excludes.some((re) => re.test(item)));
     if (r) {
       if (r.winsWhen) items.push(`${item} if ${r.winsWhen}`);
@@ -185,8 +189,12 @@ export function agreeingMitigation(
     items.push(item);
   }
   if (items.length === 0) return undefined;
+  // nothing changed: the card's own wording, joins and sentences as written
+  if (items.length === all.length && items.every((x, i) => x === all[i])) return text;
   const said =
-    items.length === 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")}, and ${items[items.length - 1]}`;
+    items.length === 1
+      ? (items[0] ?? "")
+      : `${items.slice(0, -1).join(", ")}${items.length > 2 ? "," : ""} ${lastJoin(text)} ${items[items.length - 1]}`;
   return `${said.charAt(0).toUpperCase()}${said.slice(1)}${/[.]$/.test(text.trim()) ? "." : ""}`;
 }
 

@@ -1040,9 +1040,15 @@ function mechanismsStep(d: Design): StepDraft {
     lines.push({ text: sentence(`${verb} ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
     i++;
   }
+  // a pick is never said without its reason: the first decision keeps reason and cost, the second its reason
   d.decisions.slice(0, 2).forEach((dec, k) => {
     const [pick, ...why] = sayDecision(dec);
-    lines.push(...core(pick), ...why.map((t) => ({ text: t, keep: k === 0 ? "core" : "detail" }) as Line));
+    const reasoned = why.length > 0 && !/^The cost is/.test(why[0] ?? "");
+    const keep = (i: number): Line["keep"] => (k === 0 || (i === 0 && reasoned) ? "core" : "detail");
+    lines.push(
+      { text: pick ?? "", keep: k === 0 || reasoned ? "core" : "detail" },
+      ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
+    );
   });
   const seq = d.diagrams.find((g) => g.kind === "sequence");
   const cue: DiagramCue | undefined = seq
@@ -1503,6 +1509,27 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   return lines;
 }
 
+/**
+ * The hotspot's own load when it is the even share times an assumed skew ("messages_per_partition *
+ * partition_skew"): the average per partition says nothing about the hot one, so the skew is said with its
+ * reason and the load it puts on the busiest one.
+ */
+function skewLines(d: Design, b: Design["bottlenecks"][number], each: Figure): Line[] {
+  const m = /^(.+?) = (\w+) \* (\w+) \(/.exec(b.formula ?? "");
+  if (!m?.[1] || m[2] !== each.id || !m[3]) return [];
+  const q = QUANTITY_BY_ID.get(m[3]);
+  const value = /≈ ([^,]+?), with /.exec(b.estimate ?? "")?.[1];
+  const why = q?.assumedBecause;
+  if (!value || !why || q?.assumed === undefined) return [];
+  const where = /\bon (the busiest [a-z]+)/.exec(m[1])?.[1] ?? "the busiest one";
+  return [
+    ...core(sentence(why)),
+    ...core(
+      `At ${numberWord(q.assumed).toLowerCase()} times the average, that's ${roundSaid(speakFigure(`≈ ${value}`))} on ${where}`,
+    ),
+  ];
+}
+
 /* ---- 8. Failures and scale (the hottest number is said here) ---- */
 function failuresStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -1548,6 +1575,7 @@ function failuresStep(d: Design): StepDraft {
       );
   }
   if (size) lines.push(...sizingLines(d, size));
+  if (size?.split && b0) lines.push(...skewLines(d, b0, size.split.each));
   if (!size && b0?.estimate) {
     lines.push(...core(`Sizing it: ${speakFigure(b0.estimate)}`));
   } else if (!size && b0?.formula) {
