@@ -1514,7 +1514,7 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
  * partition_skew"): the average per partition says nothing about the hot one, so the skew is said with its
  * reason and the load it puts on the busiest one.
  */
-function skewLines(d: Design, b: Design["bottlenecks"][number], each: Figure): Line[] {
+function skewLines(b: Design["bottlenecks"][number], each: Figure): Line[] {
   const m = /^(.+?) = (\w+) \* (\w+) \(/.exec(b.formula ?? "");
   if (!m?.[1] || m[2] !== each.id || !m[3]) return [];
   const q = QUANTITY_BY_ID.get(m[3]);
@@ -1575,7 +1575,7 @@ function failuresStep(d: Design): StepDraft {
       );
   }
   if (size) lines.push(...sizingLines(d, size));
-  if (size?.split && b0) lines.push(...skewLines(d, b0, size.split.each));
+  if (size?.split && b0) lines.push(...skewLines(b0, size.split.each));
   if (!size && b0?.estimate) {
     lines.push(...core(`Sizing it: ${speakFigure(b0.estimate)}`));
   } else if (!size && b0?.formula) {
