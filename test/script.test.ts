@@ -551,7 +551,7 @@ describe("presentation, said as a candidate says it", () => {
     ]);
     expect(problems(/^a list that/)).toEqual([]);
     expect(kafka.steps[0]?.text).toContain(
-      "Three hidden writes keep them valid: fetching the appended record, committing the offset and deleting or compacting segments.",
+      "Three hidden writes keep them valid: replicating the appended record, committing the offset and deleting or compacting segments.",
     );
     expect(pay.steps[4]?.text).toMatch(
       /Async workers cover calling the external system, recording the effect outcome and running the compensating steps\./,
@@ -592,7 +592,7 @@ describe("presentation, said as a candidate says it", () => {
     const eight = lock.steps[7]?.text ?? "";
     expect(eight).toMatch(/I'm assuming 5000 clients, because /);
     expect(eight).toMatch(
-      /At 3 times 5000 clients over a lease duration of 10 seconds, that's about 1\.5 thousand requests a second\./,
+      /At 5000 clients over a keep-alive interval of 3.3 seconds, that.s about 1\.5 thousand requests a second\./,
     );
     const d = design("Design a distributed message queue like Kafka");
     const partitions = d.capacity.find((c) => c.id === "partitions_needed");
@@ -636,7 +636,8 @@ describe("presentation, said as a candidate says it", () => {
     // where the input that drives the chain comes from, said before the chain uses it
     const l = lock.steps[7]?.text ?? "";
     expect(l).toMatch(/I'm assuming 5000 clients, because a large fleet runs a few thousand processes /);
-    expect(l.indexOf("I'm assuming 5000 clients")).toBeLessThan(l.indexOf("At 3 times 5000 clients"));
+    expect(l.indexOf("I'm assuming 5000 clients")).toBeLessThan(l.indexOf("At 5000 clients"));
+    expect(l).toContain("At a third of a lease duration of 10 seconds, that's a keep-alive interval of 3.3 seconds.");
     // a count's own inputs are derived before the count: the bandwidth behind 30 partitions
     const k = kafka.steps[7]?.text ?? "";
     expect(k.indexOf("that's about 150 megabytes a second")).toBeGreaterThan(-1);
@@ -700,6 +701,23 @@ describe("presentation, said as a candidate says it", () => {
       /At two times the average, that's about 10 thousand messages a second on the busiest partition\./,
     );
     expect(eight.indexOf("on each")).toBeLessThan(eight.indexOf("busiest partition."));
+  });
+
+  it("says who calls what, a crash from the design's own failures, and no bare multiplier", () => {
+    // the provider's webhook is not a client call
+    expect(pay.steps[4]?.text).toContain("The API has three calls: start, status and cancel.");
+    expect(pay.steps[4]?.text).toContain("The external provider calls our webhook.");
+    // a crash the design's failures tell, not the generic "a worker mid-task"
+    const crash = (s: typeof lock) =>
+      s.steps[4]?.followUps.find((f) => f.question === "What does a crash in the middle look like?")?.answer ?? "";
+    expect(crash(pay)).toMatch(/^The provider applied the charge but our process crashed/);
+    expect(crash(kafka)).toMatch(/^The partition leader acknowledges a record and dies/);
+    for (const { d, s } of scripts) {
+      // "At 3 times 1.5 thousand": a number with no unit read as a factor sounds like the peak factor again
+      expect(said(s), d.prompt).not.toMatch(/\bAt \d+(?:\.\d+)? times /);
+    }
+    expect(said(pay)).toContain("times 3 writes for each workflow, that's about 4.5 thousand writes a second");
+    expect(said(kafka)).toContain("One read can use a replica: the operator or autoscaler reads consumer lag.");
   });
 
   it("names a next limit that is not the hottest number again", () => {

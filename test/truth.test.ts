@@ -15,7 +15,7 @@ const where = (d: ReturnType<typeof design>, re: RegExp) => d.context.paths.find
 describe("where a path runs", () => {
   it("a path the acknowledgement waits for is on the request path, whatever its shape", () => {
     expect(where(design(METRICS), /^replicate each series/)).toBe("request path");
-    expect(where(design(KAFKA), /^in-sync followers fetch/)).toBe("request path");
+    expect(where(design(KAFKA), /^replicate the appended record/)).toBe("request path");
     expect(where(design(KV), /^replicate each write to the key's replicas/)).toBe("request path");
   });
   it("the card's own placement wins: periodic rule evaluation is a control loop, the relay's call an async worker", () => {

@@ -127,6 +127,8 @@ const names = (phrases: readonly string[]): string[] =>
  * "producer appends the record" -> "the producer appends the record"; "acquire the resource" stays.
  */
 function withSubject(name: string): string {
+  // "operator or autoscaler reads consumer lag": two agent nouns joined by "or" are one subject and take one "the"
+  if (/^[a-z-]+(?:or|er|ist|ant) (?:or|and) [a-z-]+(?:or|er|ist|ant) [a-z]+s\b/.test(name)) return `the ${name}`;
   if (startsWithVerb(name) || phraseForm(name) === "verb" || /^(the|a|an)\s/i.test(name)) return name;
   return /^[a-z-]+ [a-z]+s\b/.test(name) ? `the ${name}` : name;
 }
@@ -713,8 +715,14 @@ function contextStep(d: Design): StepDraft {
   if (worker.length > 0) lines.push(...core(where(worker, "async workers", true)));
   if (loop.length > 0) lines.push(...core(where(loop, "control loops", true)));
   if (d.api.length > 0) {
-    const calls = d.api.slice(0, 4).map((a) => speakable(a.operation));
+    // a call an outside system makes back to us (a provider's webhook) is not one of the callers' calls
+    const inbound = (a: Design["api"][number]) => /\b(callback|webhook)s?\b/i.test(`${a.operation} ${a.call}`);
+    const own = d.api.filter((a) => !inbound(a));
+    const calls = (own.length > 0 ? own : d.api).slice(0, 4).map((a) => speakable(a.operation));
     lines.push(...core(`The API has ${enumerate("call", "calls", calls, 4)}`));
+    const caller = d.components.find((c) => c.kind === "external");
+    if (own.length > 0 && own.length < d.api.length && caller)
+      lines.push(...core(`${sentence(theName(caller.name)).slice(0, -1)} calls our webhook`));
     const guard = d.api.find((a) => a.request.some((r) => /request.?id|token|version|offset|idempotency/i.test(r)));
     if (guard) {
       const f = guard.request.filter((r) => /request.?id|token|version|offset|idempotency/i.test(r));
@@ -753,7 +761,13 @@ function contextStep(d: Design): StepDraft {
       answer: clauses(withActors(d, d.context.retries))[0] ?? sentence(withActors(d, d.context.retries)),
     },
   ];
-  const crash = crashSaid(d);
+  // a crash this design's own failures tell (a leader dying before followers copied, a process crashing
+  // after the charge) answers better than the generic list of actors
+  const told = spokenFailures(d)
+    .slice(0, 2)
+    .map((f) => ({ f, said: failureSaid(f), fix: fixSaid(f.prevention) }))
+    .find((x) => x.said && !x.said.label && x.fix && /\b(crash(?:es|ed)?|dies|died)\b/i.test(x.said.text));
+  const crash = told?.said && told.fix ? `${told.said.text} ${told.fix}` : crashSaid(d);
   if (crash) followUps.push({ question: "What does a crash in the middle look like?", answer: crash });
   return { lines, checkIn, followUps };
 }
@@ -1247,6 +1261,9 @@ function perWhat(label: string | undefined): string | undefined {
   return /\bone (?:[a-z]+ )?([a-z]+) (?:sustains|handles|serves|holds)\b/.exec(label)?.[1];
 }
 
+/** A value divided by a small whole number, said as a part of it. */
+const PARTS: Record<string, string> = { "2": "half", "3": "a third", "4": "a quarter" };
+
 const RATE_WORDS: Record<string, string> = { msg: "messages", req: "requests", ops: "operations" };
 
 /**
@@ -1305,8 +1322,11 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
       const op = tokens[at++];
       const right = factor();
       // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
-      const joined =
-        op === "*" && right.fraction
+      // "a third of a lease duration of 10 seconds", never "10 seconds over 3"
+      const part = op === "/" && !left.compound ? PARTS[right.text] : undefined;
+      const joined = part
+        ? `${part} of ${left.text}`
+        : op === "*" && right.fraction
           ? `${left.text} at ${right.text}`
           : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
       left = { text: joined, compound: true };
@@ -1492,6 +1512,11 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   for (const x of derived) lines.push(...core(x));
   const count = countReason(hot);
   if (count !== driver) lines.push(...detail(count));
+  // every other assumed input the hottest number reads directly, with where it comes from ("5000 clients")
+  for (const n of names) {
+    const r = assumedReason(hot.inputs.find((x) => x.name === n));
+    if (r && r !== driver && r !== count) lines.push(...detail(r));
+  }
   lines.push(...core(chainLine(d, hot)));
   if (split) {
     // a figure the count is built from is derived before the count uses it ("150 megabytes a second")
@@ -1642,7 +1667,10 @@ function comes(name: string): string {
  */
 function nextLimit(cell: string, d?: Design, b?: Design["bottlenecks"][number]): string | undefined {
   const h = bodyOf(cell) ? headOf(cell) : undefined;
-  const fig = b?.formula ? d?.capacity.find((c) => b.formula?.startsWith(c.formula)) : undefined;
+  // the capacity figure it measures: quoted by its formula, or named by the same quantity
+  const fig = b?.formula
+    ? d?.capacity.find((c) => b.formula?.startsWith(c.formula) || b.formula?.split(" = ")[0] === c.quantity)
+    : undefined;
   const size = fig ? `, ${roundSaid(speakFigure(fig.display))}` : "";
   if (h) {
     const name = /^(the|a|an)\s/i.test(h) ? h : `the ${h}`;

@@ -16,11 +16,15 @@ export const capacity: CapacityModel = {
       why: "a large fleet runs a few thousand processes that take locks, each with one session",
       from: [{ expression: "leases / 20", why: "a client process holds a few tens of leases under its one session" }],
     },
+    {
+      quantity: "keepalive_seconds",
+      from: { expression: "lease_seconds / 3", why: "a holder renews every third of its lease duration" },
+    },
     inp("writes_per_sec", 1000, "acquires and releases; each is a replicated write"),
     inp("value_bytes", 200, "a lease record (resource key, owner, fencing token, expiry) is a couple of hundred bytes"),
   ],
   figures: [
-    fig("keepalives_per_sec", "session keep-alives to the leader", "rate", "3 * clients / lease_seconds", "req/s"),
+    fig("keepalives_per_sec", "session keep-alives to the leader", "rate", "clients / keepalive_seconds", "req/s"),
     fig(
       "peak_lease_writes",
       "peak replicated lease writes (acquires + releases)",

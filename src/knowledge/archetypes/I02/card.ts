@@ -331,12 +331,12 @@ export const card = {
   bottlenecks: [
     {
       bottleneck:
-        "Keep-alive load on the leader: every client session's keep-alive reaches the lock leader, which extends its leases' expiry in memory rather than writing a log entry per renewal",
+        "The lock leader: every client session's keep-alive reaches it, and it extends that session's leases in memory rather than writing a log entry per renewal",
       mitigation:
         "Put leases whose failover can wait on a separate session with a longer TTL, and add jitter so keep-alives do not arrive in bursts",
       formula: {
         yields: "session keep-alives per second (each client every third of the TTL)",
-        expression: "3 * clients / lease_seconds",
+        expression: "clients / keepalive_seconds",
         unit: "req/s",
       },
     },

@@ -129,7 +129,7 @@ export const card = {
     },
     {
       action:
-        "in-sync followers fetch the appended record, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
+        "replicate the appended record to the in-sync followers, which fetch it, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
       entity: "Partition",
       shape: "async process",
       mechanism: "isr-replication",
