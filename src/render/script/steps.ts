@@ -772,6 +772,25 @@ function contextStep(d: Design): StepDraft {
   return { lines, checkIn, followUps };
 }
 
+/**
+ * A mechanism named for an order ("publish content before the pointer") glossed by the design's own path
+ * that does it: "Here, publishing content before the pointer means uploading chunks and index before
+ * announcing the block."
+ */
+function beforeGloss(ms: Design["mechanisms"]): string | undefined {
+  for (const m of ms.slice(0, 3)) {
+    const name = lowerFirst(speakable(m.name));
+    if (!/\bbefore\b/.test(name) || !startsWithVerb(name)) continue;
+    const path = pathsOf(m)[0] ?? "";
+    const entity = /\(([a-z][a-z ]{2,30})\)\s*$/.exec(path)?.[1];
+    const step = / and ([a-z][^,;()]*\bbefore\b[^,;()]*)/.exec(speakable(path.replace(/\s*\([^)]*\)\s*$/, "")))?.[1];
+    const said = step ? gerund(step.trim()) : undefined;
+    const g = gerund(name);
+    if (said && g) return sentence(`Here, ${g} means ${entity ? said.replace(/\bit$/, `the ${entity}`) : said}`);
+  }
+  return undefined;
+}
+
 /** The companion predicate a mechanism was pulled in by: "duplicate-retry-matters: …" -> "duplicate-retry-matters". */
 const predicateOf = (m: Design["mechanisms"][number]): string => (m.because[0] ?? "").split(":")[0] ?? "";
 
@@ -1022,20 +1041,36 @@ function mechanismsStep(d: Design): StepDraft {
   );
   const lead = leadMechanism(d);
   const hard = hardRule(d);
+  const guards = hard ? guardsOf(d, hard.statement) : [];
+  // a second guard the rule names in its own words ("a conditional write") shares the credit: a lease's
+  // expiry frees a dead holder, the conditional write is what grants to one
+  const partner =
+    lead && guards[0] === lead && guards[1] && hard && overlap(stems(guards[1].name), stems(hard.statement)) >= 1
+      ? guards[1]
+      : undefined;
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
-    if (hard && guardsOf(d, hard.statement)[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
+    if (hard && guards[0] === lead && partner)
+      lines.push(
+        ...core(
+          `Together with ${withArticle(lowerFirst(speakable(partner.name)))}, it keeps ${ruleName(d, hard.statement)}`,
+        ),
+      );
+    else if (hard && guards[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
       const c = firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
     }
   }
   lines.push(...exactlyOnce(d, spokenSet));
-  const rest = uniq(base.filter((m) => m !== lead).map((m) => lowerFirst(speakable(m.name))));
-  if (rest.length > 0)
+  const others = base.filter((m) => m !== lead && m !== partner);
+  const rest = uniq(others.map((m) => lowerFirst(speakable(m.name))));
+  if (rest.length > 0) {
     lines.push(
       ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3, "base mechanisms matter most")}`),
     );
+    lines.push(...detail(beforeGloss(others)));
+  }
   // Companions, grouped by the predicate that pulls them in: the condition, then what it adds.
   const byPredicate = new Map<string, string[]>();
   for (const m of companions) {
