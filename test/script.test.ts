@@ -584,6 +584,11 @@ describe("presentation, said as a candidate says it", () => {
     );
     expect(said(lock)).toMatch(/a holder mid-lease and a leader mid-replication\./);
     expect(said(metrics)).not.toMatch(/leader mid-replication/);
+    // a store that is itself a lock service is built on, never offered as the answer to "design a lock service"
+    expect(lock.steps[6]?.text).toContain(
+      "If I may build on an existing store, it's etcd or ZooKeeper. Everything else I drew is my service on top of it.",
+    );
+    expect(lock.steps[6]?.text).not.toContain("For the coordination I'd use");
     // a mechanism named for an order is glossed by the design's own path that does it
     expect(metrics.steps[5]?.text).toContain(
       "Here, publishing content before the pointer means uploading chunks and index before announcing the block.",

@@ -1202,10 +1202,23 @@ function servingStep(d: Design): StepDraft {
   const store = tech[0];
   // One technology line: the store. A second layer's product (a workflow engine beside hand-built
   // outbox tables, a coordination service beside the store being designed) would contradict the design.
-  if (store)
+  // a product that is itself a system of the kind the prompt asks to build (etcd for a lock service) is
+  // something to build on, said as such, never as the answer to the prompt
+  const lead = d.archetypes[0]?.id;
+  const kin = new Set(
+    (lead ? (ARCHETYPE_BY_ID.get(lead as ArchetypeId)?.signals.systems ?? []) : []).flatMap((x) => [
+      x.name.toLowerCase(),
+      ...x.aliases.map((a) => a.toLowerCase()),
+    ]),
+  );
+  const picks = store?.choices.slice(0, 2) ?? [];
+  const buildsOn = picks.length > 0 && picks.every((c) => kin.has(c.product.toLowerCase()));
+  if (store && buildsOn)
     lines.push(
-      ...core(`For the ${store.layer} I'd use ${orList(store.choices.slice(0, 2).map((c) => product(c.product)))}`),
+      ...core(`If I may build on an existing store, it's ${orList(picks.map((c) => product(c.product)))}`),
+      ...core("Everything else I drew is my service on top of it"),
     );
+  else if (store) lines.push(...core(`For the ${store.layer} I'd use ${orList(picks.map((c) => product(c.product)))}`));
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
   const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
   if (avoid) lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));
