@@ -30,7 +30,7 @@ import {
   speakable,
   speakInput,
 } from "../src/render/script/speak.js";
-import { formulaSaid, hottest, jargonGlosses } from "../src/render/script/steps.js";
+import { formulaSaid, hottest, jargonGlosses, sayDecision } from "../src/render/script/steps.js";
 import { OWN_SCRIPT_PROMPTS, SCRIPT_CORPUS } from "./fixtures/script-corpus.js";
 import { cli } from "./helpers.js";
 
@@ -584,6 +584,11 @@ describe("presentation, said as a candidate says it", () => {
     );
     expect(said(lock)).toMatch(/a holder mid-lease and a leader mid-replication\./);
     expect(said(metrics)).not.toMatch(/leader mid-replication/);
+    // an alternative with its own preposition is set off by "rather than", never run on after "over"
+    const order = design("Design a distributed message queue like Kafka").decisions.find((x) =>
+      /per key/.test(x.question),
+    );
+    if (order) expect(sayDecision(order)[0]).toMatch(/, rather than one partition for a single global order/);
     // a store that is itself a lock service is built on, never offered as the answer to "design a lock service"
     expect(lock.steps[6]?.text).toContain(
       "If I may build on an existing store, it's etcd or ZooKeeper. Everything else I drew is my service on top of it.",

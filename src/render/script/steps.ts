@@ -920,7 +920,8 @@ export function sayDecision(dec: Decision): string[] {
     ? isClause(alt)
       ? `I'd pick ${name}, not one where ${alt}`
       : // "a relay that retries over a direct call" would garden-path: a name with its own clause ends at a comma
-        /,|\b(that|which|who)\b/.test(name)
+        // and "X over one partition for a single global order" would read "over" as a preposition of X
+        /,|\b(that|which|who)\b/.test(name) || /\b(for|with|over|of|in)\b/.test(alt)
         ? `I'd pick ${name}, rather than ${alt}`
         : `I'd pick ${name} over ${alt}`
     : `I'd pick ${name}`;
