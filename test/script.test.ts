@@ -589,6 +589,9 @@ describe("presentation, said as a candidate says it", () => {
       /per key/.test(x.question),
     );
     if (order) expect(sayDecision(order)[0]).toMatch(/, rather than one partition for a single global order/);
+    // the alert path reads the ingesters, and a read that may not lag says why it reads there
+    expect(metrics.steps[6]?.text).toContain("the alert rule query");
+    expect(metrics.steps[6]?.text).toContain("so the evaluator reads the ingesters, never object storage.");
     // a store that is itself a lock service is built on, never offered as the answer to "design a lock service"
     expect(lock.steps[6]?.text).toContain(
       "If I may build on an existing store, it's etcd or ZooKeeper. Everything else I drew is my service on top of it.",

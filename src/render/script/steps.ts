@@ -1187,6 +1187,9 @@ function servingStep(d: Design): StepDraft {
     if (c) lines.push({ text: sentence(`The lag we accept there: ${lowerFirst(lag)}`), keep: "detail" });
     if (c && why.length > 0) lines.push({ text: sentence(why.join(", ")), keep: "detail" });
   }
+  // a read off the authority that still may not lag says where it must read, and why
+  const fresh = d.readPaths.find((r) => r.servedBy !== "authority" && /^none:\s/.test(r.staleness));
+  if (fresh) lines.push(...detail(clauses(fresh.staleness.replace(/^none:\s*/, ""), 34)[0]));
   // Never recommend buying the system the prompt asks us to design.
   const asked = d.prompt.toLowerCase();
   const named = (product: string) =>

@@ -188,6 +188,13 @@ export const card = {
         "About one scrape interval plus ingestion delay behind reality; recent points may still be missing from a lagging replica.",
     },
     {
+      action: "alert rule query over recent samples, read from the ingesters every evaluation interval",
+      entity: "Sample",
+      shape: "read source",
+      staleness:
+        "none: recent samples live only in the ingesters' in-memory heads until their block is uploaded, so the evaluator reads the ingesters, never object storage",
+    },
+    {
       action: "long-range query served from downsampled rollups",
       entity: "Rollup",
       shape: "read projection",
