@@ -786,6 +786,8 @@ describe("presentation, said as a candidate says it", () => {
     expect(pay.steps[2]?.text).toMatch(/It holds [^.]*the amount and currency/);
     for (const { d, s } of scripts) {
       const text = s.steps.map((x) => x.text).join(" ");
+      // "…, and a deleted flag": the list's own "and" never becomes a field ("the and a deleted flag")
+      expect(said(s), d.prompt).not.toMatch(/\bthe (?:and|or) /);
       // a list of six or more is counted, never read out whole
       expect(text, d.prompt).not.toMatch(/\bholds? [^.:]*, [^.:]*, [^.:]*, [^.:]*, [^.:]* and /);
       // the body named the fields: "what exactly is in it?" would only repeat them

@@ -1015,10 +1015,15 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
   // a bare "input" is said as what this prompt's unit carries ("the amount and currency" for a payment)
   const input = unitInput(d);
   const items = fields
-    .map((f) => f.trim().replace(/^(?:the|a|an)\s+/i, ""))
+    .map((f) =>
+      f
+        .trim()
+        .replace(/^(?:and|or)\s+/i, "")
+        .replace(/^(?:the|a|an)\s+/i, ""),
+    )
     .filter((f) => f.length > 0)
     .map((f) => (input && /^inputs?$/i.test(f) ? input : f));
-  if (items.length <= NAMED_FIELDS || (whole && items.length <= 6))
+  if (items.length <= NAMED_FIELDS || (whole && items.length <= 8))
     return sentence(`It holds ${andList(items.map((f) => `the ${f}`))}`);
   const rules = stems(d.invariants.map((i) => i.statement).join(" "));
   const score = (f: string) => overlap(stems(f), rules);
