@@ -714,6 +714,13 @@ describe("presentation, said as a candidate says it", () => {
     expect(kafka.steps[5]?.text).toContain("I'd do it because each consumer sets its own pace");
   });
 
+  it("says how close the hottest number is to what one unit handles, with where that ceiling comes from", () => {
+    const eight = lock.steps[7]?.text ?? "";
+    expect(eight).toContain("I'm assuming 30 thousand requests a second per leader, because that is what etcd's");
+    expect(eight).toContain("That's about 5 percent of what one leader handles.");
+    expect(eight.indexOf("1.5 thousand requests a second.")).toBeLessThan(eight.indexOf("5 percent"));
+  });
+
   it("sizes a skewed hotspot by its busiest unit, not only the even share", () => {
     const eight = kafka.steps[7]?.text ?? "";
     expect(eight).toContain("That's about 5 thousand messages a second on each.");

@@ -175,6 +175,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "ten seconds balances failover time against renewal load",
   },
   { id: "keepalive_seconds", label: "keep-alive interval", unit: "s" },
+  { id: "leader_requests_per_sec", label: "requests one consensus leader handles", unit: "req/s" },
   {
     id: "heartbeat_seconds",
     label: "heartbeat interval",

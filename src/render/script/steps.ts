@@ -1575,6 +1575,7 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
     if (r && r !== driver && r !== count) lines.push(...detail(r));
   }
   lines.push(...core(chainLine(d, hot)));
+  lines.push(...headroomLines(d, hot));
   if (split) {
     // a figure the count is built from is derived before the count uses it ("150 megabytes a second")
     const said = new Set([hot.id, ...(part ? [part.id] : [])]);
@@ -1609,6 +1610,32 @@ function skewLines(b: Design["bottlenecks"][number], each: Figure): Line[] {
     ...core(
       `At ${numberWord(q.assumed).toLowerCase()} times the average, that's ${roundSaid(speakFigure(`≈ ${value}`))} on ${where}`,
     ),
+  ];
+}
+
+/**
+ * How close the hottest number is to what one unit handles, from a headroom figure the capacity model
+ * divides it by ("keepalives_per_sec / leader_requests_per_sec"): the ceiling with where it comes from, then
+ * the share used, so a load is never called a hotspot without saying whether it is near the limit.
+ */
+function headroomLines(d: Design, hot: Figure): Line[] {
+  const room = d.capacity.find(
+    (c) => figureKind(c) === "headroom" && new RegExp(`=\\s*${hot.id}\\s*/\\s*\\w+\\s*$`).test(c.formula),
+  );
+  const cap = room ? /\/\s*(\w+)\s*$/.exec(room.formula)?.[1] : undefined;
+  const input = room?.inputs.find((x) => x.name === cap);
+  if (!room || !input) return [];
+  const pct = room.value * 100;
+  const share = pct < 1 ? "under 1 percent" : `about ${+pct.toPrecision(pct < 10 ? 1 : 2)} percent`;
+  const per = perWhat(QUANTITY_BY_ID.get(input.name)?.label);
+  const rate = /^(\w+)\/s$/.exec(input.unit ?? "")?.[1];
+  if (!per || !rate) return [];
+  const why =
+    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
+  const amount = `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate} a second per ${per}`;
+  return [
+    ...detail(why ? `I'm assuming ${amount}, because ${why.trim()}` : undefined),
+    ...core(`That's ${share} of what one ${per} handles`),
   ];
 }
 
