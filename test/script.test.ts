@@ -789,7 +789,11 @@ describe("presentation, said as a candidate says it", () => {
       "It holds the owner id, the fencing token, the expiry time and the row version.",
     );
     // a payment is the workflow instance the rules speak of, and its input is said as what a payment carries
-    expect(pay.steps[2]?.text).toContain("Each payment is one workflow instance.");
+    // said once, where the archetype's own name is first said (step 2 names the workflow instance)
+    expect(pay.steps[1]?.text).toContain(
+      "the workflow instance and the effect attempt. Each payment is one workflow instance.",
+    );
+    expect(said(pay).split("Each payment is one workflow instance.").length).toBe(2);
     expect(pay.steps[2]?.text).toMatch(/It holds [^.]*the amount and currency/);
     for (const { d, s } of scripts) {
       const text = s.steps.map((x) => x.text).join(" ");
