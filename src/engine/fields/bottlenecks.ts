@@ -189,12 +189,16 @@ export function agreeingMitigation(
     items.push(item);
   }
   if (items.length === 0) return undefined;
+  // a step said under the rejected option's condition is an alternative to the rest: "…, or downsample … if …"
+  const conditioned = rejected.some((r) => r.winsWhen && items[items.length - 1]?.endsWith(` if ${r.winsWhen}`));
   // nothing changed: the card's own wording, joins and sentences as written
   if (items.length === all.length && items.every((x, i) => x === all[i])) return text;
   const said =
     items.length === 1
       ? (items[0] ?? "")
-      : `${items.slice(0, -1).join(", ")}${items.length > 2 ? "," : ""} ${lastJoin(text)} ${items[items.length - 1]}`;
+      : conditioned
+        ? `${items.slice(0, -1).join(", ")}, or ${items[items.length - 1]}`
+        : `${items.slice(0, -1).join(", ")}${items.length > 2 ? "," : ""} ${lastJoin(text)} ${items[items.length - 1]}`;
   return `${said.charAt(0).toUpperCase()}${said.slice(1)}${/[.]$/.test(text.trim()) ? "." : ""}`;
 }
 
