@@ -724,10 +724,10 @@ describe("presentation, said as a candidate says it", () => {
   it("sizes a skewed hotspot by its busiest unit, not only the even share", () => {
     const eight = kafka.steps[7]?.text ?? "";
     expect(eight).toContain("That's about 5 thousand messages a second on each.");
-    expect(eight).toMatch(
-      /At two times the average, that's about 10 thousand messages a second on the busiest partition\./,
+    expect(eight).toContain(
+      "Keys are rarely uniform, so at twice the average, the busiest partition takes about 10 thousand messages a second.",
     );
-    expect(eight.indexOf("on each")).toBeLessThan(eight.indexOf("busiest partition."));
+    expect(eight.indexOf("on each")).toBeLessThan(eight.indexOf("the busiest partition takes"));
   });
 
   it("says who calls what, a crash from the design's own failures, and no bare multiplier", () => {

@@ -1608,6 +1608,9 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   return lines;
 }
 
+/** A small multiple said as a word: 2 -> "twice". */
+const TIMES: Record<number, string> = { 2: "twice", 3: "three times", 4: "four times" };
+
 /**
  * The hotspot's own load when it is the even share times an assumed skew ("messages_per_partition *
  * partition_skew"): the average per partition says nothing about the hot one, so the skew is said with its
@@ -1622,9 +1625,9 @@ function skewLines(b: Design["bottlenecks"][number], each: Figure): Line[] {
   if (!value || !why || q?.assumed === undefined) return [];
   const where = /\bon (the busiest [a-z]+)/.exec(m[1])?.[1] ?? "the busiest one";
   return [
-    ...core(sentence(why)),
+    // one sentence: the reason the skew is assumed, then the load it puts on the busiest one
     ...core(
-      `At ${numberWord(q.assumed).toLowerCase()} times the average, that's ${roundSaid(speakFigure(`≈ ${value}`))} on ${where}`,
+      `${(why.split(/,\s+so\s+/)[0] ?? why).replace(/^./, (c) => c.toUpperCase())}, so at ${TIMES[q.assumed] ?? `${q.assumed} times`} the average, ${where} takes ${roundSaid(speakFigure(`≈ ${value}`))}`,
     ),
   ];
 }
