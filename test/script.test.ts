@@ -739,6 +739,7 @@ describe("presentation, said as a candidate says it", () => {
       s.steps[4]?.followUps.find((f) => f.question === "What does a crash in the middle look like?")?.answer ?? "";
     expect(crash(pay)).toMatch(/^The provider applied the charge but our process crashed/);
     expect(crash(kafka)).toMatch(/^The partition leader acknowledges a record and dies/);
+    expect(crash(lock)).toMatch(/^A crashed holder keeps the resource locked/);
     for (const { d, s } of scripts) {
       // "At 3 times 1.5 thousand": a number with no unit read as a factor sounds like the peak factor again
       expect(said(s), d.prompt).not.toMatch(/\bAt \d+(?:\.\d+)? times /);

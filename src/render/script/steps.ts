@@ -768,7 +768,6 @@ function contextStep(d: Design): StepDraft {
   // a crash this design's own failures tell (a leader dying before followers copied, a process crashing
   // after the charge) answers better than the generic list of actors
   const told = spokenFailures(d)
-    .slice(0, 2)
     .map((f) => ({ f, said: failureSaid(f), fix: fixSaid(f.prevention) }))
     .find((x) => x.said && !x.said.label && x.fix && /\b(crash(?:es|ed)?|dies|died)\b/i.test(x.said.text));
   const crash = told?.said && told.fix ? `${told.said.text} ${told.fix}` : crashSaid(d);
