@@ -720,6 +720,11 @@ describe("presentation, said as a candidate says it", () => {
     expect(eight).toContain("I'm assuming 30 thousand requests a second per leader, because that is what etcd's");
     expect(eight).toContain("That's about 5 percent of what one leader handles.");
     expect(eight.indexOf("1.5 thousand requests a second.")).toBeLessThan(eight.indexOf("5 percent"));
+    // well under the ceiling, the remedies are for when it grows; far over it, a multiple and remedies for now
+    expect(eight).toContain("handles. When it grows, put leases whose failover can wait");
+    const big = writeScript(design("Design a distributed lock service for 2 million clients"), { minutes: 45 });
+    expect(big.steps[7]?.text).toContain("That's about 20 times what one leader handles.");
+    expect(big.steps[7]?.text).not.toContain("When it grows");
   });
 
   it("sizes a skewed hotspot by its busiest unit, not only the even share", () => {

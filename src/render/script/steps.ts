@@ -1607,6 +1607,9 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   return lines;
 }
 
+/** Below this share of one unit's ceiling, the hotspot's remedies are for when it grows, not for now. */
+const HEADROOM_LATER = 0.5;
+
 /** A small multiple said as a word: 2 -> "twice". */
 const TIMES: Record<number, string> = { 2: "twice", 3: "three times", 4: "four times" };
 
@@ -1644,7 +1647,13 @@ function headroomLines(d: Design, hot: Figure): Line[] {
   const input = room?.inputs.find((x) => x.name === cap);
   if (!room || !input) return [];
   const pct = room.value * 100;
-  const share = pct < 1 ? "under 1 percent" : `about ${+pct.toPrecision(pct < 10 ? 1 : 2)} percent`;
+  // past twice the ceiling, a multiple says it better than a percentage ("about 20 times")
+  const share =
+    pct < 1
+      ? "under 1 percent of"
+      : pct >= 200
+        ? `about ${+room.value.toPrecision(2)} times`
+        : `about ${+pct.toPrecision(pct < 10 ? 1 : 2)} percent of`;
   const per = perWhat(QUANTITY_BY_ID.get(input.name)?.label);
   const rate = /^(\w+)\/s$/.exec(input.unit ?? "")?.[1];
   if (!per || !rate) return [];
@@ -1653,7 +1662,7 @@ function headroomLines(d: Design, hot: Figure): Line[] {
   const amount = `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate} a second per ${per}`;
   return [
     ...detail(why ? `I'm assuming ${amount}, because ${why.trim()}` : undefined),
-    ...core(`That's ${share} of what one ${per} handles`),
+    ...core(`That's ${share} what one ${per} handles`),
   ];
 }
 
@@ -1709,7 +1718,17 @@ function failuresStep(d: Design): StepDraft {
     const q = speakable(b0.formula.split(" = ")[0] ?? "");
     if (q && countWords(q) <= 12) lines.push(...core(`I'd size it by ${lowerFirst(q)}`));
   }
-  if (b0) lines.push(...spoken(b0.mitigation, "core", 2));
+  // a load well under its ceiling is a limit for later: its remedies are said as what to do when it grows
+  const room = size
+    ? d.capacity.find((c) => figureKind(c) === "headroom" && c.formula.includes(`= ${size.hot.id} /`))
+    : undefined;
+  const later = room !== undefined && room.value < HEADROOM_LATER;
+  if (b0)
+    lines.push(
+      ...spoken(b0.mitigation, "core", 2).map((l, i) =>
+        later && i === 0 ? { ...l, text: `When it grows, ${lowerFirst(l.text)}` } : l,
+      ),
+    );
   const b1 = nextBottleneck(d);
   const next = b1 ? nextLimit(b1.bottleneck, d, b1) : undefined;
   if (next) lines.push(...detail(next));
