@@ -172,11 +172,13 @@ describe("capacity in designs", () => {
     expect(nodes?.value).toBeGreaterThanOrEqual(3);
   });
 
-  it("derives series from monitored hosts, and keeps ingesters apart from them", () => {
+  it("derives series from monitored hosts, and sizes ingesters by a series budget, apart from the hosts", () => {
     const d = design("Design a metrics monitoring system for 10,000 nodes");
-    const per = d.capacity.find((r) => r.id === "series_per_ingester");
-    expect(per?.inputs.find((i) => i.name === "series")?.value).toBe(1e7);
-    expect(per?.inputs.find((i) => i.name === "ingesters")?.source).toBe("assumed");
+    const need = d.capacity.find((r) => r.id === "ingesters_needed");
+    expect(need?.inputs.find((i) => i.name === "series")?.value).toBe(1e7);
+    expect(need?.inputs.find((i) => i.name === "series_budget_per_ingester")?.source).toBe("assumed");
+    // ten million series on three replicas at two million each
+    expect(need?.value).toBe(15);
   });
 
   it("never asks for numbers in the checklist once the capacity section sizes the design", () => {

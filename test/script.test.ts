@@ -24,12 +24,13 @@ import {
   countMismatch,
   danglingEnd,
   enumerate,
+  isClause,
   mixedForms,
   oneForm,
   speakable,
   speakInput,
 } from "../src/render/script/speak.js";
-import { formulaSaid, hottest, jargonGlosses } from "../src/render/script/steps.js";
+import { formulaSaid, hottest, jargonGlosses, sayDecision } from "../src/render/script/steps.js";
 import { OWN_SCRIPT_PROMPTS, SCRIPT_CORPUS } from "./fixtures/script-corpus.js";
 import { cli } from "./helpers.js";
 
@@ -550,7 +551,7 @@ describe("presentation, said as a candidate says it", () => {
     ]);
     expect(problems(/^a list that/)).toEqual([]);
     expect(kafka.steps[0]?.text).toContain(
-      "Three hidden writes keep them valid: fetching the appended record, committing the offset and deleting or compacting segments.",
+      "Three hidden writes keep them valid: replicating the appended record, committing the offset and deleting or compacting segments.",
     );
     expect(pay.steps[4]?.text).toMatch(
       /Async workers cover calling the external system, recording the effect outcome and running the compensating steps\./,
@@ -581,9 +582,30 @@ describe("presentation, said as a candidate says it", () => {
     expect(said(pay)).toMatch(
       /Why is claiming the due outbox entry a write at all\? A?:?\s*It is there so one sender works on it at a time/,
     );
-    expect(said(lock)).toMatch(/a holder mid-lease and a leader mid-replication\./);
+    // the lock answers a crash from its own crashed-holder failure, so no generic actor list is left to check there
+    expect(said(lock)).not.toMatch(/worker mid-task/);
     expect(said(metrics)).not.toMatch(/leader mid-replication/);
-    expect(lock.steps[5]?.text).toContain("It keeps the hard rule on the lease from step four.");
+    // an alternative with its own preposition is set off by "rather than", never run on after "over"
+    const order = design("Design a distributed message queue like Kafka").decisions.find((x) =>
+      /per key/.test(x.question),
+    );
+    if (order) expect(sayDecision(order)[0]).toMatch(/, rather than one partition for a single global order/);
+    // the alert path reads the ingesters, and a read that may not lag says why it reads there
+    expect(metrics.steps[6]?.text).toContain("the alert rule query");
+    expect(metrics.steps[6]?.text).toContain("so the evaluator reads the ingesters, never object storage.");
+    // a store that is itself a lock service is built on, never offered as the answer to "design a lock service"
+    expect(lock.steps[6]?.text).toContain(
+      "If I may build on an existing store, it's etcd or ZooKeeper. Everything else I drew is my service on top of it.",
+    );
+    expect(lock.steps[6]?.text).not.toContain("For the coordination I'd use");
+    // a mechanism named for an order is glossed by the design's own path that does it
+    expect(metrics.steps[5]?.text).toContain(
+      "Here, publishing content before the pointer means uploading chunks and index before announcing the block.",
+    );
+    // the conditional write the rule names shares the credit with the lease: expiry alone gives liveness
+    expect(lock.steps[5]?.text).toContain(
+      "The core mechanism is a lease with expiry. Together with a guarded conditional update, it keeps the hard rule on the lease from step four.",
+    );
   });
 
   it("says the inputs behind every spoken number", () => {
@@ -591,7 +613,7 @@ describe("presentation, said as a candidate says it", () => {
     const eight = lock.steps[7]?.text ?? "";
     expect(eight).toMatch(/I'm assuming 5000 clients, because /);
     expect(eight).toMatch(
-      /At 3 times 5000 clients over a lease duration of 10 seconds, that's about 1\.5 thousand requests a second\./,
+      /At 5000 clients over a keep-alive interval of 3.3 seconds, that.s about 1\.5 thousand requests a second\./,
     );
     const d = design("Design a distributed message queue like Kafka");
     const partitions = d.capacity.find((c) => c.id === "partitions_needed");
@@ -630,23 +652,115 @@ describe("presentation, said as a candidate says it", () => {
     const m = metrics.steps[7]?.text ?? "";
     // the assumed scrape interval that drives the series count, and the reason for the ingester count
     expect(m).toMatch(/At 5 million samples a second times a scrape interval of 15 seconds, that's 75 million/);
-    expect(m).toMatch(/I'm assuming 20 ingesters, because /);
+    expect(m).toMatch(/I'm assuming 2 million series budgeted per ingester, because Mimir plans /);
     expect(m.indexOf("that's 75 million")).toBeLessThan(m.indexOf("At 75 million"));
     // where the input that drives the chain comes from, said before the chain uses it
     const l = lock.steps[7]?.text ?? "";
-    expect(l).toMatch(/I'm assuming 5000 clients, because each client process keeps one session /);
-    expect(l.indexOf("I'm assuming 5000 clients")).toBeLessThan(l.indexOf("At 3 times 5000 clients"));
+    expect(l).toMatch(/I'm assuming 5000 clients, because a large fleet runs a few thousand processes /);
+    expect(l.indexOf("I'm assuming 5000 clients")).toBeLessThan(l.indexOf("At 5000 clients"));
+    expect(l).toContain("At a third of a lease duration of 10 seconds, that's a keep-alive interval of 3.3 seconds.");
     // a count's own inputs are derived before the count: the bandwidth behind 30 partitions
     const k = kafka.steps[7]?.text ?? "";
     expect(k.indexOf("that's about 150 megabytes a second")).toBeGreaterThan(-1);
     expect(k.indexOf("that's about 150 megabytes a second")).toBeLessThan(k.indexOf("At 150 megabytes a second"));
   });
 
+  it("says every failure in the body with its fix, never a failure left hanging", () => {
+    for (const { d, s } of scripts) {
+      const eight = s.steps[7]?.sentences ?? [];
+      eight.forEach((x, i) => {
+        if (x === "Then a second failure." || x === "Now the first failure.") {
+          const fix = eight[i + 2] ?? "";
+          expect(fix, `${d.prompt}: ${eight[i + 1]}`).not.toMatch(/^(The first hotspot|The hottest number|Next|$)/);
+        }
+      });
+    }
+    expect(metrics.steps[7]?.text).toContain(
+      "so sums and rates double. Accept samples from one elected replica per cluster and drop the other's.",
+    );
+  });
+
+  it("says only the actors, agreement and lag the design has, and a condition in the archetype's own words", () => {
+    for (const { d, s } of scripts) {
+      const text = said(s);
+      if (!d.components.some((c) => c.kind === "worker-pool"))
+        expect(text, d.prompt).not.toMatch(/\b(callers and workers|client or worker)\b/i);
+      expect(text, d.prompt).not.toMatch(/work is coordinated per|agreement all hold/);
+      if (d.readPaths.filter((r) => r.servedBy !== "authority").length !== 1)
+        expect(text, d.prompt).not.toContain("The lag we accept there");
+    }
+    expect(lock.steps[5]?.text).toContain("An acquire whose reply was lost is retried. Without owner-keyed");
+  });
+
+  it("says how a product fits as sentences with a verb, one fact each", () => {
+    for (const { d, s } of scripts)
+      for (const f of s.steps[6]?.followUps ?? [])
+        if (/ fit\?$/.test(f.question)) {
+          expect(isClause(f.answer.split(/(?<=\.)\s+/)[0] ?? ""), `${d.prompt}: ${f.answer}`).toBe(true);
+          for (const part of f.answer.split(/(?<=\.)\s+/)) expect(part.split(/\s+/).length).toBeLessThanOrEqual(30);
+        }
+    const etcd = lock.steps[6]?.followUps.find((f) => f.question === "How does etcd fit?")?.answer ?? "";
+    expect(etcd.split(/(?<=\.)\s+/).length).toBe(4);
+    expect(said(kafka)).toContain("Each partition is stored as append-only segment files");
+  });
+
+  it("never says a pick without its reason, even in the short version", () => {
+    for (const { d, s } of scripts) {
+      const six = s.steps[5]?.sentences ?? [];
+      six.forEach((x, i) => {
+        if (x.startsWith("I'd pick ") && !x.includes(", because "))
+          expect(six[i + 1] ?? "", `${d.prompt}: ${x}`).toMatch(/^I'd do it because /);
+      });
+    }
+    expect(kafka.steps[5]?.text).toContain("I'd do it because each consumer sets its own pace");
+  });
+
+  it("says how close the hottest number is to what one unit handles, with where that ceiling comes from", () => {
+    const eight = lock.steps[7]?.text ?? "";
+    expect(eight).toContain("I'm assuming 30 thousand requests a second per leader, because that is what etcd's");
+    expect(eight).toContain("That's about 5 percent of what one leader handles.");
+    expect(eight.indexOf("1.5 thousand requests a second.")).toBeLessThan(eight.indexOf("5 percent"));
+    // well under the ceiling, the remedies are for when it grows; far over it, a multiple and remedies for now
+    expect(eight).toContain("handles. When it grows, put leases whose failover can wait");
+    const big = writeScript(design("Design a distributed lock service for 2 million clients"), { minutes: 45 });
+    expect(big.steps[7]?.text).toContain("That's about 20 times what one leader handles.");
+    expect(big.steps[7]?.text).not.toContain("When it grows");
+  });
+
+  it("sizes a skewed hotspot by its busiest unit, not only the even share", () => {
+    const eight = kafka.steps[7]?.text ?? "";
+    expect(eight).toContain("That's about 5 thousand messages a second on each.");
+    expect(eight).toContain(
+      "Keys are rarely uniform, so at twice the average, the busiest partition takes about 10 thousand messages a second.",
+    );
+    expect(eight.indexOf("on each")).toBeLessThan(eight.indexOf("the busiest partition takes"));
+  });
+
+  it("says who calls what, a crash from the design's own failures, and no bare multiplier", () => {
+    // the provider's webhook is not a client call
+    expect(pay.steps[4]?.text).toContain("The API has three calls: start, status and cancel.");
+    expect(pay.steps[4]?.text).toContain("The external provider calls our webhook.");
+    // a crash the design's failures tell, not the generic "a worker mid-task"
+    const crash = (s: typeof lock) =>
+      s.steps[4]?.followUps.find((f) => f.question === "What does a crash in the middle look like?")?.answer ?? "";
+    expect(crash(pay)).toMatch(/^The provider applied the charge but our process crashed/);
+    expect(crash(kafka)).toMatch(/^The partition leader acknowledges a record and dies/);
+    expect(crash(lock)).toMatch(/^A crashed holder keeps the resource locked/);
+    for (const { d, s } of scripts) {
+      // "At 3 times 1.5 thousand": a number with no unit read as a factor sounds like the peak factor again
+      expect(said(s), d.prompt).not.toMatch(/\bAt \d+(?:\.\d+)? times /);
+    }
+    expect(said(pay)).toContain("times 3 writes for each workflow, that's about 4.5 thousand writes a second");
+    expect(said(kafka)).toContain("One read can use a replica: the operator or autoscaler reads consumer lag.");
+  });
+
   it("names a next limit that is not the hottest number again", () => {
     const m = metrics.steps[7];
     expect(m?.text).not.toMatch(/Next,? [^.]*active series/i);
     expect(m?.followUps.find((f) => f.question === "What breaks next?")?.answer ?? "").not.toMatch(/active series/i);
-    expect(lock.steps[7]?.text).toMatch(/Next comes the single consensus leader per lease group\./);
+    expect(lock.steps[7]?.text).toMatch(/Next comes the single consensus leader per lease group, about 3 thousand /);
+    // a plural limit takes "come", and a limit the capacity table sizes is said with its size
+    expect(metrics.steps[7]?.text).toMatch(/Next come the retained bytes, about 13 terabytes\./);
   });
 
   it("asks what else writes only about paths the step has not already named", () => {
@@ -677,15 +791,30 @@ describe("presentation, said as a candidate says it", () => {
     }
   });
 
-  it("says how many fields a record holds and the ones that matter, and names them all only when asked", () => {
-    expect(lock.steps[2]?.text).toContain("It holds the owner id and the fencing token, among four fields.");
-    for (const { d, s } of scripts)
-      expect(s.steps.map((x) => x.text).join(" "), d.prompt).not.toMatch(/\bholds? [^.:]*, [^.:]*, [^.:]* and /);
-    // "What exactly is in the lease?" is the interviewer asking for the fields: the answer names them
-    const asked = lock.steps[2]?.followUps.find((q) => q.question.startsWith("What exactly"));
-    expect(asked?.answer).toMatch(/It holds the owner id, the fencing token, .* and the version\./);
-    const paid = pay.steps[2]?.followUps.find((q) => q.question.startsWith("What exactly"));
-    expect(paid?.answer).not.toMatch(/among \w+ fields/);
+  it("names every field of a record of up to five, in the prompt's terms, and counts only a longer list", () => {
+    expect(lock.steps[2]?.text).toContain(
+      "It holds the owner id, the fencing token, the expiry time and the row version.",
+    );
+    // a payment is the workflow instance the rules speak of, and its input is said as what a payment carries
+    // said once, where the archetype's own name is first said (step 2 names the workflow instance)
+    expect(pay.steps[1]?.text).toContain(
+      "the workflow instance and the effect attempt. Each payment is one workflow instance.",
+    );
+    expect(said(pay).split("Each payment is one workflow instance.").length).toBe(2);
+    expect(pay.steps[2]?.text).toMatch(/It holds [^.]*the amount and currency/);
+    for (const { d, s } of scripts) {
+      const text = s.steps.map((x) => x.text).join(" ");
+      // "…, and a deleted flag": the list's own "and" never becomes a field ("the and a deleted flag")
+      expect(said(s), d.prompt).not.toMatch(/\bthe (?:and|or) /);
+      // a list of six or more is counted, never read out whole
+      expect(text, d.prompt).not.toMatch(/\bholds? [^.:]*, [^.:]*, [^.:]*, [^.:]*, [^.:]* and /);
+      // the body named the fields: "what exactly is in it?" would only repeat them
+      const q = s.steps[2]?.followUps.find((f) => f.question.startsWith("What exactly"));
+      if (q && !/among \w+ fields/.test(s.steps[2]?.text ?? ""))
+        expect(s.steps[2]?.text ?? "", d.prompt).not.toContain(q.answer.split(". ").pop()?.replace(/\.$/, "") ?? "");
+    }
+    const asked = kafka.steps[2]?.followUps.find((q) => q.question.startsWith("What exactly"));
+    expect(asked?.answer).toMatch(/It holds the key, the value, .* and the timestamp\./);
   });
 
   it("speaks a protocol by a short name, never its diagram title", () => {

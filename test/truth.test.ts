@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
+import { agreeingMitigation, mitigationItems } from "../src/engine/fields/bottlenecks.js";
 
 /** Rules that keep a design from stating wrong facts about itself. */
 
@@ -13,7 +15,7 @@ const where = (d: ReturnType<typeof design>, re: RegExp) => d.context.paths.find
 describe("where a path runs", () => {
   it("a path the acknowledgement waits for is on the request path, whatever its shape", () => {
     expect(where(design(METRICS), /^replicate each series/)).toBe("request path");
-    expect(where(design(KAFKA), /^in-sync followers fetch/)).toBe("request path");
+    expect(where(design(KAFKA), /^replicate the appended record/)).toBe("request path");
     expect(where(design(KV), /^replicate each write to the key's replicas/)).toBe("request path");
   });
   it("the card's own placement wins: periodic rule evaluation is a control loop, the relay's call an async worker", () => {
@@ -78,7 +80,7 @@ describe("one source of numbers per design", () => {
         }
       }
     }
-    const storage = design(METRICS).bottlenecks.find((b) => /Stored bytes/.test(b.bottleneck));
+    const storage = design(METRICS).bottlenecks.find((b) => /Retained bytes/.test(b.bottleneck));
     const retained = design(METRICS).capacity.find((c) => c.id === "retained_bytes");
     expect(storage?.estimate).toContain(retained?.display ?? "-");
   });
@@ -110,8 +112,9 @@ describe("which invariant a mechanism protects", () => {
   const protects = (d: ReturnType<typeof design>, id: string) => d.mechanisms.find((m) => m.id === id)?.protects ?? "";
   it("follows the invariant's wording and the mechanism's, not the first invariant", () => {
     const lock = design("Design a distributed lock service");
-    expect(protects(lock, "fencing-token")).toMatch(/token .*strictly increases/);
-    expect(protects(lock, "consensus-replication")).toMatch(/quorum/);
+    // the fencing token is checked where the write lands (acquire hands it out; the resource refuses a lower one)
+    expect(protects(lock, "fencing-token")).toMatch(/token .*(strictly increases|below the last_fence)/);
+    expect(protects(lock, "consensus-replication")).toMatch(/quorum|majority/);
     expect(protects(lock, "idempotency-key")).not.toMatch(/every later read/);
     const metrics = design(METRICS);
     expect(protects(metrics, "log-compaction")).toMatch(/compacted Block/);
@@ -220,5 +223,41 @@ describe("a fix offered later is not one the design already made", () => {
     // a write whose repeat does apply twice still gets one
     const pay = design("Design a payment service that charges cards exactly once");
     expect(pay.predicates.find((x) => x.id === "duplicate-retry-matters")?.holds).toBe(true);
+  });
+});
+
+describe("mitigations agree with the chosen decisions and the design's own parts", () => {
+  it("says a step the chosen option rejects only with the condition under which the other option wins", () => {
+    const d = design(METRICS);
+    expect(d.decisions.find((x) => x.id === "i18-retention")?.chosen).toBe("raw");
+    const said = d.bottlenecks.map((b) => b.mitigation).join(" | ");
+    expect(said).not.toMatch(/keep rollups long/i);
+    for (const item of d.bottlenecks.flatMap((b) => mitigationItems(b.mitigation)))
+      if (/rollups?/i.test(item)) expect(item).toMatch(/ if retention runs to months$/);
+    // object storage is already the chosen block store: moving blocks there is not a remedy
+    expect(said).not.toMatch(/move blocks to object storage/i);
+  });
+  it("flags a mitigation in the words a chosen option excludes", () => {
+    const d = design(METRICS);
+    const broken = {
+      ...d,
+      bottlenecks: d.bottlenecks.map((b, i) =>
+        i === 1 ? { ...b, mitigation: "Keep raw data short, keep rollups long" } : b,
+      ),
+    };
+    expect(
+      checkCoherence(broken)
+        .map((p) => p.detail)
+        .join(" "),
+    ).toMatch(/mitigation .* says 'rollups'/);
+  });
+  it("keeps a plain mitigation whole", () => {
+    expect(agreeingMitigation("Shard by key, batch writes, and cap fan-out.", [], [])).toBe(
+      "Shard by key, batch writes, and cap fan-out.",
+    );
+    expect(mitigationItems("Lock coarse resources (a shard or job, never one request), and split groups")).toEqual([
+      "Lock coarse resources (a shard or job, never one request)",
+      "split groups",
+    ]);
   });
 });

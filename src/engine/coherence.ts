@@ -9,6 +9,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
+import { mitigationItems } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { referenceVerdict } from "./references.js";
@@ -249,7 +250,21 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
       where: `failure row '${f.failure}'`,
       text: `${f.failure} ${f.prevention} ${f.repair}`,
     })),
+    // a mitigation may name a rejected option's step only under the condition that option wins on
+    ...d.bottlenecks.map((b) => ({
+      where: `mitigation '${b.mitigation}'`,
+      text: mitigationItems(b.mitigation)
+        .filter((item) => !rejectedWins(d).some((w) => item.endsWith(` if ${w}`)))
+        .join(", "),
+    })),
   ];
+}
+
+/** When each option a decision did not choose would win, as the decisions word it. */
+function rejectedWins(d: Design): string[] {
+  return d.decisions.flatMap((r) =>
+    r.options.filter((o) => o.id !== r.chosen && o.winsWhen).map((o) => (o.winsWhen ?? "").replace(/[.]$/, "")),
+  );
 }
 
 /**

@@ -174,6 +174,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 10,
     assumedBecause: "ten seconds balances failover time against renewal load",
   },
+  { id: "keepalive_seconds", label: "keep-alive interval", unit: "s" },
+  { id: "leader_requests_per_sec", label: "requests one consensus leader handles", unit: "req/s" },
   {
     id: "heartbeat_seconds",
     label: "heartbeat interval",
@@ -198,6 +200,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a daily pass is the usual revisit period",
   },
   { id: "series", label: "active time series", unit: "series" },
+  { id: "series_budget_per_ingester", label: "series budgeted per ingester", unit: "series" },
+  {
+    id: "writes_per_workflow",
+    label: "writes for each workflow",
+    unit: "writes for each workflow",
+    assumed: 3,
+    assumedBecause: "a workflow writes its state once on create, once on calling out and once on settling",
+  },
   {
     id: "scrape_seconds",
     label: "scrape or report interval",

@@ -2,8 +2,9 @@ import { formulaOf } from "../../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { Deriver } from "../design/graph.js";
-import type { BottleneckRow, CapacityRow, Nfrs } from "../design/types.js";
+import type { BottleneckRow, CapacityRow, DecisionRow, Nfrs } from "../design/types.js";
 import { approx, formatQuantity, grouped } from "../quantity-format.js";
+import { pattern } from "../text.js";
 import { archetype, meaningWords } from "./common.js";
 
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
@@ -118,11 +119,94 @@ export function sameFigure(
   return best?.row;
 }
 
+/** A mitigation's items at the top level: "a (x, y), b, and c" -> ["a (x, y)", "b", "c"]. */
+export function mitigationItems(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "(") depth++;
+    else if (ch === ")") depth = Math.max(0, depth - 1);
+    else if (ch === "," && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out
+    .map((x) =>
+      x
+        .trim()
+        .replace(/^(?:and|or)\s+/, "")
+        .replace(/[.]$/, ""),
+    )
+    .filter((x) => x.length > 0);
+}
+
+/** The conjunction a mitigation joins its last item with ("…, or give it its own partition" -> "or"). */
+const lastJoin = (text: string): string => /,\s+(and|or)\s+[^,]*$/.exec(text)?.[1] ?? "and";
+
+/** An option a chosen decision rejected, with the wording the chosen option excludes and when the rejected one wins. */
+interface Rejected {
+  excludes: RegExp[];
+  winsWhen?: string;
+}
+
+function rejectedBy(decisions: readonly DecisionRow[]): Rejected[] {
+  return decisions.flatMap((d) => {
+    const chosen = d.options.find((o) => o.id === d.chosen);
+    const excludes = (chosen?.implies?.excludes ?? []).map((x) => pattern(x, "i"));
+    const other = d.options.find((o) => o.id !== d.chosen);
+    return excludes.length > 0 ? [{ excludes, winsWhen: other?.winsWhen?.replace(/[.]$/, "") }] : [];
+  });
+}
+
+/**
+ * A mitigation that agrees with the design: an item in the words a chosen decision excludes ("keep rollups
+ * long" beside raw samples for the whole retention) is said as what would change the decision ("… if retention
+ * runs to months"), or left out when the rejected option says no condition; an item that moves data to
+ * something the design already has ("move blocks to object storage" where object storage is the chosen store)
+ * is left out as already done. Undefined when nothing is left.
+ */
+export function agreeingMitigation(
+  text: string,
+  rejected: readonly Rejected[],
+  have: readonly string[],
+): string | undefined {
+  const owned = have.map((h) => h.toLowerCase());
+  const items: string[] = [];
+  const all = mitigationItems(text);
+  for (const item of all) {
+    const r = rejected.find((x) => x.excludes.some((re) => re.test(item)));
+    if (r) {
+      if (r.winsWhen) items.push(`${item} if ${r.winsWhen}`);
+      continue;
+    }
+    const target = /\b(?:move|moves|moving|tier|offload|put)\b.*?\b(?:to|into|onto|on)\s+(.+)$/i.exec(item)?.[1];
+    const words = target?.toLowerCase().match(/[a-z]{3,}/g) ?? [];
+    if (words.length > 0 && owned.some((h) => words.every((w) => h.includes(w)))) continue;
+    items.push(item);
+  }
+  if (items.length === 0) return undefined;
+  // a step said under the rejected option's condition is an alternative to the rest: "…, or downsample … if …"
+  const conditioned = rejected.some((r) => r.winsWhen && items[items.length - 1]?.endsWith(` if ${r.winsWhen}`));
+  // nothing changed: the card's own wording, joins and sentences as written
+  if (items.length === all.length && items.every((x, i) => x === all[i])) return text;
+  const said =
+    items.length === 1
+      ? (items[0] ?? "")
+      : conditioned
+        ? `${items.slice(0, -1).join(", ")}, or ${items[items.length - 1]}`
+        : `${items.slice(0, -1).join(", ")}${items.length > 2 ? "," : ""} ${lastJoin(text)} ${items[items.length - 1]}`;
+  return `${said.charAt(0).toUpperCase()}${said.slice(1)}${/[.]$/.test(text.trim()) ? "." : ""}`;
+}
+
 export const bottlenecksField: Deriver<"bottlenecks"> = {
   field: "bottlenecks",
   category: "Derived",
-  reads: ["archetypes", "nfrs", "primaryState", "capacity"],
-  rule: "the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure",
+  reads: ["archetypes", "nfrs", "primaryState", "capacity", "decisions", "technology", "components"],
+  rule: "a mitigation keeps only what agrees with the chosen decisions (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     // an archetype's capacity values, gathered once for all of its bottlenecks
@@ -135,13 +219,15 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       }
       return k;
     };
+    const rejected = rejectedBy(f.decisions);
+    const have = [...f.technology.flatMap((t) => t.choices.map((c) => c.product)), ...f.components.map((c) => c.name)];
     f.archetypes.forEach((ra, i) => {
       const a = archetype(ra.id);
       const list = i === 0 ? a.bottlenecks : a.bottlenecks.slice(0, 1);
       for (const b of list) {
         const row: BottleneckRow = {
           bottleneck: b.bottleneck,
-          mitigation: b.mitigation,
+          mitigation: agreeingMitigation(b.mitigation, rejected, have) ?? b.mitigation,
           archetype: a.id,
           rank: out.length === 0 ? "first hotspot" : "next",
         };

@@ -39,6 +39,8 @@ export const CAPACITY_KIND_VALUES = [
   "hotspot",
   "count",
   "time",
+  /** a load over what one unit handles: how close the hottest number is to its ceiling */
+  "headroom",
 ] as const;
 export type CapacityKind = (typeof CAPACITY_KIND_VALUES)[number];
 

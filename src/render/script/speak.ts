@@ -522,7 +522,9 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
   if (rate?.[1]) return `${n} ${RATE_NOUNS[rate[1]] ?? rate[1]} a second`;
   if (/^[a-z]+s$/.test(u)) {
     const last = words.split(/\s+/).pop();
-    return `${n} ${last === u && countWords(words) <= 4 ? words : u}`;
+    // "series budgeted per ingester": a label that starts with its unit says what the count is of
+    const leads = new RegExp(`^${u} [a-z]+ed\\b`).test(words) && countWords(words) <= 5;
+    return `${n} ${(last === u && countWords(words) <= 4) || leads ? words : u}`;
   }
   return `${n} ${words}`;
 }

@@ -1,7 +1,10 @@
 import type { Design } from "../../engine/design/design.js";
 import { rememberText } from "../../engine/text.js";
+import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
+import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
 import {
   actionName,
@@ -124,6 +127,8 @@ const names = (phrases: readonly string[]): string[] =>
  * "producer appends the record" -> "the producer appends the record"; "acquire the resource" stays.
  */
 function withSubject(name: string): string {
+  // "operator or autoscaler reads consumer lag": two agent nouns joined by "or" are one subject and take one "the"
+  if (/^[a-z-]+(?:or|er|ist|ant) (?:or|and) [a-z-]+(?:or|er|ist|ant) [a-z]+s\b/.test(name)) return `the ${name}`;
   if (startsWithVerb(name) || phraseForm(name) === "verb" || /^(the|a|an)\s/i.test(name)) return name;
   return /^[a-z-]+ [a-z]+s\b/.test(name) ? `the ${name}` : name;
 }
@@ -266,9 +271,15 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
 const walkedOps = (d: Design) => d.operations.filter((o) => o.critical || o.mechanism || isRead(o.operation));
 
 /** The visible writes step 1 names, critical first, so the ones named when a list is cut short are the ones that matter. */
-function visibleWrites(d: Design): string[] {
-  const ws = walkedOps(d).filter((o) => !o.hidden && !isRead(o.operation));
-  return said(names([...ws.filter((o) => o.critical), ...ws.filter((o) => !o.critical)].map((o) => o.phrase)));
+function visibleWrites(d: Design, ownOnly = false): string[] {
+  const ws = walkedOps(d).filter(
+    (o) => !o.hidden && !isRead(o.operation) && (!ownOnly || o.archetype === d.archetypes[0]?.id),
+  );
+  // the archetype the prompt asks for speaks first: a substrate's internals ("proposing a put") come after its own writes
+  const dominant = d.archetypes[0]?.id;
+  const rank = (o: Design["operations"][number]) => (o.critical ? 0 : 2) + (o.archetype === dominant ? 0 : 1);
+  const ordered = ws.map((o, i) => ({ o, i })).sort((a, b) => rank(a.o) - rank(b.o) || a.i - b.i);
+  return said(names(ordered.map((x) => x.o.phrase)));
 }
 
 /* ---- 1. Normalise ---- */
@@ -353,10 +364,12 @@ function normalise(d: Design): StepDraft {
       question: `Why assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}?`,
       answer: clauses(why).slice(0, 2).join(" "),
     });
-  if (writes.length > 3)
+  // the other writes of the system asked for; a substrate's internals ("proposing a put") are not its writes
+  const otherWrites = visibleWrites(d, true).filter((w) => !writes.slice(0, 3).includes(w));
+  if (writes.length > 3 && otherWrites.length > 0)
     followUps.push({
       question: "Which other writes are there?",
-      answer: sentence(`The others are ${andList(said(writes.slice(3)))}`),
+      answer: sentence(`The others are ${andList(said(otherWrites))}`),
     });
   // a hidden write is explained only by its own stated purpose ("… so one sender works on it at a time"),
   // never by a generic "it must stay current" line that would fit any write
@@ -393,6 +406,9 @@ function scopesStep(d: Design): StepDraft {
     lines.push(
       ...core(`The state that must never be wrong is ${andList(entities.slice(0, 3).map((e) => `the ${e}`))}`),
     );
+  // the prompt's name for its unit, tied to the archetype's name where that name is first said
+  const tie = tiedHere(d, 2);
+  if (tie) lines.push(...core(tie));
   const paths = said(criticalNames(d));
   const it = entities.length > 1 ? "them" : "it";
   // the same three paths as step 1's writes are not read out a second time
@@ -409,8 +425,10 @@ function scopesStep(d: Design): StepDraft {
   const k = sc("coordination");
   const parts: string[] = [];
   const same = [o, e, k].filter((x) => x !== undefined);
-  if (same.length === 3 && same.every((x) => x.scope === o?.scope))
-    parts.push(`order, ownership and agreement all hold per ${o?.scope}`);
+  // agreement is said by its reason ("the lease table is replicated by quorum …"), never as a bare scope
+  // ("work is coordinated per replica group", "agreement holds per key" in a single-primary store)
+  if (same.length === 3 && same.every((x) => x.scope === o?.scope) && o?.scope !== "none")
+    parts.push(`order and ownership hold per ${o?.scope}`);
   else {
     const ordered = o && o.scope !== "none" ? o : undefined;
     if (o && !ordered) parts.push("order does not matter");
@@ -419,7 +437,6 @@ function scopesStep(d: Design): StepDraft {
       if (ordered) parts.push(`order holds per ${ordered.scope}`);
       if (e) parts.push(`ownership holds per ${e.scope}`);
     }
-    if (k) parts.push(`work is coordinated per ${k.scope}`);
   }
   if (parts.length > 0) lines.push(...core(andList(parts)));
   const reason = e ?? o;
@@ -481,6 +498,8 @@ function primaryStep(d: Design): StepDraft {
   const owner = s ? d.components.find((c) => c.holds.includes(s.entity)) : undefined;
   let described: string | undefined;
   let describedWhole: string | undefined;
+  // whether the body said the record as a field list (then every field is named, or counted if many)
+  let listed = false;
   if (s && name) {
     lines.push(
       ...core(
@@ -495,17 +514,31 @@ function primaryStep(d: Design): StepDraft {
     // so "it" can only mean this one.
     const desc = speakable(s.description);
     const labelled = /^([^:.;]{3,60}): ([^:]+)$/.exec(desc);
+    // a record the prompt renamed ("the payment") is tied once to the archetype's name the rules use, and
+    // that sentence says what it is, so its label is not said again
+    const unit = renamedFrom(s);
+    const tie = tiedHere(d, 3);
+    if (tie) lines.push(...core(tie));
+    listed = Boolean(labelled?.[1] && labelled[2] && !isClause(labelled[1]));
     described =
       isClause(desc.split(/[.;]/)[0] ?? "") && !labelled
         ? desc
         : labelled?.[1] && labelled[2] && !isClause(labelled[1])
-          ? `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]))}`
+          ? unit
+            ? heldSaid(d, lowerFirst(labelled[2]))
+            : `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]))}`
           : `It is ${lowerFirst(desc)}`;
     // asked "what exactly is in it?", the answer names the fields the body only counted
     if (labelled?.[1] && labelled[2] && !isClause(labelled[1]) && !(isClause(desc.split(/[.;]/)[0] ?? "") && !labelled))
       describedWhole = `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]), true)}`;
-    lines.push(...spoken(described, "core", 2, 32));
-    const others = d.primaryState.slice(1, 3).map((p) => `the ${entityWords(p.entity)}`);
+    // what the record is and holds is the step's point, kept whole even in the short version
+    lines.push(...spoken(described, "core", 3, 32).map((l) => ({ ...l, keep: "core" as const })));
+    // the records kept beside it are the same archetype's: a substrate's log is not this design's state
+    const others = d.primaryState
+      .slice(1)
+      .filter((p) => p.archetype === s.archetype)
+      .slice(0, 2)
+      .map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, the design keeps ${andList(others)}`));
   }
   const model = s ? d.dataModel.find((m) => m.entity === s.entity) : undefined;
@@ -534,19 +567,21 @@ function primaryStep(d: Design): StepDraft {
     };
   }
   const followUps: FollowUp[] = [];
-  if (s && name)
-    followUps.push({
-      question: `What exactly is in ${name}?`,
-      answer: model
-        ? sentence(
-            `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable), true)}`,
-          )
-        : (describedWhole ?? described)
-          ? clauses(describedWhole ?? described ?? "")
-              .slice(0, 2)
-              .join(" ")
-          : sentence(name),
-    });
+  // the body already named every field: "what exactly is in it?" would only repeat it
+  const named = listed && described !== undefined && !/\bamong \w+ fields\b/.test(described);
+  const contents = model
+    ? sentence(
+        `It is keyed by ${andList(model.key.map(speakable))}. ${fieldsSaid(d, model.fields.map(speakable), true)}`,
+      )
+    : (describedWhole ?? described)
+      ? clauses(describedWhole ?? described ?? "")
+          .slice(0, 2)
+          .join(" ")
+      : sentence(name ?? "");
+  // an answer the body already said word for word is not worth a question
+  const body = lines.map((l) => l.text).join(" ");
+  const repeats = contents.split(/(?<=\.)\s+/).every((c) => body.includes(c.replace(/\.$/, "")));
+  if (s && name && !named && !repeats) followUps.push({ question: `What exactly is in ${name}?`, answer: contents });
   if (s && alone)
     followUps.push({
       question: "Why keep it that small?",
@@ -570,8 +605,20 @@ function invariantsStep(d: Design): StepDraft {
     lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
   }
   // the archetypes' own rules; a row restating a default guarantee ("a change is never applied twice") adds nothing said
-  const more = uniq(d.invariants.filter(ownRule).map((i) => i.statement)).filter((st) => st !== hard?.statement);
-  const said = more.map((r) => clauses(r, RULE_WORDS)[0]).filter((c): c is string => Boolean(c));
+  // the dominant archetype's own rules first, so a substrate's internals are the ones left unsaid
+  const dominant = d.archetypes[0]?.id;
+  const own = d.invariants.filter(ownRule);
+  const more = uniq(
+    [...own.filter((i) => i.archetype === dominant), ...own.filter((i) => i.archetype !== dominant)].map(
+      (i) => i.statement,
+    ),
+  ).filter((st) => st !== hard?.statement);
+  const sayable = (r: string) => clauses(r, RULE_WORDS)[0];
+  const ownSaid = more.filter((r) =>
+    d.invariants.some((i) => i.statement === r && i.archetype === dominant && sayable(r)),
+  );
+  // a substrate's rules ("a change is acknowledged … at the same index and term") only when the design's own are few
+  const said = (ownSaid.length >= 3 ? ownSaid : more).map(sayable).filter((c): c is string => Boolean(c));
   if (said.length > 0) lines.push(...core(hard ? "Then the rules on the other paths" : "The rules are these"));
   said.slice(0, 4).forEach((c, i) => {
     lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
@@ -672,8 +719,14 @@ function contextStep(d: Design): StepDraft {
   if (worker.length > 0) lines.push(...core(where(worker, "async workers", true)));
   if (loop.length > 0) lines.push(...core(where(loop, "control loops", true)));
   if (d.api.length > 0) {
-    const calls = d.api.slice(0, 4).map((a) => speakable(a.operation));
+    // a call an outside system makes back to us (a provider's webhook) is not one of the callers' calls
+    const inbound = (a: Design["api"][number]) => /\b(callback|webhook)s?\b/i.test(`${a.operation} ${a.call}`);
+    const own = d.api.filter((a) => !inbound(a));
+    const calls = (own.length > 0 ? own : d.api).slice(0, 4).map((a) => speakable(a.operation));
     lines.push(...core(`The API has ${enumerate("call", "calls", calls, 4)}`));
+    const caller = d.components.find((c) => c.kind === "external");
+    if (own.length > 0 && own.length < d.api.length && caller)
+      lines.push(...core(`${sentence(theName(caller.name)).slice(0, -1)} calls our webhook`));
     const guard = d.api.find((a) => a.request.some((r) => /request.?id|token|version|offset|idempotency/i.test(r)));
     if (guard) {
       const f = guard.request.filter((r) => /request.?id|token|version|offset|idempotency/i.test(r));
@@ -684,7 +737,7 @@ function contextStep(d: Design): StepDraft {
       );
     }
   }
-  lines.push(...spoken(d.context.retries, "core", 1));
+  lines.push(...spoken(withActors(d, d.context.retries), "core", 1));
   // a clock rule about expiry is said only where something expires
   if (!/\bexpir/i.test(d.context.clocks) || expires(d)) lines.push(...spoken(d.context.clocks, "detail", 1));
   const stance = d.nfrs.availability;
@@ -707,11 +760,38 @@ function contextStep(d: Design): StepDraft {
     ? `That's the frame. Shall I go deep on ${doing(critical)}, or on what can fail?`
     : "That's the frame. Where would you like me to go deep?";
   const followUps: FollowUp[] = [
-    { question: "What if a client retries?", answer: clauses(d.context.retries)[0] ?? sentence(d.context.retries) },
+    {
+      question: "What if a client retries?",
+      answer: clauses(withActors(d, d.context.retries))[0] ?? sentence(withActors(d, d.context.retries)),
+    },
   ];
-  const crash = crashSaid(d);
+  // a crash this design's own failures tell (a leader dying before followers copied, a process crashing
+  // after the charge) answers better than the generic list of actors
+  const told = spokenFailures(d)
+    .map((f) => ({ f, said: failureSaid(f), fix: fixSaid(f.prevention) }))
+    .find((x) => x.said && !x.said.label && x.fix && /\b(crash(?:es|ed)?|dies|died)\b/i.test(x.said.text));
+  const crash = told?.said && told.fix ? `${told.said.text} ${told.fix}` : crashSaid(d);
   if (crash) followUps.push({ question: "What does a crash in the middle look like?", answer: crash });
   return { lines, checkIn, followUps };
+}
+
+/**
+ * A mechanism named for an order ("publish content before the pointer") glossed by the design's own path
+ * that does it: "Here, publishing content before the pointer means uploading chunks and index before
+ * announcing the block."
+ */
+function beforeGloss(ms: Design["mechanisms"]): string | undefined {
+  for (const m of ms.slice(0, 3)) {
+    const name = lowerFirst(speakable(m.name));
+    if (!/\bbefore\b/.test(name) || !startsWithVerb(name)) continue;
+    const path = pathsOf(m)[0] ?? "";
+    const entity = /\(([a-z][a-z ]{2,30})\)\s*$/.exec(path)?.[1];
+    const step = / and ([a-z][^,;()]*\bbefore\b[^,;()]*)/.exec(speakable(path.replace(/\s*\([^)]*\)\s*$/, "")))?.[1];
+    const said = step ? gerund(step.trim()) : undefined;
+    const g = gerund(name);
+    if (said && g) return sentence(`Here, ${g} means ${entity ? said.replace(/\bit$/, `the ${entity}`) : said}`);
+  }
+  return undefined;
 }
 
 /** The companion predicate a mechanism was pulled in by: "duplicate-retry-matters: …" -> "duplicate-retry-matters". */
@@ -734,9 +814,29 @@ function spokenMechanisms(d: Design): Design["mechanisms"] {
 /** Varied ways to say "this condition adds that companion", so a list of them does not sound read out. */
 const ADD_LEADS = ["So I add", "That calls for", "So the design needs", "That brings in"];
 
-/** The spoken reason a predicate pulls in companions, from the predicate table's own sentence. */
-function predicateReason(id: string): string | undefined {
-  return PREDICATES.find((p) => p.id === id)?.holdsWhen;
+/**
+ * The spoken reason a predicate pulls in companions: the dominant archetype's own reason when its card
+ * states one ("an acquire whose reply was lost is retried; …"), else the predicate table's generic sentence,
+ * said only with the actors this design has.
+ */
+function predicateReason(d: Design, id: string): string | undefined {
+  const lead = d.archetypes[0]?.id;
+  const own = lead ? ARCHETYPE_BY_ID.get(lead as ArchetypeId)?.predicates.find((p) => p.id === id)?.because : undefined;
+  if (own) return own;
+  const generic = PREDICATES.find((p) => p.id === id)?.holdsWhen;
+  return generic ? withActors(d, generic) : undefined;
+}
+
+/**
+ * A generic line said with the actors this design has: "callers and workers", "a client or worker" lose
+ * the workers where no worker pool runs anything.
+ */
+export function withActors(d: Design, text: string): string {
+  if (d.components.some((c) => c.kind === "worker-pool")) return text;
+  return text
+    .replace(/\b([Cc])allers and workers\b/g, "$1allers")
+    .replace(/\b([Cc])lients and workers\b/g, "$1lients")
+    .replace(/\b([Aa]) client or worker\b/g, "$1 client");
 }
 
 /**
@@ -823,7 +923,8 @@ export function sayDecision(dec: Decision): string[] {
     ? isClause(alt)
       ? `I'd pick ${name}, not one where ${alt}`
       : // "a relay that retries over a direct call" would garden-path: a name with its own clause ends at a comma
-        /,|\b(that|which|who)\b/.test(name)
+        // and "X over one partition for a single global order" would read "over" as a preposition of X
+        /,|\b(that|which|who)\b/.test(name) || /\b(for|with|over|of|in)\b/.test(alt)
         ? `I'd pick ${name}, rather than ${alt}`
         : `I'd pick ${name} over ${alt}`
     : `I'd pick ${name}`;
@@ -892,6 +993,33 @@ function heldSaid(d: Design, text: string, whole = false): string {
   return rest.length > 0 ? `${fields} ${rest.join(". ")}` : fields;
 }
 
+/** Most fields a record's description names aloud; a longer list is counted and its one or two that matter named. */
+const NAMED_FIELDS = 5;
+
+/** The archetype's own name for a record the prompt renamed ("payment" was the workflow instance), from its reason. */
+function renamedFrom(s: Design["primaryState"][number]): string | undefined {
+  const m = /\(its (\w+): the prompt names its unit\b/.exec(s.because);
+  return m?.[1] && m[1] !== s.entity ? entityWords(m[1]) : undefined;
+}
+
+/**
+ * "Each payment is one workflow instance", said once at the step that first says the archetype's own name
+ * for the record (step 2 when its list names it, else step 3), so the two names never drift apart unexplained.
+ */
+function tiedHere(d: Design, step: 2 | 3): string | undefined {
+  const s = d.primaryState[0];
+  const unit = s ? renamedFrom(s) : undefined;
+  if (!s || !unit) return undefined;
+  const inStepTwo = critEntities(d).slice(0, 3).includes(unit);
+  return (step === 2) === inStepTwo ? sentence(`Each ${entityWords(s.entity)} is one ${unit}`) : undefined;
+}
+
+/** What the prompt's unit carries as its input ("amount and currency" for a payment), when the prompt renamed it. */
+function unitInput(d: Design): string | undefined {
+  const s = d.primaryState[0];
+  return s && renamedFrom(s) ? UNIT_INPUT[entityWords(s.entity)] : undefined;
+}
+
 /**
  * A record's fields said as how many there are and the one or two that matter, never the whole list read
  * aloud: "It holds the owner id and the fencing token, among four fields." The fields that matter are the
@@ -899,8 +1027,18 @@ function heldSaid(d: Design, text: string, whole = false): string {
  * answer (`whole`) names every field up to six, the asked-for detail.
  */
 export function fieldsSaid(d: Design, fields: readonly string[], whole = false): string {
-  const items = fields.map((f) => f.trim().replace(/^(?:the|a|an)\s+/i, "")).filter((f) => f.length > 0);
-  if (items.length <= 2 || (whole && items.length <= 6))
+  // a bare "input" is said as what this prompt's unit carries ("the amount and currency" for a payment)
+  const input = unitInput(d);
+  const items = fields
+    .map((f) =>
+      f
+        .trim()
+        .replace(/^(?:and|or)\s+/i, "")
+        .replace(/^(?:the|a|an)\s+/i, ""),
+    )
+    .filter((f) => f.length > 0)
+    .map((f) => (input && /^inputs?$/i.test(f) ? input : f));
+  if (items.length <= NAMED_FIELDS || (whole && items.length <= 8))
     return sentence(`It holds ${andList(items.map((f) => `the ${f}`))}`);
   const rules = stems(d.invariants.map((i) => i.statement).join(" "));
   const score = (f: string) => overlap(stems(f), rules);
@@ -924,20 +1062,36 @@ function mechanismsStep(d: Design): StepDraft {
   );
   const lead = leadMechanism(d);
   const hard = hardRule(d);
+  const guards = hard ? guardsOf(d, hard.statement) : [];
+  // a second guard the rule names in its own words ("a conditional write") shares the credit: a lease's
+  // expiry frees a dead holder, the conditional write is what grants to one
+  const partner =
+    lead && guards[0] === lead && guards[1] && hard && overlap(stems(guards[1].name), stems(hard.statement)) >= 1
+      ? guards[1]
+      : undefined;
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
-    if (hard && guardsOf(d, hard.statement)[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
+    if (hard && guards[0] === lead && partner)
+      lines.push(
+        ...core(
+          `Together with ${withArticle(lowerFirst(speakable(partner.name)))}, it keeps ${ruleName(d, hard.statement)}`,
+        ),
+      );
+    else if (hard && guards[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
       const c = firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
     }
   }
   lines.push(...exactlyOnce(d, spokenSet));
-  const rest = uniq(base.filter((m) => m !== lead).map((m) => lowerFirst(speakable(m.name))));
-  if (rest.length > 0)
+  const others = base.filter((m) => m !== lead && m !== partner);
+  const rest = uniq(others.map((m) => lowerFirst(speakable(m.name))));
+  if (rest.length > 0) {
     lines.push(
       ...core(`Beside it, ${enumerate("base mechanism", "base mechanisms", rest, 3, "base mechanisms matter most")}`),
     );
+    lines.push(...detail(beforeGloss(others)));
+  }
   // Companions, grouped by the predicate that pulls them in: the condition, then what it adds.
   const byPredicate = new Map<string, string[]>();
   for (const m of companions) {
@@ -946,17 +1100,25 @@ function mechanismsStep(d: Design): StepDraft {
   }
   let i = 0;
   for (const [id, names] of byPredicate) {
-    const reason = predicateReason(id);
-    const text = reason ? firstClause(reason, COMFORT_WORDS) : undefined;
+    const reason = predicateReason(d, id);
+    // the condition in at most two short sentences: "An acquire whose reply was lost is retried. Without …"
+    const said = reason ? clauses(reason, COMFORT_WORDS).slice(0, 2) : [];
+    const text = said[0];
     if (!text) continue;
-    lines.push({ text, keep: i < 2 ? "core" : "detail" });
+    for (const t of said) lines.push({ text: t, keep: i < 2 ? "core" : "detail" });
     const verb = ADD_LEADS[i % ADD_LEADS.length] ?? "So I add";
     lines.push({ text: sentence(`${verb} ${andList(names.map(withArticle))}`), keep: i < 2 ? "core" : "detail" });
     i++;
   }
+  // a pick is never said without its reason: the first decision keeps reason and cost, the second its reason
   d.decisions.slice(0, 2).forEach((dec, k) => {
     const [pick, ...why] = sayDecision(dec);
-    lines.push(...core(pick), ...why.map((t) => ({ text: t, keep: k === 0 ? "core" : "detail" }) as Line));
+    const reasoned = why.length > 0 && !/^The cost is/.test(why[0] ?? "");
+    const keep = (i: number): Line["keep"] => (k === 0 || (i === 0 && reasoned) ? "core" : "detail");
+    lines.push(
+      { text: pick ?? "", keep: k === 0 || reasoned ? "core" : "detail" },
+      ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
+    );
   });
   const seq = d.diagrams.find((g) => g.kind === "sequence");
   const cue: DiagramCue | undefined = seq
@@ -995,6 +1157,30 @@ function product(name: string): string {
   return /\b(table|tables|store|log|queue|cluster|index)$/.test(t) && !/s$/.test(t) ? withArticle(t) : t;
 }
 
+/** Most words a product's fit is said in when asked: its facts one sentence each, as many as fit. */
+const FIT_WORDS = 45;
+
+/**
+ * How a product fits, said as sentences: each of its facts on its own (never four spliced with commas), as
+ * many as fit in a short answer; a description without a verb ("Managed ordered shards with …") is said as
+ * what the product gives.
+ */
+function fitSaid(fits: string): string | undefined {
+  const out: string[] = [];
+  let words = 0;
+  for (const c of clauses(fits, 40)) {
+    if (out.length > 0 && words + countWords(c) > FIT_WORDS) break;
+    out.push(c);
+    words += countWords(c);
+  }
+  const first = out[0];
+  if (!first) return undefined;
+  // a proper name leading the description keeps its capital ("Raft-replicated key space")
+  const named = /^(?:Raft|Paxos|Kafka|Redis|Prometheus|PostgreSQL|ZooKeeper|[A-Z][A-Z0-9]+)\b/.test(first);
+  if (!isClause(first)) out[0] = sentence(`It gives ${named ? first : lowerFirst(first)}`);
+  return out.join(" ");
+}
+
 /* ---- 7. Serving paths ---- */
 function servingStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -1011,13 +1197,19 @@ function servingStep(d: Design): StepDraft {
   if (derived.length > 0) lines.push(...core(say(derived, "can use a derived copy")));
   if (d.readPaths.length === 0) lines.push(...core("Every read goes to the authority"));
   const lagging = d.readPaths.find((r) => r.servedBy !== "authority");
-  if (lagging) {
+  // "the lag we accept there" names one read's bound; with several reads off the authority it would
+  // pin the first one's bound on all of them, so the question about that read says it instead
+  const alone = d.readPaths.filter((r) => r.servedBy !== "authority").length === 1;
+  if (lagging && alone) {
     const c = firstClause(lagging.staleness, COMFORT_WORDS);
     // "none: bytes under a digest never change" is two statements, said as two sentences
     const [lag = "", ...why] = (c ?? "").split(": ");
     if (c) lines.push({ text: sentence(`The lag we accept there: ${lowerFirst(lag)}`), keep: "detail" });
     if (c && why.length > 0) lines.push({ text: sentence(why.join(", ")), keep: "detail" });
   }
+  // a read off the authority that still may not lag says where it must read, and why
+  const fresh = d.readPaths.find((r) => r.servedBy !== "authority" && /^none:\s/.test(r.staleness));
+  if (fresh) lines.push(...detail(clauses(fresh.staleness.replace(/^none:\s*/, ""), 34)[0]));
   // Never recommend buying the system the prompt asks us to design.
   const asked = d.prompt.toLowerCase();
   const named = (product: string) =>
@@ -1034,10 +1226,23 @@ function servingStep(d: Design): StepDraft {
   const store = tech[0];
   // One technology line: the store. A second layer's product (a workflow engine beside hand-built
   // outbox tables, a coordination service beside the store being designed) would contradict the design.
-  if (store)
+  // a product that is itself a system of the kind the prompt asks to build (etcd for a lock service) is
+  // something to build on, said as such, never as the answer to the prompt
+  const lead = d.archetypes[0]?.id;
+  const kin = new Set(
+    (lead ? (ARCHETYPE_BY_ID.get(lead as ArchetypeId)?.signals.systems ?? []) : []).flatMap((x) => [
+      x.name.toLowerCase(),
+      ...x.aliases.map((a) => a.toLowerCase()),
+    ]),
+  );
+  const picks = store?.choices.slice(0, 2) ?? [];
+  const buildsOn = picks.length > 0 && picks.every((c) => kin.has(c.product.toLowerCase()));
+  if (store && buildsOn)
     lines.push(
-      ...core(`For the ${store.layer} I'd use ${orList(store.choices.slice(0, 2).map((c) => product(c.product)))}`),
+      ...core(`If I may build on an existing store, it's ${orList(picks.map((c) => product(c.product)))}`),
+      ...core("Everything else I drew is my service on top of it"),
     );
+  else if (store) lines.push(...core(`For the ${store.layer} I'd use ${orList(picks.map((c) => product(c.product)))}`));
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
   const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
   if (avoid) lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));
@@ -1046,7 +1251,7 @@ function servingStep(d: Design): StepDraft {
   if (pick)
     followUps.push({
       question: `How ${/s$/.test(product(pick.product).split(/\s+(?:with|on|for|in)\s+/)[0] ?? "") ? "do" : "does"} ${product(pick.product)} fit?`,
-      answer: firstClause(pick.fits, 40) ?? sentence(speakable(pick.product)),
+      answer: fitSaid(pick.fits) ?? sentence(speakable(pick.product)),
     });
   if (avoid) {
     const why = clauses(avoid.why.replace(/^tempting, but[^;]*;\s*/i, ""), 40)[0];
@@ -1128,6 +1333,9 @@ function perWhat(label: string | undefined): string | undefined {
   return /\bone (?:[a-z]+ )?([a-z]+) (?:sustains|handles|serves|holds)\b/.exec(label)?.[1];
 }
 
+/** A value divided by a small whole number, said as a part of it. */
+const PARTS: Record<string, string> = { "2": "half", "3": "a third", "4": "a quarter" };
+
 const RATE_WORDS: Record<string, string> = { msg: "messages", req: "requests", ops: "operations" };
 
 /**
@@ -1186,8 +1394,11 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
       const op = tokens[at++];
       const right = factor();
       // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
-      const joined =
-        op === "*" && right.fraction
+      // "a third of a lease duration of 10 seconds", never "10 seconds over 3"
+      const part = op === "/" && !left.compound ? PARTS[right.text] : undefined;
+      const joined = part
+        ? `${part} of ${left.text}`
+        : op === "*" && right.fraction
           ? `${left.text} at ${right.text}`
           : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
       left = { text: joined, compound: true };
@@ -1248,6 +1459,18 @@ function failureSaid(f: Design["failures"][number]): { label?: string; text: str
   if (text) return { text };
   const label = body ? headOf(f.failure) : undefined;
   return label ? { label, text: label } : undefined;
+}
+
+/**
+ * A failure's fix as one sentence: its first clause, or when that is too long to say, its first alternative
+ * ("Accept samples from one elected replica per cluster and drop the other's, or keep both and …" -> the part
+ * before ", or").
+ */
+function fixSaid(prevention: string): string | undefined {
+  const whole = clauses(prevention, RULE_WORDS)[0];
+  if (whole) return whole;
+  const first = speakable(prevention).split(/,\s+or\s+/)[0] ?? "";
+  return first && countWords(first) <= RULE_WORDS ? sentence(first) : undefined;
 }
 
 /** A failure as a question: "What if <what happens>?", from the row's own description. */
@@ -1361,7 +1584,13 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   for (const x of derived) lines.push(...core(x));
   const count = countReason(hot);
   if (count !== driver) lines.push(...detail(count));
+  // every other assumed input the hottest number reads directly, with where it comes from ("5000 clients")
+  for (const n of names) {
+    const r = assumedReason(hot.inputs.find((x) => x.name === n));
+    if (r && r !== driver && r !== count) lines.push(...detail(r));
+  }
   lines.push(...core(chainLine(d, hot)));
+  lines.push(...headroomLines(d, hot));
   if (split) {
     // a figure the count is built from is derived before the count uses it ("150 megabytes a second")
     const said = new Set([hot.id, ...(part ? [part.id] : [])]);
@@ -1369,10 +1598,72 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
     for (const c of d.capacity.filter((x) => !said.has(x.id) && x !== split.over && overNames.includes(x.id)))
       lines.push(...core(chainLine(d, c)));
     const over = chainLine(d, split.over);
+    // the count's own assumed divisor ("a budget of 2 million series per ingester") with where it comes from
+    const overWhy = countReason(split.over);
+    if (over && overWhy && overWhy !== driver) lines.push(...detail(overWhy));
     lines.push(...core(over ?? `That spreads over ${speakFigure(split.over.display)}`));
     lines.push(...core(`That's ${roundSaid(speakFigure(split.each.display))} on each`));
   }
   return lines;
+}
+
+/** Below this share of one unit's ceiling, the hotspot's remedies are for when it grows, not for now. */
+const HEADROOM_LATER = 0.5;
+
+/** A small multiple said as a word: 2 -> "twice". */
+const TIMES: Record<number, string> = { 2: "twice", 3: "three times", 4: "four times" };
+
+/**
+ * The hotspot's own load when it is the even share times an assumed skew ("messages_per_partition *
+ * partition_skew"): the average per partition says nothing about the hot one, so the skew is said with its
+ * reason and the load it puts on the busiest one.
+ */
+function skewLines(b: Design["bottlenecks"][number], each: Figure): Line[] {
+  const m = /^(.+?) = (\w+) \* (\w+) \(/.exec(b.formula ?? "");
+  if (!m?.[1] || m[2] !== each.id || !m[3]) return [];
+  const q = QUANTITY_BY_ID.get(m[3]);
+  const value = /≈ ([^,]+?), with /.exec(b.estimate ?? "")?.[1];
+  const why = q?.assumedBecause;
+  if (!value || !why || q?.assumed === undefined) return [];
+  const where = /\bon (the busiest [a-z]+)/.exec(m[1])?.[1] ?? "the busiest one";
+  return [
+    // one sentence: the reason the skew is assumed, then the load it puts on the busiest one
+    ...core(
+      `${(why.split(/,\s+so\s+/)[0] ?? why).replace(/^./, (c) => c.toUpperCase())}, so at ${TIMES[q.assumed] ?? `${q.assumed} times`} the average, ${where} takes ${roundSaid(speakFigure(`≈ ${value}`))}`,
+    ),
+  ];
+}
+
+/**
+ * How close the hottest number is to what one unit handles, from a headroom figure the capacity model
+ * divides it by ("keepalives_per_sec / leader_requests_per_sec"): the ceiling with where it comes from, then
+ * the share used, so a load is never called a hotspot without saying whether it is near the limit.
+ */
+function headroomLines(d: Design, hot: Figure): Line[] {
+  const room = d.capacity.find(
+    (c) => figureKind(c) === "headroom" && new RegExp(`=\\s*${hot.id}\\s*/\\s*\\w+\\s*$`).test(c.formula),
+  );
+  const cap = room ? /\/\s*(\w+)\s*$/.exec(room.formula)?.[1] : undefined;
+  const input = room?.inputs.find((x) => x.name === cap);
+  if (!room || !input) return [];
+  const pct = room.value * 100;
+  // past twice the ceiling, a multiple says it better than a percentage ("about 20 times")
+  const share =
+    pct < 1
+      ? "under 1 percent of"
+      : pct >= 200
+        ? `about ${+room.value.toPrecision(2)} times`
+        : `about ${+pct.toPrecision(pct < 10 ? 1 : 2)} percent of`;
+  const per = perWhat(QUANTITY_BY_ID.get(input.name)?.label);
+  const rate = /^(\w+)\/s$/.exec(input.unit ?? "")?.[1];
+  if (!per || !rate) return [];
+  const why =
+    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
+  const amount = `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate} a second per ${per}`;
+  return [
+    ...detail(why ? `I'm assuming ${amount}, because ${why.trim()}` : undefined),
+    ...core(`That's ${share} what one ${per} handles`),
+  ];
 }
 
 /* ---- 8. Failures and scale (the hottest number is said here) ---- */
@@ -1390,10 +1681,12 @@ function failuresStep(d: Design): StepDraft {
   }
   const second = named[1];
   const said2 = second ? failureSaid(second) : undefined;
-  if (second && said2) {
+  // a failure is said with its fix or not at all: a failure left hanging sounds like an open problem
+  const fix2 = second ? fixSaid(second.prevention) : undefined;
+  if (second && said2 && fix2) {
     if (said2.label) lines.push(...detail(`The next failure is the one we call ${said2.label}`));
     else lines.push(...detail("Then a second failure"), ...detail(said2.text));
-    lines.push(...spoken(second.prevention, "detail", 1));
+    lines.push(...detail(fix2));
   }
   // a stated window bounds a guarantee said earlier, so it is said even when its row comes later
   const windowed = named.slice(2).find((f) => WINDOW.test(speakable(f.failure)));
@@ -1418,15 +1711,26 @@ function failuresStep(d: Design): StepDraft {
       );
   }
   if (size) lines.push(...sizingLines(d, size));
+  if (size?.split && b0) lines.push(...skewLines(b0, size.split.each));
   if (!size && b0?.estimate) {
     lines.push(...core(`Sizing it: ${speakFigure(b0.estimate)}`));
   } else if (!size && b0?.formula) {
     const q = speakable(b0.formula.split(" = ")[0] ?? "");
     if (q && countWords(q) <= 12) lines.push(...core(`I'd size it by ${lowerFirst(q)}`));
   }
-  if (b0) lines.push(...spoken(b0.mitigation, "core", 2));
+  // a load well under its ceiling is a limit for later: its remedies are said as what to do when it grows
+  const room = size
+    ? d.capacity.find((c) => figureKind(c) === "headroom" && c.formula.includes(`= ${size.hot.id} /`))
+    : undefined;
+  const later = room !== undefined && room.value < HEADROOM_LATER;
+  if (b0)
+    lines.push(
+      ...spoken(b0.mitigation, "core", 2).map((l, i) =>
+        later && i === 0 ? { ...l, text: `When it grows, ${lowerFirst(l.text)}` } : l,
+      ),
+    );
   const b1 = nextBottleneck(d);
-  const next = b1 ? nextLimit(b1.bottleneck) : undefined;
+  const next = b1 ? nextLimit(b1.bottleneck, d, b1) : undefined;
   if (next) lines.push(...detail(next));
   const followUps: FollowUp[] = [];
   for (const f of named.slice(1, 4)) {
@@ -1471,10 +1775,28 @@ export function nextBottleneck(d: Design): Design["bottlenecks"][number] | undef
   return d.bottlenecks.slice(1).find((b) => !repeats(b));
 }
 
-/** The next limit as a sentence: "Next comes the single consensus leader per lease group." */
-function nextLimit(cell: string): string | undefined {
+/** "comes" or "come", by the head noun of a limit's name: "the retained bytes" come, "the single leader per group" comes. */
+function comes(name: string): string {
+  const head = name.split(/\s+(?:per|of|on|in|for|across|at|to|with)\s+/)[0] ?? name;
+  const last = head.split(/\s+/).pop() ?? "";
+  return /[^s]s$/.test(last) && !/(?:ness|sis|us)$/.test(last) ? "come" : "comes";
+}
+
+/**
+ * The next limit as a sentence, with its size when the capacity table has it: "Next come the retained bytes,
+ * about 13 terabytes." A limit named without a size leaves the listener to guess how close it is.
+ */
+function nextLimit(cell: string, d?: Design, b?: Design["bottlenecks"][number]): string | undefined {
   const h = bodyOf(cell) ? headOf(cell) : undefined;
-  if (h) return sentence(`Next comes ${/^(the|a|an)\s/i.test(h) ? h : `the ${h}`}`);
+  // the capacity figure it measures: quoted by its formula, or named by the same quantity
+  const fig = b?.formula
+    ? d?.capacity.find((c) => b.formula?.startsWith(c.formula) || b.formula?.split(" = ")[0] === c.quantity)
+    : undefined;
+  const size = fig ? `, ${roundSaid(speakFigure(fig.display))}` : "";
+  if (h) {
+    const name = /^(the|a|an)\s/i.test(h) ? h : `the ${h}`;
+    return sentence(`Next ${comes(name)} ${name}${size}`);
+  }
   const c = firstClause(cell, 30);
   return c ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next comes ${lowerFirst(c)}`) : undefined;
 }

@@ -13,14 +13,31 @@ export const capacity: CapacityModel = {
     {
       quantity: "clients",
       typical: 5000,
-      why: "each client process keeps one session whose keep-alive covers every lease it holds",
+      why: "a large fleet runs a few thousand processes that take locks, each with one session",
       from: [{ expression: "leases / 20", why: "a client process holds a few tens of leases under its one session" }],
     },
+    {
+      quantity: "keepalive_seconds",
+      from: { expression: "lease_seconds / 3", why: "a holder renews every third of its lease duration" },
+    },
+    inp(
+      "leader_requests_per_sec",
+      30000,
+      "that is what etcd's performance guide reports for a three-member cluster under heavy load",
+    ),
     inp("writes_per_sec", 1000, "acquires and releases; each is a replicated write"),
     inp("value_bytes", 200, "a lease record (resource key, owner, fencing token, expiry) is a couple of hundred bytes"),
   ],
   figures: [
-    fig("keepalives_per_sec", "session keep-alives to the leader", "rate", "3 * clients / lease_seconds", "req/s"),
+    fig("keepalives_per_sec", "session keep-alives to the leader", "rate", "clients / keepalive_seconds", "req/s"),
+    // keep-alives never reach the log, so a leader's request rate, not its write rate, is their ceiling
+    fig(
+      "keepalive_headroom",
+      "share of one leader's request capacity the keep-alives use",
+      "headroom",
+      "keepalives_per_sec / leader_requests_per_sec",
+      "fraction",
+    ),
     fig(
       "peak_lease_writes",
       "peak replicated lease writes (acquires + releases)",

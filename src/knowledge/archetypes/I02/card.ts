@@ -104,7 +104,7 @@ export const card = {
     {
       name: "Lease",
       description:
-        "One row per protected resource: owner id, fencing token, expires_at and a row version. The token is a per-resource high-water mark that survives release, so a later grant always gets a larger number.",
+        "One row per protected resource: owner id, fencing token, expiry time and a row version. The token is a per-resource high-water mark that survives release, so a later grant always gets a larger number.",
       truth: true,
     },
     {
@@ -129,33 +129,20 @@ export const card = {
   writePaths: [
     {
       action:
-        "acquire a free or expired resource by a conditional write that sets the owner, bumps the token and sets expires_at",
+        "acquire a free or expired resource by a conditional write that sets the owner, bumps the token and sets the expiry, returning the new fencing token to the holder (never a number reused for that resource)",
       entity: "Lease",
       shape: "state transition",
       mechanism: "lease",
       critical: true,
     },
     {
-      action: "hand the new fencing token to the holder with every grant, never reusing a number for that resource",
-      entity: "Lease",
-      shape: "state transition",
-      mechanism: "fencing-token",
-      critical: true,
-    },
-    {
-      action: "renew the lease before it lapses, accepted only when owner and token still match",
-      entity: "Lease",
-      shape: "overwrite current value",
-      mechanism: "heartbeat-renewal",
-      hidden: true,
-      critical: true,
-    },
-    {
-      action: "send session keepalives that keep every lease bound to the session alive",
+      action:
+        "renew the session with a keep-alive before it lapses, which extends every lease bound to it; a lapsed session's leases expire together",
       entity: "HolderSession",
       shape: "overwrite current value",
       mechanism: "heartbeat-renewal",
       hidden: true,
+      critical: true,
     },
     {
       action:
@@ -174,8 +161,7 @@ export const card = {
       critical: true,
     },
     {
-      action:
-        "apply the holder's change to the protected resource only if its token is at least last_fence, raising last_fence",
+      action: "update the protected resource only if the write's token is at least last_fence, raising last_fence",
       entity: "ProtectedResource",
       shape: "state transition",
       mechanism: "fencing-token",
@@ -201,7 +187,7 @@ export const card = {
       entity: "Lease",
       shape: "read projection",
       staleness:
-        "the holder's own deadline, measured on a monotonic clock from when the acquire or renew was sent, minus a drift margin, so it gives up before the server expires the lease",
+        "the holder's own deadline, measured on a monotonic clock from when the acquire or the last keep-alive was sent, minus a drift margin, so it gives up before the server expires the lease",
     },
     {
       action: "waiters learn that the resource was released or expired",
@@ -216,14 +202,14 @@ export const card = {
     "At any instant the committed lease store holds at most one unexpired Lease per resource; a grant happens only through a conditional write on the current owner and version.",
     "Lease.token for a resource strictly increases across grants and is never reused, even after release, row deletion, restore from backup, or leader failover of the lease store.",
     "ProtectedResource never applies a write whose token is below the last_fence it has already accepted, and it compares and records the token in the same atomic step as the write.",
-    "Only the current owner presenting the current token can renew or release; a renew or release carrying an older token changes nothing.",
+    "Only the current owner presenting the current token can release; a release carrying an older token changes nothing.",
     "A holder stops acting before the server-side expiry: its local deadline is the acquire send time plus the TTL minus the maximum clock drift.",
     "A grant is acknowledged to the claimant only after a quorum has durably recorded it, so a lease-store failover cannot forget an owner.",
   ],
   contract: {
     api: [
       "acquire(resource, owner, ttl) -> {token, expires_at} | busy(holder, expires_at); a repeated call by the same owner returns its existing grant",
-      "renew(resource, token) -> new expires_at | lost (expired or superseded by a newer token)",
+      "keepAlive(session) -> new expiry for every lease bound to the session | lost (the session expired)",
       "release(resource, token) -> ok | not_owner; releasing with a stale token is a no-op",
       "holder(resource) -> {owner, token, expires_at} | free, answered linearizably",
       "acquireWait(resource, owner, ttl, max_wait) -> token | timeout, queued fairly behind earlier claimants",
@@ -233,7 +219,7 @@ export const card = {
       "Mutual exclusion per resource in the lease store's timeline: two unexpired grants for one resource never overlap.",
       "Every grant carries a fencing token larger than any earlier grant for that resource, so the protected side can refuse a holder that lost its lease.",
       "A crashed holder's lease lapses within its TTL, after which another claimant can acquire; progress never waits on the dead holder.",
-      "Fails closed: without a quorum, acquire and renew are refused rather than answered from state that may be stale.",
+      "Fails closed: without a quorum, acquire and keep-alive are refused rather than answered from state that may be stale.",
     ],
   },
   predicates: [
@@ -345,12 +331,12 @@ export const card = {
   bottlenecks: [
     {
       bottleneck:
-        "Keep-alive load on the leader: every client session's keep-alive reaches the lock leader, which extends its leases' expiry in memory rather than writing a log entry per renewal",
+        "The lock leader: every client session's keep-alive reaches it, and it extends that session's leases in memory rather than writing a log entry per renewal",
       mitigation:
-        "Keep each client's leases bound to its session so one keep-alive covers them all, lengthen the TTL for leases whose failover can wait, and add jitter so keep-alives do not arrive in bursts",
+        "Put leases whose failover can wait on a separate session with a longer TTL, and add jitter so keep-alives do not arrive in bursts",
       formula: {
         yields: "session keep-alives per second (each client every third of the TTL)",
-        expression: "3 * clients / lease_seconds",
+        expression: "clients / keepalive_seconds",
         unit: "req/s",
       },
     },
@@ -386,7 +372,7 @@ export const card = {
     {
       product: "etcd",
       layer: "coordination",
-      fits: "Leases with server-side TTLs attach to any number of keys, a keep-alive is renewed by the leader's lessor without a Raft entry (grants and revokes are logged, and checkpoints of the remaining TTL only when enabled), transactions compare revisions, and a key's create revision serves as a fencing token",
+      fits: "Its leases have server-side TTLs and attach to any number of keys; the leader's lessor extends a lease on each keep-alive without a Raft entry (grants and revokes are logged, and checkpoints of the remaining TTL only when enabled); transactions compare revisions; a key's create revision serves as a fencing token",
       suits: ["linearizable", "fail-closed", "small-metadata", "durable"],
       poorFor: ["high-throughput", "multi-region"],
       caveat:

@@ -10,7 +10,7 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Renewal with self-fencing",
     notation:
-      "client-lib>lock-leader[session keep-alive {Lease.owner = me and Lease.token = mine and Lease.expires_at > now}] -> lock-leader>client-lib[new expires_at for every bound lease, extended in leader memory without a log entry] -> client-lib[extend local deadline] |-> client-lib[stop all work {local deadline passed or renew refused}] => done | expire",
+      "client-lib>lock-leader[session keep-alive {HolderSession.expires_at > now}] -> lock-leader>client-lib[new expires_at for every bound lease, extended in leader memory without a log entry] -> client-lib[extend local deadline] |-> client-lib[stop all work {local deadline passed or renew refused}] => done | expire",
   },
   {
     name: "Expiry and handoff to the next waiter",
@@ -26,7 +26,7 @@ export const topology: Topology = {
       name: "Lock client library (in each worker)",
       kind: "client",
       holds: ["HolderSession"],
-      runs: ["acquire", "renew", "local deadline check"],
+      runs: ["acquire", "session keep-alive", "local deadline check"],
       because:
         "the holder must renew before expiry and stop acting on its own monotonic deadline, which only code inside the holder can do",
     },
@@ -35,7 +35,7 @@ export const topology: Topology = {
       name: "Lock leader (1 of 5-node Raft/Paxos group)",
       kind: "replica-group",
       holds: ["Lease", "Waiter"],
-      runs: ["grant", "renew", "release", "lazy expiry check"],
+      runs: ["grant", "session keep-alive", "release", "lazy expiry check"],
       because:
         "one leader orders every conditional write on the lease table, so two claimants can never both see the resource free",
     },
@@ -68,7 +68,7 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "client-lib", to: "lock-leader", kind: "request", label: "acquire / renew / release" },
+    { from: "client-lib", to: "lock-leader", kind: "request", label: "acquire / keep-alive / release" },
     { from: "lock-leader", to: "lock-followers", kind: "replication", label: "replicate grant, majority ack" },
     { from: "client-lib", to: "protected-resource", kind: "request", label: "write carrying fencing token" },
     { from: "expiry-sweeper", to: "lock-leader", kind: "control", label: "reclaim expired leases" },
@@ -78,18 +78,18 @@ export const topology: Topology = {
     {
       operation: "acquire",
       call: "POST /v1/locks/{resource}:acquire",
-      request: ["owner_id", "ttl_ms", "request_id"],
+      request: ["session_id", "owner_id", "request_id"],
       response: ["fencing_token", "expires_at"],
       errors: ["409 held by another owner (holder, expires_at)", "503 no quorum (fails closed)"],
       guarantee: "at most one unexpired grant per resource; a repeat by the same owner returns its existing grant",
     },
     {
-      operation: "renew",
-      call: "POST /v1/locks/{resource}:renew",
-      request: ["owner_id", "fencing_token"],
+      operation: "keep-alive",
+      call: "POST /v1/sessions/{session}:keepalive",
+      request: ["session_id"],
       response: ["expires_at"],
-      errors: ["410 lease lost (expired or superseded)", "503 no quorum"],
-      guarantee: "only the current owner with the current token extends the lease",
+      errors: ["410 session lost (expired)", "503 no quorum"],
+      guarantee: "extends every lease bound to the session; a lapsed session's leases expire together",
     },
     {
       operation: "release",

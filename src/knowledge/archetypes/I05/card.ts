@@ -92,7 +92,7 @@ export const card = {
     {
       name: "Partition",
       description:
-        "One replicated append-only sequence of records with increasing offsets (not dense: compaction and transaction markers leave gaps), stored as segment files with sparse indexes, a leader, an in-sync follower set and a high watermark marking what is committed.",
+        "One replicated, append-only sequence of records with increasing offsets (not dense: compaction and transaction markers leave gaps). On disk it is segment files with sparse indexes. Each partition has a leader, an in-sync follower set and a high watermark that marks what is committed.",
       truth: true,
     },
     {
@@ -130,7 +130,7 @@ export const card = {
     },
     {
       action:
-        "in-sync followers fetch the appended record, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
+        "replicate the appended record to the in-sync followers, which fetch it, and with acks=all the leader acknowledges once every in-sync replica has it and the set still counts at least min.insync.replicas",
       entity: "Partition",
       shape: "async process",
       mechanism: "isr-replication",
@@ -414,7 +414,7 @@ export const card = {
     {
       product: "Segment files on local SSDs, tiered to object storage",
       layer: "storage",
-      fits: "Each partition as append-only segment files with sparse offset indexes on the broker's disks, served from the page cache, with closed segments copied to S3 or GCS for long retention",
+      fits: "Each partition is stored as append-only segment files with sparse offset indexes on the broker's disks and served from the page cache; closed segments are copied to S3 or GCS for long retention",
       suits: ["high-throughput", "durable", "long-retention", "low-cost"],
       poorFor: ["operational-simplicity"],
       caveat:

@@ -53,7 +53,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "pull",
         name: "consumers pull batches and commit offsets (Kafka-style)",
-        buys: "each consumer sets its own pace, batches, and can replay from any retained offset",
+        buys: "each consumer sets its own pace and batch size, and can replay from any retained offset",
         costs: "polling adds a little latency; consumers own their offsets",
         winsWhen: "several groups read the same stream, volume is high, or replay matters",
         implies: {

@@ -29,7 +29,7 @@ export const capacity: CapacityModel = {
       "outbox_writes",
       "state and outbox writes (create, effect, settle)",
       "hotspot",
-      "3 * peak_workflows_per_sec",
+      "peak_workflows_per_sec * writes_per_workflow",
       "writes/s",
     ),
     fig(
@@ -43,7 +43,7 @@ export const capacity: CapacityModel = {
       "record_growth",
       "workflow and attempt records written per day",
       "growth",
-      "requests_per_sec * 86400 * message_bytes * 3",
+      "requests_per_sec * 86400 * message_bytes * writes_per_workflow",
       "B/day",
     ),
   ],

@@ -75,7 +75,7 @@ export const card = {
     {
       name: "WorkflowInstance",
       description:
-        "One running process (a payment, a refund, a delivery): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
+        "One database row per run (a payment, a refund, a delivery): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
       truth: true,
     },
     {
@@ -353,7 +353,11 @@ export const card = {
         "Outbox relay throughput: every transition with an effect adds an outbox write plus a claim and an outcome update",
       mitigation:
         "Relay with change data capture or batched polling per outbox partition, and delete or archive sent entries promptly",
-      formula: { yields: "outbox state writes", expression: "3 * writes_per_sec", unit: "writes/s" },
+      formula: {
+        yields: "state and outbox writes (create, effect, settle)",
+        expression: "peak_workflows_per_sec * writes_per_workflow",
+        unit: "writes/s",
+      },
     },
     {
       bottleneck:
@@ -361,9 +365,9 @@ export const card = {
       mitigation:
         "Persist waiting instances as rows woken by a due-time index instead of holding threads, so a waiting instance costs a row, not a worker",
       formula: {
-        yields: "open workflow instances (Little's law)",
-        expression: "requests_per_sec * task_seconds",
-        unit: "workflows",
+        yields: "open workflow instances at peak (Little's law)",
+        expression: "peak_workflows_per_sec * task_seconds",
+        unit: "instances",
       },
     },
     {

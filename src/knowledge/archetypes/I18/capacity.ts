@@ -11,7 +11,11 @@ export const capacity: CapacityModel = {
       from: { expression: "nodes * 1000", why: "each monitored host exports about a thousand series" },
     },
     inp("retention_days", 15, "Prometheus keeps 15 days of samples by default"),
-    inp("ingesters", 20, "a couple of dozen ingesters hold the recent samples in memory"),
+    inp(
+      "series_budget_per_ingester",
+      2000000,
+      "Mimir plans one core and 2.5 gigabytes per 300 thousand series in memory",
+    ),
     {
       quantity: "samples_per_sec",
       from: { expression: "series / scrape_seconds", why: "every series reports once per scrape" },
@@ -36,18 +40,29 @@ export const capacity: CapacityModel = {
       "samples_per_sec * sample_bytes * 86400 * retention_days",
       "B",
     ),
+    // every active series sits in the in-memory head of each ingester it replicates to, so memory, not the
+    // sample rate, sizes the ingest tier: the ingester count follows from a per-ingester series budget
+    fig("replicated_series", "active series held in ingester memory", "hotspot", "series * replicas", "series"),
+    fig(
+      "ingesters_needed",
+      "ingesters needed",
+      "count",
+      "replicated_series / series_budget_per_ingester",
+      "ingesters",
+      true,
+    ),
     fig(
       "series_per_ingester",
       "active series held in memory per ingester",
-      "hotspot",
-      "series * replicas / ingesters",
+      "rate",
+      "replicated_series / ingesters_needed",
       "series",
     ),
     fig(
       "samples_per_ingester",
       "samples per second per ingester",
       "rate",
-      "samples_per_sec * replicas / ingesters",
+      "samples_per_sec * replicas / ingesters_needed",
       "samples/s",
     ),
   ],

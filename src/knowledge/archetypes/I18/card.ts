@@ -190,6 +190,13 @@ export const card = {
         "About one scrape interval plus ingestion delay behind reality; recent points may still be missing from a lagging replica.",
     },
     {
+      action: "alert rule query over recent samples, read from the ingesters every evaluation interval",
+      entity: "Sample",
+      shape: "read source",
+      staleness:
+        "none: recent samples live only in the ingesters' in-memory heads until their block is uploaded, so the evaluator reads the ingesters, never object storage",
+    },
+    {
       action: "long-range query served from downsampled rollups",
       entity: "Rollup",
       shape: "read projection",
@@ -320,26 +327,27 @@ export const card = {
   ],
   bottlenecks: [
     {
-      bottleneck: "Ingest rate grows with active series times scrape frequency.",
+      bottleneck:
+        "Ingester memory: every active series lives in the in-memory head of each ingester it replicates to, so memory, not the sample rate, runs out first",
       mitigation:
-        "Shard series across ingesters by hash, batch writes, and lengthen scrape intervals for low-value series.",
-      formula: { yields: "samples ingested per second", expression: "series / scrape_seconds", unit: "samples/s" },
-    },
-    {
-      bottleneck: "Active series held in ingester memory, multiplied by the replication factor.",
-      mitigation:
-        "Limit cardinality per tenant, drop unused labels at the agent, and add ingesters to spread the ring.",
-      formula: { yields: "active series per ingester", expression: "series * replicas / nodes", unit: "series" },
+        "Add ingesters to the ring as series grow, limit cardinality per tenant, and drop unused labels at the agent",
+      formula: { yields: "active series held in ingester memory", expression: "series * replicas", unit: "series" },
     },
     {
       bottleneck:
-        "Stored bytes over the retention period, at roughly two bytes per compressed sample, once compaction has merged the replicated ingesters' copies into one.",
-      mitigation: "Keep raw data short, keep rollups long, and move blocks to object storage.",
+        "Retained bytes: roughly two bytes per compressed sample for the whole retention, once compaction has merged the replicated ingesters' copies into one",
+      mitigation: "Shorten raw retention, downsample older data into rollups, and move blocks to object storage",
       formula: {
         yields: "compressed bytes retained",
         expression: "samples_per_sec * 2 * 86400 * retention_days",
         unit: "B",
       },
+    },
+    {
+      bottleneck: "Ingest rate grows with active series times scrape frequency.",
+      mitigation:
+        "Shard series across ingesters by hash, batch writes, and lengthen scrape intervals for low-value series.",
+      formula: { yields: "samples ingested per second", expression: "series / scrape_seconds", unit: "samples/s" },
     },
     {
       bottleneck: "Queries over many series and long ranges scan huge numbers of chunks.",
@@ -404,7 +412,7 @@ export const card = {
     {
       product: "Object storage (S3 or GCS) for compacted blocks",
       layer: "storage",
-      fits: "Immutable, compressed time-series blocks and their indexes uploaded after the in-memory head is cut, read back by queriers and compactors",
+      fits: "It holds immutable, compressed time-series blocks and their indexes, uploaded after the in-memory head is cut and read back by queriers and compactors",
       suits: ["durable", "long-retention", "low-cost", "elastic-scale"],
       poorFor: ["low-latency"],
       caveat:

@@ -21,7 +21,7 @@ export const decisions: DecisionPoint[] = [
         name: "central scrapers pull every target directly",
         buys: "one place sets the pace, and a failed scrape is itself a health signal",
         costs: "needs a route and service discovery to every target; cannot reach short-lived jobs or hosts behind NAT",
-        winsWhen: "one cluster of long-lived targets the central tier can reach",
+        winsWhen: "all targets are long-lived and sit in one cluster the central tier can reach",
         implies: {
           draws: ["targets", "scrapers", "Scrape and ingest"],
           excludes: ["push sample batch", "push samples"],
@@ -56,6 +56,7 @@ export const decisions: DecisionPoint[] = [
         buys: "full resolution for every query",
         costs: "storage grows linearly with retention",
         winsWhen: "retention is a couple of weeks",
+        implies: { excludes: ["rollups?"] },
       },
       {
         id: "downsample",
