@@ -2,6 +2,7 @@ import { checkCoherence, type Problem } from "../coherence.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
+import { ownCopy } from "./keep.js";
 import { parseOverrides } from "./overrides.js";
 import type { Fields, TraceEntry } from "./types.js";
 
@@ -62,7 +63,15 @@ export interface Design {
 
 export type DesignResult = { ok: true; design: Design } | { ok: false; error: string };
 
-function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly string[]): Design {
+/**
+ * The Design from the evaluated fields. Field values may be kept ones shared with other designs (frozen), so
+ * each is copied: a caller may change its design without reaching another. The archetypes stay frozen, as
+ * recognition hands them out.
+ */
+function assemble(kept: Fields, trace: TraceEntry[], overrides: readonly string[]): Design {
+  const fields = { ...kept };
+  for (const k of Object.keys(fields) as (keyof Fields)[])
+    if (k !== "archetypes") (fields as Record<string, unknown>)[k] = ownCopy(kept[k]);
   const n = fields.nfrs;
   const sources: Design["nfrs"]["sources"] = {};
   for (const k of ["delivery", "consistency", "availability", "ordering", "durability", "regions"] as const) {
