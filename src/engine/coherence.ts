@@ -11,7 +11,7 @@ import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import { entityWords } from "./fields/common.js";
 import { statedNfrsOf } from "./nfr-parse.js";
-import { referenceVerdict } from "./references.js";
+import { referenceFacts, referenceVerdict } from "./references.js";
 import { pattern } from "./text.js";
 
 export type CoherenceRule =
@@ -78,7 +78,7 @@ function choicesAndAvoids(d: Design): Problem[] {
   const ids = d.archetypes.map((a) => a.id);
   for (const t of d.technology) {
     for (const p of [...t.choices.map((c) => c.product), ...(t.avoid ? [t.avoid.product] : [])]) {
-      const ref = referenceVerdict(p, d.prompt, ids);
+      const ref = referenceVerdict(p, referenceFacts(d.prompt), ids);
       if (ref)
         out.push({
           rule: "reference-as-choice",
