@@ -1,10 +1,10 @@
-import { checkCoherence, type Problem } from "../coherence.js";
+import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
-import { ownCopy } from "./keep.js";
+import { contentKey, identity, Kept, ownCopy } from "./keep.js";
 import { parseOverrides } from "./overrides.js";
-import type { Fields, TraceEntry } from "./types.js";
+import { FIELD_NAMES, type Fields, type TraceEntry } from "./types.js";
 
 /** Checked once at load: no cycles, no missing inputs. */
 const ORDER = orderDerivers(DERIVERS);
@@ -63,15 +63,8 @@ export interface Design {
 
 export type DesignResult = { ok: true; design: Design } | { ok: false; error: string };
 
-/**
- * The Design from the evaluated fields. Field values may be kept ones shared with other designs (frozen), so
- * each is copied: a caller may change its design without reaching another. The archetypes stay frozen, as
- * recognition hands them out.
- */
-function assemble(kept: Fields, trace: TraceEntry[], overrides: readonly string[]): Design {
-  const fields = { ...kept };
-  for (const k of Object.keys(fields) as (keyof Fields)[])
-    if (k !== "archetypes") (fields as Record<string, unknown>)[k] = ownCopy(kept[k]);
+/** The Design from the evaluated fields (which may be kept values shared with other designs). */
+function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly string[]): Design {
   const n = fields.nfrs;
   const sources: Design["nfrs"]["sources"] = {};
   for (const k of ["delivery", "consistency", "availability", "ordering", "durability", "regions"] as const) {
@@ -137,9 +130,41 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
   const parsed = parseOverrides(overrides);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { fields, trace } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
-  const design = assemble(fields, trace, overrides);
-  design.coherence = checkCoherence(design);
+  const shared = assemble(fields, trace, overrides);
+  const design = ownDesign(shared);
+  design.coherence = coherenceOf(shared, fields);
   return { ok: true, design };
+}
+
+/**
+ * The design's own copy: field values may be kept ones shared with other designs (frozen), so each is copied
+ * and a caller may change its design without reaching another. The archetypes stay frozen, as recognition
+ * hands them out.
+ */
+function ownDesign(shared: Design): Design {
+  const out = { ...shared };
+  for (const k of Object.keys(out) as (keyof Design)[])
+    if (k !== "archetypes" && k !== "trace") (out as Record<string, unknown>)[k] = ownCopy(shared[k]);
+  return out;
+}
+
+/** Coherence verdicts kept by the identities of the fields they read and the prompt's coherence facts. */
+const COHERENCE = new Kept<readonly Problem[]>(2048);
+
+/**
+ * The coherence verdict of a design: a function of its fields (the Design holds nothing else but the prompt and
+ * the overrides, which the rules read only through the fields and `coherenceFacts`), so kept like a field.
+ */
+function coherenceOf(shared: Design, fields: Fields): Problem[] {
+  const facts = coherenceFacts(shared.prompt);
+  let key = contentKey(facts);
+  for (const k of FIELD_NAMES) if (k !== "prompt") key += `|${identity(fields[k])}`;
+  let problems = COHERENCE.get(key);
+  if (!problems) {
+    problems = Object.freeze(checkCoherence(shared, facts));
+    COHERENCE.set(key, problems);
+  }
+  return problems.map((p) => ({ ...p }));
 }
 
 /** Library form: returns the Design or throws an Error whose message says what is wrong. */
