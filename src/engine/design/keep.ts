@@ -27,7 +27,8 @@ export function ownCopy<T>(value: T): T {
     return out as T;
   }
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = ownCopy((value as Record<string, unknown>)[k]);
+  // field values are plain data (no inherited enumerable keys), so for-in is Object.keys, only faster
+  for (const k in value) out[k] = ownCopy((value as Record<string, unknown>)[k]);
   return out as T;
 }
 

@@ -4,7 +4,7 @@ import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
-import { parseStatedNfrs } from "../nfr-parse.js";
+import { statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { compileSignal, findSignal, type Signal } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
@@ -40,7 +40,7 @@ export function matchAlias(clause: string): (typeof ALIASES)[number] | undefined
 
 /** The prompt's words that state a quality (exactly once, in order, linearizable, p99 under 50 ms), not an action. */
 function statedNfrQuotes(prompt: string): string[] {
-  const n = parseStatedNfrs(prompt);
+  const n = statedNfrsOf(prompt);
   return [n.delivery, n.consistency, n.availability, n.ordering, n.durability, ...n.latency]
     .flatMap((q) => (q ? [q.quote] : []))
     .filter((q) => q.trim().length > 0);
