@@ -2,7 +2,7 @@ import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
-import { contentKey, identity, Kept, ownCopy } from "./keep.js";
+import { factsKey, identity, Kept, ownCopy } from "./keep.js";
 import { parseOverrides } from "./overrides.js";
 import { FIELD_NAMES, type Fields, type TraceEntry } from "./types.js";
 
@@ -157,7 +157,7 @@ const COHERENCE = new Kept<readonly Problem[]>(2048);
  */
 function coherenceOf(shared: Design, fields: Fields): Problem[] {
   const facts = coherenceFacts(shared.prompt);
-  let key = contentKey(facts);
+  let key = factsKey(facts);
   for (const k of FIELD_NAMES) if (k !== "prompt") key += `|${identity(fields[k])}`;
   let problems = COHERENCE.get(key);
   if (!problems) {

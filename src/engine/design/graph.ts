@@ -1,4 +1,4 @@
-import { contentKey, deepFreeze, identity, Kept } from "./keep.js";
+import { contentKey, deepFreeze, factsKey, identity, Kept } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
@@ -143,14 +143,15 @@ function intern(field: FieldName, value: unknown): unknown {
 function run(d: Deriver, fields: Partial<Fields>, input: DesignInput): unknown {
   if (!kept(d)) return d.derive(guarded(fields, d), input, undefined as never);
   const facts = d.facts?.(guarded(fields, d));
-  let key = facts === undefined ? "" : contentKey(facts);
+  let key = facts === undefined ? "" : factsKey(facts);
   for (const r of d.reads) if (r !== "prompt") key += `|${identity(fields[r])}`;
   let table = ANSWERS.get(d);
   if (!table) {
     table = new Kept(KEPT_MAX);
     ANSWERS.set(d, table);
   }
-  if (table.has(key)) return table.get(key);
+  const hit = table.get(key);
+  if (hit !== undefined) return hit;
   const value = d.derive(guarded(fields, d, false), NO_INPUT, facts as never);
   table.set(key, deepFreeze(value));
   return value;

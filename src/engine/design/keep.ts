@@ -64,21 +64,25 @@ export function contentKey(value: unknown): string {
   return JSON.stringify(value, exact) ?? `${MARK}undefined`;
 }
 
+/**
+ * The key of a deriver's prompt facts. Facts are JSON data by contract (strings, numbers, booleans, null, arrays
+ * and plain objects; `undefined` only as the whole answer), so plain JSON tells them apart.
+ */
+export function factsKey(facts: unknown): string {
+  return facts === undefined ? `${MARK}undefined` : JSON.stringify(facts);
+}
+
 /** A bounded table of kept values, emptied when full (a kept value is an optimisation, never a meaning). */
 export class Kept<V> {
   private readonly table = new Map<string, V>();
   constructor(private readonly max: number) {}
+  /** The kept value, or undefined (a kept value is never undefined). */
   get(key: string): V | undefined {
     return this.table.get(key);
   }
-  has(key: string): boolean {
-    return this.table.has(key);
-  }
   set(key: string, value: V): void {
+    if (value === undefined) return;
     if (this.table.size >= this.max) this.table.clear();
     this.table.set(key, value);
-  }
-  get size(): number {
-    return this.table.size;
   }
 }
