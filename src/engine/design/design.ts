@@ -4,7 +4,7 @@ import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
 import { factsKey, identity, Kept, ownCopy } from "./keep.js";
 import { parseOverrides } from "./overrides.js";
-import { FIELD_NAMES, type Fields, type TraceEntry } from "./types.js";
+import { FIELD_NAMES, type FieldName, type Fields, type TraceEntry } from "./types.js";
 
 /** Checked once at load: no cycles, no missing inputs. */
 const ORDER = orderDerivers(DERIVERS);
@@ -129,27 +129,33 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
   if (!checked.ok) return { ok: false, error: checked.error };
   const parsed = parseOverrides(overrides);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const { fields, trace } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
-  const shared = assemble(fields, trace, overrides);
-  const design = ownDesign(shared);
-  design.coherence = coherenceOf(shared, fields);
+  const { fields, trace, shared } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
+  const assembled = assemble(fields, trace, overrides);
+  const design = ownDesign(assembled, shared);
+  design.coherence = coherenceOf(assembled, fields);
   return { ok: true, design };
 }
 
 /**
- * The design's own copy: field values may be kept ones shared with other designs (frozen), so each is copied
- * and a caller may change its design without reaching another. The archetypes stay frozen, as recognition
- * hands them out.
+ * The design's own copy: field values may be kept ones shared with other designs, so each of those is copied
+ * and a caller may change its design without reaching another (a value derived afresh for this design alone is
+ * its own already). The archetypes stay frozen, as recognition hands them out.
  */
-function ownDesign(shared: Design): Design {
-  const out = { ...shared };
-  for (const k of Object.keys(out) as (keyof Design)[])
-    if (k !== "archetypes" && k !== "trace") (out as Record<string, unknown>)[k] = ownCopy(shared[k]);
+function ownDesign(assembled: Design, shared: ReadonlySet<FieldName>): Design {
+  const out = { ...assembled };
+  const copy = <K extends keyof Design>(k: K, from: readonly FieldName[]) => {
+    if (from.some((f) => shared.has(f))) out[k] = ownCopy(assembled[k]);
+  };
+  for (const k of FIELD_NAMES)
+    if (k !== "archetypes" && k !== "nfrs" && k !== "baseMechanisms" && k !== "companions" && k in out)
+      copy(k as keyof Design, [k]);
+  copy("nfrs", ["nfrs"]);
+  copy("mechanisms", ["baseMechanisms", "companions"]);
   return out;
 }
 
 /** Coherence verdicts kept by the identities of the fields they read and the prompt's coherence facts. */
-const COHERENCE = new Kept<readonly Problem[]>(2048);
+const COHERENCE = new Kept<readonly Problem[]>(256);
 
 /**
  * The coherence verdict of a design: a function of its fields (the Design holds nothing else but the prompt and
@@ -157,12 +163,20 @@ const COHERENCE = new Kept<readonly Problem[]>(2048);
  */
 function coherenceOf(shared: Design, fields: Fields): Problem[] {
   const facts = coherenceFacts(shared.prompt);
-  let key = factsKey(facts);
-  for (const k of FIELD_NAMES) if (k !== "prompt") key += `|${identity(fields[k])}`;
-  let problems = COHERENCE.get(key);
+  let key: string | undefined = factsKey(facts);
+  for (const k of FIELD_NAMES) {
+    if (k === "prompt") continue;
+    const id = identity(fields[k]);
+    if (id === undefined) {
+      key = undefined;
+      break;
+    }
+    key += `|${id}`;
+  }
+  let problems = key === undefined ? undefined : COHERENCE.get(key);
   if (!problems) {
-    problems = Object.freeze(checkCoherence(shared, facts));
-    COHERENCE.set(key, problems);
+    problems = checkCoherence(shared, facts);
+    if (key !== undefined) COHERENCE.set(key, Object.freeze(problems));
   }
   return problems.map((p) => ({ ...p }));
 }

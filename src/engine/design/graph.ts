@@ -1,4 +1,4 @@
-import { contentKey, deepFreeze, factsKey, identity, Kept } from "./keep.js";
+import { contentKey, factsKey, identity, Kept, keep } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
@@ -107,7 +107,7 @@ const NO_INPUT: DesignInput = Object.freeze({
   },
 });
 
-const KEPT_MAX = 2048;
+const KEPT_MAX = 256;
 /** Kept answers per deriver, by the identities of its inputs and its facts. */
 const ANSWERS = new WeakMap<Deriver, Kept<unknown>>();
 /** Kept values per field, by content: a value derived afresh becomes the kept one with the same content. */
@@ -124,7 +124,10 @@ function readByKept(order: readonly Deriver[]): ReadonlySet<FieldName> {
   return set;
 }
 
-/** The kept value with the same content as a fresh one (the fresh one, frozen, when none is kept yet). */
+/**
+ * The kept value with the same content as a fresh one. Content seen for the first time is only remembered (the
+ * fresh value is not kept, so nothing below it is either); on its second sighting the fresh value becomes the kept one.
+ */
 function intern(field: FieldName, value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   let table = VALUES.get(field);
@@ -135,7 +138,7 @@ function intern(field: FieldName, value: unknown): unknown {
   const key = contentKey(value);
   const hit = table.get(key);
   if (hit !== undefined) return hit;
-  table.set(key, deepFreeze(value));
+  if (table.admit(key)) table.set(key, keep(value));
   return value;
 }
 
@@ -143,32 +146,44 @@ function intern(field: FieldName, value: unknown): unknown {
 function run(d: Deriver, fields: Partial<Fields>, input: DesignInput): unknown {
   if (!kept(d)) return d.derive(guarded(fields, d), input, undefined as never);
   const facts = d.facts?.(guarded(fields, d));
-  let key = facts === undefined ? "" : factsKey(facts);
-  for (const r of d.reads) if (r !== "prompt") key += `|${identity(fields[r])}`;
+  let key: string | undefined = facts === undefined ? "" : factsKey(facts);
+  for (const r of d.reads) {
+    if (r === "prompt") continue;
+    const id = identity(fields[r]);
+    if (id === undefined) {
+      key = undefined;
+      break;
+    }
+    key += `|${id}`;
+  }
   let table = ANSWERS.get(d);
   if (!table) {
     table = new Kept(KEPT_MAX);
     ANSWERS.set(d, table);
   }
-  const hit = table.get(key);
+  const hit = key === undefined ? undefined : table.get(key);
   if (hit !== undefined) return hit;
   const value = d.derive(guarded(fields, d, false), NO_INPUT, facts as never);
-  table.set(key, deepFreeze(value));
+  // an answer from inputs that are not all kept is asked by no later design
+  if (key !== undefined) table.set(key, keep(value));
   return value;
 }
 
 /**
  * Evaluates every field in dependency order, applying override patches right after their field. The values
- * may be kept ones shared with other designs (deeply frozen): a caller that hands them out copies them.
+ * may be kept ones shared with other designs (`shared` names the fields whose values are or may hold one): a
+ * caller that hands them out copies those.
  */
 export function evaluate(
   order: readonly Deriver[],
   input: DesignInput,
   patches: readonly Patch[],
-): { fields: Fields; trace: TraceEntry[] } {
+): { fields: Fields; trace: TraceEntry[]; shared: ReadonlySet<FieldName> } {
   const fields: Partial<Fields> = {};
   const trace: TraceEntry[] = [];
   const needIdentity = readByKept(order);
+  // fields whose values are, or may hold, kept values shared with other designs
+  const shared = new Set<FieldName>();
   for (const d of order) {
     let value = run(d, fields, input);
     const mine = patches.filter((p) => p.field === d.field);
@@ -176,9 +191,10 @@ export function evaluate(
     // a value a kept deriver reads must be the kept one with its content, so identity can stand for content
     if (needIdentity.has(d.field) && (mine.length > 0 || !kept(d))) value = intern(d.field, value);
     (fields as Record<string, unknown>)[d.field] = value;
+    if (mine.length > 0 || identity(value) !== undefined || d.reads.some((r) => shared.has(r))) shared.add(d.field);
     const entry: TraceEntry = { field: d.field, category: d.category, rule: d.rule, inputs: [...d.reads] };
     if (mine.length > 0) entry.pinned = mine.map((p) => p.label);
     trace.push(entry);
   }
-  return { fields: fields as Fields, trace };
+  return { fields: fields as Fields, trace, shared };
 }

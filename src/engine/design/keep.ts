@@ -3,10 +3,32 @@
  *
  * A field's value is a pure function of the values it reads, so a deriver that does not read the prompt is run
  * once per distinct tuple of input values and its answer reused. Two values are "the same input" when they are
- * the same object: a value a deriver answers from memory already is; a value derived afresh is first replaced by
- * the kept value with the same content (interned), so the fields below it can find their answers by identity.
- * Kept values are shared, so they are deeply frozen; each design is handed its own mutable copy (`ownCopy`).
+ * the same kept object: a value a deriver answers from memory already is; a value derived afresh from the prompt
+ * is replaced by the kept value with the same content (interned), so the fields below it find their answers by
+ * identity. Content is kept on its second sighting only: a prompt seen once (most of a batch) keeps nothing and
+ * pays nothing for it, since an answer is kept only when all its inputs are kept values (a key holding a
+ * value that is not kept can never be asked again).
+ *
+ * Kept values are shared: no deriver changes its inputs, and each design is handed its own mutable copy
+ * (`ownCopy`). Freezing every kept value would enforce the first at run time, but costs as much as a third of
+ * a new design's derivation, so it is a guard a test switches on (`guardKeptValues`): derived with it, any
+ * deriver that changed a kept value would throw.
  */
+
+const IDS = new WeakMap<object, number>();
+let nextId = 0;
+let guard = false;
+
+/** Switches the freezing of every kept value on or off (off by default; tests switch it on). */
+export function guardKeptValues(on: boolean): void {
+  guard = on;
+}
+
+/** Marks a value as kept (it gets an identity), frozen through when the guard is on. */
+export function keep<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !IDS.has(value)) IDS.set(value, ++nextId);
+  return guard ? deepFreeze(value) : value;
+}
 
 /** Freezes a value and everything it holds (a value frozen by its producer is taken as frozen through). */
 export function deepFreeze<T>(value: T): T {
@@ -32,18 +54,14 @@ export function ownCopy<T>(value: T): T {
   return out as T;
 }
 
-const IDS = new WeakMap<object, number>();
-let nextId = 0;
-
-/** A value's identity as text: an object's number (given on first sight), a primitive's own value. */
-export function identity(value: unknown): string {
+/**
+ * A value's identity as text: a kept object's number, a primitive's own value; undefined for an object that is
+ * not kept (a key holding it could never be asked again).
+ */
+export function identity(value: unknown): string | undefined {
   if (typeof value === "object" && value !== null) {
-    let id = IDS.get(value);
-    if (id === undefined) {
-      id = ++nextId;
-      IDS.set(value, id);
-    }
-    return `#${id}`;
+    const id = IDS.get(value);
+    return id === undefined ? undefined : `#${id}`;
   }
   if (typeof value === "string") return JSON.stringify(value);
   return `${typeof value}:${Object.is(value, -0) ? "-0" : String(value)}`;
@@ -75,7 +93,15 @@ export function factsKey(facts: unknown): string {
 /** A bounded table of kept values, emptied when full (a kept value is an optimisation, never a meaning). */
 export class Kept<V> {
   private readonly table = new Map<string, V>();
+  private readonly sighted = new Set<string>();
   constructor(private readonly max: number) {}
+  /** True on a key's second sighting (the first is only remembered): worth keeping what it names. */
+  admit(key: string): boolean {
+    if (this.sighted.delete(key)) return true;
+    if (this.sighted.size >= this.max) this.sighted.clear();
+    this.sighted.add(key);
+    return false;
+  }
   /** The kept value, or undefined (a kept value is never undefined). */
   get(key: string): V | undefined {
     return this.table.get(key);
