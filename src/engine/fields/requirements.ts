@@ -31,9 +31,13 @@ export function clauses(prompt: string): string[] {
 /** The alias row whose phrase matches most words of the clause, if any matches. */
 export function matchAlias(clause: string): (typeof ALIASES)[number] | undefined {
   const tokens = tokenize(clause);
+  // a phrase matches only where each of its stems is a word of the clause: test that first, it is cheap
+  const stems = new Set(tokens.map((t) => t.stem));
   let best: { row: (typeof ALIASES)[number]; n: number } | undefined;
   for (const { signal, row } of aliases()) {
-    if (findSignal(tokens, signal) && (!best || signal.stems.length > best.n)) best = { row, n: signal.stems.length };
+    if (best && signal.stems.length <= best.n) continue;
+    if (!signal.stems.every((s) => stems.has(s))) continue;
+    if (findSignal(tokens, signal)) best = { row, n: signal.stems.length };
   }
   return best?.row;
 }
