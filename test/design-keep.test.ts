@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { type Deriver, evaluate, orderDerivers } from "../src/engine/design/graph.js";
+import { guardKeptValues } from "../src/engine/design/keep.js";
 
 // The field graph keeps answers between designs (src/engine/design/keep.ts): a kept answer is found by its
 // inputs' identities and the prompt facts its deriver declares, so it must never depend on which designs came
@@ -21,11 +22,18 @@ const PROMPTS = [
   "Design a key-value store that must stay available during partitions",
   "Design a key-value store that must be linearizable",
 ];
-const OVERRIDES = [["delivery=exactly-once", "regions=3"], ["consistency=eventual"], ["dominant=I02"], ["scale.clients=2M"]];
+const OVERRIDES = [
+  ["delivery=exactly-once", "regions=3"],
+  ["consistency=eventual"],
+  ["dominant=I02"],
+  ["scale.clients=2M"],
+];
 
 type Engine = typeof import("../src/engine/design/design.js");
+/** An engine with nothing kept, whose kept values are frozen (a deriver that changed one would throw). */
 async function freshEngine(): Promise<Engine> {
   vi.resetModules();
+  (await import("../src/engine/design/keep.js")).guardKeptValues(true);
   return import("../src/engine/design/design.js");
 }
 const json = (e: Engine, p: string, o: string[] = []) => JSON.stringify(e.deriveDesign(p, o));
@@ -39,7 +47,10 @@ describe("kept answers never depend on what came before", () => {
     const fresh = await freshEngine();
     const forward = cases.map(([p, o]) => json(fresh, p, o));
     const other = await freshEngine();
-    const reverse = [...cases].reverse().map(([p, o]) => json(other, p, o)).reverse();
+    const reverse = [...cases]
+      .reverse()
+      .map(([p, o]) => json(other, p, o))
+      .reverse();
     const again = cases.map(([p, o]) => json(other, p, o));
     for (const [i, [p, o]] of cases.entries()) {
       expect(reverse[i], `${p} ${o.join(" ")} (reverse)`).toBe(forward[i]);
@@ -62,6 +73,7 @@ describe("a kept deriver reads the prompt only through its facts", () => {
   const prompt = { ...base, field: "prompt", reads: [], derive: (_f: unknown, i: { prompt: string }) => i.prompt };
 
   it("answers from its facts, and a new fact is a new answer", () => {
+    guardKeptValues(true);
     let runs = 0;
     const branch = {
       ...base,
@@ -81,6 +93,7 @@ describe("a kept deriver reads the prompt only through its facts", () => {
     expect(c).toEqual({ kind: "short" });
     expect(runs).toBe(2);
     expect(Object.isFrozen(a)).toBe(true);
+    guardKeptValues(false);
   });
 
   it("throws when its derive reaches for the prompt, by the view or by the input", () => {
