@@ -2,7 +2,7 @@ import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
-import { factsKey, identity, Kept, ownCopy } from "./keep.js";
+import { answerKey, factsKey, Kept, ownCopy } from "./keep.js";
 import { parseOverrides } from "./overrides.js";
 import { FIELD_NAMES, type FieldName, type Fields, type TraceEntry } from "./types.js";
 
@@ -163,16 +163,10 @@ const COHERENCE = new Kept<readonly Problem[]>(256);
  */
 function coherenceOf(shared: Design, fields: Fields): Problem[] {
   const facts = coherenceFacts(shared.prompt);
-  let key: string | undefined = factsKey(facts);
-  for (const k of FIELD_NAMES) {
-    if (k === "prompt") continue;
-    const id = identity(fields[k]);
-    if (id === undefined) {
-      key = undefined;
-      break;
-    }
-    key += `|${id}`;
-  }
+  const key = answerKey(
+    factsKey(facts),
+    FIELD_NAMES.filter((k) => k !== "prompt").map((k) => fields[k]),
+  );
   let problems = key === undefined ? undefined : COHERENCE.get(key);
   if (!problems) {
     problems = checkCoherence(shared, facts);

@@ -1,4 +1,4 @@
-import { contentKey, factsKey, identity, Kept, keep } from "./keep.js";
+import { answerKey, contentKey, factsKey, identity, Kept, keep } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
@@ -146,16 +146,9 @@ function intern(field: FieldName, value: unknown): unknown {
 function run(d: Deriver, fields: Partial<Fields>, input: DesignInput): unknown {
   if (!kept(d)) return d.derive(guarded(fields, d), input, undefined as never);
   const facts = d.facts?.(guarded(fields, d));
-  let key: string | undefined = facts === undefined ? "" : factsKey(facts);
-  for (const r of d.reads) {
-    if (r === "prompt") continue;
-    const id = identity(fields[r]);
-    if (id === undefined) {
-      key = undefined;
-      break;
-    }
-    key += `|${id}`;
-  }
+  const inputs: unknown[] = [];
+  for (const r of d.reads) if (r !== "prompt") inputs.push(fields[r]);
+  const key = answerKey(facts === undefined ? "" : factsKey(facts), inputs);
   let table = ANSWERS.get(d);
   if (!table) {
     table = new Kept(KEPT_MAX);

@@ -67,6 +67,20 @@ export function identity(value: unknown): string | undefined {
   return `${typeof value}:${Object.is(value, -0) ? "-0" : String(value)}`;
 }
 
+/**
+ * The key of an answer: its facts' key followed by the identities of the field values it reads; undefined when
+ * one of them is not kept (no later design could ask that key).
+ */
+export function answerKey(factsText: string, values: readonly unknown[]): string | undefined {
+  let key = factsText;
+  for (const v of values) {
+    const id = identity(v);
+    if (id === undefined) return undefined;
+    key += `|${id}`;
+  }
+  return key;
+}
+
 /** Marks what JSON would drop or blur (undefined, NaN, ±Infinity, -0), so content keys tell them apart. */
 const MARK = "\u0000\u0001";
 function exact(_key: string, v: unknown): unknown {
