@@ -735,6 +735,7 @@ function copied(a: Architecture): Architecture {
  * pure function of those inputs. Each design gets its own copy of a composition made for an earlier one.
  */
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
+const BY_UNIT_MAX = 16;
 
 export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
@@ -766,6 +767,8 @@ export function architectureOf(
     COMPOSED.set(composedKey, composed);
   }
   const arch = copied(composed);
+  // kept archetypes and features live across designs, so bound what each pair remembers
+  if (byUnit.size >= BY_UNIT_MAX) byUnit.clear();
   byUnit.set(key, arch);
   return arch;
 }
