@@ -9,7 +9,7 @@ import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { undrawn } from "./fields/decisions.js";
 import { fillTerms } from "./product/terms.js";
-import { promptNouns, type Renaming, renameText } from "./prompt-nouns.js";
+import { promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
 
 /**
  * Composition of architectures (pure): the dominant archetype's topology is the frame; each
@@ -729,33 +729,35 @@ function copied(a: Architecture): Architecture {
 }
 
 /**
- * The composed architecture of a design's fields. Several fields read it (components, links, API,
- * data model, diagrams); it is computed once per set of inputs and remembered by their identity,
- * which is invisible to callers because composition is a pure function of those inputs. Each design
- * gets its own copy of a composition made for an earlier one.
+ * The composed architecture of a design's fields and the prompt's unit noun (`unitNoun`), which is all of the
+ * prompt it reads. Several fields read it (components, links, API, data model, diagrams); it is computed once
+ * per set of inputs and remembered by their identity, which is invisible to callers because composition is a
+ * pure function of those inputs. Each design gets its own copy of a composition made for an earlier one.
  */
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
+const BY_UNIT_MAX = 16;
 
 export function architectureOf(
-  f: Pick<Fields, "prompt" | "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
+  f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
+  unit: UnitNoun | undefined,
 ): Architecture {
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
     memo.set(f.archetypes, byFeatures);
   }
-  let byPrompt = byFeatures.get(f.features);
-  if (!byPrompt) {
-    byPrompt = new Map();
-    byFeatures.set(f.features, byPrompt);
+  let byUnit = byFeatures.get(f.features);
+  if (!byUnit) {
+    byUnit = new Map();
+    byFeatures.set(f.features, byUnit);
   }
   // the decisions' chosen options decide which option-specific elements are drawn
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
-  const key = `${f.branch.kind}\n${f.prompt}\n${chosen}`;
-  const hit = byPrompt.get(key);
+  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}`;
+  const hit = byUnit.get(key);
   if (hit) return hit;
   const parts = designParts(f);
-  const renaming = promptNouns(f.prompt, parts);
+  const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
   const composedKey = `${partsKey(parts, renaming)}\n${chosen}`;
   let composed = COMPOSED.get(composedKey);
@@ -765,6 +767,8 @@ export function architectureOf(
     COMPOSED.set(composedKey, composed);
   }
   const arch = copied(composed);
-  byPrompt.set(key, arch);
+  // kept archetypes and features live across designs, so bound what each pair remembers
+  if (byUnit.size >= BY_UNIT_MAX) byUnit.clear();
+  byUnit.set(key, arch);
   return arch;
 }

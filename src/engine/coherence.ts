@@ -12,7 +12,7 @@ import type { Design } from "./design/design.js";
 import { mitigationItems } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
 import { statedNfrsOf } from "./nfr-parse.js";
-import { referenceVerdict } from "./references.js";
+import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { pattern } from "./text.js";
 
 export type CoherenceRule =
@@ -66,7 +66,26 @@ export const BOTH_SIDES = /\b(both sides (keep|continue|accept)\w*|accepts? writ
 /** A design as the engine derives it, with the spoken script when the presentation layer attached one. */
 export type Checked = Design & { script?: readonly { text: string }[] };
 
-function choicesAndAvoids(d: Design): Problem[] {
+const STATED_KEYS = ["delivery", "consistency", "availability", "ordering", "durability"] as const;
+
+/** All the rules read of the prompt: the NFRs it states (value and words) and what it names or asks to build. */
+export interface CoherenceFacts {
+  stated: Partial<Record<(typeof STATED_KEYS)[number], { value: string; quote: string }>>;
+  references: ReferenceFacts;
+}
+
+/** The coherence facts of a prompt. */
+export function coherenceFacts(prompt: string): CoherenceFacts {
+  const all = statedNfrsOf(prompt);
+  const stated: CoherenceFacts["stated"] = {};
+  for (const k of STATED_KEYS) {
+    const s = all[k];
+    if (s) stated[k] = { value: s.value, quote: s.quote };
+  }
+  return { stated, references: referenceFacts(prompt) };
+}
+
+function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
   const out: Problem[] = [];
   const chosen = new Map(d.technology.flatMap((t) => t.choices.map((c) => [norm(c.product), t.layer] as const)));
   for (const t of d.technology) {
@@ -79,7 +98,7 @@ function choicesAndAvoids(d: Design): Problem[] {
   const ids = d.archetypes.map((a) => a.id);
   for (const t of d.technology) {
     for (const p of [...t.choices.map((c) => c.product), ...(t.avoid ? [t.avoid.product] : [])]) {
-      const ref = referenceVerdict(p, d.prompt, ids);
+      const ref = referenceVerdict(p, facts.references, ids);
       if (ref)
         out.push({
           rule: "reference-as-choice",
@@ -186,7 +205,7 @@ function invariantsOnPath(d: Design): Problem[] {
   return out;
 }
 
-function nfrs(d: Design): Problem[] {
+function nfrs(d: Design, facts: CoherenceFacts): Problem[] {
   const out: Problem[] = [];
   const n = d.nfrs;
   const src = (k: string) => n.sources[k]?.source ?? "default";
@@ -211,8 +230,8 @@ function nfrs(d: Design): Problem[] {
           "exactly-once delivery by default, but nothing in this design is delivered (no stream, no external effect)",
       });
   }
-  const stated = statedNfrsOf(d.prompt);
-  for (const k of ["delivery", "consistency", "availability", "ordering", "durability"] as const) {
+  const stated = facts.stated;
+  for (const k of STATED_KEYS) {
     const s = stated[k];
     if (s && src(k) === "default")
       out.push({
@@ -424,15 +443,18 @@ function numbersAgree(d: Design): Problem[] {
   return out;
 }
 
-/** Every way the design contradicts itself; empty when it is coherent. Pure and deterministic. */
-export function checkCoherence(d: Checked): Problem[] {
+/**
+ * Every way the design contradicts itself; empty when it is coherent. Pure and deterministic: a function of
+ * the design's fields and, of its prompt, only the facts (`coherenceFacts`, the default).
+ */
+export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
-    ...choicesAndAvoids(d),
+    ...choicesAndAvoids(d, facts),
     ...failuresAgree(d),
     ...isrNotMajority(d),
     ...preconditions(d),
     ...invariantsOnPath(d),
-    ...nfrs(d),
+    ...nfrs(d, facts),
     ...decisionsHold(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),

@@ -125,8 +125,14 @@ const MEASURES = new Set(["number", "code", "key", "count"]);
 const singular = (w: string) =>
   w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.endsWith("ss") || !w.endsWith("s") ? w : w.slice(0, -1);
 
+/** The prompt's own noun for its unit and the words it came from: all that renaming reads of the prompt. */
+export interface UnitNoun {
+  noun: string;
+  quote: string;
+}
+
 /** The prompt's own noun for its unit, with the words it came from. */
-export function unitNoun(prompt: string): { noun: string; quote: string } | undefined {
+export function unitNoun(prompt: string): UnitNoun | undefined {
   const words = prompt.toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
   for (let i = 1; i < words.length; i++) {
     const head = singular(words[i] ?? "");
@@ -145,9 +151,27 @@ export function unitNoun(prompt: string): { noun: string; quote: string } | unde
   return undefined;
 }
 
+let last: { prompt: string; unit: UnitNoun | undefined } | undefined;
+
+/** `unitNoun`, remembering the last prompt's answer (five fields of one design ask it; the answer is frozen). */
+export function unitNounOf(prompt: string): UnitNoun | undefined {
+  if (last?.prompt !== prompt) {
+    const unit = unitNoun(prompt);
+    last = { prompt, unit: unit && Object.freeze(unit) };
+  }
+  return last.unit;
+}
+
 /** The renamings a prompt asks for: the first part with a declared unit takes the prompt's noun. */
 export function promptNouns(prompt: string, parts: readonly { key: string; topology: Topology }[]): Renaming[] {
-  const found = unitNoun(prompt);
+  return renamings(unitNoun(prompt), parts);
+}
+
+/** The renamings the prompt's unit noun (`unitNoun`) asks of the parts: the first with a declared unit takes it. */
+export function renamings(
+  found: UnitNoun | undefined,
+  parts: readonly { key: string; topology: Topology }[],
+): Renaming[] {
   if (!found) return [];
   const part = parts[0];
   const unit = part?.topology.unit;

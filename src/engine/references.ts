@@ -117,25 +117,48 @@ export interface ReferenceVerdict {
 }
 
 /**
+ * All that reference verdicts read of a prompt: the systems it names, and, for each reference family in
+ * order, the words that ask to build one (null when it does not ask).
+ */
+export interface ReferenceFacts {
+  named: readonly string[];
+  asked: readonly (string | null)[];
+}
+
+let lastFacts: { prompt: string; facts: ReferenceFacts } | undefined;
+
+/** The reference facts of a prompt (the last prompt's are kept: several fields of one design ask). */
+export function referenceFacts(prompt: string): ReferenceFacts {
+  if (lastFacts?.prompt !== prompt) {
+    const facts = Object.freeze({
+      named: namedSystems(prompt),
+      asked: Object.freeze(REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0] ?? null)),
+    });
+    lastFacts = { prompt, facts };
+  }
+  return lastFacts.facts;
+}
+
+/**
  * Whether a product is the very thing the prompt asks to design: the prompt names it, or the prompt
  * asks to build one of the design's archetypes ("Design a CDN") and the product is a whole implementation of it.
  */
 export function referenceVerdict(
   product: string,
-  prompt: string,
+  prompt: ReferenceFacts,
   archetypes: readonly ArchetypeId[],
 ): ReferenceVerdict | undefined {
-  for (const name of namedSystems(prompt)) {
+  for (const name of prompt.named) {
     if (mentionsName(product, name))
       return {
         name,
         why: `the prompt names ${name}: it is the system being designed, so its design is the reference, not a part to buy`,
       };
   }
-  for (const family of REFERENCE_FAMILIES) {
+  for (const [i, family] of REFERENCE_FAMILIES.entries()) {
     if (!archetypes.includes(family.archetype)) continue;
-    const asked = prompt.match(family.asks)?.[0];
-    const impl = family.implementations.find((i) => mentionsName(product, i));
+    const asked = prompt.asked[i];
+    const impl = family.implementations.find((n) => mentionsName(product, n));
     if (asked && impl)
       return {
         name: impl,
@@ -149,7 +172,12 @@ export function referenceVerdict(
  * Whether a product is a part for building an archetype that this prompt does not ask to build
  * (a segment-file layout is offered for "Design Kafka", not for "Design Twitter", which buys a log).
  */
-export function unaskedBuildingBlock(product: string, prompt: string): boolean {
-  const owners = REFERENCE_FAMILIES.filter((f) => f.buildingBlocks?.some((b) => product.startsWith(b)));
-  return owners.length > 0 && !owners.some((f) => f.asks.test(prompt));
+export function unaskedBuildingBlock(product: string, prompt: ReferenceFacts): boolean {
+  let owned = false;
+  for (const [i, f] of REFERENCE_FAMILIES.entries()) {
+    if (!f.buildingBlocks?.some((b) => product.startsWith(b))) continue;
+    if (prompt.asked[i] !== null) return false;
+    owned = true;
+  }
+  return owned;
 }

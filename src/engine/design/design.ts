@@ -1,9 +1,10 @@
-import { checkCoherence, type Problem } from "../coherence.js";
+import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
+import { answerKey, factsKey, Kept, ownCopy } from "./keep.js";
 import { parseOverrides } from "./overrides.js";
-import type { Fields, TraceEntry } from "./types.js";
+import { FIELD_NAMES, type FieldName, type Fields, type TraceEntry } from "./types.js";
 
 /** Checked once at load: no cycles, no missing inputs. */
 const ORDER = orderDerivers(DERIVERS);
@@ -62,6 +63,7 @@ export interface Design {
 
 export type DesignResult = { ok: true; design: Design } | { ok: false; error: string };
 
+/** The Design from the evaluated fields (which may be kept values shared with other designs). */
 function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly string[]): Design {
   const n = fields.nfrs;
   const sources: Design["nfrs"]["sources"] = {};
@@ -127,10 +129,50 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
   if (!checked.ok) return { ok: false, error: checked.error };
   const parsed = parseOverrides(overrides);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const { fields, trace } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
-  const design = assemble(fields, trace, overrides);
-  design.coherence = checkCoherence(design);
+  const { fields, trace, shared } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
+  const assembled = assemble(fields, trace, overrides);
+  const design = ownDesign(assembled, shared);
+  design.coherence = coherenceOf(assembled, fields);
   return { ok: true, design };
+}
+
+/**
+ * The design's own copy: field values may be kept ones shared with other designs, so each of those is copied
+ * and a caller may change its design without reaching another (a value derived afresh for this design alone is
+ * its own already). The archetypes stay frozen, as recognition hands them out.
+ */
+function ownDesign(assembled: Design, shared: ReadonlySet<FieldName>): Design {
+  const out = { ...assembled };
+  const copy = <K extends keyof Design>(k: K, from: readonly FieldName[]) => {
+    if (from.some((f) => shared.has(f))) out[k] = ownCopy(assembled[k]);
+  };
+  for (const k of FIELD_NAMES)
+    if (k !== "archetypes" && k !== "nfrs" && k !== "baseMechanisms" && k !== "companions" && k in out)
+      copy(k as keyof Design, [k]);
+  copy("nfrs", ["nfrs"]);
+  copy("mechanisms", ["baseMechanisms", "companions"]);
+  return out;
+}
+
+/** Coherence verdicts kept by the identities of the fields they read and the prompt's coherence facts. */
+const COHERENCE = new Kept<readonly Problem[]>(256);
+
+/**
+ * The coherence verdict of a design: a function of its fields (the Design holds nothing else but the prompt and
+ * the overrides, which the rules read only through the fields and `coherenceFacts`), so kept like a field.
+ */
+function coherenceOf(shared: Design, fields: Fields): Problem[] {
+  const facts = coherenceFacts(shared.prompt);
+  const key = answerKey(
+    factsKey(facts),
+    FIELD_NAMES.filter((k) => k !== "prompt").map((k) => fields[k]),
+  );
+  let problems = key === undefined ? undefined : COHERENCE.get(key);
+  if (!problems) {
+    problems = checkCoherence(shared, facts);
+    if (key !== undefined) COHERENCE.set(key, Object.freeze(problems));
+  }
+  return problems.map((p) => ({ ...p }));
 }
 
 /** Library form: returns the Design or throws an Error whose message says what is wrong. */

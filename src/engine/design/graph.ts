@@ -1,12 +1,20 @@
+import { answerKey, contentKey, factsKey, identity, Kept, keep } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
-export interface Deriver<F extends FieldName = FieldName> {
+export interface Deriver<F extends FieldName = FieldName, P = never> {
   field: F;
   category: Category;
   reads: readonly FieldName[];
   rule: string;
-  derive(fields: Readonly<Fields>, input: DesignInput): Fields[F];
+  /**
+   * A deriver that declares `facts` reads the prompt only through them: `facts` sees every declared field and
+   * answers the few things the field needs from the prompt's words (plain data: the words it speaks back, the
+   * patterns that match), and `derive` gets them as its third argument and a view without the prompt (reading
+   * it throws). The field is then kept by those facts and its other inputs, like a field that never reads it.
+   */
+  facts?(fields: Readonly<Fields>): P;
+  derive(fields: Readonly<Fields>, input: DesignInput, facts: P): Fields[F];
 }
 
 /** What the caller gives: the prompt. Everything else is derived from it. */
@@ -81,28 +89,105 @@ function viewMaker(d: Deriver): new () => Record<string, unknown> {
  * A read-only view that lets a deriver see only the fields it declared: the declared fields are the view's own
  * properties, read at plain-object speed; any other name reaches UNDECLARED and throws.
  */
-function guarded(fields: Partial<Fields>, d: Deriver): Readonly<Fields> {
+function guarded(fields: Partial<Fields>, d: Deriver, withPrompt = true): Readonly<Fields> {
   const view = new (viewMaker(d))();
-  for (const r of d.reads) view[r] = fields[r];
+  for (const r of d.reads) if (withPrompt || r !== "prompt") view[r] = fields[r];
   return view as unknown as Readonly<Fields>;
 }
 
-/** Evaluates every field in dependency order, applying override patches right after their field. */
+/**
+ * A deriver is kept (its answers reused by input identity) when it reads at least one field and reads the
+ * prompt, if at all, only through its facts. It is handed an input whose prompt cannot be read, so a kept
+ * deriver that reached for the prompt would fail loudly instead of answering from a stale memory.
+ */
+const kept = (d: Deriver): boolean => d.reads.length > 0 && (!d.reads.includes("prompt") || d.facts !== undefined);
+const NO_INPUT: DesignInput = Object.freeze({
+  get prompt(): string {
+    throw new Error("field graph: a kept deriver read the prompt outside its facts");
+  },
+});
+
+const KEPT_MAX = 256;
+/** Kept answers per deriver, by the identities of its inputs and its facts. */
+const ANSWERS = new WeakMap<Deriver, Kept<unknown>>();
+/** Kept values per field, by content: a value derived afresh becomes the kept one with the same content. */
+const VALUES = new Map<FieldName, Kept<unknown>>();
+/** Per evaluation order: the fields some kept deriver reads (only those need a kept identity). */
+const READ_BY_KEPT = new WeakMap<readonly Deriver[], ReadonlySet<FieldName>>();
+
+function readByKept(order: readonly Deriver[]): ReadonlySet<FieldName> {
+  let set = READ_BY_KEPT.get(order);
+  if (!set) {
+    set = new Set(order.filter(kept).flatMap((d) => d.reads));
+    READ_BY_KEPT.set(order, set);
+  }
+  return set;
+}
+
+/**
+ * The kept value with the same content as a fresh one. Content seen for the first time is only remembered (the
+ * fresh value is not kept, so nothing below it is either); on its second sighting the fresh value becomes the kept one.
+ */
+function intern(field: FieldName, value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  let table = VALUES.get(field);
+  if (!table) {
+    table = new Kept(KEPT_MAX);
+    VALUES.set(field, table);
+  }
+  const key = contentKey(value);
+  const hit = table.get(key);
+  if (hit !== undefined) return hit;
+  if (table.admit(key)) table.set(key, keep(value));
+  return value;
+}
+
+/** Runs one deriver, or answers from what an earlier design with the same inputs left. */
+function run(d: Deriver, fields: Partial<Fields>, input: DesignInput): unknown {
+  if (!kept(d)) return d.derive(guarded(fields, d), input, undefined as never);
+  const facts = d.facts?.(guarded(fields, d));
+  const inputs: unknown[] = [];
+  for (const r of d.reads) if (r !== "prompt") inputs.push(fields[r]);
+  const key = answerKey(facts === undefined ? "" : factsKey(facts), inputs);
+  let table = ANSWERS.get(d);
+  if (!table) {
+    table = new Kept(KEPT_MAX);
+    ANSWERS.set(d, table);
+  }
+  const hit = key === undefined ? undefined : table.get(key);
+  if (hit !== undefined) return hit;
+  const value = d.derive(guarded(fields, d, false), NO_INPUT, facts as never);
+  // an answer from inputs that are not all kept is asked by no later design
+  if (key !== undefined) table.set(key, keep(value));
+  return value;
+}
+
+/**
+ * Evaluates every field in dependency order, applying override patches right after their field. The values
+ * may be kept ones shared with other designs (`shared` names the fields whose values are or may hold one): a
+ * caller that hands them out copies those.
+ */
 export function evaluate(
   order: readonly Deriver[],
   input: DesignInput,
   patches: readonly Patch[],
-): { fields: Fields; trace: TraceEntry[] } {
+): { fields: Fields; trace: TraceEntry[]; shared: ReadonlySet<FieldName> } {
   const fields: Partial<Fields> = {};
   const trace: TraceEntry[] = [];
+  const needIdentity = readByKept(order);
+  // fields whose values are, or may hold, kept values shared with other designs
+  const shared = new Set<FieldName>();
   for (const d of order) {
-    let value = d.derive(guarded(fields, d), input);
+    let value = run(d, fields, input);
     const mine = patches.filter((p) => p.field === d.field);
     for (const p of mine) value = (p as Patch<typeof d.field>).apply(value as never, fields as Fields) as typeof value;
+    // a value a kept deriver reads must be the kept one with its content, so identity can stand for content
+    if (needIdentity.has(d.field) && (mine.length > 0 || !kept(d))) value = intern(d.field, value);
     (fields as Record<string, unknown>)[d.field] = value;
+    if (mine.length > 0 || identity(value) !== undefined || d.reads.some((r) => shared.has(r))) shared.add(d.field);
     const entry: TraceEntry = { field: d.field, category: d.category, rule: d.rule, inputs: [...d.reads] };
     if (mine.length > 0) entry.pinned = mine.map((p) => p.label);
     trace.push(entry);
   }
-  return { fields: fields as Fields, trace };
+  return { fields: fields as Fields, trace, shared };
 }

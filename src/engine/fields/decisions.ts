@@ -4,6 +4,7 @@ import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import { capacityRows } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
@@ -37,7 +38,15 @@ function numbersFor(
 
 type Check = { holds: boolean; says: string } | undefined;
 
-function checkCondition(c: DecisionCondition, f: Readonly<Fields>, nums: Map<string, NumberValue>): Check {
+/** What the prompt says for each word condition of the design's decision points: the matched words, or null. */
+type Said = Record<string, string | null>;
+
+function checkCondition(
+  c: DecisionCondition,
+  f: Readonly<Fields>,
+  nums: Map<string, NumberValue>,
+  said: Readonly<Said>,
+): Check {
   if ("nfr" in c) {
     const n = f.nfrs[c.nfr];
     const counts = !c.stated || n.source !== "default";
@@ -61,8 +70,9 @@ function checkCondition(c: DecisionCondition, f: Readonly<Fields>, nums: Map<str
     return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
   }
   if ("words" in c) {
-    const m = pattern(c.words, "i").exec(f.prompt);
-    return { holds: m !== null, says: m ? `the prompt says '${m[0]}'` : "the prompt does not say it" };
+    const m = Object.hasOwn(said, c.words) ? said[c.words] : undefined;
+    if (m === undefined) throw new Error(`decisions: no fact for the word condition '${c.words}'`);
+    return { holds: m !== null, says: m !== null ? `the prompt says '${m}'` : "the prompt does not say it" };
   }
   if ("latencyAtMost" in c) {
     const l = f.nfrs.latency.find((x) => x.ms <= c.latencyAtMost);
@@ -86,6 +96,7 @@ export function decide(
   owner: string,
   f: Readonly<Fields>,
   nums: Map<string, NumberValue>,
+  said: Readonly<Said>,
   drives = true,
 ): DecisionRow {
   let chosen = p.fallback.option;
@@ -95,7 +106,7 @@ export function decide(
   const answers = new Map<DecisionCondition, Check>();
   const check = (c: DecisionCondition): Check => {
     if (answers.has(c)) return answers.get(c);
-    const a = checkCondition(c, f, nums);
+    const a = checkCondition(c, f, nums, said);
     answers.set(c, a);
     return a;
   };
@@ -136,41 +147,51 @@ export function decide(
   };
 }
 
-export const decisionsField: Deriver<"decisions"> = {
+/** Each owner's decision points in the order they are decided: every point of the dominant archetype, the first of each other, every feature's. */
+function pointOwners(
+  f: Pick<Fields, "archetypes" | "features" | "branch">,
+): { owner: string; points: readonly DecisionPoint[]; drives: boolean; feature: boolean }[] {
+  const owners = f.archetypes.map((a, i) => {
+    const points = decisionPoints(a.id);
+    return { owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false };
+  });
+  const featureOwners = f.features.map((feat) => ({
+    owner: feat.id,
+    points: FEATURE_BY_ID.get(feat.id)?.decisions ?? [],
+    drives: true,
+    feature: true,
+  }));
+  if (f.branch.kind === "product") owners.unshift(...featureOwners);
+  else owners.push(...featureOwners);
+  return owners;
+}
+
+export const decisionsField: Deriver<"decisions", Said> = {
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features"],
   rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs) hold, else the archetype's sensible default; the option not chosen says when it would win. A product-first design lists its features' decisions first",
-  derive: (f) => {
+  // all the decisions read of the prompt: what it says for each word condition of the points decided
+  facts: (f) => {
+    const said: Said = Object.create(null);
+    for (const o of pointOwners(f))
+      for (const p of o.points)
+        for (const r of p.rules)
+          for (const c of r.when)
+            if ("words" in c && !Object.hasOwn(said, c.words))
+              said[c.words] = pattern(c.words, "i").exec(f.prompt)?.[0] ?? null;
+    return said;
+  },
+  derive: (f, _input, said) => {
     const rows: DecisionRow[] = [];
-    const owners: {
-      owner: string;
-      points: readonly DecisionPoint[];
-      rows: readonly Readonly<CapacityRow>[];
-      drives: boolean;
-    }[] = [];
-    // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
-    // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
-    f.archetypes.forEach((a, i) => {
-      const model = capacityModel(a.id);
-      const all = model ? capacityRows(model, a.id, f.nfrs.scale) : [];
-      const points = decisionPoints(a.id);
-      owners.push({ owner: a.id, points: i === 0 ? points : points.slice(0, 1), rows: all, drives: i === 0 });
-    });
-    const featureOwners = f.features.map((feat) => {
-      const model = FEATURE_BY_ID.get(feat.id)?.capacity;
-      return {
-        owner: feat.id,
-        points: FEATURE_BY_ID.get(feat.id)?.decisions ?? [],
-        rows: model ? capacityRows(model, feat.id, f.nfrs.scale) : [],
-        drives: true,
-      };
-    });
-    if (f.branch.kind === "product") owners.unshift(...featureOwners);
-    else owners.push(...featureOwners);
-    for (const o of owners) {
-      const nums = numbersFor(o.owner, o.rows, f.nfrs.scale);
-      for (const p of o.points) if (!rows.some((r) => r.id === p.id)) rows.push(decide(p, o.owner, f, nums, o.drives));
+    for (const o of pointOwners(f)) {
+      // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
+      // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
+      const model = o.feature ? FEATURE_BY_ID.get(o.owner)?.capacity : capacityModel(o.owner as ArchetypeId);
+      const all = model ? capacityRows(model, o.owner, f.nfrs.scale) : [];
+      const nums = numbersFor(o.owner, all, f.nfrs.scale);
+      for (const p of o.points)
+        if (!rows.some((r) => r.id === p.id)) rows.push(decide(p, o.owner, f, nums, said, o.drives));
     }
     return rows;
   },

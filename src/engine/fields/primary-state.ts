@@ -4,15 +4,16 @@ import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
-import { promptNouns, renameText } from "../prompt-nouns.js";
+import { renameText, renamings, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { archetype } from "./common.js";
 
-export const primaryStateField: Deriver<"primaryState"> = {
+export const primaryStateField: Deriver<"primaryState", UnitNoun | undefined> = {
   field: "primaryState",
   category: "Derived",
   reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths"],
   rule: "keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative. A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
-  derive: (f) => {
+  facts: (f) => unitNounOf(f.prompt),
+  derive: (f, _input, unit) => {
     const out: PrimaryStateRow[] = [];
     if (f.branch.kind === "product") {
       for (const op of f.operations) {
@@ -37,9 +38,7 @@ export const primaryStateField: Deriver<"primaryState"> = {
     if (lead) owners.add(lead.id);
     // the same renaming the architecture applies (engine/prompt-nouns.ts), so the state and the boxes agree
     const renaming =
-      lead && f.branch.kind !== "product"
-        ? promptNouns(f.prompt, [{ key: lead.id, topology: ARCHITECTURE[lead.id] }])
-        : [];
+      lead && f.branch.kind !== "product" ? renamings(unit, [{ key: lead.id, topology: ARCHITECTURE[lead.id] }]) : [];
     for (const ra of f.archetypes) {
       if (!owners.has(ra.id)) continue;
       const a = archetype(ra.id);

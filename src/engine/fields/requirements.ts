@@ -4,7 +4,7 @@ import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
-import { parseStatedNfrs } from "../nfr-parse.js";
+import { statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { compiledSignals } from "../recognize/index.js";
 import { findSignal, type Signal } from "../recognize/match.js";
@@ -32,16 +32,20 @@ export function clauses(prompt: string): string[] {
 /** The alias row whose phrase matches most words of the clause, if any matches. */
 export function matchAlias(clause: string): (typeof ALIASES)[number] | undefined {
   const tokens = tokenize(clause);
+  // a phrase matches only where each of its stems is a word of the clause: test that first, it is cheap
+  const stems = new Set(tokens.map((t) => t.stem));
   let best: { row: (typeof ALIASES)[number]; n: number } | undefined;
   for (const { signal, row } of aliases()) {
-    if (findSignal(tokens, signal) && (!best || signal.stems.length > best.n)) best = { row, n: signal.stems.length };
+    if (best && signal.stems.length <= best.n) continue;
+    if (!signal.stems.every((s) => stems.has(s))) continue;
+    if (findSignal(tokens, signal)) best = { row, n: signal.stems.length };
   }
   return best?.row;
 }
 
 /** The prompt's words that state a quality (exactly once, in order, linearizable, p99 under 50 ms), not an action. */
 function statedNfrQuotes(prompt: string): string[] {
-  const n = parseStatedNfrs(prompt);
+  const n = statedNfrsOf(prompt);
   return [n.delivery, n.consistency, n.availability, n.ordering, n.durability, ...n.latency]
     .flatMap((q) => (q ? [q.quote] : []))
     .filter((q) => q.trim().length > 0);
@@ -120,14 +124,23 @@ function featureRequirements(features: Fields["features"]): Requirement[] {
   return out;
 }
 
-export const requirementsField: Deriver<"requirements"> = {
+/**
+ * All the requirements read of the prompt: each stated ask the alias table reads (its clause, its text without
+ * the NFR words, the alias row's index), asked only of an infra or mixed design, and the words that set a time.
+ */
+interface StatedAsks {
+  stated: { clause: string; text: string; alias: number }[];
+  trigger: string | null;
+}
+
+export const requirementsField: Deriver<"requirements", StatedAsks> = {
   field: "requirements",
   category: "Derived",
   reads: ["prompt", "archetypes", "nfrs", "branch", "features"],
   rule: "the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes; and structures the asks imply",
-  derive: (f) => {
+  facts: (f) => {
     const product = f.branch.kind === "product" && f.features.length > 0;
-    const out: Requirement[] = featureRequirements(f.features);
+    const stated: StatedAsks["stated"] = [];
     const lead = f.archetypes[0];
     if (lead && !product) {
       const nfrWords = statedNfrQuotes(f.prompt);
@@ -139,14 +152,25 @@ export const requirementsField: Deriver<"requirements"> = {
         if (!row) continue;
         const text = withoutNfrWords(c, nfrWords);
         if (text.split(/\s+/).length < 2) continue;
-        out.push({
-          text,
-          kind: "stated",
-          archetype: lead.id,
-          because: `the prompt asks to '${c}', which the alias table reads as '${row.phrase}' (${row.operation})`,
-          alias: { phrase: row.phrase, operation: row.operation, interaction: row.interaction, hidden: row.hidden },
-        });
+        stated.push({ clause: c, text, alias: ALIASES.indexOf(row) });
       }
+    }
+    return { stated, trigger: lead ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null) : null };
+  },
+  derive: (f, _input, asks) => {
+    const product = f.branch.kind === "product" && f.features.length > 0;
+    const out: Requirement[] = featureRequirements(f.features);
+    const lead = f.archetypes[0];
+    for (const { clause: c, text, alias } of asks.stated) {
+      const row = ALIASES[alias];
+      if (!lead || !row) throw new Error(`requirements: stated ask '${c}' without a lead archetype or alias row`);
+      out.push({
+        text,
+        kind: "stated",
+        archetype: lead.id,
+        because: `the prompt asks to '${c}', which the alias table reads as '${row.phrase}' (${row.operation})`,
+        alias: { phrase: row.phrase, operation: row.operation, interaction: row.interaction, hidden: row.hidden },
+      });
     }
     f.archetypes.forEach((ra, i) => {
       if (product) return;
@@ -186,8 +210,8 @@ export const requirementsField: Deriver<"requirements"> = {
         });
       }
     });
-    if (lead && TIME_TRIGGER.test(f.prompt) && !f.archetypes.some((a) => a.id === DUE_TIME_ARCHETYPE)) {
-      const m = TIME_TRIGGER.exec(f.prompt)?.[0] ?? "a time";
+    if (lead && asks.trigger !== null && !f.archetypes.some((a) => a.id === DUE_TIME_ARCHETYPE)) {
+      const m = asks.trigger;
       out.push({
         text: "store each future action with its due time and release it when due",
         kind: "implied",

@@ -2,7 +2,7 @@ import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, TechnologyRow } from "../design/types.js";
 import { featureLed, featureTechnology } from "../product/index.js";
-import { referenceVerdict, unaskedBuildingBlock } from "../references.js";
+import { type ReferenceFacts, referenceFacts, referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { compareText } from "../text.js";
 import { archetype } from "./common.js";
 import { preferTechnology } from "./decisions.js";
@@ -24,7 +24,7 @@ export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrT
   return want;
 }
 
-export const technologyField: Deriver<"technology"> = {
+export const technologyField: Deriver<"technology", ReferenceFacts> = {
   field: "technology",
   category: "Chosen",
   reads: [
@@ -39,7 +39,9 @@ export const technologyField: Deriver<"technology"> = {
     "criticalPaths",
   ],
   rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
-  derive: (f) => {
+  // all the technology reads of the prompt: the systems it names and the archetypes it asks to build
+  facts: (f) => referenceFacts(f.prompt),
+  derive: (f, _input, asked) => {
     const lead = f.archetypes[0];
     if (!lead) return [];
     const a = archetype(lead.id);
@@ -47,10 +49,7 @@ export const technologyField: Deriver<"technology"> = {
     const want = wantedTags(f.nfrs, ids);
     const inDesign = f.archetypes.map((x) => x.id);
     const own = featureLed(f.branch.kind, f.features)
-      ? featureTechnology(
-          f.features,
-          (p) => !unaskedBuildingBlock(p, f.prompt) && !referenceVerdict(p, f.prompt, inDesign),
-        )
+      ? featureTechnology(f.features, (p) => !unaskedBuildingBlock(p, asked) && !referenceVerdict(p, asked, inDesign))
       : [];
     // A feature-led design names products only for the layers its features need; the lead archetype's
     // silhouette (a lock service for a hotel) fills in only when no feature names any product.
@@ -65,11 +64,11 @@ export const technologyField: Deriver<"technology"> = {
       if (!substrateCounts) continue;
       const references: NonNullable<TechnologyRow["references"]> = [];
       const scored = a.technologies
-        .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, f.prompt))
+        .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, asked))
         // a product standing in for a mechanism this design builds itself would contradict it
         .filter((t) => !t.instead?.some((m) => ids.has(m)))
         .filter((t) => {
-          const ref = referenceVerdict(t.product, f.prompt, inDesign);
+          const ref = referenceVerdict(t.product, asked, inDesign);
           if (ref) references.push({ product: t.product, why: ref.why });
           return !ref;
         })

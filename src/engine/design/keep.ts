@@ -1,0 +1,128 @@
+/**
+ * What the field graph keeps between designs (see ARCHITECTURE.md, "What the engine keeps between designs").
+ *
+ * A field's value is a pure function of the values it reads, so a deriver that does not read the prompt is run
+ * once per distinct tuple of input values and its answer reused. Two values are "the same input" when they are
+ * the same kept object: a value a deriver answers from memory already is; a value derived afresh from the prompt
+ * is replaced by the kept value with the same content (interned), so the fields below it find their answers by
+ * identity. Content is kept on its second sighting only: a prompt seen once (most of a batch) keeps nothing and
+ * pays nothing for it, since an answer is kept only when all its inputs are kept values (a key holding a
+ * value that is not kept can never be asked again).
+ *
+ * Kept values are shared: no deriver changes its inputs, and each design is handed its own mutable copy
+ * (`ownCopy`). Freezing every kept value would enforce the first at run time, but costs as much as a third of
+ * a new design's derivation, so it is a guard a test switches on (`guardKeptValues`): derived with it, any
+ * deriver that changed a kept value would throw.
+ */
+
+const IDS = new WeakMap<object, number>();
+let nextId = 0;
+let guard = false;
+
+/** Switches the freezing of every kept value on or off (off by default; tests switch it on). */
+export function guardKeptValues(on: boolean): void {
+  guard = on;
+}
+
+/** Marks a value as kept (it gets an identity), frozen through when the guard is on. */
+export function keep<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !IDS.has(value)) IDS.set(value, ++nextId);
+  return guard ? deepFreeze(value) : value;
+}
+
+/** Freezes a value and everything it holds (a value frozen by its producer is taken as frozen through). */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** A design's own copy of a kept value: every array and plain object new, strings and numbers shared. */
+export function ownCopy<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    const n = value.length;
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = ownCopy(value[i]);
+    return out as T;
+  }
+  const out: Record<string, unknown> = {};
+  // field values are plain data (no inherited enumerable keys), so for-in is Object.keys, only faster
+  for (const k in value) out[k] = ownCopy((value as Record<string, unknown>)[k]);
+  return out as T;
+}
+
+/**
+ * A value's identity as text: a kept object's number, a primitive's own value; undefined for an object that is
+ * not kept (a key holding it could never be asked again).
+ */
+export function identity(value: unknown): string | undefined {
+  if (typeof value === "object" && value !== null) {
+    const id = IDS.get(value);
+    return id === undefined ? undefined : `#${id}`;
+  }
+  if (typeof value === "string") return JSON.stringify(value);
+  return `${typeof value}:${Object.is(value, -0) ? "-0" : String(value)}`;
+}
+
+/**
+ * The key of an answer: its facts' key followed by the identities of the field values it reads; undefined when
+ * one of them is not kept (no later design could ask that key).
+ */
+export function answerKey(factsText: string, values: readonly unknown[]): string | undefined {
+  let key = factsText;
+  for (const v of values) {
+    const id = identity(v);
+    if (id === undefined) return undefined;
+    key += `|${id}`;
+  }
+  return key;
+}
+
+/** Marks what JSON would drop or blur (undefined, NaN, ±Infinity, -0), so content keys tell them apart. */
+const MARK = "\u0000\u0001";
+function exact(_key: string, v: unknown): unknown {
+  if (v === undefined) return `${MARK}undefined`;
+  if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)))
+    return `${MARK}${Object.is(v, -0) ? "-0" : v}`;
+  if (typeof v === "string" && v.startsWith(MARK)) return `${MARK}${v}`;
+  return v;
+}
+
+/** The content of a plain data value as text: equal texts mean equal values, key order included. */
+export function contentKey(value: unknown): string {
+  return JSON.stringify(value, exact) ?? `${MARK}undefined`;
+}
+
+/**
+ * The key of a deriver's prompt facts. Facts are JSON data by contract (strings, numbers, booleans, null, arrays
+ * and plain objects; `undefined` only as the whole answer), so plain JSON tells them apart.
+ */
+export function factsKey(facts: unknown): string {
+  return facts === undefined ? `${MARK}undefined` : JSON.stringify(facts);
+}
+
+/** A bounded table of kept values, emptied when full (a kept value is an optimisation, never a meaning). */
+export class Kept<V> {
+  private readonly table = new Map<string, V>();
+  private readonly sighted = new Set<string>();
+  constructor(private readonly max: number) {}
+  /** True on a key's second sighting (the first is only remembered): worth keeping what it names. */
+  admit(key: string): boolean {
+    if (this.sighted.delete(key)) return true;
+    if (this.sighted.size >= this.max) this.sighted.clear();
+    this.sighted.add(key);
+    return false;
+  }
+  /** The kept value, or undefined (a kept value is never undefined). */
+  get(key: string): V | undefined {
+    return this.table.get(key);
+  }
+  set(key: string, value: V): void {
+    if (value === undefined) return;
+    if (this.table.size >= this.max) this.table.clear();
+    this.table.set(key, value);
+  }
+}
