@@ -1,7 +1,15 @@
-import { LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
+import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
-import { type LearnedEvidence, type LearnedWords, learnedEvidence } from "../../knowledge/signals/learned.js";
+import {
+  BRANCH_KINDS,
+  type LearnedBranchTable,
+  type LearnedEvidence,
+  type LearnedWords,
+  learnedEvidence,
+  learnedShares,
+} from "../../knowledge/signals/learned.js";
 import { compositionRole } from "../composition.js";
+import { ASKS_TO_BUILD, branchMarks } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
@@ -34,7 +42,6 @@ const NEED_PRIOR = 0.5; // what a need of the dominant, made explicit by a cue i
 const MAX_SUPPORTING = 3;
 const BRANCH_PRESENT = 0.35; // a branch score above this counts as present
 const BRANCH_MARGIN = 0.15;
-const ASKS_TO_BUILD = /^\s*(?:design|build|create|implement|architect|develop|make|write|clone)\b/;
 const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("and its …") to make a product prompt mixed
 const FOCUS_EXPLICIT_INFRA = 0.2; // after an explicit turn ("focusing on how …") one typical word of an archetype suffices
 const FOCUS_LEARNED_SHARE = 0.5; // … or the learned words giving one archetype at least this probability
@@ -42,6 +49,8 @@ const STATED_LEARNED_SHARE = 0.7; // learned words this clear make a statement t
 const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
 const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
+const BRANCH_LEARNED_SHARE = 0.7; // the branch model this sure a prompt is not infra-first moves an infra reading
+const BRANCH_LEARNED_MIXED = 0.55; // … and this sure it is mixed moves a product reading
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -151,7 +160,7 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
 export function recognize(
   prompt: string,
   kb: RecognitionKnowledge,
-  opts: { branch?: BranchKind; learned?: LearnedWords } = {},
+  opts: { branch?: BranchKind; learned?: LearnedWords; learnedBranch?: LearnedBranchTable } = {},
 ): Recognition {
   const tokens = tokenize(prompt);
   const learned = new Map(
@@ -353,6 +362,31 @@ export function recognize(
     branchEvidence.unshift(
       `'${namedInHead.quoted}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
     );
+  }
+  // The branch model fitted to labelled prompts' branches reads the prompt's words and marks (an opening ask, the
+  // words of its head) together. The hand-written rules are tuned on far more infrastructure prompts than product
+  // ones, so the model only moves a reading away from infrastructure: an infra reading it finds clearly product or
+  // mixed (together at least BRANCH_LEARNED_SHARE) when the head names no component outright ("Design Kafka, focusing
+  // on …" stays infra), or a product reading it finds clearly mixed. Mixed needs an archetype the words name. The
+  // evidence quotes its words.
+  const fitted = learnedShares(opts.learnedBranch ?? LEARNED_BRANCH, tokens, BRANCH_KINDS, branchMarks(prompt, tokens));
+  const share = (b: BranchKind) => fitted.find((f) => f.id === b) ?? { id: b, share: 0, words: [] };
+  const [pProduct, pMixed] = [share("product"), share("mixed")];
+  const canLead = top !== undefined && top.score >= MIN_DOMINANT;
+  const componentNamed = headNamed || raw.some((r) => r.named);
+  const moved =
+    kind === "infra" && !componentNamed && pProduct.share + pMixed.share >= BRANCH_LEARNED_SHARE
+      ? pMixed.share > pProduct.share && canLead
+        ? pMixed
+        : pProduct
+      : kind === "product" && pMixed.share >= BRANCH_LEARNED_MIXED && canLead
+        ? pMixed
+        : undefined;
+  if (moved) {
+    branchEvidence.unshift(
+      `the branch model fitted to labelled prompts reads this as ${moved.id} (${Math.round(moved.share * 100)}%${moved.words.length > 0 ? `, from ${moved.words.map((x) => `'${x}'`).join(", ")}` : ""}; infra ${Math.round(share("infra").share * 100)}%), over the hand-written rules' ${kind}`,
+    );
+    kind = moved.id;
   }
   if (opts.branch && opts.branch !== kind) {
     branchEvidence.unshift(`set to ${opts.branch} by override (the signals alone said ${kind})`);
