@@ -627,4 +627,20 @@ describe("recognition: the branch model fitted to labelled branches", () => {
     const asked = "How would you design an app for a running club where members log runs and cheer each other on?";
     expect(classify(asked).branch.kind).toBe("product");
   });
+
+  it("reads a product ask whose body demands an infrastructure requirement as mixed, and a list of features not", () => {
+    const demanded = "Design a barber booking app where two customers can never hold the same chair at the same time.";
+    const got = recognize(demanded, kb, { learnedBranch: NO_LEARNED_BRANCH });
+    expect(got.branch.kind).toBe("mixed");
+    expect(got.branch.evidence[0]).toContain("asks for a product ('app') and demands ('never') a requirement of I02");
+    expect(got.archetypes[0]?.id).toBe("I02");
+    const listed = "Design a habit app where people log habits, see streaks and get a reminder each evening.";
+    expect(recognize(listed, kb, { learnedBranch: NO_LEARNED_BRANCH }).branch.evidence.join(" ")).not.toContain(
+      "demands",
+    );
+    // A component named in the head keeps the prompt infra, whatever the body demands.
+    expect(classify("Design a rate limiter app where no customer may exceed 100 requests a second.").branch.kind).toBe(
+      "infra",
+    );
+  });
 });

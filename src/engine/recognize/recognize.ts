@@ -1,3 +1,4 @@
+import { DEMAND_WORDS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import {
@@ -13,7 +14,7 @@ import { ASKS_TO_BUILD, branchMarks } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
-import { tokenize } from "./tokens.js";
+import { stemWord, tokenize } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
 export type ArchetypeRole = "dominant" | CompositionRole;
@@ -52,6 +53,10 @@ const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the 
 const BRANCH_LEARNED_SHARE = 0.7; // the branch model this sure a prompt is not infra-first moves an infra reading
 const BRANCH_LEARNED_MIXED = 0.55; // … and this sure it is mixed moves a product reading
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
+
+const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
+const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
+const DEMANDED = 0.6; // a stated requirement this strong, in demanding words, makes a product ask mixed
 
 const round = (x: number) => Math.round(x * 100) / 100;
 /** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
@@ -363,6 +368,28 @@ export function recognize(
       `'${namedInHead.quoted}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
     );
   }
+  // "Design a doctor appointment app where two patients can never book the same slot": the head asks for a
+  // product (it ends on a product word, or a product signal stands in it), no component is named there, and the
+  // body demands an infrastructure requirement strongly ("must", "never", "exactly", …): both carry weight.
+  const headNoun = [...tokens].reverse().find((t) => t.head);
+  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
+  const demand = DEMANDS.exec(lower)?.[0];
+  const componentNamed = headNamed || raw.some((r) => r.named);
+  if (
+    kind !== "mixed" &&
+    asksToBuild &&
+    !componentNamed &&
+    (productHead !== undefined || headProduct) &&
+    demand !== undefined &&
+    statedInfra &&
+    lead !== undefined &&
+    lead.plain >= DEMANDED
+  ) {
+    branchEvidence.unshift(
+      `the prompt asks for a product (${productHead ?? "product words in its head"}) and demands ('${demand}') a requirement of ${lead.archetype.id} strongly, so both carry weight`,
+    );
+    kind = "mixed";
+  }
   // The branch model fitted to labelled prompts' branches reads the prompt's words and marks (an opening ask, the
   // words of its head) together. The hand-written rules are tuned on far more infrastructure prompts than product
   // ones, so the model only moves a reading away from infrastructure: an infra reading it finds clearly product or
@@ -373,7 +400,6 @@ export function recognize(
   const share = (b: BranchKind) => fitted.find((f) => f.id === b) ?? { id: b, share: 0, words: [] };
   const [pProduct, pMixed] = [share("product"), share("mixed")];
   const canLead = top !== undefined && top.score >= MIN_DOMINANT;
-  const componentNamed = headNamed || raw.some((r) => r.named);
   const moved =
     kind === "infra" && !componentNamed && pProduct.share + pMixed.share >= BRANCH_LEARNED_SHARE
       ? pMixed.share > pProduct.share && canLead
