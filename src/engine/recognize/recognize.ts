@@ -396,10 +396,15 @@ export function recognize(
   // mixed (together at least BRANCH_LEARNED_SHARE) when the head names no component outright ("Design Kafka, focusing
   // on …" stays infra), or a product reading it finds clearly mixed. Mixed needs an archetype the words name. The
   // evidence quotes its words.
-  const fitted = learnedShares(opts.learnedBranch ?? LEARNED_BRANCH, tokens, BRANCH_KINDS, branchMarks(prompt, tokens));
+  const canLead = top !== undefined && top.score >= MIN_DOMINANT;
+  // Read only where it may move the branch (an infra reading of a prompt that asks for something or has product
+  // words), so most prompts never pay for it.
+  const fitted =
+    (kind === "infra" && !componentNamed && (asksToBuild || productScore > 0)) || (kind === "product" && canLead)
+      ? learnedShares(opts.learnedBranch ?? LEARNED_BRANCH, tokens, BRANCH_KINDS, branchMarks(prompt, tokens))
+      : [];
   const share = (b: BranchKind) => fitted.find((f) => f.id === b) ?? { id: b, share: 0, words: [] };
   const [pProduct, pMixed] = [share("product"), share("mixed")];
-  const canLead = top !== undefined && top.score >= MIN_DOMINANT;
   const moved =
     kind === "infra" && !componentNamed && pProduct.share + pMixed.share >= BRANCH_LEARNED_SHARE
       ? pMixed.share > pProduct.share && canLead

@@ -223,10 +223,45 @@ export interface LearnedShare<K extends string> {
   words: string[];
 }
 
+/** The softmax of a prompt's logits per class, and per class the words that weighed for it with their weights. */
+function probabilities<K extends string>(
+  table: LearnedTable<K>,
+  tokens: readonly { stem: string; raw: string }[],
+  ids: readonly K[],
+  extra: readonly string[],
+): { p: Float64Array; spoke: [string, number][][] } {
+  const { bias, words } = indexed(table, ids);
+  const seen = new Map<string, string>();
+  for (const t of tokens) if (!seen.has(t.stem)) seen.set(t.stem, t.raw);
+  const z = Float64Array.from(bias);
+  const spoke: [string, number][][] = ids.map(() => []);
+  for (const [stem, raw] of seen) {
+    const w = words.get(stem);
+    if (!w) continue;
+    for (const [k, v] of w) {
+      z[k] = (z[k] ?? 0) + v;
+      if (v > 0) spoke[k]?.push([raw, v]);
+    }
+  }
+  for (const f of extra) {
+    const w = seen.has(f) ? undefined : words.get(f);
+    if (w) for (const [k, v] of w) z[k] = (z[k] ?? 0) + v;
+  }
+  return { p: softmax(z), spoke };
+}
+
+/** The words that weighed most for a class, strongest first, as written. */
+function quoted(spoke: [string, number][] | undefined): string[] {
+  return (spoke ?? [])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, LEARNED_QUOTED)
+    .map((h) => h[0]);
+}
+
 /**
  * What a fitted table says about a prompt: per class, the softmax of its bias plus the weights of the
  * prompt's stems (each distinct stem once), with the words that weighed most for it. `extra` are features
- * that are not words of the prompt (the branch model's marks), read like stems but never quoted.
+ * that are not words of the prompt (the branch model's marks, each given once), read like stems but never quoted.
  */
 export function learnedShares<K extends string>(
   table: LearnedTable<K>,
@@ -234,26 +269,8 @@ export function learnedShares<K extends string>(
   ids: readonly K[],
   extra: readonly string[] = [],
 ): LearnedShare<K>[] {
-  const { bias, words } = indexed(table, ids);
-  const seen = new Map<string, string>();
-  for (const t of tokens) if (!seen.has(t.stem)) seen.set(t.stem, t.raw);
-  const z = Float64Array.from(bias);
-  const spoke: [string, number][][] = ids.map(() => []);
-  const read = (stem: string, raw: string | undefined) => {
-    const w = words.get(stem);
-    if (!w) return;
-    for (const [k, v] of w) {
-      z[k] = (z[k] ?? 0) + v;
-      if (v > 0 && raw !== undefined) spoke[k]?.push([raw, v]);
-    }
-  };
-  for (const [stem, raw] of seen) read(stem, raw);
-  for (const f of new Set(extra)) if (!seen.has(f)) read(f, undefined);
-  softmax(z);
-  return ids.map((id, k) => {
-    const said = (spoke[k] ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return { id, share: z[k] ?? 0, words: said.slice(0, LEARNED_QUOTED).map((h) => h[0]) };
-  });
+  const { p, spoke } = probabilities(table, tokens, ids, extra);
+  return ids.map((id, k) => ({ id, share: p[k] ?? 0, words: quoted(spoke[k]) }));
 }
 
 export interface LearnedEvidence extends LearnedShare<ArchetypeId> {
@@ -270,10 +287,15 @@ export function learnedEvidence(
   tokens: readonly { stem: string; raw: string }[],
   ids: readonly ArchetypeId[],
 ): LearnedEvidence[] {
-  return learnedShares(table, tokens, ids)
-    .filter((s) => s.share >= MIN_SHARE)
-    .map((s) => ({ ...s, share: round2(s.share), weight: round2(LEARNED_CAP * s.share) }))
-    .filter((e) => e.weight > 0);
+  const { p, spoke } = probabilities(table, tokens, ids, []);
+  const out: LearnedEvidence[] = [];
+  ids.forEach((id, k) => {
+    const share = p[k] ?? 0;
+    if (share < MIN_SHARE) return;
+    const weight = round2(LEARNED_CAP * share);
+    if (weight > 0) out.push({ id, weight, share: round2(share), words: quoted(spoke[k]) });
+  });
+  return out;
 }
 
 interface Indexed {
