@@ -78,7 +78,15 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I18",
     needs: "I06",
-    cues: ["full text search", "search logs", "search log", "searchable", "search the logs", "search over", "log search"],
+    cues: [
+      "full text search",
+      "search logs",
+      "search log",
+      "searchable",
+      "search the logs",
+      "search over",
+      "log search",
+    ],
     why: "finding log lines by their words needs an inverted index built from the stored lines and kept in step as they arrive, which is a derived search index beside the time-ordered store",
   },
   {
