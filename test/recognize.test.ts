@@ -7,10 +7,17 @@ import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js
 import { recognize } from "../src/engine/recognize/recognize.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/generated/ids.js";
-import { LEARNED_WORDS } from "../src/knowledge/generated/learned-words.js";
+import { LEARNED_BRANCH, LEARNED_WORDS } from "../src/knowledge/generated/learned-words.js";
 import { NUMBER_WORDS } from "../src/knowledge/lexicon.js";
 import { CONCEPT_FAMILIES, REQUIREMENT_RULES } from "../src/knowledge/signals/index.js";
-import { LEARNED_CAP, learnedEvidence, MIN_WEIGHT, NO_LEARNED_WORDS } from "../src/knowledge/signals/learned.js";
+import {
+  BRANCH_KINDS,
+  LEARNED_CAP,
+  learnedEvidence,
+  MIN_WEIGHT,
+  NO_LEARNED_BRANCH,
+  NO_LEARNED_WORDS,
+} from "../src/knowledge/signals/learned.js";
 
 const top = (p: string) => classify(p).archetypes[0]?.id;
 
@@ -551,8 +558,8 @@ describe("recognition: learned words from labelled prompts", () => {
   it("decides the branch only where no hand-written word speaks, saying so, and never overrides a named head", () => {
     let spoke = 0;
     for (const q of tuned) {
-      const without = recognize(q.prompt, kb, { learned: NO_LEARNED_WORDS });
-      const withWords = recognize(q.prompt, kb);
+      const without = recognize(q.prompt, kb, { learned: NO_LEARNED_WORDS, learnedBranch: NO_LEARNED_BRANCH });
+      const withWords = recognize(q.prompt, kb, { learnedBranch: NO_LEARNED_BRANCH });
       // "Design Twitter, concentrating on how each timeline is assembled ahead of time" (an explicit focus turn) and
       // "Hand out order numbers that never clash" (a statement asking for no product): only there, and only when no
       // hand-written infrastructure word speaks, do clear learned words move a product reading, and the evidence says so.
@@ -570,5 +577,70 @@ describe("recognition: learned words from labelled prompts", () => {
       expect(recognize(p, kb).archetypes[0]?.id).toBe(
         recognize(p, kb, { learned: NO_LEARNED_WORDS }).archetypes[0]?.id,
       );
+  });
+});
+
+describe("recognition: the branch model fitted to labelled branches", () => {
+  const kb = recognitionKnowledge();
+  const tuned = readFileSync(LABELLED, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { prompt: string; branch: string });
+
+  it("has a bias for each branch and reads the head's words and the opening ask as marks", () => {
+    expect(Object.keys(LEARNED_BRANCH.bias).sort()).toEqual([...BRANCH_KINDS].sort());
+    expect(LEARNED_BRANCH.words["^app"]?.product ?? 0).toBeGreaterThan(0);
+  });
+
+  it("only moves a reading away from infrastructure, quoting its words, and never past a component named in the head", () => {
+    let moved = 0;
+    for (const q of tuned) {
+      const hand = recognize(q.prompt, kb, { learnedBranch: NO_LEARNED_BRANCH }).branch;
+      const got = recognize(q.prompt, kb).branch;
+      if (got.kind === hand.kind) {
+        expect(got, q.prompt).toEqual(hand);
+        continue;
+      }
+      moved++;
+      expect(got.kind, q.prompt).not.toBe("infra");
+      expect(hand.kind === "infra" || (hand.kind === "product" && got.kind === "mixed"), q.prompt).toBe(true);
+      expect(got.evidence[0], q.prompt).toMatch(
+        /^the branch model fitted to labelled prompts reads this as \w+ \(\d+%/,
+      );
+    }
+    // It corrects a few readings (the product apps and mixed prompts the hand-written rules read as infra), not many.
+    expect(moved).toBeGreaterThan(0);
+    expect(moved).toBeLessThanOrEqual(40);
+    for (const p of [
+      "Design Kafka, focusing on how consumer offsets are committed.",
+      "Design a rate limiter for a chat app",
+    ])
+      expect(classify(p).branch.kind).toBe("infra");
+  });
+
+  it("reads a product app with infra-sounding words as product, and an app asked of as a question too", () => {
+    const bills = "Design an app where roommates split shared bills and settle up.";
+    // 'bills' reads as billing, so the hand-written rules alone call it infra.
+    expect(recognize(bills, kb, { learnedBranch: NO_LEARNED_BRANCH }).branch.kind).toBe("infra");
+    expect(classify(bills).branch.kind).toBe("product");
+    expect(classify(bills).branch.evidence[0]).toContain("'app'");
+    const asked = "How would you design an app for a running club where members log runs and cheer each other on?";
+    expect(classify(asked).branch.kind).toBe("product");
+  });
+
+  it("reads a product ask whose body demands an infrastructure requirement as mixed, and a list of features not", () => {
+    const demanded = "Design a barber booking app where two customers can never hold the same chair at the same time.";
+    const got = recognize(demanded, kb, { learnedBranch: NO_LEARNED_BRANCH });
+    expect(got.branch.kind).toBe("mixed");
+    expect(got.branch.evidence[0]).toContain("asks for a product ('app') and demands ('never') a requirement of I02");
+    expect(got.archetypes[0]?.id).toBe("I02");
+    const listed = "Design a habit app where people log habits, see streaks and get a reminder each evening.";
+    expect(recognize(listed, kb, { learnedBranch: NO_LEARNED_BRANCH }).branch.evidence.join(" ")).not.toContain(
+      "demands",
+    );
+    // A component named in the head keeps the prompt infra, whatever the body demands.
+    expect(classify("Design a rate limiter app where no customer may exceed 100 requests a second.").branch.kind).toBe(
+      "infra",
+    );
   });
 });

@@ -1,11 +1,20 @@
-import { LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
+import { DEMAND_WORDS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
+import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
-import { type LearnedEvidence, type LearnedWords, learnedEvidence } from "../../knowledge/signals/learned.js";
+import {
+  BRANCH_KINDS,
+  type LearnedBranchTable,
+  type LearnedEvidence,
+  type LearnedWords,
+  learnedEvidence,
+  learnedShares,
+} from "../../knowledge/signals/learned.js";
 import { compositionRole } from "../composition.js";
+import { ASKS_TO_BUILD, branchMarks } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
-import { tokenize } from "./tokens.js";
+import { stemWord, tokenize } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
 export type ArchetypeRole = "dominant" | CompositionRole;
@@ -34,7 +43,6 @@ const NEED_PRIOR = 0.5; // what a need of the dominant, made explicit by a cue i
 const MAX_SUPPORTING = 3;
 const BRANCH_PRESENT = 0.35; // a branch score above this counts as present
 const BRANCH_MARGIN = 0.15;
-const ASKS_TO_BUILD = /^\s*(?:design|build|create|implement|architect|develop|make|write|clone)\b/;
 const FOCUS_INFRA = 0.5; // infra evidence needed for a focus cue ("and its …") to make a product prompt mixed
 const FOCUS_EXPLICIT_INFRA = 0.2; // after an explicit turn ("focusing on how …") one typical word of an archetype suffices
 const FOCUS_LEARNED_SHARE = 0.5; // … or the learned words giving one archetype at least this probability
@@ -42,7 +50,13 @@ const STATED_LEARNED_SHARE = 0.7; // learned words this clear make a statement t
 const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
 const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
+const BRANCH_LEARNED_SHARE = 0.7; // the branch model this sure a prompt is not infra-first moves an infra reading
+const BRANCH_LEARNED_MIXED = 0.55; // … and this sure it is mixed moves a product reading
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
+
+const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
+const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
+const DEMANDED = 0.6; // a stated requirement this strong, in demanding words, makes a product ask mixed
 
 const round = (x: number) => Math.round(x * 100) / 100;
 /** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
@@ -151,7 +165,7 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
 export function recognize(
   prompt: string,
   kb: RecognitionKnowledge,
-  opts: { branch?: BranchKind; learned?: LearnedWords } = {},
+  opts: { branch?: BranchKind; learned?: LearnedWords; learnedBranch?: LearnedBranchTable } = {},
 ): Recognition {
   const tokens = tokenize(prompt);
   const learned = new Map(
@@ -353,6 +367,57 @@ export function recognize(
     branchEvidence.unshift(
       `'${namedInHead.quoted}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
     );
+  }
+  // "Design a doctor appointment app where two patients can never book the same slot": the head asks for a
+  // product (it ends on a product word, or a product signal stands in it), no component is named there, and the
+  // body demands an infrastructure requirement strongly ("must", "never", "exactly", …): both carry weight.
+  const headNoun = [...tokens].reverse().find((t) => t.head);
+  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
+  const demand = DEMANDS.exec(lower)?.[0];
+  const componentNamed = headNamed || raw.some((r) => r.named);
+  if (
+    kind !== "mixed" &&
+    asksToBuild &&
+    !componentNamed &&
+    (productHead !== undefined || headProduct) &&
+    demand !== undefined &&
+    statedInfra &&
+    lead !== undefined &&
+    lead.plain >= DEMANDED
+  ) {
+    branchEvidence.unshift(
+      `the prompt asks for a product (${productHead ?? "product words in its head"}) and demands ('${demand}') a requirement of ${lead.archetype.id} strongly, so both carry weight`,
+    );
+    kind = "mixed";
+  }
+  // The branch model fitted to labelled prompts' branches reads the prompt's words and marks (an opening ask, the
+  // words of its head) together. The hand-written rules are tuned on far more infrastructure prompts than product
+  // ones, so the model only moves a reading away from infrastructure: an infra reading it finds clearly product or
+  // mixed (together at least BRANCH_LEARNED_SHARE) when the head names no component outright ("Design Kafka, focusing
+  // on …" stays infra), or a product reading it finds clearly mixed. Mixed needs an archetype the words name. The
+  // evidence quotes its words.
+  const canLead = top !== undefined && top.score >= MIN_DOMINANT;
+  // Read only where it may move the branch (an infra reading of a prompt that asks for something or has product
+  // words), so most prompts never pay for it.
+  const fitted =
+    (kind === "infra" && !componentNamed && (asksToBuild || productScore > 0)) || (kind === "product" && canLead)
+      ? learnedShares(opts.learnedBranch ?? LEARNED_BRANCH, tokens, BRANCH_KINDS, branchMarks(prompt, tokens))
+      : [];
+  const share = (b: BranchKind) => fitted.find((f) => f.id === b) ?? { id: b, share: 0, words: [] };
+  const [pProduct, pMixed] = [share("product"), share("mixed")];
+  const moved =
+    kind === "infra" && !componentNamed && pProduct.share + pMixed.share >= BRANCH_LEARNED_SHARE
+      ? pMixed.share > pProduct.share && canLead
+        ? pMixed
+        : pProduct
+      : kind === "product" && pMixed.share >= BRANCH_LEARNED_MIXED && canLead
+        ? pMixed
+        : undefined;
+  if (moved) {
+    branchEvidence.unshift(
+      `the branch model fitted to labelled prompts reads this as ${moved.id} (${Math.round(moved.share * 100)}%${moved.words.length > 0 ? `, from ${moved.words.map((x) => `'${x}'`).join(", ")}` : ""}; infra ${Math.round(share("infra").share * 100)}%), over the hand-written rules' ${kind}`,
+    );
+    kind = moved.id;
   }
   if (opts.branch && opts.branch !== kind) {
     branchEvidence.unshift(`set to ${opts.branch} by override (the signals alone said ${kind})`);

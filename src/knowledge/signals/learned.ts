@@ -76,21 +76,37 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   "never",
 ]);
 
-/** The learned model: per archetype a bias, and per stem the archetypes it speaks for or against. */
-export interface LearnedWords {
-  readonly bias: Readonly<Partial<Record<ArchetypeId, number>>>;
-  /** stem → archetype → weight; only weights of at least MIN_WEIGHT in size, rounded to two decimals. */
-  readonly words: Readonly<Record<string, Readonly<Partial<Record<ArchetypeId, number>>>>>;
+/** A fitted softmax model over classes K: per class a bias, and per stem the classes it speaks for or against. */
+export interface LearnedTable<K extends string> {
+  readonly bias: Readonly<Partial<Record<K, number>>>;
+  /** stem → class → weight; only weights of at least MIN_WEIGHT in size, rounded to two decimals. */
+  readonly words: Readonly<Record<string, Readonly<Partial<Record<K, number>>>>>;
 }
+
+/** The learned model over the archetypes: per archetype a bias, and per stem the archetypes it speaks for or against. */
+export type LearnedWords = LearnedTable<ArchetypeId>;
+
+/** The three branches, in the order the learned branch model lists them. */
+export const BRANCH_KINDS = ["infra", "product", "mixed"] as const;
+export type LearnedBranch = (typeof BRANCH_KINDS)[number];
+
+/** A fitted branch model: per branch a bias, and per stem or mark (engine/recognize/branch-learned.ts) the branches it speaks for or against. */
+export type LearnedBranchTable = LearnedTable<LearnedBranch>;
+
+/** The branch model's L2 penalty (its classes have far fewer product and mixed prompts than the archetypes have rows). */
+export const BRANCH_L2 = 0.001;
+
+/** No branch model: every branch equally likely, so it never speaks. */
+export const NO_LEARNED_BRANCH: LearnedBranchTable = { bias: {}, words: {} };
 
 /** No learned words: every archetype's probability is the same, below MIN_SHARE, so nothing is added. */
 export const NO_LEARNED_WORDS: LearnedWords = { bias: {}, words: {} };
 
-export interface LabelledStems {
+export interface LabelledStems<K extends string = ArchetypeId> {
   /** The prompt's stems. */
   stems: readonly string[];
-  /** The archetypes the prompt is labelled with as dominant. */
-  top: readonly ArchetypeId[];
+  /** The classes the prompt is labelled with (for the archetype model, its dominant archetypes). */
+  top: readonly K[];
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -116,11 +132,12 @@ function softmax(z: Float64Array): Float64Array {
 }
 
 /** Fits the model to labelled prompts. Deterministic: fixed order, zero start, no randomness, rounded weights. */
-export function learnWords(
-  rows: readonly LabelledStems[],
-  ids: readonly ArchetypeId[],
+export function learnWords<K extends string>(
+  rows: readonly LabelledStems<K>[],
+  ids: readonly K[],
   genericStems: ReadonlySet<string>,
-): LearnedWords {
+  l2: number = L2,
+): LearnedTable<K> {
   const K = ids.length;
   const data = rows
     .filter((r) => r.top.length > 0)
@@ -174,17 +191,17 @@ export function learnWords(
         for (let k = 0; k < K; k++) g[k] = (g[k] ?? 0) + (z[k] ?? 0);
       }
     }
-    for (const [s, w] of weights) step(w, squares.get(s) as Float64Array, grads.get(s), L2);
+    for (const [s, w] of weights) step(w, squares.get(s) as Float64Array, grads.get(s), l2);
     step(bias, biasSquares, biasGrad, 0);
   }
-  const outBias: Partial<Record<ArchetypeId, number>> = {};
+  const outBias: Partial<Record<K, number>> = {};
   ids.forEach((id, k) => {
     outBias[id] = round2(bias[k] ?? 0);
   });
-  const outWords: Record<string, Partial<Record<ArchetypeId, number>>> = {};
+  const outWords: Record<string, Partial<Record<K, number>>> = {};
   for (const s of [...weights.keys()].sort()) {
     const w = weights.get(s) as Float64Array;
-    const kept: Partial<Record<ArchetypeId, number>> = {};
+    const kept: Partial<Record<K, number>> = {};
     let any = false;
     ids.forEach((id, k) => {
       const v = round2(w[k] ?? 0);
@@ -198,25 +215,21 @@ export function learnWords(
   return { bias: outBias, words: outWords };
 }
 
-export interface LearnedEvidence {
-  id: ArchetypeId;
-  /** The weight this adds as one noisy-OR piece of evidence (at most LEARNED_CAP), rounded to two decimals. */
-  weight: number;
-  /** The model's probability for this archetype, rounded to two decimals. */
+export interface LearnedShare<K extends string> {
+  id: K;
+  /** The model's probability for this class (rounded to two decimals in learnedEvidence). */
   share: number;
   /** The prompt's words that weighed most for it, strongest first, as written. */
   words: string[];
 }
 
-/**
- * What the learned words say about a prompt: per archetype whose probability (softmax of bias plus the
- * prompt's stem weights) is at least MIN_SHARE, that probability times LEARNED_CAP.
- */
-export function learnedEvidence(
-  table: LearnedWords,
+/** The softmax of a prompt's logits per class, and per class the words that weighed for it with their weights. */
+function probabilities<K extends string>(
+  table: LearnedTable<K>,
   tokens: readonly { stem: string; raw: string }[],
-  ids: readonly ArchetypeId[],
-): LearnedEvidence[] {
+  ids: readonly K[],
+  extra: readonly string[],
+): { p: Float64Array; spoke: [string, number][][] } {
   const { bias, words } = indexed(table, ids);
   const seen = new Map<string, string>();
   for (const t of tokens) if (!seen.has(t.stem)) seen.set(t.stem, t.raw);
@@ -230,36 +243,75 @@ export function learnedEvidence(
       if (v > 0) spoke[k]?.push([raw, v]);
     }
   }
-  softmax(z);
+  for (const f of extra) {
+    const w = seen.has(f) ? undefined : words.get(f);
+    if (w) for (const [k, v] of w) z[k] = (z[k] ?? 0) + v;
+  }
+  return { p: softmax(z), spoke };
+}
+
+/** The words that weighed most for a class, strongest first, as written. */
+function quoted(spoke: [string, number][] | undefined): string[] {
+  return (spoke ?? [])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .slice(0, LEARNED_QUOTED)
+    .map((h) => h[0]);
+}
+
+/**
+ * What a fitted table says about a prompt: per class, the softmax of its bias plus the weights of the
+ * prompt's stems (each distinct stem once), with the words that weighed most for it. `extra` are features
+ * that are not words of the prompt (the branch model's marks, each given once), read like stems but never quoted.
+ */
+export function learnedShares<K extends string>(
+  table: LearnedTable<K>,
+  tokens: readonly { stem: string; raw: string }[],
+  ids: readonly K[],
+  extra: readonly string[] = [],
+): LearnedShare<K>[] {
+  const { p, spoke } = probabilities(table, tokens, ids, extra);
+  return ids.map((id, k) => ({ id, share: p[k] ?? 0, words: quoted(spoke[k]) }));
+}
+
+export interface LearnedEvidence extends LearnedShare<ArchetypeId> {
+  /** The weight this adds as one noisy-OR piece of evidence (at most LEARNED_CAP), rounded to two decimals. */
+  weight: number;
+}
+
+/**
+ * What the learned words say about a prompt: per archetype whose probability (softmax of bias plus the
+ * prompt's stem weights) is at least MIN_SHARE, that probability times LEARNED_CAP.
+ */
+export function learnedEvidence(
+  table: LearnedWords,
+  tokens: readonly { stem: string; raw: string }[],
+  ids: readonly ArchetypeId[],
+): LearnedEvidence[] {
+  const { p, spoke } = probabilities(table, tokens, ids, []);
   const out: LearnedEvidence[] = [];
   ids.forEach((id, k) => {
-    const p = z[k] ?? 0;
-    if (p < MIN_SHARE) return;
-    const said = (spoke[k] ?? []).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    out.push({
-      id,
-      weight: round2(LEARNED_CAP * p),
-      share: round2(p),
-      words: said.slice(0, LEARNED_QUOTED).map((h) => h[0]),
-    });
+    const share = p[k] ?? 0;
+    if (share < MIN_SHARE) return;
+    const weight = round2(LEARNED_CAP * share);
+    if (weight > 0) out.push({ id, weight, share: round2(share), words: quoted(spoke[k]) });
   });
-  return out.filter((e) => e.weight > 0);
+  return out;
 }
 
 interface Indexed {
-  ids: readonly ArchetypeId[];
+  ids: readonly string[];
   bias: Float64Array;
-  /** stem → (archetype position, weight) pairs, so a prompt's stem costs one lookup. */
+  /** stem → (class position, weight) pairs, so a prompt's stem costs one lookup. */
   words: Map<string, [number, number][]>;
 }
-const indexes = new WeakMap<LearnedWords, Indexed>();
+const indexes = new WeakMap<object, Indexed>();
 
 /** The table arranged for lookup by stem, built once per table and id list. */
-function indexed(table: LearnedWords, ids: readonly ArchetypeId[]): Indexed {
+function indexed<K extends string>(table: LearnedTable<K>, ids: readonly K[]): Indexed {
   const known = indexes.get(table);
   if (known && known.ids.length === ids.length && known.ids.every((id, k) => ids[k] === id)) return known;
   const words = new Map<string, [number, number][]>();
-  for (const [stem, ws] of Object.entries(table.words)) {
+  for (const [stem, ws] of Object.entries(table.words) as [string, Readonly<Partial<Record<K, number>>>][]) {
     const pairs: [number, number][] = [];
     ids.forEach((id, k) => {
       const v = ws[id];

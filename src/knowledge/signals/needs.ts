@@ -76,6 +76,20 @@ export const NEEDS: readonly Need[] = [
     why: "samples that must outlive a slow or failed storage tier are first appended to a durable log, which the storage writers consume at their own pace and replay after a crash",
   },
   {
+    dominant: "I18",
+    needs: "I06",
+    cues: [
+      "full text search",
+      "search logs",
+      "search log",
+      "searchable",
+      "search the logs",
+      "search over",
+      "log search",
+    ],
+    why: "finding log lines by their words needs an inverted index built from the stored lines and kept in step as they arrive, which is a derived search index beside the time-ordered store",
+  },
+  {
     dominant: "I19",
     needs: "I01",
     cues: ["metadata", "namespace", "master", "name node", "namenode", "chunk locations"],
