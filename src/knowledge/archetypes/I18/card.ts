@@ -275,7 +275,7 @@ export const card = {
         "A label carrying unbounded values, such as a request id, creates millions of series and ingesters run out of memory.",
       role: "truth",
       prevention:
-        "Enforce per-tenant active-series and per-metric limits at the distributor and refuse new series beyond them.",
+        "Enforce per-tenant series limits in the ingesters, which know which series are new, and refuse new series beyond them; enforce rate and label limits at the distributor.",
       repair:
         "Drop or relabel the offending metric at the agent and restart ingesters, which rebuild from the write-ahead log.",
     },
@@ -344,10 +344,15 @@ export const card = {
       },
     },
     {
-      bottleneck: "Ingest rate grows with active series times scrape frequency.",
+      bottleneck:
+        "Distributor CPU: every sample is validated, hashed to its series' ingesters and forwarded, so distributor cores grow with the sample rate",
       mitigation:
-        "Shard series across ingesters by hash, batch writes, and lengthen scrape intervals for low-value series.",
-      formula: { yields: "samples ingested per second", expression: "series / scrape_seconds", unit: "samples/s" },
+        "Add distributors behind the load balancer, since they are stateless, and lengthen scrape intervals for low-value series.",
+      formula: {
+        yields: "distributor cores needed",
+        expression: "samples_per_sec / distributor_samples_per_core",
+        unit: "cores",
+      },
     },
     {
       bottleneck: "Queries over many series and long ranges scan huge numbers of chunks.",
