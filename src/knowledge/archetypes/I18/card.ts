@@ -194,7 +194,7 @@ export const card = {
       entity: "Sample",
       shape: "read source",
       staleness:
-        "none: recent samples live only in the ingesters' in-memory heads until their block is uploaded, so the evaluator reads the ingesters, never object storage",
+        "none: recent samples live only on the ingesters until their block is uploaded, so for the short windows thresholds use, the evaluator reads the ingesters, not object storage",
     },
     {
       action: "long-range query served from downsampled rollups",
@@ -484,7 +484,7 @@ export const card = {
       },
       coordination: {
         scope: "shard",
-        why: "the ingest path needs no agreement (a leaderless write quorum); only rule evaluation and compaction are assigned per shard, by ring ownership or a lease",
+        why: "the ingest path needs no consensus or leader (a leaderless write quorum); only rule evaluation and compaction are assigned per shard, by ring ownership or a lease",
       },
     },
   },
