@@ -1322,7 +1322,8 @@ export function ceilingOf(d: Design, f: Figure): Ceiling | undefined {
   const divides = (c: Figure): Ceiling | undefined => {
     const m = /=\s*(\w+)\s*\/\s*\(?\s*(\w+)/.exec(c.formula);
     if (!m?.[1] || !m[2] || (c !== f && !loads.has(m[1]))) return undefined;
-    if (c !== f && !["headroom", "count"].includes(figureKind(c))) return undefined;
+    // a time to copy or repair ("state over a node's bandwidth") is no ceiling: only a count of units or a share of one
+    if (!["headroom", "count"].includes(figureKind(c))) return undefined;
     const input = c.inputs.find((x) => x.name === m[2]);
     const per = perWhat(QUANTITY_BY_ID.get(m[2])?.label);
     return input && per ? { room: c, per, input } : undefined;
@@ -1933,7 +1934,7 @@ function nextLimitLines(d: Design, b: Bottleneck): string[] {
         `Next ${comes(/^(the|a|an)\s/i.test(h) ? h : `the ${h}`)} ${/^(the|a|an)\s/i.test(h) ? h : `the ${lowerFirst(h)}`}`,
       )
     : c
-      ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next comes ${lowerFirst(c)}`)
+      ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next ${comes(c)} ${lowerFirst(c)}`)
       : undefined;
   if (!head) return [];
   const f = figureOf(d, b, true);

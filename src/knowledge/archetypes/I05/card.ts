@@ -302,7 +302,7 @@ export const card = {
   bottlenecks: [
     {
       bottleneck:
-        "A skewed key overloads one partition, capping throughput at one leader and one consumer.",
+        "A skewed key sends an outsized share of traffic to one partition, capping throughput at one leader and one consumer.",
       mitigation:
         "Salt a hot key into sub-keys when its records need no total order, or give it its own partition. Adding partitions does not split one key's load and moves existing keys. Watch the busiest partition rather than the average.",
       formula: {
