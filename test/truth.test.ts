@@ -162,7 +162,7 @@ describe("a metrics ingest path is a leaderless replicated quorum", () => {
     expect(d.nfrs.delivery).toBe("at-least-once");
     const why = d.scopes.map((s) => s.why).join(" ");
     expect(why).not.toMatch(/one ingester owns/);
-    expect(why).toMatch(/ingest path needs no agreement/);
+    expect(why).toMatch(/ingest path needs no consensus or leader/);
   });
 });
 

@@ -26,7 +26,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "writes/s",
     assumed: 10000,
     assumedBecause:
-      "a Raft or ZAB leader (etcd, ZooKeeper) that fsyncs every commit is planned at about ten thousand small writes per second",
+      "a Raft or ZAB leader, as in etcd or ZooKeeper, that fsyncs every commit is planned at about ten thousand small writes per second",
   },
   {
     id: "partition_bytes_per_sec",
@@ -201,6 +201,20 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   { id: "series", label: "active time series", unit: "series" },
   { id: "series_budget_per_ingester", label: "series budgeted per ingester", unit: "series" },
+  {
+    id: "provider_requests_per_sec",
+    label: "write requests a second allowed per provider account",
+    unit: "req/s",
+    assumed: 100,
+    assumedBecause: "Stripe's default live-mode rate limit is 100 write operations a second",
+  },
+  {
+    id: "distributor_samples_per_core",
+    label: "samples a second planned per distributor core",
+    unit: "samples/s",
+    assumed: 25000,
+    assumedBecause: "that is what Mimir's capacity guide plans for one distributor core",
+  },
   {
     id: "writes_per_workflow",
     label: "writes for each workflow",

@@ -145,7 +145,7 @@ export function spokenList(text: string): string[] | undefined {
     /\b(?:writes?|reads?|paths?)\b[^:]*: (.+)$/.exec(body) ??
     / covers? (.+)$/.exec(body) ??
     /^In (?:the request path|async workers|control loops), (.+)$/.exec(body) ??
-    /^The others are (.+)$/.exec(body);
+    /^The others? (?:are|is) (.+)$/.exec(body);
   return m?.[1] ? countedItems(m[1]) : undefined;
 }
 

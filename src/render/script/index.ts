@@ -15,6 +15,7 @@ import {
 } from "./speak.js";
 import {
   decisionLine,
+  hotBottleneck,
   hottest,
   jargonGlosses,
   protocolName,
@@ -47,7 +48,8 @@ function deepDives(d: Design): DeepDive[] {
     .filter((x) => headOf(x.failure))
     .slice(2, 4))
     out.push({ topic: failureTopic(f.failure), why: firstClause(f.repair, 30) ?? "it tests the repair path" });
-  for (const b of d.bottlenecks.slice(1, 3)) {
+  const hot = hotBottleneck(d);
+  for (const b of d.bottlenecks.filter((x) => x !== hot).slice(0, 2)) {
     const h = headOf(b.bottleneck);
     if (h) out.push({ topic: h, why: firstClause(b.mitigation, 30) ?? "it is the next limit as load grows" });
   }

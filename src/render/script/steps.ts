@@ -369,7 +369,8 @@ function normalise(d: Design): StepDraft {
   if (writes.length > 3 && otherWrites.length > 0)
     followUps.push({
       question: "Which other writes are there?",
-      answer: sentence(`The others are ${andList(said(otherWrites))}`),
+      // one write is "the other is", never "the others are"
+      answer: sentence(`${otherWrites.length === 1 ? "The other is" : "The others are"} ${andList(said(otherWrites))}`),
     });
   // a hidden write is explained only by its own stated purpose ("… so one sender works on it at a time"),
   // never by a generic "it must stay current" line that would fit any write
@@ -532,7 +533,7 @@ function primaryStep(d: Design): StepDraft {
     if (labelled?.[1] && labelled[2] && !isClause(labelled[1]) && !(isClause(desc.split(/[.;]/)[0] ?? "") && !labelled))
       describedWhole = `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]), true)}`;
     // what the record is and holds is the step's point, kept whole even in the short version
-    lines.push(...spoken(described, "core", 3, 32).map((l) => ({ ...l, keep: "core" as const })));
+    lines.push(...spoken(described, "core", 4, 32).map((l) => ({ ...l, keep: "core" as const })));
     // the records kept beside it are the same archetype's: a substrate's log is not this design's state
     const others = d.primaryState
       .slice(1)
@@ -850,7 +851,7 @@ function exactlyOnce(d: Design, spokenSet: Design["mechanisms"]): Line[] {
     return [
       ...core("Exactly once is not something the network gives us"),
       ...core(
-        "It is at-least-once delivery, plus a receiver that applies each effect id once, plus reconciliation that repairs any outcome we never heard back",
+        "It is at-least-once delivery, plus a receiver that applies each effect id once, plus reconciliation that repairs any outcome we never heard back about",
       ),
     ];
   if (d.nfrs.delivery === "exactly-once")
@@ -1277,21 +1278,93 @@ function byRank(d: Design): Figure | undefined {
   return byKind("hotspot") ?? byKind("peak") ?? [...rates].sort((a, b) => b.value - a.value)[0] ?? d.capacity[0];
 }
 
-/** The figure that sizes the first hotspot: the one its formula names, else the one sharing most words with it. */
-function hotspotFigure(d: Design): Figure | undefined {
-  const b0 = d.bottlenecks[0];
-  if (!b0) return undefined;
-  const lhs = b0.formula?.split(" = ")[0]?.trim();
-  const exact = lhs ? d.capacity.find((c) => c.quantity === lhs) : undefined;
+type Bottleneck = Design["bottlenecks"][number];
+
+/** The figure that sizes a bottleneck: the one its formula names, else the one sharing most words with it. */
+function figureOf(d: Design, b: Bottleneck, byId = false): Figure | undefined {
+  const lhs = b.formula?.split(" = ")[0]?.trim();
+  // a formula the engine rewrote to the capacity table's own ("distributor_cores = …") names the figure by id
+  const exact = lhs ? d.capacity.find((c) => c.quantity === lhs || (byId && c.id === lhs)) : undefined;
   if (exact) return exact;
-  const words = stems(b0.bottleneck);
+  const words = stems(b.bottleneck);
   const rank = (c: Figure) => ["hotspot", "peak", "rate"].indexOf(figureKind(c)) + 1 || 9;
   // the bottleneck's own archetype's figures first: a substrate's leader load is not the lease store's hotspot
-  const own = (c: Figure) => (c.archetype === b0.archetype ? 0.5 : 0);
+  const own = (c: Figure) => (c.archetype === b.archetype ? 0.5 : 0);
   return d.capacity
     .map((c, i) => ({ c, i, score: overlap(words, stems(`${c.quantity} ${c.id}`)) + own(c) }))
     .filter((x) => x.score >= 1.5)
     .sort((a, b) => b.score - a.score || rank(a.c) - rank(b.c) || a.i - b.i)[0]?.c;
+}
+
+/** What one unit handles, compared with a load: the figure that divides it, the unit ("leader") and the per-unit input. */
+interface Ceiling {
+  room: Figure;
+  per: string;
+  input: Input;
+}
+
+/**
+ * The ceiling a figure is checked against: a headroom or count figure that divides the load (or the total it
+ * is an even split of) by a planned per-unit capacity ("peak_lease_writes / leader_writes_per_sec"), or the
+ * figure's own formula when it does ("samples_per_sec / distributor_samples_per_core"). A number with no
+ * ceiling (bytes in object storage, rows in a table) is not a limit, however large.
+ */
+export function ceilingOf(d: Design, f: Figure): Ceiling | undefined {
+  const loads = new Set([
+    f.id,
+    ...f.formula
+      .split(" = ")
+      .slice(1)
+      .flatMap((x) => x.match(/^\s*(\w+)\s*$/)?.[1] ?? []),
+  ]);
+  const total = splitOf(d, f)?.total;
+  if (total) loads.add(total.id);
+  const divides = (c: Figure): Ceiling | undefined => {
+    const m = /=\s*(\w+)\s*\/\s*\(?\s*(\w+)/.exec(c.formula);
+    if (!m?.[1] || !m[2] || (c !== f && !loads.has(m[1]))) return undefined;
+    // a time to copy or repair ("state over a node's bandwidth") is no ceiling: only a count of units or a share of one
+    if (!["headroom", "count"].includes(figureKind(c))) return undefined;
+    const input = c.inputs.find((x) => x.name === m[2]);
+    const per = perWhat(QUANTITY_BY_ID.get(m[2])?.label);
+    return input && per ? { room: c, per, input } : undefined;
+  };
+  return divides(f) ?? d.capacity.map(divides).find((x) => x !== undefined);
+}
+
+/** A bottleneck's ceiling, through the figure that sizes it. */
+function ceilingFor(d: Design, b: Bottleneck): Ceiling | undefined {
+  const f = figureOf(d, b, true);
+  return f ? ceilingOf(d, f) : undefined;
+}
+
+/**
+ * The bottleneck said as the first hotspot: the design's first, unless another of the same archetype loads
+ * the same single unit ("leader") to a larger share of its ceiling. A number is never called the hottest
+ * when a later one on the same box is closer to what that box handles.
+ */
+export function hotBottleneck(d: Design): Bottleneck | undefined {
+  const b0 = d.bottlenecks[0];
+  const c0 = b0 ? ceilingFor(d, b0) : undefined;
+  if (!b0 || !c0 || figureKind(c0.room) !== "headroom") return b0;
+  const rival = d.bottlenecks
+    .slice(1)
+    .map((b) => ({ b, c: ceilingFor(d, b) }))
+    .filter(
+      (x) =>
+        x.b.archetype === b0.archetype &&
+        x.c !== undefined &&
+        figureKind(x.c.room) === "headroom" &&
+        x.c.per === c0.per &&
+        x.c.room.value > c0.room.value,
+    )
+    .sort((a, b) => (b.c?.room.value ?? 0) - (a.c?.room.value ?? 0))[0];
+  return rival?.b ?? b0;
+}
+
+/** The figure that sizes the first hotspot. */
+function hotspotFigure(d: Design): Figure | undefined {
+  const hot = hotBottleneck(d);
+  return hot ? figureOf(d, hot) : undefined;
 }
 
 /** A figure that is another figure split evenly over a count ("messages_per_partition = peak / partitions"). */
@@ -1310,6 +1383,8 @@ function sizing(d: Design): { hot: Figure; split?: { each: Figure; over: Figure 
   const f = hotspotFigure(d) ?? byRank(d);
   if (!f) return undefined;
   const up = splitOf(d, f);
+  // an even split over a single group is the total itself: "3 thousand on each" of one group says nothing
+  if (up && up.over.value <= 1) return { hot: up.total };
   if (up) return { hot: up.total, split: { each: f, over: up.over } };
   const down = d.capacity.find((c) => splitOf(d, c)?.total === f);
   const over = down ? splitOf(d, down)?.over : undefined;
@@ -1579,7 +1654,9 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   // the assumed input that drives the first chain said, with where it comes from
   const firstChain = part?.formula ?? (derived.length > 0 ? derivedExpr(hot, names) : hot.formula);
   const driver = driverReason(part ?? hot, firstChain.split(" = ").pop() ?? "");
-  lines.push(...detail(driver));
+  // the input the whole chain starts from is said as an assumption even in the short version, so an assumed
+  // "50 thousand messages a second" is never heard as if the interviewer had given it
+  lines.push(...core(driver));
   if (part) lines.push(...core(chainLine(d, part)));
   for (const x of derived) lines.push(...core(x));
   const count = countReason(hot);
@@ -1602,7 +1679,10 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
     const overWhy = countReason(split.over);
     if (over && overWhy && overWhy !== driver) lines.push(...detail(overWhy));
     lines.push(...core(over ?? `That spreads over ${speakFigure(split.over.display)}`));
-    lines.push(...core(`That's ${roundSaid(speakFigure(split.each.display))} on each`));
+    // a count sized from a per-unit budget in the same unit puts that budget on each: saying so is circular
+    const budget = split.over.inputs.find((x) => x.name === /\/\s*(\w+)\s*$/.exec(split.over.formula)?.[1]);
+    if (!(overWhy && budget?.unit === split.each.unit))
+      lines.push(...core(`That's ${roundSaid(speakFigure(split.each.display))} on each`));
   }
   return lines;
 }
@@ -1639,7 +1719,7 @@ function skewLines(b: Design["bottlenecks"][number], each: Figure): Line[] {
  * divides it by ("keepalives_per_sec / leader_requests_per_sec"): the ceiling with where it comes from, then
  * the share used, so a load is never called a hotspot without saying whether it is near the limit.
  */
-function headroomLines(d: Design, hot: Figure): Line[] {
+function headroomLines(d: Design, hot: Figure, lead = "That's"): Line[] {
   const room = d.capacity.find(
     (c) => figureKind(c) === "headroom" && new RegExp(`=\\s*${hot.id}\\s*/\\s*\\w+\\s*$`).test(c.formula),
   );
@@ -1662,8 +1742,21 @@ function headroomLines(d: Design, hot: Figure): Line[] {
   const amount = `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate} a second per ${per}`;
   return [
     ...detail(why ? `I'm assuming ${amount}, because ${why.trim()}` : undefined),
-    ...core(`That's ${share} what one ${per} handles`),
+    ...core(`${lead} ${share} what one ${per} handles`),
   ];
+}
+
+/** Where a per-unit ceiling comes from, said with its unit: "I'm assuming 25 thousand samples a second per core, because …". */
+function ceilingReason(c: Ceiling): string | undefined {
+  const why =
+    /\bbecause ([^;]+)$/.exec(c.input.because)?.[1] ??
+    /^not stated; assumed [^:;]+: ([^;]+)$/.exec(c.input.because)?.[1];
+  if (!why || countWords(why) > 20) return undefined;
+  const rate = /^(\w+)\/s$/.exec(c.input.unit ?? "")?.[1];
+  const amount = rate
+    ? `${rate === "B" ? speakBytes(c.input.value) : `${speakNumber(c.input.value)} ${RATE_WORDS[rate] ?? rate}`} a second per ${c.per}`
+    : quantity(c.input.value, c.input.name, c.input.unit);
+  return sentence(`I'm assuming ${amount}, because ${speakable(why.trim())}`);
 }
 
 /* ---- 8. Failures and scale (the hottest number is said here) ---- */
@@ -1696,7 +1789,7 @@ function failuresStep(d: Design): StepDraft {
     lines.push(...spoken(windowed.prevention, "detail", 2));
   }
   const size = sizing(d);
-  const b0 = d.bottlenecks[0];
+  const b0 = hotBottleneck(d);
   if (b0) {
     const h = bodyOf(b0.bottleneck) ? headOf(b0.bottleneck) : undefined;
     const c = h ? undefined : firstClause(b0.bottleneck, 30);
@@ -1729,9 +1822,12 @@ function failuresStep(d: Design): StepDraft {
         later && i === 0 ? { ...l, text: `When it grows, ${lowerFirst(l.text)}` } : l,
       ),
     );
+  lines.push(...sameUnitLines(d));
   const b1 = nextBottleneck(d);
-  const next = b1 ? nextLimit(b1.bottleneck, d, b1) : undefined;
-  if (next) lines.push(...detail(next));
+  const nextLines = b1 ? nextLimitLines(d, b1) : [];
+  lines.push(...nextLines.map((text) => ({ text, keep: "detail" as const })));
+  // the follow-up answer keeps the limit and its size; where the ceiling comes from was said in the body
+  const next = nextLines.length > 0 ? nextLines.filter((x) => !x.startsWith("I'm assuming ")).join(" ") : undefined;
   const followUps: FollowUp[] = [];
   for (const f of named.slice(1, 4)) {
     const q = failureQuestion(f);
@@ -1763,16 +1859,59 @@ function closingCheckIn(d: Design): string {
 }
 
 /**
- * The limit said as "next": the first bottleneck after the hotspot that does not repeat the hottest number
- * (a "next" that restates the figure just sized names no new limit), or none.
+ * The limit said as "next": the first bottleneck after the hotspot that is a real limit, checked against a
+ * ceiling (what one leader, core or provider account handles) on a different box from the hotspot's, and
+ * that does not repeat the hottest number. A number with no ceiling (bytes in object storage, open rows)
+ * names nothing that breaks, and one on the hotspot's own box is said beside it, never as "next".
  */
-export function nextBottleneck(d: Design): Design["bottlenecks"][number] | undefined {
+export function nextBottleneck(d: Design): Bottleneck | undefined {
   const hot = hottest(d);
+  const first = hotBottleneck(d);
+  const unit = first ? ceilingFor(d, first)?.per : undefined;
   const sized = hot ? stems(`${hot.quantity} ${hot.id}`) : new Set<string>();
-  const repeats = (b: Design["bottlenecks"][number]) =>
+  const repeats = (b: Bottleneck) =>
     sized.size > 0 &&
     overlap(stems((bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined) ?? b.bottleneck), sized) >= 2;
-  return d.bottlenecks.slice(1).find((b) => !repeats(b));
+  return d.bottlenecks.find((b) => {
+    // a row with no formula of its own is never checked against a ceiling, so it is never called the next limit
+    if (b === first || !b.formula || repeats(b)) return false;
+    const c = ceilingFor(d, b);
+    return c !== undefined && c.per !== unit && c.room !== hot;
+  });
+}
+
+/**
+ * Other loads on the hotspot's own box, said beside it with their share of the same ceiling: "Session
+ * keep-alives to the leader add about 1.5 thousand requests a second. That's about 5 percent of what one
+ * leader handles." Only bottlenecks of the hotspot's archetype, checked against the same unit.
+ */
+function sameUnitLines(d: Design): Line[] {
+  const first = hotBottleneck(d);
+  const unit = first ? ceilingFor(d, first)?.per : undefined;
+  if (!first || !unit) return [];
+  const lines: Line[] = [];
+  for (const b of d.bottlenecks) {
+    const f = figureOf(d, b, true);
+    const c = f ? ceilingOf(d, f) : undefined;
+    if (
+      b === first ||
+      !b.formula ||
+      !f ||
+      f === hottest(d) ||
+      !c ||
+      c.per !== unit ||
+      b.archetype !== first.archetype ||
+      figureKind(c.room) !== "headroom"
+    )
+      continue;
+    lines.push(
+      ...detail(
+        `${speakable(f.quantity).replace(/^./, (x) => x.toUpperCase())} add ${roundSaid(speakFigure(f.display))}`,
+      ),
+    );
+    lines.push(...headroomLines(d, f));
+  }
+  return lines;
 }
 
 /** "comes" or "come", by the head noun of a limit's name: "the retained bytes" come, "the single leader per group" comes. */
@@ -1783,22 +1922,38 @@ function comes(name: string): string {
 }
 
 /**
- * The next limit as a sentence, with its size when the capacity table has it: "Next come the retained bytes,
- * about 13 terabytes." A limit named without a size leaves the listener to guess how close it is.
+ * The next limit as sentences: its name, then its load against the ceiling it is checked against, with where
+ * that ceiling comes from: "Next comes the distributor CPU. I'm assuming 25 thousand samples a second per
+ * core, because … At 5 million samples a second over 25 thousand samples a second per core, that's 200 cores."
  */
-function nextLimit(cell: string, d?: Design, b?: Design["bottlenecks"][number]): string | undefined {
-  const h = bodyOf(cell) ? headOf(cell) : undefined;
-  // the capacity figure it measures: quoted by its formula, or named by the same quantity
-  const fig = b?.formula
-    ? d?.capacity.find((c) => b.formula?.startsWith(c.formula) || b.formula?.split(" = ")[0] === c.quantity)
-    : undefined;
-  const size = fig ? `, ${roundSaid(speakFigure(fig.display))}` : "";
-  if (h) {
-    const name = /^(the|a|an)\s/i.test(h) ? h : `the ${h}`;
-    return sentence(`Next ${comes(name)} ${name}${size}`);
+function nextLimitLines(d: Design, b: Bottleneck): string[] {
+  const h = bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined;
+  const c = h ? undefined : firstClause(b.bottleneck, 30);
+  const head = h
+    ? sentence(
+        `Next ${comes(/^(the|a|an)\s/i.test(h) ? h : `the ${h}`)} ${/^(the|a|an)\s/i.test(h) ? h : `the ${lowerFirst(h)}`}`,
+      )
+    : c
+      ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next ${comes(c)} ${lowerFirst(c)}`)
+      : undefined;
+  if (!head) return [];
+  const f = figureOf(d, b, true);
+  const ceiling = f ? ceilingOf(d, f) : undefined;
+  if (!f || !ceiling) return [head];
+  if (figureKind(ceiling.room) === "headroom") {
+    const load = d.capacity.find((x) => x.id === /=\s*(\w+)\s*\//.exec(ceiling.room.formula)?.[1]);
+    return [
+      head,
+      ...headroomLines(
+        d,
+        load ?? f,
+        load ? `At ${roundSaid(speakFigure(load.display)).replace(/^about /, "")}, that's` : undefined,
+      ).map((l) => l.text),
+    ];
   }
-  const c = firstClause(cell, 30);
-  return c ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next comes ${lowerFirst(c)}`) : undefined;
+  const why = ceilingReason(ceiling);
+  const chain = chainLine(d, ceiling.room);
+  return [head, ...(why ? [why] : []), ...(chain ? [chain] : [])];
 }
 
 /**
@@ -1854,4 +2009,4 @@ export const STEP_WRITERS: readonly ((d: Design) => StepDraft)[] = [
   failuresStep,
 ];
 
-export { choice, hottest };
+export { ceilingFor as ceilingOfBottleneck, choice, hottest };

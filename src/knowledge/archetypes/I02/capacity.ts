@@ -25,8 +25,12 @@ export const capacity: CapacityModel = {
       30000,
       "that is what etcd's performance guide reports for a three-member cluster under heavy load",
     ),
-    inp("writes_per_sec", 1000, "acquires and releases; each is a replicated write"),
-    inp("value_bytes", 200, "a lease record (resource key, owner, fencing token, expiry) is a couple of hundred bytes"),
+    inp("writes_per_sec", 1000, "a large fleet acquires and releases about a thousand locks a second"),
+    inp(
+      "value_bytes",
+      200,
+      "a lease record (resource key, session id, fencing token, version) is a couple of hundred bytes",
+    ),
   ],
   figures: [
     fig("keepalives_per_sec", "session keep-alives to the leader", "rate", "clients / keepalive_seconds", "req/s"),
@@ -44,6 +48,14 @@ export const capacity: CapacityModel = {
       "peak",
       "writes_per_sec * peak_factor",
       "writes/s",
+    ),
+    // every acquire and release is a majority commit, so a leader's write rate is their ceiling
+    fig(
+      "lease_write_headroom",
+      "share of one leader's write capacity the lease writes use",
+      "headroom",
+      "peak_lease_writes / leader_writes_per_sec",
+      "fraction",
     ),
     fig(
       "consensus_groups",

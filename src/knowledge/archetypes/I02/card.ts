@@ -104,7 +104,7 @@ export const card = {
     {
       name: "Lease",
       description:
-        "One row per protected resource: owner id, fencing token, expiry time and a row version. The token is a per-resource high-water mark that survives release, so a later grant always gets a larger number.",
+        "One row per protected resource: the holder's session id, the fencing token and a row version. Expiry lives on the session, so one keep-alive covers every lease it holds. The token is a per-resource high-water mark that survives release, so a later grant always gets a larger number.",
       truth: true,
     },
     {
@@ -129,7 +129,7 @@ export const card = {
   writePaths: [
     {
       action:
-        "acquire a free or expired resource by a conditional write that sets the owner, bumps the token and sets the expiry, returning the new fencing token to the holder (never a number reused for that resource)",
+        "acquire a free or expired resource by a conditional write that binds it to the claimant's session and bumps the token, returning the new fencing token to the holder (never a number reused for that resource)",
       entity: "Lease",
       shape: "state transition",
       mechanism: "lease",
@@ -153,7 +153,8 @@ export const card = {
       critical: true,
     },
     {
-      action: "reclaim leases whose expiry passed, with a conditional write that loses to a renewal that arrived first",
+      action:
+        "reclaim leases whose session expired, with a conditional write that loses to a keep-alive that arrived first",
       entity: "Lease",
       shape: "state transition",
       mechanism: "expiry-sweeper",
@@ -176,7 +177,7 @@ export const card = {
   ],
   readPaths: [
     {
-      action: "decide ownership: read the current holder, token and expiry of a resource",
+      action: "decide ownership: read the current holder session and token of a resource",
       entity: "Lease",
       shape: "read source",
       staleness:
@@ -273,7 +274,7 @@ export const card = {
         "Expiry late: a crashed holder keeps the resource locked far longer than intended because the TTL is long, the sweeper lags, or the session never times out",
       role: "coordination",
       prevention:
-        "Keep the TTL short with renewal at about a third of it, and evaluate expiry lazily on every acquire instead of relying only on a sweeper",
+        "Keep the TTL short with renewal at a third of it, and check the holder's session on every acquire rather than only in a sweeper",
       repair:
         "An operator force-release bumps the token, so the previous holder is fenced out even if it is still alive",
     },
@@ -342,7 +343,7 @@ export const card = {
     },
     {
       bottleneck:
-        "Single consensus leader per lease group: acquires, releases and expiries all serialize through one leader's log",
+        "The single consensus leader per lease group: acquires, releases and expiries all serialize through one leader's log",
       mitigation:
         "Lock coarse resources (a shard or job, never a single request), and split the key space over independent groups, carrying each resource's last fencing token with it when it moves",
       formula: {

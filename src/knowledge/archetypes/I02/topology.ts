@@ -5,7 +5,7 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Acquire, fenced write, release",
     notation:
-      "client-lib>lock-leader[acquire resource, owner, ttl {Lease.owner = null or Lease.expires_at < now}] -> lock-leader>lock-followers[replicate grant with token + 1] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[granted token and expires_at] -> client-lib>protected-resource[write with fencing token {token >= ProtectedResource.last_fence}] -> protected-resource>client-lib[applied, last_fence raised] -> client-lib>lock-leader[release {Lease.owner = me and Lease.token = mine}] |-> protected-resource>client-lib[reject stale token {token < ProtectedResource.last_fence}] => done | reclaim | reject",
+      "client-lib>lock-leader[acquire resource, owner, ttl {Lease.session_id = null or HolderSession.expires_at < now}] -> lock-leader>lock-followers[replicate grant with token + 1] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[granted token and expires_at] -> client-lib>protected-resource[write with fencing token {token >= ProtectedResource.last_fence}] -> protected-resource>client-lib[applied, last_fence raised] -> client-lib>lock-leader[release {Lease.session_id = mine and Lease.token = mine}] |-> protected-resource>client-lib[reject stale token {token < ProtectedResource.last_fence}] => done | reclaim | reject",
   },
   {
     name: "Renewal with self-fencing",
@@ -15,7 +15,7 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Expiry and handoff to the next waiter",
     notation:
-      "expiry-sweeper>lock-leader[reclaim expired lease {Lease.expires_at < now}] -> lock-leader>lock-followers[replicate release] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[notify next waiter] -> client-lib>lock-leader[acquire {predecessor gone and Lease.owner = null}] => done | reclaim | retry",
+      "expiry-sweeper>lock-leader[reclaim leases of an expired session {HolderSession.expires_at < now}] -> lock-leader>lock-followers[replicate release] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[notify next waiter] -> client-lib>lock-leader[acquire {predecessor gone and Lease.session_id = null}] => done | reclaim | retry",
   },
 ];
 
@@ -112,8 +112,8 @@ export const topology: Topology = {
     {
       entity: "Lease",
       key: ["resource_id"],
-      fields: ["owner_id", "fencing_token", "expires_at", "version"],
-      indexes: ["expires_at (for the sweeper)", "owner_id (session cleanup)"],
+      fields: ["session_id", "fencing_token", "version"],
+      indexes: ["session_id (a lapsed session's leases are reclaimed together)"],
       partitionKey: "resource_id",
       owner: "lock-leader",
     },

@@ -243,7 +243,7 @@ export const card = {
       prevention:
         "Produce with acks=all so the leader acknowledges only after every in-sync replica holds the record, and set min.insync.replicas (2 of 3) so a shrunken set rejects produces instead of acknowledging a single copy.",
       repair:
-        "Each returning follower asks the new leader where its leader epoch ended and truncates its log to that point (leader-epoch truncation, not the high watermark), then refetches; producers resend every record they never saw acknowledged.",
+        "Each returning follower asks the new leader where its leader epoch ended and truncates its log to that point instead of to its high watermark, then refetches; producers resend every record they never saw acknowledged.",
     },
     {
       failure: "A producer resends after a timed-out acknowledgement and the record is appended twice.",
@@ -302,7 +302,7 @@ export const card = {
   bottlenecks: [
     {
       bottleneck:
-        "A skewed key sends most traffic to one partition, capping throughput at one leader and one consumer.",
+        "A skewed key sends an outsized share of traffic to one partition, capping throughput at one leader and one consumer.",
       mitigation:
         "Salt a hot key into sub-keys when its records need no total order, or give it its own partition. Adding partitions does not split one key's load and moves existing keys. Watch the busiest partition rather than the average.",
       formula: {

@@ -32,6 +32,14 @@ export const capacity: CapacityModel = {
       "peak_workflows_per_sec * writes_per_workflow",
       "writes/s",
     ),
+    // each workflow makes one external call at peak; the provider's per-account rate limit is its ceiling
+    fig(
+      "provider_headroom",
+      "share of one provider account's rate limit the calls use",
+      "headroom",
+      "peak_workflows_per_sec / provider_requests_per_sec",
+      "fraction",
+    ),
     fig(
       "idempotency_bytes",
       "idempotency records held",

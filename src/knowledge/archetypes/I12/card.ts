@@ -324,7 +324,7 @@ export const card = {
     },
     {
       failure:
-        "A retry arrives after the provider pruned the idempotency key (for Stripe, possibly after 24 hours), so the provider treats it as new and charges twice",
+        "Stripe may prune an idempotency key once it is 24 hours old, and a retry after that counts as a new request and charges twice",
       role: "external effect",
       prevention:
         "Stop blind retries well inside the provider's key retention window; past it, look the effect up by our effect id first and retry only if it is absent",
@@ -371,9 +371,15 @@ export const card = {
       },
     },
     {
-      bottleneck: "Provider rate limits cap how fast effects can be sent, independent of our own capacity",
+      bottleneck:
+        "The provider's rate limit: it caps how fast effects can be sent per account, independent of our own capacity",
       mitigation:
-        "Queue per provider with a token bucket matching its quota, and prioritise customer-facing effects over batch ones",
+        "Arrange a raised limit with the provider well ahead, queue per provider with a token bucket matching its quota, and back off on rate-limit errors",
+      formula: {
+        yields: "share of one provider account's rate limit the calls use",
+        expression: "peak_workflows_per_sec / provider_requests_per_sec",
+        unit: "fraction",
+      },
     },
     {
       bottleneck: "Idempotency record storage grows with every request for the whole dedup window",

@@ -14,7 +14,7 @@ export const capacity: CapacityModel = {
     inp(
       "series_budget_per_ingester",
       2000000,
-      "Mimir plans one core and 2.5 gigabytes per 300 thousand series in memory",
+      "Cortex's ingester playbook targets 1.5 million active series per ingester and a maximum of 2.5 million",
     ),
     {
       quantity: "samples_per_sec",
@@ -57,6 +57,15 @@ export const capacity: CapacityModel = {
       "rate",
       "replicated_series / ingesters_needed",
       "series",
+    ),
+    // a distributor holds no series, so its CPU follows the sample rate alone (Mimir's capacity guide)
+    fig(
+      "distributor_cores",
+      "distributor cores needed",
+      "count",
+      "samples_per_sec / distributor_samples_per_core",
+      "cores",
+      true,
     ),
     fig(
       "samples_per_ingester",

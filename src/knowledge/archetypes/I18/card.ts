@@ -200,7 +200,7 @@ export const card = {
       entity: "Sample",
       shape: "read source",
       staleness:
-        "none: recent samples live only in the ingesters' in-memory heads until their block is uploaded, so the evaluator reads the ingesters, never object storage",
+        "none: recent samples live only on the ingesters until their block is uploaded, so for the short windows thresholds use, the evaluator reads the ingesters, not object storage",
     },
     {
       action: "long-range query served from downsampled rollups",
@@ -281,7 +281,7 @@ export const card = {
         "A label carrying unbounded values, such as a request id, creates millions of series and ingesters run out of memory.",
       role: "truth",
       prevention:
-        "Enforce per-tenant active-series and per-metric limits at the distributor and refuse new series beyond them.",
+        "Enforce per-tenant series limits in the ingesters, which know which series are new, and refuse new series beyond them; enforce rate and label limits at the distributor.",
       repair:
         "Drop or relabel the offending metric at the agent and restart ingesters, which rebuild from the write-ahead log.",
     },
@@ -350,10 +350,15 @@ export const card = {
       },
     },
     {
-      bottleneck: "Ingest rate grows with active series times scrape frequency.",
+      bottleneck:
+        "Distributor CPU: every sample is validated, hashed to its series' ingesters and forwarded, so distributor cores grow with the sample rate",
       mitigation:
-        "Shard series across ingesters by hash, batch writes, and lengthen scrape intervals for low-value series.",
-      formula: { yields: "samples ingested per second", expression: "series / scrape_seconds", unit: "samples/s" },
+        "Add distributors behind the load balancer, since they are stateless, and lengthen scrape intervals for low-value series.",
+      formula: {
+        yields: "distributor cores needed",
+        expression: "samples_per_sec / distributor_samples_per_core",
+        unit: "cores",
+      },
     },
     {
       bottleneck: "Queries over many series and long ranges scan huge numbers of chunks.",
@@ -485,7 +490,7 @@ export const card = {
       },
       coordination: {
         scope: "shard",
-        why: "the ingest path needs no agreement (a leaderless write quorum); only rule evaluation and compaction are assigned per shard, by ring ownership or a lease",
+        why: "the ingest path needs no consensus or leader (a leaderless write quorum); only rule evaluation and compaction are assigned per shard, by ring ownership or a lease",
       },
     },
   },
