@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { deriveDesign } from "../src/engine/design/design.js";
 import { OVERRIDE_KEYS, parseOverrides } from "../src/engine/design/overrides.js";
 import { checkPrompt } from "../src/engine/prompt.js";
-import { STEM_CACHE_MAX, stemCacheSize, stemWord } from "../src/engine/recognize/tokens.js";
+import { pieceCacheSize, STEM_CACHE_MAX, stemCacheSize, stemWord, tokenize } from "../src/engine/recognize/tokens.js";
 import { createApp } from "../src/server/app.js";
 import { openDb } from "../src/store/db.js";
 import { SessionStore } from "../src/store/sessions.js";
@@ -265,5 +265,13 @@ describe("long-running process", () => {
     expect(stemCacheSize()).toBeLessThanOrEqual(STEM_CACHE_MAX);
     expect(stemWord("queued")).toBe(before);
     expect(stemWord("queuing")).toBe(before);
+  });
+
+  it("keeps the cache of a prompt's written pieces bounded while tokens stay right", () => {
+    const before = tokenize("queued re-tries").map((t) => t.stem);
+    for (let i = 0; i < STEM_CACHE_MAX + 5000; i += 500)
+      tokenize(Array.from({ length: 500 }, (_, k) => `x${(i + k).toString(36)}-ing`).join(" "));
+    expect(pieceCacheSize()).toBeLessThanOrEqual(STEM_CACHE_MAX);
+    expect(tokenize("queued re-tries").map((t) => t.stem)).toEqual(before);
   });
 });
