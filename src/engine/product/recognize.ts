@@ -2,7 +2,7 @@ import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../know
 import type { NamedProduct } from "../../knowledge/features/products.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex, shapeKey, typoMatch } from "../recognize/match.js";
-import { type Token, tokenize } from "../recognize/tokens.js";
+import { STEM_CACHE_MAX, type Token, tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
 
 /** A product feature found in a prompt, with the words that named it. */
@@ -67,11 +67,35 @@ interface Rows<T> {
   /** Every row's signals in row order, then signal order; `rowOf` gives each one's row. */
   index: SignalIndex;
   rowOf: readonly number[];
+  /** Written words already looked up as possible misspellings of names (see `misspelt`). */
+  misspelt: Map<string, readonly number[]>;
 }
 
 function rowsOf<T>(rows: readonly T[], signals: readonly (readonly Signal[])[]): Rows<T> {
   const rowOf = rows.flatMap((_, r) => (signals[r] ?? []).map(() => r));
-  return { rows, index: buildIndex(signals.flat()), rowOf };
+  return { rows, index: buildIndex(signals.flat()), rowOf, misspelt: new Map() };
+}
+
+/** How many written words the named products' misspelling lookups remember. */
+export const misspeltCacheSize = (): number => compiled?.products.misspelt.size ?? 0;
+
+const NONE: readonly number[] = [];
+/**
+ * The named systems a written word may be a misspelling of (positions), remembered by word: prompts repeat their
+ * words. Bounded like the tokenizer's caches.
+ */
+function misspelt(raw: string, { index, misspelt: seen }: Rows<unknown>): readonly number[] {
+  let found = seen.get(raw);
+  if (found === undefined) {
+    const list: number[] = [];
+    for (let len = raw.length - 2; len <= raw.length + 2; len++)
+      for (const i of index.byShape.get(shapeKey(raw, len)) ?? [])
+        if (typoMatch(raw, index.at(i).raws[0] ?? "")) list.push(i);
+    found = list.length > 0 ? list : NONE;
+    if (seen.size >= STEM_CACHE_MAX) seen.delete(seen.keys().next().value as string);
+    seen.set(raw, found);
+  }
+  return found;
 }
 
 /**
@@ -79,7 +103,8 @@ function rowsOf<T>(rows: readonly T[], signals: readonly (readonly Signal[])[]):
  * only where all its stems are words of the prompt, a name only where its first word is (by stem, or through a
  * typo findSignal accepts). Every signal findSignal could find is among them, so the first hit is the same.
  */
-function candidates<T>(tokens: readonly Token[], { rows, index, rowOf }: Rows<T>): { of: T; signals: Signal[] }[] {
+function candidates<T>(tokens: readonly Token[], table: Rows<T>): { of: T; signals: Signal[] }[] {
+  const { rows, index, rowOf } = table;
   const present = new Set<string>();
   for (const t of tokens) present.add(t.stem);
   const picked = new Set<number>();
@@ -88,14 +113,7 @@ function candidates<T>(tokens: readonly Token[], { rows, index, rowOf }: Rows<T>
       const s = index.at(i);
       if (s.kind !== "phrase" || s.stems.every((st) => present.has(st))) picked.add(i);
     }
-  if (index.byShape.size > 0) {
-    const raws = new Set<string>();
-    for (const t of tokens) raws.add(t.raw);
-    for (const raw of raws)
-      for (let len = raw.length - 2; len <= raw.length + 2; len++)
-        for (const i of index.byShape.get(shapeKey(raw, len)) ?? [])
-          if (typoMatch(raw, index.at(i).raws[0] ?? "")) picked.add(i);
-  }
+  if (index.byShape.size > 0) for (const t of tokens) for (const i of misspelt(t.raw, table)) picked.add(i);
   const out: { of: T; signals: Signal[] }[] = [];
   let lastRow = -1;
   for (const i of [...picked].sort((a, b) => a - b)) {
