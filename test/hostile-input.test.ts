@@ -2,8 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deriveDesign } from "../src/engine/design/design.js";
 import { OVERRIDE_KEYS, parseOverrides } from "../src/engine/design/overrides.js";
+import { misspeltCacheSize, recognizeProduct } from "../src/engine/product/recognize.js";
 import { checkPrompt } from "../src/engine/prompt.js";
-import { STEM_CACHE_MAX, stemCacheSize, stemWord } from "../src/engine/recognize/tokens.js";
+import { pieceCacheSize, STEM_CACHE_MAX, stemCacheSize, stemWord, tokenize } from "../src/engine/recognize/tokens.js";
 import { createApp } from "../src/server/app.js";
 import { openDb } from "../src/store/db.js";
 import { SessionStore } from "../src/store/sessions.js";
@@ -265,5 +266,20 @@ describe("long-running process", () => {
     expect(stemCacheSize()).toBeLessThanOrEqual(STEM_CACHE_MAX);
     expect(stemWord("queued")).toBe(before);
     expect(stemWord("queuing")).toBe(before);
+  });
+
+  it("keeps the cache of a prompt's written pieces bounded while tokens stay right", () => {
+    const before = tokenize("queued re-tries").map((t) => t.stem);
+    for (let i = 0; i < STEM_CACHE_MAX + 5000; i += 500)
+      tokenize(Array.from({ length: 500 }, (_, k) => `x${(i + k).toString(36)}-ing`).join(" "));
+    expect(pieceCacheSize()).toBeLessThanOrEqual(STEM_CACHE_MAX);
+    expect(tokenize("queued re-tries").map((t) => t.stem)).toEqual(before);
+  });
+
+  it("keeps the words looked up as misspelt product names bounded while names stay found", () => {
+    for (let i = 0; i < STEM_CACHE_MAX + 5000; i += 500)
+      recognizeProduct(Array.from({ length: 500 }, (_, k) => `t${(i + k).toString(36)}x`).join(" "));
+    expect(misspeltCacheSize()).toBeLessThanOrEqual(STEM_CACHE_MAX);
+    expect(recognizeProduct("Design Instagrm").products.map((p) => p.name)).toEqual(["Instagram"]);
   });
 });

@@ -74,6 +74,29 @@ describe("signal matching", () => {
     const toks = tokenize("Design a timer service that fires callbacks");
     expect(toks.filter((t) => t.head).map((t) => t.raw)).toEqual(["timer", "service"]);
   });
+
+  it("tokenizes a text once: asked again, the same frozen tokens, whatever came in between", () => {
+    const text = "A rate-limiter's tokens: the limiter throttles callers, so queued calls wait";
+    const first = tokenize(text);
+    const copy = first.map((t) => ({ ...t }));
+    expect(tokenize(text)).toBe(first);
+    expect(Object.isFrozen(first) && first.every((t) => Object.isFrozen(t))).toBe(true);
+    const other = tokenize("queued callers of a rate limiter wait, throttled");
+    expect(other).not.toBe(first);
+    expect(other.map((t) => t.raw)).toEqual(["queued", "callers", "rate", "limiter", "wait", "throttled"]);
+    expect(tokenize(text).map((t) => ({ ...t }))).toEqual(copy);
+    expect(copy.map((t) => `${t.raw}/${t.stem}@${t.at}${t.head ? "h" : ""}`)).toEqual([
+      "rate/rat@1h",
+      "limiter/limit@1h",
+      "tokens/token@2h",
+      "limiter/limit@4",
+      "throttles/throttl@5",
+      "callers/caller@6",
+      "queued/queu@8",
+      "calls/call@9",
+      "wait/wait@10",
+    ]);
+  });
 });
 
 describe("signal index", () => {

@@ -1,8 +1,12 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluateCapacity } from "../src/engine/capacity.js";
 import { design } from "../src/engine/design/design.js";
 import { fillTerms, placeholders, plural, recognizeProduct } from "../src/engine/product/index.js";
-import { objectOf, singular } from "../src/engine/product/recognize.js";
+import { objectOf, signalsToTry, singular } from "../src/engine/product/recognize.js";
+import { compiledSignals } from "../src/engine/recognize/index.js";
+import { findSignal } from "../src/engine/recognize/match.js";
+import { tokenize } from "../src/engine/recognize/tokens.js";
 import {
   FEATURE_BY_ID,
   FEATURES,
@@ -258,6 +262,40 @@ describe("feature recognition", () => {
     expect(design("Design a distributed lock service").features).toEqual([]);
     expect(design("Design a cache like Amazon ElastiCache").features).toEqual([]);
     expect(design("Design Dropbox").features.map((f) => f.id)).toContain("file-sync");
+  });
+
+  it("looks names and phrases up by their words, and misses none that matching each of them finds", () => {
+    const corpus = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() && !l.startsWith("#"));
+    const prompts = [
+      ...corpus,
+      "Design Instagrm with stories and a feed",
+      "Build a Netflx clone and a Spotfy-like player",
+      "Design Facebook Messenger",
+      `Design Twitter ${"users post tweets and follow accounts, ".repeat(80)}`,
+    ];
+    const tables = [
+      ["products", compiledSignals("products", PRODUCTS.length)],
+      ["features", compiledSignals("features", FEATURES.length)],
+    ] as const;
+    let tried = 0;
+    let all = 0;
+    for (const p of prompts) {
+      const tokens = tokenize(p);
+      for (const [table, rows] of tables) {
+        const toTry = new Set(signalsToTry(tokens, table).flat());
+        for (const s of rows.flat())
+          if (findSignal(tokens, s)) expect(toTry, `${table} '${s.text}' in '${p}'`).toContain(s);
+        tried += toTry.size;
+        all += rows.flat().length;
+      }
+    }
+    // the typo'd names are found through the index too
+    expect(recognizeProduct("Design Instagrm with stories and a feed").products.map((x) => x.name)).toContain(
+      "Instagram",
+    );
+    expect(tried).toBeLessThan(all / 20);
   });
 
   it("is deterministic", () => {

@@ -140,8 +140,7 @@ export function leadingWords(re: RegExp): readonly string[] | undefined {
 const LEADING = new Map<RegExp, readonly string[] | undefined>();
 
 /** The first rule (in priority order) whose pattern occurs in the text. */
-function first<T>(text: string, rules: Rule<T>[]): Stated<T> | undefined {
-  const lowered = text.toLowerCase();
+function first<T>(text: string, rules: Rule<T>[], lowered = text.toLowerCase()): Stated<T> | undefined {
   for (const r of rules) {
     if (!LEADING.has(r.re)) LEADING.set(r.re, leadingWords(r.re));
     const words = LEADING.get(r.re);
@@ -780,15 +779,16 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const scale = parseScale(prompt);
   const out: StatedNfrs = { latency: parseLatency(prompt), scale };
-  const delivery = first(prompt, DELIVERY);
+  const lowered = prompt.toLowerCase();
+  const delivery = first(prompt, DELIVERY, lowered);
   if (delivery) out.delivery = delivery;
-  const consistency = first(prompt, CONSISTENCY);
+  const consistency = first(prompt, CONSISTENCY, lowered);
   if (consistency) out.consistency = consistency;
-  const availability = first(prompt, AVAILABILITY);
+  const availability = first(prompt, AVAILABILITY, lowered);
   if (availability) out.availability = availability;
-  const ordering = first(prompt, ORDERING);
+  const ordering = first(prompt, ORDERING, lowered);
   if (ordering) out.ordering = ordering;
-  const durability = first(prompt, DURABILITY);
+  const durability = first(prompt, DURABILITY, lowered);
   if (durability) out.durability = durability;
   const regions = parseRegions(prompt, scale);
   if (regions) out.regions = regions;

@@ -64,13 +64,30 @@ interface SystemName {
    */
   lowered: { name: string; first: string | undefined } | undefined;
 }
-let systemNames: readonly SystemName[] | undefined;
-function knownSystems(): readonly SystemName[] {
-  systemNames ??= (compiledSystemNames() ?? systemNamesOf(ARCHETYPES)).map((n) => {
-    if (NON_ASCII.test(n)) return { name: n, lowered: undefined };
-    const name = n.toLowerCase();
-    return { name: n, lowered: { name, first: /^[a-z0-9]+/.exec(name)?.[0] } };
-  });
+interface KnownSystems {
+  names: readonly SystemName[];
+  /** Positions of the names with a first word, by that word: an ASCII prompt's words reach only these. */
+  byFirst: ReadonlyMap<string, readonly number[]>;
+  /** Positions of the names every prompt is tested against (no first word, or not ASCII). */
+  always: readonly number[];
+}
+let systemNames: KnownSystems | undefined;
+function knownSystems(): KnownSystems {
+  if (!systemNames) {
+    const names = (compiledSystemNames() ?? systemNamesOf(ARCHETYPES)).map((n): SystemName => {
+      if (NON_ASCII.test(n)) return { name: n, lowered: undefined };
+      const name = n.toLowerCase();
+      return { name: n, lowered: { name, first: /^[a-z0-9]+/.exec(name)?.[0] } };
+    });
+    const byFirst = new Map<string, number[]>();
+    const always: number[] = [];
+    names.forEach((n, i) => {
+      const first = n.lowered?.first;
+      if (first === undefined) always.push(i);
+      else byFirst.set(first, [...(byFirst.get(first) ?? []), i]);
+    });
+    systemNames = { names, byFirst, always };
+  }
   return systemNames;
 }
 
@@ -97,14 +114,21 @@ export function namedSystems(prompt: string): readonly string[] {
   // Asked once per product while a design is derived: the answer for the last prompt is kept.
   if (lastNamed?.prompt !== prompt) {
     // The prompt is lower-cased once for all the names, not once per name.
+    const known = knownSystems();
     const lowered = NON_ASCII.test(prompt) ? undefined : prompt.toLowerCase();
-    const words = lowered === undefined ? undefined : wordsOf(lowered);
-    const names = knownSystems()
-      .filter(({ name: n, lowered: low }) => {
-        if (lowered === undefined || words === undefined || low === undefined) return mentionsName(prompt, n);
-        return (low.first === undefined || words.has(low.first)) && mentionsLowered(lowered, low.name);
-      })
-      .map((n) => n.name);
+    let names: string[];
+    if (lowered === undefined) names = known.names.filter((n) => mentionsName(prompt, n.name)).map((n) => n.name);
+    else {
+      // only names whose first word is a word of the prompt can be mentioned in it, in the table's order
+      const reached = [...known.always];
+      for (const w of wordsOf(lowered)) for (const i of known.byFirst.get(w) ?? []) reached.push(i);
+      names = reached
+        .sort((a, b) => a - b)
+        .flatMap((i) => {
+          const { name, lowered: low } = known.names[i] as SystemName;
+          return (low ? mentionsLowered(lowered, low.name) : mentionsName(prompt, name)) ? [name] : [];
+        });
+    }
     lastNamed = { prompt, names };
   }
   return lastNamed.names;

@@ -7,16 +7,22 @@ import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { compiledSignals } from "../recognize/index.js";
-import { findSignal, type Signal } from "../recognize/match.js";
+import { buildIndex, findSignal, type Signal, type SignalIndex } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
 import { archetype, depthFor, entityWords } from "./common.js";
 
-let aliasSignals: { signal: Signal; row: (typeof ALIASES)[number] }[] | undefined;
-/** Each alias row's phrase as compiled with the recognition tables (a row whose phrase has no words has none). */
+let aliasSignals: { rows: { signal: Signal; row: (typeof ALIASES)[number] }[]; index: SignalIndex } | undefined;
+/**
+ * Each alias row's phrase as compiled with the recognition tables (a row whose phrase has no words has none),
+ * indexed by first stem so a clause is matched against the phrases its words start, not against every one.
+ */
 function aliases() {
-  aliasSignals ??= compiledSignals("aliases", ALIASES.length).flatMap((signals, i) =>
-    signals.map((signal) => ({ signal, row: ALIASES[i] as (typeof ALIASES)[number] })),
-  );
+  if (!aliasSignals) {
+    const rows = compiledSignals("aliases", ALIASES.length).flatMap((signals, i) =>
+      signals.map((signal) => ({ signal, row: ALIASES[i] as (typeof ALIASES)[number] })),
+    );
+    aliasSignals = { rows, index: buildIndex(rows.map((r) => r.signal)) };
+  }
   return aliasSignals;
 }
 
@@ -34,8 +40,13 @@ export function matchAlias(clause: string): (typeof ALIASES)[number] | undefined
   const tokens = tokenize(clause);
   // a phrase matches only where each of its stems is a word of the clause: test that first, it is cheap
   const stems = new Set(tokens.map((t) => t.stem));
+  const { rows, index } = aliases();
+  const candidates: number[] = [];
+  for (const stem of stems) for (const i of index.byStem.get(stem) ?? []) candidates.push(i);
   let best: { row: (typeof ALIASES)[number]; n: number } | undefined;
-  for (const { signal, row } of aliases()) {
+  // in the table's order, as a scan of every row would meet them
+  for (const i of candidates.sort((a, b) => a - b)) {
+    const { signal, row } = rows[i] as (typeof rows)[number];
     if (best && signal.stems.length <= best.n) continue;
     if (!signal.stems.every((s) => stems.has(s))) continue;
     if (findSignal(tokens, signal)) best = { row, n: signal.stems.length };

@@ -1,8 +1,8 @@
 import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../knowledge/features/index.js";
 import type { NamedProduct } from "../../knowledge/features/products.js";
 import { compiledSignals } from "../recognize/index.js";
-import { findSignal, type Signal } from "../recognize/match.js";
-import { tokenize } from "../recognize/tokens.js";
+import { buildIndex, findSignal, type Signal, type SignalIndex, shapeKey, typoMatch } from "../recognize/match.js";
+import { STEM_CACHE_MAX, type Token, tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
 
 /** A product feature found in a prompt, with the words that named it. */
@@ -58,9 +58,76 @@ export interface ProductRecognition {
   terms: Record<string, string>;
 }
 
+/**
+ * A table's rows (named products, features) with their signals indexed by first word (match.ts `buildIndex`), so
+ * a prompt costs in proportion to its words, not to its words times the phrases.
+ */
+interface Rows<T> {
+  rows: readonly T[];
+  /** Every row's signals in row order, then signal order; `rowOf` gives each one's row. */
+  index: SignalIndex;
+  rowOf: readonly number[];
+  /** Written words already looked up as possible misspellings of names (see `misspelt`). */
+  misspelt: Map<string, readonly number[]>;
+}
+
+function rowsOf<T>(rows: readonly T[], signals: readonly (readonly Signal[])[]): Rows<T> {
+  const rowOf = rows.flatMap((_, r) => (signals[r] ?? []).map(() => r));
+  return { rows, index: buildIndex(signals.flat()), rowOf, misspelt: new Map() };
+}
+
+/** How many written words the named products' misspelling lookups remember. */
+export const misspeltCacheSize = (): number => compiled?.products.misspelt.size ?? 0;
+
+const NONE: readonly number[] = [];
+/**
+ * The named systems a written word may be a misspelling of (positions), remembered by word: prompts repeat their
+ * words. Bounded like the tokenizer's caches.
+ */
+function misspelt(raw: string, { index, misspelt: seen }: Rows<unknown>): readonly number[] {
+  let found = seen.get(raw);
+  if (found === undefined) {
+    const list: number[] = [];
+    for (let len = raw.length - 2; len <= raw.length + 2; len++)
+      for (const i of index.byShape.get(shapeKey(raw, len)) ?? [])
+        if (typoMatch(raw, index.at(i).raws[0] ?? "")) list.push(i);
+    found = list.length > 0 ? list : NONE;
+    if (seen.size >= STEM_CACHE_MAX) seen.delete(seen.keys().next().value as string);
+    seen.set(raw, found);
+  }
+  return found;
+}
+
+/**
+ * The rows the tokens may match, in row order, each with its signals that may match in their order: a phrase
+ * only where all its stems are words of the prompt, a name only where its first word is (by stem, or through a
+ * typo findSignal accepts). Every signal findSignal could find is among them, so the first hit is the same.
+ */
+function candidates<T>(tokens: readonly Token[], table: Rows<T>): { of: T; signals: Signal[] }[] {
+  const { rows, index, rowOf } = table;
+  const present = new Set<string>();
+  for (const t of tokens) present.add(t.stem);
+  const picked = new Set<number>();
+  for (const stem of present)
+    for (const i of index.byStem.get(stem) ?? []) {
+      const s = index.at(i);
+      if (s.kind !== "phrase" || s.stems.every((st) => present.has(st))) picked.add(i);
+    }
+  if (index.byShape.size > 0) for (const t of tokens) for (const i of misspelt(t.raw, table)) picked.add(i);
+  const out: { of: T; signals: Signal[] }[] = [];
+  let lastRow = -1;
+  for (const i of [...picked].sort((a, b) => a - b)) {
+    const r = rowOf[i] as number;
+    if (r === lastRow) out[out.length - 1]?.signals.push(index.at(i));
+    else out.push({ of: rows[r] as T, signals: [index.at(i)] });
+    lastRow = r;
+  }
+  return out;
+}
+
 interface Compiled {
-  products: { product: NamedProduct; signals: readonly Signal[] }[];
-  features: { feature: FeatureEntry; signals: readonly Signal[] }[];
+  products: Rows<NamedProduct>;
+  features: Rows<FeatureEntry>;
 }
 
 let compiled: Compiled | undefined;
@@ -70,11 +137,16 @@ function knowledge(): Compiled {
     const products = compiledSignals("products", PRODUCTS.length);
     const features = compiledSignals("features", FEATURES.length);
     compiled = {
-      products: PRODUCTS.map((product, i) => ({ product, signals: products[i] ?? [] })),
-      features: FEATURES.map((feature, i) => ({ feature, signals: features[i] ?? [] })),
+      products: rowsOf(PRODUCTS, products),
+      features: rowsOf(FEATURES, features),
     };
   }
   return compiled;
+}
+
+/** The named products' or the features' signals a prompt's tokens may match, by row (the index's answer). */
+export function signalsToTry(tokens: readonly Token[], table: "products" | "features"): readonly Signal[][] {
+  return candidates<unknown>(tokens, knowledge()[table]).map((row) => row.signals);
 }
 
 /**
@@ -86,7 +158,7 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   const tokens = tokenize(prompt);
   const kb = knowledge();
   const named: { product: NamedProduct; at: number; quoted: string }[] = [];
-  for (const { product, signals } of kb.products) {
+  for (const { of: product, signals } of candidates(tokens, kb.products)) {
     const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
     const first = hits.sort((a, b) => (a.covers[0] ?? 0) - (b.covers[0] ?? 0))[0];
     if (first) named.push({ product, at: first.covers[0] ?? 0, quoted: first.quoted });
@@ -106,7 +178,7 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     for (const id of n.product.features) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
   }
   // Features the prompt's own words name, in the order the prompt mentions them.
-  const worded = (opts.namedOnly ? [] : kb.features).flatMap(({ feature, signals }) => {
+  const worded = (opts.namedOnly ? [] : candidates(tokens, kb.features)).flatMap(({ of: feature, signals }) => {
     const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
     const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
     return first ? [{ feature, hit: first, at: Math.min(...first.covers) }] : [];

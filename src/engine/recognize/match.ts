@@ -237,7 +237,8 @@ export interface SignalIndex extends SignalList {
   vocabulary: ReadonlySet<string>;
 }
 
-const shapeKey = (word: string, length: number) => `${word[0]}${length}`;
+/** A word's index key for typo-tolerant lookups: its first letter and a length. */
+export const shapeKey = (word: string, length: number): string => `${word[0]}${length}`;
 
 /** The index's lists over signals in the order given (their positions). */
 export function indexLists(signals: readonly Signal[]): Omit<SignalIndex, "size" | "at"> {

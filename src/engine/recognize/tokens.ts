@@ -68,8 +68,33 @@ function expand(word: string): string[] {
     .flatMap((w) => (own(WORD_VARIANTS, w) ?? w).split(" "));
 }
 
+/** A written piece's content words: each word the piece expands to, less stop words, with its stem. */
+type Words = readonly { readonly stem: string; readonly raw: string }[];
+/** Bounded like the stem cache (a long-running server meets unbounded distinct pieces); oldest entry first out. */
+const pieceCache = new Map<string, Words>();
+export const pieceCacheSize = (): number => pieceCache.size;
+
+function wordsOf(piece: string): Words {
+  let words = pieceCache.get(piece);
+  if (words === undefined) {
+    words = expand(piece)
+      .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
+      .map((w) => ({ stem: stemWord(w), raw: w }));
+    if (pieceCache.size >= STEM_CACHE_MAX) pieceCache.delete(pieceCache.keys().next().value as string);
+    pieceCache.set(piece, words);
+  }
+  return words;
+}
+
+/**
+ * The last text tokenized and its tokens: recognition, product features and the prompt facts each read the
+ * same prompt's tokens, so it is split and stemmed once per design. The tokens are frozen, as they are shared.
+ */
+let last: { text: string; tokens: readonly Token[] } | undefined;
+
 /** Lower-cases, splits hyphens and slashes, expands variants, drops stop words, stems. */
-export function tokenize(text: string): Token[] {
+export function tokenize(text: string): readonly Token[] {
+  if (last?.text === text) return last.tokens;
   const pieces =
     text
       .normalize("NFKC")
@@ -82,11 +107,10 @@ export function tokenize(text: string): Token[] {
   for (const piece of pieces) {
     if (CLAUSE_BREAKS.has(piece) && out.length > 0) head = false;
     if (!/[a-z0-9]/.test(piece)) continue;
-    for (const w of expand(piece)) {
-      if (w.length === 0 || STOP_WORDS.has(w)) continue;
-      out.push({ stem: stemWord(w), raw: w, at, head });
-    }
+    for (const { stem, raw } of wordsOf(piece)) out.push(Object.freeze({ stem, raw, at, head }));
     at++;
   }
-  return out;
+  const tokens = Object.freeze(out);
+  last = { text, tokens };
+  return tokens;
 }
