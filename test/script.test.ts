@@ -32,6 +32,7 @@ import {
 } from "../src/render/script/speak.js";
 import {
   ceilingOfBottleneck,
+  exceeded,
   formulaSaid,
   hotBottleneck,
   hottest,
@@ -670,7 +671,9 @@ describe("presentation, said as a candidate says it", () => {
     expect(m.indexOf("that's 75 million")).toBeLessThan(m.indexOf("At 75 million"));
     // where the input that drives the chain comes from, said before the chain uses it
     const l = lock.steps[7]?.text ?? "";
-    expect(l).toMatch(/I'm assuming 1000 writes a second, because a large fleet acquires and releases /);
+    expect(l).toMatch(
+      /I'm assuming 1000 writes a second, because a large fleet runs about 500 lock cycles a second, each an acquire and a release/,
+    );
     expect(l.indexOf("I'm assuming 1000 writes")).toBeLessThan(l.indexOf("At 1000 writes"));
     // a count's own inputs are derived before the count: the bandwidth behind 30 partitions
     const k = kafka.steps[7]?.text ?? "";
@@ -878,7 +881,7 @@ describe("the hottest number and the next limit are real limits", () => {
     expect(nextBottleneck(lockD)).toBeUndefined();
     const pay = writeScript(payD, { minutes: 45 }).steps[7]?.text ?? "";
     expect(pay).toContain(
-      "Next comes the provider's rate limit. I'm assuming 100 requests a second per account, because Stripe's default live-mode rate limit is 100 write operations a second. At 1.5 thousand workflows a second, that's about 15 times what one account handles.",
+      "But the binding limit at this load is outside our system: the provider's rate limit. I'm assuming 100 requests a second per account, because Stripe documents a global live-mode limit of 100 requests a second per account, raised on request. At 1.5 thousand workflows a second, that's about 15 times what one account handles.",
     );
     expect(pay).not.toMatch(/open workflow instances/);
     for (const d of designs) {
@@ -890,6 +893,42 @@ describe("the hottest number and the next limit are real limits", () => {
       const hc = hot ? ceilingOfBottleneck(d, hot) : undefined;
       if (hc) expect(c?.per, `${d.prompt}: ${next.bottleneck}`).not.toBe(hc.per);
     }
+  });
+
+  it("never calls a limit the stated load already exceeds 'next': it binds now, its remedy a precondition", () => {
+    const pay = writeScript(payD, { minutes: 45 });
+    const eight = pay.steps[7];
+    const next = nextBottleneck(payD);
+    expect(next && exceeded(payD, next)).toBe(true);
+    expect(eight?.text).toContain("That makes its remedy a precondition, not a later fix.");
+    expect(eight?.text).toContain("Inside our own system, the first hotspot is outbox relay throughput.");
+    expect(eight?.checkIn).not.toMatch(/size the next limit, the provider's/);
+    expect(eight?.followUps.map((f) => f.question)).not.toContain("What breaks next?");
+    // the metrics distributor CPU is under its ceiling, so it stays the next limit
+    const metricsNext = nextBottleneck(metricsD);
+    expect(metricsNext && exceeded(metricsD, metricsNext)).toBe(false);
+    for (const d of designs) {
+      const b = nextBottleneck(d);
+      if (!b || !exceeded(d, b)) continue;
+      for (const short of [false, true]) {
+        const s = writeScript(d, short ? { short } : { minutes: 45 });
+        const text = s.steps[7]?.text ?? "";
+        expect(text, d.prompt).toMatch(/the binding limit at this load is/);
+        expect(text, d.prompt).not.toMatch(/\bNext (comes|come)\b/);
+        expect(s.steps[7]?.checkIn ?? "", d.prompt).not.toMatch(/size the next limit/);
+      }
+    }
+  });
+
+  it("never says the writes from step one are the only ones that change the critical state", () => {
+    for (const d of designs) {
+      const two = writeScript(d, { minutes: 45 }).steps[1]?.text ?? "";
+      expect(two, d.prompt).not.toMatch(/are the ones that change/);
+    }
+    const lock = writeScript(lockD, { minutes: 45 }).steps[1]?.text ?? "";
+    expect(lock).toMatch(/writes from step one change them, and so do renewing the session, reclaiming leases and /);
+    const pay = writeScript(payD, { minutes: 45 }).steps[1]?.text ?? "";
+    expect(pay).toMatch(/writes from step one change them, and so do recording the effect outcome/);
   });
 
   it("says a single other write as one, and the lease's expiry on its session", () => {
