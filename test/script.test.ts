@@ -440,7 +440,9 @@ describe("what the script says is this design's, said as speech", () => {
 
   it("prints drawing cues without internal ids", () => {
     const md = toMarkdown(scriptBlocks(writeScript(design("Design a distributed message queue like Kafka"))));
-    expect(md).toMatch(/Draw the sequence \(/);
+    // a stage direction set apart in brackets, so it is not read aloud, followed by what is said
+    expect(md).toMatch(/\[Draw the sequence: [^\]]+\] Let me draw/);
+    expect(md).not.toMatch(/^Draw the /m);
     expect(md).not.toMatch(/\(I\d{2}: /);
   });
 
@@ -918,6 +920,17 @@ describe("the hottest number and the next limit are real limits", () => {
         expect(s.steps[7]?.checkIn ?? "", d.prompt).not.toMatch(/size the next limit/);
       }
     }
+  });
+
+  it("says template frames that hold: rules beside the hard rule, reads that go to the authority", () => {
+    for (const d of designs) {
+      const s = writeScript(d, { minutes: 45 });
+      expect(s.steps[3]?.text ?? "", d.prompt).not.toMatch(/rules on the other paths/);
+      expect(s.steps[6]?.text ?? "", d.prompt).not.toMatch(/must reach the authority|\bOne read go\b/);
+    }
+    const lock = writeScript(lockD, { minutes: 45 });
+    expect(lock.steps[3]?.text).toContain("Beside it, these rules also hold.");
+    expect(lock.steps[6]?.text).toMatch(/^One read goes to the authority: deciding ownership\./);
   });
 
   it("never says the writes from step one are the only ones that change the critical state", () => {

@@ -636,7 +636,8 @@ function invariantsStep(d: Design): StepDraft {
   );
   // a substrate's rules ("a change is acknowledged … at the same index and term") only when the design's own are few
   const said = (ownSaid.length >= 3 ? ownSaid : more).map(sayable).filter((c): c is string => Boolean(c));
-  if (said.length > 0) lines.push(...core(hard ? "Then the rules on the other paths" : "The rules are these"));
+  // never "the rules on the other paths": a rule may sit on the hard rule's own path (ack after a quorum)
+  if (said.length > 0) lines.push(...core(hard ? "Beside it, these rules also hold" : "The rules are these"));
   said.slice(0, 4).forEach((c, i) => {
     lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
   });
@@ -1209,7 +1210,9 @@ function servingStep(d: Design): StepDraft {
     names.length > 3
       ? `${numberWord(names.length)} reads ${where}, among them ${andList(names.slice(0, 2))}`
       : `${numberWord(names.length)} ${names.length === 1 ? "read" : "reads"} ${where}: ${andList(names)}`;
-  if (auth.length > 0) lines.push(...core(say(auth, "must reach the authority")));
+  // a design choice, not a law: Kafka consumers read from the leader by default but may fetch from a follower (KIP-392)
+  if (auth.length > 0)
+    lines.push(...core(say(auth, auth.length === 1 ? "goes to the authority" : "go to the authority")));
   if (replica.length > 0) lines.push(...core(say(replica, "can use a replica")));
   if (derived.length > 0) lines.push(...core(say(derived, "can use a derived copy")));
   if (d.readPaths.length === 0) lines.push(...core("Every read goes to the authority"));
