@@ -739,7 +739,7 @@ describe("presentation, said as a candidate says it", () => {
     expect(eight).toContain("That's about 30 percent of what one leader handles.");
     expect(eight.indexOf("3 thousand writes a second.")).toBeLessThan(eight.indexOf("30 percent"));
     // well under the ceiling, the remedies are for when it grows; far over it, a multiple and remedies for now
-    expect(eight).toContain("handles. When it grows, lock coarse resources");
+    expect(eight).toContain("handles. When it grows, lock coarser resources so there are fewer acquires.");
     const big = writeScript(design("Design a distributed lock service for 2 million clients"), { minutes: 45 });
     expect(big.steps[7]?.text).toContain("That's about 20 times what one leader handles.");
     expect(big.steps[7]?.text).not.toContain("When it grows");
