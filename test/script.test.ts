@@ -604,7 +604,7 @@ describe("presentation, said as a candidate says it", () => {
     // the alert path reads the ingesters, and a read that may not lag says why it reads there
     expect(metrics.steps[6]?.text).toContain("the alert rule query");
     expect(metrics.steps[6]?.text).toContain(
-      "so for the short windows thresholds use, the evaluator reads the ingesters, not object storage.",
+      "so for the short windows that threshold rules use, the evaluator reads the ingesters, not object storage.",
     );
     // a store that is itself a lock service is built on, never offered as the answer to "design a lock service"
     expect(lock.steps[6]?.text).toContain(
@@ -931,6 +931,15 @@ describe("the hottest number and the next limit are real limits", () => {
     const lock = writeScript(lockD, { minutes: 45 });
     expect(lock.steps[3]?.text).toContain("Beside it, these rules also hold.");
     expect(lock.steps[6]?.text).toMatch(/^One read goes to the authority: deciding ownership\./);
+  });
+
+  it("agrees the given numbers in count: one number is 'the number given is'", () => {
+    const m = writeScript(metricsD, { minutes: 45 }).steps[0]?.text ?? "";
+    expect(m).toContain("The number given is 5 million samples a second.");
+    for (const d of designs) {
+      const one = writeScript(d, { minutes: 45 }).steps[0]?.text ?? "";
+      if (Object.keys(d.nfrs.scale).length === 1) expect(one, d.prompt).not.toMatch(/The numbers given are/);
+    }
   });
 
   it("never says the writes from step one are the only ones that change the critical state", () => {

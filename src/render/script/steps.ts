@@ -356,7 +356,11 @@ function normalise(d: Design): StepDraft {
     );
   const scale = Object.entries(n.scale);
   if (scale.length > 0)
-    lines.push(...core(`The numbers given are ${andList(scale.slice(0, 3).map(([k, v]) => quantity(v, k)))}`));
+    lines.push(
+      ...core(
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => quantity(v, k)))}`,
+      ),
+    );
   const stance = assumed.includes("availability") ? n.availability : undefined;
   const checkIn = stance
     ? `Before I go on: does that scope match, and should it ${stance === "fail-closed" ? "refuse requests" : "keep answering"} when the network splits?`
