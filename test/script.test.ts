@@ -852,6 +852,7 @@ describe("the hottest number and the next limit are real limits", () => {
   const lockD = design("Design a distributed lock service");
   const payD = design("Design a payment service that charges cards exactly once");
   const metricsD = design("Design a metrics system that ingests 5 million samples per second and alerts on thresholds");
+  const kafkaD = design("Design a distributed message queue like Kafka");
   const shareOf = (d: typeof lockD, b: (typeof lockD)["bottlenecks"][number]) => {
     const c = ceilingOfBottleneck(d, b);
     return c && c.room.kind === "headroom" ? c : undefined;
@@ -936,6 +937,12 @@ describe("the hottest number and the next limit are real limits", () => {
   it("agrees the given numbers in count: one number is 'the number given is'", () => {
     const m = writeScript(metricsD, { minutes: 45 }).steps[0]?.text ?? "";
     expect(m).toContain("The number given is 5 million samples a second.");
+    const k = writeScript(kafkaD, { minutes: 45 }).steps[0]?.text ?? "";
+    expect(k).toMatch(/I'll assume consistent-prefix reads, /);
+    for (const d of designs)
+      expect(writeScript(d, { minutes: 45 }).steps[0]?.text ?? "", d.prompt).not.toMatch(
+        /consistent consistency|consistent-prefix consistency/,
+      );
     for (const d of designs) {
       const one = writeScript(d, { minutes: 45 }).steps[0]?.text ?? "";
       if (Object.keys(d.nfrs.scale).length === 1) expect(one, d.prompt).not.toMatch(/The numbers given are/);

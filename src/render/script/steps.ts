@@ -67,6 +67,9 @@ function guarantee(kind: string, value: string): string {
       ? "failing closed when the network splits"
       : "staying available when the network splits";
   if (kind === "ordering") return value === "none" ? "no ordering" : `${value} ordering`;
+  // a model already named for consistency is said by what it guarantees ("consistent-prefix reads"), never
+  // with the kind repeated ("consistent-prefix consistency")
+  if (kind === "consistency" && /consistent/.test(value)) return `${value} reads`;
   return `${value} ${kind}`;
 }
 
