@@ -34,6 +34,26 @@ const figure = (prompt: string, id: string, overrides: string[] = []) =>
   design(prompt, overrides).capacity.find((r) => r.id === id);
 
 describe("capacity models (knowledge)", () => {
+  it("states a rate's reason in the rate's own unit: a count of cycles times the writes in each equals the rate", () => {
+    const WORDS: Record<string, number> = { one: 1, "a hundred": 100, "a thousand": 1000, "ten thousand": 10000 };
+    const countOf = (w: string) => WORDS[w] ?? Number(w.replace(/,/g, ""));
+    let checked = 0;
+    for (const id of ARCHETYPE_IDS) {
+      for (const i of ARCHETYPE_CAPACITY[id].inputs) {
+        const why = i.why ?? "";
+        const m = /\babout (\d[\d,]*|one|a hundred|a thousand|ten thousand) [a-z -]*?a second\b/.exec(why);
+        if (i.typical === undefined || !m?.[1]) continue;
+        // "acquires and releases about a thousand locks" is two writes per lock; "500 lock cycles a second,
+        // each an acquire and a release" says the two; one action per counted thing is one
+        const pair = /\b\w+s and \w+s about\b/.test(why) ? 2 : 1;
+        const each = /, each (an? \w+(?: and an? \w+)+)/.exec(why)?.[1]?.split(" and ").length ?? 1;
+        expect(countOf(m[1]) * pair * each, `${id} ${i.quantity}: ${why}`).toBe(i.typical);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(2);
+  });
+
   it("covers every archetype with at least three figures over known quantities", () => {
     for (const id of ARCHETYPE_IDS) {
       const m = ARCHETYPE_CAPACITY[id];

@@ -32,6 +32,7 @@ import {
 } from "../src/render/script/speak.js";
 import {
   ceilingOfBottleneck,
+  exceeded,
   formulaSaid,
   hotBottleneck,
   hottest,
@@ -439,7 +440,9 @@ describe("what the script says is this design's, said as speech", () => {
 
   it("prints drawing cues without internal ids", () => {
     const md = toMarkdown(scriptBlocks(writeScript(design("Design a distributed message queue like Kafka"))));
-    expect(md).toMatch(/Draw the sequence \(/);
+    // a stage direction set apart in brackets, so it is not read aloud, followed by what is said
+    expect(md).toMatch(/\[Draw the sequence: [^\]]+\] Let me draw/);
+    expect(md).not.toMatch(/^Draw the /m);
     expect(md).not.toMatch(/\(I\d{2}: /);
   });
 
@@ -601,7 +604,7 @@ describe("presentation, said as a candidate says it", () => {
     // the alert path reads the ingesters, and a read that may not lag says why it reads there
     expect(metrics.steps[6]?.text).toContain("the alert rule query");
     expect(metrics.steps[6]?.text).toContain(
-      "so for the short windows thresholds use, the evaluator reads the ingesters, not object storage.",
+      "so for the short windows that threshold rules use, the evaluator reads the ingesters, not object storage.",
     );
     // a store that is itself a lock service is built on, never offered as the answer to "design a lock service"
     expect(lock.steps[6]?.text).toContain(
@@ -670,7 +673,9 @@ describe("presentation, said as a candidate says it", () => {
     expect(m.indexOf("that's 75 million")).toBeLessThan(m.indexOf("At 75 million"));
     // where the input that drives the chain comes from, said before the chain uses it
     const l = lock.steps[7]?.text ?? "";
-    expect(l).toMatch(/I'm assuming 1000 writes a second, because a large fleet acquires and releases /);
+    expect(l).toMatch(
+      /I'm assuming 1000 writes a second, because a large fleet runs about 500 lock cycles a second, each an acquire and a release/,
+    );
     expect(l.indexOf("I'm assuming 1000 writes")).toBeLessThan(l.indexOf("At 1000 writes"));
     // a count's own inputs are derived before the count: the bandwidth behind 30 partitions
     const k = kafka.steps[7]?.text ?? "";
@@ -734,7 +739,7 @@ describe("presentation, said as a candidate says it", () => {
     expect(eight).toContain("That's about 30 percent of what one leader handles.");
     expect(eight.indexOf("3 thousand writes a second.")).toBeLessThan(eight.indexOf("30 percent"));
     // well under the ceiling, the remedies are for when it grows; far over it, a multiple and remedies for now
-    expect(eight).toContain("handles. When it grows, lock coarse resources");
+    expect(eight).toContain("handles. When it grows, lock coarser resources so there are fewer acquires.");
     const big = writeScript(design("Design a distributed lock service for 2 million clients"), { minutes: 45 });
     expect(big.steps[7]?.text).toContain("That's about 20 times what one leader handles.");
     expect(big.steps[7]?.text).not.toContain("When it grows");
@@ -847,6 +852,7 @@ describe("the hottest number and the next limit are real limits", () => {
   const lockD = design("Design a distributed lock service");
   const payD = design("Design a payment service that charges cards exactly once");
   const metricsD = design("Design a metrics system that ingests 5 million samples per second and alerts on thresholds");
+  const kafkaD = design("Design a distributed message queue like Kafka");
   const shareOf = (d: typeof lockD, b: (typeof lockD)["bottlenecks"][number]) => {
     const c = ceilingOfBottleneck(d, b);
     return c && c.room.kind === "headroom" ? c : undefined;
@@ -878,7 +884,7 @@ describe("the hottest number and the next limit are real limits", () => {
     expect(nextBottleneck(lockD)).toBeUndefined();
     const pay = writeScript(payD, { minutes: 45 }).steps[7]?.text ?? "";
     expect(pay).toContain(
-      "Next comes the provider's rate limit. I'm assuming 100 requests a second per account, because Stripe's default live-mode rate limit is 100 write operations a second. At 1.5 thousand workflows a second, that's about 15 times what one account handles.",
+      "But the binding limit at this load is outside our system: the provider's rate limit. I'm assuming 100 requests a second per account, because Stripe documents a global live-mode limit of 100 requests a second per account, raised on request. At 1.5 thousand workflows a second, that's about 15 times what one account handles.",
     );
     expect(pay).not.toMatch(/open workflow instances/);
     for (const d of designs) {
@@ -890,6 +896,68 @@ describe("the hottest number and the next limit are real limits", () => {
       const hc = hot ? ceilingOfBottleneck(d, hot) : undefined;
       if (hc) expect(c?.per, `${d.prompt}: ${next.bottleneck}`).not.toBe(hc.per);
     }
+  });
+
+  it("never calls a limit the stated load already exceeds 'next': it binds now, its remedy a precondition", () => {
+    const pay = writeScript(payD, { minutes: 45 });
+    const eight = pay.steps[7];
+    const next = nextBottleneck(payD);
+    expect(next && exceeded(payD, next)).toBe(true);
+    expect(eight?.text).toContain("That makes its remedy a precondition, not a later fix.");
+    expect(eight?.text).toContain("Inside our own system, the first hotspot is outbox relay throughput.");
+    expect(eight?.checkIn).not.toMatch(/size the next limit, the provider's/);
+    expect(eight?.followUps.map((f) => f.question)).not.toContain("What breaks next?");
+    // the metrics distributor CPU is under its ceiling, so it stays the next limit
+    const metricsNext = nextBottleneck(metricsD);
+    expect(metricsNext && exceeded(metricsD, metricsNext)).toBe(false);
+    for (const d of designs) {
+      const b = nextBottleneck(d);
+      if (!b || !exceeded(d, b)) continue;
+      for (const short of [false, true]) {
+        const s = writeScript(d, short ? { short } : { minutes: 45 });
+        const text = s.steps[7]?.text ?? "";
+        expect(text, d.prompt).toMatch(/the binding limit at this load is/);
+        expect(text, d.prompt).not.toMatch(/\bNext (comes|come)\b/);
+        expect(s.steps[7]?.checkIn ?? "", d.prompt).not.toMatch(/size the next limit/);
+      }
+    }
+  });
+
+  it("says template frames that hold: rules beside the hard rule, reads that go to the authority", () => {
+    for (const d of designs) {
+      const s = writeScript(d, { minutes: 45 });
+      expect(s.steps[3]?.text ?? "", d.prompt).not.toMatch(/rules on the other paths/);
+      expect(s.steps[6]?.text ?? "", d.prompt).not.toMatch(/must reach the authority|\bOne read go\b/);
+    }
+    const lock = writeScript(lockD, { minutes: 45 });
+    expect(lock.steps[3]?.text).toContain("Beside it, these rules also hold.");
+    expect(lock.steps[6]?.text).toMatch(/^One read goes to the authority: deciding ownership\./);
+  });
+
+  it("agrees the given numbers in count: one number is 'the number given is'", () => {
+    const m = writeScript(metricsD, { minutes: 45 }).steps[0]?.text ?? "";
+    expect(m).toContain("The number given is 5 million samples a second.");
+    const k = writeScript(kafkaD, { minutes: 45 }).steps[0]?.text ?? "";
+    expect(k).toMatch(/I'll assume consistent-prefix reads, /);
+    for (const d of designs)
+      expect(writeScript(d, { minutes: 45 }).steps[0]?.text ?? "", d.prompt).not.toMatch(
+        /consistent consistency|consistent-prefix consistency/,
+      );
+    for (const d of designs) {
+      const one = writeScript(d, { minutes: 45 }).steps[0]?.text ?? "";
+      if (Object.keys(d.nfrs.scale).length === 1) expect(one, d.prompt).not.toMatch(/The numbers given are/);
+    }
+  });
+
+  it("never says the writes from step one are the only ones that change the critical state", () => {
+    for (const d of designs) {
+      const two = writeScript(d, { minutes: 45 }).steps[1]?.text ?? "";
+      expect(two, d.prompt).not.toMatch(/are the ones that change/);
+    }
+    const lock = writeScript(lockD, { minutes: 45 }).steps[1]?.text ?? "";
+    expect(lock).toMatch(/writes from step one change them, and so do renewing the session, reclaiming leases and /);
+    const pay = writeScript(payD, { minutes: 45 }).steps[1]?.text ?? "";
+    expect(pay).toMatch(/writes from step one change them, and so do recording the effect outcome/);
   });
 
   it("says a single other write as one, and the lease's expiry on its session", () => {

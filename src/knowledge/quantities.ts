@@ -206,7 +206,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "write requests a second allowed per provider account",
     unit: "req/s",
     assumed: 100,
-    assumedBecause: "Stripe's default live-mode rate limit is 100 write operations a second",
+    assumedBecause: "Stripe documents a global live-mode limit of 100 requests a second per account, raised on request",
   },
   {
     id: "distributor_samples_per_core",

@@ -8,7 +8,7 @@ const clock = (seconds: number) => {
 };
 
 /** A diagram's title as the candidate reads it: internal archetype ids ("I02: …") left off. */
-const cueTitle = (title: string): string => title.replace(/\bI\d{2}:\s*/g, "");
+const cueTitle = (title: string): string => title.replace(/\bI\d{2}:\s*/g, "").replace(/:\s*high-level design$/i, "");
 
 /** The script as a document: per step the budget, the drawing cue, the words, the check-in and the follow-ups. */
 export function scriptBlocks(script: Script): Block[] {
@@ -28,7 +28,8 @@ export function scriptBlocks(script: Script): Block[] {
     if (s.cue)
       blocks.push(
         para(
-          `Draw the ${s.cue.kind === "hld" ? "high-level design" : "sequence"} (${cueTitle(s.cue.title)}). ${s.cue.say}`,
+          // the drawing is a stage direction in brackets, never read aloud; what is said while drawing follows it
+          `[Draw the ${s.cue.kind === "hld" ? "high-level design" : "sequence"}: ${cueTitle(s.cue.title)}] ${s.cue.say}`,
         ),
       );
     blocks.push(para(s.text));

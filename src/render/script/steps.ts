@@ -67,6 +67,9 @@ function guarantee(kind: string, value: string): string {
       ? "failing closed when the network splits"
       : "staying available when the network splits";
   if (kind === "ordering") return value === "none" ? "no ordering" : `${value} ordering`;
+  // a model already named for consistency is said by what it guarantees ("consistent-prefix reads"), never
+  // with the kind repeated ("consistent-prefix consistency")
+  if (kind === "consistency" && /consistent/.test(value)) return `${value} reads`;
   return `${value} ${kind}`;
 }
 
@@ -349,10 +352,18 @@ function normalise(d: Design): StepDraft {
   if (stated.length > 0)
     lines.push(...core(`The prompt asks for ${andList(stated.map((k) => asked(k, String(n[k]), d.prompt)))}`));
   if (assumed.length > 0)
-    lines.push(...core(`Where it is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}`));
+    lines.push(
+      ...core(
+        `Where ${stated.length > 0 ? "it" : "the prompt"} is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}`,
+      ),
+    );
   const scale = Object.entries(n.scale);
   if (scale.length > 0)
-    lines.push(...core(`The numbers given are ${andList(scale.slice(0, 3).map(([k, v]) => quantity(v, k)))}`));
+    lines.push(
+      ...core(
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => quantity(v, k)))}`,
+      ),
+    );
   const stance = assumed.includes("availability") ? n.availability : undefined;
   const checkIn = stance
     ? `Before I go on: does that scope match, and should it ${stance === "fail-closed" ? "refuse requests" : "keep answering"} when the network splits?`
@@ -414,9 +425,21 @@ function scopesStep(d: Design): StepDraft {
   const it = entities.length > 1 ? "them" : "it";
   // the same three paths as step 1's writes are not read out a second time
   const repeated = paths.length >= 2 && paths.slice(0, 3).join("|") === visibleWrites(d).slice(0, 3).join("|");
+  // never an exclusive claim ("are the ones that change them"): renewals, reclaims and settling attempts write
+  // the same state, so they are named beside the three, or the step says only what the three do
+  const three = paths.slice(0, 3);
+  const besides = said(
+    names(
+      d.operations.filter((o) => !isRead(o.operation) && entities.includes(entityWords(o.entity))).map((o) => o.phrase),
+    ),
+  ).filter((w) => !three.includes(w));
   if (repeated)
     lines.push(
-      ...core(`The ${numberWord(Math.min(3, paths.length))} writes from step one are the ones that change ${it}`),
+      ...core(
+        besides.length > 0
+          ? `The ${numberWord(Math.min(3, paths.length))} writes from step one change ${it}, and so ${besides.length === 1 ? "does" : "do"} ${andList(besides.length > 2 ? [...besides.slice(0, 2), "the other background paths I'll cover"] : besides)}`
+          : `The ${numberWord(Math.min(3, paths.length))} writes from step one change ${it}`,
+      ),
     );
   else if (paths.length > 0)
     lines.push(...core(enumerate(`path writes ${it}`, `paths write ${it}`, paths, 3, "paths matter most")));
@@ -620,7 +643,8 @@ function invariantsStep(d: Design): StepDraft {
   );
   // a substrate's rules ("a change is acknowledged … at the same index and term") only when the design's own are few
   const said = (ownSaid.length >= 3 ? ownSaid : more).map(sayable).filter((c): c is string => Boolean(c));
-  if (said.length > 0) lines.push(...core(hard ? "Then the rules on the other paths" : "The rules are these"));
+  // never "the rules on the other paths": a rule may sit on the hard rule's own path (ack after a quorum)
+  if (said.length > 0) lines.push(...core(hard ? "Beside it, these rules also hold" : "The rules are these"));
   said.slice(0, 4).forEach((c, i) => {
     lines.push({ text: c, keep: i === 0 ? "core" : "detail" });
   });
@@ -1193,7 +1217,9 @@ function servingStep(d: Design): StepDraft {
     names.length > 3
       ? `${numberWord(names.length)} reads ${where}, among them ${andList(names.slice(0, 2))}`
       : `${numberWord(names.length)} ${names.length === 1 ? "read" : "reads"} ${where}: ${andList(names)}`;
-  if (auth.length > 0) lines.push(...core(say(auth, "must reach the authority")));
+  // a design choice, not a law: Kafka consumers read from the leader by default but may fetch from a follower (KIP-392)
+  if (auth.length > 0)
+    lines.push(...core(say(auth, auth.length === 1 ? "goes to the authority" : "go to the authority")));
   if (replica.length > 0) lines.push(...core(say(replica, "can use a replica")));
   if (derived.length > 0) lines.push(...core(say(derived, "can use a derived copy")));
   if (d.readPaths.length === 0) lines.push(...core("Every read goes to the authority"));
@@ -1790,16 +1816,22 @@ function failuresStep(d: Design): StepDraft {
   }
   const size = sizing(d);
   const b0 = hotBottleneck(d);
+  // a limit the stated load already exceeds is not "next": it binds now, so it is said before any hotspot,
+  // with its remedy as a precondition of running at this load at all
+  const b1 = nextBottleneck(d);
+  const binding = b1 !== undefined && exceeded(d, b1);
+  const nextLines = b1 ? nextLimitLines(d, b1, binding) : [];
+  const inside = binding ? "Inside our own system, the first hotspot" : "The first hotspot";
   if (b0) {
     const h = bodyOf(b0.bottleneck) ? headOf(b0.bottleneck) : undefined;
     const c = h ? undefined : firstClause(b0.bottleneck, 30);
-    if (h) lines.push(...core(`The first hotspot is ${h}`));
+    if (h) lines.push(...core(`${inside} is ${h}`));
     else if (c)
       lines.push(
         ...core(
           isClause(c)
-            ? `The first hotspot comes when ${lowerFirst(c).replace(/[.]$/, "")}`
-            : `The first hotspot is ${lowerFirst(c).replace(/[.]$/, "")}`,
+            ? `${inside} comes when ${lowerFirst(c).replace(/[.]$/, "")}`
+            : `${inside} is ${lowerFirst(c).replace(/[.]$/, "")}`,
         ),
       );
   }
@@ -1823,9 +1855,8 @@ function failuresStep(d: Design): StepDraft {
       ),
     );
   lines.push(...sameUnitLines(d));
-  const b1 = nextBottleneck(d);
-  const nextLines = b1 ? nextLimitLines(d, b1) : [];
-  lines.push(...nextLines.map((text) => ({ text, keep: "detail" as const })));
+  // a binding limit keeps its place after the sizing that derives its load, but is said in the short version too
+  lines.push(...nextLines.map((text) => ({ text, keep: binding ? ("core" as const) : ("detail" as const) })));
   // the follow-up answer keeps the limit and its size; where the ceiling comes from was said in the body
   const next = nextLines.length > 0 ? nextLines.filter((x) => !x.startsWith("I'm assuming ")).join(" ") : undefined;
   const followUps: FollowUp[] = [];
@@ -1834,7 +1865,7 @@ function failuresStep(d: Design): StepDraft {
     const a = firstClause(f.prevention, 40);
     if (q && a) followUps.push({ question: q, answer: a });
   }
-  if (b1 && next) {
+  if (b1 && next && !binding) {
     const a = firstClause(b1.mitigation, 40);
     if (a) followUps.push({ question: "What breaks next?", answer: `${next} ${a}` });
   }
@@ -1850,7 +1881,8 @@ function closingCheckIn(d: Design): string {
   const seq = d.diagrams.find((g) => g.kind === "sequence");
   if (seq) offers.push(`walk ${protocolName(d, seq.title)} protocol message by message`);
   const b1 = nextBottleneck(d);
-  const h = b1 && bodyOf(b1.bottleneck) ? headOf(b1.bottleneck, 8) : undefined;
+  // a limit already exceeded was said as binding now, so it is never offered as the next one to size
+  const h = b1 && !exceeded(d, b1) && bodyOf(b1.bottleneck) ? headOf(b1.bottleneck, 8) : undefined;
   offers.push(
     h ? `size the next limit, ${/^(the|a|an)\s/i.test(h) ? h : `the ${h}`}` : "size what breaks next as load grows",
   );
@@ -1878,6 +1910,21 @@ export function nextBottleneck(d: Design): Bottleneck | undefined {
     const c = ceilingFor(d, b);
     return c !== undefined && c.per !== unit && c.room !== hot;
   });
+}
+
+/** "the provider's rate limit" as said: a name with its own article keeps it, a bare one gets "the". */
+function the(name: string): string {
+  return /^(the|a|an)\s/i.test(name) ? name : `the ${name}`;
+}
+
+/**
+ * Whether the stated load already exceeds a limit's ceiling (its headroom share is 1 or more): such a limit
+ * binds now, so it is never said as the next one.
+ */
+export function exceeded(d: Design, b: Bottleneck): boolean {
+  const f = figureOf(d, b, true);
+  const c = f ? ceilingOf(d, f) : undefined;
+  return c !== undefined && figureKind(c.room) === "headroom" && c.room.value >= 1;
 }
 
 /**
@@ -1926,16 +1973,21 @@ function comes(name: string): string {
  * that ceiling comes from: "Next comes the distributor CPU. I'm assuming 25 thousand samples a second per
  * core, because … At 5 million samples a second over 25 thousand samples a second per core, that's 200 cores."
  */
-function nextLimitLines(d: Design, b: Bottleneck): string[] {
+function nextLimitLines(d: Design, b: Bottleneck, binding = false): string[] {
   const h = bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined;
   const c = h ? undefined : firstClause(b.bottleneck, 30);
-  const head = h
-    ? sentence(
-        `Next ${comes(/^(the|a|an)\s/i.test(h) ? h : `the ${h}`)} ${/^(the|a|an)\s/i.test(h) ? h : `the ${lowerFirst(h)}`}`,
-      )
-    : c
-      ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next ${comes(c)} ${lowerFirst(c)}`)
-      : undefined;
+  const fix = binding ? firstClause(b.mitigation, 30) : undefined;
+  const head = binding
+    ? h || c
+      ? sentence(`But the binding limit at this load is outside our system: ${lowerFirst(the(h ?? c ?? ""))}`)
+      : undefined
+    : h
+      ? sentence(
+          `Next ${comes(/^(the|a|an)\s/i.test(h) ? h : `the ${h}`)} ${/^(the|a|an)\s/i.test(h) ? h : `the ${lowerFirst(h)}`}`,
+        )
+      : c
+        ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next ${comes(c)} ${lowerFirst(c)}`)
+        : undefined;
   if (!head) return [];
   const f = figureOf(d, b, true);
   const ceiling = f ? ceilingOf(d, f) : undefined;
@@ -1949,6 +2001,7 @@ function nextLimitLines(d: Design, b: Bottleneck): string[] {
         load ?? f,
         load ? `At ${roundSaid(speakFigure(load.display)).replace(/^about /, "")}, that's` : undefined,
       ).map((l) => l.text),
+      ...(fix ? ["That makes its remedy a precondition, not a later fix.", sentence(fix)] : []),
     ];
   }
   const why = ceilingReason(ceiling);

@@ -25,7 +25,7 @@ export const capacity: CapacityModel = {
       30000,
       "that is what etcd's performance guide reports for a three-member cluster under heavy load",
     ),
-    inp("writes_per_sec", 1000, "a large fleet acquires and releases about a thousand locks a second"),
+    inp("writes_per_sec", 1000, "a large fleet runs about 500 lock cycles a second, each an acquire and a release"),
     inp(
       "value_bytes",
       200,

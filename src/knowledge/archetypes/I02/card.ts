@@ -345,7 +345,7 @@ export const card = {
       bottleneck:
         "The single consensus leader per lease group: acquires, releases and expiries all serialize through one leader's log",
       mitigation:
-        "Lock coarse resources (a shard or job, never a single request), and split the key space over independent groups, carrying each resource's last fencing token with it when it moves",
+        "Lock coarser resources (a shard or job, never a single request) so there are fewer acquires, and split the key space over independent groups, carrying each resource's last fencing token with it when it moves",
       formula: {
         yields: "replicated lease writes per consensus group",
         expression: "writes_per_sec * peak_factor / partitions",

@@ -200,7 +200,7 @@ export const card = {
       entity: "Sample",
       shape: "read source",
       staleness:
-        "none: recent samples live only on the ingesters until their block is uploaded, so for the short windows thresholds use, the evaluator reads the ingesters, not object storage",
+        "none: recent samples live only on the ingesters until their block is uploaded, so for the short windows that threshold rules use, the evaluator reads the ingesters, not object storage",
     },
     {
       action: "long-range query served from downsampled rollups",
