@@ -877,6 +877,12 @@ describe("the hottest number and the next limit are real limits", () => {
     }
   });
 
+  it("says as the hottest number the design's own first hotspot, so the design page and the script agree", () => {
+    for (const d of designs) expect(hotBottleneck(d), d.prompt).toBe(d.bottlenecks[0]);
+    expect(lockD.bottlenecks[0]?.rank).toBe("first hotspot");
+    expect(hotBottleneck(lockD)).toBe(lockD.bottlenecks[0]);
+  });
+
   it("names as next only a limit checked against a ceiling on another box, said with that ceiling", () => {
     expect(nextBottleneck(payD)?.bottleneck).toMatch(/^The provider's rate limit/);
     expect(nextBottleneck(metricsD)?.bottleneck).toMatch(/^Distributor CPU/);

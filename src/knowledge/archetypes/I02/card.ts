@@ -332,17 +332,6 @@ export const card = {
   bottlenecks: [
     {
       bottleneck:
-        "The lock leader: every client session's keep-alive reaches it, and it extends that session's leases in memory rather than writing a log entry per renewal",
-      mitigation:
-        "Put leases whose failover can wait on a separate session with a longer TTL, and add jitter so keep-alives do not arrive in bursts",
-      formula: {
-        yields: "session keep-alives per second (each client every third of the TTL)",
-        expression: "clients / keepalive_seconds",
-        unit: "req/s",
-      },
-    },
-    {
-      bottleneck:
         "The single consensus leader per lease group: acquires, releases and expiries all serialize through one leader's log",
       mitigation:
         "Lock coarser resources (a shard or job, never a single request) so there are fewer acquires, and split the key space over independent groups, carrying each resource's last fencing token with it when it moves",
@@ -350,6 +339,17 @@ export const card = {
         yields: "replicated lease writes per consensus group",
         expression: "writes_per_sec * peak_factor / partitions",
         unit: "writes/s",
+      },
+    },
+    {
+      bottleneck:
+        "The lock leader: every client session's keep-alive reaches it, and it extends that session's leases in memory rather than writing a log entry per renewal",
+      mitigation:
+        "Put leases whose failover can wait on a separate session with a longer TTL, and add jitter so keep-alives do not arrive in bursts",
+      formula: {
+        yields: "session keep-alives per second (each client every third of the TTL)",
+        expression: "clients / keepalive_seconds",
+        unit: "req/s",
       },
     },
     {
