@@ -644,3 +644,35 @@ describe("recognition: the branch model fitted to labelled branches", () => {
     );
   });
 });
+
+describe("which archetype leads when two speak", () => {
+  const kb = recognitionKnowledge();
+  // Words that speak loudly for a claim, so the rules, not the fitted words, must put the owner first.
+  const claimWords = { bias: {}, words: { twice: { I02: 6 }, start: { I02: 3 } } } as const;
+
+  it("reads a named system that calls what the prompt designs as its caller, not the thing designed", () => {
+    const p = "Envoy proxies call a shared service to learn whether a tenant is over quota; design that service.";
+    const got = recognize(p, kb, { learned: NO_LEARNED_WORDS });
+    expect(got.archetypes[0]?.id).toBe("I08");
+    const caller = got.archetypes.find((a) => a.id === "I17");
+    expect(caller?.role).not.toBe("dominant");
+    expect(caller?.evidence.join(" ")).toContain("'call' after it makes it the caller");
+    // Asked for in the head, the system is what is built, whatever it calls.
+    const asked = "Design an edge proxy like Envoy that calls backend services and retries failed requests.";
+    expect(recognize(asked, kb, { learned: NO_LEARNED_WORDS }).archetypes[0]?.id).toBe("I17");
+  });
+
+  it("ranks exclusivity words below the named owner of timed, stepped or scanned work", () => {
+    const p =
+      "Design a replacement for Airflow in which each task instance must run exactly once and never be started twice.";
+    const got = recognize(p, kb, { learned: claimWords });
+    expect(got.archetypes[0]?.id).toBe("I12");
+    const claim = got.archetypes.find((a) => a.id === "I02");
+    expect(claim?.evidence.join(" ")).toContain("its exclusivity words say how that work runs, so I02 supports it");
+    // The head speaking of the claim keeps it first; so does a prompt that opens with the invariant.
+    const held = "Design a seat hold service where each hold expires after ten minutes and is never sold twice.";
+    expect(recognize(held, kb, { learned: claimWords }).archetypes[0]?.id).toBe("I02");
+    const opened = "Ensure each task instance of our Airflow pipelines runs exactly once, never twice.";
+    expect(recognize(opened, kb, { learned: claimWords }).archetypes[0]?.id).toBe("I02");
+  });
+});

@@ -1,6 +1,7 @@
 import { DEMAND_WORDS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
+import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
 import {
   BRANCH_KINDS,
   type LearnedBranchTable,
@@ -9,7 +10,6 @@ import {
   learnedEvidence,
   learnedShares,
 } from "../../knowledge/signals/learned.js";
-import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
 import { compositionRole } from "../composition.js";
 import { ASKS_TO_BUILD, branchMarks } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
@@ -110,18 +110,33 @@ interface Scored {
 
 const CALLER_STEMS = new Set(CALLER_VERBS.map(stemWord));
 
+/** Words from a named system up to the calling verb right after it: the caller of what the prompt designs. */
+interface CallerSpan {
+  from: number;
+  to: number;
+  verb: string;
+}
+
 /**
- * The calling verb that follows a named system closely ("Envoy sidecars call out to …"), making it the client of
- * what the prompt designs; none when the prompt asks for the system itself in its head ("Design Envoy …").
+ * The spans a named system followed closely by a calling verb opens ("Envoy sidecars | call out to …"): the system
+ * and the words naming it ("sidecars") are the client of what the prompt designs. None for a system the prompt
+ * asks for in its head ("Design Envoy …").
  */
-function callerVerb(h: Hit, tokens: readonly Token[], namedInHead: boolean): string | undefined {
-  if (h.signal.kind !== "system" || namedInHead) return undefined;
-  const end = h.covers[h.covers.length - 1] ?? -1;
-  for (let i = end + 1; i <= end + CALLER_WINDOW && i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t && CALLER_STEMS.has(t.stem)) return t.raw;
+function callerSpans(hits: readonly Hit[], tokens: readonly Token[], askedInHead: (h: Hit) => boolean): CallerSpan[] {
+  const spans: CallerSpan[] = [];
+  for (const h of hits) {
+    if (h.signal.kind !== "system" || askedInHead(h)) continue;
+    const from = h.covers[0] ?? -1;
+    const end = h.covers[h.covers.length - 1] ?? -1;
+    for (let i = end + 1; i <= end + CALLER_WINDOW && i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t && CALLER_STEMS.has(t.stem)) {
+        spans.push({ from, to: i, verb: t.raw });
+        break;
+      }
+    }
   }
-  return undefined;
+  return spans;
 }
 
 /**
@@ -206,7 +221,8 @@ function rankByRule(
   asked: boolean,
   isHead: (i: number) => boolean,
 ): void {
-  const best = (xs: Scored[]) => [...xs].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+  const best = (xs: Scored[]) =>
+    [...xs].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
   scored.forEach((s, i) => {
     const r = raw[i];
     if (!r?.callerOnly) return;
@@ -261,16 +277,21 @@ export function recognize(
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
 
+  const spans = callerSpans(
+    [...sorted.byArchetype.values()].flat(),
+    tokens,
+    (h) => asksForThing && h.covers.every(isHead),
+  );
   const raw = kb.archetypes.map((archetype) => {
-    // A named system that calls what the prompt designs is its client: weaker evidence for its own archetype.
+    // A named system that calls what the prompt designs, and the words naming it, are its client: weaker evidence.
     const callers: Hit[] = [];
     const all = (sorted.byArchetype.get(archetype.id) ?? []).map((h) => {
-      const verb = callerVerb(h, tokens, asksForThing && h.covers.every(isHead));
-      if (verb === undefined) return h;
+      const span = spans.find((c) => h.covers.every((i) => i >= c.from && i < c.to));
+      if (span === undefined) return h;
       const c: Hit = {
         ...h,
         signal: { ...h.signal, weight: h.signal.weight * CALLER_FACTOR },
-        note: `'${verb}' after it makes it the caller of what the prompt designs, not the thing designed`,
+        note: `'${span.verb}' after it makes it the caller of what the prompt designs, not the thing designed`,
       };
       callers.push(c);
       return c;

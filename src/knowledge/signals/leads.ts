@@ -10,7 +10,16 @@ import type { ArchetypeId } from "../schema.js";
  *   whose work is owned by one of `WORK_OWNERS` (work due at a time, a graph of steps, a scan of a keyspace)
  *   say how that work must run, not what to build: the owner leads and the claim supports it.
  */
-export const CALLER_VERBS: readonly string[] = ["call", "calls", "consult", "consults", "query", "queries", "ask", "asks"];
+export const CALLER_VERBS: readonly string[] = [
+  "call",
+  "calls",
+  "consult",
+  "consults",
+  "query",
+  "queries",
+  "ask",
+  "asks",
+];
 
 /** How many words after a named system a calling verb may stand ("Istio's mesh proxies query …"). */
 export const CALLER_WINDOW = 3;
