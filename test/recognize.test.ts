@@ -675,4 +675,17 @@ describe("which archetype leads when two speak", () => {
     const opened = "Ensure each task instance of our Airflow pipelines runs exactly once, never twice.";
     expect(recognize(opened, kb, { learned: claimWords }).archetypes[0]?.id).toBe("I02");
   });
+
+  it("adds what the dominant needs when a machine goes silent, canary weights are set, or a sale admits buyers", () => {
+    const supports = (p: string, id: string) =>
+      recognize(p, kb, { learned: NO_LEARNED_WORDS }).archetypes.find((a) => a.id === id && a.role !== "dominant");
+    const lease =
+      "Design a lease manager for partition owners, where a partition moves to another consumer when its owner goes silent.";
+    expect(supports(lease, "I10")?.evidence[0]).toContain("'goes silent'");
+    const canary = "Design a traffic router that sends a canary version a percentage of requests set by operators.";
+    expect(supports(canary, "I11")?.evidence[0]).toContain("'canary'");
+    const sale =
+      "Design a seat claim service for a stadium on sale where fans wait in a waiting room and no seat is sold twice.";
+    expect(supports(sale, "I08")?.evidence.join(" ")).toContain("admission control");
+  });
 });
