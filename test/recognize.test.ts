@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GENERATED_LEARNED, genericStems, LABELLED, learnedSource } from "../scripts/build-learned.js";
 import { checkPrompt } from "../src/engine/prompt.js";
+import { laterAskHead } from "../src/engine/recognize/branch-learned.js";
 import { compileCombinations, matchCombinations } from "../src/engine/recognize/combos.js";
 import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { recognize } from "../src/engine/recognize/recognize.js";
@@ -687,5 +688,21 @@ describe("which archetype leads when two speak", () => {
     const sale =
       "Design a seat claim service for a stadium on sale where fans wait in a waiting room and no seat is sold twice.";
     expect(supports(sale, "I08")?.evidence.join(" ")).toContain("admission control");
+  });
+
+  it("reads the head from an ask that follows a statement ('…; design that service')", () => {
+    const p =
+      "Traffic reaches our services through a fleet of gateways that route each request to a healthy backend. Design the admission controller those gateways ask before routing.";
+    const got = recognize(p, kb, { learned: NO_LEARNED_WORDS });
+    expect(got.archetypes[0]?.id).toBe("I08");
+    expect(got.archetypes.find((a) => a.id === "I17")?.role).not.toBe("dominant");
+    const words = (q: string) =>
+      tokenize(q)
+        .filter((t) => laterAskHead(q).has(t.at))
+        .map((t) => t.raw);
+    expect(words(p)).toEqual(["admission", "controller"]);
+    // "Design it" points back at the statement; a prompt that opens with an ask keeps its own head.
+    expect(laterAskHead("Builds are kept unchanged and a tag points at the live one. Design it.").size).toBe(0);
+    expect(laterAskHead("Design a cache. Build the eviction policy too.").size).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import {
   learnedShares,
 } from "../../knowledge/signals/learned.js";
 import { compositionRole } from "../composition.js";
-import { ASKS_TO_BUILD, branchMarks } from "./branch-learned.js";
+import { ASKS_TO_BUILD, branchMarks, laterAskHead } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
@@ -271,8 +271,11 @@ export function recognize(
       kb.archetypes.map((a) => a.id),
     ).map((e) => [e.id, e]),
   );
-  const isHead = (i: number) => tokens[i]?.head === true;
-  const asksForThing = ASKS_TO_BUILD.test(prompt.toLowerCase());
+  // A prompt that states its context first and asks later ("…; design that service") has its head in the ask.
+  const later = laterAskHead(prompt);
+  const isHead =
+    later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
+  const asksForThing = later.size > 0 || ASKS_TO_BUILD.test(prompt.toLowerCase());
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
