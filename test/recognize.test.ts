@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GENERATED_LEARNED, genericStems, LABELLED, learnedSource } from "../scripts/build-learned.js";
 import { checkPrompt } from "../src/engine/prompt.js";
+import { laterAskHead } from "../src/engine/recognize/branch-learned.js";
 import { compileCombinations, matchCombinations } from "../src/engine/recognize/combos.js";
 import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { recognize } from "../src/engine/recognize/recognize.js";
@@ -642,5 +643,66 @@ describe("recognition: the branch model fitted to labelled branches", () => {
     expect(classify("Design a rate limiter app where no customer may exceed 100 requests a second.").branch.kind).toBe(
       "infra",
     );
+  });
+});
+
+describe("which archetype leads when two speak", () => {
+  const kb = recognitionKnowledge();
+  // Words that speak loudly for a claim, so the rules, not the fitted words, must put the owner first.
+  const claimWords = { bias: {}, words: { twice: { I02: 6 }, start: { I02: 3 } } } as const;
+
+  it("reads a named system that calls what the prompt designs as its caller, not the thing designed", () => {
+    const p = "Envoy proxies call a shared service to learn whether a tenant is over quota; design that service.";
+    const got = recognize(p, kb, { learned: NO_LEARNED_WORDS });
+    expect(got.archetypes[0]?.id).toBe("I08");
+    const caller = got.archetypes.find((a) => a.id === "I17");
+    expect(caller?.role).not.toBe("dominant");
+    expect(caller?.evidence.join(" ")).toContain("'call' after it makes it the caller");
+    // Asked for in the head, the system is what is built, whatever it calls.
+    const asked = "Design an edge proxy like Envoy that calls backend services and retries failed requests.";
+    expect(recognize(asked, kb, { learned: NO_LEARNED_WORDS }).archetypes[0]?.id).toBe("I17");
+  });
+
+  it("ranks exclusivity words below the named owner of timed, stepped or scanned work", () => {
+    const p =
+      "Design a replacement for Airflow in which each task instance must run exactly once and never be started twice.";
+    const got = recognize(p, kb, { learned: claimWords });
+    expect(got.archetypes[0]?.id).toBe("I12");
+    const claim = got.archetypes.find((a) => a.id === "I02");
+    expect(claim?.evidence.join(" ")).toContain("its exclusivity words say how that work runs, so I02 supports it");
+    // The head speaking of the claim keeps it first; so does a prompt that opens with the invariant.
+    const held = "Design a seat hold service where each hold expires after ten minutes and is never sold twice.";
+    expect(recognize(held, kb, { learned: claimWords }).archetypes[0]?.id).toBe("I02");
+    const opened = "Ensure each task instance of our Airflow pipelines runs exactly once, never twice.";
+    expect(recognize(opened, kb, { learned: claimWords }).archetypes[0]?.id).toBe("I02");
+  });
+
+  it("adds what the dominant needs when a machine goes silent, canary weights are set, or a sale admits buyers", () => {
+    const supports = (p: string, id: string) =>
+      recognize(p, kb, { learned: NO_LEARNED_WORDS }).archetypes.find((a) => a.id === id && a.role !== "dominant");
+    const lease =
+      "Design a lease manager for partition owners, where a partition moves to another consumer when its owner goes silent.";
+    expect(supports(lease, "I10")?.evidence[0]).toContain("'goes silent'");
+    const canary = "Design a traffic router that sends a canary version a percentage of requests set by operators.";
+    expect(supports(canary, "I11")?.evidence[0]).toContain("'canary'");
+    const sale =
+      "Design a seat claim service for a stadium on sale where fans wait in a waiting room and no seat is sold twice.";
+    expect(supports(sale, "I08")?.evidence.join(" ")).toContain("admission control");
+  });
+
+  it("reads the head from an ask that follows a statement ('…; design that service')", () => {
+    const p =
+      "Traffic reaches our services through a fleet of gateways that route each request to a healthy backend. Design the admission controller those gateways ask before routing.";
+    const got = recognize(p, kb, { learned: NO_LEARNED_WORDS });
+    expect(got.archetypes[0]?.id).toBe("I08");
+    expect(got.archetypes.find((a) => a.id === "I17")?.role).not.toBe("dominant");
+    const words = (q: string) =>
+      tokenize(q)
+        .filter((t) => laterAskHead(q).has(t.at))
+        .map((t) => t.raw);
+    expect(words(p)).toEqual(["admission", "controller"]);
+    // "Design it" points back at the statement; a prompt that opens with an ask keeps its own head.
+    expect(laterAskHead("Builds are kept unchanged and a tag points at the live one. Design it.").size).toBe(0);
+    expect(laterAskHead("Design a cache. Build the eviction policy too.").size).toBe(0);
   });
 });

@@ -7,6 +7,34 @@ import type { Token } from "./tokens.js";
 export const ASKS_TO_BUILD =
   /^\s*(?:(?:can|could) you |let's |let us |i (?:want|need|would like) (?:you )?to |we (?:want|need) (?:you )?to |how (?:would|do|should|could|might) (?:you|we|i|one) |explain how (?:you would|to|we would|i would) )?(?:design|build|create|implement|architect|develop|make|write|clone|sketch|walk (?:me|us) through)\b/;
 
+/**
+ * An ask that comes after a statement ("Envoy sidecars call out to a central service …; design that service"):
+ * the noun phrase after it, up to the next clause word, names what is asked for. Group 1 is that noun phrase.
+ */
+const LATER_ASK =
+  /[.;:]\s+(?:now\s+|please\s+)?(?:design|build|create|implement|architect)\s+(?:that|the|this|such an?|an?|our)?\s*([a-z0-9 -]+?)(?=\s+(?:that|which|who|where|so|to|for|with|in|on|across|from|by|using|while|when|before|after|if|and|those|these|they|we|our|each|every)\b|[,.;:(]|$)/;
+
+/**
+ * The word positions (a token's `at`) of the noun phrase a later ask names, when the prompt opens with a
+ * statement rather than an ask; empty otherwise (the prompt's own head then names what is asked for).
+ */
+export function laterAskHead(prompt: string): ReadonlySet<number> {
+  const lower = prompt
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "");
+  if (ASKS_TO_BUILD.test(lower)) return new Set();
+  const m = LATER_ASK.exec(lower);
+  const named = m?.[1];
+  const phrase = named?.trim();
+  // "… Design it." points back at the statement, which stays the prompt's subject.
+  if (!m || !named || !phrase || /^(?:it|them|one|this|that|these|those)$/.test(phrase)) return new Set();
+  const start = m.index + m[0].length - named.length + (named.length - named.trimStart().length);
+  const before = (lower.slice(0, start).match(/[a-z0-9/+-]+/g) ?? []).length;
+  const words = (phrase.match(/[a-z0-9/+-]+/g) ?? []).length;
+  return new Set(Array.from({ length: words }, (_, i) => before + i));
+}
+
 /** Mark: the prompt opens by asking for something to be built. */
 export const ASK_MARK = "@ask";
 /** Prefix of a mark for a stem in the head ("Design an expense app | for roommates": `^app`). */

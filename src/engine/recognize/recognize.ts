@@ -1,6 +1,7 @@
 import { DEMAND_WORDS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
+import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
 import {
   BRANCH_KINDS,
   type LearnedBranchTable,
@@ -10,11 +11,11 @@ import {
   learnedShares,
 } from "../../knowledge/signals/learned.js";
 import { compositionRole } from "../composition.js";
-import { ASKS_TO_BUILD, branchMarks } from "./branch-learned.js";
+import { ASKS_TO_BUILD, branchMarks, laterAskHead } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
-import { stemWord, tokenize } from "./tokens.js";
+import { stemWord, type Token, tokenize } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
 export type ArchetypeRole = "dominant" | CompositionRole;
@@ -52,6 +53,9 @@ const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when t
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
 const BRANCH_LEARNED_SHARE = 0.7; // the branch model this sure a prompt is not infra-first moves an infra reading
 const BRANCH_LEARNED_MIXED = 0.55; // … and this sure it is mixed moves a product reading
+const CALLER_FACTOR = 0.5; // a named system that calls what the prompt designs is its client: weaker evidence for its own archetype
+const RANK_BELOW = 0.95; // an archetype another one outranks by rule scores this share of it
+const OWNER_LEAST = 0.5; // the owner of timed, scanned or stepped work needs this much evidence of its own to outrank a claim
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
@@ -100,6 +104,50 @@ interface Scored {
   /** The score without typical-word hits: what decides the branch and whether it may support. */
   strong: number;
   hits: Hit[];
+  /** Why another archetype outranks this one by rule (a caller of the designed thing; a claim inside owned work). */
+  below?: string;
+}
+
+const CALLER_STEMS = new Set(CALLER_VERBS.map(stemWord));
+
+/** Words from a named system up to the calling verb right after it: the caller of what the prompt designs. */
+interface CallerSpan {
+  from: number;
+  to: number;
+  verb: string;
+}
+
+/**
+ * The spans a named system followed closely by a calling verb opens ("Envoy sidecars | call out to …"): the system
+ * and the words naming it ("sidecars") are the client of what the prompt designs. None for a system the prompt
+ * asks for in its head ("Design Envoy …").
+ */
+function callerSpans(hits: readonly Hit[], tokens: readonly Token[], askedInHead: (h: Hit) => boolean): CallerSpan[] {
+  const spans: CallerSpan[] = [];
+  for (const h of hits) {
+    if (h.signal.kind !== "system" || askedInHead(h)) continue;
+    const from = h.covers[0] ?? -1;
+    const end = h.covers[h.covers.length - 1] ?? -1;
+    for (let i = end + 1; i <= end + CALLER_WINDOW && i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t && CALLER_STEMS.has(t.stem)) {
+        spans.push({ from, to: i, verb: t.raw });
+        break;
+      }
+    }
+  }
+  return spans;
+}
+
+/**
+ * Ranks an archetype below another by rule: `over` keeps its score and `s` gets RANK_BELOW of it, with the
+ * reason kept as evidence. Nothing changes when `s` already ranks below.
+ */
+function rankBelow(s: Scored, over: Scored, why: string): void {
+  if (s.score < over.score) return;
+  s.score = over.score * RANK_BELOW;
+  s.plain = Math.min(s.plain, over.plain * RANK_BELOW);
+  s.below = why;
 }
 
 /** The prompt's hits sorted into the groups they speak for. */
@@ -161,6 +209,54 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
   return out;
 }
 
+/**
+ * Two readings the words alone get wrong (knowledge/signals/leads.ts), applied to the scores in place (same order
+ * as `raw`): an archetype known only from a named system that calls what the prompt designs ranks below the
+ * strongest archetype with its own evidence; and in a prompt that asks to build something (no invariant opener),
+ * a claim not named in the head ranks below the owner of the timed, scanned or stepped work it is about.
+ */
+function rankByRule(
+  scored: Scored[],
+  raw: readonly { callers: readonly Hit[]; callerOnly: boolean }[],
+  asked: boolean,
+  isHead: (i: number) => boolean,
+): void {
+  const best = (xs: Scored[]) =>
+    [...xs].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+  scored.forEach((s, i) => {
+    const r = raw[i];
+    if (!r?.callerOnly) return;
+    const over = best(scored.filter((o, j) => o !== s && !raw[j]?.callerOnly && o.strong >= MIN_DOMINANT));
+    const c = r.callers[0];
+    if (over && c)
+      rankBelow(
+        s,
+        over,
+        `'${c.quoted}' calls what the prompt designs, so ${s.archetype.id} is its caller and ranks below ${over.archetype.id}`,
+      );
+  });
+  if (!asked) return;
+  const i = scored.findIndex((s) => s.archetype.id === EXCLUSIVE_CLAIM);
+  const claim = scored[i];
+  // The head speaking of the claim ("a seat hold service …") makes the claim what is built.
+  if (!claim || claim.hits.some((h) => !h.signal.concept && h.covers.some(isHead))) return;
+  // The owner is named (a component or system: "crawler", "Airflow"), not only inferred from requirement words.
+  const owners = scored.filter(
+    (s) =>
+      WORK_OWNERS.some((o) => o.id === s.archetype.id) &&
+      s.strong >= OWNER_LEAST &&
+      s.hits.some((h) => h.signal.rule === undefined && !h.signal.concept),
+  );
+  const owner = best(owners);
+  const work = WORK_OWNERS.find((o) => o.id === owner?.archetype.id)?.work;
+  if (owner && work)
+    rankBelow(
+      claim,
+      owner,
+      `the prompt asks to build ${work} (${owner.archetype.id}); its exclusivity words say how that work runs, so ${EXCLUSIVE_CLAIM} supports it`,
+    );
+}
+
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
 export function recognize(
   prompt: string,
@@ -175,14 +271,34 @@ export function recognize(
       kb.archetypes.map((a) => a.id),
     ).map((e) => [e.id, e]),
   );
-  const isHead = (i: number) => tokens[i]?.head === true;
-  const asksForThing = ASKS_TO_BUILD.test(prompt.toLowerCase());
+  // A prompt that states its context first and asks later ("…; design that service") has its head in the ask.
+  const later = laterAskHead(prompt);
+  const isHead =
+    later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
+  const asksForThing = later.size > 0 || ASKS_TO_BUILD.test(prompt.toLowerCase());
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
 
+  const spans = callerSpans(
+    [...sorted.byArchetype.values()].flat(),
+    tokens,
+    (h) => asksForThing && h.covers.every(isHead),
+  );
   const raw = kb.archetypes.map((archetype) => {
-    const all = sorted.byArchetype.get(archetype.id) ?? [];
+    // A named system that calls what the prompt designs, and the words naming it, are its client: weaker evidence.
+    const callers: Hit[] = [];
+    const all = (sorted.byArchetype.get(archetype.id) ?? []).map((h) => {
+      const span = spans.find((c) => h.covers.every((i) => i >= c.from && i < c.to));
+      if (span === undefined) return h;
+      const c: Hit = {
+        ...h,
+        signal: { ...h.signal, weight: h.signal.weight * CALLER_FACTOR },
+        note: `'${span.verb}' after it makes it the caller of what the prompt designs, not the thing designed`,
+      };
+      callers.push(c);
+      return c;
+    });
     const { score, counted } = combine(all, w);
     const strong = combine(
       all.filter((h) => !h.signal.concept),
@@ -201,6 +317,8 @@ export function recognize(
       named: counted.some(
         (h) => h.covers.every(isHead) && w(h) >= HEAD_NAMED && !h.signal.concept && h.signal.rule === undefined,
       ),
+      callers,
+      callerOnly: callers.length > 0 && all.every((h) => h.signal.concept || callers.includes(h)),
     };
   });
   // A prompt that opens with an invariant ("Ensure no two…") is about that requirement: archetypes
@@ -230,6 +348,7 @@ export function recognize(
       score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
     };
   });
+  rankByRule(scored, raw, asksForThing && invariant === undefined, isHead);
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
@@ -482,6 +601,7 @@ export function recognize(
     const evidence: string[] = c.s.hits
       .slice(0, 3)
       .map((h) => `${describeHit(h)} → ${a.id} ${a.name} as ${role} of ${dominant.id}`);
+    if (c.s.below) evidence.push(c.s.below);
     if (c.link) evidence.push(`why ${role}: ${c.link.why}`);
     else evidence.push(`no recorded connection to ${dominant.id}; placed as substrate`);
     if (c.need)

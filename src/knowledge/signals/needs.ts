@@ -1,5 +1,21 @@
 import type { Need } from "./types.js";
 
+/** Words saying a machine, worker or holder has stopped answering: noticing that is failure detection. */
+const SILENCE_CUES = [
+  "stops responding",
+  "stopped responding",
+  "not responding",
+  "unresponsive",
+  "unreachable",
+  "goes silent",
+  "goes quiet",
+  "stops heartbeating",
+  "misses heartbeats",
+  "worker dies",
+  "node dies",
+  "machine dies",
+];
+
 /**
  * What a dominant archetype needs underneath it even when the prompt does not name it. The cue
  * words make the need explicit enough to show; without a cue the card's `typical` flag decides.
@@ -54,7 +70,7 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I15",
     needs: "I10",
-    cues: ["node health", "track nodes", "tracks node", "heartbeat", "healthy nodes", "dead nodes"],
+    cues: ["node health", "track nodes", "tracks node", "heartbeat", "healthy nodes", "dead nodes", ...SILENCE_CUES],
     why: "a fleet that places work on nodes must know which nodes are alive, which is a membership registry fed by heartbeats",
   },
   {
@@ -167,6 +183,8 @@ export const NEEDS: readonly Need[] = [
       "overload",
       "hitting any site",
       "crawl delay",
+      "polite",
+      "request rate",
     ],
     why: "a pass that visits other people's sites must not overload any one of them, which is a per-host budget",
   },
@@ -181,5 +199,38 @@ export const NEEDS: readonly Need[] = [
     needs: "I02",
     cues: ["owns each", "one server owns", "sequencer", "owner of each", "single owner"],
     why: "one server orders each subject's operations, and that ownership is a lease fenced by an epoch",
+  },
+  {
+    dominant: "I02",
+    needs: "I10",
+    cues: SILENCE_CUES,
+    why: "a claim must pass to another holder when its holder stops answering, which needs someone to notice the silence: membership and failure detection",
+  },
+  {
+    dominant: "I19",
+    needs: "I10",
+    cues: SILENCE_CUES,
+    why: "replicas are copied elsewhere only once a storage node is known to be gone, which is membership and failure detection",
+  },
+  {
+    dominant: "I17",
+    needs: "I11",
+    cues: ["canary", "weights", "weighted", "percentage", "traffic split", "split traffic", "shift traffic"],
+    why: "weights and percentages set by operators reach every proxy as versioned snapshots from a control plane",
+  },
+  {
+    dominant: "I02",
+    needs: "I08",
+    cues: [
+      "waiting room",
+      "fair queue",
+      "queue fairly",
+      "on sale",
+      "admitted",
+      "admit buyers",
+      "arrive at once",
+      "flash sale",
+    ],
+    why: "a sale that draws more buyers than it can serve at once admits them at a bounded rate, in order, which is admission control",
   },
 ];

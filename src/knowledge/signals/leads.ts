@@ -1,0 +1,35 @@
+import type { ArchetypeId } from "../schema.js";
+
+/**
+ * Which archetype leads when two speak. Two readings that words alone get wrong:
+ *
+ * - A named system followed closely by one of these verbs is the caller of what the prompt designs, not the
+ *   thing designed: "Envoy sidecars call out to a service …; design that service" asks for the service Envoy
+ *   calls (a rate limiter), and Envoy is its client (supporting, not leading).
+ * - Exclusivity words ("exactly once", "never twice", "only one") in a prompt that asks to build something
+ *   whose work is owned by one of `WORK_OWNERS` (work due at a time, a graph of steps, a scan of a keyspace)
+ *   say how that work must run, not what to build: the owner leads and the claim supports it.
+ */
+export const CALLER_VERBS: readonly string[] = [
+  "call",
+  "calls",
+  "consult",
+  "consults",
+  "query",
+  "queries",
+  "ask",
+  "asks",
+];
+
+/** How many words after a named system a calling verb may stand ("Istio's mesh proxies query …"). */
+export const CALLER_WINDOW = 3;
+
+/** Archetypes that own a kind of work, whose "once" and "never twice" are how the work runs. */
+export const WORK_OWNERS: readonly { id: ArchetypeId; work: string }[] = [
+  { id: "I03", work: "work released at a due time" },
+  { id: "I04", work: "a scan over a keyspace or a crawl frontier" },
+  { id: "I12", work: "a workflow of steps with outside effects" },
+];
+
+/** The archetype exclusivity words point to, which the owner of the work outranks. */
+export const EXCLUSIVE_CLAIM: ArchetypeId = "I02";
