@@ -1,6 +1,7 @@
 import type { Design } from "../../engine/design/design.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
+import { forScript } from "./memo.js";
 import {
   actionName,
   bodyOf,
@@ -114,6 +115,10 @@ function cheatSheet(d: Design): CheatSheet {
 
 /** Writes the spoken eight-step script for a design, timed for a round of `minutes`. */
 export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
+  return forScript(d, () => scriptOf(d, opts));
+}
+
+function scriptOf(d: Design, opts: ScriptOptions): Script {
   const say = entitySpeech(d);
   // a jargon action is glossed once, right after the first sentence that says it
   const glosses = jargonGlosses(d);
