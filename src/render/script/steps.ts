@@ -731,11 +731,13 @@ function contextStep(d: Design): StepDraft {
     const o = d.operations.find((x) => x.phrase === p.path);
     return (o?.archetype === dominant ? 0 : 2) + (o?.critical ? 0 : 1);
   };
+  // where each path runs, worked out once for the three lists
+  const placed = d.context.paths.map((p) => ({ p, at: runsIn(d, p) }));
   const by = (k: string) =>
     names(
-      d.context.paths
-        .filter((p) => runsIn(d, p) === k)
-        .map((p, i) => ({ p, i }))
+      placed
+        .filter((x) => x.at === k)
+        .map(({ p }, i) => ({ p, i }))
         .sort((a, b) => early(a.p) - early(b.p) || a.i - b.i)
         .map(({ p }) => p.path),
     );
