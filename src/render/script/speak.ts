@@ -408,13 +408,17 @@ export function bodyOf(cell: string): string | undefined {
  * brought under the maximum are left out, never cut mid-clause.
  */
 export function clauses(cell: string, max = MAX_SENTENCE_WORDS): readonly string[] {
-  // The same knowledge cells are spoken in design after design: their sentences are remembered.
-  return rememberedClauses(`${max}\u0000${cell}`);
+  // The same knowledge cells are spoken in design after design: their sentences are remembered, per
+  // maximum (a handful of constants), so a cell is looked up as it is, never joined into a new key.
+  let byCell = CLAUSES_BY_MAX.get(max);
+  if (!byCell) {
+    if (CLAUSES_BY_MAX.size >= 64) CLAUSES_BY_MAX.clear();
+    byCell = rememberText((c: string): readonly string[] => clausesOf(c, max));
+    CLAUSES_BY_MAX.set(max, byCell);
+  }
+  return byCell(cell);
 }
-const rememberedClauses = rememberText((key: string): readonly string[] => {
-  const cut = key.indexOf("\u0000");
-  return clausesOf(key.slice(cut + 1), Number(key.slice(0, cut)));
-});
+const CLAUSES_BY_MAX = new Map<number, (cell: string) => readonly string[]>();
 
 function clausesOf(cell: string, max: number): string[] {
   const out: string[] = [];
