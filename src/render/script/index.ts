@@ -115,10 +115,11 @@ function cheatSheet(d: Design): CheatSheet {
 
 /** Writes the spoken eight-step script for a design, timed for a round of `minutes`. */
 export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
-  return forScript(d, () => scriptOf(d, opts));
+  return forScript(d, () => scriptOf(d, opts, true));
 }
 
-function scriptOf(d: Design, opts: ScriptOptions): Script {
+/** The script; without `whole`, its timed steps only (the deep dives and the cheat sheet left empty). */
+function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   const say = entitySpeech(d);
   // a jargon action is glossed once, right after the first sentence that says it
   const glosses = jargonGlosses(d);
@@ -172,8 +173,8 @@ function scriptOf(d: Design, opts: ScriptOptions): Script {
       weights: [...DEFAULT_WEIGHTS],
       speakingShare: DEFAULT_SPEAKING_SHARE,
       steps,
-      deepDives: deepDives(d),
-      cheatSheet: cheatSheet(d),
+      deepDives: whole ? deepDives(d) : [],
+      cheatSheet: whole ? cheatSheet(d) : { checklist: [], numbers: [], decisions: [] },
       totals: { words: 0, seconds: 0, budgetSeconds: 0, overruns: [] },
     },
     opts,
@@ -182,7 +183,8 @@ function scriptOf(d: Design, opts: ScriptOptions): Script {
 
 /** The Design with its default (45-minute) script attached: the JSON contract's `script` field. */
 export function withScript(d: Design): ScriptedDesign {
-  return { ...d, script: writeScript(d).steps };
+  // only the steps are kept, so the deep dives and the cheat sheet are never written (timing reads neither)
+  return { ...d, script: forScript(d, () => scriptOf(d, {}, false)).steps };
 }
 
 export { actionName };
