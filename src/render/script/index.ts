@@ -124,19 +124,27 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   // a jargon action is glossed once, right after the first sentence that says it
   const glosses = jargonGlosses(d);
   const glossed = new Set<string>();
-  const withGloss = (l: Line): Line[] => {
-    const lower = l.text.toLowerCase();
-    const fresh = glosses.filter((g) => !glossed.has(g.name) && (lower.includes(g.said) || lower.includes(g.name)));
-    for (const g of fresh) glossed.add(g.name);
-    return [l, ...fresh.map((g) => ({ text: g.gloss, keep: l.keep }))];
+  // each line said with its entities as words, too long ones left out, and any glosses it calls for after it
+  const sayLines = (drafted: readonly Line[]): Line[] => {
+    const out: Line[] = [];
+    for (const d of drafted) {
+      const l = { ...d, text: say(d.text) };
+      if (countWords(l.text) > MAX_SENTENCE_WORDS) continue;
+      out.push(l);
+      const lower = l.text.toLowerCase();
+      // the glosses' names differ, so marking one glossed never changes whether the next is fresh
+      for (const g of glosses)
+        if (!glossed.has(g.name) && (lower.includes(g.said) || lower.includes(g.name))) {
+          glossed.add(g.name);
+          out.push({ text: g.gloss, keep: l.keep });
+        }
+    }
+    return out;
   };
   const steps: ScriptStep[] = PRESENTATION_STEPS.map((s, i) => {
     const writer = STEP_WRITERS[i];
     const draft = writer ? writer(d) : { lines: [], followUps: [] };
-    const lines = draft.lines
-      .map((l) => ({ ...l, text: say(l.text) }))
-      .filter((l) => countWords(l.text) <= MAX_SENTENCE_WORDS)
-      .flatMap(withGloss);
+    const lines = sayLines(draft.lines);
     // a jargon action first said in a follow-up answer is glossed there
     const followUps = draft.followUps.map((f) => {
       const lower = f.answer.toLowerCase();
