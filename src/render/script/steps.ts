@@ -1478,77 +1478,80 @@ const RATE_WORDS: Record<string, string> = { msg: "messages", req: "requests", o
  * Undefined when the formula is a bare copy of one value or uses a name the figure does not carry.
  */
 export function formulaSaid(d: Design, f: Figure): string | undefined {
-  const rhs = f.formula.split(" = ")[1] ?? "";
-  const tokens = rhs.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
-  let at = 0;
-  let unknown = false;
-  const name = (id: string): Said => {
-    const fig = d.capacity.find((c) => c.id === id && c !== f);
-    if (fig) {
-      const value = speakFigure(fig.display).replace(/^about /, "");
-      // "30 thousand writes a second of lease renewals": a rate says what it counts when its unit does not
-      const what = lowerFirst(speakable(fig.quantity)).trim();
-      const unitNoun = /^(\w+)\/s$/.exec(fig.unit)?.[1];
-      const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
-      return { text: named ? `${value} of ${what}` : value, compound: false };
+  return perScript(d, formulaSaid, f, () => {
+    const rhs = f.formula.split(" = ")[1] ?? "";
+    const tokens = rhs.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
+    let at = 0;
+    let unknown = false;
+    const name = (id: string): Said => {
+      const fig = d.capacity.find((c) => c.id === id && c !== f);
+      if (fig) {
+        const value = speakFigure(fig.display).replace(/^about /, "");
+        // "30 thousand writes a second of lease renewals": a rate says what it counts when its unit does not
+        const what = lowerFirst(speakable(fig.quantity)).trim();
+        const unitNoun = /^(\w+)\/s$/.exec(fig.unit)?.[1];
+        const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
+        return { text: named ? `${value} of ${what}` : value, compound: false };
+      }
+      const input = f.inputs.find((x) => x.name === id);
+      if (!input) {
+        unknown = true;
+        return { text: id, compound: false };
+      }
+      const q = QUANTITY_BY_ID.get(id);
+      const unit = input.unit ?? q?.unit;
+      // a utilisation scales the capacity it follows ("at 50 percent utilisation"); any other share is said by its label
+      if (unit === "fraction" && /utili[sz]ation/.test(id))
+        return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
+      // a planned capacity said with what it is per: "10 thousand writes a second per leader"
+      const per = perWhat(q?.label);
+      const rate = unit ? /^(\w+)\/s$/.exec(unit)?.[1] : undefined;
+      if (per && rate) {
+        const amount =
+          rate === "B" ? speakBytes(input.value) : `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate}`;
+        return { text: `${amount} a second per ${per}`, compound: false };
+      }
+      return { text: quantity(input.value, id, input.unit), compound: false };
+    };
+    const factor = (): Said => {
+      const t = tokens[at++] ?? "";
+      if (t === "(") {
+        const inner = sum();
+        at++;
+        return { ...inner, compound: true, paren: true };
+      }
+      if (/^\d/.test(t)) return { text: t === "86400" ? "86,400 seconds a day" : t, compound: false };
+      return name(t);
+    };
+    const term = (): Said => {
+      let left = factor();
+      while (tokens[at] === "*" || tokens[at] === "/") {
+        const op = tokens[at++];
+        const right = factor();
+        // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
+        // "a third of a lease duration of 10 seconds", never "10 seconds over 3"
+        const part = op === "/" && !left.compound ? PARTS[right.text] : undefined;
+        const joined = part
+          ? `${part} of ${left.text}`
+          : op === "*" && right.fraction
+            ? `${left.text} at ${right.text}`
+            : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
+        left = { text: joined, compound: true };
+      }
+      return left;
+    };
+    function sum(): Said {
+      let left = term();
+      while (tokens[at] === "+" || tokens[at] === "-") {
+        const op = tokens[at++];
+        const right = term();
+        left = { text: `${left.text} ${op === "+" ? "plus" : "minus"} ${right.text}`, compound: true };
+      }
+      return left;
     }
-    const input = f.inputs.find((x) => x.name === id);
-    if (!input) {
-      unknown = true;
-      return { text: id, compound: false };
-    }
-    const q = QUANTITY_BY_ID.get(id);
-    const unit = input.unit ?? q?.unit;
-    // a utilisation scales the capacity it follows ("at 50 percent utilisation"); any other share is said by its label
-    if (unit === "fraction" && /utili[sz]ation/.test(id))
-      return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
-    // a planned capacity said with what it is per: "10 thousand writes a second per leader"
-    const per = perWhat(q?.label);
-    const rate = unit ? /^(\w+)\/s$/.exec(unit)?.[1] : undefined;
-    if (per && rate) {
-      const amount = rate === "B" ? speakBytes(input.value) : `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate}`;
-      return { text: `${amount} a second per ${per}`, compound: false };
-    }
-    return { text: quantity(input.value, id, input.unit), compound: false };
-  };
-  const factor = (): Said => {
-    const t = tokens[at++] ?? "";
-    if (t === "(") {
-      const inner = sum();
-      at++;
-      return { ...inner, compound: true, paren: true };
-    }
-    if (/^\d/.test(t)) return { text: t === "86400" ? "86,400 seconds a day" : t, compound: false };
-    return name(t);
-  };
-  const term = (): Said => {
-    let left = factor();
-    while (tokens[at] === "*" || tokens[at] === "/") {
-      const op = tokens[at++];
-      const right = factor();
-      // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
-      // "a third of a lease duration of 10 seconds", never "10 seconds over 3"
-      const part = op === "/" && !left.compound ? PARTS[right.text] : undefined;
-      const joined = part
-        ? `${part} of ${left.text}`
-        : op === "*" && right.fraction
-          ? `${left.text} at ${right.text}`
-          : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
-      left = { text: joined, compound: true };
-    }
-    return left;
-  };
-  function sum(): Said {
-    let left = term();
-    while (tokens[at] === "+" || tokens[at] === "-") {
-      const op = tokens[at++];
-      const right = term();
-      left = { text: `${left.text} ${op === "+" ? "plus" : "minus"} ${right.text}`, compound: true };
-    }
-    return left;
-  }
-  const out = sum();
-  return unknown || !out.compound ? undefined : out.text;
+    const out = sum();
+    return unknown || !out.compound ? undefined : out.text;
+  });
 }
 
 /** The figure a sizing discussion starts from (the cheat sheet lists it first). */
