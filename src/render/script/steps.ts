@@ -234,6 +234,14 @@ const stems = rememberText((text: string): ReadonlySet<string> => {
   );
 });
 
+/** A mechanism's stems, by its name and the paths it was chosen for (joined once per script). */
+const mechanismStems = (d: Design, m: Design["mechanisms"][number]): ReadonlySet<string> =>
+  perScript(d, mechanismStems, m, () => stems(`${m.name} ${pathsOf(m).join(" ")}`));
+
+/** A capacity figure's stems, by its quantity and id (joined once per script). */
+const figureStems = (d: Design, c: Design["capacity"][number]): ReadonlySet<string> =>
+  perScript(d, figureStems, c, () => stems(`${c.quantity} ${c.id}`));
+
 const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => [...a].filter((x) => b.has(x)).length;
 
 /** The path phrases a mechanism was chosen for ("acquire …: state transition on Lease …" -> "acquire …"). */
@@ -250,7 +258,7 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
     const words = stems(rule);
     return d.mechanisms
       .filter((m) => m.kind === "base" && pathsOf(m).some((p) => critical.has(p)))
-      .map((m, i) => ({ m, i, score: overlap(words, stems(`${m.name} ${pathsOf(m).join(" ")}`)) }))
+      .map((m, i) => ({ m, i, score: overlap(words, mechanismStems(d, m)) }))
       .filter((x) => x.score >= 2)
       .sort((a, b) => b.score - a.score || a.i - b.i)
       .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0))
@@ -1338,7 +1346,7 @@ function figureOf(d: Design, b: Bottleneck, byId = false): Figure | undefined {
     // the bottleneck's own archetype's figures first: a substrate's leader load is not the lease store's hotspot
     const own = (c: Figure) => (c.archetype === b.archetype ? 0.5 : 0);
     return d.capacity
-      .map((c, i) => ({ c, i, score: overlap(words, stems(`${c.quantity} ${c.id}`)) + own(c) }))
+      .map((c, i) => ({ c, i, score: overlap(words, figureStems(d, c)) + own(c) }))
       .filter((x) => x.score >= 1.5)
       .sort((a, b) => b.score - a.score || rank(a.c) - rank(b.c) || a.i - b.i)[0]?.c;
   });
@@ -1938,7 +1946,7 @@ export function nextBottleneck(d: Design): Bottleneck | undefined {
     const hot = hottest(d);
     const first = hotBottleneck(d);
     const unit = first ? ceilingFor(d, first)?.per : undefined;
-    const sized = hot ? stems(`${hot.quantity} ${hot.id}`) : new Set<string>();
+    const sized = hot ? figureStems(d, hot) : new Set<string>();
     const repeats = (b: Bottleneck) =>
       sized.size > 0 &&
       overlap(stems((bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined) ?? b.bottleneck), sized) >= 2;
