@@ -1,6 +1,7 @@
 import type { Design } from "../../engine/design/design.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
+import { forScript } from "./memo.js";
 import {
   actionName,
   bodyOf,
@@ -114,23 +115,36 @@ function cheatSheet(d: Design): CheatSheet {
 
 /** Writes the spoken eight-step script for a design, timed for a round of `minutes`. */
 export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
+  return forScript(d, () => scriptOf(d, opts, true));
+}
+
+/** The script; without `whole`, its timed steps only (the deep dives and the cheat sheet left empty). */
+function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   const say = entitySpeech(d);
   // a jargon action is glossed once, right after the first sentence that says it
   const glosses = jargonGlosses(d);
   const glossed = new Set<string>();
-  const withGloss = (l: Line): Line[] => {
-    const lower = l.text.toLowerCase();
-    const fresh = glosses.filter((g) => !glossed.has(g.name) && (lower.includes(g.said) || lower.includes(g.name)));
-    for (const g of fresh) glossed.add(g.name);
-    return [l, ...fresh.map((g) => ({ text: g.gloss, keep: l.keep }))];
+  // each line said with its entities as words, too long ones left out, and any glosses it calls for after it
+  const sayLines = (drafted: readonly Line[]): Line[] => {
+    const out: Line[] = [];
+    for (const d of drafted) {
+      const l = { ...d, text: say(d.text) };
+      if (countWords(l.text) > MAX_SENTENCE_WORDS) continue;
+      out.push(l);
+      const lower = l.text.toLowerCase();
+      // the glosses' names differ, so marking one glossed never changes whether the next is fresh
+      for (const g of glosses)
+        if (!glossed.has(g.name) && (lower.includes(g.said) || lower.includes(g.name))) {
+          glossed.add(g.name);
+          out.push({ text: g.gloss, keep: l.keep });
+        }
+    }
+    return out;
   };
   const steps: ScriptStep[] = PRESENTATION_STEPS.map((s, i) => {
     const writer = STEP_WRITERS[i];
     const draft = writer ? writer(d) : { lines: [], followUps: [] };
-    const lines = draft.lines
-      .map((l) => ({ ...l, text: say(l.text) }))
-      .filter((l) => countWords(l.text) <= MAX_SENTENCE_WORDS)
-      .flatMap(withGloss);
+    const lines = sayLines(draft.lines);
     // a jargon action first said in a follow-up answer is glossed there
     const followUps = draft.followUps.map((f) => {
       const lower = f.answer.toLowerCase();
@@ -167,8 +181,8 @@ export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
       weights: [...DEFAULT_WEIGHTS],
       speakingShare: DEFAULT_SPEAKING_SHARE,
       steps,
-      deepDives: deepDives(d),
-      cheatSheet: cheatSheet(d),
+      deepDives: whole ? deepDives(d) : [],
+      cheatSheet: whole ? cheatSheet(d) : { checklist: [], numbers: [], decisions: [] },
       totals: { words: 0, seconds: 0, budgetSeconds: 0, overruns: [] },
     },
     opts,
@@ -177,7 +191,8 @@ export function writeScript(d: Design, opts: ScriptOptions = {}): Script {
 
 /** The Design with its default (45-minute) script attached: the JSON contract's `script` field. */
 export function withScript(d: Design): ScriptedDesign {
-  return { ...d, script: writeScript(d).steps };
+  // only the steps are kept, so the deep dives and the cheat sheet are never written (timing reads neither)
+  return { ...d, script: forScript(d, () => scriptOf(d, {}, false)).steps };
 }
 
 export { actionName };

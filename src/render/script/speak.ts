@@ -133,7 +133,8 @@ export function sentence(s: string): string {
 
 /** Lower-cases the first letter unless the first word is an acronym or a proper name in capitals. */
 export function lowerFirst(s: string): string {
-  const first = s.split(/\s/)[0] ?? "";
+  const space = s.search(/\s/);
+  const first = space < 0 ? s : s.slice(0, space);
   if (/^[A-Z0-9]{2,}/.test(first) || /[A-Z]/.test(first.slice(1))) return s;
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
@@ -408,13 +409,17 @@ export function bodyOf(cell: string): string | undefined {
  * brought under the maximum are left out, never cut mid-clause.
  */
 export function clauses(cell: string, max = MAX_SENTENCE_WORDS): readonly string[] {
-  // The same knowledge cells are spoken in design after design: their sentences are remembered.
-  return rememberedClauses(`${max}\u0000${cell}`);
+  // The same knowledge cells are spoken in design after design: their sentences are remembered, per
+  // maximum (a handful of constants), so a cell is looked up as it is, never joined into a new key.
+  let byCell = CLAUSES_BY_MAX.get(max);
+  if (!byCell) {
+    if (CLAUSES_BY_MAX.size >= 64) CLAUSES_BY_MAX.clear();
+    byCell = rememberText((c: string): readonly string[] => clausesOf(c, max));
+    CLAUSES_BY_MAX.set(max, byCell);
+  }
+  return byCell(cell);
 }
-const rememberedClauses = rememberText((key: string): readonly string[] => {
-  const cut = key.indexOf("\u0000");
-  return clausesOf(key.slice(cut + 1), Number(key.slice(0, cut)));
-});
+const CLAUSES_BY_MAX = new Map<number, (cell: string) => readonly string[]>();
 
 function clausesOf(cell: string, max: number): string[] {
   const out: string[] = [];
@@ -639,6 +644,10 @@ function subjectVerbAt(words: readonly string[]): number {
 
 /** The grammatical form of a spoken list item: a bare verb phrase, a clause with its own subject, or a noun phrase. */
 export function phraseForm(item: string): "verb" | "clause" | "gerund" | "noun" {
+  return formOf(item);
+}
+/** `phraseForm`, remembered: list items are the knowledge base's own phrases, said design after design. */
+const formOf = rememberText((item: string): "verb" | "clause" | "gerund" | "noun" => {
   const words = item.trim().split(/\s+/);
   const first = (words[0] ?? "").toLowerCase();
   // "routing the request" is a gerund; "routing table" a noun phrase
@@ -663,7 +672,7 @@ export function phraseForm(item: string): "verb" | "clause" | "gerund" | "noun" 
     return "verb";
   const body = DETERMINERS.has(first) ? words.slice(1) : words;
   return subjectVerbAt(body) > 0 ? "clause" : "noun";
-}
+});
 
 /** A verb phrase or clause as a gerund phrase: "delete or compact segments" -> "deleting or compacting segments". */
 function asGerund(item: string, form: "verb" | "clause"): string {
@@ -690,19 +699,22 @@ function asGerund(item: string, form: "verb" | "clause"): string {
  * bare noun phrase takes "the". `clauses` says which form came out, for the sentence that frames it.
  */
 export function oneForm(items: readonly string[]): { items: string[]; clauses: boolean } {
-  const forms = items.map(phraseForm);
+  const forms = items.map((x) => phraseForm(x));
   if (items.length > 0 && forms.every((f) => f === "clause")) return { items: [...items], clauses: true };
-  const out = items.map((x, i) => {
-    const f = forms[i];
-    if (f === "verb" || f === "clause") return asGerund(x, f);
-    // a noun clause ("where the subject is") is said as it is
-    const head = (x.split(/\s+/)[0] ?? "").toLowerCase();
-    if (f === "noun" && !DETERMINERS.has(head) && !/^(where|what|how|who|when|why|which|whether)$/.test(head))
-      return `the ${x}`;
-    return x;
-  });
+  const out = items.map((x) => inListForm(x));
   return { items: [...new Set(out)], clauses: false };
 }
+
+/** One item of a list not all clauses, in the list's form (remembered: the items recur design after design). */
+const inListForm = rememberText((x: string): string => {
+  const f = phraseForm(x);
+  if (f === "verb" || f === "clause") return asGerund(x, f);
+  // a noun clause ("where the subject is") is said as it is
+  const head = (x.split(/\s+/)[0] ?? "").toLowerCase();
+  if (f === "noun" && !DETERMINERS.has(head) && !/^(where|what|how|who|when|why|which|whether)$/.test(head))
+    return `the ${x}`;
+  return x;
+});
 
 /**
  * Why a spoken list mixes grammatical forms, if it does: a bare command beside a clause or a noun phrase

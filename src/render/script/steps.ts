@@ -6,6 +6,7 @@ import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
+import { perScript } from "./memo.js";
 import {
   actionName,
   actionVerb,
@@ -160,10 +161,12 @@ function doing(name: string): string {
 
 /** The operations of the dominant archetype's critical paths: what the spoken mechanisms must protect. */
 function dominantCritical(d: Design): Set<string> {
-  const dominant = d.archetypes[0]?.id;
-  return new Set(
-    d.criticalPaths.filter((p) => !dominant || p.archetype === dominant).flatMap((p) => [p.name, ...p.operations]),
-  );
+  return perScript(d, dominantCritical, undefined, () => {
+    const dominant = d.archetypes[0]?.id;
+    return new Set(
+      d.criticalPaths.filter((p) => !dominant || p.archetype === dominant).flatMap((p) => [p.name, ...p.operations]),
+    );
+  });
 }
 
 /** Longest hard rule said as one sentence: the rule everything else protects is worth a longer breath. */
@@ -200,17 +203,19 @@ const ownRule = (i: Design["invariants"][number]): boolean =>
  * for its critical state that can be said aloud, with the sentences that say it.
  */
 function hardRule(d: Design): { statement: string; said: readonly string[] } | undefined {
-  const dominant = d.archetypes[0]?.id;
-  const ranked = uniq([
-    ...d.invariants.filter((i) => ownRule(i) && i.archetype === dominant).map((i) => i.statement),
-    ...d.invariants.filter(ownRule).map((i) => i.statement),
-    ...d.invariants.map((i) => i.statement),
-  ]);
-  for (const statement of ranked) {
-    const said = sayRule(statement);
-    if (said.length > 0) return { statement, said };
-  }
-  return undefined;
+  return perScript(d, hardRule, undefined, () => {
+    const dominant = d.archetypes[0]?.id;
+    const ranked = uniq([
+      ...d.invariants.filter((i) => ownRule(i) && i.archetype === dominant).map((i) => i.statement),
+      ...d.invariants.filter(ownRule).map((i) => i.statement),
+      ...d.invariants.map((i) => i.statement),
+    ]);
+    for (const statement of ranked) {
+      const said = sayRule(statement);
+      if (said.length > 0) return { statement, said };
+    }
+    return undefined;
+  });
 }
 
 /** Words too common to tie a mechanism to a rule. */
@@ -229,6 +234,14 @@ const stems = rememberText((text: string): ReadonlySet<string> => {
   );
 });
 
+/** A mechanism's stems, by its name and the paths it was chosen for (joined once per script). */
+const mechanismStems = (d: Design, m: Design["mechanisms"][number]): ReadonlySet<string> =>
+  perScript(d, mechanismStems, m, () => stems(`${m.name} ${pathsOf(m).join(" ")}`));
+
+/** A capacity figure's stems, by its quantity and id (joined once per script). */
+const figureStems = (d: Design, c: Design["capacity"][number]): ReadonlySet<string> =>
+  perScript(d, figureStems, c, () => stems(`${c.quantity} ${c.id}`));
+
 const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => [...a].filter((x) => b.has(x)).length;
 
 /** The path phrases a mechanism was chosen for ("acquire …: state transition on Lease …" -> "acquire …"). */
@@ -240,15 +253,17 @@ const pathsOf = (m: Design["mechanisms"][number]): string[] => m.because.map((b)
  * in-sync replication, not by partitioning). A mechanism sharing fewer than two words does not enforce it.
  */
 function guardsOf(d: Design, rule: string): Design["mechanisms"] {
-  const critical = dominantCritical(d);
-  const words = stems(rule);
-  return d.mechanisms
-    .filter((m) => m.kind === "base" && pathsOf(m).some((p) => critical.has(p)))
-    .map((m, i) => ({ m, i, score: overlap(words, stems(`${m.name} ${pathsOf(m).join(" ")}`)) }))
-    .filter((x) => x.score >= 2)
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0))
-    .map((x) => x.m);
+  return perScript(d, guardsOf, rule, () => {
+    const critical = dominantCritical(d);
+    const words = stems(rule);
+    return d.mechanisms
+      .filter((m) => m.kind === "base" && pathsOf(m).some((p) => critical.has(p)))
+      .map((m, i) => ({ m, i, score: overlap(words, mechanismStems(d, m)) }))
+      .filter((x) => x.score >= 2)
+      .sort((a, b) => b.score - a.score || a.i - b.i)
+      .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0))
+      .map((x) => x.m);
+  });
 }
 
 /**
@@ -256,18 +271,20 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
  * write's own mechanism, else the first base mechanism on a dominant critical path.
  */
 function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
-  const hard = hardRule(d)?.statement;
-  const guard = hard ? guardsOf(d, hard)[0] : undefined;
-  if (guard) return guard;
-  const base = d.mechanisms.filter((m) => m.kind === "base");
-  const dominant = d.archetypes[0]?.id;
-  const critical = dominantCritical(d);
-  const named = d.operations
-    .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
-    .map((o) => base.find((m) => m.id === o.mechanism))
-    .filter((m): m is Design["mechanisms"][number] => m !== undefined);
-  const onPath = base.filter((m) => pathsOf(m).some((p) => critical.has(p)));
-  return named[0] ?? onPath[0] ?? base[0];
+  return perScript(d, leadMechanism, undefined, () => {
+    const hard = hardRule(d)?.statement;
+    const guard = hard ? guardsOf(d, hard)[0] : undefined;
+    if (guard) return guard;
+    const base = d.mechanisms.filter((m) => m.kind === "base");
+    const dominant = d.archetypes[0]?.id;
+    const critical = dominantCritical(d);
+    const named = d.operations
+      .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
+      .map((o) => base.find((m) => m.id === o.mechanism))
+      .filter((m): m is Design["mechanisms"][number] => m !== undefined);
+    const onPath = base.filter((m) => pathsOf(m).some((p) => critical.has(p)));
+    return named[0] ?? onPath[0] ?? base[0];
+  });
 }
 
 /** A write the design walks has a mechanism or is critical; a requirement row with neither is the prompt's own words. */
@@ -722,11 +739,13 @@ function contextStep(d: Design): StepDraft {
     const o = d.operations.find((x) => x.phrase === p.path);
     return (o?.archetype === dominant ? 0 : 2) + (o?.critical ? 0 : 1);
   };
+  // where each path runs, worked out once for the three lists
+  const placed = d.context.paths.map((p) => ({ p, at: runsIn(d, p) }));
   const by = (k: string) =>
     names(
-      d.context.paths
-        .filter((p) => runsIn(d, p) === k)
-        .map((p, i) => ({ p, i }))
+      placed
+        .filter((x) => x.at === k)
+        .map(({ p }, i) => ({ p, i }))
         .sort((a, b) => early(a.p) - early(b.p) || a.i - b.i)
         .map(({ p }) => p.path),
     );
@@ -827,13 +846,15 @@ const predicateOf = (m: Design["mechanisms"][number]): string => (m.because[0] ?
  * companions pulled in because of one of those paths (their reason quotes it). The rest are for follow-ups.
  */
 function spokenMechanisms(d: Design): Design["mechanisms"] {
-  const critical = dominantCritical(d);
-  const lead = leadMechanism(d);
-  const onPath = (b: string) => critical.has(b.split(": ")[0] ?? "");
-  const quotes = (b: string) => [...b.matchAll(/'((?:[^']|'(?=[a-z]))+)'/g)].some((m) => critical.has(m[1] ?? ""));
-  return d.mechanisms.filter(
-    (m) => m === lead || (m.kind === "base" ? m.because.some(onPath) : m.because.some(quotes)),
-  );
+  return perScript(d, spokenMechanisms, undefined, () => {
+    const critical = dominantCritical(d);
+    const lead = leadMechanism(d);
+    const onPath = (b: string) => critical.has(b.split(": ")[0] ?? "");
+    const quotes = (b: string) => [...b.matchAll(/'((?:[^']|'(?=[a-z]))+)'/g)].some((m) => critical.has(m[1] ?? ""));
+    return d.mechanisms.filter(
+      (m) => m === lead || (m.kind === "base" ? m.because.some(onPath) : m.because.some(quotes)),
+    );
+  });
 }
 
 /** Varied ways to say "this condition adds that companion", so a list of them does not sound read out. */
@@ -996,17 +1017,19 @@ function sayFlip(dec: Decision): string | undefined {
  * "the acquire").
  */
 export function protocolName(d: Design, title: string): string {
-  const t = lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, ""))).trim();
-  const lead = leadMechanism(d);
-  const head = lead
-    ? lowerFirst(speakable(lead.name))
-        .split(/\s+with\s+/)[0]
-        ?.split(/\s+/)
-        .pop()
-    : undefined;
-  if (head && head.length > 3 && new RegExp(`\\b${head}\\b`, "i").test(t)) return `the ${head}`;
-  const first = t.split(/,|\s+with\s+|\s+and\s+/)[0]?.trim();
-  return `the ${first || t}`;
+  return perScript(d, protocolName, title, () => {
+    const t = lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, ""))).trim();
+    const lead = leadMechanism(d);
+    const head = lead
+      ? lowerFirst(speakable(lead.name))
+          .split(/\s+with\s+/)[0]
+          ?.split(/\s+/)
+          .pop()
+      : undefined;
+    if (head && head.length > 3 && new RegExp(`\\b${head}\\b`, "i").test(t)) return `the ${head}`;
+    const first = t.split(/,|\s+with\s+|\s+and\s+/)[0]?.trim();
+    return `the ${first || t}`;
+  });
 }
 
 /** A field list and any sentences after it: "owner id, fencing token and a row version. The token is …". */
@@ -1299,27 +1322,34 @@ type Figure = Design["capacity"][number];
 
 /** The figure a sizing discussion starts from when no hotspot names one: the hotspot, else the peak, else the largest rate. */
 function byRank(d: Design): Figure | undefined {
-  const byKind = (k: string) => d.capacity.find((c) => figureKind(c) === k);
-  const rates = d.capacity.filter((c) => /\/s\b|per second/i.test(`${c.unit} ${c.quantity}`));
-  return byKind("hotspot") ?? byKind("peak") ?? [...rates].sort((a, b) => b.value - a.value)[0] ?? d.capacity[0];
+  return perScript(d, byRank, undefined, () => {
+    const byKind = (k: string) => d.capacity.find((c) => figureKind(c) === k);
+    const rates = d.capacity.filter((c) => /\/s\b|per second/i.test(`${c.unit} ${c.quantity}`));
+    return byKind("hotspot") ?? byKind("peak") ?? [...rates].sort((a, b) => b.value - a.value)[0] ?? d.capacity[0];
+  });
 }
 
 type Bottleneck = Design["bottlenecks"][number];
 
+/** The question "which figure sizes this bottleneck, its formula read by id" (apart from by quantity). */
+const figureOfById = {};
+
 /** The figure that sizes a bottleneck: the one its formula names, else the one sharing most words with it. */
 function figureOf(d: Design, b: Bottleneck, byId = false): Figure | undefined {
-  const lhs = b.formula?.split(" = ")[0]?.trim();
-  // a formula the engine rewrote to the capacity table's own ("distributor_cores = …") names the figure by id
-  const exact = lhs ? d.capacity.find((c) => c.quantity === lhs || (byId && c.id === lhs)) : undefined;
-  if (exact) return exact;
-  const words = stems(b.bottleneck);
-  const rank = (c: Figure) => ["hotspot", "peak", "rate"].indexOf(figureKind(c)) + 1 || 9;
-  // the bottleneck's own archetype's figures first: a substrate's leader load is not the lease store's hotspot
-  const own = (c: Figure) => (c.archetype === b.archetype ? 0.5 : 0);
-  return d.capacity
-    .map((c, i) => ({ c, i, score: overlap(words, stems(`${c.quantity} ${c.id}`)) + own(c) }))
-    .filter((x) => x.score >= 1.5)
-    .sort((a, b) => b.score - a.score || rank(a.c) - rank(b.c) || a.i - b.i)[0]?.c;
+  return perScript(d, byId ? figureOfById : figureOf, b, () => {
+    const lhs = b.formula?.split(" = ")[0]?.trim();
+    // a formula the engine rewrote to the capacity table's own ("distributor_cores = …") names the figure by id
+    const exact = lhs ? d.capacity.find((c) => c.quantity === lhs || (byId && c.id === lhs)) : undefined;
+    if (exact) return exact;
+    const words = stems(b.bottleneck);
+    const rank = (c: Figure) => ["hotspot", "peak", "rate"].indexOf(figureKind(c)) + 1 || 9;
+    // the bottleneck's own archetype's figures first: a substrate's leader load is not the lease store's hotspot
+    const own = (c: Figure) => (c.archetype === b.archetype ? 0.5 : 0);
+    return d.capacity
+      .map((c, i) => ({ c, i, score: overlap(words, figureStems(d, c)) + own(c) }))
+      .filter((x) => x.score >= 1.5)
+      .sort((a, b) => b.score - a.score || rank(a.c) - rank(b.c) || a.i - b.i)[0]?.c;
+  });
 }
 
 /** What one unit handles, compared with a load: the figure that divides it, the unit ("leader") and the per-unit input. */
@@ -1336,31 +1366,35 @@ interface Ceiling {
  * ceiling (bytes in object storage, rows in a table) is not a limit, however large.
  */
 export function ceilingOf(d: Design, f: Figure): Ceiling | undefined {
-  const loads = new Set([
-    f.id,
-    ...f.formula
-      .split(" = ")
-      .slice(1)
-      .flatMap((x) => x.match(/^\s*(\w+)\s*$/)?.[1] ?? []),
-  ]);
-  const total = splitOf(d, f)?.total;
-  if (total) loads.add(total.id);
-  const divides = (c: Figure): Ceiling | undefined => {
-    const m = /=\s*(\w+)\s*\/\s*\(?\s*(\w+)/.exec(c.formula);
-    if (!m?.[1] || !m[2] || (c !== f && !loads.has(m[1]))) return undefined;
-    // a time to copy or repair ("state over a node's bandwidth") is no ceiling: only a count of units or a share of one
-    if (!["headroom", "count"].includes(figureKind(c))) return undefined;
-    const input = c.inputs.find((x) => x.name === m[2]);
-    const per = perWhat(QUANTITY_BY_ID.get(m[2])?.label);
-    return input && per ? { room: c, per, input } : undefined;
-  };
-  return divides(f) ?? d.capacity.map(divides).find((x) => x !== undefined);
+  return perScript(d, ceilingOf, f, () => {
+    const loads = new Set([
+      f.id,
+      ...f.formula
+        .split(" = ")
+        .slice(1)
+        .flatMap((x) => x.match(/^\s*(\w+)\s*$/)?.[1] ?? []),
+    ]);
+    const total = splitOf(d, f)?.total;
+    if (total) loads.add(total.id);
+    const divides = (c: Figure): Ceiling | undefined => {
+      const m = /=\s*(\w+)\s*\/\s*\(?\s*(\w+)/.exec(c.formula);
+      if (!m?.[1] || !m[2] || (c !== f && !loads.has(m[1]))) return undefined;
+      // a time to copy or repair ("state over a node's bandwidth") is no ceiling: only a count of units or a share of one
+      if (!["headroom", "count"].includes(figureKind(c))) return undefined;
+      const input = c.inputs.find((x) => x.name === m[2]);
+      const per = perWhat(QUANTITY_BY_ID.get(m[2])?.label);
+      return input && per ? { room: c, per, input } : undefined;
+    };
+    return divides(f) ?? d.capacity.map(divides).find((x) => x !== undefined);
+  });
 }
 
 /** A bottleneck's ceiling, through the figure that sizes it. */
 function ceilingFor(d: Design, b: Bottleneck): Ceiling | undefined {
-  const f = figureOf(d, b, true);
-  return f ? ceilingOf(d, f) : undefined;
+  return perScript(d, ceilingFor, b, () => {
+    const f = figureOf(d, b, true);
+    return f ? ceilingOf(d, f) : undefined;
+  });
 }
 
 /**
@@ -1369,28 +1403,32 @@ function ceilingFor(d: Design, b: Bottleneck): Ceiling | undefined {
  * when a later one on the same box is closer to what that box handles.
  */
 export function hotBottleneck(d: Design): Bottleneck | undefined {
-  const b0 = d.bottlenecks[0];
-  const c0 = b0 ? ceilingFor(d, b0) : undefined;
-  if (!b0 || !c0 || figureKind(c0.room) !== "headroom") return b0;
-  const rival = d.bottlenecks
-    .slice(1)
-    .map((b) => ({ b, c: ceilingFor(d, b) }))
-    .filter(
-      (x) =>
-        x.b.archetype === b0.archetype &&
-        x.c !== undefined &&
-        figureKind(x.c.room) === "headroom" &&
-        x.c.per === c0.per &&
-        x.c.room.value > c0.room.value,
-    )
-    .sort((a, b) => (b.c?.room.value ?? 0) - (a.c?.room.value ?? 0))[0];
-  return rival?.b ?? b0;
+  return perScript(d, hotBottleneck, undefined, () => {
+    const b0 = d.bottlenecks[0];
+    const c0 = b0 ? ceilingFor(d, b0) : undefined;
+    if (!b0 || !c0 || figureKind(c0.room) !== "headroom") return b0;
+    const rival = d.bottlenecks
+      .slice(1)
+      .map((b) => ({ b, c: ceilingFor(d, b) }))
+      .filter(
+        (x) =>
+          x.b.archetype === b0.archetype &&
+          x.c !== undefined &&
+          figureKind(x.c.room) === "headroom" &&
+          x.c.per === c0.per &&
+          x.c.room.value > c0.room.value,
+      )
+      .sort((a, b) => (b.c?.room.value ?? 0) - (a.c?.room.value ?? 0))[0];
+    return rival?.b ?? b0;
+  });
 }
 
 /** The figure that sizes the first hotspot. */
 function hotspotFigure(d: Design): Figure | undefined {
-  const hot = hotBottleneck(d);
-  return hot ? figureOf(d, hot) : undefined;
+  return perScript(d, hotspotFigure, undefined, () => {
+    const hot = hotBottleneck(d);
+    return hot ? figureOf(d, hot) : undefined;
+  });
 }
 
 /** A figure that is another figure split evenly over a count ("messages_per_partition = peak / partitions"). */
@@ -1406,15 +1444,17 @@ function splitOf(d: Design, f: Figure): { total: Figure; over: Figure } | undefi
  * is split), both, so an average per partition is never called the hottest number.
  */
 function sizing(d: Design): { hot: Figure; split?: { each: Figure; over: Figure } } | undefined {
-  const f = hotspotFigure(d) ?? byRank(d);
-  if (!f) return undefined;
-  const up = splitOf(d, f);
-  // an even split over a single group is the total itself: "3 thousand on each" of one group says nothing
-  if (up && up.over.value <= 1) return { hot: up.total };
-  if (up) return { hot: up.total, split: { each: f, over: up.over } };
-  const down = d.capacity.find((c) => splitOf(d, c)?.total === f);
-  const over = down ? splitOf(d, down)?.over : undefined;
-  return down && over ? { hot: f, split: { each: down, over } } : { hot: f };
+  return perScript(d, sizing, undefined, () => {
+    const f = hotspotFigure(d) ?? byRank(d);
+    if (!f) return undefined;
+    const up = splitOf(d, f);
+    // an even split over a single group is the total itself: "3 thousand on each" of one group says nothing
+    if (up && up.over.value <= 1) return { hot: up.total };
+    if (up) return { hot: up.total, split: { each: f, over: up.over } };
+    const down = d.capacity.find((c) => splitOf(d, c)?.total === f);
+    const over = down ? splitOf(d, down)?.over : undefined;
+    return down && over ? { hot: f, split: { each: down, over } } : { hot: f };
+  });
 }
 
 /** A spoken part of a formula: its words, and whether it is a sum or product that needs a pause around it. */
@@ -1446,77 +1486,80 @@ const RATE_WORDS: Record<string, string> = { msg: "messages", req: "requests", o
  * Undefined when the formula is a bare copy of one value or uses a name the figure does not carry.
  */
 export function formulaSaid(d: Design, f: Figure): string | undefined {
-  const rhs = f.formula.split(" = ")[1] ?? "";
-  const tokens = rhs.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
-  let at = 0;
-  let unknown = false;
-  const name = (id: string): Said => {
-    const fig = d.capacity.find((c) => c.id === id && c !== f);
-    if (fig) {
-      const value = speakFigure(fig.display).replace(/^about /, "");
-      // "30 thousand writes a second of lease renewals": a rate says what it counts when its unit does not
-      const what = lowerFirst(speakable(fig.quantity)).trim();
-      const unitNoun = /^(\w+)\/s$/.exec(fig.unit)?.[1];
-      const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
-      return { text: named ? `${value} of ${what}` : value, compound: false };
+  return perScript(d, formulaSaid, f, () => {
+    const rhs = f.formula.split(" = ")[1] ?? "";
+    const tokens = rhs.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
+    let at = 0;
+    let unknown = false;
+    const name = (id: string): Said => {
+      const fig = d.capacity.find((c) => c.id === id && c !== f);
+      if (fig) {
+        const value = speakFigure(fig.display).replace(/^about /, "");
+        // "30 thousand writes a second of lease renewals": a rate says what it counts when its unit does not
+        const what = lowerFirst(speakable(fig.quantity)).trim();
+        const unitNoun = /^(\w+)\/s$/.exec(fig.unit)?.[1];
+        const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
+        return { text: named ? `${value} of ${what}` : value, compound: false };
+      }
+      const input = f.inputs.find((x) => x.name === id);
+      if (!input) {
+        unknown = true;
+        return { text: id, compound: false };
+      }
+      const q = QUANTITY_BY_ID.get(id);
+      const unit = input.unit ?? q?.unit;
+      // a utilisation scales the capacity it follows ("at 50 percent utilisation"); any other share is said by its label
+      if (unit === "fraction" && /utili[sz]ation/.test(id))
+        return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
+      // a planned capacity said with what it is per: "10 thousand writes a second per leader"
+      const per = perWhat(q?.label);
+      const rate = unit ? /^(\w+)\/s$/.exec(unit)?.[1] : undefined;
+      if (per && rate) {
+        const amount =
+          rate === "B" ? speakBytes(input.value) : `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate}`;
+        return { text: `${amount} a second per ${per}`, compound: false };
+      }
+      return { text: quantity(input.value, id, input.unit), compound: false };
+    };
+    const factor = (): Said => {
+      const t = tokens[at++] ?? "";
+      if (t === "(") {
+        const inner = sum();
+        at++;
+        return { ...inner, compound: true, paren: true };
+      }
+      if (/^\d/.test(t)) return { text: t === "86400" ? "86,400 seconds a day" : t, compound: false };
+      return name(t);
+    };
+    const term = (): Said => {
+      let left = factor();
+      while (tokens[at] === "*" || tokens[at] === "/") {
+        const op = tokens[at++];
+        const right = factor();
+        // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
+        // "a third of a lease duration of 10 seconds", never "10 seconds over 3"
+        const part = op === "/" && !left.compound ? PARTS[right.text] : undefined;
+        const joined = part
+          ? `${part} of ${left.text}`
+          : op === "*" && right.fraction
+            ? `${left.text} at ${right.text}`
+            : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
+        left = { text: joined, compound: true };
+      }
+      return left;
+    };
+    function sum(): Said {
+      let left = term();
+      while (tokens[at] === "+" || tokens[at] === "-") {
+        const op = tokens[at++];
+        const right = term();
+        left = { text: `${left.text} ${op === "+" ? "plus" : "minus"} ${right.text}`, compound: true };
+      }
+      return left;
     }
-    const input = f.inputs.find((x) => x.name === id);
-    if (!input) {
-      unknown = true;
-      return { text: id, compound: false };
-    }
-    const q = QUANTITY_BY_ID.get(id);
-    const unit = input.unit ?? q?.unit;
-    // a utilisation scales the capacity it follows ("at 50 percent utilisation"); any other share is said by its label
-    if (unit === "fraction" && /utili[sz]ation/.test(id))
-      return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
-    // a planned capacity said with what it is per: "10 thousand writes a second per leader"
-    const per = perWhat(q?.label);
-    const rate = unit ? /^(\w+)\/s$/.exec(unit)?.[1] : undefined;
-    if (per && rate) {
-      const amount = rate === "B" ? speakBytes(input.value) : `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate}`;
-      return { text: `${amount} a second per ${per}`, compound: false };
-    }
-    return { text: quantity(input.value, id, input.unit), compound: false };
-  };
-  const factor = (): Said => {
-    const t = tokens[at++] ?? "";
-    if (t === "(") {
-      const inner = sum();
-      at++;
-      return { ...inner, compound: true, paren: true };
-    }
-    if (/^\d/.test(t)) return { text: t === "86400" ? "86,400 seconds a day" : t, compound: false };
-    return name(t);
-  };
-  const term = (): Said => {
-    let left = factor();
-    while (tokens[at] === "*" || tokens[at] === "/") {
-      const op = tokens[at++];
-      const right = factor();
-      // "10 thousand writes a second at 50 percent": a utilisation scales the capacity it follows
-      // "a third of a lease duration of 10 seconds", never "10 seconds over 3"
-      const part = op === "/" && !left.compound ? PARTS[right.text] : undefined;
-      const joined = part
-        ? `${part} of ${left.text}`
-        : op === "*" && right.fraction
-          ? `${left.text} at ${right.text}`
-          : `${left.text}${left.paren ? "," : ""} ${op === "*" ? "times" : "over"} ${right.text}`;
-      left = { text: joined, compound: true };
-    }
-    return left;
-  };
-  function sum(): Said {
-    let left = term();
-    while (tokens[at] === "+" || tokens[at] === "-") {
-      const op = tokens[at++];
-      const right = term();
-      left = { text: `${left.text} ${op === "+" ? "plus" : "minus"} ${right.text}`, compound: true };
-    }
-    return left;
-  }
-  const out = sum();
-  return unknown || !out.compound ? undefined : out.text;
+    const out = sum();
+    return unknown || !out.compound ? undefined : out.text;
+  });
 }
 
 /** The figure a sizing discussion starts from (the cheat sheet lists it first). */
@@ -1543,10 +1586,12 @@ const GENERIC = /^because the design uses (.+)$/;
  * metrics pipeline) belongs to another design's story and is never said.
  */
 export function spokenFailures(d: Design): Design["failures"] {
-  const spoken = new Set(spokenMechanisms(d).map((m) => m.name));
-  const own = d.failures.filter((f) => !GENERIC.test(f.source));
-  const generic = d.failures.filter((f) => spoken.has(GENERIC.exec(f.source)?.[1] ?? ""));
-  return [...own, ...generic].filter((f) => failureSaid(f) !== undefined);
+  return perScript(d, spokenFailures, undefined, () => {
+    const spoken = new Set(spokenMechanisms(d).map((m) => m.name));
+    const own = d.failures.filter((f) => !GENERIC.test(f.source));
+    const generic = d.failures.filter((f) => spoken.has(GENERIC.exec(f.source)?.[1] ?? ""));
+    return [...own, ...generic].filter((f) => failureSaid(f) !== undefined);
+  });
 }
 
 /**
@@ -1897,18 +1942,20 @@ function closingCheckIn(d: Design): string {
  * names nothing that breaks, and one on the hotspot's own box is said beside it, never as "next".
  */
 export function nextBottleneck(d: Design): Bottleneck | undefined {
-  const hot = hottest(d);
-  const first = hotBottleneck(d);
-  const unit = first ? ceilingFor(d, first)?.per : undefined;
-  const sized = hot ? stems(`${hot.quantity} ${hot.id}`) : new Set<string>();
-  const repeats = (b: Bottleneck) =>
-    sized.size > 0 &&
-    overlap(stems((bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined) ?? b.bottleneck), sized) >= 2;
-  return d.bottlenecks.find((b) => {
-    // a row with no formula of its own is never checked against a ceiling, so it is never called the next limit
-    if (b === first || !b.formula || repeats(b)) return false;
-    const c = ceilingFor(d, b);
-    return c !== undefined && c.per !== unit && c.room !== hot;
+  return perScript(d, nextBottleneck, undefined, () => {
+    const hot = hottest(d);
+    const first = hotBottleneck(d);
+    const unit = first ? ceilingFor(d, first)?.per : undefined;
+    const sized = hot ? figureStems(d, hot) : new Set<string>();
+    const repeats = (b: Bottleneck) =>
+      sized.size > 0 &&
+      overlap(stems((bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined) ?? b.bottleneck), sized) >= 2;
+    return d.bottlenecks.find((b) => {
+      // a row with no formula of its own is never checked against a ceiling, so it is never called the next limit
+      if (b === first || !b.formula || repeats(b)) return false;
+      const c = ceilingFor(d, b);
+      return c !== undefined && c.per !== unit && c.room !== hot;
+    });
   });
 }
 
@@ -2020,34 +2067,36 @@ const JARGON: Record<string, string> = { park: "setting aside", cut: "sealing", 
  * head" -> "Cutting the head means sealing the head into an immutable block." Keyed by the spoken name.
  */
 export function jargonGlosses(d: Design): { name: string; said: string; gloss: string }[] {
-  const phrases = uniq([
-    ...d.operations.map((o) => o.phrase),
-    ...d.criticalPaths.flatMap((p) => [p.name, ...p.operations]),
-  ]);
-  const out: { name: string; said: string; gloss: string }[] = [];
-  for (const phrase of phrases) {
-    const name = actionName(phrase);
-    const [verb = "", ...object] = name.split(/\s+/);
-    const plain: string | undefined = JARGON[verb];
-    const g = gerund(name);
-    if (!plain || !g || object.length === 0 || out.some((x) => x.name === name)) continue;
-    const rest = (phrase.startsWith(name) ? phrase.slice(name.length) : "")
-      .split(/\s+(?:and|by|so|before|after)\s+|[(,;:]/)[0]
-      ?.trim();
-    const gloss = [plain, ...object, ...(rest ? rest.split(/\s+/) : [])].slice(0, 10).join(" ");
-    out.push({ name, said: g, gloss: sentence(`${g.charAt(0).toUpperCase()}${g.slice(1)} means ${gloss}`) });
-  }
-  // a hash named by what it hashes ("request hash"), glossed by the path that stores it ("a hash of the request body")
-  for (const inv of d.invariants) {
-    const what = /\b([a-z]+) hash\b/.exec(inv.statement)?.[1];
-    const of = what
-      ? phrases.map((p) => new RegExp(`\\ba hash of the ${what} (\\w+)`).exec(p)?.[1]).find(Boolean)
-      : undefined;
-    const name = `${what} hash`;
-    if (what && of && !out.some((x) => x.name === name))
-      out.push({ name, said: name, gloss: sentence(`The ${name} is a hash of the ${what} ${of}`) });
-  }
-  return out;
+  return perScript(d, jargonGlosses, undefined, () => {
+    const phrases = uniq([
+      ...d.operations.map((o) => o.phrase),
+      ...d.criticalPaths.flatMap((p) => [p.name, ...p.operations]),
+    ]);
+    const out: { name: string; said: string; gloss: string }[] = [];
+    for (const phrase of phrases) {
+      const name = actionName(phrase);
+      const [verb = "", ...object] = name.split(/\s+/);
+      const plain: string | undefined = JARGON[verb];
+      const g = gerund(name);
+      if (!plain || !g || object.length === 0 || out.some((x) => x.name === name)) continue;
+      const rest = (phrase.startsWith(name) ? phrase.slice(name.length) : "")
+        .split(/\s+(?:and|by|so|before|after)\s+|[(,;:]/)[0]
+        ?.trim();
+      const gloss = [plain, ...object, ...(rest ? rest.split(/\s+/) : [])].slice(0, 10).join(" ");
+      out.push({ name, said: g, gloss: sentence(`${g.charAt(0).toUpperCase()}${g.slice(1)} means ${gloss}`) });
+    }
+    // a hash named by what it hashes ("request hash"), glossed by the path that stores it ("a hash of the request body")
+    for (const inv of d.invariants) {
+      const what = /\b([a-z]+) hash\b/.exec(inv.statement)?.[1];
+      const of = what
+        ? phrases.map((p) => new RegExp(`\\ba hash of the ${what} (\\w+)`).exec(p)?.[1]).find(Boolean)
+        : undefined;
+      const name = `${what} hash`;
+      if (what && of && !out.some((x) => x.name === name))
+        out.push({ name, said: name, gloss: sentence(`The ${name} is a hash of the ${what} ${of}`) });
+    }
+    return out;
+  });
 }
 
 /** The eight step writers, in the order of the knowledge table's presentation steps. */

@@ -34,14 +34,16 @@ export interface Fitted {
  * the short version keeps core sentences only. `overrun` means the core alone is over budget.
  */
 export function fitToBudget(lines: readonly Line[], budgetWords: number, short: boolean): Fitted {
+  // indexed loops: every step of every script passes here
   const counts = lines.map((l) => countWords(l.text));
   let coreWords = 0;
-  for (const [i, l] of lines.entries()) if (l.keep === "core") coreWords += counts[i] as number;
+  for (let i = 0; i < lines.length; i++) if (lines[i]?.keep === "core") coreWords += counts[i] as number;
   let room = budgetWords - coreWords;
   const kept: string[] = [];
   let words = 0;
   let dropped = 0;
-  for (const [i, l] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
     const w = counts[i] as number;
     if (l.keep === "core" || (!short && w <= room)) {
       kept.push(l.text);
