@@ -186,6 +186,12 @@ describe("recognition: named systems with several uses", () => {
     expect(top("Use Redis to rate limit login attempts per IP address.")).toBe("I08");
     expect(top("Build a job queue on top of Redis.")).toBe("I05");
   });
+  it("reads Redis SET NX with an expiry as a lease, quoting the cue", () => {
+    const hold = find("Design a room hold service backed by Redis: SET NX with a ten-minute TTL on each room-night.", "I02");
+    expect(hold?.role).toBe("dominant");
+    expect(hold?.evidence.join(" ")).toMatch(/'nx' in the prompt says it is used as a lock/);
+    expect(top("Use Redis SETNX to guard each invoice while a worker charges it.")).toBe("I02");
+  });
   it("falls back to the most common use when nothing else picks one", () => {
     const r = classify("Design Redis.");
     expect(r.archetypes[0]?.id).toBe("I16");
