@@ -187,7 +187,10 @@ describe("recognition: named systems with several uses", () => {
     expect(top("Build a job queue on top of Redis.")).toBe("I05");
   });
   it("reads Redis SET NX with an expiry as a lease, quoting the cue", () => {
-    const hold = find("Design a room hold service backed by Redis: SET NX with a ten-minute TTL on each room-night.", "I02");
+    const hold = find(
+      "Design a room hold service backed by Redis: SET NX with a ten-minute TTL on each room-night.",
+      "I02",
+    );
     expect(hold?.role).toBe("dominant");
     expect(hold?.evidence.join(" ")).toMatch(/'nx' in the prompt says it is used as a lock/);
     expect(top("Use Redis SETNX to guard each invoice while a worker charges it.")).toBe("I02");
