@@ -653,6 +653,20 @@ describe("recognition: the branch model fitted to labelled branches", () => {
       "infra",
     );
   });
+
+  it("reads a product ask that sets a layer aside as product, unless an explicit turn names the part", () => {
+    const ignored =
+      "Design a yoga studio booking app: browse sessions, join waitlists, get reminders. Ignore the queues, caches and CDNs.";
+    const got = classify(ignored);
+    expect(got.branch.kind).toBe("product");
+    expect(got.branch.evidence[0]).toContain("sets a part aside ('ignore the')");
+    const given =
+      "Design a photo contest site where entrants upload shots and judges score them; the CDN serving the images is not the interesting part.";
+    expect(classify(given).branch.kind).toBe("product");
+    const turned =
+      "Design a photo contest site, focusing on the CDN that serves the images worldwide; don't dwell on judging.";
+    expect(classify(turned).branch.kind).toBe("mixed");
+  });
 });
 
 describe("which archetype leads when two speak", () => {

@@ -29,3 +29,17 @@ export const DEMAND_WORDS: readonly string[] = [
   "guarantee",
   "guaranteed",
 ];
+
+/**
+ * Words that tell the candidate to leave a part out ("don't dwell on the queue or cache layer", "no need to go
+ * deep on caching", "the CDN you can take as given"). A layer named only to be set aside is not what the prompt
+ * asks about, so such a cue counts against reading a product ask as mixed. Matched on the lower-cased prompt.
+ */
+export const DISMISSALS: readonly RegExp[] = [
+  /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|discuss|cover|detail|design|worry|spend time|bother)\b/,
+  /\b(?:ignore|skip|set aside) (?:the|any|all)\b/,
+  /\bleave [^.;:]{1,40}\bout\b/,
+  /\b(?:take|taken|treat|treated) [^.;:]{0,20}\bas given\b/,
+  /\bnot the (?:interesting|important|focus|hard)\b/,
+  /\bout of scope\b/,
+];

@@ -1,4 +1,4 @@
-import { DEMAND_WORDS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
+import { DEMAND_WORDS, DISMISSALS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
@@ -537,6 +537,23 @@ export function recognize(
       `the branch model fitted to labelled prompts reads this as ${moved.id} (${Math.round(moved.share * 100)}%${moved.words.length > 0 ? `, from ${moved.words.map((x) => `'${x}'`).join(", ")}` : ""}; infra ${Math.round(share("infra").share * 100)}%), over the hand-written rules' ${kind}`,
     );
     kind = moved.id;
+  }
+  // "Design a book club app …; there is a cache in front of the database but don't dwell on it": a product ask
+  // that sets a layer aside does not ask about it, so an infra or mixed reading (by the rules or the branch model)
+  // goes back to product, unless an explicit turn ("focusing on …") says which part is asked about.
+  const dismissal = DISMISSALS.map((d) => d.exec(lower.replace(/’/g, "'"))?.[0]).find((d) => d !== undefined);
+  if (
+    kind !== "product" &&
+    dismissal !== undefined &&
+    asksToBuild &&
+    !componentNamed &&
+    (productHead !== undefined || headProduct) &&
+    !focus?.explicit
+  ) {
+    branchEvidence.unshift(
+      `the prompt asks for a product (${productHead ?? "product words in its head"}) and sets a part aside ('${dismissal}'), so the infrastructure words it names are not what is asked about`,
+    );
+    kind = "product";
   }
   if (opts.branch && opts.branch !== kind) {
     branchEvidence.unshift(`set to ${opts.branch} by override (the signals alone said ${kind})`);
