@@ -654,6 +654,15 @@ describe("recognition: the branch model fitted to labelled branches", () => {
     );
   });
 
+  it("hears a stated order as a demand, with the requirement's archetype first", () => {
+    const ordered = classify(
+      "Design a sneaker drop app whose purchase requests are filled strictly in the order they arrive.",
+    );
+    expect(ordered.branch.kind).toBe("mixed");
+    expect(ordered.branch.evidence[0]).toContain("demands ('strictly') a requirement of I05");
+    expect(ordered.archetypes[0]?.id).toBe("I05");
+  });
+
   it("reads a product ask that sets a layer aside as product, unless an explicit turn names the part", () => {
     const ignored =
       "Design a yoga studio booking app: browse sessions, join waitlists, get reminders. Ignore the queues, caches and CDNs.";

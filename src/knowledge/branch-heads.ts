@@ -28,6 +28,20 @@ export const DEMAND_WORDS: readonly string[] = [
   "no two",
   "guarantee",
   "guaranteed",
+  // An order or an exclusivity the product must keep, not a feature it lists: "filled strictly in the order they
+  // arrive", "applied in the same order on every device", "worked by one agent at a time", "see each other's
+  // cursors" (several people on one subject at once).
+  "strictly",
+  "in order",
+  "in the order",
+  "in the same order",
+  "in sequence",
+  "in the sequence",
+  "in arrival order",
+  "one at a time",
+  "at a time",
+  "at once",
+  "each other's",
 ];
 
 /**
