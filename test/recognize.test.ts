@@ -663,6 +663,15 @@ describe("recognition: the branch model fitted to labelled branches", () => {
     expect(ordered.archetypes[0]?.id).toBe("I05");
   });
 
+  it("reads a product app with an explicit turn to a layer as mixed, and the same turn dismissed as product", () => {
+    const turned = classify("Design a recipe app; the hard part is the CDN that serves step videos worldwide.");
+    expect(turned.branch.kind).toBe("mixed");
+    expect(turned.branch.evidence[0]).toContain("'app' names a whole product and 'the hard part is' turns to");
+    expect(turned.archetypes[0]?.id).toBe("I07");
+    const dismissed = classify("Design a recipe app; no need to go deep on the CDN that serves step videos worldwide.");
+    expect(dismissed.branch.kind).toBe("product");
+  });
+
   it("reads a product ask that sets a layer aside as product, unless an explicit turn names the part", () => {
     const ignored =
       "Design a yoga studio booking app: browse sessions, join waitlists, get reminders. Ignore the queues, caches and CDNs.";

@@ -50,7 +50,7 @@ export const DEMAND_WORDS: readonly string[] = [
  * asks about, so such a cue counts against reading a product ask as mixed. Matched on the lower-cased prompt.
  */
 export const DISMISSALS: readonly RegExp[] = [
-  /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|discuss|cover|detail|design|worry|spend time|bother)\b/,
+  /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|focus|discuss|cover|detail|design|worry|spend time|bother)\b/,
   /\b(?:ignore|skip|set aside) (?:the|any|all)\b/,
   /\bleave [^.;:]{1,40}\bout\b/,
   /\b(?:take|taken|treat|treated) [^.;:]{0,20}\bas given\b/,

@@ -481,17 +481,19 @@ export function recognize(
   const namedInHead = sorted.product.find(
     (h) => h.signal.kind === "system" && !owners.includes(h) && h.covers.every(isHead),
   );
-  if (kind === "infra" && asksToBuild && namedInHead && focus && infraScore >= focusLeast) {
+  // The same holds for a head that ends on a product word ("Design a podcast app, but go deep on the CDN …").
+  const headNoun = [...tokens].reverse().find((t) => t.head);
+  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
+  const wholeProduct = namedInHead?.quoted ?? (focus?.explicit ? productHead?.slice(1, -1) : undefined);
+  if (kind === "infra" && asksToBuild && wholeProduct !== undefined && focus && infraScore >= focusLeast) {
     kind = "mixed";
     branchEvidence.unshift(
-      `'${namedInHead.quoted}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
+      `'${wholeProduct}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
     );
   }
   // "Design a doctor appointment app where two patients can never book the same slot": the head asks for a
   // product (it ends on a product word, or a product signal stands in it), no component is named there, and the
   // body demands an infrastructure requirement strongly ("must", "never", "exactly", …): both carry weight.
-  const headNoun = [...tokens].reverse().find((t) => t.head);
-  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
   const demand = DEMANDS.exec(lower)?.[0];
   const componentNamed = headNamed || raw.some((r) => r.named);
   if (
@@ -541,14 +543,20 @@ export function recognize(
   // "Design a book club app …; there is a cache in front of the database but don't dwell on it": a product ask
   // that sets a layer aside does not ask about it, so an infra or mixed reading (by the rules or the branch model)
   // goes back to product, unless an explicit turn ("focusing on …") says which part is asked about.
-  const dismissal = DISMISSALS.map((d) => d.exec(lower.replace(/’/g, "'"))?.[0]).find((d) => d !== undefined);
+  // A turn the dismissal itself holds ("no need to go deep on caching") is no turn.
+  const plainQuotes = lower.replace(/’/g, "'");
+  const dismissed = DISMISSALS.map((d) => d.exec(plainQuotes)).find((m) => m !== null);
+  const dismissal = dismissed?.[0];
+  const focusAt = focus ? plainQuotes.search(focus.pattern) : -1;
+  const turnHeld =
+    dismissed !== undefined && focusAt >= dismissed.index && focusAt <= dismissed.index + dismissed[0].length;
   if (
     kind !== "product" &&
     dismissal !== undefined &&
     asksToBuild &&
     !componentNamed &&
     (productHead !== undefined || headProduct) &&
-    !focus?.explicit
+    (!focus?.explicit || turnHeld)
   ) {
     branchEvidence.unshift(
       `the prompt asks for a product (${productHead ?? "product words in its head"}) and sets a part aside ('${dismissal}'), so the infrastructure words it names are not what is asked about`,
