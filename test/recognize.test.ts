@@ -677,13 +677,17 @@ describe("recognition: the branch model fitted to labelled branches", () => {
       "Design a yoga studio booking app: browse sessions, join waitlists, get reminders. Ignore the queues, caches and CDNs.";
     const got = classify(ignored);
     expect(got.branch.kind).toBe("product");
-    expect(got.branch.evidence[0]).toContain("sets a part aside ('ignore the')");
+    expect(got.branch.evidence[0]).toContain("sets a part aside ('ignore the' …");
     const given =
       "Design a photo contest site where entrants upload shots and judges score them; the CDN serving the images is not the interesting part.";
     expect(classify(given).branch.kind).toBe("product");
     const turned =
       "Design a photo contest site, focusing on the CDN that serves the images worldwide; don't dwell on judging.";
     expect(classify(turned).branch.kind).toBe("mixed");
+    // A later turn that names infrastructure of its own still asks about it.
+    const later =
+      "Design a photo contest site; skip the upload queue and focus on the CDN that serves the images worldwide.";
+    expect(classify(later).branch.kind).toBe("mixed");
   });
 });
 

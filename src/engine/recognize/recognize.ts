@@ -542,24 +542,20 @@ export function recognize(
   }
   // "Design a book club app …; there is a cache in front of the database but don't dwell on it": a product ask
   // that sets a layer aside does not ask about it, so an infra or mixed reading (by the rules or the branch model)
-  // goes back to product, unless an explicit turn ("focusing on …") says which part is asked about.
-  // A turn the dismissal itself holds ("no need to go deep on caching") is no turn.
-  const plainQuotes = lower.replace(/’/g, "'");
-  const dismissed = DISMISSALS.map((d) => d.exec(plainQuotes)).find((m) => m !== null);
-  const dismissal = dismissed?.[0];
-  const focusAt = focus ? plainQuotes.search(focus.pattern) : -1;
-  const turnHeld =
-    dismissed !== undefined && focusAt >= dismissed.index && focusAt <= dismissed.index + dismissed[0].length;
+  // goes back to product. What is set aside is read from the dismissal's sentence (from its start, or from the
+  // dismissal when a turn comes first, to its end or a later turn); it counts only when infrastructure words stand
+  // there ("don't dwell on judging" sets nothing of the kind aside), and not when a later turn ("skip the UI and
+  // focus on the cache") names infrastructure of its own. A turn the dismissal holds ("no need to go deep on") is none.
+  const setAside = dismissedInfra(prompt, tokens, [...infraWords.counted, ...(lead?.hits ?? [])], focus?.pattern);
   if (
     kind !== "product" &&
-    dismissal !== undefined &&
+    setAside !== undefined &&
     asksToBuild &&
     !componentNamed &&
-    (productHead !== undefined || headProduct) &&
-    (!focus?.explicit || turnHeld)
+    (productHead !== undefined || headProduct)
   ) {
     branchEvidence.unshift(
-      `the prompt asks for a product (${productHead ?? "product words in its head"}) and sets a part aside ('${dismissal}'), so the infrastructure words it names are not what is asked about`,
+      `the prompt asks for a product (${productHead ?? "product words in its head"}) and sets a part aside ('${setAside.cue}' … '${setAside.hit.quoted}'), so the infrastructure words it names are not what is asked about`,
     );
     kind = "product";
   }
@@ -638,6 +634,43 @@ export function recognize(
     result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence });
   }
   return { branch, archetypes: result };
+}
+
+/**
+ * The dismissal in a prompt ("don't dwell on", "ignore the", "take … as given") and an infrastructure hit in what it
+ * sets aside, or undefined: no dismissal, nothing of infrastructure in its reach, or an explicit turn after it that
+ * names infrastructure of its own. Word positions are counted as `tokenize` counts them.
+ */
+function dismissedInfra(
+  prompt: string,
+  tokens: readonly Token[],
+  hits: readonly Hit[],
+  turn: RegExp | undefined,
+): { cue: string; hit: Hit } | undefined {
+  const text = prompt
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/’/g, "'");
+  const m = DISMISSALS.map((d) => d.exec(text)).find((x) => x !== null);
+  if (!m) return undefined;
+  const wordsBefore = (i: number) => (text.slice(0, i).match(/[a-z0-9/+-]+/g) ?? []).length;
+  const end = m.index + m[0].length;
+  const turnAt = turn ? text.search(turn) : -1;
+  const held = turnAt >= m.index && turnAt <= end;
+  const sentence = Math.max(...[".", "?", "!"].map((c) => text.lastIndexOf(c, m.index - 1))) + 1;
+  const from = turnAt >= 0 && turnAt < m.index ? m.index : sentence;
+  const stop = /[.?!;]/.exec(text.slice(end));
+  const to =
+    turnAt > end && !held && (!stop || turnAt < end + stop.index) ? turnAt : stop ? end + stop.index : text.length;
+  const [a, b] = [wordsBefore(from), wordsBefore(to)];
+  const at = (h: Hit) => h.covers.map((i) => tokens[i]?.at ?? -1);
+  const hit = hits.find((h) => at(h).every((x) => x >= a && x < b));
+  if (!hit) return undefined;
+  // "skip the UI and focus on the cache": a later turn that names infrastructure asks about it.
+  const after = turnAt > end && !held ? wordsBefore(turnAt) : Number.POSITIVE_INFINITY;
+  if (hits.some((h) => at(h).every((x) => x >= after))) return undefined;
+  return { cue: m[0], hit };
 }
 
 function productSubstrates(
