@@ -511,6 +511,21 @@ export function recognize(
     );
     kind = "mixed";
   }
+  // "Design a book club app …; there is a cache in front of the database but don't dwell on it": a product ask
+  // that sets a layer aside does not ask about it, so an infra or mixed reading goes back to product, and the
+  // branch model does not move it. What is set aside is read from the dismissal's sentence (from its start, or from
+  // the dismissal when a turn comes first, to its end or a later turn); it counts only when infrastructure words stand
+  // there ("don't dwell on judging" sets nothing of the kind aside), and not when a later turn ("skip the UI and
+  // focus on the cache") names infrastructure of its own. A turn the dismissal holds ("no need to go deep on") is none.
+  const setAside = dismissedInfra(prompt, tokens, [...infraWords.counted, ...(lead?.hits ?? [])], focus?.pattern);
+  const asideAsked =
+    setAside !== undefined && asksToBuild && !componentNamed && (productHead !== undefined || headProduct);
+  if (kind !== "product" && asideAsked) {
+    branchEvidence.unshift(
+      `the prompt asks for a product (${productHead ?? "product words in its head"}) and sets a part aside ('${setAside.cue}' … '${setAside.hit.quoted}'), so the infrastructure words it names are not what is asked about`,
+    );
+    kind = "product";
+  }
   // The branch model fitted to labelled prompts' branches reads the prompt's words and marks (an opening ask, the
   // words of its head) together. The hand-written rules are tuned on far more infrastructure prompts than product
   // ones, so the model only moves a reading away from infrastructure: an infra reading it finds clearly product or
@@ -521,7 +536,8 @@ export function recognize(
   // Read only where it may move the branch (an infra reading of a prompt that asks for something or has product
   // words), so most prompts never pay for it.
   const fitted =
-    (kind === "infra" && !componentNamed && (asksToBuild || productScore > 0)) || (kind === "product" && canLead)
+    !asideAsked &&
+    ((kind === "infra" && !componentNamed && (asksToBuild || productScore > 0)) || (kind === "product" && canLead))
       ? learnedShares(opts.learnedBranch ?? LEARNED_BRANCH, tokens, BRANCH_KINDS, branchMarks(prompt, tokens))
       : [];
   const share = (b: BranchKind) => fitted.find((f) => f.id === b) ?? { id: b, share: 0, words: [] };
@@ -539,25 +555,6 @@ export function recognize(
       `the branch model fitted to labelled prompts reads this as ${moved.id} (${Math.round(moved.share * 100)}%${moved.words.length > 0 ? `, from ${moved.words.map((x) => `'${x}'`).join(", ")}` : ""}; infra ${Math.round(share("infra").share * 100)}%), over the hand-written rules' ${kind}`,
     );
     kind = moved.id;
-  }
-  // "Design a book club app …; there is a cache in front of the database but don't dwell on it": a product ask
-  // that sets a layer aside does not ask about it, so an infra or mixed reading (by the rules or the branch model)
-  // goes back to product. What is set aside is read from the dismissal's sentence (from its start, or from the
-  // dismissal when a turn comes first, to its end or a later turn); it counts only when infrastructure words stand
-  // there ("don't dwell on judging" sets nothing of the kind aside), and not when a later turn ("skip the UI and
-  // focus on the cache") names infrastructure of its own. A turn the dismissal holds ("no need to go deep on") is none.
-  const setAside = dismissedInfra(prompt, tokens, [...infraWords.counted, ...(lead?.hits ?? [])], focus?.pattern);
-  if (
-    kind !== "product" &&
-    setAside !== undefined &&
-    asksToBuild &&
-    !componentNamed &&
-    (productHead !== undefined || headProduct)
-  ) {
-    branchEvidence.unshift(
-      `the prompt asks for a product (${productHead ?? "product words in its head"}) and sets a part aside ('${setAside.cue}' … '${setAside.hit.quoted}'), so the infrastructure words it names are not what is asked about`,
-    );
-    kind = "product";
   }
   if (opts.branch && opts.branch !== kind) {
     branchEvidence.unshift(`set to ${opts.branch} by override (the signals alone said ${kind})`);
