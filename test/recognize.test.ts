@@ -186,6 +186,15 @@ describe("recognition: named systems with several uses", () => {
     expect(top("Use Redis to rate limit login attempts per IP address.")).toBe("I08");
     expect(top("Build a job queue on top of Redis.")).toBe("I05");
   });
+  it("reads Redis SET NX with an expiry as a lease, quoting the cue", () => {
+    const hold = find(
+      "Design a room hold service backed by Redis: SET NX with a ten-minute TTL on each room-night.",
+      "I02",
+    );
+    expect(hold?.role).toBe("dominant");
+    expect(hold?.evidence.join(" ")).toMatch(/'nx' in the prompt says it is used as a lock/);
+    expect(top("Use Redis SETNX to guard each invoice while a worker charges it.")).toBe("I02");
+  });
   it("falls back to the most common use when nothing else picks one", () => {
     const r = classify("Design Redis.");
     expect(r.archetypes[0]?.id).toBe("I16");
@@ -643,6 +652,42 @@ describe("recognition: the branch model fitted to labelled branches", () => {
     expect(classify("Design a rate limiter app where no customer may exceed 100 requests a second.").branch.kind).toBe(
       "infra",
     );
+  });
+
+  it("hears a stated order as a demand, with the requirement's archetype first", () => {
+    const ordered = classify(
+      "Design a sneaker drop app whose purchase requests are filled strictly in the order they arrive.",
+    );
+    expect(ordered.branch.kind).toBe("mixed");
+    expect(ordered.branch.evidence[0]).toContain("demands ('strictly') a requirement of I05");
+    expect(ordered.archetypes[0]?.id).toBe("I05");
+  });
+
+  it("reads a product app with an explicit turn to a layer as mixed, and the same turn dismissed as product", () => {
+    const turned = classify("Design a recipe app; the hard part is the CDN that serves step videos worldwide.");
+    expect(turned.branch.kind).toBe("mixed");
+    expect(turned.branch.evidence[0]).toContain("'app' names a whole product and 'the hard part is' turns to");
+    expect(turned.archetypes[0]?.id).toBe("I07");
+    const dismissed = classify("Design a recipe app; no need to go deep on the CDN that serves step videos worldwide.");
+    expect(dismissed.branch.kind).toBe("product");
+  });
+
+  it("reads a product ask that sets a layer aside as product, unless an explicit turn names the part", () => {
+    const ignored =
+      "Design a yoga studio booking app: browse sessions, join waitlists, get reminders. Ignore the queues, caches and CDNs.";
+    const got = classify(ignored);
+    expect(got.branch.kind).toBe("product");
+    expect(got.branch.evidence[0]).toContain("sets a part aside ('ignore the' …");
+    const given =
+      "Design a photo contest site where entrants upload shots and judges score them; the CDN serving the images is not the interesting part.";
+    expect(classify(given).branch.kind).toBe("product");
+    const turned =
+      "Design a photo contest site, focusing on the CDN that serves the images worldwide; don't dwell on judging.";
+    expect(classify(turned).branch.kind).toBe("mixed");
+    // A later turn that names infrastructure of its own still asks about it.
+    const later =
+      "Design a photo contest site; skip the upload queue and focus on the CDN that serves the images worldwide.";
+    expect(classify(later).branch.kind).toBe("mixed");
   });
 });
 

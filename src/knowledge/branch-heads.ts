@@ -28,4 +28,32 @@ export const DEMAND_WORDS: readonly string[] = [
   "no two",
   "guarantee",
   "guaranteed",
+  // An order or an exclusivity the product must keep, not a feature it lists: "filled strictly in the order they
+  // arrive", "applied in the same order on every device", "worked by one agent at a time", "see each other's
+  // cursors" (several people on one subject at once).
+  "strictly",
+  "in order",
+  "in the order",
+  "in the same order",
+  "in sequence",
+  "in the sequence",
+  "in arrival order",
+  "one at a time",
+  "at a time",
+  "at once",
+  "each other's",
+];
+
+/**
+ * Words that tell the candidate to leave a part out ("don't dwell on the queue or cache layer", "no need to go
+ * deep on caching", "the CDN you can take as given"). A layer named only to be set aside is not what the prompt
+ * asks about, so such a cue counts against reading a product ask as mixed. Matched on the lower-cased prompt.
+ */
+export const DISMISSALS: readonly RegExp[] = [
+  /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|focus|discuss|cover|detail|design|worry|spend time|bother)\b/,
+  /\b(?:ignore|skip|set aside) (?:the|any|all)\b/,
+  /\bleave [^.;:]{1,40}\bout\b/,
+  /\b(?:take|taken|treat|treated) [^.;:]{0,20}\bas given\b/,
+  /\bnot the (?:interesting|important|focus|hard)\b/,
+  /\bout of scope\b/,
 ];

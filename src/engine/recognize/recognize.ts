@@ -1,4 +1,4 @@
-import { DEMAND_WORDS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
+import { DEMAND_WORDS, DISMISSALS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
@@ -481,17 +481,19 @@ export function recognize(
   const namedInHead = sorted.product.find(
     (h) => h.signal.kind === "system" && !owners.includes(h) && h.covers.every(isHead),
   );
-  if (kind === "infra" && asksToBuild && namedInHead && focus && infraScore >= focusLeast) {
+  // The same holds for a head that ends on a product word ("Design a podcast app, but go deep on the CDN …").
+  const headNoun = [...tokens].reverse().find((t) => t.head);
+  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
+  const wholeProduct = namedInHead?.quoted ?? (focus?.explicit ? productHead?.slice(1, -1) : undefined);
+  if (kind === "infra" && asksToBuild && wholeProduct !== undefined && focus && infraScore >= focusLeast) {
     kind = "mixed";
     branchEvidence.unshift(
-      `'${namedInHead.quoted}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
+      `'${wholeProduct}' names a whole product and '${focus.text}' turns to an infrastructure part of it, so both carry weight`,
     );
   }
   // "Design a doctor appointment app where two patients can never book the same slot": the head asks for a
   // product (it ends on a product word, or a product signal stands in it), no component is named there, and the
   // body demands an infrastructure requirement strongly ("must", "never", "exactly", …): both carry weight.
-  const headNoun = [...tokens].reverse().find((t) => t.head);
-  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
   const demand = DEMANDS.exec(lower)?.[0];
   const componentNamed = headNamed || raw.some((r) => r.named);
   if (
@@ -509,6 +511,21 @@ export function recognize(
     );
     kind = "mixed";
   }
+  // "Design a book club app …; there is a cache in front of the database but don't dwell on it": a product ask
+  // that sets a layer aside does not ask about it, so an infra or mixed reading goes back to product, and the
+  // branch model does not move it. What is set aside is read from the dismissal's sentence (from its start, or from
+  // the dismissal when a turn comes first, to its end or a later turn); it counts only when infrastructure words stand
+  // there ("don't dwell on judging" sets nothing of the kind aside), and not when a later turn ("skip the UI and
+  // focus on the cache") names infrastructure of its own. A turn the dismissal holds ("no need to go deep on") is none.
+  const setAside = dismissedInfra(prompt, tokens, [...infraWords.counted, ...(lead?.hits ?? [])], focus?.pattern);
+  const asideAsked =
+    setAside !== undefined && asksToBuild && !componentNamed && (productHead !== undefined || headProduct);
+  if (kind !== "product" && asideAsked) {
+    branchEvidence.unshift(
+      `the prompt asks for a product (${productHead ?? "product words in its head"}) and sets a part aside ('${setAside.cue}' … '${setAside.hit.quoted}'), so the infrastructure words it names are not what is asked about`,
+    );
+    kind = "product";
+  }
   // The branch model fitted to labelled prompts' branches reads the prompt's words and marks (an opening ask, the
   // words of its head) together. The hand-written rules are tuned on far more infrastructure prompts than product
   // ones, so the model only moves a reading away from infrastructure: an infra reading it finds clearly product or
@@ -519,7 +536,8 @@ export function recognize(
   // Read only where it may move the branch (an infra reading of a prompt that asks for something or has product
   // words), so most prompts never pay for it.
   const fitted =
-    (kind === "infra" && !componentNamed && (asksToBuild || productScore > 0)) || (kind === "product" && canLead)
+    !asideAsked &&
+    ((kind === "infra" && !componentNamed && (asksToBuild || productScore > 0)) || (kind === "product" && canLead))
       ? learnedShares(opts.learnedBranch ?? LEARNED_BRANCH, tokens, BRANCH_KINDS, branchMarks(prompt, tokens))
       : [];
   const share = (b: BranchKind) => fitted.find((f) => f.id === b) ?? { id: b, share: 0, words: [] };
@@ -613,6 +631,43 @@ export function recognize(
     result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence });
   }
   return { branch, archetypes: result };
+}
+
+/**
+ * The dismissal in a prompt ("don't dwell on", "ignore the", "take … as given") and an infrastructure hit in what it
+ * sets aside, or undefined: no dismissal, nothing of infrastructure in its reach, or an explicit turn after it that
+ * names infrastructure of its own. Word positions are counted as `tokenize` counts them.
+ */
+function dismissedInfra(
+  prompt: string,
+  tokens: readonly Token[],
+  hits: readonly Hit[],
+  turn: RegExp | undefined,
+): { cue: string; hit: Hit } | undefined {
+  const text = prompt
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/’/g, "'");
+  const m = DISMISSALS.map((d) => d.exec(text)).find((x) => x !== null);
+  if (!m) return undefined;
+  const wordsBefore = (i: number) => (text.slice(0, i).match(/[a-z0-9/+-]+/g) ?? []).length;
+  const end = m.index + m[0].length;
+  const turnAt = turn ? text.search(turn) : -1;
+  const held = turnAt >= m.index && turnAt <= end;
+  const sentence = Math.max(...[".", "?", "!"].map((c) => text.lastIndexOf(c, m.index - 1))) + 1;
+  const from = turnAt >= 0 && turnAt < m.index ? m.index : sentence;
+  const stop = /[.?!;]/.exec(text.slice(end));
+  const to =
+    turnAt > end && !held && (!stop || turnAt < end + stop.index) ? turnAt : stop ? end + stop.index : text.length;
+  const [a, b] = [wordsBefore(from), wordsBefore(to)];
+  const at = (h: Hit) => h.covers.map((i) => tokens[i]?.at ?? -1);
+  const hit = hits.find((h) => at(h).every((x) => x >= a && x < b));
+  if (!hit) return undefined;
+  // "skip the UI and focus on the cache": a later turn that names infrastructure asks about it.
+  const after = turnAt > end && !held ? wordsBefore(turnAt) : Number.POSITIVE_INFINITY;
+  if (hits.some((h) => at(h).every((x) => x >= after))) return undefined;
+  return { cue: m[0], hit };
 }
 
 function productSubstrates(

@@ -12,6 +12,11 @@ const LOCK_CUES = [
   "only once",
   "never twice",
   "at most one",
+  // Redis documents `SET key value NX EX ttl` (and the older SETNX) as its simple lock pattern, and Redlock as the
+  // fault-tolerant one: a key set only if absent, with an expiry, guarding something is a lease.
+  "nx",
+  "setnx",
+  "redlock",
 ];
 const QUEUE_CUES = ["queue", "stream", "job", "background workers", "pub sub", "consumer", "broker", "publish"];
 const LIMIT_CUES = ["rate limit", "throttle", "quota", "limit requests", "attempts per"];
