@@ -25,6 +25,7 @@ import {
   danglingEnd,
   enumerate,
   isClause,
+  isHeadline,
   mixedForms,
   oneForm,
   speakable,
@@ -985,5 +986,44 @@ describe("the hottest number and the next limit are real limits", () => {
     const k =
       writeScript(design("Design a distributed message queue like Kafka"), { short: true }).steps[7]?.text ?? "";
     expect(k).toContain("I'm assuming 50 thousand messages a second, because");
+  });
+});
+
+describe("failure questions are well-formed questions", () => {
+  it("asks 'What if' only with a clause, never a headline noun phrase", async () => {
+    const { COMPILED_ARCHETYPES } = await import("../src/knowledge/generated/archetypes.js");
+    const { FEATURES } = await import("../src/knowledge/features/index.js");
+    const { MECHANISM_FAILURES } = await import("../src/knowledge/mechanism-failures.js");
+    const { failureQuestion } = await import("../src/render/script/steps.js");
+    expect(isHeadline("deleted value resurrected by a replica that was offline")).toBe(true);
+    expect(isHeadline("a consumer stalled by a long pause keeps processing")).toBe(false);
+    // every failure row the knowledge holds describes what happens as a clause, so its question reads right
+    const rows = [
+      ...COMPILED_ARCHETYPES.flatMap((a) => a.failures.map((f) => f.failure)),
+      ...FEATURES.flatMap((f) => (f.failures ?? []).map((x) => x.failure)),
+      ...MECHANISM_FAILURES.map((f) => f.failure),
+    ];
+    for (const failure of rows) {
+      const what = failure.includes(": ") ? failure.slice(failure.indexOf(": ") + 2) : failure;
+      expect(isHeadline(what), failure).toBe(false);
+      const q = failureQuestion({ failure, prevention: "p", repair: "r" } as Parameters<typeof failureQuestion>[0]);
+      if (q) expect(isHeadline(q.replace(/^What if |\?$/g, "")), failure).toBe(false);
+    }
+    // a headline row is asked by its label, never "What if deleted value resurrected …?"
+    const headline = {
+      failure: "Resurrected delete: deleted value resurrected by a replica",
+      prevention: "p",
+      repair: "r",
+    };
+    expect(failureQuestion(headline as Parameters<typeof failureQuestion>[0])).toBeUndefined();
+    for (const d of designs)
+      for (const step of writeScript(d, { minutes: 45 }).steps)
+        for (const f of step.followUps ?? []) {
+          const m = /^What if (.*)\?$/.exec(f.question);
+          if (m?.[1]) expect(isHeadline(m[1]), `${d.prompt}: ${f.question}`).toBe(false);
+        }
+    const kv = design("Design a key-value store like DynamoDB");
+    const asked = writeScript(kv, { minutes: 45 }).steps.flatMap((s) => (s.followUps ?? []).map((f) => f.question));
+    expect(asked.join(" ")).not.toMatch(/What if (stale read|deleted value)/);
   });
 });

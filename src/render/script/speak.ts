@@ -586,6 +586,21 @@ export const isClause = rememberText((phrase: string): boolean => {
   );
 });
 
+/**
+ * Whether a phrase is a headline, not a clause: a bare noun phrase whose first verb-like word is a past
+ * participle with no finite verb after it ("deleted value resurrected by a replica …", "some nights
+ * decremented, then a crash", "stale read from a lagging replica"). Such a phrase cannot follow "What if".
+ */
+export function isHeadline(phrase: string): boolean {
+  const m =
+    /^((?:[\w'/-]+\s+){0,3}?[\w'/-]+)\s+(\w+ed|read|handed out|run out)\b(?=\s+(?:by|under|after|from|twice|out|while|because)\b|,)/i.exec(
+      phrase.trim(),
+    );
+  if (!m?.[1]) return false;
+  // "a consumer stalled by a long pause keeps processing": a finite verb after the participle makes it a clause
+  return !isClause(phrase.trim().slice(m[0].length));
+}
+
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
 const LEADING_VERBS = new Set(
   "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold publish read reclaim record register release remember renew replicate reschedule run scrub send settle sync update".split(

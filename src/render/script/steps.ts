@@ -22,6 +22,7 @@ import {
   gerundOf,
   headOf,
   isClause,
+  isHeadline,
   isPredicate,
   lowerFirst,
   MAX_SENTENCE_WORDS,
@@ -1619,11 +1620,17 @@ function fixSaid(prevention: string): string | undefined {
   return first && countWords(first) <= RULE_WORDS ? sentence(first) : undefined;
 }
 
-/** A failure as a question: "What if <what happens>?", from the row's own description. */
-function failureQuestion(f: Design["failures"][number]): string | undefined {
+/**
+ * A failure as a question: "What if <what happens>?", from the row's own description. A description that is
+ * a headline, not a clause ("deleted value resurrected by …"), never follows "What if": the row's label is
+ * asked instead when it is a clause, else no question.
+ */
+export function failureQuestion(f: Design["failures"][number]): string | undefined {
   const what = bodyOf(f.failure) ?? f.failure;
-  const c = firstClause(what, 24);
-  return c ? `What if ${lowerFirst(c.replace(/[.]$/, ""))}?` : undefined;
+  const c = firstClause(what, 24)?.replace(/[.]$/, "");
+  if (c && !isHeadline(c)) return `What if ${lowerFirst(c)}?`;
+  const label = bodyOf(f.failure) ? headOf(f.failure) : undefined;
+  return label && isClause(label) && !isHeadline(label) ? `What if ${label}?` : undefined;
 }
 
 /** A time window a failure row states ("after 24 hours"): worth saying even when the row is not the first. */

@@ -237,13 +237,13 @@ export const card = {
         "A coverage audit compares each item's last visit time with the pass start and requeues any item the pass missed",
     },
     {
-      failure: "Pass misses its deadline because the keyspace grew or visits slowed",
+      failure: "A pass misses its deadline because the keyspace grew or visits slowed",
       role: "coordination",
       prevention: "Size the worker count from the required visit rate and track projected completion per pass",
       repair: "Add workers and split remaining shards; raise an alert when the projected finish passes the period",
     },
     {
-      failure: "Duplicate frontier entries: the same URL admitted twice because two workers discovered it together",
+      failure: "Duplicate frontier entries: two workers discover the same URL together and both admit it",
       role: "truth",
       prevention: "Admission is put-if-absent on a normalised fingerprint of the key",
       repair:

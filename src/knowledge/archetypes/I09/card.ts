@@ -235,7 +235,7 @@ export const card = {
     },
     {
       failure:
-        "Block handed out twice by a read-modify-write race or by failover to an allocator replica that missed the last advance",
+        "Block granted twice: a read-modify-write race, or failover to an allocator replica that missed the last advance, hands the same block out twice",
       role: "truth",
       prevention: "Advance the high-water mark only by compare-and-set on a quorum-replicated store",
       repair: "After any allocator failover, jump the high-water mark forward by a safety margin before serving blocks",
@@ -248,7 +248,7 @@ export const card = {
       repair: "Restore the allocator; temporarily hand out larger blocks to refill buffers",
     },
     {
-      failure: "Per-millisecond sequence exhausted, or the time bits of the layout run out at the end of the epoch",
+      failure: "Bits run out: a generator exhausts its per-millisecond sequence, or the layout's time bits run out at the end of the epoch",
       role: "truth",
       prevention:
         "Size sequence bits from the per-worker peak rate and choose a custom epoch that leaves decades of headroom",

@@ -237,7 +237,7 @@ export const card = {
     },
     {
       failure:
-        "Live member evicted by mistake after a garbage-collection pause or a brief network blip, causing flapping",
+        "Flapping: the registry evicts a live member by mistake after a garbage-collection pause or a brief network blip",
       role: "coordination",
       prevention:
         "Require several missed heartbeats, probe indirectly through peers before suspecting, and allow refutation",

@@ -277,7 +277,7 @@ export const card = {
         "Where asynchronous replication was chosen, document the loss window and recover from surviving replicas by read repair",
     },
     {
-      failure: "Stale read from a lagging replica right after the caller's own write",
+      failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
         "Read from the leader or a quorum for keys that drive decisions, or pin a session to its writer for read-your-writes",
@@ -293,13 +293,13 @@ export const card = {
         "Hinted handoff delivers the stand-in's copy when the home replica returns, and Merkle-tree anti-entropy finds whatever the hints missed",
     },
     {
-      failure: "Deleted value resurrected by a replica that was offline while the tombstone existed",
+      failure: "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
       role: "truth",
       prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
       repair: "Run anti-entropy repair and delete again with a newer version",
     },
     {
-      failure: "Newer write dropped under last-writer-wins because the writer's clock was behind",
+      failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
         "Have the store assign versions or hybrid logical clock timestamps, and use conditional writes where order matters",
@@ -307,14 +307,14 @@ export const card = {
         "Nothing restores the dropped value afterwards, so keys that cannot tolerate it must move to versioned writes",
     },
     {
-      failure: "Retried increment counted twice after a timeout whose first attempt had succeeded",
+      failure: "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
       repair: "Recount from the source events where they exist, otherwise accept and bound the drift",
     },
     {
-      failure: "Session or value evicted under memory pressure while it was still needed",
+      failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
