@@ -69,3 +69,17 @@ describe("the compiled knowledge base", () => {
     expect(schema.stderr).toMatch(/loaded-zod/);
   });
 });
+
+describe("formulas write out no assumption", () => {
+  it("rejects a bare constant in a figure or bottleneck formula, and finds none in the knowledge", async () => {
+    const { unnamedConstantProblems } = await import("../src/knowledge/compile.js");
+    const bundle = {
+      card: { id: "I99", bottlenecks: [{ formula: { expression: "tasks_per_sec * 86400" } }] },
+      capacity: { figures: [{ id: "run_store_writes", expression: "3 * peak_fires_per_sec" }] },
+    };
+    expect(unnamedConstantProblems([bundle], [])).toEqual([
+      'archetype I99: capacity run_store_writes: formula "3 * peak_fires_per_sec" writes out 3; make it a named quantity with its reason',
+    ]);
+    expect(unnamedConstantProblems()).toEqual([]);
+  });
+});

@@ -4,9 +4,9 @@ import { FEATURES } from "./features/index.js";
 import { GATE_MODULES } from "./gates.js";
 import { MECHANISM_CATALOG } from "./mechanisms/catalog.js";
 import { MECHANISMS } from "./mechanisms/index.js";
-import { type Expr, parseFormula } from "./notation/formula.js";
+import { type Expr, formulaConstants, parseFormula } from "./notation/formula.js";
 import { PREDICATE_MODULES, PREDICATES } from "./predicates.js";
-import { QUANTITIES } from "./quantities.js";
+import { FORMULA_CONSTANTS, QUANTITIES } from "./quantities.js";
 import { Archetype, Mechanism, Quantity } from "./schema.js";
 import { PredicateTable } from "./tables-schema.js";
 import { crossEntryProblems, entryProblems, type KnownIds } from "./validate.js";
@@ -75,6 +75,7 @@ export function compileKnowledge(): CompiledKnowledge {
     if (parsed.success) archetypes.push(parsed.data);
   }
   problems.push(...crossEntryProblems(archetypes));
+  problems.push(...unnamedConstantProblems());
   // The folders themselves, not the run-time tables: those read generated/parts.ts, which a new folder only
   // reaches once this step has written it.
   for (const b of ARCHETYPE_BUNDLES) problems.push(...topologyProblems(b.card.id, b.topology));
@@ -84,6 +85,40 @@ export function compileKnowledge(): CompiledKnowledge {
 /** Every problem in the knowledge base; the tests and the build require this to be empty. */
 export function knowledgeProblems(): string[] {
   return compileKnowledge().problems;
+}
+
+/**
+ * A figure's or bottleneck's formula writes out no assumption: every number in it other than a unit
+ * conversion or the identity one (`FORMULA_CONSTANTS`) is a named quantity with its reason ("3 * runs" says
+ * neither what the three counts nor why). A derived input's `from` carries its own why and is not checked here.
+ */
+export function unnamedConstantProblems(
+  bundles: readonly {
+    card: { id: string; bottlenecks: readonly { formula?: { expression: string } }[] };
+    capacity?: { figures: readonly { id: string; expression: string }[] };
+  }[] = ARCHETYPE_BUNDLES,
+  features: readonly { id: string; capacity?: { figures: readonly { id: string; expression: string }[] } }[] = FEATURES,
+): string[] {
+  const out: string[] = [];
+  const check = (where: string, expression: string) => {
+    let parsed: Expr;
+    try {
+      parsed = parseFormula(expression);
+    } catch {
+      return; // reported where formulas are parsed
+    }
+    for (const n of formulaConstants(parsed))
+      if (!FORMULA_CONSTANTS.has(n))
+        out.push(`${where}: formula "${expression}" writes out ${n}; make it a named quantity with its reason`);
+  };
+  for (const b of bundles) {
+    for (const [i, x] of b.card.bottlenecks.entries())
+      if (x.formula) check(`archetype ${b.card.id}: bottleneck ${i + 1}`, x.formula.expression);
+    for (const f of b.capacity?.figures ?? []) check(`archetype ${b.card.id}: capacity ${f.id}`, f.expression);
+  }
+  for (const f of features)
+    for (const x of f.capacity?.figures ?? []) check(`feature ${f.id}: capacity ${x.id}`, x.expression);
+  return out;
 }
 
 /** Every `expression` string anywhere under a value (bottleneck formulas, capacity figures and derivations). */

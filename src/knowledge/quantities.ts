@@ -244,6 +244,95 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "three copies survive one failure during repair of another",
   },
   {
+    id: "writes_per_run",
+    label: "run-store writes per run",
+    unit: "writes",
+    assumed: 3,
+    assumedBecause: "a run's record is written when it is materialised, when a worker claims it and when it completes",
+  },
+  {
+    id: "writes_per_task",
+    label: "placement and state writes per task",
+    unit: "writes",
+    assumed: 3,
+    assumedBecause:
+      "the control plane writes a task's state when it is bound to a node, when it starts and when it finishes",
+  },
+  {
+    id: "missed_heartbeats",
+    label: "missed heartbeats before a member is declared dead",
+    unit: "heartbeats",
+    assumed: 3,
+    assumedBecause:
+      "waiting for three missed beats rides out one lost packet or a short pause without evicting a live member",
+  },
+  {
+    id: "ids_per_generator_per_sec",
+    label: "ids one generator mints per second with a 12-bit sequence",
+    unit: "ids/s",
+    assumed: 4096000,
+    assumedBecause:
+      "a 12-bit sequence numbers 4,096 ids within each millisecond, so one generator mints at most 4,096,000 a second",
+  },
+  {
+    id: "worker_id_space",
+    label: "generators a 10-bit worker-id field can name",
+    unit: "workers",
+    assumed: 1024,
+    assumedBecause: "a 10-bit field holds 2^10 = 1,024 distinct worker ids",
+  },
+  {
+    id: "id_bytes",
+    label: "bytes per stored id",
+    unit: "B",
+    assumed: 8,
+    assumedBecause: "a 64-bit id takes 8 bytes",
+  },
+  {
+    id: "entries_per_transfer",
+    label: "ledger entries per transfer",
+    unit: "entries",
+    assumed: 2,
+    assumedBecause: "double-entry bookkeeping writes a debit and a credit for every transfer",
+  },
+  {
+    id: "edge_copies",
+    label: "copies kept of each edge",
+    unit: "copies",
+    assumed: 2,
+    assumedBecause:
+      "each edge is kept under both endpoints, in one user's following list and the other's follower list, so either direction reads one partition",
+  },
+  {
+    id: "cells_per_nearby_query",
+    label: "grid cells one nearby search reads",
+    unit: "cells",
+    assumed: 9,
+    assumedBecause:
+      "a search reads its own cell and the eight around it, so a match just across a cell edge is not missed",
+  },
+  {
+    id: "planning_years",
+    label: "years of growth storage is planned for",
+    unit: "years",
+    assumed: 5,
+    assumedBecause: "storage is commonly provisioned for about five years of growth",
+  },
+  {
+    id: "ranked_entry_bytes",
+    label: "bytes per ranked-list entry (id plus score)",
+    unit: "B",
+    assumed: 16,
+    assumedBecause: "an 8-byte id plus an 8-byte score",
+  },
+  {
+    id: "sorts_per_community",
+    label: "ranked lists kept per community",
+    unit: "lists",
+    assumed: 3,
+    assumedBecause: "hot, top and new are each kept as their own ordered list",
+  },
+  {
     id: "storage_overhead",
     label: "raw bytes stored per byte of data (the redundancy scheme's overhead)",
     unit: "x",
@@ -404,6 +493,21 @@ export const RATE_SCOPES = ["key", "user", "tenant", "node", "partition"] as con
  * The named quantities starter formulas and capacity models may use, including the scoped rates
  * (`requests_per_sec_per_key` is one key's rate, never the fleet's).
  */
+/**
+ * The only numbers a figure or bottleneck formula may write out: unit conversions, and one as the identity
+ * ("1 - hit_ratio", "replicas - 1"). Any other constant is an assumption, so it is a named quantity with its
+ * reason; the knowledge compile step rejects a formula that writes one out.
+ */
+export const FORMULA_CONSTANTS: ReadonlyMap<number, string> = new Map([
+  [1, "one, as an identity (the rest of a share, all replicas but one)"],
+  [24, "hours a day"],
+  [60, "seconds a minute"],
+  [3600, "seconds an hour"],
+  [86400, "seconds a day"],
+  [365, "days a year"],
+  [31536000, "seconds a year"],
+]);
+
 export const QUANTITIES: readonly Quantity[] = [
   ...BASE_QUANTITIES,
   ...DAILY_QUANTITIES,

@@ -132,7 +132,7 @@ export const FEED: FeatureEntry = {
         "feed_cache_bytes",
         "memory for every reader's feed list (8-byte ids)",
         "storage",
-        "users * feed_length * 8",
+        "users * feed_length * id_bytes",
         "B",
       ),
     ],

@@ -76,7 +76,7 @@ export const GRAPH: FeatureEntry = {
     ],
     figures: [
       fig("edges", "follow edges stored", "count", "users * follows_per_user", "edges"),
-      fig("edge_bytes_total", "edge storage, both directions", "storage", "edges * edge_bytes * 2", "B"),
+      fig("edge_bytes_total", "edge storage, both directions", "storage", "edges * edge_bytes * edge_copies", "B"),
       fig(
         "follow_writes_per_sec",
         "follow and unfollow writes per second",

@@ -78,7 +78,7 @@ export const PROXIMITY: FeatureEntry = {
         "cell_reads_per_sec",
         "cell reads per second (query cell plus 8 neighbours)",
         "rate",
-        "nearby_queries_per_sec * 9",
+        "nearby_queries_per_sec * cells_per_nearby_query",
         "reads/s",
       ),
     ],

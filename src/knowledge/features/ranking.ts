@@ -71,7 +71,7 @@ export const RANKING: FeatureEntry = {
         "ranked_list_bytes",
         "memory for every ranked list (id plus score)",
         "storage",
-        "communities * list_length * 16 * 3",
+        "communities * list_length * ranked_entry_bytes * sorts_per_community",
         "B",
       ),
     ],

@@ -89,7 +89,7 @@ export const TRANSFER: FeatureEntry = {
         "ledger_bytes_per_year",
         "ledger growth per year (two entries per transfer)",
         "growth",
-        "transfers_per_sec * 86400 * 365 * 2 * entry_bytes",
+        "transfers_per_sec * 86400 * 365 * entries_per_transfer * entry_bytes",
         "B",
       ),
     ],

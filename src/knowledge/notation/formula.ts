@@ -105,6 +105,17 @@ export function formulaVariables(e: Expr, acc: Set<string> = new Set()): Set<str
   return acc;
 }
 
+/** Every number written into a formula, in order ("3 * tasks_per_sec" -> [3]). */
+export function formulaConstants(e: Expr, acc: number[] = []): number[] {
+  if (e.kind === "num") acc.push(e.value);
+  else if (e.kind === "neg") formulaConstants(e.arg, acc);
+  else if (e.kind === "bin") {
+    formulaConstants(e.left, acc);
+    formulaConstants(e.right, acc);
+  } else if (e.kind === "call") for (const a of e.args) formulaConstants(a, acc);
+  return acc;
+}
+
 /** Evaluates with the given values; returns undefined when a variable is unknown or the result is not finite. */
 export function evaluateFormula(e: Expr, values: Readonly<Record<string, number>>): number | undefined {
   const ev = (x: Expr): number | undefined => {

@@ -21,7 +21,7 @@ export const capacity: CapacityModel = {
       "run_store_writes",
       "run-store writes (materialise, claim, complete)",
       "hotspot",
-      "3 * peak_fires_per_sec",
+      "peak_fires_per_sec * writes_per_run",
       "writes/s",
     ),
     fig(

@@ -307,7 +307,7 @@ export const card = {
         "Spread recurring schedules with jitter, pre-load the next buckets, and put a rate-limited runnable queue between release and execution",
       formula: {
         yields: "state writes on the run store (materialise, claim, complete)",
-        expression: "3 * tasks_per_sec",
+        expression: "tasks_per_sec * writes_per_run",
         unit: "writes/s",
       },
     },

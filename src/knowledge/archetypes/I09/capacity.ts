@@ -29,10 +29,10 @@ export const capacity: CapacityModel = {
       "min_generators",
       "generators needed at 4,096 ids per millisecond each (12-bit sequence)",
       "count",
-      "peak_ids_per_sec / 4096000",
+      "peak_ids_per_sec / ids_per_generator_per_sec",
       "generators",
       true,
     ),
-    fig("worker_id_share", "share of a 10-bit worker-id space in use", "hotspot", "workers / 1024", "fraction"),
+    fig("worker_id_share", "share of a 10-bit worker-id space in use", "hotspot", "workers / worker_id_space", "fraction"),
   ],
 };

@@ -281,7 +281,7 @@ export const card = {
       mitigation: "Add generator workers, or trade worker bits for sequence bits when the fleet is small",
       formula: {
         yields: "minimum generator workers for a 12-bit sequence",
-        expression: "ids_per_sec / 4096000",
+        expression: "ids_per_sec / ids_per_generator_per_sec",
         unit: "workers",
       },
     },
@@ -290,7 +290,7 @@ export const card = {
         "Worker id space: a 10-bit worker field allows 1024 live generators, and churning instances hold ids until their leases lapse",
       mitigation:
         "Lease worker ids with a short TTL, release them on graceful shutdown, or embed a datacenter field to split the space",
-      formula: { yields: "share of the 10-bit worker id space in use", expression: "workers / 1024", unit: "fraction" },
+      formula: { yields: "share of the 10-bit worker id space in use", expression: "workers / worker_id_space", unit: "fraction" },
     },
     {
       bottleneck: "A gap-free counter row serializes every transaction that takes a number from it",

@@ -25,7 +25,7 @@ export const capacity: CapacityModel = {
       "registry_nodes",
       "registry nodes (shards) to absorb the heartbeats",
       "count",
-      "max(3, heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation))",
+      "max(replicas, heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation))",
       "nodes",
       true,
       "nodes",
@@ -44,7 +44,7 @@ export const capacity: CapacityModel = {
       "changes_per_sec * peak_factor * subscribers",
       "events/s",
     ),
-    fig("detection_seconds", "failure detection with three missed heartbeats", "time", "3 * heartbeat_seconds", "s"),
+    fig("detection_seconds", "failure detection with three missed heartbeats", "time", "missed_heartbeats * heartbeat_seconds", "s"),
     fig("registry_bytes", "registrations across replicas", "storage", "clients * value_bytes * replicas", "B"),
   ],
 };

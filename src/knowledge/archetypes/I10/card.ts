@@ -302,7 +302,7 @@ export const card = {
         "Shorten the interval only as far as heartbeat load and false positives allow, and add indirect probes instead of shorter timeouts",
       formula: {
         yields: "detection time with three missed heartbeats",
-        expression: "3 * heartbeat_seconds",
+        expression: "missed_heartbeats * heartbeat_seconds",
         unit: "s",
       },
     },

@@ -32,7 +32,7 @@ export const capacity: CapacityModel = {
       "placement_writes",
       "placement and state writes (bind, start, finish)",
       "hotspot",
-      "3 * peak_tasks_per_sec",
+      "peak_tasks_per_sec * writes_per_task",
       "writes/s",
     ),
     fig(

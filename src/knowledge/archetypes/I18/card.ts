@@ -345,7 +345,7 @@ export const card = {
       mitigation: "Shorten raw retention, downsample older data into rollups, and move blocks to object storage",
       formula: {
         yields: "compressed bytes retained",
-        expression: "samples_per_sec * 2 * 86400 * retention_days",
+        expression: "samples_per_sec * sample_bytes * 86400 * retention_days",
         unit: "B",
       },
     },
