@@ -261,3 +261,24 @@ describe("mitigations agree with the chosen decisions and the design's own parts
     ]);
   });
 });
+
+describe("Kafka acknowledges on replication and fences producers by transactional id", () => {
+  it("says the acknowledgement is replication to the in-sync set, not a flush, beside the hard rule", async () => {
+    const { writeScript } = await import("../src/render/script/index.js");
+    const d = design("Design a distributed message queue like Kafka");
+    const four = writeScript(d, { minutes: 45 }).steps[3]?.text ?? "";
+    expect(four).toMatch(/^The hard rule is this\. Once a record is acknowledged with acks all at offset N/);
+    expect(four).toContain("not that any has flushed it to disk: durability comes from replication");
+    // a rule's later sentence is never said as a rule of its own
+    for (const p of ["Design a video transcoding worker fleet that autoscales with the queue of uploads.", KAFKA]) {
+      const s = writeScript(design(p), { minutes: 45 }).steps[3]?.text ?? "";
+      expect(s.split("Beside it, these rules also hold.")[1] ?? "", p).not.toMatch(/^\s*The acknowledgement means/m);
+    }
+  });
+  it("fences a zombie producer with a transactional id (producer epoch), not idempotence alone", () => {
+    const d = design("Design a distributed message queue like Kafka");
+    const dup = d.failures.find((f) => /appended twice/.test(f.failure));
+    expect(dup?.prevention).toMatch(/transactional\.id so a restarted instance bumps the producer epoch/);
+    expect(dup?.prevention).not.toMatch(/refuses a zombie producer with an older epoch/);
+  });
+});

@@ -175,6 +175,17 @@ const HARD_RULE_WORDS = 34;
 
 /** A rule said as sentences; a trailing condition ("…, as long as X") becomes its own "That holds as long as X". */
 function sayRule(statement: string): readonly string[] {
+  // sentence by sentence: a rule whose first sentence cannot be said is not said by its later ones alone
+  const [first = "", ...rest] = statement.split(/(?<=[.])\s+(?=[A-Z])/);
+  const head = saySentence(first);
+  return head.length > 0 ? [...head, ...rest.flatMap(saySentence)] : [];
+}
+
+/** A rule's first sentence. */
+const firstSentence = (statement: string): string => statement.split(/(?<=[.])\s+(?=[A-Z])/)[0] ?? statement;
+
+/** One sentence of a rule, split before a condition it holds under when too long ("That holds as long as …"). */
+function saySentence(statement: string): readonly string[] {
   const said = clauses(statement, HARD_RULE_WORDS);
   if (said.length > 0) return said;
   const m = /^(.*),\s+((?:as long as|unless|provided|even if|even after)\s.*)$/.exec(speakable(statement));
@@ -645,6 +656,8 @@ function invariantsStep(d: Design): StepDraft {
     lines.push(...core("The hard rule is this"), ...core(hard.said[0]));
     // a condition the rule depends on ("That holds as long as …") is part of the rule, not a detail
     lines.push(...(hard.said[1]?.startsWith("That holds") ? core : detail)(hard.said[1]));
+    // a sentence after the condition says what the rule's own words mean ("the acknowledgement means …")
+    if (hard.said[1]?.startsWith("That holds")) for (const more of hard.said.slice(2)) lines.push(...detail(more));
   }
   // the archetypes' own rules; a row restating a default guarantee ("a change is never applied twice") adds nothing said
   // the dominant archetype's own rules first, so a substrate's internals are the ones left unsaid
@@ -655,7 +668,8 @@ function invariantsStep(d: Design): StepDraft {
       (i) => i.statement,
     ),
   ).filter((st) => st !== hard?.statement);
-  const sayable = (r: string) => clauses(r, RULE_WORDS)[0];
+  // a rule is said by its first sentence: a later one ("the acknowledgement means …") leans on it
+  const sayable = (r: string) => clauses(firstSentence(r), RULE_WORDS)[0];
   const ownSaid = more.filter((r) =>
     d.invariants.some((i) => i.statement === r && i.archetype === dominant && sayable(r)),
   );

@@ -188,7 +188,7 @@ export const card = {
   ],
   protocols,
   invariants: [
-    "Once a record is acknowledged with acks=all at offset N of a Partition, every replica that later becomes leader holds that same record at offset N, as long as unclean leader election stays disabled.",
+    "Once a record is acknowledged with acks=all at offset N of a Partition, every replica that later becomes leader holds that same record at offset N, as long as unclean leader election stays disabled. The acknowledgement means every in-sync replica has appended the record, not that any has flushed it to disk: durability comes from replication, and Kafka leaves flushing to the operating system by default.",
     "Offsets in a Partition strictly increase (gaps are allowed), and a committed record (below the high watermark) never changes; only uncommitted records above it may be truncated when a new leader takes over.",
     "A ConsumerOffset never moves past a record whose processing effects are not yet durable.",
     "Within one consumer group each Partition has at most one owning member per GroupAssignment generation, and commits carrying an older generation are refused.",
@@ -249,7 +249,7 @@ export const card = {
       failure: "A producer resends after a timed-out acknowledgement and the record is appended twice.",
       role: "truth",
       prevention:
-        "Give each producer an id, an epoch and a per-partition sequence number so the leader drops an append whose sequence it already holds and refuses a zombie producer with an older epoch.",
+        "Enable the idempotent producer so the leader drops an append whose sequence it already holds, and give it a transactional.id so a restarted instance bumps the producer epoch and brokers fence the zombie still using the older one.",
       repair: "Consumers skip records whose id is already in their applied set within the dedup window.",
     },
     {
