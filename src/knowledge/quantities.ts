@@ -43,6 +43,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a tuned proxy or API server handles on the order of ten thousand small requests per second",
   },
   {
+    id: "primary_writes_per_sec",
+    label: "small transactional writes one database primary handles",
+    unit: "writes/s",
+    assumed: 10000,
+    assumedBecause:
+      "no published figure states a single primary's write ceiling, so this is a planning number to measure with pgbench on the chosen instance",
+  },
+  {
     id: "store_node_ops_per_sec",
     label: "simple operations one in-memory store node serves",
     unit: "ops/s",

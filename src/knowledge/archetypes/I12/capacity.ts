@@ -32,6 +32,14 @@ export const capacity: CapacityModel = {
       "peak_workflows_per_sec * writes_per_workflow",
       "writes/s",
     ),
+    // every state and outbox write commits on the one database primary; its ceiling is an assumption to measure
+    fig(
+      "primary_headroom",
+      "share of one database primary's write capacity the state and outbox writes use",
+      "headroom",
+      "outbox_writes / primary_writes_per_sec",
+      "fraction",
+    ),
     // each workflow makes one external call at peak; the provider's per-account rate limit is its ceiling
     fig(
       "provider_headroom",
