@@ -878,8 +878,15 @@ describe("the hottest number and the next limit are real limits", () => {
     }
   });
 
-  it("says as the hottest number the design's own first hotspot, so the design page and the script agree", () => {
-    for (const d of designs) expect(hotBottleneck(d), d.prompt).toBe(d.bottlenecks[0]);
+  it("says as the hottest number the design's own first hotspot, and every ceiling as the design ranked it", () => {
+    for (const d of designs) {
+      expect(hotBottleneck(d), d.prompt).toBe(d.bottlenecks[0]);
+      for (const b of d.bottlenecks) {
+        const c = ceilingOfBottleneck(d, b);
+        expect(c?.room.id, `${d.prompt}: ${b.bottleneck}`).toBe(b.ceiling?.figure);
+        if (c) expect(c.input.value).toBe(b.ceiling?.value);
+      }
+    }
     expect(lockD.bottlenecks[0]?.rank).toBe("first hotspot");
     expect(hotBottleneck(lockD)).toBe(lockD.bottlenecks[0]);
   });

@@ -122,3 +122,23 @@ export function compareText(a: string, b: string): number {
   if (a.length !== b.length) return a.length < b.length ? -1 : 1;
   return tertiary;
 }
+
+/** Words too common to tie two texts together by meaning. */
+const STOP =
+  /^(the|and|that|with|from|into|only|every|each|once|this|their|them|they|what|when|which|while|after|before|never|other|same|until|than|then|been|being|have|holds?|later|still|least|most|more|much|many|such|some|also|over|under|per|its|it's|one|two)$/;
+
+/** Content-word stems of a text: lower-cased words of four letters or more, cut to five letters (remembered: the same texts recur). */
+export const contentStems = rememberText((text: string): ReadonlySet<string> => {
+  return new Set(
+    text
+      .toLowerCase()
+      .replace(/[^a-z\s-]/g, " ")
+      .split(/[\s-]+/)
+      .filter((w) => w.length >= 4 && !STOP.test(w))
+      .map((w) => w.replace(/(ies|es|s)$/, "").slice(0, 5)),
+  );
+});
+
+/** How many stems two sets share. */
+export const stemOverlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number =>
+  [...a].filter((x) => b.has(x)).length;

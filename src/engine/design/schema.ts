@@ -205,6 +205,33 @@ const Bottleneck = z.strictObject({
   estimate: z.string().optional(),
   archetype: ArchetypeId,
   rank: z.enum(["first hotspot", "next"]),
+  load: z.strictObject({ figure: z.string(), value: z.number(), unit: z.string() }).optional(),
+  ceiling: z
+    .strictObject({
+      figure: z.string(),
+      kind: z.enum(["headroom", "count"]),
+      load: z.string(),
+      per: z.string(),
+      input: z.string(),
+      value: z.number(),
+      unit: z.string().optional(),
+      source: z.enum(["stated", "assumed", "override"]),
+      because: z.string(),
+      share: z.number().optional(),
+    })
+    .optional(),
+  why: z
+    .strictObject({
+      code: z.enum([
+        "sized-by-prompt",
+        "closest-to-shared-ceiling",
+        "dominant-first",
+        "dominant-card-order",
+        "supporting-first",
+      ]),
+      refs: z.array(z.string()),
+    })
+    .optional(),
 });
 
 const Feature = z.strictObject({

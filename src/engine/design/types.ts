@@ -151,6 +151,31 @@ export interface FailureRow {
   source: string;
 }
 
+/** The per-unit ceiling a bottleneck's load is checked against: what one leader, primary, core or account handles. */
+export interface BottleneckCeiling {
+  /** The headroom or count figure that divides the load by the per-unit capacity. */
+  figure: string;
+  kind: "headroom" | "count";
+  /** The figure divided (the load itself, or the total it is an even split of). */
+  load: string;
+  /** The unit the capacity is planned per ("leader", "primary", "account"). */
+  per: string;
+  /** The per-unit capacity input, with its value and where it comes from. */
+  input: string;
+  value: number;
+  unit?: string;
+  source: "stated" | "assumed" | "override";
+  because: string;
+  /** The share of one unit's capacity the load uses, when the figure is a headroom. */
+  share?: number;
+}
+
+/** Why a bottleneck ranks where it does. */
+export interface BottleneckRank {
+  code: "sized-by-prompt" | "closest-to-shared-ceiling" | "dominant-first" | "dominant-card-order" | "supporting-first";
+  refs: string[];
+}
+
 export interface BottleneckRow {
   bottleneck: string;
   mitigation: string;
@@ -159,6 +184,12 @@ export interface BottleneckRow {
   estimate?: string;
   archetype: ArchetypeId;
   rank: "first hotspot" | "next";
+  /** The capacity figure that sizes this bottleneck. */
+  load?: { figure: string; value: number; unit: string };
+  /** The per-unit ceiling that load is checked against, when it has one. */
+  ceiling?: BottleneckCeiling;
+  /** Why the row ranks where it does. */
+  why?: BottleneckRank;
 }
 
 export interface ChecklistRow {

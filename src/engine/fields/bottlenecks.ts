@@ -5,6 +5,7 @@ import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, DecisionRow, Nfrs } from "../design/types.js";
 import { approx, formatQuantity, grouped } from "../quantity-format.js";
 import { pattern } from "../text.js";
+import { rankBottlenecks, withLoad } from "./bottleneck-load.js";
 import { archetype, meaningWords } from "./common.js";
 
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
@@ -206,7 +207,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
   field: "bottlenecks",
   category: "Derived",
   reads: ["archetypes", "nfrs", "primaryState", "capacity", "decisions", "technology", "components"],
-  rule: "a mitigation keeps only what agrees with the chosen decisions (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure",
+  rule: "a mitigation keeps only what agrees with the chosen decisions (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it, each row saying why it ranks where it does",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     // an archetype's capacity values, gathered once for all of its bottlenecks
@@ -251,13 +252,10 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       if (hot && !out.some((o) => o.estimate?.startsWith(hot.quantity)))
         r.estimate = `${hot.quantity}: ${hot.formula} ${hot.display}`;
     }
-    // The bottleneck sized from a stated number comes first: it is the one the prompt sized.
-    const statedIn = (r: BottleneckRow) => r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate);
-    const sized = out.findIndex((r) => statedIn(r) && r.archetype === out[0]?.archetype);
-    if (sized > 0) {
-      const [row] = out.splice(sized, 1);
-      if (row) out.unshift(row);
-    }
-    return out.map((r, i) => ({ ...r, rank: i === 0 ? "first hotspot" : "next" }));
+    // each row's load and ceiling, then the order they rank in (rankBottlenecks says why)
+    return rankBottlenecks(
+      out.map((r) => withLoad(f.capacity, r)),
+      f.archetypes[0]?.id,
+    );
   },
 };

@@ -1,5 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
-import { rememberText } from "../../engine/text.js";
+import { perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
+import { contentStems, stemOverlap } from "../../engine/text.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
@@ -230,21 +231,8 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
   });
 }
 
-/** Words too common to tie a mechanism to a rule. */
-const STOP =
-  /^(the|and|that|with|from|into|only|every|each|once|this|their|them|they|what|when|which|while|after|before|never|other|same|until|than|then|been|being|have|holds?|later|still|least|most|more|much|many|such|some|also|over|under|per|its|it's|one|two)$/;
-
-/** Content-word stems of a text: lower-cased words of four letters or more, cut to five letters (remembered: the same rules and mechanisms recur). */
-const stems = rememberText((text: string): ReadonlySet<string> => {
-  return new Set(
-    text
-      .toLowerCase()
-      .replace(/[^a-z\s-]/g, " ")
-      .split(/[\s-]+/)
-      .filter((w) => w.length >= 4 && !STOP.test(w))
-      .map((w) => w.replace(/(ies|es|s)$/, "").slice(0, 5)),
-  );
-});
+/** Content-word stems of a text (the engine's: a bottleneck is tied to its figure by the same words). */
+const stems = contentStems;
 
 /** A mechanism's stems, by its name and the paths it was chosen for (joined once per script). */
 const mechanismStems = (d: Design, m: Design["mechanisms"][number]): ReadonlySet<string> =>
@@ -254,7 +242,7 @@ const mechanismStems = (d: Design, m: Design["mechanisms"][number]): ReadonlySet
 const figureStems = (d: Design, c: Design["capacity"][number]): ReadonlySet<string> =>
   perScript(d, figureStems, c, () => stems(`${c.quantity} ${c.id}`));
 
-const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => [...a].filter((x) => b.has(x)).length;
+const overlap = stemOverlap;
 
 /** The path phrases a mechanism was chosen for ("acquire …: state transition on Lease …" -> "acquire …"). */
 const pathsOf = (m: Design["mechanisms"][number]): string[] => m.because.map((b) => b.split(": ")[0] ?? "");
@@ -1346,15 +1334,11 @@ function byRank(d: Design): Figure | undefined {
 
 type Bottleneck = Design["bottlenecks"][number];
 
-/** The question "which figure sizes this bottleneck, its formula read by id" (apart from by quantity). */
-const figureOfById = {};
-
-/** The figure that sizes a bottleneck: the one its formula names, else the one sharing most words with it. */
-function figureOf(d: Design, b: Bottleneck, byId = false): Figure | undefined {
-  return perScript(d, byId ? figureOfById : figureOf, b, () => {
+/** The figure said as a bottleneck's number: the one its formula names by quantity, else the one sharing most words with it. */
+function figureOf(d: Design, b: Bottleneck): Figure | undefined {
+  return perScript(d, figureOf, b, () => {
     const lhs = b.formula?.split(" = ")[0]?.trim();
-    // a formula the engine rewrote to the capacity table's own ("distributor_cores = …") names the figure by id
-    const exact = lhs ? d.capacity.find((c) => c.quantity === lhs || (byId && c.id === lhs)) : undefined;
+    const exact = lhs ? d.capacity.find((c) => c.quantity === lhs) : undefined;
     if (exact) return exact;
     const words = stems(b.bottleneck);
     const rank = (c: Figure) => ["hotspot", "peak", "rate"].indexOf(figureKind(c)) + 1 || 9;
@@ -1367,75 +1351,42 @@ function figureOf(d: Design, b: Bottleneck, byId = false): Figure | undefined {
   });
 }
 
+/** The figure that sizes a bottleneck, as the design ranked it (its `load`). */
+function loadOf(d: Design, b: Bottleneck): Figure | undefined {
+  const id = b.load?.figure;
+  return id ? d.capacity.find((c) => c.id === id) : undefined;
+}
+
 /** What one unit handles, compared with a load: the figure that divides it, the unit ("leader") and the per-unit input. */
 interface Ceiling {
   room: Figure;
   per: string;
   input: Input;
+  /** The figure divided: the load itself, or the total it is an even split of. */
+  load?: Figure;
 }
 
-/**
- * The ceiling a figure is checked against: a headroom or count figure that divides the load (or the total it
- * is an even split of) by a planned per-unit capacity ("peak_lease_writes / leader_writes_per_sec"), or the
- * figure's own formula when it does ("samples_per_sec / distributor_samples_per_core"). A number with no
- * ceiling (bytes in object storage, rows in a table) is not a limit, however large.
- */
-export function ceilingOf(d: Design, f: Figure): Ceiling | undefined {
-  return perScript(d, ceilingOf, f, () => {
-    const loads = new Set([
-      f.id,
-      ...f.formula
-        .split(" = ")
-        .slice(1)
-        .flatMap((x) => x.match(/^\s*(\w+)\s*$/)?.[1] ?? []),
-    ]);
-    const total = splitOf(d, f)?.total;
-    if (total) loads.add(total.id);
-    const divides = (c: Figure): Ceiling | undefined => {
-      const m = /=\s*(\w+)\s*\/\s*\(?\s*(\w+)/.exec(c.formula);
-      if (!m?.[1] || !m[2] || (c !== f && !loads.has(m[1]))) return undefined;
-      // a time to copy or repair ("state over a node's bandwidth") is no ceiling: only a count of units or a share of one
-      if (!["headroom", "count"].includes(figureKind(c))) return undefined;
-      const input = c.inputs.find((x) => x.name === m[2]);
-      const per = perWhat(QUANTITY_BY_ID.get(m[2])?.label);
-      return input && per ? { room: c, per, input } : undefined;
-    };
-    return divides(f) ?? d.capacity.map(divides).find((x) => x !== undefined);
-  });
-}
-
-/** A bottleneck's ceiling, through the figure that sizes it. */
+/** A bottleneck's ceiling, as the design ranked it: what one leader, primary, core or account handles. */
 function ceilingFor(d: Design, b: Bottleneck): Ceiling | undefined {
   return perScript(d, ceilingFor, b, () => {
-    const f = figureOf(d, b, true);
-    return f ? ceilingOf(d, f) : undefined;
+    const c = b.ceiling;
+    const room = c ? d.capacity.find((x) => x.id === c.figure) : undefined;
+    if (!c || !room) return undefined;
+    const input: Input = {
+      name: c.input,
+      value: c.value,
+      ...(c.unit !== undefined ? { unit: c.unit } : {}),
+      source: c.source,
+      because: c.because,
+    };
+    const load = d.capacity.find((x) => x.id === c.load);
+    return { room, per: c.per, input, ...(load ? { load } : {}) };
   });
 }
 
-/**
- * The bottleneck said as the first hotspot: the design's first, unless another of the same archetype loads
- * the same single unit ("leader") to a larger share of its ceiling. A number is never called the hottest
- * when a later one on the same box is closer to what that box handles.
- */
+/** The bottleneck said as the first hotspot: the design's first (the engine ranks a row loading the same unit closer to its ceiling ahead). */
 export function hotBottleneck(d: Design): Bottleneck | undefined {
-  return perScript(d, hotBottleneck, undefined, () => {
-    const b0 = d.bottlenecks[0];
-    const c0 = b0 ? ceilingFor(d, b0) : undefined;
-    if (!b0 || !c0 || figureKind(c0.room) !== "headroom") return b0;
-    const rival = d.bottlenecks
-      .slice(1)
-      .map((b) => ({ b, c: ceilingFor(d, b) }))
-      .filter(
-        (x) =>
-          x.b.archetype === b0.archetype &&
-          x.c !== undefined &&
-          figureKind(x.c.room) === "headroom" &&
-          x.c.per === c0.per &&
-          x.c.room.value > c0.room.value,
-      )
-      .sort((a, b) => (b.c?.room.value ?? 0) - (a.c?.room.value ?? 0))[0];
-    return rival?.b ?? b0;
-  });
+  return d.bottlenecks[0];
 }
 
 /** The figure that sizes the first hotspot. */
@@ -1446,14 +1397,6 @@ function hotspotFigure(d: Design): Figure | undefined {
   });
 }
 
-/** A figure that is another figure split evenly over a count ("messages_per_partition = peak / partitions"). */
-function splitOf(d: Design, f: Figure): { total: Figure; over: Figure } | undefined {
-  const m = /^\s*\w+\s*=\s*(\w+)\s*\/\s*(\w+)\s*$/.exec(f.formula);
-  const total = d.capacity.find((c) => c.id === m?.[1]);
-  const over = d.capacity.find((c) => c.id === m?.[2]);
-  return total && over ? { total, over } : undefined;
-}
-
 /**
  * The numbers step 8 says: the hottest figure, and when it is an even split of a total (or a total that
  * is split), both, so an average per partition is never called the hottest number.
@@ -1462,12 +1405,12 @@ function sizing(d: Design): { hot: Figure; split?: { each: Figure; over: Figure 
   return perScript(d, sizing, undefined, () => {
     const f = hotspotFigure(d) ?? byRank(d);
     if (!f) return undefined;
-    const up = splitOf(d, f);
+    const up = splitOf(d.capacity, f);
     // an even split over a single group is the total itself: "3 thousand on each" of one group says nothing
     if (up && up.over.value <= 1) return { hot: up.total };
     if (up) return { hot: up.total, split: { each: f, over: up.over } };
-    const down = d.capacity.find((c) => splitOf(d, c)?.total === f);
-    const over = down ? splitOf(d, down)?.over : undefined;
+    const down = d.capacity.find((c) => splitOf(d.capacity, c)?.total === f);
+    const over = down ? splitOf(d.capacity, down)?.over : undefined;
     return down && over ? { hot: f, split: { each: down, over } } : { hot: f };
   });
 }
@@ -1479,14 +1422,6 @@ interface Said {
   /** a parenthesised sum or product: a pause (comma) before the operator that follows it */
   paren?: boolean;
   fraction?: boolean;
-}
-
-/** The unit a capacity is planned per, from its label: "… planned per log partition" -> "partition", "… one consensus leader sustains" -> "leader". */
-function perWhat(label: string | undefined): string | undefined {
-  if (!label) return undefined;
-  const per = /\bper (?:[a-z]+ )?([a-z]+)$/.exec(label);
-  if (per?.[1] && per[1] !== "second") return per[1];
-  return /\bone (?:[a-z]+ )?([a-z]+) (?:sustains|handles|serves|holds)\b/.exec(label)?.[1];
 }
 
 /** A value divided by a small whole number, said as a part of it. */
@@ -1527,7 +1462,7 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
       if (unit === "fraction" && /utili[sz]ation/.test(id))
         return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
       // a planned capacity said with what it is per: "10 thousand writes a second per leader"
-      const per = perWhat(q?.label);
+      const per = perUnit(q?.label);
       const rate = unit ? /^(\w+)\/s$/.exec(unit)?.[1] : undefined;
       if (per && rate) {
         const amount =
@@ -1826,7 +1761,7 @@ function headroomLines(d: Design, hot: Figure, lead = "That's"): Line[] {
       : pct >= 200
         ? `about ${+room.value.toPrecision(2)} times`
         : `about ${+pct.toPrecision(pct < 10 ? 1 : 2)} percent of`;
-  const per = perWhat(QUANTITY_BY_ID.get(input.name)?.label);
+  const per = perUnit(QUANTITY_BY_ID.get(input.name)?.label);
   const rate = /^(\w+)\/s$/.exec(input.unit ?? "")?.[1];
   if (!per || !rate) return [];
   const why =
@@ -1989,10 +1924,8 @@ function the(name: string): string {
  * Whether the stated load already exceeds a limit's ceiling (its headroom share is 1 or more): such a limit
  * binds now, so it is never said as the next one.
  */
-export function exceeded(d: Design, b: Bottleneck): boolean {
-  const f = figureOf(d, b, true);
-  const c = f ? ceilingOf(d, f) : undefined;
-  return c !== undefined && figureKind(c.room) === "headroom" && c.room.value >= 1;
+export function exceeded(_d: Design, b: Bottleneck): boolean {
+  return b.ceiling?.kind === "headroom" && (b.ceiling.share ?? 0) >= 1;
 }
 
 /**
@@ -2006,8 +1939,8 @@ function sameUnitLines(d: Design): Line[] {
   if (!first || !unit) return [];
   const lines: Line[] = [];
   for (const b of d.bottlenecks) {
-    const f = figureOf(d, b, true);
-    const c = f ? ceilingOf(d, f) : undefined;
+    const f = loadOf(d, b);
+    const c = ceilingFor(d, b);
     if (
       b === first ||
       !b.formula ||
@@ -2057,11 +1990,11 @@ function nextLimitLines(d: Design, b: Bottleneck, binding = false): string[] {
         ? sentence(isClause(c) ? `Next, ${lowerFirst(c)}` : `Next ${comes(c)} ${lowerFirst(c)}`)
         : undefined;
   if (!head) return [];
-  const f = figureOf(d, b, true);
-  const ceiling = f ? ceilingOf(d, f) : undefined;
+  const f = loadOf(d, b);
+  const ceiling = ceilingFor(d, b);
   if (!f || !ceiling) return [head];
   if (figureKind(ceiling.room) === "headroom") {
-    const load = d.capacity.find((x) => x.id === /=\s*(\w+)\s*\//.exec(ceiling.room.formula)?.[1]);
+    const load = ceiling.load;
     return [
       head,
       ...headroomLines(

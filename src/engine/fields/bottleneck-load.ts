@@ -1,0 +1,168 @@
+import { formulaOf } from "../../knowledge/notation/compiled.js";
+import type { Expr } from "../../knowledge/notation/formula.js";
+import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import type { BottleneckCeiling, BottleneckRank, BottleneckRow, CapacityRow } from "../design/types.js";
+import { contentStems, stemOverlap } from "../text.js";
+
+/**
+ * Each bottleneck's load and ceiling, and the order they rank in, as structured values: the capacity figure that
+ * sizes it, the per-unit ceiling that figure is checked against (what one leader, primary, core or provider
+ * account handles, with where that number comes from), the share of that ceiling the load uses, and why the row
+ * ranks where it does. The design's `bottlenecks` order comes from here, and the script speaks from these values.
+ */
+
+/** A figure's expression, parsed (the row's formula is "id = expression"). */
+function expressionOf(f: CapacityRow): Expr | undefined {
+  const rhs = f.formula.split(" = ").slice(1).join(" = ").trim();
+  if (!rhs) return undefined;
+  try {
+    return formulaOf(rhs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The first division in an expression, read from the left: "load / (per_unit * utilisation)" -> [load, per_unit]. */
+function divisionOf(e: Expr | undefined): [string, string] | undefined {
+  if (e?.kind !== "bin") return undefined;
+  if (e.op === "/" && e.left.kind === "var") {
+    let r: Expr = e.right;
+    while (r.kind === "bin") r = r.left;
+    return r.kind === "var" ? [e.left.name, r.name] : undefined;
+  }
+  return divisionOf(e.left);
+}
+
+/** A figure that is another figure split evenly over a count ("messages_per_partition = peak / partitions"). */
+export function splitOf(
+  capacity: readonly CapacityRow[],
+  f: CapacityRow,
+): { total: CapacityRow; over: CapacityRow } | undefined {
+  const e = expressionOf(f);
+  if (e?.kind !== "bin" || e.op !== "/" || e.left.kind !== "var" || e.right.kind !== "var") return undefined;
+  const { left, right } = e;
+  const total = capacity.find((c) => c.id === left.name);
+  const over = capacity.find((c) => c.id === right.name);
+  return total && over ? { total, over } : undefined;
+}
+
+/** The unit a capacity is planned per, from its label: "… planned per log partition" -> "partition", "… one database primary handles" -> "primary". */
+export function perUnit(label: string | undefined): string | undefined {
+  if (!label) return undefined;
+  const per = /\bper (?:[a-z]+ )?([a-z]+)$/.exec(label);
+  if (per?.[1] && per[1] !== "second") return per[1];
+  return /\bone (?:[a-z]+ )?([a-z]+) (?:sustains|handles|serves|holds)\b/.exec(label)?.[1];
+}
+
+/**
+ * The ceiling a figure is checked against: a headroom or count figure that divides the load (or the total it
+ * is an even split of) by a planned per-unit capacity ("peak_lease_writes / leader_writes_per_sec"), or the
+ * figure's own formula when it does ("samples_per_sec / distributor_samples_per_core"). A number with no
+ * ceiling (bytes in object storage, rows in a table) is not a limit, however large.
+ */
+export function ceilingOfFigure(capacity: readonly CapacityRow[], f: CapacityRow): BottleneckCeiling | undefined {
+  const own = expressionOf(f);
+  const loads = new Set([f.id, ...(own?.kind === "var" ? [own.name] : [])]);
+  const total = splitOf(capacity, f)?.total;
+  if (total) loads.add(total.id);
+  const divides = (c: CapacityRow): BottleneckCeiling | undefined => {
+    const div = divisionOf(expressionOf(c));
+    if (!div || (c !== f && !loads.has(div[0]))) return undefined;
+    // a time to copy or repair ("state over a node's bandwidth") is no ceiling: only a count of units or a share of one
+    if (c.kind !== "headroom" && c.kind !== "count") return undefined;
+    const input = c.inputs.find((x) => x.name === div[1]);
+    const per = perUnit(QUANTITY_BY_ID.get(div[1])?.label);
+    if (!input || !per) return undefined;
+    return {
+      figure: c.id,
+      kind: c.kind,
+      load: div[0],
+      per,
+      input: input.name,
+      value: input.value,
+      ...(input.unit !== undefined ? { unit: input.unit } : {}),
+      source: input.source,
+      because: input.because,
+      ...(c.kind === "headroom" ? { share: c.value } : {}),
+    };
+  };
+  return divides(f) ?? capacity.map(divides).find((x) => x !== undefined);
+}
+
+/** The capacity figure that sizes a bottleneck: the one its formula names (by quantity or id), else the one sharing most words with it. */
+export function figureOfBottleneck(capacity: readonly CapacityRow[], b: BottleneckRow): CapacityRow | undefined {
+  const lhs = b.formula?.split(" = ")[0]?.trim();
+  const exact = lhs ? capacity.find((c) => c.quantity === lhs || c.id === lhs) : undefined;
+  if (exact) return exact;
+  const words = contentStems(b.bottleneck);
+  const rank = (c: CapacityRow) => ["hotspot", "peak", "rate"].indexOf(c.kind) + 1 || 9;
+  // the bottleneck's own archetype's figures first: a substrate's leader load is not the lease store's hotspot
+  const own = (c: CapacityRow) => (c.archetype === b.archetype ? 0.5 : 0);
+  return capacity
+    .map((c, i) => ({ c, i, score: stemOverlap(words, contentStems(`${c.quantity} ${c.id}`)) + own(c) }))
+    .filter((x) => x.score >= 1.5)
+    .sort((a, b) => b.score - a.score || rank(a.c) - rank(b.c) || a.i - b.i)[0]?.c;
+}
+
+/** A bottleneck row with its load (the figure that sizes it) and the ceiling that figure is checked against. */
+export function withLoad(capacity: readonly CapacityRow[], b: BottleneckRow): BottleneckRow {
+  const f = figureOfBottleneck(capacity, b);
+  if (!f) return b;
+  const ceiling = ceilingOfFigure(capacity, f);
+  return {
+    ...b,
+    load: { figure: f.id, value: f.value, unit: f.unit },
+    ...(ceiling ? { ceiling } : {}),
+  };
+}
+
+/**
+ * The rows in the order they are said, each with why it ranks there: the dominant archetype's card order, each
+ * supporting archetype's first after them; a row the prompt's own numbers sized moves first (it is the one the
+ * prompt sized); and a row of the first one's archetype that loads the same single unit to a larger share of
+ * its ceiling moves ahead of it, so a number is never called the hottest while another on the same box is closer
+ * to what that box handles.
+ */
+export function rankBottlenecks(rows: readonly BottleneckRow[], dominant: string | undefined): BottleneckRow[] {
+  const out = rows.map((r) => ({ ...r }));
+  const stated = (r: BottleneckRow) => r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate);
+  const sized = out.findIndex((r) => stated(r) && r.archetype === out[0]?.archetype);
+  let first: BottleneckRank | undefined;
+  if (sized > 0) {
+    const [row] = out.splice(sized, 1);
+    if (row) out.unshift(row);
+    first = { code: "sized-by-prompt", refs: [row?.load?.figure ?? row?.bottleneck ?? ""] };
+  }
+  const b0 = out[0];
+  const c0 = b0?.ceiling;
+  if (b0 && c0?.kind === "headroom") {
+    const rival = out
+      .slice(1)
+      .map((b, i) => ({ b, i: i + 1 }))
+      .filter(
+        ({ b }) =>
+          b.archetype === b0.archetype &&
+          b.ceiling?.kind === "headroom" &&
+          b.ceiling.per === c0.per &&
+          (b.ceiling.share ?? 0) > (c0.share ?? 0),
+      )
+      .sort((a, b) => (b.b.ceiling?.share ?? 0) - (a.b.ceiling?.share ?? 0))[0];
+    if (rival) {
+      out.splice(rival.i, 1);
+      out.unshift(rival.b);
+      first = { code: "closest-to-shared-ceiling", refs: [rival.b.ceiling?.figure ?? "", c0.figure] };
+    }
+  }
+  return out.map((r, i) => ({
+    ...r,
+    rank: i === 0 ? "first hotspot" : "next",
+    why:
+      i === 0 && first
+        ? first
+        : i === 0
+          ? { code: "dominant-first", refs: [r.archetype] }
+          : r.archetype === dominant
+            ? { code: "dominant-card-order", refs: [r.archetype] }
+            : { code: "supporting-first", refs: [r.archetype] },
+  }));
+}

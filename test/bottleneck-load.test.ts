@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+import type { BottleneckRow } from "../src/engine/design/types.js";
+import { rankBottlenecks } from "../src/engine/fields/bottleneck-load.js";
+
+const row = (name: string, share: number | undefined, extra: Partial<BottleneckRow> = {}): BottleneckRow => ({
+  bottleneck: name,
+  mitigation: "m",
+  archetype: "I02",
+  rank: "next",
+  ...(share === undefined
+    ? {}
+    : {
+        ceiling: {
+          figure: `${name}_headroom`,
+          kind: "headroom",
+          load: name,
+          per: "leader",
+          input: "leader_writes_per_sec",
+          value: 10000,
+          unit: "writes/s",
+          source: "assumed",
+          because: "not stated; assumed",
+          share,
+        },
+      }),
+  ...extra,
+});
+
+describe("the bottleneck ranking is the engine's, with its reasons", () => {
+  it("puts first a row of the same archetype that loads the same unit closer to its ceiling", () => {
+    const ranked = rankBottlenecks([row("keepalives", 0.05), row("other", undefined), row("lease_writes", 0.3)], "I02");
+    expect(ranked.map((r) => r.bottleneck)).toEqual(["lease_writes", "keepalives", "other"]);
+    expect(ranked[0]?.rank).toBe("first hotspot");
+    expect(ranked[0]?.why).toEqual({
+      code: "closest-to-shared-ceiling",
+      refs: ["lease_writes_headroom", "keepalives_headroom"],
+    });
+    expect(ranked.slice(1).every((r) => r.rank === "next")).toBe(true);
+    // another unit, or another archetype, is never a rival
+    const apart = rankBottlenecks([row("a", 0.05), row("b", 0.9, { archetype: "I01" })], "I02");
+    expect(apart[0]?.bottleneck).toBe("a");
+    expect(apart[0]?.why?.code).toBe("dominant-first");
+    expect(apart[1]?.why?.code).toBe("supporting-first");
+  });
+
+  it("puts first the row the prompt's numbers sized", () => {
+    const stated = row("stated", undefined, { estimate: "x = a ≈ 1, with a = 5 ('5 leases')" });
+    const ranked = rankBottlenecks([row("first", undefined), stated], "I02");
+    expect(ranked[0]?.bottleneck).toBe("stated");
+    expect(ranked[0]?.why?.code).toBe("sized-by-prompt");
+  });
+
+  it("carries each bottleneck's load, its ceiling with source, and its share", () => {
+    const lock = design("Design a distributed lock service");
+    const hot = lock.bottlenecks[0];
+    expect(hot?.ceiling?.per).toBe("leader");
+    expect(hot?.ceiling?.source).toBe("assumed");
+    expect(hot?.ceiling?.share).toBeCloseTo(0.3, 2);
+    // the load is an even split of the total the ceiling divides
+    expect(hot?.load?.figure).toBe("writes_per_group");
+    expect(hot?.ceiling?.load).toBe("peak_lease_writes");
+    const pay = design("Design a payment system that charges cards exactly once");
+    expect(pay.bottlenecks[0]?.ceiling).toMatchObject({ per: "primary", input: "primary_writes_per_sec" });
+    const provider = pay.bottlenecks.find((b) => b.ceiling?.per === "account");
+    expect(provider?.ceiling?.share).toBeCloseTo(15, 5);
+    for (const d of [lock, pay])
+      for (const b of d.bottlenecks) {
+        expect(b.why, b.bottleneck).toBeDefined();
+        if (b.ceiling) expect(d.capacity.some((c) => c.id === b.ceiling?.figure)).toBe(true);
+      }
+  });
+});
