@@ -1034,3 +1034,30 @@ describe("failure questions are well-formed questions", () => {
     expect(asked.join(" ")).not.toMatch(/What if (stale read|deleted value)/);
   });
 });
+
+describe("stated numbers are said as stated, and a derived input with what it came from", () => {
+  it("says a stated rate in the prompt's words, then what the design adds to it, before the peak", () => {
+    const d = design("Design a URL shortener handling 100k redirects per second");
+    const peak = d.capacity.find((c) => c.id === "peak_requests_per_sec");
+    expect(peak?.quantity).toBe("peak requests");
+    const eight = writeScript(d, { minutes: 45 }).steps[7]?.text ?? "";
+    expect(eight).toContain(
+      "100 thousand redirects a second stated, plus about 10 thousand writes a second at a read-to-write ratio of 10, that's 110 thousand requests a second. At 110 thousand requests a second times a peak-to-average traffic ratio of 3, that's about 330 thousand requests a second.",
+    );
+    expect(eight).not.toMatch(/peak reads/);
+    const writes = writeScript(design("Design a URL shortener like bit.ly that handles 10000 writes per second."), {
+      minutes: 45,
+    });
+    expect(writes.steps[7]?.text).toContain(
+      "10 thousand writes a second stated, plus about 100 thousand reads a second",
+    );
+  });
+  it("never labels a rate by something its unit does not count", async () => {
+    const { countedLabelProblems } = await import("../src/knowledge/compile.js");
+    const model = { figures: [{ id: "peak_requests_per_sec", label: "peak reads", unit: "req/s" }] };
+    expect(countedLabelProblems([{ owner: "archetype I07", capacity: model }])).toEqual([
+      'archetype I07: capacity peak_requests_per_sec: the label "peak reads" says reads, but req/s counts requests',
+    ]);
+    expect(countedLabelProblems()).toEqual([]);
+  });
+});

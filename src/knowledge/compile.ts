@@ -75,7 +75,7 @@ export function compileKnowledge(): CompiledKnowledge {
     if (parsed.success) archetypes.push(parsed.data);
   }
   problems.push(...crossEntryProblems(archetypes));
-  problems.push(...unnamedConstantProblems());
+  problems.push(...unnamedConstantProblems(), ...countedLabelProblems());
   // The folders themselves, not the run-time tables: those read generated/parts.ts, which a new folder only
   // reaches once this step has written it.
   for (const b of ARCHETYPE_BUNDLES) problems.push(...topologyProblems(b.card.id, b.topology));
@@ -118,6 +118,33 @@ export function unnamedConstantProblems(
   }
   for (const f of features)
     for (const x of f.capacity?.figures ?? []) check(`feature ${f.id}: capacity ${x.id}`, x.expression);
+  return out;
+}
+
+/** What a rate's unit counts, as a label says it: "req/s" counts requests, "reads/s" reads, "writes/s" writes. */
+const COUNTED: Readonly<Record<string, string>> = { reads: "reads", writes: "writes", req: "requests" };
+
+/**
+ * A rate figure's label says what it counts: a label naming reads, writes or requests names what its unit
+ * counts ("peak reads" for requests_per_sec * peak_factor, which counts reads and writes, is a false label).
+ */
+export function countedLabelProblems(
+  models: readonly {
+    owner: string;
+    capacity?: { figures: readonly { id: string; label: string; unit: string }[] };
+  }[] = [
+    ...ARCHETYPE_BUNDLES.map((b) => ({ owner: `archetype ${b.card.id}`, capacity: b.capacity })),
+    ...FEATURES.map((f) => ({ owner: `feature ${f.id}`, capacity: f.capacity })),
+  ],
+): string[] {
+  const out: string[] = [];
+  for (const m of models)
+    for (const f of m.capacity?.figures ?? []) {
+      const counted = COUNTED[/^(\w+)\/s$/.exec(f.unit)?.[1] ?? ""];
+      const said = /\b(reads|writes|requests)\b/.exec(f.label.toLowerCase())?.[1];
+      if (counted && said && said !== counted)
+        out.push(`${m.owner}: capacity ${f.id}: the label "${f.label}" says ${said}, but ${f.unit} counts ${counted}`);
+    }
   return out;
 }
 

@@ -73,7 +73,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   {
     id: "read_write_ratio",
-    label: "reads per write",
+    label: "read-to-write ratio",
     unit: "x",
     assumed: 10,
     assumedBecause: "most keyed data is read about ten times for every write",

@@ -524,7 +524,11 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
   if (u === "B") return `${an(words)} of ${speakBytes(value)}`;
   if (u === "B/s") return `${an(words)} of ${speakBytes(value)} a second`;
   if (u === "x") return `${an(words)} of ${n}`;
-  if (rate?.[1]) return `${n} ${RATE_NOUNS[rate[1]] ?? rate[1]} a second`;
+  if (rate?.[1]) {
+    const noun = RATE_NOUNS[rate[1]] ?? rate[1];
+    // "1 operation a second", never "1 operations"
+    return `${n} ${value === 1 ? noun.replace(/s$/, "") : noun} a second`;
+  }
   if (/^[a-z]+s$/.test(u)) {
     const last = words.split(/\s+/).pop();
     // "series budgeted per ingester": a label that starts with its unit says what the count is of

@@ -1448,7 +1448,12 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
         // "30 thousand writes a second of lease renewals": a rate says what it counts when its unit does not
         const what = lowerFirst(speakable(fig.quantity)).trim();
         const unitNoun = /^(\w+)\/s$/.exec(fig.unit)?.[1];
-        const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
+        const named =
+          unitNoun &&
+          countWords(what) <= 3 &&
+          /s$/.test(what) &&
+          !what.endsWith(unitNoun) &&
+          !what.endsWith(RATE_WORDS[unitNoun] ?? unitNoun);
         return { text: named ? `${value} of ${what}` : value, compound: false };
       }
       const input = f.inputs.find((x) => x.name === id);
@@ -1598,7 +1603,12 @@ function resultSaid(f: Figure): string {
   const value = roundSaid(speakFigure(f.display));
   const what = lowerFirst(speakable(f.quantity)).trim();
   const unitNoun = /^(\w+)\/s$/.exec(f.unit)?.[1];
-  const named = unitNoun && countWords(what) <= 3 && /s$/.test(what) && !what.endsWith(unitNoun);
+  const named =
+    unitNoun &&
+    countWords(what) <= 3 &&
+    /s$/.test(what) &&
+    !what.endsWith(unitNoun) &&
+    !what.endsWith(RATE_WORDS[unitNoun] ?? unitNoun);
   return named ? `${value} of ${what}` : value;
 }
 
@@ -1617,11 +1627,49 @@ function derivedInputLine(d: Design, f: Figure, name: string): string | undefine
   const input = f.inputs.find((x) => x.name === name);
   const expr = input ? /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(input.because)?.[1] : undefined;
   if (!input || !expr) return undefined;
+  const onTop = statedPlusLine(f, input, expr);
+  if (onTop) return onTop;
   const said = formulaSaid(d, { ...f, formula: `${name} = ${expr}`, inputs: f.inputs.filter((x) => x !== input) });
   return said ? sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`) : undefined;
 }
 
 type Input = Figure["inputs"][number];
+
+/** A stated number as the prompt said it: "'100k redirects per second'" -> "100 thousand redirects a second". */
+function statedSaid(input: Input): string | undefined {
+  const quote = /^the prompt says '(.+)'$/.exec(input.because)?.[1];
+  if (!quote) return undefined;
+  // the number as a person says it (the input's own value), the words as the prompt wrote them
+  return quote
+    .replace(/\d[\d,.]*(?:\s*(?:k|m|b|thousand|million|billion)\b)?/i, speakNumber(input.value))
+    .replace(/\bper (?:second|sec)\b|\s*\/\s*s\b/i, " a second")
+    .replace(/\s+/g, " ");
+}
+
+/**
+ * A derived rate that is one stated rate plus what the design adds on top, said in that order: "100 thousand
+ * redirects a second stated, plus about 10 thousand writes a second at a read-to-write ratio of 10, that's
+ * 110 thousand requests a second". The stated number keeps the prompt's own words, and the part added is named
+ * by the derivation's reason ("the stated reads plus writes at the usual ratio").
+ */
+function statedPlusLine(f: Figure, input: Input, expr: string): string | undefined {
+  const names: string[] = expr.match(/[A-Za-z_]\w*/g) ?? [];
+  const stated = f.inputs.filter((x) => x.source === "stated" && names.includes(x.name));
+  const s = stated[0];
+  if (stated.length !== 1 || !s || !/\/s$/.test(s.unit ?? "") || !/\/s$/.test(input.unit ?? "")) return undefined;
+  const rest = input.value - s.value;
+  const why = /\(([^()]*)\)\s*$/.exec(input.because)?.[1] ?? "";
+  const added = /\bplus (\w+)/.exec(why)?.[1];
+  const said = statedSaid(s);
+  if (!added || !said || !(rest > s.value * 0.001)) return undefined;
+  const others = f.inputs
+    .filter((x) => x !== s && x !== input && names.includes(x.name))
+    .map((x) => quantity(x.value, x.name, x.unit));
+  const at = others.length > 0 ? ` at ${others.join(" and ")}` : "";
+  return sentence(
+    `${said} stated, plus about ${speakNumber(+rest.toPrecision(2))} ${added} a second${at}, that's ${quantity(input.value, input.name, input.unit)}`,
+  );
+}
 
 /**
  * Where an assumed input comes from, from its own reason: "I'm assuming 100 thousand leases, because a
@@ -1684,6 +1732,12 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   // the input the whole chain starts from is said as an assumption even in the short version, so an assumed
   // "50 thousand messages a second" is never heard as if the interviewer had given it
   lines.push(...core(driver));
+  // a figure the hottest number is built from says its own derived inputs first, each with what it came from
+  if (part)
+    for (const n of formulaNames(part)) {
+      const x = derivedInputLine(d, part, n);
+      if (x && !derived.includes(x)) lines.push(...core(x));
+    }
   if (part) lines.push(...core(chainLine(d, part)));
   for (const x of derived) lines.push(...core(x));
   const count = countReason(hot);

@@ -11,7 +11,7 @@ export const capacity: CapacityModel = {
     inp("nodes", 50, "a cache tier or CDN footprint of a few dozen sites or nodes"),
   ],
   figures: [
-    fig("peak_requests_per_sec", "peak reads", "peak", "requests_per_sec * peak_factor", "req/s"),
+    fig("peak_requests_per_sec", "peak requests", "peak", "requests_per_sec * peak_factor", "req/s"),
     fig(
       "origin_requests_per_sec",
       "requests that miss and reach the origin at peak",
