@@ -1444,17 +1444,7 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
     const name = (id: string): Said => {
       const fig = d.capacity.find((c) => c.id === id && c !== f);
       if (fig) {
-        const value = speakFigure(fig.display).replace(/^about /, "");
-        // "30 thousand writes a second of lease renewals": a rate says what it counts when its unit does not
-        const what = lowerFirst(speakable(fig.quantity)).trim();
-        const unitNoun = /^(\w+)\/s$/.exec(fig.unit)?.[1];
-        const named =
-          unitNoun &&
-          countWords(what) <= 3 &&
-          /s$/.test(what) &&
-          !what.endsWith(unitNoun) &&
-          !what.endsWith(RATE_WORDS[unitNoun] ?? unitNoun);
-        return { text: named ? `${value} of ${what}` : value, compound: false };
+        return { text: countedSaid(fig, speakFigure(fig.display).replace(/^about /, "")), compound: false };
       }
       const input = f.inputs.find((x) => x.name === id);
       if (!input) {
@@ -1600,7 +1590,14 @@ function roundSaid(said: string): string {
 
 /** A figure said as the result of a chain: "about 30 thousand writes a second of lease renewals", "19 groups". */
 function resultSaid(f: Figure): string {
-  const value = roundSaid(speakFigure(f.display));
+  return countedSaid(f, roundSaid(speakFigure(f.display)));
+}
+
+/**
+ * A rate's value with what it counts when its unit does not say it: "30 thousand writes a second of lease
+ * renewals", but "330 thousand requests a second", never "… of peak requests".
+ */
+function countedSaid(f: Figure, value: string): string {
   const what = lowerFirst(speakable(f.quantity)).trim();
   const unitNoun = /^(\w+)\/s$/.exec(f.unit)?.[1];
   const named =
