@@ -41,6 +41,17 @@ describe("the launcher's code cache", () => {
     expect(JSON.parse(expected.stdout).prompt).toBe("Design a distributed lock service");
   });
 
+  it("is used by a batch too, which derives designs under the same V8 flags as the run that wrote it", () => {
+    const r = spawnSync(process.execPath, [join(copy, "bin", "mechsd"), "design", "--format", "jsonl"], {
+      encoding: "utf8",
+      input: "Design a distributed lock service\n",
+      env: { ...process.env, MECHSD_DEBUG_CACHE: "1" },
+    });
+    expect(r.status).toBe(0);
+    expect(/code cache \S+: (\w+)/.exec(r.stderr)?.[1]).toBe("used");
+    expect(JSON.parse(r.stdout).prompt).toBe("Design a distributed lock service");
+  });
+
   it("is refused by V8 when it is not a cache, and the answer is the same", () => {
     const stamp = readFileSync(DESIGN_CACHE).subarray(0, readFileSync(DESIGN_CACHE).indexOf(10) + 1);
     writeFileSync(DESIGN_CACHE, Buffer.concat([stamp, Buffer.alloc(4096, 7)]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../src/cli/program.js";
-import { COMMANDS, type CommandSpec, type Opts, quickParse } from "../src/cli/spec.js";
+import { asksVersion, COMMANDS, type CommandSpec, type Opts, quickParse, VERSION } from "../src/cli/spec.js";
 
 /** What commander hands each command for a command line, read from the same table. */
 async function viaCommander(argv: string[]): Promise<{ name: string; args: readonly string[]; opts: Opts }> {
@@ -58,6 +58,19 @@ describe("the CLI's command table", () => {
         await viaCommander(argv),
       );
     }
+  });
+
+  it("answers the version alone as commander would, and leaves it to commander in any other form", async () => {
+    let printed = "";
+    const program = buildProgram(COMMANDS).configureOutput({ writeOut: (s) => (printed += s) });
+    for (const flag of ["--version", "-V"]) {
+      expect(asksVersion([flag]), flag).toBe(true);
+      printed = "";
+      await expect(program.parseAsync(["node", "mechsd", flag])).rejects.toThrow(VERSION);
+      expect(printed).toBe(`${VERSION}\n`);
+    }
+    for (const argv of [[], ["--version", "x"], ["design", "--version"], ["--versions"], ["-v"]])
+      expect(asksVersion(argv), argv.join(" ")).toBe(false);
   });
 
   it("leaves help, version, `--` and every unusual form to commander", () => {

@@ -68,6 +68,29 @@ describe("kept answers never depend on what came before", () => {
   }, 60_000);
 });
 
+describe("a read-only design shares kept values, and what the CLI prints never changes them", () => {
+  it("prints the same JSON, script and document as a design with its own copies, for designs derived before and after", async () => {
+    const engine = await freshEngine();
+    const { withScript } = await import("../src/render/script/index.js");
+    const { designBlocks } = await import("../src/render/design-doc.js");
+    const { toMarkdown } = await import("../src/render/doc.js");
+    const printed = (d: import("../src/engine/design/design.js").Design) =>
+      `${JSON.stringify(withScript(d))}\n${toMarkdown(designBlocks(d))}`;
+    const cases: [string, string[]][] = [
+      ...PROMPTS.slice(0, 30).map((p): [string, string[]] => [p, []]),
+      ...PROMPTS.slice(0, 6).map((p, i): [string, string[]] => [p, OVERRIDES[i % OVERRIDES.length] ?? []]),
+    ];
+    // twice over: on the second pass every value is kept (and frozen by the guard, so a printer that changed one throws)
+    for (let pass = 0; pass < 2; pass++)
+      for (const [p, o] of cases) {
+        const own = engine.deriveDesign(p, o);
+        const shared = engine.deriveDesign(p, o, { readOnly: true });
+        if (!own.ok || !shared.ok) throw new Error(`${p}: not derived`);
+        expect(printed(shared.design), `${p} ${o.join(" ")}`).toBe(printed(own.design));
+      }
+  }, 120_000);
+});
+
 describe("a kept deriver reads the prompt only through its facts", () => {
   const base = { category: "Derived", rule: "test" } as const;
   const prompt = { ...base, field: "prompt", reads: [], derive: (_f: unknown, i: { prompt: string }) => i.prompt };

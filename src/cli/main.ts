@@ -1,10 +1,15 @@
 import { UserError } from "./errors.js";
-import { COMMANDS, quickParse } from "./spec.js";
+import { writeOut } from "./output.js";
+import { asksVersion, COMMANDS, quickParse, VERSION } from "./spec.js";
 
 async function main(argv: string[]): Promise<number> {
   try {
     // A plain invocation runs straight from the command table; help, version, errors and every other
     // form go through commander, loaded only then.
+    if (asksVersion(argv.slice(2))) {
+      writeOut(`${VERSION}\n`);
+      return 0;
+    }
     const quick = quickParse(argv.slice(2), COMMANDS);
     if (quick) await quick.command.run(quick.args, quick.opts);
     else await (await import("./program.js")).buildProgram(COMMANDS).parseAsync(argv);

@@ -1,6 +1,5 @@
 import { Command } from "commander";
-import pkg from "../../package.json" with { type: "json" };
-import type { CommandSpec } from "./spec.js";
+import { type CommandSpec, VERSION, VERSION_FLAGS } from "./spec.js";
 
 /** The commander program for the command table: help, version, errors and every form of the options. */
 export function buildProgram(commands: readonly CommandSpec[]): Command {
@@ -8,7 +7,7 @@ export function buildProgram(commands: readonly CommandSpec[]): Command {
   program
     .name("mechsd")
     .description("Mechanical infrastructure system design: a prompt in, a complete explained design out.")
-    .version(pkg.version, "-V, --version", "print the version")
+    .version(VERSION, VERSION_FLAGS.join(", "), "print the version")
     .helpOption("-h, --help", "show help")
     .showHelpAfterError("(run 'mechsd --help' for usage)")
     .exitOverride()

@@ -1,4 +1,13 @@
+import pkg from "../../package.json" with { type: "json" };
 import { ARCHETYPE_IDS } from "../knowledge/generated/ids.js";
+
+/** The version, and the flags that print it: commander registers them (program.ts) for every form. */
+export const VERSION = pkg.version;
+export const VERSION_FLAGS = ["-V", "--version"] as const;
+
+/** `mechsd --version` alone, answered without loading commander (which also loads child processes and streams). */
+export const asksVersion = (argv: readonly string[]): boolean =>
+  argv.length === 1 && (VERSION_FLAGS as readonly string[]).includes(argv[0] as string);
 
 /**
  * The CLI's commands as data: commander builds its program from this table (program.ts), and the

@@ -123,15 +123,29 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
   };
 }
 
+export interface DeriveOptions {
+  /**
+   * The caller only reads the design (prints or serialises it at once) and never changes it: its fields may then
+   * be the kept values other designs share, not copies of them, which saves a batch a copy of every kept field
+   * per line. A caller that changes such a design would change the designs after it.
+   */
+  readOnly?: boolean;
+}
+
 /** Derives the complete, explained design for a prompt; overrides are `key=value` strings. */
-export function deriveDesign(prompt: string, overrides: readonly string[] = []): DesignResult {
+export function deriveDesign(
+  prompt: string,
+  overrides: readonly string[] = [],
+  opts: DeriveOptions = {},
+): DesignResult {
   const checked = checkPrompt(prompt);
   if (!checked.ok) return { ok: false, error: checked.error };
   const parsed = parseOverrides(overrides);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { fields, trace, shared } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
   const assembled = assemble(fields, trace, overrides);
-  const design = ownDesign(assembled, shared);
+  // assembled is this design's own object; only the field values in it may be shared
+  const design = opts.readOnly ? assembled : ownDesign(assembled, shared);
   design.coherence = coherenceOf(assembled, fields);
   return { ok: true, design };
 }

@@ -302,7 +302,7 @@ interface Indexed {
   ids: readonly string[];
   bias: Float64Array;
   /** stem → (class position, weight) pairs, so a prompt's stem costs one lookup. */
-  words: Map<string, [number, number][]>;
+  words: { get(stem: string): [number, number][] | undefined };
 }
 const indexes = new WeakMap<object, Indexed>();
 
@@ -310,16 +310,104 @@ const indexes = new WeakMap<object, Indexed>();
 function indexed<K extends string>(table: LearnedTable<K>, ids: readonly K[]): Indexed {
   const known = indexes.get(table);
   if (known && known.ids.length === ids.length && known.ids.every((id, k) => ids[k] === id)) return known;
-  const words = new Map<string, [number, number][]>();
-  for (const [stem, ws] of Object.entries(table.words) as [string, Readonly<Partial<Record<K, number>>>][]) {
+  const pairsOf = (ws: Readonly<Partial<Record<K, number>>>): [number, number][] => {
     const pairs: [number, number][] = [];
     ids.forEach((id, k) => {
       const v = ws[id];
       if (v !== undefined) pairs.push([k, v]);
     });
-    if (pairs.length > 0) words.set(stem, pairs);
+    return pairs;
+  };
+  const text = packedText.get(table);
+  let words: Indexed["words"];
+  if (text !== undefined) words = packedLookup(text, pairsOf);
+  else {
+    const map = new Map<string, [number, number][]>();
+    for (const [stem, ws] of Object.entries(table.words) as [string, Readonly<Partial<Record<K, number>>>][]) {
+      const pairs = pairsOf(ws);
+      if (pairs.length > 0) map.set(stem, pairs);
+    }
+    words = map;
   }
   const built = { ids: [...ids], bias: Float64Array.from(ids, (id) => table.bias[id] ?? 0), words };
   indexes.set(table, built);
   return built;
+}
+
+/**
+ * The generated tables' words as packed text (packLearnedWords): `{"stem":{"I02":0.4,…},…}`, one entry per stem
+ * in ascending order. A prompt reads a few dozen of its thousands of stems, so a command that recognises one
+ * prompt finds each by bisection in the text instead of parsing the whole table (which took a short-lived
+ * CLI run's largest single piece of start-up).
+ */
+const packedText = new WeakMap<object, string>();
+
+/** Stems looked up in a packed table are remembered, up to this many misses (then forgotten at once). */
+const MAX_REMEMBERED_MISSES = 4096;
+
+/** A stem packed text cannot hold: its braces, quotes or backslashes would be taken for the text's own, and JSON forbids control characters. */
+const unpackable = (stem: string): boolean => /[{}"\\]/.test(stem) || [...stem].some((c) => c < " ");
+
+/** Packs a table's words as text bisected by stem (the generator's side of packedLearnedTable). */
+export function packLearnedWords<K extends string>(words: LearnedTable<K>["words"]): string {
+  const stems = Object.keys(words).sort();
+  for (const s of stems) if (unpackable(s)) throw new Error(`the learned stem ${JSON.stringify(s)} cannot be packed`);
+  return `{${stems.map((s) => `"${s}":${JSON.stringify(words[s])}`).join(",")}}`;
+}
+
+/**
+ * A learned table whose words stay packed text until a tool reads `words` whole (then parsed once); recognition
+ * looks a stem up in the text without parsing the rest.
+ */
+export function packedLearnedTable<K extends string>(bias: LearnedTable<K>["bias"], text: string): LearnedTable<K> {
+  let words: LearnedTable<K>["words"] | undefined;
+  const table: LearnedTable<K> = {
+    bias,
+    get words() {
+      words ??= JSON.parse(text) as LearnedTable<K>["words"];
+      return words;
+    },
+  };
+  packedText.set(table, text);
+  return table;
+}
+
+/** A stem's entry in packed text, by bisection over its ascending entries (each `"stem":{…}`, joined by commas). */
+function findPacked(text: string, stem: string): string | undefined {
+  let lo = 1;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const before = text.lastIndexOf("},", mid - 1);
+    const start = before < lo ? lo : before + 2;
+    const keyEnd = text.indexOf('":', start);
+    const end = text.indexOf("}", keyEnd) + 1;
+    const key = text.slice(start + 1, keyEnd);
+    if (key === stem) return text.slice(keyEnd + 2, end);
+    if (stem < key) hi = start - 1;
+    else lo = end + 1;
+  }
+  return undefined;
+}
+
+function packedLookup<K extends string>(
+  text: string,
+  pairsOf: (ws: Readonly<Partial<Record<K, number>>>) => [number, number][],
+): Indexed["words"] {
+  const found = new Map<string, [number, number][] | undefined>();
+  let misses = 0;
+  return {
+    get(stem) {
+      if (found.has(stem)) return found.get(stem);
+      const entry = findPacked(text, stem);
+      const pairs = entry === undefined ? undefined : pairsOf(JSON.parse(entry));
+      const kept = pairs && pairs.length > 0 ? pairs : undefined;
+      if (kept === undefined && ++misses > MAX_REMEMBERED_MISSES) {
+        for (const [s, p] of found) if (p === undefined) found.delete(s);
+        misses = 1;
+      }
+      found.set(stem, kept);
+      return kept;
+    },
+  };
 }
