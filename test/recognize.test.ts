@@ -751,3 +751,70 @@ describe("which archetype leads when two speak", () => {
     expect(laterAskHead("Design a cache. Build the eviction policy too.").size).toBe(0);
   });
 });
+
+describe("recognition: product asks that set a layer aside, turn to one, or demand a bound (tenth round)", () => {
+  const kb = recognitionKnowledge();
+  const hand = (p: string) => recognize(p, kb, { learnedBranch: NO_LEARNED_BRANCH });
+
+  it("hears 'is not what I'm asking about' and 'we already run' as setting a layer aside", () => {
+    const asked = hand(
+      "Design a birdwatching app where members log sightings and share photos; the CDN is not what I'm asking about.",
+    );
+    expect(asked.branch.kind).toBe("product");
+    expect(asked.branch.evidence[0]).toContain("sets a part aside ('is not what i'm asking'");
+    const run = hand(
+      "Design a potluck planner app; we already run a queue for the invites, so focus on the sign-up screens.",
+    );
+    expect(run.branch.kind).toBe("product");
+    expect(run.branch.evidence[0]).toContain("'we already run'");
+  });
+
+  it("hears a stated interest as an explicit turn to one part", () => {
+    const got = hand(
+      "Design a pizza ordering app; I'm most interested in how you keep the menu cache fresh across regions.",
+    );
+    expect(got.branch.kind).toBe("mixed");
+    expect(got.branch.evidence.join(" ")).toContain("'most interested in'");
+  });
+
+  it("hears a negation and, after a product noun, a bound in time as demands", () => {
+    const calm = hand(
+      "Design a flash sale app where shoppers wait in a virtual queue so the payment page is not overwhelmed.",
+    );
+    expect(calm.branch.kind).toBe("mixed");
+    expect(calm.branch.evidence[0]).toContain("demands ('is not') a requirement of I08");
+    const bound = hand("Design a recipe app whose search finds a newly added recipe within five seconds.");
+    expect(bound.branch.kind).toBe("mixed");
+    expect(bound.branch.evidence[0]).toContain("demands ('within five seconds') a requirement of I06");
+    // No product noun ends the head: the bound states a requirement about listings.
+    expect(hand("Make newly posted listings findable by keyword within ten seconds.").branch.kind).toBe("infra");
+  });
+
+  it("reads an order of arrival and a first-to-accept rule as requirements", () => {
+    const ordered = classify(
+      "Design a bingo game where every player's claim is handled in the order it reached the server.",
+    );
+    const i05 = ordered.archetypes.find((a) => a.id === "I05");
+    expect(i05?.evidence.join(" ")).toContain("handled in arrival order");
+    const first = hand(
+      "Design a parcel pickup app where each job is offered to couriers and only the first courier to accept gets it.",
+    );
+    expect(first.branch.kind).toBe("mixed");
+    expect(first.archetypes[0]?.id).toBe("I02");
+    expect(first.archetypes[0]?.evidence.join(" ")).toContain("the first to take it keeps it");
+  });
+
+  it("reads a product head whose modifier names a requirement's archetype as mixed, not a modifier spanning the noun", () => {
+    const shared = hand(
+      "Design a collaborative floor-plan app where several architects move the same walls at once and all see one plan.",
+    );
+    expect(shared.branch.kind).toBe("mixed");
+    expect(shared.branch.evidence[0]).toContain("'collaborative' before it only says what kind");
+    expect(shared.archetypes[0]?.id).toBe("I13");
+    // 'sign' with 'app' reads as a published artifact across the head noun, which is no modifier of it.
+    expect(
+      hand("Design a volunteer shift sign-up app for a food bank, with shift swaps and hour totals per volunteer.")
+        .branch.evidence[0],
+    ).not.toContain("only says what kind");
+  });
+});

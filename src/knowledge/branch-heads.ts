@@ -14,6 +14,7 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   "marketplace",
   "game",
   "portal",
+  "product",
 ];
 
 /** Words that demand a property rather than list a feature (matched as whole words, lower-cased). */
@@ -42,6 +43,23 @@ export const DEMAND_WORDS: readonly string[] = [
   "at a time",
   "at once",
   "each other's",
+  // A negation the product must keep is a demand, not a feature: "so checkout is not overwhelmed", "only the first
+  // driver to accept gets it".
+  "is not",
+  "are not",
+  "isn't",
+  "aren't",
+  "only the first",
+];
+
+/**
+ * A bound in time a product must meet ("finds any note within a second of saving it"): a demand only when the head
+ * ends on a product noun, since "Make new listings findable within ten seconds" states a requirement about listings
+ * and asks for no product. Regular expressions over the lower-cased prompt.
+ */
+export const TIME_BOUND_DEMANDS: readonly RegExp[] = [
+  /\bwithin (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
+  /\bwithin seconds\b/,
 ];
 
 /**
@@ -56,4 +74,7 @@ export const DISMISSALS: readonly RegExp[] = [
   /\b(?:take|taken|treat|treated) [^.;:]{0,20}\bas given\b/,
   /\bnot the (?:interesting|important|focus|hard)\b/,
   /\bout of scope\b/,
+  // "the cache is not what I'm asking about", "we already have a queue for the emails"
+  /\b(?:is not|isn't|are not|aren't) what (?:i'm|i am|we're|we are) (?:asking|after|interested|looking)\b/,
+  /\b(?:we|you|they) already (?:have|run|use|operate)\b/,
 ];

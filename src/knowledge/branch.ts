@@ -549,6 +549,13 @@ export const FOCUS_CUES: readonly FocusCue[] = [
   { text: "going deep on", explicit: true },
   { text: "the interesting part is", explicit: true },
   { text: "the hard part is", explicit: true },
+  // a stated interest is a turn too: "I'm most interested in how you keep track of which couriers are online"
+  { text: "most interested in", explicit: true },
+  { text: "mainly interested in", explicit: true },
+  { text: "especially interested in", explicit: true },
+  { text: "i care most about", explicit: true },
+  { text: "what i care about is", explicit: true },
+  { text: "the part i care about", explicit: true },
   { text: "and its" },
   { text: "with its" },
   { text: "in particular the" },

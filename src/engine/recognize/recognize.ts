@@ -1,4 +1,4 @@
-import { DEMAND_WORDS, DISMISSALS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
+import { DEMAND_WORDS, DISMISSALS, PRODUCT_HEAD_NOUNS, TIME_BOUND_DEMANDS } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
@@ -60,6 +60,8 @@ const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
 const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
+/** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
+const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful)$/;
 const DEMANDED = 0.6; // a stated requirement this strong, in demanding words, makes a product ask mixed
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -494,7 +496,11 @@ export function recognize(
   // "Design a doctor appointment app where two patients can never book the same slot": the head asks for a
   // product (it ends on a product word, or a product signal stands in it), no component is named there, and the
   // body demands an infrastructure requirement strongly ("must", "never", "exactly", …): both carry weight.
-  const demand = DEMANDS.exec(lower)?.[0];
+  const demand =
+    DEMANDS.exec(lower)?.[0] ??
+    (productHead !== undefined
+      ? TIME_BOUND_DEMANDS.map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
+      : undefined);
   const componentNamed = headNamed || raw.some((r) => r.named);
   if (
     kind !== "mixed" &&
@@ -508,6 +514,31 @@ export function recognize(
   ) {
     branchEvidence.unshift(
       `the prompt asks for a product (${productHead ?? "product words in its head"}) and demands ('${demand}') a requirement of ${lead.archetype.id} strongly, so both carry weight`,
+    );
+    kind = "mixed";
+  }
+  // "Design a collaborative whiteboard app where several people draw on the same board at once": the head ends on a
+  // product word, so what it names before that word ("collaborative") only says what kind of product is asked for;
+  // with a requirement stated in the body the product and the requirement both carry weight.
+  const headNounAt = headNoun === undefined ? -1 : tokens.indexOf(headNoun);
+  // Only a describing word ("collaborative", "shared", "distributed") is a modifier; a component's name before the
+  // noun ("a rate limiter app") names what is built.
+  const headModifier = lead?.hits.find(
+    (h) =>
+      !h.signal.concept && h.covers.every((i) => isHead(i) && i < headNounAt && DESCRIBING.test(tokens[i]?.raw ?? "")),
+  );
+  if (
+    kind === "infra" &&
+    asksToBuild &&
+    later.size === 0 &&
+    productHead !== undefined &&
+    headModifier !== undefined &&
+    statedInfra &&
+    lead !== undefined &&
+    lead.plain >= DEMANDED
+  ) {
+    branchEvidence.unshift(
+      `the head asks for a product (${productHead}); '${headModifier.quoted}' before it only says what kind, and the body states a requirement of ${lead.archetype.id}, so both carry weight`,
     );
     kind = "mixed";
   }

@@ -151,6 +151,21 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     phrases: ["race condition", "two try simultaneously", "both win", "hold expires"],
   },
   {
+    rule: "the first to take it keeps it",
+    why: "several actors are offered one thing and only the first to accept or grab it may have it, which is an exclusive claim won by the first",
+    targets: [{ id: "I02", weight: 0.8 }],
+    phrases: [
+      "first accept gets",
+      "first accepts gets",
+      "first accept wins",
+      "first claim gets",
+      "first claim wins",
+      "first grab gets",
+      "grabs first wins",
+      "first respond gets",
+    ],
+  },
+  {
     rule: "bytes brought closer to readers",
     why: "readers far from where content is stored wait on distance, which a cached copy near them removes",
     targets: [{ id: "I07", weight: 0.8 }],
