@@ -11,7 +11,7 @@ import {
   learnedShares,
 } from "../../knowledge/signals/learned.js";
 import { compositionRole } from "../composition.js";
-import { ASKS_TO_BUILD, branchMarks, laterAskHead } from "./branch-learned.js";
+import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
@@ -280,7 +280,10 @@ export function recognize(
   const asksForThing = later.size > 0 || ASKS_TO_BUILD.test(prompt.toLowerCase());
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
-  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
+  // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
+  const askAt = openingAskAt(prompt);
+  const notAsk = (h: Hit) => askAt.size === 0 || !h.covers.some((i) => askAt.has(tokens[i]?.at ?? -1));
+  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb);
 
   const spans = callerSpans(
     [...sorted.byArchetype.values()].flat(),

@@ -861,6 +861,11 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "sequence submitted",
     "sequence sent",
     "turn order",
+    "turn sequence",
+    "order joined",
+    "order they joined",
+    "sequence joined",
+    "sequence they joined",
     "first come first served",
   ],
   // what a product does with each item in that order
@@ -875,6 +880,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "settled",
     "shown",
     "played",
+    "seated",
+    "admitted",
+    "boarded",
   ],
   noLoss: [
     "nothing lost",
@@ -2290,7 +2298,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     rule: "handled in arrival order",
     why: "items must be processed in the order they came in, one after another, which is an append log read in order",
     families: ["handledIn", "arrivalOrder"],
-    targets: [{ id: "I05", weight: 0.7 }],
+    targets: [{ id: "I05", weight: 0.75 }],
     window: 6,
   },
   {
