@@ -75,7 +75,7 @@ export const DISMISSALS: readonly RegExp[] = [
   /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|focus|discuss|cover|detail|design|worry|spend time|bother)\b/,
   /\b(?:ignore|skip|set aside) (?:the|any|all)\b/,
   /\bleave [^.;:]{1,40}\bout\b/,
-  /\b(?:take|taken|treat|treated) [^.;:]{0,20}\bas (?:given|plumbing|solved|a black box|black boxes)\b/,
+  /\b(?:take|taken|treat|treated) [^.;:]{0,40}\bas (?:given|plumbing|solved|a black box|black boxes)\b/,
   // "Assume the usual load balancer, cache and database"
   /\bassume (?:the usual|a standard|the standard|standard|an existing|the existing|existing)\b/,
   /\bnot the (?:interesting|important|focus|hard)\b/,

@@ -62,7 +62,7 @@ const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
 const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
 /** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
 const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful)$/;
-const DEMANDED = 0.6; // a stated requirement this strong, in demanding words, makes a product ask mixed
+const DEMANDED = 0.55; // a stated requirement this strong, in demanding words, makes a product ask mixed
 
 const round = (x: number) => Math.round(x * 100) / 100;
 /** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
@@ -410,6 +410,10 @@ export function recognize(
   // A statement that asks for nothing to be built, in words the learned model reads clearly as one archetype's
   // requirement ("Hand out order numbers that never clash …"), is about that requirement, not a product.
   const stating = [...learned.values()].find((l) => l.share >= STATED_LEARNED_SHARE);
+  // The head's last word, and whether it names a product ("Design a podcast app …") rather than a component.
+  const headNoun = [...tokens].reverse().find((t) => t.head);
+  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
+  const componentNamed = headNamed || raw.some((r) => r.named);
   const branchEvidence: string[] = [];
   let kind: BranchKind;
   const infraPresent = infraScore >= BRANCH_PRESENT;
@@ -473,6 +477,14 @@ export function recognize(
   } else if (headInfra && !headProduct) {
     kind = "infra";
     branchEvidence.push("the prompt asks for an infrastructure component; product words only give its context");
+  } else if (Math.abs(infraScore - productScore) <= BRANCH_MARGIN && productHead !== undefined && !componentNamed) {
+    // "Design a dental practice app where patients book cleanings and pay their bill": the head asks for a product
+    // and names no component, so close scores mean the infrastructure words describe its parts (a demand in the
+    // body can still make it mixed below).
+    kind = "product";
+    branchEvidence.push(
+      `the prompt asks for a product (${productHead}) and names no component; its infrastructure words are about as strong as its product words, so they describe parts of it`,
+    );
   } else if (Math.abs(infraScore - productScore) <= BRANCH_MARGIN) {
     kind = "mixed";
     branchEvidence.push("both an infrastructure component and a product workflow are asked for");
@@ -487,8 +499,6 @@ export function recognize(
     (h) => h.signal.kind === "system" && !owners.includes(h) && h.covers.every(isHead),
   );
   // The same holds for a head that ends on a product word ("Design a podcast app, but go deep on the CDN …").
-  const headNoun = [...tokens].reverse().find((t) => t.head);
-  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
   const wholeProduct = namedInHead?.quoted ?? (focus?.explicit ? productHead?.slice(1, -1) : undefined);
   if (kind === "infra" && asksToBuild && wholeProduct !== undefined && focus && infraScore >= focusLeast) {
     kind = "mixed";
@@ -504,7 +514,6 @@ export function recognize(
     (productHead !== undefined
       ? TIME_BOUND_DEMANDS.map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
       : undefined);
-  const componentNamed = headNamed || raw.some((r) => r.named);
   if (
     kind !== "mixed" &&
     asksToBuild &&
@@ -526,9 +535,8 @@ export function recognize(
   const headNounAt = headNoun === undefined ? -1 : tokens.indexOf(headNoun);
   // Only a describing word ("collaborative", "shared", "distributed") is a modifier; a component's name before the
   // noun ("a rate limiter app") names what is built.
-  const headModifier = lead?.hits.find(
-    (h) =>
-      !h.signal.concept && h.covers.every((i) => isHead(i) && i < headNounAt && DESCRIBING.test(tokens[i]?.raw ?? "")),
+  const headModifier = lead?.hits.find((h) =>
+    h.covers.every((i) => isHead(i) && i < headNounAt && DESCRIBING.test(tokens[i]?.raw ?? "")),
   );
   if (
     kind === "infra" &&
