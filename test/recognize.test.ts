@@ -7,6 +7,7 @@ import { compileCombinations, matchCombinations } from "../src/engine/recognize/
 import { classify, recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { recognize } from "../src/engine/recognize/recognize.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
+import { DISMISSALS } from "../src/knowledge/branch-heads.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/generated/ids.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../src/knowledge/generated/learned-words.js";
 import { NUMBER_WORDS } from "../src/knowledge/lexicon.js";
@@ -631,8 +632,8 @@ describe("recognition: the branch model fitted to labelled branches", () => {
 
   it("reads a product app with infra-sounding words as product, and an app asked of as a question too", () => {
     const bills = "Design an app where roommates split shared bills and settle up.";
-    // 'bills' reads as billing, so the hand-written rules alone call it infra.
-    expect(recognize(bills, kb, { learnedBranch: NO_LEARNED_BRANCH }).branch.kind).toBe("infra");
+    // 'bills' reads as billing; the hand-written rules read the product head's feature list as product too.
+    expect(recognize(bills, kb, { learnedBranch: NO_LEARNED_BRANCH }).branch.kind).toBe("product");
     expect(classify(bills).branch.kind).toBe("product");
     expect(classify(bills).branch.evidence[0]).toContain("'app'");
     const asked = "How would you design an app for a running club where members log runs and cheer each other on?";
@@ -864,5 +865,45 @@ describe("recognition: the ask's own words, layers taken as given, close scores 
     const held = hand("Design a campsite booking app where a pitch can be held by only one family while they pay.");
     expect(held.branch.kind).toBe("mixed");
     expect(held.branch.evidence[0]).toContain("demands ('only one') a requirement of I02");
+  });
+});
+
+describe("recognition: a product head's feature list, more turns, contention as a demand (tenth round)", () => {
+  const kb = recognitionKnowledge();
+  const hand = (p: string) => recognize(p, kb, { learnedBranch: NO_LEARNED_BRANCH });
+
+  it("reads a product head that names no component, turns nowhere and demands nothing as product", () => {
+    const listed = hand(
+      "Design a yoga retreat site: guests pick a date, get a reminder the day before and leave a review afterwards.",
+    );
+    expect(listed.branch.kind).toBe("product");
+    expect(listed.branch.evidence[0]).toContain("neither turns to a part nor states a requirement in demanding words");
+    // A demand in the body keeps it mixed.
+    const demanded = hand(
+      "Design a concert seating app whose seat counts stay accurate when thousands of fans book the front rows at the same moment.",
+    );
+    expect(demanded.branch.kind).toBe("mixed");
+    expect(demanded.branch.evidence[0]).toContain("demands ('at the same moment')");
+  });
+
+  it("hears another team's problem and not obsessing as setting a layer aside", () => {
+    const said = (p: string) => DISMISSALS.some((d) => d.test(p));
+    expect(said("the payment api times out now and then, but that another team problem.")).toBe(true);
+    expect(said("rides should feel instant but don't obsess over the cache.")).toBe(true);
+    expect(said("the team reviews each problem.")).toBe(false);
+  });
+
+  it("hears digging into a part and wanting to see how as turns, and a silent disconnect as liveness", () => {
+    const dig = hand(
+      "Design a car wash booking app; the piece I want to dig into is how each wash bay's status stays current when a bay loses connectivity.",
+    );
+    expect(dig.branch.kind).toBe("mixed");
+    expect(dig.branch.evidence[0]).toContain("'dig into'");
+    const seen = hand(
+      "Design a help desk site; what I really want to see is how you notice when an operator's laptop has silently disconnected.",
+    );
+    expect(seen.branch.kind).toBe("mixed");
+    expect(seen.archetypes[0]?.id).toBe("I10");
+    expect(seen.archetypes[0]?.evidence.join(" ")).toContain("liveness");
   });
 });

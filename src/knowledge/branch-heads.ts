@@ -51,6 +51,14 @@ export const DEMAND_WORDS: readonly string[] = [
   "aren't",
   "only the first",
   "only one",
+  // contention the product must survive: "when hundreds of members book the last spots at the same moment"
+  "at the same moment",
+  "at the same time",
+  "at the same second",
+  "at the same instant",
+  "simultaneously",
+  "concurrently",
+  "unique",
   "cannot",
   "can't",
   "can not",
@@ -72,7 +80,10 @@ export const TIME_BOUND_DEMANDS: readonly RegExp[] = [
  * asks about, so such a cue counts against reading a product ask as mixed. Matched on the lower-cased prompt.
  */
 export const DISMISSALS: readonly RegExp[] = [
-  /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|focus|discuss|cover|detail|design|worry|spend time|bother)\b/,
+  /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|focus|discuss|cover|detail|design|worry|spend time|bother|obsess|sweat|fuss)\b/,
+  // "the menu API is slow sometimes, but that's a separate team's problem" (possessive 's is dropped before matching)
+  /\b(?:separate|another|other|different) teams? (?:problem|concern|job)\b/,
+  /\bsomeone else (?:problem|concern|job)\b/,
   /\b(?:ignore|skip|set aside) (?:the|any|all)\b/,
   /\bleave [^.;:]{1,40}\bout\b/,
   /\b(?:take|taken|treat|treated) [^.;:]{0,40}\bas (?:given|plumbing|solved|a black box|black boxes)\b/,

@@ -568,6 +568,23 @@ export function recognize(
     );
     kind = "product";
   }
+  // "Design a blood donation site: donors pick a time slot and get a reminder": the head asks for a product and names
+  // no component, and the body neither turns to a part nor demands a requirement, so its infrastructure words list
+  // the product's features.
+  if (
+    kind === "infra" &&
+    asksToBuild &&
+    later.size === 0 &&
+    productHead !== undefined &&
+    !componentNamed &&
+    focus === undefined &&
+    demand === undefined
+  ) {
+    branchEvidence.unshift(
+      `the prompt asks for a product (${productHead}), names no component, and neither turns to a part nor states a requirement in demanding words, so its infrastructure words list its features`,
+    );
+    kind = "product";
+  }
   // The branch model fitted to labelled prompts' branches reads the prompt's words and marks (an opening ask, the
   // words of its head) together. The hand-written rules are tuned on far more infrastructure prompts than product
   // ones, so the model only moves a reading away from infrastructure: an infra reading it finds clearly product or

@@ -870,6 +870,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "treat rest as unavailable",
       "treat as unavailable",
       "reported in last",
+      "silently disconnected",
+      "has disconnected",
+      "notice disconnected",
+      "lost connection",
+      "lose connectivity",
+      "loses connectivity",
     ],
   },
   {
@@ -1222,6 +1228,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "throwing errors",
       "starts throwing errors",
       "error spikes",
+      // readings kept by time and drawn for people: "location pings stored and charted, keeping a month of history"
+      "stored charted",
+      "pings charted",
+      "readings charted",
+      "month history",
+      "year history",
     ],
   },
   {
