@@ -907,3 +907,30 @@ describe("recognition: a product head's feature list, more turns, contention as 
     expect(seen.archetypes[0]?.evidence.join(" ")).toContain("liveness");
   });
 });
+
+describe("recognition: work under way as an ask, a taken thing stays taken (tenth round)", () => {
+  const kb = recognitionKnowledge();
+  const hand = (p: string) => recognize(p, kb, { learnedBranch: NO_LEARNED_BRANCH });
+
+  it("hears 'we're building …' as an ask, so its product words are not a statement of requirements", () => {
+    const p =
+      "We're building a board game cafe app: table bookings, a game library and loyalty points. How would you lay it out?";
+    expect(ASKS_TO_BUILD.test(p.toLowerCase())).toBe(true);
+    expect(ASKS_TO_BUILD.test("building blocks are shared by every team.")).toBe(false);
+    expect(hand(p).branch.kind).toBe("product");
+  });
+
+  it("reads 'once taken, cannot be grabbed by another until released' as an exclusive claim, and 'worth discussing' as a turn", () => {
+    const desk = hand(
+      "Design a coworking desk app where a desk, once taken, cannot be grabbed by another member until it is released.",
+    );
+    expect(desk.branch.kind).toBe("mixed");
+    expect(desk.archetypes[0]?.id).toBe("I02");
+    expect(desk.archetypes[0]?.evidence.join(" ")).toContain("taken stays taken");
+    const turned = hand(
+      "Design a scooter rental app; the part worth discussing is how many unlock requests per minute one rider may send before being slowed down.",
+    );
+    expect(turned.branch.kind).toBe("mixed");
+    expect(turned.branch.evidence[0]).toContain("'worth discussing'");
+  });
+});

@@ -565,6 +565,8 @@ export const FOCUS_CUES: readonly FocusCue[] = [
   { text: "digging into", explicit: true },
   { text: "want to see how", explicit: true },
   { text: "want to see is how", explicit: true },
+  { text: "worth discussing", explicit: true },
+  { text: "worth digging into", explicit: true },
   { text: "and its" },
   { text: "with its" },
   { text: "in particular the" },

@@ -151,6 +151,20 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     phrases: ["race condition", "two try simultaneously", "both win", "hold expires"],
   },
   {
+    rule: "taken stays taken",
+    why: "once one holder has taken something, nobody else may take it until the holder lets it go, which is an exclusive claim",
+    targets: [{ id: "I02", weight: 0.8 }],
+    phrases: [
+      "once taken cannot",
+      "cannot grabbed second",
+      "cannot taken second",
+      "cannot taken another",
+      "cannot grabbed another",
+      "taken another until released",
+      "grabbed another until released",
+    ],
+  },
+  {
     rule: "the first to take it keeps it",
     why: "several actors are offered one thing and only the first to accept or grab it may have it, which is an exclusive claim won by the first",
     targets: [{ id: "I02", weight: 0.8 }],
