@@ -918,6 +918,19 @@ describe("recognition: work under way as an ask, a taken thing stays taken (tent
     expect(ASKS_TO_BUILD.test(p.toLowerCase())).toBe(true);
     expect(ASKS_TO_BUILD.test("building blocks are shared by every team.")).toBe(false);
     expect(hand(p).branch.kind).toBe("product");
+    const team = hand(
+      "Our company is building a shared planner product, and the question is how two people editing the same task at once end up with one result.",
+    );
+    expect(team.branch.kind).toBe("mixed");
+    expect(team.branch.evidence[0]).toContain("asks for a product ('product')");
+  });
+
+  it("hears 'shop' as a product head noun", () => {
+    const shop = hand(
+      "Design an online candle shop: scent catalog, same-day delivery slots, gift messages and order tracking.",
+    );
+    expect(shop.branch.kind).toBe("product");
+    expect(shop.branch.evidence[0]).toContain("asks for a product ('shop')");
   });
 
   it("reads 'once taken, cannot be grabbed by another until released' as an exclusive claim, and 'worth discussing' as a turn", () => {

@@ -15,6 +15,7 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   "game",
   "portal",
   "product",
+  "shop",
 ];
 
 /** Words that demand a property rather than list a feature (matched as whole words, lower-cased). */

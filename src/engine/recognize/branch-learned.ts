@@ -6,7 +6,7 @@ import type { Token } from "./tokens.js";
  * told as work under way ("I'm building a recipe app …").
  */
 export const ASKS_TO_BUILD =
-  /^\s*(?:(?:can|could) you |let's |let us |i (?:want|need|would like) (?:you )?to |we (?:want|need) (?:you )?to |how (?:would|do|should|could|might) (?:you|we|i|one) |explain how (?:you would|to|we would|i would) )?(?:design|build|create|implement|architect|develop|make(?! sure\b)|write|clone|sketch|(?:walk|talk|take) (?:me|us) through)\b|^\s*(?:i'm|i am|we're|we are) (?:designing|building|creating|making|developing)\b/;
+  /^\s*(?:(?:can|could) you |let's |let us |i (?:want|need|would like) (?:you )?to |we (?:want|need) (?:you )?to |how (?:would|do|should|could|might) (?:you|we|i|one) |explain how (?:you would|to|we would|i would) )?(?:design|build|create|implement|architect|develop|make(?! sure\b)|write|clone|sketch|(?:walk|talk|take) (?:me|us) through)\b|^\s*(?:i'm|i am|we're|we are|our (?:team|company|startup) is) (?:designing|building|creating|making|developing)\b/;
 
 /**
  * The word positions (a token's `at`) of the opening ask itself ("Walk me through", "How would you design"): its
