@@ -14,6 +14,8 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   "marketplace",
   "game",
   "portal",
+  "product",
+  "shop",
 ];
 
 /** Words that demand a property rather than list a feature (matched as whole words, lower-cased). */
@@ -42,6 +44,35 @@ export const DEMAND_WORDS: readonly string[] = [
   "at a time",
   "at once",
   "each other's",
+  // A negation the product must keep is a demand, not a feature: "so checkout is not overwhelmed", "only the first
+  // driver to accept gets it".
+  "is not",
+  "are not",
+  "isn't",
+  "aren't",
+  "only the first",
+  "only one",
+  // contention the product must survive: "when hundreds of members book the last spots at the same moment"
+  "at the same moment",
+  "at the same time",
+  "at the same second",
+  "at the same instant",
+  "simultaneously",
+  "concurrently",
+  "unique",
+  "cannot",
+  "can't",
+  "can not",
+];
+
+/**
+ * A bound in time a product must meet ("finds any note within a second of saving it"): a demand only when the head
+ * ends on a product noun, since "Make new listings findable within ten seconds" states a requirement about listings
+ * and asks for no product. Regular expressions over the lower-cased prompt.
+ */
+export const TIME_BOUND_DEMANDS: readonly RegExp[] = [
+  /\bwithin (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
+  /\bwithin seconds\b/,
 ];
 
 /**
@@ -50,10 +81,18 @@ export const DEMAND_WORDS: readonly string[] = [
  * asks about, so such a cue counts against reading a product ask as mixed. Matched on the lower-cased prompt.
  */
 export const DISMISSALS: readonly RegExp[] = [
-  /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|focus|discuss|cover|detail|design|worry|spend time|bother)\b/,
+  /\b(?:don't|do not|no need to|needn't|need not) (?:dwell|go deep|go into|focus|discuss|cover|detail|design|worry|spend time|bother|obsess|sweat|fuss)\b/,
+  // "the menu API is slow sometimes, but that's a separate team's problem" (possessive 's is dropped before matching)
+  /\b(?:separate|another|other|different) teams? (?:problem|concern|job)\b/,
+  /\bsomeone else (?:problem|concern|job)\b/,
   /\b(?:ignore|skip|set aside) (?:the|any|all)\b/,
   /\bleave [^.;:]{1,40}\bout\b/,
-  /\b(?:take|taken|treat|treated) [^.;:]{0,20}\bas given\b/,
+  /\b(?:take|taken|treat|treated) [^.;:]{0,40}\bas (?:given|plumbing|solved|a black box|black boxes)\b/,
+  // "Assume the usual load balancer, cache and database"
+  /\bassume (?:the usual|a standard|the standard|standard|an existing|the existing|existing)\b/,
   /\bnot the (?:interesting|important|focus|hard)\b/,
   /\bout of scope\b/,
+  // "the cache is not what I'm asking about", "we already have a queue for the emails"
+  /\b(?:is not|isn't|are not|aren't) what (?:i'm|i am|we're|we are) (?:asking|after|interested|looking)\b/,
+  /\b(?:we|you|they) already (?:have|run|use|operate)\b/,
 ];

@@ -2,10 +2,26 @@ import type { Token } from "./tokens.js";
 
 /**
  * The prompt asks for something to be built, read at its start: an imperative ("Design …", "Build …") or the
- * same ask put as a question or a request ("How would you design …", "Walk me through …", "Can you sketch …").
+ * same ask put as a question or a request ("How would you design …", "Walk me through …", "Can you sketch …"), or
+ * told as work under way ("I'm building a recipe app …").
  */
 export const ASKS_TO_BUILD =
-  /^\s*(?:(?:can|could) you |let's |let us |i (?:want|need|would like) (?:you )?to |we (?:want|need) (?:you )?to |how (?:would|do|should|could|might) (?:you|we|i|one) |explain how (?:you would|to|we would|i would) )?(?:design|build|create|implement|architect|develop|make|write|clone|sketch|walk (?:me|us) through)\b/;
+  /^\s*(?:(?:can|could) you |let's |let us |i (?:want|need|would like) (?:you )?to |we (?:want|need) (?:you )?to |how (?:would|do|should|could|might) (?:you|we|i|one) |explain how (?:you would|to|we would|i would) )?(?:design|build|create|implement|architect|develop|make(?! sure\b)|write|clone|sketch|(?:walk|talk|take) (?:me|us) through)\b|^\s*(?:i'm|i am|we're|we are|our (?:team|company|startup) is) (?:designing|building|creating|making|developing)\b/;
+
+/**
+ * The word positions (a token's `at`) of the opening ask itself ("Walk me through", "How would you design"): its
+ * words ask for an answer and state no requirement, so "walk … through" is no periodic pass over a set.
+ */
+export function openingAskAt(prompt: string): ReadonlySet<number> {
+  const lower = prompt
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "");
+  const m = ASKS_TO_BUILD.exec(lower);
+  if (!m) return new Set();
+  const words = (lower.slice(0, m.index + m[0].length).match(/[a-z0-9/+-]+/g) ?? []).length;
+  return new Set(Array.from({ length: words }, (_, i) => i));
+}
 
 /**
  * An ask that comes after a statement ("Envoy sidecars call out to a central service …; design that service"):

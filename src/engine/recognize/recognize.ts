@@ -1,4 +1,4 @@
-import { DEMAND_WORDS, DISMISSALS, PRODUCT_HEAD_NOUNS } from "../../knowledge/branch-heads.js";
+import { DEMAND_WORDS, DISMISSALS, PRODUCT_HEAD_NOUNS, TIME_BOUND_DEMANDS } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
@@ -11,7 +11,7 @@ import {
   learnedShares,
 } from "../../knowledge/signals/learned.js";
 import { compositionRole } from "../composition.js";
-import { ASKS_TO_BUILD, branchMarks, laterAskHead } from "./branch-learned.js";
+import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
@@ -60,7 +60,9 @@ const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
 const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
-const DEMANDED = 0.6; // a stated requirement this strong, in demanding words, makes a product ask mixed
+/** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
+const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful)$/;
+const DEMANDED = 0.55; // a stated requirement this strong, in demanding words, makes a product ask mixed
 
 const round = (x: number) => Math.round(x * 100) / 100;
 /** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
@@ -278,7 +280,10 @@ export function recognize(
   const asksForThing = later.size > 0 || ASKS_TO_BUILD.test(prompt.toLowerCase());
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
-  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined], kb);
+  // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
+  const askAt = openingAskAt(prompt);
+  const notAsk = (h: Hit) => askAt.size === 0 || !h.covers.some((i) => askAt.has(tokens[i]?.at ?? -1));
+  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb);
 
   const spans = callerSpans(
     [...sorted.byArchetype.values()].flat(),
@@ -405,6 +410,10 @@ export function recognize(
   // A statement that asks for nothing to be built, in words the learned model reads clearly as one archetype's
   // requirement ("Hand out order numbers that never clash …"), is about that requirement, not a product.
   const stating = [...learned.values()].find((l) => l.share >= STATED_LEARNED_SHARE);
+  // The head's last word, and whether it names a product ("Design a podcast app …") rather than a component.
+  const headNoun = [...tokens].reverse().find((t) => t.head);
+  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
+  const componentNamed = headNamed || raw.some((r) => r.named);
   const branchEvidence: string[] = [];
   let kind: BranchKind;
   const infraPresent = infraScore >= BRANCH_PRESENT;
@@ -468,6 +477,14 @@ export function recognize(
   } else if (headInfra && !headProduct) {
     kind = "infra";
     branchEvidence.push("the prompt asks for an infrastructure component; product words only give its context");
+  } else if (Math.abs(infraScore - productScore) <= BRANCH_MARGIN && productHead !== undefined && !componentNamed) {
+    // "Design a dental practice app where patients book cleanings and pay their bill": the head asks for a product
+    // and names no component, so close scores mean the infrastructure words describe its parts (a demand in the
+    // body can still make it mixed below).
+    kind = "product";
+    branchEvidence.push(
+      `the prompt asks for a product (${productHead}) and names no component; its infrastructure words are about as strong as its product words, so they describe parts of it`,
+    );
   } else if (Math.abs(infraScore - productScore) <= BRANCH_MARGIN) {
     kind = "mixed";
     branchEvidence.push("both an infrastructure component and a product workflow are asked for");
@@ -482,8 +499,6 @@ export function recognize(
     (h) => h.signal.kind === "system" && !owners.includes(h) && h.covers.every(isHead),
   );
   // The same holds for a head that ends on a product word ("Design a podcast app, but go deep on the CDN …").
-  const headNoun = [...tokens].reverse().find((t) => t.head);
-  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
   const wholeProduct = namedInHead?.quoted ?? (focus?.explicit ? productHead?.slice(1, -1) : undefined);
   if (kind === "infra" && asksToBuild && wholeProduct !== undefined && focus && infraScore >= focusLeast) {
     kind = "mixed";
@@ -494,8 +509,11 @@ export function recognize(
   // "Design a doctor appointment app where two patients can never book the same slot": the head asks for a
   // product (it ends on a product word, or a product signal stands in it), no component is named there, and the
   // body demands an infrastructure requirement strongly ("must", "never", "exactly", …): both carry weight.
-  const demand = DEMANDS.exec(lower)?.[0];
-  const componentNamed = headNamed || raw.some((r) => r.named);
+  const demand =
+    DEMANDS.exec(lower)?.[0] ??
+    (productHead !== undefined
+      ? TIME_BOUND_DEMANDS.map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
+      : undefined);
   if (
     kind !== "mixed" &&
     asksToBuild &&
@@ -511,6 +529,30 @@ export function recognize(
     );
     kind = "mixed";
   }
+  // "Design a collaborative whiteboard app where several people draw on the same board at once": the head ends on a
+  // product word, so what it names before that word ("collaborative") only says what kind of product is asked for;
+  // with a requirement stated in the body the product and the requirement both carry weight.
+  const headNounAt = headNoun === undefined ? -1 : tokens.indexOf(headNoun);
+  // Only a describing word ("collaborative", "shared", "distributed") is a modifier; a component's name before the
+  // noun ("a rate limiter app") names what is built.
+  const headModifier = lead?.hits.find((h) =>
+    h.covers.every((i) => isHead(i) && i < headNounAt && DESCRIBING.test(tokens[i]?.raw ?? "")),
+  );
+  if (
+    kind === "infra" &&
+    asksToBuild &&
+    later.size === 0 &&
+    productHead !== undefined &&
+    headModifier !== undefined &&
+    statedInfra &&
+    lead !== undefined &&
+    lead.plain >= DEMANDED
+  ) {
+    branchEvidence.unshift(
+      `the head asks for a product (${productHead}); '${headModifier.quoted}' before it only says what kind, and the body states a requirement of ${lead.archetype.id}, so both carry weight`,
+    );
+    kind = "mixed";
+  }
   // "Design a book club app …; there is a cache in front of the database but don't dwell on it": a product ask
   // that sets a layer aside does not ask about it, so an infra or mixed reading goes back to product, and the
   // branch model does not move it. What is set aside is read from the dismissal's sentence (from its start, or from
@@ -523,6 +565,23 @@ export function recognize(
   if (kind !== "product" && asideAsked) {
     branchEvidence.unshift(
       `the prompt asks for a product (${productHead ?? "product words in its head"}) and sets a part aside ('${setAside.cue}' … '${setAside.hit.quoted}'), so the infrastructure words it names are not what is asked about`,
+    );
+    kind = "product";
+  }
+  // "Design a blood donation site: donors pick a time slot and get a reminder": the head asks for a product and names
+  // no component, and the body neither turns to a part nor demands a requirement, so its infrastructure words list
+  // the product's features.
+  if (
+    kind === "infra" &&
+    asksToBuild &&
+    later.size === 0 &&
+    productHead !== undefined &&
+    !componentNamed &&
+    focus === undefined &&
+    demand === undefined
+  ) {
+    branchEvidence.unshift(
+      `the prompt asks for a product (${productHead}), names no component, and neither turns to a part nor states a requirement in demanding words, so its infrastructure words list its features`,
     );
     kind = "product";
   }
