@@ -25,6 +25,7 @@ export type CoherenceRule =
   | "nfr-contradiction"
   | "stated-nfr-lost"
   | "decision-contradicted"
+  | "flip-condition-holds"
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
   | "version-check-with-lww"
@@ -46,6 +47,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
   "decision-contradicted":
     "what a decision chose is what the design draws: no component, link, API call, sequence or failure row belongs to an option it rejected",
+  "flip-condition-holds":
+    "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
   "capacity-contradicts-decision":
     "the capacity figures use the inputs the chosen options fix (an erasure-coded store is not sized at three replicas)",
   "technology-lacks-property":
@@ -56,6 +59,18 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
+
+/** A rejected option whose structured win condition holds: the decision argues against its own flip condition. */
+function flipConditionsHold(d: Design): Problem[] {
+  return d.decisions.flatMap((row) =>
+    (row.winning ?? [])
+      .filter((w) => w.option !== row.chosen && !row.winning?.some((x) => x.option === row.chosen))
+      .map((w) => ({
+        rule: "flip-condition-holds" as const,
+        detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and here ${w.says.join("; ")}`,
+      })),
+  );
+}
 
 /** Words that say the design refuses service to stay correct. */
 export const REFUSES =
@@ -456,6 +471,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...invariantsOnPath(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
+    ...flipConditionsHold(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
     ...versionChecksHold(d),

@@ -301,6 +301,7 @@ const Decision = z.strictObject({
   drives: z.boolean(),
   source: z.enum(["derived", "override"]),
   archetype: z.string(),
+  winning: z.array(z.strictObject({ option: z.string(), says: strings })).optional(),
 });
 
 const Checklist = z.strictObject({

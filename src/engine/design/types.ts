@@ -288,6 +288,11 @@ export interface DecisionRow {
   drives: boolean;
   source: "derived" | "override";
   archetype: string;
+  /**
+   * The options whose structured win condition (the facts form of `winsWhen`) holds in this design, each with
+   * the conditions as this design's values; absent when none does. A rejected option listed here is a contradiction.
+   */
+  winning?: { option: string; says: string[] }[];
 }
 
 /** A recurring product feature a product prompt is built from (feed, media, booking hold, …). */
