@@ -1,7 +1,32 @@
+import { REFERENCE_FAMILIES } from "../../knowledge/references.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
+import { STANCES } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
-import type { Nfrs, Sourced } from "../design/types.js";
+import type { Fields, Nfrs, Sourced } from "../design/types.js";
 import { type Stated, statedNfrsOf } from "../nfr-parse.js";
+import { referenceFacts } from "../references.js";
 import { leadingStance } from "./common.js";
+
+/**
+ * The archetype whose stance sets durability and delivery, by the role of its state: the archetypes the prompt
+ * asks to build, else the dominant one, else (a product's substrates) all of the design's; the first of them
+ * whose stance keeps its state durable holds the records the design must not lose (a config store beside a
+ * liveness registry, the link records behind a redirect cache). When none does, the state asked for is
+ * derived or soft (a cache in front of someone else's database) and the first of them speaks for it.
+ */
+function stateHolder(
+  archetypes: Fields["archetypes"],
+  prompt: string,
+): { id: ArchetypeId; records: boolean; asked: boolean } | undefined {
+  const asked = referenceFacts(prompt).asked;
+  const askedIds = new Set(REFERENCE_FAMILIES.filter((_, i) => asked[i] !== null).map((fam) => fam.archetype));
+  const inAsk = archetypes.filter((a) => askedIds.has(a.id));
+  const dominant = archetypes.filter((a) => a.role === "dominant");
+  const pool = inAsk.length > 0 ? inAsk : dominant.length > 0 ? dominant : archetypes;
+  const owner = pool.find((a) => STANCES[a.id].durability === "durable");
+  const first = owner ?? pool[0];
+  return first && { id: first.id, records: owner !== undefined, asked: inAsk.length > 0 };
+}
 
 function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourced<T> {
   if (stated) return { value: stated.value, source: "stated", because: `the prompt says '${stated.quote}'` };
@@ -12,11 +37,20 @@ export const nfrsField: Deriver<"nfrs"> = {
   field: "nfrs",
   category: "Given",
   reads: ["prompt", "archetypes"],
-  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, and a default that contradicts a stated value (linearizable with stay-available) gives way to it",
+  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it",
   derive: (f) => {
     const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
     const dflt = (what: string) => `not stated; ${id}'s default ${what} (${stance.because})`;
+    // Durability and delivery belong to the state, not to whichever archetype leads.
+    const holder = stateHolder(f.archetypes, f.prompt) ?? { id, records: false, asked: false };
+    const held = STANCES[holder.id];
+    const byState = (what: string) =>
+      holder.id === id
+        ? dflt(what)
+        : holder.records
+          ? `not stated; the records the design must not lose are ${holder.id}'s${holder.asked ? ", which the prompt asks to build" : ""}, so its default ${what} (${held.because})`
+          : `not stated; the prompt asks for ${holder.id}, whose state is derived or soft, so its default ${what} (${held.because})`;
     const scale: Nfrs["scale"] = {};
     for (const [k, v] of Object.entries(s.scale)) scale[k] = { value: v.value, quote: v.quote, source: "stated" };
     let consistency = pick(s.consistency, stance.consistency, dflt("consistency"));
@@ -42,12 +76,20 @@ export const nfrsField: Deriver<"nfrs"> = {
           because: `${availability.because} and ${consistency.because}: under a partition only one can hold, so the design keeps linearizable and stays available by surviving the loss of a minority of replicas (a majority keeps serving), not by answering on both sides`,
         };
     }
+    let durability = pick(s.durability, held.durability, byState("durability"));
+    // A linearizable read must still see an acknowledged write after a node is lost, so it cannot sit on best-effort state.
+    if (consistency.value === "linearizable" && durability.value === "best-effort" && durability.source === "default")
+      durability = {
+        value: "durable",
+        source: "default",
+        because: `linearizable state (${consistency.because}) keeps every acknowledged write through a node loss, so it is durable`,
+      };
     return {
-      delivery: pick(s.delivery, stance.delivery, dflt("delivery")),
+      delivery: pick(s.delivery, held.delivery, byState("delivery")),
       consistency,
       availability,
       ordering: pick(s.ordering, stance.ordering, dflt("ordering")),
-      durability: pick(s.durability, stance.durability, dflt("durability")),
+      durability,
       regions: s.regions
         ? { value: s.regions.value, source: "stated", because: `the prompt says '${s.regions.quote}'` }
         : { value: 1, source: "default", because: "no regions named; one region with replicas across its zones" },

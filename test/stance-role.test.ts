@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+
+describe("durability and delivery follow the role of the state", () => {
+  const nfrs = (p: string) => design(p).nfrs;
+  it("a cache asked for in front of a database holds only derived state", () => {
+    const n = nfrs("Design a distributed cache in front of a user-profile database");
+    expect([n.durability, n.delivery]).toEqual(["best-effort", "at-most-once"]);
+    expect(n.sources.durability?.because).toMatch(/derived or soft/);
+  });
+  it("a config store beside a liveness registry keeps its records durable", () => {
+    const n = nfrs("Design a service discovery and configuration system like Consul for 5,000 services");
+    expect([n.durability, n.delivery]).toEqual(["durable", "at-least-once"]);
+    expect(n.sources.durability?.because).toMatch(/records the design must not lose are I11's/);
+  });
+  it("a URL shortener's links are durable records, not the redirect cache's copies", () => {
+    expect(nfrs("Design a URL shortener handling 100k redirects per second").durability).toBe("durable");
+  });
+  it("a linearizable cache does not sit on best-effort state", () => {
+    expect(nfrs("Design a distributed cache with strong consistency.").durability).toBe("durable");
+  });
+});
