@@ -20,3 +20,17 @@ describe("durability and delivery follow the role of the state", () => {
     expect(nfrs("Design a distributed cache with strong consistency.").durability).toBe("durable");
   });
 });
+
+describe("an outside effect is sent at least once and takes effect once", () => {
+  it("a webhook sender delivers at least once, and its keyed path promises one effect per request id", () => {
+    const d = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+    expect(d.nfrs.delivery).toBe("at-least-once");
+    expect(d.invariants.map((i) => i.statement)).toContain(
+      "A retried 'accept a request under the caller's idempotency key' may arrive again but takes effect once: the same request id never produces a second idempotency record change.",
+    );
+  });
+  it("a path without an idempotency key keeps the plain at-least-once promise", () => {
+    const d = design("Design a distributed message queue");
+    expect(d.invariants.map((i) => i.statement).join("\n")).not.toMatch(/may arrive again but takes effect once/);
+  });
+});
