@@ -11,6 +11,7 @@ import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import { mitigationItems } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
+import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { pattern } from "./text.js";
@@ -52,7 +53,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "capacity-contradicts-decision":
     "the capacity figures use the inputs the chosen options fix (an erasure-coded store is not sized at three replicas)",
   "technology-lacks-property":
-    "no recommended product lacks a property a chosen option or the design's own API needs (replay from a log)",
+    "no recommended product lacks a property a chosen option, the design's own API or its components need (replay from a log, a majority commit under a consensus group)",
   "version-check-with-lww":
     "a design that refuses a stale write by version never also calls last-writer-wins acceptable",
   "numbers-disagree": "a quantity the bottlenecks estimate has the value the capacity table gives it",
@@ -383,7 +384,10 @@ function technologyHasProperties(d: Design): Problem[] {
     if (!needs.has(n.property) && n.words.test(promised)) needs.set(n.property, "the API promises it");
   for (const t of d.technology)
     for (const c of t.choices)
-      for (const [p, why] of needs) {
+      for (const [p, why] of [
+        ...needs,
+        ...(TRUTH_LAYERS.has(t.layer) ? componentNeeds(d.components, t.archetype) : []),
+      ]) {
         const gap = lacks(c.product, p);
         if (gap)
           out.push({

@@ -1,32 +1,9 @@
-import { REFERENCE_FAMILIES } from "../../knowledge/references.js";
-import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
-import type { Fields, Nfrs, Sourced } from "../design/types.js";
+import type { Nfrs, Sourced } from "../design/types.js";
 import { type Stated, statedNfrsOf } from "../nfr-parse.js";
 import { referenceFacts } from "../references.js";
-import { leadingStance } from "./common.js";
-
-/**
- * The archetype whose stance sets durability and delivery, by the role of its state: the archetypes the prompt
- * asks to build, else the dominant one, else (a product's substrates) all of the design's; the first of them
- * whose stance keeps its state durable holds the records the design must not lose (a config store beside a
- * liveness registry, the link records behind a redirect cache). When none does, the state asked for is
- * derived or soft (a cache in front of someone else's database) and the first of them speaks for it.
- */
-function stateHolder(
-  archetypes: Fields["archetypes"],
-  prompt: string,
-): { id: ArchetypeId; records: boolean; asked: boolean } | undefined {
-  const asked = referenceFacts(prompt).asked;
-  const askedIds = new Set(REFERENCE_FAMILIES.filter((_, i) => asked[i] !== null).map((fam) => fam.archetype));
-  const inAsk = archetypes.filter((a) => askedIds.has(a.id));
-  const dominant = archetypes.filter((a) => a.role === "dominant");
-  const pool = inAsk.length > 0 ? inAsk : dominant.length > 0 ? dominant : archetypes;
-  const owner = pool.find((a) => STANCES[a.id].durability === "durable");
-  const first = owner ?? pool[0];
-  return first && { id: first.id, records: owner !== undefined, asked: inAsk.length > 0 };
-}
+import { leadingStance, stateHolder } from "./common.js";
 
 function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourced<T> {
   if (stated) return { value: stated.value, source: "stated", because: `the prompt says '${stated.quote}'` };
@@ -43,7 +20,7 @@ export const nfrsField: Deriver<"nfrs"> = {
     const { stance, id } = leadingStance(f.archetypes);
     const dflt = (what: string) => `not stated; ${id}'s default ${what} (${stance.because})`;
     // Durability and delivery belong to the state, not to whichever archetype leads.
-    const holder = stateHolder(f.archetypes, f.prompt) ?? { id, records: false, asked: false };
+    const holder = stateHolder(f.archetypes, referenceFacts(f.prompt)) ?? { id, records: false, asked: false };
     const held = STANCES[holder.id];
     const byState = (what: string) =>
       holder.id === id
