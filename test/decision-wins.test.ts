@@ -63,3 +63,17 @@ describe("structured win conditions", () => {
     ]);
   });
 });
+
+describe("a counter decision draws only its own write path", () => {
+  const labels = (d: ReturnType<typeof design>) =>
+    d.links.filter((l) => l.to === "counter-cache").map((l) => `${l.from}:${l.label}`);
+  it("direct increments write the counter from the service; batches from the aggregators", () => {
+    const p = "Design Twitter's home timeline";
+    expect(row(p, "counter-writes").chosen).toBe("direct-increment");
+    expect(labels(design(p))).toContain("engagement-service:increment per like");
+    expect(labels(design(p))).not.toContain("count-aggregator:increment by batch");
+    const batched = design(p, ["decision.counter-writes=batched"]);
+    expect(labels(batched)).toContain("count-aggregator:increment by batch");
+    expect(labels(batched)).not.toContain("engagement-service:increment per like");
+  });
+});
