@@ -34,3 +34,19 @@ describe("an outside effect is sent at least once and takes effect once", () => 
     expect(d.invariants.map((i) => i.statement).join("\n")).not.toMatch(/may arrive again but takes effect once/);
   });
 });
+
+describe("each primary state keeps the durability of its role", () => {
+  it("config versions are durable while liveness registrations are soft", () => {
+    const d = design("Design a service discovery and configuration system like Consul for 5,000 services");
+    const of = (e: string) => d.primaryState.find((s) => s.entity === e)?.durability;
+    expect(of("ConfigVersion")?.value).toBe("durable");
+    expect(of("LivenessLease")?.value).toBe("best-effort");
+    expect(of("LivenessLease")?.because).toMatch(/derived or soft/);
+  });
+  it("a stated durability holds for every state", () => {
+    const d = design("Design a presence service showing which users are online that must never lose data");
+    const values = new Set(d.primaryState.map((s) => s.durability.value));
+    expect(d.nfrs.sources.durability?.source).toBe("stated");
+    expect([...values]).toEqual([d.nfrs.durability]);
+  });
+});

@@ -121,6 +121,7 @@ const PrimaryState = z.strictObject({
   scope: Scope,
   archetype: ArchetypeId,
   because: z.string(),
+  durability: z.strictObject({ value: z.enum(DURABILITY_VALUES), because: z.string() }),
 });
 
 const ScopeRow = z.strictObject({

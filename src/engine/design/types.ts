@@ -77,6 +77,11 @@ export interface PrimaryStateRow {
   scope: Scope;
   archetype: ArchetypeId;
   because: string;
+  /**
+   * How much losing this state costs, by its role: the prompt's stated durability, else the stance of the archetype
+   * that holds it (a config store's versions are durable while a liveness registry's leases are soft).
+   */
+  durability: { value: Durability; because: string };
 }
 
 export interface ScopeRow {

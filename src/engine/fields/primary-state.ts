@@ -10,11 +10,19 @@ import { archetype } from "./common.js";
 export const primaryStateField: Deriver<"primaryState", UnitNoun | undefined> = {
   field: "primaryState",
   category: "Derived",
-  reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths"],
-  rule: "keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative. A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
+  reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths", "nfrs"],
+  rule: "each row's durability follows the role of its state: the prompt's stated durability, else its archetype's stance (config versions durable, liveness leases soft). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative. A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
   facts: (f) => unitNounOf(f.prompt),
   derive: (f, _input, unit) => {
     const out: PrimaryStateRow[] = [];
+    const stated = f.nfrs.durability.source !== "default" ? f.nfrs.durability : undefined;
+    const durabilityOf = (id: ArchetypeId): PrimaryStateRow["durability"] =>
+      stated
+        ? { value: stated.value, because: stated.because }
+        : {
+            value: STANCES[id].durability,
+            because: `not stated; ${id} holds it, whose state is ${STANCES[id].durability === "durable" ? "a record that must survive" : "derived or soft, rebuilt or renewed after a loss"} (${STANCES[id].because})`,
+          };
     if (f.branch.kind === "product") {
       for (const op of f.operations) {
         if (!op.critical || !op.feature || out.some((r) => r.entity === op.entity)) continue;
@@ -29,6 +37,7 @@ export const primaryStateField: Deriver<"primaryState", UnitNoun | undefined> = 
           authority: owner?.name ?? feature.name,
           scope: stance.scopes.coordination.scope,
           archetype: op.archetype,
+          durability: durabilityOf(op.archetype as ArchetypeId),
           because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${stance.scopes.coordination.why})`,
         });
       }
@@ -53,6 +62,7 @@ export const primaryStateField: Deriver<"primaryState", UnitNoun | undefined> = 
           authority: a.silhouette.storage,
           scope: stance.scopes.coordination.scope,
           archetype: a.id,
+          durability: durabilityOf(a.id),
           because: `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${stance.scopes.coordination.why}`,
         });
       }
