@@ -158,7 +158,7 @@ export const LEADERBOARD: FeatureEntry = {
       role: "truth",
     },
     {
-      failure: "One global {board} with tens of millions of {players} overloads a single sorted set",
+      failure: "One global {board} outgrows the node that holds its sorted set, in memory or in write rate",
       prevention: "exact ranks for the top; approximate ranks for the long tail from score buckets",
       repair: "rebuild the ranked {board} from the score table",
       role: "derived",
