@@ -34,3 +34,13 @@ describe("technology follows the components and the role of the state", () => {
     expect(d.technology.find((t) => t.layer === "storage")?.choices.length).toBeGreaterThan(0);
   });
 });
+
+describe("technology follows the chosen geo index", () => {
+  it("constantly moving drivers are not indexed where every move rewrites a row or a document", () => {
+    const p = "Design a ride-hailing app like Uber";
+    const moving = products(design(p)).join(" | ");
+    expect(moving).not.toMatch(/PostGIS|Elasticsearch/);
+    expect(moving).toMatch(/Redis/);
+    expect(products(design(p, ["decision.geo-index=quadtree"])).join(" | ")).toMatch(/PostGIS/);
+  });
+});
