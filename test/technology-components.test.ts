@@ -10,7 +10,9 @@ describe("technology follows the components and the role of the state", () => {
     expect(products(d).filter((p) => /redis/i.test(p))).toEqual([]);
     const storage = d.technology.find((t) => t.layer === "storage" && t.archetype === "I10");
     expect(storage?.avoid?.product).toBe("Redis keys with TTL");
-    expect(storage?.avoid?.why).toMatch(/consensus group.*majority-commit: replication is asynchronous/);
+    expect(storage?.avoid?.why).toMatch(
+      /consensus group.*a majority of replicas holds it.*replication is asynchronous/,
+    );
   });
 
   it("coherence refuses a truth-layer product that lacks what a consensus group needs", () => {

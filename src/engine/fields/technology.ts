@@ -1,4 +1,4 @@
-import { lacks, type Property } from "../../knowledge/decisions/properties.js";
+import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/properties.js";
 import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, Nfrs, TechnologyRow } from "../design/types.js";
@@ -146,7 +146,7 @@ function withComponentNeeds(
     const gapOf = (product: string) => {
       for (const [p, why] of needs) {
         const gap = lacks(product, p);
-        if (gap) return `${why}, which needs ${p}: ${gap.why}`;
+        if (gap) return `${why}, where ${PROPERTIES[p].means}; here ${gap.why}`;
       }
       return undefined;
     };
