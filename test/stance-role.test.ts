@@ -50,3 +50,16 @@ describe("each primary state keeps the durability of its role", () => {
     expect([...values]).toEqual([d.nfrs.durability]);
   });
 });
+
+describe("a cache's state and the origin's", () => {
+  const rows = (p: string) => Object.fromEntries(design(p).primaryState.map((s) => [s.entity, s.durability.value]));
+  it("the origin's object is durable where it lives; a CDN's config plane keeps its own records", () => {
+    expect(rows("Design a CDN.")).toMatchObject({ OriginObject: "durable", ConfigVersion: "durable" });
+  });
+  it("a cache asked for keeps its key-value records as cached copies", () => {
+    expect(rows("Design a distributed cache in front of a user-profile database")).toMatchObject({
+      KeyValue: "best-effort",
+      OriginObject: "durable",
+    });
+  });
+});
