@@ -11,6 +11,7 @@ import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import { mitigationItems } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
+import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { pattern } from "./text.js";
@@ -25,6 +26,7 @@ export type CoherenceRule =
   | "nfr-contradiction"
   | "stated-nfr-lost"
   | "decision-contradicted"
+  | "flip-condition-holds"
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
   | "version-check-with-lww"
@@ -46,16 +48,30 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
   "decision-contradicted":
     "what a decision chose is what the design draws: no component, link, API call, sequence or failure row belongs to an option it rejected",
+  "flip-condition-holds":
+    "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
   "capacity-contradicts-decision":
     "the capacity figures use the inputs the chosen options fix (an erasure-coded store is not sized at three replicas)",
   "technology-lacks-property":
-    "no recommended product lacks a property a chosen option or the design's own API needs (replay from a log)",
+    "no recommended product lacks a property a chosen option, the design's own API or its components need (replay from a log, a majority commit under a consensus group)",
   "version-check-with-lww":
     "a design that refuses a stale write by version never also calls last-writer-wins acceptable",
   "numbers-disagree": "a quantity the bottlenecks estimate has the value the capacity table gives it",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
+
+/** A rejected option whose structured win condition holds: the decision argues against its own flip condition. */
+function flipConditionsHold(d: Design): Problem[] {
+  return d.decisions.flatMap((row) =>
+    (row.winning ?? [])
+      .filter((w) => w.option !== row.chosen && !row.winning?.some((x) => x.option === row.chosen))
+      .map((w) => ({
+        rule: "flip-condition-holds" as const,
+        detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and here ${w.says.join("; ")}`,
+      })),
+  );
+}
 
 /** Words that say the design refuses service to stay correct. */
 export const REFUSES =
@@ -368,7 +384,10 @@ function technologyHasProperties(d: Design): Problem[] {
     if (!needs.has(n.property) && n.words.test(promised)) needs.set(n.property, "the API promises it");
   for (const t of d.technology)
     for (const c of t.choices)
-      for (const [p, why] of needs) {
+      for (const [p, why] of [
+        ...needs,
+        ...(TRUTH_LAYERS.has(t.layer) ? componentNeeds(d.components, t.archetype) : []),
+      ]) {
         const gap = lacks(c.product, p);
         if (gap)
           out.push({
@@ -456,6 +475,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...invariantsOnPath(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
+    ...flipConditionsHold(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
     ...versionChecksHold(d),

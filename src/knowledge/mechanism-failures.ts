@@ -32,9 +32,11 @@ export const MECHANISM_FAILURES: readonly {
   {
     mechanism: "heartbeat-renewal",
     role: "coordination",
-    failure: "heartbeats stop reaching the registry while the member is alive (partition, overload)",
+    failure:
+      "heartbeats stop reaching the authority that holds the lease while its holder is alive (partition, overload)",
     prevention: "expiry is a few missed beats, not one, and renewals go to the authority's clock",
-    repair: "the member re-registers on reconnect with a new session; watchers see leave then join",
+    repair:
+      "the holder comes back on reconnect with a new session and claims again; watchers see it leave, then return",
   },
   {
     mechanism: "leader-election",

@@ -50,7 +50,8 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   {
     archetype: "I07",
     asks: /\b(distributed cache|cache cluster|caching service)\b/i,
-    implementations: ["Memcached", "Redis Cluster"],
+    // Memcached servers know nothing of each other (clients hash keys to servers): a part of a distributed cache
+    implementations: ["Redis Cluster"],
   },
   {
     archetype: "I08",

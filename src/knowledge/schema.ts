@@ -134,6 +134,11 @@ export const Entity = z.strictObject({
   name: z.string().regex(/^[A-Z][A-Za-z0-9]*$/),
   description: text,
   truth: z.boolean(),
+  /**
+   * How much losing this entity costs, when it differs from the archetype's stance: the origin's object is durable
+   * where it lives, though a cache's copies of it are not.
+   */
+  durability: z.enum(DURABILITY_VALUES).optional(),
 });
 
 export const WritePath = z.strictObject({

@@ -16,6 +16,7 @@ import {
 } from "../../knowledge/vocab.js";
 import { capacityQuantityIds } from "../capacity.js";
 import { compositionRole } from "../composition.js";
+import { optionRows } from "../fields/decisions.js";
 import { normaliseArchetypeId } from "../lookup.js";
 import type { Patch } from "./graph.js";
 import type { Nfrs } from "./types.js";
@@ -236,7 +237,7 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
           const row = {
             id: point.id,
             question: point.question,
-            options: point.options.map((o) => ({ ...o })),
+            options: optionRows(point),
             chosen: option.id,
             because: `set by override ${label}: ${option.name} wins when ${option.winsWhen}`,
             wouldFlipIf: others.map((o) => `${o.name} would win if ${o.winsWhen}`).join("; "),

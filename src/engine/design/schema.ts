@@ -121,6 +121,7 @@ const PrimaryState = z.strictObject({
   scope: Scope,
   archetype: ArchetypeId,
   because: z.string(),
+  durability: z.strictObject({ value: z.enum(DURABILITY_VALUES), because: z.string() }),
 });
 
 const ScopeRow = z.strictObject({
@@ -328,6 +329,7 @@ const Decision = z.strictObject({
   drives: z.boolean(),
   source: z.enum(["derived", "override"]),
   archetype: z.string(),
+  winning: z.array(z.strictObject({ option: z.string(), says: strings })).optional(),
 });
 
 const Checklist = z.strictObject({

@@ -77,6 +77,11 @@ export interface PrimaryStateRow {
   scope: Scope;
   archetype: ArchetypeId;
   because: string;
+  /**
+   * How much losing this state costs, by its role: the prompt's stated durability, else the stance of the archetype
+   * that holds it (a config store's versions are durable while a liveness registry's leases are soft).
+   */
+  durability: { value: Durability; because: string };
 }
 
 export interface ScopeRow {
@@ -319,6 +324,11 @@ export interface DecisionRow {
   drives: boolean;
   source: "derived" | "override";
   archetype: string;
+  /**
+   * The options whose structured win condition (the facts form of `winsWhen`) holds in this design, each with
+   * the conditions as this design's values; absent when none does. A rejected option listed here is a contradiction.
+   */
+  winning?: { option: string; says: string[] }[];
 }
 
 /** A recurring product feature a product prompt is built from (feed, media, booking hold, …). */

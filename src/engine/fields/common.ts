@@ -1,9 +1,11 @@
 import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
+import { REFERENCE_FAMILIES } from "../../knowledge/references.js";
 import type { Archetype, ArchetypeId, Stance } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
 import { entityWords as splitEntityWords } from "../../knowledge/words.js";
 import type { Fields } from "../design/types.js";
+import type { ReferenceFacts } from "../references.js";
 import { rememberText } from "../text.js";
 
 export function archetype(id: ArchetypeId): Archetype {
@@ -21,6 +23,27 @@ export function designArchetypes(list: Fields["archetypes"]): Archetype[] {
 export function leadingStance(list: Fields["archetypes"]): { stance: Stance; id: ArchetypeId } {
   const id = list[0]?.id ?? FALLBACK_ARCHETYPE;
   return { stance: STANCES[id], id };
+}
+
+/**
+ * The archetype whose stance sets durability and delivery, by the role of its state: the archetypes the prompt
+ * asks to build, else the dominant one, else (a product's substrates) all of the design's; the first of them
+ * whose stance keeps its state durable holds the records the design must not lose (a config store beside a
+ * liveness registry, the link records behind a redirect cache). When none does, the state asked for is
+ * derived or soft (a cache in front of someone else's database) and the first of them speaks for it.
+ */
+export function stateHolder(
+  archetypes: Fields["archetypes"],
+  facts: ReferenceFacts,
+): { id: ArchetypeId; records: boolean; asked: boolean } | undefined {
+  const asked = facts.asked;
+  const askedIds = new Set(REFERENCE_FAMILIES.filter((_, i) => asked[i] !== null).map((fam) => fam.archetype));
+  const inAsk = archetypes.filter((a) => askedIds.has(a.id));
+  const dominant = archetypes.filter((a) => a.role === "dominant");
+  const pool = inAsk.length > 0 ? inAsk : dominant.length > 0 ? dominant : archetypes;
+  const owner = pool.find((a) => STANCES[a.id].durability === "durable");
+  const first = owner ?? pool[0];
+  return first && { id: first.id, records: owner !== undefined, asked: inAsk.length > 0 };
 }
 
 /** How many of an archetype's paths a design includes, by its role in the composition. */

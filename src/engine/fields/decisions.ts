@@ -74,6 +74,22 @@ function checkCondition(
     if (m === undefined) throw new Error(`decisions: no fact for the word condition '${c.words}'`);
     return { holds: m !== null, says: m !== null ? `the prompt says '${m}'` : "the prompt does not say it" };
   }
+  if ("archetype" in c) {
+    const a = f.archetypes.find((x) => x.id === c.archetype && (!c.roles || c.roles.includes(x.role)));
+    const held = f.archetypes.find((x) => x.id === c.archetype);
+    return {
+      holds: a !== undefined,
+      says: held ? `the design holds ${held.id} as ${held.role}` : `the design does not hold ${c.archetype}`,
+    };
+  }
+  if ("invariant" in c) {
+    const re = pattern(c.invariant, "i");
+    const hit = f.invariants.find((i) => re.test(i.statement));
+    return {
+      holds: hit !== undefined,
+      says: hit ? `the design promises '${re.exec(hit.statement)?.[0]}' (${hit.path})` : "no invariant promises it",
+    };
+  }
   if ("latencyAtMost" in c) {
     const l = f.nfrs.latency.find((x) => x.ms <= c.latencyAtMost);
     return { holds: l !== undefined, says: l ? `latency target '${l.quote}'` : "no latency target that tight" };
@@ -113,14 +129,30 @@ export function decide(
   // A rule resting on an NFR the prompt left at its default yields to any rule that rests only on
   // stated NFRs and numbers: the archetype's stance is where the argument starts, not where it ends.
   const onDefault = (c: DecisionCondition) => "nfr" in c && f.nfrs[c.nfr].source === "default";
+  let onFacts = false;
   for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
     const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c)?.holds));
     if (rule) {
       chosen = rule.option;
       inputs = rule.when.map((c) => check(c)?.says ?? "");
       because = `${rule.because}: ${inputs.join("; ")}`;
+      onFacts = !rule.when.some(onDefault);
       break;
     }
+  }
+  // The options whose win condition, as facts, holds here: one beats a choice that rests only on a default
+  // stance or the fallback, so the design never rejects an option under the very condition it says that option wins.
+  const winning = p.options.flatMap((o) =>
+    o.wins && o.wins.length > 0 && o.wins.every((c) => check(c)?.holds)
+      ? [{ option: o.id, says: o.wins.map((c) => check(c)?.says ?? "") }]
+      : [],
+  );
+  const wins = winning.find((w) => w.option === chosen) ?? winning[0];
+  if (!onFacts && wins && wins.option !== chosen) {
+    const o = p.options.find((x) => x.id === wins.option);
+    chosen = wins.option;
+    inputs = wins.says;
+    because = `${o?.name} wins when ${o?.winsWhen}, and here it does: ${inputs.join("; ")}`;
   }
   if (inputs.length === 0) {
     // Say which tests did not fire, in this design's values, so the default reads as a choice.
@@ -133,10 +165,10 @@ export function decide(
     if (inputs.length > 0) because = `${p.fallback.because} (${inputs.join("; ")})`;
   }
   const others = p.options.filter((o) => o.id !== chosen);
-  return {
+  const row: DecisionRow = {
     id: p.id,
     question: p.question,
-    options: p.options.map((o) => ({ ...o })),
+    options: optionRows(p),
     chosen,
     because,
     wouldFlipIf: others.map((o) => `${o.name} would win if ${o.winsWhen}`).join("; "),
@@ -145,6 +177,13 @@ export function decide(
     inputs,
     drives,
   };
+  if (winning.length > 0) row.winning = winning;
+  return row;
+}
+
+/** A decision point's options as the design shows them: the structured win condition stays in the knowledge. */
+export function optionRows(p: DecisionPoint): DecisionOption[] {
+  return p.options.map(({ wins: _wins, ...o }) => ({ ...o }));
 }
 
 /** Each owner's decision points in the order they are decided: every point of the dominant archetype, the first of each other, every feature's. */
@@ -169,17 +208,16 @@ function pointOwners(
 export const decisionsField: Deriver<"decisions", Said> = {
   field: "decisions",
   category: "Chosen",
-  reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features"],
-  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs) hold, else the archetype's sensible default; the option not chosen says when it would win. A product-first design lists its features' decisions first",
+  reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features", "invariants"],
+  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; the option not chosen says when it would win. A product-first design lists its features' decisions first",
   // all the decisions read of the prompt: what it says for each word condition of the points decided
   facts: (f) => {
     const said: Said = Object.create(null);
     for (const o of pointOwners(f))
       for (const p of o.points)
-        for (const r of p.rules)
-          for (const c of r.when)
-            if ("words" in c && !Object.hasOwn(said, c.words))
-              said[c.words] = pattern(c.words, "i").exec(f.prompt)?.[0] ?? null;
+        for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
+          if ("words" in c && !Object.hasOwn(said, c.words))
+            said[c.words] = pattern(c.words, "i").exec(f.prompt)?.[0] ?? null;
     return said;
   },
   derive: (f, _input, said) => {

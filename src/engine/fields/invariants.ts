@@ -140,9 +140,14 @@ export const invariantsField: Deriver<"invariants"> = {
     if (first) {
       const subject = entityWords(pathEntities(first)[0] ?? f.primaryState[0]?.entity ?? "record");
       const d = f.nfrs.delivery;
+      // at-least-once delivery under an idempotency key is once in effect: say so rather than ask consumers to cope
+      const onFirst = new Set(first.operations);
+      const keyed = f.operations.some((o) => onFirst.has(o.phrase) && o.mechanism === "idempotency-key");
       const delivery: Record<typeof d.value, string> = {
         "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,
-        "at-least-once": `An acknowledged ${subject} change is never lost; it may be delivered again, and every consumer tolerates the repeat.`,
+        "at-least-once": keyed
+          ? `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`
+          : `An acknowledged ${subject} change is never lost; it may be delivered again, and every consumer tolerates the repeat.`,
         "at-most-once": `A ${subject} change is never applied twice; losing one under failure is accepted.`,
       };
       out.push({

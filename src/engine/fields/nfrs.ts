@@ -1,7 +1,9 @@
+import { STANCES } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
 import { type Stated, statedNfrsOf } from "../nfr-parse.js";
-import { leadingStance } from "./common.js";
+import { referenceFacts } from "../references.js";
+import { leadingStance, stateHolder } from "./common.js";
 
 function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourced<T> {
   if (stated) return { value: stated.value, source: "stated", because: `the prompt says '${stated.quote}'` };
@@ -12,11 +14,20 @@ export const nfrsField: Deriver<"nfrs"> = {
   field: "nfrs",
   category: "Given",
   reads: ["prompt", "archetypes"],
-  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, and a default that contradicts a stated value (linearizable with stay-available) gives way to it",
+  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it",
   derive: (f) => {
     const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
     const dflt = (what: string) => `not stated; ${id}'s default ${what} (${stance.because})`;
+    // Durability and delivery belong to the state, not to whichever archetype leads.
+    const holder = stateHolder(f.archetypes, referenceFacts(f.prompt)) ?? { id, records: false, asked: false };
+    const held = STANCES[holder.id];
+    const byState = (what: string) =>
+      holder.id === id
+        ? dflt(what)
+        : holder.records
+          ? `not stated; the records the design must not lose are ${holder.id}'s${holder.asked ? ", which the prompt asks to build" : ""}, so its default ${what} (${held.because})`
+          : `not stated; the prompt asks for ${holder.id}, whose state is derived or soft, so its default ${what} (${held.because})`;
     const scale: Nfrs["scale"] = {};
     for (const [k, v] of Object.entries(s.scale)) scale[k] = { value: v.value, quote: v.quote, source: "stated" };
     let consistency = pick(s.consistency, stance.consistency, dflt("consistency"));
@@ -42,12 +53,20 @@ export const nfrsField: Deriver<"nfrs"> = {
           because: `${availability.because} and ${consistency.because}: under a partition only one can hold, so the design keeps linearizable and stays available by surviving the loss of a minority of replicas (a majority keeps serving), not by answering on both sides`,
         };
     }
+    let durability = pick(s.durability, held.durability, byState("durability"));
+    // A linearizable read must still see an acknowledged write after a node is lost, so it cannot sit on best-effort state.
+    if (consistency.value === "linearizable" && durability.value === "best-effort" && durability.source === "default")
+      durability = {
+        value: "durable",
+        source: "default",
+        because: `linearizable state (${consistency.because}) keeps every acknowledged write through a node loss, so it is durable`,
+      };
     return {
-      delivery: pick(s.delivery, stance.delivery, dflt("delivery")),
+      delivery: pick(s.delivery, held.delivery, byState("delivery")),
       consistency,
       availability,
       ordering: pick(s.ordering, stance.ordering, dflt("ordering")),
-      durability: pick(s.durability, stance.durability, dflt("durability")),
+      durability,
       regions: s.regions
         ? { value: s.regions.value, source: "stated", because: `the prompt says '${s.regions.quote}'` }
         : { value: 1, source: "default", because: "no regions named; one region with replicas across its zones" },

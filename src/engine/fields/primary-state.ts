@@ -5,16 +5,44 @@ import { STANCES } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
 import { renameText, renamings, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
-import { archetype } from "./common.js";
+import { type ReferenceFacts, referenceFacts } from "../references.js";
+import { archetype, stateHolder } from "./common.js";
 
-export const primaryStateField: Deriver<"primaryState", UnitNoun | undefined> = {
+/** All the primary state reads of the prompt: its unit noun, and the archetypes it asks to build. */
+interface StateFacts {
+  unit: UnitNoun | undefined;
+  references: ReferenceFacts;
+}
+
+export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   field: "primaryState",
   category: "Derived",
-  reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths"],
-  rule: "keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative. A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
-  facts: (f) => unitNounOf(f.prompt),
-  derive: (f, _input, unit) => {
+  reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths", "nfrs"],
+  rule: "each row's durability follows the role of its state: the prompt's stated durability, else its archetype's stance (config versions durable, liveness leases soft). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative. A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
+  facts: (f) => ({ unit: unitNounOf(f.prompt), references: referenceFacts(f.prompt) }),
+  derive: (f, _input, { unit, references }) => {
     const out: PrimaryStateRow[] = [];
+    const stated = f.nfrs.durability.source !== "default" ? f.nfrs.durability : undefined;
+    // A design asked only for derived state (a cache) keeps its dominant archetype's records as part of that cache;
+    // a substrate beside it (the config plane) keeps its own.
+    const holder = stateHolder(f.archetypes, references);
+    const derivedOnly = holder?.asked === true && !holder.records ? holder.id : undefined;
+    const durabilityOf = (id: ArchetypeId, entity?: string): PrimaryStateRow["durability"] => {
+      if (stated) return { value: stated.value, because: stated.because };
+      const own = entity ? archetype(id).entities.find((e) => e.name === entity)?.durability : undefined;
+      if (own)
+        return { value: own, because: `${entity} is ${own} where it lives, whatever ${id} keeps of it (${id}'s card)` };
+      if (derivedOnly && id !== derivedOnly && f.archetypes.some((a) => a.id === id && a.role === "dominant"))
+        return {
+          value: f.nfrs.durability.value,
+          because: `the prompt asks for ${derivedOnly}, whose state is derived: what ${id} keeps here is part of it (${f.nfrs.durability.because})`,
+        };
+      const d = STANCES[id].durability;
+      return {
+        value: d,
+        because: `not stated; ${id} holds it, whose state is ${d === "durable" ? "a record that must survive" : "derived or soft, rebuilt or renewed after a loss"} (${STANCES[id].because})`,
+      };
+    };
     if (f.branch.kind === "product") {
       for (const op of f.operations) {
         if (!op.critical || !op.feature || out.some((r) => r.entity === op.entity)) continue;
@@ -29,6 +57,7 @@ export const primaryStateField: Deriver<"primaryState", UnitNoun | undefined> = 
           authority: owner?.name ?? feature.name,
           scope: stance.scopes.coordination.scope,
           archetype: op.archetype,
+          durability: durabilityOf(op.archetype as ArchetypeId),
           because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${stance.scopes.coordination.why})`,
         });
       }
@@ -53,6 +82,7 @@ export const primaryStateField: Deriver<"primaryState", UnitNoun | undefined> = 
           authority: a.silhouette.storage,
           scope: stance.scopes.coordination.scope,
           archetype: a.id,
+          durability: durabilityOf(a.id, e.name),
           because: `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${stance.scopes.coordination.why}`,
         });
       }

@@ -1,7 +1,7 @@
 import { ALIASES } from "../../knowledge/aliases.js";
 import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
-import type { ArchetypeId } from "../../knowledge/schema.js";
+import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -9,7 +9,7 @@ import { fillTerms } from "../product/index.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
-import { archetype, depthFor, entityWords } from "./common.js";
+import { archetype, depthFor, entityWords, meaningWords } from "./common.js";
 
 let aliasSignals: { rows: { signal: Signal; row: (typeof ALIASES)[number] }[]; index: SignalIndex } | undefined;
 /**
@@ -78,6 +78,28 @@ export function withoutNfrWords(clause: string, quotes: readonly string[]): stri
 const TIME_TRIGGER =
   /\b(?:at (?:a |the )?(?:scheduled|given|specific|future) time|scheduled times?|notify (?:me |them |users )?(?:when|at)|remind\w*|after a delay|delayed|expire[sd]? after|in \d+ (?:minutes|hours|days)|every (?:day|night|hour|minute)|nightly|daily|cron)\b/i;
 
+/** A trailing parenthetical example in a path's words ("(read-modify-write of a session or profile)"). */
+const EXAMPLE = /\s*\([^()]*\)$/;
+
+/**
+ * A path's words as a supporting archetype (or a product's deep dive) says them: a closing example that shares
+ * no meaning word with the rest of the path or the archetype's entities speaks for the archetype's home domain
+ * ("(read-modify-write of a session or profile)"), not for this design, so it is left out and the reason says so;
+ * a closing clause about the path's own things ("(never a number reused for that resource)") stays.
+ */
+function supportingPath(a: Archetype, action: string, entity: string): { text: string; dropped: string | undefined } {
+  const m = EXAMPLE.exec(action);
+  const own = new Set([
+    ...meaningWords(action.slice(0, m?.index ?? action.length)),
+    ...a.entities.flatMap((e) => [...meaningWords(entityWords(e.name))]),
+  ]);
+  const example = m && ![...meaningWords(m[0])].some((w) => own.has(w));
+  const dropped = example ? m[0].trim() : undefined;
+  return { text: `${example ? action.replace(EXAMPLE, "") : action} (${entityWords(entity)})`, dropped };
+}
+const droppedNote = (dropped: string | undefined, id: string) =>
+  dropped ? `; the example ${dropped} is ${id}'s own domain, not this design's` : "";
+
 /** How many substrate paths a product design walks through as deep dives (one per critical action at most). */
 const MAX_DEEP_DIVES = 5;
 
@@ -124,11 +146,12 @@ function featureRequirements(features: Fields["features"]): Requirement[] {
       a.writePaths.find((p) => p.critical && !p.hidden);
     if (!w || walked.has(`${a.id}|${w.action}`)) continue;
     walked.add(`${a.id}|${w.action}`);
+    const said = supportingPath(a, w.action, w.entity);
     out.push({
-      text: `${w.action} (${entityWords(w.entity)})`,
+      text: said.text,
       kind: "deep dive",
       archetype: a.id,
-      because: `deep dive: '${d.action}' (${d.feature}) is correct only if ${a.id} ${a.name} holds here`,
+      because: `deep dive: '${d.action}' (${d.feature}) is correct only if ${a.id} ${a.name} holds here${droppedNote(said.dropped, a.id)}`,
       path: { shape: w.shape, entity: w.entity, mechanism: w.mechanism, critical: w.critical, hidden: w.hidden },
     });
   }
@@ -193,20 +216,26 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
         ? writes
         : [...writes.filter((w) => w.critical), ...writes.filter((w) => !w.critical)].slice(0, depth);
       for (const w of chosen) {
+        const said = lead
+          ? { text: `${w.action} (${entityWords(w.entity)})`, dropped: undefined }
+          : supportingPath(a, w.action, w.entity);
         out.push({
-          text: `${w.action} (${entityWords(w.entity)})`,
+          text: said.text,
           kind: "core",
           archetype: a.id,
-          because: `${a.id} ${a.name} as ${ra.role} writes ${w.entity} this way`,
+          because: `${a.id} ${a.name} as ${ra.role} writes ${w.entity} this way${droppedNote(said.dropped, a.id)}`,
           path: { shape: w.shape, entity: w.entity, mechanism: w.mechanism, critical: w.critical, hidden: false },
         });
       }
       for (const w of a.writePaths.filter((x) => x.hidden && (lead || x.critical))) {
+        const said = lead
+          ? { text: `${w.action} (${entityWords(w.entity)})`, dropped: undefined }
+          : supportingPath(a, w.action, w.entity);
         out.push({
-          text: `${w.action} (${entityWords(w.entity)})`,
+          text: said.text,
           kind: "hidden",
           archetype: a.id,
-          because: `nobody asks for it, but ${a.id} must keep ${w.entity} current for the visible paths to stay correct`,
+          because: `nobody asks for it, but ${a.id} must keep ${w.entity} current for the visible paths to stay correct${droppedNote(said.dropped, a.id)}`,
           path: { shape: w.shape, entity: w.entity, mechanism: w.mechanism, critical: w.critical, hidden: true },
         });
       }

@@ -1,10 +1,11 @@
+import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/properties.js";
 import type { NfrTag } from "../../knowledge/schema.js";
 import type { Deriver } from "../design/graph.js";
-import type { Nfrs, TechnologyRow } from "../design/types.js";
+import type { ComponentRow, Nfrs, TechnologyRow } from "../design/types.js";
 import { featureLed, featureTechnology } from "../product/index.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { compareText } from "../text.js";
-import { archetype } from "./common.js";
+import { archetype, stateHolder } from "./common.js";
 import { preferTechnology } from "./decisions.js";
 
 /** The NFR tags a design asks of its products, each with the reason it is asked. */
@@ -24,6 +25,25 @@ export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrT
   return want;
 }
 
+/** The layers that keep the design's truth, where a component's needs bind the products. */
+export const TRUTH_LAYERS: ReadonlySet<TechnologyRow["layer"]> = new Set(["storage", "coordination"]);
+
+/**
+ * What an archetype's components in this design need of the products that keep its truth, each with the component
+ * that needs it: a consensus group commits a write on a majority, which a store that replicates asynchronously cannot.
+ */
+export function componentNeeds(
+  components: readonly Pick<ComponentRow, "name" | "kind" | "archetype">[],
+  archetype: string,
+): Map<Property, string> {
+  const needs = new Map<Property, string>();
+  const group = components.find(
+    (c) => c.archetype === archetype && c.kind === "replica-group" && /\bconsensus\b/i.test(c.name),
+  );
+  if (group) needs.set("majority-commit", `the design keeps its truth in '${group.name}'`);
+  return needs;
+}
+
 export const technologyField: Deriver<"technology", ReferenceFacts> = {
   field: "technology",
   category: "Chosen",
@@ -37,8 +57,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     "branch",
     "features",
     "criticalPaths",
+    "components",
   ],
-  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
+  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a design asked only for derived state (a cache) is offered no store that keeps records durable, a product lacking what a component needs (a majority commit under a consensus group) is avoided rather than chosen for the layers that keep the truth, a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   // all the technology reads of the prompt: the systems it names and the archetypes it asks to build
   facts: (f) => referenceFacts(f.prompt),
   derive: (f, _input, asked) => {
@@ -54,6 +75,10 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     // A feature-led design names products only for the layers its features need; the lead archetype's
     // silhouette (a lock service for a hotel) fills in only when no feature names any product.
     const substrateCounts = own.length === 0;
+    // A design asked only for derived or soft state (a cache in front of someone else's database) keeps no
+    // records of its own: a store chosen to keep them durable belongs to the origin, not to this design.
+    const holder = stateHolder(f.archetypes, asked);
+    const derivedOnly = holder?.asked === true && !holder.records && holder.id !== a.id;
     const rows: TechnologyRow[] = [];
     for (const layer of ["storage", "coordination", "serving"] as const) {
       const mine = own.find((r) => r.layer === layer);
@@ -65,6 +90,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const references: NonNullable<TechnologyRow["references"]> = [];
       const scored = a.technologies
         .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, asked))
+        .filter((t) => !(derivedOnly && layer === "storage" && t.suits.includes("durable")))
         // a product standing in for a mechanism this design builds itself would contradict it
         .filter((t) => !t.instead?.some((m) => ids.has(m)))
         .filter((t) => {
@@ -102,6 +128,31 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     const chosen = new Set(rows.flatMap((r) => r.choices.map((c) => c.product.toLowerCase())));
     for (const r of rows) if (r.avoid && chosen.has(r.avoid.product.toLowerCase())) delete r.avoid;
     // Hook (numbers helper): a chosen decision's preferred products lead their layer.
-    return preferTechnology(rows, f.decisions);
+    return withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id));
   },
 };
+
+/**
+ * A product that lacks what the design's components need is no choice for the layers that keep its truth: it
+ * becomes the layer's product to avoid (unless one is named), with the component and the gap as the reason.
+ */
+function withComponentNeeds(
+  rows: TechnologyRow[],
+  needsOf: (archetype: string) => ReadonlyMap<Property, string>,
+): TechnologyRow[] {
+  return rows.flatMap((row) => {
+    const needs = needsOf(row.archetype);
+    if (!TRUTH_LAYERS.has(row.layer) || needs.size === 0) return [row];
+    const gapOf = (product: string) => {
+      for (const [p, why] of needs) {
+        const gap = lacks(product, p);
+        if (gap) return `${why}, where ${PROPERTIES[p].means}; here ${gap.why}`;
+      }
+      return undefined;
+    };
+    const out: TechnologyRow = { ...row, choices: row.choices.filter((c) => !gapOf(c.product)) };
+    const dropped = row.choices.find((c) => gapOf(c.product));
+    if (dropped && !out.avoid) out.avoid = { product: dropped.product, why: `tempting, but ${gapOf(dropped.product)}` };
+    return out.choices.length > 0 || out.avoid || out.references ? [out] : [];
+  });
+}

@@ -4,7 +4,7 @@
  * table, and the coherence check refuses a design that still recommends one.
  */
 
-export const PROPERTY_VALUES = ["replay"] as const;
+export const PROPERTY_VALUES = ["replay", "majority-commit", "cheap-moves"] as const;
 export type Property = (typeof PROPERTY_VALUES)[number];
 
 export interface PropertyGap {
@@ -25,6 +25,33 @@ export const PROPERTIES: Readonly<Record<Property, { means: string; lackedBy: Pr
       {
         product: "RabbitMQ",
         why: "classic and quorum queues remove a message on acknowledgement; only its separate stream type keeps history to re-read",
+      },
+    ],
+  },
+  "majority-commit": {
+    means:
+      "a write is acknowledged only once a majority of replicas holds it, so a failover never loses it or lets two leaders grant the same thing",
+    lackedBy: [
+      {
+        product: "Redis",
+        why: "replication is asynchronous by default: the primary acknowledges before its replicas have the write, so promoting a replica can lose it",
+      },
+      {
+        product: "Memcached",
+        why: "a node keeps no replica at all: its keys are gone when it is",
+      },
+    ],
+  },
+  "cheap-moves": {
+    means: "moving a point is a small in-place write, so tens of thousands of moves a second stay affordable",
+    lackedBy: [
+      {
+        product: "PostGIS",
+        why: "a move changes an indexed column, so PostgreSQL writes a new row version and a new spatial index entry for every move and leaves the old ones for vacuum",
+      },
+      {
+        product: "Elasticsearch",
+        why: "an update marks the old document deleted and indexes a whole new one, which searches see only after the next refresh (one second by default)",
       },
     ],
   },

@@ -5,6 +5,7 @@
  */
 import type { MechanismId } from "../mechanisms/catalog.js";
 import type { PredicateId } from "../predicates.js";
+import type { ArchetypeId, CompositionRole } from "../vocab.js";
 import type { Property } from "./properties.js";
 
 /** What choosing an option does to the rest of the design (read by the mechanism and technology derivers). */
@@ -42,6 +43,13 @@ export interface DecisionOptionSpec {
   costs: string;
   /** In words: the condition under which this option wins. */
   winsWhen: string;
+  /**
+   * `winsWhen` as a test over the design's facts, where facts decide it (a scale threshold, the kind of state,
+   * an archetype or invariant the design holds): when every condition holds, this option wins over any choice
+   * that rests only on default stances or the fallback, and a design that still rejects it contradicts itself
+   * (coherence rule `flip-condition-holds`). Left out where no fact of the design decides the words.
+   */
+  wins?: DecisionCondition[];
   implies?: DecisionImplies;
 }
 
@@ -58,7 +66,11 @@ export type DecisionCondition =
   /** Some stated latency target is at most this many milliseconds. */
   | { latencyAtMost: number }
   /** The prompt's own words match this case-insensitive regular expression (what kind of thing it asks for). */
-  | { words: string };
+  | { words: string }
+  /** The design holds this archetype (in one of `roles`, when given). */
+  | { archetype: ArchetypeId; roles?: (CompositionRole | "dominant")[] }
+  /** Some invariant of the design matches this case-insensitive regular expression (what the design promises). */
+  | { invariant: string };
 
 /** Picks `option` when every condition in `when` holds; `because` explains it in general terms. */
 export interface DecisionRule {

@@ -97,6 +97,7 @@ export const COUNTERS: FeatureEntry = {
           buys: "exact counts at once",
           costs: "a viral item's counter becomes one hot key",
           winsWhen: "no item draws more writes than one key can take",
+          implies: { draws: ["engagement-service>counter-cache[increment per like]"] },
         },
         {
           id: "batched",
@@ -104,6 +105,7 @@ export const COUNTERS: FeatureEntry = {
           buys: "one write per batch per item; bursts are absorbed by the log",
           costs: "counts lag by seconds",
           winsWhen: "some items draw hundreds or thousands of likes a second",
+          implies: { draws: ["count-aggregator>counter-cache[increment by batch]"] },
         },
       ],
       rules: [
@@ -199,8 +201,8 @@ export const COUNTERS: FeatureEntry = {
         id: "count-aggregator",
         name: "Count aggregators",
         kind: "worker-pool",
-        runs: ["batch events per item", "add to counters"],
-        because: "one add of N per batch replaces N writes to the hot key",
+        runs: ["batch events per item", "fold views into sketches", "add to counters"],
+        because: "one add of N per batch replaces N writes to the hot key; view events become approximate counts",
       },
       {
         id: "counter-cache",
@@ -216,6 +218,8 @@ export const COUNTERS: FeatureEntry = {
       { from: "engagement-service", to: "engagement-log", kind: "stream", label: "like / view events" },
       { from: "engagement-log", to: "count-aggregator", kind: "stream", label: "consume in batches" },
       { from: "count-aggregator", to: "counter-cache", kind: "request", label: "increment by batch" },
+      { from: "count-aggregator", to: "counter-cache", kind: "request", label: "merge view sketches" },
+      { from: "engagement-service", to: "counter-cache", kind: "request", label: "increment per like" },
       { from: "engagement-service", to: "counter-cache", kind: "request", label: "read counts" },
     ],
     api: [
@@ -233,7 +237,7 @@ export const COUNTERS: FeatureEntry = {
         request: ["item_id"],
         response: ["count", "as_of"],
         errors: ["404 unknown item"],
-        guarantee: "counts every like up to the last aggregation batch",
+        guarantee: "counts every acknowledged like; a count folded in batches lags by up to one batch",
       },
     ],
     dataModel: [

@@ -113,7 +113,9 @@ export const LEADERBOARD: FeatureEntry = {
           name: "exact top few thousand, plus a histogram of score buckets for everyone else",
           buys: "boards of any size, spread over nodes; ranks as percentiles",
           costs: "ranks outside the top are approximate",
-          winsWhen: "one board holds tens of millions of players or takes more writes than one node can",
+          winsWhen:
+            "one board outgrows one node's memory (over ten gigabytes: about 150 million players at 64 bytes an entry)",
+          wins: [{ number: "global_board_bytes", atLeast: 1e10 }],
         },
       ],
       rules: [
@@ -156,7 +158,7 @@ export const LEADERBOARD: FeatureEntry = {
       role: "truth",
     },
     {
-      failure: "One global {board} with tens of millions of {players} overloads a single sorted set",
+      failure: "One global {board} outgrows the node that holds its sorted set, in memory or in write rate",
       prevention: "exact ranks for the top; approximate ranks for the long tail from score buckets",
       repair: "rebuild the ranked {board} from the score table",
       role: "derived",

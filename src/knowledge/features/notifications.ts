@@ -123,7 +123,8 @@ export const NOTIFICATIONS: FeatureEntry = {
       role: "external effect",
     },
     {
-      failure: "A burst (a popular account's post) queues millions of notifications and delays urgent ones",
+      failure:
+        "A burst (one event that notifies a huge audience at once) queues millions of notifications and delays urgent ones",
       prevention: "separate queues by priority and a per-user rate limit",
       repair: "drain the backlog, dropping low-priority notifications that are too old to matter",
       role: "coordination",

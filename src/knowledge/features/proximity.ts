@@ -94,6 +94,8 @@ export const PROXIMITY: FeatureEntry = {
           buys: "a move is a key update; cells shard naturally by prefix",
           costs: "fixed cell sizes: dense downtowns crowd a cell, and neighbours must be read at edges",
           winsWhen: "objects move constantly (drivers, couriers)",
+          wins: [{ number: "location_updates_per_sec", atLeast: 10000 }],
+          implies: { needs: ["cheap-moves"] },
         },
         {
           id: "quadtree",

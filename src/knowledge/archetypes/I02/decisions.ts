@@ -13,6 +13,8 @@ export const decisions: DecisionPoint[] = [
         costs:
           "a majority round trip on every acquire and release (keep-alives are answered by the leader from memory, so a new leader must extend every lease before expiring any); write throughput of one leader per group",
         winsWhen: "a double grant corrupts data (the lock guards correctness)",
+        // a design that promises tokens never repeat has made the lock a correctness guard
+        wins: [{ invariant: "\\btoken\\b[^.]*\\b(strictly increases|never reused)|\\bfencing token" }],
         implies: {
           addMechanisms: ["consensus-replication", "fencing-token"],
           preferTechnology: ["etcd", "ZooKeeper"],

@@ -13,6 +13,7 @@ export const decisions: DecisionPoint[] = [
         costs:
           "each publish waits for the slowest in-sync follower; with too few in-sync replicas the partition refuses writes",
         winsWhen: "an acknowledged record must not be lost",
+        wins: [{ nfr: "durability", in: ["durable"] }],
       },
       {
         id: "acks-leader",
@@ -20,6 +21,7 @@ export const decisions: DecisionPoint[] = [
         buys: "lower publish latency and higher throughput",
         costs: "records acknowledged but not yet copied are lost when the leader fails",
         winsWhen: "losing a few recent records is acceptable (metrics, best-effort telemetry)",
+        wins: [{ nfr: "durability", in: ["best-effort"] }],
       },
     ],
     rules: [

@@ -95,6 +95,7 @@ export const card = {
       description:
         "The authoritative object, row or response at the origin, identified by key or URL and carrying a version or ETag that increases on every change.",
       truth: true,
+      durability: "durable",
     },
     {
       name: "CachedCopy",

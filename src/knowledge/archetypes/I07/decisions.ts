@@ -54,6 +54,7 @@ export const decisions: DecisionPoint[] = [
         buys: "the cache holds the latest value right after a write",
         costs: "writes are slower and cold data gets cached",
         winsWhen: "readers must read their own writes from the cache",
+        wins: [{ nfr: "consistency", in: ["read-your-writes", "linearizable"] }],
       },
       {
         id: "write-back",
@@ -61,6 +62,8 @@ export const decisions: DecisionPoint[] = [
         buys: "write bursts are absorbed and coalesced",
         costs: "writes not yet flushed are lost when a cache node dies",
         winsWhen: "losing the latest writes on a crash is acceptable",
+        // the writes in question are the origin's: only a prompt that says so gives them up
+        wins: [{ nfr: "durability", in: ["best-effort"], stated: true }],
       },
     ],
     rules: [

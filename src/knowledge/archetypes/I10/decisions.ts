@@ -20,7 +20,12 @@ export const decisions: DecisionPoint[] = [
         buys: "no central bottleneck; load per member stays constant as the cluster grows",
         costs: "the view converges eventually; false suspicions need a suspect state",
         winsWhen:
-          "the members are thousands of servers of one cluster that each need the full view, and an eventual view is fine",
+          "the members are a stated thousand or more peer servers of one cluster that each need the full view, and an eventual view is fine",
+        wins: [
+          { stated: "nodes" },
+          { number: "nodes", atLeast: 1000 },
+          { nfr: "consistency", in: ["eventual", "consistent-prefix", "read-your-writes"] },
+        ],
         implies: { addMechanisms: ["gossip-dissemination"], removeMechanisms: ["heartbeat-renewal"] },
       },
     ],

@@ -474,11 +474,11 @@ export const card = {
   stance: {
     consistency: "linearizable",
     availability: "fail-closed",
-    delivery: "exactly-once",
+    delivery: "at-least-once",
     ordering: "per-key",
     durability: "durable",
     because:
-      "an external effect cannot be taken back cheaply, so each one must happen once in effect and be reconciled",
+      "an external effect cannot be taken back cheaply: it is sent at least once under a stable idempotency key, so it happens once in effect where the receiver honours the key, and is reconciled",
     scopes: {
       ordering: { scope: "key", why: "the steps of one workflow instance happen in order; instances are independent" },
       exclusivity: { scope: "key", why: "one executor advances a given workflow instance at a time" },

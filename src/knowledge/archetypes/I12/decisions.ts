@@ -12,6 +12,10 @@ export const decisions: DecisionPoint[] = [
         buys: "the state change and the intent to act commit together, so no effect is lost in a crash",
         costs: "relay lag, and effects may be sent more than once, so the receiver must deduplicate",
         winsWhen: "an effect must not be lost",
+        wins: [
+          { nfr: "durability", in: ["durable"] },
+          { nfr: "delivery", in: ["at-least-once", "exactly-once"] },
+        ],
         implies: { addMechanisms: ["transactional-outbox", "idempotency-key"] },
       },
       {
@@ -20,6 +24,7 @@ export const decisions: DecisionPoint[] = [
         buys: "lower latency and one fewer component",
         costs: "a crash between commit and call loses the effect; a retry after a timeout can repeat it",
         winsWhen: "the effect is best-effort (a notification that may be dropped)",
+        wins: [{ nfr: "durability", in: ["best-effort"] }],
         implies: { removeMechanisms: ["transactional-outbox"] },
       },
     ],

@@ -77,6 +77,7 @@ export const decisions: DecisionPoint[] = [
         buys: "an acknowledged write survives a node loss",
         costs: "write latency of the slowest replica in the quorum; across regions, a wide-area round trip",
         winsWhen: "acknowledged writes must survive failures",
+        wins: [{ nfr: "durability", in: ["durable"] }],
       },
       {
         id: "async",
@@ -84,6 +85,7 @@ export const decisions: DecisionPoint[] = [
         buys: "the lowest write latency",
         costs: "writes acknowledged just before a failure are lost; replicas serve stale reads",
         winsWhen: "losing the latest writes is acceptable (caches, sessions)",
+        wins: [{ nfr: "durability", in: ["best-effort"] }],
         implies: { addMechanisms: ["async-replication"] },
       },
     ],

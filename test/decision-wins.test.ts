@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { design } from "../src/engine/design/design.js";
+import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
+import { ARCHETYPE_DECISIONS } from "../src/knowledge/decisions/index.js";
+import { FEATURES } from "../src/knowledge/features/index.js";
+import { formulaVariables, parseFormula } from "../src/knowledge/notation/formula.js";
+import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
+import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
+
+const row = (prompt: string, id: string) => {
+  const r = design(prompt).decisions.find((x) => x.id === id);
+  if (!r) throw new Error(`no decision ${id} for '${prompt}'`);
+  return r;
+};
+
+describe("structured win conditions", () => {
+  it("name only real quantities, figures and archetypes", () => {
+    const numbers = new Set<string>(QUANTITY_BY_ID.keys());
+    for (const id of ARCHETYPE_IDS)
+      for (const f of ARCHETYPE_CAPACITY[id].figures) {
+        numbers.add(f.id);
+        for (const v of formulaVariables(parseFormula(f.expression))) numbers.add(v);
+      }
+    for (const feat of FEATURES) {
+      for (const f of feat.capacity?.figures ?? []) numbers.add(f.id);
+      for (const i of feat.capacity?.inputs ?? []) numbers.add(i.quantity);
+    }
+    const points = [...Object.values(ARCHETYPE_DECISIONS).flat(), ...FEATURES.flatMap((f) => f.decisions ?? [])];
+    const withWins = points.flatMap((p) => p.options.flatMap((o) => (o.wins ? [[p.id, o]] : [])));
+    expect(withWins.length).toBeGreaterThan(3);
+    for (const [pid, o] of withWins as [string, (typeof points)[number]["options"][number]][])
+      for (const c of o.wins ?? []) {
+        if ("number" in c) expect(numbers.has(c.number), `${pid}/${o.id} ${c.number}`).toBe(true);
+        if ("archetype" in c) expect(ARCHETYPE_IDS as readonly string[]).toContain(c.archetype);
+      }
+  });
+
+  it("an option whose win condition holds beats a choice resting on a default stance, and says which condition held", () => {
+    // The ride-hailing design promises lease tokens that are never reused, so its lock guards correctness.
+    const lock = row("Design a ride-hailing app like Uber", "i02-lock-store");
+    expect(lock.chosen).toBe("consensus-store");
+    expect(lock.because).toMatch(/and here it does: the design promises '.*token/);
+    expect(lock.winning?.map((w) => w.option)).toEqual(["consensus-store"]);
+  });
+
+  it("a cache the prompt asks for is acknowledged asynchronously because its durability is best-effort", () => {
+    const ack = row("Design a distributed cache in front of a user-profile database", "i16-ack");
+    expect(ack.chosen).toBe("async");
+    expect(ack.because).toMatch(/durability is best-effort/);
+  });
+
+  it("a stated rule keeps its choice, and a rejected option whose condition holds is reported by coherence", () => {
+    const d = design("Design a distributed cache in front of a user-profile database");
+    expect(checkCoherence(d).filter((p) => p.rule === "flip-condition-holds")).toEqual([]);
+    const broken = structuredClone(d);
+    const ack = broken.decisions.find((x) => x.id === "i16-ack");
+    if (!ack) throw new Error("no i16-ack");
+    ack.chosen = "sync";
+    const problems = checkCoherence(broken).filter((p) => p.rule === "flip-condition-holds");
+    expect(problems.map((p) => p.detail)).toEqual([
+      expect.stringMatching(/^i16-ack chose 'sync', but 'async' wins when .*durability is best-effort/),
+    ]);
+  });
+});
+
+describe("a counter decision draws only its own write path", () => {
+  const labels = (d: ReturnType<typeof design>) =>
+    d.links.filter((l) => l.to === "counter-cache").map((l) => `${l.from}:${l.label}`);
+  it("direct increments write the counter from the service; batches from the aggregators", () => {
+    const p = "Design Twitter's home timeline";
+    expect(row(p, "counter-writes").chosen).toBe("direct-increment");
+    expect(labels(design(p))).toContain("engagement-service:increment per like");
+    expect(labels(design(p))).not.toContain("count-aggregator:increment by batch");
+    const batched = design(p, ["decision.counter-writes=batched"]);
+    expect(labels(batched)).toContain("count-aggregator:increment by batch");
+    expect(labels(batched)).not.toContain("engagement-service:increment per like");
+  });
+});

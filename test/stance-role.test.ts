@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+
+describe("durability and delivery follow the role of the state", () => {
+  const nfrs = (p: string) => design(p).nfrs;
+  it("a cache asked for in front of a database holds only derived state", () => {
+    const n = nfrs("Design a distributed cache in front of a user-profile database");
+    expect([n.durability, n.delivery]).toEqual(["best-effort", "at-most-once"]);
+    expect(n.sources.durability?.because).toMatch(/derived or soft/);
+  });
+  it("a config store beside a liveness registry keeps its records durable", () => {
+    const n = nfrs("Design a service discovery and configuration system like Consul for 5,000 services");
+    expect([n.durability, n.delivery]).toEqual(["durable", "at-least-once"]);
+    expect(n.sources.durability?.because).toMatch(/records the design must not lose are I11's/);
+  });
+  it("a URL shortener's links are durable records, not the redirect cache's copies", () => {
+    expect(nfrs("Design a URL shortener handling 100k redirects per second").durability).toBe("durable");
+  });
+  it("a linearizable cache does not sit on best-effort state", () => {
+    expect(nfrs("Design a distributed cache with strong consistency.").durability).toBe("durable");
+  });
+});
+
+describe("an outside effect is sent at least once and takes effect once", () => {
+  it("a webhook sender delivers at least once, and its keyed path promises one effect per request id", () => {
+    const d = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+    expect(d.nfrs.delivery).toBe("at-least-once");
+    expect(d.invariants.map((i) => i.statement)).toContain(
+      "A retried 'accept a request under the caller's idempotency key' may arrive again but takes effect once: the same request id never produces a second idempotency record change.",
+    );
+  });
+  it("a path without an idempotency key keeps the plain at-least-once promise", () => {
+    const d = design("Design a distributed message queue");
+    expect(d.invariants.map((i) => i.statement).join("\n")).not.toMatch(/may arrive again but takes effect once/);
+  });
+});
+
+describe("each primary state keeps the durability of its role", () => {
+  it("config versions are durable while liveness registrations are soft", () => {
+    const d = design("Design a service discovery and configuration system like Consul for 5,000 services");
+    const of = (e: string) => d.primaryState.find((s) => s.entity === e)?.durability;
+    expect(of("ConfigVersion")?.value).toBe("durable");
+    expect(of("LivenessLease")?.value).toBe("best-effort");
+    expect(of("LivenessLease")?.because).toMatch(/derived or soft/);
+  });
+  it("a stated durability holds for every state", () => {
+    const d = design("Design a presence service showing which users are online that must never lose data");
+    const values = new Set(d.primaryState.map((s) => s.durability.value));
+    expect(d.nfrs.sources.durability?.source).toBe("stated");
+    expect([...values]).toEqual([d.nfrs.durability]);
+  });
+});
+
+describe("a cache's state and the origin's", () => {
+  const rows = (p: string) => Object.fromEntries(design(p).primaryState.map((s) => [s.entity, s.durability.value]));
+  it("the origin's object is durable where it lives; a CDN's config plane keeps its own records", () => {
+    expect(rows("Design a CDN.")).toMatchObject({ OriginObject: "durable", ConfigVersion: "durable" });
+  });
+  it("a cache asked for keeps its key-value records as cached copies", () => {
+    expect(rows("Design a distributed cache in front of a user-profile database")).toMatchObject({
+      KeyValue: "best-effort",
+      OriginObject: "durable",
+    });
+  });
+});
