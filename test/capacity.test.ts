@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateCapacity } from "../src/engine/capacity.js";
+import { designCapacityRows, evaluateCapacity } from "../src/engine/capacity.js";
 import { design } from "../src/engine/design/design.js";
 import { formatQuantity } from "../src/engine/quantity-format.js";
-import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
+import { ARCHETYPE_CAPACITY, type CapacityModel } from "../src/knowledge/capacity/index.js";
 import { evaluateFormula, formulaVariables, parseFormula } from "../src/knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
@@ -301,5 +301,41 @@ describe("models a product feature declares", () => {
     expect(rows.map((r) => r.display)).toEqual(["≈ 2.31k posts/s", "≈ 400 GB/day"]);
     expect(rows[1]?.inputs.find((i) => i.name === "post_bytes")).toMatchObject({ source: "override", unit: "B" });
     expect(capacityQuantityIds([model]).has("posts_per_user_per_day")).toBe(true);
+  });
+});
+
+describe("one value per named input in a design", () => {
+  it("gives an input two models type differently one value, naming the model it came from", () => {
+    // a CDN's edge model types 50 nodes, the configuration model beside it 10k: the design has one fleet
+    const d = design("Design a content delivery network.");
+    const nodes = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "nodes").map((i) => ({ r, i })));
+    expect(new Set(nodes.map((n) => n.r.archetype)).size).toBeGreaterThan(1);
+    expect(new Set(nodes.map((n) => n.i.value))).toEqual(new Set([50]));
+    const borrowed = nodes.find((n) => n.r.archetype !== "I07");
+    expect(borrowed?.i.because).toMatch(/taken from I07's estimates/);
+  });
+
+  it("prefers a value derived from a stated number to another model's typical value", () => {
+    const first: CapacityModel = {
+      inputs: [{ quantity: "clients", typical: 5, why: "a guess" }],
+      figures: [{ id: "a", label: "a", kind: "rate", expression: "clients * 2", unit: "x" }],
+    };
+    const second: CapacityModel = {
+      inputs: [
+        { quantity: "clients", typical: 7, why: "a guess", from: { expression: "users * 3", why: "three each" } },
+      ],
+      figures: [{ id: "b", label: "b", kind: "rate", expression: "clients", unit: "x" }],
+    };
+    const scale = { users: { value: 10, quote: "10 users", source: "stated" as const } };
+    const [a, b] = designCapacityRows(
+      [
+        { model: first, owner: "A" },
+        { model: second, owner: "B" },
+      ],
+      scale,
+    );
+    expect(b?.[0]?.value).toBe(30);
+    expect(a?.[0]?.value).toBe(60);
+    expect(a?.[0]?.inputs.find((i) => i.name === "clients")?.because).toMatch(/derived as users \* 3.*taken from B's/);
   });
 });

@@ -77,19 +77,26 @@ export function estimate(
   return `${yields} = ${expression} ${approx(r, unit)}, with ${parts.join("; ")}`;
 }
 
-/** The capacity values of one archetype: its inputs (with their reasons) and its figures. */
+/**
+ * The capacity values of one archetype: its inputs (with their reasons) and its figures, then the inputs the
+ * design's other models assumed, so a quantity has the one value the capacity table gives it.
+ */
 function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, KnownValue> {
   const out = new Map<string, KnownValue>();
-  for (const r of rows) {
-    if (r.archetype !== archetype) continue;
+  const addInputs = (r: CapacityRow) => {
     for (const i of r.inputs) {
       if (out.has(i.name) || i.source !== "assumed") continue;
       const unit = i.unit ?? QUANTITY_BY_ID.get(i.name)?.unit ?? "";
       out.set(i.name, { value: i.value, unit, because: `assumed: ${i.because.replace(/^not stated; /, "")}` });
     }
+  };
+  for (const r of rows) {
+    if (r.archetype !== archetype) continue;
+    addInputs(r);
     out.set(r.id, { value: r.value, unit: r.unit, because: `capacity: ${r.formula}` });
     if (r.sets) out.set(r.sets, { value: r.value, unit: r.unit, because: `sized by capacity: ${r.formula}` });
   }
+  for (const r of rows) if (r.archetype !== archetype) addInputs(r);
   return out;
 }
 
