@@ -237,6 +237,24 @@ describe("decisions hold across the design (red when broken)", () => {
     expect(rules(d)).toContain("numbers-disagree");
   });
 
+  it("one named input read with two values by the capacity table", () => {
+    const d = clone(design("Design a content delivery network."));
+    const reads = d.capacity.filter((r) => r.inputs.some((i) => i.name === "nodes"));
+    expect(reads.length).toBeGreaterThan(1);
+    expect(rules(d)).not.toContain("numbers-disagree");
+    const i = reads[1]?.inputs.find((x) => x.name === "nodes");
+    if (!i) throw new Error("no nodes input");
+    i.value = 10000;
+    expect(rules(d)).toContain("numbers-disagree");
+  });
+
+  it("a stated number no capacity figure reads", () => {
+    const d = clone(design("Design a metrics monitoring system that collects CPU time series from 20,000 servers"));
+    expect(rules(d)).not.toContain("stated-number-unused");
+    d.capacity = d.capacity.filter((r) => !r.inputs.some((i) => i.name === "nodes" && i.source === "stated"));
+    expect(rules(d)).toContain("stated-number-unused");
+  });
+
   it("a predicate table that accepts last-writer-wins beside an invariant that refuses stale writes", () => {
     const d = clone(design("Design a key-value store."));
     const lww = d.predicates.find((p) => p.id === "lww-acceptable");

@@ -28,7 +28,8 @@ export type CoherenceRule =
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
   | "version-check-with-lww"
-  | "numbers-disagree";
+  | "numbers-disagree"
+  | "stated-number-unused";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -52,7 +53,9 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no recommended product lacks a property a chosen option or the design's own API needs (replay from a log)",
   "version-check-with-lww":
     "a design that refuses a stale write by version never also calls last-writer-wins acceptable",
-  "numbers-disagree": "a quantity the bottlenecks estimate has the value the capacity table gives it",
+  "numbers-disagree":
+    "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
+  "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -443,6 +446,50 @@ function numbersAgree(d: Design): Problem[] {
   return out;
 }
 
+/** One named input read with two values by the capacity table's figures. */
+function inputsAgree(d: Design): Problem[] {
+  const first = new Map<string, { value: number; where: string }>();
+  const out: Problem[] = [];
+  for (const r of d.capacity)
+    for (const i of r.inputs) {
+      const have = first.get(i.name);
+      if (!have) first.set(i.name, { value: i.value, where: `${r.archetype} ${r.id}` });
+      else if (Math.abs(have.value - i.value) > 1e-9 * Math.max(Math.abs(have.value), Math.abs(i.value)))
+        out.push({
+          rule: "numbers-disagree",
+          detail: `${i.name} is ${have.value} in ${have.where} but ${i.value} in ${r.archetype} ${r.id}`,
+        });
+    }
+  // one report per input
+  return out.filter((p, k) => out.findIndex((q) => q.detail.split(" ")[0] === p.detail.split(" ")[0]) === k);
+}
+
+/**
+ * Every number the prompt states is read by a capacity figure: a stated figure bound to a name no formula
+ * reads is silently replaced by a default. One stated number may bind several names ("50 million players"
+ * states users and players); it is used when a figure reads any of them.
+ */
+function statedNumbersUsed(d: Design): Problem[] {
+  const read = new Set<string>();
+  for (const r of d.capacity) for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
+  const byQuote = new Map<string, string[]>();
+  for (const name of Object.keys(d.nfrs.scale)) {
+    const src = d.nfrs.sources[`scale.${name}`];
+    if (src?.source !== "stated") continue;
+    const list = byQuote.get(src.because) ?? [];
+    list.push(name);
+    byQuote.set(src.because, list);
+  }
+  const out: Problem[] = [];
+  for (const [because, names] of byQuote)
+    if (!names.some((n) => read.has(n)))
+      out.push({
+        rule: "stated-number-unused",
+        detail: `${names.join(", ")} (${because}) is read by no capacity figure`,
+      });
+  return out;
+}
+
 /**
  * Every way the design contradicts itself; empty when it is coherent. Pure and deterministic: a function of
  * the design's fields and, of its prompt, only the facts (`coherenceFacts`, the default).
@@ -460,5 +507,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...technologyHasProperties(d),
     ...versionChecksHold(d),
     ...numbersAgree(d),
+    ...inputsAgree(d),
+    ...statedNumbersUsed(d),
   ];
 }
