@@ -71,10 +71,20 @@ describe("capacity models (knowledge)", () => {
     }
   });
 
-  it("evaluates every figure of every model with no prompt numbers at all", () => {
+  it("evaluates every figure of every model with no prompt numbers at all, except one shown only when stated", () => {
     for (const id of ARCHETYPE_IDS) {
-      const rows = evaluateCapacity(ARCHETYPE_CAPACITY[id], id, {});
-      expect(rows.length, id).toBe(ARCHETYPE_CAPACITY[id].figures.length);
+      const model = ARCHETYPE_CAPACITY[id];
+      // a figure over a quantity no one types (a retry window) appears only when the prompt states it
+      const typed = (v: string) =>
+        QUANTITY_BY_ID.get(v)?.assumed !== undefined ||
+        model.inputs.some((i) => i.quantity === v) ||
+        model.figures.some((f) => f.id === v);
+      const always = model.figures.filter((f) => [...formulaVariables(parseFormula(f.expression))].every(typed));
+      const rows = evaluateCapacity(model, id, {});
+      expect(
+        rows.map((r) => r.id),
+        id,
+      ).toEqual(always.map((f) => f.id));
     }
   });
 });
@@ -337,5 +347,35 @@ describe("one value per named input in a design", () => {
     expect(b?.[0]?.value).toBe(30);
     expect(a?.[0]?.value).toBe(60);
     expect(a?.[0]?.inputs.find((i) => i.name === "clients")?.because).toMatch(/derived as users \* 3.*taken from B's/);
+  });
+});
+
+describe("stated figures reach the formulas", () => {
+  it("sizes a leaderboard by the players the prompt states", () => {
+    const board = (n: string) =>
+      figure(`Design a leaderboard for a mobile game with ${n} million players`, "global_board_bytes");
+    expect(board("50")?.display).toBe("≈ 3.2 GB");
+    expect(board("10")?.display).toBe("≈ 640 MB");
+    expect(board("10")?.inputs.find((i) => i.name === "players")?.because).toMatch(/derived as users/);
+  });
+
+  it("sizes a registry's heartbeats by the stated services and their instances", () => {
+    const hb = figure(
+      "Design a service discovery and configuration system like Consul for 5,000 services",
+      "heartbeats_per_sec",
+    );
+    expect(hb?.inputs.find((i) => i.name === "services")?.source).toBe("stated");
+    expect(hb?.display).toBe("≈ 20k writes/s");
+  });
+
+  it("holds failed calls for the stated retry window, and their idempotency records as long", () => {
+    const p = "Design a webhook delivery service that retries failed deliveries for up to 72 hours";
+    expect(figure(p, "retry_backlog")?.inputs.find((i) => i.name === "retry_window_seconds")?.source).toBe("stated");
+    expect(figure(p, "idempotency_bytes")?.inputs.find((i) => i.name === "retention_days")?.value).toBe(3);
+  });
+
+  it("reads a stated copy count as the redundancy overhead", () => {
+    const raw = figure("Design a storage system that keeps three copies of every chunk.", "raw_bytes");
+    expect(raw?.inputs.find((i) => i.name === "replicas")?.source).toBe("stated");
   });
 });

@@ -248,10 +248,6 @@ function evaluateModel(
       continue;
     }
     const i = implied.get(spec.quantity) ?? shared.get(spec.quantity);
-    if (i) {
-      env.set(spec.quantity, impliedInput(spec.quantity, i));
-      continue;
-    }
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";
     const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
     let derived = false;
@@ -259,7 +255,11 @@ function evaluateModel(
       const r = evalExpr(d.expression);
       // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
       if (!r || r.value <= 0) continue;
-      if (spec.typical !== undefined && !r.inputs.some((i) => i.source !== "assumed")) continue;
+      const stated = r.inputs.some((x) => x.source !== "assumed");
+      if (spec.typical !== undefined && !stated) continue;
+      // A value a decision fixes or another model gives stands, unless the prompt's own number gives the same
+      // value: then the design reads that number, and the decision is named beside it.
+      if (i && !(stated && r.value === i.value)) continue;
       env.set(spec.quantity, {
         value: r.value,
         inputs: [
@@ -268,7 +268,7 @@ function evaluateModel(
             name: spec.quantity,
             value: r.value,
             source: "assumed",
-            because: `not stated; derived as ${d.expression} = ${formatQuantity(r.value, unit)} (${d.why})`,
+            because: `not stated; derived as ${d.expression} = ${formatQuantity(r.value, unit)} (${d.why})${i ? `; ${i.because}` : ""}`,
           },
         ],
       });
@@ -276,6 +276,10 @@ function evaluateModel(
       break;
     }
     if (derived) continue;
+    if (i) {
+      env.set(spec.quantity, impliedInput(spec.quantity, i));
+      continue;
+    }
     const inverted = invertedFrom(spec.quantity, model, scale, lookup);
     if (inverted) {
       env.set(spec.quantity, {
