@@ -265,3 +265,16 @@ describe("decisions hold across the design (red when broken)", () => {
     expect(rules(d)).toContain("version-check-with-lww");
   });
 });
+
+describe("numbers a design can run", () => {
+  it("never shows fewer than one node, and quotes the table's figure for a bottleneck that measures it", () => {
+    const d = design("Design a leaderboard for a mobile game with 50 million players");
+    const nodes = d.bottlenecks.find((b) => /storage nodes needed/.test(b.estimate ?? ""));
+    expect(nodes?.estimate).toMatch(/= [^,]* 1 node \(the formula gives 0\.15; at least one is needed\)/);
+    const url = design("Design a URL shortener handling 100k redirects per second");
+    const egress = url.capacity.find((r) => r.id === "egress_bandwidth");
+    const said = url.bottlenecks.find((b) => /egress/.test(b.estimate ?? ""));
+    expect(said?.estimate).toContain(egress?.display ?? "missing");
+    expect(checkCoherence(d).map((p) => p.rule)).not.toContain("numbers-disagree");
+  });
+});

@@ -9,7 +9,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
-import { mitigationItems } from "./fields/bottlenecks.js";
+import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
@@ -460,6 +460,15 @@ function inputsAgree(d: Design): Problem[] {
           detail: `${i.name} is ${have.value} in ${have.where} but ${i.value} in ${r.archetype} ${r.id}`,
         });
     }
+  // a count of whole things below one ("0.15 nodes") is no number a design can run
+  for (const r of d.capacity)
+    if (WHOLE_UNITS.test(r.unit) && r.value > 0 && r.value < 1)
+      out.push({ rule: "numbers-disagree", detail: `${r.id} is ${r.display}: fewer than one of a whole ${r.unit}` });
+  for (const b of d.bottlenecks) {
+    const m = b.estimate ? /≈ (0\.\d+) ([a-z]+)/.exec(b.estimate) : null;
+    if (m?.[2] && WHOLE_UNITS.test(m[2]))
+      out.push({ rule: "numbers-disagree", detail: `${b.bottleneck}: ${m[1]} ${m[2]} is fewer than one` });
+  }
   // one report per input
   return out.filter((p, k) => out.findIndex((q) => q.detail.split(" ")[0] === p.detail.split(" ")[0]) === k);
 }
