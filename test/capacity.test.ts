@@ -379,3 +379,16 @@ describe("stated figures reach the formulas", () => {
     expect(raw?.inputs.find((i) => i.name === "replicas")?.source).toBe("stated");
   });
 });
+
+describe("what the prompt's nouns imply", () => {
+  it("serves a counted redirect as a small answer, not a web asset, with the noun as the reason", () => {
+    const d = design("Design a URL shortener handling 100k redirects per second");
+    const sizes = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "object_bytes"));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const i of sizes) {
+      expect(i.value).toBe(500);
+      expect(i.because).toMatch(/the prompt counts '100k redirects per second'/);
+    }
+    expect(d.capacity.find((r) => r.id === "egress_bandwidth")?.display).toBe("≈ 165 MB/s");
+  });
+});

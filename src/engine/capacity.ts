@@ -338,6 +338,15 @@ function evaluateModel(
   return rows;
 }
 
+/**
+ * The inputs fixed for one owner: what the prompt's nouns imply (a count of redirects: each answer is a small
+ * redirect), then what the owner's chosen decision options fix, which wins.
+ */
+export function fixedInputs(nfrs: Pick<Nfrs, "implied">, decided: ImpliedInputs = NONE_IMPLIED): ImpliedInputs {
+  if (!nfrs.implied) return decided;
+  return new Map([...Object.entries(nfrs.implied), ...decided]);
+}
+
 /** One capacity model of a design, with its owner and the inputs its chosen decision options fix. */
 export interface CapacityOwner {
   model: CapacityModel;

@@ -29,6 +29,8 @@ export interface StatedNfrs {
   regions?: Stated<number>;
   latency: LatencyTarget[];
   scale: Record<string, Stated<number>>;
+  /** Quantities the prompt's nouns imply without stating them (a count of redirects: each answer is small). */
+  implied: Record<string, { value: number; because: string }>;
 }
 
 type Rule<T> = { re: RegExp; value: T };
@@ -476,7 +478,7 @@ const WIDTH = /^[- ]?(?:bits?|bytes? wide|digits?|chars?|characters?|letters?)\b
 /** A width inside a noun phrase ("100k roughly time-ordered 64-bit IDs"): skipped, the noun goes on. */
 const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|letters?)\b/i;
 
-function parseScale(text: string): Scale {
+function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   const scale: Scale = {};
   const t = text.replace(/[\u2013\u2014]/g, "-");
   // A width or length ("64-bit ids", "7-character codes", "16 digits") describes a value, never an amount.
@@ -616,6 +618,12 @@ function parseScale(text: string): Scale {
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       const value = n.value / secs;
       setScale(scale, id, value, quoteTo(nounEnd));
+      const implies = hit?.entry.implies;
+      if (implies && implied[implies.quantity] === undefined)
+        implied[implies.quantity] = {
+          value: implies.value,
+          because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
+        };
       const also = hit?.entry.also;
       if (also && !scope) setScale(scale, also, value, quoteTo(nounEnd));
       const daily = hit?.entry.daily;
@@ -726,14 +734,17 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
     Object.freeze(stated.latency);
     for (const v of Object.values(stated.scale)) Object.freeze(v);
     Object.freeze(stated.scale);
+    for (const v of Object.values(stated.implied)) Object.freeze(v);
+    Object.freeze(stated.implied);
     lastStated = { prompt, stated: Object.freeze(stated) };
   }
   return lastStated.stated;
 }
 
 export function parseStatedNfrs(prompt: string): StatedNfrs {
-  const scale = parseScale(prompt);
-  const out: StatedNfrs = { latency: parseLatency(prompt), scale };
+  const implied: StatedNfrs["implied"] = {};
+  const scale = parseScale(prompt, implied);
+  const out: StatedNfrs = { latency: parseLatency(prompt), scale, implied };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);
   if (delivery) out.delivery = delivery;

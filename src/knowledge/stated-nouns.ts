@@ -16,6 +16,11 @@ export interface StatedNoun {
   also?: string;
   /** The product activity the same rate states per day (for the fleet, or per user). */
   daily?: DailyActivity;
+  /**
+   * What counting in this noun says about another quantity, assumed with the noun as its reason: a count of
+   * redirects says each answer is a small redirect, not a web asset.
+   */
+  implies?: { quantity: string; value: number; because: string };
 }
 
 /**
@@ -29,8 +34,17 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   },
   { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
   {
-    re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|redirects?|resolutions?|visits?)$/,
+    re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|resolutions?|visits?)$/,
     rate: "reads_per_sec",
+  },
+  {
+    re: /^(?:redirects?)$/,
+    rate: "reads_per_sec",
+    implies: {
+      quantity: "object_bytes",
+      value: 500,
+      because: "a redirect answers with a 301 or 302 status and a Location header, a few hundred bytes",
+    },
   },
   // A new short link or URL is a write that needs an id; crawled pages are visits.
   { re: /^(?:(?:new |short |shortened )(?:urls?|links?))$/, rate: "writes_per_sec", also: "ids_per_sec" },

@@ -2,7 +2,7 @@ import { capacityModel } from "../../knowledge/capacity/index.js";
 import { formulaOf } from "../../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
-import { capacityRows, type SharedInputs } from "../capacity.js";
+import { capacityRows, fixedInputs, type SharedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, DecisionRow, Nfrs } from "../design/types.js";
 import { approx, formatQuantity, grouped } from "../quantity-format.js";
@@ -18,7 +18,7 @@ import { impliedCapacity } from "./decisions.js";
 function wholeModel(
   id: string,
   capacity: readonly CapacityRow[],
-  scale: Nfrs["scale"],
+  nfrs: Nfrs,
   decisions: readonly DecisionRow[],
 ): readonly CapacityRow[] {
   const model = capacityModel(id as Parameters<typeof capacityModel>[0]);
@@ -28,7 +28,7 @@ function wholeModel(
     for (const i of r.inputs)
       if (i.source === "assumed" && !shared.has(i.name))
         shared.set(i.name, { value: i.value, because: i.because.replace(/^not stated; /, "") });
-  return capacityRows(model, id, scale, impliedCapacity(decisions, id), shared as SharedInputs);
+  return capacityRows(model, id, nfrs.scale, fixedInputs(nfrs, impliedCapacity(decisions, id)), shared as SharedInputs);
 }
 
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
@@ -265,7 +265,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       let k = known.get(id);
       if (!k) {
         const shown = new Set(f.capacity.filter((r) => r.archetype === id).map((r) => r.id));
-        const hidden = wholeModel(id, f.capacity, f.nfrs.scale, f.decisions).filter((r) => !shown.has(r.id));
+        const hidden = wholeModel(id, f.capacity, f.nfrs, f.decisions).filter((r) => !shown.has(r.id));
         k = knownFor(id, [...f.capacity, ...hidden]);
         known.set(id, k);
       }

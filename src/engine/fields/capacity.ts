@@ -1,4 +1,4 @@
-import { capacityOwners, designCapacityRows } from "../capacity.js";
+import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow } from "../design/types.js";
 import { impliedCapacity } from "./decisions.js";
@@ -11,7 +11,9 @@ export const capacityField: Deriver<"capacity"> = {
   derive: (f) => {
     const rows: CapacityRow[] = [];
     const seen = new Set<string>();
-    const { owners, dominant, archetype } = capacityOwners(f, (owner) => impliedCapacity(f.decisions, owner));
+    const { owners, dominant, archetype } = capacityOwners(f, (owner) =>
+      fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner)),
+    );
     const all = designCapacityRows(owners, f.nfrs.scale);
     owners.forEach((_, k) => {
       const list = all[k] ?? [];

@@ -3,7 +3,7 @@ import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
-import { capacityOwners, designCapacityRows } from "../capacity.js";
+import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { formatQuantity } from "../quantity-format.js";
@@ -185,7 +185,7 @@ export const decisionsField: Deriver<"decisions", Said> = {
     // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
     // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
     // The models share one value per named input, as the capacity field's do.
-    const { owners } = capacityOwners(f);
+    const { owners } = capacityOwners(f, () => fixedInputs(f.nfrs));
     const unified = designCapacityRows(owners, f.nfrs.scale);
     for (const o of pointOwners(f)) {
       const k = owners.findIndex((c) => c.owner === o.owner);
