@@ -325,6 +325,16 @@ describe("one value per named input in a design", () => {
     expect(borrowed?.i.because).toMatch(/taken from I07's estimates/);
   });
 
+  it("keeps the dominant archetype's value over a supporting model's typical one", () => {
+    // a cron scheduler beside a cluster scheduler types a peak of ten (jobs fire on the hour); the
+    // cluster scheduler leads the design and plans for the usual peak
+    const d = design("Design a Kubernetes-like pod scheduler.");
+    expect(d.archetypes[0]?.id).toBe("I15");
+    const peaks = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "peak_factor").map((i) => i.value));
+    expect(new Set(d.capacity.map((r) => r.archetype)).size).toBeGreaterThan(1);
+    expect(new Set(peaks)).toEqual(new Set([3]));
+  });
+
   it("prefers a value derived from a stated number to another model's typical value", () => {
     const first: CapacityModel = {
       inputs: [{ quantity: "clients", typical: 5, why: "a guess" }],

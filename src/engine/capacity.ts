@@ -358,23 +358,27 @@ interface Choice {
   value: number;
   because: string;
   owner: string;
-  /** 0: rests on a stated number or a decision; 1: a model's typical value; 2: the shared table's default. */
+  /** 0: rests on a stated number or a decision; 1: any other value (a model's typical one, or a default). */
   rank: number;
 }
 
-/** How strongly an unstated input's value is grounded in this design (lower is stronger). */
-function rankOf(o: CapacityOwner, name: string, value: number): number {
+/**
+ * How strongly an unstated input's value is grounded in this design (lower is stronger): fixed by the prompt's
+ * nouns or a decision, or derived in a figure that reads a stated number, beats a typical value or a default.
+ */
+function rankOf(o: CapacityOwner, name: string, value: number, row: Readonly<CapacityRow>): number {
   if (o.implied?.has(name)) return 0;
   const spec = o.model.inputs.find((i) => i.quantity === name);
-  if (spec) return spec.typical === value ? 1 : 0;
-  return QUANTITY_BY_ID.get(name)?.assumed === value ? 2 : 0;
+  const typical = spec?.typical ?? QUANTITY_BY_ID.get(name)?.assumed;
+  return typical !== value && row.inputs.some((i) => i.source !== "assumed") ? 0 : 1;
 }
 
 /**
  * Every model of one design evaluated so that one named input has one value: an input no one states takes
- * the value best grounded in the design (derived from a stated number or fixed by a decision, then the
- * first model's typical value, then the shared table's default), and every other model uses that value
- * with a reason naming the model it came from. Returns each owner's rows, in the owners' order.
+ * the value best grounded in the design (derived from a stated number or fixed by the prompt's nouns or a
+ * decision; else the value of the first model that reads it, the dominant archetype's or the leading
+ * feature's), and every other model uses that value with a reason naming the model it came from. Returns
+ * each owner's rows, in the owners' order.
  */
 export function designCapacityRows(
   owners: readonly CapacityOwner[],
@@ -397,7 +401,7 @@ export function designCapacityRows(
       for (const r of list)
         for (const i of r.inputs) {
           if (i.source !== "assumed" || shared[k]?.has(i.name)) continue;
-          const rank = rankOf(o, i.name, i.value);
+          const rank = rankOf(o, i.name, i.value, r);
           const have = chosen.get(i.name);
           if (!have || rank < have.rank)
             chosen.set(i.name, { value: i.value, because: i.because, owner: o.owner, rank });

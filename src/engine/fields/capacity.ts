@@ -7,7 +7,7 @@ export const capacityField: Deriver<"capacity"> = {
   field: "capacity",
   category: "Derived",
   reads: ["nfrs", "branch", "archetypes", "features", "decisions"],
-  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by a decision, then the first model's typical value) in every model, with the model it came from as its reason. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures",
+  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures",
   derive: (f) => {
     const rows: CapacityRow[] = [];
     const seen = new Set<string>();
