@@ -278,3 +278,16 @@ describe("numbers a design can run", () => {
     expect(checkCoherence(d).map((p) => p.rule)).not.toContain("numbers-disagree");
   });
 });
+
+describe("one quantity at peak or not", () => {
+  it("catches a bottleneck that sizes the table's peak figure again without the peak", () => {
+    const d = clone(design("Design a URL shortener handling 100k redirects per second"));
+    const b = d.bottlenecks.find((x) => /egress bandwidth at peak/.test(x.estimate ?? ""));
+    if (!b) throw new Error("no egress bottleneck");
+    expect(rules(d)).not.toContain("numbers-disagree");
+    b.formula = "egress bytes per second = requests_per_sec * object_bytes (B/s)";
+    b.estimate =
+      "egress bytes per second = requests_per_sec * object_bytes ≈ 55 MB/s, with requests_per_sec = 110k req/s";
+    expect(rules(d)).toContain("numbers-disagree");
+  });
+});

@@ -168,7 +168,7 @@ export const decisionsField: Deriver<"decisions", Said> = {
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features"],
-  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs) hold, else the archetype's sensible default; the option not chosen says when it would win. A product-first design lists its features' decisions first",
+  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs, with one value per named input as in the capacity table) hold, else the archetype's sensible default; the option not chosen says when it would win. A product-first design lists its features' decisions first",
   // all the decisions read of the prompt: what it says for each word condition of the points decided
   facts: (f) => {
     const said: Said = Object.create(null);
