@@ -432,7 +432,19 @@ function numbersAgree(d: Design): Problem[] {
     const m = b.estimate ? /^(.+?) = .+ (≈ [^,]+?), with /.exec(b.estimate) : null;
     if (!m?.[1] || !m[2]) continue;
     const label = m[1].toLowerCase();
-    const c = d.capacity.find((r) => r.archetype === b.archetype && r.quantity.toLowerCase() === label);
+    // the same figure by its label, or by its expression at peak or not (origin load = requests * miss ratio)
+    const f = /^[a-z0-9_ ]+? = (.+) \(([^)]*)\)$/.exec(b.formula ?? "");
+    const bare = (e: string) => e.replace(/\bpeak_/g, "").replace(/\s+/g, "");
+    const c =
+      d.capacity.find((r) => r.archetype === b.archetype && r.quantity.toLowerCase() === label) ??
+      (f?.[1]
+        ? d.capacity.find(
+            (r) =>
+              r.archetype === b.archetype &&
+              r.unit === f[2] &&
+              bare(r.formula.replace(/^[a-z0-9_]+ = /, "")) === bare(f[1] ?? ""),
+          )
+        : undefined);
     const x = shownValue(m[2]);
     const y = c ? shownValue(c.display) : undefined;
     if (!c || !x || !y) continue;
