@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluateCapacity } from "../src/engine/capacity.js";
+import { designCapacityRows, evaluateCapacity } from "../src/engine/capacity.js";
 import { design } from "../src/engine/design/design.js";
 import { formatQuantity } from "../src/engine/quantity-format.js";
-import { ARCHETYPE_CAPACITY } from "../src/knowledge/capacity/index.js";
+import { ARCHETYPE_CAPACITY, type CapacityModel } from "../src/knowledge/capacity/index.js";
 import { evaluateFormula, formulaVariables, parseFormula } from "../src/knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
@@ -71,10 +71,20 @@ describe("capacity models (knowledge)", () => {
     }
   });
 
-  it("evaluates every figure of every model with no prompt numbers at all", () => {
+  it("evaluates every figure of every model with no prompt numbers at all, except one shown only when stated", () => {
     for (const id of ARCHETYPE_IDS) {
-      const rows = evaluateCapacity(ARCHETYPE_CAPACITY[id], id, {});
-      expect(rows.length, id).toBe(ARCHETYPE_CAPACITY[id].figures.length);
+      const model = ARCHETYPE_CAPACITY[id];
+      // a figure over a quantity no one types (a retry window) appears only when the prompt states it
+      const typed = (v: string) =>
+        QUANTITY_BY_ID.get(v)?.assumed !== undefined ||
+        model.inputs.some((i) => i.quantity === v) ||
+        model.figures.some((f) => f.id === v);
+      const always = model.figures.filter((f) => [...formulaVariables(parseFormula(f.expression))].every(typed));
+      const rows = evaluateCapacity(model, id, {});
+      expect(
+        rows.map((r) => r.id),
+        id,
+      ).toEqual(always.map((f) => f.id));
     }
   });
 });
@@ -301,5 +311,94 @@ describe("models a product feature declares", () => {
     expect(rows.map((r) => r.display)).toEqual(["≈ 2.31k posts/s", "≈ 400 GB/day"]);
     expect(rows[1]?.inputs.find((i) => i.name === "post_bytes")).toMatchObject({ source: "override", unit: "B" });
     expect(capacityQuantityIds([model]).has("posts_per_user_per_day")).toBe(true);
+  });
+});
+
+describe("one value per named input in a design", () => {
+  it("gives an input two models type differently one value, naming the model it came from", () => {
+    // a CDN's edge model types 50 nodes, the configuration model beside it 10k: the design has one fleet
+    const d = design("Design a content delivery network.");
+    const nodes = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "nodes").map((i) => ({ r, i })));
+    expect(new Set(nodes.map((n) => n.r.archetype)).size).toBeGreaterThan(1);
+    expect(new Set(nodes.map((n) => n.i.value))).toEqual(new Set([50]));
+    const borrowed = nodes.find((n) => n.r.archetype !== "I07");
+    expect(borrowed?.i.because).toMatch(/taken from I07's estimates/);
+  });
+
+  it("keeps the dominant archetype's value over a supporting model's typical one", () => {
+    // a cron scheduler beside a cluster scheduler types a peak of ten (jobs fire on the hour); the
+    // cluster scheduler leads the design and plans for the usual peak
+    const d = design("Design a Kubernetes-like pod scheduler.");
+    expect(d.archetypes[0]?.id).toBe("I15");
+    const peaks = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "peak_factor").map((i) => i.value));
+    expect(new Set(d.capacity.map((r) => r.archetype)).size).toBeGreaterThan(1);
+    expect(new Set(peaks)).toEqual(new Set([3]));
+  });
+
+  it("prefers a value derived from a stated number to another model's typical value", () => {
+    const first: CapacityModel = {
+      inputs: [{ quantity: "clients", typical: 5, why: "a guess" }],
+      figures: [{ id: "a", label: "a", kind: "rate", expression: "clients * 2", unit: "x" }],
+    };
+    const second: CapacityModel = {
+      inputs: [
+        { quantity: "clients", typical: 7, why: "a guess", from: { expression: "users * 3", why: "three each" } },
+      ],
+      figures: [{ id: "b", label: "b", kind: "rate", expression: "clients", unit: "x" }],
+    };
+    const scale = { users: { value: 10, quote: "10 users", source: "stated" as const } };
+    const [a, b] = designCapacityRows(
+      [
+        { model: first, owner: "A" },
+        { model: second, owner: "B" },
+      ],
+      scale,
+    );
+    expect(b?.[0]?.value).toBe(30);
+    expect(a?.[0]?.value).toBe(60);
+    expect(a?.[0]?.inputs.find((i) => i.name === "clients")?.because).toMatch(/derived as users \* 3.*taken from B's/);
+  });
+});
+
+describe("stated figures reach the formulas", () => {
+  it("sizes a leaderboard by the players the prompt states", () => {
+    const board = (n: string) =>
+      figure(`Design a leaderboard for a mobile game with ${n} million players`, "global_board_bytes");
+    expect(board("50")?.display).toBe("≈ 3.2 GB");
+    expect(board("10")?.display).toBe("≈ 640 MB");
+    expect(board("10")?.inputs.find((i) => i.name === "players")?.because).toMatch(/derived as users/);
+  });
+
+  it("sizes a registry's heartbeats by the stated services and their instances", () => {
+    const hb = figure(
+      "Design a service discovery and configuration system like Consul for 5,000 services",
+      "heartbeats_per_sec",
+    );
+    expect(hb?.inputs.find((i) => i.name === "services")?.source).toBe("stated");
+    expect(hb?.display).toBe("≈ 20k writes/s");
+  });
+
+  it("holds failed calls for the stated retry window, and their idempotency records as long", () => {
+    const p = "Design a webhook delivery service that retries failed deliveries for up to 72 hours";
+    expect(figure(p, "retry_backlog")?.inputs.find((i) => i.name === "retry_window_seconds")?.source).toBe("stated");
+    expect(figure(p, "idempotency_bytes")?.inputs.find((i) => i.name === "retention_days")?.value).toBe(3);
+  });
+
+  it("reads a stated copy count as the redundancy overhead", () => {
+    const raw = figure("Design a storage system that keeps three copies of every chunk.", "raw_bytes");
+    expect(raw?.inputs.find((i) => i.name === "replicas")?.source).toBe("stated");
+  });
+});
+
+describe("what the prompt's nouns imply", () => {
+  it("serves a counted redirect as a small answer, not a web asset, with the noun as the reason", () => {
+    const d = design("Design a URL shortener handling 100k redirects per second");
+    const sizes = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "object_bytes"));
+    expect(sizes.length).toBeGreaterThan(0);
+    for (const i of sizes) {
+      expect(i.value).toBe(500);
+      expect(i.because).toMatch(/the prompt counts '100k redirects per second'/);
+    }
+    expect(d.capacity.find((r) => r.id === "egress_bandwidth")?.display).toBe("≈ 165 MB/s");
   });
 });

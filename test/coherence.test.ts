@@ -237,6 +237,24 @@ describe("decisions hold across the design (red when broken)", () => {
     expect(rules(d)).toContain("numbers-disagree");
   });
 
+  it("one named input read with two values by the capacity table", () => {
+    const d = clone(design("Design a content delivery network."));
+    const reads = d.capacity.filter((r) => r.inputs.some((i) => i.name === "nodes"));
+    expect(reads.length).toBeGreaterThan(1);
+    expect(rules(d)).not.toContain("numbers-disagree");
+    const i = reads[1]?.inputs.find((x) => x.name === "nodes");
+    if (!i) throw new Error("no nodes input");
+    i.value = 10000;
+    expect(rules(d)).toContain("numbers-disagree");
+  });
+
+  it("a stated number no capacity figure reads", () => {
+    const d = clone(design("Design a metrics monitoring system that collects CPU time series from 20,000 servers"));
+    expect(rules(d)).not.toContain("stated-number-unused");
+    d.capacity = d.capacity.filter((r) => !r.inputs.some((i) => i.name === "nodes" && i.source === "stated"));
+    expect(rules(d)).toContain("stated-number-unused");
+  });
+
   it("a predicate table that accepts last-writer-wins beside an invariant that refuses stale writes", () => {
     const d = clone(design("Design a key-value store."));
     const lww = d.predicates.find((p) => p.id === "lww-acceptable");
@@ -245,5 +263,31 @@ describe("decisions hold across the design (red when broken)", () => {
     expect(rules(d)).not.toContain("version-check-with-lww");
     lww.holds = true;
     expect(rules(d)).toContain("version-check-with-lww");
+  });
+});
+
+describe("numbers a design can run", () => {
+  it("never shows fewer than one node, and quotes the table's figure for a bottleneck that measures it", () => {
+    const d = design("Design a leaderboard for a mobile game with 50 million players");
+    const nodes = d.bottlenecks.find((b) => /storage nodes needed/.test(b.estimate ?? ""));
+    expect(nodes?.estimate).toMatch(/= [^,]* 1 node \(the formula gives 0\.15; at least one is needed\)/);
+    const url = design("Design a URL shortener handling 100k redirects per second");
+    const egress = url.capacity.find((r) => r.id === "egress_bandwidth");
+    const said = url.bottlenecks.find((b) => /egress/.test(b.estimate ?? ""));
+    expect(said?.estimate).toContain(egress?.display ?? "missing");
+    expect(checkCoherence(d).map((p) => p.rule)).not.toContain("numbers-disagree");
+  });
+});
+
+describe("one quantity at peak or not", () => {
+  it("catches a bottleneck that sizes the table's peak figure again without the peak", () => {
+    const d = clone(design("Design a URL shortener handling 100k redirects per second"));
+    const b = d.bottlenecks.find((x) => /egress bandwidth at peak/.test(x.estimate ?? ""));
+    if (!b) throw new Error("no egress bottleneck");
+    expect(rules(d)).not.toContain("numbers-disagree");
+    b.formula = "egress bytes per second = requests_per_sec * object_bytes (B/s)";
+    b.estimate =
+      "egress bytes per second = requests_per_sec * object_bytes ≈ 55 MB/s, with requests_per_sec = 110k req/s";
+    expect(rules(d)).toContain("numbers-disagree");
   });
 });

@@ -6,8 +6,10 @@ import { ARCHETYPES, MECHANISMS } from "../src/knowledge/index.js";
 
 const KNOWN_IDS = knownIds();
 
+import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
 import { ARCHETYPE_IDS, type ArchetypeInput } from "../src/knowledge/schema.js";
 import { STANCES } from "../src/knowledge/stances.js";
+import { STATED_NOUNS } from "../src/knowledge/stated-nouns.js";
 import { crossEntryProblems, entryProblems } from "../src/knowledge/validate.js";
 
 const clone = <T>(x: T): T => structuredClone(x);
@@ -146,5 +148,17 @@ describe("knowledge validation catches broken entries", () => {
     const first = clone(a);
     first.signals.systems = [{ name: "SharedThing", aliases: [], weight: 1 }];
     expect(crossEntryProblems([first, other]).join("\n")).toMatch(/sharedthing/);
+  });
+});
+
+describe("stated nouns", () => {
+  it("bind every noun to quantities the capacity table defines, each with a unit", () => {
+    const missing: string[] = [];
+    for (const n of STATED_NOUNS)
+      for (const id of [n.count, n.rate, n.also].filter((x): x is string => x !== undefined)) {
+        const q = QUANTITY_BY_ID.get(id);
+        if (!q?.unit) missing.push(`${n.re.source} -> ${id}`);
+      }
+    expect(missing).toEqual([]);
   });
 });

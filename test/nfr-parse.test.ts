@@ -153,3 +153,33 @@ describe("deadlines on a change", () => {
     expect(parseStatedNfrs("an API that must respond within 10 ms").scale.propagation_seconds).toBeUndefined();
   });
 });
+
+describe("a stated figure binds to the input that means the same thing", () => {
+  const scale = (p: string) => parseStatedNfrs(p).scale;
+
+  it("reads a span of retrying as the retry window, not as a propagation time", () => {
+    expect(scale("Design a webhook delivery service that retries failed deliveries for up to 72 hours")).toEqual({
+      retry_window_seconds: { value: 259200, quote: "72 hours" },
+    });
+    expect(scale("Design a webhook system with a 3-day retry window").retry_window_seconds?.value).toBe(259200);
+    // a deadline on delivering a change is still how fast it spreads
+    expect(scale("Design a config service that delivers changes to every host within 5 seconds")).toHaveProperty(
+      "propagation_seconds.value",
+      5,
+    );
+  });
+
+  it("never reads exclusivity ('only one worker') as an amount", () => {
+    expect(scale("Design a lease service so only one worker processes each shard at a time.")).toEqual({});
+    expect(scale("Design a system where exactly one instance runs the nightly report")).toEqual({});
+    expect(scale("Design a pool of 1 worker per shard")).toHaveProperty("workers.value", 1);
+  });
+
+  it("binds services, drivers and couriers to the names the capacity models read", () => {
+    const consul = scale("Design a service discovery system like Consul for 5,000 services");
+    expect(consul.services?.value).toBe(5000);
+    expect(consul.backends?.value).toBe(5000);
+    const rides = scale("Design a ride-hailing app with 100,000 drivers");
+    expect(rides.moving_objects).toEqual({ value: 100000, quote: "100,000 drivers" });
+  });
+});

@@ -3,11 +3,13 @@
  * override, or assumed (with the archetype's typical value and why it is typical); every
  * figure is `id = expression = value unit`, and later figures build on earlier ones.
  */
+import { capacityModel } from "../knowledge/capacity/index.js";
 import type { CapacityModel } from "../knowledge/capacity/types.js";
+import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
-import type { CapacityInput, CapacityRow, Nfrs } from "./design/types.js";
+import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { approx, formatQuantity } from "./quantity-format.js";
 
 interface Known {
@@ -91,6 +93,13 @@ export function capacityQuantityIds(models: readonly CapacityModel[]): Set<strin
 export type ImpliedInputs = ReadonlyMap<string, { value: number; because: string }>;
 const NONE_IMPLIED: ImpliedInputs = new Map();
 
+/**
+ * An unstated input another model of the same design already gave a value: the design uses that one
+ * value everywhere, and `because` says where it came from.
+ */
+export type SharedInputs = ReadonlyMap<string, { value: number; because: string }>;
+const NONE_SHARED: SharedInputs = new Map();
+
 function impliedInput(name: string, i: { value: number; because: string }): Known {
   return { value: i.value, inputs: [{ name, value: i.value, source: "assumed", because: `not stated; ${i.because}` }] };
 }
@@ -131,9 +140,13 @@ export function evaluateCapacity(
   owner: string,
   scale: Nfrs["scale"],
   implied: ImpliedInputs = NONE_IMPLIED,
+  shared: SharedInputs = NONE_SHARED,
 ): CapacityRow[] {
   // each design gets its own rows, so a caller that edits one never edits another design's
-  return capacityRows(model, owner, scale, implied).map((r) => ({ ...r, inputs: r.inputs.map((i) => ({ ...i })) }));
+  return capacityRows(model, owner, scale, implied, shared).map((r) => ({
+    ...r,
+    inputs: r.inputs.map((i) => ({ ...i })),
+  }));
 }
 
 /** The same rows, shared with every other reader: for a caller that only reads them. */
@@ -142,6 +155,7 @@ export function capacityRows(
   owner: string,
   scale: Nfrs["scale"],
   implied: ImpliedInputs = NONE_IMPLIED,
+  shared: SharedInputs = NONE_SHARED,
 ): readonly Readonly<CapacityRow>[] {
   let key = owner;
   for (const name of modelReads(model)) {
@@ -150,6 +164,8 @@ export function capacityRows(
   }
   for (const [name, i] of [...implied].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
     key += `\n=${name}\t${i.value}\t${JSON.stringify(i.because)}`;
+  for (const [name, i] of [...shared].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    key += `\n~${name}\t${i.value}\t${JSON.stringify(i.because)}`;
   let byKey = EVALUATED.get(model);
   if (!byKey) {
     byKey = new Map();
@@ -157,7 +173,7 @@ export function capacityRows(
   }
   let rows = byKey.get(key);
   if (!rows) {
-    rows = evaluateModel(model, owner, scale, implied);
+    rows = evaluateModel(model, owner, scale, implied, shared);
     for (const r of rows) {
       for (const i of r.inputs) Object.freeze(i);
       Object.freeze(r.inputs);
@@ -175,6 +191,7 @@ function evaluateModel(
   owner: string,
   scale: Nfrs["scale"],
   implied: ImpliedInputs,
+  shared: SharedInputs,
 ): CapacityRow[] {
   const env = new Map<string, Known>();
   const lookup = (name: string): Known | undefined => {
@@ -186,7 +203,7 @@ function evaluateModel(
       env.set(name, k);
       return k;
     }
-    const i = implied.get(name);
+    const i = implied.get(name) ?? shared.get(name);
     if (i) {
       const k = impliedInput(name, i);
       env.set(name, k);
@@ -230,11 +247,7 @@ function evaluateModel(
       env.set(spec.quantity, statedInput(spec.quantity, s));
       continue;
     }
-    const i = implied.get(spec.quantity);
-    if (i) {
-      env.set(spec.quantity, impliedInput(spec.quantity, i));
-      continue;
-    }
+    const i = implied.get(spec.quantity) ?? shared.get(spec.quantity);
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";
     const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
     let derived = false;
@@ -242,7 +255,11 @@ function evaluateModel(
       const r = evalExpr(d.expression);
       // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
       if (!r || r.value <= 0) continue;
-      if (spec.typical !== undefined && !r.inputs.some((i) => i.source !== "assumed")) continue;
+      const stated = r.inputs.some((x) => x.source !== "assumed");
+      if (spec.typical !== undefined && !stated) continue;
+      // A value a decision fixes or another model gives stands, unless the prompt's own number gives the same
+      // value: then the design reads that number, and the decision is named beside it.
+      if (i && !(stated && r.value === i.value)) continue;
       env.set(spec.quantity, {
         value: r.value,
         inputs: [
@@ -251,7 +268,7 @@ function evaluateModel(
             name: spec.quantity,
             value: r.value,
             source: "assumed",
-            because: `not stated; derived as ${d.expression} = ${formatQuantity(r.value, unit)} (${d.why})`,
+            because: `not stated; derived as ${d.expression} = ${formatQuantity(r.value, unit)} (${d.why})${i ? `; ${i.because}` : ""}`,
           },
         ],
       });
@@ -259,6 +276,10 @@ function evaluateModel(
       break;
     }
     if (derived) continue;
+    if (i) {
+      env.set(spec.quantity, impliedInput(spec.quantity, i));
+      continue;
+    }
     const inverted = invertedFrom(spec.quantity, model, scale, lookup);
     if (inverted) {
       env.set(spec.quantity, {
@@ -315,4 +336,124 @@ function evaluateModel(
     });
   }
   return rows;
+}
+
+/**
+ * The inputs fixed for one owner: what the prompt's nouns imply (a count of redirects: each answer is a small
+ * redirect), then what the owner's chosen decision options fix, which wins.
+ */
+export function fixedInputs(nfrs: Pick<Nfrs, "implied">, decided: ImpliedInputs = NONE_IMPLIED): ImpliedInputs {
+  if (!nfrs.implied) return decided;
+  return new Map([...Object.entries(nfrs.implied), ...decided]);
+}
+
+/** One capacity model of a design, with its owner and the inputs its chosen decision options fix. */
+export interface CapacityOwner {
+  model: CapacityModel;
+  owner: string;
+  implied?: ImpliedInputs;
+}
+
+interface Choice {
+  value: number;
+  because: string;
+  owner: string;
+  /** 0: rests on a stated number or a decision; 1: any other value (a model's typical one, or a default). */
+  rank: number;
+}
+
+/**
+ * How strongly an unstated input's value is grounded in this design (lower is stronger): fixed by the prompt's
+ * nouns or a decision, or derived in a figure that reads a stated number, beats a typical value or a default.
+ */
+function rankOf(o: CapacityOwner, name: string, value: number, row: Readonly<CapacityRow>): number {
+  if (o.implied?.has(name)) return 0;
+  const spec = o.model.inputs.find((i) => i.quantity === name);
+  const typical = spec?.typical ?? QUANTITY_BY_ID.get(name)?.assumed;
+  return typical !== value && row.inputs.some((i) => i.source !== "assumed") ? 0 : 1;
+}
+
+/**
+ * Every model of one design evaluated so that one named input has one value: an input no one states takes
+ * the value best grounded in the design (derived from a stated number or fixed by the prompt's nouns or a
+ * decision; else the value of the first model that reads it, the dominant archetype's or the leading
+ * feature's), and every other model uses that value with a reason naming the model it came from. Returns
+ * each owner's rows, in the owners' order.
+ */
+export function designCapacityRows(
+  owners: readonly CapacityOwner[],
+  scale: Nfrs["scale"],
+): readonly (readonly Readonly<CapacityRow>[])[] {
+  const alone = owners.map((o) => capacityRows(o.model, o.owner, scale, o.implied));
+  // each owner's own value of each input, before any sharing
+  const own = alone.map((rows) => {
+    const m = new Map<string, number>();
+    for (const r of rows) for (const i of r.inputs) if (!m.has(i.name)) m.set(i.name, i.value);
+    return m;
+  });
+  let rows = alone;
+  let shared: SharedInputs[] = owners.map(() => NONE_SHARED);
+  let last = "";
+  for (let pass = 0; pass < 4; pass++) {
+    const chosen = new Map<string, Choice>();
+    rows.forEach((list, k) => {
+      const o = owners[k] as CapacityOwner;
+      for (const r of list)
+        for (const i of r.inputs) {
+          if (i.source !== "assumed" || shared[k]?.has(i.name)) continue;
+          const rank = rankOf(o, i.name, i.value, r);
+          const have = chosen.get(i.name);
+          if (!have || rank < have.rank)
+            chosen.set(i.name, { value: i.value, because: i.because, owner: o.owner, rank });
+        }
+    });
+    const key = [...chosen].map(([n, c]) => `${n}=${c.value}@${c.owner}`).join("\n");
+    if (key === last) break;
+    last = key;
+    shared = owners.map((o, k) => {
+      const m = new Map<string, { value: number; because: string }>();
+      for (const name of modelReads(o.model)) {
+        const c = chosen.get(name);
+        if (!c || c.owner === o.owner || scale[name] || o.implied?.has(name) || own[k]?.get(name) === c.value) continue;
+        m.set(name, {
+          value: c.value,
+          because: `${c.because.replace(/^not stated; /, "")}; one value for the whole design, taken from ${c.owner}'s estimates`,
+        });
+      }
+      return m.size > 0 ? m : NONE_SHARED;
+    });
+    rows = owners.map((o, k) => capacityRows(o.model, o.owner, scale, o.implied, shared[k]));
+  }
+  return rows;
+}
+
+/**
+ * The design's capacity models in the order it shows them: a product-first design with features shows the
+ * features' models first, any other design its archetypes' (dominant first) and then the features'.
+ * `implied` gives the inputs each owner's chosen options fix.
+ */
+export function capacityOwners(
+  f: Pick<Fields, "archetypes" | "features" | "branch">,
+  implied?: (owner: string) => CapacityOwner["implied"],
+): { owners: CapacityOwner[]; dominant: boolean[]; archetype: boolean[] } {
+  const feats: CapacityOwner[] = [];
+  for (const feat of f.features) {
+    const model = FEATURE_BY_ID.get(feat.id)?.capacity;
+    if (model) feats.push({ model, owner: feat.id, ...(implied ? { implied: implied(feat.id) } : {}) });
+  }
+  const archs: CapacityOwner[] = [];
+  const first: boolean[] = [];
+  f.archetypes.forEach((a, i) => {
+    const model = capacityModel(a.id);
+    if (!model) return;
+    archs.push({ model, owner: a.id, ...(implied ? { implied: implied(a.id) } : {}) });
+    first.push(i === 0);
+  });
+  const featureLed = f.branch.kind === "product" && f.features.length > 0;
+  const owners = featureLed ? [...feats, ...archs] : [...archs, ...feats];
+  const archetype = featureLed
+    ? [...feats.map(() => false), ...archs.map(() => true)]
+    : [...archs.map(() => true), ...feats.map(() => false)];
+  const dominant = featureLed ? owners.map(() => false) : [...first, ...feats.map(() => false)];
+  return { owners, dominant, archetype };
 }

@@ -9,7 +9,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
-import { mitigationItems } from "./fields/bottlenecks.js";
+import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
@@ -30,7 +30,8 @@ export type CoherenceRule =
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
   | "version-check-with-lww"
-  | "numbers-disagree";
+  | "numbers-disagree"
+  | "stated-number-unused";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -56,7 +57,9 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no recommended product lacks a property a chosen option, the design's own API or its components need (replay from a log, a majority commit under a consensus group)",
   "version-check-with-lww":
     "a design that refuses a stale write by version never also calls last-writer-wins acceptable",
-  "numbers-disagree": "a quantity the bottlenecks estimate has the value the capacity table gives it",
+  "numbers-disagree":
+    "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
+  "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -448,7 +451,19 @@ function numbersAgree(d: Design): Problem[] {
     const m = b.estimate ? /^(.+?) = .+ (≈ [^,]+?), with /.exec(b.estimate) : null;
     if (!m?.[1] || !m[2]) continue;
     const label = m[1].toLowerCase();
-    const c = d.capacity.find((r) => r.archetype === b.archetype && r.quantity.toLowerCase() === label);
+    // the same figure by its label, or by its expression at peak or not (origin load = requests * miss ratio)
+    const f = /^[a-z0-9_ ]+? = (.+) \(([^)]*)\)$/.exec(b.formula ?? "");
+    const bare = (e: string) => e.replace(/\bpeak_/g, "").replace(/\s+/g, "");
+    const c =
+      d.capacity.find((r) => r.archetype === b.archetype && r.quantity.toLowerCase() === label) ??
+      (f?.[1]
+        ? d.capacity.find(
+            (r) =>
+              r.archetype === b.archetype &&
+              r.unit === f[2] &&
+              bare(r.formula.replace(/^[a-z0-9_]+ = /, "")) === bare(f[1] ?? ""),
+          )
+        : undefined);
     const x = shownValue(m[2]);
     const y = c ? shownValue(c.display) : undefined;
     if (!c || !x || !y) continue;
@@ -459,6 +474,59 @@ function numbersAgree(d: Design): Problem[] {
         detail: `${c.quantity}: the bottleneck estimate says ${m[2]}, the capacity table ${c.display} (${c.formula})`,
       });
   }
+  return out;
+}
+
+/** One named input read with two values by the capacity table's figures. */
+function inputsAgree(d: Design): Problem[] {
+  const first = new Map<string, { value: number; where: string }>();
+  const out: Problem[] = [];
+  for (const r of d.capacity)
+    for (const i of r.inputs) {
+      const have = first.get(i.name);
+      if (!have) first.set(i.name, { value: i.value, where: `${r.archetype} ${r.id}` });
+      else if (Math.abs(have.value - i.value) > 1e-9 * Math.max(Math.abs(have.value), Math.abs(i.value)))
+        out.push({
+          rule: "numbers-disagree",
+          detail: `${i.name} is ${have.value} in ${have.where} but ${i.value} in ${r.archetype} ${r.id}`,
+        });
+    }
+  // a count of whole things below one ("0.15 nodes") is no number a design can run
+  for (const r of d.capacity)
+    if (WHOLE_UNITS.test(r.unit) && r.value > 0 && r.value < 1)
+      out.push({ rule: "numbers-disagree", detail: `${r.id} is ${r.display}: fewer than one of a whole ${r.unit}` });
+  for (const b of d.bottlenecks) {
+    const m = b.estimate ? /≈ (0\.\d+) ([a-z]+)/.exec(b.estimate) : null;
+    if (m?.[2] && WHOLE_UNITS.test(m[2]))
+      out.push({ rule: "numbers-disagree", detail: `${b.bottleneck}: ${m[1]} ${m[2]} is fewer than one` });
+  }
+  // one report per input
+  return out.filter((p, k) => out.findIndex((q) => q.detail.split(" ")[0] === p.detail.split(" ")[0]) === k);
+}
+
+/**
+ * Every number the prompt states is read by a capacity figure: a stated figure bound to a name no formula
+ * reads is silently replaced by a default. One stated number may bind several names ("50 million players"
+ * states users and players); it is used when a figure reads any of them.
+ */
+function statedNumbersUsed(d: Design): Problem[] {
+  const read = new Set<string>();
+  for (const r of d.capacity) for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
+  const byQuote = new Map<string, string[]>();
+  for (const name of Object.keys(d.nfrs.scale)) {
+    const src = d.nfrs.sources[`scale.${name}`];
+    if (src?.source !== "stated") continue;
+    const list = byQuote.get(src.because) ?? [];
+    list.push(name);
+    byQuote.set(src.because, list);
+  }
+  const out: Problem[] = [];
+  for (const [because, names] of byQuote)
+    if (!names.some((n) => read.has(n)))
+      out.push({
+        rule: "stated-number-unused",
+        detail: `${names.join(", ")} (${because}) is read by no capacity figure`,
+      });
   return out;
 }
 
@@ -480,5 +548,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...technologyHasProperties(d),
     ...versionChecksHold(d),
     ...numbersAgree(d),
+    ...inputsAgree(d),
+    ...statedNumbersUsed(d),
   ];
 }

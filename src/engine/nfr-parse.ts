@@ -4,8 +4,8 @@
  * Every value carries the words it came from.
  */
 
-import type { DailyActivity } from "../knowledge/quantities.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
+import { STATED_NOUNS as NOUNS } from "../knowledge/stated-nouns.js";
 import { own } from "./own.js";
 
 export interface Stated<T> {
@@ -29,6 +29,8 @@ export interface StatedNfrs {
   regions?: Stated<number>;
   latency: LatencyTarget[];
   scale: Record<string, Stated<number>>;
+  /** Quantities the prompt's nouns imply without stating them (a count of redirects: each answer is small). */
+  implied: Record<string, { value: number; because: string }>;
 }
 
 type Rule<T> = { re: RegExp; value: T };
@@ -263,78 +265,6 @@ const PER_LONG_TIME = new RegExp(
   "i",
 );
 
-/**
- * Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows, and
- * `daily` the product activity the same rate also states per day (for the fleet, or per user).
- */
-const NOUNS: { re: RegExp; count?: string; rate?: string; also?: string; daily?: DailyActivity }[] = [
-  {
-    re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?|ops|operations?)$/,
-    rate: "requests_per_sec",
-  },
-  { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
-  {
-    re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|redirects?|resolutions?|visits?)$/,
-    rate: "reads_per_sec",
-  },
-  // A new short link or URL is a write that needs an id; crawled pages are visits.
-  { re: /^(?:(?:new |short |shortened )(?:urls?|links?))$/, rate: "writes_per_sec", also: "ids_per_sec" },
-  // product activity: a message rate that also states the product's own daily count
-  {
-    re: /^(?:posts?|tweets?|status updates?|answers?|activities|activity uploads?|stories|pins?|reels?)$/,
-    rate: "messages_per_sec",
-    daily: "posts",
-  },
-  { re: /^(?:likes?|reactions?|kudos|upvotes?|votes?)$/, rate: "messages_per_sec", daily: "likes" },
-  { re: /^(?:messages?|msgs?|chat messages?|texts?)$/, rate: "messages_per_sec", daily: "messages" },
-  { re: /^(?:orders?|purchases?)$/, rate: "messages_per_sec", daily: "orders" },
-  { re: /^(?:payments?|money transfers?|transfers?)$/, rate: "messages_per_sec", daily: "transfers" },
-  { re: /^(?:rides?|trips?|deliveries)$/, rate: "messages_per_sec", daily: "rides" },
-  // a photo or video is a stored object; stated per day it is an upload (a write)
-  { re: /^(?:photos?|images?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
-  {
-    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?)$/,
-    rate: "messages_per_sec",
-  },
-  { re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/, rate: "samples_per_sec" },
-  {
-    re: /^(?:ids?|identifiers?|unique ids?|sequence numbers?|tickets?|invoice numbers?|short urls?|short links?)$/,
-    rate: "ids_per_sec",
-  },
-  { re: /^(?:tasks?|jobs?|functions?|executions?|runs?|builds?)$/, count: "timers", rate: "tasks_per_sec" },
-  { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
-  { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
-  {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|drivers?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?)$/,
-    count: "users",
-  },
-  {
-    re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes|gateways?|edge nodes?|pops?|points of presence)$/,
-    count: "nodes",
-  },
-  { re: /^(?:workers?|consumers?)$/, count: "workers" },
-  {
-    re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?|concurrent users|concurrent connections)$/,
-    count: "clients",
-  },
-  { re: /^(?:leases?|locks?|mutexes|holders?)$/, count: "leases" },
-  { re: /^(?:partitions?|shards?)$/, count: "partitions" },
-  {
-    re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|blobs?|artifacts?|packages?|products?|listings?)$/,
-    count: "objects",
-  },
-  { re: /^(?:series|time series|time-series|active series)$/, count: "series" },
-  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|availability zones?|zones?)$/, count: "regions" },
-  { re: /^(?:replicas?|copies)$/, count: "replicas" },
-  { re: /^(?:backends?|upstreams?|services?|microservices?)$/, count: "backends" },
-  { re: /^(?:tenants?|teams?|organi[sz]ations?|orgs?)$/, count: "tenants" },
-  { re: /^(?:topics?|queues?|streams?)$/, count: "partitions" },
-  { re: /^(?:consumer groups?|subscriptions?)$/, count: "consumer_groups" },
-  { re: /^(?:watchers?|listeners?|followers?)$/, count: "subscribers" },
-  { re: /^(?:rooms?|channels?|conversations?|chats?|boards?|spreadsheets?)$/, count: "subjects" },
-  { re: /^(?:editors?|collaborators?|participants?)$/, count: "participants" },
-];
-
 /** Scopes a rate can be stated per; such a rate is kept apart from the fleet total. */
 const SCOPES: { re: RegExp; scope: "key" | "user" | "tenant" | "node" | "partition" }[] = [
   { re: /^(?:api[- ]?keys?|keys?|clients?|ips?|ip address(?:es)?|tokens?|callers?)$/, scope: "key" },
@@ -519,6 +449,24 @@ function durationId(before: string, after: string, prompt: string): { id: string
   return undefined;
 }
 
+/**
+ * A duration that bounds retrying: "retries failed deliveries for up to 72 hours", "a 3-day retry window".
+ * What the duration qualifies decides its name: the span a failed call keeps being retried is not the time
+ * a change takes to reach its readers, though the same sentence says "deliveries".
+ */
+function retryWindow(
+  textBefore: string,
+  clauseBefore: string,
+  after: string,
+): { id: string; toDays?: boolean } | undefined {
+  if (/^[- ]?\s*(?:of\s+)?(?:retr(?:y|ies|ying)|redeliver\w*|back ?off)\b/i.test(after))
+    return { id: "retry_window_seconds" };
+  const sentence = textBefore.split(/[.;!?]/).pop() ?? "";
+  const retried = /\b(?:retr(?:y|ies|ied|ying)|redeliver\w*|back(?:s|ing)? ?off)\b/i.test(sentence);
+  const span = /\b(?:for|over|during|up to)\s+(?:up to\s+|at most\s+|about\s+|roughly\s+)?$/i.test(clauseBefore);
+  return retried && span ? { id: "retry_window_seconds" } : undefined;
+}
+
 /** A TTL on a lock or lease is the lease duration the lease formulas read. */
 function resolveLease(c: { id: string; toDays?: boolean }, prompt: string): { id: string; toDays?: boolean } {
   if (c.id === "ttl_seconds" && /\b(?:lock|locks|lease|leases|leader|mutex)\b/i.test(prompt))
@@ -530,7 +478,7 @@ const WIDTH = /^[- ]?(?:bits?|bytes? wide|digits?|chars?|characters?|letters?)\b
 /** A width inside a noun phrase ("100k roughly time-ordered 64-bit IDs"): skipped, the noun goes on. */
 const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|letters?)\b/i;
 
-function parseScale(text: string): Scale {
+function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   const scale: Scale = {};
   const t = text.replace(/[\u2013\u2014]/g, "-");
   // A width or length ("64-bit ids", "7-character codes", "16 digits") describes a value, never an amount.
@@ -588,7 +536,9 @@ function parseScale(text: string): Scale {
       const secs = timeUnit(dur?.[1] ?? "");
       if (dur && secs) {
         const after = rest.slice(pos + dur[0].length, pos + dur[0].length + 24);
-        const target = durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t);
+        const target =
+          retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
+          durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t);
         const afterWord = /^[- ]?\s*([a-z-]+)/i.exec(after)?.[0] ?? "";
         if (target) {
           const value = n.value * secs;
@@ -618,6 +568,10 @@ function parseScale(text: string): Scale {
       setScale(scale, "followers_per_user", n.value, quoteTo(pos + followers[0].length));
       continue;
     }
+
+    // "only one worker", "exactly one instance", "a single leader": exclusivity the design must enforce, not an amount.
+    if (n.value === 1 && /\b(?:only|exactly|just|at most|never more than|no more than)\s+$/i.test(clauseBefore))
+      continue;
 
     // Noun phrase: up to four words, stopping at a stop word or punctuation.
     const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*)/i;
@@ -664,6 +618,12 @@ function parseScale(text: string): Scale {
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       const value = n.value / secs;
       setScale(scale, id, value, quoteTo(nounEnd));
+      const implies = hit?.entry.implies;
+      if (implies && implied[implies.quantity] === undefined)
+        implied[implies.quantity] = {
+          value: implies.value,
+          because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
+        };
       const also = hit?.entry.also;
       if (also && !scope) setScale(scale, also, value, quoteTo(nounEnd));
       const daily = hit?.entry.daily;
@@ -694,7 +654,10 @@ function parseScale(text: string): Scale {
       continue;
     }
     pendingRate.length = 0;
-    if (hit?.entry.count) setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
+    if (hit?.entry.count) {
+      setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
+      if (hit.entry.also) setScale(scale, hit.entry.also, n.value, quoteTo(ends[hit.used - 1] ?? pos));
+    }
   }
 
   // Vague durations: "within seconds", "within a few seconds", "in under a minute".
@@ -771,14 +734,17 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
     Object.freeze(stated.latency);
     for (const v of Object.values(stated.scale)) Object.freeze(v);
     Object.freeze(stated.scale);
+    for (const v of Object.values(stated.implied)) Object.freeze(v);
+    Object.freeze(stated.implied);
     lastStated = { prompt, stated: Object.freeze(stated) };
   }
   return lastStated.stated;
 }
 
 export function parseStatedNfrs(prompt: string): StatedNfrs {
-  const scale = parseScale(prompt);
-  const out: StatedNfrs = { latency: parseLatency(prompt), scale };
+  const implied: StatedNfrs["implied"] = {};
+  const scale = parseScale(prompt, implied);
+  const out: StatedNfrs = { latency: parseLatency(prompt), scale, implied };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);
   if (delivery) out.delivery = delivery;

@@ -401,6 +401,31 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a node sustains about 200 MB/s of writes",
   },
   { id: "backends", label: "backends or upstream instances", unit: "backends" },
+  { id: "services", label: "logical services (each a name with instances behind it)", unit: "services" },
+  {
+    id: "instances_per_service",
+    label: "running instances behind one service",
+    unit: "instances",
+    assumed: 20,
+    assumedBecause: "a service runs a few to a few dozen instances across zones and versions",
+  },
+  {
+    id: "moving_objects",
+    label: "drivers, couriers or other objects whose live position is tracked",
+    unit: "objects",
+  },
+  {
+    id: "retry_window_seconds",
+    label: "how long a failed call keeps being retried before it is given up",
+    unit: "s",
+  },
+  {
+    id: "failed_share",
+    label: "share of calls that fail and wait for a retry",
+    unit: "fraction",
+    assumed: 0.01,
+    assumedBecause: "at any moment about one call in a hundred meets an endpoint that is down, slow or erroring",
+  },
   { id: "tenants", label: "tenants or customers", unit: "tenants" },
   { id: "tasks_per_sec", label: "tasks or invocations per second", unit: "tasks/s" },
   {

@@ -132,7 +132,9 @@ export function designBlocks(d: Design): Block[] {
       d.bottlenecks.map((b) => [
         `${b.rank === "first hotspot" ? "First hotspot: " : ""}${b.bottleneck}`,
         b.mitigation,
-        b.estimate ?? b.formula ?? "-",
+        // a formula the design has no value for is shown as a formula, never as if it were a number
+        b.estimate ??
+          (b.formula ? `${b.formula}: not estimated, the design states or assumes no value for an input` : "-"),
       ]),
     ),
     heading(2, "Checklist"),

@@ -33,6 +33,8 @@ export interface Nfrs {
   latency: StatedNfrs["latency"];
   /** Quantities the prompt states, by quantity id. */
   scale: Record<string, { value: number; quote: string; source: "stated" | "override" }>;
+  /** Quantities the prompt's nouns imply without stating them, each with the noun as its reason. */
+  implied?: Record<string, { value: number; because: string }>;
 }
 
 export interface Requirement {

@@ -1,12 +1,36 @@
+import { capacityModel } from "../../knowledge/capacity/index.js";
 import { formulaOf } from "../../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { capacityRows, fixedInputs, type SharedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, DecisionRow, Nfrs } from "../design/types.js";
 import { approx, formatQuantity, grouped } from "../quantity-format.js";
 import { pattern } from "../text.js";
 import { rankBottlenecks, withLoad } from "./bottleneck-load.js";
 import { archetype, meaningWords } from "./common.js";
+import { impliedCapacity } from "./decisions.js";
+
+/**
+ * An archetype's whole capacity model, with the values the design's capacity table gives its named inputs: the
+ * table shows a supporting archetype's first hotspot and storage figures only, and a bottleneck may read an
+ * input or figure of the rest.
+ */
+function wholeModel(
+  id: string,
+  capacity: readonly CapacityRow[],
+  nfrs: Nfrs,
+  decisions: readonly DecisionRow[],
+): readonly CapacityRow[] {
+  const model = capacityModel(id as Parameters<typeof capacityModel>[0]);
+  if (!model) return [];
+  const shared = new Map<string, { value: number; because: string }>();
+  for (const r of capacity)
+    for (const i of r.inputs)
+      if (i.source === "assumed" && !shared.has(i.name))
+        shared.set(i.name, { value: i.value, because: i.because.replace(/^not stated; /, "") });
+  return capacityRows(model, id, nfrs.scale, fixedInputs(nfrs, impliedCapacity(decisions, id)), shared as SharedInputs);
+}
 
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
 export function human(x: number): string {
@@ -34,6 +58,19 @@ function quoted(figure: CapacityRow): string {
   });
   const rhs = figure.formula.replace(/^[a-z0-9_]+ = /, "");
   return `${figure.quantity} = ${rhs} ${figure.display}${parts.length > 0 ? `, with ${parts.join("; ")}` : ""}`;
+}
+
+/** Units that count whole things: a design runs one node, never 0.15 of one. */
+export const WHOLE_UNITS =
+  /^(?:nodes?|servers?|hosts?|machines?|shards?|partitions?|brokers?|workers?|instances?|replicas?)$/;
+
+/**
+ * A value as the estimate shows it: a count of whole things below one is one, with the formula's own value
+ * beside it as the reason ("1 node (the formula gives 0.15; at least one is needed)").
+ */
+export function shownCount(value: number, unit: string): string {
+  if (value >= 1 || value <= 0 || !WHOLE_UNITS.test(unit)) return approx(value, unit);
+  return `${formatQuantity(1, unit)} (the formula gives ${+value.toPrecision(2)}; at least one is needed)`;
 }
 
 /** A value a formula may use beyond the prompt's: a capacity input or figure with how it was reached. */
@@ -75,22 +112,29 @@ export function estimate(
   }
   const r = evaluateFormula(expr, values);
   if (r === undefined) return undefined;
-  return `${yields} = ${expression} ${approx(r, unit)}, with ${parts.join("; ")}`;
+  return `${yields} = ${expression} ${shownCount(r, unit)}, with ${parts.join("; ")}`;
 }
 
-/** The capacity values of one archetype: its inputs (with their reasons) and its figures. */
+/**
+ * The capacity values of one archetype: its inputs (with their reasons) and its figures, then the inputs the
+ * design's other models assumed, so a quantity has the one value the capacity table gives it.
+ */
 function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, KnownValue> {
   const out = new Map<string, KnownValue>();
-  for (const r of rows) {
-    if (r.archetype !== archetype) continue;
+  const addInputs = (r: CapacityRow) => {
     for (const i of r.inputs) {
       if (out.has(i.name) || i.source !== "assumed") continue;
       const unit = i.unit ?? QUANTITY_BY_ID.get(i.name)?.unit ?? "";
       out.set(i.name, { value: i.value, unit, because: `assumed: ${i.because.replace(/^not stated; /, "")}` });
     }
+  };
+  for (const r of rows) {
+    if (r.archetype !== archetype) continue;
+    addInputs(r);
     out.set(r.id, { value: r.value, unit: r.unit, because: `capacity: ${r.formula}` });
     if (r.sets) out.set(r.sets, { value: r.value, unit: r.unit, because: `sized by capacity: ${r.formula}` });
   }
+  for (const r of rows) if (r.archetype !== archetype) addInputs(r);
   return out;
 }
 
@@ -108,6 +152,12 @@ export function sameFigure(
   const vars = formulaVariables(formulaOf(formula.expression));
   if (mine.some((r) => vars.has(r.id) || (r.sets !== undefined && vars.has(r.sets) && r.kind !== "count")))
     return undefined;
+  // the same expression, at peak or not, is the same quantity: the table's (peak) figure is the one value
+  const bare = (e: string) => e.replace(/\bpeak_/g, "").replace(/\s+/g, "");
+  const same = mine.find(
+    (r) => r.unit === formula.unit && bare(r.formula.replace(/^[a-z0-9_]+ = /, "")) === bare(formula.expression),
+  );
+  if (same) return same;
   const want = meaningWords(formula.yields);
   let best: { row: CapacityRow; score: number } | undefined;
   for (const r of mine) {
@@ -215,7 +265,9 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     const knownOf = (id: string) => {
       let k = known.get(id);
       if (!k) {
-        k = knownFor(id, f.capacity);
+        const shown = new Set(f.capacity.filter((r) => r.archetype === id).map((r) => r.id));
+        const hidden = wholeModel(id, f.capacity, f.nfrs, f.decisions).filter((r) => !shown.has(r.id));
+        k = knownFor(id, [...f.capacity, ...hidden]);
         known.set(id, k);
       }
       return k;

@@ -1,6 +1,4 @@
-import { capacityModel } from "../../knowledge/capacity/index.js";
-import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
-import { evaluateCapacity } from "../capacity.js";
+import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow } from "../design/types.js";
 import { impliedCapacity } from "./decisions.js";
@@ -9,36 +7,28 @@ export const capacityField: Deriver<"capacity"> = {
   field: "capacity",
   category: "Derived",
   reads: ["nfrs", "branch", "archetypes", "features", "decisions"],
-  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures",
+  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures",
   derive: (f) => {
     const rows: CapacityRow[] = [];
     const seen = new Set<string>();
-    const add = (list: CapacityRow[]) => {
-      for (const r of list) {
-        const key = `${r.archetype}:${r.id}`;
-        if (!seen.has(key)) {
-          seen.add(key);
-          rows.push(r);
-        }
-      }
-    };
-    const featureLed = f.branch.kind === "product" && f.features.length > 0;
-    const features = () => {
-      for (const feat of f.features) {
-        const model = FEATURE_BY_ID.get(feat.id)?.capacity;
-        if (model) add(evaluateCapacity(model, feat.id, f.nfrs.scale, impliedCapacity(f.decisions, feat.id)));
-      }
-    };
-    if (featureLed) features();
-    f.archetypes.forEach((a, i) => {
-      const model = capacityModel(a.id);
-      if (!model) return;
-      const all = evaluateCapacity(model, a.id, f.nfrs.scale, impliedCapacity(f.decisions, a.id));
+    const { owners, dominant, archetype } = capacityOwners(f, (owner) =>
+      fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner)),
+    );
+    const all = designCapacityRows(owners, f.nfrs.scale);
+    owners.forEach((_, k) => {
+      const list = all[k] ?? [];
       // The dominant archetype shows its whole model; a supporting one (and every one beside a
       // product's features) its first hotspot and storage figures.
-      add(i === 0 && !featureLed ? all : all.filter((r) => r.kind === "hotspot" || r.kind === "storage").slice(0, 2));
+      const whole = !archetype[k] || dominant[k];
+      const shown = whole ? list : list.filter((r) => r.kind === "hotspot" || r.kind === "storage").slice(0, 2);
+      for (const r of shown) {
+        const key = `${r.archetype}:${r.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        // each design gets its own rows, so a caller that edits one never edits another design's
+        rows.push({ ...r, inputs: r.inputs.map((i) => ({ ...i })) });
+      }
     });
-    if (!featureLed) features();
     return rows;
   },
 };

@@ -1,11 +1,9 @@
-import { capacityModel } from "../../knowledge/capacity/index.js";
 import { decisionPoints } from "../../knowledge/decisions/index.js";
 import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
-import type { ArchetypeId } from "../../knowledge/schema.js";
-import { capacityRows } from "../capacity.js";
+import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { formatQuantity } from "../quantity-format.js";
@@ -209,7 +207,7 @@ export const decisionsField: Deriver<"decisions", Said> = {
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features", "invariants"],
-  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; the option not chosen says when it would win. A product-first design lists its features' decisions first",
+  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs, with one value per named input as in the capacity table) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; the option not chosen says when it would win. A product-first design lists its features' decisions first",
   // all the decisions read of the prompt: what it says for each word condition of the points decided
   facts: (f) => {
     const said: Said = Object.create(null);
@@ -222,11 +220,14 @@ export const decisionsField: Deriver<"decisions", Said> = {
   },
   derive: (f, _input, said) => {
     const rows: DecisionRow[] = [];
+    // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
+    // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
+    // The models share one value per named input, as the capacity field's do.
+    const { owners } = capacityOwners(f, () => fixedInputs(f.nfrs));
+    const unified = designCapacityRows(owners, f.nfrs.scale);
     for (const o of pointOwners(f)) {
-      // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
-      // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
-      const model = o.feature ? FEATURE_BY_ID.get(o.owner)?.capacity : capacityModel(o.owner as ArchetypeId);
-      const all = model ? capacityRows(model, o.owner, f.nfrs.scale) : [];
+      const k = owners.findIndex((c) => c.owner === o.owner);
+      const all = k >= 0 ? (unified[k] ?? []) : [];
       const nums = numbersFor(o.owner, all, f.nfrs.scale);
       for (const p of o.points)
         if (!rows.some((r) => r.id === p.id)) rows.push(decide(p, o.owner, f, nums, said, o.drives));

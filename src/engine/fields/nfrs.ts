@@ -72,6 +72,7 @@ export const nfrsField: Deriver<"nfrs"> = {
         : { value: 1, source: "default", because: "no regions named; one region with replicas across its zones" },
       latency: s.latency.map((l) => ({ ...l })),
       scale,
+      ...(Object.keys(s.implied).length > 0 ? { implied: { ...s.implied } } : {}),
     };
   },
 };

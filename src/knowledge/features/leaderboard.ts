@@ -67,7 +67,12 @@ export const LEADERBOARD: FeatureEntry = {
   ],
   capacity: {
     inputs: [
-      inp("players", 50e6, "daily players of a popular game"),
+      {
+        quantity: "players",
+        typical: 50e6,
+        why: "daily players of a popular game",
+        from: { expression: "users", why: "a game's users are its players" },
+      },
       inp("scores_per_player_per_day", 10, "each finished match or run submits a score"),
       inp("boards", 1000, "boards per level, region and period"),
       inp("entry_bytes", 64, "member id and score in a sorted set, with overhead"),

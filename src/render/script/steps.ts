@@ -374,7 +374,14 @@ function normalise(d: Design): StepDraft {
         `Where ${stated.length > 0 ? "it" : "the prompt"} is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}`,
       ),
     );
-  const scale = Object.entries(n.scale);
+  // one stated number may bind several names ("5,000 services" is services and backends): say it once
+  const spoken = new Set<string>();
+  const scale = Object.entries(n.scale).filter(([k]) => {
+    const words = n.sources[`scale.${k}`]?.because ?? k;
+    if (spoken.has(words)) return false;
+    spoken.add(words);
+    return true;
+  });
   if (scale.length > 0)
     lines.push(
       ...core(

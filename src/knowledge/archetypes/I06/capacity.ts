@@ -27,6 +27,15 @@ export const capacity: CapacityModel = {
       true,
       "partitions",
     ),
+    // a search index makes changes visible by refreshing each shard, which writes a new segment (Elasticsearch
+    // refreshes every second by default); the freshness budget sets how often that must happen
+    fig(
+      "shard_refreshes",
+      "shard refreshes a second to keep changes searchable within the freshness budget",
+      "rate",
+      "index_shards / propagation_seconds",
+      "refreshes/s",
+    ),
     fig(
       "shard_requests",
       "per-shard requests when a query scatters to every shard",

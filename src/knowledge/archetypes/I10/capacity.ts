@@ -8,7 +8,13 @@ export const capacity: CapacityModel = {
       quantity: "clients",
       typical: 1000000,
       why: "a presence or registry service tracks about a million live sessions or instances",
-      from: { expression: "users * 0.1", why: "about one user in ten is online at the daily peak" },
+      from: [
+        {
+          expression: "services * instances_per_service",
+          why: "every running instance of a service registers and heartbeats as one member",
+        },
+        { expression: "users * 0.1", why: "about one user in ten is online at the daily peak" },
+      ],
     },
     {
       quantity: "changes_per_sec",

@@ -14,7 +14,15 @@ export const capacity: CapacityModel = {
       ],
     },
     inp("task_seconds", 10, "a workflow with a provider call or two takes seconds end to end"),
-    inp("retention_days", 1, "payment APIs such as Stripe's may prune idempotency keys after 24 hours"),
+    {
+      quantity: "retention_days",
+      typical: 1,
+      why: "payment APIs such as Stripe's may prune idempotency keys after 24 hours",
+      from: {
+        expression: "retry_window_seconds / 86400",
+        why: "a call's idempotency record must outlive its last retry, or a late retry acts twice",
+      },
+    },
   ],
   figures: [
     fig("peak_workflows_per_sec", "peak workflows started", "peak", "requests_per_sec * peak_factor", "workflows/s"),
@@ -47,6 +55,14 @@ export const capacity: CapacityModel = {
       "headroom",
       "peak_workflows_per_sec / provider_requests_per_sec",
       "fraction",
+    ),
+    // only when the prompt states how long failed calls are retried: the calls waiting out that window
+    fig(
+      "retry_backlog",
+      "failed calls waiting for a retry when the failing share stays down for the whole retry window",
+      "count",
+      "peak_workflows_per_sec * failed_share * retry_window_seconds",
+      "calls",
     ),
     fig(
       "idempotency_bytes",

@@ -8,7 +8,12 @@ export const capacity: CapacityModel = {
     inp("object_bytes", 50000000, "a container layer, package or build output is tens of MB"),
     inp("writes_per_sec", 10, "publishes are rare next to pulls"),
     inp("requests_per_sec", 100, "a company registry serves about a hundred pulls a second from CI and deploys"),
-    inp("nodes", 10000, "a fleet that pulls the same artifact during a rollout"),
+    {
+      quantity: "nodes",
+      typical: 10000,
+      why: "a fleet that pulls the same artifact during a rollout",
+      from: { expression: "clients", why: "every device that pulls a release is one member of the pulling fleet" },
+    },
   ],
   figures: [
     fig("stored_bytes", "stored bytes across replicas", "storage", "objects * object_bytes * replicas", "B"),

@@ -11,7 +11,12 @@ export const capacity: CapacityModel = {
       from: { expression: "objects * object_bytes", why: "the stated objects at their average size" },
     },
     inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
-    inp("storage_overhead", 3, "three full replicas, the usual default of chunk stores"),
+    {
+      quantity: "storage_overhead",
+      typical: 3,
+      why: "three full replicas, the usual default of chunk stores",
+      from: { expression: "replicas", why: "each full copy stores every byte once more" },
+    },
     inp("min_storage_nodes", 3, "three replicas need three nodes in distinct failure domains"),
   ],
   figures: [

@@ -1,0 +1,109 @@
+/**
+ * The prompt's nouns and the capacity quantities a number stated with them binds to: "5,000 services",
+ * "50 million players", "10k redirects per second". Each quantity id names an entry of `quantities.ts`
+ * (with its unit), so a stated figure lands on the names the capacity formulas read.
+ */
+import type { DailyActivity } from "./quantities.js";
+
+export interface StatedNoun {
+  /** The noun phrase (lower case, up to three words). */
+  re: RegExp;
+  /** The quantity a bare count of this noun states. */
+  count?: string;
+  /** The per-second quantity a count of it per time unit states. */
+  rate?: string;
+  /** Another quantity the same number states under its own name (a new short link is also an id to issue). */
+  also?: string;
+  /** The product activity the same rate states per day (for the fleet, or per user). */
+  daily?: DailyActivity;
+  /**
+   * What counting in this noun says about another quantity, assumed with the noun as its reason: a count of
+   * redirects says each answer is a small redirect, not a web asset.
+   */
+  implies?: { quantity: string; value: number; because: string };
+}
+
+/**
+ * Nouns that name a counted quantity; `rate` is the per-second form when a time unit follows, and
+ * `daily` the product activity the same rate also states per day (for the fleet, or per user).
+ */
+export const STATED_NOUNS: readonly StatedNoun[] = [
+  {
+    re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?|ops|operations?)$/,
+    rate: "requests_per_sec",
+  },
+  { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
+  {
+    re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|resolutions?|visits?)$/,
+    rate: "reads_per_sec",
+  },
+  {
+    re: /^(?:redirects?)$/,
+    rate: "reads_per_sec",
+    implies: {
+      quantity: "object_bytes",
+      value: 500,
+      because: "a redirect answers with a 301 or 302 status and a Location header, a few hundred bytes",
+    },
+  },
+  // A new short link or URL is a write that needs an id; crawled pages are visits.
+  { re: /^(?:(?:new |short |shortened )(?:urls?|links?))$/, rate: "writes_per_sec", also: "ids_per_sec" },
+  // product activity: a message rate that also states the product's own daily count
+  {
+    re: /^(?:posts?|tweets?|status updates?|answers?|activities|activity uploads?|stories|pins?|reels?)$/,
+    rate: "messages_per_sec",
+    daily: "posts",
+  },
+  { re: /^(?:likes?|reactions?|kudos|upvotes?|votes?)$/, rate: "messages_per_sec", daily: "likes" },
+  { re: /^(?:messages?|msgs?|chat messages?|texts?)$/, rate: "messages_per_sec", daily: "messages" },
+  { re: /^(?:orders?|purchases?)$/, rate: "messages_per_sec", daily: "orders" },
+  { re: /^(?:payments?|money transfers?|transfers?)$/, rate: "messages_per_sec", daily: "transfers" },
+  { re: /^(?:rides?|trips?|deliveries)$/, rate: "messages_per_sec", daily: "rides" },
+  // a photo or video is a stored object; stated per day it is an upload (a write)
+  { re: /^(?:photos?|images?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
+  {
+    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?)$/,
+    rate: "messages_per_sec",
+  },
+  { re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/, rate: "samples_per_sec" },
+  {
+    re: /^(?:ids?|identifiers?|unique ids?|sequence numbers?|tickets?|invoice numbers?|short urls?|short links?)$/,
+    rate: "ids_per_sec",
+  },
+  { re: /^(?:tasks?|jobs?|functions?|executions?|runs?|builds?)$/, count: "timers", rate: "tasks_per_sec" },
+  { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
+  { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
+  {
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?)$/,
+    count: "users",
+  },
+  // drivers and couriers are users whose position the proximity index tracks
+  { re: /^(?:drivers?|couriers?|dashers?)$/, count: "users", also: "moving_objects" },
+  {
+    re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes|gateways?|edge nodes?|pops?|points of presence)$/,
+    count: "nodes",
+  },
+  { re: /^(?:workers?|consumers?)$/, count: "workers" },
+  {
+    re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?|concurrent users|concurrent connections)$/,
+    count: "clients",
+  },
+  { re: /^(?:leases?|locks?|mutexes|holders?)$/, count: "leases" },
+  { re: /^(?:partitions?|shards?)$/, count: "partitions" },
+  {
+    re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|blobs?|artifacts?|packages?|products?|listings?)$/,
+    count: "objects",
+  },
+  { re: /^(?:series|time series|time-series|active series)$/, count: "series" },
+  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|availability zones?|zones?)$/, count: "regions" },
+  { re: /^(?:replicas?|copies)$/, count: "replicas" },
+  { re: /^(?:backends?|upstreams?)$/, count: "backends" },
+  // a service is one logical name with several instances behind it; a proxy balances over them as backends
+  { re: /^(?:services?|microservices?)$/, count: "services", also: "backends" },
+  { re: /^(?:tenants?|teams?|organi[sz]ations?|orgs?)$/, count: "tenants" },
+  { re: /^(?:topics?|queues?|streams?)$/, count: "partitions" },
+  { re: /^(?:consumer groups?|subscriptions?)$/, count: "consumer_groups" },
+  { re: /^(?:watchers?|listeners?|followers?)$/, count: "subscribers" },
+  { re: /^(?:rooms?|channels?|conversations?|chats?|boards?|spreadsheets?)$/, count: "subjects" },
+  { re: /^(?:editors?|collaborators?|participants?)$/, count: "participants" },
+];
