@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MECHANISM_IDS } from "./mechanisms/catalog.js";
+import { TOPIC_VALUES } from "./topics.js";
 import {
   ARCHETYPE_IDS,
   AVAILABILITY_VALUES,
@@ -134,6 +135,8 @@ export const Entity = z.strictObject({
   name: z.string().regex(/^[A-Z][A-Za-z0-9]*$/),
   description: text,
   truth: z.boolean(),
+  /** Only designs about this subject hold it (a ledger where money moves): its paths need the prompt's word. */
+  topic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const WritePath = z.strictObject({
@@ -178,6 +181,8 @@ export const Failure = z.strictObject({
   role: ComponentRole,
   prevention: text,
   repair: text,
+  /** Only a design that writes an entity of this topic meets it (a card capture needs a ledger's money). */
+  topic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const Bottleneck = z.strictObject({

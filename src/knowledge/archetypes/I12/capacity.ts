@@ -7,14 +7,18 @@ export const capacity: CapacityModel = {
     {
       quantity: "requests_per_sec",
       typical: 500,
-      why: "payment and side-effect workflows run in the hundreds per second for a large merchant",
+      why: "workflows with an outside effect (payments, deliveries, provisioning) run in the hundreds per second for a large business",
       from: [
-        { expression: "messages_per_sec", why: "each stated payment, order or message starts one workflow" },
+        { expression: "messages_per_sec", why: "each stated payment, order, event or message starts one workflow" },
         { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
       ],
     },
     inp("task_seconds", 10, "a workflow with a provider call or two takes seconds end to end"),
-    inp("retention_days", 1, "payment APIs such as Stripe's may prune idempotency keys after 24 hours"),
+    inp(
+      "retention_days",
+      1,
+      "callers retry within hours, and provider APIs such as Stripe's may prune idempotency keys after 24 hours",
+    ),
   ],
   figures: [
     fig("peak_workflows_per_sec", "peak workflows started", "peak", "requests_per_sec * peak_factor", "workflows/s"),

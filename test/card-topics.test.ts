@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+import { card } from "../src/knowledge/archetypes/I12/card.js";
+import { knownIds } from "../src/knowledge/compile.js";
+import type { ArchetypeInput } from "../src/knowledge/schema.js";
+import { entryProblems } from "../src/knowledge/validate.js";
+
+/** Everything a design says, as one text. */
+const said = (d: ReturnType<typeof design>) =>
+  JSON.stringify([d.requirements, d.primaryState, d.failures, d.invariants, d.components, d.links, d.dataModel]);
+
+describe("card text follows the design's own subject", () => {
+  const webhook = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+  const payment = design("Design a payment system that charges cards exactly once.");
+
+  it("a workflow that moves no money keeps no ledger, no card capture and no payment words", () => {
+    expect(webhook.archetypes[0]?.id).toBe("I12");
+    const text = said(webhook);
+    for (const word of ["LedgerEntry", "money movement", "authorisation", "processor, bank", "parcel", "merchant"])
+      expect(text, word).not.toContain(word);
+  });
+
+  it("a workflow that moves money keeps its ledger, its invariant and the capture failure", () => {
+    expect(payment.primaryState.map((r) => r.entity)).toContain("LedgerEntry");
+    expect(payment.requirements.some((r) => r.path?.entity === "LedgerEntry")).toBe(true);
+    expect(payment.failures.some((f) => /authorisation lapses/.test(f.failure))).toBe(true);
+  });
+
+  it("a card's failure about a subject needs an entity of that subject", () => {
+    const e = structuredClone(card) as ArchetypeInput;
+    expect(entryProblems(e, knownIds()).join("\n")).not.toMatch(/is about money/);
+    e.entities = e.entities.map(({ topic: _topic, ...x }) => x);
+    expect(entryProblems(e, knownIds()).join("\n")).toMatch(/is about money, but no entity of the card is/);
+  });
+});
