@@ -33,3 +33,26 @@ describe("card text follows the design's own subject", () => {
     expect(entryProblems(e, knownIds()).join("\n")).toMatch(/is about money, but no entity of the card is/);
   });
 });
+
+describe("a queue's shape follows the words the prompt states", () => {
+  const queue = design("Design a distributed task queue with at-least-once processing and visibility timeouts");
+  const log = design("Design a distributed message queue like Kafka.");
+
+  it("visibility timeouts make a work queue: messages leased, acked and redelivered, no consumer offsets", () => {
+    expect(queue.archetypes[0]?.id).toBe("I05");
+    expect(queue.decisions.find((d) => d.id === "i05-consumption")?.chosen).toBe("push");
+    const entities = queue.requirements.map((r) => r.path?.entity);
+    expect(entities).toContain("MessageLease");
+    expect(entities).not.toContain("ConsumerOffset");
+    expect(queue.dataModel.map((r) => r.entity)).not.toContain("ConsumerOffset");
+    expect(queue.api.map((a) => a.operation)).toEqual(expect.arrayContaining(["receive", "extend", "ack"]));
+    expect(queue.api.map((a) => a.operation)).not.toContain("commit");
+  });
+
+  it("a replayable log keeps its offsets and never leases messages", () => {
+    const entities = log.requirements.map((r) => r.path?.entity);
+    expect(entities).toContain("ConsumerOffset");
+    expect(entities).not.toContain("MessageLease");
+    expect(log.dataModel.map((r) => r.entity)).not.toContain("MessageLease");
+  });
+});

@@ -137,6 +137,8 @@ export const Entity = z.strictObject({
   truth: z.boolean(),
   /** Only designs about this subject hold it (a ledger where money moves): its paths need the prompt's word. */
   topic: z.enum(TOPIC_VALUES).optional(),
+  /** Designs of this shape never hold it (no consumer offset in a work queue that leases each message). */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const WritePath = z.strictObject({
@@ -169,6 +171,8 @@ export const ReadPath = z.strictObject({
    * stance is linearizable or fails closed; without it, the stance decides where the read goes.
    */
   tolerates: z.literal("stale").optional(),
+  /** Designs of this shape never make this read (no fetch by offset from a work queue). */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const Protocol = z.strictObject({

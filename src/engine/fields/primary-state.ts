@@ -46,7 +46,8 @@ export const primaryStateField: Deriver<"primaryState", UnitNoun | undefined> = 
       for (const e of a.entities.filter((x) => x.truth)) {
         if (out.some((r) => r.entity === e.name)) continue;
         // an entity of a subject the design is not about (a ledger without money) is state only when a path writes it
-        if (e.topic && !f.operations.some((o) => o.archetype === a.id && o.entity === e.name)) continue;
+        if ((e.topic || e.unlessTopic) && !f.operations.some((o) => o.archetype === a.id && o.entity === e.name))
+          continue;
         const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
         out.push({

@@ -2,7 +2,7 @@ import { ALIASES } from "../../knowledge/aliases.js";
 import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { type Topic, topicsNotSpoken } from "../../knowledge/topics.js";
+import { fitsTopics, type Topic, topicsNotSpoken } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -151,7 +151,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
   field: "requirements",
   category: "Derived",
   reads: ["prompt", "archetypes", "nfrs", "branch", "features"],
-  rule: "the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes (none on an entity of a subject the prompt never speaks of: no ledger for a webhook sender); and structures the asks imply",
+  rule: "the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes (none on an entity of a subject the prompt never speaks of, or of a shape it rules out: no ledger for a webhook sender, no consumer offset in a work queue); and structures the asks imply",
   facts: (f) => {
     const product = f.branch.kind === "product" && f.features.length > 0;
     const stated: StatedAsks["stated"] = [];
@@ -197,8 +197,9 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       const depth = depthFor(ra.role, i);
       const lead = ra.role === "dominant" || (i === 0 && ra.role === "substrate");
       // an entity of a subject the prompt never mentions (a ledger for a webhook sender) keeps no path
-      const offTopic = new Set(a.entities.filter((e) => e.topic && asks.unspoken.includes(e.topic)).map((e) => e.name));
-      const onTopic = <P extends { entity: string }>(p: P) => !offTopic.has(p.entity);
+      const offTopic = new Set(a.entities.filter((e) => !fitsTopics(e, asks.unspoken)).map((e) => e.name));
+      const onTopic = <P extends { entity: string; unlessTopic?: Topic }>(p: P) =>
+        !offTopic.has(p.entity) && fitsTopics(p, asks.unspoken);
       const writes = a.writePaths.filter((w) => !w.hidden && onTopic(w));
       const chosen = lead
         ? writes
