@@ -56,3 +56,24 @@ describe("a queue's shape follows the words the prompt states", () => {
     expect(log.dataModel.map((r) => r.entity)).not.toContain("MessageLease");
   });
 });
+
+describe("a cache's placement follows the words the prompt states", () => {
+  const names = (d: ReturnType<typeof design>) => d.components.map((c) => c.name).join("\n");
+  it("a cache in front of a database is a cluster the services read aside, with no points of presence", () => {
+    const d = design(
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+    );
+    expect(d.decisions.find((x) => x.id === "i07-placement")?.chosen).toBe("cluster");
+    expect(names(d)).not.toMatch(/point of presence|shield/i);
+    expect(d.diagrams.map((x) => x.title)).toContain("I07: Look-aside read with a lease-guarded fill");
+    // the reader goes past the cache to the records it fronts on a miss
+    const store = d.components.find((c) => c.holds.includes("OriginObject"))?.id;
+    expect(d.links.some((l) => l.to === store && /miss/.test(l.label))).toBe(true);
+  });
+  it("a CDN keeps its edge points of presence and origin shield", () => {
+    const d = design("Design a CDN.");
+    expect(d.decisions.find((x) => x.id === "i07-placement")?.chosen).toBe("edge");
+    expect(names(d)).toMatch(/point of presence/);
+    expect(names(d)).toMatch(/Origin shield/);
+  });
+});

@@ -7,7 +7,7 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
-import { undrawn } from "./fields/decisions.js";
+import { chosenNames, undrawn } from "./fields/decisions.js";
 import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
 
@@ -94,7 +94,14 @@ export function designParts(
   if (!decisions) return parts;
   return parts.map((p) => {
     const gone = undrawn(decisions, p.key);
-    return gone.size === 0 ? p : { ...p, topology: pruneTopology(p.topology, gone) };
+    const names = chosenNames(decisions, p.key);
+    if (gone.size === 0 && names.size === 0) return p;
+    const pruned = gone.size === 0 ? p.topology : pruneTopology(p.topology, gone);
+    const components = pruned.components.map((c) => {
+      const name = names.get(c.id);
+      return name ? { ...c, name } : c;
+    });
+    return { ...p, topology: { ...pruned, components } };
   });
 }
 
@@ -224,7 +231,9 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   const alias = new Map<string, string>();
   const links: LinkRow[] = [];
   const fronted: { hosted: string; front: string; part: string }[] = [];
-  const wrapped: { entry: string; front: string }[] = [];
+  const wrapped: { entry: string; front: string; part: string }[] = [];
+  /** Which part drew each link, so a decorator's own links are told from the ones it wraps. */
+  const linkPart = new WeakMap<LinkRow, string>();
   const extra: LinkRow[] = [];
   const scoped = (p: Part, local: string) => `${p.key}:${local}`;
   const resolve = (p: Part, local: string | undefined) =>
@@ -453,7 +462,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     if (p.role === "decorator" && t.upstream) {
       const front = resolve(p, t.entry);
       const entry = dId(d.entry);
-      if (front && entry) wrapped.push({ entry, front });
+      if (front && entry) wrapped.push({ entry, front, part: p.key });
     }
     // An input or output that shares no component still feeds or drains the dominant.
     if ((p.role === "input" || p.role === "output") && !t.components.some((c) => eq.has(c.id))) {
@@ -479,7 +488,9 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
       const from = resolve(p, l.from);
       const to = resolve(p, l.to);
       if (!from || !to || from === to) continue;
-      links.push({ from, to, kind: l.kind, label: l.label });
+      const row = { from, to, kind: l.kind, label: l.label };
+      linkPart.set(row, p.key);
+      links.push(row);
     }
   }
   for (const r of fronted) {
@@ -489,6 +500,8 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   }
   for (const w of wrapped) {
     for (const l of links) {
+      // the decorator's own call past itself (a look-aside reader going to the database on a miss) stays
+      if (linkPart.get(l) === w.part) continue;
       if (l.to === w.entry && l.from !== w.front && boxes.get(l.from)?.kind === "client") l.to = w.front;
     }
   }
