@@ -77,3 +77,23 @@ describe("a cache's placement follows the words the prompt states", () => {
     expect(names(d)).toMatch(/Origin shield/);
   });
 });
+
+describe("a product no feature card models still gets its own record and calls", () => {
+  it("a URL shortener keeps short URLs, created by a POST and read by a redirect", () => {
+    const d = design("Design a URL shortener handling 100k redirects per second");
+    expect(d.features).toEqual([]);
+    const row = d.dataModel.find((r) => r.entity === "ShortUrl");
+    expect(row?.key).toEqual(["code"]);
+    expect(row?.fields).toContain("url");
+    const calls = d.api.map((a) => `${a.operation} ${a.call}`);
+    expect(calls).toContain("shorten POST /v1/short-urls");
+    expect(calls).toContain("redirect GET /{code}");
+    expect(d.api.find((a) => a.operation === "redirect")?.response.join(" ")).toMatch(/30[12]/);
+    // the record's service reaches the substrates the product rests on
+    expect(d.links.some((l) => l.from === "product-api" && l.to !== "product-store")).toBe(true);
+  });
+  it("a container's name gives its record (a pastebin keeps pastes); a modelled product gets none", () => {
+    expect(design("Design a pastebin.").dataModel.map((r) => r.entity)).toContain("Paste");
+    expect(design("Design Twitter.").components.map((c) => c.id)).not.toContain("product-api");
+  });
+});

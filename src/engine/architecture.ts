@@ -8,8 +8,9 @@ import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, undrawn } from "./fields/decisions.js";
+import { type ProductRecord, productRecordOf } from "./product/record.js";
 import { fillTerms } from "./product/terms.js";
-import { promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
+import { promptNouns, type Renaming, renameText, renamings, type UnitNoun, unitNounOf } from "./prompt-nouns.js";
 
 /**
  * Composition of architectures (pure): the dominant archetype's topology is the frame; each
@@ -103,6 +104,83 @@ export function designParts(
     });
     return { ...p, topology: { ...pruned, components } };
   });
+}
+
+/**
+ * A product no feature card models still has its own record and calls (a URL shortener keeps short URLs,
+ * created by a POST and read by a redirect): a small part of its own, a service over a store, that reaches
+ * every substrate the product rests on.
+ */
+function recordPart(r: ProductRecord): Part {
+  const service = "product-api";
+  const store = "product-store";
+  const title = `${r.noun[0]?.toUpperCase()}${r.noun.slice(1)}`;
+  return {
+    key: "product",
+    name: `${title}s`,
+    role: "feature",
+    why: r.because,
+    topology: {
+      components: [
+        {
+          id: "product-clients",
+          name: "Clients (apps and browsers)",
+          kind: "client",
+          runs: [r.create.verb, r.read.verb],
+          because: `users ${r.create.verb} and read ${r.noun}s`,
+        },
+        {
+          id: service,
+          name: `${title} service (stateless API)`,
+          kind: "service",
+          runs: [r.create.verb, r.read.verb],
+          because: `the product's own calls: ${r.create.verb} a ${r.noun}, and ${r.read.verb} one by its ${r.key}`,
+        },
+        {
+          id: store,
+          name: `${title} store`,
+          kind: "store",
+          holds: [r.entity],
+          runs: [`write and read ${r.noun}s by ${r.key}`],
+          because: `the ${r.noun} records are the product's source of truth`,
+        },
+      ],
+      links: [
+        { from: "product-clients", to: service, kind: "request", label: `${r.create.verb} / ${r.read.verb}` },
+        { from: service, to: store, kind: "request", label: `write and read ${r.noun}s` },
+      ],
+      api: [
+        {
+          operation: r.create.verb,
+          call: r.create.call,
+          request: r.create.request,
+          response: r.create.response,
+          errors: ["409 same idempotency key with a different request", "422 invalid input"],
+          guarantee: r.create.guarantee,
+        },
+        {
+          operation: r.read.verb,
+          call: r.read.call,
+          request: [r.key],
+          response: r.read.response,
+          errors: r.read.errors,
+          guarantee: r.read.guarantee,
+        },
+      ],
+      dataModel: [
+        {
+          entity: r.entity,
+          key: [r.key],
+          fields: r.fields,
+          indexes: ["owner_id"],
+          partitionKey: r.key,
+          owner: store,
+        },
+      ],
+      entry: service,
+      stateOwner: service,
+    },
+  };
 }
 
 /** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
@@ -750,10 +828,23 @@ function copied(a: Architecture): Architecture {
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
 const BY_UNIT_MAX = 16;
 
+/** What the architecture reads of the prompt: the unit's own noun, and a product's main record when no feature models it. */
+export interface Layout {
+  unit: UnitNoun | undefined;
+  record: ProductRecord | undefined;
+}
+
+/** The layout facts of a design: a product's main record is read only when no product feature models the product. */
+export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features">): Layout {
+  const bare = f.branch.kind === "product" && f.features.length === 0;
+  return { unit: unitNounOf(f.prompt), record: bare ? productRecordOf(f.prompt) : undefined };
+}
+
 export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
-  unit: UnitNoun | undefined,
+  layout: Layout,
 ): Architecture {
+  const { unit, record } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -766,13 +857,14 @@ export function architectureOf(
   }
   // the decisions' chosen options decide which option-specific elements are drawn
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
-  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}`;
+  const recordKey = record ? JSON.stringify(record) : "";
+  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
-  const parts = designParts(f);
+  const parts = record ? [recordPart(record), ...designParts(f)] : designParts(f);
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);
