@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { card } from "../src/knowledge/archetypes/I12/card.js";
 import { knownIds } from "../src/knowledge/compile.js";
@@ -95,5 +96,29 @@ describe("a product no feature card models still gets its own record and calls",
   it("a container's name gives its record (a pastebin keeps pastes); a modelled product gets none", () => {
     expect(design("Design a pastebin.").dataModel.map((r) => r.entity)).toContain("Paste");
     expect(design("Design Twitter.").components.map((c) => c.id)).not.toContain("product-api");
+  });
+});
+
+describe("critical flows run along the drawn links", () => {
+  const timeline = design("Design Twitter's home timeline");
+  const uber = design("Design a ride-hailing app like Uber");
+  it("fan-out workers read the follower index, and the dispatcher the geo index, in links and sequences", () => {
+    expect(timeline.links.some((l) => l.from === "fanout-workers" && l.to === "follower-index")).toBe(true);
+    expect(uber.links.some((l) => l.from === "dispatch-service" && l.to === "location-service")).toBe(true);
+    const feed = timeline.diagrams.find((x) => x.title.startsWith("feed:"))?.mermaid ?? "";
+    expect(feed).toMatch(/list the author's followers/);
+    expect(timeline.coherence).toEqual([]);
+  });
+  it("a message between components no chain of links joins is a coherence problem", () => {
+    const cut = {
+      ...timeline,
+      links: timeline.links.filter((l) => !(l.from === "fanout-workers" && l.to === "follower-index")),
+    };
+    expect(checkCoherence(cut).map((p) => p.rule)).toContain("message-without-link");
+  });
+  it("the leaderboard draws its own score flow, not a storage template", () => {
+    const d = design("Design a leaderboard for a mobile game with 50 million players");
+    expect(d.diagrams.map((x) => x.title)[1]).toMatch(/^leaderboard: Submit a score/);
+    expect(d.diagrams.map((x) => x.mermaid).join("\n")).not.toMatch(/append to the range's replicated log/);
   });
 });

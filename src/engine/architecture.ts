@@ -557,14 +557,20 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     }
   }
 
+  // A feature may name another feature's component by its id (the fan-out workers read the graph's follower
+  // index): the link and protocol step are drawn when that feature is in the design too.
+  const reach = (p: Part, local: string | undefined) =>
+    resolve(p, local) ??
+    (local !== undefined && p.role === "feature" && !compOf(p, local) && boxes.has(local) ? local : undefined);
+
   // Links, translated to final ids, after merges. A hosted archetype's links are its internals,
   // which the feature's own links already draw.
   for (const p of parts) {
     if (p.hostedOn) continue;
     for (const l of p.topology.links) {
       if (dropped.has(scoped(p, l.from)) || dropped.has(scoped(p, l.to))) continue;
-      const from = resolve(p, l.from);
-      const to = resolve(p, l.to);
+      const from = reach(p, l.from);
+      const to = reach(p, l.to);
       if (!from || !to || from === to) continue;
       const row = { from, to, kind: l.kind, label: l.label };
       linkPart.set(row, p.key);
@@ -605,7 +611,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     links: unique,
     api: apiRows(parts, rn),
     dataModel: dataRows(parts, resolve, rn),
-    protocols: boundProtocols(parts, resolve),
+    protocols: boundProtocols(parts, reach, (p, id) => p.role === "feature" && !compOf(p, id)),
     renaming,
   };
 }
@@ -767,6 +773,7 @@ function dataRows(
 function boundProtocols(
   parts: readonly Part[],
   resolve: (p: Part, local: string | undefined) => string | undefined,
+  foreign: (p: Part, local: string) => boolean,
 ): BoundProtocol[] {
   const out: BoundProtocol[] = [];
   for (const p of parts) {
@@ -779,6 +786,8 @@ function boundProtocols(
         const from = resolve(p, s.actor);
         const to = s.target === undefined ? from : resolve(p, s.target);
         if (!from || !to) {
+          // a step with another feature's component, absent from this design, is left out of the flow
+          if (foreign(p, s.actor) || (s.target !== undefined && foreign(p, s.target))) continue;
           complete = false;
           break;
         }

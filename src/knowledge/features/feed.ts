@@ -308,6 +308,8 @@ export const FEED: FeatureEntry = {
       { from: "post-store", to: "post-log", kind: "stream", label: "outbox relay: PostCreated" },
       { from: "post-log", to: "fanout-workers", kind: "stream", label: "consume posts" },
       { from: "fanout-workers", to: "feed-cache", kind: "request", label: "push post id to followers' lists" },
+      // the social graph's follower index, when the design has one: who receives the push
+      { from: "fanout-workers", to: "follower-index", kind: "request", label: "list the author's followers" },
       { from: "feed-service", to: "feed-cache", kind: "request", label: "read reader's list" },
       { from: "feed-service", to: "post-store", kind: "request", label: "hydrate posts / celebrity posts" },
     ],
