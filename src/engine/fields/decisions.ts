@@ -57,7 +57,10 @@ function checkCondition(
   }
   if ("regionsAtLeast" in c) {
     const r = f.nfrs.regions;
-    return { holds: r.value >= c.regionsAtLeast, says: `${r.value} regions (${r.source})` };
+    return {
+      holds: r.value >= c.regionsAtLeast,
+      says: `${r.value} ${r.value === 1 ? "region" : "regions"} (${r.source})`,
+    };
   }
   if ("predicate" in c) {
     const p = f.predicates.find((x) => x.id === c.predicate);

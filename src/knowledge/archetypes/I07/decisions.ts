@@ -15,7 +15,7 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "cluster",
-        name: "a cache cluster in front of the database, sharded by key, that services read aside (Memcached- or Redis-style)",
+        name: "a cache cluster sharded by key in front of the database, read aside by the services (Memcached- or Redis-style)",
         buys: "one network hop from the services, a fill lease per key against stampedes, and deletes straight from the database's change stream",
         costs:
           "readers in other regions pay the round trip to this region; a lost node empties its share of keys onto the database",
@@ -33,7 +33,7 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "edge",
-        name: "edge points of presence near the readers, with an origin shield in between (CDN-style)",
+        name: "edge points of presence near the readers behind an origin shield (CDN-style)",
         buys: "copies served close to readers everywhere, and one origin fetch per key for all edges",
         costs: "many copies to purge across the world, and a shield tier to run",
         winsWhen:
