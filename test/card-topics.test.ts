@@ -122,3 +122,16 @@ describe("critical flows run along the drawn links", () => {
     expect(d.diagrams.map((x) => x.mermaid).join("\n")).not.toMatch(/append to the range's replicated log/);
   });
 });
+
+describe("a product name pulls in only the features the prompt's scope implies", () => {
+  it("'Twitter's home timeline' is the feed and the graph it fans out over, and says what it left out", () => {
+    const d = design("Design Twitter's home timeline");
+    expect(d.features.map((f) => f.id)).toEqual(["feed", "graph"]);
+    expect(d.features[0]?.evidence.join(" ")).toMatch(/Media upload and delivery.*are left out/);
+    expect(d.components.length).toBeLessThanOrEqual(15);
+    expect(d.coherence).toEqual([]);
+  });
+  it("'Design Twitter' keeps every feature Twitter is known for", () => {
+    expect(design("Design Twitter.").features.map((f) => f.id)).toContain("media");
+  });
+});

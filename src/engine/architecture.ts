@@ -8,6 +8,7 @@ import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, undrawn } from "./fields/decisions.js";
+import { SCOPED } from "./product/recognize.js";
 import { type ProductRecord, productRecordOf } from "./product/record.js";
 import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText, renamings, type UnitNoun, unitNounOf } from "./prompt-nouns.js";
@@ -228,6 +229,8 @@ const ROLE_RANK: Record<string, number> = { substrate: 0, input: 1, output: 2, d
 /** Features first; then each archetype, hosted on the feature that rests on it most directly. */
 function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   const parts = featureParts(f);
+  // a prompt that asks for part of a product ("Twitter's home timeline") draws no substrate of the parts it left out
+  const scoped = f.features.some((row) => row.evidence.some((e) => e.endsWith(SCOPED)));
   for (const a of f.archetypes) {
     const topology = ARCHITECTURE[a.id as ArchetypeId];
     if (!topology) continue;
@@ -249,7 +252,7 @@ function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
         hostedOn: host.row.id,
         why: `${host.row.name} rests on ${a.id} ${a.name} (${host.s.role}): ${host.s.why}`,
       });
-    } else {
+    } else if (!scoped) {
       // named by the prompt's words but by no feature: drawn beside the features, called by the client
       parts.push({
         key: a.id,

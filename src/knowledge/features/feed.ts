@@ -9,6 +9,8 @@ export const FEED: FeatureEntry = {
     "Each reader sees the newest posts of the accounts they follow. The feed is a per-reader projection of the post log: written ahead of time for most authors, merged at read time for authors with huge audiences.",
   signals: ["news feed", "home feed", "timeline", "feed", "followers see", "posts from people they follow"],
   terms: { post: "post", feed: "home feed", user: "user" },
+  // fan-out on write reads who follows the author: a feed stands on the follow graph's follower index
+  requires: ["graph"],
   promptNouns: { post: ["photo", "video", "tweet", "story", "article", "post"] },
   actions: [
     {
