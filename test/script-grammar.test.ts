@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
+import { writeScript } from "../src/render/script/index.js";
 import { isClause, withArticle } from "../src/render/script/speak.js";
 import { sayDecision } from "../src/render/script/steps.js";
 
@@ -22,5 +23,11 @@ describe("the script's templates keep their grammar", () => {
       "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
     );
     expect(JSON.stringify(d.decisions)).not.toMatch(/\b1 regions\b/);
+  });
+  it("a path that opens with its verb is never read as a subject ('the hold writes')", () => {
+    const s = writeScript(design("Design a distributed counter service for page views."), { minutes: 45 });
+    const text = s.steps.map((x) => x.text).join(" ");
+    expect(text).not.toMatch(/the hold writes/);
+    expect(text).toMatch(/holding writes/);
   });
 });

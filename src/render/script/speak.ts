@@ -596,7 +596,7 @@ export const isClause = rememberText((phrase: string): boolean => {
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
 const LEADING_VERBS = new Set(
-  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold publish read reclaim record register release remember renew replicate reschedule run scrub send settle sync update".split(
+  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold hold publish read reclaim record register release remember renew replicate reschedule run scrub send settle sync update".split(
     " ",
   ),
 );
