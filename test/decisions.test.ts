@@ -203,7 +203,7 @@ describe("a chosen option reaches the rest of the design", () => {
     const pull = design(p);
     expect(sequences(pull)).toContain("I05: Consume and commit progress");
     const push = design(p, ["decision.i05-consumption=push"]);
-    expect(sequences(push)).toContain("I05: Push delivery with per-message acks");
+    expect(sequences(push)).toContain("I05: Receive, process and ack under a visibility timeout");
     expect(sequences(push)).not.toContain("I05: Consume and commit progress");
     expect(push.api.map((a) => a.operation)).not.toContain("commit");
     expect(push.links.map((l) => l.label).join(" ")).not.toMatch(/offset/);

@@ -758,11 +758,11 @@ describe("presentation, said as a candidate says it", () => {
   it("says who calls what, a crash from the design's own failures, and no bare multiplier", () => {
     // the provider's webhook is not a client call
     expect(pay.steps[4]?.text).toContain("The API has three calls: start, status and cancel.");
-    expect(pay.steps[4]?.text).toContain("The external provider calls our webhook.");
+    expect(pay.steps[4]?.text).toContain("The external system calls our webhook.");
     // a crash the design's failures tell, not the generic "a worker mid-task"
     const crash = (s: typeof lock) =>
       s.steps[4]?.followUps.find((f) => f.question === "What does a crash in the middle look like?")?.answer ?? "";
-    expect(crash(pay)).toMatch(/^The provider applied the charge but our process crashed/);
+    expect(crash(pay)).toMatch(/^The external system applied the effect but our process crashed/);
     expect(crash(kafka)).toMatch(/^The partition leader acknowledges a record and dies/);
     expect(crash(lock)).toMatch(/^A crashed holder keeps the resource locked/);
     for (const { d, s } of scripts) {

@@ -7,9 +7,11 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
-import { undrawn } from "./fields/decisions.js";
+import { chosenNames, undrawn } from "./fields/decisions.js";
+import { SCOPED } from "./product/recognize.js";
+import { type ProductRecord, productRecordOf } from "./product/record.js";
 import { fillTerms } from "./product/terms.js";
-import { promptNouns, type Renaming, renameText, renamings, type UnitNoun } from "./prompt-nouns.js";
+import { promptNouns, type Renaming, renameText, renamings, type UnitNoun, unitNounOf } from "./prompt-nouns.js";
 
 /**
  * Composition of architectures (pure): the dominant archetype's topology is the frame; each
@@ -94,8 +96,92 @@ export function designParts(
   if (!decisions) return parts;
   return parts.map((p) => {
     const gone = undrawn(decisions, p.key);
-    return gone.size === 0 ? p : { ...p, topology: pruneTopology(p.topology, gone) };
+    const names = chosenNames(decisions, p.key);
+    if (gone.size === 0 && names.size === 0) return p;
+    const pruned = gone.size === 0 ? p.topology : pruneTopology(p.topology, gone);
+    const components = pruned.components.map((c) => {
+      const name = names.get(c.id);
+      return name ? { ...c, name } : c;
+    });
+    return { ...p, topology: { ...pruned, components } };
   });
+}
+
+/**
+ * A product no feature card models still has its own record and calls (a URL shortener keeps short URLs,
+ * created by a POST and read by a redirect): a small part of its own, a service over a store, that reaches
+ * every substrate the product rests on.
+ */
+function recordPart(r: ProductRecord): Part {
+  const service = "product-api";
+  const store = "product-store";
+  const title = `${r.noun[0]?.toUpperCase()}${r.noun.slice(1)}`;
+  return {
+    key: "product",
+    name: `${title}s`,
+    role: "feature",
+    why: r.because,
+    topology: {
+      components: [
+        {
+          id: "product-clients",
+          name: "Clients (apps and browsers)",
+          kind: "client",
+          runs: [r.create.verb, r.read.verb],
+          because: `users ${r.create.verb} and read ${r.noun}s`,
+        },
+        {
+          id: service,
+          name: `${title} service (stateless API)`,
+          kind: "service",
+          runs: [r.create.verb, r.read.verb],
+          because: `the product's own calls: ${r.create.verb} a ${r.noun}, and ${r.read.verb} one by its ${r.key}`,
+        },
+        {
+          id: store,
+          name: `${title} store`,
+          kind: "store",
+          holds: [r.entity],
+          runs: [`write and read ${r.noun}s by ${r.key}`],
+          because: `the ${r.noun} records are the product's source of truth`,
+        },
+      ],
+      links: [
+        { from: "product-clients", to: service, kind: "request", label: `${r.create.verb} / ${r.read.verb}` },
+        { from: service, to: store, kind: "request", label: `write and read ${r.noun}s` },
+      ],
+      api: [
+        {
+          operation: r.create.verb,
+          call: r.create.call,
+          request: r.create.request,
+          response: r.create.response,
+          errors: ["409 same idempotency key with a different request", "422 invalid input"],
+          guarantee: r.create.guarantee,
+        },
+        {
+          operation: r.read.verb,
+          call: r.read.call,
+          request: [r.key],
+          response: r.read.response,
+          errors: r.read.errors,
+          guarantee: r.read.guarantee,
+        },
+      ],
+      dataModel: [
+        {
+          entity: r.entity,
+          key: [r.key],
+          fields: r.fields,
+          indexes: ["owner_id"],
+          partitionKey: r.key,
+          owner: store,
+        },
+      ],
+      entry: service,
+      stateOwner: service,
+    },
+  };
 }
 
 /** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
@@ -143,6 +229,8 @@ const ROLE_RANK: Record<string, number> = { substrate: 0, input: 1, output: 2, d
 /** Features first; then each archetype, hosted on the feature that rests on it most directly. */
 function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   const parts = featureParts(f);
+  // a prompt that asks for part of a product ("Twitter's home timeline") draws no substrate of the parts it left out
+  const scoped = f.features.some((row) => row.evidence.some((e) => e.endsWith(SCOPED)));
   for (const a of f.archetypes) {
     const topology = ARCHITECTURE[a.id as ArchetypeId];
     if (!topology) continue;
@@ -164,7 +252,7 @@ function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
         hostedOn: host.row.id,
         why: `${host.row.name} rests on ${a.id} ${a.name} (${host.s.role}): ${host.s.why}`,
       });
-    } else {
+    } else if (!scoped) {
       // named by the prompt's words but by no feature: drawn beside the features, called by the client
       parts.push({
         key: a.id,
@@ -224,7 +312,9 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   const alias = new Map<string, string>();
   const links: LinkRow[] = [];
   const fronted: { hosted: string; front: string; part: string }[] = [];
-  const wrapped: { entry: string; front: string }[] = [];
+  const wrapped: { entry: string; front: string; part: string }[] = [];
+  /** Which part drew each link, so a decorator's own links are told from the ones it wraps. */
+  const linkPart = new WeakMap<LinkRow, string>();
   const extra: LinkRow[] = [];
   const scoped = (p: Part, local: string) => `${p.key}:${local}`;
   const resolve = (p: Part, local: string | undefined) =>
@@ -453,7 +543,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     if (p.role === "decorator" && t.upstream) {
       const front = resolve(p, t.entry);
       const entry = dId(d.entry);
-      if (front && entry) wrapped.push({ entry, front });
+      if (front && entry) wrapped.push({ entry, front, part: p.key });
     }
     // An input or output that shares no component still feeds or drains the dominant.
     if ((p.role === "input" || p.role === "output") && !t.components.some((c) => eq.has(c.id))) {
@@ -470,16 +560,24 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     }
   }
 
+  // A feature may name another feature's component by its id (the fan-out workers read the graph's follower
+  // index): the link and protocol step are drawn when that feature is in the design too.
+  const reach = (p: Part, local: string | undefined) =>
+    resolve(p, local) ??
+    (local !== undefined && p.role === "feature" && !compOf(p, local) && boxes.has(local) ? local : undefined);
+
   // Links, translated to final ids, after merges. A hosted archetype's links are its internals,
   // which the feature's own links already draw.
   for (const p of parts) {
     if (p.hostedOn) continue;
     for (const l of p.topology.links) {
       if (dropped.has(scoped(p, l.from)) || dropped.has(scoped(p, l.to))) continue;
-      const from = resolve(p, l.from);
-      const to = resolve(p, l.to);
+      const from = reach(p, l.from);
+      const to = reach(p, l.to);
       if (!from || !to || from === to) continue;
-      links.push({ from, to, kind: l.kind, label: l.label });
+      const row = { from, to, kind: l.kind, label: l.label };
+      linkPart.set(row, p.key);
+      links.push(row);
     }
   }
   for (const r of fronted) {
@@ -489,6 +587,8 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   }
   for (const w of wrapped) {
     for (const l of links) {
+      // the decorator's own call past itself (a look-aside reader going to the database on a miss) stays
+      if (linkPart.get(l) === w.part) continue;
       if (l.to === w.entry && l.from !== w.front && boxes.get(l.from)?.kind === "client") l.to = w.front;
     }
   }
@@ -514,7 +614,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     links: unique,
     api: apiRows(parts, rn),
     dataModel: dataRows(parts, resolve, rn),
-    protocols: boundProtocols(parts, resolve),
+    protocols: boundProtocols(parts, reach, (p, id) => p.role === "feature" && !compOf(p, id)),
     renaming,
   };
 }
@@ -676,6 +776,7 @@ function dataRows(
 function boundProtocols(
   parts: readonly Part[],
   resolve: (p: Part, local: string | undefined) => string | undefined,
+  foreign: (p: Part, local: string) => boolean,
 ): BoundProtocol[] {
   const out: BoundProtocol[] = [];
   for (const p of parts) {
@@ -688,6 +789,8 @@ function boundProtocols(
         const from = resolve(p, s.actor);
         const to = s.target === undefined ? from : resolve(p, s.target);
         if (!from || !to) {
+          // a step with another feature's component, absent from this design, is left out of the flow
+          if (foreign(p, s.actor) || (s.target !== undefined && foreign(p, s.target))) continue;
           complete = false;
           break;
         }
@@ -737,10 +840,23 @@ function copied(a: Architecture): Architecture {
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
 const BY_UNIT_MAX = 16;
 
+/** What the architecture reads of the prompt: the unit's own noun, and a product's main record when no feature models it. */
+export interface Layout {
+  unit: UnitNoun | undefined;
+  record: ProductRecord | undefined;
+}
+
+/** The layout facts of a design: a product's main record is read only when no product feature models the product. */
+export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features">): Layout {
+  const bare = f.branch.kind === "product" && f.features.length === 0;
+  return { unit: unitNounOf(f.prompt), record: bare ? productRecordOf(f.prompt) : undefined };
+}
+
 export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
-  unit: UnitNoun | undefined,
+  layout: Layout,
 ): Architecture {
+  const { unit, record } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -753,13 +869,14 @@ export function architectureOf(
   }
   // the decisions' chosen options decide which option-specific elements are drawn
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
-  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}`;
+  const recordKey = record ? JSON.stringify(record) : "";
+  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
-  const parts = designParts(f);
+  const parts = record ? [recordPart(record), ...designParts(f)] : designParts(f);
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

@@ -13,6 +13,7 @@ import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
+import { seqText } from "./output/mermaid.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { pattern } from "./text.js";
 
@@ -31,7 +32,8 @@ export type CoherenceRule =
   | "technology-lacks-property"
   | "version-check-with-lww"
   | "numbers-disagree"
-  | "stated-number-unused";
+  | "stated-number-unused"
+  | "message-without-link";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -60,6 +62,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "numbers-disagree":
     "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
+  "message-without-link":
+    "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -534,6 +538,55 @@ function statedNumbersUsed(d: Design): Problem[] {
  * Every way the design contradicts itself; empty when it is coherent. Pure and deterministic: a function of
  * the design's fields and, of its prompt, only the facts (`coherenceFacts`, the default).
  */
+/** Width the sequence diagrams give a participant's name (engine/output/mermaid.ts). */
+const PARTICIPANT_WIDTH = 56;
+
+/**
+ * A critical flow drawn as a sequence must run along the architecture's links: a caller that sends a
+ * component a message with no link between them (fan-out workers that never reach the follower index)
+ * is a box the drawing forgot to wire.
+ */
+function messagesHaveLinks(d: Checked): Problem[] {
+  const out: Problem[] = [];
+  const byLabel = new Map(d.components.map((c) => [seqText(c.name, PARTICIPANT_WIDTH), c]));
+  // joined: a chain of links leads from one to the other, either way (a reply to the client passes the gateway)
+  const next = new Map<string, string[]>();
+  for (const l of d.links) next.set(l.from, [...(next.get(l.from) ?? []), l.to]);
+  const reaches = (from: string, to: string) => {
+    const seen = new Set([from]);
+    const todo = [from];
+    for (let at = todo.pop(); at !== undefined; at = todo.pop())
+      for (const n of next.get(at) ?? []) {
+        if (n === to) return true;
+        if (seen.has(n)) continue;
+        seen.add(n);
+        todo.push(n);
+      }
+    return false;
+  };
+  for (const diagram of d.diagrams) {
+    if (diagram.kind !== "sequence") continue;
+    const who = new Map<string, string>();
+    for (const m of diagram.mermaid.matchAll(/^\s*participant (\S+) as (.*)$/gm)) {
+      const c = byLabel.get(m[2] as string);
+      if (c) who.set(m[1] as string, c.id);
+    }
+    const seen = new Set<string>();
+    for (const m of diagram.mermaid.matchAll(/^\s*(\S+?)-{1,2}>>(\S+?):/gm)) {
+      const from = who.get(m[1] as string);
+      const to = who.get(m[2] as string);
+      if (!from || !to || from === to || seen.has(`${from}>${to}`) || seen.has(`${to}>${from}`)) continue;
+      if (reaches(from, to) || reaches(to, from)) continue;
+      seen.add(`${from}>${to}`);
+      out.push({
+        rule: "message-without-link",
+        detail: `${diagram.title}: '${from}' messages '${to}', but no chain of links joins them`,
+      });
+    }
+  }
+  return out;
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
     ...choicesAndAvoids(d, facts),
@@ -550,5 +603,6 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...numbersAgree(d),
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
+    ...messagesHaveLinks(d),
   ];
 }

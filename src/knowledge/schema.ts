@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MECHANISM_IDS } from "./mechanisms/catalog.js";
+import { TOPIC_VALUES } from "./topics.js";
 import {
   ARCHETYPE_IDS,
   AVAILABILITY_VALUES,
@@ -139,6 +140,10 @@ export const Entity = z.strictObject({
    * where it lives, though a cache's copies of it are not.
    */
   durability: z.enum(DURABILITY_VALUES).optional(),
+  /** Only designs about this subject hold it (a ledger where money moves): its paths need the prompt's word. */
+  topic: z.enum(TOPIC_VALUES).optional(),
+  /** Designs of this shape never hold it (no consumer offset in a work queue that leases each message). */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const WritePath = z.strictObject({
@@ -171,6 +176,8 @@ export const ReadPath = z.strictObject({
    * stance is linearizable or fails closed; without it, the stance decides where the read goes.
    */
   tolerates: z.literal("stale").optional(),
+  /** Designs of this shape never make this read (no fetch by offset from a work queue). */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const Protocol = z.strictObject({
@@ -183,6 +190,8 @@ export const Failure = z.strictObject({
   role: ComponentRole,
   prevention: text,
   repair: text,
+  /** Only a design that writes an entity of this topic meets it (a card capture needs a ledger's money). */
+  topic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const Bottleneck = z.strictObject({

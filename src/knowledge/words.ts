@@ -16,5 +16,5 @@ export const UNIT_INPUT: Readonly<Record<string, string>> = {
   booking: "item and the time slot",
   email: "recipient and the message",
   notification: "recipient and the message",
-  delivery: "parcel and the address",
+  delivery: "contents and the destination",
 };

@@ -312,6 +312,7 @@ const DecisionOption = z.strictObject({
       preferTechnology: strings.optional(),
       capacity: z.array(z.strictObject({ quantity: z.string(), value: z.number(), why: z.string() })).optional(),
       draws: strings.optional(),
+      names: z.array(z.strictObject({ component: z.string(), name: z.string() })).optional(),
       needs: z.array(z.enum(PROPERTY_VALUES)).optional(),
       excludes: strings.optional(),
     })

@@ -1,15 +1,14 @@
-import { architectureOf } from "../architecture.js";
+import { architectureOf, type Layout, layoutOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
-import { type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 
-export const componentsField: Deriver<"components", UnitNoun | undefined> = {
+export const componentsField: Deriver<"components", Layout> = {
   field: "components",
   category: "Derived",
   reads: ["prompt", "branch", "archetypes", "features", "decisions"],
   rule: "the dominant archetype's component topology, joined by each supporting archetype by role (a substrate hosts the component it carries, a decorator wraps the entry or keeps its state on the state owner, an input feeds the intake, an output drains the outlet) and by product features through shared components; the prompt's noun renames the unit; a component, link, API call or protocol that only an option not chosen draws is left out",
-  facts: (f) => unitNounOf(f.prompt),
-  derive: (f, _input, unit) => {
-    const arch = architectureOf(f, unit);
+  facts: (f) => layoutOf(f),
+  derive: (f, _input, layout) => {
+    const arch = architectureOf(f, layout);
     const notes = arch.renaming;
     if (notes.length === 0) return arch.components;
     return arch.components.map((c) =>

@@ -1,15 +1,14 @@
-import { architectureOf } from "../architecture.js";
+import { architectureOf, type Layout, layoutOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
-import { type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 
-export const dataModelField: Deriver<"dataModel", UnitNoun | undefined> = {
+export const dataModelField: Deriver<"dataModel", Layout> = {
   field: "dataModel",
   category: "Derived",
   reads: ["prompt", "branch", "archetypes", "features", "decisions", "primaryState", "components"],
   rule: "one table or keyspace per entity of the dominant archetype and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
-  facts: (f) => unitNounOf(f.prompt),
-  derive: (f, _input, unit) => {
-    const rows = architectureOf(f, unit).dataModel;
+  facts: (f) => layoutOf(f),
+  derive: (f, _input, layout) => {
+    const rows = architectureOf(f, layout).dataModel;
     const primary = new Set(f.primaryState.map((s) => s.entity));
     const ids = new Set(f.components.map((c) => c.id));
     /** A renamed entity reads "Refund (WorkflowInstance)": the archetype's name is the one in parentheses. */

@@ -55,7 +55,10 @@ function checkCondition(
   }
   if ("regionsAtLeast" in c) {
     const r = f.nfrs.regions;
-    return { holds: r.value >= c.regionsAtLeast, says: `${r.value} regions (${r.source})` };
+    return {
+      holds: r.value >= c.regionsAtLeast,
+      says: `${r.value} ${r.value === 1 ? "region" : "regions"} (${r.source})`,
+    };
   }
   if ("predicate" in c) {
     const p = f.predicates.find((x) => x.id === c.predicate);
@@ -207,15 +210,19 @@ export const decisionsField: Deriver<"decisions", Said> = {
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features", "invariants"],
-  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words and capacity numbers (each model evaluated before any option fixes its inputs, with one value per named input as in the capacity table) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; the option not chosen says when it would win. A product-first design lists its features' decisions first",
+  rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words (with, for a product prompt, the words of the features it brings) and capacity numbers (each model evaluated before any option fixes its inputs, with one value per named input as in the capacity table) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; the option not chosen says when it would win. A product-first design lists its features' decisions first",
   // all the decisions read of the prompt: what it says for each word condition of the points decided
   facts: (f) => {
     const said: Said = Object.create(null);
+    // the product features a product prompt brings speak for it too (a video product serves media); a
+    // mixed prompt that only names a product for scale ("at Facebook scale") keeps its own words
+    const brought = f.branch.kind === "product" ? f.features.flatMap((x) => [x.name, ...x.actions]) : [];
+    const text = [f.prompt, ...brought].join("\n");
     for (const o of pointOwners(f))
       for (const p of o.points)
         for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
           if ("words" in c && !Object.hasOwn(said, c.words))
-            said[c.words] = pattern(c.words, "i").exec(f.prompt)?.[0] ?? null;
+            said[c.words] = pattern(c.words, "i").exec(text)?.[0] ?? null;
     return said;
   },
   derive: (f, _input, said) => {
@@ -305,6 +312,16 @@ export function undrawn(decisions: readonly DecisionRow[], owner: string): Set<s
     if (d.archetype !== owner) continue;
     const chosen = new Set(d.options.find((o) => o.id === d.chosen)?.implies?.draws ?? []);
     for (const o of d.options) for (const e of o.implies?.draws ?? []) if (!chosen.has(e)) out.add(e);
+  }
+  return out;
+}
+
+/** The names the chosen options of this owner's decisions give its components, by component id. */
+export function chosenNames(decisions: readonly DecisionRow[], owner: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of decisions) {
+    if (d.archetype !== owner) continue;
+    for (const n of d.options.find((o) => o.id === d.chosen)?.implies?.names ?? []) out.set(n.component, n.name);
   }
   return out;
 }

@@ -1,18 +1,17 @@
-import { architectureOf, type BoundProtocol, designParts, planeOf } from "../architecture.js";
+import { architectureOf, type BoundProtocol, designParts, type Layout, layoutOf, planeOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
 import { architectureFlowchart, boundSequence } from "../output/mermaid.js";
-import { type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 
 const MAX_SEQUENCES = 4;
 
-export const diagramsField: Deriver<"diagrams", UnitNoun | undefined> = {
+export const diagramsField: Deriver<"diagrams", Layout> = {
   field: "diagrams",
   category: "Output",
   reads: ["prompt", "branch", "archetypes", "features", "decisions", "components", "links", "criticalPaths"],
   rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
-  facts: (f) => unitNounOf(f.prompt),
-  derive: (f, _input, unit) => {
+  facts: (f) => layoutOf(f),
+  derive: (f, _input, layout) => {
     if (f.components.length === 0) return [];
     const lead = f.archetypes[0];
     const parts = designParts(f);
@@ -32,7 +31,7 @@ export const diagramsField: Deriver<"diagrams", UnitNoun | undefined> = {
         ),
       },
     ];
-    const arch = architectureOf(f, unit);
+    const arch = architectureOf(f, layout);
     const names = new Map(f.components.map((c) => [c.id, c.name]));
     const owners = new Set(f.criticalPaths.map((p) => p.archetype as string));
     const chosen: BoundProtocol[] = [];

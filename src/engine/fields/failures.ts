@@ -1,5 +1,6 @@
 import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow, Fields } from "../design/types.js";
@@ -38,7 +39,7 @@ export const failuresField: Deriver<"failures"> = {
     "operations",
     "decisions",
   ],
-  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair; a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
+  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
   derive: (f) => {
     const out: FailureRow[] = [];
     // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
@@ -51,6 +52,12 @@ export const failuresField: Deriver<"failures"> = {
       if (!against.test(text) && !excluded.some((re) => re.test(text))) out.push(row);
     };
     const [lead, ...rest] = f.archetypes;
+    // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
+    const written = new Set(f.operations.map((o) => `${o.archetype} ${o.entity}`));
+    const cardRows = (id: ArchetypeId) =>
+      archetype(id).failures.flatMap(({ topic, ...x }) =>
+        !topic || archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`)) ? [x] : [],
+      );
     if (featureLed(f.branch.kind, f.features)) {
       const own = featureFailures(f.features);
       if (own.length > 0) {
@@ -63,7 +70,7 @@ export const failuresField: Deriver<"failures"> = {
           f.operations.filter((o) => onPaths.has(o.phrase) && o.mechanism).map((o) => o.mechanism as string),
         );
         for (const a of f.archetypes.filter((x) => critical.has(x.id)))
-          for (const x of archetype(a.id).failures.slice(0, 2))
+          for (const x of cardRows(a.id).slice(0, 2))
             push({ ...x, archetype: a.id, source: `${a.id} carries a critical action` });
         const stance = f.nfrs.availability.value;
         for (const m of [...f.baseMechanisms, ...f.companions].filter((x) => mechanisms.has(x.id)))
@@ -80,8 +87,7 @@ export const failuresField: Deriver<"failures"> = {
       }
     }
     if (lead) {
-      for (const x of archetype(lead.id).failures)
-        push({ ...x, archetype: lead.id, source: `${lead.id} failure modes` });
+      for (const x of cardRows(lead.id)) push({ ...x, archetype: lead.id, source: `${lead.id} failure modes` });
     }
     for (const m of [...f.baseMechanisms, ...f.companions]) {
       const stance = f.nfrs.availability.value;
@@ -97,8 +103,7 @@ export const failuresField: Deriver<"failures"> = {
       }
     }
     for (const ra of rest) {
-      for (const x of archetype(ra.id).failures.slice(0, 2))
-        push({ ...x, archetype: ra.id, source: `${ra.id} as ${ra.role}` });
+      for (const x of cardRows(ra.id).slice(0, 2)) push({ ...x, archetype: ra.id, source: `${ra.id} as ${ra.role}` });
     }
     return out;
   },

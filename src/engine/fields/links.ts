@@ -1,15 +1,14 @@
-import { architectureOf } from "../architecture.js";
+import { architectureOf, type Layout, layoutOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
-import { type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 
-export const linksField: Deriver<"links", UnitNoun | undefined> = {
+export const linksField: Deriver<"links", Layout> = {
   field: "links",
   category: "Derived",
   reads: ["prompt", "branch", "archetypes", "features", "decisions", "components"],
   rule: "the links of every composed topology translated to the merged components (request, replication, stream, control, callback), plus the links a role adds (a decorator in front of the entry, an input into the intake, an output from the outlet), deduplicated; only links between listed components",
-  facts: (f) => unitNounOf(f.prompt),
-  derive: (f, _input, unit) => {
+  facts: (f) => layoutOf(f),
+  derive: (f, _input, layout) => {
     const ids = new Set(f.components.map((c) => c.id));
-    return architectureOf(f, unit).links.filter((l) => ids.has(l.from) && ids.has(l.to));
+    return architectureOf(f, layout).links.filter((l) => ids.has(l.from) && ids.has(l.to));
   },
 };

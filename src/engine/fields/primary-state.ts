@@ -18,7 +18,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   field: "primaryState",
   category: "Derived",
   reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths", "nfrs"],
-  rule: "each row's durability follows the role of its state: the prompt's stated durability, else its archetype's stance (config versions durable, liveness leases soft). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative. A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
+  rule: "each row's durability follows the role of its state: the prompt's stated durability, else its archetype's stance (config versions durable, liveness leases soft). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative (an entity a card marks with a subject, such as a ledger for money, only when an operation writes it). A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
   facts: (f) => ({ unit: unitNounOf(f.prompt), references: referenceFacts(f.prompt) }),
   derive: (f, _input, { unit, references }) => {
     const out: PrimaryStateRow[] = [];
@@ -74,6 +74,9 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
       const stance = STANCES[a.id];
       for (const e of a.entities.filter((x) => x.truth)) {
         if (out.some((r) => r.entity === e.name)) continue;
+        // an entity of a subject the design is not about (a ledger without money) is state only when a path writes it
+        if ((e.topic || e.unlessTopic) && !f.operations.some((o) => o.archetype === a.id && o.entity === e.name))
+          continue;
         const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
         out.push({

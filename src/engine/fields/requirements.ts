@@ -2,6 +2,7 @@ import { ALIASES } from "../../knowledge/aliases.js";
 import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
+import { fitsTopics, type Topic, topicsNotSpoken } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -165,13 +166,15 @@ function featureRequirements(features: Fields["features"]): Requirement[] {
 interface StatedAsks {
   stated: { clause: string; text: string; alias: number }[];
   trigger: string | null;
+  /** The topics the prompt never speaks of: an entity a card marks with one of them keeps no path. */
+  unspoken: Topic[];
 }
 
 export const requirementsField: Deriver<"requirements", StatedAsks> = {
   field: "requirements",
   category: "Derived",
   reads: ["prompt", "archetypes", "nfrs", "branch", "features"],
-  rule: "the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes; and structures the asks imply",
+  rule: "the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes (none on an entity of a subject the prompt never speaks of, or of a shape it rules out: no ledger for a webhook sender, no consumer offset in a work queue); and structures the asks imply",
   facts: (f) => {
     const product = f.branch.kind === "product" && f.features.length > 0;
     const stated: StatedAsks["stated"] = [];
@@ -189,7 +192,12 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
         stated.push({ clause: c, text, alias: ALIASES.indexOf(row) });
       }
     }
-    return { stated, trigger: lead ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null) : null };
+    return {
+      stated,
+      trigger: lead ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null) : null,
+      // a subject is spoken by the prompt or by the product features it brings (a ride is charged to the rider)
+      unspoken: topicsNotSpoken([f.prompt, ...f.features.flatMap((x) => [x.name, ...x.actions])].join("\n")),
+    };
   },
   derive: (f, _input, asks) => {
     const product = f.branch.kind === "product" && f.features.length > 0;
@@ -211,7 +219,11 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       const a = archetype(ra.id);
       const depth = depthFor(ra.role, i);
       const lead = ra.role === "dominant" || (i === 0 && ra.role === "substrate");
-      const writes = a.writePaths.filter((w) => !w.hidden);
+      // an entity of a subject the prompt never mentions (a ledger for a webhook sender) keeps no path
+      const offTopic = new Set(a.entities.filter((e) => !fitsTopics(e, asks.unspoken)).map((e) => e.name));
+      const onTopic = <P extends { entity: string; unlessTopic?: Topic }>(p: P) =>
+        !offTopic.has(p.entity) && fitsTopics(p, asks.unspoken);
+      const writes = a.writePaths.filter((w) => !w.hidden && onTopic(w));
       const chosen = lead
         ? writes
         : [...writes.filter((w) => w.critical), ...writes.filter((w) => !w.critical)].slice(0, depth);
@@ -227,7 +239,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
           path: { shape: w.shape, entity: w.entity, mechanism: w.mechanism, critical: w.critical, hidden: false },
         });
       }
-      for (const w of a.writePaths.filter((x) => x.hidden && (lead || x.critical))) {
+      for (const w of a.writePaths.filter((x) => x.hidden && (lead || x.critical) && onTopic(x))) {
         const said = lead
           ? { text: `${w.action} (${entityWords(w.entity)})`, dropped: undefined }
           : supportingPath(a, w.action, w.entity);
@@ -239,7 +251,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
           path: { shape: w.shape, entity: w.entity, mechanism: w.mechanism, critical: w.critical, hidden: true },
         });
       }
-      const reads = lead ? a.readPaths : [];
+      const reads = lead ? a.readPaths.filter(onTopic) : [];
       for (const r of reads) {
         out.push({
           text: `${r.action} (${entityWords(r.entity)})`,

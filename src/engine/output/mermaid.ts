@@ -32,7 +32,7 @@ export function label(s: string, max = 80): string {
 const GUARD_MAX = 400;
 
 /** Sequence-diagram text also may not contain a colon, which ends the message. */
-const seqText = (s: string, max = 70) => label(s, max).replace(/:/g, "#58;");
+export const seqText = (s: string, max = 70) => label(s, max).replace(/:/g, "#58;");
 
 export interface HldComponent {
   id: string;

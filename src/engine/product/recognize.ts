@@ -5,6 +5,9 @@ import { buildIndex, findSignal, type Signal, type SignalIndex, shapeKey, typoMa
 import { STEM_CACHE_MAX, type Token, tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
 
+/** How a scoped product's evidence ends: the features the prompt's own words leave out of the product. */
+export const SCOPED = "are left out";
+
 /** A product feature found in a prompt, with the words that named it. */
 export interface RecognizedFeature {
   feature: FeatureEntry;
@@ -174,15 +177,26 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
       if (!list.includes(why)) list.push(why);
     } else found.set(id, [why]);
   };
-  for (const n of named.filter((x) => products.includes(x.product))) {
-    for (const id of n.product.features) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
-  }
   // Features the prompt's own words name, in the order the prompt mentions them.
   const worded = (opts.namedOnly ? [] : candidates(tokens, kb.features)).flatMap(({ of: feature, signals }) => {
     const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
     const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
     return first ? [{ feature, hit: first, at: Math.min(...first.covers) }] : [];
   });
+  // "Twitter's home timeline" asks for one part of the product: its own words scope the design to the
+  // features they name (and what those need), not everything the product is known for
+  const shown = named.filter((x) => products.includes(x.product));
+  const possessive = (quoted: string) =>
+    pattern(`${quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['’]s\\b`, "i").test(prompt);
+  const scope = worded.length > 0 && shown.length > 0 && shown.every((n) => possessive(n.quoted));
+  const leftOut: { product: string; ids: string[] }[] = [];
+  for (const n of shown) {
+    if (scope) {
+      leftOut.push({ product: n.product.name, ids: [...n.product.features] });
+      continue;
+    }
+    for (const id of n.product.features) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
+  }
   for (const { feature, hit } of worded.sort((a, b) => a.at - b.at)) {
     add(
       feature.id,
@@ -193,6 +207,13 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     for (const dep of FEATURE_BY_ID.get(id)?.requires ?? []) {
       add(dep, `${FEATURE_BY_ID.get(id)?.name} needs it`);
     }
+  }
+  // what a scoped prompt leaves out of the product, said on the first feature kept
+  const first = [...found.values()][0];
+  for (const { product, ids } of leftOut) {
+    const out = ids.filter((id) => !found.has(id)).map((id) => FEATURE_BY_ID.get(id)?.name ?? id);
+    if (first && out.length > 0)
+      first.push(`the prompt asks for part of ${product}, so its ${out.join(", ")} ${SCOPED}`);
   }
   // A more specific feature replaces the general one it supersedes (a hotel's room nights, not a seat hold).
   for (const id of [...found.keys()]) for (const gone of FEATURE_BY_ID.get(id)?.supersedes ?? []) found.delete(gone);

@@ -27,6 +27,11 @@ export interface DecisionImplies {
    * when an option naming it is chosen, so the HLD, API and sequences show what was decided.
    */
   draws?: string[];
+  /**
+   * Components of the owner's topology this option names in its own terms (the cache nodes of a cluster in
+   * front of a database are not points of presence): the chosen option's names replace the topology's.
+   */
+  names?: { component: string; name: string }[];
   /** Properties this option needs of its products: a product known to lack one is never recommended. */
   needs?: Property[];
   /**

@@ -9,6 +9,8 @@ export const FEED: FeatureEntry = {
     "Each reader sees the newest posts of the accounts they follow. The feed is a per-reader projection of the post log: written ahead of time for most authors, merged at read time for authors with huge audiences.",
   signals: ["news feed", "home feed", "timeline", "feed", "followers see", "posts from people they follow"],
   terms: { post: "post", feed: "home feed", user: "user" },
+  // fan-out on write reads who follows the author: a feed stands on the follow graph's follower index
+  requires: ["graph"],
   promptNouns: { post: ["photo", "video", "tweet", "story", "article", "post"] },
   actions: [
     {
@@ -308,6 +310,8 @@ export const FEED: FeatureEntry = {
       { from: "post-store", to: "post-log", kind: "stream", label: "outbox relay: PostCreated" },
       { from: "post-log", to: "fanout-workers", kind: "stream", label: "consume posts" },
       { from: "fanout-workers", to: "feed-cache", kind: "request", label: "push post id to followers' lists" },
+      // the social graph's follower index, when the design has one: who receives the push
+      { from: "fanout-workers", to: "follower-index", kind: "request", label: "list the author's followers" },
       { from: "feed-service", to: "feed-cache", kind: "request", label: "read reader's list" },
       { from: "feed-service", to: "post-store", kind: "request", label: "hydrate posts / celebrity posts" },
     ],

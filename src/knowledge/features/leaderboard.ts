@@ -1,5 +1,6 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { LEADERBOARD_PROTOCOLS } from "./protocols.js";
 
 export const LEADERBOARD: FeatureEntry = {
   id: "leaderboard",
@@ -224,6 +225,7 @@ export const LEADERBOARD: FeatureEntry = {
       { from: "score-service", to: "ranking-cache", kind: "request", label: "update sorted set / top N / rank" },
       { from: "board-rollover", to: "ranking-cache", kind: "control", label: "close period, start next" },
     ],
+    protocols: LEADERBOARD_PROTOCOLS,
     api: [
       {
         operation: "submit a score",

@@ -242,6 +242,7 @@ export const MEDIA: FeatureEntry = {
       { from: "object-store", to: "upload-events", kind: "stream", label: "object created" },
       { from: "upload-events", to: "media-workers", kind: "stream", label: "process upload" },
       { from: "media-workers", to: "object-store", kind: "request", label: "write renditions" },
+      { from: "media-service", to: "object-store", kind: "request", label: "sign upload URLs, publish the object" },
       { from: "media-workers", to: "media-db", kind: "request", label: "mark ready" },
     ],
     api: [

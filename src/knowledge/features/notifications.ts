@@ -176,6 +176,12 @@ export const NOTIFICATIONS: FeatureEntry = {
       { from: "notification-service", to: "notification-store", kind: "request", label: "insert inbox row" },
       { from: "notification-service", to: "push-workers", kind: "stream", label: "push jobs" },
       { from: "push-workers", to: "push-providers", kind: "request", label: "send push" },
+      {
+        from: "push-workers",
+        to: "notification-store",
+        kind: "request",
+        label: "claim due pushes, record the outcome",
+      },
       { from: "gateway", to: "notification-service", kind: "request", label: "list / preferences" },
     ],
     api: [

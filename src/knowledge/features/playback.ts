@@ -222,6 +222,7 @@ export const PLAYBACK: FeatureEntry = {
       { from: "gateway", to: "playback-service", kind: "request", label: "start playback" },
       { from: "playback-service", to: "catalog-store", kind: "request", label: "read manifest" },
       { from: "encode-workers", to: "object-store", kind: "request", label: "write segments" },
+      { from: "playback-service", to: "object-store", kind: "request", label: "resolve and sign segment URLs" },
       { from: "encode-workers", to: "catalog-store", kind: "request", label: "publish manifest" },
       { from: "gateway", to: "progress-store", kind: "request", label: "save / read position" },
     ],

@@ -32,7 +32,7 @@ export const FEED_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Publish, fan out to followers' feeds below the celebrity threshold, read the feed",
     notation:
-      "client>gateway[publish post with request id] -> gateway>post-service[create post] -> post-service>post-store[insert post and outbox row in one transaction {no post with this request id}] -> post-store>post-log[outbox relay: PostCreated] -> post-log>fanout-workers[consume PostCreated] -> fanout-workers>feed-cache[push post id onto each follower's list, capped length {author followers < celebrity threshold}] |-> fanout-workers[skip the push: readers pull this author at read time {author followers >= celebrity threshold}] -> client>gateway[get home feed with cursor] -> gateway>feed-service[read feed] -> feed-service>feed-cache[read the reader's pushed list] -> feed-service>post-store[merge recent posts of followed celebrities, hydrate] -> feed-service>client[ranked page and next cursor] => done | retry",
+      "client>gateway[publish post with request id] -> gateway>post-service[create post] -> post-service>post-store[insert post and outbox row in one transaction {no post with this request id}] -> post-store>post-log[outbox relay: PostCreated] -> post-log>fanout-workers[consume PostCreated] -> fanout-workers>follower-index[list the author's followers, page by page] -> follower-index>fanout-workers[followers and the author's follower count {author followers < celebrity threshold}] -> fanout-workers>feed-cache[push post id onto each follower's list, capped length] |-> fanout-workers[skip the push: readers pull this author at read time {author followers >= celebrity threshold}] -> client>gateway[get home feed with cursor] -> gateway>feed-service[read feed] -> feed-service>feed-cache[read the reader's pushed list] -> feed-service>post-store[merge recent posts of followed celebrities, hydrate] -> feed-service>client[ranked page and next cursor] => done | retry",
   },
 ];
 
@@ -56,7 +56,7 @@ export const MATCHING_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Offer to one driver with an expiring offer token, accept guarded by the token",
     notation:
-      "client>gateway[request a trip with request id] -> gateway>trip-service[create trip] -> trip-service>trip-db[insert trip requested {no trip with this request id}] -> trip-service>dispatch-service[find a driver] -> dispatch-service>driver-state[claim the best nearby driver: offer token, expires in 15 s {DriverState.status = available}] -> dispatch-service>client[offer the trip to that one driver with the offer token] -> client>gateway[driver accepts with the offer token] -> gateway>trip-service[accept] -> trip-service>driver-state[mark busy {DriverState.offer_token = token and offer_expires_at > now}] -> trip-service>trip-db[assign driver {Trip.state = requested}] |-> dispatch-service>driver-state[free the driver, offer the next one {offer_expires_at < now or declined}] => done | reject | retry",
+      "client>gateway[request a trip with request id] -> gateway>trip-service[create trip] -> trip-service>trip-db[insert trip requested {no trip with this request id}] -> trip-service>dispatch-service[find a driver] -> dispatch-service>location-service[available drivers in the pickup's cell and its neighbours] -> location-service>dispatch-service[candidates by distance] -> dispatch-service>driver-state[claim the best nearby driver: offer token, expires in 15 s {DriverState.status = available}] -> dispatch-service>client[offer the trip to that one driver with the offer token] -> client>gateway[driver accepts with the offer token] -> gateway>trip-service[accept] -> trip-service>driver-state[mark busy {DriverState.offer_token = token and offer_expires_at > now}] -> trip-service>trip-db[assign driver {Trip.state = requested}] |-> dispatch-service>driver-state[free the driver, offer the next one {offer_expires_at < now or declined}] => done | reject | retry",
   },
 ];
 
@@ -78,5 +78,13 @@ export const MUSIC_PROTOCOLS: ProtocolSpec[] = [
     name: "Edit a playlist against its version",
     notation:
       "client>gateway[add tracks with the playlist version read] -> gateway>playlist-store[write track list and bump version {Playlist.version = expected}] |-> playlist-store>gateway[conflict: reload and reapply {Playlist.version changed}] => done | retry",
+  },
+];
+
+export const LEADERBOARD_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Submit a score: keep the best once per match, raise it in the board, read the rank",
+    notation:
+      "client>gateway[submit score with match id] -> gateway>score-service[submit score] -> score-service>score-store[keep the best score of the player on this board and period {no Score with this match id and new score > stored best}] -> score-store>score-service[stored best score] -> score-service>ranking-cache[raise the player's score only if higher (ZADD GT) {new score > member's score}] -> score-service>ranking-cache[read the player's rank] -> ranking-cache>score-service[rank] -> score-service>client[best score and rank] |-> score-store>score-service[duplicate match: the first result {a Score with this match id exists}] => done | reject",
   },
 ];

@@ -298,6 +298,7 @@ export const STAY: FeatureEntry = {
       { from: "room-inventory-db", to: "stay-availability", kind: "stream", label: "count changes" },
       { from: "gateway", to: "stay-availability", kind: "request", label: "availability by dates" },
       { from: "unpaid-sweeper", to: "room-inventory-db", kind: "control", label: "return unpaid nights" },
+      { from: "unpaid-sweeper", to: "payment-provider", kind: "control", label: "settle unknown charges first" },
       {
         from: "reservation-service",
         to: "payment-provider",

@@ -563,6 +563,8 @@ export function withArticle(name: string): string {
   const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by)\s+/)[0] ?? name).trim();
   const last = head.split(/\s+/).pop() ?? "";
   if (/^(the|a|an)\s/i.test(name) || (/s$/.test(last) && !/(ss|us)$/.test(last)) || MASS.test(last)) return name;
+  // a name that opens with its own determiner or count ("one in-memory sorted set", "each key's own lock") takes none
+  if (/^(?:one|two|three|four|each|every|per|all|no|some|any|this|that|its|their|our|\d+)\b/i.test(name)) return name;
   // a mechanism named by what it does ("publish content before the pointer") takes no article
   if (LEADING_VERBS.has((name.split(/\s+/)[0] ?? "").toLowerCase())) return name;
   return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
@@ -584,9 +586,15 @@ export const isClause = rememberText((phrase: string): boolean => {
   const head = (phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase).replace(/\b\w+-\w+\b/g, "x");
   // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
   if (/\b(?:who|that|which)\b/.test(phrase) && (phrase.match(FINITE_ALL)?.length ?? 0) >= 2) return true;
+  // "consumers pull batches" has a subject before the verb; "push for most authors" is an option named by it
   return (
     FINITE.test(head) ||
-    (countWords(head) >= 3 && /\b(pull|pulls|push|pushes|poll|tracks|scrapes|claim|consume)\b/.test(head))
+    head
+      .split(/,\s*|\s+and\s+/)
+      .some(
+        (part) =>
+          countWords(part) >= 3 && /^\S+\s.*\b(pull|pulls|push|pushes|poll|tracks|scrapes|claim|consume)\b/.test(part),
+      )
   );
 });
 
@@ -607,7 +615,7 @@ export function isHeadline(phrase: string): boolean {
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
 const LEADING_VERBS = new Set(
-  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold publish read reclaim record register release remember renew replicate reschedule run scrub send settle sync update".split(
+  "accept acquire advance append apply call claim commit compact create cut delete drain evaluate expire fetch fold hold publish read reclaim record register release remember renew replicate reschedule run scrub send settle sync update".split(
     " ",
   ),
 );

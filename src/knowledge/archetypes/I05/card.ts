@@ -100,12 +100,21 @@ export const card = {
       description:
         "The next offset a consumer group will process in one partition, committed by the group member that owns that partition.",
       truth: true,
+      unlessTopic: "work-queue",
     },
     {
       name: "GroupAssignment",
       description:
         "Which live member of a consumer group owns each partition, stamped with a generation number that changes on every rebalance.",
       truth: false,
+      unlessTopic: "work-queue",
+    },
+    {
+      name: "MessageLease",
+      description:
+        "A message handed to one consumer of a work queue: its delivery id (the receipt an ack must quote), the consumer, the time it becomes visible again and how many times it was received. Until it is acked or that time passes, no other consumer receives the message.",
+      truth: true,
+      topic: "work-queue",
     },
     {
       name: "DeadLetterEntry",
@@ -150,6 +159,47 @@ export const card = {
       },
     },
     {
+      action:
+        "a consumer receives the next visible message, which stays invisible to every other consumer until its visibility timeout passes",
+      entity: "MessageLease",
+      shape: "state transition",
+      mechanism: "claim-run",
+      critical: true,
+      runs: {
+        in: "request path",
+        because: "the receive is the consumer's request, answered with the message and its delivery id",
+      },
+    },
+    {
+      action:
+        "the consumer acks the message by its delivery id once its effects are durable, which deletes it; an ack after the timeout is refused because the message was handed out again",
+      entity: "MessageLease",
+      shape: "state transition",
+      mechanism: "guarded-transition",
+      critical: true,
+      runs: {
+        in: "request path",
+        because: "the ack is the consumer's request, answered once the message is deleted",
+      },
+    },
+    {
+      action: "a consumer still working extends the visibility timeout of its message before it lapses",
+      entity: "MessageLease",
+      shape: "overwrite current value",
+      mechanism: "lease",
+      hidden: true,
+      critical: true,
+    },
+    {
+      action:
+        "redeliver a message whose visibility timeout passed without an ack, or move it to the dead-letter queue once it was received too many times",
+      entity: "MessageLease",
+      shape: "async process",
+      mechanism: "retry-dead-letter",
+      hidden: true,
+      critical: true,
+    },
+    {
       action: "coordinator reassigns partitions among live group members and bumps the generation",
       entity: "GroupAssignment",
       shape: "state transition",
@@ -173,6 +223,7 @@ export const card = {
   readPaths: [
     {
       action: "consumer fetches a batch from its committed offset",
+      unlessTopic: "work-queue",
       entity: "Partition",
       shape: "read source",
       staleness:

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { TOPIC_WORDS } from "../../topics.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
@@ -69,12 +70,14 @@ export const decisions: DecisionPoint[] = [
             "subscribe",
             "Consume and commit progress",
             "Rebalance after a member is lost",
+            "ConsumerOffset",
+            "GroupAssignment",
           ],
         },
       },
       {
         id: "push",
-        name: "the broker pushes messages and tracks per-message acks (RabbitMQ-style)",
+        name: "the broker hands out messages one by one and tracks per-message acks: an unacked message is redelivered after its visibility timeout (SQS- or RabbitMQ-style)",
         buys: "low per-message latency and per-message retry and dead-lettering",
         costs: "the broker keeps per-message delivery state; slow consumers need prefetch limits; no replay after ack",
         winsWhen: "volume is low, there is one consumer group, and no one replays",
@@ -84,14 +87,23 @@ export const decisions: DecisionPoint[] = [
           preferTechnology: ["RabbitMQ", "Amazon SQS"],
           draws: [
             "partition-leaders>consumers[push messages, acked one by one]",
+            "receive",
+            "extend",
             "ack",
-            "Push delivery with per-message acks",
+            "MessageLease",
+            "Receive, process and ack under a visibility timeout",
           ],
           excludes: ["commit(ted)? offsets?", "fetch from offset", "replay"],
         },
       },
     ],
     rules: [
+      {
+        when: [{ words: TOPIC_WORDS["work-queue"] }],
+        option: "push",
+        because:
+          "the prompt asks for a work queue whose messages are leased, acked and redelivered one by one, which offsets cannot express",
+      },
       {
         when: [
           { number: "peak_messages_per_sec", below: 1000 },

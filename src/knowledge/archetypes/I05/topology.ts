@@ -13,9 +13,9 @@ export const protocols: ProtocolSpec[] = [
       "consumers>group-coordinator[fetch committed offset] -> group-coordinator>consumers[offset] -> consumers>partition-leaders[fetch from offset {offset < high watermark}] -> partition-leaders>consumers[record batch] -> consumers[process, skipping applied record ids] -> consumers>group-coordinator[commit offset {GroupAssignment.generation = my generation}] |-> consumers>partition-leaders[produce to dead-letter topic {attempts reached the retry limit}] => done | retry | park",
   },
   {
-    name: "Push delivery with per-message acks",
+    name: "Receive, process and ack under a visibility timeout",
     notation:
-      "partition-leaders>consumers[deliver the next message {consumer under its prefetch limit}] -> consumers[process, skipping applied record ids] -> consumers>partition-leaders[ack the message] -> partition-leaders[remove the message {ack arrived before the ack deadline}] |-> partition-leaders>consumers[redeliver, or dead-letter after too many attempts {no ack before the deadline}] => done | retry | reject",
+      "consumers>partition-leaders[receive up to n messages with a visibility timeout] -> partition-leaders[hide each message until now + timeout {MessageLease.invisible_until < now}] -> partition-leaders>consumers[messages with delivery ids] -> consumers[process, skipping applied message ids] -> consumers>partition-leaders[extend the timeout while still working {MessageLease.delivery_id = mine}] -> consumers>partition-leaders[ack by delivery id] -> partition-leaders[delete the message {MessageLease.delivery_id = acked id and MessageLease.invisible_until > now}] |-> partition-leaders>consumers[make visible again and redeliver, or dead-letter past the receive limit {no ack before the visibility timeout}] => done | retry | park",
   },
   {
     name: "Rebalance after a member is lost",
@@ -113,6 +113,23 @@ export const topology: Topology = {
       guarantee: "only the current assignee can move the group's position; commit after processing gives at-least-once",
     },
     {
+      operation: "receive",
+      call: "POST /v1/queues/{queue}/receive",
+      request: ["max_messages", "visibility_timeout"],
+      response: ["messages with message id, delivery id, receive count"],
+      errors: ["429 too many in-flight messages"],
+      guarantee:
+        "a received message is hidden from every other consumer until it is acked or its visibility timeout passes, then handed out again",
+    },
+    {
+      operation: "extend",
+      call: "POST /v1/queues/{queue}/deliveries/{delivery_id}:extend",
+      request: ["delivery_id", "visibility_timeout"],
+      response: ["invisible_until"],
+      errors: ["404 unknown or expired delivery (already handed out again)"],
+      guarantee: "only the current delivery id can keep its message hidden",
+    },
+    {
       operation: "ack",
       call: "POST /v1/queues/{queue}/acks",
       request: ["delivery id"],
@@ -153,6 +170,14 @@ export const topology: Topology = {
       fields: ["member_id", "partitions"],
       indexes: [],
       owner: "group-coordinator",
+    },
+    {
+      entity: "MessageLease",
+      key: ["queue", "message_id"],
+      fields: ["delivery_id", "consumer", "invisible_until", "receive_count"],
+      indexes: ["invisible_until"],
+      partitionKey: "hash(message_id) mod partitions",
+      owner: "partition-leaders",
     },
     {
       entity: "Topic",

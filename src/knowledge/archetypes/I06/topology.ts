@@ -98,6 +98,7 @@ export const topology: Topology = {
     { from: "readers", to: "query-api", kind: "request", label: "search" },
     { from: "query-api", to: "index", kind: "request", label: "query current alias" },
     { from: "rebuilder", to: "index", kind: "control", label: "bulk load, swap alias" },
+    { from: "rebuilder", to: "source-db", kind: "request", label: "scan the source at a snapshot" },
   ],
   api: [
     {

@@ -1,7 +1,60 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 
+/**
+ * Words that put cached copies at the edge, near readers spread over the world: a CDN, points of presence,
+ * content served to browsers and devices (media, static assets, downloads), or readers in many regions.
+ */
+const AT_THE_EDGE = String.raw`\b(?:cdn|content delivery|edge|points? of presence|pops?|origin shield|static (?:assets|content|files|sites?|websites?)|assets|video|images?|photos?|media|streaming|segments|downloads?|global(?:ly)?|worldwide|around the world|geograph\w*|continents|countries|regions)\b`;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
+  {
+    id: "i07-placement",
+    question:
+      "Where do the cached copies live: in a cache cluster beside the services, in front of their database, or in edge points of presence near the readers?",
+    options: [
+      {
+        id: "cluster",
+        name: "a cache cluster sharded by key in front of the database, read aside by the services (Memcached- or Redis-style)",
+        buys: "one network hop from the services, a fill lease per key against stampedes, and deletes straight from the database's change stream",
+        costs:
+          "readers in other regions pay the round trip to this region; a lost node empties its share of keys onto the database",
+        winsWhen: "the readers are services in the same region as the database the cache fronts",
+        implies: {
+          draws: ["Look-aside read with a lease-guarded fill", "clients>origin"],
+          names: [
+            { component: "clients", name: "Services reading through the cache" },
+            { component: "edge", name: "Cache nodes (a cluster sharded by key)" },
+            { component: "origin", name: "Database (the records the cache fronts)" },
+            { component: "purge-control", name: "Invalidation and policy control" },
+            { component: "publishers", name: "Writers of the database" },
+          ],
+        },
+      },
+      {
+        id: "edge",
+        name: "edge points of presence near the readers behind an origin shield (CDN-style)",
+        buys: "copies served close to readers everywhere, and one origin fetch per key for all edges",
+        costs: "many copies to purge across the world, and a shield tier to run",
+        winsWhen:
+          "readers are spread over regions or the content is media or static assets fetched by browsers and devices",
+        implies: {
+          draws: ["shield", "Read through with a coalesced fill", "edge>shield", "shield>origin"],
+        },
+      },
+    ],
+    rules: [
+      {
+        when: [{ words: AT_THE_EDGE }],
+        option: "edge",
+        because: "the prompt puts the readers or the content at the edge",
+      },
+    ],
+    fallback: {
+      option: "cluster",
+      because: "nothing puts the readers at the edge, so the cache sits beside the services in front of their database",
+    },
+  },
   {
     id: "i07-freshness",
     question: "Keep cached copies fresh by TTL expiry, or by invalidating on change?",
@@ -20,7 +73,10 @@ export const decisions: DecisionPoint[] = [
         buys: "copies are replaced within the pipeline's delay of a write",
         costs: "an invalidation pipeline to run, and races where a stale fill lands after the delete",
         winsWhen: "readers must see changes quickly, or a read-your-writes promise is made",
-        implies: { addMechanisms: ["cache-invalidation", "version-check"] },
+        implies: {
+          addMechanisms: ["cache-invalidation", "version-check"],
+          draws: ["Delete on a committed change", "origin>edge"],
+        },
       },
     ],
     rules: [

@@ -8,6 +8,16 @@ export const protocols: ProtocolSpec[] = [
       "clients>edge[GET object] -> edge[look up copy {CachedCopy.expires_at > now}] -> edge>shield[fill on miss, one request per key {no fresh copy and no InflightFill for key}] -> shield>origin[fetch on shield miss] -> origin>shield[object with version] -> shield>edge[object] -> edge>clients[response with age] |-> edge>clients[serve stale copy {origin error and stale_if_error allows}] => done | retry",
   },
   {
+    name: "Look-aside read with a lease-guarded fill",
+    notation:
+      "clients>edge[get key] -> edge>clients[miss, with a fill lease {no fresh CachedCopy and no InflightFill for key}] -> clients>origin[read the record] -> origin>clients[record with version] -> clients>edge[set key with the lease] -> edge[store the copy {InflightFill.lease = the caller's and no delete voided it}] |-> edge>clients[another caller holds the fill lease: wait briefly and get again {InflightFill for key held by another}] => done | retry",
+  },
+  {
+    name: "Delete on a committed change",
+    notation:
+      "publishers>origin[write the record] -> origin>publishers[committed] -> origin>edge[delete key, from the change stream {the write committed}] -> edge[drop the copy and void open fill leases for the key] -> edge>origin[ack the delete] |-> origin>edge[resend the delete {no ack before the timeout}] => done | retry",
+  },
+  {
     name: "Purge by tag",
     notation:
       "publishers>purge-control[purge tag] -> purge-control[record purge {PurgeRequest.id not seen}] -> purge-control>edge[invalidate copies {CachedCopy.tags contains tag and CachedCopy.fetched_at < PurgeRequest.issued_at}] -> edge>purge-control[ack purge id] -> purge-control>publishers[purge complete] |-> purge-control>edge[resend {edge ack missing after timeout}] => done | retry | expire",
@@ -69,6 +79,8 @@ export const topology: Topology = {
     { from: "clients", to: "edge", kind: "request", label: "GET" },
     { from: "edge", to: "shield", kind: "request", label: "fill on miss (coalesced)" },
     { from: "shield", to: "origin", kind: "request", label: "fetch on miss" },
+    { from: "clients", to: "origin", kind: "request", label: "read on a miss, then set the copy under its fill lease" },
+    { from: "origin", to: "edge", kind: "control", label: "delete keys of committed changes (change stream)" },
     { from: "publishers", to: "purge-control", kind: "request", label: "purge key / prefix / tag" },
     { from: "purge-control", to: "edge", kind: "control", label: "purge fan-out, policy" },
   ],

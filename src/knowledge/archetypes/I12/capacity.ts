@@ -7,9 +7,9 @@ export const capacity: CapacityModel = {
     {
       quantity: "requests_per_sec",
       typical: 500,
-      why: "payment and side-effect workflows run in the hundreds per second for a large merchant",
+      why: "workflows with an outside effect (payments, deliveries, provisioning) run in the hundreds per second for a large business",
       from: [
-        { expression: "messages_per_sec", why: "each stated payment, order or message starts one workflow" },
+        { expression: "messages_per_sec", why: "each stated payment, order, event or message starts one workflow" },
         { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
       ],
     },

@@ -75,7 +75,7 @@ export const card = {
     {
       name: "WorkflowInstance",
       description:
-        "One database row per run (a payment, a refund, a delivery): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
+        "One database row per run of the process (one payment, one webhook delivery, one provisioning request): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
       truth: true,
     },
     {
@@ -99,7 +99,7 @@ export const card = {
     {
       name: "ProviderRecord",
       description:
-        "The external system's own record of the effect (a charge, refund or delivery receipt) keyed by our effect id; read during reconciliation and reported by its webhooks, never written by us directly.",
+        "The external system's own record of the effect (a charge, a received event, a sent message) keyed by our effect id where it keeps one; read during reconciliation or learned from its replies and callbacks, never written by us directly.",
       truth: false,
     },
     {
@@ -107,6 +107,7 @@ export const card = {
       description:
         "One debit or credit line of a money movement, with account, amount, currency and the movement id; entries are appended, never edited, and the lines of one movement sum to zero.",
       truth: true,
+      topic: "money",
     },
   ],
   writePaths: [
@@ -249,7 +250,7 @@ export const card = {
     {
       id: "duplicate-retry-matters",
       because:
-        "clients retry on timeout and relays retry failed calls, and each retry of a money movement would otherwise move money again",
+        "clients retry on timeout and relays retry failed calls, and each retry of an effect would otherwise apply it again (a second charge, a duplicate message)",
     },
     {
       id: "multi-object",
@@ -270,16 +271,16 @@ export const card = {
   failures: [
     {
       failure:
-        "Fired twice: a client or relay retries after a timeout and the provider charges or refunds a second time",
+        "Fired twice: a client or relay retries after a timeout and the external system applies the effect a second time (a second charge, a duplicate event)",
       role: "external effect",
       prevention:
         "Send the outbox entry's effect id as the provider's idempotency key on every attempt, and dedupe incoming requests by the caller's key",
       repair:
-        "Reconciliation finds the duplicate in the provider's records and issues a reversal (refund or void) keyed by its own effect id",
+        "Reconciliation finds the duplicate in the external system's records and issues a reversing effect (a refund, a void, a correction) keyed by its own effect id",
     },
     {
       failure:
-        "Fired but unrecorded: the provider applied the charge but our process crashed before recording the outcome",
+        "Fired but unrecorded: the external system applied the effect but our process crashed before recording the outcome",
       role: "external effect",
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
@@ -309,15 +310,16 @@ export const card = {
         "The late success is recorded on the attempt and triggers a compensating effect if the workflow already moved on",
     },
     {
-      failure: "Dependency stalled: the provider is down or rate limits, and attempts pile up",
+      failure: "Dependency stalled: the external system is down or rate limits, and attempts pile up",
       role: "external effect",
       prevention:
-        "Exponential backoff with jitter, a per-provider concurrency cap and a circuit breaker around the call",
+        "Exponential backoff with jitter, a concurrency cap per destination and a circuit breaker around the call",
       repair:
-        "Entries past the retry budget park in a dead-letter state with alerts; once the provider recovers they are replayed with the same effect id",
+        "Entries past the retry budget park in a dead-letter state with alerts; once the destination recovers they are replayed with the same effect id",
     },
     {
-      failure: "Compensation fails: a refund meant to undo a charge is itself rejected",
+      failure:
+        "Compensation fails: the effect meant to undo a completed step (a refund undoing a charge) is itself rejected",
       role: "external effect",
       prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
       repair: "Park the instance as needing manual resolution with the full attempt history attached",
@@ -329,10 +331,11 @@ export const card = {
       prevention:
         "Stop blind retries well inside the provider's key retention window; past it, look the effect up by our effect id first and retry only if it is absent",
       repair: "Reconciliation finds the duplicate charge by effect id and refunds it through a new, recorded movement",
+      topic: "money",
     },
     {
       failure:
-        "Provider webhooks arrive twice or out of order (a refund event before the capture event), so the workflow moves backwards or applies an outcome twice",
+        "Outcome callbacks arrive twice or out of order (a failure reported after the success), so the workflow moves backwards or applies an outcome twice",
       role: "external effect",
       prevention:
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
@@ -345,6 +348,7 @@ export const card = {
       prevention:
         "Capture once per authorisation under its own idempotency key, for at most the authorised amount, and track the hold's expiry to capture or re-authorise in time",
       repair: "Re-authorise (asking the customer again if needed), or refund the excess through a new ledger movement",
+      topic: "money",
     },
   ],
   bottlenecks: [
@@ -465,7 +469,7 @@ export const card = {
     state:
       "WorkflowInstance, OutboxEntry and IdempotencyRecord are authoritative; EffectAttempt rows, claims and next-attempt times are the attempt state",
     source: "client requests carrying idempotency keys, and signals such as approvals or provider webhooks",
-    sink: "the external provider (payment processor, bank, email or webhook endpoint) and its own records",
+    sink: "the external system (a payment processor, a bank, an email gateway or a webhook endpoint) and its own records",
     fabric: "the outbox, relayed by polling or change data capture, often through a queue per provider",
     maintenance:
       "reconciling unknown outcomes against provider records, replaying parked entries, expiring idempotency records and archiving finished instances",

@@ -54,12 +54,12 @@ export const topology: Topology = {
     },
     {
       id: "provider",
-      name: "External provider (processor, bank, partner)",
+      name: "External system (provider, partner or endpoint)",
       kind: "external",
       holds: ["ProviderRecord"],
       runs: ["apply effect once per idempotency key"],
       because:
-        "the side effect lives outside our system and can only be made safe by its idempotency key and by reconciliation",
+        "the effect lands outside our system and can only be made safe by its idempotency key and by reconciliation",
     },
     {
       id: "reconciler",

@@ -5,7 +5,7 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Leader write with a majority commit",
     notation:
-      "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader {leader holds the range's lease for the current epoch}] -> replicas[append to the range's replicated log and commit once a majority has it {expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
+      "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader, which replicates the write to the range's followers and commits once a majority has it {leader holds the range's lease for the current epoch and expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
   },
   {
     name: "Quorum write with hinted handoff",

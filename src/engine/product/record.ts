@@ -1,0 +1,142 @@
+import {
+  CONTAINER_SUFFIXES,
+  CREATE_VERBS,
+  NAMED_READS,
+  PHRASE_ENDS,
+  PRODUCT_KIND_WORDS,
+  QUALIFIERS,
+} from "../../knowledge/product-record.js";
+
+/**
+ * The main record of a product no feature card models ("a URL shortener" keeps short URLs, "a pastebin"
+ * keeps pastes), read from the prompt's head noun phrase and verbs, with the create and read calls it needs.
+ */
+export interface ProductRecord {
+  /** PascalCase entity name: "ShortUrl". */
+  entity: string;
+  /** In words: "short URL". */
+  noun: string;
+  /** The resource path segment: "short-urls". */
+  plural: string;
+  /** The prompt's words it came from: "URL shortener". */
+  quote: string;
+  key: string;
+  fields: string[];
+  create: { verb: string; call: string; request: string[]; response: string[]; guarantee: string };
+  read: { verb: string; call: string; response: string[]; errors: string[]; guarantee: string };
+  because: string;
+}
+
+const singular = (w: string) =>
+  /ies$/i.test(w) ? `${w.slice(0, -3)}y` : /(?:ss|us|is)$/i.test(w) || !/s$/i.test(w) ? w : w.slice(0, -1);
+const pluralOf = (w: string) =>
+  /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/i.test(w) ? `${w}es` : `${w}s`;
+const cap = (w: string) =>
+  w === w.toUpperCase() ? `${w[0]}${w.slice(1).toLowerCase()}` : `${w[0]?.toUpperCase()}${w.slice(1)}`;
+const snake = (words: string[]) => words.map((w) => w.toLowerCase()).join("_");
+
+/** The verb an agent noun names: "shortener" -> "shorten", "allocator" -> "allocate", "tracker" -> "track". */
+function agentVerb(w: string): string | undefined {
+  const l = w.toLowerCase();
+  if (l.length < 6) return undefined;
+  if (l.endsWith("ator")) return `${l.slice(0, -4)}ate`;
+  if (/(?:ul|iz|is|us|as)er$/.test(l)) return l.slice(0, -1);
+  if (l.endsWith("er") && !l.endsWith("ier")) return l.slice(0, -2);
+  return undefined;
+}
+
+/** The prompt's head noun phrase: the words after the design verb and article, up to a clause or figure. */
+function headPhrase(prompt: string): string[] {
+  const rest = prompt.replace(
+    /^\s*(?:please\s+)?(?:design|build|create|implement|architect)\s+(?:an?\s+|the\s+)?/i,
+    "",
+  );
+  const out: string[] = [];
+  for (const raw of rest.split(/\s+/)) {
+    const w = raw.replace(/[.,;:!?()]+$/, "");
+    if (!/^[A-Za-z][A-Za-z-]*$/.test(w) || PHRASE_ENDS.has(w.toLowerCase())) break;
+    out.push(w);
+    if (w !== raw) break;
+  }
+  return out;
+}
+
+/** The main record a product prompt names, or none when its words name no record. */
+export function productRecordOf(prompt: string): ProductRecord | undefined {
+  const head = headPhrase(prompt);
+  // trailing kind words go ("photo storage service" keeps photos), unless only a qualifier would be left
+  const words = [...head];
+  while (words.length > 1 && PRODUCT_KIND_WORDS.has((words[words.length - 1] as string).toLowerCase())) {
+    if (QUALIFIERS.has((words[words.length - 2] as string).toLowerCase())) break;
+    words.pop();
+  }
+  const core = words.length > 1 ? words.filter((w) => !/ing$/i.test(w)) : words;
+  const last = core[core.length - 1];
+  if (!last) return undefined;
+  let nounWords: string[];
+  let made: string | undefined;
+  let object: string | undefined;
+  let how: string;
+  const agent = core.length > 1 ? agentVerb(last) : undefined;
+  const container = CONTAINER_SUFFIXES.find((s) => last.toLowerCase().endsWith(s));
+  if (agent) {
+    made = agent;
+    object = singular(core[core.length - 2] as string);
+    // a verb made from an adjective ("shorten" from "short") names what the record is: a short URL
+    nounWords = /en$/.test(agent) && agent.length > 5 ? [agent.slice(0, -2), object] : [object];
+    how = `'${last}' is what ${made}s a ${object}`;
+  } else if (container && last.length > container.length + 2) {
+    nounWords = [last.slice(0, -container.length)];
+    how = `a ${last} holds ${pluralOf(nounWords[0] as string)}`;
+  } else if (container && core.length > 1) {
+    nounWords = [singular(core[core.length - 2] as string)];
+    how = `a ${core.slice(-2).join(" ")} holds ${pluralOf(nounWords[0] as string)}`;
+  } else {
+    nounWords = [singular(last)];
+    how = `its head noun is '${last}'`;
+  }
+  const noun = nounWords.join(" ");
+  const entity = nounWords.map(cap).join("");
+  const plural = [...nounWords.slice(0, -1), pluralOf(nounWords[nounWords.length - 1] as string)]
+    .map((w) => w.toLowerCase())
+    .join("-");
+  const lower = prompt.toLowerCase();
+  const said = CREATE_VERBS.find((v) => new RegExp(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
+  const createVerb = made ?? said ?? "create";
+  const readName = Object.keys(NAMED_READS).find(
+    (v) =>
+      new RegExp(`\\b${v}(?:s|ed|ing)?\\b`).test(lower) ||
+      (object !== undefined && NAMED_READS[v]?.objects?.includes(object.toLowerCase())),
+  );
+  const named = readName ? NAMED_READS[readName] : undefined;
+  const key = named?.key ?? `${snake(nounWords)}_id`;
+  const fields = [
+    ...(object ? [object.toLowerCase()] : ["content"]),
+    "owner_id",
+    "created_at",
+    ...(named?.key === "code" ? ["expires_at"] : ["updated_at", "version"]),
+  ];
+  return {
+    entity,
+    noun,
+    plural,
+    quote: head.join(" "),
+    key,
+    fields,
+    create: {
+      verb: createVerb,
+      call: `POST /v1/${plural}`,
+      request: [...(object ? [object.toLowerCase()] : ["content"]), "idempotency_key"],
+      response: [key, ...(named?.key === "code" ? [`the ${noun}`] : [])],
+      guarantee: `a retry with the same idempotency key returns the first ${noun}; a ${key} is never reused for another`,
+    },
+    read: {
+      verb: readName ?? "get",
+      call: named ? named.call(plural) : `GET /v1/${plural}/{${key}}`,
+      response: named ? named.response : [...fields.filter((f) => f !== "owner_id"), key],
+      errors: named ? named.errors : [`404 unknown ${key}`],
+      guarantee: `a ${key} always resolves to the same ${noun}; served from a cache when one fronts the store`,
+    },
+    because: `no product feature models '${head.join(" ")}', so its main record comes from the prompt's words: ${how}${said ? `, and it is made by '${said}'` : ""}${readName ? `; it is read by a ${readName}` : ""}`,
+  };
+}

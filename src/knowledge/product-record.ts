@@ -1,0 +1,121 @@
+/**
+ * What a product prompt's own words say about its main record when no product feature card models it
+ * ("a URL shortener", "a pastebin", "an online auction"): the words around the head noun phrase that are
+ * not the record itself, and the reads a prompt may name that change the read call's shape.
+ */
+
+/** Words that end the head noun phrase: a clause, a preposition, a figure or a comparison starts. */
+export const PHRASE_ENDS = new Set([
+  "that",
+  "which",
+  "where",
+  "who",
+  "with",
+  "for",
+  "handling",
+  "serving",
+  "supporting",
+  "storing",
+  "like",
+  "so",
+  "to",
+  "in",
+  "on",
+  "at",
+  "of",
+  "and",
+  "or",
+  "from",
+  "by",
+  "using",
+  "across",
+  "between",
+]);
+
+/** Words that name the product's kind rather than its record (a photo *storage service* keeps photos). */
+export const PRODUCT_KIND_WORDS = new Set([
+  "app",
+  "application",
+  "site",
+  "website",
+  "service",
+  "system",
+  "platform",
+  "tool",
+  "backend",
+  "server",
+  "api",
+  "storage",
+  "hosting",
+  "distribution",
+  "management",
+  "engine",
+  "online",
+  "mobile",
+  "web",
+  "simple",
+  "scalable",
+  "distributed",
+]);
+
+/** Qualifiers a product's kind word may follow: "a static website" keeps websites, not "statics". */
+export const QUALIFIERS = new Set([
+  "static",
+  "online",
+  "mobile",
+  "simple",
+  "social",
+  "personal",
+  "scalable",
+  "distributed",
+]);
+
+/** Container suffixes a product's name may end in: the record is what it holds (a paste*bin* holds pastes). */
+export const CONTAINER_SUFFIXES = ["bin", "board", "box", "book", "hub", "shelf", "gallery", "catalog", "catalogue"];
+
+/**
+ * Reads a prompt may name that give the read call its own shape: a redirect answers with the stored
+ * target in a Location header, keyed by a short code.
+ */
+export const NAMED_READS: Readonly<
+  Record<
+    string,
+    {
+      call: (plural: string) => string;
+      key: string;
+      response: string[];
+      errors: string[];
+      /** Records that are read this way even when the prompt does not say so: a stored URL is followed. */
+      objects?: string[];
+    }
+  >
+> = {
+  redirect: {
+    objects: ["url", "link"],
+    call: () => "GET /{code}",
+    key: "code",
+    response: ["301 or 302 with Location: the stored URL"],
+    errors: ["404 unknown code", "410 expired or disabled"],
+  },
+  download: {
+    call: (plural) => `GET /v1/${plural}/{id}/content`,
+    key: "id",
+    response: ["the stored bytes (or a redirect to a signed URL)"],
+    errors: ["404 unknown id"],
+  },
+};
+
+/** Verbs a product prompt may use for making its record, in the order tried. */
+export const CREATE_VERBS = [
+  "post",
+  "upload",
+  "create",
+  "submit",
+  "publish",
+  "list",
+  "add",
+  "share",
+  "paste",
+  "store",
+  "save",
+];

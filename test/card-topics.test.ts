@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { design } from "../src/engine/design/design.js";
+import { card } from "../src/knowledge/archetypes/I12/card.js";
+import { knownIds } from "../src/knowledge/compile.js";
+import type { ArchetypeInput } from "../src/knowledge/schema.js";
+import { entryProblems } from "../src/knowledge/validate.js";
+
+/** Everything a design says, as one text. */
+const said = (d: ReturnType<typeof design>) =>
+  JSON.stringify([d.requirements, d.primaryState, d.failures, d.invariants, d.components, d.links, d.dataModel]);
+
+describe("card text follows the design's own subject", () => {
+  const webhook = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+  const payment = design("Design a payment system that charges cards exactly once.");
+
+  it("a workflow that moves no money keeps no ledger, no card capture and no payment words", () => {
+    expect(webhook.archetypes[0]?.id).toBe("I12");
+    const text = said(webhook);
+    for (const word of ["LedgerEntry", "money movement", "authorisation", "processor, bank", "parcel", "merchant"])
+      expect(text, word).not.toContain(word);
+  });
+
+  it("a workflow that moves money keeps its ledger, its invariant and the capture failure", () => {
+    expect(payment.primaryState.map((r) => r.entity)).toContain("LedgerEntry");
+    expect(payment.requirements.some((r) => r.path?.entity === "LedgerEntry")).toBe(true);
+    expect(payment.failures.some((f) => /authorisation lapses/.test(f.failure))).toBe(true);
+  });
+
+  it("a card's failure about a subject needs an entity of that subject", () => {
+    const e = structuredClone(card) as ArchetypeInput;
+    expect(entryProblems(e, knownIds()).join("\n")).not.toMatch(/is about money/);
+    e.entities = e.entities.map(({ topic: _topic, ...x }) => x);
+    expect(entryProblems(e, knownIds()).join("\n")).toMatch(/is about money, but no entity of the card is/);
+  });
+});
+
+describe("a queue's shape follows the words the prompt states", () => {
+  const queue = design("Design a distributed task queue with at-least-once processing and visibility timeouts");
+  const log = design("Design a distributed message queue like Kafka.");
+
+  it("visibility timeouts make a work queue: messages leased, acked and redelivered, no consumer offsets", () => {
+    expect(queue.archetypes[0]?.id).toBe("I05");
+    expect(queue.decisions.find((d) => d.id === "i05-consumption")?.chosen).toBe("push");
+    const entities = queue.requirements.map((r) => r.path?.entity);
+    expect(entities).toContain("MessageLease");
+    expect(entities).not.toContain("ConsumerOffset");
+    expect(queue.dataModel.map((r) => r.entity)).not.toContain("ConsumerOffset");
+    expect(queue.api.map((a) => a.operation)).toEqual(expect.arrayContaining(["receive", "extend", "ack"]));
+    expect(queue.api.map((a) => a.operation)).not.toContain("commit");
+  });
+
+  it("a replayable log keeps its offsets and never leases messages", () => {
+    const entities = log.requirements.map((r) => r.path?.entity);
+    expect(entities).toContain("ConsumerOffset");
+    expect(entities).not.toContain("MessageLease");
+    expect(log.dataModel.map((r) => r.entity)).not.toContain("MessageLease");
+  });
+});
+
+describe("a cache's placement follows the words the prompt states", () => {
+  const names = (d: ReturnType<typeof design>) => d.components.map((c) => c.name).join("\n");
+  it("a cache in front of a database is a cluster the services read aside, with no points of presence", () => {
+    const d = design(
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+    );
+    expect(d.decisions.find((x) => x.id === "i07-placement")?.chosen).toBe("cluster");
+    expect(names(d)).not.toMatch(/point of presence|shield/i);
+    expect(d.diagrams.map((x) => x.title)).toContain("I07: Look-aside read with a lease-guarded fill");
+    // the reader goes past the cache to the records it fronts on a miss
+    const store = d.components.find((c) => c.holds.includes("OriginObject"))?.id;
+    expect(d.links.some((l) => l.to === store && /miss/.test(l.label))).toBe(true);
+  });
+  it("a CDN keeps its edge points of presence and origin shield", () => {
+    const d = design("Design a CDN.");
+    expect(d.decisions.find((x) => x.id === "i07-placement")?.chosen).toBe("edge");
+    expect(names(d)).toMatch(/point of presence/);
+    expect(names(d)).toMatch(/Origin shield/);
+  });
+});
+
+describe("a product no feature card models still gets its own record and calls", () => {
+  it("a URL shortener keeps short URLs, created by a POST and read by a redirect", () => {
+    const d = design("Design a URL shortener handling 100k redirects per second");
+    expect(d.features).toEqual([]);
+    const row = d.dataModel.find((r) => r.entity === "ShortUrl");
+    expect(row?.key).toEqual(["code"]);
+    expect(row?.fields).toContain("url");
+    const calls = d.api.map((a) => `${a.operation} ${a.call}`);
+    expect(calls).toContain("shorten POST /v1/short-urls");
+    expect(calls).toContain("redirect GET /{code}");
+    expect(d.api.find((a) => a.operation === "redirect")?.response.join(" ")).toMatch(/30[12]/);
+    // the record's service reaches the substrates the product rests on
+    expect(d.links.some((l) => l.from === "product-api" && l.to !== "product-store")).toBe(true);
+  });
+  it("a container's name gives its record (a pastebin keeps pastes); a modelled product gets none", () => {
+    expect(design("Design a pastebin.").dataModel.map((r) => r.entity)).toContain("Paste");
+    expect(design("Design Twitter.").components.map((c) => c.id)).not.toContain("product-api");
+  });
+});
+
+describe("critical flows run along the drawn links", () => {
+  const timeline = design("Design Twitter's home timeline");
+  const uber = design("Design a ride-hailing app like Uber");
+  it("fan-out workers read the follower index, and the dispatcher the geo index, in links and sequences", () => {
+    expect(timeline.links.some((l) => l.from === "fanout-workers" && l.to === "follower-index")).toBe(true);
+    expect(uber.links.some((l) => l.from === "dispatch-service" && l.to === "location-service")).toBe(true);
+    const feed = timeline.diagrams.find((x) => x.title.startsWith("feed:"))?.mermaid ?? "";
+    expect(feed).toMatch(/list the author's followers/);
+    expect(timeline.coherence).toEqual([]);
+  });
+  it("a message between components no chain of links joins is a coherence problem", () => {
+    const cut = {
+      ...timeline,
+      links: timeline.links.filter((l) => !(l.from === "fanout-workers" && l.to === "follower-index")),
+    };
+    expect(checkCoherence(cut).map((p) => p.rule)).toContain("message-without-link");
+  });
+  it("the leaderboard draws its own score flow, not a storage template", () => {
+    const d = design("Design a leaderboard for a mobile game with 50 million players");
+    expect(d.diagrams.map((x) => x.title)[1]).toMatch(/^leaderboard: Submit a score/);
+    expect(d.diagrams.map((x) => x.mermaid).join("\n")).not.toMatch(/append to the range's replicated log/);
+  });
+});
+
+describe("a product name pulls in only the features the prompt's scope implies", () => {
+  it("'Twitter's home timeline' is the feed and the graph it fans out over, and says what it left out", () => {
+    const d = design("Design Twitter's home timeline");
+    expect(d.features.map((f) => f.id)).toEqual(["feed", "graph"]);
+    expect(d.features[0]?.evidence.join(" ")).toMatch(/Media upload and delivery.*are left out/);
+    expect(d.components.length).toBeLessThanOrEqual(15);
+    expect(d.coherence).toEqual([]);
+  });
+  it("'Design Twitter' keeps every feature Twitter is known for", () => {
+    expect(design("Design Twitter.").features.map((f) => f.id)).toContain("media");
+  });
+});

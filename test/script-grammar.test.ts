@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+import { writeScript } from "../src/render/script/index.js";
+import { isClause, withArticle } from "../src/render/script/speak.js";
+import { sayDecision } from "../src/render/script/steps.js";
+
+describe("the script's templates keep their grammar", () => {
+  it("an option named by its verb is a noun phrase, not 'a design where push …'", () => {
+    expect(isClause("push for most authors, pull for authors above a follower threshold")).toBe(false);
+    expect(isClause("consumers pull batches and commit offsets")).toBe(true);
+    const d = design("Design Twitter's home timeline");
+    const fanout = d.decisions.find((x) => x.id === "feed-fanout");
+    const said = fanout ? sayDecision(fanout as never).join(" ") : "";
+    expect(said).toMatch(/I'd pick/);
+    expect(said).not.toMatch(/a design where push/);
+  });
+  it("a name that carries its own count or determiner takes no article", () => {
+    expect(withArticle("one in-memory sorted set")).toBe("one in-memory sorted set");
+    expect(withArticle("sorted set")).toBe("a sorted set");
+  });
+  it("one region is said in the singular", () => {
+    const d = design(
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+    );
+    expect(JSON.stringify(d.decisions)).not.toMatch(/\b1 regions\b/);
+  });
+  it("a path that opens with its verb is never read as a subject ('the hold writes')", () => {
+    const s = writeScript(design("Design a distributed counter service for page views."), { minutes: 45 });
+    const text = s.steps.map((x) => x.text).join(" ");
+    expect(text).not.toMatch(/the hold writes/);
+    expect(text).toMatch(/holding writes/);
+  });
+});
