@@ -183,7 +183,7 @@ if (built) {
   const s0 = performance.now();
   let chars = 0;
   for (const p of same) {
-    const d = deriveDesign(p, [], { readOnly: true });
+    const d = deriveDesign(p, []);
     if (d.ok) chars += `${JSON.stringify(withScript(d.design))}\n`.length;
   }
   const samePerSec = same.length / ((performance.now() - s0) / 1000);
@@ -214,7 +214,18 @@ if (built) {
   });
   // The server keeps finished answers by (prompt, overrides) (src/server/design-cache.ts), so a repeated
   // prompt is answered from memory: "cold" sends prompts it has never seen, "warm" repeats the held-in ones.
+  // The server's own CPU time (user + system, from /proc on Linux): requests per second of one server core, which
+  // the wall-clock rows blur when the client (undici's fetch, ~0.5 ms of CPU per 100 KB answer) shares the cores.
+  const serverCpuMs = (): number | undefined => {
+    try {
+      const f = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks, USER_HZ = 100 on Linux
+    } catch {
+      return undefined;
+    }
+  };
   const phase = async (label: string | undefined, total: number, promptOf: (i: number) => string) => {
+    const cpu0 = serverCpuMs();
     let next = 0;
     const reqLat: number[] = [];
     const client = async () => {
@@ -240,6 +251,15 @@ if (built) {
       "≥ 2,000",
     );
     row(`POST /api/design, 16 clients, ${label}: p99`, `${pct(reqLat, 99).toFixed(1)} ms`, "≤ 10 ms");
+    const cpu1 = serverCpuMs();
+    if (cpu0 !== undefined && cpu1 !== undefined && cpu1 > cpu0) {
+      const perReq = (cpu1 - cpu0) / total;
+      row(
+        `POST /api/design, ${label}: server CPU per request (requests/s per server core)`,
+        `${perReq.toFixed(2)} ms (${Math.round(1000 / perReq).toLocaleString("en-US")})`,
+        "",
+      );
+    }
   };
   const cold = quick ? 80 : 800;
   await phase("cold (unseen prompts)", cold, (i) => `${prompts[i % prompts.length]} (case ${i})`);

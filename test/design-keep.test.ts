@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it, vi } from "vitest";
 import { type Deriver, evaluate, orderDerivers } from "../src/engine/design/graph.js";
-import { guardKeptValues } from "../src/engine/design/keep.js";
 
 // The field graph keeps answers between designs (src/engine/design/keep.ts): a kept answer is found by its
 // inputs' identities and the prompt facts its deriver declares, so it must never depend on which designs came
@@ -30,10 +29,9 @@ const OVERRIDES = [
 ];
 
 type Engine = typeof import("../src/engine/design/design.js");
-/** An engine with nothing kept, whose kept values are frozen (a deriver that changed one would throw). */
+/** An engine with nothing kept (its kept values are frozen: a deriver that changed one would throw). */
 async function freshEngine(): Promise<Engine> {
   vi.resetModules();
-  (await import("../src/engine/design/keep.js")).guardKeptValues(true);
   return import("../src/engine/design/design.js");
 }
 const json = (e: Engine, p: string, o: string[] = []) => JSON.stringify(e.deriveDesign(p, o));
@@ -84,7 +82,7 @@ describe("a read-only design shares kept values, and what the CLI prints never c
     for (let pass = 0; pass < 2; pass++)
       for (const [p, o] of cases) {
         const own = engine.deriveDesign(p, o);
-        const shared = engine.deriveDesign(p, o, { readOnly: true });
+        const shared = engine.deriveDesign(p, o); // the second sighting: its values are kept ones, shared and frozen
         if (!own.ok || !shared.ok) throw new Error(`${p}: not derived`);
         expect(printed(shared.design), `${p} ${o.join(" ")}`).toBe(printed(own.design));
       }
@@ -96,7 +94,6 @@ describe("a kept deriver reads the prompt only through its facts", () => {
   const prompt = { ...base, field: "prompt", reads: [], derive: (_f: unknown, i: { prompt: string }) => i.prompt };
 
   it("answers from its facts, and a new fact is a new answer", () => {
-    guardKeptValues(true);
     let runs = 0;
     const branch = {
       ...base,
@@ -116,7 +113,6 @@ describe("a kept deriver reads the prompt only through its facts", () => {
     expect(c).toEqual({ kind: "short" });
     expect(runs).toBe(2);
     expect(Object.isFrozen(a)).toBe(true);
-    guardKeptValues(false);
   });
 
   it("throws when its derive reaches for the prompt, by the view or by the input", () => {

@@ -45,7 +45,12 @@ describe("determinism", () => {
     expect(() => {
       (d.archetypes as unknown[]).length = 0;
     }).toThrow(TypeError);
-    d.mechanisms.length = 0;
+    // a design is frozen through (its parts may be shared with other designs); a caller's copy is its own
+    expect(() => {
+      d.mechanisms.length = 0;
+    }).toThrow(TypeError);
+    const own = structuredClone(d);
+    own.mechanisms.length = 0;
     expect(JSON.stringify(design(p))).toBe(before);
   });
 });

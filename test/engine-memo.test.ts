@@ -2,25 +2,37 @@ import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
 
 // Parts of a design that the engine keeps between designs (compositions, capacity rows, protocol parses)
-// are handed out as each design's own copy: changing one design never reaches another.
-describe("kept derivations stay private to each design", () => {
-  it("a composition shared by two prompts is two independent copies", () => {
+// are shared by the designs that read them, so a design is handed out frozen through: changing it throws,
+// and no change can reach another design. A caller that wants to edit one edits its own structuredClone.
+describe("kept derivations are shared read-only between designs", () => {
+  it("a composition shared by two prompts cannot be changed through either", () => {
     const a = design("Design a distributed lock service");
     const b = design("Design a distributed lock service for our cluster");
     expect(b.components).toEqual(a.components);
     const first = a.components[0];
     if (!first) throw new Error("no components");
-    first.holds.push("Mutated");
-    first.name = "changed";
-    a.links.length = 0;
+    expect(() => first.holds.push("Mutated")).toThrow(TypeError);
+    expect(() => {
+      first.name = "changed";
+    }).toThrow(TypeError);
+    expect(() => {
+      a.links.length = 0;
+    }).toThrow(TypeError);
     const again = design("Design a distributed lock service, please");
     expect(again.components).toEqual(b.components);
-    expect(again.components[0]?.holds).not.toContain("Mutated");
     expect(again.links.length).toBe(b.links.length);
   });
 
-  it("capacity rows kept for a model are copied out per design", () => {
-    const a = design("Design a distributed message queue");
+  it("every design is frozen through, whether its parts were kept or derived afresh", () => {
+    const isFrozenThrough = (v: unknown): boolean =>
+      v === null || typeof v !== "object" || (Object.isFrozen(v) && Object.values(v).every(isFrozenThrough));
+    // the first derivation keeps nothing (content is kept on its second sighting); the third answers from memory
+    for (let i = 0; i < 3; i++) expect(isFrozenThrough(design("Design a distributed message queue"))).toBe(true);
+    expect(isFrozenThrough(design("Design a distributed message queue", ["regions=3"]))).toBe(true);
+  });
+
+  it("a copy of a design is the caller's own: changing it reaches no other design", () => {
+    const a = structuredClone(design("Design a distributed message queue"));
     const row = a.capacity[0];
     if (!row) throw new Error("no capacity rows");
     row.display = "changed";

@@ -33,7 +33,8 @@ describe("answers remembered while one script is written", () => {
   });
 
   it("a design changed between two scripts is scripted as it is now", () => {
-    const d = design(PROMPT);
+    // a derived design is frozen; a caller's own copy may change
+    const d = structuredClone(design(PROMPT));
     writeScript(d);
     d.bottlenecks.reverse();
     d.failures.splice(0, 1);

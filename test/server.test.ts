@@ -136,6 +136,28 @@ describe("HTTP edge", () => {
     expect(await errorOf(r)).toMatch(/larger than 524288 bytes/);
   });
 
+  it("limits a body that states no length as it arrives, and answers one under the limit", async () => {
+    const { call } = setup();
+    const streamed = (text: string) =>
+      call("/api/design", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: new ReadableStream({
+          start(c) {
+            const bytes = new TextEncoder().encode(text);
+            for (let i = 0; i < bytes.length; i += 65536) c.enqueue(bytes.subarray(i, i + 65536));
+            c.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+    const big = await streamed(JSON.stringify({ prompt: "x".repeat(MAX_BODY_BYTES) }));
+    expect(big.status).toBe(413);
+    expect(await errorOf(big)).toMatch(/larger than 524288 bytes/);
+    const small = await streamed(JSON.stringify({ prompt: "Design a queue" }));
+    expect(small.status).toBe(200);
+  });
+
   it("answers unknown routes and malformed JSON with JSON errors", async () => {
     const { call, post } = setup();
     const r = await call("/api/nope");

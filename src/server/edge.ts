@@ -74,13 +74,31 @@ export const headers = (): MiddlewareHandler =>
     strictTransportSecurity: false,
   });
 
-export const limitBody = (): MiddlewareHandler =>
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw fail(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
-    },
-  });
+/**
+ * Refuses bodies over MAX_BODY_BYTES. A request that states its length (Content-Length, not chunked) is judged by
+ * that header alone, as hono's `bodyLimit` judges it, but without touching the request's web body stream: that
+ * would build a full Request with a stream around the socket, where the route's `c.req.json()` reads the bytes
+ * straight from it (@hono/node-server). Any other request (chunked, or with no stated length) is counted by
+ * hono's `bodyLimit` as it arrives.
+ */
+export const limitBody = (): MiddlewareHandler => {
+  const tooLarge = () => {
+    throw fail(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  };
+  const counted = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  return async (c, next) => {
+    const length = c.req.header("content-length");
+    if (
+      length === undefined ||
+      c.req.method === "GET" ||
+      c.req.method === "HEAD" ||
+      c.req.header("transfer-encoding") !== undefined
+    )
+      return counted(c, next);
+    if (Number.parseInt(length, 10) > MAX_BODY_BYTES) tooLarge();
+    await next();
+  };
+};
 
 /** Reads a JSON body and checks it against `schema`: 415 without a JSON content type, 400 when unparsable or invalid. */
 export async function jsonBody<S extends z.ZodType>(

@@ -15,9 +15,9 @@ export interface DesignOptions {
   output?: string;
 }
 
-/** Every form prints the design at once and never changes it, so it is derived read-only (no copies of shared values). */
+/** Every form prints the design at once; designs are read-only (deeply frozen, their kept values shared). */
 function one(prompt: string, overrides: string[]): Design {
-  const r = deriveDesign(prompt, overrides, { readOnly: true });
+  const r = deriveDesign(prompt, overrides);
   if (!r.ok) throw new UserError(r.error);
   return r.design;
 }
@@ -31,7 +31,7 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
     const checked = parseOverrides(overrides);
     if (!checked.ok) throw new UserError(checked.error);
     await runBatch((line) => {
-      const r = deriveDesign(line, overrides, { readOnly: true });
+      const r = deriveDesign(line, overrides);
       return r.ok ? { ok: true, value: withScript(r.design) } : r;
     });
     return;

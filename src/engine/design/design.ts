@@ -2,9 +2,9 @@ import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
-import { answerKey, factsKey, Kept, ownCopy } from "./keep.js";
+import { answerKey, deepFreeze, factsKey, Kept } from "./keep.js";
 import { parseOverrides } from "./overrides.js";
-import { FIELD_NAMES, type FieldName, type Fields, type TraceEntry } from "./types.js";
+import { FIELD_NAMES, type Fields, type TraceEntry } from "./types.js";
 
 /** Checked once at load: no cycles, no missing inputs. */
 const ORDER = orderDerivers(DERIVERS);
@@ -123,49 +123,21 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
   };
 }
 
-export interface DeriveOptions {
-  /**
-   * The caller only reads the design (prints or serialises it at once) and never changes it: its fields may then
-   * be the kept values other designs share, not copies of them, which saves a batch a copy of every kept field
-   * per line. A caller that changes such a design would change the designs after it.
-   */
-  readOnly?: boolean;
-}
-
-/** Derives the complete, explained design for a prompt; overrides are `key=value` strings. */
-export function deriveDesign(
-  prompt: string,
-  overrides: readonly string[] = [],
-  opts: DeriveOptions = {},
-): DesignResult {
+/**
+ * Derives the complete, explained design for a prompt; overrides are `key=value` strings. The design is read-only,
+ * deeply frozen: its field values may be kept ones shared with other designs (keep.ts), so they are handed out as
+ * they are rather than copied, and the rest is frozen too, so that every design behaves alike whatever came
+ * before it (a caller that wants to change one changes its own copy, e.g. `structuredClone(design)`).
+ */
+export function deriveDesign(prompt: string, overrides: readonly string[] = []): DesignResult {
   const checked = checkPrompt(prompt);
   if (!checked.ok) return { ok: false, error: checked.error };
   const parsed = parseOverrides(overrides);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const { fields, trace, shared } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
-  const assembled = assemble(fields, trace, overrides);
-  // assembled is this design's own object; only the field values in it may be shared
-  const design = opts.readOnly ? assembled : ownDesign(assembled, shared);
-  design.coherence = coherenceOf(assembled, fields);
-  return { ok: true, design };
-}
-
-/**
- * The design's own copy: field values may be kept ones shared with other designs, so each of those is copied
- * and a caller may change its design without reaching another (a value derived afresh for this design alone is
- * its own already). The archetypes stay frozen, as recognition hands them out.
- */
-function ownDesign(assembled: Design, shared: ReadonlySet<FieldName>): Design {
-  const out = { ...assembled };
-  const copy = <K extends keyof Design>(k: K, from: readonly FieldName[]) => {
-    if (from.some((f) => shared.has(f))) out[k] = ownCopy(assembled[k]);
-  };
-  for (const k of FIELD_NAMES)
-    if (k !== "archetypes" && k !== "nfrs" && k !== "baseMechanisms" && k !== "companions" && k in out)
-      copy(k as keyof Design, [k]);
-  copy("nfrs", ["nfrs"]);
-  copy("mechanisms", ["baseMechanisms", "companions"]);
-  return out;
+  const { fields, trace } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
+  const design = assemble(fields, trace, overrides);
+  design.coherence = coherenceOf(design, fields);
+  return { ok: true, design: deepFreeze(design) };
 }
 
 /** Coherence verdicts kept by the identities of the fields they read and the prompt's coherence facts. */
@@ -184,9 +156,9 @@ function coherenceOf(shared: Design, fields: Fields): Problem[] {
   let problems = key === undefined ? undefined : COHERENCE.get(key);
   if (!problems) {
     problems = checkCoherence(shared, facts);
-    if (key !== undefined) COHERENCE.set(key, Object.freeze(problems));
+    if (key !== undefined) COHERENCE.set(key, deepFreeze(problems));
   }
-  return problems.map((p) => ({ ...p }));
+  return problems as Problem[];
 }
 
 /** Library form: returns the Design or throws an Error whose message says what is wrong. */

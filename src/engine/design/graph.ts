@@ -1,4 +1,4 @@
-import { answerKey, contentKey, factsKey, identity, Kept, keep } from "./keep.js";
+import { answerKey, contentKey, deepFreeze, factsKey, Kept, keep } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
@@ -162,32 +162,48 @@ function run(d: Deriver, fields: Partial<Fields>, input: DesignInput): unknown {
   return value;
 }
 
+/** Per deriver: its trace entry when no override pins it, the same frozen object for every design. */
+const TRACE = new WeakMap<Deriver, TraceEntry>();
+
+function traceOf(d: Deriver, pins: readonly Patch[]): TraceEntry {
+  if (pins.length > 0)
+    return {
+      field: d.field,
+      category: d.category,
+      rule: d.rule,
+      inputs: [...d.reads],
+      pinned: pins.map((p) => p.label),
+    };
+  let entry = TRACE.get(d);
+  if (!entry) {
+    entry = deepFreeze<TraceEntry>({ field: d.field, category: d.category, rule: d.rule, inputs: [...d.reads] });
+    TRACE.set(d, entry);
+  }
+  return entry;
+}
+
 /**
  * Evaluates every field in dependency order, applying override patches right after their field. The values
- * may be kept ones shared with other designs (`shared` names the fields whose values are or may hold one): a
- * caller that hands them out copies those.
+ * may be kept ones shared with other designs, frozen (keep.ts): a caller hands them out as they are.
  */
 export function evaluate(
   order: readonly Deriver[],
   input: DesignInput,
   patches: readonly Patch[],
-): { fields: Fields; trace: TraceEntry[]; shared: ReadonlySet<FieldName> } {
+): { fields: Fields; trace: TraceEntry[] } {
   const fields: Partial<Fields> = {};
   const trace: TraceEntry[] = [];
   const needIdentity = readByKept(order);
-  // fields whose values are, or may hold, kept values shared with other designs
-  const shared = new Set<FieldName>();
   for (const d of order) {
     let value = run(d, fields, input);
-    const mine = patches.filter((p) => p.field === d.field);
+    const mine = patches.length === 0 ? NONE : patches.filter((p) => p.field === d.field);
     for (const p of mine) value = (p as Patch<typeof d.field>).apply(value as never, fields as Fields) as typeof value;
     // a value a kept deriver reads must be the kept one with its content, so identity can stand for content
     if (needIdentity.has(d.field) && (mine.length > 0 || !kept(d))) value = intern(d.field, value);
     (fields as Record<string, unknown>)[d.field] = value;
-    if (mine.length > 0 || identity(value) !== undefined || d.reads.some((r) => shared.has(r))) shared.add(d.field);
-    const entry: TraceEntry = { field: d.field, category: d.category, rule: d.rule, inputs: [...d.reads] };
-    if (mine.length > 0) entry.pinned = mine.map((p) => p.label);
-    trace.push(entry);
+    trace.push(traceOf(d, mine));
   }
-  return { fields: fields as Fields, trace, shared };
+  return { fields: fields as Fields, trace };
 }
+
+const NONE: readonly Patch[] = Object.freeze([]);

@@ -9,49 +9,28 @@
  * pays nothing for it, since an answer is kept only when all its inputs are kept values (a key holding a
  * value that is not kept can never be asked again).
  *
- * Kept values are shared: no deriver changes its inputs, and each design is handed its own mutable copy
- * (`ownCopy`). Freezing every kept value would enforce the first at run time, but costs as much as a third of
- * a new design's derivation, so it is a guard a test switches on (`guardKeptValues`): derived with it, any
- * deriver that changed a kept value would throw.
+ * Kept values are shared, so they are frozen through when kept: a deriver that changed one of its inputs would
+ * throw, and a design hands them out as they are (a Design is read-only, deeply frozen: design.ts), instead of
+ * copying them for each design. Freezing happens once per kept value, not once per design that reads it.
  */
 
 const IDS = new WeakMap<object, number>();
 let nextId = 0;
-let guard = false;
 
-/** Switches the freezing of every kept value on or off (off by default; tests switch it on). */
-export function guardKeptValues(on: boolean): void {
-  guard = on;
-}
-
-/** Marks a value as kept (it gets an identity), frozen through when the guard is on. */
+/** Marks a value as kept (it gets an identity) and freezes it through. */
 export function keep<T>(value: T): T {
   if (typeof value === "object" && value !== null && !IDS.has(value)) IDS.set(value, ++nextId);
-  return guard ? deepFreeze(value) : value;
+  return deepFreeze(value);
 }
 
 /** Freezes a value and everything it holds (a value frozen by its producer is taken as frozen through). */
 export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
+    // field values are plain data (no inherited enumerable keys), so for-in is Object.values, without the array
+    for (const k in value) deepFreeze((value as Record<string, unknown>)[k]);
   }
   return value;
-}
-
-/** A design's own copy of a kept value: every array and plain object new, strings and numbers shared. */
-export function ownCopy<T>(value: T): T {
-  if (typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) {
-    const n = value.length;
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) out[i] = ownCopy(value[i]);
-    return out as T;
-  }
-  const out: Record<string, unknown> = {};
-  // field values are plain data (no inherited enumerable keys), so for-in is Object.keys, only faster
-  for (const k in value) out[k] = ownCopy((value as Record<string, unknown>)[k]);
-  return out as T;
 }
 
 /**
