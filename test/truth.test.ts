@@ -286,7 +286,9 @@ describe("Kafka acknowledges on replication and fences producers by transactiona
 describe("a hotspot on one database primary is checked against that primary's ceiling", () => {
   it("compares the payment outbox writes with a primary's write ceiling, said as an assumption to measure", () => {
     const d = design("Design a payment system that charges cards exactly once");
-    const room = d.capacity.find((c) => c.kind === "headroom" && /^primary_headroom = outbox_writes \//.test(c.formula));
+    const room = d.capacity.find(
+      (c) => c.kind === "headroom" && /^primary_headroom = outbox_writes \//.test(c.formula),
+    );
     expect(room?.value).toBeCloseTo(0.45, 2);
     const ceiling = room?.inputs.find((i) => i.name === "primary_writes_per_sec");
     expect(ceiling?.source).toBe("assumed");

@@ -94,7 +94,13 @@ export const MEDIA: FeatureEntry = {
         "uploads_per_sec * 86400 * object_bytes * rendition_factor",
         "B/day",
       ),
-      fig("media_bytes_5y", "media storage after five years", "storage", "media_bytes_per_day * 365 * planning_years", "B"),
+      fig(
+        "media_bytes_5y",
+        "media storage after five years",
+        "storage",
+        "media_bytes_per_day * 365 * planning_years",
+        "B",
+      ),
       fig(
         "media_egress",
         "average media delivery bandwidth",

@@ -198,7 +198,8 @@ export const STAY: FeatureEntry = {
       role: "truth",
     },
     {
-      failure: "Half-applied stay: the service decrements some nights of a multi-night reservation, then crashes before the rest",
+      failure:
+        "Half-applied stay: the service decrements some nights of a multi-night reservation, then crashes before the rest",
       prevention: "partition inventory by {property} so all nights of a stay change in one local transaction",
       repair: "the transaction rolls back; nothing is left to repair",
       role: "truth",

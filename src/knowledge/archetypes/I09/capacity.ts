@@ -33,6 +33,12 @@ export const capacity: CapacityModel = {
       "generators",
       true,
     ),
-    fig("worker_id_share", "share of a 10-bit worker-id space in use", "hotspot", "workers / worker_id_space", "fraction"),
+    fig(
+      "worker_id_share",
+      "share of a 10-bit worker-id space in use",
+      "hotspot",
+      "workers / worker_id_space",
+      "fraction",
+    ),
   ],
 };

@@ -248,7 +248,8 @@ export const card = {
       repair: "Restore the allocator; temporarily hand out larger blocks to refill buffers",
     },
     {
-      failure: "Bits run out: a generator exhausts its per-millisecond sequence, or the layout's time bits run out at the end of the epoch",
+      failure:
+        "Bits run out: a generator exhausts its per-millisecond sequence, or the layout's time bits run out at the end of the epoch",
       role: "truth",
       prevention:
         "Size sequence bits from the per-worker peak rate and choose a custom epoch that leaves decades of headroom",
@@ -290,7 +291,11 @@ export const card = {
         "Worker id space: a 10-bit worker field allows 1024 live generators, and churning instances hold ids until their leases lapse",
       mitigation:
         "Lease worker ids with a short TTL, release them on graceful shutdown, or embed a datacenter field to split the space",
-      formula: { yields: "share of the 10-bit worker id space in use", expression: "workers / worker_id_space", unit: "fraction" },
+      formula: {
+        yields: "share of the 10-bit worker id space in use",
+        expression: "workers / worker_id_space",
+        unit: "fraction",
+      },
     },
     {
       bottleneck: "A gap-free counter row serializes every transaction that takes a number from it",

@@ -50,7 +50,13 @@ export const capacity: CapacityModel = {
       "changes_per_sec * peak_factor * subscribers",
       "events/s",
     ),
-    fig("detection_seconds", "failure detection with three missed heartbeats", "time", "missed_heartbeats * heartbeat_seconds", "s"),
+    fig(
+      "detection_seconds",
+      "failure detection with three missed heartbeats",
+      "time",
+      "missed_heartbeats * heartbeat_seconds",
+      "s",
+    ),
     fig("registry_bytes", "registrations across replicas", "storage", "clients * value_bytes * replicas", "B"),
   ],
 };

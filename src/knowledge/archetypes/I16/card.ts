@@ -293,7 +293,8 @@ export const card = {
         "Hinted handoff delivers the stand-in's copy when the home replica returns, and Merkle-tree anti-entropy finds whatever the hints missed",
     },
     {
-      failure: "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
+      failure:
+        "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
       role: "truth",
       prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
       repair: "Run anti-entropy repair and delete again with a newer version",
@@ -307,7 +308,8 @@ export const card = {
         "Nothing restores the dropped value afterwards, so keys that cannot tolerate it must move to versioned writes",
     },
     {
-      failure: "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
+      failure:
+        "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
