@@ -277,6 +277,56 @@ describe("recognition: supporting archetypes from what the dominant needs", () =
   });
 });
 
+describe("recognition: needs of a CDN, a billing workflow, a coordination service, a crawl, a rollout and a view", () => {
+  const needed = (prompt: string, id: string) => {
+    const a = find(prompt, id);
+    expect(a?.role).not.toBe("dominant");
+    expect(a?.evidence.join(" ")).toMatch(/needs/);
+  };
+  it("puts an edge cache behind the steering that sends viewers to a nearby healthy site", () => {
+    needed("Design a video CDN that steers every viewer to the closest point of presence that is up.", "I17");
+  });
+  it("gives a charge on a date, tried again days later, a stored due time", () => {
+    needed("Design a payment workflow that charges the card on the billing date and retries after two days.", "I03");
+  });
+  it("gives a coordination service that knows which members are alive a membership registry", () => {
+    needed("Design a consensus-backed coordination service that also tracks live workers by heartbeat.", "I10");
+  });
+  it("runs a crawl spread over machines that come and go on a worker fleet", () => {
+    needed("Design a crawler for news sites whose fetchers are spread over machines that join and leave.", "I15");
+  });
+  it("points a staged rollout at immutable versioned artifacts", () => {
+    needed("Design a staged rollout of router firmware where each firmware image is immutable.", "I14");
+  });
+  it("feeds a rebuilt index from the log it replays", () => {
+    const a = find("Design a product search index that is rebuilt by replaying the catalogue topic.", "I05");
+    expect(a?.evidence.join(" ")).toMatch(/keeps its own position in it/);
+  });
+});
+
+describe("recognition: admission in line, a metrics store, a wiki", () => {
+  it("reads letting people through only as fast as a service takes them, with a place in line, as admission", () => {
+    expect(
+      classify(
+        "When the sneaker drop opens, pass shoppers to checkout only as fast as it can take them and show each their place in line.",
+      ).archetypes[0]?.id,
+    ).toBe("I08");
+  });
+  it("reads a metrics store as telemetry even when it buffers through Kafka", () => {
+    expect(
+      classify("Design a metrics store whose collectors write through Kafka and replay after an outage.").archetypes[0]
+        ?.id,
+    ).toBe("I18");
+  });
+  it("reads a wiki with history and comments as a product", () => {
+    expect(
+      classify(
+        "Design a wiki for our support staff where articles keep their history and readers leave comment threads.",
+      ).branch.kind,
+    ).toBe("product");
+  });
+});
+
 describe("recognition: own labelled prompts", () => {
   // The tuned part only: the unseen parts are scored by `npm run eval`, never tuned against in tests.
   const rows = readFileSync(new URL("../eval/tuned.jsonl", import.meta.url), "utf8")
