@@ -305,6 +305,12 @@ describe("recognition: needs of a CDN, a billing workflow, a coordination servic
 });
 
 describe("recognition: admission in line, a metrics store, a wiki", () => {
+  it("lets an exclusivity stated after an explicit turn lead over timed work", () => {
+    const r = classify(
+      "Build the booking service for a tennis court app; the hard part is that a court can belong to only one player in any given time window.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I02");
+  });
   it("reads letting people through only as fast as a service takes them, with a place in line, as admission", () => {
     expect(
       classify(

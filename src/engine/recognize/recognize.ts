@@ -222,6 +222,7 @@ function rankByRule(
   raw: readonly { callers: readonly Hit[]; callerOnly: boolean }[],
   asked: boolean,
   isHead: (i: number) => boolean,
+  afterTurn: (h: Hit) => boolean,
 ): void {
   const best = (xs: Scored[]) =>
     [...xs].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
@@ -242,6 +243,8 @@ function rankByRule(
   const claim = scored[i];
   // The head speaking of the claim ("a seat hold service …") makes the claim what is built.
   if (!claim || claim.hits.some((h) => !h.signal.concept && h.covers.some(isHead))) return;
+  // So does an explicit turn to it ("…; the hard part is that a charger can belong to only one driver …").
+  if (claim.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept && afterTurn(h))) return;
   // The owner is named (a component or system: "crawler", "Airflow"), not only inferred from requirement words.
   const owners = scored.filter(
     (s) =>
@@ -353,7 +356,16 @@ export function recognize(
       score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
     };
   });
-  rankByRule(scored, raw, asksForThing && invariant === undefined, isHead);
+  // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
+  const turnText = prompt.normalize("NFKC").toLowerCase().replace(/['’]s\b/g, "").replace(/’/g, "'");
+  const turnAt = Math.min(
+    ...kb.focus.filter((f) => f.explicit).map((f) => f.pattern.exec(turnText)?.index ?? turnText.length),
+  );
+  // Word positions are counted as `tokenize` counts them (see dismissedInfra).
+  const turnWord =
+    turnAt < turnText.length ? (turnText.slice(0, turnAt).match(/[a-z0-9/+-]+/g) ?? []).length : Number.POSITIVE_INFINITY;
+  const afterTurn = (h: Hit) => h.covers.every((i) => (tokens[i]?.at ?? -1) >= turnWord);
+  rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn);
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
