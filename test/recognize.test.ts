@@ -304,6 +304,30 @@ describe("recognition: needs of a CDN, a billing workflow, a coordination servic
   });
 });
 
+describe("recognition: holds, outboxes, not-before times and a crowd admitted at a pace", () => {
+  it("reads a slot held for one person as a claim that leads", () => {
+    expect(
+      classify("Design a table hold system where a table is held for one diner for ten minutes unless confirmed.")
+        .archetypes[0]?.id,
+    ).toBe("I02");
+  });
+  it("gives a workflow that writes its calls to an outbox a log to relay them from", () => {
+    const a = find("Design a payout workflow whose bank calls go into an outbox that a relay sends on.", "I05");
+    expect(a?.evidence.join(" ")).toMatch(/outbox log/);
+  });
+  it("reads messages invisible until a not-before timestamp as due-time work", () => {
+    expect(find("Design a queue whose jobs stay invisible until their run time.", "I03")?.evidence.join(" ")).toMatch(
+      /'invisible until'/,
+    );
+  });
+  it("reads a crowd let in at the pace a step can absorb as admission", () => {
+    expect(
+      classify("At launch, let buyers into checkout at the pace it can absorb and show how many people are ahead.")
+        .archetypes[0]?.id,
+    ).toBe("I08");
+  });
+});
+
 describe("recognition: admission in line, a metrics store, a wiki", () => {
   it("lets an exclusivity stated after an explicit turn lead over timed work", () => {
     const r = classify(

@@ -37,8 +37,17 @@ export const NEEDS: readonly Need[] = [
       "geo dns",
       "healthy pop",
       "healthy edge",
+      "point of presence",
+      "near each",
+      "that are down",
     ],
     why: "each viewer reaches a nearby edge that is up only if a steering plane (DNS or anycast with health checks) picks it",
+  },
+  {
+    dominant: "I12",
+    needs: "I05",
+    cues: ["outbox", "relay", "event log"],
+    why: "calls recorded with the step that made them are delivered from an ordered outbox log by a relay that keeps its position",
   },
   {
     dominant: "I08",
