@@ -320,6 +320,15 @@ describe("recognition: holds, outboxes, not-before times and a crowd admitted at
       /'invisible until'/,
     );
   });
+  it("reads a leader election service as a claim on leadership, with consensus beneath it", () => {
+    // The learned words switched off: the card phrases alone must rank the claim first.
+    const r = recognize(
+      "Design a leader election service for cache shards where a leader that goes silent loses leadership to a replica.",
+      recognitionKnowledge(),
+      { learned: NO_LEARNED_WORDS, learnedBranch: NO_LEARNED_BRANCH },
+    );
+    expect(r.archetypes[0]?.id).toBe("I02");
+  });
   it("reads a crowd let in at the pace a step can absorb as admission", () => {
     expect(
       classify("At launch, let buyers into checkout at the pace it can absorb and show how many people are ahead.")
