@@ -337,6 +337,30 @@ describe("recognition: holds, outboxes, not-before times and a crowd admitted at
   });
 });
 
+describe("recognition: a named log in the body feeds what the head asks for", () => {
+  const plain = (p: string) =>
+    recognize(p, recognitionKnowledge(), { learned: NO_LEARNED_WORDS, learnedBranch: NO_LEARNED_BRANCH });
+  it("ranks Kafka below the read model it feeds", () => {
+    const r = plain("Design an account summary view that a consumer keeps current from the payments topic in Kafka.");
+    expect(r.archetypes[0]?.id).toBe("I06");
+    expect(r.archetypes.find((a) => a.id === "I05")?.evidence.join(" ")).toMatch(/feeds what is designed/);
+  });
+  it("keeps Kafka first when the head asks for the log itself", () => {
+    expect(plain("Design a Kafka-like log that a search indexer reads from.").archetypes[0]?.id).toBe("I05");
+  });
+  it("reads build agents, rings and a queue number in their archetypes", () => {
+    expect(
+      classify("Design a build service where each push adds a job to a queue and build agents take jobs from it.")
+        .archetypes[0]?.id,
+    ).toBe("I15");
+    expect(
+      plain("Forward buyers to checkout no faster than it can process them and give each a queue number.").archetypes[0]
+        ?.id,
+    ).toBe("I08");
+    expect(plain("Design software delivery to kiosks in rings, staff first.").archetypes[0]?.id).toBe("I11");
+  });
+});
+
 describe("recognition: admission in line, a metrics store, a wiki", () => {
   it("lets an exclusivity stated after an explicit turn lead over timed work", () => {
     const r = classify(

@@ -56,6 +56,7 @@ const BRANCH_LEARNED_MIXED = 0.55; // … and this sure it is mixed moves a prod
 const CALLER_FACTOR = 0.5; // a named system that calls what the prompt designs is its client: weaker evidence for its own archetype
 const RANK_BELOW = 0.95; // an archetype another one outranks by rule scores this share of it
 const OWNER_LEAST = 0.5; // the owner of timed, scanned or stepped work needs this much evidence of its own to outrank a claim
+const FED_LEAST = 0.4; // the head's archetype needs this much evidence of its own to be what a named input feeds
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
@@ -262,6 +263,33 @@ function rankByRule(
     );
 }
 
+/**
+ * "A customer-360 view that a consumer keeps current from the orders topic in Kafka": a system named only in the body
+ * whose archetype the head's archetype reads as its input is where the designed thing's data comes from, not the
+ * thing designed, so it ranks below the archetype the head speaks of.
+ */
+function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
+  const ranked = [...scored].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
+  const top = ranked[0];
+  if (!top) return;
+  const own = top.hits.filter((h) => !h.signal.concept);
+  const system = own.find((h) => h.signal.kind === "system");
+  if (!system || own.some((h) => h.covers.some(isHead))) return;
+  const headed = ranked.find(
+    (s) =>
+      s !== top &&
+      s.plain >= FED_LEAST &&
+      s.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) &&
+      compositionRole(s.archetype, top.archetype)?.role === "input",
+  );
+  if (headed)
+    rankBelow(
+      top,
+      headed,
+      `'${system.quoted}' is named only after the head, and ${headed.archetype.id}, which the head speaks of, reads ${top.archetype.id} as its input, so it feeds what is designed`,
+    );
+}
+
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
 export function recognize(
   prompt: string,
@@ -366,6 +394,7 @@ export function recognize(
     turnAt < turnText.length ? (turnText.slice(0, turnAt).match(/[a-z0-9/+-]+/g) ?? []).length : Number.POSITIVE_INFINITY;
   const afterTurn = (h: Hit) => h.covers.every((i) => (tokens[i]?.at ?? -1) >= turnWord);
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn);
+  if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.

@@ -718,6 +718,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "slow others",
       "waiting room",
       "only as fast as",
+      "no faster than can process",
+      "queue number",
       "at the pace",
       "pace can absorb",
       "how many people are ahead",
