@@ -361,6 +361,17 @@ describe("recognition: a named log in the body feeds what the head asks for", ()
   });
 });
 
+describe("recognition: a double sale and a pace as demands", () => {
+  it("reads a product that must not sell a seat twice, letting fans in at checkout's pace, as mixed", () => {
+    const r = recognize(
+      "Design a concert ticketing app: listings and seat maps, and the rush when a big tour opens. No seat may be sold twice, and fans get in only as fast as checkout can cope.",
+      recognitionKnowledge(),
+      { learnedBranch: NO_LEARNED_BRANCH },
+    );
+    expect(r.branch.kind).toBe("mixed");
+  });
+});
+
 describe("recognition: admission in line, a metrics store, a wiki", () => {
   it("lets an exclusivity stated after an explicit turn lead over timed work", () => {
     const r = classify(
