@@ -269,7 +269,8 @@ function rankByRule(
  * thing designed, so it ranks below the archetype the head speaks of.
  */
 function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
-  const ranked = [...scored].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
+  // Ranked without the learned words, so the branch (read from the same scores) is the same with and without them.
+  const ranked = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id));
   const top = ranked[0];
   if (!top) return;
   const own = top.hits.filter((h) => !h.signal.concept);
@@ -282,12 +283,14 @@ function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
       s.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) &&
       compositionRole(s.archetype, top.archetype)?.role === "input",
   );
-  if (headed)
-    rankBelow(
-      top,
-      headed,
-      `'${system.quoted}' is named only after the head, and ${headed.archetype.id}, which the head speaks of, reads ${top.archetype.id} as its input, so it feeds what is designed`,
-    );
+  if (!headed) return;
+  const why = `'${system.quoted}' is named only after the head, and ${headed.archetype.id}, which the head speaks of, reads ${top.archetype.id} as its input, so it feeds what is designed`;
+  rankBelow(top, headed, why);
+  // The learned words may already rank it below; the branch is read without them, so that reading moves too.
+  if (top.plain >= headed.plain) {
+    top.plain = headed.plain * RANK_BELOW;
+    top.below = why;
+  }
 }
 
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
@@ -385,13 +388,19 @@ export function recognize(
     };
   });
   // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
-  const turnText = prompt.normalize("NFKC").toLowerCase().replace(/['’]s\b/g, "").replace(/’/g, "'");
+  const turnText = prompt
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/’/g, "'");
   const turnAt = Math.min(
     ...kb.focus.filter((f) => f.explicit).map((f) => f.pattern.exec(turnText)?.index ?? turnText.length),
   );
   // Word positions are counted as `tokenize` counts them (see dismissedInfra).
   const turnWord =
-    turnAt < turnText.length ? (turnText.slice(0, turnAt).match(/[a-z0-9/+-]+/g) ?? []).length : Number.POSITIVE_INFINITY;
+    turnAt < turnText.length
+      ? (turnText.slice(0, turnAt).match(/[a-z0-9/+-]+/g) ?? []).length
+      : Number.POSITIVE_INFINITY;
   const afterTurn = (h: Hit) => h.covers.every((i) => (tokens[i]?.at ?? -1) >= turnWord);
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn);
   if (asksForThing && invariant === undefined) feederBelow(scored, isHead);

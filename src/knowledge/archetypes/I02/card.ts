@@ -14,7 +14,6 @@ export const card = {
   signals: {
     phrases: [
       { text: "hold system", weight: 0.6 },
-      { text: "held for one", weight: 0.8 },
       { text: "distributed lock", weight: 1.0 },
       { text: "lock service", weight: 1.0 },
       { text: "lock manager", weight: 1.0 },
