@@ -277,6 +277,130 @@ describe("recognition: supporting archetypes from what the dominant needs", () =
   });
 });
 
+describe("recognition: needs of a CDN, a billing workflow, a coordination service, a crawl, a rollout and a view", () => {
+  const needed = (prompt: string, id: string) => {
+    const a = find(prompt, id);
+    expect(a?.role).not.toBe("dominant");
+    expect(a?.evidence.join(" ")).toMatch(/needs/);
+  };
+  it("puts an edge cache behind the steering that sends viewers to a nearby healthy site", () => {
+    needed("Design a video CDN that steers every viewer to the closest point of presence that is up.", "I17");
+  });
+  it("gives a charge on a date, tried again days later, a stored due time", () => {
+    needed("Design a payment workflow that charges the card on the billing date and retries after two days.", "I03");
+  });
+  it("gives a coordination service that knows which members are alive a membership registry", () => {
+    needed("Design a consensus-backed coordination service that also tracks live workers by heartbeat.", "I10");
+  });
+  it("runs a crawl spread over machines that come and go on a worker fleet", () => {
+    needed("Design a crawler for news sites whose fetchers are spread over machines that join and leave.", "I15");
+  });
+  it("points a staged rollout at immutable versioned artifacts", () => {
+    needed("Design a staged rollout of router firmware where each firmware image is immutable.", "I14");
+  });
+  it("feeds a rebuilt index from the log it replays", () => {
+    const a = find("Design a product search index that is rebuilt by replaying the catalogue topic.", "I05");
+    expect(a?.evidence.join(" ")).toMatch(/keeps its own position in it/);
+  });
+});
+
+describe("recognition: holds, outboxes, not-before times and a crowd admitted at a pace", () => {
+  it("reads a slot held for one person as a claim that leads", () => {
+    expect(
+      classify("Design a table hold system where a table is held for one diner for ten minutes unless confirmed.")
+        .archetypes[0]?.id,
+    ).toBe("I02");
+  });
+  it("gives a workflow that writes its calls to an outbox a log to relay them from", () => {
+    const a = find("Design a payout workflow whose bank calls go into an outbox that a relay sends on.", "I05");
+    expect(a?.evidence.join(" ")).toMatch(/outbox log/);
+  });
+  it("reads messages invisible until a not-before timestamp as due-time work", () => {
+    expect(find("Design a queue whose jobs stay invisible until their run time.", "I03")?.evidence.join(" ")).toMatch(
+      /'invisible until'/,
+    );
+  });
+  it("reads a leader election service as a claim on leadership, with consensus beneath it", () => {
+    // The learned words switched off: the card phrases alone must rank the claim first.
+    const r = recognize(
+      "Design a leader election service for cache shards where a leader that goes silent loses leadership to a replica.",
+      recognitionKnowledge(),
+      { learned: NO_LEARNED_WORDS, learnedBranch: NO_LEARNED_BRANCH },
+    );
+    expect(r.archetypes[0]?.id).toBe("I02");
+  });
+  it("reads a crowd let in at the pace a step can absorb as admission", () => {
+    expect(
+      classify("At launch, let buyers into checkout at the pace it can absorb and show how many people are ahead.")
+        .archetypes[0]?.id,
+    ).toBe("I08");
+  });
+});
+
+describe("recognition: a named log in the body feeds what the head asks for", () => {
+  const plain = (p: string) =>
+    recognize(p, recognitionKnowledge(), { learned: NO_LEARNED_WORDS, learnedBranch: NO_LEARNED_BRANCH });
+  it("ranks Kafka below the read model it feeds", () => {
+    const r = plain("Design an account summary view that a consumer keeps current from the payments topic in Kafka.");
+    expect(r.archetypes[0]?.id).toBe("I06");
+    expect(r.archetypes.find((a) => a.id === "I05")?.evidence.join(" ")).toMatch(/feeds what is designed/);
+  });
+  it("keeps Kafka first when the head asks for the log itself", () => {
+    expect(plain("Design a Kafka-like log that a search indexer reads from.").archetypes[0]?.id).toBe("I05");
+  });
+  it("reads build agents, rings and a queue number in their archetypes", () => {
+    expect(
+      classify("Design a build service where each push adds a job to a queue and build agents take jobs from it.")
+        .archetypes[0]?.id,
+    ).toBe("I15");
+    expect(
+      plain("Forward buyers to checkout no faster than it can process them and give each a queue number.").archetypes[0]
+        ?.id,
+    ).toBe("I08");
+    expect(plain("Design software delivery to kiosks in rings, staff first.").archetypes[0]?.id).toBe("I11");
+  });
+});
+
+describe("recognition: a double sale and a pace as demands", () => {
+  it("reads a product that must not sell a seat twice, letting fans in at checkout's pace, as mixed", () => {
+    const r = recognize(
+      "Design a concert ticketing app: listings and seat maps, and the rush when a big tour opens. No seat may be sold twice, and fans get in only as fast as checkout can cope.",
+      recognitionKnowledge(),
+      { learnedBranch: NO_LEARNED_BRANCH },
+    );
+    expect(r.branch.kind).toBe("mixed");
+  });
+});
+
+describe("recognition: admission in line, a metrics store, a wiki", () => {
+  it("lets an exclusivity stated after an explicit turn lead over timed work", () => {
+    const r = classify(
+      "Build the booking service for a tennis court app; the hard part is that a court can belong to only one player in any given time window.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I02");
+  });
+  it("reads letting people through only as fast as a service takes them, with a place in line, as admission", () => {
+    expect(
+      classify(
+        "When the sneaker drop opens, pass shoppers to checkout only as fast as it can take them and show each their place in line.",
+      ).archetypes[0]?.id,
+    ).toBe("I08");
+  });
+  it("reads a metrics store as telemetry even when it buffers through Kafka", () => {
+    expect(
+      classify("Design a metrics store whose collectors write through Kafka and replay after an outage.").archetypes[0]
+        ?.id,
+    ).toBe("I18");
+  });
+  it("reads a wiki with history and comments as a product", () => {
+    expect(
+      classify(
+        "Design a wiki for our support staff where articles keep their history and readers leave comment threads.",
+      ).branch.kind,
+    ).toBe("product");
+  });
+});
+
 describe("recognition: own labelled prompts", () => {
   // The tuned part only: the unseen parts are scored by `npm run eval`, never tuned against in tests.
   const rows = readFileSync(new URL("../eval/tuned.jsonl", import.meta.url), "utf8")

@@ -60,6 +60,13 @@ export const DEMAND_WORDS: readonly string[] = [
   "simultaneously",
   "concurrently",
   "unique",
+  // a double sale or a pace the product must not exceed: "no seat may be sold twice", "let in only as fast as
+  // checkout can cope"
+  "may be sold twice",
+  "sold twice",
+  "booked twice",
+  "only as fast as",
+  "no faster than",
   "cannot",
   "can't",
   "can not",

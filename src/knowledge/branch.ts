@@ -186,6 +186,8 @@ export const PRODUCT_SIGNALS: readonly PhraseSignal[] = [
   { text: "nearby", weight: 0.4 },
   { text: "trending", weight: 0.4 },
   { text: "user upload photo", weight: 0.6 },
+  { text: "wiki", weight: 0.7 },
+  { text: "comment threads", weight: 0.5 },
 ];
 
 /**

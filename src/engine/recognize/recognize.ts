@@ -56,6 +56,7 @@ const BRANCH_LEARNED_MIXED = 0.55; // … and this sure it is mixed moves a prod
 const CALLER_FACTOR = 0.5; // a named system that calls what the prompt designs is its client: weaker evidence for its own archetype
 const RANK_BELOW = 0.95; // an archetype another one outranks by rule scores this share of it
 const OWNER_LEAST = 0.5; // the owner of timed, scanned or stepped work needs this much evidence of its own to outrank a claim
+const FED_LEAST = 0.4; // the head's archetype needs this much evidence of its own to be what a named input feeds
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
@@ -222,6 +223,7 @@ function rankByRule(
   raw: readonly { callers: readonly Hit[]; callerOnly: boolean }[],
   asked: boolean,
   isHead: (i: number) => boolean,
+  afterTurn: (h: Hit) => boolean,
 ): void {
   const best = (xs: Scored[]) =>
     [...xs].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
@@ -242,6 +244,8 @@ function rankByRule(
   const claim = scored[i];
   // The head speaking of the claim ("a seat hold service …") makes the claim what is built.
   if (!claim || claim.hits.some((h) => !h.signal.concept && h.covers.some(isHead))) return;
+  // So does an explicit turn to it ("…; the hard part is that a charger can belong to only one driver …").
+  if (claim.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept && afterTurn(h))) return;
   // The owner is named (a component or system: "crawler", "Airflow"), not only inferred from requirement words.
   const owners = scored.filter(
     (s) =>
@@ -257,6 +261,36 @@ function rankByRule(
       owner,
       `the prompt asks to build ${work} (${owner.archetype.id}); its exclusivity words say how that work runs, so ${EXCLUSIVE_CLAIM} supports it`,
     );
+}
+
+/**
+ * "A customer-360 view that a consumer keeps current from the orders topic in Kafka": a system named only in the body
+ * whose archetype the head's archetype reads as its input is where the designed thing's data comes from, not the
+ * thing designed, so it ranks below the archetype the head speaks of.
+ */
+function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
+  // Ranked without the learned words, so the branch (read from the same scores) is the same with and without them.
+  const ranked = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id));
+  const top = ranked[0];
+  if (!top) return;
+  const own = top.hits.filter((h) => !h.signal.concept);
+  const system = own.find((h) => h.signal.kind === "system");
+  if (!system || own.some((h) => h.covers.some(isHead))) return;
+  const headed = ranked.find(
+    (s) =>
+      s !== top &&
+      s.plain >= FED_LEAST &&
+      s.hits.some((h) => !h.signal.concept && h.covers.some(isHead)) &&
+      compositionRole(s.archetype, top.archetype)?.role === "input",
+  );
+  if (!headed) return;
+  const why = `'${system.quoted}' is named only after the head, and ${headed.archetype.id}, which the head speaks of, reads ${top.archetype.id} as its input, so it feeds what is designed`;
+  rankBelow(top, headed, why);
+  // The learned words may already rank it below; the branch is read without them, so that reading moves too.
+  if (top.plain >= headed.plain) {
+    top.plain = headed.plain * RANK_BELOW;
+    top.below = why;
+  }
 }
 
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
@@ -353,7 +387,23 @@ export function recognize(
       score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
     };
   });
-  rankByRule(scored, raw, asksForThing && invariant === undefined, isHead);
+  // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
+  const turnText = prompt
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "")
+    .replace(/’/g, "'");
+  const turnAt = Math.min(
+    ...kb.focus.filter((f) => f.explicit).map((f) => f.pattern.exec(turnText)?.index ?? turnText.length),
+  );
+  // Word positions are counted as `tokenize` counts them (see dismissedInfra).
+  const turnWord =
+    turnAt < turnText.length
+      ? (turnText.slice(0, turnAt).match(/[a-z0-9/+-]+/g) ?? []).length
+      : Number.POSITIVE_INFINITY;
+  const afterTurn = (h: Hit) => h.covers.every((i) => (tokens[i]?.at ?? -1) >= turnWord);
+  rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn);
+  if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.

@@ -25,7 +25,7 @@ export const card = {
       { text: "metadata store", weight: 0.6 },
       { text: "elect controller", weight: 0.8 },
       { text: "cluster controller", weight: 0.6 },
-      { text: "leader election", weight: 0.7 },
+      { text: "leader election", weight: 0.5 },
       { text: "quorum", weight: 0.5 },
       { text: "majority of replicas", weight: 0.6 },
       { text: "split brain", weight: 0.7 },

@@ -13,6 +13,7 @@ export const card = {
   roles: ["coordination", "truth"],
   signals: {
     phrases: [
+      { text: "hold system", weight: 0.6 },
       { text: "distributed lock", weight: 1.0 },
       { text: "lock service", weight: 1.0 },
       { text: "lock manager", weight: 1.0 },

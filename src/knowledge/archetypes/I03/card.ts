@@ -14,6 +14,9 @@ export const card = {
   runtime: true,
   signals: {
     phrases: [
+      { text: "not before timestamp", weight: 0.9 },
+      { text: "invisible until", weight: 0.9 },
+      { text: "hidden until", weight: 0.8 },
       { text: "timer service", weight: 1.0 },
       { text: "millions of timers", weight: 1.0 },
       { text: "job scheduler", weight: 0.9 },

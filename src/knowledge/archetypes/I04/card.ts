@@ -14,6 +14,9 @@ export const card = {
   runtime: true,
   signals: {
     phrases: [
+      { text: "saved cursor", weight: 0.6 },
+      { text: "last checkpoint", weight: 0.6 },
+      { text: "go through all", weight: 0.5 },
       { text: "web crawler", weight: 1.0 },
       { text: "url frontier", weight: 1.0 },
       { text: "crawler", weight: 0.95 },

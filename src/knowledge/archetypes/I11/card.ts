@@ -9,6 +9,8 @@ export const card = {
   roles: ["truth", "coordination"],
   signals: {
     phrases: [
+      { text: "in rings", weight: 0.8 },
+      { text: "deployment rings", weight: 0.9 },
       { text: "control plane", weight: 0.9 },
       { text: "configuration service", weight: 0.95 },
       { text: "configuration distribution", weight: 1 },

@@ -14,6 +14,7 @@ export const card = {
   runtime: true,
   signals: {
     phrases: [
+      { text: "build agents", weight: 0.8 },
       { text: "serverless", weight: 1.0 },
       { text: "serverless compute", weight: 1.0 },
       { text: "function as a service", weight: 1.0 },

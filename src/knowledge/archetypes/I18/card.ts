@@ -16,6 +16,8 @@ export const card = {
       { text: "monitoring system", weight: 1 },
       { text: "metrics collection", weight: 1 },
       { text: "metrics pipeline", weight: 1 },
+      { text: "metrics store", weight: 1 },
+      { text: "metrics database", weight: 1 },
       { text: "telemetry pipeline", weight: 1 },
       { text: "telemetry", weight: 0.9 },
       { text: "log aggregation", weight: 0.9 },
