@@ -9,7 +9,7 @@ import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, undrawn } from "./fields/decisions.js";
 import { SCOPED } from "./product/recognize.js";
-import { bareProductRecord, type ProductRecord, recordBoxes } from "./product/record.js";
+import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
 import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText, renamings, type UnitNoun, unitNounOf } from "./prompt-nouns.js";
 
@@ -117,7 +117,7 @@ function recordPart(r: ProductRecord): Part {
   const store = "product-store";
   const { title, service: serviceName, store: storeName } = recordBoxes(r);
   return {
-    key: "product",
+    key: RECORD_PART,
     name: `${title}s`,
     role: "feature",
     why: r.because,

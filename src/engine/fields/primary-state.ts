@@ -56,9 +56,10 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         if (record && op.entity === record.entity) {
           // a bare product's own record: kept by the store the architecture draws for it, and never lost
           const stance = STANCES[op.archetype as ArchetypeId];
+          const keyWords = record.key.replace(/_/g, " ");
           out.push({
             entity: record.entity,
-            description: `Made once by a request to ${record.create.phrase}, then read by its ${record.key.replace(/_/g, " ")} on every request to ${record.read.verb} it.`,
+            description: `Made once by a request to ${record.create.phrase}, then read by its ${keyWords} on every request to ${record.read.verb} it.`,
             authority: recordBoxes(record).store,
             scope: stance.scopes.coordination.scope,
             archetype: op.archetype,
@@ -66,9 +67,9 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
               ? { value: stated.value, because: stated.because }
               : {
                   value: "durable",
-                  because: `not stated; a ${record.noun} is the product's own record: once '${record.create.phrase}' answers, losing it breaks every ${record.key} handed out`,
+                  because: `not stated; a ${record.noun} is the product's own record: once '${record.create.phrase}' answers, losing it breaks every ${keyWords} handed out`,
                 },
-            because: `'${op.phrase}' is the product's own critical write (${record.because}); the archetypes below carry it`,
+            because: `'${op.phrase}' is the product's own critical write (${record.because}); ${f.archetypes.map((a) => a.id).join(", ")} below carry it`,
           });
           continue;
         }

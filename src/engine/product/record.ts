@@ -120,7 +120,8 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
     .map((w) => w.toLowerCase())
     .join("-");
   const lower = prompt.toLowerCase();
-  const said = CREATE_VERBS.find((v) => new RegExp(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
+  // a verb that is the record's own noun ("losing recent pastes" in a pastebin) names no making
+  const said = CREATE_VERBS.find((v) => v !== noun.toLowerCase() && new RegExp(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
   const createVerb = made ?? said ?? "create";
   const readName = Object.keys(NAMED_READS).find(
     (v) =>
@@ -172,6 +173,9 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
 export function bareProductRecord(prompt: string, branch: string, features: number): ProductRecord | undefined {
   return branch === "product" && features === 0 ? productRecordOf(prompt) : undefined;
 }
+
+/** The part key (and the data model and API rows' archetype) of a bare product's own record and calls. */
+export const RECORD_PART = "product";
 
 /** The service and store a bare product's record lives in, as the architecture draws them ("Short URL store"). */
 export function recordBoxes(r: ProductRecord): { title: string; service: string; store: string } {
