@@ -59,7 +59,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
           const keyWords = record.key.replace(/_/g, " ");
           out.push({
             entity: record.entity,
-            description: `Made once by a request to ${record.create.phrase}, then read by its ${keyWords} on every request to ${record.read.verb} it.`,
+            description: `One ${record.noun} per ${keyWords} (${record.fields.map((x) => x.replace(/_/g, " ")).join(", ")}), made once by a request to ${record.create.phrase} and read on every request to ${record.read.verb} it.`,
             authority: recordBoxes(record).store,
             scope: stance.scopes.coordination.scope,
             archetype: op.archetype,
