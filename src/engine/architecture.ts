@@ -9,7 +9,7 @@ import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, undrawn } from "./fields/decisions.js";
 import { SCOPED } from "./product/recognize.js";
-import { type ProductRecord, productRecordOf } from "./product/record.js";
+import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
 import { fillTerms } from "./product/terms.js";
 import { promptNouns, type Renaming, renameText, renamings, type UnitNoun, unitNounOf } from "./prompt-nouns.js";
 
@@ -115,9 +115,9 @@ export function designParts(
 function recordPart(r: ProductRecord): Part {
   const service = "product-api";
   const store = "product-store";
-  const title = `${r.noun[0]?.toUpperCase()}${r.noun.slice(1)}`;
+  const { title, service: serviceName, store: storeName } = recordBoxes(r);
   return {
-    key: "product",
+    key: RECORD_PART,
     name: `${title}s`,
     role: "feature",
     why: r.because,
@@ -132,14 +132,14 @@ function recordPart(r: ProductRecord): Part {
         },
         {
           id: service,
-          name: `${title} service (stateless API)`,
+          name: serviceName,
           kind: "service",
           runs: [r.create.verb, r.read.verb],
           because: `the product's own calls: ${r.create.verb} a ${r.noun}, and ${r.read.verb} one by its ${r.key}`,
         },
         {
           id: store,
-          name: `${title} store`,
+          name: storeName,
           kind: "store",
           holds: [r.entity],
           runs: [`write and read ${r.noun}s by ${r.key}`],
@@ -848,8 +848,7 @@ export interface Layout {
 
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
 export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features">): Layout {
-  const bare = f.branch.kind === "product" && f.features.length === 0;
-  return { unit: unitNounOf(f.prompt), record: bare ? productRecordOf(f.prompt) : undefined };
+  return { unit: unitNounOf(f.prompt), record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) };
 }
 
 export function architectureOf(

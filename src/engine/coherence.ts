@@ -14,6 +14,7 @@ import { entityWords } from "./fields/common.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
+import { RECORD_PART } from "./product/record.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { pattern } from "./text.js";
 
@@ -33,7 +34,8 @@ export type CoherenceRule =
   | "version-check-with-lww"
   | "numbers-disagree"
   | "stated-number-unused"
-  | "message-without-link";
+  | "message-without-link"
+  | "product-record-not-state";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -64,6 +66,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
   "message-without-link":
     "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
+  "product-record-not-state":
+    "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -587,6 +591,23 @@ function messagesHaveLinks(d: Checked): Problem[] {
   return out;
 }
 
+function productRecordIsState(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const row of d.dataModel.filter((m) => m.archetype === RECORD_PART)) {
+    if (d.primaryState[0]?.entity !== row.entity)
+      out.push({
+        rule: "product-record-not-state",
+        detail: `the product's own record ${row.entity} is drawn, but the first primary state is ${d.primaryState[0]?.entity ?? "nothing"}`,
+      });
+    if (!d.operations.some((o) => o.entity === row.entity && o.critical && isWrite(o)))
+      out.push({
+        rule: "product-record-not-state",
+        detail: `no critical operation writes the product's own record ${row.entity}`,
+      });
+  }
+  return out;
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
     ...choicesAndAvoids(d, facts),
@@ -604,5 +625,6 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
     ...messagesHaveLinks(d),
+    ...productRecordIsState(d),
   ];
 }

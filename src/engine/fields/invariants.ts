@@ -1,6 +1,7 @@
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { featureInvariants, featureLed } from "../product/index.js";
+import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { pattern } from "../text.js";
 import { archetype, entityWords } from "./common.js";
 
@@ -11,12 +12,18 @@ const MAX_SUBSTRATE_PER_PATH = 1;
 /** A whole-word, case-insensitive pattern for an entity's words (plural allowed). */
 const wordPattern = (w: string) => pattern(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i");
 
-export const invariantsField: Deriver<"invariants"> = {
+/** All the invariants read of the prompt: a product's main record when no product feature models it. */
+interface InvariantFacts {
+  record: ProductRecord | null;
+}
+
+export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   field: "invariants",
   category: "Derived",
-  reads: ["operations", "criticalPaths", "primaryState", "nfrs", "branch", "features"],
-  rule: "per critical path, a product design's feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
-  derive: (f) => {
+  reads: ["prompt", "operations", "criticalPaths", "primaryState", "nfrs", "branch", "features"],
+  facts: (f) => ({ record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null }),
+  rule: "per critical path, a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
+  derive: (f, _input, { record }) => {
     const out: InvariantRow[] = [];
     const used = new Set<string>();
     const entityOf = new Map(f.operations.map((o) => [o.phrase, o.entity]));
@@ -69,6 +76,16 @@ export const invariantsField: Deriver<"invariants"> = {
     // A feature-led design leads each path with the rules its features state for that path's actions.
     const led = featureLed(f.branch.kind, f.features);
     const own = led ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
+    // a bare product's create keeps its record's guarantee, on the path that makes the record
+    const creates = record ? f.criticalPaths.find((p) => p.operations.includes(record.create.phrase)) : undefined;
+    const createOp = creates && f.operations.find((o) => o.phrase === record?.create.phrase);
+    if (record && creates && createOp)
+      own.push({
+        path: creates.name,
+        statement: record.create.invariant,
+        archetype: createOp.archetype,
+        because: `the product's own guarantee for ${record.entity}, which '${creates.name}' writes: ${record.create.guarantee}`,
+      });
     const ownCount = new Map<string, number>();
     for (const x of own) {
       if (used.has(x.statement)) continue;

@@ -4,6 +4,7 @@ import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
+import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
 import { renameText, renamings, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { type ReferenceFacts, referenceFacts } from "../references.js";
 import { archetype, stateHolder } from "./common.js";
@@ -12,15 +13,21 @@ import { archetype, stateHolder } from "./common.js";
 interface StateFacts {
   unit: UnitNoun | undefined;
   references: ReferenceFacts;
+  /** A product's main record when no product feature models it. */
+  record: ProductRecord | null;
 }
 
 export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   field: "primaryState",
   category: "Derived",
   reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths", "nfrs"],
-  rule: "each row's durability follows the role of its state: the prompt's stated durability, else its archetype's stance (config versions durable, liveness leases soft). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative (an entity a card marks with a subject, such as a ledger for money, only when an operation writes it). A product-first design names first the product's own records its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
-  facts: (f) => ({ unit: unitNounOf(f.prompt), references: referenceFacts(f.prompt) }),
-  derive: (f, _input, { unit, references }) => {
+  rule: "each row's durability follows the role of its state: the prompt's stated durability, else its archetype's stance (config versions durable, liveness leases soft). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative (an entity a card marks with a subject, such as a ledger for money, only when an operation writes it). A product-first design names first the product's own records (a product no feature card models: the main record its prompt names, durable unless stated, held by the store drawn for it) its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
+  facts: (f) => ({
+    unit: unitNounOf(f.prompt),
+    references: referenceFacts(f.prompt),
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
+  }),
+  derive: (f, _input, { unit, references, record }) => {
     const out: PrimaryStateRow[] = [];
     const stated = f.nfrs.durability.source !== "default" ? f.nfrs.durability : undefined;
     // A design asked only for derived state (a cache) keeps its dominant archetype's records as part of that cache;
@@ -45,7 +52,28 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     };
     if (f.branch.kind === "product") {
       for (const op of f.operations) {
-        if (!op.critical || !op.feature || out.some((r) => r.entity === op.entity)) continue;
+        if (!op.critical || out.some((r) => r.entity === op.entity)) continue;
+        if (record && op.entity === record.entity) {
+          // a bare product's own record: kept by the store the architecture draws for it, and never lost
+          const stance = STANCES[op.archetype as ArchetypeId];
+          const keyWords = record.key.replace(/_/g, " ");
+          out.push({
+            entity: record.entity,
+            description: `One ${record.noun} per ${keyWords} (${record.fields.map((x) => x.replace(/_/g, " ")).join(", ")}), made once by a request to ${record.create.phrase} and read on every request to ${record.read.verb} it.`,
+            authority: recordBoxes(record).store,
+            scope: stance.scopes.coordination.scope,
+            archetype: op.archetype,
+            durability: stated
+              ? { value: stated.value, because: stated.because }
+              : {
+                  value: "durable",
+                  because: `not stated; a ${record.noun} is the product's own record: once '${record.create.phrase}' answers, losing it breaks every ${keyWords} handed out`,
+                },
+            because: `'${op.phrase}' is the product's own critical write (${record.because}); ${f.archetypes.map((a) => a.id).join(", ")} below carry it`,
+          });
+          continue;
+        }
+        if (!op.feature) continue;
         const row = f.features.find((x) => x.id === op.feature);
         const feature = FEATURE_BY_ID.get(op.feature);
         if (!row || !feature) continue;

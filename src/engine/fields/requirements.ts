@@ -7,6 +7,7 @@ import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
+import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex } from "../recognize/match.js";
 import { tokenize } from "../recognize/tokens.js";
@@ -168,13 +169,43 @@ interface StatedAsks {
   trigger: string | null;
   /** The topics the prompt never speaks of: an entity a card marks with one of them keeps no path. */
   unspoken: Topic[];
+  /** A product's main record when no product feature models it (a URL shortener's short URL). */
+  record: ProductRecord | null;
+}
+
+/**
+ * A bare product's own actions on its main record, before the archetypes' paths that carry them, both on the
+ * lead archetype the design rests on: the create is critical (a code handed out twice, or a retry applied
+ * twice, corrupts the product); the read writes nothing, so it is not, and is served the way the lead serves reads.
+ */
+function recordRequirements(r: ProductRecord, archetypes: Fields["archetypes"]): Requirement[] {
+  const lead = archetypes[0];
+  if (!lead) return [];
+  const readShape = archetype(lead.id).readPaths[0]?.shape ?? "read source";
+  const carried = `${lead.id} leads the design and carries it`;
+  return [
+    {
+      text: r.create.phrase,
+      kind: "core",
+      archetype: lead.id,
+      because: `${r.because}; making a ${r.noun} is the product's own write, and ${carried}`,
+      path: { shape: "create target", entity: r.entity, mechanism: "idempotency-key", critical: true, hidden: false },
+    },
+    {
+      text: r.read.phrase,
+      kind: "core",
+      archetype: lead.id,
+      because: `${r.because}; reading a ${r.noun} by its ${r.key} is the product's own read, served as ${lead.id} serves reads (${readShape})`,
+      path: { shape: readShape, entity: r.entity, critical: false, hidden: false },
+    },
+  ];
 }
 
 export const requirementsField: Deriver<"requirements", StatedAsks> = {
   field: "requirements",
   category: "Derived",
   reads: ["prompt", "archetypes", "nfrs", "branch", "features"],
-  rule: "the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes (none on an entity of a subject the prompt never speaks of, or of a shape it rules out: no ledger for a webhook sender, no consumer offset in a work queue); and structures the asks imply",
+  rule: "a product no feature card models first gets its main record's create and read in the prompt's words (both on the lead archetype; the create is critical, the read writes nothing); the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes (none on an entity of a subject the prompt never speaks of, or of a shape it rules out: no ledger for a webhook sender, no consumer offset in a work queue); and structures the asks imply",
   facts: (f) => {
     const product = f.branch.kind === "product" && f.features.length > 0;
     const stated: StatedAsks["stated"] = [];
@@ -197,11 +228,15 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       trigger: lead ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null) : null,
       // a subject is spoken by the prompt or by the product features it brings (a ride is charged to the rider)
       unspoken: topicsNotSpoken([f.prompt, ...f.features.flatMap((x) => [x.name, ...x.actions])].join("\n")),
+      record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
     };
   },
   derive: (f, _input, asks) => {
     const product = f.branch.kind === "product" && f.features.length > 0;
-    const out: Requirement[] = featureRequirements(f.features);
+    const out: Requirement[] = [
+      ...(asks.record ? recordRequirements(asks.record, f.archetypes) : []),
+      ...featureRequirements(f.features),
+    ];
     const lead = f.archetypes[0];
     for (const { clause: c, text, alias } of asks.stated) {
       const row = ALIASES[alias];

@@ -22,8 +22,18 @@ export interface ProductRecord {
   quote: string;
   key: string;
   fields: string[];
-  create: { verb: string; call: string; request: string[]; response: string[]; guarantee: string };
-  read: { verb: string; call: string; response: string[]; errors: string[]; guarantee: string };
+  /** `phrase`: the user action in the prompt's words ("shorten a URL"); `invariant`: the rule the create keeps. */
+  create: {
+    verb: string;
+    phrase: string;
+    call: string;
+    request: string[];
+    response: string[];
+    guarantee: string;
+    invariant: string;
+  };
+  /** `phrase`: the user action in the prompt's words ("redirect a short URL by its code"). */
+  read: { verb: string; phrase: string; call: string; response: string[]; errors: string[]; guarantee: string };
   because: string;
 }
 
@@ -33,6 +43,15 @@ const pluralOf = (w: string) =>
   /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/i.test(w) ? `${w}es` : `${w}s`;
 const cap = (w: string) =>
   w === w.toUpperCase() ? `${w[0]}${w.slice(1).toLowerCase()}` : `${w[0]?.toUpperCase()}${w.slice(1)}`;
+/** The article a word takes as spoken: "an order", "a URL" (you-ar-el), "an SQL query" (es-cue-el). */
+const article = (w: string) =>
+  w.length > 1 && w === w.toUpperCase()
+    ? /^[AEFHILMNORSX]/.test(w)
+      ? "an"
+      : "a"
+    : /^(?:[aeio]|u(?!s|ni|r))/i.test(w)
+      ? "an"
+      : "a";
 const snake = (words: string[]) => words.map((w) => w.toLowerCase()).join("_");
 
 /** The verb an agent noun names: "shortener" -> "shorten", "allocator" -> "allocate", "tracker" -> "track". */
@@ -40,7 +59,7 @@ function agentVerb(w: string): string | undefined {
   const l = w.toLowerCase();
   if (l.length < 6) return undefined;
   if (l.endsWith("ator")) return `${l.slice(0, -4)}ate`;
-  if (/(?:ul|iz|is|us|as)er$/.test(l)) return l.slice(0, -1);
+  if (/(?:ul|iz|is|us|as|ag)er$/.test(l)) return l.slice(0, -1);
   if (l.endsWith("er") && !l.endsWith("ier")) return l.slice(0, -2);
   return undefined;
 }
@@ -101,7 +120,8 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
     .map((w) => w.toLowerCase())
     .join("-");
   const lower = prompt.toLowerCase();
-  const said = CREATE_VERBS.find((v) => new RegExp(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
+  // a verb that is the record's own noun ("losing recent pastes" in a pastebin) names no making
+  const said = CREATE_VERBS.find((v) => v !== noun.toLowerCase() && new RegExp(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
   const createVerb = made ?? said ?? "create";
   const readName = Object.keys(NAMED_READS).find(
     (v) =>
@@ -116,6 +136,8 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
     "created_at",
     ...(named?.key === "code" ? ["expires_at"] : ["updated_at", "version"]),
   ];
+  const thing = object ?? noun;
+  const keyWords = key.replace(/_/g, " ");
   return {
     entity,
     noun,
@@ -125,13 +147,16 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
     fields,
     create: {
       verb: createVerb,
+      phrase: `${createVerb} ${article(thing)} ${thing}`,
       call: `POST /v1/${plural}`,
       request: [...(object ? [object.toLowerCase()] : ["content"]), "idempotency_key"],
       response: [key, ...(named?.key === "code" ? [`the ${noun}`] : [])],
       guarantee: `a retry with the same idempotency key returns the first ${noun}; a ${key} is never reused for another`,
+      invariant: `${cap(article(keyWords))} ${keyWords}, once handed out, always names the same ${noun} and is never reused for another; a retried ${createVerb} request with the same idempotency key returns the first ${keyWords} instead of making a second ${noun}.`,
     },
     read: {
       verb: readName ?? "get",
+      phrase: `${readName ?? "get"} ${article(noun)} ${noun} by its ${keyWords}`,
       call: named ? named.call(plural) : `GET /v1/${plural}/{${key}}`,
       response: named ? named.response : [...fields.filter((f) => f !== "owner_id"), key],
       errors: named ? named.errors : [`404 unknown ${key}`],
@@ -139,4 +164,21 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
     },
     because: `no product feature models '${head.join(" ")}', so its main record comes from the prompt's words: ${how}${said ? `, and it is made by '${said}'` : ""}${readName ? `; it is read by a ${readName}` : ""}`,
   };
+}
+
+/**
+ * The main record of a product prompt no product feature models: read only when the design is a product's
+ * and no feature card was recognised (a feature card names its own records).
+ */
+export function bareProductRecord(prompt: string, branch: string, features: number): ProductRecord | undefined {
+  return branch === "product" && features === 0 ? productRecordOf(prompt) : undefined;
+}
+
+/** The part key (and the data model and API rows' archetype) of a bare product's own record and calls. */
+export const RECORD_PART = "product";
+
+/** The service and store a bare product's record lives in, as the architecture draws them ("Short URL store"). */
+export function recordBoxes(r: ProductRecord): { title: string; service: string; store: string } {
+  const title = `${r.noun[0]?.toUpperCase()}${r.noun.slice(1)}`;
+  return { title, service: `${title} service (stateless API)`, store: `${title} store` };
 }

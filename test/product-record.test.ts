@@ -1,0 +1,111 @@
+import { describe, expect, it } from "vitest";
+import { productRecordOf } from "../src/engine/product/record.js";
+import { checkCoherence, type Design, design, writeScript } from "../src/lib/index.js";
+
+/**
+ * A product no feature card models gets its main record from its own words; the rest of the design then
+ * leads with that record: its create and read, its state, its create guarantee and the script's words.
+ */
+const BARE: [prompt: string, entity: string, create: string, read: string][] = [
+  [
+    "Design a URL shortener handling 100k redirects per second",
+    "ShortUrl",
+    "shorten a URL",
+    "redirect a short URL by its code",
+  ],
+  ["Design a pastebin", "Paste", "create a paste", "get a paste by its paste id"],
+  ["Design a job board", "Job", "create a job", "get a job by its job id"],
+  ["Design a photo storage service for user uploads.", "Photo", "upload a photo", "get a photo by its photo id"],
+];
+
+describe("a bare product's main record leads its design", () => {
+  for (const [prompt, entity, create, read] of BARE) {
+    describe(prompt, () => {
+      const d = design(prompt);
+      it("its create and read are the first requirements and operations, the create critical", () => {
+        expect(d.features).toEqual([]);
+        expect(d.requirements.slice(0, 2).map((r) => r.text)).toEqual([create, read]);
+        const [c, r] = d.operations;
+        expect([c?.phrase, c?.entity, c?.operation, c?.critical]).toEqual([create, entity, "create target", true]);
+        expect(c?.mechanism).toBe("idempotency-key");
+        expect([r?.phrase, r?.entity, r?.critical]).toEqual([read, entity, false]);
+        expect(r?.operation).toMatch(/^read /);
+        expect(d.criticalPaths[0]?.operations[0]).toBe(create);
+        // the archetypes' own rows follow as the substrate that carries it
+        expect(d.requirements.length).toBeGreaterThan(2);
+      });
+      it("the record is the first primary state, durable, held by the store drawn for it, with its reason", () => {
+        const s = d.primaryState[0];
+        expect(s?.entity).toBe(entity);
+        expect(s?.durability.value).toBe("durable");
+        expect(s?.durability.because).toMatch(/product's own record/);
+        expect(s?.because).toMatch(/no product feature models/);
+        const store = d.dataModel.find((m) => m.entity === entity)?.owner;
+        expect(d.components.find((x) => x.id === store)?.name).toBe(s?.authority);
+        // the data model leads with it too
+        expect(d.dataModel[0]?.entity).toBe(entity);
+      });
+      it("its create guarantee is the first invariant, on the create path, and a mechanism protects it", () => {
+        const inv = d.invariants[0];
+        expect(inv?.path).toBe(create);
+        expect(inv?.statement).toMatch(/never reused for another/);
+        expect(inv?.statement).toMatch(/same idempotency key returns the first/);
+        expect(d.mechanisms.find((m) => m.id === "idempotency-key")?.protects).toBe(inv?.statement);
+        expect(checkCoherence(d)).toEqual([]);
+      });
+      it("the script names the record's write first and its state as the authority", () => {
+        const steps = writeScript(d, { minutes: 45 }).steps;
+        const verb = create.split(" ")[0] as string;
+        const gerund = `${verb.replace(/e$/, "")}ing`;
+        expect(steps[0]?.text).toMatch(new RegExp(`writes? matters?(?: most)?: ${gerund} `));
+        expect(steps[2]?.text).toMatch(/The authoritative state is the /);
+        const words = entity.replace(/(?<=[a-z])(?=[A-Z])/g, " ").toLowerCase();
+        expect(steps[2]?.text.toLowerCase()).toContain(`authoritative state is the ${words}`);
+      });
+    });
+  }
+
+  it("the URL shortener says a code is never reused and the short URL store holds it", () => {
+    const d = design(BARE[0]?.[0] as string);
+    expect(d.primaryState[0]?.authority).toBe("Short URL store");
+    expect(d.invariants[0]?.statement).toMatch(/^A code, once handed out, always names the same short URL/);
+  });
+
+  it("a stated durability is kept over the record's default", () => {
+    const s = design("Design a pastebin; durability is best-effort").primaryState[0];
+    expect([s?.entity, s?.durability.value]).toEqual(["Paste", "best-effort"]);
+  });
+
+  it("an agent noun's verb keeps its stem (a bookmark manager manages bookmarks); the record's noun is no verb", () => {
+    expect(productRecordOf("Design a bookmark manager")?.create.verb).toBe("manage");
+    expect(productRecordOf("Design a pastebin where losing recent pastes is acceptable")?.create.phrase).toBe(
+      "create a paste",
+    );
+  });
+
+  it("designs with feature cards and infra designs get no record rows", () => {
+    for (const p of ["Design a ride-hailing app like Uber", "Design a distributed task queue with retries"]) {
+      const d = design(p);
+      expect(d.components.map((c) => c.id)).not.toContain("product-store");
+      expect(d.invariants.some((i) => /once handed out, always names the same/.test(i.statement))).toBe(false);
+    }
+  });
+});
+
+describe("coherence: a drawn product record is the design's first state, written by a critical operation", () => {
+  const d = design(BARE[0]?.[0] as string);
+  const rules = (x: Design) => checkCoherence(x).map((p) => p.rule);
+  it("holds on the derived design", () => {
+    expect(rules(d)).not.toContain("product-record-not-state");
+  });
+  it("fails when the record is not the first primary state", () => {
+    const x = structuredClone(d) as Design;
+    x.primaryState = x.primaryState.slice(1);
+    expect(rules(x)).toContain("product-record-not-state");
+  });
+  it("fails when no critical operation writes the record", () => {
+    const x = structuredClone(d) as Design;
+    x.operations = x.operations.map((o) => (o.entity === "ShortUrl" ? { ...o, critical: false } : o));
+    expect(rules(x)).toContain("product-record-not-state");
+  });
+});
