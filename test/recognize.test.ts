@@ -1071,3 +1071,35 @@ describe("recognition: work under way as an ask, a taken thing stays taken (tent
     expect(turned.branch.evidence[0]).toContain("'worth discussing'");
   });
 });
+
+describe("recognition: product heads that sound like infrastructure (twelfth round)", () => {
+  const kb = recognitionKnowledge();
+  const hand = (p: string) => recognize(p, kb, { learnedBranch: NO_LEARNED_BRANCH });
+
+  it("reads 'platform', 'registry', 'network' as a product head when the words before them name no component", () => {
+    const gifts = hand("Design a housewarming gift registry where hosts list presents and guests see what is still wanted.");
+    expect(gifts.branch.kind).toBe("product");
+    expect(gifts.branch.evidence.join(" ")).toContain("('registry')");
+    const charged = hand(
+      "Design a cooking class platform where each student is charged exactly once per class, even when the card processor times out.",
+    );
+    expect(charged.branch.kind).toBe("mixed");
+    expect(charged.branch.evidence[0]).toContain("asks for a product ('platform')");
+    // A component named before the noun, or nothing before it, keeps the head infrastructure.
+    expect(hand("Design a container registry that serves image layers through a CDN.").branch.kind).toBe("infra");
+    expect(hand("Design a registry where game servers announce themselves and clients find live ones.").branch.kind).toBe(
+      "infra",
+    );
+  });
+
+  it("ends the head's noun phrase before 'connecting' or 'matching', so the noun before it is the product", () => {
+    const seeds = hand(
+      "Design a seed swap marketplace connecting growers with neighbours who want seedlings, including chat.",
+    );
+    expect(seeds.branch.kind).toBe("product");
+    expect(seeds.branch.evidence[0]).toContain("asks for a product ('marketplace')");
+    const penPals = hand("Design a pen pal network connecting school children with classes abroad.");
+    expect(penPals.branch.kind).toBe("product");
+    expect(penPals.branch.evidence[0]).toContain("asks for a product ('network')");
+  });
+});

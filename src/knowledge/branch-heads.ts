@@ -18,6 +18,42 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   "shop",
 ];
 
+/**
+ * Words that end the head on a product only when nothing before them names a component: "an online course platform",
+ * "a wedding gift registry", "a language exchange network" are products, while "a deployment platform", "a container
+ * registry" and "a content delivery network" are infrastructure, since the words before the noun name an archetype.
+ */
+export const CONSUMER_HEAD_NOUNS: readonly string[] = [
+  "platform",
+  "registry",
+  "network",
+  "exchange",
+  "hub",
+  "directory",
+  "community",
+];
+
+/**
+ * Words after which the head's noun phrase has ended though the head runs on ("a plant swap marketplace | connecting
+ * gardeners with …", "a platform | matching tutors to students"): the product noun is the word before them.
+ */
+export const HEAD_PHRASE_ENDS: readonly string[] = [
+  "connecting",
+  "connects",
+  "matching",
+  "matches",
+  "linking",
+  "links",
+  "pairing",
+  "pairs",
+  "helping",
+  "helps",
+  "letting",
+  "lets",
+  "allowing",
+  "allows",
+];
+
 /** Words that demand a property rather than list a feature (matched as whole words, lower-cased). */
 export const DEMAND_WORDS: readonly string[] = [
   "must",
