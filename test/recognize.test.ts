@@ -1077,7 +1077,9 @@ describe("recognition: product heads that sound like infrastructure (twelfth rou
   const hand = (p: string) => recognize(p, kb, { learnedBranch: NO_LEARNED_BRANCH });
 
   it("reads 'platform', 'registry', 'network' as a product head when the words before them name no component", () => {
-    const gifts = hand("Design a housewarming gift registry where hosts list presents and guests see what is still wanted.");
+    const gifts = hand(
+      "Design a housewarming gift registry where hosts list presents and guests see what is still wanted.",
+    );
     expect(gifts.branch.kind).toBe("product");
     expect(gifts.branch.evidence.join(" ")).toContain("('registry')");
     const charged = hand(
@@ -1087,9 +1089,9 @@ describe("recognition: product heads that sound like infrastructure (twelfth rou
     expect(charged.branch.evidence[0]).toContain("asks for a product ('platform')");
     // A component named before the noun, or nothing before it, keeps the head infrastructure.
     expect(hand("Design a container registry that serves image layers through a CDN.").branch.kind).toBe("infra");
-    expect(hand("Design a registry where game servers announce themselves and clients find live ones.").branch.kind).toBe(
-      "infra",
-    );
+    expect(
+      hand("Design a registry where game servers announce themselves and clients find live ones.").branch.kind,
+    ).toBe("infra");
   });
 
   it("ends the head's noun phrase before 'connecting' or 'matching', so the noun before it is the product", () => {
