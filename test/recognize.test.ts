@@ -1104,4 +1104,26 @@ describe("recognition: product heads that sound like infrastructure (twelfth rou
     expect(penPals.branch.kind).toBe("product");
     expect(penPals.branch.evidence[0]).toContain("asks for a product ('network')");
   });
+
+  it("reads 'forum' as a product head, and a paced checkout or a drifting page under a product head as demands", () => {
+    const forum = hand(
+      "Design a hiking forum where a new trail report must show up in search within five seconds, and the index can be rebuilt from the reports table.",
+    );
+    expect(forum.branch.kind).toBe("mixed");
+    expect(forum.branch.evidence[0]).toContain("asks for a product ('forum')");
+    const paced = hand(
+      "Design a concert presale app where fans are let into checkout no faster than the payment service can keep up.",
+    );
+    expect(paced.branch.kind).toBe("mixed");
+    expect(paced.branch.evidence[0]).toContain("a requirement of I08");
+    const payouts = hand(
+      "Design a handmade goods shop where each maker's payout page is derived from the orders ledger and recomputed when it drifts from it.",
+    );
+    expect(payouts.branch.kind).toBe("mixed");
+    expect(payouts.branch.evidence[0]).toContain("demands ('drifts') a requirement of I06");
+    // Without a product noun ending the head, the derived copy itself is asked for.
+    expect(
+      hand("Build a per-shop sales summary derived from the orders table, and rebuild it when it drifts.").branch.kind,
+    ).toBe("infra");
+  });
 });

@@ -16,6 +16,7 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   "portal",
   "product",
   "shop",
+  "forum",
 ];
 
 /**
@@ -116,6 +117,18 @@ export const DEMAND_WORDS: readonly string[] = [
 export const TIME_BOUND_DEMANDS: readonly RegExp[] = [
   /\bwithin (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
   /\bwithin seconds\b/,
+];
+
+/**
+ * A derived copy that must be put right when it stops matching its source ("each seller's earnings page is recomputed
+ * when it drifts from the ledger"): a demand, since a feature list never says its page drifts, but only when the head
+ * ends on a product noun, as for a bound in time ("Build a per-restaurant rating summary …, rebuilt when it drifts"
+ * asks for the derived copy itself).
+ */
+export const DRIFT_DEMANDS: readonly RegExp[] = [
+  /\b(?:drifts|drifted|drifting)\b/,
+  /\bout of (?:step|sync)\b/,
+  /\bdisagrees? with\b/,
 ];
 
 /**

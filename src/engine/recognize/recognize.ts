@@ -2,6 +2,7 @@ import {
   CONSUMER_HEAD_NOUNS,
   DEMAND_WORDS,
   DISMISSALS,
+  DRIFT_DEMANDS,
   HEAD_PHRASE_ENDS,
   PRODUCT_HEAD_NOUNS,
   TIME_BOUND_DEMANDS,
@@ -588,20 +589,26 @@ export function recognize(
   const demand =
     DEMANDS.exec(lower)?.[0] ??
     (productHead !== undefined
-      ? TIME_BOUND_DEMANDS.map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
+      ? [...TIME_BOUND_DEMANDS, ...DRIFT_DEMANDS].map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
       : undefined);
+  // What is demanded is the leading archetype's stated requirement, or, when the lead is known only from nouns ("a
+  // payout page … from the ledger"), the strongest requirement stated at all ("recomputed when it drifts").
+  const statedBy = (x: Scored) => x.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
+  const demanded =
+    lead !== undefined && statedInfra
+      ? lead
+      : [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id)).find(statedBy);
   if (
     kind !== "mixed" &&
     asksToBuild &&
     !componentNamed &&
     (productHead !== undefined || headProduct) &&
     demand !== undefined &&
-    statedInfra &&
-    lead !== undefined &&
-    lead.plain >= DEMANDED
+    demanded !== undefined &&
+    demanded.plain >= DEMANDED
   ) {
     branchEvidence.unshift(
-      `the prompt asks for a product (${productHead ?? "product words in its head"}) and demands ('${demand}') a requirement of ${lead.archetype.id} strongly, so both carry weight`,
+      `the prompt asks for a product (${productHead ?? "product words in its head"}) and demands ('${demand}') a requirement of ${demanded.archetype.id} strongly, so both carry weight`,
     );
     kind = "mixed";
   }

@@ -577,6 +577,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     phrases: [
       "rebuild drift",
       "rebuilt drift",
+      "recompute drift",
+      "recomputed drift",
       "rebuild scratch",
       "rebuilt scratch",
       "drifts source",
@@ -719,6 +721,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "waiting room",
       "only as fast as",
       "no faster than can process",
+      "no faster than can keep up",
+      "as fast as can keep up",
       "queue number",
       "at the pace",
       "pace can absorb",
