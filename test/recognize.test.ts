@@ -1126,4 +1126,17 @@ describe("recognition: product heads that sound like infrastructure (twelfth rou
       hand("Build a per-shop sales summary derived from the orders table, and rebuild it when it drifts.").branch.kind,
     ).toBe("infra");
   });
+
+  it("hears a sequence kept whole ('no gaps') as a demand, and a pace set by what a system 'can take' as admission", () => {
+    const bibs = hand(
+      "Design a charity run hub where every runner's registration gets a bib number with no gaps and no repeats per race.",
+    );
+    expect(bibs.branch.kind).toBe("mixed");
+    expect(bibs.branch.evidence[0]).toContain("demands ('no gaps') a requirement of I09");
+    const records = hand(
+      "Design a vinyl records shop where buyers are let into the monthly release no faster than the stock system can take orders.",
+    );
+    expect(records.branch.kind).toBe("mixed");
+    expect(records.branch.evidence[0]).toContain("a requirement of I08");
+  });
 });

@@ -107,6 +107,11 @@ export const DEMAND_WORDS: readonly string[] = [
   "cannot",
   "can't",
   "can not",
+  // a sequence the product must keep whole: "a confirmation number per event with no gaps and no repeats"
+  "no gaps",
+  "without gaps",
+  "no repeats",
+  "no duplicates",
 ];
 
 /**

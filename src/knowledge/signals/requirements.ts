@@ -722,6 +722,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "only as fast as",
       "no faster than can process",
       "no faster than can keep up",
+      "no faster than can take",
+      "no faster than can handle",
       "as fast as can keep up",
       "queue number",
       "at the pace",
