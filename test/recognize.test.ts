@@ -1071,3 +1071,72 @@ describe("recognition: work under way as an ask, a taken thing stays taken (tent
     expect(turned.branch.evidence[0]).toContain("'worth discussing'");
   });
 });
+
+describe("recognition: product heads that sound like infrastructure (twelfth round)", () => {
+  const kb = recognitionKnowledge();
+  const hand = (p: string) => recognize(p, kb, { learnedBranch: NO_LEARNED_BRANCH });
+
+  it("reads 'platform', 'registry', 'network' as a product head when the words before them name no component", () => {
+    const gifts = hand(
+      "Design a housewarming gift registry where hosts list presents and guests see what is still wanted.",
+    );
+    expect(gifts.branch.kind).toBe("product");
+    expect(gifts.branch.evidence.join(" ")).toContain("('registry')");
+    const charged = hand(
+      "Design a cooking class platform where each student is charged exactly once per class, even when the card processor times out.",
+    );
+    expect(charged.branch.kind).toBe("mixed");
+    expect(charged.branch.evidence[0]).toContain("asks for a product ('platform')");
+    // A component named before the noun, or nothing before it, keeps the head infrastructure.
+    expect(hand("Design a container registry that serves image layers through a CDN.").branch.kind).toBe("infra");
+    expect(
+      hand("Design a registry where game servers announce themselves and clients find live ones.").branch.kind,
+    ).toBe("infra");
+  });
+
+  it("ends the head's noun phrase before 'connecting' or 'matching', so the noun before it is the product", () => {
+    const seeds = hand(
+      "Design a seed swap marketplace connecting growers with neighbours who want seedlings, including chat.",
+    );
+    expect(seeds.branch.kind).toBe("product");
+    expect(seeds.branch.evidence[0]).toContain("asks for a product ('marketplace')");
+    const penPals = hand("Design a pen pal network connecting school children with classes abroad.");
+    expect(penPals.branch.kind).toBe("product");
+    expect(penPals.branch.evidence[0]).toContain("asks for a product ('network')");
+  });
+
+  it("reads 'forum' as a product head, and a paced checkout or a drifting page under a product head as demands", () => {
+    const forum = hand(
+      "Design a hiking forum where a new trail report must show up in search within five seconds, and the index can be rebuilt from the reports table.",
+    );
+    expect(forum.branch.kind).toBe("mixed");
+    expect(forum.branch.evidence[0]).toContain("asks for a product ('forum')");
+    const paced = hand(
+      "Design a concert presale app where fans are let into checkout no faster than the payment service can keep up.",
+    );
+    expect(paced.branch.kind).toBe("mixed");
+    expect(paced.branch.evidence[0]).toContain("a requirement of I08");
+    const payouts = hand(
+      "Design a handmade goods shop where each maker's payout page is derived from the orders ledger and recomputed when it drifts from it.",
+    );
+    expect(payouts.branch.kind).toBe("mixed");
+    expect(payouts.branch.evidence[0]).toContain("demands ('drifts') a requirement of I06");
+    // Without a product noun ending the head, the derived copy itself is asked for.
+    expect(
+      hand("Build a per-shop sales summary derived from the orders table, and rebuild it when it drifts.").branch.kind,
+    ).toBe("infra");
+  });
+
+  it("hears a sequence kept whole ('no gaps') as a demand, and a pace set by what a system 'can take' as admission", () => {
+    const bibs = hand(
+      "Design a charity run hub where every runner's registration gets a bib number with no gaps and no repeats per race.",
+    );
+    expect(bibs.branch.kind).toBe("mixed");
+    expect(bibs.branch.evidence[0]).toContain("demands ('no gaps') a requirement of I09");
+    const records = hand(
+      "Design a vinyl records shop where buyers are let into the monthly release no faster than the stock system can take orders.",
+    );
+    expect(records.branch.kind).toBe("mixed");
+    expect(records.branch.evidence[0]).toContain("a requirement of I08");
+  });
+});

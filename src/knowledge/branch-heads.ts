@@ -16,6 +16,43 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   "portal",
   "product",
   "shop",
+  "forum",
+];
+
+/**
+ * Words that end the head on a product only when nothing before them names a component: "an online course platform",
+ * "a wedding gift registry", "a language exchange network" are products, while "a deployment platform", "a container
+ * registry" and "a content delivery network" are infrastructure, since the words before the noun name an archetype.
+ */
+export const CONSUMER_HEAD_NOUNS: readonly string[] = [
+  "platform",
+  "registry",
+  "network",
+  "exchange",
+  "hub",
+  "directory",
+  "community",
+];
+
+/**
+ * Words after which the head's noun phrase has ended though the head runs on ("a plant swap marketplace | connecting
+ * gardeners with …", "a platform | matching tutors to students"): the product noun is the word before them.
+ */
+export const HEAD_PHRASE_ENDS: readonly string[] = [
+  "connecting",
+  "connects",
+  "matching",
+  "matches",
+  "linking",
+  "links",
+  "pairing",
+  "pairs",
+  "helping",
+  "helps",
+  "letting",
+  "lets",
+  "allowing",
+  "allows",
 ];
 
 /** Words that demand a property rather than list a feature (matched as whole words, lower-cased). */
@@ -70,6 +107,11 @@ export const DEMAND_WORDS: readonly string[] = [
   "cannot",
   "can't",
   "can not",
+  // a sequence the product must keep whole: "a confirmation number per event with no gaps and no repeats"
+  "no gaps",
+  "without gaps",
+  "no repeats",
+  "no duplicates",
 ];
 
 /**
@@ -80,6 +122,18 @@ export const DEMAND_WORDS: readonly string[] = [
 export const TIME_BOUND_DEMANDS: readonly RegExp[] = [
   /\bwithin (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
   /\bwithin seconds\b/,
+];
+
+/**
+ * A derived copy that must be put right when it stops matching its source ("each seller's earnings page is recomputed
+ * when it drifts from the ledger"): a demand, since a feature list never says its page drifts, but only when the head
+ * ends on a product noun, as for a bound in time ("Build a per-restaurant rating summary …, rebuilt when it drifts"
+ * asks for the derived copy itself).
+ */
+export const DRIFT_DEMANDS: readonly RegExp[] = [
+  /\b(?:drifts|drifted|drifting)\b/,
+  /\bout of (?:step|sync)\b/,
+  /\bdisagrees? with\b/,
 ];
 
 /**

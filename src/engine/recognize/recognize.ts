@@ -1,4 +1,12 @@
-import { DEMAND_WORDS, DISMISSALS, PRODUCT_HEAD_NOUNS, TIME_BOUND_DEMANDS } from "../../knowledge/branch-heads.js";
+import {
+  CONSUMER_HEAD_NOUNS,
+  DEMAND_WORDS,
+  DISMISSALS,
+  DRIFT_DEMANDS,
+  HEAD_PHRASE_ENDS,
+  PRODUCT_HEAD_NOUNS,
+  TIME_BOUND_DEMANDS,
+} from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
@@ -60,6 +68,8 @@ const FED_LEAST = 0.4; // the head's archetype needs this much evidence of its o
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
+const CONSUMER_HEADS = new Set(CONSUMER_HEAD_NOUNS.map(stemWord));
+const PHRASE_ENDS = new Set(HEAD_PHRASE_ENDS);
 const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
 /** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
 const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful)$/;
@@ -461,8 +471,25 @@ export function recognize(
   // requirement ("Hand out order numbers that never clash …"), is about that requirement, not a product.
   const stating = [...learned.values()].find((l) => l.share >= STATED_LEARNED_SHARE);
   // The head's last word, and whether it names a product ("Design a podcast app …") rather than a component.
-  const headNoun = [...tokens].reverse().find((t) => t.head);
-  const productHead = headNoun !== undefined && PRODUCT_HEADS.has(headNoun.stem) ? `'${headNoun.raw}'` : undefined;
+  // The head's noun phrase ends before a word that goes on to say what the product does ("a marketplace | connecting
+  // walkers with owners"), so the noun is the word before it.
+  const phraseEnd = tokens.findIndex((t, i) => i > 0 && t.head && PHRASE_ENDS.has(t.raw));
+  const headNoun = [...(phraseEnd > 0 ? tokens.slice(0, phraseEnd) : tokens)].reverse().find((t) => t.head);
+  const headNounAt = headNoun === undefined ? -1 : tokens.indexOf(headNoun);
+  // "platform", "registry", "network" name a product only when words before them say what kind and none of them names
+  // a component: "an online course platform" is a product, "a deployment platform" infrastructure, and "a registry
+  // where game servers announce themselves" names a component with nothing before it.
+  const namedBefore = [...infraWords.counted, ...raw.flatMap((r) => r.hits)].find(
+    (h) => !h.signal.concept && h.covers.some((i) => i < headNounAt && isHead(i)),
+  );
+  const consumerHead =
+    headNoun !== undefined &&
+    CONSUMER_HEADS.has(headNoun.stem) &&
+    tokens[headNounAt - 1]?.head === true &&
+    namedBefore === undefined &&
+    !headNamed;
+  const productHead =
+    headNoun !== undefined && (PRODUCT_HEADS.has(headNoun.stem) || consumerHead) ? `'${headNoun.raw}'` : undefined;
   const componentNamed = headNamed || raw.some((r) => r.named);
   const branchEvidence: string[] = [];
   let kind: BranchKind;
@@ -562,27 +589,32 @@ export function recognize(
   const demand =
     DEMANDS.exec(lower)?.[0] ??
     (productHead !== undefined
-      ? TIME_BOUND_DEMANDS.map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
+      ? [...TIME_BOUND_DEMANDS, ...DRIFT_DEMANDS].map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
       : undefined);
+  // What is demanded is the leading archetype's stated requirement, or, when the lead is known only from nouns ("a
+  // payout page … from the ledger"), the strongest requirement stated at all ("recomputed when it drifts").
+  const statedBy = (x: Scored) => x.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
+  const demanded =
+    lead !== undefined && statedInfra
+      ? lead
+      : [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id)).find(statedBy);
   if (
     kind !== "mixed" &&
     asksToBuild &&
     !componentNamed &&
     (productHead !== undefined || headProduct) &&
     demand !== undefined &&
-    statedInfra &&
-    lead !== undefined &&
-    lead.plain >= DEMANDED
+    demanded !== undefined &&
+    demanded.plain >= DEMANDED
   ) {
     branchEvidence.unshift(
-      `the prompt asks for a product (${productHead ?? "product words in its head"}) and demands ('${demand}') a requirement of ${lead.archetype.id} strongly, so both carry weight`,
+      `the prompt asks for a product (${productHead ?? "product words in its head"}) and demands ('${demand}') a requirement of ${demanded.archetype.id} strongly, so both carry weight`,
     );
     kind = "mixed";
   }
   // "Design a collaborative whiteboard app where several people draw on the same board at once": the head ends on a
   // product word, so what it names before that word ("collaborative") only says what kind of product is asked for;
   // with a requirement stated in the body the product and the requirement both carry weight.
-  const headNounAt = headNoun === undefined ? -1 : tokens.indexOf(headNoun);
   // Only a describing word ("collaborative", "shared", "distributed") is a modifier; a component's name before the
   // noun ("a rate limiter app") names what is built.
   const headModifier = lead?.hits.find((h) =>
