@@ -135,3 +135,23 @@ describe("a product name pulls in only the features the prompt's scope implies",
     expect(design("Design Twitter.").features.map((f) => f.id)).toContain("media");
   });
 });
+
+describe("a registry's members follow the words the prompt states", () => {
+  const consul = design("Design a service discovery and configuration system like Consul for 5,000 services");
+  const presence = design("Design a presence service that shows which users are online.");
+
+  it("a registry of services keeps no user's presence status, read or flapping row", () => {
+    expect(consul.archetypes[0]?.id).toBe("I10");
+    const text = said(consul);
+    for (const word of ["presence status", "PresenceStatus", "Presence flaps", "a user's connection"])
+      expect(text, word).not.toContain(word);
+    expect(consul.requirements.some((r) => /register a member/.test(r.text))).toBe(true);
+  });
+
+  it("a presence service keeps the user's status, its lookup and the flapping row", () => {
+    const entities = presence.requirements.map((r) => r.path?.entity);
+    expect(entities).toContain("PresenceStatus");
+    expect(presence.requirements.some((r) => /user's presence status and the gateway/.test(r.text))).toBe(true);
+    expect(presence.failures.some((f) => /Presence flaps for users/.test(f.failure))).toBe(true);
+  });
+});
