@@ -58,6 +58,11 @@ describe("a workflow that delivers to customers' endpoints", () => {
     expect(attempts(day)?.value).toBe(12);
   });
 
+  it("keeps a table of the endpoints customers register, and a payment keeps none", () => {
+    expect(webhook.dataModel.map((r) => r.entity)).toContain("EndpointSubscription");
+    expect(payment.dataModel.map((r) => r.entity)).not.toContain("EndpointSubscription");
+  });
+
   it("a payment through a provider keeps no endpoint queues, signing or retry schedule of its own", () => {
     expect(said(payment)).not.toMatch(/EndpointSubscription|endpoint's own queue|forged or replayed/);
     expect(attempts(payment)).toBeUndefined();
