@@ -369,6 +369,18 @@ describe("stated figures reach the formulas", () => {
     expect(board("10")?.inputs.find((i) => i.name === "players")?.because).toMatch(/derived as users/);
   });
 
+  it("sizes the key-value store under a leaderboard by the stated players, not a typical billion keys", () => {
+    for (const n of [10, 50]) {
+      const d = design(`Design a leaderboard for a mobile game with ${n} million players`);
+      const objects = d.capacity.flatMap((r) => r.inputs).filter((i) => i.name === "objects");
+      expect(objects.length).toBeGreaterThan(0);
+      for (const o of objects) expect(o.value, `${n}M: ${o.because}`).toBe(n * 1e6 * 3);
+      expect(d.capacity.find((r) => r.id === "stored_bytes" && r.archetype === "I16")?.inputs).toContainEqual(
+        expect.objectContaining({ name: "objects", value: n * 1e6 * 3 }),
+      );
+    }
+  });
+
   it("sizes a registry's heartbeats by the stated services and their instances", () => {
     const hb = figure(
       "Design a service discovery and configuration system like Consul for 5,000 services",

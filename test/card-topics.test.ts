@@ -35,6 +35,40 @@ describe("card text follows the design's own subject", () => {
   });
 });
 
+describe("a workflow that delivers to customers' endpoints", () => {
+  const webhook = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+  const payment = design("Design a payment processing service that charges cards through Stripe.");
+  const attempts = (d: ReturnType<typeof design>) => d.capacity.find((r) => r.id === "retry_attempts");
+
+  it("isolates each endpoint in its own queue and signs every delivery with a timestamp", () => {
+    const texts = webhook.requirements.map((r) => r.text).join("\n");
+    expect(texts).toMatch(/endpoint's own queue/);
+    expect(texts).toMatch(/HMAC-SHA256 over the timestamp and the exact body/);
+    expect(webhook.requirements.map((r) => r.path?.entity)).toContain("EndpointSubscription");
+    const failures = webhook.failures.map((f) => f.failure).join("\n");
+    expect(failures).toMatch(/One slow or dead customer endpoint/);
+    expect(failures).toMatch(/forged or replayed delivery/);
+    expect(failures).toMatch(/stays down for the whole retry window/);
+  });
+
+  it("counts the attempts a retry schedule makes across the stated window", () => {
+    // 30 s doubling ten times: eleven attempts in about 17 h, then one every 8.5 h until 72 h
+    expect(attempts(webhook)?.value).toBe(18);
+    const day = design("Design a webhook delivery service that retries failed deliveries for up to 24 hours");
+    expect(attempts(day)?.value).toBe(12);
+  });
+
+  it("keeps a table of the endpoints customers register, and a payment keeps none", () => {
+    expect(webhook.dataModel.map((r) => r.entity)).toContain("EndpointSubscription");
+    expect(payment.dataModel.map((r) => r.entity)).not.toContain("EndpointSubscription");
+  });
+
+  it("a payment through a provider keeps no endpoint queues, signing or retry schedule of its own", () => {
+    expect(said(payment)).not.toMatch(/EndpointSubscription|endpoint's own queue|forged or replayed/);
+    expect(attempts(payment)).toBeUndefined();
+  });
+});
+
 describe("a queue's shape follows the words the prompt states", () => {
   const queue = design("Design a distributed task queue with at-least-once processing and visibility timeouts");
   const log = design("Design a distributed message queue like Kafka.");
@@ -133,5 +167,25 @@ describe("a product name pulls in only the features the prompt's scope implies",
   });
   it("'Design Twitter' keeps every feature Twitter is known for", () => {
     expect(design("Design Twitter.").features.map((f) => f.id)).toContain("media");
+  });
+});
+
+describe("a registry's members follow the words the prompt states", () => {
+  const consul = design("Design a service discovery and configuration system like Consul for 5,000 services");
+  const presence = design("Design a presence service that shows which users are online.");
+
+  it("a registry of services keeps no user's presence status, read or flapping row", () => {
+    expect(consul.archetypes[0]?.id).toBe("I10");
+    const text = said(consul);
+    for (const word of ["presence status", "PresenceStatus", "Presence flaps", "a user's connection"])
+      expect(text, word).not.toContain(word);
+    expect(consul.requirements.some((r) => /register a member/.test(r.text))).toBe(true);
+  });
+
+  it("a presence service keeps the user's status, its lookup and the flapping row", () => {
+    const entities = presence.requirements.map((r) => r.path?.entity);
+    expect(entities).toContain("PresenceStatus");
+    expect(presence.requirements.some((r) => /user's presence status and the gateway/.test(r.text))).toBe(true);
+    expect(presence.failures.some((f) => /Presence flaps for users/.test(f.failure))).toBe(true);
   });
 });

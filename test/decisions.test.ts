@@ -128,6 +128,20 @@ describe("decisions in designs", () => {
     ).toBe("write-back");
   });
 
+  it("never restates a reason: a rule whose reason is the very fact it rests on says it once", () => {
+    const d = design("Design a distributed cache.");
+    const async = d.decisions.find((x) => x.because.includes("durability is best-effort"));
+    expect(async?.because).toBe("durability is best-effort (default)");
+    for (const x of d.decisions) {
+      const words = x.because
+        .toLowerCase()
+        .split(/[^a-z0-9-]+/)
+        .filter(Boolean);
+      const triples = words.slice(2).map((_, i) => words.slice(i, i + 3).join(" "));
+      expect(new Set(triples).size, x.because).toBe(triples.length);
+    }
+  });
+
   it("rejects unknown decisions and options with the valid ones listed", () => {
     const bad = parseOverrides(["decision.i13-merge=paxos"]);
     expect(bad.ok).toBe(false);

@@ -420,6 +420,28 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
   },
   {
+    id: "backoff_base_seconds",
+    label: "wait before the first retry of a failed call",
+    unit: "s",
+    assumed: 30,
+    assumedBecause: "the first retry waits about half a minute, long enough for a blip to pass",
+  },
+  {
+    id: "backoff_factor",
+    label: "how many times longer each wait between attempts is than the one before",
+    unit: "x",
+    assumed: 2,
+    assumedBecause: "exponential backoff doubles the wait after each failure",
+  },
+  {
+    id: "backoff_doublings",
+    label: "times the wait between attempts grows before it stops",
+    unit: "doublings",
+    assumed: 10,
+    assumedBecause:
+      "ten doublings take a thirty-second wait to about eight and a half hours, so a long outage costs a few attempts a day",
+  },
+  {
     id: "failed_share",
     label: "share of calls that fail and wait for a retry",
     unit: "fraction",

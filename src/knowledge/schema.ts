@@ -164,6 +164,8 @@ export const WritePath = z.strictObject({
    * timestamp): a retry then needs no stored request id (predicates/duplicate-retry-matters.ts).
    */
   repeatSafe: text.optional(),
+  /** Only designs about this subject make this write (a per-endpoint queue where customers register webhooks). */
+  topic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const ReadPath = z.strictObject({

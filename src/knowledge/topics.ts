@@ -3,21 +3,30 @@
  * workflow with an external effect may move money (a payment, a refund) or may not (a webhook, an email): the
  * ledger and card-capture rows belong to the first only. A queue may be a replayable log read by offset, or a
  * work queue that leases each message to one worker until it is acked: offsets belong to the first only.
+ * A registry may track services, nodes and workers, or people: whether a user shows as online, away or busy,
+ * and when they were last seen, belongs to the second only. A workflow's outside call may go to a provider we
+ * use, or to endpoints our customers register (webhooks, callback URLs): endpoint subscriptions, per-endpoint
+ * queues and signed deliveries belong to the second only.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
  */
-export const TOPIC_VALUES = ["money", "work-queue"] as const;
+export const TOPIC_VALUES = ["money", "work-queue", "user-presence", "webhook"] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   money: String.raw`\b(?:pay(?:s|ing|ment|ments|out|outs|roll)?|paid|charg(?:e|es|ed|ing)|refund\w*|money|ledgers?|billing|bills?|invoic\w*|wallets?|balances?|banks?|banking|stripe|checkout|funds?|currenc(?:y|ies)|debits?|credits?|settlements?|remittances?)\b`,
   "work-queue": String.raw`\b(?:visibility timeouts?|invisible|per-message acks?|acknowledge each (?:message|task|job)|redeliver\w*|(?:task|job|work) queues?|like (?:Amazon |AWS )?SQS|SQS-like)\b`,
+  "user-presence": String.raw`\b(?:presence|online|offline|last seen|typing|chat\w*|messag(?:e|es|ing)|messenger|friends?|contacts?|buddy|who is on)\b`,
+  webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   money: "money moves: a payment, charge, refund, payout, transfer or ledger",
   "work-queue": "a work queue: each message is leased to one worker, hidden until acked, and redelivered on its own",
+  "user-presence":
+    "people's presence: whether a user shows as online, away or busy to others, and when they were last seen",
+  webhook: "events are pushed to endpoints our customers register (webhooks, callback URLs), not to a provider we call",
 };
 
 const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC_WORDS[t], "i")])) as Record<

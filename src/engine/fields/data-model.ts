@@ -1,5 +1,7 @@
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import { architectureOf, type Layout, layoutOf } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
+import { archetype } from "./common.js";
 
 export const dataModelField: Deriver<"dataModel", Layout> = {
   field: "dataModel",
@@ -17,8 +19,13 @@ export const dataModelField: Deriver<"dataModel", Layout> = {
     for (const r of rows) if (primary.has(r.entity.replace(/\s*\([A-Za-z]+\)$/, ""))) primary.add(base(r.entity));
     const ranked = [...rows].sort((a, b) => Number(primary.has(base(b.entity))) - Number(primary.has(base(a.entity))));
     const lead = f.archetypes[0]?.id;
+    // an entity a card keeps for one subject only (a webhook's endpoint subscriptions) has a table where the
+    // primary state holds it, even in the dominant archetype's model
+    const topical = (r: (typeof rows)[number]) =>
+      /^I\d\d$/.test(r.archetype) &&
+      archetype(r.archetype as ArchetypeId).entities.some((e) => e.name === base(r.entity) && e.topic !== undefined);
     const keep = (r: (typeof rows)[number]) =>
-      r.archetype === lead || primary.has(base(r.entity)) || !/^I\d\d$/.test(r.archetype);
+      (r.archetype === lead && !topical(r)) || primary.has(base(r.entity)) || !/^I\d\d$/.test(r.archetype);
     return ranked.filter((r) => keep(r) && (ids.has(r.owner) || ids.size === 0));
   },
 };

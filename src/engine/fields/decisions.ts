@@ -107,6 +107,15 @@ function checkCondition(
   return { holds, says: `${c.number} ≈ ${formatQuantity(n.value, n.unit)} (${n.source}), ${bound}` };
 }
 
+/**
+ * A rule's reason followed by the facts it rests on; a reason the facts already say word for word (a rule whose
+ * reason is "durability is best-effort" resting on "durability is best-effort (default)") is not said twice.
+ */
+export function withFacts(reason: string, facts: readonly string[]): string {
+  const says = facts.join("; ");
+  return says.toLowerCase().includes(reason.toLowerCase()) ? says : `${reason}: ${says}`;
+}
+
 /** Chooses one decision point's option for this design. */
 export function decide(
   p: DecisionPoint,
@@ -136,7 +145,7 @@ export function decide(
     if (rule) {
       chosen = rule.option;
       inputs = rule.when.map((c) => check(c)?.says ?? "");
-      because = `${rule.because}: ${inputs.join("; ")}`;
+      because = withFacts(rule.because, inputs);
       onFacts = !rule.when.some(onDefault);
       break;
     }

@@ -256,7 +256,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       const lead = ra.role === "dominant" || (i === 0 && ra.role === "substrate");
       // an entity of a subject the prompt never mentions (a ledger for a webhook sender) keeps no path
       const offTopic = new Set(a.entities.filter((e) => !fitsTopics(e, asks.unspoken)).map((e) => e.name));
-      const onTopic = <P extends { entity: string; unlessTopic?: Topic }>(p: P) =>
+      const onTopic = <P extends { entity: string; topic?: Topic; unlessTopic?: Topic }>(p: P) =>
         !offTopic.has(p.entity) && fitsTopics(p, asks.unspoken);
       const writes = a.writePaths.filter((w) => !w.hidden && onTopic(w));
       const chosen = lead

@@ -77,6 +77,23 @@ export const LEADERBOARD: FeatureEntry = {
       inp("scores_per_player_per_day", 10, "each finished match or run submits a score"),
       inp("boards", 1000, "boards per level, region and period"),
       inp("entry_bytes", 64, "member id and score in a sorted set, with overhead"),
+      {
+        quantity: "boards_per_player",
+        label: "boards one player holds a best score on",
+        unit: "boards",
+        typical: 3,
+        why: "a player sits on the all-time board and the current daily and weekly ones",
+      },
+      {
+        quantity: "objects",
+        typical: 150e6,
+        why: "three best-score keys for each of fifty million players",
+        from: {
+          expression: "players * boards_per_player",
+          why: "one best-score key per player on each board they play",
+        },
+      },
+      inp("value_bytes", 100, "a best-score row: board, period, player, score, match id and time"),
     ],
     figures: [
       fig(
@@ -92,6 +109,13 @@ export const LEADERBOARD: FeatureEntry = {
         "peak",
         "score_writes_per_sec * peak_factor",
         "writes/s",
+      ),
+      fig(
+        "score_store_bytes",
+        "durable best scores, one key per player and board",
+        "storage",
+        "objects * value_bytes",
+        "B",
       ),
       fig(
         "global_board_bytes",

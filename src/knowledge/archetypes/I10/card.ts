@@ -94,6 +94,13 @@ export const card = {
       truth: true,
     },
     {
+      name: "PresenceStatus",
+      description:
+        "What a person shows to others: online, away or busy, and when they were last seen, settled from their connections' registrations and what they set themselves; a hint where the latest report wins.",
+      truth: true,
+      topic: "user-presence",
+    },
+    {
       name: "MembershipEvent",
       description:
         "An ordered join, leave, suspect or update change with a revision, consumed by watchers to keep their views current.",
@@ -138,7 +145,7 @@ export const card = {
     },
     {
       action: "update a user's presence status (online, away, busy) with last seen time",
-      entity: "Registration",
+      entity: "PresenceStatus",
       shape: "overwrite current value",
       mechanism: "lww-overwrite",
     },
@@ -159,11 +166,18 @@ export const card = {
   ],
   readPaths: [
     {
-      action: "look up the live instances of a service or the gateway holding a user's connection",
+      action: "look up the live instances of a service, node or worker",
       entity: "MembershipView",
       shape: "read projection",
       staleness:
         "up to the detection time plus propagation, typically seconds; callers must expect dead entries and fall back to another instance",
+    },
+    {
+      action: "look up a user's presence status and the gateway holding their connection",
+      entity: "PresenceStatus",
+      shape: "read source",
+      staleness:
+        "current for the registry, yet the status is a hint that may trail the user's real connection by one heartbeat",
     },
     {
       action: "watch a service or contact list for joins, leaves and status changes",
@@ -275,6 +289,7 @@ export const card = {
       failure:
         "Presence flaps for users on unstable mobile networks, spamming contacts with online and offline changes",
       role: "derived",
+      topic: "user-presence",
       prevention: "Wait a grace period before marking a user offline and coalesce rapid status changes",
       repair: "Publish the settled status with last seen time once the connection stabilises",
     },

@@ -64,6 +64,30 @@ export const capacity: CapacityModel = {
       "peak_workflows_per_sec * failed_share * retry_window_seconds",
       "calls",
     ),
+    // only when the prompt states the retry window: the schedule that spans it (a window shorter than the growing
+    // waits ends the schedule early, so the attempts then count the growth steps in full, an upper bound)
+    fig(
+      "retry_cap_seconds",
+      "longest wait between attempts, where the growth stops (never past the retry window)",
+      "time",
+      "min(backoff_base_seconds * backoff_factor ^ backoff_doublings, retry_window_seconds)",
+      "s",
+    ),
+    fig(
+      "backoff_span_seconds",
+      "time the growing waits take before they reach the cap (within the retry window)",
+      "time",
+      "min(backoff_base_seconds * (backoff_factor ^ (backoff_doublings + 1) - 1) / (backoff_factor - 1), retry_window_seconds)",
+      "s",
+    ),
+    fig(
+      "retry_attempts",
+      "attempts one failing call gets across the retry window: growing waits up to the cap, then one per cap",
+      "count",
+      "backoff_doublings + 1 + (retry_window_seconds - backoff_span_seconds) / retry_cap_seconds",
+      "attempts",
+      true,
+    ),
     fig(
       "idempotency_bytes",
       "idempotency records held",

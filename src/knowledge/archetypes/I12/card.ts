@@ -103,6 +103,13 @@ export const card = {
       truth: false,
     },
     {
+      name: "EndpointSubscription",
+      description:
+        "An endpoint a customer registers: its URL, the event types it wants, its signing secret (two while a secret is rotated), its state (active, failing, disabled) and a delivery queue of its own with a cap on calls in flight.",
+      truth: true,
+      topic: "webhook",
+    },
+    {
       name: "LedgerEntry",
       description:
         "One debit or credit line of a money movement, with account, amount, currency and the movement id; entries are appended, never edited, and the lines of one movement sum to zero.",
@@ -158,6 +165,48 @@ export const card = {
         in: "async worker",
         because: "the relay (or the webhook handler) records the outcome it learned, after the caller was answered",
       },
+    },
+    {
+      action: "register a customer's endpoint for the event types it wants and issue its signing secret",
+      entity: "EndpointSubscription",
+      shape: "create target",
+      mechanism: "put-if-absent",
+    },
+    {
+      action:
+        "queue each delivery on its endpoint's own queue, with a few calls in flight per endpoint, so one slow or failing endpoint never holds another's deliveries",
+      entity: "OutboxEntry",
+      shape: "state transition",
+      mechanism: "concurrency-slots",
+      hidden: true,
+      critical: true,
+      topic: "webhook",
+      runs: {
+        in: "async worker",
+        because: "the relay takes a slot of the endpoint's queue before each call and gives it back with the outcome",
+      },
+    },
+    {
+      action:
+        "sign each delivery with the endpoint's secret: an HMAC-SHA256 over the timestamp and the exact body, sent in a header beside the timestamp and the event id, so the receiver can check the sender, reject stale replays and drop repeats",
+      entity: "EffectAttempt",
+      shape: "append event",
+      mechanism: "idempotent-receiver",
+      hidden: true,
+      critical: true,
+      topic: "webhook",
+      runs: {
+        in: "async worker",
+        because: "the relay signs each attempt as it sends it, after the event was accepted",
+      },
+    },
+    {
+      action:
+        "disable an endpoint whose deliveries failed for the whole retry window, tell its owner, and keep its failed deliveries for a replay under their original event ids",
+      entity: "EndpointSubscription",
+      shape: "state transition",
+      mechanism: "guarded-transition",
+      hidden: true,
     },
     {
       action:
@@ -341,6 +390,36 @@ export const card = {
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
       repair:
         "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
+    },
+    {
+      failure:
+        "One slow or dead customer endpoint ties up the relay workers, and every other customer's deliveries wait behind it",
+      role: "external effect",
+      prevention:
+        "Give each endpoint its own queue with a small in-flight cap and a call timeout of seconds, and a circuit breaker per endpoint that stops calling one that keeps failing",
+      repair:
+        "Pause the failing endpoint's queue while the rest keep flowing, and drain its backlog once probes succeed",
+      topic: "webhook",
+    },
+    {
+      failure:
+        "A receiver accepts a forged or replayed delivery, because nothing ties the request to us or to the moment it was sent",
+      role: "external effect",
+      prevention:
+        "Sign the timestamp and the body with an HMAC-SHA256 under the endpoint's secret (Stripe's Stripe-Signature header carries t= and v1=; GitHub signs the body in X-Hub-Signature-256); receivers compare in constant time and refuse a timestamp older than a few minutes",
+      repair:
+        "Rotate a leaked secret: sign with the old and the new secret during the overlap, then retire the old one",
+      topic: "webhook",
+    },
+    {
+      failure:
+        "An endpoint stays down for the whole retry window and its deliveries run out of attempts while the customer never hears of it",
+      role: "external effect",
+      prevention:
+        "A retry schedule that spans the window: waits that double with jitter up to a cap, then one attempt per cap until the window ends",
+      repair:
+        "Disable the endpoint, tell its owner, and keep the failed deliveries so a replay resends them with their original event ids",
+      topic: "webhook",
     },
     {
       failure: "An authorisation lapses before capture, or is captured twice or above the authorised amount",
