@@ -950,7 +950,7 @@ describe("the hottest number and the next limit are real limits", () => {
 
   it("agrees the given numbers in count: one number is 'the number given is'", () => {
     const m = writeScript(metricsD, { minutes: 45 }).steps[0]?.text ?? "";
-    expect(m).toContain("The number given is 5 million samples a second.");
+    expect(m).toContain("The number given is 5 million samples per second.");
     const k = writeScript(kafkaD, { minutes: 45 }).steps[0]?.text ?? "";
     expect(k).toMatch(/I'll assume consistent-prefix reads, /);
     for (const d of designs)
@@ -1059,5 +1059,21 @@ describe("stated numbers are said as stated, and a derived input with what it ca
       'archetype I07: capacity peak_requests_per_sec: the label "peak reads" says reads, but req/s counts requests',
     ]);
     expect(countedLabelProblems()).toEqual([]);
+  });
+});
+
+describe("a stated figure is said in the prompt's own words", () => {
+  const spoken = (prompt: string) =>
+    writeScript(design(prompt))
+      .steps.flatMap((s) => s.lines.map((l) => l.text))
+      .join(" ");
+  it("says a stated window as the prompt put it, never as its quantity's definition", () => {
+    const text = spoken("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+    expect(text).toContain("The number given is 72 hours.");
+    expect(text).not.toMatch(/a how long/);
+  });
+  it("keeps the quantity's words when the prompt's figure is cut short of its noun", () => {
+    const text = spoken("Design a distributed lock service handling 10k lock acquisitions per second");
+    expect(text).not.toContain("The number given is 10k lock.");
   });
 });

@@ -95,6 +95,19 @@ function quantity(value: number, id: string, unit?: string): string {
   return speakInput(value, id, unit ?? q?.unit, q?.label);
 }
 
+/**
+ * A stated figure in the prompt's own words ("the prompt says '72 hours'" -> "72 hours"): said as the prompt put
+ * it, a number with its noun, rather than as the quantity's label, which for a duration or a derived name reads
+ * as a definition ("a how long a failed call keeps being retried … of 259.2 thousand seconds").
+ */
+function givenWords(because: string | undefined): string | undefined {
+  const m = because ? /^the prompt says '([^']+)'$/.exec(because) : null;
+  const words = m?.[1];
+  // only a whole figure: a number ending on a plural noun or a rate ("10k lock" cut from "10k lock acquisitions" is not)
+  const whole = words !== undefined && /\d/.test(words) && /(?:[a-z]{2,}s|\b(?:per|a|an|each)\s+[a-z]+)$/i.test(words);
+  return whole && words.split(/\s+/).length <= 6 ? words : undefined;
+}
+
 /** The reason inside a default's explanation: "not stated; I02's default … (reason)" -> "reason". */
 function defaultReason(because: string | undefined): string | undefined {
   if (!because) return undefined;
@@ -385,7 +398,7 @@ function normalise(d: Design): StepDraft {
   if (scale.length > 0)
     lines.push(
       ...core(
-        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => quantity(v, k)))}`,
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenWords(n.sources[`scale.${k}`]?.because) ?? quantity(v, k)))}`,
       ),
     );
   const stance = assumed.includes("availability") ? n.availability : undefined;
