@@ -224,7 +224,9 @@ const Bottleneck = z.strictObject({
   why: z
     .strictObject({
       code: z.enum([
+        "feature-load",
         "sized-by-prompt",
+        "load-per-unit",
         "closest-to-shared-ceiling",
         "dominant-first",
         "dominant-card-order",
