@@ -22,6 +22,23 @@ function expressionOf(f: CapacityRow): Expr | undefined {
   }
 }
 
+/**
+ * An expression as its base rate reads it, so the same quantity at peak or not is one: "peak_" prefixes go, and a
+ * figure that is only another figure times the peak factor ("peak_ops_per_sec = writes_per_sec * peak_factor")
+ * is replaced by that other figure ("peak_ops_per_sec * participants" -> "writes_per_sec*participants").
+ */
+export function atBase(expression: string, rows: readonly CapacityRow[]): string {
+  const peakOf = new Map<string, string>();
+  for (const r of rows) {
+    const m = /^[a-z0-9_]+ = ([a-z0-9_]+) \* peak_factor$/.exec(r.formula);
+    if (m?.[1]) peakOf.set(r.id, m[1]);
+  }
+  return expression
+    .replace(/[a-z][a-z0-9_]*/g, (v) => peakOf.get(v) ?? v)
+    .replace(/\bpeak_/g, "")
+    .replace(/\s+/g, "");
+}
+
 /** The first division in an expression, read from the left: "load / (per_unit * utilisation)" -> [load, per_unit]. */
 function divisionOf(e: Expr | undefined): [string, string] | undefined {
   if (e?.kind !== "bin") return undefined;
@@ -121,6 +138,9 @@ const YARDSTICK = QUANTITY_BY_ID.get("store_node_ops_per_sec");
 
 /** A per-second count ("writes/s", "msg/s"), not bytes or time: loads of this kind compare with each other. */
 const COUNT_RATE = /^(?!B\/)[a-z]+\/s$/;
+
+/** Two units of one measure: equal, or both per-second counts ("msgs/s" and "deliveries/s" count the same sends). */
+export const sameMeasure = (a: string, b: string): boolean => a === b || (COUNT_RATE.test(a) && COUNT_RATE.test(b));
 
 /**
  * How many units' worth of work a row's load is: the load over the per-unit ceiling it is checked against

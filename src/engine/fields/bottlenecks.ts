@@ -8,7 +8,7 @@ import type { BottleneckRow, CapacityRow, DecisionRow, Nfrs } from "../design/ty
 import { featureHotspots, featureLed } from "../product/correctness.js";
 import { approx, formatQuantity, grouped } from "../quantity-format.js";
 import { pattern } from "../text.js";
-import { rankBottlenecks, withLoad } from "./bottleneck-load.js";
+import { atBase, rankBottlenecks, sameMeasure, withLoad } from "./bottleneck-load.js";
 import { archetype, meaningWords } from "./common.js";
 import { impliedCapacity } from "./decisions.js";
 
@@ -79,6 +79,8 @@ export interface KnownValue {
   value: number;
   unit: string;
   because: string;
+  /** The figure's own id when the value is a figure that decides this quantity ("registry_nodes" for nodes). */
+  as?: string;
 }
 
 /**
@@ -96,6 +98,7 @@ export function estimate(
   const vars = [...formulaVariables(expr)];
   const values: Record<string, number> = {};
   const parts: string[] = [];
+  let shown = expression;
   for (const v of vars) {
     const s = scale[v];
     const k = known.get(v);
@@ -105,7 +108,9 @@ export function estimate(
       parts.push(statedPart(v, s.value, q?.unit ?? "", s.source === "override" ? "set by override" : `'${s.quote}'`));
     } else if (k) {
       values[v] = k.value;
-      parts.push(`${v} = ${formatQuantity(k.value, k.unit)} (${k.because})`);
+      // a value a figure decides is named by that figure, so one name never holds two values in a design
+      if (k.as) shown = shown.replace(new RegExp(`\\b${v}\\b`, "g"), k.as);
+      parts.push(`${k.as ?? v} = ${formatQuantity(k.value, k.unit)} (${k.because})`);
     } else if (q?.assumed !== undefined) {
       values[v] = q.assumed;
       parts.push(`${v} = ${formatQuantity(q.assumed, q.unit)} (assumed: ${q.assumedBecause})`);
@@ -113,7 +118,7 @@ export function estimate(
   }
   const r = evaluateFormula(expr, values);
   if (r === undefined) return undefined;
-  return `${yields} = ${expression} ${shownCount(r, unit)}, with ${parts.join("; ")}`;
+  return `${yields} = ${shown} ${shownCount(r, unit)}, with ${parts.join("; ")}`;
 }
 
 /**
@@ -133,7 +138,8 @@ function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, 
     if (r.archetype !== archetype) continue;
     addInputs(r);
     out.set(r.id, { value: r.value, unit: r.unit, because: `capacity: ${r.formula}` });
-    if (r.sets) out.set(r.sets, { value: r.value, unit: r.unit, because: `sized by capacity: ${r.formula}` });
+    if (r.sets && r.sets !== r.id)
+      out.set(r.sets, { value: r.value, unit: r.unit, because: `sized by capacity: ${r.formula}`, as: r.id });
   }
   for (const r of rows) if (r.archetype !== archetype) addInputs(r);
   return out;
@@ -154,9 +160,10 @@ export function sameFigure(
   if (mine.some((r) => vars.has(r.id) || (r.sets !== undefined && vars.has(r.sets) && r.kind !== "count")))
     return undefined;
   // the same expression, at peak or not, is the same quantity: the table's (peak) figure is the one value
-  const bare = (e: string) => e.replace(/\bpeak_/g, "").replace(/\s+/g, "");
   const same = mine.find(
-    (r) => r.unit === formula.unit && bare(r.formula.replace(/^[a-z0-9_]+ = /, "")) === bare(formula.expression),
+    (r) =>
+      sameMeasure(r.unit, formula.unit) &&
+      atBase(r.formula.replace(/^[a-z0-9_]+ = /, ""), mine) === atBase(formula.expression, mine),
   );
   if (same) return same;
   const want = meaningWords(formula.yields);
