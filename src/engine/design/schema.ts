@@ -226,7 +226,6 @@ const Bottleneck = z.strictObject({
       code: z.enum([
         "feature-load",
         "sized-by-prompt",
-        "load-per-unit",
         "closest-to-shared-ceiling",
         "dominant-first",
         "dominant-card-order",

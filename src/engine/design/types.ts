@@ -182,7 +182,6 @@ export interface BottleneckRank {
   code:
     | "feature-load"
     | "sized-by-prompt"
-    | "load-per-unit"
     | "closest-to-shared-ceiling"
     | "dominant-first"
     | "dominant-card-order"

@@ -1400,7 +1400,9 @@ export function hotBottleneck(d: Design): Bottleneck | undefined {
 function hotspotFigure(d: Design): Figure | undefined {
   return perScript(d, hotspotFigure, undefined, () => {
     const hot = hotBottleneck(d);
-    return hot ? figureOf(d, hot) : undefined;
+    // the rate the design ranked the hotspot by, when it has one (a count or a size is said by the words' figure)
+    const load = hot ? loadOf(d, hot) : undefined;
+    return load && /^(?!B\/)[a-z]+\/s$/.test(load.unit) ? load : hot ? figureOf(d, hot) : undefined;
   });
 }
 
