@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
 import type { BottleneckRow } from "../src/engine/design/types.js";
 import { rankBottlenecks } from "../src/engine/fields/bottleneck-load.js";
+import { FEATURES } from "../src/knowledge/features/index.js";
+import { writeScript } from "../src/render/script/index.js";
 
 const row = (name: string, share: number | undefined, extra: Partial<BottleneckRow> = {}): BottleneckRow => ({
   bottleneck: name,
@@ -69,5 +71,59 @@ describe("the bottleneck ranking is the engine's, with its reasons", () => {
         expect(b.why, b.bottleneck).toBeDefined();
         if (b.ceiling) expect(d.capacity.some((c) => c.id === b.ceiling?.figure)).toBe(true);
       }
+  });
+});
+
+describe("a product feature's own load ranks by the work it is for one unit", () => {
+  const rate = (name: string, value: number, extra: Partial<BottleneckRow> = {}): BottleneckRow => ({
+    bottleneck: name,
+    mitigation: "m",
+    archetype: "I16",
+    rank: "next",
+    load: { figure: name, value, unit: "writes/s" },
+    ...extra,
+  });
+
+  it("leads with a feature's load an order of magnitude heavier than the first row, else follows it", () => {
+    const hotKey = rate("hot_key_ops", 3000);
+    const location = rate("location_updates_per_sec", 250000);
+    const pushes = rate("peak_pushes_per_sec", 20000);
+    const feature = (r: BottleneckRow) => r === location || r === pushes;
+    const ranked = rankBottlenecks([location, pushes, hotKey], "I16", feature);
+    expect(ranked.map((r) => r.bottleneck)).toEqual(["location_updates_per_sec", "hot_key_ops", "peak_pushes_per_sec"]);
+    expect(ranked[0]?.why).toEqual({
+      code: "feature-load",
+      refs: ["location_updates_per_sec", "store_node_ops_per_sec"],
+    });
+    expect(ranked[1]?.why?.code).toBe("dominant-first");
+    // a first row with no comparable load: a feature leads when it is more than one store node's work
+    const noLoad: BottleneckRow = { bottleneck: "card row", mitigation: "m", archetype: "I16", rank: "next" };
+    expect(rankBottlenecks([pushes, noLoad], "I16", feature)[0]?.bottleneck).toBe("card row");
+    expect(rankBottlenecks([location, noLoad], "I16", feature)[0]?.bottleneck).toBe("location_updates_per_sec");
+  });
+
+  it("names the computed feature load as the first hotspot, and the script says that number", () => {
+    const uber = design("Design a ride-hailing app like Uber");
+    expect(uber.bottlenecks[0]?.load?.figure).toBe("location_updates_per_sec");
+    expect(uber.bottlenecks[0]?.why?.code).toBe("feature-load");
+    const twitter = design("Design Twitter's home timeline");
+    expect(twitter.bottlenecks[0]?.load?.figure).toBe("fanout_writes_per_sec");
+    for (const d of [uber, twitter]) {
+      const hot = d.capacity.find((c) => c.id === d.bottlenecks[0]?.load?.figure);
+      const said = writeScript(d, { minutes: 45 }).steps.flatMap((s) => s.sentences);
+      expect(said, d.prompt).toContain(`The hottest number is ${hot?.quantity}.`);
+    }
+    // an infrastructure prompt keeps its archetype's order: no product feature leads it
+    const cache = design("Design a read-through cache like Memcached at Facebook scale.");
+    expect(cache.bottlenecks[0]?.why?.code).not.toBe("feature-load");
+  });
+
+  it("every feature hotspot is measured by a figure of the feature's own capacity model", () => {
+    for (const f of FEATURES)
+      if (f.hotspot)
+        expect(
+          f.capacity?.figures.map((x) => x.id),
+          f.id,
+        ).toContain(f.hotspot.figure);
   });
 });

@@ -405,12 +405,28 @@ describe("stated figures reach the formulas", () => {
 describe("what the prompt's nouns imply", () => {
   it("serves a counted redirect as a small answer, not a web asset, with the noun as the reason", () => {
     const d = design("Design a URL shortener handling 100k redirects per second");
-    const sizes = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "object_bytes"));
+    const sizes = d.capacity.flatMap((r) => r.inputs.filter((i) => i.name === "value_bytes"));
     expect(sizes.length).toBeGreaterThan(0);
     for (const i of sizes) {
       expect(i.value).toBe(500);
       expect(i.because).toMatch(/the prompt counts '100k redirects per second'/);
     }
-    expect(d.capacity.find((r) => r.id === "egress_bandwidth")?.display).toBe("≈ 165 MB/s");
+    // the stated rate is the load to serve: no peak factor multiplies it
+    expect(d.capacity.find((r) => r.id === "egress_bandwidth")?.display).toBe("≈ 55 MB/s");
+  });
+
+  it("takes a stated per-second rate as the peak, and an average as something to multiply", () => {
+    const peakOf = (prompt: string) =>
+      design(prompt).capacity.flatMap((r) => r.inputs.filter((i) => i.name === "peak_factor"))[0];
+    const stated = peakOf(
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+    );
+    expect(stated?.value).toBe(1);
+    expect(stated?.because).toMatch(/'1 million reads per second' as the rate to serve, which is taken as the peak/);
+    const cache = design(
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+    );
+    expect(cache.capacity.find((r) => r.id === "peak_requests_per_sec")?.value).toBeCloseTo(1.1e6, -3);
+    expect(peakOf("Design a cache serving 1 million reads per second on average")?.value).toBe(3);
   });
 });

@@ -285,9 +285,45 @@ describe("one quantity at peak or not", () => {
     const b = d.bottlenecks.find((x) => /egress bandwidth at peak/.test(x.estimate ?? ""));
     if (!b) throw new Error("no egress bottleneck");
     expect(rules(d)).not.toContain("numbers-disagree");
-    b.formula = "egress bytes per second = requests_per_sec * object_bytes (B/s)";
+    b.formula = "egress bytes per second = requests_per_sec * value_bytes (B/s)";
     b.estimate =
-      "egress bytes per second = requests_per_sec * object_bytes ≈ 55 MB/s, with requests_per_sec = 110k req/s";
+      "egress bytes per second = requests_per_sec * value_bytes ≈ 18 MB/s, with requests_per_sec = 37k req/s";
+    expect(rules(d)).toContain("numbers-disagree");
+  });
+});
+
+describe("one design, one value per quantity, and no part larger than its whole", () => {
+  it("catches a hot set larger than one copy of the stored data", () => {
+    const d = clone(
+      design("Design a distributed cache in front of a user-profile database serving 1 million reads per second"),
+    );
+    expect(rules(d)).not.toContain("part-exceeds-whole");
+    const hot = d.capacity.find((r) => r.id === "hot_set_bytes");
+    const whole = d.capacity.find((r) => r.id === "stored_bytes");
+    if (!hot || !whole) throw new Error("no hot set or stored bytes");
+    expect(hot.value).toBeLessThanOrEqual(whole.value);
+    hot.value = whole.value * 10;
+    expect(rules(d)).toContain("part-exceeds-whole");
+  });
+
+  it("names a count a figure decides apart from another part's count of the same name", () => {
+    const d = clone(design("Design a service discovery and configuration system like Consul for 5,000 services"));
+    expect(rules(d)).not.toContain("numbers-disagree");
+    const b = d.bottlenecks.find((x) => /\bregistry_nodes = /.test(x.estimate ?? ""));
+    if (!b?.estimate) throw new Error("no estimate naming registry_nodes");
+    b.estimate = b.estimate.replace(/\bregistry_nodes = /, "nodes = ");
+    expect(rules(d)).toContain("numbers-disagree");
+  });
+
+  it("quotes the table's peak deliveries, and catches the same deliveries estimated off the base rate", () => {
+    const d = clone(design("Design a collaborative document editor like Google Docs"));
+    expect(rules(d)).not.toContain("numbers-disagree");
+    const b = d.bottlenecks.find((x) => /^Broadcast fan-out/.test(x.bottleneck));
+    if (!b) throw new Error("no broadcast row");
+    expect(b.estimate).toMatch(/≈ 30M msgs\/s/);
+    b.formula = "operation deliveries per second = writes_per_sec * participants (deliveries/s)";
+    b.estimate =
+      "operation deliveries per second = writes_per_sec * participants ≈ 10M deliveries/s, with writes_per_sec = 1M writes/s";
     expect(rules(d)).toContain("numbers-disagree");
   });
 });

@@ -9,12 +9,15 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
+import type { CapacityRow } from "./design/types.js";
+import { atBase, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { RECORD_PART } from "./product/record.js";
+import { formatQuantity } from "./quantity-format.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { pattern } from "./text.js";
 
@@ -34,6 +37,7 @@ export type CoherenceRule =
   | "version-check-with-lww"
   | "numbers-disagree"
   | "stated-number-unused"
+  | "part-exceeds-whole"
   | "message-without-link"
   | "product-record-not-state";
 
@@ -64,6 +68,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "numbers-disagree":
     "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
+  "part-exceeds-whole":
+    "a part is never larger than its whole: a byte figure over a share of the design's objects (a hot set) is at most one copy of all of them",
   "message-without-link":
     "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
   "product-record-not-state":
@@ -461,15 +467,14 @@ function numbersAgree(d: Design): Problem[] {
     const label = m[1].toLowerCase();
     // the same figure by its label, or by its expression at peak or not (origin load = requests * miss ratio)
     const f = /^[a-z0-9_ ]+? = (.+) \(([^)]*)\)$/.exec(b.formula ?? "");
-    const bare = (e: string) => e.replace(/\bpeak_/g, "").replace(/\s+/g, "");
+    const mine = d.capacity.filter((r) => r.archetype === b.archetype);
     const c =
-      d.capacity.find((r) => r.archetype === b.archetype && r.quantity.toLowerCase() === label) ??
+      mine.find((r) => r.quantity.toLowerCase() === label) ??
       (f?.[1]
-        ? d.capacity.find(
+        ? mine.find(
             (r) =>
-              r.archetype === b.archetype &&
-              r.unit === f[2] &&
-              bare(r.formula.replace(/^[a-z0-9_]+ = /, "")) === bare(f[1] ?? ""),
+              sameMeasure(r.unit, f[2] ?? "") &&
+              atBase(r.formula.replace(/^[a-z0-9_]+ = /, ""), mine) === atBase(f[1] ?? "", mine),
           )
         : undefined);
     const x = shownValue(m[2]);
@@ -485,6 +490,9 @@ function numbersAgree(d: Design): Problem[] {
   return out;
 }
 
+/** A shown value's number: "10k nodes" -> "10k". */
+const leadingNumber = (x: string): string => /^[≈\s]*([-\d.,]+\s*[kMBT]?)/.exec(x)?.[1]?.trim() ?? x.trim();
+
 /** One named input read with two values by the capacity table's figures. */
 function inputsAgree(d: Design): Problem[] {
   const first = new Map<string, { value: number; where: string }>();
@@ -499,6 +507,30 @@ function inputsAgree(d: Design): Problem[] {
           detail: `${i.name} is ${have.value} in ${have.where} but ${i.value} in ${r.archetype} ${r.id}`,
         });
     }
+  // one name, one value across the bottleneck table too: a value a figure decides ("registry_nodes") is shown
+  // under that figure's name, never under a name another part of the design reads with another value
+  const shown = new Map<string, { value: string; where: string }>();
+  for (const r of d.capacity)
+    for (const i of r.inputs)
+      if (!shown.has(i.name))
+        shown.set(i.name, {
+          value: leadingNumber(formatQuantity(i.value, i.unit ?? "")),
+          where: `${r.archetype} ${r.id}`,
+        });
+  for (const b of d.bottlenecks)
+    for (const m of (b.estimate ?? "").matchAll(
+      /(?:, with |; )([a-z][a-z0-9_]*) = ([^(;]+?) \((?:assumed|sized by|capacity:)/g,
+    )) {
+      const name = m[1] as string;
+      const value = leadingNumber(m[2] as string);
+      const have = shown.get(name);
+      if (!have) shown.set(name, { value, where: `${b.archetype} bottleneck` });
+      else if (have.value !== value)
+        out.push({
+          rule: "numbers-disagree",
+          detail: `${name} is ${have.value} in ${have.where} but ${value} in the ${b.archetype} bottleneck '${b.bottleneck.slice(0, 40)}'`,
+        });
+    }
   // a count of whole things below one ("0.15 nodes") is no number a design can run
   for (const r of d.capacity)
     if (WHOLE_UNITS.test(r.unit) && r.value > 0 && r.value < 1)
@@ -510,6 +542,38 @@ function inputsAgree(d: Design): Problem[] {
   }
   // one report per input
   return out.filter((p, k) => out.findIndex((q) => q.detail.split(" ")[0] === p.detail.split(" ")[0]) === k);
+}
+
+/** A byte figure over the design's objects: its per-copy size, and whether it counts only a share of them. */
+function overObjects(r: CapacityRow): { bytes: number; share: boolean } | undefined {
+  if (r.unit !== "B" || !r.inputs.some((i) => i.name === "objects")) return undefined;
+  const copies = r.inputs
+    .filter((i) => /^(?:replicas|regions|replication_factor|edge_copies)$/.test(i.name))
+    .reduce((x, i) => x * Math.max(1, i.value), 1);
+  const share = r.inputs.some((i) => (i.unit === "fraction" || /_fraction$|_share$/.test(i.name)) && i.value < 1);
+  return { bytes: r.value / copies, share };
+}
+
+/**
+ * A part is never larger than its whole: a byte figure that holds a share of the design's objects (a hot set,
+ * a cached share) is at most one copy of all of them (the stored bytes).
+ */
+function partsWithinWholes(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const sized = d.capacity.flatMap((r) => {
+    const o = overObjects(r);
+    return o ? [{ r, ...o }] : [];
+  });
+  // the whole is the stored data itself, not an index or a log derived from it
+  const wholes = sized.filter((x) => !x.share && /^stored\b/.test(x.r.quantity));
+  for (const part of sized.filter((x) => x.share))
+    for (const whole of wholes)
+      if (part.bytes > whole.bytes * 1.0001)
+        out.push({
+          rule: "part-exceeds-whole",
+          detail: `${part.r.id} (${part.r.display}) holds a share of the objects but exceeds one copy of all of them in ${whole.r.id} (${whole.r.display})`,
+        });
+  return out;
 }
 
 /**
@@ -624,6 +688,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...numbersAgree(d),
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
+    ...partsWithinWholes(d),
     ...messagesHaveLinks(d),
     ...productRecordIsState(d),
   ];

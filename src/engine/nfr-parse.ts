@@ -618,6 +618,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const id = scope ? `${rateId}_per_${scope}` : rateId;
       const value = n.value / secs;
       setScale(scale, id, value, quoteTo(nounEnd));
+      // A system-wide rate stated per second or minute is the load to serve, so it is already the peak: no
+      // peak-to-average factor multiplies it, unless the prompt calls it an average.
+      const said = quoteTo(nounEnd).trim();
+      const average = /\b(?:average|avg|mean|typical(?:ly)?|normal(?:ly)?)\b/i.test(
+        `${clauseBefore.slice(-30)} ${t.slice(n.end + nounEnd, n.end + nounEnd + 30)}`,
+      );
+      if (secs <= 60 && !scope && !average && implied.peak_factor === undefined)
+        implied.peak_factor = {
+          value: 1,
+          because: `the prompt states '${said}' as the rate to serve, which is taken as the peak (it does not call it an average)`,
+        };
       const implies = hit?.entry.implies;
       if (implies && implied[implies.quantity] === undefined)
         implied[implies.quantity] = {

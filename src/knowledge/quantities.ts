@@ -415,6 +415,23 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "objects",
   },
   {
+    id: "update_seconds",
+    label: "interval between two position reports from one moving object",
+    unit: "s",
+  },
+  {
+    id: "progress_interval_seconds",
+    label: "interval between two saves of the playback position",
+    unit: "s",
+  },
+  { id: "viewing_hours_per_user_per_day", label: "hours of viewing per user a day", unit: "hours/day" },
+  { id: "recipients_per_message", label: "recipients of one message", unit: "recipients" },
+  { id: "status_changes_per_user_per_hour", label: "status changes each user makes an hour", unit: "changes/h" },
+  { id: "watchers_per_user", label: "watchers of one user's status", unit: "watchers" },
+  { id: "online_share", label: "share of daily users online at the peak", unit: "fraction" },
+  { id: "push_share", label: "share of notifications sent as a phone push", unit: "fraction" },
+  { id: "notifications_per_user_per_day", label: "notifications per user a day", unit: "notifications/day" },
+  {
     id: "retry_window_seconds",
     label: "how long a failed call keeps being retried before it is given up",
     unit: "s",

@@ -41,7 +41,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:redirects?)$/,
     rate: "reads_per_sec",
     implies: {
-      quantity: "object_bytes",
+      quantity: "value_bytes",
       value: 500,
       because: "a redirect answers with a 301 or 302 status and a Location header, a few hundred bytes",
     },

@@ -224,6 +224,7 @@ const Bottleneck = z.strictObject({
   why: z
     .strictObject({
       code: z.enum([
+        "feature-load",
         "sized-by-prompt",
         "closest-to-shared-ceiling",
         "dominant-first",

@@ -179,7 +179,13 @@ export interface BottleneckCeiling {
 
 /** Why a bottleneck ranks where it does. */
 export interface BottleneckRank {
-  code: "sized-by-prompt" | "closest-to-shared-ceiling" | "dominant-first" | "dominant-card-order" | "supporting-first";
+  code:
+    | "feature-load"
+    | "sized-by-prompt"
+    | "closest-to-shared-ceiling"
+    | "dominant-first"
+    | "dominant-card-order"
+    | "supporting-first";
   refs: string[];
 }
 

@@ -22,6 +22,23 @@ function expressionOf(f: CapacityRow): Expr | undefined {
   }
 }
 
+/**
+ * An expression as its base rate reads it, so the same quantity at peak or not is one: "peak_" prefixes go, and a
+ * figure that is only another figure times the peak factor ("peak_ops_per_sec = writes_per_sec * peak_factor")
+ * is replaced by that other figure ("peak_ops_per_sec * participants" -> "writes_per_sec*participants").
+ */
+export function atBase(expression: string, rows: readonly CapacityRow[]): string {
+  const peakOf = new Map<string, string>();
+  for (const r of rows) {
+    const m = /^[a-z0-9_]+ = ([a-z0-9_]+) \* peak_factor$/.exec(r.formula);
+    if (m?.[1]) peakOf.set(r.id, m[1]);
+  }
+  return expression
+    .replace(/[a-z][a-z0-9_]*/g, (v) => peakOf.get(v) ?? v)
+    .replace(/\bpeak_/g, "")
+    .replace(/\s+/g, "");
+}
+
 /** The first division in an expression, read from the left: "load / (per_unit * utilisation)" -> [load, per_unit]. */
 function divisionOf(e: Expr | undefined): [string, string] | undefined {
   if (e?.kind !== "bin") return undefined;
@@ -116,15 +133,56 @@ export function withLoad(capacity: readonly CapacityRow[], b: BottleneckRow): Bo
   };
 }
 
+/** The yardstick for a rate with no ceiling of its own: what one in-memory store node serves. */
+const YARDSTICK = QUANTITY_BY_ID.get("store_node_ops_per_sec");
+
+/** A per-second count ("writes/s", "msg/s"), not bytes or time: loads of this kind compare with each other. */
+const COUNT_RATE = /^(?!B\/)[a-z]+\/s$/;
+
+/** Two units of one measure: equal, or both per-second counts ("msgs/s" and "deliveries/s" count the same sends). */
+export const sameMeasure = (a: string, b: string): boolean => a === b || (COUNT_RATE.test(a) && COUNT_RATE.test(b));
+
+/**
+ * How many units' worth of work a row's load is: the load over the per-unit ceiling it is checked against
+ * (the leader, primary or account it loads), else, for a per-second count with no ceiling, over what one
+ * store node serves. Undefined for a row with no load, or a load (bytes, seconds) no unit handles per second.
+ */
+export function unitsOfLoad(r: BottleneckRow): { value: number; input: string } | undefined {
+  const load = r.load;
+  if (!load || !(load.value > 0)) return undefined;
+  const c = r.ceiling;
+  if (
+    c &&
+    c.value > 0 &&
+    (c.unit === undefined || c.unit === load.unit || (COUNT_RATE.test(c.unit) && COUNT_RATE.test(load.unit)))
+  )
+    return { value: load.value / c.value, input: c.input };
+  if (YARDSTICK?.assumed && COUNT_RATE.test(load.unit))
+    return { value: load.value / YARDSTICK.assumed, input: YARDSTICK.id };
+  return undefined;
+}
+
+/**
+ * How many times a feature's load must exceed the first row's to lead: loads measured against different
+ * yardsticks are compared only when the gap is an order of magnitude. With no comparable first load, a
+ * feature leads when its load is more than one unit's worth of work.
+ */
+const CLEARLY_HEAVIER = 10;
+
 /**
  * The rows in the order they are said, each with why it ranks there: the dominant archetype's card order, each
  * supporting archetype's first after them; a row the prompt's own numbers sized moves first (it is the one the
- * prompt sized); and a row of the first one's archetype that loads the same single unit to a larger share of
- * its ceiling moves ahead of it, so a number is never called the hottest while another on the same box is closer
- * to what that box handles.
+ * prompt sized); a row of the first one's archetype that loads the same single unit to a larger share of its
+ * ceiling moves ahead of it, so a number is never called the hottest while another on the same box is closer to
+ * what that box handles; and the product's own features' loads (`fromFeature`) lead, heaviest first, when they
+ * are clearly more units' worth of work (`unitsOfLoad`) than that first row, or else follow it.
  */
-export function rankBottlenecks(rows: readonly BottleneckRow[], dominant: string | undefined): BottleneckRow[] {
-  const out = rows.map((r) => ({ ...r }));
+export function rankBottlenecks(
+  rows: readonly BottleneckRow[],
+  dominant: string | undefined,
+  fromFeature: (r: BottleneckRow) => boolean = () => false,
+): BottleneckRow[] {
+  const out = rows.filter((r) => !fromFeature(r)).map((r) => ({ ...r }));
   const stated = (r: BottleneckRow) => r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate);
   const sized = out.findIndex((r) => stated(r) && r.archetype === out[0]?.archetype);
   let first: BottleneckRank | undefined;
@@ -153,16 +211,35 @@ export function rankBottlenecks(rows: readonly BottleneckRow[], dominant: string
       first = { code: "closest-to-shared-ceiling", refs: [rival.b.ceiling?.figure ?? "", c0.figure] };
     }
   }
-  return out.map((r, i) => ({
+  // the product's own loads, heaviest first: ahead of the first row when heavier than it, else right after it
+  const lead = out[0] ? unitsOfLoad(out[0]) : undefined;
+  const features = rows
+    .filter(fromFeature)
+    .map((r) => ({ r: { ...r }, units: unitsOfLoad(r) }))
+    .sort((a, b) => (b.units?.value ?? -1) - (a.units?.value ?? -1));
+  const ahead = features.filter((x) => x.units && x.units.value >= (lead ? lead.value * CLEARLY_HEAVIER : 1));
+  const after = features.filter((x) => !ahead.includes(x));
+  const said = (x: (typeof features)[number]): BottleneckRank =>
+    x.units
+      ? { code: "feature-load", refs: [x.r.load?.figure ?? "", x.units.input] }
+      : { code: "feature-load", refs: [] };
+  const why = new Map<BottleneckRow, BottleneckRank>(features.map((x) => [x.r, said(x)]));
+  const head = out.slice(0, 1);
+  const ordered =
+    ahead.length > 0
+      ? [...ahead.map((x) => x.r), ...head, ...after.map((x) => x.r), ...out.slice(1)]
+      : [...head, ...after.map((x) => x.r), ...out.slice(1)];
+  return ordered.map((r, i) => ({
     ...r,
     rank: i === 0 ? "first hotspot" : "next",
     why:
-      i === 0 && first
+      why.get(r) ??
+      (r === out[0] && first
         ? first
-        : i === 0
+        : i === 0 || r === b0
           ? { code: "dominant-first", refs: [r.archetype] }
           : r.archetype === dominant
             ? { code: "dominant-card-order", refs: [r.archetype] }
-            : { code: "supporting-first", refs: [r.archetype] },
+            : { code: "supporting-first", refs: [r.archetype] }),
   }));
 }

@@ -5,9 +5,10 @@ import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { capacityRows, fixedInputs, type SharedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, DecisionRow, Nfrs } from "../design/types.js";
+import { featureHotspots, featureLed } from "../product/correctness.js";
 import { approx, formatQuantity, grouped } from "../quantity-format.js";
 import { pattern } from "../text.js";
-import { rankBottlenecks, withLoad } from "./bottleneck-load.js";
+import { atBase, rankBottlenecks, sameMeasure, withLoad } from "./bottleneck-load.js";
 import { archetype, meaningWords } from "./common.js";
 import { impliedCapacity } from "./decisions.js";
 
@@ -78,6 +79,8 @@ export interface KnownValue {
   value: number;
   unit: string;
   because: string;
+  /** The figure's own id when the value is a figure that decides this quantity ("registry_nodes" for nodes). */
+  as?: string;
 }
 
 /**
@@ -95,6 +98,7 @@ export function estimate(
   const vars = [...formulaVariables(expr)];
   const values: Record<string, number> = {};
   const parts: string[] = [];
+  let shown = expression;
   for (const v of vars) {
     const s = scale[v];
     const k = known.get(v);
@@ -104,7 +108,9 @@ export function estimate(
       parts.push(statedPart(v, s.value, q?.unit ?? "", s.source === "override" ? "set by override" : `'${s.quote}'`));
     } else if (k) {
       values[v] = k.value;
-      parts.push(`${v} = ${formatQuantity(k.value, k.unit)} (${k.because})`);
+      // a value a figure decides is named by that figure, so one name never holds two values in a design
+      if (k.as) shown = shown.replace(new RegExp(`\\b${v}\\b`, "g"), k.as);
+      parts.push(`${k.as ?? v} = ${formatQuantity(k.value, k.unit)} (${k.because})`);
     } else if (q?.assumed !== undefined) {
       values[v] = q.assumed;
       parts.push(`${v} = ${formatQuantity(q.assumed, q.unit)} (assumed: ${q.assumedBecause})`);
@@ -112,7 +118,7 @@ export function estimate(
   }
   const r = evaluateFormula(expr, values);
   if (r === undefined) return undefined;
-  return `${yields} = ${expression} ${shownCount(r, unit)}, with ${parts.join("; ")}`;
+  return `${yields} = ${shown} ${shownCount(r, unit)}, with ${parts.join("; ")}`;
 }
 
 /**
@@ -132,7 +138,8 @@ function knownFor(archetype: string, rows: readonly CapacityRow[]): Map<string, 
     if (r.archetype !== archetype) continue;
     addInputs(r);
     out.set(r.id, { value: r.value, unit: r.unit, because: `capacity: ${r.formula}` });
-    if (r.sets) out.set(r.sets, { value: r.value, unit: r.unit, because: `sized by capacity: ${r.formula}` });
+    if (r.sets && r.sets !== r.id)
+      out.set(r.sets, { value: r.value, unit: r.unit, because: `sized by capacity: ${r.formula}`, as: r.id });
   }
   for (const r of rows) if (r.archetype !== archetype) addInputs(r);
   return out;
@@ -153,9 +160,10 @@ export function sameFigure(
   if (mine.some((r) => vars.has(r.id) || (r.sets !== undefined && vars.has(r.sets) && r.kind !== "count")))
     return undefined;
   // the same expression, at peak or not, is the same quantity: the table's (peak) figure is the one value
-  const bare = (e: string) => e.replace(/\bpeak_/g, "").replace(/\s+/g, "");
   const same = mine.find(
-    (r) => r.unit === formula.unit && bare(r.formula.replace(/^[a-z0-9_]+ = /, "")) === bare(formula.expression),
+    (r) =>
+      sameMeasure(r.unit, formula.unit) &&
+      atBase(r.formula.replace(/^[a-z0-9_]+ = /, ""), mine) === atBase(formula.expression, mine),
   );
   if (same) return same;
   const want = meaningWords(formula.yields);
@@ -256,8 +264,18 @@ export function agreeingMitigation(
 export const bottlenecksField: Deriver<"bottlenecks"> = {
   field: "bottlenecks",
   category: "Derived",
-  reads: ["archetypes", "nfrs", "primaryState", "capacity", "decisions", "technology", "components"],
-  rule: "a mitigation keeps only what agrees with the chosen decisions (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it, each row saying why it ranks where it does",
+  reads: [
+    "branch",
+    "archetypes",
+    "features",
+    "nfrs",
+    "primaryState",
+    "capacity",
+    "decisions",
+    "technology",
+    "components",
+  ],
+  rule: "a mitigation keeps only what agrees with the chosen decisions (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     // an archetype's capacity values, gathered once for all of its bottlenecks
@@ -297,6 +315,22 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         out.push(row);
       }
     });
+    // each product feature's heaviest load, measured by its own capacity figure (a product design's only)
+    const featureRows = new Set<BottleneckRow>();
+    for (const h of featureLed(f.branch.kind, f.features) ? featureHotspots(f.features) : []) {
+      const figure = f.capacity.find((c) => c.archetype === h.feature && c.id === h.figure);
+      if (!figure) continue;
+      const row: BottleneckRow = withLoad([figure], {
+        bottleneck: h.bottleneck,
+        mitigation: agreeingMitigation(h.mitigation, rejected, have) ?? h.mitigation,
+        archetype: h.archetype,
+        rank: "next",
+        // the formula names the quantity it yields, as a starter formula does
+        formula: `${figure.quantity} = ${figure.formula.replace(/^[a-z0-9_]+ = /, "")} (${figure.unit})`,
+        estimate: quoted(figure),
+      });
+      featureRows.add(row);
+    }
     // A bottleneck without a formula of its own quotes its archetype's hotspot figure from the capacity model.
     for (const r of out) {
       if (r.estimate) continue;
@@ -305,9 +339,8 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         r.estimate = `${hot.quantity}: ${hot.formula} ${hot.display}`;
     }
     // each row's load and ceiling, then the order they rank in (rankBottlenecks says why)
-    return rankBottlenecks(
-      out.map((r) => withLoad(f.capacity, r)),
-      f.archetypes[0]?.id,
+    return rankBottlenecks([...featureRows, ...out.map((r) => withLoad(f.capacity, r))], f.archetypes[0]?.id, (r) =>
+      featureRows.has(r),
     );
   },
 };

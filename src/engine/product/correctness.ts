@@ -142,3 +142,29 @@ export function featureTechnology(
   }
   return rows;
 }
+
+/** A feature's heaviest load as a bottleneck, in the product's nouns, with the capacity figure that measures it. */
+export interface FeatureHotspotRow {
+  feature: string;
+  figure: string;
+  bottleneck: string;
+  mitigation: string;
+  archetype: ArchetypeId;
+}
+
+/** The features' hotspots, in feature order. */
+export function featureHotspots(features: readonly FeatureRow[]): FeatureHotspotRow[] {
+  return recognized(features).flatMap(({ row, entry }) =>
+    entry.hotspot
+      ? [
+          {
+            feature: entry.id,
+            figure: entry.hotspot.figure,
+            bottleneck: fillTerms(entry.hotspot.bottleneck, row.terms),
+            mitigation: fillTerms(entry.hotspot.mitigation, row.terms),
+            archetype: homeArchetype(entry),
+          },
+        ]
+      : [],
+  );
+}

@@ -68,6 +68,13 @@ export const CHAT: FeatureEntry = {
     { id: "I10", role: "input", why: "the connection registry says which gateway holds each online device" },
     { id: "I09", role: "input", why: "sequence numbers are issued per conversation by its owner" },
   ],
+  hotspot: {
+    figure: "deliveries_per_sec",
+    bottleneck:
+      "Delivery fan-out: each {message} goes to every recipient device, through the gateways that hold their connections",
+    mitigation:
+      "route a {message} once to each connection gateway that holds a recipient, let the gateway fan out to its local sockets, and page large {conversations} from the store instead of pushing",
+  },
   capacity: {
     inputs: [
       inp("users", 500e6, "daily active users of a large messenger"),

@@ -54,6 +54,13 @@ export const COLLAB_DOCS: FeatureEntry = {
     { id: "I14", role: "output", why: "snapshots are immutable versions" },
     { id: "I10", role: "input", why: "collaborators' presence and cursors are live membership" },
   ],
+  hotspot: {
+    figure: "broadcasts_per_sec",
+    bottleneck:
+      "Edit broadcast: every edit goes to every other editor of the same {doc}, all from the one server that sequences it",
+    mitigation:
+      "keep all editors of a {doc} on the server that sequences it, batch keystrokes into operations of a few hundred milliseconds, and send presence and cursors on a slower channel than edits",
+  },
   capacity: {
     inputs: [
       inp("subjects", 1e6, "documents open for editing at peak"),

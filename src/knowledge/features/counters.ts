@@ -60,6 +60,13 @@ export const COUNTERS: FeatureEntry = {
     { id: "I05", role: "input", why: "like and view events are batched from a log into counts" },
     { id: "I06", role: "output", why: "counts and rankings are derived views" },
   ],
+  hotspot: {
+    figure: "hot_item_likes_per_sec",
+    bottleneck:
+      "Hot counter: every {reaction} on a viral {item} lands on its one counter row, which serialises every increment",
+    mitigation:
+      "split the hot counter into sub-counters summed on read, or buffer increments and apply them in batches, keeping the per-user {reaction} record as the source of truth",
+  },
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users"),

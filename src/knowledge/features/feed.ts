@@ -64,6 +64,13 @@ export const FEED: FeatureEntry = {
     },
     { id: "I07", role: "decorator", why: "recent feeds and hot posts are served from an in-memory cache" },
   ],
+  hotspot: {
+    figure: "fanout_writes_per_sec",
+    bottleneck:
+      "Fan-out on write: each {post} is inserted into every follower's {feed}, so one account with millions of followers turns one {post} into millions of inserts",
+    mitigation:
+      "push to followers' {feeds} for ordinary accounts, merge the {posts} of accounts with very many followers at read time, and partition the {feed} store by reader",
+  },
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users of a large social app"),

@@ -30,6 +30,7 @@ import type {
   FeatureAction,
   FeatureEntity,
   FeatureFailure,
+  FeatureHotspot,
   FeatureInvariant,
   FeatureSubstrate,
   FeatureTechnology,
@@ -39,6 +40,7 @@ export type {
   FeatureAction,
   FeatureEntity,
   FeatureFailure,
+  FeatureHotspot,
   FeatureInvariant,
   FeatureSubstrate,
   FeatureTechnology,
@@ -75,6 +77,8 @@ export interface FeatureEntry {
   supersedes?: string[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
   capacity?: CapacityModel;
+  /** Its heaviest load as a bottleneck, ranked with the archetypes' by the share of one unit it needs. */
+  hotspot?: FeatureHotspot;
   /** Trade-offs this feature adds to a design (see ../decisions/types.ts). */
   decisions?: DecisionPoint[];
   /** Never-violate rules, each on the action whose path it constrains; they lead a product design's invariants. */

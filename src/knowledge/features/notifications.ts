@@ -55,6 +55,13 @@ export const NOTIFICATIONS: FeatureEntry = {
     { id: "I03", role: "input", why: "digests and reminders fire at a due time" },
     { id: "I05", role: "input", why: "the events that trigger notifications arrive on a log" },
   ],
+  hotspot: {
+    figure: "peak_pushes_per_sec",
+    bottleneck:
+      "Push bursts: a campaign or event sends to many users at once, against the platform push services' limits",
+    mitigation:
+      "queue pushes per provider, send through several connections within the provider's limits, spread a campaign's sends over minutes, and collapse repeats to the same device",
+  },
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users"),

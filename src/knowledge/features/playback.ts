@@ -64,6 +64,12 @@ export const PLAYBACK: FeatureEntry = {
     { id: "I15", role: "input", why: "encoding runs as a batch on a worker fleet" },
     { id: "I16", role: "output", why: "watch progress is per-viewer key-value state" },
   ],
+  hotspot: {
+    figure: "progress_writes_per_sec",
+    bottleneck: "Watch-position writes: every playing stream saves its {viewer}'s position every few seconds",
+    mitigation:
+      "keep the latest position per {viewer} and {title} in a key-value store that overwrites in place, and write less often while playback is steady",
+  },
   capacity: {
     inputs: [
       inp("users", 200e6, "members of a large streaming service"),

@@ -49,6 +49,12 @@ export const PRESENCE: FeatureEntry = {
     "a crashed device turns offline within one expiry interval",
   ],
   substrates: [{ id: "I10", role: "substrate", why: "online status is heartbeat-kept membership with expiry" }],
+  hotspot: {
+    figure: "presence_pushes_per_sec",
+    bottleneck: "Presence fan-out: every status change goes to every watcher of that {user}",
+    mitigation:
+      "push changes only to watchers who are online and looking, coalesce rapid flips within a few seconds, and let large lists fetch status on view instead of subscribing",
+  },
   capacity: {
     inputs: [
       inp("users", 500e6, "daily active users"),

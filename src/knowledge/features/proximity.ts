@@ -58,6 +58,13 @@ export const PROXIMITY: FeatureEntry = {
     { id: "I06", role: "output", why: "the cell index is a projection of positions" },
     { id: "I10", role: "input", why: "moving objects are live members that lapse when updates stop" },
   ],
+  hotspot: {
+    figure: "location_updates_per_sec",
+    bottleneck:
+      "Location writes: every active {place} reports its position every few seconds, which dwarfs every other load and lands hardest on the cells of dense areas",
+    mitigation:
+      "keep only the latest position in memory, sharded by cell, overwrite in place rather than append, and split the cells of dense areas so no shard takes a whole city centre",
+  },
   capacity: {
     inputs: [
       inp("moving_objects", 1e6, "drivers or couriers online at peak in a large market"),

@@ -50,6 +50,16 @@ export interface FeatureFailure {
   role: ComponentRole;
 }
 
+/**
+ * The feature's heaviest load, as a bottleneck: the capacity figure (an id of its own capacity model) that
+ * measures it, what runs hot, and how it is spread, in the feature's nouns.
+ */
+export interface FeatureHotspot {
+  figure: string;
+  bottleneck: string;
+  mitigation: string;
+}
+
 /** A product that fits one layer of the feature (or, with `poorFor`, a tempting one that does not). */
 export interface FeatureTechnology {
   layer: "storage" | "coordination" | "serving";

@@ -1413,7 +1413,9 @@ export function hotBottleneck(d: Design): Bottleneck | undefined {
 function hotspotFigure(d: Design): Figure | undefined {
   return perScript(d, hotspotFigure, undefined, () => {
     const hot = hotBottleneck(d);
-    return hot ? figureOf(d, hot) : undefined;
+    // the rate the design ranked the hotspot by, when it has one (a count or a size is said by the words' figure)
+    const load = hot ? loadOf(d, hot) : undefined;
+    return load && /^(?!B\/)[a-z]+\/s$/.test(load.unit) ? load : hot ? figureOf(d, hot) : undefined;
   });
 }
 
@@ -1635,6 +1637,9 @@ function countedSaid(f: Figure, value: string): string {
  * 19 groups." Never a labelled row ("For consensus groups needed, …").
  */
 function chainLine(d: Design, f: Figure): string | undefined {
+  // a peak that is the stated rate itself (a peak factor of 1) is said as that, never as "times 1"
+  if (/^\w+ = \w+ \* peak_factor$/.test(f.formula) && f.inputs.find((x) => x.name === "peak_factor")?.value === 1)
+    return sentence("That's also the peak, since the prompt states the rate to serve");
   const expr = formulaSaid(d, f);
   return expr ? sentence(`At ${expr}, that's ${resultSaid(f)}`) : undefined;
 }

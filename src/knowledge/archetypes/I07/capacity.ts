@@ -5,7 +5,13 @@ import type { CapacityModel } from "../../capacity/types.js";
 export const capacity: CapacityModel = {
   inputs: [
     fromUsers(50000, "a popular site or API in front of one origin serves tens of thousands of reads a second"),
-    inp("object_bytes", 100000, "a cached page, asset or API response is tens to hundreds of KB"),
+    // a cached item is the value the store behind the cache holds: one size for both, so the hot set is a share of the data
+    {
+      quantity: "value_bytes",
+      typical: 100000,
+      why: "a cached page, asset or API response is tens to hundreds of KB",
+      from: { expression: "object_bytes", why: "the objects the prompt sizes are the items cached" },
+    },
     inp("objects", 10000000, "a catalogue of about ten million cacheable items"),
     inp("changes_per_sec", 100, "origin content changes far less often than it is read"),
     inp("nodes", 50, "a cache tier or CDN footprint of a few dozen sites or nodes"),
@@ -19,8 +25,8 @@ export const capacity: CapacityModel = {
       "peak_requests_per_sec * (1 - hit_ratio)",
       "req/s",
     ),
-    fig("egress_bandwidth", "egress bandwidth at peak", "bandwidth", "peak_requests_per_sec * object_bytes", "B/s"),
-    fig("hot_set_bytes", "cache size for the hot set", "storage", "objects * object_bytes * hot_set_fraction", "B"),
+    fig("egress_bandwidth", "egress bandwidth at peak", "bandwidth", "peak_requests_per_sec * value_bytes", "B/s"),
+    fig("hot_set_bytes", "cache size for the hot set", "storage", "objects * value_bytes * hot_set_fraction", "B"),
     fig("cache_nodes", "cache nodes to hold the hot set", "count", "hot_set_bytes / cache_node_bytes", "nodes", true),
     fig(
       "purges_per_sec",

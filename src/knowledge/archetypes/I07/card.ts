@@ -321,14 +321,14 @@ export const card = {
     {
       bottleneck: "edge egress bandwidth for large objects",
       mitigation: "range requests, compression, and spreading hot objects over several nodes in a site",
-      formula: { yields: "egress bytes per second", expression: "requests_per_sec * object_bytes", unit: "B/s" },
+      formula: { yields: "egress bytes per second", expression: "requests_per_sec * value_bytes", unit: "B/s" },
     },
     {
       bottleneck: "edge storage needed to hold the working set at every site",
       mitigation: "keep only the hot set at the edge with LRU eviction and let the shield tier hold the long tail",
       formula: {
         yields: "bytes to cache the full catalogue at one site",
-        expression: "objects * object_bytes",
+        expression: "objects * value_bytes",
         unit: "B",
       },
     },
