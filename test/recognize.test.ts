@@ -1139,4 +1139,24 @@ describe("recognition: product heads that sound like infrastructure (twelfth rou
     expect(records.branch.kind).toBe("mixed");
     expect(records.branch.evidence[0]).toContain("a requirement of I08");
   });
+
+  it("reads a listed set of product features beside one strongly stated requirement as mixed", () => {
+    const deck = hand(
+      "Design a slide deck editor with accounts, team workspaces and comments, where a whole team edits the same slide at the same time and everyone converges on one version.",
+    );
+    expect(deck.branch.kind).toBe("mixed");
+    expect(deck.branch.evidence[0]).toContain("lists product features ('accounts', 'workspaces', 'comments')");
+    expect(deck.branch.evidence[0]).toContain("a requirement of I13");
+    // An infra ask that names a user's folders in passing lists no features and stays infra.
+    expect(
+      hand(
+        "Design a sync backend that keeps a user's folders and files identical across their laptop and phone, resolving edits made while offline.",
+      ).branch.kind,
+    ).toBe("infra");
+    // Features alone, with no requirement, stay product.
+    expect(
+      hand("Design an online grocery store with carts, saved lists, delivery slots, coupons and order history.").branch
+        .kind,
+    ).toBe("product");
+  });
 });

@@ -112,7 +112,55 @@ export const DEMAND_WORDS: readonly string[] = [
   "without gaps",
   "no repeats",
   "no duplicates",
+  // an outside effect the product must make once: "premiums are taken each month, once and only once", "never
+  // double-charging"
+  "only once",
+  "double-charging",
+  "double-charge",
+  "double-charged",
 ];
+
+/**
+ * Ordinary features of a product, listed in the body ("users sign up, create folders, set sharing permissions";
+ * "member profiles, class browsing and a plan page"): each names something a user keeps or manages, so a list of
+ * them is product weight. An infra ask that names one in passing ("a user's folders") lists none; a product ask whose
+ * body lists several and states one infrastructure requirement strongly asks for both (matched on word stems).
+ */
+export const PRODUCT_FEATURE_NOUNS: readonly string[] = [
+  "account",
+  "accounts",
+  "profile",
+  "profiles",
+  "folder",
+  "folders",
+  "permissions",
+  "workspace",
+  "workspaces",
+  "plan",
+  "plans",
+  "cart",
+  "carts",
+  "wishlist",
+  "wishlists",
+  "playlist",
+  "playlists",
+  "favourites",
+  "favorites",
+  "comments",
+  "ratings",
+  "reviews",
+  "receipts",
+  "invoices",
+  "templates",
+  "logins",
+  "history",
+  "bios",
+  "address",
+  "coupons",
+];
+
+/** How many different feature nouns of `PRODUCT_FEATURE_NOUNS` make a list. */
+export const FEATURE_LIST_LEAST = 2;
 
 /**
  * A bound in time a product must meet ("finds any note within a second of saving it"): a demand only when the head

@@ -3,7 +3,9 @@ import {
   DEMAND_WORDS,
   DISMISSALS,
   DRIFT_DEMANDS,
+  FEATURE_LIST_LEAST,
   HEAD_PHRASE_ENDS,
+  PRODUCT_FEATURE_NOUNS,
   PRODUCT_HEAD_NOUNS,
   TIME_BOUND_DEMANDS,
 } from "../../knowledge/branch-heads.js";
@@ -60,7 +62,7 @@ const HEAD_NAMED = 0.7; // a head hit this strong names the component to build
 const NOUNS_ONLY_FACTOR = 0.85; // rank discount for noun-only archetypes when the prompt opens with an invariant
 const BODY_ONLY_FACTOR = 0.85; // rank discount for archetypes seen only in the body when the head names one
 const BRANCH_LEARNED_SHARE = 0.7; // the branch model this sure a prompt is not infra-first moves an infra reading
-const BRANCH_LEARNED_MIXED = 0.55; // … and this sure it is mixed moves a product reading
+const BRANCH_LEARNED_MIXED = 0.6; // … and this sure it is mixed moves a product reading
 const CALLER_FACTOR = 0.5; // a named system that calls what the prompt designs is its client: weaker evidence for its own archetype
 const RANK_BELOW = 0.95; // an archetype another one outranks by rule scores this share of it
 const OWNER_LEAST = 0.5; // the owner of timed, scanned or stepped work needs this much evidence of its own to outrank a claim
@@ -70,10 +72,12 @@ const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
 const CONSUMER_HEADS = new Set(CONSUMER_HEAD_NOUNS.map(stemWord));
 const PHRASE_ENDS = new Set(HEAD_PHRASE_ENDS);
+const FEATURE_STEMS = new Set(PRODUCT_FEATURE_NOUNS.map(stemWord));
 const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
 /** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
 const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful)$/;
 const DEMANDED = 0.55; // a stated requirement this strong, in demanding words, makes a product ask mixed
+const FEATURE_LED = 0.75; // a stated requirement this strong, beside a list of product features, makes an infra reading mixed
 
 const round = (x: number) => Math.round(x * 100) / 100;
 /** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
@@ -609,6 +613,27 @@ export function recognize(
   ) {
     branchEvidence.unshift(
       `the prompt asks for a product (${productHead ?? "product words in its head"}) and demands ('${demand}') a requirement of ${demanded.archetype.id} strongly, so both carry weight`,
+    );
+    kind = "mixed";
+  }
+  // "Build a meal-kit subscription service where customers manage their plan, skip weeks and update their address, and
+  // the card is charged on each renewal date through the payment provider": the body lists ordinary product features
+  // (accounts, profiles, folders, plans, carts), which is product weight the product words alone may not reach, and
+  // states one infrastructure requirement strongly; the head names no component, so both carry weight. An infra ask
+  // that names a user's folders in passing lists no features.
+  const features = [...new Set(tokens.filter((t) => !t.head && FEATURE_STEMS.has(t.stem)).map((t) => t.raw))];
+  if (
+    kind === "infra" &&
+    asksToBuild &&
+    !headNamed &&
+    !headInfra &&
+    features.length >= FEATURE_LIST_LEAST &&
+    statedInfra &&
+    lead !== undefined &&
+    lead.plain >= FEATURE_LED
+  ) {
+    branchEvidence.unshift(
+      `the prompt asks for something whose body lists product features (${features.map((f) => `'${f}'`).join(", ")}) and states a requirement of ${lead.archetype.id}, and its head names no component, so both carry weight`,
     );
     kind = "mixed";
   }
