@@ -31,3 +31,21 @@ describe("the script's templates keep their grammar", () => {
     expect(text).toMatch(/holding writes/);
   });
 });
+
+describe("an option worded as an instruction is said as what I'd do", () => {
+  const said = (prompt: string) =>
+    design(prompt)
+      .decisions.map((x) => sayDecision(x as never).join(" "))
+      .join(" ");
+  it("says 'I'd offer …' and 'I'd fold …', never 'I'd pick' before a verb", () => {
+    const uber = said("Design a ride-hailing app like Uber");
+    expect(uber).toContain("I'd offer to the best driver");
+    expect(uber).not.toMatch(/I'd pick a design where offer/);
+    const board = said("Design a leaderboard for a mobile game with 50 million players");
+    expect(board).toContain("I'd fold the time into the sort key");
+    expect(board).not.toMatch(/I'd pick fold/);
+  });
+  it("keeps 'I'd pick' for an option named as a thing", () => {
+    expect(said("Design Twitter's home timeline")).toMatch(/I'd pick/);
+  });
+});

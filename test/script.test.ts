@@ -117,7 +117,9 @@ describe("speakable script on every corpus prompt", () => {
       for (const s of [writeScript(d), writeScript(d, { short: true })]) {
         if (d.components.length >= 2) expect(s.steps[2]?.cue?.say, d.prompt).toMatch(/Let me draw this\. \w+ boxes/);
         if (d.api.length > 0) expect(s.steps[4]?.text, d.prompt).toMatch(/The API has/);
-        if (d.decisions.length > 0) expect(s.steps[5]?.text, d.prompt).toMatch(/I'd pick /);
+        // a pick, or an option worded as an instruction said as what I'd do ("I'd offer to the best driver, …")
+        if (d.decisions.length > 0)
+          expect(s.steps[5]?.text, d.prompt).toMatch(/I'd (pick |[a-z]+ [^.]+, rather than )/);
         if (d.capacity.length > 0) expect(s.steps[7]?.text, d.prompt).toMatch(/The hottest number is /);
       }
     }
@@ -451,7 +453,10 @@ describe("what the script says is this design's, said as speech", () => {
     for (const d of designs) {
       const six = writeScript(d, { minutes: 45 }).steps[5]?.text ?? "";
       expect(six, d.prompt).not.toMatch(/One decision/);
-      if (d.decisions.length > 0) expect(six, d.prompt).toMatch(/I'd pick [^.]+ (over|rather than|not one where) /);
+      if (d.decisions.length > 0)
+        expect(six, d.prompt).toMatch(
+          /I'd (pick [^.]+ (over|rather than|not one where)|[a-z]+ [^.]+, (rather than|not a design where)) /,
+        );
     }
     const lock = writeScript(design("Design a distributed lock service"), { minutes: 45 }).steps[5]?.text ?? "";
     expect(lock).toMatch(
@@ -727,7 +732,10 @@ describe("presentation, said as a candidate says it", () => {
     for (const { d, s } of scripts) {
       const six = s.steps[5]?.sentences ?? [];
       six.forEach((x, i) => {
-        if (x.startsWith("I'd pick ") && !x.includes(", because "))
+        if (
+          (x.startsWith("I'd pick ") || /^I'd [a-z]+ [^.]*, (rather than|not a design where) /.test(x)) &&
+          !x.includes(", because ")
+        )
           expect(six[i + 1] ?? "", `${d.prompt}: ${x}`).toMatch(/^I'd do it because /);
       });
     }

@@ -979,6 +979,30 @@ function costPhrase(text: string): string {
   return isClause(text) ? `the cost is that ${lowerFirst(text)}` : `the cost is ${lowerFirst(text)}`;
 }
 
+/** Verbs that, first in an option's name, make it an instruction ("offer to the best driver, claim them …"). */
+const IMPERATIVE =
+  /^(?:fold|offer|keep|send|store|split|give|let|use|run|write|retry|hold|reserve|drop|reject|assign|claim|precompute|recompute|compute|merge|replicate|copy|move|broadcast|serve|poll|scan|sign|encrypt|compress|charge|refund|check|ask|accept|elect|route|fan out)\s+(?!is\b|are\b|was\b)[a-z]/i;
+
+/** A decision whose option is an instruction: "I'd fold …, rather than …. I'd do it because …. The cost is …". */
+function sayInstruction(
+  own: string,
+  alt: string | undefined,
+  picked: Decision["options"][number] | undefined,
+): string[] {
+  const other =
+    alt === undefined
+      ? ""
+      : IMPERATIVE.test(alt) || !isClause(alt)
+        ? `, rather than ${alt}`
+        : `, not a design where ${alt}`;
+  const out = [sentence(`I'd ${own}${other}`)];
+  const buys = picked ? firstPart(picked.buys) : "";
+  const costs = picked ? firstPart(picked.costs) : "";
+  if (buys) out.push(sentence(`I'd do it ${becausePhrase(buys)}`));
+  if (costs && countWords(costs) <= COMFORT_WORDS) out.push(sentence(costPhrase(costs)));
+  return out.filter((x) => countWords(x) <= MAX_SENTENCE_WORDS);
+}
+
 /**
  * A decision said as sentences, never as a table row: "I'd pick X over Y because …", then "The cost is …".
  * The reason and cost come from the chosen option's own buys and costs.
@@ -986,8 +1010,11 @@ function costPhrase(text: string): string {
 export function sayDecision(dec: Decision): string[] {
   const picked = dec.options.find((o) => optionId(o) === dec.chosen || o.name === dec.chosen);
   const other = dec.options.find((o) => o !== picked);
-  const name = optionPhrase(optionName(picked?.name ?? dec.chosen));
   const alt = other ? optionName(other.name) : undefined;
+  const own = optionName(picked?.name ?? dec.chosen);
+  // an option worded as an instruction ("fold the time into the sort key") is said as what I'd do, not picked
+  if (IMPERATIVE.test(own)) return sayInstruction(own, alt, picked);
+  const name = optionPhrase(own);
   const pick = alt
     ? isClause(alt)
       ? `I'd pick ${name}, not one where ${alt}`
