@@ -49,3 +49,14 @@ describe("an option worded as an instruction is said as what I'd do", () => {
     expect(said("Design Twitter's home timeline")).toMatch(/I'd pick/);
   });
 });
+
+describe("a count of one is said in the singular", () => {
+  it("says '1 region', never '1 regions', in a spoken assumption", () => {
+    const s = writeScript(
+      design("Design a distributed cache in front of a user-profile database serving 1 million reads per second"),
+      { minutes: 45 },
+    );
+    const text = s.steps.map((x) => x.text).join(" ");
+    expect(text).not.toMatch(/\b1 regions\b/);
+  });
+});

@@ -533,7 +533,9 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
     const last = words.split(/\s+/).pop();
     // "series budgeted per ingester": a label that starts with its unit says what the count is of
     const leads = new RegExp(`^${u} [a-z]+ed\\b`).test(words) && countWords(words) <= 5;
-    return `${n} ${(last === u && countWords(words) <= 4) || leads ? words : u}`;
+    const said = (last === u && countWords(words) <= 4) || leads ? words : u;
+    // "1 region", never "1 regions"
+    return `${n} ${value === 1 ? said.replace(new RegExp(`\\b${u}\\b`), u.replace(/s$/, "")) : said}`;
   }
   return `${n} ${words}`;
 }
