@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildProgram } from "../src/cli/program.js";
-import { asksVersion, COMMANDS, type CommandSpec, type Opts, quickParse, VERSION } from "../src/cli/spec.js";
+import {
+  asksVersion,
+  COMMANDS,
+  type CommandSpec,
+  type Opts,
+  quickParse,
+  VERSION,
+  withJsonFlag,
+} from "../src/cli/spec.js";
 
 /** What commander hands each command for a command line, read from the same table. */
 async function viaCommander(argv: string[]): Promise<{ name: string; args: readonly string[]; opts: Opts }> {
@@ -75,5 +83,24 @@ describe("the CLI's command table", () => {
 
   it("leaves help, version, `--` and every unusual form to commander", () => {
     for (const argv of ODD) expect(quickParse(argv, COMMANDS), argv.join(" ")).toBeUndefined();
+  });
+});
+
+describe("--json is short for --format json", () => {
+  it("rewrites --json for a command whose formats include json, before a '--' only", () => {
+    expect(withJsonFlag(["classify", "--json", "Design a lock"], COMMANDS)).toEqual([
+      "classify",
+      "--format",
+      "json",
+      "Design a lock",
+    ]);
+    expect(withJsonFlag(["design", "x", "--", "--json"], COMMANDS)).toEqual(["design", "x", "--", "--json"]);
+    // diagram draws mermaid, svg or ascii: no json there, so commander reports the flag as unknown
+    expect(withJsonFlag(["diagram", "--json", "x"], COMMANDS)).toEqual(["diagram", "--json", "x"]);
+    expect(withJsonFlag(["classify", "--json", "x"], COMMANDS)).toEqual(expect.arrayContaining(["--format", "json"]));
+  });
+  it("says so in each such command's help", () => {
+    const classify = COMMANDS.find((c) => c.name === "classify");
+    expect(classify?.options.find((o) => o.flags.includes("--format"))?.description).toContain("--json");
   });
 });

@@ -1,9 +1,10 @@
 import { UserError } from "./errors.js";
 import { writeOut } from "./output.js";
-import { asksVersion, COMMANDS, quickParse, VERSION } from "./spec.js";
+import { asksVersion, COMMANDS, quickParse, VERSION, withJsonFlag } from "./spec.js";
 
-async function main(argv: string[]): Promise<number> {
+async function main(given: string[]): Promise<number> {
   try {
+    const argv = [...given.slice(0, 2), ...withJsonFlag(given.slice(2), COMMANDS)];
     // A plain invocation runs straight from the command table; help, version, errors and every other
     // form go through commander, loaded only then.
     if (asksVersion(argv.slice(2))) {

@@ -36,7 +36,7 @@ export interface CommandSpec {
 
 const FORMAT = (list: string, note = "") => ({
   flags: "-f, --format <format>",
-  description: `${list}${note}`,
+  description: `${list}${note}${/\bjson\b/.test(list) ? "; --json is short for --format json" : ""}`,
   default: list.split(" | ")[0] as string,
 });
 const PROMPT = { name: "prompt", description: "the design prompt (quote it)", kind: "rest" } as const;
@@ -211,4 +211,17 @@ export function quickParse(
   if (kind === undefined && args.length > 0) return undefined;
   if (kind === "one" && args.length !== 1) return undefined;
   return { command, args, opts };
+}
+
+/**
+ * `--json`, the ecosystem's usual flag, read as `--format json` for a command whose format list has json (before a
+ * `--` that ends the options); the words are left as they are for any other command, whose parser then says the
+ * flag is unknown.
+ */
+export function withJsonFlag(argv: readonly string[], commands: readonly CommandSpec[]): string[] {
+  const command = commands.find((c) => c.name === argv[0]);
+  const format = command?.options.find((o) => o.flags.includes("--format"));
+  if (!format || !/\bjson\b/.test(format.description.split(";")[0] ?? "")) return [...argv];
+  const end = argv.indexOf("--");
+  return argv.flatMap((w, i) => (w === "--json" && (end < 0 || i < end) ? ["--format", "json"] : [w]));
 }
