@@ -95,24 +95,28 @@ export function parseFormula(src: string): Expr {
   return e;
 }
 
-export function formulaVariables(e: Expr, acc: Set<string> = new Set()): Set<string> {
-  if (e.kind === "var") acc.add(e.name);
-  else if (e.kind === "neg") formulaVariables(e.arg, acc);
+/** Visits every node of a formula, parents before children, left to right. */
+function visit(e: Expr, fn: (node: Expr) => void): void {
+  fn(e);
+  if (e.kind === "neg") visit(e.arg, fn);
   else if (e.kind === "bin") {
-    formulaVariables(e.left, acc);
-    formulaVariables(e.right, acc);
-  } else if (e.kind === "call") for (const a of e.args) formulaVariables(a, acc);
+    visit(e.left, fn);
+    visit(e.right, fn);
+  } else if (e.kind === "call") for (const a of e.args) visit(a, fn);
+}
+
+export function formulaVariables(e: Expr, acc: Set<string> = new Set()): Set<string> {
+  visit(e, (n) => {
+    if (n.kind === "var") acc.add(n.name);
+  });
   return acc;
 }
 
 /** Every number written into a formula, in order ("3 * tasks_per_sec" -> [3]). */
 export function formulaConstants(e: Expr, acc: number[] = []): number[] {
-  if (e.kind === "num") acc.push(e.value);
-  else if (e.kind === "neg") formulaConstants(e.arg, acc);
-  else if (e.kind === "bin") {
-    formulaConstants(e.left, acc);
-    formulaConstants(e.right, acc);
-  } else if (e.kind === "call") for (const a of e.args) formulaConstants(a, acc);
+  visit(e, (n) => {
+    if (n.kind === "num") acc.push(n.value);
+  });
   return acc;
 }
 
