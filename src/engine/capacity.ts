@@ -10,6 +10,7 @@ import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
+import { scaleReason } from "./nfr-parse.js";
 import { approx, formatQuantity } from "./quantity-format.js";
 
 interface Known {
@@ -32,7 +33,7 @@ function statedInput(name: string, s: Nfrs["scale"][string]): Known {
         name,
         value: s.value,
         source: s.source,
-        because: s.source === "override" ? `set by override ${s.quote}` : `the prompt says '${s.quote}'`,
+        because: scaleReason(s),
       },
     ],
   };

@@ -14,6 +14,17 @@ export interface Stated<T> {
   quote: string;
 }
 
+/**
+ * The reason a scale figure carries, from where it came: "the prompt says '72 hours'" or "set by override …".
+ * `quoteOfScaleReason` reads the prompt's words back out of such a reason (the Design keeps only its text).
+ */
+export const scaleReason = (s: { source: string; quote: string }): string =>
+  s.source === "override" ? `set by override ${s.quote}` : `the prompt says '${s.quote}'`;
+
+export function quoteOfScaleReason(because: string | undefined): string | undefined {
+  return (because ? /^the prompt says '([^']+)'$/.exec(because) : null)?.[1];
+}
+
 export interface LatencyTarget {
   percentile: string;
   ms: number;

@@ -1,4 +1,5 @@
 import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
+import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
@@ -75,7 +76,7 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     scale[k] = v.value;
     sources[`scale.${k}`] = {
       source: v.source,
-      because: v.source === "override" ? `set by override ${v.quote}` : `the prompt says '${v.quote}'`,
+      because: scaleReason(v),
     };
   }
   return {

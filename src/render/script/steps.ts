@@ -1,5 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
+import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
@@ -101,8 +102,7 @@ function quantity(value: number, id: string, unit?: string): string {
  * as a definition ("a how long a failed call keeps being retried … of 259.2 thousand seconds").
  */
 function givenWords(because: string | undefined): string | undefined {
-  const m = because ? /^the prompt says '([^']+)'$/.exec(because) : null;
-  const words = m?.[1];
+  const words = quoteOfScaleReason(because);
   // only a whole figure: a number ending on a plural noun or a rate ("10k lock" cut from "10k lock acquisitions" is not)
   const whole = words !== undefined && /\d/.test(words) && /(?:[a-z]{2,}s|\b(?:per|a|an|each)\s+[a-z]+)$/i.test(words);
   return whole && words.split(/\s+/).length <= 6 ? words : undefined;
