@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { checkCoherence } from "../src/engine/coherence.js";
+import { checkCoherence, coherenceFacts } from "../src/engine/coherence.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
 import { type Design, design } from "../src/lib/index.js";
 
@@ -325,5 +325,76 @@ describe("one design, one value per quantity, and no part larger than its whole"
     b.estimate =
       "operation deliveries per second = writes_per_sec * participants ≈ 10M deliveries/s, with writes_per_sec = 1M writes/s";
     expect(rules(d)).toContain("numbers-disagree");
+  });
+});
+
+describe("a design builds what it decided", () => {
+  const CONSUL = "Design a service discovery and configuration system like Consul for 5,000 services";
+
+  it("recommends no product built on a rejected option, and catches one that is", () => {
+    const d = clone(design(CONSUL));
+    const detection = d.decisions.find((r) => r.id === "i10-detection");
+    expect(detection?.chosen).toBe("central-registry");
+    const offered = d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" | ");
+    expect(offered).not.toMatch(/Serf|memberlist/);
+    expect(rules(d)).not.toContain("technology-builds-rejected");
+    const row = d.technology.find((t) => t.archetype === "I10");
+    if (!row) throw new Error("no I10 technology row");
+    row.choices.push({ product: "memberlist / Serf (SWIM gossip)", fits: "x", why: "y" });
+    expect(rules(d)).toContain("technology-builds-rejected");
+  });
+
+  it("an OT design is offered no CRDT library", () => {
+    const d = clone(design("Design a collaborative document editor like Google Docs"));
+    expect(d.decisions.find((r) => r.id === "i13-merge")?.chosen).toBe("ot");
+    expect(d.technology.flatMap((t) => t.choices.map((c) => c.product))).not.toContain("Yjs");
+    const row = d.technology.find((t) => t.archetype === "I13");
+    if (!row) throw new Error("no I13 technology row");
+    row.choices.push({ product: "Yjs", fits: "x", why: "y" });
+    expect(rules(d)).toContain("technology-builds-rejected");
+  });
+
+  it("never avoids the product a chosen option is built on", () => {
+    const d = clone(design("Design a URL shortener handling 100k redirects per second"));
+    expect(d.decisions.find((r) => r.id === "i07-placement")?.chosen).toBe("cluster");
+    const row = d.technology.find((t) => t.archetype === "I07");
+    if (!row) throw new Error("no I07 technology row");
+    expect(row.choices.map((c) => c.product).join(" ")).not.toMatch(/CloudFront|Varnish|object store/);
+    expect(rules(d)).not.toContain("technology-builds-rejected");
+    row.avoid = { product: "Memcached or Redis", why: "test" };
+    expect(rules(d)).toContain("technology-builds-rejected");
+  });
+
+  it("one archetype's decisions never hold a majority commit beside asynchronous replication", () => {
+    const d = clone(design("Design a distributed cache."));
+    expect(d.decisions.find((r) => r.id === "i16-ack")?.chosen).toBe("async");
+    expect(d.mechanisms.map((m) => m.id)).not.toContain("consensus-replication");
+    expect(rules(d)).not.toContain("mechanisms-exclusive");
+    const async = d.mechanisms.find((m) => m.id === "async-replication");
+    if (!async) throw new Error("no asynchronous replication");
+    d.mechanisms.push({
+      ...async,
+      id: "consensus-replication",
+      name: "quorum / consensus replication",
+      because: ["decision i16-replication: one leader per shard replicating through consensus or a primary"],
+    });
+    expect(rules(d)).toContain("mechanisms-exclusive");
+  });
+
+  it("a rejected option's own example is never the prompt's subject", () => {
+    const p = "Design a ride-hailing service that matches riders with nearby drivers";
+    const d = clone(design(p));
+    expect(rules(d)).not.toContain("flip-example-is-subject");
+    const row = d.decisions.find((r) => r.id === "geo-index");
+    if (!row) throw new Error("no geo-index decision");
+    expect(row.chosen).toBe("geohash");
+    // the quadtree chosen while the geohash's own example ("drivers, couriers") is what the prompt is about
+    row.chosen = "quadtree";
+    expect(checkCoherence(d, coherenceFacts(p)).map((x) => x.rule)).toContain("flip-example-is-subject");
+  });
+
+  it("numbers that must never skip come from one sequencer", () => {
+    const d = design("Design a ticket number service that never skips or repeats a number.");
+    expect(d.decisions.find((r) => r.id === "i09-scheme")?.chosen).toBe("single-sequencer");
   });
 });

@@ -4,8 +4,11 @@
  * Decisions are held to what they chose: the option's drawn elements, excluded phrases, fixed capacity
  * inputs and needed product properties (see knowledge/decisions/types.ts) must agree with the design.
  */
+
+import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
+import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
@@ -13,6 +16,7 @@ import type { CapacityRow } from "./design/types.js";
 import { atBase, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { entityWords } from "./fields/common.js";
+import { builds } from "./fields/decisions.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
@@ -39,7 +43,10 @@ export type CoherenceRule =
   | "stated-number-unused"
   | "part-exceeds-whole"
   | "message-without-link"
-  | "product-record-not-state";
+  | "product-record-not-state"
+  | "technology-builds-rejected"
+  | "mechanisms-exclusive"
+  | "flip-example-is-subject";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -74,6 +81,12 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
+  "technology-builds-rejected":
+    "no recommended product is built on an option a decision rejected (gossip rejected, Serf recommended), and no product a chosen option is built on is the one to avoid",
+  "flip-example-is-subject":
+    "a rejected option never wins, in the decision's own words, for the very thing the prompt asks about (outbox chosen, while 'a direct call would win if the effect is a notification that may be dropped' in a notification service)",
+  "mechanisms-exclusive":
+    "the design never holds two mechanisms that answer one question oppositely (a majority commit beside asynchronous replication)",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -105,7 +118,35 @@ const STATED_KEYS = ["delivery", "consistency", "availability", "ordering", "dur
 export interface CoherenceFacts {
   stated: Partial<Record<(typeof STATED_KEYS)[number], { value: string; quote: string }>>;
   references: ReferenceFacts;
+  /** The things decision options name as examples of when they win ("a notification", "sessions") that the prompt names too. */
+  examples: string[];
 }
+
+/** Words that open an example without naming the thing ("for example, blocking an attack"; "most hotel nights"). */
+const EXAMPLE_LEAD = new Set(["a", "an", "the", "for", "example", "e.g.", "most", "some", "over", "about", "they"]);
+
+/** A word's plain form for comparing a prompt's nouns with an example's: lower case, a plural's s dropped. */
+const plain = (w: string) => w.toLowerCase().replace(/(?<=[a-z]{3})(es|s)$/, "");
+
+/** The things a win condition names as its examples: the head word of each item of its parentheses. */
+export function flipExamples(winsWhen: string): string[] {
+  return [...winsWhen.matchAll(/\(([^)]*)\)/g)].flatMap((m) =>
+    (m[1] ?? "").split(/,|\bor\b|\band\b/).flatMap((item) => {
+      const head = item
+        .trim()
+        .split(/\s+/)
+        .find((w) => w && !EXAMPLE_LEAD.has(w.toLowerCase()));
+      return head && /^[a-z][a-z-]+$/i.test(head) ? [plain(head)] : [];
+    }),
+  );
+}
+
+/** Every example any decision option's win condition names, in its plain form (read once). */
+let allExamples: ReadonlySet<string> | undefined;
+const decisionExamples = (): ReadonlySet<string> =>
+  (allExamples ??= new Set(
+    [...DECISION_BY_ID.values()].flatMap((p) => p.options.flatMap((o) => flipExamples(o.winsWhen))),
+  ));
 
 /** The coherence facts of a prompt. */
 export function coherenceFacts(prompt: string): CoherenceFacts {
@@ -115,7 +156,31 @@ export function coherenceFacts(prompt: string): CoherenceFacts {
     const s = all[k];
     if (s) stated[k] = { value: s.value, quote: s.quote };
   }
-  return { stated, references: referenceFacts(prompt) };
+  const words = new Set((prompt.match(/[a-z][a-z-]*/gi) ?? []).map(plain));
+  const examples = [...decisionExamples()].filter((e) => words.has(e)).sort();
+  return { stated, references: referenceFacts(prompt), examples };
+}
+
+/**
+ * A rejected option whose own win condition names, as its example, what this prompt is about: the design reads
+ * as arguing against itself ("a direct call would win if the effect is a notification that may be dropped" in a
+ * notification service that chose an outbox). The example or the choice is wrong for this subject.
+ */
+function flipExamplesHold(d: Design, facts: CoherenceFacts): Problem[] {
+  if (facts.examples.length === 0) return [];
+  const named = new Set(facts.examples);
+  return d.decisions.flatMap((row) =>
+    row.options
+      .filter((o) => o.id !== row.chosen && flipExamples(o.winsWhen).some((e) => named.has(e)))
+      .map((o) => ({
+        rule: "flip-example-is-subject" as const,
+        detail: `${row.id} chose '${row.chosen}', but '${o.name}' would win if ${o.winsWhen}, and the prompt names ${flipExamples(
+          o.winsWhen,
+        )
+          .filter((e) => named.has(e))
+          .join(", ")}`,
+      })),
+  );
 }
 
 function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
@@ -672,6 +737,62 @@ function productRecordIsState(d: Design): Problem[] {
   return out;
 }
 
+/**
+ * The technology table builds what the decisions chose: a recommended product is never built on an option a
+ * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
+ */
+function technologyBuildsChoices(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const t of d.technology) {
+    for (const c of t.choices) {
+      const r = builds(c.product, t.archetype, d.decisions).rejected;
+      if (r)
+        out.push({
+          rule: "technology-builds-rejected",
+          detail: `'${c.product}' is recommended (${t.layer}), but it is built on '${r.option.name}', which ${r.row.id} rejected for '${r.row.options.find((o) => o.id === r.row.chosen)?.name}'`,
+        });
+    }
+    const avoid = t.avoid ? builds(t.avoid.product, t.archetype, d.decisions).chosen : undefined;
+    if (t.avoid && avoid)
+      out.push({
+        rule: "technology-builds-rejected",
+        detail: `'${t.avoid.product}' is the ${t.layer} product to avoid, but ${avoid.row.id} chose '${avoid.option.name}', which is built on it`,
+      });
+  }
+  return out;
+}
+
+/**
+ * Two mechanisms that answer one question oppositely (knowledge/mechanisms/exclusive.ts) are never both held by
+ * the decisions of one archetype: its store's writes are acknowledged one way. (A consensus-held tag beside
+ * blobs copied asynchronously to mirrors answers two questions, for two kinds of state, and is no contradiction.)
+ */
+function mechanismsExclusive(d: Design): Problem[] {
+  const held = new Map(d.mechanisms.map((m) => [m.id, m]));
+  const ownerOf = new Map(d.decisions.map((r) => [r.id, r.archetype]));
+  // the archetypes whose decisions hold a mechanism ("decision i16-ack: asynchronous replication")
+  const owners = (id: string) =>
+    new Set(
+      (held.get(id)?.because ?? []).flatMap((b) => {
+        const owner = ownerOf.get(/^decision (\S+):/.exec(b)?.[1] ?? "");
+        return owner ? [owner] : [];
+      }),
+    );
+  return EXCLUSIVE_MECHANISMS.flatMap(({ pair: [a, b], why }) => {
+    const x = held.get(a);
+    const y = held.get(b);
+    const shared = [...owners(a)].some((o) => owners(b).has(o));
+    return x && y && shared
+      ? [
+          {
+            rule: "mechanisms-exclusive" as const,
+            detail: `'${x.name}' (${x.because.join("; ")}) beside '${y.name}' (${y.because.join("; ")}): ${why}`,
+          },
+        ]
+      : [];
+  });
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
     ...choicesAndAvoids(d, facts),
@@ -691,5 +812,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...partsWithinWholes(d),
     ...messagesHaveLinks(d),
     ...productRecordIsState(d),
+    ...technologyBuildsChoices(d),
+    ...mechanismsExclusive(d),
+    ...flipExamplesHold(d, facts),
   ];
 }

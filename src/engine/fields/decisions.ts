@@ -335,28 +335,59 @@ export function chosenNames(decisions: readonly DecisionRow[], owner: string): M
   return out;
 }
 
+/** Whether an option names this product among those it is built on (`preferTechnology`, matched as a substring). */
+const builtOn = (option: DecisionOption | undefined, product: string): boolean =>
+  (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase()));
+
+/** A decision and one of its options. */
+type Picked = { row: DecisionRow; option: DecisionOption };
+
 /**
- * The hook the technology deriver calls: a product lacking a property a chosen option needs is
- * dropped from the choices, and a chosen option's preferred products move first in their layer, with
- * the decision named.
+ * What the decisions of a technology row's owner (or of a product feature, which speaks for the whole product)
+ * say of a product: the first chosen option built on it, and the first rejected option built on it whose
+ * decision chose nothing built on it too. Recommending a rejected build builds what the design decided against
+ * (gossip rejected, Serf recommended); avoiding a chosen build rejects what it chose ("not Memcached or Redis"
+ * beside a Memcached-style cluster).
+ */
+export function builds(
+  product: string,
+  owner: string,
+  decisions: readonly DecisionRow[],
+): { chosen?: Picked; rejected?: Picked } {
+  const out: { chosen?: Picked; rejected?: Picked } = {};
+  for (const row of decisions) {
+    if (row.archetype !== owner && /^I\d\d$/.test(row.archetype)) continue;
+    const chosen = row.options.find((o) => o.id === row.chosen);
+    if (chosen && builtOn(chosen, product)) out.chosen ??= { row, option: chosen };
+    else {
+      const option = row.options.find((o) => o.id !== row.chosen && builtOn(o, product));
+      if (option) out.rejected ??= { row, option };
+    }
+  }
+  return out;
+}
+
+/**
+ * The hook the technology deriver calls: a product lacking a property a chosen option needs, or built on an
+ * option a decision of the row's owner rejected, is dropped from the choices; a chosen option's preferred
+ * products move first in their layer, with the decision named, and are never the layer's product to avoid.
  */
 export function preferTechnology(rows: readonly TechnologyRow[], decisions: readonly DecisionRow[]): TechnologyRow[] {
-  const prefer = new Map<string, string>();
   const chosen = chosenOptions(decisions);
-  for (const { option, why } of chosen)
-    for (const p of option.implies?.preferTechnology ?? [])
-      if (!prefer.has(p.toLowerCase())) prefer.set(p.toLowerCase(), why);
   const needs = chosen.flatMap(({ option }) => option.implies?.needs ?? []);
   const usable = (product: string) => needs.every((n) => !lacks(product, n));
-  if (prefer.size === 0 && needs.length === 0) return [...rows];
+  const namesProducts = decisions.some((d) => d.options.some((o) => (o.implies?.preferTechnology ?? []).length > 0));
+  if (!namesProducts && needs.length === 0) return [...rows];
   return rows.flatMap((row) => {
-    const hit = (product: string) => [...prefer.keys()].find((p) => product.toLowerCase().includes(p));
+    const built = (product: string) => !builds(product, row.archetype, decisions).rejected;
+    // a chosen option of this row's owner (or of a feature) built on the product
+    const hit = (product: string) => builds(product, row.archetype, decisions).chosen;
     const choices = row.choices.map((c) => {
-      const p = hit(c.product);
-      return p ? { ...c, why: `${c.why}; preferred by ${prefer.get(p)}` } : c;
+      const by = hit(c.product);
+      return by ? { ...c, why: `${c.why}; preferred by decision ${by.row.id}: ${by.option.name}` } : c;
     });
-    const ranked = [...choices.filter((c) => hit(c.product)), ...choices.filter((c) => !hit(c.product))].filter((c) =>
-      usable(c.product),
+    const ranked = [...choices.filter((c) => hit(c.product)), ...choices.filter((c) => !hit(c.product))].filter(
+      (c) => usable(c.product) && built(c.product),
     );
     const out: TechnologyRow = { ...row, choices: ranked };
     if (row.avoid && hit(row.avoid.product)) delete out.avoid;

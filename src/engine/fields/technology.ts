@@ -6,7 +6,7 @@ import { featureLed, featureTechnology } from "../product/index.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { compareText } from "../text.js";
 import { archetype, stateHolder } from "./common.js";
-import { preferTechnology } from "./decisions.js";
+import { builds, preferTechnology } from "./decisions.js";
 
 /** The NFR tags a design asks of its products, each with the reason it is asked. */
 export function wantedTags(n: Nfrs, mechanismIds: ReadonlySet<string>): Map<NfrTag, string> {
@@ -104,7 +104,15 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           return { t, good, bad, score: good.length - bad.length };
         })
         .sort((x, y) => y.score - x.score || compareText(x.t.product, y.t.product));
-      const picked = scored.filter((s) => s.score >= 0).slice(0, 2);
+      // a product a chosen option is built on is what the design decided, whatever the NFR tally says
+      const decided = (s: (typeof scored)[number]) => builds(s.t.product, a.id, f.decisions).chosen !== undefined;
+      // nor is a product built on an option a decision rejected a choice (no gossip library beside a heartbeat
+      // registry); it may still be the product to avoid
+      const rejected = (s: (typeof scored)[number]) => builds(s.t.product, a.id, f.decisions).rejected !== undefined;
+      const picked = [
+        ...scored.filter(decided),
+        ...scored.filter((s) => !decided(s) && !rejected(s) && s.score >= 0),
+      ].slice(0, 2);
       const choices = picked.map((s) => ({
         product: s.t.product,
         fits: s.t.fits,
@@ -116,7 +124,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const row: TechnologyRow = { layer, shape: a.silhouette[layer], archetype: a.id, choices };
       if (references.length > 0) row.references = references;
       // Only a product left out of the choices can be the one to avoid.
-      const worst = [...scored].reverse().find((s) => s.bad.length > 0 && !picked.includes(s));
+      const worst = [...scored].reverse().find((s) => s.bad.length > 0 && !picked.includes(s) && !decided(s));
       if (worst)
         row.avoid = {
           product: worst.t.product,

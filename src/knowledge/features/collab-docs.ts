@@ -103,6 +103,8 @@ export const COLLAB_DOCS: FeatureEntry = {
           buys: "compact operations and one authoritative order",
           costs: "every edit goes through the document's session owner; offline editing is limited",
           winsWhen: "clients are online and a server is always in the loop",
+          // ShareDB is a realtime backend built on operational transformation of JSON documents (its README)
+          implies: { preferTechnology: ["ShareDB"] },
         },
         {
           id: "crdt",
@@ -110,6 +112,8 @@ export const COLLAB_DOCS: FeatureEntry = {
           buys: "offline and peer-to-peer editing; no central sequencer needed",
           costs: "metadata per character or element, and garbage collection of tombstones",
           winsWhen: "editing must work offline or without a central server",
+          // Yjs and Automerge are CRDT libraries: replicas merge without a central order (their READMEs)
+          implies: { preferTechnology: ["Yjs", "Automerge"] },
         },
       ],
       rules: [],
@@ -146,6 +150,11 @@ export const COLLAB_DOCS: FeatureEntry = {
     },
   ],
   technology: [
+    {
+      layer: "serving",
+      product: "ShareDB",
+      fits: "a realtime backend that applies operational transformation to JSON documents, ordering each {doc}'s operations in one log",
+    },
     {
       layer: "serving",
       product: "Yjs or Automerge",

@@ -129,7 +129,7 @@ export const MATCHING: FeatureEntry = {
           name: "offer to several drivers at once, and the first acceptance wins",
           buys: "faster matches when many drivers ignore offers",
           costs: "losing drivers get a 'taken' message; still needs a conditional write on the trip",
-          winsWhen: "acceptance rates are low (food delivery to gig couriers)",
+          winsWhen: "most offers are ignored or declined, so waiting on one answer at a time costs more than a race",
         },
       ],
       rules: [],

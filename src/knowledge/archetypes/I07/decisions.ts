@@ -21,6 +21,8 @@ export const decisions: DecisionPoint[] = [
           "readers in other regions pay the round trip to this region; a lost node empties its share of keys onto the database",
         winsWhen: "the readers are services in the same region as the database the cache fronts",
         implies: {
+          // a look-aside tier of in-memory key-value nodes (the card's Memcached or Redis row)
+          preferTechnology: ["Memcached", "Redis"],
           draws: ["Look-aside read with a lease-guarded fill", "clients>origin"],
           names: [
             { component: "clients", name: "Services reading through the cache" },
@@ -39,6 +41,8 @@ export const decisions: DecisionPoint[] = [
         winsWhen:
           "readers are spread over regions or the content is media or static assets fetched by browsers and devices",
         implies: {
+          // CDNs and self-run HTTP edge caches, with an object store as the origin behind them (the card's rows)
+          preferTechnology: ["CloudFront", "Fastly", "Akamai", "Varnish", "Traffic Server", "object store as origin"],
           draws: ["shield", "Read through with a coalesced fill", "edge>shield", "shield>origin"],
         },
       },

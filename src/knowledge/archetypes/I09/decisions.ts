@@ -19,7 +19,7 @@ export const decisions: DecisionPoint[] = [
         name: "blocks of ids leased from a durable counter",
         buys: "short dense ids and no clock dependency",
         costs: "ids are ordered only within a block, and a crash wastes the rest of a block",
-        winsWhen: "ids must be short (URLs, tickets) and need no time order",
+        winsWhen: "ids must be short (short links, codes people type) and need no time order",
         implies: { addMechanisms: ["atomic-counter"], removeMechanisms: ["timestamp-sequence-id"] },
       },
       {
@@ -39,6 +39,17 @@ export const decisions: DecisionPoint[] = [
         when: [{ nfr: "ordering", in: ["global"] }],
         option: "single-sequencer",
         because: "ids must follow one strict global order",
+      },
+      {
+        // a leased block loses its unused ids in a crash and a timestamp layout skips values: only one
+        // sequencer that hands out the next number inside the business transaction leaves no gaps
+        when: [
+          {
+            words: String.raw`\bgap[- ]?(?:free|less)\b|\bno gaps?\b|\bnever skip|\bwithout (?:gaps|skipping)|\bconsecutive\b`,
+          },
+        ],
+        option: "single-sequencer",
+        because: "numbers must never skip, so one sequencer hands out each next number",
       },
       {
         when: [{ nfr: "ordering", in: ["none"] }],

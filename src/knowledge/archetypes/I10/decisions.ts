@@ -12,7 +12,12 @@ export const decisions: DecisionPoint[] = [
         buys: "one authoritative view that watchers can trust, for any kind of member (users, devices, services)",
         costs: "registry load grows with members / heartbeat interval, so a large population needs registry shards",
         winsWhen: "members are users, devices or service instances, or the view must be authoritative",
-        implies: { addMechanisms: ["heartbeat-renewal", "watch-stream"] },
+        implies: {
+          addMechanisms: ["heartbeat-renewal", "watch-stream"],
+          // Eureka clients renew a lease with the Eureka servers every 30 s and are evicted after 90 s without one
+          // (Spring Cloud Netflix docs); etcd or ZooKeeper sessions keep ephemeral keys alive the same way
+          preferTechnology: ["Eureka", "ephemeral keys"],
+        },
       },
       {
         id: "gossip",
@@ -26,7 +31,12 @@ export const decisions: DecisionPoint[] = [
           { number: "nodes", atLeast: 1000 },
           { nfr: "consistency", in: ["eventual", "consistent-prefix", "read-your-writes"] },
         ],
-        implies: { addMechanisms: ["gossip-dissemination"], removeMechanisms: ["heartbeat-renewal"] },
+        implies: {
+          addMechanisms: ["gossip-dissemination"],
+          removeMechanisms: ["heartbeat-renewal"],
+          // Serf (on HashiCorp's memberlist) runs a gossip protocol based on SWIM (Serf's internals docs)
+          preferTechnology: ["memberlist", "Serf"],
+        },
       },
     ],
     rules: [
@@ -34,6 +44,11 @@ export const decisions: DecisionPoint[] = [
         when: [{ nfr: "consistency", in: ["linearizable"] }],
         option: "central-registry",
         because: "the view must be authoritative",
+      },
+      {
+        when: [{ words: String.raw`\bgossip\w*|\bSWIM\b` }],
+        option: "gossip",
+        because: "the prompt asks for gossip-based membership",
       },
       {
         when: [{ stated: "nodes" }, { number: "nodes", atLeast: 1000 }],

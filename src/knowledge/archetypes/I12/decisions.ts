@@ -23,7 +23,7 @@ export const decisions: DecisionPoint[] = [
         name: "a direct call after the commit",
         buys: "lower latency and one fewer component",
         costs: "a crash between commit and call loses the effect; a retry after a timeout can repeat it",
-        winsWhen: "the effect is best-effort (a notification that may be dropped)",
+        winsWhen: "the effect is best-effort: losing one to a crash between the commit and the call is acceptable",
         wins: [{ nfr: "durability", in: ["best-effort"] }],
         implies: { removeMechanisms: ["transactional-outbox"] },
       },

@@ -12,7 +12,12 @@ export const decisions: DecisionPoint[] = [
         buys: "small operations and one authoritative order per subject, with intent-preserving transforms",
         costs: "a central sequencer per subject; long offline edits are painful to rebase",
         winsWhen: "a server is always in the path and sequences each subject",
-        implies: { addMechanisms: ["op-sequencer", "subject-snapshot"], removeMechanisms: ["crdt-merge"] },
+        implies: {
+          addMechanisms: ["op-sequencer", "subject-snapshot"],
+          removeMechanisms: ["crdt-merge"],
+          // ShareDB is a realtime backend built on operational transformation of JSON documents (its README)
+          preferTechnology: ["ShareDB"],
+        },
       },
       {
         id: "crdt",
@@ -20,7 +25,12 @@ export const decisions: DecisionPoint[] = [
         buys: "replicas converge in any delivery order: offline edits, peer-to-peer and multi-region writes",
         costs: "per-element metadata and tombstones grow the state; compaction needs care",
         winsWhen: "editing must continue offline or in several regions without one sequencer",
-        implies: { addMechanisms: ["crdt-merge", "subject-snapshot"], removeMechanisms: ["op-sequencer"] },
+        implies: {
+          addMechanisms: ["crdt-merge", "subject-snapshot"],
+          removeMechanisms: ["op-sequencer"],
+          // Yjs and Automerge are CRDT libraries: replicas merge without a central order (their READMEs)
+          preferTechnology: ["Yjs", "Automerge"],
+        },
       },
     ],
     rules: [

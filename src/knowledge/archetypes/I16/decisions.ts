@@ -15,6 +15,9 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["consensus-replication", "leader-election"],
           removeMechanisms: ["quorum-read-write", "anti-entropy-repair"],
+          // each key range has one leader: a Raft group per region in TiKV, a transaction system that orders
+          // commits in FoundationDB, a Multi-Paxos leader per partition in DynamoDB (the card's rows)
+          preferTechnology: ["TiKV", "FoundationDB", "DynamoDB"],
           draws: ["Leader write with a majority commit"],
           excludes: ["hinted handoff", "sloppy quorum", "wait W\\b"],
         },
@@ -28,6 +31,9 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["quorum-read-write", "anti-entropy-repair"],
           removeMechanisms: ["consensus-replication", "leader-election"],
+          // Cassandra is masterless: any node coordinates a write to all replicas and waits for the consistency
+          // level's count (Apache Cassandra docs, architecture/dynamo); ScyllaDB keeps the same model
+          preferTechnology: ["Cassandra", "ScyllaDB"],
           draws: ["Quorum write with hinted handoff", "anti-entropy", "HintedWrite"],
         },
       },
@@ -84,9 +90,11 @@ export const decisions: DecisionPoint[] = [
         name: "asynchronous replication",
         buys: "the lowest write latency",
         costs: "writes acknowledged just before a failure are lost; replicas serve stale reads",
-        winsWhen: "losing the latest writes is acceptable (caches, sessions)",
+        winsWhen:
+          "losing the latest writes is acceptable, because the state is a copy whose origin still holds every write",
         wins: [{ nfr: "durability", in: ["best-effort"] }],
-        implies: { addMechanisms: ["async-replication"] },
+        // a leader that acknowledges before its replicas is a primary with followers, not a majority commit
+        implies: { addMechanisms: ["async-replication"], removeMechanisms: ["consensus-replication"] },
       },
     ],
     rules: [

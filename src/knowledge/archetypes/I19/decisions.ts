@@ -1,7 +1,7 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 
 /** Words that ask for an object store: buckets, whole objects put and got, blobs, an S3-like service. */
-const OBJECT_STORE = String.raw`\b(?:s3|object (?:storage|store)|blob (?:storage|store)|buckets?|(?:put|get) (?:and|\/) (?:get|put)|objects?\b|video files?|(?:gcs|minio|azure blob))`;
+const OBJECT_STORE = String.raw`\b(?:s3|object (?:storage|store)|blob (?:storage|store)|buckets?|(?:put|get) (?:and|\/) (?:get|put)|objects?\b|video files?|photos?|images?|media|backups?|uploads?|(?:gcs|minio|azure blob))`;
 
 /** Elements of the topology each shape draws (component ids, API operations, protocols, entities, links). */
 const FILE_SYSTEM = [
@@ -103,6 +103,11 @@ export const decisions: DecisionPoint[] = [
     ],
     rules: [
       { when: [{ latencyAtMost: 10 }], option: "replication", because: "a tight read-latency target" },
+      {
+        when: [{ stated: "replicas", matching: String.raw`\b(?:copies|replicas|replicated)\b` }],
+        option: "replication",
+        because: "the prompt asks for whole copies",
+      },
       {
         when: [{ words: OBJECT_STORE }, { number: "bytes_stored", atLeast: 1e15 }],
         option: "erasure-coding",
