@@ -393,6 +393,18 @@ describe("a design builds what it decided", () => {
     expect(checkCoherence(d, coherenceFacts(p)).map((x) => x.rule)).toContain("flip-example-is-subject");
   });
 
+  it("a sequence draws the chosen option's steps, never a rejected one's", () => {
+    const d = clone(design("Design a URL shortener handling 100k redirects per second"));
+    expect(d.decisions.find((r) => r.id === "i09-scheme")?.chosen).toBe("leased-blocks");
+    const seqs = d.diagrams.filter((g) => g.kind === "sequence");
+    expect(seqs.map((g) => g.mermaid).join("\n")).not.toMatch(/compose timestamp/);
+    expect(rules(d)).not.toContain("decision-contradicted");
+    const one = seqs[0];
+    if (!one) throw new Error("no sequence");
+    d.diagrams.push({ ...one, title: "I09: Timestamp layout with a leased worker id" });
+    expect(rules(d)).toContain("decision-contradicted");
+  });
+
   it("numbers that must never skip come from one sequencer", () => {
     const d = design("Design a ticket number service that never skips or repeats a number.");
     expect(d.decisions.find((r) => r.id === "i09-scheme")?.chosen).toBe("single-sequencer");

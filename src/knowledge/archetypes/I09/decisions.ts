@@ -12,7 +12,10 @@ export const decisions: DecisionPoint[] = [
         buys: "no coordination per id and roughly time-sorted ids",
         costs: "depends on clocks (a clock step back must stall minting); worker ids must be unique",
         winsWhen: "ids should sort by time and throughput is high",
-        implies: { addMechanisms: ["timestamp-sequence-id", "worker-id-allocation"] },
+        implies: {
+          addMechanisms: ["timestamp-sequence-id", "worker-id-allocation"],
+          draws: ["Timestamp layout with a leased worker id", "parse id"],
+        },
       },
       {
         id: "leased-blocks",
@@ -20,7 +23,11 @@ export const decisions: DecisionPoint[] = [
         buys: "short dense ids and no clock dependency",
         costs: "ids are ordered only within a block, and a crash wastes the rest of a block",
         winsWhen: "ids must be short (short links, codes people type) and need no time order",
-        implies: { addMechanisms: ["atomic-counter"], removeMechanisms: ["timestamp-sequence-id"] },
+        implies: {
+          addMechanisms: ["atomic-counter"],
+          removeMechanisms: ["timestamp-sequence-id"],
+          draws: ["Leased block allocation", "allocate block"],
+        },
       },
       {
         id: "single-sequencer",
@@ -31,6 +38,7 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["consensus-replication", "op-sequencer"],
           removeMechanisms: ["timestamp-sequence-id"],
+          draws: ["Gap-free number inside the business transaction"],
         },
       },
     ],

@@ -84,6 +84,8 @@ export const decisions: DecisionPoint[] = [
         costs: "write latency of the slowest replica in the quorum; across regions, a wide-area round trip",
         winsWhen: "acknowledged writes must survive failures",
         wins: [{ nfr: "durability", in: ["durable"] }],
+        // the leader's write waits for a majority only when acknowledgements are synchronous
+        implies: { draws: ["Leader write with a majority commit"] },
       },
       {
         id: "async",
