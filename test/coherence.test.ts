@@ -410,3 +410,18 @@ describe("a design builds what it decided", () => {
     expect(d.decisions.find((r) => r.id === "i09-scheme")?.chosen).toBe("single-sequencer");
   });
 });
+
+describe("a design carries nothing it does not draw", () => {
+  it("a home timeline sizes and decides nothing for archetypes no feature rests on, and the rule catches one that does", () => {
+    const d = clone(design("Design Twitter's home timeline"));
+    const drawn = new Set(["feed", "graph", "I05", "I06", "I16"]);
+    for (const c of d.capacity) expect(drawn, `${c.archetype} ${c.id}`).toContain(c.archetype);
+    for (const r of d.decisions) expect(drawn, r.id).toContain(r.archetype);
+    expect(d.capacity.map((c) => c.display).join(" ")).not.toMatch(/PB/);
+    expect(rules(d)).not.toContain("rows-without-component");
+    const one = d.capacity.find((c) => c.archetype === "I16");
+    if (!one) throw new Error("no I16 figure");
+    d.capacity.push({ ...one, archetype: "I14", id: "stored_bytes", display: "≈ 15 PB" });
+    expect(rules(d)).toContain("rows-without-component");
+  });
+});

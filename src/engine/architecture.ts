@@ -226,11 +226,27 @@ function featureParts(f: Pick<Fields, "features">): Part[] {
 
 const ROLE_RANK: Record<string, number> = { substrate: 0, input: 1, output: 2, decorator: 3 };
 
+/** A prompt that asks for part of a product ("Twitter's home timeline"): it draws no substrate of the parts it left out. */
+const scopedAsk = (f: Pick<Fields, "features">) =>
+  f.features.some((row) => row.evidence.some((e) => e.endsWith(SCOPED)));
+
+/**
+ * The recognised archetypes a design draws no part of: in a feature-led design that asks for part of a product,
+ * an archetype no feature rests on is left out of the drawing, so it sizes, decides and bottlenecks nothing
+ * either (no artifact store's 15 PB in a home timeline). Empty for every other design.
+ */
+export function partlessArchetypes(f: Pick<Fields, "archetypes" | "features" | "branch">): ReadonlySet<string> {
+  if (f.branch.kind !== "product" || f.features.length === 0 || !scopedAsk(f)) return NONE;
+  const hosted = new Set(f.features.flatMap((row) => row.substrates.map((s) => s.id)));
+  const out = f.archetypes.filter((a) => ARCHITECTURE[a.id as ArchetypeId] && !hosted.has(a.id)).map((a) => a.id);
+  return out.length > 0 ? new Set(out) : NONE;
+}
+const NONE: ReadonlySet<string> = new Set();
+
 /** Features first; then each archetype, hosted on the feature that rests on it most directly. */
 function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   const parts = featureParts(f);
-  // a prompt that asks for part of a product ("Twitter's home timeline") draws no substrate of the parts it left out
-  const scoped = f.features.some((row) => row.evidence.some((e) => e.endsWith(SCOPED)));
+  const scoped = scopedAsk(f);
   for (const a of f.archetypes) {
     const topology = ARCHITECTURE[a.id as ArchetypeId];
     if (!topology) continue;

@@ -9,6 +9,7 @@ import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
+import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
 import { approx, formatQuantity } from "./quantity-format.js";
@@ -444,9 +445,11 @@ export function capacityOwners(
   }
   const archs: CapacityOwner[] = [];
   const first: boolean[] = [];
+  const partless = partlessArchetypes(f);
   f.archetypes.forEach((a, i) => {
     const model = capacityModel(a.id);
-    if (!model) return;
+    // an archetype the design draws no part of sizes nothing
+    if (!model || partless.has(a.id)) return;
     archs.push({ model, owner: a.id, ...(implied ? { implied: implied(a.id) } : {}) });
     first.push(i === 0);
   });

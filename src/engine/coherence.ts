@@ -5,6 +5,7 @@
  * inputs and needed product properties (see knowledge/decisions/types.ts) must agree with the design.
  */
 
+import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
@@ -15,7 +16,7 @@ import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
-import { entityWords } from "./fields/common.js";
+import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds } from "./fields/decisions.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
@@ -46,7 +47,8 @@ export type CoherenceRule =
   | "product-record-not-state"
   | "technology-builds-rejected"
   | "mechanisms-exclusive"
-  | "flip-example-is-subject";
+  | "flip-example-is-subject"
+  | "rows-without-component";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -85,6 +87,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no recommended product is built on an option a decision rejected (gossip rejected, Serf recommended), and no product a chosen option is built on is the one to avoid",
   "flip-example-is-subject":
     "a rejected option never wins, in the decision's own words, for the very thing the prompt asks about (outbox chosen, while 'a direct call would win if the effect is a notification that may be dropped' in a notification service)",
+  "rows-without-component":
+    "every capacity figure, decision and bottleneck belongs to a part the design draws: an archetype that adds no component, holds no entity on another's component and draws no sequence sizes and decides nothing (no 15 PB of artifacts in a home timeline)",
   "mechanisms-exclusive":
     "the design never holds two mechanisms that answer one question oppositely (a majority commit beside asynchronous replication)",
 };
@@ -793,6 +797,52 @@ function mechanismsExclusive(d: Design): Problem[] {
   });
 }
 
+/**
+ * The archetypes a design draws: one that owns a component, whose entities a drawn component holds (an archetype
+ * hosted on a product feature's store), whose data-model rows the design keeps, or whose protocol it draws.
+ */
+function drawnArchetypes(d: Design): Set<string> {
+  const held = new Set(d.components.flatMap((c) => c.holds));
+  const out = new Set<string>([
+    ...d.components.map((c) => c.archetype),
+    ...d.dataModel.map((m) => m.archetype),
+    ...d.diagrams.flatMap((g) => (g.kind === "sequence" ? [g.title.split(":")[0] ?? ""] : [])),
+  ]);
+  for (const a of d.archetypes) {
+    const t = ARCHITECTURE[a.id];
+    const own = [...(t?.components.flatMap((c) => c.holds ?? []) ?? []), ...(t?.dataModel.map((m) => m.entity) ?? [])];
+    if (own.some((e) => held.has(e))) out.add(a.id);
+  }
+  return out;
+}
+
+/** Capacity figures, decisions and bottlenecks of an archetype the design does not draw. */
+function rowsHaveComponents(d: Design): Problem[] {
+  const drawn = drawnArchetypes(d);
+  const archetype = (id: string) => /^I\d\d$/.test(id) && !drawn.has(id);
+  const out: Problem[] = [];
+  const capacity = d.capacity.filter((c) => archetype(c.archetype));
+  for (const c of capacity)
+    out.push({
+      rule: "rows-without-component",
+      detail: `${c.archetype} ${c.id} (${c.display}) sizes an archetype the design draws no part of`,
+    });
+  for (const r of d.decisions.filter((x) => archetype(x.archetype)))
+    out.push({
+      rule: "rows-without-component",
+      detail: `${r.id} decides for ${r.archetype}, which the design draws no part of`,
+    });
+  // a product feature's own hotspot names its home archetype without drawing it; only the card's rows count
+  const own = (b: Design["bottlenecks"][number]) =>
+    archetypeEntry(b.archetype).bottlenecks.some((x) => x.bottleneck === b.bottleneck);
+  for (const b of d.bottlenecks.filter((x) => archetype(x.archetype) && own(x)))
+    out.push({
+      rule: "rows-without-component",
+      detail: `the bottleneck '${b.bottleneck.slice(0, 60)}' belongs to ${b.archetype}, which the design draws no part of`,
+    });
+  return out;
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
     ...choicesAndAvoids(d, facts),
@@ -815,5 +865,6 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...technologyBuildsChoices(d),
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),
+    ...rowsHaveComponents(d),
   ];
 }

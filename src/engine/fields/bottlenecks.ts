@@ -2,6 +2,7 @@ import { capacityModel } from "../../knowledge/capacity/index.js";
 import { formulaOf } from "../../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { partlessArchetypes } from "../architecture.js";
 import { capacityRows, fixedInputs, type SharedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, DecisionRow, Nfrs } from "../design/types.js";
@@ -292,7 +293,10 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     };
     const rejected = rejectedBy(f.decisions);
     const have = [...f.technology.flatMap((t) => t.choices.map((c) => c.product)), ...f.components.map((c) => c.name)];
+    const partless = partlessArchetypes(f);
     f.archetypes.forEach((ra, i) => {
+      // an archetype the design draws no part of has no bottleneck of its own
+      if (partless.has(ra.id)) return;
       const a = archetype(ra.id);
       const list = i === 0 ? a.bottlenecks : a.bottlenecks.slice(0, 1);
       for (const b of list) {

@@ -3,6 +3,7 @@ import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
@@ -200,9 +201,12 @@ export function optionRows(p: DecisionPoint): DecisionOption[] {
 function pointOwners(
   f: Pick<Fields, "archetypes" | "features" | "branch">,
 ): { owner: string; points: readonly DecisionPoint[]; drives: boolean; feature: boolean }[] {
-  const owners = f.archetypes.map((a, i) => {
+  const partless = partlessArchetypes(f);
+  const owners = f.archetypes.flatMap((a, i) => {
+    // an archetype the design draws no part of decides nothing
+    if (partless.has(a.id)) return [];
     const points = decisionPoints(a.id);
-    return { owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false };
+    return [{ owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false }];
   });
   const featureOwners = f.features.map((feat) => ({
     owner: feat.id,
