@@ -14,7 +14,12 @@ export interface DecisionImplies {
   addMechanisms?: MechanismId[];
   /** Mechanism ids this option rules out. */
   removeMechanisms?: MechanismId[];
-  /** Product names this option prefers (matched against the archetype's technologies). */
+  /**
+   * Products this option is built on (case-insensitive substrings of a technology row's product, for rows of the
+   * option's owner, or every row when the owner is a product feature): they lead their layer when the option is
+   * chosen and are never the product to avoid; when it is rejected they are never recommended (unless the chosen
+   * option is built on them too). Coherence rule `technology-builds-rejected` holds the table to this.
+   */
   preferTechnology?: string[];
   /**
    * Capacity inputs this option fixes for its owner's model (a redundancy scheme's storage overhead):
