@@ -408,6 +408,9 @@ describe("a design builds what it decided", () => {
   it("numbers that must never skip come from one sequencer", () => {
     const d = design("Design a ticket number service that never skips or repeats a number.");
     expect(d.decisions.find((r) => r.id === "i09-scheme")?.chosen).toBe("single-sequencer");
+    // where worker ids come from is a question only the timestamp layout asks
+    expect(d.decisions.map((r) => r.id)).not.toContain("i09-worker-ids");
+    expect(design("Design a unique ID generator.").decisions.map((r) => r.id)).toContain("i09-worker-ids");
   });
 });
 

@@ -249,8 +249,13 @@ export const decisionsField: Deriver<"decisions", Said> = {
       const k = owners.findIndex((c) => c.owner === o.owner);
       const all = k >= 0 ? (unified[k] ?? []) : [];
       const nums = numbersFor(o.owner, all, f.nfrs.scale);
-      for (const p of o.points)
-        if (!rows.some((r) => r.id === p.id)) rows.push(decide(p, o.owner, f, nums, said, o.drives));
+      for (const p of o.points) {
+        if (rows.some((r) => r.id === p.id)) continue;
+        // a question that exists only under another point's option is not asked under any other choice
+        const under = p.onlyWith ? rows.find((r) => r.id === p.onlyWith?.point) : undefined;
+        if (under && !p.onlyWith?.options.includes(under.chosen)) continue;
+        rows.push(decide(p, o.owner, f, nums, said, o.drives));
+      }
     }
     return rows;
   },

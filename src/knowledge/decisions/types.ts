@@ -96,6 +96,11 @@ export interface DecisionPoint {
   options: DecisionOptionSpec[];
   /** Tried in order; the first whose conditions all hold decides. */
   rules: DecisionRule[];
+  /**
+   * The question only exists under these options of an earlier point of the same owner (where worker ids come
+   * from matters only for a timestamp + worker id layout): under any other choice the point is not decided at all.
+   */
+  onlyWith?: { point: string; options: string[] };
   /** The option taken when no rule holds, and why it is the sensible default. */
   fallback: { option: string; because: string };
 }

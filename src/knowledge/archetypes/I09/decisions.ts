@@ -70,6 +70,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i09-worker-ids",
     question: "Where do generators get their worker ids: static configuration or a leased registry?",
+    onlyWith: { point: "i09-scheme", options: ["snowflake"] },
     options: [
       {
         id: "leased",
