@@ -243,3 +243,19 @@ describe("a chosen option reaches the rest of the design", () => {
     expect(sequences(design(p, ["decision.i14-distribution=origin"]))).toContain("I14: Pull straight from the origin");
   });
 });
+
+describe("decision points asked only under another's option", () => {
+  it("name an earlier point of the same owner and options it has", () => {
+    for (const points of [...Object.values(ARCHETYPE_DECISIONS), ...FEATURES.map((f) => f.decisions ?? [])])
+      points.forEach((p, i) => {
+        if (!p.onlyWith) return;
+        const under = points.slice(0, i).find((q) => q.id === p.onlyWith?.point);
+        expect(under, `${p.id} onlyWith ${p.onlyWith.point}`).toBeDefined();
+        for (const o of p.onlyWith.options)
+          expect(
+            under?.options.map((x) => x.id),
+            `${p.id}: ${o}`,
+          ).toContain(o);
+      });
+  });
+});
