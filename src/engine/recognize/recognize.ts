@@ -11,6 +11,7 @@ import {
 } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
+import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
 import {
   BRANCH_KINDS,
@@ -67,6 +68,7 @@ const CALLER_FACTOR = 0.5; // a named system that calls what the prompt designs 
 const RANK_BELOW = 0.95; // an archetype another one outranks by rule scores this share of it
 const OWNER_LEAST = 0.5; // the owner of timed, scanned or stepped work needs this much evidence of its own to outrank a claim
 const FED_LEAST = 0.4; // the head's archetype needs this much evidence of its own to be what a named input feeds
+const CLONE_WEIGHT = 1; // "a ZooKeeper-style service": the named system's own kind, as strong as a component named in the head
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
@@ -180,7 +182,7 @@ interface Sorted {
  * Sorts hits by owner and resolves named systems with several uses: a cue elsewhere in the prompt
  * picks the use ("Redis … lock" → a lock); with no cue the system's most common use applies.
  */
-function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
+function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge, cloned: (sys: AmbiguousSystem) => string | undefined): Sorted {
   const out: Sorted = { byArchetype: new Map(), infra: [], product: [], features: [], needCues: new Map() };
   const add = (id: ArchetypeId, h: Hit) => {
     const list = out.byArchetype.get(id);
@@ -221,6 +223,15 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
         ? `${sys.name} has several uses (${others.join("; ")}); '${cue.quoted}' in the prompt says it is used as ${use.use}`
         : `${sys.name} has several uses; no other word picks one, so it is read as its most common use, ${use.use}`;
       for (const t of use.targets) add(t.id, { ...h, signal: { ...h.signal, weight: t.weight }, note });
+    }
+    // "Design a ZooKeeper-style service": what is built is what the system is, whatever the prompt then says it
+    // does; its uses picked by cues are the clone's features, and its own kind leads.
+    const clone = cloned(sys);
+    if (clone !== undefined) {
+      const note = `'${clone}' asks to build a system like ${sys.name}, so what ${sys.name} is, ${sys.default.use}, is what is built`;
+      sys.default.targets.forEach((t, k) =>
+        add(t.id, { ...h, signal: { ...h.signal, weight: k === 0 ? CLONE_WEIGHT : t.weight }, note }),
+      );
     }
   }
   return out;
@@ -331,7 +342,17 @@ export function recognize(
   // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
   const askAt = openingAskAt(prompt);
   const notAsk = (h: Hit) => askAt.size === 0 || !h.covers.some((i) => askAt.has(tokens[i]?.at ?? -1));
-  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb);
+  const lowered = prompt.toLowerCase();
+  const cloned = (sys: AmbiguousSystem): string | undefined => {
+    if (!asksForThing) return undefined;
+    for (const name of [sys.name, ...sys.aliases]) {
+      const n = name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const m = new RegExp(`\\b(?:${n}[- ](?:like|style|inspired)\\b|like ${n}\\b|${n} clone\\b)`).exec(lowered);
+      if (m) return m[0];
+    }
+    return undefined;
+  };
+  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb, cloned);
 
   const spans = callerSpans(
     [...sorted.byArchetype.values()].flat(),
