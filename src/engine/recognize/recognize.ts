@@ -643,11 +643,17 @@ export function recognize(
   // states one infrastructure requirement strongly; the head names no component, so both carry weight. An infra ask
   // that names a user's folders in passing lists no features.
   const features = [...new Set(tokens.filter((t) => !t.head && FEATURE_STEMS.has(t.stem)).map((t) => t.raw))];
+  // "Design collaborative notes for a student app: sharing, comments and folders, plus live co-editing": a head whose
+  // only infrastructure word is a describing one says what kind of product is asked for, it names no component.
+  const headHits = scored.flatMap((x) => x.hits.filter((h) => !h.signal.concept && h.covers.some(isHead)));
+  const headOnlyDescribed =
+    headHits.length > 0 &&
+    headHits.every((h) => h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? ""))) &&
+    !infraWords.counted.some((h) => h.covers.some(isHead) && !h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? "")));
   if (
     kind === "infra" &&
     asksToBuild &&
-    !headNamed &&
-    !headInfra &&
+    ((!headNamed && !headInfra) || headOnlyDescribed) &&
     features.length >= FEATURE_LIST_LEAST &&
     statedInfra &&
     lead !== undefined &&
