@@ -11,7 +11,6 @@ import {
 } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
-import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
 import {
   BRANCH_KINDS,
@@ -21,6 +20,7 @@ import {
   learnedEvidence,
   learnedShares,
 } from "../../knowledge/signals/learned.js";
+import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
 import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
@@ -182,7 +182,11 @@ interface Sorted {
  * Sorts hits by owner and resolves named systems with several uses: a cue elsewhere in the prompt
  * picks the use ("Redis … lock" → a lock); with no cue the system's most common use applies.
  */
-function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge, cloned: (sys: AmbiguousSystem) => string | undefined): Sorted {
+function sortHits(
+  hits: readonly Hit[],
+  kb: RecognitionKnowledge,
+  cloned: (sys: AmbiguousSystem) => string | undefined,
+): Sorted {
   const out: Sorted = { byArchetype: new Map(), infra: [], product: [], features: [], needCues: new Map() };
   const add = (id: ArchetypeId, h: Hit) => {
     const list = out.byArchetype.get(id);
@@ -649,7 +653,9 @@ export function recognize(
   const headOnlyDescribed =
     headHits.length > 0 &&
     headHits.every((h) => h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? ""))) &&
-    !infraWords.counted.some((h) => h.covers.some(isHead) && !h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? "")));
+    !infraWords.counted.some(
+      (h) => h.covers.some(isHead) && !h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? "")),
+    );
   if (
     kind === "infra" &&
     asksToBuild &&
