@@ -233,9 +233,9 @@ function sortHits(
     const clone = cloned(sys);
     if (clone !== undefined) {
       const note = `'${clone}' asks to build a system like ${sys.name}, so what ${sys.name} is, ${sys.default.use}, is what is built`;
-      sys.default.targets.forEach((t, k) =>
-        add(t.id, { ...h, signal: { ...h.signal, weight: k === 0 ? CLONE_WEIGHT : t.weight }, note }),
-      );
+      sys.default.targets.forEach((t, k) => {
+        add(t.id, { ...h, signal: { ...h.signal, weight: k === 0 ? CLONE_WEIGHT : t.weight }, note });
+      });
     }
   }
   return out;
