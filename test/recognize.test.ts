@@ -1160,3 +1160,47 @@ describe("recognition: product heads that sound like infrastructure (twelfth rou
     ).toBe("product");
   });
 });
+
+describe("recognition: round 14 (a system like a named one, describing heads, chosen times, stores under claims)", () => {
+  it("builds what a named system is when the prompt asks for one like it, and says so", () => {
+    const r = classify(
+      "Design a ZooKeeper-style service that tracks which workers are alive and elects a leader among them.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I01");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/'zookeeper-style' asks to build a system like ZooKeeper/);
+    expect(top("Build a configuration and discovery store like etcd.")).toBe("I01");
+    // Using the system, not building one like it, keeps the sense the rest of the prompt picks.
+    expect(top("Use ZooKeeper for leader election between two schedulers.")).toBe("I02");
+  });
+  it("reads a feature list beside a stated core as mixed when the head only describes the product", () => {
+    const r = classify(
+      "Design collaborative journals for a classroom app: comments, folders and templates, plus live co-editing where every edit converges.",
+    );
+    expect(r.branch.kind).toBe("mixed");
+    expect(r.branch.evidence.join(" ")).toMatch(/lists product features/);
+  });
+  it("reads a time the customer chose, and work that comes due, as due-time work", () => {
+    const r = classify("Ping each subscriber's endpoint at the time they chose, which can be months away.");
+    expect(r.archetypes[0]?.id).toBe("I03");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/time they chose/);
+    expect(find("Hold every invoice reminder until it comes due, then send it.", "I03")?.evidence.join(" ")).toMatch(
+      /comes due/,
+    );
+  });
+  it("puts a claim held through etcd, Consul or ZooKeeper on that replicated store", () => {
+    const r = classify("Use Consul sessions so that only one billing scheduler runs at a time.");
+    expect(r.archetypes[0]?.id).toBe("I02");
+    expect(r.archetypes.find((a) => a.id === "I01")?.evidence.join(" ")).toMatch(/'consul': Claim/);
+  });
+  it("reads consumers that each catch up without gaps as a log, and selling more than exist as an oversell", () => {
+    expect(
+      find(
+        "Every shipment update must reach billing, tracking and analytics; each may be down for a while and must catch up without gaps.",
+        "I05",
+      )?.evidence.join(" "),
+    ).toMatch(/catch up without gaps/);
+    expect(top("Never sell more seats than exist on a flight, even with thousands of people booking at once.")).toBe(
+      "I02",
+    );
+  });
+});
