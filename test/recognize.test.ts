@@ -1204,3 +1204,22 @@ describe("recognition: round 14 (a system like a named one, describing heads, ch
     );
   });
 });
+
+describe("recognition: business nouns that only say what a statement is about", () => {
+  it("ranks an archetype known only from payment nouns below a stated requirement, and says so", () => {
+    const r = classify(
+      "Checkout needs the current addresses of the payments service, and a crashed instance should drop out of that list by itself.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I10");
+    expect(r.archetypes.find((a) => a.id === "I12")?.evidence.join(" ")).toMatch(
+      /'payments service' only says what the prompt is about and I10's requirement is stated/,
+    );
+    // Asked to build, the noun still names the thing built.
+    expect(top("Design a refunds service whose instances drop out of discovery when they crash.")).toBe("I12");
+  });
+  it("reads a refund or payout made twice as an outside effect made once", () => {
+    expect(
+      find("A refund must never be refunded twice, even when the provider times out.", "I12")?.evidence.join(" "),
+    ).toMatch(/external effect exactly once|outside effect/);
+  });
+});

@@ -11,7 +11,15 @@ import {
 } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
-import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
+import {
+  CALLER_VERBS,
+  CALLER_WINDOW,
+  EXCLUSIVE_CLAIM,
+  SUBJECT_NOUN_TAILS,
+  SUBJECT_NOUNS,
+  SUBJECT_STATED_LEAST,
+  WORK_OWNERS,
+} from "../../knowledge/signals/leads.js";
 import {
   BRANCH_KINDS,
   type LearnedBranchTable,
@@ -162,9 +170,47 @@ function callerSpans(hits: readonly Hit[], tokens: readonly Token[], askedInHead
  * Ranks an archetype below another by rule: `over` keeps its score and `s` gets RANK_BELOW of it, with the
  * reason kept as evidence. Nothing changes when `s` already ranks below.
  */
-function rankBelow(s: Scored, over: Scored, why: string): void {
-  if (s.score < over.score) return;
-  s.score = over.score * RANK_BELOW;
+const SUBJECT_STEMS = new Set(SUBJECT_NOUNS.map(stemWord));
+const SUBJECT_TAIL_STEMS = new Set(SUBJECT_NOUN_TAILS.map(stemWord));
+
+/** A hit that only names what the prompt is about: a subject noun, alone or before "service" / "system". */
+const namesSubject = (h: Hit): boolean =>
+  h.signal.rule === undefined &&
+  h.signal.kind === "phrase" &&
+  SUBJECT_STEMS.has(h.signal.stems[0] ?? "") &&
+  h.signal.stems.slice(1).every((st) => SUBJECT_TAIL_STEMS.has(st));
+
+/**
+ * In a prompt that asks for nothing to be built ("Callers need the healthy addresses of the payments service…"),
+ * an archetype known only from business nouns ranks below the strongest archetype whose requirement is stated.
+ */
+function subjectBelow(scored: Scored[]): void {
+  const stated = (x: Scored) =>
+    combine(
+      x.hits.filter((h) => h.signal.rule !== undefined),
+      (h) => h.signal.weight,
+    ).score;
+  for (const s of scored) {
+    const own = s.hits.filter((h) => !h.signal.concept);
+    if (own.length === 0 || !own.every(namesSubject)) continue;
+    const over = [...scored]
+      .filter((o) => o !== s && stated(o) >= SUBJECT_STATED_LEAST)
+      .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+    const noun = own[0];
+    if (over && noun)
+      rankBelow(
+        s,
+        over,
+        `'${noun.quoted}' only says what the prompt is about and ${over.archetype.id}'s requirement is stated, so ${s.archetype.id} ranks below it`,
+        true,
+      );
+  }
+}
+
+function rankBelow(s: Scored, over: Scored, why: string, withoutLearned = false): void {
+  // withoutLearned: also when only the reading without learned words (which decides the branch) has it ahead.
+  if (s.score < over.score && !(withoutLearned && s.plain >= over.plain)) return;
+  s.score = Math.min(s.score, over.score * RANK_BELOW);
   s.plain = Math.min(s.plain, over.plain * RANK_BELOW);
   s.below = why;
 }
@@ -443,6 +489,7 @@ export function recognize(
   const afterTurn = (h: Hit) => h.covers.every((i) => (tokens[i]?.at ?? -1) >= turnWord);
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn);
   if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
+  if (!asksForThing) subjectBelow(scored);
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
