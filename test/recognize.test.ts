@@ -1219,7 +1219,10 @@ describe("recognition: business nouns that only say what a statement is about", 
   });
   it("reads a refund or payout made twice as an outside effect made once", () => {
     expect(
-      find("A refund must never be refunded twice, even when the provider times out.", "I12")?.evidence.join(" "),
-    ).toMatch(/external effect exactly once|outside effect/);
+      find(
+        "When the bank times out we retry the transfer, and a double payout is the one thing we cannot allow.",
+        "I12",
+      )?.evidence.join(" "),
+    ).toMatch(/'double payout' states a requirement \(external effect exactly once/);
   });
 });
