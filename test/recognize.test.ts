@@ -1226,3 +1226,16 @@ describe("recognition: business nouns that only say what a statement is about", 
     ).toMatch(/'double payout' states a requirement \(external effect exactly once/);
   });
 });
+
+describe("recognition: a named system's own part", () => {
+  it("reads 'Consul's key/value store' as Consul's part, not a separate key-value store", () => {
+    const p =
+      "Our workers read their retry settings from Consul's key/value store; how does a changed setting reach all 2,000 workers within seconds?";
+    const r = classify(p);
+    expect(r.archetypes[0]?.id).toBe("I11");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/'key value store' after it names Consul's own part/);
+    expect(r.archetypes.map((a) => a.id)).not.toContain("I16");
+    // Without the name, a key/value store is what is asked for.
+    expect(top("Design a key/value store that stays writable in every region during a partition.")).toBe("I16");
+  });
+});

@@ -215,6 +215,23 @@ function rankBelow(s: Scored, over: Scored, why: string, withoutLearned = false)
   s.below = why;
 }
 
+/** The words right after a named system's name that name one of its own pieces, if any. */
+function ownPart(
+  sys: AmbiguousSystem,
+  name: Hit,
+  tokens: readonly Token[],
+): { covers: Set<number>; quoted: string } | undefined {
+  const after = (name.covers[name.covers.length - 1] ?? -2) + 1;
+  for (const part of sys.parts ?? []) {
+    const stems = part.split(" ").map(stemWord);
+    if (stems.length > 0 && stems.every((st, k) => tokens[after + k]?.stem === st)) {
+      const covers = new Set(stems.map((_, k) => after + k));
+      return { covers, quoted: [...covers].map((i) => tokens[i]?.raw ?? "").join(" ") };
+    }
+  }
+  return undefined;
+}
+
 /** The prompt's hits sorted into the groups they speak for. */
 interface Sorted {
   byArchetype: Map<ArchetypeId, Hit[]>;
@@ -232,6 +249,7 @@ function sortHits(
   hits: readonly Hit[],
   kb: RecognitionKnowledge,
   cloned: (sys: AmbiguousSystem) => string | undefined,
+  tokens: readonly Token[],
 ): Sorted {
   const out: Sorted = { byArchetype: new Map(), infra: [], product: [], features: [], needCues: new Map() };
   const add = (id: ArchetypeId, h: Hit) => {
@@ -266,13 +284,30 @@ function sortHits(
     const picked = [...(cues.get(index) ?? new Map<number, Hit>()).entries()].sort((a, b) => a[0] - b[0]);
     const others = [sys.default.use, ...sys.uses.map((u) => u.use)].filter((u, i, xs) => xs.indexOf(u) === i);
     const choices = picked.length > 0 ? picked : [[-1, undefined] as const];
+    // "Consul's key/value store": words right after the name that name one of its own pieces are that system's part,
+    // not another component; hits on them speak only for the uses the prompt picked.
+    const part = ownPart(sys, h, tokens);
+    const partNote = part ? `; '${part.quoted}' after it names ${sys.name}'s own part, not another component` : "";
+    if (part !== undefined) {
+      const kept = new Set(
+        choices.flatMap(([u]) => (u < 0 ? sys.default : sys.uses[u])?.targets.map((t) => t.id) ?? []),
+      );
+      for (const [id, list] of out.byArchetype) {
+        if (kept.has(id)) continue;
+        const rest = list.filter((x) => !x.covers.some((i) => part.covers.has(i)));
+        if (rest.length === list.length) continue;
+        if (rest.length > 0) out.byArchetype.set(id, rest);
+        else out.byArchetype.delete(id);
+      }
+    }
     for (const [useIndex, cue] of choices) {
       const use = useIndex < 0 ? sys.default : sys.uses[useIndex];
       if (!use) continue;
       const note = cue
         ? `${sys.name} has several uses (${others.join("; ")}); '${cue.quoted}' in the prompt says it is used as ${use.use}`
         : `${sys.name} has several uses; no other word picks one, so it is read as its most common use, ${use.use}`;
-      for (const t of use.targets) add(t.id, { ...h, signal: { ...h.signal, weight: t.weight }, note });
+      for (const t of use.targets)
+        add(t.id, { ...h, signal: { ...h.signal, weight: t.weight }, note: note + partNote });
     }
     // "Design a ZooKeeper-style service": what is built is what the system is, whatever the prompt then says it
     // does; its uses picked by cues are the clone's features, and its own kind leads.
@@ -402,7 +437,7 @@ export function recognize(
     }
     return undefined;
   };
-  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb, cloned);
+  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb, cloned, tokens);
 
   const spans = callerSpans(
     [...sorted.byArchetype.values()].flat(),
