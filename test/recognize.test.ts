@@ -1239,3 +1239,20 @@ describe("recognition: a named system's own part", () => {
     expect(top("Design a key/value store that stays writable in every region during a partition.")).toBe("I16");
   });
 });
+
+describe("recognition: an entry tier, and a fleet's output served everywhere", () => {
+  it("reads 'front door' and 'entry tier' as traffic steering", () => {
+    const r = classify(
+      "Design the front door for our shop's API: send callers to a healthy backend in the closest region.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I17");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/'front door'/);
+  });
+  it("gives a worker fleet whose output is served worldwide an edge cache", () => {
+    const r = classify(
+      "Design an audiobook pipeline where a pool of workers encodes each uploaded book into several bitrates, served to listeners worldwide.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I15");
+    expect(r.archetypes.find((a) => a.id === "I07")?.evidence.join(" ")).toMatch(/'served worldwide': Execution Fleet/);
+  });
+});

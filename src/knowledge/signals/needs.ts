@@ -192,6 +192,19 @@ export const NEEDS: readonly Need[] = [
   },
   {
     dominant: "I15",
+    needs: "I07",
+    cues: [
+      "served worldwide",
+      "serve worldwide",
+      "served globally",
+      "served to viewers",
+      "served to listeners",
+      "served to users",
+    ],
+    why: "what the fleet produces is then read by people everywhere, which is served from edge caches in front of the store it was written to",
+  },
+  {
+    dominant: "I15",
     needs: "I05",
     cues: ["queue", "backlog", "uploads", "enqueue", "enqueues", "each commit", "every commit", "pushed commit"],
     why: "a fleet that scales with pending work reads that work from a durable queue",
