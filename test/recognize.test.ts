@@ -1256,3 +1256,18 @@ describe("recognition: an entry tier, and a fleet's output served everywhere", (
     expect(r.archetypes.find((a) => a.id === "I07")?.evidence.join(" ")).toMatch(/'served worldwide': Execution Fleet/);
   });
 });
+
+describe("branch: a premise about what is already in place", () => {
+  it("reads 'assume X gets cached / sits behind a CDN' as setting that layer aside in a product ask", () => {
+    const r = classify(
+      "Design a recipe review site. Assume pages get cached and images sit behind a CDN; I care about the posting and moderation flow.",
+    );
+    expect(r.branch.kind).toBe("product");
+    // Without the premise the same words name a layer to design beside the product.
+    expect(
+      classify(
+        "Design a recipe review site where pages get cached and images sit behind a CDN, with a posting and moderation flow.",
+      ).branch.kind,
+    ).not.toBe("product");
+  });
+});
