@@ -1160,3 +1160,114 @@ describe("recognition: product heads that sound like infrastructure (twelfth rou
     ).toBe("product");
   });
 });
+
+describe("recognition: round 14 (a system like a named one, describing heads, chosen times, stores under claims)", () => {
+  it("builds what a named system is when the prompt asks for one like it, and says so", () => {
+    const r = classify(
+      "Design a ZooKeeper-style service that tracks which workers are alive and elects a leader among them.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I01");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/'zookeeper-style' asks to build a system like ZooKeeper/);
+    expect(top("Build a configuration and discovery store like etcd.")).toBe("I01");
+    // Using the system, not building one like it, keeps the sense the rest of the prompt picks.
+    expect(top("Use ZooKeeper for leader election between two schedulers.")).toBe("I02");
+  });
+  it("reads a feature list beside a stated core as mixed when the head only describes the product", () => {
+    const r = classify(
+      "Design collaborative journals for a classroom app: comments, folders and templates, plus live co-editing where every edit converges.",
+    );
+    expect(r.branch.kind).toBe("mixed");
+    expect(r.branch.evidence.join(" ")).toMatch(/lists product features/);
+  });
+  it("reads a time the customer chose, and work that comes due, as due-time work", () => {
+    const r = classify("Ping each subscriber's endpoint at the time they chose, which can be months away.");
+    expect(r.archetypes[0]?.id).toBe("I03");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/time they chose/);
+    expect(find("Hold every invoice reminder until it comes due, then send it.", "I03")?.evidence.join(" ")).toMatch(
+      /comes due/,
+    );
+  });
+  it("puts a claim held through etcd, Consul or ZooKeeper on that replicated store", () => {
+    const r = classify("Use Consul sessions so that only one billing scheduler runs at a time.");
+    expect(r.archetypes[0]?.id).toBe("I02");
+    expect(r.archetypes.find((a) => a.id === "I01")?.evidence.join(" ")).toMatch(/'consul': Claim/);
+  });
+  it("reads consumers that each catch up without gaps as a log, and selling more than exist as an oversell", () => {
+    expect(
+      find(
+        "Every shipment update must reach billing, tracking and analytics; each may be down for a while and must catch up without gaps.",
+        "I05",
+      )?.evidence.join(" "),
+    ).toMatch(/catch up without gaps/);
+    expect(top("Never sell more seats than exist on a flight, even with thousands of people booking at once.")).toBe(
+      "I02",
+    );
+  });
+});
+
+describe("recognition: business nouns that only say what a statement is about", () => {
+  it("ranks an archetype known only from payment nouns below a stated requirement, and says so", () => {
+    const r = classify(
+      "Checkout needs the current addresses of the payments service, and a crashed instance should drop out of that list by itself.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I10");
+    expect(r.archetypes.find((a) => a.id === "I12")?.evidence.join(" ")).toMatch(
+      /'payments service' only says what the prompt is about and I10's requirement is stated/,
+    );
+    // Asked to build, the noun still names the thing built.
+    expect(top("Design a refunds service whose instances drop out of discovery when they crash.")).toBe("I12");
+  });
+  it("reads a refund or payout made twice as an outside effect made once", () => {
+    expect(
+      find(
+        "When the bank times out we retry the transfer, and a double payout is the one thing we cannot allow.",
+        "I12",
+      )?.evidence.join(" "),
+    ).toMatch(/'double payout' states a requirement \(external effect exactly once/);
+  });
+});
+
+describe("recognition: a named system's own part", () => {
+  it("reads 'Consul's key/value store' as Consul's part, not a separate key-value store", () => {
+    const p =
+      "Our workers read their retry settings from Consul's key/value store; how does a changed setting reach all 2,000 workers within seconds?";
+    const r = classify(p);
+    expect(r.archetypes[0]?.id).toBe("I11");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/'key value store' after it names Consul's own part/);
+    expect(r.archetypes.map((a) => a.id)).not.toContain("I16");
+    // Without the name, a key/value store is what is asked for.
+    expect(top("Design a key/value store that stays writable in every region during a partition.")).toBe("I16");
+  });
+});
+
+describe("recognition: an entry tier, and a fleet's output served everywhere", () => {
+  it("reads 'front door' and 'entry tier' as traffic steering", () => {
+    const r = classify(
+      "Design the front door for our shop's API: send callers to a healthy backend in the closest region.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I17");
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/'front door'/);
+  });
+  it("gives a worker fleet whose output is served worldwide an edge cache", () => {
+    const r = classify(
+      "Design an audiobook pipeline where a pool of workers encodes each uploaded book into several bitrates, served to listeners worldwide.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I15");
+    expect(r.archetypes.find((a) => a.id === "I07")?.evidence.join(" ")).toMatch(/'served worldwide': Execution Fleet/);
+  });
+});
+
+describe("branch: a premise about what is already in place", () => {
+  it("reads 'assume X gets cached / sits behind a CDN' as setting that layer aside in a product ask", () => {
+    const r = classify(
+      "Design a recipe review site. Assume pages get cached and images sit behind a CDN; I care about the posting and moderation flow.",
+    );
+    expect(r.branch.kind).toBe("product");
+    // Without the premise the same words name a layer to design beside the product.
+    expect(
+      classify(
+        "Design a recipe review site where pages get cached and images sit behind a CDN, with a posting and moderation flow.",
+      ).branch.kind,
+    ).not.toBe("product");
+  });
+});

@@ -199,6 +199,8 @@ export const DISMISSALS: readonly RegExp[] = [
   /\b(?:take|taken|treat|treated) [^.;:]{0,40}\bas (?:given|plumbing|solved|a black box|black boxes)\b/,
   // "Assume the usual load balancer, cache and database"
   /\bassume (?:the usual|a standard|the standard|standard|an existing|the existing|existing)\b/,
+  // "Assume reviews get cached and photos sit behind a CDN": a premise about what is already in place
+  /\bassume (?:that )?(?:the |our |all |any )?[a-z]+(?: [a-z]+)? (?:get|gets|are|is|sit|sits|live|lives|come|comes|go|goes) (?:cached|served|stored|behind|in|from|through|on)\b/,
   /\bnot the (?:interesting|important|focus|hard)\b/,
   /\bout of scope\b/,
   // "the cache is not what I'm asking about", "we already have a queue for the emails"

@@ -11,7 +11,15 @@ import {
 } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
-import { CALLER_VERBS, CALLER_WINDOW, EXCLUSIVE_CLAIM, WORK_OWNERS } from "../../knowledge/signals/leads.js";
+import {
+  CALLER_VERBS,
+  CALLER_WINDOW,
+  EXCLUSIVE_CLAIM,
+  SUBJECT_NOUN_TAILS,
+  SUBJECT_NOUNS,
+  SUBJECT_STATED_LEAST,
+  WORK_OWNERS,
+} from "../../knowledge/signals/leads.js";
 import {
   BRANCH_KINDS,
   type LearnedBranchTable,
@@ -20,6 +28,7 @@ import {
   learnedEvidence,
   learnedShares,
 } from "../../knowledge/signals/learned.js";
+import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
 import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
@@ -67,6 +76,7 @@ const CALLER_FACTOR = 0.5; // a named system that calls what the prompt designs 
 const RANK_BELOW = 0.95; // an archetype another one outranks by rule scores this share of it
 const OWNER_LEAST = 0.5; // the owner of timed, scanned or stepped work needs this much evidence of its own to outrank a claim
 const FED_LEAST = 0.4; // the head's archetype needs this much evidence of its own to be what a named input feeds
+const CLONE_WEIGHT = 1; // "a ZooKeeper-style service": the named system's own kind, as strong as a component named in the head
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
@@ -160,11 +170,66 @@ function callerSpans(hits: readonly Hit[], tokens: readonly Token[], askedInHead
  * Ranks an archetype below another by rule: `over` keeps its score and `s` gets RANK_BELOW of it, with the
  * reason kept as evidence. Nothing changes when `s` already ranks below.
  */
-function rankBelow(s: Scored, over: Scored, why: string): void {
-  if (s.score < over.score) return;
-  s.score = over.score * RANK_BELOW;
+const SUBJECT_STEMS = new Set(SUBJECT_NOUNS.map(stemWord));
+const SUBJECT_TAIL_STEMS = new Set(SUBJECT_NOUN_TAILS.map(stemWord));
+
+/** A hit that only names what the prompt is about: a subject noun, alone or before "service" / "system". */
+const namesSubject = (h: Hit): boolean =>
+  h.signal.rule === undefined &&
+  h.signal.kind === "phrase" &&
+  SUBJECT_STEMS.has(h.signal.stems[0] ?? "") &&
+  h.signal.stems.slice(1).every((st) => SUBJECT_TAIL_STEMS.has(st));
+
+/**
+ * In a prompt that asks for nothing to be built ("Callers need the healthy addresses of the payments service…"),
+ * an archetype known only from business nouns ranks below the strongest archetype whose requirement is stated.
+ */
+function subjectBelow(scored: Scored[]): void {
+  const stated = (x: Scored) =>
+    combine(
+      x.hits.filter((h) => h.signal.rule !== undefined),
+      (h) => h.signal.weight,
+    ).score;
+  for (const s of scored) {
+    const own = s.hits.filter((h) => !h.signal.concept);
+    if (own.length === 0 || !own.every(namesSubject)) continue;
+    const over = [...scored]
+      .filter((o) => o !== s && stated(o) >= SUBJECT_STATED_LEAST)
+      .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+    const noun = own[0];
+    if (over && noun)
+      rankBelow(
+        s,
+        over,
+        `'${noun.quoted}' only says what the prompt is about and ${over.archetype.id}'s requirement is stated, so ${s.archetype.id} ranks below it`,
+        true,
+      );
+  }
+}
+
+function rankBelow(s: Scored, over: Scored, why: string, withoutLearned = false): void {
+  // withoutLearned: also when only the reading without learned words (which decides the branch) has it ahead.
+  if (s.score < over.score && !(withoutLearned && s.plain >= over.plain)) return;
+  s.score = Math.min(s.score, over.score * RANK_BELOW);
   s.plain = Math.min(s.plain, over.plain * RANK_BELOW);
   s.below = why;
+}
+
+/** The words right after a named system's name that name one of its own pieces, if any. */
+function ownPart(
+  sys: AmbiguousSystem,
+  name: Hit,
+  tokens: readonly Token[],
+): { covers: Set<number>; quoted: string } | undefined {
+  const after = (name.covers[name.covers.length - 1] ?? -2) + 1;
+  for (const part of sys.parts ?? []) {
+    const stems = part.split(" ").map(stemWord);
+    if (stems.length > 0 && stems.every((st, k) => tokens[after + k]?.stem === st)) {
+      const covers = new Set(stems.map((_, k) => after + k));
+      return { covers, quoted: [...covers].map((i) => tokens[i]?.raw ?? "").join(" ") };
+    }
+  }
+  return undefined;
 }
 
 /** The prompt's hits sorted into the groups they speak for. */
@@ -180,7 +245,12 @@ interface Sorted {
  * Sorts hits by owner and resolves named systems with several uses: a cue elsewhere in the prompt
  * picks the use ("Redis … lock" → a lock); with no cue the system's most common use applies.
  */
-function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
+function sortHits(
+  hits: readonly Hit[],
+  kb: RecognitionKnowledge,
+  cloned: (sys: AmbiguousSystem) => string | undefined,
+  tokens: readonly Token[],
+): Sorted {
   const out: Sorted = { byArchetype: new Map(), infra: [], product: [], features: [], needCues: new Map() };
   const add = (id: ArchetypeId, h: Hit) => {
     const list = out.byArchetype.get(id);
@@ -214,13 +284,39 @@ function sortHits(hits: readonly Hit[], kb: RecognitionKnowledge): Sorted {
     const picked = [...(cues.get(index) ?? new Map<number, Hit>()).entries()].sort((a, b) => a[0] - b[0]);
     const others = [sys.default.use, ...sys.uses.map((u) => u.use)].filter((u, i, xs) => xs.indexOf(u) === i);
     const choices = picked.length > 0 ? picked : [[-1, undefined] as const];
+    // "Consul's key/value store": words right after the name that name one of its own pieces are that system's part,
+    // not another component; hits on them speak only for the uses the prompt picked.
+    const part = ownPart(sys, h, tokens);
+    const partNote = part ? `; '${part.quoted}' after it names ${sys.name}'s own part, not another component` : "";
+    if (part !== undefined) {
+      const kept = new Set(
+        choices.flatMap(([u]) => (u < 0 ? sys.default : sys.uses[u])?.targets.map((t) => t.id) ?? []),
+      );
+      for (const [id, list] of out.byArchetype) {
+        if (kept.has(id)) continue;
+        const rest = list.filter((x) => !x.covers.some((i) => part.covers.has(i)));
+        if (rest.length === list.length) continue;
+        if (rest.length > 0) out.byArchetype.set(id, rest);
+        else out.byArchetype.delete(id);
+      }
+    }
     for (const [useIndex, cue] of choices) {
       const use = useIndex < 0 ? sys.default : sys.uses[useIndex];
       if (!use) continue;
       const note = cue
         ? `${sys.name} has several uses (${others.join("; ")}); '${cue.quoted}' in the prompt says it is used as ${use.use}`
         : `${sys.name} has several uses; no other word picks one, so it is read as its most common use, ${use.use}`;
-      for (const t of use.targets) add(t.id, { ...h, signal: { ...h.signal, weight: t.weight }, note });
+      for (const t of use.targets)
+        add(t.id, { ...h, signal: { ...h.signal, weight: t.weight }, note: note + partNote });
+    }
+    // "Design a ZooKeeper-style service": what is built is what the system is, whatever the prompt then says it
+    // does; its uses picked by cues are the clone's features, and its own kind leads.
+    const clone = cloned(sys);
+    if (clone !== undefined) {
+      const note = `'${clone}' asks to build a system like ${sys.name}, so what ${sys.name} is, ${sys.default.use}, is what is built`;
+      sys.default.targets.forEach((t, k) => {
+        add(t.id, { ...h, signal: { ...h.signal, weight: k === 0 ? CLONE_WEIGHT : t.weight }, note });
+      });
     }
   }
   return out;
@@ -331,7 +427,17 @@ export function recognize(
   // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
   const askAt = openingAskAt(prompt);
   const notAsk = (h: Hit) => askAt.size === 0 || !h.covers.some((i) => askAt.has(tokens[i]?.at ?? -1));
-  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb);
+  const lowered = prompt.toLowerCase();
+  const cloned = (sys: AmbiguousSystem): string | undefined => {
+    if (!asksForThing) return undefined;
+    for (const name of [sys.name, ...sys.aliases]) {
+      const n = name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const m = new RegExp(`\\b(?:${n}[- ](?:like|style|inspired)\\b|like ${n}\\b|${n} clone\\b)`).exec(lowered);
+      if (m) return m[0];
+    }
+    return undefined;
+  };
+  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb, cloned, tokens);
 
   const spans = callerSpans(
     [...sorted.byArchetype.values()].flat(),
@@ -418,6 +524,7 @@ export function recognize(
   const afterTurn = (h: Hit) => h.covers.every((i) => (tokens[i]?.at ?? -1) >= turnWord);
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn);
   if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
+  if (!asksForThing) subjectBelow(scored);
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
@@ -622,11 +729,19 @@ export function recognize(
   // states one infrastructure requirement strongly; the head names no component, so both carry weight. An infra ask
   // that names a user's folders in passing lists no features.
   const features = [...new Set(tokens.filter((t) => !t.head && FEATURE_STEMS.has(t.stem)).map((t) => t.raw))];
+  // "Design collaborative notes for a student app: sharing, comments and folders, plus live co-editing": a head whose
+  // only infrastructure word is a describing one says what kind of product is asked for, it names no component.
+  const headHits = scored.flatMap((x) => x.hits.filter((h) => !h.signal.concept && h.covers.some(isHead)));
+  const headOnlyDescribed =
+    headHits.length > 0 &&
+    headHits.every((h) => h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? ""))) &&
+    !infraWords.counted.some(
+      (h) => h.covers.some(isHead) && !h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? "")),
+    );
   if (
     kind === "infra" &&
     asksToBuild &&
-    !headNamed &&
-    !headInfra &&
+    ((!headNamed && !headInfra) || headOnlyDescribed) &&
     features.length >= FEATURE_LIST_LEAST &&
     statedInfra &&
     lead !== undefined &&

@@ -33,3 +33,25 @@ export const WORK_OWNERS: readonly { id: ArchetypeId; work: string }[] = [
 
 /** The archetype exclusivity words point to, which the owner of the work outranks. */
 export const EXCLUSIVE_CLAIM: ArchetypeId = "I02";
+
+/**
+ * Business nouns that say what a prompt is about, not what to build: "the payments service" whose healthy
+ * addresses callers need, "a dashboard of refunds computed from the payments ledger". An archetype known only from
+ * these (alone, or before "service" / "system") ranks below one whose requirement the prompt states, in a prompt
+ * that asks for nothing to be built; the words still count, they only stop leading.
+ */
+export const SUBJECT_NOUNS: readonly string[] = [
+  "payment",
+  "payments",
+  "payout",
+  "payouts",
+  "refund",
+  "refunds",
+  "ledger",
+];
+
+/** Words that, after a subject noun, still only name the subject ("the payments service"). */
+export const SUBJECT_NOUN_TAILS: readonly string[] = ["service", "system"];
+
+/** How strongly the other archetype's requirement must be stated for a subject-noun archetype to rank below it. */
+export const SUBJECT_STATED_LEAST = 0.6;

@@ -46,7 +46,16 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I12",
     needs: "I05",
-    cues: ["outbox", "relay", "event log"],
+    cues: [
+      "outbox",
+      "relay",
+      "event log",
+      "arrive in order",
+      "keep ordering per",
+      "ordering per endpoint",
+      "order per endpoint",
+      "in order per endpoint",
+    ],
     why: "calls recorded with the step that made them are delivered from an ordered outbox log by a relay that keeps its position",
   },
   {
@@ -119,7 +128,20 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I02",
     needs: "I01",
-    cues: ["lock service", "lease service", "lock manager", "distributed lock", "fencing", "lease"],
+    // A lock through Consul is a key acquired with a session in its KV store, replicated across a quorum of servers
+    // (developer.hashicorp.com, "Sessions and distributed locks"); etcd leases and ZooKeeper's ephemeral nodes are kept
+    // in those systems' replicated stores: a claim held through one of them sits on that substrate.
+    cues: [
+      "lock service",
+      "lease service",
+      "lock manager",
+      "distributed lock",
+      "fencing",
+      "lease",
+      "consul",
+      "etcd",
+      "zookeeper",
+    ],
     why: "a lock or lease service is only safe if its lease records live on a linearizable, quorum-replicated store",
   },
   {
@@ -167,6 +189,19 @@ export const NEEDS: readonly Need[] = [
     needs: "I10",
     cues: ["node health", "track nodes", "tracks node", "heartbeat", "healthy nodes", "dead nodes", ...SILENCE_CUES],
     why: "a fleet that places work on nodes must know which nodes are alive, which is a membership registry fed by heartbeats",
+  },
+  {
+    dominant: "I15",
+    needs: "I07",
+    cues: [
+      "served worldwide",
+      "serve worldwide",
+      "served globally",
+      "served to viewers",
+      "served to listeners",
+      "served to users",
+    ],
+    why: "what the fleet produces is then read by people everywhere, which is served from edge caches in front of the store it was written to",
   },
   {
     dominant: "I15",

@@ -170,6 +170,9 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
       },
       { use: "a lock or leader election (sessions)", cues: LOCK_CUES, targets: [{ id: "I02", weight: 0.85 }] },
     ],
+    // Consul KV is a core feature of Consul whose main uses are configuration parameters and metadata
+    // (developer.hashicorp.com, "Consul key/value (KV) store overview").
+    parts: ["key value store", "key value", "kv store"],
   },
   {
     name: "ZooKeeper",
@@ -210,6 +213,7 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
         targets: [{ id: "I01", weight: 0.9 }],
       },
     ],
+    parts: ["key value store", "key value", "kv store"],
   },
   {
     name: "NGINX",

@@ -42,6 +42,11 @@ export interface AmbiguousSystem {
   weight: number;
   default: SystemUse;
   uses: readonly SystemUse[];
+  /**
+   * Words naming one of the system's own pieces right after its name ("Consul's key/value store"): they say
+   * which part of the named system is meant, not that another component is asked for.
+   */
+  parts?: readonly string[];
 }
 
 /**

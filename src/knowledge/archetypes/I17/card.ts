@@ -59,6 +59,9 @@ export const card = {
       { text: "circuit breaker", weight: 0.4 },
       { text: "right microservice", weight: 0.7 },
       { text: "based on path", weight: 0.7 },
+      { text: "front door", weight: 0.8 },
+      { text: "entry tier", weight: 0.8 },
+      { text: "entry layer", weight: 0.8 },
     ],
     systems: [
       { name: "Envoy", aliases: ["Envoy Proxy"], weight: 1 },
