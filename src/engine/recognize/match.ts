@@ -135,18 +135,17 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
   const window = n + signal.slack;
   for (let start = 0; start < tokens.length; start++) {
     if (!signal.stems.includes((tokens[start] as Token).stem)) continue;
+    // the words found so far (a signal has a few stems, so a list, not a set, says which are taken)
     const covers: number[] = [];
-    const used = new Set<number>();
     for (const stem of signal.stems) {
       let found = -1;
       for (let j = start; j < Math.min(tokens.length, start + window); j++) {
-        if (!used.has(j) && (tokens[j] as Token).stem === stem) {
+        if (!covers.includes(j) && (tokens[j] as Token).stem === stem) {
           found = j;
           break;
         }
       }
       if (found < 0) break;
-      used.add(found);
       covers.push(found);
     }
     // A negation or quantifier leads what it scopes, and scopes the word right after it: "never change" is
