@@ -188,6 +188,8 @@ const byText = (a: Signal, b: Signal): number =>
  * stronger hit of the same group (so "message queue" and "queue" do not both count).
  */
 export function combine(hits: readonly Hit[], weightOf: (h: Hit) => number): { score: number; counted: Hit[] } {
+  // most archetypes have no hits in a prompt: nothing to sort or cover
+  if (hits.length === 0) return { score: 0, counted: [] };
   const sorted = [...hits].sort(
     (a, b) => weightOf(b) - weightOf(a) || b.covers.length - a.covers.length || byText(a.signal, b.signal),
   );
