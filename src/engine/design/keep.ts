@@ -14,12 +14,13 @@
  * copying them for each design. Freezing happens once per kept value, not once per design that reads it.
  */
 
-const IDS = new WeakMap<object, number>();
+/** Each kept object's identity text ("#12"), made once when it is kept rather than at every key that holds it. */
+const IDS = new WeakMap<object, string>();
 let nextId = 0;
 
 /** Marks a value as kept (it gets an identity) and freezes it through. */
 export function keep<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !IDS.has(value)) IDS.set(value, ++nextId);
+  if (typeof value === "object" && value !== null && !IDS.has(value)) IDS.set(value, `#${++nextId}`);
   return deepFreeze(value);
 }
 
@@ -38,10 +39,7 @@ export function deepFreeze<T>(value: T): T {
  * not kept (a key holding it could never be asked again).
  */
 export function identity(value: unknown): string | undefined {
-  if (typeof value === "object" && value !== null) {
-    const id = IDS.get(value);
-    return id === undefined ? undefined : `#${id}`;
-  }
+  if (typeof value === "object" && value !== null) return IDS.get(value);
   if (typeof value === "string") return JSON.stringify(value);
   return `${typeof value}:${Object.is(value, -0) ? "-0" : String(value)}`;
 }

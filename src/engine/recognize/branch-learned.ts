@@ -1,4 +1,4 @@
-import type { Token } from "./tokens.js";
+import { foldText, type Token } from "./tokens.js";
 
 /**
  * The prompt asks for something to be built, read at its start: an imperative ("Design …", "Build …") or the
@@ -13,10 +13,7 @@ export const ASKS_TO_BUILD =
  * words ask for an answer and state no requirement, so "walk … through" is no periodic pass over a set.
  */
 export function openingAskAt(prompt: string): ReadonlySet<number> {
-  const lower = prompt
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/['’]s\b/g, "");
+  const lower = foldText(prompt);
   const m = ASKS_TO_BUILD.exec(lower);
   if (!m) return new Set();
   const words = (lower.slice(0, m.index + m[0].length).match(/[a-z0-9/+-]+/g) ?? []).length;
@@ -35,10 +32,7 @@ const LATER_ASK =
  * statement rather than an ask; empty otherwise (the prompt's own head then names what is asked for).
  */
 export function laterAskHead(prompt: string): ReadonlySet<number> {
-  const lower = prompt
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/['’]s\b/g, "");
+  const lower = foldText(prompt);
   if (ASKS_TO_BUILD.test(lower)) return new Set();
   const m = LATER_ASK.exec(lower);
   const named = m?.[1];

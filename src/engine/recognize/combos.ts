@@ -95,13 +95,15 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     }
   });
   const hits: Hit[] = [];
-  for (const [r, rule] of kb.rules.entries()) {
+  kb.rules.forEach((rule, r) => {
+    // a rule needs a word of each of its families, and most find none in a prompt: skip those before any work
+    if (!rule.families.every((f) => byFamily.has(f))) return;
     const rank = kb.ranks?.[r];
     const unless = rule.unlessAfter?.map(stemWord);
     const lists = rule.families.map((f) =>
       (byFamily.get(f) ?? []).filter((o) => !blocked(tokens, o.covers[0] as number, unless)),
     );
-    if (lists.some((l) => l.length === 0)) continue;
+    if (lists.some((l) => l.length === 0)) return;
     let best: Occurrence[] | undefined;
     let bestSpan = Number.POSITIVE_INFINITY;
     const pick = (k: number, chosen: Occurrence[]) => {
@@ -118,7 +120,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
       for (const o of (lists[k] as Occurrence[]).slice(0, 6)) pick(k + 1, [...chosen, o]);
     };
     pick(0, []);
-    if (!best) continue;
+    if (!best) return;
     const covers = [...new Set(best.flatMap((o) => o.covers))].sort((a, b) => a - b);
     const quoted = best.map((o) => o.covers.map((i) => tokens[i]?.raw ?? "").join(" ")).join(" … ");
     for (const t of rule.targets)
@@ -139,6 +141,6 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
         quoted,
         fuzzy: false,
       });
-  }
+  });
   return hits;
 }

@@ -135,18 +135,17 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
   const window = n + signal.slack;
   for (let start = 0; start < tokens.length; start++) {
     if (!signal.stems.includes((tokens[start] as Token).stem)) continue;
+    // the words found so far (a signal has a few stems, so a list, not a set, says which are taken)
     const covers: number[] = [];
-    const used = new Set<number>();
     for (const stem of signal.stems) {
       let found = -1;
       for (let j = start; j < Math.min(tokens.length, start + window); j++) {
-        if (!used.has(j) && (tokens[j] as Token).stem === stem) {
+        if (!covers.includes(j) && (tokens[j] as Token).stem === stem) {
           found = j;
           break;
         }
       }
       if (found < 0) break;
-      used.add(found);
       covers.push(found);
     }
     // A negation or quantifier leads what it scopes, and scopes the word right after it: "never change" is
@@ -189,6 +188,8 @@ const byText = (a: Signal, b: Signal): number =>
  * stronger hit of the same group (so "message queue" and "queue" do not both count).
  */
 export function combine(hits: readonly Hit[], weightOf: (h: Hit) => number): { score: number; counted: Hit[] } {
+  // most archetypes have no hits in a prompt: nothing to sort or cover
+  if (hits.length === 0) return { score: 0, counted: [] };
   const sorted = [...hits].sort(
     (a, b) => weightOf(b) - weightOf(a) || b.covers.length - a.covers.length || byText(a.signal, b.signal),
   );

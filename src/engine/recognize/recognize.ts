@@ -34,7 +34,7 @@ import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
-import { stemWord, type Token, tokenize } from "./tokens.js";
+import { foldText, stemWord, type Token, tokenize } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
 export type ArchetypeRole = "dominant" | CompositionRole;
@@ -417,11 +417,12 @@ export function recognize(
       kb.archetypes.map((a) => a.id),
     ).map((e) => [e.id, e]),
   );
+  const lower = prompt.toLowerCase();
   // A prompt that states its context first and asks later ("…; design that service") has its head in the ask.
   const later = laterAskHead(prompt);
   const isHead =
     later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
-  const asksForThing = later.size > 0 || ASKS_TO_BUILD.test(prompt.toLowerCase());
+  const asksForThing = later.size > 0 || ASKS_TO_BUILD.test(lower);
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
@@ -483,7 +484,7 @@ export function recognize(
   // A prompt that opens with an invariant ("Ensure no two…") is about that requirement: archetypes
   // backed only by nouns rank below those whose rule it states. Otherwise, when the head names a
   // component outright, requirements stated later qualify it rather than replace it.
-  const invariant = kb.opener?.exec(prompt.toLowerCase())?.[1];
+  const invariant = kb.opener?.exec(lower)?.[1];
   const stated = (r: { hits: Hit[] }) => r.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
   // Only a prompt that asks for something to be built has a head that names it; in a statement the
   // head is what the requirement is about, and the requirement leads.
@@ -508,11 +509,7 @@ export function recognize(
     };
   });
   // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
-  const turnText = prompt
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/['’]s\b/g, "")
-    .replace(/’/g, "'");
+  const turnText = foldText(prompt).replace(/’/g, "'");
   const turnAt = Math.min(
     ...kb.focus.filter((f) => f.explicit).map((f) => f.pattern.exec(turnText)?.index ?? turnText.length),
   );
@@ -539,7 +536,6 @@ export function recognize(
     sorted.product.filter((h) => !owners.includes(h)),
     w,
   );
-  const lower = prompt.toLowerCase();
   // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
   const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
   const focus = kb.focus.find((f) => f.pattern.test(lower));
@@ -925,11 +921,7 @@ function dismissedInfra(
   hits: readonly Hit[],
   turn: RegExp | undefined,
 ): { cue: string; hit: Hit } | undefined {
-  const text = prompt
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/['’]s\b/g, "")
-    .replace(/’/g, "'");
+  const text = foldText(prompt).replace(/’/g, "'");
   const m = DISMISSALS.map((d) => d.exec(text)).find((x) => x !== null);
   if (!m) return undefined;
   const wordsBefore = (i: number) => (text.slice(0, i).match(/[a-z0-9/+-]+/g) ?? []).length;

@@ -86,6 +86,23 @@ function wordsOf(piece: string): Words {
   return words;
 }
 
+/** The last text folded and its folded form: recognition folds the same prompt several times per design. */
+let lastFolded: { text: string; folded: string } | undefined;
+
+/**
+ * A text as the recognisers read it: compatibility-normalised (NFKC: full-width letters, ligatures), lower-cased,
+ * without possessive 's. Remembered for the last text, as the tokenizer and the ask and turn readers each fold it.
+ */
+export function foldText(text: string): string {
+  if (lastFolded?.text === text) return lastFolded.folded;
+  const folded = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "");
+  lastFolded = { text, folded };
+  return folded;
+}
+
 /**
  * The last text tokenized and its tokens: recognition, product features and the prompt facts each read the
  * same prompt's tokens, so it is split and stemmed once per design. The tokens are frozen, as they are shared.
@@ -95,12 +112,7 @@ let last: { text: string; tokens: readonly Token[] } | undefined;
 /** Lower-cases, splits hyphens and slashes, expands variants, drops stop words, stems. */
 export function tokenize(text: string): readonly Token[] {
   if (last?.text === text) return last.tokens;
-  const pieces =
-    text
-      .normalize("NFKC")
-      .toLowerCase()
-      .replace(/['’]s\b/g, "")
-      .match(/[a-z0-9/+-]+|[,;:(.]/g) ?? [];
+  const pieces = foldText(text).match(/[a-z0-9/+-]+|[,;:(.]/g) ?? [];
   const out: Token[] = [];
   let head = true;
   let at = 0;

@@ -233,7 +233,7 @@ function probabilities<K extends string>(
   const { bias, words } = indexed(table, ids);
   const seen = new Map<string, string>();
   for (const t of tokens) if (!seen.has(t.stem)) seen.set(t.stem, t.raw);
-  const z = Float64Array.from(bias);
+  const z = bias.slice();
   const spoke: [string, number][][] = ids.map(() => []);
   for (const [stem, raw] of seen) {
     const w = words.get(stem);

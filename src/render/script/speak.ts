@@ -568,7 +568,7 @@ export function withArticle(name: string): string {
   // a name that opens with its own determiner or count ("one in-memory sorted set", "each key's own lock") takes none
   if (/^(?:one|two|three|four|each|every|per|all|no|some|any|this|that|its|their|our|\d+)\b/i.test(name)) return name;
   // a mechanism named by what it does ("publish content before the pointer") takes no article
-  if (LEADING_VERBS.has((name.split(/\s+/)[0] ?? "").toLowerCase())) return name;
+  if (LEADING_VERBS.has(firstWord(name).toLowerCase())) return name;
   return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
 }
 
@@ -635,12 +635,15 @@ export function actionVerb(phrase: string): string {
   return second;
 }
 
+/** The text before the first white space: what `s.split(/\s+/)[0]` gives, without splitting the rest. */
+export const firstWord = (s: string): string => /^\S*/.exec(s)?.[0] ?? "";
+
 /** Whether an action phrase starts with its verb ("acquire the resource"), not a subject ("producer appends …"). */
-export const startsWithVerb = (phrase: string): boolean => actionVerb(phrase) === phrase.trim().split(/\s+/)[0];
+export const startsWithVerb = (phrase: string): boolean => actionVerb(phrase) === firstWord(phrase.trim());
 
 /** Whether a phrase is a predicate with no subject ("needs service discovery"): it starts with a finite verb. */
 export function isPredicate(phrase: string): boolean {
-  const first = phrase.trim().split(/\s+/)[0] ?? "";
+  const first = firstWord(phrase.trim());
   return (
     FINITE.test(first) &&
     !/^(do|does|have|has|need|add|drop|pay|see|apply|get|go|keep|hold|move|stay|become|carry|survive|grow|fan|live|wait|learn|lose|serialize|expire|stall)$/i.test(
@@ -739,7 +742,7 @@ const inListForm = rememberText((x: string): string => {
   const f = phraseForm(x);
   if (f === "verb" || f === "clause") return asGerund(x, f);
   // a noun clause ("where the subject is") is said as it is
-  const head = (x.split(/\s+/)[0] ?? "").toLowerCase();
+  const head = firstWord(x).toLowerCase();
   if (f === "noun" && !DETERMINERS.has(head) && !/^(where|what|how|who|when|why|which|whether)$/.test(head))
     return `the ${x}`;
   return x;

@@ -20,6 +20,7 @@ import {
   entityWords,
   enumerate,
   firstClause,
+  firstWord,
   gerund,
   gerundOf,
   headOf,
@@ -715,7 +716,7 @@ function runsIn(d: Design, p: Design["context"]["paths"][number]): string {
   const runner = d.components.find(
     (c) =>
       (c.kind === "control-loop" || c.kind === "worker-pool") &&
-      c.runs.some((r) => [...stems(r.split(/\s+/)[0] ?? "")][0] === verb),
+      c.runs.some((r) => [...stems(firstWord(r))][0] === verb),
   );
   if (runner) return runner.kind === "control-loop" ? "control loop" : "async worker";
   return p.runsIn;
