@@ -189,3 +189,78 @@ describe("a registry's members follow the words the prompt states", () => {
     expect(presence.failures.some((f) => /Presence flaps for users/.test(f.failure))).toBe(true);
   });
 });
+
+describe("a workflow that pushes notifications to phones", () => {
+  const push = design("Design a notification service that sends 10 million push notifications per hour");
+  const everything = (d: ReturnType<typeof design>) =>
+    JSON.stringify([
+      d.requirements,
+      d.primaryState,
+      d.failures,
+      d.invariants,
+      d.components,
+      d.links,
+      d.api,
+      d.dataModel,
+      d.diagrams,
+    ]);
+
+  it("draws a device-token registry, a sender per platform and the platforms themselves", () => {
+    const names = push.components.map((c) => c.name);
+    for (const n of [/Device token registry/, /APNs senders/, /FCM senders/, /^APNs/, /^FCM/, /Fan-out workers/])
+      expect(
+        names.some((x) => n.test(x)),
+        String(n),
+      ).toBe(true);
+    expect(names.some((x) => /Reconciler|External system/.test(x))).toBe(false);
+    expect(push.api.map((a) => a.operation)).toEqual(
+      expect.arrayContaining(["send", "register device", "set preferences"]),
+    );
+    expect(push.api.map((a) => a.operation)).not.toContain("cancel");
+    expect(push.dataModel.map((d) => d.entity)).toEqual(
+      expect.arrayContaining(["DeviceToken", "NotificationPreference"]),
+    );
+  });
+
+  it("keeps no saga, compensation, refund or lookup by idempotency key", () => {
+    const text = everything(push);
+    for (const word of [
+      "compensat",
+      "refund",
+      "a void",
+      "query by idempotency key",
+      "request hash",
+      "provider callback",
+    ])
+      expect(text.toLowerCase(), word).not.toContain(word);
+  });
+
+  it("leads with the notification id, fans out per device and drops dead tokens", () => {
+    expect(push.invariants[0]?.statement).toMatch(/notification id names exactly one/);
+    const invariants = push.invariants.map((i) => i.statement).join("\n");
+    expect(invariants).toMatch(/once per active DeviceToken/);
+    expect(invariants).toMatch(/apns-collapse-id/);
+    expect(invariants).not.toMatch(/provider applies it at most once/);
+    const failures = push.failures.map((f) => f.failure).join("\n");
+    expect(failures).toMatch(/QUOTA_EXCEEDED/);
+    expect(failures).toMatch(/uninstalled apps/);
+    expect(
+      push.diagrams
+        .filter((d) => d.kind === "sequence")
+        .map((d) => d.title)
+        .join("\n"),
+    ).toMatch(/APNs/);
+  });
+
+  it("leaves a payment that also sends a push, and designs that never mention one, as they were", () => {
+    const pay = design(
+      "Design a payment system that charges cards exactly once and sends a push notification on success",
+    );
+    expect(pay.components.some((c) => /Device token/.test(c.name))).toBe(false);
+    expect(pay.requirements.some((r) => /compensating/.test(r.text))).toBe(true);
+    const webhook = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+    expect(everything(webhook)).not.toMatch(/DeviceToken|APNs|notification id/);
+    const uber = design("Design a ride-hailing app like Uber");
+    expect(uber.requirements.some((r) => /device token/.test(r.text))).toBe(false);
+  });
+});

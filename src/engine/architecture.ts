@@ -4,7 +4,8 @@ import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
 import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
-import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
+import { designTopicsUnspoken, type Topic } from "../knowledge/topics.js";
+import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, undrawn } from "./fields/decisions.js";
@@ -303,7 +304,16 @@ interface Box extends ComponentRow {
 
 /** Composes the parts into one connected architecture, the prompt's noun renaming its unit. */
 export function composeArchitecture(parts: readonly Part[], prompt: string): Architecture {
-  return composeParts(parts, promptNouns(prompt, parts));
+  const topical = topicalParts(parts, designTopicsUnspoken(prompt, []));
+  return composeParts(topical, promptNouns(prompt, topical));
+}
+
+/** Each part with only the topical elements of its topology that fit the subjects the prompt leaves unspoken. */
+function topicalParts(parts: readonly Part[], unspoken: readonly Topic[]): Part[] {
+  return parts.map((p) => {
+    const topology = topicalTopology(p.topology, unspoken);
+    return topology === p.topology ? p : { ...p, topology };
+  });
 }
 
 /** The composition itself: the prompt reaches it only through the renamings it asks for. */
@@ -840,22 +850,30 @@ function copied(a: Architecture): Architecture {
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
 const BY_UNIT_MAX = 16;
 
-/** What the architecture reads of the prompt: the unit's own noun, and a product's main record when no feature models it. */
+/**
+ * What the architecture reads of the prompt: the unit's own noun, a product's main record when no feature models it,
+ * and the subjects it never speaks of (an archetype's topology draws its topical elements only where it does).
+ */
 export interface Layout {
   unit: UnitNoun | undefined;
   record: ProductRecord | undefined;
+  unspoken: readonly Topic[];
 }
 
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
 export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features">): Layout {
-  return { unit: unitNounOf(f.prompt), record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) };
+  return {
+    unit: unitNounOf(f.prompt),
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
+    unspoken: designTopicsUnspoken(f.prompt, f.features),
+  };
 }
 
 export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record } = layout;
+  const { unit, record, unspoken } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -869,13 +887,15 @@ export function architectureOf(
   // the decisions' chosen options decide which option-specific elements are drawn
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
-  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}`;
+  const topics = unspoken.join(",");
+  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
-  const parts = record ? [recordPart(record), ...designParts(f)] : designParts(f);
+  // each part draws only the topical elements that fit the prompt's subjects
+  const parts = topicalParts(record ? [recordPart(record), ...designParts(f)] : designParts(f), unspoken);
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

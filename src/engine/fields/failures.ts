@@ -54,9 +54,12 @@ export const failuresField: Deriver<"failures"> = {
     const [lead, ...rest] = f.archetypes;
     // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
     const written = new Set(f.operations.map((o) => `${o.archetype} ${o.entity}`));
+    const writesTopic = (id: ArchetypeId, topic: string) =>
+      archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`));
+    // ... and a row that cannot happen in a design about a subject (no refund reverses a push) leaves where it writes one
     const cardRows = (id: ArchetypeId) =>
-      archetype(id).failures.flatMap(({ topic, ...x }) =>
-        !topic || archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`)) ? [x] : [],
+      archetype(id).failures.flatMap(({ topic, unlessTopic, ...x }) =>
+        (!topic || writesTopic(id, topic)) && !(unlessTopic && writesTopic(id, unlessTopic)) ? [x] : [],
       );
     if (featureLed(f.branch.kind, f.features)) {
       const own = featureFailures(f.features);
