@@ -264,3 +264,35 @@ describe("a workflow that pushes notifications to phones", () => {
     expect(uber.requirements.some((r) => /device token/.test(r.text))).toBe(false);
   });
 });
+
+describe("a work queue is a per-message lease store, not a log shell", () => {
+  const queue = design("Design a distributed task queue with at-least-once processing and visibility timeouts");
+  const kafka = design("Design a distributed message queue like Kafka.");
+
+  it("draws queue brokers, quorum replicas and workers, with no in-sync set, controller quorum or offsets", () => {
+    const names = queue.components.map((c) => c.name).join("\n");
+    expect(names).toMatch(/Queue brokers/);
+    expect(names).toMatch(/Queue replicas/);
+    expect(names).not.toMatch(/KRaft|In-sync follower|Consumer group/);
+    expect(queue.api.map((a) => a.operation)).toEqual(expect.arrayContaining(["send", "receive", "extend", "ack"]));
+    expect(queue.api.map((a) => a.operation)).not.toContain("publish");
+    expect(queue.dataModel.map((d) => d.entity)).not.toContain("Partition");
+    const sequences = queue.diagrams
+      .filter((d) => d.kind === "sequence")
+      .map((d) => d.mermaid)
+      .join("\n");
+    expect(sequences).not.toMatch(/hide each message until now/);
+  });
+
+  it("leads with its own rules: a quorum-stored message and one consumer per lease", () => {
+    const text = queue.invariants.map((i) => i.statement).join("\n");
+    expect(queue.invariants[0]?.statement).toMatch(/QueueMessage is acknowledged .* only once a quorum/);
+    expect(text).toMatch(/MessageLease hands its message to one consumer at a time/);
+    expect(text).not.toMatch(/acks=all|high watermark|ConsumerOffset/);
+  });
+
+  it("leaves a log read by offset as it was", () => {
+    expect(kafka.components.map((c) => c.name).join("\n")).toMatch(/KRaft/);
+    expect(kafka.invariants.map((i) => i.statement).join("\n")).not.toMatch(/QueueMessage|MessageLease/);
+  });
+});
