@@ -296,3 +296,26 @@ describe("a work queue is a per-message lease store, not a log shell", () => {
     expect(kafka.invariants.map((i) => i.statement).join("\n")).not.toMatch(/QueueMessage|MessageLease/);
   });
 });
+
+describe("a cache in front of a database draws the store as the database behind it", () => {
+  const cache = design(
+    "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+  );
+  const store = design("Design a distributed key-value store like Dynamo.");
+
+  it("keeps no hinted handoff, tombstones, counters or sign-in-again rows, and names the database", () => {
+    const names = cache.components.map((c) => c.name).join("\n");
+    expect(names).toMatch(/Database shards/);
+    expect(names).toMatch(/Cache nodes/);
+    expect(names).not.toMatch(/Anti-entropy|hint replay/);
+    const text = JSON.stringify([cache.requirements, cache.failures, cache.invariants, cache.dataModel]);
+    for (const word of ["hinted handoff", "Tombstone", "counter on the owning shard", "sign in again", "Double count"])
+      expect(text, word).not.toContain(word);
+  });
+
+  it("leaves a key-value store that is its own system of record as it was", () => {
+    const text = JSON.stringify([store.requirements, store.invariants, store.components]);
+    expect(text).toMatch(/Tombstone/);
+    expect(text).toMatch(/hinted handoff|Anti-entropy/);
+  });
+});

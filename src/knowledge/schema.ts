@@ -202,7 +202,7 @@ export const Failure = z.strictObject({
   repair: text,
   /** Only a design that writes an entity of this topic meets it (a card capture needs a ledger's money). */
   topic: z.enum(TOPIC_VALUES).optional(),
-  /** A design that writes an entity of this topic never meets it (no refund reverses a push to a phone). */
+  /** A design whose prompt speaks of this subject never meets it (no refund reverses a push to a phone). */
   unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 

@@ -56,9 +56,8 @@ export function entryProblems(raw: ArchetypeInput, known: KnownIds): string[] {
     if (!a.invariants.includes(x.statement))
       out.push(`${a.id}: invariantTopics names '${x.statement.slice(0, 60)}…', which is not one of its invariants`);
   for (const f of a.failures)
-    for (const t of [f.topic, f.unlessTopic])
-      if (t && !a.entities.some((e) => e.topic === t))
-        out.push(`${a.id}: failure '${f.failure}' is about ${t}, but no entity of the card is`);
+    if (f.topic && !a.entities.some((e) => e.topic === f.topic))
+      out.push(`${a.id}: failure '${f.failure}' is about ${f.topic}, but no entity of the card is`);
   if (a.runtime && !a.overlay) out.push(`${a.id}: runtime overlay missing`);
   if (!a.runtime && a.overlay) out.push(`${a.id}: has a runtime overlay but is not a runtime archetype`);
   return out;
