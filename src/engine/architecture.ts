@@ -110,13 +110,19 @@ export function designParts(
 
 /**
  * A product no feature card models still has its own record and calls (a URL shortener keeps short URLs,
- * created by a POST and read by a redirect): a small part of its own, a service over a store, that reaches
- * every substrate the product rests on.
+ * created by a POST and read by a redirect): a small part of its own, a service over a store (with a cache in
+ * front of the reads when the design rests on a cache), that every substrate the product rests on is hosted on,
+ * as on a product feature: the store holds the substrates' records, the service calls them, and the create and the
+ * read are drawn as its own sequences.
  */
-function recordPart(r: ProductRecord): Part {
+function recordPart(r: ProductRecord, cached: boolean): Part {
   const service = "product-api";
   const store = "product-store";
+  const cache = "product-cache";
   const { title, service: serviceName, store: storeName } = recordBoxes(r);
+  const readSteps = cached
+    ? `product-clients>${service}[${r.read.verb} by ${r.key}] -> ${service}>${cache}[look up the ${r.key}] -> ${cache}>${service}[hit, or miss] -> ${service}>${store}[on a miss, read the ${r.noun} by ${r.key}] -> ${store}>${service}[${r.noun}] -> ${service}>${cache}[fill the copy] -> ${service}>product-clients[${r.read.response.join(", ")}] |-> ${service}>product-clients[404 {no ${r.entity} with this ${r.key}}] => done | reject`
+    : `product-clients>${service}[${r.read.verb} by ${r.key}] -> ${service}>${store}[read the ${r.noun} by ${r.key}] -> ${store}>${service}[${r.noun}] -> ${service}>product-clients[${r.read.response.join(", ")}] |-> ${service}>product-clients[404 {no ${r.entity} with this ${r.key}}] => done | reject`;
   return {
     key: RECORD_PART,
     name: `${title}s`,
@@ -138,6 +144,17 @@ function recordPart(r: ProductRecord): Part {
           runs: [r.create.verb, r.read.verb],
           because: `the product's own calls: ${r.create.verb} a ${r.noun}, and ${r.read.verb} one by its ${r.key}`,
         },
+        ...(cached
+          ? [
+              {
+                id: cache,
+                name: `${title} cache (sharded by ${r.key})`,
+                kind: "cache" as const,
+                runs: [`serve ${r.noun}s by ${r.key}`],
+                because: `reads far outnumber creates, so the hot ${r.noun}s are served from memory and only misses reach the store`,
+              },
+            ]
+          : []),
         {
           id: store,
           name: storeName,
@@ -150,6 +167,9 @@ function recordPart(r: ProductRecord): Part {
       links: [
         { from: "product-clients", to: service, kind: "request", label: `${r.create.verb} / ${r.read.verb}` },
         { from: service, to: store, kind: "request", label: `write and read ${r.noun}s` },
+        ...(cached
+          ? [{ from: service, to: cache, kind: "request" as const, label: `${r.read.verb}: look up first` }]
+          : []),
       ],
       api: [
         {
@@ -180,9 +200,35 @@ function recordPart(r: ProductRecord): Part {
         },
       ],
       entry: service,
-      stateOwner: service,
+      stateOwner: store,
+      protocols: [
+        {
+          name: `${r.create.verb[0]?.toUpperCase()}${r.create.verb.slice(1)} ${/^[aeiou]/i.test(r.noun) ? "an" : "a"} ${r.noun}`,
+          notation: `product-clients>${service}[${r.create.verb} under an idempotency key] -> ${service}>${store}[insert the ${r.noun} under a new ${r.key} {no ${r.entity} with this ${r.key}}] -> ${store}>${service}[stored] -> ${service}>product-clients[${r.create.response.join(", ")}] |-> ${service}>product-clients[the first answer {the idempotency key was seen}] => done | retry`,
+        },
+        { name: `${r.read.verb[0]?.toUpperCase()}${r.read.verb.slice(1)} by ${r.key}`, notation: readSteps },
+      ],
     },
   };
+}
+
+/**
+ * The archetype parts of a bare product: one that only stores, serves or numbers the record (no log and no workers of
+ * its own: a key-value store, a cache, an id generator) is hosted on the record's part, as a substrate is on a
+ * feature; one that brings machinery of its own (a scheduler's workers, a sequencer's log) is drawn beside it.
+ */
+function onRecord(parts: readonly Part[], r: ProductRecord): Part[] {
+  const machinery = (t: Topology) => t.components.some((c) => c.kind === "worker-pool" || c.kind === "log");
+  return parts.map((p) =>
+    p.role === "feature" || machinery(p.topology)
+      ? p
+      : {
+          ...p,
+          role: "substrate",
+          hostedOn: RECORD_PART,
+          why: `the ${r.noun} records rest on ${p.key} ${p.name}`,
+        },
+  );
 }
 
 /** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
@@ -892,7 +938,13 @@ export function architectureOf(
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
-  const parts = topicalParts(record ? [recordPart(record), ...designParts(f)] : designParts(f), unspoken);
+  const cached = f.archetypes.some((a) =>
+    ARCHITECTURE[a.id as ArchetypeId]?.components.some((c) => c.kind === "cache"),
+  );
+  const parts = topicalParts(
+    record ? [recordPart(record, cached), ...onRecord(designParts(f), record)] : designParts(f),
+    unspoken,
+  );
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
   const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}`;
