@@ -139,3 +139,17 @@ describe("a bare product's record carries the spine of its design", () => {
     expect(auction.diagrams.some((x) => x.title === "product: Create an auction")).toBe(true);
   });
 });
+
+describe("a leaderboard's design is about ranks and best scores", () => {
+  const d = design("Design a leaderboard for a mobile game with 50 million players");
+
+  it("leads with the player's best score, never a key-value store's siblings", () => {
+    expect(d.primaryState[0]?.entity).toBe("Score");
+    expect(d.invariants[0]?.statement).toMatch(/Score on a board and period only ever rises/);
+  });
+
+  it("answers a player's rank and the players around them", () => {
+    const around = d.api.find((a) => a.operation === "rank around a player");
+    expect(around?.response.join(" ")).toMatch(/neighbours/);
+  });
+});
