@@ -319,3 +319,20 @@ describe("a cache in front of a database draws the store as the database behind 
     expect(text).toMatch(/hinted handoff|Anti-entropy/);
   });
 });
+
+describe("a distributed cache keeps no repair of a system of record", () => {
+  it("draws no anti-entropy, tombstones or sign-in-again row, while a key-value store of record keeps them", () => {
+    const cache = design("Design a distributed cache.");
+    const text = JSON.stringify([
+      cache.requirements,
+      cache.failures,
+      cache.invariants,
+      cache.components,
+      cache.dataModel,
+    ]);
+    for (const word of ["Anti-entropy", "Tombstone", "sign in again", "HintedWrite"])
+      expect(text, word).not.toContain(word);
+    const dynamo = design("Design a distributed key-value store like Dynamo.");
+    expect(JSON.stringify(dynamo.components)).toMatch(/Tombstone/);
+  });
+});

@@ -4,7 +4,7 @@ import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
 import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
-import { designTopicsUnspoken, type Topic } from "../knowledge/topics.js";
+import { designTopicsUnspoken, fitsTopics, type Topic } from "../knowledge/topics.js";
 import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
@@ -354,10 +354,26 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
   return composeParts(topical, promptNouns(prompt, topical));
 }
 
-/** Each part with only the topical elements of its topology that fit the subjects the prompt leaves unspoken. */
+/**
+ * Each part with only the topical elements of its topology that fit the subjects the prompt leaves unspoken, and
+ * without the entities its card keeps for another subject (no tombstones held by a cache's nodes).
+ */
 function topicalParts(parts: readonly Part[], unspoken: readonly Topic[]): Part[] {
   return parts.map((p) => {
-    const topology = topicalTopology(p.topology, unspoken);
+    const offTopic = new Set(
+      (ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [])
+        .filter((e) => !fitsTopics(e, unspoken))
+        .map((e) => e.name),
+    );
+    let topology = topicalTopology(p.topology, unspoken);
+    if (offTopic.size > 0 && topology.components.some((c) => c.holds?.some((h) => offTopic.has(h))))
+      topology = {
+        ...topology,
+        components: topology.components.map((c) =>
+          c.holds?.some((h) => offTopic.has(h)) ? { ...c, holds: c.holds.filter((h) => !offTopic.has(h)) } : c,
+        ),
+        dataModel: topology.dataModel.filter((d) => !offTopic.has(d.entity)),
+      };
     return topology === p.topology ? p : { ...p, topology };
   });
 }

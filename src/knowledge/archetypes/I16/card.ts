@@ -118,14 +118,14 @@ export const card = {
     },
     {
       name: "Tombstone",
-      unlessTopic: "cache-aside",
+      unlessTopic: "cache",
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: "cache-aside",
+      unlessTopic: "cache",
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -225,7 +225,7 @@ export const card = {
     "For a given PartitionMap epoch, exactly one replica group accepts writes for each key range.",
     "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed.",
   ],
-  invariantTopics: [{ statement: TOMBSTONE_OUTLIVES, unlessTopic: "cache-aside" }],
+  invariantTopics: [{ statement: TOMBSTONE_OUTLIVES, unlessTopic: "cache" }],
   contract: {
     api: [
       "get(key, consistency) -> value, version | not_found",
@@ -303,7 +303,7 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: "cache-aside",
+      unlessTopic: "cache",
       role: "truth",
       prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
       repair: "Run anti-entropy repair and delete again with a newer version",
@@ -327,7 +327,7 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: "cache-aside",
+      unlessTopic: "cache",
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",

@@ -42,7 +42,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Quorum write with hinted handoff",
-    unlessTopic: "cache-aside",
+    unlessTopic: "cache",
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
@@ -97,7 +97,7 @@ export const topology: Topology = {
     },
     {
       id: "anti-entropy",
-      unlessTopic: "cache-aside",
+      unlessTopic: "cache",
       name: "Anti-entropy repair (Merkle trees, hint replay)",
       kind: "control-loop",
       runs: ["compare replicas", "replay hints"],
@@ -167,7 +167,7 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
-      unlessTopic: "cache-aside",
+      unlessTopic: "cache",
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
