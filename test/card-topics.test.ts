@@ -313,6 +313,11 @@ describe("a cache in front of a database draws the store as the database behind 
       expect(text, word).not.toContain(word);
   });
 
+  it("leads with the database staying the system of record the cache copies", () => {
+    expect(cache.invariants[0]?.statement).toMatch(/system of record the cache only copies/);
+    expect(store.invariants.map((i) => i.statement).join("\n")).not.toMatch(/the cache only copies/);
+  });
+
   it("leaves a key-value store that is its own system of record as it was", () => {
     const text = JSON.stringify([store.requirements, store.invariants, store.components]);
     expect(text).toMatch(/Tombstone/);

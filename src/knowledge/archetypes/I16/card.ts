@@ -5,6 +5,10 @@ import { protocols } from "./topology.js";
 const TOMBSTONE_OUTLIVES =
   "A deleted key stays deleted: a Tombstone outlives the longest replica outage plus the repair cycle, so no returning replica resurrects the value.";
 
+/** Where a cache tier fronts the store, the store is the system of record the cache copies. */
+const DATABASE_OF_RECORD =
+  "A KeyValue in the database stays the system of record the cache only copies: a write commits here first and then deletes the cached copy, so a miss always refills from a value the database holds and no cached value outlives the write that replaced it by more than its TTL.";
+
 export const card = {
   id: "I16",
   name: "Key-Scoped Mutable State / Replicated KV",
@@ -218,6 +222,7 @@ export const card = {
   ],
   protocols,
   invariants: [
+    DATABASE_OF_RECORD,
     "An acknowledged write is stored on at least the configured number of replicas and is never silently dropped afterwards.",
     "For each key, versions only move forward on every replica; an older version never replaces a newer one.",
     "A conditional write applies only when KeyValue.version still equals the version the caller read.",
@@ -225,7 +230,10 @@ export const card = {
     "For a given PartitionMap epoch, exactly one replica group accepts writes for each key range.",
     "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed.",
   ],
-  invariantTopics: [{ statement: TOMBSTONE_OUTLIVES, unlessTopic: "cache" }],
+  invariantTopics: [
+    { statement: TOMBSTONE_OUTLIVES, unlessTopic: "cache" },
+    { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
+  ],
   contract: {
     api: [
       "get(key, consistency) -> value, version | not_found",
