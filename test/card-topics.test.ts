@@ -189,3 +189,155 @@ describe("a registry's members follow the words the prompt states", () => {
     expect(presence.failures.some((f) => /Presence flaps for users/.test(f.failure))).toBe(true);
   });
 });
+
+describe("a workflow that pushes notifications to phones", () => {
+  const push = design("Design a notification service that sends 10 million push notifications per hour");
+  const everything = (d: ReturnType<typeof design>) =>
+    JSON.stringify([
+      d.requirements,
+      d.primaryState,
+      d.failures,
+      d.invariants,
+      d.components,
+      d.links,
+      d.api,
+      d.dataModel,
+      d.diagrams,
+    ]);
+
+  it("draws a device-token registry, a sender per platform and the platforms themselves", () => {
+    const names = push.components.map((c) => c.name);
+    for (const n of [/Device token registry/, /APNs senders/, /FCM senders/, /^APNs/, /^FCM/, /Fan-out workers/])
+      expect(
+        names.some((x) => n.test(x)),
+        String(n),
+      ).toBe(true);
+    expect(names.some((x) => /Reconciler|External system/.test(x))).toBe(false);
+    expect(push.api.map((a) => a.operation)).toEqual(
+      expect.arrayContaining(["send", "register device", "set preferences"]),
+    );
+    expect(push.api.map((a) => a.operation)).not.toContain("cancel");
+    expect(push.dataModel.map((d) => d.entity)).toEqual(
+      expect.arrayContaining(["DeviceToken", "NotificationPreference"]),
+    );
+  });
+
+  it("keeps no saga, compensation, refund or lookup by idempotency key", () => {
+    const text = everything(push);
+    for (const word of [
+      "compensat",
+      "refund",
+      "a void",
+      "query by idempotency key",
+      "request hash",
+      "provider callback",
+    ])
+      expect(text.toLowerCase(), word).not.toContain(word);
+  });
+
+  it("leads with the notification id, fans out per device and drops dead tokens", () => {
+    expect(push.invariants[0]?.statement).toMatch(/notification id names exactly one/);
+    const invariants = push.invariants.map((i) => i.statement).join("\n");
+    expect(invariants).toMatch(/once per active DeviceToken/);
+    expect(invariants).toMatch(/apns-collapse-id/);
+    expect(invariants).not.toMatch(/provider applies it at most once/);
+    const failures = push.failures.map((f) => f.failure).join("\n");
+    expect(failures).toMatch(/QUOTA_EXCEEDED/);
+    expect(failures).toMatch(/uninstalled apps/);
+    expect(
+      push.diagrams
+        .filter((d) => d.kind === "sequence")
+        .map((d) => d.title)
+        .join("\n"),
+    ).toMatch(/APNs/);
+  });
+
+  it("leaves a payment that also sends a push, and designs that never mention one, as they were", () => {
+    const pay = design(
+      "Design a payment system that charges cards exactly once and sends a push notification on success",
+    );
+    expect(pay.components.some((c) => /Device token/.test(c.name))).toBe(false);
+    expect(pay.requirements.some((r) => /compensating/.test(r.text))).toBe(true);
+    const webhook = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+    expect(everything(webhook)).not.toMatch(/DeviceToken|APNs|notification id/);
+    const uber = design("Design a ride-hailing app like Uber");
+    expect(uber.requirements.some((r) => /device token/.test(r.text))).toBe(false);
+  });
+});
+
+describe("a work queue is a per-message lease store, not a log shell", () => {
+  const queue = design("Design a distributed task queue with at-least-once processing and visibility timeouts");
+  const kafka = design("Design a distributed message queue like Kafka.");
+
+  it("draws queue brokers, quorum replicas and workers, with no in-sync set, controller quorum or offsets", () => {
+    const names = queue.components.map((c) => c.name).join("\n");
+    expect(names).toMatch(/Queue brokers/);
+    expect(names).toMatch(/Queue replicas/);
+    expect(names).not.toMatch(/KRaft|In-sync follower|Consumer group/);
+    expect(queue.api.map((a) => a.operation)).toEqual(expect.arrayContaining(["send", "receive", "extend", "ack"]));
+    expect(queue.api.map((a) => a.operation)).not.toContain("publish");
+    expect(queue.dataModel.map((d) => d.entity)).not.toContain("Partition");
+    const sequences = queue.diagrams
+      .filter((d) => d.kind === "sequence")
+      .map((d) => d.mermaid)
+      .join("\n");
+    expect(sequences).not.toMatch(/hide each message until now/);
+  });
+
+  it("leads with its own rules: a quorum-stored message and one consumer per lease", () => {
+    const text = queue.invariants.map((i) => i.statement).join("\n");
+    expect(queue.invariants[0]?.statement).toMatch(/QueueMessage is acknowledged .* only once a quorum/);
+    expect(text).toMatch(/MessageLease hands its message to one consumer at a time/);
+    expect(text).not.toMatch(/acks=all|high watermark|ConsumerOffset/);
+  });
+
+  it("leaves a log read by offset as it was", () => {
+    expect(kafka.components.map((c) => c.name).join("\n")).toMatch(/KRaft/);
+    expect(kafka.invariants.map((i) => i.statement).join("\n")).not.toMatch(/QueueMessage|MessageLease/);
+  });
+});
+
+describe("a cache in front of a database draws the store as the database behind it", () => {
+  const cache = design(
+    "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+  );
+  const store = design("Design a distributed key-value store like Dynamo.");
+
+  it("keeps no hinted handoff, tombstones, counters or sign-in-again rows, and names the database", () => {
+    const names = cache.components.map((c) => c.name).join("\n");
+    expect(names).toMatch(/Database shards/);
+    expect(names).toMatch(/Cache nodes/);
+    expect(names).not.toMatch(/Anti-entropy|hint replay/);
+    const text = JSON.stringify([cache.requirements, cache.failures, cache.invariants, cache.dataModel]);
+    for (const word of ["hinted handoff", "Tombstone", "counter on the owning shard", "sign in again", "Double count"])
+      expect(text, word).not.toContain(word);
+  });
+
+  it("leads with the database staying the system of record the cache copies", () => {
+    expect(cache.invariants[0]?.statement).toMatch(/system of record the cache only copies/);
+    expect(store.invariants.map((i) => i.statement).join("\n")).not.toMatch(/the cache only copies/);
+  });
+
+  it("leaves a key-value store that is its own system of record as it was", () => {
+    const text = JSON.stringify([store.requirements, store.invariants, store.components]);
+    expect(text).toMatch(/Tombstone/);
+    expect(text).toMatch(/hinted handoff|Anti-entropy/);
+  });
+});
+
+describe("a distributed cache keeps no repair of a system of record", () => {
+  it("draws no anti-entropy, tombstones or sign-in-again row, while a key-value store of record keeps them", () => {
+    const cache = design("Design a distributed cache.");
+    const text = JSON.stringify([
+      cache.requirements,
+      cache.failures,
+      cache.invariants,
+      cache.components,
+      cache.dataModel,
+    ]);
+    for (const word of ["Anti-entropy", "Tombstone", "sign in again", "HintedWrite"])
+      expect(text, word).not.toContain(word);
+    const dynamo = design("Design a distributed key-value store like Dynamo.");
+    expect(JSON.stringify(dynamo.components)).toMatch(/Tombstone/);
+  });
+});

@@ -109,3 +109,47 @@ describe("coherence: a drawn product record is the design's first state, written
     expect(rules(x)).toContain("product-record-not-state");
   });
 });
+
+describe("a bare product's record carries the spine of its design", () => {
+  const d = design("Design a URL shortener handling 100k redirects per second");
+
+  it("hosts the store, cache and id generator it rests on inside its own service, store and cache", () => {
+    const names = d.components.map((c) => c.name);
+    expect(names).toEqual([
+      "Clients (apps and browsers)",
+      "Short URL service (stateless API)",
+      "Short URL cache (sharded by code)",
+      "Short URL store",
+    ]);
+    expect(d.api.map((a) => a.operation)).toEqual(["shorten", "redirect"]);
+    expect(JSON.stringify(d.links)).not.toMatch(/next id|get \/ put/);
+  });
+
+  it("draws the shorten and the redirect through its own components first", () => {
+    const titles = d.diagrams.filter((x) => x.kind === "sequence").map((x) => x.title);
+    expect(titles.slice(0, 2)).toEqual(["product: Shorten a short URL", "product: Redirect by code"]);
+    const redirect = d.diagrams.find((x) => x.title === "product: Redirect by code")?.mermaid ?? "";
+    expect(redirect).toMatch(/Short URL cache/);
+    expect(redirect).toMatch(/Short URL store/);
+  });
+
+  it("keeps a substrate with machinery of its own (a scheduler's workers) beside the record", () => {
+    const auction = design("Design an online auction system.");
+    expect(auction.components.some((c) => /Due poller/.test(c.name))).toBe(true);
+    expect(auction.diagrams.some((x) => x.title === "product: Create an auction")).toBe(true);
+  });
+});
+
+describe("a leaderboard's design is about ranks and best scores", () => {
+  const d = design("Design a leaderboard for a mobile game with 50 million players");
+
+  it("leads with the player's best score, never a key-value store's siblings", () => {
+    expect(d.primaryState[0]?.entity).toBe("Score");
+    expect(d.invariants[0]?.statement).toMatch(/Score on a board and period only ever rises/);
+  });
+
+  it("answers a player's rank and the players around them", () => {
+    const around = d.api.find((a) => a.operation === "rank around a player");
+    expect(around?.response.join(" ")).toMatch(/neighbours/);
+  });
+});

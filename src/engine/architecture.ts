@@ -4,7 +4,8 @@ import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
 import type { ProtocolStep } from "../knowledge/notation/protocol.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
-import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
+import { designTopicsUnspoken, fitsTopics, type Topic } from "../knowledge/topics.js";
+import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, undrawn } from "./fields/decisions.js";
@@ -109,13 +110,19 @@ export function designParts(
 
 /**
  * A product no feature card models still has its own record and calls (a URL shortener keeps short URLs,
- * created by a POST and read by a redirect): a small part of its own, a service over a store, that reaches
- * every substrate the product rests on.
+ * created by a POST and read by a redirect): a small part of its own, a service over a store (with a cache in
+ * front of the reads when the design rests on a cache), that every substrate the product rests on is hosted on,
+ * as on a product feature: the store holds the substrates' records, the service calls them, and the create and the
+ * read are drawn as its own sequences.
  */
-function recordPart(r: ProductRecord): Part {
+function recordPart(r: ProductRecord, cached: boolean): Part {
   const service = "product-api";
   const store = "product-store";
+  const cache = "product-cache";
   const { title, service: serviceName, store: storeName } = recordBoxes(r);
+  const readSteps = cached
+    ? `product-clients>${service}[${r.read.verb} by ${r.key}] -> ${service}>${cache}[look up the ${r.key}] -> ${cache}>${service}[hit, or miss] -> ${service}>${store}[on a miss, read the ${r.noun} by ${r.key}] -> ${store}>${service}[${r.noun}] -> ${service}>${cache}[fill the copy] -> ${service}>product-clients[${r.read.response.join(", ")}] |-> ${service}>product-clients[404 {no ${r.entity} with this ${r.key}}] => done | reject`
+    : `product-clients>${service}[${r.read.verb} by ${r.key}] -> ${service}>${store}[read the ${r.noun} by ${r.key}] -> ${store}>${service}[${r.noun}] -> ${service}>product-clients[${r.read.response.join(", ")}] |-> ${service}>product-clients[404 {no ${r.entity} with this ${r.key}}] => done | reject`;
   return {
     key: RECORD_PART,
     name: `${title}s`,
@@ -137,6 +144,17 @@ function recordPart(r: ProductRecord): Part {
           runs: [r.create.verb, r.read.verb],
           because: `the product's own calls: ${r.create.verb} a ${r.noun}, and ${r.read.verb} one by its ${r.key}`,
         },
+        ...(cached
+          ? [
+              {
+                id: cache,
+                name: `${title} cache (sharded by ${r.key})`,
+                kind: "cache" as const,
+                runs: [`serve ${r.noun}s by ${r.key}`],
+                because: `reads far outnumber creates, so the hot ${r.noun}s are served from memory and only misses reach the store`,
+              },
+            ]
+          : []),
         {
           id: store,
           name: storeName,
@@ -149,6 +167,9 @@ function recordPart(r: ProductRecord): Part {
       links: [
         { from: "product-clients", to: service, kind: "request", label: `${r.create.verb} / ${r.read.verb}` },
         { from: service, to: store, kind: "request", label: `write and read ${r.noun}s` },
+        ...(cached
+          ? [{ from: service, to: cache, kind: "request" as const, label: `${r.read.verb}: look up first` }]
+          : []),
       ],
       api: [
         {
@@ -179,9 +200,35 @@ function recordPart(r: ProductRecord): Part {
         },
       ],
       entry: service,
-      stateOwner: service,
+      stateOwner: store,
+      protocols: [
+        {
+          name: `${r.create.verb[0]?.toUpperCase()}${r.create.verb.slice(1)} ${/^[aeiou]/i.test(r.noun) ? "an" : "a"} ${r.noun}`,
+          notation: `product-clients>${service}[${r.create.verb} under an idempotency key] -> ${service}>${store}[insert the ${r.noun} under a new ${r.key} {no ${r.entity} with this ${r.key}}] -> ${store}>${service}[stored] -> ${service}>product-clients[${r.create.response.join(", ")}] |-> ${service}>product-clients[the first answer {the idempotency key was seen}] => done | retry`,
+        },
+        { name: `${r.read.verb[0]?.toUpperCase()}${r.read.verb.slice(1)} by ${r.key}`, notation: readSteps },
+      ],
     },
   };
+}
+
+/**
+ * The archetype parts of a bare product: one that only stores, serves or numbers the record (no log and no workers of
+ * its own: a key-value store, a cache, an id generator) is hosted on the record's part, as a substrate is on a
+ * feature; one that brings machinery of its own (a scheduler's workers, a sequencer's log) is drawn beside it.
+ */
+function onRecord(parts: readonly Part[], r: ProductRecord): Part[] {
+  const machinery = (t: Topology) => t.components.some((c) => c.kind === "worker-pool" || c.kind === "log");
+  return parts.map((p) =>
+    p.role === "feature" || machinery(p.topology)
+      ? p
+      : {
+          ...p,
+          role: "substrate",
+          hostedOn: RECORD_PART,
+          why: `the ${r.noun} records rest on ${p.key} ${p.name}`,
+        },
+  );
 }
 
 /** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
@@ -319,7 +366,32 @@ interface Box extends ComponentRow {
 
 /** Composes the parts into one connected architecture, the prompt's noun renaming its unit. */
 export function composeArchitecture(parts: readonly Part[], prompt: string): Architecture {
-  return composeParts(parts, promptNouns(prompt, parts));
+  const topical = topicalParts(parts, designTopicsUnspoken(prompt, []));
+  return composeParts(topical, promptNouns(prompt, topical));
+}
+
+/**
+ * Each part with only the topical elements of its topology that fit the subjects the prompt leaves unspoken, and
+ * without the entities its card keeps for another subject (no tombstones held by a cache's nodes).
+ */
+function topicalParts(parts: readonly Part[], unspoken: readonly Topic[]): Part[] {
+  return parts.map((p) => {
+    const offTopic = new Set(
+      (ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [])
+        .filter((e) => !fitsTopics(e, unspoken))
+        .map((e) => e.name),
+    );
+    let topology = topicalTopology(p.topology, unspoken);
+    if (offTopic.size > 0 && topology.components.some((c) => c.holds?.some((h) => offTopic.has(h))))
+      topology = {
+        ...topology,
+        components: topology.components.map((c) =>
+          c.holds?.some((h) => offTopic.has(h)) ? { ...c, holds: c.holds.filter((h) => !offTopic.has(h)) } : c,
+        ),
+        dataModel: topology.dataModel.filter((d) => !offTopic.has(d.entity)),
+      };
+    return topology === p.topology ? p : { ...p, topology };
+  });
 }
 
 /** The composition itself: the prompt reaches it only through the renamings it asks for. */
@@ -856,22 +928,30 @@ function copied(a: Architecture): Architecture {
 const memo = new WeakMap<object, WeakMap<object, Map<string, Architecture>>>();
 const BY_UNIT_MAX = 16;
 
-/** What the architecture reads of the prompt: the unit's own noun, and a product's main record when no feature models it. */
+/**
+ * What the architecture reads of the prompt: the unit's own noun, a product's main record when no feature models it,
+ * and the subjects it never speaks of (an archetype's topology draws its topical elements only where it does).
+ */
 export interface Layout {
   unit: UnitNoun | undefined;
   record: ProductRecord | undefined;
+  unspoken: readonly Topic[];
 }
 
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
 export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features">): Layout {
-  return { unit: unitNounOf(f.prompt), record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) };
+  return {
+    unit: unitNounOf(f.prompt),
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
+    unspoken: designTopicsUnspoken(f.prompt, f.features),
+  };
 }
 
 export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record } = layout;
+  const { unit, record, unspoken } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -885,13 +965,21 @@ export function architectureOf(
   // the decisions' chosen options decide which option-specific elements are drawn
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
-  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}`;
+  const topics = unspoken.join(",");
+  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
-  const parts = record ? [recordPart(record), ...designParts(f)] : designParts(f);
+  // each part draws only the topical elements that fit the prompt's subjects
+  const cached = f.archetypes.some((a) =>
+    ARCHITECTURE[a.id as ArchetypeId]?.components.some((c) => c.kind === "cache"),
+  );
+  const parts = topicalParts(
+    record ? [recordPart(record, cached), ...onRecord(designParts(f), record)] : designParts(f),
+    unspoken,
+  );
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

@@ -1,5 +1,5 @@
 import { ARCHETYPE_BUNDLES, ARCHETYPE_ENTRIES, registryProblems } from "./archetypes/index.js";
-import { topologyProblems } from "./architecture/index.js";
+import { topologyProblems, topologyVariants } from "./architecture/index.js";
 import { FEATURES } from "./features/index.js";
 import { GATE_MODULES } from "./gates.js";
 import { MECHANISM_CATALOG } from "./mechanisms/catalog.js";
@@ -78,7 +78,9 @@ export function compileKnowledge(): CompiledKnowledge {
   problems.push(...unnamedConstantProblems(), ...countedLabelProblems());
   // The folders themselves, not the run-time tables: those read generated/parts.ts, which a new folder only
   // reaches once this step has written it.
-  for (const b of ARCHETYPE_BUNDLES) problems.push(...topologyProblems(b.card.id, b.topology));
+  for (const b of ARCHETYPE_BUNDLES)
+    for (const v of topologyVariants(b.topology))
+      problems.push(...topologyProblems(`${b.card.id}${v.where}`, v.topology));
   return { archetypes, problems };
 }
 

@@ -166,6 +166,8 @@ export const WritePath = z.strictObject({
   repeatSafe: text.optional(),
   /** Only designs about this subject make this write (a per-endpoint queue where customers register webhooks). */
   topic: z.enum(TOPIC_VALUES).optional(),
+  /** Designs about this subject never make this write (no compensating refund for a push to a phone). */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const ReadPath = z.strictObject({
@@ -178,6 +180,8 @@ export const ReadPath = z.strictObject({
    * stance is linearizable or fails closed; without it, the stance decides where the read goes.
    */
   tolerates: z.literal("stale").optional(),
+  /** Only designs about this subject make this read (a notification's outcome per device where pushes go to phones). */
+  topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never make this read (no fetch by offset from a work queue). */
   unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
@@ -185,6 +189,10 @@ export const ReadPath = z.strictObject({
 export const Protocol = z.strictObject({
   name: text,
   notation: z.string().min(10),
+  /** Drawn only where the prompt speaks of this subject (knowledge/topology.ts `Topical`). */
+  topic: z.enum(TOPIC_VALUES).optional(),
+  /** Never drawn where the prompt speaks of this subject. */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const Failure = z.strictObject({
@@ -194,6 +202,8 @@ export const Failure = z.strictObject({
   repair: text,
   /** Only a design that writes an entity of this topic meets it (a card capture needs a ledger's money). */
   topic: z.enum(TOPIC_VALUES).optional(),
+  /** A design whose prompt speaks of this subject never meets it (no refund reverses a push to a phone). */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const Bottleneck = z.strictObject({
@@ -275,6 +285,19 @@ export const Archetype = z.strictObject({
   readPaths: z.array(ReadPath).min(1),
   protocols: z.array(Protocol).min(1),
   invariants: z.array(text).min(2),
+  /**
+   * Invariants only some designs hold (knowledge/topics.ts): a statement listed here with `topic` holds only where
+   * the prompt speaks of it, with `unlessTopic` only where it does not (no provider dedupes a push by our key).
+   */
+  invariantTopics: z
+    .array(
+      z.strictObject({
+        statement: text,
+        topic: z.enum(TOPIC_VALUES).optional(),
+        unlessTopic: z.enum(TOPIC_VALUES).optional(),
+      }),
+    )
+    .optional(),
   contract: z.strictObject({
     api: z.array(text).min(2),
     guarantees: z.array(text).min(1),

@@ -6,11 +6,27 @@
  * A registry may track services, nodes and workers, or people: whether a user shows as online, away or busy,
  * and when they were last seen, belongs to the second only. A workflow's outside call may go to a provider we
  * use, or to endpoints our customers register (webhooks, callback URLs): endpoint subscriptions, per-endpoint
- * queues and signed deliveries belong to the second only.
+ * queues and signed deliveries belong to the second only. A workflow's outside effect may also be a push to people's
+ * phones through the platform services (APNs, FCM): a registry of device tokens per user, app and platform, the
+ * user's preferences and quiet hours, a fan-out to every device and a sender per platform belong to it, and the
+ * saga's compensation (a refund, a void) and the lookup of an outcome by our key (neither service has one) do not.
+ * A key-value store may be the system of record, or a cache (whose copies may be evicted and refilled), or the
+ * database a cache tier fronts (a cache in front of a profile database): hinted handoff, Merkle-tree repair,
+ * tombstones and sessions that force a user to sign in again belong to a system of record only, and a store behind a
+ * cache is drawn as that database, without counters.
+ * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
  */
-export const TOPIC_VALUES = ["money", "work-queue", "user-presence", "webhook"] as const;
+export const TOPIC_VALUES = [
+  "money",
+  "work-queue",
+  "user-presence",
+  "webhook",
+  "push",
+  "cache",
+  "cache-aside",
+] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
@@ -18,6 +34,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   money: String.raw`\b(?:pay(?:s|ing|ment|ments|out|outs|roll)?|paid|charg(?:e|es|ed|ing)|refund\w*|money|ledgers?|billing|bills?|invoic\w*|wallets?|balances?|banks?|banking|stripe|checkout|funds?|currenc(?:y|ies)|debits?|credits?|settlements?|remittances?)\b`,
   "work-queue": String.raw`\b(?:visibility timeouts?|invisible|per-message acks?|acknowledge each (?:message|task|job)|redeliver\w*|(?:task|job|work) queues?|like (?:Amazon |AWS )?SQS|SQS-like)\b`,
   "user-presence": String.raw`\b(?:presence|online|offline|last seen|typing|chat\w*|messag(?:e|es|ing)|messenger|friends?|contacts?|buddy|who is on)\b`,
+  push: String.raw`\bpush(?:es|ed)? notifications?\b|\bpush (?:alerts?|messages?)\b|\bmobile push\b|\bAPNs\b|\bFCM\b|\bFirebase Cloud Messaging\b|\bdevice tokens?\b|\bpush tokens?\b`,
+  cache: String.raw`\b(?:distributed|in-memory|read-through|look-aside|cache-aside) cache\b|\bcache (?:cluster|service|tier|layer)\b|\bcaching (?:layer|service|tier)\b|\bcach(?:e|es|ing)\b[^.;]{0,40}\bin front of\b`,
+  "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -27,7 +46,18 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "user-presence":
     "people's presence: whether a user shows as online, away or busy to others, and when they were last seen",
   webhook: "events are pushed to endpoints our customers register (webhooks, callback URLs), not to a provider we call",
+  cache:
+    "the system is a cache: its copies may be evicted and refilled from elsewhere, so it keeps no repair of lost writes",
+  "cache-aside":
+    "a cache tier sits in front of a database that stays the system of record: reads look in the cache first and fill it from the database on a miss",
+  push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
+
+/**
+ * A topic that is not the design's subject when another one is spoken too: a payment system that sends a push on
+ * success is still about money, so its saga and compensation stay.
+ */
+export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = { push: ["money"] };
 
 const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC_WORDS[t], "i")])) as Record<
   Topic,
@@ -35,7 +65,16 @@ const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC
 >;
 
 /** The topics a text does not speak of, in table order. */
-export const topicsNotSpoken = (text: string): Topic[] => TOPIC_VALUES.filter((t) => !COMPILED[t].test(text));
+export function topicsNotSpoken(text: string): Topic[] {
+  const spoken = new Set(TOPIC_VALUES.filter((t) => COMPILED[t].test(text)));
+  return TOPIC_VALUES.filter((t) => !spoken.has(t) || (TOPIC_YIELDS[t] ?? []).some((y) => spoken.has(y)));
+}
+
+/** The topics a design never speaks of: its prompt's words and its product features' names and actions. */
+export const designTopicsUnspoken = (
+  prompt: string,
+  features: readonly { name: string; actions: readonly string[] }[],
+): Topic[] => topicsNotSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
 
 /** Whether a row marked with a needed topic and a topic it cannot coexist with fits the topics left unspoken. */
 export const fitsTopics = (row: { topic?: Topic; unlessTopic?: Topic }, unspoken: readonly Topic[]): boolean =>

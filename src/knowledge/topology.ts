@@ -4,6 +4,19 @@
  * both declare one; the engine merges them by composition role.
  */
 
+import { fitsTopics, type Topic } from "./topics.js";
+
+/**
+ * An element only some designs of its archetype draw (`knowledge/topics.ts`): a device-token registry and a sender
+ * per platform where the workflow pushes to phones, a cancel that compensates where it does not.
+ */
+export interface Topical {
+  /** Drawn only where the prompt speaks of this subject. */
+  topic?: Topic;
+  /** Never drawn where the prompt speaks of this subject. */
+  unlessTopic?: Topic;
+}
+
 export const COMPONENT_KIND_VALUES = [
   "client",
   "service",
@@ -25,7 +38,7 @@ export type LinkKind = (typeof LINK_KIND_VALUES)[number];
 /** Where a component sits in the HLD: on the request path, the control path, or the data/replication path. */
 export type Plane = "request" | "control" | "data";
 
-export interface ComponentSpec {
+export interface ComponentSpec extends Topical {
   /** Stable within its topology, kebab-case ("lock-leader"). */
   id: string;
   name: string;
@@ -41,14 +54,14 @@ export interface ComponentSpec {
   plane?: Plane;
 }
 
-export interface LinkSpec {
+export interface LinkSpec extends Topical {
   from: string;
   to: string;
   kind: LinkKind;
   label: string;
 }
 
-export interface ApiSpec {
+export interface ApiSpec extends Topical {
   operation: string;
   call: string;
   request: string[];
@@ -57,7 +70,7 @@ export interface ApiSpec {
   guarantee: string;
 }
 
-export interface DataSpec {
+export interface DataSpec extends Topical {
   entity: string;
   key: string[];
   fields: string[];
@@ -72,7 +85,7 @@ export interface DataSpec {
  * `from>to[message {guard}]` is a message from one component to another; `actor[step]` without a
  * receiver is a step local to that component. Every name is a component id of the same topology.
  */
-export interface ProtocolSpec {
+export interface ProtocolSpec extends Topical {
   name: string;
   notation: string;
 }
@@ -105,4 +118,31 @@ export interface Topology {
    * the entity that takes the prompt's noun, and the generic words in names, paths and keys it replaces.
    */
   unit?: { entity: string; words: string[] };
+}
+
+/**
+ * A topology with only the elements that fit the subjects the prompt leaves unspoken: a component, link, API call,
+ * entity or protocol marked with a topic is kept only where the prompt speaks of it, one marked `unlessTopic` only
+ * where it does not; a link or entity whose component is gone goes with it. An unmarked topology is returned as is.
+ */
+export function topicalTopology(t: Topology, unspoken: readonly Topic[]): Topology {
+  const marked = (x: Topical) => x.topic !== undefined || x.unlessTopic !== undefined;
+  const any =
+    t.components.some(marked) ||
+    t.links.some(marked) ||
+    t.api.some(marked) ||
+    t.dataModel.some(marked) ||
+    (t.protocols ?? []).some(marked);
+  if (!any) return t;
+  const fits = (x: Topical) => fitsTopics(x, unspoken);
+  const components = t.components.filter(fits);
+  const kept = new Set(components.map((c) => c.id));
+  return {
+    ...t,
+    components,
+    links: t.links.filter((l) => fits(l) && kept.has(l.from) && kept.has(l.to)),
+    api: t.api.filter(fits),
+    dataModel: t.dataModel.filter((d) => fits(d) && kept.has(d.owner)),
+    ...(t.protocols ? { protocols: t.protocols.filter(fits) } : {}),
+  };
 }

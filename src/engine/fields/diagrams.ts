@@ -2,6 +2,7 @@ import { architectureOf, type BoundProtocol, designParts, type Layout, layoutOf,
 import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
 import { architectureFlowchart, boundSequence } from "../output/mermaid.js";
+import { RECORD_PART } from "../product/record.js";
 
 const MAX_SEQUENCES = 4;
 
@@ -9,7 +10,7 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
   field: "diagrams",
   category: "Output",
   reads: ["prompt", "branch", "archetypes", "features", "decisions", "components", "links", "criticalPaths"],
-  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
+  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): for a bare product, its record's create and read first, then the first protocol of each substrate hosted on it that owns a critical path; in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
   facts: (f) => layoutOf(f),
   derive: (f, _input, layout) => {
     if (f.components.length === 0) return [];
@@ -36,7 +37,12 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     const owners = new Set(f.criticalPaths.map((p) => p.archetype as string));
     const chosen: BoundProtocol[] = [];
     const byPart = (key: string) => arch.protocols.filter((p) => p.part === key);
-    if (featureLed) {
+    if (layout.record) {
+      // a bare product: its record's create and read first, then the first protocol of each substrate hosted on it
+      // that owns a critical path
+      chosen.push(...byPart(RECORD_PART));
+      for (const p of parts) if (owners.has(p.key)) chosen.push(...byPart(p.key).slice(0, 1));
+    } else if (featureLed) {
       // the product's own critical flows first, every one of each feature in feature order; the
       // substrates' protocols (hosted on the features' components) only if room remains
       for (const p of parts) if (p.role === "feature") chosen.push(...byPart(p.key));

@@ -1,6 +1,7 @@
 import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
+import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow, Fields } from "../design/types.js";
@@ -25,10 +26,16 @@ function excludedBy(decisions: Readonly<Fields["decisions"]>): RegExp[] {
   );
 }
 
-export const failuresField: Deriver<"failures"> = {
+/** All the failure rows read of the prompt: the subjects it never speaks of (a card row may not fit one it does). */
+interface FailureFacts {
+  unspoken: Topic[];
+}
+
+export const failuresField: Deriver<"failures", FailureFacts> = {
   field: "failures",
   category: "Derived",
   reads: [
+    "prompt",
     "archetypes",
     "nfrs",
     "baseMechanisms",
@@ -39,8 +46,9 @@ export const failuresField: Deriver<"failures"> = {
     "operations",
     "decisions",
   ],
-  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
-  derive: (f) => {
+  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
+  facts: (f) => ({ unspoken: designTopicsUnspoken(f.prompt, f.features) }),
+  derive: (f, _input, { unspoken }) => {
     const out: FailureRow[] = [];
     // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
     // writable stand-ins in a fail-closed one) belongs to another design.
@@ -54,9 +62,12 @@ export const failuresField: Deriver<"failures"> = {
     const [lead, ...rest] = f.archetypes;
     // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
     const written = new Set(f.operations.map((o) => `${o.archetype} ${o.entity}`));
+    const writesTopic = (id: ArchetypeId, topic: string) =>
+      archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`));
+    // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
     const cardRows = (id: ArchetypeId) =>
-      archetype(id).failures.flatMap(({ topic, ...x }) =>
-        !topic || archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`)) ? [x] : [],
+      archetype(id).failures.flatMap(({ topic, unlessTopic, ...x }) =>
+        (!topic || writesTopic(id, topic)) && fitsTopics({ unlessTopic }, unspoken) ? [x] : [],
       );
     if (featureLed(f.branch.kind, f.features)) {
       const own = featureFailures(f.features);

@@ -1,3 +1,4 @@
+import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { featureInvariants, featureLed } from "../product/index.js";
@@ -12,18 +13,25 @@ const MAX_SUBSTRATE_PER_PATH = 1;
 /** A whole-word, case-insensitive pattern for an entity's words (plural allowed). */
 const wordPattern = (w: string) => pattern(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")}s?\\b`, "i");
 
-/** All the invariants read of the prompt: a product's main record when no product feature models it. */
+/**
+ * All the invariants read of the prompt: a product's main record when no product feature models it, and the
+ * subjects it never speaks of (a card's topical statements hold only where they fit).
+ */
 interface InvariantFacts {
   record: ProductRecord | null;
+  unspoken: Topic[];
 }
 
 export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   field: "invariants",
   category: "Derived",
   reads: ["prompt", "operations", "criticalPaths", "primaryState", "nfrs", "branch", "features"],
-  facts: (f) => ({ record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null }),
-  rule: "per critical path, a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
-  derive: (f, _input, { record }) => {
+  facts: (f) => ({
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
+    unspoken: designTopicsUnspoken(f.prompt, f.features),
+  }),
+  rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
+  derive: (f, _input, { record, unspoken }) => {
     const out: InvariantRow[] = [];
     const used = new Set<string>();
     const entityOf = new Map(f.operations.map((o) => [o.phrase, o.entity]));
@@ -121,12 +129,18 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
       const words = (t: string) => new Set(t.toLowerCase().match(/[a-z]{4,}/g) ?? []);
       const pathWords = words(paths.flatMap((p) => p.operations).join(" "));
       const shared = (statement: string) => [...words(statement)].filter((w) => pathWords.has(w)).length;
+      const marks = new Map((archetype(id).invariantTopics ?? []).map((x) => [x.statement, x]));
+      const onTopic = (s: string) => {
+        const m = marks.get(s);
+        return !m || fitsTopics(m, unspoken);
+      };
       const statements = led
         ? archetype(id)
-            .invariants.map((s, i) => ({ s, i, at: score(s), overlap: shared(s) }))
+            .invariants.filter(onTopic)
+            .map((s, i) => ({ s, i, at: score(s), overlap: shared(s) }))
             .sort((x, y) => y.overlap - x.overlap || x.at - y.at || x.i - y.i)
             .map((x) => x.s)
-        : archetype(id).invariants;
+        : archetype(id).invariants.filter(onTopic);
       for (const statement of statements) {
         if (used.has(statement)) continue;
         const candidates = paths

@@ -2,7 +2,7 @@ import { ALIASES } from "../../knowledge/aliases.js";
 import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
-import { fitsTopics, type Topic, topicsNotSpoken } from "../../knowledge/topics.js";
+import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -102,6 +102,16 @@ function supportingPath(a: Archetype, action: string, entity: string): { text: s
 const droppedNote = (dropped: string | undefined, id: string) =>
   dropped ? `; the example ${dropped} is ${id}'s own domain, not this design's` : "";
 
+/**
+ * Whether a card's path fits the subjects a design leaves unspoken: an entity of a subject the prompt never mentions
+ * (a ledger for a webhook sender) keeps no path, and a path marked with a subject needs it (or its absence).
+ */
+function onTopicOf(a: ReturnType<typeof archetype>, unspoken: readonly Topic[]) {
+  const offTopic = new Set(a.entities.filter((e) => !fitsTopics(e, unspoken)).map((e) => e.name));
+  return <P extends { entity: string; topic?: Topic; unlessTopic?: Topic }>(p: P) =>
+    !offTopic.has(p.entity) && fitsTopics(p, unspoken);
+}
+
 /** How many substrate paths a product design walks through as deep dives (one per critical action at most). */
 const MAX_DEEP_DIVES = 5;
 
@@ -110,7 +120,7 @@ const MAX_DEEP_DIVES = 5;
  * first, then the hidden writes that keep them correct), then, as deep dives, the critical write
  * paths of the infra archetypes those critical actions rest on (the seat hold is a lease: I02).
  */
-function featureRequirements(features: Fields["features"]): Requirement[] {
+function featureRequirements(features: Fields["features"], unspoken: readonly Topic[]): Requirement[] {
   const out: Requirement[] = [];
   const dives: { id: ArchetypeId; action: string; feature: string; mechanism?: string }[] = [];
   for (const row of features) {
@@ -143,9 +153,12 @@ function featureRequirements(features: Fields["features"]): Requirement[] {
   for (const d of dives) {
     if (walked.size >= MAX_DEEP_DIVES) break;
     const a = archetype(d.id);
+    // a path about a subject the design is not about (a push fan-out in a ride's payment) is no deep dive
+    const onTopic = onTopicOf(a, unspoken);
+    const paths = a.writePaths.filter(onTopic);
     const w =
-      a.writePaths.find((p) => d.mechanism !== undefined && p.mechanism === d.mechanism) ??
-      a.writePaths.find((p) => p.critical && !p.hidden);
+      paths.find((p) => d.mechanism !== undefined && p.mechanism === d.mechanism) ??
+      paths.find((p) => p.critical && !p.hidden);
     if (!w || walked.has(`${a.id}|${w.action}`)) continue;
     walked.add(`${a.id}|${w.action}`);
     const said = supportingPath(a, w.action, w.entity);
@@ -227,7 +240,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       stated,
       trigger: lead ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null) : null,
       // a subject is spoken by the prompt or by the product features it brings (a ride is charged to the rider)
-      unspoken: topicsNotSpoken([f.prompt, ...f.features.flatMap((x) => [x.name, ...x.actions])].join("\n")),
+      unspoken: designTopicsUnspoken(f.prompt, f.features),
       record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
     };
   },
@@ -235,7 +248,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
     const product = f.branch.kind === "product" && f.features.length > 0;
     const out: Requirement[] = [
       ...(asks.record ? recordRequirements(asks.record, f.archetypes) : []),
-      ...featureRequirements(f.features),
+      ...featureRequirements(f.features, asks.unspoken),
     ];
     const lead = f.archetypes[0];
     for (const { clause: c, text, alias } of asks.stated) {
@@ -254,10 +267,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       const a = archetype(ra.id);
       const depth = depthFor(ra.role, i);
       const lead = ra.role === "dominant" || (i === 0 && ra.role === "substrate");
-      // an entity of a subject the prompt never mentions (a ledger for a webhook sender) keeps no path
-      const offTopic = new Set(a.entities.filter((e) => !fitsTopics(e, asks.unspoken)).map((e) => e.name));
-      const onTopic = <P extends { entity: string; topic?: Topic; unlessTopic?: Topic }>(p: P) =>
-        !offTopic.has(p.entity) && fitsTopics(p, asks.unspoken);
+      const onTopic = onTopicOf(a, asks.unspoken);
       const writes = a.writePaths.filter((w) => !w.hidden && onTopic(w));
       const chosen = lead
         ? writes

@@ -1,7 +1,8 @@
 import { byArchetype } from "../archetypes/runtime.js";
 import { parseProtocol } from "../notation/protocol.js";
 import type { ArchetypeId } from "../schema.js";
-import type { Topology } from "../topology.js";
+import { TOPIC_VALUES, type Topic } from "../topics.js";
+import { type Topical, type Topology, topicalTopology } from "../topology.js";
 
 /** Each archetype's component topology with its protocols bound to those components (its folder's `topology.ts`). */
 export const ARCHITECTURE: Readonly<Record<ArchetypeId, Topology>> = byArchetype((b) => b.topology);
@@ -49,7 +50,24 @@ export function topologyProblems(where: string, t: Topology): string[] {
   return out;
 }
 
-/** Every problem across the archetype topologies; the tests require this to be empty. */
+/**
+ * The variants of a topology a design can draw: none of its subjects spoken, then each subject it marks spoken on
+ * its own (elements of one id may differ by subject: the push variant of a workflow's API beside the general one).
+ */
+export function topologyVariants(t: Topology): { where: string; topology: Topology }[] {
+  const marks = (xs: readonly Topical[]) => xs.flatMap((x) => [x.topic, x.unlessTopic]);
+  const used = new Set(marks([...t.components, ...t.links, ...t.api, ...t.dataModel, ...(t.protocols ?? [])]));
+  const topics = TOPIC_VALUES.filter((x) => used.has(x));
+  const without = (spoken: Topic | undefined) => TOPIC_VALUES.filter((x) => x !== spoken);
+  return [undefined, ...topics].map((spoken) => ({
+    where: spoken ? ` (about ${spoken})` : "",
+    topology: topicalTopology(t, without(spoken)),
+  }));
+}
+
+/** Every problem across the archetype topologies, in each variant their subjects draw; the tests require this to be empty. */
 export function architectureProblems(): string[] {
-  return Object.entries(ARCHITECTURE).flatMap(([id, t]) => topologyProblems(id, t));
+  return Object.entries(ARCHITECTURE).flatMap(([id, t]) =>
+    topologyVariants(t).flatMap((v) => topologyProblems(`${id}${v.where}`, v.topology)),
+  );
 }

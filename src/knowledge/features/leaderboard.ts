@@ -14,7 +14,7 @@ export const LEADERBOARD: FeatureEntry = {
       action: "submit a {player}'s score to a {board}",
       shape: "overwrite current value",
       entity: "Score",
-      critical: false,
+      critical: true,
       substrate: "I16",
       mechanism: "versioned-overwrite",
     },
@@ -180,6 +180,18 @@ export const LEADERBOARD: FeatureEntry = {
       fallback: { option: "earlier-wins", because: "game scores tie often and players expect a stable order" },
     },
   ],
+  invariants: [
+    {
+      action: "submit a {player}'s score to a {board}",
+      statement:
+        "A {player}'s Score on a {board} and period only ever rises: a submission below the stored best changes nothing, and a retried submission with the same match id is applied once.",
+    },
+    {
+      action: "submit a {player}'s score to a {board}",
+      statement:
+        "The ranked {board} holds one entry per {player}, equal to that {player}'s stored best Score once it is applied, so a rebuild from the Score table gives the same ranks.",
+    },
+  ],
   failures: [
     {
       failure: "A retried score submission is applied twice or a lower score overwrites a best",
@@ -266,6 +278,14 @@ export const LEADERBOARD: FeatureEntry = {
         response: ["entries[] (rank, player, score)"],
         errors: ["404 unknown board"],
         guarantee: "ranks as of the latest applied score",
+      },
+      {
+        operation: "rank around a {player}",
+        call: "GET /v1/boards/{board_id}/players/{player_id}/rank?period=week&around=5",
+        request: ["board_id", "player_id", "period", "around"],
+        response: ["rank", "best_score", "neighbours[] (rank, player, score)"],
+        errors: ["404 unknown board or no score this period"],
+        guarantee: "the rank and neighbours come from one read of the sorted set, as of the latest applied score",
       },
     ],
     dataModel: [

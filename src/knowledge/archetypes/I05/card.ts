@@ -1,5 +1,6 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { protocols } from "./topology.js";
+import { QUEUE_ENTITIES, QUEUE_INVARIANTS, QUEUE_WRITES } from "./work-queue.js";
 
 export const card = {
   id: "I05",
@@ -86,11 +87,13 @@ export const card = {
   entities: [
     {
       name: "Topic",
+      unlessTopic: "work-queue",
       description: "A named stream with its partition count, replication factor and retention policy.",
       truth: false,
     },
     {
       name: "Partition",
+      unlessTopic: "work-queue",
       description:
         "One replicated, append-only sequence of records with increasing offsets (not dense: compaction and transaction markers leave gaps). On disk it is segment files with sparse indexes. Each partition has a leader, an in-sync follower set and a high watermark that marks what is committed.",
       truth: true,
@@ -122,8 +125,11 @@ export const card = {
         "A record that failed processing more than the retry limit, parked with its origin partition, offset and last error.",
       truth: false,
     },
+    // last: a stated ask that names no entity falls back on the card's first record, never a work queue's
+    ...QUEUE_ENTITIES,
   ],
   writePaths: [
+    ...QUEUE_WRITES,
     {
       action: "create a topic with its partition count and retention",
       entity: "Topic",
@@ -239,12 +245,14 @@ export const card = {
   ],
   protocols,
   invariants: [
+    ...QUEUE_INVARIANTS,
     "Once a record is acknowledged with acks=all at offset N of a Partition, every replica that later becomes leader holds that same record at offset N, as long as unclean leader election stays disabled. The acknowledgement means every in-sync replica has appended the record, not that any has flushed it to disk: durability comes from replication, and Kafka leaves flushing to the operating system by default.",
     "Offsets in a Partition strictly increase (gaps are allowed), and a committed record (below the high watermark) never changes; only uncommitted records above it may be truncated when a new leader takes over.",
     "A ConsumerOffset never moves past a record whose processing effects are not yet durable.",
     "Within one consumer group each Partition has at most one owning member per GroupAssignment generation, and commits carrying an older generation are refused.",
     "Records sharing a key land in the same Partition while the partition count is unchanged, so their relative order is kept.",
   ],
+  invariantTopics: QUEUE_INVARIANTS.map((statement) => ({ statement, topic: "work-queue" as const })),
   contract: {
     api: [
       "createTopic(name, partitions, replication, retention) -> ok | already_exists",

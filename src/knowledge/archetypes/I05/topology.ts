@@ -1,33 +1,36 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { QUEUE_API, QUEUE_COMPONENTS, QUEUE_DATA, QUEUE_LINKS, QUEUE_PROTOCOLS } from "./work-queue.js";
 
 /** Append log (Kafka-like): producers, partition leaders with in-sync followers, a controller quorum, consumer groups. */
 export const protocols: ProtocolSpec[] = [
   {
     name: "Publish with durable acknowledgement",
+    unlessTopic: "work-queue",
     notation:
       "producers>partition-leaders[produce key, record, producer id, seq {partition = hash(key) mod partitions and seq = last seq + 1}] -> partition-leaders>isr-followers[replicate record (followers fetch)] -> isr-followers>partition-leaders[fetched up to offset] -> partition-leaders[advance high watermark {every in-sync replica holds the offset}] -> partition-leaders>producers[ack partition and offset] |-> producers>partition-leaders[resend same seq {no ack before timeout}] => done | retry",
   },
   {
     name: "Consume and commit progress",
+    unlessTopic: "work-queue",
     notation:
       "consumers>group-coordinator[fetch committed offset] -> group-coordinator>consumers[offset] -> consumers>partition-leaders[fetch from offset {offset < high watermark}] -> partition-leaders>consumers[record batch] -> consumers[process, skipping applied record ids] -> consumers>group-coordinator[commit offset {GroupAssignment.generation = my generation}] |-> consumers>partition-leaders[produce to dead-letter topic {attempts reached the retry limit}] => done | retry | park",
   },
-  {
-    name: "Receive, process and ack under a visibility timeout",
-    notation:
-      "consumers>partition-leaders[receive up to n messages with a visibility timeout] -> partition-leaders[hide each message until now + timeout {MessageLease.invisible_until < now}] -> partition-leaders>consumers[messages with delivery ids] -> consumers[process, skipping applied message ids] -> consumers>partition-leaders[extend the timeout while still working {MessageLease.delivery_id = mine}] -> consumers>partition-leaders[ack by delivery id] -> partition-leaders[delete the message {MessageLease.delivery_id = acked id and MessageLease.invisible_until > now}] |-> partition-leaders>consumers[make visible again and redeliver, or dead-letter past the receive limit {no ack before the visibility timeout}] => done | retry | park",
-  },
+
   {
     name: "Rebalance after a member is lost",
+    unlessTopic: "work-queue",
     notation:
       "group-coordinator[detect lost member {heartbeat older than session timeout}] -> group-coordinator>consumers[rejoin for generation + 1] -> consumers>group-coordinator[join group] -> group-coordinator>consumers[new assignment and generation] -> consumers>group-coordinator[fetch committed offsets of new partitions] => reclaim | done",
   },
+  ...QUEUE_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
+    ...QUEUE_COMPONENTS,
     {
       id: "producers",
+      unlessTopic: "work-queue",
       name: "Producers (idempotent, id + sequence)",
       kind: "client",
       runs: ["publish", "retry with the same sequence"],
@@ -36,6 +39,7 @@ export const topology: Topology = {
     },
     {
       id: "partition-leaders",
+      unlessTopic: "work-queue",
       name: "Partition leader brokers",
       kind: "replica-group",
       holds: ["Partition", "Topic", "DeadLetterEntry"],
@@ -44,6 +48,7 @@ export const topology: Topology = {
     },
     {
       id: "isr-followers",
+      unlessTopic: "work-queue",
       name: "In-sync follower replicas (RF 3, min in-sync 2)",
       kind: "replica-group",
       replicaOf: "partition-leaders",
@@ -54,6 +59,7 @@ export const topology: Topology = {
     },
     {
       id: "controller",
+      unlessTopic: "work-queue",
       name: "Controller quorum (KRaft, 3 nodes)",
       kind: "control-loop",
       holds: ["Topic"],
@@ -63,6 +69,7 @@ export const topology: Topology = {
     },
     {
       id: "group-coordinator",
+      unlessTopic: "work-queue",
       name: "Group coordinator (broker of the group)",
       kind: "service",
       holds: ["GroupAssignment", "ConsumerOffset"],
@@ -72,6 +79,7 @@ export const topology: Topology = {
     },
     {
       id: "consumers",
+      unlessTopic: "work-queue",
       name: "Consumer group members",
       kind: "worker-pool",
       runs: ["receive records", "process", "record progress"],
@@ -79,16 +87,55 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "producers", to: "partition-leaders", kind: "request", label: "produce (acks = all)" },
-    { from: "partition-leaders", to: "isr-followers", kind: "replication", label: "followers fetch, ISR" },
-    { from: "controller", to: "partition-leaders", kind: "control", label: "leader and ISR changes" },
-    { from: "partition-leaders", to: "consumers", kind: "stream", label: "fetch from offset" },
-    { from: "consumers", to: "group-coordinator", kind: "request", label: "join / heartbeat / commit offset" },
-    { from: "partition-leaders", to: "consumers", kind: "stream", label: "push messages, acked one by one" },
+    ...QUEUE_LINKS,
+    {
+      from: "producers",
+      to: "partition-leaders",
+      kind: "request",
+      label: "produce (acks = all)",
+      unlessTopic: "work-queue",
+    },
+    {
+      from: "partition-leaders",
+      to: "isr-followers",
+      kind: "replication",
+      label: "followers fetch, ISR",
+      unlessTopic: "work-queue",
+    },
+    {
+      from: "controller",
+      to: "partition-leaders",
+      kind: "control",
+      label: "leader and ISR changes",
+      unlessTopic: "work-queue",
+    },
+    {
+      from: "partition-leaders",
+      to: "consumers",
+      kind: "stream",
+      label: "fetch from offset",
+      unlessTopic: "work-queue",
+    },
+    {
+      from: "consumers",
+      to: "group-coordinator",
+      kind: "request",
+      label: "join / heartbeat / commit offset",
+      unlessTopic: "work-queue",
+    },
+    {
+      from: "partition-leaders",
+      to: "consumers",
+      kind: "stream",
+      label: "push messages, acked one by one",
+      unlessTopic: "work-queue",
+    },
   ],
   api: [
+    ...QUEUE_API,
     {
       operation: "publish",
+      unlessTopic: "work-queue",
       call: "POST /v1/topics/{topic}/records",
       request: ["key", "value", "producer_id", "sequence"],
       response: ["partition", "offset"],
@@ -98,6 +145,7 @@ export const topology: Topology = {
     },
     {
       operation: "poll",
+      unlessTopic: "work-queue",
       call: "GET /v1/topics/{topic}/partitions/{p}/records?offset=&max_bytes=",
       request: ["offset", "max_bytes"],
       response: ["records in offset order", "high_watermark"],
@@ -106,6 +154,7 @@ export const topology: Topology = {
     },
     {
       operation: "commit",
+      unlessTopic: "work-queue",
       call: "POST /v1/groups/{group}/offsets",
       request: ["partition", "offset", "generation", "member_id"],
       response: ["committed"],
@@ -140,6 +189,7 @@ export const topology: Topology = {
     },
     {
       operation: "subscribe",
+      unlessTopic: "work-queue",
       call: "POST /v1/groups/{group}/members",
       request: ["topics", "member_id"],
       response: ["assigned partitions", "generation"],
@@ -148,8 +198,10 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...QUEUE_DATA,
     {
       entity: "Partition",
+      unlessTopic: "work-queue",
       key: ["topic", "partition", "offset"],
       fields: ["key", "value", "producer_id", "sequence", "timestamp"],
       indexes: ["offset index", "time index"],
@@ -158,6 +210,7 @@ export const topology: Topology = {
     },
     {
       entity: "ConsumerOffset",
+      unlessTopic: "work-queue",
       key: ["group", "topic", "partition"],
       fields: ["offset", "generation", "committed_at"],
       indexes: [],
@@ -166,6 +219,7 @@ export const topology: Topology = {
     },
     {
       entity: "GroupAssignment",
+      unlessTopic: "work-queue",
       key: ["group", "generation"],
       fields: ["member_id", "partitions"],
       indexes: [],
@@ -181,6 +235,7 @@ export const topology: Topology = {
     },
     {
       entity: "Topic",
+      unlessTopic: "work-queue",
       key: ["topic"],
       fields: ["partitions", "replication_factor", "retention", "leader and ISR per partition"],
       indexes: [],

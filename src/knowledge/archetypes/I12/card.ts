@@ -1,5 +1,14 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { PUSH_ENTITIES, PUSH_FAILURES, PUSH_INVARIANTS, PUSH_READS, PUSH_WRITES } from "./push.js";
 import { protocols } from "./topology.js";
+
+/** Invariants a push design does not hold: APNs and FCM keep no idempotency keys and answer no lookup by our id. */
+const PROVIDER_DEDUPES =
+  "Every retry of an OutboxEntry's external call carries the same effect id, so the provider applies it at most once while it still retains that idempotency key; past that window the relay first looks the effect up by our effect id and resends only if it is absent.";
+const REQUEST_KEY =
+  "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.";
+const UNKNOWN_SETTLED =
+  "An effect whose outcome is unknown is never retried under a new effect id; it is retried with the same id or settled by reconciliation.";
 
 export const card = {
   id: "I12",
@@ -75,7 +84,7 @@ export const card = {
     {
       name: "WorkflowInstance",
       description:
-        "One database row per run of the process (one payment, one webhook delivery, one provisioning request): current step, state (running, awaiting_effect, succeeded, failed, compensating), input, version and the step history that decides what runs next.",
+        "One database row per run of the process (a payment, a webhook delivery, a notification, a provisioning request): current step, state (running, awaiting_effect, succeeded, failed), input, version and the step history that decides what runs next.",
       truth: true,
     },
     {
@@ -92,12 +101,14 @@ export const card = {
     },
     {
       name: "IdempotencyRecord",
+      unlessTopic: "push",
       description:
         "Maps a caller's request key to the workflow it started and the stored response, so a retried request returns the first answer instead of starting twice.",
       truth: true,
     },
     {
       name: "ProviderRecord",
+      unlessTopic: "push",
       description:
         "The external system's own record of the effect (a charge, a received event, a sent message) keyed by our effect id where it keeps one; read during reconciliation or learned from its replies and callbacks, never written by us directly.",
       truth: false,
@@ -116,8 +127,11 @@ export const card = {
       truth: true,
       topic: "money",
     },
+    // last: a stated ask that names no entity falls back on the card's first record, never a push one
+    ...PUSH_ENTITIES,
   ],
   writePaths: [
+    ...PUSH_WRITES,
     {
       action:
         "accept a request under the caller's idempotency key, storing the key and a hash of the request body with the workflow it creates",
@@ -129,6 +143,7 @@ export const card = {
     {
       action:
         "advance the workflow to its next state and write the outbox entry for the effect in one transaction, guarded by expected state and version",
+      unlessTopic: "push",
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "transactional-outbox",
@@ -144,6 +159,7 @@ export const card = {
     },
     {
       action: "call the external system with the outbox entry's effect id as its idempotency key and log the attempt",
+      unlessTopic: "push",
       entity: "EffectAttempt",
       shape: "append event",
       mechanism: "idempotent-receiver",
@@ -157,6 +173,7 @@ export const card = {
     {
       action:
         "record the effect outcome and move the workflow on, accepted only while it is still awaiting that effect",
+      unlessTopic: "push",
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "guarded-transition",
@@ -232,6 +249,7 @@ export const card = {
     },
     {
       action: "run the compensating steps of already completed steps when a later step fails permanently",
+      unlessTopic: "push",
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "saga",
@@ -244,6 +262,7 @@ export const card = {
     },
     {
       action: "settle attempts with unknown outcome by querying the provider and fixing our record to match",
+      unlessTopic: "push",
       entity: "EffectAttempt",
       shape: "async process",
       mechanism: "reconciliation-loop",
@@ -252,8 +271,10 @@ export const card = {
     },
   ],
   readPaths: [
+    ...PUSH_READS,
     {
       action: "caller reads the status of its workflow (pending, succeeded, failed) by workflow id or request key",
+      unlessTopic: "push",
       entity: "WorkflowInstance",
       shape: "read source",
       staleness:
@@ -269,12 +290,20 @@ export const card = {
   ],
   protocols,
   invariants: [
+    ...PUSH_INVARIANTS,
     "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
-    "Every retry of an OutboxEntry's external call carries the same effect id, so the provider applies it at most once while it still retains that idempotency key; past that window the relay first looks the effect up by our effect id and resends only if it is absent.",
+    PROVIDER_DEDUPES,
     "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
-    "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.",
+    REQUEST_KEY,
     "The LedgerEntry lines of every money movement sum to zero, and a posted entry is corrected only by a new reversing movement, never by an edit.",
-    "An effect whose outcome is unknown is never retried under a new effect id; it is retried with the same id or settled by reconciliation.",
+    UNKNOWN_SETTLED,
+  ],
+  invariantTopics: [
+    ...PUSH_INVARIANTS.map((statement) => ({ statement, topic: "push" as const })),
+    ...[PROVIDER_DEDUPES, REQUEST_KEY, UNKNOWN_SETTLED].map((statement) => ({
+      statement,
+      unlessTopic: "push" as const,
+    })),
   ],
   contract: {
     api: [
@@ -318,9 +347,11 @@ export const card = {
     },
   ],
   failures: [
+    ...PUSH_FAILURES,
     {
       failure:
         "Fired twice: a client or relay retries after a timeout and the external system applies the effect a second time (a second charge, a duplicate event)",
+      unlessTopic: "push",
       role: "external effect",
       prevention:
         "Send the outbox entry's effect id as the provider's idempotency key on every attempt, and dedupe incoming requests by the caller's key",
@@ -330,6 +361,7 @@ export const card = {
     {
       failure:
         "Fired but unrecorded: the external system applied the effect but our process crashed before recording the outcome",
+      unlessTopic: "push",
       role: "external effect",
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
@@ -352,6 +384,7 @@ export const card = {
     {
       failure:
         "Retried after success: a slow provider reply arrives after the workflow already failed over to compensation",
+      unlessTopic: "push",
       role: "truth",
       prevention:
         "Apply outcomes only through a guarded transition that checks the workflow is still awaiting that effect",
@@ -369,6 +402,7 @@ export const card = {
     {
       failure:
         "Compensation fails: the effect meant to undo a completed step (a refund undoing a charge) is itself rejected",
+      unlessTopic: "push",
       role: "external effect",
       prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
       repair: "Park the instance as needing manual resolution with the full attempt history attached",
@@ -385,6 +419,7 @@ export const card = {
     {
       failure:
         "Outcome callbacks arrive twice or out of order (a failure reported after the success), so the workflow moves backwards or applies an outcome twice",
+      unlessTopic: "push",
       role: "external effect",
       prevention:
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",

@@ -1,28 +1,35 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { PUSH_API, PUSH_COMPONENTS, PUSH_DATA, PUSH_LINKS, PUSH_PROTOCOLS } from "./push.js";
 
 /** Workflow with an external effect: API, workflow DB with outbox, relay workers, the provider, a reconciler. */
 export const protocols: ProtocolSpec[] = [
   {
     name: "Transition with outbox, idempotent external call",
+    unlessTopic: "push",
     notation:
       "clients>workflow-api[start with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[transition and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[workflow id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[call with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
   },
   {
     name: "Reconcile unknown outcomes",
+    unlessTopic: "push",
     notation:
       "reconciler>workflow-db[list unsettled attempts {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler>provider[look up record by idempotency key] -> provider>reconciler[provider record] -> reconciler>workflow-db[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry",
   },
   {
     name: "Provider callback",
+    unlessTopic: "push",
     notation:
       "provider>workflow-api[callback with effect id and outcome] -> workflow-api>workflow-db[apply if still awaiting {WorkflowInstance.state = awaiting_effect}] -> workflow-api>provider[200, duplicates ignored] => done",
   },
+  ...PUSH_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
+    ...PUSH_COMPONENTS,
     {
       id: "clients",
+      unlessTopic: "push",
       name: "Clients",
       kind: "client",
       runs: ["start", "status", "cancel"],
@@ -30,6 +37,7 @@ export const topology: Topology = {
     },
     {
       id: "workflow-api",
+      unlessTopic: "push",
       name: "Workflow service (stateless API)",
       kind: "service",
       runs: ["start", "signal", "provider callbacks"],
@@ -37,6 +45,7 @@ export const topology: Topology = {
     },
     {
       id: "workflow-db",
+      unlessTopic: "push",
       name: "Workflow DB (primary + synchronous replica)",
       kind: "store",
       holds: ["WorkflowInstance", "OutboxEntry", "IdempotencyRecord", "EffectAttempt"],
@@ -46,6 +55,7 @@ export const topology: Topology = {
     },
     {
       id: "relay",
+      unlessTopic: "push",
       name: "Outbox relay workers",
       kind: "worker-pool",
       runs: ["claim outbox entry", "call provider", "record outcome"],
@@ -54,6 +64,7 @@ export const topology: Topology = {
     },
     {
       id: "provider",
+      unlessTopic: "push",
       name: "External system (provider, partner or endpoint)",
       kind: "external",
       holds: ["ProviderRecord"],
@@ -63,6 +74,7 @@ export const topology: Topology = {
     },
     {
       id: "reconciler",
+      unlessTopic: "push",
       name: "Reconciler",
       kind: "control-loop",
       runs: ["settle unknown outcomes", "compare with provider reports"],
@@ -70,17 +82,26 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "clients", to: "workflow-api", kind: "request", label: "start / status / cancel" },
-    { from: "workflow-api", to: "workflow-db", kind: "request", label: "transition + outbox (one transaction)" },
-    { from: "relay", to: "workflow-db", kind: "request", label: "claim outbox, record outcome" },
-    { from: "relay", to: "provider", kind: "request", label: "call with idempotency key" },
-    { from: "provider", to: "workflow-api", kind: "callback", label: "webhook outcome" },
-    { from: "reconciler", to: "provider", kind: "control", label: "look up unknown outcomes" },
-    { from: "reconciler", to: "workflow-db", kind: "control", label: "apply settled outcomes" },
+    ...PUSH_LINKS,
+    { from: "clients", to: "workflow-api", kind: "request", label: "start / status / cancel", unlessTopic: "push" },
+    {
+      from: "workflow-api",
+      to: "workflow-db",
+      kind: "request",
+      label: "transition + outbox (one transaction)",
+      unlessTopic: "push",
+    },
+    { from: "relay", to: "workflow-db", kind: "request", label: "claim outbox, record outcome", unlessTopic: "push" },
+    { from: "relay", to: "provider", kind: "request", label: "call with idempotency key", unlessTopic: "push" },
+    { from: "provider", to: "workflow-api", kind: "callback", label: "webhook outcome", unlessTopic: "push" },
+    { from: "reconciler", to: "provider", kind: "control", label: "look up unknown outcomes", unlessTopic: "push" },
+    { from: "reconciler", to: "workflow-db", kind: "control", label: "apply settled outcomes", unlessTopic: "push" },
   ],
   api: [
+    ...PUSH_API,
     {
       operation: "start",
+      unlessTopic: "push",
       call: "POST /v1/workflows",
       request: ["type", "input", "idempotency_key"],
       response: ["workflow_id", "state"],
@@ -90,6 +111,7 @@ export const topology: Topology = {
     },
     {
       operation: "status",
+      unlessTopic: "push",
       call: "GET /v1/workflows/{workflow_id}",
       request: ["workflow_id"],
       response: ["state", "step", "effect outcomes", "version"],
@@ -98,6 +120,7 @@ export const topology: Topology = {
     },
     {
       operation: "cancel",
+      unlessTopic: "push",
       call: "POST /v1/workflows/{workflow_id}:cancel",
       request: ["expected_version"],
       response: ["cancelled | compensating"],
@@ -106,6 +129,7 @@ export const topology: Topology = {
     },
     {
       operation: "provider callback",
+      unlessTopic: "push",
       call: "POST /v1/callbacks/{provider}",
       request: ["effect_id", "outcome", "signature"],
       response: ["200"],
@@ -114,8 +138,10 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...PUSH_DATA,
     {
       entity: "WorkflowInstance",
+      unlessTopic: "push",
       key: ["workflow_id"],
       fields: ["type", "state", "step", "version", "input"],
       indexes: ["(state, updated_at)"],
@@ -124,6 +150,7 @@ export const topology: Topology = {
     },
     {
       entity: "OutboxEntry",
+      unlessTopic: "push",
       key: ["outbox_id"],
       fields: ["workflow_id", "effect", "state", "claimed_by", "claim_expires_at"],
       indexes: ["(state, created_at)"],
@@ -132,6 +159,7 @@ export const topology: Topology = {
     },
     {
       entity: "IdempotencyRecord",
+      unlessTopic: "push",
       key: ["idempotency_key"],
       fields: ["request_hash", "workflow_id", "response"],
       indexes: [],

@@ -1,6 +1,14 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { protocols } from "./topology.js";
 
+/** A store behind a cache deletes plainly; replicated tombstones belong to a store that is its own system of record. */
+const TOMBSTONE_OUTLIVES =
+  "A deleted key stays deleted: a Tombstone outlives the longest replica outage plus the repair cycle, so no returning replica resurrects the value.";
+
+/** Where a cache tier fronts the store, the store is the system of record the cache copies. */
+const DATABASE_OF_RECORD =
+  "A KeyValue in the database stays the system of record the cache only copies: a write commits here first and then deletes the cached copy, so a miss always refills from a value the database holds and no cached value outlives the write that replaced it by more than its TTL.";
+
 export const card = {
   id: "I16",
   name: "Key-Scoped Mutable State / Replicated KV",
@@ -114,12 +122,14 @@ export const card = {
     },
     {
       name: "Tombstone",
+      unlessTopic: "cache",
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
+      unlessTopic: "cache",
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -141,6 +151,7 @@ export const card = {
     },
     {
       action: "atomic increment or decrement of a counter on the owning shard",
+      unlessTopic: "cache-aside",
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "atomic-counter",
@@ -211,12 +222,17 @@ export const card = {
   ],
   protocols,
   invariants: [
+    DATABASE_OF_RECORD,
     "An acknowledged write is stored on at least the configured number of replicas and is never silently dropped afterwards.",
     "For each key, versions only move forward on every replica; an older version never replaces a newer one.",
     "A conditional write applies only when KeyValue.version still equals the version the caller read.",
-    "A deleted key stays deleted: a Tombstone outlives the longest replica outage plus the repair cycle, so no returning replica resurrects the value.",
+    TOMBSTONE_OUTLIVES,
     "For a given PartitionMap epoch, exactly one replica group accepts writes for each key range.",
     "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed.",
+  ],
+  invariantTopics: [
+    { statement: TOMBSTONE_OUTLIVES, unlessTopic: "cache" },
+    { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
   ],
   contract: {
     api: [
@@ -295,6 +311,7 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
+      unlessTopic: "cache",
       role: "truth",
       prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
       repair: "Run anti-entropy repair and delete again with a newer version",
@@ -310,6 +327,7 @@ export const card = {
     {
       failure:
         "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
+      unlessTopic: "cache-aside",
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
@@ -317,6 +335,7 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
+      unlessTopic: "cache",
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",

@@ -1,4 +1,37 @@
-import type { ProtocolSpec, Topology } from "../../topology.js";
+import type { ComponentSpec, ProtocolSpec, Topology } from "../../topology.js";
+
+/**
+ * Where a cache tier fronts this store (topic "cache-aside"), the store is the database behind the cache: the
+ * application servers read through the cache and write here, and the store's own repair of a leaderless quorum
+ * (hinted handoff, Merkle trees) and its tombstones are not part of the drawing.
+ */
+const CACHE_ASIDE_COMPONENTS: ComponentSpec[] = [
+  {
+    id: "clients",
+    name: "Application servers (cache clients)",
+    kind: "client",
+    runs: ["get", "put", "conditional put"],
+    because: "the application reads through the cache tier and writes the record to the database",
+    topic: "cache-aside",
+  },
+  {
+    id: "coordinators",
+    name: "Database front end (routes by key to the owning shard)",
+    kind: "service",
+    runs: ["route by key", "read and write the owning shard"],
+    because: "the database stays the system of record: every miss and every write lands here",
+    topic: "cache-aside",
+  },
+  {
+    id: "replicas",
+    name: "Database shards (primary + replicas each)",
+    kind: "replica-group",
+    holds: ["KeyValue", "Replica"],
+    runs: ["versioned write", "read"],
+    because: "the records the cache copies live here durably, replicated so a node loss loses none",
+    topic: "cache-aside",
+  },
+];
 
 /** Replicated KV: coordinators route by a partition map to N replicas; repair and rebalance run in the background. */
 export const protocols: ProtocolSpec[] = [
@@ -9,6 +42,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Quorum write with hinted handoff",
+    unlessTopic: "cache",
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
@@ -26,8 +60,10 @@ export const protocols: ProtocolSpec[] = [
 
 export const topology: Topology = {
   components: [
+    ...CACHE_ASIDE_COMPONENTS,
     {
       id: "clients",
+      unlessTopic: "cache-aside",
       name: "Clients (cached partition map)",
       kind: "client",
       runs: ["get", "put", "conditional put"],
@@ -35,6 +71,7 @@ export const topology: Topology = {
     },
     {
       id: "coordinators",
+      unlessTopic: "cache-aside",
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
       runs: ["route by key", "forward to the replicas"],
@@ -43,6 +80,7 @@ export const topology: Topology = {
     },
     {
       id: "replicas",
+      unlessTopic: "cache-aside",
       name: "Storage replicas (N = 3 per key range)",
       kind: "replica-group",
       holds: ["KeyValue", "Tombstone", "Replica", "HintedWrite"],
@@ -59,6 +97,7 @@ export const topology: Topology = {
     },
     {
       id: "anti-entropy",
+      unlessTopic: "cache",
       name: "Anti-entropy repair (Merkle trees, hint replay)",
       kind: "control-loop",
       runs: ["compare replicas", "replay hints"],
@@ -128,6 +167,7 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
+      unlessTopic: "cache",
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
