@@ -53,6 +53,20 @@ describe("the bottleneck ranking is the engine's, with its reasons", () => {
     expect(ranked[0]?.why?.code).toBe("sized-by-prompt");
   });
 
+  it("puts a load in the prompt's own measure ahead of one an assumed ratio turned into another measure", () => {
+    const cache = design(
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+    );
+    // the writes come from the stated reads through an assumed read-to-write ratio; the misses are reads
+    expect(cache.bottlenecks[0]?.load?.figure).toBe("origin_requests_per_sec");
+    expect(cache.bottlenecks[0]?.why).toEqual({
+      code: "sized-by-prompt",
+      refs: ["origin_requests_per_sec", "reads_per_sec"],
+    });
+    const writes = cache.bottlenecks.find((b) => b.load?.figure === "replica_writes");
+    expect(writes?.rank).toBe("next");
+  });
+
   it("carries each bottleneck's load, its ceiling with source, and its share", () => {
     const lock = design("Design a distributed lock service");
     const hot = lock.bottlenecks[0];

@@ -1699,14 +1699,14 @@ function chainLine(d: Design, f: Figure): string | undefined {
 }
 
 /** An input the design derived from others ("derived as samples_per_sec * scrape_seconds = …"), said as its own chain. */
-function derivedInputLine(d: Design, f: Figure, name: string): string | undefined {
+function derivedInputLine(d: Design, f: Figure, name: string): string[] {
   const input = f.inputs.find((x) => x.name === name);
   const expr = input ? /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(input.because)?.[1] : undefined;
-  if (!input || !expr) return undefined;
+  if (!input || !expr) return [];
   const onTop = statedPlusLine(f, input, expr);
   if (onTop) return onTop;
   const said = formulaSaid(d, { ...f, formula: `${name} = ${expr}`, inputs: f.inputs.filter((x) => x !== input) });
-  return said ? sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`) : undefined;
+  return said ? [sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`)] : [];
 }
 
 type Input = Figure["inputs"][number];
@@ -1728,7 +1728,7 @@ function statedSaid(input: Input): string | undefined {
  * 110 thousand requests a second". The stated number keeps the prompt's own words, and the part added is named
  * by the derivation's reason ("the stated reads plus writes at the usual ratio").
  */
-function statedPlusLine(f: Figure, input: Input, expr: string): string | undefined {
+function statedPlusLine(f: Figure, input: Input, expr: string): string[] | undefined {
   const names: string[] = expr.match(/[A-Za-z_]\w*/g) ?? [];
   const stated = f.inputs.filter((x) => x.source === "stated" && names.includes(x.name));
   const s = stated[0];
@@ -1738,13 +1738,18 @@ function statedPlusLine(f: Figure, input: Input, expr: string): string | undefin
   const added = /\bplus (\w+)/.exec(why)?.[1];
   const said = statedSaid(s);
   if (!added || !said || !(rest > s.value * 0.001)) return undefined;
-  const others = f.inputs
-    .filter((x) => x !== s && x !== input && names.includes(x.name))
-    .map((x) => quantity(x.value, x.name, x.unit));
+  const inputs = f.inputs.filter((x) => x !== s && x !== input && names.includes(x.name));
+  const others = inputs.map((x) => quantity(x.value, x.name, x.unit));
   const at = others.length > 0 ? ` at ${others.join(" and ")}` : "";
-  return sentence(
-    `${said} stated, plus about ${speakNumber(+rest.toPrecision(2))} ${added} a second${at}, that's ${quantity(input.value, input.name, input.unit)}`,
-  );
+  // a ratio the prompt never stated that turns its number into another ("a read-to-write ratio of 10") is said
+  // as an assumption, with its reason, before the number it adds is heard as given
+  const assumed = inputs.map(assumedReason).filter((x): x is string => x !== undefined);
+  return [
+    ...assumed,
+    sentence(
+      `${said} stated, plus about ${speakNumber(+rest.toPrecision(2))} ${added} a second${at}, that's ${quantity(input.value, input.name, input.unit)}`,
+    ),
+  ];
 }
 
 /**
@@ -1752,8 +1757,9 @@ function statedPlusLine(f: Figure, input: Input, expr: string): string | undefin
  * large fleet holds …". Ratios (peak factor, utilisation) and inputs derived from others are left to the chain.
  */
 function assumedReason(input: Input | undefined): string | undefined {
-  if (input?.source !== "assumed" || input.unit === "fraction" || /peak_factor|utili[sz]ation/.test(input.name))
-    return undefined;
+  // a share the prompt never gave ("a cache hit ratio of 90 percent") is an assumption too; a target utilisation
+  // and the peak factor are planning conventions the chain says as they are
+  if (input?.source !== "assumed" || /peak_factor|utili[sz]ation/.test(input.name)) return undefined;
   if (/\bderived as\b/.test(input.because)) return undefined;
   const why =
     /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
@@ -1801,7 +1807,7 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   const lines: Line[] = [...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}`)];
   const names = formulaNames(hot);
   const part = d.capacity.find((c) => c !== hot && names.includes(c.id) && chainLine(d, c));
-  const derived = names.map((n) => derivedInputLine(d, hot, n)).filter((x): x is string => x !== undefined);
+  const derived = names.flatMap((n) => derivedInputLine(d, hot, n));
   // the assumed input that drives the first chain said, with where it comes from
   const firstChain = part?.formula ?? (derived.length > 0 ? derivedExpr(hot, names) : hot.formula);
   const driver = driverReason(part ?? hot, firstChain.split(" = ").pop() ?? "");
@@ -1811,8 +1817,7 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   // a figure the hottest number is built from says its own derived inputs first, each with what it came from
   if (part)
     for (const n of formulaNames(part)) {
-      const x = derivedInputLine(d, part, n);
-      if (x && !derived.includes(x)) lines.push(...core(x));
+      for (const x of derivedInputLine(d, part, n)) if (!derived.includes(x) && x !== driver) lines.push(...core(x));
     }
   if (part) lines.push(...core(chainLine(d, part)));
   for (const x of derived) lines.push(...core(x));
