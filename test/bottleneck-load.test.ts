@@ -67,6 +67,13 @@ describe("the bottleneck ranking is the engine's, with its reasons", () => {
     expect(writes?.rank).toBe("next");
   });
 
+  it("sizes a full list pushed to watchers by the entries in one list, not by the registry's node count", () => {
+    const consul = design("Design a service discovery and configuration system like Consul for 5,000 services");
+    const lists = consul.bottlenecks.find((b) => /^Full member lists/.test(b.bottleneck));
+    expect(lists?.formula).toContain("instances_per_service");
+    expect(lists?.formula).not.toMatch(/registry_nodes|\* nodes\b/);
+  });
+
   it("carries each bottleneck's load, its ceiling with source, and its share", () => {
     const lock = design("Design a distributed lock service");
     const hot = lock.bottlenecks[0];
