@@ -74,6 +74,19 @@ describe("the bottleneck ranking is the engine's, with its reasons", () => {
     expect(lists?.formula).not.toMatch(/registry_nodes|\* nodes\b/);
   });
 
+  it("counts in Little's law the failing calls that stay open for the stated retry window", () => {
+    const hooks = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+    const open = hooks.capacity.find((c) => c.id === "open_instances");
+    const backlog = hooks.capacity.find((c) => c.id === "retry_backlog");
+    expect(open?.value).toBeCloseTo(backlog?.value ?? 0, -3);
+    expect(open?.inputs.find((i) => i.name === "task_seconds")?.because).toMatch(/derived as failed_share/);
+    // without a stated window the typical task time stays
+    const pay = design("Design a payment processing service");
+    expect(
+      pay.capacity.find((c) => c.id === "open_instances")?.inputs.find((i) => i.name === "task_seconds")?.value,
+    ).toBe(10);
+  });
+
   it("carries each bottleneck's load, its ceiling with source, and its share", () => {
     const lock = design("Design a distributed lock service");
     const hot = lock.bottlenecks[0];
