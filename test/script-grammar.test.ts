@@ -105,3 +105,27 @@ describe("no phrase of the wrong form spliced into a template's slot", () => {
         expect(spliceProblems(writeScript(design(p), o)), p).toEqual([]);
   });
 });
+
+describe("a sizing chain says the prompt's figure in its words and every unstated number as mine", () => {
+  it("says '72 hours' in the chain and the assumed rate and failing share as assumptions", () => {
+    const s = writeScript(
+      design("Design a webhook delivery service that retries failed deliveries for up to 72 hours"),
+      { minutes: 45 },
+    );
+    const eight = s.steps[7]?.text ?? "";
+    expect(eight).toContain("times 1 percent times 72 hours");
+    expect(eight).not.toMatch(/a how long a failed call/);
+    expect(eight).toMatch(/I'm assuming 500 requests a second/);
+    expect(eight).toContain("I'm assuming 1 percent of calls fail and wait for a retry");
+  });
+  it("says an unstated read-to-write ratio as an assumption before the writes it adds", () => {
+    const s = writeScript(
+      design("Design a distributed cache in front of a user-profile database serving 1 million reads per second"),
+      { minutes: 45 },
+    );
+    const eight = s.steps[7]?.text ?? "";
+    const ratio = eight.indexOf("I'm assuming a read-to-write ratio of 10");
+    expect(ratio).toBeGreaterThan(-1);
+    expect(ratio).toBeLessThan(eight.indexOf("plus about 100 thousand writes a second"));
+  });
+});

@@ -1518,6 +1518,12 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
       // a utilisation scales the capacity it follows ("at 50 percent utilisation"); any other share is said by its label
       if (unit === "fraction" && /utili[sz]ation/.test(id))
         return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
+      // a stated figure in the prompt's words ("72 hours"), never its quantity's label read as a definition
+      const given = input.source === "stated" ? givenWords(input.because) : undefined;
+      if (given) return { text: (/\/s$/.test(input.unit ?? "") && statedSaid(input)) || given, compound: false };
+      // a share whose label is a sentence of its own is said as the share; its reason names what it is a share of
+      if (unit === "fraction" && /\b(?:that|which|who|how)\b/.test(q?.label ?? ""))
+        return { text: `${+(input.value * 100).toPrecision(2)} percent`, compound: false };
       // a planned capacity said with what it is per: "10 thousand writes a second per leader"
       const per = perUnit(q?.label);
       const rate = unit ? /^(\w+)\/s$/.exec(unit)?.[1] : undefined;
@@ -1761,10 +1767,20 @@ function assumedReason(input: Input | undefined): string | undefined {
   // and the peak factor are planning conventions the chain says as they are
   if (input?.source !== "assumed" || /peak_factor|utili[sz]ation/.test(input.name)) return undefined;
   if (/\bderived as\b/.test(input.because)) return undefined;
-  const why =
-    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
-  if (!why || countWords(why) > 16) return undefined;
-  return sentence(`I'm assuming ${quantity(input.value, input.name, input.unit)}, because ${why.trim()}`);
+  const why = (
+    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1]
+  )?.replace(/\s*\([^()]*\)/g, "");
+  if (!why) return undefined;
+  // "share of calls that fail and wait for a retry" at 1% is said "1 percent of calls fail and wait for a retry"
+  const share = /^(?:share|fraction) of (.+?) that (.+)$/.exec(QUANTITY_BY_ID.get(input.name)?.label ?? "");
+  const what =
+    share && input.unit === "fraction"
+      ? `${+(input.value * 100).toPrecision(2)} percent of ${share[1]} ${share[2]}`
+      : quantity(input.value, input.name, input.unit);
+  // a reason too long to say still leaves a rate or a share said as mine, never heard as the interviewer's
+  if (countWords(why) > 16)
+    return /\/s$/.test(input.unit ?? "") || share ? sentence(`I'm assuming ${what}`) : undefined;
+  return sentence(`I'm assuming ${what}, because ${why.trim()}`);
 }
 
 /** The reason for the first assumed input a chain's formula names: the input that drives the result. */
