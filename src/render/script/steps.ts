@@ -1255,7 +1255,9 @@ function mechanismsStep(d: Design): StepDraft {
 function optionQuestion(alt: string): string {
   const form = optionForm(alt);
   if (form === "clause") return `When would a design where ${alt} win?`;
-  if (form === "instruction") return `When would you ${alt} instead?`;
+  // "offer to several drivers at once, and the first acceptance wins" carries a clause of its own after a comma
+  if (form === "instruction")
+    return alt.includes(", ") ? `When would you rather ${alt}?` : `When would you ${alt} instead?`;
   return form === "modifier" ? `When would you go ${alt} instead?` : `When would you pick ${alt} instead?`;
 }
 
