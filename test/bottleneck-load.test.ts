@@ -53,6 +53,40 @@ describe("the bottleneck ranking is the engine's, with its reasons", () => {
     expect(ranked[0]?.why?.code).toBe("sized-by-prompt");
   });
 
+  it("puts a load in the prompt's own measure ahead of one an assumed ratio turned into another measure", () => {
+    const cache = design(
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+    );
+    // the writes come from the stated reads through an assumed read-to-write ratio; the misses are reads
+    expect(cache.bottlenecks[0]?.load?.figure).toBe("origin_requests_per_sec");
+    expect(cache.bottlenecks[0]?.why).toEqual({
+      code: "sized-by-prompt",
+      refs: ["origin_requests_per_sec", "reads_per_sec"],
+    });
+    const writes = cache.bottlenecks.find((b) => b.load?.figure === "replica_writes");
+    expect(writes?.rank).toBe("next");
+  });
+
+  it("sizes a full list pushed to watchers by the entries in one list, not by the registry's node count", () => {
+    const consul = design("Design a service discovery and configuration system like Consul for 5,000 services");
+    const lists = consul.bottlenecks.find((b) => /^Full member lists/.test(b.bottleneck));
+    expect(lists?.formula).toContain("instances_per_service");
+    expect(lists?.formula).not.toMatch(/registry_nodes|\* nodes\b/);
+  });
+
+  it("counts in Little's law the failing calls that stay open for the stated retry window", () => {
+    const hooks = design("Design a webhook delivery service that retries failed deliveries for up to 72 hours");
+    const open = hooks.capacity.find((c) => c.id === "open_instances");
+    const backlog = hooks.capacity.find((c) => c.id === "retry_backlog");
+    expect(open?.value).toBeCloseTo(backlog?.value ?? 0, -3);
+    expect(open?.inputs.find((i) => i.name === "task_seconds")?.because).toMatch(/derived as failed_share/);
+    // without a stated window the typical task time stays
+    const pay = design("Design a payment processing service");
+    expect(
+      pay.capacity.find((c) => c.id === "open_instances")?.inputs.find((i) => i.name === "task_seconds")?.value,
+    ).toBe(10);
+  });
+
   it("carries each bottleneck's load, its ceiling with source, and its share", () => {
     const lock = design("Design a distributed lock service");
     const hot = lock.bottlenecks[0];

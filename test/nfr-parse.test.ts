@@ -183,3 +183,31 @@ describe("a stated figure binds to the input that means the same thing", () => {
     expect(rides.moving_objects).toEqual({ value: 100000, quote: "100,000 drivers" });
   });
 });
+
+describe("a stated number binds to the head of its noun phrase, as a rate when a time unit follows", () => {
+  const rounded = (p: string) =>
+    Object.fromEntries(Object.entries(parseStatedNfrs(p).scale).map(([k, v]) => [k, +(v?.value ?? 0).toPrecision(3)]));
+  it.each([
+    ["a lock service handling 10k lock acquisitions per second", { writes_per_sec: 10000 }],
+    ["a lock service handling 10k lock acquisitions a second", { writes_per_sec: 10000 }],
+    ["a lock service for 10,000 locks", { leases: 10000 }],
+    ["a cache serving 1 million key lookups per second", { reads_per_sec: 1000000 }],
+    ["a storage service with 5,000 file uploads per hour", { writes_per_sec: 1.39 }],
+    ["a session store for 50k user sessions", { clients: 50000 }],
+    ["a config system with 200 config changes per second", { messages_per_sec: 200 }],
+    ["a lease service with 10k lease renewals per second", { requests_per_sec: 10000 }],
+    ["a registry handling 300 service registrations per second", { writes_per_sec: 300 }],
+    ["a discovery system for 5,000 services", { services: 5000, backends: 5000 }],
+    ["a job runner with 50,000 job executions per minute", { tasks_per_sec: 833 }],
+    ["an event pipeline with 20 million order events per day", { messages_per_sec: 231 }],
+    ["a metrics system with 20,000 servers running agents", { nodes: 20000 }],
+    ["a feed for 10M daily active users", { users: 10000000 }],
+    ["a queue taking 2,000 message acknowledgements per second", { requests_per_sec: 2000 }],
+    [
+      "a social network where 300 million users post 500 million tweets a day",
+      { users: 3e8, messages_per_sec: 5790, posts_per_day: 5e8 },
+    ],
+  ])("Design %s", (p, want) => {
+    expect(rounded(`Design ${p}`)).toEqual(want);
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
+import { spliceProblems } from "../src/render/script/check.js";
 import { writeScript } from "../src/render/script/index.js";
 import { isClause, withArticle } from "../src/render/script/speak.js";
 import { sayDecision } from "../src/render/script/steps.js";
@@ -58,5 +59,73 @@ describe("a count of one is said in the singular", () => {
     );
     const text = s.steps.map((x) => x.text).join(" ");
     expect(text).not.toMatch(/\b1 regions\b/);
+  });
+});
+
+describe("no phrase of the wrong form spliced into a template's slot", () => {
+  const fake = (sentences: string[]): Parameters<typeof spliceProblems>[0] =>
+    ({ steps: [{ step: 6, sentences, followUps: [] }] }) as never;
+  it("catches a how, a verb, a noun phrase after 'where', a clause among actions, mixed verbs, counts and a lost referent", () => {
+    const problems = spliceProblems(
+      fake([
+        "I'd pick a by document over by term.",
+        "I'd pick make the renditions at upload time over resize on first request.",
+        "I'd pick a design where temporary hold before payment, not one where nothing is held.",
+        "Three writes matter most: appending the record, receiving the next message and the consumer acks the message.",
+        "Three paths matter most: requesting a ride, matching the ride and accepting or declines.",
+        "I'm assuming 1 regions.",
+        "That spreads over 3 node.",
+        "Now the first failure.",
+        "Its lease expires late.",
+      ]),
+    ).map((p) => p.problem.split(":")[0]);
+    expect(problems).toEqual([
+      "a how or where where a noun phrase belongs",
+      "a verb phrase where a noun phrase belongs",
+      "a noun phrase where a clause belongs",
+      "a clause in a list of actions",
+      "two joined verbs in different forms",
+      "a count of one with a plural",
+      "a count above one with a singular",
+      "a pronoun with nothing to refer to after",
+    ]);
+  });
+  it("finds none in the scripts of a queue, a registry, a leaderboard, a ride app, a document editor and a cache", () => {
+    for (const p of [
+      "Design a distributed task queue with at-least-once processing and visibility timeouts",
+      "Design a service discovery and configuration system like Consul for 5,000 services",
+      "Design a leaderboard for a mobile game with 50 million players",
+      "Design a ride-hailing app like Uber",
+      "Design a collaborative document editor like Google Docs",
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+      "Design a wide-column store like Cassandra",
+      "Design a search engine index",
+    ])
+      for (const o of [{ minutes: 45 }, { short: true }])
+        expect(spliceProblems(writeScript(design(p), o)), p).toEqual([]);
+  });
+});
+
+describe("a sizing chain says the prompt's figure in its words and every unstated number as mine", () => {
+  it("says '72 hours' in the chain and the assumed rate and failing share as assumptions", () => {
+    const s = writeScript(
+      design("Design a webhook delivery service that retries failed deliveries for up to 72 hours"),
+      { minutes: 45 },
+    );
+    const eight = s.steps[7]?.text ?? "";
+    expect(eight).toContain("times 1 percent times 72 hours");
+    expect(eight).not.toMatch(/a how long a failed call/);
+    expect(eight).toMatch(/I'm assuming 500 requests a second/);
+    expect(eight).toContain("I'm assuming 1 percent of calls fail and wait for a retry");
+  });
+  it("says an unstated read-to-write ratio as an assumption before the writes it adds", () => {
+    const s = writeScript(
+      design("Design a distributed cache in front of a user-profile database serving 1 million reads per second"),
+      { minutes: 45 },
+    );
+    const eight = s.steps[7]?.text ?? "";
+    const ratio = eight.indexOf("I'm assuming a read-to-write ratio of 10");
+    expect(ratio).toBeGreaterThan(-1);
+    expect(ratio).toBeLessThan(eight.indexOf("plus about 100 thousand writes a second"));
   });
 });

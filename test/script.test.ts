@@ -15,6 +15,7 @@ import {
   saidAloud,
   sentenceStats,
   speechProblems,
+  spliceProblems,
 } from "../src/render/script/check.js";
 import { scriptBlocks } from "../src/render/script/document.js";
 import { retime, stepBudget, withScript, writeScript } from "../src/render/script/index.js";
@@ -64,6 +65,7 @@ describe("speakable script on every corpus prompt", () => {
         const s = writeScript(d, short ? { short } : { minutes: 45 });
         expect(s.steps.map((x) => x.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
         expect(speechProblems(d, s), d.prompt).toEqual([]);
+        expect(spliceProblems(s), d.prompt).toEqual([]);
         const st = sentenceStats(s);
         expect(st.max, d.prompt).toBeLessThanOrEqual(40);
         expect(st.words / st.sentences, d.prompt).toBeLessThan(25);

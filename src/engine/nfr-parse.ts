@@ -323,14 +323,37 @@ const STOP = new Set([
   "under",
 ]);
 
+/** The stated noun a phrase starts with at word `i`, longest first. */
+function nounAt(
+  words: readonly string[],
+  i: number,
+): { entry: (typeof NOUNS)[number]; noun: string; used: number } | undefined {
+  for (const len of [3, 2, 1]) {
+    if (i + len > words.length) continue;
+    const cand = words.slice(i, i + len).join(" ");
+    const entry = NOUNS.find((n) => n.re.test(cand));
+    if (entry) return { entry, noun: cand, used: i + len };
+  }
+  return undefined;
+}
+
+/**
+ * The stated noun of a phrase: the first one found, unless another follows it straight away, which is then the
+ * phrase's head and the first only its modifier ("key lookups" are lookups, "user sessions" sessions, "order
+ * events" events; "servers running agents" stays servers, and "users post" is a subject and its verb).
+ */
 function nounOf(words: readonly string[]): { entry: (typeof NOUNS)[number]; noun: string; used: number } | undefined {
   for (let i = 0; i < words.length; i++) {
-    for (const len of [3, 2, 1]) {
-      if (i + len > words.length) continue;
-      const cand = words.slice(i, i + len).join(" ");
-      const entry = NOUNS.find((n) => n.re.test(cand));
-      if (entry) return { entry, noun: cand, used: i + len };
-    }
+    let hit = nounAt(words, i);
+    // a modifier noun is singular and its head plural ("key lookups"); "users post …" is a subject and its verb
+    const compound = (a: string, b: string) => !/[^s]s$/.test(a) && /s$/.test(b);
+    for (
+      let next = hit ? nounAt(words, hit.used) : undefined;
+      hit && next && compound(hit.noun, next.noun);
+      next = nounAt(words, next.used)
+    )
+      hit = next;
+    if (hit) return hit;
   }
   return undefined;
 }
@@ -604,10 +627,20 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       p += w[0].length;
       ends.push(p);
     }
-    const hit = nounOf(words);
     const slashRate = /^\/\s*(s|sec|second|min|minute|h|hr|hour|d|day)\b/i;
+    let hit = nounOf(words);
+    let head: number | undefined;
+    // "10k lock acquisitions per second": a known noun with one more word before the time unit is only that
+    // word's modifier; the phrase counts events of an unlisted kind per second, a request rate, not 10k locks
+    if (hit && ends[hit.used] !== undefined) {
+      const after = rest.slice(ends[hit.used]);
+      if (slashRate.test(after) || PER_LONG_TIME.test(after)) {
+        head = ends[hit.used];
+        hit = undefined;
+      }
+    }
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
-    let nounEnd = hit ? (ends[hit.used - 1] ?? pos) : pos;
+    let nounEnd = hit ? (ends[hit.used - 1] ?? pos) : (head ?? pos);
     const afterNoun = rest.slice(nounEnd);
     const rateM = slashRate.exec(afterNoun) ?? PER_LONG_TIME.exec(afterNoun);
     const intrinsic = hit && /^(?:rps|qps|tps|ops)$/.test(hit.noun);

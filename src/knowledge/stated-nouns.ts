@@ -33,6 +33,14 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     rate: "requests_per_sec",
   },
   { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
+  // taking a lock or registering a member changes replicated state: each is a write ("10k lock acquisitions per
+  // second" is a write rate, never 10k locks held)
+  {
+    re: /^(?:acquisitions?|acquires?|lock acquisitions?|registrations?|deregistrations?|claims?)$/,
+    rate: "writes_per_sec",
+  },
+  // a renewal or keep-alive is answered from memory by the leader, a request, not a replicated write
+  { re: /^(?:renewals?|keep-?alives?)$/, rate: "requests_per_sec" },
   {
     re: /^(?:reads?|gets?|lookups?|downloads?|views?|page ?views?|pageviews?|resolutions?|visits?)$/,
     rate: "reads_per_sec",

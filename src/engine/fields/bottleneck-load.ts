@@ -163,6 +163,20 @@ export function unitsOfLoad(r: BottleneckRow): { value: number; input: string } 
 }
 
 /**
+ * The stated input a row's load is measured in, if there is one: the prompt gave this figure's own measure
+ * (a stated rate of the same count, or requests of any kind; a stated size or count in the same unit), so the
+ * load rests on the prompt's number and not on a ratio the prompt never stated that turns it into another one.
+ */
+export function ownMeasure(capacity: readonly CapacityRow[], r: BottleneckRow): string | undefined {
+  const f = r.load ? capacity.find((c) => c.id === r.load?.figure) : undefined;
+  if (!f) return undefined;
+  const same = (a: string | undefined) =>
+    a !== undefined &&
+    (a === f.unit || (COUNT_RATE.test(a) && COUNT_RATE.test(f.unit) && (a === "req/s" || f.unit === "req/s")));
+  return f.inputs.find((i) => i.source === "stated" && same(i.unit))?.name;
+}
+
+/**
  * How many times a feature's load must exceed the first row's to lead: loads measured against different
  * yardsticks are compared only when the gap is an order of magnitude. With no comparable first load, a
  * feature leads when its load is more than one unit's worth of work.
@@ -181,6 +195,7 @@ export function rankBottlenecks(
   rows: readonly BottleneckRow[],
   dominant: string | undefined,
   fromFeature: (r: BottleneckRow) => boolean = () => false,
+  capacity: readonly CapacityRow[] = [],
 ): BottleneckRow[] {
   const out = rows.filter((r) => !fromFeature(r)).map((r) => ({ ...r }));
   const stated = (r: BottleneckRow) => r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate);
@@ -191,6 +206,17 @@ export function rankBottlenecks(
     if (row) out.unshift(row);
     first = { code: "sized-by-prompt", refs: [row?.load?.figure ?? row?.bottleneck ?? ""] };
   }
+  // a load in the prompt's own measure (misses out of stated reads) outranks one converted into another measure
+  // through an assumed ratio (writes out of stated reads) or built on assumptions alone, whichever card it is from
+  const own = (r: BottleneckRow) => ownMeasure(capacity, r);
+  if (out[0] && own(out[0]) === undefined) {
+    const at = out.findIndex((r) => own(r) !== undefined);
+    const [row] = at > 0 ? out.splice(at, 1) : [];
+    if (row) {
+      out.unshift(row);
+      first = { code: "sized-by-prompt", refs: [row.load?.figure ?? row.bottleneck, own(row) ?? ""] };
+    }
+  }
   const b0 = out[0];
   const c0 = b0?.ceiling;
   if (b0 && c0?.kind === "headroom") {
@@ -200,6 +226,7 @@ export function rankBottlenecks(
       .filter(
         ({ b }) =>
           b.archetype === b0.archetype &&
+          (own(b) !== undefined || own(b0) === undefined) &&
           b.ceiling?.kind === "headroom" &&
           b.ceiling.per === c0.per &&
           (b.ceiling.share ?? 0) > (c0.share ?? 0),

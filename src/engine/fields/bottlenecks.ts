@@ -276,7 +276,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     "technology",
     "components",
   ],
-  rule: "a mitigation keeps only what agrees with the chosen decisions (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
+  rule: "a mitigation keeps only what agrees with the chosen decisions (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row whose load is in the measure the prompt stated (misses out of stated reads) comes ahead of one that an assumed ratio turned into another measure (writes out of stated reads) or that rests on assumptions alone, whatever card it comes from; a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     // an archetype's capacity values, gathered once for all of its bottlenecks
@@ -343,8 +343,11 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
         r.estimate = `${hot.quantity}: ${hot.formula} ${hot.display}`;
     }
     // each row's load and ceiling, then the order they rank in (rankBottlenecks says why)
-    return rankBottlenecks([...featureRows, ...out.map((r) => withLoad(f.capacity, r))], f.archetypes[0]?.id, (r) =>
-      featureRows.has(r),
+    return rankBottlenecks(
+      [...featureRows, ...out.map((r) => withLoad(f.capacity, r))],
+      f.archetypes[0]?.id,
+      (r) => featureRows.has(r),
+      f.capacity,
     );
   },
 };

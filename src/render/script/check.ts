@@ -7,8 +7,11 @@ import {
   danglingEnd,
   firstClause,
   headOf,
+  isClause,
   MAX_SENTENCE_WORDS,
   mixedForms,
+  optionForm,
+  phraseForm,
   speakable,
   titleWords,
 } from "./speak.js";
@@ -200,6 +203,59 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
   const eight = script.steps[7];
   if (eight && how && eight.sentences.some((x) => x.startsWith("The hottest number is")) && !eight.text.includes(how))
     out.push({ step: 8, sentence: eight.text, problem: "the hottest number without the inputs behind it" });
+  return out;
+}
+
+/**
+ * Where a template spliced a phrase of the wrong form into its slot, so the sentence is not one a candidate
+ * would say: a verb or a how ("fold the time …", "by document", "asynchronously from …") after "I'd pick",
+ * a noun phrase after "a design where", a clause inside a list of actions ("…, the consumer acks the
+ * message and …"), two joined verbs in different forms ("accepting or declines"), a count that disagrees
+ * with its noun ("1 regions", "3 node"), and a sentence that opens on "its" or "their" after one that named
+ * nothing it could refer to ("Now the first failure. Its lease expires late …").
+ */
+export function spliceProblems(script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  const said = saidAloud(script);
+  for (const [k, { step, text }] of said.entries()) {
+    const add = (problem: string) => out.push({ step, sentence: text, problem });
+    for (const part of text.split(/(?<=[.?!])\s+/)) {
+      const m = /\bI'd (pick|go) (an? )?(.+?)(?:,| over | rather than | not one where |[.]$)/.exec(part);
+      const pick = m?.[3];
+      const form = pick ? optionForm(pick) : undefined;
+      if (pick && m?.[1] === "pick" && (form === "instruction" || form === "modifier"))
+        add(
+          `a ${form === "instruction" ? "verb phrase" : "how or where"} where a noun phrase belongs: I'd pick ${pick}`,
+        );
+      if (pick && m?.[1] === "go" && (m[2] || form !== "modifier"))
+        add(`a noun phrase where a how belongs: I'd go ${m[2] ?? ""}${pick}`);
+      for (const m of part.matchAll(/\b(?:a design|one) where (.+?)(?:, (?:not|rather than)\b|, because\b|[.?]$)/g))
+        if (m[1] && !isClause(m[1])) add(`a noun phrase where a clause belongs: where ${m[1]}`);
+      const list = spokenList(part);
+      if (list && list.length > 1 && list.some((x) => phraseForm(x) === "gerund"))
+        for (const x of list) if (phraseForm(x) === "clause") add(`a clause in a list of actions: ${x}`);
+      for (const x of list ?? []) {
+        const mixed = /^([a-z]+ing) (?:or|and) ([a-z]+[^s'\s]s)\b/.exec(x);
+        if (mixed) add(`two joined verbs in different forms: ${mixed[0]}`);
+      }
+      const one = /(?<![\d.,])\b1 ([a-z]+[^su]s)\b/.exec(part);
+      if (one) add(`a count of one with a plural: ${one[0]}`);
+      const many =
+        /(?<![\d.,])\b(?:[2-9]|\d{2,}) (region|node|replica|shard|zone|server|instance|partition|worker|machine|host|copy)\b/.exec(
+          part,
+        );
+      if (many) add(`a count above one with a singular: ${many[0]}`);
+    }
+    const before = said[k - 1];
+    // a short framing sentence ("Now the first failure.") names nothing; a question's subject is its answer's referent
+    if (
+      /^(?:Its|Their) /.test(text) &&
+      before?.step === step &&
+      countWords(before.text) <= 5 &&
+      !/\?$/.test(before.text)
+    )
+      add(`a pronoun with nothing to refer to after: ${before.text}`);
+  }
   return out;
 }
 

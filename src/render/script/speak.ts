@@ -574,7 +574,7 @@ export function withArticle(name: string): string {
 
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
 const FINITE =
-  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
+  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|decides|avoids|let|hits|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
 /** Every finite verb of a phrase (global: `match` starts it from the beginning each time). */
 const FINITE_ALL = new RegExp(FINITE.source, "gi");
 
@@ -584,8 +584,14 @@ const FINITE_ALL = new RegExp(FINITE.source, "gi");
  * clause does not make the phrase a clause).
  */
 export const isClause = rememberText((phrase: string): boolean => {
-  // a hyphenated word ("fan-out", "write-through") is a noun, never the clause's verb
-  const head = (phrase.split(/\b(?:whose|which|that|who|whom|where|what)\b/)[0] ?? phrase).replace(/\b\w+-\w+\b/g, "x");
+  // a hyphenated word ("fan-out", "write-through") is a noun, never the clause's verb; a verb inside a
+  // subordinate clause ("…, sharded by member id when the load needs it") is not the phrase's own
+  const head = (
+    phrase.split(/\b(?:whose|which|that|who|whom|where|what|when|while|if|unless|until|because)\b|;/)[0] ?? phrase
+  )
+    .replace(/\b\w+-\w+\b/g, "x")
+    // a word after a determiner or an adjective ("a hold", "temporary hold") is a noun, not a verb
+    .replace(/\b(?:a|an|the|no|each|every|\w+(?:ary|ic|ive|ous|ful|less))\s+\w+/gi, "x");
   // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
   if (/\b(?:who|that|which)\b/.test(phrase) && (phrase.match(FINITE_ALL)?.length ?? 0) >= 2) return true;
   // "consumers pull batches" has a subject before the verb; "push for most authors" is an option named by it
@@ -595,10 +601,38 @@ export const isClause = rememberText((phrase: string): boolean => {
       .split(/,\s*|\s+and\s+/)
       .some(
         (part) =>
-          countWords(part) >= 3 && /^\S+\s.*\b(pull|pulls|push|pushes|poll|tracks|scrapes|claim|consume)\b/.test(part),
+          countWords(part) >= 3 &&
+          /^\S+\s.*\b(pull|pulls|push|pushes|poll|tracks|scrape|scrapes|claim|consume)\b/.test(part),
       )
   );
 });
+
+/** Verbs that, first in a phrase with no subject, make it an instruction ("fold the time into the sort key"). */
+const INSTRUCTION_VERBS =
+  "fold offer keep send store split give let use run write retry hold reserve drop reject assign claim precompute recompute compute merge replicate copy move broadcast serve poll scan sign encrypt compress charge refund check ask accept elect route pay get avoid make authorise authorize request rebuild publish collapse resize upload sort";
+const INSTRUCTION = new RegExp(`^(?:${INSTRUCTION_VERBS.replace(/ /g, "|")}|fan out)\\b`, "i");
+
+/** Whether a phrase opens with a verb in its base form and no subject ("pay only for what runs", "make the renditions …"). */
+export const startsWithInstruction = (phrase: string): boolean => INSTRUCTION.test(phrase.trim());
+
+/** Prepositions and adverbs that open an option named by how or where ("by document", "through a CDN"). */
+const MODIFIER_HEAD = /^(?:by|through|via|from|straight|inside|within|at|on|in|all at once)\b|^[a-z]+ly\b/i;
+
+/**
+ * The grammatical form of a decision option's name, which decides how it is said: an instruction ("fold the
+ * time into the sort key": "I'd fold …"), a clause with its own subject ("consumers pull batches": "a design
+ * where …"), a modifier that names how or where ("by document", "synchronous to a majority", "leased from a
+ * coordination store": "I'd go …"), or a noun phrase ("a token bucket": "I'd pick …").
+ */
+export function optionForm(name: string): "instruction" | "clause" | "modifier" | "noun" {
+  const t = name.trim();
+  // an instruction's verb is followed by its object or a preposition, never by "is" ("fold is …")
+  if (INSTRUCTION.test(t) && !/^\S+\s+(?:is|are|was)\b/i.test(t) && /\s/.test(t)) return "instruction";
+  if (isClause(t)) return "clause";
+  // an adjective or participle straight before its preposition ("synchronous to", "leased from") names a how
+  if (MODIFIER_HEAD.test(t) || /^[a-z-]+(?:ed|ous|al)\s+(?:to|from|by|in|on|at|into)\s/i.test(t)) return "modifier";
+  return "noun";
+}
 
 /**
  * Whether a phrase is a headline, not a clause: a bare noun phrase whose first verb-like word is a past
@@ -612,7 +646,13 @@ export function isHeadline(phrase: string): boolean {
     );
   if (!m?.[1]) return false;
   // "a consumer stalled by a long pause keeps processing": a finite verb after the participle makes it a clause
-  return !isClause(phrase.trim().slice(m[0].length));
+  // (a subordinate clause right after the participle is that verb's own: "session expired while the client is alive")
+  return !isClause(
+    phrase
+      .trim()
+      .slice(m[0].length)
+      .replace(/^\s*(?:while|because|when|if|until|unless)\b/, ""),
+  );
 }
 
 /** Verbs that start an action phrase ("settle attempts", "call the external system"). */
@@ -646,7 +686,7 @@ export function isPredicate(phrase: string): boolean {
   const first = firstWord(phrase.trim());
   return (
     FINITE.test(first) &&
-    !/^(do|does|have|has|need|add|drop|pay|see|apply|get|go|keep|hold|move|stay|become|carry|survive|grow|fan|live|wait|learn|lose|serialize|expire|stall)$/i.test(
+    !/^(do|does|have|has|need|add|drop|pay|see|apply|get|go|keep|hold|move|stay|become|carry|survive|grow|fan|live|wait|learn|lose|serialize|expire|stall|let)$/i.test(
       first,
     )
   );
@@ -670,6 +710,8 @@ function subjectVerbAt(words: readonly string[]): number {
     // "the consumer commits": a singular subject's verb ends in -s; "in-sync followers fetch": a plural subject's does not
     if (/[^s]s$/.test(w) && VERBS.has(baseForm(w))) return i;
     if (VERBS.has(w) && /s$/.test(before) && !VERBS.has(baseForm(before.toLowerCase()))) return i;
+    // "the consumer acks the message": a word in "-s" between its subject and its object's article is the verb
+    if (/^[a-z]+[^s]s$/.test(w) && !/'/.test(before) && DETERMINERS.has((words[i + 1] ?? "").toLowerCase())) return i;
   }
   return -1;
 }
@@ -713,7 +755,12 @@ function asGerund(item: string, form: "verb" | "clause"): string {
     const body = DETERMINERS.has((words[0] ?? "").toLowerCase()) ? words.slice(1) : words;
     const at = subjectVerbAt(body);
     const verb = (body[at] ?? "").toLowerCase();
-    return [ingForm(/s$/.test(verb) ? baseForm(verb) : verb), ...body.slice(at + 1)].join(" ");
+    const ing = (v: string) => ingForm(/s$/.test(v) ? baseForm(v) : v);
+    // "driver accepts or declines the offer" -> "accepting or declining the offer": both verbs take "-ing"
+    const [join = "", next = ""] = body.slice(at + 1, at + 3);
+    if (/^(or|and)$/.test(join) && /[^s]s$/.test(next) && /s$/.test(verb))
+      return [ing(verb), join, ing(next.toLowerCase()), ...body.slice(at + 3)].join(" ");
+    return [ing(verb), ...body.slice(at + 1)].join(" ");
   }
   const [first = "", or, second = "", ...rest] = words;
   if (

@@ -31,6 +31,7 @@ import {
   MAX_SENTENCE_WORDS,
   numberWord,
   oneForm,
+  optionForm,
   orList,
   phraseForm,
   sentence,
@@ -39,6 +40,7 @@ import {
   speakFigure,
   speakInput,
   speakNumber,
+  startsWithInstruction,
   startsWithVerb,
   withArticle,
 } from "./speak.js";
@@ -574,7 +576,8 @@ function primaryStep(d: Design): StepDraft {
     // A description without a verb ("One row per resource: owner, token …") is said as what the record is,
     // then what it holds, so no field list hangs off a colon; it comes before any other record is named,
     // so "it" can only mean this one.
-    const desc = speakable(s.description);
+    // a description that opened on a field list in brackets ("(item, holder, …): the claim") starts after it
+    const desc = speakable(s.description).replace(/^[:\s]+/, "");
     const labelled = /^([^:.;]{3,60}): ([^:]+)$/.exec(desc);
     // a record the prompt renamed ("the payment") is tied once to the archetype's name the rules use, and
     // that sentence says what it is, so its label is not said again
@@ -937,7 +940,8 @@ const COVERED_BY: Record<string, readonly string[]> = {
 
 /** An option's spoken name: "pull: the collector scrapes each target" -> "pull"; asides dropped. */
 function optionName(name: string): string {
-  const t = speakable(name);
+  // "counted inventory per room type and night; rooms are assigned at check-in": what follows the semicolon is an aside
+  const t = speakable(name).split(/;\s+/)[0] ?? "";
   const colon = t.indexOf(": ");
   const n = lowerFirst(colon > 0 && countWords(t.slice(0, colon)) <= 3 ? t.slice(0, colon) : t);
   // "raw for recent data, rollups for older data" is one option of two parts, said with "and" so it never
@@ -952,22 +956,24 @@ function optionName(name: string): string {
 
 /** An option said after "pick": a noun phrase as is, a clause as "a design where …". */
 function optionPhrase(name: string): string {
-  if (isClause(name)) return `a design where ${name}`;
+  const form = optionForm(name);
+  if (form === "clause") return `a design where ${name}`;
+  if (form === "modifier") return name;
   // the article goes by the option's head ("short leases, renewed …" stays bare; "transactional outbox with …" takes "a")
   const head = name.split(/,\s*|\s+(?:with|via|for|of|over)\s+/)[0] ?? name;
   if (countWords(head) < 2 || /\ball$/.test(head)) return name;
+  // a plural before a participle or a second noun stays bare ("adjacency lists keyed by user", "heartbeats or …")
+  const noun = head.split(/\s+(?:or|and)\s+|\s+(?=[a-z]+ed\b)/)[0] ?? head;
+  if (withArticle(noun) === noun) return name;
   return `${withArticle(head)}${name.slice(head.length)}`;
 }
 
 /** The first part of an option's buys or costs ("a; b" -> "a"), said as speech. */
 const firstPart = (cell: string): string => (speakable(cell).split(/;\s+/)[0] ?? "").replace(/[.]$/, "").trim();
 
-/** Verbs in their base form that start a phrase with no subject ("pay only for what runs"). */
-const BASE_VERB = /^(pay|keep|get|avoid|serve|let|use|run|send)\b/i;
-
 /** A reason said after "because": a clause as is, a bare predicate with "it" or "we", a noun phrase with "of". */
 function becausePhrase(text: string): string {
-  if (BASE_VERB.test(text)) return `because we ${lowerFirst(text)}`;
+  if (startsWithInstruction(text)) return `because we ${lowerFirst(text)}`;
   if (isPredicate(text)) return `because it ${lowerFirst(text)}`;
   if (isClause(text)) return `because ${lowerFirst(text)}`;
   // a reason named as a thing ("full resolution for every query") is said as what the option gives
@@ -980,10 +986,6 @@ function costPhrase(text: string): string {
   return isClause(text) ? `the cost is that ${lowerFirst(text)}` : `the cost is ${lowerFirst(text)}`;
 }
 
-/** Verbs that, first in an option's name, make it an instruction ("offer to the best driver, claim them …"). */
-const IMPERATIVE =
-  /^(?:fold|offer|keep|send|store|split|give|let|use|run|write|retry|hold|reserve|drop|reject|assign|claim|precompute|recompute|compute|merge|replicate|copy|move|broadcast|serve|poll|scan|sign|encrypt|compress|charge|refund|check|ask|accept|elect|route|fan out)\s+(?!is\b|are\b|was\b)[a-z]/i;
-
 /** A decision whose option is an instruction: "I'd fold …, rather than …. I'd do it because …. The cost is …". */
 function sayInstruction(
   own: string,
@@ -991,16 +993,11 @@ function sayInstruction(
   picked: Decision["options"][number] | undefined,
 ): string[] {
   const other =
-    alt === undefined
-      ? ""
-      : IMPERATIVE.test(alt) || !isClause(alt)
-        ? `, rather than ${alt}`
-        : `, not a design where ${alt}`;
+    alt === undefined ? "" : optionForm(alt) !== "clause" ? `, rather than ${alt}` : `, not a design where ${alt}`;
   const out = [sentence(`I'd ${own}${other}`)];
   const buys = picked ? firstPart(picked.buys) : "";
-  const costs = picked ? firstPart(picked.costs) : "";
   if (buys) out.push(sentence(`I'd do it ${becausePhrase(buys)}`));
-  if (costs && countWords(costs) <= COMFORT_WORDS) out.push(sentence(costPhrase(costs)));
+  out.push(...costSaid(picked));
   return out.filter((x) => countWords(x) <= MAX_SENTENCE_WORDS);
 }
 
@@ -1013,20 +1010,23 @@ export function sayDecision(dec: Decision): string[] {
   const other = dec.options.find((o) => o !== picked);
   const alt = other ? optionName(other.name) : undefined;
   const own = optionName(picked?.name ?? dec.chosen);
+  const form = optionForm(own);
   // an option worded as an instruction ("fold the time into the sort key") is said as what I'd do, not picked
-  if (IMPERATIVE.test(own)) return sayInstruction(own, alt, picked);
+  if (form === "instruction") return sayInstruction(own, alt, picked);
   const name = optionPhrase(own);
+  // an option named by how or where ("by document", "through a CDN", "synchronous to a majority") is where I'd go
+  const verb = form === "modifier" ? "go" : "pick";
+  const altForm = alt === undefined ? undefined : optionForm(alt);
   const pick = alt
-    ? isClause(alt)
-      ? `I'd pick ${name}, not one where ${alt}`
+    ? altForm === "clause"
+      ? `I'd ${verb} ${name}, not one where ${alt}`
       : // "a relay that retries over a direct call" would garden-path: a name with its own clause ends at a comma
         // and "X over one partition for a single global order" would read "over" as a preposition of X
-        /,|\b(that|which|who)\b/.test(name) || /\b(for|with|over|of|in)\b/.test(alt)
-        ? `I'd pick ${name}, rather than ${alt}`
-        : `I'd pick ${name} over ${alt}`
-    : `I'd pick ${name}`;
+        /,|\b(that|which|who|over)\b/.test(name) || /\b(for|with|over|of|in)\b/.test(alt) || altForm !== "noun"
+        ? `I'd ${verb} ${name}, rather than ${alt}`
+        : `I'd ${verb} ${name} over ${alt}`
+    : `I'd ${verb} ${name}`;
   const buys = picked ? firstPart(picked.buys) : "";
-  const costs = picked ? firstPart(picked.costs) : "";
   const out: string[] = [];
   const joined = buys ? `${pick}, ${becausePhrase(buys)}` : pick;
   if (countWords(joined) <= COMFORT_WORDS + 3) out.push(sentence(joined));
@@ -1034,12 +1034,17 @@ export function sayDecision(dec: Decision): string[] {
     out.push(sentence(pick));
     if (buys && countWords(buys) <= COMFORT_WORDS + 3) out.push(sentence(`I'd do it ${becausePhrase(buys)}`));
   }
-  // "relay lag, and effects may be sent twice": a noun phrase, then a clause of its own
+  out.push(...costSaid(picked));
+  return out.filter((x) => countWords(x) <= MAX_SENTENCE_WORDS);
+}
+
+/** An option's cost as sentences: "relay lag, and effects may be sent twice" is a noun phrase, then a clause of its own. */
+function costSaid(picked: Decision["options"][number] | undefined): string[] {
+  const costs = picked ? firstPart(picked.costs) : "";
   const [cost = "", ...more] = costs.split(/,\s+and\s+/);
   if (cost && !isClause(cost) && more.length > 0 && isClause(more.join(", and ")))
-    out.push(sentence(costPhrase(cost)), sentence(more.join(", and ")));
-  else if (costs && countWords(costs) <= COMFORT_WORDS) out.push(sentence(costPhrase(costs)));
-  return out.filter((x) => countWords(x) <= MAX_SENTENCE_WORDS);
+    return [sentence(costPhrase(cost)), sentence(more.join(", and "))];
+  return costs && countWords(costs) <= COMFORT_WORDS ? [sentence(costPhrase(costs))] : [];
 }
 
 /** A decision as one cheat-sheet line: the question, the pick and when the other would win. */
@@ -1058,7 +1063,7 @@ function sayFlip(dec: Decision): string | undefined {
   const name = optionName(other.name);
   const cond = isClause(when) ? `if ${when}` : `with ${when}`;
   if (countWords(when) > COMFORT_WORDS) return undefined;
-  return isClause(name) ? sentence(`The other way wins ${cond}`) : sentence(`${name} would win ${cond}`);
+  return optionForm(name) === "noun" ? sentence(`${name} would win ${cond}`) : sentence(`The other way wins ${cond}`);
 }
 
 /**
@@ -1235,7 +1240,7 @@ function mechanismsStep(d: Design): StepDraft {
     const alt = other ? optionName(other.name) : "";
     if (other && flip)
       followUps.push({
-        question: isClause(alt) ? `When would a design where ${alt} win?` : `When would you pick ${alt} instead?`,
+        question: optionQuestion(alt),
         answer: flip,
       });
   }
@@ -1245,6 +1250,16 @@ function mechanismsStep(d: Design): StepDraft {
     if (answer) followUps.push({ question: `Why ${andList(names.map(withArticle))}?`, answer });
   }
   return { lines, cue, followUps };
+}
+
+/** Asking when the other option would win, in the option's own form. */
+function optionQuestion(alt: string): string {
+  const form = optionForm(alt);
+  if (form === "clause") return `When would a design where ${alt} win?`;
+  // "offer to several drivers at once, and the first acceptance wins" carries a clause of its own after a comma
+  if (form === "instruction")
+    return alt.includes(", ") ? `When would you rather ${alt}?` : `When would you ${alt} instead?`;
+  return form === "modifier" ? `When would you go ${alt} instead?` : `When would you pick ${alt} instead?`;
 }
 
 /** A product as said after "use": a kind of thing ("PostgreSQL lease table") takes an article. */
@@ -1506,6 +1521,12 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
       // a utilisation scales the capacity it follows ("at 50 percent utilisation"); any other share is said by its label
       if (unit === "fraction" && /utili[sz]ation/.test(id))
         return { text: `${+(input.value * 100).toPrecision(2)} percent utilisation`, compound: false, fraction: true };
+      // a stated figure in the prompt's words ("72 hours"), never its quantity's label read as a definition
+      const given = input.source === "stated" ? givenWords(input.because) : undefined;
+      if (given) return { text: (/\/s$/.test(input.unit ?? "") && statedSaid(input)) || given, compound: false };
+      // a share whose label is a sentence of its own is said as the share; its reason names what it is a share of
+      if (unit === "fraction" && /\b(?:that|which|who|how)\b/.test(q?.label ?? ""))
+        return { text: `${+(input.value * 100).toPrecision(2)} percent`, compound: false };
       // a planned capacity said with what it is per: "10 thousand writes a second per leader"
       const per = perUnit(q?.label);
       const rate = unit ? /^(\w+)\/s$/.exec(unit)?.[1] : undefined;
@@ -1596,10 +1617,24 @@ export function spokenFailures(d: Design): Design["failures"] {
  */
 function failureSaid(f: Design["failures"][number]): { label?: string; text: string } | undefined {
   const body = bodyOf(f.failure);
-  const text = firstClause(body ?? f.failure, 30);
+  const text = firstClause(ownReferent(f.failure, body), 30);
   if (text) return { text };
   const label = body ? headOf(f.failure) : undefined;
   return label ? { label, text: label } : undefined;
+}
+
+/**
+ * A failure's body said without its label, with the label's subject in place of an opening "its" or
+ * "their" that pointed back at it: "Dead member still listed: its lease expires late …" -> "The dead
+ * member's lease expires late …".
+ */
+function ownReferent(failure: string, body: string | undefined): string {
+  if (!body) return failure;
+  const pronoun = /^(?:its|their)\s+/i.exec(body.trim());
+  const label = headOf(failure) ?? "";
+  const subject = label.split(/\s+(?=(?:still|never|not|no longer|is|are|was|were|gets?|[a-z]+ed)\b)/i)[0]?.trim();
+  if (!pronoun || !subject || countWords(subject) > 4 || subject === label) return body;
+  return `The ${lowerFirst(subject)}'s ${body.trim().slice(pronoun[0].length)}`;
 }
 
 /**
@@ -1673,14 +1708,14 @@ function chainLine(d: Design, f: Figure): string | undefined {
 }
 
 /** An input the design derived from others ("derived as samples_per_sec * scrape_seconds = …"), said as its own chain. */
-function derivedInputLine(d: Design, f: Figure, name: string): string | undefined {
+function derivedInputLine(d: Design, f: Figure, name: string): string[] {
   const input = f.inputs.find((x) => x.name === name);
   const expr = input ? /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(input.because)?.[1] : undefined;
-  if (!input || !expr) return undefined;
+  if (!input || !expr) return [];
   const onTop = statedPlusLine(f, input, expr);
   if (onTop) return onTop;
   const said = formulaSaid(d, { ...f, formula: `${name} = ${expr}`, inputs: f.inputs.filter((x) => x !== input) });
-  return said ? sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`) : undefined;
+  return said ? [sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`)] : [];
 }
 
 type Input = Figure["inputs"][number];
@@ -1702,7 +1737,7 @@ function statedSaid(input: Input): string | undefined {
  * 110 thousand requests a second". The stated number keeps the prompt's own words, and the part added is named
  * by the derivation's reason ("the stated reads plus writes at the usual ratio").
  */
-function statedPlusLine(f: Figure, input: Input, expr: string): string | undefined {
+function statedPlusLine(f: Figure, input: Input, expr: string): string[] | undefined {
   const names: string[] = expr.match(/[A-Za-z_]\w*/g) ?? [];
   const stated = f.inputs.filter((x) => x.source === "stated" && names.includes(x.name));
   const s = stated[0];
@@ -1712,13 +1747,18 @@ function statedPlusLine(f: Figure, input: Input, expr: string): string | undefin
   const added = /\bplus (\w+)/.exec(why)?.[1];
   const said = statedSaid(s);
   if (!added || !said || !(rest > s.value * 0.001)) return undefined;
-  const others = f.inputs
-    .filter((x) => x !== s && x !== input && names.includes(x.name))
-    .map((x) => quantity(x.value, x.name, x.unit));
+  const inputs = f.inputs.filter((x) => x !== s && x !== input && names.includes(x.name));
+  const others = inputs.map((x) => quantity(x.value, x.name, x.unit));
   const at = others.length > 0 ? ` at ${others.join(" and ")}` : "";
-  return sentence(
-    `${said} stated, plus about ${speakNumber(+rest.toPrecision(2))} ${added} a second${at}, that's ${quantity(input.value, input.name, input.unit)}`,
-  );
+  // a ratio the prompt never stated that turns its number into another ("a read-to-write ratio of 10") is said
+  // as an assumption, with its reason, before the number it adds is heard as given
+  const assumed = inputs.map(assumedReason).filter((x): x is string => x !== undefined);
+  return [
+    ...assumed,
+    sentence(
+      `${said} stated, plus about ${speakNumber(+rest.toPrecision(2))} ${added} a second${at}, that's ${quantity(input.value, input.name, input.unit)}`,
+    ),
+  ];
 }
 
 /**
@@ -1726,13 +1766,24 @@ function statedPlusLine(f: Figure, input: Input, expr: string): string | undefin
  * large fleet holds …". Ratios (peak factor, utilisation) and inputs derived from others are left to the chain.
  */
 function assumedReason(input: Input | undefined): string | undefined {
-  if (input?.source !== "assumed" || input.unit === "fraction" || /peak_factor|utili[sz]ation/.test(input.name))
-    return undefined;
+  // a share the prompt never gave ("a cache hit ratio of 90 percent") is an assumption too; a target utilisation
+  // and the peak factor are planning conventions the chain says as they are
+  if (input?.source !== "assumed" || /peak_factor|utili[sz]ation/.test(input.name)) return undefined;
   if (/\bderived as\b/.test(input.because)) return undefined;
-  const why =
-    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
-  if (!why || countWords(why) > 16) return undefined;
-  return sentence(`I'm assuming ${quantity(input.value, input.name, input.unit)}, because ${why.trim()}`);
+  const why = (
+    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1]
+  )?.replace(/\s*\([^()]*\)/g, "");
+  if (!why) return undefined;
+  // "share of calls that fail and wait for a retry" at 1% is said "1 percent of calls fail and wait for a retry"
+  const share = /^(?:share|fraction) of (.+?) that (.+)$/.exec(QUANTITY_BY_ID.get(input.name)?.label ?? "");
+  const what =
+    share && input.unit === "fraction"
+      ? `${+(input.value * 100).toPrecision(2)} percent of ${share[1]} ${share[2]}`
+      : quantity(input.value, input.name, input.unit);
+  // a reason too long to say still leaves a rate or a share said as mine, never heard as the interviewer's
+  if (countWords(why) > 16)
+    return /\/s$/.test(input.unit ?? "") || share ? sentence(`I'm assuming ${what}`) : undefined;
+  return sentence(`I'm assuming ${what}, because ${why.trim()}`);
 }
 
 /** The reason for the first assumed input a chain's formula names: the input that drives the result. */
@@ -1775,7 +1826,7 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   const lines: Line[] = [...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}`)];
   const names = formulaNames(hot);
   const part = d.capacity.find((c) => c !== hot && names.includes(c.id) && chainLine(d, c));
-  const derived = names.map((n) => derivedInputLine(d, hot, n)).filter((x): x is string => x !== undefined);
+  const derived = names.flatMap((n) => derivedInputLine(d, hot, n));
   // the assumed input that drives the first chain said, with where it comes from
   const firstChain = part?.formula ?? (derived.length > 0 ? derivedExpr(hot, names) : hot.formula);
   const driver = driverReason(part ?? hot, firstChain.split(" = ").pop() ?? "");
@@ -1785,8 +1836,7 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   // a figure the hottest number is built from says its own derived inputs first, each with what it came from
   if (part)
     for (const n of formulaNames(part)) {
-      const x = derivedInputLine(d, part, n);
-      if (x && !derived.includes(x)) lines.push(...core(x));
+      for (const x of derivedInputLine(d, part, n)) if (!derived.includes(x) && x !== driver) lines.push(...core(x));
     }
   if (part) lines.push(...core(chainLine(d, part)));
   for (const x of derived) lines.push(...core(x));

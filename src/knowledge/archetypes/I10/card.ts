@@ -327,7 +327,7 @@ export const card = {
         "Send deltas with revisions, split endpoint lists into slices, and let proxies subscribe only to their upstream services",
       formula: {
         yields: "entries transferred per second if full lists were pushed",
-        expression: "changes_per_sec * subscribers * nodes",
+        expression: "changes_per_sec * subscribers * instances_per_service",
         unit: "entries/s",
       },
     },

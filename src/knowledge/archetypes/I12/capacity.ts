@@ -1,4 +1,4 @@
-import { fig, inp } from "../../capacity/helpers.js";
+import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
@@ -13,7 +13,17 @@ export const capacity: CapacityModel = {
         { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
       ],
     },
-    inp("task_seconds", 10, "a workflow with a provider call or two takes seconds end to end"),
+    {
+      quantity: "task_seconds",
+      typical: 10,
+      why: "a workflow with a provider call or two takes seconds end to end",
+      // Little's law counts what stays open: when the prompt states how long failed calls are retried, a failing
+      // call stays open for that whole window, which outweighs the seconds a successful one takes
+      from: {
+        expression: "failed_share * retry_window_seconds",
+        why: "a failing call stays open for the whole stated retry window, and those waits outweigh the seconds a successful call takes",
+      },
+    },
     {
       quantity: "retention_days",
       typical: 1,
