@@ -39,7 +39,7 @@ export const card = {
       { text: "callback url", weight: 0.6 },
       { text: "send email", weight: 0.7 },
       { text: "email delivery", weight: 0.6 },
-      { text: "notification service", weight: 0.6 },
+      { text: "notification service", weight: 0.8 },
       { text: "workflow engine", weight: 1.0 },
       { text: "workflow orchestration", weight: 1.0 },
       { text: "orchestration", weight: 0.7 },
