@@ -3,6 +3,7 @@ import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
 import type { ProtocolStep } from "../knowledge/notation/protocol.js";
+import { fitsParty, PARTIES, type PartyKind, partyOf } from "../knowledge/parties.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import type { ComponentSpec, Plane, Topology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
@@ -90,8 +91,10 @@ export function designParts(
     branch?: Pick<Fields["branch"], "kind">;
     decisions?: Fields["decisions"];
   },
+  party?: PartyKind,
 ): Part[] {
-  const parts = f.branch?.kind === "product" && f.features.length > 0 ? featureLedParts(f) : archetypeLedParts(f);
+  const all = f.branch?.kind === "product" && f.features.length > 0 ? featureLedParts(f) : archetypeLedParts(f);
+  const parts = party === undefined ? all : all.map((p) => forParty(p, party));
   const decisions = f.decisions;
   if (!decisions) return parts;
   return parts.map((p) => {
@@ -182,6 +185,28 @@ function recordPart(r: ProductRecord): Part {
       stateOwner: service,
     },
   };
+}
+
+/**
+ * A part as the outside party its effects reach sees it: links, API calls and protocols marked for other kinds
+ * of party are left out (no lookup at a customer's webhook endpoint, no replay call for a payment), and the
+ * component that stands for the party (`sink`) takes the party's own name.
+ */
+function forParty(p: Part, party: PartyKind): Part {
+  const t = p.topology;
+  const marked = (x: { parties?: readonly PartyKind[] }) => fitsParty(x, party);
+  const sink = t.components.some((c) => c.sink);
+  if (!sink && [t.components, t.links, t.api, t.protocols ?? []].every((xs) => xs.every(marked))) return p;
+  const components = t.components.filter(marked).map((c) => (c.sink ? { ...c, name: PARTIES[party].component } : c));
+  const kept = new Set(components.map((c) => c.id));
+  const topology: Topology = {
+    ...t,
+    components,
+    links: t.links.filter((l) => marked(l) && kept.has(l.from) && kept.has(l.to)),
+    api: t.api.filter(marked),
+    ...(t.protocols ? { protocols: t.protocols.filter(marked) } : {}),
+  };
+  return { ...p, topology };
 }
 
 /** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
@@ -844,18 +869,24 @@ const BY_UNIT_MAX = 16;
 export interface Layout {
   unit: UnitNoun | undefined;
   record: ProductRecord | undefined;
+  /** The kind of outside party a workflow's effects reach (knowledge/parties.ts), when the design sends any. */
+  party: PartyKind | undefined;
 }
 
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
-export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features">): Layout {
-  return { unit: unitNounOf(f.prompt), record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) };
+export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
+  return {
+    unit: unitNounOf(f.prompt),
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
+    party: f.archetypes.some((a) => a.id === "I12") ? partyOf(f.prompt).kind : undefined,
+  };
 }
 
 export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record } = layout;
+  const { unit, record, party } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -869,13 +900,13 @@ export function architectureOf(
   // the decisions' chosen options decide which option-specific elements are drawn
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
-  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}`;
+  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${party ?? ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
-  const parts = record ? [recordPart(record), ...designParts(f)] : designParts(f);
+  const parts = record ? [recordPart(record), ...designParts(f, party)] : designParts(f, party);
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${party ?? ""}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

@@ -22,6 +22,8 @@ export type ComponentKind = (typeof COMPONENT_KIND_VALUES)[number];
 export const LINK_KIND_VALUES = ["request", "replication", "stream", "control", "callback"] as const;
 export type LinkKind = (typeof LINK_KIND_VALUES)[number];
 
+import type { PartyKind } from "./parties.js";
+
 /** Where a component sits in the HLD: on the request path, the control path, or the data/replication path. */
 export type Plane = "request" | "control" | "data";
 
@@ -39,6 +41,10 @@ export interface ComponentSpec {
   replicaOf?: string;
   /** The HLD group; when absent it follows from the kind. */
   plane?: Plane;
+  /** Stands for the outside party the effects reach, and takes that party's name (knowledge/parties.ts). */
+  sink?: true;
+  /** Drawn only where the effects reach one of these kinds of outside party (a reconciler needs one it can ask). */
+  parties?: PartyKind[];
 }
 
 export interface LinkSpec {
@@ -46,6 +52,8 @@ export interface LinkSpec {
   to: string;
   kind: LinkKind;
   label: string;
+  /** Drawn only where the effects reach one of these kinds of outside party (knowledge/parties.ts). */
+  parties?: PartyKind[];
 }
 
 export interface ApiSpec {
@@ -55,6 +63,8 @@ export interface ApiSpec {
   response: string[];
   errors: string[];
   guarantee: string;
+  /** Drawn only where the effects reach one of these kinds of outside party (knowledge/parties.ts). */
+  parties?: PartyKind[];
 }
 
 export interface DataSpec {
@@ -75,6 +85,8 @@ export interface DataSpec {
 export interface ProtocolSpec {
   name: string;
   notation: string;
+  /** Drawn only where the effects reach one of these kinds of outside party (knowledge/parties.ts). */
+  parties?: PartyKind[];
 }
 
 export interface Topology {

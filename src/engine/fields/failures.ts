@@ -1,5 +1,6 @@
 import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
+import { fitsParty } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
@@ -39,7 +40,7 @@ export const failuresField: Deriver<"failures"> = {
     "operations",
     "decisions",
   ],
-  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
+  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
   derive: (f) => {
     const out: FailureRow[] = [];
     // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
@@ -55,8 +56,11 @@ export const failuresField: Deriver<"failures"> = {
     // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
     const written = new Set(f.operations.map((o) => `${o.archetype} ${o.entity}`));
     const cardRows = (id: ArchetypeId) =>
-      archetype(id).failures.flatMap(({ topic, ...x }) =>
-        !topic || archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`)) ? [x] : [],
+      archetype(id).failures.flatMap(({ topic, parties, ...x }) =>
+        (!topic || archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`))) &&
+        fitsParty({ parties }, f.nfrs.party?.value)
+          ? [x]
+          : [],
       );
     if (featureLed(f.branch.kind, f.features)) {
       const own = featureFailures(f.features);

@@ -1,6 +1,7 @@
 import { ALIASES } from "../../knowledge/aliases.js";
 import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import { fitsParty, type PartyKind } from "../../knowledge/parties.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
 import { fitsTopics, type Topic, topicsNotSpoken } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
@@ -256,8 +257,9 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       const lead = ra.role === "dominant" || (i === 0 && ra.role === "substrate");
       // an entity of a subject the prompt never mentions (a ledger for a webhook sender) keeps no path
       const offTopic = new Set(a.entities.filter((e) => !fitsTopics(e, asks.unspoken)).map((e) => e.name));
-      const onTopic = <P extends { entity: string; topic?: Topic; unlessTopic?: Topic }>(p: P) =>
-        !offTopic.has(p.entity) && fitsTopics(p, asks.unspoken);
+      // and a path for another kind of outside party (a lookup at a provider that a webhook endpoint cannot answer) none
+      const onTopic = <P extends { entity: string; topic?: Topic; unlessTopic?: Topic; parties?: PartyKind[] }>(p: P) =>
+        !offTopic.has(p.entity) && fitsTopics(p, asks.unspoken) && fitsParty(p, f.nfrs.party?.value);
       const writes = a.writePaths.filter((w) => !w.hidden && onTopic(w));
       const chosen = lead
         ? writes
