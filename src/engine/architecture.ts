@@ -252,6 +252,27 @@ function featureParts(f: Pick<Fields, "features">): Part[] {
 const ROLE_RANK: Record<string, number> = { substrate: 0, input: 1, output: 2, decorator: 3 };
 
 /** Features first; then each archetype, hosted on the feature that rests on it most directly. */
+/**
+ * The product feature a recognised archetype is hosted on in a feature-led design: the feature that rests on it
+ * most directly, and among those one that has a component of the kind the archetype keeps its state in (a log for
+ * a log, a store for a store).
+ */
+export function hostFeature(
+  features: Fields["features"],
+  id: ArchetypeId,
+): { row: Fields["features"][number]; s: Fields["features"][number]["substrates"][number] } | undefined {
+  const topology = ARCHITECTURE[id];
+  if (!topology) return undefined;
+  const stateKind = topology.components.find((c) => c.id === topology.stateOwner)?.kind;
+  const hasKind = (fid: string) =>
+    FEATURE_BY_ID.get(fid)?.topology.components.some((c) => c.kind === stateKind) === true ? 0 : 1;
+  return features
+    .flatMap((row) => row.substrates.filter((s) => s.id === id).map((s) => ({ row, s })))
+    .sort(
+      (x, y) => (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9) || hasKind(x.row.id) - hasKind(y.row.id),
+    )[0];
+}
+
 function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   const parts = featureParts(f);
   // a prompt that asks for part of a product ("Twitter's home timeline") draws no substrate of the parts it left out
@@ -259,15 +280,7 @@ function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   for (const a of f.archetypes) {
     const topology = ARCHITECTURE[a.id as ArchetypeId];
     if (!topology) continue;
-    // the feature that rests on it most directly, and among those one that has a component of the
-    // kind the archetype keeps its state in (a log for a log, a store for a store)
-    const stateKind = topology.components.find((c) => c.id === topology.stateOwner)?.kind;
-    const hasKind = (id: string) =>
-      FEATURE_BY_ID.get(id)?.topology.components.some((c) => c.kind === stateKind) === true ? 0 : 1;
-    const hosts = f.features
-      .flatMap((row) => row.substrates.filter((s) => s.id === a.id).map((s) => ({ row, s })))
-      .sort((x, y) => (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9) || hasKind(x.row.id) - hasKind(y.row.id));
-    const host = hosts[0];
+    const host = hostFeature(f.features, a.id as ArchetypeId);
     if (host) {
       parts.push({
         key: a.id,
@@ -878,7 +891,31 @@ export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "arc
   return {
     unit: unitNounOf(f.prompt),
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
-    party: f.archetypes.some((a) => a.id === "I12") ? partyOf(f.prompt).kind : undefined,
+    party: designParty(f)?.kind,
+  };
+}
+
+/**
+ * The kind of outside party a design's effects reach, with why, when it sends effects outside (I12): in a
+ * feature-led design the feature that hosts the workflow says it (notifications reach the push gateways), else
+ * the prompt's words (knowledge/parties.ts), else another service.
+ */
+export function designParty(
+  f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">,
+): { kind: PartyKind; because: string } | undefined {
+  if (!f.archetypes.some((a) => a.id === "I12")) return undefined;
+  if (f.branch.kind === "product" && f.features.length > 0) {
+    const host = hostFeature(f.features, "I12");
+    const kind = host ? FEATURE_BY_ID.get(host.row.id)?.substrates.find((s) => s.id === "I12")?.party : undefined;
+    if (host && kind)
+      return { kind, because: `${host.row.name} carries the workflow, and its effects reach ${PARTIES[kind].name}` };
+  }
+  const found = partyOf(f.prompt);
+  return {
+    kind: found.kind,
+    because: found.quote
+      ? `the prompt says '${found.quote}', so the effects reach ${PARTIES[found.kind].name}`
+      : `the prompt names no payment, webhook, push, email or SMS party, so the effects reach ${PARTIES[found.kind].name}`,
   };
 }
 

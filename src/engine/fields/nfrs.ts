@@ -1,5 +1,6 @@
-import { PARTIES, partyOf } from "../../knowledge/parties.js";
+import { PARTIES } from "../../knowledge/parties.js";
 import { STANCES } from "../../knowledge/stances.js";
+import { designParty } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
 import { type Stated, statedNfrsOf } from "../nfr-parse.js";
@@ -26,8 +27,8 @@ function implied(
 export const nfrsField: Deriver<"nfrs"> = {
   field: "nfrs",
   category: "Given",
-  reads: ["prompt", "archetypes"],
-  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it. A design whose effects leave the system (I12) names the kind of outside party they reach from the prompt's words (a payment provider, customers' webhook endpoints, the push gateways, an email or SMS gateway, else another service); its checked per-account ceiling, where one applies, is the input its call rate is measured against, and where the workflow archetype leads, unstated consistency and availability follow what that party needs (a payment is decided once and refused when the primary is unreachable; a delivery is retried and deduplicated, so intake stays available)",
+  reads: ["prompt", "archetypes", "branch", "features"],
+  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it. A design whose effects leave the system (I12) names the kind of outside party they reach from the prompt's words (in a feature-led design the feature that carries the workflow says it; else a payment provider, customers' webhook endpoints, the push gateways, an email or SMS gateway, else another service); its checked per-account ceiling, where one applies, is the input its call rate is measured against, and where the workflow archetype leads, unstated consistency and availability follow what that party needs (a payment is decided once and refused when the primary is unreachable; a delivery is retried and deduplicated, so intake stays available)",
   derive: (f) => {
     const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
@@ -43,13 +44,9 @@ export const nfrsField: Deriver<"nfrs"> = {
           : `not stated; the prompt asks for ${holder.id}, whose state is derived or soft, so its default ${what} (${held.because})`;
     // the outside party a workflow's effects reach: its kind decides its ceiling, reconciliation and stance
     const sends = f.archetypes.some((a) => a.id === "I12");
-    const found = sends ? partyOf(f.prompt) : undefined;
+    const found = sends ? designParty(f) : undefined;
     const party = found ? PARTIES[found.kind] : undefined;
-    const partyWhy = found
-      ? found.quote
-        ? `the prompt says '${found.quote}', so the effects reach ${party?.name}`
-        : `the prompt names no payment, webhook, push, email or SMS party, so the effects reach ${party?.name}`
-      : "";
+    const partyWhy = found?.because ?? "";
     const scale: Nfrs["scale"] = {};
     for (const [k, v] of Object.entries(s.scale)) scale[k] = { value: v.value, quote: v.quote, source: "stated" };
     const byParty = party && id === "I12" ? party.stance : undefined;
