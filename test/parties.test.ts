@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
-import { type Design, design } from "../src/lib/index.js";
 import { PARTIES, partyOf } from "../src/knowledge/parties.js";
+import { type Design, design } from "../src/lib/index.js";
 
 const WEBHOOK = "Design a webhook delivery service that retries failed deliveries for up to 72 hours";
 const PUSH = "Design a notification service that sends 10 million push notifications per hour";
