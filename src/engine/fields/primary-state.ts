@@ -67,7 +67,9 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         held: PrimaryStateRow[K]["value"],
       ): PrimaryStateRow[K] => {
         const n = f.nfrs[k];
-        if (n.source !== "default") return { value: n.value, because: n.because } as PrimaryStateRow[K];
+        // a stated consistency or availability fixes both: the design reconciled the other against it
+        if (f.nfrs.consistency.source !== "default" || f.nfrs.availability.source !== "default")
+          return { value: n.value, because: n.because } as PrimaryStateRow[K];
         if (majority)
           return {
             value: held,
