@@ -60,7 +60,8 @@ describe("the kind of outside party a workflow's effects reach", () => {
     const d = design(PAYMENT);
     expect(d.nfrs.party).toBe("payment-provider");
     expect(input(d, "provider_requests_per_sec")?.value).toBe(100);
-    expect(input(d, "provider_requests_per_sec")?.because).toMatch(/docs\.stripe\.com\/rate-limits/);
+    expect(input(d, "provider_requests_per_sec")?.because).toMatch(/Stripe's live-mode rate limiter/);
+    expect(d.nfrs.sources.party?.because).toMatch(/docs\.stripe\.com\/rate-limits/);
     expect(sequences(d)).toMatch(/query by idempotency key/);
     expect(d.nfrs.consistency).toBe("linearizable");
     expect(d.nfrs.availability).toBe("fail-closed");

@@ -36,7 +36,7 @@ export interface Party {
    * Calls a second one account of it accepts, with the source; absent when no shared limit applies (each
    * customer endpoint has its own capacity) or none is published.
    */
-  ceiling?: { perSecond: number; because: string };
+  ceiling?: { perSecond: number; because: string; source: string };
   /** Why no ceiling figure is drawn, when `ceiling` is absent. */
   noCeiling?: string;
   /** How an effect whose outcome is unknown, or that went wrong, is settled with this party. */
@@ -69,8 +69,8 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
     callsBack: true,
     ceiling: {
       perSecond: 100,
-      because:
-        "Stripe's basic rate limiter allows 100 read and 100 write operations a second per account in live mode, raised on request (docs.stripe.com/rate-limits)",
+      because: "Stripe's live-mode rate limiter allows 100 write operations a second per account, raised on request",
+      source: "docs.stripe.com/rate-limits",
     },
     reconcile:
       "look the effect up at the provider by our effect id (or in its settlement report) and record what it says; a duplicate found there is undone by a reversing effect (a refund or a void) under its own effect id",
@@ -119,8 +119,8 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
     callsBack: false,
     ceiling: {
       perSecond: 10000,
-      because:
-        "FCM's HTTP v1 API allows 600,000 messages a minute per project by default and answers 429 QUOTA_EXCEEDED past it (firebase.google.com/docs/cloud-messaging/throttling-and-quotas); APNs publishes no per-account figure",
+      because: "FCM's HTTP v1 API allows 600,000 messages a minute per project by default",
+      source: "firebase.google.com/docs/cloud-messaging/throttling-and-quotas",
     },
     reconcile:
       "record each gateway reply as the attempt's outcome: remove device tokens the gateway reports gone (APNs 410, FCM UNREGISTERED), and resend a send that timed out at most once under the same collapse id, so a repeat replaces the first on the device instead of showing twice",
@@ -162,8 +162,8 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
     callsBack: true,
     ceiling: {
       perSecond: 100,
-      because:
-        "assumed: a partner API's per-account rate limit of the size Stripe documents (100 operations a second in live mode, docs.stripe.com/rate-limits); ask the partner for its own",
+      because: "a partner API's limit of the size Stripe documents for live mode; ask the partner for its own",
+      source: "assumed; Stripe's figure from docs.stripe.com/rate-limits",
     },
     reconcile:
       "look the effect up at the partner by our effect id after a grace period and record what it says; a duplicate is undone by a reversing effect under its own id",

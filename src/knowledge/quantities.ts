@@ -211,7 +211,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "series_budget_per_ingester", label: "series budgeted per ingester", unit: "series" },
   {
     id: "provider_requests_per_sec",
-    label: "calls a second one account of the outside party accepts",
+    label: "calls a second the outside party accepts per account",
     unit: "req/s",
     // no typical value: the party decides it (knowledge/parties.ts), and a customer's endpoint has none
   },

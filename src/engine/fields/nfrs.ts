@@ -15,12 +15,15 @@ function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourc
 /** The inputs the prompt's nouns fix: its own, plus the outside party's checked ceiling where one applies. */
 function implied(
   own: NonNullable<Nfrs["implied"]>,
-  party: { party: (typeof PARTIES)[keyof typeof PARTIES]; why: string } | undefined,
+  party: (typeof PARTIES)[keyof typeof PARTIES] | undefined,
 ): Pick<Nfrs, "implied"> {
   const out = { ...own };
-  const ceiling = party?.party.ceiling;
+  const ceiling = party?.ceiling;
   if (ceiling && out.provider_requests_per_sec === undefined)
-    out.provider_requests_per_sec = { value: ceiling.perSecond, because: `${party.why}: ${ceiling.because}` };
+    out.provider_requests_per_sec = {
+      value: ceiling.perSecond,
+      because: `assumed ${ceiling.perSecond} req/s for ${party.name}: ${ceiling.because}`,
+    };
   return Object.keys(out).length > 0 ? { implied: out } : {};
 }
 
@@ -97,8 +100,17 @@ export const nfrsField: Deriver<"nfrs"> = {
         : { value: 1, source: "default", because: "no regions named; one region with replicas across its zones" },
       latency: s.latency.map((l) => ({ ...l })),
       scale,
-      ...implied(s.implied, party && found ? { party, why: partyWhy } : undefined),
-      ...(party ? { party: { value: party.kind, because: partyWhy } } : {}),
+      ...implied(s.implied, party),
+      ...(party
+        ? {
+            party: {
+              value: party.kind,
+              because: party.ceiling
+                ? `${partyWhy}; its limit: ${party.ceiling.because} (${party.ceiling.source})`
+                : `${partyWhy}; ${party.noCeiling ?? "no per-account limit is drawn"}`,
+            },
+          }
+        : {}),
     };
   },
 };

@@ -544,10 +544,22 @@ export const card = {
     },
     {
       bottleneck:
-        "The outside party's per-account limit (a provider's rate limit, a push gateway's per-project quota): it caps how fast effects can be sent, independent of our own capacity",
-      parties: ["payment-provider", "push-gateway", "service"],
+        "The provider's rate limit: it caps how fast effects can be sent per account, independent of our own capacity",
+      parties: ["payment-provider", "service"],
       mitigation:
         "Arrange a raised limit with the provider well ahead, queue per provider with a token bucket matching its quota, and back off on rate-limit errors",
+      formula: {
+        yields: "share of the outside party's per-account limit the calls use",
+        expression: "peak_workflows_per_sec / provider_requests_per_sec",
+        unit: "fraction",
+      },
+    },
+    {
+      bottleneck:
+        "The push gateways' quota: FCM caps the messages a project sends per minute, independent of our own capacity",
+      parties: ["push-gateway"],
+      mitigation:
+        "Queue per platform with a token bucket under the project's quota, collapse repeats before sending, ask for a raised quota ahead of a campaign, and back off on 429 answers",
       formula: {
         yields: "share of the outside party's per-account limit the calls use",
         expression: "peak_workflows_per_sec / provider_requests_per_sec",
