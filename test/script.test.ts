@@ -768,7 +768,8 @@ describe("presentation, said as a candidate says it", () => {
   it("says who calls what, a crash from the design's own failures, and no bare multiplier", () => {
     // the provider's webhook is not a client call
     expect(pay.steps[4]?.text).toContain("The API has three calls: start, status and cancel.");
-    expect(pay.steps[4]?.text).toContain("The external system calls our webhook.");
+    // the outside party is named by its kind: a payment's effects reach a payment provider
+    expect(pay.steps[4]?.text).toContain("The payment provider calls our webhook.");
     // a crash the design's failures tell, not the generic "a worker mid-task"
     const crash = (s: typeof lock) =>
       s.steps[4]?.followUps.find((f) => f.question === "What does a crash in the middle look like?")?.answer ?? "";
@@ -908,7 +909,7 @@ describe("the hottest number and the next limit are real limits", () => {
     expect(nextBottleneck(lockD)).toBeUndefined();
     const pay = writeScript(payD, { minutes: 45 }).steps[7]?.text ?? "";
     expect(pay).toContain(
-      "But the binding limit at this load is outside our system: the provider's rate limit. I'm assuming 100 requests a second per account, because Stripe documents a global live-mode limit of 100 requests a second per account, raised on request. At 1.5 thousand workflows a second, that's about 15 times what one account handles.",
+      "But the binding limit at this load is outside our system: the provider's rate limit. I'm assuming 100 requests a second per account, because Stripe's live-mode rate limiter allows 100 write operations a second per account, raised on request. At 1.5 thousand workflows a second, that's about 15 times what one account handles.",
     );
     expect(pay).not.toMatch(/open workflow instances/);
     for (const d of designs) {

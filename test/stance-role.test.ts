@@ -36,12 +36,25 @@ describe("an outside effect is sent at least once and takes effect once", () => 
 });
 
 describe("each primary state keeps the durability of its role", () => {
-  it("config versions are durable while liveness registrations are soft", () => {
+  it("a registration a consensus group commits is durable and linearizable, not the registry's soft default", () => {
     const d = design("Design a service discovery and configuration system like Consul for 5,000 services");
-    const of = (e: string) => d.primaryState.find((s) => s.entity === e)?.durability;
-    expect(of("ConfigVersion")?.value).toBe("durable");
-    expect(of("LivenessLease")?.value).toBe("best-effort");
-    expect(of("LivenessLease")?.because).toMatch(/derived or soft/);
+    const row = (e: string) => d.primaryState.find((s) => s.entity === e);
+    expect(row("ConfigVersion")?.durability.value).toBe("durable");
+    // the registry's stance is soft state, but this design keeps registrations in a 3-5 node consensus group
+    expect(d.components.find((c) => c.holds.includes("Registration"))?.name).toMatch(/consensus/);
+    expect(row("Registration")?.durability.value).toBe("durable");
+    expect(row("Registration")?.durability.because).toMatch(/consensus/);
+    expect(row("Registration")?.consistency.value).toBe("linearizable");
+    expect(row("Registration")?.availability.value).toBe("fail-closed");
+  });
+  it("a soft registry that no majority-commit group holds keeps its soft default", () => {
+    const d = design("Design a presence service showing which users are online");
+    const soft = d.primaryState.filter((s) => s.archetype === "I10");
+    expect(soft.length).toBeGreaterThan(0);
+    for (const s of soft) {
+      if (d.components.some((c) => c.holds.includes(s.entity) && /consensus/i.test(c.name))) continue;
+      expect(s.durability.value).toBe("best-effort");
+    }
   });
   it("a stated durability holds for every state", () => {
     const d = design("Design a presence service showing which users are online that must never lose data");

@@ -3,6 +3,7 @@ import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
 import type { ProtocolStep } from "../knowledge/notation/protocol.js";
+import { fitsParty, PARTIES, type PartyKind, partyOf } from "../knowledge/parties.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, type Topic } from "../knowledge/topics.js";
 import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
@@ -91,8 +92,10 @@ export function designParts(
     branch?: Pick<Fields["branch"], "kind">;
     decisions?: Fields["decisions"];
   },
+  party?: PartyKind,
 ): Part[] {
-  const parts = f.branch?.kind === "product" && f.features.length > 0 ? featureLedParts(f) : archetypeLedParts(f);
+  const all = f.branch?.kind === "product" && f.features.length > 0 ? featureLedParts(f) : archetypeLedParts(f);
+  const parts = party === undefined ? all : all.map((p) => forParty(p, party));
   const decisions = f.decisions;
   if (!decisions) return parts;
   return parts.map((p) => {
@@ -231,6 +234,28 @@ function onRecord(parts: readonly Part[], r: ProductRecord): Part[] {
   );
 }
 
+/**
+ * A part as the outside party its effects reach sees it: links, API calls and protocols marked for other kinds
+ * of party are left out (no lookup at a customer's webhook endpoint, no replay call for a payment), and the
+ * component that stands for the party (`sink`) takes the party's own name.
+ */
+function forParty(p: Part, party: PartyKind): Part {
+  const t = p.topology;
+  const marked = (x: { parties?: readonly PartyKind[] }) => fitsParty(x, party);
+  const sink = t.components.some((c) => c.sink);
+  if (!sink && [t.components, t.links, t.api, t.protocols ?? []].every((xs) => xs.every(marked))) return p;
+  const components = t.components.filter(marked).map((c) => (c.sink ? { ...c, name: PARTIES[party].component } : c));
+  const kept = new Set(components.map((c) => c.id));
+  const topology: Topology = {
+    ...t,
+    components,
+    links: t.links.filter((l) => marked(l) && kept.has(l.from) && kept.has(l.to)),
+    api: t.api.filter(marked),
+    ...(t.protocols ? { protocols: t.protocols.filter(marked) } : {}),
+  };
+  return { ...p, topology };
+}
+
 /** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
 function pruneTopology(t: Topology, gone: ReadonlySet<string>): Topology {
   const components = t.components
@@ -291,21 +316,34 @@ export function partlessArchetypes(f: Pick<Fields, "archetypes" | "features" | "
 const NONE: ReadonlySet<string> = new Set();
 
 /** Features first; then each archetype, hosted on the feature that rests on it most directly. */
+/**
+ * The product feature a recognised archetype is hosted on in a feature-led design: the feature that rests on it
+ * most directly, and among those one that has a component of the kind the archetype keeps its state in (a log for
+ * a log, a store for a store).
+ */
+export function hostFeature(
+  features: Fields["features"],
+  id: ArchetypeId,
+): { row: Fields["features"][number]; s: Fields["features"][number]["substrates"][number] } | undefined {
+  const topology = ARCHITECTURE[id];
+  if (!topology) return undefined;
+  const stateKind = topology.components.find((c) => c.id === topology.stateOwner)?.kind;
+  const hasKind = (fid: string) =>
+    FEATURE_BY_ID.get(fid)?.topology.components.some((c) => c.kind === stateKind) === true ? 0 : 1;
+  return features
+    .flatMap((row) => row.substrates.filter((s) => s.id === id).map((s) => ({ row, s })))
+    .sort(
+      (x, y) => (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9) || hasKind(x.row.id) - hasKind(y.row.id),
+    )[0];
+}
+
 function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
   const parts = featureParts(f);
   const scoped = scopedAsk(f);
   for (const a of f.archetypes) {
     const topology = ARCHITECTURE[a.id as ArchetypeId];
     if (!topology) continue;
-    // the feature that rests on it most directly, and among those one that has a component of the
-    // kind the archetype keeps its state in (a log for a log, a store for a store)
-    const stateKind = topology.components.find((c) => c.id === topology.stateOwner)?.kind;
-    const hasKind = (id: string) =>
-      FEATURE_BY_ID.get(id)?.topology.components.some((c) => c.kind === stateKind) === true ? 0 : 1;
-    const hosts = f.features
-      .flatMap((row) => row.substrates.filter((s) => s.id === a.id).map((s) => ({ row, s })))
-      .sort((x, y) => (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9) || hasKind(x.row.id) - hasKind(y.row.id));
-    const host = hosts[0];
+    const host = hostFeature(f.features, a.id as ArchetypeId);
     if (host) {
       parts.push({
         key: a.id,
@@ -936,14 +974,41 @@ export interface Layout {
   unit: UnitNoun | undefined;
   record: ProductRecord | undefined;
   unspoken: readonly Topic[];
+  /** The kind of outside party a workflow's effects reach (knowledge/parties.ts), when the design sends any. */
+  party: PartyKind | undefined;
 }
 
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
-export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features">): Layout {
+export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
   return {
     unit: unitNounOf(f.prompt),
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
     unspoken: designTopicsUnspoken(f.prompt, f.features),
+    party: designParty(f)?.kind,
+  };
+}
+
+/**
+ * The kind of outside party a design's effects reach, with why, when it sends effects outside (I12): in a
+ * feature-led design the feature that hosts the workflow says it (notifications reach the push gateways), else
+ * the prompt's words (knowledge/parties.ts), else another service.
+ */
+export function designParty(
+  f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">,
+): { kind: PartyKind; because: string } | undefined {
+  if (!f.archetypes.some((a) => a.id === "I12")) return undefined;
+  if (f.branch.kind === "product" && f.features.length > 0) {
+    const host = hostFeature(f.features, "I12");
+    const kind = host ? FEATURE_BY_ID.get(host.row.id)?.substrates.find((s) => s.id === "I12")?.party : undefined;
+    if (host && kind)
+      return { kind, because: `${host.row.name} carries the workflow, and its effects reach ${PARTIES[kind].name}` };
+  }
+  const found = partyOf(f.prompt);
+  return {
+    kind: found.kind,
+    because: found.quote
+      ? `the prompt says '${found.quote}', so the effects reach ${PARTIES[found.kind].name}`
+      : `the prompt names no payment, webhook, push, email or SMS party, so the effects reach ${PARTIES[found.kind].name}`,
   };
 }
 
@@ -951,7 +1016,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken } = layout;
+  const { unit, record, unspoken, party } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -966,7 +1031,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}`;
+  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -974,12 +1039,12 @@ export function architectureOf(
     ARCHITECTURE[a.id as ArchetypeId]?.components.some((c) => c.kind === "cache"),
   );
   const parts = topicalParts(
-    record ? [recordPart(record, cached), ...onRecord(designParts(f), record)] : designParts(f),
+    record ? [recordPart(record, cached), ...onRecord(designParts(f, party), record)] : designParts(f, party),
     unspoken,
   );
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

@@ -11,6 +11,7 @@ import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
+import { PARTIES } from "../knowledge/parties.js";
 import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
@@ -24,6 +25,7 @@ import { seqText } from "./output/mermaid.js";
 import { RECORD_PART } from "./product/record.js";
 import { formatQuantity } from "./quantity-format.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
+import { majorityHolder } from "./stance.js";
 import { pattern } from "./text.js";
 
 export type CoherenceRule =
@@ -48,7 +50,9 @@ export type CoherenceRule =
   | "technology-builds-rejected"
   | "mechanisms-exclusive"
   | "flip-example-is-subject"
-  | "rows-without-component";
+  | "rows-without-component"
+  | "state-stance-against-holder"
+  | "party-cannot-do";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -91,6 +95,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "every capacity figure, decision and bottleneck belongs to a part the design draws: an archetype that adds no component, holds no entity on another's component and draws no sequence sizes and decides nothing (no 15 PB of artifacts in a home timeline)",
   "mechanisms-exclusive":
     "the design never holds two mechanisms that answer one question oppositely (a majority commit beside asynchronous replication)",
+  "state-stance-against-holder":
+    "a record a majority-commit group holds (a registration in a consensus group) is never called best-effort or eventual unless the prompt says so, and no record is both linearizable and stay-available",
+  "party-cannot-do":
+    "the design asks its outside party only what that kind of party can do: no lookup sent to one that cannot be queried (a customer's webhook endpoint, APNs), and its call rate is checked against that party's own ceiling, or none where it has none",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -866,5 +874,68 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),
     ...rowsHaveComponents(d),
+    ...stateStancesHold(d),
+    ...partyCanDo(d),
   ];
+}
+
+/** Each primary state's stance agrees with what holds it, and with itself. */
+function stateStancesHold(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const r of d.primaryState) {
+    if (r.consistency.value === "linearizable" && r.availability.value === "stay-available")
+      out.push({
+        rule: "state-stance-against-holder",
+        detail: `${r.entity} is both linearizable and stay-available, which no partition allows`,
+      });
+    const majority = majorityHolder(r.archetype, r.entity);
+    if (!majority) continue;
+    const soft = [
+      d.nfrs.sources.durability?.source === "default" && r.durability.value === "best-effort" ? "best-effort" : "",
+      d.nfrs.sources.consistency?.source === "default" && r.consistency.value === "eventual" ? "eventual" : "",
+    ].filter(Boolean);
+    if (soft.length > 0)
+      out.push({
+        rule: "state-stance-against-holder",
+        detail: `${r.entity} is called ${soft.join(" and ")}, but ${majority.because}`,
+      });
+  }
+  return out;
+}
+
+/** What the design asks of its outside party, against what that kind of party can do (knowledge/parties.ts). */
+function partyCanDo(d: Design): Problem[] {
+  const kind = d.nfrs.party;
+  if (!kind) return [];
+  const party = PARTIES[kind];
+  const out: Problem[] = [];
+  if (!party.queryable.value) {
+    const outside = new Set(d.components.filter((c) => c.kind === "external").map((c) => c.name));
+    for (const g of d.diagrams) {
+      if (g.kind !== "sequence") continue;
+      const names = new Map([...g.mermaid.matchAll(/participant (\S+) as (.+)/g)].map((m) => [m[1], m[2]?.trim()]));
+      for (const m of g.mermaid.matchAll(/->>(\S+): (.*\b(?:query|look(?:s)? up|lookup)\b.*)/gi)) {
+        const to = names.get(m[1] ?? "");
+        if (to && outside.has(to))
+          out.push({
+            rule: "party-cannot-do",
+            detail: `'${g.title}' asks ${to} '${m[2]}', but ${party.name} cannot be queried: ${party.queryable.because}`,
+          });
+      }
+    }
+  }
+  const input = d.capacity.flatMap((r) => r.inputs).find((i) => i.name === "provider_requests_per_sec");
+  if (input && input.source === "assumed") {
+    if (!party.ceiling)
+      out.push({
+        rule: "party-cannot-do",
+        detail: `the calls are checked against a per-account limit of ${input.value}/s, but ${party.noCeiling ?? `${party.name} has none`}`,
+      });
+    else if (input.value !== party.ceiling.perSecond)
+      out.push({
+        rule: "party-cannot-do",
+        detail: `the calls are checked against ${input.value}/s, but ${party.name} allows ${party.ceiling.perSecond}/s (${party.ceiling.because})`,
+      });
+  }
+  return out;
 }

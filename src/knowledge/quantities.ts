@@ -211,10 +211,9 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "series_budget_per_ingester", label: "series budgeted per ingester", unit: "series" },
   {
     id: "provider_requests_per_sec",
-    label: "write requests a second allowed per provider account",
+    label: "calls a second the outside party accepts per account",
     unit: "req/s",
-    assumed: 100,
-    assumedBecause: "Stripe documents a global live-mode limit of 100 requests a second per account, raised on request",
+    // no typical value: the party decides it (knowledge/parties.ts), and a customer's endpoint has none
   },
   {
     id: "distributor_samples_per_core",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MECHANISM_IDS } from "./mechanisms/catalog.js";
+import { PARTY_KINDS } from "./parties.js";
 import { TOPIC_VALUES } from "./topics.js";
 import {
   ARCHETYPE_IDS,
@@ -140,6 +141,15 @@ export const Entity = z.strictObject({
    * where it lives, though a cache's copies of it are not.
    */
   durability: z.enum(DURABILITY_VALUES).optional(),
+  /**
+   * How current reads of it must be and whether its writes stop when its holder is cut off, when its role differs
+   * from the archetype's stance (a webhook's delivery log beside its guarded delivery state), with why.
+   */
+  stance: z
+    .strictObject({ consistency: z.enum(CONSISTENCY_VALUES), availability: z.enum(AVAILABILITY_VALUES), because: text })
+    .optional(),
+  /** Authoritative only where the outside party cannot be asked about an outcome: our own record is then the only one. */
+  truthFor: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
   /** Only designs about this subject hold it (a ledger where money moves): its paths need the prompt's word. */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never hold it (no consumer offset in a work queue that leases each message). */
@@ -168,6 +178,8 @@ export const WritePath = z.strictObject({
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs about this subject never make this write (no compensating refund for a push to a phone). */
   unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
+  parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
 
 export const ReadPath = z.strictObject({
@@ -184,6 +196,8 @@ export const ReadPath = z.strictObject({
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never make this read (no fetch by offset from a work queue). */
   unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
+  parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
 
 export const Protocol = z.strictObject({
@@ -193,6 +207,8 @@ export const Protocol = z.strictObject({
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Never drawn where the prompt speaks of this subject. */
   unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
+  parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
 
 export const Failure = z.strictObject({
@@ -204,10 +220,14 @@ export const Failure = z.strictObject({
   topic: z.enum(TOPIC_VALUES).optional(),
   /** A design whose prompt speaks of this subject never meets it (no refund reverses a push to a phone). */
   unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
+  parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
 
 export const Bottleneck = z.strictObject({
   bottleneck: text,
+  /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
+  parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
   mitigation: text,
   formula: Formula.optional(),
 });

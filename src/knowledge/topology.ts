@@ -35,6 +35,8 @@ export type ComponentKind = (typeof COMPONENT_KIND_VALUES)[number];
 export const LINK_KIND_VALUES = ["request", "replication", "stream", "control", "callback"] as const;
 export type LinkKind = (typeof LINK_KIND_VALUES)[number];
 
+import type { PartyKind } from "./parties.js";
+
 /** Where a component sits in the HLD: on the request path, the control path, or the data/replication path. */
 export type Plane = "request" | "control" | "data";
 
@@ -52,6 +54,10 @@ export interface ComponentSpec extends Topical {
   replicaOf?: string;
   /** The HLD group; when absent it follows from the kind. */
   plane?: Plane;
+  /** Stands for the outside party the effects reach, and takes that party's name (knowledge/parties.ts). */
+  sink?: true;
+  /** Drawn only where the effects reach one of these kinds of outside party (a reconciler needs one it can ask). */
+  parties?: PartyKind[];
 }
 
 export interface LinkSpec extends Topical {
@@ -59,6 +65,8 @@ export interface LinkSpec extends Topical {
   to: string;
   kind: LinkKind;
   label: string;
+  /** Drawn only where the effects reach one of these kinds of outside party (knowledge/parties.ts). */
+  parties?: PartyKind[];
 }
 
 export interface ApiSpec extends Topical {
@@ -68,6 +76,8 @@ export interface ApiSpec extends Topical {
   response: string[];
   errors: string[];
   guarantee: string;
+  /** Drawn only where the effects reach one of these kinds of outside party (knowledge/parties.ts). */
+  parties?: PartyKind[];
 }
 
 export interface DataSpec extends Topical {
@@ -88,6 +98,8 @@ export interface DataSpec extends Topical {
 export interface ProtocolSpec extends Topical {
   name: string;
   notation: string;
+  /** Drawn only where the effects reach one of these kinds of outside party (knowledge/parties.ts). */
+  parties?: PartyKind[];
 }
 
 export interface Topology {

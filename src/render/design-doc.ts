@@ -82,8 +82,16 @@ export function designBlocks(d: Design): Block[] {
     ),
     heading(2, "Primary state"),
     table(
-      ["entity", "holds", "authority", "scope", "durability"],
-      d.primaryState.map((s) => [s.entity, s.description, s.authority, s.scope, s.durability.value]),
+      ["entity", "holds", "authority", "scope", "durability", "consistency", "availability"],
+      d.primaryState.map((s) => [
+        s.entity,
+        s.description,
+        s.authority,
+        s.scope,
+        s.durability.value,
+        s.consistency.value,
+        s.availability.value,
+      ]),
     ),
     heading(2, "Hard invariants"),
     bullets(d.invariants.map((i) => `[${i.path}] ${i.statement}`)),

@@ -33,6 +33,8 @@ export interface Design {
     latency: Fields["nfrs"]["latency"];
     scale: Record<string, number>;
     sources: Record<string, { source: string; because: string }>;
+    /** The kind of outside party the effects reach, when the design sends effects outside (sources.party says why). */
+    party?: NonNullable<Fields["nfrs"]["party"]>["value"];
   };
   overlay: Fields["overlay"];
   requirements: Fields["requirements"];
@@ -71,6 +73,7 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
   for (const k of ["delivery", "consistency", "availability", "ordering", "durability", "regions"] as const) {
     sources[k] = { source: n[k].source, because: n[k].because };
   }
+  if (n.party) sources.party = { source: "default", because: n.party.because };
   const scale: Record<string, number> = {};
   for (const [k, v] of Object.entries(n.scale)) {
     scale[k] = v.value;
@@ -95,6 +98,7 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
       latency: n.latency,
       scale,
       sources,
+      ...(n.party ? { party: n.party.value } : {}),
     },
     overlay: fields.overlay,
     requirements: fields.requirements,

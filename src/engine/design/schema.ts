@@ -8,6 +8,7 @@ import { z } from "zod";
 import { CAPACITY_KIND_VALUES } from "../../knowledge/capacity/types.js";
 import { PROPERTY_VALUES } from "../../knowledge/decisions/properties.js";
 import { MECHANISM_IDS } from "../../knowledge/mechanisms/catalog.js";
+import { PARTY_KINDS } from "../../knowledge/parties.js";
 import { COMPONENT_KIND_VALUES, LINK_KIND_VALUES } from "../../knowledge/topology.js";
 import {
   ARCHETYPE_IDS,
@@ -59,6 +60,8 @@ const Nfrs = z.strictObject({
   scale: z.record(z.string(), z.number()),
   /** Where each value came from (`scale.<id>` for the scale quantities). */
   sources: z.record(z.string(), z.strictObject({ source: z.string(), because: z.string() })),
+  /** The kind of outside party a workflow's effects reach (`sources.party` says why). */
+  party: z.enum(PARTY_KINDS).optional(),
 });
 
 const Overlay = z.strictObject({
@@ -122,6 +125,8 @@ const PrimaryState = z.strictObject({
   archetype: ArchetypeId,
   because: z.string(),
   durability: z.strictObject({ value: z.enum(DURABILITY_VALUES), because: z.string() }),
+  consistency: z.strictObject({ value: z.enum(CONSISTENCY_VALUES), because: z.string() }),
+  availability: z.strictObject({ value: z.enum(AVAILABILITY_VALUES), because: z.string() }),
 });
 
 const ScopeRow = z.strictObject({

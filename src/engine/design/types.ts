@@ -1,3 +1,4 @@
+import type { PartyKind } from "../../knowledge/parties.js";
 import type {
   ArchetypeId,
   Availability,
@@ -35,6 +36,8 @@ export interface Nfrs {
   scale: Record<string, { value: number; quote: string; source: "stated" | "override" }>;
   /** Quantities the prompt's nouns imply without stating them, each with the noun as its reason. */
   implied?: Record<string, { value: number; because: string }>;
+  /** The kind of outside party a workflow's effects reach (knowledge/parties.ts), when the design has one. */
+  party?: { value: PartyKind; because: string };
 }
 
 export interface Requirement {
@@ -84,6 +87,13 @@ export interface PrimaryStateRow {
    * that holds it (a config store's versions are durable while a liveness registry's leases are soft).
    */
   durability: { value: Durability; because: string };
+  /**
+   * How current a read of this state must be, by its role: the prompt's stated consistency, else linearizable where
+   * a majority-commit group holds it, else its archetype's stance (a delivery log is not a payment's state).
+   */
+  consistency: { value: Consistency; because: string };
+  /** Whether writes to this state are refused or kept up when its holder is cut off, by the same rule. */
+  availability: { value: Availability; because: string };
 }
 
 export interface ScopeRow {

@@ -1,6 +1,7 @@
 import { capacityModel } from "../../knowledge/capacity/index.js";
 import { formulaOf } from "../../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
+import { fitsParty } from "../../knowledge/parties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityRows, fixedInputs, type SharedInputs } from "../capacity.js";
@@ -298,7 +299,9 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       // an archetype the design draws no part of has no bottleneck of its own
       if (partless.has(ra.id)) return;
       const a = archetype(ra.id);
-      const list = i === 0 ? a.bottlenecks : a.bottlenecks.slice(0, 1);
+      // a row about one kind of outside party (a provider account's rate limit) only where the effects reach it
+      const mine = a.bottlenecks.filter((b) => fitsParty(b, f.nfrs.party?.value));
+      const list = i === 0 ? mine : mine.slice(0, 1);
       for (const b of list) {
         const row: BottleneckRow = {
           bottleneck: b.bottleneck,

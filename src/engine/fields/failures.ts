@@ -1,5 +1,6 @@
 import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
+import { fitsParty } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
@@ -46,7 +47,7 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "operations",
     "decisions",
   ],
-  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
+  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
   facts: (f) => ({ unspoken: designTopicsUnspoken(f.prompt, f.features) }),
   derive: (f, _input, { unspoken }) => {
     const out: FailureRow[] = [];
@@ -66,8 +67,12 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
       archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`));
     // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
     const cardRows = (id: ArchetypeId) =>
-      archetype(id).failures.flatMap(({ topic, unlessTopic, ...x }) =>
-        (!topic || writesTopic(id, topic)) && fitsTopics({ unlessTopic }, unspoken) ? [x] : [],
+      archetype(id).failures.flatMap(({ topic, unlessTopic, parties, ...x }) =>
+        (!topic || writesTopic(id, topic)) &&
+        fitsTopics({ unlessTopic }, unspoken) &&
+        fitsParty({ parties }, f.nfrs.party?.value)
+          ? [x]
+          : [],
       );
     if (featureLed(f.branch.kind, f.features)) {
       const own = featureFailures(f.features);

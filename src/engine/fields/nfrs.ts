@@ -1,4 +1,6 @@
+import { PARTIES } from "../../knowledge/parties.js";
 import { STANCES } from "../../knowledge/stances.js";
+import { designParty } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
 import { type Stated, statedNfrsOf } from "../nfr-parse.js";
@@ -10,11 +12,26 @@ function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourc
   return { value: fallback, source: "default", because: why };
 }
 
+/** The inputs the prompt's nouns fix: its own, plus the outside party's checked ceiling where one applies. */
+function implied(
+  own: NonNullable<Nfrs["implied"]>,
+  party: (typeof PARTIES)[keyof typeof PARTIES] | undefined,
+): Pick<Nfrs, "implied"> {
+  const out = { ...own };
+  const ceiling = party?.ceiling;
+  if (ceiling && out.provider_requests_per_sec === undefined)
+    out.provider_requests_per_sec = {
+      value: ceiling.perSecond,
+      because: `assumed ${ceiling.perSecond} req/s for ${party.name}: ${ceiling.because}`,
+    };
+  return Object.keys(out).length > 0 ? { implied: out } : {};
+}
+
 export const nfrsField: Deriver<"nfrs"> = {
   field: "nfrs",
   category: "Given",
-  reads: ["prompt", "archetypes"],
-  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it",
+  reads: ["prompt", "archetypes", "branch", "features"],
+  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it. A design whose effects leave the system (I12) names the kind of outside party they reach from the prompt's words (in a feature-led design the feature that carries the workflow says it; else a payment provider, customers' webhook endpoints, the push gateways, an email or SMS gateway, else another service); its checked per-account ceiling, where one applies, is the input its call rate is measured against, and where the workflow archetype leads, unstated consistency and availability follow what that party needs (a payment is decided once and refused when the primary is unreachable; a delivery is retried and deduplicated, so intake stays available)",
   derive: (f) => {
     const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
@@ -28,10 +45,21 @@ export const nfrsField: Deriver<"nfrs"> = {
         : holder.records
           ? `not stated; the records the design must not lose are ${holder.id}'s${holder.asked ? ", which the prompt asks to build" : ""}, so its default ${what} (${held.because})`
           : `not stated; the prompt asks for ${holder.id}, whose state is derived or soft, so its default ${what} (${held.because})`;
+    // the outside party a workflow's effects reach: its kind decides its ceiling, reconciliation and stance
+    const sends = f.archetypes.some((a) => a.id === "I12");
+    const found = sends ? designParty(f) : undefined;
+    const party = found ? PARTIES[found.kind] : undefined;
+    const partyWhy = found?.because ?? "";
     const scale: Nfrs["scale"] = {};
     for (const [k, v] of Object.entries(s.scale)) scale[k] = { value: v.value, quote: v.quote, source: "stated" };
-    let consistency = pick(s.consistency, stance.consistency, dflt("consistency"));
-    let availability = pick(s.availability, stance.availability, dflt("availability stance"));
+    const byParty = party && id === "I12" ? party.stance : undefined;
+    const partyDflt = (what: string) => `not stated; ${partyWhy}, whose ${what} it takes (${byParty?.because})`;
+    let consistency = byParty
+      ? pick(s.consistency, byParty.consistency, partyDflt("consistency"))
+      : pick(s.consistency, stance.consistency, dflt("consistency"));
+    let availability = byParty
+      ? pick(s.availability, byParty.availability, partyDflt("availability stance"))
+      : pick(s.availability, stance.availability, dflt("availability stance"));
     // Linearizable and stay-available cannot both hold under a partition; a stated value beats a default.
     if (consistency.value === "linearizable" && availability.value === "stay-available") {
       if (consistency.source === "stated" && availability.source === "default")
@@ -72,7 +100,17 @@ export const nfrsField: Deriver<"nfrs"> = {
         : { value: 1, source: "default", because: "no regions named; one region with replicas across its zones" },
       latency: s.latency.map((l) => ({ ...l })),
       scale,
-      ...(Object.keys(s.implied).length > 0 ? { implied: { ...s.implied } } : {}),
+      ...implied(s.implied, party),
+      ...(party
+        ? {
+            party: {
+              value: party.kind,
+              because: party.ceiling
+                ? `${partyWhy}; its limit: ${party.ceiling.because} (${party.ceiling.source})`
+                : `${partyWhy}; ${party.noCeiling ?? "no per-account limit is drawn"}`,
+            },
+          }
+        : {}),
     };
   },
 };

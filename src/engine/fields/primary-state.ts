@@ -7,6 +7,7 @@ import type { PrimaryStateRow } from "../design/types.js";
 import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
 import { renameText, renamings, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { type ReferenceFacts, referenceFacts } from "../references.js";
+import { majorityHolder } from "../stance.js";
 import { archetype, stateHolder } from "./common.js";
 
 /** All the primary state reads of the prompt: its unit noun, and the archetypes it asks to build. */
@@ -21,7 +22,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   field: "primaryState",
   category: "Derived",
   reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths", "nfrs"],
-  rule: "each row's durability follows the role of its state: the prompt's stated durability, else its archetype's stance (config versions durable, liveness leases soft). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative (an entity a card marks with a subject, such as a ledger for money, only when an operation writes it). A product-first design names first the product's own records (a product no feature card models: the main record its prompt names, durable unless stated, held by the store drawn for it) its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
+  rule: "each row's durability, consistency and availability follow the role of its state: the prompt's stated values, else the card's own word for the entity, else a majority-commit holder's (a registration kept by a consensus group is durable, linearizable and refused on a cut-off minority), else its archetype's stance (config versions durable, liveness leases soft; the lead archetype's is the design's own, which follows the outside party its effects reach, so a webhook's delivery state is not a payment's). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative (an entity a card marks with a subject, such as a ledger for money, only when an operation writes it). A product-first design names first the product's own records (a product no feature card models: the main record its prompt names, durable unless stated, held by the store drawn for it) its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
   facts: (f) => ({
     unit: unitNounOf(f.prompt),
     references: referenceFacts(f.prompt),
@@ -39,6 +40,12 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
       const own = entity ? archetype(id).entities.find((e) => e.name === entity)?.durability : undefined;
       if (own)
         return { value: own, because: `${entity} is ${own} where it lives, whatever ${id} keeps of it (${id}'s card)` };
+      const majority = entity ? majorityHolder(id, entity) : undefined;
+      if (majority)
+        return {
+          value: "durable",
+          because: `not stated; ${majority.because}, so an acknowledged ${entity} survives the loss of a member`,
+        };
       if (derivedOnly && id !== derivedOnly && f.archetypes.some((a) => a.id === id && a.role === "dominant"))
         return {
           value: f.nfrs.durability.value,
@@ -48,6 +55,41 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
       return {
         value: d,
         because: `not stated; ${id} holds it, whose state is ${d === "durable" ? "a record that must survive" : "derived or soft, rebuilt or renewed after a loss"} (${STANCES[id].because})`,
+      };
+    };
+    // consistency and availability by the state's role: stated, else a majority-commit holder's, else the stance of
+    // the archetype that holds it (the lead's is the design's own, which already follows an outside party's needs)
+    const lead0 = f.archetypes[0]?.id;
+    const stanceOf = (id: ArchetypeId, entity?: string): Pick<PrimaryStateRow, "consistency" | "availability"> => {
+      const majority = entity ? majorityHolder(id, entity) : undefined;
+      const pickOne = <K extends "consistency" | "availability">(
+        k: K,
+        held: PrimaryStateRow[K]["value"],
+      ): PrimaryStateRow[K] => {
+        const n = f.nfrs[k];
+        // a stated consistency or availability fixes both: the design reconciled the other against it
+        if (f.nfrs.consistency.source !== "default" || f.nfrs.availability.source !== "default")
+          return { value: n.value, because: n.because } as PrimaryStateRow[K];
+        if (majority)
+          return {
+            value: held,
+            because: `not stated; ${majority.because}: ${k === "consistency" ? "every read it serves follows the last committed write" : "a member cut off from the majority refuses writes rather than accept ones that could be lost"}`,
+          } as PrimaryStateRow[K];
+        const own = entity ? archetype(id).entities.find((e) => e.name === entity)?.stance : undefined;
+        if (own)
+          return {
+            value: own[k],
+            because: `not stated; ${entity}'s role sets it (${id}'s card): ${own.because}`,
+          } as PrimaryStateRow[K];
+        if (id === lead0) return { value: n.value, because: n.because } as PrimaryStateRow[K];
+        return {
+          value: STANCES[id][k],
+          because: `not stated; ${id} holds it, whose default ${k} it keeps (${STANCES[id].because})`,
+        } as PrimaryStateRow[K];
+      };
+      return {
+        consistency: pickOne("consistency", "linearizable"),
+        availability: pickOne("availability", "fail-closed"),
       };
     };
     if (f.branch.kind === "product") {
@@ -69,6 +111,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
                   value: "durable",
                   because: `not stated; a ${record.noun} is the product's own record: once '${record.create.phrase}' answers, losing it breaks every ${keyWords} handed out`,
                 },
+            ...stanceOf(op.archetype as ArchetypeId),
             because: `'${op.phrase}' is the product's own critical write (${record.because}); ${f.archetypes.map((a) => a.id).join(", ")} below carry it`,
           });
           continue;
@@ -86,6 +129,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
           scope: stance.scopes.coordination.scope,
           archetype: op.archetype,
           durability: durabilityOf(op.archetype as ArchetypeId),
+          ...stanceOf(op.archetype as ArchetypeId),
           because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${stance.scopes.coordination.why})`,
         });
       }
@@ -100,7 +144,9 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
       if (!owners.has(ra.id)) continue;
       const a = archetype(ra.id);
       const stance = STANCES[a.id];
-      for (const e of a.entities.filter((x) => x.truth)) {
+      // our own record of an effect is authoritative where the outside party cannot be asked about it
+      const party = f.nfrs.party?.value;
+      for (const e of a.entities.filter((x) => x.truth || (party && x.truthFor?.includes(party)))) {
         if (out.some((r) => r.entity === e.name)) continue;
         // an entity of a subject the design is not about (a ledger without money) is state only when a path writes it
         if ((e.topic || e.unlessTopic) && !f.operations.some((o) => o.archetype === a.id && o.entity === e.name))
@@ -114,7 +160,10 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
           scope: stance.scopes.coordination.scope,
           archetype: a.id,
           durability: durabilityOf(a.id, e.name),
-          because: `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${stance.scopes.coordination.why}`,
+          ...stanceOf(a.id, e.name),
+          because: e.truth
+            ? `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${stance.scopes.coordination.why}`
+            : `${name} is the only record of what reached the outside party, which cannot be asked about an outcome (${f.nfrs.party?.because ?? a.id})`,
         });
       }
     }

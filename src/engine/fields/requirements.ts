@@ -1,6 +1,7 @@
 import { ALIASES } from "../../knowledge/aliases.js";
 import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import { fitsParty, type PartyKind } from "../../knowledge/parties.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
@@ -106,10 +107,14 @@ const droppedNote = (dropped: string | undefined, id: string) =>
  * Whether a card's path fits the subjects a design leaves unspoken: an entity of a subject the prompt never mentions
  * (a ledger for a webhook sender) keeps no path, and a path marked with a subject needs it (or its absence).
  */
-function onTopicOf(a: ReturnType<typeof archetype>, unspoken: readonly Topic[]) {
+function onTopicOf(
+  a: ReturnType<typeof archetype>,
+  unspoken: readonly Topic[],
+  forParty: (p: { parties?: readonly PartyKind[] }) => boolean = () => true,
+) {
   const offTopic = new Set(a.entities.filter((e) => !fitsTopics(e, unspoken)).map((e) => e.name));
-  return <P extends { entity: string; topic?: Topic; unlessTopic?: Topic }>(p: P) =>
-    !offTopic.has(p.entity) && fitsTopics(p, unspoken);
+  return <P extends { entity: string; topic?: Topic; unlessTopic?: Topic; parties?: readonly PartyKind[] }>(p: P) =>
+    !offTopic.has(p.entity) && fitsTopics(p, unspoken) && forParty(p);
 }
 
 /** How many substrate paths a product design walks through as deep dives (one per critical action at most). */
@@ -267,7 +272,9 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       const a = archetype(ra.id);
       const depth = depthFor(ra.role, i);
       const lead = ra.role === "dominant" || (i === 0 && ra.role === "substrate");
-      const onTopic = onTopicOf(a, asks.unspoken);
+      // an entity of a subject the prompt never mentions keeps no path, nor a path for another kind of outside party
+      // (a lookup at a provider that a webhook endpoint cannot answer)
+      const onTopic = onTopicOf(a, asks.unspoken, (x) => fitsParty(x, f.nfrs.party?.value));
       const writes = a.writePaths.filter((w) => !w.hidden && onTopic(w));
       const chosen = lead
         ? writes

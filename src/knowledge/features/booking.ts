@@ -79,7 +79,12 @@ export const BOOKING: FeatureEntry = {
   substrates: [
     { id: "I02", role: "substrate", why: "a hold on an item is a lease: exclusive, expiring, fenced by a token" },
     { id: "I03", role: "substrate", why: "unpaid holds are released at their due time" },
-    { id: "I12", role: "output", why: "payment is an external side effect run as a workflow" },
+    {
+      id: "I12",
+      role: "output",
+      why: "payment is an external side effect run as a workflow",
+      party: "payment-provider",
+    },
     { id: "I08", role: "decorator", why: "a popular on-sale meters buyers through a waiting room" },
   ],
   capacity: {

@@ -74,7 +74,12 @@ export const CHECKOUT: FeatureEntry = {
     "no paid {order} is lost; every charge is reconciled with the provider",
   ],
   substrates: [
-    { id: "I12", role: "substrate", why: "payment is a workflow whose step leaves the system through a provider" },
+    {
+      id: "I12",
+      role: "substrate",
+      why: "payment is a workflow whose step leaves the system through a provider",
+      party: "payment-provider",
+    },
     { id: "I16", role: "input", why: "the cart is per-buyer mutable state" },
   ],
   capacity: {

@@ -85,7 +85,7 @@ export const MATCHING: FeatureEntry = {
     { id: "I02", role: "substrate", why: "offering a trip claims one driver exclusively with an expiring offer" },
     { id: "I10", role: "input", why: "available drivers are live members kept by location heartbeats" },
     { id: "I16", role: "substrate", why: "trip and driver state are key-scoped records" },
-    { id: "I12", role: "output", why: "the fare is charged through a payment provider" },
+    { id: "I12", role: "output", why: "the fare is charged through a payment provider", party: "payment-provider" },
   ],
   capacity: {
     inputs: [

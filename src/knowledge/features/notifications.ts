@@ -51,7 +51,7 @@ export const NOTIFICATIONS: FeatureEntry = {
     "a user gets one push per event even when the dispatcher retries",
   ],
   substrates: [
-    { id: "I12", role: "substrate", why: "push leaves the system through an outside provider" },
+    { id: "I12", role: "substrate", why: "push leaves the system through an outside provider", party: "push-gateway" },
     { id: "I03", role: "input", why: "digests and reminders fire at a due time" },
     { id: "I05", role: "input", why: "the events that trigger notifications arrive on a log" },
   ],

@@ -85,7 +85,12 @@ export const STAY: FeatureEntry = {
       role: "substrate",
       why: "each (property, room type, night) count is a versioned record changed by conditional writes",
     },
-    { id: "I12", role: "output", why: "payment and cancellation refunds are external side effects" },
+    {
+      id: "I12",
+      role: "output",
+      why: "payment and cancellation refunds are external side effects",
+      party: "payment-provider",
+    },
     { id: "I06", role: "output", why: "availability for search is a projection of the inventory" },
     { id: "I03", role: "decorator", why: "unpaid reservations give their nights back at a deadline" },
     {

@@ -62,7 +62,12 @@ export const TRANSFER: FeatureEntry = {
   substrates: [
     { id: "I05", role: "substrate", why: "the ledger is an append-only log of entries" },
     { id: "I16", role: "input", why: "the balance per account is guarded key state" },
-    { id: "I12", role: "output", why: "top-ups and payouts are external effects with reconciliation" },
+    {
+      id: "I12",
+      role: "output",
+      why: "top-ups and payouts are external effects with reconciliation",
+      party: "payment-provider",
+    },
   ],
   capacity: {
     inputs: [

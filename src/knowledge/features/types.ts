@@ -1,3 +1,4 @@
+import type { PartyKind } from "../parties.js";
 import type { ArchetypeId, ComponentRole, Operation } from "../schema.js";
 
 /**
@@ -25,6 +26,8 @@ export interface FeatureSubstrate {
   id: ArchetypeId;
   role: "substrate" | "input" | "output" | "decorator";
   why: string;
+  /** For a workflow with outside effects (I12): the kind of party those effects reach (knowledge/parties.ts). */
+  party?: PartyKind;
 }
 
 export interface FeatureEntity {

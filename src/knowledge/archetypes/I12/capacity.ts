@@ -58,10 +58,11 @@ export const capacity: CapacityModel = {
       "outbox_writes / primary_writes_per_sec",
       "fraction",
     ),
-    // each workflow makes one external call at peak; the provider's per-account rate limit is its ceiling
+    // each workflow makes one external call at peak; the outside party's per-account limit is its ceiling, where
+    // one applies (knowledge/parties.ts: none for customers' own endpoints)
     fig(
       "provider_headroom",
-      "share of one provider account's rate limit the calls use",
+      "share of the outside party's per-account limit the calls use",
       "headroom",
       "peak_workflows_per_sec / provider_requests_per_sec",
       "fraction",

@@ -4,7 +4,7 @@ import { protocols } from "./topology.js";
 
 /** Invariants a push design does not hold: APNs and FCM keep no idempotency keys and answer no lookup by our id. */
 const PROVIDER_DEDUPES =
-  "Every retry of an OutboxEntry's external call carries the same effect id, so the provider applies it at most once while it still retains that idempotency key; past that window the relay first looks the effect up by our effect id and resends only if it is absent.";
+  "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps none can drop the repeat by that id.";
 const REQUEST_KEY =
   "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.";
 const UNKNOWN_SETTLED =
@@ -86,18 +86,37 @@ export const card = {
       description:
         "One database row per run of the process (a payment, a webhook delivery, a notification, a provisioning request): current step, state (running, awaiting_effect, succeeded, failed), input, version and the step history that decides what runs next.",
       truth: true,
+      stance: {
+        consistency: "linearizable",
+        availability: "fail-closed",
+        because:
+          "each transition or claim is a conditional write on the one primary, so an API or relay cut off from it accepts and sends nothing rather than act twice",
+      },
     },
     {
       name: "OutboxEntry",
       description:
         "An intended external effect written in the same transaction as the state change that requires it: effect id (the idempotency key sent outside), target, payload, state, claim and next attempt time.",
       truth: true,
+      stance: {
+        consistency: "linearizable",
+        availability: "fail-closed",
+        because:
+          "each transition or claim is a conditional write on the one primary, so an API or relay cut off from it accepts and sends nothing rather than act twice",
+      },
     },
     {
       name: "EffectAttempt",
       description:
         "One try at performing an effect: attempt number, sent_at, response or timeout, and outcome (succeeded, rejected, unknown); the evidence for retries and reconciliation.",
       truth: false,
+      truthFor: ["customer-endpoint", "push-gateway"],
+      stance: {
+        consistency: "eventual",
+        availability: "stay-available",
+        because:
+          "the attempt log is appended by the senders and read by people and by replay; a listing seconds behind misleads nobody, and a sender never waits on a reader",
+      },
     },
     {
       name: "IdempotencyRecord",
@@ -105,6 +124,12 @@ export const card = {
       description:
         "Maps a caller's request key to the workflow it started and the stored response, so a retried request returns the first answer instead of starting twice.",
       truth: true,
+      stance: {
+        consistency: "linearizable",
+        availability: "fail-closed",
+        because:
+          "a retry must find the first request's key, so the key is inserted only if absent on the one primary, and a request that cannot reach it is refused rather than started twice",
+      },
     },
     {
       name: "ProviderRecord",
@@ -118,6 +143,12 @@ export const card = {
       description:
         "An endpoint a customer registers: its URL, the event types it wants, its signing secret (two while a secret is rotated), its state (active, failing, disabled) and a delivery queue of its own with a cap on calls in flight.",
       truth: true,
+      stance: {
+        consistency: "read-your-writes",
+        availability: "stay-available",
+        because:
+          "senders read an endpoint's URL and secrets from a copy that may trail by seconds (a rotated secret overlaps the old one for that reason), while its owner reads each change it makes",
+      },
       topic: "webhook",
     },
     {
@@ -158,7 +189,8 @@ export const card = {
       critical: true,
     },
     {
-      action: "call the external system with the outbox entry's effect id as its idempotency key and log the attempt",
+      action:
+        "call the external system with the outbox entry's effect id (as its idempotency key where the party keeps one, else as the event id a receiver drops repeats by) and log the attempt",
       unlessTopic: "push",
       entity: "EffectAttempt",
       shape: "append event",
@@ -239,6 +271,7 @@ export const card = {
       shape: "async process",
       mechanism: "idempotent-receiver",
       hidden: true,
+      parties: ["payment-provider", "message-gateway", "service"],
     },
     {
       action: "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
@@ -251,6 +284,7 @@ export const card = {
       action: "run the compensating steps of already completed steps when a later step fails permanently",
       unlessTopic: "push",
       entity: "WorkflowInstance",
+      parties: ["payment-provider", "service"],
       shape: "state transition",
       mechanism: "saga",
       critical: true,
@@ -268,6 +302,27 @@ export const card = {
       mechanism: "reconciliation-loop",
       hidden: true,
       critical: true,
+      parties: ["payment-provider", "message-gateway", "service"],
+    },
+    {
+      action:
+        "keep every attempt with its status code in a delivery log the endpoint's owner can list, and replay failed deliveries on request under their original event ids (an endpoint cannot be asked what it received)",
+      entity: "EffectAttempt",
+      shape: "append event",
+      mechanism: "retry-dead-letter",
+      hidden: true,
+      critical: true,
+      parties: ["customer-endpoint"],
+    },
+    {
+      action:
+        "record each gateway reply as the attempt's outcome (sent, token gone, throttled) and resend a timed-out send at most once under the same collapse id (a gateway cannot be asked later what it delivered)",
+      entity: "EffectAttempt",
+      shape: "append event",
+      mechanism: "retry-dead-letter",
+      hidden: true,
+      critical: true,
+      parties: ["push-gateway"],
     },
   ],
   readPaths: [
@@ -278,7 +333,7 @@ export const card = {
       entity: "WorkflowInstance",
       shape: "read source",
       staleness:
-        "none for decisions such as whether a refund may be retried; a status page may read a replica seconds behind and show pending briefly",
+        "none for decisions such as whether an effect may be retried; a status page may read a replica seconds behind and show pending briefly",
     },
     {
       action: "reconciler reads the provider's record of an effect by our effect id or from its settlement report",
@@ -286,6 +341,16 @@ export const card = {
       shape: "read source",
       staleness:
         "the provider's own lag: a synchronous lookup is current, a settlement file may be hours old, so unknown outcomes wait a grace period before being judged",
+      parties: ["payment-provider", "message-gateway", "service"],
+    },
+    {
+      action:
+        "an endpoint's owner lists its deliveries: each attempt with its event id, time, status code and next retry",
+      entity: "EffectAttempt",
+      shape: "read source",
+      staleness: "seconds: the newest attempts may trail the senders, which is fine for a log a person reads",
+      tolerates: "stale",
+      parties: ["customer-endpoint"],
     },
   ],
   protocols,
@@ -357,6 +422,17 @@ export const card = {
         "Send the outbox entry's effect id as the provider's idempotency key on every attempt, and dedupe incoming requests by the caller's key",
       repair:
         "Reconciliation finds the duplicate in the external system's records and issues a reversing effect (a refund, a void, a correction) keyed by its own effect id",
+      parties: ["payment-provider", "service"],
+    },
+    {
+      failure:
+        "Sent twice: a relay retries after a timeout and the receiver gets the same event or notification a second time",
+      role: "external effect",
+      prevention:
+        "Send the same event id on every attempt so a receiver can drop the repeat, and give a notification a collapse id so the device keeps only the latest",
+      repair:
+        "Nothing to undo on our side: the delivery log shows both attempts, and a receiver that keeps event ids absorbs the repeat",
+      parties: ["customer-endpoint", "push-gateway", "message-gateway"],
     },
     {
       failure:
@@ -366,6 +442,16 @@ export const card = {
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
       repair: "The reconciler looks the effect up by its id after a grace period and records the real outcome",
+      parties: ["payment-provider", "message-gateway", "service"],
+    },
+    {
+      failure:
+        "Sent but unrecorded: the receiver took the call but the relay crashed before logging its reply, and nobody outside can be asked what arrived",
+      role: "external effect",
+      prevention: "Log the attempt as unknown before sending, under the outbox entry's claim",
+      repair:
+        "The claim expires and another relay sends again under the same event id (or collapse id), which the receiver drops or the device folds into one",
+      parties: ["customer-endpoint", "push-gateway"],
     },
     {
       failure: "Recorded but never fired: the state moved to awaiting_effect but the call was never made",
@@ -390,6 +476,7 @@ export const card = {
         "Apply outcomes only through a guarded transition that checks the workflow is still awaiting that effect",
       repair:
         "The late success is recorded on the attempt and triggers a compensating effect if the workflow already moved on",
+      parties: ["payment-provider", "service"],
     },
     {
       failure: "Dependency stalled: the external system is down or rate limits, and attempts pile up",
@@ -406,6 +493,7 @@ export const card = {
       role: "external effect",
       prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
       repair: "Park the instance as needing manual resolution with the full attempt history attached",
+      parties: ["payment-provider", "service"],
     },
     {
       failure:
@@ -425,6 +513,7 @@ export const card = {
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
       repair:
         "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
+      parties: ["payment-provider", "message-gateway", "service"],
     },
     {
       failure:
@@ -491,10 +580,23 @@ export const card = {
     {
       bottleneck:
         "The provider's rate limit: it caps how fast effects can be sent per account, independent of our own capacity",
+      parties: ["payment-provider", "service"],
       mitigation:
         "Arrange a raised limit with the provider well ahead, queue per provider with a token bucket matching its quota, and back off on rate-limit errors",
       formula: {
-        yields: "share of one provider account's rate limit the calls use",
+        yields: "share of the outside party's per-account limit the calls use",
+        expression: "peak_workflows_per_sec / provider_requests_per_sec",
+        unit: "fraction",
+      },
+    },
+    {
+      bottleneck:
+        "The push gateways' quota: FCM caps the messages a project sends per minute, independent of our own capacity",
+      parties: ["push-gateway"],
+      mitigation:
+        "Queue per platform with a token bucket under the project's quota, collapse repeats before sending, ask for a raised quota ahead of a campaign, and back off on 429 answers",
+      formula: {
+        yields: "share of the outside party's per-account limit the calls use",
         expression: "peak_workflows_per_sec / provider_requests_per_sec",
         unit: "fraction",
       },

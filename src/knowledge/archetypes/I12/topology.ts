@@ -6,18 +6,34 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Transition with outbox, idempotent external call",
     unlessTopic: "push",
+    parties: ["payment-provider", "message-gateway", "service"],
     notation:
       "clients>workflow-api[start with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[transition and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[workflow id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[call with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
   },
   {
+    name: "Transition with outbox, delivery under its event id",
+    unlessTopic: "push",
+    parties: ["customer-endpoint", "push-gateway"],
+    notation:
+      "clients>workflow-api[accept event with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[record event and outbox entry in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[event id, accepted] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[send with event id] -> provider>relay[status code] -> relay>workflow-db[log attempt and its status {WorkflowInstance.state = awaiting_effect}] => done | retry | park",
+  },
+  {
+    name: "List and replay deliveries",
+    parties: ["customer-endpoint"],
+    notation:
+      "clients>workflow-api[list an endpoint's deliveries] -> workflow-api>workflow-db[read the delivery log] -> workflow-api>clients[attempts with status codes] -> clients>workflow-api[replay failed deliveries since a time] -> workflow-api>workflow-db[queue them again under their original event ids {EndpointSubscription.state = active}] => requeue | reject",
+  },
+  {
     name: "Reconcile unknown outcomes",
     unlessTopic: "push",
+    parties: ["payment-provider", "message-gateway", "service"],
     notation:
       "reconciler>workflow-db[list unsettled attempts {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler>provider[look up record by idempotency key] -> provider>reconciler[provider record] -> reconciler>workflow-db[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry",
   },
   {
     name: "Provider callback",
     unlessTopic: "push",
+    parties: ["payment-provider", "message-gateway", "service"],
     notation:
       "provider>workflow-api[callback with effect id and outcome] -> workflow-api>workflow-db[apply if still awaiting {WorkflowInstance.state = awaiting_effect}] -> workflow-api>provider[200, duplicates ignored] => done",
   },
@@ -68,9 +84,10 @@ export const topology: Topology = {
       name: "External system (provider, partner or endpoint)",
       kind: "external",
       holds: ["ProviderRecord"],
-      runs: ["apply effect once per idempotency key"],
+      runs: ["receive each effect under our effect id"],
       because:
-        "the effect lands outside our system and can only be made safe by its idempotency key and by reconciliation",
+        "the effect lands outside our system: whether it drops a repeat by our id and whether it can be asked about an outcome depends on the kind of party (knowledge/parties.ts)",
+      sink: true,
     },
     {
       id: "reconciler",
@@ -79,6 +96,7 @@ export const topology: Topology = {
       kind: "control-loop",
       runs: ["settle unknown outcomes", "compare with provider reports"],
       because: "a timeout leaves the outcome unknown; only asking the provider settles it",
+      parties: ["payment-provider", "message-gateway", "service"],
     },
   ],
   links: [
@@ -92,10 +110,31 @@ export const topology: Topology = {
       unlessTopic: "push",
     },
     { from: "relay", to: "workflow-db", kind: "request", label: "claim outbox, record outcome", unlessTopic: "push" },
-    { from: "relay", to: "provider", kind: "request", label: "call with idempotency key", unlessTopic: "push" },
-    { from: "provider", to: "workflow-api", kind: "callback", label: "webhook outcome", unlessTopic: "push" },
-    { from: "reconciler", to: "provider", kind: "control", label: "look up unknown outcomes", unlessTopic: "push" },
-    { from: "reconciler", to: "workflow-db", kind: "control", label: "apply settled outcomes", unlessTopic: "push" },
+    { from: "relay", to: "provider", kind: "request", label: "send with effect id", unlessTopic: "push" },
+    {
+      from: "provider",
+      to: "workflow-api",
+      kind: "callback",
+      label: "webhook outcome",
+      unlessTopic: "push",
+      parties: ["payment-provider", "message-gateway", "service"],
+    },
+    {
+      from: "reconciler",
+      to: "provider",
+      kind: "control",
+      label: "look up unknown outcomes",
+      unlessTopic: "push",
+      parties: ["payment-provider", "message-gateway", "service"],
+    },
+    {
+      from: "reconciler",
+      to: "workflow-db",
+      kind: "control",
+      label: "apply settled outcomes",
+      unlessTopic: "push",
+      parties: ["payment-provider", "message-gateway", "service"],
+    },
   ],
   api: [
     ...PUSH_API,
@@ -126,6 +165,7 @@ export const topology: Topology = {
       response: ["cancelled | compensating"],
       errors: ["409 too late (effect settled)"],
       guarantee: "a cancel never races an effect into a half-done state: settled effects are compensated",
+      parties: ["payment-provider", "service"],
     },
     {
       operation: "provider callback",
@@ -135,6 +175,45 @@ export const topology: Topology = {
       response: ["200"],
       errors: ["401 bad signature"],
       guarantee: "duplicate callbacks are ignored",
+      parties: ["payment-provider", "message-gateway", "service"],
+    },
+    {
+      operation: "register endpoint",
+      call: "POST /v1/endpoints",
+      request: ["url", "event_types"],
+      response: ["endpoint_id", "signing_secret"],
+      errors: ["422 URL not HTTPS or not reachable"],
+      guarantee: "the endpoint receives every later event of its types, signed with the secret returned once here",
+      parties: ["customer-endpoint"],
+    },
+    {
+      operation: "rotate secret",
+      call: "POST /v1/endpoints/{endpoint_id}:rotate-secret",
+      request: ["endpoint_id", "overlap_seconds"],
+      response: ["new_signing_secret", "old_secret_expires_at"],
+      errors: ["404 unknown endpoint"],
+      guarantee:
+        "deliveries carry signatures under both secrets until the overlap ends, so the receiver can switch without a gap",
+      parties: ["customer-endpoint"],
+    },
+    {
+      operation: "list deliveries",
+      call: "GET /v1/endpoints/{endpoint_id}/deliveries",
+      request: ["endpoint_id", "status", "cursor"],
+      response: ["attempts (event id, time, status code, next retry)", "next_cursor"],
+      errors: ["404 unknown endpoint"],
+      guarantee: "read from the delivery log; the newest attempts may trail the senders by seconds",
+      parties: ["customer-endpoint"],
+    },
+    {
+      operation: "replay",
+      call: "POST /v1/endpoints/{endpoint_id}:replay",
+      request: ["endpoint_id", "since", "status = failed"],
+      response: ["queued count"],
+      errors: ["409 endpoint disabled (enable it first)"],
+      guarantee:
+        "each replayed delivery keeps its original event id, so a receiver that already handled it drops the repeat",
+      parties: ["customer-endpoint"],
     },
   ],
   dataModel: [

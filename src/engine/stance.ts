@@ -1,0 +1,26 @@
+/**
+ * Where an entity's stance comes from when the prompt states none: the component that holds it. A record kept by
+ * a group that commits each write on a majority of its members (a consensus group, a leader whose replication
+ * waits for a majority) is linearizable, refuses writes on a cut-off minority and survives the loss of a member,
+ * whatever the archetype's design-wide stance says of its other state (a registry's soft view beside it).
+ */
+import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import type { ArchetypeId } from "../knowledge/schema.js";
+
+const CONSENSUS = /\bconsensus\b/i;
+const MAJORITY = /\bmajority\b/i;
+
+/** The component of an archetype's own topology that holds an entity and commits it by majority, if any. */
+export function majorityHolder(id: ArchetypeId, entity: string): { name: string; because: string } | undefined {
+  const t = ARCHITECTURE[id];
+  if (!t) return undefined;
+  const owner = t.dataModel.find((d) => d.entity === entity)?.owner;
+  const holder = t.components.find((c) => c.id === owner) ?? t.components.find((c) => c.holds?.includes(entity));
+  if (!holder) return undefined;
+  if (CONSENSUS.test(holder.name))
+    return { name: holder.name, because: `${holder.name} commits each write by consensus` };
+  const link = t.links.find((l) => l.from === holder.id && l.kind === "replication" && MAJORITY.test(l.label));
+  return link
+    ? { name: holder.name, because: `${holder.name} acknowledges a write once a majority holds it ('${link.label}')` }
+    : undefined;
+}

@@ -1,0 +1,203 @@
+import { TOPIC_WORDS } from "./topics.js";
+import type { Availability, Consistency } from "./vocab.js";
+
+/**
+ * The outside party a workflow's effects reach (I12's sink), by kind. Parties differ in what they let the sender
+ * do about a lost reply: a payment provider keeps our idempotency key and can be asked for the object later; a
+ * customer's webhook endpoint is somebody else's code that answers one POST with a status and can be asked
+ * nothing afterwards; a push gateway answers each send synchronously and offers no lookup. So the ceiling a
+ * design checks its calls against, the way it settles an unknown outcome, and how much consistency its own
+ * records need all follow the party, not the archetype.
+ *
+ * Facts about named systems were checked against their own documentation; each row names the page.
+ */
+export const PARTY_KINDS = [
+  "payment-provider",
+  "customer-endpoint",
+  "push-gateway",
+  "message-gateway",
+  "service",
+] as const;
+export type PartyKind = (typeof PARTY_KINDS)[number];
+
+export interface Party {
+  kind: PartyKind;
+  /** The party as a design names it. */
+  name: string;
+  /** The drawn box's name for it. */
+  component: string;
+  /** Whether it drops a repeated call carrying our key, and why (or why not). */
+  dedupes: { value: boolean; because: string };
+  /** Whether it can be asked afterwards what became of an effect, and how. */
+  queryable: { value: boolean; because: string };
+  /** Whether it calls us back with outcomes (a provider's webhooks). */
+  callsBack: boolean;
+  /**
+   * Calls a second one account of it accepts, with the source; absent when no shared limit applies (each
+   * customer endpoint has its own capacity) or none is published.
+   */
+  ceiling?: { perSecond: number; because: string; source: string };
+  /** Why no ceiling figure is drawn, when `ceiling` is absent. */
+  noCeiling?: string;
+  /** How an effect whose outcome is unknown, or that went wrong, is settled with this party. */
+  reconcile: string;
+  /** The design-wide stance its records need when the prompt states none, and why. */
+  stance: { consistency: Consistency; availability: Availability; because: string };
+}
+
+const SENDS_STANCE = {
+  consistency: "read-your-writes",
+  availability: "stay-available",
+  because:
+    "a delivery is retried and dropped as a repeat by its event id, never decided once for all, so intake keeps accepting events while a replica or an endpoint is down, and each customer reads its own endpoint changes and delivery log right after making them",
+} as const;
+
+export const PARTIES: Readonly<Record<PartyKind, Party>> = {
+  "payment-provider": {
+    kind: "payment-provider",
+    name: "a payment provider",
+    component: "Payment provider (charges, refunds)",
+    dedupes: {
+      value: true,
+      because:
+        "Stripe saves the status and body of the first request made under an Idempotency-Key and returns them to a retry with the same key, and may prune keys once they are at least 24 hours old (docs.stripe.com/api/idempotent_requests)",
+    },
+    queryable: {
+      value: true,
+      because: "a charge or refund is an object the provider returns by its id, and its events can be listed",
+    },
+    callsBack: true,
+    ceiling: {
+      perSecond: 100,
+      because: "Stripe's live-mode rate limiter allows 100 write operations a second per account, raised on request",
+      source: "docs.stripe.com/rate-limits",
+    },
+    reconcile:
+      "look the effect up at the provider by our effect id (or in its settlement report) and record what it says; a duplicate found there is undone by a reversing effect (a refund or a void) under its own effect id",
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because:
+        "money moved twice cannot be taken back cheaply, so a payment's state is decided once, on one primary, and a request that cannot reach it is refused rather than answered twice",
+    },
+  },
+  "customer-endpoint": {
+    kind: "customer-endpoint",
+    name: "our customers' webhook endpoints",
+    component: "Customer endpoints (HTTPS receivers)",
+    dedupes: {
+      value: false,
+      because:
+        "an endpoint is the customer's own code: it drops a repeat only if it keeps the event id we send, which we cannot see or rely on",
+    },
+    queryable: {
+      value: false,
+      because:
+        "an endpoint answers one POST with a status code and has nothing to ask afterwards; the sender's delivery log is the only record of what was delivered",
+    },
+    callsBack: false,
+    noCeiling:
+      "no account-wide limit applies: each customer endpoint has its own capacity, which its in-flight cap and circuit breaker respect",
+    reconcile:
+      "keep every attempt with its status code in a delivery log the customer can list, and replay a failed or disabled endpoint's deliveries under their original event ids on request (Stripe resends undelivered events for up to three days and lets them be listed with delivery_success=false, docs.stripe.com/webhooks/process-undelivered-events; GitHub lists a hook's recent deliveries and redelivers one on request, docs.github.com webhooks 'Redelivering webhooks')",
+    stance: SENDS_STANCE,
+  },
+  "push-gateway": {
+    kind: "push-gateway",
+    name: "the platform push gateways (APNs, FCM)",
+    component: "Push gateways (APNs, FCM)",
+    dedupes: {
+      value: false,
+      because:
+        "APNs's apns-id header only names a notification in the reply, and FCM answers with a message id of its own; neither drops a resend by our id, though a collapse id (apns-collapse-id, FCM's collapse key) makes the device show only the latest of several",
+    },
+    queryable: {
+      value: false,
+      because:
+        "neither gateway offers a call to look a sent notification up later: APNs answers each POST with a status and a reason (developer.apple.com 'Handling notification responses from APNs'), and that reply is the outcome",
+    },
+    callsBack: false,
+    ceiling: {
+      perSecond: 10000,
+      because: "FCM's HTTP v1 API allows 600,000 messages a minute per project by default",
+      source: "firebase.google.com/docs/cloud-messaging/throttling-and-quotas",
+    },
+    reconcile:
+      "record each gateway reply as the attempt's outcome: remove device tokens the gateway reports gone (APNs 410, FCM UNREGISTERED), and resend a send that timed out at most once under the same collapse id, so a repeat replaces the first on the device instead of showing twice",
+    stance: SENDS_STANCE,
+  },
+  "message-gateway": {
+    kind: "message-gateway",
+    name: "an email or SMS gateway",
+    component: "Email / SMS gateway",
+    dedupes: {
+      value: false,
+      because:
+        "the design does not rely on the gateway dropping a resend by our key: a message sent twice arrives twice unless the gateway's own API says otherwise",
+    },
+    queryable: {
+      value: true,
+      because:
+        "the gateway reports each message's fate (delivered, bounced) by its message id, which the attempt keeps",
+    },
+    callsBack: true,
+    noCeiling:
+      "the sending rate is set per account: Amazon SES allows 1 email a second in its sandbox and sets the rate by use case outside it, reported by GetSendQuota (docs.aws.amazon.com/ses/latest/dg/quotas.html), so it is a number to ask for, not a default",
+    reconcile:
+      "match the gateway's delivery and bounce reports to attempts by its message id, and resend only a message with no report after a grace period",
+    stance: SENDS_STANCE,
+  },
+  service: {
+    kind: "service",
+    name: "another service or partner API",
+    component: "External system (partner or internal service)",
+    dedupes: {
+      value: true,
+      because: "assumed: the partner honours an idempotency key we send, the usual contract for a retried effect",
+    },
+    queryable: {
+      value: true,
+      because: "assumed: the partner returns an effect by the key or id we gave it",
+    },
+    callsBack: true,
+    ceiling: {
+      perSecond: 100,
+      because: "a partner API's limit of the size Stripe documents for live mode; ask the partner for its own",
+      source: "assumed; Stripe's figure from docs.stripe.com/rate-limits",
+    },
+    reconcile:
+      "look the effect up at the partner by our effect id after a grace period and record what it says; a duplicate is undone by a reversing effect under its own id",
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because:
+        "an effect in another system cannot be taken back cheaply, so each step is decided once on one primary and a request that cannot reach it is refused",
+    },
+  },
+};
+
+/** Each party's words, case-insensitive regular expression sources, in the order they are tried. */
+export const PARTY_WORDS: ReadonlyArray<readonly [PartyKind, string]> = [
+  ["payment-provider", TOPIC_WORDS.money],
+  ["customer-endpoint", TOPIC_WORDS.webhook],
+  [
+    "push-gateway",
+    String.raw`\b(?:push notifications?|push messages?|mobile push|apns|fcm|firebase cloud messaging|apple push|device tokens?)\b`,
+  ],
+  ["message-gateway", String.raw`\b(?:e-?mails?|sms|text messages?|twilio|sendgrid)\b`],
+];
+
+const COMPILED = PARTY_WORDS.map(([k, s]) => [k, new RegExp(s, "i")] as const);
+
+/** The party a text's effects reach, with the words that said so; another service when none are spoken. */
+export function partyOf(text: string): { kind: PartyKind; quote?: string } {
+  for (const [kind, re] of COMPILED) {
+    const m = re.exec(text);
+    if (m) return { kind, quote: m[0] };
+  }
+  return { kind: "service" };
+}
+
+/** Whether a row marked with the parties it is for fits a design whose effects reach `party` (another service when none). */
+export const fitsParty = (row: { parties?: readonly PartyKind[] }, party: PartyKind | undefined): boolean =>
+  !row.parties || row.parties.includes(party ?? "service");
