@@ -14,6 +14,7 @@ import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/sc
 import {
   CALLER_VERBS,
   CALLER_WINDOW,
+  CLAIM_OWN_RULE,
   EXCLUSIVE_CLAIM,
   RUNNER_COUNTS,
   RUNNER_WORDS,
@@ -367,12 +368,15 @@ function rankByRule(
   if (!claim || claim.hits.some((h) => !h.signal.concept && h.covers.some(isHead))) return;
   // So does an explicit turn to it ("…; the hard part is that a charger can belong to only one driver …").
   if (claim.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept && afterTurn(h))) return;
-  // The owner is named (a component or system: "crawler", "Airflow"), not only inferred from requirement words.
+  // So does the claim's own requirement, a stale holder fenced off ("… stays correct when a holder stalls past its TTL").
+  if (claim.hits.some((h) => h.signal.rule?.name === CLAIM_OWN_RULE)) return;
+  // The owner is named (a component or system: "crawler", "Airflow"), not only inferred from requirement words, nor
+  // from a business noun that only says what the prompt is about ("with payments").
   const owners = scored.filter(
     (s) =>
       WORK_OWNERS.some((o) => o.id === s.archetype.id) &&
       s.strong >= OWNER_LEAST &&
-      s.hits.some((h) => h.signal.rule === undefined && !h.signal.concept),
+      s.hits.some((h) => h.signal.rule === undefined && !h.signal.concept && !namesSubject(h)),
   );
   const owner = best(owners);
   const work = WORK_OWNERS.find((o) => o.id === owner?.archetype.id)?.work;

@@ -68,3 +68,6 @@ export const RUNNER_COUNTS: readonly string[] = ["two", "both", "several", "mult
 
 /** How strongly the owner's requirement must be stated (from requirement phrases) in a statement to lead a claim. */
 export const STATED_OWNER_LEAST = 0.6;
+
+/** The requirement that is the claim's own: a stale holder fenced off. A claim stated with it is what is built. */
+export const CLAIM_OWN_RULE = "a stale holder fenced off";

@@ -393,6 +393,16 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "standby taken over",
       "freezes comes back",
       "comes back must not",
+      // a holder that stops past its expiry ("when a holder stalls past its TTL")
+      "holder stalls",
+      "holder pauses",
+      "holder freezes",
+      "stalls past ttl",
+      "stalls past lease",
+      "pauses past ttl",
+      "pauses past lease",
+      "outlives ttl",
+      "outlives lease",
     ],
   },
   {
