@@ -17,6 +17,7 @@ import {
   CLAIM_OWN_RULE,
   EXCLUSIVE_CLAIM,
   RUNNER_COUNTS,
+  RUNNER_OWNER,
   RUNNER_WORDS,
   STATED_OWNER_LEAST,
   SUBJECT_NOUN_TAILS,
@@ -396,14 +397,17 @@ function rankByRule(
  */
 function runnersBelow(scored: Scored[], runner: string, isHead: (i: number) => boolean): void {
   const claim = scored.find((s) => s.archetype.id === EXCLUSIVE_CLAIM);
-  if (!claim || claim.hits.some((h) => !h.signal.concept && h.covers.some(isHead))) return;
+  // Only a component the head names ("a seat hold service") makes the claim what is built; requirement words there
+  // ("… at the time their hold expires") are the statement itself.
+  if (!claim || claim.hits.some((h) => h.signal.rule === undefined && !h.signal.concept && h.covers.some(isHead)))
+    return;
   const stated = (x: Scored) =>
     combine(
       x.hits.filter((h) => h.signal.rule !== undefined),
       (h) => h.signal.weight,
     ).score;
   const owner = [...scored]
-    .filter((s) => WORK_OWNERS.some((o) => o.id === s.archetype.id) && stated(s) >= STATED_OWNER_LEAST)
+    .filter((s) => s.archetype.id === RUNNER_OWNER && stated(s) >= STATED_OWNER_LEAST)
     .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
   const work = WORK_OWNERS.find((o) => o.id === owner?.archetype.id)?.work;
   if (owner && work)

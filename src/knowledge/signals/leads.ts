@@ -58,13 +58,19 @@ export const SUBJECT_STATED_LEAST = 0.6;
 
 /**
  * Words for the runners of owned work ("even if two workers pick it up"). In a statement that asks for nothing to be
- * built, exclusivity beside several of them racing ("two workers") says that each piece of due, scanned or stepped work runs once, which its owner's
- * claimable run provides: the owner, when its requirement is stated, leads and the claim supports it.
+ * built, exclusivity beside several of them racing ("two workers") says that each piece of due work runs once,
+ * which due-time release's claimable run provides: it leads, when its requirement is stated, and the claim supports it.
  */
 export const RUNNER_WORDS: readonly string[] = ["worker", "workers", "poller", "pollers", "runner", "runners"];
 
 /** Counts right before a runner word that make it several runners racing for one piece of work ("two workers"). */
 export const RUNNER_COUNTS: readonly string[] = ["two", "both", "several", "multiple", "many", "three"];
+
+/**
+ * The owner whose card holds a claimable run: due-time work. Runners racing over a workflow's or a scan's item
+ * ("two workers must never process the same invoice") contend for a resource, which is the claim itself.
+ */
+export const RUNNER_OWNER: ArchetypeId = "I03";
 
 /** How strongly the owner's requirement must be stated (from requirement phrases) in a statement to lead a claim. */
 export const STATED_OWNER_LEAST = 0.6;
