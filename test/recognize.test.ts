@@ -1323,6 +1323,12 @@ describe("recognition: round 15 (a named system built itself, quorum counts, fir
     expect(top(p)).toBe("I12");
     expect(ev(p, "I05")).toMatch(/'emitted event': Workflow/);
   });
+  it("reads a word-family requirement resting on a business noun as no more than the noun, in a statement", () => {
+    const p =
+      "Vendors want a weekly chart of their refunds by country, computed from the payments ledger; it may lag an hour, but whenever it disagrees with the ledger we rebuild it.";
+    expect(top(p)).toBe("I06");
+    expect(ev(p, "I12")).toMatch(/only says what the prompt is about/);
+  });
   it("does not read support agents as a worker fleet", () => {
     expect(
       ev("Support agents look up past chats by any word, and new chats must be findable within seconds.", "I15"),

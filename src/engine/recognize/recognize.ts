@@ -193,7 +193,11 @@ const namesSubject = (h: Hit): boolean =>
  * In a prompt that asks for nothing to be built ("Callers need the healthy addresses of the payments service…"),
  * an archetype known only from business nouns ranks below the strongest archetype whose requirement is stated.
  */
-function subjectBelow(scored: Scored[]): void {
+function subjectBelow(scored: Scored[], tokens: readonly Token[]): void {
+  // A requirement read from word families that rests on a business noun ("merchants … refunds" as an outside effect
+  // made once) says no more than the noun does.
+  const restsOnSubject = (h: Hit) =>
+    h.signal.combined === true && h.covers.some((i) => SUBJECT_STEMS.has(tokens[i]?.stem ?? ""));
   const stated = (x: Scored) =>
     combine(
       x.hits.filter((h) => h.signal.rule !== undefined),
@@ -201,11 +205,12 @@ function subjectBelow(scored: Scored[]): void {
     ).score;
   for (const s of scored) {
     const own = s.hits.filter((h) => !h.signal.concept);
-    if (own.length === 0 || !own.every(namesSubject)) continue;
+    if (own.length === 0 || !own.every((h) => namesSubject(h) || restsOnSubject(h))) continue;
+    if (!own.some(namesSubject)) continue;
     const over = [...scored]
       .filter((o) => o !== s && stated(o) >= SUBJECT_STATED_LEAST)
       .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
-    const noun = own[0];
+    const noun = own.find(namesSubject);
     if (over && noun)
       rankBelow(
         s,
@@ -573,7 +578,7 @@ export function recognize(
   const runner = runnerAt < 0 ? undefined : `${tokens[runnerAt - 1]?.raw} ${tokens[runnerAt]?.raw}`;
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn, runner);
   if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
-  if (!asksForThing) subjectBelow(scored);
+  if (!asksForThing) subjectBelow(scored, tokens);
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
