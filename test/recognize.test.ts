@@ -1307,6 +1307,12 @@ describe("recognition: round 15 (a named system built itself, quorum counts, fir
     expect(top(p)).toBe("I03");
     expect(ev(p, "I02")).toMatch(/beside 'two workers' running it/);
   });
+  it("counts 'exactly one of the waiting consumers' as runners of due work", () => {
+    const p =
+      "Each coupon becomes valid at the exact time the merchant picked, and when that time comes exactly one of the waiting consumers must activate it.";
+    expect(top(p)).toBe("I03");
+    expect(ev(p, "I02")).toMatch(/beside 'one waiting consumers' running it/);
+  });
   it("keeps the claim leading when a holder stalling past its expiry is stated", () => {
     const p =
       "We use ZooKeeper ephemeral nodes so two cron hosts never both start the invoice run. Design a replacement that stays correct when a holder stalls past its TTL.";

@@ -16,6 +16,7 @@ import {
   CALLER_WINDOW,
   CLAIM_OWN_RULE,
   EXCLUSIVE_CLAIM,
+  RUNNER_COUNT_WINDOW,
   RUNNER_COUNTS,
   RUNNER_OWNER,
   RUNNER_WORDS,
@@ -572,10 +573,18 @@ export function recognize(
       : Number.POSITIVE_INFINITY;
   const afterTurn = (h: Hit) => h.covers.every((i) => (tokens[i]?.at ?? -1) >= turnWord);
   // Several runners racing for one piece of work ("two workers pick it up"), by the count right before the runner word.
-  const runnerAt = tokens.findIndex(
-    (t, k) => RUNNER_STEMS.has(t.stem) && RUNNER_COUNT_STEMS.has(tokens[k - 1]?.stem ?? ""),
-  );
-  const runner = runnerAt < 0 ? undefined : `${tokens[runnerAt - 1]?.raw} ${tokens[runnerAt]?.raw}`;
+  const countBefore = (k: number) =>
+    Array.from({ length: RUNNER_COUNT_WINDOW }, (_, d) => k - 1 - d).find((j) =>
+      RUNNER_COUNT_STEMS.has(tokens[j]?.stem ?? ""),
+    );
+  const runnerAt = tokens.findIndex((t, k) => RUNNER_STEMS.has(t.stem) && countBefore(k) !== undefined);
+  const runner =
+    runnerAt < 0
+      ? undefined
+      : tokens
+          .slice(countBefore(runnerAt), runnerAt + 1)
+          .map((t) => t.raw)
+          .join(" ");
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn, runner);
   if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
   if (!asksForThing) subjectBelow(scored, tokens);

@@ -61,10 +61,22 @@ export const SUBJECT_STATED_LEAST = 0.6;
  * built, exclusivity beside several of them racing ("two workers") says that each piece of due work runs once,
  * which due-time release's claimable run provides: it leads, when its requirement is stated, and the claim supports it.
  */
-export const RUNNER_WORDS: readonly string[] = ["worker", "workers", "poller", "pollers", "runner", "runners"];
+export const RUNNER_WORDS: readonly string[] = [
+  "worker",
+  "workers",
+  "poller",
+  "pollers",
+  "runner",
+  "runners",
+  "consumer",
+  "consumers",
+];
 
 /** Counts right before a runner word that make it several runners racing for one piece of work ("two workers"). */
-export const RUNNER_COUNTS: readonly string[] = ["two", "both", "several", "multiple", "many", "three"];
+export const RUNNER_COUNTS: readonly string[] = ["two", "both", "several", "multiple", "many", "three", "one"];
+
+/** How many words before the runner word its count may stand ("exactly one of the waiting consumers"). */
+export const RUNNER_COUNT_WINDOW = 2;
 
 /**
  * The owner whose card holds a claimable run: due-time work. Runners racing over a workflow's or a scan's item
