@@ -1335,6 +1335,12 @@ describe("recognition: round 15 (a named system built itself, quorum counts, fir
     expect(top(p)).toBe("I06");
     expect(ev(p, "I12")).toMatch(/only says what the prompt is about/);
   });
+  it("reads numbers that must neither skip nor repeat as identifier generation", () => {
+    const p =
+      "Every clinic prints its daily queue slips numbered from one, with no skipped or repeated numbers even when four front desks print at once.";
+    expect(top(p)).toBe("I09");
+    expect(ev(p, "I09")).toMatch(/\(as 'skipped repeated numbers'\) states a requirement \(unique numbering/);
+  });
   it("does not read support agents as a worker fleet", () => {
     expect(
       ev("Support agents look up past chats by any word, and new chats must be findable within seconds.", "I15"),

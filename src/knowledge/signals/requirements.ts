@@ -845,6 +845,17 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "numbers duplicated",
       "ids duplicated",
       "duplicate ids",
+      // numbers that must neither skip nor repeat ("no skipped or repeated numbers", "never skips or repeats")
+      "skipped repeated numbers",
+      "skipped or repeated",
+      "skips or repeats",
+      "skip or repeat",
+      "no gaps no repeats",
+      "no gaps or repeats",
+      "without gaps or repeats",
+      "numbers without gaps",
+      "no duplicate numbers",
+      "number twice",
     ],
   },
   {
