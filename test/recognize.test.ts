@@ -1295,6 +1295,9 @@ describe("recognition: round 15 (a named system built itself, quorum counts, fir
     const p = "Medication reminders for five million patients must fire on time, even when the dispatcher restarts.";
     expect(top(p)).toBe("I03");
     expect(ev(p, "I03")).toMatch(/fire on time/);
+    expect(
+      ev("Twelve million wake-up alarms must each go off at their minute, even across daylight-saving changes.", "I03"),
+    ).toMatch(/go off at their minute/);
   });
   it("reads an effect granted once per outside record as an external effect made once", () => {
     const p = "Loyalty points are credited exactly once per receipt, even when the till resends the same receipt.";

@@ -421,6 +421,7 @@ function runnersBelow(scored: Scored[], runner: string, isHead: (i: number) => b
       claim,
       owner,
       `the prompt states ${work} (${owner.archetype.id}) and its exclusivity stands beside '${runner}' running it, so it says each run happens once, and ${EXCLUSIVE_CLAIM} supports it`,
+      true,
     );
 }
 

@@ -474,6 +474,11 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "run on time",
       "runs on time",
       "fire at set time",
+      "fire at their minute",
+      "fires at its minute",
+      "go off at their minute",
+      "goes off at its minute",
+      "ring at their minute",
     ],
   },
   {
