@@ -190,6 +190,13 @@ const namesSubject = (h: Hit): boolean =>
   SUBJECT_STEMS.has(h.signal.stems[0] ?? "") &&
   h.signal.stems.slice(1).every((st) => SUBJECT_TAIL_STEMS.has(st));
 
+/** How strongly an archetype's requirement is stated: its requirement-phrase hits alone, combined. */
+const stated = (x: Scored): number =>
+  combine(
+    x.hits.filter((h) => h.signal.rule !== undefined),
+    (h) => h.signal.weight,
+  ).score;
+
 /**
  * In a prompt that asks for nothing to be built ("Callers need the healthy addresses of the payments service…"),
  * an archetype known only from business nouns ranks below the strongest archetype whose requirement is stated.
@@ -199,11 +206,6 @@ function subjectBelow(scored: Scored[], tokens: readonly Token[]): void {
   // made once) says no more than the noun does.
   const restsOnSubject = (h: Hit) =>
     h.signal.combined === true && h.covers.some((i) => SUBJECT_STEMS.has(tokens[i]?.stem ?? ""));
-  const stated = (x: Scored) =>
-    combine(
-      x.hits.filter((h) => h.signal.rule !== undefined),
-      (h) => h.signal.weight,
-    ).score;
   for (const s of scored) {
     const own = s.hits.filter((h) => !h.signal.concept);
     if (own.length === 0 || !own.every((h) => namesSubject(h) || restsOnSubject(h))) continue;
@@ -407,11 +409,6 @@ function runnersBelow(scored: Scored[], runner: string, isHead: (i: number) => b
   // ("… at the time their hold expires") are the statement itself.
   if (!claim || claim.hits.some((h) => h.signal.rule === undefined && !h.signal.concept && h.covers.some(isHead)))
     return;
-  const stated = (x: Scored) =>
-    combine(
-      x.hits.filter((h) => h.signal.rule !== undefined),
-      (h) => h.signal.weight,
-    ).score;
   const owner = [...scored]
     .filter((s) => s.archetype.id === RUNNER_OWNER && stated(s) >= STATED_OWNER_LEAST)
     .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
