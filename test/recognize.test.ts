@@ -1167,7 +1167,9 @@ describe("recognition: round 14 (a system like a named one, describing heads, ch
       "Design a ZooKeeper-style service that tracks which workers are alive and elects a leader among them.",
     );
     expect(r.archetypes[0]?.id).toBe("I01");
-    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(/'zookeeper-style' asks to build a system like ZooKeeper/);
+    expect(r.archetypes[0]?.evidence.join(" ")).toMatch(
+      /'zookeeper-style' asks to build ZooKeeper itself or a system like it/,
+    );
     expect(top("Build a configuration and discovery store like etcd.")).toBe("I01");
     // Using the system, not building one like it, keeps the sense the rest of the prompt picks.
     expect(top("Use ZooKeeper for leader election between two schedulers.")).toBe("I02");
@@ -1269,5 +1271,82 @@ describe("branch: a premise about what is already in place", () => {
         "Design a recipe review site where pages get cached and images sit behind a CDN, with a posting and moderation flow.",
       ).branch.kind,
     ).not.toBe("product");
+  });
+});
+
+describe("recognition: round 15 (a named system built itself, quorum counts, firing on time, runners of due work)", () => {
+  const ev = (p: string, id: string) =>
+    classify(p)
+      .archetypes.find((a) => a.id === id)
+      ?.evidence.join(" ");
+  it("builds what a named system is when asked to design the system itself", () => {
+    const p =
+      "We cache sessions in Redis today. Now design Redis itself: keys spread over shards, replicas per shard, failover.";
+    expect(top(p)).toBe("I16");
+    expect(ev(p, "I16")).toMatch(/'design redis itself' asks to build Redis itself/);
+  });
+  it("reads losing a minority of an odd group, and never two answers, as agreement", () => {
+    const p =
+      "The shard map must keep answering while we lose one of three servers, and never show two primaries for a shard.";
+    expect(top(p)).toBe("I01");
+    expect(ev(p, "I01")).toMatch(/'never show two'/);
+  });
+  it("reads triggers that must fire on time as due-time work", () => {
+    const p = "Medication reminders for five million patients must fire on time, even when the dispatcher restarts.";
+    expect(top(p)).toBe("I03");
+    expect(ev(p, "I03")).toMatch(/fire on time/);
+    expect(
+      ev("Twelve million wake-up alarms must each go off at their minute, even across daylight-saving changes.", "I03"),
+    ).toMatch(/go off at their minute/);
+  });
+  it("reads an effect granted once per outside record as an external effect made once", () => {
+    const p = "Loyalty points are credited exactly once per receipt, even when the till resends the same receipt.";
+    expect(top(p)).toBe("I12");
+    expect(ev(p, "I12")).toMatch(/credited exactly once/);
+  });
+  it("lets stated due-time work lead a claim whose exclusivity stands beside several racing runners", () => {
+    const p =
+      "Abandoned carts must be emptied at the exact time their hold expires, each emptied exactly once even if two workers pick it up.";
+    expect(top(p)).toBe("I03");
+    expect(ev(p, "I02")).toMatch(/beside 'two workers' running it/);
+  });
+  it("counts 'exactly one of the waiting consumers' as runners of due work", () => {
+    const p =
+      "Each coupon becomes valid at the exact time the merchant picked, and when that time comes exactly one of the waiting consumers must activate it.";
+    expect(top(p)).toBe("I03");
+    expect(ev(p, "I02")).toMatch(/beside 'one waiting consumers' running it/);
+  });
+  it("keeps the claim leading when a holder stalling past its expiry is stated", () => {
+    const p =
+      "We use ZooKeeper ephemeral nodes so two cron hosts never both start the invoice run. Design a replacement that stays correct when a holder stalls past its TTL.";
+    expect(top(p)).toBe("I02");
+  });
+  it("names no owner of work from a business noun, and reads 'The hard part:' as a turn", () => {
+    const p =
+      "Design a spin-class booking app with payments and a class calendar. The hard part: each bike can be booked by only one rider per class, even when two riders tap at the same moment.";
+    expect(top(p)).toBe("I02");
+  });
+  it("gives a workflow whose transitions are emitted as events a log", () => {
+    const p =
+      "Design a loan approval workflow that calls the credit bureau's API, with every transition emitted as an event for the auditors.";
+    expect(top(p)).toBe("I12");
+    expect(ev(p, "I05")).toMatch(/'emitted event': Workflow/);
+  });
+  it("reads a word-family requirement resting on a business noun as no more than the noun, in a statement", () => {
+    const p =
+      "Vendors want a weekly chart of their refunds by country, computed from the payments ledger; it may lag an hour, but whenever it disagrees with the ledger we rebuild it.";
+    expect(top(p)).toBe("I06");
+    expect(ev(p, "I12")).toMatch(/only says what the prompt is about/);
+  });
+  it("reads numbers that must neither skip nor repeat as identifier generation", () => {
+    const p =
+      "Every clinic prints its daily queue slips numbered from one, with no skipped or repeated numbers even when four front desks print at once.";
+    expect(top(p)).toBe("I09");
+    expect(ev(p, "I09")).toMatch(/\(as 'skipped repeated numbers'\) states a requirement \(unique numbering/);
+  });
+  it("does not read support agents as a worker fleet", () => {
+    expect(
+      ev("Support agents look up past chats by any word, and new chats must be findable within seconds.", "I15"),
+    ).toBe(undefined);
   });
 });

@@ -551,6 +551,14 @@ export const FOCUS_CUES: readonly FocusCue[] = [
   { text: "going deep on", explicit: true },
   { text: "the interesting part is", explicit: true },
   { text: "the hard part is", explicit: true },
+  // the same turn worded as a label or a named requirement ("The hard part: …", "The central requirement is …")
+  { text: "the hard part", explicit: true },
+  { text: "the hardest part", explicit: true },
+  { text: "the tricky part", explicit: true },
+  { text: "the central requirement", explicit: true },
+  { text: "the key requirement", explicit: true },
+  { text: "the main requirement", explicit: true },
+  { text: "the core requirement", explicit: true },
   // a stated interest is a turn too: "I'm most interested in how you keep track of which couriers are online"
   { text: "most interested in", explicit: true },
   { text: "mainly interested in", explicit: true },

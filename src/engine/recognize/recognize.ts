@@ -14,7 +14,13 @@ import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/sc
 import {
   CALLER_VERBS,
   CALLER_WINDOW,
+  CLAIM_OWN_RULE,
   EXCLUSIVE_CLAIM,
+  RUNNER_COUNT_WINDOW,
+  RUNNER_COUNTS,
+  RUNNER_OWNER,
+  RUNNER_WORDS,
+  STATED_OWNER_LEAST,
   SUBJECT_NOUN_TAILS,
   SUBJECT_NOUNS,
   SUBJECT_STATED_LEAST,
@@ -77,6 +83,8 @@ const RANK_BELOW = 0.95; // an archetype another one outranks by rule scores thi
 const OWNER_LEAST = 0.5; // the owner of timed, scanned or stepped work needs this much evidence of its own to outrank a claim
 const FED_LEAST = 0.4; // the head's archetype needs this much evidence of its own to be what a named input feeds
 const CLONE_WEIGHT = 1; // "a ZooKeeper-style service": the named system's own kind, as strong as a component named in the head
+/** "Now design Redis Cluster itself": a build verb before the name and "itself" after it ask to build the system, not use it. */
+const ITSELF_VERBS = "(?:design|build|implement|write|architect|create)";
 const REQUIREMENT_LED = 0.9; // stated requirements this strong, of two kinds or more, decide the branch over plain product nouns
 
 const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
@@ -136,6 +144,8 @@ interface Scored {
 }
 
 const CALLER_STEMS = new Set(CALLER_VERBS.map(stemWord));
+const RUNNER_STEMS = new Set(RUNNER_WORDS.map(stemWord));
+const RUNNER_COUNT_STEMS = new Set(RUNNER_COUNTS.map(stemWord));
 
 /** Words from a named system up to the calling verb right after it: the caller of what the prompt designs. */
 interface CallerSpan {
@@ -180,23 +190,30 @@ const namesSubject = (h: Hit): boolean =>
   SUBJECT_STEMS.has(h.signal.stems[0] ?? "") &&
   h.signal.stems.slice(1).every((st) => SUBJECT_TAIL_STEMS.has(st));
 
+/** How strongly an archetype's requirement is stated: its requirement-phrase hits alone, combined. */
+const stated = (x: Scored): number =>
+  combine(
+    x.hits.filter((h) => h.signal.rule !== undefined),
+    (h) => h.signal.weight,
+  ).score;
+
 /**
  * In a prompt that asks for nothing to be built ("Callers need the healthy addresses of the payments service…"),
  * an archetype known only from business nouns ranks below the strongest archetype whose requirement is stated.
  */
-function subjectBelow(scored: Scored[]): void {
-  const stated = (x: Scored) =>
-    combine(
-      x.hits.filter((h) => h.signal.rule !== undefined),
-      (h) => h.signal.weight,
-    ).score;
+function subjectBelow(scored: Scored[], tokens: readonly Token[]): void {
+  // A requirement read from word families that rests on a business noun ("merchants … refunds" as an outside effect
+  // made once) says no more than the noun does.
+  const restsOnSubject = (h: Hit) =>
+    h.signal.combined === true && h.covers.some((i) => SUBJECT_STEMS.has(tokens[i]?.stem ?? ""));
   for (const s of scored) {
     const own = s.hits.filter((h) => !h.signal.concept);
-    if (own.length === 0 || !own.every(namesSubject)) continue;
+    if (own.length === 0 || !own.every((h) => namesSubject(h) || restsOnSubject(h))) continue;
+    if (!own.some(namesSubject)) continue;
     const over = [...scored]
       .filter((o) => o !== s && stated(o) >= SUBJECT_STATED_LEAST)
       .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
-    const noun = own[0];
+    const noun = own.find(namesSubject);
     if (over && noun)
       rankBelow(
         s,
@@ -313,7 +330,7 @@ function sortHits(
     // does; its uses picked by cues are the clone's features, and its own kind leads.
     const clone = cloned(sys);
     if (clone !== undefined) {
-      const note = `'${clone}' asks to build a system like ${sys.name}, so what ${sys.name} is, ${sys.default.use}, is what is built`;
+      const note = `'${clone}' asks to build ${sys.name} itself or a system like it, so what ${sys.name} is, ${sys.default.use}, is what is built`;
       sys.default.targets.forEach((t, k) => {
         add(t.id, { ...h, signal: { ...h.signal, weight: k === 0 ? CLONE_WEIGHT : t.weight }, note });
       });
@@ -334,6 +351,7 @@ function rankByRule(
   asked: boolean,
   isHead: (i: number) => boolean,
   afterTurn: (h: Hit) => boolean,
+  runner?: string,
 ): void {
   const best = (xs: Scored[]) =>
     [...xs].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
@@ -349,19 +367,25 @@ function rankByRule(
         `'${c.quoted}' calls what the prompt designs, so ${s.archetype.id} is its caller and ranks below ${over.archetype.id}`,
       );
   });
-  if (!asked) return;
+  if (!asked) {
+    if (runner !== undefined) runnersBelow(scored, runner, isHead);
+    return;
+  }
   const i = scored.findIndex((s) => s.archetype.id === EXCLUSIVE_CLAIM);
   const claim = scored[i];
   // The head speaking of the claim ("a seat hold service …") makes the claim what is built.
   if (!claim || claim.hits.some((h) => !h.signal.concept && h.covers.some(isHead))) return;
   // So does an explicit turn to it ("…; the hard part is that a charger can belong to only one driver …").
   if (claim.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept && afterTurn(h))) return;
-  // The owner is named (a component or system: "crawler", "Airflow"), not only inferred from requirement words.
+  // So does the claim's own requirement, a stale holder fenced off ("… stays correct when a holder stalls past its TTL").
+  if (claim.hits.some((h) => h.signal.rule?.name === CLAIM_OWN_RULE)) return;
+  // The owner is named (a component or system: "crawler", "Airflow"), not only inferred from requirement words, nor
+  // from a business noun that only says what the prompt is about ("with payments").
   const owners = scored.filter(
     (s) =>
       WORK_OWNERS.some((o) => o.id === s.archetype.id) &&
       s.strong >= OWNER_LEAST &&
-      s.hits.some((h) => h.signal.rule === undefined && !h.signal.concept),
+      s.hits.some((h) => h.signal.rule === undefined && !h.signal.concept && !namesSubject(h)),
   );
   const owner = best(owners);
   const work = WORK_OWNERS.find((o) => o.id === owner?.archetype.id)?.work;
@@ -370,6 +394,31 @@ function rankByRule(
       claim,
       owner,
       `the prompt asks to build ${work} (${owner.archetype.id}); its exclusivity words say how that work runs, so ${EXCLUSIVE_CLAIM} supports it`,
+    );
+}
+
+/**
+ * In a statement ("holds not confirmed in 24h must be released right then, each exactly once even if two workers pick it
+ * up"), a claim whose exclusivity stands beside the runners of owned work ranks below that work's owner, when the owner's
+ * requirement is stated and the head does not speak of the claim: each run happens once, which the owner's claimable run
+ * provides.
+ */
+function runnersBelow(scored: Scored[], runner: string, isHead: (i: number) => boolean): void {
+  const claim = scored.find((s) => s.archetype.id === EXCLUSIVE_CLAIM);
+  // Only a component the head names ("a seat hold service") makes the claim what is built; requirement words there
+  // ("… at the time their hold expires") are the statement itself.
+  if (!claim || claim.hits.some((h) => h.signal.rule === undefined && !h.signal.concept && h.covers.some(isHead)))
+    return;
+  const owner = [...scored]
+    .filter((s) => s.archetype.id === RUNNER_OWNER && stated(s) >= STATED_OWNER_LEAST)
+    .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+  const work = WORK_OWNERS.find((o) => o.id === owner?.archetype.id)?.work;
+  if (owner && work)
+    rankBelow(
+      claim,
+      owner,
+      `the prompt states ${work} (${owner.archetype.id}) and its exclusivity stands beside '${runner}' running it, so it says each run happens once, and ${EXCLUSIVE_CLAIM} supports it`,
+      true,
     );
 }
 
@@ -433,7 +482,9 @@ export function recognize(
     if (!asksForThing) return undefined;
     for (const name of [sys.name, ...sys.aliases]) {
       const n = name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-      const m = new RegExp(`\\b(?:${n}[- ](?:like|style|inspired)\\b|like ${n}\\b|${n} clone\\b)`).exec(lowered);
+      const m = new RegExp(
+        `\\b(?:${n}[- ](?:like|style|inspired)\\b|like ${n}\\b|${n} clone\\b|${ITSELF_VERBS}\\s+(?:\\w+\\s+){0,2}?${n}(?:[ -]\\w+)?\\s+itself\\b)`,
+      ).exec(lowered);
       if (m) return m[0];
     }
     return undefined;
@@ -519,9 +570,22 @@ export function recognize(
       ? (turnText.slice(0, turnAt).match(/[a-z0-9/+-]+/g) ?? []).length
       : Number.POSITIVE_INFINITY;
   const afterTurn = (h: Hit) => h.covers.every((i) => (tokens[i]?.at ?? -1) >= turnWord);
-  rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn);
+  // Several runners racing for one piece of work ("two workers pick it up"), by the count right before the runner word.
+  const countBefore = (k: number) =>
+    Array.from({ length: RUNNER_COUNT_WINDOW }, (_, d) => k - 1 - d).find((j) =>
+      RUNNER_COUNT_STEMS.has(tokens[j]?.stem ?? ""),
+    );
+  const runnerAt = tokens.findIndex((t, k) => RUNNER_STEMS.has(t.stem) && countBefore(k) !== undefined);
+  const runner =
+    runnerAt < 0
+      ? undefined
+      : tokens
+          .slice(countBefore(runnerAt), runnerAt + 1)
+          .map((t) => t.raw)
+          .join(" ");
+  rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn, runner);
   if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
-  if (!asksForThing) subjectBelow(scored);
+  if (!asksForThing) subjectBelow(scored, tokens);
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.

@@ -55,3 +55,37 @@ export const SUBJECT_NOUN_TAILS: readonly string[] = ["service", "system"];
 
 /** How strongly the other archetype's requirement must be stated for a subject-noun archetype to rank below it. */
 export const SUBJECT_STATED_LEAST = 0.6;
+
+/**
+ * Words for the runners of owned work ("even if two workers pick it up"). In a statement that asks for nothing to be
+ * built, exclusivity beside several of them racing ("two workers") says that each piece of due work runs once,
+ * which due-time release's claimable run provides: it leads, when its requirement is stated, and the claim supports it.
+ */
+export const RUNNER_WORDS: readonly string[] = [
+  "worker",
+  "workers",
+  "poller",
+  "pollers",
+  "runner",
+  "runners",
+  "consumer",
+  "consumers",
+];
+
+/** Counts right before a runner word that make it several runners racing for one piece of work ("two workers"). */
+export const RUNNER_COUNTS: readonly string[] = ["two", "both", "several", "multiple", "many", "three", "one"];
+
+/** How many words before the runner word its count may stand ("exactly one of the waiting consumers"). */
+export const RUNNER_COUNT_WINDOW = 2;
+
+/**
+ * The owner whose card holds a claimable run: due-time work. Runners racing over a workflow's or a scan's item
+ * ("two workers must never process the same invoice") contend for a resource, which is the claim itself.
+ */
+export const RUNNER_OWNER: ArchetypeId = "I03";
+
+/** How strongly the owner's requirement must be stated (from requirement phrases) in a statement to lead a claim. */
+export const STATED_OWNER_LEAST = 0.6;
+
+/** The requirement that is the claim's own: a stale holder fenced off. A claim stated with it is what is built. */
+export const CLAIM_OWN_RULE = "a stale holder fenced off";

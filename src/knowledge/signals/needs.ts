@@ -55,6 +55,13 @@ export const NEEDS: readonly Need[] = [
       "ordering per endpoint",
       "order per endpoint",
       "in order per endpoint",
+      // each step's change published for others to follow ("every transition emitted as an event")
+      "emitted as an event",
+      "emitted as events",
+      "published as an event",
+      "published as events",
+      "transition emitted",
+      "every transition published",
     ],
     why: "calls recorded with the step that made them are delivered from an ordered outbox log by a relay that keeps its position",
   },
@@ -217,6 +224,12 @@ export const NEEDS: readonly Need[] = [
   },
   {
     dominant: "I18",
+    needs: "I10",
+    cues: ["registry of hosts", "live registry", "discovered from", "service discovery", "targets discovered"],
+    why: "what to scrape follows the fleet as it changes, so the collectors read their targets from a live registry of hosts",
+  },
+  {
+    dominant: "I18",
     needs: "I05",
     cues: ["durable log", "through a log", "through a queue", "buffer", "kafka", "writers consume"],
     why: "samples that must outlive a slow or failed storage tier are first appended to a durable log, which the storage writers consume at their own pace and replay after a crash",
@@ -260,7 +273,17 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I11",
     needs: "I01",
-    cues: ["consensus", "quorum", "versions", "versioned", "watch"],
+    cues: [
+      "consensus",
+      "quorum",
+      "versions",
+      "versioned",
+      "watch",
+      // the store said to be strongly consistent and replicated is a consensus store
+      "strongly consistent replicated",
+      "strongly consistent store",
+      "linearizable store",
+    ],
     why: "configuration versions must be ordered and durable before they are pushed, which a consensus-replicated store gives",
   },
   {

@@ -14,7 +14,10 @@ export const card = {
   runtime: true,
   signals: {
     phrases: [
-      { text: "build agents", weight: 0.8 },
+      // "build" is a stop word, so "build agents" alone would read every "support agent" as a worker fleet
+      { text: "ci agents", weight: 0.8 },
+      { text: "pool of agents", weight: 0.8 },
+      { text: "autoscaled agents", weight: 0.8 },
       { text: "serverless", weight: 1.0 },
       { text: "serverless compute", weight: 1.0 },
       { text: "function as a service", weight: 1.0 },
