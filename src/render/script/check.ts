@@ -269,3 +269,106 @@ export function sentenceStats(script: Script): { sentences: number; words: numbe
     over: all.filter((w) => w > COMFORT_WORDS).length,
   };
 }
+
+/** Ambiguous words that are nouns after an adjective ("fast reads", "cheap writes") and verbs after a subject. */
+const NOUN_VERBS = /\b(?:reads|writes|costs|runs|holds|drops|starts|wins|fails|lags)\b/;
+
+/**
+ * Whether a reason said after "because" is a clause a speaker could finish: it has a verb of its own, not only
+ * a noun phrase ("because daily active users of a large social app", "because millisecond reads").
+ */
+function verbless(reason: string): boolean {
+  // the reason's own clause: a subordinate one after it ("… while a post costs one write") is not its verb
+  const r = (reason.split(/\b(?:while|when|whose|which|so|if|unless|until|where)\b/)[0] ?? reason).trim();
+  if (/^(?:of|it|we|they|you|I|he|she|there|this|that)\b/i.test(r)) return false;
+  if (FINITE_WORDS.test(r)) return false;
+  const words = r.split(/\s+/).map((w) => w.replace(/[,;:]$/, ""));
+  return !words.some((w, i) => {
+    const prior = words[i - 1]?.toLowerCase() ?? "";
+    // a base or past form after its subject ("watchers learn", "the keyspace grew", "visits slowed")
+    if (i > 0 && BASE_VERBS.test(w) && !/^(?:the|a|an|to|each|every|no|its|their|of|for)$/.test(prior)) return true;
+    if (i > 0 && /^[a-z]{3,}ed$/.test(w) && !/^(?:the|a|an|each|every|no|its|their|of|for|and|or)$/.test(prior) && !/^(?:by|from|in|on|at|to|with|for|per|as)$/.test(words[i + 1] ?? "")) return true;
+    const before = words[i - 1]?.toLowerCase() ?? "";
+    const after = words[i + 1]?.toLowerCase() ?? "";
+    if (i === 0 || !/^[a-z]{3,}(?:s|es)$/.test(w) || /(?:ss|us|is|ics|ness)$/.test(w)) return false;
+    // "users of …", "a hundred million records", "fast reads": a plural noun, not the clause's verb
+    if (after === "of" || /^(?:\d[\d,.]*|thousand|million|billion|hundred|few|many|several)$/.test(before)) return false;
+    if (/^(?:the|a|an|each|every|no|its|their|and|or|of|for|per|with|by|in|on|to)$/.test(before)) return false;
+    if (NOUN_VERBS.test(w) && (ADJECTIVE.test(before) || !after || /^(?:for|from|and|or|per)$/.test(after))) return false;
+    return true;
+  });
+}
+
+/** Words that make a reason a clause wherever they stand. */
+const FINITE_WORDS =
+  /\b(?:is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|had|does|do|did|keep|stay|need|grow|fit)\b/i;
+/** Base and past forms a reason's verb takes after a plural subject ("apps report", "the keyspace grew"). */
+const BASE_VERBS =
+  /^(?:run|learn|open|report|commit|hold|take|read|write|see|apply|arrive|change|share|send|get|go|come|use|lose|fail|drop|move|pay|grew|fell|rose|ran|took|left|became|outgrow|outgrows|stores|turns|vanish)$/;
+/** Adjectives before "reads" or "writes" that make them nouns ("fast reads", "millisecond reads"). */
+const ADJECTIVE =
+  /^(?:fast|slow|cheap|simple|millisecond|linearizable|stale|local|strong|consistent|small|few|more|fewer|extra|blind|random|sequential|concurrent|single|cheaper|faster)$/i;
+
+/**
+ * What a candidate could not say naturally, by the template that makes it: a reason said as a bare noun
+ * phrase after "because" ("because millisecond reads"), a condition that is a clause after "with" ("would win
+ * with one board outgrows …") or a clause where a noun phrase belongs ("rather than equal scores share a
+ * rank"), "It gives" before a clause, a number said with more digits than anyone speaks ("2777.8 requests",
+ * "1.16 thousand", "1000 terabytes"), a record's field read with a dot ("key value.version"), an article before
+ * a determiner or a question word ("the its", "the how"), a diagram title with a colon said as a name, a list
+ * item that ends on a preposition ("notifying the user about"), a noun phrase among actions ("the blind put"),
+ * the same sentence twice in one step, and any sentence (follow-ups too) over 35 words.
+ */
+export function phrasingProblems(script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const { step, text } of saidAloud(script)) {
+    const add = (problem: string) => out.push({ step, sentence: text, problem });
+    for (const part of text.replace(/^(?:Q|A): /, "").split(/(?<=[.?!])\s+(?=[A-Z])/)) {
+      const key = `${step} ${part}`;
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+      if (seen.get(key) === 2 && !/\?$/.test(part) && countWords(part) > 4) add(`the same sentence twice in one step: ${part}`);
+      const w = countWords(part);
+      if (w > 35) add(`${w} words in one sentence: ${part}`);
+      const because = /\bbecause (.+?)(?:[.?]$|, (?:and|so|but)\b|$)/.exec(part)?.[1];
+      if (because && verbless(because)) add(`a noun phrase said as a reason: because ${because}`);
+      const withClause =
+        /\bwould win with ((?:the |a |an |one |each |every )?[a-z-]+ [a-z]+s (?:the|a|an|one|its|their|whole|every|each|all|no)\b.*)/.exec(
+          part,
+        )?.[1];
+      if (withClause) add(`a clause after "with": ${withClause}`);
+      const clauseAsName =
+        /\b(?:rather than|pick|over) ([a-z]+ [a-z]+s (?!of|for|in|on|at|per|from|to|with|by)[a-z]+ (?:a|an|the|one|their|its|every|each)\b[^,.?]*)/.exec(
+          part,
+        )?.[1];
+      if (clauseAsName && !/^(?:one|each|every|a|an|the|all)\b/.test(clauseAsName))
+        add(`a clause where a noun phrase belongs: ${clauseAsName}`);
+      if (/\bIt gives [^.]*?\b[a-z-]+ (?:vanish|turns|stores|keeps|stays|lives|makes)\b/.test(part) && !/\bthat\b/.test(part))
+        add("a clause after 'It gives'");
+      for (const m of part.matchAll(/\b\d+(?:,\d{3})*\.\d+\b(?! percent)/g)) {
+        const [whole = "", fraction = ""] = m[0].replace(/,/g, "").split(".");
+        if ((+whole >= 100 || fraction.length >= 2) && !/^99/.test(m[0]) && +whole !== 0) add(`a number with more digits than anyone says: ${m[0]}`);
+      }
+      const big = /\b(?:1000|\d{4,}) (?:kilo|mega|giga|tera)bytes\b/.exec(part);
+      if (big) add(`a size said in too small a unit: ${big[0]}`);
+      const dotted = /\b[a-z]+\.[a-z]{2,}\b/.exec(part);
+      if (dotted && !/^(?:e\.g|i\.e|node\.js)$/i.test(dotted[0])) add(`a field read with a dot: ${dotted[0]}`);
+      const double = /\b(?:the|a|an) (?:its|their|his|her|how|what|when|which|who|the|a|an)\b/i.exec(part);
+      if (double) add(`an article before a determiner: ${double[0]}`);
+      const titled = /\b(?:draw|walk) the ([^.,]*?): /.exec(part);
+      if (titled) add(`a diagram title said as a name: ${titled[1]}`);
+      if (/->|<-|=>/.test(part)) add("an arrow read aloud");
+      const list = spokenList(part);
+      if (list && list.length > 1) {
+        for (const x of list) {
+          const why = danglingEnd(x, false);
+          if (why) add(`a cut-short list item "${x}": ${why}`);
+        }
+        if (list.some((x) => phraseForm(x) === "gerund"))
+          for (const x of list)
+            if (/^(?:the|a|an) /.test(x) && phraseForm(x) === "noun") add(`a noun phrase in a list of actions: ${x}`);
+      }
+    }
+  }
+  return out;
+}

@@ -79,6 +79,11 @@ export const speakable = rememberText((s: string): string => {
       .replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, "")
       // a variable after a preposition is a named value: "compare it with last_fence" -> "with the last fence"
       .replace(/\b(with|than|below|above|against) ([a-z]+_[a-z_]+)\b/g, "$1 the $2")
+      // a record's field ("KeyValue.version") is said as the record's own: "the key value's version"
+      .replace(
+        /\b(?:the )?([A-Z][a-z]+(?:[A-Z][a-z]+)+)\.([a-z_]+)\b/g,
+        (_m, e: string, f: string) => `the ${entityWords(e)}'s ${f}`,
+      )
       .replace(/\b([A-Z][a-z]+)\.([a-z_]+)\b/g, (_m, e: string, f: string) => `the ${e.toLowerCase()} ${f}`)
       .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
       .replace(/\s*≈\s*/g, " about ")
@@ -452,6 +457,8 @@ export function firstClause(cell: string, max = COMFORT_WORDS + 5): string | und
 export function speakFigure(display: string): string {
   return speakable(
     display
+      // "1.16k" is said "1.2 thousand": a spoken figure keeps two significant digits
+      .replace(/\b(\d)\.(\d)\d+(?=\s*[kMB]\b)/g, (_m, a: string, b: string) => `${a}.${b}`)
       .replace(/(\d)\s*k\b/g, "$1 thousand")
       .replace(/(\d)\s*M\b/g, "$1 million")
       .replace(/(\d)\s*B\b/g, "$1 billion")
@@ -469,7 +476,10 @@ export function speakFigure(display: string): string {
 /** A number as a speaker rounds it: 100000 -> "100 thousand". */
 export function speakNumber(n: number): string {
   const abs = Math.abs(n);
-  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1).replace(/\.0$/, ""));
+  // nobody says "2777.8" or "231.5 thousand": past a hundred a figure is said whole, below it with one decimal
+  const fmt = (x: number) =>
+    Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
+  if (abs >= 1e3 && abs < 1e4 && !Number.isInteger(n)) return `${fmt(n / 1e3)} thousand`;
   if (abs >= 1e12) return `${fmt(n / 1e12)} trillion`;
   if (abs >= 1e9) return `${fmt(n / 1e9)} billion`;
   if (abs >= 1e6) return `${fmt(n / 1e6)} million`;
@@ -481,8 +491,11 @@ export function speakNumber(n: number): string {
 
 /** A size in bytes as said aloud: 1000 -> "1 kilobyte", 64000000000 -> "64 gigabytes". */
 export function speakBytes(n: number): string {
-  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1).replace(/\.0$/, ""));
+  // "67.1 megabytes" is 64 MiB said with too many digits: past ten a size is said whole
+  const fmt = (x: number) =>
+    Number.isInteger(x) ? String(x) : Math.abs(x) >= 10 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
   const steps: [number, string][] = [
+    [1e15, "petabyte"],
     [1e12, "terabyte"],
     [1e9, "gigabyte"],
     [1e6, "megabyte"],
@@ -517,6 +530,11 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
   const rate = /^(\w+)\/s$/.exec(u);
   if (u === "fraction" || (value > 0 && value < 1 && /\b(share|ratio|fraction)\b/.test(words)))
     return `${an(words)} of ${+(value * 100).toPrecision(2)} percent`;
+  // a whole number of days or hours is said in them: "86.4 thousand seconds" is a day
+  if (u === "s" && value >= 3600 && value % 3600 === 0)
+    return value % 86400 === 0
+      ? `${an(words)} of ${speakNumber(value / 86400)} day${value === 86400 ? "" : "s"}`
+      : `${an(words)} of ${speakNumber(value / 3600)} hour${value === 3600 ? "" : "s"}`;
   if (u === "s") return `${an(words)} of ${n} second${value === 1 ? "" : "s"}`;
   if (u === "days") return `${an(words)} of ${n} day${value === 1 ? "" : "s"}`;
   const per = /\bbytes per (.+)$/.exec(words);
@@ -569,7 +587,9 @@ export function withArticle(name: string): string {
   if (/^(?:one|two|three|four|each|every|per|all|no|some|any|this|that|its|their|our|\d+)\b/i.test(name)) return name;
   // a mechanism named by what it does ("publish content before the pointer") takes no article
   if (LEADING_VERBS.has(firstWord(name).toLowerCase())) return name;
-  return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
+  // an acronym takes the article of its first letter's name: "a URL shortener", "an SQL store"
+  const vowel = /^[A-Z]{2,}\b/.test(name) ? /^[AEFHILMNORSX]/.test(name) : /^[aeiou]/i.test(name);
+  return `${vowel ? "an" : "a"} ${name}`;
 }
 
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */

@@ -318,6 +318,41 @@ function visibleWrites(d: Design, ownOnly = false): string[] {
   return said(names(ordered.map((x) => x.o.phrase)));
 }
 
+/** Words that end the prompt's name for what it asks to build ("a task queue with …", "a cache in front of …"). */
+const SUBJECT_END =
+  /^(?:that|which|who|with|for|in|of|like|to|at|on|by|from|per|serving|handling|where|using|across|over|under|supporting|,)$|^\d/i;
+
+/**
+ * The prompt's own name for what it asks to build ("stock exchange order matching engine", "webhook delivery
+ * service"), never an archetype's: the noun phrase of the prompt around the record's unit phrase when the prompt
+ * named one ("the prompt names its unit 'order' ('order matching engine')"), else around the first phrase the
+ * dominant archetype was recognised by that the prompt says word for word.
+ */
+export function promptSubject(d: Design): string | undefined {
+  const unit = /\bthe prompt names its unit '[^']+' \('([^']+)'\)/.exec(d.primaryState[0]?.because ?? "")?.[1];
+  const evidence = (d.archetypes[0]?.evidence ?? [])
+    .map((e) => /^'([^'…]+)' (?:\(as '[^']*'\) )?(?:points to|states a requirement|→)/.exec(e)?.[1])
+    .filter((q): q is string => q !== undefined);
+  const words = d.prompt.replace(/[.?!:;]+\s*$/, "").split(/\s+/);
+  const lower = words.map((w) => w.toLowerCase().replace(/[,.:;]$/, ""));
+  for (const quote of [unit, ...evidence]) {
+    if (!quote) continue;
+    const q = quote.toLowerCase().split(/\s+/);
+    const at = lower.findIndex((_, i) => q.every((w, j) => lower[i + j] === w || lower[i + j] === `${w}s`));
+    if (at < 0) continue;
+    let start = at;
+    while (start > 0 && !/^(?:a|an|the|design|build|like|for|of|with|and|to)$/.test(lower[start - 1] ?? "")) start--;
+    let end = at + q.length;
+    while (end < words.length && !SUBJECT_END.test(lower[end] ?? "") && !/,$/.test(words[end - 1] ?? "")) end++;
+    const phrase = words
+      .slice(start, end)
+      .join(" ")
+      .replace(/[,.:;]$/, "");
+    if (countWords(phrase) <= 7) return phrase;
+  }
+  return undefined;
+}
+
 /* ---- 1. Normalise ---- */
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
@@ -325,6 +360,10 @@ function normalise(d: Design): StepDraft {
   const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
   // A product-first design starts from what users do: the features first, the substrates under them.
   const featureLed = d.branch.kind === "product" && features.length > 0;
+  // the first words name what the prompt asks to build in its own words, then what it is at heart
+  const subject = promptSubject(d);
+  // a proper name ("Dropbox file sync") or a possessive ("Twitter's home timeline") takes no article
+  if (subject) lines.push(...core(`I'm designing ${/^[A-Z][a-z]|'s\b/.test(subject) ? subject : withArticle(subject)}`));
   if (featureLed)
     lines.push(
       ...core("This is a product prompt, so I'll start from what users do"),
@@ -338,7 +377,9 @@ function normalise(d: Design): StepDraft {
           ? `Under them, most of the correctness rests on ${heart}`
           : d.branch.kind === "product"
             ? `This is a product prompt, so I'll design the infrastructure under it, and at heart that is ${heart}`
-            : `At heart this is ${heart}`,
+            : subject && !featureLed
+              ? `At heart it is ${heart}`
+              : `At heart this is ${heart}`,
       ),
     );
     const others = d.archetypes.slice(1, 4);
