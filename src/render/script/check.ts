@@ -14,6 +14,7 @@ import {
   phraseForm,
   speakable,
   titleWords,
+  verbless,
 } from "./speak.js";
 import { expires, formulaSaid, hottest, spokenFailures } from "./steps.js";
 import type { Script } from "./types.js";
@@ -256,6 +257,19 @@ export function spliceProblems(script: Script): SpeechProblem[] {
     )
       add(`a pronoun with nothing to refer to after: ${before.text}`);
   }
+  // a sentence said twice in a step, or a follow-up answer that only repeats what the step already said
+  for (const s of script.steps) {
+    const body = new Set<string>();
+    for (const text of s.sentences) {
+      if (body.has(text)) out.push({ step: s.step, sentence: text, problem: "the same sentence twice in one step" });
+      body.add(text);
+    }
+    for (const f of s.followUps) {
+      const parts = f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/);
+      if (parts.every((x) => body.has(x)))
+        out.push({ step: s.step, sentence: f.answer, problem: `a follow-up that repeats the step: ${f.question}` });
+    }
+  }
   return out;
 }
 
@@ -269,45 +283,6 @@ export function sentenceStats(script: Script): { sentences: number; words: numbe
     over: all.filter((w) => w > COMFORT_WORDS).length,
   };
 }
-
-/** Ambiguous words that are nouns after an adjective ("fast reads", "cheap writes") and verbs after a subject. */
-const NOUN_VERBS = /\b(?:reads|writes|costs|runs|holds|drops|starts|wins|fails|lags)\b/;
-
-/**
- * Whether a reason said after "because" is a clause a speaker could finish: it has a verb of its own, not only
- * a noun phrase ("because daily active users of a large social app", "because millisecond reads").
- */
-function verbless(reason: string): boolean {
-  // the reason's own clause: a subordinate one after it ("… while a post costs one write") is not its verb
-  const r = (reason.split(/\b(?:while|when|whose|which|so|if|unless|until|where)\b/)[0] ?? reason).trim();
-  if (/^(?:of|it|we|they|you|I|he|she|there|this|that)\b/i.test(r)) return false;
-  if (FINITE_WORDS.test(r)) return false;
-  const words = r.split(/\s+/).map((w) => w.replace(/[,;:]$/, ""));
-  return !words.some((w, i) => {
-    const prior = words[i - 1]?.toLowerCase() ?? "";
-    // a base or past form after its subject ("watchers learn", "the keyspace grew", "visits slowed")
-    if (i > 0 && BASE_VERBS.test(w) && !/^(?:the|a|an|to|each|every|no|its|their|of|for)$/.test(prior)) return true;
-    if (i > 0 && /^[a-z]{3,}ed$/.test(w) && !/^(?:the|a|an|each|every|no|its|their|of|for|and|or)$/.test(prior) && !/^(?:by|from|in|on|at|to|with|for|per|as)$/.test(words[i + 1] ?? "")) return true;
-    const before = words[i - 1]?.toLowerCase() ?? "";
-    const after = words[i + 1]?.toLowerCase() ?? "";
-    if (i === 0 || !/^[a-z]{3,}(?:s|es)$/.test(w) || /(?:ss|us|is|ics|ness)$/.test(w)) return false;
-    // "users of …", "a hundred million records", "fast reads": a plural noun, not the clause's verb
-    if (after === "of" || /^(?:\d[\d,.]*|thousand|million|billion|hundred|few|many|several)$/.test(before)) return false;
-    if (/^(?:the|a|an|each|every|no|its|their|and|or|of|for|per|with|by|in|on|to)$/.test(before)) return false;
-    if (NOUN_VERBS.test(w) && (ADJECTIVE.test(before) || !after || /^(?:for|from|and|or|per)$/.test(after))) return false;
-    return true;
-  });
-}
-
-/** Words that make a reason a clause wherever they stand. */
-const FINITE_WORDS =
-  /\b(?:is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|had|does|do|did|keep|stay|need|grow|fit)\b/i;
-/** Base and past forms a reason's verb takes after a plural subject ("apps report", "the keyspace grew"). */
-const BASE_VERBS =
-  /^(?:run|learn|open|report|commit|hold|take|read|write|see|apply|arrive|change|share|send|get|go|come|use|lose|fail|drop|move|pay|grew|fell|rose|ran|took|left|became|outgrow|outgrows|stores|turns|vanish)$/;
-/** Adjectives before "reads" or "writes" that make them nouns ("fast reads", "millisecond reads"). */
-const ADJECTIVE =
-  /^(?:fast|slow|cheap|simple|millisecond|linearizable|stale|local|strong|consistent|small|few|more|fewer|extra|blind|random|sequential|concurrent|single|cheaper|faster)$/i;
 
 /**
  * What a candidate could not say naturally, by the template that makes it: a reason said as a bare noun
@@ -325,9 +300,6 @@ export function phrasingProblems(script: Script): SpeechProblem[] {
   for (const { step, text } of saidAloud(script)) {
     const add = (problem: string) => out.push({ step, sentence: text, problem });
     for (const part of text.replace(/^(?:Q|A): /, "").split(/(?<=[.?!])\s+(?=[A-Z])/)) {
-      const key = `${step} ${part}`;
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-      if (seen.get(key) === 2 && !/\?$/.test(part) && countWords(part) > 4) add(`the same sentence twice in one step: ${part}`);
       const w = countWords(part);
       if (w > 35) add(`${w} words in one sentence: ${part}`);
       const because = /\bbecause (.+?)(?:[.?]$|, (?:and|so|but)\b|$)/.exec(part)?.[1];

@@ -165,14 +165,15 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       dropped: 0,
       lines,
       followUps: followUps
-        .map((f) => ({ question: say(f.question), answer: say(f.answer) }))
+        .map((f) => ({ question: say(f.question), answer: splitLong(say(f.answer)) }))
         .filter((f) => f.answer.length > 0),
     };
     if (draft.cue) step.cue = { ...draft.cue, say: say(draft.cue.say) };
     if (draft.checkIn) step.checkIn = draft.checkIn;
     return step;
   });
-  return retime(
+  return withoutRepeats(
+    retime(
     {
       prompt: d.prompt,
       minutes: DEFAULT_MINUTES,
@@ -186,7 +187,41 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       totals: { words: 0, seconds: 0, budgetSeconds: 0, overruns: [] },
     },
     opts,
+    ),
   );
+}
+
+/** Longest answer sentence a candidate says in one breath; a longer one is split at its ", and". */
+const ANSWER_WORDS = 35;
+
+/** An answer whose sentences stay speakable: "…, and give it a transactional id …" becomes its own sentence. */
+function splitLong(answer: string): string {
+  return answer
+    .split(/(?<=[.?!])\s+(?=[A-Z])/)
+    .map((x) => {
+      const at = x.indexOf(", and ");
+      if (countWords(x) <= ANSWER_WORDS || at < 0) return x;
+      const rest = x.slice(at + 6);
+      return `${x.slice(0, at)}. ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+    })
+    .join(" ");
+}
+
+/**
+ * The script without a follow-up whose answer only repeats sentences its step already says ("What if a client
+ * retries?" answered by the step's own retry sentence): an answer the candidate has just given is not a follow-up.
+ */
+function withoutRepeats(script: Script): Script {
+  return {
+    ...script,
+    steps: script.steps.map((s) => {
+      const said = new Set(s.sentences);
+      const followUps = s.followUps.filter(
+        (f) => !f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/).every((x) => said.has(x)),
+      );
+      return followUps.length === s.followUps.length ? s : { ...s, followUps };
+    }),
+  };
 }
 
 /** The Design with its default (45-minute) script attached: the JSON contract's `script` field. */

@@ -273,11 +273,11 @@ function until(words: readonly string[], from: number): string[] {
 
 /** Words a spoken name cannot end on: the phrase was cut before its object ("segments past", "location during"). */
 const DANGLING = new Set(
-  "past older newer during against along straight such where desired than how what who whom whose served".split(" "),
+  "past older newer during against along straight such where desired than how what who whom whose served about".split(" "),
 );
 /** Common verbs that need an object; a name ending on one after its subject ("waiters learn") is cut short. */
 const BARE_VERBS = new Set(
-  "learn learns claims reads checks fetch fetches see sees ask asks push pushes get gets know knows find finds takes sends compare compares searches watches rebuild deregister".split(
+  "learn learns claims reads checks fetch fetches see sees ask asks push pushes get gets know knows find finds takes sends compare compares searches watches rebuild deregister extends".split(
     " ",
   ),
 );
@@ -302,7 +302,7 @@ export function isCompletePhrase(name: string): boolean {
 
 /** Words a spoken phrase or sentence can never end on: prepositions, articles, conjunctions, "past". */
 const NEVER_LAST = new Set(
-  "of for from with without as across per between among and or but nor the a an past than during against such".split(
+  "of for from with without as across per between among and or but nor the a an past than during against such about".split(
     " ",
   ),
 );
@@ -363,6 +363,10 @@ function rawActionName(phrase: string): string {
       const whom = to ? until(words, after + 2) : [];
       if (GIVING.has((verb[verb.length - 1] ?? "").toLowerCase()) && whom.length === 1)
         return `${verb.join(" ")} the ${noun.join(" ")} to the ${whom[0]}`;
+      // a count or quantifier is part of what the verb does ("keeps one operation in flight"): a state said as
+      // "the" would read as an action ("keeps the operation")
+      const own = (words[det] ?? "").toLowerCase();
+      if (/^(?:one|each|every|all|no)$/.test(own)) return "";
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
@@ -386,6 +390,9 @@ export const actionName = rememberText((phrase: string): string => {
   const words = name.split(/\s+/).filter(Boolean);
   const last = words[words.length - 1] ?? "";
   const whole = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, "")).replace(/,.*$/, "");
+  // the phrase's own words when they are short and whole ("heartbeat pushes the liveness expiry forward"), before
+  // the record in its aside is made the verb's object ("pushes the liveness lease" says a state as an action)
+  if (words.length > 1 && countWords(whole) <= 9 && isCompletePhrase(whole)) return whole;
   if ((words.length === 1 || BARE_VERBS.has(last.toLowerCase())) && entity && !whole.includes(entity)) {
     const subject = words.slice(0, -1).join(" ");
     return `${subject ? `${subject} ` : ""}${last} the ${entity}`;
@@ -612,6 +619,18 @@ export const isClause = rememberText((phrase: string): boolean => {
     .replace(/\b\w+-\w+\b/g, "x")
     // a word after a determiner or an adjective ("a hold", "temporary hold") is a noun, not a verb
     .replace(/\b(?:a|an|the|no|each|every|\w+(?:ary|ic|ive|ous|ful|less))\s+\w+/gi, "x");
+  // a subject, its verb and the verb's object or clause ("one board outgrows one node's memory", "the prompt
+  // stores whole objects", "equal scores share a rank", "session-bound keys vanish when …", "… turns every append")
+  if (
+    /^(?:(?:the|a|an|one|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+[a-z]{3,}(?<!ss|us|is)s\s+(?:the|a|an|one|its|their|whole|every|each|all|no)\b/i.test(
+      phrase,
+    ) ||
+    /^(?:[a-z-]+\s+)?[a-z]{3,}s\s+(?!of\b|for\b|in\b|on\b|at\b|per\b|from\b|to\b|with\b|by\b|and\b|or\b|over\b)[a-z]{3,}\s+(?:the|a|an|one|its|their|every|each|when|if)\b/i.test(
+      phrase,
+    ) ||
+    /\bturns (?:every|each|the|a|an)\b/.test(phrase)
+  )
+    return true;
   // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
   if (/\b(?:who|that|which)\b/.test(phrase) && (phrase.match(FINITE_ALL)?.length ?? 0) >= 2) return true;
   // "consumers pull batches" has a subject before the verb; "push for most authors" is an option named by it
@@ -626,6 +645,45 @@ export const isClause = rememberText((phrase: string): boolean => {
       )
   );
 });
+
+/** Ambiguous words that are nouns after an adjective ("fast reads", "cheap writes") and verbs after a subject. */
+const NOUN_VERBS = /\b(?:reads|writes|costs|runs|holds|drops|starts|wins|fails|lags)\b/;
+
+/**
+ * Whether a reason said after "because" is a clause a speaker could finish: it has a verb of its own, not only
+ * a noun phrase ("because daily active users of a large social app", "because millisecond reads").
+ */
+export function verbless(reason: string): boolean {
+  // the reason's own clause: a subordinate one after it ("… while a post costs one write") is not its verb
+  const r = (reason.split(/\b(?:while|when|whose|which|so|if|unless|until|where)\b/)[0] ?? reason).trim();
+  if (/^(?:of|it|we|they|you|I|he|she|there|this|that)\b/i.test(r)) return false;
+  if (FINITE_WORDS.test(r)) return false;
+  const words = r.split(/\s+/).map((w) => w.replace(/[,;:]$/, ""));
+  return !words.some((w, i) => {
+    const prior = words[i - 1]?.toLowerCase() ?? "";
+    // a base or past form after its subject ("watchers learn", "the keyspace grew", "visits slowed")
+    if (i > 0 && BASE_VERBS.test(w) && !/^(?:the|a|an|to|each|every|no|its|their|of|for)$/.test(prior)) return true;
+    if (i > 0 && /^[a-z]{3,}ed$/.test(w) && !/^(?:the|a|an|each|every|no|its|their|of|for|and|or)$/.test(prior) && !/^(?:by|from|in|on|at|to|with|for|per|as)$/.test(words[i + 1] ?? "")) return true;
+    const before = words[i - 1]?.toLowerCase() ?? "";
+    const after = words[i + 1]?.toLowerCase() ?? "";
+    if (i === 0 || !/^[a-z]{3,}(?:s|es)$/.test(w) || /(?:ss|us|is|ics|ness)$/.test(w)) return false;
+    // "users of …", "a hundred million records", "fast reads": a plural noun, not the clause's verb
+    if (after === "of" || after === "to" || /^(?:\d[\d,.]*|thousand|million|billion|hundred|few|many|several)$/.test(before)) return false;
+    if (/^(?:the|a|an|each|every|no|its|their|and|or|of|for|per|with|by|in|on|to)$/.test(before)) return false;
+    if (NOUN_VERBS.test(w) && (ADJECTIVE.test(before) || !after || /^(?:for|from|and|or|per)$/.test(after))) return false;
+    return true;
+  });
+}
+
+/** Words that make a reason a clause wherever they stand. */
+const FINITE_WORDS =
+  /\b(?:is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|had|does|do|did|keep|stay|need|grow|fit)\b/i;
+/** Base and past forms a reason's verb takes after a plural subject ("apps report", "the keyspace grew"). */
+const BASE_VERBS =
+  /^(?:run|learn|open|report|commit|hold|take|read|write|see|apply|arrive|change|share|send|get|go|come|use|lose|fail|drop|move|pay|grew|fell|rose|ran|took|left|became|outgrow|outgrows|stores|turns|vanish)$/;
+/** Adjectives before "reads" or "writes" that make them nouns ("fast reads", "millisecond reads"). */
+const ADJECTIVE =
+  /^(?:fast|slow|cheap|simple|millisecond|linearizable|stale|local|strong|consistent|small|few|more|fewer|extra|blind|random|sequential|concurrent|single|cheaper|faster)$/i;
 
 /** Verbs that, first in a phrase with no subject, make it an instruction ("fold the time into the sort key"). */
 const INSTRUCTION_VERBS =
@@ -804,12 +862,18 @@ export function oneForm(items: readonly string[]): { items: string[]; clauses: b
   return { items: [...new Set(out)], clauses: false };
 }
 
+/** A noun phrase whose head is an operation ("conditional put naming the version", "linearizable read"). */
+const ACTION_NOUN =
+  /^(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}(?:put|read|write|get|append|delete|scan|lookup|query|insert|upsert|purge|increment|decrement)(?:\s+(?:of|naming|with|on|from|to|by|at|under|for|that|which)\b.*)?$/i;
+
 /** One item of a list not all clauses, in the list's form (remembered: the items recur design after design). */
 const inListForm = rememberText((x: string): string => {
   const f = phraseForm(x);
   if (f === "verb" || f === "clause") return asGerund(x, f);
   // a noun clause ("where the subject is") is said as it is
   const head = firstWord(x).toLowerCase();
+  // an operation named by its noun ("blind put", "serializable read") is an action among actions: "doing a blind put"
+  if (f === "noun" && ACTION_NOUN.test(x)) return `doing ${withArticle(x.replace(/^(?:the|a|an)\s+/i, ""))}`;
   if (f === "noun" && !DETERMINERS.has(head) && !/^(where|what|how|who|when|why|which|whether)$/.test(head))
     return `the ${x}`;
   return x;
