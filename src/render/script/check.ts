@@ -16,7 +16,7 @@ import {
   titleWords,
   verbless,
 } from "./speak.js";
-import { expires, formulaSaid, hottest, spokenFailures } from "./steps.js";
+import { expires, formulaSaid, hottest, promptSubject, spokenFailures } from "./steps.js";
 import type { Script } from "./types.js";
 
 /** Table cells long enough that reading one out inside another sentence would be splicing. */
@@ -199,6 +199,11 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
     if (/worker mid-task/.test(text) && !kinds.has("worker-pool")) add("a worker in a design without a worker pool");
     if (/^Expiry decisions/.test(text) && !expires(d)) add("an expiry clock rule where nothing expires");
   }
+  // the first minute names what the prompt asks to build in its own words, not only an archetype's name for it
+  const subject = promptSubject(d);
+  const opening = (script.steps[0]?.sentences.slice(0, 2).join(" ") ?? "").toLowerCase();
+  if (subject && !opening.includes(subject.toLowerCase()))
+    out.push({ step: 1, sentence: opening, problem: `the first minute never names the prompt's subject: ${subject}` });
   const hot = hottest(d);
   const how = hot ? formulaSaid(d, hot) : undefined;
   const eight = script.steps[7];
@@ -257,19 +262,6 @@ export function spliceProblems(script: Script): SpeechProblem[] {
     )
       add(`a pronoun with nothing to refer to after: ${before.text}`);
   }
-  // a sentence said twice in a step, or a follow-up answer that only repeats what the step already said
-  for (const s of script.steps) {
-    const body = new Set<string>();
-    for (const text of s.sentences) {
-      if (body.has(text)) out.push({ step: s.step, sentence: text, problem: "the same sentence twice in one step" });
-      body.add(text);
-    }
-    for (const f of s.followUps) {
-      const parts = f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/);
-      if (parts.every((x) => body.has(x)))
-        out.push({ step: s.step, sentence: f.answer, problem: `a follow-up that repeats the step: ${f.question}` });
-    }
-  }
   return out;
 }
 
@@ -296,7 +288,6 @@ export function sentenceStats(script: Script): { sentences: number; words: numbe
  */
 export function phrasingProblems(script: Script): SpeechProblem[] {
   const out: SpeechProblem[] = [];
-  const seen = new Map<string, number>();
   for (const { step, text } of saidAloud(script)) {
     const add = (problem: string) => out.push({ step, sentence: text, problem });
     for (const part of text.replace(/^(?:Q|A): /, "").split(/(?<=[.?!])\s+(?=[A-Z])/)) {
@@ -315,11 +306,15 @@ export function phrasingProblems(script: Script): SpeechProblem[] {
         )?.[1];
       if (clauseAsName && !/^(?:one|each|every|a|an|the|all)\b/.test(clauseAsName))
         add(`a clause where a noun phrase belongs: ${clauseAsName}`);
-      if (/\bIt gives [^.]*?\b[a-z-]+ (?:vanish|turns|stores|keeps|stays|lives|makes)\b/.test(part) && !/\bthat\b/.test(part))
+      if (
+        /\bIt gives [^.]*?\b[a-z-]+ (?:vanish|turns|stores|keeps|stays|lives|makes)\b/.test(part) &&
+        !/\bthat\b/.test(part)
+      )
         add("a clause after 'It gives'");
       for (const m of part.matchAll(/\b\d+(?:,\d{3})*\.\d+\b(?! percent)/g)) {
         const [whole = "", fraction = ""] = m[0].replace(/,/g, "").split(".");
-        if ((+whole >= 100 || fraction.length >= 2) && !/^99/.test(m[0]) && +whole !== 0) add(`a number with more digits than anyone says: ${m[0]}`);
+        if ((+whole >= 100 || fraction.length >= 2) && !/^99/.test(m[0]) && +whole !== 0)
+          add(`a number with more digits than anyone says: ${m[0]}`);
       }
       const big = /\b(?:1000|\d{4,}) (?:kilo|mega|giga|tera)bytes\b/.exec(part);
       if (big) add(`a size said in too small a unit: ${big[0]}`);
@@ -333,13 +328,26 @@ export function phrasingProblems(script: Script): SpeechProblem[] {
       const list = spokenList(part);
       if (list && list.length > 1) {
         for (const x of list) {
-          const why = danglingEnd(x, false);
+          const why = danglingEnd(x, false) ?? /\b(?:about|to|in|on|at|into|by)$/.exec(x)?.[0];
           if (why) add(`a cut-short list item "${x}": ${why}`);
         }
         if (list.some((x) => phraseForm(x) === "gerund"))
           for (const x of list)
             if (/^(?:the|a|an) /.test(x) && phraseForm(x) === "noun") add(`a noun phrase in a list of actions: ${x}`);
       }
+    }
+  }
+  // a sentence said twice in a step, or a follow-up answer that only repeats what the step already said
+  for (const s of script.steps) {
+    const body = new Set<string>();
+    for (const text of s.sentences) {
+      if (body.has(text)) out.push({ step: s.step, sentence: text, problem: "the same sentence twice in one step" });
+      body.add(text);
+    }
+    for (const f of s.followUps) {
+      const parts = f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/);
+      if (parts.every((x) => body.has(x)))
+        out.push({ step: s.step, sentence: f.answer, problem: `a follow-up that repeats the step: ${f.question}` });
     }
   }
   return out;

@@ -25,7 +25,16 @@ import {
   spokenFailures,
 } from "./steps.js";
 import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
-import type { CheatSheet, DeepDive, Line, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
+import type {
+  CheatSheet,
+  DeepDive,
+  FollowUp,
+  Line,
+  Script,
+  ScriptedDesign,
+  ScriptOptions,
+  ScriptStep,
+} from "./types.js";
 
 export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, retime, SHORT_MINUTES, stepBudget } from "./timing.js";
 export * from "./types.js";
@@ -164,16 +173,16 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       overrun: false,
       dropped: 0,
       lines,
-      followUps: followUps
-        .map((f) => ({ question: say(f.question), answer: splitLong(say(f.answer)) }))
-        .filter((f) => f.answer.length > 0),
+      followUps: withoutRepeats(
+        lines.map((l) => l.text),
+        followUps.map((f) => ({ question: say(f.question), answer: splitLong(say(f.answer)) })),
+      ),
     };
     if (draft.cue) step.cue = { ...draft.cue, say: say(draft.cue.say) };
     if (draft.checkIn) step.checkIn = draft.checkIn;
     return step;
   });
-  return withoutRepeats(
-    retime(
+  return retime(
     {
       prompt: d.prompt,
       minutes: DEFAULT_MINUTES,
@@ -187,7 +196,6 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       totals: { words: 0, seconds: 0, budgetSeconds: 0, overruns: [] },
     },
     opts,
-    ),
   );
 }
 
@@ -208,20 +216,15 @@ function splitLong(answer: string): string {
 }
 
 /**
- * The script without a follow-up whose answer only repeats sentences its step already says ("What if a client
+ * A step's follow-ups without one whose answer only repeats sentences the step already says ("What if a client
  * retries?" answered by the step's own retry sentence): an answer the candidate has just given is not a follow-up.
+ * Judged against every line the step may say, so the result does not depend on how much of it the timing keeps.
  */
-function withoutRepeats(script: Script): Script {
-  return {
-    ...script,
-    steps: script.steps.map((s) => {
-      const said = new Set(s.sentences);
-      const followUps = s.followUps.filter(
-        (f) => !f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/).every((x) => said.has(x)),
-      );
-      return followUps.length === s.followUps.length ? s : { ...s, followUps };
-    }),
-  };
+function withoutRepeats(lines: readonly string[], followUps: readonly FollowUp[]): FollowUp[] {
+  const said = new Set(lines);
+  return followUps.filter(
+    (f) => f.answer.length > 0 && !f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/).every((x) => said.has(x)),
+  );
 }
 
 /** The Design with its default (45-minute) script attached: the JSON contract's `script` field. */

@@ -273,7 +273,9 @@ function until(words: readonly string[], from: number): string[] {
 
 /** Words a spoken name cannot end on: the phrase was cut before its object ("segments past", "location during"). */
 const DANGLING = new Set(
-  "past older newer during against along straight such where desired than how what who whom whose served about".split(" "),
+  "past older newer during against along straight such where desired than how what who whom whose served about".split(
+    " ",
+  ),
 );
 /** Common verbs that need an object; a name ending on one after its subject ("waiters learn") is cut short. */
 const BARE_VERBS = new Set(
@@ -302,7 +304,7 @@ export function isCompletePhrase(name: string): boolean {
 
 /** Words a spoken phrase or sentence can never end on: prepositions, articles, conjunctions, "past". */
 const NEVER_LAST = new Set(
-  "of for from with without as across per between among and or but nor the a an past than during against such about".split(
+  "of for from with without as across per between among and or but nor the a an past than during against such".split(
     " ",
   ),
 );
@@ -366,7 +368,7 @@ function rawActionName(phrase: string): string {
       // a count or quantifier is part of what the verb does ("keeps one operation in flight"): a state said as
       // "the" would read as an action ("keeps the operation")
       const own = (words[det] ?? "").toLowerCase();
-      if (/^(?:one|each|every|all|no)$/.test(own)) return "";
+      if (/^(?:one|no)$/.test(own)) return "";
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
@@ -663,14 +665,26 @@ export function verbless(reason: string): boolean {
     const prior = words[i - 1]?.toLowerCase() ?? "";
     // a base or past form after its subject ("watchers learn", "the keyspace grew", "visits slowed")
     if (i > 0 && BASE_VERBS.test(w) && !/^(?:the|a|an|to|each|every|no|its|their|of|for)$/.test(prior)) return true;
-    if (i > 0 && /^[a-z]{3,}ed$/.test(w) && !/^(?:the|a|an|each|every|no|its|their|of|for|and|or)$/.test(prior) && !/^(?:by|from|in|on|at|to|with|for|per|as)$/.test(words[i + 1] ?? "")) return true;
+    if (
+      i > 0 &&
+      /^[a-z]{3,}ed$/.test(w) &&
+      !/^(?:the|a|an|each|every|no|its|their|of|for|and|or)$/.test(prior) &&
+      !/^(?:by|from|in|on|at|to|with|for|per|as)$/.test(words[i + 1] ?? "")
+    )
+      return true;
     const before = words[i - 1]?.toLowerCase() ?? "";
     const after = words[i + 1]?.toLowerCase() ?? "";
     if (i === 0 || !/^[a-z]{3,}(?:s|es)$/.test(w) || /(?:ss|us|is|ics|ness)$/.test(w)) return false;
     // "users of …", "a hundred million records", "fast reads": a plural noun, not the clause's verb
-    if (after === "of" || after === "to" || /^(?:\d[\d,.]*|thousand|million|billion|hundred|few|many|several)$/.test(before)) return false;
+    if (
+      after === "of" ||
+      after === "to" ||
+      /^(?:\d[\d,.]*|thousand|million|billion|hundred|few|many|several)$/.test(before)
+    )
+      return false;
     if (/^(?:the|a|an|each|every|no|its|their|and|or|of|for|per|with|by|in|on|to)$/.test(before)) return false;
-    if (NOUN_VERBS.test(w) && (ADJECTIVE.test(before) || !after || /^(?:for|from|and|or|per)$/.test(after))) return false;
+    if (NOUN_VERBS.test(w) && (ADJECTIVE.test(before) || !after || /^(?:for|from|and|or|per)$/.test(after)))
+      return false;
     return true;
   });
 }
@@ -858,7 +872,13 @@ function asGerund(item: string, form: "verb" | "clause"): string {
 export function oneForm(items: readonly string[]): { items: string[]; clauses: boolean } {
   const forms = items.map((x) => phraseForm(x));
   if (items.length > 0 && forms.every((f) => f === "clause")) return { items: [...items], clauses: true };
-  const out = items.map((x) => inListForm(x));
+  // an operation named by its noun ("blind put", "serializable read") among actions is said as one: "issuing a blind put"
+  const actions = forms.some((f) => f !== "noun");
+  const out = items.map((x) => {
+    if (!actions || phraseForm(x) !== "noun" || !ACTION_NOUN.test(x)) return inListForm(x);
+    const bare = x.replace(/^(?:the|a|an)\s+/i, "");
+    return `issuing ${/^[aeiou]/i.test(bare) ? "an" : "a"} ${bare}`;
+  });
   return { items: [...new Set(out)], clauses: false };
 }
 
@@ -872,8 +892,6 @@ const inListForm = rememberText((x: string): string => {
   if (f === "verb" || f === "clause") return asGerund(x, f);
   // a noun clause ("where the subject is") is said as it is
   const head = firstWord(x).toLowerCase();
-  // an operation named by its noun ("blind put", "serializable read") is an action among actions: "doing a blind put"
-  if (f === "noun" && ACTION_NOUN.test(x)) return `doing ${withArticle(x.replace(/^(?:the|a|an)\s+/i, ""))}`;
   if (f === "noun" && !DETERMINERS.has(head) && !/^(where|what|how|who|when|why|which|whether)$/.test(head))
     return `the ${x}`;
   return x;

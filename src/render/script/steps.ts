@@ -18,7 +18,6 @@ import {
   clauses,
   countWords,
   entityWords,
-  verbless,
   enumerate,
   firstClause,
   firstWord,
@@ -43,6 +42,7 @@ import {
   speakNumber,
   startsWithInstruction,
   startsWithVerb,
+  verbless,
   withArticle,
 } from "./speak.js";
 import type { DiagramCue, FollowUp, Line } from "./types.js";
@@ -345,10 +345,12 @@ export function promptSubject(d: Design): string | undefined {
     while (start > 0 && !/^(?:a|an|the|design|build|like|for|of|with|and|to)$/.test(lower[start - 1] ?? "")) start--;
     let end = at + q.length;
     while (end < words.length && !SUBJECT_END.test(lower[end] ?? "") && !/,$/.test(words[end - 1] ?? "")) end++;
-    const phrase = words
-      .slice(start, end)
-      .join(" ")
-      .replace(/[,.:;]$/, "");
+    const phrase = speakable(
+      words
+        .slice(start, end)
+        .join(" ")
+        .replace(/[,.:;]$/, ""),
+    );
     if (countWords(phrase) <= 7) return phrase;
   }
   return undefined;
@@ -364,7 +366,8 @@ function normalise(d: Design): StepDraft {
   // the first words name what the prompt asks to build in its own words, then what it is at heart
   const subject = promptSubject(d);
   // a proper name ("Dropbox file sync") or a possessive ("Twitter's home timeline") takes no article
-  if (subject) lines.push(...core(`I'm designing ${/^[A-Z][a-z]|'s\b/.test(subject) ? subject : withArticle(subject)}`));
+  if (subject)
+    lines.push(...core(`I'm designing ${/^[A-Z][a-z]|'s\b/.test(subject) ? subject : withArticle(subject)}`));
   if (featureLed)
     lines.push(
       ...core("This is a product prompt, so I'll start from what users do"),
@@ -1128,9 +1131,10 @@ function sayFlip(dec: Decision): string | undefined {
 export function protocolName(d: Design, title: string): string {
   return perScript(d, protocolName, title, () => {
     // a feature's label before the title ("feed: Publish, fan out …") and a gloss after a colon are not its name
-    const t = lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, "").replace(/^[a-z][a-z -]*:\s+/, "")))
-      .split(/:\s/)[0]
-      ?.trim() ?? "";
+    const t =
+      lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, "").replace(/^[a-z][a-z -]*:\s+/, "")))
+        .split(/:\s/)[0]
+        ?.trim() ?? "";
     const lead = leadMechanism(d);
     const head = lead
       ? lowerFirst(speakable(lead.name))
@@ -1206,7 +1210,8 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
       return /s$/.test(at) ? `when it ${at}` : f;
     });
   // a field that carries its own determiner or is a clause ("its delivery id", "how many times it was received") takes no "the"
-  const the = (f: string) => (/^(?:its|their|our|his|her|how|what|when|where|which|who|whether|one|each|every)\b/i.test(f) ? f : `the ${f}`);
+  const the = (f: string) =>
+    /^(?:its|their|our|his|her|how|what|when|where|which|who|whether|one|each|every)\b/i.test(f) ? f : `the ${f}`;
   if (items.length <= NAMED_FIELDS || (whole && items.length <= 8))
     return sentence(`It holds ${andList(items.map(the))}`);
   const rules = stems(d.invariants.map((i) => i.statement).join(" "));
