@@ -89,7 +89,8 @@ export const speakable = rememberText((s: string): string => {
       .replace(/\s*≈\s*/g, " about ")
       .replace(/(\d)\s*\/s\b/g, "$1 a second")
       .replace(/\b(\w+)\/s\b/g, "$1 a second")
-      .replace(/(\w) \/ ([A-Z]{2,})\b/g, "$1 per $2")
+      // "APNs / FCM", "Email / SMS gateway": alternatives, never a rate ("email per SMS")
+      .replace(/(\w) \/ ([A-Z]{2,})\b/g, "$1 or $2")
       .replace(/\s+\/\s+|(?<=[a-z])\/(?=[a-z])/g, " or ")
       .replace(/\s+\+\s+/g, " plus ")
       .replace(/\s*→\s*/g, " then ")
@@ -467,7 +468,7 @@ export function speakFigure(display: string): string {
   return speakable(
     display
       // "1.16k" is said "1.2 thousand": a spoken figure keeps two significant digits
-      .replace(/\b(\d)\.(\d)\d+(?=\s*[kMB]\b)/g, (_m, a: string, b: string) => `${a}.${b}`)
+      .replace(/\b\d+\.\d{2,}(?=\s*[kMB]\b)/g, (x) => String(+Number(x).toPrecision(2)))
       .replace(/(\d)\s*k\b/g, "$1 thousand")
       .replace(/(\d)\s*M\b/g, "$1 million")
       .replace(/(\d)\s*B\b/g, "$1 billion")
