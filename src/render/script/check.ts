@@ -222,7 +222,8 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
  */
 export function spliceProblems(script: Script): SpeechProblem[] {
   const out: SpeechProblem[] = [];
-  const said = saidAloud(script);
+  // the deep dives are offered aloud too (step 0 here)
+  const said = [...saidAloud(script), ...(script.deepDives ?? []).map((x) => ({ step: 0, text: x.why }))];
   for (const [k, { step, text }] of said.entries()) {
     const add = (problem: string) => out.push({ step, sentence: text, problem });
     for (const part of text.split(/(?<=[.?!])\s+/)) {
@@ -288,7 +289,9 @@ export function sentenceStats(script: Script): { sentences: number; words: numbe
  */
 export function phrasingProblems(script: Script): SpeechProblem[] {
   const out: SpeechProblem[] = [];
-  for (const { step, text } of saidAloud(script)) {
+  // the deep dives are offered aloud too (step 0 here): "I'd pick …" there is held to the same grammar
+  const offered = (script.deepDives ?? []).map((x) => ({ step: 0, text: x.why }));
+  for (const { step, text } of [...saidAloud(script), ...offered]) {
     const add = (problem: string) => out.push({ step, sentence: text, problem });
     for (const part of text.replace(/^(?:Q|A): /, "").split(/(?<=[.?!])\s+(?=[A-Z])/)) {
       const w = countWords(part);

@@ -702,7 +702,7 @@ const ADJECTIVE =
 
 /** Verbs that, first in a phrase with no subject, make it an instruction ("fold the time into the sort key"). */
 const INSTRUCTION_VERBS =
-  "fold offer keep send store split give let use run write retry hold reserve drop reject assign claim precompute recompute compute merge replicate copy move broadcast serve poll scan sign encrypt compress charge refund check ask accept elect route pay get avoid make authorise authorize request rebuild publish collapse resize upload sort";
+  "fold offer keep send store split give let use run write retry hold reserve drop reject assign claim precompute recompute compute merge replicate copy move broadcast serve poll scan sign encrypt compress charge refund check ask accept elect route pay get avoid make authorise authorize request rebuild publish collapse resize upload sort fail";
 const INSTRUCTION = new RegExp(`^(?:${INSTRUCTION_VERBS.replace(/ /g, "|")}|fan out)\\b`, "i");
 
 /** Whether a phrase opens with a verb in its base form and no subject ("pay only for what runs", "make the renditions …"). */
