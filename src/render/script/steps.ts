@@ -336,24 +336,46 @@ export function promptSubject(d: Design): string | undefined {
     .filter((q): q is string => q !== undefined);
   const words = d.prompt.replace(/[.?!:;]+\s*$/, "").split(/\s+/);
   const lower = words.map((w) => w.toLowerCase().replace(/[,.:;]$/, ""));
-  for (const quote of [unit, ...evidence]) {
-    if (!quote) continue;
-    const q = quote.toLowerCase().split(/\s+/);
-    const at = lower.findIndex((_, i) => q.every((w, j) => lower[i + j] === w || lower[i + j] === `${w}s`));
-    if (at < 0) continue;
-    let start = at;
-    while (start > 0 && !/^(?:a|an|the|design|build|like|for|of|with|and|to)$/.test(lower[start - 1] ?? "")) start--;
-    let end = at + q.length;
-    while (end < words.length && !SUBJECT_END.test(lower[end] ?? "") && !/,$/.test(words[end - 1] ?? "")) end++;
-    const phrase = speakable(
-      words
-        .slice(start, end)
-        .join(" ")
-        .replace(/[,.:;]$/, ""),
-    );
-    if (countWords(phrase) <= 7) return phrase;
+  // the prompt's first noun phrase: after "Design" and its article, up to a word that ends it
+  const article = /^(?:a|an|the)$/.test(lower[1] ?? "") ? lower[1] : undefined;
+  const start = article ? 2 : 1;
+  let end = start;
+  const more = () => {
+    while (end < words.length && !SUBJECT_END.test(lower[end] ?? "") && !/[,:;]$/.test(words[end - 1] ?? "")) end++;
+  };
+  more();
+  // where it sits is part of what it is: "a distributed cache in front of a user-profile database"
+  if (["in front of", "on top of"].includes(lower.slice(end, end + 3).join(" "))) {
+    end += /^(?:a|an|the)$/.test(lower[end + 3] ?? "") ? 4 : 3;
+    more();
   }
-  return undefined;
+  // a participle left at the end ("a user profile store keyed") belonged to the words cut off after it
+  while (end > start + 1 && /ed$/.test(lower[end - 1] ?? "")) end--;
+  const inside = [unit, ...evidence].some((quote) => {
+    const q = (quote ?? "").toLowerCase().split(/\s+/);
+    return (
+      quote !== undefined &&
+      lower.some(
+        (_, i) =>
+          i >= start && i + q.length <= end && q.every((w, j) => lower[i + j] === w || lower[i + j] === `${w}s`),
+      )
+    );
+  });
+  if (!inside || end - start > 10) return undefined;
+  const phrase = speakable(
+    words
+      .slice(start, end)
+      .join(" ")
+      .replace(/[,.:;]$/, ""),
+  );
+  // a requirement the prompt names after it in its own words ("… that sends push notifications") says what it is for
+  const rest = lower.slice(end).join(" ");
+  const also = (d.archetypes[0]?.evidence ?? [])
+    .map((e) => /^'([^'…]+)' (?:\(as '[^']*'\) )?states a requirement\b/.exec(e)?.[1])
+    .find((x) => x !== undefined && countWords(x) <= 3 && /s$/.test(x) && rest.includes(x.toLowerCase()));
+  const said = also ? `${phrase} for ${also}` : phrase;
+  // with the prompt's own article, or none where it gave none ("Dropbox file sync", "Twitter's home timeline")
+  return article ? `${article} ${said}` : said;
 }
 
 /* ---- 1. Normalise ---- */
@@ -365,9 +387,7 @@ function normalise(d: Design): StepDraft {
   const featureLed = d.branch.kind === "product" && features.length > 0;
   // the first words name what the prompt asks to build in its own words, then what it is at heart
   const subject = promptSubject(d);
-  // a proper name ("Dropbox file sync") or a possessive ("Twitter's home timeline") takes no article
-  if (subject)
-    lines.push(...core(`I'm designing ${/^[A-Z][a-z]|'s\b/.test(subject) ? subject : withArticle(subject)}`));
+  if (subject) lines.push(...core(`I'm designing ${subject}`));
   if (featureLed)
     lines.push(
       ...core("This is a product prompt, so I'll start from what users do"),
