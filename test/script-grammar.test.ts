@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
-import { spliceProblems } from "../src/render/script/check.js";
+import { phrasingProblems, spliceProblems } from "../src/render/script/check.js";
 import { writeScript } from "../src/render/script/index.js";
 import { isClause, withArticle } from "../src/render/script/speak.js";
 import { sayDecision } from "../src/render/script/steps.js";
@@ -127,5 +127,88 @@ describe("a sizing chain says the prompt's figure in its words and every unstate
     const ratio = eight.indexOf("I'm assuming a read-to-write ratio of 10");
     expect(ratio).toBeGreaterThan(-1);
     expect(ratio).toBeLessThan(eight.indexOf("plus about 100 thousand writes a second"));
+  });
+});
+
+describe("no sentence a candidate could not say naturally", () => {
+  const fake = (sentences: string[], followUps: { question: string; answer: string }[] = []) =>
+    ({ steps: [{ step: 8, sentences, followUps }] }) as never;
+  it("catches each class once", () => {
+    const problems = phrasingProblems(
+      fake(
+        [
+          "I'm assuming 200 million users, because daily active users of a large social app.",
+          "I'd pick a capped in-memory list per reader over a wide-column table, because millisecond reads.",
+          "Exact top few thousand would win with one board outgrows one node's memory.",
+          "I'd fold the time into the sort key, rather than equal scores share a rank.",
+          "It gives session-bound keys vanish when a member dies.",
+          "At 2777.8 requests a second, that's about 240 gigabytes.",
+          "At 1.16 thousand posts a second, that's a lot.",
+          "That's about 1000 terabytes.",
+          "A conditional write applies only when key value.version still equals the version read.",
+          "It holds the its delivery id.",
+          "Let me draw the feed: Publish sequence, with who asks whom.",
+          "It is -> best score.",
+          "Async workers cover re-bucketing the driver and notifying the user about.",
+          "Three writes matter most: requesting a ride, the conditional put naming the version and matching the ride.",
+          "Callers retry on timeout, so every write may arrive more than once and must be safe to repeat.",
+          "Callers retry on timeout, so every write may arrive more than once and must be safe to repeat.",
+        ],
+        [
+          {
+            question: "What if a client retries?",
+            answer: "Callers retry on timeout, so every write may arrive more than once and must be safe to repeat.",
+          },
+          {
+            question: "What if a producer resends?",
+            answer:
+              "Enable the idempotent producer so the leader drops an append whose sequence it already holds, and give it a transactional id so a restarted instance bumps the producer epoch and brokers fence the zombie still using the older one.",
+          },
+        ],
+      ),
+    ).map((p) => p.problem.split(/[:"]/)[0]?.replace(/^\d+ /, ""));
+    expect(problems).toEqual([
+      "a noun phrase said as a reason",
+      "a noun phrase said as a reason",
+      "a clause after ",
+      "a clause where a noun phrase belongs",
+      "a clause after 'It gives'",
+      "a number with more digits than anyone says",
+      "a number with more digits than anyone says",
+      "a size said in too small a unit",
+      "a field read with a dot",
+      "an article before a determiner",
+      "a diagram title said as a name",
+      "an arrow read aloud",
+      "a cut-short list item ",
+      "a noun phrase in a list of actions",
+      "words in one sentence",
+      "the same sentence twice in one step",
+      "a follow-up that repeats the step",
+    ]);
+  });
+  it("finds none in the fourteen graded prompts' scripts, and their first minute names the prompt's subject", () => {
+    const subjects: [string, string][] = [
+      ["Design a notification service that sends 10 million push notifications per hour", "notification service"],
+      [
+        "Design a stock exchange order matching engine for 100k orders per second",
+        "stock exchange order matching engine",
+      ],
+      [
+        "Design a webhook delivery service that retries failed deliveries for up to 72 hours",
+        "webhook delivery service",
+      ],
+      ["Design a collaborative document editor like Google Docs", "collaborative document editor"],
+      [
+        "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+        "distributed cache",
+      ],
+      ["Design Dropbox file sync for 100 million users", "Dropbox file sync"],
+    ];
+    for (const [p, subject] of subjects) {
+      const s = writeScript(design(p), { minutes: 45 });
+      expect(s.steps[0]?.sentences[0], p).toContain(subject);
+      expect(phrasingProblems(s), p).toEqual([]);
+    }
   });
 });

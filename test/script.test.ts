@@ -11,6 +11,7 @@ import { toMarkdown } from "../src/render/doc.js";
 import { SPOKEN_ARCHETYPES } from "../src/render/script/archetypes.js";
 import {
   contentProblems,
+  phrasingProblems,
   presentationProblems,
   saidAloud,
   sentenceStats,
@@ -66,6 +67,7 @@ describe("speakable script on every corpus prompt", () => {
         expect(s.steps.map((x) => x.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
         expect(speechProblems(d, s), d.prompt).toEqual([]);
         expect(spliceProblems(s), d.prompt).toEqual([]);
+        expect(phrasingProblems(s), d.prompt).toEqual([]);
         const st = sentenceStats(s);
         expect(st.max, d.prompt).toBeLessThanOrEqual(40);
         expect(st.words / st.sentences, d.prompt).toBeLessThan(25);
@@ -566,7 +568,7 @@ describe("presentation, said as a candidate says it", () => {
       "admitting a request",
       "completing or failing the run",
       "returning runs",
-      "the long-range query",
+      "issuing a long-range query",
     ]);
     expect(problems(/^a list that/)).toEqual([]);
     expect(kafka.steps[0]?.text).toContain(
@@ -588,7 +590,9 @@ describe("presentation, said as a candidate says it", () => {
   it("says archetypes as sentences and failures as what happens, never as labels", () => {
     expect(Object.keys(SPOKEN_ARCHETYPES).sort()).toEqual([...ARCHETYPE_IDS].sort());
     expect(problems(/^(an archetype title|a failure label)/)).toEqual([]);
-    expect(kafka.steps[0]?.text).toMatch(/^At heart this is an append-only log with consumer offsets\./);
+    expect(kafka.steps[0]?.text).toMatch(
+      /^I'm designing a distributed message queue\. At heart it is an append-only log with consumer offsets\./,
+    );
     expect(said(lock)).not.toMatch(/joins as substrate|Next: |stale owner accepted/i);
     expect(said(pay)).not.toMatch(/fired twice/i);
     expect(lock.steps[7]?.text).toMatch(/Then a second failure\. A holder frozen by a garbage-collection pause/);

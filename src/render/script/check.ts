@@ -14,8 +14,9 @@ import {
   phraseForm,
   speakable,
   titleWords,
+  verbless,
 } from "./speak.js";
-import { expires, formulaSaid, hottest, spokenFailures } from "./steps.js";
+import { expires, formulaSaid, hottest, promptSubject, spokenFailures } from "./steps.js";
 import type { Script } from "./types.js";
 
 /** Table cells long enough that reading one out inside another sentence would be splicing. */
@@ -198,6 +199,11 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
     if (/worker mid-task/.test(text) && !kinds.has("worker-pool")) add("a worker in a design without a worker pool");
     if (/^Expiry decisions/.test(text) && !expires(d)) add("an expiry clock rule where nothing expires");
   }
+  // the first minute names what the prompt asks to build in its own words, not only an archetype's name for it
+  const subject = promptSubject(d);
+  const opening = (script.steps[0]?.sentences.slice(0, 2).join(" ") ?? "").toLowerCase();
+  if (subject && !opening.includes(subject.toLowerCase()))
+    out.push({ step: 1, sentence: opening, problem: `the first minute never names the prompt's subject: ${subject}` });
   const hot = hottest(d);
   const how = hot ? formulaSaid(d, hot) : undefined;
   const eight = script.steps[7];
@@ -216,7 +222,8 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
  */
 export function spliceProblems(script: Script): SpeechProblem[] {
   const out: SpeechProblem[] = [];
-  const said = saidAloud(script);
+  // the deep dives are offered aloud too (step 0 here)
+  const said = [...saidAloud(script), ...(script.deepDives ?? []).map((x) => ({ step: 0, text: x.why }))];
   for (const [k, { step, text }] of said.entries()) {
     const add = (problem: string) => out.push({ step, sentence: text, problem });
     for (const part of text.split(/(?<=[.?!])\s+/)) {
@@ -268,4 +275,83 @@ export function sentenceStats(script: Script): { sentences: number; words: numbe
     max: Math.max(0, ...all),
     over: all.filter((w) => w > COMFORT_WORDS).length,
   };
+}
+
+/**
+ * What a candidate could not say naturally, by the template that makes it: a reason said as a bare noun
+ * phrase after "because" ("because millisecond reads"), a condition that is a clause after "with" ("would win
+ * with one board outgrows …") or a clause where a noun phrase belongs ("rather than equal scores share a
+ * rank"), "It gives" before a clause, a number said with more digits than anyone speaks ("2777.8 requests",
+ * "1.16 thousand", "1000 terabytes"), a record's field read with a dot ("key value.version"), an article before
+ * a determiner or a question word ("the its", "the how"), a diagram title with a colon said as a name, a list
+ * item that ends on a preposition ("notifying the user about"), a noun phrase among actions ("the blind put"),
+ * the same sentence twice in one step, and any sentence (follow-ups too) over 35 words.
+ */
+export function phrasingProblems(script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  // the deep dives are offered aloud too (step 0 here): "I'd pick …" there is held to the same grammar
+  const offered = (script.deepDives ?? []).map((x) => ({ step: 0, text: x.why }));
+  for (const { step, text } of [...saidAloud(script), ...offered]) {
+    const add = (problem: string) => out.push({ step, sentence: text, problem });
+    for (const part of text.replace(/^(?:Q|A): /, "").split(/(?<=[.?!])\s+(?=[A-Z])/)) {
+      const w = countWords(part);
+      if (w > 35) add(`${w} words in one sentence: ${part}`);
+      const because = /\bbecause (.+?)(?:[.?]$|, (?:and|so|but)\b|$)/.exec(part)?.[1];
+      if (because && verbless(because)) add(`a noun phrase said as a reason: because ${because}`);
+      const withClause =
+        /\bwould win with ((?:the |a |an |one |each |every )?[a-z-]+ [a-z]+s (?:the|a|an|one|its|their|whole|every|each|all|no)\b.*)/.exec(
+          part,
+        )?.[1];
+      if (withClause) add(`a clause after "with": ${withClause}`);
+      const clauseAsName =
+        /\b(?:rather than|pick|over) ([a-z]+ [a-z]+s (?!of|for|in|on|at|per|from|to|with|by)[a-z]+ (?:a|an|the|one|their|its|every|each)\b[^,.?]*)/.exec(
+          part,
+        )?.[1];
+      if (clauseAsName && !/^(?:one|each|every|a|an|the|all)\b/.test(clauseAsName))
+        add(`a clause where a noun phrase belongs: ${clauseAsName}`);
+      if (
+        /\bIt gives [^.]*?\b[a-z-]+ (?:vanish|turns|stores|keeps|stays|lives|makes)\b/.test(part) &&
+        !/\bthat\b/.test(part)
+      )
+        add("a clause after 'It gives'");
+      for (const m of part.matchAll(/\b\d+(?:,\d{3})*\.\d+\b(?! percent)/g)) {
+        const [whole = "", fraction = ""] = m[0].replace(/,/g, "").split(".");
+        if ((+whole >= 100 || fraction.length >= 2) && !/^99/.test(m[0]) && +whole !== 0)
+          add(`a number with more digits than anyone says: ${m[0]}`);
+      }
+      const big = /\b(?:1000|\d{4,}) (?:kilo|mega|giga|tera)bytes\b/.exec(part);
+      if (big) add(`a size said in too small a unit: ${big[0]}`);
+      const dotted = /\b[a-z]+\.[a-z]{2,}\b/.exec(part);
+      if (dotted && !/^(?:e\.g|i\.e|node\.js)$/i.test(dotted[0])) add(`a field read with a dot: ${dotted[0]}`);
+      const double = /\b(?:the|a|an) (?:its|their|his|her|how|what|when|which|who|the|a|an)\b/i.exec(part);
+      if (double) add(`an article before a determiner: ${double[0]}`);
+      const titled = /\b(?:draw|walk) the ([^.,]*?): /.exec(part);
+      if (titled) add(`a diagram title said as a name: ${titled[1]}`);
+      if (/->|<-|=>/.test(part)) add("an arrow read aloud");
+      const list = spokenList(part);
+      if (list && list.length > 1) {
+        for (const x of list) {
+          const why = danglingEnd(x, false) ?? /\b(?:about|to|in|on|at|into|by)$/.exec(x)?.[0];
+          if (why) add(`a cut-short list item "${x}": ${why}`);
+        }
+        if (list.some((x) => phraseForm(x) === "gerund"))
+          for (const x of list)
+            if (/^(?:the|a|an) /.test(x) && phraseForm(x) === "noun") add(`a noun phrase in a list of actions: ${x}`);
+      }
+    }
+  }
+  // a sentence said twice in a step, or a follow-up answer that only repeats what the step already said
+  for (const s of script.steps) {
+    const body = new Set<string>();
+    for (const text of s.sentences) {
+      if (body.has(text)) out.push({ step: s.step, sentence: text, problem: "the same sentence twice in one step" });
+      body.add(text);
+    }
+    for (const f of s.followUps) {
+      const parts = f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/);
+      if (parts.every((x) => body.has(x)))
+        out.push({ step: s.step, sentence: f.answer, problem: `a follow-up that repeats the step: ${f.question}` });
+    }
+  }
+  return out;
 }

@@ -25,7 +25,16 @@ import {
   spokenFailures,
 } from "./steps.js";
 import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
-import type { CheatSheet, DeepDive, Line, Script, ScriptedDesign, ScriptOptions, ScriptStep } from "./types.js";
+import type {
+  CheatSheet,
+  DeepDive,
+  FollowUp,
+  Line,
+  Script,
+  ScriptedDesign,
+  ScriptOptions,
+  ScriptStep,
+} from "./types.js";
 
 export { DEFAULT_MINUTES, DEFAULT_WEIGHTS, DEFAULT_WPM, retime, SHORT_MINUTES, stepBudget } from "./timing.js";
 export * from "./types.js";
@@ -164,9 +173,10 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       overrun: false,
       dropped: 0,
       lines,
-      followUps: followUps
-        .map((f) => ({ question: say(f.question), answer: say(f.answer) }))
-        .filter((f) => f.answer.length > 0),
+      followUps: withoutRepeats(
+        lines.map((l) => l.text),
+        followUps.map((f) => ({ question: say(f.question), answer: splitLong(say(f.answer)) })),
+      ),
     };
     if (draft.cue) step.cue = { ...draft.cue, say: say(draft.cue.say) };
     if (draft.checkIn) step.checkIn = draft.checkIn;
@@ -186,6 +196,34 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
       totals: { words: 0, seconds: 0, budgetSeconds: 0, overruns: [] },
     },
     opts,
+  );
+}
+
+/** Longest answer sentence a candidate says in one breath; a longer one is split at its ", and". */
+const ANSWER_WORDS = 35;
+
+/** An answer whose sentences stay speakable: "…, and give it a transactional id …" becomes its own sentence. */
+function splitLong(answer: string): string {
+  return answer
+    .split(/(?<=[.?!])\s+(?=[A-Z])/)
+    .map((x) => {
+      const at = x.indexOf(", and ");
+      if (countWords(x) <= ANSWER_WORDS || at < 0) return x;
+      const rest = x.slice(at + 6);
+      return `${x.slice(0, at)}. ${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+    })
+    .join(" ");
+}
+
+/**
+ * A step's follow-ups without one whose answer only repeats sentences the step already says ("What if a client
+ * retries?" answered by the step's own retry sentence): an answer the candidate has just given is not a follow-up.
+ * Judged against every line the step may say, so the result does not depend on how much of it the timing keeps.
+ */
+function withoutRepeats(lines: readonly string[], followUps: readonly FollowUp[]): FollowUp[] {
+  const said = new Set(lines);
+  return followUps.filter(
+    (f) => f.answer.length > 0 && !f.answer.split(/(?<=[.?!])\s+(?=[A-Z])/).every((x) => said.has(x)),
   );
 }
 

@@ -79,12 +79,18 @@ export const speakable = rememberText((s: string): string => {
       .replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, "")
       // a variable after a preposition is a named value: "compare it with last_fence" -> "with the last fence"
       .replace(/\b(with|than|below|above|against) ([a-z]+_[a-z_]+)\b/g, "$1 the $2")
+      // a record's field ("KeyValue.version") is said as the record's own: "the key value's version"
+      .replace(
+        /\b(?:the )?([A-Z][a-z]+(?:[A-Z][a-z]+)+)\.([a-z_]+)\b/g,
+        (_m, e: string, f: string) => `the ${entityWords(e)}'s ${f}`,
+      )
       .replace(/\b([A-Z][a-z]+)\.([a-z_]+)\b/g, (_m, e: string, f: string) => `the ${e.toLowerCase()} ${f}`)
       .replace(/\b([a-z]+)_([a-z_]+)\b/g, (m) => m.replace(/_/g, " "))
       .replace(/\s*≈\s*/g, " about ")
       .replace(/(\d)\s*\/s\b/g, "$1 a second")
       .replace(/\b(\w+)\/s\b/g, "$1 a second")
-      .replace(/(\w) \/ ([A-Z]{2,})\b/g, "$1 per $2")
+      // "APNs / FCM", "Email / SMS gateway": alternatives, never a rate ("email per SMS")
+      .replace(/(\w) \/ ([A-Z]{2,})\b/g, "$1 or $2")
       .replace(/\s+\/\s+|(?<=[a-z])\/(?=[a-z])/g, " or ")
       .replace(/\s+\+\s+/g, " plus ")
       .replace(/\s*→\s*/g, " then ")
@@ -268,11 +274,13 @@ function until(words: readonly string[], from: number): string[] {
 
 /** Words a spoken name cannot end on: the phrase was cut before its object ("segments past", "location during"). */
 const DANGLING = new Set(
-  "past older newer during against along straight such where desired than how what who whom whose served".split(" "),
+  "past older newer during against along straight such where desired than how what who whom whose served about".split(
+    " ",
+  ),
 );
 /** Common verbs that need an object; a name ending on one after its subject ("waiters learn") is cut short. */
 const BARE_VERBS = new Set(
-  "learn learns claims reads checks fetch fetches see sees ask asks push pushes get gets know knows find finds takes sends compare compares searches watches rebuild deregister".split(
+  "learn learns claims reads checks fetch fetches see sees ask asks push pushes get gets know knows find finds takes sends compare compares searches watches rebuild deregister extends".split(
     " ",
   ),
 );
@@ -358,6 +366,10 @@ function rawActionName(phrase: string): string {
       const whom = to ? until(words, after + 2) : [];
       if (GIVING.has((verb[verb.length - 1] ?? "").toLowerCase()) && whom.length === 1)
         return `${verb.join(" ")} the ${noun.join(" ")} to the ${whom[0]}`;
+      // a count or quantifier is part of what the verb does ("keeps one operation in flight"): a state said as
+      // "the" would read as an action ("keeps the operation")
+      const own = (words[det] ?? "").toLowerCase();
+      if (/^(?:one|no)$/.test(own)) return "";
       return `${verb.join(" ")} the ${noun.join(" ")}`;
     }
   }
@@ -381,6 +393,9 @@ export const actionName = rememberText((phrase: string): string => {
   const words = name.split(/\s+/).filter(Boolean);
   const last = words[words.length - 1] ?? "";
   const whole = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, "")).replace(/,.*$/, "");
+  // the phrase's own words when they are short and whole ("heartbeat pushes the liveness expiry forward"), before
+  // the record in its aside is made the verb's object ("pushes the liveness lease" says a state as an action)
+  if (words.length > 1 && countWords(whole) <= 9 && isCompletePhrase(whole)) return whole;
   if ((words.length === 1 || BARE_VERBS.has(last.toLowerCase())) && entity && !whole.includes(entity)) {
     const subject = words.slice(0, -1).join(" ");
     return `${subject ? `${subject} ` : ""}${last} the ${entity}`;
@@ -452,6 +467,8 @@ export function firstClause(cell: string, max = COMFORT_WORDS + 5): string | und
 export function speakFigure(display: string): string {
   return speakable(
     display
+      // "1.16k" is said "1.2 thousand": a spoken figure keeps two significant digits
+      .replace(/\b\d+\.\d{2,}(?=\s*[kMB]\b)/g, (x) => String(+Number(x).toPrecision(2)))
       .replace(/(\d)\s*k\b/g, "$1 thousand")
       .replace(/(\d)\s*M\b/g, "$1 million")
       .replace(/(\d)\s*B\b/g, "$1 billion")
@@ -469,7 +486,10 @@ export function speakFigure(display: string): string {
 /** A number as a speaker rounds it: 100000 -> "100 thousand". */
 export function speakNumber(n: number): string {
   const abs = Math.abs(n);
-  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1).replace(/\.0$/, ""));
+  // nobody says "2777.8" or "231.5 thousand": past a hundred a figure is said whole, below it with one decimal
+  const fmt = (x: number) =>
+    Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
+  if (abs >= 1e3 && abs < 1e4 && !Number.isInteger(n)) return `${fmt(n / 1e3)} thousand`;
   if (abs >= 1e12) return `${fmt(n / 1e12)} trillion`;
   if (abs >= 1e9) return `${fmt(n / 1e9)} billion`;
   if (abs >= 1e6) return `${fmt(n / 1e6)} million`;
@@ -481,8 +501,11 @@ export function speakNumber(n: number): string {
 
 /** A size in bytes as said aloud: 1000 -> "1 kilobyte", 64000000000 -> "64 gigabytes". */
 export function speakBytes(n: number): string {
-  const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1).replace(/\.0$/, ""));
+  // "67.1 megabytes" is 64 MiB said with too many digits: past ten a size is said whole
+  const fmt = (x: number) =>
+    Number.isInteger(x) ? String(x) : Math.abs(x) >= 10 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
   const steps: [number, string][] = [
+    [1e15, "petabyte"],
     [1e12, "terabyte"],
     [1e9, "gigabyte"],
     [1e6, "megabyte"],
@@ -517,6 +540,11 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
   const rate = /^(\w+)\/s$/.exec(u);
   if (u === "fraction" || (value > 0 && value < 1 && /\b(share|ratio|fraction)\b/.test(words)))
     return `${an(words)} of ${+(value * 100).toPrecision(2)} percent`;
+  // a whole number of days or hours is said in them: "86.4 thousand seconds" is a day
+  if (u === "s" && value >= 3600 && value % 3600 === 0)
+    return value % 86400 === 0
+      ? `${an(words)} of ${speakNumber(value / 86400)} day${value === 86400 ? "" : "s"}`
+      : `${an(words)} of ${speakNumber(value / 3600)} hour${value === 3600 ? "" : "s"}`;
   if (u === "s") return `${an(words)} of ${n} second${value === 1 ? "" : "s"}`;
   if (u === "days") return `${an(words)} of ${n} day${value === 1 ? "" : "s"}`;
   const per = /\bbytes per (.+)$/.exec(words);
@@ -569,7 +597,9 @@ export function withArticle(name: string): string {
   if (/^(?:one|two|three|four|each|every|per|all|no|some|any|this|that|its|their|our|\d+)\b/i.test(name)) return name;
   // a mechanism named by what it does ("publish content before the pointer") takes no article
   if (LEADING_VERBS.has(firstWord(name).toLowerCase())) return name;
-  return `${/^[aeiou]/i.test(name) ? "an" : "a"} ${name}`;
+  // an acronym takes the article of its first letter's name: "a URL shortener", "an SQL store"
+  const vowel = /^[A-Z]{2,}\b/.test(name) ? /^[AEFHILMNORSX]/.test(name) : /^[aeiou]/i.test(name);
+  return `${vowel ? "an" : "a"} ${name}`;
 }
 
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
@@ -592,6 +622,18 @@ export const isClause = rememberText((phrase: string): boolean => {
     .replace(/\b\w+-\w+\b/g, "x")
     // a word after a determiner or an adjective ("a hold", "temporary hold") is a noun, not a verb
     .replace(/\b(?:a|an|the|no|each|every|\w+(?:ary|ic|ive|ous|ful|less))\s+\w+/gi, "x");
+  // a subject, its verb and the verb's object or clause ("one board outgrows one node's memory", "the prompt
+  // stores whole objects", "equal scores share a rank", "session-bound keys vanish when …", "… turns every append")
+  if (
+    /^(?:(?:the|a|an|one|each|every)\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+[a-z]{3,}(?<!ss|us|is)s\s+(?:the|a|an|one|its|their|whole|every|each|all|no)\b/i.test(
+      phrase,
+    ) ||
+    /^(?:[a-z-]+\s+)?[a-z]{3,}s\s+(?!of\b|for\b|in\b|on\b|at\b|per\b|from\b|to\b|with\b|by\b|and\b|or\b|over\b)[a-z]{3,}\s+(?:the|a|an|one|its|their|every|each|when|if)\b/i.test(
+      phrase,
+    ) ||
+    /\bturns (?:every|each|the|a|an)\b/.test(phrase)
+  )
+    return true;
   // "a buyer who starts paying is sure to get the item": a relative clause's verb, then the main one
   if (/\b(?:who|that|which)\b/.test(phrase) && (phrase.match(FINITE_ALL)?.length ?? 0) >= 2) return true;
   // "consumers pull batches" has a subject before the verb; "push for most authors" is an option named by it
@@ -607,9 +649,60 @@ export const isClause = rememberText((phrase: string): boolean => {
   );
 });
 
+/** Ambiguous words that are nouns after an adjective ("fast reads", "cheap writes") and verbs after a subject. */
+const NOUN_VERBS = /\b(?:reads|writes|costs|runs|holds|drops|starts|wins|fails|lags)\b/;
+
+/**
+ * Whether a reason said after "because" is a clause a speaker could finish: it has a verb of its own, not only
+ * a noun phrase ("because daily active users of a large social app", "because millisecond reads").
+ */
+export function verbless(reason: string): boolean {
+  // the reason's own clause: a subordinate one after it ("… while a post costs one write") is not its verb
+  const r = (reason.split(/\b(?:while|when|whose|which|so|if|unless|until|where)\b/)[0] ?? reason).trim();
+  if (/^(?:of|it|we|they|you|I|he|she|there|this|that)\b/i.test(r)) return false;
+  if (FINITE_WORDS.test(r)) return false;
+  const words = r.split(/\s+/).map((w) => w.replace(/[,;:]$/, ""));
+  return !words.some((w, i) => {
+    const prior = words[i - 1]?.toLowerCase() ?? "";
+    // a base or past form after its subject ("watchers learn", "the keyspace grew", "visits slowed")
+    if (i > 0 && BASE_VERBS.test(w) && !/^(?:the|a|an|to|each|every|no|its|their|of|for)$/.test(prior)) return true;
+    if (
+      i > 0 &&
+      /^[a-z]{3,}ed$/.test(w) &&
+      !/^(?:the|a|an|each|every|no|its|their|of|for|and|or)$/.test(prior) &&
+      !/^(?:by|from|in|on|at|to|with|for|per|as)$/.test(words[i + 1] ?? "")
+    )
+      return true;
+    const before = words[i - 1]?.toLowerCase() ?? "";
+    const after = words[i + 1]?.toLowerCase() ?? "";
+    if (i === 0 || !/^[a-z]{3,}(?:s|es)$/.test(w) || /(?:ss|us|is|ics|ness)$/.test(w)) return false;
+    // "users of …", "a hundred million records", "fast reads": a plural noun, not the clause's verb
+    if (
+      after === "of" ||
+      after === "to" ||
+      /^(?:\d[\d,.]*|thousand|million|billion|hundred|few|many|several)$/.test(before)
+    )
+      return false;
+    if (/^(?:the|a|an|each|every|no|its|their|and|or|of|for|per|with|by|in|on|to)$/.test(before)) return false;
+    if (NOUN_VERBS.test(w) && (ADJECTIVE.test(before) || !after || /^(?:for|from|and|or|per)$/.test(after)))
+      return false;
+    return true;
+  });
+}
+
+/** Words that make a reason a clause wherever they stand. */
+const FINITE_WORDS =
+  /\b(?:is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|had|does|do|did|keep|stay|need|grow|fit)\b/i;
+/** Base and past forms a reason's verb takes after a plural subject ("apps report", "the keyspace grew"). */
+const BASE_VERBS =
+  /^(?:run|learn|open|report|commit|hold|take|read|write|see|apply|arrive|change|share|send|get|go|come|use|lose|fail|drop|move|pay|grew|fell|rose|ran|took|left|became|outgrow|outgrows|stores|turns|vanish)$/;
+/** Adjectives before "reads" or "writes" that make them nouns ("fast reads", "millisecond reads"). */
+const ADJECTIVE =
+  /^(?:fast|slow|cheap|simple|millisecond|linearizable|stale|local|strong|consistent|small|few|more|fewer|extra|blind|random|sequential|concurrent|single|cheaper|faster)$/i;
+
 /** Verbs that, first in a phrase with no subject, make it an instruction ("fold the time into the sort key"). */
 const INSTRUCTION_VERBS =
-  "fold offer keep send store split give let use run write retry hold reserve drop reject assign claim precompute recompute compute merge replicate copy move broadcast serve poll scan sign encrypt compress charge refund check ask accept elect route pay get avoid make authorise authorize request rebuild publish collapse resize upload sort";
+  "fold offer keep send store split give let use run write retry hold reserve drop reject assign claim precompute recompute compute merge replicate copy move broadcast serve poll scan sign encrypt compress charge refund check ask accept elect route pay get avoid make authorise authorize request rebuild publish collapse resize upload sort fail";
 const INSTRUCTION = new RegExp(`^(?:${INSTRUCTION_VERBS.replace(/ /g, "|")}|fan out)\\b`, "i");
 
 /** Whether a phrase opens with a verb in its base form and no subject ("pay only for what runs", "make the renditions …"). */
@@ -780,9 +873,19 @@ function asGerund(item: string, form: "verb" | "clause"): string {
 export function oneForm(items: readonly string[]): { items: string[]; clauses: boolean } {
   const forms = items.map((x) => phraseForm(x));
   if (items.length > 0 && forms.every((f) => f === "clause")) return { items: [...items], clauses: true };
-  const out = items.map((x) => inListForm(x));
+  // an operation named by its noun ("blind put", "serializable read") among actions is said as one: "issuing a blind put"
+  const actions = forms.some((f) => f !== "noun");
+  const out = items.map((x) => {
+    if (!actions || phraseForm(x) !== "noun" || !ACTION_NOUN.test(x)) return inListForm(x);
+    const bare = x.replace(/^(?:the|a|an)\s+/i, "");
+    return `issuing ${/^[aeiou]/i.test(bare) ? "an" : "a"} ${bare}`;
+  });
   return { items: [...new Set(out)], clauses: false };
 }
+
+/** A noun phrase whose head is an operation ("conditional put naming the version", "linearizable read"). */
+const ACTION_NOUN =
+  /^(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+){0,3}(?:put|read|write|get|append|delete|scan|lookup|query|insert|upsert|purge|increment|decrement)(?:\s+(?:of|naming|with|on|from|to|by|at|under|for|that|which)\b.*)?$/i;
 
 /** One item of a list not all clauses, in the list's form (remembered: the items recur design after design). */
 const inListForm = rememberText((x: string): string => {

@@ -42,6 +42,7 @@ import {
   speakNumber,
   startsWithInstruction,
   startsWithVerb,
+  verbless,
   withArticle,
 } from "./speak.js";
 import type { DiagramCue, FollowUp, Line } from "./types.js";
@@ -318,6 +319,65 @@ function visibleWrites(d: Design, ownOnly = false): string[] {
   return said(names(ordered.map((x) => x.o.phrase)));
 }
 
+/** Words that end the prompt's name for what it asks to build ("a task queue with …", "a cache in front of …"). */
+const SUBJECT_END =
+  /^(?:that|which|who|with|for|in|of|like|to|at|on|by|from|per|serving|handling|where|using|across|over|under|supporting|,)$|^\d/i;
+
+/**
+ * The prompt's own name for what it asks to build ("stock exchange order matching engine", "webhook delivery
+ * service"), never an archetype's: the noun phrase of the prompt around the record's unit phrase when the prompt
+ * named one ("the prompt names its unit 'order' ('order matching engine')"), else around the first phrase the
+ * dominant archetype was recognised by that the prompt says word for word.
+ */
+export function promptSubject(d: Design): string | undefined {
+  const unit = /\bthe prompt names its unit '[^']+' \('([^']+)'\)/.exec(d.primaryState[0]?.because ?? "")?.[1];
+  const evidence = (d.archetypes[0]?.evidence ?? [])
+    .map((e) => /^'([^'…]+)' (?:\(as '[^']*'\) )?(?:points to|states a requirement|→)/.exec(e)?.[1])
+    .filter((q): q is string => q !== undefined);
+  const words = d.prompt.replace(/[.?!:;]+\s*$/, "").split(/\s+/);
+  const lower = words.map((w) => w.toLowerCase().replace(/[,.:;]$/, ""));
+  // the prompt's first noun phrase: after "Design" and its article, up to a word that ends it
+  const article = /^(?:a|an|the)$/.test(lower[1] ?? "") ? lower[1] : undefined;
+  const start = article ? 2 : 1;
+  let end = start;
+  const more = () => {
+    while (end < words.length && !SUBJECT_END.test(lower[end] ?? "") && !/[,:;]$/.test(words[end - 1] ?? "")) end++;
+  };
+  more();
+  // where it sits is part of what it is: "a distributed cache in front of a user-profile database"
+  if (["in front of", "on top of"].includes(lower.slice(end, end + 3).join(" "))) {
+    end += /^(?:a|an|the)$/.test(lower[end + 3] ?? "") ? 4 : 3;
+    more();
+  }
+  // a participle left at the end ("a user profile store keyed") belonged to the words cut off after it
+  while (end > start + 1 && /ed$/.test(lower[end - 1] ?? "")) end--;
+  const inside = [unit, ...evidence].some((quote) => {
+    const q = (quote ?? "").toLowerCase().split(/\s+/);
+    return (
+      quote !== undefined &&
+      lower.some(
+        (_, i) =>
+          i >= start && i + q.length <= end && q.every((w, j) => lower[i + j] === w || lower[i + j] === `${w}s`),
+      )
+    );
+  });
+  if (!inside || end - start > 10) return undefined;
+  const phrase = speakable(
+    words
+      .slice(start, end)
+      .join(" ")
+      .replace(/[,.:;]$/, ""),
+  );
+  // a requirement the prompt names after it in its own words ("… that sends push notifications") says what it is for
+  const rest = lower.slice(end).join(" ");
+  const also = (d.archetypes[0]?.evidence ?? [])
+    .map((e) => /^'([^'…]+)' (?:\(as '[^']*'\) )?states a requirement\b/.exec(e)?.[1])
+    .find((x) => x !== undefined && countWords(x) <= 3 && /s$/.test(x) && rest.includes(x.toLowerCase()));
+  const said = also ? `${phrase} for ${also}` : phrase;
+  // with the prompt's own article, or none where it gave none ("Dropbox file sync", "Twitter's home timeline")
+  return article ? `${article} ${said}` : said;
+}
+
 /* ---- 1. Normalise ---- */
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
@@ -325,6 +385,9 @@ function normalise(d: Design): StepDraft {
   const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
   // A product-first design starts from what users do: the features first, the substrates under them.
   const featureLed = d.branch.kind === "product" && features.length > 0;
+  // the first words name what the prompt asks to build in its own words, then what it is at heart
+  const subject = promptSubject(d);
+  if (subject) lines.push(...core(`I'm designing ${subject}`));
   if (featureLed)
     lines.push(
       ...core("This is a product prompt, so I'll start from what users do"),
@@ -338,7 +401,9 @@ function normalise(d: Design): StepDraft {
           ? `Under them, most of the correctness rests on ${heart}`
           : d.branch.kind === "product"
             ? `This is a product prompt, so I'll design the infrastructure under it, and at heart that is ${heart}`
-            : `At heart this is ${heart}`,
+            : subject && !featureLed
+              ? `At heart it is ${heart}`
+              : `At heart this is ${heart}`,
       ),
     );
     const others = d.archetypes.slice(1, 4);
@@ -577,7 +642,8 @@ function primaryStep(d: Design): StepDraft {
     // then what it holds, so no field list hangs off a colon; it comes before any other record is named,
     // so "it" can only mean this one.
     // a description that opened on a field list in brackets ("(item, holder, …): the claim") starts after it
-    const desc = speakable(s.description).replace(/^[:\s]+/, "");
+    // a key mapping ("(board, period, player) -> best score …") opens on its arrow once the key in brackets is gone
+    const desc = speakable(s.description).replace(/^(?:[:\s]|->|then\b)+/, "");
     const labelled = /^([^:.;]{3,60}): ([^:]+)$/.exec(desc);
     // a record the prompt renamed ("the payment") is tied once to the archetype's name the rules use, and
     // that sentence says what it is, so its label is not said again
@@ -592,7 +658,10 @@ function primaryStep(d: Design): StepDraft {
           ? unit
             ? heldSaid(d, lowerFirst(labelled[2]))
             : `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]))}`
-          : `It is ${lowerFirst(desc)}`;
+          : // a bare field list ("rider, pickup, drop-off, driver, state") is what the record holds, not what it is
+            !/^(?:the|a|an|one|each|every)\b/i.test(desc) && !isClause(desc.split(/[.;]/)[0] ?? "")
+            ? heldSaid(d, lowerFirst(desc.split(/[.;]/)[0] ?? desc))
+            : `It is ${lowerFirst(desc)}`;
     // asked "what exactly is in it?", the answer names the fields the body only counted
     if (labelled?.[1] && labelled[2] && !isClause(labelled[1]) && !(isClause(desc.split(/[.;]/)[0] ?? "") && !labelled))
       describedWhole = `${sentence(name).slice(0, -1)} is ${lowerFirst(labelled[1])}. ${heldSaid(d, lowerFirst(labelled[2]), true)}`;
@@ -971,11 +1040,15 @@ function optionPhrase(name: string): string {
 /** The first part of an option's buys or costs ("a; b" -> "a"), said as speech. */
 const firstPart = (cell: string): string => (speakable(cell).split(/;\s+/)[0] ?? "").replace(/[.]$/, "").trim();
 
+/** Why an assumed figure is that figure: "because a fleet runs …", or a typical case named as a thing ("typical of daily active users of a large social app"). */
+const assumedWhy = (why: string): string =>
+  verbless(why.trim()) ? `typical of ${lowerFirst(why.trim())}` : `because ${why.trim()}`;
+
 /** A reason said after "because": a clause as is, a bare predicate with "it" or "we", a noun phrase with "of". */
 function becausePhrase(text: string): string {
   if (startsWithInstruction(text)) return `because we ${lowerFirst(text)}`;
   if (isPredicate(text)) return `because it ${lowerFirst(text)}`;
-  if (isClause(text)) return `because ${lowerFirst(text)}`;
+  if (isClause(text) && !verbless(text)) return `because ${lowerFirst(text)}`;
   // a reason named as a thing ("full resolution for every query") is said as what the option gives
   return /^no\b/i.test(text) ? `because it has ${lowerFirst(text)}` : `because it gives ${lowerFirst(text)}`;
 }
@@ -983,7 +1056,10 @@ function becausePhrase(text: string): string {
 /** A cost said after "the cost is": a clause with "that", a bare predicate with "that it". */
 function costPhrase(text: string): string {
   if (isPredicate(text)) return `the cost is that it ${lowerFirst(text)}`;
-  return isClause(text) ? `the cost is that ${lowerFirst(text)}` : `the cost is ${lowerFirst(text)}`;
+  // "approximate unless a log is kept" says what the option is: "the cost is that it is approximate …"
+  if (verbless(text) && /^[a-z]+(?:ate|al|ive|ous|ic|able|ible)\b/.test(text))
+    return `the cost is that it is ${lowerFirst(text)}`;
+  return isClause(text) && !verbless(text) ? `the cost is that ${lowerFirst(text)}` : `the cost is ${lowerFirst(text)}`;
 }
 
 /** A decision whose option is an instruction: "I'd fold …, rather than …. I'd do it because …. The cost is …". */
@@ -1074,7 +1150,11 @@ function sayFlip(dec: Decision): string | undefined {
  */
 export function protocolName(d: Design, title: string): string {
   return perScript(d, protocolName, title, () => {
-    const t = lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, ""))).trim();
+    // a feature's label before the title ("feed: Publish, fan out …") and a gloss after a colon are not its name
+    const t =
+      lowerFirst(speakable(title.replace(/^[A-Z]\d+:\s*/, "").replace(/^[a-z][a-z -]*:\s+/, "")))
+        .split(/:\s/)[0]
+        ?.trim() ?? "";
     const lead = leadMechanism(d);
     const head = lead
       ? lowerFirst(speakable(lead.name))
@@ -1141,9 +1221,19 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
         .replace(/^(?:the|a|an)\s+/i, ""),
     )
     .filter((f) => f.length > 0)
-    .map((f) => (input && /^inputs?$/i.test(f) ? input : f));
+    .map((f) => (input && /^inputs?$/i.test(f) ? input : f))
+    // a timestamp column ("set at", "expires at") is said as when: "when it was set", "when it expires"
+    .map((f) => {
+      const at = /^([a-z]+) at$/.exec(f)?.[1];
+      if (!at) return f;
+      if (/ed$|^(?:set|sent|seen|run|made|paid|read|built|won)$/.test(at)) return `when it was ${at}`;
+      return /s$/.test(at) ? `when it ${at}` : f;
+    });
+  // a field that carries its own determiner or is a clause ("its delivery id", "how many times it was received") takes no "the"
+  const the = (f: string) =>
+    /^(?:its|their|our|his|her|how|what|when|where|which|who|whether|one|each|every)\b/i.test(f) ? f : `the ${f}`;
   if (items.length <= NAMED_FIELDS || (whole && items.length <= 8))
-    return sentence(`It holds ${andList(items.map((f) => `the ${f}`))}`);
+    return sentence(`It holds ${andList(items.map(the))}`);
   const rules = stems(d.invariants.map((i) => i.statement).join(" "));
   const score = (f: string) => overlap(stems(f), rules);
   const picked = items
@@ -1151,7 +1241,7 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
     .sort((a, b) => b.s - a.s || a.i - b.i)
     .slice(0, 2)
     .sort((a, b) => a.i - b.i)
-    .map((x) => `the ${x.f}`);
+    .map((x) => the(x.f));
   return sentence(`It holds ${andList(picked)}, among ${numberWord(items.length).toLowerCase()} fields`);
 }
 
@@ -1783,7 +1873,7 @@ function assumedReason(input: Input | undefined): string | undefined {
   // a reason too long to say still leaves a rate or a share said as mine, never heard as the interviewer's
   if (countWords(why) > 16)
     return /\/s$/.test(input.unit ?? "") || share ? sentence(`I'm assuming ${what}`) : undefined;
-  return sentence(`I'm assuming ${what}, because ${why.trim()}`);
+  return sentence(`I'm assuming ${what}, ${assumedWhy(why)}`);
 }
 
 /** The reason for the first assumed input a chain's formula names: the input that drives the result. */
@@ -1922,7 +2012,7 @@ function headroomLines(d: Design, hot: Figure, lead = "That's"): Line[] {
     /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
   const amount = `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate} a second per ${per}`;
   return [
-    ...detail(why ? `I'm assuming ${amount}, because ${why.trim()}` : undefined),
+    ...detail(why ? `I'm assuming ${amount}, ${assumedWhy(why)}` : undefined),
     ...core(`${lead} ${share} what one ${per} handles`),
   ];
 }
@@ -1937,7 +2027,7 @@ function ceilingReason(c: Ceiling): string | undefined {
   const amount = rate
     ? `${rate === "B" ? speakBytes(c.input.value) : `${speakNumber(c.input.value)} ${RATE_WORDS[rate] ?? rate}`} a second per ${c.per}`
     : quantity(c.input.value, c.input.name, c.input.unit);
-  return sentence(`I'm assuming ${amount}, because ${speakable(why.trim())}`);
+  return sentence(`I'm assuming ${amount}, ${assumedWhy(speakable(why))}`);
 }
 
 /* ---- 8. Failures and scale (the hottest number is said here) ---- */
