@@ -84,7 +84,7 @@ export const card = {
     {
       name: "WorkflowInstance",
       description:
-        "One database row per run of the process (a payment, a webhook delivery, a notification, a provisioning request): current step, state (running, awaiting_effect, succeeded, failed), input, version and the step history that decides what runs next.",
+        "One database row per workflow, one run of the process: current step, state (running, awaiting_effect, succeeded, failed), input, version and the step history that decides what runs next.",
       truth: true,
       stance: {
         consistency: "linearizable",
@@ -388,7 +388,7 @@ export const card = {
     {
       id: "external-effect",
       because:
-        "charges, refunds, webhooks and emails leave the system and cannot be rolled back, so they need an outbox, an idempotent receiver and reconciliation",
+        "charges, refunds, webhooks, pushes and emails leave the system and cannot be rolled back, so they need an outbox, a key or event id the receiver can drop a repeat by, and reconciliation",
     },
     {
       id: "duplicate-retry-matters",
@@ -399,6 +399,8 @@ export const card = {
       id: "multi-object",
       because:
         "a step changes our workflow record and must also cause an effect elsewhere, and a process spans several services, so it needs an outbox and a saga instead of one transaction",
+      // only where a later effect can undo an earlier one (a refund); a webhook, push or email is not compensated
+      parties: ["payment-provider", "service"],
     },
     {
       id: "stale-write-dangerous",
@@ -606,7 +608,7 @@ export const card = {
       mitigation: "Keep records for the longest period a client may retry, then expire them with a TTL",
       formula: {
         yields: "idempotency record bytes held",
-        expression: "requests_per_sec * 86400 * retention_days * message_bytes",
+        expression: "workflows_per_sec * 86400 * retention_days * message_bytes",
         unit: "B",
       },
     },
