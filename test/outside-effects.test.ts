@@ -55,6 +55,21 @@ describe("outside loads", () => {
     expect(d.bottlenecks[0]?.bottleneck).toMatch(/push gateways' quota/);
   });
 
+  it("an email design retries 4xx, stops on 5xx, keeps a suppression list, and leads with the gateway's sending rate", () => {
+    const d = design(EMAIL);
+    const failures = d.failures.map((f) => `${f.failure} ${f.prevention}`).join("\n");
+    expect(failures).toMatch(/5xx/);
+    expect(failures).toMatch(/suppression list/);
+    expect(failures).toMatch(/DKIM/);
+    expect(d.bottlenecks[0]?.bottleneck).toMatch(/gateway's sending rate/);
+    // the rows are the message gateway's only
+    expect(
+      design(WEBHOOK)
+        .failures.map((f) => f.failure)
+        .join("\n"),
+    ).not.toMatch(/5xx|suppress/);
+  });
+
   it("Uber's workflows come from its rides and notifications, not a key-value tier's request rate", () => {
     const d = design(UBER);
     const w = input(d, "workflows_per_sec");

@@ -167,9 +167,9 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
         "an email or text the gateway accepted is delivered to the recipient's mailbox or phone, and no gateway call takes it back",
     },
     noCeiling:
-      "the sending rate is set per account: Amazon SES allows 1 email a second in its sandbox and sets the rate by use case outside it, reported by GetSendQuota (docs.aws.amazon.com/ses/latest/dg/quotas.html), so it is a number to ask for, not a default",
+      "the sending rate is set per account: Amazon SES allows 1 email a second and 200 a day in its sandbox and sets both by use case outside it, reported by GetSendQuota (docs.aws.amazon.com/ses/latest/dg/quotas.html); Twilio queues texts per sender, one segment a second from a US long code and over 100 from a short code (twilio.com/docs/api/errors/30001); so it is a number to ask for, not a default",
     reconcile:
-      "match the gateway's delivery and bounce reports to attempts by its message id, and resend only a message with no report after a grace period",
+      "match the gateway's delivery, bounce and complaint reports to attempts by its message id, and resend only a message with no report after a grace period; a transient (4xx) reply is retried and a permanent (5xx) one is not (RFC 5321 section 4.2.1), and a hard bounce or a complaint puts the address on the suppression list",
     stance: SENDS_STANCE,
   },
   service: {

@@ -436,6 +436,38 @@ export const card = {
         "Nothing to undo on our side: the delivery log shows both attempts, and a receiver that keeps event ids absorbs the repeat",
       parties: ["customer-endpoint", "push-gateway", "message-gateway"],
     },
+    // email and SMS (message-gateway): RFC 5321 section 4.2.1 makes a 4yz reply transient (the client SHOULD try again)
+    // and a 5yz reply permanent (the same message fails again); bounces and complaints come back as feedback
+    {
+      failure:
+        "Retried into a wall: a permanent rejection (an SMTP 5xx, an unknown mailbox) is retried like a temporary one, so the same message fails again and again and every retry counts as another bounce against the sender",
+      role: "external effect",
+      prevention:
+        "Classify each reply before scheduling a retry: a 4xx is transient and retried with backoff (RFC 5321 says the client should try again), a 5xx is permanent and ends the attempt at once",
+      repair:
+        "Park the message with the permanent reply, add the address to the suppression list, and show the rejection in the delivery log",
+      parties: ["message-gateway"],
+    },
+    {
+      failure:
+        "Mailing the suppressed: messages keep going to addresses that hard-bounced or whose owner marked the mail as spam, so the sender's bounce and complaint rates climb and mailbox providers defer or junk its other mail",
+      role: "external effect",
+      prevention:
+        "Keep a suppression list fed by the gateway's bounce and complaint notifications, and check every recipient against it before a message is queued",
+      repair:
+        "Replay the gateway's bounce and complaint notifications since the gap into the suppression list, and drop queued messages to the addresses they name",
+      parties: ["message-gateway"],
+    },
+    {
+      failure:
+        "One mailbox provider floods: a burst to one recipient domain opens more connections and messages than that provider accepts, so it answers 4xx deferrals and slows every message to it",
+      role: "external effect",
+      prevention:
+        "Queue and pace sends per recipient domain, sign each message with the sending domain's DKIM key at send time and send from the domain its SPF record authorises, so deferrals stay rare",
+      repair:
+        "Back off that domain's queue on deferrals and let the 4xx retries drain it, leaving other domains' queues untouched",
+      parties: ["message-gateway"],
+    },
     {
       failure:
         "Fired but unrecorded: the external system applied the effect but our process crashed before recording the outcome",
@@ -557,6 +589,19 @@ export const card = {
     },
   ],
   bottlenecks: [
+    {
+      bottleneck:
+        "The email or SMS gateway's sending rate: Amazon SES caps the emails an account sends per second and per day in each region (1 a second in its sandbox, set by use case outside it), and Twilio queues texts per sender (one segment a second from a US long code, 100 or more from a short code)",
+      // first where it applies: the gateway's rate binds before any box of ours does
+      parties: ["message-gateway"],
+      mitigation:
+        "Ask the gateway for a sending rate above the peak ahead of launch (SES reports it through GetSendQuota), pace each queue with a token bucket under it, and spread texts over a pool of senders or a short code",
+      formula: {
+        yields: "peak workflows started",
+        expression: "workflows_per_sec * peak_factor",
+        unit: "workflows/s",
+      },
+    },
     {
       bottleneck:
         "Outbox relay throughput: every transition with an effect adds an outbox write plus a claim and an outcome update",
