@@ -58,7 +58,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "tracked-delivery",
         name: "a delivery state machine: each effect's state, retries and parking kept in one store, with no compensation",
-        buys: "one place that shows and repairs every delivery, without undo steps an effect that cannot be taken back has no use for",
+        buys: "one store shows and repairs every delivery, with no undo steps to write",
         costs: "a failure after an effect went out is settled by retry, parking or a follow-up effect, never undone",
         winsWhen: "the effects cannot be undone once delivered, so retry and parking are all there is",
         wins: [{ partyUndoes: false }],
