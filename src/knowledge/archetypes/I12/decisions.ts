@@ -58,7 +58,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "tracked-delivery",
         name: "a delivery state machine: each effect's state, retries and parking kept in one store, with no compensation",
-        buys: "one store shows and repairs every delivery, with no undo steps to write",
+        buys: "every delivery is seen and repaired in one store, and no undo step has to be written",
         costs: "a failure after an effect went out is settled by retry, parking or a follow-up effect, never undone",
         winsWhen: "the effects cannot be undone once delivered, so retry and parking are all there is",
         wins: [{ partyUndoes: false }],
