@@ -62,6 +62,10 @@ describe("outside loads", () => {
     expect(failures).toMatch(/suppression list/);
     expect(failures).toMatch(/DKIM/);
     expect(d.bottlenecks[0]?.bottleneck).toMatch(/gateway's sending rate/);
+    // SMTP cannot be asked afterwards what it accepted: no lookup by our key, and no collapse id outside a push
+    const sequences = d.diagrams.map((g) => g.mermaid).join("\n");
+    expect(sequences).not.toMatch(/query by idempotency key/);
+    expect(failures).not.toMatch(/collapse id/);
     // the rows are the message gateway's only
     expect(
       design(WEBHOOK)

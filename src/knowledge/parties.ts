@@ -156,9 +156,9 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
         "the design does not rely on the gateway dropping a resend by our key: a message sent twice arrives twice unless the gateway's own API says otherwise",
     },
     queryable: {
-      value: true,
+      value: false,
       because:
-        "the gateway reports each message's fate (delivered, bounced) by its message id, which the attempt keeps",
+        "SMTP has no command to ask a receiving server afterwards what it accepted, and a final reply lost after the message body leaves a possible duplicate (the subject of RFC 1047, 'Duplicate messages and SMTP'); what became of a message comes back only as the gateway's delivery, bounce and complaint notifications, matched to the attempt by message id",
     },
     callsBack: true,
     undoes: {

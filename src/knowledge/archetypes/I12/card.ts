@@ -271,7 +271,7 @@ export const card = {
       shape: "async process",
       mechanism: "idempotent-receiver",
       hidden: true,
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       action: "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
@@ -302,7 +302,7 @@ export const card = {
       mechanism: "reconciliation-loop",
       hidden: true,
       critical: true,
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       action:
@@ -341,7 +341,7 @@ export const card = {
       shape: "read source",
       staleness:
         "the provider's own lag: a synchronous lookup is current, a settlement file may be hours old, so unknown outcomes wait a grace period before being judged",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       action:
@@ -430,11 +430,11 @@ export const card = {
       failure:
         "Sent twice: a relay retries after a timeout and the receiver gets the same event or notification a second time",
       role: "external effect",
-      prevention:
-        "Send the same event id on every attempt so a receiver can drop the repeat, and give a notification a collapse id so the device keeps only the latest",
+      prevention: "Send the same event id on every attempt so a receiver can drop the repeat",
       repair:
         "Nothing to undo on our side: the delivery log shows both attempts, and a receiver that keeps event ids absorbs the repeat",
-      parties: ["customer-endpoint", "push-gateway", "message-gateway"],
+      // a push has its own row: the collapse id folds a repeat on the device
+      parties: ["customer-endpoint", "message-gateway"],
     },
     // email and SMS (message-gateway): RFC 5321 section 4.2.1 makes a 4yz reply transient (the client SHOULD try again)
     // and a 5yz reply permanent (the same message fails again); bounces and complaints come back as feedback
@@ -476,7 +476,7 @@ export const card = {
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
       repair: "The reconciler looks the effect up by its id after a grace period and records the real outcome",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       failure:
@@ -485,7 +485,7 @@ export const card = {
       prevention: "Log the attempt as unknown before sending, under the outbox entry's claim",
       repair:
         "The claim expires and another relay sends again under the same event id (or collapse id), which the receiver drops or the device folds into one",
-      parties: ["customer-endpoint", "push-gateway"],
+      parties: ["customer-endpoint", "push-gateway", "message-gateway"],
     },
     {
       failure: "Recorded but never fired: the state moved to awaiting_effect but the call was never made",
@@ -547,7 +547,7 @@ export const card = {
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
       repair:
         "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       failure:
