@@ -113,9 +113,9 @@ describe("a sizing chain says the prompt's figure in its words and every unstate
       { minutes: 45 },
     );
     const eight = s.steps[7]?.text ?? "";
-    expect(eight).toContain("times 1 percent times 72 hours");
+    expect(eight).toContain("At 1 percent times 72 hours");
     expect(eight).not.toMatch(/a how long a failed call/);
-    expect(eight).toMatch(/I'm assuming 500 requests a second/);
+    expect(eight).toMatch(/I'm assuming 500 workflows a second/);
     expect(eight).toContain("I'm assuming 1 percent of calls fail and wait for a retry");
   });
   it("says an unstated read-to-write ratio as an assumption before the writes it adds", () => {

@@ -258,7 +258,11 @@ function evaluateModel(
       // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
       if (!r || r.value <= 0) continue;
       const stated = r.inputs.some((x) => x.source !== "assumed");
-      if (spec.typical !== undefined && !stated) continue;
+      // ... or, where the derivation says so, when every quantity it reads is another model's estimate here
+      const designed =
+        d.fromDesign === true &&
+        [...formulaVariables(formulaOf(d.expression))].every((v) => shared.has(v) && !scale[v]);
+      if (spec.typical !== undefined && !stated && !designed) continue;
       // A value a decision fixes or another model gives stands, unless the prompt's own number gives the same
       // value: then the design reads that number, and the decision is named beside it.
       if (i && !(stated && r.value === i.value)) continue;

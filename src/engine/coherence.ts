@@ -274,6 +274,7 @@ function preconditions(d: Design): Problem[] {
     derivedRead:
       d.operations.some((o) => o.operation === "read projection") ||
       d.readPaths.some((r) => r.servedBy !== "authority"),
+    ...(d.nfrs.party ? { party: d.nfrs.party } : {}),
   };
   const out: Problem[] = [];
   for (const g of GATE_MODULES) {
@@ -291,6 +292,13 @@ function preconditions(d: Design): Problem[] {
 function invariantsOnPath(d: Design): Problem[] {
   const out: Problem[] = [];
   const byPhrase = new Map(d.operations.map((o) => [o.phrase, o]));
+  // a unit the prompt renamed ("Delivery (WorkflowInstance)" in the data model) is named by its new name too
+  const renamed = new Map(
+    d.dataModel.flatMap((m) => {
+      const x = /^(\w+) \((\w+)\)$/.exec(m.entity);
+      return x?.[1] && x[2] ? [[x[2], x[1]] as const] : [];
+    }),
+  );
   for (const inv of d.invariants) {
     const path = d.criticalPaths.find((p) => p.name === inv.path);
     if (!path) {
@@ -305,7 +313,12 @@ function invariantsOnPath(d: Design): Problem[] {
       return o ? [o.entity] : [];
     });
     const text = inv.statement.toLowerCase();
-    const constrains = entities.some((e) => text.includes(e.toLowerCase()) || text.includes(entityWords(e)));
+    const constrains = entities.some(
+      (e) =>
+        text.includes(e.toLowerCase()) ||
+        text.includes(entityWords(e)) ||
+        text.includes((renamed.get(e) ?? e).toLowerCase()),
+    );
     if (!constrains)
       out.push({
         rule: "invariant-off-path",

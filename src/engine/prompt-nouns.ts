@@ -1,4 +1,7 @@
+import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import type { ArchetypeId } from "../knowledge/schema.js";
 import type { Topology } from "../knowledge/topology.js";
+import { entityWords } from "../knowledge/words.js";
 import { pattern } from "./text.js";
 
 /**
@@ -205,6 +208,36 @@ export function renameText(text: string, renamings: readonly Renaming[]): string
         return word[0] === word[0]?.toUpperCase() ? base[0]?.toUpperCase() + base.slice(1) : base;
       });
     }
+  }
+  return out;
+}
+
+/**
+ * The renaming of an infra design's lead archetype's unit (a webhook service's WorkflowInstance is a Delivery): the
+ * one the architecture applies to its boxes, for every field that writes the unit's name into its own words.
+ */
+export function leadRenamings(
+  unit: UnitNoun | undefined,
+  lead: { id: ArchetypeId } | undefined,
+  branch: string,
+): Renaming[] {
+  return lead && branch !== "product" ? renamings(unit, [{ key: lead.id, topology: ARCHITECTURE[lead.id] }]) : [];
+}
+
+/**
+ * Applies renamings to a sentence that names the unit entity (an invariant, a failure): the entity's name and its
+ * spelled-out words ("workflow instance") take the prompt's noun; the archetype's generic words elsewhere stay.
+ */
+export function renameUnit(text: string, renamings: readonly Renaming[]): string {
+  let out = text;
+  for (const r of renamings) {
+    out = out.replace(pattern(`\\b${r.entity}(s?)\\b`, "g"), (_m, s: string) =>
+      s ? pascal(plural(r.noun)) : pascal(r.noun),
+    );
+    out = out.replace(pattern(`\\b(${entityWords(r.entity)})(s?)\\b`, "gi"), (_m, w: string, s: string) => {
+      const base = s ? plural(r.noun) : r.noun;
+      return w[0] === w[0]?.toUpperCase() ? base[0]?.toUpperCase() + base.slice(1) : base;
+    });
   }
   return out;
 }

@@ -33,6 +33,11 @@ export interface Party {
   /** Whether it calls us back with outcomes (a provider's webhooks). */
   callsBack: boolean;
   /**
+   * Whether an effect it performed can be undone by a later effect of ours (a refund reverses a charge), and why:
+   * only then does a failed later step compensate an earlier one; a delivered webhook, push or email stays delivered.
+   */
+  undoes: { value: boolean; because: string };
+  /**
    * Calls a second one account of it accepts, with the source; absent when no shared limit applies (each
    * customer endpoint has its own capacity) or none is published.
    */
@@ -67,6 +72,11 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       because: "a charge or refund is an object the provider returns by its id, and its events can be listed",
     },
     callsBack: true,
+    undoes: {
+      value: true,
+      because:
+        "a captured charge is reversed by a refund, and an authorisation not yet captured is released by cancelling it",
+    },
     ceiling: {
       perSecond: 100,
       because: "Stripe's live-mode rate limiter allows 100 write operations a second per account, raised on request",
@@ -96,6 +106,11 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
         "an endpoint answers one POST with a status code and has nothing to ask afterwards; the sender's delivery log is the only record of what was delivered",
     },
     callsBack: false,
+    undoes: {
+      value: false,
+      because:
+        "a POST the customer's endpoint accepted has run the customer's code, which nothing we send can take back",
+    },
     noCeiling:
       "no account-wide limit applies: each customer endpoint has its own capacity, which its in-flight cap and circuit breaker respect",
     reconcile:
@@ -117,6 +132,11 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
         "neither gateway offers a call to look a sent notification up later: APNs answers each POST with a status and a reason (developer.apple.com 'Handling notification responses from APNs'), and that reply is the outcome",
     },
     callsBack: false,
+    undoes: {
+      value: false,
+      because:
+        "a push the gateway accepted is on its way to the device, and neither gateway offers a call that recalls it",
+    },
     ceiling: {
       perSecond: 10000,
       because: "FCM's HTTP v1 API allows 600,000 messages a minute per project by default",
@@ -136,15 +156,20 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
         "the design does not rely on the gateway dropping a resend by our key: a message sent twice arrives twice unless the gateway's own API says otherwise",
     },
     queryable: {
-      value: true,
+      value: false,
       because:
-        "the gateway reports each message's fate (delivered, bounced) by its message id, which the attempt keeps",
+        "SMTP has no command to ask a receiving server afterwards what it accepted, and a final reply lost after the message body leaves a possible duplicate (the subject of RFC 1047, 'Duplicate messages and SMTP'); what became of a message comes back only as the gateway's delivery, bounce and complaint notifications, matched to the attempt by message id",
     },
     callsBack: true,
+    undoes: {
+      value: false,
+      because:
+        "an email or text the gateway accepted is delivered to the recipient's mailbox or phone, and no gateway call takes it back",
+    },
     noCeiling:
-      "the sending rate is set per account: Amazon SES allows 1 email a second in its sandbox and sets the rate by use case outside it, reported by GetSendQuota (docs.aws.amazon.com/ses/latest/dg/quotas.html), so it is a number to ask for, not a default",
+      "the sending rate is set per account: Amazon SES allows 1 email a second and 200 a day in its sandbox and sets both by use case outside it, reported by GetSendQuota (docs.aws.amazon.com/ses/latest/dg/quotas.html); Twilio queues texts per sender, one segment a second from a US long code and over 100 from a short code (twilio.com/docs/api/errors/30001); so it is a number to ask for, not a default",
     reconcile:
-      "match the gateway's delivery and bounce reports to attempts by its message id, and resend only a message with no report after a grace period",
+      "match the gateway's delivery, bounce and complaint reports to attempts by its message id, and resend only a message with no report after a grace period; a transient (4xx) reply is retried and a permanent (5xx) one is not (RFC 5321 section 4.2.1), and a hard bounce or a complaint puts the address on the suppression list",
     stance: SENDS_STANCE,
   },
   service: {
@@ -160,6 +185,10 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       because: "assumed: the partner returns an effect by the key or id we gave it",
     },
     callsBack: true,
+    undoes: {
+      value: true,
+      because: "assumed: the partner offers a reversing call (cancel, release, refund) for an effect it performed",
+    },
     ceiling: {
       perSecond: 100,
       because: "a partner API's limit of the size Stripe documents for live mode; ask the partner for its own",

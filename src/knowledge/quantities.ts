@@ -129,6 +129,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "writes_per_sec", label: "writes per second", unit: "writes/s" },
   { id: "reads_per_sec", label: "reads per second", unit: "reads/s" },
   { id: "messages_per_sec", label: "messages (events) per second", unit: "msg/s" },
+  { id: "workflows_per_sec", label: "workflows started per second", unit: "workflows/s" },
   { id: "samples_per_sec", label: "samples per second", unit: "samples/s" },
   { id: "ids_per_sec", label: "identifiers issued per second", unit: "ids/s" },
   { id: "items_per_sec", label: "pages or items fetched or processed per second", unit: "items/s" },

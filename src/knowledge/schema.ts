@@ -275,6 +275,8 @@ export const RuntimeOverlay = z.strictObject({
 export const TypicalPredicate = z.strictObject({
   id: PredicateId,
   because: text,
+  /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) count it as usual. */
+  parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
 
 export const ScopeRule = z.strictObject({ scope: Scope, why: text });

@@ -176,6 +176,10 @@ export function ownMeasure(capacity: readonly CapacityRow[], r: BottleneckRow): 
   return f.inputs.find((i) => i.source === "stated" && same(i.unit))?.name;
 }
 
+/** The stated input a row's load rests on, anywhere in the figures it is computed from. */
+const statedInput = (capacity: readonly CapacityRow[], r: BottleneckRow): string | undefined =>
+  capacity.find((c) => c.id === r.load?.figure)?.inputs.find((i) => i.source === "stated")?.name;
+
 /**
  * How many times a feature's load must exceed the first row's to lead: loads measured against different
  * yardsticks are compared only when the gap is an order of magnitude. With no comparable first load, a
@@ -198,13 +202,26 @@ export function rankBottlenecks(
   capacity: readonly CapacityRow[] = [],
 ): BottleneckRow[] {
   const out = rows.filter((r) => !fromFeature(r)).map((r) => ({ ...r }));
-  const stated = (r: BottleneckRow) => r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate);
+  // sized by the prompt: its estimate quotes the prompt or an override, or a figure it is computed from reads a stated number
+  const stated = (r: BottleneckRow) =>
+    (r.estimate !== undefined && /\('[^']+'\)|set by override/.test(r.estimate)) ||
+    statedInput(capacity, r) !== undefined;
   const sized = out.findIndex((r) => stated(r) && r.archetype === out[0]?.archetype);
   let first: BottleneckRank | undefined;
   if (sized > 0) {
     const [row] = out.splice(sized, 1);
     if (row) out.unshift(row);
     first = { code: "sized-by-prompt", refs: [row?.load?.figure ?? row?.bottleneck ?? ""] };
+  }
+  // a load the prompt sized that is checked against an outside party's per-account ceiling (a push gateway's
+  // project quota, a provider's rate limit) leads: no scaling of our own boxes raises that limit
+  const party = out.findIndex((r) => r.ceiling?.per === "account" && statedInput(capacity, r) !== undefined);
+  if (party > 0) {
+    const [row] = out.splice(party, 1);
+    if (row) {
+      out.unshift(row);
+      first = { code: "sized-by-prompt", refs: [row.load?.figure ?? row.bottleneck, statedInput(capacity, row) ?? ""] };
+    }
   }
   // a load in the prompt's own measure (misses out of stated reads) outranks one converted into another measure
   // through an assumed ratio (writes out of stated reads) or built on assumptions alone, whichever card it is from

@@ -9,7 +9,7 @@ import { addMechanism, mechanismRow, protectedInvariant } from "./mechanism-rows
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
   category: "Derived",
-  reads: ["baseMechanisms", "predicates", "invariants", "operations", "decisions"],
+  reads: ["baseMechanisms", "predicates", "invariants", "operations", "decisions", "nfrs"],
   rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate",
   derive: (f) => {
     const rows: MechanismRow[] = [];
@@ -25,6 +25,7 @@ export const companionsField: Deriver<"companions"> = {
       operations: f.operations,
       invariants: f.invariants,
       derivedRead: f.operations.some((o) => o.operation === "read projection"),
+      ...(f.nfrs.party ? { party: f.nfrs.party.value } : {}),
     };
     const skipped = (id: string) => GATE_BY_MECHANISM.get(id)?.skip(facts);
     for (const p of f.predicates) {

@@ -2,6 +2,7 @@ import { decisionPoints } from "../../knowledge/decisions/index.js";
 import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import { PARTIES } from "../../knowledge/parties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
@@ -90,6 +91,14 @@ function checkCondition(
     return {
       holds: hit !== undefined,
       says: hit ? `the design promises '${re.exec(hit.statement)?.[0]}' (${hit.path})` : "no invariant promises it",
+    };
+  }
+  if ("partyUndoes" in c) {
+    const party = f.nfrs.party && PARTIES[f.nfrs.party.value];
+    if (!party) return undefined;
+    return {
+      holds: party.undoes.value === c.partyUndoes,
+      says: `the effects reach ${party.name}: ${party.undoes.because}`,
     };
   }
   if ("latencyAtMost" in c) {

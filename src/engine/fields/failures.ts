@@ -7,6 +7,7 @@ import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow, Fields } from "../design/types.js";
 import { criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
+import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { pattern } from "../text.js";
 import { archetype } from "./common.js";
 
@@ -30,6 +31,8 @@ function excludedBy(decisions: Readonly<Fields["decisions"]>): RegExp[] {
 /** All the failure rows read of the prompt: the subjects it never speaks of (a card row may not fit one it does). */
 interface FailureFacts {
   unspoken: Topic[];
+  /** The prompt's noun for the lead archetype's unit, which its rows call it by. */
+  unit: UnitNoun | undefined;
 }
 
 export const failuresField: Deriver<"failures", FailureFacts> = {
@@ -48,8 +51,8 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "decisions",
   ],
   rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
-  facts: (f) => ({ unspoken: designTopicsUnspoken(f.prompt, f.features) }),
-  derive: (f, _input, { unspoken }) => {
+  facts: (f) => ({ unspoken: designTopicsUnspoken(f.prompt, f.features), unit: unitNounOf(f.prompt) }),
+  derive: (f, _input, { unspoken, unit }) => {
     const out: FailureRow[] = [];
     // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
     // writable stand-ins in a fail-closed one) belongs to another design.
@@ -103,7 +106,18 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
       }
     }
     if (lead) {
-      for (const x of cardRows(lead.id)) push({ ...x, archetype: lead.id, source: `${lead.id} failure modes` });
+      // the lead's rows call its unit by the prompt's noun, as the boxes and the state do
+      const renaming = leadRenamings(unit, lead, f.branch.kind);
+      const rn = (t: string) => renameUnit(t, renaming);
+      for (const x of cardRows(lead.id))
+        push({
+          ...x,
+          failure: rn(x.failure),
+          prevention: rn(x.prevention),
+          repair: rn(x.repair),
+          archetype: lead.id,
+          source: `${lead.id} failure modes`,
+        });
     }
     for (const m of [...f.baseMechanisms, ...f.companions]) {
       const stance = f.nfrs.availability.value;

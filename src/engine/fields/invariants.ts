@@ -3,6 +3,7 @@ import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
+import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { pattern } from "../text.js";
 import { archetype, entityWords } from "./common.js";
 
@@ -20,213 +21,228 @@ const wordPattern = (w: string) => pattern(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")
 interface InvariantFacts {
   record: ProductRecord | null;
   unspoken: Topic[];
+  /** The prompt's noun for the lead archetype's unit, which the statements call it by. */
+  unit: UnitNoun | undefined;
 }
 
 export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   field: "invariants",
   category: "Derived",
-  reads: ["prompt", "operations", "criticalPaths", "primaryState", "nfrs", "branch", "features"],
+  reads: ["prompt", "operations", "criticalPaths", "primaryState", "nfrs", "branch", "features", "archetypes"],
   facts: (f) => ({
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
     unspoken: designTopicsUnspoken(f.prompt, f.features),
+    unit: unitNounOf(f.prompt),
   }),
   rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
-  derive: (f, _input, { record, unspoken }) => {
-    const out: InvariantRow[] = [];
-    const used = new Set<string>();
-    const entityOf = new Map(f.operations.map((o) => [o.phrase, o.entity]));
-    const entitiesByPath = new Map<(typeof f.criticalPaths)[number], string[]>();
-    const pathEntities = (p: (typeof f.criticalPaths)[number]) => {
-      let list = entitiesByPath.get(p);
-      if (!list) {
-        list = [...new Set(p.operations.flatMap((o) => (entityOf.has(o) ? [entityOf.get(o) as string] : [])))];
-        entitiesByPath.set(p, list);
-      }
-      return list;
-    };
-    // each statement is tested against each path's entities several times (scores, then candidates): once each
-    const lowers = new Map<string, string>();
-    const lowered = (text: string) => {
-      let t = lowers.get(text);
-      if (t === undefined) {
-        t = text.toLowerCase();
-        lowers.set(text, t);
-      }
-      return t;
-    };
-    // Each archetype invariant goes to the first critical path that writes the entity it names first;
-    // an invariant naming no entity a critical path writes is left out rather than pinned to an unrelated path.
-    const firstMention = (text: string, entity: string) => {
-      const t = lowered(text);
-      const hits = [t.indexOf(entity.toLowerCase()), t.indexOf(entityWords(entity))].filter((x) => x >= 0);
-      return hits.length > 0 ? Math.min(...hits) : -1;
-    };
-    const mentions = new Map<string, Map<string, number>>();
-    const wordMention = (text: string, entity: string) => {
-      let byEntity = mentions.get(text);
-      if (!byEntity) {
-        byEntity = new Map();
-        mentions.set(text, byEntity);
-      }
-      let at = byEntity.get(entity);
-      if (at === undefined) {
-        at = searchWords(text, entity);
-        byEntity.set(entity, at);
-      }
-      return at;
-    };
-    const searchWords = (text: string, entity: string) => {
-      const hits = [entity, entityWords(entity)].map((w) => text.search(wordPattern(w)));
-      const found = hits.filter((x) => x >= 0);
-      return found.length > 0 ? Math.min(...found) : -1;
-    };
-    const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
-    // A feature-led design leads each path with the rules its features state for that path's actions.
-    const led = featureLed(f.branch.kind, f.features);
-    const own = led ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
-    // a bare product's create keeps its record's guarantee, on the path that makes the record
-    const creates = record ? f.criticalPaths.find((p) => p.operations.includes(record.create.phrase)) : undefined;
-    const createOp = creates && f.operations.find((o) => o.phrase === record?.create.phrase);
-    if (record && creates && createOp)
-      own.push({
-        path: creates.name,
-        statement: record.create.invariant,
-        archetype: createOp.archetype,
-        because: `the product's own guarantee for ${record.entity}, which '${creates.name}' writes: ${record.create.guarantee}`,
-      });
-    const ownCount = new Map<string, number>();
-    for (const x of own) {
-      if (used.has(x.statement)) continue;
-      used.add(x.statement);
-      attached.set(x.path, [...(attached.get(x.path) ?? []), x]);
-      ownCount.set(x.path, (ownCount.get(x.path) ?? 0) + 1);
-    }
-    // On a feature-led design, a substrate's own deep-dive path (no feature action on it) keeps one rule too:
-    // the one about the entity that path writes, not the substrate's whole list.
-    const featurePath = new Set(
-      f.criticalPaths
-        .filter((p) => p.operations.some((o) => f.operations.some((x) => x.phrase === o && x.feature)))
-        .map((p) => p.name),
-    );
-    const room = (path: string) =>
-      (attached.get(path)?.length ?? 0) <
-      (ownCount.has(path) || (led && !featurePath.has(path))
-        ? (ownCount.get(path) ?? 0) + MAX_SUBSTRATE_PER_PATH
-        : MAX_PER_PATH);
-    const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))];
-    for (const id of archetypeIds) {
-      const paths = f.criticalPaths.filter((p) => p.archetype === id);
-      // A feature-led design keeps few substrate rules, so it takes first those that open with the entity a
-      // path writes ("a Blob never changes") over those that mention it in passing, and a whole word only
-      // ("hold", not "holder").
-      const score = (statement: string) =>
-        Math.min(
-          ...paths.flatMap((p) => pathEntities(p).map((e) => wordMention(statement, e))).filter((x) => x >= 0),
-          Number.POSITIVE_INFINITY,
-        );
-      // ... and, before that, those that share the most words with what the path's actions do
-      // ("conditional put naming the version the caller read" -> "a conditional write applies only when …").
-      const words = (t: string) => new Set(t.toLowerCase().match(/[a-z]{4,}/g) ?? []);
-      const pathWords = words(paths.flatMap((p) => p.operations).join(" "));
-      const shared = (statement: string) => [...words(statement)].filter((w) => pathWords.has(w)).length;
-      const marks = new Map((archetype(id).invariantTopics ?? []).map((x) => [x.statement, x]));
-      const onTopic = (s: string) => {
-        const m = marks.get(s);
-        return !m || fitsTopics(m, unspoken);
-      };
-      const statements = led
-        ? archetype(id)
-            .invariants.filter(onTopic)
-            .map((s, i) => ({ s, i, at: score(s), overlap: shared(s) }))
-            .sort((x, y) => y.overlap - x.overlap || x.at - y.at || x.i - y.i)
-            .map((x) => x.s)
-        : archetype(id).invariants.filter(onTopic);
-      for (const statement of statements) {
-        if (used.has(statement)) continue;
-        const candidates = paths
-          .flatMap((p, order) =>
-            pathEntities(p).map((e) => ({
-              path: p.name,
-              entity: e,
-              at: led ? wordMention(statement, e) : firstMention(statement, e),
-              order,
-            })),
-          )
-          .filter((c) => c.at >= 0)
-          .sort((x, y) => x.at - y.at || x.order - y.order);
-        const best = candidates.find((c) => room(c.path));
-        if (!best) continue;
-        const list = attached.get(best.path) ?? [];
-        used.add(statement);
-        list.push({
-          statement,
-          archetype: id,
-          because: `${id} states it for ${best.entity}, which '${best.path}' writes`,
-        });
-        attached.set(best.path, list);
-      }
-    }
-    for (const p of f.criticalPaths) for (const x of attached.get(p.name) ?? []) out.push({ path: p.name, ...x });
-    const first = f.criticalPaths[0];
-    if (first) {
-      const subject = entityWords(pathEntities(first)[0] ?? f.primaryState[0]?.entity ?? "record");
-      const d = f.nfrs.delivery;
-      // at-least-once delivery under an idempotency key is once in effect: say so rather than ask consumers to cope
-      const onFirst = new Set(first.operations);
-      const keyed = f.operations.some((o) => onFirst.has(o.phrase) && o.mechanism === "idempotency-key");
-      const delivery: Record<typeof d.value, string> = {
-        "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,
-        "at-least-once": keyed
-          ? `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`
-          : `An acknowledged ${subject} change is never lost; it may be delivered again, and every consumer tolerates the repeat.`,
-        "at-most-once": `A ${subject} change is never applied twice; losing one under failure is accepted.`,
-      };
-      out.push({
-        path: first.name,
-        statement: delivery[d.value],
-        archetype: first.archetype,
-        because: `delivery is ${d.value}: ${d.because}`,
-      });
-      const c = f.nfrs.consistency;
-      if (c.value === "linearizable") {
-        out.push({
-          path: first.name,
-          statement: `Once a ${subject} write is acknowledged, every later read sees it or something newer.`,
-          archetype: first.archetype,
-          because: `consistency is linearizable: ${c.because}`,
-        });
-      } else if (c.value === "read-your-writes") {
-        out.push({
-          path: first.name,
-          statement: `A client that wrote a ${subject} change reads its own write afterwards, even from another replica.`,
-          archetype: first.archetype,
-          because: `consistency is read-your-writes: ${c.because}`,
-        });
-      } else if (c.value === "consistent-prefix") {
-        out.push({
-          path: first.name,
-          statement: `Every reader sees ${subject} writes as a prefix of one agreed order: it may trail the newest acknowledged write, but never sees a gap or a reordering.`,
-          archetype: first.archetype,
-          because: `consistency is consistent-prefix: ${c.because}`,
-        });
-      } else if (f.nfrs.regions.value > 1 || c.source !== "default") {
-        out.push({
-          path: first.name,
-          statement: `Replicas of a ${subject} converge to the same value once writes stop, with a bounded lag.`,
-          archetype: first.archetype,
-          because: `consistency is eventual: ${c.because}`,
-        });
-      }
-      const o = f.nfrs.ordering;
-      if (o.source !== "default" && o.value !== "none") {
-        out.push({
-          path: first.name,
-          statement: `Within one ${o.value === "global" ? "system" : o.value.replace("per-", "")}, ${subject} changes are applied in the order they were accepted.`,
-          archetype: first.archetype,
-          because: `ordering is ${o.value}: ${o.because}`,
-        });
-      }
-    }
-    return out;
+  derive: (f, _input, { record, unspoken, unit }) => {
+    // the statements call the lead's unit by the prompt's noun, as the boxes and the state do (a Delivery)
+    const renaming = leadRenamings(unit, f.archetypes[0], f.branch.kind);
+    return renaming.length === 0
+      ? invariantRows(f, record, unspoken)
+      : invariantRows(f, record, unspoken).map((r) => ({ ...r, statement: renameUnit(r.statement, renaming) }));
   },
 };
+
+function invariantRows(
+  f: Parameters<(typeof invariantsField)["derive"]>[0],
+  record: ProductRecord | null,
+  unspoken: Topic[],
+): InvariantRow[] {
+  const out: InvariantRow[] = [];
+  const used = new Set<string>();
+  const entityOf = new Map(f.operations.map((o) => [o.phrase, o.entity]));
+  const entitiesByPath = new Map<(typeof f.criticalPaths)[number], string[]>();
+  const pathEntities = (p: (typeof f.criticalPaths)[number]) => {
+    let list = entitiesByPath.get(p);
+    if (!list) {
+      list = [...new Set(p.operations.flatMap((o) => (entityOf.has(o) ? [entityOf.get(o) as string] : [])))];
+      entitiesByPath.set(p, list);
+    }
+    return list;
+  };
+  // each statement is tested against each path's entities several times (scores, then candidates): once each
+  const lowers = new Map<string, string>();
+  const lowered = (text: string) => {
+    let t = lowers.get(text);
+    if (t === undefined) {
+      t = text.toLowerCase();
+      lowers.set(text, t);
+    }
+    return t;
+  };
+  // Each archetype invariant goes to the first critical path that writes the entity it names first;
+  // an invariant naming no entity a critical path writes is left out rather than pinned to an unrelated path.
+  const firstMention = (text: string, entity: string) => {
+    const t = lowered(text);
+    const hits = [t.indexOf(entity.toLowerCase()), t.indexOf(entityWords(entity))].filter((x) => x >= 0);
+    return hits.length > 0 ? Math.min(...hits) : -1;
+  };
+  const mentions = new Map<string, Map<string, number>>();
+  const wordMention = (text: string, entity: string) => {
+    let byEntity = mentions.get(text);
+    if (!byEntity) {
+      byEntity = new Map();
+      mentions.set(text, byEntity);
+    }
+    let at = byEntity.get(entity);
+    if (at === undefined) {
+      at = searchWords(text, entity);
+      byEntity.set(entity, at);
+    }
+    return at;
+  };
+  const searchWords = (text: string, entity: string) => {
+    const hits = [entity, entityWords(entity)].map((w) => text.search(wordPattern(w)));
+    const found = hits.filter((x) => x >= 0);
+    return found.length > 0 ? Math.min(...found) : -1;
+  };
+  const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
+  // A feature-led design leads each path with the rules its features state for that path's actions.
+  const led = featureLed(f.branch.kind, f.features);
+  const own = led ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
+  // a bare product's create keeps its record's guarantee, on the path that makes the record
+  const creates = record ? f.criticalPaths.find((p) => p.operations.includes(record.create.phrase)) : undefined;
+  const createOp = creates && f.operations.find((o) => o.phrase === record?.create.phrase);
+  if (record && creates && createOp)
+    own.push({
+      path: creates.name,
+      statement: record.create.invariant,
+      archetype: createOp.archetype,
+      because: `the product's own guarantee for ${record.entity}, which '${creates.name}' writes: ${record.create.guarantee}`,
+    });
+  const ownCount = new Map<string, number>();
+  for (const x of own) {
+    if (used.has(x.statement)) continue;
+    used.add(x.statement);
+    attached.set(x.path, [...(attached.get(x.path) ?? []), x]);
+    ownCount.set(x.path, (ownCount.get(x.path) ?? 0) + 1);
+  }
+  // On a feature-led design, a substrate's own deep-dive path (no feature action on it) keeps one rule too:
+  // the one about the entity that path writes, not the substrate's whole list.
+  const featurePath = new Set(
+    f.criticalPaths
+      .filter((p) => p.operations.some((o) => f.operations.some((x) => x.phrase === o && x.feature)))
+      .map((p) => p.name),
+  );
+  const room = (path: string) =>
+    (attached.get(path)?.length ?? 0) <
+    (ownCount.has(path) || (led && !featurePath.has(path))
+      ? (ownCount.get(path) ?? 0) + MAX_SUBSTRATE_PER_PATH
+      : MAX_PER_PATH);
+  const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))];
+  for (const id of archetypeIds) {
+    const paths = f.criticalPaths.filter((p) => p.archetype === id);
+    // A feature-led design keeps few substrate rules, so it takes first those that open with the entity a
+    // path writes ("a Blob never changes") over those that mention it in passing, and a whole word only
+    // ("hold", not "holder").
+    const score = (statement: string) =>
+      Math.min(
+        ...paths.flatMap((p) => pathEntities(p).map((e) => wordMention(statement, e))).filter((x) => x >= 0),
+        Number.POSITIVE_INFINITY,
+      );
+    // ... and, before that, those that share the most words with what the path's actions do
+    // ("conditional put naming the version the caller read" -> "a conditional write applies only when …").
+    const words = (t: string) => new Set(t.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+    const pathWords = words(paths.flatMap((p) => p.operations).join(" "));
+    const shared = (statement: string) => [...words(statement)].filter((w) => pathWords.has(w)).length;
+    const marks = new Map((archetype(id).invariantTopics ?? []).map((x) => [x.statement, x]));
+    const onTopic = (s: string) => {
+      const m = marks.get(s);
+      return !m || fitsTopics(m, unspoken);
+    };
+    const statements = led
+      ? archetype(id)
+          .invariants.filter(onTopic)
+          .map((s, i) => ({ s, i, at: score(s), overlap: shared(s) }))
+          .sort((x, y) => y.overlap - x.overlap || x.at - y.at || x.i - y.i)
+          .map((x) => x.s)
+      : archetype(id).invariants.filter(onTopic);
+    for (const statement of statements) {
+      if (used.has(statement)) continue;
+      const candidates = paths
+        .flatMap((p, order) =>
+          pathEntities(p).map((e) => ({
+            path: p.name,
+            entity: e,
+            at: led ? wordMention(statement, e) : firstMention(statement, e),
+            order,
+          })),
+        )
+        .filter((c) => c.at >= 0)
+        .sort((x, y) => x.at - y.at || x.order - y.order);
+      const best = candidates.find((c) => room(c.path));
+      if (!best) continue;
+      const list = attached.get(best.path) ?? [];
+      used.add(statement);
+      list.push({
+        statement,
+        archetype: id,
+        because: `${id} states it for ${best.entity}, which '${best.path}' writes`,
+      });
+      attached.set(best.path, list);
+    }
+  }
+  for (const p of f.criticalPaths) for (const x of attached.get(p.name) ?? []) out.push({ path: p.name, ...x });
+  const first = f.criticalPaths[0];
+  if (first) {
+    const subject = entityWords(pathEntities(first)[0] ?? f.primaryState[0]?.entity ?? "record");
+    const d = f.nfrs.delivery;
+    // at-least-once delivery under an idempotency key is once in effect: say so rather than ask consumers to cope
+    const onFirst = new Set(first.operations);
+    const keyed = f.operations.some((o) => onFirst.has(o.phrase) && o.mechanism === "idempotency-key");
+    const delivery: Record<typeof d.value, string> = {
+      "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,
+      "at-least-once": keyed
+        ? `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`
+        : `An acknowledged ${subject} change is never lost; it may be delivered again, and every consumer tolerates the repeat.`,
+      "at-most-once": `A ${subject} change is never applied twice; losing one under failure is accepted.`,
+    };
+    out.push({
+      path: first.name,
+      statement: delivery[d.value],
+      archetype: first.archetype,
+      because: `delivery is ${d.value}: ${d.because}`,
+    });
+    const c = f.nfrs.consistency;
+    if (c.value === "linearizable") {
+      out.push({
+        path: first.name,
+        statement: `Once a ${subject} write is acknowledged, every later read sees it or something newer.`,
+        archetype: first.archetype,
+        because: `consistency is linearizable: ${c.because}`,
+      });
+    } else if (c.value === "read-your-writes") {
+      out.push({
+        path: first.name,
+        statement: `A client that wrote a ${subject} change reads its own write afterwards, even from another replica.`,
+        archetype: first.archetype,
+        because: `consistency is read-your-writes: ${c.because}`,
+      });
+    } else if (c.value === "consistent-prefix") {
+      out.push({
+        path: first.name,
+        statement: `Every reader sees ${subject} writes as a prefix of one agreed order: it may trail the newest acknowledged write, but never sees a gap or a reordering.`,
+        archetype: first.archetype,
+        because: `consistency is consistent-prefix: ${c.because}`,
+      });
+    } else if (f.nfrs.regions.value > 1 || c.source !== "default") {
+      out.push({
+        path: first.name,
+        statement: `Replicas of a ${subject} converge to the same value once writes stop, with a bounded lag.`,
+        archetype: first.archetype,
+        because: `consistency is eventual: ${c.because}`,
+      });
+    }
+    const o = f.nfrs.ordering;
+    if (o.source !== "default" && o.value !== "none") {
+      out.push({
+        path: first.name,
+        statement: `Within one ${o.value === "global" ? "system" : o.value.replace("per-", "")}, ${subject} changes are applied in the order they were accepted.`,
+        archetype: first.archetype,
+        because: `ordering is ${o.value}: ${o.because}`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,3 +1,4 @@
+import { fitsParty } from "../../knowledge/parties.js";
 import type { PredicateFacts } from "../../knowledge/predicates/define.js";
 import { PREDICATE_MODULES } from "../../knowledge/predicates.js";
 import type { Deriver } from "../design/graph.js";
@@ -13,7 +14,10 @@ export const predicatesField: Deriver<"predicates"> = {
     // Only the dominant archetype's usual predicates count; supporting ones act through their operations.
     const lead = f.archetypes[0];
     const typical = new Map<string, string>();
-    if (lead) for (const p of archetype(lead.id).predicates) typical.set(p.id, `${lead.id}: ${p.because}`);
+    // a usual predicate marked with the parties it is for counts only where the design's effects reach one of them
+    if (lead)
+      for (const p of archetype(lead.id).predicates)
+        if (fitsParty(p, f.nfrs.party?.value)) typical.set(p.id, `${lead.id}: ${p.because}`);
     // a write whose own key makes a repeat harmless says so on its archetype's path
     const operations = f.operations.map((o) => {
       const safe = archetype(o.archetype).writePaths.find(

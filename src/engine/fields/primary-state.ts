@@ -1,11 +1,10 @@
-import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
 import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
-import { renameText, renamings, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
+import { leadRenamings, renameText, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { type ReferenceFacts, referenceFacts } from "../references.js";
 import { majorityHolder } from "../stance.js";
 import { archetype, stateHolder } from "./common.js";
@@ -138,8 +137,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     const lead = f.archetypes[0];
     if (lead) owners.add(lead.id);
     // the same renaming the architecture applies (engine/prompt-nouns.ts), so the state and the boxes agree
-    const renaming =
-      lead && f.branch.kind !== "product" ? renamings(unit, [{ key: lead.id, topology: ARCHITECTURE[lead.id] }]) : [];
+    const renaming = leadRenamings(unit, lead, f.branch.kind);
     for (const ra of f.archetypes) {
       if (!owners.has(ra.id)) continue;
       const a = archetype(ra.id);
@@ -155,7 +153,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
         out.push({
           entity: name,
-          description: renamed ? renameText(e.description, [renamed]) : e.description,
+          description: renamed ? renameUnit(renameText(e.description, [renamed]), [renamed]) : e.description,
           authority: a.silhouette.storage,
           scope: stance.scopes.coordination.scope,
           archetype: a.id,

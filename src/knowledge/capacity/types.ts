@@ -7,6 +7,11 @@
 export interface CapacityDerivation {
   expression: string;
   why: string;
+  /**
+   * Also taken when every quantity it reads is another model's estimate in the same design (a product feature's
+   * rides or notifications a day), not only when it rests on a stated number: the design's own load sizes it.
+   */
+  fromDesign?: boolean;
 }
 
 /** An input a model needs, with the value typical of this archetype and why it is typical. */

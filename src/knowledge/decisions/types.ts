@@ -75,6 +75,8 @@ export type DecisionCondition =
   | { stated: string; matching?: string }
   /** Some stated latency target is at most this many milliseconds. */
   | { latencyAtMost: number }
+  /** The outside party the design's effects reach can (or cannot) undo an effect by a later one (knowledge/parties.ts `undoes`). */
+  | { partyUndoes: boolean }
   /** The prompt's own words match this case-insensitive regular expression (what kind of thing it asks for). */
   | { words: string }
   /** The design holds this archetype (in one of `roles`, when given). */

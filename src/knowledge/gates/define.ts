@@ -7,6 +7,7 @@
  * which the coherence check re-tests on every finished design (src/engine/coherence.ts).
  */
 import type { MechanismId } from "../mechanisms/catalog.js";
+import type { PartyKind } from "../parties.js";
 import type { Operation } from "../vocab.js";
 
 export interface GateOperation {
@@ -24,6 +25,8 @@ export interface PreconditionFacts {
   invariants: readonly { statement: string }[];
   /** Some read is served from a derived copy (a projection read, or a read path not served by the authority). */
   derivedRead: boolean;
+  /** The kind of outside party the design's effects reach (knowledge/parties.ts), when it has one. */
+  party?: PartyKind;
 }
 
 /** What a gate reads: the predicates that hold and the mechanisms the design wants so far. */

@@ -1805,7 +1805,13 @@ function derivedInputLine(d: Design, f: Figure, name: string): string[] {
   const onTop = statedPlusLine(f, input, expr);
   if (onTop) return onTop;
   const said = formulaSaid(d, { ...f, formula: `${name} = ${expr}`, inputs: f.inputs.filter((x) => x !== input) });
-  return said ? [sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`)] : [];
+  // an unstated number the derivation reads ("1 percent of calls fail") is said as mine before the step it sizes
+  const names: string[] = expr.match(/[A-Za-z_]\w*/g) ?? [];
+  const assumed = f.inputs
+    .filter((x) => x !== input && names.includes(x.name))
+    .map(assumedReason)
+    .filter((x): x is string => x !== undefined);
+  return said ? [...assumed, sentence(`At ${said}, that's ${quantity(input.value, input.name, input.unit)}`)] : [];
 }
 
 type Input = Figure["inputs"][number];

@@ -5,12 +5,29 @@ import type { CapacityModel } from "../../capacity/types.js";
 export const capacity: CapacityModel = {
   inputs: [
     {
-      quantity: "requests_per_sec",
+      // its own quantity, not the design's generic request rate: a key-value tier's requests a second start no workflows
+      quantity: "workflows_per_sec",
       typical: 500,
       why: "workflows with an outside effect (payments, deliveries, provisioning) run in the hundreds per second for a large business",
       from: [
         { expression: "messages_per_sec", why: "each stated payment, order, event or message starts one workflow" },
         { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
+        { expression: "requests_per_sec", why: "each stated request starts one workflow" },
+        {
+          expression: "rides_per_day / 86400 + users * notifications_per_user_per_day / 86400",
+          why: "each ride is charged once and each notification is delivered once, one workflow each, from the product's own rides and notifications a day",
+          fromDesign: true,
+        },
+        {
+          expression: "users * notifications_per_user_per_day / 86400",
+          why: "each notification the product creates is delivered by one workflow, from the product's own notifications a day",
+          fromDesign: true,
+        },
+        {
+          expression: "rides_per_day / 86400",
+          why: "each ride is charged once by one payment workflow, from the product's own rides a day",
+          fromDesign: true,
+        },
       ],
     },
     {
@@ -35,7 +52,7 @@ export const capacity: CapacityModel = {
     },
   ],
   figures: [
-    fig("peak_workflows_per_sec", "peak workflows started", "peak", "requests_per_sec * peak_factor", "workflows/s"),
+    fig("peak_workflows_per_sec", "peak workflows started", "peak", "workflows_per_sec * peak_factor", "workflows/s"),
     fig(
       "open_instances",
       "open workflow instances at peak (Little's law)",
@@ -103,14 +120,14 @@ export const capacity: CapacityModel = {
       "idempotency_bytes",
       "idempotency records held",
       "storage",
-      "requests_per_sec * 86400 * retention_days * message_bytes",
+      "workflows_per_sec * 86400 * retention_days * message_bytes",
       "B",
     ),
     fig(
       "record_growth",
       "workflow and attempt records written per day",
       "growth",
-      "requests_per_sec * 86400 * message_bytes * writes_per_workflow",
+      "workflows_per_sec * 86400 * message_bytes * writes_per_workflow",
       "B/day",
     ),
   ],

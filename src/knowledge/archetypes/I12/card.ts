@@ -84,7 +84,7 @@ export const card = {
     {
       name: "WorkflowInstance",
       description:
-        "One database row per run of the process (a payment, a webhook delivery, a notification, a provisioning request): current step, state (running, awaiting_effect, succeeded, failed), input, version and the step history that decides what runs next.",
+        "One database row per workflow, one run of the process: current step, state (running, awaiting_effect, succeeded, failed), input, version and the step history that decides what runs next.",
       truth: true,
       stance: {
         consistency: "linearizable",
@@ -271,7 +271,7 @@ export const card = {
       shape: "async process",
       mechanism: "idempotent-receiver",
       hidden: true,
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       action: "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
@@ -302,7 +302,7 @@ export const card = {
       mechanism: "reconciliation-loop",
       hidden: true,
       critical: true,
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       action:
@@ -341,7 +341,7 @@ export const card = {
       shape: "read source",
       staleness:
         "the provider's own lag: a synchronous lookup is current, a settlement file may be hours old, so unknown outcomes wait a grace period before being judged",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       action:
@@ -388,7 +388,7 @@ export const card = {
     {
       id: "external-effect",
       because:
-        "charges, refunds, webhooks and emails leave the system and cannot be rolled back, so they need an outbox, an idempotent receiver and reconciliation",
+        "charges, refunds, webhooks, pushes and emails leave the system and cannot be rolled back, so they need an outbox, a key or event id the receiver can drop a repeat by, and reconciliation",
     },
     {
       id: "duplicate-retry-matters",
@@ -399,6 +399,8 @@ export const card = {
       id: "multi-object",
       because:
         "a step changes our workflow record and must also cause an effect elsewhere, and a process spans several services, so it needs an outbox and a saga instead of one transaction",
+      // only where a later effect can undo an earlier one (a refund); a webhook, push or email is not compensated
+      parties: ["payment-provider", "service"],
     },
     {
       id: "stale-write-dangerous",
@@ -428,11 +430,43 @@ export const card = {
       failure:
         "Sent twice: a relay retries after a timeout and the receiver gets the same event or notification a second time",
       role: "external effect",
-      prevention:
-        "Send the same event id on every attempt so a receiver can drop the repeat, and give a notification a collapse id so the device keeps only the latest",
+      prevention: "Send the same event id on every attempt so a receiver can drop the repeat",
       repair:
         "Nothing to undo on our side: the delivery log shows both attempts, and a receiver that keeps event ids absorbs the repeat",
-      parties: ["customer-endpoint", "push-gateway", "message-gateway"],
+      // a push has its own row: the collapse id folds a repeat on the device
+      parties: ["customer-endpoint", "message-gateway"],
+    },
+    // email and SMS (message-gateway): RFC 5321 section 4.2.1 makes a 4yz reply transient (the client SHOULD try again)
+    // and a 5yz reply permanent (the same message fails again); bounces and complaints come back as feedback
+    {
+      failure:
+        "Retried into a wall: a permanent rejection (an SMTP 5xx, an unknown mailbox) is retried like a temporary one, so the same message fails again and again and every retry counts as another bounce against the sender",
+      role: "external effect",
+      prevention:
+        "Classify each reply before scheduling a retry: a 4xx is transient and retried with backoff (RFC 5321 says the client should try again), a 5xx is permanent and ends the attempt at once",
+      repair:
+        "Park the message with the permanent reply, add the address to the suppression list, and show the rejection in the delivery log",
+      parties: ["message-gateway"],
+    },
+    {
+      failure:
+        "Mailing the suppressed: messages keep going to addresses that hard-bounced or whose owner marked the mail as spam, so the sender's bounce and complaint rates climb and mailbox providers defer or junk its other mail",
+      role: "external effect",
+      prevention:
+        "Keep a suppression list fed by the gateway's bounce and complaint notifications, and check every recipient against it before a message is queued",
+      repair:
+        "Replay the gateway's bounce and complaint notifications since the gap into the suppression list, and drop queued messages to the addresses they name",
+      parties: ["message-gateway"],
+    },
+    {
+      failure:
+        "One mailbox provider floods: a burst to one recipient domain opens more connections and messages than that provider accepts, so it answers 4xx deferrals and slows every message to it",
+      role: "external effect",
+      prevention:
+        "Queue and pace sends per recipient domain, sign each message with the sending domain's DKIM key at send time and send from the domain its SPF record authorises, so deferrals stay rare",
+      repair:
+        "Back off that domain's queue on deferrals and let the 4xx retries drain it, leaving other domains' queues untouched",
+      parties: ["message-gateway"],
     },
     {
       failure:
@@ -442,7 +476,7 @@ export const card = {
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
       repair: "The reconciler looks the effect up by its id after a grace period and records the real outcome",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       failure:
@@ -451,7 +485,7 @@ export const card = {
       prevention: "Log the attempt as unknown before sending, under the outbox entry's claim",
       repair:
         "The claim expires and another relay sends again under the same event id (or collapse id), which the receiver drops or the device folds into one",
-      parties: ["customer-endpoint", "push-gateway"],
+      parties: ["customer-endpoint", "push-gateway", "message-gateway"],
     },
     {
       failure: "Recorded but never fired: the state moved to awaiting_effect but the call was never made",
@@ -513,7 +547,7 @@ export const card = {
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
       repair:
         "Reconciliation compares our records with the provider's objects and corrects any state the events left wrong",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       failure:
@@ -555,6 +589,19 @@ export const card = {
     },
   ],
   bottlenecks: [
+    {
+      bottleneck:
+        "The email or SMS gateway's sending rate: Amazon SES caps the emails an account sends per second and per day in each region (1 a second in its sandbox, set by use case outside it), and Twilio queues texts per sender (one segment a second from a US long code, 100 or more from a short code)",
+      // first where it applies: the gateway's rate binds before any box of ours does
+      parties: ["message-gateway"],
+      mitigation:
+        "Ask the gateway for a sending rate above the peak ahead of launch (SES reports it through GetSendQuota), pace each queue with a token bucket under it, and spread texts over a pool of senders or a short code",
+      formula: {
+        yields: "peak workflows started",
+        expression: "workflows_per_sec * peak_factor",
+        unit: "workflows/s",
+      },
+    },
     {
       bottleneck:
         "Outbox relay throughput: every transition with an effect adds an outbox write plus a claim and an outcome update",
@@ -606,7 +653,7 @@ export const card = {
       mitigation: "Keep records for the longest period a client may retry, then expire them with a TTL",
       formula: {
         yields: "idempotency record bytes held",
-        expression: "requests_per_sec * 86400 * retention_days * message_bytes",
+        expression: "workflows_per_sec * 86400 * retention_days * message_bytes",
         unit: "B",
       },
     },

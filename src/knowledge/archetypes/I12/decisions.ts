@@ -49,10 +49,19 @@ export const decisions: DecisionPoint[] = [
       {
         id: "orchestration",
         name: "orchestration: a workflow engine holds each instance's step and drives it",
-        buys: "the state of every instance is visible, and retries and compensations live in one place",
+        buys: "the state of every instance is visible, and its retries, parking (and compensations, where an effect can be undone) live in one place",
         costs: "a central component whose store carries every step",
         winsWhen: "steps need compensation or a person must see where an instance is stuck",
+        wins: [{ partyUndoes: true }],
         implies: { addMechanisms: ["saga"] },
+      },
+      {
+        id: "tracked-delivery",
+        name: "a delivery state machine: each effect's state, retries and parking kept in one store, with no compensation",
+        buys: "every delivery is seen and repaired in one store, and no undo step has to be written",
+        costs: "a failure after an effect went out is settled by retry, parking or a follow-up effect, never undone",
+        winsWhen: "the effects cannot be undone once delivered, so retry and parking are all there is",
+        wins: [{ partyUndoes: false }],
       },
       {
         id: "choreography",
@@ -63,6 +72,12 @@ export const decisions: DecisionPoint[] = [
       },
     ],
     rules: [
+      {
+        when: [{ partyUndoes: false }],
+        option: "tracked-delivery",
+        because:
+          "a delivered effect cannot be taken back, so the steps need tracked retries and parking, not compensation",
+      },
       {
         when: [{ predicate: "external-effect", holds: true }],
         option: "orchestration",

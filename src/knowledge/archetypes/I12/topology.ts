@@ -6,14 +6,14 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Transition with outbox, idempotent external call",
     unlessTopic: "push",
-    parties: ["payment-provider", "message-gateway", "service"],
+    parties: ["payment-provider", "service"],
     notation:
       "clients>workflow-api[start with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[transition and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[workflow id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[call with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
   },
   {
     name: "Transition with outbox, delivery under its event id",
     unlessTopic: "push",
-    parties: ["customer-endpoint", "push-gateway"],
+    parties: ["customer-endpoint", "push-gateway", "message-gateway"],
     notation:
       "clients>workflow-api[accept event with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[record event and outbox entry in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[event id, accepted] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[send with event id] -> provider>relay[status code] -> relay>workflow-db[log attempt and its status {WorkflowInstance.state = awaiting_effect}] => done | retry | park",
   },
@@ -26,14 +26,14 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Reconcile unknown outcomes",
     unlessTopic: "push",
-    parties: ["payment-provider", "message-gateway", "service"],
+    parties: ["payment-provider", "service"],
     notation:
       "reconciler>workflow-db[list unsettled attempts {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler>provider[look up record by idempotency key] -> provider>reconciler[provider record] -> reconciler>workflow-db[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry",
   },
   {
     name: "Provider callback",
     unlessTopic: "push",
-    parties: ["payment-provider", "message-gateway", "service"],
+    parties: ["payment-provider", "service"],
     notation:
       "provider>workflow-api[callback with effect id and outcome] -> workflow-api>workflow-db[apply if still awaiting {WorkflowInstance.state = awaiting_effect}] -> workflow-api>provider[200, duplicates ignored] => done",
   },
@@ -96,7 +96,7 @@ export const topology: Topology = {
       kind: "control-loop",
       runs: ["settle unknown outcomes", "compare with provider reports"],
       because: "a timeout leaves the outcome unknown; only asking the provider settles it",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
   ],
   links: [
@@ -117,7 +117,7 @@ export const topology: Topology = {
       kind: "callback",
       label: "webhook outcome",
       unlessTopic: "push",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       from: "reconciler",
@@ -125,7 +125,7 @@ export const topology: Topology = {
       kind: "control",
       label: "look up unknown outcomes",
       unlessTopic: "push",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       from: "reconciler",
@@ -133,7 +133,7 @@ export const topology: Topology = {
       kind: "control",
       label: "apply settled outcomes",
       unlessTopic: "push",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
   ],
   api: [
@@ -175,7 +175,7 @@ export const topology: Topology = {
       response: ["200"],
       errors: ["401 bad signature"],
       guarantee: "duplicate callbacks are ignored",
-      parties: ["payment-provider", "message-gateway", "service"],
+      parties: ["payment-provider", "service"],
     },
     {
       operation: "register endpoint",
