@@ -1961,7 +1961,8 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
     if (!(overWhy && budget?.unit === split.each.unit))
       lines.push(...core(`That's ${roundSaid(speakFigure(split.each.display))} on each`));
   }
-  return lines;
+  // an assumption two figures of the chain both read ("10 participants") is said once, where it is first needed
+  return lines.filter((l, i) => lines.findIndex((x) => x.text === l.text) === i);
 }
 
 /** Below this share of one unit's ceiling, the hotspot's remedies are for when it grows, not for now. */
