@@ -40,12 +40,17 @@ const Branch = z.strictObject({
   scores: z.strictObject({ infra: z.number(), product: z.number() }),
 });
 
-const RecognizedArchetype = z.strictObject({
+const ArchetypeFields = {
   id: ArchetypeId,
   name: z.string(),
   role: z.enum(["dominant", ...COMPOSITION_ROLE_VALUES]),
   score: z.number(),
   evidence: strings,
+};
+
+const RecognizedArchetype = z.strictObject({
+  ...ArchetypeFields,
+  covers: z.array(z.strictObject({ ...ArchetypeFields, because: z.string() })).optional(),
 });
 
 const Nfrs = z.strictObject({

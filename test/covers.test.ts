@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { deriveDesign } from "../src/engine/design/design.js";
+import { COVERAGE } from "../src/knowledge/covers.js";
+import { TOPIC_VALUES } from "../src/knowledge/topics.js";
+
+const designOf = (prompt: string) => {
+  const r = deriveDesign(prompt);
+  if (!r.ok) throw new Error(r.error);
+  return r.design;
+};
+const drawn = (d: ReturnType<typeof designOf>) => new Set(d.components.map((c) => c.archetype));
+
+describe("a supporting archetype whose role the dominant's variant plays", () => {
+  it("a work queue's visibility timeout covers the lease and the due-time release: no lease service, no scheduler", () => {
+    const d = designOf("Design a distributed task queue with at-least-once processing and visibility timeouts");
+    expect(d.archetypes.map((a) => a.id)).toEqual(["I05"]);
+    const covers = d.archetypes[0]?.covers ?? [];
+    expect(covers.map((c) => c.id)).toEqual(["I02", "I03"]);
+    for (const c of covers) expect(c.because).toMatch(/visibility timeout/);
+    expect([...drawn(d)]).toEqual(["I05"]);
+    expect(d.components.map((c) => c.name).join("\n")).not.toMatch(/fencing|Materializer|Due poller|Schedule/);
+    expect(d.capacity.every((c) => c.archetype === "I05")).toBe(true);
+    expect(d.operations.map((o) => o.entity)).not.toContain("Lease");
+    expect(d.operations.map((o) => o.entity)).not.toContain("Schedule");
+  });
+
+  it("a prompt that asks for the covered archetype's own need keeps it (cron schedules need a scheduler)", () => {
+    const d = designOf("Design a distributed task queue with visibility timeouts that also runs cron schedules");
+    expect(d.archetypes.map((a) => a.id)).toContain("I03");
+    expect(drawn(d).has("I03")).toBe(true);
+    expect(d.archetypes[0]?.covers?.map((c) => c.id)).toEqual(["I02"]);
+  });
+
+  it("every coverage row names a known topic and a different supporting archetype", () => {
+    for (const c of COVERAGE) {
+      expect(c.by).not.toBe(c.covers);
+      if (c.topic) expect(TOPIC_VALUES).toContain(c.topic);
+      expect(() => new RegExp(c.unless, "i")).not.toThrow();
+    }
+  });
+});
+
+describe("decision points marked with a subject", () => {
+  it("a work queue argues its own ordering, not a log's producer acks or per-key partitions", () => {
+    const ids = designOf(
+      "Design a distributed task queue with at-least-once processing and visibility timeouts",
+    ).decisions.map((x) => x.id);
+    expect(ids).toContain("i05-wq-order");
+    expect(ids).not.toContain("i05-acks");
+    expect(ids).not.toContain("i05-order-scope");
+  });
+
+  it("a replayable log keeps them and never asks the work queue's question", () => {
+    const ids = designOf("Design a distributed log like Kafka with consumer groups").decisions.map((x) => x.id);
+    expect(ids).toContain("i05-acks");
+    expect(ids).toContain("i05-order-scope");
+    expect(ids).not.toContain("i05-wq-order");
+  });
+});
