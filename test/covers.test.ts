@@ -57,3 +57,24 @@ describe("decision points marked with a subject", () => {
     expect(ids).not.toContain("i05-wq-order");
   });
 });
+
+describe("a dominant archetype's subject variant", () => {
+  it("a cache in front of a database opens as a look-aside cache tier, not a replicated store, in the design and the script", async () => {
+    const d = designOf(
+      "Design a distributed cache in front of a user-profile database serving 1 million reads per second",
+    );
+    const v = d.archetypes[0]?.variant;
+    expect(v?.subject).toMatch(/^a look-aside cache tier in front of the database/);
+    expect(v?.summary.join(" ")).toMatch(/hit ratio.*deletes the cached copy.*lease per key.*hot key/s);
+    expect(d.diagrams[0]?.title).toBe("Look-aside cache tier in front of the database: high-level design");
+    const { writeScript } = await import("../src/render/script/index.js");
+    const first = writeScript(d, { minutes: 45 }).steps[0]?.text ?? "";
+    expect(first).toMatch(/^At heart this is a look-aside cache tier in front of the database/);
+    expect(first).not.toMatch(/replicated key-value store|cache in front of an origin/);
+  });
+
+  it("a store the prompt does not put behind a cache keeps its own subject", () => {
+    const d = designOf("Design a distributed key-value store like Dynamo");
+    expect(d.archetypes[0]?.variant).toBeUndefined();
+  });
+});

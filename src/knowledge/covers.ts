@@ -58,3 +58,56 @@ export function coverageOf(
       !UNLESS.get(c)?.test(text),
   );
 }
+
+/**
+ * What a design of an archetype is about when the prompt speaks of one of its subjects: a key-value store behind a
+ * cache tier is the database a look-aside cache fronts, so the design opens as that cache tier, not as a replicated
+ * store; a queue whose messages are leased one by one is a work queue, not a log read by offset. `absorbs` names
+ * the supporting archetypes the subject already says (the cache tier is I07's part), so they are not said again.
+ */
+export interface Variant {
+  by: ArchetypeId;
+  topic: Topic;
+  /** The subject as a noun phrase that completes "At heart this is …". */
+  subject: string;
+  /** What the variant does, in short sentences the summary and the script say after the subject. */
+  summary: readonly string[];
+  absorbs: readonly ArchetypeId[];
+}
+
+// The cache-aside rows follow Facebook's "Scaling Memcache at Facebook" (NSDI 2013): look-aside reads that set the
+// copy after a database read on a miss, writes that delete the cached copy after the database commit (a delete is
+// idempotent, an update is not), and a per-key lease token on a miss that lets one client fill while others wait,
+// and that a delete voids so a slow fill cannot set a stale value (stale sets and thundering herds).
+const CACHE_ASIDE: Omit<Variant, "by"> = {
+  topic: "cache-aside",
+  subject: "a look-aside cache tier in front of the database, which stays the system of record",
+  summary: [
+    "A read looks in the cache first, and on a miss reads the database and sets the copy",
+    "The hit ratio decides the database's load: every miss is a database read",
+    "A write commits to the database and then deletes the cached copy, because a delete is idempotent and an update can race",
+    "A miss takes a lease per key, so one reader fills while the others wait, and a delete voids the lease so a slow fill cannot set a stale value",
+    "A hot key is copied to several cache nodes so one node does not take all its reads",
+  ],
+  absorbs: ["I07"],
+};
+
+export const VARIANTS: readonly Variant[] = [
+  { by: "I16", ...CACHE_ASIDE },
+  { by: "I07", ...CACHE_ASIDE, absorbs: ["I16"] },
+  {
+    by: "I05",
+    topic: "work-queue",
+    subject: "a work queue that leases each message to one worker until it is acked",
+    summary: [
+      "A received message stays hidden from other workers until its visibility timeout passes",
+      "An ack deletes it; a message not acked in time is handed out again, and one received too often goes to the dead-letter queue",
+    ],
+    absorbs: [],
+  },
+];
+
+/** The dominant archetype's subject under the topics the design speaks of, if it has one. */
+export function variantOf(dominant: string, unspoken: readonly Topic[]): Variant | undefined {
+  return VARIANTS.find((v) => v.by === dominant && !unspoken.includes(v.topic));
+}

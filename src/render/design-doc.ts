@@ -39,6 +39,10 @@ export function designBlocks(d: Design): Block[] {
         )
       : para("No archetype was recognised; name the component (queue, lock, cache, scheduler…) to get a design."),
   );
+  if (dominant?.variant)
+    blocks.push(
+      para(`At heart this is ${dominant.variant.subject}. ${dominant.variant.summary.map((x) => `${x}.`).join(" ")}`),
+    );
   blocks.push(...featuresSection(d));
   if (!dominant) return blocks;
 

@@ -51,6 +51,7 @@ const ArchetypeFields = {
 const RecognizedArchetype = z.strictObject({
   ...ArchetypeFields,
   covers: z.array(z.strictObject({ ...ArchetypeFields, because: z.string() })).optional(),
+  variant: z.strictObject({ topic: z.string(), subject: z.string(), summary: strings, absorbs: strings }).optional(),
 });
 
 const Nfrs = z.strictObject({

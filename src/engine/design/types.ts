@@ -371,7 +371,20 @@ export interface FeatureRow {
  * own variant plays (`knowledge/covers.ts`: a work queue's visibility timeout is the per-message lease): those are
  * named here with the part that covers them, and add nothing else to the design.
  */
-export type DesignArchetype = Recognition["archetypes"][number] & { covers?: CoveredArchetype[] };
+export type DesignArchetype = Recognition["archetypes"][number] & {
+  covers?: CoveredArchetype[];
+  /** On the dominant row: what the design is about when the prompt speaks of one of its subjects (knowledge/covers.ts). */
+  variant?: ArchetypeVariant;
+};
+
+export interface ArchetypeVariant {
+  topic: string;
+  /** A noun phrase: "a look-aside cache tier in front of the database, which stays the system of record". */
+  subject: string;
+  summary: string[];
+  /** Supporting archetypes the subject already says. */
+  absorbs: string[];
+}
 
 export interface CoveredArchetype {
   id: Recognition["archetypes"][number]["id"];

@@ -1,4 +1,4 @@
-import { coverageOf } from "../../knowledge/covers.js";
+import { coverageOf, variantOf } from "../../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
@@ -44,10 +44,17 @@ function byCriticalActions(recognised: Fields["archetypes"], features: Fields["f
  * components, paths, invariants, numbers or decisions of its own.
  */
 function withoutCovered(archetypes: Fields["archetypes"], prompt: string): Fields["archetypes"] {
-  const [lead, ...rest] = archetypes;
-  if (lead === undefined || rest.length === 0) return archetypes;
-  if (lead.role !== "dominant") return archetypes;
+  const [first, ...rest] = archetypes;
+  if (first === undefined || first.role !== "dominant") return archetypes;
   const unspoken = designTopicsUnspoken(prompt, []);
+  const v = variantOf(first.id, unspoken);
+  const lead = v
+    ? {
+        ...first,
+        variant: { topic: v.topic, subject: v.subject, summary: [...v.summary], absorbs: [...v.absorbs] },
+      }
+    : first;
+  if (rest.length === 0) return v ? [lead] : archetypes;
   const covers: NonNullable<Fields["archetypes"][number]["covers"]> = [];
   const kept = rest.filter((a) => {
     const c = coverageOf(lead.id, a.id, unspoken, prompt);
@@ -55,7 +62,8 @@ function withoutCovered(archetypes: Fields["archetypes"], prompt: string): Field
     covers.push({ id: a.id, name: a.name, role: a.role, score: a.score, evidence: a.evidence, because: c.because });
     return false;
   });
-  return covers.length === 0 ? archetypes : [{ ...lead, covers }, ...kept];
+  if (covers.length === 0) return v ? [lead, ...rest] : archetypes;
+  return [{ ...lead, covers }, ...kept];
 }
 
 export const archetypesField: Deriver<"archetypes"> = {
