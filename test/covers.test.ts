@@ -31,6 +31,26 @@ describe("a supporting archetype whose role the dominant's variant plays", () =>
     expect(d.archetypes[0]?.covers?.map((c) => c.id)).toEqual(["I02"]);
   });
 
+  it("a rate limiter's own counter store is its key-scoped state: no quorum coordinators, partition map or rebalancer", () => {
+    const d = designOf(
+      "Design a distributed rate limiter for a public API that allows each API key 1,000 requests per minute across 30 gateway nodes",
+    );
+    expect(d.archetypes[0]?.covers?.map((c) => c.id)).toEqual(["I16"]);
+    expect([...drawn(d)]).toEqual(["I08"]);
+    expect(d.components.map((c) => c.name).join("\n")).not.toMatch(/coordinator|Partition map|Rebalancer/i);
+    expect(d.capacity.map((c) => c.id)).toContain("allowance_overshoot_per_key");
+    const over = d.capacity.find((c) => c.id === "allowance_overshoot_per_key");
+    // (30 - 1) gateways x 1,000 / 60 per second x 1 s
+    expect(Math.round(over?.value ?? 0)).toBe(483);
+  });
+
+  it("a work queue's failures are its own, not a log's producer and consumer-group failures", () => {
+    const d = designOf("Design a distributed task queue with at-least-once processing and visibility timeouts");
+    const text = d.failures.map((f) => f.failure).join("\n");
+    expect(text).toMatch(/visibility timeout/);
+    expect(text).not.toMatch(/in-sync|offset|partitions were reassigned|appended twice/);
+  });
+
   it("every coverage row names a known topic and a different supporting archetype", () => {
     for (const c of COVERAGE) {
       expect(c.by).not.toBe(c.covers);

@@ -39,6 +39,13 @@ export const COVERAGE: readonly Coverage[] = [
     because:
       "a timed redelivery is the work queue's own visibility timeout, and a message sent for later is the send's delay (visible_at), so no schedule store, materializer or due poller is drawn; a cron or recurring schedule would need one",
   },
+  {
+    by: "I08",
+    covers: "I16",
+    unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
+    because:
+      "the limiter's own counter store (sharded in memory, one atomic refill-and-take per key, Redis-style) is the key-scoped state; a budget is soft state refilled within one window, so no quorum coordinators, partition map, rebalancer or tombstones are drawn",
+  },
 ];
 
 const UNLESS = new Map(COVERAGE.map((c) => [c, new RegExp(c.unless, "i")]));
