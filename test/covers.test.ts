@@ -87,6 +87,11 @@ describe("a dominant archetype's subject variant", () => {
     expect(v?.subject).toMatch(/^a look-aside cache tier in front of the database/);
     expect(v?.summary.join(" ")).toMatch(/hit ratio.*deletes the cached copy.*lease per key.*hot key/s);
     expect(d.diagrams[0]?.title).toBe("Look-aside cache tier in front of the database: high-level design");
+    // the calls are the cache tier's (read through, write then delete, lease-guarded fill), not a quorum store's
+    const api = d.api.map((a) => `${a.call} ${a.guarantee} ${a.errors.join(" ")}`).join("\n");
+    expect(api).toMatch(/then deletes the cached copy/);
+    expect(api).toMatch(/lease_token/);
+    expect(api).not.toMatch(/quorum/);
     const { writeScript } = await import("../src/render/script/index.js");
     const first = writeScript(d, { minutes: 45 }).steps[0]?.text ?? "";
     expect(first).toMatch(/^At heart this is a look-aside cache tier in front of the database/);
