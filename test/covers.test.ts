@@ -103,3 +103,17 @@ describe("a dominant archetype's subject variant", () => {
     expect(d.archetypes[0]?.variant).toBeUndefined();
   });
 });
+
+describe("the coherence rule for covered archetypes", () => {
+  it("flags a component or figure of a covered archetype, and passes the design as derived", async () => {
+    const { checkCoherence } = await import("../src/engine/coherence.js");
+    const d = designOf("Design a distributed task queue with at-least-once processing and visibility timeouts");
+    expect(checkCoherence(d).filter((p) => p.rule === "covered-archetype-adds")).toEqual([]);
+    const bad = structuredClone(d);
+    const first = bad.components[0];
+    if (!first) throw new Error("no component");
+    bad.components.push({ ...first, id: "fence", name: "Protected resource", archetype: "I02" });
+    const hits = checkCoherence(bad).filter((p) => p.rule === "covered-archetype-adds");
+    expect(hits.map((p) => p.detail)).toEqual(["component 'Protected resource' comes from I02, whose role I05 covers"]);
+  });
+});
