@@ -17,13 +17,16 @@ describe("a supporting archetype's rows follow what the design holds", () => {
     );
   });
   it("a closing clause about the path's own things is kept", () => {
-    const acquire = ops("Design a distributed task queue with at-least-once processing and visibility timeouts").find(
-      (o) => o.phrase.startsWith("acquire a free or expired resource"),
-    );
+    // a work queue's visibility timeout covers the lease (knowledge/covers.ts), so a scheduler whose workers lease jobs
+    const acquire = ops(
+      "Design a job scheduler where workers claim jobs with leases and a message queue delivers results",
+    ).find((o) => o.phrase.startsWith("acquire a free or expired resource"));
     expect(acquire?.phrase).toMatch(/\(never a number reused for that resource\) \(lease\)$/);
   });
   it("a lease's heartbeat failure names the lease's authority, not a registry the design may not have", () => {
-    const d = design("Design a distributed task queue with at-least-once processing and visibility timeouts");
+    const d = design(
+      "Design a job scheduler where workers claim jobs with leases and a message queue delivers results",
+    );
     expect(d.failures.map((f) => f.failure).join("\n")).not.toMatch(/registry/);
   });
 });

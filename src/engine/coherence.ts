@@ -51,6 +51,7 @@ export type CoherenceRule =
   | "mechanisms-exclusive"
   | "flip-example-is-subject"
   | "rows-without-component"
+  | "covered-archetype-adds"
   | "state-stance-against-holder"
   | "party-cannot-do";
 
@@ -93,6 +94,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a rejected option never wins, in the decision's own words, for the very thing the prompt asks about (outbox chosen, while 'a direct call would win if the effect is a notification that may be dropped' in a notification service)",
   "rows-without-component":
     "every capacity figure, decision and bottleneck belongs to a part the design draws: an archetype that adds no component, holds no entity on another's component and draws no sequence sizes and decides nothing (no 15 PB of artifacts in a home timeline)",
+  "covered-archetype-adds":
+    "a supporting archetype whose role the dominant's own variant plays (a work queue's visibility timeout is the lease) adds no component, capacity figure, decision or bottleneck",
   "mechanisms-exclusive":
     "the design never holds two mechanisms that answer one question oppositely (a majority commit beside asynchronous replication)",
   "state-stance-against-holder":
@@ -864,8 +867,27 @@ function rowsHaveComponents(d: Design): Problem[] {
   return out;
 }
 
+/** Rows of a supporting archetype the dominant's row says its own variant covers. */
+function coveredAddNothing(d: Design): Problem[] {
+  const covered = new Set((d.archetypes[0]?.covers ?? []).map((c) => c.id as string));
+  if (covered.size === 0) return [];
+  const rows: { archetype: string; what: string }[] = [
+    ...d.components.map((c) => ({ archetype: c.archetype, what: `component '${c.name}'` })),
+    ...d.capacity.map((c) => ({ archetype: c.archetype, what: `capacity figure ${c.id}` })),
+    ...d.decisions.map((x) => ({ archetype: x.archetype, what: `decision ${x.id}` })),
+    ...d.bottlenecks.map((b) => ({ archetype: b.archetype, what: `bottleneck '${b.bottleneck.slice(0, 60)}'` })),
+  ];
+  return rows
+    .filter((r) => covered.has(r.archetype))
+    .map((r) => ({
+      rule: "covered-archetype-adds" as const,
+      detail: `${r.what} comes from ${r.archetype}, whose role ${d.archetypes[0]?.id} covers`,
+    }));
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
+    ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
     ...failuresAgree(d),
     ...isrNotMajority(d),

@@ -184,6 +184,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "ten seconds balances failover time against renewal load",
   },
   { id: "keepalive_seconds", label: "keep-alive interval", unit: "s" },
+  {
+    id: "allowance_sync_seconds",
+    label: "how often an enforcing node reports its spend and takes a new local allowance",
+    unit: "s",
+    assumed: 1,
+    assumedBecause:
+      "about a second is the shortest sync that still spares the budget store a call per request, so it bounds the overshoot from below",
+  },
   { id: "leader_requests_per_sec", label: "requests one consensus leader handles", unit: "req/s" },
   {
     id: "heartbeat_seconds",

@@ -26,10 +26,23 @@ export function designBlocks(d: Design): Block[] {
     d.archetypes.length > 0
       ? table(
           ["id", "archetype", "role", "score", "evidence"],
-          d.archetypes.map((a) => [a.id, a.name, a.role, a.score.toFixed(2), a.evidence.slice(0, 2).join("; ")]),
+          d.archetypes.flatMap((a) => [
+            [a.id, a.name, a.role, a.score.toFixed(2), a.evidence.slice(0, 2).join("; ")],
+            ...(a.covers ?? []).map((c) => [
+              c.id,
+              c.name,
+              `${c.role}, covered by ${a.id}`,
+              c.score.toFixed(2),
+              `${c.evidence[0] ?? ""}; covered: ${c.because}`,
+            ]),
+          ]),
         )
       : para("No archetype was recognised; name the component (queue, lock, cache, scheduler…) to get a design."),
   );
+  if (dominant?.variant)
+    blocks.push(
+      para(`At heart this is ${dominant.variant.subject}. ${dominant.variant.summary.map((x) => `${x}.`).join(" ")}`),
+    );
   blocks.push(...featuresSection(d));
   if (!dominant) return blocks;
 

@@ -40,12 +40,18 @@ const Branch = z.strictObject({
   scores: z.strictObject({ infra: z.number(), product: z.number() }),
 });
 
-const RecognizedArchetype = z.strictObject({
+const ArchetypeFields = {
   id: ArchetypeId,
   name: z.string(),
   role: z.enum(["dominant", ...COMPOSITION_ROLE_VALUES]),
   score: z.number(),
   evidence: strings,
+};
+
+const RecognizedArchetype = z.strictObject({
+  ...ArchetypeFields,
+  covers: z.array(z.strictObject({ ...ArchetypeFields, because: z.string() })).optional(),
+  variant: z.strictObject({ topic: z.string(), subject: z.string(), summary: strings, absorbs: strings }).optional(),
 });
 
 const Nfrs = z.strictObject({

@@ -366,11 +366,43 @@ export interface FeatureRow {
   terms: Record<string, string>;
 }
 
+/**
+ * A recognised archetype as the design uses it. The dominant one may carry the supporting archetypes whose role its
+ * own variant plays (`knowledge/covers.ts`: a work queue's visibility timeout is the per-message lease): those are
+ * named here with the part that covers them, and add nothing else to the design.
+ */
+export type DesignArchetype = Recognition["archetypes"][number] & {
+  covers?: CoveredArchetype[];
+  /** On the dominant row: what the design is about when the prompt speaks of one of its subjects (knowledge/covers.ts). */
+  variant?: ArchetypeVariant;
+};
+
+export interface ArchetypeVariant {
+  topic: string;
+  /** A noun phrase: "a look-aside cache tier in front of the database, which stays the system of record". */
+  subject: string;
+  summary: string[];
+  /** Supporting archetypes the subject already says. */
+  absorbs: string[];
+}
+
+export interface CoveredArchetype {
+  id: Recognition["archetypes"][number]["id"];
+  name: string;
+  /** The role recognition gave it beside the dominant. */
+  role: Recognition["archetypes"][number]["role"];
+  score: number;
+  /** The recogniser's evidence for it. */
+  evidence: string[];
+  /** Which part of the dominant covers its role, and why. */
+  because: string;
+}
+
 /** Every worksheet field, by name. The field graph computes them in dependency order. */
 export interface Fields {
   prompt: string;
   branch: Recognition["branch"];
-  archetypes: Recognition["archetypes"];
+  archetypes: DesignArchetype[];
   nfrs: Nfrs;
   overlay: OverlayRow[];
   requirements: Requirement[];

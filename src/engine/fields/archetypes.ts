@@ -1,6 +1,8 @@
+import { coverageOf, variantOf } from "../../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
+import { designTopicsUnspoken } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields } from "../design/types.js";
 import { classify } from "../recognize/index.js";
@@ -36,15 +38,43 @@ function byCriticalActions(recognised: Fields["archetypes"], features: Fields["f
   return [...lead, ...rest].slice(0, Math.max(MAX_ARCHETYPES, lead.length));
 }
 
+/**
+ * An archetype-led design without the supporting archetypes whose role the dominant's own variant plays
+ * (`knowledge/covers.ts`): each is named on the dominant's row with the part that covers it, and adds no
+ * components, paths, invariants, numbers or decisions of its own.
+ */
+function withoutCovered(archetypes: Fields["archetypes"], prompt: string): Fields["archetypes"] {
+  const [first, ...rest] = archetypes;
+  if (first === undefined || first.role !== "dominant") return archetypes;
+  const unspoken = designTopicsUnspoken(prompt, []);
+  const v = variantOf(first.id, unspoken);
+  const lead = v
+    ? {
+        ...first,
+        variant: { topic: v.topic, subject: v.subject, summary: [...v.summary], absorbs: [...v.absorbs] },
+      }
+    : first;
+  if (rest.length === 0) return v ? [lead] : archetypes;
+  const covers: NonNullable<Fields["archetypes"][number]["covers"]> = [];
+  const kept = rest.filter((a) => {
+    const c = coverageOf(lead.id, a.id, unspoken, prompt);
+    if (!c) return true;
+    covers.push({ id: a.id, name: a.name, role: a.role, score: a.score, evidence: a.evidence, because: c.because });
+    return false;
+  });
+  if (covers.length === 0) return v ? [lead, ...rest] : archetypes;
+  return [{ ...lead, covers }, ...kept];
+}
+
 export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
   reads: ["prompt", "branch", "features"],
-  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate). A product-first design orders its substrates by the features' critical actions that rest on them",
+  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (knowledge/covers.ts: a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else. A product-first design orders its substrates by the features' critical actions that rest on them",
   derive: (f) => {
     const recognised = classify(f.prompt, { branch: f.branch.kind }).archetypes;
     return f.branch.kind === "product" && f.features.length > 0
       ? byCriticalActions(recognised, f.features)
-      : recognised;
+      : withoutCovered(recognised, f.prompt);
   },
 };

@@ -4,6 +4,7 @@ import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
@@ -209,12 +210,14 @@ export function optionRows(p: DecisionPoint): DecisionOption[] {
 /** Each owner's decision points in the order they are decided: every point of the dominant archetype, the first of each other, every feature's. */
 function pointOwners(
   f: Pick<Fields, "archetypes" | "features" | "branch">,
+  unspoken: readonly Topic[],
 ): { owner: string; points: readonly DecisionPoint[]; drives: boolean; feature: boolean }[] {
   const partless = partlessArchetypes(f);
   const owners = f.archetypes.flatMap((a, i) => {
     // an archetype the design draws no part of decides nothing
     if (partless.has(a.id)) return [];
-    const points = decisionPoints(a.id);
+    // a question about a subject the design is not about is not asked (no producer acks for a work queue)
+    const points = decisionPoints(a.id).filter((p) => fitsTopics(p, unspoken));
     return [{ owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false }];
   });
   const featureOwners = f.features.map((feat) => ({
@@ -228,7 +231,7 @@ function pointOwners(
   return owners;
 }
 
-export const decisionsField: Deriver<"decisions", Said> = {
+export const decisionsField: Deriver<"decisions", { said: Said; unspoken: Topic[] }> = {
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features", "invariants"],
@@ -240,21 +243,22 @@ export const decisionsField: Deriver<"decisions", Said> = {
     // mixed prompt that only names a product for scale ("at Facebook scale") keeps its own words
     const brought = f.branch.kind === "product" ? f.features.flatMap((x) => [x.name, ...x.actions]) : [];
     const text = [f.prompt, ...brought].join("\n");
-    for (const o of pointOwners(f))
+    const unspoken = designTopicsUnspoken(f.prompt, f.features);
+    for (const o of pointOwners(f, unspoken))
       for (const p of o.points)
         for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
           if ("words" in c && !Object.hasOwn(said, c.words))
             said[c.words] = pattern(c.words, "i").exec(text)?.[0] ?? null;
-    return said;
+    return { said, unspoken };
   },
-  derive: (f, _input, said) => {
+  derive: (f, _input, { said, unspoken }) => {
     const rows: DecisionRow[] = [];
     // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
     // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
     // The models share one value per named input, as the capacity field's do.
     const { owners } = capacityOwners(f, () => fixedInputs(f.nfrs));
     const unified = designCapacityRows(owners, f.nfrs.scale);
-    for (const o of pointOwners(f)) {
+    for (const o of pointOwners(f, unspoken)) {
       const k = owners.findIndex((c) => c.owner === o.owner);
       const all = k >= 0 ? (unified[k] ?? []) : [];
       const nums = numbersFor(o.owner, all, f.nfrs.scale);

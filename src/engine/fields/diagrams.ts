@@ -20,7 +20,9 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     const title = featureLed
       ? `Product (${f.features.map((x) => x.id).join(", ")})`
       : lead
-        ? lead.name
+        ? lead.variant
+          ? variantTitle(lead.variant.subject)
+          : lead.name
         : (f.features[0]?.name ?? "Design");
     const out: Diagram[] = [
       {
@@ -81,3 +83,9 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     return out;
   },
 };
+
+/** A variant's subject as a title: "a look-aside cache tier in front of the database, which …" → "Look-aside cache tier in front of the database". */
+function variantTitle(subject: string): string {
+  const head = subject.replace(/^(?:an?|the) /i, "").split(",")[0] ?? subject;
+  return `${head.charAt(0).toUpperCase()}${head.slice(1)}`;
+}

@@ -5,6 +5,7 @@
  */
 import type { MechanismId } from "../mechanisms/catalog.js";
 import type { PredicateId } from "../predicates.js";
+import type { Topic } from "../topics.js";
 import type { ArchetypeId, CompositionRole } from "../vocab.js";
 import type { Property } from "./properties.js";
 
@@ -105,4 +106,11 @@ export interface DecisionPoint {
   onlyWith?: { point: string; options: string[] };
   /** The option taken when no rule holds, and why it is the sensible default. */
   fallback: { option: string; because: string };
+  /**
+   * The subject the question belongs to (`knowledge/topics.ts`): asked only where the prompt speaks of it
+   * (`topic`), or never where it does (`unlessTopic`: a log's producer acks and per-key partitions are no
+   * question for a work queue that leases each message).
+   */
+  topic?: Topic;
+  unlessTopic?: Topic;
 }

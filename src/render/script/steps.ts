@@ -394,7 +394,8 @@ function normalise(d: Design): StepDraft {
       ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
     );
   if (lead) {
-    const heart = spokenArchetype(lead.id, lead.name);
+    // a subject the prompt speaks of (a cache tier in front of a database) is what the design is, said first
+    const heart = lead.variant?.subject ?? spokenArchetype(lead.id, lead.name);
     lines.push(
       ...(featureLed ? detail : core)(
         featureLed
@@ -406,7 +407,9 @@ function normalise(d: Design): StepDraft {
               : `At heart this is ${heart}`,
       ),
     );
-    const others = d.archetypes.slice(1, 4);
+    if (lead.variant && !featureLed) for (const x of lead.variant.summary) lines.push(...core(x));
+    const said = new Set(lead.variant?.absorbs ?? []);
+    const others = d.archetypes.slice(1, 4).filter((a) => !said.has(a.id));
     for (const role of uniq(others.map((a) => a.role)))
       lines.push(
         ...detail(

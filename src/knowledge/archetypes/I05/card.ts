@@ -296,6 +296,8 @@ export const card = {
   ],
   failures: [
     {
+      // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
+      unlessTopic: "work-queue",
       failure:
         "The partition leader acknowledges a record and dies before any follower copied it, so the record vanishes.",
       role: "truth",
@@ -305,6 +307,8 @@ export const card = {
         "Each returning follower asks the new leader where its leader epoch ended and truncates its log to that point instead of to its high watermark, then refetches; producers resend every record they never saw acknowledged.",
     },
     {
+      // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
+      unlessTopic: "work-queue",
       failure: "A producer resends after a timed-out acknowledgement and the record is appended twice.",
       role: "truth",
       prevention:
@@ -312,6 +316,8 @@ export const card = {
       repair: "Consumers skip records whose id is already in their applied set within the dedup window.",
     },
     {
+      // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
+      unlessTopic: "work-queue",
       failure:
         "A consumer stalled by a long pause keeps processing after its partitions were reassigned and commits over the new owner's progress.",
       role: "coordination",
@@ -320,6 +326,8 @@ export const card = {
         "The new owner resumes from the last accepted offset and reprocesses into an idempotent sink, so the stale member's work is harmless.",
     },
     {
+      // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
+      unlessTopic: "work-queue",
       failure: "A consumer commits its offset before finishing the work, then crashes, so records are skipped forever.",
       role: "coordination",
       prevention: "Commit only after the side effects are durable, or write effects and offset in one transaction.",
@@ -332,6 +340,8 @@ export const card = {
       repair: "Fix the handler, then replay the parked records from the dead-letter queue.",
     },
     {
+      // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
+      unlessTopic: "work-queue",
       failure:
         "Two brokers both believe they lead a partition after a network split and accept appends at the same offsets.",
       role: "truth",
@@ -341,6 +351,8 @@ export const card = {
         "The deposed leader truncates its log back to the last offset of its epoch and re-fetches from the new leader.",
     },
     {
+      // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
+      unlessTopic: "work-queue",
       failure:
         "Every in-sync replica is lost and unclean leader election brings back an out-of-sync replica, silently dropping acknowledged records.",
       role: "truth",
@@ -350,6 +362,8 @@ export const card = {
         "Bring an in-sync replica back; if unclean election was forced, replay the missing range from the producers' source or an archive.",
     },
     {
+      // a log read by offset: a work queue has no in-sync set, producer sequence, offsets or groups
+      unlessTopic: "work-queue",
       failure:
         "Retention deletes segments a lagging consumer group has not read yet, so that group silently loses records.",
       role: "truth",
@@ -357,7 +371,35 @@ export const card = {
         "Size retention above the worst tolerated lag and alert when a group's lag approaches the retention horizon.",
       repair: "Rebuild the group's downstream state from an archive tier or from the upstream source of truth.",
     },
+    {
+      failure:
+        "A worker runs longer than its visibility timeout, the message is handed to a second worker, and both process it.",
+      role: "coordination",
+      topic: "work-queue",
+      prevention:
+        "The worker extends the timeout before it lapses while it still works, and the broker refuses an ack or extension quoting a delivery id it already replaced.",
+      repair:
+        "The handler is idempotent by message id, so the second run changes nothing; the first worker's refused ack is dropped.",
+    },
+    {
+      failure: "A worker crashes after its side effects but before its ack, so the message is delivered again.",
+      role: "coordination",
+      topic: "work-queue",
+      prevention: "Ack only once the effects are durable, and key every effect by the message id.",
+      repair: "The redelivered message is processed as a repeat and its effects are skipped.",
+    },
+    {
+      failure:
+        "The broker leading a queue partition fails, and a replica that missed recent acks takes over, so acked messages come back.",
+      role: "truth",
+      topic: "work-queue",
+      prevention:
+        "Store every send, lease change and ack on a quorum of the partition's replicas before answering, and elect the new leader from that quorum with a higher term.",
+      repair:
+        "A message that still comes back is delivered again and the idempotent handler drops it; producers resend unanswered sends under the same dedup id.",
+    },
   ],
+
   bottlenecks: [
     {
       bottleneck:

@@ -6,6 +6,8 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i05-acks",
     question: "Producer acknowledgement: acks=all with a minimum in-sync replica count, or acks=1?",
+    // a work queue has no in-sync replica set: each send and lease change is stored on a quorum (its own rows)
+    unlessTopic: "work-queue",
     options: [
       {
         id: "acks-all",
@@ -121,6 +123,8 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i05-order-scope",
     question: "Order records per key across many partitions, or globally in one partition?",
+    // a work queue is not partitioned by key: its ordering question is i05-wq-order
+    unlessTopic: "work-queue",
     options: [
       {
         id: "per-key",
@@ -146,5 +150,44 @@ export const decisions: DecisionPoint[] = [
       },
     ],
     fallback: { option: "per-key", because: "order is needed per key, so partitions can carry the volume" },
+  },
+  {
+    // Amazon SQS is the reference (SQS Developer Guide: "Using the message group ID with Amazon SQS FIFO queues",
+    // "Amazon SQS message quotas"): a standard queue takes a nearly unlimited call rate but may deliver out of order
+    // and more than once; a FIFO queue hands out one group's messages one at a time in send order, and without its
+    // high-throughput mode takes 300 calls a second per action (3,000 messages with batches of 10).
+    id: "i05-wq-order",
+    topic: "work-queue",
+    question: "Any-order messages spread over every consumer, or first-in-first-out per message group?",
+    options: [
+      {
+        id: "unordered",
+        name: "any order: every visible message may go to any consumer at once",
+        buys: "throughput and parallelism grow with consumers and partitions; a slow message holds up nothing else",
+        costs: "no order between messages, so a retried or redelivered message can run after a later one",
+        winsWhen: "each task stands alone (resize an image, send one email)",
+      },
+      {
+        id: "fifo-groups",
+        name: "first-in-first-out per message group: a group's next message is hidden until the one before it is acked",
+        buys: "the messages of one group (one account, one order) are processed one at a time in send order",
+        costs:
+          "a group's throughput is one message per processing time, and one stuck message holds up its whole group until it reaches the dead-letter queue",
+        winsWhen: "the tasks of one entity must apply in the order they were sent",
+        wins: [{ nfr: "ordering", in: ["per-key", "global"] }],
+      },
+    ],
+    rules: [
+      {
+        when: [{ nfr: "ordering", in: ["per-key", "global"] }],
+        option: "fifo-groups",
+        because: "order is required between some messages",
+      },
+    ],
+    fallback: {
+      option: "unordered",
+      because:
+        "a work queue's tasks are commonly independent, and at-least-once delivery already means a consumer copes with a repeat arriving out of turn",
+    },
   },
 ];

@@ -62,5 +62,23 @@ export const capacity: CapacityModel = {
       "requests_per_sec_per_key * 60",
       "req/min per key",
     ),
+    // The error each enforcement shape allows across the fleet, with the stated limit and node count bound in: a
+    // gateway that enforces the whole limit on its own lets the fleet admit it once per gateway; a local allowance
+    // sized as one sync interval of the key's rate lets every other gateway spend its allowance before any of them
+    // hears of the rest.
+    fig(
+      "local_only_admits_per_key_per_minute",
+      "one key's admissions per minute if every gateway enforced the whole limit on its own",
+      "rate",
+      "limit_per_key_per_minute * nodes",
+      "req/min per key",
+    ),
+    fig(
+      "allowance_overshoot_per_key",
+      "one key's worst over-admission per sync interval with local allowances (every other gateway spends one interval's quota before it hears of the rest)",
+      "rate",
+      "(nodes - 1) * requests_per_sec_per_key * allowance_sync_seconds",
+      "req per key",
+    ),
   ],
 };

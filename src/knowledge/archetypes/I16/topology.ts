@@ -1,4 +1,4 @@
-import type { ComponentSpec, ProtocolSpec, Topology } from "../../topology.js";
+import type { ApiSpec, ComponentSpec, ProtocolSpec, Topology } from "../../topology.js";
 
 /**
  * Where a cache tier fronts this store (topic "cache-aside"), the store is the database behind the cache: the
@@ -30,6 +30,57 @@ const CACHE_ASIDE_COMPONENTS: ComponentSpec[] = [
     runs: ["versioned write", "read"],
     because: "the records the cache copies live here durably, replicated so a node loss loses none",
     topic: "cache-aside",
+  },
+];
+
+/** The calls of a look-aside cache tier in front of this store as the database of record. */
+const CACHE_ASIDE_API: ApiSpec[] = [
+  {
+    operation: "get",
+    topic: "cache-aside",
+    call: "GET /v1/records/{key}",
+    request: ["key"],
+    response: ["value", "version", "served_from (cache or database)"],
+    errors: ["404 no record with this key", "503 database unavailable on a miss"],
+    guarantee:
+      "a hit returns the cached copy; a miss reads the database and sets the copy under the key's lease, so one reader fills while the others wait",
+  },
+  {
+    operation: "put",
+    topic: "cache-aside",
+    call: "PUT /v1/records/{key}",
+    request: ["value", "expected_version (optional)"],
+    response: ["version"],
+    errors: ["409 version conflict"],
+    guarantee:
+      "commits in the database first, then deletes the cached copy, so the next read refills from the committed value",
+  },
+  {
+    operation: "delete",
+    topic: "cache-aside",
+    call: "DELETE /v1/records/{key}",
+    request: ["expected_version (optional)"],
+    response: ["ok"],
+    errors: ["409 version conflict"],
+    guarantee: "removes the record in the database, then deletes the cached copy",
+  },
+  {
+    operation: "cache get (internal)",
+    topic: "cache-aside",
+    call: "cache protocol: get key",
+    request: ["key"],
+    response: ["value, or a miss with a lease token when no other reader holds the key's lease"],
+    errors: ["miss without a token: another reader is filling, so wait briefly and retry"],
+    guarantee: "at most one lease per key at a time, so a hot key's miss sends one read to the database",
+  },
+  {
+    operation: "cache set (internal)",
+    topic: "cache-aside",
+    call: "cache protocol: set key value lease_token",
+    request: ["key", "value", "lease_token"],
+    response: ["stored"],
+    errors: ["refused: a delete voided the lease since it was issued"],
+    guarantee: "a fill that started before a write's delete never stores its older value",
   },
 ];
 
@@ -124,8 +175,12 @@ export const topology: Topology = {
     { from: "rebalancer", to: "partition-map", kind: "control", label: "move ranges, bump epoch" },
   ],
   api: [
+    // where a cache tier fronts the store, callers see the cache-aside calls (Facebook's "Scaling Memcache at
+    // Facebook", NSDI 2013: look-aside reads, delete after the database write, lease tokens on a miss)
+    ...CACHE_ASIDE_API,
     {
       operation: "get",
+      unlessTopic: "cache-aside",
       call: "GET /v1/kv/{key}?consistency=one|quorum",
       request: ["key", "consistency"],
       response: ["value", "version"],
@@ -134,6 +189,7 @@ export const topology: Topology = {
     },
     {
       operation: "put",
+      unlessTopic: "cache-aside",
       call: "PUT /v1/kv/{key}",
       request: ["value", "ttl (optional)", "expected_version (optional)"],
       response: ["version"],
@@ -142,6 +198,7 @@ export const topology: Topology = {
     },
     {
       operation: "delete",
+      unlessTopic: "cache-aside",
       call: "DELETE /v1/kv/{key}",
       request: ["expected_version (optional)"],
       response: ["ok"],

@@ -1,0 +1,120 @@
+import type { ArchetypeId } from "./generated/ids.js";
+import type { Topic } from "./topics.js";
+
+/**
+ * A supporting archetype whose role the dominant one already plays when the design is about one of its subjects:
+ * recognition may still name it (a work queue's "visibility timeouts" read as a lease, and "timeouts" as a due-time
+ * release), but the dominant's own variant holds that state and runs that loop, so the supporting archetype adds
+ * no components, paths, invariants, numbers or decisions of its own. A row covers the role only while the prompt
+ * does not ask for the supporting archetype's own need (`unless`: words that do, such as a cron schedule for a
+ * due-time scheduler, or a lock on a resource outside the queue for a lease service).
+ */
+export interface Coverage {
+  /** The dominant archetype whose variant covers the role. */
+  by: ArchetypeId;
+  /** The subject the dominant must be about (its topic variant); absent when any design of it covers the role. */
+  topic?: Topic;
+  /** The supporting archetype whose role is covered. */
+  covers: ArchetypeId;
+  /** Words (a case-insensitive regular expression's source) that ask for the covered archetype's own need. */
+  unless: string;
+  /** Which part of the dominant covers the role, said in a sentence that completes "covered: …". */
+  because: string;
+}
+
+export const COVERAGE: readonly Coverage[] = [
+  {
+    by: "I05",
+    topic: "work-queue",
+    covers: "I02",
+    unless: String.raw`\b(?:locks?|locking|leader election|elect\w* a leader|mutual exclusion|mutex\w*|fencing tokens?)\b`,
+    because:
+      "a work queue's visibility timeout is the per-message lease: the queue's brokers hand each message to one consumer until its deadline, the delivery id refuses a late ack or extension, and the redelivery loop reclaims what lapsed, so no separate lease service or fenced resource is drawn",
+  },
+  {
+    by: "I05",
+    topic: "work-queue",
+    covers: "I03",
+    unless: String.raw`\b(?:cron\w*|recurring|recurrence|periodic\w*|every (?:day|hour|minute|week|month)|schedul\w*|reminders?|timers?)\b`,
+    because:
+      "a timed redelivery is the work queue's own visibility timeout, and a message sent for later is the send's delay (visible_at), so no schedule store, materializer or due poller is drawn; a cron or recurring schedule would need one",
+  },
+  {
+    by: "I08",
+    covers: "I16",
+    unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
+    because:
+      "the limiter's own counter store (sharded in memory, one atomic refill-and-take per key, Redis-style) is the key-scoped state; a budget is soft state refilled within one window, so no quorum coordinators, partition map, rebalancer or tombstones are drawn",
+  },
+];
+
+const UNLESS = new Map(COVERAGE.map((c) => [c, new RegExp(c.unless, "i")]));
+
+/** The coverage row for a supporting archetype under a dominant one, when the design's subject and words allow it. */
+export function coverageOf(
+  dominant: string,
+  supporting: string,
+  unspoken: readonly Topic[],
+  text: string,
+): Coverage | undefined {
+  return COVERAGE.find(
+    (c) =>
+      c.by === dominant &&
+      c.covers === supporting &&
+      (c.topic === undefined || !unspoken.includes(c.topic)) &&
+      !UNLESS.get(c)?.test(text),
+  );
+}
+
+/**
+ * What a design of an archetype is about when the prompt speaks of one of its subjects: a key-value store behind a
+ * cache tier is the database a look-aside cache fronts, so the design opens as that cache tier, not as a replicated
+ * store; a queue whose messages are leased one by one is a work queue, not a log read by offset. `absorbs` names
+ * the supporting archetypes the subject already says (the cache tier is I07's part), so they are not said again.
+ */
+export interface Variant {
+  by: ArchetypeId;
+  topic: Topic;
+  /** The subject as a noun phrase that completes "At heart this is …". */
+  subject: string;
+  /** What the variant does, in short sentences the summary and the script say after the subject. */
+  summary: readonly string[];
+  absorbs: readonly ArchetypeId[];
+}
+
+// The cache-aside rows follow Facebook's "Scaling Memcache at Facebook" (NSDI 2013): look-aside reads that set the
+// copy after a database read on a miss, writes that delete the cached copy after the database commit (a delete is
+// idempotent, an update is not), and a per-key lease token on a miss that lets one client fill while others wait,
+// and that a delete voids so a slow fill cannot set a stale value (stale sets and thundering herds).
+const CACHE_ASIDE: Omit<Variant, "by"> = {
+  topic: "cache-aside",
+  subject: "a look-aside cache tier in front of the database, which stays the system of record",
+  summary: [
+    "A read looks in the cache first, and on a miss reads the database and sets the copy",
+    "The hit ratio decides the database's load: every miss is a database read",
+    "A write commits to the database and then deletes the cached copy, because a delete is idempotent and an update can race",
+    "A miss takes a lease per key, so one reader fills while the others wait, and a delete voids the lease so a slow fill cannot set a stale value",
+    "A hot key is copied to several cache nodes so one node does not take all its reads",
+  ],
+  absorbs: ["I07"],
+};
+
+export const VARIANTS: readonly Variant[] = [
+  { by: "I16", ...CACHE_ASIDE },
+  { by: "I07", ...CACHE_ASIDE, absorbs: ["I16"] },
+  {
+    by: "I05",
+    topic: "work-queue",
+    subject: "a work queue that leases each message to one worker until it is acked",
+    summary: [
+      "A received message stays hidden from other workers until its visibility timeout passes",
+      "An ack deletes it; a message not acked in time is handed out again, and one received too often goes to the dead-letter queue",
+    ],
+    absorbs: [],
+  },
+];
+
+/** The dominant archetype's subject under the topics the design speaks of, if it has one. */
+export function variantOf(dominant: string, unspoken: readonly Topic[]): Variant | undefined {
+  return VARIANTS.find((v) => v.by === dominant && !unspoken.includes(v.topic));
+}
