@@ -16,7 +16,9 @@ export const LEADERBOARD: FeatureEntry = {
       entity: "Score",
       critical: true,
       substrate: "I16",
-      mechanism: "versioned-overwrite",
+      // a best score only rises: a conditional max at the store (Redis ZADD GT updates an existing member only
+      // when the new score is greater, redis.io ZADD), not a version check nor last-writer-wins
+      mechanism: "max-update",
     },
     {
       action: "see the top {players} of a {board}",
