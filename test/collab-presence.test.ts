@@ -32,4 +32,12 @@ describe("a collaborative editor keeps presence as soft state and checks sharing
     expect(d.invariants.some((i) => /editor or owner role/.test(i.statement))).toBe(true);
     expect(d.decisions.find((x) => x.id === "collab-presence")?.chosen).toBe("session-memory");
   });
+
+  it("keeps a synced file's versions and journal in the leading file store's namespace service, not a second database", () => {
+    const sync = design("Design Dropbox file sync for 100 million users");
+    const holders = sync.components.filter((c) => c.holds.includes("FileVersion"));
+    expect(holders).toHaveLength(1);
+    expect(holders[0]?.holds).toContain("FileEntry");
+    expect(sync.components.some((c) => /^Metadata database/.test(c.name))).toBe(false);
+  });
 });
