@@ -22,4 +22,9 @@ describe("a best score only rises: a conditional max update, never last-writer-w
     expect(found).toHaveLength(1);
     expect(found[0]?.detail).toMatch(/only rise/);
   });
+
+  it("names the global board's write rate as a bottleneck, sized by the players the prompt states", () => {
+    const b = d.bottlenecks.find((x) => x.load?.figure === "peak_score_writes_per_sec");
+    expect(b?.bottleneck).toMatch(/global board/);
+  });
 });

@@ -55,7 +55,7 @@ export const LEADERBOARD: FeatureEntry = {
     },
   ],
   entities: [
-    { name: "Score", description: "(board, period, player) -> best score and when it was set; the truth" },
+    { name: "Score", description: "the best score of a player on a board and period, and when it was set; the truth" },
     { name: "RankedBoard", description: "per board and period: a sorted set of (score, player), derived" },
   ],
   nfrs: [
@@ -68,6 +68,13 @@ export const LEADERBOARD: FeatureEntry = {
     { id: "I06", role: "output", why: "the ranking is a sorted projection of the scores" },
     { id: "I03", role: "input", why: "daily and weekly boards close at a due time" },
   ],
+  hotspot: {
+    figure: "peak_score_writes_per_sec",
+    bottleneck:
+      "The global {board}: every score submission raises the all-time sorted set, which one node holds, so its write rate is the whole game's",
+    mitigation:
+      "apply only scores that beat the stored best (most do not), batch the rest per tick, and split a {board} too hot for one node into score-range buckets with exact ranks kept for the top",
+  },
   capacity: {
     inputs: [
       {
