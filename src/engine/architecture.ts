@@ -634,6 +634,18 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
       const intake = dId(d.intake ?? d.entry);
       if (t.consumer && intake)
         eq.set(t.consumer, { target: intake, takeShape: false, note: `consumes ${p.name} as its input` });
+    } else if (p.role === "feature") {
+      // a feature's component that is the leading archetype's own (the document session is I13's sequencer)
+      for (const c of t.components) {
+        const local = c.sameAs?.[dominant.key as ArchetypeId];
+        const target = dId(local);
+        if (target)
+          eq.set(c.id, {
+            target,
+            takeShape: false,
+            note: `also runs ${p.name}'s ${c.name.charAt(0).toLowerCase()}${c.name.slice(1)}`,
+          });
+      }
     } else if (p.role === "output") {
       for (const c of t.components) if (c.kind === "client" && c.id !== t.producer) dropped.add(scoped(p, c.id));
       const outlet = dId(d.outlet ?? d.stateOwner);
@@ -776,6 +788,8 @@ function connectFeatures(
   for (const f of features) {
     const entry = resolve(f, f.topology.entry);
     if (!entry) continue;
+    // a feature whose entry is the leading archetype's own component (`sameAs`) runs on that archetype's path
+    if (boxes.get(entry)?.archetype !== f.key) continue;
     if (gateway && entry !== gateway.id) {
       for (const l of links) if (l.to === entry && boxes.get(l.from)?.kind === "client") l.to = gateway.id;
       links.push({ from: gateway.id, to: entry, kind: "request", label: `routes ${f.name}` });

@@ -8,10 +8,12 @@ import type { CapacityModel } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
+import { RECORD_CAPACITY } from "../knowledge/product-record.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
+import { RECORD_PART } from "./product/record.js";
 import { approx, formatQuantity } from "./quantity-format.js";
 
 interface Known {
@@ -441,6 +443,7 @@ export function designCapacityRows(
 export function capacityOwners(
   f: Pick<Fields, "archetypes" | "features" | "branch">,
   implied?: (owner: string) => CapacityOwner["implied"],
+  record = false,
 ): { owners: CapacityOwner[]; dominant: boolean[]; archetype: boolean[] } {
   const feats: CapacityOwner[] = [];
   for (const feat of f.features) {
@@ -463,5 +466,12 @@ export function capacityOwners(
     ? [...feats.map(() => false), ...archs.map(() => true)]
     : [...archs.map(() => true), ...feats.map(() => false)];
   const dominant = featureLed ? owners.map(() => false) : [...first, ...feats.map(() => false)];
+  // a bare product's own service (drawn as its own part) is sized from the load it serves; it comes last so the
+  // archetypes' typical values (the request rate) stay the ones the design uses, and the table shows it first
+  if (record) {
+    owners.push({ model: RECORD_CAPACITY, owner: RECORD_PART });
+    archetype.push(false);
+    dominant.push(false);
+  }
   return { owners, dominant, archetype };
 }

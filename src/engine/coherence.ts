@@ -12,7 +12,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { PARTIES } from "../knowledge/parties.js";
-import { isWrite, REFUSES_STALE } from "../knowledge/patterns.js";
+import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, sameMeasure } from "./fields/bottleneck-load.js";
@@ -53,7 +53,8 @@ export type CoherenceRule =
   | "rows-without-component"
   | "covered-archetype-adds"
   | "state-stance-against-holder"
-  | "party-cannot-do";
+  | "party-cannot-do"
+  | "lww-beside-rises-only";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -100,6 +101,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "the design never holds two mechanisms that answer one question oppositely (a majority commit beside asynchronous replication)",
   "state-stance-against-holder":
     "a record a majority-commit group holds (a registration in a consensus group) is never called best-effort or eventual unless the prompt says so, and no record is both linearizable and stay-available",
+  "lww-beside-rises-only":
+    "a value an invariant lets only rise (a best score) is never overwritten by last-writer-wins: a newer but lower write would lower it",
   "party-cannot-do":
     "the design asks its outside party only what that kind of party can do: no lookup sent to one that cannot be queried (a customer's webhook endpoint, APNs), and its call rate is checked against that party's own ceiling, or none where it has none",
 };
@@ -511,6 +514,7 @@ function technologyHasProperties(d: Design): Problem[] {
 /** A write refused on a stale version: a 409/412 answer or a version guard on the API. */
 const VERSION_CHECK = /\b(409|412)\b|precondition failed|version (mismatch|conflict)|stale (version|write)/i;
 const LWW = /\b(LWW|last[- ]writers?[- ]wins?)\b/i;
+const NOT_LWW = /\b(not|never|instead of|rather than)\b[^.;]*\b(LWW|last[- ]writer)/i;
 
 function versionChecksHold(d: Design): Problem[] {
   const checks = d.api.filter((a) => a.errors.some((e) => VERSION_CHECK.test(e)));
@@ -533,8 +537,7 @@ function versionChecksHold(d: Design): Problem[] {
   ];
   const out: Problem[] = [];
   for (const s of says) {
-    if (!LWW.test(s.text) || /\b(not|never|instead of|rather than)\b[^.;]*\b(LWW|last[- ]writer)/i.test(s.text))
-      continue;
+    if (!LWW.test(s.text) || NOT_LWW.test(s.text)) continue;
     const check = checks.find((a) => s.owner === undefined || a.archetype === s.owner);
     if (check)
       out.push({
@@ -543,6 +546,29 @@ function versionChecksHold(d: Design): Problem[] {
       });
   }
   return out;
+}
+
+/**
+ * Last-writer-wins (the mechanism, the predicate that accepts it, or a chosen option that says it) beside an
+ * invariant that lets a value only rise: the newest write may be the lower one.
+ */
+function lwwBesideRisesOnly(d: Design): Problem[] {
+  const rises = d.invariants.find((i) => RISES_ONLY.test(i.statement));
+  if (!rises) return [];
+  const lww = d.predicates.find((p) => p.id === "lww-acceptable" && p.holds);
+  const says = [
+    ...(d.mechanisms.some((m) => m.id === "lww-overwrite") ? ["the mechanism last-writer-wins overwrite"] : []),
+    ...(lww ? [`the predicate table (${lww.name}: ${lww.because})`] : []),
+    ...chosenOf(d)
+      .filter(
+        ({ option }) => LWW.test(`${option.name} ${option.buys}`) && !NOT_LWW.test(`${option.name} ${option.buys}`),
+      )
+      .map(({ row, option }) => `decision ${row.id} ('${option.name}')`),
+  ];
+  return says.map((s) => ({
+    rule: "lww-beside-rises-only",
+    detail: `'${rises.statement}' lets the value only rise, but ${s} lets the newest write win`,
+  }));
 }
 
 /** A shown value as a number and the rest of its words ("≈ 1.73 TB" -> 1.73, "TB"). */
@@ -911,6 +937,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...rowsHaveComponents(d),
     ...stateStancesHold(d),
     ...partyCanDo(d),
+    ...lwwBesideRisesOnly(d),
   ];
 }
 

@@ -23,6 +23,13 @@ export const isWrite = (o: { operation: string }) => o.operation !== "read sourc
 export const isLeaseBookkeeping = (o: { entity: string }) =>
   /\b(lease|claim|lock|heartbeat|keepalive|vote|election)\b/i.test(`${o.entity} ${entityWords(o.entity)}`);
 
+/**
+ * An invariant that lets a value only rise (a player's best score, a high-water mark): a lower write changes
+ * nothing, so a newer write may not simply replace an older one.
+ */
+export const RISES_ONLY =
+  /\b(only ever (rises|grows|increases|goes up)|never (decreases|falls|goes down)|max-only|a (submission|write|value) below the stored (best|maximum) changes nothing)\b/i;
+
 /** An invariant that refuses a write made from an old read: a version or compare-and-set guard. */
 export const REFUSES_STALE =
   /\b(conditional write|compare-and-set|version (still )?(equals|matches)|never dropped unnoticed|if-match)\b/i;

@@ -1,3 +1,5 @@
+import { fig, fromUsers } from "./capacity/helpers.js";
+import type { CapacityModel } from "./capacity/types.js";
 /**
  * What a product prompt's own words say about its main record when no product feature card models it
  * ("a URL shortener", "a pastebin", "an online auction"): the words around the head noun phrase that are
@@ -119,3 +121,23 @@ export const CREATE_VERBS = [
   "store",
   "save",
 ];
+
+/**
+ * The size of a bare product's own service (a URL shortener's API): its stateless nodes are counted from the peak
+ * request rate over what one node serves at a safe utilisation (`node_requests_per_sec`, with its reason in the
+ * quantity table), never from the memory a cache needs.
+ */
+export const RECORD_CAPACITY: CapacityModel = {
+  inputs: [fromUsers(10000, "a product's own API serves thousands to tens of thousands of requests a second")],
+  figures: [
+    fig(
+      "service_nodes",
+      "service nodes to serve the peak requests",
+      "count",
+      "requests_per_sec * peak_factor / (node_requests_per_sec * target_utilisation)",
+      "nodes",
+      true,
+      "nodes",
+    ),
+  ],
+};

@@ -4,6 +4,7 @@
  * both declare one; the engine merges them by composition role.
  */
 
+import type { ArchetypeId } from "./generated/ids.js";
 import { fitsTopics, type Topic } from "./topics.js";
 
 /**
@@ -58,6 +59,11 @@ export interface ComponentSpec extends Topical {
   sink?: true;
   /** Drawn only where the effects reach one of these kinds of outside party (a reconciler needs one it can ask). */
   parties?: PartyKind[];
+  /**
+   * A product feature's component that, in a design an archetype leads, is that archetype's own component (a
+   * document's session is I13's sequencer): there it merges into that component instead of being drawn twice.
+   */
+  sameAs?: Partial<Record<ArchetypeId, string>>;
 }
 
 export interface LinkSpec extends Topical {

@@ -66,13 +66,34 @@ function withoutCovered(archetypes: Fields["archetypes"], prompt: string): Field
   return [{ ...lead, covers }, ...kept];
 }
 
+/**
+ * The recognised archetypes without a supporting one a design's feature carries itself (`carries`: who is in a
+ * document lives in its session's memory, so no consensus registry of presence is drawn beside it), unless it
+ * leads the design or another feature rests on it.
+ */
+function withoutCarried(recognised: Fields["archetypes"], features: Fields["features"]): Fields["archetypes"] {
+  const rests = new Set(features.flatMap((row) => row.substrates.map((s) => s.id)));
+  const carried = new Map(
+    features.flatMap((row) => {
+      const feature = FEATURE_BY_ID.get(row.id);
+      return (feature?.carries ?? []).map((c) => [c.id as string, `${feature?.name}: ${c.why}`] as const);
+    }),
+  );
+  if (carried.size === 0) return recognised;
+  const gone = recognised.filter((a, i) => i > 0 && a.role !== "dominant" && carried.has(a.id) && !rests.has(a.id));
+  const [lead, ...rest] = recognised;
+  if (gone.length === 0 || !lead) return recognised;
+  const why = gone.map((a) => `${a.id} ${a.name} is not drawn: ${carried.get(a.id)}`);
+  return [{ ...lead, evidence: [...lead.evidence, ...why] }, ...rest.filter((a) => !gone.includes(a))];
+}
+
 export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
   reads: ["prompt", "branch", "features"],
-  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (knowledge/covers.ts: a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else. A product-first design orders its substrates by the features' critical actions that rest on them",
+  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (knowledge/covers.ts: a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them",
   derive: (f) => {
-    const recognised = classify(f.prompt, { branch: f.branch.kind }).archetypes;
+    const recognised = withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features);
     return f.branch.kind === "product" && f.features.length > 0
       ? byCriticalActions(recognised, f.features)
       : withoutCovered(recognised, f.prompt);

@@ -1,18 +1,22 @@
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow } from "../design/types.js";
+import { bareProductRecord, RECORD_PART } from "../product/record.js";
 import { impliedCapacity } from "./decisions.js";
 
-export const capacityField: Deriver<"capacity"> = {
+export const capacityField: Deriver<"capacity", { record: boolean }> = {
   field: "capacity",
   category: "Derived",
-  reads: ["nfrs", "branch", "archetypes", "features", "decisions"],
-  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures",
-  derive: (f) => {
+  reads: ["prompt", "nfrs", "branch", "archetypes", "features", "decisions"],
+  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A bare product's own service (a URL shortener's API) is sized first: its nodes from the peak requests over one node's rate at a safe utilisation. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures",
+  facts: (f) => ({ record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) !== undefined }),
+  derive: (f, _input, { record }) => {
     const rows: CapacityRow[] = [];
     const seen = new Set<string>();
-    const { owners, dominant, archetype } = capacityOwners(f, (owner) =>
-      fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner)),
+    const { owners, dominant, archetype } = capacityOwners(
+      f,
+      (owner) => fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner)),
+      record,
     );
     const all = designCapacityRows(owners, f.nfrs.scale);
     owners.forEach((_, k) => {
@@ -29,6 +33,7 @@ export const capacityField: Deriver<"capacity"> = {
         rows.push({ ...r, inputs: r.inputs.map((i) => ({ ...i })) });
       }
     });
-    return rows;
+    // a bare product's own service leads the table, as its part leads the drawing
+    return [...rows.filter((r) => r.archetype === RECORD_PART), ...rows.filter((r) => r.archetype !== RECORD_PART)];
   },
 };

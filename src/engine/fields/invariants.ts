@@ -34,7 +34,7 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
     unspoken: designTopicsUnspoken(f.prompt, f.features),
     unit: unitNounOf(f.prompt),
   }),
-  rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
+  rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's (or a named product's infra design's) feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
   derive: (f, _input, { record, unspoken, unit }) => {
     // the statements call the lead's unit by the prompt's noun, as the boxes and the state do (a Delivery)
     const renaming = leadRenamings(unit, f.archetypes[0], f.branch.kind);
@@ -100,7 +100,8 @@ function invariantRows(
   const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
   // A feature-led design leads each path with the rules its features state for that path's actions.
   const led = featureLed(f.branch.kind, f.features);
-  const own = led ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
+  // (an infra design whose subject is a named product keeps its features' rules too: a document's sharing check)
+  const own = led || f.branch.kind === "infra" ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
   // a bare product's create keeps its record's guarantee, on the path that makes the record
   const creates = record ? f.criticalPaths.find((p) => p.operations.includes(record.create.phrase)) : undefined;
   const createOp = creates && f.operations.find((o) => o.phrase === record?.create.phrase);

@@ -186,8 +186,8 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   // "Twitter's home timeline" asks for one part of the product: its own words scope the design to the
   // features they name (and what those need), not everything the product is known for
   const shown = named.filter((x) => products.includes(x.product));
-  const possessive = (quoted: string) =>
-    pattern(`${quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['’]s\\b`, "i").test(prompt);
+  const escaped = (quoted: string) => quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const possessive = (quoted: string) => pattern(`${escaped(quoted)}['’]s\\b`, "i").test(prompt);
   const scope = worded.length > 0 && shown.length > 0 && shown.every((n) => possessive(n.quoted));
   const leftOut: { product: string; ids: string[] }[] = [];
   for (const n of shown) {
@@ -241,7 +241,14 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     return [{ feature, evidence, promptTerms }];
   });
 
-  const subjectIsProduct = named.some((n) => n.at === 0 && products.includes(n.product));
+  // the product is the subject when the prompt opens with it ("Design Dropbox") or asks for a system like it
+  // ("a collaborative editor like Google Docs": what Google Docs does is what is built)
+  // ("like Twitter Snowflake" names another system: a capitalised word after the name continues it)
+  const likeIt = (quoted: string) => {
+    const m = pattern(`\\blike ${escaped(quoted)}\\b(\\s+\\S)?`, "i").exec(prompt);
+    return m !== null && !/[A-Z]/.test(m[1] ?? "");
+  };
+  const subjectIsProduct = named.some((n) => products.includes(n.product) && (n.at === 0 || likeIt(n.quoted)));
   return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) } };
 }
 

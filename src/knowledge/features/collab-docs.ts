@@ -5,7 +5,7 @@ export const COLLAB_DOCS: FeatureEntry = {
   id: "collab-docs",
   name: "Collaborative documents",
   summary:
-    "Several people edit one document at once. Each edit is a small operation; one server session per document orders them (operational transformation) or the clients merge them commutatively (CRDT), and the document is stored as periodic snapshots plus the operations since.",
+    "Several people edit one document at once. Each edit is a small operation; one server session per document orders them (operational transformation) or the clients merge them commutatively (CRDT), and the document is stored as periodic snapshots plus the operations since. Who is in the document and where their cursors are is soft state in that session's memory; who may open, comment on or edit it is the document's sharing list, checked on every operation.",
   signals: ["collaborative editing", "edit together", "shared document", "real time collaboration", "co-edit"],
   terms: { doc: "document" },
   actions: [
@@ -28,9 +28,16 @@ export const COLLAB_DOCS: FeatureEntry = {
     {
       action: "see who else is editing and where their cursors are",
       shape: "read source",
-      entity: "PresenceEntry",
+      entity: "DocPresence",
       critical: false,
-      substrate: "I10",
+      substrate: "I13",
+    },
+    {
+      action: "share a {doc} with a person or group as viewer, commenter or editor",
+      shape: "overwrite current value",
+      entity: "DocPermission",
+      critical: false,
+      substrate: "I16",
     },
     {
       action: "browse the {doc}'s version history",
@@ -43,16 +50,33 @@ export const COLLAB_DOCS: FeatureEntry = {
   entities: [
     { name: "DocOperation", description: "(doc, revision, author, insert/delete at position): the ordered edit log" },
     { name: "DocSnapshot", description: "the document's content at a revision, saved every N operations" },
+    {
+      name: "DocPermission",
+      description:
+        "(doc, person or group) -> role (owner, editor, commenter, viewer): the sharing list every open and every operation is checked against",
+    },
+    {
+      name: "DocPresence",
+      description:
+        "(doc, connection) -> person, cursor, selection: soft state in the document session's memory, gone when the connection closes; never written to a store",
+    },
   ],
   nfrs: [
     "every editor converges to the same content",
     "an edit shows to others within about a hundred milliseconds",
     "no acknowledged edit is lost",
+    "only people the {doc} is shared with at editor role can change it; a revoked editor's next operation is refused",
+    "presence and cursors are best-effort and a second or two stale at worst; they are never stored",
   ],
   substrates: [
     { id: "I13", role: "substrate", why: "one document is a shared subject whose operations are sequenced" },
     { id: "I14", role: "output", why: "snapshots are immutable versions" },
-    { id: "I10", role: "input", why: "collaborators' presence and cursors are live membership" },
+  ],
+  carries: [
+    {
+      id: "I10",
+      why: "who is in a {doc} and where their cursors are lives in the document session's memory, which every editor's connection already reaches, and is dropped when a connection closes; a registry kept by heartbeats under a majority commit would write soft state as if it were truth",
+    },
   ],
   hotspot: {
     figure: "broadcasts_per_sec",
@@ -119,6 +143,36 @@ export const COLLAB_DOCS: FeatureEntry = {
       rules: [],
       fallback: { option: "ot", because: "editors are online and a document session can sequence them" },
     },
+    {
+      id: "collab-presence",
+      question:
+        "Where do presence and cursors live: in the document session's memory, or in a shared store with expiry?",
+      options: [
+        {
+          id: "session-memory",
+          name: "in the document session's memory, per connection",
+          buys: "no writes at all for presence: the session every editor already talks to knows who is connected and forwards cursors with the edits",
+          costs: "a restarted session starts with an empty list until the editors reconnect",
+          winsWhen: "every editor of a document is connected to the one session that sequences it",
+        },
+        {
+          id: "ttl-store",
+          name: "a shared in-memory store with a time-to-live per entry (a Redis key set with EX, renewed while the editor is there)",
+          buys: "presence survives a session move and is visible to servers that do not own the document",
+          costs: "a write per renewal, and a store to run; entries linger until their time-to-live passes",
+          winsWhen:
+            "editors of the same subject reach different servers, so no one server sees them all (peer-to-peer CRDT editing)",
+          // Redis SET with EX gives a key a lifetime in seconds (redis.io, SET / SETEX)
+          implies: { preferTechnology: ["Redis"] },
+        },
+      ],
+      rules: [],
+      fallback: {
+        option: "session-memory",
+        because:
+          "presence is soft state that dies with the connection, and the document's editors already meet at its session",
+      },
+    },
   ],
   invariants: [
     {
@@ -126,8 +180,28 @@ export const COLLAB_DOCS: FeatureEntry = {
       statement:
         "Every editor's copy of the {doc} converges to the same content once all doc operations are applied, whatever order they arrive in, and an acknowledged doc operation is never lost.",
     },
+    {
+      action: "edit a {doc} together in real time",
+      statement:
+        "A doc operation is sequenced only when its author holds the editor or owner role in the {doc}'s DocPermission at that moment; an operation that arrives after a revocation is refused.",
+    },
   ],
   failures: [
+    {
+      failure: "Someone whose access was revoked keeps editing through a connection opened before the revocation",
+      prevention:
+        "the document session checks each operation's author against the sharing list (cached with a version that every grant or revocation bumps) and a revocation closes that person's open connections to the {doc}",
+      repair: "operations refused after the revocation never reach the log; the person reopens and is refused at open",
+      role: "truth",
+    },
+    {
+      failure: "A collaborator's cursor stays on screen after they closed the tab",
+      prevention:
+        "presence lives in the document session's memory per connection and is dropped when the connection closes or sends nothing for a few seconds",
+      repair:
+        "clients drop a participant they have not heard from within a few seconds; a restarted session starts with an empty list that reconnecting editors refill",
+      role: "derived",
+    },
     {
       failure: "Two people type at the same place at once and their edits interleave wrongly or one is lost",
       prevention:
@@ -170,6 +244,7 @@ export const COLLAB_DOCS: FeatureEntry = {
     components: [
       {
         id: "collab-gateway",
+        sameAs: { I13: "session-gateway" },
         name: "Collaboration connections (WebSocket)",
         kind: "gateway",
         runs: ["route a document's editors to its session"],
@@ -177,13 +252,30 @@ export const COLLAB_DOCS: FeatureEntry = {
       },
       {
         id: "doc-session",
+        sameAs: { I13: "sequencer" },
         name: "Document session (one owner per document)",
         kind: "service",
-        runs: ["transform / sequence operations", "broadcast", "snapshot"],
-        because: "a single sequencer per document gives every edit a revision number",
+        runs: [
+          "check the author's role",
+          "transform / sequence operations",
+          "broadcast",
+          "snapshot",
+          "keep who is here and their cursors in memory",
+        ],
+        because:
+          "a single sequencer per document gives every edit a revision number, and every editor's connection already reaches it, so presence and cursors live there as soft state",
+      },
+      {
+        id: "doc-permissions",
+        name: "Sharing and permissions (per-document roles)",
+        kind: "store",
+        holds: ["DocPermission"],
+        because:
+          "the owner shares a document with people or groups at a role; opens and operations are checked against it",
       },
       {
         id: "doc-store",
+        sameAs: { I13: "op-log" },
         name: "Document store",
         kind: "store",
         holds: ["DocOperation", "DocSnapshot"],
@@ -195,6 +287,18 @@ export const COLLAB_DOCS: FeatureEntry = {
       { from: "collab-gateway", to: "doc-session", kind: "stream", label: "ops for this document" },
       { from: "doc-session", to: "doc-store", kind: "request", label: "append op / save snapshot" },
       { from: "gateway", to: "doc-store", kind: "request", label: "open document / history" },
+      {
+        from: "gateway",
+        to: "doc-permissions",
+        kind: "request",
+        label: "share / change a role / check access on open",
+      },
+      {
+        from: "doc-session",
+        to: "doc-permissions",
+        kind: "request",
+        label: "check the author's role (cached, versioned)",
+      },
     ],
     api: [
       {
@@ -202,8 +306,26 @@ export const COLLAB_DOCS: FeatureEntry = {
         call: "WS doc/{doc_id} op",
         request: ["doc_id", "base_revision", "client_op_id", "operation"],
         response: ["revision", "transformed_operation"],
-        errors: ["409 base revision too old: resync"],
-        guarantee: "acknowledged ops are durable and ordered; a resent client_op_id is applied once",
+        errors: ["409 base revision too old: resync", "403 not an editor of this document"],
+        guarantee:
+          "acknowledged ops are durable and ordered; a resent client_op_id is applied once; an op from someone without editor role is refused",
+      },
+      {
+        operation: "share a {doc}",
+        call: "PUT /v1/docs/{doc_id}/permissions/{principal_id}",
+        request: ["doc_id", "principal_id", "principal_kind (person or group)", "role"],
+        response: ["role", "permissions_version"],
+        errors: ["403 only the owner or an editor allowed to share may change roles", "404 no such person or group"],
+        guarantee:
+          "the role holds from the next open or operation; a removal bumps the version and closes the principal's open connections",
+      },
+      {
+        operation: "send my cursor and see who is here",
+        call: "WS doc/{doc_id} presence",
+        request: ["doc_id", "cursor", "selection"],
+        response: ["participants[] (person, cursor, selection)"],
+        errors: [],
+        guarantee: "best-effort and never stored: a participant leaves the list when its connection closes",
       },
       {
         operation: "open a {doc}",
@@ -230,6 +352,14 @@ export const COLLAB_DOCS: FeatureEntry = {
         indexes: [],
         partitionKey: "doc_id",
         owner: "doc-store",
+      },
+      {
+        entity: "DocPermission",
+        key: ["doc_id", "principal_id"],
+        fields: ["principal_kind", "role", "granted_by", "granted_at", "permissions_version"],
+        indexes: ["(principal_id) for the documents shared with someone"],
+        partitionKey: "doc_id",
+        owner: "doc-permissions",
       },
     ],
     entry: "collab-gateway",

@@ -188,6 +188,8 @@ export const FILE_SYNC: FeatureEntry = {
       },
       {
         id: "metadata-db",
+        // in a design a replicated file store leads, its namespace service is where versions and the journal live
+        sameAs: { I19: "master" },
         name: "Metadata database (sharded by namespace)",
         kind: "store",
         holds: ["FileVersion", "Journal", "Share"],

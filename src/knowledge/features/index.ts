@@ -1,6 +1,7 @@
 import type { CapacityModel } from "../capacity/types.js";
 import type { DecisionPoint } from "../decisions/types.js";
 import { parseProtocol } from "../notation/protocol.js";
+import type { ArchetypeId } from "../schema.js";
 import type { Topology } from "../topology.js";
 import { BOOKING } from "./booking.js";
 import { CALENDAR } from "./calendar.js";
@@ -73,6 +74,12 @@ export interface FeatureEntry {
   promptNouns?: Record<string, string[]>;
   /** Other features whose components this one's links name (dispatch asks the proximity index). */
   requires?: string[];
+  /**
+   * Supporting archetypes whose concern the feature keeps inside its own components (who is in a document and
+   * where their cursors are lives in the document session's memory, not in a consensus registry): recognised
+   * beside it in a supporting role and rested on by no feature of the design, such an archetype is not drawn.
+   */
+  carries?: { id: ArchetypeId; why: string }[];
   /** Features this one replaces when both are recognised (room-night stays replace the seat hold for a hotel). */
   supersedes?: string[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */

@@ -16,7 +16,9 @@ export const LEADERBOARD: FeatureEntry = {
       entity: "Score",
       critical: true,
       substrate: "I16",
-      mechanism: "versioned-overwrite",
+      // a best score only rises: a conditional max at the store (Redis ZADD GT updates an existing member only
+      // when the new score is greater, redis.io ZADD), not a version check nor last-writer-wins
+      mechanism: "max-update",
     },
     {
       action: "see the top {players} of a {board}",
@@ -53,7 +55,7 @@ export const LEADERBOARD: FeatureEntry = {
     },
   ],
   entities: [
-    { name: "Score", description: "(board, period, player) -> best score and when it was set; the truth" },
+    { name: "Score", description: "the best score of a player on a board and period, and when it was set; the truth" },
     { name: "RankedBoard", description: "per board and period: a sorted set of (score, player), derived" },
   ],
   nfrs: [
@@ -66,6 +68,13 @@ export const LEADERBOARD: FeatureEntry = {
     { id: "I06", role: "output", why: "the ranking is a sorted projection of the scores" },
     { id: "I03", role: "input", why: "daily and weekly boards close at a due time" },
   ],
+  hotspot: {
+    figure: "peak_score_writes_per_sec",
+    bottleneck:
+      "The global {board}: every score submission raises the all-time sorted set, which one node holds, so its write rate is the whole game's",
+    mitigation:
+      "apply only scores that beat the stored best (most do not), batch the rest per tick, and split a {board} too hot for one node into score-range buckets with exact ranks kept for the top",
+  },
   capacity: {
     inputs: [
       {

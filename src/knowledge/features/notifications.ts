@@ -65,7 +65,11 @@ export const NOTIFICATIONS: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users"),
-      inp("notifications_per_user_per_day", 10, "likes, replies, mentions and messages"),
+      inp(
+        "notifications_per_user_per_day",
+        10,
+        "about ten events a day concern a user: activity on what they own or follow, and changes to what they are waiting for",
+      ),
       inp("push_share", 0.3, "the share that goes out as a phone push rather than in-app only"),
     ],
     figures: [

@@ -208,21 +208,22 @@ export const PRODUCTS: readonly NamedProduct[] = [
     aliases: ["google sheets"],
     weight: 0.3,
     note: "Asked as collaborative editing, which is the shared subject coordination archetype (I13).",
-    features: ["collab-docs", "presence", "file-sync"],
-    terms: { doc: "document", file: "document" },
+    // a document's presence and sharing are the collaborative-editing feature's own (collab-docs.ts)
+    features: ["collab-docs", "search"],
+    terms: { doc: "document" },
   },
   {
     name: "Figma",
     weight: 0.3,
     note: "A collaborative canvas; the core problem is shared subject coordination (I13).",
-    features: ["collab-docs", "presence"],
+    features: ["collab-docs", "search"],
     terms: { doc: "design file" },
   },
   {
     name: "Notion",
     weight: 0.4,
     note: "Collaborative pages; mostly I13 plus ordinary document storage.",
-    features: ["collab-docs", "search", "presence"],
+    features: ["collab-docs", "search"],
     terms: { doc: "page" },
   },
   {

@@ -177,10 +177,11 @@ export const PROXIMITY: FeatureEntry = {
       },
       {
         id: "places-db",
-        name: "Places database",
+        name: "Location records (database)",
         kind: "store",
         holds: ["Place"],
-        because: "the authoritative records the index is rebuilt from",
+        because:
+          "the authoritative records the in-memory index is rebuilt from after a restart: a fixed place's position, or a moving object's last reported one",
       },
     ],
     links: [

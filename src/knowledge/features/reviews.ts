@@ -108,7 +108,7 @@ export const REVIEWS: FeatureEntry = {
           name: "hold until checked",
           buys: "nothing bad is ever shown",
           costs: "delay and moderation cost on every review",
-          winsWhen: "legal exposure is high (health, finance)",
+          winsWhen: "one harmful review shown even briefly costs more than delaying every review",
         },
       ],
       rules: [],

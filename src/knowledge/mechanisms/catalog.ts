@@ -23,6 +23,12 @@ const byFamily = {
         "Each value carries a version or ETag; an overwrite names the version it read and fails when the stored one has moved on.",
     },
     {
+      id: "max-update",
+      name: "conditional max update",
+      summary:
+        "A write applies only when its value is above the stored one, in one step at the store (Redis ZADD GT, or SET best = GREATEST(best, new)), so a late, repeated or lower write never lowers it and no read is needed first.",
+    },
+    {
       id: "lww-overwrite",
       name: "last-writer-wins overwrite",
       summary:

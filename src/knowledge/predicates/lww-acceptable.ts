@@ -1,4 +1,4 @@
-import { REFUSES_STALE } from "../patterns.js";
+import { REFUSES_STALE, RISES_ONLY } from "../patterns.js";
 import { definePredicate } from "./define.js";
 
 export default definePredicate({
@@ -20,6 +20,12 @@ export default definePredicate({
       return {
         holds: false,
         because: `the invariant '${guarded.statement}' refuses a write made from an old read, so a concurrent write may not be dropped silently`,
+      };
+    const rises = f.invariants.find((i) => RISES_ONLY.test(i.statement));
+    if (rises)
+      return {
+        holds: false,
+        because: `the invariant '${rises.statement}' lets the value only rise, so a newer but lower write must not replace it`,
       };
     return {
       holds: true,

@@ -1,3 +1,4 @@
+import { RISES_ONLY } from "../patterns.js";
 import { definePredicate, writesOf } from "./define.js";
 
 export default definePredicate({
@@ -8,7 +9,12 @@ export default definePredicate({
   addsBecause: "Sending the version the write was based on lets the store refuse it once the record has moved on.",
   guards: /\b(version|older|stale|overwrit|clobber|newer)/i,
   rule: (f, usual) => {
-    const w = writesOf(f).find((o) => o.operation === "overwrite current value" || o.operation === "state transition");
+    // a value that only rises is raised by a conditional max at the store, never computed from a read
+    const risesOnly = (entity: string) =>
+      f.invariants.some((i) => RISES_ONLY.test(i.statement) && i.statement.includes(entity));
+    const w = writesOf(f).find(
+      (o) => (o.operation === "overwrite current value" || o.operation === "state transition") && !risesOnly(o.entity),
+    );
     if (!w) return { holds: false, because: "no path overwrites or transitions existing state" };
     if (f.nfrs.consistency.value === "eventual" && !usual)
       return {

@@ -22,7 +22,11 @@ export const capacity: CapacityModel = {
       why: "joins, leaves and status changes are a small share of heartbeats",
       from: { expression: "clients / 600", why: "a member changes status about once every ten minutes" },
     },
-    inp("subscribers", 50, "each change is watched by a few dozen friends, callers or proxies"),
+    inp(
+      "subscribers",
+      50,
+      "each membership change is watched by a few dozen subscribers that keep a view of the members",
+    ),
     inp("value_bytes", 200, "one registration (id, address, status, expiry) is a couple of hundred bytes"),
   ],
   figures: [
