@@ -435,7 +435,7 @@ export function designCapacityRows(
  * `implied` gives the inputs each owner's chosen options fix.
  */
 export function capacityOwners(
-  f: Pick<Fields, "archetypes" | "features" | "branch">,
+  f: Pick<Fields, "archetypes" | "features" | "branch" | "nfrs">,
   implied?: (owner: string) => CapacityOwner["implied"],
 ): { owners: CapacityOwner[]; dominant: boolean[]; archetype: boolean[] } {
   const feats: CapacityOwner[] = [];
@@ -447,7 +447,7 @@ export function capacityOwners(
   const first: boolean[] = [];
   const partless = partlessArchetypes(f);
   f.archetypes.forEach((a, i) => {
-    const model = capacityModel(a.id);
+    const model = capacityModel(a.id, f.nfrs.topics);
     // an archetype the design draws no part of sizes nothing
     if (!model || partless.has(a.id)) return;
     archs.push({ model, owner: a.id, ...(implied ? { implied: implied(a.id) } : {}) });

@@ -3,6 +3,7 @@ import { lacks } from "../../knowledge/decisions/properties.js";
 import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions/types.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
@@ -199,13 +200,15 @@ export function optionRows(p: DecisionPoint): DecisionOption[] {
 
 /** Each owner's decision points in the order they are decided: every point of the dominant archetype, the first of each other, every feature's. */
 function pointOwners(
-  f: Pick<Fields, "archetypes" | "features" | "branch">,
+  f: Pick<Fields, "archetypes" | "features" | "branch" | "nfrs">,
 ): { owner: string; points: readonly DecisionPoint[]; drives: boolean; feature: boolean }[] {
   const partless = partlessArchetypes(f);
   const owners = f.archetypes.flatMap((a, i) => {
     // an archetype the design draws no part of decides nothing
     if (partless.has(a.id)) return [];
-    const points = decisionPoints(a.id);
+    // a question kept for another subject (OT or CRDTs beside an order book) is not asked here
+    const unspoken = unspokenBesides(f.nfrs.topics);
+    const points = decisionPoints(a.id).filter((p) => fitsTopics(p, unspoken));
     return [{ owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false }];
   });
   const featureOwners = f.features.map((feat) => ({

@@ -5,6 +5,7 @@
  */
 import type { MechanismId } from "../mechanisms/catalog.js";
 import type { PredicateId } from "../predicates.js";
+import type { Topic } from "../topics.js";
 import type { ArchetypeId, CompositionRole } from "../vocab.js";
 import type { Property } from "./properties.js";
 
@@ -101,6 +102,10 @@ export interface DecisionPoint {
    * from matters only for a timestamp + worker id layout): under any other choice the point is not decided at all.
    */
   onlyWith?: { point: string; options: string[] };
+  /** Asked only where the design speaks of this subject (knowledge/topics.ts). */
+  topic?: Topic;
+  /** Never asked where the design speaks of this subject (no OT-or-CRDT question for an order book). */
+  unlessTopic?: Topic;
   /** The option taken when no rule holds, and why it is the sensible default. */
   fallback: { option: string; because: string };
 }
