@@ -62,3 +62,33 @@ describe("a shared subject that is an order book is drawn as a matching engine",
     expect(docs.decisions.map((r) => r.id)).toContain("i13-merge");
   });
 });
+
+describe("the storage substrate under a file-sync product is a block store", () => {
+  const dropbox = design("Design Dropbox file sync for 100 million users");
+  const gfs = design("Design a distributed file system like GFS with 64 MB chunks and three replicas");
+
+  it("keeps immutable blocks by hash, with no file system of its own", () => {
+    expect(dropbox.nfrs.topics).toContain("file-sync");
+    const text = said(dropbox);
+    for (const word of ["PrimaryLease", "Chunkserver holding the primary lease", "Leased primary write", "multipart"])
+      expect(text, word).not.toContain(word);
+    expect(JSON.stringify(dropbox.technology)).not.toMatch(/HDFS|Ceph|GFS/);
+    expect(dropbox.decisions.map((r) => r.id)).not.toContain("i19-interface");
+    expect(dropbox.components.map((c) => c.name).join("\n")).toContain("Block index (hash to placement");
+  });
+
+  it("sizes storage from the users' deduplicated bytes: raw bytes follow the stored bytes", () => {
+    const value = (id: string) => dropbox.capacity.find((r) => r.id === id)?.value;
+    const stored = value("stored_bytes");
+    const raw = value("raw_bytes");
+    expect(stored).toBeGreaterThan(0);
+    expect(raw).toBeGreaterThanOrEqual(stored ?? Number.POSITIVE_INFINITY);
+    expect(dropbox.capacity.some((r) => r.id === "chunks")).toBe(false);
+    expect(dropbox.decisions.find((r) => r.id === "i19-redundancy")?.chosen).toBe("erasure-coding");
+  });
+
+  it("a chunk file system keeps its leased primary", () => {
+    expect(gfs.nfrs.topics ?? []).not.toContain("file-sync");
+    expect(said(gfs)).toContain("PrimaryLease");
+  });
+});

@@ -331,7 +331,7 @@ function normalise(d: Design): StepDraft {
       ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
     );
   if (lead) {
-    const heart = spokenArchetype(lead.id, lead.name);
+    const heart = spokenArchetype(lead.id, lead.name, d.nfrs.topics);
     lines.push(
       ...(featureLed ? detail : core)(
         featureLed
@@ -347,7 +347,7 @@ function normalise(d: Design): StepDraft {
         ...detail(
           joiningSentence(
             role,
-            others.filter((a) => a.role === role).map((a) => spokenArchetype(a.id, a.name)),
+            others.filter((a) => a.role === role).map((a) => spokenArchetype(a.id, a.name, d.nfrs.topics)),
           ),
         ),
       );

@@ -25,9 +25,18 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
  *   names the order a cancel or replace refers to.
  */
 
+/** Why an order book's truth is linearizable and fails closed, whatever a document's default stance is. */
+const BOOK_STANCE =
+  "a symbol trades only through its one current matcher: while it is cut off, the symbol stops taking orders rather than let two books fill the same order";
+
 export const ORDER_BOOK_ENTITIES = [
   {
     name: "OrderBook",
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because: BOOK_STANCE,
+    },
     description:
       "One instrument's book, kept in the memory of the sequencer that owns the symbol: resting buy and sell orders by price level, each level a queue in the order they were sequenced, and the log sequence last applied.",
     truth: true,
@@ -35,6 +44,11 @@ export const ORDER_BOOK_ENTITIES = [
   },
   {
     name: "OrderLogEntry",
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because: BOOK_STANCE,
+    },
     description:
       "One sequenced input to a symbol's matcher (new order, cancel or replace) at its sequence number and epoch, durable on the primary and its backup before the order is acknowledged; replaying the entries in order rebuilds the book and its executions exactly.",
     truth: true,
@@ -42,6 +56,11 @@ export const ORDER_BOOK_ENTITIES = [
   },
   {
     name: "Order",
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because: BOOK_STANCE,
+    },
     description:
       "One client order: account, client order id (unique per trading session), symbol, side, limit price, quantity, quantity still open, time in force, state (new, partially filled, filled, cancelled, rejected) and the sequence it was accepted at.",
     truth: true,
@@ -56,6 +75,11 @@ export const ORDER_BOOK_ENTITIES = [
   },
   {
     name: "RiskLimit",
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because: BOOK_STANCE,
+    },
     description:
       "A trading account's pre-trade limits and the exposure its open orders use: credit or buying power, largest order size and the price band around the last trade, checked before an order reaches the book.",
     truth: true,
