@@ -458,6 +458,13 @@ export const ORDER_BOOK_LINKS: LinkSpec[] = [
   { from: "matcher", to: "order-log", kind: "replication", label: "append entry (durable)", topic: "order-book" },
   { from: "order-log", to: "backup-matcher", kind: "replication", label: "replicate before ack", topic: "order-book" },
   { from: "matcher", to: "symbol-ownership", kind: "control", label: "symbol ownership (epoch)", topic: "order-book" },
+  {
+    from: "backup-matcher",
+    to: "symbol-ownership",
+    kind: "control",
+    label: "claim the symbol on failover (epoch)",
+    topic: "order-book",
+  },
   { from: "matcher", to: "execution-log", kind: "stream", label: "executions and book changes", topic: "order-book" },
   {
     from: "execution-log",
