@@ -441,7 +441,7 @@ export function designCapacityRows(
  * `implied` gives the inputs each owner's chosen options fix.
  */
 export function capacityOwners(
-  f: Pick<Fields, "archetypes" | "features" | "branch">,
+  f: Pick<Fields, "archetypes" | "features" | "branch" | "nfrs">,
   implied?: (owner: string) => CapacityOwner["implied"],
   record = false,
 ): { owners: CapacityOwner[]; dominant: boolean[]; archetype: boolean[] } {
@@ -454,7 +454,7 @@ export function capacityOwners(
   const first: boolean[] = [];
   const partless = partlessArchetypes(f);
   f.archetypes.forEach((a, i) => {
-    const model = capacityModel(a.id);
+    const model = capacityModel(a.id, f.nfrs.topics);
     // an archetype the design draws no part of sizes nothing
     if (!model || partless.has(a.id)) return;
     archs.push({ model, owner: a.id, ...(implied ? { implied: implied(a.id) } : {}) });

@@ -228,6 +228,10 @@ export const Bottleneck = z.strictObject({
   bottleneck: text,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
+  /** Only designs about this subject meet it (knowledge/topics.ts). */
+  topic: z.enum(TOPIC_VALUES).optional(),
+  /** Designs about this subject never meet it (no broadcast to a document's editors in an order book). */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
   mitigation: text,
   formula: Formula.optional(),
 });
@@ -250,6 +254,10 @@ export const Technology = z.strictObject({
    * design that builds one of them itself does not also recommend the product.
    */
   instead: z.array(MechanismId).optional(),
+  /** Offered only where the design speaks of this subject (knowledge/topics.ts). */
+  topic: z.enum(TOPIC_VALUES).optional(),
+  /** Never offered where the design speaks of this subject (no document OT server for an order book). */
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const Connection = z.strictObject({
@@ -328,6 +336,8 @@ export const Archetype = z.strictObject({
   failures: z.array(Failure).min(4),
   bottlenecks: z.array(Bottleneck).min(3),
   silhouette: Silhouette,
+  /** The silhouette of a design about one subject, where it differs (an order book's matcher and order log). */
+  topicSilhouettes: z.array(Silhouette.extend({ topic: z.enum(TOPIC_VALUES) })).optional(),
   technologies: z.array(Technology).min(2),
   connections: z.array(Connection).min(1),
   overlay: RuntimeOverlay.optional(),

@@ -14,6 +14,12 @@
  * database a cache tier fronts (a cache in front of a profile database): hinted handoff, Merkle-tree repair,
  * tombstones and sessions that force a user to sign in again belong to a system of record only, and a store behind a
  * cache is drawn as that database, without counters.
+ * A shared subject may be a document many people edit, or an instrument's order book on an exchange: a matching
+ * engine keeps one sequencer per symbol that applies a sequenced order log to an in-memory book by price-time
+ * priority and publishes executions, and transformed edits, presence and snapshots of a document belong to the first only.
+ * Replicated storage may be a file system or object store of its own, or the block store under a file-sync product
+ * (Dropbox): there the product's metadata journal owns names and versions, and the substrate keeps immutable blocks by
+ * hash, so paths, appends and a leased primary belong to the first only.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -26,6 +32,8 @@ export const TOPIC_VALUES = [
   "push",
   "cache",
   "cache-aside",
+  "order-book",
+  "file-sync",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -37,6 +45,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   push: String.raw`\bpush(?:es|ed)? notifications?\b|\bpush (?:alerts?|messages?)\b|\bmobile push\b|\bAPNs\b|\bFCM\b|\bFirebase Cloud Messaging\b|\bdevice tokens?\b|\bpush tokens?\b`,
   cache: String.raw`\b(?:distributed|in-memory|read-through|look-aside|cache-aside) cache\b|\bcache (?:cluster|service|tier|layer)\b|\bcaching (?:layer|service|tier)\b|\bcach(?:e|es|ing)\b[^.;]{0,40}\bin front of\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
+  "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
+  "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -50,6 +60,10 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the system is a cache: its copies may be evicted and refilled from elsewhere, so it keeps no repair of lost writes",
   "cache-aside":
     "a cache tier sits in front of a database that stays the system of record: reads look in the cache first and fill it from the database on a miss",
+  "file-sync":
+    "people's files sync across their devices: a metadata journal per namespace is the authority, and file contents are immutable blocks stored once by hash",
+  "order-book":
+    "orders for an instrument are matched against its order book: one sequencer per symbol applies a sequenced order log by price-time priority and publishes executions",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
@@ -70,6 +84,15 @@ export function topicsNotSpoken(text: string): Topic[] {
   return TOPIC_VALUES.filter((t) => !spoken.has(t) || (TOPIC_YIELDS[t] ?? []).some((y) => spoken.has(y)));
 }
 
+/** The topics a text speaks of, in table order, each with the words that name it (a topic yielding to a spoken one is left out). */
+export function topicsSpoken(text: string): { value: Topic; quote: string }[] {
+  const found = TOPIC_VALUES.flatMap((t) => {
+    const m = COMPILED[t].exec(text);
+    return m ? [{ value: t, quote: m[0] }] : [];
+  });
+  return found.filter((x) => !(TOPIC_YIELDS[x.value] ?? []).some((y) => found.some((f) => f.value === y)));
+}
+
 /** The topics a design never speaks of: its prompt's words and its product features' names and actions. */
 export const designTopicsUnspoken = (
   prompt: string,
@@ -79,3 +102,7 @@ export const designTopicsUnspoken = (
 /** Whether a row marked with a needed topic and a topic it cannot coexist with fits the topics left unspoken. */
 export const fitsTopics = (row: { topic?: Topic; unlessTopic?: Topic }, unspoken: readonly Topic[]): boolean =>
   !(row.topic && unspoken.includes(row.topic)) && !(row.unlessTopic && !unspoken.includes(row.unlessTopic));
+
+/** The topics left unspoken by a design whose spoken subjects are these (nfrs.topics). */
+export const unspokenBesides = (spoken: readonly { value: Topic }[] | undefined): Topic[] =>
+  TOPIC_VALUES.filter((t) => !(spoken ?? []).some((x) => x.value === t));

@@ -136,6 +136,11 @@ export interface Topology {
    * the entity that takes the prompt's noun, and the generic words in names, paths and keys it replaces.
    */
   unit?: { entity: string; words: string[] };
+  /**
+   * The hooks of a design about one subject, where its components differ (an order book enters at an order gateway
+   * and keeps its truth in an order log): the first spoken subject with hooks here replaces these fields.
+   */
+  topicHooks?: Partial<Record<Topic, Pick<Topology, "entry" | "stateOwner" | "outlet" | "intake" | "unit">>>;
 }
 
 /**
@@ -153,6 +158,7 @@ export function topicalTopology(t: Topology, unspoken: readonly Topic[]): Topolo
     (t.protocols ?? []).some(marked);
   if (!any) return t;
   const fits = (x: Topical) => fitsTopics(x, unspoken);
+  const hooks = Object.entries(t.topicHooks ?? {}).find(([topic]) => !unspoken.includes(topic as Topic))?.[1];
   const components = t.components.filter(fits);
   const kept = new Set(components.map((c) => c.id));
   return {
@@ -162,5 +168,6 @@ export function topicalTopology(t: Topology, unspoken: readonly Topic[]): Topolo
     api: t.api.filter(fits),
     dataModel: t.dataModel.filter((d) => fits(d) && kept.has(d.owner)),
     ...(t.protocols ? { protocols: t.protocols.filter(fits) } : {}),
+    ...hooks,
   };
 }

@@ -35,6 +35,8 @@ export interface Design {
     sources: Record<string, { source: string; because: string }>;
     /** The kind of outside party the effects reach, when the design sends effects outside (sources.party says why). */
     party?: NonNullable<Fields["nfrs"]["party"]>["value"];
+    /** The subjects the design speaks of (knowledge/topics.ts; `sources["topic.<name>"]` says which words). */
+    topics?: NonNullable<Fields["nfrs"]["topics"]>[number]["value"][];
   };
   overlay: Fields["overlay"];
   requirements: Fields["requirements"];
@@ -74,6 +76,7 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     sources[k] = { source: n[k].source, because: n[k].because };
   }
   if (n.party) sources.party = { source: "default", because: n.party.because };
+  for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
   const scale: Record<string, number> = {};
   for (const [k, v] of Object.entries(n.scale)) {
     scale[k] = v.value;
@@ -99,6 +102,7 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
       scale,
       sources,
       ...(n.party ? { party: n.party.value } : {}),
+      ...(n.topics ? { topics: n.topics.map((t) => t.value) } : {}),
     },
     overlay: fields.overlay,
     requirements: fields.requirements,

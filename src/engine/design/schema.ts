@@ -4,11 +4,13 @@
  * and a test checks every corpus design. Loading this module loads zod, so only the `schema` command, the
  * server and the tests import it at run time; everything else imports its types only.
  */
+
 import { z } from "zod";
 import { CAPACITY_KIND_VALUES } from "../../knowledge/capacity/types.js";
 import { PROPERTY_VALUES } from "../../knowledge/decisions/properties.js";
 import { MECHANISM_IDS } from "../../knowledge/mechanisms/catalog.js";
 import { PARTY_KINDS } from "../../knowledge/parties.js";
+import { TOPIC_VALUES } from "../../knowledge/topics.js";
 import { COMPONENT_KIND_VALUES, LINK_KIND_VALUES } from "../../knowledge/topology.js";
 import {
   ARCHETYPE_IDS,
@@ -68,6 +70,8 @@ const Nfrs = z.strictObject({
   sources: z.record(z.string(), z.strictObject({ source: z.string(), because: z.string() })),
   /** The kind of outside party a workflow's effects reach (`sources.party` says why). */
   party: z.enum(PARTY_KINDS).optional(),
+  /** The subjects the design speaks of (`sources["topic.<name>"]` says which words name each). */
+  topics: z.array(z.enum(TOPIC_VALUES)).optional(),
 });
 
 const Overlay = z.strictObject({

@@ -13,6 +13,7 @@ import type {
   PredicateId,
   Scope,
 } from "../../knowledge/schema.js";
+import type { Topic } from "../../knowledge/topics.js";
 import type { RunsIn as KnowledgeRunsIn } from "../../knowledge/vocab.js";
 import type { StatedNfrs } from "../nfr-parse.js";
 import type { Recognition } from "../recognize/recognize.js";
@@ -38,6 +39,11 @@ export interface Nfrs {
   implied?: Record<string, { value: number; because: string }>;
   /** The kind of outside party a workflow's effects reach (knowledge/parties.ts), when the design has one. */
   party?: { value: PartyKind; because: string };
+  /**
+   * The subjects (knowledge/topics.ts) the prompt and its product features speak of, each with the words that name
+   * it: an archetype's rows, decision points, products and capacity figures kept for one subject follow them.
+   */
+  topics?: { value: Topic; because: string }[];
 }
 
 export interface Requirement {

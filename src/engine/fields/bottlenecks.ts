@@ -3,6 +3,7 @@ import { formulaOf } from "../../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
 import { fitsParty } from "../../knowledge/parties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityRows, fixedInputs, type SharedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
@@ -25,7 +26,7 @@ function wholeModel(
   nfrs: Nfrs,
   decisions: readonly DecisionRow[],
 ): readonly CapacityRow[] {
-  const model = capacityModel(id as Parameters<typeof capacityModel>[0]);
+  const model = capacityModel(id as Parameters<typeof capacityModel>[0], nfrs.topics);
   if (!model) return [];
   const shared = new Map<string, { value: number; because: string }>();
   for (const r of capacity)
@@ -300,7 +301,9 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       if (partless.has(ra.id)) return;
       const a = archetype(ra.id);
       // a row about one kind of outside party (a provider account's rate limit) only where the effects reach it
-      const mine = a.bottlenecks.filter((b) => fitsParty(b, f.nfrs.party?.value));
+      // and a row about one subject (an order book's hottest symbol) only where the design speaks of it
+      const unspoken = unspokenBesides(f.nfrs.topics);
+      const mine = a.bottlenecks.filter((b) => fitsParty(b, f.nfrs.party?.value) && fitsTopics(b, unspoken));
       const list = i === 0 ? mine : mine.slice(0, 1);
       for (const b of list) {
         const row: BottleneckRow = {

@@ -1,5 +1,6 @@
 import { PARTIES } from "../../knowledge/parties.js";
 import { STANCES } from "../../knowledge/stances.js";
+import { TOPIC_MEANING, topicsSpoken } from "../../knowledge/topics.js";
 import { designParty } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
@@ -31,7 +32,7 @@ export const nfrsField: Deriver<"nfrs"> = {
   field: "nfrs",
   category: "Given",
   reads: ["prompt", "archetypes", "branch", "features"],
-  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it. A design whose effects leave the system (I12) names the kind of outside party they reach from the prompt's words (in a feature-led design the feature that carries the workflow says it; else a payment provider, customers' webhook endpoints, the push gateways, an email or SMS gateway, else another service); its checked per-account ceiling, where one applies, is the input its call rate is measured against, and where the workflow archetype leads, unstated consistency and availability follow what that party needs (a payment is decided once and refused when the primary is unreachable; a delivery is retried and deduplicated, so intake stays available)",
+  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance, except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it. A design whose effects leave the system (I12) names the kind of outside party they reach from the prompt's words (in a feature-led design the feature that carries the workflow says it; else a payment provider, customers' webhook endpoints, the push gateways, an email or SMS gateway, else another service); its checked per-account ceiling, where one applies, is the input its call rate is measured against, and where the workflow archetype leads, unstated consistency and availability follow what that party needs (a payment is decided once and refused when the primary is unreachable; a delivery is retried and deduplicated, so intake stays available). The subjects the prompt and its features speak of (knowledge/topics.ts: money, a work queue, an order book, …) are listed with the words that name them",
   derive: (f) => {
     const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
@@ -111,6 +112,23 @@ export const nfrsField: Deriver<"nfrs"> = {
             },
           }
         : {}),
+      ...topicsOf(f.prompt, f.features),
     };
   },
 };
+
+/** The subjects the prompt and its product features speak of, each with the words that name it. */
+function topicsOf(
+  prompt: string,
+  features: readonly { name: string; actions: readonly string[] }[],
+): Pick<Nfrs, "topics"> {
+  const spoken = topicsSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
+  return spoken.length === 0
+    ? {}
+    : {
+        topics: spoken.map((t) => ({
+          value: t.value,
+          because: `the design speaks of '${t.quote}': ${TOPIC_MEANING[t.value]}`,
+        })),
+      };
+}

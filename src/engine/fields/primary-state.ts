@@ -1,6 +1,7 @@
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
+import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
 import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
@@ -16,6 +17,14 @@ interface StateFacts {
   /** A product's main record when no product feature models it. */
   record: ProductRecord | null;
 }
+
+/**
+ * Subjects whose cards mark an entity \`unlessTopic\` only to keep it out of that subject (a chunk replica under a
+ * file-sync product, a document's snapshot beside an order book): where the subject is not spoken, such an entity is
+ * state like any other truth of its card, written or not. The older marks (a work queue's partitions, a cache's
+ * tombstones) also stand for "only when a path writes it".
+ */
+const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>(["file-sync", "order-book"]);
 
 export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   field: "primaryState",
@@ -138,6 +147,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     if (lead) owners.add(lead.id);
     // the same renaming the architecture applies (engine/prompt-nouns.ts), so the state and the boxes agree
     const renaming = leadRenamings(unit, lead, f.branch.kind);
+    const unspoken = unspokenBesides(f.nfrs.topics);
     for (const ra of f.archetypes) {
       if (!owners.has(ra.id)) continue;
       const a = archetype(ra.id);
@@ -147,8 +157,12 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
       for (const e of a.entities.filter((x) => x.truth || (party && x.truthFor?.includes(party)))) {
         if (out.some((r) => r.entity === e.name)) continue;
         // an entity of a subject the design is not about (a ledger without money) is state only when a path writes it
-        if ((e.topic || e.unlessTopic) && !f.operations.some((o) => o.archetype === a.id && o.entity === e.name))
-          continue;
+        // (one kept out of a subject the design speaks of, a leased chunk replica under a file-sync product, is no state
+        // at all; where that subject is not spoken it is state like any other truth of its card)
+        const written = f.operations.some((o) => o.archetype === a.id && o.entity === e.name);
+        if (e.unlessTopic && !fitsTopics(e, unspoken)) continue;
+        if (e.topic && !written) continue;
+        if (e.unlessTopic && !written && !LOOSE_UNLESS.has(e.unlessTopic)) continue;
         const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
         out.push({

@@ -1,5 +1,6 @@
 import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/properties.js";
 import type { NfrTag } from "../../knowledge/schema.js";
+import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, Nfrs, TechnologyRow } from "../design/types.js";
 import { featureLed, featureTechnology } from "../product/index.js";
@@ -80,6 +81,10 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     const holder = stateHolder(f.archetypes, asked);
     const derivedOnly = holder?.asked === true && !holder.records && holder.id !== a.id;
     const rows: TechnologyRow[] = [];
+    const unspoken = unspokenBesides(f.nfrs.topics);
+    // the shape of a design about one subject (an order book's matcher and order log), where the card has one
+    const silhouette =
+      a.topicSilhouettes?.find((x) => (f.nfrs.topics ?? []).some((t) => t.value === x.topic)) ?? a.silhouette;
     for (const layer of ["storage", "coordination", "serving"] as const) {
       const mine = own.find((r) => r.layer === layer);
       if (mine) {
@@ -90,6 +95,8 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const references: NonNullable<TechnologyRow["references"]> = [];
       const scored = a.technologies
         .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, asked))
+        // a product kept for another subject (a document OT server beside an order book) is no choice here
+        .filter((t) => fitsTopics(t, unspoken))
         .filter((t) => !(derivedOnly && layer === "storage" && t.suits.includes("durable")))
         // a product standing in for a mechanism this design builds itself would contradict it
         .filter((t) => !t.instead?.some((m) => ids.has(m)))
@@ -121,7 +128,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
             ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
             : "fits the shape; no stated NFR argues against it",
       }));
-      const row: TechnologyRow = { layer, shape: a.silhouette[layer], archetype: a.id, choices };
+      const row: TechnologyRow = { layer, shape: silhouette[layer], archetype: a.id, choices };
       if (references.length > 0) row.references = references;
       // Only a product left out of the choices can be the one to avoid.
       const worst = [...scored].reverse().find((s) => s.bad.length > 0 && !picked.includes(s) && !decided(s));

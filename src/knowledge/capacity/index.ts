@@ -1,6 +1,7 @@
 /** The capacity model registry: one model per infra archetype, from its folder (product features carry their own). */
 import { byArchetype } from "../archetypes/runtime.js";
 import type { ArchetypeId } from "../schema.js";
+import type { Topic } from "../topics.js";
 import type { CapacityModel } from "./types.js";
 
 export type { CapacityFigureSpec, CapacityInputSpec, CapacityKind, CapacityModel } from "./types.js";
@@ -8,6 +9,9 @@ export type { CapacityFigureSpec, CapacityInputSpec, CapacityKind, CapacityModel
 /** Each archetype's capacity model (its folder's `capacity.ts`). */
 export const ARCHETYPE_CAPACITY: Readonly<Record<ArchetypeId, CapacityModel>> = byArchetype((b) => b.capacity);
 
-export function capacityModel(id: ArchetypeId): CapacityModel | undefined {
-  return ARCHETYPE_CAPACITY[id];
+/** An archetype's capacity model, the variant for the first spoken subject it has one for (an order book's) when given. */
+export function capacityModel(id: ArchetypeId, spoken?: readonly { value: Topic }[]): CapacityModel | undefined {
+  const model = ARCHETYPE_CAPACITY[id];
+  const variant = (spoken ?? []).map((t) => model?.topics?.[t.value]).find((m) => m !== undefined);
+  return variant ?? model;
 }

@@ -1,3 +1,4 @@
+import type { Topic } from "../topics.js";
 /**
  * Capacity models: the back-of-envelope figures every design of an archetype (or product
  * feature) should show, as formulas over named quantities (see ../quantities.ts).
@@ -73,4 +74,6 @@ export interface CapacityFigureSpec {
 export interface CapacityModel {
   inputs: CapacityInputSpec[];
   figures: CapacityFigureSpec[];
+  /** The model of a design about one subject (knowledge/topics.ts), where it sizes other things (an order book's matchers). */
+  topics?: Partial<Record<Topic, CapacityModel>>;
 }

@@ -109,7 +109,7 @@ export interface DecisionPoint {
   /**
    * The subject the question belongs to (`knowledge/topics.ts`): asked only where the prompt speaks of it
    * (`topic`), or never where it does (`unlessTopic`: a log's producer acks and per-key partitions are no
-   * question for a work queue that leases each message).
+   * question for a work queue that leases each message, nor OT or CRDTs for an order book).
    */
   topic?: Topic;
   unlessTopic?: Topic;

@@ -1,4 +1,5 @@
 import type { ArchetypeId } from "../../knowledge/generated/ids.js";
+import type { Topic } from "../../knowledge/topics.js";
 import { andList, titleWords } from "./speak.js";
 
 /**
@@ -28,9 +29,19 @@ const SPOKEN: Record<ArchetypeId, string> = {
   I19: "replicated chunk storage under a metadata service",
 };
 
+/**
+ * An archetype said for a design about one subject (knowledge/topics.ts), where the generic sentence would name
+ * another domain: an order book is not a shared document, a file-sync product's blocks are not a chunk file system.
+ */
+const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>>>> = {
+  "order-book": { I13: "one matcher per symbol applying a sequenced, replicated order log to an in-memory order book" },
+  "file-sync": { I19: "an immutable block store that keeps each file's blocks once, by content hash" },
+};
+
 /** An archetype as a spoken noun phrase; an id the table does not know falls back to its title as "the … pattern". */
-export function spokenArchetype(id: string, name: string): string {
-  return SPOKEN[id as ArchetypeId] ?? `the ${titleWords(name)} pattern`;
+export function spokenArchetype(id: string, name: string, topics: readonly Topic[] = []): string {
+  const byTopic = topics.map((t) => SPOKEN_BY_TOPIC[t]?.[id as ArchetypeId]).find((x) => x !== undefined);
+  return byTopic ?? SPOKEN[id as ArchetypeId] ?? `the ${titleWords(name)} pattern`;
 }
 
 /** How a supporting archetype joins the dominant one, said as a sentence by its composition role. */

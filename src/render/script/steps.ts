@@ -395,7 +395,7 @@ function normalise(d: Design): StepDraft {
     );
   if (lead) {
     // a subject the prompt speaks of (a cache tier in front of a database) is what the design is, said first
-    const heart = lead.variant?.subject ?? spokenArchetype(lead.id, lead.name);
+    const heart = lead.variant?.subject ?? spokenArchetype(lead.id, lead.name, d.nfrs.topics);
     lines.push(
       ...(featureLed ? detail : core)(
         featureLed
@@ -415,7 +415,7 @@ function normalise(d: Design): StepDraft {
         ...detail(
           joiningSentence(
             role,
-            others.filter((a) => a.role === role).map((a) => spokenArchetype(a.id, a.name)),
+            others.filter((a) => a.role === role).map((a) => spokenArchetype(a.id, a.name, d.nfrs.topics)),
           ),
         ),
       );

@@ -1,5 +1,23 @@
 import type { ArchetypeInput } from "../../schema.js";
+import {
+  ORDER_BOOK_BOTTLENECKS,
+  ORDER_BOOK_ENTITIES,
+  ORDER_BOOK_FAILURES,
+  ORDER_BOOK_INVARIANTS,
+  ORDER_BOOK_READS,
+  ORDER_BOOK_TECHNOLOGIES,
+  ORDER_BOOK_WRITES,
+} from "./orderbook.js";
 import { protocols } from "./topology.js";
+
+/** A shared document's rules: one order of operations, resubmits applied once, snapshots equal to their prefix. */
+const DOCUMENT_INVARIANTS = [
+  "Each Subject has exactly one Operation at each sequence number, and every participant applies them in that order.",
+  "An Operation identified by client id and client sequence is sequenced at most once, however often it is resubmitted.",
+  "Only the holder of the current SequencerLease epoch appends to a Subject's log; appends from an older epoch are refused.",
+  "A SubjectSnapshot at sequence N equals the result of applying Operations 1 to N, and no Operation after N is lost when older log entries are trimmed.",
+  "Participants that have applied the same set of Operations hold the same Subject state.",
+];
 
 export const card = {
   id: "I13",
@@ -72,38 +90,46 @@ export const card = {
     ],
   },
   entities: [
+    ...ORDER_BOOK_ENTITIES,
     {
       name: "Subject",
+      unlessTopic: "order-book" as const,
       description:
         "The shared document, room, board or match, holding its current state and the sequence number of the last applied operation.",
       truth: true,
     },
     {
       name: "Operation",
+      unlessTopic: "order-book" as const,
       description:
         "One edit or message in the subject's log, with its assigned sequence number, the base sequence it was made against, and the client id and client sequence that identify it.",
       truth: true,
     },
     {
       name: "SubjectSnapshot",
+      unlessTopic: "order-book" as const,
       description:
         "The subject's full state as of a recorded sequence number, used to load and recover without full replay.",
       truth: false,
     },
     {
       name: "ParticipantCursor",
+      unlessTopic: "order-book" as const,
       description:
         "The highest sequence number a participant has received and applied, used to resume after disconnect.",
       truth: false,
     },
     {
       name: "SequencerLease",
+      unlessTopic: "order-book" as const,
       description: "Which server currently owns sequencing for a subject, with an epoch that fences older owners.",
       truth: false,
     },
   ],
   writePaths: [
+    ...ORDER_BOOK_WRITES,
     {
+      unlessTopic: "order-book" as const,
       action: "sequencer appends a submitted operation at the next sequence number of its subject",
       entity: "Operation",
       shape: "append event",
@@ -111,6 +137,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "order-book" as const,
       action: "record the client id and client sequence so a resubmitted operation is not sequenced twice",
       entity: "Operation",
       shape: "create target",
@@ -119,6 +146,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "order-book" as const,
       action:
         "transform the submitted operation against every operation sequenced since its base revision, then apply it to subject state",
       entity: "Subject",
@@ -127,6 +155,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "order-book" as const,
       action:
         "client keeps one operation in flight, buffers later edits, and transforms each incoming sequenced operation (and its cursor and selection) against its unacknowledged edits before applying it",
       entity: "Subject",
@@ -135,6 +164,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: "order-book" as const,
       action:
         "where the subject is a CRDT instead, merge each update into subject state by element ids, in whatever order updates arrive",
       entity: "Subject",
@@ -142,6 +172,7 @@ export const card = {
       mechanism: "crdt-merge",
     },
     {
+      unlessTopic: "order-book" as const,
       action: "claim sequencing ownership of a subject with a new epoch",
       entity: "SequencerLease",
       shape: "state transition",
@@ -150,6 +181,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "order-book" as const,
       action: "write a snapshot of the subject at a sequence number",
       entity: "SubjectSnapshot",
       shape: "create target",
@@ -157,6 +189,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: "order-book" as const,
       action: "advance a participant's received-up-to cursor",
       entity: "ParticipantCursor",
       shape: "overwrite current value",
@@ -165,7 +198,9 @@ export const card = {
     },
   ],
   readPaths: [
+    ...ORDER_BOOK_READS,
     {
+      unlessTopic: "order-book" as const,
       action: "open a subject: load the latest snapshot, then replay operations after it",
       entity: "SubjectSnapshot",
       shape: "read projection",
@@ -173,6 +208,7 @@ export const card = {
         "The snapshot may be many operations old; replaying the log tail after its sequence makes the loaded state exact at join time.",
     },
     {
+      unlessTopic: "order-book" as const,
       action: "receive sequenced operations from the subject's live stream",
       entity: "Operation",
       shape: "read source",
@@ -181,12 +217,11 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [
-    "Each Subject has exactly one Operation at each sequence number, and every participant applies them in that order.",
-    "An Operation identified by client id and client sequence is sequenced at most once, however often it is resubmitted.",
-    "Only the holder of the current SequencerLease epoch appends to a Subject's log; appends from an older epoch are refused.",
-    "A SubjectSnapshot at sequence N equals the result of applying Operations 1 to N, and no Operation after N is lost when older log entries are trimmed.",
-    "Participants that have applied the same set of Operations hold the same Subject state.",
+  invariants: [...DOCUMENT_INVARIANTS, ...ORDER_BOOK_INVARIANTS],
+  // a document's rules hold where the subject is not an order book, an order book's only where it is
+  invariantTopics: [
+    ...DOCUMENT_INVARIANTS.map((statement) => ({ statement, unlessTopic: "order-book" as const })),
+    ...ORDER_BOOK_INVARIANTS.map((statement) => ({ statement, topic: "order-book" as const })),
   ],
   contract: {
     api: [
@@ -226,7 +261,9 @@ export const card = {
     },
   ],
   failures: [
+    ...ORDER_BOOK_FAILURES,
     {
+      unlessTopic: "order-book" as const,
       failure: "Two servers both sequence the same subject after a partition, and participants see forked histories.",
       role: "coordination",
       prevention:
@@ -234,6 +271,7 @@ export const card = {
       repair: "Keep the current epoch's operations and have clients resubmit their rejected edits as new operations.",
     },
     {
+      unlessTopic: "order-book" as const,
       failure: "A client reconnects, resubmits an edit the server already sequenced, and the text appears twice.",
       role: "truth",
       prevention:
@@ -241,6 +279,7 @@ export const card = {
       repair: "Detect repeated client sequences in the log and append inverse operations that undo the duplicates.",
     },
     {
+      unlessTopic: "order-book" as const,
       failure: "An edit made against an old version is applied as-is and erases a concurrent participant's change.",
       role: "truth",
       prevention:
@@ -248,6 +287,7 @@ export const card = {
       repair: "Replay the subject from the operation history with transformation to restore the lost edit.",
     },
     {
+      unlessTopic: "order-book" as const,
       failure:
         "The sequencer acknowledges and broadcasts an operation, then crashes before it was durable, so participants diverge.",
       role: "truth",
@@ -255,6 +295,7 @@ export const card = {
       repair: "Clients resubmit every pending operation without an acknowledged sequence number to the new sequencer.",
     },
     {
+      unlessTopic: "order-book" as const,
       failure: "A participant misses part of the broadcast stream and silently drifts from everyone else.",
       role: "derived",
       prevention: "Deliver operations with sequence numbers so a client detects any gap before applying.",
@@ -262,6 +303,7 @@ export const card = {
         "Fetch the missing range from the log, or reload the latest snapshot when the gap is older than retention.",
     },
     {
+      unlessTopic: "order-book" as const,
       failure:
         "A snapshot is written while operations are still being applied, so it matches no single sequence number.",
       role: "derived",
@@ -270,6 +312,7 @@ export const card = {
       repair: "Discard the bad snapshot and rebuild from the previous good snapshot plus the log.",
     },
     {
+      unlessTopic: "order-book" as const,
       failure: "The host owning a subject dies and nobody can edit it until ownership moves.",
       role: "coordination",
       prevention: "Keep the sequencer lease short and the snapshot recent so a takeover replays little.",
@@ -277,7 +320,9 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...ORDER_BOOK_BOTTLENECKS,
     {
+      unlessTopic: "order-book" as const,
       bottleneck: "Broadcast fan-out: every operation is delivered to every other participant of its subject.",
       mitigation: "Batch operations per tick, coalesce cursor and presence updates, and send diffs rather than state.",
       formula: {
@@ -287,6 +332,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "order-book" as const,
       bottleneck: "A hot subject with many active editors is serialised through one sequencer.",
       mitigation:
         "Split the subject into independently sequenced sections, cap active editors and make large audiences read-only viewers.",
@@ -297,11 +343,13 @@ export const card = {
       },
     },
     {
+      unlessTopic: "order-book" as const,
       bottleneck: "Long-lived connections per server, since participants stay attached for the whole session.",
       mitigation: "Route all participants of a subject to its owning server and spread subjects by consistent hashing.",
       formula: { yields: "open connections per server", expression: "clients / nodes", unit: "connections" },
     },
     {
+      unlessTopic: "order-book" as const,
       bottleneck: "Operation log growth makes loading and recovering a busy subject slow.",
       mitigation:
         "Snapshot every few thousand operations and trim or archive the log before the oldest retained snapshot.",
@@ -312,8 +360,18 @@ export const card = {
     coordination: "sequencing/merge/version discipline",
     serving: "subject sync/fanout",
   },
-  technologies: [
+  topicSilhouettes: [
     {
+      topic: "order-book",
+      storage: "replicated order log per symbol + snapshots",
+      coordination: "one single-threaded sequencer per symbol, price-time priority",
+      serving: "execution reports and market-data fan-out",
+    },
+  ],
+  technologies: [
+    ...ORDER_BOOK_TECHNOLOGIES,
+    {
+      unlessTopic: "order-book" as const,
       product: "Yjs",
       layer: "coordination",
       fits: "A CRDT library whose updates merge in any order, with providers for WebSocket sync, awareness and offline storage.",
@@ -323,6 +381,7 @@ export const card = {
         "Deleted content leaves tombstone metadata that grows with history, so documents need snapshotting and garbage collection.",
     },
     {
+      unlessTopic: "order-book" as const,
       product: "ShareDB",
       layer: "coordination",
       fits: "An operational-transformation server that sequences JSON document operations and stores the op log in a database.",
@@ -331,6 +390,7 @@ export const card = {
       caveat: "Each document is sequenced by one server path, so offline editing and multi-region writes are limited.",
     },
     {
+      unlessTopic: "order-book" as const,
       product: "Cloudflare Durable Objects",
       layer: "serving",
       fits: "One single-threaded actor per subject holds the connections and acts as the sequencer with attached storage.",
@@ -340,6 +400,7 @@ export const card = {
         "An object lives in one location at a time, so one very hot subject is capped by a single actor's throughput.",
     },
     {
+      unlessTopic: "order-book" as const,
       product: "PostgreSQL op-log table",
       layer: "storage",
       fits: "A unique key on subject id and sequence number turns every append into a conditional write, with snapshots in a side table.",

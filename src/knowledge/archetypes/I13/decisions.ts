@@ -1,9 +1,12 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { ORDER_BOOK_DECISIONS } from "./orderbook.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
+  ...ORDER_BOOK_DECISIONS,
   {
     id: "i13-merge",
+    unlessTopic: "order-book",
     question: "Operational transformation or CRDTs to merge concurrent edits?",
     options: [
       {
@@ -52,6 +55,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i13-routing",
+    unlessTopic: "order-book",
     question: "Route each subject to one owning server, or fan out through pub/sub?",
     options: [
       {

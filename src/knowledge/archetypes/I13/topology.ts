@@ -1,18 +1,29 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import {
+  ORDER_BOOK_API,
+  ORDER_BOOK_COMPONENTS,
+  ORDER_BOOK_DATA,
+  ORDER_BOOK_LINKS,
+  ORDER_BOOK_PROTOCOLS,
+} from "./orderbook.js";
 
 /** Shared subject (collaborative document): clients, a session gateway, one sequencer per subject, an op log, snapshots. */
 export const protocols: ProtocolSpec[] = [
+  ...ORDER_BOOK_PROTOCOLS,
   {
+    unlessTopic: "order-book",
     name: "Submit an operation",
     notation:
       "clients>session-gateway[submit op with client id, client seq and base seq] -> session-gateway>sequencer[route to the subject's owner] -> sequencer>op-log[append transformed op {epoch = SequencerLease.epoch and seq = Subject.seq + 1 and client seq not yet sequenced}] -> op-log>sequencer[durable at seq] -> sequencer>session-gateway[broadcast op with seq] -> session-gateway>clients[ack own op, deliver others] |-> sequencer>session-gateway[ack existing seq {client seq already sequenced}] => done | retry",
   },
   {
+    unlessTopic: "order-book",
     name: "Reconnect and catch up",
     notation:
       "clients>session-gateway[reconnect from cursor] -> session-gateway>sequencer[sync since seq] -> sequencer>op-log[read ops after cursor {Operation.seq > ParticipantCursor.seq}] -> op-log>sequencer[missing ops] -> sequencer>session-gateway[missing ops] -> session-gateway>clients[missing ops] -> clients>session-gateway[resubmit pending ops with the same client seq] |-> sequencer>snapshot-store[load snapshot {gap older than the retained log}] => done | retry",
   },
   {
+    unlessTopic: "order-book",
     name: "Sequencer failover",
     notation:
       "sequencer>lease-store[claim subject {SequencerLease.expires_at < now}] -> lease-store>sequencer[new epoch] -> sequencer>snapshot-store[load latest snapshot] -> sequencer>op-log[replay tail and fence older epochs] => reclaim | done",
@@ -21,7 +32,9 @@ export const protocols: ProtocolSpec[] = [
 
 export const topology: Topology = {
   components: [
+    ...ORDER_BOOK_COMPONENTS,
     {
+      unlessTopic: "order-book",
       id: "clients",
       name: "Editors (clients with pending local ops)",
       kind: "client",
@@ -30,6 +43,7 @@ export const topology: Topology = {
       because: "edits apply locally at once and are rebased when the sequenced order comes back",
     },
     {
+      unlessTopic: "order-book",
       id: "session-gateway",
       name: "WebSocket gateway (routes by subject id)",
       kind: "gateway",
@@ -38,6 +52,7 @@ export const topology: Topology = {
         "long-lived connections terminate in a stateless tier that routes every op of a subject to its one sequencer",
     },
     {
+      unlessTopic: "order-book",
       id: "sequencer",
       name: "Subject sequencer (one owner per subject)",
       kind: "service",
@@ -46,6 +61,7 @@ export const topology: Topology = {
       because: "one owner per subject gives a single total order of operations without cross-node locking",
     },
     {
+      unlessTopic: "order-book",
       id: "op-log",
       name: "Operation log (durable, per subject)",
       kind: "log",
@@ -54,6 +70,7 @@ export const topology: Topology = {
       because: "an op is acknowledged only once durable, and reconnecting clients catch up from it",
     },
     {
+      unlessTopic: "order-book",
       id: "snapshot-store",
       name: "Snapshot store",
       kind: "store",
@@ -62,6 +79,7 @@ export const topology: Topology = {
       because: "loading a subject replays only the log tail after its latest snapshot",
     },
     {
+      unlessTopic: "order-book",
       id: "lease-store",
       name: "Ownership lease store (consensus)",
       kind: "replica-group",
@@ -71,15 +89,30 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "clients", to: "session-gateway", kind: "request", label: "ops over WebSocket" },
-    { from: "session-gateway", to: "sequencer", kind: "request", label: "route by subject" },
-    { from: "sequencer", to: "op-log", kind: "replication", label: "append op (durable)" },
-    { from: "sequencer", to: "session-gateway", kind: "stream", label: "broadcast sequenced ops" },
-    { from: "sequencer", to: "snapshot-store", kind: "stream", label: "periodic snapshots" },
-    { from: "sequencer", to: "lease-store", kind: "control", label: "subject ownership (epoch)" },
+    ...ORDER_BOOK_LINKS,
+    { from: "clients", to: "session-gateway", kind: "request", label: "ops over WebSocket", unlessTopic: "order-book" },
+    { from: "session-gateway", to: "sequencer", kind: "request", label: "route by subject", unlessTopic: "order-book" },
+    { from: "sequencer", to: "op-log", kind: "replication", label: "append op (durable)", unlessTopic: "order-book" },
+    {
+      from: "sequencer",
+      to: "session-gateway",
+      kind: "stream",
+      label: "broadcast sequenced ops",
+      unlessTopic: "order-book",
+    },
+    { from: "sequencer", to: "snapshot-store", kind: "stream", label: "periodic snapshots", unlessTopic: "order-book" },
+    {
+      from: "sequencer",
+      to: "lease-store",
+      kind: "control",
+      label: "subject ownership (epoch)",
+      unlessTopic: "order-book",
+    },
   ],
   api: [
+    ...ORDER_BOOK_API,
     {
+      unlessTopic: "order-book",
       operation: "open",
       call: "GET /v1/subjects/{subject_id} (then WebSocket upgrade)",
       request: ["subject_id"],
@@ -88,6 +121,7 @@ export const topology: Topology = {
       guarantee: "the stream continues exactly after the snapshot's seq",
     },
     {
+      unlessTopic: "order-book",
       operation: "submit",
       call: "WS message submit",
       request: ["client_id", "client_seq", "base_seq", "op"],
@@ -96,6 +130,7 @@ export const topology: Topology = {
       guarantee: "each (client_id, client_seq) is sequenced once; all clients see one order",
     },
     {
+      unlessTopic: "order-book",
       operation: "sync",
       call: "GET /v1/subjects/{subject_id}/ops?since_seq=",
       request: ["since_seq"],
@@ -105,7 +140,9 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...ORDER_BOOK_DATA,
     {
+      unlessTopic: "order-book",
       entity: "Operation",
       key: ["subject_id", "seq"],
       fields: ["client_id", "client_seq", "op", "epoch"],
@@ -114,6 +151,7 @@ export const topology: Topology = {
       owner: "op-log",
     },
     {
+      unlessTopic: "order-book",
       entity: "Subject",
       key: ["subject_id"],
       fields: ["seq", "state", "epoch"],
@@ -122,6 +160,7 @@ export const topology: Topology = {
       owner: "sequencer",
     },
     {
+      unlessTopic: "order-book",
       entity: "SubjectSnapshot",
       key: ["subject_id", "seq"],
       fields: ["state"],
@@ -130,6 +169,7 @@ export const topology: Topology = {
       owner: "snapshot-store",
     },
     {
+      unlessTopic: "order-book",
       entity: "SequencerLease",
       key: ["subject_id"],
       fields: ["owner_node", "epoch", "expires_at"],
@@ -142,4 +182,12 @@ export const topology: Topology = {
   outlet: "op-log",
   protocols,
   unit: { entity: "Subject", words: ["subject"] },
+  topicHooks: {
+    "order-book": {
+      entry: "order-gateway",
+      stateOwner: "order-log",
+      outlet: "execution-log",
+      unit: { entity: "OrderBook", words: ["symbol"] },
+    },
+  },
 };

@@ -1,6 +1,78 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
+/** How many copies every byte costs, and the nodes that takes: shared by the chunk store and the block store. */
+const REDUNDANCY_INPUTS = [
+  {
+    quantity: "storage_overhead",
+    typical: 3,
+    why: "three full replicas, the usual default of chunk stores",
+    from: { expression: "replicas", why: "each full copy stores every byte once more" },
+  },
+  inp("min_storage_nodes", 3, "three replicas need three nodes in distinct failure domains"),
+];
+const STORAGE_NODES = fig(
+  "storage_nodes",
+  "storage nodes needed",
+  "count",
+  "max(min_storage_nodes, raw_bytes / node_bytes)",
+  "nodes",
+  true,
+  "nodes",
+);
+const REREPLICATION = fig(
+  "rereplication_seconds",
+  "time to rebuild one failed node's data across the rest",
+  "time",
+  "node_bytes / (disk_write_bytes_per_sec * (storage_nodes - 1))",
+  "s",
+);
+
+/**
+ * The block store's capacity under file sync (filesync.ts): the bytes are the users' files after deduplication,
+ * counted once, the same quantities the file-sync feature's model reads, so the design has one figure for bytes and
+ * one for blocks.
+ */
+const FILE_SYNC_CAPACITY: CapacityModel = {
+  inputs: [
+    {
+      quantity: "bytes_stored",
+      typical: 1e15,
+      why: "a shared storage cluster holds about a petabyte of user data",
+      from: {
+        expression: "users * bytes_per_user * dedup_ratio",
+        why: "every user's files, with a block shared by several files or users stored once",
+      },
+    },
+    {
+      quantity: "changed_bytes_per_commit",
+      label: "new block bytes one commit uploads",
+      unit: "B",
+      typical: 1e6,
+      why: "most saved files are small and an edit re-uploads only its changed 4 MB blocks, so a commit averages about a megabyte of new blocks (a planning figure)",
+    },
+    ...REDUNDANCY_INPUTS,
+  ],
+  figures: [
+    fig(
+      "raw_bytes",
+      "raw bytes with redundancy (after deduplication)",
+      "storage",
+      "bytes_stored * storage_overhead",
+      "B",
+    ),
+    STORAGE_NODES,
+    fig(
+      "block_write_bandwidth",
+      "new block bytes written to the storage nodes, redundancy included",
+      "bandwidth",
+      "users * commits_per_user_per_day / 86400 * changed_bytes_per_commit * dedup_ratio * storage_overhead",
+      "B/s",
+    ),
+    REREPLICATION,
+  ],
+};
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   inputs: [
@@ -11,25 +83,11 @@ export const capacity: CapacityModel = {
       from: { expression: "objects * object_bytes", why: "the stated objects at their average size" },
     },
     inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
-    {
-      quantity: "storage_overhead",
-      typical: 3,
-      why: "three full replicas, the usual default of chunk stores",
-      from: { expression: "replicas", why: "each full copy stores every byte once more" },
-    },
-    inp("min_storage_nodes", 3, "three replicas need three nodes in distinct failure domains"),
+    ...REDUNDANCY_INPUTS,
   ],
   figures: [
     fig("raw_bytes", "raw bytes with redundancy", "storage", "bytes_stored * storage_overhead", "B"),
-    fig(
-      "storage_nodes",
-      "storage nodes needed",
-      "count",
-      "max(min_storage_nodes, raw_bytes / node_bytes)",
-      "nodes",
-      true,
-      "nodes",
-    ),
+    STORAGE_NODES,
     fig("chunks", "chunks tracked by the metadata service", "hotspot", "bytes_stored / chunk_bytes", "chunks"),
     fig(
       "metadata_bytes",
@@ -46,12 +104,7 @@ export const capacity: CapacityModel = {
       "bytes_per_day * storage_overhead / 86400",
       "B/s",
     ),
-    fig(
-      "rereplication_seconds",
-      "time to rebuild one failed node's data across the rest",
-      "time",
-      "node_bytes / (disk_write_bytes_per_sec * (storage_nodes - 1))",
-      "s",
-    ),
+    REREPLICATION,
   ],
+  topics: { "file-sync": FILE_SYNC_CAPACITY },
 };

@@ -1,5 +1,21 @@
 import type { ArchetypeInput } from "../../schema.js";
+import {
+  FILE_SYNC_ENTITIES,
+  FILE_SYNC_FAILURES,
+  FILE_SYNC_INVARIANTS,
+  FILE_SYNC_READS,
+  FILE_SYNC_WRITES,
+} from "./filesync.js";
 import { protocols } from "./topology.js";
+
+/** A chunk store's own rules: durable acks, one primary per chunk, versions, failure domains, references. */
+const CHUNK_INVARIANTS = [
+  "A write is acknowledged only after every replica of the chunk's current set (or the declared write quorum) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
+  "A chunk has at most one primary with an unexpired PrimaryLease, and the chunk version rises with every grant, so a replica that missed mutations is identifiable as stale.",
+  "A replica whose version is below ChunkPlacement.version, or whose checksum fails, is never served and never counted toward the chunk's redundancy.",
+  "The valid replicas of a chunk sit in distinct failure domains, so one rack or zone loss cannot take out every copy.",
+  "A FileEntry never references a chunk whose data is not yet durable, and a chunk is deleted only after no FileEntry or snapshot references it.",
+];
 
 export const card = {
   id: "I19",
@@ -80,26 +96,31 @@ export const card = {
     ],
   },
   entities: [
+    ...FILE_SYNC_ENTITIES,
     {
       name: "FileEntry",
+      unlessTopic: "file-sync" as const,
       description:
         "A namespace entry: path or object key, file id, ordered chunk ids, length, generation number and permissions; the name-to-data mapping.",
       truth: true,
     },
     {
       name: "ChunkPlacement",
+      unlessTopic: "file-sync" as const,
       description:
         "Metadata per chunk: current version, target redundancy (replica count or erasure-code scheme), the nodes that hold valid replicas, and their failure domains.",
       truth: true,
     },
     {
       name: "ChunkReplica",
+      unlessTopic: "file-sync" as const,
       description:
         "The bytes of one chunk on one storage node, stamped with the chunk version and per-block checksums; the data itself.",
       truth: true,
     },
     {
       name: "PrimaryLease",
+      unlessTopic: "file-sync" as const,
       description:
         "A time-bounded grant making one replica the primary that orders all mutations of a chunk; each grant raises the chunk version.",
       truth: false,
@@ -112,6 +133,7 @@ export const card = {
     },
   ],
   writePaths: [
+    ...FILE_SYNC_WRITES,
     {
       action:
         "create a namespace entry (a file path, or an object key in a bucket) through the metadata service's logged, replicated operation log, refused if the name already exists; a file system also renames entries this way",
@@ -184,6 +206,7 @@ export const card = {
     },
   ],
   readPaths: [
+    ...FILE_SYNC_READS,
     {
       action: "client resolves a path or object key to its chunk ids and the nodes holding their replicas or fragments",
       entity: "ChunkPlacement",
@@ -201,12 +224,10 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [
-    "A write is acknowledged only after every replica of the chunk's current set (or the declared write quorum) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
-    "A chunk has at most one primary with an unexpired PrimaryLease, and the chunk version rises with every grant, so a replica that missed mutations is identifiable as stale.",
-    "A replica whose version is below ChunkPlacement.version, or whose checksum fails, is never served and never counted toward the chunk's redundancy.",
-    "The valid replicas of a chunk sit in distinct failure domains, so one rack or zone loss cannot take out every copy.",
-    "A FileEntry never references a chunk whose data is not yet durable, and a chunk is deleted only after no FileEntry or snapshot references it.",
+  invariants: [...CHUNK_INVARIANTS, ...FILE_SYNC_INVARIANTS],
+  invariantTopics: [
+    ...CHUNK_INVARIANTS.map((statement) => ({ statement, unlessTopic: "file-sync" as const })),
+    ...FILE_SYNC_INVARIANTS.map((statement) => ({ statement, topic: "file-sync" as const })),
   ],
   contract: {
     api: [
@@ -251,6 +272,7 @@ export const card = {
     },
   ],
   failures: [
+    ...FILE_SYNC_FAILURES,
     {
       failure:
         "Acked before durable: the client was acknowledged while a replica still held the data only in memory, then power was lost",
@@ -268,6 +290,7 @@ export const card = {
       repair: "Restore from erasure-coded parity, a remote copy or backup; otherwise report the affected files as lost",
     },
     {
+      unlessTopic: "file-sync" as const,
       failure: "Stale replica served: a node rejoins after missing mutations and answers reads with old data",
       role: "truth",
       prevention:
@@ -281,6 +304,7 @@ export const card = {
       repair: "The reader fails over to another replica, and the scrubber replaces the corrupt copy from a good one",
     },
     {
+      unlessTopic: "file-sync" as const,
       failure:
         "Granted twice: a partitioned primary keeps accepting writes while the master grants the chunk to another replica",
       role: "coordination",
@@ -297,6 +321,7 @@ export const card = {
       repair: "Spread repair across many source and target nodes so it completes in minutes rather than hours",
     },
     {
+      unlessTopic: "file-sync" as const,
       failure:
         "Collected too early: garbage collection deletes a chunk that a concurrent write or snapshot still references",
       role: "coordination",
@@ -317,6 +342,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "file-sync" as const,
       bottleneck:
         "Metadata service memory and operation rate: one entry per chunk and per file on a single consensus group",
       mitigation: "Use large chunks, and shard the namespace across metadata groups by directory or key range",
@@ -351,6 +377,14 @@ export const card = {
       mitigation: "Pack small objects into large append-only volumes with an in-memory offset index per volume",
     },
   ],
+  topicSilhouettes: [
+    {
+      topic: "file-sync",
+      storage: "immutable blocks by content hash, replicated or erasure-coded",
+      coordination: "block placement, repair and reference-counted deletion",
+      serving: "put and get block by hash",
+    },
+  ],
   silhouette: {
     storage: "metadata store + chunk placement + replica state",
     coordination: "placement, writer lease, repair/rebalance",
@@ -358,6 +392,7 @@ export const card = {
   },
   technologies: [
     {
+      unlessTopic: "file-sync" as const,
       product: "Ceph (RADOS with RBD, CephFS or RGW)",
       layer: "storage",
       fits: "CRUSH computes placement from a cluster map, primaries order writes per placement group, and the cluster self-heals and rebalances",
@@ -366,6 +401,7 @@ export const card = {
       caveat: "Recovery and rebalancing traffic can swamp client I/O unless throttled, and tuning takes real expertise",
     },
     {
+      unlessTopic: "file-sync" as const,
       product: "HDFS",
       layer: "storage",
       fits: "A NameNode holds the namespace and block map, DataNodes pipeline block replicas across racks for large sequential files",
@@ -398,6 +434,7 @@ export const card = {
       caveat: "Growth happens by adding whole server pools, not by rebalancing onto single new disks",
     },
     {
+      unlessTopic: "file-sync" as const,
       product: "FoundationDB or etcd for the metadata tier",
       layer: "coordination",
       fits: "Namespace entries, chunk maps and primary leases need transactional, consensus-replicated small records",

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { TOPIC_WORDS } from "../../topics.js";
 
 /** Words that ask for an object store: buckets, whole objects put and got, blobs, an S3-like service. */
 const OBJECT_STORE = String.raw`\b(?:s3|object (?:storage|store)|blob (?:storage|store)|buckets?|(?:put|get) (?:and|\/) (?:get|put)|objects?\b|video files?|photos?|images?|media|backups?|uploads?|(?:gcs|minio|azure blob))`;
@@ -32,6 +33,7 @@ const OBJECT_STORE_PARTS = [
 export const decisions: DecisionPoint[] = [
   {
     id: "i19-interface",
+    unlessTopic: "file-sync",
     question: "A file system (paths, appends, in-place writes) or an object store (buckets, immutable objects)?",
     options: [
       {
@@ -109,6 +111,12 @@ export const decisions: DecisionPoint[] = [
         because: "the prompt asks for whole copies",
       },
       {
+        when: [{ words: TOPIC_WORDS["file-sync"] }, { number: "bytes_stored", atLeast: 1e15 }],
+        option: "erasure-coding",
+        because:
+          "a file-sync product's blocks are immutable and addressed by hash, at a petabyte and more: the raw-byte saving dominates",
+      },
+      {
         when: [{ words: OBJECT_STORE }, { number: "bytes_stored", atLeast: 1e15 }],
         option: "erasure-coding",
         because:
@@ -119,6 +127,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i19-metadata",
+    unlessTopic: "file-sync",
     question: "One metadata master, or sharded metadata?",
     options: [
       {

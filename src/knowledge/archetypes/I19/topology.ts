@@ -1,4 +1,5 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { FILE_SYNC_COMPONENTS, FILE_SYNC_DATA, FILE_SYNC_LINKS, FILE_SYNC_PROTOCOLS } from "./filesync.js";
 
 /**
  * Chunk, block, file and object storage: a replicated metadata service, storage nodes, repair. Two shapes
@@ -7,27 +8,33 @@ import type { ProtocolSpec, Topology } from "../../topology.js";
  * (buckets, immutable objects written by multipart upload, ranged reads behind a CDN, S3-style).
  */
 export const protocols: ProtocolSpec[] = [
+  ...FILE_SYNC_PROTOCOLS,
   {
+    unlessTopic: "file-sync",
     name: "Leased primary write",
     notation:
       "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data to the nearest replica, forwarded along a chain through the others] -> clients>chunk-primary[request the write once every replica holds the data] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry",
   },
   {
+    unlessTopic: "file-sync",
     name: "Upload an object in parts, then commit it",
     notation:
       "clients>front-ends[start multipart upload for bucket and key {caller may write the bucket}] -> front-ends>clients[upload id] -> clients>front-ends[PUT each part with its checksum] -> front-ends>chunk-secondaries[write the part's chunks or erasure-coded fragments to nodes in distinct failure domains {part checksum ok}] -> chunk-secondaries>front-ends[durable] -> clients>front-ends[complete upload with the part list] -> front-ends>master[commit the new object version in one transaction {every listed part is durable}] -> master>front-ends[version id] -> front-ends>clients[200 with ETag and version id] |-> front-ends>clients[retry the part {node failed or checksum mismatch}] => done | retry",
   },
   {
+    unlessTopic: "file-sync",
     name: "Repair lost redundancy",
     notation:
       "repair>master[list chunks or stripes below their redundancy target {healthy pieces < ChunkPlacement.target}] -> repair>chunk-secondaries[rebuild the missing piece on a node in a distinct failure domain, from a healthy copy or from enough surviving fragments {source checksums ok}] -> chunk-secondaries>repair[rebuilt at version] -> repair>master[record the new placement {rebuilt version = ChunkPlacement.version}] => done | retry | repair",
   },
   {
+    unlessTopic: "file-sync",
     name: "Verified read with failover",
     notation:
       "clients>master[resolve path to chunk locations] -> master>clients[replicas and version] -> clients>chunk-secondaries[read range {ChunkReplica.version = ChunkPlacement.version and checksum ok}] -> chunk-secondaries>clients[bytes] |-> clients>chunk-primary[read the next replica {checksum mismatch or node down}] => done | retry | repair",
   },
   {
+    unlessTopic: "file-sync",
     name: "Ranged read through the CDN",
     notation:
       "clients>cdn[GET object with a byte range] -> cdn>front-ends[fill the range on a miss {range not cached}] -> front-ends>master[look up the committed version and its placement {object version committed}] -> front-ends>chunk-secondaries[read the chunks or fragments that cover the range {checksum ok}] -> chunk-secondaries>front-ends[bytes, decoded from surviving fragments if a node is down] -> front-ends>cdn[206 partial content] -> cdn>clients[range bytes, cached for later viewers] => done | retry",
@@ -36,7 +43,9 @@ export const protocols: ProtocolSpec[] = [
 
 export const topology: Topology = {
   components: [
+    ...FILE_SYNC_COMPONENTS,
     {
+      unlessTopic: "file-sync",
       id: "clients",
       name: "Clients (SDK)",
       kind: "client",
@@ -45,6 +54,7 @@ export const topology: Topology = {
         "clients fetch only metadata from the metadata service and move bytes straight to and from the storage nodes",
     },
     {
+      unlessTopic: "file-sync",
       id: "front-ends",
       name: "API front-ends (auth, bucket policy, chunk and encode)",
       kind: "gateway",
@@ -52,6 +62,7 @@ export const topology: Topology = {
       because: "stateless HTTP front-ends turn whole-object PUTs and ranged GETs into chunk or fragment traffic",
     },
     {
+      unlessTopic: "file-sync",
       id: "cdn",
       name: "CDN edge (caches popular objects by range)",
       kind: "cache",
@@ -60,6 +71,7 @@ export const topology: Topology = {
       because: "large, immutable objects read by many viewers are served from the edge, not the storage nodes",
     },
     {
+      unlessTopic: "file-sync",
       id: "master",
       name: "Metadata service (namespace and placement, replicated)",
       kind: "replica-group",
@@ -69,6 +81,7 @@ export const topology: Topology = {
         "one authority for the namespace and chunk placement keeps metadata consistent; its log is replicated before it answers",
     },
     {
+      unlessTopic: "file-sync",
       id: "chunk-primary",
       name: "Chunkserver holding the primary lease",
       kind: "store",
@@ -77,6 +90,7 @@ export const topology: Topology = {
       because: "the lease holder picks one serial order for all mutations of its chunk",
     },
     {
+      unlessTopic: "file-sync",
       id: "chunk-secondaries",
       name: "Storage nodes (chunks or fragments in distinct racks)",
       kind: "store",
@@ -94,21 +108,65 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "clients", to: "master", kind: "request", label: "metadata: lookup, create" },
-    { from: "clients", to: "chunk-primary", kind: "request", label: "write (after data push)" },
-    { from: "clients", to: "chunk-secondaries", kind: "request", label: "push data / read" },
-    { from: "chunk-primary", to: "chunk-secondaries", kind: "replication", label: "serial mutation order" },
-    { from: "master", to: "chunk-primary", kind: "control", label: "primary lease, version" },
-    { from: "repair", to: "master", kind: "control", label: "chunks below their redundancy target" },
-    { from: "repair", to: "chunk-secondaries", kind: "control", label: "rebuild / rebalance" },
-    { from: "clients", to: "front-ends", kind: "request", label: "PUT parts, complete, GET range" },
-    { from: "front-ends", to: "master", kind: "request", label: "commit object version, look up" },
-    { from: "front-ends", to: "chunk-secondaries", kind: "request", label: "write chunks or fragments, read ranges" },
-    { from: "clients", to: "cdn", kind: "request", label: "GET range (popular objects)" },
-    { from: "cdn", to: "front-ends", kind: "request", label: "fill on miss" },
+    ...FILE_SYNC_LINKS,
+    { from: "clients", to: "master", kind: "request", label: "metadata: lookup, create", unlessTopic: "file-sync" },
+    {
+      from: "clients",
+      to: "chunk-primary",
+      kind: "request",
+      label: "write (after data push)",
+      unlessTopic: "file-sync",
+    },
+    { from: "clients", to: "chunk-secondaries", kind: "request", label: "push data / read", unlessTopic: "file-sync" },
+    {
+      from: "chunk-primary",
+      to: "chunk-secondaries",
+      kind: "replication",
+      label: "serial mutation order",
+      unlessTopic: "file-sync",
+    },
+    { from: "master", to: "chunk-primary", kind: "control", label: "primary lease, version", unlessTopic: "file-sync" },
+    {
+      from: "repair",
+      to: "master",
+      kind: "control",
+      label: "chunks below their redundancy target",
+      unlessTopic: "file-sync",
+    },
+    {
+      from: "repair",
+      to: "chunk-secondaries",
+      kind: "control",
+      label: "rebuild / rebalance",
+      unlessTopic: "file-sync",
+    },
+    {
+      from: "clients",
+      to: "front-ends",
+      kind: "request",
+      label: "PUT parts, complete, GET range",
+      unlessTopic: "file-sync",
+    },
+    {
+      from: "front-ends",
+      to: "master",
+      kind: "request",
+      label: "commit object version, look up",
+      unlessTopic: "file-sync",
+    },
+    {
+      from: "front-ends",
+      to: "chunk-secondaries",
+      kind: "request",
+      label: "write chunks or fragments, read ranges",
+      unlessTopic: "file-sync",
+    },
+    { from: "clients", to: "cdn", kind: "request", label: "GET range (popular objects)", unlessTopic: "file-sync" },
+    { from: "cdn", to: "front-ends", kind: "request", label: "fill on miss", unlessTopic: "file-sync" },
   ],
   api: [
     {
+      unlessTopic: "file-sync",
       operation: "multipart upload",
       call: "POST /v1/buckets/{bucket}/objects/{key}?uploads, PUT ...?partNumber=&uploadId=, POST ...?uploadId= (complete)",
       request: ["bucket", "key", "parts with checksums", "upload id"],
@@ -118,6 +176,7 @@ export const topology: Topology = {
         "the object appears whole, at a new version, only when the complete call commits; a failed upload leaves nothing visible",
     },
     {
+      unlessTopic: "file-sync",
       operation: "get object",
       call: "GET /v1/buckets/{bucket}/objects/{key}?versionId= with Range: bytes=a-b",
       request: ["bucket", "key", "byte range", "version (optional)"],
@@ -126,6 +185,7 @@ export const topology: Topology = {
       guarantee: "a committed object's bytes never change; a read after a successful PUT sees the new version",
     },
     {
+      unlessTopic: "file-sync",
       operation: "list objects",
       call: "GET /v1/buckets/{bucket}?prefix=&continuation-token=",
       request: ["bucket", "prefix", "page token"],
@@ -134,6 +194,7 @@ export const topology: Topology = {
       guarantee: "lists committed object versions only, in key order",
     },
     {
+      unlessTopic: "file-sync",
       operation: "open",
       call: "GET /v1/files/{path}",
       request: ["path"],
@@ -142,6 +203,7 @@ export const topology: Topology = {
       guarantee: "metadata comes from the master's committed log",
     },
     {
+      unlessTopic: "file-sync",
       operation: "write",
       call: "PUT /v1/files/{file_id}/chunks/{index}?offset=",
       request: ["bytes", "chunk_version", "lease holder"],
@@ -150,6 +212,7 @@ export const topology: Topology = {
       guarantee: "acknowledged once every replica applied it in the primary's order",
     },
     {
+      unlessTopic: "file-sync",
       operation: "append",
       call: "POST /v1/files/{file_id}:append",
       request: ["record", "request_id"],
@@ -159,6 +222,7 @@ export const topology: Topology = {
         "the record is placed at least once at an offset the primary chooses; readers skip duplicates by request id",
     },
     {
+      unlessTopic: "file-sync",
       operation: "read",
       call: "GET /v1/files/{file_id}/chunks/{index}?offset=&length=",
       request: ["offset", "length", "chunk_version"],
@@ -168,7 +232,9 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...FILE_SYNC_DATA,
     {
+      unlessTopic: "file-sync",
       entity: "ObjectVersion",
       key: ["bucket", "key", "version_id"],
       fields: ["size", "ETag", "chunk or stripe list", "state (uploading, committed, deleted)"],
@@ -177,6 +243,7 @@ export const topology: Topology = {
       owner: "master",
     },
     {
+      unlessTopic: "file-sync",
       entity: "FileEntry",
       key: ["path"],
       fields: ["file_id", "generation", "chunk handles", "length"],
@@ -184,6 +251,7 @@ export const topology: Topology = {
       owner: "master",
     },
     {
+      unlessTopic: "file-sync",
       entity: "ChunkPlacement",
       key: ["chunk_handle"],
       fields: ["version", "replica nodes", "target copies"],
@@ -192,6 +260,7 @@ export const topology: Topology = {
       owner: "master",
     },
     {
+      unlessTopic: "file-sync",
       entity: "ChunkReplica",
       key: ["node_id", "chunk_handle"],
       fields: ["version", "checksums per block"],
@@ -199,6 +268,7 @@ export const topology: Topology = {
       owner: "chunk-secondaries",
     },
     {
+      unlessTopic: "file-sync",
       entity: "PrimaryLease",
       key: ["chunk_handle"],
       fields: ["holder", "expires_at"],
@@ -209,5 +279,6 @@ export const topology: Topology = {
   entry: "master",
   stateOwner: "master",
   outlet: "chunk-secondaries",
+  topicHooks: { "file-sync": { entry: "block-service", stateOwner: "block-index", outlet: "block-nodes" } },
   protocols,
 };
