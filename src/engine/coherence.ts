@@ -18,7 +18,8 @@ import type { CapacityRow } from "./design/types.js";
 import { atBase, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
-import { builds } from "./fields/decisions.js";
+import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
+import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
@@ -52,7 +53,8 @@ export type CoherenceRule =
   | "flip-example-is-subject"
   | "rows-without-component"
   | "state-stance-against-holder"
-  | "party-cannot-do";
+  | "party-cannot-do"
+  | "failure-without-mechanism";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -99,6 +101,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a record a majority-commit group holds (a registration in a consensus group) is never called best-effort or eventual unless the prompt says so, and no record is both linearizable and stay-available",
   "party-cannot-do":
     "the design asks its outside party only what that kind of party can do: no lookup sent to one that cannot be queried (a customer's webhook endpoint, APNs), and its call rate is checked against that party's own ceiling, or none where it has none",
+  "failure-without-mechanism":
+    "a mechanism's failure row appears only where the design carries that mechanism (an operation uses it or a decision chose it), and a row about one archetype's parts only beside that archetype: no lease holder crashing where nothing holds a lease, no rate limiter's budget store in a push service",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -430,6 +434,16 @@ function decisionsHold(d: Design): Problem[] {
           detail: `${row.id} chose '${option.name}', but ${hit.where} says '${re.exec(hit.text)?.[0]}'`,
         });
     }
+  }
+  // an operation worked by a mechanism the chosen option rules out
+  const ruledOut = ruledOutMechanisms(d.decisions);
+  for (const o of d.operations) {
+    const by = optionOnly(o, ruledOut);
+    if (by)
+      out.push({
+        rule: "decision-contradicted",
+        detail: `${by.row.id} chose '${by.option.name}', which rules out ${o.mechanism}, but the operation '${o.phrase}' uses it`,
+      });
   }
   return out;
 }
@@ -876,7 +890,29 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...rowsHaveComponents(d),
     ...stateStancesHold(d),
     ...partyCanDo(d),
+    ...failuresHaveMechanisms(d),
   ];
+}
+
+/** A mechanism's failure row where the design does not carry the mechanism (or lacks the archetype the row is about). */
+function failuresHaveMechanisms(d: Design): Problem[] {
+  return d.failures.flatMap((f) => {
+    const row = MECHANISM_FAILURE_BY_TEXT.get(f.failure);
+    if (!row) return [];
+    const m = d.mechanisms.find((x) => x.id === row.mechanism);
+    if (m && failureRowHolds(row, m, d.operations, d.archetypes)) return [];
+    const why = !m
+      ? "the design holds no such mechanism"
+      : row.archetype && !d.archetypes.some((a) => a.id === row.archetype)
+        ? `it speaks of ${row.archetype}'s parts, which the design lacks`
+        : `no operation uses ${m.name} and no decision chose it`;
+    return [
+      {
+        rule: "failure-without-mechanism" as const,
+        detail: `the failure row '${f.failure}' belongs to ${row.mechanism}, but ${why}`,
+      },
+    ];
+  });
 }
 
 /** Each primary state's stance agrees with what holds it, and with itself. */
