@@ -490,3 +490,35 @@ describe("rows and steps follow what the design carries", () => {
     expect(limiter.invariants.map((i) => i.statement).join("\n")).not.toMatch(/refill-and-decrement/);
   });
 });
+
+describe("a replication choice never calls itself what its acknowledgement is not", () => {
+  it("a leader per shard beside asynchronous replication never says consensus; the rule catches one that does", () => {
+    const d = clone(
+      design("Design a distributed cache in front of a user-profile database serving 1 million reads per second"),
+    );
+    const row = d.decisions.find((r) => r.id === "i16-replication");
+    expect(d.decisions.find((r) => r.id === "i16-ack")?.chosen).toBe("async");
+    expect(rules(d)).not.toContain("mechanisms-exclusive");
+    const option = row?.options.find((o) => o.id === row.chosen);
+    if (!option) throw new Error("no replication choice");
+    option.name = "one leader per shard replicating through consensus";
+    expect(rules(d)).toContain("mechanisms-exclusive");
+  });
+
+  it("a store hosting another archetype's majority-committed records never recommends one that replicates asynchronously", () => {
+    const p =
+      "Design a distributed rate limiter for a public API that allows each API key 1,000 requests per minute across 30 gateway nodes";
+    const d = clone(design(p));
+    expect(d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" ")).toMatch(/Redis/);
+    expect(rules(d)).not.toContain("technology-lacks-property");
+    const counter = d.mechanisms[0];
+    if (!counter) throw new Error("no mechanism");
+    d.mechanisms.push({
+      ...counter,
+      id: "quorum-read-write",
+      name: "tunable quorum reads and writes",
+      because: ["replicate each write (replica): async process on Replica (test)"],
+    });
+    expect(rules(d)).toContain("technology-lacks-property");
+  });
+});

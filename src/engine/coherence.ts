@@ -495,6 +495,7 @@ function technologyHasProperties(d: Design): Problem[] {
       for (const [p, why] of [
         ...needs,
         ...(TRUTH_LAYERS.has(t.layer) ? componentNeeds(d.components, t.archetype) : []),
+        ...(TRUTH_LAYERS.has(t.layer) ? hostedNeeds(d, t.archetype) : []),
       ]) {
         const gap = lacks(c.product, p);
         if (gap)
@@ -504,6 +505,35 @@ function technologyHasProperties(d: Design): Problem[] {
           });
       }
   return out;
+}
+
+/** Mechanisms that acknowledge a write only once a majority (or a write quorum) of replicas holds it. */
+const MAJORITY_MECHANISMS: ReadonlySet<string> = new Set(["consensus-replication", "quorum-read-write"]);
+
+/**
+ * What the records an archetype's store holds need of its products, whoever's card they come from: a majority commit
+ * the design applies to an entity that store holds (a replicated key space hosted on a rate limiter's counter store),
+ * by an operation on it or by a decision of the archetype the entity belongs to.
+ */
+function hostedNeeds(d: Design, owner: string): Map<Property, string> {
+  const hosted = new Set(d.components.filter((c) => c.archetype === owner).flatMap((c) => c.holds));
+  const ownerOf = new Map(d.decisions.map((r) => [r.id, r.archetype]));
+  const mine = (archetype: string | undefined) =>
+    archetype !== undefined &&
+    (archetype === owner ||
+      (/^I\d\d$/.test(archetype) &&
+        archetypeEntry(archetype as Design["archetypes"][number]["id"]).entities.some((e) => hosted.has(e.name))));
+  const needs = new Map<Property, string>();
+  for (const m of d.mechanisms) {
+    if (!MAJORITY_MECHANISMS.has(m.id)) continue;
+    const on = m.because.find(
+      (b) =>
+        [...b.matchAll(/ on ([A-Z][A-Za-z]+) \(/g)].some((x) => hosted.has(x[1] ?? "")) ||
+        mine(ownerOf.get(/^decision (\S+):/.exec(b)?.[1] ?? "")),
+    );
+    if (on && !needs.has("majority-commit")) needs.set("majority-commit", `${m.name} (${on.slice(0, 80)})`);
+  }
+  return needs;
 }
 
 /** A write refused on a stale version: a 409/412 answer or a version guard on the API. */
@@ -804,19 +834,34 @@ function mechanismsExclusive(d: Design): Problem[] {
         return owner ? [owner] : [];
       }),
     );
-  return EXCLUSIVE_MECHANISMS.flatMap(({ pair: [a, b], why }) => {
-    const x = held.get(a);
-    const y = held.get(b);
-    const shared = [...owners(a)].some((o) => owners(b).has(o));
-    return x && y && shared
+  // a chosen option that calls itself a majority commit, beside its own archetype's asynchronous replication
+  const asyncOwners = owners("async-replication");
+  const named = chosenOf(d).flatMap(({ row, option }) =>
+    /\b(?:consensus|majority|quorum)\b/i.test(option.name) && asyncOwners.has(row.archetype)
       ? [
           {
             rule: "mechanisms-exclusive" as const,
-            detail: `'${x.name}' (${x.because.join("; ")}) beside '${y.name}' (${y.because.join("; ")}): ${why}`,
+            detail: `${row.id} chose '${option.name}' beside '${held.get("async-replication")?.name}' (${held.get("async-replication")?.because.join("; ")}): a majority commit and an acknowledgement before any replica holds the write answer one question oppositely`,
           },
         ]
-      : [];
-  });
+      : [],
+  );
+  return [
+    ...named,
+    ...EXCLUSIVE_MECHANISMS.flatMap(({ pair: [a, b], why }) => {
+      const x = held.get(a);
+      const y = held.get(b);
+      const shared = [...owners(a)].some((o) => owners(b).has(o));
+      return x && y && shared
+        ? [
+            {
+              rule: "mechanisms-exclusive" as const,
+              detail: `'${x.name}' (${x.because.join("; ")}) beside '${y.name}' (${y.because.join("; ")}): ${why}`,
+            },
+          ]
+        : [];
+    }),
+  ];
 }
 
 /**
