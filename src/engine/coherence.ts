@@ -834,10 +834,13 @@ function mechanismsExclusive(d: Design): Problem[] {
         return owner ? [owner] : [];
       }),
     );
-  // a chosen option that calls itself a majority commit, beside its own archetype's asynchronous replication
+  // a replication choice (one that brings a majority commit or a leader) that calls itself a majority commit, beside
+  // its own archetype's asynchronous replication
   const asyncOwners = owners("async-replication");
   const named = chosenOf(d).flatMap(({ row, option }) =>
-    /\b(?:consensus|majority|quorum)\b/i.test(option.name) && asyncOwners.has(row.archetype)
+    /\b(?:consensus|majority|quorum)\b/i.test(option.name) &&
+    (option.implies?.addMechanisms ?? []).some((m) => m === "consensus-replication" || m === "leader-election") &&
+    asyncOwners.has(row.archetype)
       ? [
           {
             rule: "mechanisms-exclusive" as const,
