@@ -429,3 +429,96 @@ describe("a design carries nothing it does not draw", () => {
     expect(rules(d)).toContain("rows-without-component");
   });
 });
+
+describe("rows and steps follow what the design carries", () => {
+  it("a mechanism's failure row appears only where an operation uses the mechanism or a decision chose it", () => {
+    const cache = clone(
+      design("Design a distributed cache in front of a user-profile database serving 1 million reads per second"),
+    );
+    const failures = cache.failures.map((f) => f.failure);
+    // the fill lease is a predicate's recommendation, not a holder that owns a resource
+    expect(failures).not.toContain("the holder crashes while it owns the resource");
+    expect(rules(cache)).not.toContain("failure-without-mechanism");
+    cache.failures.push({
+      failure: "the holder crashes while it owns the resource",
+      prevention: "p",
+      repair: "r",
+      role: "coordination",
+      archetype: "I16",
+      source: "test",
+    });
+    expect(rules(cache)).toContain("failure-without-mechanism");
+    // a lock manager holds the lease on its own path and keeps the row
+    const lock = design("Design a distributed lock manager that grants exclusive leases on resources.");
+    expect(lock.failures.map((f) => f.failure)).toContain("the holder crashes while it owns the resource");
+  });
+
+  it("a rate limiter's budget-store row never reaches a push design, though both pace by token bucket", () => {
+    const push = clone(design("Design a notification service that sends 10 million push notifications per hour"));
+    expect(push.failures.map((f) => f.failure)).not.toContain("the budget store is unreachable from the request path");
+    push.failures.push({
+      failure: "the budget store is unreachable from the request path",
+      prevention: "p",
+      repair: "r",
+      role: "coordination",
+      archetype: "I12",
+      source: "test",
+    });
+    expect(rules(push)).toContain("failure-without-mechanism");
+  });
+
+  it("a card step a chosen option rules out is not the design's (gossip rejected: no spreading to random peers)", () => {
+    const d = clone(design("Design a service discovery and configuration system like Consul for 5,000 services"));
+    expect(d.decisions.find((r) => r.id === "i10-detection")?.chosen).toBe("central-registry");
+    const texts = [...d.operations.map((o) => o.phrase), ...d.context.paths.map((p) => p.path)].join("\n");
+    expect(texts).not.toMatch(/random peers/);
+    expect(rules(d)).not.toContain("decision-contradicted");
+    const one = d.operations.find((o) => o.archetype === "I10" && o.entity === "MembershipView") ?? d.operations[0];
+    if (!one) throw new Error("no operation");
+    d.operations.push({ ...one, entity: "MembershipView", archetype: "I10", mechanism: "gossip-dissemination" });
+    expect(rules(d)).toContain("decision-contradicted");
+  });
+
+  it("leased blocks chosen: no worker-id lease steps; a sliding window chosen: no token refill", () => {
+    const short = design("Design a URL shortener handling 100k redirects per second");
+    expect(short.decisions.find((r) => r.id === "i09-scheme")?.chosen).toBe("leased-blocks");
+    expect(short.operations.map((o) => o.phrase).join("\n")).not.toMatch(/worker id/);
+    const limiter = design(
+      "Design a distributed rate limiter for a public API that allows each API key 1,000 requests per minute across 30 gateway nodes",
+    );
+    expect(limiter.operations.map((o) => o.phrase).join("\n")).not.toMatch(/refilling and taking tokens/);
+    expect(limiter.invariants.map((i) => i.statement).join("\n")).not.toMatch(/refill-and-decrement/);
+  });
+});
+
+describe("a replication choice never calls itself what its acknowledgement is not", () => {
+  it("a leader per shard beside asynchronous replication never says consensus; the rule catches one that does", () => {
+    const d = clone(
+      design("Design a distributed cache in front of a user-profile database serving 1 million reads per second"),
+    );
+    const row = d.decisions.find((r) => r.id === "i16-replication");
+    expect(d.decisions.find((r) => r.id === "i16-ack")?.chosen).toBe("async");
+    expect(rules(d)).not.toContain("mechanisms-exclusive");
+    const option = row?.options.find((o) => o.id === row.chosen);
+    if (!option) throw new Error("no replication choice");
+    option.name = "one leader per shard replicating through consensus";
+    expect(rules(d)).toContain("mechanisms-exclusive");
+  });
+
+  it("a store hosting another archetype's majority-committed records never recommends one that replicates asynchronously", () => {
+    const p =
+      "Design a distributed rate limiter for a public API that allows each API key 1,000 requests per minute across 30 gateway nodes";
+    const d = clone(design(p));
+    expect(d.technology.flatMap((t) => t.choices.map((c) => c.product)).join(" ")).toMatch(/Redis/);
+    expect(rules(d)).not.toContain("technology-lacks-property");
+    const counter = d.mechanisms[0];
+    if (!counter) throw new Error("no mechanism");
+    d.mechanisms.push({
+      ...counter,
+      id: "quorum-read-write",
+      name: "tunable quorum reads and writes",
+      because: ["replicate each write (replica): async process on Replica (test)"],
+    });
+    expect(rules(d)).toContain("technology-lacks-property");
+  });
+});

@@ -8,7 +8,6 @@ import { agreeingMitigation, mitigationItems } from "../src/engine/fields/bottle
 const METRICS = "Design a metrics system that ingests 5 million samples per second and alerts on thresholds";
 const PAYMENT = "Design a payment service that charges cards exactly once through an external provider";
 const KAFKA = "Design a Kafka-like durable log";
-const KV = "Design a distributed key-value store with quorum replication";
 
 const where = (d: ReturnType<typeof design>, re: RegExp) => d.context.paths.find((p) => re.test(p.path))?.runsIn;
 
@@ -16,7 +15,10 @@ describe("where a path runs", () => {
   it("a path the acknowledgement waits for is on the request path, whatever its shape", () => {
     expect(where(design(METRICS), /^replicate each series/)).toBe("request path");
     expect(where(design(KAFKA), /^replicate the appended record/)).toBe("request path");
-    expect(where(design(KV), /^replicate each write to the key's replicas/)).toBe("request path");
+    // the W-of-N write is the leaderless option's step (a leader per shard rules it out)
+    const leaderless =
+      "Design a distributed key-value store with leaderless quorum replication that stays available during partitions with eventual consistency";
+    expect(where(design(leaderless), /^replicate each write to the key's replicas/)).toBe("request path");
   });
   it("the card's own placement wins: periodic rule evaluation is a control loop, the relay's call an async worker", () => {
     expect(where(design(METRICS), /^evaluate a rule/)).toBe("control loop");

@@ -18,7 +18,8 @@ import type { CapacityRow } from "./design/types.js";
 import { atBase, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
-import { builds } from "./fields/decisions.js";
+import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
+import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
@@ -54,7 +55,8 @@ export type CoherenceRule =
   | "covered-archetype-adds"
   | "state-stance-against-holder"
   | "party-cannot-do"
-  | "lww-beside-rises-only";
+  | "lww-beside-rises-only"
+  | "failure-without-mechanism";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -105,6 +107,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a value an invariant lets only rise (a best score) is never overwritten by last-writer-wins: a newer but lower write would lower it",
   "party-cannot-do":
     "the design asks its outside party only what that kind of party can do: no lookup sent to one that cannot be queried (a customer's webhook endpoint, APNs), and its call rate is checked against that party's own ceiling, or none where it has none",
+  "failure-without-mechanism":
+    "a mechanism's failure row appears only where the design carries that mechanism (an operation uses it or a decision chose it), and a row about one archetype's parts only beside that archetype: no lease holder crashing where nothing holds a lease, no rate limiter's budget store in a push service",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -450,6 +454,16 @@ function decisionsHold(d: Design): Problem[] {
         });
     }
   }
+  // an operation worked by a mechanism the chosen option rules out
+  const ruledOut = ruledOutMechanisms(d.decisions);
+  for (const o of d.operations) {
+    const by = optionOnly(o, ruledOut);
+    if (by)
+      out.push({
+        rule: "decision-contradicted",
+        detail: `${by.row.id} chose '${by.option.name}', which rules out ${o.mechanism}, but the operation '${o.phrase}' uses it`,
+      });
+  }
   return out;
 }
 
@@ -500,6 +514,7 @@ function technologyHasProperties(d: Design): Problem[] {
       for (const [p, why] of [
         ...needs,
         ...(TRUTH_LAYERS.has(t.layer) ? componentNeeds(d.components, t.archetype) : []),
+        ...(TRUTH_LAYERS.has(t.layer) ? hostedNeeds(d, t.archetype) : []),
       ]) {
         const gap = lacks(c.product, p);
         if (gap)
@@ -509,6 +524,35 @@ function technologyHasProperties(d: Design): Problem[] {
           });
       }
   return out;
+}
+
+/** Mechanisms that acknowledge a write only once a majority (or a write quorum) of replicas holds it. */
+const MAJORITY_MECHANISMS: ReadonlySet<string> = new Set(["consensus-replication", "quorum-read-write"]);
+
+/**
+ * What the records an archetype's store holds need of its products, whoever's card they come from: a majority commit
+ * the design applies to an entity that store holds (a replicated key space hosted on a rate limiter's counter store),
+ * by an operation on it or by a decision of the archetype the entity belongs to.
+ */
+function hostedNeeds(d: Design, owner: string): Map<Property, string> {
+  const hosted = new Set(d.components.filter((c) => c.archetype === owner).flatMap((c) => c.holds));
+  const ownerOf = new Map(d.decisions.map((r) => [r.id, r.archetype]));
+  const mine = (archetype: string | undefined) =>
+    archetype !== undefined &&
+    (archetype === owner ||
+      (/^I\d\d$/.test(archetype) &&
+        archetypeEntry(archetype as Design["archetypes"][number]["id"]).entities.some((e) => hosted.has(e.name))));
+  const needs = new Map<Property, string>();
+  for (const m of d.mechanisms) {
+    if (!MAJORITY_MECHANISMS.has(m.id)) continue;
+    const on = m.because.find(
+      (b) =>
+        [...b.matchAll(/ on ([A-Z][A-Za-z]+) \(/g)].some((x) => hosted.has(x[1] ?? "")) ||
+        mine(ownerOf.get(/^decision (\S+):/.exec(b)?.[1] ?? "")),
+    );
+    if (on && !needs.has("majority-commit")) needs.set("majority-commit", `${m.name} (${on.slice(0, 80)})`);
+  }
+  return needs;
 }
 
 /** A write refused on a stale version: a 409/412 answer or a version guard on the API. */
@@ -832,19 +876,37 @@ function mechanismsExclusive(d: Design): Problem[] {
         return owner ? [owner] : [];
       }),
     );
-  return EXCLUSIVE_MECHANISMS.flatMap(({ pair: [a, b], why }) => {
-    const x = held.get(a);
-    const y = held.get(b);
-    const shared = [...owners(a)].some((o) => owners(b).has(o));
-    return x && y && shared
+  // a replication choice (one that brings a majority commit or a leader) that calls itself a majority commit, beside
+  // its own archetype's asynchronous replication
+  const asyncOwners = owners("async-replication");
+  const named = chosenOf(d).flatMap(({ row, option }) =>
+    /\b(?:consensus|majority|quorum)\b/i.test(option.name) &&
+    (option.implies?.addMechanisms ?? []).some((m) => m === "consensus-replication" || m === "leader-election") &&
+    asyncOwners.has(row.archetype)
       ? [
           {
             rule: "mechanisms-exclusive" as const,
-            detail: `'${x.name}' (${x.because.join("; ")}) beside '${y.name}' (${y.because.join("; ")}): ${why}`,
+            detail: `${row.id} chose '${option.name}' beside '${held.get("async-replication")?.name}' (${held.get("async-replication")?.because.join("; ")}): a majority commit and an acknowledgement before any replica holds the write answer one question oppositely`,
           },
         ]
-      : [];
-  });
+      : [],
+  );
+  return [
+    ...named,
+    ...EXCLUSIVE_MECHANISMS.flatMap(({ pair: [a, b], why }) => {
+      const x = held.get(a);
+      const y = held.get(b);
+      const shared = [...owners(a)].some((o) => owners(b).has(o));
+      return x && y && shared
+        ? [
+            {
+              rule: "mechanisms-exclusive" as const,
+              detail: `'${x.name}' (${x.because.join("; ")}) beside '${y.name}' (${y.because.join("; ")}): ${why}`,
+            },
+          ]
+        : [];
+    }),
+  ];
 }
 
 /**
@@ -938,7 +1000,29 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...stateStancesHold(d),
     ...partyCanDo(d),
     ...lwwBesideRisesOnly(d),
+    ...failuresHaveMechanisms(d),
   ];
+}
+
+/** A mechanism's failure row where the design does not carry the mechanism (or lacks the archetype the row is about). */
+function failuresHaveMechanisms(d: Design): Problem[] {
+  return d.failures.flatMap((f) => {
+    const row = MECHANISM_FAILURE_BY_TEXT.get(f.failure);
+    if (!row) return [];
+    const m = d.mechanisms.find((x) => x.id === row.mechanism);
+    if (m && failureRowHolds(row, m, d.operations, d.archetypes)) return [];
+    const why = !m
+      ? "the design holds no such mechanism"
+      : row.archetype && !d.archetypes.some((a) => a.id === row.archetype)
+        ? `it speaks of ${row.archetype}'s parts, which the design lacks`
+        : `no operation uses ${m.name} and no decision chose it`;
+    return [
+      {
+        rule: "failure-without-mechanism" as const,
+        detail: `the failure row '${f.failure}' belongs to ${row.mechanism}, but ${why}`,
+      },
+    ];
+  });
 }
 
 /** Each primary state's stance agrees with what holds it, and with itself. */

@@ -1,4 +1,4 @@
-import type { Availability, ComponentRole } from "./schema.js";
+import type { ArchetypeId, Availability, ComponentRole } from "./schema.js";
 
 /**
  * The crash, retry and replication failures a mechanism exists to survive. When a design
@@ -8,6 +8,8 @@ export const MECHANISM_FAILURES: readonly {
   mechanism: string;
   /** When set, the row describes the mechanism under that availability stance only. */
   stance?: Availability;
+  /** When set, the row speaks of that archetype's own parts (a rate limiter's budget store) and holds only beside it. */
+  archetype?: ArchetypeId;
   role: ComponentRole;
   failure: string;
   prevention: string;
@@ -164,9 +166,9 @@ export const MECHANISM_FAILURES: readonly {
   {
     mechanism: "range-lease",
     role: "coordination",
-    failure: "an id generator crashes holding an unused block",
-    prevention: "blocks are leased from durable storage and never reissued",
-    repair: "the unused rest of the block is skipped; ids stay unique at the cost of a gap",
+    failure: "a holder crashes with part of its leased block unused",
+    prevention: "blocks are leased from durable storage and never handed out twice",
+    repair: "the unused rest of the block is never reissued; nothing is issued twice, at the cost of a gap",
   },
   {
     mechanism: "head-pointer-cas",
@@ -184,6 +186,7 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "token-bucket",
+    archetype: "I08",
     stance: "stay-available",
     role: "coordination",
     failure: "the budget store is unreachable from the request path",
@@ -193,6 +196,7 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "token-bucket",
+    archetype: "I08",
     stance: "fail-closed",
     role: "coordination",
     failure: "the budget store is unreachable from the request path",

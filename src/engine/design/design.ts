@@ -1,4 +1,5 @@
 import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
+import { carriedMechanisms, carriedOperations, carriedPaths } from "../fields/decisions.js";
 import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
@@ -68,6 +69,13 @@ export interface Design {
 
 export type DesignResult = { ok: true; design: Design } | { ok: false; error: string };
 
+/** The execution context's paths, only for the operations the design carries. */
+function carriedContext(context: Fields["context"], operations: readonly { phrase: string }[]): Fields["context"] {
+  const kept = new Set(operations.map((o) => o.phrase));
+  const paths = context.paths.filter((p) => kept.has(p.path));
+  return paths.length === context.paths.length ? context : { ...context, paths };
+}
+
 /** The Design from the evaluated fields (which may be kept values shared with other designs). */
 function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly string[]): Design {
   const n = fields.nfrs;
@@ -77,6 +85,9 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
   }
   if (n.party) sources.party = { source: "default", because: n.party.because };
   for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
+  // the operations the decisions leave (a card's step a chosen option rules out is not the design's)
+  const operations = [...carriedOperations(fields.operations, fields.decisions)];
+  const carried = carriedPaths(fields.criticalPaths, fields.invariants, operations);
   const scale: Record<string, number> = {};
   for (const [k, v] of Object.entries(n.scale)) {
     scale[k] = v.value;
@@ -106,14 +117,14 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     },
     overlay: fields.overlay,
     requirements: fields.requirements,
-    operations: fields.operations,
-    criticalPaths: fields.criticalPaths,
+    operations,
+    criticalPaths: [...carried.paths],
     primaryState: fields.primaryState,
     scopes: fields.scopes,
-    invariants: fields.invariants,
-    context: fields.context,
+    invariants: [...carried.invariants],
+    context: carriedContext(fields.context, operations),
     predicates: fields.predicates,
-    mechanisms: [...fields.baseMechanisms, ...fields.companions],
+    mechanisms: [...carriedMechanisms([...fields.baseMechanisms, ...fields.companions], fields.operations, operations)],
     readPaths: fields.readPaths,
     technology: fields.technology,
     failures: fields.failures,

@@ -4,6 +4,7 @@ import type { DecisionCondition, DecisionPoint } from "../../knowledge/decisions
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
@@ -11,6 +12,7 @@ import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { formatQuantity } from "../quantity-format.js";
 import { pattern } from "../text.js";
+import { archetype } from "./common.js";
 
 interface NumberValue {
   value: number;
@@ -362,7 +364,7 @@ const builtOn = (option: DecisionOption | undefined, product: string): boolean =
   (option?.implies?.preferTechnology ?? []).some((p) => product.toLowerCase().includes(p.toLowerCase()));
 
 /** A decision and one of its options. */
-type Picked = { row: DecisionRow; option: DecisionOption };
+export type Picked = { row: DecisionRow; option: DecisionOption };
 
 /**
  * What the decisions of a technology row's owner (or of a product feature, which speaks for the whole product)
@@ -417,4 +419,84 @@ export function preferTechnology(rows: readonly TechnologyRow[], decisions: read
     const emptied = row.choices.length > 0 && ranked.length === 0 && !out.avoid && !out.references;
     return emptied ? [] : [out];
   });
+}
+
+/**
+ * The mechanisms a chosen option rules out (gossip dissemination, when heartbeats to a central registry were chosen),
+ * each with that choice: the design holds none of them unless another chosen option adds it.
+ */
+export function ruledOutMechanisms(decisions: readonly DecisionRow[]): Map<string, Picked> {
+  // a supporting archetype's choice drives no mechanism, but the design still says it chose it, so its own
+  // card's operations follow it too
+  const chosen = chosenOptions(decisions);
+  const added = new Set(chosen.flatMap(({ option }) => option.implies?.addMechanisms ?? []));
+  const out = new Map<string, Picked>();
+  for (const { row, option } of chosen)
+    for (const id of option.implies?.removeMechanisms ?? [])
+      if (!added.has(id) && !out.has(id)) out.set(id, { row, option });
+  return out;
+}
+
+/**
+ * A card operation of the deciding archetype (on one of the card's entities), worked by a mechanism its chosen
+ * option rules out. An operation the design adds for a stated need (replication to the stated regions) is
+ * not the card's and answers another question.
+ */
+export function optionOnly(
+  o: { mechanism?: string; archetype: string; entity: string },
+  ruledOut: ReadonlyMap<string, Picked>,
+): Picked | undefined {
+  const by = o.mechanism ? ruledOut.get(o.mechanism) : undefined;
+  if (!by || by.row.archetype !== o.archetype || !/^I\d\d$/.test(o.archetype)) return undefined;
+  return archetype(o.archetype as ArchetypeId).entities.some((e) => e.name === o.entity) ? by : undefined;
+}
+
+/**
+ * The operations a design carries once its decisions are made: a card's operation worked by a mechanism a chosen
+ * option rules out (spreading member state to random peers, when heartbeats to a registry were chosen) is left out.
+ */
+export function carriedOperations<T extends { mechanism?: string; archetype: string; entity: string }>(
+  operations: readonly T[],
+  decisions: readonly DecisionRow[],
+): readonly T[] {
+  const ruledOut = ruledOutMechanisms(decisions);
+  if (ruledOut.size === 0) return operations;
+  const kept = operations.filter((o) => !optionOnly(o, ruledOut));
+  return kept.length === operations.length ? operations : kept;
+}
+
+/**
+ * The mechanisms a design carries once its operations are: a mechanism every reason of which is an operation left
+ * out (a worker-id lease's heartbeats, once leased blocks were chosen) goes with it.
+ */
+export function carriedMechanisms<T extends { because: readonly string[] }>(
+  mechanisms: readonly T[],
+  operations: readonly { phrase: string }[],
+  carried: readonly { phrase: string }[],
+): readonly T[] {
+  if (carried.length === operations.length) return mechanisms;
+  const kept = new Set(carried.map((o) => o.phrase));
+  const gone = operations.filter((o) => !kept.has(o.phrase)).map((o) => `${o.phrase}:`);
+  const left = mechanisms.filter((m) => !m.because.every((b) => gone.some((g) => b.startsWith(g))));
+  return left.length === mechanisms.length ? mechanisms : left;
+}
+
+/**
+ * The critical paths and invariants a design carries once its operations are: a path loses the steps left out, and
+ * a path left with none goes, with the invariants that sit on it (a token bucket's refill-and-take, once a sliding
+ * window was chosen).
+ */
+export function carriedPaths<P extends { name: string; operations: readonly string[] }, I extends { path: string }>(
+  paths: readonly P[],
+  invariants: readonly I[],
+  carried: readonly { phrase: string }[],
+): { paths: readonly P[]; invariants: readonly I[] } {
+  const kept = new Set(carried.map((o) => o.phrase));
+  if (paths.every((p) => p.operations.every((o) => kept.has(o)))) return { paths, invariants };
+  const left = paths.flatMap((p) => {
+    const operations = p.operations.filter((o) => kept.has(o));
+    return operations.length === 0 ? [] : [operations.length === p.operations.length ? p : { ...p, operations }];
+  });
+  const names = new Set(left.map((p) => p.name));
+  return { paths: left, invariants: invariants.filter((i) => names.has(i.path)) };
 }

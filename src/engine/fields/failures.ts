@@ -10,6 +10,8 @@ import { criticalArchetypes, featureFailures, featureLed } from "../product/inde
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { pattern } from "../text.js";
 import { archetype } from "./common.js";
+import { carriedOperations } from "./decisions.js";
+import { failureRowHolds } from "./failure-scope.js";
 
 const MAX_FAILURES = 14;
 
@@ -50,7 +52,7 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "operations",
     "decisions",
   ],
-  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each chosen mechanism exists for (as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
+  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
   facts: (f) => ({ unspoken: designTopicsUnspoken(f.prompt, f.features), unit: unitNounOf(f.prompt) }),
   derive: (f, _input, { unspoken, unit }) => {
     const out: FailureRow[] = [];
@@ -58,6 +60,8 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     // writable stand-ins in a fail-closed one) belongs to another design.
     const against = f.nfrs.availability.value === "stay-available" ? REFUSES : BOTH_SIDES;
     const excluded = excludedBy(f.decisions);
+    // the operations the decisions leave: a mechanism only a ruled-out step used carries no failure here
+    const carried = carriedOperations(f.operations, f.decisions);
     const push = (row: FailureRow) => {
       if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
       const text = `${row.failure} ${row.prevention} ${row.repair}`;
@@ -93,7 +97,9 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
             push({ ...x, archetype: a.id, source: `${a.id} carries a critical action` });
         const stance = f.nfrs.availability.value;
         for (const m of [...f.baseMechanisms, ...f.companions].filter((x) => mechanisms.has(x.id)))
-          for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter((y) => !y.stance || y.stance === stance))
+          for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter(
+            (y) => (!y.stance || y.stance === stance) && failureRowHolds(y, m, carried, f.archetypes),
+          ))
             push({
               failure: x.failure,
               prevention: x.prevention,
@@ -121,7 +127,9 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     }
     for (const m of [...f.baseMechanisms, ...f.companions]) {
       const stance = f.nfrs.availability.value;
-      for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter((y) => !y.stance || y.stance === stance)) {
+      for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter(
+        (y) => (!y.stance || y.stance === stance) && failureRowHolds(y, m, carried, f.archetypes),
+      )) {
         push({
           failure: x.failure,
           prevention: x.prevention,

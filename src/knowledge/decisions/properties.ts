@@ -33,6 +33,8 @@ export const PROPERTIES: Readonly<Record<Property, { means: string; lackedBy: Pr
       "a write is acknowledged only once a majority of replicas holds it, so a failover never loses it or lets two leaders grant the same thing",
     lackedBy: [
       {
+        // redis.io, basic replication: replication is asynchronous by default; the WAIT command docs add that even
+        // WAIT does not make Redis a strongly consistent store
         product: "Redis",
         why: "replication is asynchronous by default: the primary acknowledges before its replicas have the write, so promoting a replica can lose it",
       },

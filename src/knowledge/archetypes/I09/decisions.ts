@@ -25,7 +25,8 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "ids must be short (short links, codes people type) and need no time order",
         implies: {
           addMechanisms: ["atomic-counter"],
-          removeMechanisms: ["timestamp-sequence-id"],
+          // worker ids, and the heartbeats renewing their leases, exist only for a timestamp layout's machine bits
+          removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal"],
           draws: ["Leased block allocation", "allocate block"],
         },
       },
@@ -37,7 +38,7 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "a strict global order is required at modest rates",
         implies: {
           addMechanisms: ["consensus-replication", "op-sequencer"],
-          removeMechanisms: ["timestamp-sequence-id"],
+          removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal"],
           draws: ["Gap-free number inside the business transaction"],
         },
       },

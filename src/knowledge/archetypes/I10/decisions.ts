@@ -14,6 +14,7 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "members are users, devices or service instances, or the view must be authoritative",
         implies: {
           addMechanisms: ["heartbeat-renewal", "watch-stream"],
+          removeMechanisms: ["gossip-dissemination"],
           // Eureka clients renew a lease with the Eureka servers every 30 s and are evicted after 90 s without one
           // (Spring Cloud Netflix docs); etcd or ZooKeeper sessions keep ephemeral keys alive the same way
           preferTechnology: ["Eureka", "ephemeral keys"],

@@ -8,8 +8,9 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "leader-based",
-        name: "one leader per shard replicating through consensus or a primary",
-        buys: "linearizable reads and writes per key with no conflicts to resolve",
+        // how many followers hold a write before it is acknowledged is i16-ack's question, not this one's
+        name: "one leader per shard that orders every write to its keys",
+        buys: "one order of writes per key with no conflicts to resolve, and reads at the leader that see the latest write",
         costs: "a shard cannot take writes while its leader fails over; writes go to the leader's region",
         winsWhen: "a read must see the latest write, or writes must never conflict",
         implies: {

@@ -56,7 +56,7 @@ export const decisions: DecisionPoint[] = [
         buys: "full resolution for every query",
         costs: "storage grows linearly with retention",
         winsWhen: "retention is a couple of weeks",
-        implies: { excludes: ["rollups?"] },
+        implies: { excludes: ["rollups?"], removeMechanisms: ["rollup-downsampling"] },
       },
       {
         id: "downsample",

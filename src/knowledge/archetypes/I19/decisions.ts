@@ -42,7 +42,8 @@ export const decisions: DecisionPoint[] = [
         buys: "in-place and append writes with one serial order per chunk, and renames inside one namespace",
         costs: "a primary lease per chunk and a mutation protocol across its replicas",
         winsWhen: "clients append to or rewrite files in place (logs, analytics inputs, block volumes)",
-        implies: { draws: FILE_SYSTEM },
+        // HDFS is the GFS-style file system (a NameNode's namespace over pipelined block replicas); CephFS is Ceph's
+        implies: { draws: FILE_SYSTEM, preferTechnology: ["HDFS", "CephFS"] },
       },
       {
         id: "object-store",
@@ -52,6 +53,8 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "the prompt stores whole objects (media, backups, uploads) in buckets",
         implies: {
           draws: OBJECT_STORE_PARTS,
+          // S3, GCS and MinIO are object stores; Ceph serves objects through its RADOS gateway (RGW)
+          preferTechnology: ["S3", "Cloud Storage", "MinIO", "RGW"],
           excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order", ":append\\b"],
         },
       },
@@ -61,6 +64,13 @@ export const decisions: DecisionPoint[] = [
         when: [{ words: OBJECT_STORE }],
         option: "object-store",
         because: "the prompt asks for objects in buckets, put and got whole",
+      },
+      {
+        // an immutable artifact's blob or manifest (I14's records, also a sync feature's content-hashed blocks)
+        when: [{ invariant: String.raw`\b(?:Blob|Manifest)\b|content[- ]address` }],
+        option: "object-store",
+        because:
+          "the design keeps immutable content-addressed blobs, each written whole once and never appended to or rewritten in place",
       },
     ],
     fallback: {
