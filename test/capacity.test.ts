@@ -149,7 +149,7 @@ describe("capacity in designs", () => {
     const perKey = d.capacity.find((r) => r.id === "limit_per_key_per_minute");
     expect(perKey?.value).toBeCloseTo(100, 6);
     expect(perKey?.inputs[0]).toMatchObject({ name: "requests_per_sec_per_key", source: "stated" });
-    expect(d.bottlenecks[0]?.estimate).not.toMatch(/1\.67 ops\/s/);
+    expect(d.bottlenecks[0]?.estimate ?? "").not.toMatch(/1\.67 ops\/s/);
   });
 
   it("converts per-month and per-day rates", () => {

@@ -33,11 +33,10 @@ describe("a collaborative editor keeps presence as soft state and checks sharing
     expect(d.decisions.find((x) => x.id === "collab-presence")?.chosen).toBe("session-memory");
   });
 
-  it("keeps a synced file's versions and journal in the leading file store's namespace service, not a second database", () => {
+  it("keeps a synced file's versions and journal in one metadata store, not a second database beside it", () => {
     const sync = design("Design Dropbox file sync for 100 million users");
     const holders = sync.components.filter((c) => c.holds.includes("FileVersion"));
     expect(holders).toHaveLength(1);
-    expect(holders[0]?.holds).toContain("FileEntry");
-    expect(sync.components.some((c) => /^Metadata database/.test(c.name))).toBe(false);
+    expect(holders[0]?.holds).toContain("Journal");
   });
 });

@@ -94,7 +94,7 @@ describe("a dominant archetype's subject variant", () => {
     expect(api).not.toMatch(/quorum/);
     const { writeScript } = await import("../src/render/script/index.js");
     const first = writeScript(d, { minutes: 45 }).steps[0]?.text ?? "";
-    expect(first).toMatch(/^At heart this is a look-aside cache tier in front of the database/);
+    expect(first).toMatch(/At heart it is a look-aside cache tier in front of the database/);
     expect(first).not.toMatch(/replicated key-value store|cache in front of an origin/);
   });
 

@@ -10,7 +10,7 @@ export const decisions: DecisionPoint[] = [
         id: "leader-based",
         // how many followers hold a write before it is acknowledged is i16-ack's question, not this one's
         name: "one leader per shard that orders every write to its keys",
-        buys: "one order of writes per key with no conflicts to resolve, and reads at the leader that see the latest write",
+        buys: "each key's writes land in one order with no conflicts to resolve, and reads at the leader see the latest write",
         costs: "a shard cannot take writes while its leader fails over; writes go to the leader's region",
         winsWhen: "a read must see the latest write, or writes must never conflict",
         implies: {
