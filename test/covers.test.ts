@@ -44,6 +44,17 @@ describe("a supporting archetype whose role the dominant's variant plays", () =>
     expect(Math.round(over?.value ?? 0)).toBe(483);
   });
 
+  it("an order book tracks no presence: no registry of who is in a room, no heartbeat figures", () => {
+    const d = designOf("Design a stock exchange order matching engine for 100k orders per second");
+    expect(d.archetypes[0]?.covers?.map((c) => c.id)).toEqual(["I10"]);
+    expect([...drawn(d)]).toEqual(["I13"]);
+    expect(d.components.map((c) => c.name).join("\n")).not.toMatch(/presence|registry/i);
+    expect(d.capacity.map((c) => c.id).join(" ")).not.toMatch(/heartbeat/);
+    // a document's editors are people in a room: their presence stays
+    const docs = designOf("Design a collaborative document editor like Google Docs with presence and cursors");
+    expect(docs.archetypes[0]?.covers ?? []).toEqual([]);
+  });
+
   it("a work queue's failures are its own, not a log's producer and consumer-group failures", () => {
     const d = designOf("Design a distributed task queue with at-least-once processing and visibility timeouts");
     const text = d.failures.map((f) => f.failure).join("\n");

@@ -40,6 +40,14 @@ export const COVERAGE: readonly Coverage[] = [
       "a timed redelivery is the work queue's own visibility timeout, and a message sent for later is the send's delay (visible_at), so no schedule store, materializer or due poller is drawn; a cron or recurring schedule would need one",
   },
   {
+    by: "I13",
+    topic: "order-book",
+    covers: "I10",
+    unless: String.raw`\b(?:presence|who is online|online status|heartbeats?|membership|service discovery)\b`,
+    because:
+      "an order book tracks no people in a room: each trading session is a connection the order gateway holds itself, and the book's state is the sequenced order log, so no presence registry or heartbeat store is drawn",
+  },
+  {
     by: "I08",
     covers: "I16",
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
