@@ -440,7 +440,7 @@ export const card = {
     delivery: "at-least-once",
     ordering: "per-key",
     durability: "durable",
-    because: "participants must see their own edits at once and converge on one order per subject",
+    because: "each participant must see its own changes at once, and all converge on one order per subject",
     scopes: {
       ordering: { scope: "key", why: "operations are sequenced per shared subject (document, room, board)" },
       exclusivity: { scope: "key", why: "one sequencer owns each subject at a time" },

@@ -134,7 +134,7 @@ export const ORDER_BOOK_WRITES = [
   },
   {
     action:
-      "cancel or replace a resting order named by its original client order id; a replace that changes the price or raises the quantity loses its place in the queue",
+      "cancel or replace a resting order, found by its original client order id; a replace that changes the price or raises the quantity loses its place in the queue",
     entity: "Order",
     shape: "state transition",
     mechanism: "guarded-transition",
