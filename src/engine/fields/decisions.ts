@@ -5,7 +5,7 @@ import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
+import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
@@ -245,7 +245,7 @@ export const decisionsField: Deriver<"decisions", { said: Said; unspoken: Topic[
     // mixed prompt that only names a product for scale ("at Facebook scale") keeps its own words
     const brought = f.branch.kind === "product" ? f.features.flatMap((x) => [x.name, ...x.actions]) : [];
     const text = [f.prompt, ...brought].join("\n");
-    const unspoken = designTopicsUnspoken(f.prompt, f.features);
+    const unspoken = unspokenBesides(f.nfrs.topics);
     for (const o of pointOwners(f, unspoken))
       for (const p of o.points)
         for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])

@@ -2,7 +2,7 @@ import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
 import { fitsParty } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
+import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow, Fields } from "../design/types.js";
@@ -53,7 +53,7 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "decisions",
   ],
   rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
-  facts: (f) => ({ unspoken: designTopicsUnspoken(f.prompt, f.features), unit: unitNounOf(f.prompt) }),
+  facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: unitNounOf(f.prompt) }),
   derive: (f, _input, { unspoken, unit }) => {
     const out: FailureRow[] = [];
     // A row that describes the opposite availability stance (a refusing minority in a stay-available design,

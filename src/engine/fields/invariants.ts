@@ -1,4 +1,4 @@
-import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
+import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { featureInvariants, featureLed } from "../product/index.js";
@@ -31,7 +31,7 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   reads: ["prompt", "operations", "criticalPaths", "primaryState", "nfrs", "branch", "features", "archetypes"],
   facts: (f) => ({
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
-    unspoken: designTopicsUnspoken(f.prompt, f.features),
+    unspoken: unspokenBesides(f.nfrs.topics),
     unit: unitNounOf(f.prompt),
   }),
   rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's (or a named product's infra design's) feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",

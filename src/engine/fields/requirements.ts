@@ -3,7 +3,7 @@ import { DUE_TIME_ARCHETYPE } from "../../knowledge/defaults.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { fitsParty, type PartyKind } from "../../knowledge/parties.js";
 import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
-import { designTopicsUnspoken, fitsTopics, type Topic } from "../../knowledge/topics.js";
+import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
@@ -245,7 +245,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
       stated,
       trigger: lead ? (TIME_TRIGGER.exec(f.prompt)?.[0] ?? null) : null,
       // a subject is spoken by the prompt or by the product features it brings (a ride is charged to the rider)
-      unspoken: designTopicsUnspoken(f.prompt, f.features),
+      unspoken: unspokenBesides(f.nfrs.topics),
       record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
     };
   },
