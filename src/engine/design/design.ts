@@ -87,7 +87,7 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
   for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
   // the operations the decisions leave (a card's step a chosen option rules out is not the design's)
   const operations = [...carriedOperations(fields.operations, fields.decisions)];
-  const carried = carriedPaths(fields.criticalPaths, fields.invariants, operations);
+  const carried = carriedPaths(fields.criticalPaths, fields.invariants, operations, fields.operations);
   const scale: Record<string, number> = {};
   for (const [k, v] of Object.entries(n.scale)) {
     scale[k] = v.value;

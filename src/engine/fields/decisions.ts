@@ -483,20 +483,50 @@ export function carriedMechanisms<T extends { because: readonly string[] }>(
 
 /**
  * The critical paths and invariants a design carries once its operations are: a path loses the steps left out, and
- * a path left with none goes, with the invariants that sit on it (a token bucket's refill-and-take, once a sliding
- * window was chosen).
+ * a path left with none goes. Its invariants stay with the state they constrain: each moves to the first carried path
+ * that writes an entity the gone path wrote (a token bucket's refill-and-take goes once a sliding window is chosen,
+ * and the budget's rules move to the window's count, which writes the same Budget); one with no such path goes too.
  */
-export function carriedPaths<P extends { name: string; operations: readonly string[] }, I extends { path: string }>(
+export function carriedPaths<
+  P extends { name: string; operations: readonly string[] },
+  I extends { path: string; statement: string; because: string },
+>(
   paths: readonly P[],
   invariants: readonly I[],
   carried: readonly { phrase: string }[],
+  operations: readonly { phrase: string; entity: string }[] = [],
 ): { paths: readonly P[]; invariants: readonly I[] } {
   const kept = new Set(carried.map((o) => o.phrase));
   if (paths.every((p) => p.operations.every((o) => kept.has(o)))) return { paths, invariants };
   const left = paths.flatMap((p) => {
-    const operations = p.operations.filter((o) => kept.has(o));
-    return operations.length === 0 ? [] : [operations.length === p.operations.length ? p : { ...p, operations }];
+    const ops = p.operations.filter((o) => kept.has(o));
+    return ops.length === 0 ? [] : [ops.length === p.operations.length ? p : { ...p, operations: ops }];
   });
   const names = new Set(left.map((p) => p.name));
-  return { paths: left, invariants: invariants.filter((i) => names.has(i.path)) };
+  const entityOf = new Map(operations.map((o) => [o.phrase, o.entity]));
+  const writes = (p: { operations: readonly string[] }) =>
+    new Set(p.operations.flatMap((o) => (entityOf.has(o) ? [entityOf.get(o) as string] : [])));
+  const heir = new Map<string, string>();
+  for (const p of paths) {
+    if (names.has(p.name)) continue;
+    const own = writes(p);
+    const to = left.find((q) => [...writes(q)].some((e) => own.has(e)));
+    if (to) heir.set(p.name, to.name);
+  }
+  const moved = (text: string, from: string, to: string) => text.split(`'${from}'`).join(`'${to}'`);
+  const out: I[] = [];
+  for (const i of invariants) {
+    if (names.has(i.path)) out.push(i);
+    else {
+      const to = heir.get(i.path);
+      if (to && !out.some((x) => x.path === to && x.statement === moved(i.statement, i.path, to)))
+        out.push({
+          ...i,
+          path: to,
+          statement: moved(i.statement, i.path, to),
+          because: `${moved(i.because, i.path, to)}; moved from '${i.path}', which the decisions leave out, to '${to}', which writes the same state`,
+        });
+    }
+  }
+  return { paths: left, invariants: out };
 }

@@ -174,8 +174,8 @@ export const card = {
   ],
   protocols,
   invariants: [
-    "Over any refill period a scope is admitted at most rate × period + burst, plus at most the outstanding LocalAllowance slack that the policy declares.",
-    "Taking from a Budget is one atomic refill-and-decrement on the owning shard; two concurrent requests never both spend the last token.",
+    "A scope's Budget admits at most the policy's limit in any window of the policy's period, counted across every enforcing node (rate × period, plus the burst a token bucket allows), plus at most the outstanding LocalAllowance slack the policy declares.",
+    "Checking and spending a Budget is one atomic step on the shard that owns its scope; two concurrent requests never both take its last unit.",
     "The number of live ConcurrencySlots for a scope never exceeds its cap, and every slot ends by release or by expiry, so the count cannot leak upward.",
     "A rejected request is turned away before any downstream work starts and is told when to retry.",
     "Every enforcing node applies one whole LimitPolicy version, and its behaviour when the budget store is unreachable is the policy's declared stance, never an accident.",
