@@ -5,15 +5,21 @@
  * whatever the archetype's design-wide stance says of its other state (a registry's soft view beside it).
  */
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 
 const CONSENSUS = /\bconsensus\b/i;
 const MAJORITY = /\bmajority\b/i;
 
-/** The component of an archetype's own topology that holds an entity and commits it by majority, if any. */
+/**
+ * The component of an archetype's own topology that holds an entity and commits it by majority, if any. Soft state
+ * such a group keeps beside its log (a liveness lease each heartbeat renews, marked best-effort on its card) lives in
+ * the members' memory, not in the log, so no majority commits it.
+ */
 export function majorityHolder(id: ArchetypeId, entity: string): { name: string; because: string } | undefined {
   const t = ARCHITECTURE[id];
   if (!t) return undefined;
+  if (ARCHETYPE_BY_ID.get(id)?.entities.find((e) => e.name === entity)?.durability === "best-effort") return undefined;
   const owner = t.dataModel.find((d) => d.entity === entity)?.owner;
   const holder = t.components.find((c) => c.id === owner) ?? t.components.find((c) => c.holds?.includes(entity));
   if (!holder) return undefined;

@@ -146,7 +146,17 @@ export const Entity = z.strictObject({
    * from the archetype's stance (a webhook's delivery log beside its guarded delivery state), with why.
    */
   stance: z
-    .strictObject({ consistency: z.enum(CONSISTENCY_VALUES), availability: z.enum(AVAILABILITY_VALUES), because: text })
+    .strictObject({
+      consistency: z.enum(CONSISTENCY_VALUES),
+      availability: z.enum(AVAILABILITY_VALUES),
+      because: text,
+      /**
+       * What the stance guards against, when that is all it guards: "repeat" fails closed only so that an outside effect
+       * never runs twice, so where the design's outside party accepts a repeat (a webhook or an email is delivered at
+       * least once), the row takes the party's stance instead.
+       */
+      against: z.enum(["repeat"]).optional(),
+    })
     .optional(),
   /** Authoritative only where the outside party cannot be asked about an outcome: our own record is then the only one. */
   truthFor: z.array(z.enum(PARTY_KINDS)).min(1).optional(),

@@ -1,4 +1,5 @@
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import { PARTIES } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
@@ -78,16 +79,26 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         // a stated consistency or availability fixes both: the design reconciled the other against it
         if (f.nfrs.consistency.source !== "default" || f.nfrs.availability.source !== "default")
           return { value: n.value, because: n.because } as PrimaryStateRow[K];
-        if (majority)
-          return {
-            value: held,
-            because: `not stated; ${majority.because}: ${k === "consistency" ? "every read it serves follows the last committed write" : "a member cut off from the majority refuses writes rather than accept ones that could be lost"}`,
-          } as PrimaryStateRow[K];
+        // the card's word for the entity's role comes before its holder's: a registration kept by a consensus group
+        // is still read from any server's copy, and a liveness lease beside it is soft
         const own = entity ? archetype(id).entities.find((e) => e.name === entity)?.stance : undefined;
+        // a stance that fails closed only so an outside effect never runs twice gives way to a party that accepts a
+        // repeat: the delivery state of a webhook or an email takes the design's (the party's) stance
+        const party = f.nfrs.party ? PARTIES[f.nfrs.party.value] : undefined;
+        if (own?.against === "repeat" && party && party.stance.availability === "stay-available")
+          return {
+            value: party.stance[k],
+            because: `not stated; ${entity} fails closed only so that an effect never runs twice (${own.because}), and ${party.name} ${party.dedupes.value ? "drops" : "may receive"} a repeat, which the design accepts: ${party.stance.because}`,
+          } as PrimaryStateRow[K];
         if (own)
           return {
             value: own[k],
             because: `not stated; ${entity}'s role sets it (${id}'s card): ${own.because}`,
+          } as PrimaryStateRow[K];
+        if (majority)
+          return {
+            value: held,
+            because: `not stated; ${majority.because}: ${k === "consistency" ? "every read it serves follows the last committed write" : "a member cut off from the majority refuses writes rather than accept ones that could be lost"}`,
           } as PrimaryStateRow[K];
         if (id === lead0) return { value: n.value, because: n.because } as PrimaryStateRow[K];
         return {

@@ -86,12 +86,25 @@ export const card = {
       description:
         "One record per member or connected client: instance id, service or user, address or gateway, metadata, status, and an incarnation number that grows on every restart or refutation.",
       truth: true,
+      stance: {
+        consistency: "consistent-prefix",
+        availability: "stay-available",
+        because:
+          "a registration is committed through the registry's replicated log, so it survives a server's loss, but discovery reads are answered by any server from its copy of that log, a prefix of it (Consul's stale read mode, the DNS default since 0.7, lets a follower answer, usually within 50 ms of the leader): a cut-off minority keeps answering with a slightly older view, and only a new registration waits for the leader",
+      },
     },
     {
       name: "LivenessLease",
       description:
         "The expiry attached to a registration, pushed forward by heartbeats or session keepalives; when it passes, the member counts as gone.",
       truth: true,
+      durability: "best-effort",
+      stance: {
+        consistency: "eventual",
+        availability: "stay-available",
+        because:
+          "liveness is soft state renewed by every heartbeat: a lost copy is rebuilt within one heartbeat interval, so it is never worth refusing a heartbeat or a lookup over",
+      },
     },
     {
       name: "PresenceStatus",

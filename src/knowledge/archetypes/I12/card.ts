@@ -91,6 +91,7 @@ export const card = {
         availability: "fail-closed",
         because:
           "each transition or claim is a conditional write on the one primary, so an API or relay cut off from it accepts and sends nothing rather than act twice",
+        against: "repeat",
       },
     },
     {
@@ -103,6 +104,7 @@ export const card = {
         availability: "fail-closed",
         because:
           "each transition or claim is a conditional write on the one primary, so an API or relay cut off from it accepts and sends nothing rather than act twice",
+        against: "repeat",
       },
     },
     {
@@ -129,6 +131,7 @@ export const card = {
         availability: "fail-closed",
         because:
           "a retry must find the first request's key, so the key is inserted only if absent on the one primary, and a request that cannot reach it is refused rather than started twice",
+        against: "repeat",
       },
     },
     {
