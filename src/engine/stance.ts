@@ -6,7 +6,8 @@
  */
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
-import type { ArchetypeId } from "../knowledge/schema.js";
+import type { Archetype, ArchetypeId } from "../knowledge/schema.js";
+import { fitsTopics, type Topic } from "../knowledge/topics.js";
 
 const CONSENSUS = /\bconsensus\b/i;
 const MAJORITY = /\bmajority\b/i;
@@ -28,5 +29,20 @@ export function majorityHolder(id: ArchetypeId, entity: string): { name: string;
   const link = t.links.find((l) => l.from === holder.id && l.kind === "replication" && MAJORITY.test(l.label));
   return link
     ? { name: holder.name, because: `${holder.name} acknowledges a write once a majority holds it ('${link.label}')` }
+    : undefined;
+}
+
+/**
+ * The archetype's authoritative state (its first source-of-truth entity that fits the design's subjects) when its card
+ * says one owner holds it and it fails closed without that owner (an order book behind its symbol's matcher, a document
+ * behind its sequencer's lease); the design's own failure stance then follows it.
+ */
+export function ownedAuthority(
+  id: ArchetypeId,
+  unspoken: readonly Topic[],
+): { name: string; stance: NonNullable<Archetype["entities"][number]["stance"]> } | undefined {
+  const first = ARCHETYPE_BY_ID.get(id)?.entities.find((e) => e.truth && fitsTopics(e, unspoken));
+  return first?.stance && first.stance.availability === "fail-closed" && first.stance.against === undefined
+    ? { name: first.name, stance: first.stance }
     : undefined;
 }

@@ -1,11 +1,12 @@
 import { PARTIES } from "../../knowledge/parties.js";
 import { STANCES } from "../../knowledge/stances.js";
-import { TOPIC_MEANING, topicsSpoken } from "../../knowledge/topics.js";
+import { TOPIC_MEANING, topicsSpoken, unspokenBesides } from "../../knowledge/topics.js";
 import { designParty } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
 import { type Stated, statedNfrsOf } from "../nfr-parse.js";
 import { referenceFacts } from "../references.js";
+import { ownedAuthority } from "../stance.js";
 import { leadingStance, stateHolder } from "./common.js";
 
 function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourced<T> {
@@ -36,6 +37,7 @@ export const nfrsField: Deriver<"nfrs"> = {
   derive: (f) => {
     const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
+    const topics = topicsOf(f.prompt, f.features);
     const dflt = (what: string) => `not stated; ${id}'s default ${what} (${stance.because})`;
     // Durability and delivery belong to the state, not to whichever archetype leads.
     const holder = stateHolder(f.archetypes, referenceFacts(f.prompt)) ?? { id, records: false, asked: false };
@@ -58,9 +60,17 @@ export const nfrsField: Deriver<"nfrs"> = {
     let consistency = byParty
       ? pick(s.consistency, byParty.consistency, partyDflt("consistency"))
       : pick(s.consistency, stance.consistency, dflt("consistency"));
+    // the lead's authoritative state, where its card says one owner holds it, sets the design's failure stance: a
+    // symbol halts without its matcher, a document is read-only without its sequencer
+    const owned = byParty ? undefined : ownedAuthority(id, unspokenBesides(topics.topics));
+    const ownedWhy = owned && `not stated; ${id}'s authoritative state fails closed: ${owned.stance.because}`;
+    if (owned && ownedWhy && s.consistency === undefined && s.availability === undefined)
+      consistency = pick(undefined, owned.stance.consistency, ownedWhy);
     let availability = byParty
       ? pick(s.availability, byParty.availability, partyDflt("availability stance"))
-      : pick(s.availability, stance.availability, dflt("availability stance"));
+      : owned && ownedWhy && s.consistency === undefined
+        ? pick(s.availability, owned.stance.availability, ownedWhy)
+        : pick(s.availability, stance.availability, dflt("availability stance"));
     // Linearizable and stay-available cannot both hold under a partition; a stated value beats a default.
     if (consistency.value === "linearizable" && availability.value === "stay-available") {
       if (consistency.source === "stated" && availability.source === "default")
@@ -112,7 +122,7 @@ export const nfrsField: Deriver<"nfrs"> = {
             },
           }
         : {}),
-      ...topicsOf(f.prompt, f.features),
+      ...topics,
     };
   },
 };

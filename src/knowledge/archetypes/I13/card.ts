@@ -97,6 +97,12 @@ export const card = {
       description:
         "The shared document, room, board or match, holding its current state and the sequence number of the last applied operation.",
       truth: true,
+      stance: {
+        consistency: "read-your-writes",
+        availability: "fail-closed",
+        because:
+          "one sequencer owns each subject under a lease whose epoch fences an older owner: while a subject has no reachable owner, or its ownership is moving, it is read-only (clients keep their edits pending) rather than let two owners order its edits differently",
+      },
     },
     {
       name: "Operation",

@@ -68,6 +68,12 @@ export const ORDER_BOOK_ENTITIES = [
   },
   {
     name: "Execution",
+    stance: {
+      consistency: "consistent-prefix",
+      availability: "stay-available",
+      because:
+        "executions are published in the symbol's log order, so every reader sees a prefix of them; market data and order status stay readable while a symbol is halted",
+    },
     description:
       "One trade between an incoming order and a resting one: execution id, symbol, price, quantity, both order ids and the log sequence that produced it; sent to both parties, market data and clearing.",
     truth: true,
