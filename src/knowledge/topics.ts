@@ -20,6 +20,8 @@
  * Replicated storage may be a file system or object store of its own, or the block store under a file-sync product
  * (Dropbox): there the product's metadata journal owns names and versions, and the substrate keeps immutable blocks by
  * hash, so paths, appends and a leased primary belong to the first only.
+ * A limit may count requests over time (1,000 a minute per key) or cap those in flight at once (at most 50 concurrent
+ * requests to a database): a concurrency slot acquired and released around each request belongs to the second only.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -34,6 +36,7 @@ export const TOPIC_VALUES = [
   "cache-aside",
   "order-book",
   "file-sync",
+  "in-flight",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -47,6 +50,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
+  "in-flight": String.raw`\bconcurrency (?:limit\w*|caps?)\b|\bconcurrent (?:requests?|calls?|connections?|jobs?|sessions?|uploads?|streams?|queries)\b|\bin[- ]flight\b|\bsimultaneous (?:requests?|calls?|connections?)\b|\bbulkheads?\b|\bconnection pools?\b|\bmax(?:imum)? (?:concurrent|parallel)\b|\bat (?:the )?same time\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -64,6 +68,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "people's files sync across their devices: a metadata journal per namespace is the authority, and file contents are immutable blocks stored once by hash",
   "order-book":
     "orders for an instrument are matched against its order book: one sequencer per symbol applies a sequenced order log by price-time priority and publishes executions",
+  "in-flight":
+    "a limit caps the requests in flight at once, each holding a concurrency slot from admission until it finishes, rather than only counting requests over time",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 

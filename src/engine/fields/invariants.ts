@@ -185,6 +185,19 @@ function invariantRows(
     }
   }
   for (const p of f.criticalPaths) for (const x of attached.get(p.name) ?? []) out.push({ path: p.name, ...x });
+  // a card statement marked with a subject the prompt speaks of is the prompt's own rule (a cap on requests in flight,
+  // a message leased to one worker), so it leads its archetype's rules, and the hard rule is said from it
+  const spokenRule = (x: InvariantRow) =>
+    (archetype(x.archetype).invariantTopics ?? []).some(
+      (m) => m.statement === x.statement && m.topic !== undefined && !unspoken.includes(m.topic),
+    );
+  if (out.some(spokenRule)) {
+    const lead = out.filter(spokenRule);
+    const rest = out.filter((x) => !spokenRule(x));
+    out.length = 0;
+    for (const x of lead) out.push({ ...x, because: `${x.because}; the prompt speaks of its subject, so it leads` });
+    out.push(...rest);
+  }
   const first = f.criticalPaths[0];
   if (first) {
     const subject = entityWords(pathEntities(first)[0] ?? f.primaryState[0]?.entity ?? "record");

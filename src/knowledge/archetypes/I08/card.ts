@@ -83,6 +83,7 @@ export const card = {
     },
     {
       name: "ConcurrencySlot",
+      topic: "in-flight",
       description:
         "One admitted in-flight request for a scope, with its holder and an expiry so a crashed holder cannot keep it forever.",
       truth: false,
@@ -111,6 +112,7 @@ export const card = {
     },
     {
       action: "acquire a concurrency slot below the cap",
+      topic: "in-flight",
       entity: "ConcurrencySlot",
       shape: "create target",
       mechanism: "concurrency-slots",
@@ -118,6 +120,7 @@ export const card = {
     },
     {
       action: "release the slot when the request finishes",
+      topic: "in-flight",
       entity: "ConcurrencySlot",
       shape: "state transition",
       mechanism: "concurrency-slots",
@@ -125,6 +128,7 @@ export const card = {
     },
     {
       action: "reclaim slots whose holder crashed or timed out",
+      topic: "in-flight",
       entity: "ConcurrencySlot",
       shape: "async process",
       mechanism: "expiry-sweeper",
@@ -180,6 +184,13 @@ export const card = {
     "A rejected request is turned away before any downstream work starts and is told when to retry.",
     "Every enforcing node applies one whole LimitPolicy version, and its behaviour when the budget store is unreachable is the policy's declared stance, never an accident.",
   ],
+  invariantTopics: [
+    {
+      statement:
+        "The number of live ConcurrencySlots for a scope never exceeds its cap, and every slot ends by release or by expiry, so the count cannot leak upward.",
+      topic: "in-flight",
+    },
+  ],
   contract: {
     api: [
       "admit(scope, cost) -> allowed with remaining | rejected with retry-after",
@@ -217,6 +228,7 @@ export const card = {
     },
     {
       failure: "a crashed caller never releases its concurrency slot and the scope slowly locks itself out",
+      topic: "in-flight",
       role: "coordination",
       prevention: "every slot carries an expiry a little longer than the request timeout",
       repair: "the sweeper reclaims expired slots",

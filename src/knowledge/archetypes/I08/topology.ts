@@ -14,6 +14,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Concurrency slot",
+    topic: "in-flight",
     notation:
       "clients>limiter[request] -> limiter>counter-store[acquire slot {count of ConcurrencySlot < cap}] -> counter-store>limiter[slot id] -> limiter>backend[forward request] -> backend>limiter[response] -> limiter>counter-store[release slot] -> limiter>clients[response] |-> limiter>clients[reject, no free slot {count of ConcurrencySlot >= cap}] => done | reject | reclaim",
   },
@@ -116,6 +117,7 @@ export const topology: Topology = {
     },
     {
       entity: "ConcurrencySlot",
+      topic: "in-flight",
       key: ["scope_key", "slot_id"],
       fields: ["expires_at"],
       indexes: ["expires_at"],
