@@ -12,6 +12,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { PARTIES } from "../knowledge/parties.js";
+import { unspokenBesides } from "../knowledge/topics.js";
 import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
@@ -26,7 +27,7 @@ import { seqText } from "./output/mermaid.js";
 import { RECORD_PART } from "./product/record.js";
 import { formatQuantity } from "./quantity-format.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
-import { majorityHolder } from "./stance.js";
+import { majorityHolder, ownedAuthority } from "./stance.js";
 import { pattern } from "./text.js";
 
 export type CoherenceRule =
@@ -54,6 +55,8 @@ export type CoherenceRule =
   | "rows-without-component"
   | "covered-archetype-adds"
   | "state-stance-against-holder"
+  | "stance-against-owner"
+  | "soft-row-fail-closed"
   | "party-cannot-do"
   | "lww-beside-rises-only"
   | "failure-without-mechanism";
@@ -103,6 +106,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "the design never holds two mechanisms that answer one question oppositely (a majority commit beside asynchronous replication)",
   "state-stance-against-holder":
     "a record a majority-commit group holds (a registration in a consensus group) is never called best-effort or eventual unless the prompt says so, and no record is both linearizable and stay-available",
+  "stance-against-owner":
+    "a design whose authoritative state one owner holds and that stops without it (an order book behind its symbol's matcher, a document behind its sequencer's lease) never says it keeps serving under a partition, unless the prompt says so",
+  "soft-row-fail-closed":
+    "a design that stays up under a partition calls no soft row fail-closed: not state its card marks best-effort (a liveness lease), nor a record that fails closed only against a repeated effect where the outside party accepts a repeat (a webhook's delivery state)",
   "lww-beside-rises-only":
     "a value an invariant lets only rise (a best score) is never overwritten by last-writer-wins: a newer but lower write would lower it",
   "party-cannot-do":
@@ -998,6 +1005,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...flipExamplesHold(d, facts),
     ...rowsHaveComponents(d),
     ...stateStancesHold(d),
+    ...stanceAgreesWithOwner(d),
     ...partyCanDo(d),
     ...lwwBesideRisesOnly(d),
     ...failuresHaveMechanisms(d),
@@ -1044,6 +1052,37 @@ function stateStancesHold(d: Design): Problem[] {
       out.push({
         rule: "state-stance-against-holder",
         detail: `${r.entity} is called ${soft.join(" and ")}, but ${majority.because}`,
+      });
+  }
+  return out;
+}
+
+/**
+ * The design-wide failure stance against the lead's authoritative state: one owner holds it and it fails closed
+ * without that owner (its card's word), so "stays up, possibly stale" cannot be the design's default.
+ */
+function stanceAgreesWithOwner(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const lead = d.archetypes[0]?.id;
+  const defaulted = d.nfrs.sources.availability?.source === "default";
+  if (!lead || !defaulted || d.nfrs.availability !== "stay-available") return out;
+  const owned = ownedAuthority(lead, unspokenBesides((d.nfrs.topics ?? []).map((value) => ({ value }))));
+  if (owned)
+    out.push({
+      rule: "stance-against-owner",
+      detail: `the design stays up under a partition, but ${lead}'s authoritative ${owned.name} fails closed without its one owner: ${owned.stance.because}`,
+    });
+  const party = d.nfrs.party ? PARTIES[d.nfrs.party] : undefined;
+  for (const r of d.primaryState) {
+    if (r.availability.value !== "fail-closed") continue;
+    const card = archetypeEntry(r.archetype).entities.find((e) => e.name === r.entity);
+    if (!card) continue;
+    const soft = card.durability === "best-effort";
+    const repeat = card.stance?.against === "repeat" && party?.stance.availability === "stay-available";
+    if (soft || repeat)
+      out.push({
+        rule: "soft-row-fail-closed",
+        detail: `${r.entity} is called fail-closed in a design that stays up, though ${soft ? "its card marks it soft (best-effort) state" : `it fails closed only against a repeated effect, which ${party?.name} accepts`}`,
       });
   }
   return out;
