@@ -43,7 +43,10 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     // A design asked only for derived state (a cache) keeps its dominant archetype's records as part of that cache;
     // a substrate beside it (the config plane) keeps its own.
     const holder = stateHolder(f.archetypes, references);
-    const derivedOnly = holder?.asked === true && !holder.records ? holder.id : undefined;
+    // (unless the dominant draws that derived state as a tier in front of its own store, which then stays the system of
+    // record: a cache in front of a database keeps the database's rows durable, and only the cached copies are not)
+    const fronted = f.archetypes.some((a) => a.role === "dominant" && holder && a.variant?.absorbs?.includes(holder.id));
+    const derivedOnly = holder?.asked === true && !holder.records && !fronted ? holder.id : undefined;
     const durabilityOf = (id: ArchetypeId, entity?: string): PrimaryStateRow["durability"] => {
       if (stated) return { value: stated.value, because: stated.because };
       const own = entity ? archetype(id).entities.find((e) => e.name === entity)?.durability : undefined;
@@ -59,6 +62,11 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         return {
           value: f.nfrs.durability.value,
           because: `the prompt asks for ${derivedOnly}, whose state is derived: what ${id} keeps here is part of it (${f.nfrs.durability.because})`,
+        };
+      if (fronted && holder && f.archetypes.some((a) => a.id === id && a.role === "dominant"))
+        return {
+          value: "durable",
+          because: `not stated; ${id} is the store the asked-for ${holder.id} tier fronts, which stays the system of record: its rows must survive, and only the copies ${holder.id} keeps of them are best-effort`,
         };
       const d = STANCES[id].durability;
       return {
