@@ -161,9 +161,13 @@ function featureRequirements(features: Fields["features"], unspoken: readonly To
     // a path about a subject the design is not about (a push fan-out in a ride's payment) is no deep dive
     const onTopic = onTopicOf(a, unspoken);
     const paths = a.writePaths.filter(onTopic);
+    // an action that names its own mechanism dives only into the substrate's path of that mechanism: where the
+    // substrate has none (a best score kept by a conditional max on a key-value store), the action is its own deep
+    // dive, and the substrate's generic write (a conditional put naming a version) is not the design's
     const w =
-      paths.find((p) => d.mechanism !== undefined && p.mechanism === d.mechanism) ??
-      paths.find((p) => p.critical && !p.hidden);
+      d.mechanism !== undefined
+        ? paths.find((p) => p.mechanism === d.mechanism)
+        : paths.find((p) => p.critical && !p.hidden);
     if (!w || walked.has(`${a.id}|${w.action}`)) continue;
     walked.add(`${a.id}|${w.action}`);
     const said = supportingPath(a, w.action, w.entity);
