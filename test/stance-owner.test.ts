@@ -90,23 +90,42 @@ describe("the failure stance follows the state's holder (r15 defect 3)", () => {
 
 describe("the hard rule comes from the prompt's own quantity (r15 defect 2)", () => {
   it("a rate limiter's hard rule is the window count per key across every node, not a concurrency slot", () => {
-    for (const p of [
-      LIMITER,
-      "limit each user to 10 uploads per hour",
-      "cap each tenant at 500 requests per second across 12 API servers",
-    ]) {
+    const cases: [string, RegExp][] = [
+      [
+        LIMITER,
+        /^Each key's Budget admits at most 1,000 requests per minute in any window .*across all 30 gateway nodes/,
+      ],
+      [
+        "limit each user to 10 uploads per hour",
+        /^Each user's Budget admits at most 10 uploads per hour .*every enforcing node/,
+      ],
+      [
+        "cap each tenant at 500 requests per second across 12 API servers",
+        /^Each tenant's Budget admits at most 500 requests per second .*across all 12 API servers/,
+      ],
+      ["Design a rate limiter.", /^A scope's Budget admits at most the policy's limit in any window/],
+    ];
+    for (const [p, rule] of cases) {
       const d = design(p);
-      expect(d.invariants[0]?.statement, p).toMatch(/Budget admits at most the policy's limit in any window/);
-      expect(d.primaryState.map((r) => r.entity), p).not.toContain("ConcurrencySlot");
-      expect(d.dataModel.map((r) => r.entity), p).not.toContain("ConcurrencySlot");
+      expect(d.invariants[0]?.statement, p).toMatch(rule);
+      expect(
+        d.primaryState.map((r) => r.entity),
+        p,
+      ).not.toContain("ConcurrencySlot");
+      expect(
+        d.dataModel.map((r) => r.entity),
+        p,
+      ).not.toContain("ConcurrencySlot");
       const text = said(d);
-      expect(text, p).toMatch(/The hard rule is this\. A scope's budget admits at most/);
+      expect(text, p).toMatch(/The hard rule is this\. (Each \w+'s|A scope's) budget admits at most/);
       expect(text, p).not.toMatch(/concurrency slot/i);
     }
   });
 
   it("a concurrency limiter's hard rule is the slot cap", () => {
-    const d = design("Design a concurrency limiter that caps in-flight requests per customer to a downstream database.");
+    const d = design(
+      "Design a concurrency limiter that caps in-flight requests per customer to a downstream database.",
+    );
     expect(d.invariants[0]?.statement).toMatch(/live ConcurrencySlots for a scope never exceeds its cap/);
     expect(said(d)).toMatch(/The core mechanism is a concurrency slot counter/);
   });

@@ -338,6 +338,12 @@ export const Archetype = z.strictObject({
       }),
     )
     .optional(),
+  /**
+   * Invariants that bound a rate the prompt may state per scope ("1,000 requests per minute" per API key): where it
+   * states one, the design says the rule in its own figure (`stated`, with {scope}, {rate} and {nodes} filled from the
+   * stated numbers), so the hard rule is the prompt's limit, not a card's generic one.
+   */
+  invariantRates: z.array(z.strictObject({ statement: text, stated: text })).optional(),
   contract: z.strictObject({
     api: z.array(text).min(2),
     guarantees: z.array(text).min(1),

@@ -52,6 +52,9 @@ export function entryProblems(raw: ArchetypeInput, known: KnownIds): string[] {
     seen.add(k);
   }
   // The entry says whether it is a runtime archetype (FRAMEWORK.md §9); only those carry the overlay.
+  for (const x of a.invariantRates ?? [])
+    if (!a.invariants.includes(x.statement))
+      out.push(`${a.id}: invariantRates names '${x.statement.slice(0, 60)}…', which is not one of its invariants`);
   for (const x of a.invariantTopics ?? [])
     if (!a.invariants.includes(x.statement))
       out.push(`${a.id}: invariantTopics names '${x.statement.slice(0, 60)}…', which is not one of its invariants`);

@@ -184,7 +184,8 @@ function invariantRows(
       attached.set(best.path, list);
     }
   }
-  for (const p of f.criticalPaths) for (const x of attached.get(p.name) ?? []) out.push({ path: p.name, ...x });
+  for (const p of f.criticalPaths)
+    for (const x of attached.get(p.name) ?? []) out.push({ path: p.name, ...statedRate(x, f.nfrs.scale) });
   // a card statement marked with a subject the prompt speaks of is the prompt's own rule (a cap on requests in flight,
   // a message leased to one worker), so it leads its archetype's rules, and the hard rule is said from it
   const spokenRule = (x: InvariantRow) =>
@@ -259,4 +260,32 @@ function invariantRows(
     }
   }
   return out;
+}
+
+/** A stated rate per scope: "requests_per_sec_per_key" stated as "1,000 requests per minute". */
+const RATE_PER_SCOPE = /_per_sec_per_([a-z]+)$/;
+
+/**
+ * A rule that bounds a rate, said in the prompt's own figure where it states one per scope: "Each key's Budget admits
+ * at most 1,000 requests per minute …, counted across all 30 gateway nodes" (the card's `invariantRates`).
+ */
+function statedRate<T extends { statement: string; archetype: InvariantRow["archetype"]; because: string }>(
+  row: T,
+  scale: Parameters<(typeof invariantsField)["derive"]>[0]["nfrs"]["scale"],
+): T {
+  const bound = (archetype(row.archetype).invariantRates ?? []).find((x) => x.statement === row.statement);
+  if (!bound) return row;
+  const rate = Object.entries(scale).find(([k, v]) => RATE_PER_SCOPE.test(k) && v.source === "stated");
+  if (!rate) return row;
+  const scope = RATE_PER_SCOPE.exec(rate[0])?.[1] ?? "scope";
+  const nodes = scale.nodes?.source === "stated" ? scale.nodes : undefined;
+  const statement = bound.stated
+    .replace("{scope}", scope)
+    .replace("{rate}", rate[1].quote)
+    .replace("{nodes}", nodes ? `all ${nodes.quote}` : "every enforcing node");
+  return {
+    ...row,
+    statement,
+    because: `${row.because}; said in the prompt's own figures ('${rate[1].quote}'${nodes ? `, '${nodes.quote}'` : ""})`,
+  };
 }

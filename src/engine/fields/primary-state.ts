@@ -45,7 +45,9 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     const holder = stateHolder(f.archetypes, references);
     // (unless the dominant draws that derived state as a tier in front of its own store, which then stays the system of
     // record: a cache in front of a database keeps the database's rows durable, and only the cached copies are not)
-    const fronted = f.archetypes.some((a) => a.role === "dominant" && holder && a.variant?.absorbs?.includes(holder.id));
+    const fronted = f.archetypes.some(
+      (a) => a.role === "dominant" && holder && a.variant?.absorbs?.includes(holder.id),
+    );
     const derivedOnly = holder?.asked === true && !holder.records && !fronted ? holder.id : undefined;
     const durabilityOf = (id: ArchetypeId, entity?: string): PrimaryStateRow["durability"] => {
       if (stated) return { value: stated.value, because: stated.because };

@@ -184,6 +184,14 @@ export const card = {
     "A rejected request is turned away before any downstream work starts and is told when to retry.",
     "Every enforcing node applies one whole LimitPolicy version, and its behaviour when the budget store is unreachable is the policy's declared stance, never an accident.",
   ],
+  invariantRates: [
+    {
+      statement:
+        "A scope's Budget admits at most the policy's limit in any window of the policy's period, counted across every enforcing node (rate × period, plus the burst a token bucket allows), plus at most the outstanding LocalAllowance slack the policy declares.",
+      stated:
+        "Each {scope}'s Budget admits at most {rate} in any window of that length, counted across {nodes}, plus at most the outstanding LocalAllowance slack the policy declares.",
+    },
+  ],
   invariantTopics: [
     {
       statement:
