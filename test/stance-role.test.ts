@@ -36,7 +36,7 @@ describe("an outside effect is sent at least once and takes effect once", () => 
 });
 
 describe("each primary state keeps the durability of its role", () => {
-  it("a registration a consensus group commits is durable and linearizable, not the registry's soft default", () => {
+  it("a registration a consensus group commits is durable, read as a prefix, not the registry's soft default", () => {
     const d = design("Design a service discovery and configuration system like Consul for 5,000 services");
     const row = (e: string) => d.primaryState.find((s) => s.entity === e);
     expect(row("ConfigVersion")?.durability.value).toBe("durable");
@@ -44,8 +44,11 @@ describe("each primary state keeps the durability of its role", () => {
     expect(d.components.find((c) => c.holds.includes("Registration"))?.name).toMatch(/consensus/);
     expect(row("Registration")?.durability.value).toBe("durable");
     expect(row("Registration")?.durability.because).toMatch(/consensus/);
-    expect(row("Registration")?.consistency.value).toBe("linearizable");
-    expect(row("Registration")?.availability.value).toBe("fail-closed");
+    // committed through the log, but discovery reads are served by any server from its prefix of that log
+    expect(row("Registration")?.consistency.value).toBe("consistent-prefix");
+    expect(row("Registration")?.availability.value).toBe("stay-available");
+    // the liveness lease beside it is soft state that no majority commits
+    expect(row("LivenessLease")?.durability.value).toBe("best-effort");
   });
   it("a soft registry that no majority-commit group holds keeps its soft default", () => {
     const d = design("Design a presence service showing which users are online");
@@ -70,9 +73,13 @@ describe("a cache's state and the origin's", () => {
     expect(rows("Design a CDN.")).toMatchObject({ OriginObject: "durable", ConfigVersion: "durable" });
   });
   it("a cache asked for keeps its key-value records as cached copies", () => {
-    expect(rows("Design a distributed cache in front of a user-profile database")).toMatchObject({
-      KeyValue: "best-effort",
-      OriginObject: "durable",
-    });
+    expect(rows("Design a distributed cache.")).toMatchObject({ KeyValue: "best-effort", OriginObject: "durable" });
+  });
+  it("a cache in front of a database leaves the database's rows durable: they stay the system of record", () => {
+    const d = design("Design a distributed cache in front of a user-profile database");
+    const kv = d.primaryState.find((s) => s.entity === "KeyValue");
+    expect(kv?.durability.value).toBe("durable");
+    expect(kv?.durability.because).toMatch(/system of record/);
+    expect(d.nfrs.durability).toBe("best-effort");
   });
 });
