@@ -343,6 +343,20 @@ export const Archetype = z.strictObject({
   overlay: RuntimeOverlay.optional(),
   /** The NFR stance a design takes when the prompt is silent, and the scopes at which ordering, exclusivity and coordination hold. */
   stance: Stance,
+  /**
+   * Where ordering, exclusivity and coordination hold in a design about one subject, where they differ from the
+   * card's own (a file-sync product's commits are ordered per namespace journal, not by a chunk's writer lease).
+   */
+  topicScopes: z
+    .array(
+      z.strictObject({
+        topic: z.enum(TOPIC_VALUES),
+        ordering: ScopeRule,
+        exclusivity: ScopeRule,
+        coordination: ScopeRule,
+      }),
+    )
+    .optional(),
 });
 export type Archetype = z.infer<typeof Archetype>;
 export type ArchetypeInput = z.input<typeof Archetype>;

@@ -4,6 +4,7 @@ import {
   FILE_SYNC_FAILURES,
   FILE_SYNC_INVARIANTS,
   FILE_SYNC_READS,
+  FILE_SYNC_SCOPES,
   FILE_SYNC_WRITES,
 } from "./filesync.js";
 import { protocols } from "./topology.js";
@@ -380,8 +381,9 @@ export const card = {
   topicSilhouettes: [
     {
       topic: "file-sync",
-      storage: "immutable blocks by content hash, replicated or erasure-coded",
-      coordination: "block placement, repair and reference-counted deletion",
+      storage:
+        "a metadata journal per namespace (file versions as block-hash lists) over immutable blocks by content hash, replicated or erasure-coded",
+      coordination: "compare-and-set commits on the parent version, block placement, repair and reference-counted deletion",
       serving: "put and get block by hash",
     },
   ],
@@ -498,4 +500,5 @@ export const card = {
       coordination: { scope: "replica group", why: "replicas of a chunk agree on the committed length and version" },
     },
   },
+  topicScopes: [FILE_SYNC_SCOPES],
 } satisfies ArchetypeInput;
