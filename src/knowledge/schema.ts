@@ -285,6 +285,9 @@ export const TypicalPredicate = z.strictObject({
   because: text,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) count it as usual. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
+  /** Only designs that speak of this subject (knowledge/topics.ts) count it as usual, or only those that do not. */
+  topic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const ScopeRule = z.strictObject({ scope: Scope, why: text });

@@ -5,6 +5,7 @@ import {
   FILE_SYNC_INVARIANTS,
   FILE_SYNC_READS,
   FILE_SYNC_SCOPES,
+  FILE_SYNC_STALE_PARENT,
   FILE_SYNC_WRITES,
 } from "./filesync.js";
 import { protocols } from "./topology.js";
@@ -253,6 +254,7 @@ export const card = {
     },
     {
       id: "exclusivity-matters",
+      unlessTopic: "file-sync",
       because:
         "two replicas ordering mutations of one chunk independently would diverge, so one primary holds a lease per chunk",
     },
@@ -263,9 +265,11 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
+      unlessTopic: "file-sync",
       because:
         "a replica that was down during mutations returns with old bytes, so chunk versions let the master and readers exclude it",
     },
+    FILE_SYNC_STALE_PARENT,
     {
       id: "multi-object",
       because:

@@ -112,6 +112,14 @@ export const FILE_SYNC_SCOPES = {
   },
 } as const;
 
+/** Under file sync, what goes wrong with a stale read is a commit from an old parent, not a lagging chunk replica. */
+export const FILE_SYNC_STALE_PARENT = {
+  id: "stale-write-dangerous",
+  topic: "file-sync",
+  because:
+    "a device that commits from an old parent version would overwrite a newer one from another device, so a commit names its parent and the head moves only by compare-and-set",
+} as const;
+
 export const FILE_SYNC_FAILURES = [
   {
     failure:
