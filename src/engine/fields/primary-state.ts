@@ -165,7 +165,8 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         out.push({
           entity: name,
           description: renamed ? renameUnit(renameText(e.description, [renamed]), [renamed]) : e.description,
-          authority: a.silhouette.storage,
+          // the storage of a design about one subject, where the card draws it differently (file sync's journal)
+          authority: (a.topicSilhouettes?.find((x) => !unspoken.includes(x.topic)) ?? a.silhouette).storage,
           scope: scopesOf(a.id, f.nfrs.topics).coordination.scope,
           archetype: a.id,
           durability: durabilityOf(a.id, e.name),

@@ -225,6 +225,7 @@ export const FILE_SYNC: FeatureEntry = {
       { from: "gateway", to: "metadata-service", kind: "request", label: "commit / list changes" },
       { from: "gateway", to: "block-service", kind: "request", label: "upload / download blocks" },
       { from: "block-service", to: "block-store", kind: "request", label: "put / get block by hash" },
+      { from: "metadata-service", to: "block-store", kind: "request", label: "check a version's blocks are stored" },
       { from: "metadata-service", to: "metadata-db", kind: "request", label: "CAS head + append journal" },
       { from: "metadata-service", to: "notify-channel", kind: "callback", label: "namespace changed" },
       { from: "client", to: "notify-channel", kind: "stream", label: "long poll" },
