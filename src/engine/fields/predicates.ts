@@ -1,7 +1,7 @@
 import { fitsParty } from "../../knowledge/parties.js";
-import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { PredicateFacts } from "../../knowledge/predicates/define.js";
 import { PREDICATE_MODULES } from "../../knowledge/predicates.js";
+import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PredicateRow } from "../design/types.js";
 import { archetype } from "./common.js";

@@ -387,7 +387,8 @@ export const card = {
       topic: "file-sync",
       storage:
         "a metadata journal per namespace (file versions as block-hash lists) over immutable blocks by content hash, replicated or erasure-coded",
-      coordination: "compare-and-set commits on the parent version, block placement, repair and reference-counted deletion",
+      coordination:
+        "compare-and-set commits on the parent version, block placement, repair and reference-counted deletion",
       serving: "put and get block by hash",
     },
   ],
