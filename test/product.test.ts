@@ -454,7 +454,13 @@ describe("product designs after the architecture and decision derivers are merge
       const d = design(c.prompt);
       const featureIds = new Set(d.features.map((f) => f.id));
       expect(d.components.some((x) => featureIds.has(x.archetype))).toBe(true);
-      expect(d.components.some((x) => x.id === "gateway")).toBe(true);
+      // a front door: the shared API gateway, or the lead's own gateway it merged into (one role, one component)
+      const clients = new Set(d.components.filter((x) => x.kind === "client").map((x) => x.id));
+      const door = d.components.find(
+        (x) =>
+          x.id === "gateway" || (x.kind === "gateway" && d.links.some((l) => l.to === x.id && clients.has(l.from))),
+      );
+      expect(door?.runs ?? []).toContain("authenticate");
       const seen = reachable({ components: d.components as never, links: d.links });
       expect(d.components.filter((x) => !seen.has(x.id)).map((x) => x.id)).toEqual([]);
       expect(d.api.some((a) => featureIds.has(a.archetype))).toBe(true);

@@ -481,7 +481,8 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
       b.kind = c.kind;
       b.plane = planeOf(c.kind, c.plane);
     }
-    b.because = `${b.because}; ${note}`;
+    // one reason once: a component shared by several features says so one time
+    if (!b.because.includes(note)) b.because = `${b.because}; ${note}`;
     alias.set(scoped(p, c.id), target);
   };
 
@@ -577,6 +578,37 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     }
   };
 
+  /**
+   * A feature's shared edge that plays a role the leading archetype already draws is that component, not a second
+   * one: the people the product serves act through the lead's own client (the editors of a document are its mobile
+   * and web clients), and the product's front door is the lead's gateway when the lead's clients enter through it.
+   */
+  const sameRole = (p: Part): Map<string, { target: string; takeShape: boolean; note: string }> => {
+    const out = new Map<string, { target: string; takeShape: boolean; note: string }>();
+    // only a lead archetype whose own clients enter through its gateway faces the product's people (a key-value
+    // store's routing clients are other services, not the app)
+    if (dominant.role !== "dominant" || compOf(dominant, d.entry)?.kind !== "gateway") return out;
+    const myClient = d.links.find((l) => l.to === d.entry && compOf(dominant, l.from)?.kind === "client")?.from;
+    if (!myClient) return out;
+    const frontDoor = d.entry;
+    for (const c of p.topology.components) {
+      if (c.sameAs) continue;
+      const lower = `${c.name.charAt(0).toLowerCase()}${c.name.slice(1)}`;
+      const local = c.kind === "client" ? myClient : c.kind === "gateway" && c.id === "gateway" ? frontDoor : undefined;
+      const target = dId(local);
+      if (target)
+        out.set(c.id, {
+          target,
+          takeShape: false,
+          note:
+            c.kind === "client"
+              ? `also the product's ${lower}: the same people act through one client`
+              : `also the product's ${lower} (${(c.runs ?? []).join(", ")}): the lead's clients already enter here`,
+        });
+    }
+    return out;
+  };
+
   for (const p of rest) {
     if (p.hostedOn) {
       hostOnFeature(p);
@@ -646,6 +678,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
             note: `also runs ${p.name}'s ${c.name.charAt(0).toLowerCase()}${c.name.slice(1)}`,
           });
       }
+      for (const [local, m] of sameRole(p)) eq.set(local, m);
     } else if (p.role === "output") {
       for (const c of t.components) if (c.kind === "client" && c.id !== t.producer) dropped.add(scoped(p, c.id));
       const outlet = dId(d.outlet ?? d.stateOwner);
@@ -736,6 +769,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
   connectFeatures(parts, boxes, links, resolve);
   ensureConnected(parts, boxes, links, resolve);
 
+  const moved = sameEntityHome(parts, boxes, resolve);
   const unique = dedupeLinks(links);
   const rn = (s: string) => renameText(s, renaming);
   const components: ComponentRow[] = [...boxes.values()].map((b) => ({
@@ -751,7 +785,7 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     components,
     links: unique,
     api: apiRows(parts, rn),
-    dataModel: dataRows(parts, resolve, rn),
+    dataModel: dataRows(parts, resolve, rn, moved),
     protocols: boundProtocols(parts, reach, (p, id) => p.role === "feature" && !compOf(p, id)),
     renaming,
   };
@@ -783,7 +817,10 @@ function connectFeatures(
 ): void {
   const features = parts.filter((p) => p.role === "feature");
   if (features.length === 0) return;
-  const gateway = [...boxes.values()].find((b) => b.kind === "gateway" && features.some((f) => f.key === b.archetype));
+  // the product's front door: a feature's own gateway, or the lead's gateway the shared one merged into
+  const gateway =
+    [...boxes.values()].find((b) => b.kind === "gateway" && features.some((f) => f.key === b.archetype)) ??
+    features.map((f) => boxes.get(resolve(f, "gateway") ?? "")).find((b) => b?.kind === "gateway");
   const archetypes = parts.filter((p) => p.role !== "feature" && !p.hostedOn);
   for (const f of features) {
     const entry = resolve(f, f.topology.entry);
@@ -885,10 +922,53 @@ function apiRows(parts: readonly Part[], rn: (s: string) => string): ApiRow[] {
 }
 
 /** One row per entity of state the parts declare, owner mapped to the composed component. */
+/** The last word of an entity's name, what kind of thing it is: DocSnapshot and SubjectSnapshot are both snapshots. */
+const headNoun = (entity: string): string => /[A-Z][a-z0-9]*$/.exec(entity)?.[0] ?? entity;
+
+/**
+ * One entity, one home. A product feature's entity carried into a component of the lead archetype (by `sameAs`)
+ * lives where the lead keeps that kind of thing: a document's snapshots in the lead's snapshot store, not beside the
+ * operation log the feature's document store became. Returns the entities moved, with their new component.
+ */
+function sameEntityHome(
+  parts: readonly Part[],
+  boxes: Map<string, Box>,
+  resolve: (p: Part, local: string | undefined) => string | undefined,
+): Map<string, string> {
+  const moved = new Map<string, string>();
+  const [dominant] = parts;
+  if (!dominant) return moved;
+  const homes = new Map<string, string>();
+  for (const c of dominant.topology.components) {
+    const id = resolve(dominant, c.id);
+    if (id) for (const h of c.holds ?? []) if (!homes.has(headNoun(h))) homes.set(headNoun(h), id);
+  }
+  for (const p of parts) {
+    if (p.role !== "feature") continue;
+    for (const c of p.topology.components) {
+      if (!c.sameAs?.[dominant.key as ArchetypeId]) continue;
+      const from = resolve(p, c.id);
+      const b = from ? boxes.get(from) : undefined;
+      if (!b) continue;
+      for (const h of c.holds ?? []) {
+        const home = homes.get(headNoun(h));
+        const target = home ? boxes.get(home) : undefined;
+        if (!target || target.id === b.id || !b.holds.includes(h)) continue;
+        b.holds = b.holds.filter((x) => x !== h);
+        if (!target.holds.includes(h)) target.holds.push(h);
+        target.because = `${target.because}; also keeps ${p.name}'s ${h}, the same kind of record (one home per entity)`;
+        moved.set(h, target.id);
+      }
+    }
+  }
+  return moved;
+}
+
 function dataRows(
   parts: readonly Part[],
   resolve: (p: Part, local: string | undefined) => string | undefined,
   rn: (s: string) => string,
+  moved: ReadonlyMap<string, string>,
 ): DataModelRow[] {
   const out: DataModelRow[] = [];
   const seen = new Set<string>();
@@ -903,7 +983,7 @@ function dataRows(
         key: e.key.map(rn),
         fields: e.fields.map(rn),
         indexes: e.indexes.map(rn),
-        owner: resolve(p, e.owner) ?? e.owner,
+        owner: moved.get(e.entity) ?? resolve(p, e.owner) ?? e.owner,
         archetype: p.key,
       };
       if (e.partitionKey) row.partitionKey = rn(e.partitionKey);

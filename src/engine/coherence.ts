@@ -59,7 +59,8 @@ export type CoherenceRule =
   | "soft-row-fail-closed"
   | "party-cannot-do"
   | "lww-beside-rises-only"
-  | "failure-without-mechanism";
+  | "failure-without-mechanism"
+  | "one-role-twice";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -116,6 +117,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "the design asks its outside party only what that kind of party can do: no lookup sent to one that cannot be queried (a customer's webhook endpoint, APNs), and its call rate is checked against that party's own ceiling, or none where it has none",
   "failure-without-mechanism":
     "a mechanism's failure row appears only where the design carries that mechanism (an operation uses it or a decision chose it), and a row about one archetype's parts only beside that archetype: no lease holder crashing where nothing holds a lease, no rate limiter's budget store in a push service",
+  "one-role-twice":
+    "one role, one component: no two client components enter through one gateway (a product's mobile and web clients beside the lead's own editors), and a record a product feature adds lives where the lead keeps that kind of record (no DocSnapshot in the operation log beside the lead's snapshot store, no Block in a second store beside the lead's BlockPlacement)",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -1009,7 +1012,54 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...partyCanDo(d),
     ...lwwBesideRisesOnly(d),
     ...failuresHaveMechanisms(d),
+    ...oneRoleOnce(d),
   ];
+}
+
+/** The last word of an entity's name, the kind of record it is (DocSnapshot and SubjectSnapshot are snapshots). */
+const recordKind = (entity: string): string => /[A-Z][a-z0-9]*$/.exec(entity)?.[0] ?? entity;
+
+/**
+ * Two components playing one role: two kinds of client entering through the same gateway, or a product feature's
+ * record kept apart from the lead archetype's component that keeps records of its kind (the same last word, or the
+ * lead's record named after it: Block beside BlockPlacement).
+ */
+function oneRoleOnce(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const byId = new Map(d.components.map((c) => [c.id, c]));
+  const entering = new Map<string, Set<string>>();
+  for (const l of d.links) {
+    const from = byId.get(l.from);
+    const to = byId.get(l.to);
+    if (from?.kind === "client" && to?.kind === "gateway")
+      entering.set(to.name, new Set([...(entering.get(to.name) ?? []), from.name]));
+  }
+  for (const [gateway, clients] of entering)
+    if (clients.size > 1)
+      out.push({ rule: "one-role-twice", detail: `${[...clients].join(" and ")} all enter through ${gateway}` });
+  const lead = d.archetypes[0]?.id;
+  const featureRecords = new Set(d.features.flatMap((f) => f.entities.map((e) => e.name)));
+  const leadHolds = d.components.filter((c) => c.archetype === lead).flatMap((c) => c.holds.map((h) => ({ h, c })));
+  // where each record is kept: the components that hold it, and the data model's owner of its row
+  const kept = d.components.flatMap((c) => c.holds.map((h) => ({ h, c })));
+  for (const row of d.dataModel) {
+    const owner = byId.get(row.owner) ?? d.components.find((c) => c.name === row.owner);
+    if (owner && !kept.some((x) => x.h === row.entity && x.c.id === owner.id)) kept.push({ h: row.entity, c: owner });
+  }
+  const sameKind = (a: string, b: string) =>
+    a !== b && (recordKind(a) === recordKind(b) || (b.startsWith(a) && /^[A-Z]/.test(b.slice(a.length))));
+  for (const { h, c } of kept) {
+    if (!featureRecords.has(h) || !/^[A-Z][A-Za-z0-9]*$/.test(h)) continue;
+    // at home beside a lead record of its kind
+    if (leadHolds.some((x) => x.c.id === c.id && !featureRecords.has(x.h) && sameKind(h, x.h))) continue;
+    const twin = leadHolds.find((x) => x.c.id !== c.id && !featureRecords.has(x.h) && sameKind(h, x.h));
+    if (twin && (c.archetype === lead || c.kind === twin.c.kind))
+      out.push({
+        rule: "one-role-twice",
+        detail: `${h} is kept in ${c.name}, apart from ${twin.c.name}, which keeps ${twin.h}`,
+      });
+  }
+  return out;
 }
 
 /** A mechanism's failure row where the design does not carry the mechanism (or lacks the archetype the row is about). */

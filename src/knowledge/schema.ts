@@ -295,6 +295,9 @@ export const TypicalPredicate = z.strictObject({
   because: text,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) count it as usual. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
+  /** Only designs that speak of this subject (knowledge/topics.ts) count it as usual, or only those that do not. */
+  topic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: z.enum(TOPIC_VALUES).optional(),
 });
 
 export const ScopeRule = z.strictObject({ scope: Scope, why: text });
@@ -359,6 +362,20 @@ export const Archetype = z.strictObject({
   overlay: RuntimeOverlay.optional(),
   /** The NFR stance a design takes when the prompt is silent, and the scopes at which ordering, exclusivity and coordination hold. */
   stance: Stance,
+  /**
+   * Where ordering, exclusivity and coordination hold in a design about one subject, where they differ from the
+   * card's own (a file-sync product's commits are ordered per namespace journal, not by a chunk's writer lease).
+   */
+  topicScopes: z
+    .array(
+      z.strictObject({
+        topic: z.enum(TOPIC_VALUES),
+        ordering: ScopeRule,
+        exclusivity: ScopeRule,
+        coordination: ScopeRule,
+      }),
+    )
+    .optional(),
 });
 export type Archetype = z.infer<typeof Archetype>;
 export type ArchetypeInput = z.input<typeof Archetype>;

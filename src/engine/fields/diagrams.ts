@@ -10,7 +10,7 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
   field: "diagrams",
   category: "Output",
   reads: ["prompt", "branch", "archetypes", "features", "decisions", "components", "links", "criticalPaths"],
-  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): for a bare product, its record's create and read first, then the first protocol of each substrate hosted on it that owns a critical path; in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the dominant archetype's protocols first, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
+  rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): for a bare product, its record's create and read first, then the first protocol of each substrate hosted on it that owns a critical path; in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the flows of a product feature the dominant archetype carries (one whose components are the dominant's own) first, then the dominant archetype's protocols, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
   facts: (f) => layoutOf(f),
   derive: (f, _input, layout) => {
     if (f.components.length === 0) return [];
@@ -52,7 +52,15 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
         if (p.role !== "feature" && (p.role !== "substrate" || p.hostedOn) && owners.has(p.key))
           chosen.push(...byPart(p.key).slice(0, 1));
     } else {
+      // a feature whose components are the dominant archetype's own (`sameAs`: a file-sync product's block service is
+      // the block store's front-ends) is the subject the dominant carries: its flows, every one, come first
+      const dominantKey = parts[0]?.key;
+      const carried = parts.filter(
+        (p) => p.role === "feature" && p.topology.components.some((c) => c.sameAs?.[dominantKey as never]),
+      );
+      for (const p of carried) chosen.push(...byPart(p.key));
       for (const [i, p] of parts.entries()) {
+        if (carried.includes(p)) continue;
         if (i === 0) chosen.push(...byPart(p.key).slice(0, 3));
         else if (p.role === "feature" || ((p.role !== "substrate" || p.hostedOn) && owners.has(p.key)))
           chosen.push(...byPart(p.key).slice(0, 1));

@@ -1,6 +1,7 @@
 import { fitsParty } from "../../knowledge/parties.js";
 import type { PredicateFacts } from "../../knowledge/predicates/define.js";
 import { PREDICATE_MODULES } from "../../knowledge/predicates.js";
+import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PredicateRow } from "../design/types.js";
 import { archetype } from "./common.js";
@@ -9,15 +10,17 @@ export const predicatesField: Deriver<"predicates"> = {
   field: "predicates",
   category: "Derived",
   reads: ["operations", "context", "invariants", "nfrs", "archetypes"],
-  rule: "each registered predicate's rule is tested against the operations, the execution context, the invariants and the NFRs, with the dominant archetype's usual predicates as the fallback evidence",
+  rule: "each registered predicate's rule is tested against the operations, the execution context, the invariants and the NFRs, with the dominant archetype's usual predicates (those that fit the design's outside party and the subjects it speaks of) as the fallback evidence",
   derive: (f) => {
     // Only the dominant archetype's usual predicates count; supporting ones act through their operations.
     const lead = f.archetypes[0];
     const typical = new Map<string, string>();
-    // a usual predicate marked with the parties it is for counts only where the design's effects reach one of them
+    // a usual predicate marked with the parties it is for counts only where the design's effects reach one of them,
+    // and one marked with a subject only where the design speaks of it (or, `unlessTopic`, only where it does not)
+    const unspoken = unspokenBesides(f.nfrs.topics);
     if (lead)
       for (const p of archetype(lead.id).predicates)
-        if (fitsParty(p, f.nfrs.party?.value)) typical.set(p.id, `${lead.id}: ${p.because}`);
+        if (fitsParty(p, f.nfrs.party?.value) && fitsTopics(p, unspoken)) typical.set(p.id, `${lead.id}: ${p.because}`);
     // a write whose own key makes a repeat harmless says so on its archetype's path
     const operations = f.operations.map((o) => {
       const safe = archetype(o.archetype).writePaths.find(

@@ -1,7 +1,7 @@
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { STANCES } from "../../knowledge/stances.js";
+import { STANCES, scopesOf } from "../../knowledge/stances.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
@@ -126,13 +126,12 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         if (!op.critical || out.some((r) => r.entity === op.entity)) continue;
         if (record && op.entity === record.entity) {
           // a bare product's own record: kept by the store the architecture draws for it, and never lost
-          const stance = STANCES[op.archetype as ArchetypeId];
           const keyWords = record.key.replace(/_/g, " ");
           out.push({
             entity: record.entity,
             description: `One ${record.noun} per ${keyWords} (${record.fields.map((x) => x.replace(/_/g, " ")).join(", ")}), made once by a request to ${record.create.phrase} and read on every request to ${record.read.verb} it.`,
             authority: recordBoxes(record).store,
-            scope: stance.scopes.coordination.scope,
+            scope: scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.scope,
             archetype: op.archetype,
             durability: stated
               ? { value: stated.value, because: stated.because }
@@ -150,16 +149,15 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         const feature = FEATURE_BY_ID.get(op.feature);
         if (!row || !feature) continue;
         const owner = feature.topology.components.find((c) => c.id === feature.topology.stateOwner);
-        const stance = STANCES[op.archetype as ArchetypeId];
         out.push({
           entity: op.entity,
           description: row.entities.find((e) => e.name === op.entity)?.description ?? `what '${op.phrase}' writes`,
           authority: owner?.name ?? feature.name,
-          scope: stance.scopes.coordination.scope,
+          scope: scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.scope,
           archetype: op.archetype,
           durability: durabilityOf(op.archetype as ArchetypeId),
           ...stanceOf(op.archetype as ArchetypeId),
-          because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${stance.scopes.coordination.why})`,
+          because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.why})`,
         });
       }
     }
@@ -172,7 +170,6 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     for (const ra of f.archetypes) {
       if (!owners.has(ra.id)) continue;
       const a = archetype(ra.id);
-      const stance = STANCES[a.id];
       // our own record of an effect is authoritative where the outside party cannot be asked about it
       const party = f.nfrs.party?.value;
       for (const e of a.entities.filter((x) => x.truth || (party && x.truthFor?.includes(party)))) {
@@ -189,13 +186,14 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         out.push({
           entity: name,
           description: renamed ? renameUnit(renameText(e.description, [renamed]), [renamed]) : e.description,
-          authority: a.silhouette.storage,
-          scope: stance.scopes.coordination.scope,
+          // the storage of a design about one subject, where the card draws it differently (file sync's journal)
+          authority: (a.topicSilhouettes?.find((x) => !unspoken.includes(x.topic)) ?? a.silhouette).storage,
+          scope: scopesOf(a.id, f.nfrs.topics).coordination.scope,
           archetype: a.id,
           durability: durabilityOf(a.id, e.name),
           ...stanceOf(a.id, e.name),
           because: e.truth
-            ? `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${stance.scopes.coordination.why}`
+            ? `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${scopesOf(a.id, f.nfrs.topics).coordination.why}`
             : `${name} is the only record of what reached the outside party, which cannot be asked about an outcome (${f.nfrs.party?.because ?? a.id})`,
         });
       }

@@ -1,5 +1,6 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { FILE_SYNC_PROTOCOLS } from "./protocols.js";
 
 export const FILE_SYNC: FeatureEntry = {
   id: "file-sync",
@@ -22,7 +23,7 @@ export const FILE_SYNC: FeatureEntry = {
       shape: "append event",
       entity: "FileVersion",
       critical: true,
-      substrate: "I14",
+      substrate: "I19",
       mechanism: "head-pointer-cas",
     },
     {
@@ -46,7 +47,7 @@ export const FILE_SYNC: FeatureEntry = {
       entity: "Block",
       critical: false,
       hidden: true,
-      substrate: "I14",
+      substrate: "I19",
       mechanism: "reference-gc",
     },
   ],
@@ -63,7 +64,6 @@ export const FILE_SYNC: FeatureEntry = {
   ],
   substrates: [
     { id: "I19", role: "substrate", why: "blocks live in replicated chunk storage" },
-    { id: "I14", role: "substrate", why: "versions are immutable and the head moves by compare-and-set" },
     { id: "I05", role: "output", why: "each namespace's journal is a log devices read from their cursor" },
   ],
   capacity: {
@@ -197,10 +197,21 @@ export const FILE_SYNC: FeatureEntry = {
       },
       {
         id: "block-service",
+        // where the replicated block store leads, its front-ends are this service: one block path, not two
+        sameAs: { I19: "block-service" },
         name: "Block service",
         kind: "service",
         runs: ["has-blocks check", "store block by hash"],
         because: "lets clients upload only missing blocks, verified against their hash",
+      },
+      {
+        id: "block-store",
+        // the block store's index of blocks by hash is where the feature's Block rows live
+        sameAs: { I19: "block-index" },
+        name: "Block store (content-addressed, by hash)",
+        kind: "store",
+        holds: ["Block"],
+        because: "each block is kept once under its SHA-256 hash, so an identical block uploaded twice is stored once",
       },
       {
         id: "notify-channel",
@@ -213,7 +224,8 @@ export const FILE_SYNC: FeatureEntry = {
     links: [
       { from: "gateway", to: "metadata-service", kind: "request", label: "commit / list changes" },
       { from: "gateway", to: "block-service", kind: "request", label: "upload / download blocks" },
-      { from: "block-service", to: "object-store", kind: "request", label: "put / get block by hash" },
+      { from: "block-service", to: "block-store", kind: "request", label: "put / get block by hash" },
+      { from: "metadata-service", to: "block-store", kind: "request", label: "check a version's blocks are stored" },
       { from: "metadata-service", to: "metadata-db", kind: "request", label: "CAS head + append journal" },
       { from: "metadata-service", to: "notify-channel", kind: "callback", label: "namespace changed" },
       { from: "client", to: "notify-channel", kind: "stream", label: "long poll" },
@@ -251,10 +263,11 @@ export const FILE_SYNC: FeatureEntry = {
         fields: ["size", "ref_count"],
         indexes: [],
         partitionKey: "sha256",
-        owner: "object-store",
+        owner: "block-store",
       },
     ],
     entry: "metadata-service",
     stateOwner: "metadata-db",
+    protocols: FILE_SYNC_PROTOCOLS,
   },
 };

@@ -88,3 +88,26 @@ export const LEADERBOARD_PROTOCOLS: ProtocolSpec[] = [
       "client>gateway[submit score with match id] -> gateway>score-service[submit score] -> score-service>score-store[keep the best score of the player on this board and period {no Score with this match id and new score > stored best}] -> score-store>score-service[stored best score] -> score-service>ranking-cache[raise the player's score only if higher (ZADD GT) {new score > member's score}] -> score-service>ranking-cache[read the player's rank] -> ranking-cache>score-service[rank] -> score-service>client[best score and rank] |-> score-store>score-service[duplicate match: the first result {a Score with this match id exists}] => done | reject",
   },
 ];
+
+/**
+ * File sync (Dropbox, "Streaming File Synchronization", 2014: a file is a list of SHA-256 hashes of its 4 MB blocks,
+ * and the metadata journal holds those lists, not contents; Dropbox API v2: files/list_folder/longpoll blocks until a
+ * cursor has changes or a timeout passes, and files/list_folder/continue then lists the changes after the cursor).
+ */
+export const FILE_SYNC_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Upload the missing blocks, then commit against the parent version",
+    notation:
+      "client>gateway[which of these block hashes are missing?] -> gateway>block-service[has-blocks check] -> block-service>block-store[look up the hashes] -> block-store>block-service[hashes not stored yet] -> block-service>client[missing hashes] -> client>block-service[upload each missing block with its hash {SHA-256 of the bytes = the named hash}] -> block-service>block-store[store the block once under its hash] -> client>gateway[commit path, parent version and block list] -> gateway>metadata-service[commit] -> metadata-service>block-store[check every listed block {every listed hash is stored}] -> metadata-service>metadata-db[append the version to the namespace journal and move the file's head {head version = parent version}] -> metadata-db>metadata-service[new version and journal position] -> metadata-service>notify-channel[namespace changed] -> metadata-service>client[committed version] |-> metadata-service>client[412 with the missing hashes: upload them, then commit again {a listed hash is not stored}] => done | retry",
+  },
+  {
+    name: "Follow the namespace journal: long poll, list changes after the cursor, fetch blocks",
+    notation:
+      "client>notify-channel[long poll with the namespace cursor] -> notify-channel>client[changes waiting {journal position > cursor}] -> client>gateway[list changes after the cursor] -> gateway>metadata-service[list changes] -> metadata-service>metadata-db[read the namespace journal after the cursor] -> metadata-db>metadata-service[committed changes in journal order and the new cursor] -> metadata-service>client[changes and the new cursor] -> client>block-service[fetch the blocks this device lacks, by hash] -> block-service>client[block bytes {SHA-256 of the bytes = the requested hash}] -> client[apply the changes, then keep the new cursor] |-> notify-channel>client[no changes: poll again after any backoff {no commit before the timeout}] |-> metadata-service>client[410 cursor too old: list the whole namespace again {cursor older than the journal kept}] => done | retry",
+  },
+  {
+    name: "Two devices commit from the same parent: the later one becomes a conflicted copy",
+    notation:
+      "client>gateway[commit path with parent version v] -> gateway>metadata-service[commit] -> metadata-service>metadata-db[move the head from v {head version = v}] -> metadata-db>metadata-service[refused: another device already moved the head past v] -> metadata-service>client[409 conflict with the current head] -> client>gateway[commit the local edit under a new conflicted-copy path] -> gateway>metadata-service[commit the copy] -> metadata-service>metadata-db[append the copy to the namespace journal {no file at the copy's path}] -> metadata-db>metadata-service[committed] -> metadata-service>client[both versions kept, nothing overwritten] => done | retry",
+  },
+];

@@ -61,7 +61,7 @@ export const SEARCH: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users"),
-      inp("docs_per_day", 1e8, "new posts, listings or messages to index per day"),
+      inp("docs_per_day", 1e8, "items of the product's own content, new or edited, to index per day"),
       inp("doc_index_bytes", 1500, "a document's postings and stored fields"),
       inp("queries_per_user_per_day", 3, "a few searches per active user"),
     ],

@@ -4,6 +4,8 @@ import {
   FILE_SYNC_FAILURES,
   FILE_SYNC_INVARIANTS,
   FILE_SYNC_READS,
+  FILE_SYNC_SCOPES,
+  FILE_SYNC_STALE_PARENT,
   FILE_SYNC_WRITES,
 } from "./filesync.js";
 import { protocols } from "./topology.js";
@@ -252,6 +254,7 @@ export const card = {
     },
     {
       id: "exclusivity-matters",
+      unlessTopic: "file-sync",
       because:
         "two replicas ordering mutations of one chunk independently would diverge, so one primary holds a lease per chunk",
     },
@@ -262,9 +265,11 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
+      unlessTopic: "file-sync",
       because:
         "a replica that was down during mutations returns with old bytes, so chunk versions let the master and readers exclude it",
     },
+    FILE_SYNC_STALE_PARENT,
     {
       id: "multi-object",
       because:
@@ -380,8 +385,10 @@ export const card = {
   topicSilhouettes: [
     {
       topic: "file-sync",
-      storage: "immutable blocks by content hash, replicated or erasure-coded",
-      coordination: "block placement, repair and reference-counted deletion",
+      storage:
+        "a metadata journal per namespace (file versions as block-hash lists) over immutable blocks by content hash, replicated or erasure-coded",
+      coordination:
+        "compare-and-set commits on the parent version, block placement, repair and reference-counted deletion",
       serving: "put and get block by hash",
     },
   ],
@@ -498,4 +505,5 @@ export const card = {
       coordination: { scope: "replica group", why: "replicas of a chunk agree on the committed length and version" },
     },
   },
+  topicScopes: [FILE_SYNC_SCOPES],
 } satisfies ArchetypeInput;

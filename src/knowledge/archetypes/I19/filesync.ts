@@ -14,6 +14,13 @@ import type { ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topo
 
 export const FILE_SYNC_ENTITIES = [
   {
+    name: "FileVersion",
+    description:
+      "One committed version of a file in its namespace: the path, the version it replaced (its parent), its position in the namespace's journal and the list of block hashes that make up its contents; the journal orders every commit of the namespace, and devices follow it from their cursor.",
+    truth: true,
+    topic: "file-sync",
+  },
+  {
     name: "BlockPlacement",
     description:
       "One stored block by its content hash: its size, the redundancy it is kept at (copies or an erasure-code stripe), the storage nodes holding its pieces and their failure domains.",
@@ -80,9 +87,38 @@ export const FILE_SYNC_READS = [
 
 export const FILE_SYNC_INVARIANTS = [
   "A block is stored under the hash of its bytes and never changes, so any copy whose hash matches is correct.",
-  "A block is acknowledged only when every piece of it is durable, and a file version is committed only after every block it lists is stored.",
+  "A block is acknowledged only when every piece of it is durable.",
+  "Each namespace's journal gives every committed change one position, in commit order, so a device that has applied the changes up to its cursor misses none after it.",
   "A block is deleted only when no retained file version lists it, after a grace period longer than any in-flight commit.",
 ];
+
+/**
+ * Where order, exclusivity and agreement hold under file sync: a commit is ordered by its namespace's journal, a
+ * file's head moves by compare-and-set on the parent version (no writer lease), and blocks need no order at all.
+ */
+export const FILE_SYNC_SCOPES = {
+  topic: "file-sync",
+  ordering: {
+    scope: "partition",
+    why: "commits are ordered per namespace by its journal, and devices apply them in that order from their cursor",
+  },
+  exclusivity: {
+    scope: "key",
+    why: "one file's head moves only by compare-and-set from the parent version the device saw; there is no writer lease, and a stale parent becomes a conflicted copy",
+  },
+  coordination: {
+    scope: "partition",
+    why: "a commit is checked and appended within one namespace's journal, after every block it lists is stored",
+  },
+} as const;
+
+/** Under file sync, what goes wrong with a stale read is a commit from an old parent, not a lagging chunk replica. */
+export const FILE_SYNC_STALE_PARENT = {
+  id: "stale-write-dangerous",
+  topic: "file-sync",
+  because:
+    "a device that commits from an old parent version would overwrite a newer one from another device, so a commit names its parent and the head moves only by compare-and-set",
+} as const;
 
 export const FILE_SYNC_FAILURES = [
   {
