@@ -4,6 +4,7 @@ import { design } from "../src/engine/design/design.js";
 import { card } from "../src/knowledge/archetypes/I12/card.js";
 import { knownIds } from "../src/knowledge/compile.js";
 import type { ArchetypeInput } from "../src/knowledge/schema.js";
+import { designTopicsSpoken, designTopicsUnspoken, TOPIC_VALUES } from "../src/knowledge/topics.js";
 import { entryProblems } from "../src/knowledge/validate.js";
 
 /** Everything a design says, as one text. */
@@ -339,5 +340,28 @@ describe("a distributed cache keeps no repair of a system of record", () => {
       expect(text, word).not.toContain(word);
     const dynamo = design("Design a distributed key-value store like Dynamo.");
     expect(JSON.stringify(dynamo.components)).toMatch(/Tombstone/);
+  });
+});
+
+describe("the subjects a design speaks of are found in one place", () => {
+  it("leaves unspoken exactly the topics nfrs.topics does not list, a yielding topic included", () => {
+    const features = [{ name: "Checkout", actions: ["pay for the basket"] }];
+    for (const [prompt, feats] of [
+      ["Design a payment system that sends a push notification when a charge succeeds", []],
+      ["Design a distributed cache in front of a Postgres database", []],
+      ["Design a shop", features],
+      ["Design a lock service", []],
+    ] as const) {
+      const spoken = designTopicsSpoken(prompt, feats).map((t) => t.value);
+      const unspoken = designTopicsUnspoken(prompt, feats);
+      expect([...spoken, ...unspoken].sort()).toEqual([...TOPIC_VALUES].sort());
+      expect(spoken.filter((t) => unspoken.includes(t))).toEqual([]);
+    }
+    // push yields to money: spoken words, but not the design's subject
+    expect(designTopicsUnspoken("Design a payment system that sends push notifications", [])).toContain("push");
+    expect(designTopicsSpoken("Design a shop", features).map((t) => t.value)).toEqual(["money"]);
+    // the design's nfrs.topics are these, with the words that name them
+    const d = design("Design a payment system that sends a push notification when a charge succeeds");
+    expect(d.nfrs.topics).toEqual(["money"]);
   });
 });

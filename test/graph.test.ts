@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DERIVERS } from "../src/engine/design/derivers.js";
-import { type Deriver, evaluate, orderDerivers } from "../src/engine/design/graph.js";
+import { type Deriver, evaluate, orderDerivers, sharedFacts } from "../src/engine/design/graph.js";
 
 const d = (field: string, reads: string[]): Deriver =>
   ({ field, reads, category: "Derived", rule: "test", derive: () => field }) as unknown as Deriver;
@@ -35,5 +35,40 @@ describe("field graph", () => {
     expect(fields.prompt as unknown).toBe("prompt");
     expect(trace.find((t) => t.field === "nfrs")?.pinned).toEqual(["test=1"]);
     expect(trace.find((t) => t.field === "prompt")?.pinned).toBeUndefined();
+  });
+
+  it("computes shared facts once per design, and only from fields every reader declares", () => {
+    let runs = 0;
+    const words = sharedFacts("words", ["prompt"], (f) => {
+      runs++;
+      return { n: f.prompt.length };
+    });
+    const reader = (field: string, reads: string[]) =>
+      ({
+        ...d(field, reads),
+        facts: words,
+        derive: (_f: unknown, _i: unknown, facts: { n: number }) => `${field}:${facts.n}`,
+      }) as unknown as Deriver;
+    const order = orderDerivers([
+      d("prompt", []),
+      d("branch", ["prompt"]),
+      reader("nfrs", ["prompt", "branch"]),
+      reader("overlay", ["prompt", "nfrs"]),
+    ]);
+    const { fields } = evaluate(order, { prompt: "abc" }, []);
+    expect([fields.nfrs, fields.overlay] as unknown[]).toEqual(["nfrs:6", "overlay:6"]);
+    expect(runs).toBe(1);
+    evaluate(order, { prompt: "abcd" }, []);
+    expect(runs).toBe(2);
+    // a reader of shared facts that does not declare their fields is refused when the graph is ordered
+    expect(() => orderDerivers([d("prompt", []), d("branch", ["prompt"]), reader("nfrs", ["branch"])])).toThrow(
+      /reads the words facts, which read 'prompt', without declaring it/,
+    );
+    // shared facts cannot read past their own declared fields
+    const greedy = sharedFacts("greedy", ["prompt"], (f) => (f as unknown as Record<string, unknown>).branch);
+    const sneaky = { ...d("nfrs", ["prompt", "branch"]), facts: greedy } as unknown as Deriver;
+    expect(() =>
+      evaluate(orderDerivers([d("prompt", []), d("branch", ["prompt"]), sneaky]), { prompt: "x" }, []),
+    ).toThrow(/'greedy facts' read 'branch' without declaring it/);
   });
 });

@@ -8,6 +8,7 @@ import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, type Topic } from "../knowledge/topics.js";
 import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
 import { compositionRole } from "./composition.js";
+import { sharedFacts } from "./design/graph.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, undrawn } from "./fields/decisions.js";
 import { SCOPED } from "./product/recognize.js";
@@ -1081,6 +1082,12 @@ export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "arc
     party: designParty(f)?.kind,
   };
 }
+
+/**
+ * The layout as facts the architecture's fields share (components, links, API, data model, diagrams): one
+ * computation and one key per design instead of one per field.
+ */
+export const LAYOUT_FACTS = sharedFacts<Layout>("layout", ["prompt", "branch", "features", "archetypes"], layoutOf);
 
 /**
  * The kind of outside party a design's effects reach, with why, when it sends effects outside (I12): in a

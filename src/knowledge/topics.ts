@@ -84,12 +84,6 @@ const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC
   RegExp
 >;
 
-/** The topics a text does not speak of, in table order. */
-export function topicsNotSpoken(text: string): Topic[] {
-  const spoken = new Set(TOPIC_VALUES.filter((t) => COMPILED[t].test(text)));
-  return TOPIC_VALUES.filter((t) => !spoken.has(t) || (TOPIC_YIELDS[t] ?? []).some((y) => spoken.has(y)));
-}
-
 /** The topics a text speaks of, in table order, each with the words that name it (a topic yielding to a spoken one is left out). */
 export function topicsSpoken(text: string): { value: Topic; quote: string }[] {
   const found = TOPIC_VALUES.flatMap((t) => {
@@ -99,11 +93,23 @@ export function topicsSpoken(text: string): { value: Topic; quote: string }[] {
   return found.filter((x) => !(TOPIC_YIELDS[x.value] ?? []).some((y) => found.some((f) => f.value === y)));
 }
 
-/** The topics a design never speaks of: its prompt's words and its product features' names and actions. */
+/**
+ * The topics a design speaks of, with the words that name them: its prompt's words and its product features'
+ * names and actions (nfrs.topics lists them; the architecture's layout draws the rows that fit the rest).
+ */
+export const designTopicsSpoken = (
+  prompt: string,
+  features: readonly { name: string; actions: readonly string[] }[],
+): { value: Topic; quote: string }[] =>
+  topicsSpoken(
+    features.length === 0 ? prompt : [prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"),
+  );
+
+/** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (
   prompt: string,
   features: readonly { name: string; actions: readonly string[] }[],
-): Topic[] => topicsNotSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
+): Topic[] => unspokenBesides(designTopicsSpoken(prompt, features));
 
 /** Whether a row marked with a needed topic and a topic it cannot coexist with fits the topics left unspoken. */
 export const fitsTopics = (row: { topic?: Topic; unlessTopic?: Topic }, unspoken: readonly Topic[]): boolean =>

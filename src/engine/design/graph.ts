@@ -13,9 +13,28 @@ export interface Deriver<F extends FieldName = FieldName, P = never> {
    * patterns that match), and `derive` gets them as its third argument and a view without the prompt (reading
    * it throws). The field is then kept by those facts and its other inputs, like a field that never reads it.
    */
-  facts?(fields: Readonly<Fields>): P;
+  facts?: ((fields: Readonly<Fields>) => P) | SharedFacts<P>;
   derive(fields: Readonly<Fields>, input: DesignInput, facts: P): Fields[F];
 }
+
+/**
+ * Prompt facts several derivers read alike (the architecture's layout: components, links, API, data model and
+ * diagrams). A deriver names them as its `facts`; they are computed once per design, from a view of their own
+ * declared fields, and their key made once, instead of once per deriver that reads them. Every deriver that
+ * reads them must declare their fields (checked by `orderDerivers`), so sharing hides no undeclared read.
+ */
+export interface SharedFacts<P> {
+  /** Names the facts in errors. */
+  readonly name: string;
+  readonly reads: readonly FieldName[];
+  readonly of: (fields: Readonly<Fields>) => P;
+}
+
+export const sharedFacts = <P>(
+  name: string,
+  reads: readonly FieldName[],
+  of: (fields: Readonly<Fields>) => P,
+): SharedFacts<P> => Object.freeze({ name, reads: Object.freeze([...reads]), of });
 
 /** What the caller gives: the prompt. Everything else is derived from it. */
 export interface DesignInput {
@@ -40,6 +59,12 @@ export function orderDerivers(derivers: readonly Deriver[]): Deriver[] {
     for (const r of d.reads) {
       if (!byField.has(r)) throw new Error(`field graph: '${d.field}' reads '${r}', which nothing produces`);
     }
+    if (d.facts !== undefined && typeof d.facts !== "function")
+      for (const r of d.facts.reads)
+        if (!d.reads.includes(r))
+          throw new Error(
+            `field graph: '${d.field}' reads the ${d.facts.name} facts, which read '${r}', without declaring it`,
+          );
   }
   const order: Deriver[] = [];
   const state = new Map<FieldName, "visiting" | "done">();
@@ -70,9 +95,15 @@ const UNDECLARED: object = new Proxy(Object.freeze(Object.create(null)) as objec
   },
 });
 /** One view maker per deriver: its views share a prototype that names the deriver and ends in UNDECLARED. */
-const VIEWS = new WeakMap<Deriver, new () => Record<string, unknown>>();
+const VIEWS = new WeakMap<Reader, new () => Record<string, unknown>>();
 
-function viewMaker(d: Deriver): new () => Record<string, unknown> {
+/** What reads fields through a guarded view: a deriver, or shared facts (named in errors by `field`). */
+interface Reader {
+  readonly field: string;
+  readonly reads: readonly FieldName[];
+}
+
+function viewMaker(d: Reader): new () => Record<string, unknown> {
   let View = VIEWS.get(d);
   if (!View) {
     const Made = function (this: Record<string, unknown>) {} as unknown as new () => Record<string, unknown>;
@@ -89,7 +120,7 @@ function viewMaker(d: Deriver): new () => Record<string, unknown> {
  * A read-only view that lets a deriver see only the fields it declared: the declared fields are the view's own
  * properties, read at plain-object speed; any other name reaches UNDECLARED and throws.
  */
-function guarded(fields: Partial<Fields>, d: Deriver, withPrompt = true): Readonly<Fields> {
+function guarded(fields: Partial<Fields>, d: Reader, withPrompt = true): Readonly<Fields> {
   const view = new (viewMaker(d))();
   for (const r of d.reads) if (withPrompt || r !== "prompt") view[r] = fields[r];
   return view as unknown as Readonly<Fields>;
@@ -142,13 +173,44 @@ function intern(field: FieldName, value: unknown): unknown {
   return value;
 }
 
+/** Shared facts as a reader of fields (their views name them as "<name> facts"). */
+const SHARED_READERS = new WeakMap<SharedFacts<unknown>, Reader>();
+/** One design's shared facts, each with its key, computed on the first deriver that asks. */
+type SharedAnswers = Map<SharedFacts<unknown>, { facts: unknown; key: string }>;
+
+/** Shared facts and their key, from this design's first computation of them. */
+function sharedOf(
+  f: SharedFacts<unknown>,
+  fields: Partial<Fields>,
+  shared: SharedAnswers,
+): { facts: unknown; key: string } {
+  let answer = shared.get(f);
+  if (answer === undefined) {
+    let reader = SHARED_READERS.get(f);
+    if (!reader) {
+      reader = { field: `${f.name} facts`, reads: f.reads };
+      SHARED_READERS.set(f, reader);
+    }
+    const facts = f.of(guarded(fields, reader));
+    answer = { facts, key: facts === undefined ? "" : factsKey(facts) };
+    shared.set(f, answer);
+  }
+  return answer;
+}
+
 /** Runs one deriver, or answers from what an earlier design with the same inputs left. */
-function run(d: Deriver, fields: Partial<Fields>, input: DesignInput): unknown {
+function run(d: Deriver, fields: Partial<Fields>, input: DesignInput, shared: SharedAnswers): unknown {
   if (!kept(d)) return d.derive(guarded(fields, d), input, undefined as never);
-  const facts = d.facts?.(guarded(fields, d));
+  let facts: unknown;
+  let factsText = "";
+  const f = d.facts;
+  if (typeof f === "function") {
+    facts = f(guarded(fields, d));
+    if (facts !== undefined) factsText = factsKey(facts);
+  } else if (f !== undefined) ({ facts, key: factsText } = sharedOf(f, fields, shared));
   const inputs: unknown[] = [];
   for (const r of d.reads) if (r !== "prompt") inputs.push(fields[r]);
-  const key = answerKey(facts === undefined ? "" : factsKey(facts), inputs);
+  const key = answerKey(factsText, inputs);
   let table = ANSWERS.get(d);
   if (!table) {
     table = new Kept(KEPT_MAX);
@@ -194,8 +256,9 @@ export function evaluate(
   const fields: Partial<Fields> = {};
   const trace: TraceEntry[] = [];
   const needIdentity = readByKept(order);
+  const shared: SharedAnswers = new Map();
   for (const d of order) {
-    let value = run(d, fields, input);
+    let value = run(d, fields, input, shared);
     const mine = patches.length === 0 ? NONE : patches.filter((p) => p.field === d.field);
     for (const p of mine) value = (p as Patch<typeof d.field>).apply(value as never, fields as Fields) as typeof value;
     // a value a kept deriver reads must be the kept one with its content, so identity can stand for content

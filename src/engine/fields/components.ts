@@ -1,4 +1,4 @@
-import { architectureOf, type Layout, layoutOf } from "../architecture.js";
+import { architectureOf, LAYOUT_FACTS, type Layout } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 
 export const componentsField: Deriver<"components", Layout> = {
@@ -6,7 +6,7 @@ export const componentsField: Deriver<"components", Layout> = {
   category: "Derived",
   reads: ["prompt", "branch", "archetypes", "features", "decisions"],
   rule: "the dominant archetype's component topology, joined by each supporting archetype by role (a substrate hosts the component it carries, a decorator wraps the entry or keeps its state on the state owner, an input feeds the intake, an output drains the outlet) and by product features through shared components; the prompt's noun renames the unit; a component, link, API call or protocol that only an option not chosen draws is left out",
-  facts: (f) => layoutOf(f),
+  facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
     const arch = architectureOf(f, layout);
     const notes = arch.renaming;

@@ -1,5 +1,5 @@
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { architectureOf, type Layout, layoutOf } from "../architecture.js";
+import { architectureOf, LAYOUT_FACTS, type Layout } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import { archetype } from "./common.js";
 
@@ -8,7 +8,7 @@ export const dataModelField: Deriver<"dataModel", Layout> = {
   category: "Derived",
   reads: ["prompt", "branch", "archetypes", "features", "decisions", "primaryState", "components"],
   rule: "one table or keyspace per entity of the dominant archetype and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
-  facts: (f) => layoutOf(f),
+  facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
     const rows = architectureOf(f, layout).dataModel;
     const primary = new Set(f.primaryState.map((s) => s.entity));

@@ -1,4 +1,11 @@
-import { architectureOf, type BoundProtocol, designParts, type Layout, layoutOf, planeOf } from "../architecture.js";
+import {
+  architectureOf,
+  type BoundProtocol,
+  designParts,
+  LAYOUT_FACTS,
+  type Layout,
+  planeOf,
+} from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
 import { architectureFlowchart, boundSequence } from "../output/mermaid.js";
@@ -11,7 +18,7 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
   category: "Output",
   reads: ["prompt", "branch", "archetypes", "features", "decisions", "components", "links", "criticalPaths"],
   rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): for a bare product, its record's create and read first, then the first protocol of each substrate hosted on it that owns a critical path; in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the flows of a product feature the dominant archetype carries (one whose components are the dominant's own) first, then the dominant archetype's protocols, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
-  facts: (f) => layoutOf(f),
+  facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
     if (f.components.length === 0) return [];
     const lead = f.archetypes[0];

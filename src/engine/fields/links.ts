@@ -1,4 +1,4 @@
-import { architectureOf, type Layout, layoutOf } from "../architecture.js";
+import { architectureOf, LAYOUT_FACTS, type Layout } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 
 export const linksField: Deriver<"links", Layout> = {
@@ -6,7 +6,7 @@ export const linksField: Deriver<"links", Layout> = {
   category: "Derived",
   reads: ["prompt", "branch", "archetypes", "features", "decisions", "components"],
   rule: "the links of every composed topology translated to the merged components (request, replication, stream, control, callback), plus the links a role adds (a decorator in front of the entry, an input into the intake, an output from the outlet), deduplicated; only links between listed components",
-  facts: (f) => layoutOf(f),
+  facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
     const ids = new Set(f.components.map((c) => c.id));
     return architectureOf(f, layout).links.filter((l) => ids.has(l.from) && ids.has(l.to));

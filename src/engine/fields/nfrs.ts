@@ -1,6 +1,6 @@
 import { PARTIES } from "../../knowledge/parties.js";
 import { STANCES } from "../../knowledge/stances.js";
-import { TOPIC_MEANING, topicsSpoken, unspokenBesides } from "../../knowledge/topics.js";
+import { designTopicsSpoken, TOPIC_MEANING, unspokenBesides } from "../../knowledge/topics.js";
 import { designParty } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
@@ -132,7 +132,7 @@ function topicsOf(
   prompt: string,
   features: readonly { name: string; actions: readonly string[] }[],
 ): Pick<Nfrs, "topics"> {
-  const spoken = topicsSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
+  const spoken = designTopicsSpoken(prompt, features);
   return spoken.length === 0
     ? {}
     : {
