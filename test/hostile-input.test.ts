@@ -94,7 +94,31 @@ describe("hostile corpus through the API", () => {
     for (const o of HOSTILE_OVERRIDES) {
       const r = await send("POST", "/api/design", { prompt: "Design a distributed lock service", overrides: [o] });
       if (r.status !== 200) expectClearRefusal(r, JSON.stringify(o));
+      // An accepted override never drives a number out of range: no "Infinity percent" in the design or its script.
+      else expect(r.text, JSON.stringify(o)).not.toMatch(/Infinity|NaN/);
     }
+  });
+
+  it("keeps a refusal short however many unknown fields a body has", async () => {
+    const { send } = api();
+    const body = `{${Array.from({ length: 30_000 }, (_, i) => `"k${i}":1`).join(",")}}`;
+    const r = await send("POST", "/api/design", body);
+    expectClearRefusal(r, "30,000 unknown keys");
+    expect(r.text.length).toBeLessThan(2000);
+    expect(JSON.parse(r.text).error).toMatch(/k0.*more/);
+  });
+
+  it("says a session file from a newer mechsd is newer, not just wrong", async () => {
+    const { send, store } = api();
+    const r = await send("POST", "/api/import", {
+      format: "mechsd-session",
+      version: 2,
+      name: "From tomorrow",
+      prompt: "Design a queue",
+    });
+    expectClearRefusal(r, "version 2");
+    expect(JSON.parse(r.text).error).toMatch(/newer mechsd/);
+    expect(store.list()).toHaveLength(0);
   });
 });
 
