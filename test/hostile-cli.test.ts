@@ -82,6 +82,43 @@ describe("hostile corpus through the CLI", () => {
     });
   });
 
+  it("refuses out-of-range and unknown options with a message, never a crash or a silent degenerate answer", () => {
+    const lock = "Design a distributed lock service";
+    const cases: string[][] = [
+      ...["0", "-1", "NaN", "1e9", "Infinity", "", "4.9", "__proto__"].map((m) => ["script", lock, "--minutes", m]),
+      ...["0", "NaN", "1e9", "toString"].map((w) => ["script", lock, "--wpm", w]),
+      // eight weights whose sum is no number: every step would get the least time and all run over
+      ["script", lock, "--weights", Array(8).fill("1e308").join(",")],
+      ["script", lock, "--weights", "1,2"],
+      ["script", lock, "--weights", "NaN,1,1,1,1,1,1,1"],
+      ...["unknown", "", "__proto__", "constructor"].flatMap((f) => [
+        ["design", lock, "--format", f],
+        ["script", lock, "--format", f],
+        ["diagram", lock, "--format", f],
+        ["archetypes", "--format", f],
+      ]),
+      ...["0", "99", "-1", "1.5", "NaN", "__proto__"].map((o) => ["diagram", lock, "--only", o]),
+      ...["__proto__", "constructor", "toString", "I99", "", "\ud800"].map((a) => ["show", a]),
+      ["design", lock, "-o", "/nonexistent-dir/x.md"],
+    ];
+    for (const args of cases) {
+      const r = run(args);
+      const label = JSON.stringify(args);
+      expectNoCrash(r, label);
+      expect(r.code, label).toBe(2);
+      expect(r.stderr, label).toMatch(/^mechsd: .{10,}/);
+    }
+  });
+
+  it("prints no control character a prompt carried into a terminal document", () => {
+    for (const command of ["design", "script"]) {
+      const r = run([command, "Design a \u009b31mqueue\u009b0m with \u001b[2J retries \u0085"]);
+      expectNoCrash(r, command);
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+      expect(r.stdout, command).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    }
+  });
+
   it("--set refuses hostile keys and values with a message, never a crash", () => {
     for (const o of [
       "constructor=1",
@@ -91,6 +128,9 @@ describe("hostile corpus through the CLI", () => {
       "archetype.__proto__=off",
       "predicate.valueOf=true",
       "dominant=hasOwnProperty",
+      "decision.__proto__=x",
+      "decision.i02-lock-store=constructor",
+      "scale.hit_ratio=1e308",
       "=",
       "regions=1e309",
     ]) {

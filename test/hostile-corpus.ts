@@ -39,6 +39,11 @@ export const HOSTILE: readonly Hostile[] = [
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholder is the hostile text
   { label: "template and format strings", text: "Design a ${process.exit(1)} %s %n {{7*7}} queue" },
   { label: "path traversal text", text: "Design a ../../etc/passwd queue at C:\\Windows\\system32" },
+  { label: "C1 control characters (8-bit CSI)", text: "Design a \u009b31mqueue\u009b0m with \u0085 retries" },
+  { label: "Markdown strike-through and links", text: "Design a ~~queue~~ at http://evil.example/x and www.evil.example" },
+  { label: "Markdown block markers", text: "- Design a queue --- 1. with + retries === ~~~" },
+  { label: "Unicode line and paragraph separators", text: "Design a queue\u2028# heading\u2029> quote" },
+  { label: "Mermaid keywords", text: "Design a lock end subgraph graph TD click callback participant alt loop Note over A: end" },
   ...PROTO_NAMES.map((n) => ({ label: `Object.prototype name ${n} in a prompt`, text: `Design a ${n} service` })),
   ...PROTO_NAMES.map((n) => ({ label: `bare Object.prototype name ${n}`, text: n })),
 ];
@@ -63,6 +68,14 @@ export const HOSTILE_OVERRIDES: readonly string[] = [
   "dominant=I99",
   "dominant=\ud800",
   "delivery=exactly-once\u0000",
+  "scale.hit_ratio=1e308",
+  "scale.hot_key_share=5",
+  "scale.target_utilisation=100",
+  "scale.leases=1e308",
+  "decision.=x",
+  "decision.i02-lock-store=",
+  "decision.i02-lock-store=__proto__",
+  "decision.i99-from-a-newer-mechsd=fast",
   "DELIVERY=EXACTLY-ONCE",
   " delivery = exactly-once ",
   ...PROTO_NAMES.flatMap((n) => [
@@ -72,6 +85,8 @@ export const HOSTILE_OVERRIDES: readonly string[] = [
     `scale.${n}=5`,
     `archetype.${n}=off`,
     `predicate.${n}=true`,
+    `decision.${n}=${n}`,
+    `decision.i02-lock-store=${n}`,
     `dominant=${n}`,
   ]),
 ];

@@ -1,10 +1,16 @@
 import fc from "fast-check";
+// A CommonMark (GFM) reader, here through Mermaid's own dependency: it reads the Markdown the way a viewer would.
+import { marked, type Token } from "marked";
 import { describe, expect, it } from "vitest";
 import { deriveDesign } from "../src/engine/design/design.js";
 import { OVERRIDE_KEYS, parseOverrides } from "../src/engine/design/overrides.js";
 import { misspeltCacheSize, recognizeProduct } from "../src/engine/product/recognize.js";
 import { checkPrompt } from "../src/engine/prompt.js";
 import { pieceCacheSize, STEM_CACHE_MAX, stemCacheSize, stemWord, tokenize } from "../src/engine/recognize/tokens.js";
+import { designBlocks } from "../src/render/design-doc.js";
+import { type Block, bullets, code, heading, para, table, toMarkdown, toTerminal } from "../src/render/doc.js";
+import { scriptBlocks } from "../src/render/script/document.js";
+import { writeScript } from "../src/render/script/index.js";
 import { createApp } from "../src/server/app.js";
 import { openDb } from "../src/store/db.js";
 import { SessionStore } from "../src/store/sessions.js";
@@ -94,6 +100,131 @@ describe("hostile corpus through the API", () => {
     for (const o of HOSTILE_OVERRIDES) {
       const r = await send("POST", "/api/design", { prompt: "Design a distributed lock service", overrides: [o] });
       if (r.status !== 200) expectClearRefusal(r, JSON.stringify(o));
+      // An accepted override never drives a number out of range: no "Infinity percent" in the design or its script.
+      else expect(r.text, JSON.stringify(o)).not.toMatch(/Infinity|NaN/);
+    }
+  });
+
+  it("keeps a refusal short however many unknown fields a body has", async () => {
+    const { send } = api();
+    const body = `{${Array.from({ length: 30_000 }, (_, i) => `"k${i}":1`).join(",")}}`;
+    const r = await send("POST", "/api/design", body);
+    expectClearRefusal(r, "30,000 unknown keys");
+    expect(r.text.length).toBeLessThan(2000);
+    expect(JSON.parse(r.text).error).toMatch(/k0.*more/);
+  });
+
+  it("says a session file from a newer mechsd is newer, not just wrong", async () => {
+    const { send, store } = api();
+    const r = await send("POST", "/api/import", {
+      format: "mechsd-session",
+      version: 2,
+      name: "From tomorrow",
+      prompt: "Design a queue",
+    });
+    expectClearRefusal(r, "version 2");
+    expect(JSON.parse(r.text).error).toMatch(/newer mechsd/);
+    expect(store.list()).toHaveLength(0);
+  });
+});
+
+/** Every token of a lexed Markdown document, nested ones too. */
+function tokensOf(tokens: readonly Token[]): Token[] {
+  return tokens.flatMap((t) => {
+    const inner = t as {
+      tokens?: Token[];
+      items?: { tokens: Token[] }[];
+      header?: { tokens: Token[] }[];
+      rows?: { tokens: Token[] }[][];
+    };
+    return [
+      t,
+      ...tokensOf(inner.tokens ?? []),
+      ...(inner.items ?? []).flatMap((i) => tokensOf(i.tokens)),
+      ...(inner.header ?? []).flatMap((c) => tokensOf(c.tokens)),
+      ...(inner.rows ?? []).flatMap((r) => r.flatMap((c) => tokensOf(c.tokens))),
+    ];
+  });
+}
+
+/** C0 and C1 control characters but the line feed: none reaches a terminal. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL_CHARS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+
+const MARKDOWN_KIND = { heading: "heading", para: "paragraph", bullets: "list", table: "table", code: "code" } as const;
+
+/** Each block stays one block of its kind with its own item and row count, and no text turns into a link, HTML or strike-through. */
+function expectBlocksKeepShape(blocks: readonly Block[], label: string) {
+  for (const b of blocks) {
+    const md = toMarkdown([b]);
+    const top = marked.lexer(md).filter((t) => t.type !== "space");
+    expect(
+      top.map((t) => t.type),
+      `${label}: ${md.slice(0, 200)}`,
+    ).toEqual([MARKDOWN_KIND[b.kind]]);
+    const [t] = top as [Token & { items?: unknown[]; rows?: unknown[]; text?: string }];
+    if (b.kind === "bullets") expect(t.items, `${label}: ${md.slice(0, 200)}`).toHaveLength(b.items.length);
+    if (b.kind === "table") expect(t.rows, `${label}: ${md.slice(0, 200)}`).toHaveLength(b.rows.length);
+    if (b.kind === "code") expect(t.text, label).toBe(b.text);
+    const made = tokensOf(top).filter((x) => ["link", "image", "html", "del"].includes(x.type));
+    expect(
+      made.map((x) => x.raw),
+      `${label}: ${md.slice(0, 200)}`,
+    ).toEqual([]);
+  }
+}
+
+describe("hostile text through the render paths", () => {
+  it("Markdown: text that opens a block, a link, HTML or a strike-through stays plain text in every block kind", () => {
+    const pieces = [
+      "~~~ fence",
+      "```js",
+      "    indented code",
+      "\t\tcode",
+      "1. item",
+      "2) item",
+      "- item",
+      "+ item",
+      "---",
+      "***",
+      "===",
+      "> quote",
+      "# heading",
+      "  - nested",
+      "~~strike~~",
+      "http://evil.example/x",
+      "see https://evil.example/x now",
+      "www.evil.example",
+      "<b>bold</b> &amp;",
+      "[x](javascript:alert(1))",
+      "a\u2028b\u2029c\u0085d",
+      "a\u000bb\u000cc",
+    ];
+    for (const p of pieces)
+      expectBlocksKeepShape(
+        [
+          para(p),
+          bullets([p, `x ${p}`]),
+          heading(2, p),
+          heading(1, `Design: ${p}`),
+          table(["h", "k"], [[p, p]]),
+          code("text", `${p}\n~~~~\n\`\`\`\`\n${p}`),
+        ],
+        JSON.stringify(p),
+      );
+  });
+
+  it("design and script documents of every accepted hostile prompt keep their Markdown shape and print no control characters", () => {
+    for (const { label, text } of HOSTILE) {
+      const r = deriveDesign(text);
+      if (!r.ok) continue;
+      for (const [what, blocks] of [
+        ["design", designBlocks(r.design)],
+        ["script", scriptBlocks(writeScript(r.design, { short: true }))],
+      ] as const) {
+        expectBlocksKeepShape(blocks, `${label} ${what}`);
+        expect(toTerminal(blocks, { color: false, width: 80 }), `${label} ${what}`).not.toMatch(CONTROL_CHARS);
+      }
     }
   });
 });

@@ -205,6 +205,15 @@ describe("serve: store checked at start", () => {
     );
   });
 
+  it("refuses an empty store name, which SQLite would take as a temporary file deleted at stop", async () => {
+    await refused("", /names no file/);
+    await refused("   ", /names no file/);
+  });
+
+  it("refuses a folder as the store", async () => {
+    await refused(mkdtempSync(join(tmpdir(), "mechsd-folder-")), /cannot open the store/);
+  });
+
   it("refuses another program's SQLite file", async () => {
     const file = tmp();
     const db = new Database(file);

@@ -34,15 +34,34 @@ export const bullets = (items: string[]): Block => ({ kind: "bullets", items });
 export const table = (headers: string[], rows: string[][]): Block => ({ kind: "table", headers, rows });
 export const code = (lang: string, text: string): Block => ({ kind: "code", lang, text });
 
-/** Escapes text for inline Markdown so user or knowledge text cannot open HTML, links or emphasis. */
+/** Every line break a Markdown reader (or a JavaScript pattern) may honour: CommonMark's, form and line tabulation, Unicode's. */
+const LINE_BREAKS = /[\n\r\v\f\u0085\u2028\u2029]+/g;
+
+/**
+ * Escapes text for inline Markdown so user or knowledge text cannot open HTML, links, emphasis, strike-through,
+ * code, a block (indented code, a list, a rule) or a bare-address autolink, and stays on one line.
+ */
 export function escapeMarkdown(s: string): string {
   return s
-    .replace(/\r\n?|\n/g, " ")
+    .replace(LINE_BREAKS, " ")
+    .replace(/^[ \t]+/, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/([\\`*_[\]|#])/g, "\\$1");
+    .replace(/([\\`*_[\]|#~])/g, "\\$1")
+    .replace(/:(?=\/\/)/g, "\\:")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/@/g, "\\@");
 }
+
+/**
+ * Inline text that starts a line of its own (a paragraph, a list item): escaped, and what would open a block there,
+ * a list item (-, +, 1. or 1)), a rule or a setext underline (-, =), escaped too.
+ */
+const escapeLine = (s: string): string =>
+  escapeMarkdown(s)
+    .replace(/^[-+=]/, "\\$&")
+    .replace(/^(\d{1,9})([.)])/, "$1\\$2");
 
 export function toMarkdown(blocks: readonly Block[]): string {
   const out: string[] = [];
@@ -52,10 +71,10 @@ export function toMarkdown(blocks: readonly Block[]): string {
         out.push(`${"#".repeat(b.level)} ${escapeMarkdown(b.text)}`);
         break;
       case "para":
-        out.push(escapeMarkdown(b.text));
+        out.push(escapeLine(b.text));
         break;
       case "bullets":
-        out.push(b.items.map((i) => `- ${escapeMarkdown(i)}`).join("\n"));
+        out.push(b.items.map((i) => `- ${escapeLine(i)}`).join("\n"));
         break;
       case "table": {
         const row = (cells: string[]) => `| ${cells.map(escapeMarkdown).join(" | ")} |`;
@@ -63,7 +82,9 @@ export function toMarkdown(blocks: readonly Block[]): string {
         break;
       }
       case "code": {
-        const fence = b.text.includes("```") ? "~~~~" : "```";
+        // a fence of backticks longer than any run of backticks in the text, which then cannot close it
+        const longest = Math.max(0, ...(b.text.match(/`+/g) ?? []).map((run) => run.length));
+        const fence = "`".repeat(Math.max(3, longest + 1));
         out.push(`${fence}${b.lang}\n${b.text}\n${fence}`);
         break;
       }
@@ -96,10 +117,18 @@ export function wrap(text: string, width: number): string[] {
   return lines;
 }
 
-/** Strips control characters (ANSI escapes included) from text bound for a terminal. */
+/**
+ * Strips control characters from text bound for a terminal: ANSI escapes (7-bit ESC [ and the 8-bit CSI, U+009B, that
+ * some terminals honour), the rest of C0 but tab and line feed, DEL and C1.
+ */
 export function sanitizeTerminal(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
+  return (
+    s
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/(?:\u001b\[|\u009b)[0-9;?]*[A-Za-z]/g, "")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "")
+  );
 }
 
 export interface TerminalOptions {

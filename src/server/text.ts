@@ -20,6 +20,26 @@ export const Name = Text.refine((s) => !CONTROL.test(s), {
 
 export const Overrides = z.array(Text.pipe(z.string().max(MAX_OVERRIDE))).max(MAX_OVERRIDES);
 
-/** "prompt: message; name: message" from a zod error, naming the field at fault. */
-export const zodMessage = (e: z.ZodError): string =>
-  e.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+/** The most problems one refusal lists, and the longest each may be: a body with 30,000 unknown keys gets a short answer. */
+const MAX_ISSUES = 5;
+const MAX_ISSUE_CHARS = 300;
+
+const cut = (s: string) => (s.length > MAX_ISSUE_CHARS ? `${s.slice(0, MAX_ISSUE_CHARS - 1)}…` : s);
+
+/** Unknown keys named a few at a time, with how many more there are. */
+function issueText(i: z.core.$ZodIssue): string {
+  if (i.code === "unrecognized_keys" && i.keys.length > MAX_ISSUES) {
+    const shown = i.keys.slice(0, MAX_ISSUES).map((k) => JSON.stringify(cut(k)));
+    return `unrecognized keys ${shown.join(", ")} and ${i.keys.length - MAX_ISSUES} more`;
+  }
+  return cut(i.message);
+}
+
+/** "prompt: message; name: message" from a zod error, naming the field at fault; bounded however bad the body. */
+export const zodMessage = (e: z.ZodError): string => {
+  const listed = e.issues
+    .slice(0, MAX_ISSUES)
+    .map((i) => `${cut(i.path.map(String).join(".")) || "body"}: ${issueText(i)}`);
+  const rest = e.issues.length - MAX_ISSUES;
+  return `${listed.join("; ")}${rest > 0 ? `; and ${rest} more problems` : ""}`;
+};

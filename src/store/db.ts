@@ -30,6 +30,11 @@ const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * cannot be written (probed with a rolled-back write).
  */
 export function openDb(file: string): Db {
+  // SQLite takes an empty name as a private temporary file it deletes on close: every session would be lost at stop.
+  if (file.trim() === "")
+    throw new StoreError(
+      "the store name names no file (an empty --db or $MECHSD_DB would keep sessions in a temporary file deleted at stop); name a file with --db",
+    );
   let db: Db;
   try {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });

@@ -30,7 +30,9 @@ export async function runScript(words: string[], opts: ScriptCliOptions): Promis
   let weights: number[] | undefined;
   if (opts.weights !== undefined) {
     weights = opts.weights.split(",").map((w) => Number(w.trim()));
-    if (weights.length !== 8 || weights.some((w) => !Number.isFinite(w) || w <= 0))
+    // each weight is a share of their sum, so the sum must be a number too (eight times 1e308 is not)
+    const sum = weights.reduce((a, w) => a + w, 0);
+    if (weights.length !== 8 || weights.some((w) => !Number.isFinite(w) || w <= 0) || !Number.isFinite(sum))
       throw new UserError(`--weights takes eight positive numbers separated by commas, not '${opts.weights}'`);
   }
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd script "Design a distributed message queue"');

@@ -2,6 +2,7 @@ import { ARCHETYPE_CAPACITY } from "../../knowledge/capacity/index.js";
 import { DECISION_BY_ID } from "../../knowledge/decisions/index.js";
 import { FEATURES } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
+import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import {
   ARCHETYPE_IDS,
   type ArchetypeId,
@@ -196,7 +197,15 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
     } else if (key.startsWith("scale.")) {
       const q = key.slice("scale.".length);
       if (!PINNABLE.has(q)) return { ok: false, error: `unknown quantity '${q}'; use one of: ${list([...PINNABLE])}` };
-      const n = parseAmount(value);
+      // A share is a fraction of a whole: 0.95 or 95%, never more than all of it.
+      const share = QUANTITY_BY_ID.get(q)?.unit === "fraction";
+      const percent = share && value.endsWith("%");
+      const n = percent ? parseAmount(value.slice(0, -1)) / 100 : parseAmount(value);
+      if (share && !(n > 0 && n <= 1))
+        return {
+          ok: false,
+          error: `scale.${q} is a share: a number above 0 and at most 1 (or a percentage such as 95%), not '${value}'`,
+        };
       if (!Number.isFinite(n) || n <= 0)
         return { ok: false, error: `scale.${q} needs a positive number, not '${value}'` };
       patches.push({

@@ -8,7 +8,7 @@ import { toMarkdown } from "../../render/doc.js";
 import { withScript } from "../../render/script/index.js";
 import { decodeCursor, type SessionStore } from "../../store/sessions.js";
 import { fail, jsonBody } from "../edge.js";
-import type { SessionFile } from "../session-file.js";
+import { FILE_VERSION, type SessionFile } from "../session-file.js";
 import { Name, Overrides, Text, zodMessage } from "../text.js";
 
 export const PAGE_DEFAULT = 50;
@@ -110,7 +110,7 @@ export function sessionRoutes(store: SessionStore): Hono {
       return c.body(toMarkdown(designBlocks(d.design)), 200, { "Content-Type": "text/markdown; charset=utf-8" });
     const file: SessionFile = {
       format: "mechsd-session",
-      version: 1,
+      version: FILE_VERSION,
       name: s.name,
       prompt: s.prompt,
       overrides: s.overrides,
