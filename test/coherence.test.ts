@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkCoherence, coherenceFacts } from "../src/engine/coherence.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
-import { type Design, design } from "../src/lib/index.js";
+import { type Design, design, writeScript } from "../src/lib/index.js";
 
 const CORPUS = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
   .split("\n")
@@ -523,5 +523,35 @@ describe("a replication choice never calls itself what its acknowledgement is no
       because: [`replicate each write (replica): async process on ${held} (test)`],
     });
     expect(rules(d)).toContain("technology-lacks-property");
+  });
+});
+
+describe("numbers are acted on and plausible", () => {
+  it("a share of one primary past 100% comes with the count that splits it, and the script says the split", () => {
+    const push = clone(design("Design a notification service that sends 10 million push notifications per hour"));
+    const share = push.capacity.find((c) => c.id === "primary_headroom");
+    const shards = push.capacity.find((c) => c.id === "state_shards");
+    expect(share?.value).toBeGreaterThanOrEqual(1);
+    expect(shards?.value).toBe(5);
+    expect(rules(push)).not.toContain("share-not-acted");
+    const said = writeScript(push, { minutes: 45 })
+      .steps.flatMap((s) => s.lines.map((l) => l.text))
+      .join(" ");
+    expect(said).toMatch(/I split it over 5 shards/);
+    expect(said).not.toMatch(/outside our system: the outbox relay/);
+    push.capacity.splice(push.capacity.indexOf(shards as (typeof push.capacity)[number]), 1);
+    expect(rules(push)).toContain("share-not-acted");
+  });
+
+  it("a node rebuild takes hours at the repair bandwidth of its helpers, never seconds across the whole cluster", () => {
+    const sync = clone(design("Design Dropbox file sync for 100 million users"));
+    const rebuild = sync.capacity.find((c) => c.id === "rereplication_seconds");
+    if (!rebuild) throw new Error("no rebuild figure");
+    // 20 TB x 6 fragments read per rebuilt one, over 100 helpers at 100 MB/s each
+    expect(rebuild.value).toBeCloseTo(12000, 0);
+    expect(rebuild.inputs.find((i) => i.name === "repair_read_amplification")?.value).toBe(6);
+    expect(rules(sync)).not.toContain("duration-implausible");
+    rebuild.value = 3.81;
+    expect(rules(sync)).toContain("duration-implausible");
   });
 });

@@ -13,9 +13,10 @@ import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { PARTIES } from "../knowledge/parties.js";
 import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
+import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
-import { atBase, sameMeasure } from "./fields/bottleneck-load.js";
+import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
@@ -56,7 +57,9 @@ export type CoherenceRule =
   | "state-stance-against-holder"
   | "party-cannot-do"
   | "lww-beside-rises-only"
-  | "failure-without-mechanism";
+  | "failure-without-mechanism"
+  | "share-not-acted"
+  | "duration-implausible";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -109,6 +112,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "the design asks its outside party only what that kind of party can do: no lookup sent to one that cannot be queried (a customer's webhook endpoint, APNs), and its call rate is checked against that party's own ceiling, or none where it has none",
   "failure-without-mechanism":
     "a mechanism's failure row appears only where the design carries that mechanism (an operation uses it or a decision chose it), and a row about one archetype's parts only beside that archetype: no lease holder crashing where nothing holds a lease, no rate limiter's budget store in a push service",
+  "share-not-acted":
+    "a load past what one of our own units handles (a share of one primary or leader over 100%) is acted on: a count figure splits the same load over as many units as it needs at the planned utilisation",
+  "duration-implausible":
+    "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -1001,7 +1008,66 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...partyCanDo(d),
     ...lwwBesideRisesOnly(d),
     ...failuresHaveMechanisms(d),
+    ...sharesActedOn(d),
+    ...durationsPlausible(d),
   ];
+}
+
+/**
+ * A headroom figure past one unit of our own (a primary, a leader, a node) names the count that splits it: the
+ * design never says "2.5 times what one primary handles" and stays on one primary. An outside party's account
+ * is not ours to split (its remedy is pacing or a raised quota).
+ */
+function sharesActedOn(d: Design): Problem[] {
+  return d.capacity.flatMap((c) => {
+    if (c.kind !== "headroom" || !(c.value >= 1)) return [];
+    const ceiling = ceilingOfFigure(d.capacity, c);
+    if (!ceiling || ceiling.per === "account") return [];
+    const count = countFor(d.capacity, c);
+    if (count && count.value > 1) return [];
+    return [
+      {
+        rule: "share-not-acted" as const,
+        detail: `${c.id} is ${c.display} of one ${ceiling.per}, and no count splits ${ceiling.load} over ${ceiling.per}s`,
+      },
+    ];
+  });
+}
+
+/**
+ * A time figure that moves bytes at a per-node bandwidth: the bytes it moves over the time it takes is the rate,
+ * and that rate over one node's bandwidth is how many nodes move them at once. No more take part than the
+ * planned participants of one repair (`repair_helpers`): a time that needs every node of a large cluster
+ * writing at full speed for one node's data is no time a design can meet.
+ */
+function durationsPlausible(d: Design): Problem[] {
+  const most = QUANTITY_BY_ID.get("repair_helpers")?.assumed;
+  if (most === undefined) return [];
+  return d.capacity.flatMap((c) => {
+    if (c.kind !== "time" || c.unit !== "s" || !(c.value > 0)) return [];
+    // the figure's own inputs (its formula's names), not those the figures it reads were computed from
+    const own = new Set(
+      c.formula
+        .split(" = ")
+        .slice(1)
+        .join(" = ")
+        .match(/[a-z][a-z0-9_]*/g) ?? [],
+    );
+    const mine = c.inputs.filter((i) => own.has(i.name));
+    const bytes = mine.filter((i) => i.unit === "B");
+    const bandwidth = mine.find((i) => i.unit === "B/s");
+    if (bytes.length !== 1 || !bandwidth || !(bandwidth.value > 0)) return [];
+    const moved = (bytes[0]?.value ?? 0) / c.value;
+    const nodes = moved / bandwidth.value;
+    return nodes > most * 1.0001
+      ? [
+          {
+            rule: "duration-implausible" as const,
+            detail: `${c.id} is ${c.display}: ${formatQuantity(moved, "B/s")} moved, ${Math.round(nodes)} nodes at ${bandwidth.name} at once, more than the ${most} that take part in one repair`,
+          },
+        ]
+      : [];
+  });
 }
 
 /** A mechanism's failure row where the design does not carry the mechanism (or lacks the archetype the row is about). */
