@@ -555,3 +555,17 @@ describe("numbers are acted on and plausible", () => {
     expect(rules(sync)).toContain("duration-implausible");
   });
 });
+
+describe("a work queue is sized as a lease store, not a log", () => {
+  it("sizes sends, leases and acks on partition leaders and the backlog of an outage, with no log retention or consumer-group egress", () => {
+    const q = design("Design a distributed task queue with at-least-once processing and visibility timeouts");
+    const ids = q.capacity.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(["lease_store_writes", "queue_partitions", "backlog_bytes"]));
+    expect(ids).not.toContain("retained_bytes");
+    expect(ids).not.toContain("consumer_egress");
+    expect(ids).not.toContain("messages_per_partition");
+    expect(q.bottlenecks[0]?.load?.figure).toBe("lease_store_writes");
+    expect(q.capacity.find((c) => c.id === "queue_partitions")?.value).toBe(18);
+    expect(rules(q)).not.toContain("share-not-acted");
+  });
+});

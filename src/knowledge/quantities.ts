@@ -410,6 +410,22 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   { id: "bytes_per_user", label: "bytes of files stored per user", unit: "B" },
   {
+    id: "queue_writes_per_message",
+    label: "replicated writes one work-queue message costs",
+    unit: "writes",
+    assumed: 3,
+    assumedBecause:
+      "a message is written when sent, again when a receive leases it, and once more when its ack deletes it",
+  },
+  {
+    id: "consumer_outage_seconds",
+    label: "longest time workers may stop consuming that the queue must hold",
+    unit: "s",
+    assumed: 3600,
+    assumedBecause:
+      "a bad deploy or a failing downstream can stop every worker for about an hour before it is rolled back",
+  },
+  {
     id: "repair_helpers",
     label: "nodes that take part in rebuilding one failed node's data at once",
     unit: "nodes",
