@@ -569,3 +569,15 @@ describe("a work queue is sized as a lease store, not a log", () => {
     expect(rules(q)).not.toContain("share-not-acted");
   });
 });
+
+describe("a substrate's figures read the product's own counts", () => {
+  it("a home timeline's log and key-value store are sized from its posts and feed reads, not an event bus's typical rate", () => {
+    const t = design("Design Twitter's home timeline");
+    const input = (figure: string, name: string) =>
+      t.capacity.find((c) => c.id === figure)?.inputs.find((i) => i.name === name);
+    const posts = t.capacity.find((c) => c.id === "posts_per_sec")?.value ?? 0;
+    expect(input("retained_bytes", "messages_per_sec")?.value).toBeCloseTo(posts, 6);
+    expect(input("retained_bytes", "messages_per_sec")?.because).toMatch(/posts_per_user_per_day/);
+    expect(input("hot_key_ops", "requests_per_sec")?.because).toMatch(/feed_reads_per_user_per_day/);
+  });
+});

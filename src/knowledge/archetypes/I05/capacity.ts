@@ -72,6 +72,11 @@ export const capacity: CapacityModel = {
       from: [
         { expression: "users * messages_per_sec_per_user", why: "each user's stated rate times the users" },
         { expression: "writes_per_sec", why: "every stated write is published as a record" },
+        {
+          expression: "users * posts_per_user_per_day / 86400",
+          why: "each post the product publishes is one record on the log, from the product's own posts a day",
+          fromDesign: true,
+        },
       ],
     },
   ],
