@@ -581,3 +581,22 @@ describe("a substrate's figures read the product's own counts", () => {
     expect(input("hot_key_ops", "requests_per_sec")?.because).toMatch(/feed_reads_per_user_per_day/);
   });
 });
+
+describe("the hotspot is on the chosen path", () => {
+  it("a rate limiter that checks a central store per request names the store's per-request load first, not allowance syncs it does not run", () => {
+    const r = design(
+      "Design a distributed rate limiter that allows 1,000 requests per minute per API key across 30 API gateway nodes",
+    );
+    expect(r.decisions.find((x) => x.id === "i08-enforcement")?.chosen).toBe("central-store");
+    expect(r.bottlenecks[0]?.bottleneck).toBe("one round trip to the budget store per request");
+    expect(r.bottlenecks.map((b) => b.bottleneck).join(" ")).not.toMatch(/every node holds an allowance/);
+    expect(r.bottlenecks[0]?.mitigation).toMatch(/^shard the budget store by scope key/);
+    expect(rules(r)).not.toContain("decision-contradicted");
+    const off = clone(r);
+    off.bottlenecks.push({
+      ...(off.bottlenecks[0] as Design["bottlenecks"][number]),
+      bottleneck: "sync traffic once every node holds an allowance for every active scope",
+    });
+    expect(rules(off)).toContain("decision-contradicted");
+  });
+});

@@ -409,6 +409,8 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
       where: `failure row '${f.failure}'`,
       text: `${f.failure} ${f.prevention} ${f.repair}`,
     })),
+    // a hotspot is a load on the chosen path, never on the rejected option's (allowance syncs under a central store)
+    ...d.bottlenecks.map((b) => ({ where: `bottleneck '${b.bottleneck}'`, text: b.bottleneck })),
     // a mitigation may name a rejected option's step only under the condition that option wins on
     ...d.bottlenecks.map((b) => ({
       where: `mitigation '${b.mitigation}'`,
