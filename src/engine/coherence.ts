@@ -59,7 +59,8 @@ export type CoherenceRule =
   | "lww-beside-rises-only"
   | "failure-without-mechanism"
   | "share-not-acted"
-  | "duration-implausible";
+  | "duration-implausible"
+  | "fan-out-counted-twice";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -114,6 +115,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a mechanism's failure row appears only where the design carries that mechanism (an operation uses it or a decision chose it), and a row about one archetype's parts only beside that archetype: no lease holder crashing where nothing holds a lease, no rate limiter's budget store in a push service",
   "share-not-acted":
     "a load past what one of our own units handles (a share of one primary or leader over 100%) is acted on: a count figure splits the same load over as many units as it needs at the planned utilisation",
+  "fan-out-counted-twice":
+    "one fan-out has one value: two delivery figures that multiply by the same recipients count (participants of a document) agree",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1012,7 +1015,45 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...failuresHaveMechanisms(d),
     ...sharesActedOn(d),
     ...durationsPlausible(d),
+    ...fanOutOnce(d),
   ];
+}
+
+/** The names a figure's own formula reads. */
+const formulaNamesOf = (c: CapacityRow): Set<string> =>
+  new Set(
+    c.formula
+      .split(" = ")
+      .slice(1)
+      .join(" = ")
+      .match(/[a-z][a-z0-9_]*/g) ?? [],
+  );
+
+/**
+ * The same deliveries counted by two models (a document session's deliveries and the editor feature's broadcasts):
+ * fan-out figures of one measure that multiply by the same count of recipients must agree, or the design says two
+ * numbers for one quantity.
+ */
+function fanOutOnce(d: Design): Problem[] {
+  const fans = d.capacity.filter((c) => c.kind === "fan-out");
+  const out: Problem[] = [];
+  fans.forEach((a, k) => {
+    for (const b of fans.slice(k + 1)) {
+      if (!sameMeasure(a.unit, b.unit)) continue;
+      const mine = formulaNamesOf(b);
+      const shared = a.inputs.filter(
+        (i) =>
+          formulaNamesOf(a).has(i.name) && mine.has(i.name) && i.unit !== undefined && !/^(?:x|fraction)$/.test(i.unit),
+      );
+      if (shared.length === 0) continue;
+      if (Math.abs(a.value - b.value) > 0.05 * Math.max(a.value, b.value))
+        out.push({
+          rule: "fan-out-counted-twice",
+          detail: `${a.archetype} ${a.id} is ${a.display} but ${b.archetype} ${b.id} is ${b.display}, both over ${shared.map((i) => i.name).join(", ")}`,
+        });
+    }
+  });
+  return out;
 }
 
 /**
