@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkCoherence, coherenceFacts } from "../src/engine/coherence.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/schema.js";
-import { type Design, design } from "../src/lib/index.js";
+import { type Design, design, writeScript } from "../src/lib/index.js";
 
 const CORPUS = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
   .split("\n")
@@ -321,10 +321,10 @@ describe("one design, one value per quantity, and no part larger than its whole"
     expect(rules(d)).not.toContain("numbers-disagree");
     const b = d.bottlenecks.find((x) => /^Broadcast fan-out/.test(x.bottleneck));
     if (!b) throw new Error("no broadcast row");
-    expect(b.estimate).toMatch(/≈ 30M msgs\/s/);
-    b.formula = "operation deliveries per second = writes_per_sec * participants (deliveries/s)";
+    expect(b.estimate).toMatch(/≈ 27M msgs\/s/);
+    b.formula = "operation deliveries per second = writes_per_sec * (participants - 1) (deliveries/s)";
     b.estimate =
-      "operation deliveries per second = writes_per_sec * participants ≈ 10M deliveries/s, with writes_per_sec = 1M writes/s";
+      "operation deliveries per second = writes_per_sec * (participants - 1) ≈ 9M deliveries/s, with writes_per_sec = 1M writes/s";
     expect(rules(d)).toContain("numbers-disagree");
   });
 });
@@ -523,5 +523,95 @@ describe("a replication choice never calls itself what its acknowledgement is no
       because: [`replicate each write (replica): async process on ${held} (test)`],
     });
     expect(rules(d)).toContain("technology-lacks-property");
+  });
+});
+
+describe("numbers are acted on and plausible", () => {
+  it("a share of one primary past 100% comes with the count that splits it, and the script says the split", () => {
+    const push = clone(design("Design a notification service that sends 10 million push notifications per hour"));
+    const share = push.capacity.find((c) => c.id === "primary_headroom");
+    const shards = push.capacity.find((c) => c.id === "state_shards");
+    expect(share?.value).toBeGreaterThanOrEqual(1);
+    expect(shards?.value).toBe(5);
+    expect(rules(push)).not.toContain("share-not-acted");
+    const said = writeScript(push, { minutes: 45 })
+      .steps.flatMap((s) => s.lines.map((l) => l.text))
+      .join(" ");
+    expect(said).toMatch(/I split it over 5 shards/);
+    expect(said).not.toMatch(/outside our system: the outbox relay/);
+    push.capacity.splice(push.capacity.indexOf(shards as (typeof push.capacity)[number]), 1);
+    expect(rules(push)).toContain("share-not-acted");
+  });
+
+  it("a node rebuild takes hours at the repair bandwidth of its helpers, never seconds across the whole cluster", () => {
+    const sync = clone(design("Design Dropbox file sync for 100 million users"));
+    const rebuild = sync.capacity.find((c) => c.id === "rereplication_seconds");
+    if (!rebuild) throw new Error("no rebuild figure");
+    // 20 TB x 6 fragments read per rebuilt one, over 100 helpers at 100 MB/s each
+    expect(rebuild.value).toBeCloseTo(12000, 0);
+    expect(rebuild.inputs.find((i) => i.name === "repair_read_amplification")?.value).toBe(6);
+    expect(rules(sync)).not.toContain("duration-implausible");
+    rebuild.value = 3.81;
+    expect(rules(sync)).toContain("duration-implausible");
+  });
+});
+
+describe("a work queue is sized as a lease store, not a log", () => {
+  it("sizes sends, leases and acks on partition leaders and the backlog of an outage, with no log retention or consumer-group egress", () => {
+    const q = design("Design a distributed task queue with at-least-once processing and visibility timeouts");
+    const ids = q.capacity.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(["lease_store_writes", "queue_partitions", "backlog_bytes"]));
+    expect(ids).not.toContain("retained_bytes");
+    expect(ids).not.toContain("consumer_egress");
+    expect(ids).not.toContain("messages_per_partition");
+    expect(q.bottlenecks[0]?.load?.figure).toBe("lease_store_writes");
+    expect(q.capacity.find((c) => c.id === "queue_partitions")?.value).toBe(18);
+    expect(rules(q)).not.toContain("share-not-acted");
+  });
+});
+
+describe("a substrate's figures read the product's own counts", () => {
+  it("a home timeline's log and key-value store are sized from its posts and feed reads, not an event bus's typical rate", () => {
+    const t = design("Design Twitter's home timeline");
+    const input = (figure: string, name: string) =>
+      t.capacity.find((c) => c.id === figure)?.inputs.find((i) => i.name === name);
+    const posts = t.capacity.find((c) => c.id === "posts_per_sec")?.value ?? 0;
+    expect(input("retained_bytes", "messages_per_sec")?.value).toBeCloseTo(posts, 6);
+    expect(input("retained_bytes", "messages_per_sec")?.because).toMatch(/posts_per_user_per_day/);
+    expect(input("hot_key_ops", "requests_per_sec")?.because).toMatch(/feed_reads_per_user_per_day/);
+  });
+});
+
+describe("the hotspot is on the chosen path", () => {
+  it("a rate limiter that checks a central store per request names the store's per-request load first, not allowance syncs it does not run", () => {
+    const r = design(
+      "Design a distributed rate limiter that allows 1,000 requests per minute per API key across 30 API gateway nodes",
+    );
+    expect(r.decisions.find((x) => x.id === "i08-enforcement")?.chosen).toBe("central-store");
+    expect(r.bottlenecks[0]?.bottleneck).toBe("one round trip to the budget store per request");
+    expect(r.bottlenecks.map((b) => b.bottleneck).join(" ")).not.toMatch(/every node holds an allowance/);
+    expect(r.bottlenecks[0]?.mitigation).toMatch(/^shard the budget store by scope key/);
+    expect(rules(r)).not.toContain("decision-contradicted");
+    const off = clone(r);
+    off.bottlenecks.push({
+      ...(off.bottlenecks[0] as Design["bottlenecks"][number]),
+      bottleneck: "sync traffic once every node holds an allowance for every active scope",
+    });
+    expect(rules(off)).toContain("decision-contradicted");
+  });
+});
+
+describe("one value per quantity", () => {
+  it("a collaborative editor counts its broadcast fan-out once: the session's deliveries and the editor's broadcasts agree", () => {
+    const docs = clone(design("Design a collaborative document editor like Google Docs"));
+    const a = docs.capacity.find((c) => c.id === "deliveries_per_sec");
+    const b = docs.capacity.find((c) => c.id === "broadcasts_per_sec");
+    expect(a?.value).toBeCloseTo(b?.value ?? 0, 0);
+    expect(rules(docs)).not.toContain("fan-out-counted-twice");
+    if (b) {
+      b.value = 9e6;
+      b.display = "≈ 9M msg/s";
+    }
+    expect(rules(docs)).toContain("fan-out-counted-twice");
   });
 });

@@ -14,9 +14,10 @@ import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { PARTIES } from "../knowledge/parties.js";
 import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
 import { unspokenBesides } from "../knowledge/topics.js";
+import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
-import { atBase, sameMeasure } from "./fields/bottleneck-load.js";
+import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
@@ -60,7 +61,10 @@ export type CoherenceRule =
   | "party-cannot-do"
   | "lww-beside-rises-only"
   | "failure-without-mechanism"
-  | "one-role-twice";
+  | "one-role-twice"
+  | "share-not-acted"
+  | "duration-implausible"
+  | "fan-out-counted-twice";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -119,6 +123,12 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a mechanism's failure row appears only where the design carries that mechanism (an operation uses it or a decision chose it), and a row about one archetype's parts only beside that archetype: no lease holder crashing where nothing holds a lease, no rate limiter's budget store in a push service",
   "one-role-twice":
     "one role, one component: no two client components enter through one gateway (a product's mobile and web clients beside the lead's own editors), and a record a product feature adds lives where the lead keeps that kind of record (no DocSnapshot in the operation log beside the lead's snapshot store, no Block in a second store beside the lead's BlockPlacement)",
+  "share-not-acted":
+    "a load past what one of our own units handles (a share of one primary or leader over 100%) is acted on: a count figure splits the same load over as many units as it needs at the planned utilisation",
+  "fan-out-counted-twice":
+    "one fan-out has one value: two delivery figures that multiply by the same recipients count (participants of a document) agree",
+  "duration-implausible":
+    "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -412,6 +422,8 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
       where: `failure row '${f.failure}'`,
       text: `${f.failure} ${f.prevention} ${f.repair}`,
     })),
+    // a hotspot is a load on the chosen path, never on the rejected option's (allowance syncs under a central store)
+    ...d.bottlenecks.map((b) => ({ where: `bottleneck '${b.bottleneck}'`, text: b.bottleneck })),
     // a mitigation may name a rejected option's step only under the condition that option wins on
     ...d.bottlenecks.map((b) => ({
       where: `mitigation '${b.mitigation}'`,
@@ -1013,8 +1025,106 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...lwwBesideRisesOnly(d),
     ...failuresHaveMechanisms(d),
     ...oneRoleOnce(d),
+    ...sharesActedOn(d),
+    ...durationsPlausible(d),
+    ...fanOutOnce(d),
   ];
 }
+
+/** The names a figure's own formula reads. */
+const formulaNamesOf = (c: CapacityRow): Set<string> =>
+  new Set(
+    c.formula
+      .split(" = ")
+      .slice(1)
+      .join(" = ")
+      .match(/[a-z][a-z0-9_]*/g) ?? [],
+  );
+
+/**
+ * The same deliveries counted by two models (a document session's deliveries and the editor feature's broadcasts):
+ * fan-out figures of one measure that multiply by the same count of recipients must agree, or the design says two
+ * numbers for one quantity.
+ */
+function fanOutOnce(d: Design): Problem[] {
+  const fans = d.capacity.filter((c) => c.kind === "fan-out");
+  const out: Problem[] = [];
+  fans.forEach((a, k) => {
+    for (const b of fans.slice(k + 1)) {
+      if (!sameMeasure(a.unit, b.unit)) continue;
+      const mine = formulaNamesOf(b);
+      const shared = a.inputs.filter(
+        (i) =>
+          formulaNamesOf(a).has(i.name) && mine.has(i.name) && i.unit !== undefined && !/^(?:x|fraction)$/.test(i.unit),
+      );
+      if (shared.length === 0) continue;
+      if (Math.abs(a.value - b.value) > 0.05 * Math.max(a.value, b.value))
+        out.push({
+          rule: "fan-out-counted-twice",
+          detail: `${a.archetype} ${a.id} is ${a.display} but ${b.archetype} ${b.id} is ${b.display}, both over ${shared.map((i) => i.name).join(", ")}`,
+        });
+    }
+  });
+  return out;
+}
+
+/**
+ * A headroom figure past one unit of our own (a primary, a leader, a node) names the count that splits it: the
+ * design never says "2.5 times what one primary handles" and stays on one primary. An outside party's account
+ * is not ours to split (its remedy is pacing or a raised quota).
+ */
+function sharesActedOn(d: Design): Problem[] {
+  return d.capacity.flatMap((c) => {
+    if (c.kind !== "headroom" || !(c.value >= 1)) return [];
+    const ceiling = ceilingOfFigure(d.capacity, c);
+    if (!ceiling || ceiling.per === "account") return [];
+    const count = countFor(d.capacity, c);
+    if (count && count.value > 1) return [];
+    return [
+      {
+        rule: "share-not-acted" as const,
+        detail: `${c.id} is ${c.display} of one ${ceiling.per}, and no count splits ${ceiling.load} over ${ceiling.per}s`,
+      },
+    ];
+  });
+}
+
+/**
+ * A time figure that moves bytes at a per-node bandwidth: the bytes it moves over the time it takes is the rate,
+ * and that rate over one node's bandwidth is how many nodes move them at once. No more take part than the
+ * planned participants of one repair (`repair_helpers`): a time that needs every node of a large cluster
+ * writing at full speed for one node's data is no time a design can meet.
+ */
+function durationsPlausible(d: Design): Problem[] {
+  const most = QUANTITY_BY_ID.get("repair_helpers")?.assumed;
+  if (most === undefined) return [];
+  return d.capacity.flatMap((c) => {
+    if (c.kind !== "time" || c.unit !== "s" || !(c.value > 0)) return [];
+    // the figure's own inputs (its formula's names), not those the figures it reads were computed from
+    const own = new Set(
+      c.formula
+        .split(" = ")
+        .slice(1)
+        .join(" = ")
+        .match(/[a-z][a-z0-9_]*/g) ?? [],
+    );
+    const mine = c.inputs.filter((i) => own.has(i.name));
+    const bytes = mine.filter((i) => i.unit === "B");
+    const bandwidth = mine.find((i) => i.unit === "B/s");
+    if (bytes.length !== 1 || !bandwidth || !(bandwidth.value > 0)) return [];
+    const moved = (bytes[0]?.value ?? 0) / c.value;
+    const nodes = moved / bandwidth.value;
+    return nodes > most * 1.0001
+      ? [
+          {
+            rule: "duration-implausible" as const,
+            detail: `${c.id} is ${c.display}: ${formatQuantity(moved, "B/s")} moved, ${Math.round(nodes)} nodes at ${bandwidth.name} at once, more than the ${most} that take part in one repair`,
+          },
+        ]
+      : [];
+  });
+}
+
 
 /** The last word of an entity's name, the kind of record it is (DocSnapshot and SubjectSnapshot are snapshots). */
 const recordKind = (entity: string): string => /[A-Z][a-z0-9]*$/.exec(entity)?.[0] ?? entity;

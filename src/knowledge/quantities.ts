@@ -408,6 +408,46 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 200000000,
     assumedBecause: "a node sustains about 200 MB/s of writes",
   },
+  { id: "bytes_per_user", label: "bytes of files stored per user", unit: "B" },
+  {
+    id: "queue_writes_per_message",
+    label: "replicated writes one work-queue message costs",
+    unit: "writes",
+    assumed: 3,
+    assumedBecause:
+      "a message is written when sent, again when a receive leases it, and once more when its ack deletes it",
+  },
+  {
+    id: "consumer_outage_seconds",
+    label: "longest time workers may stop consuming that the queue must hold",
+    unit: "s",
+    assumed: 3600,
+    assumedBecause:
+      "a bad deploy or a failing downstream can stop every worker for about an hour before it is rolled back",
+  },
+  {
+    id: "repair_helpers",
+    label: "nodes that take part in rebuilding one failed node's data at once",
+    unit: "nodes",
+    assumed: 100,
+    assumedBecause:
+      "the repair scheduler caps concurrent rebuilds so foreground traffic keeps its bandwidth, and a failed node's pieces are scattered over about a hundred peers that rebuild them at once (a planning figure)",
+  },
+  {
+    id: "repair_bytes_per_sec",
+    label: "repair bandwidth planned per node taking part in a rebuild",
+    unit: "B/s",
+    assumed: 100000000,
+    assumedBecause:
+      "repair is throttled to about a tenth of a 10 Gb/s network link so client reads and writes keep the rest (a planning figure)",
+  },
+  {
+    id: "repair_read_amplification",
+    label: "bytes read from other nodes per byte rebuilt",
+    unit: "x",
+    assumed: 1,
+    assumedBecause: "a lost replica is copied whole from one surviving copy",
+  },
   { id: "backends", label: "backends or upstream instances", unit: "backends" },
   { id: "services", label: "logical services (each a name with instances behind it)", unit: "services" },
   {

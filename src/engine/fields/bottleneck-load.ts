@@ -106,6 +106,21 @@ export function ceilingOfFigure(capacity: readonly CapacityRow[], f: CapacityRow
   return divides(f) ?? capacity.map(divides).find((x) => x !== undefined);
 }
 
+/**
+ * The count that acts on a share of one unit's ceiling: a count figure dividing the same load by the same
+ * per-unit input ("outbox_writes / (primary_writes_per_sec * target_utilisation)" for "outbox_writes /
+ * primary_writes_per_sec"), so a load past what one unit handles is split over as many units as it needs.
+ */
+export function countFor(capacity: readonly CapacityRow[], share: CapacityRow): CapacityRow | undefined {
+  const div = divisionOf(expressionOf(share));
+  if (!div) return undefined;
+  return capacity.find((c) => {
+    if (c === share || c.kind !== "count") return false;
+    const d = divisionOf(expressionOf(c));
+    return d?.[0] === div[0] && d[1] === div[1];
+  });
+}
+
 /** The capacity figure that sizes a bottleneck: the one its formula names (by quantity or id), else the one sharing most words with it. */
 export function figureOfBottleneck(capacity: readonly CapacityRow[], b: BottleneckRow): CapacityRow | undefined {
   const lhs = b.formula?.split(" = ")[0]?.trim();

@@ -303,7 +303,14 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       // a row about one kind of outside party (a provider account's rate limit) only where the effects reach it
       // and a row about one subject (an order book's hottest symbol) only where the design speaks of it
       const unspoken = unspokenBesides(f.nfrs.topics);
-      const mine = a.bottlenecks.filter((b) => fitsParty(b, f.nfrs.party?.value) && fitsTopics(b, unspoken));
+      // a load on a path the decisions rejected (allowance syncs where every request checks the central store)
+      // is no hotspot of this design: a row in the words a chosen option excludes is left out
+      const mine = a.bottlenecks.filter(
+        (b) =>
+          fitsParty(b, f.nfrs.party?.value) &&
+          fitsTopics(b, unspoken) &&
+          !rejected.some((r) => r.excludes.some((re) => re.test(b.bottleneck))),
+      );
       const list = i === 0 ? mine : mine.slice(0, 1);
       for (const b of list) {
         const row: BottleneckRow = {

@@ -102,9 +102,9 @@ export const COLLAB_DOCS: FeatureEntry = {
       ),
       fig(
         "broadcasts_per_sec",
-        "operation broadcasts per second",
+        "operation broadcasts to the other editors at peak",
         "fan-out",
-        "doc_ops_per_sec * (participants - 1)",
+        "doc_ops_per_sec * peak_factor * (participants - 1)",
         "msg/s",
       ),
       fig(

@@ -1,5 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
-import { perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
+import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
@@ -2021,9 +2021,17 @@ function headroomLines(d: Design, hot: Figure, lead = "That's"): Line[] {
   const why =
     /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
   const amount = `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate} a second per ${per}`;
+  // a load past what one of our own units handles is acted on where it is said: the count the capacity model
+  // sizes to split it (an outside party's account is raised or paced, never split by us)
+  const split = room.value >= 1 && per !== "account" ? countFor(d.capacity, room) : undefined;
   return [
     ...detail(why ? `I'm assuming ${amount}, ${assumedWhy(why)}` : undefined),
     ...core(`${lead} ${share} what one ${per} handles`),
+    ...core(
+      split && split.value > 1
+        ? `So one ${per} cannot carry it, and I split it over ${roundSaid(speakFigure(split.display))}: ${lowerFirst(split.quantity)}`
+        : undefined,
+    ),
   ];
 }
 
@@ -2232,9 +2240,11 @@ function nextLimitLines(d: Design, b: Bottleneck, binding = false): string[] {
   const h = bodyOf(b.bottleneck) ? headOf(b.bottleneck) : undefined;
   const c = h ? undefined : firstClause(b.bottleneck, 30);
   const fix = binding ? firstClause(b.mitigation, 30) : undefined;
+  // only an outside party's per-account limit is outside our system; a primary or leader of ours binds here
+  const outside = ceilingFor(d, b)?.per === "account" ? "outside our system: " : "";
   const head = binding
     ? h || c
-      ? sentence(`But the binding limit at this load is outside our system: ${lowerFirst(the(h ?? c ?? ""))}`)
+      ? sentence(`But the binding limit at this load is ${outside}${lowerFirst(the(h ?? c ?? ""))}`)
       : undefined
     : h
       ? sentence(

@@ -1,6 +1,67 @@
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
+/**
+ * The work queue's own capacity (topic "work-queue", work-queue.ts): a per-message lease store, not a log. Each
+ * message costs a send, a receive that leases it and an ack that deletes it, all committed on the queue partition's
+ * replicas; messages are held only until acked, so the bytes held are the backlog while workers are down, not a
+ * week of retained history, and nothing is read again by other consumer groups.
+ */
+const WORK_QUEUE_CAPACITY: CapacityModel = {
+  inputs: [
+    {
+      quantity: "messages_per_sec",
+      typical: 10000,
+      why: "a shared task queue commonly takes thousands to tens of thousands of tasks a second (a planning figure)",
+      from: [
+        { expression: "tasks_per_sec", why: "each stated task is one message" },
+        { expression: "users * messages_per_sec_per_user", why: "each user's stated rate times the users" },
+        { expression: "writes_per_sec", why: "every stated write enqueues one message" },
+      ],
+    },
+  ],
+  figures: [
+    fig("peak_messages_per_sec", "peak messages sent", "peak", "messages_per_sec * peak_factor", "msg/s"),
+    fig(
+      "lease_store_writes",
+      "replicated writes at peak: a send, a receive that leases the message and an ack that deletes it",
+      "hotspot",
+      "peak_messages_per_sec * queue_writes_per_message",
+      "writes/s",
+    ),
+    fig(
+      "queue_leader_headroom",
+      "share of one queue partition leader's write capacity those writes use",
+      "headroom",
+      "lease_store_writes / leader_writes_per_sec",
+      "fraction",
+    ),
+    fig(
+      "queue_partitions",
+      "queue partitions, each a replicated group, so every leader runs at the planned utilisation",
+      "count",
+      "lease_store_writes / (leader_writes_per_sec * target_utilisation)",
+      "partitions",
+      true,
+      "partitions",
+    ),
+    fig(
+      "in_flight_messages",
+      "messages leased to workers at peak (Little's law)",
+      "count",
+      "peak_messages_per_sec * task_seconds",
+      "messages",
+    ),
+    fig(
+      "backlog_bytes",
+      "messages held across replicas while workers are down for the planned outage",
+      "storage",
+      "messages_per_sec * consumer_outage_seconds * message_bytes * replicas",
+      "B",
+    ),
+  ],
+};
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   inputs: [
@@ -11,6 +72,11 @@ export const capacity: CapacityModel = {
       from: [
         { expression: "users * messages_per_sec_per_user", why: "each user's stated rate times the users" },
         { expression: "writes_per_sec", why: "every stated write is published as a record" },
+        {
+          expression: "users * posts_per_user_per_day / 86400",
+          why: "each post the product publishes is one record on the log, from the product's own posts a day",
+          fromDesign: true,
+        },
       ],
     },
   ],
@@ -49,4 +115,5 @@ export const capacity: CapacityModel = {
       "B/s",
     ),
   ],
+  topics: { "work-queue": WORK_QUEUE_CAPACITY },
 };

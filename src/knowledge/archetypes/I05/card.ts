@@ -402,6 +402,30 @@ export const card = {
 
   bottlenecks: [
     {
+      topic: "work-queue" as const,
+      bottleneck:
+        "Replicated writes on each queue partition's leader: every message is written when sent, when a receive leases it and when its ack deletes it.",
+      mitigation:
+        "Split the queue over partitions, each its own replicated group, with producers spread by message id and workers receiving from every partition; receive and ack in batches so one replicated write carries several messages.",
+      formula: {
+        yields: "replicated writes at peak",
+        expression: "peak_messages_per_sec * queue_writes_per_message",
+        unit: "writes/s",
+      },
+    },
+    {
+      topic: "work-queue" as const,
+      bottleneck: "Backlog while workers are down: unacked messages pile up for as long as nobody consumes them.",
+      mitigation:
+        "Alarm on the age of the oldest visible message, scale workers on queue depth, and keep the retention period longer than the longest outage to ride out.",
+      formula: {
+        yields: "messages held across replicas while workers are down",
+        expression: "messages_per_sec * consumer_outage_seconds * message_bytes * replicas",
+        unit: "B",
+      },
+    },
+    {
+      unlessTopic: "work-queue" as const,
       bottleneck:
         "A skewed key sends an outsized share of traffic to one partition, capping throughput at one leader and one consumer.",
       mitigation:
@@ -413,6 +437,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "work-queue" as const,
       bottleneck: "Disk held by retained, replicated segments grows with throughput and retention period.",
       mitigation:
         "Shorten retention, compact keyed topics to the latest value, and keep only recent segments on broker disks while object storage holds the older ones.",
@@ -423,6 +448,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "work-queue" as const,
       bottleneck: "Write bandwidth per broker, since every appended byte is written once per replica.",
       mitigation:
         "Spread partition leaders evenly, batch and compress on the producer, and add brokers before disks saturate.",
@@ -433,6 +459,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "work-queue" as const,
       bottleneck: "Read fan-out: every consumer group reads the full stream again.",
       mitigation:
         "Serve tail reads from page cache, add follower fetching, and fan out through a downstream topic where groups multiply.",

@@ -8,7 +8,14 @@ export const capacity: CapacityModel = {
       quantity: "writes_per_sec",
       typical: 5000,
       why: "a system of record behind a search or view changes a few thousand records a second",
-      from: { expression: "messages_per_sec", why: "each stated event or post changes one source record" },
+      from: [
+        { expression: "messages_per_sec", why: "each stated event or post changes one source record" },
+        {
+          expression: "users * posts_per_user_per_day / 86400",
+          why: "each post the product publishes is one new document, from the product's own posts a day",
+          fromDesign: true,
+        },
+      ],
     },
     inp("reads_per_sec", 20000, "derived views are read far more often than their sources change"),
     inp("fanout", 3, "one source change usually touches a few index documents or view rows"),

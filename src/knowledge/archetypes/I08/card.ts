@@ -282,7 +282,8 @@ export const card = {
   bottlenecks: [
     {
       bottleneck: "one round trip to the budget store per request",
-      mitigation: "spend local allowances on each node and sync with the store once per interval",
+      mitigation:
+        "shard the budget store by scope key so each node serves its share at the planned utilisation, and keep each check one atomic script call; spend local allowances synced once per interval only where the store cannot keep up",
       formula: {
         yields: "budget store operations per second without allowances",
         expression: "requests_per_sec",

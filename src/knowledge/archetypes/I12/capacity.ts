@@ -75,6 +75,17 @@ export const capacity: CapacityModel = {
       "outbox_writes / primary_writes_per_sec",
       "fraction",
     ),
+    // the step that acts on that share: the state and its outbox split by workflow id over enough primaries that
+    // each runs at the planned utilisation (a workflow's state and outbox rows stay on one primary, so the
+    // transaction that writes both never spans two)
+    fig(
+      "state_shards",
+      "database primaries the workflow state and outbox are split over by workflow id, each at the planned utilisation",
+      "count",
+      "outbox_writes / (primary_writes_per_sec * target_utilisation)",
+      "shards",
+      true,
+    ),
     // each workflow makes one external call at peak; the outside party's per-account limit is its ceiling, where
     // one applies (knowledge/parties.ts: none for customers' own endpoints)
     fig(

@@ -37,9 +37,9 @@ export const capacity: CapacityModel = {
     ),
     fig(
       "deliveries_per_sec",
-      "operation deliveries to participants at peak",
+      "operation deliveries to the other participants at peak (the sender gets an acknowledgement, not a copy)",
       "fan-out",
-      "peak_ops_per_sec * participants",
+      "peak_ops_per_sec * (participants - 1)",
       "msgs/s",
     ),
     fig("delivery_bandwidth", "delivery bandwidth at peak", "bandwidth", "deliveries_per_sec * message_bytes", "B/s"),

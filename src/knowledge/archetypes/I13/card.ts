@@ -333,7 +333,7 @@ export const card = {
       mitigation: "Batch operations per tick, coalesce cursor and presence updates, and send diffs rather than state.",
       formula: {
         yields: "operation deliveries per second",
-        expression: "writes_per_sec * participants",
+        expression: "writes_per_sec * (participants - 1)",
         unit: "deliveries/s",
       },
     },

@@ -1,11 +1,37 @@
-import { fig, fromUsers, inp } from "../../capacity/helpers.js";
+import { fig, fromUsers } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   inputs: [
-    fromUsers(100000, "a shared key-value tier serves on the order of a hundred thousand requests a second"),
-    inp("objects", 1000000000, "a large key-value store holds about a billion keys"),
+    (() => {
+      const base = fromUsers(
+        100000,
+        "a shared key-value tier serves on the order of a hundred thousand requests a second",
+      );
+      const from = Array.isArray(base.from) ? base.from : base.from ? [base.from] : [];
+      return {
+        ...base,
+        from: [
+          ...from,
+          {
+            expression: "users * (posts_per_user_per_day + feed_reads_per_user_per_day) / 86400",
+            why: "the product's own posts and feed reads a day are the store's writes and reads",
+            fromDesign: true,
+          },
+        ],
+      };
+    })(),
+    {
+      quantity: "objects",
+      typical: 1000000000,
+      why: "a large key-value store holds about a billion keys",
+      from: {
+        expression: "users * posts_per_user_per_day * 365",
+        why: "a year of the product's posts, one key each, from the product's own posts a day",
+        fromDesign: true,
+      },
+    },
   ],
   figures: [
     fig("peak_requests_per_sec", "peak requests", "peak", "requests_per_sec * peak_factor", "req/s"),

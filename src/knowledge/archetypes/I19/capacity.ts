@@ -20,11 +20,14 @@ const STORAGE_NODES = fig(
   true,
   "nodes",
 );
+// the bytes a rebuild moves are the node's bytes times what each rebuilt byte reads (6 fragments under RS 6+3),
+// carried by the nodes that take part at once at their throttled repair bandwidth, never by every node of a
+// large cluster at full disk speed
 const REREPLICATION = fig(
   "rereplication_seconds",
-  "time to rebuild one failed node's data across the rest",
+  "time to rebuild one failed node's data on the peers that take part, at their repair bandwidth",
   "time",
-  "node_bytes / (disk_write_bytes_per_sec * (storage_nodes - 1))",
+  "node_bytes * repair_read_amplification / (min(storage_nodes - 1, repair_helpers) * repair_bytes_per_sec)",
   "s",
 );
 

@@ -360,10 +360,10 @@ export const card = {
     {
       bottleneck: "Repair time after a node dies, during which its chunks run with reduced redundancy",
       mitigation:
-        "Scatter each node's chunks across many peers so every surviving node copies a small share in parallel",
+        "Scatter each node's chunks across many peers so a hundred or so of them rebuild a small share each in parallel, throttled so client traffic keeps its bandwidth, and repair the pieces with the fewest healthy copies first",
       formula: {
         yields: "time to re-replicate one failed node's data",
-        expression: "node_bytes / (disk_write_bytes_per_sec * (nodes - 1))",
+        expression: "node_bytes * repair_read_amplification / (min(nodes - 1, repair_helpers) * repair_bytes_per_sec)",
         unit: "s",
       },
     },

@@ -93,6 +93,11 @@ export const decisions: DecisionPoint[] = [
           capacity: [
             { quantity: "storage_overhead", value: 3, why: "three full copies of every byte" },
             { quantity: "min_storage_nodes", value: 3, why: "one copy per node in distinct failure domains" },
+            {
+              quantity: "repair_read_amplification",
+              value: 1,
+              why: "a lost replica is copied whole from one surviving copy",
+            },
           ],
         },
       },
@@ -108,6 +113,11 @@ export const decisions: DecisionPoint[] = [
           capacity: [
             { quantity: "storage_overhead", value: 1.5, why: "(6 + 3) / 6 raw bytes per byte of data" },
             { quantity: "min_storage_nodes", value: 9, why: "each of a stripe's 9 fragments on its own node" },
+            {
+              quantity: "repair_read_amplification",
+              value: 6,
+              why: "rebuilding one lost fragment reads the stripe's 6 data-sized fragments from other nodes",
+            },
           ],
           excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order"],
         },
