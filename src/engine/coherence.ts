@@ -389,7 +389,7 @@ const chosenOf = (d: Design) =>
     return option ? [{ row, option }] : [];
   });
 
-/** Everything the design draws or says happens: components, links, API, sequences, failure rows. */
+/** Everything the design draws or says happens: components, links, API, sequences, failure rows, bottlenecks and figures. */
 function drawnTexts(d: Design): { where: string; text: string }[] {
   return [
     ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
@@ -402,6 +402,9 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
       where: `failure row '${f.failure}'`,
       text: `${f.failure} ${f.prevention} ${f.repair}`,
     })),
+    // a bottleneck and a capacity figure in the rejected option's words size a part the design does not have
+    ...d.bottlenecks.map((b) => ({ where: `bottleneck '${b.bottleneck}'`, text: b.bottleneck })),
+    ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity })),
     // a mitigation may name a rejected option's step only under the condition that option wins on
     ...d.bottlenecks.map((b) => ({
       where: `mitigation '${b.mitigation}'`,

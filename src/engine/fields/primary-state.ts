@@ -165,9 +165,12 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         if (e.unlessTopic && !written && !LOOSE_UNLESS.has(e.unlessTopic)) continue;
         const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
+        // what the entity is in a design about one of its subjects (a database row behind a look-aside cache)
+        const described =
+          e.topicDescriptions?.find((x) => fitsTopics({ topic: x.topic }, unspoken))?.description ?? e.description;
         out.push({
           entity: name,
-          description: renamed ? renameUnit(renameText(e.description, [renamed]), [renamed]) : e.description,
+          description: renamed ? renameUnit(renameText(described, [renamed]), [renamed]) : described,
           authority: a.silhouette.storage,
           scope: stance.scopes.coordination.scope,
           archetype: a.id,
