@@ -66,6 +66,16 @@ describe("a chosen option leaves out the rejected option's rows, figures and cal
     expect(d.dataModel.map((m) => m.entity)).not.toContain("WorkerIdLease");
   });
 
+  it("a central budget store has no allowance-sync hotspot; local allowances keep it", () => {
+    const p =
+      "Design a distributed rate limiter for a public API that allows each API key 1,000 requests per minute across 30 gateway nodes";
+    const d = design(p);
+    expect(d.decisions.find((x) => x.id === "i08-enforcement")?.chosen).toBe("central-store");
+    expect(d.bottlenecks.map((b) => b.bottleneck).join("\n")).not.toMatch(/holds an allowance/);
+    const local = design(p, ["decision.i08-enforcement=local-allowance"]);
+    expect(local.bottlenecks.map((b) => b.bottleneck).join("\n")).toMatch(/holds an allowance/);
+  });
+
   it("the rule catches a figure or a bottleneck in the words the chosen option excludes", () => {
     const d = clone(design(SHORT));
     expect(rules(d)).not.toContain("decision-contradicted");
@@ -95,16 +105,5 @@ describe("a work queue is not a log read by consumer groups", () => {
     const log = design("Design a distributed message queue like Kafka.");
     expect(log.overlay.find((o) => o.archetype === "I05")?.driver).toMatch(/group coordinator/);
     expect(log.bottlenecks.map((b) => b.bottleneck).join("\n")).toMatch(/consumer group/);
-  });
-});
-
-describe("a feature-led design", () => {
-  it("lets each substrate argue only its first question: a home timeline shards no search index", () => {
-    const d = design("Design Twitter's home timeline");
-    expect(d.decisions.map((x) => x.id)).not.toContain("i06-sharding");
-    expect(d.bottlenecks.map((b) => b.bottleneck).join("\n")).not.toMatch(/Scatter-gather/);
-    // an infra design whose lead is the index still argues how to shard it
-    const search = design("Design a full-text search index over 1 billion documents");
-    expect(search.decisions.map((x) => x.id)).toContain("i06-sharding");
   });
 });

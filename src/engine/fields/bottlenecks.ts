@@ -298,7 +298,6 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     const rejected = rejectedBy(f.decisions);
     const excluded = excludedBy(f.decisions);
     const absorbed = new Set<string>(f.archetypes[0]?.variant?.absorbs ?? []);
-    const led = featureLed(f.branch.kind, f.features);
     const have = [...f.technology.flatMap((t) => t.choices.map((c) => c.product)), ...f.components.map((c) => c.name)];
     const partless = partlessArchetypes(f);
     f.archetypes.forEach((ra, i) => {
@@ -314,8 +313,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
           fitsParty(b, f.nfrs.party?.value) && fitsTopics(b, unspoken) && !excluded.some((re) => re.test(b.bottleneck)),
       );
       // the lead's own rows, and those of an archetype its variant absorbs (a look-aside cache's tier); a supporting one's first
-      // (in a feature-led design the features' loads lead and each substrate adds its first, as for decisions)
-      const list = (i === 0 && !led) || absorbed.has(ra.id) ? mine : mine.slice(0, 1);
+      const list = i === 0 || absorbed.has(ra.id) ? mine : mine.slice(0, 1);
       for (const b of list) {
         const row: BottleneckRow = {
           bottleneck: b.bottleneck,

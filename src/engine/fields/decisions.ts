@@ -10,7 +10,6 @@ import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
-import { featureLed } from "../product/index.js";
 import { formatQuantity } from "../quantity-format.js";
 import { pattern } from "../text.js";
 import { archetype } from "./common.js";
@@ -216,16 +215,12 @@ function pointOwners(
   unspoken: readonly Topic[],
 ): { owner: string; points: readonly DecisionPoint[]; drives: boolean; feature: boolean }[] {
   const partless = partlessArchetypes(f);
-  const led = featureLed(f.branch.kind, f.features);
   const owners = f.archetypes.flatMap((a, i) => {
     // an archetype the design draws no part of decides nothing
     if (partless.has(a.id)) return [];
     // a question about a subject the design is not about is not asked (no producer acks for a work queue)
     const points = decisionPoints(a.id).filter((p) => fitsTopics(p, unspoken));
-    // the lead archetype argues all its points; in a feature-led design the features' points lead, and each substrate
-    // (the first one too: a home timeline's projection is no search index to shard by term) argues only its first
-    const all = i === 0 && !led;
-    return [{ owner: a.id as string, points: all ? points : points.slice(0, 1), drives: i === 0, feature: false }];
+    return [{ owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false }];
   });
   const featureOwners = f.features.map((feat) => ({
     owner: feat.id,

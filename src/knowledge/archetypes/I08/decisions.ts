@@ -60,7 +60,12 @@ export const decisions: DecisionPoint[] = [
         costs: "one store round trip per request; the store's throughput and availability bound the gateway",
         winsWhen: "the store handles the fleet's peak checks on a few nodes",
         // the per-request admission sequences call the store on every check, so only this option draws them
-        implies: { addMechanisms: ["atomic-counter"], draws: ["Token bucket admission", "Sliding window admission"] },
+        implies: {
+          addMechanisms: ["atomic-counter"],
+          draws: ["Token bucket admission", "Sliding window admission"],
+          // syncing an allowance per scope to every node is the other option's load, not a hotspot of this one
+          excludes: [String.raw`\bholds an allowance for every active scope\b`],
+        },
       },
       {
         id: "local-allowance",
