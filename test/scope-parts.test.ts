@@ -58,6 +58,13 @@ describe("a chosen option leaves out the rejected option's rows, figures and cal
     expect(cdn.api.map((a) => a.operation)).toContain("purge status");
   });
 
+  it("only the deciding archetype's rows are left out: a social graph's edge storage is no cache's edge site", () => {
+    const d = design("Design a read-through cache like Memcached at Facebook scale.");
+    expect(d.decisions.find((x) => x.id === "i07-placement")?.chosen).toBe("cluster");
+    expect(d.capacity.map((c) => c.id)).toContain("edge_bytes_total");
+    expect(rules(d)).not.toContain("decision-contradicted");
+  });
+
   it("leased id blocks have no worker-id space figure and no clock-step failure", () => {
     const d = design(SHORT);
     expect(d.decisions.find((x) => x.id === "i09-scheme")?.chosen).toBe("leased-blocks");
@@ -81,12 +88,17 @@ describe("a chosen option leaves out the rejected option's rows, figures and cal
     expect(rules(d)).not.toContain("decision-contradicted");
     const figure = d.capacity[0];
     if (!figure) throw new Error("no figure");
-    d.capacity.push({ ...figure, id: "purges_per_sec", quantity: "invalidations delivered to every cache site" });
+    d.capacity.push({
+      ...figure,
+      archetype: "I07",
+      id: "purges_per_sec",
+      quantity: "invalidations delivered to every cache site",
+    });
     expect(rules(d)).toContain("decision-contradicted");
     const e = clone(design(SHORT));
     const b = e.bottlenecks[0];
     if (!b) throw new Error("no bottleneck");
-    e.bottlenecks.push({ ...b, bottleneck: "purge fan-out to every edge node" });
+    e.bottlenecks.push({ ...b, archetype: "I07", bottleneck: "purge fan-out to every edge node" });
     expect(rules(e)).toContain("decision-contradicted");
   });
 });

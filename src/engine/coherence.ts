@@ -390,7 +390,7 @@ const chosenOf = (d: Design) =>
   });
 
 /** Everything the design draws or says happens: components, links, API, sequences, failure rows, bottlenecks and figures. */
-function drawnTexts(d: Design): { where: string; text: string }[] {
+function drawnTexts(d: Design): { where: string; text: string; archetype?: string }[] {
   return [
     ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
     ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
@@ -402,9 +402,14 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
       where: `failure row '${f.failure}'`,
       text: `${f.failure} ${f.prevention} ${f.repair}`,
     })),
-    // a bottleneck and a capacity figure in the rejected option's words size a part the design does not have
-    ...d.bottlenecks.map((b) => ({ where: `bottleneck '${b.bottleneck}'`, text: b.bottleneck })),
-    ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity })),
+    // a bottleneck and a capacity figure of the deciding archetype in the rejected option's words size a part the
+    // design does not have (a social graph's edges are not a cache's edge sites)
+    ...d.bottlenecks.map((b) => ({
+      where: `bottleneck '${b.bottleneck}'`,
+      text: b.bottleneck,
+      archetype: b.archetype,
+    })),
+    ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity, archetype: c.archetype })),
     // a mitigation may name a rejected option's step only under the condition that option wins on
     ...d.bottlenecks.map((b) => ({
       where: `mitigation '${b.mitigation}'`,
@@ -428,7 +433,7 @@ function rejectedWins(d: Design): string[] {
  */
 function decisionsHold(d: Design): Problem[] {
   const out: Problem[] = [];
-  let texts: { where: string; text: string }[] | undefined; // put together only when an option excludes some wording
+  let texts: { where: string; text: string; archetype?: string }[] | undefined; // put together only when an option excludes some wording
   for (const { row, option } of chosenOf(d)) {
     const own = new Set(option.implies?.draws ?? []);
     for (const other of row.options) {
@@ -449,7 +454,7 @@ function decisionsHold(d: Design): Problem[] {
     for (const phrase of option.implies?.excludes ?? []) {
       const re = pattern(phrase, "i");
       texts ??= drawnTexts(d);
-      const hit = texts.find((t) => re.test(t.text));
+      const hit = texts.find((t) => (!t.archetype || t.archetype === row.archetype) && re.test(t.text));
       if (hit)
         out.push({
           rule: "decision-contradicted",

@@ -296,7 +296,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       return k;
     };
     const rejected = rejectedBy(f.decisions);
-    const excluded = excludedBy(f.decisions);
+    const excluded = (owner: string) => excludedBy(f.decisions, owner);
     const absorbed = new Set<string>(f.archetypes[0]?.variant?.absorbs ?? []);
     const have = [...f.technology.flatMap((t) => t.choices.map((c) => c.product)), ...f.components.map((c) => c.name)];
     const partless = partlessArchetypes(f);
@@ -310,7 +310,9 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       // a row in the words a chosen option excludes is the rejected option's (an edge's purge fan-out beside a cache cluster)
       const mine = a.bottlenecks.filter(
         (b) =>
-          fitsParty(b, f.nfrs.party?.value) && fitsTopics(b, unspoken) && !excluded.some((re) => re.test(b.bottleneck)),
+          fitsParty(b, f.nfrs.party?.value) &&
+          fitsTopics(b, unspoken) &&
+          !excluded(ra.id).some((re) => re.test(b.bottleneck)),
       );
       // the lead's own rows, and those of an archetype its variant absorbs (a look-aside cache's tier); a supporting one's first
       const list = i === 0 || absorbed.has(ra.id) ? mine : mine.slice(0, 1);

@@ -19,8 +19,8 @@ export const capacityField: Deriver<"capacity", { record: boolean }> = {
       record,
     );
     const all = designCapacityRows(owners, f.nfrs.scale);
-    const excluded = excludedBy(f.decisions);
-    owners.forEach((_, k) => {
+    owners.forEach((o, k) => {
+      const excluded = excludedBy(f.decisions, o.owner);
       const list = all[k] ?? [];
       // The dominant archetype shows its whole model; a supporting one (and every one beside a
       // product's features) its first hotspot and storage figures.
