@@ -40,10 +40,16 @@ export const HOSTILE: readonly Hostile[] = [
   { label: "template and format strings", text: "Design a ${process.exit(1)} %s %n {{7*7}} queue" },
   { label: "path traversal text", text: "Design a ../../etc/passwd queue at C:\\Windows\\system32" },
   { label: "C1 control characters (8-bit CSI)", text: "Design a \u009b31mqueue\u009b0m with \u0085 retries" },
-  { label: "Markdown strike-through and links", text: "Design a ~~queue~~ at http://evil.example/x and www.evil.example" },
+  {
+    label: "Markdown strike-through and links",
+    text: "Design a ~~queue~~ at http://evil.example/x and www.evil.example",
+  },
   { label: "Markdown block markers", text: "- Design a queue --- 1. with + retries === ~~~" },
   { label: "Unicode line and paragraph separators", text: "Design a queue\u2028# heading\u2029> quote" },
-  { label: "Mermaid keywords", text: "Design a lock end subgraph graph TD click callback participant alt loop Note over A: end" },
+  {
+    label: "Mermaid keywords",
+    text: "Design a lock end subgraph graph TD click callback participant alt loop Note over A: end",
+  },
   ...PROTO_NAMES.map((n) => ({ label: `Object.prototype name ${n} in a prompt`, text: `Design a ${n} service` })),
   ...PROTO_NAMES.map((n) => ({ label: `bare Object.prototype name ${n}`, text: n })),
 ];

@@ -13,8 +13,8 @@ import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { PARTIES } from "../knowledge/parties.js";
 import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
-import { unspokenBesides } from "../knowledge/topics.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
+import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
@@ -409,8 +409,8 @@ const chosenOf = (d: Design) =>
     return option ? [{ row, option }] : [];
   });
 
-/** Everything the design draws or says happens: components, links, API, sequences, failure rows. */
-function drawnTexts(d: Design): { where: string; text: string }[] {
+/** Everything the design draws or says happens: components, links, API, sequences, failure rows, bottlenecks and figures. */
+function drawnTexts(d: Design): { where: string; text: string; archetype?: string }[] {
   return [
     ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
     ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
@@ -422,8 +422,14 @@ function drawnTexts(d: Design): { where: string; text: string }[] {
       where: `failure row '${f.failure}'`,
       text: `${f.failure} ${f.prevention} ${f.repair}`,
     })),
-    // a hotspot is a load on the chosen path, never on the rejected option's (allowance syncs under a central store)
-    ...d.bottlenecks.map((b) => ({ where: `bottleneck '${b.bottleneck}'`, text: b.bottleneck })),
+    // a bottleneck and a capacity figure of the deciding archetype in the rejected option's words size a part the
+    // design does not have (a social graph's edges are not a cache's edge sites)
+    ...d.bottlenecks.map((b) => ({
+      where: `bottleneck '${b.bottleneck}'`,
+      text: b.bottleneck,
+      archetype: b.archetype,
+    })),
+    ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity, archetype: c.archetype })),
     // a mitigation may name a rejected option's step only under the condition that option wins on
     ...d.bottlenecks.map((b) => ({
       where: `mitigation '${b.mitigation}'`,
@@ -447,7 +453,7 @@ function rejectedWins(d: Design): string[] {
  */
 function decisionsHold(d: Design): Problem[] {
   const out: Problem[] = [];
-  let texts: { where: string; text: string }[] | undefined; // put together only when an option excludes some wording
+  let texts: { where: string; text: string; archetype?: string }[] | undefined; // put together only when an option excludes some wording
   for (const { row, option } of chosenOf(d)) {
     const own = new Set(option.implies?.draws ?? []);
     for (const other of row.options) {
@@ -468,7 +474,7 @@ function decisionsHold(d: Design): Problem[] {
     for (const phrase of option.implies?.excludes ?? []) {
       const re = pattern(phrase, "i");
       texts ??= drawnTexts(d);
-      const hit = texts.find((t) => re.test(t.text));
+      const hit = texts.find((t) => (!t.archetype || t.archetype === row.archetype) && re.test(t.text));
       if (hit)
         out.push({
           rule: "decision-contradicted",
@@ -1124,7 +1130,6 @@ function durationsPlausible(d: Design): Problem[] {
       : [];
   });
 }
-
 
 /** The last word of an entity's name, the kind of record it is (DocSnapshot and SubjectSnapshot are snapshots). */
 const recordKind = (entity: string): string => /[A-Z][a-z0-9]*$/.exec(entity)?.[0] ?? entity;

@@ -164,6 +164,11 @@ export const Entity = z.strictObject({
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never hold it (no consumer offset in a work queue that leases each message). */
   unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  /**
+   * What it is in a design about one subject, where the general description speaks of parts that design lacks (a
+   * database row behind a look-aside cache keeps no siblings or vector clocks of a leaderless store).
+   */
+  topicDescriptions: z.array(z.strictObject({ topic: z.enum(TOPIC_VALUES), description: text })).optional(),
 });
 
 export const WritePath = z.strictObject({
@@ -360,6 +365,8 @@ export const Archetype = z.strictObject({
   technologies: z.array(Technology).min(2),
   connections: z.array(Connection).min(1),
   overlay: RuntimeOverlay.optional(),
+  /** The runtime overlay of a design about one subject, where it differs (a work queue's leased messages, not a log's groups). */
+  topicOverlays: z.array(RuntimeOverlay.extend({ topic: z.enum(TOPIC_VALUES) })).optional(),
   /** The NFR stance a design takes when the prompt is silent, and the scopes at which ordering, exclusivity and coordination hold. */
   stance: Stance,
   /**

@@ -13,7 +13,7 @@ import { approx, formatQuantity, grouped } from "../quantity-format.js";
 import { pattern } from "../text.js";
 import { atBase, rankBottlenecks, sameMeasure, withLoad } from "./bottleneck-load.js";
 import { archetype, meaningWords } from "./common.js";
-import { impliedCapacity } from "./decisions.js";
+import { excludedBy, impliedCapacity } from "./decisions.js";
 
 /**
  * An archetype's whole capacity model, with the values the design's capacity table gives its named inputs: the
@@ -261,7 +261,9 @@ export function agreeingMitigation(
       : conditioned
         ? `${items.slice(0, -1).join(", ")}, or ${items[items.length - 1]}`
         : `${items.slice(0, -1).join(", ")}${items.length > 2 ? "," : ""} ${lastJoin(text)} ${items[items.length - 1]}`;
-  return `${said.charAt(0).toUpperCase()}${said.slice(1)}${/[.]$/.test(text.trim()) ? "." : ""}`;
+  // the card's own case for the first word (a lower-case mitigation stays lower case where a sentence quotes it)
+  const first = /^[A-Z]/.test(text.trim()) ? said.charAt(0).toUpperCase() : said.charAt(0);
+  return `${first}${said.slice(1)}${/[.]$/.test(text.trim()) ? "." : ""}`;
 }
 
 export const bottlenecksField: Deriver<"bottlenecks"> = {
@@ -294,6 +296,8 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       return k;
     };
     const rejected = rejectedBy(f.decisions);
+    const excluded = (owner: string) => excludedBy(f.decisions, owner);
+    const absorbed = new Set<string>(f.archetypes[0]?.variant?.absorbs ?? []);
     const have = [...f.technology.flatMap((t) => t.choices.map((c) => c.product)), ...f.components.map((c) => c.name)];
     const partless = partlessArchetypes(f);
     f.archetypes.forEach((ra, i) => {
@@ -303,15 +307,15 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       // a row about one kind of outside party (a provider account's rate limit) only where the effects reach it
       // and a row about one subject (an order book's hottest symbol) only where the design speaks of it
       const unspoken = unspokenBesides(f.nfrs.topics);
-      // a load on a path the decisions rejected (allowance syncs where every request checks the central store)
-      // is no hotspot of this design: a row in the words a chosen option excludes is left out
+      // a row in the words a chosen option excludes is the rejected option's (an edge's purge fan-out beside a cache cluster)
       const mine = a.bottlenecks.filter(
         (b) =>
           fitsParty(b, f.nfrs.party?.value) &&
           fitsTopics(b, unspoken) &&
-          !rejected.some((r) => r.excludes.some((re) => re.test(b.bottleneck))),
+          !excluded(ra.id).some((re) => re.test(b.bottleneck)),
       );
-      const list = i === 0 ? mine : mine.slice(0, 1);
+      // the lead's own rows, and those of an archetype its variant absorbs (a look-aside cache's tier); a supporting one's first
+      const list = i === 0 || absorbed.has(ra.id) ? mine : mine.slice(0, 1);
       for (const b of list) {
         const row: BottleneckRow = {
           bottleneck: b.bottleneck,

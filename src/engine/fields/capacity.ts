@@ -2,7 +2,7 @@ import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js"
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow } from "../design/types.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
-import { impliedCapacity } from "./decisions.js";
+import { excludedBy, impliedCapacity } from "./decisions.js";
 
 export const capacityField: Deriver<"capacity", { record: boolean }> = {
   field: "capacity",
@@ -19,12 +19,22 @@ export const capacityField: Deriver<"capacity", { record: boolean }> = {
       record,
     );
     const all = designCapacityRows(owners, f.nfrs.scale);
-    owners.forEach((_, k) => {
+    owners.forEach((o, k) => {
+      const excluded = excludedBy(f.decisions, o.owner);
       const list = all[k] ?? [];
       // The dominant archetype shows its whole model; a supporting one (and every one beside a
       // product's features) its first hotspot and storage figures.
       const whole = !archetype[k] || dominant[k];
-      const shown = whole ? list : list.filter((r) => r.kind === "hotspot" || r.kind === "storage").slice(0, 2);
+      // a figure in the words a chosen option excludes sizes the rejected option (purges to every edge site beside a
+      // cache cluster), unless another figure of the model is computed from it
+      const kept = list.filter(
+        (r) =>
+          !excluded.some((re) => re.test(r.quantity)) ||
+          list.some(
+            (x) => x !== r && new RegExp(String.raw`\b${r.id}\b`).test(x.formula.split("=").slice(1).join("=")),
+          ),
+      );
+      const shown = whole ? kept : kept.filter((r) => r.kind === "hotspot" || r.kind === "storage").slice(0, 2);
       for (const r of shown) {
         const key = `${r.archetype}:${r.id}`;
         if (seen.has(key)) continue;

@@ -422,6 +422,20 @@ export function preferTechnology(rows: readonly TechnologyRow[], decisions: read
 }
 
 /**
+ * The phrases the chosen decision options exclude, as patterns: the words of the options they rejected (an edge's
+ * purge fan-out beside a cache cluster chosen in front of a database, a worker id beside leased id blocks). A part
+ * in those words (a failure row, a bottleneck, a capacity figure) belongs to the option not taken and is left out; with
+ * `owner`, only that archetype's or feature's decisions count (a social graph's edges are not a cache's edge sites).
+ */
+export function excludedBy(decisions: readonly DecisionRow[], owner?: string): RegExp[] {
+  return decisions.flatMap((d) =>
+    owner !== undefined && d.archetype !== owner
+      ? []
+      : (d.options.find((o) => o.id === d.chosen)?.implies?.excludes ?? []).map((x) => pattern(x, "i")),
+  );
+}
+
+/**
  * The mechanisms a chosen option rules out (gossip dissemination, when heartbeats to a central registry were chosen),
  * each with that choice: the design holds none of them unless another chosen option adds it.
  */

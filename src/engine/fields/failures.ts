@@ -5,12 +5,11 @@ import type { ArchetypeId } from "../../knowledge/schema.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
-import type { FailureRow, Fields } from "../design/types.js";
+import type { FailureRow } from "../design/types.js";
 import { criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
-import { pattern } from "../text.js";
 import { archetype } from "./common.js";
-import { carriedOperations } from "./decisions.js";
+import { carriedOperations, excludedBy } from "./decisions.js";
 import { failureRowHolds } from "./failure-scope.js";
 
 const MAX_FAILURES = 14;
@@ -21,13 +20,6 @@ for (const row of MECHANISM_FAILURES) {
   const list = FAILURES_BY_MECHANISM.get(row.mechanism);
   if (list) list.push(row);
   else FAILURES_BY_MECHANISM.set(row.mechanism, [row]);
-}
-
-/** The phrases the chosen decision options exclude, as patterns. */
-function excludedBy(decisions: Readonly<Fields["decisions"]>): RegExp[] {
-  return decisions.flatMap((d) =>
-    (d.options.find((o) => o.id === d.chosen)?.implies?.excludes ?? []).map((x) => pattern(x, "i")),
-  );
 }
 
 /** All the failure rows read of the prompt: the subjects it never speaks of (a card row may not fit one it does). */
@@ -140,8 +132,15 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
         });
       }
     }
+    // a supporting archetype adds its top rows that fit the decisions; one the lead's variant absorbs (the cache tier
+    // of a look-aside cache in front of a database) is the design's own subject and adds every row that fits
+    const absorbed = new Set<string>(lead?.variant?.absorbs ?? []);
+    const fitting = (x: Omit<FailureRow, "archetype" | "source">) =>
+      !excluded.some((re) => re.test(`${x.failure} ${x.prevention} ${x.repair}`));
     for (const ra of rest) {
-      for (const x of cardRows(ra.id).slice(0, 2)) push({ ...x, archetype: ra.id, source: `${ra.id} as ${ra.role}` });
+      const rows = cardRows(ra.id).filter(fitting);
+      for (const x of absorbed.has(ra.id) ? rows : rows.slice(0, 2))
+        push({ ...x, archetype: ra.id, source: `${ra.id} as ${ra.role}` });
     }
     return out;
   },

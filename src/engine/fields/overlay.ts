@@ -4,7 +4,15 @@ import { designArchetypes } from "./common.js";
 export const overlayField: Deriver<"overlay"> = {
   field: "overlay",
   category: "Derived",
-  reads: ["archetypes"],
-  rule: "add the runtime overlay (driver, unit, worker, slot, state, source, sink, fabric, maintenance) for scheduler, workflow, fleet, pipeline, telemetry and storage-repair archetypes",
-  derive: (f) => designArchetypes(f.archetypes).flatMap((a) => (a.overlay ? [{ archetype: a.id, ...a.overlay }] : [])),
+  reads: ["archetypes", "nfrs"],
+  rule: "add the runtime overlay (driver, unit, worker, slot, state, source, sink, fabric, maintenance) for scheduler, workflow, fleet, pipeline, telemetry and storage-repair archetypes; a design about one of the archetype's subjects (a work queue) takes that subject's overlay",
+  derive: (f) =>
+    designArchetypes(f.archetypes).flatMap((a) => {
+      const own = a.topicOverlays?.find((x) => (f.nfrs.topics ?? []).some((t) => t.value === x.topic));
+      if (own) {
+        const { topic: _topic, ...overlay } = own;
+        return [{ archetype: a.id, ...overlay }];
+      }
+      return a.overlay ? [{ archetype: a.id, ...a.overlay }] : [];
+    }),
 };

@@ -183,9 +183,12 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         if (e.unlessTopic && !written && !LOOSE_UNLESS.has(e.unlessTopic)) continue;
         const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
+        // what the entity is in a design about one of its subjects (a database row behind a look-aside cache)
+        const described =
+          e.topicDescriptions?.find((x) => fitsTopics({ topic: x.topic }, unspoken))?.description ?? e.description;
         out.push({
           entity: name,
-          description: renamed ? renameUnit(renameText(e.description, [renamed]), [renamed]) : e.description,
+          description: renamed ? renameUnit(renameText(described, [renamed]), [renamed]) : described,
           // the storage of a design about one subject, where the card draws it differently (file sync's journal)
           authority: (a.topicSilhouettes?.find((x) => !unspoken.includes(x.topic)) ?? a.silhouette).storage,
           scope: scopesOf(a.id, f.nfrs.topics).coordination.scope,

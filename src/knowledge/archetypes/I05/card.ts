@@ -541,6 +541,8 @@ export const card = {
     },
     {
       product: "Segment files on local SSDs, tiered to object storage",
+      // a log's storage and controller: a work queue that leases each message keeps neither offsets nor groups
+      unlessTopic: "work-queue",
       layer: "storage",
       fits: "Each partition is stored as append-only segment files with sparse offset indexes on the broker's disks and served from the page cache; closed segments are copied to S3 or GCS for long retention",
       suits: ["high-throughput", "durable", "long-retention", "low-cost"],
@@ -550,6 +552,8 @@ export const card = {
     },
     {
       product: "Embedded Raft (or etcd) for the controller quorum",
+      // a log's storage and controller: a work queue that leases each message keeps neither offsets nor groups
+      unlessTopic: "work-queue",
       layer: "coordination",
       fits: "Partition leadership, in-sync sets, topic configuration and group coordinators as small metadata in a consensus-replicated controller, the way KRaft replaced ZooKeeper in Kafka",
       suits: ["linearizable", "small-metadata", "fail-closed", "durable"],
@@ -600,6 +604,25 @@ export const card = {
     maintenance:
       "Segment retention and compaction, partition reassignment across brokers, repair of under-replicated partitions and consumer lag monitoring.",
   },
+  topicOverlays: [
+    {
+      topic: "work-queue",
+      driver:
+        "Producers send messages at their own rate while workers receive them one at a time or in small batches; a received message stays hidden until its visibility timeout, and a redelivery loop makes lapsed ones visible again.",
+      unit: "One message, leased to one worker at a time under a delivery id.",
+      worker:
+        "A stateless worker that receives a message, processes it and acks it before its visibility timeout, extending the timeout for long tasks.",
+      slot: "One in-flight message per worker thread, capped by a per-worker prefetch limit and the queue's in-flight limit.",
+      state:
+        "Authoritative: stored messages with their visible-at time, receive count and current delivery id. Attempt: in-flight leases, timeout extensions and dead-letter entries.",
+      source: "Producer applications and outbox relays sending tasks.",
+      sink: "Whatever a task does: databases, external calls and downstream queues.",
+      fabric:
+        "Broker nodes that replicate each stored message before acknowledging the send, and the receive, extend and ack calls between workers and brokers.",
+      maintenance:
+        "Making messages whose visibility timeout lapsed visible again, moving messages received too often to the dead-letter queue, expiring messages past retention and repairing under-replicated queue partitions.",
+    },
+  ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "consistent-prefix",

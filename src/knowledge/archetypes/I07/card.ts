@@ -279,7 +279,8 @@ export const card = {
       repair: "purge the affected keys and fix the key or policy rule",
     },
     {
-      failure: "a cache node or whole edge site restarts cold and its misses overload the origin",
+      failure:
+        "a cache node crashes or a whole edge site restarts, comes back cold, and its misses overload the origin",
       role: "derived",
       prevention:
         "consistent hashing with virtual nodes so a lost node remaps few keys, a shield tier, and a gradual traffic ramp onto cold sites",

@@ -24,6 +24,14 @@ export const decisions: DecisionPoint[] = [
           // a look-aside tier of in-memory key-value nodes (the card's Memcached or Redis row)
           preferTechnology: ["Memcached", "Redis"],
           draws: ["Look-aside read with a lease-guarded fill", "clients>origin"],
+          // a cluster sharded by key holds each key on one node: a purge goes to that node, and no edge site, DNS
+          // steering or shield over many edges is part of it (the edge option's failure rows, figures and steps)
+          excludes: [
+            String.raw`\b(?:some|every|many) edges?\b`,
+            String.raw`\bevery (?:cache|edge) site\b`,
+            String.raw`\bedge (?:egress|storage)\b`,
+            String.raw`\bDNS\b`,
+          ],
           names: [
             { component: "clients", name: "Services reading through the cache" },
             { component: "edge", name: "Cache nodes (a cluster sharded by key)" },
@@ -43,7 +51,8 @@ export const decisions: DecisionPoint[] = [
         implies: {
           // CDNs and self-run HTTP edge caches, with an object store as the origin behind them (the card's rows)
           preferTechnology: ["CloudFront", "Fastly", "Akamai", "Varnish", "Traffic Server", "object store as origin"],
-          draws: ["shield", "Read through with a coalesced fill", "edge>shield", "shield>origin"],
+          // a purge tracked until every edge acknowledges is an edge fleet's; a cluster deletes a key on its one node
+          draws: ["shield", "Read through with a coalesced fill", "edge>shield", "shield>origin", "purge status"],
         },
       },
     ],

@@ -63,8 +63,8 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["atomic-counter"],
           draws: ["Token bucket admission", "Sliding window admission"],
-          // the allowance syncs are the rejected option's load, not this one's
-          excludes: ["every node holds an allowance"],
+          // the allowance syncs are the rejected option's load, not this one's (syncing an allowance per scope to every node)
+          excludes: ["every node holds an allowance", String.raw`\bholds an allowance for every active scope\b`],
         },
       },
       {

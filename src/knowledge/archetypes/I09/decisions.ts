@@ -14,7 +14,7 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "ids should sort by time and throughput is high",
         implies: {
           addMechanisms: ["timestamp-sequence-id", "worker-id-allocation"],
-          draws: ["Timestamp layout with a leased worker id", "parse id"],
+          draws: ["Timestamp layout with a leased worker id", "parse id", "WorkerIdLease"],
         },
       },
       {
@@ -28,6 +28,12 @@ export const decisions: DecisionPoint[] = [
           // worker ids, and the heartbeats renewing their leases, exist only for a timestamp layout's machine bits
           removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal"],
           draws: ["Leased block allocation", "allocate block"],
+          // the worker-id space and the clock stepping back belong to the timestamp layout only (its figures and failure rows)
+          excludes: [
+            String.raw`\bworker[- ]id space\b`,
+            String.raw`\bshare a worker id\b`,
+            String.raw`\bclock steps backwards\b`,
+          ],
         },
       },
       {

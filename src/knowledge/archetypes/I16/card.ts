@@ -108,6 +108,13 @@ export const card = {
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
       truth: true,
+      topicDescriptions: [
+        {
+          topic: "cache-aside",
+          description:
+            "The database's record for one key: value, a version the database bumps on every committed write, and an optional expiry; it is the system of record that every cache miss reads and every write commits to before the cached copy is deleted.",
+        },
+      ],
     },
     {
       name: "PartitionMap",
@@ -159,6 +166,7 @@ export const card = {
     {
       action:
         "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
+      unlessTopic: "cache-aside",
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -285,6 +293,7 @@ export const card = {
         "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
     },
     {
+      unlessTopic: "cache-aside",
       failure:
         "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
       role: "truth",
@@ -293,6 +302,7 @@ export const card = {
         "Where asynchronous replication was chosen, document the loss window and recover from surviving replicas by read repair",
     },
     {
+      unlessTopic: "cache-aside",
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
@@ -300,6 +310,7 @@ export const card = {
       repair: "Read repair updates the lagging replica when the divergence is seen",
     },
     {
+      unlessTopic: "cache-aside",
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
@@ -317,6 +328,7 @@ export const card = {
       repair: "Run anti-entropy repair and delete again with a newer version",
     },
     {
+      unlessTopic: "cache-aside",
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
@@ -354,6 +366,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "cache-aside",
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
       formula: {
@@ -363,6 +376,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "cache-aside",
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
       formula: {
@@ -372,6 +386,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: "cache-aside",
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
       formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },

@@ -4,6 +4,8 @@ import type { DecisionPoint } from "../../decisions/types.js";
 export const decisions: DecisionPoint[] = [
   {
     id: "i16-replication",
+    // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
+    unlessTopic: "cache-aside",
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
       {
@@ -76,6 +78,8 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i16-ack",
+    // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
+    unlessTopic: "cache-aside",
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
       {

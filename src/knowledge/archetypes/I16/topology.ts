@@ -88,6 +88,8 @@ const CACHE_ASIDE_API: ApiSpec[] = [
 export const protocols: ProtocolSpec[] = [
   {
     name: "Leader write with a majority commit",
+    // the database behind a look-aside cache replicates as it does; the cache design does not decide or draw it
+    unlessTopic: "cache-aside",
     notation:
       "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader, which replicates the write to the range's followers and commits once a majority has it {leader holds the range's lease for the current epoch and expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
   },
