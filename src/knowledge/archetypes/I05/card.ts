@@ -476,6 +476,8 @@ export const card = {
     },
     {
       bottleneck: "Rebalance storms: every membership change pauses the whole group while partitions move.",
+      // a log's consumer groups: a work queue deletes each acked message and has no groups
+      unlessTopic: "work-queue",
       mitigation:
         "Use cooperative incremental rebalancing and static membership so restarts do not trigger reassignment.",
     },
