@@ -42,6 +42,12 @@ export interface Party {
    * customer endpoint has its own capacity) or none is published.
    */
   ceiling?: { perSecond: number; because: string; source: string };
+  /**
+   * How long the party itself keeps our idempotency key, where it keeps one and says so: the design's own
+   * idempotency records need last no longer than that when the prompt states no retry window. Absent for a party
+   * that keeps no key of ours, whose dedupe records last as long as the design's own retries.
+   */
+  keyRetention?: { days: number; because: string };
   /** Why no ceiling figure is drawn, when `ceiling` is absent. */
   noCeiling?: string;
   /** How an effect whose outcome is unknown, or that went wrong, is settled with this party. */
@@ -76,6 +82,11 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       value: true,
       because:
         "a captured charge is reversed by a refund, and an authorisation not yet captured is released by cancelling it",
+    },
+    keyRetention: {
+      days: 1,
+      because:
+        "a payment provider such as Stripe may prune an idempotency key once it is 24 hours old (docs.stripe.com/api/idempotent_requests), so a retry later than that must look the charge up first",
     },
     ceiling: {
       perSecond: 100,

@@ -20,6 +20,9 @@
  * Replicated storage may be a file system or object store of its own, or the block store under a file-sync product
  * (Dropbox): there the product's metadata journal owns names and versions, and the substrate keeps immutable blocks by
  * hash, so paths, appends and a leased primary belong to the first only.
+ * A workflow's outside effect may also be an email to a person's mailbox: a send API over templates, a suppression list
+ * checked on accept and fed by bounces and complaints, per-recipient-domain queues paced under each domain's limits,
+ * a DKIM signer and a pool of sending MTAs belong to it, and the saga's compensation does not.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -34,6 +37,7 @@ export const TOPIC_VALUES = [
   "cache-aside",
   "order-book",
   "file-sync",
+  "email",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -47,6 +51,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
+  email: String.raw`\b(?:e-?mails?|e-?mailing|newsletters?|mailing lists?|smtp|mail transfer agents?|sendgrid|mailgun|postmark|amazon ses|aws ses|simple email service)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -64,6 +69,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "people's files sync across their devices: a metadata journal per namespace is the authority, and file contents are immutable blocks stored once by hash",
   "order-book":
     "orders for an instrument are matched against its order book: one sequencer per symbol applies a sequenced order log by price-time priority and publishes executions",
+  email:
+    "emails go to people's mailboxes: each recipient's message is queued by recipient domain, signed with the sender's DKIM key, handed to a recipient mail server over SMTP, and its bounces and complaints feed a suppression list",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
@@ -71,7 +78,12 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
  * A topic that is not the design's subject when another one is spoken too: a payment system that sends a push on
  * success is still about money, so its saga and compensation stay.
  */
-export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = { push: ["money"] };
+export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
+  push: ["money"],
+  // a payment that emails a receipt is about money, a webhook service that emails a failing endpoint's owner is about
+  // webhooks, and a notification service that also pushes keeps the push shape
+  email: ["money", "webhook", "push"],
+};
 
 const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC_WORDS[t], "i")])) as Record<
   Topic,
@@ -99,9 +111,16 @@ export const designTopicsUnspoken = (
   features: readonly { name: string; actions: readonly string[] }[],
 ): Topic[] => topicsNotSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
 
-/** Whether a row marked with a needed topic and a topic it cannot coexist with fits the topics left unspoken. */
-export const fitsTopics = (row: { topic?: Topic; unlessTopic?: Topic }, unspoken: readonly Topic[]): boolean =>
-  !(row.topic && unspoken.includes(row.topic)) && !(row.unlessTopic && !unspoken.includes(row.unlessTopic));
+/** The topics a row cannot coexist with: one, or several (a workflow's generic send is neither a push's nor an email's). */
+export type TopicMark = Topic | readonly Topic[];
+
+/** A mark's topics as a list. */
+export const markTopics = (mark: TopicMark | undefined): readonly Topic[] =>
+  mark === undefined ? [] : typeof mark === "string" ? [mark] : mark;
+
+/** Whether a row marked with a needed topic and topics it cannot coexist with fits the topics left unspoken. */
+export const fitsTopics = (row: { topic?: Topic; unlessTopic?: TopicMark }, unspoken: readonly Topic[]): boolean =>
+  !(row.topic && unspoken.includes(row.topic)) && markTopics(row.unlessTopic).every((t) => unspoken.includes(t));
 
 /** The topics left unspoken by a design whose spoken subjects are these (nfrs.topics). */
 export const unspokenBesides = (spoken: readonly { value: Topic }[] | undefined): Topic[] =>

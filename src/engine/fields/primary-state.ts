@@ -1,7 +1,7 @@
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
-import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
+import { fitsTopics, markTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
 import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
@@ -162,7 +162,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         const written = f.operations.some((o) => o.archetype === a.id && o.entity === e.name);
         if (e.unlessTopic && !fitsTopics(e, unspoken)) continue;
         if (e.topic && !written) continue;
-        if (e.unlessTopic && !written && !LOOSE_UNLESS.has(e.unlessTopic)) continue;
+        if (e.unlessTopic && !written && !markTopics(e.unlessTopic).some((t) => LOOSE_UNLESS.has(t))) continue;
         const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
         out.push({

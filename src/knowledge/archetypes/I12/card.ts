@@ -1,8 +1,11 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { EMAIL_ENTITIES, EMAIL_FAILURES, EMAIL_INVARIANTS, EMAIL_READS, EMAIL_WRITES } from "./email.js";
 import { PUSH_ENTITIES, PUSH_FAILURES, PUSH_INVARIANTS, PUSH_READS, PUSH_WRITES } from "./push.js";
 import { protocols } from "./topology.js";
 
 /** Invariants a push design does not hold: APNs and FCM keep no idempotency keys and answer no lookup by our id. */
+/** The generic send's rows, which neither a push nor an email design draws (each has its own). */
+const NOT_PUSH_OR_EMAIL = ["push", "email"] as const;
 const PROVIDER_DEDUPES =
   "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps none can drop the repeat by that id.";
 const REQUEST_KEY =
@@ -133,7 +136,7 @@ export const card = {
     },
     {
       name: "ProviderRecord",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       description:
         "The external system's own record of the effect (a charge, a received event, a sent message) keyed by our effect id where it keeps one; read during reconciliation or learned from its replies and callbacks, never written by us directly.",
       truth: false,
@@ -160,9 +163,11 @@ export const card = {
     },
     // last: a stated ask that names no entity falls back on the card's first record, never a push one
     ...PUSH_ENTITIES,
+    ...EMAIL_ENTITIES,
   ],
   writePaths: [
     ...PUSH_WRITES,
+    ...EMAIL_WRITES,
     {
       action:
         "accept a request under the caller's idempotency key, storing the key and a hash of the request body with the workflow it creates",
@@ -174,7 +179,7 @@ export const card = {
     {
       action:
         "advance the workflow to its next state and write the outbox entry for the effect in one transaction, guarded by expected state and version",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "transactional-outbox",
@@ -191,7 +196,7 @@ export const card = {
     {
       action:
         "call the external system with the outbox entry's effect id (as its idempotency key where the party keeps one, else as the event id a receiver drops repeats by) and log the attempt",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       entity: "EffectAttempt",
       shape: "append event",
       mechanism: "idempotent-receiver",
@@ -205,7 +210,7 @@ export const card = {
     {
       action:
         "record the effect outcome and move the workflow on, accepted only while it is still awaiting that effect",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "guarded-transition",
@@ -282,7 +287,7 @@ export const card = {
     },
     {
       action: "run the compensating steps of already completed steps when a later step fails permanently",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       entity: "WorkflowInstance",
       parties: ["payment-provider", "service"],
       shape: "state transition",
@@ -296,7 +301,7 @@ export const card = {
     },
     {
       action: "settle attempts with unknown outcome by querying the provider and fixing our record to match",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       entity: "EffectAttempt",
       shape: "async process",
       mechanism: "reconciliation-loop",
@@ -327,9 +332,10 @@ export const card = {
   ],
   readPaths: [
     ...PUSH_READS,
+    ...EMAIL_READS,
     {
       action: "caller reads the status of its workflow (pending, succeeded, failed) by workflow id or request key",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       entity: "WorkflowInstance",
       shape: "read source",
       staleness:
@@ -356,6 +362,7 @@ export const card = {
   protocols,
   invariants: [
     ...PUSH_INVARIANTS,
+    ...EMAIL_INVARIANTS,
     "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
     PROVIDER_DEDUPES,
     "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
@@ -365,9 +372,10 @@ export const card = {
   ],
   invariantTopics: [
     ...PUSH_INVARIANTS.map((statement) => ({ statement, topic: "push" as const })),
+    ...EMAIL_INVARIANTS.map((statement) => ({ statement, topic: "email" as const })),
     ...[PROVIDER_DEDUPES, REQUEST_KEY, UNKNOWN_SETTLED].map((statement) => ({
       statement,
-      unlessTopic: "push" as const,
+      unlessTopic: NOT_PUSH_OR_EMAIL,
     })),
   ],
   contract: {
@@ -415,10 +423,11 @@ export const card = {
   ],
   failures: [
     ...PUSH_FAILURES,
+    ...EMAIL_FAILURES,
     {
       failure:
         "Fired twice: a client or relay retries after a timeout and the external system applies the effect a second time (a second charge, a duplicate event)",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       role: "external effect",
       prevention:
         "Send the outbox entry's effect id as the provider's idempotency key on every attempt, and dedupe incoming requests by the caller's key",
@@ -471,7 +480,7 @@ export const card = {
     {
       failure:
         "Fired but unrecorded: the external system applied the effect but our process crashed before recording the outcome",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       role: "external effect",
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
@@ -483,9 +492,27 @@ export const card = {
         "Sent but unrecorded: the receiver took the call but the relay crashed before logging its reply, and nobody outside can be asked what arrived",
       role: "external effect",
       prevention: "Log the attempt as unknown before sending, under the outbox entry's claim",
+      repair: "The claim expires and another relay sends again under the same event id, which the receiver drops",
+      parties: ["customer-endpoint"],
+    },
+    {
+      failure:
+        "Sent but unrecorded: the gateway took the push but the sender crashed before logging its reply, and the gateway cannot be asked what it accepted",
+      role: "external effect",
+      prevention: "Log the attempt as unknown before sending, under the delivery's claim",
       repair:
-        "The claim expires and another relay sends again under the same event id (or collapse id), which the receiver drops or the device folds into one",
-      parties: ["customer-endpoint", "push-gateway", "message-gateway"],
+        "The claim expires and another sender sends again under the same collapse id, so the device shows one notification",
+      parties: ["push-gateway"],
+    },
+    {
+      failure:
+        "Sent but unrecorded: the gateway accepted the message but the sender crashed before logging its reply, and SMTP has no command to ask what was accepted",
+      role: "external effect",
+      prevention:
+        "Log the attempt as unknown before sending, and give the message a Message-ID fixed at accept time that every resend reuses",
+      repair:
+        "Wait for the gateway's delivery or bounce report for that message id; resend only when none came within the grace period, accepting a rare duplicate in the recipient's inbox",
+      parties: ["message-gateway"],
     },
     {
       failure: "Recorded but never fired: the state moved to awaiting_effect but the call was never made",
@@ -504,7 +531,7 @@ export const card = {
     {
       failure:
         "Retried after success: a slow provider reply arrives after the workflow already failed over to compensation",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       role: "truth",
       prevention:
         "Apply outcomes only through a guarded transition that checks the workflow is still awaiting that effect",
@@ -523,7 +550,7 @@ export const card = {
     {
       failure:
         "Compensation fails: the effect meant to undo a completed step (a refund undoing a charge) is itself rejected",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       role: "external effect",
       prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
       repair: "Park the instance as needing manual resolution with the full attempt history attached",
@@ -541,7 +568,7 @@ export const card = {
     {
       failure:
         "Outcome callbacks arrive twice or out of order (a failure reported after the success), so the workflow moves backwards or applies an outcome twice",
-      unlessTopic: "push",
+      unlessTopic: NOT_PUSH_OR_EMAIL,
       role: "external effect",
       prevention:
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
