@@ -23,6 +23,8 @@
  * A workflow's outside effect may also be an email to a person's mailbox: a send API over templates, a suppression list
  * checked on accept and fed by bounces and complaints, per-recipient-domain queues paced under each domain's limits,
  * a DKIM signer and a pool of sending MTAs belong to it, and the saga's compensation does not.
+ * A notification that may go out by push, email or text (several channels named) is routed per channel: a channel
+ * router, a sender and gateway per channel and contact points that each channel's gateway can declare dead.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -38,6 +40,7 @@ export const TOPIC_VALUES = [
   "order-book",
   "file-sync",
   "email",
+  "multi-channel",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -51,6 +54,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
+  "multi-channel": String.raw`\b(?:multi-?channel|omni-?channel|push\b[^.;]{0,40}\b(?:e-?mails?|sms|text messages?)|e-?mails?\b[^.;]{0,40}\b(?:push|sms|text messages?)|(?:sms|text messages?)\b[^.;]{0,40}\b(?:push|e-?mails?))\b`,
   email: String.raw`\b(?:e-?mails?|e-?mailing|newsletters?|mailing lists?|smtp|mail transfer agents?|sendgrid|mailgun|postmark|amazon ses|aws ses|simple email service)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
@@ -69,6 +73,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "people's files sync across their devices: a metadata journal per namespace is the authority, and file contents are immutable blocks stored once by hash",
   "order-book":
     "orders for an instrument are matched against its order book: one sequencer per symbol applies a sequenced order log by price-time priority and publishes executions",
+  "multi-channel":
+    "one notification reaches a person by push, email or text as their preferences allow: a channel router writes a delivery per allowed channel and contact point, and each channel has its own sender and gateway",
   email:
     "emails go to people's mailboxes: each recipient's message is queued by recipient domain, signed with the sender's DKIM key, handed to a recipient mail server over SMTP, and its bounces and complaints feed a suppression list",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
@@ -79,10 +85,11 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
  * success is still about money, so its saga and compensation stay.
  */
 export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
-  push: ["money"],
+  push: ["money", "multi-channel"],
   // a payment that emails a receipt is about money, a webhook service that emails a failing endpoint's owner is about
   // webhooks, and a notification service that also pushes keeps the push shape
-  email: ["money", "webhook", "push"],
+  email: ["money", "webhook", "push", "multi-channel"],
+  "multi-channel": ["money", "webhook"],
 };
 
 const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC_WORDS[t], "i")])) as Record<

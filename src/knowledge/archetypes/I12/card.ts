@@ -1,11 +1,12 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { CHANNEL_ENTITIES, CHANNEL_FAILURES, CHANNEL_INVARIANTS, CHANNEL_READS, CHANNEL_WRITES } from "./channels.js";
 import { EMAIL_ENTITIES, EMAIL_FAILURES, EMAIL_INVARIANTS, EMAIL_READS, EMAIL_WRITES } from "./email.js";
 import { PUSH_ENTITIES, PUSH_FAILURES, PUSH_INVARIANTS, PUSH_READS, PUSH_WRITES } from "./push.js";
 import { protocols } from "./topology.js";
 
 /** Invariants a push design does not hold: APNs and FCM keep no idempotency keys and answer no lookup by our id. */
-/** The generic send's rows, which neither a push nor an email design draws (each has its own). */
-const NOT_PUSH_OR_EMAIL = ["push", "email"] as const;
+/** The generic send's rows, which no push, email or multi-channel design draws (each has its own). */
+const OWN_SEND_SHAPE = ["push", "email", "multi-channel"] as const;
 const PROVIDER_DEDUPES =
   "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps none can drop the repeat by that id.";
 const REQUEST_KEY =
@@ -123,7 +124,7 @@ export const card = {
     },
     {
       name: "IdempotencyRecord",
-      unlessTopic: "push",
+      unlessTopic: ["push", "multi-channel"],
       description:
         "Maps a caller's request key to the workflow it started and the stored response, so a retried request returns the first answer instead of starting twice.",
       truth: true,
@@ -136,7 +137,7 @@ export const card = {
     },
     {
       name: "ProviderRecord",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       description:
         "The external system's own record of the effect (a charge, a received event, a sent message) keyed by our effect id where it keeps one; read during reconciliation or learned from its replies and callbacks, never written by us directly.",
       truth: false,
@@ -164,10 +165,12 @@ export const card = {
     // last: a stated ask that names no entity falls back on the card's first record, never a push one
     ...PUSH_ENTITIES,
     ...EMAIL_ENTITIES,
+    ...CHANNEL_ENTITIES,
   ],
   writePaths: [
     ...PUSH_WRITES,
     ...EMAIL_WRITES,
+    ...CHANNEL_WRITES,
     {
       action:
         "accept a request under the caller's idempotency key, storing the key and a hash of the request body with the workflow it creates",
@@ -179,7 +182,7 @@ export const card = {
     {
       action:
         "advance the workflow to its next state and write the outbox entry for the effect in one transaction, guarded by expected state and version",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "transactional-outbox",
@@ -196,7 +199,7 @@ export const card = {
     {
       action:
         "call the external system with the outbox entry's effect id (as its idempotency key where the party keeps one, else as the event id a receiver drops repeats by) and log the attempt",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "EffectAttempt",
       shape: "append event",
       mechanism: "idempotent-receiver",
@@ -210,7 +213,7 @@ export const card = {
     {
       action:
         "record the effect outcome and move the workflow on, accepted only while it is still awaiting that effect",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "guarded-transition",
@@ -287,7 +290,7 @@ export const card = {
     },
     {
       action: "run the compensating steps of already completed steps when a later step fails permanently",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "WorkflowInstance",
       parties: ["payment-provider", "service"],
       shape: "state transition",
@@ -301,7 +304,7 @@ export const card = {
     },
     {
       action: "settle attempts with unknown outcome by querying the provider and fixing our record to match",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "EffectAttempt",
       shape: "async process",
       mechanism: "reconciliation-loop",
@@ -333,9 +336,10 @@ export const card = {
   readPaths: [
     ...PUSH_READS,
     ...EMAIL_READS,
+    ...CHANNEL_READS,
     {
       action: "caller reads the status of its workflow (pending, succeeded, failed) by workflow id or request key",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "WorkflowInstance",
       shape: "read source",
       staleness:
@@ -363,6 +367,7 @@ export const card = {
   invariants: [
     ...PUSH_INVARIANTS,
     ...EMAIL_INVARIANTS,
+    ...CHANNEL_INVARIANTS,
     "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
     PROVIDER_DEDUPES,
     "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
@@ -373,9 +378,10 @@ export const card = {
   invariantTopics: [
     ...PUSH_INVARIANTS.map((statement) => ({ statement, topic: "push" as const })),
     ...EMAIL_INVARIANTS.map((statement) => ({ statement, topic: "email" as const })),
+    ...CHANNEL_INVARIANTS.map((statement) => ({ statement, topic: "multi-channel" as const })),
     ...[PROVIDER_DEDUPES, REQUEST_KEY, UNKNOWN_SETTLED].map((statement) => ({
       statement,
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
     })),
   ],
   contract: {
@@ -424,10 +430,11 @@ export const card = {
   failures: [
     ...PUSH_FAILURES,
     ...EMAIL_FAILURES,
+    ...CHANNEL_FAILURES,
     {
       failure:
         "Fired twice: a client or relay retries after a timeout and the external system applies the effect a second time (a second charge, a duplicate event)",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       role: "external effect",
       prevention:
         "Send the outbox entry's effect id as the provider's idempotency key on every attempt, and dedupe incoming requests by the caller's key",
@@ -480,7 +487,7 @@ export const card = {
     {
       failure:
         "Fired but unrecorded: the external system applied the effect but our process crashed before recording the outcome",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       role: "external effect",
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
@@ -531,7 +538,7 @@ export const card = {
     {
       failure:
         "Retried after success: a slow provider reply arrives after the workflow already failed over to compensation",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       role: "truth",
       prevention:
         "Apply outcomes only through a guarded transition that checks the workflow is still awaiting that effect",
@@ -550,7 +557,7 @@ export const card = {
     {
       failure:
         "Compensation fails: the effect meant to undo a completed step (a refund undoing a charge) is itself rejected",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       role: "external effect",
       prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
       repair: "Park the instance as needing manual resolution with the full attempt history attached",
@@ -568,7 +575,7 @@ export const card = {
     {
       failure:
         "Outcome callbacks arrive twice or out of order (a failure reported after the success), so the workflow moves backwards or applies an outcome twice",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       role: "external effect",
       prevention:
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",

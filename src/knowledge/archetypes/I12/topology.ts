@@ -1,22 +1,23 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { CHANNEL_API, CHANNEL_COMPONENTS, CHANNEL_DATA, CHANNEL_LINKS, CHANNEL_PROTOCOLS } from "./channels.js";
 import { EMAIL_API, EMAIL_COMPONENTS, EMAIL_DATA, EMAIL_LINKS, EMAIL_PROTOCOLS } from "./email.js";
 import { PUSH_API, PUSH_COMPONENTS, PUSH_DATA, PUSH_LINKS, PUSH_PROTOCOLS } from "./push.js";
 
-/** The generic send's elements, which neither a push nor an email design draws (each has its own). */
-const NOT_PUSH_OR_EMAIL = ["push", "email"] as const;
+/** The generic send's elements, which no push, email or multi-channel design draws (each has its own). */
+const OWN_SEND_SHAPE = ["push", "email", "multi-channel"] as const;
 
 /** Workflow with an external effect: API, workflow DB with outbox, relay workers, the provider, a reconciler. */
 export const protocols: ProtocolSpec[] = [
   {
     name: "Transition with outbox, idempotent external call",
-    unlessTopic: NOT_PUSH_OR_EMAIL,
+    unlessTopic: OWN_SEND_SHAPE,
     parties: ["payment-provider", "service"],
     notation:
       "clients>workflow-api[start with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[transition and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[workflow id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[call with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
   },
   {
     name: "Transition with outbox, delivery under its event id",
-    unlessTopic: NOT_PUSH_OR_EMAIL,
+    unlessTopic: OWN_SEND_SHAPE,
     parties: ["customer-endpoint", "push-gateway", "message-gateway"],
     notation:
       "clients>workflow-api[accept event with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[record event and outbox entry in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[event id, accepted] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[send with event id] -> provider>relay[status code] -> relay>workflow-db[log attempt and its status {WorkflowInstance.state = awaiting_effect}] => done | retry | park",
@@ -29,29 +30,31 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Reconcile unknown outcomes",
-    unlessTopic: NOT_PUSH_OR_EMAIL,
+    unlessTopic: OWN_SEND_SHAPE,
     parties: ["payment-provider", "service"],
     notation:
       "reconciler>workflow-db[list unsettled attempts {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler>provider[look up record by idempotency key] -> provider>reconciler[provider record] -> reconciler>workflow-db[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry",
   },
   {
     name: "Provider callback",
-    unlessTopic: NOT_PUSH_OR_EMAIL,
+    unlessTopic: OWN_SEND_SHAPE,
     parties: ["payment-provider", "service"],
     notation:
       "provider>workflow-api[callback with effect id and outcome] -> workflow-api>workflow-db[apply if still awaiting {WorkflowInstance.state = awaiting_effect}] -> workflow-api>provider[200, duplicates ignored] => done",
   },
   ...PUSH_PROTOCOLS,
   ...EMAIL_PROTOCOLS,
+  ...CHANNEL_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     ...PUSH_COMPONENTS,
     ...EMAIL_COMPONENTS,
+    ...CHANNEL_COMPONENTS,
     {
       id: "clients",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Clients",
       kind: "client",
       runs: ["start", "status", "cancel"],
@@ -59,7 +62,7 @@ export const topology: Topology = {
     },
     {
       id: "workflow-api",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Workflow service (stateless API)",
       kind: "service",
       runs: ["start", "signal", "provider callbacks"],
@@ -67,7 +70,7 @@ export const topology: Topology = {
     },
     {
       id: "workflow-db",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Workflow DB (primary + synchronous replica)",
       kind: "store",
       holds: ["WorkflowInstance", "OutboxEntry", "IdempotencyRecord", "EffectAttempt"],
@@ -77,7 +80,7 @@ export const topology: Topology = {
     },
     {
       id: "relay",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Outbox relay workers",
       kind: "worker-pool",
       runs: ["claim outbox entry", "call provider", "record outcome"],
@@ -86,7 +89,7 @@ export const topology: Topology = {
     },
     {
       id: "provider",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       name: "External system (provider, partner or endpoint)",
       kind: "external",
       holds: ["ProviderRecord"],
@@ -97,7 +100,7 @@ export const topology: Topology = {
     },
     {
       id: "reconciler",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Reconciler",
       kind: "control-loop",
       runs: ["settle unknown outcomes", "compare with provider reports"],
@@ -108,34 +111,35 @@ export const topology: Topology = {
   links: [
     ...PUSH_LINKS,
     ...EMAIL_LINKS,
+    ...CHANNEL_LINKS,
     {
       from: "clients",
       to: "workflow-api",
       kind: "request",
       label: "start / status / cancel",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
     },
     {
       from: "workflow-api",
       to: "workflow-db",
       kind: "request",
       label: "transition + outbox (one transaction)",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
     },
     {
       from: "relay",
       to: "workflow-db",
       kind: "request",
       label: "claim outbox, record outcome",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
     },
-    { from: "relay", to: "provider", kind: "request", label: "send with effect id", unlessTopic: NOT_PUSH_OR_EMAIL },
+    { from: "relay", to: "provider", kind: "request", label: "send with effect id", unlessTopic: OWN_SEND_SHAPE },
     {
       from: "provider",
       to: "workflow-api",
       kind: "callback",
       label: "webhook outcome",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       parties: ["payment-provider", "service"],
     },
     {
@@ -143,7 +147,7 @@ export const topology: Topology = {
       to: "provider",
       kind: "control",
       label: "look up unknown outcomes",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       parties: ["payment-provider", "service"],
     },
     {
@@ -151,16 +155,17 @@ export const topology: Topology = {
       to: "workflow-db",
       kind: "control",
       label: "apply settled outcomes",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       parties: ["payment-provider", "service"],
     },
   ],
   api: [
     ...PUSH_API,
     ...EMAIL_API,
+    ...CHANNEL_API,
     {
       operation: "start",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       call: "POST /v1/workflows",
       request: ["type", "input", "idempotency_key"],
       response: ["workflow_id", "state"],
@@ -170,7 +175,7 @@ export const topology: Topology = {
     },
     {
       operation: "status",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       call: "GET /v1/workflows/{workflow_id}",
       request: ["workflow_id"],
       response: ["state", "step", "effect outcomes", "version"],
@@ -179,7 +184,7 @@ export const topology: Topology = {
     },
     {
       operation: "cancel",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       call: "POST /v1/workflows/{workflow_id}:cancel",
       request: ["expected_version"],
       response: ["cancelled | compensating"],
@@ -189,7 +194,7 @@ export const topology: Topology = {
     },
     {
       operation: "provider callback",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       call: "POST /v1/callbacks/{provider}",
       request: ["effect_id", "outcome", "signature"],
       response: ["200"],
@@ -239,9 +244,10 @@ export const topology: Topology = {
   dataModel: [
     ...PUSH_DATA,
     ...EMAIL_DATA,
+    ...CHANNEL_DATA,
     {
       entity: "WorkflowInstance",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       key: ["workflow_id"],
       fields: ["type", "state", "step", "version", "input"],
       indexes: ["(state, updated_at)"],
@@ -250,7 +256,7 @@ export const topology: Topology = {
     },
     {
       entity: "OutboxEntry",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       key: ["outbox_id"],
       fields: ["workflow_id", "effect", "state", "claimed_by", "claim_expires_at"],
       indexes: ["(state, created_at)"],
@@ -259,7 +265,7 @@ export const topology: Topology = {
     },
     {
       entity: "IdempotencyRecord",
-      unlessTopic: NOT_PUSH_OR_EMAIL,
+      unlessTopic: OWN_SEND_SHAPE,
       key: ["idempotency_key"],
       fields: ["request_hash", "workflow_id", "response"],
       indexes: [],
