@@ -216,6 +216,16 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
   },
 };
 
+/**
+ * Wording true of one kind of party only, as case-insensitive regular expression sources: a payment provider's
+ * pruning of our idempotency keys (Stripe's 24 hours), a push gateway's collapse id that folds repeats on the device.
+ * A design whose effects reach another kind of party never says them (coherence `party-fact-elsewhere`).
+ */
+export const PARTY_ONLY_WORDS: Readonly<Partial<Record<PartyKind, string>>> = {
+  "payment-provider": String.raw`\bpayment APIs?\b|\bprunes? (?:an |our |their )?idempotency keys?\b|\beach stated payment\b`,
+  "push-gateway": String.raw`\bcollapse (?:id|key)s?\b|\bdevice folds\b`,
+};
+
 /** Each party's words, case-insensitive regular expression sources, in the order they are tried. */
 export const PARTY_WORDS: ReadonlyArray<readonly [PartyKind, string]> = [
   ["payment-provider", TOPIC_WORDS.money],
