@@ -697,6 +697,20 @@ export const card = {
     coordination: "state transition + idempotent effect",
     serving: "status read / reconciled effect",
   },
+  topicSilhouettes: [
+    {
+      storage: "messages + per-recipient sends + templates + suppression list",
+      coordination: "suppression check on accept, per-recipient-domain pacing, SMTP reply classification",
+      serving: "outcome per recipient, updated by bounces and complaints",
+      topic: "email",
+    },
+    {
+      storage: "notifications + per-channel deliveries + contact points and preferences",
+      coordination: "routing per channel and contact point, per-channel pacing, dead contact points",
+      serving: "outcome per channel and contact point",
+      topic: "multi-channel",
+    },
+  ],
   technologies: [
     {
       product: "PostgreSQL workflow and outbox tables",
@@ -725,6 +739,28 @@ export const card = {
       caveat:
         "Standard workflows charge per state transition, and express workflows give up exactly-once step execution",
       instead: ["transactional-outbox"],
+    },
+    // KumoMTA: docs.kumomta.com "Traffic Shaping" (per egress path: connection_limit, max_message_rate, MX-site
+    // grouping); Postfix: default_destination_concurrency_limit, 20 by default (postfix.org rate controls)
+    {
+      product: "KumoMTA or Postfix as the MTA pool",
+      layer: "serving",
+      fits: "Queues mail per destination and caps each one: KumoMTA shapes each egress path (sending IP to a recipient's MX site) by connection limit and message rate, and Postfix caps simultaneous deliveries per destination (20 by default); both defer and retry on 4xx replies",
+      suits: ["high-throughput", "at-least-once", "durable"],
+      poorFor: ["operational-simplicity", "low-cost"],
+      caveat: "Owning the MTAs means owning IP warm-up, reputation and the feedback loops with each mailbox provider",
+      topic: "email",
+    },
+    // SES: docs.aws.amazon.com/ses quotas (sandbox 1/s and 200/day) and bounce/complaint notifications through SNS
+    {
+      product: "Amazon SES as the sending gateway",
+      layer: "serving",
+      fits: "A managed MTA pool that signs with DKIM, retries deferrals itself, and publishes bounce, complaint and delivery notifications to SNS topics",
+      suits: ["operational-simplicity", "elastic-scale", "at-least-once"],
+      poorFor: ["low-latency"],
+      caveat:
+        "Its per-account send rate and daily quota are granted by use case (1 a second and 200 a day in the sandbox), so a large sender asks for its quota ahead of growth",
+      topic: "email",
     },
     {
       product: "Debezium relaying the outbox to Kafka",
