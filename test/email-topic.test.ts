@@ -32,6 +32,7 @@ describe("an email design is an email pipeline, not a generic workflow with a cr
       const entities = d.dataModel.map((x) => x.entity);
       expect(entities).toEqual(expect.arrayContaining(["SuppressionEntry", "Template"]));
       expect(d.operations.some((o) => o.entity === "SuppressionEntry" && /bounce/.test(o.phrase))).toBe(true);
+      expect(d.archetypes[0]?.variant?.topic).toBe("email");
       expect(checkCoherence(d)).toEqual([]);
     }
   });
@@ -61,6 +62,7 @@ describe("a notification sent by several channels is routed per channel", () => 
     );
     expect(d.components.filter((c) => c.kind === "external").length).toBe(3);
     expect(d.dataModel.map((x) => x.entity)).toContain("ContactPoint");
+    expect(d.archetypes[0]?.variant?.topic).toBe("multi-channel");
     expect(checkCoherence(d)).toEqual([]);
   });
 });

@@ -130,6 +130,18 @@ export const VARIANTS: readonly Variant[] = [
     absorbs: [],
   },
   {
+    by: "I12",
+    topic: "multi-channel",
+    subject:
+      "a notification router that sends each notification by push, email or text as the user's preferences allow",
+    summary: [
+      "A notification is accepted once per notification id, and the router writes one delivery per allowed channel and contact point",
+      "Each channel has its own queue, sender and gateway, paced under that gateway's limits, so a slow channel never holds the others",
+      "A contact point its gateway reports dead (a gone token, a bounced address, a number that replied STOP) gets nothing more",
+    ],
+    absorbs: [],
+  },
+  {
     by: "I05",
     topic: "work-queue",
     subject: "a work queue that leases each message to one worker until it is acked",
