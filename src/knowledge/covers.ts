@@ -124,7 +124,8 @@ export const VARIANTS: readonly Variant[] = [
     subject: "an email pipeline that queues each recipient's message by recipient domain and settles it by SMTP reply",
     summary: [
       "A send is accepted once per idempotency key, and suppressed addresses are dropped before anything is queued",
-      "Each recipient domain's queue is paced under that domain's limits; a 4xx reply defers the message and a 5xx ends it",
+      "Each recipient domain's queue is paced under that domain's limits",
+      "A transient reply defers the message, and a permanent one ends it",
       "Bounces and complaints arrive later and put the address on the suppression list",
     ],
     absorbs: [],
@@ -132,13 +133,8 @@ export const VARIANTS: readonly Variant[] = [
   {
     by: "I12",
     topic: "multi-channel",
-    subject:
-      "a notification router that sends each notification by push, email or text as the user's preferences allow",
-    summary: [
-      "A notification is accepted once per notification id, and the router writes one delivery per allowed channel and contact point",
-      "Each channel has its own queue, sender and gateway, paced under that gateway's limits, so a slow channel never holds the others",
-      "A contact point its gateway reports dead (a gone token, a bounced address, a number that replied STOP) gets nothing more",
-    ],
+    subject: "a notification router that sends each notification by push, email or text as the user allows",
+    summary: ["Each channel has its own queue, sender and gateway, so a slow channel never holds the others"],
     absorbs: [],
   },
   {

@@ -83,7 +83,7 @@ export const CHANNEL_WRITES = [
   },
   {
     action:
-      "mark a contact point dead when its gateway reports it (APNs 410 Unregistered or FCM UNREGISTERED, an email hard bounce or complaint, an SMS STOP reply), so no later routing sends to it",
+      "mark a contact point dead when its gateway reports it (APNs 410 Unregistered or FCM UNREGISTERED, an email hard bounce or complaint, an SMS opt-out reply), so no later routing sends to it",
     entity: "ContactPoint",
     shape: "state transition",
     mechanism: "guarded-transition",
@@ -115,7 +115,7 @@ export const CHANNEL_READS = [
     entity: "WorkflowInstance",
     shape: "read source",
     staleness:
-      "seconds for sends; an email's bounce or complaint arrives minutes to days later and changes its outcome",
+      "seconds: an outcome trails the gateway's reply, and an email's bounce or complaint arriving minutes to days later changes it",
     tolerates: "stale",
     topic: "multi-channel",
   },
@@ -124,7 +124,7 @@ export const CHANNEL_READS = [
 export const CHANNEL_INVARIANTS = [
   "A notification id names exactly one WorkflowInstance: a retried send returns the first answer and is never routed again.",
   "Each allowed channel and ContactPoint of the user gets exactly one OutboxEntry, written in the transaction that records the routing, so a crashed router or a retried send never adds a second delivery.",
-  "No OutboxEntry goes to a ContactPoint its gateway reported dead (a gone token, a hard-bounced or complaining address, a number that replied STOP) until the user registers it again.",
+  "No OutboxEntry goes to a ContactPoint its gateway reported dead (a gone token, a hard-bounced or complaining address, a number whose owner opted out by text) until the user registers it again.",
 ];
 
 export const CHANNEL_FAILURES = [
@@ -235,9 +235,9 @@ export const CHANNEL_COMPONENTS: ComponentSpec[] = [
     id: "sms-gateway",
     name: "SMS gateway (carrier aggregator)",
     kind: "external",
-    runs: ["deliver texts", "report delivery and STOP replies"],
+    runs: ["deliver texts", "report delivery and opt-out replies"],
     because:
-      "the gateway queues texts per sending number and stops sending to a recipient who replied STOP until they opt back in",
+      "the gateway queues texts per sending number and stops sending to a recipient who replied with an opt-out keyword until they opt back in",
     topic: "multi-channel",
   },
   {
@@ -273,7 +273,7 @@ export const CHANNEL_LINKS: LinkSpec[] = [
   link("sms-sender", "sms-gateway", "send text from a sending number"),
   link("push-sender", "contact-registry", "mark gone tokens dead"),
   link("mail-servers", "feedback", "bounces, complaints", "callback"),
-  link("sms-gateway", "feedback", "delivery reports, STOP replies", "callback"),
+  link("sms-gateway", "feedback", "delivery reports, opt-out replies", "callback"),
   link("feedback", "contact-registry", "mark contact points dead"),
   link("feedback", "workflow-db", "update delivery outcome"),
 ];
@@ -389,9 +389,9 @@ export const CHANNEL_PROTOCOLS: ProtocolSpec[] = [
     topic: "multi-channel",
   },
   {
-    name: "Send a text and honour STOP",
+    name: "Send a text and honour an opt-out",
     notation:
-      "sms-sender>workflow-db[claim SMS deliveries within the sending number's rate {OutboxEntry.state = queued}] -> sms-sender>sms-gateway[send text from a sending number] -> sms-gateway>sms-sender[accepted, or refused as opted out] -> sms-sender>workflow-db[record outcome] |-> sms-gateway>feedback[STOP reply from the recipient] -> feedback>contact-registry[mark the number dead] => done | retry | reject",
+      "sms-sender>workflow-db[claim SMS deliveries within the sending number's rate {OutboxEntry.state = queued}] -> sms-sender>sms-gateway[send text from a sending number] -> sms-gateway>sms-sender[accepted, or refused as opted out] -> sms-sender>workflow-db[record outcome] |-> sms-gateway>feedback[opt-out reply from the recipient] -> feedback>contact-registry[mark the number dead] => done | retry | reject",
     topic: "multi-channel",
   },
 ];

@@ -75,7 +75,7 @@ export const EMAIL_WRITES = [
   },
   {
     action:
-      "ingest bounce and complaint reports (the gateway's notifications, or delivery status notifications and feedback-loop reports at our inbound MX), match each to its recipient send by message id, and put hard-bounced and complaining addresses on the suppression list",
+      "record each bounce and complaint report (the gateway's notifications, or delivery status notifications and feedback-loop reports at our inbound MX) against its recipient send by message id, and put hard-bounced and complaining addresses on the suppression list",
     entity: "SuppressionEntry",
     shape: "create target",
     mechanism: "put-if-absent",
@@ -110,7 +110,7 @@ export const EMAIL_READS = [
     entity: "WorkflowInstance",
     shape: "read source",
     staleness:
-      "seconds for the send itself, and minutes to days for bounces and complaints, which arrive after 'delivered' and change it",
+      "seconds: an outcome trails the SMTP reply, and a bounce or complaint arriving minutes to days after 'delivered' changes it",
     tolerates: "stale",
     topic: "email",
   },
