@@ -11,7 +11,7 @@ import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
-import { PARTIES } from "../knowledge/parties.js";
+import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
 import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import { unspokenBesides } from "../knowledge/topics.js";
@@ -59,6 +59,7 @@ export type CoherenceRule =
   | "stance-against-owner"
   | "soft-row-fail-closed"
   | "party-cannot-do"
+  | "party-fact-elsewhere"
   | "lww-beside-rises-only"
   | "failure-without-mechanism"
   | "one-role-twice"
@@ -119,6 +120,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a value an invariant lets only rise (a best score) is never overwritten by last-writer-wins: a newer but lower write would lower it",
   "party-cannot-do":
     "the design asks its outside party only what that kind of party can do: no lookup sent to one that cannot be queried (a customer's webhook endpoint, APNs), and its call rate is checked against that party's own ceiling, or none where it has none",
+  "party-fact-elsewhere":
+    "a fact true of one kind of outside party only (a payment provider pruning idempotency keys after 24 hours, a push gateway's collapse id) is never the reason or the wording in a design whose effects reach another kind",
   "failure-without-mechanism":
     "a mechanism's failure row appears only where the design carries that mechanism (an operation uses it or a decision chose it), and a row about one archetype's parts only beside that archetype: no lease holder crashing where nothing holds a lease, no rate limiter's budget store in a push service",
   "one-role-twice":
@@ -1028,6 +1031,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...stateStancesHold(d),
     ...stanceAgreesWithOwner(d),
     ...partyCanDo(d),
+    ...partyFactsStayHome(d),
     ...lwwBesideRisesOnly(d),
     ...failuresHaveMechanisms(d),
     ...oneRoleOnce(d),
@@ -1251,6 +1255,39 @@ function stanceAgreesWithOwner(d: Design): Problem[] {
       });
   }
   return out;
+}
+
+const PARTY_ONLY = Object.entries(PARTY_ONLY_WORDS).map(([kind, words]) => [kind, new RegExp(words, "i")] as const);
+const PARTY_NAMED = new Map(PARTY_WORDS.map(([kind, words]) => [kind, new RegExp(words, "i")]));
+
+/**
+ * A fact of one kind of outside party only, said in a design whose effects reach another kind (or none) and that
+ * draws no component of its own reaching that kind (a product's notification senders calling APNs and FCM).
+ */
+function partyFactsStayHome(d: Design): Problem[] {
+  const drawn = JSON.stringify(d.components.map((c) => [c.name, c.runs]));
+  const text = JSON.stringify([
+    d.capacity,
+    d.failures,
+    d.invariants,
+    d.bottlenecks,
+    d.components,
+    d.decisions,
+    d.api,
+    d.operations,
+  ]);
+  return PARTY_ONLY.flatMap(([kind, re]) => {
+    if (d.nfrs.party === kind || PARTY_NAMED.get(kind as PartyKind)?.test(drawn)) return [];
+    const m = re.exec(text);
+    return m
+      ? [
+          {
+            rule: "party-fact-elsewhere" as const,
+            detail: `the design says '${m[0]}', true of ${PARTIES[kind as PartyKind].name} only, but its effects reach ${d.nfrs.party ? PARTIES[d.nfrs.party].name : "no outside party"}`,
+          },
+        ]
+      : [];
+  });
 }
 
 /** What the design asks of its outside party, against what that kind of party can do (knowledge/parties.ts). */

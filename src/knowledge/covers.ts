@@ -48,6 +48,14 @@ export const COVERAGE: readonly Coverage[] = [
       "an order book tracks no people in a room: each trading session is a connection the order gateway holds itself, and the book's state is the sequenced order log, so no presence registry or heartbeat store is drawn",
   },
   {
+    by: "I12",
+    topic: "email",
+    covers: "I03",
+    unless: String.raw`\b(?:cron\w*|recurring|recurrence|periodic\w*|every (?:day|hour|minute|week|month) at|schedul\w*|reminders?|timers?|send (?:it |them )?(?:at|later)|drip|digests?)\b`,
+    because:
+      "a deferred email waits as its recipient send's next attempt time in the recipient domain's queue, which the domain schedulers poll, so no schedule store, materializer or due poller is drawn; a scheduled or recurring send would need one",
+  },
+  {
     by: "I08",
     covers: "I16",
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
@@ -110,6 +118,25 @@ const CACHE_ASIDE: Omit<Variant, "by"> = {
 export const VARIANTS: readonly Variant[] = [
   { by: "I16", ...CACHE_ASIDE },
   { by: "I07", ...CACHE_ASIDE, absorbs: ["I16"] },
+  {
+    by: "I12",
+    topic: "email",
+    subject: "an email pipeline that queues each recipient's message by recipient domain and settles it by SMTP reply",
+    summary: [
+      "A send is accepted once per idempotency key, and suppressed addresses are dropped before anything is queued",
+      "Each recipient domain's queue is paced under that domain's limits",
+      "A transient reply defers the message, and a permanent one ends it",
+      "Bounces and complaints arrive later and put the address on the suppression list",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I12",
+    topic: "multi-channel",
+    subject: "a notification router that sends each notification by push, email or text as the user allows",
+    summary: ["Each channel has its own queue, sender and gateway, so a slow channel never holds the others"],
+    absorbs: [],
+  },
   {
     by: "I05",
     topic: "work-queue",

@@ -42,6 +42,12 @@ export interface Party {
    * customer endpoint has its own capacity) or none is published.
    */
   ceiling?: { perSecond: number; because: string; source: string };
+  /**
+   * How long the party itself keeps our idempotency key, where it keeps one and says so: the design's own
+   * idempotency records need last no longer than that when the prompt states no retry window. Absent for a party
+   * that keeps no key of ours, whose dedupe records last as long as the design's own retries.
+   */
+  keyRetention?: { days: number; because: string };
   /** Why no ceiling figure is drawn, when `ceiling` is absent. */
   noCeiling?: string;
   /** How an effect whose outcome is unknown, or that went wrong, is settled with this party. */
@@ -76,6 +82,11 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       value: true,
       because:
         "a captured charge is reversed by a refund, and an authorisation not yet captured is released by cancelling it",
+    },
+    keyRetention: {
+      days: 1,
+      because:
+        "a payment provider such as Stripe may prune an idempotency key once it is 24 hours old (docs.stripe.com/api/idempotent_requests), so a retry later than that must look the charge up first",
     },
     ceiling: {
       perSecond: 100,
@@ -203,6 +214,16 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
         "an effect in another system cannot be taken back cheaply, so each step is decided once on one primary and a request that cannot reach it is refused",
     },
   },
+};
+
+/**
+ * Wording true of one kind of party only, as case-insensitive regular expression sources: a payment provider's
+ * pruning of our idempotency keys (Stripe's 24 hours), a push gateway's collapse id that folds repeats on the device.
+ * A design whose effects reach another kind of party never says them (coherence `party-fact-elsewhere`).
+ */
+export const PARTY_ONLY_WORDS: Readonly<Partial<Record<PartyKind, string>>> = {
+  "payment-provider": String.raw`\bpayment APIs?\b|\bprunes? (?:an |our |their )?idempotency keys?\b|\beach stated payment\b`,
+  "push-gateway": String.raw`\bcollapse (?:id|key)s?\b|\bdevice folds\b`,
 };
 
 /** Each party's words, case-insensitive regular expression sources, in the order they are tried. */

@@ -22,6 +22,9 @@ import {
   WRITE_SHAPE_VALUES,
 } from "./vocab.js";
 
+/** Topics a row cannot coexist with: one, or a list (knowledge/topics.ts `TopicMark`). */
+const UNLESS_TOPIC = z.union([z.enum(TOPIC_VALUES), z.array(z.enum(TOPIC_VALUES)).readonly()]).optional();
+
 export { ARCHETYPE_IDS };
 
 /** Closed vocabularies shared by every knowledge-base entry. */
@@ -163,7 +166,7 @@ export const Entity = z.strictObject({
   /** Only designs about this subject hold it (a ledger where money moves): its paths need the prompt's word. */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never hold it (no consumer offset in a work queue that leases each message). */
-  unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: UNLESS_TOPIC,
   /**
    * What it is in a design about one subject, where the general description speaks of parts that design lacks (a
    * database row behind a look-aside cache keeps no siblings or vector clocks of a leaderless store).
@@ -192,7 +195,7 @@ export const WritePath = z.strictObject({
   /** Only designs about this subject make this write (a per-endpoint queue where customers register webhooks). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs about this subject never make this write (no compensating refund for a push to a phone). */
-  unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: UNLESS_TOPIC,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
@@ -210,7 +213,7 @@ export const ReadPath = z.strictObject({
   /** Only designs about this subject make this read (a notification's outcome per device where pushes go to phones). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never make this read (no fetch by offset from a work queue). */
-  unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: UNLESS_TOPIC,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
@@ -221,7 +224,7 @@ export const Protocol = z.strictObject({
   /** Drawn only where the prompt speaks of this subject (knowledge/topology.ts `Topical`). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Never drawn where the prompt speaks of this subject. */
-  unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: UNLESS_TOPIC,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
@@ -234,7 +237,7 @@ export const Failure = z.strictObject({
   /** Only a design that writes an entity of this topic meets it (a card capture needs a ledger's money). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** A design whose prompt speaks of this subject never meets it (no refund reverses a push to a phone). */
-  unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: UNLESS_TOPIC,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
 });
@@ -246,7 +249,7 @@ export const Bottleneck = z.strictObject({
   /** Only designs about this subject meet it (knowledge/topics.ts). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs about this subject never meet it (no broadcast to a document's editors in an order book). */
-  unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: UNLESS_TOPIC,
   mitigation: text,
   formula: Formula.optional(),
 });
@@ -272,7 +275,7 @@ export const Technology = z.strictObject({
   /** Offered only where the design speaks of this subject (knowledge/topics.ts). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Never offered where the design speaks of this subject (no document OT server for an order book). */
-  unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: UNLESS_TOPIC,
 });
 
 export const Connection = z.strictObject({
@@ -342,7 +345,7 @@ export const Archetype = z.strictObject({
       z.strictObject({
         statement: text,
         topic: z.enum(TOPIC_VALUES).optional(),
-        unlessTopic: z.enum(TOPIC_VALUES).optional(),
+        unlessTopic: UNLESS_TOPIC,
       }),
     )
     .optional(),

@@ -22,6 +22,11 @@
  * hash, so paths, appends and a leased primary belong to the first only.
  * A limit may count requests over time (1,000 a minute per key) or cap those in flight at once (at most 50 concurrent
  * requests to a database): a concurrency slot acquired and released around each request belongs to the second only.
+ * A workflow's outside effect may also be an email to a person's mailbox: a send API over templates, a suppression list
+ * checked on accept and fed by bounces and complaints, per-recipient-domain queues paced under each domain's limits,
+ * a DKIM signer and a pool of sending MTAs belong to it, and the saga's compensation does not.
+ * A notification that may go out by push, email or text (several channels named) is routed per channel: a channel
+ * router, a sender and gateway per channel and contact points that each channel's gateway can declare dead.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -37,6 +42,8 @@ export const TOPIC_VALUES = [
   "order-book",
   "file-sync",
   "in-flight",
+  "email",
+  "multi-channel",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -51,6 +58,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
   "in-flight": String.raw`\bconcurrency (?:limit\w*|caps?)\b|\bconcurrent (?:requests?|calls?|connections?|jobs?|sessions?|uploads?|streams?|queries)\b|\bin[- ]flight\b|\bsimultaneous (?:requests?|calls?|connections?)\b|\bbulkheads?\b|\bconnection pools?\b|\bmax(?:imum)? (?:concurrent|parallel)\b|\bat (?:the )?same time\b`,
+  "multi-channel": String.raw`\b(?:multi-?channel|omni-?channel|push\b[^.;]{0,40}\b(?:e-?mails?|sms|text messages?)|e-?mails?\b[^.;]{0,40}\b(?:push|sms|text messages?)|(?:sms|text messages?)\b[^.;]{0,40}\b(?:push|e-?mails?))\b`,
+  email: String.raw`\b(?:e-?mails?|e-?mailing|newsletters?|mailing lists?|smtp|mail transfer agents?|sendgrid|mailgun|postmark|amazon ses|aws ses|simple email service)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -70,6 +79,10 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "orders for an instrument are matched against its order book: one sequencer per symbol applies a sequenced order log by price-time priority and publishes executions",
   "in-flight":
     "a limit caps the requests in flight at once, each holding a concurrency slot from admission until it finishes, rather than only counting requests over time",
+  "multi-channel":
+    "one notification reaches a person by push, email or text as their preferences allow: a channel router writes a delivery per allowed channel and contact point, and each channel has its own sender and gateway",
+  email:
+    "emails go to people's mailboxes: each recipient's message is queued by recipient domain, signed with the sender's DKIM key, handed to a recipient mail server over SMTP, and its bounces and complaints feed a suppression list",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
@@ -77,7 +90,13 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
  * A topic that is not the design's subject when another one is spoken too: a payment system that sends a push on
  * success is still about money, so its saga and compensation stay.
  */
-export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = { push: ["money"] };
+export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
+  push: ["money", "multi-channel"],
+  // a payment that emails a receipt is about money, a webhook service that emails a failing endpoint's owner is about
+  // webhooks, and a notification service that also pushes keeps the push shape
+  email: ["money", "webhook", "push", "multi-channel"],
+  "multi-channel": ["money", "webhook"],
+};
 
 const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC_WORDS[t], "i")])) as Record<
   Topic,
@@ -111,9 +130,16 @@ export const designTopicsUnspoken = (
   features: readonly { name: string; actions: readonly string[] }[],
 ): Topic[] => unspokenBesides(designTopicsSpoken(prompt, features));
 
-/** Whether a row marked with a needed topic and a topic it cannot coexist with fits the topics left unspoken. */
-export const fitsTopics = (row: { topic?: Topic; unlessTopic?: Topic }, unspoken: readonly Topic[]): boolean =>
-  !(row.topic && unspoken.includes(row.topic)) && !(row.unlessTopic && !unspoken.includes(row.unlessTopic));
+/** The topics a row cannot coexist with: one, or several (a workflow's generic send is neither a push's nor an email's). */
+export type TopicMark = Topic | readonly Topic[];
+
+/** A mark's topics as a list. */
+export const markTopics = (mark: TopicMark | undefined): readonly Topic[] =>
+  mark === undefined ? [] : typeof mark === "string" ? [mark] : mark;
+
+/** Whether a row marked with a needed topic and topics it cannot coexist with fits the topics left unspoken. */
+export const fitsTopics = (row: { topic?: Topic; unlessTopic?: TopicMark }, unspoken: readonly Topic[]): boolean =>
+  !(row.topic && unspoken.includes(row.topic)) && markTopics(row.unlessTopic).every((t) => unspoken.includes(t));
 
 /** The topics left unspoken by a design whose spoken subjects are these (nfrs.topics). */
 export const unspokenBesides = (spoken: readonly { value: Topic }[] | undefined): Topic[] =>

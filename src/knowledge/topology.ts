@@ -5,7 +5,7 @@
  */
 
 import type { ArchetypeId } from "./generated/ids.js";
-import { fitsTopics, type Topic } from "./topics.js";
+import { fitsTopics, type Topic, type TopicMark } from "./topics.js";
 
 /**
  * An element only some designs of its archetype draw (`knowledge/topics.ts`): a device-token registry and a sender
@@ -14,8 +14,8 @@ import { fitsTopics, type Topic } from "./topics.js";
 export interface Topical {
   /** Drawn only where the prompt speaks of this subject. */
   topic?: Topic;
-  /** Never drawn where the prompt speaks of this subject. */
-  unlessTopic?: Topic;
+  /** Never drawn where the prompt speaks of this subject (or of any of these). */
+  unlessTopic?: TopicMark;
 }
 
 export const COMPONENT_KIND_VALUES = [

@@ -18,6 +18,7 @@ function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourc
 function implied(
   own: NonNullable<Nfrs["implied"]>,
   party: (typeof PARTIES)[keyof typeof PARTIES] | undefined,
+  stated: Readonly<Record<string, unknown>>,
 ): Pick<Nfrs, "implied"> {
   const out = { ...own };
   const ceiling = party?.ceiling;
@@ -25,6 +26,13 @@ function implied(
     out.provider_requests_per_sec = {
       value: ceiling.perSecond,
       because: `assumed ${ceiling.perSecond} req/s for ${party.name}: ${ceiling.because}`,
+    };
+  // the party's own key retention bounds the design's idempotency records, unless the prompt's retry window does
+  const kept = party?.keyRetention;
+  if (kept && out.retention_days === undefined && stated.retry_window_seconds === undefined)
+    out.retention_days = {
+      value: kept.days,
+      because: `assumed ${kept.days} day${kept.days === 1 ? "" : "s"} for ${party.name}: ${kept.because}`,
     };
   return Object.keys(out).length > 0 ? { implied: out } : {};
 }
@@ -111,7 +119,7 @@ export const nfrsField: Deriver<"nfrs"> = {
         : { value: 1, source: "default", because: "no regions named; one region with replicas across its zones" },
       latency: s.latency.map((l) => ({ ...l })),
       scale,
-      ...implied(s.implied, party),
+      ...implied(s.implied, party, s.scale),
       ...(party
         ? {
             party: {

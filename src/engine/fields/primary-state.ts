@@ -2,7 +2,7 @@ import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES, scopesOf } from "../../knowledge/stances.js";
-import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
+import { fitsTopics, markTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
 import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
@@ -180,7 +180,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         const written = f.operations.some((o) => o.archetype === a.id && o.entity === e.name);
         if (e.unlessTopic && !fitsTopics(e, unspoken)) continue;
         if (e.topic && !written) continue;
-        if (e.unlessTopic && !written && !LOOSE_UNLESS.has(e.unlessTopic)) continue;
+        if (e.unlessTopic && !written && !markTopics(e.unlessTopic).some((t) => LOOSE_UNLESS.has(t))) continue;
         const renamed = a.id === lead?.id ? renaming.find((r) => r.entity === e.name) : undefined;
         const name = renamed ? renameText(e.name, [renamed]) : e.name;
         // what the entity is in a design about one of its subjects (a database row behind a look-aside cache)

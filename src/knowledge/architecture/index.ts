@@ -1,7 +1,7 @@
 import { byArchetype } from "../archetypes/runtime.js";
 import { parseProtocol } from "../notation/protocol.js";
 import type { ArchetypeId } from "../schema.js";
-import { TOPIC_VALUES, type Topic } from "../topics.js";
+import { markTopics, TOPIC_VALUES, type Topic } from "../topics.js";
 import { type Topical, type Topology, topicalTopology } from "../topology.js";
 
 /** Each archetype's component topology with its protocols bound to those components (its folder's `topology.ts`). */
@@ -55,7 +55,7 @@ export function topologyProblems(where: string, t: Topology): string[] {
  * its own (elements of one id may differ by subject: the push variant of a workflow's API beside the general one).
  */
 export function topologyVariants(t: Topology): { where: string; topology: Topology }[] {
-  const marks = (xs: readonly Topical[]) => xs.flatMap((x) => [x.topic, x.unlessTopic]);
+  const marks = (xs: readonly Topical[]) => xs.flatMap((x) => [x.topic, ...markTopics(x.unlessTopic)]);
   const used = new Set(marks([...t.components, ...t.links, ...t.api, ...t.dataModel, ...(t.protocols ?? [])]));
   const topics = TOPIC_VALUES.filter((x) => used.has(x));
   const without = (spoken: Topic | undefined) => TOPIC_VALUES.filter((x) => x !== spoken);

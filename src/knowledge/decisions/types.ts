@@ -5,7 +5,7 @@
  */
 import type { MechanismId } from "../mechanisms/catalog.js";
 import type { PredicateId } from "../predicates.js";
-import type { Topic } from "../topics.js";
+import type { Topic, TopicMark } from "../topics.js";
 import type { ArchetypeId, CompositionRole } from "../vocab.js";
 import type { Property } from "./properties.js";
 
@@ -112,5 +112,5 @@ export interface DecisionPoint {
    * question for a work queue that leases each message, nor OT or CRDTs for an order book).
    */
   topic?: Topic;
-  unlessTopic?: Topic;
+  unlessTopic?: TopicMark;
 }

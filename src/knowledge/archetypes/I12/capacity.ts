@@ -10,7 +10,7 @@ export const capacity: CapacityModel = {
       typical: 500,
       why: "workflows with an outside effect (payments, deliveries, provisioning) run in the hundreds per second for a large business",
       from: [
-        { expression: "messages_per_sec", why: "each stated payment, order, event or message starts one workflow" },
+        { expression: "messages_per_sec", why: "each stated message or event starts one workflow" },
         { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
         { expression: "requests_per_sec", why: "each stated request starts one workflow" },
         {
@@ -44,7 +44,7 @@ export const capacity: CapacityModel = {
     {
       quantity: "retention_days",
       typical: 1,
-      why: "payment APIs such as Stripe's may prune idempotency keys after 24 hours",
+      why: "an idempotency record must outlive the last retry of the call it guards, and a retry schedule of growing waits usually ends within hours",
       from: {
         expression: "retry_window_seconds / 86400",
         why: "a call's idempotency record must outlive its last retry, or a late retry acts twice",

@@ -1,8 +1,12 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { CHANNEL_ENTITIES, CHANNEL_FAILURES, CHANNEL_INVARIANTS, CHANNEL_READS, CHANNEL_WRITES } from "./channels.js";
+import { EMAIL_ENTITIES, EMAIL_FAILURES, EMAIL_INVARIANTS, EMAIL_READS, EMAIL_WRITES } from "./email.js";
 import { PUSH_ENTITIES, PUSH_FAILURES, PUSH_INVARIANTS, PUSH_READS, PUSH_WRITES } from "./push.js";
 import { protocols } from "./topology.js";
 
 /** Invariants a push design does not hold: APNs and FCM keep no idempotency keys and answer no lookup by our id. */
+/** The generic send's rows, which no push, email or multi-channel design draws (each has its own). */
+const OWN_SEND_SHAPE = ["push", "email", "multi-channel"] as const;
 const PROVIDER_DEDUPES =
   "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps none can drop the repeat by that id.";
 const REQUEST_KEY =
@@ -122,7 +126,7 @@ export const card = {
     },
     {
       name: "IdempotencyRecord",
-      unlessTopic: "push",
+      unlessTopic: ["push", "multi-channel"],
       description:
         "Maps a caller's request key to the workflow it started and the stored response, so a retried request returns the first answer instead of starting twice.",
       truth: true,
@@ -136,7 +140,7 @@ export const card = {
     },
     {
       name: "ProviderRecord",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       description:
         "The external system's own record of the effect (a charge, a received event, a sent message) keyed by our effect id where it keeps one; read during reconciliation or learned from its replies and callbacks, never written by us directly.",
       truth: false,
@@ -163,9 +167,13 @@ export const card = {
     },
     // last: a stated ask that names no entity falls back on the card's first record, never a push one
     ...PUSH_ENTITIES,
+    ...EMAIL_ENTITIES,
+    ...CHANNEL_ENTITIES,
   ],
   writePaths: [
     ...PUSH_WRITES,
+    ...EMAIL_WRITES,
+    ...CHANNEL_WRITES,
     {
       action:
         "accept a request under the caller's idempotency key, storing the key and a hash of the request body with the workflow it creates",
@@ -177,7 +185,7 @@ export const card = {
     {
       action:
         "advance the workflow to its next state and write the outbox entry for the effect in one transaction, guarded by expected state and version",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "transactional-outbox",
@@ -194,7 +202,7 @@ export const card = {
     {
       action:
         "call the external system with the outbox entry's effect id (as its idempotency key where the party keeps one, else as the event id a receiver drops repeats by) and log the attempt",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "EffectAttempt",
       shape: "append event",
       mechanism: "idempotent-receiver",
@@ -208,7 +216,7 @@ export const card = {
     {
       action:
         "record the effect outcome and move the workflow on, accepted only while it is still awaiting that effect",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "WorkflowInstance",
       shape: "state transition",
       mechanism: "guarded-transition",
@@ -285,7 +293,7 @@ export const card = {
     },
     {
       action: "run the compensating steps of already completed steps when a later step fails permanently",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "WorkflowInstance",
       parties: ["payment-provider", "service"],
       shape: "state transition",
@@ -299,7 +307,7 @@ export const card = {
     },
     {
       action: "settle attempts with unknown outcome by querying the provider and fixing our record to match",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "EffectAttempt",
       shape: "async process",
       mechanism: "reconciliation-loop",
@@ -330,9 +338,11 @@ export const card = {
   ],
   readPaths: [
     ...PUSH_READS,
+    ...EMAIL_READS,
+    ...CHANNEL_READS,
     {
       action: "caller reads the status of its workflow (pending, succeeded, failed) by workflow id or request key",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       entity: "WorkflowInstance",
       shape: "read source",
       staleness:
@@ -359,6 +369,8 @@ export const card = {
   protocols,
   invariants: [
     ...PUSH_INVARIANTS,
+    ...EMAIL_INVARIANTS,
+    ...CHANNEL_INVARIANTS,
     "Every effect a WorkflowInstance requires has an OutboxEntry committed in the same transaction as the state change that required it; no effect is sent that the workflow has not recorded as intended.",
     PROVIDER_DEDUPES,
     "A WorkflowInstance changes state only through a transition guarded by its current state and version; an outcome arriving for a step it has already left changes nothing.",
@@ -368,9 +380,11 @@ export const card = {
   ],
   invariantTopics: [
     ...PUSH_INVARIANTS.map((statement) => ({ statement, topic: "push" as const })),
+    ...EMAIL_INVARIANTS.map((statement) => ({ statement, topic: "email" as const })),
+    ...CHANNEL_INVARIANTS.map((statement) => ({ statement, topic: "multi-channel" as const })),
     ...[PROVIDER_DEDUPES, REQUEST_KEY, UNKNOWN_SETTLED].map((statement) => ({
       statement,
-      unlessTopic: "push" as const,
+      unlessTopic: OWN_SEND_SHAPE,
     })),
   ],
   contract: {
@@ -418,10 +432,12 @@ export const card = {
   ],
   failures: [
     ...PUSH_FAILURES,
+    ...EMAIL_FAILURES,
+    ...CHANNEL_FAILURES,
     {
       failure:
         "Fired twice: a client or relay retries after a timeout and the external system applies the effect a second time (a second charge, a duplicate event)",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       role: "external effect",
       prevention:
         "Send the outbox entry's effect id as the provider's idempotency key on every attempt, and dedupe incoming requests by the caller's key",
@@ -474,7 +490,7 @@ export const card = {
     {
       failure:
         "Fired but unrecorded: the external system applied the effect but our process crashed before recording the outcome",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       role: "external effect",
       prevention:
         "Record the intent durably before calling, and mark the attempt unknown until a definite answer arrives",
@@ -486,9 +502,27 @@ export const card = {
         "Sent but unrecorded: the receiver took the call but the relay crashed before logging its reply, and nobody outside can be asked what arrived",
       role: "external effect",
       prevention: "Log the attempt as unknown before sending, under the outbox entry's claim",
+      repair: "The claim expires and another relay sends again under the same event id, which the receiver drops",
+      parties: ["customer-endpoint"],
+    },
+    {
+      failure:
+        "Sent but unrecorded: the gateway took the push but the sender crashed before logging its reply, and the gateway cannot be asked what it accepted",
+      role: "external effect",
+      prevention: "Log the attempt as unknown before sending, under the delivery's claim",
       repair:
-        "The claim expires and another relay sends again under the same event id (or collapse id), which the receiver drops or the device folds into one",
-      parties: ["customer-endpoint", "push-gateway", "message-gateway"],
+        "The claim expires and another sender sends again under the same collapse id, so the device shows one notification",
+      parties: ["push-gateway"],
+    },
+    {
+      failure:
+        "Sent but unrecorded: the gateway accepted the message but the sender crashed before logging its reply, and SMTP has no command to ask what was accepted",
+      role: "external effect",
+      prevention:
+        "Log the attempt as unknown before sending, and give the message a Message-ID fixed at accept time that every resend reuses",
+      repair:
+        "Wait for the gateway's delivery or bounce report for that message id; resend only when none came within the grace period, accepting a rare duplicate in the recipient's inbox",
+      parties: ["message-gateway"],
     },
     {
       failure: "Recorded but never fired: the state moved to awaiting_effect but the call was never made",
@@ -507,7 +541,7 @@ export const card = {
     {
       failure:
         "Retried after success: a slow provider reply arrives after the workflow already failed over to compensation",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       role: "truth",
       prevention:
         "Apply outcomes only through a guarded transition that checks the workflow is still awaiting that effect",
@@ -526,7 +560,7 @@ export const card = {
     {
       failure:
         "Compensation fails: the effect meant to undo a completed step (a refund undoing a charge) is itself rejected",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       role: "external effect",
       prevention: "Compensations are workflows too, with their own effect ids, retries and terminal states",
       repair: "Park the instance as needing manual resolution with the full attempt history attached",
@@ -544,7 +578,7 @@ export const card = {
     {
       failure:
         "Outcome callbacks arrive twice or out of order (a failure reported after the success), so the workflow moves backwards or applies an outcome twice",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       role: "external effect",
       prevention:
         "Deduplicate by the event id, verify the signature, and treat the event as a hint: re-fetch the object's current state and apply it through a guarded transition",
@@ -666,6 +700,20 @@ export const card = {
     coordination: "state transition + idempotent effect",
     serving: "status read / reconciled effect",
   },
+  topicSilhouettes: [
+    {
+      storage: "messages + per-recipient sends + templates + suppression list",
+      coordination: "suppression check on accept, per-recipient-domain pacing, SMTP reply classification",
+      serving: "outcome per recipient, updated by bounces and complaints",
+      topic: "email",
+    },
+    {
+      storage: "notifications + per-channel deliveries + contact points and preferences",
+      coordination: "routing per channel and contact point, per-channel pacing, dead contact points",
+      serving: "outcome per channel and contact point",
+      topic: "multi-channel",
+    },
+  ],
   technologies: [
     {
       product: "PostgreSQL workflow and outbox tables",
@@ -694,6 +742,28 @@ export const card = {
       caveat:
         "Standard workflows charge per state transition, and express workflows give up exactly-once step execution",
       instead: ["transactional-outbox"],
+    },
+    // KumoMTA: docs.kumomta.com "Traffic Shaping" (per egress path: connection_limit, max_message_rate, MX-site
+    // grouping); Postfix: default_destination_concurrency_limit, 20 by default (postfix.org rate controls)
+    {
+      product: "KumoMTA or Postfix as the MTA pool",
+      layer: "serving",
+      fits: "Queues mail per destination and caps each one: KumoMTA shapes each egress path (sending IP to a recipient's MX site) by connection limit and message rate, and Postfix caps simultaneous deliveries per destination (20 by default); both defer and retry on 4xx replies",
+      suits: ["high-throughput", "at-least-once", "durable"],
+      poorFor: ["operational-simplicity", "low-cost"],
+      caveat: "Owning the MTAs means owning IP warm-up, reputation and the feedback loops with each mailbox provider",
+      topic: "email",
+    },
+    // SES: docs.aws.amazon.com/ses quotas (sandbox 1/s and 200/day) and bounce/complaint notifications through SNS
+    {
+      product: "Amazon SES as the sending gateway",
+      layer: "serving",
+      fits: "A managed MTA pool that signs with DKIM, retries deferrals itself, and publishes bounce, complaint and delivery notifications to SNS topics",
+      suits: ["operational-simplicity", "elastic-scale", "at-least-once"],
+      poorFor: ["low-latency"],
+      caveat:
+        "Its per-account send rate and daily quota are granted by use case (1 a second and 200 a day in the sandbox), so a large sender asks for its quota ahead of growth",
+      topic: "email",
     },
     {
       product: "Debezium relaying the outbox to Kafka",

@@ -1,18 +1,23 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { CHANNEL_API, CHANNEL_COMPONENTS, CHANNEL_DATA, CHANNEL_LINKS, CHANNEL_PROTOCOLS } from "./channels.js";
+import { EMAIL_API, EMAIL_COMPONENTS, EMAIL_DATA, EMAIL_LINKS, EMAIL_PROTOCOLS } from "./email.js";
 import { PUSH_API, PUSH_COMPONENTS, PUSH_DATA, PUSH_LINKS, PUSH_PROTOCOLS } from "./push.js";
+
+/** The generic send's elements, which no push, email or multi-channel design draws (each has its own). */
+const OWN_SEND_SHAPE = ["push", "email", "multi-channel"] as const;
 
 /** Workflow with an external effect: API, workflow DB with outbox, relay workers, the provider, a reconciler. */
 export const protocols: ProtocolSpec[] = [
   {
     name: "Transition with outbox, idempotent external call",
-    unlessTopic: "push",
+    unlessTopic: OWN_SEND_SHAPE,
     parties: ["payment-provider", "service"],
     notation:
       "clients>workflow-api[start with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[transition and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[workflow id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[call with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
   },
   {
     name: "Transition with outbox, delivery under its event id",
-    unlessTopic: "push",
+    unlessTopic: OWN_SEND_SHAPE,
     parties: ["customer-endpoint", "push-gateway", "message-gateway"],
     notation:
       "clients>workflow-api[accept event with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[record event and outbox entry in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[event id, accepted] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[send with event id] -> provider>relay[status code] -> relay>workflow-db[log attempt and its status {WorkflowInstance.state = awaiting_effect}] => done | retry | park",
@@ -25,27 +30,31 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Reconcile unknown outcomes",
-    unlessTopic: "push",
+    unlessTopic: OWN_SEND_SHAPE,
     parties: ["payment-provider", "service"],
     notation:
       "reconciler>workflow-db[list unsettled attempts {EffectAttempt.outcome = unknown and EffectAttempt.sent_at < now - grace}] -> reconciler>provider[look up record by idempotency key] -> provider>reconciler[provider record] -> reconciler>workflow-db[apply outcome {WorkflowInstance.state = awaiting_effect}] => done | repair | retry",
   },
   {
     name: "Provider callback",
-    unlessTopic: "push",
+    unlessTopic: OWN_SEND_SHAPE,
     parties: ["payment-provider", "service"],
     notation:
       "provider>workflow-api[callback with effect id and outcome] -> workflow-api>workflow-db[apply if still awaiting {WorkflowInstance.state = awaiting_effect}] -> workflow-api>provider[200, duplicates ignored] => done",
   },
   ...PUSH_PROTOCOLS,
+  ...EMAIL_PROTOCOLS,
+  ...CHANNEL_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     ...PUSH_COMPONENTS,
+    ...EMAIL_COMPONENTS,
+    ...CHANNEL_COMPONENTS,
     {
       id: "clients",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Clients",
       kind: "client",
       runs: ["start", "status", "cancel"],
@@ -53,7 +62,7 @@ export const topology: Topology = {
     },
     {
       id: "workflow-api",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Workflow service (stateless API)",
       kind: "service",
       runs: ["start", "signal", "provider callbacks"],
@@ -61,7 +70,7 @@ export const topology: Topology = {
     },
     {
       id: "workflow-db",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Workflow DB (primary + synchronous replica)",
       kind: "store",
       holds: ["WorkflowInstance", "OutboxEntry", "IdempotencyRecord", "EffectAttempt"],
@@ -71,7 +80,7 @@ export const topology: Topology = {
     },
     {
       id: "relay",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Outbox relay workers",
       kind: "worker-pool",
       runs: ["claim outbox entry", "call provider", "record outcome"],
@@ -80,7 +89,7 @@ export const topology: Topology = {
     },
     {
       id: "provider",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       name: "External system (provider, partner or endpoint)",
       kind: "external",
       holds: ["ProviderRecord"],
@@ -91,7 +100,7 @@ export const topology: Topology = {
     },
     {
       id: "reconciler",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       name: "Reconciler",
       kind: "control-loop",
       runs: ["settle unknown outcomes", "compare with provider reports"],
@@ -101,22 +110,36 @@ export const topology: Topology = {
   ],
   links: [
     ...PUSH_LINKS,
-    { from: "clients", to: "workflow-api", kind: "request", label: "start / status / cancel", unlessTopic: "push" },
+    ...EMAIL_LINKS,
+    ...CHANNEL_LINKS,
+    {
+      from: "clients",
+      to: "workflow-api",
+      kind: "request",
+      label: "start / status / cancel",
+      unlessTopic: OWN_SEND_SHAPE,
+    },
     {
       from: "workflow-api",
       to: "workflow-db",
       kind: "request",
       label: "transition + outbox (one transaction)",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
     },
-    { from: "relay", to: "workflow-db", kind: "request", label: "claim outbox, record outcome", unlessTopic: "push" },
-    { from: "relay", to: "provider", kind: "request", label: "send with effect id", unlessTopic: "push" },
+    {
+      from: "relay",
+      to: "workflow-db",
+      kind: "request",
+      label: "claim outbox, record outcome",
+      unlessTopic: OWN_SEND_SHAPE,
+    },
+    { from: "relay", to: "provider", kind: "request", label: "send with effect id", unlessTopic: OWN_SEND_SHAPE },
     {
       from: "provider",
       to: "workflow-api",
       kind: "callback",
       label: "webhook outcome",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       parties: ["payment-provider", "service"],
     },
     {
@@ -124,7 +147,7 @@ export const topology: Topology = {
       to: "provider",
       kind: "control",
       label: "look up unknown outcomes",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       parties: ["payment-provider", "service"],
     },
     {
@@ -132,15 +155,17 @@ export const topology: Topology = {
       to: "workflow-db",
       kind: "control",
       label: "apply settled outcomes",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       parties: ["payment-provider", "service"],
     },
   ],
   api: [
     ...PUSH_API,
+    ...EMAIL_API,
+    ...CHANNEL_API,
     {
       operation: "start",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       call: "POST /v1/workflows",
       request: ["type", "input", "idempotency_key"],
       response: ["workflow_id", "state"],
@@ -150,7 +175,7 @@ export const topology: Topology = {
     },
     {
       operation: "status",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       call: "GET /v1/workflows/{workflow_id}",
       request: ["workflow_id"],
       response: ["state", "step", "effect outcomes", "version"],
@@ -159,7 +184,7 @@ export const topology: Topology = {
     },
     {
       operation: "cancel",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       call: "POST /v1/workflows/{workflow_id}:cancel",
       request: ["expected_version"],
       response: ["cancelled | compensating"],
@@ -169,7 +194,7 @@ export const topology: Topology = {
     },
     {
       operation: "provider callback",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       call: "POST /v1/callbacks/{provider}",
       request: ["effect_id", "outcome", "signature"],
       response: ["200"],
@@ -218,9 +243,11 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...PUSH_DATA,
+    ...EMAIL_DATA,
+    ...CHANNEL_DATA,
     {
       entity: "WorkflowInstance",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       key: ["workflow_id"],
       fields: ["type", "state", "step", "version", "input"],
       indexes: ["(state, updated_at)"],
@@ -229,7 +256,7 @@ export const topology: Topology = {
     },
     {
       entity: "OutboxEntry",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       key: ["outbox_id"],
       fields: ["workflow_id", "effect", "state", "claimed_by", "claim_expires_at"],
       indexes: ["(state, created_at)"],
@@ -238,7 +265,7 @@ export const topology: Topology = {
     },
     {
       entity: "IdempotencyRecord",
-      unlessTopic: "push",
+      unlessTopic: OWN_SEND_SHAPE,
       key: ["idempotency_key"],
       fields: ["request_hash", "workflow_id", "response"],
       indexes: [],
