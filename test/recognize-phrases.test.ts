@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { compileCombinations, matchCombinations } from "../src/engine/recognize/combos.js";
+import { classify } from "../src/engine/recognize/index.js";
+import { compileSignal, findSignal } from "../src/engine/recognize/match.js";
+import { tokenize } from "../src/engine/recognize/tokens.js";
+
+const ids = (p: string) => classify(p).archetypes.map((a) => a.id);
+const phrase = (text: string) => compileSignal(text, 0.5, "phrase") as NonNullable<ReturnType<typeof compileSignal>>;
+const found = (prompt: string, text: string) => findSignal(tokenize(prompt), phrase(text))?.quoted;
+
+describe("recognition: a signal's words come from one phrase of the prompt", () => {
+  it("reads a delivery term whole: its words join no signal with words outside it", () => {
+    expect(found("runs 50 million jobs a day, each at most once per due time", "once a day")).toBeUndefined();
+    expect(found("revisit each page at most once", "at most once")).toBe("most once");
+    expect(found("run the report once a day", "once a day")).toBe("once day");
+    const kb = compileCombinations(
+      { cap: ["at most"], unit: ["day"] },
+      [{ rule: "cap per unit", why: "w", families: ["cap", "unit"], targets: [{ id: "I08", weight: 0.7 }] }],
+      4,
+    );
+    expect(matchCombinations(tokenize("50 million jobs a day, each at most once per due time"), kb)).toEqual([]);
+    expect(matchCombinations(tokenize("each key may call at most 100 times a day"), kb)).toHaveLength(1);
+  });
+
+  it("reads no phrase out of its order across a comma, but a comma inside a number breaks nothing", () => {
+    expect(found("jobs a day, once the queue drains", "once a day")).toBeUndefined();
+    expect(found("blocks of 10,000 ids", "id block")).toBe("blocks id");
+    expect(found("jobs once, a day later", "once a day")).toBe("once day");
+  });
+
+  it("does not read 'a log that ingests' as log ingestion, but reads 'a lock that expires' as an expiring lock", () => {
+    expect(found("a distributed log that ingests 1 GB/s", "log ingestion")).toBeUndefined();
+    expect(found("a lock that expires after ten seconds", "expiring lock")).toBe("lock expires");
+    expect(found("if the node that accepted it crashes", "node accepted crashes")).toBe("node accepted crashes");
+  });
+
+  it("attaches no supporting archetype from words of two phrases (n16 designs 1 and 2)", () => {
+    const scheduler = ids(
+      "Design a distributed job scheduler that runs 50 million scheduled jobs a day, each at most once per due time",
+    );
+    expect(scheduler[0]).toBe("I03");
+    expect(scheduler).not.toContain("I08");
+    expect(scheduler).not.toContain("I04");
+    expect(ids("Design a Kafka-like distributed log that ingests 1 GB/s and keeps 7 days of data")).toEqual(["I05"]);
+  });
+});
