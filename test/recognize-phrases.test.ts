@@ -34,6 +34,24 @@ describe("recognition: a signal's words come from one phrase of the prompt", () 
     expect(found("if the node that accepted it crashes", "node accepted crashes")).toBe("node accepted crashes");
   });
 
+  it("reads no phrase across a sentence end, and no 'most' of 'at most' as a superlative", () => {
+    expect(found("It changes a few times a day. After an editor publishes", "day after")).toBeUndefined();
+    expect(found("at most one request per second per host", "most requested")).toBeUndefined();
+    expect(found("the most requested pages", "most requested")).toBe("most requested");
+    expect(found("each key gets at most one request", "at most one")).toBe("most one");
+  });
+
+  it("reads counted business events as a view aggregated from the stream, counted measurements as telemetry", () => {
+    const clicks = classify(
+      "Design a real-time ad click aggregator that counts 1 million clicks per second per campaign",
+    ).archetypes;
+    expect(clicks[0]?.id).toBe("I06");
+    expect(clicks.map((a) => a.id)).toContain("I05");
+    expect(clicks.map((a) => a.id)).not.toContain("I18");
+    expect(clicks[0]?.evidence.join(" ")).toMatch(/a running count of business events/);
+    expect(ids("Count 5xx responses per endpoint per minute and page on-call when they jump.")[0]).toBe("I18");
+  });
+
   it("attaches no supporting archetype from words of two phrases (n16 designs 1 and 2)", () => {
     const scheduler = ids(
       "Design a distributed job scheduler that runs 50 million scheduled jobs a day, each at most once per due time",

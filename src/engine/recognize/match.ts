@@ -124,12 +124,16 @@ export function splitsExpression(tokens: readonly Token[], covers: readonly numb
 
 /**
  * True when a phrase's words, found at `covers` (in the phrase's word order), reach across the end of a phrase
- * of the prompt (see signals/expressions.ts): out of their own order across a comma or full stop, or joining the
- * noun before a relative pronoun to the word right after it in another form, with the noun not the phrase's
- * head ("a log that ingests" is not "log ingestion"; "a lock that expires" is "an expiring lock").
+ * of the prompt (see signals/expressions.ts): across a full stop; taking the "most" of "at most" (a bound on a
+ * count) as any other "most"; out of their own order across a comma; or joining the noun before a relative
+ * pronoun to the word right after it in another form, with the noun not the phrase's head ("a log that ingests"
+ * is not "log ingestion"; "a lock that expires" is "an expiring lock").
  */
 export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: readonly number[]): boolean {
   const ts = covers.map((i) => tokens[i] as Token);
+  if (ts.some((t) => t.sentence !== ts[0]?.sentence)) return true;
+  // "at most one request" is a bound on a count, not "the most requested"
+  if (ts.some((t) => t.bound) && !/\bat (most|least)\b/.test(signal.text)) return true;
   const inOrder = covers.every((c, k) => k === 0 || c > (covers[k - 1] as number));
   if (!inOrder && ts.some((t) => t.part !== ts[0]?.part)) return true;
   const last = covers.length - 1;

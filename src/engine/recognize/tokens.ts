@@ -13,6 +13,10 @@ export interface Token {
   head: boolean;
   /** Which phrase of the prompt the token is in: the count of phrase breaks (a comma, a full stop, …) before it. */
   part: number;
+  /** Which sentence of the prompt the token is in: the count of full stops before it. */
+  sentence: number;
+  /** True for "most" or "least" of "at most" / "at least": a bound on a count, never a superlative. */
+  bound?: true;
   /** The count of relative pronouns ("that", "which") before it: a clause about the noun before the pronoun. */
   clause: number;
   /** The index of the first token of the fixed expression ("at most once") the token is part of, if any. */
@@ -140,6 +144,7 @@ export function tokenize(text: string): readonly Token[] {
   let head = true;
   let at = 0;
   let part = 0;
+  let sentence = 0;
   let clause = 0;
   // the fixed expression being read: its first token's index and the pieces it has left
   let unit: { first: number; left: number } | undefined;
@@ -148,6 +153,7 @@ export function tokenize(text: string): readonly Token[] {
     // a comma inside a number ("10,000") breaks nothing
     if (BREAKS.has(piece) && !(piece === "," && /^\d/.test(pieces[p + 1] ?? "") && /\d$/.test(pieces[p - 1] ?? "")))
       part++;
+    if (piece === ".") sentence++;
     if (RELATIVES.has(piece)) clause++;
     if (unit && unit.left === 0) unit = undefined;
     if (!unit) {
@@ -157,7 +163,19 @@ export function tokenize(text: string): readonly Token[] {
     if (unit) unit.left--;
     if (!/[a-z0-9]/.test(piece)) return;
     for (const { stem, raw } of wordsOf(piece))
-      out.push(Object.freeze({ stem, raw, at, head, part, clause, ...(unit ? { unit: unit.first } : {}) }));
+      out.push(
+        Object.freeze({
+          stem,
+          raw,
+          at,
+          head,
+          part,
+          sentence,
+          clause,
+          ...(unit ? { unit: unit.first } : {}),
+          ...((raw === "most" || raw === "least") && pieces[p - 1] === "at" ? { bound: true as const } : {}),
+        }),
+      );
     at++;
   });
   const tokens = Object.freeze(out);

@@ -5,6 +5,8 @@
  * - Fixed expressions are read whole: "at most once" is a delivery term, so its "most" is not a cap ("at most
  *   … a day") and its "once" not a frequency ("once a day"). A signal may take all of one or stay inside it,
  *   never part of it together with words outside it.
+ * - A sentence end ends every phrase; "at most" and "at least" bound a count, so their "most" is no superlative
+ *   ("at most one request" is not "the most requested").
  * - Punctuation inside a sentence (a comma, a semicolon, a colon, an opening bracket) ends a phrase: a signal's
  *   words found in an order other than its own may not reach across it ("… jobs a day, each at most once" is not
  *   "once a day").
