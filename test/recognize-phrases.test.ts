@@ -61,4 +61,14 @@ describe("recognition: a signal's words come from one phrase of the prompt", () 
     expect(scheduler).not.toContain("I04");
     expect(ids("Design a Kafka-like distributed log that ingests 1 GB/s and keeps 7 days of data")).toEqual(["I05"]);
   });
+
+  it("leans a chat product with media on no artifact namespace or chunk store, and a config push on no registry", () => {
+    const chat = ids("Design a chat app like WhatsApp for 500 million daily users");
+    expect(chat).toContain("I05");
+    expect(chat).not.toContain("I14");
+    expect(chat).not.toContain("I19");
+    expect(
+      ids("Design a configuration service that pushes config changes to 50,000 servers within 10 seconds"),
+    ).toEqual(["I11"]);
+  });
 });
