@@ -11,7 +11,7 @@ import { DISMISSALS } from "../src/knowledge/branch-heads.js";
 import { ARCHETYPE_IDS } from "../src/knowledge/generated/ids.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../src/knowledge/generated/learned-words.js";
 import { NUMBER_WORDS } from "../src/knowledge/lexicon.js";
-import { CONCEPT_FAMILIES, REQUIREMENT_RULES } from "../src/knowledge/signals/index.js";
+import { CONCEPT_FAMILIES, NEEDS, REQUIREMENT_RULES } from "../src/knowledge/signals/index.js";
 import {
   BRANCH_KINDS,
   LEARNED_CAP,
@@ -540,6 +540,8 @@ describe("recognition: requirements read from word families together", () => {
     const lists: [string, readonly string[]][] = [
       ...Object.entries(CONCEPT_FAMILIES),
       ...REQUIREMENT_RULES.map((r) => [r.rule, r.phrases] as [string, readonly string[]]),
+      // a need's cue too: "which servers" left as 'server' gave every rollout a fleet registry
+      ...NEEDS.map((n) => [`${n.dominant} needs ${n.needs}`, n.cues] as [string, readonly string[]]),
     ];
     for (const [name, list] of lists)
       for (const w of list) {
@@ -1342,7 +1344,8 @@ describe("recognition: round 15 (a named system built itself, quorum counts, fir
     const p =
       "Every clinic prints its daily queue slips numbered from one, with no skipped or repeated numbers even when four front desks print at once.";
     expect(top(p)).toBe("I09");
-    expect(ev(p, "I09")).toMatch(/\(as 'skipped repeated numbers'\) states a requirement \(unique numbering/);
+    // the words in their own order after the comma ('numbered from one, with no skipped …' is not read backwards)
+    expect(ev(p, "I09")).toMatch(/'skipped repeated numbers' states a requirement \(unique numbering/);
   });
   it("does not read support agents as a worker fleet", () => {
     expect(

@@ -1,5 +1,14 @@
 import type { CombinationRule } from "../../knowledge/signals/index.js";
-import { blocked, compileSignal, findSignal, type Hit, type Signal, type SignalList, signalList } from "./match.js";
+import {
+  blocked,
+  compileSignal,
+  findSignal,
+  type Hit,
+  type Signal,
+  type SignalList,
+  signalList,
+  splitsExpression,
+} from "./match.js";
 import type { Token } from "./tokens.js";
 import { stemWord } from "./tokens.js";
 
@@ -109,7 +118,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     const pick = (k: number, chosen: Occurrence[]) => {
       if (k === lists.length) {
         const all = chosen.flatMap((o) => o.covers);
-        if (new Set(all).size !== all.length) return;
+        if (new Set(all).size !== all.length || splitsExpression(tokens, all)) return;
         const span = Math.max(...all) - Math.min(...all);
         if (span <= (rule.window ?? kb.window) && span < bestSpan) {
           bestSpan = span;

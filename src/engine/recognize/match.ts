@@ -104,6 +104,48 @@ export function blocked(tokens: readonly Token[], i: number, unless: readonly st
 }
 
 /**
+ * True when words taken together split a fixed expression: they take a word of it that only qualifies its last
+ * word ("most" or "least" of "at most once", "exactly" of "exactly once") without that last word, together with
+ * words outside it ("most … day" from "at most once per due time … a day" is no cap per day). Taking its last
+ * word ("exactly once … never twice"), all of it, or staying inside it is fine.
+ */
+export function splitsExpression(tokens: readonly Token[], covers: readonly number[]): boolean {
+  for (const i of covers) {
+    const unit = tokens[i]?.unit;
+    if (unit === undefined) continue;
+    const inside = (k: number) => tokens[k]?.unit === unit;
+    if (covers.every(inside)) continue;
+    let end = unit;
+    while (inside(end + 1)) end++;
+    if (!covers.includes(end)) return true;
+  }
+  return false;
+}
+
+/**
+ * True when a phrase's words, found at `covers` (in the phrase's word order), reach across the end of a phrase
+ * of the prompt (see signals/expressions.ts): across a full stop; taking the "most" of "at most" (a bound on a
+ * count) as any other "most"; out of their own order across a comma; or joining the noun before a relative
+ * pronoun to the word right after it in another form, with the noun not the phrase's head ("a log that ingests"
+ * is not "log ingestion"; "a lock that expires" is "an expiring lock").
+ */
+export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: readonly number[]): boolean {
+  const ts = covers.map((i) => tokens[i] as Token);
+  if (ts.some((t) => t.sentence !== ts[0]?.sentence)) return true;
+  // "at most one request" is a bound on a count, not "the most requested"
+  if (ts.some((t) => t.bound) && !/\bat (most|least)\b/.test(signal.text)) return true;
+  const inOrder = covers.every((c, k) => k === 0 || c > (covers[k - 1] as number));
+  if (!inOrder && ts.some((t) => t.part !== ts[0]?.part)) return true;
+  const last = covers.length - 1;
+  return covers.some((i, k) => {
+    const next = tokens[i + 1];
+    if (k === last || next === undefined || next.clause === (tokens[i] as Token).clause) return false;
+    const m = covers.indexOf(i + 1);
+    return m >= 0 && signal.raws[m] !== next.raw;
+  });
+}
+
+/**
  * Finds the first occurrence of a signal: all its stems inside a short window, in any order
  * (so "limits the rate" matches "rate limit"). Named systems must be contiguous and may match
  * through one typo per word.
@@ -156,6 +198,7 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
       (covers.some((c) => c < (covers[0] as number)) || covers[1] !== (covers[0] as number) + 1)
     )
       continue;
+    if (covers.length === n && (crossesPhrase(tokens, signal, covers) || splitsExpression(tokens, covers))) continue;
     if (covers.length === n) {
       covers.sort((a, b) => a - b);
       if (blocked(tokens, covers[0] as number, signal.unlessAfter)) continue;

@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import { STOP_WORDS, WORD_VARIANTS } from "../../knowledge/lexicon.js";
+import { FIXED_EXPRESSIONS, PHRASE_BREAKS, RELATIVE_PRONOUNS } from "../../knowledge/signals/expressions.js";
 import { own } from "../own.js";
 
 /** One content word of a prompt or phrase: its stem (for matching) and the word as written. */
@@ -10,6 +11,16 @@ export interface Token {
   at: number;
   /** True while the token is in the prompt's head: the words before the first clause break. */
   head: boolean;
+  /** Which phrase of the prompt the token is in: the count of phrase breaks (a comma, a full stop, …) before it. */
+  part: number;
+  /** Which sentence of the prompt the token is in: the count of full stops before it. */
+  sentence: number;
+  /** True for "most" or "least" of "at most" / "at least": a bound on a count, never a superlative. */
+  bound?: true;
+  /** The count of relative pronouns ("that", "which") before it: a clause about the noun before the pronoun. */
+  clause: number;
+  /** The index of the first token of the fixed expression ("at most once") the token is part of, if any. */
+  unit?: number;
 }
 
 /** Words and marks that end the head noun phrase ("a timer service | that fires callbacks"). */
@@ -38,6 +49,22 @@ const CLAUSE_BREAKS = new Set([
   "(",
   ".",
 ]);
+
+const BREAKS = new Set([...PHRASE_BREAKS, "."]);
+const RELATIVES = new Set(RELATIVE_PRONOUNS);
+/** Fixed expressions by their first word, as written words. */
+const EXPRESSIONS = new Map<string, string[][]>();
+for (const e of FIXED_EXPRESSIONS) {
+  const words = e.split(" ");
+  EXPRESSIONS.set(words[0] as string, [...(EXPRESSIONS.get(words[0] as string) ?? []), words]);
+}
+
+/** The length in pieces of the fixed expression starting at piece `i`, or 0. */
+function expressionAt(pieces: readonly string[], i: number): number {
+  for (const words of EXPRESSIONS.get(pieces[i] as string) ?? [])
+    if (words.every((w, k) => pieces[i + k] === w)) return words.length;
+  return 0;
+}
 
 /** Bounded: a long-running server meets unbounded distinct words. The oldest entry goes first (Map keeps insertion order). */
 export const STEM_CACHE_MAX = 20_000;
@@ -116,12 +143,41 @@ export function tokenize(text: string): readonly Token[] {
   const out: Token[] = [];
   let head = true;
   let at = 0;
-  for (const piece of pieces) {
+  let part = 0;
+  let sentence = 0;
+  let clause = 0;
+  // the fixed expression being read: its first token's index and the pieces it has left
+  let unit: { first: number; left: number } | undefined;
+  pieces.forEach((piece, p) => {
     if (CLAUSE_BREAKS.has(piece) && out.length > 0) head = false;
-    if (!/[a-z0-9]/.test(piece)) continue;
-    for (const { stem, raw } of wordsOf(piece)) out.push(Object.freeze({ stem, raw, at, head }));
+    // a comma inside a number ("10,000") breaks nothing
+    if (BREAKS.has(piece) && !(piece === "," && /^\d/.test(pieces[p + 1] ?? "") && /\d$/.test(pieces[p - 1] ?? "")))
+      part++;
+    if (piece === ".") sentence++;
+    if (RELATIVES.has(piece)) clause++;
+    if (unit && unit.left === 0) unit = undefined;
+    if (!unit) {
+      const n = expressionAt(pieces, p);
+      if (n > 0) unit = { first: out.length, left: n };
+    }
+    if (unit) unit.left--;
+    if (!/[a-z0-9]/.test(piece)) return;
+    for (const { stem, raw } of wordsOf(piece))
+      out.push(
+        Object.freeze({
+          stem,
+          raw,
+          at,
+          head,
+          part,
+          sentence,
+          clause,
+          ...(unit ? { unit: unit.first } : {}),
+          ...((raw === "most" || raw === "least") && pieces[p - 1] === "at" ? { bound: true as const } : {}),
+        }),
+      );
     at++;
-  }
+  });
   const tokens = Object.freeze(out);
   last = { text, tokens };
   return tokens;

@@ -63,9 +63,11 @@ export const MEDIA: FeatureEntry = {
     "a {media} is shown only after every rendition it needs exists",
     "media bytes never flow through the API servers",
   ],
+  // Media sits in a managed object store behind a CDN: nothing here is a substrate a product leans on. The bytes
+  // are not kept on a chunk store the design builds (I19), and a photo is no artefact under moving tags (I14 gives
+  // only its immutable key).
   substrates: [
-    { id: "I14", role: "substrate", why: "published media is immutable content under a stable key" },
-    { id: "I19", role: "substrate", why: "the bytes live in replicated blob storage" },
+    { id: "I14", role: "input", why: "published media is immutable content under a stable key" },
     { id: "I15", role: "output", why: "resizing and transcoding run on a worker fleet" },
     { id: "I07", role: "output", why: "the CDN serves copies near readers and fills from the object store" },
   ],

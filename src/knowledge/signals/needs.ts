@@ -219,7 +219,7 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I18",
     needs: "I12",
-    cues: ["page", "pages", "paging", "on call", "notify", "notification", "third party", "sms", "email", "slack"],
+    cues: ["page", "pages", "paging", "on call engineer", "on call team", "oncall", "notify", "notification", "third party", "sms", "email", "slack"],
     why: "an alert that reaches a person goes out through an outside provider, an effect that needs retries and deduplication",
   },
   {
@@ -309,7 +309,7 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I08",
     needs: "I16",
-    cues: ["across all", "every server", "all servers", "all nodes", "all regions", "every node", "global"],
+    cues: ["across all", "every api server", "all api servers", "all nodes", "all regions", "every node", "global"],
     why: "a budget enforced across many servers keeps its counters in one key-scoped store they all update",
   },
   {
@@ -321,7 +321,9 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I11",
     needs: "I10",
-    cues: ["alive", "which servers", "healthy servers", "registered", "applied", "which version each"],
+    // not "which servers" or "which version each": without their stop words they are 'server' and 'version',
+    // which every rollout prompt says
+    cues: ["alive", "healthy servers", "registered", "applied"],
     why: "a rollout targets the servers that are up and tracks which version each has applied, which is a fleet registry",
   },
   {

@@ -1315,7 +1315,6 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "request counts",
       "query window",
       "retain days",
-      "per second counts",
       "time window query",
       "count spikes",
       "errors per minute",

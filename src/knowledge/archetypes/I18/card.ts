@@ -45,7 +45,6 @@ export const card = {
       { text: "tracing", weight: 0.6 },
       { text: "gauge", weight: 0.6 },
       { text: "rollup", weight: 0.6 },
-      { text: "click aggregation", weight: 0.6 },
       { text: "metrics", weight: 0.5 },
       { text: "dashboard", weight: 0.4 },
       { text: "histogram", weight: 0.5 },

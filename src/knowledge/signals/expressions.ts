@@ -1,0 +1,29 @@
+/**
+ * Where one phrase of a prompt ends and the next begins, for the matcher: a phrase or a set of family words
+ * read together must come from one phrase of the prompt, not from the tail of one and the start of the next.
+ *
+ * - Fixed expressions are read whole: "at most once" is a delivery term, so its "most" is not a cap ("at most
+ *   … a day") and its "once" not a frequency ("once a day"). A signal may take all of one or stay inside it,
+ *   never part of it together with words outside it.
+ * - A sentence end ends every phrase; "at most" and "at least" bound a count, so their "most" is no superlative
+ *   ("at most one request" is not "the most requested").
+ * - Punctuation inside a sentence (a comma, a semicolon, a colon, an opening bracket) ends a phrase: a signal's
+ *   words found in an order other than its own may not reach across it ("… jobs a day, each at most once" is not
+ *   "once a day").
+ * - A relative pronoun starts a clause about the noun before it: "a log that ingests 1 GB/s" is a log doing the
+ *   ingesting, not "log ingestion" (the ingestion of logs). Across one, the signal's last word, the head of a
+ *   compound ("log ingestion", "expiring lock"), must be the noun the clause is about, before the pronoun.
+ */
+export const FIXED_EXPRESSIONS: readonly string[] = [
+  "at most once",
+  "at least once",
+  "exactly once",
+  "exactly one time",
+  "effectively once",
+];
+
+/** Marks inside a sentence that end a phrase. */
+export const PHRASE_BREAKS: readonly string[] = [",", ";", ":", "("];
+
+/** Words that open a relative clause about the noun before them. */
+export const RELATIVE_PRONOUNS: readonly string[] = ["that", "which", "who", "whose"];
