@@ -216,7 +216,8 @@ function featureRow(f: FeatureEntry): ProductSubstrate {
   return {
     feature: featurePhrase(f.id),
     archetypes: core.map((s) => s.id),
-    why: `${f.name}: ${core.map((s) => s.why).join("; ")}.`,
+    why:
+      core.length > 0 ? `${f.name}: ${core.map((s) => s.why).join("; ")}.` : `${f.name}: rests on managed parts only.`,
   };
 }
 

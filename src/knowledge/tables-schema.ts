@@ -260,11 +260,11 @@ export const ProductNameTable = z
 export const ProductSubstrate = z.strictObject({
   /** A product feature phrase as people write it. */
   feature: lowerPhrase,
-  /** Infra archetypes the feature leans on, the main one first. */
-  archetypes: z
-    .array(ArchetypeId)
-    .min(1)
-    .refine((a) => new Set(a).size === a.length, { message: "archetype listed twice" }),
+  /**
+   * Infra archetypes the feature leans on, the main one first; none for a feature that rests on managed parts only
+   * (media sits in an object store behind a CDN), whose phrase still says the prompt is about a product.
+   */
+  archetypes: z.array(ArchetypeId).refine((a) => new Set(a).size === a.length, { message: "archetype listed twice" }),
   why: text,
 });
 export type ProductSubstrate = z.infer<typeof ProductSubstrate>;
