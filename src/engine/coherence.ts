@@ -65,7 +65,8 @@ export type CoherenceRule =
   | "share-not-acted"
   | "duration-implausible"
   | "fan-out-counted-twice"
-  | "flush-before-ack-contradicted";
+  | "flush-before-ack-contradicted"
+  | "one-part-bought-twice";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -130,6 +131,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "one fan-out has one value: two delivery figures that multiply by the same recipients count (participants of a document) agree",
   "flush-before-ack-contradicted":
     "no row promises a disk flush (fsync) before every acknowledgement where the design's own invariant acknowledges on replication and leaves flushing to the operating system (Kafka's acks=all)",
+  "one-part-bought-twice":
+    "the technology buys one product per part: no two recommended products fill the same part (CDC relaying an outbox to Kafka beside outbox tables whose relay claims rows with SKIP LOCKED)",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1038,6 +1041,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...durationsPlausible(d),
     ...fanOutOnce(d),
     ...flushAgreesWithAck(d),
+    ...onePartOnce(d),
   ];
 }
 
@@ -1045,7 +1049,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
 const ACK_WITHOUT_FLUSH =
   /\b(not that any (replica )?has flushed|leaves flushing to the operating system|acknowledg\w* (before|without) (an? )?(fsync|flush))/i;
 /** A row that promises a flush before every acknowledgement, with no replication alternative. */
-const FLUSH_BEFORE_ACK = /\b(fsync|flushed to disk|durable on disk)\b[^.;]*\bbefore (the |each |its |every )?acknowledg/i;
+const FLUSH_BEFORE_ACK =
+  /\b(fsync|flushed to disk|durable on disk)\b[^.;]*\bbefore (the |each |its |every )?acknowledg/i;
 const ACK_ON_REPLICAS = /\b(rests on replication|held by enough replicas)\b/i;
 
 /**
@@ -1311,6 +1316,26 @@ function partyCanDo(d: Design): Problem[] {
         rule: "party-cannot-do",
         detail: `the calls are checked against ${input.value}/s, but ${party.name} allows ${party.ceiling.perSecond}/s (${party.ceiling.because})`,
       });
+  }
+  return out;
+}
+
+/** Two recommended products that fill one part of the design (two outbox relays). */
+function onePartOnce(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const by = new Map<string, string>();
+  for (const t of d.technology) {
+    const known = archetypeEntry(t.archetype).technologies;
+    for (const c of t.choices)
+      for (const part of known.find((k) => k.product === c.product)?.fills ?? []) {
+        const first = by.get(part);
+        if (first && first !== c.product)
+          out.push({
+            rule: "one-part-bought-twice",
+            detail: `'${c.product}' (${t.layer}) and '${first}' both fill the ${part}`,
+          });
+        else by.set(part, c.product);
+      }
   }
   return out;
 }

@@ -269,6 +269,12 @@ export const Technology = z.strictObject({
    * design that builds one of them itself does not also recommend the product.
    */
   instead: z.array(MechanismId).optional(),
+  /**
+   * The parts of the design this product is (an outbox relay): one product per part, so a product whose part an
+   * earlier choice already fills (CDC relaying an outbox beside tables whose relay claims rows with SKIP LOCKED)
+   * is no second choice.
+   */
+  fills: z.array(z.string().min(3)).min(1).optional(),
   /** Offered only where the design speaks of this subject (knowledge/topics.ts). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Never offered where the design speaks of this subject (no document OT server for an order book). */
