@@ -237,6 +237,11 @@ export const Failure = z.strictObject({
   unlessTopic: z.enum(TOPIC_VALUES).optional(),
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
+  /**
+   * Only designs with one of these delivery guarantees keep it: a row that re-runs work after an unknown outcome
+   * holds for at-least-once, and its at-most-once twin never re-runs it.
+   */
+  delivery: z.array(z.enum(DELIVERY_VALUES)).min(1).optional(),
 });
 
 export const Bottleneck = z.strictObject({
