@@ -59,12 +59,11 @@ export const decisions: DecisionPoint[] = [
         // a stated target of seconds is a propagation SLO: it binds each wave once its cohort is targeted, while
         // the waves themselves stay operator-paced behind health gates, and an emergency change skips them
         id: "staged-within-target",
-        name: "staged rollout whose every wave reaches its cohort within the propagation target, with an emergency all-at-once path",
+        name: "staged waves, each landing within the propagation target, plus an emergency all-at-once path",
         buys: "a bad change is still caught on a canary slice, while the stated propagation target holds for each cohort targeted and for an emergency push",
         costs:
           "a full rollout takes one propagation window per wave plus the health-gate soak between waves; the emergency path skips the canary, so it needs validation and instant rollback",
-        winsWhen:
-          "a propagation target of seconds is stated and a bad change must still be caught before it reaches the fleet",
+        winsWhen: "a propagation target of seconds is stated and a bad change must still be caught early",
         wins: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 60 }],
         implies: { addMechanisms: ["staged-rollout"] },
       },
