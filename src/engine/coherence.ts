@@ -65,7 +65,9 @@ export type CoherenceRule =
   | "one-role-twice"
   | "share-not-acted"
   | "duration-implausible"
-  | "fan-out-counted-twice";
+  | "fan-out-counted-twice"
+  | "flush-before-ack-contradicted"
+  | "one-part-bought-twice";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -130,6 +132,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a load past what one of our own units handles (a share of one primary or leader over 100%) is acted on: a count figure splits the same load over as many units as it needs at the planned utilisation",
   "fan-out-counted-twice":
     "one fan-out has one value: two delivery figures that multiply by the same recipients count (participants of a document) agree",
+  "flush-before-ack-contradicted":
+    "no row promises a disk flush (fsync) before every acknowledgement where the design's own invariant acknowledges on replication and leaves flushing to the operating system (Kafka's acks=all)",
+  "one-part-bought-twice":
+    "the technology buys one product per part: no two recommended products fill the same part (CDC relaying an outbox to Kafka beside outbox tables whose relay claims rows with SKIP LOCKED)",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1038,7 +1044,31 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...sharesActedOn(d),
     ...durationsPlausible(d),
     ...fanOutOnce(d),
+    ...flushAgreesWithAck(d),
+    ...onePartOnce(d),
   ];
+}
+
+/** An invariant that says the acknowledgement rests on replicas, not on a flushed disk. */
+const ACK_WITHOUT_FLUSH =
+  /\b(not that any (replica )?has flushed|leaves flushing to the operating system|acknowledg\w* (before|without) (an? )?(fsync|flush))/i;
+/** A row that promises a flush before every acknowledgement, with no replication alternative. */
+const FLUSH_BEFORE_ACK =
+  /\b(fsync|flushed to disk|durable on disk)\b[^.;]*\bbefore (the |each |its |every )?acknowledg/i;
+const ACK_ON_REPLICAS = /\b(rests on replication|held by enough replicas)\b/i;
+
+/**
+ * A design whose invariant acknowledges a write once replicas hold it and leaves flushing to the operating system
+ * (Kafka's acks=all) never promises elsewhere that the write is flushed to disk before the acknowledgement.
+ */
+function flushAgreesWithAck(d: Design): Problem[] {
+  if (!d.invariants.some((i) => ACK_WITHOUT_FLUSH.test(i.statement))) return [];
+  return d.failures
+    .filter((f) => FLUSH_BEFORE_ACK.test(`${f.prevention}`) && !ACK_ON_REPLICAS.test(f.prevention))
+    .map((f) => ({
+      rule: "flush-before-ack-contradicted" as const,
+      detail: `failure row '${f.failure}' says '${FLUSH_BEFORE_ACK.exec(f.prevention)?.[0]}', but an invariant acknowledges on replication without a flush`,
+    }));
 }
 
 /** The names a figure's own formula reads. */
@@ -1323,6 +1353,26 @@ function partyCanDo(d: Design): Problem[] {
         rule: "party-cannot-do",
         detail: `the calls are checked against ${input.value}/s, but ${party.name} allows ${party.ceiling.perSecond}/s (${party.ceiling.because})`,
       });
+  }
+  return out;
+}
+
+/** Two recommended products that fill one part of the design (two outbox relays). */
+function onePartOnce(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const by = new Map<string, string>();
+  for (const t of d.technology) {
+    const known = archetypeEntry(t.archetype).technologies;
+    for (const c of t.choices)
+      for (const part of known.find((k) => k.product === c.product)?.fills ?? []) {
+        const first = by.get(part);
+        if (first && first !== c.product)
+          out.push({
+            rule: "one-part-bought-twice",
+            detail: `'${c.product}' (${t.layer}) and '${first}' both fill the ${part}`,
+          });
+        else by.set(part, c.product);
+      }
   }
   return out;
 }

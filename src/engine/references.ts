@@ -1,5 +1,5 @@
 import { ARCHETYPES } from "../knowledge/index.js";
-import { REFERENCE_FAMILIES } from "../knowledge/references.js";
+import { REFERENCE_FAMILIES, type ReferenceFamily } from "../knowledge/references.js";
 import type { Archetype, ArchetypeId } from "../knowledge/schema.js";
 import { compiledSystemNames } from "./recognize/index.js";
 import { compareText } from "./text.js";
@@ -156,11 +156,31 @@ export function referenceFacts(prompt: string): ReferenceFacts {
   if (lastFacts?.prompt !== prompt) {
     const facts = Object.freeze({
       named: namedSystems(prompt),
-      asked: Object.freeze(REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0] ?? null)),
+      asked: Object.freeze(REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0] ?? likenessAsked(prompt, f))),
     });
     lastFacts = { prompt, facts };
   }
   return lastFacts.facts;
+}
+
+/**
+ * The words that ask for a family by likeness: the prompt asks for a system like one of its whole implementations
+ * ("a Kafka-like log", "a store like DynamoDB", "Design Kafka"), so every product of the same silhouette (Pulsar
+ * and Kinesis beside Kafka) is a reference too, not only the one named; a prompt that builds on one ("a feed
+ * using Kafka") does not ask for it.
+ */
+function likenessAsked(prompt: string, family: ReferenceFamily): string | null {
+  for (const impl of family.implementations) {
+    const name = escapeRe(impl);
+    const m = prompt.match(
+      new RegExp(
+        String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b|\b${name} clone\b`,
+        "i",
+      ),
+    );
+    if (m) return `${impl}-like system`;
+  }
+  return null;
 }
 
 /**

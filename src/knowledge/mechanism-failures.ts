@@ -146,8 +146,12 @@ export const MECHANISM_FAILURES: readonly {
     mechanism: "write-ahead-log",
     role: "truth",
     failure: "a node crashes after acknowledging a write but before applying it to its main structures",
-    prevention: "the write is durable in the log (fsync) before the acknowledgement",
-    repair: "on restart the node replays the log tail past its last checkpoint",
+    // a log whose acknowledgement rests on replication (Kafka's acks=all) does not flush before it: Kafka leaves
+    // flushing to the operating system and relies on replication for durability (Red Hat Streams for Apache Kafka tuning guide, "Controlling the log flush of message data")
+    prevention:
+      "the write is in the log before the acknowledgement: flushed to disk (fsync) first, or, where the acknowledgement rests on replication, held by enough replicas that one node's unflushed tail survives on the others",
+    repair:
+      "on restart the node replays the log tail past its last checkpoint, and fetches back from a replica any tail it lost unflushed",
   },
   {
     mechanism: "replica-repair",

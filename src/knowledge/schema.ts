@@ -240,6 +240,11 @@ export const Failure = z.strictObject({
   unlessTopic: UNLESS_TOPIC,
   /** Only designs whose effects reach one of these kinds of outside party (knowledge/parties.ts) keep it. */
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
+  /**
+   * Only designs with one of these delivery guarantees keep it: a row that re-runs work after an unknown outcome
+   * holds for at-least-once, and its at-most-once twin never re-runs it.
+   */
+  delivery: z.array(z.enum(DELIVERY_VALUES)).min(1).optional(),
 });
 
 export const Bottleneck = z.strictObject({
@@ -272,6 +277,12 @@ export const Technology = z.strictObject({
    * design that builds one of them itself does not also recommend the product.
    */
   instead: z.array(MechanismId).optional(),
+  /**
+   * The parts of the design this product is (an outbox relay): one product per part, so a product whose part an
+   * earlier choice already fills (CDC relaying an outbox beside tables whose relay claims rows with SKIP LOCKED)
+   * is no second choice.
+   */
+  fills: z.array(z.string().min(3)).min(1).optional(),
   /** Offered only where the design speaks of this subject (knowledge/topics.ts). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Never offered where the design speaks of this subject (no document OT server for an order book). */

@@ -90,7 +90,11 @@ export const contextField: Deriver<"context"> = {
       paths,
       retries:
         n.delivery.value === "at-most-once"
-          ? "callers retry a failed write only within a small budget and then drop it; a lost write is accepted (at-most-once), so a repeat must be harmless rather than guarded"
+          ? // a stated at-most-once binds the effect (a job fired once per due time), not the API; a default one is
+            // soft state whose loss is accepted
+            n.delivery.source === "stated"
+            ? "the effect is attempted at most once: its start is recorded durably before the call, and an attempt whose outcome is unknown is reported, never retried (at-most-once); callers may resend an API write, which its request id makes a no-op"
+            : "callers retry a failed write only within a small budget and then drop it; a lost write is accepted (at-most-once), so a repeat must be harmless rather than guarded"
           : "callers and workers retry on timeout, so every write may arrive more than once and must be safe to repeat",
       crashes: `any actor can crash between acting and recording: ${crashActors(f.operations).join(", ")}; recovery must find and finish or undo that half-step`,
       clocks:

@@ -66,10 +66,11 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
       archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`));
     // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
     const cardRows = (id: ArchetypeId) =>
-      archetype(id).failures.flatMap(({ topic, unlessTopic, parties, ...x }) =>
+      archetype(id).failures.flatMap(({ topic, unlessTopic, parties, delivery, ...x }) =>
         (!topic || writesTopic(id, topic)) &&
         fitsTopics({ unlessTopic }, unspoken) &&
-        fitsParty({ parties }, f.nfrs.party?.value)
+        fitsParty({ parties }, f.nfrs.party?.value) &&
+        (!delivery || delivery.includes(f.nfrs.delivery.value))
           ? [x]
           : [],
       );

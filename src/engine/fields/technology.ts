@@ -139,6 +139,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         };
       if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
+    // One product per part: a product whose part an earlier layer's choice already fills (a second outbox relay)
+    // is no choice.
+    dropSecondFills(rows, a.technologies);
     // No product is both chosen in one layer and avoided in another.
     const chosen = new Set(rows.flatMap((r) => r.choices.map((c) => c.product.toLowerCase())));
     for (const r of rows) if (r.avoid && chosen.has(r.avoid.product.toLowerCase())) delete r.avoid;
@@ -170,4 +173,26 @@ function withComponentNeeds(
     if (dropped && !out.avoid) out.avoid = { product: dropped.product, why: `tempting, but ${gapOf(dropped.product)}` };
     return out.choices.length > 0 || out.avoid || out.references ? [out] : [];
   });
+}
+
+/** Leaves out a choice whose part (`fills`) a choice before it already fills; a row left with nothing is kept only for its references or product to avoid. */
+function dropSecondFills(
+  rows: TechnologyRow[],
+  known: readonly { product: string; fills?: readonly string[] }[],
+): void {
+  const fillsOf = new Map(known.map((t) => [t.product, t.fills ?? []]));
+  const filled = new Set<string>();
+  for (const [i, r] of rows.entries()) {
+    const kept = r.choices.filter((c) => {
+      const parts = fillsOf.get(c.product) ?? [];
+      if (parts.some((p) => filled.has(p))) return false;
+      for (const p of parts) filled.add(p);
+      return true;
+    });
+    if (kept.length !== r.choices.length) rows[i] = { ...r, choices: kept };
+  }
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const r = rows[i] as TechnologyRow;
+    if (r.choices.length === 0 && !r.avoid && !r.references) rows.splice(i, 1);
+  }
 }

@@ -151,17 +151,33 @@ export const CHAT: FeatureEntry = {
           name: "copy into each recipient's inbox",
           buys: "a device syncs one inbox",
           costs: "a write per member per message",
-          winsWhen: "conversations are small (one-to-one and small groups)",
+          winsWhen:
+            "the prompt states that conversations are small (one-to-one and small groups) and a device must sync everything in one read",
+          // this feature draws the conversation log (its sequence, its sync by cursor, its repair from the log): an
+          // inbox chosen beside them contradicts what the design draws
+          implies: {
+            excludes: [
+              String.raw`/messages\?after=\{sequence\}`,
+              String.raw`\blog holds the\b`,
+              String.raw`\bsyncs from its last seen sequence\b`,
+            ],
+          },
         },
       ],
       rules: [
         {
-          when: [{ number: "recipients_per_message", below: 10 }],
+          // only a stated group size decides it: an assumed average (most chats are one-to-one) does not turn the
+          // conversation log this feature draws into inboxes
+          when: [{ stated: "recipients_per_message" }, { number: "recipients_per_message", below: 10 }],
           option: "per-recipient-inbox",
           because: "conversations are small, so per-member copies are cheap and sync is one read",
         },
       ],
-      fallback: { option: "per-conversation", because: "large groups would multiply every message" },
+      fallback: {
+        option: "per-conversation",
+        because:
+          "the message is sequenced by its conversation's owner and every device syncs that log from its own cursor, so one write serves every member",
+      },
     },
   ],
   invariants: [

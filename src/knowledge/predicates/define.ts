@@ -10,6 +10,8 @@ import type { Availability, Consistency, Delivery, Durability, Operation, Orderi
 interface Stance<T> {
   value: T;
   because: string;
+  /** Whether the prompt states it ("stated") or a default gives it. */
+  source?: string;
 }
 
 /** What a predicate rule may read: plain values the engine derived before the predicates. */

@@ -11,7 +11,10 @@ export default definePredicate({
   guards: /\b(exactly once|at most once|takes? effect once|twice|retr|duplicate|request id|repeat)/i,
   rule: (f, usual) => {
     const n = f.nfrs;
-    if (n.delivery.value === "at-most-once")
+    // a stated at-most-once binds the effect (never re-run after an unknown outcome), not the API: a resent create
+    // must still not make a second job, so a request id guards it as under any other delivery; a default one is soft
+    // state whose loss is accepted
+    if (n.delivery.value === "at-most-once" && n.delivery.source !== "stated")
       return {
         holds: false,
         because: `delivery is at-most-once (${n.delivery.because}): a resent write is retried only within a small budget and a repeat is tolerated, so no request id is stored`,

@@ -219,7 +219,20 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I18",
     needs: "I12",
-    cues: ["page", "pages", "paging", "on call engineer", "on call team", "oncall", "notify", "notification", "third party", "sms", "email", "slack"],
+    cues: [
+      "page",
+      "pages",
+      "paging",
+      "on call engineer",
+      "on call team",
+      "oncall",
+      "notify",
+      "notification",
+      "third party",
+      "sms",
+      "email",
+      "slack",
+    ],
     why: "an alert that reaches a person goes out through an outside provider, an effect that needs retries and deduplication",
   },
   {

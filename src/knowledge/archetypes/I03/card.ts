@@ -243,6 +243,16 @@ export const card = {
       prevention: "Claims carry claim_expires_at and long runs heartbeat to extend it",
       repair:
         "The sweeper returns runs with expired claims to runnable and increments the attempt, parking them in a dead-letter state after the retry limit",
+      delivery: ["at-least-once", "exactly-once"],
+    },
+    {
+      failure: "Release missed: a worker claims a run, crashes, and the run sits in claimed forever",
+      role: "coordination",
+      prevention:
+        "Claims carry claim_expires_at, and a worker marks the run started durably before it calls the target",
+      repair:
+        "The sweeper returns a run whose claim lapsed before it started to runnable; one that lapsed after it started becomes unknown and is reported, never fired again automatically (at most once per due time)",
+      delivery: ["at-most-once"],
     },
     {
       failure:
@@ -268,6 +278,17 @@ export const card = {
       prevention:
         "Send the run id (plus attempt) as an idempotency key to the target and keep claims longer than the call timeout",
       repair: "The target drops the repeat; the second attempt records done when it sees the duplicate acknowledged",
+      delivery: ["at-least-once", "exactly-once"],
+    },
+    {
+      failure:
+        "Fired but unrecorded: the callback succeeded, the completion write was lost, and the claim expired with the outcome unknown",
+      role: "external effect",
+      prevention:
+        "The run is marked started durably before the call, and the call carries (job, due_at) as its key, so the target can tell an occurrence it already has",
+      repair:
+        "The started run whose claim lapsed moves to unknown, never back to runnable; the outcome is settled from the target's record or by an operator, and the occurrence is not fired again",
+      delivery: ["at-most-once"],
     },
     {
       failure:

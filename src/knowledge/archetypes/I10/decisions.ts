@@ -18,6 +18,13 @@ export const decisions: DecisionPoint[] = [
           // Eureka clients renew a lease with the Eureka servers every 30 s and are evicted after 90 s without one
           // (Spring Cloud Netflix docs); etcd or ZooKeeper sessions keep ephemeral keys alive the same way
           preferTechnology: ["Eureka", "ephemeral keys"],
+          draws: [
+            "expiry-sweeper",
+            "members>registry-leader[register / heartbeat]",
+            "heartbeat",
+            "LivenessLease",
+            "Register, heartbeat, expire",
+          ],
         },
       },
       {
@@ -37,6 +44,13 @@ export const decisions: DecisionPoint[] = [
           removeMechanisms: ["heartbeat-renewal"],
           // Serf (on HashiCorp's memberlist) runs a gossip protocol based on SWIM (Serf's internals docs)
           preferTechnology: ["memberlist", "Serf"],
+          draws: [
+            "gossip-detector",
+            "members>registry-leader[register]",
+            "members>gossip-detector",
+            "gossip-detector>registry-leader",
+            "Register, probe, report failure",
+          ],
         },
       },
     ],

@@ -8,6 +8,14 @@ export const protocols: ProtocolSpec[] = [
       "members>registry-leader[register with a new incarnation {Registration.incarnation < new incarnation}] -> registry-leader>registry-followers[replicate registration] -> registry-followers>registry-leader[majority ack] -> registry-leader>members[registered with lease ttl] -> members>registry-leader[heartbeat {LivenessLease.expires_at > now}] |-> expiry-sweeper>registry-leader[expire member {LivenessLease.expires_at < now and incarnation unchanged}] => done | expire",
   },
   {
+    // gossip chosen (i10-detection): the members detect failures among themselves (SWIM: direct probe, indirect
+    // probes through k peers, a suspect state the member can refute), and only a confirmed failure reaches the
+    // registry, which keeps the registrations; Consul pairs Serf gossip for liveness with Raft servers for its catalog
+    name: "Register, probe, report failure",
+    notation:
+      "members>registry-leader[register with a new incarnation {Registration.incarnation < new incarnation}] -> registry-leader>registry-followers[replicate registration] -> registry-followers>registry-leader[majority ack] -> registry-leader>members[registered] -> members>gossip-detector[probe a random peer, then ask k peers to probe it indirectly] |-> gossip-detector>registry-leader[report the member failed {suspicion not refuted within the suspicion timeout}] => done | expire",
+  },
+  {
     name: "Lookup and watch with fallback",
     notation:
       "watchers>registry-followers[lookup and watch service {MembershipView.revision >= last revision seen}] -> registry-followers>watchers[live instances and revision] -> watchers>members[call chosen instance] |-> watchers>members[call next instance {call failed or instance gone}] => done | retry | redirect",
@@ -49,6 +57,14 @@ export const topology: Topology = {
       because: "a crashed member never deregisters; its lease lapses and a guarded delete removes it",
     },
     {
+      id: "gossip-detector",
+      name: "Gossip failure detection (SWIM probes among the members)",
+      kind: "service",
+      runs: ["probe peers", "spread suspicions", "report confirmed failures"],
+      because:
+        "each member probes a few random peers and gossips suspicions, so liveness costs every member the same whatever the fleet size; only a failure nobody refutes reaches the registry",
+    },
+    {
       id: "watchers",
       name: "Consumers with a cached view",
       kind: "client",
@@ -59,6 +75,9 @@ export const topology: Topology = {
   ],
   links: [
     { from: "members", to: "registry-leader", kind: "request", label: "register / heartbeat" },
+    { from: "members", to: "registry-leader", kind: "request", label: "register" },
+    { from: "members", to: "gossip-detector", kind: "request", label: "probe peers, gossip suspicions" },
+    { from: "gossip-detector", to: "registry-leader", kind: "control", label: "report confirmed failures" },
     { from: "registry-leader", to: "registry-followers", kind: "replication", label: "replicate, majority ack" },
     { from: "expiry-sweeper", to: "registry-leader", kind: "control", label: "expire lapsed members" },
     { from: "registry-followers", to: "watchers", kind: "stream", label: "lookup / watch events" },

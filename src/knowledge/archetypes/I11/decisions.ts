@@ -52,7 +52,19 @@ export const decisions: DecisionPoint[] = [
         name: "staged rollout with canaries and automatic rollback",
         buys: "a bad change is caught on a small slice before it reaches the fleet",
         costs: "slower propagation",
-        winsWhen: "the propagation target leaves time for stages",
+        winsWhen: "no propagation target of seconds is stated, so operators pace the waves",
+        implies: { addMechanisms: ["staged-rollout"] },
+      },
+      {
+        // a stated target of seconds is a propagation SLO: it binds each wave once its cohort is targeted, while
+        // the waves themselves stay operator-paced behind health gates, and an emergency change skips them
+        id: "staged-within-target",
+        name: "staged waves, each landing within the propagation target, plus an emergency all-at-once path",
+        buys: "a bad change is still caught on a canary slice, while the stated propagation target holds for each cohort targeted and for an emergency push",
+        costs:
+          "a full rollout takes one propagation window per wave plus the health-gate soak between waves; the emergency path skips the canary, so it needs validation and instant rollback",
+        winsWhen: "a propagation target of seconds is stated and a bad change must still be caught early",
+        wins: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 60 }],
         implies: { addMechanisms: ["staged-rollout"] },
       },
       {
@@ -60,7 +72,9 @@ export const decisions: DecisionPoint[] = [
         name: "all at once, guarded by validation and instant rollback",
         buys: "the fastest propagation",
         costs: "a bad change reaches every node before anyone notices",
-        winsWhen: "the change must land within seconds (for example, blocking an attack)",
+        winsWhen:
+          "every change, not only an emergency one, must reach the whole fleet within seconds of its publish, leaving no time for a canary wave",
+        wins: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 10 }],
       },
     ],
     rules: [
@@ -68,6 +82,12 @@ export const decisions: DecisionPoint[] = [
         when: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 10 }],
         option: "all-at-once",
         because: "a propagation target of seconds leaves no time for stages",
+      },
+      {
+        when: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 60 }],
+        option: "staged-within-target",
+        because:
+          "the stated propagation target binds each wave once its cohort is targeted, so staging keeps its canary without missing it",
       },
     ],
     fallback: { option: "staged", because: "fleet-wide configuration pushes are a common cause of outages" },

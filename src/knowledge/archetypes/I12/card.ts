@@ -722,6 +722,7 @@ export const card = {
       suits: ["durable", "linearizable", "exactly-once", "operational-simplicity"],
       poorFor: ["elastic-scale", "multi-region"],
       caveat: "Exactly-once holds only up to the boundary: the provider still has to honour the idempotency key",
+      fills: ["outbox relay"],
     },
     {
       product: "Temporal (or Cadence)",
@@ -772,6 +773,7 @@ export const card = {
       suits: ["high-throughput", "ordering", "at-least-once"],
       poorFor: ["exactly-once", "operational-simplicity"],
       caveat: "Consumers still see duplicates after connector restarts and must dedupe by effect id",
+      fills: ["outbox relay"],
     },
   ],
   connections: [

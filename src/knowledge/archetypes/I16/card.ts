@@ -482,7 +482,7 @@ export const card = {
     ordering: "per-key",
     durability: "durable",
     because:
-      "key-scoped state usually tolerates a short replication lag in exchange for staying writable; stronger reads are a stated opt-in",
+      "key-scoped reads keep being served by any replica, a short replication lag behind; with a leader per shard, a shard cut off from its majority takes no writes until the majority side elects a leader (leaderless quorums keep writes going instead); reads that must see the latest write are a stated opt-in",
     scopes: {
       ordering: { scope: "key", why: "writes to one key are ordered by version; keys are independent" },
       exclusivity: { scope: "shard", why: "one leader or coordinator owns writes for a shard of keys" },

@@ -21,8 +21,8 @@ export const decisions: DecisionPoint[] = [
           // each key range has one leader: a Raft group per region in TiKV, a transaction system that orders
           // commits in FoundationDB, a Multi-Paxos leader per partition in DynamoDB (the card's rows)
           preferTechnology: ["TiKV", "FoundationDB", "DynamoDB"],
-          draws: ["Leader write with a majority commit"],
-          excludes: ["hinted handoff", "sloppy quorum", "wait W\\b"],
+          draws: ["Leader write with a majority commit", "get", "put"],
+          excludes: ["hinted handoff", "sloppy quorum", "wait W\\b", "R \\+ W > N"],
         },
       },
       {
@@ -37,7 +37,7 @@ export const decisions: DecisionPoint[] = [
           // Cassandra is masterless: any node coordinates a write to all replicas and waits for the consistency
           // level's count (Apache Cassandra docs, architecture/dynamo); ScyllaDB keeps the same model
           preferTechnology: ["Cassandra", "ScyllaDB"],
-          draws: ["Quorum write with hinted handoff", "anti-entropy", "HintedWrite"],
+          draws: ["Quorum write with hinted handoff", "anti-entropy", "HintedWrite", "quorum get", "quorum put"],
         },
       },
     ],

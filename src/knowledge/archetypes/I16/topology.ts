@@ -180,14 +180,19 @@ export const topology: Topology = {
     // where a cache tier fronts the store, callers see the cache-aside calls (Facebook's "Scaling Memcache at
     // Facebook", NSDI 2013: look-aside reads, delete after the database write, lease tokens on a miss)
     ...CACHE_ASIDE_API,
+    // the read knob follows the replication chosen (i16-replication): under a leader per shard a strong read goes to
+    // the leader and an eventual one to any replica, as DynamoDB's ConsistentRead does (AWS DynamoDB developer guide,
+    // "Read consistency": eventually consistent by default, ConsistentRead=true returns every prior successful write);
+    // R + W > N quorums are the leaderless option's knob (the Dynamo paper, Cassandra's consistency levels)
     {
       operation: "get",
       unlessTopic: "cache-aside",
-      call: "GET /v1/kv/{key}?consistency=one|quorum",
+      call: "GET /v1/kv/{key}?consistency=eventual|strong",
       request: ["key", "consistency"],
       response: ["value", "version"],
-      errors: ["404 not found", "503 quorum unavailable"],
-      guarantee: "a quorum read (R + W > N) sees the latest acknowledged write",
+      errors: ["404 not found", "503 shard leader unavailable (strong reads)"],
+      guarantee:
+        "a strong read is served by the key's shard leader and sees every write acknowledged before it; an eventual read (the default) may come from any replica and trail the leader by its replication lag",
     },
     {
       operation: "put",
@@ -195,8 +200,29 @@ export const topology: Topology = {
       call: "PUT /v1/kv/{key}",
       request: ["value", "ttl (optional)", "expected_version (optional)"],
       response: ["version"],
-      errors: ["409 version conflict", "503 quorum unavailable"],
-      guarantee: "acknowledged after W of N replicas stored it; conditional puts never overwrite a newer version",
+      errors: ["409 version conflict", "503 shard leader unavailable"],
+      guarantee:
+        "acknowledged once the shard leader has it committed by a majority of the shard's replicas; conditional puts never overwrite a newer version",
+    },
+    {
+      operation: "quorum get",
+      unlessTopic: "cache-aside",
+      call: "GET /v1/kv/{key}?consistency=one|quorum",
+      request: ["key", "consistency"],
+      response: ["value", "version", "siblings (when concurrent)"],
+      errors: ["404 not found", "503 quorum unavailable"],
+      guarantee:
+        "a quorum read (R + W > N) overlaps the last write quorum and returns that write or a newer sibling; ONE answers from any replica and may be stale",
+    },
+    {
+      operation: "quorum put",
+      unlessTopic: "cache-aside",
+      call: "PUT /v1/kv/{key}?consistency=one|quorum",
+      request: ["value", "ttl (optional)", "context (the version vector read)"],
+      response: ["version"],
+      errors: ["503 quorum unavailable"],
+      guarantee:
+        "acknowledged after W of N replicas stored it; a write that names no current version becomes a sibling rather than silently overwriting",
     },
     {
       operation: "delete",
