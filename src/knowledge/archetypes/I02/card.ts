@@ -390,6 +390,15 @@ export const card = {
         "Follower reads can lag, so an ownership check must sync first; the session timeout is the effective lease length",
     },
     {
+      product: "Embedded Raft library",
+      layer: "coordination",
+      fits: "Where the lock service is the thing being built, a Raft library such as the etcd raft package or hashicorp/raft replicates its own lease table and session log, so grants, releases and token bumps commit on a majority",
+      suits: ["linearizable", "fail-closed", "durable"],
+      poorFor: ["operational-simplicity", "multi-region"],
+      caveat:
+        "The library supplies the replicated log; session keep-alives, lease expiry on the leader's clock, snapshots and membership changes remain the service's own job",
+    },
+    {
       product: "PostgreSQL lease table",
       layer: "storage",
       fits: "A conditional UPDATE on owner and expires_at that also increments a token column gives grant, renewal and fencing in one familiar store",
