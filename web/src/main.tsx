@@ -380,7 +380,7 @@ function App() {
     try {
       const s = await api.importFile(await file.text());
       await refreshSessions();
-      setNotice(`Imported “${s.name}”.`);
+      setNotice(`Imported “${s.name}”.${s.notice ? ` Note: ${s.notice}.` : ""}`);
     } catch (e) {
       if (e instanceof ApiError)
         setError({
