@@ -9,7 +9,7 @@ import { withScript } from "../../render/script/index.js";
 import { decodeCursor, type SessionStore } from "../../store/sessions.js";
 import { fail, jsonBody } from "../edge.js";
 import { FILE_VERSION, type SessionFile } from "../session-file.js";
-import { Name, Overrides, Text, zodMessage } from "../text.js";
+import { BIDI_CONTROL, Name, Overrides, Text, zodMessage } from "../text.js";
 
 export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 200;
@@ -51,6 +51,7 @@ export function validOverrides(overrides: string[], prefix = "", prompt?: string
 /** A name for a session saved without one: the prompt's head, without "Design a". */
 export function defaultName(prompt: string): string {
   const flat = prompt
+    .replace(BIDI_CONTROL, "")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^design\s+(an?|the)?\s*/i, "");
