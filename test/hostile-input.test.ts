@@ -81,13 +81,19 @@ describe("hostile corpus through the API", () => {
 
   it("refuses the lone-surrogate, control-character and over-size entries as names", async () => {
     const { send, store } = api();
-    for (const name of ["a\ud800", "\udc00", "a\u0000", "a\nb", "x".repeat(121), "", "   "]) {
+    // a bidirectional override would show "invoice\u202efdp.exe" as "invoiceexe.pdf"
+    for (const name of ["a\ud800", "\udc00", "a\u0000", "a\nb", "x".repeat(121), "", "   ", "invoice\u202efdp.exe"]) {
       expectClearRefusal(await send("POST", "/api/sessions", { prompt: "Design a queue", name }), JSON.stringify(name));
     }
     expect(store.list()).toHaveLength(0);
     for (const { label, text } of HOSTILE) {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: skipping the entries with control characters
-      if (text.length > 120 || /[\u0000-\u001f\u007f-\u009f]/.test(text) || /[\ud800-\udfff]/.test(text)) continue;
+      if (
+        text.length > 120 ||
+        /[\u0000-\u001f\u007f-\u009f]/.test(text) ||
+        /[\ud800-\udfff\u202a-\u202e\u2066-\u2069]/.test(text)
+      )
+        continue;
       if (text.trim() === "") continue;
       const r = await send("POST", "/api/sessions", { prompt: "Design a queue", name: text });
       expect(r.status, label).toBe(201);

@@ -23,8 +23,10 @@ async function main(given: string[]): Promise<number> {
     }
     const { CommanderError } = await import("commander");
     if (err instanceof CommanderError) {
-      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help")
-        return 0;
+      // `--help`, `help` and `--version` exit 0; a missing command prints help on stderr as a usage error
+      // (commander's `help({ error: true })`: code commander.help with exit code 1), which exits 2 like any other
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version") return 0;
+      if (err.code === "commander.help") return err.exitCode === 0 ? 0 : 2;
       return err.exitCode === 0 ? 0 : 2;
     }
     const e = err as Error;

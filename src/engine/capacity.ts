@@ -14,7 +14,7 @@ import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
 import { RECORD_PART } from "./product/record.js";
-import { approx, formatQuantity } from "./quantity-format.js";
+import { approx, formatQuantity, shownCount, WHOLE_UNITS, wholeCount } from "./quantity-format.js";
 
 interface Known {
   value: number;
@@ -325,7 +325,9 @@ function evaluateModel(
   for (const f of model.figures) {
     const r = evalExpr(f.expression);
     if (!r || !Number.isFinite(r.value) || r.value <= 0) continue;
-    const value = f.ceil ? Math.ceil(r.value) : r.value;
+    // a count of whole things (nodes, shards, instances) is rounded up to a whole one, at least one
+    const whole = f.ceil === true || WHOLE_UNITS.test(f.unit);
+    const value = whole ? wholeCount(r.value) : r.value;
     env.set(f.id, { value, inputs: r.inputs });
     rows.push({
       id: f.id,
@@ -334,7 +336,11 @@ function evaluateModel(
       formula: `${f.id} = ${f.expression}`,
       value,
       unit: f.unit,
-      display: f.ceil ? formatQuantity(value, f.unit) : approx(value, f.unit),
+      display: WHOLE_UNITS.test(f.unit)
+        ? shownCount(r.value, f.unit)
+        : whole
+          ? formatQuantity(value, f.unit)
+          : approx(value, f.unit),
       inputs: r.inputs.map((i) => {
         const unit = unitOf(i.name);
         return unit ? { ...i, unit } : i;

@@ -3,9 +3,23 @@
  * minutes, hours or days, and three significant digits ("≈ 385 pages/s", "≈ 1.6 TB/day").
  */
 
+/**
+ * Past this a number is written in scientific notation ("3e20", "1.5e308"): a thousand trillion is the largest
+ * figure a reader takes in at a glance, and a prompt may state any number ("1e308 leases"), so no formatter
+ * writes three hundred digits or "1e+296 trillion".
+ */
+export const SCIENTIFIC_FROM = 1e15;
+
+/** 3e20 -> "3e20", 1.23456e308 -> "1.23e308": three significant digits, no "+" in the exponent. */
+export function scientific(x: number, digits = 3): string {
+  const [mantissa = "0", exponent = "0"] = x.toExponential(digits - 1).split("e");
+  return `${+mantissa}e${+exponent}`;
+}
+
 /** An integer with comma thousands separators, as `toLocaleString("en-US")` writes it, without the locale machinery. */
 export function grouped(n: number): string {
-  if (!(Math.abs(n) < 1e21)) return n.toLocaleString("en-US");
+  if (!Number.isFinite(n)) return "not finite";
+  if (Math.abs(n) >= SCIENTIFIC_FROM) return scientific(n);
   const digits = String(Math.abs(n));
   let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
@@ -16,6 +30,7 @@ export function grouped(n: number): string {
 export function sig(x: number, digits = 3): string {
   if (x === 0) return "0";
   const abs = Math.abs(x);
+  if (abs >= SCIENTIFIC_FROM) return scientific(x, digits);
   if (abs >= 10 ** digits) return grouped(Math.round(x));
   return String(+x.toPrecision(digits));
 }
@@ -38,6 +53,8 @@ const COUNT_PREFIXES: [number, string][] = [
 
 function scaled(x: number, prefixes: [number, string][]): { n: string; prefix: string } {
   const abs = Math.abs(x);
+  // past a thousand of the largest prefix ("1,000,000T") the number is said in scientific notation
+  if (abs >= (prefixes[0]?.[0] ?? 1) * 1e3) return { n: scientific(x), prefix: "" };
   for (const [f, p] of prefixes) {
     // 999,950 would round to "1,000k": move to the next prefix once the rounded value reaches 1000.
     if (abs >= f * 0.9995) return { n: sig(x / f), prefix: p };
@@ -71,6 +88,25 @@ export function formatQuantity(value: number, unit: string): string {
   const word =
     n === "1" && !prefix && /^[a-z]+s$/.test(unit) && !/(ss|us|is|ies)$/.test(unit) ? unit.slice(0, -1) : unit;
   return `${n}${prefix} ${word}`.trim();
+}
+
+/** Units that count whole things: a design runs one node, never 0.15 of one. */
+export const WHOLE_UNITS =
+  /^(?:nodes?|servers?|hosts?|machines?|shards?|partitions?|brokers?|workers?|instances?|replicas?|ingesters?|gateways?)$/;
+
+/** A count of whole things from a formula's value: rounded up, at least one. */
+export const wholeCount = (value: number): number => Math.max(1, Math.ceil(value));
+
+/**
+ * A value as a design shows it: a count of whole things is rounded up to a whole one, and one below one says the
+ * formula's own value as the reason ("1 node (the formula gives 0.15; at least one is needed)"); anything else
+ * is approximate ("≈ 385 pages/s").
+ */
+export function shownCount(value: number, unit: string): string {
+  if (value <= 0 || !Number.isFinite(value) || !WHOLE_UNITS.test(unit)) return approx(value, unit);
+  const whole = wholeCount(value);
+  if (value >= 1) return formatQuantity(whole, unit);
+  return `${formatQuantity(whole, unit)} (the formula gives ${+value.toPrecision(2)}; at least one is needed)`;
 }
 
 /** "≈ 385 pages/s": the approximate form used in capacity rows. */

@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
-import { openDb } from "../store/db.js";
+import { openDb, StoreError, transientStoreName } from "../store/db.js";
 import { SessionStore } from "../store/sessions.js";
 import { createApp } from "./app.js";
 import { planHosts, urlFor } from "./hosts.js";
@@ -40,6 +40,11 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   const notBuilt = notBuiltUi(webDir);
   if (notBuilt) throw new Error(notBuilt);
   const files = loadStaticFiles(webDir);
+  // tests open ":memory:" stores through openDb; the workbench refuses one, as it refuses an empty name
+  if (transientStoreName(opts.db))
+    throw new StoreError(
+      `'${opts.db}' keeps sessions in memory only: every session would be lost when the workbench stops; name a file with --db (or $MECHSD_DB)`,
+    );
   const db = openDb(opts.db);
   const store = new SessionStore(db);
   const plan = planHosts(opts.host, opts.allowedHosts ?? []);

@@ -13,10 +13,22 @@ export const Text = z.string({ error: "must be text" }).refine((s) => !LONE_SURR
   message: "contains an unpaired UTF-16 surrogate (not valid Unicode text)",
 });
 
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible characters that make
+ * text read in another order than it is stored ("evil\u202Efdp.exe" shows as "evilexe.pdf"). Right-to-left words
+ * need none of them.
+ */
+export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/g;
+
 /** A session name: one line of visible text. */
 export const Name = Text.refine((s) => !CONTROL.test(s), {
   message: "contains control characters (tabs, line breaks or other invisible characters); use plain text",
-}).pipe(z.string().trim().min(1, "the name is empty").max(MAX_NAME, `the name is longer than ${MAX_NAME} characters`));
+})
+  .refine((s) => !new RegExp(BIDI_CONTROL.source).test(s), {
+    message:
+      "contains bidirectional control characters (such as U+202E), which make a name read in another order than it is written; use plain text (right-to-left words need none)",
+  })
+  .pipe(z.string().trim().min(1, "the name is empty").max(MAX_NAME, `the name is longer than ${MAX_NAME} characters`));
 
 export const Overrides = z.array(Text.pipe(z.string().max(MAX_OVERRIDE))).max(MAX_OVERRIDES);
 

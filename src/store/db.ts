@@ -57,6 +57,13 @@ export function openDb(file: string): Db {
   return db;
 }
 
+/**
+ * A store name that keeps sessions only in memory: SQLite's ":memory:" is a private database that vanishes when
+ * the workbench stops, so every session saved in it would be lost without a word. (better-sqlite3 reads no URI
+ * names: "file::memory:" is an ordinary file of that name.)
+ */
+export const transientStoreName = (file: string): boolean => file === ":memory:";
+
 /** The start-up checks of `openDb`, in order; throws StoreError on the first that fails. */
 export function checkStore(db: Db, file: string): void {
   let check: unknown;

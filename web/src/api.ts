@@ -79,7 +79,8 @@ export const api = {
     call<Session>("PUT", `/api/sessions/${enc(id)}`, patch),
   duplicate: (id: string) => call<Session>("POST", `/api/sessions/${enc(id)}/duplicate`),
   remove: (id: string) => call<void>("DELETE", `/api/sessions/${enc(id)}`),
-  importFile: (text: string) => call<Session>("POST", "/api/import", text),
+  /** `notice` says what of a newer mechsd's design was set aside (the design is re-derived on import). */
+  importFile: (text: string) => call<Session & { notice?: string }>("POST", "/api/import", text),
   exportUrl: (id: string, format: "md" | "json") => `/api/sessions/${enc(id)}/export?format=${format}`,
 };
 

@@ -380,7 +380,7 @@ function App() {
     try {
       const s = await api.importFile(await file.text());
       await refreshSessions();
-      setNotice(`Imported “${s.name}”.`);
+      setNotice(`Imported “${s.name}”.${s.notice ? ` Note: ${s.notice}.` : ""}`);
     } catch (e) {
       if (e instanceof ApiError)
         setError({
@@ -556,7 +556,7 @@ function App() {
             ) : null}
             {current ? (
               <span class="muted current-name">
-                Session: <b>{current.name}</b>
+                Session: <b dir="auto">{current.name}</b>
               </span>
             ) : null}
           </div>
@@ -657,7 +657,7 @@ function App() {
                   }}
                   aria-current={current?.id === s.id ? "page" : undefined}
                 >
-                  {s.name}
+                  <bdi>{s.name}</bdi>
                 </a>
                 <span class="actions">
                   <button type="button" aria-label={`Rename ${s.name}`} onClick={() => void rename(s)}>

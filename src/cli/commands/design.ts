@@ -1,9 +1,10 @@
 import { writeFileSync } from "node:fs";
-import { type Design, deriveDesign } from "../../engine/design/design.js";
+import { deriveDesign } from "../../engine/design/design.js";
 import { parseOverrides } from "../../engine/design/overrides.js";
 import { designBlocks } from "../../render/design-doc.js";
 import { toMarkdown, toTerminal } from "../../render/doc.js";
 import { withScript } from "../../render/script/index.js";
+import { designOrRefuse } from "../derive.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
 import { runBatch } from "../lines.js";
@@ -13,13 +14,6 @@ export interface DesignOptions {
   format?: string;
   set?: string[];
   output?: string;
-}
-
-/** Every form prints the design at once; designs are read-only (deeply frozen, their kept values shared). */
-function one(prompt: string, overrides: string[]): Design {
-  const r = deriveDesign(prompt, overrides);
-  if (!r.ok) throw new UserError(r.error);
-  return r.design;
 }
 
 export async function runDesign(words: string[], opts: DesignOptions): Promise<void> {
@@ -37,7 +31,8 @@ export async function runDesign(words: string[], opts: DesignOptions): Promise<v
     return;
   }
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd design "Design a distributed lock service"');
-  const d = one(words.join(" "), overrides);
+  // every form prints the design at once; designs are read-only (deeply frozen, their kept values shared)
+  const d = designOrRefuse(words.join(" "), overrides);
   if (format === "json") {
     if (opts.output) throw new UserError("-o writes text or Markdown; redirect --format json to a file instead");
     writeOut(json(withScript(d)));

@@ -1,6 +1,6 @@
-import { deriveDesign } from "../../engine/design/design.js";
 import type { Diagram } from "../../engine/design/types.js";
 import { terminalDiagram } from "../../render/terminal-diagram.js";
+import { designOrRefuse } from "../derive.js";
 import { UserError } from "../errors.js";
 import { importEsm } from "../esm.js";
 import { pickFormat } from "../format.js";
@@ -23,9 +23,8 @@ function select(all: Diagram[], only: string | undefined): Diagram[] {
 export async function runDiagram(words: string[], opts: DiagramOptions): Promise<void> {
   const format = pickFormat(opts.format, ["mermaid", "svg", "ascii"] as const, "mermaid");
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd diagram "Design a distributed lock service"');
-  const r = deriveDesign(words.join(" "), opts.set ?? []);
-  if (!r.ok) throw new UserError(r.error);
-  const chosen = select(r.design.diagrams, opts.only);
+  const design = designOrRefuse(words.join(" "), opts.set ?? []);
+  const chosen = select(design.diagrams, opts.only);
   if (chosen.length === 0) throw new UserError("this design has no diagram of that kind");
   if (format === "mermaid") {
     writeOut(chosen.map((d) => `%% ${d.title}\n${d.mermaid}`).join("\n\n"));

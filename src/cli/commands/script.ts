@@ -1,7 +1,7 @@
-import { deriveDesign } from "../../engine/design/design.js";
 import { toMarkdown, toTerminal } from "../../render/doc.js";
 import { scriptBlocks } from "../../render/script/document.js";
 import { writeScript } from "../../render/script/index.js";
+import { designOrRefuse } from "../derive.js";
 import { UserError } from "../errors.js";
 import { pickFormat } from "../format.js";
 import { json, terminalOptions, writeOut } from "../output.js";
@@ -36,9 +36,8 @@ export async function runScript(words: string[], opts: ScriptCliOptions): Promis
       throw new UserError(`--weights takes eight positive numbers separated by commas, not '${opts.weights}'`);
   }
   if (words.length === 0) throw new UserError('give a prompt, e.g. mechsd script "Design a distributed message queue"');
-  const r = deriveDesign(words.join(" "), opts.set ?? []);
-  if (!r.ok) throw new UserError(r.error);
-  const script = writeScript(r.design, {
+  const design = designOrRefuse(words.join(" "), opts.set ?? []);
+  const script = writeScript(design, {
     ...(minutes !== undefined ? { minutes } : {}),
     ...(wpm !== undefined ? { wpm } : {}),
     ...(weights ? { weights } : {}),

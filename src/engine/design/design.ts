@@ -5,7 +5,7 @@ import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
 import { answerKey, deepFreeze, factsKey, Kept } from "./keep.js";
-import { parseOverrides } from "./overrides.js";
+import { OverrideRefused, parseOverrides } from "./overrides.js";
 import { FIELD_NAMES, type Fields, type TraceEntry } from "./types.js";
 
 /** Checked once at load: no cycles, no missing inputs. */
@@ -154,7 +154,14 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
   if (!checked.ok) return { ok: false, error: checked.error };
   const parsed = parseOverrides(overrides);
   if (!parsed.ok) return { ok: false, error: parsed.error };
-  const { fields, trace } = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
+  let evaluated: ReturnType<typeof evaluate>;
+  try {
+    evaluated = evaluate(ORDER, { prompt: checked.prompt }, parsed.patches);
+  } catch (e) {
+    if (e instanceof OverrideRefused) return { ok: false, error: e.message };
+    throw e;
+  }
+  const { fields, trace } = evaluated;
   const design = assemble(fields, trace, overrides);
   design.coherence = coherenceOf(design, fields);
   return { ok: true, design: deepFreeze(design) };

@@ -1,5 +1,5 @@
 import { ARCHETYPE_CAPACITY } from "../../knowledge/capacity/index.js";
-import { DECISION_BY_ID } from "../../knowledge/decisions/index.js";
+import { ARCHETYPE_DECISIONS, DECISION_BY_ID } from "../../knowledge/decisions/index.js";
 import { FEATURES } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
@@ -23,6 +23,28 @@ import type { Patch } from "./graph.js";
 import type { Nfrs } from "./types.js";
 
 export type OverrideResult = { ok: true; patches: Patch[] } | { ok: false; error: string };
+
+/**
+ * An override the derived design cannot take: a decision the design does not make. It is known only once the
+ * decisions are derived, so the patch throws this and `deriveDesign` turns it into a refusal naming the design's own.
+ */
+export class OverrideRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OverrideRefused";
+  }
+}
+
+/** Who argues a decision point, and when: "I05 Append Log + Consumer Progress argues it, only when …". */
+function ownerOf(id: string): string {
+  for (const [arch, points] of Object.entries(ARCHETYPE_DECISIONS))
+    if (points.some((p) => p.id === id))
+      return `${arch} ${ARCHETYPE_BY_ID.get(arch as ArchetypeId)?.name ?? ""} argues it, only when that archetype is part of the design`;
+  const feature = FEATURES.find((f) => f.decisions?.some((p) => p.id === id));
+  return feature
+    ? `the ${feature.id} feature argues it, only in a product design that has it`
+    : "no archetype argues it";
+}
 
 export const OVERRIDE_KEYS = [
   "branch",
@@ -242,6 +264,12 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
         field: "decisions",
         label,
         apply: (rows) => {
+          // a decision the design does not make is refused, never added as a stray row it would then follow
+          const current = rows.find((r) => r.id === point.id);
+          if (!current)
+            throw new OverrideRefused(
+              `${label}: this design does not make the decision '${point.id}' (${ownerOf(point.id)}); its decisions: ${rows.length > 0 ? list(rows.map((r) => r.id)) : "none"}`,
+            );
           const others = point.options.filter((o) => o.id !== option.id);
           const row = {
             id: point.id,
@@ -251,11 +279,11 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
             because: `set by override ${label}: ${option.name} wins when ${option.winsWhen}`,
             wouldFlipIf: others.map((o) => `${o.name} would win if ${o.winsWhen}`).join("; "),
             source: "override" as const,
-            archetype: rows.find((r) => r.id === point.id)?.archetype ?? "override",
+            archetype: current.archetype,
             inputs: [`override ${label}`],
             drives: true,
           };
-          return rows.some((r) => r.id === point.id) ? rows.map((r) => (r.id === point.id ? row : r)) : [...rows, row];
+          return rows.map((r) => (r.id === point.id ? row : r));
         },
       } as Patch<"decisions">);
     } else {

@@ -9,7 +9,11 @@ import { capacityRows, fixedInputs, type SharedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { BottleneckRow, CapacityRow, DecisionRow, Nfrs } from "../design/types.js";
 import { featureHotspots, featureLed } from "../product/correctness.js";
-import { approx, formatQuantity, grouped } from "../quantity-format.js";
+import { formatQuantity, grouped, SCIENTIFIC_FROM, scientific, shownCount } from "../quantity-format.js";
+
+/** Units that count whole things (one place: the unit layer, engine/quantity-format.ts). */
+export { WHOLE_UNITS } from "../quantity-format.js";
+
 import { pattern } from "../text.js";
 import { atBase, rankBottlenecks, sameMeasure, withLoad } from "./bottleneck-load.js";
 import { archetype, meaningWords } from "./common.js";
@@ -39,6 +43,7 @@ function wholeModel(
 /** Formats a number for people: 20000 -> "20,000", 1.5e9 -> "1.5 billion", 0.25 -> "0.25". */
 export function human(x: number): string {
   const abs = Math.abs(x);
+  if (abs >= SCIENTIFIC_FROM) return scientific(x);
   if (abs >= 1e12) return `${+(x / 1e12).toPrecision(3)} trillion`;
   if (abs >= 1e9) return `${+(x / 1e9).toPrecision(3)} billion`;
   if (abs >= 1e7) return `${+(x / 1e6).toPrecision(3)} million`;
@@ -62,19 +67,6 @@ function quoted(figure: CapacityRow): string {
   });
   const rhs = figure.formula.replace(/^[a-z0-9_]+ = /, "");
   return `${figure.quantity} = ${rhs} ${figure.display}${parts.length > 0 ? `, with ${parts.join("; ")}` : ""}`;
-}
-
-/** Units that count whole things: a design runs one node, never 0.15 of one. */
-export const WHOLE_UNITS =
-  /^(?:nodes?|servers?|hosts?|machines?|shards?|partitions?|brokers?|workers?|instances?|replicas?)$/;
-
-/**
- * A value as the estimate shows it: a count of whole things below one is one, with the formula's own value
- * beside it as the reason ("1 node (the formula gives 0.15; at least one is needed)").
- */
-export function shownCount(value: number, unit: string): string {
-  if (value >= 1 || value <= 0 || !WHOLE_UNITS.test(unit)) return approx(value, unit);
-  return `${formatQuantity(1, unit)} (the formula gives ${+value.toPrecision(2)}; at least one is needed)`;
 }
 
 /** A value a formula may use beyond the prompt's: a capacity input or figure with how it was reached. */

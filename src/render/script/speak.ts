@@ -4,6 +4,7 @@
  * Everything here is pure string work on values the Design already holds.
  */
 
+import { SCIENTIFIC_FROM, scientific } from "../../engine/quantity-format.js";
 import { rememberText } from "../../engine/text.js";
 
 /** Longest sentence the script ever speaks; longer ones are split at a clause boundary or left out. */
@@ -489,6 +490,11 @@ export function speakNumber(n: number): string {
   // nobody says "2777.8" or "231.5 thousand": past a hundred a figure is said whole, below it with one decimal
   const fmt = (x: number) =>
     Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
+  // past a thousand trillion a number is said by its power of ten: "5 times ten to the 294", never "5e+294 trillion"
+  if (abs >= SCIENTIFIC_FROM) {
+    const [mantissa, exponent] = scientific(n, 2).split("e");
+    return mantissa === "1" ? `ten to the ${exponent}` : `${mantissa} times ten to the ${exponent}`;
+  }
   if (abs >= 1e3 && abs < 1e4 && !Number.isInteger(n)) return `${fmt(n / 1e3)} thousand`;
   if (abs >= 1e12) return `${fmt(n / 1e12)} trillion`;
   if (abs >= 1e9) return `${fmt(n / 1e9)} billion`;

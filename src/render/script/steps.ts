@@ -2013,7 +2013,7 @@ function headroomLines(d: Design, hot: Figure, lead = "That's"): Line[] {
     pct < 1
       ? "under 1 percent of"
       : pct >= 200
-        ? `about ${+room.value.toPrecision(2)} times`
+        ? `about ${speakNumber(+room.value.toPrecision(2))} times`
         : `about ${+pct.toPrecision(pct < 10 ? 1 : 2)} percent of`;
   const per = perUnit(QUANTITY_BY_ID.get(input.name)?.label);
   const rate = /^(\w+)\/s$/.exec(input.unit ?? "")?.[1];

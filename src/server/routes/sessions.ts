@@ -9,7 +9,7 @@ import { withScript } from "../../render/script/index.js";
 import { decodeCursor, type SessionStore } from "../../store/sessions.js";
 import { fail, jsonBody } from "../edge.js";
 import { FILE_VERSION, type SessionFile } from "../session-file.js";
-import { Name, Overrides, Text, zodMessage } from "../text.js";
+import { BIDI_CONTROL, Name, Overrides, Text, zodMessage } from "../text.js";
 
 export const PAGE_DEFAULT = 50;
 export const PAGE_MAX = 200;
@@ -34,15 +34,24 @@ export function validPrompt(prompt: string, prefix = ""): string {
   return checked.prompt;
 }
 
-export function validOverrides(overrides: string[], prefix = ""): string[] {
+/**
+ * Overrides that parse and, with the prompt they go with, that the design takes: a decision the prompt's design
+ * does not make is refused here rather than stored and refused each time the session is opened.
+ */
+export function validOverrides(overrides: string[], prefix = "", prompt?: string): string[] {
   const ov = parseOverrides(overrides);
   if (!ov.ok) throw fail(400, `${prefix}${ov.error}`);
+  if (prompt !== undefined && overrides.length > 0) {
+    const d = deriveDesign(prompt, overrides);
+    if (!d.ok) throw fail(400, `${prefix}${d.error}`);
+  }
   return overrides;
 }
 
 /** A name for a session saved without one: the prompt's head, without "Design a". */
 export function defaultName(prompt: string): string {
   const flat = prompt
+    .replace(BIDI_CONTROL, "")
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^design\s+(an?|the)?\s*/i, "");
@@ -77,7 +86,7 @@ export function sessionRoutes(store: SessionStore): Hono {
   r.post("/sessions", async (c) => {
     const body = await jsonBody(c, CreateBody);
     const prompt = validPrompt(body.prompt, "prompt: ");
-    const overrides = validOverrides(body.overrides, "overrides: ");
+    const overrides = validOverrides(body.overrides, "overrides: ", prompt);
     return c.json(store.create({ name: body.name ?? defaultName(prompt), prompt, overrides }), 201);
   });
 
@@ -89,7 +98,13 @@ export function sessionRoutes(store: SessionStore): Hono {
     if (body.name !== undefined) patch.name = body.name;
     if (body.prompt !== undefined) patch.prompt = validPrompt(body.prompt, "prompt: ");
     if (body.overrides !== undefined) patch.overrides = validOverrides(body.overrides, "overrides: ");
-    return c.json(found(store.update(c.req.param("id"), patch)));
+    const id = c.req.param("id");
+    // a new prompt or new overrides must still go together (a decision the new prompt's design does not make)
+    if (patch.prompt !== undefined || patch.overrides !== undefined) {
+      const cur = found(store.get(id));
+      validOverrides(patch.overrides ?? cur.overrides, "overrides: ", patch.prompt ?? cur.prompt);
+    }
+    return c.json(found(store.update(id, patch)));
   });
 
   r.post("/sessions/:id/duplicate", (c) => c.json(found(store.duplicate(c.req.param("id"))), 201));
