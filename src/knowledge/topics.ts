@@ -104,10 +104,18 @@ export function topicsSpoken(text: string): { value: Topic; quote: string }[] {
 export const designTopicsSpoken = (
   prompt: string,
   features: readonly { name: string; actions: readonly string[] }[],
-): { value: Topic; quote: string }[] =>
-  topicsSpoken(
-    features.length === 0 ? prompt : [prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"),
-  );
+): { value: Topic; quote: string }[] => {
+  if (features.length === 0) return topicsSpoken(prompt);
+  const found = topicsSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
+  const own = PROMPT_ONLY.some((t) => found.some((x) => x.value === t)) ? topicsSpoken(prompt) : found;
+  return found.filter((x) => !PROMPT_ONLY.includes(x.value) || own.some((o) => o.value === x.value));
+};
+
+/**
+ * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
+ * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
+ */
+const PROMPT_ONLY: readonly Topic[] = ["aggregation"];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (

@@ -1,7 +1,7 @@
+import type { z } from "zod";
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
-import type { z } from "zod";
 import type { Technology } from "../../schema.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
@@ -647,3 +647,15 @@ export const AGG_DECISIONS: DecisionPoint[] = [
     },
   },
 ];
+
+/**
+ * What a design about counting events must draw, checked by the coherence rule `aggregation-shape`: an event id in
+ * the truth's key (so a repeat is counted once), a time window in the totals' key, the hottest key's rate as a
+ * figure (so salting is decided from it), and none of the record-by-record projection's entities.
+ */
+export const AGG_SHAPE = {
+  eventKey: "event_id",
+  windowKey: "window_start",
+  hotKeyFigure: "hot_key_events",
+  projectionEntities: ["SourceRecord", "IndexDocument", "IndexAlias", "ChangeEvent"],
+} as const;
