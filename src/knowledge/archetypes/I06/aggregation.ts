@@ -45,8 +45,8 @@ export const AGG_ENTITIES = [
   {
     name: "WindowCount",
     description:
-      "The total for one key in one time window (the key's clicks in one minute): its count, how many late events it took, whether the window is closed, and which recount last corrected it.",
-    truth: false,
+      "The total for one key in one time window (the key's clicks in one minute): its count, how many late events it took, whether the window is closed, and which recount last corrected it; it is the answer readers and bills use, and can always be recounted from the raw events.",
+    truth: true,
     topic: T,
   },
   {
@@ -142,8 +142,8 @@ export const AGG_SCOPES = {
     why: "one aggregator task owns each (key, salt) group's window state between checkpoints, so two tasks never count the same partial",
   },
   coordination: {
-    scope: "global",
-    why: "a checkpoint snapshots every task's state and every log offset as one, or a restore would mix states of different moments",
+    scope: "partition",
+    why: "each log partition's offset is checkpointed with the window state of the task that read it, all in one snapshot of the job, so a restore never mixes moments",
   },
 } as const;
 
@@ -210,7 +210,7 @@ export const AGG_BOTTLENECKS = [
       "Split the key over salts (key, hash(event id) mod N) counted on N tasks and summed downstream, and pre-aggregate per collector for a few seconds",
     formula: {
       yields: "events a second on the hottest key",
-      expression: "messages_per_sec * peak_factor * hot_key_share",
+      expression: "hot_key_events_per_sec",
       unit: "events/s",
     },
     topic: T,
@@ -497,6 +497,16 @@ export const AGG_CAPACITY: CapacityModel = {
       why: "an ad platform runs on the order of a million active campaigns and ads (a planning figure)",
     },
     { quantity: "retention_days", typical: 7, why: "the log keeps a week so a failed job can be replayed" },
+    {
+      quantity: "hot_key_events_per_sec",
+      from: [
+        { expression: "messages_per_sec_per_key", why: "the prompt states one key's own event rate" },
+        {
+          expression: "messages_per_sec * peak_factor * hot_key_share",
+          why: "the hottest key's share of the peak event rate",
+        },
+      ],
+    },
   ],
   figures: [
     fig("peak_events", "peak events a second", "peak", "messages_per_sec * peak_factor", "events/s"),
@@ -508,18 +518,12 @@ export const AGG_CAPACITY: CapacityModel = {
       "messages_per_sec * message_bytes * 86400 * retention_days * replicas",
       "B",
     ),
-    fig(
-      "hot_key_events",
-      "events a second on the hottest key",
-      "hotspot",
-      "messages_per_sec * peak_factor * hot_key_share",
-      "events/s",
-    ),
+    fig("hot_key_events", "events a second on the hottest key", "hotspot", "hot_key_events_per_sec", "events/s"),
     fig(
       "hot_key_salts",
       "salts the hottest key is split over",
       "count",
-      "messages_per_sec * peak_factor * hot_key_share / task_events_per_sec",
+      "hot_key_events_per_sec / task_events_per_sec",
       "salts",
       true,
     ),
