@@ -38,7 +38,7 @@ export const AGG_ENTITIES = [
   {
     name: "RawEvent",
     description:
-      "One immutable business event (a click, a view, a follow) with its unique event id, the key it is counted under, the time it happened and its attributes; kept in the partitioned log and archived by hour, it is what every total is recounted from.",
+      "One immutable business event (a click, a view, a follow) with its unique event id, the key it is counted under, the time it happened and its attributes; kept in the partitioned log and archived by hour, it is the source of every recount.",
     truth: true,
     topic: T,
   },
@@ -85,7 +85,7 @@ export const AGG_WRITES = [
     topic: T,
   },
   {
-    action: "checkpoint the window state together with the log offsets it reflects",
+    action: "checkpoint the window state with the log offsets it reflects",
     entity: "AggregatorCheckpoint",
     shape: "overwrite current value",
     mechanism: "projector-checkpoint",
