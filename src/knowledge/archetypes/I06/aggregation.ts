@@ -358,6 +358,22 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     topic: T,
   },
   {
+    id: "query-api",
+    name: "Query API (counts by key and time range)",
+    kind: "service",
+    runs: ["query counts"],
+    because: "serves totals by window from the analytics store, marking the open window partial with the watermark it reflects",
+    topic: T,
+  },
+  {
+    id: "readers",
+    name: "Dashboards, billing and advertisers",
+    kind: "client",
+    runs: ["query counts"],
+    because: "they read totals by key and time range, and billing reads only closed, recounted windows",
+    topic: T,
+  },
+  {
     id: "recount",
     name: "Batch recount (hourly, from the raw archive)",
     kind: "control-loop",

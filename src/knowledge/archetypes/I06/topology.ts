@@ -82,6 +82,7 @@ export const topology: Topology = {
     },
     {
       id: "query-api",
+      unlessTopic: U,
       name: "Query API",
       kind: "service",
       runs: ["search"],
@@ -89,6 +90,7 @@ export const topology: Topology = {
     },
     {
       id: "readers",
+      unlessTopic: U,
       name: "Readers",
       kind: "client",
       runs: ["search"],
