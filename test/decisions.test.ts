@@ -30,8 +30,10 @@ describe("decision points (knowledge)", () => {
     expect(DECISION_BY_ID.size).toBe(all.length);
     for (const id of ARCHETYPE_IDS) {
       const model = ARCHETYPE_CAPACITY[id];
-      const numbers = new Set([...QUANTITY_BY_ID.keys(), ...model.figures.map((f) => f.id)]);
-      for (const f of model.figures) for (const v of formulaVariables(parseFormula(f.expression))) numbers.add(v);
+      // a model's per-subject versions (a count of events' hottest key) are figures its decisions may test too
+      const figures = [model, ...Object.values(model.topics ?? {})].flatMap((m) => m?.figures ?? []);
+      const numbers = new Set([...QUANTITY_BY_ID.keys(), ...figures.map((f) => f.id)]);
+      for (const f of figures) for (const v of formulaVariables(parseFormula(f.expression))) numbers.add(v);
       for (const p of ARCHETYPE_DECISIONS[id]) {
         const options = new Set(p.options.map((o) => o.id));
         expect(options.has(p.fallback.option), `${p.id} fallback`).toBe(true);

@@ -5,6 +5,7 @@
  * inputs and needed product properties (see knowledge/decisions/types.ts) must agree with the design.
  */
 
+import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
@@ -67,7 +68,8 @@ export type CoherenceRule =
   | "duration-implausible"
   | "fan-out-counted-twice"
   | "flush-before-ack-contradicted"
-  | "one-part-bought-twice";
+  | "one-part-bought-twice"
+  | "aggregation-shape";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -100,6 +102,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a part is never larger than its whole: a byte figure over a share of the design's objects (a hot set) is at most one copy of all of them",
   "message-without-link":
     "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
+  "aggregation-shape":
+    "a design about counting events in windows keys its truth by event id and its totals by time window, sizes the hottest key, and draws no record-by-record projection entity",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-builds-rejected":
@@ -872,6 +876,29 @@ function productRecordIsState(d: Design): Problem[] {
   return out;
 }
 
+/** A design about counting events in windows (topic "aggregation") has the shape that counts each event once. */
+function aggregationShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("aggregation")) return [];
+  if (!d.archetypes.some((a) => a.id === "I06")) return [];
+  const out: Problem[] = [];
+  const keyed = (k: string) => d.dataModel.some((m) => m.key.includes(k));
+  if (!keyed(AGG_SHAPE.eventKey))
+    out.push({
+      rule: "aggregation-shape",
+      detail: `no entity is keyed by ${AGG_SHAPE.eventKey}, so a repeat cannot be told apart`,
+    });
+  if (!keyed(AGG_SHAPE.windowKey))
+    out.push({
+      rule: "aggregation-shape",
+      detail: `no entity is keyed by ${AGG_SHAPE.windowKey}, so totals are not windowed`,
+    });
+  if (!d.capacity.some((c) => c.id === AGG_SHAPE.hotKeyFigure))
+    out.push({ rule: "aggregation-shape", detail: `the hottest key's rate (${AGG_SHAPE.hotKeyFigure}) is not sized` });
+  for (const m of d.dataModel.filter((x) => (AGG_SHAPE.projectionEntities as readonly string[]).includes(x.entity)))
+    out.push({ rule: "aggregation-shape", detail: `${m.entity} is a record-by-record projection's entity` });
+  return out;
+}
+
 /**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
@@ -1030,6 +1057,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...partsWithinWholes(d),
     ...messagesHaveLinks(d),
     ...productRecordIsState(d),
+    ...aggregationShape(d),
     ...technologyBuildsChoices(d),
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),

@@ -86,6 +86,12 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "skewed key popularity commonly puts around one percent of all traffic on the hottest key",
   },
   {
+    // stated as one key's rate ("500,000 clicks per second per key"), else the hottest key's share of the peak
+    id: "hot_key_events_per_sec",
+    label: "events a second on the hottest key",
+    unit: "events/s",
+  },
+  {
     id: "hot_set_fraction",
     label: "share of the catalogue that serves most reads",
     unit: "fraction",

@@ -44,6 +44,7 @@ export const TOPIC_VALUES = [
   "in-flight",
   "email",
   "multi-channel",
+  "aggregation",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -60,6 +61,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "in-flight": String.raw`\bconcurrency (?:limit\w*|caps?)\b|\bconcurrent (?:requests?|calls?|connections?|jobs?|sessions?|uploads?|streams?|queries)\b|\bin[- ]flight\b|\bsimultaneous (?:requests?|calls?|connections?)\b|\bbulkheads?\b|\bconnection pools?\b|\bmax(?:imum)? (?:concurrent|parallel)\b|\bat (?:the )?same time\b`,
   "multi-channel": String.raw`\b(?:multi-?channel|omni-?channel|push\b[^.;]{0,40}\b(?:e-?mails?|sms|text messages?)|e-?mails?\b[^.;]{0,40}\b(?:push|sms|text messages?)|(?:sms|text messages?)\b[^.;]{0,40}\b(?:push|e-?mails?))\b`,
   email: String.raw`\b(?:e-?mails?|e-?mailing|newsletters?|mailing lists?|smtp|mail transfer agents?|sendgrid|mailgun|postmark|amazon ses|aws ses|simple email service)\b`,
+  aggregation: String.raw`\b(?:count(?:s|ing|ed)?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -83,6 +85,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "one notification reaches a person by push, email or text as their preferences allow: a channel router writes a delivery per allowed channel and contact point, and each channel has its own sender and gateway",
   email:
     "emails go to people's mailboxes: each recipient's message is queued by recipient domain, signed with the sender's DKIM key, handed to a recipient mail server over SMTP, and its bounces and complaints feed a suppression list",
+  aggregation:
+    "business events (clicks, views, follows) are counted per key in time windows from a stream of immutable events, not projected record by record",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
@@ -119,10 +123,18 @@ export function topicsSpoken(text: string): { value: Topic; quote: string }[] {
 export const designTopicsSpoken = (
   prompt: string,
   features: readonly { name: string; actions: readonly string[] }[],
-): { value: Topic; quote: string }[] =>
-  topicsSpoken(
-    features.length === 0 ? prompt : [prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"),
-  );
+): { value: Topic; quote: string }[] => {
+  if (features.length === 0) return topicsSpoken(prompt);
+  const found = topicsSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
+  const own = PROMPT_ONLY.some((t) => found.some((x) => x.value === t)) ? topicsSpoken(prompt) : found;
+  return found.filter((x) => !PROMPT_ONLY.includes(x.value) || own.some((o) => o.value === x.value));
+};
+
+/**
+ * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
+ * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
+ */
+const PROMPT_ONLY: readonly Topic[] = ["aggregation"];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (

@@ -140,7 +140,9 @@ export interface Topology {
    * The hooks of a design about one subject, where its components differ (an order book enters at an order gateway
    * and keeps its truth in an order log): the first spoken subject with hooks here replaces these fields.
    */
-  topicHooks?: Partial<Record<Topic, Pick<Topology, "entry" | "stateOwner" | "outlet" | "intake" | "unit">>>;
+  topicHooks?: Partial<
+    Record<Topic, Pick<Topology, "entry" | "stateOwner" | "outlet" | "intake" | "unit" | "consumer" | "producer">>
+  >;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { AGG_CAPACITY } from "./aggregation.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -58,4 +59,5 @@ export const capacity: CapacityModel = {
       "s",
     ),
   ],
+  topics: { aggregation: AGG_CAPACITY },
 };

@@ -1,5 +1,25 @@
 import type { ArchetypeInput } from "../../schema.js";
+import {
+  AGG_BOTTLENECKS,
+  AGG_ENTITIES,
+  AGG_FAILURES,
+  AGG_INVARIANTS,
+  AGG_READS,
+  AGG_SCOPES,
+  AGG_TECHNOLOGIES,
+  AGG_WRITES,
+} from "./aggregation.js";
 import { protocols } from "./topology.js";
+
+/** The projection's own rules, which hold where the subject is not counting events in windows. */
+const PROJECTION_INVARIANTS = [
+  "An IndexDocument never moves to an older SourceRecord version than one it already reflects.",
+  "A deleted SourceRecord never stays searchable past the lag bound, and a late earlier update never resurrects it.",
+  "ProjectorCheckpoint never advances past a ChangeEvent whose index write has not been acknowledged.",
+  "Every committed SourceRecord change appears in the ChangeEvent stream; no change commits without being captured.",
+  "No write path reads the IndexDocument to decide a change to SourceRecord; the index can be dropped and rebuilt from the source at any time.",
+];
+const U = "aggregation" as const;
 
 export const card = {
   id: "I06",
@@ -91,36 +111,43 @@ export const card = {
   entities: [
     {
       name: "SourceRecord",
+      unlessTopic: U,
       description:
         "The authoritative row or document in the system of record, carrying a monotonically increasing version.",
       truth: true,
     },
     {
       name: "ChangeEvent",
+      unlessTopic: U,
       description:
         "An ordered change (upsert or delete tombstone) captured from the source's log or outbox, with source position, key and version.",
       truth: false,
     },
     {
       name: "IndexDocument",
+      unlessTopic: U,
       description:
         "The projected, denormalised document in the index or view, stamped with the source version it reflects.",
       truth: false,
     },
     {
       name: "ProjectorCheckpoint",
+      unlessTopic: U,
       description: "The last change-stream position a projector has applied and acknowledged, per source partition.",
       truth: false,
     },
     {
       name: "IndexAlias",
+      unlessTopic: U,
       description:
         "The pointer naming which physical index generation serves queries, switched atomically after a rebuild.",
       truth: false,
     },
+    ...AGG_ENTITIES,
   ],
   writePaths: [
     {
+      unlessTopic: U,
       action: "commit a change to the source of truth",
       entity: "SourceRecord",
       shape: "overwrite current value",
@@ -128,6 +155,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: U,
       action: "capture the change into an ordered change stream in the same commit",
       entity: "ChangeEvent",
       shape: "append event",
@@ -136,6 +164,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: U,
       action: "apply the change to the index only if its source version is newer",
       entity: "IndexDocument",
       shape: "overwrite current value",
@@ -143,6 +172,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: U,
       action: "propagate a source delete as a versioned tombstone",
       entity: "IndexDocument",
       shape: "state transition",
@@ -150,6 +180,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: U,
       action: "record the applied position after the index acknowledges the write",
       entity: "ProjectorCheckpoint",
       shape: "overwrite current value",
@@ -158,15 +189,18 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: U,
       action: "rebuild into a new index generation and switch the alias once caught up",
       entity: "IndexAlias",
       shape: "state transition",
       mechanism: "replay-rebuild",
       hidden: true,
     },
+    ...AGG_WRITES,
   ],
   readPaths: [
     {
+      unlessTopic: U,
       action: "search, filter or list query served from the index",
       entity: "IndexDocument",
       shape: "read projection",
@@ -174,19 +208,20 @@ export const card = {
         "Trails the source by projector lag plus the index refresh interval, typically seconds; a hit may be missing the latest write and is confirmed at the source when it matters.",
     },
     {
+      unlessTopic: U,
       action: "detail or decision read after a search hit",
       entity: "SourceRecord",
       shape: "read source",
       staleness: "None: the authoritative record is read whenever a price, permission or stock decision depends on it.",
     },
+    ...AGG_READS,
   ],
   protocols,
-  invariants: [
-    "An IndexDocument never moves to an older SourceRecord version than one it already reflects.",
-    "A deleted SourceRecord never stays searchable past the lag bound, and a late earlier update never resurrects it.",
-    "ProjectorCheckpoint never advances past a ChangeEvent whose index write has not been acknowledged.",
-    "Every committed SourceRecord change appears in the ChangeEvent stream; no change commits without being captured.",
-    "No write path reads the IndexDocument to decide a change to SourceRecord; the index can be dropped and rebuilt from the source at any time.",
+  invariants: [...PROJECTION_INVARIANTS, ...AGG_INVARIANTS],
+  // a projection's rules hold where the subject is not counting events, the aggregation's only where it is
+  invariantTopics: [
+    ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: U })),
+    ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
   ],
   contract: {
     api: [
@@ -209,6 +244,7 @@ export const card = {
         "queries are served from a copy shaped for reading, which needs a checkpointed projector and a rebuild path",
     },
     {
+      unlessTopic: U,
       id: "ordering-matters",
       because: "changes to one source key must be applied in version order or an older value wins",
     },
@@ -217,10 +253,12 @@ export const card = {
       because: "the change stream is at-least-once, so redelivered and replayed changes must not apply twice in effect",
     },
     {
+      unlessTopic: U,
       id: "stale-write-dangerous",
       because: "a delayed older change could overwrite a newer projected document unless the apply checks versions",
     },
     {
+      unlessTopic: U,
       id: "multi-object",
       because:
         "the source write and its change event must commit together, or a change is lost between database and index",
@@ -228,6 +266,7 @@ export const card = {
   ],
   failures: [
     {
+      unlessTopic: U,
       failure:
         "The application writes the database and then the index separately, crashes in between, and the index misses the change.",
       role: "derived",
@@ -236,12 +275,14 @@ export const card = {
       repair: "Run a reconciliation sweep comparing source versions with indexed versions and replay the missing keys.",
     },
     {
+      unlessTopic: U,
       failure: "A redelivered older change arrives after a newer one and overwrites the newer projected document.",
       role: "derived",
       prevention: "Index with external versioning so a write carrying a lower source version is refused.",
       repair: "Re-project the affected keys from their current source records.",
     },
     {
+      unlessTopic: U,
       failure:
         "A delete is not propagated or its tombstone is purged too early, so the removed record stays searchable or comes back.",
       role: "derived",
@@ -249,6 +290,7 @@ export const card = {
       repair: "Sweep the index for documents whose source record no longer exists and remove them.",
     },
     {
+      unlessTopic: U,
       failure: "Projector lag grows during a backfill or traffic spike and searches miss recent writes for minutes.",
       role: "derived",
       prevention:
@@ -257,21 +299,25 @@ export const card = {
         "Add projector capacity and route freshness-sensitive reads to the source until lag is back under the bound.",
     },
     {
+      unlessTopic: U,
       failure: "A rebuild from a snapshot ignores changes made while it ran, and the new generation goes live stale.",
       role: "derived",
       prevention: "Record the source position of the snapshot and catch up from it before swapping the alias.",
       repair: "Swap the alias back to the previous generation and replay from the snapshot position.",
     },
     {
+      unlessTopic: U,
       failure:
         "A change that cannot be projected, such as a mapping error, blocks its partition and freezes the checkpoint.",
       role: "coordination",
       prevention: "Retry a bounded number of times, then park the change in a dead-letter queue and move on.",
       repair: "Fix the mapping and replay the parked changes, which the version check makes safe to apply late.",
     },
+    ...AGG_FAILURES,
   ],
   bottlenecks: [
     {
+      unlessTopic: U,
       bottleneck: "Write amplification: one source change rewrites many denormalised documents or feed entries.",
       mitigation:
         "Denormalise only fields that queries filter on, resolve the rest at read time, and batch bulk updates.",
@@ -282,11 +328,13 @@ export const card = {
       },
     },
     {
+      unlessTopic: U,
       bottleneck: "Scatter-gather: a query without a routing key must ask every index shard.",
       mitigation: "Route queries by a tenant or entity key where possible and add replicas to spread shard reads.",
       formula: { yields: "shard requests per second", expression: "reads_per_sec * partitions", unit: "shard req/s" },
     },
     {
+      unlessTopic: U,
       bottleneck: "Rebuild cost: a full reindex must reload every document while live changes continue.",
       mitigation:
         "Bulk load with refresh disabled into a new generation in parallel, and keep the old generation serving until the swap.",
@@ -297,17 +345,30 @@ export const card = {
       },
     },
     {
+      unlessTopic: U,
       bottleneck: "Projector lag on a hot source partition that one projector must apply in order.",
       mitigation: "Partition the change stream by key so projectors scale out while per-key order is kept.",
     },
+    ...AGG_BOTTLENECKS,
   ],
   silhouette: {
     storage: "source truth + projection/index store",
     coordination: "projector checkpoint + replay",
     serving: "projection/search serving",
   },
+  topicSilhouettes: [
+    {
+      topic: U,
+      storage:
+        "a partitioned, replicated log of immutable events archived by hour, and totals per key and time window in a columnar store",
+      coordination:
+        "event-time windows closed by a watermark, window state checkpointed with the log offsets, hot keys split over salts",
+      serving: "count queries by key and time range",
+    },
+  ],
   technologies: [
     {
+      unlessTopic: U,
       product: "Elasticsearch or OpenSearch",
       layer: "serving",
       fits: "Sharded inverted indexes with near-real-time refresh, external version checks and alias switching for rebuilds.",
@@ -316,6 +377,7 @@ export const card = {
       caveat: "It is not a system of record: refresh delays visibility and there are no multi-document transactions.",
     },
     {
+      unlessTopic: U,
       product: "Debezium",
       layer: "coordination",
       fits: "Reads the database's replication log and emits ordered per-key change events with source positions.",
@@ -325,6 +387,7 @@ export const card = {
         "Restarts re-emit changes and source schema changes flow downstream, so consumers must be idempotent and schema-aware.",
     },
     {
+      unlessTopic: U,
       product: "Apache Kafka as the change log",
       layer: "storage",
       fits: "Keeps the change stream replayable, and compacted topics retain the latest value per key as a rebuild source.",
@@ -333,6 +396,7 @@ export const card = {
       caveat: "Compaction removes tombstones after a delay, so a rebuild that replays later than that misses deletes.",
     },
     {
+      unlessTopic: U,
       product: "Apache Flink",
       layer: "coordination",
       fits: "Stateful stream jobs that maintain aggregates and joins, with checkpointed state and replay from source offsets.",
@@ -341,6 +405,7 @@ export const card = {
       caveat: "Exactly-once stops at the job boundary unless the sink accepts transactional or idempotent upserts.",
     },
     {
+      unlessTopic: U,
       product: "PostgreSQL materialized views",
       layer: "storage",
       fits: "A view computed inside the source database, refreshed from the same transactional data.",
@@ -349,6 +414,7 @@ export const card = {
       caveat:
         "A refresh recomputes the whole view, so large or fast-changing views need an incremental projector instead.",
     },
+    ...AGG_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -391,6 +457,25 @@ export const card = {
     maintenance:
       "Reconciliation sweeps of source against index, periodic full reindex with alias swap, segment merging, and tombstone purge after the replay horizon.",
   },
+  topicOverlays: [
+    {
+      topic: U,
+      driver:
+        "Events arriving on the partitioned log, and the watermark, which closes each window once event time has passed its end plus the allowed lateness; an hourly batch recount.",
+      unit: "One event (id, key, event time), folded into its key's window.",
+      worker: "An aggregator task that owns a set of (key, salt) groups and their open windows between checkpoints.",
+      slot: "One log partition per reading task, and the open windows of the keys and salts a task owns.",
+      state:
+        "Authoritative: the raw events in the log and the archive. Attempt: open windows' partial counts, checkpoints with log offsets, and totals not yet recounted.",
+      source: "Ad servers, browsers and apps sending events through the collectors.",
+      sink: "Totals per key and window in the analytics store.",
+      fabric:
+        "The partitioned event log between collectors and aggregators, and a keyed shuffle by (key, salt) between filter and aggregator.",
+      maintenance:
+        "Hourly recount from the raw archive, watermark-lag alerts, salt counts raised for hot keys, and log retention kept longer than the longest replay.",
+    },
+  ],
+  topicScopes: [AGG_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "eventual",

@@ -1,28 +1,36 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { AGG_API, AGG_COMPONENTS, AGG_DATA, AGG_LINKS, AGG_PROTOCOLS } from "./aggregation.js";
+
+const U = "aggregation" as const;
 
 /** Projection pipeline: a source of truth, a change stream, projectors with checkpoints, an index and a query API. */
 export const protocols: ProtocolSpec[] = [
   {
+    unlessTopic: U,
     name: "Apply a change with checkpoint",
     notation:
       "writers>write-api[put with expected version] -> write-api>source-db[commit record and change event {SourceRecord.version = expected}] -> source-db>change-log[capture change in commit order] -> change-log>projector[deliver change {ChangeEvent.position > ProjectorCheckpoint.position}] -> projector>index[upsert document {ChangeEvent.version > IndexDocument.source_version}] -> index>projector[acknowledged] -> projector>change-log[commit checkpoint position] |-> projector[skip stale change {ChangeEvent.version <= IndexDocument.source_version}] => done | retry | park",
   },
   {
+    unlessTopic: U,
     name: "Rebuild into a new generation",
     notation:
       "rebuilder>index[create new generation {IndexAlias.next = none}] -> rebuilder>source-db[read snapshot at position P] -> rebuilder>index[bulk load generation] -> projector>change-log[replay from position P] -> rebuilder>index[swap alias {lag within bound and document counts match source}] => done | rollback",
   },
   {
+    unlessTopic: U,
     name: "Query the projection",
     notation:
       "readers>query-api[search with filters and cursor] -> query-api>index[query current alias] -> index>query-api[hits with source versions] -> query-api>readers[hits, next cursor and freshness position] => done",
   },
+  ...AGG_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     {
       id: "writers",
+      unlessTopic: U,
       name: "Writers",
       kind: "client",
       runs: ["put", "delete"],
@@ -30,6 +38,7 @@ export const topology: Topology = {
     },
     {
       id: "write-api",
+      unlessTopic: U,
       name: "Write API",
       kind: "service",
       runs: ["versioned put and delete"],
@@ -37,6 +46,7 @@ export const topology: Topology = {
     },
     {
       id: "source-db",
+      unlessTopic: U,
       name: "Source of truth (primary + replicas)",
       kind: "store",
       holds: ["SourceRecord"],
@@ -45,6 +55,7 @@ export const topology: Topology = {
     },
     {
       id: "change-log",
+      unlessTopic: U,
       name: "Change stream (CDC log by record id)",
       kind: "log",
       holds: ["ChangeEvent"],
@@ -53,6 +64,7 @@ export const topology: Topology = {
     },
     {
       id: "projector",
+      unlessTopic: U,
       name: "Projector workers",
       kind: "worker-pool",
       holds: ["ProjectorCheckpoint"],
@@ -61,6 +73,7 @@ export const topology: Topology = {
     },
     {
       id: "index",
+      unlessTopic: U,
       name: "Projection store (search index or view)",
       kind: "store",
       holds: ["IndexDocument", "IndexAlias"],
@@ -69,6 +82,7 @@ export const topology: Topology = {
     },
     {
       id: "query-api",
+      unlessTopic: U,
       name: "Query API",
       kind: "service",
       runs: ["search"],
@@ -76,6 +90,7 @@ export const topology: Topology = {
     },
     {
       id: "readers",
+      unlessTopic: U,
       name: "Readers",
       kind: "client",
       runs: ["search"],
@@ -83,25 +98,29 @@ export const topology: Topology = {
     },
     {
       id: "rebuilder",
+      unlessTopic: U,
       name: "Rebuilder (new generation + alias swap)",
       kind: "control-loop",
       runs: ["bulk load", "swap alias"],
       because: "a mapping change or a corrupt projection is repaired by rebuilding from the source, not by patching",
     },
+    ...AGG_COMPONENTS,
   ],
   links: [
-    { from: "writers", to: "write-api", kind: "request", label: "put / delete with version" },
-    { from: "write-api", to: "source-db", kind: "request", label: "commit + change event" },
-    { from: "source-db", to: "change-log", kind: "stream", label: "capture changes (CDC)" },
-    { from: "change-log", to: "projector", kind: "stream", label: "changes from checkpoint" },
-    { from: "projector", to: "index", kind: "stream", label: "versioned upsert / tombstone" },
-    { from: "readers", to: "query-api", kind: "request", label: "search" },
-    { from: "query-api", to: "index", kind: "request", label: "query current alias" },
-    { from: "rebuilder", to: "index", kind: "control", label: "bulk load, swap alias" },
-    { from: "rebuilder", to: "source-db", kind: "request", label: "scan the source at a snapshot" },
+    { unlessTopic: U, from: "writers", to: "write-api", kind: "request", label: "put / delete with version" },
+    { unlessTopic: U, from: "write-api", to: "source-db", kind: "request", label: "commit + change event" },
+    { unlessTopic: U, from: "source-db", to: "change-log", kind: "stream", label: "capture changes (CDC)" },
+    { unlessTopic: U, from: "change-log", to: "projector", kind: "stream", label: "changes from checkpoint" },
+    { unlessTopic: U, from: "projector", to: "index", kind: "stream", label: "versioned upsert / tombstone" },
+    { unlessTopic: U, from: "readers", to: "query-api", kind: "request", label: "search" },
+    { unlessTopic: U, from: "query-api", to: "index", kind: "request", label: "query current alias" },
+    { unlessTopic: U, from: "rebuilder", to: "index", kind: "control", label: "bulk load, swap alias" },
+    { unlessTopic: U, from: "rebuilder", to: "source-db", kind: "request", label: "scan the source at a snapshot" },
+    ...AGG_LINKS,
   ],
   api: [
     {
+      unlessTopic: U,
       operation: "put",
       call: "PUT /v1/records/{id}",
       request: ["fields", "expected_version"],
@@ -110,6 +129,7 @@ export const topology: Topology = {
       guarantee: "written only to the source of truth; visible in the projection after the reported lag",
     },
     {
+      unlessTopic: U,
       operation: "delete",
       call: "DELETE /v1/records/{id}",
       request: ["expected_version"],
@@ -118,6 +138,7 @@ export const topology: Topology = {
       guarantee: "the tombstone reaches every projection, so a stale copy cannot resurrect the record",
     },
     {
+      unlessTopic: U,
       operation: "search",
       call: "GET /v1/search?q=&cursor=",
       request: ["query", "filters", "cursor"],
@@ -125,9 +146,11 @@ export const topology: Topology = {
       errors: ["400 bad query"],
       guarantee: "results may lag the source by the projector lag, never reorder versions of one record",
     },
+    ...AGG_API,
   ],
   dataModel: [
     {
+      unlessTopic: U,
       entity: "SourceRecord",
       key: ["record_id"],
       fields: ["fields", "version", "updated_at"],
@@ -136,6 +159,7 @@ export const topology: Topology = {
       owner: "source-db",
     },
     {
+      unlessTopic: U,
       entity: "ChangeEvent",
       key: ["partition", "position"],
       fields: ["record_id", "version", "op (upsert or delete)", "payload"],
@@ -144,6 +168,7 @@ export const topology: Topology = {
       owner: "change-log",
     },
     {
+      unlessTopic: U,
       entity: "IndexDocument",
       key: ["generation", "record_id"],
       fields: ["projected fields", "source_version"],
@@ -152,17 +177,28 @@ export const topology: Topology = {
       owner: "index",
     },
     {
+      unlessTopic: U,
       entity: "ProjectorCheckpoint",
       key: ["projector", "partition"],
       fields: ["position", "updated_at"],
       indexes: [],
       owner: "projector",
     },
+    ...AGG_DATA,
   ],
   entry: "write-api",
   stateOwner: "source-db",
   intake: "projector",
   outlet: "index",
   consumer: "projector",
+  topicHooks: {
+    aggregation: {
+      entry: "collectors",
+      stateOwner: "event-log",
+      intake: "fraud-filter",
+      outlet: "olap",
+      consumer: "aggregator",
+    },
+  },
   protocols,
 };

@@ -1,0 +1,682 @@
+import type { z } from "zod";
+import { fig } from "../../capacity/helpers.js";
+import type { CapacityModel } from "../../capacity/types.js";
+import type { DecisionPoint } from "../../decisions/types.js";
+import type { Technology } from "../../schema.js";
+import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
+
+/**
+ * A projection whose subject is counting business events (topic "aggregation", knowledge/topics.ts): clicks per
+ * campaign per minute, page views per article, follows per user. The read copy is not one document per source
+ * record but a total per (key, time window), folded from a partitioned log of immutable events. What makes it right
+ * is that each event counts once, in the window of the time it happened, and that a hot key does not pin the whole
+ * load on one task. The raw events stay the truth: totals are recounted from them.
+ *
+ * Facts, checked against primary sources:
+ * - Flink: a checkpoint snapshots operator state together with the source offsets, which is how state is restored
+ *   exactly once after a failure; a sink is exactly-once only when it takes part in the checkpoint (two-phase commit
+ *   or idempotent writes). In event-time windows an element is late once the watermark has passed the window's end;
+ *   late elements are dropped by default (allowed lateness defaults to 0), `allowedLateness` keeps a window's state
+ *   open longer and fires it again, and `sideOutputLateData` hands the rest to a side stream (Flink DataStream docs,
+ *   "Windows: Allowed Lateness").
+ * - Kafka Streams: a window accepts records until stream time reaches window end plus its grace period, and drops
+ *   later ones (Kafka javadoc `Windows`); KIP-633 removed the old 24-hour default grace, so it is chosen explicitly.
+ * - Apache Druid: Kafka indexing tasks read by Kafka's own partitions and offsets, which is how its Kafka ingestion
+ *   is exactly-once (druid.apache.org, "Apache Kafka ingestion").
+ * - Apache Pinot: a real-time table ingests from a stream such as Kafka, an offline table loads batch data, and a
+ *   hybrid table serves both under one name (docs.pinot.apache.org, "Table").
+ * - Google MillWheel (VLDB 2013): records carry unique ids that receivers dedupe, per-key state is checkpointed
+ *   atomically with the records produced, and a low watermark bounds the event time of work still pending.
+ *   Google Photon (SIGMOD 2013) joins search queries with ad clicks for billing: no duplicates in the output at any
+ *   time, most events joined in real time, and exactly-once eventually.
+ */
+
+const T = "aggregation" as const;
+type TechnologyInput = z.input<typeof Technology>;
+
+export const AGG_ENTITIES = [
+  {
+    name: "RawEvent",
+    description:
+      "One immutable business event (a click, a view, a follow) with its unique event id, the key it is counted under, the time it happened and its attributes; kept in the partitioned log and archived by hour, it is the source of every recount.",
+    truth: true,
+    topic: T,
+  },
+  {
+    name: "WindowCount",
+    description:
+      "The total for one key in one time window (the key's clicks in one minute): its count, how many late events it took, whether the window is closed, and which recount last corrected it; it is the answer readers and bills use, and can always be recounted from the raw events.",
+    truth: true,
+    topic: T,
+  },
+  {
+    name: "PartialCount",
+    description:
+      "An aggregator task's running count for one (key, salt, window): a hot key's events are split over several salts, each counted on its own task and summed when the window closes.",
+    truth: false,
+    topic: T,
+  },
+  {
+    name: "AggregatorCheckpoint",
+    description:
+      "A consistent snapshot of every aggregator task's window state together with the log offsets it reflects, restored as one after a failure.",
+    truth: false,
+    topic: T,
+  },
+] as const;
+
+export const AGG_WRITES = [
+  {
+    action:
+      "append each event to the partitioned event log under its event id, resending with the same id after a lost acknowledgement",
+    entity: "RawEvent",
+    shape: "append event",
+    mechanism: "append-log",
+    critical: true,
+    topic: T,
+  },
+  {
+    action:
+      "add each valid event, once per event id, to its key's tumbling window by event time, a hot key split over salted partial counts",
+    entity: "PartialCount",
+    shape: "overwrite current value",
+    mechanism: "dedup-window",
+    critical: true,
+    topic: T,
+  },
+  {
+    action: "checkpoint the window state with the log offsets it reflects",
+    entity: "AggregatorCheckpoint",
+    shape: "overwrite current value",
+    mechanism: "projector-checkpoint",
+    hidden: true,
+    critical: true,
+    topic: T,
+  },
+  {
+    action:
+      "close a window once the watermark passes its end plus the allowed lateness, sum its partial counts and upsert the total by (key, window)",
+    entity: "WindowCount",
+    shape: "overwrite current value",
+    mechanism: "versioned-overwrite",
+    critical: true,
+    topic: T,
+  },
+  {
+    action: "recount each closed hour from the archived raw events in a batch job and replace the totals that differ",
+    entity: "WindowCount",
+    shape: "async process",
+    mechanism: "replay-rebuild",
+    hidden: true,
+    topic: T,
+  },
+] as const;
+
+export const AGG_READS = [
+  {
+    action: "read counts for a key over a time range, by window, from the analytics store",
+    entity: "WindowCount",
+    shape: "read projection",
+    staleness:
+      "The open window is partial and trails the events by the watermark delay (seconds to a minute); a closed window is final unless a late event or the batch recount corrects it, and each row says which.",
+    topic: T,
+  },
+] as const;
+
+export const AGG_INVARIANTS = [
+  "Each RawEvent adds to its window's PartialCount at most once, by its event id, however often the log or the aggregator delivers it again.",
+  "A WindowCount is published only after the watermark passes its window's end plus the allowed lateness; an event later than that is never silently dropped: it is counted as late and settled by the batch recount.",
+  "Each key's WindowCount equals the sum of its salted PartialCount rows for that window, each merged once.",
+  "An AggregatorCheckpoint restores window state and the log offsets it reflects together, so a restart neither loses nor double-counts an event.",
+  "After the batch recount, each closed WindowCount equals the number of distinct valid event ids recorded for its key and window.",
+];
+
+export const AGG_SCOPES = {
+  topic: T,
+  ordering: {
+    scope: "none",
+    why: "counts add up in any order; what matters is the event's own time, which picks its window, not the order it arrives in",
+  },
+  exclusivity: {
+    scope: "partition",
+    why: "one aggregator task owns each (key, salt) group's window state between checkpoints, so two tasks never count the same partial",
+  },
+  coordination: {
+    scope: "partition",
+    why: "each log partition's offset is checkpointed with the window state of the task that read it, all in one snapshot of the job, so a restore never mixes moments",
+  },
+} as const;
+
+export const AGG_FAILURES = [
+  {
+    failure: "The aggregator restarts and replays events it had already counted, so totals come out high",
+    role: "derived",
+    prevention:
+      "Restore window state and log offsets from one checkpoint, dedupe by event id within the window, and upsert totals by (key, window) rather than adding to them",
+    repair: "Recount the affected windows from the raw events and replace their totals",
+    topic: T,
+  },
+  {
+    failure:
+      "Events from a phone that was offline arrive after their window closed and are dropped without trace, so totals come out low",
+    role: "derived",
+    prevention:
+      "Keep windows open for an allowed lateness past the watermark, send later events to a late-event stream, and count them there",
+    repair: "The batch recount over the raw events folds the late events into the closed windows",
+    topic: T,
+  },
+  {
+    failure:
+      "One key carries a large share of all events (a campaign running a national ad), and the single task that owns it falls behind while the others idle",
+    role: "derived",
+    prevention:
+      "Split a hot key over several salts, count each on its own task, and sum the partials when the window closes; pre-aggregate in the collectors for a few seconds",
+    repair: "Raise the key's salt count from its measured rate and let the log's backlog drain on the added tasks",
+    topic: T,
+  },
+  {
+    failure:
+      "An idle or stuck log partition holds the watermark back, so no window closes and every total stops moving",
+    role: "coordination",
+    prevention:
+      "Mark a partition idle after a quiet period so it stops holding the watermark, and alert on watermark lag against wall-clock time",
+    repair: "Restart or reassign the stuck reader; windows close in a burst once the watermark moves",
+    topic: T,
+  },
+  {
+    failure: "Bot or fraudulent clicks are counted and billed to the advertiser",
+    role: "truth",
+    prevention:
+      "Filter events before counting by known-bot lists, rate per device and duplicate click ids, keeping the rejected ones with their reason",
+    repair:
+      "Reclassify with the improved rules in the batch recount and issue corrected totals for the affected windows",
+    topic: T,
+  },
+  {
+    failure:
+      "The streamed totals drift from the raw events (a bug, a skipped partition, a bad deploy) and nobody notices",
+    role: "derived",
+    prevention: "Recount every closed hour from the raw archive in a batch job and compare it with the streamed totals",
+    repair: "Replace the streamed totals with the recount and alert when the difference passes a small threshold",
+    topic: T,
+  },
+] as const;
+
+export const AGG_BOTTLENECKS = [
+  {
+    bottleneck:
+      "The hottest key's events all go to the one task that owns the key, which caps that key's rate at one task's throughput",
+    mitigation:
+      "Split the key over salts (key, hash(event id) mod N) counted on N tasks and summed downstream, and pre-aggregate per collector for a few seconds",
+    formula: {
+      yields: "events a second on the hottest key",
+      expression: "hot_key_events_per_sec",
+      unit: "events/s",
+    },
+    topic: T,
+  },
+  {
+    bottleneck: "Ingest: every event is written to the log and replicated before it is acknowledged",
+    mitigation: "Batch events per producer, compress them, and add log partitions as the byte rate grows",
+    formula: {
+      yields: "peak ingest bytes a second",
+      expression: "messages_per_sec * peak_factor * message_bytes",
+      unit: "B/s",
+    },
+    topic: T,
+  },
+  {
+    bottleneck:
+      "Window state: every open window of every key and salt is held in the aggregator's state until it closes",
+    mitigation: "Keep state on local disk (RocksDB) with incremental checkpoints, and keep the allowed lateness short",
+    topic: T,
+  },
+] as const;
+
+export const AGG_TECHNOLOGIES: TechnologyInput[] = [
+  {
+    product: "Apache Kafka as the event log",
+    layer: "storage",
+    fits: "A partitioned, replicated log the collectors append to in compressed batches; readers resume from an offset, which is what the aggregator's checkpoint records.",
+    suits: ["durable", "high-throughput", "long-retention"],
+    poorFor: ["rich-queries", "operational-simplicity"],
+    caveat: "Retention bounds how far a job can be replayed, so the raw events are also archived by hour for recounts.",
+    topic: T,
+  },
+  {
+    product: "Apache Flink (event-time windows)",
+    layer: "coordination",
+    fits: "Keyed tumbling windows in event time with watermarks, allowed lateness and a side output for later events; checkpoints snapshot window state with the Kafka offsets.",
+    suits: ["exactly-once", "high-throughput", "elastic-scale"],
+    poorFor: ["operational-simplicity", "low-cost"],
+    caveat:
+      "Late elements are dropped unless allowed lateness or a late side output is set, and the sink is exactly-once only if it joins the checkpoint or its writes are idempotent.",
+    topic: T,
+  },
+  {
+    product: "Kafka Streams windowed aggregation",
+    layer: "coordination",
+    fits: "A library inside the application that counts per key and window from Kafka topics, with state in local stores backed by changelog topics.",
+    suits: ["exactly-once", "ordering", "operational-simplicity"],
+    poorFor: ["multi-region", "rich-queries"],
+    caveat:
+      "A window takes records until stream time passes its end plus the grace period and drops later ones, so the grace period must be set on purpose.",
+    topic: T,
+  },
+  {
+    product: "Apache Druid",
+    layer: "serving",
+    fits: "A column store for time-bucketed totals: its Kafka ingestion reads by partition and offset for exactly-once loading, rolls rows up at ingest and answers range queries by key in well under a second.",
+    suits: ["rich-queries", "high-throughput", "elastic-scale"],
+    poorFor: ["operational-simplicity", "linearizable"],
+    caveat:
+      "Correcting a closed interval means re-ingesting that interval's segments, which the batch recount does by hour.",
+    topic: T,
+  },
+  {
+    product: "Apache Pinot (hybrid table)",
+    layer: "serving",
+    fits: "A real-time table fed from Kafka and an offline table loaded by the batch recount, served under one name, so recounted hours replace streamed ones.",
+    suits: ["rich-queries", "high-throughput", "low-latency"],
+    poorFor: ["operational-simplicity", "linearizable"],
+    caveat:
+      "The real-time and offline halves must cover the same time ranges and schema, or queries see gaps or double counts at the seam.",
+    topic: T,
+  },
+];
+
+export const AGG_COMPONENTS: ComponentSpec[] = [
+  {
+    id: "sources",
+    name: "Event sources (ad servers, browsers, apps)",
+    kind: "client",
+    runs: ["send events"],
+    because: "each event is stamped with a unique id and the time it happened where it happens",
+    topic: T,
+  },
+  {
+    id: "collectors",
+    name: "Event collectors (validate, stamp ids, batch)",
+    kind: "gateway",
+    runs: ["validate", "assign event id", "append in batches"],
+    because: "a stateless edge tier takes the event rate, rejects malformed events and appends in batches to the log",
+    topic: T,
+  },
+  {
+    id: "event-log",
+    name: "Event log (partitioned, replicated, keyed by event id)",
+    kind: "log",
+    holds: ["RawEvent"],
+    runs: ["append", "replay from offset"],
+    because: "the immutable events are the truth; retained and replayable, they let counting restart or be redone",
+    topic: T,
+  },
+  {
+    id: "fraud-filter",
+    name: "Bot and fraud filter",
+    kind: "worker-pool",
+    runs: ["drop bots", "drop duplicate event ids", "keep rejects with reason"],
+    because:
+      "invalid events are removed before they are counted, and kept aside so a later recount can judge them again",
+    topic: T,
+  },
+  {
+    id: "aggregator",
+    name: "Stream aggregator (event-time tumbling windows, watermark, salted hot keys)",
+    kind: "worker-pool",
+    holds: ["PartialCount", "AggregatorCheckpoint"],
+    runs: ["count per (key, salt, window)", "advance watermark", "checkpoint with offsets"],
+    because:
+      "counts are folded per window in local state and checkpointed with the offsets, so a restart neither loses nor repeats a count",
+    topic: T,
+  },
+  {
+    id: "merger",
+    name: "Partial merger (sums salted partials per key and window)",
+    kind: "worker-pool",
+    runs: ["sum partials", "upsert totals"],
+    because:
+      "a hot key's partial counts from several tasks become one total per window, written as an idempotent upsert",
+    topic: T,
+  },
+  {
+    id: "olap",
+    name: "Analytics store (columnar, by key and time window)",
+    kind: "store",
+    holds: ["WindowCount"],
+    runs: ["range query by key", "replace recounted hours"],
+    because: "totals per key and window are read by time range, which a columnar, time-partitioned store answers fast",
+    topic: T,
+  },
+  {
+    id: "raw-archive",
+    name: "Raw event archive (object storage, by hour)",
+    kind: "store",
+    holds: ["RawEvent"],
+    runs: ["store hourly files"],
+    because: "the log's retention is days, but billing disputes and recounts need every raw event for months",
+    topic: T,
+  },
+  {
+    id: "query-api",
+    name: "Query API (counts by key and time range)",
+    kind: "service",
+    runs: ["query counts"],
+    because:
+      "serves totals by window from the analytics store, marking the open window partial with the watermark it reflects",
+    topic: T,
+  },
+  {
+    id: "readers",
+    name: "Dashboards, billing and advertisers",
+    kind: "client",
+    runs: ["query counts"],
+    because: "they read totals by key and time range, and billing reads only closed, recounted windows",
+    topic: T,
+  },
+  {
+    id: "recount",
+    name: "Batch recount (hourly, from the raw archive)",
+    kind: "control-loop",
+    runs: ["recount closed hours", "replace drifted totals"],
+    because:
+      "a second count from the raw events catches what the stream got wrong: late events, bugs, refined fraud rules",
+    topic: T,
+  },
+];
+
+export const AGG_LINKS: LinkSpec[] = [
+  { from: "sources", to: "collectors", kind: "request", label: "events with id and event time", topic: T },
+  { from: "collectors", to: "event-log", kind: "request", label: "append in batches", topic: T },
+  { from: "event-log", to: "fraud-filter", kind: "stream", label: "events from offset", topic: T },
+  { from: "fraud-filter", to: "aggregator", kind: "stream", label: "valid events by (key, salt)", topic: T },
+  { from: "aggregator", to: "merger", kind: "stream", label: "partials of closed windows", topic: T },
+  { from: "merger", to: "olap", kind: "stream", label: "upsert total by (key, window)", topic: T },
+  { from: "event-log", to: "raw-archive", kind: "stream", label: "hourly files", topic: T },
+  { from: "recount", to: "raw-archive", kind: "request", label: "read a closed hour", topic: T },
+  { from: "recount", to: "olap", kind: "control", label: "replace recounted totals", topic: T },
+  { from: "readers", to: "query-api", kind: "request", label: "counts by key and range", topic: T },
+  { from: "query-api", to: "olap", kind: "request", label: "sum windows in range", topic: T },
+];
+
+export const AGG_API: ApiSpec[] = [
+  {
+    operation: "record event",
+    call: "POST /v1/events",
+    request: ["event_id", "key", "event_time", "attributes"],
+    response: ["accepted"],
+    errors: ["400 malformed event", "429 over the source's rate"],
+    guarantee: "accepted once the log holds it; an event resent with the same event_id is counted once",
+    topic: T,
+  },
+  {
+    operation: "query counts",
+    call: "GET /v1/counts?key=&from=&to=&granularity=",
+    request: ["key", "from", "to", "granularity"],
+    response: ["count per window", "final or partial per window", "watermark"],
+    errors: ["400 range or granularity not allowed"],
+    guarantee:
+      "closed windows are final until a recount corrects them; the open window is partial and says so, with the watermark it reflects",
+    topic: T,
+  },
+];
+
+export const AGG_DATA: DataSpec[] = [
+  {
+    entity: "RawEvent",
+    key: ["event_id"],
+    fields: ["key", "event_time", "received_at", "attributes", "verdict (valid or rejected with reason)"],
+    indexes: ["hour of event_time (archive files)"],
+    partitionKey: "event_id",
+    owner: "event-log",
+    topic: T,
+  },
+  {
+    entity: "PartialCount",
+    key: ["key", "salt", "window_start"],
+    fields: ["count", "event ids seen in the window"],
+    indexes: [],
+    partitionKey: "(key, salt)",
+    owner: "aggregator",
+    topic: T,
+  },
+  {
+    entity: "WindowCount",
+    key: ["key", "window_start"],
+    fields: ["count", "late_count", "closed", "recount_version"],
+    indexes: ["window_start"],
+    partitionKey: "time window, then key",
+    owner: "olap",
+    topic: T,
+  },
+  {
+    entity: "AggregatorCheckpoint",
+    key: ["job", "checkpoint_id"],
+    fields: ["log offset per partition", "state snapshot location", "watermark"],
+    indexes: [],
+    owner: "aggregator",
+    topic: T,
+  },
+];
+
+export const AGG_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Count an event once in its window",
+    notation:
+      "sources>collectors[send event with event id and event time] -> collectors>event-log[append in a batch {replicated before the acknowledgement}] -> event-log>fraud-filter[deliver from the checkpointed offset] -> fraud-filter>aggregator[valid event by (key, salt) {not a bot, event id not seen in its window}] -> aggregator>aggregator[add to the window of its event time {event time after the watermark minus the allowed lateness}] |-> aggregator>aggregator[count it as late {event time before the watermark minus the allowed lateness}] => done | retry",
+    topic: T,
+  },
+  {
+    name: "Close a window at the watermark",
+    notation:
+      "aggregator>aggregator[watermark passes the window end plus the allowed lateness] -> aggregator>merger[partial counts of each salt] -> merger>olap[upsert the total by (key, window) {every salt merged}] -> olap>merger[acknowledged] -> aggregator>aggregator[checkpoint state with the log offsets] => done | retry",
+    topic: T,
+  },
+  {
+    name: "Recount a closed hour",
+    notation:
+      "recount>raw-archive[read the hour's raw events] -> recount>recount[count distinct valid event ids per (key, window)] -> recount>olap[replace totals that differ {recount newer than the stored one}] => done | retry",
+    topic: T,
+  },
+  {
+    name: "Query counts",
+    notation:
+      "readers>query-api[counts for a key and time range] -> query-api>olap[sum windows in range] -> olap>query-api[counts with final flags] -> query-api>readers[counts and the watermark] => done",
+    topic: T,
+  },
+];
+
+/** The aggregation's capacity: the event rate, its bytes, the hottest key and the salts that spread it. */
+export const AGG_CAPACITY: CapacityModel = {
+  inputs: [
+    {
+      quantity: "messages_per_sec",
+      typical: 100000,
+      why: "an ad or analytics event stream runs at about a hundred thousand events a second",
+    },
+    {
+      quantity: "message_bytes",
+      typical: 300,
+      why: "an event carries its id, key, timestamps and a few attributes in a few hundred bytes",
+    },
+    {
+      quantity: "task_events_per_sec",
+      label: "events a second one aggregator task counts",
+      unit: "events/s",
+      typical: 100000,
+      why: "a keyed counting task with local state handles on the order of a hundred thousand small events a second (a planning figure; measure it)",
+    },
+    {
+      quantity: "keys",
+      label: "keys counted (campaigns, articles, users)",
+      unit: "keys",
+      typical: 1000000,
+      why: "an ad platform runs on the order of a million active campaigns and ads (a planning figure)",
+    },
+    { quantity: "retention_days", typical: 7, why: "the log keeps a week so a failed job can be replayed" },
+    {
+      quantity: "hot_key_events_per_sec",
+      from: [
+        { expression: "messages_per_sec_per_key", why: "the prompt states one key's own event rate" },
+        {
+          expression: "messages_per_sec * peak_factor * hot_key_share",
+          why: "the hottest key's share of the peak event rate",
+        },
+      ],
+    },
+  ],
+  figures: [
+    fig("peak_events", "peak events a second", "peak", "messages_per_sec * peak_factor", "events/s"),
+    fig("ingest_bytes", "peak ingest bytes a second", "rate", "messages_per_sec * peak_factor * message_bytes", "B/s"),
+    fig(
+      "log_bytes",
+      "event log retained across replicas",
+      "storage",
+      "messages_per_sec * message_bytes * 86400 * retention_days * replicas",
+      "B",
+    ),
+    fig("hot_key_events", "events a second on the hottest key", "hotspot", "hot_key_events_per_sec", "events/s"),
+    fig(
+      "hot_key_salts",
+      "salts the hottest key is split over",
+      "count",
+      "hot_key_events_per_sec / task_events_per_sec",
+      "salts",
+      true,
+    ),
+    fig(
+      "aggregator_tasks",
+      "aggregator tasks at peak",
+      "count",
+      "messages_per_sec * peak_factor / task_events_per_sec",
+      "tasks",
+      true,
+    ),
+    fig("window_rows_per_day", "per-minute totals written a day", "rate", "keys * 1440", "rows/day"),
+  ],
+};
+
+export const AGG_DECISIONS: DecisionPoint[] = [
+  {
+    id: "i06-agg-count",
+    topic: T,
+    question: "Count exactly (dedupe by event id, checkpointed state) or approximately (sketches)?",
+    options: [
+      {
+        id: "exact",
+        name: "exact counts: dedupe by event id, exactly-once state by checkpoint",
+        buys: "totals an advertiser can be billed on and that a recount can check to the event",
+        costs: "state per open window and a dedupe set per window; more memory and checkpoint bytes",
+        winsWhen: "totals are billed, paid out or audited",
+      },
+      {
+        id: "approximate",
+        name: "approximate counts: HyperLogLog for distinct counts, count-min for heavy hitters",
+        buys: "fixed, small memory per key however many events arrive",
+        costs: "an error of a percent or so, which cannot be billed on",
+        winsWhen: "only dashboards read the numbers, or distinct users over huge ranges are counted",
+      },
+    ],
+    rules: [],
+    fallback: {
+      option: "exact",
+      because:
+        "counts of business events are usually billed or reported, so they must be checkable against the raw events",
+    },
+  },
+  {
+    id: "i06-agg-time",
+    topic: T,
+    question: "Window by the time the event happened (watermarks) or the time it arrived?",
+    options: [
+      {
+        id: "event-time",
+        name: "event-time tumbling windows closed by a watermark, with an allowed lateness and a late-event stream",
+        buys: "counts by the minute each event happened, whatever its delay, and the same totals on every replay",
+        costs: "windows close only after the watermark delay, and state is held through the allowed lateness",
+        winsWhen: "events arrive late or out of order (mobile clients, retries, replays)",
+      },
+      {
+        id: "processing-time",
+        name: "processing-time windows by arrival",
+        buys: "windows close on the clock with no watermark to manage",
+        costs: "a delayed or replayed event lands in the wrong minute, so totals change on every replay",
+        winsWhen: "arrival time is the measure wanted and nothing is ever replayed",
+      },
+    ],
+    rules: [],
+    fallback: {
+      option: "event-time",
+      because:
+        "events arrive late and are replayed after failures, and only event time gives the same totals each time",
+    },
+  },
+  {
+    id: "i06-agg-hot-key",
+    topic: T,
+    question: "Count each key on one task, or split hot keys over salted partial counts?",
+    options: [
+      {
+        id: "salted",
+        name: "split hot keys over salts, counted on several tasks and summed downstream",
+        buys: "a key's rate is no longer capped by one task",
+        costs: "a second merge stage, and a total is ready only once every salt has reported",
+        winsWhen: "the hottest key's rate is near one task's throughput",
+      },
+      {
+        id: "one-task",
+        name: "one task per key",
+        buys: "one stage; a key's total is final as soon as its task closes the window",
+        costs: "the hottest key's rate is capped by one task",
+        winsWhen: "no key comes near one task's throughput",
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "hot_key_salts", atLeast: 2 }],
+        option: "salted",
+        because: "the hottest key's events exceed what one task counts",
+      },
+    ],
+    fallback: { option: "one-task", because: "the hottest key fits on one task" },
+  },
+  {
+    id: "i06-agg-reconcile",
+    topic: T,
+    question: "Trust the stream's totals alone, or recount closed hours from the raw events in batch?",
+    options: [
+      {
+        id: "batch-recount",
+        name: "stream for fresh totals, batch recount of each closed hour from the raw archive (lambda-style)",
+        buys: "a second, independent count that catches late events, bugs and refined fraud rules",
+        costs: "two code paths that must count alike, and a batch job per hour",
+        winsWhen: "totals are billed and must match the raw events",
+      },
+      {
+        id: "stream-only",
+        name: "stream only, fixing errors by replaying the log through a new job (kappa-style)",
+        buys: "one code path",
+        costs: "a fix needs a full replay within the log's retention; nothing checks the totals independently",
+        winsWhen: "totals feed dashboards, not bills",
+      },
+    ],
+    rules: [],
+    fallback: {
+      option: "batch-recount",
+      because:
+        "counted events are usually billed, and an independent recount is the only check that the stream did not drift",
+    },
+  },
+];
+
+/**
+ * What a design about counting events must draw, checked by the coherence rule `aggregation-shape`: an event id in
+ * the truth's key (so a repeat is counted once), a time window in the totals' key, the hottest key's rate as a
+ * figure (so salting is decided from it), and none of the record-by-record projection's entities.
+ */
+export const AGG_SHAPE = {
+  eventKey: "event_id",
+  windowKey: "window_start",
+  hotKeyFigure: "hot_key_events",
+  projectionEntities: ["SourceRecord", "IndexDocument", "IndexAlias", "ChangeEvent"],
+} as const;
