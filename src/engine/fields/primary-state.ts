@@ -5,6 +5,8 @@ import { STANCES, scopesOf } from "../../knowledge/stances.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
+import { composedKind } from "../product/correctness.js";
+import { fillTerms } from "../product/index.js";
 import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
 import { leadRenamings, renameText, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { type ReferenceFacts, referenceFacts } from "../references.js";
@@ -121,7 +123,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         availability: pickOne("availability", "fail-closed"),
       };
     };
-    if (f.branch.kind === "product") {
+    if (composedKind(f.branch.kind, f.archetypes) === "product") {
       for (const op of f.operations) {
         if (!op.critical || out.some((r) => r.entity === op.entity)) continue;
         if (record && op.entity === record.entity) {
@@ -149,6 +151,23 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         const feature = FEATURE_BY_ID.get(op.feature);
         if (!row || !feature) continue;
         const owner = feature.topology.components.find((c) => c.id === feature.topology.stateOwner);
+        // a record that enforces an archetype's guarantee itself (room-night counts keep a room from being booked
+        // twice) is as strict as that archetype's state: the stance follows the guarantee, not the store's default
+        const realizes = feature.realizes?.find((r) => fillTerms(r.entity, row.terms) === op.entity);
+        const unstated = f.nfrs.consistency.source === "default" && f.nfrs.availability.source === "default";
+        const stance =
+          realizes && unstated
+            ? {
+                consistency: {
+                  value: STANCES[realizes.id].consistency,
+                  because: `not stated; ${op.entity} enforces ${realizes.id}'s guarantee itself (${fillTerms(realizes.demand, row.terms)}), so it keeps ${realizes.id}'s consistency (${STANCES[realizes.id].because})`,
+                },
+                availability: {
+                  value: STANCES[realizes.id].availability,
+                  because: `not stated; ${op.entity} enforces ${realizes.id}'s guarantee itself (${fillTerms(realizes.demand, row.terms)}), so it keeps ${realizes.id}'s availability (${STANCES[realizes.id].because})`,
+                },
+              }
+            : stanceOf(op.archetype as ArchetypeId);
         out.push({
           entity: op.entity,
           description: row.entities.find((e) => e.name === op.entity)?.description ?? `what '${op.phrase}' writes`,
@@ -156,7 +175,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
           scope: scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.scope,
           archetype: op.archetype,
           durability: durabilityOf(op.archetype as ArchetypeId),
-          ...stanceOf(op.archetype as ArchetypeId),
+          ...stance,
           because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.why})`,
         });
       }
@@ -165,7 +184,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     const lead = f.archetypes[0];
     if (lead) owners.add(lead.id);
     // the same renaming the architecture applies (engine/prompt-nouns.ts), so the state and the boxes agree
-    const renaming = leadRenamings(unit, lead, f.branch.kind);
+    const renaming = leadRenamings(unit, lead, composedKind(f.branch.kind, f.archetypes));
     const unspoken = unspokenBesides(f.nfrs.topics);
     for (const ra of f.archetypes) {
       if (!owners.has(ra.id)) continue;
