@@ -33,6 +33,20 @@ describe("a demand a feature's record realizes", () => {
     expect(realized(d)).toEqual([]);
   });
 
+  it("lists a substrate's unit record once, as the feature's own record", () => {
+    // RoomInventory is the key-value store's KeyValue, and a paid reservation is the workflow's instance
+    for (const p of [HOTEL, "Design a hotel reservation system."]) {
+      const entities = design(p).primaryState.map((r) => r.entity);
+      expect(entities, p).toContain("RoomInventory");
+      expect(entities, p).not.toContain("KeyValue");
+      expect(entities, p).not.toContain("WorkflowInstance");
+    }
+    // an infra design keeps its own unit record
+    expect(design("Design a distributed key-value store like Dynamo.").primaryState.map((r) => r.entity)).toContain(
+      "KeyValue",
+    );
+  });
+
   it("says so first in the script", () => {
     const s = writeScript(design(HOTEL), { minutes: 45 });
     const first = s.steps[0]?.text ?? "";
