@@ -240,10 +240,13 @@ export const STAY: FeatureEntry = {
     },
   ],
   technology: [
+    // PostgreSQL docs, "Transaction Isolation" (transaction-iso.html): under Read Committed, the default, an UPDATE
+    // that finds a row another transaction is changing waits for it to commit or roll back, then re-evaluates its
+    // WHERE clause on the new row version, so `booked < total` is checked against the latest count.
     {
       layer: "storage",
       product: "PostgreSQL",
-      fits: "room inventory rows per ({property}, room type, night) changed by conditional UPDATEs in one transaction",
+      fits: "room inventory rows per ({property}, room type, night), sharded by {property}, changed in one transaction by an UPDATE … WHERE booked < total on every night; a concurrent UPDATE of the same night waits for the first to commit and re-checks that condition on the new count, so the last room cannot go twice",
     },
     {
       layer: "storage",
