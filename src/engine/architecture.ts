@@ -11,6 +11,7 @@ import { compositionRole } from "./composition.js";
 import { sharedFacts } from "./design/graph.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
 import { chosenNames, undrawn } from "./fields/decisions.js";
+import { composedKind, featureLed } from "./product/correctness.js";
 import { SCOPED } from "./product/recognize.js";
 import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
 import { fillTerms } from "./product/terms.js";
@@ -95,7 +96,7 @@ export function designParts(
   },
   party?: PartyKind,
 ): Part[] {
-  const all = f.branch?.kind === "product" && f.features.length > 0 ? featureLedParts(f) : archetypeLedParts(f);
+  const all = featureLed(f.branch?.kind ?? "", f.features, f.archetypes) ? featureLedParts(f) : archetypeLedParts(f);
   const parts = party === undefined ? all : all.map((p) => forParty(p, party));
   const decisions = f.decisions;
   if (!decisions) return parts;
@@ -1098,7 +1099,7 @@ export function designParty(
   f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">,
 ): { kind: PartyKind; because: string } | undefined {
   if (!f.archetypes.some((a) => a.id === "I12")) return undefined;
-  if (f.branch.kind === "product" && f.features.length > 0) {
+  if (featureLed(f.branch.kind, f.features, f.archetypes)) {
     const host = hostFeature(f.features, "I12");
     const kind = host ? FEATURE_BY_ID.get(host.row.id)?.substrates.find((s) => s.id === "I12")?.party : undefined;
     if (host && kind)
@@ -1132,7 +1133,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${f.branch.kind}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects

@@ -13,6 +13,7 @@ import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
+import { featureLed as isFeatureLed } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
 import { approx, formatQuantity, shownCount, WHOLE_UNITS, wholeCount } from "./quantity-format.js";
 
@@ -466,7 +467,7 @@ export function capacityOwners(
     archs.push({ model, owner: a.id, ...(implied ? { implied: implied(a.id) } : {}) });
     first.push(i === 0);
   });
-  const featureLed = f.branch.kind === "product" && f.features.length > 0;
+  const featureLed = isFeatureLed(f.branch.kind, f.features, f.archetypes);
   const owners = featureLed ? [...feats, ...archs] : [...archs, ...feats];
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]

@@ -9,6 +9,7 @@ import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
+import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
@@ -69,7 +70,8 @@ export type CoherenceRule =
   | "fan-out-counted-twice"
   | "flush-before-ack-contradicted"
   | "one-part-bought-twice"
-  | "aggregation-shape";
+  | "aggregation-shape"
+  | "realized-record-elsewhere";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -134,6 +136,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "one role, one component: no two client components enter through one gateway (a product's mobile and web clients beside the lead's own editors), and a record a product feature adds lives where the lead keeps that kind of record (no DocSnapshot in the operation log beside the lead's snapshot store, no Block in a second store beside the lead's BlockPlacement)",
   "share-not-acted":
     "a load past what one of our own units handles (a share of one primary or leader over 100%) is acted on: a count figure splits the same load over as many units as it needs at the planned utilisation",
+  "realized-record-elsewhere":
+    "a demand a product feature's own record keeps in the system of record (room-night counts changed in one transaction keep a room from being booked twice) is realized by that record: unless the prompt asks for a lock or lease service, the archetype the demand stands for neither leads the design nor draws its own parts (a lease leader, a consensus group, a fenced resource), and no product is bought for its coordination layer",
   "fan-out-counted-twice":
     "one fan-out has one value: two delivery figures that multiply by the same recipients count (participants of a document) agree",
   "flush-before-ack-contradicted":
@@ -175,6 +179,11 @@ export interface CoherenceFacts {
   references: ReferenceFacts;
   /** The things decision options name as examples of when they win ("a notification", "sessions") that the prompt names too. */
   examples: string[];
+  /**
+   * The features' `realizes` rows ("feature:archetype") whose archetype's own machinery the prompt asks for (a lock,
+   * a lease): there the archetype may lead and draw its parts beside the feature's record.
+   */
+  machineryAsked: string[];
 }
 
 /** Words that open an example without naming the thing ("for example, blocking an attack"; "most hotel nights"). */
@@ -213,7 +222,38 @@ export function coherenceFacts(prompt: string): CoherenceFacts {
   }
   const words = new Set((prompt.match(/[a-z][a-z-]*/gi) ?? []).map(plain));
   const examples = [...decisionExamples()].filter((e) => words.has(e)).sort();
-  return { stated, references: referenceFacts(prompt), examples };
+  const machineryAsked = FEATURES.flatMap((f) =>
+    (f.realizes ?? []).filter((r) => asksForMachinery(r, prompt)).map((r) => `${f.id}:${r.id}`),
+  );
+  return { stated, references: referenceFacts(prompt), examples, machineryAsked };
+}
+
+/**
+ * A demand a product feature's own record realizes (`realizes` in knowledge/features: room-night counts changed in
+ * one transaction keep a room from being booked twice) that the design still hands to the archetype it stands for:
+ * that archetype leads, draws its own parts (a lock leader and its consensus group beside the inventory database),
+ * or buys a product for its coordination layer (etcd or ZooKeeper to hold hotel inventory). Only a prompt that asks
+ * for the archetype's own machinery (a lock, a lease) may have them.
+ */
+function realizedRecordsHold(d: Design, facts: CoherenceFacts): Problem[] {
+  const out: Problem[] = [];
+  for (const row of d.features) {
+    for (const r of FEATURE_BY_ID.get(row.id)?.realizes ?? []) {
+      if (facts.machineryAsked.includes(`${row.id}:${r.id}`)) continue;
+      const what = `${row.name}'s ${r.entity} realizes ${r.id}`;
+      if (d.archetypes.some((a) => a.id === r.id && a.role === "dominant"))
+        out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} leads the design` });
+      for (const c of d.components.filter((x) => x.archetype === r.id))
+        out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} draws its own ${c.name}` });
+      for (const t of d.technology.filter((x) => x.archetype === r.id && x.layer === "coordination"))
+        for (const c of t.choices)
+          out.push({
+            rule: "realized-record-elsewhere",
+            detail: `${what}, yet ${c.product} is bought for ${r.id}'s ${t.layer} layer`,
+          });
+    }
+  }
+  return out;
 }
 
 /**
@@ -1074,6 +1114,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...fanOutOnce(d),
     ...flushAgreesWithAck(d),
     ...onePartOnce(d),
+    ...realizedRecordsHold(d, facts),
   ];
 }
 

@@ -21,7 +21,7 @@ export function designBlocks(d: Design): Block[] {
         ? d.features.length > 0
           ? "Product-first prompt: the product's features and user actions first, then the infrastructure substrates that carry their correctness, as deep dives."
           : "Product-first prompt: below is the design of the infrastructure substrates such a product leans on."
-        : `Branch: ${d.branch.kind}-first. ${d.branch.evidence[0] ?? ""}`,
+        : `Branch: ${d.branch.kind}-first. ${d.branch.evidence[0] ?? ""}${realizedNote(d)}`,
     ),
     d.archetypes.length > 0
       ? table(
@@ -181,4 +181,12 @@ function familyNotes(d: Design): Block[] {
   const used = new Set(d.mechanisms.map((m) => m.family));
   const notes = FAMILIES.filter((f) => used.has(f.family)).map((f) => `${f.family}: ${f.meaning}`);
   return notes.length > 0 ? [heading(3, "Mechanism families"), bullets(notes)] : [];
+}
+
+/** A mixed design a feature's record realizes says so after its branch: the feature leads it. */
+function realizedNote(d: Design): string {
+  const r = d.archetypes[0]?.realizes;
+  return r
+    ? `${/[.!?]$/.test(d.branch.evidence[0] ?? ".") ? "" : "."} ${r.id} ${r.name} is realized by ${r.featureName}'s ${r.entity} (${r.because}), so the feature leads the design.`
+    : "";
 }

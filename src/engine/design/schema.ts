@@ -54,6 +54,18 @@ const RecognizedArchetype = z.strictObject({
   ...ArchetypeFields,
   covers: z.array(z.strictObject({ ...ArchetypeFields, because: z.string() })).optional(),
   variant: z.strictObject({ topic: z.string(), subject: z.string(), summary: strings, absorbs: strings }).optional(),
+  realizes: z
+    .strictObject({
+      id: ArchetypeId,
+      name: z.string(),
+      evidence: strings,
+      feature: z.string(),
+      featureName: z.string(),
+      entity: z.string(),
+      demand: z.string(),
+      because: z.string(),
+    })
+    .optional(),
 });
 
 const Nfrs = z.strictObject({

@@ -381,7 +381,28 @@ export type DesignArchetype = Recognition["archetypes"][number] & {
   covers?: CoveredArchetype[];
   /** On the dominant row: what the design is about when the prompt speaks of one of its subjects (knowledge/covers.ts). */
   variant?: ArchetypeVariant;
+  /**
+   * On the first row of a mixed design whose dominant archetype came from a demand a product feature's own record
+   * enforces in the system of record (`realizes` in knowledge/features): the feature leads the design instead, and
+   * that archetype is realized by the record; it stays in the list only where a critical action rests on it.
+   */
+  realizes?: RealizedArchetype;
 };
+
+export interface RealizedArchetype {
+  /** The archetype the record realizes, and the recogniser's evidence that made it dominant. */
+  id: Recognition["archetypes"][number]["id"];
+  name: string;
+  evidence: string[];
+  /** The feature's id and name. */
+  feature: string;
+  featureName: string;
+  /** The feature's record, in the product's words, whose conditional write or transaction enforces the guarantee. */
+  entity: string;
+  /** The demand the record keeps, as a clause. */
+  demand: string;
+  because: string;
+}
 
 export interface ArchetypeVariant {
   topic: string;

@@ -1,10 +1,11 @@
 import { coverageOf, variantOf } from "../../knowledge/covers.js";
-import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
+import { asksForMachinery, FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { designTopicsUnspoken } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields } from "../design/types.js";
+import { fillTerms } from "../product/index.js";
 import { classify } from "../recognize/index.js";
 
 const MAX_ARCHETYPES = 5;
@@ -87,15 +88,64 @@ function withoutCarried(recognised: Fields["archetypes"], features: Fields["feat
   return [{ ...lead, evidence: [...lead.evidence, ...why] }, ...rest.filter((a) => !gone.includes(a))];
 }
 
+/**
+ * A mixed design whose dominant archetype came from a demand ("never double-books") that a recognised feature's own
+ * record already enforces in the system of record (`realizes`: room-night counts changed in one transaction): the
+ * feature leads, composed as a product design, and the dominant row stays as the archetype that record realizes,
+ * in the role the feature gives it; unless the prompt asks for the archetype's own machinery (a lock, a lease).
+ */
+function realizedByFeature(
+  recognised: Fields["archetypes"],
+  features: Fields["features"],
+  prompt: string,
+): Fields["archetypes"] | undefined {
+  const [lead, ...rest] = recognised;
+  if (lead?.role !== "dominant") return undefined;
+  for (const row of features) {
+    const feature = FEATURE_BY_ID.get(row.id);
+    const r = feature?.realizes?.find((x) => x.id === lead.id);
+    if (!feature || !r || asksForMachinery(r, prompt)) continue;
+    const entity = fillTerms(r.entity, row.terms);
+    const because = fillTerms(r.why, row.terms);
+    const realizes = {
+      id: lead.id,
+      name: lead.name,
+      evidence: lead.evidence,
+      feature: row.id,
+      featureName: row.name,
+      entity,
+      demand: fillTerms(r.demand, row.terms),
+      because,
+    };
+    // it stays, in the role the feature gives it, only where a critical action rests on it (a seat hold)
+    const critical = features.some((x) =>
+      FEATURE_BY_ID.get(x.id)?.actions.some((a) => a.critical && a.substrate === lead.id),
+    );
+    const role = feature.substrates.find((s) => s.id === lead.id)?.role ?? "substrate";
+    const kept = critical ? [{ ...lead, role }, ...rest] : rest;
+    const [first, ...others] = byCriticalActions(kept, features);
+    if (!first) return undefined;
+    return [
+      {
+        ...first,
+        evidence: [...first.evidence, `${lead.id} ${lead.name} is realized by ${row.name}'s ${entity}: ${because}`],
+        realizes,
+      },
+      ...others,
+    ];
+  }
+  return undefined;
+}
+
 export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
   reads: ["prompt", "branch", "features"],
-  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (knowledge/covers.ts: a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them",
+  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (knowledge/covers.ts: a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them; so does a mixed design whose dominant archetype came from a demand that a recognised feature's own record enforces in the system of record (knowledge/features `realizes`: room-night counts changed in one transaction keep a room from being booked twice), unless the prompt asks for that archetype's own machinery (a lock, a lease): the dominant archetype stays, in the role the feature gives it, only where a critical action rests on it, the first row names it (`realizes`) with that record, and the design is composed as a product design",
   derive: (f) => {
     const recognised = withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features);
-    return f.branch.kind === "product" && f.features.length > 0
-      ? byCriticalActions(recognised, f.features)
-      : withoutCovered(recognised, f.prompt);
+    if (f.branch.kind === "product" && f.features.length > 0) return byCriticalActions(recognised, f.features);
+    const realized = f.branch.kind === "mixed" ? realizedByFeature(recognised, f.features, f.prompt) : undefined;
+    return realized ?? withoutCovered(recognised, f.prompt);
   },
 };

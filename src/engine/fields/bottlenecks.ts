@@ -330,7 +330,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     });
     // each product feature's heaviest load, measured by its own capacity figure (a product design's only)
     const featureRows = new Set<BottleneckRow>();
-    for (const h of featureLed(f.branch.kind, f.features) ? featureHotspots(f.features) : []) {
+    for (const h of featureLed(f.branch.kind, f.features, f.archetypes) ? featureHotspots(f.features) : []) {
       const figure = f.capacity.find((c) => c.archetype === h.feature && c.id === h.figure);
       if (!figure) continue;
       const row: BottleneckRow = withLoad([figure], {

@@ -19,9 +19,13 @@ export function designArchetypes(list: Fields["archetypes"]): Archetype[] {
   return list.map((a) => archetype(a.id));
 }
 
-/** The stance of the leading archetype; a product design without archetypes leans on key-value state. */
+/**
+ * The stance of the leading archetype (or of the one a feature's record realizes: its demand is still the design's
+ * guarantee); a product design without archetypes leans on key-value state.
+ */
 export function leadingStance(list: Fields["archetypes"]): { stance: Stance; id: ArchetypeId } {
-  const id = list[0]?.id ?? FALLBACK_ARCHETYPE;
+  // a demand a feature's record realizes (no room booked twice) is still the design's guarantee: its stance leads
+  const id = list[0]?.realizes?.id ?? list[0]?.id ?? FALLBACK_ARCHETYPE;
   return { stance: STANCES[id], id };
 }
 

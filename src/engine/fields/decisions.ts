@@ -10,6 +10,7 @@ import { partlessArchetypes } from "../architecture.js";
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
+import { composedKind } from "../product/correctness.js";
 import { formatQuantity } from "../quantity-format.js";
 import { pattern } from "../text.js";
 import { archetype } from "./common.js";
@@ -228,7 +229,7 @@ function pointOwners(
     drives: true,
     feature: true,
   }));
-  if (f.branch.kind === "product") owners.unshift(...featureOwners);
+  if (composedKind(f.branch.kind, f.archetypes) === "product") owners.unshift(...featureOwners);
   else owners.push(...featureOwners);
   return owners;
 }
@@ -243,7 +244,8 @@ export const decisionsField: Deriver<"decisions", { said: Said; unspoken: Topic[
     const said: Said = Object.create(null);
     // the product features a product prompt brings speak for it too (a video product serves media); a
     // mixed prompt that only names a product for scale ("at Facebook scale") keeps its own words
-    const brought = f.branch.kind === "product" ? f.features.flatMap((x) => [x.name, ...x.actions]) : [];
+    const brought =
+      composedKind(f.branch.kind, f.archetypes) === "product" ? f.features.flatMap((x) => [x.name, ...x.actions]) : [];
     const text = [f.prompt, ...brought].join("\n");
     const unspoken = unspokenBesides(f.nfrs.topics);
     for (const o of pointOwners(f, unspoken))

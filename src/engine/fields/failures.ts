@@ -6,7 +6,7 @@ import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow } from "../design/types.js";
-import { criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
+import { composedKind, criticalArchetypes, featureFailures, featureLed } from "../product/index.js";
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { archetype } from "./common.js";
 import { carriedOperations, excludedBy } from "./decisions.js";
@@ -74,7 +74,7 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
           ? [x]
           : [],
       );
-    if (featureLed(f.branch.kind, f.features)) {
+    if (featureLed(f.branch.kind, f.features, f.archetypes)) {
       const own = featureFailures(f.features);
       if (own.length > 0) {
         for (const x of own) push(x);
@@ -106,7 +106,7 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     }
     if (lead) {
       // the lead's rows call its unit by the prompt's noun, as the boxes and the state do
-      const renaming = leadRenamings(unit, lead, f.branch.kind);
+      const renaming = leadRenamings(unit, lead, composedKind(f.branch.kind, f.archetypes));
       const rn = (t: string) => renameUnit(t, renaming);
       for (const x of cardRows(lead.id))
         push({

@@ -1,7 +1,7 @@
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
-import { featureInvariants, featureLed } from "../product/index.js";
+import { composedKind, featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { pattern } from "../text.js";
@@ -37,7 +37,7 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's (or a named product's infra design's) feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
   derive: (f, _input, { record, unspoken, unit }) => {
     // the statements call the lead's unit by the prompt's noun, as the boxes and the state do (a Delivery)
-    const renaming = leadRenamings(unit, f.archetypes[0], f.branch.kind);
+    const renaming = leadRenamings(unit, f.archetypes[0], composedKind(f.branch.kind, f.archetypes));
     return renaming.length === 0
       ? invariantRows(f, record, unspoken)
       : invariantRows(f, record, unspoken).map((r) => ({ ...r, statement: renameUnit(r.statement, renaming) }));
@@ -99,7 +99,7 @@ function invariantRows(
   };
   const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
   // A feature-led design leads each path with the rules its features state for that path's actions.
-  const led = featureLed(f.branch.kind, f.features);
+  const led = featureLed(f.branch.kind, f.features, f.archetypes);
   // (an infra design whose subject is a named product keeps its features' rules too: a document's sharing check)
   const own = led || f.branch.kind === "infra" ? featureInvariants(f.features, f.operations, f.criticalPaths) : [];
   // a bare product's create keeps its record's guarantee, on the path that makes the record

@@ -1,3 +1,4 @@
+import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
@@ -5,6 +6,8 @@ import { STANCES, scopesOf } from "../../knowledge/stances.js";
 import { fitsTopics, markTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
+import { composedKind } from "../product/correctness.js";
+import { fillTerms } from "../product/index.js";
 import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/record.js";
 import { leadRenamings, renameText, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { type ReferenceFacts, referenceFacts } from "../references.js";
@@ -31,7 +34,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   field: "primaryState",
   category: "Derived",
   reads: ["prompt", "branch", "features", "operations", "archetypes", "criticalPaths", "nfrs"],
-  rule: "each row's durability, consistency and availability follow the role of its state: the prompt's stated values, else the card's own word for the entity, else a majority-commit holder's (a registration kept by a consensus group is durable, linearizable and refused on a cut-off minority), else its archetype's stance (config versions durable, liveness leases soft; the lead archetype's is the design's own, which follows the outside party its effects reach, so a webhook's delivery state is not a payment's). Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative (an entity a card marks with a subject, such as a ledger for money, only when an operation writes it). A product-first design names first the product's own records (a product no feature card models: the main record its prompt names, durable unless stated, held by the store drawn for it) its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
+  rule: "each row's durability, consistency and availability follow the role of its state: the prompt's stated values, else the card's own word for the entity, else a majority-commit holder's (a registration kept by a consensus group is durable, linearizable and refused on a cut-off minority), else its archetype's stance (config versions durable, liveness leases soft; the lead archetype's is the design's own, which follows the outside party its effects reach, so a webhook's delivery state is not a payment's). A feature record that realizes an archetype's guarantee (knowledge/features `realizes`: room-night counts) keeps that archetype's consistency and availability unless the prompt states them. In a feature-led design, the unit record of a substrate a feature's critical action rests on is that feature's record (RoomInventory is the key-value store's KeyValue) and is not listed again. Keep only the source-of-truth entities of archetypes that own a critical path: the smallest state that must be authoritative (an entity a card marks with a subject, such as a ledger for money, only when an operation writes it). A product-first design names first the product's own records (a product no feature card models: the main record its prompt names, durable unless stated, held by the store drawn for it) its critical actions write (a ticket hold, a message), kept by the feature's state owner, then the substrate's records that carry them. The lead archetype's unit takes the prompt's own noun, as the boxes and tables do (a payment service's workflow instance is a Payment)",
   facts: (f) => ({
     unit: unitNounOf(f.prompt),
     references: referenceFacts(f.prompt),
@@ -121,7 +124,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         availability: pickOne("availability", "fail-closed"),
       };
     };
-    if (f.branch.kind === "product") {
+    if (composedKind(f.branch.kind, f.archetypes) === "product") {
       for (const op of f.operations) {
         if (!op.critical || out.some((r) => r.entity === op.entity)) continue;
         if (record && op.entity === record.entity) {
@@ -149,6 +152,23 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         const feature = FEATURE_BY_ID.get(op.feature);
         if (!row || !feature) continue;
         const owner = feature.topology.components.find((c) => c.id === feature.topology.stateOwner);
+        // a record that enforces an archetype's guarantee itself (room-night counts keep a room from being booked
+        // twice) is as strict as that archetype's state: the stance follows the guarantee, not the store's default
+        const realizes = feature.realizes?.find((r) => fillTerms(r.entity, row.terms) === op.entity);
+        const unstated = f.nfrs.consistency.source === "default" && f.nfrs.availability.source === "default";
+        const stance =
+          realizes && unstated
+            ? {
+                consistency: {
+                  value: STANCES[realizes.id].consistency,
+                  because: `not stated; ${op.entity} enforces ${realizes.id}'s guarantee itself (${fillTerms(realizes.demand, row.terms)}), so it keeps ${realizes.id}'s consistency (${STANCES[realizes.id].because})`,
+                },
+                availability: {
+                  value: STANCES[realizes.id].availability,
+                  because: `not stated; ${op.entity} enforces ${realizes.id}'s guarantee itself (${fillTerms(realizes.demand, row.terms)}), so it keeps ${realizes.id}'s availability (${STANCES[realizes.id].because})`,
+                },
+              }
+            : stanceOf(op.archetype as ArchetypeId);
         out.push({
           entity: op.entity,
           description: row.entities.find((e) => e.name === op.entity)?.description ?? `what '${op.phrase}' writes`,
@@ -156,7 +176,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
           scope: scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.scope,
           archetype: op.archetype,
           durability: durabilityOf(op.archetype as ArchetypeId),
-          ...stanceOf(op.archetype as ArchetypeId),
+          ...stance,
           because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.why})`,
         });
       }
@@ -165,15 +185,24 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
     const lead = f.archetypes[0];
     if (lead) owners.add(lead.id);
     // the same renaming the architecture applies (engine/prompt-nouns.ts), so the state and the boxes agree
-    const renaming = leadRenamings(unit, lead, f.branch.kind);
+    const renaming = leadRenamings(unit, lead, composedKind(f.branch.kind, f.archetypes));
     const unspoken = unspokenBesides(f.nfrs.topics);
+    // in a feature-led design, the unit record of a substrate a feature's critical action rests on is that feature's
+    // own record (a hotel's RoomInventory row is the key-value store's KeyValue): it is not listed again generically
+    const featureUnits = new Set(
+      composedKind(f.branch.kind, f.archetypes) === "product"
+        ? f.operations
+            .filter((o) => o.critical && o.feature && out.some((r) => r.entity === o.entity))
+            .flatMap((o) => ARCHITECTURE[o.archetype as ArchetypeId]?.unit?.entity ?? [])
+        : [],
+    );
     for (const ra of f.archetypes) {
       if (!owners.has(ra.id)) continue;
       const a = archetype(ra.id);
       // our own record of an effect is authoritative where the outside party cannot be asked about it
       const party = f.nfrs.party?.value;
       for (const e of a.entities.filter((x) => x.truth || (party && x.truthFor?.includes(party)))) {
-        if (out.some((r) => r.entity === e.name)) continue;
+        if (out.some((r) => r.entity === e.name) || featureUnits.has(e.name)) continue;
         // an entity of a subject the design is not about (a ledger without money) is state only when a path writes it
         // (one kept out of a subject the design speaks of, a leased chunk replica under a file-sync product, is no state
         // at all; where that subject is not spoken it is state like any other truth of its card)

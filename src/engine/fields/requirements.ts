@@ -7,7 +7,7 @@ import { fitsTopics, type Topic, type TopicMark, unspokenBesides } from "../../k
 import type { Deriver } from "../design/graph.js";
 import type { Fields, Requirement } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
-import { fillTerms } from "../product/index.js";
+import { featureLed, fillTerms } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex } from "../recognize/match.js";
@@ -229,7 +229,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
   reads: ["prompt", "archetypes", "nfrs", "branch", "features"],
   rule: "a product no feature card models first gets its main record's create and read in the prompt's words (both on the lead archetype; the create is critical, the read writes nothing); the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes (none on an entity of a subject the prompt never speaks of, or of a shape it rules out: no ledger for a webhook sender, no consumer offset in a work queue); and structures the asks imply",
   facts: (f) => {
-    const product = f.branch.kind === "product" && f.features.length > 0;
+    const product = featureLed(f.branch.kind, f.features, f.archetypes);
     const stated: StatedAsks["stated"] = [];
     const lead = f.archetypes[0];
     if (lead && !product) {
@@ -254,7 +254,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
     };
   },
   derive: (f, _input, asks) => {
-    const product = f.branch.kind === "product" && f.features.length > 0;
+    const product = featureLed(f.branch.kind, f.features, f.archetypes);
     const out: Requirement[] = [
       ...(asks.record ? recordRequirements(asks.record, f.archetypes) : []),
       ...featureRequirements(f.features, asks.unspoken),

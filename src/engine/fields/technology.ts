@@ -70,7 +70,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     const ids = new Set([...f.baseMechanisms, ...f.companions].map((m) => m.id));
     const want = wantedTags(f.nfrs, ids);
     const inDesign = f.archetypes.map((x) => x.id);
-    const own = featureLed(f.branch.kind, f.features)
+    const own = featureLed(f.branch.kind, f.features, f.archetypes)
       ? featureTechnology(f.features, (p) => !unaskedBuildingBlock(p, asked) && !referenceVerdict(p, asked, inDesign))
       : [];
     // A feature-led design names products only for the layers its features need; the lead archetype's

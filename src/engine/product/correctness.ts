@@ -2,6 +2,7 @@ import { FEATURE_BY_ID, type FeatureEntry } from "../../knowledge/features/index
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import type {
   CriticalPath,
+  DesignArchetype,
   FailureRow,
   FeatureRow,
   InvariantRow,
@@ -28,9 +29,26 @@ function recognized(features: readonly FeatureRow[]): Recognized[] {
   });
 }
 
-/** A design is feature-led when it is product-first and recognised product features. */
-export const featureLed = (kind: string, features: readonly FeatureRow[]): boolean =>
-  kind === "product" && features.length > 0;
+/**
+ * A design is feature-led when it is product-first and recognised product features, or when a feature's own record
+ * realizes the archetype a demand made dominant (`realizes` on the first row: a hotel's room-night counts,
+ * not a lease service, keep a room from being booked twice).
+ */
+export const featureLed = (
+  kind: string,
+  features: readonly FeatureRow[],
+  archetypes: readonly Pick<DesignArchetype, "realizes">[],
+): boolean => features.length > 0 && (kind === "product" || realizedLead(archetypes));
+
+/** Whether a feature's record realizes the archetype a demand made dominant, so the feature leads the design. */
+export const realizedLead = (archetypes: readonly Pick<DesignArchetype, "realizes">[]): boolean =>
+  archetypes[0]?.realizes !== undefined;
+
+/** The branch kind a design is composed by: a mixed design a feature's record realizes is composed as a product. */
+export const composedKind = <K extends string>(
+  kind: K,
+  archetypes: readonly Pick<DesignArchetype, "realizes">[],
+): K | "product" => (realizedLead(archetypes) ? "product" : kind);
 
 /** The archetype a feature's correctness rests on: its first critical action's substrate, else its first substrate. */
 function homeArchetype(entry: FeatureEntry): ArchetypeId {

@@ -1,9 +1,11 @@
 export {
+  composedKind,
   criticalArchetypes,
   featureFailures,
   featureInvariants,
   featureLed,
   featureTechnology,
+  realizedLead,
 } from "./correctness.js";
 export { type ProductRecognition, type RecognizedFeature, recognizeProduct, termsFor } from "./recognize.js";
 export { fillTerms, placeholders, plural } from "./terms.js";

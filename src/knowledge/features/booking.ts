@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, LOCK_WORDS } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { BOOKING_PROTOCOLS } from "./protocols.js";
 
@@ -75,6 +75,15 @@ export const BOOKING: FeatureEntry = {
     "no {item} is ever sold twice (linearizable per {item}, fail closed)",
     "a hold lapses on its own if the buyer walks away",
     "the availability map may be a few seconds stale; the hold itself is checked at the authority",
+  ],
+  realizes: [
+    {
+      id: "I02",
+      entity: "Hold",
+      demand: "no {item} is ever sold twice",
+      why: "a hold is a row in the inventory database that a conditional write claims only while the {item} is free or its hold has lapsed, and a confirm checks with the same write; its expiry is a deadline column the release sweeper enforces, so no separate lease service or consensus group is drawn",
+      unless: LOCK_WORDS,
+    },
   ],
   substrates: [
     { id: "I02", role: "substrate", why: "a hold on an item is a lease: exclusive, expiring, fenced by a token" },

@@ -26,3 +26,10 @@ export const fig = (
   unit: string,
   ceil?: boolean,
 ): CapacityFigureSpec => (ceil ? { id, label, kind, expression, unit, ceil } : { id, label, kind, expression, unit });
+
+/**
+ * Words that ask for a lock or lease service's own machinery (a lock, a lease, leader election, fencing tokens): a
+ * feature that realizes exclusivity in its own record gives the lead back to the lease archetype when the prompt
+ * says them (`FeatureEntry.realizes`).
+ */
+export const LOCK_WORDS = String.raw`\b(?:locks?|locking|leases?|leased|leader election|elect\w* a leader|mutual exclusion|mutex\w*|fencing tokens?)\b`;

@@ -48,6 +48,17 @@ export type {
 } from "./types.js";
 
 /** A recurring feature of product prompts (home feed, media upload, booking hold, …). */
+/** An archetype's guarantee a feature's own record enforces (see `FeatureEntry.realizes`). */
+export interface FeatureRealizes {
+  id: ArchetypeId;
+  /** The feature's record whose conditional write or transaction enforces it, in the feature's terms. */
+  entity: string;
+  /** The demand as a clause the script says: "a room is never booked twice for the same night". */
+  demand: string;
+  why: string;
+  unless: string;
+}
+
 export interface FeatureEntry {
   id: string;
   name: string;
@@ -80,6 +91,15 @@ export interface FeatureEntry {
    * beside it in a supporting role and rested on by no feature of the design, such an archetype is not drawn.
    */
   carries?: { id: ArchetypeId; why: string }[];
+  /**
+   * Archetypes whose guarantee the feature's own record enforces in the system of record, by a conditional write or
+   * one transaction there (room-night counts changed in one transaction over every night of a stay are the
+   * exclusivity a lease service would give): when a demand in the prompt ("never double-books") makes one of them
+   * lead a mixed design, the feature leads instead and the archetype is realized by that record (`entity`), so no
+   * lease leader, consensus group or fenced resource is drawn, unless the prompt asks for the archetype's own
+   * machinery (`unless`, a case-insensitive regular expression's source: a lock, a lease service, leader election).
+   */
+  realizes?: FeatureRealizes[];
   /** Features this one replaces when both are recognised (room-night stays replace the seat hold for a hotel). */
   supersedes?: string[];
   /** Back-of-envelope figures this feature adds to a design (see ../capacity/types.ts). */
@@ -160,3 +180,14 @@ export const FEATURE_BY_ID: ReadonlyMap<string, FeatureEntry> = new Map(FEATURES
 
 export { type NamedProduct, PRODUCTS } from "./products.js";
 export { PRODUCT_SKELETON, SHARED_COMPONENT_IDS };
+
+const MACHINERY = new Map<string, RegExp>();
+/** Whether the prompt asks for the machinery of the archetype a feature's record realizes (a lock, a lease). */
+export function asksForMachinery(r: FeatureRealizes, prompt: string): boolean {
+  let re = MACHINERY.get(r.unless);
+  if (!re) {
+    re = new RegExp(r.unless, "i");
+    MACHINERY.set(r.unless, re);
+  }
+  return re.test(prompt);
+}

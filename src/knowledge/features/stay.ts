@@ -1,4 +1,4 @@
-import { fig, inp } from "./helpers.js";
+import { fig, inp, LOCK_WORDS } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 import { STAY_PROTOCOLS } from "./protocols.js";
 
@@ -19,6 +19,15 @@ export const STAY: FeatureEntry = {
     "room nights",
   ],
   supersedes: ["booking"],
+  realizes: [
+    {
+      id: "I02",
+      entity: "RoomInventory",
+      demand: "no night of a {room} type is ever booked beyond its count",
+      why: "no double booking is a counted rule on each (property, room type, night) row, booked ≤ total, kept by one transaction over every night of the stay in the inventory database; an unpaid reservation's hold is that row's count plus a payment deadline the sweeper enforces, so no lease service is needed",
+      unless: LOCK_WORDS,
+    },
+  ],
   terms: { property: "hotel", room: "room", reservation: "reservation" },
   actions: [
     {
@@ -231,10 +240,13 @@ export const STAY: FeatureEntry = {
     },
   ],
   technology: [
+    // PostgreSQL docs, "Transaction Isolation" (transaction-iso.html): under Read Committed, the default, an UPDATE
+    // that finds a row another transaction is changing waits for it to commit or roll back, then re-evaluates its
+    // WHERE clause on the new row version, so `booked < total` is checked against the latest count.
     {
       layer: "storage",
       product: "PostgreSQL",
-      fits: "room inventory rows per ({property}, room type, night) changed by conditional UPDATEs in one transaction",
+      fits: "room inventory rows per ({property}, room type, night), sharded by {property}, changed in one transaction by an UPDATE … WHERE booked < total on every night; a concurrent UPDATE of the same night waits for the first to commit and re-checks that condition on the new count, so the last room cannot go twice",
     },
     {
       layer: "storage",

@@ -384,11 +384,20 @@ function normalise(d: Design): StepDraft {
   const lines: Line[] = [];
   const features = uniq(d.features.map((f) => lowerFirst(speakable(f.name))));
   // A product-first design starts from what users do: the features first, the substrates under them.
-  const featureLed = d.branch.kind === "product" && features.length > 0;
+  const realized = d.archetypes[0]?.realizes;
+  const featureLed = (d.branch.kind === "product" || realized !== undefined) && features.length > 0;
   // the first words name what the prompt asks to build in its own words, then what it is at heart
   const subject = promptSubject(d);
   if (subject) lines.push(...core(`I'm designing ${subject}`));
-  if (featureLed)
+  if (realized)
+    lines.push(
+      ...core(`The hard demand is that ${realized.demand}`),
+      ...core(
+        `The ${speakable(realized.entity)} record keeps it itself, in the database that owns it, so I draw no separate lock service`,
+      ),
+      ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
+    );
+  else if (featureLed)
     lines.push(
       ...core("This is a product prompt, so I'll start from what users do"),
       ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
