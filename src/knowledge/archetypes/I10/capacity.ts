@@ -13,7 +13,8 @@ export const capacity: CapacityModel = {
           expression: "services * instances_per_service",
           why: "every running instance of a service registers and heartbeats as one member",
         },
-        { expression: "users * 0.1", why: "about one user in ten is online at the daily peak" },
+        { expression: "nodes", why: "each stated server runs one agent that holds a session with the registry" },
+        { expression: "users * online_share", why: "every online user's device holds one session" },
       ],
     },
     {
