@@ -64,7 +64,8 @@ export type CoherenceRule =
   | "one-role-twice"
   | "share-not-acted"
   | "duration-implausible"
-  | "fan-out-counted-twice";
+  | "fan-out-counted-twice"
+  | "quantity-two-values";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -127,6 +128,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a load past what one of our own units handles (a share of one primary or leader over 100%) is acted on: a count figure splits the same load over as many units as it needs at the planned utilisation",
   "fan-out-counted-twice":
     "one fan-out has one value: two delivery figures that multiply by the same recipients count (participants of a document) agree",
+  "quantity-two-values":
+    "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, and a decision quotes the value the capacity table shows",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1034,7 +1037,55 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...sharesActedOn(d),
     ...durationsPlausible(d),
     ...fanOutOnce(d),
+    ...quantityOnce(d),
   ];
+}
+
+/** Kinds of figure a model sizes for its own store: two models' byte totals are two stores, not one quantity. */
+const OWN_STORE_KINDS = new Set(["storage", "growth"]);
+
+/**
+ * One quantity, one value: a figure of one model that computes a quantity another model reads as an input (the chat
+ * feature's messages a second beside a log's typical event rate), two models' figures of one rate or count
+ * (heartbeats a second at two online shares), and a decision's computed input beside the capacity table's figure.
+ */
+function quantityOnce(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const close = (a: number, b: number) => Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
+  for (const f of d.capacity) {
+    for (const r of d.capacity) {
+      if (r.archetype === f.archetype) continue;
+      const input = r.inputs.find((i) => i.name === f.id);
+      if (input && !close(input.value, f.value))
+        out.push({
+          rule: "quantity-two-values",
+          detail: `${f.id} is ${f.display} in ${f.archetype}'s figure but ${formatQuantity(input.value, input.unit ?? "")} as an input of ${r.archetype} ${r.id}`,
+        });
+      if (r.id === f.id && !OWN_STORE_KINDS.has(f.kind) && f.archetype < r.archetype && !close(r.value, f.value))
+        out.push({
+          rule: "quantity-two-values",
+          detail: `${f.id} is ${f.display} in ${f.archetype} but ${r.display} in ${r.archetype}`,
+        });
+    }
+  }
+  for (const dec of d.decisions)
+    for (const said of dec.inputs ?? []) {
+      const m = /^([a-z][a-z0-9_]*) (≈ [^(]+?) \(computed\)/.exec(said);
+      const figs = m ? d.capacity.filter((c) => c.id === m[1]) : [];
+      const x = m?.[2] ? shownValue(m[2]) : undefined;
+      if (!m || !x || figs.length === 0) continue;
+      const agrees = figs.some((c) => {
+        const y = shownValue(c.display);
+        return y !== undefined && y.rest === x.rest && close(x.n, y.n);
+      });
+      if (!agrees)
+        out.push({
+          rule: "quantity-two-values",
+          detail: `decision ${dec.id} reads ${m[1]} ${m[2]}, the capacity table shows ${figs.map((c) => `${c.display} (${c.archetype})`).join(", ")}`,
+        });
+    }
+  // one report per pair
+  return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
 }
 
 /** The names a figure's own formula reads. */

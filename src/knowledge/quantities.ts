@@ -553,6 +553,11 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   { id: "changes_per_sec", label: "configuration or metadata changes per second", unit: "changes/s" },
   {
+    id: "membership_changes_per_sec",
+    label: "membership changes (joins, leaves and status changes) per second",
+    unit: "changes/s",
+  },
+  {
     id: "fanout",
     label: "average fan-out per event",
     unit: "deliveries",
@@ -698,6 +703,16 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  {
+    quantity: "samples_per_sec",
+    expression: "bytes_per_sec / message_bytes",
+    why: "the stated bandwidth in records of the record size, each one data point ingested",
+  },
+  {
+    quantity: "samples_per_sec",
+    expression: "bytes_per_day / 86400 / message_bytes",
+    why: "the stated daily bytes in records of the record size, each one data point ingested",
+  },
 ];
 
 /** The bridges to each quantity, in the table's order. */

@@ -14,11 +14,15 @@ export const capacity: CapacityModel = {
           why: "every running instance of a service registers and heartbeats as one member",
         },
         { expression: "nodes", why: "each stated server runs one agent that holds a session with the registry" },
-        { expression: "users * online_share", why: "every online user's device holds one session" },
+        {
+          expression: "users * online_share",
+          why: "every online user's device holds one session",
+          fromDesign: true,
+        },
       ],
     },
     {
-      quantity: "changes_per_sec",
+      quantity: "membership_changes_per_sec",
       typical: 1000,
       why: "joins, leaves and status changes are a small share of heartbeats",
       from: { expression: "clients / 600", why: "a member changes status about once every ten minutes" },
@@ -52,7 +56,7 @@ export const capacity: CapacityModel = {
       "notifications_per_sec",
       "change notifications at peak",
       "fan-out",
-      "changes_per_sec * peak_factor * subscribers",
+      "membership_changes_per_sec * peak_factor * subscribers",
       "events/s",
     ),
     fig(
