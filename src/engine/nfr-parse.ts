@@ -583,7 +583,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         const target =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t);
-        const afterWord = /^[- ]?\s*([a-z-]+)/i.exec(after)?.[0] ?? "";
+        // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
+        // joining word ("7 days of data")
+        const afterWord =
+          /^[- ]?\s*(?!(?:of|and|or|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(after)?.[0] ?? "";
         if (target) {
           const value = n.value * secs;
           setScale(
