@@ -137,7 +137,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "bytes_per_sec", label: "ingest bandwidth", unit: "B/s" },
   {
     id: "timer_lead_seconds",
-    label: "how far ahead of its due time a run is set up",
+    label: "scheduling lead time, from setting a run up to its due time",
     unit: "s",
     assumed: 86400,
     assumedBecause:
