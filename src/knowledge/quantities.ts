@@ -135,6 +135,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "items_per_sec", label: "pages or items fetched or processed per second", unit: "items/s" },
   { id: "bytes_per_day", label: "bytes ingested per day", unit: "B/day" },
   { id: "bytes_per_sec", label: "ingest bandwidth", unit: "B/s" },
+  { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
+  { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
   {
     id: "timer_lead_seconds",
     label: "scheduling lead time, from setting a run up to its due time",
