@@ -9,7 +9,7 @@ import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { RECORD_CAPACITY } from "../knowledge/product-record.js";
-import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
+import { BRIDGES_TO, QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
@@ -52,12 +52,13 @@ function statedInput(name: string, s: Nfrs["scale"][string]): Known {
 function invertedFrom(
   name: string,
   model: CapacityModel,
-  scale: Nfrs["scale"],
+  statedOf: (name: string) => Known | undefined,
   lookup: (name: string) => Known | undefined,
 ): { value: number; inputs: CapacityInput[]; expression: string; why: string } | undefined {
   for (const other of model.inputs) {
-    const stated = scale[other.quantity];
-    if (!stated || other.quantity === name) continue;
+    if (other.quantity === name) continue;
+    const stated = statedOf(other.quantity);
+    if (!stated) continue;
     const derivations = other.from === undefined ? [] : Array.isArray(other.from) ? other.from : [other.from];
     for (const d of derivations) {
       const m = /^\s*([a-z_][a-z0-9_]*)\s*([*/])\s*([a-z_][a-z0-9_]*)\s*$/.exec(d.expression);
@@ -78,13 +79,35 @@ function invertedFrom(
       if (!(value > 0) || !Number.isFinite(value)) continue;
       return {
         value,
-        inputs: merge([statedInput(y, stated).inputs, k.inputs]),
+        inputs: merge([stated.inputs, k.inputs]),
         expression,
         why: `read back from ${y} = ${d.expression}: ${d.why}`,
       };
     }
   }
   return undefined;
+}
+
+/** A value derived from others, with the inputs it rests on and its own row saying how. */
+function derivedKnown(
+  name: string,
+  unit: string,
+  d: { expression: string; why: string },
+  r: { value: number; inputs: CapacityInput[] },
+  also?: string,
+): Known {
+  return {
+    value: r.value,
+    inputs: [
+      ...r.inputs,
+      {
+        name,
+        value: r.value,
+        source: "assumed",
+        because: `not stated; derived as ${d.expression} = ${formatQuantity(r.value, unit)} (${d.why})${also ? `; ${also}` : ""}`,
+      },
+    ],
+  };
 }
 
 /** Every quantity a capacity model may read: the shared table plus the inputs models declare themselves. */
@@ -122,6 +145,10 @@ function modelReads(model: CapacityModel): readonly string[] {
       for (const d of from) for (const v of formulaVariables(formulaOf(d.expression))) names.add(v);
     }
     for (const f of model.figures) for (const v of formulaVariables(formulaOf(f.expression))) names.add(v);
+    // a quantity read through a bridge from another (a record rate from a stated bandwidth) reads that one too
+    for (const name of [...names])
+      for (const b of BRIDGES_TO.get(name) ?? [])
+        for (const v of formulaVariables(formulaOf(b.expression))) names.add(v);
     reads = [...names];
     MODEL_READS.set(model, reads);
   }
@@ -214,6 +241,11 @@ function evaluateModel(
       env.set(name, k);
       return k;
     }
+    const b = bridged(name);
+    if (b) {
+      env.set(name, b);
+      return b;
+    }
     const q = QUANTITY_BY_ID.get(name);
     if (q?.assumed !== undefined) {
       const k: Known = {
@@ -245,6 +277,27 @@ function evaluateModel(
     const value = evaluateFormula(expr, values);
     return value === undefined ? undefined : { value, inputs: merge(used) };
   };
+  /** Whether an expression reads a number the prompt states. */
+  const restsOnScale = (expression: string): boolean =>
+    [...formulaVariables(formulaOf(expression))].some((v) => scale[v] !== undefined);
+  /** The quantities being bridged now: a bridge never reads back through another to the one it sizes. */
+  const bridging = new Set<string>();
+  /** A quantity the prompt states in another unit, read through the first bridge that rests on that number. */
+  function bridged(name: string): Known | undefined {
+    if (bridging.has(name)) return undefined;
+    bridging.add(name);
+    try {
+      const unit = QUANTITY_BY_ID.get(name)?.unit ?? model.inputs.find((x) => x.quantity === name)?.unit ?? "";
+      for (const b of BRIDGES_TO.get(name) ?? []) {
+        if (!restsOnScale(b.expression)) continue;
+        const r = evalExpr(b.expression);
+        if (r && r.value > 0 && Number.isFinite(r.value)) return derivedKnown(name, unit, b, r);
+      }
+      return undefined;
+    } finally {
+      bridging.delete(name);
+    }
+  }
 
   for (const spec of model.inputs) {
     const s = scale[spec.quantity];
@@ -256,40 +309,49 @@ function evaluateModel(
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";
     const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
     let derived = false;
-    for (const d of derivations) {
-      const r = evalExpr(d.expression);
-      // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
-      if (!r || r.value <= 0) continue;
-      const stated = r.inputs.some((x) => x.source !== "assumed");
-      // ... or, where the derivation says so, when every quantity it reads is another model's estimate here
-      const designed =
-        d.fromDesign === true &&
-        [...formulaVariables(formulaOf(d.expression))].every((v) => shared.has(v) && !scale[v]);
-      if (spec.typical !== undefined && !stated && !designed) continue;
-      // A value a decision fixes or another model gives stands, unless the prompt's own number gives the same
-      // value: then the design reads that number, and the decision is named beside it.
-      if (i && !(stated && r.value === i.value)) continue;
-      env.set(spec.quantity, {
-        value: r.value,
-        inputs: [
-          ...r.inputs,
-          {
-            name: spec.quantity,
-            value: r.value,
-            source: "assumed",
-            because: `not stated; derived as ${d.expression} = ${formatQuantity(r.value, unit)} (${d.why})${i ? `; ${i.because}` : ""}`,
-          },
-        ],
-      });
-      derived = true;
-      break;
+    // the model's own derivations that rest on a stated number first, then a bridge from a stated quantity of the
+    // same amount in another unit, then (for an input with no typical value) a derivation from assumptions
+    const candidates = [
+      ...derivations.map((d) => ({ d, bridge: false })),
+      ...(BRIDGES_TO.get(spec.quantity) ?? []).map((d) => ({ d, bridge: true })),
+    ];
+    for (const pass of [0, 1]) {
+      for (const { d, bridge } of candidates) {
+        if (bridge && (pass === 1 || !restsOnScale(d.expression))) continue;
+        const r = evalExpr(d.expression);
+        // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
+        if (!r || r.value <= 0) continue;
+        const stated = r.inputs.some((x) => x.source !== "assumed");
+        // ... or, where the derivation says so, when every quantity it reads is another model's estimate here
+        const designed =
+          "fromDesign" in d &&
+          d.fromDesign === true &&
+          [...formulaVariables(formulaOf(d.expression))].every((v) => shared.has(v) && !scale[v]);
+        if (pass === 0 && !stated && !designed) continue;
+        if (pass === 1 && spec.typical !== undefined) continue;
+        // A value a decision fixes or another model gives stands, unless the prompt's own number gives the same
+        // value: then the design reads that number, and the decision is named beside it.
+        if (i && !(stated && r.value === i.value)) continue;
+        env.set(spec.quantity, derivedKnown(spec.quantity, unit, d, r, i?.because));
+        derived = true;
+        break;
+      }
+      if (derived) break;
     }
     if (derived) continue;
     if (i) {
       env.set(spec.quantity, impliedInput(spec.quantity, i));
       continue;
     }
-    const inverted = invertedFrom(spec.quantity, model, scale, lookup);
+    const inverted = invertedFrom(
+      spec.quantity,
+      model,
+      (name) => {
+        const st = scale[name];
+        return st ? statedInput(name, st) : bridged(name);
+      },
+      lookup,
+    );
     if (inverted) {
       env.set(spec.quantity, {
         value: inverted.value,
@@ -324,6 +386,9 @@ function evaluateModel(
     QUANTITY_BY_ID.get(name)?.unit ?? model.inputs.find((i) => i.quantity === name)?.unit ?? "";
   const rows: CapacityRow[] = [];
   for (const f of model.figures) {
+    // a figure that computes a quantity the prompt states ("messages sent per second" beside "1 million
+    // messages per second") gives way to the stated number, which every later figure reads
+    if (scale[f.id]) continue;
     const r = evalExpr(f.expression);
     if (!r || !Number.isFinite(r.value) || r.value <= 0) continue;
     // a count of whole things (nodes, shards, instances) is rounded up to a whole one, at least one
@@ -373,7 +438,10 @@ interface Choice {
   value: number;
   because: string;
   owner: string;
-  /** 0: rests on a stated number or a decision; 1: any other value (a model's typical one, or a default). */
+  /**
+   * 0 and 1: rests on a stated number or a decision (a figure's value, then an input's); 2 and 3: any other
+   * value (a figure computed from assumptions, then a model's typical value or a default).
+   */
   rank: number;
 }
 
@@ -409,18 +477,36 @@ export function designCapacityRows(
   let rows = alone;
   let shared: SharedInputs[] = owners.map(() => NONE_SHARED);
   let last = "";
+  // names some model reads as an input: a figure of another model that computes one gives it its value
+  const readByAny = new Set(owners.flatMap((o) => modelReads(o.model)));
   for (let pass = 0; pass < 4; pass++) {
     const chosen = new Map<string, Choice>();
+    const offer = (name: string, c: Choice) => {
+      const have = chosen.get(name);
+      if (!have || c.rank < have.rank) chosen.set(name, c);
+    };
     rows.forEach((list, k) => {
       const o = owners[k] as CapacityOwner;
-      for (const r of list)
+      for (const r of list) {
+        // a figure is the design's own estimate of its quantity: it ranks ahead of an input's value grounded as
+        // well (the chat feature's messages a second from the stated users, not a log's typical event rate)
+        if (readByAny.has(r.id) && !scale[r.id])
+          offer(r.id, {
+            value: r.value,
+            because: `not stated; ${o.owner}'s ${r.quantity}: ${r.formula.split(" = ").slice(1).join(" = ")} ${/^≈/.test(r.display) ? r.display : `= ${r.display}`}`,
+            owner: o.owner,
+            rank: 2 * (r.inputs.some((i) => i.source !== "assumed") ? 0 : 1),
+          });
         for (const i of r.inputs) {
           if (i.source !== "assumed" || shared[k]?.has(i.name)) continue;
-          const rank = rankOf(o, i.name, i.value, r);
-          const have = chosen.get(i.name);
-          if (!have || rank < have.rank)
-            chosen.set(i.name, { value: i.value, because: i.because, owner: o.owner, rank });
+          offer(i.name, {
+            value: i.value,
+            because: i.because,
+            owner: o.owner,
+            rank: 2 * rankOf(o, i.name, i.value, r) + 1,
+          });
         }
+      }
     });
     const key = [...chosen].map(([n, c]) => `${n}=${c.value}@${c.owner}`).join("\n");
     if (key === last) break;

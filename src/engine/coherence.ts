@@ -71,7 +71,8 @@ export type CoherenceRule =
   | "flush-before-ack-contradicted"
   | "one-part-bought-twice"
   | "aggregation-shape"
-  | "realized-record-elsewhere";
+  | "realized-record-elsewhere"
+  | "quantity-two-values";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -144,6 +145,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no row promises a disk flush (fsync) before every acknowledgement where the design's own invariant acknowledges on replication and leaves flushing to the operating system (Kafka's acks=all)",
   "one-part-bought-twice":
     "the technology buys one product per part: no two recommended products fill the same part (CDC relaying an outbox to Kafka beside outbox tables whose relay claims rows with SKIP LOCKED)",
+  "quantity-two-values":
+    "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, and a decision quotes the value the capacity table shows",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1115,6 +1118,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...flushAgreesWithAck(d),
     ...onePartOnce(d),
     ...realizedRecordsHold(d, facts),
+    ...quantityOnce(d),
   ];
 }
 
@@ -1138,6 +1142,53 @@ function flushAgreesWithAck(d: Design): Problem[] {
       rule: "flush-before-ack-contradicted" as const,
       detail: `failure row '${f.failure}' says '${FLUSH_BEFORE_ACK.exec(f.prevention)?.[0]}', but an invariant acknowledges on replication without a flush`,
     }));
+}
+
+/** Kinds of figure a model sizes for its own store: two models' byte totals are two stores, not one quantity. */
+const OWN_STORE_KINDS = new Set(["storage", "growth"]);
+
+/**
+ * One quantity, one value: a figure of one model that computes a quantity another model reads as an input (the chat
+ * feature's messages a second beside a log's typical event rate), two models' figures of one rate or count
+ * (heartbeats a second at two online shares), and a decision's computed input beside the capacity table's figure.
+ */
+function quantityOnce(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const close = (a: number, b: number) => Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
+  for (const f of d.capacity) {
+    for (const r of d.capacity) {
+      if (r.archetype === f.archetype) continue;
+      const input = r.inputs.find((i) => i.name === f.id);
+      if (input && !close(input.value, f.value))
+        out.push({
+          rule: "quantity-two-values",
+          detail: `${f.id} is ${f.display} in ${f.archetype}'s figure but ${formatQuantity(input.value, input.unit ?? "")} as an input of ${r.archetype} ${r.id}`,
+        });
+      if (r.id === f.id && !OWN_STORE_KINDS.has(f.kind) && f.archetype < r.archetype && !close(r.value, f.value))
+        out.push({
+          rule: "quantity-two-values",
+          detail: `${f.id} is ${f.display} in ${f.archetype} but ${r.display} in ${r.archetype}`,
+        });
+    }
+  }
+  for (const dec of d.decisions)
+    for (const said of dec.inputs ?? []) {
+      const m = /^([a-z][a-z0-9_]*) (≈ [^(]+?) \(computed\)/.exec(said);
+      const figs = m ? d.capacity.filter((c) => c.id === m[1]) : [];
+      const x = m?.[2] ? shownValue(m[2]) : undefined;
+      if (!m || !x || figs.length === 0) continue;
+      const agrees = figs.some((c) => {
+        const y = shownValue(c.display);
+        return y !== undefined && y.rest === x.rest && close(x.n, y.n);
+      });
+      if (!agrees)
+        out.push({
+          rule: "quantity-two-values",
+          detail: `decision ${dec.id} reads ${m[1]} ${m[2]}, the capacity table shows ${figs.map((c) => `${c.display} (${c.archetype})`).join(", ")}`,
+        });
+    }
+  // one report per pair
+  return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
 }
 
 /** The names a figure's own formula reads. */

@@ -457,7 +457,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
   {
-    re: /\b(?:retention|retain\w*|kept|keep|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
+    re: /\b(?:retention|retain\w*|kept|keep(?:s|ing)?|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
     id: "retention_days",
     toDays: true,
   },
@@ -540,7 +540,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const per = PER_TIME.exec(rest.slice(pos));
       if (per) {
         const secs = timeUnit(per[1] ?? "");
-        if (secs) setScale(scale, "bytes_per_day", (v / secs) * 86400, quoteTo(pos + per[0].length));
+        // a bandwidth stated per second or minute is the rate to serve ("ingests 1 GB/s"), kept as stated and taken
+        // as the peak; per hour or longer it is a daily amount, an average
+        const said = quoteTo(pos + per[0].length);
+        if (secs && secs <= 60) {
+          setScale(scale, "bytes_per_sec", v / secs, said);
+          if (implied.peak_factor === undefined)
+            implied.peak_factor = {
+              value: 1,
+              because: `the prompt states '${said.trim()}' as the bandwidth to serve, which is taken as the peak (it does not call it an average)`,
+            };
+        } else if (secs) setScale(scale, "bytes_per_day", (v / secs) * 86400, said);
         continue;
       }
       const after = rest.slice(pos, pos + 30).toLowerCase();
@@ -573,7 +583,10 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         const target =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t);
-        const afterWord = /^[- ]?\s*([a-z-]+)/i.exec(after)?.[0] ?? "";
+        // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
+        // joining word ("7 days of data")
+        const afterWord =
+          /^[- ]?\s*(?!(?:of|and|or|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(after)?.[0] ?? "";
         if (target) {
           const value = n.value * secs;
           setScale(

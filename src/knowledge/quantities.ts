@@ -140,6 +140,17 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "ids_per_sec", label: "identifiers issued per second", unit: "ids/s" },
   { id: "items_per_sec", label: "pages or items fetched or processed per second", unit: "items/s" },
   { id: "bytes_per_day", label: "bytes ingested per day", unit: "B/day" },
+  { id: "bytes_per_sec", label: "ingest bandwidth", unit: "B/s" },
+  { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
+  { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
+  {
+    id: "timer_lead_seconds",
+    label: "scheduling lead time, from setting a run up to its due time",
+    unit: "s",
+    assumed: 86400,
+    assumedBecause:
+      "a recurring job's next occurrence is set up when the last one runs, so a daily job waits about a day",
+  },
   {
     id: "propagation_seconds",
     label: "time for a change to reach every reader",
@@ -482,7 +493,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "recipients_per_message", label: "recipients of one message", unit: "recipients" },
   { id: "status_changes_per_user_per_hour", label: "status changes each user makes an hour", unit: "changes/h" },
   { id: "watchers_per_user", label: "watchers of one user's status", unit: "watchers" },
-  { id: "online_share", label: "share of daily users online at the peak", unit: "fraction" },
+  {
+    id: "online_share",
+    label: "share of daily users online at the peak",
+    unit: "fraction",
+    assumed: 0.1,
+    assumedBecause: "about one user in ten is online at the daily peak",
+  },
   { id: "push_share", label: "share of notifications sent as a phone push", unit: "fraction" },
   { id: "notifications_per_user_per_day", label: "notifications per user a day", unit: "notifications/day" },
   {
@@ -543,6 +560,11 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a rule or route table is commonly around 1 MB",
   },
   { id: "changes_per_sec", label: "configuration or metadata changes per second", unit: "changes/s" },
+  {
+    id: "membership_changes_per_sec",
+    label: "membership changes (joins, leaves and status changes) per second",
+    unit: "changes/s",
+  },
   {
     id: "fanout",
     label: "average fan-out per event",
@@ -650,3 +672,61 @@ export const QUANTITIES: readonly Quantity[] = [
 ];
 
 export const QUANTITY_BY_ID: ReadonlyMap<string, Quantity> = new Map(QUANTITIES.map((q) => [q.id, q]));
+
+/**
+ * The same amount said in another unit: a stated bandwidth with an assumed record size is a record rate, a
+ * stated record rate at that size a bandwidth, a daily amount a per-second one. A model that reads one of
+ * these quantities, where the prompt states another of the pair, reads the stated number through the bridge
+ * (only a bridge that rests on a stated number is taken, and never in place of a model's own derivation from
+ * one): "ingests 1 GB/s" sizes a log that counts records, and "1 million clicks per second" a pipeline that
+ * counts samples.
+ */
+export interface QuantityBridge {
+  quantity: string;
+  expression: string;
+  why: string;
+}
+
+export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
+  { quantity: "bytes_per_day", expression: "bytes_per_sec * 86400", why: "the stated bandwidth over a day" },
+  { quantity: "bytes_per_sec", expression: "bytes_per_day / 86400", why: "the stated daily bytes over a day" },
+  {
+    quantity: "bytes_per_sec",
+    expression: "messages_per_sec * message_bytes",
+    why: "the stated record rate at the record size",
+  },
+  {
+    quantity: "bytes_per_day",
+    expression: "messages_per_sec * message_bytes * 86400",
+    why: "the stated record rate at the record size, over a day",
+  },
+  {
+    quantity: "messages_per_sec",
+    expression: "bytes_per_sec / message_bytes",
+    why: "the stated bandwidth in records of the record size",
+  },
+  {
+    quantity: "messages_per_sec",
+    expression: "bytes_per_day / 86400 / message_bytes",
+    why: "the stated daily bytes in records of the record size, over a day",
+  },
+  { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  {
+    quantity: "samples_per_sec",
+    expression: "bytes_per_sec / message_bytes",
+    why: "the stated bandwidth in records of the record size, each one data point ingested",
+  },
+  {
+    quantity: "samples_per_sec",
+    expression: "bytes_per_day / 86400 / message_bytes",
+    why: "the stated daily bytes in records of the record size, each one data point ingested",
+  },
+];
+
+/** The bridges to each quantity, in the table's order. */
+export const BRIDGES_TO: ReadonlyMap<string, readonly QuantityBridge[]> = new Map(
+  [...new Set(QUANTITY_BRIDGES.map((b) => b.quantity))].map((q) => [
+    q,
+    QUANTITY_BRIDGES.filter((b) => b.quantity === q),
+  ]),
+);

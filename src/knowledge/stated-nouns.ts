@@ -92,6 +92,13 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },
+  // a business the product lists: each is a property whose rooms or nights are sold, or a merchant whose goods or
+  // tables are (the stay and fulfilment features size their inventory and menus from these counts)
+  { re: /^(?:hotels?|motels?|resorts?|hostels?|inns?|properties|vacation rentals?|rentals?)$/, count: "properties" },
+  {
+    re: /^(?:restaurants?|stores?|shops?|merchants?|sellers?|vendors?|retailers?|cafes?|pharmacies|grocers?|groceries)$/,
+    count: "merchants",
+  },
   {
     re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?|concurrent users|concurrent connections)$/,
     count: "clients",

@@ -113,7 +113,22 @@ export const STAY: FeatureEntry = {
       inp("properties", 1e6, "hotels and rentals listed"),
       inp("room_types_per_property", 5, "a handful of room types per property"),
       inp("nights_ahead", 365, "nights open for sale, about a year ahead"),
-      inp("reservations_per_day", 1.5e6, "reservations made a day on a large booking site"),
+      {
+        quantity: "reservations_per_property_per_day",
+        label: "reservations one listed property takes a day",
+        unit: "reservations/day",
+        typical: 20,
+        why: "a hotel of about a hundred rooms, mostly full, with stays of a few nights, checks in some twenty bookings a day (a planning figure; a single rental takes far fewer)",
+      },
+      {
+        quantity: "reservations_per_day",
+        typical: 1.5e6,
+        why: "reservations made a day on a large booking site",
+        from: {
+          expression: "properties * reservations_per_property_per_day",
+          why: "each stated property takes reservations at the usual rate",
+        },
+      },
       inp("nights_per_stay", 3, "a typical stay is a few nights"),
       inp("searches_per_reservation", 100, "guests search and compare far more than they book"),
     ],

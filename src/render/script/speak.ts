@@ -465,6 +465,14 @@ export function firstClause(cell: string, max = COMFORT_WORDS + 5): string | und
 }
 
 /** Speaks a figure's display text: "≈ 30 k writes/s" -> "about 30 thousand writes a second". */
+const BYTE_WORDS: Readonly<Record<string, string>> = {
+  PB: "petabyte",
+  TB: "terabyte",
+  GB: "gigabyte",
+  MB: "megabyte",
+  KB: "kilobyte",
+};
+
 export function speakFigure(display: string): string {
   return speakable(
     display
@@ -476,6 +484,9 @@ export function speakFigure(display: string): string {
       .replace(/\bmsg\b/g, "messages")
       .replace(/\breq\b/g, "requests")
       .replace(/\bops\b/g, "operations")
+      // one of a unit is singular: "1 gigabyte a second", never "1 gigabytes"
+      .replace(/(?<![\d.])1\s*(TB|GB|MB|KB|PB)\b/g, (_, u: string) => `1 ${BYTE_WORDS[u] ?? u}`)
+      .replace(/(\d)\s*PB\b/g, "$1 petabytes")
       .replace(/(\d)\s*TB\b/g, "$1 terabytes")
       .replace(/(\d)\s*GB\b/g, "$1 gigabytes")
       .replace(/(\d)\s*MB\b/g, "$1 megabytes")

@@ -1833,10 +1833,17 @@ function statedSaid(input: Input): string | undefined {
   const quote = /^the prompt says '(.+)'$/.exec(input.because)?.[1];
   if (!quote) return undefined;
   // the number as a person says it (the input's own value), the words as the prompt wrote them
-  return quote
-    .replace(/\d[\d,.]*(?:\s*(?:k|m|b|thousand|million|billion)\b)?/i, speakNumber(input.value))
-    .replace(/\bper (?:second|sec)\b|\s*\/\s*s\b/i, " a second")
-    .replace(/\s+/g, " ");
+  return (
+    quote
+      .replace(/\d[\d,.]*(?:\s*(?:k|m|b|thousand|million|billion)\b)?/i, speakNumber(input.value))
+      .replace(/\bper (?:second|sec)\b|\s*\/\s*s\b/i, " a second")
+      // the value is per second, so a rate the prompt stated per day or hour is said per second, never "579 a day"
+      .replace(
+        /\b(?:per|a|an|each|every)\s+(?:day|hour|minute|week|month|year)\b|\s*\/\s*(?:day|d|hour|hr|h|min|minute)\b/i,
+        " a second",
+      )
+      .replace(/\s+/g, " ")
+  );
 }
 
 /**

@@ -4,7 +4,15 @@ import type { CapacityModel } from "../../capacity/types.js";
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   inputs: [
-    inp("timers", 10000000, "reminder and delayed-job systems commonly hold millions of pending timers"),
+    {
+      quantity: "timers",
+      typical: 10000000,
+      why: "reminder and delayed-job systems commonly hold millions of pending timers",
+      from: {
+        expression: "tasks_per_sec * timer_lead_seconds",
+        why: "Little's law: the pending timers are the firing rate times how far ahead a run is set up",
+      },
+    },
     inp("tasks_per_sec", 200, "a shared scheduler fires a few hundred runs a second on average"),
     inp("task_seconds", 5, "a fired timer usually sends a message or calls a webhook, which takes seconds"),
     inp("peak_factor", 10, "timers cluster on round times such as the top of the hour, so peaks are sharp"),

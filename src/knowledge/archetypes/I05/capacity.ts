@@ -114,6 +114,23 @@ export const capacity: CapacityModel = {
       "ingest_bandwidth * consumer_groups",
       "B/s",
     ),
+    // every appended byte is written once per replica, so the brokers are sized by the larger of the retained
+    // bytes over their disks and the replicated writes over their disk bandwidth
+    fig(
+      "replicated_write_bandwidth",
+      "disk writes across replicas at peak",
+      "bandwidth",
+      "ingest_bandwidth * replicas",
+      "B/s",
+    ),
+    fig(
+      "brokers_needed",
+      "brokers to hold the retained bytes and absorb the replicated writes at the planned utilisation",
+      "count",
+      "max(replicas, retained_bytes / (node_bytes * target_utilisation), replicated_write_bandwidth / (disk_write_bytes_per_sec * target_utilisation))",
+      "brokers",
+      true,
+    ),
   ],
   topics: { "work-queue": WORK_QUEUE_CAPACITY },
 };

@@ -13,11 +13,16 @@ export const capacity: CapacityModel = {
           expression: "services * instances_per_service",
           why: "every running instance of a service registers and heartbeats as one member",
         },
-        { expression: "users * 0.1", why: "about one user in ten is online at the daily peak" },
+        { expression: "nodes", why: "each stated server runs one agent that holds a session with the registry" },
+        {
+          expression: "users * online_share",
+          why: "every online user's device holds one session",
+          fromDesign: true,
+        },
       ],
     },
     {
-      quantity: "changes_per_sec",
+      quantity: "membership_changes_per_sec",
       typical: 1000,
       why: "joins, leaves and status changes are a small share of heartbeats",
       from: { expression: "clients / 600", why: "a member changes status about once every ten minutes" },
@@ -51,7 +56,7 @@ export const capacity: CapacityModel = {
       "notifications_per_sec",
       "change notifications at peak",
       "fan-out",
-      "changes_per_sec * peak_factor * subscribers",
+      "membership_changes_per_sec * peak_factor * subscribers",
       "events/s",
     ),
     fig(

@@ -320,7 +320,7 @@ export const card = {
         "Subscribe only to visible contacts or needed services, batch and coalesce updates, and fetch presence lazily when a list is opened",
       formula: {
         yields: "change notifications per second",
-        expression: "changes_per_sec * subscribers",
+        expression: "membership_changes_per_sec * subscribers",
         unit: "events/s",
       },
     },
@@ -340,7 +340,7 @@ export const card = {
         "Send deltas with revisions, split endpoint lists into slices, and let proxies subscribe only to their upstream services",
       formula: {
         yields: "entries transferred per second if full lists were pushed",
-        expression: "changes_per_sec * subscribers * instances_per_service",
+        expression: "membership_changes_per_sec * subscribers * instances_per_service",
         unit: "entries/s",
       },
     },
