@@ -19,6 +19,7 @@ import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
+import { invariantEntities, touchedEntities } from "./fields/mechanism-rows.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
@@ -38,6 +39,7 @@ export type CoherenceRule =
   | "isr-called-majority"
   | "mechanism-without-precondition"
   | "invariant-off-path"
+  | "mechanism-protects-untouched"
   | "nfr-contradiction"
   | "stated-nfr-lost"
   | "decision-contradicted"
@@ -78,6 +80,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "isr-called-majority": "Kafka's in-sync replica set is never described as a majority quorum",
   "mechanism-without-precondition": "a mechanism appears only where its precondition holds in this design",
   "invariant-off-path": "every invariant is attached to a critical path that writes what it constrains",
+  "mechanism-protects-untouched":
+    "a mechanism protects only an invariant about an entity it touches (its operation, predicate or archetype), or says none",
   "nfr-contradiction": "defaulted NFRs never contradict each other or the stated ones",
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
   "decision-contradicted":
@@ -315,6 +319,23 @@ function preconditions(d: Design): Problem[] {
         rule: "mechanism-without-precondition",
         detail: `${MECHANISM_BY_ID.get(g.mechanism)?.name ?? g.mechanism} without ${g.needs}: ${missing}`,
       });
+  }
+  return out;
+}
+
+/** A mechanism's "protects" names an invariant about entities none of which the mechanism touches. */
+function protectsTouched(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const m of d.mechanisms) {
+    const inv = d.invariants.find((i) => i.statement === m.protects);
+    if (!inv) continue;
+    const touched = touchedEntities(m.because, d.operations);
+    const about = invariantEntities(inv, d.operations);
+    if (touched.size === 0 || about.size === 0 || [...about].some((e) => touched.has(e))) continue;
+    out.push({
+      rule: "mechanism-protects-untouched",
+      detail: `${m.name} touches ${[...touched].sort().join(", ")} but protects '${inv.statement}' (about ${[...about].sort().join(", ")})`,
+    });
   }
   return out;
 }
@@ -1009,6 +1030,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...isrNotMajority(d),
     ...preconditions(d),
     ...invariantsOnPath(d),
+    ...protectsTouched(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
     ...flipConditionsHold(d),

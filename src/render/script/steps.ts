@@ -1,5 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
+import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
@@ -1276,7 +1277,7 @@ function mechanismsStep(d: Design): StepDraft {
       );
     else if (hard && guards[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
-      const c = firstClause(lead.protects);
+      const c = lead.protects === NO_INVARIANT ? undefined : firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
     }
   }
