@@ -91,7 +91,7 @@ export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
   reads: ["prompt", "branch", "features"],
-  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (knowledge/covers.ts: a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them",
+  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them",
   derive: (f) => {
     const recognised = withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features);
     return f.branch.kind === "product" && f.features.length > 0

@@ -86,7 +86,7 @@ export const topology: Topology = {
       holds: ["ProviderRecord"],
       runs: ["receive each effect under our effect id"],
       because:
-        "the effect lands outside our system: whether it drops a repeat by our id and whether it can be asked about an outcome depends on the kind of party (knowledge/parties.ts)",
+        "the effect lands outside our system: whether it drops a repeat by our id and whether it can be asked about an outcome depends on the kind of party",
       sink: true,
     },
     {
