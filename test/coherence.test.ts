@@ -153,6 +153,15 @@ describe("coherence rules go red when broken", () => {
     expect(rules(d)).toContain("mechanism-protects-untouched");
   });
 
+  it("a source file named in the design's text", () => {
+    const d = clone(design("Design a payment service that charges cards exactly once at 2,000 payments per second"));
+    expect(rules(d)).not.toContain("source-path-in-text");
+    const row = d.failures[0];
+    if (!row) throw new Error("a payment design has failure rows");
+    row.failure = `${row.failure} (knowledge/parties.ts)`;
+    expect(rules(d)).toContain("source-path-in-text");
+  });
+
   it("a defaulted stance that is linearizable and stay-available", () => {
     const d = clone(design("Design a key-value store."));
     d.nfrs.consistency = "linearizable";

@@ -40,6 +40,7 @@ export type CoherenceRule =
   | "mechanism-without-precondition"
   | "invariant-off-path"
   | "mechanism-protects-untouched"
+  | "source-path-in-text"
   | "nfr-contradiction"
   | "stated-nfr-lost"
   | "decision-contradicted"
@@ -80,6 +81,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "isr-called-majority": "Kafka's in-sync replica set is never described as a majority quorum",
   "mechanism-without-precondition": "a mechanism appears only where its precondition holds in this design",
   "invariant-off-path": "every invariant is attached to a critical path that writes what it constrains",
+  "source-path-in-text":
+    "no text of the design (rows, reasons, trace rules) names a file of this tool's source, such as knowledge/parties.ts",
   "mechanism-protects-untouched":
     "a mechanism protects only an invariant about an entity it touches (its operation, predicate or archetype), or says none",
   "nfr-contradiction": "defaulted NFRs never contradict each other or the stated ones",
@@ -320,6 +323,27 @@ function preconditions(d: Design): Problem[] {
         detail: `${MECHANISM_BY_ID.get(g.mechanism)?.name ?? g.mechanism} without ${g.needs}: ${missing}`,
       });
   }
+  return out;
+}
+
+/** A path into this tool's source tree, or a TypeScript file name: a developer's note, never design text. */
+const SOURCE_PATH = /\b(?:src|knowledge|engine|render|cli|server)\/[\w./-]+|\b[\w-]+\.ts\b/;
+
+/** Every string of the design that names a source file (a word the prompt itself typed is the user's, not ours). */
+function sourcePaths(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const walk = (v: unknown, where: string): void => {
+    if (typeof v === "string") {
+      const m = SOURCE_PATH.exec(v);
+      if (m && !d.prompt.includes(m[0]))
+        out.push({
+          rule: "source-path-in-text",
+          detail: `${where}: '…${v.slice(Math.max(0, m.index - 40), m.index + 40)}…'`,
+        });
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}[${i}]`));
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, where ? `${where}.${k}` : k);
+  };
+  walk(d, "");
   return out;
 }
 
@@ -1031,6 +1055,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...preconditions(d),
     ...invariantsOnPath(d),
     ...protectsTouched(d),
+    ...sourcePaths(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
     ...flipConditionsHold(d),
