@@ -340,7 +340,7 @@ function sourcePaths(d: Design): Problem[] {
           rule: "source-path-in-text",
           detail: `${where}: '…${v.slice(Math.max(0, m.index - 40), m.index + 40)}…'`,
         });
-    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}[${i}]`));
+    } else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${where}[${i}]`);
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, where ? `${where}.${k}` : k);
   };
   walk(d, "");
