@@ -1,7 +1,7 @@
 import { MECHANISM_BY_ID } from "../../knowledge/index.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
 import { rememberText } from "../text.js";
-import { meaningWords } from "./common.js";
+import { entityWords, meaningWords } from "./common.js";
 
 /** Builds a mechanism row from the catalogue; undefined for an id the catalogue lacks. */
 export function mechanismRow(
@@ -47,9 +47,15 @@ const mechanismWords = rememberText((mechanismId: string): { named: ReadonlySet<
 /** What a mechanism row says when no invariant of the design is about what the mechanism touches. */
 export const NO_INVARIANT = "none";
 
-/** Whole-word, case-sensitive test for an entity name (a type name such as "Run" or "KeyValue") in a text. */
+/**
+ * Whole-word test for an entity in a text: its type name, case-sensitive ("Run", "KeyValue"), or the words of a
+ * compound name ("the outbox entry's effect id" names OutboxEntry; a one-word name said in lower case, such as
+ * "run", is too often a verb to count).
+ */
 function namesEntity(text: string, entity: string): boolean {
-  return new RegExp(`(?<![A-Za-z])${entity}(?![A-Za-z])`).test(text);
+  if (new RegExp(`(?<![A-Za-z])${entity}(?![A-Za-z])`).test(text)) return true;
+  const words = entityWords(entity);
+  return words.includes(" ") && new RegExp(`\\b${words}(?:s|'s)?\\b`, "i").test(text);
 }
 
 /**
