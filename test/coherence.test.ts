@@ -141,6 +141,27 @@ describe("coherence rules go red when broken", () => {
     expect(rules(d)).toContain("invariant-off-path");
   });
 
+  it("a mechanism that protects an invariant about an entity it never touches", () => {
+    const d = clone(design("Design a distributed job scheduler that runs 50 million scheduled jobs a day"));
+    const bucket = d.mechanisms[0];
+    const run = d.invariants.find((i) => /\bRun\b/.test(i.statement) && !/schedule/i.test(i.statement + i.path));
+    const other = d.operations.find((o) => o.entity === "Schedule");
+    if (!bucket || !run || !other) throw new Error("the scheduler has mechanisms, a Run invariant and a Schedule");
+    expect(rules(d)).not.toContain("mechanism-protects-untouched");
+    bucket.because = [`${other.phrase}: ${other.operation} on Schedule`];
+    bucket.protects = run.statement;
+    expect(rules(d)).toContain("mechanism-protects-untouched");
+  });
+
+  it("a source file named in the design's text", () => {
+    const d = clone(design("Design a payment service that charges cards exactly once at 2,000 payments per second"));
+    expect(rules(d)).not.toContain("source-path-in-text");
+    const row = d.failures[0];
+    if (!row) throw new Error("a payment design has failure rows");
+    row.failure = `${row.failure} (knowledge/parties.ts)`;
+    expect(rules(d)).toContain("source-path-in-text");
+  });
+
   it("a defaulted stance that is linearizable and stay-available", () => {
     const d = clone(design("Design a key-value store."));
     d.nfrs.consistency = "linearizable";

@@ -93,6 +93,26 @@ describe("no phrase of the wrong form spliced into a template's slot", () => {
       "a pronoun with nothing to refer to after",
     ]);
   });
+  it("catches an empty field list, 'per global', a noun phrase after 'comes when', a lost tuple and a split-off 'none'", () => {
+    const problems = spliceProblems(
+      fake([
+        "It holds.",
+        "Order and ownership hold per global.",
+        "The first hotspot comes when bytes pushed when a whole fleet takes a new snapshot.",
+        "A pair yields at most one run, no matter how many materialisers insert it.",
+        "And a receiver that keeps none can drop the repeat by that id.",
+        "It holds the payload. Order holds across the whole system. A pair of job and due at yields one run.",
+        "The first hotspot comes when a skewed key sends an outsized share of traffic to one partition.",
+      ]),
+    ).map((p) => p.problem.split(":")[0]);
+    expect(problems).toEqual([
+      "a field list cut to nothing",
+      'a scope that is not a unit after "per"',
+      "a noun phrase where a clause belongs",
+      "a pair with nothing in it",
+      'a split-off clause whose "none" has nothing to point back to',
+    ]);
+  });
   it("finds none in the scripts of a queue, a registry, a leaderboard, a ride app, a document editor and a cache", () => {
     for (const p of [
       "Design a distributed task queue with at-least-once processing and visibility timeouts",
@@ -150,6 +170,7 @@ describe("no sentence a candidate could not say naturally", () => {
           "That's about 1000 terabytes.",
           "A conditional write applies only when key value.version still equals the version read.",
           "It holds the its delivery id.",
+          "Three reads matter most: syncing missed messages, seeing the time and viewing the photo.",
           "Let me draw the feed: Publish sequence, with who asks whom.",
           "It is -> best score.",
           "Async workers cover re-bucketing the driver and notifying the user about.",
@@ -181,6 +202,7 @@ describe("no sentence a candidate could not say naturally", () => {
       "a size said in too small a unit",
       "a field read with a dot",
       "an article before a determiner",
+      "a list item cut to a bare ",
       "a diagram title said as a name",
       "an arrow read aloud",
       "a cut-short list item ",

@@ -770,8 +770,8 @@ describe("presentation, said as a candidate says it", () => {
   });
 
   it("says who calls what, a crash from the design's own failures, and no bare multiplier", () => {
-    // the provider's webhook is not a client call
-    expect(pay.steps[4]?.text).toContain("The API has three calls: start, status and cancel.");
+    // the provider's webhook is not a client call; a payment is captured by its own call
+    expect(pay.steps[4]?.text).toContain("The API has four calls: start, capture, status and cancel.");
     // the outside party is named by its kind: a payment's effects reach a payment provider
     expect(pay.steps[4]?.text).toContain("The payment provider calls our webhook.");
     // a crash the design's failures tell, not the generic "a worker mid-task"

@@ -237,7 +237,7 @@ function onRecord(parts: readonly Part[], r: ProductRecord): Part[] {
 }
 
 /**
- * A part as the outside party its effects reach sees it: links, API calls and protocols marked for other kinds
+ * A part as the outside party its effects reach sees it: links, API calls, records and protocols marked for other kinds
  * of party are left out (no lookup at a customer's webhook endpoint, no replay call for a payment), and the
  * component that stands for the party (`sink`) takes the party's own name.
  */
@@ -245,7 +245,7 @@ function forParty(p: Part, party: PartyKind): Part {
   const t = p.topology;
   const marked = (x: { parties?: readonly PartyKind[] }) => fitsParty(x, party);
   const sink = t.components.some((c) => c.sink);
-  if (!sink && [t.components, t.links, t.api, t.protocols ?? []].every((xs) => xs.every(marked))) return p;
+  if (!sink && [t.components, t.links, t.api, t.dataModel, t.protocols ?? []].every((xs) => xs.every(marked))) return p;
   const components = t.components.filter(marked).map((c) => (c.sink ? { ...c, name: PARTIES[party].component } : c));
   const kept = new Set(components.map((c) => c.id));
   const topology: Topology = {
@@ -253,6 +253,7 @@ function forParty(p: Part, party: PartyKind): Part {
     components,
     links: t.links.filter((l) => marked(l) && kept.has(l.from) && kept.has(l.to)),
     api: t.api.filter(marked),
+    dataModel: t.dataModel.filter(marked),
     ...(t.protocols ? { protocols: t.protocols.filter(marked) } : {}),
   };
   return { ...p, topology };

@@ -24,6 +24,7 @@ import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
+import { invariantEntities, touchedEntities } from "./fields/mechanism-rows.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
@@ -40,6 +41,8 @@ export type CoherenceRule =
   | "isr-called-majority"
   | "mechanism-without-precondition"
   | "invariant-off-path"
+  | "mechanism-protects-untouched"
+  | "source-path-in-text"
   | "nfr-contradiction"
   | "stated-nfr-lost"
   | "decision-contradicted"
@@ -86,6 +89,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "isr-called-majority": "Kafka's in-sync replica set is never described as a majority quorum",
   "mechanism-without-precondition": "a mechanism appears only where its precondition holds in this design",
   "invariant-off-path": "every invariant is attached to a critical path that writes what it constrains",
+  "source-path-in-text":
+    "no text of the design (rows, reasons, trace rules) names a file of this tool's source, such as knowledge/parties.ts",
+  "mechanism-protects-untouched":
+    "a mechanism protects only an invariant about an entity it touches (its operation, predicate or archetype), or says none",
   "nfr-contradiction": "defaulted NFRs never contradict each other or the stated ones",
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
   "decision-contradicted":
@@ -371,6 +378,44 @@ function preconditions(d: Design): Problem[] {
         rule: "mechanism-without-precondition",
         detail: `${MECHANISM_BY_ID.get(g.mechanism)?.name ?? g.mechanism} without ${g.needs}: ${missing}`,
       });
+  }
+  return out;
+}
+
+/** A path into this tool's source tree, or a TypeScript file name: a developer's note, never design text. */
+const SOURCE_PATH = /\b(?:src|knowledge|engine|render|cli|server)\/[\w./-]+|\b[\w-]+\.ts\b/;
+
+/** Every string of the design that names a source file (a word the prompt itself typed is the user's, not ours). */
+function sourcePaths(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const walk = (v: unknown, where: string): void => {
+    if (typeof v === "string") {
+      const m = SOURCE_PATH.exec(v);
+      if (m && !d.prompt.includes(m[0]))
+        out.push({
+          rule: "source-path-in-text",
+          detail: `${where}: '…${v.slice(Math.max(0, m.index - 40), m.index + 40)}…'`,
+        });
+    } else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${where}[${i}]`);
+    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, where ? `${where}.${k}` : k);
+  };
+  walk(d, "");
+  return out;
+}
+
+/** A mechanism's "protects" names an invariant about entities none of which the mechanism touches. */
+function protectsTouched(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const m of d.mechanisms) {
+    const inv = d.invariants.find((i) => i.statement === m.protects);
+    if (!inv) continue;
+    const touched = touchedEntities(m.because, d.operations);
+    const about = invariantEntities(inv, d.operations);
+    if (touched.size === 0 || about.size === 0 || [...about].some((e) => touched.has(e))) continue;
+    out.push({
+      rule: "mechanism-protects-untouched",
+      detail: `${m.name} touches ${[...touched].sort().join(", ")} but protects '${inv.statement}' (about ${[...about].sort().join(", ")})`,
+    });
   }
   return out;
 }
@@ -1088,6 +1133,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...isrNotMajority(d),
     ...preconditions(d),
     ...invariantsOnPath(d),
+    ...protectsTouched(d),
+    ...sourcePaths(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
     ...flipConditionsHold(d),

@@ -94,6 +94,8 @@ export interface DataSpec extends Topical {
   partitionKey?: string;
   /** Component id that owns the entity. */
   owner: string;
+  /** Drawn only where the effects reach one of these kinds of outside party (a payment's amount and card token). */
+  parties?: PartyKind[];
 }
 
 /**

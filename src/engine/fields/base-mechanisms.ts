@@ -23,7 +23,12 @@ export const baseMechanismsField: Deriver<"baseMechanisms"> = {
       const because = `${op.phrase}: ${op.operation} on ${op.entity}${op.mechanism ? " (the archetype's path names it)" : " (default for the write shape)"}`;
       addMechanism(
         rows,
-        mechanismRow(id, "base", [because], protectedInvariant(f.invariants, id, path ? { path } : {})),
+        mechanismRow(
+          id,
+          "base",
+          [because],
+          protectedInvariant(f.invariants, id, { operations: f.operations, because: [because] }, path ? { path } : {}),
+        ),
       );
     }
     // Hook (numbers helper): a chosen decision can rule out a base mechanism (e.g. leaderless replaces consensus).

@@ -41,7 +41,12 @@ export const companionsField: Deriver<"companions"> = {
             id,
             "companion",
             [`${p.id}: ${p.because}`],
-            protectedInvariant(f.invariants, id, { guards: def.guards, guardedBy: `the ${p.id} predicate` }),
+            protectedInvariant(
+              f.invariants,
+              id,
+              { operations: f.operations, because: [`${p.id}: ${p.because}`] },
+              { guards: def.guards, guardedBy: `the ${p.id} predicate` },
+            ),
           ),
         );
       }
@@ -52,7 +57,15 @@ export const companionsField: Deriver<"companions"> = {
       f.decisions,
       "companion",
       // A decision's mechanism still needs its precondition in this design (the same gates as above).
-      (id, why) => (skipped(id) ? undefined : mechanismRow(id, "companion", why, protectedInvariant(f.invariants, id))),
+      (id, why) =>
+        skipped(id)
+          ? undefined
+          : mechanismRow(
+              id,
+              "companion",
+              why,
+              protectedInvariant(f.invariants, id, { operations: f.operations, because: why }),
+            ),
       base,
     );
   },

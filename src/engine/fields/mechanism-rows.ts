@@ -1,7 +1,7 @@
 import { MECHANISM_BY_ID } from "../../knowledge/index.js";
-import type { InvariantRow, MechanismRow } from "../design/types.js";
+import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
 import { rememberText } from "../text.js";
-import { meaningWords } from "./common.js";
+import { entityWords, meaningWords } from "./common.js";
 
 /** Builds a mechanism row from the catalogue; undefined for an id the catalogue lacks. */
 export function mechanismRow(
@@ -44,19 +44,64 @@ const mechanismWords = rememberText((mechanismId: string): { named: ReadonlySet<
   return { named, mine: [...new Set([...named, ...meaningWords(m?.summary ?? "")])] };
 });
 
+/** What a mechanism row says when no invariant of the design is about what the mechanism touches. */
+export const NO_INVARIANT = "none";
+
 /**
- * Which invariant a mechanism protects, computed from the invariant's wording and the mechanism's: an
- * invariant on the path that uses the mechanism counts most, then the words the predicate that added it
- * guards (`guards`), then the words the invariant shares with the mechanism's name and summary. Ties go to
- * the earlier invariant; with no invariants at all, the component's contract.
+ * Whole-word test for an entity in a text: its type name, case-sensitive ("Run", "KeyValue"), or the words of a
+ * compound name ("the outbox entry's effect id" names OutboxEntry; a one-word name said in lower case, such as
+ * "run", is too often a verb to count).
+ */
+function namesEntity(text: string, entity: string): boolean {
+  if (new RegExp(`(?<![A-Za-z])${entity}(?![A-Za-z])`).test(text)) return true;
+  const words = entityWords(entity);
+  return words.includes(" ") && new RegExp(`\\b${words}(?:s|'s)?\\b`, "i").test(text);
+}
+
+/**
+ * The entities a mechanism touches, read from its reasons: an operation it was added for (quoted phrase or
+ * "on <Entity>"), an entity named in a predicate's reason, or every entity of an archetype the reason cites
+ * ("I05: …", "I05's default", "decision i18-…"). Empty when the reasons name none (then nothing is ruled out).
+ */
+export function touchedEntities(because: readonly string[], operations: readonly OperationRow[]): Set<string> {
+  const out = new Set<string>();
+  const text = because.join(" ");
+  const cited = new Set([...text.matchAll(/\b[Ii](\d\d)\b/g)].map((m) => `I${m[1]}`));
+  for (const op of operations) {
+    if (text.includes(op.phrase) || namesEntity(text, op.entity) || cited.has(op.archetype)) out.add(op.entity);
+  }
+  return out;
+}
+
+/** The entities an invariant is about: those its statement names, and those written on the path it constrains. */
+export function invariantEntities(inv: InvariantRow, operations: readonly OperationRow[]): Set<string> {
+  const out = new Set<string>();
+  for (const op of operations) {
+    if (namesEntity(inv.statement, op.entity) || (inv.path !== "" && op.phrase.startsWith(inv.path)))
+      out.add(op.entity);
+  }
+  return out;
+}
+
+/**
+ * Which invariant a mechanism protects, computed from the invariant's wording and the mechanism's: only an
+ * invariant about an entity the mechanism touches (its reasons' operations, predicate or archetype) can be
+ * protected by it; among those, an invariant on the path that uses the mechanism counts most, then the words
+ * the predicate that added it guards (`guards`), then the words the invariant shares with the mechanism's
+ * name, summary and reasons. Ties go to the earlier invariant. With no link at all the answer is
+ * {@link NO_INVARIANT}, never a fallback; with no invariants at all, the component's contract.
  */
 export function protectedInvariant(
   invariants: readonly InvariantRow[],
   mechanismId: string,
+  scope: { operations: readonly OperationRow[]; because: readonly string[] },
   hints: { path?: string; guards?: RegExp; guardedBy?: string } = {},
 ): Protected {
   const m = MECHANISM_BY_ID.get(mechanismId);
-  const { named, mine } = mechanismWords(mechanismId);
+  const { named, mine: own } = mechanismWords(mechanismId);
+  const context = new Set(scope.because.flatMap((b) => [...meaningWords(b)]));
+  const mine = [...new Set([...own, ...context])];
+  const touched = touchedEntities(scope.because, scope.operations);
   let best:
     | {
         inv: InvariantRow;
@@ -68,16 +113,35 @@ export function protectedInvariant(
       }
     | undefined;
   for (const inv of invariants) {
+    if (touched.size > 0) {
+      const about = invariantEntities(inv, scope.operations);
+      if (about.size > 0 && ![...about].some((e) => touched.has(e))) continue;
+    }
     const words = meaningWords(inv.statement);
     const onPath = hints.path !== undefined && inv.path === hints.path;
     const guarded = hints.guards?.test(inv.statement) === true;
-    // a word of the mechanism's name counts twice; one word of its summary alone is chance
+    // a word of the mechanism's name counts twice; one word of its summary alone is chance, and the words of
+    // its reasons here count only beside a word of its own or three together (a shared "run" alone links nothing)
     let weight = 0;
-    for (const w of mine) if (words.has(w)) weight += named.has(w) ? 2 : 1;
+    let ownWeight = 0;
+    for (const w of mine) {
+      if (!words.has(w)) continue;
+      const add = named.has(w) ? 2 : 1;
+      weight += add;
+      if (own.includes(w)) ownWeight += add;
+    }
+    if (ownWeight === 0 && weight < 3) weight = 0;
     const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (weight >= 2 ? weight : 0);
-    if (!best || score > best.score) best = { inv, score, words, weight, onPath, guarded };
+    if (score > 0 && (!best || score > best.score)) best = { inv, score, words, weight, onPath, guarded };
   }
-  if (!best) return { statement: "the contract of the component", because: "the design states no invariant" };
+  if (invariants.length === 0)
+    return { statement: "the contract of the component", because: "the design states no invariant" };
+  const what = [...touched].sort().join(", ");
+  if (!best)
+    return {
+      statement: NO_INVARIANT,
+      because: `no invariant of this design is about ${what || "what it touches"} and names what it does`,
+    };
   const { words } = best;
   const shared = mine.filter((w) => words.has(w));
   const why: string[] = [];
@@ -90,9 +154,6 @@ export function protectedInvariant(
         .map((w) => `'${w}'`)
         .join(", ")} with ${m?.name ?? mechanismId}`,
     );
-  return {
-    statement: best.inv.statement,
-    because:
-      why.length > 0 ? why.join("; ") : "no invariant names it, so the first invariant, which every mechanism serves",
-  };
+  if (what) why.push(`it touches ${what}`);
+  return { statement: best.inv.statement, because: why.join("; ") };
 }

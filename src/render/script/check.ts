@@ -252,6 +252,19 @@ export function spliceProblems(script: Script): SpeechProblem[] {
           part,
         );
       if (many) add(`a count above one with a singular: ${many[0]}`);
+      // a field list cut to nothing ("It holds."), a scope that is no unit ("per global"), a second "when"
+      // inside "comes when" (a noun phrase in a clause slot), a tuple dropped from its noun ("A pair yields"),
+      // and a split-off clause whose "none" points back at a noun left in the sentence before
+      if (/^It (?:holds|keeps|carries)\s*[.]?$/.test(part)) add(`a field list cut to nothing: ${part}`);
+      const scope = /\bper (global|none|all|everything)\b/.exec(part);
+      if (scope) add(`a scope that is not a unit after "per": ${scope[0]}`);
+      const when = /\bcomes when ([^.,;]+)/.exec(part)?.[1];
+      if (when && (/\bwhen\b/.test(when) || !isClause(when)))
+        add(`a noun phrase where a clause belongs: comes when ${when}`);
+      const pair = /\b(?:[Aa]|[Tt]he|[Ee]ach|[Ee]very|[Oo]ne) (pair|tuple|triple)\b(?! of\b)/.exec(part);
+      if (pair) add(`a ${pair[1]} with nothing in it: ${pair[0]}`);
+      if (/^And\b[^.]*\b(?:keeps|has|holds|sends|stores) none\b/.test(part))
+        add(`a split-off clause whose "none" has nothing to point back to: ${part}`);
     }
     const before = said[k - 1];
     // a short framing sentence ("Now the first failure.") names nothing; a question's subject is its answer's referent
@@ -333,6 +346,9 @@ export function phrasingProblems(script: Script): SpeechProblem[] {
         for (const x of list) {
           const why = danglingEnd(x, false) ?? /\b(?:about|to|in|on|at|into|by)$/.exec(x)?.[0];
           if (why) add(`a cut-short list item "${x}": ${why}`);
+          // an action whose object lost its modifier ("seeing the time" for the last-seen time)
+          const bare = /^[a-z]+ing the (time|number|value|count)$/.exec(x);
+          if (bare) add(`a list item cut to a bare "${bare[1]}": ${x}`);
         }
         if (list.some((x) => phraseForm(x) === "gerund"))
           for (const x of list)

@@ -75,6 +75,12 @@ export const speakable = rememberText((s: string): string => {
         /\b(on|by|of|in|at|to|for|with|from|per) \(([^()]*)\)/g,
         (_m, p: string, inner: string) => `${p} ${andList(inner.split(/,\s*/))}`,
       )
+      // a parenthesised tuple that modifies the noun after it is the noun's content, not an aside:
+      // "A (Job, due_at) pair" -> "A pair of Job and due_at" (dropping it would leave "A pair yields …")
+      .replace(
+        /\b([Aa]n?|[Tt]he|[Ee]ach|[Ee]very|[Oo]ne) \(([^()]*,[^()]*)\) ([a-z]+)\b/g,
+        (_m, det: string, inner: string, noun: string) => `${det} ${noun} of ${andList(inner.split(/,\s*/))}`,
+      )
       // a stated window ("(for Stripe, possibly after 24 hours)") is a fact worth saying, so it stays as an aside
       .replace(/\s*\(([^()]*\b\d+\s*(?:hours?|days?|minutes?|weeks?)\b[^()]*)\)/g, ", $1,")
       .replace(/\s*\((?:[^()]|\([^()]*\))*\)/g, "")
@@ -360,7 +366,17 @@ function rawActionName(phrase: string): string {
     const np = until(words, det + 1);
     while (np.length > 0 && dangles(np[np.length - 1] ?? "")) np.pop();
     if (np.length > 0) {
-      const noun = np.length <= 3 && verb.length + np.length <= 5 + subject ? np : np.slice(-1);
+      // a long object keeps its head noun, and a generic head ("time", "number") keeps the modifiers that say
+      // which one, back to an owner or an "or": "last-seen time", "next due time", never "the time"
+      const head = np.slice(-1);
+      if (/^(?:time|number|value|count|status|date|id)$/.test(head[0] ?? ""))
+        for (let i = np.length - 2; i >= 0 && head.length < 3; i--) {
+          const w = np[i] ?? "";
+          if (/'s?$|^(?:or|and|of|the|a|an|its|their)$/.test(w)) break;
+          head.unshift(w);
+        }
+      else if (/-/.test(np[np.length - 2] ?? "")) head.unshift(np[np.length - 2] ?? "");
+      const noun = np.length <= 3 && verb.length + np.length <= 5 + subject ? np : head;
       // "hand the new fencing token to the holder": a verb of giving keeps whom it gives to
       const after = det + 1 + np.length;
       const to = words[after] === "to" && DETERMINERS.has((words[after + 1] ?? "").toLowerCase());

@@ -1,5 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
+import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
@@ -565,18 +566,21 @@ function scopesStep(d: Design): StepDraft {
   const e = sc("exclusivity");
   const k = sc("coordination");
   const parts: string[] = [];
+  // "per key" names a unit; the "global" scope is said as a whole ("order and ownership are global")
+  const per = (scope: string) => (scope === "global" ? "across the whole system" : `per ${scope}`);
   const same = [o, e, k].filter((x) => x !== undefined);
   // agreement is said by its reason ("the lease table is replicated by quorum …"), never as a bare scope
   // ("work is coordinated per replica group", "agreement holds per key" in a single-primary store)
   if (same.length === 3 && same.every((x) => x.scope === o?.scope) && o?.scope !== "none")
-    parts.push(`order and ownership hold per ${o?.scope}`);
+    parts.push(`order and ownership hold ${per(o?.scope ?? "")}`);
   else {
     const ordered = o && o.scope !== "none" ? o : undefined;
     if (o && !ordered) parts.push("order does not matter");
-    if (ordered && e && ordered.scope === e.scope) parts.push(`order and ownership hold per ${ordered.scope}`);
+    if (ordered && e && ordered.scope === e.scope) parts.push(`order and ownership hold ${per(ordered.scope)}`);
     else {
-      if (ordered) parts.push(`order holds per ${ordered.scope}`);
-      if (e) parts.push(`ownership holds per ${e.scope}`);
+      if (ordered) parts.push(`order holds ${per(ordered.scope)}`);
+      // nothing is owned ("none"): no ownership sentence, never "ownership holds per none"
+      if (e && e.scope !== "none") parts.push(`ownership holds ${per(e.scope)}`);
     }
   }
   if (parts.length > 0) lines.push(...core(andList(parts)));
@@ -1182,6 +1186,9 @@ export function protocolName(d: Design, title: string): string {
 
 /** A field list and any sentences after it: "owner id, fencing token and a row version. The token is …". */
 function heldSaid(d: Design, text: string, whole = false): string {
+  // a list written in parentheses ("(conversation, sequence number, sender)") is the list itself, not an aside
+  const bare = /^\(([^()]*)\)\.?$/.exec(text.trim())?.[1];
+  if (bare !== undefined) return heldSaid(d, bare, whole);
   const [list = "", ...rest] = text.split(/(?<=[a-z0-9_])\.\s+(?=[A-Z])/);
   // alternatives or a placement ("…, or the count …, held on the shard …") are not a plain field list
   if (/,\s+or\b|[()]|\b(?:held|kept|stored)\b/.test(list)) return `It holds ${text}`;
@@ -1244,6 +1251,8 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
   // a field that carries its own determiner or is a clause ("its delivery id", "how many times it was received") takes no "the"
   const the = (f: string) =>
     /^(?:its|their|our|his|her|how|what|when|where|which|who|whether|one|each|every)\b/i.test(f) ? f : `the ${f}`;
+  // no field left to name: say nothing rather than "It holds."
+  if (items.length === 0) return "";
   if (items.length <= NAMED_FIELDS || (whole && items.length <= 8))
     return sentence(`It holds ${andList(items.map(the))}`);
   const rules = stems(d.invariants.map((i) => i.statement).join(" "));
@@ -1285,7 +1294,7 @@ function mechanismsStep(d: Design): StepDraft {
       );
     else if (hard && guards[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
-      const c = firstClause(lead.protects);
+      const c = lead.protects === NO_INVARIANT ? undefined : firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
     }
   }
@@ -2108,7 +2117,8 @@ function failuresStep(d: Design): StepDraft {
     else if (c)
       lines.push(
         ...core(
-          isClause(c)
+          // "bytes pushed when a whole fleet takes a snapshot" is a noun phrase with its own "when": never "comes when"
+          isClause(c) && !/\bwhen\b/i.test(c)
             ? `${inside} comes when ${lowerFirst(c).replace(/[.]$/, "")}`
             : `${inside} is ${lowerFirst(c).replace(/[.]$/, "")}`,
         ),

@@ -8,7 +8,7 @@ import { protocols } from "./topology.js";
 /** The generic send's rows, which no push, email or multi-channel design draws (each has its own). */
 const OWN_SEND_SHAPE = ["push", "email", "multi-channel"] as const;
 const PROVIDER_DEDUPES =
-  "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps none can drop the repeat by that id.";
+  "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps no key of ours drops the repeat by that effect id.";
 const REQUEST_KEY =
   "A request key maps to exactly one WorkflowInstance and one request hash; a retried request returns the original result and never starts a second workflow, and the same key with a different body is refused.";
 const UNKNOWN_SETTLED =

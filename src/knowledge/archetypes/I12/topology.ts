@@ -9,9 +9,16 @@ const OWN_SEND_SHAPE = ["push", "email", "multi-channel"] as const;
 /** Workflow with an external effect: API, workflow DB with outbox, relay workers, the provider, a reconciler. */
 export const protocols: ProtocolSpec[] = [
   {
+    name: "Payment with outbox, idempotent provider call, ledger posting",
+    unlessTopic: OWN_SEND_SHAPE,
+    parties: ["payment-provider"],
+    notation:
+      "clients>workflow-api[start a payment with amount, currency, a payment-method token and an idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[create the payment and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[payment id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[charge the token with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome and post balanced LedgerEntry lines in one transaction {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
+  },
+  {
     name: "Transition with outbox, idempotent external call",
     unlessTopic: OWN_SEND_SHAPE,
-    parties: ["payment-provider", "service"],
+    parties: ["service"],
     notation:
       "clients>workflow-api[start with idempotency key {no IdempotencyRecord for the key}] -> workflow-api>workflow-db[transition and write outbox in one transaction {WorkflowInstance.state = expected and WorkflowInstance.version = v}] -> workflow-api>clients[workflow id, pending] -> relay>workflow-db[claim outbox entry {OutboxEntry.state = pending or OutboxEntry.claim_expires_at < now}] -> relay>provider[call with idempotency key = outbox id] -> provider>relay[outcome] -> relay>workflow-db[record outcome {WorkflowInstance.state = awaiting_effect}] |-> reconciler>provider[query by idempotency key {EffectAttempt.outcome = unknown}] => done | retry | repair | park",
   },
@@ -73,7 +80,7 @@ export const topology: Topology = {
       unlessTopic: OWN_SEND_SHAPE,
       name: "Workflow DB (primary + synchronous replica)",
       kind: "store",
-      holds: ["WorkflowInstance", "OutboxEntry", "IdempotencyRecord", "EffectAttempt"],
+      holds: ["WorkflowInstance", "OutboxEntry", "IdempotencyRecord", "EffectAttempt", "LedgerEntry"],
       runs: ["transition + outbox in one transaction"],
       because:
         "the state change and the intent to call the provider commit together, so neither happens without the other",
@@ -95,7 +102,7 @@ export const topology: Topology = {
       holds: ["ProviderRecord"],
       runs: ["receive each effect under our effect id"],
       because:
-        "the effect lands outside our system: whether it drops a repeat by our id and whether it can be asked about an outcome depends on the kind of party (knowledge/parties.ts)",
+        "the effect lands outside our system: whether it drops a repeat by our id and whether it can be asked about an outcome depends on the kind of party",
       sink: true,
     },
     {
@@ -172,6 +179,45 @@ export const topology: Topology = {
       errors: ["409 same key with a different request", "422 invalid input"],
       guarantee:
         "a repeat with the same key returns the first workflow and its result; the effect happens at most once",
+      parties: ["customer-endpoint", "push-gateway", "message-gateway", "service"],
+    },
+    // A payment names what moves and how it is paid: an amount in the currency's minor units, the currency, a
+    // payment-method token the provider's client-side tokenisation returned (card numbers never reach our
+    // servers, which keeps them out of PCI scope) and whether the authorisation is captured at once or later
+    // (Stripe's PaymentIntents take amount, currency, payment_method and capture_method automatic | manual:
+    // docs.stripe.com/api/payment_intents/create; tokenisation: stripe.com/docs/api/tokens).
+    {
+      operation: "start",
+      unlessTopic: "push",
+      call: "POST /v1/workflows",
+      request: [
+        "merchant_id",
+        "amount (minor units)",
+        "currency",
+        "payment_method (provider token, never a card number)",
+        "capture (automatic | manual)",
+        "idempotency_key",
+      ],
+      response: ["workflow_id", "state (pending | authorized | captured | failed)"],
+      errors: [
+        "409 same key with a different request",
+        "422 invalid amount or currency",
+        "402 declined by the provider",
+      ],
+      guarantee:
+        "a repeat with the same key returns the first payment and its result; the card is charged at most once",
+      parties: ["payment-provider"],
+    },
+    {
+      operation: "capture",
+      unlessTopic: "push",
+      call: "POST /v1/workflows/{workflow_id}:capture",
+      request: ["amount (at most the authorized amount)", "expected_version"],
+      response: ["captured | pending"],
+      errors: ["409 not authorized, already captured or expired"],
+      guarantee:
+        "a manual-capture payment is captured once, through the outbox under its own effect id, and posts its ledger lines in the same transaction",
+      parties: ["payment-provider"],
     },
     {
       operation: "status",
@@ -253,6 +299,36 @@ export const topology: Topology = {
       indexes: ["(state, updated_at)"],
       partitionKey: "workflow_id",
       owner: "workflow-db",
+      parties: ["customer-endpoint", "push-gateway", "message-gateway", "service"],
+    },
+    {
+      entity: "WorkflowInstance",
+      unlessTopic: "push",
+      key: ["workflow_id"],
+      fields: [
+        "merchant_id",
+        "amount",
+        "currency",
+        "payment_method_token",
+        "capture (automatic | manual)",
+        "state",
+        "version",
+        "provider_ref",
+      ],
+      indexes: ["(merchant_id, created_at)", "(state, updated_at)"],
+      partitionKey: "workflow_id",
+      owner: "workflow-db",
+      parties: ["payment-provider"],
+    },
+    {
+      entity: "LedgerEntry",
+      topic: "money",
+      key: ["movement_id", "line"],
+      fields: ["account", "amount (signed)", "currency", "workflow_id", "posted_at"],
+      indexes: ["(account, posted_at)"],
+      partitionKey: "account",
+      owner: "workflow-db",
+      parties: ["payment-provider"],
     },
     {
       entity: "OutboxEntry",
