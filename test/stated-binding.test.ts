@@ -75,7 +75,13 @@ describe("the prompt's own numbers drive the figures", () => {
 
   it("the stated servers are the config plane's clients: one population, one heartbeat load", () => {
     const d = design("Design a configuration service that pushes config changes to 50,000 servers within 10 seconds");
-    expect(input(d, "clients")?.value).toBe(50000);
+    // since round 16 the prompt reads as I11 alone (no registry), so its fleet is the stated nodes; a registry's
+    // clients, where one is drawn, are the same population
+    expect(input(d, "nodes")?.value).toBe(50000);
+    for (const name of ["clients", "sessions"]) {
+      const i = input(d, name);
+      if (i) expect(i.value).toBe(50000);
+    }
     const hb = figure(d, "heartbeats_per_sec");
     const reports = figure(d, "status_reports_per_sec");
     if (hb && reports) expect(hb.value).toBeCloseTo(reports.value, 0);
