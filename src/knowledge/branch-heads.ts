@@ -53,6 +53,9 @@ export const HEAD_PHRASE_ENDS: readonly string[] = [
   "lets",
   "allowing",
   "allows",
+  // "a public transit app | showing routes and fares": what it shows is a feature, not part of the noun
+  "showing",
+  "featuring",
 ];
 
 /** Words that demand a property rather than list a feature (matched as whole words, lower-cased). */
@@ -118,6 +121,8 @@ export const DEMAND_WORDS: readonly string[] = [
   "double-charging",
   "double-charge",
   "double-charged",
+  // a cap the product must hold each caller to: "lets each developer make at most 100 calls per minute"
+  "at most",
 ];
 
 /**
@@ -170,6 +175,28 @@ export const FEATURE_LIST_LEAST = 2;
 export const TIME_BOUND_DEMANDS: readonly RegExp[] = [
   /\bwithin (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
   /\bwithin seconds\b/,
+];
+
+/**
+ * A scale the product must carry ("for 40 million learners", "for 20 million daily users", "500k concurrent fans"): a
+ * demand only when the head ends on a product noun, as for a bound in time, since a feature list ("get a reminder
+ * the night before") states no size, while a requirement stated for millions is a property the design must hold.
+ * "Design a counter for 10 million keys" asks for the component, whose head names no product.
+ */
+export const SCALE_DEMANDS: readonly RegExp[] = [
+  /\b\d[\d,.]*\s*(?:k|m|million|billion|thousand)\s+(?:(?:daily|monthly|weekly|active|concurrent|simultaneous|registered|paying)\s+)*(?:users|learners|students|players|members|fans|viewers|listeners|readers|riders|drivers|customers|shoppers|buyers|sellers|guests|patients|subscribers|people|devices|households|homes|employees)\b/,
+];
+
+/**
+ * A reach the product must serve ("photos load fast for readers on every continent", "for shoppers around the
+ * world"): a demand only when the head ends on a product noun, as for a bound in time.
+ */
+export const REACH_DEMANDS: readonly RegExp[] = [
+  /\b(?:on|across) every continent\b/,
+  /\b(?:on|across) all (?:the )?continents\b/,
+  /\b(?:around|across) the (?:world|globe)\b/,
+  /\bworldwide\b/,
+  /\bin every region\b/,
 ];
 
 /**

@@ -210,6 +210,12 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "close to where",
       "serve from close",
       "close to buyers",
+      "fast every continent",
+      "quickly every continent",
+      "fast all continents",
+      "quickly all continents",
+      "fast around world",
+      "quickly around world",
     ],
   },
   {
@@ -870,6 +876,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     phrases: [
       "machine dies",
       "active right now",
+      "online right now",
+      "online now",
       "currently active",
       "stop reporting",
       "stopped reporting",
