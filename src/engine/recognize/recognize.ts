@@ -762,7 +762,9 @@ export function recognize(
   const demand =
     DEMANDS.exec(lower)?.[0] ??
     (productHead !== undefined
-      ? [...TIME_BOUND_DEMANDS, ...DRIFT_DEMANDS, ...SCALE_DEMANDS, ...REACH_DEMANDS].map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
+      ? [...TIME_BOUND_DEMANDS, ...DRIFT_DEMANDS, ...SCALE_DEMANDS, ...REACH_DEMANDS]
+          .map((r) => r.exec(lower)?.[0])
+          .find((m) => m !== undefined)
       : undefined);
   // What is demanded is the leading archetype's stated requirement, or, when the lead is known only from nouns ("a
   // payout page … from the ledger"), the strongest requirement stated at all ("recomputed when it drifts").
