@@ -542,10 +542,22 @@ export function recognize(
   // Only a prompt that asks for something to be built has a head that names it; in a statement the
   // head is what the requirement is about, and the requirement leads.
   const headNamed = invariant === undefined && asksForThing && raw.some((r) => r.named);
+  const headNamesWeakly =
+    invariant === undefined &&
+    asksForThing &&
+    raw.some((r) =>
+      r.hits.some((h) => h.covers.every(isHead) && !h.signal.concept && h.signal.rule === undefined && !r.callerOnly),
+    );
   const scored: Scored[] = raw.map((r) => {
     // Learned words add one weak piece of evidence (noisy-OR, at most LEARNED_CAP), but not to an
     // archetype the head does not name when it names another: they rank and break ties, never override.
-    const l = headNamed && !r.named && !r.headStated ? undefined : learned.get(r.archetype.id);
+    // Nor do they make an archetype no word of the prompt names lead over one its head names, however weakly ("Design
+    // a job queue that … each job runs on exactly one worker": 'job' and 'exactly' are typical of due-time runs, but
+    // the head asks for the queue).
+    const l =
+      (headNamed && !r.named && !r.headStated) || (r.score === 0 && headNamesWeakly)
+        ? undefined
+        : learned.get(r.archetype.id);
     const factor =
       invariant !== undefined && !stated(r) && raw.some(stated)
         ? NOUNS_ONLY_FACTOR
