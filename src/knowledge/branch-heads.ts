@@ -17,6 +17,9 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   "product",
   "shop",
   "forum",
+  // a shop by another name ("an online bookstore with wish lists"); a bare "store" names a data store too
+  "bookstore",
+  "storefront",
 ];
 
 /**
@@ -123,6 +126,8 @@ export const DEMAND_WORDS: readonly string[] = [
   "double-charged",
   // a cap the product must hold each caller to: "lets each developer make at most 100 calls per minute"
   "at most",
+  // a value no other record may share: "each listing gets a short code that no other listing will ever get"
+  "no other",
 ];
 
 /**
@@ -175,6 +180,8 @@ export const FEATURE_LIST_LEAST = 2;
 export const TIME_BOUND_DEMANDS: readonly RegExp[] = [
   /\bwithin (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
   /\bwithin seconds\b/,
+  // "shows a price change no more than five seconds after …", "in under a second"
+  /\b(?:no more than|at most|no later than|in under|under|in less than|less than) (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
 ];
 
 /**
