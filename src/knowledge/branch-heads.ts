@@ -126,6 +126,9 @@ export const DEMAND_WORDS: readonly string[] = [
   "double-charged",
   // a cap the product must hold each caller to: "lets each developer make at most 100 calls per minute"
   "at most",
+  // an obligation put as "has to": "the public booking API has to turn away any partner sending more than …"
+  "has to",
+  "have to",
   // a value no other record may share: "each listing gets a short code that no other listing will ever get"
   "no other",
 ];
@@ -205,6 +208,16 @@ export const REACH_DEMANDS: readonly RegExp[] = [
   /\bworldwide\b/,
   /\bin every region\b/,
 ];
+
+/**
+ * A stated rate of work ("handles 20,000 hold requests per second", "creates 20,000 short links per second", "1 million
+ * callbacks per minute"): an interviewer sizing the component asked for. Where the head names a product kind by a
+ * product word but ends on no product noun ("a URL shortener", "a seat reservation service"), a rate in the body says
+ * the component is what is designed, so a stated requirement reads infra rather than mixed. A head that ends on a
+ * product noun ("a ride pooling app; … how many requests per second a rider can make") is not sized this way.
+ */
+export const STATED_RATE =
+  /\b\d[\d,.]*\s*(?:k|m|million|billion|thousand)?\s+(?:[a-z/-]+\s+){0,3}(?:per|a|an|each|every)\s+(?:second|sec|minute)\b|\b\d[\d,.]*\s*(?:k|m)?\s*(?:qps|rps|tps)\b/;
 
 /**
  * A derived copy that must be put right when it stops matching its source ("each seller's earnings page is recomputed

@@ -9,6 +9,7 @@ import {
   PRODUCT_HEAD_NOUNS,
   REACH_DEMANDS,
   SCALE_DEMANDS,
+  STATED_RATE,
   TIME_BOUND_DEMANDS,
 } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
@@ -677,6 +678,10 @@ export function recognize(
     headNoun !== undefined && (PRODUCT_HEADS.has(headNoun.stem) || consumerHead) ? `'${headNoun.raw}'` : undefined;
   const componentNamed = headNamed || raw.some((r) => r.named);
   const branchEvidence: string[] = [];
+  // "Design a URL shortener that creates 20,000 short links per second, each code unique": a product kind named in
+  // the head without a product noun, sized by a stated rate, asks for the component (no demand makes it mixed below).
+  const sized =
+    headProduct && !headInfra && productHead === undefined && !focus && statedInfra && STATED_RATE.test(lower);
   let kind: BranchKind;
   const infraPresent = infraScore >= BRANCH_PRESENT;
   const productPresent = productScore >= BRANCH_PRESENT;
@@ -720,6 +725,11 @@ export function recognize(
     kind = "infra";
     branchEvidence.push(
       `the prompt states ${requirementKinds} infrastructure requirements (${[...new Set(requirementHits.map((h) => h.signal.rule?.name))].slice(0, 3).join("; ")}) and names no product; its product nouns only say what the requirements are about`,
+    );
+  } else if (sized) {
+    kind = "infra";
+    branchEvidence.push(
+      `the prompt sizes what it asks for ('${STATED_RATE.exec(lower)?.[0]}') and states its requirement; its product words name what kind of component it is`,
     );
   } else if (headProduct && !headInfra) {
     const focused = focus !== undefined && infraScore >= focusLeast;
@@ -787,6 +797,7 @@ export function recognize(
       : [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id)).find(statedBy);
   if (
     kind !== "mixed" &&
+    !sized &&
     asksToBuild &&
     !componentNamed &&
     (productHead !== undefined || headProduct) &&
