@@ -1353,3 +1353,48 @@ describe("recognition: round 15 (a named system built itself, quorum counts, fir
     ).toBe(undefined);
   });
 });
+
+describe("recognition: round 17, demanded properties of a product and sized design prompts", () => {
+  const branchOf = (prompt: string) => recognize(prompt, recognitionKnowledge(), { learnedBranch: NO_LEARNED_BRANCH });
+  it("hears a scale or a reach a product must carry as a demand, only after a product noun", () => {
+    const scale = branchOf(
+      "Design a meditation app with courses and streaks, where each session reminder goes off at the time the user picked, for 12 million users.",
+    );
+    expect(scale.branch.kind).toBe("mixed");
+    expect(scale.branch.evidence[0]).toContain("demands ('12 million users') a requirement of I03");
+    const reach = branchOf(
+      "Build a travel blog site where writers post stories and readers comment, and the cover photos load fast for readers around the world.",
+    );
+    expect(reach.branch.kind).toBe("mixed");
+    expect(reach.branch.evidence[0]).toContain("demands ('around the world') a requirement of I07");
+  });
+  it("ends the head before 'showing' and hears a per-caller cap ('at most'), 'has to' and 'no other' as demands", () => {
+    const cap = branchOf(
+      "Design a weather app showing forecasts and radar maps whose public API lets each partner make at most 30 calls per minute.",
+    );
+    expect(cap.branch.kind).toBe("mixed");
+    const must = branchOf(
+      "Design a pet adoption app with shelters and profiles; the public listing API has to turn away any partner sending more than 20 requests a second.",
+    );
+    expect(must.branch.evidence[0]).toContain("demands ('has to')");
+    const unique = branchOf(
+      "Design a used car site with listings and dealer pages, where each car gets a short code that no other car will ever get.",
+    );
+    expect(unique.branch.evidence[0]).toContain("demands ('no other') a requirement of I09");
+  });
+  it("reads a product kind sized by a stated rate as the component asked for", () => {
+    const r = branchOf("Design a URL shortener that issues 40,000 short codes per second, each code unique.");
+    expect(r.branch.kind).toBe("infra");
+    expect(r.branch.evidence.join(" ")).toContain("sizes what it asks for ('40,000 short codes per second')");
+  });
+  it("lets no archetype known only from learned words lead over one the head names weakly", () => {
+    // learned words that read every job, worker and second as due-time work: they may not lead over the named queue
+    const jobsAreDue = { bias: {}, words: { job: { I03: 3 }, worker: { I03: 3 }, second: { I03: 3 } } };
+    const r = recognize(
+      "Design a job queue that takes 20,000 jobs per second, where each job goes to exactly one worker and is retried when that worker dies.",
+      recognitionKnowledge(),
+      { learned: jobsAreDue, learnedBranch: NO_LEARNED_BRANCH },
+    );
+    expect(r.archetypes[0]?.id).toBe("I05");
+  });
+});

@@ -17,6 +17,9 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   "product",
   "shop",
   "forum",
+  // a shop by another name ("an online bookstore with wish lists"); a bare "store" names a data store too
+  "bookstore",
+  "storefront",
 ];
 
 /**
@@ -53,6 +56,9 @@ export const HEAD_PHRASE_ENDS: readonly string[] = [
   "lets",
   "allowing",
   "allows",
+  // "a public transit app | showing routes and fares": what it shows is a feature, not part of the noun
+  "showing",
+  "featuring",
 ];
 
 /** Words that demand a property rather than list a feature (matched as whole words, lower-cased). */
@@ -118,6 +124,13 @@ export const DEMAND_WORDS: readonly string[] = [
   "double-charging",
   "double-charge",
   "double-charged",
+  // a cap the product must hold each caller to: "lets each developer make at most 100 calls per minute"
+  "at most",
+  // an obligation put as "has to": "the public booking API has to turn away any partner sending more than …"
+  "has to",
+  "have to",
+  // a value no other record may share: "each listing gets a short code that no other listing will ever get"
+  "no other",
 ];
 
 /**
@@ -170,7 +183,41 @@ export const FEATURE_LIST_LEAST = 2;
 export const TIME_BOUND_DEMANDS: readonly RegExp[] = [
   /\bwithin (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
   /\bwithin seconds\b/,
+  // "shows a price change no more than five seconds after …", "in under a second"
+  /\b(?:no more than|at most|no later than|in under|under|in less than|less than) (?:a|one|two|three|five|ten|a few|\d+) (?:ms|milliseconds?|seconds?|minutes?)\b/,
 ];
+
+/**
+ * A scale the product must carry ("for 40 million learners", "for 20 million daily users", "500k concurrent fans"): a
+ * demand only when the head ends on a product noun, as for a bound in time, since a feature list ("get a reminder
+ * the night before") states no size, while a requirement stated for millions is a property the design must hold.
+ * "Design a counter for 10 million keys" asks for the component, whose head names no product.
+ */
+export const SCALE_DEMANDS: readonly RegExp[] = [
+  /\b\d[\d,.]*\s*(?:k|m|million|billion|thousand)\s+(?:(?:daily|monthly|weekly|active|concurrent|simultaneous|registered|paying)\s+)*(?:users|learners|students|players|members|fans|viewers|listeners|readers|riders|drivers|customers|shoppers|buyers|sellers|guests|patients|subscribers|people|devices|households|homes|employees)\b/,
+];
+
+/**
+ * A reach the product must serve ("photos load fast for readers on every continent", "for shoppers around the
+ * world"): a demand only when the head ends on a product noun, as for a bound in time.
+ */
+export const REACH_DEMANDS: readonly RegExp[] = [
+  /\b(?:on|across) every continent\b/,
+  /\b(?:on|across) all (?:the )?continents\b/,
+  /\b(?:around|across) the (?:world|globe)\b/,
+  /\bworldwide\b/,
+  /\bin every region\b/,
+];
+
+/**
+ * A stated rate of work ("handles 20,000 hold requests per second", "creates 20,000 short links per second", "1 million
+ * callbacks per minute"): an interviewer sizing the component asked for. Where the head names a product kind by a
+ * product word but ends on no product noun ("a URL shortener", "a seat reservation service"), a rate in the body says
+ * the component is what is designed, so a stated requirement reads infra rather than mixed. A head that ends on a
+ * product noun ("a ride pooling app; … how many requests per second a rider can make") is not sized this way.
+ */
+export const STATED_RATE =
+  /\b\d[\d,.]*\s*(?:k|m|million|billion|thousand)?\s+(?:[a-z/-]+\s+){0,3}(?:per|a|an|each|every)\s+(?:second|sec|minute)\b|\b\d[\d,.]*\s*(?:k|m)?\s*(?:qps|rps|tps)\b/;
 
 /**
  * A derived copy that must be put right when it stops matching its source ("each seller's earnings page is recomputed

@@ -7,6 +7,9 @@ import {
   HEAD_PHRASE_ENDS,
   PRODUCT_FEATURE_NOUNS,
   PRODUCT_HEAD_NOUNS,
+  REACH_DEMANDS,
+  SCALE_DEMANDS,
+  STATED_RATE,
   TIME_BOUND_DEMANDS,
 } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
@@ -540,10 +543,22 @@ export function recognize(
   // Only a prompt that asks for something to be built has a head that names it; in a statement the
   // head is what the requirement is about, and the requirement leads.
   const headNamed = invariant === undefined && asksForThing && raw.some((r) => r.named);
+  const headNamesWeakly =
+    invariant === undefined &&
+    asksForThing &&
+    raw.some((r) =>
+      r.hits.some((h) => h.covers.every(isHead) && !h.signal.concept && h.signal.rule === undefined && !r.callerOnly),
+    );
   const scored: Scored[] = raw.map((r) => {
     // Learned words add one weak piece of evidence (noisy-OR, at most LEARNED_CAP), but not to an
     // archetype the head does not name when it names another: they rank and break ties, never override.
-    const l = headNamed && !r.named && !r.headStated ? undefined : learned.get(r.archetype.id);
+    // Nor do they make an archetype no word of the prompt names lead over one its head names, however weakly ("Design
+    // a job queue that … each job runs on exactly one worker": 'job' and 'exactly' are typical of due-time runs, but
+    // the head asks for the queue).
+    const l =
+      (headNamed && !r.named && !r.headStated) || (r.score === 0 && headNamesWeakly)
+        ? undefined
+        : learned.get(r.archetype.id);
     const factor =
       invariant !== undefined && !stated(r) && raw.some(stated)
         ? NOUNS_ONLY_FACTOR
@@ -663,6 +678,10 @@ export function recognize(
     headNoun !== undefined && (PRODUCT_HEADS.has(headNoun.stem) || consumerHead) ? `'${headNoun.raw}'` : undefined;
   const componentNamed = headNamed || raw.some((r) => r.named);
   const branchEvidence: string[] = [];
+  // "Design a URL shortener that creates 20,000 short links per second, each code unique": a product kind named in
+  // the head without a product noun, sized by a stated rate, asks for the component (no demand makes it mixed below).
+  const sized =
+    headProduct && !headInfra && productHead === undefined && !focus && statedInfra && STATED_RATE.test(lower);
   let kind: BranchKind;
   const infraPresent = infraScore >= BRANCH_PRESENT;
   const productPresent = productScore >= BRANCH_PRESENT;
@@ -706,6 +725,11 @@ export function recognize(
     kind = "infra";
     branchEvidence.push(
       `the prompt states ${requirementKinds} infrastructure requirements (${[...new Set(requirementHits.map((h) => h.signal.rule?.name))].slice(0, 3).join("; ")}) and names no product; its product nouns only say what the requirements are about`,
+    );
+  } else if (sized) {
+    kind = "infra";
+    branchEvidence.push(
+      `the prompt sizes what it asks for ('${STATED_RATE.exec(lower)?.[0]}') and states its requirement; its product words name what kind of component it is`,
     );
   } else if (headProduct && !headInfra) {
     const focused = focus !== undefined && infraScore >= focusLeast;
@@ -760,7 +784,9 @@ export function recognize(
   const demand =
     DEMANDS.exec(lower)?.[0] ??
     (productHead !== undefined
-      ? [...TIME_BOUND_DEMANDS, ...DRIFT_DEMANDS].map((r) => r.exec(lower)?.[0]).find((m) => m !== undefined)
+      ? [...TIME_BOUND_DEMANDS, ...DRIFT_DEMANDS, ...SCALE_DEMANDS, ...REACH_DEMANDS]
+          .map((r) => r.exec(lower)?.[0])
+          .find((m) => m !== undefined)
       : undefined);
   // What is demanded is the leading archetype's stated requirement, or, when the lead is known only from nouns ("a
   // payout page … from the ledger"), the strongest requirement stated at all ("recomputed when it drifts").
@@ -771,6 +797,7 @@ export function recognize(
       : [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id)).find(statedBy);
   if (
     kind !== "mixed" &&
+    !sized &&
     asksToBuild &&
     !componentNamed &&
     (productHead !== undefined || headProduct) &&
