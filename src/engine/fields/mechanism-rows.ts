@@ -53,9 +53,24 @@ export const NO_INVARIANT = "none";
  * "run", is too often a verb to count).
  */
 function namesEntity(text: string, entity: string): boolean {
-  if (new RegExp(`(?<![A-Za-z])${entity}(?![A-Za-z])`).test(text)) return true;
-  const words = entityWords(entity);
-  return words.includes(" ") && new RegExp(`\\b${words}(?:s|'s)?\\b`, "i").test(text);
+  const [exact, spoken] = entityPatterns(entity);
+  return exact.test(text) || (spoken !== undefined && spoken.test(text));
+}
+
+/** An entity's two patterns, compiled once per name (a name comes from the cards or a prompt's noun: capped). */
+const ENTITY_PATTERNS = new Map<string, readonly [RegExp, RegExp | undefined]>();
+function entityPatterns(entity: string): readonly [RegExp, RegExp | undefined] {
+  let p = ENTITY_PATTERNS.get(entity);
+  if (p === undefined) {
+    const words = entityWords(entity);
+    p = [
+      new RegExp(`(?<![A-Za-z])${entity}(?![A-Za-z])`),
+      words.includes(" ") ? new RegExp(`\\b${words}(?:s|'s)?\\b`, "i") : undefined,
+    ];
+    if (ENTITY_PATTERNS.size >= 4096) ENTITY_PATTERNS.clear();
+    ENTITY_PATTERNS.set(entity, p);
+  }
+  return p;
 }
 
 /**
