@@ -170,17 +170,23 @@ export function referenceFacts(prompt: string): ReferenceFacts {
  * using Kafka") does not ask for it.
  */
 function likenessAsked(prompt: string, family: ReferenceFamily): string | null {
-  for (const impl of family.implementations) {
-    const name = escapeRe(impl);
-    const m = prompt.match(
-      new RegExp(
-        String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b|\b${name} clone\b`,
-        "i",
-      ),
-    );
-    if (m) return `${impl}-like system`;
-  }
+  for (const impl of family.implementations) if (likenessPattern(impl).test(prompt)) return `${impl}-like system`;
   return null;
+}
+
+/** How a prompt asks for a system like one implementation, compiled once per implementation (knowledge: bounded). */
+const LIKENESS = new Map<string, RegExp>();
+function likenessPattern(impl: string): RegExp {
+  let re = LIKENESS.get(impl);
+  if (re === undefined) {
+    const name = escapeRe(impl);
+    re = new RegExp(
+      String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b|\b${name} clone\b`,
+      "i",
+    );
+    LIKENESS.set(impl, re);
+  }
+  return re;
 }
 
 /**
