@@ -41,6 +41,18 @@ describe("workbench in a real browser", () => {
     await page.close();
   });
 
+  it("names the archetype a feature's record realizes as the dominant one, not the feature's first substrate", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await derive(page, "Design a hotel reservation system that never double-books a room, for 20,000 hotels");
+    const summary = await page.locator("#sec-summary").textContent();
+    expect(summary).toMatch(
+      /I02 Claim \/ Lease \/ Exclusive Ownership, realized by [^:]+: the feature leads the design/,
+    );
+    expect(summary).not.toMatch(/I16 Key-Scoped Mutable State \/ Replicated KV \(substrate\)/);
+    await page.close();
+  });
+
   it("changes the dominant archetype and shows the mechanisms change", async () => {
     const page = await browser.newPage();
     await page.goto(server.url);

@@ -114,7 +114,13 @@ function Summary(props: { design: Design }) {
       <h2 id="h-summary">Summary</h2>
       <dl>
         <dt>Dominant archetype</dt>
-        <dd>{dom ? `${dom.id} ${dom.name} (${dom.role})` : "none recognised"}</dd>
+        <dd>
+          {dom?.realizes
+            ? `${dom.realizes.id} ${dom.realizes.name}, realized by ${dom.realizes.featureName}'s ${dom.realizes.entity}: the feature leads the design`
+            : dom
+              ? `${dom.id} ${dom.name} (${dom.role})`
+              : "none recognised"}
+        </dd>
         <dt>Mechanisms that carry correctness</dt>
         <dd>
           {shown.length > 0 ? (
