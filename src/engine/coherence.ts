@@ -388,18 +388,31 @@ const SOURCE_PATH = /\b(?:src|knowledge|engine|render|cli|server)\/[\w./-]+|\b[\
 /** Every string of the design that names a source file (a word the prompt itself typed is the user's, not ours). */
 function sourcePaths(d: Design): Problem[] {
   const out: Problem[] = [];
-  const walk = (v: unknown, where: string): void => {
+  // the path to a string is spelled out only for a hit: the walk visits every string of the design
+  const path: (string | number)[] = [];
+  const where = () => path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${k}` : k), "");
+  const walk = (v: unknown): void => {
     if (typeof v === "string") {
       const m = SOURCE_PATH.exec(v);
       if (m && !d.prompt.includes(m[0]))
         out.push({
           rule: "source-path-in-text",
-          detail: `${where}: '…${v.slice(Math.max(0, m.index - 40), m.index + 40)}…'`,
+          detail: `${where()}: '…${v.slice(Math.max(0, m.index - 40), m.index + 40)}…'`,
         });
-    } else if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, `${where}[${i}]`);
-    else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, where ? `${where}.${k}` : k);
+      return;
+    }
+    const entries: [string | number, unknown][] = Array.isArray(v)
+      ? [...v.entries()]
+      : v && typeof v === "object"
+        ? Object.entries(v)
+        : [];
+    for (const [k, x] of entries) {
+      path.push(k);
+      walk(x);
+      path.pop();
+    }
   };
-  walk(d, "");
+  walk(d);
   return out;
 }
 
