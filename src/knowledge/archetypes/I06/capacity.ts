@@ -1,6 +1,7 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AGG_CAPACITY } from "./aggregation.js";
+import { TA_CAPACITY } from "./typeahead.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -59,5 +60,5 @@ export const capacity: CapacityModel = {
       "s",
     ),
   ],
-  topics: { aggregation: AGG_CAPACITY },
+  topics: { aggregation: AGG_CAPACITY, typeahead: TA_CAPACITY },
 };
