@@ -8,7 +8,9 @@ const drawn = (d: ReturnType<typeof design>) =>
   JSON.stringify([d.components, d.links, d.api, d.dataModel, d.diagrams, d.technology]);
 
 describe("a projection whose subject is suggesting completions as people type is a typeahead", () => {
-  const rated = design("Design a typeahead service for a shopping site serving 40,000 suggestion requests per second within 80 ms");
+  const rated = design(
+    "Design a typeahead service for a shopping site serving 40,000 suggestion requests per second within 80 ms",
+  );
   const plain = design("Design query suggestions for a search box");
   const search = design("Design a search index for a product catalogue kept in sync by change data capture");
 
@@ -17,7 +19,9 @@ describe("a projection whose subject is suggesting completions as people type is
     expect(plain.nfrs.topics).toContain("typeahead");
     expect(search.nfrs.topics ?? []).not.toContain("typeahead");
     expect(
-      designTopicsSpoken("Design Twitter.", [{ name: "search", actions: ["autocomplete hashtags"] }]).map((t) => t.value),
+      designTopicsSpoken("Design Twitter.", [{ name: "search", actions: ["autocomplete hashtags"] }]).map(
+        (t) => t.value,
+      ),
     ).not.toContain("typeahead");
     expect(designTopicsSpoken("Complete product names as shoppers type", []).map((t) => t.value)).toContain(
       "typeahead",

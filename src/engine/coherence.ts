@@ -1013,7 +1013,10 @@ function typeaheadShape(d: Design): Problem[] {
   if (!d.archetypes.some((a) => a.id === "I06")) return [];
   const out: Problem[] = [];
   if (!d.dataModel.some((m) => m.key.includes(TA_SHAPE.prefixKey)))
-    out.push({ rule: "typeahead-shape", detail: `no entity is keyed by ${TA_SHAPE.prefixKey}, so there is no prefix index` });
+    out.push({
+      rule: "typeahead-shape",
+      detail: `no entity is keyed by ${TA_SHAPE.prefixKey}, so there is no prefix index`,
+    });
   if (!d.api.some((a) => TA_SHAPE.suggestCall.test(a.operation)))
     out.push({ rule: "typeahead-shape", detail: "no API call suggests completions for a prefix" });
   if (d.nfrs.latency.length > 0 && !d.capacity.some((c) => c.id === TA_SHAPE.latencyFigure))

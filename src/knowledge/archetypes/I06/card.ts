@@ -9,6 +9,7 @@ import {
   AGG_TECHNOLOGIES,
   AGG_WRITES,
 } from "./aggregation.js";
+import { protocols } from "./topology.js";
 import {
   TA_BOTTLENECKS,
   TA_ENTITIES,
@@ -19,7 +20,6 @@ import {
   TA_TECHNOLOGIES,
   TA_WRITES,
 } from "./typeahead.js";
-import { protocols } from "./topology.js";
 
 /** The projection's own rules, which hold where the subject is not counting events in windows. */
 const PROJECTION_INVARIANTS = [
@@ -497,7 +497,8 @@ export const card = {
         "Authoritative: the query log and the snapshot version pointer. Derived: query scores, snapshot files, the in-memory shards, the trending overlay and every cached answer.",
       source: "People typing in search boxes; submitted searches logged by the search front ends.",
       sink: "Suggestion lists in the browser, at the edge and in the serving replicas' memory.",
-      fabric: "A CDN in front of a suggest gateway that routes each prefix to its shard; snapshot files in object storage.",
+      fabric:
+        "A CDN in front of a suggest gateway that routes each prefix to its shard; snapshot files in object storage.",
       maintenance:
         "A build per cycle validated against the last good snapshot, rollback by moving the pointer, snapshot-age and latency alerts, and a blocklist applied at build and serve.",
     },

@@ -67,5 +67,6 @@ export const decisions: DecisionPoint[] = [
     ],
     fallback: { option: "by-document", because: "scatter-gather across the planned shards is affordable" },
   },
-  ...AGG_DECISIONS, ...TA_DECISIONS,
+  ...AGG_DECISIONS,
+  ...TA_DECISIONS,
 ];

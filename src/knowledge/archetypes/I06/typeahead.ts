@@ -161,8 +161,7 @@ export const TA_FAILURES = [
     topic: T,
   },
   {
-    failure:
-      "The build pipeline stops, so the served snapshot grows stale and new or trending queries never appear",
+    failure: "The build pipeline stops, so the served snapshot grows stale and new or trending queries never appear",
     role: "derived",
     prevention:
       "Keep serving the last good snapshot, alert on the snapshot's age, and let the trending overlay carry recent queries meanwhile",
@@ -264,7 +263,8 @@ export const TA_TECHNOLOGIES: TechnologyInput[] = [
     fits: "Caches the responses for short prefixes near users for a minute, so the hottest keystrokes never reach the origin.",
     suits: ["low-latency", "high-throughput", "multi-region"],
     poorFor: ["read-your-writes"],
-    caveat: "A cached list outlives a new block for its time-to-live, so blocked terms need a purge of the prefixes they match.",
+    caveat:
+      "A cached list outlives a new block for its time-to-live, so blocked terms need a purge of the prefixes they match.",
     topic: T,
   },
 ];
@@ -568,7 +568,13 @@ export const TA_CAPACITY: CapacityModel = {
       "shards",
       true,
     ),
-    fig("serving_replicas", "serving replicas: each shard on one replica per copy", "count", "suggest_shards * replicas", "replicas"),
+    fig(
+      "serving_replicas",
+      "serving replicas: each shard on one replica per copy",
+      "count",
+      "suggest_shards * replicas",
+      "replicas",
+    ),
     fig(
       "replica_lookups",
       "lookups a second on one replica, the peak spread over every replica",
@@ -663,14 +669,19 @@ export const TA_DECISIONS: DecisionPoint[] = [
     ],
     rules: [
       {
-        when: [{ words: String.raw`\b(?:trending|real[- ]?time|fresh\w*|recent\w*|news|seconds? ago|minutes? ago|just added|new (?:items|products|queries))\b` }],
+        when: [
+          {
+            words: String.raw`\b(?:trending|real[- ]?time|fresh\w*|recent\w*|news|seconds? ago|minutes? ago|just added|new (?:items|products|queries))\b`,
+          },
+        ],
         option: "batch-and-trending",
         because: "the prompt asks for recent queries or items to be suggested",
       },
     ],
     fallback: {
       option: "batch-and-trending",
-      because: "search traffic follows events, and a rising query that waits hours for the build is the miss people notice",
+      because:
+        "search traffic follows events, and a rising query that waits hours for the build is the miss people notice",
     },
   },
   {
