@@ -156,7 +156,7 @@ export const TA_FAILURES = [
       "A bad build (a broken count job, a truncated log day) produces a snapshot with missing prefixes or junk suggestions",
     role: "derived",
     prevention:
-      "Validate every build against the last good one (prefix coverage, size, score distribution, blocked terms) before the version pointer moves, and roll it out to one replica first",
+      "Before the version pointer moves, check every build against the last good one for prefix coverage, size, score distribution and blocked terms, and roll it out to one replica first",
     repair: "Move the version pointer back to the last good snapshot, which replicas still hold on disk, and rebuild",
     topic: T,
   },
@@ -553,6 +553,13 @@ export const TA_CAPACITY: CapacityModel = {
   figures: [
     fig("peak_suggest", "peak suggest requests a second", "peak", "requests_per_sec * peak_factor", "req/s"),
     fig(
+      "latency_slack_ms",
+      "latency left after network, edge and lookup",
+      "time",
+      "latency_budget_ms - network_rtt_ms - edge_ms - lookup_ms",
+      "ms",
+    ),
+    fig(
       "origin_lookups",
       "suggest lookups a second past the browser and edge caches at peak",
       "hotspot",
@@ -595,13 +602,6 @@ export const TA_CAPACITY: CapacityModel = {
       "storage",
       "requests_per_sec / keystrokes_per_search * log_entry_bytes * 86400",
       "B/day",
-    ),
-    fig(
-      "latency_slack_ms",
-      "latency left after network, edge and lookup",
-      "time",
-      "latency_budget_ms - network_rtt_ms - edge_ms - lookup_ms",
-      "ms",
     ),
   ],
 };
