@@ -1010,7 +1010,9 @@ function aggregationShape(d: Design): Problem[] {
  */
 function typeaheadShape(d: Design): Problem[] {
   if (!(d.nfrs.topics ?? []).includes("typeahead")) return [];
-  if (!d.archetypes.some((a) => a.id === "I06")) return [];
+  // the typeahead is the design's own subject only where the index leads an archetype-led design; a product's
+  // search feature hosts the index in its own components
+  if (d.archetypes[0]?.id !== "I06" || d.branch.kind === "product") return [];
   const out: Problem[] = [];
   if (!d.dataModel.some((m) => m.key.includes(TA_SHAPE.prefixKey)))
     out.push({

@@ -492,6 +492,9 @@ export const TA_CAPACITY: CapacityModel = {
       unit: "queries",
       typical: 100000000,
       why: "queries seen more than a few times in the ranking window; the long tail searched once is dropped",
+      from: [
+        { expression: "objects", why: "each stated item (a product, a title, a name) is one suggestible completion" },
+      ],
     },
     {
       quantity: "index_bytes_per_query",
@@ -506,6 +509,11 @@ export const TA_CAPACITY: CapacityModel = {
       unit: "B",
       typical: 16000000000,
       why: "a 32 GB server keeps half its memory for one snapshot, leaving room to load the next before the swap",
+    },
+    {
+      quantity: "propagation_seconds",
+      typical: 60,
+      why: "a rising query suggested within about a minute is fresh enough; suggestions are hints, not records",
     },
     {
       quantity: "keystrokes_per_search",
@@ -595,6 +603,13 @@ export const TA_CAPACITY: CapacityModel = {
       "headroom",
       "replica_lookups / replica_lookups_per_sec",
       "fraction",
+    ),
+    fig(
+      "overlay_refreshes",
+      "trending overlay replacements a second, each shard's within the freshness budget",
+      "rate",
+      "suggest_shards / propagation_seconds",
+      "refreshes/s",
     ),
     fig(
       "query_log_bytes_per_day",
