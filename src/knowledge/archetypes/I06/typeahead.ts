@@ -127,11 +127,11 @@ export const TA_READS = [
 ] as const;
 
 export const TA_INVARIANTS = [
-  "A suggest request for a prefix is answered from one shard replica's memory, with no disk read, database query or scatter to other shards on its path.",
   "Every PrefixSuggestions list has at most k completions, ordered by score, and each starts with the normalized prefix.",
   "A serving replica switches SnapshotVersion whole: it answers from the old snapshot until the new one is loaded and checked, never from a mix of the two.",
   "A snapshot is published only after it passes validation against the last good one (prefix coverage, size, blocked terms absent); otherwise SnapshotVersion stays on the last good snapshot.",
-  "A blocked term never appears in a served suggestion: it is removed at build and filtered again at serve time, so a new block takes effect before the next build.",
+  "A prefix's PrefixSuggestions are read from one shard replica's memory, with no disk read, database query or scatter to other shards on the suggest path.",
+  "A blocked term never appears in a served PrefixSuggestions list: it is removed at build and filtered again at serve time, so a new block takes effect before the next build.",
 ];
 
 export const TA_SCOPES = {
