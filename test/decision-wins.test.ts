@@ -17,8 +17,11 @@ const row = (prompt: string, id: string) => {
 describe("structured win conditions", () => {
   it("name only real quantities, figures and archetypes", () => {
     const numbers = new Set<string>(QUANTITY_BY_ID.keys());
+    // an archetype's own model and its per-subject ones (a typeahead's shards), which its subject's decisions test
     for (const id of ARCHETYPE_IDS)
-      for (const f of ARCHETYPE_CAPACITY[id].figures) {
+      for (const f of [ARCHETYPE_CAPACITY[id], ...Object.values(ARCHETYPE_CAPACITY[id].topics ?? {})].flatMap(
+        (m) => m?.figures ?? [],
+      )) {
         numbers.add(f.id);
         for (const v of formulaVariables(parseFormula(f.expression))) numbers.add(v);
       }

@@ -1138,8 +1138,9 @@ export function architectureOf(
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
+  // (a cache drawn only for one subject, a typeahead's edge cache, counts only where the design speaks of it)
   const cached = f.archetypes.some((a) =>
-    ARCHITECTURE[a.id as ArchetypeId]?.components.some((c) => c.kind === "cache"),
+    ARCHITECTURE[a.id as ArchetypeId]?.components.some((c) => c.kind === "cache" && fitsTopics(c, unspoken)),
   );
   const parts = topicalParts(
     record ? [recordPart(record, cached), ...onRecord(designParts(f, party), record)] : designParts(f, party),

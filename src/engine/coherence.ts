@@ -6,6 +6,7 @@
  */
 
 import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
+import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
@@ -74,6 +75,7 @@ export type CoherenceRule =
   | "flush-before-ack-contradicted"
   | "one-part-bought-twice"
   | "aggregation-shape"
+  | "typeahead-shape"
   | "realized-record-elsewhere"
   | "quantity-two-values";
 
@@ -114,6 +116,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
   "aggregation-shape":
     "a design about counting events in windows keys its truth by event id and its totals by time window, sizes the hottest key, and draws no record-by-record projection entity",
+  "typeahead-shape":
+    "a design about suggesting completions as people type keys its served lists by prefix, offers a suggest call, splits a stated latency target into network, edge and lookup time, and draws no change-capture projection entity",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-builds-rejected":
@@ -1001,6 +1005,33 @@ function aggregationShape(d: Design): Problem[] {
 }
 
 /**
+ * A design about suggesting completions as people type (topic "typeahead") has a prefix index, a suggest call and a
+ * latency budget split against the stated target, and none of the change-capture projection's entities.
+ */
+function typeaheadShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("typeahead")) return [];
+  // the typeahead is the design's own subject only where the index leads an archetype-led design; a product's
+  // search feature hosts the index in its own components
+  if (d.archetypes[0]?.id !== "I06" || d.branch.kind === "product") return [];
+  const out: Problem[] = [];
+  if (!d.dataModel.some((m) => m.key.includes(TA_SHAPE.prefixKey)))
+    out.push({
+      rule: "typeahead-shape",
+      detail: `no entity is keyed by ${TA_SHAPE.prefixKey}, so there is no prefix index`,
+    });
+  if (!d.api.some((a) => TA_SHAPE.suggestCall.test(a.operation)))
+    out.push({ rule: "typeahead-shape", detail: "no API call suggests completions for a prefix" });
+  if (d.nfrs.latency.length > 0 && !d.capacity.some((c) => c.id === TA_SHAPE.latencyFigure))
+    out.push({
+      rule: "typeahead-shape",
+      detail: `the stated latency target (${d.nfrs.latency[0]?.quote}) is split by no figure (${TA_SHAPE.latencyFigure})`,
+    });
+  for (const m of d.dataModel.filter((x) => (TA_SHAPE.projectionEntities as readonly string[]).includes(x.entity)))
+    out.push({ rule: "typeahead-shape", detail: `${m.entity} is a change-capture projection's entity` });
+  return out;
+}
+
+/**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
  */
@@ -1161,6 +1192,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...messagesHaveLinks(d),
     ...productRecordIsState(d),
     ...aggregationShape(d),
+    ...typeaheadShape(d),
     ...technologyBuildsChoices(d),
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),

@@ -56,6 +56,14 @@ export const COVERAGE: readonly Coverage[] = [
       "a deferred email waits as its recipient send's next attempt time in the recipient domain's queue, which the domain schedulers poll, so no schedule store, materializer or due poller is drawn; a scheduled or recurring send would need one",
   },
   {
+    by: "I06",
+    topic: "typeahead",
+    covers: "I05",
+    unless: String.raw`\b(?:kafka|kinesis|pulsar|change[- ]data[- ]capture|cdc|debezium|consumer groups?|offsets?|partitioned logs?)\b`,
+    because:
+      "the typeahead's own query log is the append-only input: the index builder reads whole days of it in batch and the trending counter its last minutes, so no partitioned log with consumer groups, offsets or producer acknowledgements is drawn",
+  },
+  {
     by: "I08",
     covers: "I16",
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
@@ -135,6 +143,18 @@ export const VARIANTS: readonly Variant[] = [
     topic: "multi-channel",
     subject: "a notification router that sends each notification by push, email or text as the user allows",
     summary: ["Each channel has its own queue, sender and gateway, so a slow channel never holds the others"],
+    absorbs: [],
+  },
+  {
+    by: "I06",
+    topic: "typeahead",
+    subject:
+      "a typeahead service that precomputes each prefix's top-k completions into versioned snapshots served from memory",
+    summary: [
+      "An offline build scores what people searched and keeps, for every prefix, the few completions that score highest",
+      "Each build is an immutable snapshot, validated before a version pointer moves to it, so a bad one rolls back",
+      "Replicated prefix-range shards answer each keystroke from memory, behind browser and edge caches for short prefixes",
+    ],
     absorbs: [],
   },
   {

@@ -85,6 +85,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 0.01,
     assumedBecause: "skewed key popularity commonly puts around one percent of all traffic on the hottest key",
   },
+  // a typeahead's latency budget split (network, edge, lookup) and the share of keystrokes its caches answer;
+  // latency_budget_ms is the prompt's tightest stated latency target ("within 50 ms") when it states one
+  { id: "latency_budget_ms", label: "end-to-end latency target for one request", unit: "ms" },
+  { id: "network_rtt_ms", label: "round trip from a user to the nearest serving region and back", unit: "ms" },
+  { id: "edge_ms", label: "time in the edge cache and gateway", unit: "ms" },
+  { id: "lookup_ms", label: "time in the serving process, queueing included", unit: "ms" },
+  { id: "edge_hit_ratio", label: "share of requests answered by browser and edge caches", unit: "fraction" },
   {
     // stated as one key's rate ("500,000 clicks per second per key"), else the hottest key's share of the peak
     id: "hot_key_events_per_sec",

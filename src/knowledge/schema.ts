@@ -316,7 +316,7 @@ export const TypicalPredicate = z.strictObject({
   parties: z.array(z.enum(PARTY_KINDS)).min(1).optional(),
   /** Only designs that speak of this subject (knowledge/topics.ts) count it as usual, or only those that do not. */
   topic: z.enum(TOPIC_VALUES).optional(),
-  unlessTopic: z.enum(TOPIC_VALUES).optional(),
+  unlessTopic: UNLESS_TOPIC,
 });
 
 export const ScopeRule = z.strictObject({ scope: Scope, why: text });

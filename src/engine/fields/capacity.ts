@@ -1,8 +1,22 @@
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
-import type { CapacityRow } from "../design/types.js";
+import type { CapacityRow, Nfrs } from "../design/types.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
 import { excludedBy, impliedCapacity } from "./decisions.js";
+
+/** The quantity a stated latency target reaches a capacity model as (a latency budget split against it). */
+const LATENCY_BUDGET = "latency_budget_ms";
+
+/**
+ * The prompt's scale, plus its tightest stated latency target as `latency_budget_ms` ("within 50 ms"), so a model
+ * that splits a latency budget (network, cache, lookup) splits the stated one. The same object when no target is
+ * stated or the scale already names one, so models that never read it are evaluated as before.
+ */
+function scaleWithLatency(nfrs: Nfrs): Nfrs["scale"] {
+  const tightest = [...nfrs.latency].sort((a, b) => a.ms - b.ms)[0];
+  if (!tightest || nfrs.scale[LATENCY_BUDGET]) return nfrs.scale;
+  return { ...nfrs.scale, [LATENCY_BUDGET]: { value: tightest.ms, quote: tightest.quote, source: "stated" } };
+}
 
 export const capacityField: Deriver<"capacity", { record: boolean }> = {
   field: "capacity",
@@ -18,7 +32,7 @@ export const capacityField: Deriver<"capacity", { record: boolean }> = {
       (owner) => fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner)),
       record,
     );
-    const all = designCapacityRows(owners, f.nfrs.scale);
+    const all = designCapacityRows(owners, scaleWithLatency(f.nfrs));
     owners.forEach((o, k) => {
       const excluded = excludedBy(f.decisions, o.owner);
       const list = all[k] ?? [];

@@ -37,6 +37,7 @@ const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>
   "order-book": { I13: "one matcher per symbol applying a sequenced, replicated order log to an in-memory order book" },
   "file-sync": { I19: "an immutable block store that keeps each file's blocks once, by content hash" },
   aggregation: { I06: "a windowed count of immutable events per key, recounted from the raw events" },
+  typeahead: { I06: "each prefix's top-k completions, precomputed into versioned snapshots and served from memory" },
 };
 
 /** An archetype as a spoken noun phrase; an id the table does not know falls back to its title as "the … pattern". */

@@ -1,6 +1,7 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AGG_CAPACITY } from "./aggregation.js";
+import { TA_CAPACITY } from "./typeahead.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -18,7 +19,13 @@ export const capacity: CapacityModel = {
         },
       ],
     },
-    inp("reads_per_sec", 20000, "derived views are read far more often than their sources change"),
+    {
+      quantity: "reads_per_sec",
+      typical: 20000,
+      why: "derived views are read far more often than their sources change",
+      // "10,000 queries per second" binds to the request rate; a search or view serves queries, so it is the read rate
+      from: [{ expression: "requests_per_sec", why: "each stated query is a read of the index or view" }],
+    },
     inp("fanout", 3, "one source change usually touches a few index documents or view rows"),
     inp("objects", 100000000, "a product catalogue or document corpus of about a hundred million records"),
     inp("message_bytes", 2000, "an indexed document with its fields and postings is a few KB"),
@@ -59,5 +66,5 @@ export const capacity: CapacityModel = {
       "s",
     ),
   ],
-  topics: { aggregation: AGG_CAPACITY },
+  topics: { aggregation: AGG_CAPACITY, typeahead: TA_CAPACITY },
 };

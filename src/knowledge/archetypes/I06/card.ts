@@ -10,6 +10,16 @@ import {
   AGG_WRITES,
 } from "./aggregation.js";
 import { protocols } from "./topology.js";
+import {
+  TA_BOTTLENECKS,
+  TA_ENTITIES,
+  TA_FAILURES,
+  TA_INVARIANTS,
+  TA_READS,
+  TA_SCOPES,
+  TA_TECHNOLOGIES,
+  TA_WRITES,
+} from "./typeahead.js";
 
 /** The projection's own rules, which hold where the subject is not counting events in windows. */
 const PROJECTION_INVARIANTS = [
@@ -20,6 +30,8 @@ const PROJECTION_INVARIANTS = [
   "No write path reads the IndexDocument to decide a change to SourceRecord; the index can be dropped and rebuilt from the source at any time.",
 ];
 const U = "aggregation" as const;
+/** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
+const BASE = [U, "typeahead"] as const;
 
 export const card = {
   id: "I06",
@@ -111,43 +123,44 @@ export const card = {
   entities: [
     {
       name: "SourceRecord",
-      unlessTopic: U,
+      unlessTopic: BASE,
       description:
         "The authoritative row or document in the system of record, carrying a monotonically increasing version.",
       truth: true,
     },
     {
       name: "ChangeEvent",
-      unlessTopic: U,
+      unlessTopic: BASE,
       description:
         "An ordered change (upsert or delete tombstone) captured from the source's log or outbox, with source position, key and version.",
       truth: false,
     },
     {
       name: "IndexDocument",
-      unlessTopic: U,
+      unlessTopic: BASE,
       description:
         "The projected, denormalised document in the index or view, stamped with the source version it reflects.",
       truth: false,
     },
     {
       name: "ProjectorCheckpoint",
-      unlessTopic: U,
+      unlessTopic: BASE,
       description: "The last change-stream position a projector has applied and acknowledged, per source partition.",
       truth: false,
     },
     {
       name: "IndexAlias",
-      unlessTopic: U,
+      unlessTopic: BASE,
       description:
         "The pointer naming which physical index generation serves queries, switched atomically after a rebuild.",
       truth: false,
     },
     ...AGG_ENTITIES,
+    ...TA_ENTITIES,
   ],
   writePaths: [
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       action: "commit a change to the source of truth",
       entity: "SourceRecord",
       shape: "overwrite current value",
@@ -155,7 +168,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       action: "capture the change into an ordered change stream in the same commit",
       entity: "ChangeEvent",
       shape: "append event",
@@ -164,7 +177,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       action: "apply the change to the index only if its source version is newer",
       entity: "IndexDocument",
       shape: "overwrite current value",
@@ -172,7 +185,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       action: "propagate a source delete as a versioned tombstone",
       entity: "IndexDocument",
       shape: "state transition",
@@ -180,7 +193,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       action: "record the applied position after the index acknowledges the write",
       entity: "ProjectorCheckpoint",
       shape: "overwrite current value",
@@ -189,7 +202,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       action: "rebuild into a new index generation and switch the alias once caught up",
       entity: "IndexAlias",
       shape: "state transition",
@@ -197,10 +210,11 @@ export const card = {
       hidden: true,
     },
     ...AGG_WRITES,
+    ...TA_WRITES,
   ],
   readPaths: [
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       action: "search, filter or list query served from the index",
       entity: "IndexDocument",
       shape: "read projection",
@@ -208,19 +222,21 @@ export const card = {
         "Trails the source by projector lag plus the index refresh interval, typically seconds; a hit may be missing the latest write and is confirmed at the source when it matters.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       action: "detail or decision read after a search hit",
       entity: "SourceRecord",
       shape: "read source",
       staleness: "None: the authoritative record is read whenever a price, permission or stock decision depends on it.",
     },
     ...AGG_READS,
+    ...TA_READS,
   ],
   protocols,
-  invariants: [...PROJECTION_INVARIANTS, ...AGG_INVARIANTS],
+  invariants: [...PROJECTION_INVARIANTS, ...AGG_INVARIANTS, ...TA_INVARIANTS],
   // a projection's rules hold where the subject is not counting events, the aggregation's only where it is
   invariantTopics: [
-    ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: U })),
+    ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: BASE })),
+    ...TA_INVARIANTS.map((statement) => ({ statement, topic: "typeahead" as const })),
     ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
   ],
   contract: {
@@ -244,21 +260,22 @@ export const card = {
         "queries are served from a copy shaped for reading, which needs a checkpointed projector and a rebuild path",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       id: "ordering-matters",
       because: "changes to one source key must be applied in version order or an older value wins",
     },
     {
+      unlessTopic: "typeahead",
       id: "dedup-matters",
       because: "the change stream is at-least-once, so redelivered and replayed changes must not apply twice in effect",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       id: "stale-write-dangerous",
       because: "a delayed older change could overwrite a newer projected document unless the apply checks versions",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       id: "multi-object",
       because:
         "the source write and its change event must commit together, or a change is lost between database and index",
@@ -266,7 +283,7 @@ export const card = {
   ],
   failures: [
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       failure:
         "The application writes the database and then the index separately, crashes in between, and the index misses the change.",
       role: "derived",
@@ -275,14 +292,14 @@ export const card = {
       repair: "Run a reconciliation sweep comparing source versions with indexed versions and replay the missing keys.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       failure: "A redelivered older change arrives after a newer one and overwrites the newer projected document.",
       role: "derived",
       prevention: "Index with external versioning so a write carrying a lower source version is refused.",
       repair: "Re-project the affected keys from their current source records.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       failure:
         "A delete is not propagated or its tombstone is purged too early, so the removed record stays searchable or comes back.",
       role: "derived",
@@ -290,7 +307,7 @@ export const card = {
       repair: "Sweep the index for documents whose source record no longer exists and remove them.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       failure: "Projector lag grows during a backfill or traffic spike and searches miss recent writes for minutes.",
       role: "derived",
       prevention:
@@ -299,14 +316,14 @@ export const card = {
         "Add projector capacity and route freshness-sensitive reads to the source until lag is back under the bound.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       failure: "A rebuild from a snapshot ignores changes made while it ran, and the new generation goes live stale.",
       role: "derived",
       prevention: "Record the source position of the snapshot and catch up from it before swapping the alias.",
       repair: "Swap the alias back to the previous generation and replay from the snapshot position.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       failure:
         "A change that cannot be projected, such as a mapping error, blocks its partition and freezes the checkpoint.",
       role: "coordination",
@@ -314,10 +331,11 @@ export const card = {
       repair: "Fix the mapping and replay the parked changes, which the version check makes safe to apply late.",
     },
     ...AGG_FAILURES,
+    ...TA_FAILURES,
   ],
   bottlenecks: [
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       bottleneck: "Write amplification: one source change rewrites many denormalised documents or feed entries.",
       mitigation:
         "Denormalise only fields that queries filter on, resolve the rest at read time, and batch bulk updates.",
@@ -328,13 +346,13 @@ export const card = {
       },
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       bottleneck: "Scatter-gather: a query without a routing key must ask every index shard.",
       mitigation: "Route queries by a tenant or entity key where possible and add replicas to spread shard reads.",
       formula: { yields: "shard requests per second", expression: "reads_per_sec * partitions", unit: "shard req/s" },
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       bottleneck: "Rebuild cost: a full reindex must reload every document while live changes continue.",
       mitigation:
         "Bulk load with refresh disabled into a new generation in parallel, and keep the old generation serving until the swap.",
@@ -345,11 +363,12 @@ export const card = {
       },
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       bottleneck: "Projector lag on a hot source partition that one projector must apply in order.",
       mitigation: "Partition the change stream by key so projectors scale out while per-key order is kept.",
     },
     ...AGG_BOTTLENECKS,
+    ...TA_BOTTLENECKS,
   ],
   silhouette: {
     storage: "source truth + projection/index store",
@@ -357,6 +376,14 @@ export const card = {
     serving: "projection/search serving",
   },
   topicSilhouettes: [
+    {
+      topic: "typeahead",
+      storage:
+        "an append-only query log kept by day, and immutable versioned snapshots of each prefix's top-k in object storage",
+      coordination:
+        "an offline build that scores queries and publishes a validated snapshot by moving a version pointer; a streamed trending overlay",
+      serving: "prefix lookups from memory on replicated prefix-range shards, behind browser and edge caches",
+    },
     {
       topic: U,
       storage:
@@ -368,7 +395,7 @@ export const card = {
   ],
   technologies: [
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       product: "Elasticsearch or OpenSearch",
       layer: "serving",
       fits: "Sharded inverted indexes with near-real-time refresh, external version checks and alias switching for rebuilds.",
@@ -377,7 +404,7 @@ export const card = {
       caveat: "It is not a system of record: refresh delays visibility and there are no multi-document transactions.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       product: "Debezium",
       layer: "coordination",
       fits: "Reads the database's replication log and emits ordered per-key change events with source positions.",
@@ -387,7 +414,7 @@ export const card = {
         "Restarts re-emit changes and source schema changes flow downstream, so consumers must be idempotent and schema-aware.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       product: "Apache Kafka as the change log",
       layer: "storage",
       fits: "Keeps the change stream replayable, and compacted topics retain the latest value per key as a rebuild source.",
@@ -396,7 +423,7 @@ export const card = {
       caveat: "Compaction removes tombstones after a delay, so a rebuild that replays later than that misses deletes.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       product: "Apache Flink",
       layer: "coordination",
       fits: "Stateful stream jobs that maintain aggregates and joins, with checkpointed state and replay from source offsets.",
@@ -405,7 +432,7 @@ export const card = {
       caveat: "Exactly-once stops at the job boundary unless the sink accepts transactional or idempotent upserts.",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       product: "PostgreSQL materialized views",
       layer: "storage",
       fits: "A view computed inside the source database, refreshed from the same transactional data.",
@@ -415,6 +442,7 @@ export const card = {
         "A refresh recomputes the whole view, so large or fast-changing views need an incremental projector instead.",
     },
     ...AGG_TECHNOLOGIES,
+    ...TA_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -459,6 +487,22 @@ export const card = {
   },
   topicOverlays: [
     {
+      topic: "typeahead",
+      driver:
+        "Keystrokes: a suggest request per pause in typing; a periodic build from the query log, and a stream of the last minutes' searches for trending.",
+      unit: "One prefix lookup returning its top-k completions.",
+      worker: "A suggestion server replica holding one prefix-range shard of the current snapshot in memory.",
+      slot: "One prefix range per shard, replicated across servers and zones.",
+      state:
+        "Authoritative: the query log and the snapshot version pointer. Derived: query scores, snapshot files, the in-memory shards, the trending overlay and every cached answer.",
+      source: "People typing in search boxes; submitted searches logged by the search front ends.",
+      sink: "Suggestion lists in the browser, at the edge and in the serving replicas' memory.",
+      fabric:
+        "A CDN in front of a suggest gateway that routes each prefix to its shard; snapshot files in object storage.",
+      maintenance:
+        "A build per cycle validated against the last good snapshot, rollback by moving the pointer, snapshot-age and latency alerts, and a blocklist applied at build and serve.",
+    },
+    {
       topic: U,
       driver:
         "Events arriving on the partitioned log, and the watermark, which closes each window once event time has passed its end plus the allowed lateness; an hourly batch recount.",
@@ -475,7 +519,7 @@ export const card = {
         "Hourly recount from the raw archive, watermark-lag alerts, salt counts raised for hot keys, and log retention kept longer than the longest replay.",
     },
   ],
-  topicScopes: [AGG_SCOPES],
+  topicScopes: [AGG_SCOPES, TA_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "eventual",

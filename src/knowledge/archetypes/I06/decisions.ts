@@ -1,11 +1,12 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { AGG_DECISIONS } from "./aggregation.js";
+import { TA_DECISIONS } from "./typeahead.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i06-update",
-    unlessTopic: "aggregation",
+    unlessTopic: ["aggregation", "typeahead"],
     question: "Update the derived copy in the write path, or asynchronously from a change stream?",
     options: [
       {
@@ -39,7 +40,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i06-sharding",
-    unlessTopic: "aggregation",
+    unlessTopic: ["aggregation", "typeahead"],
     question: "Shard the index by document or by term?",
     options: [
       {
@@ -67,4 +68,5 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "by-document", because: "scatter-gather across the planned shards is affordable" },
   },
   ...AGG_DECISIONS,
+  ...TA_DECISIONS,
 ];

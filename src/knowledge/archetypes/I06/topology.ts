@@ -1,36 +1,40 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { AGG_API, AGG_COMPONENTS, AGG_DATA, AGG_LINKS, AGG_PROTOCOLS } from "./aggregation.js";
+import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
 
 const U = "aggregation" as const;
+/** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
+const BASE = [U, "typeahead"] as const;
 
 /** Projection pipeline: a source of truth, a change stream, projectors with checkpoints, an index and a query API. */
 export const protocols: ProtocolSpec[] = [
   {
-    unlessTopic: U,
+    unlessTopic: BASE,
     name: "Apply a change with checkpoint",
     notation:
       "writers>write-api[put with expected version] -> write-api>source-db[commit record and change event {SourceRecord.version = expected}] -> source-db>change-log[capture change in commit order] -> change-log>projector[deliver change {ChangeEvent.position > ProjectorCheckpoint.position}] -> projector>index[upsert document {ChangeEvent.version > IndexDocument.source_version}] -> index>projector[acknowledged] -> projector>change-log[commit checkpoint position] |-> projector[skip stale change {ChangeEvent.version <= IndexDocument.source_version}] => done | retry | park",
   },
   {
-    unlessTopic: U,
+    unlessTopic: BASE,
     name: "Rebuild into a new generation",
     notation:
       "rebuilder>index[create new generation {IndexAlias.next = none}] -> rebuilder>source-db[read snapshot at position P] -> rebuilder>index[bulk load generation] -> projector>change-log[replay from position P] -> rebuilder>index[swap alias {lag within bound and document counts match source}] => done | rollback",
   },
   {
-    unlessTopic: U,
+    unlessTopic: BASE,
     name: "Query the projection",
     notation:
       "readers>query-api[search with filters and cursor] -> query-api>index[query current alias] -> index>query-api[hits with source versions] -> query-api>readers[hits, next cursor and freshness position] => done",
   },
   ...AGG_PROTOCOLS,
+  ...TA_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     {
       id: "writers",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Writers",
       kind: "client",
       runs: ["put", "delete"],
@@ -38,7 +42,7 @@ export const topology: Topology = {
     },
     {
       id: "write-api",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Write API",
       kind: "service",
       runs: ["versioned put and delete"],
@@ -46,7 +50,7 @@ export const topology: Topology = {
     },
     {
       id: "source-db",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Source of truth (primary + replicas)",
       kind: "store",
       holds: ["SourceRecord"],
@@ -55,7 +59,7 @@ export const topology: Topology = {
     },
     {
       id: "change-log",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Change stream (CDC log by record id)",
       kind: "log",
       holds: ["ChangeEvent"],
@@ -64,7 +68,7 @@ export const topology: Topology = {
     },
     {
       id: "projector",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Projector workers",
       kind: "worker-pool",
       holds: ["ProjectorCheckpoint"],
@@ -73,7 +77,7 @@ export const topology: Topology = {
     },
     {
       id: "index",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Projection store (search index or view)",
       kind: "store",
       holds: ["IndexDocument", "IndexAlias"],
@@ -82,7 +86,7 @@ export const topology: Topology = {
     },
     {
       id: "query-api",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Query API",
       kind: "service",
       runs: ["search"],
@@ -90,7 +94,7 @@ export const topology: Topology = {
     },
     {
       id: "readers",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Readers",
       kind: "client",
       runs: ["search"],
@@ -98,29 +102,31 @@ export const topology: Topology = {
     },
     {
       id: "rebuilder",
-      unlessTopic: U,
+      unlessTopic: BASE,
       name: "Rebuilder (new generation + alias swap)",
       kind: "control-loop",
       runs: ["bulk load", "swap alias"],
       because: "a mapping change or a corrupt projection is repaired by rebuilding from the source, not by patching",
     },
     ...AGG_COMPONENTS,
+    ...TA_COMPONENTS,
   ],
   links: [
-    { unlessTopic: U, from: "writers", to: "write-api", kind: "request", label: "put / delete with version" },
-    { unlessTopic: U, from: "write-api", to: "source-db", kind: "request", label: "commit + change event" },
-    { unlessTopic: U, from: "source-db", to: "change-log", kind: "stream", label: "capture changes (CDC)" },
-    { unlessTopic: U, from: "change-log", to: "projector", kind: "stream", label: "changes from checkpoint" },
-    { unlessTopic: U, from: "projector", to: "index", kind: "stream", label: "versioned upsert / tombstone" },
-    { unlessTopic: U, from: "readers", to: "query-api", kind: "request", label: "search" },
-    { unlessTopic: U, from: "query-api", to: "index", kind: "request", label: "query current alias" },
-    { unlessTopic: U, from: "rebuilder", to: "index", kind: "control", label: "bulk load, swap alias" },
-    { unlessTopic: U, from: "rebuilder", to: "source-db", kind: "request", label: "scan the source at a snapshot" },
+    { unlessTopic: BASE, from: "writers", to: "write-api", kind: "request", label: "put / delete with version" },
+    { unlessTopic: BASE, from: "write-api", to: "source-db", kind: "request", label: "commit + change event" },
+    { unlessTopic: BASE, from: "source-db", to: "change-log", kind: "stream", label: "capture changes (CDC)" },
+    { unlessTopic: BASE, from: "change-log", to: "projector", kind: "stream", label: "changes from checkpoint" },
+    { unlessTopic: BASE, from: "projector", to: "index", kind: "stream", label: "versioned upsert / tombstone" },
+    { unlessTopic: BASE, from: "readers", to: "query-api", kind: "request", label: "search" },
+    { unlessTopic: BASE, from: "query-api", to: "index", kind: "request", label: "query current alias" },
+    { unlessTopic: BASE, from: "rebuilder", to: "index", kind: "control", label: "bulk load, swap alias" },
+    { unlessTopic: BASE, from: "rebuilder", to: "source-db", kind: "request", label: "scan the source at a snapshot" },
     ...AGG_LINKS,
+    ...TA_LINKS,
   ],
   api: [
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       operation: "put",
       call: "PUT /v1/records/{id}",
       request: ["fields", "expected_version"],
@@ -129,7 +135,7 @@ export const topology: Topology = {
       guarantee: "written only to the source of truth; visible in the projection after the reported lag",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       operation: "delete",
       call: "DELETE /v1/records/{id}",
       request: ["expected_version"],
@@ -138,7 +144,7 @@ export const topology: Topology = {
       guarantee: "the tombstone reaches every projection, so a stale copy cannot resurrect the record",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       operation: "search",
       call: "GET /v1/search?q=&cursor=",
       request: ["query", "filters", "cursor"],
@@ -147,10 +153,11 @@ export const topology: Topology = {
       guarantee: "results may lag the source by the projector lag, never reorder versions of one record",
     },
     ...AGG_API,
+    ...TA_API,
   ],
   dataModel: [
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       entity: "SourceRecord",
       key: ["record_id"],
       fields: ["fields", "version", "updated_at"],
@@ -159,7 +166,7 @@ export const topology: Topology = {
       owner: "source-db",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       entity: "ChangeEvent",
       key: ["partition", "position"],
       fields: ["record_id", "version", "op (upsert or delete)", "payload"],
@@ -168,7 +175,7 @@ export const topology: Topology = {
       owner: "change-log",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       entity: "IndexDocument",
       key: ["generation", "record_id"],
       fields: ["projected fields", "source_version"],
@@ -177,7 +184,7 @@ export const topology: Topology = {
       owner: "index",
     },
     {
-      unlessTopic: U,
+      unlessTopic: BASE,
       entity: "ProjectorCheckpoint",
       key: ["projector", "partition"],
       fields: ["position", "updated_at"],
@@ -185,6 +192,7 @@ export const topology: Topology = {
       owner: "projector",
     },
     ...AGG_DATA,
+    ...TA_DATA,
   ],
   entry: "write-api",
   stateOwner: "source-db",
@@ -192,6 +200,13 @@ export const topology: Topology = {
   outlet: "index",
   consumer: "projector",
   topicHooks: {
+    typeahead: {
+      entry: "suggest-gateway",
+      stateOwner: "query-log",
+      intake: "index-builder",
+      outlet: "suggest-shards",
+      consumer: "index-builder",
+    },
     aggregation: {
       entry: "collectors",
       stateOwner: "event-log",
