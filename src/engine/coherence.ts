@@ -75,7 +75,8 @@ export type CoherenceRule =
   | "one-part-bought-twice"
   | "aggregation-shape"
   | "realized-record-elsewhere"
-  | "quantity-two-values";
+  | "quantity-two-values"
+  | "stated-bound-exceeded";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -108,6 +109,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "numbers-disagree":
     "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
+  "stated-bound-exceeded":
+    "no figure the design chooses or derives is past a bound the prompt states for it (a failover of about 11 s against 'fails over within 5 seconds', an annual loss per object above the stated nines)",
   "part-exceeds-whole":
     "a part is never larger than its whole: a byte figure over a share of the design's objects (a hot set) is at most one copy of all of them",
   "message-without-link":
@@ -908,6 +911,19 @@ function statedNumbersUsed(d: Design): Problem[] {
 }
 
 /**
+ * A figure held to a stated bound stays within it: a failover the chosen lease makes longer than the prompt's
+ * "fails over within 5 seconds" is a timing that must shorten or flip, never a number shown beside the bound.
+ */
+function statedBoundsHeld(d: Design): Problem[] {
+  return d.capacity
+    .filter((r) => r.bound !== undefined && r.value > r.bound.value * 1.0001)
+    .map((r) => ({
+      rule: "stated-bound-exceeded" as const,
+      detail: `${r.id} (${r.display}) is past the stated ${r.bound?.quantity} = ${r.bound?.value}`,
+    }));
+}
+
+/**
  * Every way the design contradicts itself; empty when it is coherent. Pure and deterministic: a function of
  * the design's fields and, of its prompt, only the facts (`coherenceFacts`, the default).
  */
@@ -1157,6 +1173,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...numbersAgree(d),
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
+    ...statedBoundsHeld(d),
     ...partsWithinWholes(d),
     ...messagesHaveLinks(d),
     ...productRecordIsState(d),
