@@ -892,6 +892,8 @@ function partsWithinWholes(d: Design): Problem[] {
 function statedNumbersUsed(d: Design): Problem[] {
   const read = new Set<string>();
   for (const r of d.capacity) for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
+  // a stated target a figure is checked against (a failover bound) is read by that figure
+  for (const r of d.capacity) if (r.bound) read.add(r.bound.quantity);
   const byQuote = new Map<string, string[]>();
   for (const name of Object.keys(d.nfrs.scale)) {
     const src = d.nfrs.sources[`scale.${name}`];

@@ -298,7 +298,7 @@ function scopeOf(words: string): RateScope | undefined {
  * still the fleet's load in that region), an amount ("per cent") or a time unit.
  */
 const NOT_A_KEY =
-  /^(?:regions?|zones?|data ?cent(?:er|re)s?|clusters?|fleets?|cent|percent|peak|average|day|days|hour|hours|minute|minutes|second|seconds|month|months|week|weeks|year|years|ms|s|sec|min|h|hr|d)$/;
+  /^(?:regions?|zones?|data ?cent(?:er|re)s?|clusters?|fleets?|cores?|cpus?|vcpus?|threads?|cent|percent|peak|average|day|days|hour|hours|minute|minutes|second|seconds|month|months|week|weeks|year|years|ms|s|sec|min|h|hr|d)$/;
 
 /**
  * The scope of a rate stated "per <noun>" straight after its time unit: a listed scope, else any other noun is a

@@ -208,7 +208,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   {
     id: "store_election_seconds",
-    label: "time the lock store itself needs to elect a new leader when its own leader fails",
+    label: "time a consensus group (the lock or metadata store) needs to elect a new leader when its leader fails",
     unit: "s",
     assumed: 1,
     assumedBecause:
@@ -216,7 +216,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   {
     id: "notify_seconds",
-    label: "time for a watch event to reach the waiting candidates and for one to take the lease",
+    label: "time for a watch event to reach the waiting clients or candidates and for them to act on it",
     unit: "s",
     assumed: 0.5,
     assumedBecause:
