@@ -4,6 +4,7 @@
  * figure is `id = expression = value unit`, and later figures build on earlier ones.
  */
 import { capacityModel } from "../knowledge/capacity/index.js";
+import { LATENCY_BUDGET_FIGURES } from "../knowledge/capacity/latency.js";
 import type { CapacityModel } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
@@ -145,6 +146,7 @@ function modelReads(model: CapacityModel): readonly string[] {
       for (const d of from) for (const v of formulaVariables(formulaOf(d.expression))) names.add(v);
     }
     for (const f of model.figures) for (const v of formulaVariables(formulaOf(f.expression))) names.add(v);
+    for (const f of model.figures) if (f.bound) names.add(f.bound);
     // a quantity read through a bridge from another (a record rate from a stated bandwidth) reads that one too
     for (const name of [...names])
       for (const b of BRIDGES_TO.get(name) ?? [])
@@ -382,6 +384,14 @@ function evaluateModel(
     }
   }
 
+  /** The stated bound a figure is held to: a stated quantity, or an earlier figure that rests on one. */
+  const boundOf = (name: string | undefined): { bound?: { quantity: string; value: number } } => {
+    if (!name) return {};
+    const stated = scale[name]?.value;
+    const figure = rows.find((x) => x.id === name && x.inputs.some((i) => i.source !== "assumed"))?.value;
+    const value = stated ?? figure;
+    return value === undefined ? {} : { bound: { quantity: name, value } };
+  };
   const unitOf = (name: string) =>
     QUANTITY_BY_ID.get(name)?.unit ?? model.inputs.find((i) => i.quantity === name)?.unit ?? "";
   const rows: CapacityRow[] = [];
@@ -413,6 +423,7 @@ function evaluateModel(
       }),
       archetype: owner,
       ...(f.sets ? { sets: f.sets } : {}),
+      ...boundOf(f.bound),
     });
   }
   return rows;
@@ -425,6 +436,18 @@ function evaluateModel(
 export function fixedInputs(nfrs: Pick<Nfrs, "implied">, decided: ImpliedInputs = NONE_IMPLIED): ImpliedInputs {
   if (!nfrs.implied) return decided;
   return new Map([...Object.entries(nfrs.implied), ...decided]);
+}
+
+/** Each model with the latency budget figures added, made once per model so its evaluations stay cached. */
+const WITH_LATENCY = new WeakMap<CapacityModel, CapacityModel>();
+
+function withLatencyBudget(model: CapacityModel): CapacityModel {
+  let m = WITH_LATENCY.get(model);
+  if (!m) {
+    m = { ...model, figures: [...model.figures, ...LATENCY_BUDGET_FIGURES] };
+    WITH_LATENCY.set(model, m);
+  }
+  return m;
 }
 
 /** One capacity model of a design, with its owner and the inputs its chosen decision options fix. */
@@ -555,6 +578,9 @@ export function capacityOwners(
   });
   const featureLed = isFeatureLed(f.branch.kind, f.features, f.archetypes);
   const owners = featureLed ? [...feats, ...archs] : [...archs, ...feats];
+  // a stated latency target is spent by the design's leading model: its budget figures join that model
+  const lead = owners[0];
+  if (lead && f.nfrs.scale.latency_seconds) owners[0] = { ...lead, model: withLatencyBudget(lead.model) };
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]
     : [...archs.map(() => true), ...feats.map(() => false)];

@@ -77,7 +77,8 @@ export type CoherenceRule =
   | "aggregation-shape"
   | "typeahead-shape"
   | "realized-record-elsewhere"
-  | "quantity-two-values";
+  | "quantity-two-values"
+  | "stated-bound-exceeded";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -110,6 +111,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "numbers-disagree":
     "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
+  "stated-bound-exceeded":
+    "no figure the design chooses or derives is past a bound the prompt states for it (a failover of about 11 s against 'fails over within 5 seconds', an annual loss per object above the stated nines)",
   "part-exceeds-whole":
     "a part is never larger than its whole: a byte figure over a share of the design's objects (a hot set) is at most one copy of all of them",
   "message-without-link":
@@ -893,6 +896,8 @@ function partsWithinWholes(d: Design): Problem[] {
 function statedNumbersUsed(d: Design): Problem[] {
   const read = new Set<string>();
   for (const r of d.capacity) for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
+  // a stated target a figure is checked against (a failover bound) is read by that figure
+  for (const r of d.capacity) if (r.bound) read.add(r.bound.quantity);
   const byQuote = new Map<string, string[]>();
   for (const name of Object.keys(d.nfrs.scale)) {
     const src = d.nfrs.sources[`scale.${name}`];
@@ -909,6 +914,19 @@ function statedNumbersUsed(d: Design): Problem[] {
         detail: `${names.join(", ")} (${because}) is read by no capacity figure`,
       });
   return out;
+}
+
+/**
+ * A figure held to a stated bound stays within it: a failover the chosen lease makes longer than the prompt's
+ * "fails over within 5 seconds" is a timing that must shorten or flip, never a number shown beside the bound.
+ */
+function statedBoundsHeld(d: Design): Problem[] {
+  return d.capacity
+    .filter((r) => r.bound !== undefined && r.value > r.bound.value * 1.0001)
+    .map((r) => ({
+      rule: "stated-bound-exceeded" as const,
+      detail: `${r.id} (${r.display}) is past the stated ${r.bound?.quantity} = ${r.bound?.value}`,
+    }));
 }
 
 /**
@@ -1188,6 +1206,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...numbersAgree(d),
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
+    ...statedBoundsHeld(d),
     ...partsWithinWholes(d),
     ...messagesHaveLinks(d),
     ...productRecordIsState(d),

@@ -83,7 +83,7 @@ const AVAILABILITY: Rule<Availability>[] = [
     value: "fail-closed",
   },
   {
-    re: /\bfail(?:s)?[- ]open\b|\bhighly available\b|\bhigh availability\b|\balways (?:be )?(?:available|up|writable)\b|\bstay(?:s)? (?:up|available)\b|\bavailability over consistency\b|\b99\.9+%/i,
+    re: /\bfail(?:s)?[- ]open\b|\bhighly available\b|\bhigh availability\b|\balways (?:be )?(?:available|up|writable)\b|\bstay(?:s)? (?:up|available)\b|\bavailability over consistency\b|(?<!\bdurab\w*\s+(?:of\s+)?)\b99\.9+%(?!\s*(?:(?:of|annual|yearly|object|data)\s+){0,3}durab)/i,
     value: "stay-available",
   },
 ];
@@ -293,6 +293,23 @@ function scopeOf(words: string): RateScope | undefined {
   return SCOPES.find((s) => s.re.test(words.toLowerCase().trim()))?.scope;
 }
 
+/**
+ * Words after "per" that never name a key the rate is counted under: a place or a whole fleet ("per region" is
+ * still the fleet's load in that region), an amount ("per cent") or a time unit.
+ */
+const NOT_A_KEY =
+  /^(?:regions?|zones?|data ?cent(?:er|re)s?|clusters?|fleets?|cores?|cpus?|vcpus?|threads?|cent|percent|peak|average|day|days|hour|hours|minute|minutes|second|seconds|month|months|week|weeks|year|years|ms|s|sec|min|h|hr|d)$/;
+
+/**
+ * The scope of a rate stated "per <noun>" straight after its time unit: a listed scope, else any other noun is a
+ * key the load is counted under ("1 million clicks per second per campaign" is one campaign's rate, not the
+ * fleet's), so the rate is kept apart from the fleet total like a per-key rate.
+ */
+function scopeAfterRate(word: string): RateScope | undefined {
+  const w = word.toLowerCase().trim();
+  return scopeOf(w) ?? (NOT_A_KEY.test(w) || STOP.has(w) ? undefined : "key");
+}
+
 /** Words that may stand between a number and its noun without being the noun ("10M daily active users"). */
 const STOP = new Set([
   "per",
@@ -336,6 +353,10 @@ function nounAt(
   }
   return undefined;
 }
+
+/** A verb of contending straight after a count of people: they want the same things at the same moment. */
+const CONTEND =
+  /^\s+(?:all\s+|who\s+|that\s+)?(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?/i;
 
 /**
  * The stated noun of a phrase: the first one found, unless another follows it straight away, which is then the
@@ -451,6 +472,39 @@ function setScale(scale: Scale, id: string, value: number, quote: string) {
   if (scale[id] === undefined) scale[id] = { value, quote: quote.trim().replace(/\s+/g, " ") };
 }
 
+/** Words that make a duration a failover bound ("fails over within 5 seconds", "a new leader within 2 s"). */
+const FAILOVER_WORDS =
+  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*)\b/i;
+
+/** Where the last match of a pattern starts in a text. */
+function lastMatch(re: RegExp, text: string): number | undefined {
+  let at: number | undefined;
+  for (const m of text.matchAll(new RegExp(re.source, `${re.flags.replace("g", "")}g`))) at = m.index;
+  return at;
+}
+
+/**
+ * A durability target in nines: "eleven nines of durability", "11 9s durability", "99.999999999% durability".
+ * The count of nines is the target annual loss probability per object, 10^-nines.
+ */
+const NINES_WORDS =
+  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen)";
+const DURABILITY_NINES = new RegExp(
+  String.raw`\b(?:(${NINES_WORDS}|\d{1,2})[- ](?:nines|9s)|(99(?:\.9+)?)\s*%)\s+(?:(?:of|annual|yearly|object|data)\s+){0,3}durab\w*|\bdurab\w*\s+(?:of\s+|target of\s+)?(?:(${NINES_WORDS}|\d{1,2})[- ](?:nines|9s)|(99(?:\.9+)?)\s*%)`,
+  "i",
+);
+
+export function parseDurabilityNines(text: string): Stated<number> | undefined {
+  const m = DURABILITY_NINES.exec(text);
+  if (!m) return undefined;
+  const count = m[1] ?? m[3];
+  const percent = m[2] ?? m[4];
+  const nines = count
+    ? (own(SMALL, count.toLowerCase()) ?? Number(count))
+    : (percent ?? "").replace(".", "").replace(/[^9]/g, "").length;
+  return Number.isFinite(nines) && nines > 0 ? { value: nines, quote: m[0].trim() } : undefined;
+}
+
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
@@ -463,6 +517,8 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
+  // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
+  { re: FAILOVER_WORDS, id: "failover_seconds" },
   {
     re: /\b(?:propagat\w*|reach\w*|converge\w*|visible|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i,
     id: "propagation_seconds",
@@ -589,11 +645,14 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           /^[- ]?\s*(?!(?:of|and|or|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(after)?.[0] ?? "";
         if (target) {
           const value = n.value * secs;
+          // a failover bound is quoted from the words that make it one ("fails over within 5 seconds")
+          const said = quoteTo(pos + dur[0].length + afterWord.length);
+          const lead = target.id === "failover_seconds" ? lastMatch(FAILOVER_WORDS, clauseBefore) : undefined;
           setScale(
             scale,
             target.id,
             target.toDays ? value / 86400 : value,
-            quoteTo(pos + dur[0].length + afterWord.length),
+            lead === undefined ? said : `${clauseBefore.slice(lead)}${said}`,
           );
         }
         continue;
@@ -666,7 +725,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const scopeAfter = /^\s*(?:per|for each|each|\/)[- ]\s*((?:api[- ])?[a-z]+(?: address)?)\b/i.exec(
         t.slice(n.end + nounEnd),
       );
-      let scope = scopeAfter ? scopeOf(scopeAfter[1] ?? "") : undefined;
+      let scope = scopeAfter ? scopeAfterRate(scopeAfter[1] ?? "") : undefined;
       if (scope && scopeAfter) nounEnd += scopeAfter[0].length;
       if (!scope) {
         const sb = /\b(?:per|each|every|a single|one)[- ]((?:api[- ])?[a-z]+)\b[^.;]*$/i.exec(clauseBefore);
@@ -723,8 +782,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     }
     pendingRate.length = 0;
     if (hit?.entry.count) {
-      setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
-      if (hit.entry.also) setScale(scale, hit.entry.also, n.value, quoteTo(ends[hit.used - 1] ?? pos));
+      const end = ends[hit.used - 1] ?? pos;
+      setScale(scale, hit.entry.count, n.value, quoteTo(end));
+      if (hit.entry.also) setScale(scale, hit.entry.also, n.value, quoteTo(end));
+      // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
+      // when the sale opens, not only the product's users
+      const contend = hit.entry.count === "users" ? CONTEND.exec(rest.slice(end)) : null;
+      if (contend) setScale(scale, "buyers_at_onsale", n.value, quoteTo(end));
     }
   }
 
@@ -765,6 +829,8 @@ function parseLatency(text: string): LatencyTarget[] {
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
     if (!m[1] && !/latenc|respond|response|p\d\d|fast|lookup|read|write|within/.test(ctx)) continue;
+    // "fails over within 5 seconds" bounds a failover (scale failover_seconds), not a request's latency
+    if (!m[1] && FAILOVER_WORDS.test(text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 1))) continue;
     const n = Number(m[2]);
     const unit = (m[3] ?? "").toLowerCase();
     const ms =
@@ -812,7 +878,13 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const implied: StatedNfrs["implied"] = {};
   const scale = parseScale(prompt, implied);
-  const out: StatedNfrs = { latency: parseLatency(prompt), scale, implied };
+  const latency = parseLatency(prompt);
+  // a request's latency target is a budget the serving path spends; a duration the scale already reads as the
+  // bound on spreading a change ("pushes config changes … within 10 seconds") is sized there, not here
+  const spread = scale.propagation_seconds;
+  const target = latency.find((l) => !(spread && Math.abs(spread.value * 1000 - l.ms) < 1e-6));
+  if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
+  const out: StatedNfrs = { latency, scale, implied };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);
   if (delivery) out.delivery = delivery;
@@ -822,7 +894,9 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   if (availability) out.availability = availability;
   const ordering = first(prompt, ORDERING, lowered);
   if (ordering) out.ordering = ordering;
-  const durability = first(prompt, DURABILITY, lowered);
+  const nines = parseDurabilityNines(prompt);
+  if (nines) scale.durability_nines ??= nines;
+  const durability = nines ? { value: "durable" as const, quote: nines.quote } : first(prompt, DURABILITY, lowered);
   if (durability) out.durability = durability;
   const regions = parseRegions(prompt, scale);
   if (regions) out.regions = regions;

@@ -209,6 +209,76 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   { id: "keepalive_seconds", label: "keep-alive interval", unit: "s" },
   {
+    id: "failover_seconds",
+    label: "failover bound (from a holder's crash until a new holder serves and the others know it)",
+    unit: "s",
+  },
+  {
+    id: "store_election_seconds",
+    label: "time a consensus group (the lock or metadata store) needs to elect a new leader when its leader fails",
+    unit: "s",
+    assumed: 1,
+    assumedBecause:
+      "etcd's default election timeout is 1000 ms (its heartbeat 100 ms), so a follower waits about a second before it stands for leader (etcd tuning guide)",
+  },
+  {
+    id: "notify_seconds",
+    label: "time for a watch event to reach the waiting clients or candidates and for them to act on it",
+    unit: "s",
+    assumed: 0.5,
+    assumedBecause:
+      "a watch event and the winning candidate's conditional write are a few round trips inside one region, well under half a second",
+  },
+  {
+    id: "latency_seconds",
+    label: "latency target",
+    unit: "s",
+  },
+  {
+    id: "client_rtt_seconds",
+    label: "client's network round trip to the nearest serving site",
+    unit: "s",
+    assumed: 0.02,
+    assumedBecause:
+      "a client's round trip to a serving region or edge site on its own continent is commonly 10 to 40 ms (a planning figure; measure it)",
+  },
+  {
+    id: "candidates_per_service",
+    label: "instances of one service that stand for its leadership",
+    unit: "candidates",
+    assumed: 3,
+    assumedBecause:
+      "a service's leader is usually chosen among about three candidate instances, one per zone, while its other instances only watch who leads",
+  },
+  {
+    id: "durability_nines",
+    label: "stated durability target in nines (annual loss probability per object of 10^-nines)",
+    unit: "nines",
+  },
+  {
+    id: "disk_afr",
+    label: "annualized failure rate of one storage disk",
+    unit: "fraction",
+    assumed: 0.02,
+    assumedBecause:
+      "Backblaze's published fleet statistics put hard-drive annualized failure rates between about 1.2% and 2.3% a year, so 2% is a cautious planning figure",
+  },
+  {
+    id: "tolerated_losses",
+    label: "pieces of one stripe or replica set that can be lost without losing data",
+    unit: "pieces",
+    assumed: 2,
+    assumedBecause: "three full replicas survive the loss of any two",
+  },
+  {
+    id: "failure_domains",
+    label: "failure domains (availability zones) the pieces of a stripe are spread over",
+    unit: "zones",
+    assumed: 3,
+    assumedBecause:
+      "object stores such as Amazon S3 spread each object over at least three availability zones of a region",
+  },
+  {
     id: "allowance_sync_seconds",
     label: "how often an enforcing node reports its spend and takes a new local allowance",
     unit: "s",
@@ -655,6 +725,8 @@ export const RATE_SCOPES = ["key", "user", "tenant", "node", "partition"] as con
  */
 export const FORMULA_CONSTANTS: ReadonlyMap<number, string> = new Map([
   [1, "one, as an identity (the rest of a share, all replicas but one)"],
+  [10, "ten, the base a count of nines is counted in"],
+  [8760, "hours a year"],
   [24, "hours a day"],
   [60, "seconds a minute"],
   [3600, "seconds an hour"],
@@ -718,6 +790,11 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  {
+    quantity: "clients",
+    expression: "services * instances_per_service",
+    why: "each running instance of a stated service holds one session of its own",
+  },
   {
     quantity: "samples_per_sec",
     expression: "bytes_per_sec / message_bytes",

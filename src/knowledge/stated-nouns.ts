@@ -29,8 +29,15 @@ export interface StatedNoun {
  */
 export const STATED_NOUNS: readonly StatedNoun[] = [
   {
-    re: /^(?:requests?|reqs?|calls?|queries|query|rps|qps|hits?|invocations?|api calls?|ops|operations?)$/,
+    re: /^(?:requests?|reqs?|calls?|rps|hits?|invocations?|api calls?|ops|operations?)$/,
     rate: "requests_per_sec",
+  },
+  // a query or a search answers from stored state and changes nothing: a read, and a request the front door serves
+  // ("answering 100,000 queries per second" sizes the read path, not only the gateway)
+  {
+    re: /^(?:queries|query|qps|searches|search queries|search requests?|lookup requests?)$/,
+    rate: "requests_per_sec",
+    also: "reads_per_sec",
   },
   { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
   // taking a lock or registering a member changes replicated state: each is a write ("10k lock acquisitions per
@@ -82,9 +89,11 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?)$/,
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|concertgoers?|spectators?|visitors?|ticket buyers?)$/,
     count: "users",
   },
+  // a venue's seats or a sale's tickets are the items one event sells (a seat is held, then sold once)
+  { re: /^(?:seats?|tickets? on sale|tickets? available)$/, count: "items_per_event" },
   // drivers and couriers are users whose position the proximity index tracks
   { re: /^(?:drivers?|couriers?|dashers?)$/, count: "users", also: "moving_objects" },
   {

@@ -321,6 +321,8 @@ export interface CapacityRow {
   archetype: string;
   /** The design quantity this figure decides (partitions, nodes, workers), when it decides one. */
   sets?: string;
+  /** The stated target this figure must stay within (a scale quantity: failover_seconds), when the prompt states it. */
+  bound?: { quantity: string; value: number };
 }
 
 export interface DecisionOption {

@@ -68,6 +68,11 @@ export interface CapacityFigureSpec {
    * other formulas of the design (bottlenecks) use the computed count instead of a generic default.
    */
   sets?: string;
+  /**
+   * A stated target (a scale quantity in the same unit) this figure must not exceed: a failover time against the
+   * prompt's "fails over within 5 seconds". The figure reads it as a budget, and coherence flags a figure past it.
+   */
+  bound?: string;
 }
 
 /** The capacity model of one archetype or one product feature. */

@@ -109,7 +109,8 @@ function quantity(value: number, id: string, unit?: string): string {
 function givenWords(because: string | undefined): string | undefined {
   const words = quoteOfScaleReason(because);
   // only a whole figure: a number ending on a plural noun or a rate ("10k lock" cut from "10k lock acquisitions" is not)
-  const whole = words !== undefined && /\d/.test(words) && /(?:[a-z]{2,}s|\b(?:per|a|an|each)\s+[a-z]+)$/i.test(words);
+  // that starts with its number ("fails over within 5 seconds" is a clause, said by its quantity's name)
+  const whole = words !== undefined && /^\d/.test(words) && /(?:[a-z]{2,}s|\b(?:per|a|an|each)\s+[a-z]+)$/i.test(words);
   return whole && words.split(/\s+/).length <= 6 ? words : undefined;
 }
 

@@ -62,5 +62,16 @@ export const capacity: CapacityModel = {
       "bytes_stored / disk_write_bytes_per_sec",
       "s",
     ),
+    // the followers wait out the election timeout before one stands, then clients and watchers find the new leader
+    {
+      ...fig(
+        "leader_failover_time",
+        "worst-case time to replace a failed leader and redirect clients to the new one",
+        "time",
+        "store_election_seconds + notify_seconds",
+        "s",
+      ),
+      bound: "failover_seconds",
+    },
   ],
 };

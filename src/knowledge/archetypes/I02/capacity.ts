@@ -14,7 +14,23 @@ export const capacity: CapacityModel = {
       quantity: "clients",
       typical: 5000,
       why: "a large fleet runs a few thousand processes that take locks, each with one session",
-      from: [{ expression: "leases / 20", why: "a client process holds a few tens of leases under its one session" }],
+      from: [
+        // services whose leader is elected: each candidate instance holds one session (the rest only watch)
+        {
+          expression: "services * candidates_per_service",
+          why: "each stated service's leader is chosen among a few candidate instances, each with its own session",
+        },
+        { expression: "leases / 20", why: "a client process holds a few tens of leases under its one session" },
+      ],
+    },
+    // a stated failover bound is a budget the lease fits inside: the lease runs out, the lock store may itself be
+    // electing a new leader (etcd re-arms every lease on a leader change), and a candidate must hear and take over
+    {
+      quantity: "lease_seconds",
+      from: {
+        expression: "failover_seconds - store_election_seconds - notify_seconds",
+        why: "the stated failover bound less the lock store's own election and the time to tell a waiting candidate",
+      },
     },
     {
       quantity: "keepalive_seconds",
@@ -75,5 +91,17 @@ export const capacity: CapacityModel = {
     ),
     fig("lease_state_bytes", "lease state across replicas", "storage", "leases * value_bytes * replicas", "B"),
     fig("idle_after_crash", "worst-case idle time after a holder crashes", "time", "lease_seconds", "s"),
+    // the crashed holder's lease runs out, the lock store may be electing its own new leader, and a waiting
+    // candidate hears of the expiry and takes the lease
+    {
+      ...fig(
+        "failover_time",
+        "worst-case failover time after a holder crashes",
+        "time",
+        "lease_seconds + store_election_seconds + notify_seconds",
+        "s",
+      ),
+      bound: "failover_seconds",
+    },
   ],
 };

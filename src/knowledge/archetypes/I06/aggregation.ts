@@ -493,6 +493,12 @@ export const AGG_CAPACITY: CapacityModel = {
       quantity: "messages_per_sec",
       typical: 100000,
       why: "an ad or analytics event stream runs at about a hundred thousand events a second",
+      // "1 million clicks per second per campaign" states the hottest key's rate, not the fleet's: the fleet carries
+      // at least that key, so it is planned at that floor rather than at a typical rate below it
+      from: {
+        expression: "messages_per_sec_per_key",
+        why: "the prompt states one key's rate only, so the whole stream is planned at no less than that key's rate (a floor: other keys add to it)",
+      },
     },
     {
       quantity: "message_bytes",

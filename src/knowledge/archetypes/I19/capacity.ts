@@ -32,6 +32,48 @@ const REREPLICATION = fig(
 );
 
 /**
+ * The durability model: a stripe (or replica set) of `min_storage_nodes` pieces loses data only when, after one
+ * piece's disk fails, `tolerated_losses` more of its other pieces fail before the repair finishes. With independent
+ * disk failures at `disk_afr` a year and the repair window the rebuild figure gives, the expected losses per stripe a
+ * year are about n x afr x ((n - 1) x afr x window)^m, an upper bound of the usual Markov estimate (it counts
+ * (n - 1)^m orderings where there are (n - 1)(n - 2)...(n - m)). A stated target in nines is the budget that loss is
+ * held to, and a zone loss takes a stripe's pieces in that zone at once, spending that much of its margin.
+ */
+const DURABILITY_FIGURES = [
+  fig(
+    "annual_loss_budget",
+    "annual loss per object the stated durability allows (10^-nines)",
+    "rate",
+    "1 / 10 ^ durability_nines",
+    "losses/yr",
+  ),
+  {
+    ...fig(
+      "annual_loss_per_stripe",
+      "expected data losses per stripe (one small object) a year, from independent disk failures during repair",
+      "rate",
+      "min_storage_nodes * disk_afr * ((min_storage_nodes - 1) * disk_afr * rereplication_seconds / 31536000) ^ tolerated_losses",
+      "losses/yr",
+    ),
+    bound: "annual_loss_budget",
+  },
+  fig(
+    "durability_budget_used",
+    "share of the stated durability budget the expected loss uses",
+    "headroom",
+    "annual_loss_per_stripe * 10 ^ durability_nines",
+    "fraction",
+  ),
+  fig(
+    "pieces_lost_with_zone",
+    "pieces of one stripe a whole zone's loss takes at once (against the pieces it may lose)",
+    "count",
+    "min_storage_nodes / failure_domains",
+    "pieces",
+  ),
+];
+
+/**
  * The block store's capacity under file sync (filesync.ts): the bytes are the users' files after deduplication,
  * counted once, the same quantities the file-sync feature's model reads, so the design has one figure for bytes and
  * one for blocks.
@@ -108,6 +150,7 @@ export const capacity: CapacityModel = {
       "B/s",
     ),
     REREPLICATION,
+    ...DURABILITY_FIGURES,
   ],
   topics: { "file-sync": FILE_SYNC_CAPACITY },
 };

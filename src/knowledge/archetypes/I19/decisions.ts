@@ -93,6 +93,7 @@ export const decisions: DecisionPoint[] = [
           capacity: [
             { quantity: "storage_overhead", value: 3, why: "three full copies of every byte" },
             { quantity: "min_storage_nodes", value: 3, why: "one copy per node in distinct failure domains" },
+            { quantity: "tolerated_losses", value: 2, why: "any one surviving copy of three still holds the data" },
             {
               quantity: "repair_read_amplification",
               value: 1,
@@ -113,6 +114,7 @@ export const decisions: DecisionPoint[] = [
           capacity: [
             { quantity: "storage_overhead", value: 1.5, why: "(6 + 3) / 6 raw bytes per byte of data" },
             { quantity: "min_storage_nodes", value: 9, why: "each of a stripe's 9 fragments on its own node" },
+            { quantity: "tolerated_losses", value: 3, why: "any 6 of a stripe's 9 fragments rebuild it" },
             {
               quantity: "repair_read_amplification",
               value: 6,
