@@ -56,6 +56,22 @@ export const COVERAGE: readonly Coverage[] = [
       "a deferred email waits as its recipient send's next attempt time in the recipient domain's queue, which the domain schedulers poll, so no schedule store, materializer or due poller is drawn; a scheduled or recurring send would need one",
   },
   {
+    by: "I04",
+    topic: "crawl",
+    covers: "I08",
+    unless: String.raw`\b(?:api (?:rate )?limits?|rate[- ]limit\w* (?:the |our )?(?:api|callers?|clients?|users?|tenants?)|quotas? per (?:caller|client|user|tenant|api key))\b`,
+    because:
+      "politeness is the host-partitioned frontier's own back-queue scheduler: the partition that owns a host hands out its next URL only when no fetch to it is in flight and its next_allowed_fetch_at has passed, on the fetch path to the sites, and a host whose state is unknown waits rather than being fetched (it fails closed); so no limiter in front of our own API, counter store or fail-open allowance is drawn",
+  },
+  {
+    by: "I04",
+    topic: "crawl",
+    covers: "I02",
+    unless: String.raw`\b(?:leas(?:e|ed|es|ing)|locks?|locking|fencing tokens?|leader election|owned by exactly one)\b`,
+    because:
+      "each host belongs to the one frontier partition its name hashes to, which hands out its URLs, so no lease service, lock store or consensus group is drawn; the sites cannot check a fencing token, so none is sent to them",
+  },
+  {
     by: "I08",
     covers: "I16",
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
@@ -135,6 +151,18 @@ export const VARIANTS: readonly Variant[] = [
     topic: "multi-channel",
     subject: "a notification router that sends each notification by push, email or text as the user allows",
     summary: ["Each channel has its own queue, sender and gateway, so a slow channel never holds the others"],
+    absorbs: [],
+  },
+  {
+    by: "I04",
+    topic: "crawl",
+    subject: "a web crawler whose URL frontier is partitioned by host, so one partition decides every fetch to a site",
+    summary: [
+      "Front queues order URLs by priority, and each host has one back queue in the partition that owns it",
+      "A host is handed out only with no fetch to it in flight and once its delay since the last fetch has passed",
+      "Its robots.txt is fetched first and again each day, and a URL it disallows is never fetched",
+      "Extracted links are normalised, tested against the seen set and routed to their host's partition",
+    ],
     absorbs: [],
   },
   {
