@@ -523,7 +523,9 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     const caller = theirWorkers.length === 0 ? (myWorkers ?? dId(dKind("client"))) : dId(dKind("client"));
     for (const c of t.components.filter((c) => c.kind === "client"))
       if (caller) eq.set(c.id, { target: caller, takeShape: false, note: `acts as ${p.name}'s client (${p.role})` });
-    const guarded = d.components.find((c) => c.kind === "external" || c.kind === "resource")?.id;
+    // a fencing token is checked only by a resource we own: an outside party (a website, a provider) cannot check
+    // one, so with no resource of our own the dominant's state owner, which applies the holder's writes, checks it
+    const guarded = d.components.find((c) => c.kind === "resource")?.id ?? d.stateOwner;
     for (const c of t.components.filter((c) => c.kind === "resource"))
       if (guarded && dId(guarded))
         eq.set(c.id, { target: dId(guarded) as string, takeShape: false, note: `is what ${p.name} protects` });
