@@ -46,6 +46,15 @@ describe("a crawl of other people's sites is held to politeness on the fetch pat
     expect(text).not.toMatch(/times 1 billion pages a month/);
   });
 
+  it("says a stated rate the hottest figure only reads back once, never derived from itself", () => {
+    const d2 = design("Design a system that revisits 1 billion pages a month from a saved cursor");
+    const text = writeScript(d2, { minutes: 45 })
+      .steps.map((s) => s.text)
+      .join(" ");
+    expect(text).toMatch(/which is the stated 386 pages a second/);
+    expect(text).not.toMatch(/times 1 billion pages a month|over 1 billion pages a month/);
+  });
+
   it("keeps a sweep over our own keyspace a checkpointed pass", () => {
     const sweep = design(
       "Re-validate every record of our 2 billion row table once a day, resuming from the last checkpoint",

@@ -156,12 +156,10 @@ export const VARIANTS: readonly Variant[] = [
   {
     by: "I04",
     topic: "crawl",
-    subject: "a web crawler whose URL frontier is partitioned by host, so one partition decides every fetch to a site",
+    subject: "a URL frontier partitioned by host",
     summary: [
-      "Front queues order URLs by priority, and each host has one back queue in the partition that owns it",
-      "A host is handed out only with no fetch to it in flight and once its delay since the last fetch has passed",
-      "Its robots.txt is fetched first and again each day, and a URL it disallows is never fetched",
-      "Extracted links are normalised, tested against the seen set and routed to their host's partition",
+      "The partition that owns a host hands out its next URL only with no fetch to it in flight and its delay passed",
+      "A URL the host's robots rules disallow is never fetched",
     ],
     absorbs: [],
   },

@@ -403,7 +403,7 @@ export const card = {
     {
       product: "Kafka topic of discovered keys",
       layer: "serving",
-      fits: "Partitioning discovered keys by host hash routes each host to one consumer, which makes per-host politeness local",
+      fits: "A log of discovered keys partitioned by host hash, so each host reaches one consumer and per-host politeness stays local",
       suits: ["high-throughput", "ordering", "at-least-once"],
       poorFor: ["rich-queries", "exactly-once"],
       caveat: "A log cannot reschedule an item for later; revisit timing still needs the frontier table",

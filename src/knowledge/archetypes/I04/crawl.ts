@@ -109,7 +109,7 @@ export const CRAWL_SCOPES = {
 export const CRAWL_FAILURES = [
   {
     failure:
-      "A host is fetched by two fetchers at once, or again before its delay, because two partitions both think they own it during a rebalance",
+      "Two partitions both think they own a host during a rebalance, so two fetchers hit it at once or before its delay",
     role: "external effect",
     prevention:
       "A host's URLs are handed out only by the partition that owns its hash, and a partition moves with its host state; a host is paused until its new owner has loaded next_allowed_fetch_at",
