@@ -1014,7 +1014,7 @@ function fencesWeOwn(d: Checked): Problem[] {
  * client's request passes on its way into our own API stands for it.
  */
 function politenessOnFetchPath(d: Design): Problem[] {
-  if (!(d.nfrs.topics ?? []).includes("crawl")) return [];
+  if (!(d.nfrs.topics ?? []).includes("crawl") || d.archetypes[0]?.id !== "I04") return [];
   const kind = new Map(d.components.map((c) => [c.id, c]));
   const out: Problem[] = [];
   for (const l of d.links) {

@@ -167,6 +167,9 @@ export const CRAWL_CAPACITY: CapacityModel = {
   inputs: [
     {
       quantity: "host_delay_seconds",
+      // a crawl prompt states a request rate as its cap on one site ("no site sees more than 1 request/s"); the
+      // fleet's own rate it states in pages (items_per_sec)
+      from: { expression: "1 / requests_per_sec", why: "the prompt's cap on requests a second to one site" },
       typical: 5,
       why: "a gap of a few seconds between requests to a host, commonly ten times its last fetch time, is the usual politeness rule (Introduction to Information Retrieval, ch. 20)",
     },
@@ -277,10 +280,10 @@ export const CRAWL_COMPONENTS: ComponentSpec[] = [
   },
   {
     id: "dns-cache",
-    name: "DNS resolver cache",
+    name: "Resolver cache (host addresses)",
     kind: "cache",
-    runs: ["resolve host", "keep answers for their TTL"],
-    because: "a lookup per fetch would make DNS the bottleneck, so answers are cached per host",
+    runs: ["resolve host names", "keep answers for their TTL"],
+    because: "a DNS lookup per fetch would make name resolution the bottleneck, so answers are cached per host",
     topic: T,
   },
   {

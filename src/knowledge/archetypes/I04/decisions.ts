@@ -79,7 +79,7 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "by-host",
-        name: "by hash of the host name, so one partition owns every URL of a host",
+        name: "by hash of the host name",
         buys: "the owning partition alone decides when a host is fetched next, so one fetch in flight and the delay are local state, with no lock or shared counter",
         costs:
           "a very large site is one partition's work, and moving a partition must carry its hosts' politeness state",
