@@ -153,9 +153,11 @@ describe("capacity in designs", () => {
   });
 
   it("converts per-month and per-day rates", () => {
-    const visits = figure("Design a web crawler that fetches a billion pages a month", "visits_per_sec");
-    expect(visits?.value).toBeCloseTo(1e9 / (30 * 86400), 3);
-    expect(visits?.display).toBe("≈ 386 items/s");
+    const peak = figure("Design a web crawler that fetches a billion pages a month", "peak_fetches");
+    const rate = peak?.inputs.find((i) => i.name === "items_per_sec");
+    expect(rate?.value).toBeCloseTo(1e9 / (30 * 86400), 3);
+    expect(rate?.source).toBe("stated");
+    expect(peak?.value).toBeCloseTo((1e9 / (30 * 86400)) * 3, 3);
     const log = figure("Design a message queue for 3.2e6 events per day", "peak_messages_per_sec");
     expect(log?.value).toBeCloseTo((3.2e6 / 86400) * 3, 6);
   });

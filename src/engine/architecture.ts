@@ -523,7 +523,12 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     const caller = theirWorkers.length === 0 ? (myWorkers ?? dId(dKind("client"))) : dId(dKind("client"));
     for (const c of t.components.filter((c) => c.kind === "client"))
       if (caller) eq.set(c.id, { target: caller, takeShape: false, note: `acts as ${p.name}'s client (${p.role})` });
-    const guarded = d.components.find((c) => c.kind === "external" || c.kind === "resource")?.id;
+    // a fencing token is checked only by a resource we own: an outside party (a website, a provider) cannot check
+    // one, so where the dominant's guarded thing is outside, its state owner, which applies the holder's writes,
+    // checks it; with neither, the part keeps its own fenced resource
+    const guarded =
+      d.components.find((c) => c.kind === "resource")?.id ??
+      (d.components.some((c) => c.kind === "external") ? d.stateOwner : undefined);
     for (const c of t.components.filter((c) => c.kind === "resource"))
       if (guarded && dId(guarded))
         eq.set(c.id, { target: dId(guarded) as string, takeShape: false, note: `is what ${p.name} protects` });

@@ -78,7 +78,9 @@ export type CoherenceRule =
   | "typeahead-shape"
   | "realized-record-elsewhere"
   | "quantity-two-values"
-  | "stated-bound-exceeded";
+  | "stated-bound-exceeded"
+  | "fence-at-outsider"
+  | "politeness-off-fetch-path";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -161,6 +163,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "the technology buys one product per part: no two recommended products fill the same part (CDC relaying an outbox to Kafka beside outbox tables whose relay claims rows with SKIP LOCKED)",
   "quantity-two-values":
     "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, and a decision quotes the value the capacity table shows",
+  "fence-at-outsider":
+    "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
+  "politeness-off-fetch-path":
+    "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -999,6 +1005,51 @@ function productRecordIsState(d: Design): Problem[] {
   return out;
 }
 
+const FENCE_CHECK = /\b(?:fenc\w*|last_fence|tokens?)\b/i;
+
+/**
+ * A fencing token is checked by a resource we own: an outside party (kind external) neither holds a fence nor runs
+ * or is drawn making a token check, since it cannot refuse a stale holder's request on our behalf.
+ */
+function fencesWeOwn(d: Checked): Problem[] {
+  const out: Problem[] = [];
+  const outsiders = d.components.filter((c) => c.kind === "external");
+  for (const c of outsiders) {
+    const said = [...c.holds, ...c.runs].find((x) => /ProtectedResource/.test(x) || FENCE_CHECK.test(x));
+    if (said) out.push({ rule: "fence-at-outsider", detail: `${c.name} is outside the system, yet carries '${said}'` });
+  }
+  const names = new Set(outsiders.map((c) => seqText(c.name, PARTICIPANT_WIDTH)));
+  for (const diagram of d.diagrams) {
+    if (diagram.kind !== "sequence") continue;
+    const outside = new Set<string>();
+    for (const m of diagram.mermaid.matchAll(/^\s*participant (\S+) as (.*)$/gm))
+      if (names.has(m[2] as string)) outside.add(m[1] as string);
+    for (const m of diagram.mermaid.matchAll(/^\s*Note over (\S+?): checks (.*)$/gm))
+      if (outside.has(m[1] as string) && FENCE_CHECK.test(m[2] as string))
+        out.push({ rule: "fence-at-outsider", detail: `${diagram.title}: an outside party checks '${m[2]}'` });
+  }
+  return out;
+}
+
+/**
+ * A design that crawls other people's sites keeps politeness on the fetch path: no rate limiter (I08) that a
+ * client's request passes on its way into our own API stands for it.
+ */
+function politenessOnFetchPath(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("crawl") || d.archetypes[0]?.id !== "I04") return [];
+  const kind = new Map(d.components.map((c) => [c.id, c]));
+  const out: Problem[] = [];
+  for (const l of d.links) {
+    const to = kind.get(l.to);
+    if (to?.archetype !== "I08" || kind.get(l.from)?.kind !== "client") continue;
+    out.push({
+      rule: "politeness-off-fetch-path",
+      detail: `${kind.get(l.from)?.name} passes ${to.name} on the way into the design's own API, not on the fetches to the sites`,
+    });
+  }
+  return out;
+}
+
 /** A design about counting events in windows (topic "aggregation") has the shape that counts each event once. */
 function aggregationShape(d: Design): Problem[] {
   if (!(d.nfrs.topics ?? []).includes("aggregation")) return [];
@@ -1230,6 +1281,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...onePartOnce(d),
     ...realizedRecordsHold(d, facts),
     ...quantityOnce(d),
+    ...fencesWeOwn(d),
+    ...politenessOnFetchPath(d),
   ];
 }
 

@@ -64,6 +64,22 @@ export const COVERAGE: readonly Coverage[] = [
       "the typeahead's own query log is the append-only input: the index builder reads whole days of it in batch and the trending counter its last minutes, so no partitioned log with consumer groups, offsets or producer acknowledgements is drawn",
   },
   {
+    by: "I04",
+    topic: "crawl",
+    covers: "I08",
+    unless: String.raw`\b(?:api (?:rate )?limits?|rate[- ]limit\w* (?:the |our )?(?:api|callers?|clients?|users?|tenants?)|quotas? per (?:caller|client|user|tenant|api key))\b`,
+    because:
+      "politeness is the host-partitioned frontier's own back-queue scheduler: the partition that owns a host hands out its next URL only when no fetch to it is in flight and its next_allowed_fetch_at has passed, on the fetch path to the sites, and a host whose state is unknown waits rather than being fetched (it fails closed); so no limiter in front of our own API, counter store or fail-open allowance is drawn",
+  },
+  {
+    by: "I04",
+    topic: "crawl",
+    covers: "I02",
+    unless: String.raw`\b(?:leas(?:e|ed|es|ing)|locks?|locking|fencing tokens?|leader election|owned by exactly one)\b`,
+    because:
+      "each host belongs to the one frontier partition its name hashes to, which hands out its URLs, so no lease service, lock store or consensus group is drawn; the sites cannot check a fencing token, so none is sent to them",
+  },
+  {
     by: "I08",
     covers: "I16",
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
@@ -154,6 +170,16 @@ export const VARIANTS: readonly Variant[] = [
       "An offline build scores what people searched and keeps, for every prefix, the few completions that score highest",
       "Each build is an immutable snapshot, validated before a version pointer moves to it, so a bad one rolls back",
       "Replicated prefix-range shards answer each keystroke from memory, behind browser and edge caches for short prefixes",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I04",
+    topic: "crawl",
+    subject: "a URL frontier partitioned by host",
+    summary: [
+      "The partition that owns a host hands out its next URL only with no fetch to it in flight and its delay passed",
+      "A URL the host's robots rules disallow is never fetched",
     ],
     absorbs: [],
   },

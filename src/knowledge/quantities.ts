@@ -303,6 +303,9 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   { id: "timers", label: "pending timers or scheduled jobs", unit: "timers" },
   { id: "items", label: "items to scan or visit", unit: "items" },
+  { id: "host_delay_seconds", label: "per-host delay between fetches", unit: "s" },
+  { id: "links_per_page", label: "links extracted from a fetched page", unit: "links" },
+  { id: "dns_ttl_seconds", label: "seconds a cached DNS answer is kept", unit: "s" },
   {
     id: "scan_period_seconds",
     label: "time allowed for one full pass",

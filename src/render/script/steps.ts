@@ -1838,6 +1838,17 @@ function derivedInputLine(d: Design, f: Figure, name: string): string[] {
 
 type Input = Figure["inputs"][number];
 
+/** The stated input a figure only reads back through an input derived from it, said as the prompt said it. */
+function statedReadBack(f: Figure): string | undefined {
+  const derivedFrom = f.inputs.flatMap((x) => /\bderived as ([\w\s*/+()-]+?)\s*=/.exec(x.because)?.[1] ?? []);
+  for (const x of f.inputs) {
+    const said = statedSaid(x);
+    if (!said || Math.abs(f.value - x.value) > 1e-9 * Math.max(1, Math.abs(x.value))) continue;
+    if (derivedFrom.some((e) => new RegExp(`\\b${x.name}\\b`).test(e))) return said;
+  }
+  return undefined;
+}
+
 /** A stated number as the prompt said it: "'100k redirects per second'" -> "100 thousand redirects a second". */
 function statedSaid(input: Input): string | undefined {
   const quote = /^the prompt says '(.+)'$/.exec(input.because)?.[1];
@@ -1946,6 +1957,10 @@ const formulaNames = (f: Figure): string[] => (f.formula.split(" = ")[1] ?? "").
  */
 function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; over: Figure } }): Line[] {
   const { hot, split } = size;
+  // a figure that only reads a stated rate back (items derived from the stated rate over the period, then divided
+  // by the period again) is that rate: said once, in the prompt's words, never as a chain that derives it from itself
+  const back = statedReadBack(hot);
+  if (back) return core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, which is the stated ${back}`);
   const how = formulaSaid(d, hot);
   if (!how) return core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`);
   const lines: Line[] = [...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}`)];

@@ -1,5 +1,26 @@
 import type { ArchetypeInput } from "../../schema.js";
+import {
+  CRAWL_BOTTLENECKS,
+  CRAWL_ENTITIES,
+  CRAWL_FAILURES,
+  CRAWL_INVARIANTS,
+  CRAWL_READS,
+  CRAWL_SCOPES,
+  CRAWL_WRITES,
+} from "./crawl.js";
 import { protocols } from "./topology.js";
+
+/** Rows about a pass over a keyspace with leased, checkpointed shards, which a crawl of other people's hosts replaces. */
+const C = "crawl" as const;
+
+const PASS_INVARIANTS = [
+  "The shards of a ScanPass are disjoint and their union is the whole keyspace of the pass.",
+  "A ScanPass is marked complete only when every ScanShard's checkpoint has reached its end key, so every item is visited at least once per pass.",
+  "A ScanShard checkpoint only moves forward and only past keys whose visit result is durable; a crash resumes after the checkpoint, never skipping an unvisited key.",
+  "At most one worker holds an unexpired lease on a ScanShard, and a checkpoint write carrying an older token is refused.",
+];
+const ADMIT_ONCE =
+  "A discovered key is admitted to the frontier at most once; rediscovery updates priority at most, never adds a second FrontierItem.";
 
 export const card = {
   id: "I04",
@@ -60,14 +81,17 @@ export const card = {
     ],
   },
   entities: [
+    ...CRAWL_ENTITIES,
     {
       name: "ScanPass",
+      unlessTopic: C,
       description:
         "One full pass over the keyspace for a period: pass id, period, deadline, state (open, running, complete) and the shard count it was split into.",
       truth: true,
     },
     {
       name: "ScanShard",
+      unlessTopic: C,
       description:
         "A disjoint key range (or hash bucket) of a pass: start and end key, owner, fencing token, lease_expires_at, checkpoint (last key whose visit is durable) and state.",
       truth: true,
@@ -92,7 +116,9 @@ export const card = {
     },
   ],
   writePaths: [
+    ...CRAWL_WRITES,
     {
+      unlessTopic: C,
       action: "open a pass for the period and split the keyspace into disjoint shards that together cover it",
       entity: "ScanShard",
       shape: "create target",
@@ -100,6 +126,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: C,
       action: "claim a free or abandoned shard by a conditional write of owner, a new token and lease expiry",
       entity: "ScanShard",
       shape: "state transition",
@@ -107,6 +134,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: C,
       action: "renew the shard lease while the worker keeps scanning",
       entity: "ScanShard",
       shape: "overwrite current value",
@@ -136,6 +164,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: C,
       action: "return shards whose lease expired to free so another worker resumes from the checkpoint",
       entity: "ScanShard",
       shape: "state transition",
@@ -152,6 +181,7 @@ export const card = {
   ],
   readPaths: [
     {
+      unlessTopic: C,
       action: "worker fetches the next batch of keys after its shard checkpoint from the item table",
       entity: "FrontierItem",
       shape: "read source",
@@ -159,6 +189,7 @@ export const card = {
         "as of the batch read; an item changed right after it was visited is caught on the next pass, which is the accepted revisit bound",
     },
     {
+      unlessTopic: C,
       action: "operators read pass progress: shards done, checkpoint positions, projected finish time",
       entity: "ScanShard",
       shape: "read projection",
@@ -171,14 +202,14 @@ export const card = {
       staleness:
         "may lag the frontier briefly; a filter miss falls through to the conditional insert, which is the real guard against duplicates",
     },
+    ...CRAWL_READS,
   ],
   protocols,
-  invariants: [
-    "The shards of a ScanPass are disjoint and their union is the whole keyspace of the pass.",
-    "A ScanPass is marked complete only when every ScanShard's checkpoint has reached its end key, so every item is visited at least once per pass.",
-    "A ScanShard checkpoint only moves forward and only past keys whose visit result is durable; a crash resumes after the checkpoint, never skipping an unvisited key.",
-    "At most one worker holds an unexpired lease on a ScanShard, and a checkpoint write carrying an older token is refused.",
-    "A discovered key is admitted to the frontier at most once; rediscovery updates priority at most, never adds a second FrontierItem.",
+  invariants: [...CRAWL_INVARIANTS, ...PASS_INVARIANTS, ADMIT_ONCE],
+  // a pass over a keyspace is held to coverage; a crawl of other people's hosts is held to politeness first
+  invariantTopics: [
+    ...CRAWL_INVARIANTS.map((statement) => ({ statement, topic: C })),
+    ...PASS_INVARIANTS.map((statement) => ({ statement, unlessTopic: C })),
   ],
   contract: {
     api: [
@@ -196,16 +227,19 @@ export const card = {
   },
   predicates: [
     {
+      unlessTopic: C,
       id: "exclusivity-matters",
       because:
         "two workers scanning one shard waste the pass budget and can apply conflicting fixes, so each shard is leased to one worker",
     },
     {
+      unlessTopic: C,
       id: "time-bounded-hold",
       because:
         "a worker can die mid-shard, so shard leases expire and the shard is reclaimed and resumed from its checkpoint",
     },
     {
+      unlessTopic: C,
       id: "stale-write-dangerous",
       because:
         "a worker whose lease was reclaimed could still move the checkpoint backwards or past keys it never visited, so checkpoint writes are fenced by the shard token",
@@ -217,13 +251,16 @@ export const card = {
     },
   ],
   failures: [
+    ...CRAWL_FAILURES,
     {
+      unlessTopic: C,
       failure: "Granted twice: two workers claim the same shard and scan it in parallel",
       role: "coordination",
       prevention: "Claim is a single conditional update on owner and lease expiry that issues a new fencing token",
       repair: "The loser's checkpoint writes are refused by the token check and it drops the shard",
     },
     {
+      unlessTopic: C,
       failure: "Progress stalled: a worker holds a shard lease but hangs, so one shard holds back the whole pass",
       role: "coordination",
       prevention:
@@ -232,6 +269,7 @@ export const card = {
         "The sweeper reclaims the shard, and a straggling shard is split at its checkpoint so several workers finish the remainder",
     },
     {
+      unlessTopic: C,
       failure:
         "Items skipped: the checkpoint was advanced before the batch's visits were durable and the worker then crashed",
       role: "truth",
@@ -240,6 +278,7 @@ export const card = {
         "A coverage audit compares each item's last visit time with the pass start and requeues any item the pass missed",
     },
     {
+      unlessTopic: C,
       failure: "A pass misses its deadline because the keyspace grew or visits slowed",
       role: "coordination",
       prevention: "Size the worker count from the required visit rate and track projected completion per pass",
@@ -253,6 +292,7 @@ export const card = {
         "The second insert fails harmlessly; a periodic dedup job merges entries created under an older normalisation rule",
     },
     {
+      unlessTopic: C,
       failure:
         "Target overloaded: the scan hammers one host or one downstream partition because many shards map onto it",
       role: "external effect",
@@ -285,12 +325,14 @@ export const card = {
   ],
   bottlenecks: [
     {
+      unlessTopic: C,
       bottleneck: "Required visit rate to finish a pass within its period",
       mitigation:
         "Spread the pass evenly over the period and prioritise items by staleness so the important ones are never late",
       formula: { yields: "visits per second needed", expression: "items / scan_period_seconds", unit: "items/s" },
     },
     {
+      unlessTopic: C,
       bottleneck: "Worker capacity: slow visits (network fetches, remote checks) need many concurrent slots",
       mitigation:
         "Use asynchronous I/O with many slots per worker and autoscale workers from projected pass completion",
@@ -301,6 +343,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: C,
       bottleneck: "Shard skew: a few shards hold most of the keys or the slowest targets and finish last",
       mitigation:
         "Split by key count rather than key range, and split a straggler at its checkpoint so the tail is parallelised",
@@ -311,23 +354,36 @@ export const card = {
       },
     },
     {
+      unlessTopic: C,
       bottleneck: "Politeness limits: one large host or target caps how fast its items can be visited",
       mitigation:
         "Keep one queue per host with its own rate, and interleave hosts so workers stay busy while a host is throttled",
     },
     {
+      unlessTopic: C,
       bottleneck: "Seen-set size and lookups for billions of discovered keys",
       mitigation:
         "Front the exact fingerprint table with a partitioned probabilistic filter and shard both by host hash",
     },
+    ...CRAWL_BOTTLENECKS,
   ],
   silhouette: {
     storage: "frontier store + checkpoint store",
     coordination: "claim + checkpoint progression",
     serving: "worker scan / batch fetch",
   },
+  topicSilhouettes: [
+    {
+      topic: C,
+      storage:
+        "URL frontier partitioned by host (front queues by priority, a back queue and politeness state per host)",
+      coordination: "one owning partition per host hands out its URLs, one fetch in flight, a delay apart",
+      serving: "asynchronous fetchers over many hosts at once",
+    },
+  ],
   technologies: [
     {
+      unlessTopic: C,
       product: "PostgreSQL shard and checkpoint table",
       layer: "coordination",
       fits: "Shard leases, tokens and checkpoints are a few thousand rows updated with conditional writes",
@@ -347,12 +403,13 @@ export const card = {
     {
       product: "Kafka topic of discovered keys",
       layer: "serving",
-      fits: "Partitioning discovered keys by host hash routes each host to one consumer, which makes per-host politeness local",
+      fits: "A log of discovered keys partitioned by host hash, so each host reaches one consumer and per-host politeness stays local",
       suits: ["high-throughput", "ordering", "at-least-once"],
       poorFor: ["rich-queries", "exactly-once"],
       caveat: "A log cannot reschedule an item for later; revisit timing still needs the frontier table",
     },
     {
+      unlessTopic: C,
       product: "Spark or Beam batch job over the source table",
       layer: "coordination",
       fits: "For a fixed keyspace, the engine splits input into splits, retries failed tasks and tracks completion",
@@ -402,6 +459,22 @@ export const card = {
     maintenance:
       "reclaiming expired shard leases, splitting straggler shards, auditing coverage at pass end and compacting the seen set",
   },
+  topicOverlays: [
+    {
+      topic: C,
+      driver: "the recrawl scheduler's next_visit_at per page and each host's next_allowed_fetch_at",
+      unit: "one fetch of one URL, handed out by the frontier partition that owns its host",
+      worker: "fetchers that keep many hosts in flight, and parsers that extract links and fingerprint content",
+      slot: "one fetch in flight per host, and about a hundred hosts in flight per fetcher",
+      state:
+        "FrontierItem and HostState rows in the host's frontier partition are authoritative; the in-flight mark and next_allowed_fetch_at are the attempt state",
+      source: "seed URLs and the links extracted from fetched pages",
+      sink: "fetched pages in the page store for the indexer",
+      fabric: "priority front queues feeding one back queue per host, and a heap of hosts by next_allowed_fetch_at",
+      maintenance:
+        "refetching robots.txt daily, clearing in-flight marks past their deadline, rebalancing partitions with their host state and compacting the seen set",
+    },
+  ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "read-your-writes",
@@ -419,4 +492,5 @@ export const card = {
       coordination: { scope: "shard", why: "progress is checkpointed per shard" },
     },
   },
+  topicScopes: [CRAWL_SCOPES],
 } satisfies ArchetypeInput;

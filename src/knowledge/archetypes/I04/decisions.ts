@@ -4,6 +4,8 @@ import type { DecisionPoint } from "../../decisions/types.js";
 export const decisions: DecisionPoint[] = [
   {
     id: "i04-partitioning",
+    // a crawl of other people's hosts asks its own question (i04-crawl-partitioning)
+    unlessTopic: "crawl",
     question: "Split the frontier by key range (or host group), or by hash?",
     options: [
       {
@@ -57,11 +59,50 @@ export const decisions: DecisionPoint[] = [
     ],
     rules: [
       {
+        when: [{ invariant: String.raw`\brobots\.txt\b` }],
+        option: "priority",
+        because:
+          "a web crawl never ends: pages change at very different rates, so each is refetched by its own change rate",
+      },
+      {
         when: [{ number: "items", atLeast: 100000000 }],
         option: "priority",
         because: "the set is too large to refresh evenly",
       },
     ],
     fallback: { option: "fixed-period", because: "the set fits one pass per period" },
+  },
+  {
+    id: "i04-crawl-partitioning",
+    topic: "crawl",
+    question: "Partition the URL frontier by host, or by hash of the URL?",
+    options: [
+      {
+        id: "by-host",
+        name: "by hash of the host name",
+        buys: "the owning partition alone decides when a host is fetched next, so one fetch in flight and the delay are local state, with no lock or shared counter",
+        costs:
+          "a very large site is one partition's work, and moving a partition must carry its hosts' politeness state",
+        winsWhen: "per-host politeness is the rule to keep, which it is for any crawl of other people's sites",
+        implies: { addMechanisms: ["consistent-hashing"] },
+      },
+      {
+        id: "by-url",
+        name: "by hash of the URL",
+        buys: "even load however the URLs are spread over hosts",
+        costs:
+          "a host's URLs sit in every partition, so politeness needs a shared per-host budget every fetch must consult, and it fails open or stalls when that budget is unreachable",
+        winsWhen: "the targets are our own and take any load, so no per-host limit applies",
+      },
+    ],
+    rules: [
+      {
+        when: [{ invariant: String.raw`\bone fetch in flight\b|\bmore than one fetch in flight\b` }],
+        option: "by-host",
+        because:
+          "the design holds each host to one fetch in flight and a delay, which one owner per host keeps without coordination",
+      },
+    ],
+    fallback: { option: "by-host", because: "a crawl of other people's sites is held to per-host politeness" },
   },
 ];

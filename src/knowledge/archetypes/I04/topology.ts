@@ -1,22 +1,29 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { CRAWL_API, CRAWL_COMPONENTS, CRAWL_DATA, CRAWL_LINKS, CRAWL_PROTOCOLS } from "./crawl.js";
+
+const C = "crawl" as const;
 
 /** Frontier scan (crawler, periodic sweep): a frontier store split into shards, claimed and checkpointed by workers. */
 export const protocols: ProtocolSpec[] = [
   {
     name: "Shard claim, checkpointed scan, reclaim",
+    unlessTopic: C,
     notation:
       "pass-coordinator>frontier-db[open pass and split shards {no ScanPass open for this period}] -> workers>frontier-db[claim shard {ScanShard.owner = null or ScanShard.lease_expires_at < now}] -> frontier-db>workers[shard, checkpoint and token] -> workers>targets[visit batch after checkpoint {key > ScanShard.checkpoint}] -> targets>workers[visit results] -> workers>results-store[write results] -> workers>frontier-db[advance checkpoint {ScanShard.owner = me and ScanShard.token = mine}] |-> shard-sweeper>frontier-db[reclaim shard {ScanShard.lease_expires_at < now}] => done | retry | reclaim",
   },
   {
     name: "Discovering crawl with politeness",
+    unlessTopic: C,
     notation:
       "workers>frontier-db[take due items {FrontierItem.next_visit_at <= now and host budget available}] -> workers>targets[fetch] -> targets>workers[content and discovered links] -> workers>seen-set[test fingerprints {fingerprint not in SeenSet}] -> workers>frontier-db[admit new keys and record visit {FrontierItem.version = read version}] => done | retry | requeue",
   },
+  ...CRAWL_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     {
+      unlessTopic: C,
       id: "clients",
       name: "Operators and submitters",
       kind: "client",
@@ -24,6 +31,7 @@ export const topology: Topology = {
       because: "someone seeds the frontier and watches a pass finish",
     },
     {
+      unlessTopic: C,
       id: "frontier-api",
       name: "Frontier API",
       kind: "service",
@@ -31,6 +39,7 @@ export const topology: Topology = {
       because: "one entry point dedupes submitted keys and reports pass progress from the shard table",
     },
     {
+      unlessTopic: C,
       id: "frontier-db",
       name: "Frontier store (partitioned by host)",
       kind: "store",
@@ -40,6 +49,7 @@ export const topology: Topology = {
         "the pass, its shards with checkpoints and the frontier items are the authoritative progress of the scan",
     },
     {
+      unlessTopic: C,
       id: "seen-set",
       name: "Seen set (fingerprint store)",
       kind: "store",
@@ -48,6 +58,7 @@ export const topology: Topology = {
       because: "rediscovered keys must not re-enter the frontier, which needs a fast fingerprint lookup",
     },
     {
+      unlessTopic: C,
       id: "pass-coordinator",
       name: "Pass coordinator",
       kind: "control-loop",
@@ -55,6 +66,7 @@ export const topology: Topology = {
       because: "a period's pass is opened once and split into disjoint shards that together cover the keyspace",
     },
     {
+      unlessTopic: C,
       id: "workers",
       name: "Scan workers",
       kind: "worker-pool",
@@ -62,6 +74,7 @@ export const topology: Topology = {
       because: "workers hold an expiring lease per shard and resume from its checkpoint after a crash",
     },
     {
+      unlessTopic: C,
       id: "shard-sweeper",
       name: "Shard lease sweeper",
       kind: "control-loop",
@@ -69,6 +82,7 @@ export const topology: Topology = {
       because: "a dead worker's shard must go back to the pool, resuming at its last checkpoint",
     },
     {
+      unlessTopic: C,
       id: "targets",
       name: "Scanned targets (hosts or records)",
       kind: "external",
@@ -76,25 +90,29 @@ export const topology: Topology = {
       because: "the things being visited are outside the system and limit how fast they may be visited",
     },
     {
+      unlessTopic: C,
       id: "results-store",
       name: "Results store",
       kind: "store",
       holds: ["VisitResult"],
       because: "visit outcomes are written before the checkpoint moves, so a crash re-visits rather than skips",
     },
+    ...CRAWL_COMPONENTS,
   ],
   links: [
-    { from: "clients", to: "frontier-api", kind: "request", label: "start pass / submit / progress" },
-    { from: "frontier-api", to: "frontier-db", kind: "request", label: "open pass, admit keys" },
-    { from: "pass-coordinator", to: "frontier-db", kind: "control", label: "open pass, split shards" },
-    { from: "workers", to: "frontier-db", kind: "request", label: "claim shard / checkpoint" },
-    { from: "workers", to: "seen-set", kind: "request", label: "fingerprint test" },
-    { from: "workers", to: "targets", kind: "request", label: "visit (politeness budget)" },
-    { from: "workers", to: "results-store", kind: "stream", label: "visit results" },
-    { from: "shard-sweeper", to: "frontier-db", kind: "control", label: "reclaim expired shards" },
+    { from: "clients", to: "frontier-api", kind: "request", label: "start pass / submit / progress", unlessTopic: C },
+    { from: "frontier-api", to: "frontier-db", kind: "request", label: "open pass, admit keys", unlessTopic: C },
+    { from: "pass-coordinator", to: "frontier-db", kind: "control", label: "open pass, split shards", unlessTopic: C },
+    { from: "workers", to: "frontier-db", kind: "request", label: "claim shard / checkpoint", unlessTopic: C },
+    { from: "workers", to: "seen-set", kind: "request", label: "fingerprint test", unlessTopic: C },
+    { from: "workers", to: "targets", kind: "request", label: "visit (politeness budget)", unlessTopic: C },
+    { from: "workers", to: "results-store", kind: "stream", label: "visit results", unlessTopic: C },
+    { from: "shard-sweeper", to: "frontier-db", kind: "control", label: "reclaim expired shards", unlessTopic: C },
+    ...CRAWL_LINKS,
   ],
   api: [
     {
+      unlessTopic: C,
       operation: "start pass",
       call: "POST /v1/passes",
       request: ["keyspace", "period", "shard_count"],
@@ -103,6 +121,7 @@ export const topology: Topology = {
       guarantee: "one pass per period; its shards cover the keyspace exactly once",
     },
     {
+      unlessTopic: C,
       operation: "claim shard (worker-facing)",
       call: "POST /v1/passes/{pass_id}/shards:claim",
       request: ["worker_id", "lease_ttl"],
@@ -111,6 +130,7 @@ export const topology: Topology = {
       guarantee: "one worker holds a shard at a time; an abandoned shard resumes from its checkpoint",
     },
     {
+      unlessTopic: C,
       operation: "checkpoint (worker-facing)",
       call: "POST /v1/shards/{shard_id}:checkpoint",
       request: ["token", "last_key"],
@@ -119,6 +139,7 @@ export const topology: Topology = {
       guarantee: "the checkpoint only moves forward, and only for the current lease holder",
     },
     {
+      unlessTopic: C,
       operation: "submit",
       call: "POST /v1/frontier",
       request: ["keys", "priority"],
@@ -127,6 +148,7 @@ export const topology: Topology = {
       guarantee: "keys already known are ignored",
     },
     {
+      unlessTopic: C,
       operation: "progress",
       call: "GET /v1/passes/{pass_id}",
       request: ["pass_id"],
@@ -134,9 +156,11 @@ export const topology: Topology = {
       errors: ["404 unknown pass"],
       guarantee: "computed from the shard checkpoints",
     },
+    ...CRAWL_API,
   ],
   dataModel: [
     {
+      unlessTopic: C,
       entity: "ScanPass",
       key: ["pass_id"],
       fields: ["period", "state", "shard_count"],
@@ -144,6 +168,7 @@ export const topology: Topology = {
       owner: "frontier-db",
     },
     {
+      unlessTopic: C,
       entity: "ScanShard",
       key: ["pass_id", "shard_id"],
       fields: ["start_key", "end_key", "checkpoint", "owner", "token", "lease_expires_at"],
@@ -152,6 +177,7 @@ export const topology: Topology = {
       owner: "frontier-db",
     },
     {
+      unlessTopic: C,
       entity: "FrontierItem",
       key: ["fingerprint"],
       fields: ["url or key", "host", "next_visit_at", "priority", "version"],
@@ -159,9 +185,11 @@ export const topology: Topology = {
       partitionKey: "host",
       owner: "frontier-db",
     },
+    ...CRAWL_DATA,
   ],
   entry: "frontier-api",
   stateOwner: "frontier-db",
   outlet: "results-store",
   protocols,
+  topicHooks: { crawl: { entry: "crawl-api", stateOwner: "url-frontier", outlet: "page-store" } },
 };
