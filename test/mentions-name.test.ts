@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { likenessPattern, mentionsName, namedSystems, namePattern, referenceFacts } from "../src/engine/references.js";
-import { REFERENCE_FAMILIES } from "../src/knowledge/references.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
+import { REFERENCE_FAMILIES } from "../src/knowledge/references.js";
 
 const prompts = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
   .split("\n")
