@@ -1,12 +1,10 @@
 // The load client of the endpoint rows of bench/speed.ts, run as its own process so its CPU time is its own and
 // the bench's measurement code does not share an event loop with it. Plain node:http with keep-alive connections
-// (one per client), each client sending its next request when the last answer has been read. Like a browser it
-// takes gzip and inflates a gzipped answer (the server gzips a repeated one); the answer is counted, not parsed.
-// Reads {url, prompts, total, clients} as JSON on stdin, writes one JSON line: requests per second, latency
-// percentiles, the client's own CPU time per request, answer sizes (as sent and inflated) and any failures.
+// (one per client), each client sending its next request when the last answer has been read; the answer's bytes
+// are counted, not decoded or kept. Reads {url, prompts, total, clients} as JSON on stdin, writes one JSON line:
+// requests per second, latency percentiles, the client's own CPU time per request and any failures.
 import { Agent, request } from "node:http";
 import { performance } from "node:perf_hooks";
-import { gunzipSync } from "node:zlib";
 
 interface Job {
   url: string;
@@ -22,30 +20,22 @@ const target = new URL(`${job.url}api/design`);
 const origin = `${target.protocol}//${target.host}`;
 const agent = new Agent({ keepAlive: true, maxSockets: job.clients });
 
-/** One POST, resolved with the answer's byte counts (as sent, and inflated) once it has been read whole. */
-function post(body: Buffer): Promise<{ sent: number; inflated: number }> {
+/** One POST, resolved with the answer's byte count once it has been read whole. */
+function post(body: Buffer): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
       target,
       {
         method: "POST",
         agent,
-        headers: {
-          "content-type": "application/json",
-          "content-length": body.length,
-          "accept-encoding": "gzip",
-          origin,
-        },
+        headers: { "content-type": "application/json", "content-length": body.length, origin },
       },
       (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode}`));
-          const answer = Buffer.concat(chunks);
-          const inflated = res.headers["content-encoding"] === "gzip" ? gunzipSync(answer).length : answer.length;
-          resolve({ sent: answer.length, inflated });
+        let bytes = 0;
+        res.on("data", (c: Buffer) => {
+          bytes += c.length;
         });
+        res.on("end", () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`HTTP ${res.statusCode}`))));
         res.on("error", reject);
       },
     );
@@ -59,17 +49,14 @@ const latencies: number[] = [];
 let next = 0;
 let failures = 0;
 let firstFailure = "";
-let sent = 0;
-let inflated = 0;
+let bytes = 0;
 const client = async () => {
   while (next < job.total) {
     const i = next++;
     const t = performance.now();
     try {
-      const answer = await post(bodies[i % bodies.length] as Buffer);
-      // added after the await: `sent += (await …).sent` would add to the total read before it
-      sent += answer.sent;
-      inflated += answer.inflated;
+      const answered = await post(bodies[i % bodies.length] as Buffer);
+      bytes += answered; // after the await: `bytes += await …` would add to the total read before it
       latencies.push(performance.now() - t);
     } catch (e) {
       failures++;
@@ -91,8 +78,7 @@ process.stdout.write(
     p50: pct(50),
     p99: pct(99),
     clientCpuMsPerRequest: (cpu.user + cpu.system) / 1000 / job.total,
-    sentBytesPerAnswer: sent / Math.max(1, latencies.length),
-    bytesPerAnswer: inflated / Math.max(1, latencies.length),
+    bytesPerAnswer: bytes / Math.max(1, latencies.length),
     failures,
     firstFailure,
   })}\n`,

@@ -244,7 +244,6 @@ if (built) {
       rps: number;
       p99: number;
       clientCpuMsPerRequest: number;
-      sentBytesPerAnswer: number;
       bytesPerAnswer: number;
       failures: number;
       firstFailure: string;
@@ -272,7 +271,7 @@ if (built) {
       );
     }
     row(
-      `POST /api/design, ${label}: load client's CPU per request (answers ~${Math.round(r.bytesPerAnswer / 1000)} KB, ~${Math.round(r.sentBytesPerAnswer / 1000)} KB as sent)`,
+      `POST /api/design, ${label}: load client's CPU per request (~${Math.round(r.bytesPerAnswer / 1000)} KB answers)`,
       `${r.clientCpuMsPerRequest.toFixed(3)} ms`,
       "",
     );

@@ -119,23 +119,6 @@ export const limitBody = (): MiddlewareHandler => {
   };
 };
 
-/**
- * Whether an Accept-Encoding header takes gzip (RFC 9110 §12.5.3): a `gzip` (or `x-gzip`) entry whose weight is
- * not zero, or, without one, a `*` whose weight is not zero. No header means no coding asked for: answer plainly.
- */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (header === undefined) return false;
-  let star = false;
-  for (const item of header.split(",")) {
-    const [name = "", ...params] = item.split(";").map((p) => p.trim().toLowerCase());
-    const q = params.find((p) => /^q\s*=/.test(p));
-    const weighted = q === undefined || Number(q.slice(q.indexOf("=") + 1).trim()) > 0;
-    if (name === "gzip" || name === "x-gzip") return weighted;
-    if (name === "*") star = weighted;
-  }
-  return star;
-}
-
 /** Reads a JSON body and checks it against `schema`: 415 without a JSON content type, 400 when unparsable or invalid. */
 export async function jsonBody<S extends z.ZodType>(
   c: Context,

@@ -3,13 +3,10 @@ import { z } from "zod";
 import { deriveDesign } from "../../engine/design/design.js";
 import { withScript, writeScript } from "../../render/script/index.js";
 import { type AnswerCache, answerCache } from "../design-cache.js";
-import { acceptsGzip, fail, jsonBody } from "../edge.js";
+import { fail, jsonBody } from "../edge.js";
 import { Overrides, Text } from "../text.js";
 
 const UTF8 = new TextEncoder();
-/** Either encoding of an answer may be sent, by the request's Accept-Encoding: caches must keep them apart. */
-const PLAIN = { "Content-Type": "application/json", Vary: "Accept-Encoding" };
-const GZIP = { ...PLAIN, "Content-Encoding": "gzip" };
 
 const DesignBody = z.strictObject({ prompt: Text, overrides: Overrides.default([]) });
 const ScriptBody = z.strictObject({
@@ -22,15 +19,12 @@ const ScriptBody = z.strictObject({
 
 /**
  * POST /design: a prompt (and overrides) in, the derived design out; nothing is stored. A repeated request is
- * answered from the cache of finished answers (design-cache.ts): the same bytes, without deriving again, gzipped
- * when the client takes gzip (the first answer to a request is always plain: nothing is compressed before a repeat).
+ * answered from the cache of finished answers (design-cache.ts): the same bytes, without deriving again.
  */
 export function designRoutes(cache: AnswerCache = answerCache()): Hono {
   const r = new Hono();
   r.post("/design", async (c) => {
     const body = await jsonBody(c, DesignBody);
-    const gzip = acceptsGzip(c.req.header("accept-encoding")) ? cache.getGzip(body.prompt, body.overrides) : undefined;
-    if (gzip !== undefined) return c.body(gzip, 200, GZIP);
     let json = cache.get(body.prompt, body.overrides);
     if (json === undefined) {
       const d = deriveDesign(body.prompt, body.overrides);
@@ -38,7 +32,7 @@ export function designRoutes(cache: AnswerCache = answerCache()): Hono {
       json = UTF8.encode(JSON.stringify(withScript(d.design)));
       cache.set(body.prompt, body.overrides, json);
     }
-    return c.body(json, 200, PLAIN);
+    return c.body(json, 200, { "Content-Type": "application/json" });
   });
   /** POST /script: the full spoken script (budgets, cues, check-ins, follow-ups, deep dives, cheat sheet) for a round. */
   r.post("/script", async (c) => {
