@@ -1,10 +1,10 @@
 // The speed targets of the hardening issue in one table, each CLI time paired with a bare
 // `node -e 0` measured in the same run (ratios, not absolute times, are what travel between machines).
-// Usage: npm run bench:speed [-- --quick] [-- --startup]   (needs `npm run build` for the CLI and server rows;
-// --startup measures only the start-up rows)
+// Usage: npm run bench:speed [-- --quick] [-- --startup] [-- --endpoint]   (needs `npm run build` for the CLI and
+// server rows; --startup measures only the start-up rows, --endpoint only the endpoint's)
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,7 @@ import { deriveDesign } from "../src/engine/design/design.js";
 
 const quick = process.argv.includes("--quick");
 const startupOnly = process.argv.includes("--startup");
+const endpointOnly = process.argv.includes("--endpoint");
 const devFile = fileURLToPath(new URL("../../shared/eval/dev-prompts.jsonl", import.meta.url));
 const prompts = readFileSync(devFile, "utf8")
   .split("\n")
@@ -45,7 +46,7 @@ const row = (what: string, value: string, target: string) => rows.push([what, va
 
 // 1. Start-up, interleaved with the baseline so load on the machine hits both alike. Beside the wall time, the
 // CPU time each run used (all its threads), which other processes on a shared machine disturb far less.
-if (built) {
+if (built && !endpointOnly) {
   const runs = quick ? 5 : 21;
   const time = (args: string[], cpu: number[]) => {
     const c = childCpuMs();
@@ -86,8 +87,11 @@ if (built) {
   });
 }
 
+// Wall-clock rows move with whatever else runs on the machine: the load average is printed with them.
+const loadAtStart = loadavg()[0] ?? 0;
 function print(note: string): void {
-  console.log(`node ${process.version}; ${note}\n`);
+  const load = `load average ${loadAtStart.toFixed(2)} at the start, ${(loadavg()[0] ?? 0).toFixed(2)} at the end`;
+  console.log(`node ${process.version}; ${note}; ${load}\n`);
   console.log("| measure | value | target |");
   console.log("|---|---:|---:|");
   for (const [w, v, t] of rows) console.log(`| ${w} | ${v} | ${t} |`);
@@ -97,106 +101,108 @@ if (startupOnly) {
   process.exit(0);
 }
 
-// 2. In-process designs.
-for (const p of prompts) deriveDesign(p);
-const lat: number[] = [];
-const rounds = quick ? 3 : 30;
-const t0 = performance.now();
-for (let r = 0; r < rounds; r++)
-  for (const p of prompts) {
-    const t = performance.now();
-    deriveDesign(p);
-    lat.push(performance.now() - t);
-  }
-const inProcess = lat.length / ((performance.now() - t0) / 1000);
-row("designs per second, one thread (held-in prompts)", Math.round(inProcess).toLocaleString("en-US"), "≥ 5,000");
-row("design p99", `${pct(lat, 99).toFixed(2)} ms`, "≤ 2 ms");
-// The engine keeps field answers by their inputs (src/engine/design/keep.ts), so repeating the held-in prompts
-// measures derivation with warm kept answers. Two honest rows beside it: prompt texts never repeated (each
-// held-in prompt with a new suffix: recognition and every prompt fact run again, while fields whose inputs
-// match an earlier design are answered from memory), and prompts this process has never derived (the test
-// corpus, each once: nearly every field derived afresh).
-const distinctLat: number[] = [];
-const d0 = performance.now();
-for (let r = 0; r < rounds; r++)
-  for (const [i, p] of prompts.entries()) {
-    const t = performance.now();
-    deriveDesign(`${p} (variant ${r * prompts.length + i})`);
-    distinctLat.push(performance.now() - t);
-  }
-row(
-  "designs per second, distinct prompts (no repeat)",
-  `${Math.round(distinctLat.length / ((performance.now() - d0) / 1000)).toLocaleString("en-US")} (p99 ${pct(distinctLat, 99).toFixed(2)} ms)`,
-  "",
-);
-const unseen = [
-  ...new Set(
-    ["corpus.txt", "arch-prompts.txt"].flatMap((f) =>
-      readFileSync(fileURLToPath(new URL(`../test/fixtures/${f}`, import.meta.url)), "utf8")
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l.length > 0 && !l.startsWith("#") && !prompts.includes(l)),
-    ),
-  ),
-];
-const unseenLat: number[] = [];
-const u0 = performance.now();
-for (const p of unseen) {
-  const t = performance.now();
-  deriveDesign(p);
-  unseenLat.push(performance.now() - t);
-}
-row(
-  `designs per second, ${unseen.length} prompts never derived before (each once)`,
-  `${Math.round(unseen.length / ((performance.now() - u0) / 1000)).toLocaleString("en-US")} (p99 ${pct(unseenLat, 99).toFixed(2)} ms)`,
-  "",
-);
-const long =
-  `Design a distributed lock service ${"with fencing tokens, renewals and a fair queue of waiters ".repeat(70)}`.slice(
-    0,
-    4000,
-  );
-const longLat: number[] = [];
-for (let i = 0; i < (quick ? 5 : 30); i++) {
-  const t = performance.now();
-  deriveDesign(`${long.slice(0, 3990)} ${i}`);
-  longLat.push(performance.now() - t);
-}
-row("a 4,000-character prompt, p50", `${pct(longLat, 50).toFixed(2)} ms`, "≤ 3 ms");
-
-// 3. A jsonl batch against the in-process loop. Each batch line is a design with its script, as one JSON line,
-// so beside the derive-only loop above, an in-process loop doing that same work per prompt measures what the
-// batch path itself (reading lines, writing them, the process) adds.
-if (built) {
-  const n = quick ? 2000 : 20000;
-  const batchPrompts = Array.from({ length: n }, (_, i) => prompts[i % prompts.length] as string);
-  const input = `${batchPrompts.join("\n")}\n`;
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [bin, "design", "--format", "jsonl"], {
-    input,
-    maxBuffer: 2 ** 31 - 1,
-    stdio: ["pipe", "ignore", "pipe"],
-  });
-  const perSec = n / ((performance.now() - t) / 1000);
-  const { withScript } = await import("../src/render/script/index.js");
-  const same = batchPrompts.slice(0, quick ? 500 : 5000);
-  const s0 = performance.now();
-  let chars = 0;
-  for (const p of same) {
-    const d = deriveDesign(p, []);
-    if (d.ok) chars += `${JSON.stringify(withScript(d.design))}\n`.length;
-  }
-  const samePerSec = same.length / ((performance.now() - s0) / 1000);
+if (!endpointOnly) {
+  // 2. In-process designs.
+  for (const p of prompts) deriveDesign(p);
+  const lat: number[] = [];
+  const rounds = quick ? 3 : 30;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++)
+    for (const p of prompts) {
+      const t = performance.now();
+      deriveDesign(p);
+      lat.push(performance.now() - t);
+    }
+  const inProcess = lat.length / ((performance.now() - t0) / 1000);
+  row("designs per second, one thread (held-in prompts)", Math.round(inProcess).toLocaleString("en-US"), "≥ 5,000");
+  row("design p99", `${pct(lat, 99).toFixed(2)} ms`, "≤ 2 ms");
+  // The engine keeps field answers by their inputs (src/engine/design/keep.ts), so repeating the held-in prompts
+  // measures derivation with warm kept answers. Two honest rows beside it: prompt texts never repeated (each
+  // held-in prompt with a new suffix: recognition and every prompt fact run again, while fields whose inputs
+  // match an earlier design are answered from memory), and prompts this process has never derived (the test
+  // corpus, each once: nearly every field derived afresh).
+  const distinctLat: number[] = [];
+  const d0 = performance.now();
+  for (let r = 0; r < rounds; r++)
+    for (const [i, p] of prompts.entries()) {
+      const t = performance.now();
+      deriveDesign(`${p} (variant ${r * prompts.length + i})`);
+      distinctLat.push(performance.now() - t);
+    }
   row(
-    `design --format jsonl, ${n.toLocaleString("en-US")} prompts (in-process derive-only ÷ batch)`,
-    `${Math.round(perSec).toLocaleString("en-US")}/s (${(inProcess / perSec).toFixed(2)}×)${r.status === 0 ? "" : " FAILED"}`,
-    "≤ 1.3×",
-  );
-  row(
-    `in-process loop of the batch's work (design, script, JSON line; ~${Math.round(chars / same.length / 1000)} KB a line) ÷ batch`,
-    `${Math.round(samePerSec).toLocaleString("en-US")}/s (${(samePerSec / perSec).toFixed(2)}×)`,
+    "designs per second, distinct prompts (no repeat)",
+    `${Math.round(distinctLat.length / ((performance.now() - d0) / 1000)).toLocaleString("en-US")} (p99 ${pct(distinctLat, 99).toFixed(2)} ms)`,
     "",
   );
+  const unseen = [
+    ...new Set(
+      ["corpus.txt", "arch-prompts.txt"].flatMap((f) =>
+        readFileSync(fileURLToPath(new URL(`../test/fixtures/${f}`, import.meta.url)), "utf8")
+          .split("\n")
+          .map((l) => l.trim())
+          .filter((l) => l.length > 0 && !l.startsWith("#") && !prompts.includes(l)),
+      ),
+    ),
+  ];
+  const unseenLat: number[] = [];
+  const u0 = performance.now();
+  for (const p of unseen) {
+    const t = performance.now();
+    deriveDesign(p);
+    unseenLat.push(performance.now() - t);
+  }
+  row(
+    `designs per second, ${unseen.length} prompts never derived before (each once)`,
+    `${Math.round(unseen.length / ((performance.now() - u0) / 1000)).toLocaleString("en-US")} (p99 ${pct(unseenLat, 99).toFixed(2)} ms)`,
+    "",
+  );
+  const long =
+    `Design a distributed lock service ${"with fencing tokens, renewals and a fair queue of waiters ".repeat(70)}`.slice(
+      0,
+      4000,
+    );
+  const longLat: number[] = [];
+  for (let i = 0; i < (quick ? 5 : 30); i++) {
+    const t = performance.now();
+    deriveDesign(`${long.slice(0, 3990)} ${i}`);
+    longLat.push(performance.now() - t);
+  }
+  row("a 4,000-character prompt, p50", `${pct(longLat, 50).toFixed(2)} ms`, "≤ 3 ms");
+
+  // 3. A jsonl batch against the in-process loop. Each batch line is a design with its script, as one JSON line,
+  // so beside the derive-only loop above, an in-process loop doing that same work per prompt measures what the
+  // batch path itself (reading lines, writing them, the process) adds.
+  if (built) {
+    const n = quick ? 2000 : 20000;
+    const batchPrompts = Array.from({ length: n }, (_, i) => prompts[i % prompts.length] as string);
+    const input = `${batchPrompts.join("\n")}\n`;
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [bin, "design", "--format", "jsonl"], {
+      input,
+      maxBuffer: 2 ** 31 - 1,
+      stdio: ["pipe", "ignore", "pipe"],
+    });
+    const perSec = n / ((performance.now() - t) / 1000);
+    const { withScript } = await import("../src/render/script/index.js");
+    const same = batchPrompts.slice(0, quick ? 500 : 5000);
+    const s0 = performance.now();
+    let chars = 0;
+    for (const p of same) {
+      const d = deriveDesign(p, []);
+      if (d.ok) chars += `${JSON.stringify(withScript(d.design))}\n`.length;
+    }
+    const samePerSec = same.length / ((performance.now() - s0) / 1000);
+    row(
+      `design --format jsonl, ${n.toLocaleString("en-US")} prompts (in-process derive-only ÷ batch)`,
+      `${Math.round(perSec).toLocaleString("en-US")}/s (${(inProcess / perSec).toFixed(2)}×)${r.status === 0 ? "" : " FAILED"}`,
+      "≤ 1.3×",
+    );
+    row(
+      `in-process loop of the batch's work (design, script, JSON line; ~${Math.round(chars / same.length / 1000)} KB a line) ÷ batch`,
+      `${Math.round(samePerSec).toLocaleString("en-US")}/s (${(samePerSec / perSec).toFixed(2)}×)`,
+      "",
+    );
+  }
 }
 
 // 4. The workbench's design endpoint under 16 concurrent clients.
@@ -219,52 +225,61 @@ if (built) {
   const serverCpuMs = (): number | undefined => {
     try {
       const f = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
-      return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks, USER_HZ = 100 on Linux
+      return ((Number(f[11]) + Number(f[12])) * 1000) / ticksPerSecond; // utime and stime, in clock ticks
     } catch {
       return undefined;
     }
   };
-  const phase = async (label: string | undefined, total: number, promptOf: (i: number) => string) => {
-    const cpu0 = serverCpuMs();
-    let next = 0;
-    const reqLat: number[] = [];
-    const client = async () => {
-      while (next < total) {
-        const i = next++;
-        const t = performance.now();
-        const res = await fetch(`${url}api/design`, {
-          method: "POST",
-          headers: { "content-type": "application/json", origin: url.slice(0, -1) },
-          body: JSON.stringify({ prompt: promptOf(i) }),
-        });
-        await res.arrayBuffer();
-        reqLat.push(performance.now() - t);
-      }
+  // The load comes from a separate process (load-client.ts: node:http, one keep-alive connection per client), so
+  // its CPU is counted apart from the server's and the bench's own work does not slow its event loop.
+  const clientFile = fileURLToPath(new URL("./load-client.ts", import.meta.url));
+  const load = (prompts: string[], total: number) => {
+    const r = spawnSync(process.execPath, ["--import", "tsx", clientFile], {
+      input: JSON.stringify({ url, prompts, total, clients: 16 }),
+      encoding: "utf8",
+      maxBuffer: 2 ** 24,
+    });
+    if (r.status !== 0) throw new Error(`the load client failed: ${r.stderr}`);
+    return JSON.parse(r.stdout) as {
+      rps: number;
+      p99: number;
+      clientCpuMsPerRequest: number;
+      bytesPerAnswer: number;
+      failures: number;
+      firstFailure: string;
     };
-    const s = performance.now();
-    await Promise.all(Array.from({ length: 16 }, client));
-    const rps = total / ((performance.now() - s) / 1000);
+  };
+  const phase = (label: string | undefined, total: number, promptOf: (i: number) => string) => {
+    const asked = Array.from({ length: total }, (_, i) => promptOf(i));
+    const cpu0 = serverCpuMs();
+    const r = load(asked, total);
+    const cpu1 = serverCpuMs();
+    if (r.failures > 0) throw new Error(`${r.failures} requests failed: ${r.firstFailure}`);
     if (label === undefined) return;
     row(
       `POST /api/design, 16 clients, ${label}: requests per second`,
-      Math.round(rps).toLocaleString("en-US"),
+      Math.round(r.rps).toLocaleString("en-US"),
       "≥ 2,000",
     );
-    row(`POST /api/design, 16 clients, ${label}: p99`, `${pct(reqLat, 99).toFixed(1)} ms`, "≤ 10 ms");
-    const cpu1 = serverCpuMs();
+    row(`POST /api/design, 16 clients, ${label}: p99`, `${r.p99.toFixed(1)} ms`, "≤ 10 ms");
     if (cpu0 !== undefined && cpu1 !== undefined && cpu1 > cpu0) {
       const perReq = (cpu1 - cpu0) / total;
       row(
         `POST /api/design, ${label}: server CPU per request (requests/s per server core)`,
-        `${perReq.toFixed(2)} ms (${Math.round(1000 / perReq).toLocaleString("en-US")})`,
+        `${perReq.toFixed(3)} ms (${Math.round(1000 / perReq).toLocaleString("en-US")})`,
         "",
       );
     }
+    row(
+      `POST /api/design, ${label}: load client's CPU per request (~${Math.round(r.bytesPerAnswer / 1000)} KB answers)`,
+      `${r.clientCpuMsPerRequest.toFixed(3)} ms`,
+      "",
+    );
   };
   const cold = quick ? 80 : 800;
-  await phase("cold (unseen prompts)", cold, (i) => `${prompts[i % prompts.length]} (case ${i})`);
-  await phase(undefined, prompts.length, (i) => prompts[i] ?? ""); // each held-in prompt once, unmeasured
-  await phase("warm (repeated held-in prompts)", quick ? 800 : 8000, (i) => prompts[i % prompts.length] ?? "");
+  phase("cold (unseen prompts)", cold, (i) => `${prompts[i % prompts.length]} (case ${i})`);
+  phase(undefined, prompts.length, (i) => prompts[i] ?? ""); // each held-in prompt once, unmeasured
+  phase("warm (repeated held-in prompts)", quick ? 800 : 8000, (i) => prompts[i % prompts.length] ?? "");
   child.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { mentionsName, namedSystems, namePattern } from "../src/engine/references.js";
+import { likenessPattern, mentionsName, namedSystems, namePattern, referenceFacts } from "../src/engine/references.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
+import { REFERENCE_FAMILIES } from "../src/knowledge/references.js";
 
 const prompts = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
   .split("\n")
@@ -53,5 +54,29 @@ describe("namedSystems", () => {
       ).toEqual(found.map((n) => n.length).sort((a, b) => b - a));
     }
     expect(hits).toBeGreaterThan(30);
+  });
+});
+
+describe("referenceFacts", () => {
+  it("asks for a family by likeness exactly where an implementation's likeness pattern matches", () => {
+    const likeness = [
+      "Design a KAFKA-like log",
+      "a store like an Etcd",
+      "  design zookeeper for us",
+      "a consul clone",
+      "a Kafka\u212A-like log",
+      "Design K\u0130fka",
+      "a kafka like system but ZooKeeper-style",
+    ];
+    let asked = 0;
+    for (const text of [...prompts, ...tricky, ...likeness]) {
+      const expected = REFERENCE_FAMILIES.map((f) => {
+        const impl = f.implementations.find((i) => likenessPattern(i).test(text));
+        return text.match(f.asks)?.[0] ?? (impl === undefined ? null : `${impl}-like system`);
+      });
+      asked += expected.filter((a) => a?.endsWith("-like system")).length;
+      expect(referenceFacts(text).asked, text).toEqual(expected);
+    }
+    expect(asked).toBeGreaterThan(5);
   });
 });

@@ -80,6 +80,33 @@ describe("HTTP edge", () => {
     expect((await call("/api/meta", { host: `localhost:${PORT}` })).status).toBe(200);
   });
 
+  it("checks every request's Host and Origin, whatever the requests before it allowed, and again when the port moves", async () => {
+    const reach = { names: new Set(["127.0.0.1", "localhost"]), port: PORT };
+    const store = new SessionStore(openDb(":memory:"));
+    const app = createApp({ store, files: FILES, reach });
+    const get = (host: string) => app.request(`http://${host}/api/meta`, { headers: { host } });
+    const post = (origin: string) =>
+      app.request(`http://127.0.0.1:${PORT}/api/sessions`, {
+        method: "POST",
+        headers: { host: `127.0.0.1:${PORT}`, origin, "content-type": "application/json" },
+        body: JSON.stringify({ prompt: "Design a queue" }),
+      });
+    for (let round = 0; round < 2; round++) {
+      expect((await get(`localhost:${PORT}`)).status).toBe(200);
+      expect((await get(`evil.example:${PORT}`)).status).toBe(403);
+      expect((await get(`evil.example:${PORT}`)).status).toBe(403);
+      expect((await get(`localhost:${PORT}`)).status).toBe(200);
+      expect((await post(`http://127.0.0.1:${PORT}`)).status).toBe(201);
+      expect((await post("http://evil.example")).status).toBe(403);
+      expect((await post("http://evil.example")).status).toBe(403);
+      expect((await post(`http://127.0.0.1:${PORT}`)).status).toBe(201);
+    }
+    reach.port = PORT + 1;
+    expect((await get(`localhost:${PORT}`)).status).toBe(403);
+    expect((await post(`http://127.0.0.1:${PORT}`)).status).toBe(403);
+    expect((await get(`localhost:${PORT + 1}`)).status).toBe(200);
+  });
+
   it("keeps the CSP and framing headers on the UI and the API", async () => {
     const { call } = setup();
     for (const path of ["/", "/s/some-session", "/api/meta"]) {

@@ -154,9 +154,12 @@ let lastFacts: { prompt: string; facts: ReferenceFacts } | undefined;
 /** The reference facts of a prompt (the last prompt's are kept: several fields of one design ask). */
 export function referenceFacts(prompt: string): ReferenceFacts {
   if (lastFacts?.prompt !== prompt) {
+    const lowered = prompt.toLowerCase();
     const facts = Object.freeze({
       named: namedSystems(prompt),
-      asked: Object.freeze(REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0] ?? likenessAsked(prompt, f))),
+      asked: Object.freeze(
+        REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0] ?? likenessAsked(prompt, lowered, f)),
+      ),
     });
     lastFacts = { prompt, facts };
   }
@@ -169,14 +172,30 @@ export function referenceFacts(prompt: string): ReferenceFacts {
  * and Kinesis beside Kafka) is a reference too, not only the one named; a prompt that builds on one ("a feed
  * using Kafka") does not ask for it.
  */
-function likenessAsked(prompt: string, family: ReferenceFamily): string | null {
-  for (const impl of family.implementations) if (likenessPattern(impl).test(prompt)) return `${impl}-like system`;
+function likenessAsked(prompt: string, lowered: string, family: ReferenceFamily): string | null {
+  for (const impl of family.implementations) {
+    // a prompt without the name cannot ask for the likeness: most are skipped before their pattern is compiled
+    const word = likenessWord(impl);
+    if (word !== undefined && !lowered.includes(word)) continue;
+    if (likenessPattern(impl).test(prompt)) return `${impl}-like system`;
+  }
   return null;
+}
+
+/**
+ * An implementation's name lower-cased when it is printable ASCII, else undefined: its likeness pattern is
+ * case-insensitive without the `u` flag, which matches ASCII letters only with ASCII letters, so the pattern
+ * matches only text whose lower case holds this word. Worked out once per implementation (knowledge: bounded).
+ */
+const LIKENESS_WORD = new Map<string, string | undefined>();
+function likenessWord(impl: string): string | undefined {
+  if (!LIKENESS_WORD.has(impl)) LIKENESS_WORD.set(impl, /^[\x20-\x7e]+$/.test(impl) ? impl.toLowerCase() : undefined);
+  return LIKENESS_WORD.get(impl);
 }
 
 /** How a prompt asks for a system like one implementation, compiled once per implementation (knowledge: bounded). */
 const LIKENESS = new Map<string, RegExp>();
-function likenessPattern(impl: string): RegExp {
+export function likenessPattern(impl: string): RegExp {
   let re = LIKENESS.get(impl);
   if (re === undefined) {
     const name = escapeRe(impl);

@@ -21,38 +21,57 @@ export const fail = (status: 400 | 403 | 404 | 413 | 415, message: string): HTTP
   new HTTPException(status, { message });
 
 /** Answers only to the names this server was started for (DNS-rebinding defence). */
-export const hostGuard =
-  (reach: Reach): MiddlewareHandler =>
-  async (c, next) => {
+export const hostGuard = (reach: Reach): MiddlewareHandler => {
+  const allowed = lastAllowed(reach, (host) => hostAllowed(host, reach.names, reach.port));
+  return async (c, next) => {
     const host = c.req.header("host") ?? "";
-    if (!hostAllowed(host, reach.names, reach.port)) throw fail(403, `host '${host}' is not served here`);
+    if (!allowed(host)) throw fail(403, `host '${host}' is not served here`);
     await next();
   };
+};
+
+/**
+ * A check of a header against where the server is reachable, remembering the last value it allowed and the port
+ * it was allowed for: a client sends the same Host and Origin on every request, so most requests are checked by one
+ * comparison. A refused value is never remembered, and a value allowed before the port was bound is asked again.
+ */
+function lastAllowed(reach: Reach, check: (value: string) => boolean): (value: string) => boolean {
+  let last: string | undefined;
+  let lastPort = Number.NaN;
+  return (value) => {
+    if (value === last && reach.port === lastPort) return true;
+    if (!check(value)) return false;
+    last = value;
+    lastPort = reach.port;
+    return true;
+  };
+}
 
 /**
  * Refuses state changes from another site. hono's `csrf` only inspects form-like content types (JSON needs a
  * CORS preflight this server never grants), so this guard checks every unsafe method, whatever its body:
  * an Origin header, when sent, must name this server, and a browser's Sec-Fetch-Site must not be cross-site.
  */
-export const originGuard =
-  (reach: Reach): MiddlewareHandler =>
-  async (c, next) => {
+export const originGuard = (reach: Reach): MiddlewareHandler => {
+  const allowed = lastAllowed(reach, (origin) => {
+    try {
+      const u = new URL(origin);
+      return u.protocol === "http:" && hostAllowed(u.host, reach.names, reach.port);
+    } catch {
+      return false;
+    }
+  });
+  return async (c, next) => {
     if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
       const origin = c.req.header("origin");
       const site = c.req.header("sec-fetch-site");
-      let ok = site === undefined || site === "same-origin" || site === "none";
-      if (ok && origin !== undefined) {
-        try {
-          const u = new URL(origin);
-          ok = u.protocol === "http:" && hostAllowed(u.host, reach.names, reach.port);
-        } catch {
-          ok = false;
-        }
-      }
+      const ok =
+        (site === undefined || site === "same-origin" || site === "none") && (origin === undefined || allowed(origin));
       if (!ok) throw fail(403, "cross-origin requests may not change the workbench");
     }
     await next();
   };
+};
 
 /** Security headers and the CSP: no inline scripts, nothing framed, nothing loaded from elsewhere. */
 export const headers = (): MiddlewareHandler =>
