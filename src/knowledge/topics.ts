@@ -27,6 +27,9 @@
  * a DKIM signer and a pool of sending MTAs belong to it, and the saga's compensation does not.
  * A notification that may go out by push, email or text (several channels named) is routed per channel: a channel
  * router, a sender and gateway per channel and contact points that each channel's gateway can declare dead.
+ * Money may move through an outside party (a charge, a payout) or between accounts the system keeps itself (a bank's
+ * ledger sharded by account): accounts with balances and limits, a transfer record under a transfer id, a double-entry
+ * journal and the protocol that spans two shards belong to the second only, and no provider is called.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -45,6 +48,7 @@ export const TOPIC_VALUES = [
   "email",
   "multi-channel",
   "aggregation",
+  "ledger",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -62,6 +66,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "multi-channel": String.raw`\b(?:multi-?channel|omni-?channel|push\b[^.;]{0,40}\b(?:e-?mails?|sms|text messages?)|e-?mails?\b[^.;]{0,40}\b(?:push|sms|text messages?)|(?:sms|text messages?)\b[^.;]{0,40}\b(?:push|e-?mails?))\b`,
   email: String.raw`\b(?:e-?mails?|e-?mailing|newsletters?|mailing lists?|smtp|mail transfer agents?|sendgrid|mailgun|postmark|amazon ses|aws ses|simple email service)\b`,
   aggregation: String.raw`\b(?:count(?:s|ing|ed)?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b`,
+  ledger: String.raw`\bbank ledgers?\b|\b(?:transfer\w*|mov(?:e|es|ing)|money|funds) (?:\w+ ){0,3}between (?:\w+ ){0,2}accounts\b|\baccounts? (?:on|in|across) (?:\w+ )?(?:shards?|partitions?)\b|\bcross-(?:shard|partition) transfers?\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -87,6 +92,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "emails go to people's mailboxes: each recipient's message is queued by recipient domain, signed with the sender's DKIM key, handed to a recipient mail server over SMTP, and its bounces and complaints feed a suppression list",
   aggregation:
     "business events (clicks, views, follows) are counted per key in time windows from a stream of immutable events, not projected record by record",
+  ledger:
+    "money moves between accounts the system keeps itself (a bank's ledger sharded by account): each transfer debits one account and credits another under a transfer id, and the total never changes",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 

@@ -1086,6 +1086,23 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     ],
   },
   {
+    rule: "money kept in our own accounts",
+    why: "balances of accounts the system keeps are state scoped by account, and a transfer between two of them is one change across two keys (across two shards when they live apart) that must conserve the total",
+    targets: [{ id: "I16", weight: 0.9 }],
+    phrases: [
+      "transfer between accounts",
+      "transfers between accounts",
+      "money between accounts",
+      "accounts different shards",
+      "accounts across shards",
+      "cross shard transfer",
+      "losing creating money",
+      "creating losing money",
+      "money conserved",
+      "account balances never negative",
+    ],
+  },
+  {
     rule: "a message to a person",
     why: "emails, texts and push notifications leave through an outside provider, an external side effect that should go out once",
     targets: [{ id: "I12", weight: 0.65 }],
