@@ -199,7 +199,7 @@ const OWN_MONEY_STEMS = new Set(OWN_MONEY_WORDS.map(stemWord));
  * The words saying the money moves between accounts the system keeps itself, when the prompt names no outside
  * party: then "bank" and "transfer money" name its own ledger, not a provider to call (knowledge/signals/leads.ts).
  */
-function ownAccounts(tokens: readonly Token[]): string | undefined {
+export function ownAccounts(tokens: readonly Token[]): string | undefined {
   if (OUTSIDE_PARTY_SIGNALS.some((s) => findSignal(tokens, s) !== undefined)) return undefined;
   for (const s of OWN_ACCOUNT_SIGNALS) {
     const h = findSignal(tokens, s);
