@@ -24,6 +24,12 @@ describe("money moved between the system's own accounts is a sharded ledger, not
     expect(payment.archetypes[0]?.id).toBe("I12");
     expect(payment.components.some((c) => c.kind === "external")).toBe(true);
     expect(otherBank.archetypes[0]?.id).toBe("I12");
+    // accounts held at banks are the banks' accounts, not the system's own
+    expect(design("Design a money transfer service between bank accounts.").archetypes[0]?.id).toBe("I12");
+    // "bank ledger" alone says the ledger is the system's own
+    const plain = design("Design a bank ledger that must be linearizable and never lose a transaction.");
+    expect(plain.archetypes[0]?.id).toBe("I16");
+    expect(plain.components.some((c) => c.kind === "external")).toBe(false);
   });
 
   it("draws accounts, a transfer keyed by transfer id, a journal and the saga between shards, and no provider", () => {

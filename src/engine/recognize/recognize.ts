@@ -21,6 +21,7 @@ import {
   EXCLUSIVE_CLAIM,
   OUTSIDE_PARTY_CUES,
   OWN_ACCOUNT_CUES,
+  OWN_ACCOUNT_RULE,
   OWN_MONEY_WORDS,
   RUNNER_COUNT_WINDOW,
   RUNNER_COUNTS,
@@ -523,7 +524,11 @@ export function recognize(
   };
   // Money moved between the system's own accounts is its own state: money words alone name no outside party.
   const own = ownAccounts(tokens);
-  const notOwnMoney = (h: Hit) => own === undefined || !moneyWordsOnly(h);
+  const outside = OUTSIDE_PARTY_SIGNALS.some((s) => findSignal(tokens, s) !== undefined);
+  const notOwnMoney = (h: Hit) =>
+    own === undefined
+      ? !(outside && h.signal.rule?.name === OWN_ACCOUNT_RULE)
+      : h.signal.rule?.name === OWN_ACCOUNT_RULE || !moneyWordsOnly(h);
   const sorted = sortHits(
     [...matchAll(tokens, kb.index), ...combined].filter((h) => notAsk(h) && notOwnMoney(h)),
     kb,

@@ -119,8 +119,19 @@ export const OWN_ACCOUNT_CUES: readonly string[] = [
  */
 export const OWN_MONEY_WORDS: readonly string[] = ["bank", "banks", "transfer", "transfers", "money", "ledger"];
 
-/** Words that name an outside party however the accounts are kept ("to another bank", "through the card network"). */
+/**
+ * The requirement rule that reads money as kept in the system's own accounts (signals/requirements.ts): where the
+ * prompt names an outside party, its words are read as the party's accounts instead, and the rule does not speak.
+ */
+export const OWN_ACCOUNT_RULE = "money kept in our own accounts";
+
+/**
+ * Words that name an outside party however the accounts are kept ("to another bank", "through the card network",
+ * "between bank accounts": accounts held at banks, which the system moves money between, not its own).
+ */
 export const OUTSIDE_PARTY_CUES: readonly string[] = [
+  "bank account",
+  "bank accounts",
   "another bank",
   "other bank",
   "other banks",

@@ -127,8 +127,6 @@ export const card = {
     ],
   },
   entities: [
-    // a ledger's account leads its rows, so its fail-closed stance is the design's (engine/stance.ts ownedAuthority)
-    ...LEDGER_ENTITIES,
     {
       unlessTopic: "ledger",
       name: "KeyValue",
@@ -143,6 +141,9 @@ export const card = {
         },
       ],
     },
+    // a ledger's account is its first truth where the key-value record is left out, so its fail-closed stance is the
+    // design's (engine/stance.ts ownedAuthority)
+    ...LEDGER_ENTITIES,
     {
       name: "PartitionMap",
       description:
