@@ -302,6 +302,13 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
+      topic: "ledger",
+      because:
+        "two debits of one account that both act on the balance they read would together take it below its limit without a check in the debit's own transaction",
+    },
+    {
+      id: "stale-write-dangerous",
+      unlessTopic: "ledger",
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },

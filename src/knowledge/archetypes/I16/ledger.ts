@@ -134,7 +134,7 @@ export const LEDGER_READS = [
 ] as const;
 
 export const LEDGER_INVARIANTS = [
-  "Money is conserved: the sum of every Account balance plus the amount of every Transfer debited and not yet credited or reversed never changes, except by entries that record money entering or leaving the bank.",
+  "Money is conserved: all Account balances plus the amounts of Transfers still in flight, debited but not yet credited or reversed, always add up to the same total. Only entries that record money entering or leaving the bank change that total.",
   "No Account balance goes below its limit: the debit checks the balance in the same local transaction that lowers it, so two concurrent debits of one account never both pass.",
   "Each Transfer's JournalEntry lines sum to zero once it is completed or reversed; every balance change has its journal line in the same local transaction, and lines are never edited.",
   "A transfer id moves money at most once: a retried transfer finds its Transfer record and returns it, and a retried credit finds its credit leg and writes nothing.",
