@@ -330,6 +330,7 @@ export const LEDGER_LINKS: LinkSpec[] = [
     label: "credit by transfer id, or reverse",
     topic: T,
   },
+  { from: "ledger-api", to: "txn-coordinator", kind: "request", label: "begin a cross-shard transfer", topic: T },
   { from: "txn-coordinator", to: "account-shards", kind: "request", label: "prepare, then commit or abort", topic: T },
   { from: "reconciler", to: "account-shards", kind: "control", label: "sum journal at a cut", topic: T },
 ];
@@ -409,7 +410,7 @@ export const LEDGER_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Cross-shard transfer by two-phase commit",
     notation:
-      "clients>ledger-api[transfer with transfer id] -> ledger-api>txn-coordinator[begin the transfer] -> txn-coordinator>account-shards[prepare the debit and the credit on both shards, each writing a prepare record and holding the account rows {balance minus amount at or above the limit}] -> account-shards>txn-coordinator[both prepared] -> txn-coordinator>txn-coordinator[write the commit decision to the durable log] -> txn-coordinator>account-shards[commit on both shards] -> account-shards>txn-coordinator[committed] -> txn-coordinator>clients[completed] |-> txn-coordinator>account-shards[abort on both shards {a shard refused}] => done | retry | reject",
+      "clients>ledger-api[transfer with transfer id] -> ledger-api>txn-coordinator[begin the transfer] -> txn-coordinator>account-shards[prepare the debit and the credit on both shards, each writing a prepare record and holding the account rows {balance minus amount at or above the limit}] -> account-shards>txn-coordinator[both prepared] -> txn-coordinator>txn-coordinator[write the commit decision to the durable log] -> txn-coordinator>account-shards[commit on both shards] -> account-shards>txn-coordinator[committed] -> txn-coordinator>ledger-api[completed] -> ledger-api>clients[completed] |-> txn-coordinator>account-shards[abort on both shards {a shard refused}] => done | retry | reject",
     topic: T,
   },
   {
@@ -522,7 +523,12 @@ export const LEDGER_DECISIONS: DecisionPoint[] = [
           "a coordinator crash between prepare and commit leaves both accounts locked until its log is read back, and every transfer pays two rounds",
         winsWhen: "no in-flight state may be visible and the coordinator's log is itself replicated",
         implies: {
-          draws: ["txn-coordinator", "Cross-shard transfer by two-phase commit", "txn-coordinator>account-shards"],
+          draws: [
+            "txn-coordinator",
+            "Cross-shard transfer by two-phase commit",
+            "txn-coordinator>account-shards",
+            "ledger-api>txn-coordinator",
+          ],
         },
       },
       {
@@ -533,7 +539,12 @@ export const LEDGER_DECISIONS: DecisionPoint[] = [
           "a commit across groups costs consensus rounds on each, and the whole ledger lives in one vendor's database",
         winsWhen: "the team can adopt such a database and its commit latency fits",
         implies: {
-          draws: ["Cross-shard transfer by two-phase commit", "txn-coordinator", "txn-coordinator>account-shards"],
+          draws: [
+            "Cross-shard transfer by two-phase commit",
+            "txn-coordinator",
+            "txn-coordinator>account-shards",
+            "ledger-api>txn-coordinator",
+          ],
           preferTechnology: ["Spanner", "CockroachDB"],
         },
       },
