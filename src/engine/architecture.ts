@@ -1147,8 +1147,12 @@ export function architectureOf(
   const cached = f.archetypes.some((a) =>
     ARCHITECTURE[a.id as ArchetypeId]?.components.some((c) => c.kind === "cache" && fitsTopics(c, unspoken)),
   );
+  // (a part is hosted on a bare product's record by the machinery it draws for the prompt's subjects, not by rows of
+  // a subject the prompt never speaks of: a ledger's transfer relay does not keep a pastebin's store off its record)
   const parts = topicalParts(
-    record ? [recordPart(record, cached), ...onRecord(designParts(f, party), record)] : designParts(f, party),
+    record
+      ? [recordPart(record, cached), ...onRecord(topicalParts(designParts(f, party), unspoken), record)]
+      : designParts(f, party),
     unspoken,
   );
   const renaming = renamings(unit, parts);

@@ -7,6 +7,7 @@
 
 import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
+import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
@@ -31,6 +32,8 @@ import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { RECORD_PART } from "./product/record.js";
 import { formatQuantity } from "./quantity-format.js";
+import { ownAccounts } from "./recognize/recognize.js";
+import { tokenize } from "./recognize/tokens.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
 import { majorityHolder, ownedAuthority } from "./stance.js";
 import { pattern } from "./text.js";
@@ -76,6 +79,7 @@ export type CoherenceRule =
   | "one-part-bought-twice"
   | "aggregation-shape"
   | "typeahead-shape"
+  | "ledger-shape"
   | "realized-record-elsewhere"
   | "quantity-two-values"
   | "stated-bound-exceeded"
@@ -119,6 +123,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a part is never larger than its whole: a byte figure over a share of the design's objects (a hot set) is at most one copy of all of them",
   "message-without-link":
     "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
+  "ledger-shape":
+    "money moved between the system's own accounts (a bank's ledger) is drawn as its own state: no outside party is called for it, and a ledger design keeps accounts, a transfer keyed by its transfer id, a journal and the rule that money is conserved",
   "aggregation-shape":
     "a design about counting events in windows keys its truth by event id and its totals by time window, sizes the hottest key, and draws no record-by-record projection entity",
   "typeahead-shape":
@@ -1050,6 +1056,34 @@ function politenessOnFetchPath(d: Design): Problem[] {
   return out;
 }
 
+/**
+ * A design about money moved between its own accounts (topic "ledger", with no outside party named) draws no outside
+ * party for it, and where it is a sharded ledger (I16 leads) it keeps the ledger's shape: accounts, a transfer keyed
+ * by its transfer id, a journal, and the conservation rule.
+ */
+function ledgerShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("ledger")) return [];
+  if (ownAccounts(tokenize(d.prompt)) === undefined) return [];
+  const out: Problem[] = [];
+  for (const c of d.components.filter((x) => (LEDGER_SHAPE.outsideKinds as readonly string[]).includes(x.kind)))
+    out.push({
+      rule: "ledger-shape",
+      detail: `${c.name} is an outside party, but the money moves between the system's own accounts`,
+    });
+  if (d.archetypes[0]?.id !== "I16") return out;
+  for (const e of LEDGER_SHAPE.entities)
+    if (!d.dataModel.some((m) => m.entity === e))
+      out.push({ rule: "ledger-shape", detail: `the ledger draws no ${e}` });
+  if (!d.dataModel.some((m) => m.key.includes(LEDGER_SHAPE.transferKey)))
+    out.push({
+      rule: "ledger-shape",
+      detail: `no entity is keyed by ${LEDGER_SHAPE.transferKey}, so a retried transfer can move money twice`,
+    });
+  if (!d.invariants.some((i) => LEDGER_SHAPE.conservation.test(i.statement)))
+    out.push({ rule: "ledger-shape", detail: "no invariant says that money is conserved" });
+  return out;
+}
+
 /** A design about counting events in windows (topic "aggregation") has the shape that counts each event once. */
 function aggregationShape(d: Design): Problem[] {
   if (!(d.nfrs.topics ?? []).includes("aggregation")) return [];
@@ -1263,6 +1297,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...productRecordIsState(d),
     ...aggregationShape(d),
     ...typeaheadShape(d),
+    ...ledgerShape(d),
     ...technologyBuildsChoices(d),
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),

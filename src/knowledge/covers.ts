@@ -143,6 +143,17 @@ export const VARIANTS: readonly Variant[] = [
   { by: "I16", ...CACHE_ASIDE },
   { by: "I07", ...CACHE_ASIDE, absorbs: ["I16"] },
   {
+    by: "I16",
+    topic: "ledger",
+    subject: "a ledger of accounts sharded by account id, whose transfers conserve money across shards",
+    summary: [
+      "A transfer debits the source account on its shard, with the limit checked and the transfer recorded under its transfer id, in one local transaction",
+      "The credit lands on the destination shard once per transfer id, or the debit is reversed by a compensating line",
+      "A reconciliation sums the journal across shards, transfers in flight included, so a lost or created unit of money shows",
+    ],
+    absorbs: [],
+  },
+  {
     by: "I12",
     topic: "email",
     subject: "an email pipeline that queues each recipient's message by recipient domain and settles it by SMTP reply",

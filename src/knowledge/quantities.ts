@@ -99,6 +99,18 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "events/s",
   },
   {
+    // a ledger's hottest account (a merchant's settlement account), which caps its rate at one row's commits
+    id: "hot_account_transfers_per_sec",
+    label: "transfers a second on the hottest account",
+    unit: "transfers/s",
+  },
+  {
+    // a ledger sharded by account: with accounts hashed over n shards, about 1 - 1/n of transfers span two
+    id: "cross_shard_share",
+    label: "share of transfers whose two accounts are on different shards",
+    unit: "ratio",
+  },
+  {
     id: "hot_set_fraction",
     label: "share of the catalogue that serves most reads",
     unit: "fraction",

@@ -34,6 +34,9 @@
  * crawler, a link checker): per-host politeness state (robots.txt rules, crawl-delay, one fetch in flight, the time
  * the next fetch is allowed), a host-partitioned URL frontier with front and back queues, a DNS cache and fetchers
  * belong to the second, and a pass with leased, checkpointed shards that must cover the keyspace to the first.
+ * Money may move through an outside party (a charge, a payout) or between accounts the system keeps itself (a bank's
+ * ledger sharded by account): accounts with balances and limits, a transfer record under a transfer id, a double-entry
+ * journal and the protocol that spans two shards belong to the second only, and no provider is called.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -54,6 +57,7 @@ export const TOPIC_VALUES = [
   "aggregation",
   "typeahead",
   "crawl",
+  "ledger",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -74,6 +78,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   typeahead: String.raw`\b(?:auto-?complet\w*|type-?ahead|search[- ]as[- ]you[- ]type|(?:search|query|keyword) suggestions?|suggest\w* (?:completions?|queries) (?:as|while)|(?:suggest\w*|complet\w*) (?:\w+ ){0,3}(?:as|while) (?:you|the user|users|people|shoppers|customers) types?)\b`,
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
+  ledger: String.raw`\bbank ledgers?\b|\b(?:transfer\w*|mov(?:e|es|ing)|money|funds) (?:\w+ ){0,3}between (?:(?!bank\b)\w+ ){0,2}accounts\b|\baccounts? (?:on|in|across) (?:\w+ )?(?:shards?|partitions?)\b|\bcross-(?:shard|partition) transfers?\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -103,6 +108,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "completions are suggested as people type: each prefix's top-k, ranked by how often it was searched, is precomputed into an immutable snapshot served from memory",
   crawl:
     "other people's web pages are fetched: each host is owned by one frontier partition that keeps its robots.txt rules and fetches it one request at a time, a delay apart",
+  ledger:
+    "money moves between accounts the system keeps itself (a bank's ledger sharded by account): each transfer debits one account and credits another under a transfer id, and the total never changes",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 

@@ -19,6 +19,10 @@ import {
   CALLER_WINDOW,
   CLAIM_OWN_RULE,
   EXCLUSIVE_CLAIM,
+  OUTSIDE_PARTY_CUES,
+  OWN_ACCOUNT_CUES,
+  OWN_ACCOUNT_RULE,
+  OWN_MONEY_WORDS,
   RUNNER_COUNT_WINDOW,
   RUNNER_COUNTS,
   RUNNER_OWNER,
@@ -41,7 +45,7 @@ import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
 import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
-import { combine, type Hit, matchAll } from "./match.js";
+import { combine, compileSignal, findSignal, type Hit, matchAll, type Signal } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
 import { foldText, stemWord, type Token, tokenize } from "./tokens.js";
 
@@ -183,6 +187,32 @@ function callerSpans(hits: readonly Hit[], tokens: readonly Token[], askedInHead
  * Ranks an archetype below another by rule: `over` keeps its score and `s` gets RANK_BELOW of it, with the
  * reason kept as evidence. Nothing changes when `s` already ranks below.
  */
+const cueSignals = (texts: readonly string[]): Signal[] =>
+  texts.flatMap((t) => {
+    const s = compileSignal(t, 1, "phrase");
+    return s ? [s] : [];
+  });
+const OWN_ACCOUNT_SIGNALS = cueSignals(OWN_ACCOUNT_CUES);
+const OUTSIDE_PARTY_SIGNALS = cueSignals(OUTSIDE_PARTY_CUES);
+const OWN_MONEY_STEMS = new Set(OWN_MONEY_WORDS.map(stemWord));
+
+/**
+ * The words saying the money moves between accounts the system keeps itself, when the prompt names no outside
+ * party: then "bank" and "transfer money" name its own ledger, not a provider to call (knowledge/signals/leads.ts).
+ */
+export function ownAccounts(tokens: readonly Token[]): string | undefined {
+  if (OUTSIDE_PARTY_SIGNALS.some((s) => findSignal(tokens, s) !== undefined)) return undefined;
+  for (const s of OWN_ACCOUNT_SIGNALS) {
+    const h = findSignal(tokens, s);
+    if (h) return h.quoted;
+  }
+  return undefined;
+}
+
+/** An archetype's hit made only of money words ("bank", "transfer money"), which own accounts read as our ledger. */
+const moneyWordsOnly = (h: Hit): boolean =>
+  h.signal.owner.kind === "archetype" && h.signal.stems.every((st) => OWN_MONEY_STEMS.has(st));
+
 const SUBJECT_STEMS = new Set(SUBJECT_NOUNS.map(stemWord));
 const SUBJECT_TAIL_STEMS = new Set(SUBJECT_NOUN_TAILS.map(stemWord));
 
@@ -492,7 +522,19 @@ export function recognize(
     }
     return undefined;
   };
-  const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb, cloned, tokens);
+  // Money moved between the system's own accounts is its own state: money words alone name no outside party.
+  const own = ownAccounts(tokens);
+  const outside = OUTSIDE_PARTY_SIGNALS.some((s) => findSignal(tokens, s) !== undefined);
+  const notOwnMoney = (h: Hit) =>
+    own === undefined
+      ? !(outside && h.signal.rule?.name === OWN_ACCOUNT_RULE)
+      : h.signal.rule?.name === OWN_ACCOUNT_RULE || !moneyWordsOnly(h);
+  const sorted = sortHits(
+    [...matchAll(tokens, kb.index), ...combined].filter((h) => notAsk(h) && notOwnMoney(h)),
+    kb,
+    cloned,
+    tokens,
+  );
 
   const spans = callerSpans(
     [...sorted.byArchetype.values()].flat(),

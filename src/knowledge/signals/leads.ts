@@ -89,3 +89,67 @@ export const STATED_OWNER_LEAST = 0.6;
 
 /** The requirement that is the claim's own: a stale holder fenced off. A claim stated with it is what is built. */
 export const CLAIM_OWN_RULE = "a stale holder fenced off";
+
+/**
+ * Money that moves between accounts the system keeps itself ("transfers money between accounts on different
+ * shards", "a bank ledger") is its own state, not an effect at an outside party: the words that would otherwise
+ * read as a provider to call ("bank", "transfer money") stop pointing to the outside-effect workflow when the
+ * prompt says the accounts are its own and names no outside party. The words are read as stems, in any order
+ * within a short window, as requirement phrases are.
+ */
+export const OWN_ACCOUNT_CUES: readonly string[] = [
+  "between accounts",
+  "between our accounts",
+  "between its accounts",
+  "between customer accounts",
+  "between user accounts",
+  "accounts different shards",
+  "accounts across shards",
+  "accounts different partitions",
+  "cross shard transfer",
+  "cross partition transfer",
+  "internal transfer",
+  "bank ledger",
+  "double entry ledger",
+];
+
+/**
+ * The money words whose outside reading own accounts cancel: an archetype's hit made only of them ("bank",
+ * "transfers money", "ledger") is dropped.
+ */
+export const OWN_MONEY_WORDS: readonly string[] = ["bank", "banks", "transfer", "transfers", "money", "ledger"];
+
+/**
+ * The requirement rule that reads money as kept in the system's own accounts (signals/requirements.ts): where the
+ * prompt names an outside party, its words are read as the party's accounts instead, and the rule does not speak.
+ */
+export const OWN_ACCOUNT_RULE = "money kept in our own accounts";
+
+/**
+ * Words that name an outside party however the accounts are kept ("to another bank", "through the card network",
+ * "between bank accounts": accounts held at banks, which the system moves money between, not its own).
+ */
+export const OUTSIDE_PARTY_CUES: readonly string[] = [
+  "bank account",
+  "bank accounts",
+  "another bank",
+  "other bank",
+  "other banks",
+  "two banks",
+  "external bank",
+  "partner",
+  "provider",
+  "processor",
+  "gateway",
+  "card",
+  "cards",
+  "payout",
+  "payouts",
+  "wire",
+  "external",
+  "third party",
+  "api",
+  "stripe",
+  "ach",
+  "swift",
+];

@@ -1086,6 +1086,25 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
     ],
   },
   {
+    // the rule's name is OWN_ACCOUNT_RULE (signals/leads.ts): an outside party named silences it
+    rule: "money kept in our own accounts",
+    why: "balances of accounts the system keeps are state scoped by account, and a transfer between two of them is one change across two keys (across two shards when they live apart) that must conserve the total",
+    targets: [{ id: "I16", weight: 0.9 }],
+    phrases: [
+      "transfer between accounts",
+      "transfers between accounts",
+      "money between accounts",
+      "accounts different shards",
+      "accounts across shards",
+      "cross shard transfer",
+      "losing creating money",
+      "creating losing money",
+      "money conserved",
+      "account balances never negative",
+      "bank ledger",
+    ],
+  },
+  {
     rule: "a message to a person",
     why: "emails, texts and push notifications leave through an outside provider, an external side effect that should go out once",
     targets: [{ id: "I12", weight: 0.65 }],

@@ -1,5 +1,6 @@
 import { fig, fromUsers } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { LEDGER_CAPACITY } from "./ledger.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -70,4 +71,5 @@ export const capacity: CapacityModel = {
       "writes/s",
     ),
   ],
+  topics: { ledger: LEDGER_CAPACITY },
 };

@@ -1,4 +1,14 @@
 import type { ArchetypeInput } from "../../schema.js";
+import {
+  LEDGER_BOTTLENECKS,
+  LEDGER_ENTITIES,
+  LEDGER_FAILURES,
+  LEDGER_INVARIANTS,
+  LEDGER_READS,
+  LEDGER_SCOPES,
+  LEDGER_TECHNOLOGIES,
+  LEDGER_WRITES,
+} from "./ledger.js";
 import { protocols } from "./topology.js";
 
 /** A store behind a cache deletes plainly; replicated tombstones belong to a store that is its own system of record. */
@@ -8,6 +18,20 @@ const TOMBSTONE_OUTLIVES =
 /** Where a cache tier fronts the store, the store is the system of record the cache copies. */
 const DATABASE_OF_RECORD =
   "A KeyValue in the database stays the system of record the cache only copies: a write commits here first and then deletes the cached copy, so a miss always refills from a value the database holds and no cached value outlives the write that replaced it by more than its TTL.";
+
+/** One replica group writes each key range per map epoch: a key-value store's rule and a sharded ledger's alike. */
+const PARTITION_EPOCH = "For a given PartitionMap epoch, exactly one replica group accepts writes for each key range.";
+
+/** The key-value store's own rules. */
+const KV_INVARIANTS = [
+  DATABASE_OF_RECORD,
+  "An acknowledged write is stored on at least the configured number of replicas and is never silently dropped afterwards.",
+  "For each key, versions only move forward on every replica; an older version never replaces a newer one.",
+  "A conditional write applies only when KeyValue.version still equals the version the caller read.",
+  TOMBSTONE_OUTLIVES,
+  PARTITION_EPOCH,
+  "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed.",
+];
 
 export const card = {
   id: "I16",
@@ -104,6 +128,7 @@ export const card = {
   },
   entities: [
     {
+      unlessTopic: "ledger",
       name: "KeyValue",
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
@@ -116,6 +141,9 @@ export const card = {
         },
       ],
     },
+    // a ledger's account is its first truth where the key-value record is left out, so its fail-closed stance is the
+    // design's (engine/stance.ts ownedAuthority)
+    ...LEDGER_ENTITIES,
     {
       name: "PartitionMap",
       description:
@@ -123,20 +151,21 @@ export const card = {
       truth: true,
     },
     {
+      unlessTopic: "ledger",
       name: "Replica",
       description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
       truth: false,
     },
     {
       name: "Tombstone",
-      unlessTopic: "cache",
+      unlessTopic: ["cache", "ledger"],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: "cache",
+      unlessTopic: ["cache", "ledger"],
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -144,12 +173,14 @@ export const card = {
   ],
   writePaths: [
     {
+      unlessTopic: "ledger",
       action: "blind put of a value where the newest write may simply replace the old one",
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "lww-overwrite",
     },
     {
+      unlessTopic: "ledger",
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -158,7 +189,7 @@ export const card = {
     },
     {
       action: "atomic increment or decrement of a counter on the owning shard",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "atomic-counter",
@@ -166,7 +197,7 @@ export const card = {
     {
       action:
         "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -174,6 +205,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "ledger",
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -181,6 +213,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "ledger",
       action: "expire keys whose time-to-live has passed",
       entity: "KeyValue",
       shape: "state transition",
@@ -188,6 +221,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: "ledger",
       action:
         "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
@@ -204,9 +238,11 @@ export const card = {
       hidden: true,
       critical: true,
     },
+    ...LEDGER_WRITES,
   ],
   readPaths: [
     {
+      unlessTopic: "ledger",
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
@@ -214,6 +250,7 @@ export const card = {
         "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
+      unlessTopic: "ledger",
       action: "get a key from the nearest replica or a follower",
       entity: "Replica",
       shape: "read projection",
@@ -221,26 +258,25 @@ export const card = {
         "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
     },
     {
+      unlessTopic: "ledger",
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
       staleness:
         "may lag ownership moves; the node answers moved or wrong epoch and the client refreshes the map and resends",
     },
+    ...LEDGER_READS,
   ],
   protocols,
-  invariants: [
-    DATABASE_OF_RECORD,
-    "An acknowledged write is stored on at least the configured number of replicas and is never silently dropped afterwards.",
-    "For each key, versions only move forward on every replica; an older version never replaces a newer one.",
-    "A conditional write applies only when KeyValue.version still equals the version the caller read.",
-    TOMBSTONE_OUTLIVES,
-    "For a given PartitionMap epoch, exactly one replica group accepts writes for each key range.",
-    "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed.",
-  ],
+  invariants: [...KV_INVARIANTS, ...LEDGER_INVARIANTS],
+  // a key-value store's own rules hold where the subject is not a ledger of accounts, the ledger's only where it is
   invariantTopics: [
-    { statement: TOMBSTONE_OUTLIVES, unlessTopic: "cache" },
+    { statement: TOMBSTONE_OUTLIVES, unlessTopic: ["cache", "ledger"] },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
+    ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
+      (statement) => ({ statement, unlessTopic: "ledger" as const }),
+    ),
+    ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
   ],
   contract: {
     api: [
@@ -260,11 +296,19 @@ export const card = {
   predicates: [
     {
       id: "lww-acceptable",
+      unlessTopic: "ledger",
       because:
         "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
     {
       id: "stale-write-dangerous",
+      topic: "ledger",
+      because:
+        "two debits of one account that both act on the balance they read would together take it below its limit without a check in the debit's own transaction",
+    },
+    {
+      id: "stale-write-dangerous",
+      unlessTopic: "ledger",
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },
@@ -274,6 +318,7 @@ export const card = {
     },
     {
       id: "derived-read",
+      unlessTopic: "ledger",
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
@@ -284,6 +329,7 @@ export const card = {
   ],
   failures: [
     {
+      unlessTopic: "ledger",
       failure:
         "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",
@@ -302,7 +348,7 @@ export const card = {
         "Where asynchronous replication was chosen, document the loss window and recover from surviving replicas by read repair",
     },
     {
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
@@ -310,7 +356,7 @@ export const card = {
       repair: "Read repair updates the lagging replica when the divergence is seen",
     },
     {
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
@@ -322,13 +368,13 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: "cache",
+      unlessTopic: ["cache", "ledger"],
       role: "truth",
       prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
       repair: "Run anti-entropy repair and delete again with a newer version",
     },
     {
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
@@ -339,7 +385,7 @@ export const card = {
     {
       failure:
         "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
@@ -347,15 +393,17 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: "cache",
+      unlessTopic: ["cache", "ledger"],
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
       repair: "Rebuild the value from the origin or make the user sign in again",
     },
+    ...LEDGER_FAILURES,
   ],
   bottlenecks: [
     {
+      unlessTopic: "ledger",
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
@@ -366,7 +414,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
       formula: {
@@ -376,7 +424,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
       formula: {
@@ -386,19 +434,31 @@ export const card = {
       },
     },
     {
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
       formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },
     },
+    ...LEDGER_BOTTLENECKS,
   ],
   silhouette: {
     storage: "partitioned KV state store",
     coordination: "per-key overwrite, replication, TTL",
     serving: "direct key lookup",
   },
+  topicSilhouettes: [
+    {
+      topic: "ledger",
+      storage:
+        "accounts, their journal lines and the transfers they send, sharded by account id, each shard a replicated group",
+      coordination:
+        "a checked debit and an idempotent credit, each one local transaction, joined across shards by a transfer record (or two-phase commit), and a reconciliation that sums the journal",
+      serving: "balance and transfer status from the account's shard leader",
+    },
+  ],
   technologies: [
     {
+      unlessTopic: "ledger",
       product: "DynamoDB",
       layer: "storage",
       fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
@@ -408,6 +468,7 @@ export const card = {
         "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
+      unlessTopic: "ledger",
       product: "Cassandra or ScyllaDB",
       layer: "storage",
       fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
@@ -417,6 +478,7 @@ export const card = {
         "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
+      unlessTopic: "ledger",
       product: "Redis Cluster",
       layer: "serving",
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
@@ -426,6 +488,7 @@ export const card = {
         "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
+      unlessTopic: "ledger",
       product: "TiKV or FoundationDB",
       layer: "storage",
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
@@ -435,6 +498,7 @@ export const card = {
         "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
+      unlessTopic: "ledger",
       product: "Memcached",
       layer: "serving",
       fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
@@ -443,6 +507,7 @@ export const card = {
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
     {
+      unlessTopic: "ledger",
       product: "RocksDB as the per-node storage engine",
       layer: "storage",
       fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
@@ -451,6 +516,7 @@ export const card = {
       caveat:
         "It stores one node's data only: partitioning, replication, repair and membership are the rest of the design, and compaction needs tuning to bound write and space amplification",
     },
+    ...LEDGER_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -475,6 +541,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
+  topicScopes: [LEDGER_SCOPES],
   stance: {
     consistency: "eventual",
     availability: "stay-available",

@@ -1,11 +1,13 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { LEDGER_DECISIONS } from "./ledger.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i16-replication",
-    // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
-    unlessTopic: "cache-aside",
+    // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is); a
+    // ledger's shards are each a leader with synchronous replicas, and its decision is the step across shards
+    unlessTopic: ["cache-aside", "ledger"],
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
       {
@@ -79,7 +81,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-ack",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
-    unlessTopic: "cache-aside",
+    unlessTopic: ["cache-aside", "ledger"],
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
       {
@@ -138,4 +140,5 @@ export const decisions: DecisionPoint[] = [
     rules: [],
     fallback: { option: "hash", because: "each read and write names one key, so an even spread matters most" },
   },
+  ...LEDGER_DECISIONS,
 ];

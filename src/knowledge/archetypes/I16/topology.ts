@@ -1,4 +1,5 @@
 import type { ApiSpec, ComponentSpec, ProtocolSpec, Topology } from "../../topology.js";
+import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOCOLS } from "./ledger.js";
 
 /**
  * Where a cache tier fronts this store (topic "cache-aside"), the store is the database behind the cache: the
@@ -89,26 +90,29 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Leader write with a majority commit",
     // the database behind a look-aside cache replicates as it does; the cache design does not decide or draw it
-    unlessTopic: "cache-aside",
+    unlessTopic: ["cache-aside", "ledger"],
     notation:
       "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader, which replicates the write to the range's followers and commits once a majority has it {leader holds the range's lease for the current epoch and expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
   },
   {
     name: "Quorum write with hinted handoff",
-    unlessTopic: "cache",
+    unlessTopic: ["cache", "ledger"],
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
   {
     name: "Optimistic read-modify-write",
+    unlessTopic: "ledger",
     notation:
       "clients>coordinators[get key] -> coordinators>replicas[read from R replicas] -> replicas>coordinators[values with versions] -> coordinators>clients[newest value and version] -> clients>coordinators[put if version unchanged {KeyValue.version = version read}] |-> coordinators>clients[conflict, re-read and reapply {KeyValue.version != version read}] => done | retry",
   },
   {
     name: "Routing with a stale partition map",
+    unlessTopic: "ledger",
     notation:
       "clients>coordinators[request routed by cached map] -> coordinators>partition-map[check ownership {node owns key in current PartitionMap.epoch}] -> partition-map>coordinators[moved to a new owner] -> coordinators>clients[redirect with the new map epoch] -> clients>coordinators[resend to the new owner] => done | redirect",
   },
+  ...LEDGER_PROTOCOLS,
 ];
 
 export const topology: Topology = {
@@ -116,7 +120,7 @@ export const topology: Topology = {
     ...CACHE_ASIDE_COMPONENTS,
     {
       id: "clients",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       name: "Clients (cached partition map)",
       kind: "client",
       runs: ["get", "put", "conditional put"],
@@ -124,7 +128,7 @@ export const topology: Topology = {
     },
     {
       id: "coordinators",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
       runs: ["route by key", "forward to the replicas"],
@@ -133,7 +137,7 @@ export const topology: Topology = {
     },
     {
       id: "replicas",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       name: "Storage replicas (N = 3 per key range)",
       kind: "replica-group",
       holds: ["KeyValue", "Tombstone", "Replica", "HintedWrite"],
@@ -150,7 +154,7 @@ export const topology: Topology = {
     },
     {
       id: "anti-entropy",
-      unlessTopic: "cache",
+      unlessTopic: ["cache", "ledger"],
       name: "Anti-entropy repair (Merkle trees, hint replay)",
       kind: "control-loop",
       runs: ["compare replicas", "replay hints"],
@@ -163,18 +167,27 @@ export const topology: Topology = {
       runs: ["move key ranges when nodes join or leave"],
       because: "capacity changes move ranges under a new map epoch, streaming data before switching ownership",
     },
+    ...LEDGER_COMPONENTS,
   ],
   links: [
-    { from: "clients", to: "coordinators", kind: "request", label: "get / put (key, version)" },
+    { unlessTopic: "ledger", from: "clients", to: "coordinators", kind: "request", label: "get / put (key, version)" },
     {
+      unlessTopic: "ledger",
       from: "coordinators",
       to: "replicas",
       kind: "replication",
       label: "replicate each write (leader's majority, or W of N)",
     },
-    { from: "coordinators", to: "partition-map", kind: "request", label: "routing table by epoch" },
-    { from: "anti-entropy", to: "replicas", kind: "control", label: "Merkle compare, repair" },
+    {
+      unlessTopic: "ledger",
+      from: "coordinators",
+      to: "partition-map",
+      kind: "request",
+      label: "routing table by epoch",
+    },
+    { unlessTopic: "ledger", from: "anti-entropy", to: "replicas", kind: "control", label: "Merkle compare, repair" },
     { from: "rebalancer", to: "partition-map", kind: "control", label: "move ranges, bump epoch" },
+    ...LEDGER_LINKS,
   ],
   api: [
     // where a cache tier fronts the store, callers see the cache-aside calls (Facebook's "Scaling Memcache at
@@ -186,7 +199,7 @@ export const topology: Topology = {
     // R + W > N quorums are the leaderless option's knob (the Dynamo paper, Cassandra's consistency levels)
     {
       operation: "get",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       call: "GET /v1/kv/{key}?consistency=eventual|strong",
       request: ["key", "consistency"],
       response: ["value", "version"],
@@ -196,7 +209,7 @@ export const topology: Topology = {
     },
     {
       operation: "put",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       call: "PUT /v1/kv/{key}",
       request: ["value", "ttl (optional)", "expected_version (optional)"],
       response: ["version"],
@@ -206,7 +219,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum get",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       call: "GET /v1/kv/{key}?consistency=one|quorum",
       request: ["key", "consistency"],
       response: ["value", "version", "siblings (when concurrent)"],
@@ -216,7 +229,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum put",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       call: "PUT /v1/kv/{key}?consistency=one|quorum",
       request: ["value", "ttl (optional)", "context (the version vector read)"],
       response: ["version"],
@@ -226,16 +239,18 @@ export const topology: Topology = {
     },
     {
       operation: "delete",
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "ledger"],
       call: "DELETE /v1/kv/{key}",
       request: ["expected_version (optional)"],
       response: ["ok"],
       errors: ["409 version conflict"],
       guarantee: "recorded as a tombstone that replicates, so the value cannot reappear from a lagging replica",
     },
+    ...LEDGER_API,
   ],
   dataModel: [
     {
+      unlessTopic: "ledger",
       entity: "KeyValue",
       key: ["key"],
       fields: ["value", "version", "expires_at", "updated_at"],
@@ -252,16 +267,20 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
-      unlessTopic: "cache",
+      unlessTopic: ["cache", "ledger"],
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
       partitionKey: "hash(key)",
       owner: "replicas",
     },
+    ...LEDGER_DATA,
   ],
   entry: "coordinators",
   stateOwner: "replicas",
   protocols,
   unit: { entity: "KeyValue", words: ["kv"] },
+  topicHooks: {
+    ledger: { entry: "ledger-api", stateOwner: "account-shards", unit: { entity: "Account", words: ["account"] } },
+  },
 };
