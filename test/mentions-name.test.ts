@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { mentionsName, namedSystems, namePattern } from "../src/engine/references.js";
+import { mentionsName, namedSystems, namePattern, referenceFacts } from "../src/engine/references.js";
 import { ARCHETYPES } from "../src/knowledge/index.js";
+import { REFERENCE_FAMILIES } from "../src/knowledge/references.js";
 
 const prompts = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
   .split("\n")
@@ -53,5 +54,17 @@ describe("namedSystems", () => {
       ).toEqual(found.map((n) => n.length).sort((a, b) => b - a));
     }
     expect(hits).toBeGreaterThan(30);
+  });
+});
+
+describe("referenceFacts", () => {
+  const kafka = REFERENCE_FAMILIES.findIndex((f) => f.implementations.includes("Kafka"));
+  it("hears a system asked for by likeness in any letter case, and not one only built on", () => {
+    const asked = (text: string) => referenceFacts(text).asked[kafka];
+    expect(asked("Design a KAFKA-like log for our events")).toBe("Kafka-like system");
+    expect(asked("Build me something like a RABBITMQ for our events")).toBe("RabbitMQ-like system");
+    expect(asked("  design pulsar for our events")).toBe("Pulsar-like system");
+    expect(asked("Design a Redpanda clone")).toBe("Redpanda-like system");
+    expect(asked("Design a feed of our events using Kafka")).toBeNull();
   });
 });

@@ -154,9 +154,12 @@ let lastFacts: { prompt: string; facts: ReferenceFacts } | undefined;
 /** The reference facts of a prompt (the last prompt's are kept: several fields of one design ask). */
 export function referenceFacts(prompt: string): ReferenceFacts {
   if (lastFacts?.prompt !== prompt) {
+    const lowered = prompt.toLowerCase();
     const facts = Object.freeze({
       named: namedSystems(prompt),
-      asked: Object.freeze(REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0] ?? likenessAsked(prompt, f))),
+      asked: Object.freeze(
+        REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0] ?? likenessAsked(prompt, lowered, f)),
+      ),
     });
     lastFacts = { prompt, facts };
   }
@@ -169,24 +172,36 @@ export function referenceFacts(prompt: string): ReferenceFacts {
  * and Kinesis beside Kafka) is a reference too, not only the one named; a prompt that builds on one ("a feed
  * using Kafka") does not ask for it.
  */
-function likenessAsked(prompt: string, family: ReferenceFamily): string | null {
-  for (const impl of family.implementations) if (likenessPattern(impl).test(prompt)) return `${impl}-like system`;
+function likenessAsked(prompt: string, lowered: string, family: ReferenceFamily): string | null {
+  for (const impl of family.implementations) {
+    const { re, name } = likenessPattern(impl);
+    // every way of asking spells the name: a prompt without it (most, for most names) is not tested
+    if (name !== undefined && !lowered.includes(name)) continue;
+    if (re.test(prompt)) return `${impl}-like system`;
+  }
   return null;
 }
 
-/** How a prompt asks for a system like one implementation, compiled once per implementation (knowledge: bounded). */
-const LIKENESS = new Map<string, RegExp>();
-function likenessPattern(impl: string): RegExp {
-  let re = LIKENESS.get(impl);
-  if (re === undefined) {
+/**
+ * How a prompt asks for a system like one implementation, compiled once per implementation (knowledge: bounded),
+ * with the name lower-cased when it is ASCII: the case-insensitive pattern matches an ASCII letter only with an
+ * ASCII letter, so a prompt that asks holds the name in its lower-cased text.
+ */
+const LIKENESS = new Map<string, { re: RegExp; name: string | undefined }>();
+function likenessPattern(impl: string): { re: RegExp; name: string | undefined } {
+  let pattern = LIKENESS.get(impl);
+  if (pattern === undefined) {
     const name = escapeRe(impl);
-    re = new RegExp(
-      String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b|\b${name} clone\b`,
-      "i",
-    );
-    LIKENESS.set(impl, re);
+    pattern = {
+      re: new RegExp(
+        String.raw`\b${name}[- ](?:like|style|compatible)\b|\blike (?:an? )?${name}\b|^\s*design (?:an? )?${name}\b|\b${name} clone\b`,
+        "i",
+      ),
+      name: NON_ASCII.test(impl) ? undefined : impl.toLowerCase(),
+    };
+    LIKENESS.set(impl, pattern);
   }
-  return re;
+  return pattern;
 }
 
 /**
