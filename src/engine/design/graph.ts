@@ -1,4 +1,4 @@
-import { answerKey, contentKey, deepFreeze, factsKey, Kept, keep } from "./keep.js";
+import { answerKey, deepFreeze, factsKey, Kept, KeptByContent, keep } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
@@ -142,7 +142,7 @@ const KEPT_MAX = 256;
 /** Kept answers per deriver, by the identities of its inputs and its facts. */
 const ANSWERS = new WeakMap<Deriver, Kept<unknown>>();
 /** Kept values per field, by content: a value derived afresh becomes the kept one with the same content. */
-const VALUES = new Map<FieldName, Kept<unknown>>();
+const VALUES = new Map<FieldName, KeptByContent>();
 /** Per evaluation order: the fields some kept deriver reads (only those need a kept identity). */
 const READ_BY_KEPT = new WeakMap<readonly Deriver[], ReadonlySet<FieldName>>();
 
@@ -163,14 +163,10 @@ function intern(field: FieldName, value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   let table = VALUES.get(field);
   if (!table) {
-    table = new Kept(KEPT_MAX);
+    table = new KeptByContent(KEPT_MAX);
     VALUES.set(field, table);
   }
-  const key = contentKey(value);
-  const hit = table.get(key);
-  if (hit !== undefined) return hit;
-  if (table.admit(key)) table.set(key, keep(value));
-  return value;
+  return table.intern(value);
 }
 
 /** Shared facts as a reader of fields (their views name them as "<name> facts"). */
