@@ -4,7 +4,7 @@ import { design } from "../src/engine/design/design.js";
 import { card } from "../src/knowledge/archetypes/I12/card.js";
 import { knownIds } from "../src/knowledge/compile.js";
 import type { ArchetypeInput } from "../src/knowledge/schema.js";
-import { designTopicsSpoken, designTopicsUnspoken, TOPIC_VALUES } from "../src/knowledge/topics.js";
+import { designTopicsSpoken, designTopicsUnspoken, TOPIC_VALUES, topicsSpoken } from "../src/knowledge/topics.js";
 import { entryProblems } from "../src/knowledge/validate.js";
 
 /** Everything a design says, as one text. */
@@ -363,5 +363,27 @@ describe("the subjects a design speaks of are found in one place", () => {
     // the design's nfrs.topics are these, with the words that name them
     const d = design("Design a payment system that sends a push notification when a charge succeeds");
     expect(d.nfrs.topics).toEqual(["money"]);
+  });
+});
+
+describe("topicsSpoken", () => {
+  it("answers each text alike however the texts asked before it alternate", () => {
+    const texts = [
+      "Design a payment system with refunds",
+      "Design an email newsletter service",
+      "Design a URL shortener",
+      "Design a webhook delivery service",
+    ];
+    const alone = texts.map((t) => topicsSpoken(t).map((x) => `${x.value}:${x.quote}`));
+    for (const order of [
+      [0, 1, 0, 1, 2, 0, 3, 3, 1],
+      [3, 2, 1, 0, 0, 2, 2, 3, 0],
+    ])
+      for (const i of order)
+        expect(
+          topicsSpoken(texts[i] as string).map((x) => `${x.value}:${x.quote}`),
+          texts[i],
+        ).toEqual(alone[i]);
+    expect(alone[0]).toEqual(["money:payment"]);
   });
 });

@@ -160,6 +160,14 @@ describe("coherence rules go red when broken", () => {
     if (!row) throw new Error("a payment design has failure rows");
     row.failure = `${row.failure} (knowledge/parties.ts)`;
     expect(rules(d)).toContain("source-path-in-text");
+    // a file name without a directory, and a directory without a file name, are each a source path
+    for (const path of ["parties.ts", "src/engine"]) {
+      const alone = clone(
+        design("Design a payment service that charges cards exactly once at 2,000 payments per second"),
+      );
+      (alone.failures[0] as typeof row).failure += ` (see ${path})`;
+      expect(rules(alone), path).toContain("source-path-in-text");
+    }
   });
 
   it("a defaulted stance that is linearizable and stay-available", () => {

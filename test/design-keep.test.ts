@@ -89,6 +89,32 @@ describe("a read-only design shares kept values, and what the CLI prints never c
   }, 120_000);
 });
 
+describe("a design's body is kept by the identities of its fields", () => {
+  it("is shared by designs whose fields are the same kept values, never with the prompt or overrides of another", async () => {
+    const engine = await freshEngine();
+    const derive = (p: string, o: string[] = []) => {
+      const r = engine.deriveDesign(p, o);
+      if (!r.ok) throw new Error(r.error);
+      return r.design;
+    };
+    const p = "Design a distributed message queue like Kafka";
+    for (let i = 0; i < 3; i++) derive(p); // the second sighting keeps the fields; the third keeps the body
+    const [a, b] = [derive(p), derive(p)];
+    expect(b.nfrs).toBe(a.nfrs); // assembled once, not per design
+    expect(b).not.toBe(a);
+    // the same fields under another prompt: the body is shared, the prompt is its own
+    const other = derive(`${p} (again)`);
+    expect(other.nfrs).toBe(a.nfrs);
+    expect(other.prompt).toBe(`${p} (again)`);
+    // overrides pin fields: the design's trace names them, whatever was kept before
+    for (let i = 0; i < 3; i++) derive(p, ["consistency=eventual"]);
+    const pinned = derive(p, ["consistency=eventual"]);
+    expect(pinned.overrides).toEqual(["consistency=eventual"]);
+    expect(pinned.trace.find((t) => t.field === "nfrs")?.pinned).toEqual(["consistency=eventual"]);
+    expect(derive(p).trace.find((t) => t.field === "nfrs")?.pinned).toBeUndefined();
+  });
+});
+
 describe("a kept deriver reads the prompt only through its facts", () => {
   const base = { category: "Derived", rule: "test" } as const;
   const prompt = { ...base, field: "prompt", reads: [], derive: (_f: unknown, i: { prompt: string }) => i.prompt };

@@ -79,4 +79,13 @@ describe("referenceFacts", () => {
     }
     expect(asked).toBeGreaterThan(5);
   });
+  const kafka = REFERENCE_FAMILIES.findIndex((f) => f.implementations.includes("Kafka"));
+  it("hears a system asked for by likeness in any letter case, and not one only built on", () => {
+    const asked = (text: string) => referenceFacts(text).asked[kafka];
+    expect(asked("Design a KAFKA-like log for our events")).toBe("Kafka-like system");
+    expect(asked("Build me something like a RABBITMQ for our events")).toBe("RabbitMQ-like system");
+    expect(asked("  design pulsar for our events")).toBe("Pulsar-like system");
+    expect(asked("Design a Redpanda clone")).toBe("Redpanda-like system");
+    expect(asked("Design a feed of our events using Kafka")).toBeNull();
+  });
 });

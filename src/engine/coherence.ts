@@ -250,7 +250,9 @@ export function coherenceFacts(prompt: string): CoherenceFacts {
     if (s) stated[k] = { value: s.value, quote: s.quote };
   }
   const words = new Set((prompt.match(/[a-z][a-z-]*/gi) ?? []).map(plain));
-  const examples = [...decisionExamples()].filter((e) => words.has(e)).sort();
+  const known = decisionExamples();
+  // the prompt's few words looked up among the examples, not every example among the words
+  const examples = [...words].filter((w) => known.has(w)).sort();
   const machineryAsked = FEATURES.flatMap((f) =>
     (f.realizes ?? []).filter((r) => asksForMachinery(r, prompt)).map((r) => `${f.id}:${r.id}`),
   );
@@ -412,7 +414,8 @@ function sourcePaths(d: Design): Problem[] {
   const where = () => path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${k}` : k), "");
   const walk = (v: unknown): void => {
     if (typeof v === "string") {
-      const m = SOURCE_PATH.exec(v);
+      // either form of a path holds a slash or ".ts": most strings have neither, and skip the pattern
+      const m = v.includes("/") || v.includes(".ts") ? SOURCE_PATH.exec(v) : null;
       if (m && !d.prompt.includes(m[0]))
         out.push({
           rule: "source-path-in-text",
@@ -420,16 +423,18 @@ function sourcePaths(d: Design): Problem[] {
         });
       return;
     }
-    const entries: [string | number, unknown][] = Array.isArray(v)
-      ? [...v.entries()]
-      : v && typeof v === "object"
-        ? Object.entries(v)
-        : [];
-    for (const [k, x] of entries) {
-      path.push(k);
-      walk(x);
-      path.pop();
-    }
+    if (Array.isArray(v))
+      for (let i = 0; i < v.length; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
+    else if (v && typeof v === "object")
+      for (const k of Object.keys(v)) {
+        path.push(k);
+        walk((v as Record<string, unknown>)[k]);
+        path.pop();
+      }
   };
   walk(d);
   return out;

@@ -130,13 +130,35 @@ const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC
   RegExp
 >;
 
+/** A topic a text speaks of, with the words that name it. */
+export type SpokenTopic = Readonly<{ value: Topic; quote: string }>;
+
+/**
+ * The last two texts' topics: one design asks of its prompt and of its prompt with its features' words, each
+ * several times (the nfrs, the archetypes, the layout). Shared, so frozen.
+ */
+let recent: [string, readonly SpokenTopic[]] | undefined;
+let before: [string, readonly SpokenTopic[]] | undefined;
+
 /** The topics a text speaks of, in table order, each with the words that name it (a topic yielding to a spoken one is left out). */
-export function topicsSpoken(text: string): { value: Topic; quote: string }[] {
+export function topicsSpoken(text: string): readonly SpokenTopic[] {
+  if (recent?.[0] === text) return recent[1];
+  if (before?.[0] === text) {
+    const hit = before;
+    before = recent;
+    recent = hit;
+    return hit[1];
+  }
   const found = TOPIC_VALUES.flatMap((t) => {
     const m = COMPILED[t].exec(text);
-    return m ? [{ value: t, quote: m[0] }] : [];
+    return m ? [Object.freeze({ value: t, quote: m[0] })] : [];
   });
-  return found.filter((x) => !(TOPIC_YIELDS[x.value] ?? []).some((y) => found.some((f) => f.value === y)));
+  const spoken = Object.freeze(
+    found.filter((x) => !(TOPIC_YIELDS[x.value] ?? []).some((y) => found.some((f) => f.value === y))),
+  );
+  before = recent;
+  recent = [text, spoken];
+  return spoken;
 }
 
 /**
@@ -146,7 +168,7 @@ export function topicsSpoken(text: string): { value: Topic; quote: string }[] {
 export const designTopicsSpoken = (
   prompt: string,
   features: readonly { name: string; actions: readonly string[] }[],
-): { value: Topic; quote: string }[] => {
+): readonly SpokenTopic[] => {
   if (features.length === 0) return topicsSpoken(prompt);
   const found = topicsSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
   const own = PROMPT_ONLY.some((t) => found.some((x) => x.value === t)) ? topicsSpoken(prompt) : found;

@@ -4,7 +4,7 @@ import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
 import { evaluate, orderDerivers } from "./graph.js";
-import { answerKey, deepFreeze, factsKey, Kept } from "./keep.js";
+import { answerKey, deepFreeze, factsKey, Kept, keep } from "./keep.js";
 import { OverrideRefused, parseOverrides } from "./overrides.js";
 import { FIELD_NAMES, type Fields, type TraceEntry } from "./types.js";
 
@@ -76,8 +76,11 @@ function carriedContext(context: Fields["context"], operations: readonly { phras
   return paths.length === context.paths.length ? context : { ...context, paths };
 }
 
-/** The Design from the evaluated fields (which may be kept values shared with other designs). */
-function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly string[]): Design {
+/** A design without what it takes from its call (the prompt, the overrides) and its coherence verdict. */
+type Body = Omit<Design, "schemaVersion" | "prompt" | "overrides" | "coherence">;
+
+/** The body of the Design from the evaluated fields (which may be kept values shared with other designs). */
+function assemble(fields: Fields, trace: TraceEntry[]): Body {
   const n = fields.nfrs;
   const sources: Design["nfrs"]["sources"] = {};
   for (const k of ["delivery", "consistency", "availability", "ordering", "durability", "regions"] as const) {
@@ -97,9 +100,6 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     };
   }
   return {
-    schemaVersion: SCHEMA_VERSION,
-    prompt: fields.prompt,
-    overrides: [...overrides],
     branch: fields.branch,
     archetypes: fields.archetypes,
     nfrs: {
@@ -139,7 +139,6 @@ function assemble(fields: Fields, trace: TraceEntry[], overrides: readonly strin
     checklist: fields.checklist,
     diagrams: fields.diagrams,
     trace,
-    coherence: [],
   };
 }
 
@@ -162,9 +161,40 @@ export function deriveDesign(prompt: string, overrides: readonly string[] = []):
     throw e;
   }
   const { fields, trace } = evaluated;
-  const design = assemble(fields, trace, overrides);
-  design.coherence = coherenceOf(design, fields);
+  // the identities of every field but the prompt: the key of the body, and with the prompt's facts of the verdict
+  const fieldsKey = answerKey(
+    "",
+    FIELDS_BESIDE_PROMPT.map((k) => fields[k]),
+  );
+  const body = bodyOf(fields, trace, parsed.patches.length === 0 ? fieldsKey : undefined);
+  const design: Design = {
+    schemaVersion: SCHEMA_VERSION,
+    prompt: fields.prompt,
+    overrides: [...overrides],
+    ...body,
+    coherence: [],
+  };
+  design.coherence = coherenceOf(design, fieldsKey);
   return { ok: true, design: deepFreeze(design) };
+}
+
+/** The fields a design's body and its coherence verdict are kept by (the prompt is read only through facts). */
+const FIELDS_BESIDE_PROMPT = FIELD_NAMES.filter((k) => k !== "prompt");
+
+/**
+ * Design bodies kept by the identities of their fields: a body is a function of the fields and the trace, and the
+ * trace of a design without overrides is the same for every design (a design with overrides is not kept: its
+ * trace names the overrides that pinned fields).
+ */
+const BODIES = new Kept<Body>(256);
+
+function bodyOf(fields: Fields, trace: TraceEntry[], key: string | undefined): Body {
+  let body = key === undefined ? undefined : BODIES.get(key);
+  if (!body) {
+    body = assemble(fields, trace);
+    if (key !== undefined) BODIES.set(key, keep(body));
+  }
+  return body;
 }
 
 /** Coherence verdicts kept by the identities of the fields they read and the prompt's coherence facts. */
@@ -174,12 +204,9 @@ const COHERENCE = new Kept<readonly Problem[]>(256);
  * The coherence verdict of a design: a function of its fields (the Design holds nothing else but the prompt and
  * the overrides, which the rules read only through the fields and `coherenceFacts`), so kept like a field.
  */
-function coherenceOf(shared: Design, fields: Fields): Problem[] {
+function coherenceOf(shared: Design, fieldsKey: string | undefined): Problem[] {
   const facts = coherenceFacts(shared.prompt);
-  const key = answerKey(
-    factsKey(facts),
-    FIELD_NAMES.filter((k) => k !== "prompt").map((k) => fields[k]),
-  );
+  const key = fieldsKey === undefined ? undefined : factsKey(facts) + fieldsKey;
   let problems = key === undefined ? undefined : COHERENCE.get(key);
   if (!problems) {
     problems = checkCoherence(shared, facts);

@@ -1,4 +1,4 @@
-import { answerKey, contentKey, deepFreeze, factsKey, Kept, keep } from "./keep.js";
+import { answerKey, deepFreeze, factsKey, Kept, KeptByContent, keep } from "./keep.js";
 import type { Category, FieldName, Fields, TraceEntry } from "./types.js";
 
 /** One small rule that computes one field from the fields it declares. */
@@ -94,8 +94,8 @@ const UNDECLARED: object = new Proxy(Object.freeze(Object.create(null)) as objec
     throw new Error(`field graph: '${receiver[FIELD] ?? "?"}' read '${key}' without declaring it`);
   },
 });
-/** One view maker per deriver: its views share a prototype that names the deriver and ends in UNDECLARED. */
-const VIEWS = new WeakMap<Reader, new () => Record<string, unknown>>();
+/** One prototype per deriver: its views share it; it names the deriver and ends in UNDECLARED. */
+const VIEWS = new WeakMap<Reader, object>();
 
 /** What reads fields through a guarded view: a deriver, or shared facts (named in errors by `field`). */
 interface Reader {
@@ -103,27 +103,26 @@ interface Reader {
   readonly reads: readonly FieldName[];
 }
 
-function viewMaker(d: Reader): new () => Record<string, unknown> {
-  let View = VIEWS.get(d);
-  if (!View) {
-    const Made = function (this: Record<string, unknown>) {} as unknown as new () => Record<string, unknown>;
-    const proto = Object.create(UNDECLARED) as Record<symbol, unknown>;
+function viewPrototype(d: Reader): object {
+  let proto = VIEWS.get(d);
+  if (!proto) {
+    proto = Object.create(UNDECLARED) as object;
     Object.defineProperty(proto, FIELD, { value: d.field });
-    Made.prototype = proto;
-    View = Made;
-    VIEWS.set(d, View);
+    VIEWS.set(d, proto);
   }
-  return View;
+  return proto;
 }
 
 /**
  * A read-only view that lets a deriver see only the fields it declared: the declared fields are the view's own
- * properties, read at plain-object speed; any other name reaches UNDECLARED and throws.
+ * properties, read at plain-object speed; any other name reaches UNDECLARED and throws. The fields are set on a
+ * plain object before it takes the view's prototype: adding a property to an object whose prototype chain holds
+ * a Proxy asks the Proxy first, a slow path that cost ~4 µs a view.
  */
 function guarded(fields: Partial<Fields>, d: Reader, withPrompt = true): Readonly<Fields> {
-  const view = new (viewMaker(d))();
+  const view: Record<string, unknown> = {};
   for (const r of d.reads) if (withPrompt || r !== "prompt") view[r] = fields[r];
-  return view as unknown as Readonly<Fields>;
+  return Object.setPrototypeOf(view, viewPrototype(d)) as Readonly<Fields>;
 }
 
 /**
@@ -142,7 +141,7 @@ const KEPT_MAX = 256;
 /** Kept answers per deriver, by the identities of its inputs and its facts. */
 const ANSWERS = new WeakMap<Deriver, Kept<unknown>>();
 /** Kept values per field, by content: a value derived afresh becomes the kept one with the same content. */
-const VALUES = new Map<FieldName, Kept<unknown>>();
+const VALUES = new Map<FieldName, KeptByContent>();
 /** Per evaluation order: the fields some kept deriver reads (only those need a kept identity). */
 const READ_BY_KEPT = new WeakMap<readonly Deriver[], ReadonlySet<FieldName>>();
 
@@ -163,14 +162,10 @@ function intern(field: FieldName, value: unknown): unknown {
   if (typeof value !== "object" || value === null) return value;
   let table = VALUES.get(field);
   if (!table) {
-    table = new Kept(KEPT_MAX);
+    table = new KeptByContent(KEPT_MAX);
     VALUES.set(field, table);
   }
-  const key = contentKey(value);
-  const hit = table.get(key);
-  if (hit !== undefined) return hit;
-  if (table.admit(key)) table.set(key, keep(value));
-  return value;
+  return table.intern(value);
 }
 
 /** Shared facts as a reader of fields (their views name them as "<name> facts"). */

@@ -58,20 +58,71 @@ export function answerKey(factsText: string, values: readonly unknown[]): string
   return key;
 }
 
-/** Marks what JSON would drop or blur (undefined, NaN, ±Infinity, -0), so content keys tell them apart. */
-const MARK = "\u0000\u0001";
-function exact(_key: string, v: unknown): unknown {
-  if (v === undefined) return `${MARK}undefined`;
-  if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0)))
-    return `${MARK}${Object.is(v, -0) ? "-0" : v}`;
-  if (typeof v === "string" && v.startsWith(MARK)) return `${MARK}${v}`;
-  return v;
+/**
+ * A number standing for a plain data value's content: equal contents (as `sameContent` tells them) give equal
+ * numbers; different contents may share one, so a table compares the values themselves behind it. A string counts
+ * by its length and its first and last eight characters: cheap, and the comparison settles the rest.
+ */
+export function contentHash(value: unknown, seed = 0x811c9dc5): number {
+  let h = seed;
+  switch (typeof value) {
+    case "string": {
+      const n = value.length;
+      h = Math.imul(h ^ n, 0x01000193);
+      const head = n < 16 ? n : 8;
+      for (let i = 0; i < head; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+      for (let i = n < 16 ? n : n - 8; i < n; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+      return h;
+    }
+    case "number":
+      return Math.imul(h ^ (value | 0) ^ 0x5bd1e995, 0x01000193);
+    case "boolean":
+      return Math.imul(h ^ (value ? 3 : 5), 0x01000193);
+    case "object": {
+      if (value === null) return Math.imul(h ^ 7, 0x01000193);
+      if (Array.isArray(value)) {
+        h = Math.imul(h ^ value.length ^ 11, 0x01000193);
+        for (let i = 0; i < value.length; i++) h = contentHash(value[i], h);
+        return h;
+      }
+      for (const k in value) h = contentHash((value as Record<string, unknown>)[k], contentHash(k, h));
+      return Math.imul(h ^ 13, 0x01000193);
+    }
+    default:
+      return Math.imul(h ^ 17, 0x01000193);
+  }
 }
 
-/** The content of a plain data value as text: equal texts mean equal values, key order included. */
-export function contentKey(value: unknown): string {
-  return JSON.stringify(value, exact) ?? `${MARK}undefined`;
+const plainObject = (v: object): boolean => {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+};
+
+/**
+ * Whether two plain data values have the same content, key order included: the same primitives (`Object.is`, so
+ * -0 is not 0), arrays of the same contents, plain objects with the same own keys in the same order and the same
+ * contents. Anything else (a Map, a class instance) is the same only as the same object.
+ */
+export function sameContent(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !plainObject(a) || !plainObject(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i] as string;
+    if (k !== kb[i] || !sameContent((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
+
+const MARK = "\u0000\u0001";
 
 /**
  * The key of a deriver's prompt facts. Facts are JSON data by contract (strings, numbers, booleans, null, arrays
@@ -101,5 +152,59 @@ export class Kept<V> {
     if (value === undefined) return;
     if (this.table.size >= this.max) this.table.clear();
     this.table.set(key, value);
+  }
+}
+
+/** Values by content: a bucket of values per content hash, counted, emptied when full. */
+class ByContent {
+  private readonly buckets = new Map<number, unknown[]>();
+  size = 0;
+  find(hash: number, value: unknown): unknown {
+    const bucket = this.buckets.get(hash);
+    if (bucket) for (const v of bucket) if (sameContent(v, value)) return v;
+    return undefined;
+  }
+  add(hash: number, value: unknown): void {
+    const bucket = this.buckets.get(hash);
+    if (bucket) bucket.push(value);
+    else this.buckets.set(hash, [value]);
+    this.size++;
+  }
+  remove(hash: number, value: unknown): void {
+    const bucket = this.buckets.get(hash) as unknown[];
+    bucket.splice(bucket.indexOf(value), 1);
+    if (bucket.length === 0) this.buckets.delete(hash);
+    this.size--;
+  }
+  clear(): void {
+    this.buckets.clear();
+    this.size = 0;
+  }
+}
+
+/**
+ * A bounded table of kept values found by their content (`sameContent`) rather than by a key: a value derived
+ * afresh finds the kept one with the same content. Content seen once is only remembered (the value itself, not
+ * kept); on its second sighting the fresh value is kept, frozen through.
+ */
+export class KeptByContent {
+  private readonly table = new ByContent();
+  private readonly sighted = new ByContent();
+  constructor(private readonly max: number) {}
+  /** The kept value with the value's content, the value kept on its content's second sighting, or the value itself. */
+  intern<T>(value: T): T {
+    const hash = contentHash(value);
+    const hit = this.table.find(hash, value);
+    if (hit !== undefined) return hit as T;
+    const seen = this.sighted.find(hash, value);
+    if (seen === undefined) {
+      if (this.sighted.size >= this.max) this.sighted.clear();
+      this.sighted.add(hash, value);
+      return value;
+    }
+    this.sighted.remove(hash, seen);
+    if (this.table.size >= this.max) this.table.clear();
+    this.table.add(hash, keep(value));
+    return value;
   }
 }
