@@ -96,7 +96,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "nfr-contradiction": "defaulted NFRs never contradict each other or the stated ones",
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
   "decision-contradicted":
-    "what a decision chose is what the design draws: no component, link, API call, sequence or failure row belongs to an option it rejected",
+    "what a decision chose is what the design draws and says: no component, link, API call, sequence, failure row or rule, and no core mechanism, hard rule or first hotspot the script speaks, belongs to an option it rejected",
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
   "capacity-contradicts-decision":
@@ -524,7 +524,11 @@ const chosenOf = (d: Design) =>
   });
 
 /** Everything the design draws or says happens: components, links, API, sequences, failure rows, bottlenecks and figures. */
-function drawnTexts(d: Design): { where: string; text: string; archetype?: string }[] {
+/** The script's sentences that say what the design rests on: its core mechanism, its hard rule and its first hotspot. */
+const SPOKEN_CORE =
+  /\bThe hard rule is this\.\s[^.]*\.|\bThe core mechanism is[^.]*\.|\b(?:Inside our own system, t|T)he first hotspot is[^.]*\./g;
+
+function drawnTexts(d: Checked): { where: string; text: string; archetype?: string }[] {
   return [
     ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
     ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
@@ -544,6 +548,13 @@ function drawnTexts(d: Design): { where: string; text: string; archetype?: strin
       archetype: b.archetype,
     })),
     ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity, archetype: c.archetype })),
+    // the deciding archetype's rules in the rejected option's words (a block once handed out beside a timestamp
+    // layout); its steps and reads may name both options ("from the partition leader, or from a read quorum")
+    ...d.invariants.map((i) => ({ where: `rule '${i.statement}'`, text: i.statement, archetype: i.archetype })),
+    // what the script says as the design's core, hard rule and first hotspot is said in the chosen option's words
+    ...(d.script ?? [])
+      .flatMap((st) => [...st.text.matchAll(SPOKEN_CORE)].map((m) => m[0]))
+      .map((said) => ({ where: `the script's '${said}'`, text: said })),
     // a mitigation may name a rejected option's step only under the condition that option wins on
     ...d.bottlenecks.map((b) => ({
       where: `mitigation '${b.mitigation}'`,
@@ -565,7 +576,7 @@ function rejectedWins(d: Design): string[] {
  * A chosen option against the rest of the design: the elements only a rejected option draws are absent,
  * and nothing drawn or said matches the phrases the chosen option excludes.
  */
-function decisionsHold(d: Design): Problem[] {
+function decisionsHold(d: Checked): Problem[] {
   const out: Problem[] = [];
   let texts: { where: string; text: string; archetype?: string }[] | undefined; // put together only when an option excludes some wording
   for (const { row, option } of chosenOf(d)) {
