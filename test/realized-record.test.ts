@@ -112,4 +112,31 @@ describe("a demand a feature's record realizes", () => {
     expect(details.some((x) => x.includes("draws its own Lock leader"))).toBe(true);
     expect(details.some((x) => x.includes("etcd is bought for I02's coordination layer"))).toBe(true);
   });
+
+  it("a seat hold realized by the seat's row decides, sizes and loads no lock store, and the script says the demand", () => {
+    const d = design(
+      "Design a concert ticketing system where 1 million fans race for 50,000 seats and no seat is sold twice",
+    );
+    expect(d.archetypes[0]?.realizes).toMatchObject({ id: "I02", feature: "booking" });
+    expect(d.decisions.filter((x) => x.archetype === "I02")).toEqual([]);
+    expect(d.capacity.filter((x) => x.archetype === "I02")).toEqual([]);
+    expect(d.bottlenecks[0]?.bottleneck).toMatch(/^The on-sale event's partition/);
+    expect(d.bottlenecks.map((b) => b.bottleneck).join(" ")).not.toMatch(/consensus leader/);
+    expect(realized(d)).toEqual([]);
+    const said = writeScript(d, { minutes: 45 })
+      .steps.flatMap((s) => s.lines.map((l) => l.text))
+      .join(" ");
+    expect(said).toMatch(/The hard rule is this\. [^.]*no seat is sold twice/);
+    expect(said).toMatch(/The first hotspot is the on-sale event's partition/);
+    // an I02 lock-store decision beside the record is flagged
+    const bad = structuredClone(d);
+    const [row] = design("Design a distributed lock service").decisions.filter((x) => x.archetype === "I02");
+    if (!row) throw new Error("no lock decision");
+    bad.decisions.push(row);
+    expect(
+      realized(bad)
+        .map((p) => p.detail)
+        .join(" "),
+    ).toMatch(/I02 decides/);
+  });
 });

@@ -28,6 +28,7 @@ import { invariantEntities, touchedEntities } from "./fields/mechanism-rows.js";
 import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
+import { featureHotspots } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
 import { formatQuantity } from "./quantity-format.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict } from "./references.js";
@@ -145,7 +146,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "share-not-acted":
     "a load past what one of our own units handles (a share of one primary or leader over 100%) is acted on: a count figure splits the same load over as many units as it needs at the planned utilisation",
   "realized-record-elsewhere":
-    "a demand a product feature's own record keeps in the system of record (room-night counts changed in one transaction keep a room from being booked twice) is realized by that record: unless the prompt asks for a lock or lease service, the archetype the demand stands for neither leads the design nor draws its own parts (a lease leader, a consensus group, a fenced resource), and no product is bought for its coordination layer",
+    "a demand a product feature's own record keeps in the system of record (room-night counts changed in one transaction keep a room from being booked twice) is realized by that record: unless the prompt asks for a lock or lease service, the archetype the demand stands for neither leads the design nor draws its own parts (a lease leader, a consensus group, a fenced resource), no product is bought for its coordination layer, and it decides, sizes and loads nothing of its own (no lock-store decision, no consensus leader as a hotspot)",
   "fan-out-counted-twice":
     "one fan-out has one value: two delivery figures that multiply by the same recipients count (participants of a document) agree",
   "flush-before-ack-contradicted":
@@ -255,6 +256,21 @@ function realizedRecordsHold(d: Design, facts: CoherenceFacts): Problem[] {
         out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} leads the design` });
       for (const c of d.components.filter((x) => x.archetype === r.id))
         out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} draws its own ${c.name}` });
+      // where the design names the record as realizing the archetype, that archetype decides, sizes or loads no lock
+      // service or consensus group of its own (an etcd lock store chosen for seat holds, the consensus leader per
+      // lease group as the first hotspot); a feature's own hotspot is the record's load, not the archetype's
+      if (d.archetypes[0]?.realizes?.id === r.id) {
+        const own = new Set(featureHotspots(d.features).map((h) => h.bottleneck));
+        for (const x of d.decisions.filter((x) => x.archetype === r.id))
+          out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} decides '${x.question}'` });
+        for (const b of d.bottlenecks.filter((x) => x.archetype === r.id && !own.has(x.bottleneck)))
+          out.push({
+            rule: "realized-record-elsewhere",
+            detail: `${what}, yet ${r.id}'s '${b.bottleneck}' is a bottleneck`,
+          });
+        for (const c of d.capacity.filter((x) => x.archetype === r.id))
+          out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} sizes ${c.id}` });
+      }
       for (const t of d.technology.filter((x) => x.archetype === r.id && x.layer === "coordination"))
         for (const c of t.choices)
           out.push({
