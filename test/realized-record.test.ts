@@ -140,3 +140,21 @@ describe("a demand a feature's record realizes", () => {
     ).toMatch(/I02 decides/);
   });
 });
+
+describe("technology fits the state the design sizes", () => {
+  it("offers no etcd for object metadata past etcd's documented size limit, and flags one chosen", () => {
+    const d = design("Design an object storage service like S3 that stores 100 PB with eleven nines of durability");
+    const coordination = d.technology.find((t) => t.layer === "coordination");
+    expect(coordination?.choices.map((c) => c.product)).toContain("FoundationDB for the metadata tier");
+    expect(coordination?.choices.some((c) => /etcd/i.test(c.product))).toBe(false);
+    expect(coordination?.avoid?.why).toMatch(/8 GiB/);
+    expect(checkCoherence(d).filter((p) => p.rule === "technology-over-limit")).toEqual([]);
+    const bad = structuredClone(d);
+    const row = bad.technology.find((t) => t.layer === "coordination");
+    row?.choices.push({ product: "etcd for a small metadata tier", fits: "", why: "" });
+    expect(checkCoherence(bad).map((p) => p.rule)).toContain("technology-over-limit");
+    // a lock service's few megabytes of leases stay within etcd's limit
+    const lock = design("Design a distributed lock service");
+    expect(lock.technology.flatMap((t) => t.choices.map((c) => c.product)).some((p) => /etcd/i.test(p))).toBe(true);
+  });
+});

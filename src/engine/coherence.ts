@@ -25,7 +25,7 @@ import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { invariantEntities, touchedEntities } from "./fields/mechanism-rows.js";
-import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
+import { componentNeeds, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots } from "./product/correctness.js";
@@ -57,6 +57,7 @@ export type CoherenceRule =
   | "message-without-link"
   | "product-record-not-state"
   | "technology-builds-rejected"
+  | "technology-over-limit"
   | "mechanisms-exclusive"
   | "flip-example-is-subject"
   | "rows-without-component"
@@ -117,6 +118,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design about counting events in windows keys its truth by event id and its totals by time window, sizes the hottest key, and draws no record-by-record projection entity",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
+  "technology-over-limit":
+    "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit",
   "technology-builds-rejected":
     "no recommended product is built on an option a decision rejected (gossip rejected, Serf recommended), and no product a chosen option is built on is the one to avoid",
   "flip-example-is-subject":
@@ -634,6 +637,18 @@ function decisionsHold(d: Checked): Problem[] {
       });
   }
   return out;
+}
+
+/** A chosen product whose documented size limit is below the state the design sizes for its layer. */
+function technologyWithinLimits(d: Design): Problem[] {
+  return d.technology.flatMap((row) =>
+    row.choices.flatMap((c) => {
+      const why = overLimit(c.product, row.layer, row.archetype, d.capacity);
+      return why
+        ? [{ rule: "technology-over-limit" as const, detail: `${c.product} is chosen for ${row.layer}, but ${why}` }]
+        : [];
+    }),
+  );
 }
 
 /** Words that name an erasure-coded layout, whose overhead is (k+m)/k rather than a whole number of copies. */
@@ -1177,6 +1192,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...sourcePaths(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
+    ...technologyWithinLimits(d),
     ...flipConditionsHold(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
