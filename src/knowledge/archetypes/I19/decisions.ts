@@ -119,7 +119,14 @@ export const decisions: DecisionPoint[] = [
               why: "rebuilding one lost fragment reads the stripe's 6 data-sized fragments from other nodes",
             },
           ],
-          excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order"],
+          // whole copies are the rejected option's: a mitigation that keeps them for hot data is said with its condition
+          excludes: [
+            "primary lease",
+            "primary grant",
+            "partitioned primary",
+            "serial (mutation )?order",
+            String.raw`\bfull replication\b`,
+          ],
         },
       },
     ],
@@ -164,7 +171,12 @@ export const decisions: DecisionPoint[] = [
         buys: "the namespace grows without a single-machine limit",
         costs: "cross-shard renames and listings become distributed operations",
         winsWhen: "billions of chunks or objects",
-        implies: { addMechanisms: ["consensus-replication", "range-lease"], preferTechnology: ["FoundationDB"] },
+        implies: {
+          addMechanisms: ["consensus-replication", "range-lease"],
+          preferTechnology: ["FoundationDB"],
+          // one consensus group holding the whole namespace is the single master's (its memory bottleneck)
+          excludes: [String.raw`\bsingle consensus group\b`],
+        },
       },
     ],
     rules: [
