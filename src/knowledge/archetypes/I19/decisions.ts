@@ -119,14 +119,7 @@ export const decisions: DecisionPoint[] = [
               why: "rebuilding one lost fragment reads the stripe's 6 data-sized fragments from other nodes",
             },
           ],
-          // whole copies are the rejected option's: a mitigation that keeps them for hot data is said with its condition
-          excludes: [
-            "primary lease",
-            "primary grant",
-            "partitioned primary",
-            "serial (mutation )?order",
-            String.raw`\bfull replication\b`,
-          ],
+          excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order"],
         },
       },
     ],
