@@ -123,6 +123,8 @@ describe("a demand a feature's record realizes", () => {
     expect(d.bottlenecks[0]?.bottleneck).toMatch(/^The on-sale event's partition/);
     expect(d.bottlenecks.map((b) => b.bottleneck).join(" ")).not.toMatch(/consensus leader/);
     expect(realized(d)).toEqual([]);
+    // the hold call takes several seats all or none, so the change spans several records
+    expect(d.predicates.find((p) => p.id === "multi-object")?.holds).toBe(true);
     const said = writeScript(d, { minutes: 45 })
       .steps.flatMap((s) => s.lines.map((l) => l.text))
       .join(" ");

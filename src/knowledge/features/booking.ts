@@ -213,6 +213,13 @@ export const BOOKING: FeatureEntry = {
       statement:
         "An expired hold frees its {item} once; a payment that arrives after the expiry is voided or refunded instead of confirming the {booking}.",
     },
+    {
+      // the hold call takes several items at once (its API promises all or none), so the claim spans their rows;
+      // kept last so the rules that keep an item from being sold twice lead
+      action: "hold a {item} for a few minutes",
+      statement:
+        "A hold on several {items} claims their rows in one transaction: every requested {item} is held by the buyer, or none is.",
+    },
   ],
   failures: [
     {
