@@ -47,6 +47,7 @@ describe("a chosen decision reaches the API, the drawing and the rows", () => {
       "decision-contradicted",
     );
     expect(said("The first hotspot is allocator round trips for new blocks.")).toContain("decision-contradicted");
+    expect(said("The first hotspot comes when the allocator runs dry.")).toContain("decision-contradicted");
     expect(
       said("The core mechanism is worker id allocation. I'd pick it over blocks from an allocator."),
     ).not.toContain("decision-contradicted");

@@ -545,7 +545,7 @@ const chosenOf = (d: Design) =>
 /** Everything the design draws or says happens: components, links, API, sequences, failure rows, bottlenecks and figures. */
 /** The script's sentences that say what the design rests on: its core mechanism, its hard rule and its first hotspot. */
 const SPOKEN_CORE =
-  /\bThe hard rule is this\.\s[^.]*\.|\bThe core mechanism is[^.]*\.|\b(?:Inside our own system, t|T)he first hotspot is[^.]*\./g;
+  /\bThe hard rule is this\.\s[^.]*\.|\bThe core mechanism is[^.]*\.|\b(?:Inside our own system, t|T)he first hotspot (?:is|comes when)[^.]*\./g;
 
 function drawnTexts(d: Checked): { where: string; text: string; archetype?: string }[] {
   return [
