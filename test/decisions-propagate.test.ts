@@ -20,6 +20,58 @@ describe("a chosen decision reaches the API, the drawing and the rows", () => {
     expect(quorum.api.map((a) => a.operation)).not.toContain("get");
   });
 
+  it("a timestamp layout chosen leaves out the block counter: its steps, record, reads, rules, rows and store", () => {
+    const prompt =
+      "Design a unique ID generator that produces 1 million sortable IDs per second without a central coordinator";
+    const d = design(prompt);
+    expect(chosen(d, "i09-scheme")).toBe("snowflake");
+    expect(d.operations.map((o) => o.entity)).not.toContain("SequenceCounter");
+    expect(d.operations.map((o) => o.mechanism)).not.toContain("range-lease");
+    expect(d.primaryState.map((p) => p.entity)).toEqual(["WorkerIdLease"]);
+    expect(d.readPaths.map((r) => r.entity)).not.toContain("SequenceCounter");
+    expect(d.invariants.map((i) => i.statement).join(" ")).not.toMatch(/block once handed out|gap-free/);
+    expect(d.bottlenecks.map((b) => b.bottleneck).join(" ")).not.toMatch(/allocator|gap-free/i);
+    expect(d.failures.map((f) => f.failure).join(" ")).not.toMatch(/allocator|block granted|gap-free/i);
+    expect(d.technology.flatMap((t) => t.choices.map((c) => c.product))).not.toContain(
+      "PostgreSQL sequence or counter row",
+    );
+    expect(d.checklist[0]?.answer).not.toMatch(/SequenceCounter/);
+    expect(rules(d)).not.toContain("decision-contradicted");
+    // the script's core, hard rule and first hotspot, and the design's rules, are held to the chosen option's words
+    const said = (text: string) => {
+      const x = structuredClone(d) as Design & { script: { text: string }[] };
+      x.script = [{ text }];
+      return rules(x);
+    };
+    expect(said("The core mechanism is range lease or block allocation. It keeps the rule.")).toContain(
+      "decision-contradicted",
+    );
+    expect(said("The first hotspot is allocator round trips for new blocks.")).toContain("decision-contradicted");
+    expect(said("The first hotspot comes when the allocator runs dry.")).toContain("decision-contradicted");
+    expect(
+      said("The core mechanism is worker id allocation. I'd pick it over blocks from an allocator."),
+    ).not.toContain("decision-contradicted");
+    const ruled = structuredClone(d);
+    const [first] = ruled.invariants;
+    if (!first) throw new Error("no rule");
+    ruled.invariants.push({ ...first, statement: "A block once handed out is never handed out again." });
+    expect(rules(ruled)).toContain("decision-contradicted");
+    // the rival, set by override, keeps its counter and drops the worker ids
+    const blocks = design(prompt, ["decision.i09-scheme=leased-blocks"]);
+    expect(blocks.primaryState.map((p) => p.entity)).toContain("SequenceCounter");
+    expect(blocks.primaryState.map((p) => p.entity)).not.toContain("WorkerIdLease");
+  });
+
+  it("raw retention chosen serves no read from rollups", () => {
+    const d = design("Design a metrics monitoring system like Prometheus that ingests 10 million samples per second");
+    expect(chosen(d, "i18-retention")).toBe("raw");
+    expect(d.readPaths.map((r) => r.read).join(" ")).not.toMatch(/rollup/i);
+    expect(d.operations.map((o) => o.phrase).join(" ")).not.toMatch(/rollup/i);
+    const down = design("Design a metrics monitoring system like Prometheus that keeps 400 days of history");
+    if (chosen(down, "i18-retention") === "downsample")
+      expect(down.readPaths.map((r) => r.read).join(" ")).toMatch(/rollup/i);
+  });
+
   it("gossip chosen draws gossip failure detection, not heartbeats into the registry and an expiry loop", () => {
     const prompt = "Design a membership and failure detection service using gossip.";
     const g = design(prompt);

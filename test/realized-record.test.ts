@@ -112,4 +112,51 @@ describe("a demand a feature's record realizes", () => {
     expect(details.some((x) => x.includes("draws its own Lock leader"))).toBe(true);
     expect(details.some((x) => x.includes("etcd is bought for I02's coordination layer"))).toBe(true);
   });
+
+  it("a seat hold realized by the seat's row decides, sizes and loads no lock store, and the script says the demand", () => {
+    const d = design(
+      "Design a concert ticketing system where 1 million fans race for 50,000 seats and no seat is sold twice",
+    );
+    expect(d.archetypes[0]?.realizes).toMatchObject({ id: "I02", feature: "booking" });
+    expect(d.decisions.filter((x) => x.archetype === "I02")).toEqual([]);
+    expect(d.capacity.filter((x) => x.archetype === "I02")).toEqual([]);
+    expect(d.bottlenecks[0]?.bottleneck).toMatch(/^The on-sale event's partition/);
+    expect(d.bottlenecks.map((b) => b.bottleneck).join(" ")).not.toMatch(/consensus leader/);
+    expect(realized(d)).toEqual([]);
+    // the hold call takes several seats all or none, so the change spans several records
+    expect(d.predicates.find((p) => p.id === "multi-object")?.holds).toBe(true);
+    const said = writeScript(d, { minutes: 45 })
+      .steps.flatMap((s) => s.lines.map((l) => l.text))
+      .join(" ");
+    expect(said).toMatch(/The hard rule is this\. [^.]*no seat is sold twice/);
+    expect(said).toMatch(/The first hotspot is the on-sale event's partition/);
+    // an I02 lock-store decision beside the record is flagged
+    const bad = structuredClone(d);
+    const [row] = design("Design a distributed lock service").decisions.filter((x) => x.archetype === "I02");
+    if (!row) throw new Error("no lock decision");
+    bad.decisions.push(row);
+    expect(
+      realized(bad)
+        .map((p) => p.detail)
+        .join(" "),
+    ).toMatch(/I02 decides/);
+  });
+});
+
+describe("technology fits the state the design sizes", () => {
+  it("offers no etcd for object metadata past etcd's documented size limit, and flags one chosen", () => {
+    const d = design("Design an object storage service like S3 that stores 100 PB with eleven nines of durability");
+    const coordination = d.technology.find((t) => t.layer === "coordination");
+    expect(coordination?.choices.map((c) => c.product)).toContain("FoundationDB for the metadata tier");
+    expect(coordination?.choices.some((c) => /etcd/i.test(c.product))).toBe(false);
+    expect(coordination?.avoid?.why).toMatch(/8 GiB/);
+    expect(checkCoherence(d).filter((p) => p.rule === "technology-over-limit")).toEqual([]);
+    const bad = structuredClone(d);
+    const row = bad.technology.find((t) => t.layer === "coordination");
+    row?.choices.push({ product: "etcd for a small metadata tier", fits: "", why: "" });
+    expect(checkCoherence(bad).map((p) => p.rule)).toContain("technology-over-limit");
+    // a lock service's few megabytes of leases stay within etcd's limit
+    const lock = design("Design a distributed lock service");
+    expect(lock.technology.flatMap((t) => t.choices.map((c) => c.product)).some((p) => /etcd/i.test(p))).toBe(true);
+  });
 });

@@ -308,9 +308,14 @@ const scopedAsk = (f: Pick<Fields, "features">) =>
 /**
  * The recognised archetypes a design draws no part of: in a feature-led design that asks for part of a product,
  * an archetype no feature rests on is left out of the drawing, so it sizes, decides and bottlenecks nothing
- * either (no artifact store's 15 PB in a home timeline). Empty for every other design.
+ * either (no artifact store's 15 PB in a home timeline); and the archetype a feature's record realizes. Empty for
+ * every other design.
  */
 export function partlessArchetypes(f: Pick<Fields, "archetypes" | "features" | "branch">): ReadonlySet<string> {
+  // the archetype a feature's own record realizes (a seat hold is a conditional write on the seat's row) keeps its
+  // state in that record: no lock service or consensus group of its own, so nothing of it to size, decide or load
+  const realized = f.archetypes[0]?.realizes?.id;
+  if (realized !== undefined) return new Set([realized]);
   if (f.branch.kind !== "product" || f.features.length === 0 || !scopedAsk(f)) return NONE;
   const hosted = new Set(f.features.flatMap((row) => row.substrates.map((s) => s.id)));
   const out = f.archetypes.filter((a) => ARCHITECTURE[a.id as ArchetypeId] && !hosted.has(a.id)).map((a) => a.id);

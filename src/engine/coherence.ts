@@ -27,9 +27,10 @@ import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { invariantEntities, touchedEntities } from "./fields/mechanism-rows.js";
-import { componentNeeds, TRUTH_LAYERS } from "./fields/technology.js";
+import { componentNeeds, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
+import { featureHotspots } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
 import { formatQuantity } from "./quantity-format.js";
 import { ownAccounts } from "./recognize/recognize.js";
@@ -60,6 +61,7 @@ export type CoherenceRule =
   | "message-without-link"
   | "product-record-not-state"
   | "technology-builds-rejected"
+  | "technology-over-limit"
   | "mechanisms-exclusive"
   | "flip-example-is-subject"
   | "rows-without-component"
@@ -105,7 +107,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "nfr-contradiction": "defaulted NFRs never contradict each other or the stated ones",
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
   "decision-contradicted":
-    "what a decision chose is what the design draws: no component, link, API call, sequence or failure row belongs to an option it rejected",
+    "what a decision chose is what the design draws and says: no component, link, API call, sequence, failure row or rule, and no core mechanism, hard rule or first hotspot the script speaks, belongs to an option it rejected",
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
   "capacity-contradicts-decision":
@@ -131,6 +133,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design about suggesting completions as people type keys its served lists by prefix, offers a suggest call, splits a stated latency target into network, edge and lookup time, and draws no change-capture projection entity",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
+  "technology-over-limit":
+    "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit",
   "technology-builds-rejected":
     "no recommended product is built on an option a decision rejected (gossip rejected, Serf recommended), and no product a chosen option is built on is the one to avoid",
   "flip-example-is-subject":
@@ -160,7 +164,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "share-not-acted":
     "a load past what one of our own units handles (a share of one primary or leader over 100%) is acted on: a count figure splits the same load over as many units as it needs at the planned utilisation",
   "realized-record-elsewhere":
-    "a demand a product feature's own record keeps in the system of record (room-night counts changed in one transaction keep a room from being booked twice) is realized by that record: unless the prompt asks for a lock or lease service, the archetype the demand stands for neither leads the design nor draws its own parts (a lease leader, a consensus group, a fenced resource), and no product is bought for its coordination layer",
+    "a demand a product feature's own record keeps in the system of record (room-night counts changed in one transaction keep a room from being booked twice) is realized by that record: unless the prompt asks for a lock or lease service, the archetype the demand stands for neither leads the design nor draws its own parts (a lease leader, a consensus group, a fenced resource), no product is bought for its coordination layer, and it decides, sizes and loads nothing of its own (no lock-store decision, no consensus leader as a hotspot)",
   "fan-out-counted-twice":
     "one fan-out has one value: two delivery figures that multiply by the same recipients count (participants of a document) agree",
   "flush-before-ack-contradicted":
@@ -276,6 +280,21 @@ function realizedRecordsHold(d: Design, facts: CoherenceFacts): Problem[] {
         out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} leads the design` });
       for (const c of d.components.filter((x) => x.archetype === r.id))
         out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} draws its own ${c.name}` });
+      // where the design names the record as realizing the archetype, that archetype decides, sizes or loads no lock
+      // service or consensus group of its own (an etcd lock store chosen for seat holds, the consensus leader per
+      // lease group as the first hotspot); a feature's own hotspot is the record's load, not the archetype's
+      if (d.archetypes[0]?.realizes?.id === r.id) {
+        const own = new Set(featureHotspots(d.features).map((h) => h.bottleneck));
+        for (const x of d.decisions.filter((x) => x.archetype === r.id))
+          out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} decides '${x.question}'` });
+        for (const b of d.bottlenecks.filter((x) => x.archetype === r.id && !own.has(x.bottleneck)))
+          out.push({
+            rule: "realized-record-elsewhere",
+            detail: `${what}, yet ${r.id}'s '${b.bottleneck}' is a bottleneck`,
+          });
+        for (const c of d.capacity.filter((x) => x.archetype === r.id))
+          out.push({ rule: "realized-record-elsewhere", detail: `${what}, yet ${r.id} sizes ${c.id}` });
+      }
       for (const t of d.technology.filter((x) => x.archetype === r.id && x.layer === "coordination"))
         for (const c of t.choices)
           out.push({
@@ -548,7 +567,11 @@ const chosenOf = (d: Design) =>
   });
 
 /** Everything the design draws or says happens: components, links, API, sequences, failure rows, bottlenecks and figures. */
-function drawnTexts(d: Design): { where: string; text: string; archetype?: string }[] {
+/** The script's sentences that say what the design rests on: its core mechanism, its hard rule and its first hotspot. */
+const SPOKEN_CORE =
+  /\bThe hard rule is this\.\s[^.]*\.|\bThe core mechanism is[^.]*\.|\b(?:Inside our own system, t|T)he first hotspot (?:is|comes when)[^.]*\./g;
+
+function drawnTexts(d: Checked): { where: string; text: string; archetype?: string }[] {
   return [
     ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
     ...d.links.map((l) => ({ where: `link ${l.from} → ${l.to}`, text: l.label })),
@@ -568,6 +591,13 @@ function drawnTexts(d: Design): { where: string; text: string; archetype?: strin
       archetype: b.archetype,
     })),
     ...d.capacity.map((c) => ({ where: `capacity figure ${c.id}`, text: c.quantity, archetype: c.archetype })),
+    // the deciding archetype's rules in the rejected option's words (a block once handed out beside a timestamp
+    // layout); its steps and reads may name both options ("from the partition leader, or from a read quorum")
+    ...d.invariants.map((i) => ({ where: `rule '${i.statement}'`, text: i.statement, archetype: i.archetype })),
+    // what the script says as the design's core, hard rule and first hotspot is said in the chosen option's words
+    ...(d.script ?? [])
+      .flatMap((st) => [...st.text.matchAll(SPOKEN_CORE)].map((m) => m[0]))
+      .map((said) => ({ where: `the script's '${said}'`, text: said })),
     // a mitigation may name a rejected option's step only under the condition that option wins on
     ...d.bottlenecks.map((b) => ({
       where: `mitigation '${b.mitigation}'`,
@@ -589,7 +619,7 @@ function rejectedWins(d: Design): string[] {
  * A chosen option against the rest of the design: the elements only a rejected option draws are absent,
  * and nothing drawn or said matches the phrases the chosen option excludes.
  */
-function decisionsHold(d: Design): Problem[] {
+function decisionsHold(d: Checked): Problem[] {
   const out: Problem[] = [];
   let texts: { where: string; text: string; archetype?: string }[] | undefined; // put together only when an option excludes some wording
   for (const { row, option } of chosenOf(d)) {
@@ -631,6 +661,18 @@ function decisionsHold(d: Design): Problem[] {
       });
   }
   return out;
+}
+
+/** A chosen product whose documented size limit is below the state the design sizes for its layer. */
+function technologyWithinLimits(d: Design): Problem[] {
+  return d.technology.flatMap((row) =>
+    row.choices.flatMap((c) => {
+      const why = overLimit(c.product, row.layer, row.archetype, d.capacity);
+      return why
+        ? [{ rule: "technology-over-limit" as const, detail: `${c.product} is chosen for ${row.layer}, but ${why}` }]
+        : [];
+    }),
+  );
 }
 
 /** Words that name an erasure-coded layout, whose overhead is (k+m)/k rather than a whole number of copies. */
@@ -1289,6 +1331,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...sourcePaths(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),
+    ...technologyWithinLimits(d),
     ...flipConditionsHold(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),

@@ -1,5 +1,12 @@
 import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
-import { carriedMechanisms, carriedOperations, carriedPaths } from "../fields/decisions.js";
+import {
+  carriedMechanisms,
+  carriedOperations,
+  carriedPaths,
+  leftOutState,
+  readsOnly,
+  withoutLeftOut,
+} from "../fields/decisions.js";
 import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
@@ -89,7 +96,11 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
   if (n.party) sources.party = { source: "default", because: n.party.because };
   for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
   // the operations the decisions leave (a card's step a chosen option rules out is not the design's)
-  const operations = [...carriedOperations(fields.operations, fields.decisions)];
+  // a record only a rejected option draws goes with its rows, and so does a read in the words the choice excludes
+  const left = leftOutState(fields.decisions, fields.operations);
+  const operations = withoutLeftOut(carriedOperations(fields.operations, fields.decisions), left, (o) =>
+    readsOnly(o) ? o.phrase : undefined,
+  );
   const carried = carriedPaths(fields.criticalPaths, fields.invariants, operations, fields.operations);
   const scale: Record<string, number> = {};
   for (const [k, v] of Object.entries(n.scale)) {
@@ -119,13 +130,13 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
     requirements: fields.requirements,
     operations,
     criticalPaths: [...carried.paths],
-    primaryState: fields.primaryState,
+    primaryState: left.none ? fields.primaryState : withoutLeftOut(fields.primaryState, left),
     scopes: fields.scopes,
     invariants: [...carried.invariants],
     context: carriedContext(fields.context, operations),
     predicates: fields.predicates,
     mechanisms: [...carriedMechanisms([...fields.baseMechanisms, ...fields.companions], fields.operations, operations)],
-    readPaths: fields.readPaths,
+    readPaths: left.none ? fields.readPaths : withoutLeftOut(fields.readPaths, left, (r) => r.read),
     technology: fields.technology,
     failures: fields.failures,
     bottlenecks: fields.bottlenecks,

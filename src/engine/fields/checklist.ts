@@ -1,6 +1,7 @@
 import { CHECKLIST } from "../../knowledge/checklist.js";
 import type { Deriver } from "../design/graph.js";
 import type { ChecklistRow, Fields } from "../design/types.js";
+import { leftOutState, withoutLeftOut } from "./decisions.js";
 
 type Answer = { answer: string; complete: boolean; missing?: string };
 
@@ -78,15 +79,26 @@ export const checklistField: Deriver<"checklist"> = {
     "failures",
     "bottlenecks",
     "capacity",
+    "operations",
+    "decisions",
   ],
-  rule: "the seven infra questions, each answered from the fields that decide it; an empty answer is marked incomplete with what is missing",
-  derive: (f) =>
-    CHECKLIST.map((q, i): ChecklistRow => {
+  rule: "the seven infra questions, each answered from the fields that decide it (the state and reads the decisions leave: a record whose every writer a chosen option ruled out and that a rejected option draws, or a read of it in the words the chosen one excludes, is not asked about); an empty answer is marked incomplete with what is missing",
+  derive: (f) => {
+    const left = leftOutState(f.decisions, f.operations);
+    const carried: Readonly<Fields> = left.none
+      ? f
+      : {
+          ...f,
+          primaryState: withoutLeftOut(f.primaryState, left),
+          readPaths: withoutLeftOut(f.readPaths, left, (r) => r.read),
+        };
+    return CHECKLIST.map((q, i): ChecklistRow => {
       const a = (
         ANSWERS[i] ?? (() => ({ answer: "no rule answers this question", complete: false, missing: "a rule" }))
-      )(f);
+      )(carried);
       const row: ChecklistRow = { question: q.question, answer: a.answer, complete: a.complete };
       if (a.missing) row.missing = a.missing;
       return row;
-    }),
+    });
+  },
 };

@@ -546,3 +546,58 @@ export function carriedPaths<
   }
   return { paths: left, invariants: out };
 }
+
+/**
+ * What a design's decisions leave out of its records and reads: a record whose every writer a chosen option ruled out
+ * (a block counter's high-water mark once a timestamp layout was chosen, a rollup once raw retention was) and that
+ * belongs to the options not taken, because some option of its archetype draws it and no chosen one does, or, for a
+ * read, because the read is in the words a chosen option excludes (a long-range query from rollups). Its operations,
+ * primary-state row and serving paths go with it. A record the kept steps still write stays, whatever the data model
+ * draws (an object store's namespace entries).
+ */
+export interface LeftOut {
+  /** Whether a row of this archetype on this entity (a read or serving path, when `read` is its text) is left out. */
+  has(row: { archetype: string; entity: string }, read?: string): boolean;
+  readonly none: boolean;
+}
+
+const NOTHING_LEFT_OUT: LeftOut = { none: true, has: () => false };
+
+export function leftOutState(
+  decisions: readonly DecisionRow[],
+  operations: readonly { phrase: string; entity: string; operation: string; archetype: string }[],
+): LeftOut {
+  const carried = carriedOperations(operations, decisions);
+  if (carried.length === operations.length) return NOTHING_LEFT_OUT;
+  const kept = new Set(carried.map((o) => o.phrase));
+  const key = (o: { archetype: string; entity: string }) => `${o.archetype}\u0000${o.entity}`;
+  const written = new Set(carried.filter((o) => !readsOnly(o)).map(key));
+  const orphans = new Set(
+    operations.filter((o) => !kept.has(o.phrase) && !readsOnly(o) && !written.has(key(o))).map(key),
+  );
+  if (orphans.size === 0) return NOTHING_LEFT_OUT;
+  const gone = new Map<string, ReadonlySet<string>>();
+  const words = new Map<string, RegExp[]>();
+  const undrawnOf = (owner: string) => gone.get(owner) ?? gone.set(owner, undrawn(decisions, owner)).get(owner);
+  const wordsOf = (owner: string) => words.get(owner) ?? words.set(owner, excludedBy(decisions, owner)).get(owner);
+  return {
+    none: false,
+    has: (row, read) =>
+      orphans.has(key(row)) &&
+      (undrawnOf(row.archetype)?.has(row.entity) === true ||
+        (read !== undefined && (wordsOf(row.archetype) ?? []).some((re) => re.test(read)))),
+  };
+}
+
+/** An operation that only reads its entity (its shape says so), as opposed to one that writes it. */
+export const readsOnly = (o: { operation: string }): boolean => /^read /.test(o.operation);
+
+/** The rows the decisions keep (the same rows when they leave nothing out). */
+export function withoutLeftOut<T extends { archetype: string; entity: string }>(
+  rows: readonly T[],
+  left: LeftOut,
+  readText?: (row: T) => string | undefined,
+): T[] {
+  if (left.none) return [...rows];
+  return rows.filter((r) => !left.has(r, readText?.(r)));
+}

@@ -1,9 +1,11 @@
 import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/properties.js";
 import type { NfrTag } from "../../knowledge/schema.js";
+import { stateLimitOf } from "../../knowledge/state-limits.js";
 import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
-import type { ComponentRow, Nfrs, TechnologyRow } from "../design/types.js";
+import type { ComponentRow, Fields, Nfrs, TechnologyRow } from "../design/types.js";
 import { featureLed, featureTechnology } from "../product/index.js";
+import { formatQuantity } from "../quantity-format.js";
 import { type ReferenceFacts, referenceFacts, referenceVerdict, unaskedBuildingBlock } from "../references.js";
 import { compareText } from "../text.js";
 import { archetype, stateHolder } from "./common.js";
@@ -45,6 +47,46 @@ export function componentNeeds(
   return needs;
 }
 
+/** A storage figure of the state a coordination layer holds: metadata, leases or other small state, never the data. */
+const COORDINATION_STATE = /\b(?:metadata|lease|state)\b|_(?:meta|state)_|^(?:metadata|lease)/i;
+
+/**
+ * The state a layer of an archetype keeps, as the design sizes it: for the coordination layer the largest of the
+ * archetype's storage figures in bytes that sizes metadata, leases or state (what a consensus group would hold), for
+ * the storage layer the largest storage figure in bytes.
+ */
+function layerState(
+  layer: TechnologyRow["layer"],
+  archetype: string,
+  capacity: Fields["capacity"],
+): Fields["capacity"][number] | undefined {
+  if (layer === "serving") return undefined;
+  const bytes = capacity.filter(
+    (c) =>
+      c.archetype === archetype &&
+      c.kind === "storage" &&
+      c.unit === "B" &&
+      (layer === "storage" || COORDINATION_STATE.test(`${c.id} ${c.quantity}`)),
+  );
+  return [...bytes].sort((x, y) => y.value - x.value)[0];
+}
+
+/**
+ * Why a product cannot hold the state this layer of the design keeps: its documented size limit
+ * (knowledge/state-limits.ts) is below the design's own figure; undefined when it can, or no limit is known.
+ */
+export function overLimit(
+  product: string,
+  layer: TechnologyRow["layer"],
+  archetype: string,
+  capacity: Fields["capacity"],
+): string | undefined {
+  const limit = stateLimitOf(product);
+  const state = limit ? layerState(layer, archetype, capacity) : undefined;
+  if (!limit || !state || state.value <= limit.bytes) return undefined;
+  return `the design's ${state.quantity} is ≈ ${formatQuantity(state.value, state.unit)}, more than it takes: ${limit.what} (${limit.source})`;
+}
+
 export const technologyField: Deriver<"technology", ReferenceFacts> = {
   field: "technology",
   category: "Chosen",
@@ -59,6 +101,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     "features",
     "criticalPaths",
     "components",
+    "capacity",
   ],
   rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a design asked only for derived state (a cache) is offered no store that keeps records durable, a product lacking what a component needs (a majority commit under a consensus group) is avoided rather than chosen for the layers that keep the truth, a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
   // all the technology reads of the prompt: the systems it names and the archetypes it asks to build
@@ -93,6 +136,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       }
       if (!substrateCounts) continue;
       const references: NonNullable<TechnologyRow["references"]> = [];
+      const tooSmall: { product: string; why: string }[] = [];
       const scored = a.technologies
         .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, asked))
         // a product kept for another subject (a document OT server beside an order book) is no choice here
@@ -100,6 +144,12 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         .filter((t) => !(derivedOnly && layer === "storage" && t.suits.includes("durable")))
         // a product standing in for a mechanism this design builds itself would contradict it
         .filter((t) => !t.instead?.some((m) => ids.has(m)))
+        // nor is one whose documented size limit is below the state the design sizes for this layer
+        .filter((t) => {
+          const over = overLimit(t.product, layer, a.id, f.capacity);
+          if (over) tooSmall.push({ product: t.product, why: over });
+          return !over;
+        })
         .filter((t) => {
           const ref = referenceVerdict(t.product, asked, inDesign);
           if (ref) references.push({ product: t.product, why: ref.why });
@@ -137,6 +187,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           product: worst.t.product,
           why: `tempting, but poor for ${worst.bad.map((b) => `${b} (${want.get(b)})`).join(", ")}; ${worst.t.caveat}`,
         };
+      else if (tooSmall[0]) row.avoid = { product: tooSmall[0].product, why: `tempting, but ${tooSmall[0].why}` };
       if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
     // One product per part: a product whose part an earlier layer's choice already fills (a second outbox relay)

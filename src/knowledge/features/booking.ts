@@ -96,6 +96,15 @@ export const BOOKING: FeatureEntry = {
     },
     { id: "I08", role: "decorator", why: "a popular on-sale meters buyers through a waiting room" },
   ],
+  // the sale's write load lands where the hold's conditional write does: the event's seat rows, which the inventory
+  // store partitions by event, so one partition takes the whole on-sale, not a lock leader
+  hotspot: {
+    figure: "hold_attempts_per_sec",
+    bottleneck:
+      "The on-sale event's partition: every hold attempt is a conditional write on that event's {item} rows, which the inventory store keeps under one event key, so one partition takes the whole sale's write rate",
+    mitigation:
+      "admit buyers through the waiting room at the rate one partition takes conditional writes, split a large venue's {items} over sub-partitions by section, and serve the {item} map from the availability cache, never from the inventory rows",
+  },
   capacity: {
     inputs: [
       inp("items_per_event", 50000, "seats of a large venue, or room-nights of a hotel chain's night"),
@@ -203,6 +212,13 @@ export const BOOKING: FeatureEntry = {
       action: "release {items} whose hold expired unpaid",
       statement:
         "An expired hold frees its {item} once; a payment that arrives after the expiry is voided or refunded instead of confirming the {booking}.",
+    },
+    {
+      // the hold call takes several items at once (its API promises all or none), so the claim spans their rows;
+      // kept last so the rules that keep an item from being sold twice lead
+      action: "hold a {item} for a few minutes",
+      statement:
+        "A hold on several {items} claims their rows in one transaction: every requested {item} is held by the buyer, or none is.",
     },
   ],
   failures: [

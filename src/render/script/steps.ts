@@ -237,8 +237,17 @@ const ownRule = (i: Design["invariants"][number]): boolean =>
 function hardRule(d: Design): { statement: string; said: readonly string[] } | undefined {
   return perScript(d, hardRule, undefined, () => {
     const dominant = d.archetypes[0]?.id;
+    // where a feature's record realizes the demand that made the archetype dominant ("no seat is ever sold twice"),
+    // the rule that says that demand leads, not the record's housekeeping (an expired hold frees its seat once)
+    const demand = stems(contentStemsOfDemand(d));
+    const says = (statement: string) => (demand.size === 0 ? 0 : overlap(demand, stems(statement)));
+    const own = d.invariants
+      .filter((i) => ownRule(i) && i.archetype === dominant)
+      .map((i, k) => ({ statement: i.statement, k, n: says(i.statement) }))
+      .sort((a, b) => (b.n >= 2 ? b.n : 0) - (a.n >= 2 ? a.n : 0) || a.k - b.k)
+      .map((x) => x.statement);
     const ranked = uniq([
-      ...d.invariants.filter((i) => ownRule(i) && i.archetype === dominant).map((i) => i.statement),
+      ...own,
       ...d.invariants.filter(ownRule).map((i) => i.statement),
       ...d.invariants.map((i) => i.statement),
     ]);
@@ -249,6 +258,9 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
     return undefined;
   });
 }
+
+/** The demand a feature's record realizes, as the design words it ("no seat is ever sold twice"); empty when none does. */
+const contentStemsOfDemand = (d: Design): string => d.archetypes[0]?.realizes?.demand ?? "";
 
 /** Content-word stems of a text (the engine's: a bottleneck is tied to its figure by the same words). */
 const stems = contentStems;

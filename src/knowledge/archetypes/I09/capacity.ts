@@ -27,7 +27,7 @@ export const capacity: CapacityModel = {
     fig("ids_per_year", "ids minted per year", "growth", "ids_per_sec * 31536000", "ids/year"),
     fig(
       "min_generators",
-      "generators needed at 4,096 ids per millisecond each (12-bit sequence)",
+      "generators needed at the per-generator ceiling of a twelve-bit sequence",
       "count",
       "peak_ids_per_sec / ids_per_generator_per_sec",
       "generators",

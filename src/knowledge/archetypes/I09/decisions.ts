@@ -14,7 +14,21 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "ids should sort by time and throughput is high",
         implies: {
           addMechanisms: ["timestamp-sequence-id", "worker-id-allocation"],
+          // ids are minted in memory from the clock: no block is leased from a counter and no number is taken
+          // inside a business transaction, so those paths (and their invariants) belong to the options not taken
+          removeMechanisms: ["range-lease", "transaction"],
           draws: ["Timestamp layout with a leased worker id", "parse id", "WorkerIdLease"],
+          // the coordination store holds worker-id leases only; a counter product is the rejected options' store
+          preferTechnology: ["Snowflake-style", "etcd or ZooKeeper"],
+          // a block allocator, its durable high-water mark and gap-free numbering belong to the rejected options
+          // (their failure rows, bottlenecks and figures)
+          excludes: [
+            String.raw`\ballocator\b`,
+            String.raw`\bblock allocations?\b`,
+            String.raw`\bblock granted\b`,
+            String.raw`\bgap[- ]free\b`,
+            String.raw`\bblocks? (?:once )?handed out\b`,
+          ],
         },
       },
       {
@@ -26,8 +40,10 @@ export const decisions: DecisionPoint[] = [
         implies: {
           addMechanisms: ["atomic-counter"],
           // worker ids, and the heartbeats renewing their leases, exist only for a timestamp layout's machine bits
-          removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal"],
-          draws: ["Leased block allocation", "allocate block"],
+          // gap-free numbering inside the business transaction is the single sequencer's
+          removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal", "transaction"],
+          draws: ["Leased block allocation", "allocate block", "SequenceCounter"],
+          preferTechnology: ["PostgreSQL sequence"],
           // the worker-id space and the clock stepping back belong to the timestamp layout only (its figures and failure rows)
           excludes: [
             String.raw`\bworker[- ]id space\b`,
@@ -44,8 +60,10 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "a strict global order is required at modest rates",
         implies: {
           addMechanisms: ["consensus-replication", "op-sequencer"],
-          removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal"],
-          draws: ["Gap-free number inside the business transaction"],
+          // each id is one replicated write on the sequencer, never a leased block
+          removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal", "range-lease"],
+          draws: ["Gap-free number inside the business transaction", "SequenceCounter"],
+          preferTechnology: ["PostgreSQL sequence"],
         },
       },
     ],

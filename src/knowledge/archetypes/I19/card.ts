@@ -442,12 +442,23 @@ export const card = {
     },
     {
       unlessTopic: "file-sync" as const,
-      product: "FoundationDB or etcd for the metadata tier",
+      product: "FoundationDB for the metadata tier",
+      layer: "coordination",
+      // FoundationDB's docs (Features): it scales out by adding machines and partitions its data automatically
+      fits: "Namespace entries, chunk maps and primary leases need transactional, consensus-replicated small records, and it partitions its ordered keys across storage servers on its own, so the tier scales out as the namespace grows",
+      suits: ["linearizable", "small-metadata", "fail-closed", "elastic-scale"],
+      poorFor: ["large-objects", "low-cost"],
+      caveat: "Keep bytes out of it: only metadata belongs here",
+    },
+    {
+      unlessTopic: "file-sync" as const,
+      product: "etcd for a small metadata tier",
       layer: "coordination",
       fits: "Namespace entries, chunk maps and primary leases need transactional, consensus-replicated small records",
       suits: ["linearizable", "small-metadata", "fail-closed"],
       poorFor: ["large-objects", "low-cost"],
-      caveat: "Keep bytes out of it: only metadata belongs here, sharded once it outgrows one cluster",
+      // etcd's docs (System limits): 2 GiB storage quota by default, 8 GiB suggested maximum
+      caveat: "One consensus group holds all of it, so it fits only a namespace of a few gigabytes",
     },
   ],
   connections: [

@@ -166,7 +166,12 @@ export const decisions: DecisionPoint[] = [
         buys: "the namespace grows without a single-machine limit",
         costs: "cross-shard renames and listings become distributed operations",
         winsWhen: "billions of chunks or objects",
-        implies: { addMechanisms: ["consensus-replication", "range-lease"], preferTechnology: ["FoundationDB"] },
+        implies: {
+          addMechanisms: ["consensus-replication", "range-lease"],
+          preferTechnology: ["FoundationDB"],
+          // one consensus group holding the whole namespace is the single master's (its memory bottleneck)
+          excludes: [String.raw`\bsingle consensus group\b`],
+        },
       },
     ],
     rules: [
