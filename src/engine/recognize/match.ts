@@ -233,6 +233,12 @@ const byText = (a: Signal, b: Signal): number =>
 export function combine(hits: readonly Hit[], weightOf: (h: Hit) => number): { score: number; counted: Hit[] } {
   // most archetypes have no hits in a prompt: nothing to sort or cover
   if (hits.length === 0) return { score: 0, counted: [] };
+  // one hit (the next most common case): nothing to order or cover
+  if (hits.length === 1) {
+    const h = hits[0] as Hit;
+    if (h.covers.length === 0) return { score: 0, counted: [] };
+    return { score: 1 - (1 - Math.min(0.99, weightOf(h))), counted: [h] };
+  }
   const sorted = [...hits].sort(
     (a, b) => weightOf(b) - weightOf(a) || b.covers.length - a.covers.length || byText(a.signal, b.signal),
   );

@@ -39,6 +39,7 @@ import {
 } from "../../knowledge/signals/learned.js";
 import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
+import { eitherOf } from "../text.js";
 import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, type Hit, matchAll } from "./match.js";
@@ -98,6 +99,7 @@ const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s
 /** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
 const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful)$/;
 const DEMANDED = 0.55; // a stated requirement this strong, in demanding words, makes a product ask mixed
+const ANY_DISMISSAL = eitherOf(DISMISSALS);
 const FEATURE_LED = 0.75; // a stated requirement this strong, beside a list of product features, makes an infra reading mixed
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -136,7 +138,7 @@ interface Scored {
   archetype: Archetype;
   score: number;
   /** What the words typical of the archetype in labelled prompts added (weak, never a requirement). */
-  learned?: LearnedEvidence;
+  learned: LearnedEvidence | undefined;
   /** The score without the learned words: what the branch is read from, so they never decide it. */
   plain: number;
   /** The score without typical-word hits: what decides the branch and whether it may support. */
@@ -455,6 +457,30 @@ function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
   }
 }
 
+/** What recognition reads of the compiled tables on every prompt, arranged once per tables (see `prepared`). */
+interface Prepared {
+  ids: readonly ArchetypeId[];
+  /** Any explicit focus cue: its leftmost match is the earliest of the cues' first matches. */
+  anyTurn: RegExp | undefined;
+  /** Any focus cue at all: a prompt it does not match has none, so the cues are not tried one by one. */
+  anyFocus: RegExp | undefined;
+}
+const preparedFor = new WeakMap<RecognitionKnowledge, Prepared>();
+
+/** The tables' per-prompt constants, built on first use and kept with the tables. */
+function prepared(kb: RecognitionKnowledge): Prepared {
+  let p = preparedFor.get(kb);
+  if (p === undefined) {
+    p = {
+      ids: Object.freeze(kb.archetypes.map((a) => a.id)),
+      anyTurn: eitherOf(kb.focus.filter((f) => f.explicit).map((f) => f.pattern)),
+      anyFocus: eitherOf(kb.focus.map((f) => f.pattern)),
+    };
+    preparedFor.set(kb, p);
+  }
+  return p;
+}
+
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
 export function recognize(
   prompt: string,
@@ -462,47 +488,53 @@ export function recognize(
   opts: { branch?: BranchKind; learned?: LearnedWords; learnedBranch?: LearnedBranchTable } = {},
 ): Recognition {
   const tokens = tokenize(prompt);
-  const learned = new Map(
-    learnedEvidence(
-      opts.learned ?? LEARNED_WORDS,
-      tokens,
-      kb.archetypes.map((a) => a.id),
-    ).map((e) => [e.id, e]),
-  );
+  const once = prepared(kb);
+  const learned = new Map(learnedEvidence(opts.learned ?? LEARNED_WORDS, tokens, once.ids).map((e) => [e.id, e]));
   const lower = prompt.toLowerCase();
+  const opensWithAsk = ASKS_TO_BUILD.test(lower);
   // A prompt that states its context first and asks later ("…; design that service") has its head in the ask.
   const later = laterAskHead(prompt);
   const isHead =
     later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
-  const asksForThing = later.size > 0 || ASKS_TO_BUILD.test(lower);
+  const asksForThing = later.size > 0 || opensWithAsk;
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
   const askAt = openingAskAt(prompt);
   const notAsk = (h: Hit) => askAt.size === 0 || !h.covers.some((i) => askAt.has(tokens[i]?.at ?? -1));
-  const lowered = prompt.toLowerCase();
   const cloned = (sys: AmbiguousSystem): string | undefined => {
     if (!asksForThing) return undefined;
     for (const name of [sys.name, ...sys.aliases]) {
       const n = name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const m = new RegExp(
         `\\b(?:${n}[- ](?:like|style|inspired)\\b|like ${n}\\b|${n} clone\\b|${ITSELF_VERBS}\\s+(?:\\w+\\s+){0,2}?${n}(?:[ -]\\w+)?\\s+itself\\b)`,
-      ).exec(lowered);
+      ).exec(lower);
       if (m) return m[0];
     }
     return undefined;
   };
   const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb, cloned, tokens);
 
-  const spans = callerSpans(
-    [...sorted.byArchetype.values()].flat(),
-    tokens,
-    (h) => asksForThing && h.covers.every(isHead),
-  );
+  const archetypeHits = [...sorted.byArchetype.values()].flat();
+  const spans = callerSpans(archetypeHits, tokens, (h) => asksForThing && h.covers.every(isHead));
   const raw = kb.archetypes.map((archetype) => {
+    const own = sorted.byArchetype.get(archetype.id);
+    // most archetypes have no hits in a prompt: nothing to weigh
+    if (own === undefined)
+      return {
+        archetype,
+        score: 0,
+        strong: 0,
+        hits: [] as Hit[],
+        headStated: false,
+        named: false,
+        callers: [] as Hit[],
+        callerOnly: false,
+      };
     // A named system that calls what the prompt designs, and the words naming it, are its client: weaker evidence.
     const callers: Hit[] = [];
-    const all = (sorted.byArchetype.get(archetype.id) ?? []).map((h) => {
+    const all = own.map((h) => {
+      if (spans.length === 0) return h;
       const span = spans.find((c) => h.covers.every((i) => i >= c.from && i < c.to));
       if (span === undefined) return h;
       const c: Hit = {
@@ -514,10 +546,13 @@ export function recognize(
       return c;
     });
     const { score, counted } = combine(all, w);
-    const strong = combine(
-      all.filter((h) => !h.signal.concept),
-      w,
-    ).score;
+    // without typical words: the same score when there are none
+    const strong = all.some((h) => h.signal.concept)
+      ? combine(
+          all.filter((h) => !h.signal.concept),
+          w,
+        ).score
+      : score;
     return {
       archetype,
       score,
@@ -569,16 +604,14 @@ export function recognize(
       archetype: r.archetype,
       hits: r.hits,
       strong: r.strong,
-      ...(l ? { learned: l } : {}),
+      learned: l,
       plain: r.score * factor,
       score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
     };
   });
   // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
   const turnText = foldText(prompt).replace(/’/g, "'");
-  const turnAt = Math.min(
-    ...kb.focus.filter((f) => f.explicit).map((f) => f.pattern.exec(turnText)?.index ?? turnText.length),
-  );
+  const turnAt = once.anyTurn?.exec(turnText)?.index ?? turnText.length;
   // Word positions are counted as `tokenize` counts them (see dismissedInfra).
   const turnWord =
     turnAt < turnText.length
@@ -604,9 +637,7 @@ export function recognize(
   scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
-  const systemStarts = new Set(
-    [...sorted.byArchetype.values()].flat().flatMap((h) => (h.signal.kind === "system" ? [h.covers[0]] : [])),
-  );
+  const systemStarts = new Set(archetypeHits.flatMap((h) => (h.signal.kind === "system" ? [h.covers[0]] : [])));
   const owners = sorted.product.filter(
     (h) => h.signal.kind === "system" && systemStarts.has((h.covers[h.covers.length - 1] ?? -2) + 1),
   );
@@ -616,14 +647,16 @@ export function recognize(
     w,
   );
   // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
-  const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
-  const focus = kb.focus.find((f) => f.pattern.test(lower));
+  const asksToBuild = opensWithAsk || tokens.length <= 3;
+  const focus = once.anyFocus?.test(lower) ? kb.focus.find((f) => f.pattern.test(lower)) : undefined;
   const focusLeast = focus?.explicit ? FOCUS_EXPLICIT_INFRA : FOCUS_INFRA;
   // After an explicit turn the cue itself says a part is asked about; which part may be told by weaker words:
   // a typical word of an archetype, or the learned words when they speak clearly for one.
+  // The archetypes by their scores without the learned words: the branch is read from the one leading there.
+  const byPlain = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id));
   const turnedTo = (() => {
     if (!focus?.explicit) return undefined;
-    const weak = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id))[0];
+    const weak = byPlain[0];
     if (weak && weak.plain >= focusLeast) return `only weaker infrastructure words speak (for ${weak.archetype.id})`;
     const clear = [...learned.values()].find((l) => l.share >= FOCUS_LEARNED_SHARE);
     return clear
@@ -632,7 +665,7 @@ export function recognize(
   })();
   const top = scored[0];
   // The branch is read from the archetype leading without the learned words.
-  const lead = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id))[0];
+  const lead = byPlain[0];
   // Typical words alone rank archetypes but do not make a prompt infra-first.
   const topScore = Math.max(0, ...scored.map((x) => x.strong));
   const infraScore = Math.max(topScore, infraWords.score * BODY_DISCOUNT);
@@ -665,14 +698,13 @@ export function recognize(
   // "platform", "registry", "network" name a product only when words before them say what kind and none of them names
   // a component: "an online course platform" is a product, "a deployment platform" infrastructure, and "a registry
   // where game servers announce themselves" names a component with nothing before it.
-  const namedBefore = [...infraWords.counted, ...raw.flatMap((r) => r.hits)].find(
-    (h) => !h.signal.concept && h.covers.some((i) => i < headNounAt && isHead(i)),
-  );
+  const namesBefore = (h: Hit) => !h.signal.concept && h.covers.some((i) => i < headNounAt && isHead(i));
+  const namedBefore = infraWords.counted.some(namesBefore) || raw.some((r) => r.hits.some(namesBefore));
   const consumerHead =
     headNoun !== undefined &&
     CONSUMER_HEADS.has(headNoun.stem) &&
     tokens[headNounAt - 1]?.head === true &&
-    namedBefore === undefined &&
+    !namedBefore &&
     !headNamed;
   const productHead =
     headNoun !== undefined && (PRODUCT_HEADS.has(headNoun.stem) || consumerHead) ? `'${headNoun.raw}'` : undefined;
@@ -791,10 +823,7 @@ export function recognize(
   // What is demanded is the leading archetype's stated requirement, or, when the lead is known only from nouns ("a
   // payout page … from the ledger"), the strongest requirement stated at all ("recomputed when it drifts").
   const statedBy = (x: Scored) => x.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
-  const demanded =
-    lead !== undefined && statedInfra
-      ? lead
-      : [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id)).find(statedBy);
+  const demanded = lead !== undefined && statedInfra ? lead : byPlain.find(statedBy);
   if (
     kind !== "mixed" &&
     !sized &&
@@ -818,13 +847,12 @@ export function recognize(
   const features = [...new Set(tokens.filter((t) => !t.head && FEATURE_STEMS.has(t.stem)).map((t) => t.raw))];
   // "Design collaborative notes for a student app: sharing, comments and folders, plus live co-editing": a head whose
   // only infrastructure word is a describing one says what kind of product is asked for, it names no component.
-  const headHits = scored.flatMap((x) => x.hits.filter((h) => !h.signal.concept && h.covers.some(isHead)));
+  const inHead = (h: Hit) => !h.signal.concept && h.covers.some(isHead);
+  const described = (h: Hit) => h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? ""));
   const headOnlyDescribed =
-    headHits.length > 0 &&
-    headHits.every((h) => h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? ""))) &&
-    !infraWords.counted.some(
-      (h) => h.covers.some(isHead) && !h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? "")),
-    );
+    scored.some((x) => x.hits.some(inHead)) &&
+    scored.every((x) => x.hits.every((h) => !inHead(h) || described(h))) &&
+    !infraWords.counted.some((h) => h.covers.some(isHead) && !described(h));
   if (
     kind === "infra" &&
     asksToBuild &&
@@ -1013,6 +1041,8 @@ function dismissedInfra(
   turn: RegExp | undefined,
 ): { cue: string; hit: Hit } | undefined {
   const text = foldText(prompt).replace(/’/g, "'");
+  // most prompts set nothing aside: one pass over the text says so
+  if (!ANY_DISMISSAL?.test(text)) return undefined;
   const m = DISMISSALS.map((d) => d.exec(text)).find((x) => x !== null);
   if (!m) return undefined;
   const wordsBefore = (i: number) => (text.slice(0, i).match(/[a-z0-9/+-]+/g) ?? []).length;

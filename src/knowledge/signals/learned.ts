@@ -234,13 +234,17 @@ function probabilities<K extends string>(
   const seen = new Map<string, string>();
   for (const t of tokens) if (!seen.has(t.stem)) seen.set(t.stem, t.raw);
   const z = bias.slice();
-  const spoke: [string, number][][] = ids.map(() => []);
+  // most classes hear no word of a prompt: their lists are made when one does
+  const spoke: [string, number][][] = new Array(ids.length);
   for (const [stem, raw] of seen) {
     const w = words.get(stem);
     if (!w) continue;
     for (const [k, v] of w) {
       z[k] = (z[k] ?? 0) + v;
-      if (v > 0) spoke[k]?.push([raw, v]);
+      if (v <= 0) continue;
+      const list = spoke[k];
+      if (list) list.push([raw, v]);
+      else spoke[k] = [[raw, v]];
     }
   }
   for (const f of extra) {
@@ -300,6 +304,8 @@ export function learnedEvidence(
 
 interface Indexed {
   ids: readonly string[];
+  /** The id list it was built for, as given: the same list again needs no comparison. */
+  given: readonly string[];
   bias: Float64Array;
   /** stem → (class position, weight) pairs, so a prompt's stem costs one lookup. */
   words: { get(stem: string): [number, number][] | undefined };
@@ -309,7 +315,8 @@ const indexes = new WeakMap<object, Indexed>();
 /** The table arranged for lookup by stem, built once per table and id list. */
 function indexed<K extends string>(table: LearnedTable<K>, ids: readonly K[]): Indexed {
   const known = indexes.get(table);
-  if (known && known.ids.length === ids.length && known.ids.every((id, k) => ids[k] === id)) return known;
+  if (known && (known.given === ids || (known.ids.length === ids.length && known.ids.every((id, k) => ids[k] === id))))
+    return known;
   const pairsOf = (ws: Readonly<Partial<Record<K, number>>>): [number, number][] => {
     const pairs: [number, number][] = [];
     ids.forEach((id, k) => {
@@ -329,7 +336,7 @@ function indexed<K extends string>(table: LearnedTable<K>, ids: readonly K[]): I
     }
     words = map;
   }
-  const built = { ids: [...ids], bias: Float64Array.from(ids, (id) => table.bias[id] ?? 0), words };
+  const built = { ids: [...ids], given: ids, bias: Float64Array.from(ids, (id) => table.bias[id] ?? 0), words };
   indexes.set(table, built);
   return built;
 }
