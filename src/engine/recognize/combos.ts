@@ -7,6 +7,7 @@ import {
   type Signal,
   type SignalList,
   signalList,
+  sortNumbers,
   splitsExpression,
 } from "./match.js";
 import type { Token } from "./tokens.js";
@@ -141,7 +142,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
   const index = ruleIndex(kb);
   const tried = [...index.always];
   for (const f of byFamily.keys()) for (const r of index.byFirst.get(f) ?? []) tried.push(r);
-  tried.sort((a, b) => a - b);
+  sortNumbers(tried);
   for (const r of tried) {
     const rule = kb.rules[r] as CombinationRule;
     if (!rule.families.every((f) => byFamily.has(f))) continue;
@@ -168,7 +169,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     };
     pick(0, []);
     if (!best) continue;
-    const covers = [...new Set(best.flatMap((o) => o.covers))].sort((a, b) => a - b);
+    const covers = sortNumbers([...new Set(best.flatMap((o) => o.covers))]);
     const quoted = best.map((o) => o.covers.map((i) => tokens[i]?.raw ?? "").join(" ")).join(" … ");
     for (const t of rule.targets)
       hits.push({

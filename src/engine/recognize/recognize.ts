@@ -42,7 +42,7 @@ import { compositionRole } from "../composition.js";
 import { eitherOf } from "../text.js";
 import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
-import { combine, type Hit, matchAll } from "./match.js";
+import { combine, firstBy, type Hit, matchAll, sortShort } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
 import { foldText, stemWord, type Token, tokenize } from "./tokens.js";
 
@@ -105,6 +105,10 @@ const FEATURE_LED = 0.75; // a stated requirement this strong, beside a list of 
 const round = (x: number) => Math.round(x * 100) / 100;
 /** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Archetypes by score, highest first, ties by id. */
+const byScore = (a: Scored, b: Scored): number => b.score - a.score || compareIds(a.archetype.id, b.archetype.id);
+/** Archetypes by their score without the learned words, highest first, ties by id. */
+const byPlainScore = (a: Scored, b: Scored): number => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id);
 
 /**
  * A hit's weight. A hit after the head is discounted as a likely qualifier, except a stated
@@ -215,9 +219,10 @@ function subjectBelow(scored: Scored[], tokens: readonly Token[]): void {
     const own = s.hits.filter((h) => !h.signal.concept);
     if (own.length === 0 || !own.every((h) => namesSubject(h) || restsOnSubject(h))) continue;
     if (!own.some(namesSubject)) continue;
-    const over = [...scored]
-      .filter((o) => o !== s && stated(o) >= SUBJECT_STATED_LEAST)
-      .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+    const over = firstBy(
+      scored.filter((o) => o !== s && stated(o) >= SUBJECT_STATED_LEAST),
+      byScore,
+    );
     const noun = own.find(namesSubject);
     if (over && noun)
       rankBelow(
@@ -303,7 +308,7 @@ function sortHits(
     done.add(index);
     const sys = kb.ambiguous[index];
     if (!sys) continue;
-    const picked = [...(cues.get(index) ?? new Map<number, Hit>()).entries()].sort((a, b) => a[0] - b[0]);
+    const picked = sortShort([...(cues.get(index) ?? new Map<number, Hit>()).entries()], (a, b) => a[0] - b[0]);
     const others = [sys.default.use, ...sys.uses.map((u) => u.use)].filter((u, i, xs) => xs.indexOf(u) === i);
     const choices = picked.length > 0 ? picked : [[-1, undefined] as const];
     // "Consul's key/value store": words right after the name that name one of its own pieces are that system's part,
@@ -358,8 +363,7 @@ function rankByRule(
   afterTurn: (h: Hit) => boolean,
   runner?: string,
 ): void {
-  const best = (xs: Scored[]) =>
-    [...xs].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+  const best = (xs: Scored[]) => firstBy(xs, byScore);
   scored.forEach((s, i) => {
     const r = raw[i];
     if (!r?.callerOnly) return;
@@ -414,9 +418,10 @@ function runnersBelow(scored: Scored[], runner: string, isHead: (i: number) => b
   // ("… at the time their hold expires") are the statement itself.
   if (!claim || claim.hits.some((h) => h.signal.rule === undefined && !h.signal.concept && h.covers.some(isHead)))
     return;
-  const owner = [...scored]
-    .filter((s) => s.archetype.id === RUNNER_OWNER && stated(s) >= STATED_OWNER_LEAST)
-    .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+  const owner = firstBy(
+    scored.filter((s) => s.archetype.id === RUNNER_OWNER && stated(s) >= STATED_OWNER_LEAST),
+    byScore,
+  );
   const work = WORK_OWNERS.find((o) => o.id === owner?.archetype.id)?.work;
   if (owner && work)
     rankBelow(
@@ -434,7 +439,7 @@ function runnersBelow(scored: Scored[], runner: string, isHead: (i: number) => b
  */
 function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
   // Ranked without the learned words, so the branch (read from the same scores) is the same with and without them.
-  const ranked = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id));
+  const ranked = sortShort([...scored], byPlainScore);
   const top = ranked[0];
   if (!top) return;
   const own = top.hits.filter((h) => !h.signal.concept);
@@ -581,9 +586,11 @@ export function recognize(
   const headNamesWeakly =
     invariant === undefined &&
     asksForThing &&
-    raw.some((r) =>
-      r.hits.some((h) => h.covers.every(isHead) && !h.signal.concept && h.signal.rule === undefined && !r.callerOnly),
+    raw.some(
+      (r) =>
+        !r.callerOnly && r.hits.some((h) => h.covers.every(isHead) && !h.signal.concept && h.signal.rule === undefined),
     );
+  const someStated = invariant !== undefined && raw.some(stated);
   const scored: Scored[] = raw.map((r) => {
     // Learned words add one weak piece of evidence (noisy-OR, at most LEARNED_CAP), but not to an
     // archetype the head does not name when it names another: they rank and break ties, never override.
@@ -595,11 +602,7 @@ export function recognize(
         ? undefined
         : learned.get(r.archetype.id);
     const factor =
-      invariant !== undefined && !stated(r) && raw.some(stated)
-        ? NOUNS_ONLY_FACTOR
-        : headNamed && !r.named && !r.headStated
-          ? BODY_ONLY_FACTOR
-          : 1;
+      someStated && !stated(r) ? NOUNS_ONLY_FACTOR : headNamed && !r.named && !r.headStated ? BODY_ONLY_FACTOR : 1;
     return {
       archetype: r.archetype,
       hits: r.hits,
@@ -634,7 +637,7 @@ export function recognize(
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn, runner);
   if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
   if (!asksForThing) subjectBelow(scored, tokens);
-  scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
+  sortShort(scored, byScore);
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
   const systemStarts = new Set(archetypeHits.flatMap((h) => (h.signal.kind === "system" ? [h.covers[0]] : [])));
@@ -653,7 +656,7 @@ export function recognize(
   // After an explicit turn the cue itself says a part is asked about; which part may be told by weaker words:
   // a typical word of an archetype, or the learned words when they speak clearly for one.
   // The archetypes by their scores without the learned words: the branch is read from the one leading there.
-  const byPlain = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id));
+  const byPlain = sortShort([...scored], byPlainScore);
   const turnedTo = (() => {
     if (!focus?.explicit) return undefined;
     const weak = byPlain[0];
@@ -998,15 +1001,17 @@ export function recognize(
     const cue = sorted.needCues.get(i);
     if (n.cues.length === 0 || cue) needs.set(n.needs, cue ? { why: n.why, cue } : { why: n.why });
   });
-  const candidates = scored.slice(1).map((s) => {
-    const link = compositionRole(dominant, s.archetype);
+  const candidates = [];
+  for (const s of scored.slice(1)) {
     const typical = dominant.connections.find((c) => c.to === s.archetype.id && c.typical === true);
     const need = needs.get(s.archetype.id);
     const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
     const support = 1 - (1 - s.strong) * (1 - prior);
-    return { s, link, typical, need, support };
-  });
-  candidates.sort((a, b) => b.support - a.support || compareIds(a.s.archetype.id, b.s.archetype.id));
+    // below what even a connected archetype needs it is never placed (most are: no word and no prior)
+    if (support < Math.min(MIN_CONNECTED, MIN_SUPPORTING)) continue;
+    candidates.push({ s, link: compositionRole(dominant, s.archetype), typical, need, support });
+  }
+  sortShort(candidates, (a, b) => b.support - a.support || compareIds(a.s.archetype.id, b.s.archetype.id));
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
@@ -1105,5 +1110,5 @@ function productSubstrates(
       if (a) add(a, 0.2, `no feature named: ${kb.defaultSubstrates.why}`);
     }
   }
-  return [...byId.values()].sort((a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
+  return sortShort([...byId.values()], (a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
 }
