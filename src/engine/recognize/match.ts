@@ -354,12 +354,14 @@ export const isKnown = (index: SignalIndex, stem: string): boolean =>
 
 /** Every indexed signal found in the tokens, in index order. */
 export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
-  const present = new Set(tokens.map((t) => t.stem));
+  const present = new Set<string>();
+  for (const t of tokens) present.add(t.stem);
   const seen = new Set<number>();
   const consider = (i: number) => {
     if (seen.has(i)) return;
     const s = index.at(i);
-    if (s.kind === "phrase" && !s.stems.every((st) => present.has(st))) return;
+    // a phrase is found only where all its words are
+    if (s.kind === "phrase") for (const st of s.stems) if (!present.has(st)) return;
     seen.add(i);
   };
   for (const stem of present) for (const i of index.byStem.get(stem) ?? []) consider(i);

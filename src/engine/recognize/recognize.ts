@@ -469,7 +469,24 @@ interface Prepared {
   anyTurn: RegExp | undefined;
   /** Any focus cue at all: a prompt it does not match has none, so the cues are not tried one by one. */
   anyFocus: RegExp | undefined;
+  /** By archetype: its first typical connection to each other archetype. */
+  typical: ReadonlyMap<ArchetypeId, ReadonlyMap<ArchetypeId, Archetype["connections"][number]>>;
+  /** By archetype: its reading in a prompt with no hit for it (read-only, shared by every such prompt). */
+  unnamed: ReadonlyMap<ArchetypeId, Raw>;
 }
+
+/** An archetype's hits in a prompt, weighed, before the rules that rank one below another. */
+interface Raw {
+  archetype: Archetype;
+  score: number;
+  strong: number;
+  hits: Hit[];
+  headStated: boolean;
+  named: boolean;
+  callers: Hit[];
+  callerOnly: boolean;
+}
+const NO_HITS = Object.freeze([]) as unknown as Hit[];
 const preparedFor = new WeakMap<RecognitionKnowledge, Prepared>();
 
 /** The tables' per-prompt constants, built on first use and kept with the tables. */
@@ -480,6 +497,28 @@ function prepared(kb: RecognitionKnowledge): Prepared {
       ids: Object.freeze(kb.archetypes.map((a) => a.id)),
       anyTurn: eitherOf(kb.focus.filter((f) => f.explicit).map((f) => f.pattern)),
       anyFocus: eitherOf(kb.focus.map((f) => f.pattern)),
+      typical: new Map(
+        kb.archetypes.map((a) => {
+          const firsts = new Map<ArchetypeId, Archetype["connections"][number]>();
+          for (const c of a.connections) if (c.typical === true && !firsts.has(c.to)) firsts.set(c.to, c);
+          return [a.id, firsts];
+        }),
+      ),
+      unnamed: new Map(
+        kb.archetypes.map((archetype) => [
+          archetype.id,
+          Object.freeze({
+            archetype,
+            score: 0,
+            strong: 0,
+            hits: NO_HITS,
+            headStated: false,
+            named: false,
+            callers: NO_HITS,
+            callerOnly: false,
+          }),
+        ]),
+      ),
     };
     preparedFor.set(kb, p);
   }
@@ -520,22 +559,13 @@ export function recognize(
   };
   const sorted = sortHits([...matchAll(tokens, kb.index), ...combined].filter(notAsk), kb, cloned, tokens);
 
-  const archetypeHits = [...sorted.byArchetype.values()].flat();
+  const archetypeHits: Hit[] = [];
+  for (const list of sorted.byArchetype.values()) for (const h of list) archetypeHits.push(h);
   const spans = callerSpans(archetypeHits, tokens, (h) => asksForThing && h.covers.every(isHead));
-  const raw = kb.archetypes.map((archetype) => {
+  const raw = kb.archetypes.map((archetype): Raw => {
     const own = sorted.byArchetype.get(archetype.id);
     // most archetypes have no hits in a prompt: nothing to weigh
-    if (own === undefined)
-      return {
-        archetype,
-        score: 0,
-        strong: 0,
-        hits: [] as Hit[],
-        headStated: false,
-        named: false,
-        callers: [] as Hit[],
-        callerOnly: false,
-      };
+    if (own === undefined) return once.unnamed.get(archetype.id) as Raw;
     // A named system that calls what the prompt designs, and the words naming it, are its client: weaker evidence.
     const callers: Hit[] = [];
     const all = own.map((h) => {
@@ -1003,7 +1033,7 @@ export function recognize(
   });
   const candidates = [];
   for (const s of scored.slice(1)) {
-    const typical = dominant.connections.find((c) => c.to === s.archetype.id && c.typical === true);
+    const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);
     const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
     const support = 1 - (1 - s.strong) * (1 - prior);
