@@ -465,10 +465,12 @@ function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
 /** What recognition reads of the compiled tables on every prompt, arranged once per tables (see `prepared`). */
 interface Prepared {
   ids: readonly ArchetypeId[];
-  /** Any explicit focus cue: its leftmost match is the earliest of the cues' first matches. */
-  anyTurn: RegExp | undefined;
-  /** Any focus cue at all: a prompt it does not match has none, so the cues are not tried one by one. */
-  anyFocus: RegExp | undefined;
+  /**
+   * Each focus cue's first word as its pattern spells it literally (right after its leading `\b`), or undefined
+   * when the pattern does not start so: a text without that word cannot match the cue, so its pattern is not run.
+   * (One pattern joining the 51 cues cost more to compile at a command's start than the cues run one by one.)
+   */
+  cueWords: readonly (string | undefined)[];
   /** By archetype: its first typical connection to each other archetype. */
   typical: ReadonlyMap<ArchetypeId, ReadonlyMap<ArchetypeId, Archetype["connections"][number]>>;
   /** By archetype: its reading in a prompt with no hit for it (read-only, shared by every such prompt). */
@@ -489,14 +491,22 @@ interface Raw {
 const NO_HITS = Object.freeze([]) as unknown as Hit[];
 const preparedFor = new WeakMap<RecognitionKnowledge, Prepared>();
 
+/** False when the text lacks focus cue `k`'s first word, so its pattern cannot match. */
+const mayMatch = (once: Prepared, k: number, text: string): boolean => {
+  const word = once.cueWords[k];
+  return word === undefined || text.includes(word);
+};
+
 /** The tables' per-prompt constants, built on first use and kept with the tables. */
 function prepared(kb: RecognitionKnowledge): Prepared {
   let p = preparedFor.get(kb);
   if (p === undefined) {
     p = {
       ids: Object.freeze(kb.archetypes.map((a) => a.id)),
-      anyTurn: eitherOf(kb.focus.filter((f) => f.explicit).map((f) => f.pattern)),
-      anyFocus: eitherOf(kb.focus.map((f) => f.pattern)),
+      cueWords: kb.focus.map((f) => {
+        const word = /^[a-z0-9']+/.exec(f.text.toLowerCase())?.[0];
+        return word !== undefined && f.pattern.source.startsWith(`\\b${word}`) ? word : undefined;
+      }),
       typical: new Map(
         kb.archetypes.map((a) => {
           const firsts = new Map<ArchetypeId, Archetype["connections"][number]>();
@@ -644,7 +654,14 @@ export function recognize(
   });
   // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
   const turnText = foldText(prompt).replace(/’/g, "'");
-  const turnAt = once.anyTurn?.exec(turnText)?.index ?? turnText.length;
+  const turnAt = Math.min(
+    turnText.length,
+    ...kb.focus.map((f, k) =>
+      f.explicit && mayMatch(once, k, turnText)
+        ? (f.pattern.exec(turnText)?.index ?? turnText.length)
+        : turnText.length,
+    ),
+  );
   // Word positions are counted as `tokenize` counts them (see dismissedInfra).
   const turnWord =
     turnAt < turnText.length
@@ -681,7 +698,7 @@ export function recognize(
   );
   // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
   const asksToBuild = opensWithAsk || tokens.length <= 3;
-  const focus = once.anyFocus?.test(lower) ? kb.focus.find((f) => f.pattern.test(lower)) : undefined;
+  const focus = kb.focus.find((f, k) => mayMatch(once, k, lower) && f.pattern.test(lower));
   const focusLeast = focus?.explicit ? FOCUS_EXPLICIT_INFRA : FOCUS_INFRA;
   // After an explicit turn the cue itself says a part is asked about; which part may be told by weaker words:
   // a typical word of an archetype, or the learned words when they speak clearly for one.
