@@ -142,3 +142,16 @@ export const contentStems = rememberText((text: string): ReadonlySet<string> => 
 /** How many stems two sets share. */
 export const stemOverlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number =>
   [...a].filter((x) => b.has(x)).length;
+
+/**
+ * One pattern matching wherever any of `patterns` matches, first where the earliest of them first matches (none:
+ * undefined). Patterns with flags, back-references or named groups would mean something else inside it: refused.
+ */
+export function eitherOf(patterns: readonly RegExp[]): RegExp | undefined {
+  for (const p of patterns)
+    if (p.flags !== "" || /\\[1-9k]|\(\?<[^=!]/.test(p.source))
+      throw new Error(
+        `the pattern /${p.source}/${p.flags} cannot be joined with others: no flags, back-references or named groups`,
+      );
+  return patterns.length === 0 ? undefined : new RegExp(patterns.map((p) => `(?:${p.source})`).join("|"));
+}

@@ -8,6 +8,9 @@ import { foldText, type Token } from "./tokens.js";
 export const ASKS_TO_BUILD =
   /^\s*(?:(?:can|could) you |let's |let us |i (?:want|need|would like) (?:you )?to |we (?:want|need) (?:you )?to |how (?:would|do|should|could|might) (?:you|we|i|one) |explain how (?:you would|to|we would|i would) )?(?:design|build|create|implement|architect|develop|make(?! sure\b)|write|clone|sketch|(?:walk|talk|take) (?:me|us) through)\b|^\s*(?:i'm|i am|we're|we are|our (?:team|company|startup) is) (?:designing|building|creating|making|developing)\b/;
 
+/** No word positions: one read-only set for every prompt that has none. */
+const NO_WORDS: ReadonlySet<number> = new Set();
+
 /**
  * The word positions (a token's `at`) of the opening ask itself ("Walk me through", "How would you design"): its
  * words ask for an answer and state no requirement, so "walk … through" is no periodic pass over a set.
@@ -15,7 +18,7 @@ export const ASKS_TO_BUILD =
 export function openingAskAt(prompt: string): ReadonlySet<number> {
   const lower = foldText(prompt);
   const m = ASKS_TO_BUILD.exec(lower);
-  if (!m) return new Set();
+  if (!m) return NO_WORDS;
   const words = (lower.slice(0, m.index + m[0].length).match(/[a-z0-9/+-]+/g) ?? []).length;
   return new Set(Array.from({ length: words }, (_, i) => i));
 }
@@ -33,12 +36,12 @@ const LATER_ASK =
  */
 export function laterAskHead(prompt: string): ReadonlySet<number> {
   const lower = foldText(prompt);
-  if (ASKS_TO_BUILD.test(lower)) return new Set();
+  if (ASKS_TO_BUILD.test(lower)) return NO_WORDS;
   const m = LATER_ASK.exec(lower);
   const named = m?.[1];
   const phrase = named?.trim();
   // "… Design it." points back at the statement, which stays the prompt's subject.
-  if (!m || !named || !phrase || /^(?:it|them|one|this|that|these|those)$/.test(phrase)) return new Set();
+  if (!m || !named || !phrase || /^(?:it|them|one|this|that|these|those)$/.test(phrase)) return NO_WORDS;
   const start = m.index + m[0].length - named.length + (named.length - named.trimStart().length);
   const before = (lower.slice(0, start).match(/[a-z0-9/+-]+/g) ?? []).length;
   const words = (phrase.match(/[a-z0-9/+-]+/g) ?? []).length;

@@ -7,6 +7,7 @@ import {
   type Signal,
   type SignalList,
   signalList,
+  sortNumbers,
   splitsExpression,
 } from "./match.js";
 import type { Token } from "./tokens.js";
@@ -81,6 +82,33 @@ interface Occurrence {
   covers: number[];
 }
 
+/** What matching reads of compiled families on every prompt, arranged once per tables. */
+interface RuleIndex {
+  /** Rule indexes by their first family, ascending: a rule none of whose first family's words a prompt has is never tried. */
+  byFirst: ReadonlyMap<string, readonly number[]>;
+  /** Rules with no family at all (tried on every prompt). */
+  always: readonly number[];
+  /** Each rule's `unlessAfter` words as stems, by rule index. */
+  unless: readonly (readonly string[] | undefined)[];
+}
+const ruleIndexes = new WeakMap<CompiledCombinations, RuleIndex>();
+
+function ruleIndex(kb: CompiledCombinations): RuleIndex {
+  let index = ruleIndexes.get(kb);
+  if (index === undefined) {
+    const byFirst = new Map<string, number[]>();
+    const always: number[] = [];
+    kb.rules.forEach((rule, r) => {
+      const first = rule.families[0];
+      if (first === undefined) always.push(r);
+      else byFirst.set(first, [...(byFirst.get(first) ?? []), r]);
+    });
+    index = { byFirst, always, unless: kb.rules.map((rule) => rule.unlessAfter?.map(stemWord)) };
+    ruleIndexes.set(kb, index);
+  }
+  return index;
+}
+
 /**
  * Requirement hits read from word families: for each rule, the closest set of words, one from each
  * of its families, on distinct words of the prompt and within the window. Cost follows the prompt's
@@ -93,26 +121,37 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     if (list) list.push(o);
     else byFamily.set(family, [o]);
   };
+  const present = new Set<string>();
+  for (const t of tokens) present.add(t.stem);
   const seenStems = new Set<string>();
   tokens.forEach((t, i) => {
     for (const f of kb.words.get(t.stem) ?? []) add(f, { covers: [i] });
     if (seenStems.has(t.stem)) return;
     seenStems.add(t.stem);
     for (const p of kb.phrases.get(t.stem) ?? []) {
-      const h = findSignal(tokens, kb.signals.at(p.signal));
+      const signal = kb.signals.at(p.signal);
+      // a member is found only where all its words are: one some word of which the prompt lacks is not looked for
+      if (!signal.stems.every((st) => present.has(st))) continue;
+      const h = findSignal(tokens, signal);
       if (h) add(p.family, { covers: h.covers });
     }
   });
   const hits: Hit[] = [];
-  kb.rules.forEach((rule, r) => {
-    // a rule needs a word of each of its families, and most find none in a prompt: skip those before any work
-    if (!rule.families.every((f) => byFamily.has(f))) return;
+  // a rule needs a word of each of its families, and most find none in a prompt: only rules whose first family the
+  // prompt has are tried, in the rules' order
+  const index = ruleIndex(kb);
+  const tried = [...index.always];
+  for (const f of byFamily.keys()) for (const r of index.byFirst.get(f) ?? []) tried.push(r);
+  sortNumbers(tried);
+  for (const r of tried) {
+    const rule = kb.rules[r] as CombinationRule;
+    if (!rule.families.every((f) => byFamily.has(f))) continue;
     const rank = kb.ranks?.[r];
-    const unless = rule.unlessAfter?.map(stemWord);
+    const unless = index.unless[r];
     const lists = rule.families.map((f) =>
       (byFamily.get(f) ?? []).filter((o) => !blocked(tokens, o.covers[0] as number, unless)),
     );
-    if (lists.some((l) => l.length === 0)) return;
+    if (lists.some((l) => l.length === 0)) continue;
     let best: Occurrence[] | undefined;
     let bestSpan = Number.POSITIVE_INFINITY;
     const pick = (k: number, chosen: Occurrence[]) => {
@@ -129,8 +168,8 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
       for (const o of (lists[k] as Occurrence[]).slice(0, 6)) pick(k + 1, [...chosen, o]);
     };
     pick(0, []);
-    if (!best) return;
-    const covers = [...new Set(best.flatMap((o) => o.covers))].sort((a, b) => a - b);
+    if (!best) continue;
+    const covers = sortNumbers([...new Set(best.flatMap((o) => o.covers))]);
     const quoted = best.map((o) => o.covers.map((i) => tokens[i]?.raw ?? "").join(" ")).join(" … ");
     for (const t of rule.targets)
       hits.push({
@@ -150,6 +189,6 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
         quoted,
         fuzzy: false,
       });
-  });
+  }
   return hits;
 }

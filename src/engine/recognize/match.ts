@@ -82,7 +82,9 @@ export function compileSignal(
 }
 
 function quote(tokens: readonly Token[], covers: readonly number[]): string {
-  return covers.map((i) => tokens[i]?.raw ?? "").join(" ");
+  let said = "";
+  for (let k = 0; k < covers.length; k++) said += (k === 0 ? "" : " ") + (tokens[covers[k] as number]?.raw ?? "");
+  return said;
 }
 
 /** True when a prompt word may be a misspelling of a name word (same first letter, small edit distance). */
@@ -171,8 +173,10 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
   }
   const first = signal.stems[0] as string;
   if (n === 1) {
-    const i = tokens.findIndex((t, k) => t.stem === first && !blocked(tokens, k, signal.unlessAfter));
-    return i < 0 ? undefined : { signal, covers: [i], quoted: quote(tokens, [i]), fuzzy: false };
+    for (let i = 0; i < tokens.length; i++)
+      if ((tokens[i] as Token).stem === first && !blocked(tokens, i, signal.unlessAfter))
+        return { signal, covers: [i], quoted: (tokens[i] as Token).raw, fuzzy: false };
+    return undefined;
   }
   const window = n + signal.slack;
   for (let start = 0; start < tokens.length; start++) {
@@ -200,13 +204,43 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
       continue;
     if (covers.length === n && (crossesPhrase(tokens, signal, covers) || splitsExpression(tokens, covers))) continue;
     if (covers.length === n) {
-      covers.sort((a, b) => a - b);
+      sortNumbers(covers);
       if (blocked(tokens, covers[0] as number, signal.unlessAfter)) continue;
       return { signal, covers, quoted: quote(tokens, covers), fuzzy: false };
     }
   }
   return undefined;
 }
+
+/**
+ * Sorts a short list in place, stably, by `compare`: the order Array.prototype.sort gives for a consistent comparator
+ * (it is stable too), without the ~1 KB of work space V8's sort allocates on every call, which recognition's dozen
+ * small sorts a prompt added up to. A long list is left to Array.prototype.sort.
+ */
+export function sortShort<T>(xs: T[], compare: (a: T, b: T) => number): T[] {
+  if (xs.length > 64) return xs.sort(compare);
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i] as T;
+    let j = i - 1;
+    while (j >= 0 && compare(xs[j] as T, x) > 0) {
+      xs[j + 1] = xs[j] as T;
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+  return xs;
+}
+
+/** The element a stable sort by `compare` puts first (the earliest of the least), without sorting; undefined for none. */
+export function firstBy<T>(xs: readonly T[], compare: (a: T, b: T) => number): T | undefined {
+  let best: T | undefined;
+  for (const x of xs) if (best === undefined || compare(x, best) < 0) best = x;
+  return best;
+}
+
+const ascending = (a: number, b: number): number => a - b;
+/** Whole numbers in place, ascending (see sortShort). */
+export const sortNumbers = (xs: number[]): number[] => sortShort(xs, ascending);
 
 /**
  * Texts in collation order: each text's rank, equal for texts that collate as equal. Computed when the
@@ -233,7 +267,14 @@ const byText = (a: Signal, b: Signal): number =>
 export function combine(hits: readonly Hit[], weightOf: (h: Hit) => number): { score: number; counted: Hit[] } {
   // most archetypes have no hits in a prompt: nothing to sort or cover
   if (hits.length === 0) return { score: 0, counted: [] };
-  const sorted = [...hits].sort(
+  // one hit (the next most common case): nothing to order or cover
+  if (hits.length === 1) {
+    const h = hits[0] as Hit;
+    if (h.covers.length === 0) return { score: 0, counted: [] };
+    return { score: 1 - (1 - Math.min(0.99, weightOf(h))), counted: [h] };
+  }
+  const sorted = sortShort(
+    [...hits],
     (a, b) => weightOf(b) - weightOf(a) || b.covers.length - a.covers.length || byText(a.signal, b.signal),
   );
   const covered = new Set<number>();
@@ -313,12 +354,14 @@ export const isKnown = (index: SignalIndex, stem: string): boolean =>
 
 /** Every indexed signal found in the tokens, in index order. */
 export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
-  const present = new Set(tokens.map((t) => t.stem));
+  const present = new Set<string>();
+  for (const t of tokens) present.add(t.stem);
   const seen = new Set<number>();
   const consider = (i: number) => {
     if (seen.has(i)) return;
     const s = index.at(i);
-    if (s.kind === "phrase" && !s.stems.every((st) => present.has(st))) return;
+    // a phrase is found only where all its words are
+    if (s.kind === "phrase") for (const st of s.stems) if (!present.has(st)) return;
     seen.add(i);
   };
   for (const stem of present) for (const i of index.byStem.get(stem) ?? []) consider(i);
@@ -330,7 +373,7 @@ export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
         if (typoMatch(t.raw, index.at(i).raws[0] ?? "")) consider(i);
   }
   const hits: Hit[] = [];
-  for (const position of [...seen].sort((a, b) => a - b)) {
+  for (const position of sortNumbers([...seen])) {
     const s = index.at(position);
     const h = findSignal(tokens, s);
     // A known word ("shared") or another exact name ("Snowflake") is not a misspelling of a name.

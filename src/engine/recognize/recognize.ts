@@ -43,9 +43,10 @@ import {
 } from "../../knowledge/signals/learned.js";
 import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
+import { eitherOf } from "../text.js";
 import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
-import { combine, compileSignal, findSignal, type Hit, matchAll, type Signal } from "./match.js";
+import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { RecognitionKnowledge } from "./signals.js";
 import { foldText, stemWord, type Token, tokenize } from "./tokens.js";
 
@@ -102,11 +103,16 @@ const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s
 /** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
 const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful)$/;
 const DEMANDED = 0.55; // a stated requirement this strong, in demanding words, makes a product ask mixed
+const ANY_DISMISSAL = eitherOf(DISMISSALS);
 const FEATURE_LED = 0.75; // a stated requirement this strong, beside a list of product features, makes an infra reading mixed
 
 const round = (x: number) => Math.round(x * 100) / 100;
 /** Archetype ids ("I02") in order; plain comparison, which orders these ids as localeCompare does, without loading ICU's collator. */
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Archetypes by score, highest first, ties by id. */
+const byScore = (a: Scored, b: Scored): number => b.score - a.score || compareIds(a.archetype.id, b.archetype.id);
+/** Archetypes by their score without the learned words, highest first, ties by id. */
+const byPlainScore = (a: Scored, b: Scored): number => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id);
 
 /**
  * A hit's weight. A hit after the head is discounted as a likely qualifier, except a stated
@@ -140,7 +146,7 @@ interface Scored {
   archetype: Archetype;
   score: number;
   /** What the words typical of the archetype in labelled prompts added (weak, never a requirement). */
-  learned?: LearnedEvidence;
+  learned: LearnedEvidence | undefined;
   /** The score without the learned words: what the branch is read from, so they never decide it. */
   plain: number;
   /** The score without typical-word hits: what decides the branch and whether it may support. */
@@ -243,9 +249,10 @@ function subjectBelow(scored: Scored[], tokens: readonly Token[]): void {
     const own = s.hits.filter((h) => !h.signal.concept);
     if (own.length === 0 || !own.every((h) => namesSubject(h) || restsOnSubject(h))) continue;
     if (!own.some(namesSubject)) continue;
-    const over = [...scored]
-      .filter((o) => o !== s && stated(o) >= SUBJECT_STATED_LEAST)
-      .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+    const over = firstBy(
+      scored.filter((o) => o !== s && stated(o) >= SUBJECT_STATED_LEAST),
+      byScore,
+    );
     const noun = own.find(namesSubject);
     if (over && noun)
       rankBelow(
@@ -331,7 +338,7 @@ function sortHits(
     done.add(index);
     const sys = kb.ambiguous[index];
     if (!sys) continue;
-    const picked = [...(cues.get(index) ?? new Map<number, Hit>()).entries()].sort((a, b) => a[0] - b[0]);
+    const picked = sortShort([...(cues.get(index) ?? new Map<number, Hit>()).entries()], (a, b) => a[0] - b[0]);
     const others = [sys.default.use, ...sys.uses.map((u) => u.use)].filter((u, i, xs) => xs.indexOf(u) === i);
     const choices = picked.length > 0 ? picked : [[-1, undefined] as const];
     // "Consul's key/value store": words right after the name that name one of its own pieces are that system's part,
@@ -386,8 +393,7 @@ function rankByRule(
   afterTurn: (h: Hit) => boolean,
   runner?: string,
 ): void {
-  const best = (xs: Scored[]) =>
-    [...xs].sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+  const best = (xs: Scored[]) => firstBy(xs, byScore);
   scored.forEach((s, i) => {
     const r = raw[i];
     if (!r?.callerOnly) return;
@@ -442,9 +448,10 @@ function runnersBelow(scored: Scored[], runner: string, isHead: (i: number) => b
   // ("… at the time their hold expires") are the statement itself.
   if (!claim || claim.hits.some((h) => h.signal.rule === undefined && !h.signal.concept && h.covers.some(isHead)))
     return;
-  const owner = [...scored]
-    .filter((s) => s.archetype.id === RUNNER_OWNER && stated(s) >= STATED_OWNER_LEAST)
-    .sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id))[0];
+  const owner = firstBy(
+    scored.filter((s) => s.archetype.id === RUNNER_OWNER && stated(s) >= STATED_OWNER_LEAST),
+    byScore,
+  );
   const work = WORK_OWNERS.find((o) => o.id === owner?.archetype.id)?.work;
   if (owner && work)
     rankBelow(
@@ -462,7 +469,7 @@ function runnersBelow(scored: Scored[], runner: string, isHead: (i: number) => b
  */
 function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
   // Ranked without the learned words, so the branch (read from the same scores) is the same with and without them.
-  const ranked = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id));
+  const ranked = sortShort([...scored], byPlainScore);
   const top = ranked[0];
   if (!top) return;
   const own = top.hits.filter((h) => !h.signal.concept);
@@ -485,6 +492,79 @@ function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
   }
 }
 
+/** What recognition reads of the compiled tables on every prompt, arranged once per tables (see `prepared`). */
+interface Prepared {
+  ids: readonly ArchetypeId[];
+  /**
+   * Each focus cue's first word as its pattern spells it literally (right after its leading `\b`), or undefined
+   * when the pattern does not start so: a text without that word cannot match the cue, so its pattern is not run.
+   * (One pattern joining the 51 cues cost more to compile at a command's start than the cues run one by one.)
+   */
+  cueWords: readonly (string | undefined)[];
+  /** By archetype: its first typical connection to each other archetype. */
+  typical: ReadonlyMap<ArchetypeId, ReadonlyMap<ArchetypeId, Archetype["connections"][number]>>;
+  /** By archetype: its reading in a prompt with no hit for it (read-only, shared by every such prompt). */
+  unnamed: ReadonlyMap<ArchetypeId, Raw>;
+}
+
+/** An archetype's hits in a prompt, weighed, before the rules that rank one below another. */
+interface Raw {
+  archetype: Archetype;
+  score: number;
+  strong: number;
+  hits: Hit[];
+  headStated: boolean;
+  named: boolean;
+  callers: Hit[];
+  callerOnly: boolean;
+}
+const NO_HITS = Object.freeze([]) as unknown as Hit[];
+const preparedFor = new WeakMap<RecognitionKnowledge, Prepared>();
+
+/** False when the text lacks focus cue `k`'s first word, so its pattern cannot match. */
+const mayMatch = (once: Prepared, k: number, text: string): boolean => {
+  const word = once.cueWords[k];
+  return word === undefined || text.includes(word);
+};
+
+/** The tables' per-prompt constants, built on first use and kept with the tables. */
+function prepared(kb: RecognitionKnowledge): Prepared {
+  let p = preparedFor.get(kb);
+  if (p === undefined) {
+    p = {
+      ids: Object.freeze(kb.archetypes.map((a) => a.id)),
+      cueWords: kb.focus.map((f) => {
+        const word = /^[a-z0-9']+/.exec(f.text.toLowerCase())?.[0];
+        return word !== undefined && f.pattern.source.startsWith(`\\b${word}`) ? word : undefined;
+      }),
+      typical: new Map(
+        kb.archetypes.map((a) => {
+          const firsts = new Map<ArchetypeId, Archetype["connections"][number]>();
+          for (const c of a.connections) if (c.typical === true && !firsts.has(c.to)) firsts.set(c.to, c);
+          return [a.id, firsts];
+        }),
+      ),
+      unnamed: new Map(
+        kb.archetypes.map((archetype) => [
+          archetype.id,
+          Object.freeze({
+            archetype,
+            score: 0,
+            strong: 0,
+            hits: NO_HITS,
+            headStated: false,
+            named: false,
+            callers: NO_HITS,
+            callerOnly: false,
+          }),
+        ]),
+      ),
+    };
+    preparedFor.set(kb, p);
+  }
+  return p;
+}
+
 /** Classifies a prompt: branch, dominant archetype and supporting ones with roles, all with evidence. */
 export function recognize(
   prompt: string,
@@ -492,32 +572,27 @@ export function recognize(
   opts: { branch?: BranchKind; learned?: LearnedWords; learnedBranch?: LearnedBranchTable } = {},
 ): Recognition {
   const tokens = tokenize(prompt);
-  const learned = new Map(
-    learnedEvidence(
-      opts.learned ?? LEARNED_WORDS,
-      tokens,
-      kb.archetypes.map((a) => a.id),
-    ).map((e) => [e.id, e]),
-  );
+  const once = prepared(kb);
+  const learned = new Map(learnedEvidence(opts.learned ?? LEARNED_WORDS, tokens, once.ids).map((e) => [e.id, e]));
   const lower = prompt.toLowerCase();
+  const opensWithAsk = ASKS_TO_BUILD.test(lower);
   // A prompt that states its context first and asks later ("…; design that service") has its head in the ask.
   const later = laterAskHead(prompt);
   const isHead =
     later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
-  const asksForThing = later.size > 0 || ASKS_TO_BUILD.test(lower);
+  const asksForThing = later.size > 0 || opensWithAsk;
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
   const askAt = openingAskAt(prompt);
   const notAsk = (h: Hit) => askAt.size === 0 || !h.covers.some((i) => askAt.has(tokens[i]?.at ?? -1));
-  const lowered = prompt.toLowerCase();
   const cloned = (sys: AmbiguousSystem): string | undefined => {
     if (!asksForThing) return undefined;
     for (const name of [sys.name, ...sys.aliases]) {
       const n = name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       const m = new RegExp(
         `\\b(?:${n}[- ](?:like|style|inspired)\\b|like ${n}\\b|${n} clone\\b|${ITSELF_VERBS}\\s+(?:\\w+\\s+){0,2}?${n}(?:[ -]\\w+)?\\s+itself\\b)`,
-      ).exec(lowered);
+      ).exec(lower);
       if (m) return m[0];
     }
     return undefined;
@@ -536,15 +611,17 @@ export function recognize(
     tokens,
   );
 
-  const spans = callerSpans(
-    [...sorted.byArchetype.values()].flat(),
-    tokens,
-    (h) => asksForThing && h.covers.every(isHead),
-  );
-  const raw = kb.archetypes.map((archetype) => {
+  const archetypeHits: Hit[] = [];
+  for (const list of sorted.byArchetype.values()) for (const h of list) archetypeHits.push(h);
+  const spans = callerSpans(archetypeHits, tokens, (h) => asksForThing && h.covers.every(isHead));
+  const raw = kb.archetypes.map((archetype): Raw => {
+    const own = sorted.byArchetype.get(archetype.id);
+    // most archetypes have no hits in a prompt: nothing to weigh
+    if (own === undefined) return once.unnamed.get(archetype.id) as Raw;
     // A named system that calls what the prompt designs, and the words naming it, are its client: weaker evidence.
     const callers: Hit[] = [];
-    const all = (sorted.byArchetype.get(archetype.id) ?? []).map((h) => {
+    const all = own.map((h) => {
+      if (spans.length === 0) return h;
       const span = spans.find((c) => h.covers.every((i) => i >= c.from && i < c.to));
       if (span === undefined) return h;
       const c: Hit = {
@@ -556,10 +633,13 @@ export function recognize(
       return c;
     });
     const { score, counted } = combine(all, w);
-    const strong = combine(
-      all.filter((h) => !h.signal.concept),
-      w,
-    ).score;
+    // without typical words: the same score when there are none
+    const strong = all.some((h) => h.signal.concept)
+      ? combine(
+          all.filter((h) => !h.signal.concept),
+          w,
+        ).score
+      : score;
     return {
       archetype,
       score,
@@ -588,9 +668,11 @@ export function recognize(
   const headNamesWeakly =
     invariant === undefined &&
     asksForThing &&
-    raw.some((r) =>
-      r.hits.some((h) => h.covers.every(isHead) && !h.signal.concept && h.signal.rule === undefined && !r.callerOnly),
+    raw.some(
+      (r) =>
+        !r.callerOnly && r.hits.some((h) => h.covers.every(isHead) && !h.signal.concept && h.signal.rule === undefined),
     );
+  const someStated = invariant !== undefined && raw.some(stated);
   const scored: Scored[] = raw.map((r) => {
     // Learned words add one weak piece of evidence (noisy-OR, at most LEARNED_CAP), but not to an
     // archetype the head does not name when it names another: they rank and break ties, never override.
@@ -602,16 +684,12 @@ export function recognize(
         ? undefined
         : learned.get(r.archetype.id);
     const factor =
-      invariant !== undefined && !stated(r) && raw.some(stated)
-        ? NOUNS_ONLY_FACTOR
-        : headNamed && !r.named && !r.headStated
-          ? BODY_ONLY_FACTOR
-          : 1;
+      someStated && !stated(r) ? NOUNS_ONLY_FACTOR : headNamed && !r.named && !r.headStated ? BODY_ONLY_FACTOR : 1;
     return {
       archetype: r.archetype,
       hits: r.hits,
       strong: r.strong,
-      ...(l ? { learned: l } : {}),
+      learned: l,
       plain: r.score * factor,
       score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
     };
@@ -619,7 +697,12 @@ export function recognize(
   // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
   const turnText = foldText(prompt).replace(/’/g, "'");
   const turnAt = Math.min(
-    ...kb.focus.filter((f) => f.explicit).map((f) => f.pattern.exec(turnText)?.index ?? turnText.length),
+    turnText.length,
+    ...kb.focus.map((f, k) =>
+      f.explicit && mayMatch(once, k, turnText)
+        ? (f.pattern.exec(turnText)?.index ?? turnText.length)
+        : turnText.length,
+    ),
   );
   // Word positions are counted as `tokenize` counts them (see dismissedInfra).
   const turnWord =
@@ -643,12 +726,10 @@ export function recognize(
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn, runner);
   if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
   if (!asksForThing) subjectBelow(scored, tokens);
-  scored.sort((a, b) => b.score - a.score || compareIds(a.archetype.id, b.archetype.id));
+  sortShort(scored, byScore);
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
-  const systemStarts = new Set(
-    [...sorted.byArchetype.values()].flat().flatMap((h) => (h.signal.kind === "system" ? [h.covers[0]] : [])),
-  );
+  const systemStarts = new Set(archetypeHits.flatMap((h) => (h.signal.kind === "system" ? [h.covers[0]] : [])));
   const owners = sorted.product.filter(
     (h) => h.signal.kind === "system" && systemStarts.has((h.covers[h.covers.length - 1] ?? -2) + 1),
   );
@@ -658,14 +739,16 @@ export function recognize(
     w,
   );
   // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
-  const asksToBuild = ASKS_TO_BUILD.test(lower) || tokens.length <= 3;
-  const focus = kb.focus.find((f) => f.pattern.test(lower));
+  const asksToBuild = opensWithAsk || tokens.length <= 3;
+  const focus = kb.focus.find((f, k) => mayMatch(once, k, lower) && f.pattern.test(lower));
   const focusLeast = focus?.explicit ? FOCUS_EXPLICIT_INFRA : FOCUS_INFRA;
   // After an explicit turn the cue itself says a part is asked about; which part may be told by weaker words:
   // a typical word of an archetype, or the learned words when they speak clearly for one.
+  // The archetypes by their scores without the learned words: the branch is read from the one leading there.
+  const byPlain = sortShort([...scored], byPlainScore);
   const turnedTo = (() => {
     if (!focus?.explicit) return undefined;
-    const weak = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id))[0];
+    const weak = byPlain[0];
     if (weak && weak.plain >= focusLeast) return `only weaker infrastructure words speak (for ${weak.archetype.id})`;
     const clear = [...learned.values()].find((l) => l.share >= FOCUS_LEARNED_SHARE);
     return clear
@@ -674,7 +757,7 @@ export function recognize(
   })();
   const top = scored[0];
   // The branch is read from the archetype leading without the learned words.
-  const lead = [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id))[0];
+  const lead = byPlain[0];
   // Typical words alone rank archetypes but do not make a prompt infra-first.
   const topScore = Math.max(0, ...scored.map((x) => x.strong));
   const infraScore = Math.max(topScore, infraWords.score * BODY_DISCOUNT);
@@ -707,14 +790,13 @@ export function recognize(
   // "platform", "registry", "network" name a product only when words before them say what kind and none of them names
   // a component: "an online course platform" is a product, "a deployment platform" infrastructure, and "a registry
   // where game servers announce themselves" names a component with nothing before it.
-  const namedBefore = [...infraWords.counted, ...raw.flatMap((r) => r.hits)].find(
-    (h) => !h.signal.concept && h.covers.some((i) => i < headNounAt && isHead(i)),
-  );
+  const namesBefore = (h: Hit) => !h.signal.concept && h.covers.some((i) => i < headNounAt && isHead(i));
+  const namedBefore = infraWords.counted.some(namesBefore) || raw.some((r) => r.hits.some(namesBefore));
   const consumerHead =
     headNoun !== undefined &&
     CONSUMER_HEADS.has(headNoun.stem) &&
     tokens[headNounAt - 1]?.head === true &&
-    namedBefore === undefined &&
+    !namedBefore &&
     !headNamed;
   const productHead =
     headNoun !== undefined && (PRODUCT_HEADS.has(headNoun.stem) || consumerHead) ? `'${headNoun.raw}'` : undefined;
@@ -833,10 +915,7 @@ export function recognize(
   // What is demanded is the leading archetype's stated requirement, or, when the lead is known only from nouns ("a
   // payout page … from the ledger"), the strongest requirement stated at all ("recomputed when it drifts").
   const statedBy = (x: Scored) => x.hits.some((h) => h.signal.rule !== undefined && !h.signal.concept);
-  const demanded =
-    lead !== undefined && statedInfra
-      ? lead
-      : [...scored].sort((a, b) => b.plain - a.plain || compareIds(a.archetype.id, b.archetype.id)).find(statedBy);
+  const demanded = lead !== undefined && statedInfra ? lead : byPlain.find(statedBy);
   if (
     kind !== "mixed" &&
     !sized &&
@@ -860,13 +939,12 @@ export function recognize(
   const features = [...new Set(tokens.filter((t) => !t.head && FEATURE_STEMS.has(t.stem)).map((t) => t.raw))];
   // "Design collaborative notes for a student app: sharing, comments and folders, plus live co-editing": a head whose
   // only infrastructure word is a describing one says what kind of product is asked for, it names no component.
-  const headHits = scored.flatMap((x) => x.hits.filter((h) => !h.signal.concept && h.covers.some(isHead)));
+  const inHead = (h: Hit) => !h.signal.concept && h.covers.some(isHead);
+  const described = (h: Hit) => h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? ""));
   const headOnlyDescribed =
-    headHits.length > 0 &&
-    headHits.every((h) => h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? ""))) &&
-    !infraWords.counted.some(
-      (h) => h.covers.some(isHead) && !h.covers.every((i) => DESCRIBING.test(tokens[i]?.raw ?? "")),
-    );
+    scored.some((x) => x.hits.some(inHead)) &&
+    scored.every((x) => x.hits.every((h) => !inHead(h) || described(h))) &&
+    !infraWords.counted.some((h) => h.covers.some(isHead) && !described(h));
   if (
     kind === "infra" &&
     asksToBuild &&
@@ -1012,15 +1090,17 @@ export function recognize(
     const cue = sorted.needCues.get(i);
     if (n.cues.length === 0 || cue) needs.set(n.needs, cue ? { why: n.why, cue } : { why: n.why });
   });
-  const candidates = scored.slice(1).map((s) => {
-    const link = compositionRole(dominant, s.archetype);
-    const typical = dominant.connections.find((c) => c.to === s.archetype.id && c.typical === true);
+  const candidates = [];
+  for (const s of scored.slice(1)) {
+    const typical = once.typical.get(dominant.id)?.get(s.archetype.id);
     const need = needs.get(s.archetype.id);
     const prior = need ? NEED_PRIOR : typical ? TYPICAL_PRIOR : 0;
     const support = 1 - (1 - s.strong) * (1 - prior);
-    return { s, link, typical, need, support };
-  });
-  candidates.sort((a, b) => b.support - a.support || compareIds(a.s.archetype.id, b.s.archetype.id));
+    // below what even a connected archetype needs it is never placed (most are: no word and no prior)
+    if (support < Math.min(MIN_CONNECTED, MIN_SUPPORTING)) continue;
+    candidates.push({ s, link: compositionRole(dominant, s.archetype), typical, need, support });
+  }
+  sortShort(candidates, (a, b) => b.support - a.support || compareIds(a.s.archetype.id, b.s.archetype.id));
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
@@ -1055,6 +1135,8 @@ function dismissedInfra(
   turn: RegExp | undefined,
 ): { cue: string; hit: Hit } | undefined {
   const text = foldText(prompt).replace(/’/g, "'");
+  // most prompts set nothing aside: one pass over the text says so
+  if (!ANY_DISMISSAL?.test(text)) return undefined;
   const m = DISMISSALS.map((d) => d.exec(text)).find((x) => x !== null);
   if (!m) return undefined;
   const wordsBefore = (i: number) => (text.slice(0, i).match(/[a-z0-9/+-]+/g) ?? []).length;
@@ -1117,5 +1199,5 @@ function productSubstrates(
       if (a) add(a, 0.2, `no feature named: ${kb.defaultSubstrates.why}`);
     }
   }
-  return [...byId.values()].sort((a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
+  return sortShort([...byId.values()], (a, b) => b.score - a.score || compareIds(a.id, b.id)).slice(0, 5);
 }

@@ -162,20 +162,13 @@ export function tokenize(text: string): readonly Token[] {
     }
     if (unit) unit.left--;
     if (!/[a-z0-9]/.test(piece)) return;
-    for (const { stem, raw } of wordsOf(piece))
-      out.push(
-        Object.freeze({
-          stem,
-          raw,
-          at,
-          head,
-          part,
-          sentence,
-          clause,
-          ...(unit ? { unit: unit.first } : {}),
-          ...((raw === "most" || raw === "least") && pieces[p - 1] === "at" ? { bound: true as const } : {}),
-        }),
-      );
+    for (const { stem, raw } of wordsOf(piece)) {
+      // keys in this order, `unit` and `bound` only when they hold
+      const token: Token = { stem, raw, at, head, part, sentence, clause };
+      if (unit) token.unit = unit.first;
+      if ((raw === "most" || raw === "least") && pieces[p - 1] === "at") token.bound = true;
+      out.push(Object.freeze(token));
+    }
     at++;
   });
   const tokens = Object.freeze(out);

@@ -230,17 +230,28 @@ function probabilities<K extends string>(
   ids: readonly K[],
   extra: readonly string[],
 ): { p: Float64Array; spoke: [string, number][][] } {
-  const { bias, words } = indexed(table, ids);
-  const seen = new Map<string, string>();
-  for (const t of tokens) if (!seen.has(t.stem)) seen.set(t.stem, t.raw);
-  const z = bias.slice();
-  const spoke: [string, number][][] = ids.map(() => []);
-  for (const [stem, raw] of seen) {
+  const { bias, words, logits: z } = indexed(table, ids);
+  // each distinct stem once, with the word it was first written as
+  const seen = new Set<string>();
+  const firsts: { stem: string; raw: string }[] = [];
+  for (const t of tokens)
+    if (!seen.has(t.stem)) {
+      seen.add(t.stem);
+      firsts.push(t);
+    }
+  z.set(bias);
+  // most classes hear no word of a prompt: their lists are made when one does
+  const spoke: [string, number][][] = new Array(ids.length);
+  for (const { stem, raw } of firsts) {
     const w = words.get(stem);
     if (!w) continue;
-    for (const [k, v] of w) {
+    for (let j = 0; j < w.length; j++) {
+      const [k, v] = w[j] as [number, number];
       z[k] = (z[k] ?? 0) + v;
-      if (v > 0) spoke[k]?.push([raw, v]);
+      if (v <= 0) continue;
+      const list = spoke[k];
+      if (list) list.push([raw, v]);
+      else spoke[k] = [[raw, v]];
     }
   }
   for (const f of extra) {
@@ -252,10 +263,19 @@ function probabilities<K extends string>(
 
 /** The words that weighed most for a class, strongest first, as written. */
 function quoted(spoke: [string, number][] | undefined): string[] {
-  return (spoke ?? [])
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, LEARNED_QUOTED)
-    .map((h) => h[0]);
+  if (spoke === undefined) return [];
+  const stronger = (a: [string, number], b: [string, number]) =>
+    b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+  // the strongest few kept in order as they come (a stable sort's first few), not every word sorted
+  const top: [string, number][] = [];
+  for (const h of spoke) {
+    let j = top.length;
+    while (j > 0 && stronger(top[j - 1] as [string, number], h) > 0) j--;
+    if (j >= LEARNED_QUOTED) continue;
+    top.splice(j, 0, h);
+    if (top.length > LEARNED_QUOTED) top.pop();
+  }
+  return top.map((h) => h[0]);
 }
 
 /**
@@ -300,7 +320,14 @@ export function learnedEvidence(
 
 interface Indexed {
   ids: readonly string[];
+  /** The id list it was built for, as given: the same list again needs no comparison. */
+  given: readonly string[];
   bias: Float64Array;
+  /**
+   * The logits of the prompt being read, then its probabilities: one array reused by every reading of the table, as
+   * each reading's caller is done with them before the next one starts.
+   */
+  logits: Float64Array;
   /** stem → (class position, weight) pairs, so a prompt's stem costs one lookup. */
   words: { get(stem: string): [number, number][] | undefined };
 }
@@ -309,7 +336,8 @@ const indexes = new WeakMap<object, Indexed>();
 /** The table arranged for lookup by stem, built once per table and id list. */
 function indexed<K extends string>(table: LearnedTable<K>, ids: readonly K[]): Indexed {
   const known = indexes.get(table);
-  if (known && known.ids.length === ids.length && known.ids.every((id, k) => ids[k] === id)) return known;
+  if (known && (known.given === ids || (known.ids.length === ids.length && known.ids.every((id, k) => ids[k] === id))))
+    return known;
   const pairsOf = (ws: Readonly<Partial<Record<K, number>>>): [number, number][] => {
     const pairs: [number, number][] = [];
     ids.forEach((id, k) => {
@@ -329,7 +357,13 @@ function indexed<K extends string>(table: LearnedTable<K>, ids: readonly K[]): I
     }
     words = map;
   }
-  const built = { ids: [...ids], bias: Float64Array.from(ids, (id) => table.bias[id] ?? 0), words };
+  const built = {
+    ids: [...ids],
+    given: ids,
+    bias: Float64Array.from(ids, (id) => table.bias[id] ?? 0),
+    logits: new Float64Array(ids.length),
+    words,
+  };
   indexes.set(table, built);
   return built;
 }
