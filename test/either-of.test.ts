@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DISMISSALS } from "../src/knowledge/branch-heads.js";
 import { recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { eitherOf } from "../src/engine/text.js";
+import { DISMISSALS } from "../src/knowledge/branch-heads.js";
 
 const texts = [
   "design a podcast app, focusing on how episodes reach listeners; the hard part is fan-out",

@@ -162,6 +162,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "bytes_per_sec", label: "ingest bandwidth", unit: "B/s" },
   { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
   { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
+  { id: "items_per_event", label: "items on sale per event (seats, rooms for a night)", unit: "items" },
   {
     id: "timer_lead_seconds",
     label: "scheduling lead time, from setting a run up to its due time",
