@@ -117,7 +117,7 @@ export const capacity: CapacityModel = {
     // window on their disks, and the rest is one logical copy the object store keeps durable on its own
     fig(
       "broker_retained_bytes",
-      "bytes on broker disks across replicas: the local hot window, older closed segments live in object storage",
+      "bytes on broker disks across replicas",
       "storage",
       "daily_growth * min(retention_days, local_retention_days)",
       "B",
