@@ -45,6 +45,14 @@ describe("capacity figures follow the chosen storage and the design's own rates"
     expect(rules(d)).toContain("connections-without-servers");
   });
 
+  it("measures a hot key by the hottest key's load, so a product's single-board load leads when it is far heavier", () => {
+    const kv = design(KV).bottlenecks.find((b) => b.archetype === "I16" && /^Hot key/.test(b.bottleneck));
+    expect(kv?.estimate).toMatch(/^load on the hottest key/);
+    expect(kv?.estimate).not.toMatch(/average requests per partition/);
+    const board = design("Design a leaderboard for a mobile game with 50 million players").bottlenecks[0];
+    expect(board?.load?.figure).toBe("peak_score_writes_per_sec");
+  });
+
   it("sizes key-value storage nodes by the operations they serve as well as the bytes they hold", () => {
     const d = design(KV);
     const nodes = figure(d, "storage_nodes");
