@@ -108,7 +108,7 @@ export const capacity: CapacityModel = {
     ),
     fig(
       "retained_bytes",
-      "bytes the whole retention would take at full replication, were every segment kept on broker disks",
+      "bytes written over the retention period, counted once per replica",
       "storage",
       "daily_growth * retention_days",
       "B",
