@@ -86,7 +86,9 @@ export type CoherenceRule =
   | "quantity-two-values"
   | "stated-bound-exceeded"
   | "fence-at-outsider"
-  | "politeness-off-fetch-path";
+  | "politeness-off-fetch-path"
+  | "sized-by-moved-bytes"
+  | "connections-without-servers";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -177,6 +179,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
+  "sized-by-moved-bytes":
+    "a count of servers or brokers is never sized by bytes the chosen storage keeps elsewhere (brokers counted from a whole retention while closed segments are tiered to object storage)",
+  "connections-without-servers":
+    "a count of long-lived connections or streams the design holds is turned into a count of the servers that hold them",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1366,7 +1372,80 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...quantityOnce(d),
     ...fencesWeOwn(d),
     ...politenessOnFetchPath(d),
+    ...sizedByMovedBytes(d),
+    ...connectionsHaveServers(d),
   ];
+}
+
+/** A chosen storage product that keeps older data in object storage rather than on the nodes' own disks. */
+const MOVES_TO_OBJECT_STORE =
+  /\btier(?:ed|s)? to object storage\b|\b(?:copied|moved|offloaded) to (?:S3|GCS|object storage)\b/i;
+
+/** Quantities that bound what stays on the nodes' own disks when the rest is tiered away. */
+const LOCAL_WINDOW = new Set(["local_retention_days"]);
+
+/**
+ * Where the chosen storage of an archetype tiers older data to object storage, that archetype's counts of nodes
+ * are not sized by a storage figure holding the whole retention on their disks: the remote tier holds it, so the
+ * nodes hold only the local window (and the write rate sizes them).
+ */
+function sizedByMovedBytes(d: Design): Problem[] {
+  const tiered = new Set<string>(
+    d.technology
+      .filter((t) => t.layer === "storage")
+      .filter((t) => t.choices[0] && MOVES_TO_OBJECT_STORE.test(`${t.choices[0].product} ${t.choices[0].fits}`))
+      .map((t) => t.archetype),
+  );
+  if (tiered.size === 0) return [];
+  const out: Problem[] = [];
+  for (const c of d.capacity) {
+    if (c.kind !== "count" || !tiered.has(c.archetype)) continue;
+    const own = d.capacity.filter((x) => x.archetype === c.archetype);
+    const seen = new Set<string>();
+    const walk = (row: CapacityRow): CapacityRow | undefined => {
+      for (const name of formulaNamesOf(row)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const f = own.find((x) => x.id === name && x !== row);
+        if (!f) continue;
+        const names = formulaNamesOf(f);
+        if (f.kind === "storage" && names.has("retention_days") && ![...names].some((n) => LOCAL_WINDOW.has(n)))
+          return f;
+        const deeper = walk(f);
+        if (deeper) return deeper;
+      }
+      return undefined;
+    };
+    const whole = walk(c);
+    if (whole)
+      out.push({
+        rule: "sized-by-moved-bytes",
+        detail: `${c.archetype} ${c.id} (${c.display}) is sized by ${whole.id} (${whole.display}), the whole retention, while the chosen storage tiers older data to object storage`,
+      });
+  }
+  return out;
+}
+
+/** Units of long-lived connections a server holds open. */
+const HELD_OPEN = /^(?:streams|connections|sockets)$/;
+
+/**
+ * A count of open connections or streams nothing turns into the servers that hold them: no other count reads it,
+ * or everything it is computed from (servers sized per node beside "one stream per node").
+ */
+function connectionsHaveServers(d: Design): Problem[] {
+  const reads = (x: CapacityRow, c: CapacityRow) => {
+    const names = formulaNamesOf(x);
+    const from = formulaNamesOf(c);
+    return names.has(c.id) || (from.size > 0 && [...from].every((n) => names.has(n)));
+  };
+  return d.capacity
+    .filter((c) => c.kind === "count" && HELD_OPEN.test(c.unit))
+    .filter((c) => !d.capacity.some((x) => x !== c && x.kind === "count" && !HELD_OPEN.test(x.unit) && reads(x, c)))
+    .map((c) => ({
+      rule: "connections-without-servers" as const,
+      detail: `${c.archetype} ${c.id} is ${c.display}, but no count of servers reads it`,
+    }));
 }
 
 /** An invariant that says the acknowledgement rests on replicas, not on a flushed disk. */

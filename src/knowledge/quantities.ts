@@ -438,6 +438,29 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "a search reads its own cell and the eight around it, so a match just across a cell edge is not missed",
   },
   {
+    id: "local_retention_days",
+    label: "days of closed log segments kept on broker disks when older ones live in object storage",
+    unit: "days",
+    assumed: 1,
+    assumedBecause:
+      "with a remote tier the brokers need only the hot window tail reads and a consumer catching up after an outage touch, about a day (Kafka's local.retention.ms, at most retention.ms)",
+  },
+  {
+    id: "streams_per_server",
+    label: "long-lived streams one distribution server holds while pushing each of them a payload within seconds",
+    unit: "streams",
+    assumed: 20000,
+    assumedBecause:
+      "an event-loop server holds far more idle sockets, but one that must send every stream a full payload at once, over TLS, and absorb their reconnects after a restart is commonly planned at tens of thousands",
+  },
+  {
+    id: "server_egress_bytes_per_sec",
+    label: "sustained network egress of one server",
+    unit: "B/s",
+    assumed: 1250000000,
+    assumedBecause: "a server with a 10 Gbit/s network card sends about 1.25 GB/s",
+  },
+  {
     id: "planning_years",
     label: "years of growth storage is planned for",
     unit: "years",

@@ -106,7 +106,29 @@ export const capacity: CapacityModel = {
       "messages_per_sec * message_bytes * 86400 * replicas",
       "B/day",
     ),
-    fig("retained_bytes", "bytes retained across replicas", "storage", "daily_growth * retention_days", "B"),
+    fig(
+      "retained_bytes",
+      "bytes written over the retention period, counted once per replica",
+      "storage",
+      "daily_growth * retention_days",
+      "B",
+    ),
+    // the storage tiers closed segments to object storage (the card's storage row): brokers keep only the hot
+    // window on their disks, and the rest is one logical copy the object store keeps durable on its own
+    fig(
+      "broker_retained_bytes",
+      "bytes on broker disks across replicas",
+      "storage",
+      "daily_growth * min(retention_days, local_retention_days)",
+      "B",
+    ),
+    fig(
+      "object_store_bytes",
+      "bytes of closed segments held in object storage for the whole retention (one logical copy)",
+      "storage",
+      "messages_per_sec * message_bytes * 86400 * retention_days",
+      "B",
+    ),
     fig(
       "consumer_egress",
       "egress to all consumer groups at peak",
@@ -114,8 +136,8 @@ export const capacity: CapacityModel = {
       "ingest_bandwidth * consumer_groups",
       "B/s",
     ),
-    // every appended byte is written once per replica, so the brokers are sized by the larger of the retained
-    // bytes over their disks and the replicated writes over their disk bandwidth
+    // every appended byte is written once per replica, so the brokers are sized by the larger of the local hot
+    // window over their disks and the replicated writes over their disk bandwidth
     fig(
       "replicated_write_bandwidth",
       "disk writes across replicas at peak",
@@ -125,9 +147,9 @@ export const capacity: CapacityModel = {
     ),
     fig(
       "brokers_needed",
-      "brokers to hold the retained bytes and absorb the replicated writes at the planned utilisation",
+      "brokers to hold the local hot window and absorb the replicated writes at the planned utilisation",
       "count",
-      "max(replicas, retained_bytes / (node_bytes * target_utilisation), replicated_write_bandwidth / (disk_write_bytes_per_sec * target_utilisation))",
+      "max(replicas, broker_retained_bytes / (node_bytes * target_utilisation), replicated_write_bandwidth / (disk_write_bytes_per_sec * target_utilisation))",
       "brokers",
       true,
     ),

@@ -438,12 +438,14 @@ export const card = {
     },
     {
       unlessTopic: "work-queue" as const,
-      bottleneck: "Disk held by retained, replicated segments grows with throughput and retention period.",
+      bottleneck:
+        "Broker disk held by replicated segments grows with throughput and the local window; the remote tier grows with the retention period.",
       mitigation:
         "Shorten retention, compact keyed topics to the latest value, and keep only recent segments on broker disks while object storage holds the older ones.",
+      // the storage tiers closed segments to object storage, so broker disks hold the local window only
       formula: {
-        yields: "bytes retained across all replicas",
-        expression: "messages_per_sec * message_bytes * 86400 * retention_days * replicas",
+        yields: "bytes on broker disks across replicas",
+        expression: "messages_per_sec * message_bytes * 86400 * min(retention_days, local_retention_days) * replicas",
         unit: "B",
       },
     },

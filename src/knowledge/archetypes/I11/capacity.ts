@@ -25,5 +25,16 @@ export const capacity: CapacityModel = {
       "reports/s",
     ),
     fig("watch_streams", "open watch streams", "count", "nodes", "streams", true),
+    // the streams and the rollout bandwidth are held by servers: each holds so many streams (one per node) and
+    // sends so many bytes a second, so the larger of the two bounds sets how many distribution (relay) servers fan
+    // out; under polling there are no watch streams and the label's words drop the figure with them
+    fig(
+      "distribution_servers",
+      "distribution servers holding the watch streams and sending a full rollout within the target, at the planned utilisation",
+      "count",
+      "max(replicas, nodes / (streams_per_server * target_utilisation), rollout_bandwidth / (server_egress_bytes_per_sec * target_utilisation))",
+      "servers",
+      true,
+    ),
   ],
 };

@@ -44,11 +44,12 @@ export const capacity: CapacityModel = {
       "objects * value_bytes * replicas * regions",
       "B",
     ),
+    // nodes hold the bytes and serve the operations: a read once, a write on every replica in every region
     fig(
       "storage_nodes",
-      "storage nodes by capacity",
+      "storage nodes needed, by bytes and by load",
       "count",
-      "max(replicas, stored_bytes / node_bytes)",
+      "max(replicas, stored_bytes / node_bytes, (peak_requests_per_sec + peak_writes_per_sec * (replicas * regions - 1)) / (store_node_ops_per_sec * target_utilisation))",
       "nodes",
       true,
       "nodes",

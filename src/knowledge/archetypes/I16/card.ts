@@ -407,10 +407,11 @@ export const card = {
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
+      // the hot key's own load, not the even-spread average per partition, which no hot key is
       formula: {
-        yields: "average requests per partition with even spread",
-        expression: "requests_per_sec / partitions",
-        unit: "req/s",
+        yields: "load on the hottest key",
+        expression: "peak_requests_per_sec * hot_key_share",
+        unit: "ops/s",
       },
     },
     {
