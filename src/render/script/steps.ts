@@ -1273,7 +1273,7 @@ function mechanismsStep(d: Design): StepDraft {
   const spokenSet = spokenMechanisms(d);
   const base = spokenSet.filter((m) => m.kind === "base");
   const baseIds = new Set(base.map((m) => m.id));
-  const companions = spokenSet.filter(
+  const allCompanions = spokenSet.filter(
     (m) => m.kind === "companion" && !(COVERED_BY[m.id] ?? []).some((b) => baseIds.has(b)),
   );
   const lead = leadMechanism(d);
@@ -1281,10 +1281,21 @@ function mechanismsStep(d: Design): StepDraft {
   const guards = hard ? guardsOf(d, hard.statement) : [];
   // a second guard the rule names in its own words ("a conditional write") shares the credit: a lease's
   // expiry frees a dead holder, the conditional write is what grants to one
+  // else a companion the engine pairs with the same rule that the rule names in its own words ("in one
+  // transaction"): a conditional update over several rows holds the rule only inside one transaction
   const partner =
     lead && guards[0] === lead && guards[1] && hard && overlap(stems(guards[1].name), stems(hard.statement)) >= 1
       ? guards[1]
-      : undefined;
+      : lead && guards[0] === lead && hard
+        ? d.mechanisms.find(
+            (m) =>
+              m.kind === "companion" &&
+              m.protects === hard.statement &&
+              overlap(stems(m.name), stems(hard.statement)) >= 1,
+          )
+        : undefined;
+  // the partner said with the core mechanism is not added again under its predicate
+  const companions = allCompanions.filter((m) => m !== partner);
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
     if (hard && guards[0] === lead && partner)

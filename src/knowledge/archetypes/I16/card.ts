@@ -180,7 +180,17 @@ export const card = {
       mechanism: "lww-overwrite",
     },
     {
-      unlessTopic: "ledger",
+      // behind a cache tier, the database's write is the one the cache's correctness hangs on: commit, then
+      // delete the copy (a delete is idempotent, where a set from the writer could race a slower fill)
+      topic: "cache-aside",
+      action: "commit a write to the record in the database, then delete its cached copy so the next miss refills it",
+      entity: "KeyValue",
+      shape: "overwrite current value",
+      mechanism: "cache-invalidation",
+      critical: true,
+    },
+    {
+      unlessTopic: ["ledger", "cache-aside"],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -407,10 +417,11 @@ export const card = {
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
+      // sized by the hottest key's own load, the capacity table's figure, not by an even spread's average
       formula: {
-        yields: "average requests per partition with even spread",
-        expression: "requests_per_sec / partitions",
-        unit: "req/s",
+        yields: "load on the hottest key",
+        expression: "peak_requests_per_sec * hot_key_share",
+        unit: "ops/s",
       },
     },
     {
