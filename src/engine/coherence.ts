@@ -9,6 +9,7 @@ import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
@@ -84,7 +85,8 @@ export type CoherenceRule =
   | "quantity-two-values"
   | "stated-bound-exceeded"
   | "fence-at-outsider"
-  | "politeness-off-fetch-path";
+  | "politeness-off-fetch-path"
+  | "split-counter-on-bound";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -173,6 +175,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
+  "split-counter-on-bound":
+    "no remedy splits a counter into parts summed on read (or salts its key) where a rule bounds a counted value: no single write would then see the whole value the bound is checked against",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1323,7 +1327,20 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...quantityOnce(d),
     ...fencesWeOwn(d),
     ...politenessOnFetchPath(d),
+    ...splitCountersUnbounded(d),
   ];
+}
+
+/** A hot-key remedy that splits a counter, beside a rule that bounds a counted value ("booked never exceeds total"). */
+function splitCountersUnbounded(d: Design): Problem[] {
+  const bound = d.invariants.find((i) => BOUNDED_COUNT.test(i.statement));
+  if (!bound) return [];
+  return d.bottlenecks
+    .filter((b) => mitigationItems(b.mitigation).some((x) => SPLIT_COUNTER.test(x)))
+    .map((b) => ({
+      rule: "split-counter-on-bound" as const,
+      detail: `${b.bottleneck}: '${b.mitigation}' beside '${bound.statement}'`,
+    }));
 }
 
 /** An invariant that says the acknowledgement rests on replicas, not on a flushed disk. */

@@ -627,7 +627,12 @@ const COUNTED = /^transactions?$/;
 export function withArticle(name: string): string {
   const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by)\s+/)[0] ?? name).trim();
   const last = head.split(/\s+/).pop() ?? "";
-  if (/^(the|a|an)\s/i.test(name) || (/s$/.test(last) && !/(ss|us)$/.test(last)) || (MASS.test(last) && !COUNTED.test(last))) return name;
+  if (
+    /^(the|a|an)\s/i.test(name) ||
+    (/s$/.test(last) && !/(ss|us)$/.test(last)) ||
+    (MASS.test(last) && !COUNTED.test(last))
+  )
+    return name;
   // a name that opens with its own determiner or count ("one in-memory sorted set", "each key's own lock") takes none
   if (/^(?:one|two|three|four|each|every|per|all|no|some|any|this|that|its|their|our|\d+)\b/i.test(name)) return name;
   // a mechanism named by what it does ("publish content before the pointer") takes no article

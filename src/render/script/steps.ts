@@ -1281,8 +1281,8 @@ function mechanismsStep(d: Design): StepDraft {
   const guards = hard ? guardsOf(d, hard.statement) : [];
   // a second guard the rule names in its own words ("a conditional write") shares the credit: a lease's
   // expiry frees a dead holder, the conditional write is what grants to one
-  // else a companion the engine pairs with the same rule that the rule names in its own words ("in one
-  // transaction"): a conditional update over several rows holds the rule only inside one transaction
+  // else a companion pulled in by the rule itself and paired with it ("the invariant '…' spans several records"):
+  // a conditional update over several rows holds the rule only inside one transaction
   const partner =
     lead && guards[0] === lead && guards[1] && hard && overlap(stems(guards[1].name), stems(hard.statement)) >= 1
       ? guards[1]
@@ -1291,7 +1291,7 @@ function mechanismsStep(d: Design): StepDraft {
             (m) =>
               m.kind === "companion" &&
               m.protects === hard.statement &&
-              overlap(stems(m.name), stems(hard.statement)) >= 1,
+              m.because.some((b) => b.includes(`'${hard.statement}'`)),
           )
         : undefined;
   // the partner said with the core mechanism is not added again under its predicate

@@ -183,7 +183,7 @@ export const card = {
       // behind a cache tier, the database's write is the one the cache's correctness hangs on: commit, then
       // delete the copy (a delete is idempotent, where a set from the writer could race a slower fill)
       topic: "cache-aside",
-      action: "commit a write to the record in the database, then delete its cached copy so the next miss refills it",
+      action: "commit the write in the database, then delete the cached copy so the next miss refills it",
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "cache-invalidation",
