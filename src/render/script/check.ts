@@ -144,12 +144,18 @@ export function contentProblems(d: Design, script: Script): SpeechProblem[] {
     }
     const lower = text.toLowerCase();
     for (const f of foreign) if (lower.includes(f)) add(`a failure from a mechanism this design does not speak: ${f}`);
-    // the mechanism called the core one must keep a rule of the design: one that protects nothing is a base
-    // card's vocabulary speaking where the rule's own guard belongs
-    const core = /\bThe core mechanism is (?:an? |the )?([^.]+)\./.exec(text)?.[1];
-    const named = core ? d.mechanisms.find((m) => lowerFirst(speakable(m.name)) === core) : undefined;
-    if (named && named.protects === NO_INVARIANT) add(`a core mechanism that protects no rule: ${named.name}`);
   }
+  // the mechanism called the core one must keep a rule of the design: one that protects nothing is a base card's
+  // vocabulary speaking where the rule's own guard belongs (one the next sentence says keeps the hard rule guards
+  // it by the rule's own words: the table's pairing is then the engine's to mend, not a base card speaking)
+  const said = saidAloud(script);
+  said.forEach(({ step, text }, i) => {
+    const core = /^The core mechanism is (?:an? |the )?([^.]+)\.$/.exec(text)?.[1];
+    const named = core ? d.mechanisms.find((m) => lowerFirst(speakable(m.name)) === core) : undefined;
+    const claimed = /^(?:It keeps the hard rule|Together with)\b/.test(said[i + 1]?.text ?? "");
+    if (named && named.protects === NO_INVARIANT && !claimed)
+      out.push({ step, sentence: text, problem: `a core mechanism that protects no rule: ${named.name}` });
+  });
   return out;
 }
 

@@ -287,14 +287,16 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
 
 /**
  * The mechanism the design leans on: the one that best enforces the hard rule, else the first critical
- * write's own mechanism, else the first base mechanism on a dominant critical path.
+ * write's own mechanism, else the first base mechanism on a dominant critical path; never one that protects no rule.
  */
 function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
   return perScript(d, leadMechanism, undefined, () => {
     const hard = hardRule(d)?.statement;
     const guard = hard ? guardsOf(d, hard)[0] : undefined;
     if (guard) return guard;
-    const base = d.mechanisms.filter((m) => m.kind === "base");
+    // failing a guard of the hard rule, a mechanism that protects no rule of the design is never the one it leans on
+    const keeps = (m: Design["mechanisms"][number]) => m.protects !== NO_INVARIANT;
+    const base = d.mechanisms.filter((m) => m.kind === "base" && keeps(m));
     const dominant = d.archetypes[0]?.id;
     const critical = dominantCritical(d);
     const named = d.operations
