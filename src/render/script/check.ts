@@ -119,9 +119,7 @@ export function contentProblems(d: Design, script: Script): SpeechProblem[] {
   const out: SpeechProblem[] = [];
   // a variable named as a count per thing ("searches per reservation", "reservations per day") reads as English
   // after its number; one named otherwise ("lease seconds", "peak factor") does not
-  const variables = [
-    ...new Set(d.capacity.flatMap((c) => c.inputs.map((i) => i.name)).filter((n) => n.includes("_"))),
-  ]
+  const variables = [...new Set(d.capacity.flatMap((c) => c.inputs.map((i) => i.name)).filter((n) => n.includes("_")))]
     .map((n) => n.replace(/_/g, " "))
     .filter((v) => !/^[a-z]+s(?: per [a-z]+){1,2}$/.test(v));
   const kept = new Set(spokenFailures(d));
