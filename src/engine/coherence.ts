@@ -9,6 +9,7 @@ import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
@@ -88,7 +89,8 @@ export type CoherenceRule =
   | "fence-at-outsider"
   | "politeness-off-fetch-path"
   | "sized-by-moved-bytes"
-  | "connections-without-servers";
+  | "connections-without-servers"
+  | "split-counter-on-bound";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -183,6 +185,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a count of servers or brokers is never sized by bytes the chosen storage keeps elsewhere (brokers counted from a whole retention while closed segments are tiered to object storage)",
   "connections-without-servers":
     "a count of long-lived connections or streams the design holds is turned into a count of the servers that hold them",
+  "split-counter-on-bound":
+    "no remedy splits a counter into parts summed on read (or salts its key) where a rule bounds a counted value: no single write would then see the whole value the bound is checked against",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1374,6 +1378,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...politenessOnFetchPath(d),
     ...sizedByMovedBytes(d),
     ...connectionsHaveServers(d),
+    ...splitCountersUnbounded(d),
   ];
 }
 
@@ -1445,6 +1450,18 @@ function connectionsHaveServers(d: Design): Problem[] {
     .map((c) => ({
       rule: "connections-without-servers" as const,
       detail: `${c.archetype} ${c.id} is ${c.display}, but no count of servers reads it`,
+    }));
+}
+
+/** A hot-key remedy that splits a counter, beside a rule that bounds a counted value ("booked never exceeds total"). */
+function splitCountersUnbounded(d: Design): Problem[] {
+  const bound = d.invariants.find((i) => BOUNDED_COUNT.test(i.statement));
+  if (!bound) return [];
+  return d.bottlenecks
+    .filter((b) => mitigationItems(b.mitigation).some((x) => SPLIT_COUNTER.test(x)))
+    .map((b) => ({
+      rule: "split-counter-on-bound" as const,
+      detail: `${b.bottleneck}: '${b.mitigation}' beside '${bound.statement}'`,
     }));
 }
 

@@ -1,3 +1,4 @@
+import { BOUNDED_COUNT, SPLIT_COUNTER } from "../../knowledge/bounded-counters.js";
 import { capacityModel } from "../../knowledge/capacity/index.js";
 import { formulaOf } from "../../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../../knowledge/notation/formula.js";
@@ -221,17 +222,22 @@ function rejectedBy(decisions: readonly DecisionRow[]): Rejected[] {
  * long" beside raw samples for the whole retention) is said as what would change the decision ("… if retention
  * runs to months"), or left out when the rejected option says no condition; an item that moves data to
  * something the design already has ("move blocks to object storage" where object storage is the chosen store)
- * is left out as already done. Undefined when nothing is left.
+ * is left out as already done; where a rule of the design bounds a counted value (`bounded`), a step that splits a
+ * counter into parts summed on read is left out, since no one write would see the whole value. Undefined when
+ * nothing is left.
  */
 export function agreeingMitigation(
   text: string,
   rejected: readonly Rejected[],
   have: readonly string[],
+  bounded = false,
 ): string | undefined {
   const owned = have.map((h) => h.toLowerCase());
   const items: string[] = [];
   const all = mitigationItems(text);
   for (const item of all) {
+    // a counter split into parts summed on read cannot enforce a bound on its value in one write
+    if (bounded && SPLIT_COUNTER.test(item)) continue;
     const r = rejected.find((x) => x.excludes.some((re) => re.test(item)));
     if (r) {
       if (r.winsWhen) items.push(`${item} if ${r.winsWhen}`);
@@ -271,8 +277,9 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     "decisions",
     "technology",
     "components",
+    "invariants",
   ],
-  rule: "a mitigation keeps only what agrees with the chosen decisions (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row whose load is in the measure the prompt stated (misses out of stated reads) comes ahead of one that an assumed ratio turned into another measure (writes out of stated reads) or that rests on assumptions alone, whatever card it comes from; a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
+  rule: "a mitigation keeps only what agrees with the chosen decisions (and no step that splits a counter into parts summed on read where a rule bounds a counted value) (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row whose load is in the measure the prompt stated (misses out of stated reads) comes ahead of one that an assumed ratio turned into another measure (writes out of stated reads) or that rests on assumptions alone, whatever card it comes from; a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     // an archetype's capacity values, gathered once for all of its bottlenecks
@@ -292,6 +299,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     const absorbed = new Set<string>(f.archetypes[0]?.variant?.absorbs ?? []);
     const have = [...f.technology.flatMap((t) => t.choices.map((c) => c.product)), ...f.components.map((c) => c.name)];
     const partless = partlessArchetypes(f);
+    const bounded = f.invariants.some((i) => BOUNDED_COUNT.test(i.statement));
     f.archetypes.forEach((ra, i) => {
       // an archetype the design draws no part of has no bottleneck of its own
       if (partless.has(ra.id)) return;
@@ -311,7 +319,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       for (const b of list) {
         const row: BottleneckRow = {
           bottleneck: b.bottleneck,
-          mitigation: agreeingMitigation(b.mitigation, rejected, have) ?? b.mitigation,
+          mitigation: agreeingMitigation(b.mitigation, rejected, have, bounded) ?? b.mitigation,
           archetype: a.id,
           rank: out.length === 0 ? "first hotspot" : "next",
         };
@@ -335,7 +343,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
       if (!figure) continue;
       const row: BottleneckRow = withLoad([figure], {
         bottleneck: h.bottleneck,
-        mitigation: agreeingMitigation(h.mitigation, rejected, have) ?? h.mitigation,
+        mitigation: agreeingMitigation(h.mitigation, rejected, have, bounded) ?? h.mitigation,
         archetype: h.archetype,
         rank: "next",
         // the formula names the quantity it yields, as a starter formula does

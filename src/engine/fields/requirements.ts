@@ -151,7 +151,13 @@ function featureRequirements(features: Fields["features"], unspoken: readonly To
         because: `${feature.name}: ${a.hidden ? "nobody asks for it, but the visible actions need it" : "a user action of the feature"}; it rests on ${a.substrate}${sub ? ` (${sub.role}: ${sub.why})` : ""}`,
         path,
       });
-      if (a.critical) dives.push({ id: a.substrate, action: text, feature: feature.name, mechanism: a.mechanism });
+      // a record the feature realizes an archetype's guarantee in (room-night counts kept by one transaction)
+      // enforces the action's rule in its own conditional write: without a mechanism of its own to dive into, the
+      // action is its own deep dive, and the substrate's generic write (a conditional put on a key value) is not
+      // the design's
+      const realized = (feature.realizes ?? []).some((r) => fillTerms(r.entity, row.terms) === entity);
+      if (a.critical && !(realized && a.mechanism === undefined))
+        dives.push({ id: a.substrate, action: text, feature: feature.name, mechanism: a.mechanism });
     }
   }
   const walked = new Set<string>();

@@ -155,7 +155,31 @@ export const STAY: FeatureEntry = {
         "reservations_per_sec * searches_per_reservation * peak_factor",
         "req/s",
       ),
+      // the rates the substrates read, from the reservations computed here rather than their cards' typical loads:
+      // the inventory store takes one conditional decrement of each night's row per reservation, and each
+      // reservation starts one payment workflow
+      fig(
+        "requests_per_sec",
+        "inventory store requests per second (one conditional decrement of each night's row per reservation)",
+        "rate",
+        "reservations_per_sec * nights_per_stay",
+        "req/s",
+      ),
+      fig(
+        "workflows_per_sec",
+        "payment workflows started per second, one per reservation",
+        "rate",
+        "reservations_per_sec",
+        "workflows/s",
+      ),
     ],
+  },
+  hotspot: {
+    figure: "availability_searches_per_sec",
+    bottleneck:
+      "Availability search: guests compare many dates and {property} listings for every {reservation} they make, far more reads than the inventory rows take writes",
+    mitigation:
+      "serve search from an availability projection refreshed from inventory changes and cached for seconds per city and date range, and check the count at the inventory store only when the guest reserves",
   },
   decisions: [
     {

@@ -1,4 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
+import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import {
   COMFORT_WORDS,
   countedItems,
@@ -8,6 +9,7 @@ import {
   firstClause,
   headOf,
   isClause,
+  lowerFirst,
   MAX_SENTENCE_WORDS,
   mixedForms,
   optionForm,
@@ -115,9 +117,11 @@ export function saidAloud(script: Script): { step: number; text: string }[] {
  */
 export function contentProblems(d: Design, script: Script): SpeechProblem[] {
   const out: SpeechProblem[] = [];
-  const variables = [
-    ...new Set(d.capacity.flatMap((c) => c.inputs.map((i) => i.name)).filter((n) => n.includes("_"))),
-  ].map((n) => n.replace(/_/g, " "));
+  // a variable named as a count per thing ("searches per reservation", "reservations per day") reads as English
+  // after its number; one named otherwise ("lease seconds", "peak factor") does not
+  const variables = [...new Set(d.capacity.flatMap((c) => c.inputs.map((i) => i.name)).filter((n) => n.includes("_")))]
+    .map((n) => n.replace(/_/g, " "))
+    .filter((v) => !/^[a-z]+s(?: per [a-z]+){1,2}$/.test(v));
   const kept = new Set(spokenFailures(d));
   const foreign = d.failures
     .filter((f) => !kept.has(f) && /^because the design uses /.test(f.source))
@@ -139,6 +143,17 @@ export function contentProblems(d: Design, script: Script): SpeechProblem[] {
     const lower = text.toLowerCase();
     for (const f of foreign) if (lower.includes(f)) add(`a failure from a mechanism this design does not speak: ${f}`);
   }
+  // the mechanism called the core one must keep a rule of the design: one that protects nothing is a base card's
+  // vocabulary speaking where the rule's own guard belongs (one the next sentence says keeps the hard rule guards
+  // it by the rule's own words: the table's pairing is then the engine's to mend, not a base card speaking)
+  const said = saidAloud(script);
+  said.forEach(({ step, text }, i) => {
+    const core = /^The core mechanism is (?:an? |the )?([^.]+)\.$/.exec(text)?.[1];
+    const named = core ? d.mechanisms.find((m) => lowerFirst(speakable(m.name)) === core) : undefined;
+    const claimed = /^(?:It keeps the hard rule|Together with)\b/.test(said[i + 1]?.text ?? "");
+    if (named && named.protects === NO_INVARIANT && !claimed)
+      out.push({ step, sentence: text, problem: `a core mechanism that protects no rule: ${named.name}` });
+  });
   return out;
 }
 

@@ -617,6 +617,8 @@ export function titleWords(title: string): string {
 
 /** Nouns said without an article: mass nouns and processes ("replication", "ordering", "expiry"). */
 const MASS = /(tion|sion|ing|ency|ance|ence|expiry|retention|data|state|consensus)$/;
+/** Nouns with a mass-like ending that are counted ("a transaction", never "with transaction"). */
+const COUNTED = /^transactions?$/;
 
 /**
  * A mechanism or component name with the article a speaker would use: "an idempotency key",
@@ -625,7 +627,12 @@ const MASS = /(tion|sion|ing|ency|ance|ence|expiry|retention|data|state|consensu
 export function withArticle(name: string): string {
   const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by)\s+/)[0] ?? name).trim();
   const last = head.split(/\s+/).pop() ?? "";
-  if (/^(the|a|an)\s/i.test(name) || (/s$/.test(last) && !/(ss|us)$/.test(last)) || MASS.test(last)) return name;
+  if (
+    /^(the|a|an)\s/i.test(name) ||
+    (/s$/.test(last) && !/(ss|us)$/.test(last)) ||
+    (MASS.test(last) && !COUNTED.test(last))
+  )
+    return name;
   // a name that opens with its own determiner or count ("one in-memory sorted set", "each key's own lock") takes none
   if (/^(?:one|two|three|four|each|every|per|all|no|some|any|this|that|its|their|our|\d+)\b/i.test(name)) return name;
   // a mechanism named by what it does ("publish content before the pointer") takes no article

@@ -299,14 +299,16 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
 
 /**
  * The mechanism the design leans on: the one that best enforces the hard rule, else the first critical
- * write's own mechanism, else the first base mechanism on a dominant critical path.
+ * write's own mechanism, else the first base mechanism on a dominant critical path; never one that protects no rule.
  */
 function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
   return perScript(d, leadMechanism, undefined, () => {
     const hard = hardRule(d)?.statement;
     const guard = hard ? guardsOf(d, hard)[0] : undefined;
     if (guard) return guard;
-    const base = d.mechanisms.filter((m) => m.kind === "base");
+    // failing a guard of the hard rule, a mechanism that protects no rule of the design is never the one it leans on
+    const keeps = (m: Design["mechanisms"][number]) => m.protects !== NO_INVARIANT;
+    const base = d.mechanisms.filter((m) => m.kind === "base" && keeps(m));
     const dominant = d.archetypes[0]?.id;
     const critical = dominantCritical(d);
     const named = d.operations
@@ -1285,7 +1287,7 @@ function mechanismsStep(d: Design): StepDraft {
   const spokenSet = spokenMechanisms(d);
   const base = spokenSet.filter((m) => m.kind === "base");
   const baseIds = new Set(base.map((m) => m.id));
-  const companions = spokenSet.filter(
+  const allCompanions = spokenSet.filter(
     (m) => m.kind === "companion" && !(COVERED_BY[m.id] ?? []).some((b) => baseIds.has(b)),
   );
   const lead = leadMechanism(d);
@@ -1293,10 +1295,21 @@ function mechanismsStep(d: Design): StepDraft {
   const guards = hard ? guardsOf(d, hard.statement) : [];
   // a second guard the rule names in its own words ("a conditional write") shares the credit: a lease's
   // expiry frees a dead holder, the conditional write is what grants to one
+  // else a companion pulled in by the rule itself and paired with it ("the invariant '…' spans several records"):
+  // a conditional update over several rows holds the rule only inside one transaction
   const partner =
     lead && guards[0] === lead && guards[1] && hard && overlap(stems(guards[1].name), stems(hard.statement)) >= 1
       ? guards[1]
-      : undefined;
+      : lead && guards[0] === lead && hard
+        ? d.mechanisms.find(
+            (m) =>
+              m.kind === "companion" &&
+              m.protects === hard.statement &&
+              m.because.some((b) => b.includes(`'${hard.statement}'`)),
+          )
+        : undefined;
+  // the partner said with the core mechanism is not added again under its predicate
+  const companions = allCompanions.filter((m) => m !== partner);
   if (lead) {
     lines.push(...core(`The core mechanism is ${withArticle(lowerFirst(speakable(lead.name)))}`));
     if (hard && guards[0] === lead && partner)

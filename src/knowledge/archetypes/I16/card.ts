@@ -180,7 +180,17 @@ export const card = {
       mechanism: "lww-overwrite",
     },
     {
-      unlessTopic: "ledger",
+      // behind a cache tier, the database's write is the one the cache's correctness hangs on: commit, then
+      // delete the copy (a delete is idempotent, where a set from the writer could race a slower fill)
+      topic: "cache-aside",
+      action: "commit the write in the database, then delete the cached copy so the next miss refills it",
+      entity: "KeyValue",
+      shape: "overwrite current value",
+      mechanism: "cache-invalidation",
+      critical: true,
+    },
+    {
+      unlessTopic: ["ledger", "cache-aside"],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",

@@ -1,0 +1,20 @@
+/**
+ * Splitting a hot counter into sub-counters summed on read spreads its increments, but no single write then sees
+ * the whole value, so a rule that bounds the value ("booked never exceeds total", "a balance never goes below
+ * zero", "at most N tokens") can no longer be checked in the write that would break it. These patterns tell the
+ * remedy and the rule apart in the knowledge's own wording.
+ */
+
+/**
+ * A mitigation step that splits one key's value into parts ("split hot counters into sub-keys summed on read",
+ * "add salt to skewed keys": a salted key's writes land on several keys).
+ */
+export const SPLIT_COUNTER =
+  /\bsplit(?:s|ting)?\b[^,;.]*\bcounters?\b|\bsub-?(?:keys|counters)\b[^,;.]*\bsummed\b|\bsharded counters?\b|\b(?:add )?salt(?:s|ing)?\b[^,;.]*\bkeys?\b/i;
+
+/**
+ * A rule that bounds a counted value: a count, balance, stock or budget that never exceeds, never drops below, or
+ * stays within a limit ("a room inventory row's booked count never exceeds its total").
+ */
+export const BOUNDED_COUNT =
+  /\b(?:counts?|balances?|stock|quantity|quantities|budgets?|tokens?|booked|sold|remaining|available|capacity)\b[^.;]{0,80}\b(?:never (?:exceeds?|goes? (?:below|negative|above|over)|drops? below|falls? below|oversold|overdrawn)|(?:stays?|kept|remains?) (?:within|at or below|at or above|non-negative)|at most)\b|≤|\bnever (?:oversold|overdrawn|negative)\b/i;
