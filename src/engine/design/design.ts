@@ -1,5 +1,6 @@
 import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
 import { carriedMechanisms, carriedOperations, carriedPaths } from "../fields/decisions.js";
+import { carriedPairings } from "../fields/mechanism-rows.js";
 import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
@@ -124,7 +125,12 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
     invariants: [...carried.invariants],
     context: carriedContext(fields.context, operations),
     predicates: fields.predicates,
-    mechanisms: [...carriedMechanisms([...fields.baseMechanisms, ...fields.companions], fields.operations, operations)],
+    mechanisms: [
+      ...carriedPairings(
+        carriedMechanisms([...fields.baseMechanisms, ...fields.companions], fields.operations, operations),
+        { invariants: carried.invariants, operations, paths: carried.paths },
+      ),
+    ],
     readPaths: fields.readPaths,
     technology: fields.technology,
     failures: fields.failures,
