@@ -182,7 +182,8 @@ export function protectedInvariant(
     return (
       servesInstead(mechanismId, what) ??
       servedRule(invariants, scope) ??
-      ownWrite(scope) ?? {
+      ownWrite(scope) ??
+      decided(scope.because) ?? {
         statement: NO_INVARIANT,
         because: `no invariant of this design is about ${what || "what it touches"} and names what it does`,
       }
@@ -233,6 +234,20 @@ function ownWrite(scope: {
     serves,
     because: `no invariant of this design constrains ${op.entity}; it is how '${shortName(op.phrase)}' is done`,
   };
+}
+
+/** A mechanism a chosen decision implies serves what that decision chose ("decision i16-replication: one leader …"). */
+function decided(because: readonly string[]): Protected | undefined {
+  for (const b of because) {
+    const m = /^decision ([a-z0-9-]+): (.+)$/.exec(b);
+    if (m?.[2])
+      return {
+        statement: "",
+        serves: `what decision ${m[1]} chose: ${m[2]}`,
+        because: `no invariant of this design names what it does; decision ${m[1]} adds it`,
+      };
+  }
+  return undefined;
 }
 
 /** A critical path as the pairing reads it: its name (an invariant's `path`) and the operations it runs. */
