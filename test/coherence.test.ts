@@ -153,6 +153,41 @@ describe("coherence rules go red when broken", () => {
     expect(rules(d)).toContain("mechanism-protects-untouched");
   });
 
+  it("a mechanism that protects nothing, a rule the design lacks, or a core that only serves", () => {
+    const prompt = "Design a stock exchange order matching engine for 100k orders per second";
+    const d = clone(design(prompt));
+    expect(rules(d)).not.toContain("mechanism-protects-nothing");
+    const sequencer = d.mechanisms.find((m) => m.id === "op-sequencer");
+    const served = d.mechanisms.find((m) => m.serves !== undefined);
+    if (!sequencer || !served)
+      throw new Error("the matching engine has a sequencer and a mechanism kept for a concern");
+    // "none" is no rule
+    sequencer.protects = "none";
+    expect(rules(d)).toContain("mechanism-protects-nothing");
+    // a rule the design does not state
+    sequencer.protects = "Every order is matched by a human.";
+    expect(rules(d)).toContain("mechanism-protects-nothing");
+    // no rule and no purpose
+    const bare = clone(design(prompt));
+    const idle = bare.mechanisms.find((m) => m.serves !== undefined);
+    if (!idle) throw new Error("a mechanism kept for a concern");
+    delete idle.serves;
+    expect(rules(bare)).toContain("mechanism-protects-nothing");
+    // the first critical write's mechanism, the script's core, kept only for a concern
+    const core = clone(design(prompt));
+    const seq = core.mechanisms.find((m) => m.id === "op-sequencer");
+    if (!seq) throw new Error("the matching engine has a sequencer");
+    const first = core.operations.find((o) => o.critical && !o.hidden && o.mechanism);
+    seq.because = [`${first?.phrase}: ${first?.operation} on ${first?.entity}`];
+    seq.protects = "";
+    seq.serves = "ordering";
+    core.operations.splice(core.operations.indexOf(first as (typeof core.operations)[number]), 1, {
+      ...(first as (typeof core.operations)[number]),
+      mechanism: "op-sequencer",
+    });
+    expect(rules(core)).toContain("mechanism-protects-nothing");
+  });
+
   it("a source file named in the design's text", () => {
     const d = clone(design("Design a payment service that charges cards exactly once at 2,000 payments per second"));
     expect(rules(d)).not.toContain("source-path-in-text");

@@ -72,11 +72,30 @@ describe("design: expected mechanisms per prompt", () => {
       expect(n, p).toBeLessThanOrEqual(20);
     }
   });
-  it("every mechanism says why and what it protects", () => {
-    for (const m of design("Design a ZooKeeper-like coordination store").mechanisms) {
-      expect(m.because.length).toBeGreaterThan(0);
-      expect(m.protects.length).toBeGreaterThan(3);
+  it("every mechanism says why and what it protects, or the concern it serves; none protects nothing", () => {
+    for (const prompt of [
+      "Design a ZooKeeper-like coordination store",
+      "Design Dropbox file sync for 100 million users",
+      "Design a stock exchange order matching engine for 100k orders per second",
+    ]) {
+      for (const m of design(prompt).mechanisms) {
+        expect(m.because.length).toBeGreaterThan(0);
+        expect(m.protects).not.toBe("none");
+        if (m.serves === undefined) expect(m.protects.length).toBeGreaterThan(3);
+        else expect(m.protects).toBe("");
+      }
     }
+  });
+
+  it("a mechanism pairs with the rule about what it writes", () => {
+    const rule = (prompt: string, name: string) => design(prompt).mechanisms.find((m) => m.name === name)?.protects;
+    const box = "Design Dropbox file sync for 100 million users";
+    // the head moves by compare-and-set from the parent version: the commit rule, not the block collector's
+    expect(rule(box, "head pointer compare-and-set")).toMatch(/^A file version is committed only/);
+    expect(rule(box, "reference-tracked garbage collection")).toMatch(/^A block is deleted only when/);
+    const book = "Design a stock exchange order matching engine for 100k orders per second";
+    // "the order log" names OrderLogEntry, so the sequencer keeps the one-entry-per-sequence rule
+    expect(rule(book, "per-subject operation sequencer")).toMatch(/order log has exactly one entry/);
   });
 });
 

@@ -48,6 +48,7 @@ export type CoherenceRule =
   | "mechanism-without-precondition"
   | "invariant-off-path"
   | "mechanism-protects-untouched"
+  | "mechanism-protects-nothing"
   | "source-path-in-text"
   | "nfr-contradiction"
   | "stated-nfr-lost"
@@ -107,7 +108,9 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "source-path-in-text":
     "no text of the design (rows, reasons, trace rules) names a file of this tool's source, such as knowledge/parties.ts",
   "mechanism-protects-untouched":
-    "a mechanism protects only an invariant about an entity it touches (its operation, predicate or archetype), or says none",
+    "a mechanism protects only an invariant about an entity it touches (its operation, predicate or archetype), or says what it serves instead",
+  "mechanism-protects-nothing":
+    "every mechanism keeps a rule the design states, or names the liveness, throughput or recovery concern it serves; the mechanism of the first critical write (the script's core) keeps a rule",
   "nfr-contradiction": "defaulted NFRs never contradict each other or the stated ones",
   "stated-nfr-lost": "an NFR the prompt states is never replaced by a default",
   "decision-contradicted":
@@ -482,6 +485,53 @@ function protectsTouched(d: Design): Problem[] {
       rule: "mechanism-protects-untouched",
       detail: `${m.name} touches ${[...touched].sort().join(", ")} but protects '${inv.statement}' (about ${[...about].sort().join(", ")})`,
     });
+  }
+  return out;
+}
+
+/**
+ * A mechanism listed protecting nothing: "none", a rule the design does not state, or no rule and no purpose; and a
+ * critical write's own mechanism (the one the script can call the core) that keeps no rule.
+ */
+function protectsSomething(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const stated = new Set(d.invariants.map((i) => i.statement));
+  // the first critical write of the dominant archetype is the one the script falls back on as its core mechanism
+  const dominant = d.archetypes[0]?.id;
+  // (one on a critical path that states a rule: a write no path with rules carries has nothing to keep, a gap of
+  // the paths or rules, not of the pairing)
+  const ruled = new Set(d.invariants.map((i) => i.path));
+  const first = d.operations.find(
+    (o) =>
+      o.critical &&
+      !o.hidden &&
+      o.archetype === dominant &&
+      o.mechanism &&
+      d.criticalPaths.some((p) => ruled.has(p.name) && p.operations.includes(o.phrase)),
+  );
+  const core = first ? `${first.phrase}:` : undefined;
+  for (const m of d.mechanisms) {
+    if (m.serves === undefined) {
+      if (m.protects === "" || m.protects === "none")
+        out.push({
+          rule: "mechanism-protects-nothing",
+          detail: `${m.name} protects no rule and names no concern it serves`,
+        });
+      else if (d.invariants.length > 0 && !stated.has(m.protects))
+        out.push({
+          rule: "mechanism-protects-nothing",
+          detail: `${m.name} protects '${m.protects}', which is not a rule of this design`,
+        });
+    } else if (
+      m.kind === "base" &&
+      core !== undefined &&
+      m.id === first?.mechanism &&
+      m.because.some((b) => b.startsWith(core))
+    )
+      out.push({
+        rule: "mechanism-protects-nothing",
+        detail: `${m.name} carries the design's first critical write, the core the script names, but keeps no rule (it only serves ${m.serves})`,
+      });
   }
   return out;
 }
@@ -1338,6 +1388,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...preconditions(d),
     ...invariantsOnPath(d),
     ...protectsTouched(d),
+    ...protectsSomething(d),
     ...sourcePaths(d),
     ...nfrs(d, facts),
     ...decisionsHold(d),

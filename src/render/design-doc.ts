@@ -126,7 +126,13 @@ export function designBlocks(d: Design): Block[] {
     ),
     table(
       ["mechanism", "family", "kind", "why", "protects"],
-      d.mechanisms.map((m) => [m.name, m.family, m.kind, m.because.join("; "), m.protects]),
+      d.mechanisms.map((m) => [
+        m.name,
+        m.family,
+        m.kind,
+        m.because.join("; "),
+        m.serves ? `serves: ${m.serves}` : m.protects,
+      ]),
     ),
     ...familyNotes(d),
     heading(2, "Serving paths"),

@@ -7,6 +7,7 @@ import {
   readsOnly,
   withoutLeftOut,
 } from "../fields/decisions.js";
+import { carriedPairings } from "../fields/mechanism-rows.js";
 import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
@@ -135,7 +136,12 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
     invariants: [...carried.invariants],
     context: carriedContext(fields.context, operations),
     predicates: fields.predicates,
-    mechanisms: [...carriedMechanisms([...fields.baseMechanisms, ...fields.companions], fields.operations, operations)],
+    mechanisms: [
+      ...carriedPairings(
+        carriedMechanisms([...fields.baseMechanisms, ...fields.companions], fields.operations, operations),
+        { invariants: carried.invariants, operations, paths: carried.paths },
+      ),
+    ],
     readPaths: left.none ? fields.readPaths : withoutLeftOut(fields.readPaths, left, (r) => r.read),
     technology: fields.technology,
     failures: fields.failures,

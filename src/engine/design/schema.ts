@@ -196,6 +196,7 @@ const Mechanism = z.strictObject({
   because: strings,
   protects: z.string(),
   protectsBecause: z.string(),
+  serves: z.string().optional(),
 });
 
 const ReadPath = z.strictObject({

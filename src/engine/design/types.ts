@@ -144,6 +144,8 @@ export interface MechanismRow {
   protects: string;
   /** Why this invariant: the path, the predicate's guarded words or the words it shares with the mechanism. */
   protectsBecause: string;
+  /** Set when the mechanism keeps no rule: the liveness, throughput or recovery concern it is kept for. */
+  serves?: string;
 }
 
 export interface ReadPathRow {

@@ -7,7 +7,7 @@ import { addMechanism, mechanismRow, protectedInvariant } from "./mechanism-rows
 export const baseMechanismsField: Deriver<"baseMechanisms"> = {
   field: "baseMechanisms",
   category: "Classified",
-  reads: ["operations", "invariants", "archetypes", "decisions"],
+  reads: ["operations", "invariants", "criticalPaths", "archetypes", "decisions"],
   rule: "each write's shape gives its base mechanism (create -> insert, overwrite -> versioned overwrite, transition -> guarded update, append -> append log…), unless the archetype's path names a more specific one",
   derive: (f) => {
     const rows: MechanismRow[] = [];
@@ -27,7 +27,12 @@ export const baseMechanismsField: Deriver<"baseMechanisms"> = {
           id,
           "base",
           [because],
-          protectedInvariant(f.invariants, id, { operations: f.operations, because: [because] }, path ? { path } : {}),
+          protectedInvariant(
+            f.invariants,
+            id,
+            { operations: f.operations, because: [because], paths: f.criticalPaths, own: true },
+            path ? { path } : {},
+          ),
         ),
       );
     }

@@ -9,7 +9,7 @@ import { addMechanism, mechanismRow, protectedInvariant } from "./mechanism-rows
 export const companionsField: Deriver<"companions"> = {
   field: "companions",
   category: "Derived",
-  reads: ["baseMechanisms", "predicates", "invariants", "operations", "decisions", "nfrs"],
+  reads: ["baseMechanisms", "predicates", "invariants", "criticalPaths", "operations", "decisions", "nfrs"],
   rule: "every predicate that holds adds its companion mechanisms (idempotency key, version check, lease + fencing, outbox, sweeper, projector checkpoint, quorum…); nothing is added without a predicate",
   derive: (f) => {
     const rows: MechanismRow[] = [];
@@ -44,7 +44,7 @@ export const companionsField: Deriver<"companions"> = {
             protectedInvariant(
               f.invariants,
               id,
-              { operations: f.operations, because: [`${p.id}: ${p.because}`] },
+              { operations: f.operations, because: [`${p.id}: ${p.because}`], paths: f.criticalPaths },
               { guards: def.guards, guardedBy: `the ${p.id} predicate` },
             ),
           ),
@@ -64,7 +64,7 @@ export const companionsField: Deriver<"companions"> = {
               id,
               "companion",
               why,
-              protectedInvariant(f.invariants, id, { operations: f.operations, because: why }),
+              protectedInvariant(f.invariants, id, { operations: f.operations, because: why, paths: f.criticalPaths }),
             ),
       base,
     );

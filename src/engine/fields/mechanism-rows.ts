@@ -1,9 +1,12 @@
-import { MECHANISM_BY_ID } from "../../knowledge/index.js";
+import { MECHANISM_BY_ID, MECHANISM_SERVES } from "../../knowledge/index.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
 import { rememberText } from "../text.js";
-import { entityWords, meaningWords } from "./common.js";
+import { entityWords, meaningWords, shortName } from "./common.js";
 
-/** Builds a mechanism row from the catalogue; undefined for an id the catalogue lacks. */
+/**
+ * Builds a mechanism row from the catalogue; undefined for an id the catalogue lacks, and for a mechanism that
+ * keeps no rule of the design and serves no stated purpose (it would be listed protecting nothing).
+ */
 export function mechanismRow(
   id: string,
   kind: MechanismRow["kind"],
@@ -11,7 +14,7 @@ export function mechanismRow(
   protects: Protected,
 ): MechanismRow | undefined {
   const m = MECHANISM_BY_ID.get(id);
-  if (!m) return undefined;
+  if (!m || protects.statement === NO_INVARIANT) return undefined;
   return {
     id,
     name: m.name,
@@ -20,6 +23,7 @@ export function mechanismRow(
     because,
     protects: protects.statement,
     protectsBecause: protects.because,
+    ...(protects.serves ? { serves: protects.serves } : {}),
   };
 }
 
@@ -35,6 +39,8 @@ export function addMechanism(rows: MechanismRow[], row: MechanismRow | undefined
 export interface Protected {
   statement: string;
   because: string;
+  /** What the mechanism is for when it keeps no rule (then `statement` is empty). */
+  serves?: string;
 }
 
 /** A mechanism's name words, and its name and summary words in order, by id (the catalogue is fixed). */
@@ -63,9 +69,18 @@ function entityPatterns(entity: string): readonly [RegExp, RegExp | undefined] {
   let p = ENTITY_PATTERNS.get(entity);
   if (p === undefined) {
     const words = entityWords(entity);
+    // a one-word name said in lower case counts after a determiner ("a block is deleted", "each shard"), where
+    // it is a noun; bare ("run", "block") it is too often a verb
+    const single = words.includes(" ")
+      ? undefined
+      : new RegExp(`\\b(?:a|an|the|each|every|no|any|one|its|that)\\s+${words}(?:s|'s)?\\b`, "i");
+    // a record-kind last word is often left unsaid: "the order log" names OrderLogEntry, "the file version"
+    // names FileVersionRecord (at least two words stay, so "order" alone never names OrderLogEntry)
+    const head = words.replace(/ (?:entry|record|row|item)$/, "");
+    const spoken = head.split(" ").length >= 2 ? head : words;
     p = [
       new RegExp(`(?<![A-Za-z])${entity}(?![A-Za-z])`),
-      words.includes(" ") ? new RegExp(`\\b${words}(?:s|'s)?\\b`, "i") : undefined,
+      spoken.includes(" ") ? new RegExp(`\\b${spoken}(?:s|'s)?\\b`, "i") : single,
     ];
     if (ENTITY_PATTERNS.size >= 4096) ENTITY_PATTERNS.clear();
     ENTITY_PATTERNS.set(entity, p);
@@ -109,7 +124,14 @@ export function invariantEntities(inv: InvariantRow, operations: readonly Operat
 export function protectedInvariant(
   invariants: readonly InvariantRow[],
   mechanismId: string,
-  scope: { operations: readonly OperationRow[]; because: readonly string[] },
+  scope: {
+    operations: readonly OperationRow[];
+    because: readonly string[];
+    /** The design's critical paths: with no link by words, the mechanism protects the rule of the path it runs on. */
+    paths?: readonly ServedPath[];
+    /** The mechanism is the write of the operation its reason quotes: any rule of that operation's path binds it. */
+    own?: boolean;
+  },
   hints: { path?: string; guards?: RegExp; guardedBy?: string } = {},
 ): Protected {
   const m = MECHANISM_BY_ID.get(mechanismId);
@@ -123,6 +145,7 @@ export function protectedInvariant(
         score: number;
         words: ReadonlySet<string>;
         weight: number;
+        ownWeight: number;
         onPath: boolean;
         guarded: boolean;
       }
@@ -147,16 +170,24 @@ export function protectedInvariant(
     }
     if (ownWeight === 0 && weight < 3) weight = 0;
     const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (weight >= 2 ? weight : 0);
-    if (score > 0 && (!best || score > best.score)) best = { inv, score, words, weight, onPath, guarded };
+    // a tie goes to the invariant sharing more of the mechanism's own name and summary (the reasons' words are
+    // context: "commit a new file version" fits every rule of that path equally), then to the earlier one
+    if (score > 0 && (!best || score > best.score || (score === best.score && ownWeight > best.ownWeight)))
+      best = { inv, score, words, weight, ownWeight, onPath, guarded };
   }
   if (invariants.length === 0)
     return { statement: "the contract of the component", because: "the design states no invariant" };
   const what = [...touched].sort().join(", ");
   if (!best)
-    return {
-      statement: NO_INVARIANT,
-      because: `no invariant of this design is about ${what || "what it touches"} and names what it does`,
-    };
+    return (
+      servesInstead(mechanismId, what) ??
+      servedRule(invariants, scope) ??
+      ownWrite(scope) ??
+      decided(scope.because) ?? {
+        statement: NO_INVARIANT,
+        because: `no invariant of this design is about ${what || "what it touches"} and names what it does`,
+      }
+    );
   const { words } = best;
   const shared = mine.filter((w) => words.has(w));
   const why: string[] = [];
@@ -171,4 +202,122 @@ export function protectedInvariant(
     );
   if (what) why.push(`it touches ${what}`);
   return { statement: best.inv.statement, because: why.join("; ") };
+}
+
+/** A mechanism kept for liveness, throughput or recovery rather than a rule: what it serves, said as such. */
+function servesInstead(mechanismId: string, what: string): Protected | undefined {
+  const serves = MECHANISM_SERVES[mechanismId as keyof typeof MECHANISM_SERVES];
+  if (!serves) return undefined;
+  return {
+    statement: "",
+    serves,
+    because: `no invariant of this design is about ${what || "what it touches"} and names what it does; it is kept for ${serves.split(":")[0]}`,
+  };
+}
+
+/**
+ * A base mechanism no rule covers is still how its operation is carried out: it serves that operation (a side
+ * write with no rule of its own, such as registering a series on its first sample), said as such.
+ */
+function ownWrite(scope: {
+  operations: readonly OperationRow[];
+  because: readonly string[];
+  own?: boolean;
+}): Protected | undefined {
+  if (!scope.own) return undefined;
+  const text = scope.because.join(" ");
+  const op = scope.operations.find((o) => text.startsWith(`${o.phrase}:`));
+  if (!op) return undefined;
+  const serves = `the operation '${shortName(op.phrase)}' on ${op.entity}, which no rule of this design constrains`;
+  return {
+    statement: "",
+    serves,
+    because: `no invariant of this design constrains ${op.entity}; it is how '${shortName(op.phrase)}' is done`,
+  };
+}
+
+/** A mechanism a chosen decision implies serves what that decision chose ("decision i16-replication: one leader …"). */
+function decided(because: readonly string[]): Protected | undefined {
+  for (const b of because) {
+    const m = /^decision ([a-z0-9-]+): (.+)$/.exec(b);
+    if (m?.[2])
+      return {
+        statement: "",
+        serves: `what decision ${m[1]} chose: ${m[2]}`,
+        because: `no invariant of this design names what it does; decision ${m[1]} adds it`,
+      };
+  }
+  return undefined;
+}
+
+/** A critical path as the pairing reads it: its name (an invariant's `path`) and the operations it runs. */
+export interface ServedPath {
+  name: string;
+  operations: readonly string[];
+}
+
+/**
+ * The rule a mechanism protects when no invariant shares its words: the first rule of a critical path it runs on
+ * (an operation its reasons quote, or one that writes an entity they name), else the first rule about an entity
+ * such an operation writes. Undefined when it runs on no operation (an archetype-wide reason) or none has a rule.
+ */
+function servedRule(
+  invariants: readonly InvariantRow[],
+  scope: {
+    operations: readonly OperationRow[];
+    because: readonly string[];
+    paths?: readonly ServedPath[];
+    own?: boolean;
+  },
+): Protected | undefined {
+  const text = scope.because.join(" ");
+  const quoted = scope.operations.filter((op) => text.includes(op.phrase));
+  const runs = quoted.length > 0 ? quoted : scope.operations.filter((op) => namesEntity(text, op.entity));
+  if (runs.length === 0) return undefined;
+  const phrases = new Set(runs.map((op) => op.phrase));
+  const writes = new Set(
+    runs.filter((op) => op.operation !== "read source" && op.operation !== "read projection").map((op) => op.entity),
+  );
+  for (const p of scope.paths ?? []) {
+    if (!p.operations.some((o) => phrases.has(o))) continue;
+    // the path's first rule about what the mechanism's operation writes (or about no entity in particular)
+    const rule = invariants.find((i) => {
+      if (i.path !== p.name) return false;
+      if (scope.own) return true;
+      const about = invariantEntities(i, scope.operations);
+      return about.size === 0 || [...about].some((e) => writes.has(e));
+    });
+    if (rule)
+      return { statement: rule.statement, because: `it runs on '${p.name}', and this is that path's first rule` };
+  }
+  for (const inv of invariants) {
+    const about = [...invariantEntities(inv, scope.operations)].filter((e) => writes.has(e));
+    if (about.length > 0)
+      return { statement: inv.statement, because: `it writes ${about.sort().join(", ")}, which this rule constrains` };
+  }
+  return undefined;
+}
+
+/**
+ * The mechanisms once the design's operations are carried: a mechanism paired with a rule that went with a dropped
+ * path is paired again among the rules that stay (or shown with what it serves); one left protecting nothing goes.
+ */
+export function carriedPairings<T extends MechanismRow>(
+  rows: readonly T[],
+  carried: { invariants: readonly InvariantRow[]; operations: readonly OperationRow[]; paths: readonly ServedPath[] },
+): readonly T[] {
+  const stated = new Set(carried.invariants.map((i) => i.statement));
+  const stale = (m: T) => m.serves === undefined && carried.invariants.length > 0 && !stated.has(m.protects);
+  if (!rows.some(stale)) return rows;
+  return rows.flatMap((m) => {
+    if (!stale(m)) return [m];
+    const p = protectedInvariant(carried.invariants, m.id, {
+      operations: carried.operations,
+      because: m.because,
+      paths: carried.paths,
+      own: m.kind === "base",
+    });
+    if (p.statement === NO_INVARIANT) return [];
+    return [{ ...m, protects: p.statement, protectsBecause: p.because, ...(p.serves ? { serves: p.serves } : {}) }];
+  });
 }

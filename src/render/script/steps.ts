@@ -1320,7 +1320,7 @@ function mechanismsStep(d: Design): StepDraft {
       );
     else if (hard && guards[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
-      const c = lead.protects === NO_INVARIANT ? undefined : firstClause(lead.protects);
+      const c = lead.protects === NO_INVARIANT || lead.serves ? undefined : firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
     }
   }
