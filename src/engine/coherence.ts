@@ -16,7 +16,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
-import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
+import { isWrite, REFUSES_STALE, REPEAT_PROMISE, RISES_ONLY } from "../knowledge/patterns.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
@@ -84,7 +84,9 @@ export type CoherenceRule =
   | "quantity-two-values"
   | "stated-bound-exceeded"
   | "fence-at-outsider"
-  | "politeness-off-fetch-path";
+  | "politeness-off-fetch-path"
+  | "charge-without-payment-party"
+  | "stance-against-delivery";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -173,6 +175,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
+  "charge-without-payment-party":
+    "a product step that charges, pays or refunds draws a payment provider, and the workflow's outbox and ledger live in a store of that step's own feature",
+  "stance-against-delivery":
+    "a stance's reason never promises a repeat (fires twice, delivered again) where the design states at-most-once delivery",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1323,6 +1329,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...quantityOnce(d),
     ...fencesWeOwn(d),
     ...politenessOnFetchPath(d),
+    ...chargesReachPaymentParty(d),
+    ...stanceAgreesWithDelivery(d),
   ];
 }
 
@@ -1697,6 +1705,58 @@ function onePartOnce(d: Design): Problem[] {
           });
         else by.set(part, c.product);
       }
+  }
+  return out;
+}
+
+/** A product step that moves money (charge the rider, pay the seller, refund the buyer). */
+const MONEY_STEP = /\b(?:charg(?:e|es|ed|ing)|refund(?:s|ed|ing)?|pay(?:s|ing)?|payouts?)\b/i;
+/** The records a workflow with outside effects keeps beside the change that starts them. */
+const WORKFLOW_RECORDS = new Set(["OutboxEntry", "IdempotencyRecord", "LedgerEntry"]);
+
+/**
+ * A critical product step that moves money must reach a payment provider the design draws, and the workflow's
+ * outbox, idempotency records and ledger must live in a store of that step's own feature (never in a notification
+ * inbox): the outbox commits with the record whose change starts the charge.
+ */
+function chargesReachPaymentParty(d: Design): Problem[] {
+  const steps = d.operations.filter((o) => o.critical && MONEY_STEP.test(o.phrase));
+  if (steps.length === 0) return [];
+  const out: Problem[] = [];
+  const money = PARTY_NAMED.get("payment-provider");
+  const drawn = d.components.some((c) => c.kind === "external" && money?.test(c.name));
+  if (!drawn)
+    out.push({
+      rule: "charge-without-payment-party",
+      detail: `'${steps[0]?.phrase}' moves money, but no payment provider is drawn`,
+    });
+  const holders = d.components.filter((c) => c.holds.some((h) => WORKFLOW_RECORDS.has(h)));
+  const moving = new Set(steps.map((o) => o.feature).filter((x) => x !== undefined));
+  if (moving.size > 0 && holders.length > 0 && !holders.some((c) => moving.has(c.archetype)))
+    out.push({
+      rule: "charge-without-payment-party",
+      detail: `'${steps[0]?.phrase}' moves money in ${[...moving].join(", ")}, but the outbox and ledger live in ${holders.map((c) => c.name).join(", ")}`,
+    });
+  return out;
+}
+
+/**
+ * A default stance whose reason promises a repeat (an item may fire twice) beside a stated at-most-once delivery:
+ * the reason must come from the stated guarantee, not from the archetype's usual text.
+ */
+function stanceAgreesWithDelivery(d: Design): Problem[] {
+  const src = d.nfrs.sources;
+  if (d.nfrs.delivery !== "at-most-once" || src.delivery?.source !== "stated") return [];
+  const out: Problem[] = [];
+  for (const key of ["consistency", "availability", "ordering", "durability"] as const) {
+    const s = src[key];
+    if (s?.source !== "default") continue;
+    const m = REPEAT_PROMISE.exec(s.because.replace(/\bno item runs twice\b|\bnever twice\b/gi, ""));
+    if (m)
+      out.push({
+        rule: "stance-against-delivery",
+        detail: `the ${key} stance's reason says '${m[0]}' beside the stated at-most-once delivery`,
+      });
   }
   return out;
 }
