@@ -597,7 +597,14 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
       // the outside party the effects reach is drawn even where the feature draws none of its own (a ride's charge
       // reaches a payment provider): the feature's entry calls it, and it is no part of our service
       if (target === undefined && c.sink) {
-        addBox(p, c);
+        const box = addBox(p, c);
+        // its calls and callbacks run between it and the feature's entry, under the part's own labels
+        for (const l of t.links.filter((l) => l.to === c.id || l.from === c.id))
+          links.push(
+            l.to === c.id
+              ? { from: entry, to: box, kind: l.kind, label: l.label }
+              : { from: box, to: entry, kind: l.kind, label: l.label },
+          );
         continue;
       }
       target ??= stateful ? hosted : entry;
