@@ -598,6 +598,9 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
       // reaches a payment provider): the feature's entry calls it, and it is no part of our service
       if (target === undefined && c.sink) {
         const box = addBox(p, c);
+        // drawn for the feature whose step reaches it, as that feature's own outside party
+        const drawn = boxes.get(box);
+        if (drawn) drawn.archetype = host.key;
         // its calls and callbacks run between it and the feature's entry, under the part's own labels
         for (const l of t.links.filter((l) => l.to === c.id || l.from === c.id))
           links.push(

@@ -898,7 +898,7 @@ function contextStep(d: Design): StepDraft {
     // takes the party's token in its place
     const boundary = partyBoundary(d.nfrs.party, d.prompt)?.said;
     if (boundary && d.api.some((a) => a.request.some((r) => /\btoken\b/i.test(r))) && caller)
-      lines.push(...core(boundary));
+      lines.push(...detail(boundary));
   }
   lines.push(...spoken(withActors(d, d.context.retries), "core", 1));
   // a clock rule about expiry is said only where something expires
