@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { PARTIES, partyOf } from "../src/knowledge/parties.js";
 import { type Design, design } from "../src/lib/index.js";
+import { writeScript } from "../src/render/script/index.js";
 
 const WEBHOOK = "Design a webhook delivery service that retries failed deliveries for up to 72 hours";
 const PUSH = "Design a notification service that sends 10 million push notifications per hour";
@@ -67,11 +68,48 @@ describe("the kind of outside party a workflow's effects reach", () => {
     expect(d.nfrs.availability).toBe("fail-closed");
   });
 
-  it("a product's notifications reach the push gateways, so nothing queries APNs or FCM", () => {
+  it("a product's charge reaches a payment provider under the trip's owner; its notifications still reach APNs and FCM", () => {
     const d = design(UBER);
-    expect(d.nfrs.party).toBe("push-gateway");
-    expect(d.nfrs.sources.party?.because).toMatch(/Notifications/);
-    expect(sequences(d)).not.toMatch(/query by idempotency key/);
+    // the charge is the effect that costs most to repeat, so the workflow runs where the ride is charged
+    expect(d.nfrs.party).toBe("payment-provider");
+    expect(d.nfrs.sources.party?.because).toMatch(/Matching/);
+    const names = d.components.map((c) => c.name);
+    expect(names).toContain(PARTIES["payment-provider"].component);
+    expect(names.some((n) => /APNs/.test(n))).toBe(true);
+    const holder = (e: string) => d.components.filter((c) => c.holds.includes(e)).map((c) => c.name);
+    for (const e of ["OutboxEntry", "IdempotencyRecord", "LedgerEntry"]) expect(holder(e)).toEqual(["Trip database"]);
+    const id = (name: string) => d.components.find((c) => c.name === name)?.id;
+    expect(
+      d.links.some((l) => l.from === id("Trip service") && l.to === id(PARTIES["payment-provider"].component)),
+    ).toBe(true);
+    expect(sequences(d)).not.toMatch(/APNs[^\n]*query|query[^\n]*APNs/);
+    expect(rules(d)).not.toContain("charge-without-payment-party");
+  });
+
+  it("coherence catches a charge step with no payment provider, or with its ledger in another feature's store", () => {
+    const base = design(UBER);
+    const bare = structuredClone(base);
+    bare.components = bare.components.filter((c) => c.name !== PARTIES["payment-provider"].component);
+    expect(rules(bare)).toContain("charge-without-payment-party");
+    const moved = structuredClone(base);
+    for (const c of moved.components) {
+      if (c.name === "Trip database")
+        c.holds = c.holds.filter((h) => !["LedgerEntry", "OutboxEntry", "IdempotencyRecord"].includes(h));
+      if (c.name === "Notification inbox store") c.holds.push("OutboxEntry", "LedgerEntry");
+    }
+    expect(rules(moved)).toContain("charge-without-payment-party");
+  });
+
+  it("card numbers stay at the provider where the prompt takes card payments, not in a transfer between bank accounts", () => {
+    const cards = design("Design a payment service that charges cards exactly once at 2,000 payments per second");
+    const box = cards.components.find((c) => c.name === PARTIES["payment-provider"].component);
+    expect(box?.because).toMatch(/PCI DSS/);
+    const said = writeScript(cards, {})
+      .steps.map((s) => s.text)
+      .join(" ");
+    expect(said).toMatch(/Card numbers never touch our servers/);
+    const bank = design("Design a money transfer service between bank accounts.");
+    expect(JSON.stringify(bank.components)).not.toMatch(/PCI/);
   });
 });
 

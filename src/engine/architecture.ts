@@ -3,7 +3,7 @@ import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
 import type { ProtocolStep } from "../knowledge/notation/protocol.js";
-import { fitsParty, PARTIES, type PartyKind, partyOf } from "../knowledge/parties.js";
+import { fitsParty, PARTIES, type PartyKind, partyBoundary, partyOf } from "../knowledge/parties.js";
 import type { ArchetypeId, CompositionRole } from "../knowledge/schema.js";
 import { designTopicsUnspoken, fitsTopics, type Topic } from "../knowledge/topics.js";
 import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "../knowledge/topology.js";
@@ -95,9 +95,10 @@ export function designParts(
     decisions?: Fields["decisions"];
   },
   party?: PartyKind,
+  bounded = false,
 ): Part[] {
   const all = featureLed(f.branch?.kind ?? "", f.features, f.archetypes) ? featureLedParts(f) : archetypeLedParts(f);
-  const parts = party === undefined ? all : all.map((p) => forParty(p, party));
+  const parts = party === undefined ? all : all.map((p) => forParty(p, party, bounded));
   const decisions = f.decisions;
   if (!decisions) return parts;
   return parts.map((p) => {
@@ -241,12 +242,18 @@ function onRecord(parts: readonly Part[], r: ProductRecord): Part[] {
  * of party are left out (no lookup at a customer's webhook endpoint, no replay call for a payment), and the
  * component that stands for the party (`sink`) takes the party's own name.
  */
-function forParty(p: Part, party: PartyKind): Part {
+function forParty(p: Part, party: PartyKind, bounded = false): Part {
   const t = p.topology;
   const marked = (x: { parties?: readonly PartyKind[] }) => fitsParty(x, party);
   const sink = t.components.some((c) => c.sink);
   if (!sink && [t.components, t.links, t.api, t.dataModel, t.protocols ?? []].every((xs) => xs.every(marked))) return p;
-  const components = t.components.filter(marked).map((c) => (c.sink ? { ...c, name: PARTIES[party].component } : c));
+  const component = PARTIES[party].component;
+  const boundary = bounded ? PARTIES[party].boundary?.text : undefined;
+  const components = t.components
+    .filter(marked)
+    .map((c) =>
+      c.sink ? { ...c, name: component, ...(boundary ? { because: `${c.because}; ${boundary}` } : {}) } : c,
+    );
   const kept = new Set(components.map((c) => c.id));
   const topology: Topology = {
     ...t,
@@ -329,6 +336,17 @@ const NONE: ReadonlySet<string> = new Set();
  * most directly, and among those one that has a component of the kind the archetype keeps its state in (a log for
  * a log, a store for a store).
  */
+/**
+ * Where several features send effects outside (a ride's charge, a notification's push), the workflow's deep dive
+ * runs on the one whose effect costs most to repeat: a party whose records the design decides once, on one primary
+ * (money at a payment provider), before one whose repeat is dropped or harmless (a push, an email). That feature's
+ * own store then keeps the outbox, the idempotency records and the ledger, and its effects reach that party.
+ */
+const partyRank = (feature: string, id: ArchetypeId): number => {
+  const party = FEATURE_BY_ID.get(feature)?.substrates.find((s) => s.id === id)?.party;
+  return party === undefined ? 2 : PARTIES[party].stance.availability === "fail-closed" ? 0 : 1;
+};
+
 export function hostFeature(
   features: Fields["features"],
   id: ArchetypeId,
@@ -341,7 +359,10 @@ export function hostFeature(
   return features
     .flatMap((row) => row.substrates.filter((s) => s.id === id).map((s) => ({ row, s })))
     .sort(
-      (x, y) => (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9) || hasKind(x.row.id) - hasKind(y.row.id),
+      (x, y) =>
+        partyRank(x.row.id, id) - partyRank(y.row.id, id) ||
+        (ROLE_RANK[x.s.role] ?? 9) - (ROLE_RANK[y.s.role] ?? 9) ||
+        hasKind(x.row.id) - hasKind(y.row.id),
     )[0];
 }
 
@@ -561,7 +582,13 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
     const stateKind = compOf(p, t.stateOwner)?.kind;
     const sameKind = (kind: ComponentRow["kind"] | undefined) =>
       kind === undefined ? undefined : ft.components.find((c) => c.kind === kind)?.id;
-    const hostedLocal = ft.hostedBy?.[p.key] ?? sameKind(stateKind) ?? ft.stateOwner;
+    // a workflow whose effects leave the system commits its outbox in the same transaction as the record whose
+    // change starts the effect, so it lives in the feature's own state owner (a ride's charge beside the trip, not
+    // in the driver-state store) when that is a store of its kind
+    const ownerFits =
+      t.components.some((c) => c.sink) && ft.components.find((c) => c.id === ft.stateOwner)?.kind === stateKind;
+    const hostedLocal =
+      ft.hostedBy?.[p.key] ?? (ownerFits ? ft.stateOwner : undefined) ?? sameKind(stateKind) ?? ft.stateOwner;
     const hosted = resolve(host, hostedLocal);
     const entry = resolve(host, ft.entry);
     if (!hosted || !entry) return;
@@ -572,6 +599,22 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
         target = c.id === t.stateOwner || c.replicaOf !== undefined ? hosted : resolve(host, sameKind(c.kind));
       else if (c.kind === "control-loop" || c.kind === "cache" || c.kind === "worker-pool" || c.kind === "external")
         target = resolve(host, sameKind(c.kind));
+      // the outside party the effects reach is drawn even where the feature draws none of its own (a ride's charge
+      // reaches a payment provider): the feature's entry calls it, and it is no part of our service
+      if (target === undefined && c.sink) {
+        const box = addBox(p, c);
+        // drawn for the feature whose step reaches it, as that feature's own outside party
+        const drawn = boxes.get(box);
+        if (drawn) drawn.archetype = host.key;
+        // its calls and callbacks run between it and the feature's entry, under the part's own labels
+        for (const l of t.links.filter((l) => l.to === c.id || l.from === c.id))
+          links.push(
+            l.to === c.id
+              ? { from: entry, to: box, kind: l.kind, label: l.label }
+              : { from: box, to: entry, kind: l.kind, label: l.label },
+          );
+        continue;
+      }
       target ??= stateful ? hosted : entry;
       if (target === hosted && c.id === t.stateOwner) {
         // only the archetype's source-of-truth entities join the feature's component: the deep dive's state
@@ -1083,15 +1126,19 @@ export interface Layout {
   unspoken: readonly Topic[];
   /** The kind of outside party a workflow's effects reach (knowledge/parties.ts), when the design sends any. */
   party: PartyKind | undefined;
+  /** Whether the party's data boundary applies to the prompt's subject (card payments: knowledge/parties.ts). */
+  bounded: boolean;
 }
 
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
 export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
+  const party = designParty(f)?.kind;
   return {
     unit: unitNounOf(f.prompt),
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length),
     unspoken: designTopicsUnspoken(f.prompt, f.features),
-    party: designParty(f)?.kind,
+    party,
+    bounded: partyBoundary(party, f.prompt) !== undefined,
   };
 }
 
@@ -1129,7 +1176,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party } = layout;
+  const { unit, record, unspoken, party, bounded } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1144,7 +1191,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1156,13 +1203,13 @@ export function architectureOf(
   // a subject the prompt never speaks of: a ledger's transfer relay does not keep a pastebin's store off its record)
   const parts = topicalParts(
     record
-      ? [recordPart(record, cached), ...onRecord(topicalParts(designParts(f, party), unspoken), record)]
-      : designParts(f, party),
+      ? [recordPart(record, cached), ...onRecord(topicalParts(designParts(f, party, bounded), unspoken), record)]
+      : designParts(f, party, bounded),
     unspoken,
   );
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

@@ -17,7 +17,7 @@ import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
-import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
+import { isWrite, REFUSES_STALE, REPEAT_PROMISE, RISES_ONLY } from "../knowledge/patterns.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
 import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
@@ -91,7 +91,9 @@ export type CoherenceRule =
   | "politeness-off-fetch-path"
   | "sized-by-moved-bytes"
   | "connections-without-servers"
-  | "split-counter-on-bound";
+  | "split-counter-on-bound"
+  | "charge-without-payment-party"
+  | "stance-against-delivery";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -190,6 +192,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a count of long-lived connections or streams the design holds is turned into a count of the servers that hold them",
   "split-counter-on-bound":
     "no remedy splits a counter into parts summed on read (or salts its key) where a rule bounds a counted value: no single write would then see the whole value the bound is checked against",
+  "charge-without-payment-party":
+    "a product step that charges, pays or refunds draws a payment provider, and the workflow's outbox and ledger live in a store of that step's own feature",
+  "stance-against-delivery":
+    "a stance's reason never promises a repeat (fires twice, delivered again) where the design states at-most-once delivery",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1430,6 +1436,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...sizedByMovedBytes(d),
     ...connectionsHaveServers(d),
     ...splitCountersUnbounded(d),
+    ...chargesReachPaymentParty(d),
+    ...stanceAgreesWithDelivery(d),
   ];
 }
 
@@ -1887,6 +1895,58 @@ function onePartOnce(d: Design): Problem[] {
           });
         else by.set(part, c.product);
       }
+  }
+  return out;
+}
+
+/** A product step that moves money (charge the rider, pay the seller, refund the buyer). */
+const MONEY_STEP = /\b(?:charg(?:e|es|ed|ing)|refund(?:s|ed|ing)?|pay(?:s|ing)?|payouts?)\b/i;
+/** The records a workflow with outside effects keeps beside the change that starts them. */
+const WORKFLOW_RECORDS = new Set(["OutboxEntry", "IdempotencyRecord", "LedgerEntry"]);
+
+/**
+ * A critical product step that moves money must reach a payment provider the design draws, and the workflow's
+ * outbox, idempotency records and ledger must live in a store of that step's own feature (never in a notification
+ * inbox): the outbox commits with the record whose change starts the charge.
+ */
+function chargesReachPaymentParty(d: Design): Problem[] {
+  const steps = d.operations.filter((o) => o.critical && MONEY_STEP.test(o.phrase));
+  if (steps.length === 0) return [];
+  const out: Problem[] = [];
+  const money = PARTY_NAMED.get("payment-provider");
+  const drawn = d.components.some((c) => c.kind === "external" && money?.test(c.name));
+  if (!drawn)
+    out.push({
+      rule: "charge-without-payment-party",
+      detail: `'${steps[0]?.phrase}' moves money, but no payment provider is drawn`,
+    });
+  const holders = d.components.filter((c) => c.holds.some((h) => WORKFLOW_RECORDS.has(h)));
+  const moving = new Set(steps.map((o) => o.feature).filter((x) => x !== undefined));
+  if (moving.size > 0 && holders.length > 0 && !holders.some((c) => moving.has(c.archetype)))
+    out.push({
+      rule: "charge-without-payment-party",
+      detail: `'${steps[0]?.phrase}' moves money in ${[...moving].join(", ")}, but the outbox and ledger live in ${holders.map((c) => c.name).join(", ")}`,
+    });
+  return out;
+}
+
+/**
+ * A default stance whose reason promises a repeat (an item may fire twice) beside a stated at-most-once delivery:
+ * the reason must come from the stated guarantee, not from the archetype's usual text.
+ */
+function stanceAgreesWithDelivery(d: Design): Problem[] {
+  const src = d.nfrs.sources;
+  if (d.nfrs.delivery !== "at-most-once" || src.delivery?.source !== "stated") return [];
+  const out: Problem[] = [];
+  for (const key of ["consistency", "availability", "ordering", "durability"] as const) {
+    const s = src[key];
+    if (s?.source !== "default") continue;
+    const m = REPEAT_PROMISE.exec(s.because.replace(/\bno item runs twice\b|\bnever twice\b/gi, ""));
+    if (m)
+      out.push({
+        rule: "stance-against-delivery",
+        detail: `the ${key} stance's reason says '${m[0]}' beside the stated at-most-once delivery`,
+      });
   }
   return out;
 }

@@ -120,6 +120,11 @@ export interface Variant {
   /** What the variant does, in short sentences the summary and the script say after the subject. */
   summary: readonly string[];
   absorbs: readonly ArchetypeId[];
+  /**
+   * Why the design's default stance holds for this variant, where the archetype card's own reason speaks of machinery
+   * the variant does not have (a look-aside cache tier holds no shard majority: the database decides every write).
+   */
+  stance?: string;
 }
 
 // The cache-aside rows follow Facebook's "Scaling Memcache at Facebook" (NSDI 2013): look-aside reads that set the
@@ -137,6 +142,8 @@ const CACHE_ASIDE: Omit<Variant, "by"> = {
     "A hot key is copied to several cache nodes so one node does not take all its reads",
   ],
   absorbs: ["I07"],
+  stance:
+    "a cache node lost or cut off only costs hits: its reads fall through to the database, which decides every write, and each write deletes the cached copy after the database commits, so the tier keeps serving, a copy at most briefly stale, and holds no vote or majority of its own",
 };
 
 export const VARIANTS: readonly Variant[] = [

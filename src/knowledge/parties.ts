@@ -48,6 +48,13 @@ export interface Party {
    * that keeps no key of ours, whose dedupe records last as long as the design's own retries.
    */
   keyRetention?: { days: number; because: string };
+  /**
+   * What of the party's data never enters our systems, and what that keeps out of our scope, where it matters (card
+   * numbers at a payment provider): the drawn party box says it (`text`), the script says it aloud (`said`), for a
+   * prompt that speaks of what it is about (`words`: taking card payments; a transfer between bank accounts takes
+   * no card, so PCI DSS never applies), as case-insensitive regular expression sources.
+   */
+  boundary?: { text: string; said: string; words: string; unless: string };
   /** Why no ceiling figure is drawn, when `ceiling` is absent. */
   noCeiling?: string;
   /** How an effect whose outcome is unknown, or that went wrong, is settled with this party. */
@@ -92,6 +99,12 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       perSecond: 100,
       because: "Stripe's live-mode rate limiter allows 100 write operations a second per account, raised on request",
       source: "docs.stripe.com/rate-limits",
+    },
+    boundary: {
+      text: "card numbers never reach our servers: the provider's own fields in the page or app (Stripe.js Elements, hosted checkout) send them straight to the provider and hand us a token, so only the token is stored and sent, which keeps our services out of most of PCI DSS scope (the merchant validates the lightest self-assessment its integration allows) (docs.stripe.com/security/guide; stripe.com/docs/custom-form)",
+      said: "Card numbers never touch our servers: the provider's own fields take them and hand us a token, which keeps us out of most of PCI DSS scope",
+      words: String.raw`\b(?:cards?|checkouts?|charges?|pay(?:s|ing)?|payments?|purchases?|fares?|orders?|tickets?|bookings?)\b`,
+      unless: String.raw`\b(?:bank accounts?|bank APIs?|wires?|ACH|between accounts|ledgers?|payouts?)\b`,
     },
     reconcile:
       "look the effect up at the provider by our effect id (or in its settlement report) and record what it says; a duplicate found there is undone by a reversing effect (a refund or a void) under its own effect id",
@@ -251,3 +264,13 @@ export function partyOf(text: string): { kind: PartyKind; quote?: string } {
 /** Whether a row marked with the parties it is for fits a design whose effects reach `party` (another service when none). */
 export const fitsParty = (row: { parties?: readonly PartyKind[] }, party: PartyKind | undefined): boolean =>
   !row.parties || row.parties.includes(party ?? "service");
+
+/**
+ * The party's data boundary where the prompt's subject reaches it (card payments at a payment provider, not a
+ * transfer between bank accounts, unless the prompt also speaks of cards).
+ */
+export function partyBoundary(kind: PartyKind | undefined, prompt: string): Party["boundary"] {
+  const b = kind ? PARTIES[kind].boundary : undefined;
+  if (!b || !new RegExp(b.words, "i").test(prompt)) return undefined;
+  return new RegExp(b.unless, "i").test(prompt) && !/\bcards?\b/i.test(prompt) ? undefined : b;
+}

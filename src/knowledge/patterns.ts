@@ -33,3 +33,9 @@ export const RISES_ONLY =
 /** An invariant that refuses a write made from an old read: a version or compare-and-set guard. */
 export const REFUSES_STALE =
   /\b(conditional write|compare-and-set|version (still )?(equals|matches)|never dropped unnoticed|if-match)\b/i;
+
+/**
+ * A stance reason that promises a repeat (an item fires twice, a record is redelivered): never said beside a stated
+ * at-most-once delivery (engine/fields/nfrs.ts re-derives the reason; coherence `stance-against-delivery`).
+ */
+export const REPEAT_PROMISE = /\b(?:twice|again|redeliver(?:s|ed|y)?|duplicates?|at least once|more than once)\b/i;

@@ -1,10 +1,14 @@
+import { VARIANTS } from "../../knowledge/covers.js";
+import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
+import { REPEAT_PROMISE } from "../../knowledge/patterns.js";
 import { STANCES } from "../../knowledge/stances.js";
 import { designTopicsSpoken, TOPIC_MEANING, unspokenBesides } from "../../knowledge/topics.js";
 import { designParty } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { Nfrs, Sourced } from "../design/types.js";
 import { type Stated, statedNfrsOf } from "../nfr-parse.js";
+import { fillTerms } from "../product/index.js";
 import { referenceFacts } from "../references.js";
 import { ownedAuthority } from "../stance.js";
 import { leadingStance, stateHolder } from "./common.js";
@@ -46,7 +50,29 @@ export const nfrsField: Deriver<"nfrs"> = {
     const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
     const topics = topicsOf(f.prompt, f.features);
-    const dflt = (what: string) => `not stated; ${id}'s default ${what} (${stance.because})`;
+    // the stance's reason is re-derived where the card's own text would contradict the design: a variant's reason
+    // where the lead is that variant (a cache tier holds no shard majority), and none that promises a repeat where
+    // the prompt states at-most-once delivery
+    const lead = f.archetypes[0];
+    const variant =
+      lead?.id === id && lead.variant
+        ? VARIANTS.find((v) => v.by === id && v.topic === lead.variant?.topic && v.stance)
+        : undefined;
+    const atMostOnce = s.delivery?.value === "at-most-once" ? s.delivery : undefined;
+    const repeats = atMostOnce !== undefined && REPEAT_PROMISE.test(stance.because);
+    // a product design whose lead substrate a feature rests on says the stance in that feature's terms
+    const byFeature = f.features
+      .map((row) => ({ row, s: FEATURE_BY_ID.get(row.id)?.substrates.find((x) => x.id === id && x.stance) }))
+      .find((x) => x.s !== undefined);
+    const featureReason = byFeature?.s?.stance && fillTerms(byFeature.s.stance, byFeature.row.terms);
+    const dflt = (what: string) =>
+      featureReason && f.branch.kind === "product"
+        ? `not stated; ${byFeature?.row.name} rests on ${id}, whose default ${what} it takes: ${featureReason}`
+        : variant?.stance
+          ? `not stated; ${id}'s default ${what}, as ${variant.subject} (${variant.stance})`
+          : repeats && atMostOnce
+            ? `not stated; ${id}'s default ${what}, held under the delivery the prompt states ('${atMostOnce.quote}'), so no item runs twice`
+            : `not stated; ${id}'s default ${what} (${stance.because})`;
     // Durability and delivery belong to the state, not to whichever archetype leads.
     const holder = stateHolder(f.archetypes, referenceFacts(f.prompt)) ?? { id, records: false, asked: false };
     const held = STANCES[holder.id];
@@ -79,6 +105,20 @@ export const nfrsField: Deriver<"nfrs"> = {
       : owned && ownedWhy && s.consistency === undefined
         ? pick(s.availability, owned.stance.availability, ownedWhy)
         : pick(s.availability, stance.availability, dflt("availability stance"));
+    // At most once for records that must not be lost: a side cut off from the primary that records each claim cannot
+    // run an item (it might run twice) nor drop it, so it holds the item until the primary is reachable again
+    if (
+      atMostOnce &&
+      repeats &&
+      s.availability === undefined &&
+      availability.value === "stay-available" &&
+      (s.durability?.value ?? held.durability) === "durable"
+    )
+      availability = {
+        value: "fail-closed",
+        source: "default",
+        because: `not stated; the prompt says '${atMostOnce.quote}', and an item must never be lost: a side cut off from the primary that records each claim holds its items until that primary is reachable, so an item runs late, never twice`,
+      };
     // Linearizable and stay-available cannot both hold under a partition; a stated value beats a default.
     if (consistency.value === "linearizable" && availability.value === "stay-available") {
       if (consistency.source === "stated" && availability.source === "default")

@@ -64,7 +64,13 @@ export const CHAT: FeatureEntry = {
     "online recipients get it in well under a second; offline ones on reconnect",
   ],
   substrates: [
-    { id: "I05", role: "substrate", why: "each conversation is an ordered append-only log read by cursor" },
+    {
+      id: "I05",
+      role: "substrate",
+      why: "each conversation is an ordered append-only log read by cursor",
+      stance:
+        "a {message} takes its {conversation}'s next sequence number from the one owner of that {conversation}'s partition, so a {conversation} cut off from its owner takes no new sends until a replica with every acknowledged {message} takes over: the sender's app keeps the {message} and resends it under its client {message} id, which the owner drops as a repeat, while every other {conversation}, and the history already written, keeps working",
+    },
     { id: "I10", role: "input", why: "the connection registry says which gateway holds each online device" },
     { id: "I09", role: "input", why: "sequence numbers are issued per conversation by its owner" },
   ],

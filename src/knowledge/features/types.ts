@@ -28,6 +28,12 @@ export interface FeatureSubstrate {
   why: string;
   /** For a workflow with outside effects (I12): the kind of party those effects reach (knowledge/parties.ts). */
   party?: PartyKind;
+  /**
+   * Why the design's default stance holds in this feature's terms, where this substrate's stance leads a product
+   * design (a chat's sends stop per conversation, not a log's produce requests): said in place of the archetype
+   * card's own reason, which speaks of that archetype's machinery.
+   */
+  stance?: string;
 }
 
 export interface FeatureEntity {

@@ -4,6 +4,7 @@ import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
+import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
@@ -907,6 +908,11 @@ function contextStep(d: Design): StepDraft {
         ),
       );
     }
+    // what of an outside party's data never enters our systems (card numbers at a payment provider), where a call
+    // takes the party's token in its place
+    const boundary = partyBoundary(d.nfrs.party, d.prompt)?.said;
+    if (boundary && d.api.some((a) => a.request.some((r) => /\btoken\b/i.test(r))) && caller)
+      lines.push(...detail(boundary));
   }
   lines.push(...spoken(withActors(d, d.context.retries), "core", 1));
   // a clock rule about expiry is said only where something expires
