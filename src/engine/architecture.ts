@@ -47,6 +47,11 @@ export interface Part {
    * protocols run between the feature's components.
    */
   hostedOn?: string;
+  /**
+   * The archetype a hosting feature's own record realizes (a seat hold is a conditional write on the seat's row):
+   * its state is that record, so its own entities and steps join no component.
+   */
+  realized?: boolean;
   /** For a product feature: the product's words for its terms, which its API operations use. */
   terms?: Record<string, string>;
 }
@@ -380,6 +385,7 @@ function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
         role: "substrate",
         topology,
         hostedOn: host.row.id,
+        ...(f.archetypes[0]?.realizes?.id === a.id ? { realized: true } : {}),
         why: `${host.row.name} rests on ${a.id} ${a.name} (${host.s.role}): ${host.s.why}`,
       });
     } else if (!scoped) {
@@ -617,6 +623,11 @@ function composeParts(parts: readonly Part[], renaming: Renaming[]): Architectur
       }
       target ??= stateful ? hosted : entry;
       if (target === hosted && c.id === t.stateOwner) {
+        // the archetype a feature's record realizes keeps its state in that record: it adds no entity or step
+        if (p.realized) {
+          alias.set(scoped(p, c.id), target);
+          continue;
+        }
         // only the archetype's source-of-truth entities join the feature's component: the deep dive's state
         const truth = new Set(
           ARCHETYPE_BY_ID.get(p.key as ArchetypeId)
@@ -1056,6 +1067,8 @@ function boundProtocols(
 ): BoundProtocol[] {
   const out: BoundProtocol[] = [];
   for (const p of parts) {
+    // the archetype a feature's record realizes runs no protocol of its own: the feature's protocol on that record is it
+    if (p.realized) continue;
     for (const spec of p.topology.protocols ?? []) {
       const parsed = protocolOf(spec.notation);
       if (!parsed.ok) continue;

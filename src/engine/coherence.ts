@@ -93,7 +93,8 @@ export type CoherenceRule =
   | "connections-without-servers"
   | "split-counter-on-bound"
   | "charge-without-payment-party"
-  | "stance-against-delivery";
+  | "stance-against-delivery"
+  | "names-undrawn-entity";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -198,6 +199,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a stance's reason never promises a repeat (fires twice, delivered again) where the design states at-most-once delivery",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
+  "names-undrawn-entity":
+    "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -1438,6 +1441,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...splitCountersUnbounded(d),
     ...chargesReachPaymentParty(d),
     ...stanceAgreesWithDelivery(d),
+    ...undrawnEntitiesNamed(d),
   ];
 }
 
@@ -1948,5 +1952,65 @@ function stanceAgreesWithDelivery(d: Design): Problem[] {
         detail: `the ${key} stance's reason says '${m[0]}' beside the stated at-most-once delivery`,
       });
   }
+  return out;
+}
+
+/**
+ * The records a design draws: those an operation touches, the primary state, the data model, the components hold,
+ * and the product features' entities.
+ */
+function drawnEntities(d: Design): Set<string> {
+  return new Set([
+    ...d.operations.map((o) => o.entity),
+    ...d.primaryState.map((p) => p.entity),
+    ...d.dataModel.map((m) => m.entity),
+    ...d.components.flatMap((c) => c.holds),
+    ...d.features.flatMap((f) => f.entities.map((e) => e.name)),
+  ]);
+}
+
+/**
+ * A field that names, by its type name, a record of one of the design's archetypes that the design does not draw
+ * (a SequenceCounter once a timestamp layout is chosen; a Lease where a seat's Hold row realizes the claim): a rule,
+ * reason or failure row left over from a path the design dropped.
+ */
+function undrawnEntitiesNamed(d: Design): Problem[] {
+  const drawn = drawnEntities(d);
+  const undrawn = [
+    ...new Set(
+      d.archetypes
+        .flatMap((a) => [a.id, ...(a.realizes ? [a.realizes.id] : [])])
+        .flatMap((id) =>
+          /^I\d\d$/.test(id)
+            ? archetypeEntry(id as Parameters<typeof archetypeEntry>[0]).entities.map((e) => e.name)
+            : [],
+        ),
+    ),
+  ].filter((e) => !drawn.has(e) && ![...drawn].some((x) => x.includes(e)));
+  // the archetype a feature's record realizes draws none of its own records: that record is its state
+  const realized = d.archetypes[0]?.realizes?.id;
+  const own = new Set(d.features.flatMap((f) => f.entities.map((e) => e.name)));
+  if (realized && /^I\d\d$/.test(realized))
+    for (const e of archetypeEntry(realized as Parameters<typeof archetypeEntry>[0]).entities)
+      if (!own.has(e.name) && !undrawn.includes(e.name)) undrawn.push(e.name);
+  if (undrawn.length === 0) return [];
+  const names = undrawn.map((e) => ({ e, re: new RegExp(`(?<![A-Za-z])${e}(?![A-Za-z])`) }));
+  const texts: [string, string][] = [
+    ...d.requirements.map((r): [string, string] => [`requirement '${r.text}'`, `${r.path?.entity ?? ""}`]),
+    ...d.invariants.map((i): [string, string] => [`invariant '${i.statement}'`, i.statement]),
+    ...d.predicates.map((p): [string, string] => [`predicate ${p.id}`, p.because]),
+    ...d.mechanisms.map((m): [string, string] => [`mechanism ${m.name}`, `${m.because.join(" ")} ${m.protects}`]),
+    ...d.failures.map((f): [string, string] => [
+      `failure row '${f.failure}'`,
+      `${f.failure} ${f.prevention} ${f.repair}`,
+    ]),
+    ...d.primaryState.map((p): [string, string] => [`primary state ${p.entity}`, p.entity]),
+    ...d.components.map((c): [string, string] => [`component ${c.name}`, c.holds.join(" ")]),
+  ];
+  const out: Problem[] = [];
+  for (const [where, text] of texts)
+    for (const { e, re } of names)
+      if (re.test(text))
+        out.push({ rule: "names-undrawn-entity", detail: `${where} names ${e}, which the design does not draw` });
   return out;
 }

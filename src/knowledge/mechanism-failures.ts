@@ -20,8 +20,7 @@ export const MECHANISM_FAILURES: readonly {
     role: "coordination",
     failure: "the holder crashes while it owns the resource",
     prevention: "ownership is a lease that lapses unless renewed, so a dead holder cannot keep it",
-    repair:
-      "after expiry the next claimant takes it with a higher fencing token; the sweeper releases what nobody reclaims",
+    repair: "after expiry the next claimant takes it; the sweeper releases what nobody reclaims",
   },
   {
     mechanism: "fencing-token",

@@ -49,3 +49,11 @@ export const PREDICATES = PREDICATE_MODULES.map(({ id, name, holdsWhen, adds, ad
 export const PREDICATE_BY_ID: ReadonlyMap<PredicateId, (typeof PREDICATE_MODULES)[number]> = new Map(
   PREDICATE_MODULES.map((m) => [m.id, m]),
 );
+
+/**
+ * Whether a card's usual predicate speaks of state the design writes: a reason that names some of the card's
+ * entities (`entities`) counts only where an operation of that archetype writes one of them (a block counter's
+ * stale advance is no reason once the decisions left the counter out); one that names none always does.
+ */
+export const speaksOfWritten = (p: { entities?: readonly string[] }, written: ReadonlySet<string>): boolean =>
+  !p.entities || p.entities.some((e) => written.has(e));

@@ -317,6 +317,11 @@ export const TypicalPredicate = z.strictObject({
   /** Only designs that speak of this subject (knowledge/topics.ts) count it as usual, or only those that do not. */
   topic: z.enum(TOPIC_VALUES).optional(),
   unlessTopic: UNLESS_TOPIC,
+  /**
+   * The card's entities its reason speaks of: only a design that writes one of them counts it as usual (a block
+   * counter's stale advance is no reason in a design whose decisions left the counter out).
+   */
+  entities: z.array(text).min(1).optional(),
 });
 
 export const ScopeRule = z.strictObject({ scope: Scope, why: text });

@@ -1,4 +1,7 @@
 import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
+import { baseMechanismsField } from "../fields/base-mechanisms.js";
+import { checklistField } from "../fields/checklist.js";
+import { companionsField } from "../fields/companions.js";
 import {
   carriedMechanisms,
   carriedOperations,
@@ -7,10 +10,13 @@ import {
   readsOnly,
   withoutLeftOut,
 } from "../fields/decisions.js";
+import { failuresField } from "../fields/failures.js";
 import { carriedPairings } from "../fields/mechanism-rows.js";
+import { predicatesField } from "../fields/predicates.js";
 import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
+import type { Deriver } from "./graph.js";
 import { evaluate, orderDerivers } from "./graph.js";
 import { answerKey, deepFreeze, factsKey, Kept, keep } from "./keep.js";
 import { OverrideRefused, parseOverrides } from "./overrides.js";
@@ -84,6 +90,56 @@ function carriedContext(context: Fields["context"], operations: readonly { phras
   return paths.length === context.paths.length ? context : { ...context, paths };
 }
 
+/**
+ * The fields read from the operations, invariants and execution context that the decisions come after (a decision
+ * reads the predicates, so the graph evaluates these before any option is chosen), in their graph order.
+ */
+const AFTER_DECISIONS: readonly Deriver[] = [
+  predicatesField,
+  baseMechanismsField,
+  companionsField,
+  failuresField,
+  checklistField,
+] as Deriver[];
+
+/**
+ * What a design carries once its decisions are made, in one place: the operations a chosen option leaves (a block
+ * counter's steps once a timestamp layout is chosen), the requirements they come from, the paths, invariants,
+ * context, state and reads that go with them, and everything read from those (predicates, mechanisms and what they
+ * protect, failure rows, the checklist) derived again from what is left, so no field cites a step, record or rule the
+ * design does not carry. A predicate an override pinned stays pinned.
+ */
+function carriedFields(fields: Fields): Fields {
+  const left = leftOutState(fields.decisions, fields.operations);
+  const operations = withoutLeftOut(carriedOperations(fields.operations, fields.decisions), left, (o) =>
+    readsOnly(o) ? o.phrase : undefined,
+  );
+  if (operations.length === fields.operations.length) return fields;
+  const kept = new Set(operations.map((o) => o.phrase));
+  const gone = new Set(fields.operations.filter((o) => !kept.has(o.phrase)).map((o) => o.phrase));
+  const carried = carriedPaths(fields.criticalPaths, fields.invariants, operations, fields.operations);
+  const view: Fields = {
+    ...fields,
+    requirements: fields.requirements.filter((r) => !gone.has(r.text)),
+    operations,
+    criticalPaths: [...carried.paths],
+    invariants: [...carried.invariants],
+    context: carriedContext(fields.context, operations),
+    primaryState: withoutLeftOut(fields.primaryState, left),
+    readPaths: withoutLeftOut(fields.readPaths, left, (r) => r.read),
+  };
+  const set = view as unknown as Record<string, unknown>;
+  for (const d of AFTER_DECISIONS) {
+    const facts = typeof d.facts === "function" ? d.facts(view) : undefined;
+    set[d.field] = d.derive(view, { prompt: fields.prompt }, facts as never);
+    if (d.field === "predicates")
+      view.predicates = view.predicates.map(
+        (p) => fields.predicates.find((x) => x.id === p.id && x.source === "override") ?? p,
+      );
+  }
+  return view;
+}
+
 /** A design without what it takes from its call (the prompt, the overrides) and its coherence verdict. */
 type Body = Omit<Design, "schemaVersion" | "prompt" | "overrides" | "coherence">;
 
@@ -96,13 +152,9 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
   }
   if (n.party) sources.party = { source: "default", because: n.party.because };
   for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
-  // the operations the decisions leave (a card's step a chosen option rules out is not the design's)
-  // a record only a rejected option draws goes with its rows, and so does a read in the words the choice excludes
-  const left = leftOutState(fields.decisions, fields.operations);
-  const operations = withoutLeftOut(carriedOperations(fields.operations, fields.decisions), left, (o) =>
-    readsOnly(o) ? o.phrase : undefined,
-  );
-  const carried = carriedPaths(fields.criticalPaths, fields.invariants, operations, fields.operations);
+  // the operations the decisions leave (a card's step a chosen option rules out is not the design's), and what
+  // goes with them: a record only a rejected option draws, a read in the words the choice excludes
+  const c = carriedFields(fields);
   const scale: Record<string, number> = {};
   for (const [k, v] of Object.entries(n.scale)) {
     scale[k] = v.value;
@@ -128,23 +180,24 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
       ...(n.topics ? { topics: n.topics.map((t) => t.value) } : {}),
     },
     overlay: fields.overlay,
-    requirements: fields.requirements,
-    operations,
-    criticalPaths: [...carried.paths],
-    primaryState: left.none ? fields.primaryState : withoutLeftOut(fields.primaryState, left),
+    requirements: c.requirements,
+    operations: c.operations,
+    criticalPaths: c.criticalPaths,
+    primaryState: c.primaryState,
     scopes: fields.scopes,
-    invariants: [...carried.invariants],
-    context: carriedContext(fields.context, operations),
-    predicates: fields.predicates,
+    invariants: c.invariants,
+    context: c.context,
+    predicates: c.predicates,
     mechanisms: [
-      ...carriedPairings(
-        carriedMechanisms([...fields.baseMechanisms, ...fields.companions], fields.operations, operations),
-        { invariants: carried.invariants, operations, paths: carried.paths },
-      ),
+      ...carriedPairings(carriedMechanisms([...c.baseMechanisms, ...c.companions], fields.operations, c.operations), {
+        invariants: c.invariants,
+        operations: c.operations,
+        paths: c.criticalPaths,
+      }),
     ],
-    readPaths: left.none ? fields.readPaths : withoutLeftOut(fields.readPaths, left, (r) => r.read),
+    readPaths: c.readPaths,
     technology: fields.technology,
-    failures: fields.failures,
+    failures: c.failures,
     bottlenecks: fields.bottlenecks,
     features: fields.features,
     components: fields.components,
@@ -153,7 +206,7 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
     dataModel: fields.dataModel,
     capacity: fields.capacity,
     decisions: fields.decisions,
-    checklist: fields.checklist,
+    checklist: c.checklist,
     diagrams: fields.diagrams,
     trace,
   };

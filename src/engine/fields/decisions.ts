@@ -549,7 +549,8 @@ export function carriedPaths<
 
 /**
  * What a design's decisions leave out of its records and reads: a record whose every writer a chosen option ruled out
- * (a block counter's high-water mark once a timestamp layout was chosen, a rollup once raw retention was) and that
+ * or that only a rejected option draws and whose write is in the words a chosen one excludes (a block counter's high-water mark once a timestamp layout was chosen, a rollup
+ * once raw retention was, a chunk's primary lease once immutable objects were) and that
  * belongs to the options not taken, because some option of its archetype draws it and no chosen one does, or, for a
  * read, because the read is in the words a chosen option excludes (a long-range query from rollups). Its operations,
  * primary-state row and serving paths go with it. A record the kept steps still write stays, whatever the data model
@@ -567,7 +568,18 @@ export function leftOutState(
   decisions: readonly DecisionRow[],
   operations: readonly { phrase: string; entity: string; operation: string; archetype: string }[],
 ): LeftOut {
-  const carried = carriedOperations(operations, decisions);
+  const gone = new Map<string, ReadonlySet<string>>();
+  const words = new Map<string, RegExp[]>();
+  const undrawnOf = (owner: string) => gone.get(owner) ?? gone.set(owner, undrawn(decisions, owner)).get(owner);
+  const wordsOf = (owner: string) => words.get(owner) ?? words.set(owner, excludedBy(decisions, owner)).get(owner);
+  // a write of a record only a rejected option draws, in the words the chosen one excludes, goes too (a chunk's
+  // primary lease once immutable objects are chosen; an object store's namespace entries stay)
+  const carried = carriedOperations(operations, decisions).filter(
+    (o) =>
+      readsOnly(o) ||
+      undrawnOf(o.archetype)?.has(o.entity) !== true ||
+      !(wordsOf(o.archetype) ?? []).some((re) => re.test(o.phrase)),
+  );
   if (carried.length === operations.length) return NOTHING_LEFT_OUT;
   const kept = new Set(carried.map((o) => o.phrase));
   const key = (o: { archetype: string; entity: string }) => `${o.archetype}\u0000${o.entity}`;
@@ -576,10 +588,6 @@ export function leftOutState(
     operations.filter((o) => !kept.has(o.phrase) && !readsOnly(o) && !written.has(key(o))).map(key),
   );
   if (orphans.size === 0) return NOTHING_LEFT_OUT;
-  const gone = new Map<string, ReadonlySet<string>>();
-  const words = new Map<string, RegExp[]>();
-  const undrawnOf = (owner: string) => gone.get(owner) ?? gone.set(owner, undrawn(decisions, owner)).get(owner);
-  const wordsOf = (owner: string) => words.get(owner) ?? words.set(owner, excludedBy(decisions, owner)).get(owner);
   return {
     none: false,
     has: (row, read) =>

@@ -3,6 +3,7 @@ import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
 import { fitsParty } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
+import { partlessArchetypes } from "../architecture.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
 import type { FailureRow } from "../design/types.js";
@@ -85,7 +86,9 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
         const mechanisms = new Set(
           f.operations.filter((o) => onPaths.has(o.phrase) && o.mechanism).map((o) => o.mechanism as string),
         );
-        for (const a of f.archetypes.filter((x) => critical.has(x.id)))
+        // (an archetype the design draws no part of, such as the one a feature's record realizes, adds none)
+        const partless = partlessArchetypes(f);
+        for (const a of f.archetypes.filter((x) => critical.has(x.id) && !partless.has(x.id)))
           for (const x of cardRows(a.id).slice(0, 2))
             push({ ...x, archetype: a.id, source: `${a.id} carries a critical action` });
         const stance = f.nfrs.availability.value;

@@ -1,4 +1,5 @@
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
+import { partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { composedKind, featureInvariants, featureLed } from "../product/index.js";
@@ -131,7 +132,10 @@ function invariantRows(
     (ownCount.has(path) || (led && !featurePath.has(path))
       ? (ownCount.get(path) ?? 0) + MAX_SUBSTRATE_PER_PATH
       : MAX_PER_PATH);
-  const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))];
+  // an archetype the design draws no part of (the one a feature's record realizes) states no rule of its own: the
+  // record's own rules carry its guarantee ("the committed lease store holds …" where no lease store is drawn)
+  const partless = partlessArchetypes(f);
+  const archetypeIds = [...new Set(f.criticalPaths.map((p) => p.archetype))].filter((id) => !partless.has(id));
   for (const id of archetypeIds) {
     const paths = f.criticalPaths.filter((p) => p.archetype === id);
     // A feature-led design keeps few substrate rules, so it takes first those that open with the entity a

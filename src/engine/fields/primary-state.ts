@@ -4,6 +4,7 @@ import { PARTIES } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES, scopesOf } from "../../knowledge/stances.js";
 import { fitsTopics, markTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
+import { partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { PrimaryStateRow } from "../design/types.js";
 import { composedKind } from "../product/correctness.js";
@@ -196,8 +197,10 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
             .flatMap((o) => ARCHITECTURE[o.archetype as ArchetypeId]?.unit?.entity ?? [])
         : [],
     );
+    // an archetype the design draws no part of (the one a feature's record realizes) keeps its state in that record
+    const partless = partlessArchetypes(f);
     for (const ra of f.archetypes) {
-      if (!owners.has(ra.id)) continue;
+      if (!owners.has(ra.id) || partless.has(ra.id)) continue;
       const a = archetype(ra.id);
       // our own record of an effect is authoritative where the outside party cannot be asked about it
       const party = f.nfrs.party?.value;

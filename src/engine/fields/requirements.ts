@@ -123,9 +123,14 @@ const MAX_DEEP_DIVES = 5;
 /**
  * A product design's requirements: each feature's user actions in the product's nouns (visible
  * first, then the hidden writes that keep them correct), then, as deep dives, the critical write
- * paths of the infra archetypes those critical actions rest on (the seat hold is a lease: I02).
+ * paths of the infra archetypes those critical actions rest on (the seat hold is a lease: I02), except the archetype
+ * a feature's record realizes, whose state is that record.
  */
-function featureRequirements(features: Fields["features"], unspoken: readonly Topic[]): Requirement[] {
+function featureRequirements(
+  features: Fields["features"],
+  unspoken: readonly Topic[],
+  realized: string | undefined,
+): Requirement[] {
   const out: Requirement[] = [];
   const dives: { id: ArchetypeId; action: string; feature: string; mechanism?: string }[] = [];
   for (const row of features) {
@@ -163,6 +168,9 @@ function featureRequirements(features: Fields["features"], unspoken: readonly To
   const walked = new Set<string>();
   for (const d of dives) {
     if (walked.size >= MAX_DEEP_DIVES) break;
+    // the archetype a feature's own record realizes (a seat hold is a conditional write on the seat's row) has no
+    // state of its own here: the feature's action on that record is the deep dive, not the archetype's lease table
+    if (d.id === realized) continue;
     const a = archetype(d.id);
     // a path about a subject the design is not about (a push fan-out in a ride's payment) is no deep dive
     const onTopic = onTopicOf(a, unspoken);
@@ -233,7 +241,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
   field: "requirements",
   category: "Derived",
   reads: ["prompt", "archetypes", "nfrs", "branch", "features"],
-  rule: "a product no feature card models first gets its main record's create and read in the prompt's words (both on the lead archetype; the create is critical, the read writes nothing); the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes (none on an entity of a subject the prompt never speaks of, or of a shape it rules out: no ledger for a webhook sender, no consumer offset in a work queue); and structures the asks imply",
+  rule: "a product no feature card models first gets its main record's create and read in the prompt's words (both on the lead archetype; the create is critical, the read writes nothing); the product features' user actions in the product's nouns (deep dives into the substrates' critical paths when the prompt is product-first, none into the archetype a feature's record realizes); then, unless product-first, stated asks via the alias table, the archetypes' core write and read paths and hidden writes (none on an entity of a subject the prompt never speaks of, or of a shape it rules out: no ledger for a webhook sender, no consumer offset in a work queue); and structures the asks imply",
   facts: (f) => {
     const product = featureLed(f.branch.kind, f.features, f.archetypes);
     const stated: StatedAsks["stated"] = [];
@@ -263,7 +271,7 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
     const product = featureLed(f.branch.kind, f.features, f.archetypes);
     const out: Requirement[] = [
       ...(asks.record ? recordRequirements(asks.record, f.archetypes) : []),
-      ...featureRequirements(f.features, asks.unspoken),
+      ...featureRequirements(f.features, asks.unspoken, f.archetypes[0]?.realizes?.id),
     ];
     const lead = f.archetypes[0];
     for (const { clause: c, text, alias } of asks.stated) {

@@ -26,7 +26,7 @@ export default definePredicate({
     return { holds: false, because: "no event stream is consumed" };
   },
   examples: {
-    valid: ["Design a payment system.", "Design a key-value store."],
+    valid: ["Design a payment system.", "Design a Kafka-like distributed log."],
     invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

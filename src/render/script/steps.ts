@@ -5,7 +5,7 @@ import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import { partyBoundary } from "../../knowledge/parties.js";
-import { PREDICATES } from "../../knowledge/predicates.js";
+import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
@@ -1000,7 +1000,12 @@ const ADD_LEADS = ["So I add", "That calls for", "So the design needs", "That br
  */
 function predicateReason(d: Design, id: string): string | undefined {
   const lead = d.archetypes[0]?.id;
-  const own = lead ? ARCHETYPE_BY_ID.get(lead as ArchetypeId)?.predicates.find((p) => p.id === id)?.because : undefined;
+  // (a card reason about a record the design does not write, such as a block counter the decisions left out, is not said)
+  const written = new Set(d.operations.filter((o) => o.archetype === lead).map((o) => o.entity));
+  const own = lead
+    ? ARCHETYPE_BY_ID.get(lead as ArchetypeId)?.predicates.find((p) => p.id === id && speaksOfWritten(p, written))
+        ?.because
+    : undefined;
   if (own) return own;
   const generic = PREDICATES.find((p) => p.id === id)?.holdsWhen;
   return generic ? withActors(d, generic) : undefined;

@@ -199,10 +199,12 @@ export const card = {
       id: "stale-write-dangerous",
       because:
         "two allocators advancing the high-water mark from the same stale read would hand out overlapping blocks",
+      entities: ["SequenceCounter"],
     },
     {
       id: "quorum-truth",
       because: "if a failover loses the last advance of the high-water mark, blocks already in use are issued again",
+      entities: ["SequenceCounter"],
     },
     {
       id: "ordering-matters",

@@ -355,7 +355,7 @@ export const card = {
       role: "truth",
       prevention: "Acknowledge only after W replicas or a quorum commit, with the write-ahead log synced to disk",
       repair:
-        "Where asynchronous replication was chosen, document the loss window and recover from surviving replicas by read repair",
+        "Promote only a replica that holds every acknowledged write; a write that was never acknowledged is retried by the client under its request id",
     },
     {
       unlessTopic: ["cache-aside", "ledger"],
