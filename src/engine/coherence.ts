@@ -9,15 +9,19 @@ import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { capacityModel } from "../knowledge/capacity/index.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
+import { formulaOf } from "../knowledge/notation/compiled.js";
+import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
 import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
 import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
+import type { ArchetypeId } from "../knowledge/schema.js";
 import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
@@ -58,6 +62,7 @@ export type CoherenceRule =
   | "numbers-disagree"
   | "stated-number-unused"
   | "part-exceeds-whole"
+  | "input-below-own-rule"
   | "message-without-link"
   | "product-record-not-state"
   | "technology-builds-rejected"
@@ -177,6 +182,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
+  "input-below-own-rule":
+    "a capacity input the design's own rule decides (a politeness gap of the larger of a host's crawl-delay and ten times its last response time) is never below that rule worked out from the design's own values of its inputs: no 5 s delay beside 2 s fetches and a ten-times rule",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
 };
@@ -1104,6 +1111,45 @@ function politenessOnFetchPath(d: Design): Problem[] {
 }
 
 /**
+ * An input a model derives by the design's own rule (`floor` on its derivation: a politeness gap) is never below that
+ * rule worked out from the values the design itself uses for the rule's inputs, wherever the input's value came from.
+ */
+function inputsHoldOwnRules(d: Design): Problem[] {
+  const value = new Map<string, number>();
+  for (const r of d.capacity) for (const i of r.inputs) if (!value.has(i.name)) value.set(i.name, i.value);
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const r of d.capacity) {
+    const model = capacityModel(
+      r.archetype as ArchetypeId,
+      d.nfrs.topics?.map((value) => ({ value })),
+    );
+    for (const spec of model?.inputs ?? []) {
+      const has = value.get(spec.quantity);
+      if (has === undefined || seen.has(spec.quantity)) continue;
+      const from = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
+      for (const rule of from.filter((x) => x.floor)) {
+        const expr = formulaOf(rule.expression);
+        const vars: Record<string, number> = {};
+        for (const v of formulaVariables(expr)) {
+          const x = value.get(v);
+          if (x !== undefined) vars[v] = x;
+        }
+        const floor =
+          Object.keys(vars).length === formulaVariables(expr).size ? evaluateFormula(expr, vars) : undefined;
+        if (floor === undefined || has >= floor * 0.9999) continue;
+        seen.add(spec.quantity);
+        out.push({
+          rule: "input-below-own-rule",
+          detail: `${spec.quantity} is ${has}, below its own rule ${rule.expression} = ${floor} (${rule.why})`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * A design about money moved between its own accounts (topic "ledger", with no outside party named) draws no outside
  * party for it, and where it is a sharded ledger (I16 leads) it keeps the ledger's shape: accounts, a transfer keyed
  * by its transfer id, a journal, and the conservation rule.
@@ -1366,6 +1412,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...quantityOnce(d),
     ...fencesWeOwn(d),
     ...politenessOnFetchPath(d),
+    ...inputsHoldOwnRules(d),
   ];
 }
 

@@ -13,6 +13,11 @@ export interface CapacityDerivation {
    * rides or notifications a day), not only when it rests on a stated number: the design's own load sizes it.
    */
   fromDesign?: boolean;
+  /**
+   * The design's own rule for this input (a politeness gap its invariant states): the value the design uses is never
+   * below it, whatever else sets the input, and coherence (`input-below-own-rule`) checks that.
+   */
+  floor?: boolean;
 }
 
 /** An input a model needs, with the value typical of this archetype and why it is typical. */
