@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { designCapacityRows } from "../src/engine/capacity.js";
 import { checkCoherence } from "../src/engine/coherence.js";
+import type { CapacityModel } from "../src/knowledge/capacity/types.js";
 import { type Design, design } from "../src/lib/index.js";
 
 const derive = (p: string) => structuredClone(design(p)) as Design;
@@ -24,5 +26,48 @@ describe("a figure reads its inputs from the rule the design states", () => {
     const d = crawler();
     for (const r of d.capacity) for (const i of r.inputs) if (i.name === "host_delay_seconds") i.value = 5;
     expect(rules(d)).toContain("input-below-own-rule");
+  });
+});
+
+describe("one latency budget, one value per quantity", () => {
+  const typeahead = () =>
+    derive("Design a search autocomplete service answering 100,000 queries per second within 50 ms");
+
+  it("a model that splits the stated budget itself gets no second budget with another round trip", () => {
+    const d = typeahead();
+    const names = new Set(d.capacity.flatMap((c) => [c.id, ...c.inputs.map((i) => i.name)]));
+    expect(names.has("latency_slack_ms")).toBe(true);
+    expect(names.has("server_latency_budget")).toBe(false);
+    expect(names.has("client_rtt_seconds")).toBe(false);
+    expect(rules(d)).not.toContain("quantity-two-values");
+    expect(rules(d)).not.toContain("stated-number-unused");
+  });
+
+  it("flags one quantity said under two names with two values", () => {
+    const d = typeahead();
+    const row = d.capacity.find((c) => c.id === "latency_slack_ms");
+    row?.inputs.push({ name: "client_rtt_seconds", value: 0.02, source: "assumed", because: "not stated" });
+    expect(rules(d)).toContain("quantity-two-values");
+  });
+
+  it("an unstated quantity takes its twin's value, converted, from another model of the design", () => {
+    const a: CapacityModel = {
+      inputs: [{ quantity: "network_rtt_ms", typical: 30, why: "a planning figure" }],
+      figures: [{ id: "slack", label: "slack", kind: "time", expression: "100 - network_rtt_ms", unit: "ms" }],
+    };
+    const b: CapacityModel = {
+      inputs: [],
+      figures: [{ id: "share", label: "share", kind: "headroom", expression: "client_rtt_seconds / 1", unit: "s" }],
+    };
+    const [, rows] = designCapacityRows(
+      [
+        { model: a, owner: "A" },
+        { model: b, owner: "B" },
+      ],
+      {},
+    );
+    const rtt = rows?.[0]?.inputs.find((i) => i.name === "client_rtt_seconds");
+    expect(rtt?.value).toBeCloseTo(0.03, 6);
+    expect(rtt?.because).toMatch(/same quantity as network_rtt_ms/);
   });
 });

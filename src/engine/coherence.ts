@@ -20,7 +20,7 @@ import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
 import { isWrite, REFUSES_STALE, RISES_ONLY } from "../knowledge/patterns.js";
-import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
+import { QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
@@ -177,7 +177,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "one-part-bought-twice":
     "the technology buys one product per part: no two recommended products fill the same part (CDC relaying an outbox to Kafka beside outbox tables whose relay claims rows with SKIP LOCKED)",
   "quantity-two-values":
-    "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, and a decision quotes the value the capacity table shows",
+    "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, a decision quotes the value the capacity table shows, and one quantity under two names in two units (a round trip of 30 ms beside one of 0.02 s) agrees with itself",
   "fence-at-outsider":
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
@@ -964,6 +964,8 @@ function statedNumbersUsed(d: Design): Problem[] {
   for (const r of d.capacity) for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
   // a stated target a figure is checked against (a failover bound) is read by that figure
   for (const r of d.capacity) if (r.bound) read.add(r.bound.quantity);
+  // a stated target read under its twin's name (the latency in ms a budget split reads) is read
+  for (const name of [...read]) for (const t of TWINS_OF.get(name) ?? []) read.add(t.twin);
   const byQuote = new Map<string, string[]>();
   for (const name of Object.keys(d.nfrs.scale)) {
     const src = d.nfrs.sources[`scale.${name}`];
@@ -1481,6 +1483,22 @@ function quantityOnce(d: Design): Problem[] {
           detail: `decision ${dec.id} reads ${m[1]} ${m[2]}, the capacity table shows ${figs.map((c) => `${c.display} (${c.archetype})`).join(", ")}`,
         });
     }
+  // one quantity under two names (a latency budget's round trip in ms beside the shared one in seconds) has one value
+  const said = new Map<string, { value: number; where: string }>();
+  for (const r of d.capacity) {
+    if (!said.has(r.id)) said.set(r.id, { value: r.value, where: `${r.archetype}'s figure` });
+    for (const i of r.inputs)
+      if (!said.has(i.name)) said.set(i.name, { value: i.value, where: `${r.archetype} ${r.id}` });
+  }
+  for (const t of QUANTITY_TWINS) {
+    const a = said.get(t.quantity);
+    const b = said.get(t.twin);
+    if (a && b && !close(a.value, b.value * t.factor))
+      out.push({
+        rule: "quantity-two-values",
+        detail: `${t.quantity} is ${a.value} (${a.where}) but its twin ${t.twin} is ${b.value} (${b.where}): one quantity in two units`,
+      });
+  }
   // one report per pair
   return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
 }
