@@ -71,3 +71,35 @@ describe("one latency budget, one value per quantity", () => {
     expect(rtt?.because).toMatch(/same quantity as network_rtt_ms/);
   });
 });
+
+describe("a sequence puts each check on the party that makes it", () => {
+  const crawler = () =>
+    derive("Design a web crawler that fetches 1 billion pages a month while staying polite to every site");
+  const pidOf = (mermaid: string, name: RegExp) =>
+    [...mermaid.matchAll(/participant (\S+) as (.*)/g)].find((m) => name.test(m[2] ?? ""))?.[1];
+
+  it("the fetcher checks the cached robots rules before the GET; the website only serves pages", () => {
+    const d = crawler();
+    const fetch = d.diagrams.find((g) => g.kind === "sequence" && /GET the page/.test(g.mermaid));
+    const mermaid = fetch?.mermaid ?? "";
+    const sites = pidOf(mermaid, /^Websites/);
+    const fetchers = pidOf(mermaid, /^Fetchers/);
+    expect(mermaid).not.toMatch(new RegExp(`Note over ${sites}: checks`));
+    expect(mermaid).toMatch(
+      new RegExp(
+        `Note over ${fetchers}: checks URL allowed by HostState.robots_rules\\n\\s*${fetchers}->>${sites}: GET the page`,
+      ),
+    );
+    expect(rules(d)).not.toContain("outsider-checks-ours");
+  });
+
+  it("flags an outside party drawn checking a record we hold", () => {
+    const d = crawler();
+    const g = d.diagrams.find((x) => x.kind === "sequence" && /GET the page/.test(x.mermaid));
+    if (g) {
+      const sites = pidOf(g.mermaid, /^Websites/);
+      g.mermaid = g.mermaid.replace(/Note over \S+: checks URL allowed/, `Note over ${sites}: checks URL allowed`);
+    }
+    expect(rules(d)).toContain("outsider-checks-ours");
+  });
+});

@@ -63,6 +63,7 @@ export type CoherenceRule =
   | "stated-number-unused"
   | "part-exceeds-whole"
   | "input-below-own-rule"
+  | "outsider-checks-ours"
   | "message-without-link"
   | "product-record-not-state"
   | "technology-builds-rejected"
@@ -182,6 +183,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
+  "outsider-checks-ours":
+    "an outside party (a website, a provider, a customer's endpoint) is never drawn checking a record we hold: the host's cached robots rules are checked by the fetcher or the frontier before the GET, not by the website",
   "input-below-own-rule":
     "a capacity input the design's own rule decides (a politeness gap of the larger of a host's crawl-delay and ten times its last response time) is never below that rule worked out from the design's own values of its inputs: no 5 s delay beside 2 s fetches and a ten-times rule",
   "duration-implausible":
@@ -1081,14 +1084,25 @@ function fencesWeOwn(d: Checked): Problem[] {
     if (said) out.push({ rule: "fence-at-outsider", detail: `${c.name} is outside the system, yet carries '${said}'` });
   }
   const names = new Set(outsiders.map((c) => seqText(c.name, PARTICIPANT_WIDTH)));
+  const ours = d.components.filter((c) => c.kind !== "external").flatMap((c) => c.holds);
   for (const diagram of d.diagrams) {
     if (diagram.kind !== "sequence") continue;
     const outside = new Set<string>();
     for (const m of diagram.mermaid.matchAll(/^\s*participant (\S+) as (.*)$/gm))
       if (names.has(m[2] as string)) outside.add(m[1] as string);
-    for (const m of diagram.mermaid.matchAll(/^\s*Note over (\S+?): checks (.*)$/gm))
-      if (outside.has(m[1] as string) && FENCE_CHECK.test(m[2] as string))
+    for (const m of diagram.mermaid.matchAll(/^\s*Note over (\S+?): checks (.*)$/gm)) {
+      if (!outside.has(m[1] as string)) continue;
+      if (FENCE_CHECK.test(m[2] as string))
         out.push({ rule: "fence-at-outsider", detail: `${diagram.title}: an outside party checks '${m[2]}'` });
+      const record = ours.find((h) =>
+        new RegExp(String.raw`\b${h.replace(/[^A-Za-z0-9_]/g, "\\$&")}\b`).test(m[2] as string),
+      );
+      if (record)
+        out.push({
+          rule: "outsider-checks-ours",
+          detail: `${diagram.title}: an outside party is drawn checking our ${record} ('${m[2]}')`,
+        });
+    }
   }
   return out;
 }

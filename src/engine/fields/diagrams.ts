@@ -73,6 +73,13 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
           chosen.push(...byPart(p.key).slice(0, 1));
       }
     }
+    // an outside party checks nothing of ours: a guard on our own records over a message to it (a URL allowed by the
+    // host's cached robots rules, before the GET) is checked by the sender, which holds or was handed those records
+    const outside = new Set(f.components.filter((c) => c.kind === "external").map((c) => c.id));
+    const ours = f.components.filter((c) => c.kind !== "external").flatMap((c) => c.holds);
+    const checkedBySender = (guard: string, to: string) =>
+      outside.has(to) &&
+      ours.some((h) => new RegExp(String.raw`\b${h.replace(/[^A-Za-z0-9_]/g, "\\$&")}\b`).test(guard));
     const drawable = chosen.filter((p) => p.steps.every((s) => names.has(s.from) && names.has(s.to)));
     for (const p of drawable.slice(0, MAX_SEQUENCES)) {
       out.push({
@@ -86,8 +93,10 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
               operation: string;
               branch: boolean;
               guard?: string;
+              checkedBy?: "sender";
             };
             if (s.guard) step.guard = s.guard;
+            if (s.guard && checkedBySender(s.guard, s.to)) step.checkedBy = "sender";
             return step;
           }),
           p.outcomes,
