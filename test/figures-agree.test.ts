@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { designCapacityRows } from "../src/engine/capacity.js";
 import { checkCoherence } from "../src/engine/coherence.js";
 import type { CapacityModel } from "../src/knowledge/capacity/types.js";
+import { parseProtocol } from "../src/knowledge/notation/protocol.js";
 import { type Design, design } from "../src/lib/index.js";
 
 const derive = (p: string) => structuredClone(design(p)) as Design;
@@ -101,5 +102,46 @@ describe("a sequence puts each check on the party that makes it", () => {
       g.mermaid = g.mermaid.replace(/Note over \S+: checks URL allowed/, `Note over ${sites}: checks URL allowed`);
     }
     expect(rules(d)).toContain("outsider-checks-ours");
+  });
+});
+
+describe("a two-party protocol draws each party as its own lifeline", () => {
+  const ledger = () =>
+    derive(
+      "Design a bank ledger that transfers money between accounts on different shards without losing or creating money",
+    );
+  const saga = (d: Design) => d.diagrams.find((g) => g.kind === "sequence" && /saga/.test(g.title));
+
+  it("the protocol notation names the role a component plays", () => {
+    const r = parseProtocol("a>shards@source[debit] -> shards@source>a[done] -> b>shards@destination[credit] => done");
+    expect(r.ok && r.value.steps.map((s) => [s.actorRole, s.targetRole])).toEqual([
+      [undefined, "source"],
+      ["source", undefined],
+      [undefined, "destination"],
+    ]);
+  });
+
+  it("the cross-shard saga debits the source shard and credits the destination shard, two lifelines", () => {
+    const d = ledger();
+    const mermaid = saga(d)?.mermaid ?? "";
+    const source = /participant (\S+) as Source#58; Account shards/.exec(mermaid)?.[1];
+    const destination = /participant (\S+) as Destination#58; Account shards/.exec(mermaid)?.[1];
+    expect(source).toBeDefined();
+    expect(destination).toBeDefined();
+    expect(mermaid).toMatch(new RegExp(`->>${source}: debit the source account`));
+    expect(mermaid).toMatch(new RegExp(`->>${destination}: credit the destination account`));
+    expect(rules(d)).not.toContain("two-parties-one-lifeline");
+    expect(rules(d)).not.toContain("message-without-link");
+  });
+
+  it("flags one lifeline for both shards", () => {
+    const d = ledger();
+    const g = saga(d);
+    if (g) {
+      const destination = /participant (\S+) as Destination/.exec(g.mermaid)?.[1] ?? "";
+      const source = /participant (\S+) as Source/.exec(g.mermaid)?.[1] ?? "";
+      g.mermaid = g.mermaid.replace(new RegExp(`>>${destination}:`, "g"), `>>${source}:`);
+    }
+    expect(rules(d)).toContain("two-parties-one-lifeline");
   });
 });

@@ -64,6 +64,7 @@ export type CoherenceRule =
   | "part-exceeds-whole"
   | "input-below-own-rule"
   | "outsider-checks-ours"
+  | "two-parties-one-lifeline"
   | "message-without-link"
   | "product-record-not-state"
   | "technology-builds-rejected"
@@ -183,6 +184,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
+  "two-parties-one-lifeline":
+    "a protocol between two parties of one kind (the source and the destination shard of a cross-shard transfer) draws each as its own lifeline: no participant is sent the messages for both sides (a debit of the source and a credit of the destination), nor one message for both at once ('prepare on both shards')",
   "outsider-checks-ours":
     "an outside party (a website, a provider, a customer's endpoint) is never drawn checking a record we hold: the host's cached robots rules are checked by the fetcher or the frontier before the GET, not by the website",
   "input-below-own-rule":
@@ -1012,6 +1015,69 @@ const PARTICIPANT_WIDTH = 56;
  * component a message with no link between them (fan-out workers that never reach the follower index)
  * is a box the drawing forgot to wire.
  */
+/**
+ * Each participant of a sequence with the component it draws: by its label, or, for a lifeline of one role a component
+ * plays ("Source: Account shards (…)"), by the label that role and the component's name make.
+ */
+function participantComponents<C extends { name: string }>(
+  mermaid: string,
+  byLabel: ReadonlyMap<string, C>,
+): Map<string, C> {
+  const out = new Map<string, C>();
+  for (const m of mermaid.matchAll(/^\s*participant (\S+) as (.*)$/gm)) {
+    const label = m[2] as string;
+    let c = byLabel.get(label);
+    const role = /^([A-Z][a-z]*(?: [a-z]+)*)#58; /.exec(label)?.[1];
+    if (!c && role)
+      for (const x of byLabel.values())
+        if (seqText(`${role}: ${x.name}`, PARTICIPANT_WIDTH) === label) {
+          c = x;
+          break;
+        }
+    if (c) out.set(m[1] as string, c);
+  }
+  return out;
+}
+
+/** Words that name one side of a two-party exchange, paired with the other side's. */
+const PARTY_SIDES: readonly [RegExp, RegExp][] = [
+  [/\bsource\b/i, /\bdestination\b/i],
+  [/\bpayer\b/i, /\bpayee\b/i],
+  [/\bsender'?s?\b/i, /\brecipient'?s?\b/i],
+];
+/** A message that speaks to two parties at once through one lifeline. */
+const BOTH_PARTIES = /\b(?:on|to) both (?:shards|partitions|sides|accounts|groups)\b/i;
+
+/**
+ * A protocol between two parties of one kind (a cross-shard transfer's source and destination shards) draws each as its
+ * own lifeline: one participant is never sent the messages for both sides, nor one message for both of them.
+ */
+function twoPartiesTwoLifelines(d: Checked): Problem[] {
+  const out: Problem[] = [];
+  for (const diagram of d.diagrams) {
+    if (diagram.kind !== "sequence") continue;
+    const heard = new Map<string, string[]>();
+    for (const m of diagram.mermaid.matchAll(/^\s*(\S+?)-{1,2}>>(\S+?): (.*)$/gm)) {
+      const [, from, to, text] = m as unknown as [string, string, string, string];
+      if (from === to) continue;
+      if (BOTH_PARTIES.test(text))
+        out.push({ rule: "two-parties-one-lifeline", detail: `${diagram.title}: one lifeline is sent '${text}'` });
+      heard.set(to, [...(heard.get(to) ?? []), text]);
+    }
+    for (const [, texts] of heard)
+      for (const [a, b] of PARTY_SIDES) {
+        const one = texts.find((t) => a.test(t) && !b.test(t));
+        const other = texts.find((t) => b.test(t) && !a.test(t));
+        if (one && other)
+          out.push({
+            rule: "two-parties-one-lifeline",
+            detail: `${diagram.title}: one lifeline is sent both '${one}' and '${other}'`,
+          });
+      }
+  }
+  return out;
+}
+
 function messagesHaveLinks(d: Checked): Problem[] {
   const out: Problem[] = [];
   const byLabel = new Map(d.components.map((c) => [seqText(c.name, PARTICIPANT_WIDTH), c]));
@@ -1033,10 +1099,7 @@ function messagesHaveLinks(d: Checked): Problem[] {
   for (const diagram of d.diagrams) {
     if (diagram.kind !== "sequence") continue;
     const who = new Map<string, string>();
-    for (const m of diagram.mermaid.matchAll(/^\s*participant (\S+) as (.*)$/gm)) {
-      const c = byLabel.get(m[2] as string);
-      if (c) who.set(m[1] as string, c.id);
-    }
+    for (const [pid, c] of participantComponents(diagram.mermaid, byLabel)) who.set(pid, c.id);
     const seen = new Set<string>();
     for (const m of diagram.mermaid.matchAll(/^\s*(\S+?)-{1,2}>>(\S+?):/gm)) {
       const from = who.get(m[1] as string);
@@ -1429,6 +1492,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...fencesWeOwn(d),
     ...politenessOnFetchPath(d),
     ...inputsHoldOwnRules(d),
+    ...twoPartiesTwoLifelines(d),
   ];
 }
 

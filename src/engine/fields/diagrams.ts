@@ -87,7 +87,14 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
         title: `${p.part}: ${p.name}`,
         mermaid: boundSequence(
           p.steps.map((s) => {
-            const step = { from: s.from, to: s.to, operation: s.operation, branch: s.branch } as {
+            // a component playing two parties of the protocol (the source and the destination shard) is one lifeline
+            // per role
+            const step = {
+              from: s.actorRole ? `${s.from}@${s.actorRole}` : s.from,
+              to: s.targetRole ? `${s.to}@${s.targetRole}` : s.to,
+              operation: s.operation,
+              branch: s.branch,
+            } as {
               from: string;
               to: string;
               operation: string;
@@ -100,13 +107,22 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
             return step;
           }),
           p.outcomes,
-          (id) => names.get(id) ?? id,
+          (key) => participantName(key, names),
         ),
       });
     }
     return out;
   },
 };
+
+/** A lifeline's name: its component's, led by the role it plays where it plays one ("Source: Account shards (…)"). */
+function participantName(key: string, names: ReadonlyMap<string, string>): string {
+  const at = key.indexOf("@");
+  if (at < 0) return names.get(key) ?? key;
+  const id = key.slice(0, at);
+  const role = key.slice(at + 1).replace(/-/g, " ");
+  return `${role.charAt(0).toUpperCase()}${role.slice(1)}: ${names.get(id) ?? id}`;
+}
 
 /** A variant's subject as a title: "a look-aside cache tier in front of the database, which …" → "Look-aside cache tier in front of the database". */
 function variantTitle(subject: string): string {
