@@ -145,3 +145,23 @@ describe("a two-party protocol draws each party as its own lifeline", () => {
     expect(rules(d)).toContain("two-parties-one-lifeline");
   });
 });
+
+describe("a zone's loss leaves the code a margin", () => {
+  const s3 = () =>
+    derive("Design an object storage service like S3 that stores 100 PB with eleven nines of durability");
+
+  it("the erasure code is spread so one zone holds fewer fragments than the parity", () => {
+    const d = s3();
+    const zone = d.capacity.find((c) => c.id === "pieces_lost_with_zone");
+    const tolerated = d.capacity.flatMap((c) => c.inputs).find((i) => i.name === "tolerated_losses");
+    expect(zone && tolerated && zone.value < tolerated.value).toBe(true);
+    expect(d.capacity.find((c) => c.id === "zone_loss_margin")?.value).toBe(2);
+    expect(rules(d)).not.toContain("count-reaches-tolerance");
+  });
+
+  it("flags a zone's loss that takes as many pieces as the code tolerates", () => {
+    const d = s3();
+    for (const r of d.capacity) for (const i of r.inputs) if (i.name === "tolerated_losses") i.value = 4;
+    expect(rules(d)).toContain("count-reaches-tolerance");
+  });
+});

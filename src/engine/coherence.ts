@@ -65,6 +65,7 @@ export type CoherenceRule =
   | "input-below-own-rule"
   | "outsider-checks-ours"
   | "two-parties-one-lifeline"
+  | "count-reaches-tolerance"
   | "message-without-link"
   | "product-record-not-state"
   | "technology-builds-rejected"
@@ -184,6 +185,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
+  "count-reaches-tolerance":
+    "a count of pieces one correlated failure takes at once (a whole zone's share of a stripe) stays below the pieces the code tolerates, so a zone outage still leaves a margin for a disk failure: the design widens its code or spreads it over more zones rather than showing 3 lost beside 3 tolerated",
   "two-parties-one-lifeline":
     "a protocol between two parties of one kind (the source and the destination shard of a cross-shard transfer) draws each as its own lifeline: no participant is sent the messages for both sides (a debit of the source and a credit of the destination), nor one message for both at once ('prepare on both shards')",
   "outsider-checks-ours":
@@ -1229,6 +1232,30 @@ function inputsHoldOwnRules(d: Design): Problem[] {
 }
 
 /**
+ * A count a figure holds against a tolerance (`below` on its spec: pieces a zone's loss takes against the pieces the
+ * code may lose) stays strictly under it in the values the design uses: reaching it leaves no margin for one more failure.
+ */
+function countsUnderTolerance(d: Design): Problem[] {
+  const value = new Map<string, number>();
+  for (const r of d.capacity) for (const i of r.inputs) if (!value.has(i.name)) value.set(i.name, i.value);
+  const out: Problem[] = [];
+  for (const r of d.capacity) {
+    const model = capacityModel(
+      r.archetype as ArchetypeId,
+      d.nfrs.topics?.map((value) => ({ value })),
+    );
+    const spec = model?.figures.find((f) => f.id === r.id);
+    const limit = spec?.below ? value.get(spec.below) : undefined;
+    if (spec?.below && limit !== undefined && r.value >= limit)
+      out.push({
+        rule: "count-reaches-tolerance",
+        detail: `${r.id} (${r.display}) reaches ${spec.below} = ${limit}: no margin is left for one more failure`,
+      });
+  }
+  return out;
+}
+
+/**
  * A design about money moved between its own accounts (topic "ledger", with no outside party named) draws no outside
  * party for it, and where it is a sharded ledger (I16 leads) it keeps the ledger's shape: accounts, a transfer keyed
  * by its transfer id, a journal, and the conservation rule.
@@ -1493,6 +1520,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...politenessOnFetchPath(d),
     ...inputsHoldOwnRules(d),
     ...twoPartiesTwoLifelines(d),
+    ...countsUnderTolerance(d),
   ];
 }
 
