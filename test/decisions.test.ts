@@ -168,7 +168,7 @@ describe("a chosen option reaches the rest of the design", () => {
     expect(d.components.map((c) => c.id)).not.toContain("chunk-primary");
     expect(sequences(d).join(" ")).not.toMatch(/Leased primary/);
     const raw = d.capacity.find((c) => c.id === "raw_bytes");
-    expect(raw?.inputs.find((i) => i.name === "storage_overhead")?.value).toBe(1.5);
+    expect(raw?.inputs.find((i) => i.name === "storage_overhead")?.value).toBe(2);
     expect(raw?.inputs.find((i) => i.name === "storage_overhead")?.because).toMatch(/i19-redundancy/);
   });
 

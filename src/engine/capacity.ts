@@ -10,7 +10,7 @@ import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { RECORD_CAPACITY } from "../knowledge/product-record.js";
-import { BRIDGES_TO, QUANTITY_BY_ID } from "../knowledge/quantities.js";
+import { BRIDGES_TO, QUANTITY_BY_ID, TWINS_OF } from "../knowledge/quantities.js";
 import { partlessArchetypes } from "./architecture.js";
 import type { CapacityInput, CapacityRow, Fields, Nfrs } from "./design/types.js";
 import { scaleReason } from "./nfr-parse.js";
@@ -466,6 +466,32 @@ interface Choice {
    * value (a figure computed from assumptions, then a model's typical value or a default).
    */
   rank: number;
+  /** Taken from the same quantity under another name (`QUANTITY_TWINS`): even its own model reads it so. */
+  twin?: true;
+}
+
+/**
+ * One quantity under two names has one value: where a design chose a value for one name, its twin (the same quantity
+ * in another unit) takes that value converted, unless the twin's own value is better grounded (a lower rank, or the
+ * same rank from a model shown earlier).
+ */
+function shareTwins(chosen: Map<string, Choice>, order: readonly string[], scale: Nfrs["scale"]): void {
+  const at = (c: Choice) => order.indexOf(c.owner);
+  for (const [name, c] of [...chosen]) {
+    if (c.twin) continue;
+    for (const { twin, factor } of TWINS_OF.get(name) ?? []) {
+      if (scale[twin]) continue;
+      const have = chosen.get(twin);
+      if (have && !have.twin && (have.rank < c.rank || (have.rank === c.rank && at(have) <= at(c)))) continue;
+      chosen.set(twin, {
+        value: c.value / factor,
+        because: `${c.because.replace(/^not stated; /, "")}; the same quantity as ${name}, in another unit`,
+        owner: c.owner,
+        rank: c.rank,
+        twin: true,
+      });
+    }
+  }
 }
 
 /**
@@ -531,6 +557,11 @@ export function designCapacityRows(
         }
       }
     });
+    shareTwins(
+      chosen,
+      owners.map((o) => o.owner),
+      scale,
+    );
     const key = [...chosen].map(([n, c]) => `${n}=${c.value}@${c.owner}`).join("\n");
     if (key === last) break;
     last = key;
@@ -538,7 +569,14 @@ export function designCapacityRows(
       const m = new Map<string, { value: number; because: string }>();
       for (const name of modelReads(o.model)) {
         const c = chosen.get(name);
-        if (!c || c.owner === o.owner || scale[name] || o.implied?.has(name) || own[k]?.get(name) === c.value) continue;
+        if (
+          !c ||
+          (c.owner === o.owner && !c.twin) ||
+          scale[name] ||
+          o.implied?.has(name) ||
+          own[k]?.get(name) === c.value
+        )
+          continue;
         m.set(name, {
           value: c.value,
           because: `${c.because.replace(/^not stated; /, "")}; one value for the whole design, taken from ${c.owner}'s estimates`,
@@ -578,9 +616,11 @@ export function capacityOwners(
   });
   const featureLed = isFeatureLed(f.branch.kind, f.features, f.archetypes);
   const owners = featureLed ? [...feats, ...archs] : [...archs, ...feats];
-  // a stated latency target is spent by the design's leading model: its budget figures join that model
+  // a stated latency target is spent by the design's leading model: its budget figures join that model, unless it
+  // splits the stated budget itself (a typeahead's network, edge and lookup), so the design has one latency budget
   const lead = owners[0];
-  if (lead && f.nfrs.scale.latency_seconds) owners[0] = { ...lead, model: withLatencyBudget(lead.model) };
+  if (lead && f.nfrs.scale.latency_seconds && !modelReads(lead.model).includes("latency_budget_ms"))
+    owners[0] = { ...lead, model: withLatencyBudget(lead.model) };
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]
     : [...archs.map(() => true), ...feats.map(() => false)];

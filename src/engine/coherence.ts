@@ -10,15 +10,19 @@ import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
+import { capacityModel } from "../knowledge/capacity/index.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
+import { formulaOf } from "../knowledge/notation/compiled.js";
+import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
 import { isWrite, REFUSES_STALE, REPEAT_PROMISE, RISES_ONLY } from "../knowledge/patterns.js";
-import { QUANTITY_BY_ID } from "../knowledge/quantities.js";
+import { QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
+import type { ArchetypeId } from "../knowledge/schema.js";
 import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
@@ -60,6 +64,10 @@ export type CoherenceRule =
   | "numbers-disagree"
   | "stated-number-unused"
   | "part-exceeds-whole"
+  | "input-below-own-rule"
+  | "outsider-checks-ours"
+  | "two-parties-one-lifeline"
+  | "count-reaches-tolerance"
   | "message-without-link"
   | "product-record-not-state"
   | "technology-builds-rejected"
@@ -182,7 +190,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "one-part-bought-twice":
     "the technology buys one product per part: no two recommended products fill the same part (CDC relaying an outbox to Kafka beside outbox tables whose relay claims rows with SKIP LOCKED)",
   "quantity-two-values":
-    "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, and a decision quotes the value the capacity table shows",
+    "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, a decision quotes the value the capacity table shows, and one quantity under two names in two units (a round trip of 30 ms beside one of 0.02 s) agrees with itself",
   "fence-at-outsider":
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
   "politeness-off-fetch-path":
@@ -197,6 +205,14 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a product step that charges, pays or refunds draws a payment provider, and the workflow's outbox and ledger live in a store of that step's own feature",
   "stance-against-delivery":
     "a stance's reason never promises a repeat (fires twice, delivered again) where the design states at-most-once delivery",
+  "count-reaches-tolerance":
+    "a count of pieces one correlated failure takes at once (a whole zone's share of a stripe) stays below the pieces the code tolerates, so a zone outage still leaves a margin for a disk failure: the design widens its code or spreads it over more zones rather than showing 3 lost beside 3 tolerated",
+  "two-parties-one-lifeline":
+    "a protocol between two parties of one kind (the source and the destination shard of a cross-shard transfer) draws each as its own lifeline: no participant is sent the messages for both sides (a debit of the source and a credit of the destination), nor one message for both at once ('prepare on both shards')",
+  "outsider-checks-ours":
+    "an outside party (a website, a provider, a customer's endpoint) is never drawn checking a record we hold: the host's cached robots rules are checked by the fetcher or the frontier before the GET, not by the website",
+  "input-below-own-rule":
+    "a capacity input the design's own rule decides (a politeness gap of the larger of a host's crawl-delay and ten times its last response time) is never below that rule worked out from the design's own values of its inputs: no 5 s delay beside 2 s fetches and a ten-times rule",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
   "names-undrawn-entity":
@@ -1026,6 +1042,8 @@ function statedNumbersUsed(d: Design): Problem[] {
   for (const r of d.capacity) for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
   // a stated target a figure is checked against (a failover bound) is read by that figure
   for (const r of d.capacity) if (r.bound) read.add(r.bound.quantity);
+  // a stated target read under its twin's name (the latency in ms a budget split reads) is read
+  for (const name of [...read]) for (const t of TWINS_OF.get(name) ?? []) read.add(t.twin);
   const byQuote = new Map<string, string[]>();
   for (const name of Object.keys(d.nfrs.scale)) {
     const src = d.nfrs.sources[`scale.${name}`];
@@ -1069,6 +1087,69 @@ const PARTICIPANT_WIDTH = 56;
  * component a message with no link between them (fan-out workers that never reach the follower index)
  * is a box the drawing forgot to wire.
  */
+/**
+ * Each participant of a sequence with the component it draws: by its label, or, for a lifeline of one role a component
+ * plays ("Source: Account shards (…)"), by the label that role and the component's name make.
+ */
+function participantComponents<C extends { name: string }>(
+  mermaid: string,
+  byLabel: ReadonlyMap<string, C>,
+): Map<string, C> {
+  const out = new Map<string, C>();
+  for (const m of mermaid.matchAll(/^\s*participant (\S+) as (.*)$/gm)) {
+    const label = m[2] as string;
+    let c = byLabel.get(label);
+    const role = /^([A-Z][a-z]*(?: [a-z]+)*)#58; /.exec(label)?.[1];
+    if (!c && role)
+      for (const x of byLabel.values())
+        if (seqText(`${role}: ${x.name}`, PARTICIPANT_WIDTH) === label) {
+          c = x;
+          break;
+        }
+    if (c) out.set(m[1] as string, c);
+  }
+  return out;
+}
+
+/** Words that name one side of a two-party exchange, paired with the other side's. */
+const PARTY_SIDES: readonly [RegExp, RegExp][] = [
+  [/\bsource\b/i, /\bdestination\b/i],
+  [/\bpayer\b/i, /\bpayee\b/i],
+  [/\bsender'?s?\b/i, /\brecipient'?s?\b/i],
+];
+/** A message that speaks to two parties at once through one lifeline. */
+const BOTH_PARTIES = /\b(?:on|to) both (?:shards|partitions|sides|accounts|groups)\b/i;
+
+/**
+ * A protocol between two parties of one kind (a cross-shard transfer's source and destination shards) draws each as its
+ * own lifeline: one participant is never sent the messages for both sides, nor one message for both of them.
+ */
+function twoPartiesTwoLifelines(d: Checked): Problem[] {
+  const out: Problem[] = [];
+  for (const diagram of d.diagrams) {
+    if (diagram.kind !== "sequence") continue;
+    const heard = new Map<string, string[]>();
+    for (const m of diagram.mermaid.matchAll(/^\s*(\S+?)-{1,2}>>(\S+?): (.*)$/gm)) {
+      const [, from, to, text] = m as unknown as [string, string, string, string];
+      if (from === to) continue;
+      if (BOTH_PARTIES.test(text))
+        out.push({ rule: "two-parties-one-lifeline", detail: `${diagram.title}: one lifeline is sent '${text}'` });
+      heard.set(to, [...(heard.get(to) ?? []), text]);
+    }
+    for (const [, texts] of heard)
+      for (const [a, b] of PARTY_SIDES) {
+        const one = texts.find((t) => a.test(t) && !b.test(t));
+        const other = texts.find((t) => b.test(t) && !a.test(t));
+        if (one && other)
+          out.push({
+            rule: "two-parties-one-lifeline",
+            detail: `${diagram.title}: one lifeline is sent both '${one}' and '${other}'`,
+          });
+      }
+  }
+  return out;
+}
+
 function messagesHaveLinks(d: Checked): Problem[] {
   const out: Problem[] = [];
   const byLabel = new Map(d.components.map((c) => [seqText(c.name, PARTICIPANT_WIDTH), c]));
@@ -1090,10 +1171,7 @@ function messagesHaveLinks(d: Checked): Problem[] {
   for (const diagram of d.diagrams) {
     if (diagram.kind !== "sequence") continue;
     const who = new Map<string, string>();
-    for (const m of diagram.mermaid.matchAll(/^\s*participant (\S+) as (.*)$/gm)) {
-      const c = byLabel.get(m[2] as string);
-      if (c) who.set(m[1] as string, c.id);
-    }
+    for (const [pid, c] of participantComponents(diagram.mermaid, byLabel)) who.set(pid, c.id);
     const seen = new Set<string>();
     for (const m of diagram.mermaid.matchAll(/^\s*(\S+?)-{1,2}>>(\S+?):/gm)) {
       const from = who.get(m[1] as string);
@@ -1141,14 +1219,25 @@ function fencesWeOwn(d: Checked): Problem[] {
     if (said) out.push({ rule: "fence-at-outsider", detail: `${c.name} is outside the system, yet carries '${said}'` });
   }
   const names = new Set(outsiders.map((c) => seqText(c.name, PARTICIPANT_WIDTH)));
+  const ours = d.components.filter((c) => c.kind !== "external").flatMap((c) => c.holds);
   for (const diagram of d.diagrams) {
     if (diagram.kind !== "sequence") continue;
     const outside = new Set<string>();
     for (const m of diagram.mermaid.matchAll(/^\s*participant (\S+) as (.*)$/gm))
       if (names.has(m[2] as string)) outside.add(m[1] as string);
-    for (const m of diagram.mermaid.matchAll(/^\s*Note over (\S+?): checks (.*)$/gm))
-      if (outside.has(m[1] as string) && FENCE_CHECK.test(m[2] as string))
+    for (const m of diagram.mermaid.matchAll(/^\s*Note over (\S+?): checks (.*)$/gm)) {
+      if (!outside.has(m[1] as string)) continue;
+      if (FENCE_CHECK.test(m[2] as string))
         out.push({ rule: "fence-at-outsider", detail: `${diagram.title}: an outside party checks '${m[2]}'` });
+      const record = ours.find((h) =>
+        new RegExp(String.raw`\b${h.replace(/[^A-Za-z0-9_]/g, "\\$&")}\b`).test(m[2] as string),
+      );
+      if (record)
+        out.push({
+          rule: "outsider-checks-ours",
+          detail: `${diagram.title}: an outside party is drawn checking our ${record} ('${m[2]}')`,
+        });
+    }
   }
   return out;
 }
@@ -1168,6 +1257,69 @@ function politenessOnFetchPath(d: Design): Problem[] {
       rule: "politeness-off-fetch-path",
       detail: `${kind.get(l.from)?.name} passes ${to.name} on the way into the design's own API, not on the fetches to the sites`,
     });
+  }
+  return out;
+}
+
+/**
+ * An input a model derives by the design's own rule (`floor` on its derivation: a politeness gap) is never below that
+ * rule worked out from the values the design itself uses for the rule's inputs, wherever the input's value came from.
+ */
+function inputsHoldOwnRules(d: Design): Problem[] {
+  const value = new Map<string, number>();
+  for (const r of d.capacity) for (const i of r.inputs) if (!value.has(i.name)) value.set(i.name, i.value);
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  for (const r of d.capacity) {
+    const model = capacityModel(
+      r.archetype as ArchetypeId,
+      d.nfrs.topics?.map((value) => ({ value })),
+    );
+    for (const spec of model?.inputs ?? []) {
+      const has = value.get(spec.quantity);
+      if (has === undefined || seen.has(spec.quantity)) continue;
+      const from = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
+      for (const rule of from.filter((x) => x.floor)) {
+        const expr = formulaOf(rule.expression);
+        const vars: Record<string, number> = {};
+        for (const v of formulaVariables(expr)) {
+          const x = value.get(v);
+          if (x !== undefined) vars[v] = x;
+        }
+        const floor =
+          Object.keys(vars).length === formulaVariables(expr).size ? evaluateFormula(expr, vars) : undefined;
+        if (floor === undefined || has >= floor * 0.9999) continue;
+        seen.add(spec.quantity);
+        out.push({
+          rule: "input-below-own-rule",
+          detail: `${spec.quantity} is ${has}, below its own rule ${rule.expression} = ${floor} (${rule.why})`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A count a figure holds against a tolerance (`below` on its spec: pieces a zone's loss takes against the pieces the
+ * code may lose) stays strictly under it in the values the design uses: reaching it leaves no margin for one more failure.
+ */
+function countsUnderTolerance(d: Design): Problem[] {
+  const value = new Map<string, number>();
+  for (const r of d.capacity) for (const i of r.inputs) if (!value.has(i.name)) value.set(i.name, i.value);
+  const out: Problem[] = [];
+  for (const r of d.capacity) {
+    const model = capacityModel(
+      r.archetype as ArchetypeId,
+      d.nfrs.topics?.map((value) => ({ value })),
+    );
+    const spec = model?.figures.find((f) => f.id === r.id);
+    const limit = spec?.below ? value.get(spec.below) : undefined;
+    if (spec?.below && limit !== undefined && r.value >= limit)
+      out.push({
+        rule: "count-reaches-tolerance",
+        detail: `${r.id} (${r.display}) reaches ${spec.below} = ${limit}: no margin is left for one more failure`,
+      });
   }
   return out;
 }
@@ -1442,6 +1594,9 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...chargesReachPaymentParty(d),
     ...stanceAgreesWithDelivery(d),
     ...undrawnEntitiesNamed(d),
+    ...inputsHoldOwnRules(d),
+    ...twoPartiesTwoLifelines(d),
+    ...countsUnderTolerance(d),
   ];
 }
 
@@ -1593,6 +1748,22 @@ function quantityOnce(d: Design): Problem[] {
           detail: `decision ${dec.id} reads ${m[1]} ${m[2]}, the capacity table shows ${figs.map((c) => `${c.display} (${c.archetype})`).join(", ")}`,
         });
     }
+  // one quantity under two names (a latency budget's round trip in ms beside the shared one in seconds) has one value
+  const said = new Map<string, { value: number; where: string }>();
+  for (const r of d.capacity) {
+    if (!said.has(r.id)) said.set(r.id, { value: r.value, where: `${r.archetype}'s figure` });
+    for (const i of r.inputs)
+      if (!said.has(i.name)) said.set(i.name, { value: i.value, where: `${r.archetype} ${r.id}` });
+  }
+  for (const t of QUANTITY_TWINS) {
+    const a = said.get(t.quantity);
+    const b = said.get(t.twin);
+    if (a && b && !close(a.value, b.value * t.factor))
+      out.push({
+        rule: "quantity-two-values",
+        detail: `${t.quantity} is ${a.value} (${a.where}) but its twin ${t.twin} is ${b.value} (${b.where}): one quantity in two units`,
+      });
+  }
   // one report per pair
   return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
 }

@@ -846,6 +846,32 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
   },
 ];
 
+/**
+ * One quantity under two names in two units (a model that splits a latency budget in milliseconds beside the shared
+ * budget figures in seconds): `quantity` = `twin` * `factor`. A design gives both one value (an unstated one takes its
+ * twin's value, converted) and coherence (`quantity-two-values`) compares them as one quantity.
+ */
+export interface QuantityTwin {
+  quantity: string;
+  twin: string;
+  factor: number;
+}
+
+export const QUANTITY_TWINS: readonly QuantityTwin[] = [
+  { quantity: "latency_budget_ms", twin: "latency_seconds", factor: 1000 },
+  { quantity: "network_rtt_ms", twin: "client_rtt_seconds", factor: 1000 },
+];
+
+/** Each quantity's twins, both ways, with the factor that turns the twin's value into its own. */
+export const TWINS_OF: ReadonlyMap<string, readonly { twin: string; factor: number }[]> = (() => {
+  const m = new Map<string, { twin: string; factor: number }[]>();
+  for (const t of QUANTITY_TWINS) {
+    m.set(t.quantity, [...(m.get(t.quantity) ?? []), { twin: t.twin, factor: t.factor }]);
+    m.set(t.twin, [...(m.get(t.twin) ?? []), { twin: t.quantity, factor: 1 / t.factor }]);
+  }
+  return m;
+})();
+
 /** The bridges to each quantity, in the table's order. */
 export const BRIDGES_TO: ReadonlyMap<string, readonly QuantityBridge[]> = new Map(
   [...new Set(QUANTITY_BRIDGES.map((b) => b.quantity))].map((q) => [

@@ -73,6 +73,13 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
           chosen.push(...byPart(p.key).slice(0, 1));
       }
     }
+    // an outside party checks nothing of ours: a guard on our own records over a message to it (a URL allowed by the
+    // host's cached robots rules, before the GET) is checked by the sender, which holds or was handed those records
+    const outside = new Set(f.components.filter((c) => c.kind === "external").map((c) => c.id));
+    const ours = f.components.filter((c) => c.kind !== "external").flatMap((c) => c.holds);
+    const checkedBySender = (guard: string, to: string) =>
+      outside.has(to) &&
+      ours.some((h) => new RegExp(String.raw`\b${h.replace(/[^A-Za-z0-9_]/g, "\\$&")}\b`).test(guard));
     const drawable = chosen.filter((p) => p.steps.every((s) => names.has(s.from) && names.has(s.to)));
     for (const p of drawable.slice(0, MAX_SEQUENCES)) {
       out.push({
@@ -80,24 +87,42 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
         title: `${p.part}: ${p.name}`,
         mermaid: boundSequence(
           p.steps.map((s) => {
-            const step = { from: s.from, to: s.to, operation: s.operation, branch: s.branch } as {
+            // a component playing two parties of the protocol (the source and the destination shard) is one lifeline
+            // per role
+            const step = {
+              from: s.actorRole ? `${s.from}@${s.actorRole}` : s.from,
+              to: s.targetRole ? `${s.to}@${s.targetRole}` : s.to,
+              operation: s.operation,
+              branch: s.branch,
+            } as {
               from: string;
               to: string;
               operation: string;
               branch: boolean;
               guard?: string;
+              checkedBy?: "sender";
             };
             if (s.guard) step.guard = s.guard;
+            if (s.guard && checkedBySender(s.guard, s.to)) step.checkedBy = "sender";
             return step;
           }),
           p.outcomes,
-          (id) => names.get(id) ?? id,
+          (key) => participantName(key, names),
         ),
       });
     }
     return out;
   },
 };
+
+/** A lifeline's name: its component's, led by the role it plays where it plays one ("Source: Account shards (…)"). */
+function participantName(key: string, names: ReadonlyMap<string, string>): string {
+  const at = key.indexOf("@");
+  if (at < 0) return names.get(key) ?? key;
+  const id = key.slice(0, at);
+  const role = key.slice(at + 1).replace(/-/g, " ");
+  return `${role.charAt(0).toUpperCase()}${role.slice(1)}: ${names.get(id) ?? id}`;
+}
 
 /** A variant's subject as a title: "a look-aside cache tier in front of the database, which …" → "Look-aside cache tier in front of the database". */
 function variantTitle(subject: string): string {

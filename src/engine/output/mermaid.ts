@@ -112,13 +112,15 @@ export interface SequenceStep {
   to: string;
   operation: string;
   guard?: string;
+  /** Who checks the guard: the receiver (default), or the sender before it sends (an outside party checks nothing of ours). */
+  checkedBy?: "sender";
   branch: boolean;
 }
 
 /**
  * A sequence diagram from a protocol bound to components: each step is a message from one
  * participant to another (a self-message only for a local step), a reply drawn dashed, the guard
- * as a note over the receiver that checks it, a `|->` branch as an alternative, outcomes at the end.
+ * as a note over the party that checks it (the receiver, or the sender where the step says so), a `|->` branch as an alternative, outcomes at the end.
  */
 export function boundSequence(
   steps: readonly SequenceStep[],
@@ -135,8 +137,11 @@ export function boundSequence(
     const reply = prev !== undefined && !s.guard && s.from === prev.to && s.to === prev.from && s.from !== s.to;
     const arrow = reply ? "-->>" : "->>";
     if (s.branch) lines.push(`  alt ${seqText(s.guard ?? "otherwise", GUARD_MAX)}`);
+    // the sender checks before it sends, the receiver once the message arrives
+    const note = !s.branch && s.guard ? `checks ${seqText(s.guard, GUARD_MAX)}` : undefined;
+    if (note && s.checkedBy === "sender") lines.push(`  Note over ${pid(s.from)}: ${note}`);
     lines.push(`  ${pid(s.from)}${arrow}${pid(s.to)}: ${seqText(s.operation)}`);
-    if (!s.branch && s.guard) lines.push(`  Note over ${pid(s.to)}: checks ${seqText(s.guard, GUARD_MAX)}`);
+    if (note && s.checkedBy !== "sender") lines.push(`  Note over ${pid(s.to)}: ${note}`);
     if (s.branch) lines.push("  end");
     if (!s.branch) prev = s;
   }

@@ -13,6 +13,11 @@ export interface CapacityDerivation {
    * rides or notifications a day), not only when it rests on a stated number: the design's own load sizes it.
    */
   fromDesign?: boolean;
+  /**
+   * The design's own rule for this input (a politeness gap its invariant states): the value the design uses is never
+   * below it, whatever else sets the input, and coherence (`input-below-own-rule`) checks that.
+   */
+  floor?: boolean;
 }
 
 /** An input a model needs, with the value typical of this archetype and why it is typical. */
@@ -73,6 +78,12 @@ export interface CapacityFigureSpec {
    * prompt's "fails over within 5 seconds". The figure reads it as a budget, and coherence flags a figure past it.
    */
   bound?: string;
+  /**
+   * A quantity of the design this figure must stay strictly below (pieces a zone's loss takes against the pieces the
+   * code tolerates): coherence (`count-reaches-tolerance`) flags a figure that reaches it, so the design changes its code
+   * or placement instead of showing the two numbers side by side.
+   */
+  below?: string;
 }
 
 /** The capacity model of one archetype or one product feature. */

@@ -4,6 +4,8 @@
  * `->` continues the path, `|->` is a guarded alternative taken from the previous step.
  * A step may name its receiver, `from>to[message {guard}]`: the sender `from` sends `message` to `to`
  * (the guard is what the receiver checks). A step without a receiver is local to its actor.
+ * A component that plays two parties of one protocol (the source and the destination shard of a cross-shard transfer)
+ * is named with its role, `account-shards@source`: the diagram draws one lifeline per role.
  */
 
 export const OUTCOMES = [
@@ -23,6 +25,10 @@ export type Outcome = (typeof OUTCOMES)[number];
 
 export interface ProtocolStep {
   actor: string;
+  /** The party the actor plays here when its component plays two in one protocol (`shards@source`). */
+  actorRole?: string;
+  /** The party the target plays, likewise (`shards@destination`). */
+  targetRole?: string;
   /** The component the message goes to; absent for a step local to the actor. */
   target?: string;
   operation: string;
@@ -39,7 +45,10 @@ export interface ParsedProtocol {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const NAME = "[a-z](?:[a-z0-9_-]*[a-z0-9])?";
-const STEP = new RegExp(`^(\\|->|->)?\\s*(${NAME})(?:>(${NAME}))?\\[([^\\]{}]+?)\\s*(?:\\{([^{}]*)\\})?\\s*\\]\\s*`);
+const ROLE = "[a-z](?:[a-z-]*[a-z])?";
+const STEP = new RegExp(
+  `^(\\|->|->)?\\s*(${NAME})(?:@(${ROLE}))?(?:>(${NAME})(?:@(${ROLE}))?)?\\[([^\\]{}]+?)\\s*(?:\\{([^{}]*)\\})?\\s*\\]\\s*`,
+);
 
 export function parseProtocol(notation: string): ParseResult<ParsedProtocol> {
   const arrow = notation.lastIndexOf("=>");
@@ -62,9 +71,11 @@ export function parseProtocol(notation: string): ParseResult<ParsedProtocol> {
     if (steps.length === 0 && connector) return { ok: false, error: "a protocol cannot start with an arrow" };
     if (steps.length > 0 && !connector)
       return { ok: false, error: `steps must be joined by '->' or '|->' near '${rest.slice(0, 40)}'` };
-    const step: ProtocolStep = { actor: m[2] ?? "", operation: (m[4] ?? "").trim(), branch: connector === "|->" };
-    if (m[3]) step.target = m[3];
-    const guard = m[5]?.trim();
+    const step: ProtocolStep = { actor: m[2] ?? "", operation: (m[6] ?? "").trim(), branch: connector === "|->" };
+    if (m[3]) step.actorRole = m[3];
+    if (m[4]) step.target = m[4];
+    if (m[5]) step.targetRole = m[5];
+    const guard = m[7]?.trim();
     if (guard) step.guard = guard;
     steps.push(step);
     rest = rest.slice(m[0].length);

@@ -166,14 +166,6 @@ export const CRAWL_BOTTLENECKS = [
 export const CRAWL_CAPACITY: CapacityModel = {
   inputs: [
     {
-      quantity: "host_delay_seconds",
-      // a crawl prompt states a request rate as its cap on one site ("no site sees more than 1 request/s"); the
-      // fleet's own rate it states in pages (items_per_sec)
-      from: { expression: "1 / requests_per_sec", why: "the prompt's cap on requests a second to one site" },
-      typical: 5,
-      why: "a gap of a few seconds between requests to a host, commonly ten times its last fetch time, is the usual politeness rule (Introduction to Information Retrieval, ch. 20)",
-    },
-    {
       quantity: "links_per_page",
       typical: 50,
       why: "a web page commonly carries some tens of links (a planning figure; measure it on the first crawl)",
@@ -198,6 +190,39 @@ export const CRAWL_CAPACITY: CapacityModel = {
     inp("value_bytes", 200, "a frontier entry (URL, host, next-visit time, priority) is a couple of hundred bytes"),
     inp("object_bytes", 100000, "a fetched HTML page is on the order of 100 KB"),
     inp("task_seconds", 2, "fetching one page takes a second or two including connection set-up"),
+    {
+      quantity: "crawl_delay_seconds",
+      label: "crawl-delay a host's robots.txt asks for",
+      unit: "s",
+      typical: 1,
+      why: "Crawl-delay is not part of RFC 9309 and most robots.txt files state none, so a second is the floor a host asks for",
+    },
+    {
+      quantity: "response_gap_factor",
+      label: "gap between fetches to a host, in multiples of its last response time",
+      unit: "x",
+      typical: 10,
+      why: "the gap between requests to a host is commonly an order of magnitude longer than its last fetch took (Introduction to Information Retrieval, ch. 20.2.3)",
+    },
+    {
+      // read after the fetch time and the crawl-delay: the delay is the politeness rule the invariant states, worked
+      // out from its own inputs, never a separate guess that could contradict it
+      quantity: "host_delay_seconds",
+      from: [
+        {
+          expression: "max(crawl_delay_seconds, response_gap_factor * task_seconds)",
+          why: "the politeness rule: the larger of a host's crawl-delay and ten times its last response time",
+          floor: true,
+        },
+        {
+          // a crawl prompt states a request rate as its cap on one site ("no site sees more than 1 request/s"); the
+          // fleet's own rate it states in pages (items_per_sec). The cap is a ceiling on the rate, so the politeness
+          // rule still holds beside it
+          expression: "max(1 / requests_per_sec, crawl_delay_seconds, response_gap_factor * task_seconds)",
+          why: "the prompt's cap on requests a second to one site, and never faster than the politeness rule",
+        },
+      ],
+    },
     inp("slots_per_worker", 100, "an asynchronous fetcher keeps about a hundred fetches in flight"),
   ],
   figures: [

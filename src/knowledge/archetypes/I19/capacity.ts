@@ -20,7 +20,7 @@ const STORAGE_NODES = fig(
   true,
   "nodes",
 );
-// the bytes a rebuild moves are the node's bytes times what each rebuilt byte reads (6 fragments under RS 6+3),
+// the bytes a rebuild moves are the node's bytes times what each rebuilt byte reads (6 fragments under RS 6+6),
 // carried by the nodes that take part at once at their throttled repair bandwidth, never by every node of a
 // large cluster at full disk speed
 const REREPLICATION = fig(
@@ -64,11 +64,22 @@ const DURABILITY_FIGURES = [
     "annual_loss_per_stripe * 10 ^ durability_nines",
     "fraction",
   ),
+  {
+    ...fig(
+      "pieces_lost_with_zone",
+      "pieces of one stripe a whole zone's loss takes at once (against the pieces it may lose)",
+      "count",
+      "min_storage_nodes / failure_domains",
+      "pieces",
+    ),
+    // a zone's loss that spends all the code's tolerance leaves a stripe one disk from loss while the zone is down
+    below: "tolerated_losses",
+  },
   fig(
-    "pieces_lost_with_zone",
-    "pieces of one stripe a whole zone's loss takes at once (against the pieces it may lose)",
-    "count",
-    "min_storage_nodes / failure_domains",
+    "zone_loss_margin",
+    "pieces a stripe can still lose while a whole zone is down",
+    "headroom",
+    "tolerated_losses - min_storage_nodes / failure_domains",
     "pieces",
   ),
 ];

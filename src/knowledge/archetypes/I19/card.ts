@@ -339,7 +339,7 @@ export const card = {
     {
       bottleneck: "Raw capacity: every logical byte is stored several times",
       mitigation:
-        "Use erasure coding for cold data (about 1.5 times overhead instead of 3) and keep full replication only for hot data",
+        "Use erasure coding for cold data (about 2 times overhead instead of 3, with no zone holding more fragments than the parity) and keep full replication only for hot data",
       formula: {
         yields: "storage nodes needed",
         expression: "bytes_stored * storage_overhead / node_bytes",

@@ -104,17 +104,28 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "erasure-coding",
-        name: "erasure coding (for example Reed-Solomon 6+3: 6 data and 3 parity fragments, 1.5x)",
-        buys: "survives any 3 lost fragments, more than three replicas survive, at half their raw bytes",
+        // CubeFS's BlobStore (blobstore/common/codemode/codemode.go) keeps its three-zone code modes, EC6P6 and
+        // EC15P12, at no more pieces in one zone than the code has parity, so a whole zone's loss still decodes; its
+        // 6+3 mode is for a single zone
+        name: "erasure coding (for example Reed-Solomon 6+6 spread 4 fragments to each of 3 zones, 2x)",
+        buys: "survives a whole zone's loss with 2 fragments to spare, more than three replicas survive, at two thirds of their raw bytes",
         costs:
           "repair reads 6 fragments to rebuild one; small or hot reads pay decode latency; pieces are written once, not mutated",
         winsWhen: "petabytes of immutable, mostly cold objects",
         implies: {
           addMechanisms: ["replica-repair"],
           capacity: [
-            { quantity: "storage_overhead", value: 1.5, why: "(6 + 3) / 6 raw bytes per byte of data" },
-            { quantity: "min_storage_nodes", value: 9, why: "each of a stripe's 9 fragments on its own node" },
-            { quantity: "tolerated_losses", value: 3, why: "any 6 of a stripe's 9 fragments rebuild it" },
+            { quantity: "storage_overhead", value: 2, why: "(6 + 6) / 6 raw bytes per byte of data" },
+            {
+              quantity: "min_storage_nodes",
+              value: 12,
+              why: "each of a stripe's 12 fragments on its own node, 4 in each zone",
+            },
+            {
+              quantity: "tolerated_losses",
+              value: 6,
+              why: "any 6 of a stripe's 12 fragments rebuild it, so a zone's 4 can go with 2 more",
+            },
             {
               quantity: "repair_read_amplification",
               value: 6,
