@@ -280,6 +280,17 @@ export const card = {
         "An operator force-release bumps the token, so the previous holder is fenced out even if it is still alive",
     },
     {
+      // etcd's new leader refreshes every lease to its full TTL plus one election timeout when it takes over (lessor
+      // Promote), since it cannot know when the old leader last saw each keep-alive
+      failure:
+        "The lock store's own leader fails while a crashed holder's lease is running out: the store's new leader re-arms every lease for a whole lease plus an election timeout, so this failover takes about two leases and two elections",
+      role: "coordination",
+      prevention:
+        "Promise the failover bound for one failure at a time and say so; keep the store in one region with a short election timeout so its own failovers are rare and brief, and alert when a failover overruns the bound",
+      repair:
+        "The old holder stays fenced out by its lower revision, so the overrun costs time, never a second holder; the waiting candidates take over once the re-armed lease runs out",
+    },
+    {
       failure:
         "Release missed: the holder finishes its work but the release request is lost or the process exits first",
       role: "coordination",
