@@ -271,24 +271,15 @@ export const card = {
         "The resource rejects the write; the old holder treats the lease as lost, discards partial work and rejoins as an ordinary claimant",
     },
     {
-      failure:
-        "Expiry late: a crashed holder keeps the resource locked far longer than intended because the TTL is long, the sweeper lags, or the session never times out",
-      role: "coordination",
-      prevention:
-        "Keep the TTL short with renewal at a third of it, and check the holder's session on every acquire rather than only in a sweeper",
-      repair:
-        "An operator force-release bumps the token, so the previous holder is fenced out even if it is still alive",
-    },
-    {
       // etcd's new leader refreshes every lease to its full TTL plus one election timeout when it takes over (lessor
       // Promote), since it cannot know when the old leader last saw each keep-alive
       failure:
-        "The lock store's own leader fails while a crashed holder's lease is running out: the store's new leader re-arms every lease for a whole lease plus an election timeout, so this failover takes about two leases and two elections",
+        "Expiry late: a crashed holder keeps the resource locked far longer than intended because the TTL is long, the sweeper lags, the session never times out, or the store's own leader fails as the lease runs out and its new leader re-arms every lease for a whole lease plus an election timeout",
       role: "coordination",
       prevention:
-        "Promise the failover bound for one failure at a time and say so; keep the store in one region with a short election timeout so its own failovers are rare and brief, and alert when a failover overruns the bound",
+        "Keep the TTL short with renewal at a third of it, and check the holder's session on every acquire rather than only in a sweeper; promise a failover bound for one failure at a time, and keep the store's own election short",
       repair:
-        "The old holder stays fenced out by its lower revision, so the overrun costs time, never a second holder; the waiting candidates take over once the re-armed lease runs out",
+        "An operator force-release bumps the token, so the previous holder is fenced out even if it is still alive; an overrun costs time, never a second holder",
     },
     {
       failure:
