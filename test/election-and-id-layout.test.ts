@@ -76,9 +76,10 @@ describe("a timestamp id layout is data, and the generator stores nothing per id
     expect(checkCoherence(d)).toEqual([]);
   });
 
-  it("leaves the layout out where blocks are leased from a counter", () => {
-    const blocks = design("Design a service that hands out short numeric ids with no time order, leased in blocks");
-    const chosen = blocks.decisions.find((x) => x.id === "i09-scheme")?.chosen;
-    if (chosen !== "snowflake") expect(blocks.dataModel.map((e) => e.entity)).not.toContain("IdLayout");
+  it("leaves the layout and its horizon out where numbers carry no time", () => {
+    const gapFree = design("Design a ticket number service that never skips or repeats a number.");
+    expect(gapFree.decisions.find((x) => x.id === "i09-scheme")?.chosen).toBe("single-sequencer");
+    expect(gapFree.dataModel.map((e) => e.entity)).not.toContain("IdLayout");
+    expect(row(gapFree, "id_horizon_years")).toBeUndefined();
   });
 });

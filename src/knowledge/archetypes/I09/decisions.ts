@@ -49,6 +49,7 @@ export const decisions: DecisionPoint[] = [
             String.raw`\bworker[- ]id space\b`,
             String.raw`\bshare a worker id\b`,
             String.raw`\bclock steps backwards\b`,
+            String.raw`\btimestamp field\b`,
           ],
         },
       },
@@ -64,6 +65,8 @@ export const decisions: DecisionPoint[] = [
           removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal", "range-lease"],
           draws: ["Gap-free number inside the business transaction", "SequenceCounter"],
           preferTechnology: ["PostgreSQL sequence"],
+          // numbers carry no time, so the timestamp layout's horizon belongs to the timestamp option
+          excludes: [String.raw`\btimestamp field\b`],
         },
       },
     ],
