@@ -28,7 +28,7 @@ describe("a stated failover bound is budgeted with room to spare", () => {
     expect(both).toBeGreaterThan(2 * lease);
     expect(both).toBeGreaterThan(5);
     expect(row(d, "failover_with_store_failover")?.bound).toBeUndefined();
-    expect(d.failures.some((f) => /re-arms every lease/.test(f.failure))).toBe(true);
+    expect(d.failures.some((f) => /re-arms every lease/.test(f.prevention))).toBe(true);
   });
 
   it("never derives a lease shorter than the store grants, so a bound too tight is exceeded, not met", () => {
