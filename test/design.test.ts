@@ -127,7 +127,7 @@ describe("design: prompts that differ give designs that differ", () => {
     const est = d.bottlenecks.map((b) => b.estimate ?? "").join("\n");
     // The keep-alive formula is evaluated with both stated numbers: 200,000 leases (a session per 20), each session renewed every third of the stated 10 s.
     expect(est).toMatch(
-      /clients \/ keepalive_seconds ≈ 3k req\/s, with .*clients = 10k clients \(assumed: derived as leases \/ 20 = 10k clients .*\); .*keepalive_seconds = 3.33 s \(assumed: derived as lease_seconds \/ 3 = 3.33 s/,
+      /clients \/ keepalive_seconds ≈ 3k req\/s, with .*clients = 10k clients \(assumed: derived as leases \/ 20 = 10k clients .*\); .*keepalive_seconds = 3.33 s \(assumed: derived as lease_seconds \/ keepalives_per_lease = 3.33 s/,
     );
   });
 });

@@ -61,7 +61,7 @@ describe("stated targets become budgets", () => {
     const d = design("Design a leader election service for 2,000 microservices that fails over within 5 seconds");
     expect(statedInputs(d, "keepalives_per_sec")).toEqual(expect.arrayContaining(["services", "failover_seconds"]));
     const lease = row(d, "idle_after_crash");
-    expect(lease?.value).toBeCloseTo(3.5);
+    expect(lease?.value).toBeCloseTo(3);
     const failover = row(d, "failover_time");
     expect(failover?.bound).toEqual({ quantity: "failover_seconds", value: 5 });
     expect(failover?.value).toBeLessThanOrEqual(5);

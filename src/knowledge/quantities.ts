@@ -235,6 +235,30 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "etcd's default election timeout is 1000 ms (its heartbeat 100 ms), so a follower waits about a second before it stands for leader (etcd tuning guide)",
   },
   {
+    id: "expiry_check_seconds",
+    label: "how often the lock store's leader looks for leases past their expiry",
+    unit: "s",
+    assumed: 0.5,
+    assumedBecause:
+      "etcd's lessor looks for expired leases every 500 ms, so an expired lease may stand up to half a second before it is revoked (etcd lessor source)",
+  },
+  {
+    id: "min_lease_seconds",
+    label: "shortest lease the lock store grants",
+    unit: "s",
+    assumed: 2,
+    assumedBecause:
+      "etcd grants no lease shorter than one and a half election timeouts, rounded up to whole seconds: 2 s with the default 1000 ms election timeout (etcd server source, minTTL)",
+  },
+  {
+    id: "keepalives_per_lease",
+    label: "keep-alives a holder sends within one lease duration",
+    unit: "keep-alives",
+    assumed: 3,
+    assumedBecause:
+      "etcd's client sends the next keep-alive a third of the TTL after the last reply, so a lease survives two missed beats",
+  },
+  {
     id: "notify_seconds",
     label: "time for a watch event to reach the waiting clients or candidates and for them to act on it",
     unit: "s",
@@ -391,6 +415,28 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 3,
     assumedBecause:
       "waiting for three missed beats rides out one lost packet or a short pause without evicting a live member",
+  },
+  {
+    id: "timestamp_bits",
+    label: "bits of an id holding milliseconds since the layout's epoch",
+    unit: "bits",
+    assumed: 41,
+    assumedBecause:
+      "Twitter's Snowflake layout gives the time 41 bits of milliseconds from a custom epoch, after one unused sign bit (twitter-archive/snowflake README)",
+  },
+  {
+    id: "worker_bits",
+    label: "bits of an id naming the generator (worker id)",
+    unit: "bits",
+    assumed: 10,
+    assumedBecause: "Twitter's Snowflake layout gives the machine id 10 bits, up to 1,024 machines",
+  },
+  {
+    id: "sequence_bits",
+    label: "bits of an id counting ids within one millisecond on one generator",
+    unit: "bits",
+    assumed: 12,
+    assumedBecause: "Twitter's Snowflake layout gives the sequence 12 bits, rolling over every 4,096 ids per machine",
   },
   {
     id: "ids_per_generator_per_sec",
@@ -764,7 +810,9 @@ export const RATE_SCOPES = ["key", "user", "tenant", "node", "partition"] as con
  */
 export const FORMULA_CONSTANTS: ReadonlyMap<number, string> = new Map([
   [1, "one, as an identity (the rest of a share, all replicas but one)"],
+  [2, "two, the base a count of bits is counted in"],
   [10, "ten, the base a count of nines is counted in"],
+  [1000, "milliseconds a second"],
   [8760, "hours a year"],
   [24, "hours a day"],
   [60, "seconds a minute"],

@@ -37,6 +37,9 @@
  * Money may move through an outside party (a charge, a payout) or between accounts the system keeps itself (a bank's
  * ledger sharded by account): accounts with balances and limits, a transfer record under a transfer id, a double-entry
  * journal and the protocol that spans two shards belong to the second only, and no provider is called.
+ * An exclusive claim may be a lock on a resource (acquire, release) or the leadership of a named election: candidates
+ * campaign, the winner proclaims itself and fences with its revision, and the rest observe the leader (etcd's v3
+ * election API, ZooKeeper's election recipe); campaign, observe and resign calls belong to the second only.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -58,6 +61,7 @@ export const TOPIC_VALUES = [
   "typeahead",
   "crawl",
   "ledger",
+  "election",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -79,6 +83,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
   ledger: String.raw`\bbank ledgers?\b|\b(?:transfer\w*|mov(?:e|es|ing)|money|funds) (?:\w+ ){0,3}between (?:(?!bank\b)\w+ ){0,2}accounts\b|\baccounts? (?:on|in|across) (?:\w+ )?(?:shards?|partitions?)\b|\bcross-(?:shard|partition) transfers?\b`,
+  election: String.raw`\b(?:leader|master|primary) elections?\b|\belect(?:s|ed|ing)? (?:a |one |the |a new |its |their )?(?:leader|master|primary|coordinator)s?\b|\belection services?\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -110,6 +115,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "other people's web pages are fetched: each host is owned by one frontier partition that keeps its robots.txt rules and fetches it one request at a time, a delay apart",
   ledger:
     "money moves between accounts the system keeps itself (a bank's ledger sharded by account): each transfer debits one account and credits another under a transfer id, and the total never changes",
+  election:
+    "candidates campaign for the leadership of a named election: the winner holds it under a session lease and gets a revision it fences its writes with, and everyone else observes who leads",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 

@@ -23,18 +23,24 @@ export const capacity: CapacityModel = {
         { expression: "leases / 20", why: "a client process holds a few tens of leases under its one session" },
       ],
     },
-    // a stated failover bound is a budget the lease fits inside: the lease runs out, the lock store may itself be
-    // electing a new leader (etcd re-arms every lease on a leader change), and a candidate must hear and take over
+    // a stated failover bound is a budget the lease fits inside with room to spare: after a holder crashes its lease
+    // runs out, the store's leader notices on its next expiry check, and a waiting candidate hears and takes over;
+    // one keep-alive interval of the lease is left spare, so one missed beat or a pause that long still meets the
+    // bound; a store cannot grant a lease shorter than its own minimum, so a bound too tight for it is exceeded, not met
     {
       quantity: "lease_seconds",
       from: {
-        expression: "failover_seconds - store_election_seconds - notify_seconds",
-        why: "the stated failover bound less the lock store's own election and the time to tell a waiting candidate",
+        expression:
+          "max(min_lease_seconds, (failover_seconds - expiry_check_seconds - notify_seconds) * keepalives_per_lease / (keepalives_per_lease + 1))",
+        why: "the stated failover bound less the store's expiry check and the time to tell a waiting candidate, with one keep-alive interval left spare for a missed beat or a pause, and never below the store's shortest lease",
       },
     },
     {
       quantity: "keepalive_seconds",
-      from: { expression: "lease_seconds / 3", why: "a holder renews every third of its lease duration" },
+      from: {
+        expression: "lease_seconds / keepalives_per_lease",
+        why: "a holder renews a few times within each lease duration",
+      },
     },
     inp(
       "leader_requests_per_sec",
@@ -91,17 +97,34 @@ export const capacity: CapacityModel = {
     ),
     fig("lease_state_bytes", "lease state across replicas", "storage", "leases * value_bytes * replicas", "B"),
     fig("idle_after_crash", "worst-case idle time after a holder crashes", "time", "lease_seconds", "s"),
-    // the crashed holder's lease runs out, the lock store may be electing its own new leader, and a waiting
-    // candidate hears of the expiry and takes the lease
+    // the crashed holder's lease runs out, the store's leader finds it expired on its next check, and a waiting
+    // candidate hears of the deletion and takes the lease
     {
       ...fig(
         "failover_time",
         "worst-case failover time after a holder crashes",
         "time",
-        "lease_seconds + store_election_seconds + notify_seconds",
+        "lease_seconds + expiry_check_seconds + notify_seconds",
         "s",
       ),
       bound: "failover_seconds",
     },
+    fig(
+      "failover_spare",
+      "failover budget left spare for a missed keep-alive or a pause",
+      "time",
+      "failover_seconds - failover_time",
+      "s",
+    ),
+    // the bound covers one failure at a time: if the store's own leader fails just as a dead holder's lease runs out,
+    // the store elects a new leader, and that leader re-arms every lease for a whole lease plus one election timeout
+    // (etcd's lessor Promote), so the dead holder's lease runs a second time before it expires
+    fig(
+      "failover_with_store_failover",
+      "worst-case failover when the lock store's own leader also fails as the lease runs out (its new leader re-arms every lease)",
+      "time",
+      "lease_seconds + store_election_seconds + store_election_seconds + lease_seconds + expiry_check_seconds + notify_seconds",
+      "s",
+    ),
   ],
 };

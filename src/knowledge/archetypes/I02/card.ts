@@ -271,13 +271,15 @@ export const card = {
         "The resource rejects the write; the old holder treats the lease as lost, discards partial work and rejoins as an ordinary claimant",
     },
     {
+      // etcd's new leader refreshes every lease to its full TTL plus one election timeout when it takes over (lessor
+      // Promote), since it cannot know when the old leader last saw each keep-alive
       failure:
         "Expiry late: a crashed holder keeps the resource locked far longer than intended because the TTL is long, the sweeper lags, or the session never times out",
       role: "coordination",
       prevention:
-        "Keep the TTL short with renewal at a third of it, and check the holder's session on every acquire rather than only in a sweeper",
+        "Keep the TTL short with renewal at a third of it, and check the holder's session on every acquire rather than only in a sweeper; a store whose own leader fails re-arms every lease for a whole lease plus an election timeout, so promise a failover bound for one failure at a time and keep the store's election short",
       repair:
-        "An operator force-release bumps the token, so the previous holder is fenced out even if it is still alive",
+        "An operator force-release bumps the token, so the previous holder is fenced out even if it is still alive; an overrun costs time, never a second holder",
     },
     {
       failure:

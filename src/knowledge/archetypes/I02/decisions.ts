@@ -26,7 +26,12 @@ export const decisions: DecisionPoint[] = [
         buys: "sub-millisecond acquires and almost nothing to operate",
         costs: "a failover to an asynchronous replica can grant the same lock twice, and there is no fencing token",
         winsWhen: "the lock only avoids duplicate work, so a rare double grant costs efficiency, not correctness",
-        implies: { removeMechanisms: ["consensus-replication"], preferTechnology: ["Redis SET NX"] },
+        implies: {
+          removeMechanisms: ["consensus-replication"],
+          preferTechnology: ["Redis SET NX"],
+          // a lone Redis has no elected leader of its own that re-arms leases (the consensus store's figure and row)
+          excludes: [String.raw`\bre-arms every lease\b`],
+        },
       },
     ],
     rules: [

@@ -4,8 +4,18 @@ import type { ProtocolSpec, Topology } from "../../topology.js";
 export const protocols: ProtocolSpec[] = [
   {
     name: "Acquire, fenced write, release",
+    unlessTopic: "election",
     notation:
       "client-lib>lock-leader[acquire resource, owner, ttl {Lease.session_id = null or HolderSession.expires_at < now}] -> lock-leader>lock-followers[replicate grant with token + 1] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[granted token and expires_at] -> client-lib>protected-resource[write with fencing token {token >= ProtectedResource.last_fence}] -> protected-resource>client-lib[applied, last_fence raised] -> client-lib>lock-leader[release {Lease.session_id = mine and Lease.token = mine}] |-> protected-resource>client-lib[reject stale token {token < ProtectedResource.last_fence}] => done | reclaim | reject",
+  },
+  {
+    // etcd's v3 election API (Campaign returns a leader key whose creation revision guards later writes; Observe
+    // streams each leader's proclamation in order) and ZooKeeper's election recipe (the lowest ephemeral sequential
+    // node leads, each candidate watches the one just below it)
+    name: "Campaign, fenced write, observe",
+    topic: "election",
+    notation:
+      "client-lib>lock-leader[campaign for the election under the session lease {no candidate key of a lower revision is live}] -> lock-leader>lock-followers[replicate candidate key] -> lock-followers>lock-leader[majority ack] -> lock-leader>client-lib[leader key and its revision] -> client-lib>protected-resource[write with the revision as fencing token {revision >= ProtectedResource.last_fence}] -> protected-resource>client-lib[applied, last_fence raised] -> lock-leader>client-lib[observers told the new leader and revision] |-> protected-resource>client-lib[reject stale revision {revision < ProtectedResource.last_fence}] => done | reject",
   },
   {
     name: "Renewal with self-fencing",
@@ -68,15 +78,89 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "client-lib", to: "lock-leader", kind: "request", label: "acquire / keep-alive / release" },
+    {
+      from: "client-lib",
+      to: "lock-leader",
+      kind: "request",
+      label: "acquire / keep-alive / release",
+      unlessTopic: "election",
+    },
+    {
+      from: "client-lib",
+      to: "lock-leader",
+      kind: "request",
+      label: "campaign / keep-alive / resign / observe",
+      topic: "election",
+    },
     { from: "lock-leader", to: "lock-followers", kind: "replication", label: "replicate grant, majority ack" },
     { from: "client-lib", to: "protected-resource", kind: "request", label: "write carrying fencing token" },
     { from: "expiry-sweeper", to: "lock-leader", kind: "control", label: "reclaim expired leases" },
-    { from: "lock-leader", to: "client-lib", kind: "callback", label: "waiter notified on release" },
+    {
+      from: "lock-leader",
+      to: "client-lib",
+      kind: "callback",
+      label: "waiter notified on release",
+      unlessTopic: "election",
+    },
+    {
+      from: "lock-leader",
+      to: "client-lib",
+      kind: "callback",
+      label: "observers told each new leader and revision",
+      topic: "election",
+    },
   ],
   api: [
     {
+      operation: "campaign",
+      call: "POST /v1/elections/{election}:campaign",
+      request: ["session_id (its lease)", "candidate_value (endpoint)"],
+      response: ["leader_key", "revision (the term, used as fencing token)"],
+      errors: ["blocks while another candidate leads", "410 session lost (expired)", "503 no quorum (fails closed)"],
+      guarantee:
+        "at most one leader per election; each new leader's revision is higher than every earlier leader's, so writes guarded by it fence out a deposed leader",
+      topic: "election",
+    },
+    {
+      operation: "observe",
+      call: "GET /v1/elections/{election}:observe (stream)",
+      request: ["election"],
+      response: ["stream of leader value and revision"],
+      errors: ["stream cut on compaction (read the leader again and resume)"],
+      guarantee:
+        "every change of leader in order, so a service's other instances learn the new leader within the notify time",
+      topic: "election",
+    },
+    {
+      operation: "proclaim",
+      call: "POST /v1/elections/{election}:proclaim",
+      request: ["leader_key", "value"],
+      response: ["revision"],
+      errors: ["409 not the leader (leadership lost)"],
+      guarantee: "only the current leader changes the value it posts (its endpoint); observers see the change in order",
+      topic: "election",
+    },
+    {
+      operation: "resign",
+      call: "POST /v1/elections/{election}:resign",
+      request: ["leader_key"],
+      response: ["resigned"],
+      errors: ["409 not the leader (no-op)"],
+      guarantee: "leadership passes to the next candidate at once instead of after the lease runs out",
+      topic: "election",
+    },
+    {
+      operation: "get leader",
+      call: "GET /v1/elections/{election}/leader",
+      request: ["election"],
+      response: ["leader value", "revision"],
+      errors: ["404 no leader", "503 no quorum"],
+      guarantee: "a linearizable read of the current leader and its revision",
+      topic: "election",
+    },
+    {
       operation: "acquire",
+      unlessTopic: "election",
       call: "POST /v1/locks/{resource}:acquire",
       request: ["session_id", "owner_id", "request_id"],
       response: ["fencing_token", "expires_at"],
@@ -93,6 +177,7 @@ export const topology: Topology = {
     },
     {
       operation: "release",
+      unlessTopic: "election",
       call: "POST /v1/locks/{resource}:release",
       request: ["owner_id", "fencing_token"],
       response: ["released"],

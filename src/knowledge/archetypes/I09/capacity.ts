@@ -14,6 +14,18 @@ export const capacity: CapacityModel = {
       ],
     },
     inp("workers", 100, "about a hundred generator processes across the fleet"),
+    // the timestamp layout's fields decide what one generator and the whole fleet can mint (1 + 41 + 10 + 12 bits)
+    {
+      quantity: "ids_per_generator_per_sec",
+      from: {
+        expression: "2 ^ sequence_bits * 1000",
+        why: "the sequence numbers 2^sequence_bits ids within each millisecond of one generator",
+      },
+    },
+    {
+      quantity: "worker_id_space",
+      from: { expression: "2 ^ worker_bits", why: "the worker field names 2^worker_bits generators" },
+    },
   ],
   figures: [
     fig("peak_ids_per_sec", "peak ids minted", "peak", "ids_per_sec * peak_factor", "ids/s"),
@@ -25,6 +37,13 @@ export const capacity: CapacityModel = {
       "writes/s",
     ),
     fig("ids_per_year", "ids minted per year", "growth", "ids_per_sec * 31536000", "ids/year"),
+    fig(
+      "id_horizon_years",
+      "years the timestamp field lasts from the layout's custom epoch",
+      "time",
+      "2 ^ timestamp_bits / 1000 / 31536000",
+      "years",
+    ),
     fig(
       "min_generators",
       "generators needed at the per-generator ceiling of a twelve-bit sequence",

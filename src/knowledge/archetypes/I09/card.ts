@@ -90,7 +90,13 @@ export const card = {
     {
       name: "IssuedId",
       description:
-        "An identifier once handed out: immutable, decodable into its time, worker and sequence parts, and optionally recorded against the request that asked for it.",
+        "An identifier once handed out: immutable and decodable into its time, worker and sequence parts; the generator stores nothing per id, so the caller's own record is where an id lives.",
+      truth: false,
+    },
+    {
+      name: "IdLayout",
+      description:
+        "A namespace's bit layout, fixed for every id it issues: one unused sign bit, 41 bits of milliseconds since a custom epoch (about 69 years), 10 bits of worker id (1,024 generators) and 12 bits of per-millisecond sequence (4,096 ids per millisecond per generator), with the epoch and a layout version.",
       truth: false,
     },
   ],
@@ -101,6 +107,8 @@ export const card = {
       shape: "state transition",
       mechanism: "range-lease",
       critical: true,
+      repeatSafe:
+        "a retried compare-and-set still carries the old expected mark, so it fails and the retry takes a fresh block; a lost reply wastes a block as a gap, never hands one out twice",
     },
     {
       action: "claim a free worker id when a generator instance starts",
@@ -108,6 +116,8 @@ export const card = {
       shape: "state transition",
       mechanism: "worker-id-allocation",
       critical: true,
+      repeatSafe:
+        "the claim is keyed by the instance, so a retried claim finds the instance's own lease instead of taking a second worker id",
     },
     {
       action: "renew the worker id lease while the generator runs",
@@ -131,12 +141,6 @@ export const card = {
       shape: "state transition",
       mechanism: "transaction",
       critical: true,
-    },
-    {
-      action: "record the id issued for a caller's request id so a retry gets the same id back",
-      entity: "IssuedId",
-      shape: "create target",
-      mechanism: "idempotency-key",
     },
   ],
   readPaths: [
@@ -211,11 +215,6 @@ export const card = {
       because:
         "callers rely on ids increasing (per generator, or roughly by time) for sorting, pagination and index locality",
     },
-    {
-      id: "duplicate-retry-matters",
-      because:
-        "a retried create that mints a fresh id produces two records for one logical request unless the id is tied to the request id",
-    },
   ],
   failures: [
     {
@@ -259,10 +258,12 @@ export const card = {
         "Block until the next millisecond under bursts; before the epoch ends, move the namespace to a new layout version",
     },
     {
-      failure: "A retried request mints a second id, creating two records for one logical operation",
+      // storing each id against its request would be a durable write per id, the central store the design avoids
+      failure: "A caller retries its create after a timeout and gets a second id for one logical record",
       role: "truth",
-      prevention: "Store the issued id against the caller's request id and return it on retry",
-      repair: "Merge duplicates downstream by natural key and void the extra id",
+      prevention:
+        "The caller takes an id once and reuses it on its own retries, or keys its record by its own request id; the generator keeps no per-id record",
+      repair: "The unused id is only a gap; duplicates the caller wrote are merged by its natural key",
     },
     {
       failure:

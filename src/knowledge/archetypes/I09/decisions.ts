@@ -17,7 +17,7 @@ export const decisions: DecisionPoint[] = [
           // ids are minted in memory from the clock: no block is leased from a counter and no number is taken
           // inside a business transaction, so those paths (and their invariants) belong to the options not taken
           removeMechanisms: ["range-lease", "transaction"],
-          draws: ["Timestamp layout with a leased worker id", "parse id", "WorkerIdLease"],
+          draws: ["Timestamp layout with a leased worker id", "parse id", "WorkerIdLease", "IdLayout"],
           // the coordination store holds worker-id leases only; a counter product is the rejected options' store
           preferTechnology: ["Snowflake-style", "etcd or ZooKeeper"],
           // a block allocator, its durable high-water mark and gap-free numbering belong to the rejected options
@@ -49,6 +49,7 @@ export const decisions: DecisionPoint[] = [
             String.raw`\bworker[- ]id space\b`,
             String.raw`\bshare a worker id\b`,
             String.raw`\bclock steps backwards\b`,
+            String.raw`\btimestamp field\b`,
           ],
         },
       },
@@ -64,6 +65,8 @@ export const decisions: DecisionPoint[] = [
           removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal", "range-lease"],
           draws: ["Gap-free number inside the business transaction", "SequenceCounter"],
           preferTechnology: ["PostgreSQL sequence"],
+          // numbers carry no time, so the timestamp layout's horizon belongs to the timestamp option
+          excludes: [String.raw`\btimestamp field\b`],
         },
       },
     ],
