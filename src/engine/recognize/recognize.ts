@@ -202,12 +202,16 @@ const OWN_ACCOUNT_SIGNALS = cueSignals(OWN_ACCOUNT_CUES);
 const OUTSIDE_PARTY_SIGNALS = cueSignals(OUTSIDE_PARTY_CUES);
 const OWN_MONEY_STEMS = new Set(OWN_MONEY_WORDS.map(stemWord));
 
+/** Whether the prompt names an outside party the money moves through (accounts held at banks, another bank). */
+const namesOutsideParty = (tokens: readonly Token[]): boolean =>
+  OUTSIDE_PARTY_SIGNALS.some((s) => findSignal(tokens, s) !== undefined);
+
 /**
  * The words saying the money moves between accounts the system keeps itself, when the prompt names no outside
  * party: then "bank" and "transfer money" name its own ledger, not a provider to call (knowledge/signals/leads.ts).
  */
-export function ownAccounts(tokens: readonly Token[]): string | undefined {
-  if (OUTSIDE_PARTY_SIGNALS.some((s) => findSignal(tokens, s) !== undefined)) return undefined;
+export function ownAccounts(tokens: readonly Token[], outside = namesOutsideParty(tokens)): string | undefined {
+  if (outside) return undefined;
   for (const s of OWN_ACCOUNT_SIGNALS) {
     const h = findSignal(tokens, s);
     if (h) return h.quoted;
@@ -598,8 +602,8 @@ export function recognize(
     return undefined;
   };
   // Money moved between the system's own accounts is its own state: money words alone name no outside party.
-  const own = ownAccounts(tokens);
-  const outside = OUTSIDE_PARTY_SIGNALS.some((s) => findSignal(tokens, s) !== undefined);
+  const outside = namesOutsideParty(tokens);
+  const own = ownAccounts(tokens, outside);
   const notOwnMoney = (h: Hit) =>
     own === undefined
       ? !(outside && h.signal.rule?.name === OWN_ACCOUNT_RULE)
