@@ -67,7 +67,12 @@ describe("jsonl batches stream", () => {
     expect(large.code).toBe(0);
     expect(large.count).toBe(100000);
     expect(JSON.parse(large.last).prompt).toBe(PROMPTS[99999 % PROMPTS.length]);
-    expect(large.rss - small.rss).toBeLessThan(64 * 1024);
+    // 100,000 results are about 90 MB of JSON: holding them would leave that much live after a full
+    // collection. Streaming leaves the live heap where 1,000 lines left it. The peak moves with how fast
+    // the collector keeps up on a busy machine (18-38 MB here, 67 MB on a loaded CI run), so the peak gets
+    // a loose bound and the live heap is what tells streaming from holding.
+    expect(large.heap - small.heap).toBeLessThan(16 * 1024);
+    expect(large.rss - small.rss).toBeLessThan(160 * 1024);
   }, 300000);
 
   it("a bad line gets its own error and the lines after it still come out", () => {
