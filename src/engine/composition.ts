@@ -13,8 +13,8 @@ const INVERSE_ROLE: Record<CompositionRole, CompositionRole> = {
  * inverse of the other's connection to the dominant; undefined when neither entry records one.
  */
 export function compositionRole(
-  dominant: Archetype,
-  other: Archetype,
+  dominant: Pick<Archetype, "id" | "connections">,
+  other: Pick<Archetype, "id" | "connections">,
 ): { role: CompositionRole; why: string } | undefined {
   const direct = dominant.connections.find((c) => c.to === other.id);
   if (direct) return { role: direct.role, why: direct.why };

@@ -1,5 +1,6 @@
-// The compiled entries themselves (knowledge/index.ts re-exports them beside tables recognition does not read).
-import { COMPILED_ARCHETYPES } from "../../knowledge/generated/archetypes.js";
+// What recognition reads of the compiled entries (id, name, connections), without the entries themselves:
+// `classify` never parses the whole knowledge base (test/knowledge-compile.test.ts).
+import { ARCHETYPE_LINKS } from "../../knowledge/generated/archetype-links.js";
 import { RECOGNITION_JSON } from "../../knowledge/generated/recognition.js";
 import type { Signal } from "./match.js";
 import { fromPlain, type PlainRecognition } from "./plain.js";
@@ -13,7 +14,7 @@ let compiled: RecognitionKnowledge | undefined;
  * (src/engine/recognize/compile.ts; a test fails when they are stale).
  */
 export function recognitionKnowledge(): RecognitionKnowledge {
-  compiled ??= fromPlain(JSON.parse(RECOGNITION_JSON) as PlainRecognition, COMPILED_ARCHETYPES);
+  compiled ??= fromPlain(JSON.parse(RECOGNITION_JSON) as PlainRecognition, ARCHETYPE_LINKS);
   return compiled;
 }
 

@@ -1,8 +1,8 @@
-import type { Archetype, ArchetypeId } from "../../knowledge/schema.js";
+import type { ArchetypeId } from "../../knowledge/schema.js";
 import type { AmbiguousSystem, CombinationRule, Need } from "../../knowledge/signals/index.js";
 import type { CompiledCombinations } from "./combos.js";
 import { everySignal, type Signal, type SignalIndex, type SignalList } from "./match.js";
-import type { ProductFeature, RecognitionKnowledge, SignalLists } from "./signals.js";
+import type { ArchetypeLinks, ProductFeature, RecognitionKnowledge, SignalLists } from "./signals.js";
 
 /**
  * Signals as numbers over one string table, so the generated module is a third of the size of
@@ -314,7 +314,7 @@ function lazyList(packed: PackedSignals, from: number, size: number): SignalList
  * The compiled knowledge back from plain data, over the archetype entries it refers to by id. Signals
  * are decoded on first use, each once.
  */
-export function fromPlain(plain: PlainRecognition, archetypes: readonly Archetype[]): RecognitionKnowledge {
+export function fromPlain(plain: PlainRecognition, archetypes: readonly ArchetypeLinks[]): RecognitionKnowledge {
   const packed = plain.signals;
   const index: SignalIndex = {
     ...lazyList(packed, 0, plain.indexed),

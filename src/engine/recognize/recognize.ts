@@ -47,7 +47,7 @@ import { eitherOf } from "../text.js";
 import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
-import type { RecognitionKnowledge } from "./signals.js";
+import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
 import { foldText, stemWord, type Token, tokenize } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
@@ -143,7 +143,7 @@ function describeHit(h: Hit): string {
 }
 
 interface Scored {
-  archetype: Archetype;
+  archetype: ArchetypeLinks;
   score: number;
   /** What the words typical of the archetype in labelled prompts added (weak, never a requirement). */
   learned: LearnedEvidence | undefined;
@@ -513,7 +513,7 @@ interface Prepared {
 
 /** An archetype's hits in a prompt, weighed, before the rules that rank one below another. */
 interface Raw {
-  archetype: Archetype;
+  archetype: ArchetypeLinks;
   score: number;
   strong: number;
   hits: Hit[];
@@ -1169,7 +1169,7 @@ function productSubstrates(
   w: (h: Hit) => number,
 ): RecognizedArchetype[] {
   const byId = new Map<ArchetypeId, RecognizedArchetype>();
-  const add = (a: Archetype, score: number, evidence: string) => {
+  const add = (a: ArchetypeLinks, score: number, evidence: string) => {
     const prev = byId.get(a.id);
     if (prev) {
       prev.score = round(Math.max(prev.score, score));

@@ -11,9 +11,15 @@ export interface ProductFeature {
 }
 
 /** Everything the recogniser matches against, compiled once from the knowledge base. */
+/**
+ * What recognition reads of an archetype entry: its id, its name and its connections (typical companions and
+ * composition roles). The CLI loads these alone (generated/archetype-links.ts), not the whole entries.
+ */
+export type ArchetypeLinks = Pick<Archetype, "id" | "name" | "connections">;
+
 export interface RecognitionKnowledge {
-  archetypes: readonly Archetype[];
-  byId: ReadonlyMap<ArchetypeId, Archetype>;
+  archetypes: readonly ArchetypeLinks[];
+  byId: ReadonlyMap<ArchetypeId, ArchetypeLinks>;
   /** All signals (archetype phrases, requirements, systems, branch words, features, cues), by word. */
   index: SignalIndex;
   productFeatures: readonly ProductFeature[];
