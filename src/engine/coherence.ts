@@ -295,9 +295,10 @@ export function coherenceFacts(prompt: string): CoherenceFacts {
   const known = decisionExamples();
   // the prompt's few words looked up among the examples, not every example among the words
   const examples = [...words].filter((w) => known.has(w)).sort();
-  const machineryAsked = FEATURES.flatMap((f) =>
-    (f.realizes ?? []).filter((r) => asksForMachinery(r, prompt)).map((r) => `${f.id}:${r.id}`),
-  );
+  // every prompt runs this over every feature: a loop, not a list per feature
+  const machineryAsked: string[] = [];
+  for (const f of FEATURES)
+    if (f.realizes) for (const r of f.realizes) if (asksForMachinery(r, prompt)) machineryAsked.push(`${f.id}:${r.id}`);
   return { stated, references: referenceFacts(prompt), examples, machineryAsked };
 }
 

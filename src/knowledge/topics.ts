@@ -177,10 +177,19 @@ export const designTopicsSpoken = (
   features: readonly { name: string; actions: readonly string[] }[],
 ): readonly SpokenTopic[] => {
   if (features.length === 0) return topicsSpoken(prompt);
+  // the nfrs and the layout each ask of the same prompt and features (a kept features list is one object)
+  if (lastDesign?.prompt === prompt && lastDesign.features === features) return lastDesign.spoken;
   const found = topicsSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
   const own = PROMPT_ONLY.some((t) => found.some((x) => x.value === t)) ? topicsSpoken(prompt) : found;
-  return found.filter((x) => !PROMPT_ONLY.includes(x.value) || own.some((o) => o.value === x.value));
+  const spoken = Object.freeze(
+    found.filter((x) => !PROMPT_ONLY.includes(x.value) || own.some((o) => o.value === x.value)),
+  );
+  lastDesign = { prompt, features, spoken };
+  return spoken;
 };
+
+/** The last design's spoken topics (designTopicsSpoken), by its prompt and its features list. Shared, so frozen. */
+let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic[] } | undefined;
 
 /**
  * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
@@ -192,7 +201,7 @@ const PROMPT_ONLY: readonly Topic[] = ["aggregation", "typeahead"];
 export const designTopicsUnspoken = (
   prompt: string,
   features: readonly { name: string; actions: readonly string[] }[],
-): Topic[] => unspokenBesides(designTopicsSpoken(prompt, features));
+): readonly Topic[] => unspokenBesides(designTopicsSpoken(prompt, features));
 
 /** The topics a row cannot coexist with: one, or several (a workflow's generic send is neither a push's nor an email's). */
 export type TopicMark = Topic | readonly Topic[];
@@ -206,5 +215,17 @@ export const fitsTopics = (row: { topic?: Topic; unlessTopic?: TopicMark }, unsp
   !(row.topic && unspoken.includes(row.topic)) && markTopics(row.unlessTopic).every((t) => unspoken.includes(t));
 
 /** The topics left unspoken by a design whose spoken subjects are these (nfrs.topics). */
-export const unspokenBesides = (spoken: readonly { value: Topic }[] | undefined): Topic[] =>
-  TOPIC_VALUES.filter((t) => !(spoken ?? []).some((x) => x.value === t));
+export const unspokenBesides = (spoken: readonly { value: Topic }[] | undefined): readonly Topic[] => {
+  if (spoken === undefined) return ALL_UNSPOKEN;
+  // a design's fields ask this of the same (kept, frozen) topics list many times: one answer per list
+  let unspoken = UNSPOKEN.get(spoken);
+  if (unspoken === undefined) {
+    unspoken = Object.freeze(TOPIC_VALUES.filter((t) => !spoken.some((x) => x.value === t)));
+    UNSPOKEN.set(spoken, unspoken);
+  }
+  return unspoken;
+};
+
+const ALL_UNSPOKEN: readonly Topic[] = Object.freeze([...TOPIC_VALUES]);
+/** unspokenBesides' answers by the spoken list they answer (a list is read-only by contract: fields are frozen). */
+const UNSPOKEN = new WeakMap<readonly { value: Topic }[], readonly Topic[]>();

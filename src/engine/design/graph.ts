@@ -121,7 +121,12 @@ function viewPrototype(d: Reader): object {
  */
 function guarded(fields: Partial<Fields>, d: Reader, withPrompt = true): Readonly<Fields> {
   const view: Record<string, unknown> = {};
-  for (const r of d.reads) if (withPrompt || r !== "prompt") view[r] = fields[r];
+  const reads = d.reads;
+  // an index loop: this runs ~30 times a design, and the array iterator was not always optimised away
+  for (let i = 0; i < reads.length; i++) {
+    const r = reads[i] as FieldName;
+    if (withPrompt || r !== "prompt") view[r] = fields[r];
+  }
   return Object.setPrototypeOf(view, viewPrototype(d)) as Readonly<Fields>;
 }
 
@@ -204,7 +209,8 @@ function run(d: Deriver, fields: Partial<Fields>, input: DesignInput, shared: Sh
     if (facts !== undefined) factsText = factsKey(facts);
   } else if (f !== undefined) ({ facts, key: factsText } = sharedOf(f, fields, shared));
   const inputs: unknown[] = [];
-  for (const r of d.reads) if (r !== "prompt") inputs.push(fields[r]);
+  const reads = d.reads;
+  for (let i = 0; i < reads.length; i++) if (reads[i] !== "prompt") inputs.push(fields[reads[i] as FieldName]);
   const key = answerKey(factsText, inputs);
   let table = ANSWERS.get(d);
   if (!table) {

@@ -14,13 +14,16 @@
  * copying them for each design. Freezing happens once per kept value, not once per design that reads it.
  */
 
-/** Each kept object's identity text ("#12"), made once when it is kept rather than at every key that holds it. */
+/**
+ * Each kept object's identity as a key part ("|#12"), made once when it is kept rather than at every key that holds
+ * it (with its separator, so a key grows by one concatenation per input).
+ */
 const IDS = new WeakMap<object, string>();
 let nextId = 0;
 
 /** Marks a value as kept (it gets an identity) and freezes it through. */
 export function keep<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !IDS.has(value)) IDS.set(value, `#${++nextId}`);
+  if (typeof value === "object" && value !== null && !IDS.has(value)) IDS.set(value, `|#${++nextId}`);
   return deepFreeze(value);
 }
 
@@ -35,13 +38,13 @@ export function deepFreeze<T>(value: T): T {
 }
 
 /**
- * A value's identity as text: a kept object's number, a primitive's own value; undefined for an object that is
- * not kept (a key holding it could never be asked again).
+ * A value's identity as a key part ("|" and text): a kept object's number, a primitive's own value; undefined for
+ * an object that is not kept (a key holding it could never be asked again).
  */
 export function identity(value: unknown): string | undefined {
   if (typeof value === "object" && value !== null) return IDS.get(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  return `${typeof value}:${Object.is(value, -0) ? "-0" : String(value)}`;
+  if (typeof value === "string") return `|${JSON.stringify(value)}`;
+  return `|${typeof value}:${Object.is(value, -0) ? "-0" : String(value)}`;
 }
 
 /**
@@ -53,7 +56,7 @@ export function answerKey(factsText: string, values: readonly unknown[]): string
   for (const v of values) {
     const id = identity(v);
     if (id === undefined) return undefined;
-    key += `|${id}`;
+    key += id;
   }
   return key;
 }

@@ -234,7 +234,7 @@ function pointOwners(
   return owners;
 }
 
-export const decisionsField: Deriver<"decisions", { said: Said; unspoken: Topic[] }> = {
+export const decisionsField: Deriver<"decisions", { said: Said; unspoken: readonly Topic[] }> = {
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features", "invariants"],

@@ -25,7 +25,7 @@ for (const row of MECHANISM_FAILURES) {
 
 /** All the failure rows read of the prompt: the subjects it never speaks of (a card row may not fit one it does). */
 interface FailureFacts {
-  unspoken: Topic[];
+  unspoken: readonly Topic[];
   /** The prompt's noun for the lead archetype's unit, which its rows call it by. */
   unit: UnitNoun | undefined;
 }

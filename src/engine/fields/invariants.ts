@@ -21,7 +21,7 @@ const wordPattern = (w: string) => pattern(`\\b${w.replace(/[^A-Za-z0-9 ]/g, "")
  */
 interface InvariantFacts {
   record: ProductRecord | null;
-  unspoken: Topic[];
+  unspoken: readonly Topic[];
   /** The prompt's noun for the lead archetype's unit, which the statements call it by. */
   unit: UnitNoun | undefined;
 }
@@ -48,7 +48,7 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
 function invariantRows(
   f: Parameters<(typeof invariantsField)["derive"]>[0],
   record: ProductRecord | null,
-  unspoken: Topic[],
+  unspoken: readonly Topic[],
 ): InvariantRow[] {
   const out: InvariantRow[] = [];
   const used = new Set<string>();

@@ -204,7 +204,7 @@ interface StatedAsks {
   stated: { clause: string; text: string; alias: number }[];
   trigger: string | null;
   /** The topics the prompt never speaks of: an entity a card marks with one of them keeps no path. */
-  unspoken: Topic[];
+  unspoken: readonly Topic[];
   /** A product's main record when no product feature models it (a URL shortener's short URL). */
   record: ProductRecord | null;
 }
