@@ -9,7 +9,7 @@ export default definePredicate({
   id: "cross-node-order",
   name: "order across independent clocks",
   holdsWhen:
-    "Several nodes stamp what they write from their own clocks with no coordinator between them, and readers sort by those stamps.",
+    "What several nodes stamp from their own clocks, with no coordinator ordering it, sorts by time only to within the skew between those clocks.",
   adds: ["clock-skew-bound"],
   addsBecause:
     "Clocks on different nodes disagree by the skew their sync allows, so records of different nodes sort only to within that bound (k-sorted), and a node whose clock steps back must wait or refuse rather than stamp a past time again.",
@@ -20,7 +20,7 @@ export default definePredicate({
     if (step && rule)
       return {
         holds: true,
-        because: `'${step.phrase}' stamps from the node's own clock and '${rule.statement}' orders by it, so records of different nodes sort only as well as their clocks agree`,
+        because: `'${step.phrase}' stamps from the node's own clock and '${rule.statement}' orders by it, so ids of different nodes are k-sorted only within the clock-skew bound (assumed tens of milliseconds under NTP-class sync, Snowflake's own target), and a node whose clock steps back waits, or refuses past a short wait, rather than stamp a past time again`,
       };
     return { holds: false, because: "no rule orders records by a node's own clock" };
   },
