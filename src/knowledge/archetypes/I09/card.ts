@@ -335,7 +335,7 @@ export const card = {
     {
       product: "etcd or ZooKeeper for worker-id leases",
       layer: "coordination",
-      fits: "A compare-and-set claim under a lease with a TTL gives each live generator its own worker id, and a crashed generator's id returns to the pool only after its lease lapses",
+      fits: "A compare-and-set claim under a TTL lease gives each live generator its own worker id. A crashed generator's id returns to the pool only after its lease lapses",
       suits: ["linearizable", "small-metadata", "fail-closed"],
       poorFor: ["high-throughput"],
       caveat:
@@ -344,7 +344,7 @@ export const card = {
     {
       product: "etcd key for block high-water marks",
       layer: "coordination",
-      fits: "A transaction that compares the key's revision and writes the mark one block higher hands each allocator a range no other allocator gets, and a majority commit keeps the advance through failover",
+      fits: "A transaction that compares the key's revision and raises the mark by one block gives each allocator its own range. A majority commit keeps the advance through failover",
       suits: ["linearizable", "small-metadata", "fail-closed"],
       poorFor: ["multi-region"],
       caveat: "Touch it once per block, never per id, or the consensus log becomes the bottleneck",

@@ -427,7 +427,7 @@ export const card = {
       // (grafana.com/docs/mimir/latest/references/architecture/key-value-store, .../configure/configure-hash-rings)
       product: "memberlist gossip (or Consul or etcd) for the hash ring",
       layer: "coordination",
-      fits: "Distributors, ingesters and rule evaluators publish their ring tokens and health through a shared key-value store, so every distributor maps a series to the same ingesters and every rule group to one owner; gossip needs no cluster of its own",
+      fits: "Distributors, ingesters and rule evaluators keep their ring tokens and health in a shared key-value store. Every distributor then maps a series to the same ingesters, and every rule group to one owner. Gossip needs no cluster of its own",
       suits: ["stay-available", "elastic-scale", "operational-simplicity"],
       poorFor: ["linearizable"],
       caveat:
