@@ -32,7 +32,7 @@ import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { invariantEntities, touchedEntities } from "./fields/mechanism-rows.js";
-import { componentNeeds, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
+import { componentNeeds, drawnPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots } from "./product/correctness.js";
@@ -102,7 +102,8 @@ export type CoherenceRule =
   | "split-counter-on-bound"
   | "charge-without-payment-party"
   | "stance-against-delivery"
-  | "names-undrawn-entity";
+  | "names-undrawn-entity"
+  | "technology-part-undrawn";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -217,6 +218,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
+  "technology-part-undrawn":
+    "a technology row whose product is a kind of part (a Kafka topic is a log) names a component of that kind the design draws: no product chosen, or offered as the runner-up, for a part the architecture does not have",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -1598,7 +1601,20 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...inputsHoldOwnRules(d),
     ...twoPartiesTwoLifelines(d),
     ...countsUnderTolerance(d),
+    ...technologyPartsDrawn(d),
   ];
+}
+
+/** Every product a technology row offers (a choice or the runner-up) that is a kind of part the design does not draw. */
+function technologyPartsDrawn(d: Design): Problem[] {
+  return d.technology.flatMap((t) =>
+    [...t.choices, ...(t.runnerUp ? [t.runnerUp] : [])].flatMap((c) => {
+      const { missing } = drawnPart(c.product, t.archetype, d.components);
+      return missing
+        ? [{ rule: "technology-part-undrawn" as const, detail: `'${c.product}' (${t.layer}): ${missing}` }]
+        : [];
+    }),
+  );
 }
 
 /** A chosen storage product that keeps older data in object storage rather than on the nodes' own disks. */

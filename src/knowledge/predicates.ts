@@ -3,11 +3,13 @@
  * holds its meta, its rule and its example prompts; this list fixes their order and derives the id union.
  */
 
+import crossNodeOrder from "./predicates/cross-node-order.js";
 import dedupMatters from "./predicates/dedup-matters.js";
 import derivedRead from "./predicates/derived-read.js";
 import duplicateRetryMatters from "./predicates/duplicate-retry-matters.js";
 import exclusivityMatters from "./predicates/exclusivity-matters.js";
 import externalEffect from "./predicates/external-effect.js";
+import globalCut from "./predicates/global-cut.js";
 import lwwAcceptable from "./predicates/lww-acceptable.js";
 import multiObject from "./predicates/multi-object.js";
 import orderingMatters from "./predicates/ordering-matters.js";
@@ -27,6 +29,8 @@ export const PREDICATE_MODULES = [
   timeBoundedHold,
   derivedRead,
   quorumTruth,
+  globalCut,
+  crossNodeOrder,
 ] as const;
 
 export type PredicateId = (typeof PREDICATE_MODULES)[number]["id"];

@@ -427,7 +427,14 @@ function sections(d: Design): SectionSpec[] {
           <ul>
             {d.technology.map((t) => (
               <li key={`${t.layer}-${t.shape}`}>
-                <b>{t.layer}</b> ({t.shape}): {t.choices.map((c) => `${c.product} — ${c.why}`).join("; ")}
+                <b>{t.layer}</b> ({t.shape}):{" "}
+                {t.choices.map((c) => `${c.product}${c.component ? ` as ${c.component}` : ""} — ${c.why}`).join("; ")}
+                {t.runnerUp ? (
+                  <span class="muted">
+                    {" "}
+                    Runner-up, {t.runnerUp.product}: {t.runnerUp.why}
+                  </span>
+                ) : null}
                 {t.avoid ? (
                   <span class="muted">
                     {" "}

@@ -213,9 +213,12 @@ const Technology = z.strictObject({
   layer: z.enum(["storage", "coordination", "serving"]),
   shape: z.string(),
   archetype: ArchetypeId,
-  choices: z.array(z.strictObject({ product: z.string(), fits: z.string(), why: z.string() })),
+  choices: z.array(
+    z.strictObject({ product: z.string(), fits: z.string(), why: z.string(), component: z.string().optional() }),
+  ),
   avoid: Product.optional(),
   references: z.array(Product).optional(),
+  runnerUp: Product.optional(),
 });
 
 const Failure = z.strictObject({

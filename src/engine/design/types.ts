@@ -161,10 +161,13 @@ export interface TechnologyRow {
   layer: "storage" | "coordination" | "serving";
   shape: string;
   archetype: ArchetypeId;
-  choices: { product: string; fits: string; why: string }[];
+  /** `component`: the drawn component the product would be, where its name says what kind of part it is (a log). */
+  choices: { product: string; fits: string; why: string; component?: string }[];
   avoid?: { product: string; why: string };
   /** Products the prompt asks to build (named, or the archetype itself): the reference design, never a choice. */
   references?: { product: string; why: string }[];
+  /** The best product of the layer left out of the choices, with why it lost to them (a decision that rejected the option it is built on, or a lower fit). */
+  runnerUp?: { product: string; why: string };
 }
 
 export interface FailureRow {

@@ -1,6 +1,7 @@
 import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/properties.js";
 import type { NfrTag } from "../../knowledge/schema.js";
 import { stateLimitOf } from "../../knowledge/state-limits.js";
+import { roleOf } from "../../knowledge/technology-roles.js";
 import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, Fields, Nfrs, TechnologyRow } from "../design/types.js";
@@ -87,6 +88,28 @@ export function overLimit(
   return `the design's ${state.quantity} is ≈ ${formatQuantity(state.value, state.unit)}, more than it takes: ${limit.what} (${limit.source})`;
 }
 
+/**
+ * The drawn component a product would be, where its name says what kind of part it is (Kafka is a log), or why it is
+ * no part of this design: the design draws no component of that kind. Products whose name says no kind get neither.
+ */
+export function drawnPart(
+  product: string,
+  owner: string,
+  components: readonly Pick<ComponentRow, "name" | "kind" | "archetype">[],
+): { component?: string; missing?: string } {
+  const role = roleOf(product);
+  if (!role) return {};
+  // the part the product's own archetype draws: a row's words speak of that archetype's records (a topic of
+  // discovered keys is no change stream another archetype draws); a row whose archetype draws nothing itself (a
+  // product design's features draw the parts) may be any drawn part of its kind
+  const mine = components.filter((x) => x.archetype === owner);
+  const own = mine.length > 0 ? mine : components;
+  const c = own.find((x) => x.kind === role.kind) ?? own.find((x) => role.named.test(x.name));
+  return c
+    ? { component: c.name }
+    : { missing: `it is ${role.what}, and the design draws no ${role.kind} component for ${owner}` };
+}
+
 export const technologyField: Deriver<"technology", ReferenceFacts> = {
   field: "technology",
   category: "Chosen",
@@ -129,9 +152,14 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     const silhouette =
       a.topicSilhouettes?.find((x) => (f.nfrs.topics ?? []).some((t) => t.value === x.topic)) ?? a.silhouette;
     for (const layer of ["storage", "coordination", "serving"] as const) {
-      const mine = own.find((r) => r.layer === layer);
-      if (mine) {
-        rows.push(mine);
+      const feature = own.find((r) => r.layer === layer);
+      if (feature) {
+        // a feature's product for a part the design does not draw (a log where no log is drawn) is no choice
+        const mine = {
+          ...feature,
+          choices: feature.choices.filter((c) => !drawnPart(c.product, feature.archetype, f.components).missing),
+        };
+        if (mine.choices.length > 0 || mine.avoid || mine.references) rows.push(mine);
         continue;
       }
       if (!substrateCounts) continue;
@@ -144,6 +172,8 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         .filter((t) => !(derivedOnly && layer === "storage" && t.suits.includes("durable")))
         // a product standing in for a mechanism this design builds itself would contradict it
         .filter((t) => !t.instead?.some((m) => ids.has(m)))
+        // nor is a product for a part the design does not draw (a Kafka topic where no log is drawn)
+        .filter((t) => !drawnPart(t.product, a.id, f.components).missing)
         // nor is one whose documented size limit is below the state the design sizes for this layer
         .filter((t) => {
           const over = overLimit(t.product, layer, a.id, f.capacity);
@@ -170,14 +200,18 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         ...scored.filter(decided),
         ...scored.filter((s) => !decided(s) && !rejected(s) && s.score >= 0),
       ].slice(0, 2);
-      const choices = picked.map((s) => ({
-        product: s.t.product,
-        fits: s.t.fits,
-        why:
-          s.good.length > 0
-            ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
-            : "fits the shape; no stated NFR argues against it",
-      }));
+      const choices = picked.map((s) => {
+        const { component } = drawnPart(s.t.product, a.id, f.components);
+        return {
+          product: s.t.product,
+          fits: s.t.fits,
+          why:
+            s.good.length > 0
+              ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
+              : "fits the shape; no stated NFR argues against it",
+          ...(component ? { component } : {}),
+        };
+      });
       const row: TechnologyRow = { layer, shape: silhouette[layer], archetype: a.id, choices };
       if (references.length > 0) row.references = references;
       // Only a product left out of the choices can be the one to avoid.
@@ -188,6 +222,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           why: `tempting, but poor for ${worst.bad.map((b) => `${b} (${want.get(b)})`).join(", ")}; ${worst.t.caveat}`,
         };
       else if (tooSmall[0]) row.avoid = { product: tooSmall[0].product, why: `tempting, but ${tooSmall[0].why}` };
+      const runner =
+        picked.length > 0 ? runnerUp(scored, picked, row.avoid?.product, a.id, f.decisions, want) : undefined;
+      if (runner) row.runnerUp = runner;
       if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
     // One product per part: a product whose part an earlier layer's choice already fills (a second outbox relay)
@@ -200,6 +237,46 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     return withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id));
   },
 };
+
+/**
+ * The best product of a layer left out of its choices, and why it lost: one built on an option a decision rejected
+ * comes first (that decision is the reason, with the rejected option's cost and when it would win), else the
+ * highest-scored one left, by the wanted properties it is poor at or suits fewer of. The layer's product to avoid
+ * already says why it is out, so it is never the runner-up.
+ */
+/** An option's name up to its colon ("saga: debit with …" is "saga"). */
+const short = (name: string) => name.split(":")[0]?.trim() || name;
+
+function runnerUp(
+  scored: readonly { t: { product: string; caveat: string }; good: NfrTag[]; bad: NfrTag[]; score: number }[],
+  picked: readonly unknown[],
+  avoided: string | undefined,
+  owner: string,
+  decisions: Fields["decisions"],
+  want: ReadonlyMap<NfrTag, string>,
+): { product: string; why: string } | undefined {
+  const left = scored.filter((s) => !picked.includes(s) && s.t.product !== avoided);
+  const rejected = left
+    .map((s) => ({ s, r: builds(s.t.product, owner, decisions).rejected }))
+    .find((x) => x.r !== undefined);
+  if (rejected?.r) {
+    const { row, option } = rejected.r;
+    const chosen = row.options.find((o) => o.id === row.chosen);
+    return {
+      product: rejected.s.t.product,
+      why: `not chosen because ${row.id} chose ${short(chosen?.name ?? row.chosen)} over ${short(option.name)} (its cost: ${option.costs}); it would win if ${option.winsWhen}`,
+    };
+  }
+  const next = left[0];
+  const first = scored.find((s) => picked.includes(s));
+  if (!next || !first) return undefined;
+  const tags = (xs: readonly NfrTag[]) => xs.map((x) => `${x} (${want.get(x)})`).join(", ");
+  const why =
+    next.bad.length > 0
+      ? `not chosen because it is poor for ${tags(next.bad)}`
+      : `not chosen because it suits fewer of the wanted properties than ${first.t.product}${next.good.length > 0 ? ` (only ${tags(next.good)})` : ""}`;
+  return { product: next.t.product, why: `${why}; ${next.t.caveat}` };
+}
 
 /**
  * A product that lacks what the design's components need is no choice for the layers that keep its truth: it

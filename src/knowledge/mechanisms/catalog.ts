@@ -95,6 +95,12 @@ const byFamily = {
         "An id packs a time component, a worker id and a per-worker sequence so ids are unique without a round trip.",
     },
     {
+      id: "clock-skew-bound",
+      name: "clock-skew bound with a backward-clock guard",
+      summary:
+        "Every node stamps records from its own clock, kept by NTP-class sync within an assumed skew bound (tens of milliseconds), so records from different nodes sort by time only to within that bound (k-sorted) while each node's own stay strictly increasing; a node whose clock steps behind its last stamp waits until the clock passes it, and refuses to issue when the step is longer than a short wait, never stamping a past millisecond again.",
+    },
+    {
       id: "crdt-merge",
       name: "conflict-free replicated data type (CRDT)",
       summary:
@@ -328,6 +334,12 @@ const byFamily = {
       name: "reconciliation loop",
       summary:
         "A control loop compares desired state with observed state and issues the actions that close the gap, repeatedly and idempotently.",
+    },
+    {
+      id: "consistent-cut",
+      name: "consistent cut by snapshot timestamp or by joining both legs on their id",
+      summary:
+        "A check over state several shards keep reads all of them as of one moment: each shard is read at one shared snapshot (an MVCC read at the same commit timestamp), or, where shards share no timestamp, every cross-shard change is matched with its other leg by its id, so a change seen on one side only is counted as in flight instead of as money or items lost or made; shards read one after another at different moments would count a moving change twice or not at all.",
     },
     {
       id: "replica-repair",

@@ -327,16 +327,27 @@ export const card = {
       fits: "A sequence issues increasing numbers cheaply, and a counter row updated inside the business transaction gives gap-free numbering",
       suits: ["durable", "linearizable", "ordering", "operational-simplicity"],
       poorFor: ["high-throughput", "multi-region"],
+      // PostgreSQL's sequence functions page: nextval is atomic across sessions, and its value is not reclaimed when
+      // the calling transaction aborts, so aborts and crashes leave gaps (postgresql.org/docs/current/functions-sequence.html)
       caveat:
-        "Native sequences are not transactional, so rollbacks and cached values leave gaps; only the counter-row pattern is gap-free",
+        "Every number comes from one primary's sequence or row, a central coordinator each id waits on and whose failover stops issuing; a nextval is never handed back when its transaction aborts, so only a counter row updated in the inserting transaction is gap-free",
     },
     {
-      product: "etcd or ZooKeeper for worker ids and high-water marks",
+      product: "etcd or ZooKeeper for worker-id leases",
       layer: "coordination",
-      fits: "Leases with expiry and compare-and-set make worker id allocation and block advances safe across failover",
+      fits: "A compare-and-set claim under a TTL lease gives each live generator its own worker id. A crashed generator's id returns to the pool only after its lease lapses",
       suits: ["linearizable", "small-metadata", "fail-closed"],
       poorFor: ["high-throughput"],
-      caveat: "Use it per block or per worker start, never per id, or the consensus log becomes the bottleneck",
+      caveat:
+        "Touch it at generator start and on lease renewal, never per id, or the consensus log becomes the bottleneck",
+    },
+    {
+      product: "etcd key for block high-water marks",
+      layer: "coordination",
+      fits: "A transaction that compares the key's revision and raises the mark by one block gives each allocator its own range. A majority commit keeps the advance through failover",
+      suits: ["linearizable", "small-metadata", "fail-closed"],
+      poorFor: ["multi-region"],
+      caveat: "Touch it once per block, never per id, or the consensus log becomes the bottleneck",
     },
     {
       product: "Redis INCRBY",

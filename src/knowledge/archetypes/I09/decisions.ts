@@ -43,7 +43,7 @@ export const decisions: DecisionPoint[] = [
           // gap-free numbering inside the business transaction is the single sequencer's
           removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal", "transaction"],
           draws: ["Leased block allocation", "allocate block", "SequenceCounter"],
-          preferTechnology: ["PostgreSQL sequence"],
+          preferTechnology: ["PostgreSQL sequence", "block high-water marks"],
           // the worker-id space and the clock stepping back belong to the timestamp layout only (its figures and failure rows)
           excludes: [
             String.raw`\bworker[- ]id space\b`,

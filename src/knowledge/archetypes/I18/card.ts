@@ -422,6 +422,18 @@ export const card = {
         "Highly available peers share notification state by gossip, so a split between peers can send a notification twice.",
     },
     {
+      // Grafana Mimir's key-value store and hash-ring pages: the hash ring is shared through a KV store, memberlist
+      // gossip by default (no extra cluster), Consul or etcd as alternatives
+      // (grafana.com/docs/mimir/latest/references/architecture/key-value-store, .../configure/configure-hash-rings)
+      product: "memberlist gossip (or Consul or etcd) for the hash ring",
+      layer: "coordination",
+      fits: "Distributors, ingesters and rule evaluators keep their ring tokens and health in a shared key-value store. Every distributor then maps a series to the same ingesters, and every rule group to one owner. Gossip needs no cluster of its own",
+      suits: ["stay-available", "elastic-scale", "operational-simplicity"],
+      poorFor: ["linearizable"],
+      caveat:
+        "Gossip converges in seconds, so two distributors may briefly disagree on a series' ingesters; replication to several ingesters and quorum writes absorb that, and Consul or etcd give one view at the cost of a cluster to run",
+    },
+    {
       product: "Object storage (S3 or GCS) for compacted blocks",
       layer: "storage",
       fits: "It holds immutable, compressed time-series blocks and their indexes, uploaded after the in-memory head is cut and read back by queriers and compactors",
