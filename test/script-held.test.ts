@@ -74,9 +74,11 @@ describe("the script answers the prompt's stated target with the design's own fi
     expect(text).toMatch(/independent disk failures during repair, at about ten to the minus 25, far inside it/);
   });
 
-  it("says a latency target's split and the slack left", () => {
+  it("says a latency target's split and the slack left, and a sub-second target in milliseconds", () => {
+    expect(said(suggest)).toContain("a latency target of 50 milliseconds");
+    expect(said(suggest)).not.toContain("0.05 seconds");
     expect(said(suggest)).toContain(
-      "Of that, I spend 30 milliseconds for the network round trip, 5 milliseconds in the edge cache and gateway and 2 milliseconds in the serving process, which leaves about 13 milliseconds spare",
+      "Of the 50 milliseconds the prompt allows, I spend 30 milliseconds for the network round trip, 5 milliseconds in the edge cache and gateway and 2 milliseconds in the serving process, which leaves about 13 milliseconds spare",
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
-import { lowerFirst, speakable } from "./speak.js";
+import { countWords, lowerFirst, speakable } from "./speak.js";
 
 /**
  * Record kinds a card's text speaks of as state ("the lease table", "block allocation", "the outbox row"). A
@@ -67,6 +67,14 @@ export function heldOnly(d: Design, text: string): string {
   const out: string[] = [];
   let dropped = false;
   for (const p of parts) {
+    // a sentence whose record kind sits only in what follows its colon keeps the claim before it
+    const colon = p.indexOf(": ");
+    const head = colon > 0 ? p.slice(0, colon) : undefined;
+    if (head && unheldKinds(d, p).length > 0 && unheldKinds(d, head).length === 0 && countWords(head) >= 6) {
+      dropped = false;
+      out.push(`${head}.`);
+      continue;
+    }
     if (unheldKinds(d, p).length > 0 || (dropped && /^So\b/.test(p))) {
       dropped = true;
       continue;

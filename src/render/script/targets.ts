@@ -157,12 +157,12 @@ function slackSaid(d: Design, f: Figure): TargetSaid | undefined {
   if (d.capacity.some((c) => m[2]?.includes(c.id))) return undefined;
   const names = m[2].match(/\w+/g) ?? [];
   const parts = names.map((n) => f.inputs.find((x) => x.name === n)).map((x) => (x ? partSaid(x) : undefined));
-  const head = targetSaid(target);
+  const allowed = amount(target.value, target.unit ?? QUANTITY_BY_ID.get(target.name)?.unit);
   const left = valueSaid(f);
-  if (!head || !left || !parts.every((x): x is string => x !== undefined)) return undefined;
+  if (!allowed || !left || !parts.every((x): x is string => x !== undefined)) return undefined;
   const spent = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
   return {
-    lines: [sentence(head), sentence(`Of that, I spend ${spent}, which leaves ${left} spare`)],
+    lines: [sentence(`Of the ${allowed} the prompt allows, I spend ${spent}, which leaves ${left} spare`)],
     covers: new Set([f.id]),
   };
 }
