@@ -81,4 +81,10 @@ describe("the script answers the prompt's stated target with the design's own fi
       "Of the 50 milliseconds the prompt allows, I spend 30 milliseconds for the network round trip, 5 milliseconds in the edge cache and gateway and 2 milliseconds in the serving process, which leaves about 13 milliseconds spare",
     );
   });
+
+  it("reads a latency stated as how fast a page loads, and says its split", () => {
+    const feed = design("Design a photo feed for 10 million daily users, with the feed loading in under 200 ms");
+    expect(feed.nfrs.latency.map((l) => l.ms)).toEqual([200]);
+    expect(said(feed)).toContain("Of the 200 milliseconds the prompt allows, I spend 20 milliseconds");
+  });
 });

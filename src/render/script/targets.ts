@@ -23,7 +23,10 @@ const namesOf = (f: Figure): string[] => (f.formula.split(" = ")[1] ?? "").match
 
 /** A duration or a small amount as said aloud: 0.5 s -> "half a second", 30 ms -> "30 milliseconds". */
 function amount(value: number, unit: string | undefined): string | undefined {
-  if (unit === "s") return value === 0.5 ? "half a second" : `${speakNumber(value)} second${value === 1 ? "" : "s"}`;
+  if (unit === "s" && value === 0.5) return "half a second";
+  // a sub-second share is said in milliseconds: "20 milliseconds", never "0.02 seconds"
+  if (unit === "s" && value < 1) return amount(+(value * 1000).toPrecision(6), "ms");
+  if (unit === "s") return `${speakNumber(value)} second${value === 1 ? "" : "s"}`;
   if (unit === "ms") return `${speakNumber(value)} millisecond${value === 1 ? "" : "s"}`;
   return undefined;
 }
