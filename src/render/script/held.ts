@@ -46,15 +46,26 @@ function ownNames(d: Design): string[] {
     .sort((a, b) => b.length - a.length);
 }
 
+/** A design's held words and own names, worked out once per design (designs are frozen, so they cannot go stale). */
+const PER_DESIGN = new WeakMap<Design, { held: string; names: readonly string[] }>();
+function ofDesign(d: Design): { held: string; names: readonly string[] } {
+  let v = PER_DESIGN.get(d);
+  if (!v) {
+    v = { held: heldText(d), names: ownNames(d) };
+    PER_DESIGN.set(d, v);
+  }
+  return v;
+}
+
 /**
  * The record kinds a sentence names that the design holds nowhere (none of its records, fields or components
  * is named by it), after the design's own mechanism, option and sequence names are set aside.
  */
 export function unheldKinds(d: Design, text: string): string[] {
-  const held = heldText(d);
+  const { held, names } = ofDesign(d);
   // "there is no writer lease" says what the design does not keep
   let body = text.toLowerCase().replace(/\bno (?:[a-z-]+ )?(?:leases?|blocks?|outbox)\b/g, " ");
-  for (const n of ownNames(d)) body = body.split(n).join(" ");
+  for (const n of names) body = body.split(n).join(" ");
   return RECORD_KINDS.filter((k) => k.words.test(body) && !new RegExp(`\\b${k.kind}`).test(held)).map((k) => k.kind);
 }
 
