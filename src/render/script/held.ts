@@ -62,9 +62,11 @@ function ofDesign(d: Design): { held: string; names: readonly string[] } {
  * is named by it), after the design's own mechanism, option and sequence names are set aside.
  */
 export function unheldKinds(d: Design, text: string): string[] {
-  const { held, names } = ofDesign(d);
   // "there is no writer lease" says what the design does not keep
   let body = text.toLowerCase().replace(/\bno (?:[a-z-]+ )?(?:leases?|blocks?|outbox)\b/g, " ");
+  // most sentences name no record kind at all: nothing to set aside
+  if (!RECORD_KINDS.some((k) => k.words.test(body))) return [];
+  const { held, names } = ofDesign(d);
   for (const n of names) body = body.split(n).join(" ");
   return RECORD_KINDS.filter((k) => k.words.test(body) && !new RegExp(`\\b${k.kind}`).test(held)).map((k) => k.kind);
 }
