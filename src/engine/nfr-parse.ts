@@ -828,7 +828,8 @@ function parseLatency(text: string): LatencyTarget[] {
     /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*)(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
-    if (!m[1] && !/latenc|respond|response|p\d\d|fast|lookup|read|write|within/.test(ctx)) continue;
+    if (!m[1] && !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|\bload(?:s|ing)? in\b/.test(ctx))
+      continue;
     // "fails over within 5 seconds" bounds a failover (scale failover_seconds), not a request's latency
     if (!m[1] && FAILOVER_WORDS.test(text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 1))) continue;
     const n = Number(m[2]);

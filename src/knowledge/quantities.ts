@@ -88,9 +88,19 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   // a typeahead's latency budget split (network, edge, lookup) and the share of keystrokes its caches answer;
   // latency_budget_ms is the prompt's tightest stated latency target ("within 50 ms") when it states one
   { id: "latency_budget_ms", label: "end-to-end latency target for one request", unit: "ms" },
-  { id: "network_rtt_ms", label: "round trip from a user to the nearest serving region and back", unit: "ms" },
-  { id: "edge_ms", label: "time in the edge cache and gateway", unit: "ms" },
-  { id: "lookup_ms", label: "time in the serving process, queueing included", unit: "ms" },
+  {
+    id: "network_rtt_ms",
+    label: "round trip from a user to the nearest serving region and back",
+    unit: "ms",
+    share: "for the network round trip",
+  },
+  { id: "edge_ms", label: "time in the edge cache and gateway", unit: "ms", share: "in the edge cache and gateway" },
+  {
+    id: "lookup_ms",
+    label: "time in the serving process, queueing included",
+    unit: "ms",
+    share: "in the serving process",
+  },
   { id: "edge_hit_ratio", label: "share of requests answered by browser and edge caches", unit: "fraction" },
   {
     // stated as one key's rate ("500,000 clicks per second per key"), else the hottest key's share of the peak
@@ -219,6 +229,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
     assumed: 10,
     assumedBecause: "ten seconds balances failover time against renewal load",
+    share: "of lease",
   },
   { id: "keepalive_seconds", label: "keep-alive interval", unit: "s" },
   {
@@ -233,6 +244,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 1,
     assumedBecause:
       "etcd's default election timeout is 1000 ms (its heartbeat 100 ms), so a follower waits about a second before it stands for leader (etcd tuning guide)",
+    share: "for the store's own election",
   },
   {
     id: "expiry_check_seconds",
@@ -241,6 +253,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 0.5,
     assumedBecause:
       "etcd's lessor looks for expired leases every 500 ms, so an expired lease may stand up to half a second before it is revoked (etcd lessor source)",
+    share: "for the store's expiry check",
   },
   {
     id: "min_lease_seconds",
@@ -265,6 +278,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 0.5,
     assumedBecause:
       "a watch event and the winning candidate's conditional write are a few round trips inside one region, well under half a second",
+    share: "to tell a waiting candidate",
   },
   {
     id: "latency_seconds",
@@ -278,6 +292,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 0.02,
     assumedBecause:
       "a client's round trip to a serving region or edge site on its own continent is commonly 10 to 40 ms (a planning figure; measure it)",
+    share: "for the client's round trip",
   },
   {
     id: "candidates_per_service",

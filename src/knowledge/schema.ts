@@ -106,6 +106,8 @@ export const Quantity = z.strictObject({
   /** A value assumed when the prompt states none; absent means "must be stated". */
   assumed: z.number().positive().optional(),
   assumedBecause: text.optional(),
+  /** How the quantity is said after its amount when it is one part of a budget it is summed into ("3 s of lease"). */
+  share: text.optional(),
 });
 export type Quantity = z.infer<typeof Quantity>;
 

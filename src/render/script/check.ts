@@ -1,5 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
+import { unheldKinds } from "./held.js";
 import {
   COMFORT_WORDS,
   countedItems,
@@ -386,3 +387,41 @@ export function phrasingProblems(script: Script): SpeechProblem[] {
   }
   return out;
 }
+
+/**
+ * What the script says that the design does not hold: a record kind none of its records, fields or components
+ * keeps, and an API whose count disagrees with the design's own list of calls.
+ */
+export function heldProblems(d: Design, script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  for (const { step, text } of saidAloud(script)) {
+    for (const kind of unheldKinds(d, text))
+      out.push({ step, sentence: text, problem: `names a ${kind} the design does not hold` });
+    const calls = /\bThe API has (\w+) calls?\b(?! that matter most)/.exec(text)?.[1];
+    if (calls) {
+      const n = /^\d+$/.test(calls) ? Number(calls) : NUMBER_NAMES.indexOf(calls.toLowerCase());
+      if (
+        n !== d.api.length &&
+        n !== d.api.filter((a) => !/\b(callback|webhook)s?\b/i.test(`${a.operation} ${a.call}`)).length
+      )
+        out.push({ step, sentence: text, problem: `an API of ${calls} calls against ${d.api.length} in the design` });
+    }
+  }
+  return out;
+}
+
+const NUMBER_NAMES = [
+  "zero",
+  "one",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "eleven",
+  "twelve",
+];

@@ -1,6 +1,7 @@
 import type { Design } from "../../engine/design/design.js";
 import { pattern } from "../../engine/text.js";
 import { PRESENTATION_STEPS } from "../../knowledge/presentation.js";
+import { heldOnly } from "./held.js";
 import { forScript } from "./memo.js";
 import {
   actionName,
@@ -116,7 +117,15 @@ function cheatSheet(d: Design): CheatSheet {
     }
   const decisions = d.decisions.slice(0, 2).map(decisionLine);
   return {
-    checklist: d.checklist.map((c) => ({ question: c.question, answer: short(c.answer) })),
+    // an answer's reason about a record this design does not keep is left off: "Shard." rather than block allocation
+    checklist: d.checklist.map((c) => {
+      const answer = short(c.answer);
+      const [, head, rest] = /^([^:]{1,40}): (.+)$/.exec(answer) ?? [];
+      return {
+        question: c.question,
+        answer: head && rest && heldOnly(d, sentence(rest)) === "" ? sentence(head) : answer,
+      };
+    }),
     numbers,
     decisions,
   };
@@ -136,9 +145,10 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
   // each line said with its entities as words, too long ones left out, and any glosses it calls for after it
   const sayLines = (drafted: readonly Line[]): Line[] => {
     const out: Line[] = [];
-    for (const d of drafted) {
-      const l = { ...d, text: say(d.text) };
-      if (countWords(l.text) > MAX_SENTENCE_WORDS) continue;
+    for (const x of drafted) {
+      // a card's sentence about a record this design does not keep (a lease table, block allocation) is not said
+      const l = { ...x, text: heldOnly(d, say(x.text)) };
+      if (l.text.length === 0 || countWords(l.text) > MAX_SENTENCE_WORDS) continue;
       out.push(l);
       const lower = l.text.toLowerCase();
       // the glosses' names differ, so marking one glossed never changes whether the next is fresh
@@ -155,7 +165,10 @@ function scriptOf(d: Design, opts: ScriptOptions, whole: boolean): Script {
     const draft = writer ? writer(d) : { lines: [], followUps: [] };
     const lines = sayLines(draft.lines);
     // a jargon action first said in a follow-up answer is glossed there
-    const followUps = draft.followUps.map((f) => {
+    const held = draft.followUps
+      .map((f) => ({ ...f, answer: heldOnly(d, f.answer) }))
+      .filter((f) => f.answer.length > 0 && heldOnly(d, f.question) === f.question);
+    const followUps = held.map((f) => {
       const lower = f.answer.toLowerCase();
       const fresh = glosses.filter((g) => !glossed.has(g.name) && lower.includes(g.said));
       for (const g of fresh) glossed.add(g.name);

@@ -578,6 +578,9 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
     return value % 86400 === 0
       ? `${an(words)} of ${speakNumber(value / 86400)} day${value === 86400 ? "" : "s"}`
       : `${an(words)} of ${speakNumber(value / 3600)} hour${value === 3600 ? "" : "s"}`;
+  // a sub-second target is said in milliseconds: "a latency target of 50 milliseconds", never "0.05 seconds"
+  if (u === "s" && value > 0 && value < 1 && value !== 0.5 && Number.isInteger(+(value * 1000).toPrecision(6)))
+    return `${an(words)} of ${+(value * 1000).toPrecision(6)} milliseconds`;
   if (u === "s") return `${an(words)} of ${n} second${value === 1 ? "" : "s"}`;
   if (u === "days") return `${an(words)} of ${n} day${value === 1 ? "" : "s"}`;
   const per = /\bbytes per (.+)$/.exec(words);

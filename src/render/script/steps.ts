@@ -47,6 +47,7 @@ import {
   verbless,
   withArticle,
 } from "./speak.js";
+import { targetsSaid } from "./targets.js";
 import type { DiagramCue, FollowUp, Line } from "./types.js";
 
 /** What one step contributes before timing: its sentences, a diagram cue, a check-in and follow-ups. */
@@ -894,8 +895,15 @@ function contextStep(d: Design): StepDraft {
     // a call an outside system makes back to us (a provider's webhook) is not one of the callers' calls
     const inbound = (a: Design["api"][number]) => /\b(callback|webhook)s?\b/i.test(`${a.operation} ${a.call}`);
     const own = d.api.filter((a) => !inbound(a));
-    const calls = (own.length > 0 ? own : d.api).slice(0, 4).map((a) => speakable(a.operation));
-    lines.push(...core(`The API has ${enumerate("call", "calls", calls, 4)}`));
+    const calls = [...new Set((own.length > 0 ? own : d.api).map((a) => speakable(a.operation)))];
+    // the count said is the design's own list of calls; past four, the first four are named as the main ones
+    lines.push(
+      ...core(
+        calls.length > 4
+          ? `The API has ${numberWord(calls.length)} calls, led by ${andList(calls.slice(0, 4))}`
+          : `The API has ${enumerate("call", "calls", calls, 4)}`,
+      ),
+    );
     const caller = d.components.find((c) => c.kind === "external");
     if (own.length > 0 && own.length < d.api.length && caller)
       lines.push(...core(`${sentence(theName(caller.name)).slice(0, -1)} calls our webhook`));
@@ -2162,7 +2170,12 @@ function failuresStep(d: Design): StepDraft {
   const binding = b1 !== undefined && exceeded(d, b1);
   const nextLines = b1 ? nextLimitLines(d, b1, binding) : [];
   const inside = binding ? "Inside our own system, the first hotspot" : "The first hotspot";
-  if (b0) {
+  // a target the prompt states is answered by the design's own figures against it (its parts, the spare, a case
+  // past it); when the hottest number is one of those figures, that answer replaces it and its hotspot line
+  const targets = targetsSaid(d);
+  const answered = size !== undefined && targets.covers.has(size.hot.id);
+  lines.push(...targets.lines.flatMap((t) => core(t)));
+  if (b0 && !answered) {
     const h = bodyOf(b0.bottleneck) ? headOf(b0.bottleneck) : undefined;
     const c = h ? undefined : firstClause(b0.bottleneck, 30);
     if (h) lines.push(...core(`${inside} is ${h}`));
@@ -2176,8 +2189,8 @@ function failuresStep(d: Design): StepDraft {
         ),
       );
   }
-  if (size) lines.push(...sizingLines(d, size));
-  if (size?.split && b0) lines.push(...skewLines(b0, size.split.each));
+  if (size && !answered) lines.push(...sizingLines(d, size));
+  if (size?.split && b0 && !answered) lines.push(...skewLines(b0, size.split.each));
   if (!size && b0?.estimate) {
     lines.push(...core(`Sizing it: ${speakFigure(b0.estimate)}`));
   } else if (!size && b0?.formula) {
@@ -2189,7 +2202,8 @@ function failuresStep(d: Design): StepDraft {
     ? d.capacity.find((c) => figureKind(c) === "headroom" && c.formula.includes(`= ${size.hot.id} /`))
     : undefined;
   const later = room !== undefined && room.value < HEADROOM_LATER;
-  if (b0)
+  // a hotspot answered by the stated target's budget was sized to it: its remedy (pick the lease, the TTL) is the budget
+  if (b0 && !answered)
     lines.push(
       ...spoken(b0.mitigation, "core", 2).map((l, i) =>
         later && i === 0 ? { ...l, text: `When it grows, ${lowerFirst(l.text)}` } : l,

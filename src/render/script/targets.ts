@@ -1,0 +1,185 @@
+import type { Design } from "../../engine/design/design.js";
+import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
+import { lowerFirst, sentence, speakable, speakInput, speakNumber } from "./speak.js";
+
+/**
+ * The design's answer to a target the prompt states (a failover bound, a latency budget, durability nines):
+ * the figure the design holds against it, its parts, what is left spare, and a case that goes past it. These
+ * are the design's best numbers, so the script says them in the sizing step instead of the hottest load alone.
+ * Only figures that read the stated value qualify: one the capacity model bounds by it (`bound`), or one that
+ * subtracts its parts from it (a slack). Nothing here is assumed beyond the design's own rows.
+ */
+
+type Figure = Design["capacity"][number];
+type Input = Figure["inputs"][number];
+
+/** What a target's sentences cover: the figures said, so the sizing story does not say them again. */
+export interface TargetSaid {
+  lines: string[];
+  covers: ReadonlySet<string>;
+}
+
+const namesOf = (f: Figure): string[] => (f.formula.split(" = ")[1] ?? "").match(/[A-Za-z_]\w*/g) ?? [];
+
+/** A duration or a small amount as said aloud: 0.5 s -> "half a second", 30 ms -> "30 milliseconds". */
+function amount(value: number, unit: string | undefined): string | undefined {
+  if (unit === "s" && value === 0.5) return "half a second";
+  // a sub-second share is said in milliseconds: "20 milliseconds", never "0.02 seconds"
+  if (unit === "s" && value < 1) return amount(+(value * 1000).toPrecision(6), "ms");
+  if (unit === "s") return `${speakNumber(value)} second${value === 1 ? "" : "s"}`;
+  if (unit === "ms") return `${speakNumber(value)} millisecond${value === 1 ? "" : "s"}`;
+  return undefined;
+}
+
+/** A value too small to say in digits, said by its power of ten: 8.26e-26 -> "about ten to the minus 25". */
+function tiny(value: number): string {
+  const exp = Math.round(Math.log10(value));
+  const exact = Math.abs(value - 10 ** exp) <= 1e-9 * 10 ** exp;
+  return `${exact ? "" : "about "}ten to the minus ${-exp}`;
+}
+
+/** A figure's value as said: a duration in its unit, a tiny rate by its power of ten. */
+function valueSaid(f: { value: number; unit: string }): string | undefined {
+  if (f.value > 0 && f.value < 1e-4) return tiny(f.value);
+  const a = amount(+f.value.toPrecision(2), f.unit);
+  return a ? `about ${a}` : undefined;
+}
+
+/** An input said as one share of a budget: "3 seconds of lease", else by its label. */
+function partSaid(input: Input): string | undefined {
+  const q = QUANTITY_BY_ID.get(input.name);
+  const a = amount(input.value, input.unit ?? q?.unit);
+  if (a && q?.share) return `${a} ${q.share}`;
+  return q ? speakInput(input.value, input.name, input.unit ?? q.unit, q.label) : undefined;
+}
+
+/** A quantity's words without its parenthesised asides. */
+const plain = (quantity: string): string =>
+  lowerFirst(speakable(quantity.replace(/\s*\([^()]*\)/g, "")))
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** The stated input a bound rests on: the input itself, or the stated input of the figure the bound names. */
+function statedOf(d: Design, f: Figure, name: string): { input: Input; allows?: Figure } | undefined {
+  const own = f.inputs.find((x) => x.name === name && x.source === "stated");
+  if (own) return { input: own };
+  const allows = d.capacity.find((c) => c.id === name);
+  const input = allows?.inputs.find((x) => x.source === "stated");
+  return allows && input ? { input, allows } : undefined;
+}
+
+/** The prompt's own words for a stated input: "the prompt says 'eleven nines of durability'" -> "eleven nines of durability". */
+const quoteOf = (input: Input): string | undefined => /^the prompt says '(.+)'$/.exec(input.because)?.[1];
+
+/** A stated target as said: "the stated failover bound is 5 seconds", else in the prompt's words. */
+function targetSaid(input: Input): string | undefined {
+  const q = QUANTITY_BY_ID.get(input.name);
+  const a = amount(input.value, input.unit ?? q?.unit);
+  if (a && q) return `The stated ${plain(q.label).replace(/^stated /, "")} is ${a}`;
+  const quote = quoteOf(input);
+  return quote ? `The prompt asks for ${quote}` : undefined;
+}
+
+/** The parts of a sum ("lease_seconds + expiry_check_seconds + notify_seconds"), each an input said as a share. */
+function sumParts(f: Figure, names: readonly string[]): string[] | undefined {
+  if (!/^[\w\s+]+$/.test(f.formula.split(" = ")[1] ?? "") || names.length < 2) return undefined;
+  const parts = names.map((n) => f.inputs.find((x) => x.name === n)).map((x) => (x ? partSaid(x) : undefined));
+  return parts.every((x): x is string => x !== undefined) ? parts : undefined;
+}
+
+/** A figure bounded by a stated target, said against it with its parts, the spare left and a case past it. */
+function boundSaid(d: Design, t: Figure): TargetSaid | undefined {
+  const bound = t.bound;
+  if (!bound) return undefined;
+  const stated = statedOf(d, t, bound.quantity);
+  const head = stated ? targetSaid(stated.input) : undefined;
+  const result = valueSaid(t);
+  if (!stated || !head || !result) return undefined;
+  const covers = new Set([t.id]);
+  const lines: string[] = [];
+  const limit = stated.allows ? valueSaid(stated.allows) : undefined;
+  // the figure the stated value allows, with what it counts: "at most ten to the minus 11 losses per object a year"
+  const counted = stated.allows ? /^(\w+)\/yr$/.exec(stated.allows.unit)?.[1] : undefined;
+  const per = stated.allows ? /\bper (\w+)/.exec(stated.allows.quantity)?.[0] : undefined;
+  const allows = limit && counted ? `, which allows at most ${limit} ${counted}${per ? ` ${per}` : ""} a year` : "";
+  lines.push(sentence(`${head}${allows}`));
+  if (stated.allows) covers.add(stated.allows.id);
+  const names = namesOf(t);
+  const parts = sumParts(t, names);
+  // a bound figure a model reads from its own earlier figure ("idle_after_crash = lease_seconds") is one of its parts
+  for (const c of d.capacity) {
+    const rhs = namesOf(c);
+    if (rhs.length === 1 && c.formula.split(" = ")[1]?.trim() === rhs[0] && names.includes(rhs[0] ?? ""))
+      covers.add(c.id);
+  }
+  const what = plain(t.quantity);
+  const inside =
+    t.value <= bound.value / 100 ? ", far inside it" : t.value <= bound.value ? ", inside it" : ", past it";
+  lines.push(
+    sentence(
+      parts
+        ? `The ${what} is ${parts.join(", plus ")}: ${result} in all`
+        : `The model puts ${what.replace(/,\s*(.+)$/, ", $1,")} at ${result}${inside}`,
+    ),
+  );
+  // what is left of the stated bound: a figure that subtracts this one from it
+  const spare = d.capacity.find((c) => new RegExp(`^\\w+ = ${bound.quantity} - ${t.id}$`).test(c.formula));
+  const spareValue = spare ? valueSaid(spare) : undefined;
+  if (spare && spareValue) {
+    covers.add(spare.id);
+    const forWhat = /\bspare (for .+)$/.exec(plain(spare.quantity))?.[1];
+    lines.push(sentence(`That leaves ${spareValue} spare${forWhat ? ` ${forWhat}` : ""}`));
+  }
+  // a case of the same sum with more in it that goes past the bound: said with when it happens, so the bound is
+  // promised for what it covers
+  const past = d.capacity.find(
+    (c) =>
+      c !== t &&
+      c.unit === t.unit &&
+      c.value > bound.value &&
+      names.every((n) => namesOf(c).includes(n)) &&
+      /\bwhen (.+?)(?:\s*\(|$)/.test(c.quantity),
+  );
+  const when = past ? /\bwhen (.+?)(?:\s*\(|$)/.exec(past.quantity)?.[1] : undefined;
+  const pastValue = past ? valueSaid(past) : undefined;
+  if (past && when && pastValue) {
+    covers.add(past.id);
+    const single = /\balso\b/.test(when) ? ", so the bound holds for one failure at a time" : "";
+    lines.push(sentence(`When ${speakable(when)}, it takes ${pastValue}, past the bound${single}`));
+  }
+  return { lines, covers };
+}
+
+/** A slack figure: a stated target less its parts ("latency_budget_ms - network_rtt_ms - edge_ms - lookup_ms"). */
+function slackSaid(d: Design, f: Figure): TargetSaid | undefined {
+  const rhs = f.formula.split(" = ")[1] ?? "";
+  const m = /^\s*(\w+)((?:\s*-\s*\w+)+)\s*$/.exec(rhs);
+  const target = m ? f.inputs.find((x) => x.name === m[1] && x.source === "stated") : undefined;
+  if (!m?.[2] || !target) return undefined;
+  // a slack that subtracts a figure (the spare of a bound) is said with that bound
+  if (d.capacity.some((c) => m[2]?.includes(c.id))) return undefined;
+  const names = m[2].match(/\w+/g) ?? [];
+  const parts = names.map((n) => f.inputs.find((x) => x.name === n)).map((x) => (x ? partSaid(x) : undefined));
+  const allowed = amount(target.value, target.unit ?? QUANTITY_BY_ID.get(target.name)?.unit);
+  const left = valueSaid(f);
+  if (!allowed || !left || !parts.every((x): x is string => x !== undefined)) return undefined;
+  const spent = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
+  return {
+    lines: [sentence(`Of the ${allowed} the prompt allows, I spend ${spent}, which leaves ${left} spare`)],
+    covers: new Set([f.id]),
+  };
+}
+
+/** Every stated target's answer in the design, in capacity order. */
+export function targetsSaid(d: Design): TargetSaid {
+  const lines: string[] = [];
+  const covers = new Set<string>();
+  for (const f of d.capacity) {
+    if (covers.has(f.id)) continue;
+    const said = boundSaid(d, f) ?? slackSaid(d, f);
+    if (!said) continue;
+    lines.push(...said.lines);
+    for (const c of said.covers) covers.add(c);
+  }
+  return { lines, covers };
+}
