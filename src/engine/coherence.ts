@@ -1399,6 +1399,14 @@ function typeaheadShape(d: Design): Problem[] {
     });
   for (const m of d.dataModel.filter((x) => (TA_SHAPE.projectionEntities as readonly string[]).includes(x.entity)))
     out.push({ rule: "typeahead-shape", detail: `${m.entity} is a change-capture projection's entity` });
+  // the trending overlay is pushed into the serving replicas' memory; a suggest request never waits on its counter
+  const overlayHome = d.components.find((c) => c.holds.includes(TA_SHAPE.overlayEntity))?.id;
+  const listHome = d.components.find((c) => c.holds.includes(TA_SHAPE.listEntity))?.id;
+  if (overlayHome && overlayHome !== listHome)
+    out.push({
+      rule: "typeahead-shape",
+      detail: `${TA_SHAPE.overlayEntity} is kept apart from the ${TA_SHAPE.listEntity} it is merged with, so a suggest request calls its holder`,
+    });
   return out;
 }
 
