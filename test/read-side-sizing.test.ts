@@ -35,3 +35,24 @@ describe("the read side a population reads is sized, not only the writes", () =>
     expect(row(d, "observers")).toBeUndefined();
   });
 });
+
+describe("an object store counts its objects and their requests, not only bytes and chunks", () => {
+  it("sizes objects, their index, PUTs and GETs, the index partitions and small-object packing", () => {
+    const d = design("Design an object storage service like S3 that stores 100 PB with eleven nines of durability");
+    expect(d.nfrs.topics).toContain("object-store");
+    expect(row(d, "objects")?.value).toBeCloseTo(1e11, -9);
+    expect(row(d, "objects")?.inputs.find((i) => i.name === "bytes_stored")?.source).toBe("stated");
+    expect(row(d, "object_index_bytes")?.value).toBeCloseTo(3e13, -11);
+    expect(row(d, "object_gets_per_sec")?.value).toBeGreaterThan(1e5);
+    expect(
+      row(d, "index_partitions_for_requests")?.inputs.find((i) => i.name === "partition_requests_per_sec")?.because,
+    ).toMatch(/3,500 PUT\/COPY\/POST\/DELETE and 5,500 GET\/HEAD/);
+    expect(row(d, "objects_per_chunk")?.value).toBeGreaterThan(1);
+    expect(d.coherence).toEqual([]);
+  });
+
+  it("leaves a file system's files uncounted by an object size", () => {
+    const d = design("Design a distributed file system like GFS for 10 PB of large, mostly-appended files");
+    expect(row(d, "objects_per_chunk")).toBeUndefined();
+  });
+});
