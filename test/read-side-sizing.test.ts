@@ -56,3 +56,13 @@ describe("an object store counts its objects and their requests, not only bytes 
     expect(row(d, "objects_per_chunk")).toBeUndefined();
   });
 });
+
+describe("a typeahead sizes its busiest prefix range, not only the average replica", () => {
+  it("puts the busiest range's share of the misses on its replicas", () => {
+    const d = design("Design a search autocomplete service answering 100,000 queries per second within 50 ms");
+    const hot = row(d, "hot_range_replica_lookups");
+    const even = row(d, "replica_lookups");
+    expect(hot?.value).toBeGreaterThan(even?.value ?? Number.POSITIVE_INFINITY);
+    expect(row(d, "hot_range_utilisation")?.value).toBeLessThan(1);
+  });
+});

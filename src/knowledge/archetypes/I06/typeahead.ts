@@ -559,6 +559,13 @@ export const TA_CAPACITY: CapacityModel = {
       why: "a cache lookup and a routed hop inside the region take a few milliseconds",
     },
     {
+      quantity: "hot_range_share",
+      label: "share of the lookups past the caches that land on the busiest prefix range",
+      unit: "fraction",
+      typical: 0.5,
+      why: "ranges are cut by the snapshot's bytes, not by traffic, and the prefixes of the most typed first letters crowd into one or two of them, so the busiest range can take about half the misses (a planning figure; measure it and split the range)",
+    },
+    {
       quantity: "lookup_ms",
       label: "time in the suggestion server, queueing included",
       unit: "ms",
@@ -610,6 +617,20 @@ export const TA_CAPACITY: CapacityModel = {
       "one replica's share of what it can answer at peak",
       "headroom",
       "replica_lookups / replica_lookups_per_sec",
+      "fraction",
+    ),
+    fig(
+      "hot_range_replica_lookups",
+      "lookups a second on one replica of the busiest prefix range at peak",
+      "hotspot",
+      "requests_per_sec * peak_factor * (1 - edge_hit_ratio) * max(hot_range_share, 1 / suggest_shards) / replicas",
+      "req/s",
+    ),
+    fig(
+      "hot_range_utilisation",
+      "the busiest range's replica's share of what it can answer at peak",
+      "headroom",
+      "hot_range_replica_lookups / replica_lookups_per_sec",
       "fraction",
     ),
     fig(
