@@ -68,4 +68,24 @@ describe("a projection whose subject is suggesting completions as people type is
     const rules = checkCoherence(broken).filter((p) => p.rule === "typeahead-shape");
     expect(rules.map((p) => p.detail).join("\n")).toMatch(/prefix[\s\S]*suggest[\s\S]*within 80 ms/);
   });
+
+  it("pushes the trending overlay into the serving replicas instead of calling its counter on every suggest", () => {
+    const name = (id: string) => rated.components.find((c) => c.id === id)?.name ?? id;
+    const intoCounter = rated.links.filter((l) => l.to === "trending" && l.kind === "request");
+    expect(intoCounter).toEqual([]);
+    expect(rated.links).toContainEqual(
+      expect.objectContaining({ from: "trending", to: "suggest-shards", kind: "stream" }),
+    );
+    expect(rated.components.find((c) => c.holds.includes("TrendingOverlay"))?.id).toBe("suggest-shards");
+    const suggest = rated.diagrams.find((g) => /Suggest for a prefix/.test(g.title))?.mermaid ?? "";
+    expect(suggest).not.toContain(name("trending"));
+    const called = structuredClone(rated);
+    for (const c of called.components)
+      c.holds = c.id === "trending" ? ["TrendingOverlay"] : c.holds.filter((e) => e !== "TrendingOverlay");
+    expect(
+      checkCoherence(called)
+        .map((p) => p.detail)
+        .join("\n"),
+    ).toMatch(/TrendingOverlay is kept apart/);
+  });
 });

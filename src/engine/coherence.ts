@@ -11,6 +11,7 @@ import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
+import { REGION_REACH } from "../knowledge/capacity/latency.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
@@ -103,7 +104,8 @@ export type CoherenceRule =
   | "charge-without-payment-party"
   | "stance-against-delivery"
   | "names-undrawn-entity"
-  | "technology-part-undrawn";
+  | "technology-part-undrawn"
+  | "latency-beyond-one-region";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -220,6 +222,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
   "technology-part-undrawn":
     "a technology row whose product is a kind of part (a Kafka topic is a log) names a component of that kind the design draws: no product chosen, or offered as the runner-up, for a part the architecture does not have",
+  "latency-beyond-one-region":
+    "a stated latency target below one round trip between regions, with no region count stated, serves a read that comes from a copy from more than one region",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -1305,6 +1309,25 @@ function inputsHoldOwnRules(d: Design): Problem[] {
 }
 
 /**
+ * A stated latency target below one round trip between regions cannot be met for readers a region away: with no
+ * region count stated and a read served from a copy, the design serves that read from more than one region (and a
+ * target so tight that only in-region callers meet it is left alone).
+ */
+function latencyWithinReach(d: Design): Problem[] {
+  const tightest = [...d.nfrs.latency].sort((a, b) => a.ms - b.ms)[0];
+  if (!tightest || tightest.ms >= REGION_REACH.crossRegionRttMs || tightest.ms < REGION_REACH.inRegionMs) return [];
+  if (d.nfrs.regions > 1 || (d.context.servingRegions?.value ?? 1) > 1) return [];
+  const copy = d.readPaths.find((r) => r.servedBy !== "authority");
+  if (!copy) return [];
+  return [
+    {
+      rule: "latency-beyond-one-region",
+      detail: `'${tightest.quote}' is below one round trip between regions, yet '${copy.read}' (served from a ${copy.servedBy}) is served from one region`,
+    },
+  ];
+}
+
+/**
  * A count a figure holds against a tolerance (`below` on its spec: pieces a zone's loss takes against the pieces the
  * code may lose) stays strictly under it in the values the design uses: reaching it leaves no margin for one more failure.
  */
@@ -1403,6 +1426,14 @@ function typeaheadShape(d: Design): Problem[] {
     });
   for (const m of d.dataModel.filter((x) => (TA_SHAPE.projectionEntities as readonly string[]).includes(x.entity)))
     out.push({ rule: "typeahead-shape", detail: `${m.entity} is a change-capture projection's entity` });
+  // the trending overlay is pushed into the serving replicas' memory; a suggest request never waits on its counter
+  const overlayHome = d.components.find((c) => c.holds.includes(TA_SHAPE.overlayEntity))?.id;
+  const listHome = d.components.find((c) => c.holds.includes(TA_SHAPE.listEntity))?.id;
+  if (overlayHome && overlayHome !== listHome)
+    out.push({
+      rule: "typeahead-shape",
+      detail: `${TA_SHAPE.overlayEntity} is kept apart from the ${TA_SHAPE.listEntity} it is merged with, so a suggest request calls its holder`,
+    });
   return out;
 }
 
@@ -1602,6 +1633,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...twoPartiesTwoLifelines(d),
     ...countsUnderTolerance(d),
     ...technologyPartsDrawn(d),
+    ...latencyWithinReach(d),
   ];
 }
 

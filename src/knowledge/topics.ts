@@ -62,6 +62,7 @@ export const TOPIC_VALUES = [
   "crawl",
   "ledger",
   "election",
+  "object-store",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -84,6 +85,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   crawl: String.raw`\b(?:web ?crawl\w*|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
   ledger: String.raw`\bbank ledgers?\b|\b(?:transfer\w*|mov(?:e|es|ing)|money|funds) (?:\w+ ){0,3}between (?:(?!bank\b)\w+ ){0,2}accounts\b|\baccounts? (?:on|in|across) (?:\w+ )?(?:shards?|partitions?)\b|\bcross-(?:shard|partition) transfers?\b`,
   election: String.raw`\b(?:leader|master|primary) elections?\b|\belect(?:s|ed|ing)? (?:a |one |the |a new |its |their )?(?:leader|master|primary|coordinator)s?\b|\belection services?\b`,
+  "object-store": String.raw`\bobject (?:storage|stores?)\b|\bblob (?:storage|stores?)\b|\b(?:like|as) (?:Amazon |AWS )?S3\b|\bS3-(?:like|compatible)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -117,6 +119,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "money moves between accounts the system keeps itself (a bank's ledger sharded by account): each transfer debits one account and credits another under a transfer id, and the total never changes",
   election:
     "candidates campaign for the leadership of a named election: the winner holds it under a session lease and gets a revision it fences its writes with, and everyone else observes who leads",
+  "object-store":
+    "objects stored whole under a bucket and key: many, mostly small, each written once and read many times, so the objects and their requests are counted, not only the bytes",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 

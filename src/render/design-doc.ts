@@ -58,6 +58,11 @@ export function designBlocks(d: Design): Block[] {
       `Ordering: ${d.nfrs.ordering}${tag("ordering")}`,
       `Durability: ${d.nfrs.durability}${tag("durability")}`,
       `Regions: ${d.nfrs.regions}${tag("regions")}`,
+      ...(d.context.servingRegions
+        ? [
+            `Serving regions for reads: ${d.context.servingRegions.value} (derived: ${d.context.servingRegions.because})`,
+          ]
+        : []),
       ...d.nfrs.latency.map((l) => `Latency: ${l.percentile} ≤ ${l.ms} ms ('${l.quote}')`),
       ...Object.entries(d.nfrs.scale).map(
         ([k, v]) =>

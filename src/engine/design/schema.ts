@@ -177,6 +177,7 @@ const Context = z.strictObject({
   crashes: z.string(),
   clocks: z.string(),
   regions: z.string(),
+  servingRegions: z.strictObject({ value: z.number(), because: z.string() }).optional(),
   failureStance: z.string(),
 });
 

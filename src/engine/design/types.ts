@@ -124,6 +124,11 @@ export interface ExecutionContext {
   crashes: string;
   clocks: string;
   regions: string;
+  /**
+   * Regions the read path is served from when the stated latency target is below one round trip between regions and
+   * no region count is stated: each keeps a copy of what is read, and the authoritative state stays in one region.
+   */
+  servingRegions?: { value: number; because: string };
   failureStance: string;
 }
 

@@ -1,5 +1,6 @@
+import { REGION_REACH } from "../../knowledge/capacity/latency.js";
 import type { Deriver } from "../design/graph.js";
-import type { ExecutionContext, OperationRow, RunsIn } from "../design/types.js";
+import type { ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
 import { archetype } from "./common.js";
 
 /** A path whose own words say the caller's acknowledgement waits for it ("… and ack on a write quorum"). */
@@ -74,11 +75,36 @@ function crashActors(ops: readonly { phrase: string; entity: string; operation: 
   return out.length > 0 ? out : ["a server between accepting a write and making it durable"];
 }
 
+/** A read's phrase up to where it says how it is served ("suggest the top-k completions for a typed prefix"). */
+const shortRead = (read: string) => read.split(/ from | \(|, /)[0] ?? read;
+
+/**
+ * The regions a read path is served from when no region count is stated: where the tightest stated latency target is
+ * below one round trip between regions (and not so tight that only callers inside a region can meet it), and a read is
+ * served from a copy, one region cannot answer readers a region away within the target, so each group of readers gets
+ * a serving region with its own copy; the authoritative state stays in one region.
+ */
+export function servingRegions(
+  n: Pick<Nfrs, "regions" | "latency">,
+  readPaths: readonly Pick<ReadPathRow, "read" | "servedBy">[],
+): ExecutionContext["servingRegions"] {
+  if (n.regions.source !== "default") return undefined;
+  const tightest = [...n.latency].sort((a, b) => a.ms - b.ms)[0];
+  if (!tightest || tightest.ms >= REGION_REACH.crossRegionRttMs || tightest.ms < REGION_REACH.inRegionMs)
+    return undefined;
+  const copy = readPaths.find((r) => r.servedBy !== "authority");
+  if (!copy) return undefined;
+  return {
+    value: REGION_REACH.servingRegions,
+    because: `'${tightest.quote}' is below one round trip between regions (${REGION_REACH.crossRegionWhy}), so one region cannot answer readers a region away within it; the read '${shortRead(copy.read)}' comes from a ${copy.servedBy}, which each region can hold, so it is served from ${REGION_REACH.servingRegions} regions, ${REGION_REACH.servingWhy}; the authoritative state stays in one region`,
+  };
+}
+
 export const contextField: Deriver<"context"> = {
   field: "context",
   category: "Classified",
-  reads: ["operations", "nfrs"],
-  rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs",
+  reads: ["operations", "nfrs", "readPaths"],
+  rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs; with no region count stated, a latency target below one round trip between regions serves a read that comes from a copy from a region near each group of readers",
   derive: (f) => {
     const paths: ExecutionContext["paths"] = f.operations
       .filter((o) => o.operation !== "read source" && o.operation !== "read projection")
@@ -86,6 +112,7 @@ export const contextField: Deriver<"context"> = {
     const text = f.operations.map((o) => `${o.phrase} ${o.entity}`).join(" ");
     const timed = TIME_DECISIONS.filter((t) => t.re.test(text)).map((t) => t.says);
     const n = f.nfrs;
+    const serving = servingRegions(n, f.readPaths);
     return {
       paths,
       retries:
@@ -104,7 +131,10 @@ export const contextField: Deriver<"context"> = {
       regions:
         n.regions.value > 1
           ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" ? "writes pay a cross-region quorum round trip" : "each region accepts writes locally and replicates asynchronously"}`
-          : "one region; replicas spread across zones so a zone loss keeps a majority",
+          : serving
+            ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below one round trip between regions; one home region holds the authoritative state, its replicas spread across zones`
+            : "one region; replicas spread across zones so a zone loss keeps a majority",
+      ...(serving ? { servingRegions: serving } : {}),
       failureStance:
         n.availability.value === "fail-closed"
           ? `fails closed: under partition it refuses rather than risk a wrong answer (${n.availability.because})`

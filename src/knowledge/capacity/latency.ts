@@ -22,3 +22,25 @@ export const LATENCY_BUDGET_FIGURES: readonly CapacityFigureSpec[] = [
     "fraction",
   ),
 ];
+
+/**
+ * How far one region reaches within a stated latency target. A target below one round trip between regions of a
+ * continent cannot be met for readers a region away, so a read served from copies (a derived view, a replica) is
+ * served from a region near each group of readers, while the authoritative state stays in its home region. A target
+ * so tight that only callers inside the serving region can meet it is a service-to-service target, which more regions
+ * do not help.
+ */
+export const REGION_REACH = {
+  /** Round trip between two regions of one continent, at its worst. */
+  crossRegionRttMs: 72,
+  crossRegionWhy:
+    "Microsoft's published round trips between its own regions reach 72 ms inside North America and 134 ms inside Asia (Azure network round-trip latency statistics), and more between continents",
+  /** Below this, the target is met only by callers inside the serving region. */
+  inRegionMs: 20,
+  inRegionWhy:
+    "a client on the same continent already spends 10 to 40 ms on its round trip to a region, so a tighter target concerns callers inside the region",
+  /** Serving regions drawn when no region count is stated. */
+  servingRegions: 3,
+  servingWhy:
+    "one per continent with most of the readers, commonly North America, Europe and Asia-Pacific (an assumption: set it from where the readers are)",
+} as const;

@@ -113,6 +113,29 @@ export const BOOKING: FeatureEntry = {
       inp("onsale_seconds", 600, "most attempts land in the first ten minutes"),
       inp("hold_seconds", 600, "a checkout window of about ten minutes"),
       inp("events", 100000, "events or properties on sale at once"),
+      // the read side: every buyer waiting in the sale keeps reloading what is still free, and those reads are served
+      // from the availability cache, never from the inventory store that decides a hold
+      {
+        quantity: "availability_refresh_seconds",
+        label: "seconds between a watching buyer's reloads of what is free",
+        unit: "s",
+        typical: 5,
+        why: "a buyer watching a sale reloads the seat map or room calendar every few seconds (a planning figure; measure it)",
+      },
+      {
+        quantity: "availability_ttl_seconds",
+        label: "time the availability cache keeps an event's free items",
+        unit: "s",
+        typical: 1,
+        why: "the availability cache keeps an event's free items for about a second: an item shown free that was just held costs a refused hold (409), never a double sale",
+      },
+      {
+        quantity: "cache_reads_per_node",
+        label: "small reads one cache node answers a second",
+        unit: "reads/s",
+        typical: 100000,
+        why: "one in-memory cache node answers on the order of a hundred thousand small reads a second (a planning figure; measure it)",
+      },
     ],
     figures: [
       fig(
@@ -136,6 +159,35 @@ export const BOOKING: FeatureEntry = {
         "rate",
         "items_per_event / hold_seconds",
         "writes/s",
+      ),
+      fig(
+        "availability_reads_per_sec",
+        "availability reads a second (seat maps, room calendars) from the buyers watching the sale",
+        "peak",
+        "buyers_at_onsale / availability_refresh_seconds",
+        "reads/s",
+      ),
+      fig(
+        "availability_cache_nodes",
+        "availability cache nodes those reads need",
+        "count",
+        "availability_reads_per_sec / cache_reads_per_node",
+        "nodes",
+        true,
+      ),
+      fig(
+        "reads_per_hold_attempt",
+        "availability reads the cache absorbs for each hold attempt that reaches the inventory store",
+        "fan-out",
+        "availability_reads_per_sec / hold_attempts_per_sec",
+        "reads",
+      ),
+      fig(
+        "availability_staleness",
+        "how old the free items a buyer sees may be",
+        "time",
+        "availability_ttl_seconds",
+        "s",
       ),
     ],
   },

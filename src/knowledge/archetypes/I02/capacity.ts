@@ -7,7 +7,7 @@ import type { CapacityModel } from "../../capacity/types.js";
  * answers it from the expiry it keeps in memory (etcd's lessor renews on the leader without a Raft entry); only
  * acquires, releases and expiries are replicated, so they alone size the consensus groups.
  */
-export const capacity: CapacityModel = {
+const base: CapacityModel = {
   inputs: [
     inp("leases", 100000, "a large fleet holds on the order of a hundred thousand locks or leases at once"),
     {
@@ -128,3 +128,55 @@ export const capacity: CapacityModel = {
     ),
   ],
 };
+
+/**
+ * A leader election service is read by everyone who must know who leads: each instance of an elected service holds
+ * an observe stream (a watch on its election's leader key), not only the few candidates that campaign. etcd's own
+ * watch benchmark aims at O(10k) clients and O(100k) watch streams per cluster, so a fleet whose instances outnumber
+ * that watches through gRPC proxies, each of which coalesces every watcher of one key into one watcher on the store.
+ */
+const ELECTION_CAPACITY: CapacityModel = {
+  inputs: [
+    ...base.inputs,
+    {
+      quantity: "store_watch_streams",
+      label: "watch streams one coordination store cluster is built to hold",
+      unit: "streams",
+      typical: 100000,
+      why: "etcd's watch memory benchmark states the aim of O(10k) clients, O(100k) watch streams and O(10M) watchings per cluster (etcd documentation, Watch Memory Usage Benchmark)",
+    },
+    {
+      quantity: "watch_proxies",
+      label: "watch proxies in front of the store",
+      unit: "proxies",
+      typical: 3,
+      why: "one stateless gRPC proxy per zone; etcd's gRPC proxy coalesces the watchers of one key into a single watcher on the store (etcd documentation, gRPC proxy), so the store sees one watcher per election per proxy (a planning figure)",
+    },
+  ],
+  figures: [
+    ...base.figures,
+    fig(
+      "observers",
+      "observe streams: every instance of an elected service watches who leads",
+      "fan-out",
+      "services * instances_per_service",
+      "streams",
+    ),
+    fig(
+      "store_watchers",
+      "watchers the store holds once each proxy coalesces an election's observers into one",
+      "count",
+      "services * watch_proxies",
+      "watchers",
+    ),
+    fig(
+      "observe_share",
+      "share of the store's watch capacity those watchers use",
+      "headroom",
+      "store_watchers / store_watch_streams",
+      "fraction",
+    ),
+  ],
+};
+
+export const capacity: CapacityModel = { ...base, topics: { election: ELECTION_CAPACITY } };

@@ -63,7 +63,7 @@ export const TA_ENTITIES = [
   {
     name: "TrendingOverlay",
     description:
-      "A small per-prefix list of queries rising in the last minutes, counted by a stream job and merged into the snapshot's list at read time; replaced every minute and empty when the stream stops.",
+      "A small per-prefix list of queries rising in the last minutes, counted by a stream job and pushed into each prefix range's serving replicas, which merge it into the snapshot's list in memory at read time; replaced every minute and empty when the stream stops.",
     truth: false,
     topic: T,
   },
@@ -105,7 +105,8 @@ export const TA_WRITES = [
     topic: T,
   },
   {
-    action: "count the last minutes' searches in a stream and replace the trending overlay of the prefixes that rise",
+    action:
+      "count the last minutes' searches in a stream and push a new trending overlay of the prefixes that rise to their range's serving replicas",
     entity: "TrendingOverlay",
     shape: "overwrite current value",
     mechanism: "ttl-expiry",
@@ -290,7 +291,7 @@ export const TA_COMPONENTS: ComponentSpec[] = [
     id: "suggest-gateway",
     name: "Suggest gateway (routes a prefix to its shard)",
     kind: "gateway",
-    runs: ["normalize prefix", "route by prefix range", "filter blocked terms", "merge trending overlay"],
+    runs: ["normalize prefix", "route by prefix range", "filter blocked terms"],
     because: "each prefix lives on exactly one shard, so a request goes to one replica with no fan-out",
     topic: T,
   },
@@ -298,8 +299,8 @@ export const TA_COMPONENTS: ComponentSpec[] = [
     id: "suggest-shards",
     name: "Suggestion servers (prefix-range shards, replicated, in memory)",
     kind: "service",
-    holds: ["PrefixSuggestions"],
-    runs: ["walk the prefix", "return top-k", "load and swap snapshots"],
+    holds: ["PrefixSuggestions", "TrendingOverlay"],
+    runs: ["walk the prefix", "return top-k merged with the trending overlay", "load and swap snapshots"],
     because: "the lookup is a walk of a few nodes in memory and a copy of k entries, well inside the latency budget",
     topic: T,
   },
@@ -342,9 +343,9 @@ export const TA_COMPONENTS: ComponentSpec[] = [
     id: "trending",
     name: "Trending counter (stream, last minutes)",
     kind: "worker-pool",
-    holds: ["TrendingOverlay"],
-    runs: ["count recent searches", "replace rising prefixes"],
-    because: "a news-driven query would otherwise wait hours for the next build",
+    runs: ["count recent searches", "push rising prefixes to their range's replicas"],
+    because:
+      "a news-driven query would otherwise wait hours for the next build; it pushes the overlay to the serving replicas each minute, so no suggest request waits on it",
     topic: T,
   },
 ];
@@ -353,7 +354,14 @@ export const TA_LINKS: LinkSpec[] = [
   { from: "browser", to: "edge", kind: "request", label: "GET suggest?q=prefix", topic: T },
   { from: "edge", to: "suggest-gateway", kind: "request", label: "cache miss", topic: T },
   { from: "suggest-gateway", to: "suggest-shards", kind: "request", label: "lookup on the prefix's shard", topic: T },
-  { from: "suggest-gateway", to: "trending", kind: "request", label: "rising completions", topic: T },
+  // the overlay is refreshed offline and pushed into the shards' memory: a suggest request never calls the counter
+  {
+    from: "trending",
+    to: "suggest-shards",
+    kind: "stream",
+    label: "push each prefix range's rising completions every minute",
+    topic: T,
+  },
   { from: "search-frontends", to: "query-log", kind: "stream", label: "submitted searches", topic: T },
   { from: "query-log", to: "index-builder", kind: "stream", label: "days in the ranking window", topic: T },
   { from: "query-log", to: "trending", kind: "stream", label: "last minutes' searches", topic: T },
@@ -434,7 +442,7 @@ export const TA_DATA: DataSpec[] = [
     fields: ["rising completions with scores", "expires_at"],
     indexes: [],
     partitionKey: "prefix range",
-    owner: "trending",
+    owner: "suggest-shards",
     topic: T,
   },
 ];
@@ -443,7 +451,7 @@ export const TA_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Suggest for a prefix",
     notation:
-      "browser>edge[suggest for the typed prefix after a pause in typing] |-> edge>browser[cached completions {prefix cached within its time-to-live}] -> edge>suggest-gateway[forward the miss] -> suggest-gateway>suggest-shards[look up the prefix on its range's replica] -> suggest-shards>suggest-gateway[top-k from the in-memory snapshot] -> suggest-gateway>trending[rising completions for the prefix] -> suggest-gateway>edge[merged list without blocked terms] -> edge>browser[completions, cached for a minute] => done",
+      "browser>edge[suggest for the typed prefix after a pause in typing] |-> edge>browser[cached completions {prefix cached within its time-to-live}] -> edge>suggest-gateway[forward the miss] -> suggest-gateway>suggest-shards[look up the prefix on its range's replica] -> suggest-shards>suggest-gateway[top-k from the in-memory snapshot merged with the pushed trending overlay] -> suggest-gateway>edge[merged list without blocked terms] -> edge>browser[completions, cached for a minute] => done",
     topic: T,
   },
   {
@@ -551,6 +559,13 @@ export const TA_CAPACITY: CapacityModel = {
       why: "a cache lookup and a routed hop inside the region take a few milliseconds",
     },
     {
+      quantity: "hot_range_share",
+      label: "share of the lookups past the caches that land on the busiest prefix range",
+      unit: "fraction",
+      typical: 0.5,
+      why: "ranges are cut by the snapshot's bytes, not by traffic, and the prefixes of the most typed first letters crowd into one or two of them, so the busiest range can take about half the misses (a planning figure; measure it and split the range)",
+    },
+    {
       quantity: "lookup_ms",
       label: "time in the suggestion server, queueing included",
       unit: "ms",
@@ -602,6 +617,20 @@ export const TA_CAPACITY: CapacityModel = {
       "one replica's share of what it can answer at peak",
       "headroom",
       "replica_lookups / replica_lookups_per_sec",
+      "fraction",
+    ),
+    fig(
+      "hot_range_replica_lookups",
+      "lookups a second on one replica of the busiest prefix range at peak",
+      "hotspot",
+      "requests_per_sec * peak_factor * (1 - edge_hit_ratio) * max(hot_range_share, 1 / suggest_shards) / replicas",
+      "req/s",
+    ),
+    fig(
+      "hot_range_utilisation",
+      "the busiest range's replica's share of what it can answer at peak",
+      "headroom",
+      "hot_range_replica_lookups / replica_lookups_per_sec",
       "fraction",
     ),
     fig(
@@ -672,7 +701,7 @@ export const TA_DECISIONS: DecisionPoint[] = [
         buys: "a query that rises with the news is suggested within minutes, while the snapshot stays simple",
         costs: "a stream job and a merge at read time, and the overlay needs its own blocklist filter",
         winsWhen: "queries follow events, or new items must appear before the next build",
-        implies: { draws: ["trending", "suggest-gateway>trending", "query-log>trending"] },
+        implies: { draws: ["trending", "trending>suggest-shards", "query-log>trending"] },
       },
       {
         id: "batch-only",
@@ -739,6 +768,8 @@ export const TA_DECISIONS: DecisionPoint[] = [
 export const TA_SHAPE = {
   prefixKey: "prefix",
   listEntity: "PrefixSuggestions",
+  /** refreshed offline and pushed into the serving replicas: no suggest request calls whatever counts it */
+  overlayEntity: "TrendingOverlay",
   suggestCall: /\bsuggest\b/,
   latencyFigure: "latency_slack_ms",
   projectionEntities: ["SourceRecord", "IndexDocument", "IndexAlias", "ChangeEvent", "ProjectorCheckpoint"],

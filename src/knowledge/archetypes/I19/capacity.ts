@@ -130,7 +130,7 @@ const FILE_SYNC_CAPACITY: CapacityModel = {
 };
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
-export const capacity: CapacityModel = {
+const base: CapacityModel = {
   inputs: [
     {
       quantity: "bytes_stored",
@@ -163,5 +163,75 @@ export const capacity: CapacityModel = {
     REREPLICATION,
     ...DURABILITY_FIGURES,
   ],
-  topics: { "file-sync": FILE_SYNC_CAPACITY },
+};
+
+/**
+ * An object store is read and written object by object, so beside its bytes it counts its objects, the index entries
+ * that name them, and the PUTs and GETs each index partition serves; objects far smaller than a chunk are packed many
+ * to a chunk, so the chunk count stays small while the object count does not.
+ */
+const OBJECT_STORE_CAPACITY: CapacityModel = {
+  inputs: [
+    ...base.inputs,
+    {
+      quantity: "object_meta_bytes",
+      label: "bytes of one object's index entry",
+      unit: "B",
+      typical: 300,
+      why: "bucket and key, version, size, checksum, timestamps and where its pieces live: a few hundred bytes (a planning figure)",
+    },
+    {
+      quantity: "gets_per_object_per_day",
+      label: "GETs one stored object gets a day, on average",
+      unit: "req",
+      typical: 0.1,
+      why: "most stored objects are cold and a hot few are read far more often: on average an object is read about once in ten days (a planning figure; measure it)",
+    },
+    {
+      quantity: "partition_requests_per_sec",
+      label: "requests one index partition serves a second",
+      unit: "req/s",
+      typical: 3500,
+      why: "Amazon S3 documents at least 3,500 PUT/COPY/POST/DELETE and 5,500 GET/HEAD requests a second per partitioned prefix, so a partition is planned at the lower of the two (AWS S3 user guide, optimizing performance)",
+    },
+  ],
+  figures: [
+    ...base.figures,
+    fig("objects", "objects stored", "count", "bytes_stored / object_bytes", "objects"),
+    fig(
+      "object_index_bytes",
+      "object index entries across the metadata store (partitioned by bucket and key, not one master's memory)",
+      "storage",
+      "objects * object_meta_bytes",
+      "B",
+    ),
+    fig("object_puts_per_sec", "object PUTs a second", "rate", "bytes_per_day / object_bytes / 86400", "req/s"),
+    fig(
+      "object_gets_per_sec",
+      "object GETs a second, each an index lookup before the bytes are read",
+      "rate",
+      "objects * gets_per_object_per_day / 86400",
+      "req/s",
+    ),
+    fig(
+      "index_partitions_for_requests",
+      "index partitions the request rate needs",
+      "count",
+      "(object_puts_per_sec + object_gets_per_sec) / partition_requests_per_sec",
+      "partitions",
+      true,
+    ),
+    fig(
+      "objects_per_chunk",
+      "small objects packed into one chunk, so chunks stay few while objects are many",
+      "fan-out",
+      "chunk_bytes / object_bytes",
+      "objects",
+    ),
+  ],
+};
+
+export const capacity: CapacityModel = {
+  ...base,
+  topics: { "file-sync": FILE_SYNC_CAPACITY, "object-store": OBJECT_STORE_CAPACITY },
 };
