@@ -10,6 +10,7 @@ import {
   readsOnly,
   withoutLeftOut,
 } from "../fields/decisions.js";
+import { drawnVerdicts } from "../fields/drawn-verdicts.js";
 import { failuresField } from "../fields/failures.js";
 import { carriedPairings } from "../fields/mechanism-rows.js";
 import { predicatesField } from "../fields/predicates.js";
@@ -114,7 +115,11 @@ function carriedFields(fields: Fields): Fields {
   const operations = withoutLeftOut(carriedOperations(fields.operations, fields.decisions), left, (o) =>
     readsOnly(o) ? o.phrase : undefined,
   );
-  if (operations.length === fields.operations.length) return fields;
+  if (operations.length === fields.operations.length) {
+    // nothing left out: only a verdict the drawn design denies is answered again, and what reads it after it
+    const drawn = drawnVerdicts(fields.predicates, fields);
+    return drawn ? rederived({ ...fields, predicates: drawn }, fields, "predicates") : fields;
+  }
   const kept = new Set(operations.map((o) => o.phrase));
   const gone = new Set(fields.operations.filter((o) => !kept.has(o.phrase)).map((o) => o.phrase));
   const carried = carriedPaths(fields.criticalPaths, fields.invariants, operations, fields.operations);
@@ -128,14 +133,25 @@ function carriedFields(fields: Fields): Fields {
     primaryState: withoutLeftOut(fields.primaryState, left),
     readPaths: withoutLeftOut(fields.readPaths, left, (r) => r.read),
   };
+  return rederived(view, fields);
+}
+
+/**
+ * The fields of AFTER_DECISIONS derived again over a view (those after `from` only, when given), the predicates
+ * checked against what the drawn design holds (`drawnVerdicts`); a predicate an override pinned stays pinned.
+ */
+function rederived(view: Fields, fields: Fields, from?: Deriver["field"]): Fields {
   const set = view as unknown as Record<string, unknown>;
-  for (const d of AFTER_DECISIONS) {
+  const start = from === undefined ? 0 : AFTER_DECISIONS.findIndex((d) => d.field === from) + 1;
+  for (const d of AFTER_DECISIONS.slice(start)) {
     const facts = typeof d.facts === "function" ? d.facts(view) : undefined;
     set[d.field] = d.derive(view, { prompt: fields.prompt }, facts as never);
-    if (d.field === "predicates")
+    if (d.field === "predicates") {
       view.predicates = view.predicates.map(
         (p) => fields.predicates.find((x) => x.id === p.id && x.source === "override") ?? p,
       );
+      view.predicates = drawnVerdicts(view.predicates, view) ?? view.predicates;
+    }
   }
   return view;
 }

@@ -21,6 +21,12 @@ export default definePredicate({
         because: `linearizable truth (${n.consistency.because}) must survive node loss without two leaders`,
       };
     if (usual) return { holds: true, because: usual };
+    const held = f.consensusHeld?.[0];
+    if (held)
+      return {
+        holds: true,
+        because: `${held.because}, and it holds ${held.entity}, which must survive node loss without two leaders`,
+      };
     return { holds: false, because: "replicas may disagree briefly; no single-leader truth is needed" };
   },
   examples: {
