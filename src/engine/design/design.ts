@@ -14,6 +14,7 @@ import { drawnVerdicts } from "../fields/drawn-verdicts.js";
 import { failuresField } from "../fields/failures.js";
 import { carriedPairings } from "../fields/mechanism-rows.js";
 import { predicatesField } from "../fields/predicates.js";
+import { scopesField } from "../fields/scopes.js";
 import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
@@ -96,6 +97,7 @@ function carriedContext(context: Fields["context"], operations: readonly { phras
  * reads the predicates, so the graph evaluates these before any option is chosen), in their graph order.
  */
 const AFTER_DECISIONS: readonly Deriver[] = [
+  scopesField,
   predicatesField,
   baseMechanismsField,
   companionsField,
@@ -153,7 +155,31 @@ function rederived(view: Fields, fields: Fields, from?: Deriver["field"]): Field
       view.predicates = drawnVerdicts(view.predicates, view) ?? view.predicates;
     }
   }
+  view.primaryState = withScopes(view.primaryState, fields.scopes, view.scopes);
   return view;
+}
+
+/**
+ * The primary state's rows with the coordination scope the carried operations give (a state row says where its
+ * archetype coordinates, in the scope row's words): once the decisions leave out the records a card's coordination
+ * reason speaks of, its rows take the reason that holds for what is left.
+ */
+function withScopes(
+  state: Fields["primaryState"],
+  before: Fields["scopes"],
+  after: Fields["scopes"],
+): Fields["primaryState"] {
+  const coordination = (rows: Fields["scopes"], id: string) =>
+    rows.find((r) => r.concern === "coordination" && r.archetype === id);
+  let changed = false;
+  const rows = state.map((row) => {
+    const was = coordination(before, row.archetype);
+    const now = coordination(after, row.archetype);
+    if (!was || !now || was.why === now.why || !row.because.includes(was.why)) return row;
+    changed = true;
+    return { ...row, scope: now.scope, because: row.because.replace(was.why, now.why) };
+  });
+  return changed ? rows : state;
 }
 
 /** A design without what it takes from its call (the prompt, the overrides) and its coherence verdict. */
@@ -200,7 +226,7 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
     operations: c.operations,
     criticalPaths: c.criticalPaths,
     primaryState: c.primaryState,
-    scopes: fields.scopes,
+    scopes: c.scopes,
     invariants: c.invariants,
     context: c.context,
     predicates: c.predicates,

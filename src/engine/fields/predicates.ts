@@ -22,8 +22,14 @@ export const predicatesField: Deriver<"predicates"> = {
     // (and one whose reason speaks of some of the card's entities only where an operation writes one of them)
     const written = new Set(f.operations.filter((o) => o.archetype === lead?.id).map((o) => o.entity));
     if (lead)
+      // (the first row that fits a predicate counts: a card may give one reason per set of records it speaks of)
       for (const p of archetype(lead.id).predicates)
-        if (fitsParty(p, f.nfrs.party?.value) && fitsTopics(p, unspoken) && speaksOfWritten(p, written))
+        if (
+          !typical.has(p.id) &&
+          fitsParty(p, f.nfrs.party?.value) &&
+          fitsTopics(p, unspoken) &&
+          speaksOfWritten(p, written)
+        )
           typical.set(p.id, `${lead.id}: ${p.because}`);
     // a write whose own key makes a repeat harmless says so on its archetype's path
     const operations = f.operations.map((o) => {

@@ -21,7 +21,11 @@ export default definePredicate({
     return { holds: false, because: "every effect stays inside stores this design owns" };
   },
   examples: {
-    valid: ["Design a payment system.", "Design a logging and observability platform."],
+    valid: [
+      "Design a payment system.",
+      "Design a logging and observability platform.",
+      "Design a movie ticket booking app.",
+    ],
     invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

@@ -9,12 +9,10 @@ export default definePredicate({
   addsBecause:
     "With loss tolerated, replicas can resolve conflicts by timestamp or version with no coordination on the write path.",
   guards: /\b(converge|newest|latest|last)/i,
-  rule: (f) => {
+  rule: (f, usual) => {
     const c = f.nfrs.consistency;
     if (c.value !== "eventual")
       return { holds: false, because: `consistency is ${c.value}: concurrent writes must not silently drop one` };
-    if (f.typical.has("exclusivity-matters"))
-      return { holds: false, because: "ownership is exclusive, so a lost write could be a lost grant" };
     const guarded = f.invariants.find((i) => REFUSES_STALE.test(i.statement));
     if (guarded)
       return {
@@ -26,6 +24,14 @@ export default definePredicate({
       return {
         holds: false,
         because: `the invariant '${rises.statement}' lets the value only rise, so a newer but lower write must not replace it`,
+      };
+    // exclusive ownership elsewhere in the design says nothing of records the card itself lets converge
+    const owner = f.typical.get("exclusivity-matters");
+    if (owner && usual) return { holds: true, because: usual };
+    if (owner)
+      return {
+        holds: false,
+        because: `one owner acts at a time (${owner}), so a write silently dropped for a newer one could undo that owner's work`,
       };
     return {
       holds: true,
