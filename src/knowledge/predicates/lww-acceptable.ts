@@ -1,6 +1,9 @@
 import { REFUSES_STALE, RISES_ONLY } from "../patterns.js";
 import { definePredicate } from "./define.js";
 
+/** An invariant that refuses a write arriving out of order or as a duplicate (a series' samples in time order). */
+const REFUSES_OUT_OF_ORDER = /\bout-of-order\b[^.;]*\b(refused|rejected|deduplicated)\b/i;
+
 export default definePredicate({
   id: "lww-acceptable",
   name: "last writer wins acceptable",
@@ -18,6 +21,12 @@ export default definePredicate({
       return {
         holds: false,
         because: `the invariant '${guarded.statement}' refuses a write made from an old read, so a concurrent write may not be dropped silently`,
+      };
+    const refused = f.invariants.find((i) => REFUSES_OUT_OF_ORDER.test(i.statement));
+    if (refused)
+      return {
+        holds: false,
+        because: `the invariant '${refused.statement}' refuses or deduplicates a write that arrives out of order, so a newer write never silently replaces the stored one`,
       };
     const rises = f.invariants.find((i) => RISES_ONLY.test(i.statement));
     if (rises)
