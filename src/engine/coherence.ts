@@ -221,7 +221,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
   "verdict-denies-drawn":
-    "no predicate verdict denies what the drawn design holds: quorum truth is not 'no' beside a durable record of the primary state that a majority-commit group keeps, and external effect is not 'no' while a drawn outside component runs a charge, refund, email or webhook",
+    "no predicate verdict denies what the drawn design holds: quorum truth is not 'no' beside a durable record of the lead archetype's primary state that a majority-commit group keeps, and external effect is not 'no' while a drawn outside component runs a charge, refund, email or webhook",
   "reason-of-left-out-record":
     "no scope row or usual-predicate reason is a card text about records (a chunk's writer lease, a lease table, a block counter, rollups) that the design's operations do not write",
 };
@@ -1557,7 +1557,8 @@ function verdictsHoldDrawn(d: Design): Problem[] {
   const quorum = denied("quorum-truth");
   if (quorum)
     for (const s of d.primaryState) {
-      const holder = s.durability.value === "durable" ? majorityHolder(s.archetype, s.entity) : undefined;
+      const lead = s.archetype === d.archetypes[0]?.id;
+      const holder = lead && s.durability.value === "durable" ? majorityHolder(s.archetype, s.entity) : undefined;
       if (holder && d.components.some((c) => c.name === holder.name))
         out.push({
           rule: "verdict-denies-drawn",

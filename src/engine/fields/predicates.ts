@@ -40,8 +40,9 @@ export const predicatesField: Deriver<"predicates"> = {
     });
     // the durable records of the design's primary state that a group committing by majority holds (a worker-id
     // lease in a consensus group): quorum truth the design draws, whatever its design-wide consistency says
+    // (the lead archetype's own records only: a supporting part's store is that part's truth, not the design's)
     const consensusHeld = f.primaryState.flatMap((s) => {
-      if (s.durability.value !== "durable") return [];
+      if (s.durability.value !== "durable" || s.archetype !== lead?.id) return [];
       const holder = majorityHolder(s.archetype, s.entity);
       return holder ? [{ entity: s.entity, because: holder.because }] : [];
     });
