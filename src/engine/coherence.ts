@@ -31,6 +31,7 @@ import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottlen
 import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
+import { effectParty } from "./fields/drawn-verdicts.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { invariantEntities, touchedEntities } from "./fields/mechanism-rows.js";
 import { componentNeeds, drawnPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
@@ -105,7 +106,9 @@ export type CoherenceRule =
   | "stance-against-delivery"
   | "names-undrawn-entity"
   | "technology-part-undrawn"
-  | "latency-beyond-one-region";
+  | "latency-beyond-one-region"
+  | "verdict-denies-drawn"
+  | "reason-of-left-out-record";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -224,6 +227,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a technology row whose product is a kind of part (a Kafka topic is a log) names a component of that kind the design draws: no product chosen, or offered as the runner-up, for a part the architecture does not have",
   "latency-beyond-one-region":
     "a stated latency target below one round trip between regions, with no region count stated, serves a read that comes from a copy from more than one region",
+  "verdict-denies-drawn":
+    "no predicate verdict denies what the drawn design holds: quorum truth is not 'no' beside a durable record of the lead archetype's primary state that a majority-commit group keeps, and external effect is not 'no' while a drawn outside component runs a charge, refund, email or webhook",
+  "reason-of-left-out-record":
+    "no scope row or usual-predicate reason is a card text about records (a chunk's writer lease, a lease table, a block counter, rollups) that the design's operations do not write",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -1575,6 +1582,70 @@ function coveredAddNothing(d: Design): Problem[] {
     }));
 }
 
+/**
+ * Predicate verdicts agree with the drawn design: a durable record a majority-commit group keeps is quorum truth, and
+ * an outside component that takes a charge or a send makes the effect external.
+ */
+function verdictsHoldDrawn(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const denied = (id: string) => d.predicates.find((p) => p.id === id && !p.holds && p.source !== "override");
+  const quorum = denied("quorum-truth");
+  if (quorum)
+    for (const s of d.primaryState) {
+      const lead = s.archetype === d.archetypes[0]?.id;
+      const holder = lead && s.durability.value === "durable" ? majorityHolder(s.archetype, s.entity) : undefined;
+      if (holder && d.components.some((c) => c.name === holder.name))
+        out.push({
+          rule: "verdict-denies-drawn",
+          detail: `quorum-truth answers no ('${quorum.because}'), yet ${holder.because} and holds ${s.entity}`,
+        });
+    }
+  const effect = denied("external-effect");
+  const party = effect ? effectParty(d.components, d.links) : undefined;
+  if (effect && party)
+    out.push({
+      rule: "verdict-denies-drawn",
+      detail: `external-effect answers no ('${effect.because}'), yet ${party.name} is drawn and runs ${party.effects.join(", ")}`,
+    });
+  return out;
+}
+
+/**
+ * Scope rows and usual-predicate reasons speak only of records the design writes: a card text marked with the
+ * records it is about (`entities`) appears only where an operation of its archetype writes one of them.
+ */
+function reasonsOfWrittenRecords(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const writes = (id: string) => new Set(d.operations.filter((o) => o.archetype === id).map((o) => o.entity));
+  const speaksOfNone = (entities: readonly string[] | undefined, written: ReadonlySet<string>) =>
+    entities !== undefined && !entities.some((e) => written.has(e));
+  for (const row of d.scopes) {
+    const card = archetypeEntry(row.archetype);
+    const rules = [card.stance.scopes, ...(card.topicScopes ?? [])].flatMap((x) => [
+      x.ordering,
+      x.exclusivity,
+      x.coordination,
+    ]);
+    const rule = rules.find((r) => r.why === row.why && r.entities);
+    if (rule && speaksOfNone(rule.entities, writes(row.archetype)))
+      out.push({
+        rule: "reason-of-left-out-record",
+        detail: `${row.concern} scope '${row.why}' speaks of ${rule.entities?.join(", ")}, which no operation writes`,
+      });
+  }
+  const lead = d.archetypes[0];
+  if (lead)
+    for (const p of archetypeEntry(lead.id).predicates) {
+      const row = d.predicates.find((x) => x.id === p.id && x.because === `${lead.id}: ${p.because}`);
+      if (row && speaksOfNone(p.entities, writes(lead.id)))
+        out.push({
+          rule: "reason-of-left-out-record",
+          detail: `${p.id} gives '${p.because}', which speaks of ${p.entities?.join(", ")}, and no operation writes them`,
+        });
+    }
+  return out;
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
     ...coveredAddNothing(d),
@@ -1629,6 +1700,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...chargesReachPaymentParty(d),
     ...stanceAgreesWithDelivery(d),
     ...undrawnEntitiesNamed(d),
+    ...verdictsHoldDrawn(d),
+    ...reasonsOfWrittenRecords(d),
     ...inputsHoldOwnRules(d),
     ...twoPartiesTwoLifelines(d),
     ...countsUnderTolerance(d),

@@ -326,7 +326,16 @@ export const TypicalPredicate = z.strictObject({
   entities: z.array(text).min(1).optional(),
 });
 
-export const ScopeRule = z.strictObject({ scope: Scope, why: text });
+export const ScopeRule = z.strictObject({
+  scope: Scope,
+  why: text,
+  /**
+   * The card's entities the reason speaks of (a chunk's writer lease): where the design's operations write none of
+   * them, the scope is `otherwise`'s, so it never names a record the decisions left out.
+   */
+  entities: z.array(text).min(1).optional(),
+  otherwise: z.strictObject({ scope: Scope, why: text }).optional(),
+});
 export const Stance = z.strictObject({
   consistency: Consistency,
   availability: Availability,

@@ -10,9 +10,11 @@ import {
   readsOnly,
   withoutLeftOut,
 } from "../fields/decisions.js";
+import { drawnVerdicts } from "../fields/drawn-verdicts.js";
 import { failuresField } from "../fields/failures.js";
 import { carriedPairings } from "../fields/mechanism-rows.js";
 import { predicatesField } from "../fields/predicates.js";
+import { scopesField } from "../fields/scopes.js";
 import { scaleReason } from "../nfr-parse.js";
 import { checkPrompt } from "../prompt.js";
 import { DERIVERS } from "./derivers.js";
@@ -95,6 +97,7 @@ function carriedContext(context: Fields["context"], operations: readonly { phras
  * reads the predicates, so the graph evaluates these before any option is chosen), in their graph order.
  */
 const AFTER_DECISIONS: readonly Deriver[] = [
+  scopesField,
   predicatesField,
   baseMechanismsField,
   companionsField,
@@ -114,7 +117,11 @@ function carriedFields(fields: Fields): Fields {
   const operations = withoutLeftOut(carriedOperations(fields.operations, fields.decisions), left, (o) =>
     readsOnly(o) ? o.phrase : undefined,
   );
-  if (operations.length === fields.operations.length) return fields;
+  if (operations.length === fields.operations.length) {
+    // nothing left out: only a verdict the drawn design denies is answered again, and what reads it after it
+    const drawn = drawnVerdicts(fields.predicates, fields);
+    return drawn ? rederived({ ...fields, predicates: drawn }, fields, "predicates") : fields;
+  }
   const kept = new Set(operations.map((o) => o.phrase));
   const gone = new Set(fields.operations.filter((o) => !kept.has(o.phrase)).map((o) => o.phrase));
   const carried = carriedPaths(fields.criticalPaths, fields.invariants, operations, fields.operations);
@@ -128,16 +135,51 @@ function carriedFields(fields: Fields): Fields {
     primaryState: withoutLeftOut(fields.primaryState, left),
     readPaths: withoutLeftOut(fields.readPaths, left, (r) => r.read),
   };
+  return rederived(view, fields);
+}
+
+/**
+ * The fields of AFTER_DECISIONS derived again over a view (those after `from` only, when given), the predicates
+ * checked against what the drawn design holds (`drawnVerdicts`); a predicate an override pinned stays pinned.
+ */
+function rederived(view: Fields, fields: Fields, from?: Deriver["field"]): Fields {
   const set = view as unknown as Record<string, unknown>;
-  for (const d of AFTER_DECISIONS) {
+  const start = from === undefined ? 0 : AFTER_DECISIONS.findIndex((d) => d.field === from) + 1;
+  for (const d of AFTER_DECISIONS.slice(start)) {
     const facts = typeof d.facts === "function" ? d.facts(view) : undefined;
     set[d.field] = d.derive(view, { prompt: fields.prompt }, facts as never);
-    if (d.field === "predicates")
+    if (d.field === "predicates") {
       view.predicates = view.predicates.map(
         (p) => fields.predicates.find((x) => x.id === p.id && x.source === "override") ?? p,
       );
+      view.predicates = drawnVerdicts(view.predicates, view) ?? view.predicates;
+    }
   }
+  view.primaryState = withScopes(view.primaryState, fields.scopes, view.scopes);
   return view;
+}
+
+/**
+ * The primary state's rows with the coordination scope the carried operations give (a state row says where its
+ * archetype coordinates, in the scope row's words): once the decisions leave out the records a card's coordination
+ * reason speaks of, its rows take the reason that holds for what is left.
+ */
+function withScopes(
+  state: Fields["primaryState"],
+  before: Fields["scopes"],
+  after: Fields["scopes"],
+): Fields["primaryState"] {
+  const coordination = (rows: Fields["scopes"], id: string) =>
+    rows.find((r) => r.concern === "coordination" && r.archetype === id);
+  let changed = false;
+  const rows = state.map((row) => {
+    const was = coordination(before, row.archetype);
+    const now = coordination(after, row.archetype);
+    if (!was || !now || was.why === now.why || !row.because.includes(was.why)) return row;
+    changed = true;
+    return { ...row, scope: now.scope, because: row.because.replace(was.why, now.why) };
+  });
+  return changed ? rows : state;
 }
 
 /** A design without what it takes from its call (the prompt, the overrides) and its coherence verdict. */
@@ -184,7 +226,7 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
     operations: c.operations,
     criticalPaths: c.criticalPaths,
     primaryState: c.primaryState,
-    scopes: fields.scopes,
+    scopes: c.scopes,
     invariants: c.invariants,
     context: c.context,
     predicates: c.predicates,

@@ -2,7 +2,7 @@ import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { STANCES, scopesOf } from "../../knowledge/stances.js";
+import { STANCES, scopesOf, writtenBy } from "../../knowledge/stances.js";
 import { fitsTopics, markTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
@@ -135,7 +135,8 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
             entity: record.entity,
             description: `One ${record.noun} per ${keyWords} (${record.fields.map((x) => x.replace(/_/g, " ")).join(", ")}), made once by a request to ${record.create.phrase} and read on every request to ${record.read.verb} it.`,
             authority: recordBoxes(record).store,
-            scope: scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.scope,
+            scope: scopesOf(op.archetype as ArchetypeId, f.nfrs.topics, writtenBy(op.archetype, f.operations))
+              .coordination.scope,
             archetype: op.archetype,
             durability: stated
               ? { value: stated.value, because: stated.because }
@@ -174,11 +175,12 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
           entity: op.entity,
           description: row.entities.find((e) => e.name === op.entity)?.description ?? `what '${op.phrase}' writes`,
           authority: owner?.name ?? feature.name,
-          scope: scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.scope,
+          scope: scopesOf(op.archetype as ArchetypeId, f.nfrs.topics, writtenBy(op.archetype, f.operations))
+            .coordination.scope,
           archetype: op.archetype,
           durability: durabilityOf(op.archetype as ArchetypeId),
           ...stance,
-          because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${scopesOf(op.archetype as ArchetypeId, f.nfrs.topics).coordination.why})`,
+          because: `'${op.phrase}' is a critical action of ${feature.name} and writes it; ${op.archetype} carries its correctness (${scopesOf(op.archetype as ArchetypeId, f.nfrs.topics, writtenBy(op.archetype, f.operations)).coordination.why})`,
         });
       }
     }
@@ -223,12 +225,12 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
           description: renamed ? renameUnit(renameText(described, [renamed]), [renamed]) : described,
           // the storage of a design about one subject, where the card draws it differently (file sync's journal)
           authority: (a.topicSilhouettes?.find((x) => !unspoken.includes(x.topic)) ?? a.silhouette).storage,
-          scope: scopesOf(a.id, f.nfrs.topics).coordination.scope,
+          scope: scopesOf(a.id, f.nfrs.topics, writtenBy(a.id, f.operations)).coordination.scope,
           archetype: a.id,
           durability: durabilityOf(a.id, e.name),
           ...stanceOf(a.id, e.name),
           because: e.truth
-            ? `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${scopesOf(a.id, f.nfrs.topics).coordination.why}`
+            ? `${name} is ${a.id}'s source of truth${renamed ? ` (its ${e.name}: ${renamed.because})` : ""}; ${scopesOf(a.id, f.nfrs.topics, writtenBy(a.id, f.operations)).coordination.why}`
             : `${name} is the only record of what reached the outside party, which cannot be asked about an outcome (${f.nfrs.party?.because ?? a.id})`,
         });
       }

@@ -1,5 +1,5 @@
 import type { Scope } from "../../knowledge/schema.js";
-import { scopesOf } from "../../knowledge/stances.js";
+import { scopesOf, writtenBy } from "../../knowledge/stances.js";
 import type { Deriver } from "../design/graph.js";
 import type { ScopeRow } from "../design/types.js";
 
@@ -14,11 +14,11 @@ export const scopesField: Deriver<"scopes"> = {
   field: "scopes",
   category: "Classified",
   reads: ["operations", "archetypes", "nfrs"],
-  rule: "ordering, exclusivity and coordination each hold at the narrowest scope the archetype allows (key, partition, shard, replica group, global), or the one its card gives for a subject the design speaks of (a file-sync product's commits are ordered by its namespace journal); a stated ordering NFR sets the ordering scope",
+  rule: "ordering, exclusivity and coordination each hold at the narrowest scope the archetype allows (key, partition, shard, replica group, global), or the one its card gives for a subject the design speaks of (a file-sync product's commits are ordered by its namespace journal), or, where the card's reason speaks of records the operations do not write, the card's alternative (an object store's immutable versions, not a writer lease); a stated ordering NFR sets the ordering scope",
   derive: (f) => {
     const lead = f.archetypes[0];
     if (!lead) return [];
-    const stance = { scopes: scopesOf(lead.id, f.nfrs.topics) };
+    const stance = { scopes: scopesOf(lead.id, f.nfrs.topics, writtenBy(lead.id, f.operations)) };
     const ordering: ScopeRow =
       f.nfrs.ordering.source === "default"
         ? { concern: "ordering", ...stance.scopes.ordering, archetype: lead.id }
@@ -36,7 +36,7 @@ export const scopesField: Deriver<"scopes"> = {
     // A supporting archetype with a critical write adds its own exclusivity scope (a lease inside a queue, say).
     for (const ra of f.archetypes.slice(1)) {
       const critical = f.operations.some((o) => o.archetype === ra.id && o.critical);
-      const ex = scopesOf(ra.id, f.nfrs.topics).exclusivity;
+      const ex = scopesOf(ra.id, f.nfrs.topics, writtenBy(ra.id, f.operations)).exclusivity;
       if (critical && ex.scope !== "none") rows.push({ concern: "exclusivity", ...ex, archetype: ra.id });
     }
     return rows;

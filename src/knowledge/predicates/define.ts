@@ -35,6 +35,11 @@ export interface PredicateFacts {
   context: { retries: string };
   /** The dominant archetype's usual predicates, by id, with the archetype's reason. */
   typical: ReadonlyMap<string, string>;
+  /**
+   * The design's durable source-of-truth records that a group committing each write by majority holds (a worker-id
+   * lease in a consensus group), each with the holder and why: evidence from the drawn design, not the card.
+   */
+  consensusHeld?: readonly { entity: string; because: string }[];
 }
 
 export interface Verdict {

@@ -1,5 +1,9 @@
 import { definePredicate, phraseMatching } from "./define.js";
 
+/** The words of an effect that leaves the system (a charge, an email, a webhook, a provider call). */
+export const EFFECT_WORDS =
+  /\b(charg\w*|payments?|refund\w*|bank|e-?mails?|sms|webhooks?|callbacks?|third[- ]party|provider|external)\b/i;
+
 export default definePredicate({
   id: "external-effect",
   name: "external effect",
@@ -10,17 +14,18 @@ export default definePredicate({
     "The outbox ties the intent to the state change, the receiver's key absorbs repeats, and reconciliation catches whatever both sides still disagree on.",
   guards: /\b(effect|charge|call|external|provider|sent|exactly once)/i,
   rule: (f, usual) => {
-    const t = phraseMatching(
-      /\b(charg\w*|payments?|refund\w*|bank|e-?mails?|sms|webhooks?|callbacks?|third[- ]party|provider|external)\b/i,
-      f.operations,
-    );
+    const t = phraseMatching(EFFECT_WORDS, f.operations);
     if (usual) return { holds: true, because: usual };
     if (t)
       return { holds: true, because: `'${t}' leaves the system, and cannot be rolled back by a local transaction` };
     return { holds: false, because: "every effect stays inside stores this design owns" };
   },
   examples: {
-    valid: ["Design a payment system.", "Design a logging and observability platform."],
+    valid: [
+      "Design a payment system.",
+      "Design a logging and observability platform.",
+      "Design a movie ticket booking app.",
+    ],
     invalid: ["Design a CDN.", "Design a rate limiter."],
   },
 });

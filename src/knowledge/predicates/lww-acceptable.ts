@@ -1,6 +1,9 @@
 import { REFUSES_STALE, RISES_ONLY } from "../patterns.js";
 import { definePredicate } from "./define.js";
 
+/** An invariant that refuses a write arriving out of order or as a duplicate (a series' samples in time order). */
+const REFUSES_OUT_OF_ORDER = /\bout-of-order\b[^.;]*\b(refused|rejected|deduplicated)\b/i;
+
 export default definePredicate({
   id: "lww-acceptable",
   name: "last writer wins acceptable",
@@ -9,23 +12,35 @@ export default definePredicate({
   addsBecause:
     "With loss tolerated, replicas can resolve conflicts by timestamp or version with no coordination on the write path.",
   guards: /\b(converge|newest|latest|last)/i,
-  rule: (f) => {
+  rule: (f, usual) => {
     const c = f.nfrs.consistency;
     if (c.value !== "eventual")
       return { holds: false, because: `consistency is ${c.value}: concurrent writes must not silently drop one` };
-    if (f.typical.has("exclusivity-matters"))
-      return { holds: false, because: "ownership is exclusive, so a lost write could be a lost grant" };
     const guarded = f.invariants.find((i) => REFUSES_STALE.test(i.statement));
     if (guarded)
       return {
         holds: false,
         because: `the invariant '${guarded.statement}' refuses a write made from an old read, so a concurrent write may not be dropped silently`,
       };
+    const refused = f.invariants.find((i) => REFUSES_OUT_OF_ORDER.test(i.statement));
+    if (refused)
+      return {
+        holds: false,
+        because: `the invariant '${refused.statement}' refuses or deduplicates a write that arrives out of order, so a newer write never silently replaces the stored one`,
+      };
     const rises = f.invariants.find((i) => RISES_ONLY.test(i.statement));
     if (rises)
       return {
         holds: false,
         because: `the invariant '${rises.statement}' lets the value only rise, so a newer but lower write must not replace it`,
+      };
+    // exclusive ownership elsewhere in the design says nothing of records the card itself lets converge
+    const owner = f.typical.get("exclusivity-matters");
+    if (owner && usual) return { holds: true, because: usual };
+    if (owner)
+      return {
+        holds: false,
+        because: `one owner acts at a time (${owner}), so a write silently dropped for a newer one could undo that owner's work`,
       };
     return {
       holds: true,

@@ -10,6 +10,13 @@ export default definePredicate({
   guards: /\b(acknowledged|durable|lost|survive|majority|commit)/i,
   rule: (f, usual) => {
     const n = f.nfrs;
+    // a durable record the design keeps in a majority-commit group is quorum truth, whatever the design-wide stance
+    const held = f.consensusHeld?.[0];
+    if (held && (n.durability.value !== "durable" || (n.consistency.value !== "linearizable" && !usual)))
+      return {
+        holds: true,
+        because: `${held.because}, and it holds ${held.entity}, which must survive node loss without two leaders`,
+      };
     if (n.durability.value !== "durable")
       return {
         holds: false,
@@ -24,7 +31,11 @@ export default definePredicate({
     return { holds: false, because: "replicas may disagree briefly; no single-leader truth is needed" };
   },
   examples: {
-    valid: ["Design a payment system.", "Design a key-value store."],
-    invalid: ["Design a CDN.", "Design a rate limiter."],
+    valid: [
+      "Design a payment system.",
+      "Design a key-value store.",
+      "Design a Snowflake-style distributed ID generator.",
+    ],
+    invalid: ["Design a metrics monitoring system like Prometheus.", "Design a rate limiter."],
   },
 });

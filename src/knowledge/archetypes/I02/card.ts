@@ -466,6 +466,11 @@ export const card = {
       coordination: {
         scope: "replica group",
         why: "the lease table itself is replicated by quorum so a grant survives a node loss",
+        entities: ["Lease"],
+        otherwise: {
+          scope: "partition",
+          why: "each claim is one conditional write in the partition of the store that holds the claimed item, so only that partition coordinates",
+        },
       },
     },
   },

@@ -400,7 +400,15 @@ export const card = {
         why: "monotonic order is promised per generator or per sequence, not across all of them",
       },
       exclusivity: { scope: "shard", why: "each worker id or range block has one live owner" },
-      coordination: { scope: "shard", why: "only block allocation touches shared durable state" },
+      coordination: {
+        scope: "shard",
+        why: "only block allocation touches shared durable state",
+        entities: ["SequenceCounter"],
+        otherwise: {
+          scope: "shard",
+          why: "each generator mints ids from its own clock and sequence; only its claim on a worker id touches shared state",
+        },
+      },
     },
   },
 } satisfies ArchetypeInput;

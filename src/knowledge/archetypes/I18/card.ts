@@ -249,8 +249,14 @@ export const card = {
     },
     {
       id: "derived-read",
+      entities: ["Rollup"],
       because:
         "long-range queries read rollups and every query selects series through the label index, both rebuilt from blocks",
+    },
+    {
+      id: "derived-read",
+      entities: ["SeriesIndex"],
+      because: "every query selects series through the label index, a copy rebuilt from blocks",
     },
     {
       id: "exclusivity-matters",

@@ -255,6 +255,7 @@ export const card = {
     {
       id: "exclusivity-matters",
       unlessTopic: "file-sync",
+      entities: ["PrimaryLease"],
       because:
         "two replicas ordering mutations of one chunk independently would diverge, so one primary holds a lease per chunk",
     },
@@ -339,7 +340,7 @@ export const card = {
     {
       bottleneck: "Raw capacity: every logical byte is stored several times",
       mitigation:
-        "Use erasure coding for cold data (about 2 times overhead instead of 3, with no zone holding more fragments than the parity) and keep full replication only for hot data",
+        "Use erasure coding instead of full replication (about 2 times overhead instead of 3, with no zone holding more fragments than the parity)",
       formula: {
         yields: "storage nodes needed",
         expression: "bytes_stored * storage_overhead / node_bytes",
@@ -511,8 +512,24 @@ export const card = {
     because:
       "an acknowledged write must survive disk and node loss, and metadata must never point at missing data; a client retries a failed write (GFS record append even lands at least once, leaving duplicates and padding that readers skip), so the substrate is at-least-once and the strong default fits S3, Ceph and HDFS rather than GFS's relaxed region model",
     scopes: {
-      ordering: { scope: "key", why: "mutations to one chunk or file are ordered by its primary or writer lease" },
-      exclusivity: { scope: "key", why: "one writer lease per file or chunk at a time" },
+      ordering: {
+        scope: "key",
+        why: "mutations to one chunk or file are ordered by its primary or writer lease",
+        entities: ["PrimaryLease"],
+        otherwise: {
+          scope: "key",
+          why: "versions of one key are ordered by the metadata service's log; a chunk, once written, never changes",
+        },
+      },
+      exclusivity: {
+        scope: "key",
+        why: "one writer lease per file or chunk at a time",
+        entities: ["PrimaryLease"],
+        otherwise: {
+          scope: "key",
+          why: "no writer holds a chunk: chunks are immutable once written, and only the publish of a key's new version is a conditional write at the metadata service",
+        },
+      },
       coordination: { scope: "replica group", why: "replicas of a chunk agree on the committed length and version" },
     },
   },

@@ -178,7 +178,7 @@ export const decisions: DecisionPoint[] = [
         costs: "cross-shard renames and listings become distributed operations",
         winsWhen: "billions of chunks or objects",
         implies: {
-          addMechanisms: ["consensus-replication", "range-lease"],
+          addMechanisms: ["consensus-replication"],
           preferTechnology: ["FoundationDB"],
           // one consensus group holding the whole namespace is the single master's (its memory bottleneck)
           excludes: [String.raw`\bsingle consensus group\b`],
