@@ -5,7 +5,7 @@
  */
 
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
-import { STATED_NOUNS as NOUNS } from "../knowledge/stated-nouns.js";
+import { STATED_NOUNS as NOUNS, OCCURRENCE_HEADS, SUBJECT_NOUNS } from "../knowledge/stated-nouns.js";
 import { own } from "./own.js";
 
 export interface Stated<T> {
@@ -373,7 +373,11 @@ function nounOf(words: readonly string[]): { entry: (typeof NOUNS)[number]; noun
       hit && next && compound(hit.noun, next.noun);
       next = nounAt(words, next.used)
     )
-      hit = next;
+      // "workflow executions", "job runs": a head that counts occurrences keeps its modifier's kind
+      hit =
+        hit.entry.rate && OCCURRENCE_HEADS.test(next.noun)
+          ? { entry: hit.entry, noun: `${hit.noun} ${next.noun}`, used: next.used }
+          : next;
     if (hit) return hit;
   }
   return undefined;
@@ -505,6 +509,17 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
   return Number.isFinite(nines) && nines > 0 ? { value: nines, quote: m[0].trim() } : undefined;
 }
 
+/**
+ * Words that make a duration a bound on how stale a reader may be: a change must reach, or be visible to, its readers
+ * within it ("counts visible within 10 seconds", "reflected in search within 5 seconds").
+ */
+const SPREAD_WORDS =
+  /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|appear\w*|searchable|queryable|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
+
+/** Words that say how long each one runs, just before its duration ("run for", "last up to", "takes about"). */
+const RUN_FOR =
+  /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+(?:for\s+)?(?:up to\s+|as long as\s+|about\s+|around\s+)?$/i;
+
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
@@ -519,10 +534,9 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
   { re: FAILOVER_WORDS, id: "failover_seconds" },
-  {
-    re: /\b(?:propagat\w*|reach\w*|converge\w*|visible|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i,
-    id: "propagation_seconds",
-  },
+  // how long each one runs, from its start to its end ("workflows that run for 90 days", "a build takes 10 minutes")
+  { re: RUN_FOR, id: "run_seconds" },
+  { re: SPREAD_WORDS, id: "propagation_seconds" },
   // Last: a bare deadline on a change ("… to every server within 5 seconds") is how fast it must spread.
   {
     re: /\bwithin\s*$/i,
@@ -647,7 +661,14 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           const value = n.value * secs;
           // a failover bound is quoted from the words that make it one ("fails over within 5 seconds")
           const said = quoteTo(pos + dur[0].length + afterWord.length);
-          const lead = target.id === "failover_seconds" ? lastMatch(FAILOVER_WORDS, clauseBefore) : undefined;
+          const lead =
+            target.id === "failover_seconds"
+              ? lastMatch(FAILOVER_WORDS, clauseBefore)
+              : target.id === "propagation_seconds"
+                ? lastMatch(SPREAD_WORDS, clauseBefore)
+                : target.id === "run_seconds"
+                  ? lastMatch(RUN_FOR, clauseBefore)
+                  : undefined;
           setScale(
             scale,
             target.id,
@@ -707,8 +728,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (hit && ends[hit.used] !== undefined) {
       const after = rest.slice(ends[hit.used]);
       if (slashRate.test(after) || PER_LONG_TIME.test(after)) {
-        head = ends[hit.used];
-        hit = undefined;
+        // "50,000 workflow starts per second": a word that counts occurrences of the known noun keeps its kind
+        if (hit.entry.rate && OCCURRENCE_HEADS.test(words[hit.used] ?? ""))
+          hit = { entry: hit.entry, noun: `${hit.noun} ${words[hit.used]}`, used: hit.used + 1 };
+        else {
+          head = ends[hit.used];
+          hit = undefined;
+        }
       }
     }
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
@@ -751,8 +777,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           value: implies.value,
           because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
         };
-      const also = hit?.entry.also;
-      if (also && !scope) setScale(scale, also, value, quoteTo(nounEnd));
+      if (!scope) for (const also of [hit?.entry.also ?? []].flat()) setScale(scale, also, value, quoteTo(nounEnd));
       const daily = hit?.entry.daily;
       if (daily && secs >= 86400 && (!scope || scope === "user"))
         setScale(
@@ -783,8 +808,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     pendingRate.length = 0;
     if (hit?.entry.count) {
       const end = ends[hit.used - 1] ?? pos;
+      // "up to 50 people edit the same board", "200 members per room", "rooms of up to 100 people": people counted
+      // within one shared subject are its participants, not the product's users
+      const within = hit.entry.count === "users" ? subjectOfCount(clauseBefore, t.slice(n.end + end)) : undefined;
+      if (within !== undefined) {
+        setScale(scale, "participants", n.value, quoteTo(end + within));
+        continue;
+      }
       setScale(scale, hit.entry.count, n.value, quoteTo(end));
-      if (hit.entry.also) setScale(scale, hit.entry.also, n.value, quoteTo(end));
+      for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
       // when the sale opens, not only the product's users
       const contend = hit.entry.count === "users" ? CONTEND.exec(rest.slice(end)) : null;
@@ -809,6 +841,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             : 5;
     setScale(scale, "propagation_seconds", secs, vagueDur[0]);
   }
+  // "workflows that run for months": how long each one runs, read as one of the stated unit (the least the words say)
+  const runFor =
+    /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+for\s+(?:up to\s+)?(minutes|hours|days|weeks|months|years)\b/i.exec(
+      t,
+    );
+  const runUnit = runFor ? timeUnit(runFor[1] ?? "") : undefined;
+  if (runFor && runUnit) setScale(scale, "run_seconds", runUnit, runFor[0]);
   // "heartbeat every second", "renew every minute" with no number.
   const everyUnit =
     /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i.exec(
@@ -822,16 +861,62 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   return scale;
 }
 
+/** A subject noun ("board", "group chat") at the start of a text, with the length of its words. */
+function subjectNounAt(text: string): number | undefined {
+  const m = /^([a-z]+)(?:\s+([a-z]+))?/i.exec(text);
+  if (!m) return undefined;
+  const two = `${m[1]} ${m[2] ?? ""}`.toLowerCase();
+  if (m[2] && SUBJECT_NOUNS.test(two)) return m[0].length;
+  return SUBJECT_NOUNS.test((m[1] ?? "").toLowerCase()) ? (m[1] ?? "").length : undefined;
+}
+
+/**
+ * Whether a count of people is counted within one shared subject: the words after it name "the same", "each", "per"
+ * or "one" subject in the same clause ("50 people edit the same board at once"), or the words before it hold them in
+ * one ("each room holds up to 200 members", "boards of up to 50 editors"). Returns how far the quote runs on past the
+ * noun (0 when the subject came before), undefined when the people are the product's users.
+ */
+function subjectOfCount(clauseBefore: string, after: string): number | undefined {
+  const clause = after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "";
+  const one = /\b(?:the same|a single|one|each|every|per|a given)\s+/gi;
+  for (const m of clause.matchAll(one)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const len = subjectNounAt(clause.slice(at));
+    if (len !== undefined) return at + len;
+  }
+  const held = /\b(?:each|every|per|a single|one|a given)\s+([a-z]+(?:\s+[a-z]+)?)\b[^.;,]*$/i.exec(clauseBefore);
+  if (held && subjectNounAt(held[1] ?? "") !== undefined) return 0;
+  const of = /\b([a-z]+)\s+(?:of|with|holding|hosting|for)\s+(?:up to\s+|at most\s+|as many as\s+)?$/i.exec(
+    clauseBefore,
+  );
+  if (of && subjectNounAt(of[1] ?? "") !== undefined) return 0;
+  return undefined;
+}
+
+/** Number words a latency may be stated in ("in under one second", "under a second"). */
+const LATENCY_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, five: 5, ten: 10, "half a": 0.5 };
+
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   const re =
-    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*)(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
+    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
-    if (!m[1] && !/latenc|respond|response|p\d\d|fast|lookup|read|write|within/.test(ctx)) continue;
+    // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads
+    const millis = /^(?:ms|milli)/i.test(m[3] ?? "");
+    if (
+      !m[1] &&
+      !millis &&
+      !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open/.test(
+        ctx,
+      )
+    )
+      continue;
     // "fails over within 5 seconds" bounds a failover (scale failover_seconds), not a request's latency
     if (!m[1] && FAILOVER_WORDS.test(text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 1))) continue;
-    const n = Number(m[2]);
+    const said = (m[2] ?? "").toLowerCase().replace(/\s+/g, " ");
+    const n = own(LATENCY_WORDS, said.replace(/^half an?$/, "half a")) ?? Number(said);
+    if (!Number.isFinite(n)) continue;
     const unit = (m[3] ?? "").toLowerCase();
     const ms =
       unit.startsWith("ms") || unit.startsWith("milli")
@@ -878,11 +963,14 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const implied: StatedNfrs["implied"] = {};
   const scale = parseScale(prompt, implied);
-  const latency = parseLatency(prompt);
   // a request's latency target is a budget the serving path spends; a duration the scale already reads as the
   // bound on spreading a change ("pushes config changes … within 10 seconds") is sized there, not here
+  // ("counts visible within 10 seconds" is how stale a reader may see them: a freshness bound, not a latency)
   const spread = scale.propagation_seconds;
-  const target = latency.find((l) => !(spread && Math.abs(spread.value * 1000 - l.ms) < 1e-6));
+  const latency = parseLatency(prompt).filter(
+    (l) => !(spread && Math.abs(spread.value * 1000 - l.ms) < 1e-6 && spread.quote.endsWith(l.quote.replace(/^\S+\s+/, ""))),
+  );
+  const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
   const out: StatedNfrs = { latency, scale, implied };
   const lowered = prompt.toLowerCase();
