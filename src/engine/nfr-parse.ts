@@ -40,6 +40,11 @@ export interface StatedNfrs {
   regions?: Stated<number>;
   latency: LatencyTarget[];
   scale: Record<string, Stated<number>>;
+  /**
+   * Amounts the prompt states that no rule reads (the number with the words after it): each one is a figure the design
+   * cannot be sized by, so the coherence check names it rather than let a typical value stand in silently.
+   */
+  unread: Stated<number>[];
   /** Quantities the prompt's nouns imply without stating them (a count of redirects: each answer is small). */
   implied: Record<string, { value: number; because: string }>;
 }
@@ -525,12 +530,19 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
+  // a seat, room or cart item kept for one buyer while they pay ("holds seats for 10 minutes")
+  { re: /\b(?:holds?|held|holding|reserv(?:e|es|ed|ing))\b[^,.;]*\bfor\s*$/i, id: "hold_seconds" },
   {
     re: /\b(?:retention|retain\w*|kept|keep(?:s|ing)?|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
     id: "retention_days",
     toDays: true,
   },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
+  // a moving object's position sent every few seconds ("drivers sending location every 4 seconds")
+  {
+    re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
+    id: "update_seconds",
+  },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
   { re: FAILOVER_WORDS, id: "failover_seconds" },
@@ -699,6 +711,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // "only one worker", "exactly one instance", "a single leader": exclusivity the design must enforce, not an amount.
     if (n.value === 1 && /\b(?:only|exactly|just|at most|never more than|no more than)\s+$/i.test(clauseBefore))
       continue;
+    // "editing one document", "in a single room": the subject people share, not a count of subjects
+    if (n.value === 1 && /^\s*[a-z]/i.test(rest) && subjectNounAt(rest.trimStart()) !== undefined) continue;
 
     // Noun phrase: up to four words, stopping at a stop word or punctuation.
     const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*)/i;
@@ -810,7 +824,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const end = ends[hit.used - 1] ?? pos;
       // "up to 50 people edit the same board", "200 members per room", "rooms of up to 100 people": people counted
       // within one shared subject are its participants, not the product's users
-      const within = hit.entry.count === "users" ? subjectOfCount(clauseBefore, t.slice(n.end + end)) : undefined;
+      // the words up to the next amount ("one document" is the subject they share, not an amount)
+      const upTo = nums.slice(ni + 1).find((m) => m.value !== 1)?.start ?? t.length;
+      const within = hit.entry.count === "users" ? subjectOfCount(clauseBefore, t.slice(n.end + end, upTo)) : undefined;
       if (within !== undefined) {
         setScale(scale, "participants", n.value, quoteTo(end + within));
         continue;
@@ -876,25 +892,41 @@ function subjectNounAt(text: string): number | undefined {
  * one ("each room holds up to 200 members", "boards of up to 50 editors"). Returns how far the quote runs on past the
  * noun (0 when the subject came before), undefined when the people are the product's users.
  */
-function subjectOfCount(clauseBefore: string, after: string): number | undefined {
+function subjectOfCount(textBefore: string, after: string): number | undefined {
   const clause = after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "";
+  // only the words since the last number: an earlier count's subject is its own ("64 players join each match and 5
+  // million players are online")
+  const clauseBefore = textBefore.split(/\d/).pop() ?? "";
   const one = /\b(?:the same|a single|one|each|every|per|a given)\s+/gi;
   for (const m of clause.matchAll(one)) {
     const at = (m.index ?? 0) + m[0].length;
     const len = subjectNounAt(clause.slice(at));
     if (len !== undefined) return at + len;
   }
-  const held = /\b(?:each|every|per|a single|one|a given)\s+([a-z]+(?:\s+[a-z]+)?)\b[^.;,]*$/i.exec(clauseBefore);
+  const held =
+    /\b(?:each|every|per|a single|one|a given)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:holds?|has|have|hosts?|seats?|allows?|supports?|takes?|fits?|with|of)\s+(?:up to\s+|at most\s+|as many as\s+)?$/i.exec(
+      clauseBefore,
+    );
   if (held && subjectNounAt(held[1] ?? "") !== undefined) return 0;
-  const of = /\b([a-z]+)\s+(?:of|with|holding|hosting|for)\s+(?:up to\s+|at most\s+|as many as\s+)?$/i.exec(
-    clauseBefore,
-  );
-  if (of && subjectNounAt(of[1] ?? "") !== undefined) return 0;
+  // "rooms of up to 500 members", "a room with up to 50 people"; not "a mobile game with 50 million players", which
+  // counts the product's players
+  const of = /\b([a-z]+)\s+(?:of|with|holding|hosting|for)\s+(up to\s+|at most\s+|as many as\s+)?$/i.exec(clauseBefore);
+  const noun = of?.[1] ?? "";
+  if (of && subjectNounAt(noun) !== undefined && (of[2] !== undefined || /[^s]s$|ches$/i.test(noun))) return 0;
   return undefined;
 }
 
 /** Number words a latency may be stated in ("in under one second", "under a second"). */
-const LATENCY_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, five: 5, ten: 10, "half a": 0.5 };
+const LATENCY_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  five: 5,
+  ten: 10,
+  "half a": 0.5,
+};
 
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
@@ -951,6 +983,8 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
     const stated = parseStatedNfrs(prompt);
     for (const l of stated.latency) Object.freeze(l);
     Object.freeze(stated.latency);
+    for (const u of stated.unread) Object.freeze(u);
+    Object.freeze(stated.unread);
     for (const v of Object.values(stated.scale)) Object.freeze(v);
     Object.freeze(stated.scale);
     for (const v of Object.values(stated.implied)) Object.freeze(v);
@@ -968,11 +1002,12 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // ("counts visible within 10 seconds" is how stale a reader may see them: a freshness bound, not a latency)
   const spread = scale.propagation_seconds;
   const latency = parseLatency(prompt).filter(
-    (l) => !(spread && Math.abs(spread.value * 1000 - l.ms) < 1e-6 && spread.quote.endsWith(l.quote.replace(/^\S+\s+/, ""))),
+    (l) =>
+      !(spread && Math.abs(spread.value * 1000 - l.ms) < 1e-6 && spread.quote.endsWith(l.quote.replace(/^\S+\s+/, ""))),
   );
   const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
-  const out: StatedNfrs = { latency, scale, implied };
+  const out: StatedNfrs = { latency, scale, implied, unread: [] };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);
   if (delivery) out.delivery = delivery;
@@ -988,5 +1023,46 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   if (durability) out.durability = durability;
   const regions = parseRegions(prompt, scale);
   if (regions) out.regions = regions;
+  out.unread = unreadNumbers(prompt, [
+    ...Object.values(scale).map((v) => v.quote),
+    ...latency.map((l) => l.quote),
+    ...[out.delivery, out.consistency, out.availability, out.ordering, out.durability, out.regions].flatMap((x) =>
+      x ? [x.quote] : [],
+    ),
+  ]);
+  return out;
+}
+
+/**
+ * Words after a number that make it a name, a rank or a part of a term rather than an amount: "two-phase commit",
+ * "top 10", "Web 2.0", "layer 7", "one of", "one at a time".
+ */
+const NOT_AN_AMOUNT_AFTER =
+  /^(?:[- ]?(?:phase|way|step|pass|factor|tier|level|dimension|d\b|x\b|th\b|st\b|nd\b|rd\b)|\s+(?:of|at a time|another|by one|after another|or more|or two|to|and only)\b|\.\d|\s*(?:%|percent\b))/i;
+const NOT_AN_AMOUNT_BEFORE =
+  /(?:\b(?:top|layer|level|version|v|http|ipv|tier|phase|step|no|exactly|only|just|a single)[ /-]?|[/#.-])$/i;
+
+/**
+ * The amounts the prompt states that none of the quotes above reads: a number (in digits, with a multiplier, or a word
+ * for ten or more) outside every stated value's words, and not a name, a rank or a term ("two-phase commit").
+ */
+function unreadNumbers(prompt: string, quotes: readonly string[]): Stated<number>[] {
+  const t = prompt.replace(/[\u2013\u2014]/g, "-");
+  const covered: [number, number][] = [];
+  for (const q of quotes) {
+    if (!q) continue;
+    for (let at = t.indexOf(q); at >= 0; at = t.indexOf(q, at + 1)) covered.push([at, at + q.length]);
+  }
+  const out: Stated<number>[] = [];
+  for (const n of findNumbers(t)) {
+    if (covered.some(([a, b]) => n.start >= a && n.end <= b)) continue;
+    const said = t.slice(n.start, n.end);
+    // a small count in words ("one leader", "two regions" where no rule reads it) is a term more often than an amount
+    if (!/\d/.test(said) && n.value < 10) continue;
+    if (WIDTH.test(t.slice(n.end)) || NOT_AN_AMOUNT_AFTER.test(t.slice(n.end, n.end + 20))) continue;
+    if (NOT_AN_AMOUNT_BEFORE.test(t.slice(Math.max(0, n.start - 12), n.start).trimEnd()) && n.value < 100) continue;
+    const words = /^(?:[\s-]+[A-Za-z]+){0,3}/.exec(t.slice(n.end))?.[0] ?? "";
+    out.push({ value: n.value, quote: `${said}${words}`.trim() });
+  }
   return out;
 }

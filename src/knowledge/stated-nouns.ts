@@ -152,7 +152,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
  * phrase counts that noun's own events, so its rate is the noun's rate, not a request rate of an unlisted kind.
  */
 export const OCCURRENCE_HEADS =
-  /^(?:starts?|started|runs?|executions?|executed|launch(?:es)?|launched|invocations?|invoked|submissions?|submitted|creations?|created|completions?|completed)$/;
+  /^(?:starts?|started|runs?|executions?|executed|launch(?:es)?|launched|invocations?|invoked|submissions?|submitted|creations?|created|completions?|completed|fir(?:es|ed|ing)|trigger(?:s|ed|ing)|sent|processed|handled|served|delivered|received|ingested)$/;
 
 /**
  * Nouns the people a prompt counts gather in: a count of people who act on "the same board" or "each room", or that
