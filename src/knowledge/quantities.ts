@@ -166,7 +166,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "places", label: "places a location index holds that rarely move (businesses, venues)", unit: "places" },
   {
     id: "run_seconds",
-    label: "how long one workflow, job or session runs from its start to its end",
+    label: "run time per workflow, job or session (from its start to its end)",
     unit: "s",
   },
   { id: "items_per_event", label: "items on sale per event (seats, rooms for a night)", unit: "items" },
