@@ -163,6 +163,28 @@ describe("the bound numbers drive the figures", () => {
     expect(checkCoherence(minute).map((p) => p.rule)).toContain("stated-bound-exceeded");
   });
 
+  it("keeps the words a latency bounds in its quote", () => {
+    expect(parseStatedNfrs("with the feed loading in under 200 ms").latency[0]?.quote).toBe(
+      "the feed loading in under 200 ms",
+    );
+    expect(parseStatedNfrs("answering last-24-hour queries in under one second").latency[0]?.quote).toBe(
+      "answering last-24-hour queries in under one second",
+    );
+    // a rate before it is not what it bounds, and a percentile keeps its own words
+    expect(parseStatedNfrs("answering 100,000 queries per second within 50 ms").latency[0]?.quote).toBe("within 50 ms");
+    const kv = parseStatedNfrs("a key-value store with p99 latency under 10 ms");
+    expect(kv.latency[0]?.quote).toBe("p99 latency under 10 ms");
+    expect(kv.scale.retention_days).toBeUndefined();
+  });
+
+  it("a latency stated on a product's feature is that feature's budget", () => {
+    const d = design(
+      "Design the Instagram news feed for 500 million daily users, with the feed loading in under 200 ms",
+    );
+    expect(row(d, "server_latency_budget")?.archetype).toBe("feed");
+    expect(statedInputs(d, "server_latency_budget")).toEqual(["latency_seconds"]);
+  });
+
   it("a stated query latency reaches the design's latency budget", () => {
     const d = design(
       "Design a time-series database for IoT sensors ingesting 2 million points per second, keeping one year of data with downsampling, and answering last-24-hour queries in under one second",

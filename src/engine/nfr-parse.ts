@@ -662,9 +662,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const secs = timeUnit(dur?.[1] ?? "");
       if (dur && secs) {
         const after = rest.slice(pos + dur[0].length, pos + dur[0].length + 24);
-        const target =
+        const found =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t);
+        // a retention is never said in milliseconds ("a key-value store with p99 latency under 10 ms")
+        const target = found?.toDays && secs < 1 ? undefined : found;
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
         // joining word ("7 days of data")
         const afterWord =
@@ -916,6 +918,22 @@ function subjectOfCount(textBefore: string, after: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The words a latency bounds, just before it in the same clause: up to four words back to a clause break, a joining
+ * word or a number ("with the feed loading" -> "the feed loading"); none when they are only a rate's unit ("100,000
+ * queries per second within 50 ms") or a verb of answering alone.
+ */
+function latencySubject(before: string): string | undefined {
+  const clause = before.split(/[,;:.!?()]|\b(?:with|and|while|that|which|where|so|to|but)\b/i).pop() ?? "";
+  const all = clause.trim().split(/\s+/).filter(Boolean);
+  // back to a plain number ("100,000 queries per second within 50 ms"); a number inside a word ("last-24-hour") stays
+  const from = all.findLastIndex((w) => /^[\d.,]+[a-z]{0,2}$/i.test(w)) + 1;
+  const phrase = all.slice(Math.max(from, all.length - 4)).join(" ");
+  if (!/[a-z]{3}/i.test(phrase) || /\bper\b|\b(?:p\d+|latency|latencies|respond\w*|answer\w*|return\w*)$/i.test(phrase))
+    return undefined;
+  return phrase;
+}
+
 /** Number words a latency may be stated in ("in under one second", "under a second"). */
 const LATENCY_WORDS: Record<string, number> = {
   a: 1,
@@ -956,7 +974,15 @@ function parseLatency(text: string): LatencyTarget[] {
         : unit.startsWith("µ") || unit.startsWith("u") || unit.startsWith("micro")
           ? n / 1000
           : n * 1000;
-    out.push({ percentile: (m[1] ?? "p99").toLowerCase().replace("average", "avg"), ms, quote: m[0].trim() });
+    // the thing it bounds, said just before it ("the feed loading in under 200 ms", "last-24-hour queries in under one
+    // second"): its words join the quote, so the design says which path the budget is for
+    const subject = latencySubject(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0));
+    const words = m[0].trim();
+    out.push({
+      percentile: (m[1] ?? "p99").toLowerCase().replace("average", "avg"),
+      ms,
+      quote: subject && !m[1] ? `${subject} ${words}` : words,
+    });
   }
   return out;
 }
@@ -1003,7 +1029,11 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   const spread = scale.propagation_seconds;
   const latency = parseLatency(prompt).filter(
     (l) =>
-      !(spread && Math.abs(spread.value * 1000 - l.ms) < 1e-6 && spread.quote.endsWith(l.quote.replace(/^\S+\s+/, ""))),
+      !(
+        spread &&
+        Math.abs(spread.value * 1000 - l.ms) < 1e-6 &&
+        spread.quote.endsWith(l.quote.split(/\s+/).slice(-2).join(" "))
+      ),
   );
   const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);

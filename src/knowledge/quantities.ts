@@ -888,6 +888,12 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
   // long each run stays open, a stated place is a point the location index holds
   { quantity: "nearby_queries_per_sec", expression: "queries_per_sec", why: "each stated search is one nearby query" },
   { quantity: "task_seconds", expression: "run_seconds", why: "each one stays open for the stated time it runs" },
+  // a workflow started is at least one task run: its first step, at the least (a floor, not the steps it takes)
+  {
+    quantity: "tasks_per_sec",
+    expression: "workflows_per_sec",
+    why: "each stated workflow start runs at least one task",
+  },
   {
     quantity: "clients",
     expression: "services * instances_per_service",
