@@ -143,6 +143,16 @@ describe("the bound numbers drive the figures", () => {
     expect(checkCoherence(d).map((p) => p.rule)).not.toContain("stated-number-unused");
   });
 
+  it("a counting pipeline counts stated views as its events, and its window follows the stated freshness", () => {
+    const d = design(
+      "Design a web analytics service that counts 2 million page views per second per site with totals reflected within 30 seconds",
+    );
+    expect(row(d, "hot_key_events")?.value).toBe(2e6);
+    expect(statedInputs(d, "hot_key_events")).toEqual(["reads_per_sec_per_key"]);
+    expect(row(d, "count_visible_seconds")?.value).toBeLessThanOrEqual(30);
+    expect(checkCoherence(d)).toEqual([]);
+  });
+
   it("flags a window longer than the stated freshness bound", () => {
     const d = design(
       "Design a click counter that counts 500,000 clicks per second per campaign, with counts visible within 10 seconds",

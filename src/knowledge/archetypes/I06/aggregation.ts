@@ -495,10 +495,18 @@ export const AGG_CAPACITY: CapacityModel = {
       why: "an ad or analytics event stream runs at about a hundred thousand events a second",
       // "1 million clicks per second per campaign" states the hottest key's rate, not the fleet's: the fleet carries
       // at least that key, so it is planned at that floor rather than at a typical rate below it
-      from: {
-        expression: "messages_per_sec_per_key",
-        why: "the prompt states one key's rate only, so the whole stream is planned at no less than that key's rate (a floor: other keys add to it)",
-      },
+      from: [
+        {
+          expression: "messages_per_sec_per_key",
+          why: "the prompt states one key's rate only, so the whole stream is planned at no less than that key's rate (a floor: other keys add to it)",
+        },
+        // "1 million page views per second": in a counting pipeline a view or visit is the event counted, not a read
+        { expression: "reads_per_sec", why: "each stated view or visit is one event the counts add up" },
+        {
+          expression: "reads_per_sec_per_key",
+          why: "the prompt states one key's view rate only, so the whole stream is planned at no less than that key's rate (a floor: other keys add to it)",
+        },
+      ],
     },
     {
       quantity: "message_bytes",
@@ -544,6 +552,7 @@ export const AGG_CAPACITY: CapacityModel = {
       quantity: "hot_key_events_per_sec",
       from: [
         { expression: "messages_per_sec_per_key", why: "the prompt states one key's own event rate" },
+        { expression: "reads_per_sec_per_key", why: "the prompt states one key's own view rate, each view one event" },
         {
           expression: "messages_per_sec * peak_factor * hot_key_share",
           why: "the hottest key's share of the peak event rate",
