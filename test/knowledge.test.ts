@@ -155,7 +155,7 @@ describe("stated nouns", () => {
   it("bind every noun to quantities the capacity table defines, each with a unit", () => {
     const missing: string[] = [];
     for (const n of STATED_NOUNS)
-      for (const id of [n.count, n.rate, n.also].filter((x): x is string => x !== undefined)) {
+      for (const id of [n.count, n.rate, ...[n.also ?? []].flat()].filter((x): x is string => x !== undefined)) {
         const q = QUANTITY_BY_ID.get(id);
         if (!q?.unit) missing.push(`${n.re.source} -> ${id}`);
       }

@@ -450,6 +450,26 @@ function withLatencyBudget(model: CapacityModel): CapacityModel {
   return m;
 }
 
+/**
+ * The owner a stated latency is about: the first product feature whose name or id the latency's words name ("the feed
+ * loading in under 200 ms" names the home feed); -1 when they name none.
+ */
+function latencyOwner(owners: readonly CapacityOwner[], quote: string | undefined): number {
+  if (!quote) return -1;
+  const said = new Set(
+    quote
+      .toLowerCase()
+      .match(/[a-z]{4,}/g)
+      ?.map((w) => w.replace(/s$/, "")) ?? [],
+  );
+  return owners.findIndex((o) => {
+    const feature = FEATURE_BY_ID.get(o.owner);
+    if (!feature) return false;
+    const names = `${feature.id} ${feature.name}`.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+    return names.some((w) => said.has(w.replace(/s$/, "")));
+  });
+}
+
 /** One capacity model of a design, with its owner and the inputs its chosen decision options fix. */
 export interface CapacityOwner {
   model: CapacityModel;
@@ -618,9 +638,11 @@ export function capacityOwners(
   const owners = featureLed ? [...feats, ...archs] : [...archs, ...feats];
   // a stated latency target is spent by the design's leading model: its budget figures join that model, unless it
   // splits the stated budget itself (a typeahead's network, edge and lookup), so the design has one latency budget
-  const lead = owners[0];
+  // the model of the path the latency is stated on ("the feed loading in under 200 ms": the feed's), else the leading one
+  const at = Math.max(0, latencyOwner(owners, f.nfrs.latency[0]?.quote));
+  const lead = owners[at];
   if (lead && f.nfrs.scale.latency_seconds && !modelReads(lead.model).includes("latency_budget_ms"))
-    owners[0] = { ...lead, model: withLatencyBudget(lead.model) };
+    owners[at] = { ...lead, model: withLatencyBudget(lead.model) };
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]
     : [...archs.map(() => true), ...feats.map(() => false)];

@@ -65,6 +65,7 @@ export type CoherenceRule =
   | "version-check-with-lww"
   | "numbers-disagree"
   | "stated-number-unused"
+  | "stated-number-unread"
   | "part-exceeds-whole"
   | "input-below-own-rule"
   | "outsider-checks-ours"
@@ -143,6 +144,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "numbers-disagree":
     "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
+  "stated-number-unread":
+    "every amount the prompt states is read as some quantity: a number no rule binds (an unknown noun, a bound of an unknown kind) is named, not replaced silently by a typical value",
   "stated-bound-exceeded":
     "no figure the design chooses or derives is past a bound the prompt states for it (a failover of about 11 s against 'fails over within 5 seconds', an annual loss per object above the stated nines)",
   "part-exceeds-whole":
@@ -269,6 +272,8 @@ export interface CoherenceFacts {
    * a lease): there the archetype may lead and draw its parts beside the feature's record.
    */
   machineryAsked: string[];
+  /** The amounts the prompt states that no rule reads, in its own words (`StatedNfrs.unread`). */
+  unread: string[];
 }
 
 /** Words that open an example without naming the thing ("for example, blocking an attack"; "most hotel nights"). */
@@ -313,7 +318,8 @@ export function coherenceFacts(prompt: string): CoherenceFacts {
   const machineryAsked: string[] = [];
   for (const f of FEATURES)
     if (f.realizes) for (const r of f.realizes) if (asksForMachinery(r, prompt)) machineryAsked.push(`${f.id}:${r.id}`);
-  return { stated, references: referenceFacts(prompt), examples, machineryAsked };
+  const unread = all.unread.map((u) => u.quote);
+  return { stated, references: referenceFacts(prompt), examples, machineryAsked, unread };
 }
 
 /**
@@ -1078,6 +1084,18 @@ function statedNumbersUsed(d: Design): Problem[] {
 }
 
 /**
+ * Every amount the prompt states is read as some quantity: a number the parser binds to nothing ("1 million
+ * increments per second" before increments were known as events) leaves the figures on a typical value while the
+ * prompt says otherwise. Named once per amount, in the prompt's words.
+ */
+function statedNumbersRead(facts: CoherenceFacts): Problem[] {
+  return facts.unread.map((quote) => ({
+    rule: "stated-number-unread" as const,
+    detail: `the prompt states '${quote}', which no rule reads as a quantity, so no figure rests on it`,
+  }));
+}
+
+/**
  * A figure held to a stated bound stays within it: a failover the chosen lease makes longer than the prompt's
  * "fails over within 5 seconds" is a timing that must shorten or flip, never a number shown beside the bound.
  */
@@ -1667,6 +1685,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...numbersAgree(d),
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
+    ...statedNumbersRead(facts),
     ...statedBoundsHeld(d),
     ...partsWithinWholes(d),
     ...messagesHaveLinks(d),

@@ -5,7 +5,7 @@
  */
 
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
-import { STATED_NOUNS as NOUNS } from "../knowledge/stated-nouns.js";
+import { STATED_NOUNS as NOUNS, OCCURRENCE_HEADS, SUBJECT_NOUNS } from "../knowledge/stated-nouns.js";
 import { own } from "./own.js";
 
 export interface Stated<T> {
@@ -40,6 +40,11 @@ export interface StatedNfrs {
   regions?: Stated<number>;
   latency: LatencyTarget[];
   scale: Record<string, Stated<number>>;
+  /**
+   * Amounts the prompt states that no rule reads (the number with the words after it): each one is a figure the design
+   * cannot be sized by, so the coherence check names it rather than let a typical value stand in silently.
+   */
+  unread: Stated<number>[];
   /** Quantities the prompt's nouns imply without stating them (a count of redirects: each answer is small). */
   implied: Record<string, { value: number; because: string }>;
 }
@@ -373,7 +378,11 @@ function nounOf(words: readonly string[]): { entry: (typeof NOUNS)[number]; noun
       hit && next && compound(hit.noun, next.noun);
       next = nounAt(words, next.used)
     )
-      hit = next;
+      // "workflow executions", "job runs": a head that counts occurrences keeps its modifier's kind
+      hit =
+        hit.entry.rate && OCCURRENCE_HEADS.test(next.noun)
+          ? { entry: hit.entry, noun: `${hit.noun} ${next.noun}`, used: next.used }
+          : next;
     if (hit) return hit;
   }
   return undefined;
@@ -505,24 +514,41 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
   return Number.isFinite(nines) && nines > 0 ? { value: nines, quote: m[0].trim() } : undefined;
 }
 
+/**
+ * Words that make a duration a bound on how stale a reader may be: a change must reach, or be visible to, its readers
+ * within it ("counts visible within 10 seconds", "reflected in search within 5 seconds").
+ */
+const SPREAD_WORDS =
+  /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|appear\w*|searchable|queryable|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
+
+/** Words that say how long each one runs, just before its duration ("run for", "last up to", "takes about"). */
+const RUN_FOR =
+  /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+(?:for\s+)?(?:up to\s+|as long as\s+|about\s+|around\s+)?$/i;
+
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
+  // a seat, room or cart item kept for one buyer while they pay ("holds seats for 10 minutes")
+  { re: /\b(?:holds?|held|holding|reserv(?:e|es|ed|ing))\b[^,.;]*\bfor\s*$/i, id: "hold_seconds" },
   {
     re: /\b(?:retention|retain\w*|kept|keep(?:s|ing)?|history|stor(?:e|es|ed|ing)|archive\w*)\b/i,
     id: "retention_days",
     toDays: true,
   },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
+  // a moving object's position sent every few seconds ("drivers sending location every 4 seconds")
+  {
+    re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
+    id: "update_seconds",
+  },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
   { re: FAILOVER_WORDS, id: "failover_seconds" },
-  {
-    re: /\b(?:propagat\w*|reach\w*|converge\w*|visible|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i,
-    id: "propagation_seconds",
-  },
+  // how long each one runs, from its start to its end ("workflows that run for 90 days", "a build takes 10 minutes")
+  { re: RUN_FOR, id: "run_seconds" },
+  { re: SPREAD_WORDS, id: "propagation_seconds" },
   // Last: a bare deadline on a change ("… to every server within 5 seconds") is how fast it must spread.
   {
     re: /\bwithin\s*$/i,
@@ -636,9 +662,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const secs = timeUnit(dur?.[1] ?? "");
       if (dur && secs) {
         const after = rest.slice(pos + dur[0].length, pos + dur[0].length + 24);
-        const target =
+        const found =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
           durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t);
+        // a retention is never said in milliseconds ("a key-value store with p99 latency under 10 ms")
+        const target = found?.toDays && secs < 1 ? undefined : found;
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
         // joining word ("7 days of data")
         const afterWord =
@@ -647,7 +675,14 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           const value = n.value * secs;
           // a failover bound is quoted from the words that make it one ("fails over within 5 seconds")
           const said = quoteTo(pos + dur[0].length + afterWord.length);
-          const lead = target.id === "failover_seconds" ? lastMatch(FAILOVER_WORDS, clauseBefore) : undefined;
+          const lead =
+            target.id === "failover_seconds"
+              ? lastMatch(FAILOVER_WORDS, clauseBefore)
+              : target.id === "propagation_seconds"
+                ? lastMatch(SPREAD_WORDS, clauseBefore)
+                : target.id === "run_seconds"
+                  ? lastMatch(RUN_FOR, clauseBefore)
+                  : undefined;
           setScale(
             scale,
             target.id,
@@ -678,6 +713,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // "only one worker", "exactly one instance", "a single leader": exclusivity the design must enforce, not an amount.
     if (n.value === 1 && /\b(?:only|exactly|just|at most|never more than|no more than)\s+$/i.test(clauseBefore))
       continue;
+    // "editing one document", "in a single room": the subject people share, not a count of subjects
+    if (n.value === 1 && /^\s*[a-z]/i.test(rest) && subjectNounAt(rest.trimStart()) !== undefined) continue;
 
     // Noun phrase: up to four words, stopping at a stop word or punctuation.
     const wordsRe = /^(?:[ -]+|\s+)([a-z][a-z']*)/i;
@@ -707,8 +744,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (hit && ends[hit.used] !== undefined) {
       const after = rest.slice(ends[hit.used]);
       if (slashRate.test(after) || PER_LONG_TIME.test(after)) {
-        head = ends[hit.used];
-        hit = undefined;
+        // "50,000 workflow starts per second": a word that counts occurrences of the known noun keeps its kind
+        if (hit.entry.rate && OCCURRENCE_HEADS.test(words[hit.used] ?? ""))
+          hit = { entry: hit.entry, noun: `${hit.noun} ${words[hit.used]}`, used: hit.used + 1 };
+        else {
+          head = ends[hit.used];
+          hit = undefined;
+        }
       }
     }
     // "10k/s", "10k req/s": a rate with the noun before the slash or none at all.
@@ -751,8 +793,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           value: implies.value,
           because: `the prompt counts '${quoteTo(nounEnd).trim()}': ${implies.because}`,
         };
-      const also = hit?.entry.also;
-      if (also && !scope) setScale(scale, also, value, quoteTo(nounEnd));
+      if (!scope) for (const also of [hit?.entry.also ?? []].flat()) setScale(scale, also, value, quoteTo(nounEnd));
       const daily = hit?.entry.daily;
       if (daily && secs >= 86400 && (!scope || scope === "user"))
         setScale(
@@ -783,8 +824,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     pendingRate.length = 0;
     if (hit?.entry.count) {
       const end = ends[hit.used - 1] ?? pos;
+      // "up to 50 people edit the same board", "200 members per room", "rooms of up to 100 people": people counted
+      // within one shared subject are its participants, not the product's users
+      // the words up to the next amount ("one document" is the subject they share, not an amount)
+      const upTo = nums.slice(ni + 1).find((m) => m.value !== 1)?.start ?? t.length;
+      const within = hit.entry.count === "users" ? subjectOfCount(clauseBefore, t.slice(n.end + end, upTo)) : undefined;
+      if (within !== undefined) {
+        setScale(scale, "participants", n.value, quoteTo(end + within));
+        continue;
+      }
       setScale(scale, hit.entry.count, n.value, quoteTo(end));
-      if (hit.entry.also) setScale(scale, hit.entry.also, n.value, quoteTo(end));
+      for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
       // when the sale opens, not only the product's users
       const contend = hit.entry.count === "users" ? CONTEND.exec(rest.slice(end)) : null;
@@ -809,6 +859,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             : 5;
     setScale(scale, "propagation_seconds", secs, vagueDur[0]);
   }
+  // "workflows that run for months": how long each one runs, read as one of the stated unit (the least the words say)
+  const runFor =
+    /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+for\s+(?:up to\s+)?(minutes|hours|days|weeks|months|years)\b/i.exec(
+      t,
+    );
+  const runUnit = runFor ? timeUnit(runFor[1] ?? "") : undefined;
+  if (runFor && runUnit) setScale(scale, "run_seconds", runUnit, runFor[0]);
   // "heartbeat every second", "renew every minute" with no number.
   const everyUnit =
     /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i.exec(
@@ -822,17 +879,94 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   return scale;
 }
 
+/** A subject noun ("board", "group chat") at the start of a text, with the length of its words. */
+function subjectNounAt(text: string): number | undefined {
+  const m = /^([a-z]+)(?:\s+([a-z]+))?/i.exec(text);
+  if (!m) return undefined;
+  const two = `${m[1]} ${m[2] ?? ""}`.toLowerCase();
+  if (m[2] && SUBJECT_NOUNS.test(two)) return m[0].length;
+  return SUBJECT_NOUNS.test((m[1] ?? "").toLowerCase()) ? (m[1] ?? "").length : undefined;
+}
+
+/**
+ * Whether a count of people is counted within one shared subject: the words after it name "the same", "each", "per"
+ * or "one" subject in the same clause ("50 people edit the same board at once"), or the words before it hold them in
+ * one ("each room holds up to 200 members", "boards of up to 50 editors"). Returns how far the quote runs on past the
+ * noun (0 when the subject came before), undefined when the people are the product's users.
+ */
+function subjectOfCount(textBefore: string, after: string): number | undefined {
+  const clause = after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "";
+  // only the words since the last number: an earlier count's subject is its own ("64 players join each match and 5
+  // million players are online")
+  const clauseBefore = textBefore.split(/\d/).pop() ?? "";
+  const one = /\b(?:the same|a single|one|each|every|per|a given)\s+/gi;
+  for (const m of clause.matchAll(one)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const len = subjectNounAt(clause.slice(at));
+    if (len !== undefined) return at + len;
+  }
+  const held =
+    /\b(?:each|every|per|a single|one|a given)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:holds?|has|have|hosts?|seats?|allows?|supports?|takes?|fits?|with|of)\s+(?:up to\s+|at most\s+|as many as\s+)?$/i.exec(
+      clauseBefore,
+    );
+  if (held && subjectNounAt(held[1] ?? "") !== undefined) return 0;
+  // "rooms of up to 500 members", "a room with up to 50 people"; not "a mobile game with 50 million players", which
+  // counts the product's players
+  const of = /\b([a-z]+)\s+(?:of|with|holding|hosting|for)\s+(up to\s+|at most\s+|as many as\s+)?$/i.exec(clauseBefore);
+  const noun = of?.[1] ?? "";
+  if (of && subjectNounAt(noun) !== undefined && (of[2] !== undefined || /[^s]s$|ches$/i.test(noun))) return 0;
+  return undefined;
+}
+
+/**
+ * The words a latency bounds, just before it in the same clause: up to four words back to a clause break, a joining
+ * word or a number ("with the feed loading" -> "the feed loading"); none when they are only a rate's unit ("100,000
+ * queries per second within 50 ms") or a verb of answering alone.
+ */
+function latencySubject(before: string): string | undefined {
+  const clause = before.split(/[,;:.!?()]|\b(?:with|and|while|that|which|where|so|to|but)\b/i).pop() ?? "";
+  const all = clause.trim().split(/\s+/).filter(Boolean);
+  // back to a plain number ("100,000 queries per second within 50 ms"); a number inside a word ("last-24-hour") stays
+  const from = all.findLastIndex((w) => /^[\d.,]+[a-z]{0,2}$/i.test(w)) + 1;
+  const phrase = all.slice(Math.max(from, all.length - 4)).join(" ");
+  if (!/[a-z]{3}/i.test(phrase) || /\bper\b|\b(?:p\d+|latency|latencies|respond\w*|answer\w*|return\w*)$/i.test(phrase))
+    return undefined;
+  return phrase;
+}
+
+/** Number words a latency may be stated in ("in under one second", "under a second"). */
+const LATENCY_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  five: 5,
+  ten: 10,
+  "half a": 0.5,
+};
+
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   const re =
-    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*)(\d+(?:\.\d+)?)\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
+    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
-    if (!m[1] && !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|\bload(?:s|ing)? in\b/.test(ctx))
+    // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads
+    const millis = /^(?:ms|milli)/i.test(m[3] ?? "");
+    if (
+      !m[1] &&
+      !millis &&
+      !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open/.test(
+        ctx,
+      )
+    )
       continue;
     // "fails over within 5 seconds" bounds a failover (scale failover_seconds), not a request's latency
     if (!m[1] && FAILOVER_WORDS.test(text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + 1))) continue;
-    const n = Number(m[2]);
+    const said = (m[2] ?? "").toLowerCase().replace(/\s+/g, " ");
+    const n = own(LATENCY_WORDS, said.replace(/^half an?$/, "half a")) ?? Number(said);
+    if (!Number.isFinite(n)) continue;
     const unit = (m[3] ?? "").toLowerCase();
     const ms =
       unit.startsWith("ms") || unit.startsWith("milli")
@@ -840,7 +974,15 @@ function parseLatency(text: string): LatencyTarget[] {
         : unit.startsWith("µ") || unit.startsWith("u") || unit.startsWith("micro")
           ? n / 1000
           : n * 1000;
-    out.push({ percentile: (m[1] ?? "p99").toLowerCase().replace("average", "avg"), ms, quote: m[0].trim() });
+    // the thing it bounds, said just before it ("the feed loading in under 200 ms", "last-24-hour queries in under one
+    // second"): its words join the quote, so the design says which path the budget is for
+    const subject = latencySubject(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0));
+    const words = m[0].trim();
+    out.push({
+      percentile: (m[1] ?? "p99").toLowerCase().replace("average", "avg"),
+      ms,
+      quote: subject && !m[1] ? `${subject} ${words}` : words,
+    });
   }
   return out;
 }
@@ -867,6 +1009,8 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
     const stated = parseStatedNfrs(prompt);
     for (const l of stated.latency) Object.freeze(l);
     Object.freeze(stated.latency);
+    for (const u of stated.unread) Object.freeze(u);
+    Object.freeze(stated.unread);
     for (const v of Object.values(stated.scale)) Object.freeze(v);
     Object.freeze(stated.scale);
     for (const v of Object.values(stated.implied)) Object.freeze(v);
@@ -879,13 +1023,21 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
 export function parseStatedNfrs(prompt: string): StatedNfrs {
   const implied: StatedNfrs["implied"] = {};
   const scale = parseScale(prompt, implied);
-  const latency = parseLatency(prompt);
   // a request's latency target is a budget the serving path spends; a duration the scale already reads as the
   // bound on spreading a change ("pushes config changes … within 10 seconds") is sized there, not here
+  // ("counts visible within 10 seconds" is how stale a reader may see them: a freshness bound, not a latency)
   const spread = scale.propagation_seconds;
-  const target = latency.find((l) => !(spread && Math.abs(spread.value * 1000 - l.ms) < 1e-6));
+  const latency = parseLatency(prompt).filter(
+    (l) =>
+      !(
+        spread &&
+        Math.abs(spread.value * 1000 - l.ms) < 1e-6 &&
+        spread.quote.endsWith(l.quote.split(/\s+/).slice(-2).join(" "))
+      ),
+  );
+  const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
-  const out: StatedNfrs = { latency, scale, implied };
+  const out: StatedNfrs = { latency, scale, implied, unread: [] };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);
   if (delivery) out.delivery = delivery;
@@ -901,5 +1053,46 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   if (durability) out.durability = durability;
   const regions = parseRegions(prompt, scale);
   if (regions) out.regions = regions;
+  out.unread = unreadNumbers(prompt, [
+    ...Object.values(scale).map((v) => v.quote),
+    ...latency.map((l) => l.quote),
+    ...[out.delivery, out.consistency, out.availability, out.ordering, out.durability, out.regions].flatMap((x) =>
+      x ? [x.quote] : [],
+    ),
+  ]);
+  return out;
+}
+
+/**
+ * Words after a number that make it a name, a rank or a part of a term rather than an amount: "two-phase commit",
+ * "top 10", "Web 2.0", "layer 7", "one of", "one at a time".
+ */
+const NOT_AN_AMOUNT_AFTER =
+  /^(?:[- ]?(?:phase|way|step|pass|factor|tier|level|dimension|d\b|x\b|th\b|st\b|nd\b|rd\b)|\s+(?:of|at a time|another|by one|after another|or more|or two|to|and only)\b|\.\d|\s*(?:%|percent\b))/i;
+const NOT_AN_AMOUNT_BEFORE =
+  /(?:\b(?:top|layer|level|version|v|http|ipv|tier|phase|step|no|exactly|only|just|a single)[ /-]?|[/#.-])$/i;
+
+/**
+ * The amounts the prompt states that none of the quotes above reads: a number (in digits, with a multiplier, or a word
+ * for ten or more) outside every stated value's words, and not a name, a rank or a term ("two-phase commit").
+ */
+function unreadNumbers(prompt: string, quotes: readonly string[]): Stated<number>[] {
+  const t = prompt.replace(/[\u2013\u2014]/g, "-");
+  const covered: [number, number][] = [];
+  for (const q of quotes) {
+    if (!q) continue;
+    for (let at = t.indexOf(q); at >= 0; at = t.indexOf(q, at + 1)) covered.push([at, at + q.length]);
+  }
+  const out: Stated<number>[] = [];
+  for (const n of findNumbers(t)) {
+    if (covered.some(([a, b]) => n.start >= a && n.end <= b)) continue;
+    const said = t.slice(n.start, n.end);
+    // a small count in words ("one leader", "two regions" where no rule reads it) is a term more often than an amount
+    if (!/\d/.test(said) && n.value < 10) continue;
+    if (WIDTH.test(t.slice(n.end)) || NOT_AN_AMOUNT_AFTER.test(t.slice(n.end, n.end + 20))) continue;
+    if (NOT_AN_AMOUNT_BEFORE.test(t.slice(Math.max(0, n.start - 12), n.start).trimEnd()) && n.value < 100) continue;
+    const words = /^(?:[\s-]+[A-Za-z]+){0,3}/.exec(t.slice(n.end))?.[0] ?? "";
+    out.push({ value: n.value, quote: `${said}${words}`.trim() });
+  }
   return out;
 }

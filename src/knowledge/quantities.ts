@@ -166,12 +166,19 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "messages_per_sec", label: "messages (events) per second", unit: "msg/s" },
   { id: "workflows_per_sec", label: "workflows started per second", unit: "workflows/s" },
   { id: "samples_per_sec", label: "samples per second", unit: "samples/s" },
+  { id: "queries_per_sec", label: "queries or searches per second", unit: "req/s" },
   { id: "ids_per_sec", label: "identifiers issued per second", unit: "ids/s" },
   { id: "items_per_sec", label: "pages or items fetched or processed per second", unit: "items/s" },
   { id: "bytes_per_day", label: "bytes ingested per day", unit: "B/day" },
   { id: "bytes_per_sec", label: "ingest bandwidth", unit: "B/s" },
   { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
   { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
+  { id: "places", label: "places a location index holds that rarely move (businesses, venues)", unit: "places" },
+  {
+    id: "run_seconds",
+    label: "run time per workflow, job or session (from its start to its end)",
+    unit: "s",
+  },
   { id: "items_per_event", label: "items on sale per event (seats, rooms for a night)", unit: "items" },
   {
     id: "timer_lead_seconds",
@@ -892,6 +899,16 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  // the same thing counted under a model's own name: a stated search is a nearby query, a stated run time is how
+  // long each run stays open, a stated place is a point the location index holds
+  { quantity: "nearby_queries_per_sec", expression: "queries_per_sec", why: "each stated search is one nearby query" },
+  { quantity: "task_seconds", expression: "run_seconds", why: "each one stays open for the stated time it runs" },
+  // a workflow started is at least one task run: its first step, at the least (a floor, not the steps it takes)
+  {
+    quantity: "tasks_per_sec",
+    expression: "workflows_per_sec",
+    why: "each stated workflow start runs at least one task",
+  },
   {
     quantity: "clients",
     expression: "services * instances_per_service",

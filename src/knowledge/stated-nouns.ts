@@ -12,8 +12,11 @@ export interface StatedNoun {
   count?: string;
   /** The per-second quantity a count of it per time unit states. */
   rate?: string;
-  /** Another quantity the same number states under its own name (a new short link is also an id to issue). */
-  also?: string;
+  /**
+   * Other quantities the same number states under their own names (a new short link is also an id to issue; a
+   * search is also a query the search and proximity models count).
+   */
+  also?: string | readonly string[];
   /** The product activity the same rate states per day (for the fleet, or per user). */
   daily?: DailyActivity;
   /**
@@ -35,9 +38,14 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a query or a search answers from stored state and changes nothing: a read, and a request the front door serves
   // ("answering 100,000 queries per second" sizes the read path, not only the gateway)
   {
-    re: /^(?:queries|query|qps|searches|search queries|search requests?|lookup requests?)$/,
+    re: /^(?:queries|query|qps|searches|search queries|search requests?|lookup requests?|nearby searches|nearby queries)$/,
     rate: "requests_per_sec",
-    also: "reads_per_sec",
+    also: ["reads_per_sec", "queries_per_sec"],
+  },
+  // a workflow started (an orchestration, a saga) is the workflow engine's own load, not a generic request
+  {
+    re: /^(?:workflows?|workflow instances?|workflow executions?|sagas?|orchestrations?|business processes)$/,
+    rate: "workflows_per_sec",
   },
   { re: /^(?:writes?|updates?|puts?|mutations?|transactions?|tps|inserts?|uploads?)$/, rate: "writes_per_sec" },
   // taking a lock or registering a member changes replicated state: each is a write ("10k lock acquisitions per
@@ -77,7 +85,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a photo or video is a stored object; stated per day it is an upload (a write)
   { re: /^(?:photos?|images?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
   {
-    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?)$/,
+    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?|increments?|decrements?|counter updates?|impressions?|plays|listens)$/,
     rate: "messages_per_sec",
   },
   { re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/, rate: "samples_per_sec" },
@@ -130,4 +138,25 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:watchers?|listeners?|followers?)$/, count: "subscribers" },
   { re: /^(?:rooms?|channels?|conversations?|chats?|boards?|spreadsheets?)$/, count: "subjects" },
   { re: /^(?:editors?|collaborators?|participants?)$/, count: "participants" },
+  // a place a map or local search lists: a point the location index holds that rarely moves, and one of the stored
+  // records the search index and store keep (a restaurant or a shop is a merchant, above)
+  {
+    re: /^(?:places?|businesses|points? of interest|pois?|venues?|landmarks?|attractions?|local businesses)$/,
+    count: "places",
+    also: "objects",
+  },
 ];
+
+/**
+ * Words that count occurrences of the noun before them ("workflow starts", "job runs", "order submissions"): the
+ * phrase counts that noun's own events, so its rate is the noun's rate, not a request rate of an unlisted kind.
+ */
+export const OCCURRENCE_HEADS =
+  /^(?:starts?|started|runs?|executions?|executed|launch(?:es)?|launched|invocations?|invoked|submissions?|submitted|creations?|created|completions?|completed|fir(?:es|ed|ing)|trigger(?:s|ed|ing)|sent|processed|handled|served|delivered|received|ingested)$/;
+
+/**
+ * Nouns the people a prompt counts gather in: a count of people who act on "the same board" or "each room", or that
+ * "each document" holds, is one subject's participants, not the product's users.
+ */
+export const SUBJECT_NOUNS =
+  /^(?:boards?|whiteboards?|canvases|canvas|documents?|docs?|rooms?|channels?|chats?|group chats?|groups?|conversations?|spreadsheets?|sheets?|files?|games?|matches|match|sessions?|meetings?|calls?|streams?|lobbies|lobby|projects?|notebooks?|pages?|designs?|diagrams?)$/;

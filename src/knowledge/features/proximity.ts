@@ -71,6 +71,15 @@ export const PROXIMITY: FeatureEntry = {
       inp("update_seconds", 4, "apps report position every few seconds while active"),
       inp("nearby_queries_per_sec", 20000, "searches and dispatch lookups at peak"),
       inp("location_bytes", 100, "id, coordinates, cell and timestamp"),
+      // places that rarely move (businesses, venues), only where the prompt counts them: no typical value, so a design
+      // about moving drivers shows no place index
+      {
+        quantity: "places",
+        from: [
+          { expression: "merchants", why: "each stated restaurant or shop is one place on the map" },
+          { expression: "properties", why: "each stated hotel or rental is one place on the map" },
+        ],
+      },
     ],
     figures: [
       fig(
@@ -81,6 +90,13 @@ export const PROXIMITY: FeatureEntry = {
         "writes/s",
       ),
       fig("index_bytes", "memory for the live location index", "storage", "moving_objects * location_bytes", "B"),
+      fig(
+        "place_index_bytes",
+        "memory for the index of places that rarely move (each one's id, coordinates and cell)",
+        "storage",
+        "places * location_bytes",
+        "B",
+      ),
       fig(
         "cell_reads_per_sec",
         "cell reads per second (query cell plus 8 neighbours)",

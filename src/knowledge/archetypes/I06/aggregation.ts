@@ -495,10 +495,18 @@ export const AGG_CAPACITY: CapacityModel = {
       why: "an ad or analytics event stream runs at about a hundred thousand events a second",
       // "1 million clicks per second per campaign" states the hottest key's rate, not the fleet's: the fleet carries
       // at least that key, so it is planned at that floor rather than at a typical rate below it
-      from: {
-        expression: "messages_per_sec_per_key",
-        why: "the prompt states one key's rate only, so the whole stream is planned at no less than that key's rate (a floor: other keys add to it)",
-      },
+      from: [
+        {
+          expression: "messages_per_sec_per_key",
+          why: "the prompt states one key's rate only, so the whole stream is planned at no less than that key's rate (a floor: other keys add to it)",
+        },
+        // "1 million page views per second": in a counting pipeline a view or visit is the event counted, not a read
+        { expression: "reads_per_sec", why: "each stated view or visit is one event the counts add up" },
+        {
+          expression: "reads_per_sec_per_key",
+          why: "the prompt states one key's view rate only, so the whole stream is planned at no less than that key's rate (a floor: other keys add to it)",
+        },
+      ],
     },
     {
       quantity: "message_bytes",
@@ -521,9 +529,30 @@ export const AGG_CAPACITY: CapacityModel = {
     },
     { quantity: "retention_days", typical: 7, why: "the log keeps a week so a failed job can be replayed" },
     {
+      quantity: "watermark_delay_seconds",
+      label: "how far the watermark trails the newest events (clock skew and partition lag)",
+      unit: "s",
+      typical: 2,
+      why: "sources' clocks and the slowest log partition hold the watermark a second or two behind the newest events (a planning figure; measure it)",
+    },
+    {
+      // a stated freshness bound ("counts visible within 10 seconds") sets the window: a count is visible once its
+      // window closes and the watermark passes its end, so the window plus the watermark delay fits the bound
+      quantity: "window_seconds",
+      label: "length of one tumbling window",
+      unit: "s",
+      typical: 60,
+      why: "totals are usually kept by the minute",
+      from: {
+        expression: "propagation_seconds - watermark_delay_seconds",
+        why: "a count must be visible within the stated bound, and it is visible once its window ends and the watermark passes that end",
+      },
+    },
+    {
       quantity: "hot_key_events_per_sec",
       from: [
         { expression: "messages_per_sec_per_key", why: "the prompt states one key's own event rate" },
+        { expression: "reads_per_sec_per_key", why: "the prompt states one key's own view rate, each view one event" },
         {
           expression: "messages_per_sec * peak_factor * hot_key_share",
           why: "the hottest key's share of the peak event rate",
@@ -558,7 +587,19 @@ export const AGG_CAPACITY: CapacityModel = {
       "tasks",
       true,
     ),
-    fig("window_rows_per_day", "per-minute totals written a day", "rate", "keys * 1440", "rows/day"),
+    fig("window_rows_per_day", "window totals written a day", "rate", "keys * 86400 / window_seconds", "rows/day"),
+    // the longest a reader waits for an event to show in a count: its window's whole length, then the watermark delay;
+    // held to the stated freshness bound where the prompt states one
+    {
+      ...fig(
+        "count_visible_seconds",
+        "longest time from an event to its count being visible (window length plus the watermark delay)",
+        "time",
+        "window_seconds + watermark_delay_seconds",
+        "s",
+      ),
+      bound: "propagation_seconds",
+    },
   ],
 };
 
@@ -598,7 +639,7 @@ export const AGG_DECISIONS: DecisionPoint[] = [
       {
         id: "event-time",
         name: "event-time tumbling windows closed by a watermark, with an allowed lateness and a late-event stream",
-        buys: "counts by the minute each event happened, whatever its delay, and the same totals on every replay",
+        buys: "counts in the window each event happened in, whatever its delay, and the same totals on every replay",
         costs: "windows close only after the watermark delay, and state is held through the allowed lateness",
         winsWhen: "events arrive late or out of order (mobile clients, retries, replays)",
       },
@@ -606,7 +647,7 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         id: "processing-time",
         name: "processing-time windows by arrival",
         buys: "windows close on the clock with no watermark to manage",
-        costs: "a delayed or replayed event lands in the wrong minute, so totals change on every replay",
+        costs: "a delayed or replayed event lands in the wrong window, so totals change on every replay",
         winsWhen: "arrival time is the measure wanted and nothing is ever replayed",
       },
     ],

@@ -13,6 +13,7 @@ export const capacity: CapacityModel = {
         { expression: "messages_per_sec", why: "each stated message or event starts one workflow" },
         { expression: "writes_per_sec", why: "each stated transaction starts one workflow" },
         { expression: "requests_per_sec", why: "each stated request starts one workflow" },
+        { expression: "tasks_per_sec", why: "each stated job or task run is one workflow" },
         {
           expression: "rides_per_day / 86400 + users * notifications_per_user_per_day / 86400",
           why: "each ride is charged once and each notification is delivered once, one workflow each, from the product's own rides and notifications a day",

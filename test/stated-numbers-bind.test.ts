@@ -1,0 +1,240 @@
+import { describe, expect, it } from "vitest";
+import { evaluateCapacity } from "../src/engine/capacity.js";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
+import { AGG_CAPACITY } from "../src/knowledge/archetypes/I06/aggregation.js";
+import { type Design, design } from "../src/lib/index.js";
+
+const scale = (p: string) => Object.fromEntries(Object.entries(parseStatedNfrs(p).scale).map(([k, v]) => [k, v.value]));
+const row = (d: Design, id: string) => d.capacity.find((r) => r.id === id);
+const statedInputs = (d: Design, id: string) =>
+  (row(d, id)?.inputs ?? []).filter((i) => i.source === "stated").map((i) => i.name);
+
+describe("a stated rate binds by what it counts", () => {
+  it("reads a word that counts occurrences with the noun before it", () => {
+    expect(scale("a workflow engine: 50,000 workflow starts per second")).toEqual({ workflows_per_sec: 50000 });
+    expect(scale("an orchestrator with 20k workflow executions per second")).toEqual({ workflows_per_sec: 20000 });
+    expect(scale("an orchestrator running 2 million workflows a day").workflows_per_sec).toBeCloseTo(23.148, 2);
+    // another noun keeps its own kind: job starts are tasks, not workflows and not a generic request rate
+    const jobs = scale("a scheduler with 10k job starts per minute");
+    expect(jobs.tasks_per_sec).toBeCloseTo(166.67, 1);
+    expect(jobs.requests_per_sec).toBeUndefined();
+  });
+
+  it("reads increments and impressions as counted events", () => {
+    expect(scale("a view counter: 1 million increments per second")).toEqual({ messages_per_sec: 1e6 });
+    expect(scale("an ad system with 300k impressions per second")).toEqual({ messages_per_sec: 3e5 });
+  });
+
+  it("reads a count of places as the location index's points and the stored records", () => {
+    expect(scale("Design Yelp's nearby search: 100 million places")).toEqual({ places: 1e8, objects: 1e8 });
+    expect(scale("a map of 2 million venues").places).toBe(2e6);
+    expect(scale("a local search over 5 million businesses").places).toBe(5e6);
+  });
+
+  it("reads searches as queries as well as reads and requests", () => {
+    expect(scale("50,000 searches per second")).toEqual({
+      requests_per_sec: 50000,
+      reads_per_sec: 50000,
+      queries_per_sec: 50000,
+    });
+  });
+});
+
+describe("people counted within one subject are its participants", () => {
+  it("binds people acting on the same board, per room or held by each document", () => {
+    expect(scale("a whiteboard where up to 50 people edit the same board at once")).toEqual({ participants: 50 });
+    expect(parseStatedNfrs("a whiteboard where up to 50 people edit the same board").scale.participants?.quote).toBe(
+      "50 people edit the same board",
+    );
+    expect(scale("a chat with 200 members per room")).toEqual({ participants: 200 });
+    expect(scale("a chat app where group chats of up to 500 members talk")).toEqual({ participants: 500 });
+    expect(scale("each game lobby holds up to 100 players")).toEqual({ participants: 100 });
+  });
+
+  it("keeps people across the product as its users", () => {
+    expect(scale("Design a leaderboard for a mobile game with 50 million players")).toEqual({ users: 5e7 });
+    expect(scale("a game backend where 64 players join each match and 5 million players are online")).toEqual({
+      participants: 64,
+      users: 5e6,
+    });
+    expect(scale("an editor for 10 million users with up to 100 people editing one document")).toEqual({
+      users: 1e7,
+      participants: 100,
+    });
+    expect(scale("a docs product for 10 million users who edit documents")).toEqual({ users: 1e7 });
+    expect(scale("a chat app for 10 million users, rooms of up to 500 members")).toEqual({
+      users: 1e7,
+      participants: 500,
+    });
+  });
+});
+
+describe("bounds that are not rates keep their own kind", () => {
+  it("reads a latency stated in words or on what loads or answers", () => {
+    const tsdb = parseStatedNfrs("answering last-24-hour queries in under one second");
+    expect(tsdb.latency.map((l) => l.ms)).toEqual([1000]);
+    expect(tsdb.scale.latency_seconds?.value).toBe(1);
+    expect(parseStatedNfrs("the feed loading in under 200 ms").latency.map((l) => l.ms)).toEqual([200]);
+    expect(parseStatedNfrs("pages render in under half a second").latency.map((l) => l.ms)).toEqual([500]);
+  });
+
+  it("reads 'visible within' as a freshness bound, never a request latency", () => {
+    const counts = parseStatedNfrs("counts visible within 10 seconds");
+    expect(counts.latency).toEqual([]);
+    expect(counts.scale.propagation_seconds?.value).toBe(10);
+    expect(counts.scale.propagation_seconds?.quote).toBe("visible within 10 seconds");
+    expect(counts.scale.latency_seconds).toBeUndefined();
+    const search = parseStatedNfrs("new posts reflected in search within 5 seconds");
+    expect(search.latency).toEqual([]);
+    expect(search.scale.propagation_seconds?.value).toBe(5);
+  });
+
+  it("reads how long each one runs as its run time", () => {
+    expect(scale("workflows that run for months")).toEqual({ run_seconds: 30 * 86400 });
+    expect(parseStatedNfrs("sagas last up to 7 days").scale.run_seconds).toEqual({
+      value: 7 * 86400,
+      quote: "last up to 7 days",
+    });
+    expect(scale("each build takes 10 minutes").run_seconds).toBe(600);
+  });
+});
+
+describe("the bound numbers drive the figures", () => {
+  it("a workflow engine sizes its open workflows from the stated rate and run time", () => {
+    const d = design(
+      "Design a durable workflow engine like Temporal: 50,000 workflow starts per second, workflows that run for months, and no step executed twice after a worker crash",
+    );
+    expect(statedInputs(d, "open_instances")).toEqual(["workflows_per_sec", "run_seconds"]);
+    expect(row(d, "open_instances")?.value).toBeCloseTo(50000 * 30 * 86400, -6);
+    expect(statedInputs(d, "state_shards")).toContain("workflows_per_sec");
+  });
+
+  it("a saga orchestrator in other words binds the same way", () => {
+    const d = design("Design a saga orchestrator handling 5,000 saga starts per second; sagas last up to 7 days");
+    expect(statedInputs(d, "open_instances")).toEqual(["workflows_per_sec", "run_seconds"]);
+    expect(row(d, "open_instances")?.value).toBeCloseTo(5000 * 7 * 86400, -6);
+  });
+
+  it("a whiteboard's per-board load reads the stated participants", () => {
+    const d = design("Design a collaborative whiteboard like Miro where up to 50 people edit the same board at once");
+    expect(statedInputs(d, "ops_per_subject")).toEqual(["participants"]);
+    expect(row(d, "ops_per_subject")?.value).toBe(50);
+    expect(d.nfrs.scale.users).toBeUndefined();
+  });
+
+  it("a nearby search sizes its place index and nearby queries from the stated places and searches", () => {
+    const d = design("Design Yelp's nearby search: 100 million places, 50,000 searches per second");
+    expect(row(d, "place_index_bytes")?.value).toBe(1e10);
+    expect(statedInputs(d, "place_index_bytes")).toEqual(["places"]);
+    expect(statedInputs(d, "cell_reads_per_sec")).toEqual(["queries_per_sec"]);
+    expect(row(d, "cell_reads_per_sec")?.value).toBe(50000 * 9);
+  });
+
+  it("a view counter counts the stated increments and fits its window inside the freshness bound", () => {
+    const d = design(
+      "Design a view counter for YouTube videos: 1 million increments per second, counts visible within 10 seconds",
+    );
+    expect(statedInputs(d, "peak_events")).toEqual(["messages_per_sec"]);
+    const visible = row(d, "count_visible_seconds");
+    expect(visible?.bound).toEqual({ quantity: "propagation_seconds", value: 10 });
+    expect(visible?.value).toBeLessThanOrEqual(10);
+    expect(d.nfrs.latency).toEqual([]);
+    expect(checkCoherence(d).map((p) => p.rule)).not.toContain("stated-number-unused");
+  });
+
+  it("a counting pipeline counts stated views as its events, and its window follows the stated freshness", () => {
+    const d = design(
+      "Design a web analytics service that counts 2 million page views per second per site with totals reflected within 30 seconds",
+    );
+    expect(row(d, "hot_key_events")?.value).toBe(2e6);
+    expect(statedInputs(d, "hot_key_events")).toEqual(["reads_per_sec_per_key"]);
+    expect(row(d, "count_visible_seconds")?.value).toBeLessThanOrEqual(30);
+    expect(checkCoherence(d)).toEqual([]);
+  });
+
+  it("flags a window longer than the stated freshness bound", () => {
+    const d = design(
+      "Design a click counter that counts 500,000 clicks per second per campaign, with counts visible within 10 seconds",
+    );
+    expect(checkCoherence(d).map((p) => p.rule)).not.toContain("stated-bound-exceeded");
+    // minute windows chosen against the stated 10 s: the time to a visible count is past the bound
+    const rows = evaluateCapacity(AGG_CAPACITY, "I06", {
+      propagation_seconds: { value: 10, quote: "visible within 10 seconds", source: "stated" },
+      window_seconds: { value: 60, quote: "60 seconds", source: "override" },
+    });
+    const visible = rows.find((r) => r.id === "count_visible_seconds");
+    expect(visible?.value).toBe(62);
+    const minute = structuredClone(d) as Design;
+    minute.capacity = [
+      ...minute.capacity.filter((r) => r.id !== "count_visible_seconds"),
+      ...(visible ? [visible] : []),
+    ];
+    expect(checkCoherence(minute).map((p) => p.rule)).toContain("stated-bound-exceeded");
+  });
+
+  it("keeps the words a latency bounds in its quote", () => {
+    expect(parseStatedNfrs("with the feed loading in under 200 ms").latency[0]?.quote).toBe(
+      "the feed loading in under 200 ms",
+    );
+    expect(parseStatedNfrs("answering last-24-hour queries in under one second").latency[0]?.quote).toBe(
+      "answering last-24-hour queries in under one second",
+    );
+    // a rate before it is not what it bounds, and a percentile keeps its own words
+    expect(parseStatedNfrs("answering 100,000 queries per second within 50 ms").latency[0]?.quote).toBe("within 50 ms");
+    const kv = parseStatedNfrs("a key-value store with p99 latency under 10 ms");
+    expect(kv.latency[0]?.quote).toBe("p99 latency under 10 ms");
+    expect(kv.scale.retention_days).toBeUndefined();
+  });
+
+  it("a latency stated on a product's feature is that feature's budget", () => {
+    const d = design(
+      "Design the Instagram news feed for 500 million daily users, with the feed loading in under 200 ms",
+    );
+    expect(row(d, "server_latency_budget")?.archetype).toBe("feed");
+    expect(statedInputs(d, "server_latency_budget")).toEqual(["latency_seconds"]);
+  });
+
+  it("a stated query latency reaches the design's latency budget", () => {
+    const d = design(
+      "Design a time-series database for IoT sensors ingesting 2 million points per second, keeping one year of data with downsampling, and answering last-24-hour queries in under one second",
+    );
+    expect(d.nfrs.latency.map((l) => l.ms)).toEqual([1000]);
+    expect(statedInputs(d, "server_latency_budget")).toEqual(["latency_seconds"]);
+  });
+});
+
+describe("an amount no rule reads is named", () => {
+  it("lists a number stated with a noun no rule knows, once", () => {
+    const s = parseStatedNfrs("Design a pipeline that handles 3 million widget frobs per second");
+    expect(s.unread.map((u) => u.quote)).toEqual(["3 million widget frobs per"]);
+    expect(s.unread[0]?.value).toBe(3e6);
+  });
+
+  it("does not take names, ranks and terms for amounts", () => {
+    for (const p of [
+      "Design a two-phase commit coordinator over HTTP/2 for the top 10 products",
+      "Design a layer 7 load balancer",
+      "Design exactly one leader among 5 replicas",
+      "Design a store answering last-24-hour queries in under one second",
+    ])
+      expect(parseStatedNfrs(p).unread).toEqual([]);
+  });
+
+  it("reads a hold time and a report interval instead of leaving them unread", () => {
+    const hold = parseStatedNfrs("Design a ticket booking system like Ticketmaster that holds seats for 10 minutes.");
+    expect(hold.scale.hold_seconds?.value).toBe(600);
+    expect(hold.unread).toEqual([]);
+    const drivers = parseStatedNfrs("a ride sharing service with 5 million drivers sending location every 4 seconds");
+    expect(drivers.scale.update_seconds?.value).toBe(4);
+    expect(drivers.unread).toEqual([]);
+  });
+
+  it("the coherence check names each unread amount once", () => {
+    const d = design("Design a message queue that handles 3 million widget frobs per second");
+    const unread = checkCoherence(d).filter((p) => p.rule === "stated-number-unread");
+    expect(unread.map((p) => p.detail)).toEqual([
+      "the prompt states '3 million widget frobs per', which no rule reads as a quantity, so no figure rests on it",
+    ]);
+  });
+});
