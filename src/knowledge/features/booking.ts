@@ -153,7 +153,7 @@ export const BOOKING: FeatureEntry = {
         },
         {
           id: "optimistic",
-          name: "no hold, and a conditional write at payment decides",
+          name: "a conditional write at payment decides, with no hold before it",
           buys: "no hold state or expiry sweeps; items never sit unsold in abandoned carts",
           costs: "a buyer can fill in payment and lose the item at the last step",
           winsWhen: "items are plentiful compared with buyers (most hotel nights)",

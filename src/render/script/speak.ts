@@ -578,6 +578,11 @@ export function speakInput(value: number, name: string, unit?: string, label?: s
     return value % 86400 === 0
       ? `${an(words)} of ${speakNumber(value / 86400)} day${value === 86400 ? "" : "s"}`
       : `${an(words)} of ${speakNumber(value / 3600)} hour${value === 3600 ? "" : "s"}`;
+  // below a second a duration is said in milliseconds ("50 milliseconds", never "0.05 seconds")
+  if (u === "s" && value > 0 && value < 1) {
+    const ms = +(value * 1000).toPrecision(3);
+    return `${an(words)} of ${speakNumber(ms)} millisecond${ms === 1 ? "" : "s"}`;
+  }
   if (u === "s") return `${an(words)} of ${n} second${value === 1 ? "" : "s"}`;
   if (u === "days") return `${an(words)} of ${n} day${value === 1 ? "" : "s"}`;
   const per = /\bbytes per (.+)$/.exec(words);
