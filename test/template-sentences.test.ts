@@ -58,6 +58,17 @@ describe("template sentences say whole clauses and spoken units", () => {
       ],
     } as never).map((p) => p.problem);
     expect(problems).toEqual(["a noun phrase where a clause belongs: where no hold"]);
+    const cut = spliceProblems({
+      steps: [{ step: 1, sentences: ["I'm designing a search autocomplete service answering."], followUps: [] }],
+    } as never).map((p) => p.problem);
+    expect(cut).toEqual(["a subject cut after its participle: answering"]);
+    const s = writeScript(
+      design("Design a search autocomplete service answering 100,000 queries per second within 50 ms"),
+      {
+        minutes: 45,
+      },
+    );
+    expect(s.steps[0]?.text).toMatch(/^I'm designing a search autocomplete service\./);
   });
 
   it("no corpus script says a sub-second figure in seconds or splices a noun phrase into 'one where'", () => {
@@ -66,7 +77,7 @@ describe("template sentences say whole clauses and spoken units", () => {
       const text = s.steps.map((x) => x.text).join(" ");
       expect(text, p).not.toMatch(/\b0\.\d+ seconds?\b/);
       expect(
-        spliceProblems(s).filter((x) => /where a clause belongs: where/.test(x.problem)),
+        spliceProblems(s).filter((x) => /where a clause belongs: where|subject cut after/.test(x.problem)),
         p,
       ).toEqual([]);
     }

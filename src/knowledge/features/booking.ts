@@ -23,6 +23,8 @@ export const BOOKING: FeatureEntry = {
     "seat map",
   ],
   terms: { item: "seat", slot: "time", booking: "booking" },
+  // what a seat is sold for, in the prompt's own word: a concert's seat is held for that concert, not "for a time"
+  promptNouns: { slot: ["concert", "event", "match", "game", "flight", "screening", "performance", "show"] },
   objectTerm: { term: "item", verbs: ["pick", "choose", "select", "reserve", "book", "hold"] },
   actions: [
     {

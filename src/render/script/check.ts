@@ -256,6 +256,13 @@ export function spliceProblems(script: Script): SpeechProblem[] {
         // "where no hold, and a conditional write decides": the clause slot opens with a noun phrase of its own
         else if (m[1] && /, (?:and|but) /.test(m[1]) && !isClause(m[1].split(/, (?:and|but) /)[0] ?? ""))
           add(`a noun phrase where a clause belongs: where ${m[1].split(/, (?:and|but) /)[0]}`);
+      // the prompt's subject cut after a participle whose object was left behind ("a service answering.")
+      const cut = /^I'm designing [^.]*?\b([a-z]+ing)\.$/.exec(part);
+      if (
+        cut &&
+        !/(?:ticketing|booking|logging|streaming|messaging|hosting|computing|ing platform)$/.test(cut[1] ?? "")
+      )
+        add(`a subject cut after its participle: ${cut[1]}`);
       const list = spokenList(part);
       if (list && list.length > 1 && list.some((x) => phraseForm(x) === "gerund"))
         for (const x of list) if (phraseForm(x) === "clause") add(`a clause in a list of actions: ${x}`);
