@@ -257,12 +257,11 @@ export function spliceProblems(script: Script): SpeechProblem[] {
         else if (m[1] && /, (?:and|but) /.test(m[1]) && !isClause(m[1].split(/, (?:and|but) /)[0] ?? ""))
           add(`a noun phrase where a clause belongs: where ${m[1].split(/, (?:and|but) /)[0]}`);
       // the prompt's subject cut after a participle whose object was left behind ("a service answering.")
-      const cut = /^I'm designing [^.]*?\b([a-z]+ing)\.$/.exec(part);
-      if (
-        cut &&
-        !/(?:ticketing|booking|logging|streaming|messaging|hosting|computing|ing platform)$/.test(cut[1] ?? "")
-      )
-        add(`a subject cut after its participle: ${cut[1]}`);
+      const cut =
+        /^I'm designing [^.]*\b(?:service|system|store|platform|engine|server|cache|queue|database|pipeline|registry|api) ([a-z]+ing)\.$/i.exec(
+          part,
+        );
+      if (cut) add(`a subject cut after its participle: ${cut[1]}`);
       const list = spokenList(part);
       if (list && list.length > 1 && list.some((x) => phraseForm(x) === "gerund"))
         for (const x of list) if (phraseForm(x) === "clause") add(`a clause in a list of actions: ${x}`);
