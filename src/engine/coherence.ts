@@ -33,7 +33,8 @@ import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { effectParty } from "./fields/drawn-verdicts.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
-import { invariantEntities, touchedEntities } from "./fields/mechanism-rows.js";
+import { delivers } from "./fields/invariants.js";
+import { invariantEntities, keptElsewhere, touchedEntities } from "./fields/mechanism-rows.js";
 import { componentNeeds, drawnPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
@@ -109,7 +110,9 @@ export type CoherenceRule =
   | "technology-part-undrawn"
   | "latency-beyond-one-region"
   | "verdict-denies-drawn"
-  | "reason-of-left-out-record";
+  | "reason-of-left-out-record"
+  | "repeat-without-delivery"
+  | "mechanism-keeps-other-create";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -224,6 +227,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a capacity input the design's own rule decides (a politeness gap of the larger of a host's crawl-delay and ten times its last response time) is never below that rule worked out from the design's own values of its inputs: no 5 s delay beside 2 s fetches and a ten-times rule",
   "duration-implausible":
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
+  "repeat-without-delivery":
+    "a rule that a change may be delivered again and every consumer tolerates the repeat sits only on a path that hands messages to a consumer (a log, an outbox, a projector, a claimed run, a message or event written), on the first path where a projector or consumer group takes the truth's changes, or where the prompt states at-least-once delivery; a store written by a conditional update or a derived read model delivers nothing",
+  "mechanism-keeps-other-create":
+    "a mechanism that only changes an entity does not protect a rule that another mechanism's create of that entity keeps on a path the mechanism does not run (a version guard on a visit's outcome does not keep 'admitted at most once')",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
   "technology-part-undrawn":
@@ -530,6 +537,60 @@ function protectsTouched(d: Design): Problem[] {
     out.push({
       rule: "mechanism-protects-untouched",
       detail: `${m.name} touches ${[...touched].sort().join(", ")} but protects '${inv.statement}' (about ${[...about].sort().join(", ")})`,
+    });
+  }
+  return out;
+}
+
+const ENTITY_ONLY_PAIRING = /^it writes [^;]*, which this rule constrains$/;
+
+/**
+ * A mechanism paired, only because it writes the same entity, with a rule that another mechanism's create of that
+ * entity keeps on its own path.
+ */
+export function protectsOwnCreate(
+  d: Pick<Design, "mechanisms" | "invariants" | "operations" | "criticalPaths">,
+): Problem[] {
+  const out: Problem[] = [];
+  const paths = d.criticalPaths.map((p) => ({ name: p.name, operations: p.operations }));
+  for (const m of d.mechanisms) {
+    // (paired only because it writes the entity the rule is about: no path, guard or shared word links them)
+    if (m.serves !== undefined || !ENTITY_ONLY_PAIRING.test(m.protectsBecause)) continue;
+    const inv = d.invariants.find((i) => i.statement === m.protects);
+    if (!inv) continue;
+    const text = m.because.join(" ");
+    // its own writes: the operations it carries (a read or a companion added for a predicate is not a write of it)
+    const runs = d.operations.filter((o) => o.mechanism === m.id && text.includes(o.phrase) && isWrite(o));
+    if (runs.length === 0 || !keptElsewhere(inv, runs, d.operations, paths)) continue;
+    out.push({
+      rule: "mechanism-keeps-other-create",
+      detail: `${m.name} runs '${runs.map((o) => o.phrase).join("', '")}' but protects '${inv.statement}', which the create on '${inv.path}' keeps`,
+    });
+  }
+  return out;
+}
+
+const REPEAT_RULE = /it may be delivered again, and every consumer tolerates the repeat/;
+
+/** A "delivered again" rule on a path that hands no message to a consumer. */
+export function repeatsDelivered(d: Pick<Design, "invariants" | "operations" | "criticalPaths" | "nfrs">): Problem[] {
+  if (d.nfrs.sources.delivery?.source === "stated") return [];
+  const byPhrase = new Map(d.operations.map((o) => [o.phrase, o]));
+  const consumer = d.operations.some(
+    (o) => o.mechanism === "projector-checkpoint" || o.mechanism === "consumer-offsets",
+  );
+  const out: Problem[] = [];
+  for (const inv of d.invariants) {
+    if (!REPEAT_RULE.test(inv.statement)) continue;
+    const path = d.criticalPaths.find((p) => p.name === inv.path);
+    const handed = path?.operations.some((x) => {
+      const o = byPhrase.get(x);
+      return o !== undefined && delivers(o);
+    });
+    if (handed || (consumer && d.criticalPaths[0]?.name === inv.path)) continue;
+    out.push({
+      rule: "repeat-without-delivery",
+      detail: `'${inv.statement}' sits on '${inv.path}', which hands no message to a consumer`,
     });
   }
   return out;
@@ -1673,6 +1734,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...preconditions(d),
     ...invariantsOnPath(d),
     ...protectsTouched(d),
+    ...protectsOwnCreate(d),
+    ...repeatsDelivered(d),
     ...protectsSomething(d),
     ...sourcePaths(d),
     ...nfrs(d, facts),

@@ -9,6 +9,7 @@ export const ARCHETYPES: readonly Archetype[] = COMPILED_ARCHETYPES;
 
 export const ARCHETYPE_BY_ID: ReadonlyMap<ArchetypeId, Archetype> = new Map(ARCHETYPES.map((a) => [a.id, a]));
 
+export { DELIVERING_MECHANISMS } from "./mechanisms/delivers.js";
 export { MECHANISM_BY_ID, MECHANISMS } from "./mechanisms/index.js";
 export { MECHANISM_SERVES } from "./mechanisms/serves.js";
 export { QUANTITIES } from "./quantities.js";

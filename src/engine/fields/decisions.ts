@@ -94,7 +94,9 @@ function checkCondition(
     const hit = f.invariants.find((i) => re.test(i.statement));
     return {
       holds: hit !== undefined,
-      says: hit ? `the design promises '${re.exec(hit.statement)?.[0]}' (${hit.path})` : "no invariant promises it",
+      says: hit
+        ? `the design promises '${promisedClause(hit.statement, re)}' (${hit.path})`
+        : "no invariant promises it",
     };
   }
   if ("partyUndoes" in c) {
@@ -608,4 +610,14 @@ export function withoutLeftOut<T extends { archetype: string; entity: string }>(
 ): T[] {
   if (left.none) return [...rows];
   return rows.filter((r) => !left.has(r, readText?.(r)));
+}
+
+/**
+ * The clause of an invariant a condition's pattern matched, said whole: "No host ever has more than one fetch in
+ * flight", never the bare match ("more than one fetch in flight", or "robots.txt" cut out of a negative clause).
+ */
+export function promisedClause(statement: string, re: RegExp): string {
+  const clauses = statement.replace(/[.]$/, "").split(/(?<=[;:])\s+|,\s+(?:and|so|but)\s+|(?<=[a-z])\.\s+/);
+  const hit = clauses.find((c) => re.test(c)) ?? statement;
+  return hit.replace(/[;:,]$/, "").trim();
 }

@@ -1,3 +1,4 @@
+import { DELIVERING_MECHANISMS, type MechanismId } from "../../knowledge/index.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
@@ -6,7 +7,7 @@ import { composedKind, featureInvariants, featureLed } from "../product/index.js
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { pattern } from "../text.js";
-import { archetype, entityWords } from "./common.js";
+import { archetype, entityWords, shortName } from "./common.js";
 
 const MAX_PER_PATH = 3;
 /** On a feature-led path, the substrate archetype adds at most this many rules after the feature's own. */
@@ -212,17 +213,33 @@ function invariantRows(
     const keyed = f.operations.some((o) => onFirst.has(o.phrase) && o.mechanism === "idempotency-key");
     const delivery: Record<typeof d.value, string> = {
       "exactly-once": `A retried '${first.name}' takes effect once: the same request id never produces a second ${subject} change.`,
-      "at-least-once": keyed
-        ? `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`
-        : `An acknowledged ${subject} change is never lost; it may be delivered again, and every consumer tolerates the repeat.`,
+      "at-least-once": `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`,
       "at-most-once": `A ${subject} change is never applied twice; losing one under failure is accepted.`,
     };
-    out.push({
-      path: first.name,
-      statement: delivery[d.value],
-      archetype: first.archetype,
-      because: `delivery is ${d.value}: ${d.because}`,
-    });
+    const repeat = d.value === "at-least-once" && !keyed ? deliveredRepeat(f, first, d.source === "stated") : undefined;
+    // with no path that delivers messages, at-least-once is the caller retrying a write at the store: a create or a
+    // guarded transition on the request path takes effect once per request id (a plain overwrite repeats harmlessly;
+    // a record appended to a node's write-ahead log, such as a sample, is settled by its own key)
+    const retried =
+      d.value === "at-least-once" &&
+      !keyed &&
+      !repeat &&
+      f.operations.some(
+        (o) =>
+          onFirst.has(o.phrase) &&
+          !o.hidden &&
+          (o.operation === "create target" ||
+            o.operation === "state transition" ||
+            (o.operation === "append event" && o.mechanism !== "write-ahead-log")),
+      );
+    if (repeat) out.push({ ...repeat, because: `delivery is ${d.value}: ${d.because}; ${repeat.because}` });
+    else if (d.value !== "at-least-once" || keyed || retried)
+      out.push({
+        path: first.name,
+        statement: delivery[d.value],
+        archetype: first.archetype,
+        because: `delivery is ${d.value}: ${d.because}`,
+      });
     const c = f.nfrs.consistency;
     if (c.value === "linearizable") {
       out.push({
@@ -265,6 +282,63 @@ function invariantRows(
   }
   return out;
 }
+
+type Paths = Parameters<(typeof invariantsField)["derive"]>[0]["criticalPaths"];
+
+/**
+ * The at-least-once rule that consumers tolerate a repeat, placed on the first critical path that delivers messages
+ * (one of its operations is carried by a delivering mechanism — a log, an outbox, a projector, a claimed run — or writes a
+ * message or event itself) and said
+ * of what that operation writes. A path that only writes a store by a conditional update, a snapshot or a quorum write
+ * delivers nothing, so with no delivering path the rule is stated only where the prompt itself states the stance (on
+ * the first path); otherwise there is no such rule.
+ */
+function deliveredRepeat(
+  f: Parameters<(typeof invariantsField)["derive"]>[0],
+  first: Paths[number],
+  stated: boolean,
+): (Omit<InvariantRow, "because"> & { because: string }) | undefined {
+  const byPhrase = new Map(f.operations.map((o) => [o.phrase, o]));
+  for (const p of f.criticalPaths) {
+    const op = p.operations.map((x) => byPhrase.get(x)).find((o) => o !== undefined && delivers(o));
+    if (!op) continue;
+    return {
+      path: p.name,
+      statement: repeatStatement(entityWords(op.entity)),
+      archetype: p.archetype,
+      because: `'${shortName(op.phrase)}' is delivered by ${op.mechanism}`,
+    };
+  }
+  const subject = entityWords(first.operations.map((x) => byPhrase.get(x)?.entity).find(Boolean) ?? "record");
+  // a projector or consumer group off the critical paths consumes the truth's changes: the first path's change is
+  // what it is handed
+  const consumer = f.operations.find(
+    (o) => o.mechanism === "projector-checkpoint" || o.mechanism === "consumer-offsets",
+  );
+  if (!stated && !consumer) return undefined;
+  return {
+    path: first.name,
+    statement: repeatStatement(subject),
+    archetype: first.archetype,
+    because: consumer
+      ? `its changes are handed to '${shortName(consumer.phrase)}' (${consumer.mechanism})`
+      : "the prompt states the stance, though no path of this design hands messages to a consumer",
+  };
+}
+
+/** An operation that hands a message on: carried by a delivering mechanism, or writing a message or event itself. */
+export function delivers(o: { mechanism?: string; entity: string; operation: string }): boolean {
+  if (o.mechanism !== undefined && DELIVERING_MECHANISMS.has(o.mechanism as MechanismId)) return true;
+  return (
+    o.operation !== "read source" &&
+    o.operation !== "read projection" &&
+    /\b(?:message|event)$/.test(entityWords(o.entity))
+  );
+}
+
+/** "An acknowledged host state change is never lost …"; a message-like subject is the change itself (a change event). */
+const repeatStatement = (subject: string) =>
+  `An acknowledged ${/\b(?:event|message|record|entry|result|notification|delivery)$/.test(subject) ? subject : `${subject} change`} is never lost; it may be delivered again, and every consumer tolerates the repeat.`;
 
 /** A stated rate per scope: "requests_per_sec_per_key" stated as "1,000 requests per minute". */
 const RATE_PER_SCOPE = /_per_sec_per_([a-z]+)$/;

@@ -182,7 +182,7 @@ export function protectedInvariant(
     return (
       servesInstead(mechanismId, what) ??
       servedRule(invariants, scope) ??
-      ownWrite(scope) ??
+      ownWrite(scope, invariants) ??
       decided(scope.because) ?? {
         statement: NO_INVARIANT,
         because: `no invariant of this design is about ${what || "what it touches"} and names what it does`,
@@ -219,20 +219,29 @@ function servesInstead(mechanismId: string, what: string): Protected | undefined
  * A base mechanism no rule covers is still how its operation is carried out: it serves that operation (a side
  * write with no rule of its own, such as registering a series on its first sample), said as such.
  */
-function ownWrite(scope: {
-  operations: readonly OperationRow[];
-  because: readonly string[];
-  own?: boolean;
-}): Protected | undefined {
+function ownWrite(
+  scope: {
+    operations: readonly OperationRow[];
+    because: readonly string[];
+    own?: boolean;
+  },
+  invariants: readonly InvariantRow[],
+): Protected | undefined {
   if (!scope.own) return undefined;
   const text = scope.because.join(" ");
   const op = scope.operations.find((o) => text.startsWith(`${o.phrase}:`));
   if (!op) return undefined;
-  const serves = `the operation '${shortName(op.phrase)}' on ${op.entity}, which no rule of this design constrains`;
+  // the entity may have rules its other writes keep (an item admitted once): then it is this write no rule constrains
+  const ruled = invariants.some((i) => invariantEntities(i, scope.operations).has(op.entity));
+  const serves = ruled
+    ? `the operation '${shortName(op.phrase)}' on ${op.entity}, a write no rule of this design constrains`
+    : `the operation '${shortName(op.phrase)}' on ${op.entity}, which no rule of this design constrains`;
   return {
     statement: "",
     serves,
-    because: `no invariant of this design constrains ${op.entity}; it is how '${shortName(op.phrase)}' is done`,
+    because: ruled
+      ? `the rules about ${op.entity} are kept by its other writes on their own paths; it is how '${shortName(op.phrase)}' is done`
+      : `no invariant of this design constrains ${op.entity}; it is how '${shortName(op.phrase)}' is done`,
   };
 }
 
@@ -292,10 +301,39 @@ function servedRule(
   }
   for (const inv of invariants) {
     const about = [...invariantEntities(inv, scope.operations)].filter((e) => writes.has(e));
-    if (about.length > 0)
+    if (about.length > 0 && !keptElsewhere(inv, runs, scope.operations, scope.paths))
       return { statement: inv.statement, because: `it writes ${about.sort().join(", ")}, which this rule constrains` };
   }
   return undefined;
+}
+
+/**
+ * A rule its own path keeps by another write of the same entity: the path creates what the rule is about with a
+ * different mechanism and does not run `runs`, which only change it ("admitted at most once" is kept by the admission's put-if-absent, not by the
+ * versioned overwrite that records a visit's outcome on the same item).
+ */
+export function keptElsewhere(
+  inv: InvariantRow,
+  runs: readonly OperationRow[],
+  operations: readonly OperationRow[],
+  paths: readonly ServedPath[] | undefined,
+): boolean {
+  const path = paths?.find((p) => p.name === inv.path);
+  if (!path) return false;
+  const mine = new Set(runs.map((o) => o.phrase));
+  if (path.operations.some((o) => mine.has(o))) return false;
+  const about = invariantEntities(inv, operations);
+  const mechanisms = new Set(runs.map((o) => o.mechanism));
+  // (a rule on a path that creates the entity is about its creation: a write that only changes it keeps none of it)
+  if (runs.some((o) => o.operation === "create target")) return false;
+  return operations.some(
+    (o) =>
+      path.operations.includes(o.phrase) &&
+      about.has(o.entity) &&
+      o.operation === "create target" &&
+      o.mechanism !== undefined &&
+      !mechanisms.has(o.mechanism),
+  );
 }
 
 /**

@@ -23,6 +23,8 @@ export const BOOKING: FeatureEntry = {
     "seat map",
   ],
   terms: { item: "seat", slot: "time", booking: "booking" },
+  // what a seat is sold for, in the prompt's own word: a concert's seat is held for that concert, not "for a time"
+  promptNouns: { slot: ["concert", "event", "match", "game", "flight", "screening", "performance", "show"] },
   objectTerm: { term: "item", verbs: ["pick", "choose", "select", "reserve", "book", "hold"] },
   actions: [
     {
@@ -205,7 +207,7 @@ export const BOOKING: FeatureEntry = {
         },
         {
           id: "optimistic",
-          name: "no hold, and a conditional write at payment decides",
+          name: "a conditional write at payment decides, with no hold before it",
           buys: "no hold state or expiry sweeps; items never sit unsold in abandoned carts",
           costs: "a buyer can fill in payment and lose the item at the last step",
           winsWhen: "items are plentiful compared with buyers (most hotel nights)",

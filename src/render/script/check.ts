@@ -254,6 +254,15 @@ export function spliceProblems(script: Script): SpeechProblem[] {
         add(`a noun phrase where a how belongs: I'd go ${m[2] ?? ""}${pick}`);
       for (const m of part.matchAll(/\b(?:a design|one) where (.+?)(?:, (?:not|rather than)\b|, because\b|[.?]$)/g))
         if (m[1] && !isClause(m[1])) add(`a noun phrase where a clause belongs: where ${m[1]}`);
+        // "where no hold, and a conditional write decides": the clause slot opens with a noun phrase of its own
+        else if (m[1] && /, (?:and|but) /.test(m[1]) && !isClause(m[1].split(/, (?:and|but) /)[0] ?? ""))
+          add(`a noun phrase where a clause belongs: where ${m[1].split(/, (?:and|but) /)[0]}`);
+      // the prompt's subject cut after a participle whose object was left behind ("a service answering.")
+      const cut =
+        /^I'm designing [^.]*\b(?:service|system|store|platform|engine|server|cache|queue|database|pipeline|registry|api) ([a-z]+ing)\.$/i.exec(
+          part,
+        );
+      if (cut) add(`a subject cut after its participle: ${cut[1]}`);
       const list = spokenList(part);
       if (list && list.length > 1 && list.some((x) => phraseForm(x) === "gerund"))
         for (const x of list) if (phraseForm(x) === "clause") add(`a clause in a list of actions: ${x}`);

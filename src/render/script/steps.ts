@@ -358,8 +358,19 @@ export function promptSubject(d: Design): string | undefined {
   const article = /^(?:a|an|the)$/.test(lower[1] ?? "") ? lower[1] : undefined;
   const start = article ? 2 : 1;
   let end = start;
+  // a present participle with its object after it ("answering 100,000 queries", "storing every file") starts a clause
+  const participle = (i: number) =>
+    i > start &&
+    /ing$/.test(lower[i] ?? "") &&
+    /^(?:\d|(?:a|an|the|each|every|all|any|its|their|which|what|who|whether|how|where|when)$)/.test(lower[i + 1] ?? "");
   const more = () => {
-    while (end < words.length && !SUBJECT_END.test(lower[end] ?? "") && !/[,:;]$/.test(words[end - 1] ?? "")) end++;
+    while (
+      end < words.length &&
+      !SUBJECT_END.test(lower[end] ?? "") &&
+      !participle(end) &&
+      !/[,:;]$/.test(words[end - 1] ?? "")
+    )
+      end++;
   };
   more();
   // where it sits is part of what it is: "a distributed cache in front of a user-profile database"
