@@ -80,7 +80,7 @@ describe("hostile corpus through the CLI", () => {
         else expect(r.stderr, label).toMatch(/^mechsd: .{10,}/);
       }
     });
-  });
+  }, 300000);
 
   it("refuses out-of-range and unknown options with a message, never a crash or a silent degenerate answer", () => {
     const lock = "Design a distributed lock service";
@@ -108,7 +108,7 @@ describe("hostile corpus through the CLI", () => {
       expect(r.code, label).toBe(2);
       expect(r.stderr, label).toMatch(/^mechsd: .{10,}/);
     }
-  });
+  }, 300000);
 
   it("prints no control character a prompt carried into a terminal document", () => {
     for (const command of ["design", "script"]) {

@@ -28,7 +28,7 @@ describe("template sentences say whole clauses and spoken units", () => {
         for (const m of JSON.stringify(row).matchAll(/the design promises '([^']*)'/g))
           expect(m[1], `${p}: ${m[0]}`).toMatch(/^[A-Z]/);
     }
-  });
+  }, 300000);
 
   it("a duration below a second is said in milliseconds", () => {
     expect(speakInput(0.05, "latency_budget_seconds", "s", "latency target")).toBe(
@@ -81,5 +81,5 @@ describe("template sentences say whole clauses and spoken units", () => {
         p,
       ).toEqual([]);
     }
-  });
+  }, 300000);
 });
