@@ -99,7 +99,6 @@ export const card = {
     ],
   },
   entities: [
-    ...WF_ENTITIES,
     {
       name: "WorkflowInstance",
       unlessTopic: NOT_ENGINE,
@@ -144,7 +143,7 @@ export const card = {
     },
     {
       name: "IdempotencyRecord",
-      unlessTopic: ["push", "multi-channel", NOT_ENGINE],
+      unlessTopic: ["push", "multi-channel"],
       description:
         "Maps a caller's request key to the workflow it started and the stored response, so a retried request returns the first answer instead of starting twice.",
       truth: true,
@@ -187,6 +186,7 @@ export const card = {
     ...PUSH_ENTITIES,
     ...EMAIL_ENTITIES,
     ...CHANNEL_ENTITIES,
+    ...WF_ENTITIES,
   ],
   writePaths: [
     ...WF_WRITES,
