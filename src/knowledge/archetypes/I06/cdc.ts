@@ -42,7 +42,14 @@ export const CDC_ENTITIES = [
     name: "ReplicationSlot",
     description:
       "The source database's logical replication slot (pgoutput): its confirmed_flush_lsn, up to which the CDC connector has confirmed that changes are durable downstream, and its restart_lsn, the oldest WAL the source must keep for it.",
-    truth: false,
+    // the capture's position lives only here: a slot lost or moved past a change loses that update for every sink
+    truth: true,
+    stance: {
+      consistency: "linearizable",
+      availability: "fail-closed",
+      because:
+        "the slot lives on the source primary and only moves forward; a connector cut off from it captures nothing rather than skip a change",
+    },
     topic: T,
   },
   {
@@ -88,7 +95,6 @@ export const CDC_WRITES = [
     entity: "IndexDocument",
     shape: "state transition",
     mechanism: "version-check",
-    critical: true,
     topic: T,
   },
   {

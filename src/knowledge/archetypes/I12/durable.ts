@@ -602,3 +602,14 @@ export const WF_DECISIONS: DecisionPoint[] = [
     },
   },
 ];
+
+/**
+ * What a durable workflow engine must draw, checked by the coherence rule `workflow-engine-shape`: its executions,
+ * history, tasks and shards, the task queues workers poll, the attempt fence on a completion, and no payment rows.
+ */
+export const WF_SHAPE = {
+  entities: ["WorkflowExecution", "HistoryEvent", "HistoryTask", "HistoryShard"],
+  taskQueues: "matching",
+  attemptFence: /\battempt\b/i,
+  money: /\b(?:refund|void|Stripe|payment provider|charge the card)\b/i,
+} as const;
