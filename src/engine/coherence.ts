@@ -6,7 +6,9 @@
  */
 
 import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
+import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
+import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
@@ -96,6 +98,8 @@ export type CoherenceRule =
   | "aggregation-shape"
   | "typeahead-shape"
   | "ledger-shape"
+  | "cdc-shape"
+  | "workflow-engine-shape"
   | "realized-record-elsewhere"
   | "quantity-two-values"
   | "stated-bound-exceeded"
@@ -157,6 +161,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
   "ledger-shape":
     "money moved between the system's own accounts (a bank's ledger) is drawn as its own state: no outside party is called for it, and a ledger design keeps accounts, a transfer keyed by its transfer id, a journal and the rule that money is conserved",
+  "cdc-shape":
+    "a change-data-capture design reads the database's log through a replication slot with a connector, applies every change at each sink guarded by its log position (LSN), draws no write API the applications must go through, and gives a named cache sink its own LSN-guarded copy",
+  "workflow-engine-shape":
+    "a durable workflow engine keeps each execution's append-only history with the tasks it implies on a fixed set of history shards, hands tasks to workers through task queues, fences an activity's completion by its attempt, and calls no payment provider for it",
   "aggregation-shape":
     "a design about counting events in windows keys its truth by event id and its totals by time window, sizes the hottest key, and draws no record-by-record projection entity",
   "typeahead-shape":
@@ -1465,6 +1473,52 @@ function ledgerShape(d: Design): Problem[] {
   return out;
 }
 
+/**
+ * A design about change data capture (topic "cdc", led by the projection pipeline) draws the capture from the source's
+ * log: the replication slot, the connector that reads it, an apply guarded by the change's log position at every sink,
+ * and no write API in front of the database; a named cache sink ("cdc-cache") holds its own LSN-guarded copy.
+ */
+function cdcShape(d: Design): Problem[] {
+  const topics = d.nfrs.topics ?? [];
+  if (!topics.includes("cdc") || d.archetypes[0]?.id !== "I06") return [];
+  const out: Problem[] = [];
+  for (const e of CDC_SHAPE.entities)
+    if (!d.dataModel.some((m) => m.entity === e)) out.push({ rule: "cdc-shape", detail: `the capture draws no ${e}` });
+  if (!d.components.some((c) => c.id === CDC_SHAPE.connector))
+    out.push({ rule: "cdc-shape", detail: "no connector reads the source's log" });
+  if (d.components.some((c) => c.id === CDC_SHAPE.noWriteApi))
+    out.push({
+      rule: "cdc-shape",
+      detail: "a write API stands in front of the database the applications write directly",
+    });
+  if (!d.invariants.some((i) => CDC_SHAPE.lsnGuard.test(i.statement)))
+    out.push({ rule: "cdc-shape", detail: "no invariant guards a sink's apply by the change's log position" });
+  if (topics.includes("cdc-cache") && !d.components.some((c) => c.holds.includes(CDC_SHAPE.cacheEntity)))
+    out.push({ rule: "cdc-shape", detail: "the cache the prompt names as a sink has no copy of its own" });
+  return out;
+}
+
+/**
+ * A design about a durable workflow engine (topic "workflow-engine", led by I12) keeps its shape: executions, their
+ * history events, the tasks the history implies and the shards that own them; task queues that workers poll; an
+ * activity completion fenced by its attempt; and no payment provider or refund for an engine that moves no money.
+ */
+function workflowEngineShape(d: Design): Problem[] {
+  const topics = d.nfrs.topics ?? [];
+  if (!topics.includes("workflow-engine") || d.archetypes[0]?.id !== "I12") return [];
+  const out: Problem[] = [];
+  for (const e of WF_SHAPE.entities)
+    if (!d.dataModel.some((m) => m.entity.includes(e)))
+      out.push({ rule: "workflow-engine-shape", detail: `the engine draws no ${e}` });
+  if (!d.components.some((c) => c.id === WF_SHAPE.taskQueues))
+    out.push({ rule: "workflow-engine-shape", detail: "no task queues hand work to polling workers" });
+  if (!d.invariants.some((i) => WF_SHAPE.attemptFence.test(i.statement)))
+    out.push({ rule: "workflow-engine-shape", detail: "no invariant refuses a completion from another attempt" });
+  if (!topics.includes("money") && WF_SHAPE.money.test(JSON.stringify([d.components, d.failures, d.capacity])))
+    out.push({ rule: "workflow-engine-shape", detail: "a payment provider's rows appear though no money moves" });
+  return out;
+}
+
 /** A design about counting events in windows (topic "aggregation") has the shape that counts each event once. */
 function aggregationShape(d: Design): Problem[] {
   if (!(d.nfrs.topics ?? []).includes("aggregation")) return [];
@@ -1756,6 +1810,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...aggregationShape(d),
     ...typeaheadShape(d),
     ...ledgerShape(d),
+    ...cdcShape(d),
+    ...workflowEngineShape(d),
     ...technologyBuildsChoices(d),
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),

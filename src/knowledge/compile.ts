@@ -67,6 +67,11 @@ export function compileKnowledge(): CompiledKnowledge {
       ? [
           ...capacity.inputs.map((x) => x.quantity),
           ...capacity.figures.flatMap((f) => (f.sets ? [f.id, f.sets] : [f.id])),
+          // and a topic's own model (a row marked with that topic is drawn only beside it)
+          ...Object.values(capacity.topics ?? {}).flatMap((m) => [
+            ...m.inputs.map((x) => x.quantity),
+            ...m.figures.map((f) => f.id),
+          ]),
         ]
       : [];
     const p = entryProblems(e, { ...known, quantities: new Set([...known.quantities, ...own]) });

@@ -80,6 +80,22 @@ export const COVERAGE: readonly Coverage[] = [
       "each host belongs to the one frontier partition its name hashes to, which hands out its URLs, so no lease service, lock store or consensus group is drawn; the sites cannot check a fencing token, so none is sent to them",
   },
   {
+    by: "I12",
+    topic: "workflow-engine",
+    covers: "I03",
+    unless: String.raw`\b(?:cron\w*|recurring|recurrence|periodic\w*|every (?:day|hour|minute|week|month)|schedul\w*|reminders?)\b`,
+    because:
+      "a durable timer is the history shard's own timer task, written with the event that starts it and fired by the shard's timer queue, and an activity's retry or timeout is a timer of the same kind, so no schedule store, materializer or due poller is drawn; a cron or recurring schedule would need one",
+  },
+  {
+    by: "I12",
+    topic: "workflow-engine",
+    covers: "I15",
+    unless: String.raw`\b(?:serverless|functions? as a service|faas|lambdas?|containers?|pods?|sandbox\w*|cold starts?|kubernetes|autoscal\w*|bin[- ]?pack\w*|gpus?)\b`,
+    because:
+      "the users' workers run their workflow and activity code wherever they deploy it and pull tasks by long-polling the task queues, so the engine places nothing on machines: no placement scheduler, node agents, autoscaler or invocation router is drawn",
+  },
+  {
     by: "I08",
     covers: "I16",
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
@@ -178,6 +194,18 @@ export const VARIANTS: readonly Variant[] = [
     subject: "a notification router that sends each notification by push, email or text as the user allows",
     summary: ["Each channel has its own queue, sender and gateway, so a slow channel never holds the others"],
     absorbs: [],
+  },
+  {
+    by: "I12",
+    topic: "workflow-engine",
+    subject:
+      "a durable workflow engine whose truth is each execution's append-only event history, sharded by workflow id",
+    summary: [
+      "A history shard appends each execution's events together with the tasks they imply, in one conditional write fenced by the shard's range id",
+      "Workers long-poll task queues, rebuild an execution's state by replaying its history through deterministic workflow code, and run activities at least once",
+      "An activity's completion counts only from the attempt the execution is waiting for, and durable timers are the shard's own timer tasks",
+    ],
+    absorbs: ["I03", "I15"],
   },
   {
     by: "I06",

@@ -63,8 +63,14 @@ export const TOPIC_VALUES = [
   "ledger",
   "election",
   "object-store",
+  "workflow-engine",
+  "cdc",
+  "cdc-cache",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
+
+/** A database's committed row changes captured from its log and carried to other stores (change data capture). */
+const CDC_WORDS = String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium|logical (?:replication|decoding)|replication slots?|(?:binlog|wal) (?:tailing|streaming)|tail(?:s|ing)? the (?:binlog|wal|write-ahead log)|(?:stream|replicat|captur|propagat|mirror|ship)\w* (?:[\w-]+ ){0,2}changes (?:from|out of|into|to)|(?:postgres\w*|mysql|mariadb|mongodb|oracle|sql server|database|db)(?: row)? changes)\b`;
 
 /** Each topic's words, as a case-insensitive regular expression's source (decision rules quote them too). */
 export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
@@ -86,6 +92,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   ledger: String.raw`\bbank ledgers?\b|\b(?:transfer\w*|mov(?:e|es|ing)|money|funds) (?:\w+ ){0,3}between (?:(?!bank\b)\w+ ){0,2}accounts\b|\baccounts? (?:on|in|across) (?:\w+ )?(?:shards?|partitions?)\b|\bcross-(?:shard|partition) transfers?\b`,
   election: String.raw`\b(?:leader|master|primary) elections?\b|\belect(?:s|ed|ing)? (?:a |one |the |a new |its |their )?(?:leader|master|primary|coordinator)s?\b|\belection services?\b`,
   "object-store": String.raw`\bobject (?:storage|stores?)\b|\bblob (?:storage|stores?)\b|\b(?:like|as) (?:Amazon |AWS )?S3\b|\bS3-(?:like|compatible)\b`,
+  "workflow-engine": String.raw`\b(?:workflow (?:engines?|orchestrat\w*|platforms?|runtimes?)|durable (?:execution|workflows?|functions?|timers?)|orchestration (?:engines?|services?|platforms?)|(?:like|as in|similar to) (?:temporal|cadence|uber cadence|aws step functions|step functions|netflix conductor)|(?:temporal|cadence)[- ](?:like|style)|long[- ]running workflows?)\b`,
+  cdc: CDC_WORDS,
+  // the change stream's sinks include a cache or key-value store (Redis, Memcached) beside or instead of an index
+  "cdc-cache": String.raw`(?:${CDC_WORDS})[^.;]{0,120}\b(?:redis|memcached|caches?|key-value stores?)\b|\b(?:redis|memcached|caches?)\b[^.;]{0,80}(?:${CDC_WORDS})`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -121,6 +131,11 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "candidates campaign for the leadership of a named election: the winner holds it under a session lease and gets a revision it fences its writes with, and everyone else observes who leads",
   "object-store":
     "objects stored whole under a bucket and key: many, mostly small, each written once and read many times, so the objects and their requests are counted, not only the bytes",
+  "workflow-engine":
+    "a durable workflow engine runs other people's workflow code: each execution's append-only event history is the truth, workers poll task queues, and state is rebuilt by replaying the history",
+  cdc: "a database's committed row changes are read from its write-ahead log through a replication slot and applied to other stores, each keyed by primary key and versioned by the log position",
+  "cdc-cache":
+    "one of the change stream's sinks is a cache or key-value store (Redis), which applies a change only when its log position is newer than the one stored beside the value",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 

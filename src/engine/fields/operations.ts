@@ -1,5 +1,6 @@
 import { OPERATIONS } from "../../knowledge/operations.js";
 import type { InteractionKind, Operation } from "../../knowledge/schema.js";
+import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { OperationRow } from "../design/types.js";
 import { archetype, entityWords } from "./common.js";
@@ -12,8 +13,12 @@ export function interactionFor(op: Operation, hidden: boolean): InteractionKind 
   return DEFAULT_INTERACTION.get(op) ?? "update target";
 }
 
-/** Picks the archetype entity a free-text ask is about, by shared words; else its first source of truth. */
-function entityFor(text: string, id: OperationRow["archetype"]): string {
+/**
+ * Picks the archetype entity a free-text ask is about, by shared words; else its first source of truth. Of entities
+ * that share as many words, one that fits the design's subjects wins (a durable workflow engine's "workflow starts"
+ * are its executions, not the generic workflow row its subject replaces).
+ */
+function entityFor(text: string, id: OperationRow["archetype"], unspoken: readonly Topic[]): string {
   const a = archetype(id);
   const words = new Set(text.toLowerCase().split(/[^a-z]+/));
   const scored = a.entities.map((e) => ({
@@ -22,7 +27,8 @@ function entityFor(text: string, id: OperationRow["archetype"]): string {
       .split(" ")
       .filter((w) => words.has(w) || words.has(`${w}s`)).length,
   }));
-  const best = scored.sort((x, y) => y.n - x.n)[0];
+  const fits = (e: (typeof a.entities)[number]) => (fitsTopics(e, unspoken) ? 1 : 0);
+  const best = scored.sort((x, y) => y.n - x.n || fits(y.e) - fits(x.e))[0];
   if (best && best.n > 0) return best.e.name;
   return (a.entities.find((e) => e.truth) ?? a.entities[0])?.name ?? "State";
 }
@@ -30,7 +36,7 @@ function entityFor(text: string, id: OperationRow["archetype"]): string {
 export const operationsField: Deriver<"operations"> = {
   field: "operations",
   category: "Classified",
-  reads: ["requirements"],
+  reads: ["requirements", "nfrs"],
   rule: "each requirement becomes one shared operation (create, overwrite, transition, append, async, read source, read projection) with its interaction kind and entity",
   derive: (f) => {
     const out: OperationRow[] = [];
@@ -52,7 +58,7 @@ export const operationsField: Deriver<"operations"> = {
         if (r.path.mechanism) row.mechanism = r.path.mechanism;
         if (r.feature) row.feature = r.feature;
       } else if (r.alias) {
-        const entity = entityFor(r.text, r.archetype);
+        const entity = entityFor(r.text, r.archetype, unspokenBesides(f.nfrs.topics));
         row = {
           phrase: r.text,
           operation: r.alias.operation,

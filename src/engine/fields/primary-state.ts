@@ -29,7 +29,14 @@ interface StateFacts {
  * state like any other truth of its card, written or not. The older marks (a work queue's partitions, a cache's
  * tombstones) also stand for "only when a path writes it".
  */
-const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>(["file-sync", "order-book", "aggregation", "crawl", "ledger"]);
+const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>([
+  "file-sync",
+  "order-book",
+  "aggregation",
+  "crawl",
+  "ledger",
+  "workflow-engine",
+]);
 
 export const primaryStateField: Deriver<"primaryState", StateFacts> = {
   field: "primaryState",

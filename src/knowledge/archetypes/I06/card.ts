@@ -9,6 +9,15 @@ import {
   AGG_TECHNOLOGIES,
   AGG_WRITES,
 } from "./aggregation.js";
+import {
+  CDC_CACHE_INVARIANTS,
+  CDC_ENTITIES,
+  CDC_FAILURES,
+  CDC_INVARIANTS,
+  CDC_READS,
+  CDC_TECHNOLOGIES,
+  CDC_WRITES,
+} from "./cdc.js";
 import { protocols } from "./topology.js";
 import {
   TA_BOTTLENECKS,
@@ -32,6 +41,8 @@ const PROJECTION_INVARIANTS = [
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
 const BASE = [U, "typeahead"] as const;
+/** The base rows a change-data-capture design replaces with its own (capture from the log, LSN-guarded apply, soft deletes). */
+const NOT_CDC = [U, "typeahead", "cdc"] as const;
 
 export const card = {
   id: "I06",
@@ -157,6 +168,7 @@ export const card = {
     },
     ...AGG_ENTITIES,
     ...TA_ENTITIES,
+    ...CDC_ENTITIES,
   ],
   writePaths: [
     {
@@ -168,7 +180,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       action: "capture the change into an ordered change stream in the same commit",
       entity: "ChangeEvent",
       shape: "append event",
@@ -177,7 +189,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       action: "apply the change to the index only if its source version is newer",
       entity: "IndexDocument",
       shape: "overwrite current value",
@@ -185,7 +197,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       action: "propagate a source delete as a versioned tombstone",
       entity: "IndexDocument",
       shape: "state transition",
@@ -211,6 +223,7 @@ export const card = {
     },
     ...AGG_WRITES,
     ...TA_WRITES,
+    ...CDC_WRITES,
   ],
   readPaths: [
     {
@@ -230,14 +243,23 @@ export const card = {
     },
     ...AGG_READS,
     ...TA_READS,
+    ...CDC_READS,
   ],
   protocols,
-  invariants: [...PROJECTION_INVARIANTS, ...AGG_INVARIANTS, ...TA_INVARIANTS],
+  invariants: [
+    ...PROJECTION_INVARIANTS,
+    ...AGG_INVARIANTS,
+    ...TA_INVARIANTS,
+    ...CDC_INVARIANTS,
+    ...CDC_CACHE_INVARIANTS,
+  ],
   // a projection's rules hold where the subject is not counting events, the aggregation's only where it is
   invariantTopics: [
     ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: BASE })),
     ...TA_INVARIANTS.map((statement) => ({ statement, topic: "typeahead" as const })),
     ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
+    ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const })),
+    ...CDC_CACHE_INVARIANTS.map((statement) => ({ statement, topic: "cdc-cache" as const })),
   ],
   contract: {
     api: [
@@ -299,7 +321,7 @@ export const card = {
       repair: "Re-project the affected keys from their current source records.",
     },
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       failure:
         "A delete is not propagated or its tombstone is purged too early, so the removed record stays searchable or comes back.",
       role: "derived",
@@ -332,6 +354,7 @@ export const card = {
     },
     ...AGG_FAILURES,
     ...TA_FAILURES,
+    ...CDC_FAILURES,
   ],
   bottlenecks: [
     {
@@ -404,7 +427,7 @@ export const card = {
       caveat: "It is not a system of record: refresh delays visibility and there are no multi-document transactions.",
     },
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       product: "Debezium",
       layer: "coordination",
       fits: "Reads the database's replication log and emits ordered per-key change events with source positions.",
@@ -423,7 +446,7 @@ export const card = {
       caveat: "Compaction removes tombstones after a delay, so a rebuild that replays later than that misses deletes.",
     },
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       product: "Apache Flink",
       layer: "coordination",
       fits: "Stateful stream jobs that maintain aggregates and joins, with checkpointed state and replay from source offsets.",
@@ -432,7 +455,7 @@ export const card = {
       caveat: "Exactly-once stops at the job boundary unless the sink accepts transactional or idempotent upserts.",
     },
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       product: "PostgreSQL materialized views",
       layer: "storage",
       fits: "A view computed inside the source database, refreshed from the same transactional data.",
@@ -443,6 +466,7 @@ export const card = {
     },
     ...AGG_TECHNOLOGIES,
     ...TA_TECHNOLOGIES,
+    ...CDC_TECHNOLOGIES,
   ],
   connections: [
     {

@@ -1,15 +1,18 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { AGG_API, AGG_COMPONENTS, AGG_DATA, AGG_LINKS, AGG_PROTOCOLS } from "./aggregation.js";
+import { CDC_API, CDC_COMPONENTS, CDC_DATA, CDC_LINKS, CDC_PROTOCOLS } from "./cdc.js";
 import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
 
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
 const BASE = [U, "typeahead"] as const;
+/** The base elements a change-data-capture design replaces: applications write the database, capture reads its log. */
+const NOT_CDC = [U, "typeahead", "cdc"] as const;
 
 /** Projection pipeline: a source of truth, a change stream, projectors with checkpoints, an index and a query API. */
 export const protocols: ProtocolSpec[] = [
   {
-    unlessTopic: BASE,
+    unlessTopic: NOT_CDC,
     name: "Apply a change with checkpoint",
     notation:
       "writers>write-api[put with expected version] -> write-api>source-db[commit record and change event {SourceRecord.version = expected}] -> source-db>change-log[capture change in commit order] -> change-log>projector[deliver change {ChangeEvent.position > ProjectorCheckpoint.position}] -> projector>index[upsert document {ChangeEvent.version > IndexDocument.source_version}] -> index>projector[acknowledged] -> projector>change-log[commit checkpoint position] |-> projector[skip stale change {ChangeEvent.version <= IndexDocument.source_version}] => done | retry | park",
@@ -28,13 +31,14 @@ export const protocols: ProtocolSpec[] = [
   },
   ...AGG_PROTOCOLS,
   ...TA_PROTOCOLS,
+  ...CDC_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     {
       id: "writers",
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       name: "Writers",
       kind: "client",
       runs: ["put", "delete"],
@@ -42,7 +46,7 @@ export const topology: Topology = {
     },
     {
       id: "write-api",
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       name: "Write API",
       kind: "service",
       runs: ["versioned put and delete"],
@@ -50,7 +54,7 @@ export const topology: Topology = {
     },
     {
       id: "source-db",
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       name: "Source of truth (primary + replicas)",
       kind: "store",
       holds: ["SourceRecord"],
@@ -110,11 +114,12 @@ export const topology: Topology = {
     },
     ...AGG_COMPONENTS,
     ...TA_COMPONENTS,
+    ...CDC_COMPONENTS,
   ],
   links: [
-    { unlessTopic: BASE, from: "writers", to: "write-api", kind: "request", label: "put / delete with version" },
-    { unlessTopic: BASE, from: "write-api", to: "source-db", kind: "request", label: "commit + change event" },
-    { unlessTopic: BASE, from: "source-db", to: "change-log", kind: "stream", label: "capture changes (CDC)" },
+    { unlessTopic: NOT_CDC, from: "writers", to: "write-api", kind: "request", label: "put / delete with version" },
+    { unlessTopic: NOT_CDC, from: "write-api", to: "source-db", kind: "request", label: "commit + change event" },
+    { unlessTopic: NOT_CDC, from: "source-db", to: "change-log", kind: "stream", label: "capture changes (CDC)" },
     { unlessTopic: BASE, from: "change-log", to: "projector", kind: "stream", label: "changes from checkpoint" },
     { unlessTopic: BASE, from: "projector", to: "index", kind: "stream", label: "versioned upsert / tombstone" },
     { unlessTopic: BASE, from: "readers", to: "query-api", kind: "request", label: "search" },
@@ -123,10 +128,11 @@ export const topology: Topology = {
     { unlessTopic: BASE, from: "rebuilder", to: "source-db", kind: "request", label: "scan the source at a snapshot" },
     ...AGG_LINKS,
     ...TA_LINKS,
+    ...CDC_LINKS,
   ],
   api: [
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       operation: "put",
       call: "PUT /v1/records/{id}",
       request: ["fields", "expected_version"],
@@ -135,7 +141,7 @@ export const topology: Topology = {
       guarantee: "written only to the source of truth; visible in the projection after the reported lag",
     },
     {
-      unlessTopic: BASE,
+      unlessTopic: NOT_CDC,
       operation: "delete",
       call: "DELETE /v1/records/{id}",
       request: ["expected_version"],
@@ -154,6 +160,7 @@ export const topology: Topology = {
     },
     ...AGG_API,
     ...TA_API,
+    ...CDC_API,
   ],
   dataModel: [
     {
@@ -193,6 +200,7 @@ export const topology: Topology = {
     },
     ...AGG_DATA,
     ...TA_DATA,
+    ...CDC_DATA,
   ],
   entry: "write-api",
   stateOwner: "source-db",
@@ -200,6 +208,7 @@ export const topology: Topology = {
   outlet: "index",
   consumer: "projector",
   topicHooks: {
+    cdc: { entry: "source-db", stateOwner: "source-db", intake: "projector", outlet: "index", consumer: "projector" },
     typeahead: {
       entry: "suggest-gateway",
       stateOwner: "query-log",

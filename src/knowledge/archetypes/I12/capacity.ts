@@ -1,5 +1,6 @@
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { WF_CAPACITY } from "./durable.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -143,4 +144,5 @@ export const capacity: CapacityModel = {
       "B/day",
     ),
   ],
+  topics: { "workflow-engine": WF_CAPACITY },
 };

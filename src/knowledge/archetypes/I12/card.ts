@@ -1,12 +1,26 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { CHANNEL_ENTITIES, CHANNEL_FAILURES, CHANNEL_INVARIANTS, CHANNEL_READS, CHANNEL_WRITES } from "./channels.js";
+import {
+  WF_BOTTLENECKS,
+  WF_ENTITIES,
+  WF_FAILURES,
+  WF_INVARIANTS,
+  WF_OVERLAY,
+  WF_PREDICATES,
+  WF_READS,
+  WF_SILHOUETTE,
+  WF_TECHNOLOGIES,
+  WF_WRITES,
+} from "./durable.js";
 import { EMAIL_ENTITIES, EMAIL_FAILURES, EMAIL_INVARIANTS, EMAIL_READS, EMAIL_WRITES } from "./email.js";
 import { PUSH_ENTITIES, PUSH_FAILURES, PUSH_INVARIANTS, PUSH_READS, PUSH_WRITES } from "./push.js";
 import { protocols } from "./topology.js";
 
 /** Invariants a push design does not hold: APNs and FCM keep no idempotency keys and answer no lookup by our id. */
 /** The generic send's rows, which no push, email or multi-channel design draws (each has its own). */
-const OWN_SEND_SHAPE = ["push", "email", "multi-channel"] as const;
+const OWN_SEND_SHAPE = ["push", "email", "multi-channel", "workflow-engine"] as const;
+/** The generic workflow rows a durable workflow engine replaces with its history, shards and task queues. */
+const NOT_ENGINE = "workflow-engine" as const;
 const PROVIDER_DEDUPES =
   "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps no key of ours drops the repeat by that effect id.";
 const REQUEST_KEY =
@@ -87,6 +101,7 @@ export const card = {
   entities: [
     {
       name: "WorkflowInstance",
+      unlessTopic: NOT_ENGINE,
       description:
         "One database row per workflow, one run of the process: current step, state (running, awaiting_effect, succeeded, failed), input, version and the step history that decides what runs next.",
       truth: true,
@@ -100,6 +115,7 @@ export const card = {
     },
     {
       name: "OutboxEntry",
+      unlessTopic: NOT_ENGINE,
       description:
         "An intended external effect written in the same transaction as the state change that requires it: effect id (the idempotency key sent outside), target, payload, state, claim and next attempt time.",
       truth: true,
@@ -113,6 +129,7 @@ export const card = {
     },
     {
       name: "EffectAttempt",
+      unlessTopic: NOT_ENGINE,
       description:
         "One try at performing an effect: attempt number, sent_at, response or timeout, and outcome (succeeded, rejected, unknown); the evidence for retries and reconciliation.",
       truth: false,
@@ -169,14 +186,17 @@ export const card = {
     ...PUSH_ENTITIES,
     ...EMAIL_ENTITIES,
     ...CHANNEL_ENTITIES,
+    ...WF_ENTITIES,
   ],
   writePaths: [
+    ...WF_WRITES,
     ...PUSH_WRITES,
     ...EMAIL_WRITES,
     ...CHANNEL_WRITES,
     {
       action:
         "accept a request under the caller's idempotency key, storing the key and a hash of the request body with the workflow it creates",
+      unlessTopic: NOT_ENGINE,
       entity: "IdempotencyRecord",
       shape: "create target",
       mechanism: "idempotency-key",
@@ -193,6 +213,7 @@ export const card = {
     },
     {
       action: "a relay claims a due outbox entry so one sender works on it at a time",
+      unlessTopic: NOT_ENGINE,
       entity: "OutboxEntry",
       shape: "state transition",
       mechanism: "claim-run",
@@ -286,6 +307,7 @@ export const card = {
     },
     {
       action: "reschedule a failed attempt with backoff, or park it for an operator after the retry budget",
+      unlessTopic: NOT_ENGINE,
       entity: "OutboxEntry",
       shape: "async process",
       mechanism: "retry-dead-letter",
@@ -337,6 +359,7 @@ export const card = {
     },
   ],
   readPaths: [
+    ...WF_READS,
     ...PUSH_READS,
     ...EMAIL_READS,
     ...CHANNEL_READS,
@@ -368,6 +391,7 @@ export const card = {
   ],
   protocols,
   invariants: [
+    ...WF_INVARIANTS,
     ...PUSH_INVARIANTS,
     ...EMAIL_INVARIANTS,
     ...CHANNEL_INVARIANTS,
@@ -379,6 +403,7 @@ export const card = {
     UNKNOWN_SETTLED,
   ],
   invariantTopics: [
+    ...WF_INVARIANTS.map((statement) => ({ statement, topic: NOT_ENGINE })),
     ...PUSH_INVARIANTS.map((statement) => ({ statement, topic: "push" as const })),
     ...EMAIL_INVARIANTS.map((statement) => ({ statement, topic: "email" as const })),
     ...CHANNEL_INVARIANTS.map((statement) => ({ statement, topic: "multi-channel" as const })),
@@ -402,18 +427,22 @@ export const card = {
     ],
   },
   predicates: [
+    ...WF_PREDICATES,
     {
       id: "external-effect",
+      unlessTopic: NOT_ENGINE,
       because:
         "charges, refunds, webhooks, pushes and emails leave the system and cannot be rolled back, so they need an outbox, a key or event id the receiver can drop a repeat by, and reconciliation",
     },
     {
       id: "duplicate-retry-matters",
+      unlessTopic: NOT_ENGINE,
       because:
         "clients retry on timeout and relays retry failed calls, and each retry of an effect would otherwise apply it again (a second charge, a duplicate message)",
     },
     {
       id: "multi-object",
+      unlessTopic: NOT_ENGINE,
       because:
         "a step changes our workflow record and must also cause an effect elsewhere, and a process spans several services, so it needs an outbox and a saga instead of one transaction",
       // only where a later effect can undo an earlier one (a refund); a webhook, push or email is not compensated
@@ -421,16 +450,19 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
+      unlessTopic: NOT_ENGINE,
       because:
         "a late provider reply or a retried worker could move a workflow that has already advanced, so transitions check state and version",
     },
     {
       id: "exclusivity-matters",
+      unlessTopic: NOT_ENGINE,
       because:
         "two relays sending the same outbox entry at once race on the provider, so each entry is claimed by one relay at a time",
     },
   ],
   failures: [
+    ...WF_FAILURES,
     ...PUSH_FAILURES,
     ...EMAIL_FAILURES,
     ...CHANNEL_FAILURES,
@@ -446,6 +478,7 @@ export const card = {
       parties: ["payment-provider", "service"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "Sent twice: a relay retries after a timeout and the receiver gets the same event or notification a second time",
       role: "external effect",
@@ -458,6 +491,7 @@ export const card = {
     // email and SMS (message-gateway): RFC 5321 section 4.2.1 makes a 4yz reply transient (the client SHOULD try again)
     // and a 5yz reply permanent (the same message fails again); bounces and complaints come back as feedback
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "Retried into a wall: a permanent rejection (an SMTP 5xx, an unknown mailbox) is retried like a temporary one, so the same message fails again and again and every retry counts as another bounce against the sender",
       role: "external effect",
@@ -468,6 +502,7 @@ export const card = {
       parties: ["message-gateway"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "Mailing the suppressed: messages keep going to addresses that hard-bounced or whose owner marked the mail as spam, so the sender's bounce and complaint rates climb and mailbox providers defer or junk its other mail",
       role: "external effect",
@@ -478,6 +513,7 @@ export const card = {
       parties: ["message-gateway"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "One mailbox provider floods: a burst to one recipient domain opens more connections and messages than that provider accepts, so it answers 4xx deferrals and slows every message to it",
       role: "external effect",
@@ -498,6 +534,7 @@ export const card = {
       parties: ["payment-provider", "service"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "Sent but unrecorded: the receiver took the call but the relay crashed before logging its reply, and nobody outside can be asked what arrived",
       role: "external effect",
@@ -506,6 +543,7 @@ export const card = {
       parties: ["customer-endpoint"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "Sent but unrecorded: the gateway took the push but the sender crashed before logging its reply, and the gateway cannot be asked what it accepted",
       role: "external effect",
@@ -515,6 +553,7 @@ export const card = {
       parties: ["push-gateway"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "Sent but unrecorded: the gateway accepted the message but the sender crashed before logging its reply, and SMTP has no command to ask what was accepted",
       role: "external effect",
@@ -525,6 +564,7 @@ export const card = {
       parties: ["message-gateway"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure: "Recorded but never fired: the state moved to awaiting_effect but the call was never made",
       role: "truth",
       prevention:
@@ -532,6 +572,7 @@ export const card = {
       repair: "A sweep of old pending outbox entries re-claims and sends them with their original effect id",
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure: "Half committed: the workflow state changed but its outbox entry did not, or the other way round",
       role: "truth",
       prevention: "Write both in one local transaction; never call the provider inside the database transaction",
@@ -550,6 +591,7 @@ export const card = {
       parties: ["payment-provider", "service"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure: "Dependency stalled: the external system is down or rate limits, and attempts pile up",
       role: "external effect",
       prevention:
@@ -567,6 +609,7 @@ export const card = {
       parties: ["payment-provider", "service"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "Stripe may prune an idempotency key once it is 24 hours old, and a retry after that counts as a new request and charges twice",
       role: "external effect",
@@ -587,6 +630,7 @@ export const card = {
       parties: ["payment-provider", "service"],
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "One slow or dead customer endpoint ties up the relay workers, and every other customer's deliveries wait behind it",
       role: "external effect",
@@ -597,6 +641,7 @@ export const card = {
       topic: "webhook",
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "A receiver accepts a forged or replayed delivery, because nothing ties the request to us or to the moment it was sent",
       role: "external effect",
@@ -607,6 +652,7 @@ export const card = {
       topic: "webhook",
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure:
         "An endpoint stays down for the whole retry window and its deliveries run out of attempts while the customer never hears of it",
       role: "external effect",
@@ -617,6 +663,7 @@ export const card = {
       topic: "webhook",
     },
     {
+      unlessTopic: NOT_ENGINE,
       failure: "An authorisation lapses before capture, or is captured twice or above the authorised amount",
       role: "external effect",
       prevention:
@@ -626,7 +673,9 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...WF_BOTTLENECKS,
     {
+      unlessTopic: NOT_ENGINE,
       bottleneck:
         "The email or SMS gateway's sending rate: Amazon SES caps the emails an account sends per second and per day in each region (1 a second in its sandbox, set by use case outside it), and Twilio queues texts per sender (one segment a second from a US long code, 100 or more from a short code)",
       // first where it applies: the gateway's rate binds before any box of ours does
@@ -640,6 +689,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: NOT_ENGINE,
       bottleneck:
         "Outbox relay throughput: every transition with an effect adds an outbox write plus a claim and an outcome update",
       mitigation:
@@ -651,6 +701,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: NOT_ENGINE,
       bottleneck:
         "Open workflow instances: long waits on providers and humans keep many instances live at once, which runs out of threads or memory if each waiting instance holds a worker",
       mitigation:
@@ -662,6 +713,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: NOT_ENGINE,
       bottleneck:
         "The provider's rate limit: it caps how fast effects can be sent per account, independent of our own capacity",
       parties: ["payment-provider", "service"],
@@ -674,6 +726,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: NOT_ENGINE,
       bottleneck:
         "The push gateways' quota: FCM caps the messages a project sends per minute, independent of our own capacity",
       parties: ["push-gateway"],
@@ -686,6 +739,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: NOT_ENGINE,
       bottleneck: "Idempotency record storage grows with every request for the whole dedup window",
       mitigation: "Keep records for the longest period a client may retry, then expire them with a TTL",
       formula: {
@@ -701,6 +755,7 @@ export const card = {
     serving: "status read / reconciled effect",
   },
   topicSilhouettes: [
+    WF_SILHOUETTE,
     {
       storage: "messages + per-recipient sends + templates + suppression list",
       coordination: "suppression check on accept, per-recipient-domain pacing, SMTP reply classification",
@@ -715,7 +770,9 @@ export const card = {
     },
   ],
   technologies: [
+    ...WF_TECHNOLOGIES,
     {
+      unlessTopic: NOT_ENGINE,
       product: "PostgreSQL workflow and outbox tables",
       layer: "storage",
       fits: "The state change and its outbox entry commit in one local transaction, and relays claim entries with SKIP LOCKED",
@@ -767,6 +824,7 @@ export const card = {
       topic: "email",
     },
     {
+      unlessTopic: NOT_ENGINE,
       product: "Debezium relaying the outbox to Kafka",
       layer: "serving",
       fits: "Change data capture turns committed outbox rows into ordered events without a polling relay",
@@ -798,6 +856,7 @@ export const card = {
       why: "idempotency records are key-scoped entries with a TTL, often kept in a replicated key-value store",
     },
   ],
+  topicOverlays: [WF_OVERLAY],
   overlay: {
     driver:
       "incoming requests and provider callbacks that start or signal workflows, plus the relay polling the outbox",

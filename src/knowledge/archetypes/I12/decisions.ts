@@ -1,9 +1,11 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { WF_DECISIONS } from "./durable.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i12-handoff",
+    unlessTopic: "workflow-engine",
     question: "Record intended effects in a transactional outbox, or call the provider right after commit?",
     options: [
       {
@@ -44,6 +46,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i12-coordination",
+    unlessTopic: "workflow-engine",
     question: "Orchestrate the steps centrally, or let services react to each other's events?",
     options: [
       {
@@ -89,4 +92,5 @@ export const decisions: DecisionPoint[] = [
       because: "a multi-step process with effects needs one place that knows its state",
     },
   },
+  ...WF_DECISIONS,
 ];

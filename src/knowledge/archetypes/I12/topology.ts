@@ -1,10 +1,11 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { CHANNEL_API, CHANNEL_COMPONENTS, CHANNEL_DATA, CHANNEL_LINKS, CHANNEL_PROTOCOLS } from "./channels.js";
+import { WF_API, WF_COMPONENTS, WF_DATA, WF_LINKS, WF_PROTOCOLS } from "./durable.js";
 import { EMAIL_API, EMAIL_COMPONENTS, EMAIL_DATA, EMAIL_LINKS, EMAIL_PROTOCOLS } from "./email.js";
 import { PUSH_API, PUSH_COMPONENTS, PUSH_DATA, PUSH_LINKS, PUSH_PROTOCOLS } from "./push.js";
 
 /** The generic send's elements, which no push, email or multi-channel design draws (each has its own). */
-const OWN_SEND_SHAPE = ["push", "email", "multi-channel"] as const;
+const OWN_SEND_SHAPE = ["push", "email", "multi-channel", "workflow-engine"] as const;
 
 /** Workflow with an external effect: API, workflow DB with outbox, relay workers, the provider, a reconciler. */
 export const protocols: ProtocolSpec[] = [
@@ -31,6 +32,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "List and replay deliveries",
+    unlessTopic: "workflow-engine",
     parties: ["customer-endpoint"],
     notation:
       "clients>workflow-api[list an endpoint's deliveries] -> workflow-api>workflow-db[read the delivery log] -> workflow-api>clients[attempts with status codes] -> clients>workflow-api[replay failed deliveries since a time] -> workflow-api>workflow-db[queue them again under their original event ids {EndpointSubscription.state = active}] => requeue | reject",
@@ -52,10 +54,12 @@ export const protocols: ProtocolSpec[] = [
   ...PUSH_PROTOCOLS,
   ...EMAIL_PROTOCOLS,
   ...CHANNEL_PROTOCOLS,
+  ...WF_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
+    ...WF_COMPONENTS,
     ...PUSH_COMPONENTS,
     ...EMAIL_COMPONENTS,
     ...CHANNEL_COMPONENTS,
@@ -116,6 +120,7 @@ export const topology: Topology = {
     },
   ],
   links: [
+    ...WF_LINKS,
     ...PUSH_LINKS,
     ...EMAIL_LINKS,
     ...CHANNEL_LINKS,
@@ -167,6 +172,7 @@ export const topology: Topology = {
     },
   ],
   api: [
+    ...WF_API,
     ...PUSH_API,
     ...EMAIL_API,
     ...CHANNEL_API,
@@ -288,6 +294,7 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...WF_DATA,
     ...PUSH_DATA,
     ...EMAIL_DATA,
     ...CHANNEL_DATA,
@@ -374,4 +381,12 @@ export const topology: Topology = {
   outlet: "relay",
   protocols,
   unit: { entity: "WorkflowInstance", words: ["workflow"] },
+  topicHooks: {
+    "workflow-engine": {
+      entry: "frontend",
+      stateOwner: "history-store",
+      outlet: "workers",
+      unit: { entity: "WorkflowExecution", words: ["execution", "executions"] },
+    },
+  },
 };
