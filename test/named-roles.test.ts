@@ -138,6 +138,13 @@ describe("a named product brings its features only when it is the whole subject"
     expect(features("Design Yelp")).toEqual(expect.arrayContaining(["proximity", "reviews", "search"]));
   });
 
+  it("nor does it lean on the substrates of the features it is known for", () => {
+    expect(ids("Design the Instagram news feed for 500 million daily users")).not.toContain("I14");
+    expect(ids("Design the Instagram news feed for 500 million daily users")).not.toContain("I12");
+    expect(ids("Design the TikTok following feed")).not.toContain("I14");
+    expect(ids("Design Instagram")).toContain("I12");
+  });
+
   it("the counter design draws no video delivery", () => {
     for (const p of [
       "Design a view counter for YouTube videos: 1 million increments per second, counts visible within 10 seconds",

@@ -1,8 +1,8 @@
 import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../knowledge/features/index.js";
 import type { NamedProduct } from "../../knowledge/features/products.js";
-import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex, shapeKey, typoMatch } from "../recognize/match.js";
+import { asksLike, namesWholeSubject } from "../recognize/subject.js";
 import { STEM_CACHE_MAX, type Token, tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
 
@@ -199,21 +199,7 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   // those need), not everything the product is known for. Only a product that is the whole subject ("Design
   // Instagram", "an app like Instagram", "Design Instagram with stories") brings its features.
   const shown = named.filter((x) => products.includes(x.product));
-  const escaped = (quoted: string) => quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const likeIt = (quoted: string) => {
-    const m = pattern(`\\b(?:like|similar to|clone of) ${escaped(quoted)}\\b(\\s+\\S)?`, "i").exec(prompt);
-    return m !== null && !/[A-Z]/.test(m[1] ?? "");
-  };
-  const whole = (n: { at: number; quoted: string }) => {
-    if (likeIt(n.quoted) || pattern(`${escaped(n.quoted)}[- ](?:like|style|inspired|clone)\\b`, "i").test(prompt))
-      return true;
-    if (n.at !== 0) return false;
-    // at the head, the name ends its noun phrase: no possessive and no noun after it ("Instagram news feed")
-    const after = pattern(`\\b${escaped(n.quoted)}\\b(['’]s\\b)?\\s*([a-z0-9]+)?`, "i").exec(prompt);
-    if (!after || after[1] !== undefined) return false;
-    const next = after[2]?.toLowerCase();
-    return next === undefined || STOP_WORDS.has(next) || /^\d/.test(next);
-  };
+  const whole = (n: { at: number; quoted: string }) => namesWholeSubject(prompt, n.quoted, n.at === 0);
   const scope = spoken.length > 0 && shown.length > 0 && shown.every((n) => !whole(n));
   const leftOut: { product: string; ids: string[] }[] = [];
   for (const n of shown) {
@@ -270,7 +256,9 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   // the product is the subject when the prompt opens with it ("Design Dropbox") or asks for a system like it
   // ("a collaborative editor like Google Docs": what Google Docs does is what is built)
   // ("like Twitter Snowflake" names another system: a capitalised word after the name continues it)
-  const subjectIsProduct = named.some((n) => products.includes(n.product) && (n.at === 0 || likeIt(n.quoted)));
+  const subjectIsProduct = named.some(
+    (n) => products.includes(n.product) && (n.at === 0 || asksLike(prompt, n.quoted)),
+  );
   return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) } };
 }
 

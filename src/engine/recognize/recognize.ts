@@ -50,6 +50,7 @@ import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch
 import { matchCombinations } from "./combos.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
+import { namesWholeSubject } from "./subject.js";
 import { foldText, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
@@ -1143,7 +1144,7 @@ export function recognize(
 
   const branch = { kind, evidence: branchEvidence, scores: { infra: round(infraScore), product: round(productScore) } };
 
-  if (kind === "product") return { branch, archetypes: productSubstrates(scored, kb, sorted.features, w) };
+  if (kind === "product") return { branch, archetypes: productSubstrates(scored, kb, sorted.features, w, prompt) };
   if (!top || top.score === 0) return { branch, archetypes: [] };
 
   const dominant = top.archetype;
@@ -1247,6 +1248,7 @@ function productSubstrates(
   kb: RecognitionKnowledge,
   featureHits: readonly Hit[],
   w: (h: Hit) => number,
+  prompt: string,
 ): RecognizedArchetype[] {
   const byId = new Map<ArchetypeId, RecognizedArchetype>();
   const add = (a: ArchetypeLinks, score: number, evidence: string) => {
@@ -1256,8 +1258,12 @@ function productSubstrates(
       if (prev.evidence.length < 4) prev.evidence.push(evidence);
     } else byId.set(a.id, { id: a.id, name: a.name, role: "substrate", score: round(score), evidence: [evidence] });
   };
+  // A product named as a qualifier or the context ("the Instagram news feed", "a view counter for YouTube videos")
+  // leans on nothing of its own where the prompt's words name features: they are the part asked for.
+  const worded = featureHits.some((h) => h.signal.owner.kind === "feature" && h.signal.kind === "phrase");
   for (const hit of featureHits) {
     if (hit.signal.owner.kind !== "feature") continue;
+    if (worded && hit.signal.kind === "system" && !namesWholeSubject(prompt, hit.quoted, hit.covers[0] === 0)) continue;
     const f = kb.productFeatures[hit.signal.owner.index];
     if (!f) continue;
     for (const id of f.archetypes) {
