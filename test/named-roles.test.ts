@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { recognizeProduct } from "../src/engine/product/index.js";
 import { unitNoun } from "../src/engine/prompt-nouns.js";
@@ -106,9 +107,20 @@ describe("the unit's noun comes from the subject, never from a product's name", 
     expect(unitNoun("Design a refund system for Stripe payments")?.noun).toBe("refund");
   });
 
-  it("the workflow design keeps its own entity", () => {
+  it("the workflow design keeps its own entity, and coherence catches a unit named after the product", () => {
     const d = design("Design a durable workflow engine like Temporal: 50,000 workflow starts per second");
     expect(d.api.map((a) => a.call).join(" ")).not.toMatch(/temporal/i);
+    const rule = (x: typeof d) => checkCoherence(x).filter((p) => p.rule === "entity-named-after-product");
+    expect(rule(d)).toEqual([]);
+    const renamed = structuredClone(d);
+    const first = renamed.api[0];
+    if (first) first.call = "POST /v1/temporals";
+    const entity = renamed.dataModel[0];
+    if (entity) entity.entity = "Temporal";
+    expect(rule(renamed).map((p) => p.detail)).toEqual([
+      "entity 'Temporal' is named after 'temporal', a product the prompt names",
+      "API call 'POST /v1/temporals' is named after 'temporal', a product the prompt names",
+    ]);
   });
 });
 

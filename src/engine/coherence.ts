@@ -37,6 +37,7 @@ import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
+import { namedWords } from "./prompt-nouns.js";
 import { formatQuantity } from "./quantity-format.js";
 import { ownAccounts } from "./recognize/recognize.js";
 import { tokenize } from "./recognize/tokens.js";
@@ -102,7 +103,8 @@ export type CoherenceRule =
   | "split-counter-on-bound"
   | "charge-without-payment-party"
   | "stance-against-delivery"
-  | "names-undrawn-entity";
+  | "names-undrawn-entity"
+  | "entity-named-after-product";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -217,6 +219,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a derived time to move bytes is never shorter than those bytes over the bandwidth of the units that can take part at once (no node rebuilt in seconds by every node of the cluster writing in parallel)",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
+  "entity-named-after-product":
+    "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -1541,8 +1545,39 @@ function coveredAddNothing(d: Design): Problem[] {
     }));
 }
 
+/**
+ * No record or API path named after a product the prompt names (`namedWords`): a product is the system built or one
+ * used, and the unit takes the subject's own noun ("POST /v1/temporals" for "a workflow engine like Temporal" is the
+ * product's name misread as the unit).
+ */
+function entitiesNotNamedAfterProducts(d: Design): Problem[] {
+  const named = namedWords(d.prompt);
+  if (named.size === 0) return [];
+  const words = (text: string) =>
+    text
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .map((w) => w.replace(/s$/, ""));
+  const named1 = new Set([...named].map((w) => w.replace(/s$/, "")));
+  const out: Problem[] = [];
+  for (const [where, text] of [
+    ...d.dataModel.map((e) => ["entity", e.entity] as const),
+    ...d.api.map((a) => ["API call", a.call] as const),
+  ]) {
+    const hit = words(text).find((w) => named1.has(w));
+    if (hit)
+      out.push({
+        rule: "entity-named-after-product",
+        detail: `${where} '${text}' is named after '${hit}', a product the prompt names`,
+      });
+  }
+  return out;
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
+    ...entitiesNotNamedAfterProducts(d),
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
     ...failuresAgree(d),

@@ -137,17 +137,18 @@ export interface UnitNoun {
 }
 
 /**
- * The words of a named system or product the prompt writes as a name (capitalised), lower case: a product's name is
- * the system the prompt builds or one it uses ("like Temporal", "for YouTube videos"), never the noun of its unit; a
- * product named with common words ("Artifact Registry") leaves them common where the prompt writes them so.
+ * The first words of the named systems and products the prompt writes as names (capitalised), lower case: a
+ * product's name is the system the prompt builds or one it uses ("like Temporal", "for YouTube videos"), never the
+ * noun of its unit. A product named with common words ("Artifact Registry") leaves them common where the prompt writes
+ * them so, and only a name's first word is its own ("Google" of "Google Docs": a doc is still a document).
  */
-function namedWords(prompt: string): Set<string> {
+export function namedWords(prompt: string): Set<string> {
   const names = [...namedSystems(prompt), ...PRODUCTS.flatMap((p) => [p.name, ...(p.aliases ?? [])])];
   const capitalised = new Set(prompt.match(/\b[A-Z][A-Za-z-]*/g)?.map((w) => w.toLowerCase()));
   return new Set(
     names
       .filter((n) => mentionsName(prompt, n))
-      .flatMap((n) => n.toLowerCase().match(/[a-z][a-z-]*/g) ?? [])
+      .flatMap((n) => (n.toLowerCase().match(/[a-z][a-z-]*/g) ?? []).slice(0, 1))
       .filter((w) => capitalised.has(w)),
   );
 }
