@@ -1,7 +1,12 @@
 import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import { pattern } from "../text.js";
 
-const escaped = (quoted: string) => quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A quoted name as a pattern: its words as written ("booking com" is "Booking.com"), any marks between them. */
+const escaped = (quoted: string) =>
+  quoted
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[^a-z0-9]+");
 
 /**
  * Whether the prompt asks for a system like a named product ("like Google Docs", "similar to Instagram"): what the
