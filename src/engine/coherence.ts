@@ -42,6 +42,7 @@ import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
+import { namedWords } from "./prompt-nouns.js";
 import { formatQuantity } from "./quantity-format.js";
 import { ownAccounts } from "./recognize/recognize.js";
 import { tokenize } from "./recognize/tokens.js";
@@ -116,7 +117,8 @@ export type CoherenceRule =
   | "verdict-denies-drawn"
   | "reason-of-left-out-record"
   | "repeat-without-delivery"
-  | "mechanism-keeps-other-create";
+  | "mechanism-keeps-other-create"
+  | "entity-named-after-product";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -249,6 +251,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no predicate verdict denies what the drawn design holds: quorum truth is not 'no' beside a durable record of the lead archetype's primary state that a majority-commit group keeps, and external effect is not 'no' while a drawn outside component runs a charge, refund, email or webhook",
   "reason-of-left-out-record":
     "no scope row or usual-predicate reason is a card text about records (a chunk's writer lease, a lease table, a block counter, rollups) that the design's operations do not write",
+  "entity-named-after-product":
+    "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
 
 const norm = (s: string) => s.trim().toLowerCase();
@@ -1779,8 +1783,39 @@ function reasonsOfWrittenRecords(d: Design): Problem[] {
   return out;
 }
 
+/**
+ * No record or API path named after a product the prompt names (`namedWords`): a product is the system built or one
+ * used, and the unit takes the subject's own noun ("POST /v1/temporals" for "a workflow engine like Temporal" is the
+ * product's name misread as the unit).
+ */
+function entitiesNotNamedAfterProducts(d: Design): Problem[] {
+  const named = namedWords(d.prompt);
+  if (named.size === 0) return [];
+  const words = (text: string) =>
+    text
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .map((w) => w.replace(/s$/, ""));
+  const named1 = new Set([...named].map((w) => w.replace(/s$/, "")));
+  const out: Problem[] = [];
+  for (const [where, text] of [
+    ...d.dataModel.map((e) => ["entity", e.entity] as const),
+    ...d.api.map((a) => ["API call", a.call] as const),
+  ]) {
+    const hit = words(text).find((w) => named1.has(w));
+    if (hit)
+      out.push({
+        rule: "entity-named-after-product",
+        detail: `${where} '${text}' is named after '${hit}', a product the prompt names`,
+      });
+  }
+  return out;
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   return [
+    ...entitiesNotNamedAfterProducts(d),
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
     ...failuresAgree(d),

@@ -1,7 +1,9 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { PRODUCTS } from "../knowledge/features/products.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import type { Topology } from "../knowledge/topology.js";
 import { entityWords } from "../knowledge/words.js";
+import { mentionsName, namedSystems } from "./references.js";
 import { pattern } from "./text.js";
 
 /**
@@ -134,9 +136,32 @@ export interface UnitNoun {
   quote: string;
 }
 
-/** The prompt's own noun for its unit, with the words it came from. */
+/**
+ * The first words of the named systems and products the prompt writes as names (capitalised), lower case: a
+ * product's name is the system the prompt builds or one it uses ("like Temporal", "for YouTube videos"), never the
+ * noun of its unit. A product named with common words ("Artifact Registry") leaves them common where the prompt writes
+ * them so, and only a name's first word is its own ("Google" of "Google Docs": a doc is still a document).
+ */
+export function namedWords(prompt: string): Set<string> {
+  const names = [...namedSystems(prompt), ...PRODUCTS.flatMap((p) => [p.name, ...(p.aliases ?? [])])];
+  const capitalised = new Set(prompt.match(/\b[A-Z][A-Za-z-]*/g)?.map((w) => w.toLowerCase()));
+  return new Set(
+    names
+      .filter((n) => mentionsName(prompt, n))
+      .flatMap((n) => (n.toLowerCase().match(/[a-z][a-z-]*/g) ?? []).slice(0, 1))
+      .filter((w) => capitalised.has(w)),
+  );
+}
+
+/**
+ * The prompt's own noun for its unit, with the words it came from. The noun stands in the head's phrase: a number or
+ * a mark between them ("like Temporal: 50,000 workflow starts") breaks the phrase (an empty word here).
+ */
 export function unitNoun(prompt: string): UnitNoun | undefined {
-  const words = prompt.toLowerCase().match(/[a-z][a-z-]*/g) ?? [];
+  const words = (prompt.toLowerCase().match(/[a-z][a-z-]*|[^a-z\s'’-]+/g) ?? []).map((w) =>
+    /^[a-z]/.test(w) ? w : "",
+  );
+  let named: Set<string> | undefined;
   for (let i = 1; i < words.length; i++) {
     const head = singular(words[i] ?? "");
     if (!HEADS.has(head)) continue;
@@ -144,6 +169,8 @@ export function unitNoun(prompt: string): UnitNoun | undefined {
     while (j >= 0 && (words[j] ?? "").endsWith("ing")) j--;
     const w = words[j];
     if (w === undefined || w.length < 3 || w.includes("-") || STOP.has(w) || STOP.has(singular(w))) continue;
+    named ??= namedWords(prompt);
+    if (named.has(w)) continue;
     if (HEADS.has(singular(w))) continue;
     // "ticket number", "order id": a generic measure noun takes the word before it
     const prev = words[j - 1];

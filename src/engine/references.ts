@@ -146,7 +146,18 @@ export interface ReferenceVerdict {
  */
 export interface ReferenceFacts {
   named: readonly string[];
+  /** The named systems the prompt asks to build, itself or one like it (`likenessPattern`); the others are parts. */
+  subjects: readonly string[];
   asked: readonly (string | null)[];
+}
+
+/**
+ * The named systems a prompt asks to build: one it asks for by likeness ("like Temporal", "a Kafka-like log", "Design
+ * Kafka"), and a name inside such a name ("Snowflake" of "like Twitter Snowflake").
+ */
+function subjectsOf(prompt: string, named: readonly string[]): string[] {
+  const asked = named.filter((n) => likenessPattern(n).test(prompt));
+  return named.filter((n) => asked.some((m) => mentionsName(m, n)));
 }
 
 let lastFacts: { prompt: string; facts: ReferenceFacts } | undefined;
@@ -155,8 +166,10 @@ let lastFacts: { prompt: string; facts: ReferenceFacts } | undefined;
 export function referenceFacts(prompt: string): ReferenceFacts {
   if (lastFacts?.prompt !== prompt) {
     const lowered = prompt.toLowerCase();
+    const named = namedSystems(prompt);
     const facts = Object.freeze({
-      named: namedSystems(prompt),
+      named,
+      subjects: Object.freeze(subjectsOf(prompt, named)),
       asked: Object.freeze(
         REFERENCE_FAMILIES.map((f) => prompt.match(f.asks)?.[0] ?? likenessAsked(prompt, lowered, f)),
       ),
@@ -209,15 +222,18 @@ export function likenessPattern(impl: string): RegExp {
 }
 
 /**
- * Whether a product is the very thing the prompt asks to design: the prompt names it, or the prompt
- * asks to build one of the design's archetypes ("Design a CDN") and the product is a whole implementation of it.
+ * Whether a product is the very thing the prompt asks to design: the prompt asks to build it or a system like it
+ * ("like Temporal", "a Kafka-like log", "Design Kafka"), or the prompt asks to build one of the design's archetypes
+ * ("Design a CDN") and the product is a whole implementation of it. A system the prompt only names as a part it
+ * uses ("streams changes into Elasticsearch", "backed by Redis", "charges cards through Stripe") is a part: the
+ * subject is the prompt's own head noun phrase.
  */
 export function referenceVerdict(
   product: string,
   prompt: ReferenceFacts,
   archetypes: readonly ArchetypeId[],
 ): ReferenceVerdict | undefined {
-  for (const name of prompt.named) {
+  for (const name of prompt.subjects) {
     if (mentionsName(product, name))
       return {
         name,

@@ -2,6 +2,7 @@ import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../know
 import type { NamedProduct } from "../../knowledge/features/products.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex, shapeKey, typoMatch } from "../recognize/match.js";
+import { asksLike, namesWholeSubject } from "../recognize/subject.js";
 import { STEM_CACHE_MAX, type Token, tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
 
@@ -181,14 +182,25 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   const worded = (opts.namedOnly ? [] : candidates(tokens, kb.features)).flatMap(({ of: feature, signals }) => {
     const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
     const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
-    return first ? [{ feature, hit: first, at: Math.min(...first.covers) }] : [];
+    return first ? [{ feature, hit: first, at: Math.min(...first.covers), hits }] : [];
   });
-  // "Twitter's home timeline" asks for one part of the product: its own words scope the design to the
-  // features they name (and what those need), not everything the product is known for
+  // A word of a feature's phrase that another feature's longer phrase covers belongs to that phrase: "nearby search"
+  // is proximity search, not a second search over user content.
+  const spoken = worded.filter(
+    (x) =>
+      !worded.some(
+        (y) =>
+          y !== x &&
+          y.hits.some((h) => h.covers.length > x.hit.covers.length && x.hit.covers.every((i) => h.covers.includes(i))),
+      ),
+  );
+  // "Twitter's home timeline", "the Instagram news feed", "a view counter for YouTube videos" ask for one part of the
+  // product, or name it only as the context: its own words scope the design to the features they name (and what
+  // those need), not everything the product is known for. Only a product that is the whole subject ("Design
+  // Instagram", "an app like Instagram", "Design Instagram with stories") brings its features.
   const shown = named.filter((x) => products.includes(x.product));
-  const escaped = (quoted: string) => quoted.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const possessive = (quoted: string) => pattern(`${escaped(quoted)}['’]s\\b`, "i").test(prompt);
-  const scope = worded.length > 0 && shown.length > 0 && shown.every((n) => possessive(n.quoted));
+  const whole = (n: { at: number; quoted: string }) => namesWholeSubject(prompt, n.quoted, n.at === 0);
+  const scope = spoken.length > 0 && shown.length > 0 && shown.every((n) => !whole(n));
   const leftOut: { product: string; ids: string[] }[] = [];
   for (const n of shown) {
     if (scope) {
@@ -197,7 +209,7 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     }
     for (const id of n.product.features) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
   }
-  for (const { feature, hit } of worded.sort((a, b) => a.at - b.at)) {
+  for (const { feature, hit } of spoken.sort((a, b) => a.at - b.at)) {
     add(
       feature.id,
       `the prompt says '${hit.quoted}'${hit.quoted === hit.signal.text ? "" : ` (as '${hit.signal.text}')`}`,
@@ -244,11 +256,9 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   // the product is the subject when the prompt opens with it ("Design Dropbox") or asks for a system like it
   // ("a collaborative editor like Google Docs": what Google Docs does is what is built)
   // ("like Twitter Snowflake" names another system: a capitalised word after the name continues it)
-  const likeIt = (quoted: string) => {
-    const m = pattern(`\\blike ${escaped(quoted)}\\b(\\s+\\S)?`, "i").exec(prompt);
-    return m !== null && !/[A-Z]/.test(m[1] ?? "");
-  };
-  const subjectIsProduct = named.some((n) => products.includes(n.product) && (n.at === 0 || likeIt(n.quoted)));
+  const subjectIsProduct = named.some(
+    (n) => products.includes(n.product) && (n.at === 0 || asksLike(prompt, n.quoted)),
+  );
   return { products, subjectIsProduct, features, terms: { ...(lead?.terms ?? {}) } };
 }
 

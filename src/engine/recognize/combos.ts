@@ -109,6 +109,16 @@ function ruleIndex(kb: CompiledCombinations): RuleIndex {
   return index;
 }
 
+/** Whether the words chosen for a rule's `samePhrase` families (in the rule's family order) stand in different phrases. */
+function apart(rule: CombinationRule, chosen: readonly Occurrence[], tokens: readonly Token[]): boolean {
+  if (!rule.samePhrase) return false;
+  const parts = new Set<number>();
+  rule.families.forEach((f, k) => {
+    if (rule.samePhrase?.includes(f)) for (const i of chosen[k]?.covers ?? []) parts.add(tokens[i]?.part ?? -1);
+  });
+  return parts.size > 1;
+}
+
 /**
  * Requirement hits read from word families: for each rule, the closest set of words, one from each
  * of its families, on distinct words of the prompt and within the window. Cost follows the prompt's
@@ -158,6 +168,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
       if (k === lists.length) {
         const all = chosen.flatMap((o) => o.covers);
         if (new Set(all).size !== all.length || splitsExpression(tokens, all)) return;
+        if (apart(rule, chosen, tokens)) return;
         const span = Math.max(...all) - Math.min(...all);
         if (span <= (rule.window ?? kb.window) && span < bestSpan) {
           bestSpan = span;

@@ -13,6 +13,7 @@ import {
   TIME_BOUND_DEMANDS,
 } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
+import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import {
   CALLER_VERBS,
@@ -41,6 +42,7 @@ import {
   learnedEvidence,
   learnedShares,
 } from "../../knowledge/signals/learned.js";
+import { FLOW_REACH, FLOW_SKIPS, FLOW_WORDS, SINK_WORDS } from "../../knowledge/signals/systems.js";
 import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
 import { eitherOf } from "../text.js";
@@ -48,7 +50,8 @@ import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch
 import { matchCombinations } from "./combos.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
-import { foldText, stemWord, type Token, tokenize } from "./tokens.js";
+import { namesWholeSubject } from "./subject.js";
+import { foldText, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
 export type ArchetypeRole = "dominant" | CompositionRole;
@@ -293,6 +296,54 @@ function ownPart(
   return undefined;
 }
 
+/**
+ * Where a named system is a sink or a source ("… streams Postgres changes into Elasticsearch and Redis"): the written
+ * position of the flow word before it (knowledge/signals/systems.ts `FLOW_WORDS`), if any.
+ */
+function flowWordBefore(name: Hit, tokens: readonly Token[], written: readonly string[]): number | undefined {
+  const at = tokens[name.covers[0] ?? -1]?.at;
+  if (at === undefined) return undefined;
+  let others = 0;
+  for (let k = at - 1; k >= 0; k--) {
+    const w = written[k] ?? "";
+    if (FLOW_WORDS.includes(w)) return k;
+    if (FLOW_SKIPS.includes(w)) continue;
+    // a listed sibling only after a join ("Elasticsearch and Redis"), never the moved noun itself ("jobs to Redis")
+    if (!FLOW_SKIPS.includes(written[k + 1] ?? "") || ++others > FLOW_REACH) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a cue hit says which use a named system is put to. A cue written with a leading stop word ("every month",
+ * "in front of") needs that word written right before its first word: "workflows that run for months" is no monthly
+ * schedule. Where the system is a sink or a source (`flowAt`, the flow word's written position), a cue written
+ * before the flow word is the designed system's own verb ("streams … into Redis"), unless it is the noun moved, right
+ * before the flow word ("jobs into Redis").
+ */
+function cueSpeaks(cue: Hit, tokens: readonly Token[], written: readonly string[], flowAt?: number): boolean {
+  const first = tokens[cue.covers[0] ?? -1];
+  if (first === undefined) return false;
+  const lead = cue.signal.text.toLowerCase().split(/\s+/)[0] ?? "";
+  if (STOP_WORDS.has(lead) && written[first.at - 1] !== lead) return false;
+  if (flowAt === undefined) return true;
+  const last = Math.max(...cue.covers.map((i) => tokens[i]?.at ?? 0));
+  return last >= flowAt - 1;
+}
+
+/** A hit and the later places its signal is written, each found the same way (findSignal finds the first). */
+function occurrences(h: Hit, tokens: readonly Token[]): Hit[] {
+  const out = [h];
+  for (let from = Math.max(...h.covers) + 1; from < tokens.length; ) {
+    const next = findSignal(tokens.slice(from), h.signal);
+    if (next === undefined) break;
+    const covers = next.covers.map((i) => i + from);
+    out.push({ ...next, covers });
+    from = Math.max(...covers) + 1;
+  }
+  return out;
+}
+
 /** The prompt's hits sorted into the groups they speak for. */
 interface Sorted {
   byArchetype: Map<ArchetypeId, Hit[]>;
@@ -311,6 +362,8 @@ function sortHits(
   kb: RecognitionKnowledge,
   cloned: (sys: AmbiguousSystem) => string | undefined,
   tokens: readonly Token[],
+  written: readonly string[],
+  askSentence: number | undefined,
 ): Sorted {
   const out: Sorted = { byArchetype: new Map(), infra: [], product: [], features: [], needCues: new Map() };
   const add = (id: ArchetypeId, h: Hit) => {
@@ -318,7 +371,9 @@ function sortHits(
     if (list) list.push(h);
     else out.byArchetype.set(id, [h]);
   };
-  const cues = new Map<number, Map<number, Hit>>();
+  // every place each use's cues are written (a cue may speak only at a later place: "a job queue that pushes jobs into
+  // Redis"), in the order the hits come
+  const cues = new Map<number, Map<number, Hit[]>>();
   const named: Hit[] = [];
   for (const h of hits) {
     const o = h.signal.owner;
@@ -330,8 +385,9 @@ function sortHits(
       if (!out.needCues.has(o.index)) out.needCues.set(o.index, h);
     } else if (o.kind === "ambiguous") named.push(h);
     else if (o.kind === "cue") {
-      const uses = cues.get(o.system) ?? new Map<number, Hit>();
-      if (!uses.has(o.use)) uses.set(o.use, h);
+      const uses = cues.get(o.system) ?? new Map<number, Hit[]>();
+      const found = occurrences(h, tokens).filter((x) => cueSpeaks(x, tokens, written));
+      if (found.length > 0) uses.set(o.use, [...(uses.get(o.use) ?? []), ...found]);
       cues.set(o.system, uses);
     }
   }
@@ -342,7 +398,30 @@ function sortHits(
     done.add(index);
     const sys = kb.ambiguous[index];
     if (!sys) continue;
-    const picked = sortShort([...(cues.get(index) ?? new Map<number, Hit>()).entries()], (a, b) => a[0] - b[0]);
+    // only where the prompt asks to build what moves the data: "Design a pipeline that streams … into Redis" (in
+    // "we publish model checkpoints to S3" the people's own verb says what S3 holds)
+    const flowAt =
+      askSentence !== undefined && tokens[h.covers[0] ?? -1]?.sentence === askSentence
+        ? flowWordBefore(h, tokens, written)
+        : undefined;
+    const picked = sortShort(
+      [...(cues.get(index) ?? new Map<number, Hit[]>()).entries()].flatMap(([u, list]) => {
+        const c = list.find((x) => cueSpeaks(x, tokens, written, flowAt));
+        return c ? [[u, c] as const] : [];
+      }),
+      (a, b) => a[0] - b[0],
+    );
+    // a sink whose use no cue picks is what the designed system's data lands in (knowledge: the system's `sink` use)
+    const sink = flowAt !== undefined && SINK_WORDS.includes(written[flowAt] ?? "") ? sys.sink : undefined;
+    const unpicked = sink ?? sys.default;
+    const flowNote =
+      flowAt === undefined
+        ? ""
+        : sink !== undefined
+          ? `; '${written[flowAt]}' before it makes ${sys.name} where the designed system's data lands, so it is read as ${sink.use}`
+          : (cues.get(index)?.size ?? 0) > 0
+            ? `; '${written[flowAt]}' before it makes ${sys.name} where the data lands or comes from, so the words before that say how data reaches it, not what it is used as`
+            : "";
     const others = [sys.default.use, ...sys.uses.map((u) => u.use)].filter((u, i, xs) => xs.indexOf(u) === i);
     const choices = picked.length > 0 ? picked : [[-1, undefined] as const];
     // "Consul's key/value store": words right after the name that name one of its own pieces are that system's part,
@@ -350,9 +429,7 @@ function sortHits(
     const part = ownPart(sys, h, tokens);
     const partNote = part ? `; '${part.quoted}' after it names ${sys.name}'s own part, not another component` : "";
     if (part !== undefined) {
-      const kept = new Set(
-        choices.flatMap(([u]) => (u < 0 ? sys.default : sys.uses[u])?.targets.map((t) => t.id) ?? []),
-      );
+      const kept = new Set(choices.flatMap(([u]) => (u < 0 ? unpicked : sys.uses[u])?.targets.map((t) => t.id) ?? []));
       for (const [id, list] of out.byArchetype) {
         if (kept.has(id)) continue;
         const rest = list.filter((x) => !x.covers.some((i) => part.covers.has(i)));
@@ -362,11 +439,13 @@ function sortHits(
       }
     }
     for (const [useIndex, cue] of choices) {
-      const use = useIndex < 0 ? sys.default : sys.uses[useIndex];
+      const use = useIndex < 0 ? unpicked : sys.uses[useIndex];
       if (!use) continue;
       const note = cue
         ? `${sys.name} has several uses (${others.join("; ")}); '${cue.quoted}' in the prompt says it is used as ${use.use}`
-        : `${sys.name} has several uses; no other word picks one, so it is read as its most common use, ${use.use}`;
+        : sink !== undefined
+          ? `${sys.name} has several uses; no other word picks one${flowNote}`
+          : `${sys.name} has several uses; no other word picks one, so it is read as its most common use, ${use.use}${flowNote}`;
       for (const t of use.targets)
         add(t.id, { ...h, signal: { ...h.signal, weight: t.weight }, note: note + partNote });
     }
@@ -613,6 +692,8 @@ export function recognize(
     kb,
     cloned,
     tokens,
+    writtenWords(prompt),
+    opensWithAsk ? 0 : tokens.find((t) => later.has(t.at))?.sentence,
   );
 
   const archetypeHits: Hit[] = [];
@@ -1063,7 +1144,7 @@ export function recognize(
 
   const branch = { kind, evidence: branchEvidence, scores: { infra: round(infraScore), product: round(productScore) } };
 
-  if (kind === "product") return { branch, archetypes: productSubstrates(scored, kb, sorted.features, w) };
+  if (kind === "product") return { branch, archetypes: productSubstrates(scored, kb, sorted.features, w, prompt) };
   if (!top || top.score === 0) return { branch, archetypes: [] };
 
   const dominant = top.archetype;
@@ -1167,6 +1248,7 @@ function productSubstrates(
   kb: RecognitionKnowledge,
   featureHits: readonly Hit[],
   w: (h: Hit) => number,
+  prompt: string,
 ): RecognizedArchetype[] {
   const byId = new Map<ArchetypeId, RecognizedArchetype>();
   const add = (a: ArchetypeLinks, score: number, evidence: string) => {
@@ -1176,8 +1258,12 @@ function productSubstrates(
       if (prev.evidence.length < 4) prev.evidence.push(evidence);
     } else byId.set(a.id, { id: a.id, name: a.name, role: "substrate", score: round(score), evidence: [evidence] });
   };
+  // A product named as a qualifier or the context ("the Instagram news feed", "a view counter for YouTube videos")
+  // leans on nothing of its own where the prompt's words name features: they are the part asked for.
+  const worded = featureHits.some((h) => h.signal.owner.kind === "feature" && h.signal.kind === "phrase");
   for (const hit of featureHits) {
     if (hit.signal.owner.kind !== "feature") continue;
+    if (worded && hit.signal.kind === "system" && !namesWholeSubject(prompt, hit.quoted, hit.covers[0] === 0)) continue;
     const f = kb.productFeatures[hit.signal.owner.index];
     if (!f) continue;
     for (const id of f.archetypes) {

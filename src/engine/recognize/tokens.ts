@@ -175,3 +175,17 @@ export function tokenize(text: string): readonly Token[] {
   last = { text, tokens };
   return tokens;
 }
+
+let lastWritten: { text: string; words: readonly string[] } | undefined;
+
+/**
+ * A text's written words, stop words included, in the order a token's `at` counts them (the tokenizer's pieces with a
+ * letter or digit): `writtenWords(text)[t.at - 1]` is the word written right before token `t`.
+ */
+export function writtenWords(text: string): readonly string[] {
+  if (lastWritten?.text !== text) {
+    const words = (foldText(text).match(/[a-z0-9/+-]+/g) ?? []).filter((p) => /[a-z0-9]/.test(p));
+    lastWritten = { text, words: Object.freeze(words) };
+  }
+  return lastWritten.words;
+}

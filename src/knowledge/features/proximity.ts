@@ -15,6 +15,11 @@ export const PROXIMITY: FeatureEntry = {
     "live location",
     "location updates",
     "geospatial",
+    // a search qualified by place is this feature, not a search over user content (the longer phrase wins)
+    "nearby search",
+    "proximity search",
+    "geo search",
+    "location search",
   ],
   terms: { place: "place" },
   promptNouns: { place: ["restaurant", "store", "hotel", "business", "listing", "courier", "driver", "friend"] },

@@ -2262,6 +2262,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     families: ["unit", "relation", "act"],
     targets: [{ id: "I03", weight: 0.7 }],
     window: 6,
+    samePhrase: ["unit", "relation"],
     unlessAfter: ["within", "under", "every", "few", "first", "last", "past", "more", "longer", "least", "most"],
   },
   {

@@ -57,6 +57,31 @@ const DISCOVERY_CUES = [
 ];
 
 /**
+ * Written words right before a named system that make it where the designed system's data lands or comes from: a sink
+ * or a source ("streams changes into Elasticsearch and Redis", "reads route tables from Consul"). The designed
+ * system's own verbs before such a word ("streams", "publishes") say how data reaches the named system, not what it
+ * is used as; only the noun moved (the word right before: "jobs into Redis") or words after the name ("into Redis
+ * Streams") pick its use.
+ */
+export const FLOW_WORDS: readonly string[] = ["into", "onto", "to", "from"];
+/** The flow words that make the named system a sink: where the data lands (its `sink` use, when it has one). */
+export const SINK_WORDS: readonly string[] = ["into", "onto", "to"];
+/** Written words that may stand between a flow word and the named system: articles, and a list's joins. */
+export const FLOW_SKIPS: readonly string[] = ["a", "an", "the", "and", "or"];
+/** How many other written words (a listed sibling: "into Elasticsearch and Redis") may stand there. */
+export const FLOW_REACH = 3;
+
+/**
+ * An in-memory store the designed system writes its data into ("streams changes into Elasticsearch and Redis"): a
+ * derived copy kept for fast reads, whose origin is elsewhere.
+ */
+const SINK_COPY = {
+  use: "a derived copy kept for fast reads (the origin is elsewhere)",
+  cues: [],
+  targets: [{ id: "I07", weight: 0.9 }],
+} as const;
+
+/**
  * Named systems with several common uses. The name alone says which systems family is meant but
  * not which archetype; the rest of the prompt does (the evidence quotes the cue). These names are
  * recognised only through this table, so the archetypes' own system lists do not also count them.
@@ -104,11 +129,13 @@ export const AMBIGUOUS_SYSTEMS: readonly AmbiguousSystem[] = [
         targets: [{ id: "I16", weight: 0.9 }],
       },
     ],
+    sink: SINK_COPY,
   },
   {
     name: "Memcached",
     aliases: ["memcache"],
     weight: 0.9,
+    sink: SINK_COPY,
     default: {
       use: "a distributed in-memory cache",
       cues: [],

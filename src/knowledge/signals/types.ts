@@ -43,6 +43,11 @@ export interface AmbiguousSystem {
   default: SystemUse;
   uses: readonly SystemUse[];
   /**
+   * What the system is where the designed system's data lands in it ("… streams changes into Redis"): read in place
+   * of the default when no cue picks a use (its cues are unused).
+   */
+  sink?: SystemUse;
+  /**
    * Words naming one of the system's own pieces right after its name ("Consul's key/value store"): they say
    * which part of the named system is meant, not that another component is asked for.
    */
@@ -74,4 +79,9 @@ export interface CombinationRule {
   window?: number;
   /** Words that, right before a family word, take it out of this rule ("within seconds" is no due time). */
   unlessAfter?: readonly string[];
+  /**
+   * Families whose words must stand in one phrase of the prompt (no comma, colon or full stop between): "30 days after
+   * signup" ties the time to the event, "run for months, and … after a worker crash" does not.
+   */
+  samePhrase?: readonly string[];
 }
