@@ -200,14 +200,17 @@ function doing(name: string): string {
 function dominantCritical(d: Design): Set<string> {
   return perScript(d, dominantCritical, undefined, () => {
     const dominant = d.archetypes[0]?.id;
-    if (subjectFeature(d)) {
-      const own = subjectOperations(d).map((o) => o.phrase);
-      const carrying = d.criticalPaths.filter((p) => p.operations.some((o) => own.includes(o)));
-      return new Set([...own, ...carrying.flatMap((p) => [p.name, ...p.operations])]);
-    }
-    return new Set(
-      d.criticalPaths.filter((p) => !dominant || p.archetype === dominant).flatMap((p) => [p.name, ...p.operations]),
-    );
+    const own = subjectFeature(d)
+      ? subjectOperations(d)
+          .filter((o) => o.critical)
+          .map((o) => o.phrase)
+      : [];
+    return new Set([
+      ...own,
+      ...d.criticalPaths
+        .filter((p) => !dominant || p.archetype === dominant || p.operations.some((o) => own.includes(o)))
+        .flatMap((p) => [p.name, ...p.operations]),
+    ]);
   });
 }
 
@@ -265,14 +268,18 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
     // the subject's own rules lead (a feed prompt's fan-out rule, not the media upload beside it); within them a rule
     // that is only housekeeping the prompt does not ask about (a resubmitted operation sequenced once, a deleted
     // record kept out of the index) comes after the rule about what the prompt asks for
-    // then a rule the sequence step 6 draws is about, by two of its title's words ("Leased primary write": the rule
-    // on the primary's lease)
-    // (only a sequence a chosen option draws: the shape the design chose, whose rule is what the choice is for)
-    const title = (subjectSequence(d)?.title ?? "").replace(/^[^:]*:\s*/, "");
-    const chosen = d.decisions.flatMap(
-      (dec) => dec.options.find((o) => o.id === dec.chosen || o.name === dec.chosen)?.implies?.draws ?? [],
+    // then a rule only the chosen shape holds: its main clause has words a rejected option would take out of the
+    // design ("primary lease" for a file system chosen over an object store)
+    const rejected = d.decisions.flatMap((dec) =>
+      dec.options
+        .filter((o) => o.id !== dec.chosen && o.name !== dec.chosen)
+        .flatMap((o) => o.implies?.excludes ?? [])
+        .map((x) => new RegExp(x, "i")),
     );
-    const drawn = chosen.includes(title) ? stems(title) : new Set<string>();
+    const chosenShape = (statement: string) => {
+      const main = mainClause(statement).replace(/([a-z])([A-Z])/g, "$1 $2");
+      return rejected.some((re) => re.test(main));
+    };
     const byAsk = (list: readonly Design["invariants"][number][]) =>
       list
         .map((i, k) => ({
@@ -280,7 +287,7 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
           k,
           n: says(i.statement),
           h: housekeepingRule(d, i.statement),
-          s: overlap(drawn, stems(mainClause(i.statement).replace(/([a-z])([A-Z])/g, "$1 $2"))) >= 2,
+          s: chosenShape(i.statement),
         }))
         .sort(
           (a, b) =>
@@ -609,7 +616,8 @@ function purposeOf(phrase: string): string | undefined {
 function critEntities(d: Design): string[] {
   return perScript(d, critEntities, undefined, () => {
     const critical = uniq(d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase))));
-    const subject = new Set(subjectOperations(d));
+    // a product with no feature named as its subject keeps the order of its paths
+    const subject = new Set(d.branch.kind === "product" && !subjectFeature(d) ? [] : subjectOperations(d));
     const ordered = [...critical.filter((o) => subject.has(o)), ...critical.filter((o) => !subject.has(o))];
     return uniq(ordered.map((o) => entityWords(o.entity)));
   });

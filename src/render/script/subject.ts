@@ -50,23 +50,28 @@ function derivedEntities(d: Design): ReadonlySet<string> {
   return perScript(d, derivedEntities, undefined, () => {
     const projected = new Set(d.operations.filter((o) => o.operation === "read projection").map((o) => o.entity));
     const truth = new Set(d.primaryState.map((s) => s.entity));
-    const writtenInLine = new Set(
-      d.operations
-        .filter((o) => !["read projection", "read source", "async process"].includes(o.operation))
-        .map((o) => o.entity),
-    );
-    return new Set([...projected].filter((e) => !truth.has(e) && !writtenInLine.has(e)));
+    const written = writtenInLine(d);
+    return new Set([...projected].filter((e) => !truth.has(e) && !written.has(e)));
   });
 }
 
+/** Entities some operation writes in line (not a background derivation): records of the truth. */
+function writtenInLine(d: Design): ReadonlySet<string> {
+  return perScript(d, writtenInLine, undefined, () => new Set(d.operations.filter(inLine).map((o) => o.entity)));
+}
+
+const inLine = (o: Operation) => !["read projection", "read source", "async process"].includes(o.operation);
+
 /**
  * A component that keeps a derived copy rather than a source of truth: a cache, or a store that holds a record read
- * only as a projection (a search index cluster, a geo cell index). Authority is never named on one.
+ * only as a projection (a search index cluster, a geo cell index) and none that an operation writes in line.
+ * Authority is never named on one.
  */
 export function derivedStore(d: Design, c: Component): boolean {
   if (c.kind === "cache") return true;
   const derived = derivedEntities(d);
-  return c.holds.some((h) => derived.has(h));
+  const truth = writtenInLine(d);
+  return c.holds.some((h) => derived.has(h)) && !c.holds.some((h) => truth.has(h));
 }
 
 /** The component that keeps a primary-state record, preferring one that is not a derived copy. */
@@ -96,10 +101,14 @@ export function leadState(d: Design): State | undefined {
   });
 }
 
-/** A rule's main clause: its first sentence up to where a second clause starts (", and a chunk is deleted …"). */
+/**
+ * A rule's main clause: its first sentence up to where a second clause starts (", and a chunk is deleted …", "… once
+ * and never appears twice"); a colon's explanation stays ("names exactly one notification: a retried send …").
+ */
 export const mainClause = (statement: string): string =>
-  (statement.split(/(?<=[.])\s+(?=[A-Z])/)[0] ?? statement).split(/,\s+(?:and|but|while|so)\s+|;\s+|:\s+/)[0] ??
-  statement;
+  (statement.split(/(?<=[.])\s+(?=[A-Z])/)[0] ?? statement).split(
+    /,\s+(?:and|but|while|so)\s+|;\s+|\s+and\s+(?=never\b)/,
+  )[0] ?? statement;
 
 /**
  * Whether a rule is housekeeping beside what the prompt asks: its main clause is about repeats or removal and the
@@ -108,15 +117,16 @@ export const mainClause = (statement: string): string =>
  */
 export function housekeepingRule(d: Design, statement: string): boolean {
   const main = mainClause(statement);
-  return HOUSEKEEPING_CONCERNS.some((c) => c.rule.test(main) && !c.asks.test(d.prompt));
+  return HOUSEKEEPING_CONCERNS.some((c) => c.only.test(main) && !c.asks.test(d.prompt));
 }
 
 /**
  * Whether a mechanism may be called the core one for a rule: one that keeps only a housekeeping concern (an
  * idempotency key, reference-tracked garbage collection, tombstones) is the core only of a rule whose main clause is
- * about that concern.
+ * about that concern, or that the design pairs it with (a short code's create answered once under its key).
  */
-export function mayLeadFor(m: { id: string }, statement: string): boolean {
+export function mayLeadFor(m: { id: string; protects: string }, statement: string): boolean {
+  if (m.protects === statement) return true;
   const main = mainClause(statement);
   return HOUSEKEEPING_CONCERNS.every((c) => !(c.mechanisms as readonly string[]).includes(m.id) || c.rule.test(main));
 }
