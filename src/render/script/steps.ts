@@ -1385,7 +1385,8 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
  */
 export function subjectSequence(d: Design): Design["diagrams"][number] | undefined {
   const seqs = d.diagrams.filter((g) => g.kind === "sequence");
-  const prefix = subjectFeature(d)?.id ?? d.archetypes[0]?.id;
+  // a product with no feature named as its subject keeps the design's order (its own record's sequence first)
+  const prefix = subjectFeature(d)?.id ?? (d.branch.kind === "product" ? undefined : d.archetypes[0]?.id);
   return seqs.find((g) => prefix !== undefined && g.title.startsWith(`${prefix}: `)) ?? seqs[0];
 }
 
