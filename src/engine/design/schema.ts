@@ -259,6 +259,7 @@ const Bottleneck = z.strictObject({
         "feature-load",
         "sized-by-prompt",
         "closest-to-shared-ceiling",
+        "load-before-storage-cost",
         "dominant-first",
         "dominant-card-order",
         "supporting-first",

@@ -209,6 +209,7 @@ export interface BottleneckRank {
     | "feature-load"
     | "sized-by-prompt"
     | "closest-to-shared-ceiling"
+    | "load-before-storage-cost"
     | "dominant-first"
     | "dominant-card-order"
     | "supporting-first";

@@ -1,3 +1,4 @@
+import { STORAGE_COST } from "../../knowledge/mechanisms/serves.js";
 import { formulaOf } from "../../knowledge/notation/compiled.js";
 import type { Expr } from "../../knowledge/notation/formula.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
@@ -247,6 +248,18 @@ export function rankBottlenecks(
     if (row) {
       out.unshift(row);
       first = { code: "sized-by-prompt", refs: [row.load?.figure ?? row.bottleneck, own(row) ?? ""] };
+    }
+  }
+  // a storage cost (bytes kept several times) is paid for, not run hot: the first row that loads a unit leads it
+  if (out[0] && STORAGE_COST.test(out[0].bottleneck)) {
+    const at = out.findIndex((r) => !STORAGE_COST.test(r.bottleneck));
+    const [row] = at > 0 ? out.splice(at, 1) : [];
+    if (row) {
+      first = {
+        code: "load-before-storage-cost",
+        refs: [row.load?.figure ?? row.bottleneck, out[0]?.bottleneck ?? ""],
+      };
+      out.unshift(row);
     }
   }
   const b0 = out[0];

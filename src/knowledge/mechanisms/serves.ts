@@ -39,3 +39,45 @@ export const MECHANISM_SERVES: Readonly<Partial<Record<MechanismId, string>>> = 
   "cache-invalidation": "freshness of cached copies after a write",
   tombstones: "deletes that reach every replica and derived copy instead of being resurrected by an old one",
 };
+
+/**
+ * Mechanisms that keep a rule about one housekeeping concern only: repeats (a retried request or a redelivered
+ * event takes effect once) or removal (a deleted record stays gone, an unreferenced one is collected). A design's
+ * hard rule is only about such a concern when its main clause says so (`only`) and the prompt asks about it
+ * (`asks`: "no seat sold twice", "count each view", "deleted posts"); otherwise a rule of that concern is
+ * bookkeeping beside the rule the prompt asks for, and a mechanism listed here is never the design's core
+ * mechanism unless the spoken hard rule's main clause is about its concern or the design pairs the mechanism with
+ * that very rule. Own words.
+ */
+export const HOUSEKEEPING_CONCERNS: readonly {
+  concern: "repeats" | "removal";
+  mechanisms: readonly MechanismId[];
+  /** Words of a rule only about the concern. */
+  only: RegExp;
+  /** Words of a rule that speaks of the concern (a retried request creates one order): its mechanism may lead it. */
+  rule: RegExp;
+  asks: RegExp;
+}[] = [
+  {
+    concern: "repeats",
+    mechanisms: ["idempotency-key", "dedup-window", "idempotent-receiver"],
+    only: /\b(?:at most once|takes? effect once|twice|duplicat\w*|resubmit\w*|more than once)\b/i,
+    rule: /\b(?:at most once|takes? effect once|once per|twice|duplicat\w*|resubmit\w*|retried|more than once)\b/i,
+    asks: /\b(?:twice|duplicat\w*|exactly[- ]once|at[- ]most[- ]once|idempoten\w*|double[- ]\w+|counts?|counters?|counting|increments?|retr(?:y|ies|ied))\b/i,
+  },
+  {
+    concern: "removal",
+    mechanisms: ["reference-gc", "tombstones", "ttl-expiry"],
+    only: /\b(?:delet\w*|remov\w*|purg\w*|tombstone\w*|garbage|collected|resurrect\w*|unreferenced)\b/i,
+    rule: /\b(?:delet\w*|remov\w*|purg\w*|tombstone\w*|garbage|collected|resurrect\w*|unreferenced)\b/i,
+    asks: /\b(?:delet\w*|remov\w*|purg\w*|unpublish\w*|retract\w*|garbage|retention|expir\w*)\b/i,
+  },
+];
+
+/**
+ * A bottleneck that is a storage cost (bytes kept several times, storage that grows), not a load on a unit: it is
+ * sized and paid for, but it is not where the design first runs hot while a rate or a contended unit is listed
+ * beside it (engine/fields/bottleneck-load.ts ranks such a row after the first load; script check `hotspotProblems`).
+ */
+export const STORAGE_COST =
+  /^(?:raw )?capacity:|\bstored (?:several times|once per replica)\b|\bstorage (?:needed|grows|growth)\b|^storage of\b|\brecord storage\b/i;

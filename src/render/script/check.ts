@@ -1,5 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
+import { STORAGE_COST } from "../../knowledge/index.js";
 import { unheldKinds } from "./held.js";
 import {
   COMFORT_WORDS,
@@ -20,6 +21,7 @@ import {
   verbless,
 } from "./speak.js";
 import { expires, formulaSaid, hottest, promptSubject, spokenFailures } from "./steps.js";
+import { derivedStore, housekeepingRule, mainClause, mayLeadFor, onSubjectPath, subjectFeature } from "./subject.js";
 import type { Script } from "./types.js";
 
 /** Table cells long enough that reading one out inside another sentence would be splicing. */
@@ -434,3 +436,64 @@ const NUMBER_NAMES = [
   "eleven",
   "twelve",
 ];
+
+/**
+ * What the script says the design rests on, checked against the design: the authoritative state is never named on a
+ * derived copy (a search index, a cache); the core mechanism keeps the spoken hard rule (never one that only keeps
+ * a housekeeping concern the rule is not about, such as garbage collection or an idempotency key beside an ordering
+ * rule, nor one that only serves reads or recovery without protecting it); the hard rule is the prompt's subject's
+ * (a product prompt's named feature, else the dominant archetype) when that subject states a rule of its own; and
+ * the first hotspot is a load, never a storage cost while a load is listed beside it.
+ */
+export function coreProblems(d: Design, script: Script): SpeechProblem[] {
+  const out: SpeechProblem[] = [];
+  const said = saidAloud(script);
+  const words = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9 ]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim();
+  // the invariant a spoken hard rule says: its first clause is said word for word
+  let rule: Design["invariants"][number] | undefined;
+  said.forEach(({ step, text }, i) => {
+    if (text === "The hard rule is this." || text === "The hard rule is this") {
+      const next = words(said[i + 1]?.text ?? "");
+      rule = d.invariants.find((inv) => {
+        const head = words(speakable(mainClause(inv.statement)));
+        return head.length > 0 && next.startsWith(head.slice(0, Math.min(head.length, 40)));
+      });
+      if (rule && !onSubjectPath(d, rule) && !housekeepingRule(d, rule.statement)) {
+        const subjectOwn = d.invariants.some(
+          (inv) => onSubjectPath(d, inv) && !/^(delivery|consistency|ordering|availability) is/.test(inv.because),
+        );
+        if (subjectOwn && subjectFeature(d))
+          out.push({ step, sentence: said[i + 1]?.text ?? text, problem: "a hard rule off the prompt's subject" });
+      }
+    }
+    const kept = /^The authoritative state is [^,]+, kept in (.+)\.$/.exec(text)?.[1];
+    if (kept) {
+      // the name said without its bracketed note ("the search index cluster" for "Search index cluster (sharded …)")
+      const bare = (x: Design["components"][number]) => words(x.name.replace(/\s*\([^)]*\)/g, ""));
+      const c = d.components.find((x) => [bare(x), `the ${bare(x)}`].includes(words(kept)));
+      if (c && derivedStore(d, c))
+        out.push({ step, sentence: text, problem: `authority named on a derived store: ${c.name}` });
+    }
+    const hot = /^(?:Inside our own system, t|T)he first hotspot (?:is|comes when) (.+)\.$/.exec(text)?.[1];
+    if (hot) {
+      const b = d.bottlenecks.find((x) => words(hot).startsWith(words(x.bottleneck.split(":")[0] ?? "")));
+      if (b && STORAGE_COST.test(b.bottleneck) && d.bottlenecks.some((x) => !STORAGE_COST.test(x.bottleneck)))
+        out.push({ step, sentence: text, problem: `a first hotspot that is a storage cost: ${b.bottleneck}` });
+    }
+  });
+  said.forEach(({ step, text }) => {
+    const core = /^The core mechanism is (?:an? |the )?([^.]+)\.$/.exec(text)?.[1];
+    const m = core ? d.mechanisms.find((x) => lowerFirst(speakable(x.name)) === core) : undefined;
+    if (!m || !rule) return;
+    if (!mayLeadFor(m, rule.statement))
+      out.push({ step, sentence: text, problem: `a core mechanism that keeps only housekeeping: ${m.name}` });
+    else if (m.serves && m.protects !== rule.statement)
+      out.push({ step, sentence: text, problem: `a core mechanism that does not protect the hard rule: ${m.name}` });
+  });
+  return out;
+}

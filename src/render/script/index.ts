@@ -24,6 +24,7 @@ import {
   STEP_WRITERS,
   sayDecision,
   spokenFailures,
+  subjectSequence,
 } from "./steps.js";
 import { DEFAULT_MINUTES, DEFAULT_SPEAKING_SHARE, DEFAULT_WEIGHTS, DEFAULT_WPM, retime } from "./timing.js";
 import type {
@@ -50,7 +51,10 @@ function failureTopic(cell: string): string {
 /** Deep dives to offer when there is time: the protocols, the failures and limits not yet spoken, the decisions. */
 function deepDives(d: Design): DeepDive[] {
   const out: DeepDive[] = [];
-  for (const g of d.diagrams.filter((x) => x.kind === "sequence").slice(0, 2))
+  // the sequence step 6 draws first, then the design's next one
+  const first = subjectSequence(d);
+  const seqs = d.diagrams.filter((x) => x.kind === "sequence");
+  for (const g of [...(first ? [first] : []), ...seqs.filter((x) => x !== first)].slice(0, 2))
     out.push({
       topic: `${protocolName(d, g.title)} protocol, message by message`,
       why: "it shows where the check that keeps the rule happens",

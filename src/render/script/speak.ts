@@ -492,8 +492,8 @@ const BYTE_WORDS: Readonly<Record<string, string>> = {
 export function speakFigure(display: string): string {
   return speakable(
     display
-      // "1.16k" is said "1.2 thousand": a spoken figure keeps two significant digits
-      .replace(/\b\d+\.\d{2,}(?=\s*[kMB]\b)/g, (x) => String(+Number(x).toPrecision(2)))
+      // "1.16k" is said "1.2 thousand", "3.33 h" "3.3 h": a spoken figure keeps two significant digits
+      .replace(/\b\d+\.\d{2,}(?=\s*(?:[kMB]|h|min|days?)\b)/g, (x) => String(+Number(x).toPrecision(2)))
       .replace(/(\d)\s*k\b/g, "$1 thousand")
       .replace(/(\d)\s*M\b/g, "$1 million")
       .replace(/(\d)\s*B\b/g, "$1 billion")

@@ -47,6 +47,17 @@ import {
   verbless,
   withArticle,
 } from "./speak.js";
+import {
+  derivedStore,
+  housekeepingRule,
+  leadState,
+  mainClause,
+  mayLeadFor,
+  onSubjectPath,
+  ownerOf,
+  subjectFeature,
+  subjectOperations,
+} from "./subject.js";
 import { targetsSaid } from "./targets.js";
 import type { DiagramCue, FollowUp, Line } from "./types.js";
 
@@ -136,7 +147,7 @@ function theName(name: string): string {
 
 /** The spoken name of the authoritative record: "the lease", "the partition log". */
 function stateName(d: Design): string | undefined {
-  const s = d.primaryState[0];
+  const s = leadState(d);
   return s ? `the ${entityWords(s.entity)}` : undefined;
 }
 
@@ -182,13 +193,24 @@ function doing(name: string): string {
   return /^(the|a|an)\s/i.test(name) ? `how ${name.replace(/^an?\s/i, "the ")}` : `how the ${name}`;
 }
 
-/** The operations of the dominant archetype's critical paths: what the spoken mechanisms must protect. */
+/**
+ * The operations of the subject's critical paths (the dominant archetype's, or those carrying the feature a product
+ * prompt names as its subject, with that feature's own actions): what the spoken mechanisms must protect.
+ */
 function dominantCritical(d: Design): Set<string> {
   return perScript(d, dominantCritical, undefined, () => {
     const dominant = d.archetypes[0]?.id;
-    return new Set(
-      d.criticalPaths.filter((p) => !dominant || p.archetype === dominant).flatMap((p) => [p.name, ...p.operations]),
-    );
+    const own = subjectFeature(d)
+      ? subjectOperations(d)
+          .filter((o) => o.critical)
+          .map((o) => o.phrase)
+      : [];
+    return new Set([
+      ...own,
+      ...d.criticalPaths
+        .filter((p) => !dominant || p.archetype === dominant || p.operations.some((o) => own.includes(o)))
+        .flatMap((p) => [p.name, ...p.operations]),
+    ]);
   });
 }
 
@@ -243,12 +265,42 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
     // the rule that says that demand leads, not the record's housekeeping (an expired hold frees its seat once)
     const demand = stems(contentStemsOfDemand(d));
     const says = (statement: string) => (demand.size === 0 ? 0 : overlap(demand, stems(statement)));
-    const own = d.invariants
-      .filter((i) => ownRule(i) && i.archetype === dominant)
-      .map((i, k) => ({ statement: i.statement, k, n: says(i.statement) }))
-      .sort((a, b) => (b.n >= 2 ? b.n : 0) - (a.n >= 2 ? a.n : 0) || a.k - b.k)
-      .map((x) => x.statement);
+    // the subject's own rules lead (a feed prompt's fan-out rule, not the media upload beside it); within them a rule
+    // that is only housekeeping the prompt does not ask about (a resubmitted operation sequenced once, a deleted
+    // record kept out of the index) comes after the rule about what the prompt asks for
+    // then a rule only the chosen shape holds: its main clause has words a rejected option would take out of the
+    // design ("primary lease" for a file system chosen over an object store)
+    const rejected = d.decisions.flatMap((dec) =>
+      dec.options
+        .filter((o) => o.id !== dec.chosen && o.name !== dec.chosen)
+        .flatMap((o) => o.implies?.excludes ?? [])
+        .map((x) => new RegExp(x, "i")),
+    );
+    const chosenShape = (statement: string) => {
+      const main = mainClause(statement).replace(/([a-z])([A-Z])/g, "$1 $2");
+      return rejected.some((re) => re.test(main));
+    };
+    const byAsk = (list: readonly Design["invariants"][number][]) =>
+      list
+        .map((i, k) => ({
+          statement: i.statement,
+          k,
+          n: says(i.statement),
+          h: housekeepingRule(d, i.statement),
+          s: chosenShape(i.statement),
+        }))
+        .sort(
+          (a, b) =>
+            (b.n >= 2 ? b.n : 0) - (a.n >= 2 ? a.n : 0) ||
+            Number(a.h) - Number(b.h) ||
+            Number(b.s) - Number(a.s) ||
+            a.k - b.k,
+        )
+        .map((x) => x.statement);
+    const subject = byAsk(d.invariants.filter((i) => ownRule(i) && onSubjectPath(d, i)));
+    const own = byAsk(d.invariants.filter((i) => ownRule(i) && i.archetype === dominant));
     const ranked = uniq([
+      ...subject,
       ...own,
       ...d.invariants.filter(ownRule).map((i) => i.statement),
       ...d.invariants.map((i) => i.statement),
@@ -289,13 +341,22 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
   return perScript(d, guardsOf, rule, () => {
     const critical = dominantCritical(d);
     const words = stems(rule);
-    return d.mechanisms
-      .filter((m) => m.kind === "base" && pathsOf(m).some((p) => critical.has(p)))
-      .map((m, i) => ({ m, i, score: overlap(words, mechanismStems(d, m)) }))
-      .filter((x) => x.score >= 2)
-      .sort((a, b) => b.score - a.score || a.i - b.i)
-      .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0))
-      .map((x) => x.m);
+    return (
+      d.mechanisms
+        // a mechanism kept only to serve reads, throughput or recovery guards the rule only where it is paired with it
+        .filter(
+          (m) =>
+            m.kind === "base" &&
+            pathsOf(m).some((p) => critical.has(p)) &&
+            mayLeadFor(m, rule) &&
+            (!m.serves || m.protects === rule),
+        )
+        .map((m, i) => ({ m, i, score: overlap(words, mechanismStems(d, m)) }))
+        .filter((x) => x.score >= 2)
+        .sort((a, b) => b.score - a.score || a.i - b.i)
+        .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0))
+        .map((x) => x.m)
+    );
   });
 }
 
@@ -308,8 +369,17 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
     const hard = hardRule(d)?.statement;
     const guard = hard ? guardsOf(d, hard)[0] : undefined;
     if (guard) return guard;
-    // failing a guard of the hard rule, a mechanism that protects no rule of the design is never the one it leans on
-    const keeps = (m: Design["mechanisms"][number]) => m.protects !== NO_INVARIANT;
+    // failing a guard by the rule's words, a mechanism the design pairs with the hard rule itself (base first)
+    const paired = hard
+      ? [...d.mechanisms]
+          .sort((a, b) => Number(a.kind !== "base") - Number(b.kind !== "base"))
+          .find((m) => m.protects === hard && !m.serves && mayLeadFor(m, hard))
+      : undefined;
+    if (paired) return paired;
+    // failing that, a mechanism that protects no rule of the design, or only serves reads, throughput or recovery, is
+    // never the one it leans on, nor one that keeps only a housekeeping concern the hard rule is not about
+    const keeps = (m: Design["mechanisms"][number]) =>
+      m.protects !== NO_INVARIANT && m.protects !== "" && !m.serves && (!hard || mayLeadFor(m, hard));
     const base = d.mechanisms.filter((m) => m.kind === "base" && keeps(m));
     const dominant = d.archetypes[0]?.id;
     const critical = dominantCritical(d);
@@ -550,10 +620,18 @@ function purposeOf(phrase: string): string | undefined {
   return sentence(`It is there so ${speakable(m[1])}`);
 }
 
-/** The entities the critical paths write: the state that must never be wrong. */
+/**
+ * The entities the critical paths write: the state that must never be wrong, the subject's first (a view counter's
+ * events before the video upload a named product's catalogue brings along), then in path order.
+ */
 function critEntities(d: Design): string[] {
-  const critical = uniq(d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase))));
-  return uniq(critical.map((o) => entityWords(o.entity)));
+  return perScript(d, critEntities, undefined, () => {
+    const critical = uniq(d.criticalPaths.flatMap((p) => d.operations.filter((o) => p.operations.includes(o.phrase))));
+    // a product with no feature named as its subject keeps the order of its paths
+    const subject = new Set(d.branch.kind === "product" && !subjectFeature(d) ? [] : subjectOperations(d));
+    const ordered = [...critical.filter((o) => subject.has(o)), ...critical.filter((o) => !subject.has(o))];
+    return uniq(ordered.map((o) => entityWords(o.entity)));
+  });
 }
 
 /* ---- 2. Critical state and scopes ---- */
@@ -666,9 +744,11 @@ function drawnBoxes(d: Design): Design["components"] {
 /* ---- 3. Smallest primary state (the HLD is drawn here) ---- */
 function primaryStep(d: Design): StepDraft {
   const lines: Line[] = [];
-  const s = d.primaryState[0];
+  const s = leadState(d);
   const name = stateName(d);
-  const owner = s ? d.components.find((c) => c.holds.includes(s.entity)) : undefined;
+  // authority is named on the store that keeps the record, never on a derived copy of it (a search index)
+  const owner = s ? ownerOf(d, s) : undefined;
+  const kept = owner && !derivedStore(d, owner) ? owner : undefined;
   let described: string | undefined;
   let describedWhole: string | undefined;
   // whether the body said the record as a field list (then every field is named, or counted if many)
@@ -676,8 +756,8 @@ function primaryStep(d: Design): StepDraft {
   if (s && name) {
     lines.push(
       ...core(
-        owner
-          ? `The authoritative state is ${name}, kept in ${theName(owner.name)}`
+        kept
+          ? `The authoritative state is ${name}, kept in ${theName(kept.name)}`
           : `The authoritative state is ${name}`,
       ),
     );
@@ -713,8 +793,7 @@ function primaryStep(d: Design): StepDraft {
     lines.push(...spoken(described, "core", 4, 32).map((l) => ({ ...l, keep: "core" as const })));
     // the records kept beside it are the same archetype's: a substrate's log is not this design's state
     const others = d.primaryState
-      .slice(1)
-      .filter((p) => p.archetype === s.archetype)
+      .filter((p) => p !== s && p.archetype === s.archetype)
       .slice(0, 2)
       .map((p) => `the ${entityWords(p.entity)}`);
     if (others.length > 0) lines.push(...detail(`Beside it, the design keeps ${andList(others)}`));
@@ -1311,6 +1390,17 @@ export function fieldsSaid(d: Design, fields: readonly string[], whole = false):
   return sentence(`It holds ${andList(picked)}, among ${numberWord(items.length).toLowerCase()} fields`);
 }
 
+/**
+ * The sequence drawn in step 6: the first one of the subject (a feature a product prompt names, titled by its id, or
+ * the dominant archetype's), else the design's first.
+ */
+export function subjectSequence(d: Design): Design["diagrams"][number] | undefined {
+  const seqs = d.diagrams.filter((g) => g.kind === "sequence");
+  // a product with no feature named as its subject keeps the design's order (its own record's sequence first)
+  const prefix = subjectFeature(d)?.id ?? (d.branch.kind === "product" ? undefined : d.archetypes[0]?.id);
+  return seqs.find((g) => prefix !== undefined && g.title.startsWith(`${prefix}: `)) ?? seqs[0];
+}
+
 /* ---- 6. Shapes and mechanisms (the critical sequence is drawn here) ---- */
 function mechanismsStep(d: Design): StepDraft {
   const lines: Line[] = [];
@@ -1348,7 +1438,8 @@ function mechanismsStep(d: Design): StepDraft {
           `Together with ${withArticle(lowerFirst(speakable(partner.name)))}, it keeps ${ruleName(d, hard.statement)}`,
         ),
       );
-    else if (hard && guards[0] === lead) lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
+    else if (hard && (guards[0] === lead || lead.protects === hard.statement))
+      lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
       const c = lead.protects === NO_INVARIANT || lead.serves ? undefined : firstClause(lead.protects);
       if (c) lines.push(...core("It protects this rule"), ...core(c));
@@ -1391,7 +1482,7 @@ function mechanismsStep(d: Design): StepDraft {
       ...why.map((t, i) => ({ text: t, keep: keep(i) }) as Line),
     );
   });
-  const seq = d.diagrams.find((g) => g.kind === "sequence");
+  const seq = subjectSequence(d);
   const cue: DiagramCue | undefined = seq
     ? {
         kind: "sequence",
@@ -2244,7 +2335,7 @@ function failuresStep(d: Design): StepDraft {
  */
 function closingCheckIn(d: Design): string {
   const offers: string[] = [];
-  const seq = d.diagrams.find((g) => g.kind === "sequence");
+  const seq = subjectSequence(d);
   if (seq) offers.push(`walk ${protocolName(d, seq.title)} protocol message by message`);
   const b1 = nextBottleneck(d);
   // a limit already exceeded was said as binding now, so it is never offered as the next one to size
