@@ -9,6 +9,14 @@ import {
   AGG_TECHNOLOGIES,
   AGG_WRITES,
 } from "./aggregation.js";
+import {
+  COUNTER_BOTTLENECKS,
+  COUNTER_ENTITIES,
+  COUNTER_FAILURES,
+  COUNTER_INVARIANTS,
+  COUNTER_READS,
+  COUNTER_WRITES,
+} from "./counter.js";
 import { protocols } from "./topology.js";
 import {
   TA_BOTTLENECKS,
@@ -156,6 +164,7 @@ export const card = {
       truth: false,
     },
     ...AGG_ENTITIES,
+    ...COUNTER_ENTITIES,
     ...TA_ENTITIES,
   ],
   writePaths: [
@@ -209,7 +218,10 @@ export const card = {
       mechanism: "replay-rebuild",
       hidden: true,
     },
-    ...AGG_WRITES,
+    // a shown count's running total is written right after the events are counted, before the windows close
+    ...AGG_WRITES.slice(0, 2),
+    ...COUNTER_WRITES,
+    ...AGG_WRITES.slice(2),
     ...TA_WRITES,
   ],
   readPaths: [
@@ -228,16 +240,18 @@ export const card = {
       shape: "read source",
       staleness: "None: the authoritative record is read whenever a price, permission or stock decision depends on it.",
     },
+    ...COUNTER_READS,
     ...AGG_READS,
     ...TA_READS,
   ],
   protocols,
-  invariants: [...PROJECTION_INVARIANTS, ...AGG_INVARIANTS, ...TA_INVARIANTS],
+  invariants: [...PROJECTION_INVARIANTS, ...AGG_INVARIANTS, ...COUNTER_INVARIANTS, ...TA_INVARIANTS],
   // a projection's rules hold where the subject is not counting events, the aggregation's only where it is
   invariantTopics: [
     ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: BASE })),
     ...TA_INVARIANTS.map((statement) => ({ statement, topic: "typeahead" as const })),
     ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
+    ...COUNTER_INVARIANTS.map((statement) => ({ statement, topic: "shown-count" as const })),
   ],
   contract: {
     api: [
@@ -331,6 +345,7 @@ export const card = {
       repair: "Fix the mapping and replay the parked changes, which the version check makes safe to apply late.",
     },
     ...AGG_FAILURES,
+    ...COUNTER_FAILURES,
     ...TA_FAILURES,
   ],
   bottlenecks: [
@@ -367,6 +382,7 @@ export const card = {
       bottleneck: "Projector lag on a hot source partition that one projector must apply in order.",
       mitigation: "Partition the change stream by key so projectors scale out while per-key order is kept.",
     },
+    ...COUNTER_BOTTLENECKS,
     ...AGG_BOTTLENECKS,
     ...TA_BOTTLENECKS,
   ],

@@ -1,5 +1,6 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { AGG_API, AGG_COMPONENTS, AGG_DATA, AGG_LINKS, AGG_PROTOCOLS } from "./aggregation.js";
+import { COUNTER_API, COUNTER_COMPONENTS, COUNTER_DATA, COUNTER_LINKS, COUNTER_PROTOCOLS } from "./counter.js";
 import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
 
 const U = "aggregation" as const;
@@ -27,6 +28,7 @@ export const protocols: ProtocolSpec[] = [
       "readers>query-api[search with filters and cursor] -> query-api>index[query current alias] -> index>query-api[hits with source versions] -> query-api>readers[hits, next cursor and freshness position] => done",
   },
   ...AGG_PROTOCOLS,
+  ...COUNTER_PROTOCOLS,
   ...TA_PROTOCOLS,
 ];
 
@@ -109,6 +111,7 @@ export const topology: Topology = {
       because: "a mapping change or a corrupt projection is repaired by rebuilding from the source, not by patching",
     },
     ...AGG_COMPONENTS,
+    ...COUNTER_COMPONENTS,
     ...TA_COMPONENTS,
   ],
   links: [
@@ -122,6 +125,7 @@ export const topology: Topology = {
     { unlessTopic: BASE, from: "rebuilder", to: "index", kind: "control", label: "bulk load, swap alias" },
     { unlessTopic: BASE, from: "rebuilder", to: "source-db", kind: "request", label: "scan the source at a snapshot" },
     ...AGG_LINKS,
+    ...COUNTER_LINKS,
     ...TA_LINKS,
   ],
   api: [
@@ -152,6 +156,7 @@ export const topology: Topology = {
       errors: ["400 bad query"],
       guarantee: "results may lag the source by the projector lag, never reorder versions of one record",
     },
+    ...COUNTER_API,
     ...AGG_API,
     ...TA_API,
   ],
@@ -192,6 +197,7 @@ export const topology: Topology = {
       owner: "projector",
     },
     ...AGG_DATA,
+    ...COUNTER_DATA,
     ...TA_DATA,
   ],
   entry: "write-api",
