@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { designTopicsSpoken } from "../src/knowledge/topics.js";
+import { writeScript } from "../src/render/script/index.js";
 
 const spoken = (prompt: string) => designTopicsSpoken(prompt, []).map((t) => t.value);
 const chosen = (d: ReturnType<typeof design>, id: string) => d.decisions.find((r) => r.id === id)?.chosen;
@@ -13,7 +14,9 @@ describe("a count shown beside the thing counted is a running total served throu
   const views = design(
     "Design a view counter for videos: 1 million increments per second, counts visible within 10 seconds",
   );
-  const likes = design("Design a like counter for posts: 200,000 likes per second, like counts visible within 5 seconds");
+  const likes = design(
+    "Design a like counter for posts: 200,000 likes per second, like counts visible within 5 seconds",
+  );
   const plays = design(
     "Count song plays for a music service: 500,000 plays per second, play counters shown on each song, artists paid royalties per play",
   );
@@ -53,6 +56,10 @@ describe("a count shown beside the thing counted is a running total served throu
     expect(figure(likes, "count_visible_seconds")?.value).toBeLessThanOrEqual(5);
     // the windows feed analytics, so they keep their minute instead of shrinking to the bound
     expect(views.capacity.find((r) => r.id === "window_final_seconds")?.value).toBe(62);
+    // the budget is said aloud, part by part, against the stated bound
+    expect(JSON.stringify(writeScript(views, { minutes: 45 }))).toMatch(
+      /shown count is 4 seconds of batching, plus 1 second of log lag, plus 1 second to apply, plus 4 seconds in the cache/,
+    );
     // every page view reads the count: reads run at the counted rate
     expect(figure(views, "count_reads")?.value).toBe(1000000);
   });

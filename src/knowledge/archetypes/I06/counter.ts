@@ -218,15 +218,11 @@ export const COUNTER_CAPACITY: CapacityModel = {
     ),
     {
       quantity: "log_lag_seconds",
-      label: "how far the aggregator trails the log's newest event",
-      unit: "s",
       typical: 1,
       why: "a consumer that keeps up trails the log's head by about a second (a planning figure; alert on consumer lag)",
     },
     {
       quantity: "apply_seconds",
-      label: "one round of batched adds to the count store",
-      unit: "s",
       typical: 1,
       why: "a batch of atomic adds to a key-value store, with one retry, lands within about a second",
     },
@@ -239,8 +235,6 @@ export const COUNTER_CAPACITY: CapacityModel = {
     },
     {
       quantity: "flush_seconds",
-      label: "how often an aggregator task adds its batched sums to the running totals",
-      unit: "s",
       typical: 5,
       why: "aggregators flush their sums every few seconds, so a count moves several times a minute and the store takes one add per key per flush",
       from: {
@@ -250,8 +244,6 @@ export const COUNTER_CAPACITY: CapacityModel = {
     },
     {
       quantity: "cache_ttl_seconds",
-      label: "how long a cached count is served before it is read again",
-      unit: "s",
       typical: 5,
       why: "a count cached for a few seconds spares the store almost every read",
       from: {
