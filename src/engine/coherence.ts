@@ -7,6 +7,7 @@
 
 import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
+import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
@@ -97,6 +98,7 @@ export type CoherenceRule =
   | "flush-before-ack-contradicted"
   | "one-part-bought-twice"
   | "aggregation-shape"
+  | "shown-count-shape"
   | "typeahead-shape"
   | "ledger-shape"
   | "cdc-shape"
@@ -169,6 +171,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a durable workflow engine keeps each execution's append-only history with the tasks it implies on a fixed set of history shards, hands tasks to workers through task queues, fences an activity's completion by its attempt, and calls no payment provider for it",
   "aggregation-shape":
     "a design about counting events in windows keys its truth by event id and its totals by time window, sizes the hottest key, and draws no record-by-record projection entity",
+  "shown-count-shape":
+    "a design whose count is shown beside the thing counted keeps a running total per key in a drawn store, reads it on a path of its own, sizes those reads, and holds the time to a shown count to the prompt's freshness bound where one is stated",
   "typeahead-shape":
     "a design about suggesting completions as people type keys its served lists by prefix, offers a suggest call, splits a stated latency target into network, edge and lookup time, and draws no change-capture projection entity",
   "product-record-not-state":
@@ -1547,6 +1551,36 @@ function aggregationShape(d: Design): Problem[] {
 }
 
 /**
+ * A design whose count is shown beside the thing counted (topic "shown-count") serves it from a running total per
+ * key: a store holds it, a read path reads it, the reads are sized, and a stated freshness bound reaches the figure
+ * for the time to a shown count (which `stated-bound-exceeded` then holds to it).
+ */
+function shownCountShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("shown-count")) return [];
+  if (!d.archetypes.some((a) => a.id === "I06")) return [];
+  const out: Problem[] = [];
+  if (!d.components.some((c) => c.holds.includes(COUNTER_SHAPE.total)))
+    out.push({
+      rule: "shown-count-shape",
+      detail: `no component holds ${COUNTER_SHAPE.total}, so the shown count has no serving store`,
+    });
+  if (!d.readPaths.some((r) => r.entity === COUNTER_SHAPE.total))
+    out.push({
+      rule: "shown-count-shape",
+      detail: `no read path reads ${COUNTER_SHAPE.total}, so pages read the count from nowhere`,
+    });
+  if (!d.capacity.some((c) => c.id === COUNTER_SHAPE.readsFigure))
+    out.push({ rule: "shown-count-shape", detail: `the count reads (${COUNTER_SHAPE.readsFigure}) are not sized` });
+  const visible = d.capacity.find((c) => c.id === COUNTER_SHAPE.visibleFigure);
+  if (d.nfrs.scale[COUNTER_SHAPE.bound] !== undefined && visible?.bound?.quantity !== COUNTER_SHAPE.bound)
+    out.push({
+      rule: "shown-count-shape",
+      detail: `the stated ${COUNTER_SHAPE.bound} bounds no time to a shown count (${COUNTER_SHAPE.visibleFigure})`,
+    });
+  return out;
+}
+
+/**
  * A design about suggesting completions as people type (topic "typeahead") has a prefix index, a suggest call and a
  * latency budget split against the stated target, and none of the change-capture projection's entities.
  */
@@ -1843,6 +1877,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...messagesHaveLinks(d),
     ...productRecordIsState(d),
     ...aggregationShape(d),
+    ...shownCountShape(d),
     ...typeaheadShape(d),
     ...ledgerShape(d),
     ...cdcShape(d),

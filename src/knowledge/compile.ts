@@ -63,17 +63,12 @@ export function compileKnowledge(): CompiledKnowledge {
   for (const [i, e] of ARCHETYPE_ENTRIES.entries()) {
     // a card's bottleneck formula may read its own capacity model's figures (one source of numbers per design)
     const capacity = ARCHETYPE_BUNDLES[i]?.capacity;
-    const own = capacity
-      ? [
-          ...capacity.inputs.map((x) => x.quantity),
-          ...capacity.figures.flatMap((f) => (f.sets ? [f.id, f.sets] : [f.id])),
-          // and a topic's own model (a row marked with that topic is drawn only beside it)
-          ...Object.values(capacity.topics ?? {}).flatMap((m) => [
-            ...m.inputs.map((x) => x.quantity),
-            ...m.figures.map((f) => f.id),
-          ]),
-        ]
-      : [];
+    // and a subject's own model (a shown count's reads), whose bottleneck rows carry the same subject
+    const models = capacity ? [capacity, ...Object.values(capacity.topics ?? {})] : [];
+    const own = models.flatMap((m) => [
+      ...m.inputs.map((x) => x.quantity),
+      ...m.figures.flatMap((f) => (f.sets ? [f.id, f.sets] : [f.id])),
+    ]);
     const p = entryProblems(e, { ...known, quantities: new Set([...known.quantities, ...own]) });
     problems.push(...p);
     const parsed = Archetype.safeParse(e);

@@ -287,6 +287,26 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "a watch event and the winning candidate's conditional write are a few round trips inside one region, well under half a second",
     share: "to tell a waiting candidate",
   },
+  // the parts of a shown count's freshness (knowledge/archetypes/I06/counter.ts), each said as its share of the bound
+  {
+    id: "flush_seconds",
+    label: "how often an aggregator task adds its batched sums to the running totals",
+    unit: "s",
+    share: "of batching",
+  },
+  {
+    id: "log_lag_seconds",
+    label: "how far the aggregator trails the log's newest event",
+    unit: "s",
+    share: "of log lag",
+  },
+  { id: "apply_seconds", label: "one round of batched adds to the count store", unit: "s", share: "to apply" },
+  {
+    id: "cache_ttl_seconds",
+    label: "how long a cached count is served before it is read again",
+    unit: "s",
+    share: "in the cache",
+  },
   {
     id: "latency_seconds",
     label: "latency target",

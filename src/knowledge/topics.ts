@@ -57,6 +57,7 @@ export const TOPIC_VALUES = [
   "in-flight",
   "email",
   "multi-channel",
+  "shown-count",
   "aggregation",
   "typeahead",
   "crawl",
@@ -85,7 +86,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "in-flight": String.raw`\bconcurrency (?:limit\w*|caps?)\b|\bconcurrent (?:requests?|calls?|connections?|jobs?|sessions?|uploads?|streams?|queries)\b|\bin[- ]flight\b|\bsimultaneous (?:requests?|calls?|connections?)\b|\bbulkheads?\b|\bconnection pools?\b|\bmax(?:imum)? (?:concurrent|parallel)\b|\bat (?:the )?same time\b`,
   "multi-channel": String.raw`\b(?:multi-?channel|omni-?channel|push\b[^.;]{0,40}\b(?:e-?mails?|sms|text messages?)|e-?mails?\b[^.;]{0,40}\b(?:push|sms|text messages?)|(?:sms|text messages?)\b[^.;]{0,40}\b(?:push|e-?mails?))\b`,
   email: String.raw`\b(?:e-?mails?|e-?mailing|newsletters?|mailing lists?|smtp|mail transfer agents?|sendgrid|mailgun|postmark|amazon ses|aws ses|simple email service)\b`,
-  aggregation: String.raw`\b(?:count(?:s|ing|ed)?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b`,
+  aggregation: String.raw`\b(?:count(?:s|ing|ed)?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower|like)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b`,
+  // a count shown to people beside the thing counted (a video's views, a post's likes): a running total per key that
+  // pages read, beside the windowed counts analytics reads; it needs the prompt to count events too (TOPIC_NEEDS)
+  "shown-count": String.raw`\b(?:view|like|play|listen|click|visit|vote|upvote|follower)s? counters?\b|\bcounters? (?:for|of|on) (?:\w+ ){0,2}(?:videos?|posts?|songs?|tracks?|pages?|articles?|tweets?|photos?|reels?|streams?|podcasts?|episodes?)\b|\b(?:counts?|totals?) (?:\w+ ){0,3}(?:shown|displayed)\b|\b(?:running|lifetime|all-time) (?:counts?|totals?)\b`,
   typeahead: String.raw`\b(?:auto-?complet\w*|type-?ahead|search[- ]as[- ]you[- ]type|(?:search|query|keyword) suggestions?|suggest\w* (?:completions?|queries) (?:as|while)|(?:suggest\w*|complet\w*) (?:\w+ ){0,3}(?:as|while) (?:you|the user|users|people|shoppers|customers) types?)\b`,
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
@@ -121,6 +125,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "emails go to people's mailboxes: each recipient's message is queued by recipient domain, signed with the sender's DKIM key, handed to a recipient mail server over SMTP, and its bounces and complaints feed a suppression list",
   aggregation:
     "business events (clicks, views, follows) are counted per key in time windows from a stream of immutable events, not projected record by record",
+  "shown-count":
+    "a count is shown beside the thing counted (a video's views, a post's likes): a running total per key in a serving store that every page view reads through a cache, fed by batched sums from the event stream within the stated freshness",
   typeahead:
     "completions are suggested as people type: each prefix's top-k, ranked by how often it was searched, is precomputed into an immutable snapshot served from memory",
   crawl:
@@ -151,6 +157,12 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "multi-channel": ["money", "webhook"],
 };
 
+/**
+ * A topic that only makes sense inside another: a count shown on a page is a running total kept beside the windowed
+ * counts of an event-counting pipeline, so it is spoken only where the prompt counts events too.
+ */
+export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = { "shown-count": "aggregation" };
+
 const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, new RegExp(TOPIC_WORDS[t], "i")])) as Record<
   Topic,
   RegExp
@@ -180,7 +192,11 @@ export function topicsSpoken(text: string): readonly SpokenTopic[] {
     return m ? [Object.freeze({ value: t, quote: m[0] })] : [];
   });
   const spoken = Object.freeze(
-    found.filter((x) => !(TOPIC_YIELDS[x.value] ?? []).some((y) => found.some((f) => f.value === y))),
+    found.filter(
+      (x) =>
+        !(TOPIC_YIELDS[x.value] ?? []).some((y) => found.some((f) => f.value === y)) &&
+        (TOPIC_NEEDS[x.value] === undefined || found.some((f) => f.value === TOPIC_NEEDS[x.value])),
+    ),
   );
   before = recent;
   recent = [text, spoken];
@@ -214,7 +230,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
-const PROMPT_ONLY: readonly Topic[] = ["aggregation", "typeahead"];
+const PROMPT_ONLY: readonly Topic[] = ["shown-count", "aggregation", "typeahead"];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (

@@ -1,7 +1,7 @@
 import { byArchetype } from "../archetypes/runtime.js";
 import { parseProtocol } from "../notation/protocol.js";
 import type { ArchetypeId } from "../schema.js";
-import { markTopics, TOPIC_VALUES, type Topic } from "../topics.js";
+import { markTopics, TOPIC_NEEDS, TOPIC_VALUES, type Topic } from "../topics.js";
 import { type Topical, type Topology, topicalTopology } from "../topology.js";
 
 /** Each archetype's component topology with its protocols bound to those components (its folder's `topology.ts`). */
@@ -58,7 +58,9 @@ export function topologyVariants(t: Topology): { where: string; topology: Topolo
   const marks = (xs: readonly Topical[]) => xs.flatMap((x) => [x.topic, ...markTopics(x.unlessTopic)]);
   const used = new Set(marks([...t.components, ...t.links, ...t.api, ...t.dataModel, ...(t.protocols ?? [])]));
   const topics = TOPIC_VALUES.filter((x) => used.has(x));
-  const without = (spoken: Topic | undefined) => TOPIC_VALUES.filter((x) => x !== spoken);
+  // a subject that only makes sense inside another (a shown count inside an event count) is drawn with it
+  const without = (spoken: Topic | undefined) =>
+    TOPIC_VALUES.filter((x) => x !== spoken && (spoken === undefined || x !== TOPIC_NEEDS[spoken]));
   return [undefined, ...topics].map((spoken) => ({
     where: spoken ? ` (about ${spoken})` : "",
     topology: topicalTopology(t, without(spoken)),

@@ -3,6 +3,7 @@ import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { Technology } from "../../schema.js";
+import { TOPIC_WORDS } from "../../topics.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
 /**
@@ -32,6 +33,8 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
  */
 
 const T = "aggregation" as const;
+/** A count shown beside the thing counted (counter.ts): its rows replace the ad and billing readers' ones. */
+const SHOWN = "shown-count" as const;
 type TechnologyInput = z.input<typeof Technology>;
 
 export const AGG_ENTITIES = [
@@ -167,7 +170,7 @@ export const AGG_FAILURES = [
   },
   {
     failure:
-      "One key carries a large share of all events (a campaign running a national ad), and the single task that owns it falls behind while the others idle",
+      "One key carries a large share of all events (a viral item, a campaign running a national ad), and the single task that owns it falls behind while the others idle",
     role: "derived",
     prevention:
       "Split a hot key over several salts, count each on its own task, and sum the partials when the window closes; pre-aggregate in the collectors for a few seconds",
@@ -185,12 +188,22 @@ export const AGG_FAILURES = [
   },
   {
     failure: "Bot or fraudulent clicks are counted and billed to the advertiser",
+    unlessTopic: SHOWN,
     role: "truth",
     prevention:
       "Filter events before counting by known-bot lists, rate per device and duplicate click ids, keeping the rejected ones with their reason",
     repair:
       "Reclassify with the improved rules in the batch recount and issue corrected totals for the affected windows",
     topic: T,
+  },
+  {
+    failure: "Bots or scripted replays inflate the shown counts",
+    role: "truth",
+    prevention:
+      "Filter events before counting by known-bot lists, rate per device and duplicate event ids, keeping the rejected ones with their reason",
+    repair:
+      "Reclassify with the improved rules in the batch recount and correct the affected window totals and running totals",
+    topic: SHOWN,
   },
   {
     failure:
@@ -293,6 +306,15 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     runs: ["send events"],
     because: "each event is stamped with a unique id and the time it happened where it happens",
     topic: T,
+    unlessTopic: SHOWN,
+  },
+  {
+    id: "sources",
+    name: "Event sources (players, browsers, apps)",
+    kind: "client",
+    runs: ["send events"],
+    because: "each view or play is stamped with a unique id and the time it happened where it happens",
+    topic: SHOWN,
   },
   {
     id: "collectors",
@@ -354,7 +376,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     kind: "store",
     holds: ["RawEvent"],
     runs: ["store hourly files"],
-    because: "the log's retention is days, but billing disputes and recounts need every raw event for months",
+    because: "the log's retention is days, but recounts and disputed totals need every raw event for months",
     topic: T,
   },
   {
@@ -373,6 +395,16 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     runs: ["query counts"],
     because: "they read totals by key and time range, and billing reads only closed, recounted windows",
     topic: T,
+    unlessTopic: SHOWN,
+  },
+  {
+    id: "readers",
+    name: "Analytics dashboards and reports",
+    kind: "client",
+    runs: ["query counts"],
+    because:
+      "they read totals by key and time range (views per hour, per region); the count shown on a page is read from the count store",
+    topic: SHOWN,
   },
   {
     id: "recount",
@@ -525,7 +557,7 @@ export const AGG_CAPACITY: CapacityModel = {
       label: "keys counted (campaigns, articles, users)",
       unit: "keys",
       typical: 1000000,
-      why: "an ad platform runs on the order of a million active campaigns and ads (a planning figure)",
+      why: "one business's counted keys (campaigns, articles, products) number about a million (a planning figure)",
     },
     { quantity: "retention_days", typical: 7, why: "the log keeps a week so a failed job can be replayed" },
     {
@@ -603,6 +635,12 @@ export const AGG_CAPACITY: CapacityModel = {
   ],
 };
 
+/**
+ * Words that say the counts are billed, paid on or audited (ad clicks and impressions are charged per click or per
+ * thousand): such totals must match the raw events, so they are counted exactly and recounted.
+ */
+const BILLED_WORDS = String.raw`\b(?:bill(?:s|ed|ing|able)?|invoic\w*|advertis\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\w*|charg(?:e|es|ed|ing)|audit\w*|revenue)\b`;
+
 export const AGG_DECISIONS: DecisionPoint[] = [
   {
     id: "i06-agg-count",
@@ -612,9 +650,16 @@ export const AGG_DECISIONS: DecisionPoint[] = [
       {
         id: "exact",
         name: "exact counts: dedupe by event id, exactly-once state by checkpoint",
-        buys: "totals an advertiser can be billed on and that a recount can check to the event",
+        buys: "totals that can be billed or paid on, and that a recount can check to the event",
         costs: "state per open window and a dedupe set per window; more memory and checkpoint bytes",
         winsWhen: "totals are billed, paid out or audited",
+      },
+      {
+        id: "at-least-once",
+        name: "at-least-once counting: event ids deduped within a short window, a rare repeat past it accepted as a small over-count",
+        buys: "dedupe state of a few minutes per task and no exactly-once sink, so a shown count moves within seconds",
+        costs: "a count can run slightly high (a repeat past the dedupe window), so it cannot be billed or paid on",
+        winsWhen: "the count is shown to people and nothing is billed or paid out on it",
       },
       {
         id: "approximate",
@@ -624,7 +669,19 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         winsWhen: "only dashboards read the numbers, or distinct users over huge ranges are counted",
       },
     ],
-    rules: [],
+    rules: [
+      {
+        when: [{ words: BILLED_WORDS }],
+        option: "exact",
+        because: "the counts are billed, paid on or audited, so each must be checkable against the raw events",
+      },
+      {
+        when: [{ words: TOPIC_WORDS["shown-count"] }],
+        option: "at-least-once",
+        because:
+          "the count is shown beside the item and nothing is billed on it, so a small over-count is acceptable and the dedupe state stays small",
+      },
+    ],
     fallback: {
       option: "exact",
       because:
@@ -707,11 +764,17 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         winsWhen: "totals feed dashboards, not bills",
       },
     ],
-    rules: [],
+    rules: [
+      {
+        when: [{ words: BILLED_WORDS }],
+        option: "batch-recount",
+        because: "the counts are billed or paid on, and must match the raw events",
+      },
+    ],
     fallback: {
       option: "batch-recount",
       because:
-        "counted events are usually billed, and an independent recount is the only check that the stream did not drift",
+        "an independent recount from the raw events is the only check that the stream did not drift, and it applies refined bot rules to past totals",
     },
   },
 ];

@@ -1,6 +1,7 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AGG_CAPACITY } from "./aggregation.js";
+import { COUNTER_CAPACITY } from "./counter.js";
 import { TA_CAPACITY } from "./typeahead.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
@@ -66,5 +67,6 @@ export const capacity: CapacityModel = {
       "s",
     ),
   ],
-  topics: { aggregation: AGG_CAPACITY, typeahead: TA_CAPACITY },
+  // "shown-count" comes before "aggregation" in the topics' order, so a shown count's model is found first
+  topics: { "shown-count": COUNTER_CAPACITY, aggregation: AGG_CAPACITY, typeahead: TA_CAPACITY },
 };

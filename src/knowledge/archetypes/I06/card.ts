@@ -18,6 +18,14 @@ import {
   CDC_TECHNOLOGIES,
   CDC_WRITES,
 } from "./cdc.js";
+import {
+  COUNTER_BOTTLENECKS,
+  COUNTER_ENTITIES,
+  COUNTER_FAILURES,
+  COUNTER_INVARIANTS,
+  COUNTER_READS,
+  COUNTER_WRITES,
+} from "./counter.js";
 import { protocols } from "./topology.js";
 import {
   TA_BOTTLENECKS,
@@ -167,6 +175,7 @@ export const card = {
       truth: false,
     },
     ...AGG_ENTITIES,
+    ...COUNTER_ENTITIES,
     ...TA_ENTITIES,
     ...CDC_ENTITIES,
   ],
@@ -221,7 +230,10 @@ export const card = {
       mechanism: "replay-rebuild",
       hidden: true,
     },
-    ...AGG_WRITES,
+    // a shown count's running total is written right after the events are counted, before the windows close
+    ...AGG_WRITES.slice(0, 2),
+    ...COUNTER_WRITES,
+    ...AGG_WRITES.slice(2),
     ...TA_WRITES,
     ...CDC_WRITES,
   ],
@@ -241,6 +253,7 @@ export const card = {
       shape: "read source",
       staleness: "None: the authoritative record is read whenever a price, permission or stock decision depends on it.",
     },
+    ...COUNTER_READS,
     ...AGG_READS,
     ...TA_READS,
     ...CDC_READS,
@@ -249,6 +262,7 @@ export const card = {
   invariants: [
     ...PROJECTION_INVARIANTS,
     ...AGG_INVARIANTS,
+    ...COUNTER_INVARIANTS,
     ...TA_INVARIANTS,
     ...CDC_INVARIANTS,
     ...CDC_CACHE_INVARIANTS,
@@ -260,6 +274,7 @@ export const card = {
     ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
     ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const })),
     ...CDC_CACHE_INVARIANTS.map((statement) => ({ statement, topic: "cdc-cache" as const })),
+    ...COUNTER_INVARIANTS.map((statement) => ({ statement, topic: "shown-count" as const })),
   ],
   contract: {
     api: [
@@ -353,6 +368,7 @@ export const card = {
       repair: "Fix the mapping and replay the parked changes, which the version check makes safe to apply late.",
     },
     ...AGG_FAILURES,
+    ...COUNTER_FAILURES,
     ...TA_FAILURES,
     ...CDC_FAILURES,
   ],
@@ -390,6 +406,7 @@ export const card = {
       bottleneck: "Projector lag on a hot source partition that one projector must apply in order.",
       mitigation: "Partition the change stream by key so projectors scale out while per-key order is kept.",
     },
+    ...COUNTER_BOTTLENECKS,
     ...AGG_BOTTLENECKS,
     ...TA_BOTTLENECKS,
   ],

@@ -1,6 +1,7 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { AGG_API, AGG_COMPONENTS, AGG_DATA, AGG_LINKS, AGG_PROTOCOLS } from "./aggregation.js";
 import { CDC_API, CDC_COMPONENTS, CDC_DATA, CDC_LINKS, CDC_PROTOCOLS } from "./cdc.js";
+import { COUNTER_API, COUNTER_COMPONENTS, COUNTER_DATA, COUNTER_LINKS, COUNTER_PROTOCOLS } from "./counter.js";
 import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
 
 const U = "aggregation" as const;
@@ -30,6 +31,7 @@ export const protocols: ProtocolSpec[] = [
       "readers>query-api[search with filters and cursor] -> query-api>index[query current alias] -> index>query-api[hits with source versions] -> query-api>readers[hits, next cursor and freshness position] => done",
   },
   ...AGG_PROTOCOLS,
+  ...COUNTER_PROTOCOLS,
   ...TA_PROTOCOLS,
   ...CDC_PROTOCOLS,
 ];
@@ -113,6 +115,7 @@ export const topology: Topology = {
       because: "a mapping change or a corrupt projection is repaired by rebuilding from the source, not by patching",
     },
     ...AGG_COMPONENTS,
+    ...COUNTER_COMPONENTS,
     ...TA_COMPONENTS,
     ...CDC_COMPONENTS,
   ],
@@ -127,6 +130,7 @@ export const topology: Topology = {
     { unlessTopic: BASE, from: "rebuilder", to: "index", kind: "control", label: "bulk load, swap alias" },
     { unlessTopic: BASE, from: "rebuilder", to: "source-db", kind: "request", label: "scan the source at a snapshot" },
     ...AGG_LINKS,
+    ...COUNTER_LINKS,
     ...TA_LINKS,
     ...CDC_LINKS,
   ],
@@ -158,6 +162,7 @@ export const topology: Topology = {
       errors: ["400 bad query"],
       guarantee: "results may lag the source by the projector lag, never reorder versions of one record",
     },
+    ...COUNTER_API,
     ...AGG_API,
     ...TA_API,
     ...CDC_API,
@@ -199,6 +204,7 @@ export const topology: Topology = {
       owner: "projector",
     },
     ...AGG_DATA,
+    ...COUNTER_DATA,
     ...TA_DATA,
     ...CDC_DATA,
   ],
