@@ -275,7 +275,9 @@ function forParty(p: Part, party: PartyKind, bounded = false): Part {
 function pruneTopology(t: Topology, gone: ReadonlySet<string>): Topology {
   const components = t.components
     .filter((c) => !gone.has(c.id))
-    .map((c) => (c.holds?.some((e) => gone.has(e)) ? { ...c, holds: c.holds.filter((e) => !gone.has(e)) } : c));
+    .map((c) => (c.holds?.some((e) => gone.has(e)) ? { ...c, holds: c.holds.filter((e) => !gone.has(e)) } : c))
+    // a duty only a rejected option draws (a generator's block lease beside a timestamp layout) is not run
+    .map((c) => (c.runs?.some((r) => gone.has(r)) ? { ...c, runs: c.runs.filter((r) => !gone.has(r)) } : c));
   const kept = new Set(components.map((c) => c.id));
   return {
     ...t,
