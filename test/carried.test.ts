@@ -41,7 +41,7 @@ describe("what a design carries once its decisions are made", () => {
       checklist: d.checklist,
     });
     expect(text).not.toContain("IdBlock");
-    expect(text).not.toMatch(/in-memory block|range block|lease blocks?\b|block lease/);
+    expect(text).not.toMatch(/in-memory block|range block|lease blocks?\b|block lease\b/);
     // the block option still draws its own records and duties
     const blocks = design(ID_PROMPT, ["decision.i09-scheme=leased-blocks"]);
     expect(blocks.components.flatMap((c) => c.holds)).toContain("IdBlock");

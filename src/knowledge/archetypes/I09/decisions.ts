@@ -26,8 +26,6 @@ export const decisions: DecisionPoint[] = [
             "worker id lease",
             "claim worker id",
           ],
-          // the consensus group holds worker-id leases only: no counter, no block
-          names: [{ component: "counter-store", name: "Worker-id lease store (3-node consensus group)" }],
           // the coordination store holds worker-id leases only; a counter product is the rejected options' store
           preferTechnology: ["Snowflake-style", "etcd or ZooKeeper"],
           // a block allocator, its durable high-water mark and gap-free numbering belong to the rejected options
