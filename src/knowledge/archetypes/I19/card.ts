@@ -499,7 +499,7 @@ export const card = {
       layer: "coordination",
       // the GFS paper (sections 2.6.3 and 5.1.3): the master logs every metadata change locally and on remote
       // machines before answering, checkpoints its in-memory state, and read-only shadow masters replay the log
-      fits: "The namespace and chunk map live in the master's memory, every change is written to an operation log replicated to other machines before the client is answered, periodic checkpoints keep replay short, and read-only shadow masters follow the log; a Raft-replicated log gives the same with automatic failover",
+      fits: "The namespace and chunk map live in the master's memory; every change goes to an operation log copied to other machines before the client is answered; checkpoints keep replay short; read-only shadow masters follow the log, and a Raft log adds automatic failover",
       suits: ["linearizable", "small-metadata", "fail-closed", "high-throughput"],
       poorFor: ["elastic-scale", "multi-region"],
       caveat:
