@@ -28,6 +28,26 @@ describe("what a design carries once its decisions are made", () => {
     expect(rules(d)).toEqual([]);
   });
 
+  it("a record only read, which only a rejected option draws, leaves with every list that names it", () => {
+    const d = design(ID_PROMPT);
+    const text = JSON.stringify({
+      operations: d.operations,
+      readPaths: d.readPaths,
+      predicates: d.predicates,
+      mechanisms: d.mechanisms,
+      components: d.components,
+      links: d.links,
+      scopes: d.scopes,
+      checklist: d.checklist,
+    });
+    expect(text).not.toContain("IdBlock");
+    expect(text).not.toMatch(/in-memory block|range block|lease blocks?\b|block lease\b/);
+    // the block option still draws its own records and duties
+    const blocks = design(ID_PROMPT, ["decision.i09-scheme=leased-blocks"]);
+    expect(blocks.components.flatMap((c) => c.holds)).toContain("IdBlock");
+    expect(blocks.links.map((l) => l.label)).toContain("lease block");
+  });
+
   it("the archetype a feature's record realizes draws no record, rule, step or protocol of its own", () => {
     const d = design(TICKETS);
     expect(d.archetypes[0]?.realizes?.id).toBe("I02");

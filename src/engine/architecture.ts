@@ -273,9 +273,17 @@ function forParty(p: Part, party: PartyKind, bounded = false): Part {
 
 /** A topology without the elements only an option not chosen draws (components, entities, links, API calls, protocols). */
 function pruneTopology(t: Topology, gone: ReadonlySet<string>): Topology {
+  const calls = new Set(t.api.map((a) => a.operation));
   const components = t.components
     .filter((c) => !gone.has(c.id))
-    .map((c) => (c.holds?.some((e) => gone.has(e)) ? { ...c, holds: c.holds.filter((e) => !gone.has(e)) } : c));
+    .map((c) => (c.holds?.some((e) => gone.has(e)) ? { ...c, holds: c.holds.filter((e) => !gone.has(e)) } : c))
+    // a duty only a rejected option draws (a generator's block lease beside a timestamp layout) is not run; a duty
+    // named like an API call (a client's write) stays with the call's own pruning
+    .map((c) =>
+      c.runs?.some((r) => gone.has(r) && !calls.has(r))
+        ? { ...c, runs: c.runs.filter((r) => !gone.has(r) || calls.has(r)) }
+        : c,
+    );
   const kept = new Set(components.map((c) => c.id));
   return {
     ...t,

@@ -216,6 +216,12 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "ingesters", label: "ingest or storage nodes of a telemetry pipeline", unit: "ingesters" },
   { id: "clients", label: "connected clients or sessions", unit: "clients" },
   {
+    id: "master_ops_per_client_per_sec",
+    label: "metadata operations one client sends the master a second",
+    unit: "ops/s",
+  },
+  { id: "append_record_bytes", label: "bytes of one appended record", unit: "B" },
+  {
     id: "partitions",
     label: "partitions or shards",
     unit: "partitions",

@@ -336,6 +336,9 @@ export const ScopeRule = z.strictObject({
   entities: z.array(text).min(1).optional(),
   otherwise: z.strictObject({ scope: Scope, why: text }).optional(),
 });
+/** How a design's consistency reason opens when it takes its lead's reference model (`Stance.relaxed`): said in full. */
+export const REFERENCE_MODEL = "the reference system's own model";
+
 export const Stance = z.strictObject({
   consistency: Consistency,
   availability: Availability,
@@ -343,6 +346,12 @@ export const Stance = z.strictObject({
   ordering: Ordering,
   durability: Durability,
   because: text,
+  /**
+   * A weaker consistency model the archetype's own reference system promises, taken where the prompt's words
+   * (`when`, a case-insensitive regular expression) name that system or its workload (GFS's relaxed regions for
+   * appended files), with why; a stated consistency still wins.
+   */
+  relaxed: z.strictObject({ when: z.string(), consistency: Consistency, because: text }).optional(),
   scopes: z.strictObject({ ordering: ScopeRule, exclusivity: ScopeRule, coordination: ScopeRule }),
 });
 export type Stance = z.infer<typeof Stance>;

@@ -1,6 +1,7 @@
 import type { Design } from "../engine/design/design.js";
 import { grouped } from "../engine/quantity-format.js";
 import { FAMILIES } from "../knowledge/families.js";
+import { REFERENCE_MODEL } from "../knowledge/schema.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
 import { writeScript } from "./script/index.js";
 import { architectureBlocks } from "./sections/architecture.js";
@@ -53,7 +54,8 @@ export function designBlocks(d: Design): Block[] {
     heading(2, "Requirements and NFRs"),
     bullets([
       `Delivery: ${d.nfrs.delivery}${tag("delivery")}`,
-      `Consistency: ${d.nfrs.consistency}${tag("consistency")}`,
+      // a default taken from the lead's reference system (GFS's relaxed regions) is not the usual one: said with why
+      `Consistency: ${d.nfrs.consistency}${src.consistency?.because.includes(REFERENCE_MODEL) ? ` (default, ${src.consistency.because.replace(/^not stated; /, "")})` : tag("consistency")}`,
       `Availability: ${d.nfrs.availability}${tag("availability")}`,
       `Ordering: ${d.nfrs.ordering}${tag("ordering")}`,
       `Durability: ${d.nfrs.durability}${tag("durability")}`,

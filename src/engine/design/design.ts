@@ -6,6 +6,7 @@ import {
   carriedMechanisms,
   carriedOperations,
   carriedPaths,
+  excludedBy,
   leftOutState,
   readsOnly,
   withoutLeftOut,
@@ -130,7 +131,10 @@ function carriedFields(fields: Fields): Fields {
     requirements: fields.requirements.filter((r) => !gone.has(r.text)),
     operations,
     criticalPaths: [...carried.paths],
-    invariants: [...carried.invariants],
+    // a rule in the words a chosen option excludes is the rejected option's (record appends beside immutable objects)
+    invariants: carried.invariants.filter(
+      (i) => !excludedBy(fields.decisions, i.archetype).some((re) => re.test(i.statement)),
+    ),
     context: carriedContext(fields.context, operations),
     primaryState: withoutLeftOut(fields.primaryState, left),
     readPaths: withoutLeftOut(fields.readPaths, left, (r) => r.read),

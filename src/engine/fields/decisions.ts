@@ -582,12 +582,19 @@ export function leftOutState(
       undrawnOf(o.archetype)?.has(o.entity) !== true ||
       !(wordsOf(o.archetype) ?? []).some((re) => re.test(o.phrase)),
   );
-  if (carried.length === operations.length) return NOTHING_LEFT_OUT;
   const kept = new Set(carried.map((o) => o.phrase));
   const key = (o: { archetype: string; entity: string }) => `${o.archetype}\u0000${o.entity}`;
   const written = new Set(carried.filter((o) => !readsOnly(o)).map(key));
+  // a record the design only reads (a generator's in-memory block, written by no path of its own) is orphaned too
+  // when only a rejected option draws it and no kept step writes it: nothing of the chosen design holds it
   const orphans = new Set(
-    operations.filter((o) => !kept.has(o.phrase) && !readsOnly(o) && !written.has(key(o))).map(key),
+    operations
+      .filter((o) =>
+        readsOnly(o)
+          ? undrawnOf(o.archetype)?.has(o.entity) === true && !written.has(key(o))
+          : !kept.has(o.phrase) && !written.has(key(o)),
+      )
+      .map(key),
   );
   if (orphans.size === 0) return NOTHING_LEFT_OUT;
   return {

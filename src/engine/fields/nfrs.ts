@@ -2,6 +2,7 @@ import { VARIANTS } from "../../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import { REPEAT_PROMISE } from "../../knowledge/patterns.js";
+import { REFERENCE_MODEL } from "../../knowledge/schema.js";
 import { STANCES } from "../../knowledge/stances.js";
 import { designTopicsSpoken, TOPIC_MEANING, unspokenBesides } from "../../knowledge/topics.js";
 import { designParty } from "../architecture.js";
@@ -91,14 +92,19 @@ export const nfrsField: Deriver<"nfrs"> = {
     for (const [k, v] of Object.entries(s.scale)) scale[k] = { value: v.value, quote: v.quote, source: "stated" };
     const byParty = party && id === "I12" ? party.stance : undefined;
     const partyDflt = (what: string) => `not stated; ${partyWhy}, whose ${what} it takes (${byParty?.because})`;
+    // the lead's own reference system, where the prompt names it or its workload, sets a weaker default (GFS's
+    // relaxed regions for appended files)
+    const relaxed = stance.relaxed && new RegExp(stance.relaxed.when, "i").test(f.prompt) ? stance.relaxed : undefined;
     let consistency = byParty
       ? pick(s.consistency, byParty.consistency, partyDflt("consistency"))
-      : pick(s.consistency, stance.consistency, dflt("consistency"));
+      : relaxed
+        ? pick(s.consistency, relaxed.consistency, `not stated; ${REFERENCE_MODEL}: ${relaxed.because}`)
+        : pick(s.consistency, stance.consistency, dflt("consistency"));
     // the lead's authoritative state, where its card says one owner holds it, sets the design's failure stance: a
     // symbol halts without its matcher, a document is read-only without its sequencer
     const owned = byParty ? undefined : ownedAuthority(id, unspokenBesides(topics.topics));
     const ownedWhy = owned && `not stated; ${id}'s authoritative state fails closed: ${owned.stance.because}`;
-    if (owned && ownedWhy && s.consistency === undefined && s.availability === undefined)
+    if (owned && ownedWhy && !relaxed && s.consistency === undefined && s.availability === undefined)
       consistency = pick(undefined, owned.stance.consistency, ownedWhy);
     let availability = byParty
       ? pick(s.availability, byParty.availability, partyDflt("availability stance"))

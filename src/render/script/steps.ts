@@ -1583,7 +1583,10 @@ function servingStep(d: Design): StepDraft {
   }
   // a read off the authority that still may not lag says where it must read, and why
   const fresh = d.readPaths.find((r) => r.servedBy !== "authority" && /^none:\s/.test(r.staleness));
-  if (fresh) lines.push(...detail(clauses(fresh.staleness.replace(/^none:\s*/, ""), 34)[0]));
+  // (the one lagging read's own bound, already said with its reason above, is not said again)
+  const saidAbove =
+    alone && fresh !== undefined && fresh === lagging && firstClause(fresh.staleness, COMFORT_WORDS)?.includes(": ");
+  if (fresh && !saidAbove) lines.push(...detail(clauses(fresh.staleness.replace(/^none:\s*/, ""), 34)[0]));
   // Never recommend buying the system the prompt asks us to design.
   const asked = d.prompt.toLowerCase();
   const named = (product: string) =>

@@ -393,13 +393,18 @@ export const card = {
     ordering: "per-key",
     durability: "durable",
     because:
-      "an identifier handed out twice corrupts every system that keys on it, yet uniqueness needs no cross-node read at issue time: each generator issues from its own leased block or worker id, so issuing continues through short outages, and only block allocation is a conditional write; a retried request simply gets a fresh id, leaving a gap but never a duplicate",
+      "an identifier handed out twice corrupts every system that keys on it, yet uniqueness needs no cross-node read at issue time: each generator issues from state it alone holds (its worker id, or a block leased to it), so issuing continues through short outages, and only handing out that state is a conditional write; a retried request simply gets a fresh id, leaving a gap but never a duplicate",
     scopes: {
       ordering: {
         scope: "shard",
         why: "monotonic order is promised per generator or per sequence, not across all of them",
       },
-      exclusivity: { scope: "shard", why: "each worker id or range block has one live owner" },
+      exclusivity: {
+        scope: "shard",
+        why: "each worker id has one live owner",
+        entities: ["WorkerIdLease"],
+        otherwise: { scope: "shard", why: "each leased range block, or the sequencer's counter, has one live owner" },
+      },
       coordination: {
         scope: "shard",
         why: "only block allocation touches shared durable state",

@@ -17,7 +17,15 @@ export const decisions: DecisionPoint[] = [
           // ids are minted in memory from the clock: no block is leased from a counter and no number is taken
           // inside a business transaction, so those paths (and their invariants) belong to the options not taken
           removeMechanisms: ["range-lease", "transaction"],
-          draws: ["Timestamp layout with a leased worker id", "parse id", "WorkerIdLease", "IdLayout"],
+          draws: [
+            "Timestamp layout with a leased worker id",
+            "parse id",
+            "WorkerIdLease",
+            "IdLayout",
+            "id-generators>counter-store[claim worker id]",
+            "worker id lease",
+            "claim worker id",
+          ],
           // the coordination store holds worker-id leases only; a counter product is the rejected options' store
           preferTechnology: ["Snowflake-style", "etcd or ZooKeeper"],
           // a block allocator, its durable high-water mark and gap-free numbering belong to the rejected options
@@ -42,7 +50,16 @@ export const decisions: DecisionPoint[] = [
           // worker ids, and the heartbeats renewing their leases, exist only for a timestamp layout's machine bits
           // gap-free numbering inside the business transaction is the single sequencer's
           removeMechanisms: ["timestamp-sequence-id", "worker-id-allocation", "heartbeat-renewal", "transaction"],
-          draws: ["Leased block allocation", "allocate block", "SequenceCounter"],
+          // a generator's in-memory block, and the block lease it runs, exist only under this option
+          draws: [
+            "Leased block allocation",
+            "allocate block",
+            "SequenceCounter",
+            "IdBlock",
+            "id-generators>counter-store[lease block]",
+            "lease blocks",
+            "conditional block lease",
+          ],
           preferTechnology: ["PostgreSQL sequence", "block high-water marks"],
           // the worker-id space and the clock stepping back belong to the timestamp layout only (its figures and failure rows)
           excludes: [

@@ -33,8 +33,8 @@ export const topology: Topology = {
       name: "ID generator nodes (stateless)",
       kind: "service",
       holds: ["IdBlock", "GeneratorClock"],
-      runs: ["issue ids", "lease blocks or worker id"],
-      because: "issuing from a leased block or a unique worker id avoids a coordinated write per id",
+      runs: ["issue ids", "lease blocks", "claim worker id"],
+      because: "each generator issues from state it alone owns, so no id takes a coordinated write",
     },
     {
       id: "counter-store",
@@ -42,12 +42,13 @@ export const topology: Topology = {
       kind: "replica-group",
       holds: ["SequenceCounter", "WorkerIdLease", "IdLayout"],
       runs: ["conditional block lease", "worker id lease"],
-      because: "block ranges and worker ids must never be handed out twice, even across failover",
+      because: "whatever it hands out to a generator must never go out twice, even across failover",
     },
   ],
   links: [
     { from: "clients", to: "id-generators", kind: "request", label: "next id" },
-    { from: "id-generators", to: "counter-store", kind: "request", label: "lease block / worker id" },
+    { from: "id-generators", to: "counter-store", kind: "request", label: "lease block" },
+    { from: "id-generators", to: "counter-store", kind: "request", label: "claim worker id" },
   ],
   api: [
     {

@@ -64,6 +64,16 @@ const DURABILITY_FIGURES = [
     "annual_loss_per_stripe * 10 ^ durability_nines",
     "fraction",
   ),
+  // the per-stripe rate times every chunk: what the whole store expects to lose a year, still from independent
+  // failures only; correlated ones (a rack's power or switch, a zone, a bad batch of disks or firmware) fail many
+  // pieces at once, which is why pieces sit in distinct racks and zones and why the independent figure is a floor
+  fig(
+    "annual_chunk_losses",
+    "expected chunks lost a year across all chunks, from independent disk failures only (a rack, power or zone event or a bad disk batch fails many pieces at once and is not in this figure)",
+    "rate",
+    "annual_loss_per_stripe * chunks",
+    "chunks/yr",
+  ),
   {
     ...fig(
       "pieces_lost_with_zone",
@@ -129,6 +139,49 @@ const FILE_SYNC_CAPACITY: CapacityModel = {
   ],
 };
 
+/**
+ * A file system's traffic: clients go to the master only to open files and look up chunk locations (they cache them),
+ * so the master's operation rate is clients times that lookup rate plus the chunks it allocates and leases; record
+ * appends all reach the primary of a file's last chunk.
+ */
+const FILE_SYSTEM_INPUTS: CapacityModel["inputs"] = [
+  {
+    quantity: "clients",
+    typical: 1000,
+    why: "a cluster's client machines: batch and serving jobs on about a thousand hosts (a planning figure)",
+  },
+  {
+    quantity: "master_ops_per_client_per_sec",
+    label: "metadata operations one client sends the master a second",
+    unit: "ops/s",
+    typical: 1,
+    why: "a client opens a file or asks for the locations of the next chunks about once a second and caches the answer, so large sequential reads and appends rarely go back to the master (a planning figure)",
+  },
+  {
+    quantity: "append_record_bytes",
+    label: "bytes of one appended record",
+    unit: "B",
+    typical: 65536,
+    why: "appended records are log entries and batches of tens of kilobytes; GFS caps a record at a quarter of a chunk (a planning figure)",
+  },
+];
+const FILE_SYSTEM_FIGURES = [
+  fig(
+    "master_ops_per_sec",
+    "metadata operations a second at the master (opens and chunk lookups, plus new chunks allocated and leased)",
+    "rate",
+    "clients * master_ops_per_client_per_sec + bytes_per_day / chunk_bytes / 86400",
+    "ops/s",
+  ),
+  fig(
+    "appends_per_sec",
+    "record appends a second, each ordered by the primary of its file's last chunk",
+    "rate",
+    "bytes_per_day / append_record_bytes / 86400",
+    "appends/s",
+  ),
+];
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 const base: CapacityModel = {
   inputs: [
@@ -140,6 +193,7 @@ const base: CapacityModel = {
     },
     inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
     ...REDUNDANCY_INPUTS,
+    ...FILE_SYSTEM_INPUTS,
   ],
   figures: [
     fig("raw_bytes", "raw bytes with redundancy", "storage", "bytes_stored * storage_overhead", "B"),
@@ -152,6 +206,7 @@ const base: CapacityModel = {
       "chunks * chunk_meta_bytes",
       "B",
     ),
+    ...FILE_SYSTEM_FIGURES,
     fig("daily_growth", "raw bytes added per day", "growth", "bytes_per_day * storage_overhead", "B/day"),
     fig(
       "write_bandwidth",
@@ -172,7 +227,7 @@ const base: CapacityModel = {
  */
 const OBJECT_STORE_CAPACITY: CapacityModel = {
   inputs: [
-    ...base.inputs,
+    ...base.inputs.filter((i) => !FILE_SYSTEM_INPUTS.includes(i)),
     {
       quantity: "object_meta_bytes",
       label: "bytes of one object's index entry",
@@ -196,7 +251,7 @@ const OBJECT_STORE_CAPACITY: CapacityModel = {
     },
   ],
   figures: [
-    ...base.figures,
+    ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x)),
     fig("objects", "objects stored", "count", "bytes_stored / object_bytes", "objects"),
     fig(
       "object_index_bytes",

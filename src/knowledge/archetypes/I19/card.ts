@@ -16,7 +16,17 @@ const CHUNK_INVARIANTS = [
   "A chunk has at most one primary with an unexpired PrimaryLease, and the chunk version rises with every grant, so a replica that missed mutations is identifiable as stale.",
   "A replica whose version is below ChunkPlacement.version, or whose checksum fails, is never served and never counted toward the chunk's redundancy.",
   "The valid replicas of a chunk sit in distinct failure domains, so one rack or zone loss cannot take out every copy.",
-  "A FileEntry never references a chunk whose data is not yet durable, and a chunk is deleted only after no FileEntry or snapshot references it.",
+  "A FileEntry never references a chunk whose data is not yet durable.",
+  "A chunk is deleted only after no FileEntry or snapshot has referenced it for a grace period.",
+];
+
+/**
+ * What readers of a file system's appended files see (the GFS paper's relaxed model): a record append lands whole at
+ * least once at an offset the primary picks, and a retry after a replica failed leaves padding and duplicates between
+ * records, which readers skip by checksum and drop by record id. An object store appends nothing.
+ */
+const APPEND_INVARIANTS = [
+  "After concurrent record appends to one file, every acknowledged record is there whole, at least once, at the offset the primary chose and at that offset in every ChunkReplica; a failed or retried append can leave padding, partial pieces and duplicate copies between records, so readers skip what fails its record checksum and drop repeats by the record's unique id.",
 ];
 
 export const card = {
@@ -105,6 +115,12 @@ export const card = {
       description:
         "A namespace entry: path or object key, file id, ordered chunk ids, length, generation number and permissions; the name-to-data mapping.",
       truth: true,
+      stance: {
+        consistency: "linearizable",
+        availability: "fail-closed",
+        because:
+          "namespace changes are atomic: the metadata service applies them in its log's one order, and a cut-off master refuses them",
+      },
     },
     {
       name: "ChunkPlacement",
@@ -112,6 +128,11 @@ export const card = {
       description:
         "Metadata per chunk: current version, target redundancy (replica count or erasure-code scheme), the nodes that hold valid replicas, and their failure domains.",
       truth: true,
+      stance: {
+        consistency: "linearizable",
+        availability: "fail-closed",
+        because: "chunk versions and placement are decided by the metadata service's log alone, in one order",
+      },
     },
     {
       name: "ChunkReplica",
@@ -138,11 +159,13 @@ export const card = {
     ...FILE_SYNC_WRITES,
     {
       action:
-        "create a namespace entry (a file path, or an object key in a bucket) through the metadata service's logged, replicated operation log, refused if the name already exists; a file system also renames entries this way",
+        "create a namespace entry (a path or key) through the metadata service's logged, replicated operation log, refused if the name already exists; a file system also renames entries this way",
       entity: "FileEntry",
       shape: "create target",
       mechanism: "consensus-replication",
       critical: true,
+      repeatSafe:
+        "the create is conditional on the name being absent in the master's log, so a retry finds the entry its first attempt made and is refused, never applied twice",
     },
     {
       action:
@@ -151,6 +174,8 @@ export const card = {
       shape: "create target",
       mechanism: "placement-scheduler",
       critical: true,
+      repeatSafe:
+        "the allocation is keyed by the file and chunk index, so a retry finds the chunk its first attempt allocated instead of adding a second",
     },
     {
       action:
@@ -159,6 +184,8 @@ export const card = {
       shape: "state transition",
       mechanism: "lease",
       critical: true,
+      repeatSafe:
+        "only the metadata service grants, from its own log: a retried request finds the lease it already granted and is answered with its holder and version, so no second primary or version bump follows",
     },
     {
       action:
@@ -167,6 +194,8 @@ export const card = {
       shape: "append event",
       mechanism: "quorum-read-write",
       critical: true,
+      repeatSafe:
+        "a retried write puts the same bytes at the same offset of the same chunk version, so repeating it changes nothing; only a retried record append can land twice, and readers drop that copy by its record id",
     },
     {
       action:
@@ -175,6 +204,8 @@ export const card = {
       shape: "state transition",
       mechanism: "publish-content-first",
       critical: true,
+      repeatSafe:
+        "the publish is conditional on the entry's generation it read, so a retry after the first attempt applied finds a newer generation and is refused, never applied twice",
     },
     {
       action:
@@ -218,7 +249,7 @@ export const card = {
     },
     {
       action:
-        "client reads a byte range from the nearest nodes holding the current version, decoding from surviving fragments when a node is lost",
+        "client reads a byte range from the nearest nodes holding the current version, and reads around a lost node from the chunk's other pieces",
       entity: "ChunkReplica",
       shape: "read source",
       staleness:
@@ -226,9 +257,10 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...CHUNK_INVARIANTS, ...FILE_SYNC_INVARIANTS],
+  invariants: [...CHUNK_INVARIANTS, ...APPEND_INVARIANTS, ...FILE_SYNC_INVARIANTS],
   invariantTopics: [
     ...CHUNK_INVARIANTS.map((statement) => ({ statement, unlessTopic: "file-sync" as const })),
+    ...APPEND_INVARIANTS.map((statement) => ({ statement, unlessTopic: ["file-sync", "object-store"] as const })),
     ...FILE_SYNC_INVARIANTS.map((statement) => ({ statement, topic: "file-sync" as const })),
   ],
   contract: {
@@ -338,6 +370,27 @@ export const card = {
   ],
   bottlenecks: [
     {
+      unlessTopic: "file-sync" as const,
+      bottleneck:
+        "Metadata service memory and operation rate: one entry per chunk and per file on a single consensus group",
+      mitigation:
+        "Keep the metadata in memory with large chunks, let clients cache chunk locations so reads and appends skip the master, and shard the namespace across metadata groups by directory or key range when one group runs out",
+      formula: {
+        yields: "chunks tracked by the metadata service",
+        expression: "bytes_stored / chunk_bytes",
+        unit: "chunks",
+      },
+    },
+    {
+      unlessTopic: ["file-sync", "object-store"] as const,
+      // the GFS paper (section 2.5): a one-chunk executable that hundreds of machines started at once overloaded its
+      // few chunkservers; GFS stored such executables with a higher replication factor and staggered the start times
+      bottleneck:
+        "Hot small file: a file of one or a few chunks that many clients read at once (an executable a batch job starts everywhere) overloads the few nodes holding its replicas",
+      mitigation:
+        "Give such files a higher replication factor than the default and stagger the readers' start times, as GFS did for executables",
+    },
+    {
       bottleneck: "Raw capacity: every logical byte is stored several times",
       mitigation:
         "Use erasure coding instead of full replication (about 2 times overhead instead of 3, with no zone holding more fragments than the parity)",
@@ -345,17 +398,6 @@ export const card = {
         yields: "storage nodes needed",
         expression: "bytes_stored * storage_overhead / node_bytes",
         unit: "nodes",
-      },
-    },
-    {
-      unlessTopic: "file-sync" as const,
-      bottleneck:
-        "Metadata service memory and operation rate: one entry per chunk and per file on a single consensus group",
-      mitigation: "Use large chunks, and shard the namespace across metadata groups by directory or key range",
-      formula: {
-        yields: "chunks tracked by the metadata service",
-        expression: "bytes_stored / chunk_bytes",
-        unit: "chunks",
       },
     },
     {
@@ -452,6 +494,18 @@ export const card = {
       caveat: "Keep bytes out of it: only metadata belongs here",
     },
     {
+      unlessTopic: ["file-sync", "object-store"] as const,
+      product: "a metadata master of our own over a replicated operation log",
+      layer: "coordination",
+      // the GFS paper (sections 2.6.3 and 5.1.3): the master logs every metadata change locally and on remote
+      // machines before answering, checkpoints its in-memory state, and read-only shadow masters replay the log
+      fits: "The namespace and chunk map live in the master's memory; every change goes to an operation log copied to other machines before the client is answered; checkpoints keep replay short; read-only shadow masters follow the log, and a Raft log adds automatic failover",
+      suits: ["linearizable", "small-metadata", "fail-closed", "high-throughput"],
+      poorFor: ["elastic-scale", "multi-region"],
+      caveat:
+        "One machine's memory and operation rate bound the namespace; beyond a few billion chunks it must be sharded",
+    },
+    {
       unlessTopic: "file-sync" as const,
       product: "etcd for a small metadata tier",
       layer: "coordination",
@@ -511,6 +565,14 @@ export const card = {
     durability: "durable",
     because:
       "an acknowledged write must survive disk and node loss, and metadata must never point at missing data; a client retries a failed write (GFS record append even lands at least once, leaving duplicates and padding that readers skip), so the substrate is at-least-once and the strong default fits S3, Ceph and HDFS rather than GFS's relaxed region model",
+    // the GFS paper (section 2.7, table 1) and MIT 6.824's GFS FAQ: regions are defined, consistent but undefined, or
+    // inconsistent; record append is at least once; a stale replica of an append-only file returns a short read
+    relaxed: {
+      when: String.raw`\bgfs\b|google file system|\bappend(?:s|ed|ing)?\b|append-(?:only|mostly)|\blog files?\b`,
+      consistency: "consistent-prefix",
+      because:
+        "the prompt names GFS or appended files, so the design takes GFS's relaxed model: namespace changes are atomic and ordered by the master's log; a region a write succeeded on alone is defined (every reader sees exactly that write), concurrent successful writes leave it consistent but undefined (the same bytes on every replica, fragments of several writes), a failed write leaves it inconsistent; a record append lands whole at least once at an offset the primary picks, so retries leave padding and duplicates that readers skip by checksum and record id; a reader on a stale cached replica of an append-only file sees a shorter prefix, not other data",
+    },
     scopes: {
       ordering: {
         scope: "key",

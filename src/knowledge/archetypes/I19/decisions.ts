@@ -55,7 +55,14 @@ export const decisions: DecisionPoint[] = [
           draws: OBJECT_STORE_PARTS,
           // S3, GCS and MinIO are object stores; Ceph serves objects through its RADOS gateway (RGW)
           preferTechnology: ["S3", "Cloud Storage", "MinIO", "RGW"],
-          excludes: ["primary lease", "primary grant", "partitioned primary", "serial (mutation )?order", ":append\\b"],
+          excludes: [
+            "primary lease",
+            "primary grant",
+            "partitioned primary",
+            "serial (mutation )?order",
+            ":append\\b",
+            String.raw`\brecord appends?\b`,
+          ],
         },
       },
     ],
@@ -165,11 +172,12 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "single-master",
-        name: "one metadata group: a few replicas under consensus (etcd-style) holding the whole namespace in memory",
+        name: "one metadata master holding the whole namespace in memory, its operation log replicated before it answers (GFS-style)",
         buys: "simple, globally informed placement and repair",
         costs: "the namespace is bounded by one machine's memory and request rate",
         winsWhen: "the chunk count fits one machine's memory comfortably",
-        implies: { addMechanisms: ["consensus-replication"], preferTechnology: ["etcd"] },
+        // the GFS master: metadata in memory, every change logged locally and on remote machines before it answers
+        implies: { addMechanisms: ["consensus-replication"], preferTechnology: ["replicated operation log", "etcd"] },
       },
       {
         id: "sharded-metadata",
