@@ -142,6 +142,7 @@ function modelReads(model: CapacityModel): readonly string[] {
     const names = new Set<string>();
     for (const spec of model.inputs) {
       names.add(spec.quantity);
+      for (const q of spec.supersededBy ?? []) names.add(q);
       const from = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
       for (const d of from) for (const v of formulaVariables(formulaOf(d.expression))) names.add(v);
     }
@@ -307,6 +308,8 @@ function evaluateModel(
       env.set(spec.quantity, statedInput(spec.quantity, s));
       continue;
     }
+    // a stated count of the same thing retires this assumption: the input and the figures that read it leave
+    if (spec.supersededBy?.some((q) => scale[q] !== undefined)) continue;
     const i = implied.get(spec.quantity) ?? shared.get(spec.quantity);
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";
     const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
