@@ -294,7 +294,8 @@ function evaluateModel(
       for (const b of BRIDGES_TO.get(name) ?? []) {
         if (!restsOnScale(b.expression)) continue;
         const r = evalExpr(b.expression);
-        if (r && r.value > 0 && Number.isFinite(r.value)) return derivedKnown(name, unit, b, r);
+        if (r && r.value > 0 && Number.isFinite(r.value) && !(r.value > (b.atMost ?? Number.POSITIVE_INFINITY)))
+          return derivedKnown(name, unit, b, r);
       }
       return undefined;
     } finally {
@@ -326,6 +327,7 @@ function evaluateModel(
         const r = evalExpr(d.expression);
         // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
         if (!r || r.value <= 0) continue;
+        if ("atMost" in d && d.atMost !== undefined && r.value > d.atMost) continue;
         const stated = r.inputs.some((x) => x.source !== "assumed");
         // ... or, where the derivation says so, when every quantity it reads is another model's estimate here
         const designed =

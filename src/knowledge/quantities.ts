@@ -730,6 +730,11 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a short background job takes tens of seconds",
   },
   {
+    id: "open_seconds",
+    label: "how long each workflow stays open, from its start to its end (waits included)",
+    unit: "s",
+  },
+  {
     id: "slots_per_worker",
     label: "concurrent tasks per worker",
     unit: "slots",
@@ -873,6 +878,8 @@ export interface QuantityBridge {
   quantity: string;
   expression: string;
   why: string;
+  /** The bridge holds only while its value is at most this (a longer stated run is mostly waiting, not work). */
+  atMost?: number;
 }
 
 export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
@@ -902,7 +909,14 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
   // the same thing counted under a model's own name: a stated search is a nearby query, a stated run time is how
   // long each run stays open, a stated place is a point the location index holds
   { quantity: "nearby_queries_per_sec", expression: "queries_per_sec", why: "each stated search is one nearby query" },
-  { quantity: "task_seconds", expression: "run_seconds", why: "each one stays open for the stated time it runs" },
+  // a run of up to a day is busy work that holds its worker slot the whole time (a build, a batch job); a run of
+  // days or months spends its time waiting on timers, signals and people, which holds a stored row, not a slot
+  {
+    quantity: "task_seconds",
+    expression: "run_seconds",
+    why: "each run holds its worker slot for the stated time it runs",
+    atMost: 86400,
+  },
   // a workflow started is at least one task run: its first step, at the least (a floor, not the steps it takes)
   {
     quantity: "tasks_per_sec",
