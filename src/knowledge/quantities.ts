@@ -587,6 +587,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 10,
     assumedBecause: "a small group edits or chats together",
   },
+  // a stated per-subject count ("up to 50 people edit the same board") is the most one subject holds: it sizes the
+  // busiest subject, while fleet totals read the typical subject's participants
+  {
+    id: "max_participants",
+    label: "participants of the busiest subject (the most one subject holds)",
+    unit: "participants",
+  },
   { id: "bytes_stored", label: "total bytes stored", unit: "B" },
   {
     id: "chunk_bytes",

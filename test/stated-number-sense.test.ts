@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { type Design, design } from "../src/lib/index.js";
+
+const row = (d: Design, id: string) => d.capacity.find((r) => r.id === id);
+const input = (d: Design, name: string) => d.capacity.flatMap((r) => r.inputs).find((i) => i.name === name);
+
+describe("a stated per-subject count sizes the busiest subject, not the fleet", () => {
+  it("a whiteboard's 'up to 50 per board' is one board's load; fleet totals read a typical board", () => {
+    const d = design("Design a collaborative whiteboard like Miro where up to 50 people edit the same board at once");
+    expect(row(d, "ops_per_subject")?.value).toBe(50);
+    const deliveries = row(d, "deliveries_per_sec");
+    expect(deliveries?.inputs.find((i) => i.name === "participants")?.value).toBe(10);
+    expect(deliveries?.value).toBeLessThan(1e8);
+    expect(input(d, "clients")?.value).toBe(1e6);
+  });
+
+  it("a chat room's members and a lobby's players bind the same way", () => {
+    for (const p of [
+      "Design a group chat with 200 members per room",
+      "Design a multiplayer game backend where each lobby holds up to 100 players",
+    ]) {
+      const d = design(p);
+      const busiest = d.capacity.flatMap((r) => r.inputs).find((i) => i.name === "max_participants");
+      if (!busiest) continue;
+      expect(busiest.source).toBe("stated");
+      const fleet = d.capacity.flatMap((r) => r.inputs).filter((i) => i.name === "participants");
+      for (const f of fleet) expect(f.value).toBeLessThanOrEqual(busiest.value);
+      for (const f of fleet) expect(f.value).toBeLessThan(busiest.value);
+    }
+  });
+
+  it("a stated maximum below the typical subject caps the typical one too", () => {
+    const d = design("Design a collaborative whiteboard where up to 4 people edit the same board at once");
+    for (const f of d.capacity.flatMap((r) => r.inputs).filter((i) => i.name === "participants"))
+      expect(f.value).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("a stated input retires the assumption it supersedes", () => {
+  it("stated places leave no assumed moving drivers, nor what they sized", () => {
+    const d = design("Design Yelp's nearby search: 100 million places, 50,000 searches per second");
+    expect(input(d, "moving_objects")).toBeUndefined();
+    expect(row(d, "location_updates_per_sec")).toBeUndefined();
+    expect(d.capacity.some((r) => /live location index/.test(r.label))).toBe(false);
+    expect(d.bottlenecks[0]?.bottleneck ?? "").not.toMatch(/reports its position/);
+  });
+
+  it("a ride-hailing design with no stated places keeps its moving drivers", () => {
+    const d = design("Design Uber's driver location tracking");
+    expect(input(d, "moving_objects")).toBeDefined();
+  });
+});
+
+describe("workers come from work in flight, not from open items", () => {
+  it("workflows that run for months size stored rows, not worker slots", () => {
+    const d = design(
+      "Design a durable workflow engine like Temporal: 50,000 workflow starts per second, workflows that run for months, and no step executed twice after a worker crash",
+    );
+    expect(row(d, "open_instances")?.value).toBeCloseTo(50000 * 30 * 86400, -6);
+    const workers = row(d, "workers_needed");
+    if (workers) {
+      expect(workers.inputs.find((i) => i.name === "task_seconds")?.value).toBeLessThan(86400);
+      expect(workers.value).toBeLessThan(row(d, "open_instances")?.value ?? 0);
+    }
+    const slots = d.bottlenecks.find((b) => /^Fleet size/.test(b.bottleneck));
+    expect(slots?.formula ?? "").not.toMatch(/B workers/);
+  });
+
+  it("a build that takes minutes holds its worker for those minutes", () => {
+    const d = design("Design a CI build system running 1,000 builds per second; each build takes 10 minutes");
+    const t = input(d, "task_seconds");
+    if (t) expect(t.value).toBe(600);
+  });
+});
+
+describe("a party the prompt never names carries no borrowed ceiling", () => {
+  it("a workflow engine's first hotspot is not a provider's per-account limit", () => {
+    const d = design("Design a durable workflow engine like Temporal: 50,000 workflow starts per second");
+    expect(input(d, "provider_requests_per_sec")).toBeUndefined();
+    expect(d.bottlenecks.some((b) => /provider's rate limit/.test(b.bottleneck))).toBe(false);
+  });
+
+  it("a payment service still measures its calls against the provider's limit", () => {
+    const d = design("Design a payment processing service handling 2,000 payments per second");
+    expect(input(d, "provider_requests_per_sec")?.value).toBe(100);
+  });
+});
