@@ -57,13 +57,10 @@ describe("workers come from work in flight, not from open items", () => {
       "Design a durable workflow engine like Temporal: 50,000 workflow starts per second, workflows that run for months, and no step executed twice after a worker crash",
     );
     expect(row(d, "open_instances")?.value).toBeCloseTo(50000 * 30 * 86400, -6);
-    const workers = row(d, "workers_needed");
-    if (workers) {
-      expect(workers.inputs.find((i) => i.name === "task_seconds")?.value).toBeLessThan(86400);
-      expect(workers.value).toBeLessThan(row(d, "open_instances")?.value ?? 0);
-    }
     const slots = d.bottlenecks.find((b) => /^Fleet size/.test(b.bottleneck));
-    expect(slots?.formula ?? "").not.toMatch(/B workers/);
+    expect(slots?.estimate).toBeDefined();
+    expect(slots?.estimate ?? "").not.toMatch(/task_seconds = 30 days/);
+    expect(slots?.estimate ?? "").not.toMatch(/\d(?:B|T) workers/);
   });
 
   it("a build that takes minutes holds its worker for those minutes", () => {
