@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Design, design } from "../src/lib/index.js";
+import { targetsSaid } from "../src/render/script/targets.js";
 
 const row = (d: Design, id: string) => d.capacity.find((r) => r.id === id);
 const input = (d: Design, name: string) => d.capacity.flatMap((r) => r.inputs).find((i) => i.name === name);
@@ -80,5 +81,37 @@ describe("a party the prompt never names carries no borrowed ceiling", () => {
   it("a payment service still measures its calls against the provider's limit", () => {
     const d = design("Design a payment processing service handling 2,000 payments per second");
     expect(input(d, "provider_requests_per_sec")?.value).toBe(100);
+  });
+});
+
+describe("a stated bound is budgeted over every part the design's own rules add", () => {
+  const counter = (s: number) =>
+    design(`Design a view counter for YouTube videos: 1 million increments per second, counts visible within ${s} seconds`);
+
+  it("the visible time counts the allowed lateness and the checkpoint commit, and keeps a margin", () => {
+    const d = counter(10);
+    const visible = row(d, "count_visible_seconds");
+    expect(visible?.formula).toMatch(/allowed_lateness_seconds/);
+    expect(visible?.formula).toMatch(/checkpoint_seconds/);
+    expect(visible?.value).toBeLessThan(10);
+    const said = targetsSaid(d).lines.join(" ");
+    expect(said).toMatch(/allowed lateness/);
+    expect(said).toMatch(/leaves 5 seconds of the bound spare/);
+    expect(said).not.toMatch(/inside it/);
+  });
+
+  it("meeting the bound exactly is said as no headroom", () => {
+    const said = targetsSaid(counter(5)).lines.join(" ");
+    expect(said).toMatch(/exactly the bound, with no headroom/);
+    expect(said).not.toMatch(/spare|inside it/);
+  });
+
+  it("one part taken off a latency target is not called spare", () => {
+    const d = design(
+      "Design a time-series database for IoT sensors ingesting 2 million points per second, keeping one year of data with downsampling, and answering last-24-hour queries in under one second",
+    );
+    const said = targetsSaid(d).lines.join(" ");
+    expect(said).toMatch(/round trip/);
+    expect(said).not.toMatch(/spare/);
   });
 });

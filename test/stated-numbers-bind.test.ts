@@ -164,7 +164,7 @@ describe("the bound numbers drive the figures", () => {
       window_seconds: { value: 60, quote: "60 seconds", source: "override" },
     });
     const visible = rows.find((r) => r.id === "count_visible_seconds");
-    expect(visible?.value).toBe(62);
+    expect(visible?.value).toBe(64);
     const minute = structuredClone(d) as Design;
     minute.capacity = [
       ...minute.capacity.filter((r) => r.id !== "count_visible_seconds"),

@@ -736,6 +736,26 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 30,
     assumedBecause: "a short background job takes tens of seconds",
   },
+  // the parts of a windowed count's wait before it is visible (knowledge/archetypes/I06/aggregation.ts)
+  { id: "window_seconds", label: "length of one tumbling window", unit: "s", share: "of window" },
+  {
+    id: "watermark_delay_seconds",
+    label: "how far the watermark trails the newest events (clock skew and partition lag)",
+    unit: "s",
+    share: "of watermark delay",
+  },
+  {
+    id: "allowed_lateness_seconds",
+    label: "how long a window stays open past the watermark for late events",
+    unit: "s",
+    share: "of allowed lateness",
+  },
+  {
+    id: "checkpoint_seconds",
+    label: "interval between checkpoints that commit the published counts",
+    unit: "s",
+    share: "until its checkpoint commits",
+  },
   {
     id: "open_seconds",
     label: "how long each workflow stays open, from its start to its end (waits included)",
