@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
 import { type Design, design } from "../src/lib/index.js";
 import { targetsSaid } from "../src/render/script/targets.js";
 
@@ -42,7 +43,7 @@ describe("a stated input retires the assumption it supersedes", () => {
     const d = design("Design Yelp's nearby search: 100 million places, 50,000 searches per second");
     expect(input(d, "moving_objects")).toBeUndefined();
     expect(row(d, "location_updates_per_sec")).toBeUndefined();
-    expect(d.capacity.some((r) => /live location index/.test(r.label))).toBe(false);
+    expect(d.capacity.some((r) => /live location index/.test(r.quantity))).toBe(false);
     expect(d.bottlenecks[0]?.bottleneck ?? "").not.toMatch(/reports its position/);
   });
 
@@ -86,7 +87,9 @@ describe("a party the prompt never names carries no borrowed ceiling", () => {
 
 describe("a stated bound is budgeted over every part the design's own rules add", () => {
   const counter = (s: number) =>
-    design(`Design a view counter for YouTube videos: 1 million increments per second, counts visible within ${s} seconds`);
+    design(
+      `Design a view counter for YouTube videos: 1 million increments per second, counts visible within ${s} seconds`,
+    );
 
   it("the visible time counts the allowed lateness and the checkpoint commit, and keeps a margin", () => {
     const d = counter(10);
@@ -113,5 +116,49 @@ describe("a stated bound is budgeted over every part the design's own rules add"
     const said = targetsSaid(d).lines.join(" ");
     expect(said).toMatch(/round trip/);
     expect(said).not.toMatch(/spare/);
+  });
+});
+
+describe("coherence flags a figure beyond sense", () => {
+  const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
+  const temporal = design(
+    "Design a durable workflow engine like Temporal: 50,000 workflow starts per second, workflows that run for months, and no step executed twice after a worker crash",
+  );
+  const board = design("Design a collaborative whiteboard like Miro where up to 50 people edit the same board at once");
+
+  it("passes the designs as derived", () => {
+    expect(rules(temporal)).not.toContain("figure-beyond-sense");
+    expect(rules(board)).not.toContain("figure-beyond-sense");
+  });
+
+  it("a fleet of billions of workers", () => {
+    const d = structuredClone(temporal) as Design;
+    const b = d.bottlenecks.find((x) => /^Fleet size/.test(x.bottleneck));
+    expect(b?.estimate).toMatch(/k workers/);
+    if (b?.estimate) b.estimate = b.estimate.replace(/[\d.]+k workers/, "32.4B workers");
+    expect(rules(d)).toContain("figure-beyond-sense");
+  });
+
+  it("a busiest subject's maximum multiplied over every subject", () => {
+    const d = structuredClone(board) as Design;
+    const r = d.capacity.find((x) => x.id === "deliveries_per_sec");
+    expect(r).toBeDefined();
+    if (r) r.formula = r.formula.replace("(participants - 1)", "(max_participants - 1)");
+    expect(rules(d)).toContain("figure-beyond-sense");
+  });
+
+  it("a load against a ceiling borrowed for an unnamed party", () => {
+    const d = structuredClone(temporal) as Design;
+    const peak = d.capacity.find((x) => x.id === "peak_workflows_per_sec");
+    expect(peak).toBeDefined();
+    if (peak)
+      d.capacity.push({
+        ...peak,
+        id: "provider_headroom",
+        kind: "headroom",
+        value: 500,
+        inputs: [...peak.inputs, { name: "provider_requests_per_sec", value: 100, source: "assumed", because: "x" }],
+      });
+    expect(rules(d)).toContain("figure-beyond-sense");
   });
 });
