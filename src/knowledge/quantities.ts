@@ -740,13 +740,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "window_seconds", label: "length of one tumbling window", unit: "s", share: "of window" },
   {
     id: "watermark_delay_seconds",
-    label: "how far the watermark trails the newest events (clock skew and partition lag)",
+    label: "delay of the watermark behind the newest events (clock skew and partition lag)",
     unit: "s",
     share: "of watermark delay",
   },
   {
     id: "allowed_lateness_seconds",
-    label: "how long a window stays open past the watermark for late events",
+    label: "time a window stays open past the watermark for late events",
     unit: "s",
     share: "of allowed lateness",
   },
@@ -758,7 +758,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   {
     id: "open_seconds",
-    label: "how long each workflow stays open, from its start to its end (waits included)",
+    label: "time each workflow stays open, from its start to its end (waits included)",
     unit: "s",
   },
   {
