@@ -44,9 +44,9 @@ describe("a stated rate binds by what it counts", () => {
 describe("people counted within one subject are the most one subject holds", () => {
   it("binds people acting on the same board, per room or held by each document", () => {
     expect(scale("a whiteboard where up to 50 people edit the same board at once")).toEqual({ max_participants: 50 });
-    expect(parseStatedNfrs("a whiteboard where up to 50 people edit the same board").scale.max_participants?.quote).toBe(
-      "50 people edit the same board",
-    );
+    expect(
+      parseStatedNfrs("a whiteboard where up to 50 people edit the same board").scale.max_participants?.quote,
+    ).toBe("50 people edit the same board");
     expect(scale("a chat with 200 members per room")).toEqual({ max_participants: 200 });
     expect(scale("a chat app where group chats of up to 500 members talk")).toEqual({ max_participants: 500 });
     expect(scale("each game lobby holds up to 100 players")).toEqual({ max_participants: 100 });
