@@ -78,11 +78,11 @@ describe("the bottleneck ranking is the engine's, with its reasons", () => {
     const open = hooks.capacity.find((c) => c.id === "open_instances");
     const backlog = hooks.capacity.find((c) => c.id === "retry_backlog");
     expect(open?.value).toBeCloseTo(backlog?.value ?? 0, -3);
-    expect(open?.inputs.find((i) => i.name === "task_seconds")?.because).toMatch(/derived as failed_share/);
+    expect(open?.inputs.find((i) => i.name === "open_seconds")?.because).toMatch(/derived as failed_share/);
     // without a stated window the typical task time stays
     const pay = design("Design a payment processing service");
     expect(
-      pay.capacity.find((c) => c.id === "open_instances")?.inputs.find((i) => i.name === "task_seconds")?.value,
+      pay.capacity.find((c) => c.id === "open_instances")?.inputs.find((i) => i.name === "open_seconds")?.value,
     ).toBe(10);
   });
 

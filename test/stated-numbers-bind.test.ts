@@ -41,31 +41,31 @@ describe("a stated rate binds by what it counts", () => {
   });
 });
 
-describe("people counted within one subject are its participants", () => {
+describe("people counted within one subject are the most one subject holds", () => {
   it("binds people acting on the same board, per room or held by each document", () => {
-    expect(scale("a whiteboard where up to 50 people edit the same board at once")).toEqual({ participants: 50 });
-    expect(parseStatedNfrs("a whiteboard where up to 50 people edit the same board").scale.participants?.quote).toBe(
-      "50 people edit the same board",
-    );
-    expect(scale("a chat with 200 members per room")).toEqual({ participants: 200 });
-    expect(scale("a chat app where group chats of up to 500 members talk")).toEqual({ participants: 500 });
-    expect(scale("each game lobby holds up to 100 players")).toEqual({ participants: 100 });
+    expect(scale("a whiteboard where up to 50 people edit the same board at once")).toEqual({ max_participants: 50 });
+    expect(
+      parseStatedNfrs("a whiteboard where up to 50 people edit the same board").scale.max_participants?.quote,
+    ).toBe("50 people edit the same board");
+    expect(scale("a chat with 200 members per room")).toEqual({ max_participants: 200 });
+    expect(scale("a chat app where group chats of up to 500 members talk")).toEqual({ max_participants: 500 });
+    expect(scale("each game lobby holds up to 100 players")).toEqual({ max_participants: 100 });
   });
 
   it("keeps people across the product as its users", () => {
     expect(scale("Design a leaderboard for a mobile game with 50 million players")).toEqual({ users: 5e7 });
     expect(scale("a game backend where 64 players join each match and 5 million players are online")).toEqual({
-      participants: 64,
+      max_participants: 64,
       users: 5e6,
     });
     expect(scale("an editor for 10 million users with up to 100 people editing one document")).toEqual({
       users: 1e7,
-      participants: 100,
+      max_participants: 100,
     });
     expect(scale("a docs product for 10 million users who edit documents")).toEqual({ users: 1e7 });
     expect(scale("a chat app for 10 million users, rooms of up to 500 members")).toEqual({
       users: 1e7,
-      participants: 500,
+      max_participants: 500,
     });
   });
 });
@@ -118,7 +118,7 @@ describe("the bound numbers drive the figures", () => {
 
   it("a whiteboard's per-board load reads the stated participants", () => {
     const d = design("Design a collaborative whiteboard like Miro where up to 50 people edit the same board at once");
-    expect(statedInputs(d, "ops_per_subject")).toEqual(["participants"]);
+    expect(statedInputs(d, "ops_per_subject")).toEqual(["max_participants"]);
     expect(row(d, "ops_per_subject")?.value).toBe(50);
     expect(d.nfrs.scale.users).toBeUndefined();
   });
@@ -164,7 +164,7 @@ describe("the bound numbers drive the figures", () => {
       window_seconds: { value: 60, quote: "60 seconds", source: "override" },
     });
     const visible = rows.find((r) => r.id === "count_visible_seconds");
-    expect(visible?.value).toBe(62);
+    expect(visible?.value).toBe(64);
     const minute = structuredClone(d) as Design;
     minute.capacity = [
       ...minute.capacity.filter((r) => r.id !== "count_visible_seconds"),

@@ -142,6 +142,7 @@ function modelReads(model: CapacityModel): readonly string[] {
     const names = new Set<string>();
     for (const spec of model.inputs) {
       names.add(spec.quantity);
+      for (const q of spec.supersededBy ?? []) names.add(q);
       const from = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
       for (const d of from) for (const v of formulaVariables(formulaOf(d.expression))) names.add(v);
     }
@@ -293,7 +294,8 @@ function evaluateModel(
       for (const b of BRIDGES_TO.get(name) ?? []) {
         if (!restsOnScale(b.expression)) continue;
         const r = evalExpr(b.expression);
-        if (r && r.value > 0 && Number.isFinite(r.value)) return derivedKnown(name, unit, b, r);
+        if (r && r.value > 0 && Number.isFinite(r.value) && !(r.value > (b.atMost ?? Number.POSITIVE_INFINITY)))
+          return derivedKnown(name, unit, b, r);
       }
       return undefined;
     } finally {
@@ -307,6 +309,8 @@ function evaluateModel(
       env.set(spec.quantity, statedInput(spec.quantity, s));
       continue;
     }
+    // a stated count of the same thing retires this assumption: the input and the figures that read it leave
+    if (spec.supersededBy?.some((q) => scale[q] !== undefined)) continue;
     const i = implied.get(spec.quantity) ?? shared.get(spec.quantity);
     const unit = QUANTITY_BY_ID.get(spec.quantity)?.unit ?? spec.unit ?? "";
     const derivations = spec.from === undefined ? [] : Array.isArray(spec.from) ? spec.from : [spec.from];
@@ -323,6 +327,7 @@ function evaluateModel(
         const r = evalExpr(d.expression);
         // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
         if (!r || r.value <= 0) continue;
+        if ("atMost" in d && d.atMost !== undefined && r.value > d.atMost) continue;
         const stated = r.inputs.some((x) => x.source !== "assumed");
         // ... or, where the derivation says so, when every quantity it reads is another model's estimate here
         const designed =

@@ -106,6 +106,7 @@ export type CoherenceRule =
   | "realized-record-elsewhere"
   | "quantity-two-values"
   | "stated-bound-exceeded"
+  | "figure-beyond-sense"
   | "fence-at-outsider"
   | "politeness-off-fetch-path"
   | "sized-by-moved-bytes"
@@ -159,6 +160,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "every amount the prompt states is read as some quantity: a number no rule binds (an unknown noun, a bound of an unknown kind) is named, not replaced silently by a typical value",
   "stated-bound-exceeded":
     "no figure the design chooses or derives is past a bound the prompt states for it (a failover of about 11 s against 'fails over within 5 seconds', an annual loss per object above the stated nines)",
+  "figure-beyond-sense":
+    "no figure is past a physical or product ceiling by orders of magnitude: no fleet of billions of workers or servers (open, waiting items hold rows, not slots), no per-subject maximum multiplied into a fleet total, no load set against a ceiling assumed for a party the prompt never names",
   "part-exceeds-whole":
     "a part is never larger than its whole: a byte figure over a share of the design's objects (a hot set) is at most one copy of all of them",
   "message-without-link":
@@ -1185,6 +1188,54 @@ function statedBoundsHeld(d: Design): Problem[] {
     }));
 }
 
+/** The most machines a design may count: the largest public fleets run a few million servers, not tens of millions. */
+const FLEET_CEILING = 1e7;
+const MACHINE_UNITS = /^(?:workers|servers|nodes|machines|hosts)$/;
+const MACHINES_SAID = /\b(\d[\d.,]*)\s?([kMBT])? (workers|servers|nodes|machines|hosts)\b/g;
+const SCALE_OF: Readonly<Record<string, number>> = { k: 1e3, M: 1e6, B: 1e9, T: 1e12 };
+
+/**
+ * A figure that makes no sense at its own numbers: a fleet of more machines than any operator runs (Little's law
+ * applied to waiting items rather than work in flight), a busiest subject's maximum multiplied over every subject,
+ * or a load held against a ceiling borrowed for an outside party the prompt never names.
+ */
+function figuresMakeSense(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const r of d.capacity) {
+    if (MACHINE_UNITS.test(r.unit) && r.value > FLEET_CEILING)
+      out.push({
+        rule: "figure-beyond-sense",
+        detail: `${r.id} (${r.display}) counts more machines than any fleet runs`,
+      });
+    const rhs = r.formula.split(" = ")[1] ?? "";
+    if (/\bmax_participants\b/.test(rhs) && r.inputs.some((i) => i.name === "subjects" || i.name === "clients"))
+      out.push({
+        rule: "figure-beyond-sense",
+        detail: `${r.id} multiplies the busiest subject's participants over every subject`,
+      });
+    if (
+      r.kind === "headroom" &&
+      r.value > 10 &&
+      d.nfrs.party === "service" &&
+      r.inputs.some((i) => i.name === "provider_requests_per_sec")
+    )
+      out.push({
+        rule: "figure-beyond-sense",
+        detail: `${r.id} (${r.display}) sets the load against a ceiling assumed for a party the prompt never names`,
+      });
+  }
+  for (const b of d.bottlenecks)
+    for (const m of (b.estimate ?? "").matchAll(MACHINES_SAID)) {
+      const n = Number((m[1] ?? "").replace(/,/g, "")) * (SCALE_OF[m[2] ?? ""] ?? 1);
+      if (n > FLEET_CEILING)
+        out.push({
+          rule: "figure-beyond-sense",
+          detail: `'${b.bottleneck.slice(0, 60)}' sizes ${m[0]}, more machines than any fleet runs`,
+        });
+    }
+  return out;
+}
+
 /**
  * Every way the design contradicts itself; empty when it is coherent. Pure and deterministic: a function of
  * the design's fields and, of its prompt, only the facts (`coherenceFacts`, the default).
@@ -1873,6 +1924,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...statedNumbersUsed(d),
     ...statedNumbersRead(facts),
     ...statedBoundsHeld(d),
+    ...figuresMakeSense(d),
     ...partsWithinWholes(d),
     ...messagesHaveLinks(d),
     ...productRecordIsState(d),

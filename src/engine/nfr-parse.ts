@@ -825,12 +825,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (hit?.entry.count) {
       const end = ends[hit.used - 1] ?? pos;
       // "up to 50 people edit the same board", "200 members per room", "rooms of up to 100 people": people counted
-      // within one shared subject are its participants, not the product's users
+      // within one shared subject are its participants, not the product's users, and the count is the most one
+      // subject holds (the busiest subject's), not every subject's
       // the words up to the next amount ("one document" is the subject they share, not an amount)
       const upTo = nums.slice(ni + 1).find((m) => m.value !== 1)?.start ?? t.length;
       const within = hit.entry.count === "users" ? subjectOfCount(clauseBefore, t.slice(n.end + end, upTo)) : undefined;
       if (within !== undefined) {
-        setScale(scale, "participants", n.value, quoteTo(end + within));
+        setScale(scale, "max_participants", n.value, quoteTo(end + within));
         continue;
       }
       setScale(scale, hit.entry.count, n.value, quoteTo(end));

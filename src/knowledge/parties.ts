@@ -213,11 +213,10 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       value: true,
       because: "assumed: the partner offers a reversing call (cancel, release, refund) for an effect it performed",
     },
-    ceiling: {
-      perSecond: 100,
-      because: "a partner API's limit of the size Stripe documents for live mode; ask the partner for its own",
-      source: "assumed; Stripe's figure from docs.stripe.com/rate-limits",
-    },
+    // the party the prompt never names: its effects reach whichever services the workflows call, each with its own
+    // limit, so no single account's ceiling is measured against the whole start rate
+    noCeiling:
+      "the prompt names no partner, so no one account's limit applies: each service the steps call has its own, which a per-service concurrency and rate budget respects",
     reconcile:
       "look the effect up at the partner by our effect id after a grace period and record what it says; a duplicate is undone by a reversing effect under its own id",
     stance: {

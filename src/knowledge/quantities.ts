@@ -613,6 +613,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 10,
     assumedBecause: "a small group edits or chats together",
   },
+  // a stated per-subject count ("up to 50 people edit the same board") is the most one subject holds: it sizes the
+  // busiest subject, while fleet totals read the typical subject's participants
+  {
+    id: "max_participants",
+    label: "participants of the busiest subject (the most one subject holds)",
+    unit: "participants",
+  },
   { id: "bytes_stored", label: "total bytes stored", unit: "B" },
   {
     id: "chunk_bytes",
@@ -754,6 +761,31 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
     assumed: 30,
     assumedBecause: "a short background job takes tens of seconds",
+  },
+  // the parts of a windowed count's wait before it is visible (knowledge/archetypes/I06/aggregation.ts)
+  { id: "window_seconds", label: "length of one tumbling window", unit: "s", share: "of window" },
+  {
+    id: "watermark_delay_seconds",
+    label: "delay of the watermark behind the newest events (clock skew and partition lag)",
+    unit: "s",
+    share: "of watermark delay",
+  },
+  {
+    id: "allowed_lateness_seconds",
+    label: "time a window stays open past the watermark for late events",
+    unit: "s",
+    share: "of allowed lateness",
+  },
+  {
+    id: "checkpoint_seconds",
+    label: "interval between checkpoints that commit the published counts",
+    unit: "s",
+    share: "until its checkpoint commits",
+  },
+  {
+    id: "open_seconds",
+    label: "time each workflow stays open, from its start to its end (waits included)",
+    unit: "s",
   },
   {
     id: "slots_per_worker",
@@ -899,6 +931,8 @@ export interface QuantityBridge {
   quantity: string;
   expression: string;
   why: string;
+  /** The bridge holds only while its value is at most this (a longer stated run is mostly waiting, not work). */
+  atMost?: number;
 }
 
 export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
@@ -928,7 +962,14 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
   // the same thing counted under a model's own name: a stated search is a nearby query, a stated run time is how
   // long each run stays open, a stated place is a point the location index holds
   { quantity: "nearby_queries_per_sec", expression: "queries_per_sec", why: "each stated search is one nearby query" },
-  { quantity: "task_seconds", expression: "run_seconds", why: "each one stays open for the stated time it runs" },
+  // a run of up to a day is busy work that holds its worker slot the whole time (a build, a batch job); a run of
+  // days or months spends its time waiting on timers, signals and people, which holds a stored row, not a slot
+  {
+    quantity: "task_seconds",
+    expression: "run_seconds",
+    why: "each run holds its worker slot for the stated time it runs",
+    atMost: 86400,
+  },
   // a workflow started is at least one task run: its first step, at the least (a floor, not the steps it takes)
   {
     quantity: "tasks_per_sec",

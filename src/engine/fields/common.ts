@@ -67,7 +67,10 @@ function shortNameOf(action: string): string {
   const cut =
     base.split(/,|;|:| — | - | by | so that | so | with | only | when | whose | that | which | using | until /)[0] ??
     base;
-  const words = cut.trim().split(/\s+/).slice(0, 8).join(" ");
+  const kept = cut.trim().split(/\s+/).slice(0, 8).join(" ");
+  // a name never stops inside a parenthesised aside ("create a namespace entry (a file path"): the aside goes whole
+  const open = kept.lastIndexOf("(");
+  const words = open >= 0 && !kept.slice(open).includes(")") ? kept.slice(0, open).trim() : kept;
   return words.length >= 3 ? words : base.slice(0, 60);
 }
 

@@ -38,6 +38,12 @@ export interface CapacityInputSpec {
    * With several, the first that rests on a stated quantity wins.
    */
   from?: CapacityDerivation | CapacityDerivation[];
+  /**
+   * Stated quantities that count the same thing this assumed input stands for (stated places a location index
+   * holds, where the model assumes moving drivers): when the prompt states one of them and not this one, the
+   * assumption is retired, so this input and every figure that reads it leave the design.
+   */
+  supersededBy?: readonly string[];
 }
 
 export const CAPACITY_KIND_VALUES = [

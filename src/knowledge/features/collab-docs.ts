@@ -88,7 +88,13 @@ export const COLLAB_DOCS: FeatureEntry = {
   capacity: {
     inputs: [
       inp("subjects", 1e6, "documents open for editing at peak"),
-      inp("participants", 3, "editors per open document on average"),
+      {
+        ...inp("participants", 3, "editors per open document on average"),
+        from: {
+          expression: "min(max_participants, 3)",
+          why: "the stated count is the most one document holds; an open document has about three editors on average, never more than that",
+        },
+      },
       inp("ops_per_participant_per_sec", 2, "keystrokes batched into a couple of operations a second"),
       inp("snapshot_every_ops", 1000, "a snapshot every thousand operations bounds replay on open"),
     ],

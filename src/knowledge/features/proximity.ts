@@ -72,7 +72,11 @@ export const PROXIMITY: FeatureEntry = {
   },
   capacity: {
     inputs: [
-      inp("moving_objects", 1e6, "drivers or couriers online at peak in a large market"),
+      // stated places are what the index holds: the assumed moving drivers are not there to size
+      {
+        ...inp("moving_objects", 1e6, "drivers or couriers online at peak in a large market"),
+        supersededBy: ["places"],
+      },
       inp("update_seconds", 4, "apps report position every few seconds while active"),
       inp("nearby_queries_per_sec", 20000, "searches and dispatch lookups at peak"),
       inp("location_bytes", 100, "id, coordinates, cell and timestamp"),

@@ -71,7 +71,8 @@ function deepDives(d: Design): DeepDive[] {
   // a further decision, with the pick and its reason in the option's own words (never the engine's "x is x" tag)
   for (const dec of d.decisions.slice(2, 4))
     out.push({ topic: speakable(dec.question), why: sayDecision(dec).join(" ") });
-  return out;
+  // two sequences of one protocol (or two rows said alike) are one deep dive, offered once
+  return out.filter((x, i) => out.findIndex((y) => y.topic === x.topic) === i);
 }
 
 /** A checklist answer cut to a line: archetype ids and asides removed, first part only, at most 24 words. */

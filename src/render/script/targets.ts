@@ -113,8 +113,19 @@ function boundSaid(d: Design, t: Figure): TargetSaid | undefined {
       covers.add(c.id);
   }
   const what = plain(t.quantity);
+  // meeting a bound exactly leaves nothing for a slow step, so it is said as no headroom, not as inside it
+  const exact = Math.abs(t.value - bound.value) <= bound.value * 0.005;
   const inside =
-    t.value <= bound.value / 100 ? ", far inside it" : t.value <= bound.value ? ", inside it" : ", past it";
+    t.value <= bound.value / 100
+      ? ", far inside it"
+      : exact
+        ? ", exactly at it, with no headroom"
+        : t.value <= bound.value
+          ? ", inside it"
+          : ", past it";
+  // the spare is the bound less the sum of its named parts, said only when something is left
+  const left = bound.value - t.value;
+  const leftSaid = !exact && left > 0 && parts ? amount(left, t.unit) : undefined;
   lines.push(
     sentence(
       parts
@@ -122,6 +133,9 @@ function boundSaid(d: Design, t: Figure): TargetSaid | undefined {
         : `The model puts ${what.replace(/,\s*(.+)$/, ", $1,")} at ${result}${inside}`,
     ),
   );
+  if (parts && exact) lines.push(sentence("That is exactly the bound, with no headroom for a slow step"));
+  else if (leftSaid) lines.push(sentence(`That leaves ${leftSaid} of the bound spare`));
+  else if (parts && t.value > bound.value) lines.push(sentence("That is past the bound"));
   // what is left of the stated bound: a figure that subtracts this one from it
   const spare = d.capacity.find((c) => new RegExp(`^\\w+ = ${bound.quantity} - ${t.id}$`).test(c.formula));
   const spareValue = spare ? valueSaid(spare) : undefined;
@@ -164,8 +178,10 @@ function slackSaid(d: Design, f: Figure): TargetSaid | undefined {
   const left = valueSaid(f);
   if (!allowed || !left || !parts.every((x): x is string => x !== undefined)) return undefined;
   const spent = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
+  // one part taken off is not a budget over the path: what is left still pays for every other step of it
+  const rest = parts.length > 1 ? `${left} spare` : `${left} for every other step of the path, still to be budgeted`;
   return {
-    lines: [sentence(`Of the ${allowed} the prompt allows, I spend ${spent}, which leaves ${left} spare`)],
+    lines: [sentence(`Of the ${allowed} the prompt allows, I spend ${spent}, which leaves ${rest}`)],
     covers: new Set([f.id]),
   };
 }

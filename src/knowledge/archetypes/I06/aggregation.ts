@@ -562,23 +562,37 @@ export const AGG_CAPACITY: CapacityModel = {
     { quantity: "retention_days", typical: 7, why: "the log keeps a week so a failed job can be replayed" },
     {
       quantity: "watermark_delay_seconds",
-      label: "how far the watermark trails the newest events (clock skew and partition lag)",
-      unit: "s",
       typical: 2,
       why: "sources' clocks and the slowest log partition hold the watermark a second or two behind the newest events (a planning figure; measure it)",
     },
     {
+      quantity: "allowed_lateness_seconds",
+      typical: 1,
+      why: "the design's own rule publishes a window only after the watermark passes its end plus this lateness; Flink's default is none, and a second keeps events the slowest partition delays in their window (a planning figure)",
+    },
+    {
+      quantity: "checkpoint_seconds",
+      typical: 1,
+      why: "an exactly-once sink publishes a window's total only when the checkpoint holding it completes (Flink's two-phase-commit sink commits its transaction on checkpoint completion, apache/flink TwoPhaseCommitSinkFunction), so a count can wait up to one interval (a planning figure)",
+    },
+    {
       // a stated freshness bound ("counts visible within 10 seconds") sets the window: a count is visible once its
-      // window closes and the watermark passes its end, so the window plus the watermark delay fits the bound
+      // window closes, the watermark passes its end plus the allowed lateness, and the checkpoint that holds it
+      // commits; the window is sized so all of that takes the planned share of the bound, keeping the rest as margin
       quantity: "window_seconds",
-      label: "length of one tumbling window",
-      unit: "s",
       typical: 60,
       why: "totals are usually kept by the minute",
-      from: {
-        expression: "propagation_seconds - watermark_delay_seconds",
-        why: "a count must be visible within the stated bound, and it is visible once its window ends and the watermark passes that end",
-      },
+      from: [
+        {
+          expression:
+            "propagation_seconds * target_utilisation - watermark_delay_seconds - allowed_lateness_seconds - checkpoint_seconds",
+          why: "a count is visible once its window ends, the watermark passes that end plus the allowed lateness and the checkpoint holding it commits; all of that fits the planned share of the stated bound, so the rest is margin for a slow checkpoint or a lagging partition",
+        },
+        {
+          expression: "propagation_seconds - watermark_delay_seconds - allowed_lateness_seconds - checkpoint_seconds",
+          why: "a count is visible once its window ends, the watermark passes that end plus the allowed lateness and the checkpoint holding it commits; the stated bound is too tight to keep a margin, so all of it is spent",
+        },
+      ],
     },
     {
       quantity: "hot_key_events_per_sec",
@@ -625,9 +639,9 @@ export const AGG_CAPACITY: CapacityModel = {
     {
       ...fig(
         "count_visible_seconds",
-        "longest time from an event to its count being visible (window length plus the watermark delay)",
+        "longest time from an event to its count being visible (window length, watermark delay, allowed lateness and checkpoint commit)",
         "time",
-        "window_seconds + watermark_delay_seconds",
+        "window_seconds + watermark_delay_seconds + allowed_lateness_seconds + checkpoint_seconds",
         "s",
       ),
       bound: "propagation_seconds",

@@ -33,15 +33,20 @@ export const capacity: CapacityModel = {
       ],
     },
     {
-      quantity: "task_seconds",
+      // how long a workflow stays open, waits included: not the time a worker is busy with one of its steps, so it
+      // counts rows held, never worker slots (a waiting workflow holds no worker)
+      quantity: "open_seconds",
       typical: 10,
       why: "a workflow with a provider call or two takes seconds end to end",
       // Little's law counts what stays open: when the prompt states how long failed calls are retried, a failing
       // call stays open for that whole window, which outweighs the seconds a successful one takes
-      from: {
-        expression: "failed_share * retry_window_seconds",
-        why: "a failing call stays open for the whole stated retry window, and those waits outweigh the seconds a successful call takes",
-      },
+      from: [
+        {
+          expression: "failed_share * retry_window_seconds",
+          why: "a failing call stays open for the whole stated retry window, and those waits outweigh the seconds a successful call takes",
+        },
+        { expression: "run_seconds", why: "each one stays open for the stated time it runs" },
+      ],
     },
     {
       quantity: "retention_days",
@@ -59,7 +64,7 @@ export const capacity: CapacityModel = {
       "open_instances",
       "open workflow instances at peak (Little's law)",
       "count",
-      "peak_workflows_per_sec * task_seconds",
+      "peak_workflows_per_sec * open_seconds",
       "instances",
     ),
     fig(

@@ -708,7 +708,7 @@ export const card = {
         "Persist waiting instances as rows woken by a due-time index instead of holding threads, so a waiting instance costs a row, not a worker",
       formula: {
         yields: "open workflow instances at peak (Little's law)",
-        expression: "peak_workflows_per_sec * task_seconds",
+        expression: "peak_workflows_per_sec * open_seconds",
         unit: "instances",
       },
     },
@@ -716,7 +716,8 @@ export const card = {
       unlessTopic: NOT_ENGINE,
       bottleneck:
         "The provider's rate limit: it caps how fast effects can be sent per account, independent of our own capacity",
-      parties: ["payment-provider", "service"],
+      // only a party with one account-wide ceiling: an unnamed service's limit is not known (knowledge/parties.ts)
+      parties: ["payment-provider"],
       mitigation:
         "Arrange a raised limit with the provider well ahead, queue per provider with a token bucket matching its quota, and back off on rate-limit errors",
       formula: {

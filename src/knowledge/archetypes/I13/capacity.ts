@@ -8,6 +8,21 @@ export const capacity: CapacityModel = {
     inp("subjects", 100000, "about a hundred thousand documents, rooms or matches open at once"),
     inp("message_bytes", 200, "one edit or chat operation is a few hundred bytes"),
     inp("nodes", 50, "a session tier of a few dozen servers"),
+    // fleet totals read a typical subject's participants; a stated per-subject count is the busiest subject's
+    {
+      quantity: "participants",
+      from: {
+        expression: "min(max_participants, 10)",
+        why: "the stated count is the most one subject holds; a typical subject has about ten, and never more than that",
+      },
+    },
+    {
+      quantity: "max_participants",
+      from: {
+        expression: "participants",
+        why: "no per-subject maximum is stated, so the busiest subject is sized at the typical count",
+      },
+    },
     {
       quantity: "clients",
       from: {
@@ -32,7 +47,7 @@ export const capacity: CapacityModel = {
       "ops_per_subject",
       "operations through one subject's sequencer",
       "hotspot",
-      "participants * ops_per_participant_per_sec",
+      "max_participants * ops_per_participant_per_sec",
       "ops/s",
     ),
     fig(

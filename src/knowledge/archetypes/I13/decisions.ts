@@ -77,7 +77,7 @@ export const decisions: DecisionPoint[] = [
     ],
     rules: [
       {
-        when: [{ number: "participants", atLeast: 1000 }],
+        when: [{ number: "max_participants", atLeast: 1000 }],
         option: "pubsub",
         because: "a subject's participants exceed one server",
       },
