@@ -60,6 +60,8 @@ export type CoherenceRule =
   | "stated-nfr-lost"
   | "decision-contradicted"
   | "flip-condition-holds"
+  | "choice-on-assumption"
+  | "mitigation-proposes-chosen"
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
   | "version-check-with-lww"
@@ -134,6 +136,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "what a decision chose is what the design draws and says: no component, link, API call, sequence, failure row or rule, and no core mechanism, hard rule or first hotspot the script speaks, belongs to an option it rejected",
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
+  "choice-on-assumption":
+    "no decision keeps an option that wins only on figures computed from assumed inputs while a rejected option wins on what the prompt itself says (geohash cells for moving objects nobody stated, beside 'places', which are fixed)",
+  "mitigation-proposes-chosen":
+    "no bottleneck's mitigation proposes, as a change, what a chosen option already does (downsample older data into rollups, beside rollups chosen)",
   "capacity-contradicts-decision":
     "the capacity figures use the inputs the chosen options fix (an erasure-coded store is not sized at three replicas)",
   "technology-lacks-property":
@@ -244,6 +250,59 @@ function flipConditionsHold(d: Design): Problem[] {
         rule: "flip-condition-holds" as const,
         detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and here ${w.says.join("; ")}`,
       })),
+  );
+}
+
+/**
+ * A decision whose chosen option wins only on figures computed from assumed inputs, while a rejected option wins on
+ * the prompt's own words: the assumption is argued against what the prompt says.
+ */
+function choicesOnAssumption(d: Design): Problem[] {
+  // a figure or input nothing stated feeds
+  const assumed = (name: string, owner: string) => {
+    const rows = d.capacity.filter((r) => r.archetype === owner);
+    const fig = rows.find((r) => r.id === name);
+    if (fig) return fig.inputs.every((i) => i.source === "assumed");
+    const input = rows.flatMap((r) => r.inputs).find((i) => i.name === name);
+    return input !== undefined && input.source === "assumed";
+  };
+  return d.decisions.flatMap((row) => {
+    const point = DECISION_BY_ID.get(row.id);
+    const spec = (id: string) => point?.options.find((o) => o.id === id)?.wins ?? [];
+    const chosen = spec(row.chosen);
+    if (!row.winning?.some((w) => w.option === row.chosen)) return [];
+    if (chosen.length === 0 || !chosen.every((c) => "number" in c && assumed(c.number, row.archetype))) return [];
+    return row.winning
+      .filter((w) => w.option !== row.chosen && spec(w.option).every((c) => "words" in c || "stated" in c))
+      .map((w) => ({
+        rule: "choice-on-assumption" as const,
+        detail: `${row.id} chose '${row.chosen}' on assumed figures, but '${w.option}' wins on the prompt's words: ${w.says.join("; ")}`,
+      }));
+  });
+}
+
+/** A mitigation step in the words a rejected option excludes: it proposes what the chosen option already does. */
+function mitigationsProposingChosen(d: Design): Problem[] {
+  const chosenWords = d.decisions.flatMap((row) => {
+    const chosen = row.options.find((o) => o.id === row.chosen);
+    const own = (chosen?.implies?.excludes ?? []).map((x) => pattern(x, "i"));
+    return row.options
+      .filter((o) => o.id !== row.chosen)
+      .flatMap((o) => (o.implies?.excludes ?? []).map((x) => ({ row, re: pattern(x, "i"), own })));
+  });
+  if (chosenWords.length === 0) return [];
+  return d.bottlenecks.flatMap((b) =>
+    mitigationItems(b.mitigation).flatMap((item) => {
+      const hit = chosenWords.find((w) => w.re.test(item) && !w.own.some((re) => re.test(item)));
+      return hit
+        ? [
+            {
+              rule: "mitigation-proposes-chosen" as const,
+              detail: `'${item}' (mitigation of '${b.bottleneck.slice(0, 60)}') is what ${hit.row.id} already chose: ${hit.row.chosen}`,
+            },
+          ]
+        : [];
+    }),
   );
 }
 
@@ -1661,6 +1720,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...decisionsHold(d),
     ...technologyWithinLimits(d),
     ...flipConditionsHold(d),
+    ...choicesOnAssumption(d),
+    ...mitigationsProposingChosen(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
     ...versionChecksHold(d),
