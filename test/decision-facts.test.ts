@@ -66,3 +66,32 @@ describe("a chosen retention option reaches the storage figure and the mitigatio
     expect(rules(d)).toContain("mitigation-proposes-chosen");
   });
 });
+
+describe("unstated stances follow the feature the prompt names", () => {
+  const feed = "Design the Instagram news feed for 500 million daily users, with the feed loading in under 200 ms";
+
+  it("a news feed is eventual and stays up, as its own requirement says, not linearizable and failing closed", () => {
+    const d = design(feed);
+    expect(d.nfrs.consistency).toBe("eventual");
+    expect(d.nfrs.availability).toBe("stay-available");
+    expect(d.nfrs.sources.consistency?.because).toMatch(/the prompt says 'news feed'/);
+    expect(rules(d)).toEqual([]);
+  });
+
+  it("the coherence check names a default that contradicts the named feature's stance", () => {
+    const d = structuredClone(design(feed));
+    (d.nfrs as { consistency: string }).consistency = "linearizable";
+    expect(rules(d)).toContain("default-against-requirement");
+  });
+});
+
+describe("a hot key's salting agrees with the salted parts the design draws", () => {
+  it("a view counter with no stated per-key rate splits hot keys over salts", () => {
+    const d = design(
+      "Design a view counter for YouTube videos: 1 million increments per second, counts visible within 10 seconds",
+    );
+    const row = chosen(d, "i06-agg-hot-key");
+    expect(row?.chosen).toBe("salted");
+    expect(row?.because).not.toMatch(/fits on one task/);
+  });
+});

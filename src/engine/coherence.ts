@@ -62,6 +62,7 @@ export type CoherenceRule =
   | "flip-condition-holds"
   | "choice-on-assumption"
   | "mitigation-proposes-chosen"
+  | "default-against-requirement"
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
   | "version-check-with-lww"
@@ -140,6 +141,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no decision keeps an option that wins only on figures computed from assumed inputs while a rejected option wins on what the prompt itself says (geohash cells for moving objects nobody stated, beside 'places', which are fixed)",
   "mitigation-proposes-chosen":
     "no bottleneck's mitigation proposes, as a change, what a chosen option already does (downsample older data into rollups, beside rollups chosen)",
+  "default-against-requirement":
+    "an unstated consistency or partition stance never contradicts the stance of the feature the prompt names (a news feed assumed linearizable and failing closed beside 'reaches followers' feeds within seconds (eventual)')",
   "capacity-contradicts-decision":
     "the capacity figures use the inputs the chosen options fix (an erasure-coded store is not sized at three replicas)",
   "technology-lacks-property":
@@ -303,6 +306,27 @@ function mitigationsProposingChosen(d: Design): Problem[] {
           ]
         : [];
     }),
+  );
+}
+
+/** An unstated stance that contradicts the stance of the one feature the prompt names. */
+function defaultsAgainstRequirement(d: Design): Problem[] {
+  const asked = d.features.flatMap((row) => {
+    const st = row.evidence.some((e) => e.startsWith("the prompt says '")) && FEATURE_BY_ID.get(row.id)?.stance;
+    return st ? [{ row, st }] : [];
+  });
+  const byParty = d.nfrs.party !== undefined && d.archetypes[0]?.id === "I12";
+  const one = asked.length === 1 && d.branch.kind === "product" && !byParty ? asked[0] : undefined;
+  if (!one) return [];
+  return (["consistency", "availability"] as const).flatMap((k) =>
+    d.nfrs.sources[k]?.source === "default" && d.nfrs[k] !== one.st[k]
+      ? [
+          {
+            rule: "default-against-requirement" as const,
+            detail: `${k} is ${d.nfrs[k]} by default, but ${one.row.name}, which the prompt names, is ${one.st[k]}: ${one.st.because}`,
+          },
+        ]
+      : [],
   );
 }
 
@@ -1722,6 +1746,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...flipConditionsHold(d),
     ...choicesOnAssumption(d),
     ...mitigationsProposingChosen(d),
+    ...defaultsAgainstRequirement(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
     ...versionChecksHold(d),
