@@ -95,3 +95,29 @@ describe("a hot key's salting agrees with the salted parts the design draws", ()
     expect(row?.because).not.toMatch(/fits on one task/);
   });
 });
+
+describe("technology fits the design's own sizes, and no layer is an empty heading", () => {
+  const gfs = "Design a distributed file system like GFS for 10 PB of large, mostly-appended files";
+
+  it("a 10 PB file system's metadata group names a replicated log, not etcd past its documented size", () => {
+    const d = design(gfs);
+    const coord = d.technology.find((r) => r.layer === "coordination" && r.archetype === "I19");
+    expect(coord?.choices.map((c) => c.product).join(" ")).toMatch(/Raft/);
+    expect(coord?.choices.some((c) => /etcd/i.test(c.product))).toBe(false);
+    expect(chosen(d, "i19-metadata")?.options.find((o) => o.id === "single-master")?.name).not.toMatch(/etcd/);
+    expect(rules(d)).toEqual([]);
+  });
+
+  it("the coherence check names an empty layer and a choice built on a product past its limit", () => {
+    const d = structuredClone(design(gfs));
+    const coord = d.technology.find((r) => r.layer === "coordination");
+    if (!coord) throw new Error("no coordination layer");
+    (coord as { choices: unknown[] }).choices = [];
+    delete (coord as { avoid?: unknown }).avoid;
+    const row = d.decisions.find((r) => r.id === "i19-metadata");
+    const single = row?.options.find((o) => o.id === "single-master");
+    if (!single) throw new Error("no single-master option");
+    (single as { implies?: { preferTechnology?: string[] } }).implies = { preferTechnology: ["etcd"] };
+    expect(rules(d)).toEqual(expect.arrayContaining(["technology-layer-empty", "decision-built-over-limit"]));
+  });
+});

@@ -63,6 +63,8 @@ export type CoherenceRule =
   | "choice-on-assumption"
   | "mitigation-proposes-chosen"
   | "default-against-requirement"
+  | "technology-layer-empty"
+  | "decision-built-over-limit"
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
   | "version-check-with-lww"
@@ -143,6 +145,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no bottleneck's mitigation proposes, as a change, what a chosen option already does (downsample older data into rollups, beside rollups chosen)",
   "default-against-requirement":
     "an unstated consistency or partition stance never contradicts the stance of the feature the prompt names (a news feed assumed linearizable and failing closed beside 'reaches followers' feeds within seconds (eventual)')",
+  "technology-layer-empty":
+    "every technology layer the design shows names a product to pick, avoid or learn from: none is an empty heading",
+  "decision-built-over-limit":
+    "no chosen option is built on a product whose documented state limit is below the design's own figure for that state (one metadata group 'etcd-style' for ≈ 9.54 GB)",
   "capacity-contradicts-decision":
     "the capacity figures use the inputs the chosen options fix (an erasure-coded store is not sized at three replicas)",
   "technology-lacks-property":
@@ -328,6 +334,36 @@ function defaultsAgainstRequirement(d: Design): Problem[] {
         ]
       : [],
   );
+}
+
+/** A technology layer with nothing under it. */
+function emptyTechnologyLayers(d: Design): Problem[] {
+  return d.technology
+    .filter((r) => r.choices.length === 0 && !r.avoid && (r.references?.length ?? 0) === 0)
+    .map((r) => ({
+      rule: "technology-layer-empty" as const,
+      detail: `${r.archetype}'s ${r.layer} layer (${r.shape}) names no product and says why none`,
+    }));
+}
+
+/** A chosen option built on a product the design's own state figure is past the documented limit of. */
+function decisionsBuiltOverLimit(d: Design): Problem[] {
+  return d.decisions.flatMap((row) => {
+    const option = row.options.find((o) => o.id === row.chosen);
+    return (option?.implies?.preferTechnology ?? []).flatMap((product) => {
+      const over = (["storage", "coordination"] as const)
+        .map((layer) => overLimit(product, layer, row.archetype, d.capacity))
+        .find((x) => x !== undefined);
+      return over
+        ? [
+            {
+              rule: "decision-built-over-limit" as const,
+              detail: `${row.id} chose '${option?.name}', built on ${product}, but ${over}`,
+            },
+          ]
+        : [];
+    });
+  });
 }
 
 /** Words that say the design refuses service to stay correct. */
@@ -1747,6 +1783,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...choicesOnAssumption(d),
     ...mitigationsProposingChosen(d),
     ...defaultsAgainstRequirement(d),
+    ...emptyTechnologyLayers(d),
+    ...decisionsBuiltOverLimit(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
     ...versionChecksHold(d),

@@ -165,11 +165,11 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "single-master",
-        name: "one metadata group: a few replicas under consensus (etcd-style) holding the whole namespace in memory",
+        name: "one metadata group: a master and its replicas holding the whole namespace in memory, every change committed to a replicated operation log with checkpoints",
         buys: "simple, globally informed placement and repair",
         costs: "the namespace is bounded by one machine's memory and request rate",
         winsWhen: "the chunk count fits one machine's memory comfortably",
-        implies: { addMechanisms: ["consensus-replication"], preferTechnology: ["etcd"] },
+        implies: { addMechanisms: ["consensus-replication"], preferTechnology: ["Apache Ratis"] },
       },
       {
         id: "sharded-metadata",
