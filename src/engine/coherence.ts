@@ -65,6 +65,11 @@ export type CoherenceRule =
   | "stated-nfr-lost"
   | "decision-contradicted"
   | "flip-condition-holds"
+  | "choice-on-assumption"
+  | "mitigation-proposes-chosen"
+  | "default-against-requirement"
+  | "technology-layer-empty"
+  | "decision-built-over-limit"
   | "capacity-contradicts-decision"
   | "technology-lacks-property"
   | "version-check-with-lww"
@@ -147,6 +152,16 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "what a decision chose is what the design draws and says: no component, link, API call, sequence, failure row or rule, and no core mechanism, hard rule or first hotspot the script speaks, belongs to an option it rejected",
   "flip-condition-holds":
     "no decision rejects an option whose win condition, as this design's facts, holds (a cache is not acknowledged synchronously because durability matters when losing the latest writes is acceptable)",
+  "choice-on-assumption":
+    "no decision keeps an option that wins only on figures computed from assumed inputs while a rejected option wins on what the prompt itself says (geohash cells for moving objects nobody stated, beside 'places', which are fixed)",
+  "mitigation-proposes-chosen":
+    "no bottleneck's mitigation proposes, as a change, what a chosen option already does (downsample older data into rollups, beside rollups chosen)",
+  "default-against-requirement":
+    "an unstated consistency or partition stance never contradicts the stance of the feature the prompt names (a news feed assumed linearizable and failing closed beside 'reaches followers' feeds within seconds (eventual)')",
+  "technology-layer-empty":
+    "every technology layer the design shows names a product to pick, avoid or learn from: none is an empty heading",
+  "decision-built-over-limit":
+    "no chosen option is built on a product whose documented state limit is below the design's own figure for that state (one metadata group 'etcd-style' for ≈ 9.54 GB)",
   "capacity-contradicts-decision":
     "the capacity figures use the inputs the chosen options fix (an erasure-coded store is not sized at three replicas)",
   "technology-lacks-property":
@@ -274,6 +289,110 @@ function flipConditionsHold(d: Design): Problem[] {
         detail: `${row.id} chose '${row.chosen}', but '${w.option}' wins when ${row.options.find((o) => o.id === w.option)?.winsWhen}, and here ${w.says.join("; ")}`,
       })),
   );
+}
+
+/**
+ * A decision whose chosen option wins only on figures computed from assumed inputs, while a rejected option wins on
+ * the prompt's own words: the assumption is argued against what the prompt says.
+ */
+function choicesOnAssumption(d: Design): Problem[] {
+  // a figure or input nothing stated feeds
+  const assumed = (name: string, owner: string) => {
+    const rows = d.capacity.filter((r) => r.archetype === owner);
+    const fig = rows.find((r) => r.id === name);
+    if (fig) return fig.inputs.every((i) => i.source === "assumed");
+    const input = rows.flatMap((r) => r.inputs).find((i) => i.name === name);
+    return input !== undefined && input.source === "assumed";
+  };
+  return d.decisions.flatMap((row) => {
+    const point = DECISION_BY_ID.get(row.id);
+    const spec = (id: string) => point?.options.find((o) => o.id === id)?.wins ?? [];
+    const chosen = spec(row.chosen);
+    if (!row.winning?.some((w) => w.option === row.chosen)) return [];
+    if (chosen.length === 0 || !chosen.every((c) => "number" in c && assumed(c.number, row.archetype))) return [];
+    return row.winning
+      .filter((w) => w.option !== row.chosen && spec(w.option).every((c) => "words" in c || "stated" in c))
+      .map((w) => ({
+        rule: "choice-on-assumption" as const,
+        detail: `${row.id} chose '${row.chosen}' on assumed figures, but '${w.option}' wins on the prompt's words: ${w.says.join("; ")}`,
+      }));
+  });
+}
+
+/** A mitigation step in the words a rejected option excludes: it proposes what the chosen option already does. */
+function mitigationsProposingChosen(d: Design): Problem[] {
+  const chosenWords = d.decisions.flatMap((row) => {
+    const chosen = row.options.find((o) => o.id === row.chosen);
+    const own = (chosen?.implies?.excludes ?? []).map((x) => pattern(x, "i"));
+    return row.options
+      .filter((o) => o.id !== row.chosen)
+      .flatMap((o) => (o.implies?.excludes ?? []).map((x) => ({ row, re: pattern(x, "i"), own })));
+  });
+  if (chosenWords.length === 0) return [];
+  return d.bottlenecks.flatMap((b) =>
+    mitigationItems(b.mitigation).flatMap((item) => {
+      const hit = chosenWords.find((w) => w.re.test(item) && !w.own.some((re) => re.test(item)));
+      return hit
+        ? [
+            {
+              rule: "mitigation-proposes-chosen" as const,
+              detail: `'${item}' (mitigation of '${b.bottleneck.slice(0, 60)}') is what ${hit.row.id} already chose: ${hit.row.chosen}`,
+            },
+          ]
+        : [];
+    }),
+  );
+}
+
+/** An unstated stance that contradicts the stance of the one feature the prompt names. */
+function defaultsAgainstRequirement(d: Design): Problem[] {
+  const asked = d.features.flatMap((row) => {
+    const st = row.evidence.some((e) => e.startsWith("the prompt says '")) && FEATURE_BY_ID.get(row.id)?.stance;
+    return st ? [{ row, st }] : [];
+  });
+  const byParty = d.nfrs.party !== undefined && d.archetypes[0]?.id === "I12";
+  const one = asked.length === 1 && d.branch.kind === "product" && !byParty ? asked[0] : undefined;
+  if (!one) return [];
+  return (["consistency", "availability"] as const).flatMap((k) =>
+    d.nfrs.sources[k]?.source === "default" && d.nfrs[k] !== one.st[k]
+      ? [
+          {
+            rule: "default-against-requirement" as const,
+            detail: `${k} is ${d.nfrs[k]} by default, but ${one.row.name}, which the prompt names, is ${one.st[k]}: ${one.st.because}`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** A technology layer with nothing under it. */
+function emptyTechnologyLayers(d: Design): Problem[] {
+  return d.technology
+    .filter((r) => r.choices.length === 0 && !r.avoid && (r.references?.length ?? 0) === 0)
+    .map((r) => ({
+      rule: "technology-layer-empty" as const,
+      detail: `${r.archetype}'s ${r.layer} layer (${r.shape}) names no product and says why none`,
+    }));
+}
+
+/** A chosen option built on a product the design's own state figure is past the documented limit of. */
+function decisionsBuiltOverLimit(d: Design): Problem[] {
+  return d.decisions.flatMap((row) => {
+    const option = row.options.find((o) => o.id === row.chosen);
+    return (option?.implies?.preferTechnology ?? []).flatMap((product) => {
+      const over = (["storage", "coordination"] as const)
+        .map((layer) => overLimit(product, layer, row.archetype, d.capacity))
+        .find((x) => x !== undefined);
+      return over
+        ? [
+            {
+              rule: "decision-built-over-limit" as const,
+              detail: `${row.id} chose '${option?.name}', built on ${product}, but ${over}`,
+            },
+          ]
+        : [];
+    });
+  });
 }
 
 /** Words that say the design refuses service to stay correct. */
@@ -1916,6 +2035,11 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...decisionsHold(d),
     ...technologyWithinLimits(d),
     ...flipConditionsHold(d),
+    ...choicesOnAssumption(d),
+    ...mitigationsProposingChosen(d),
+    ...defaultsAgainstRequirement(d),
+    ...emptyTechnologyLayers(d),
+    ...decisionsBuiltOverLimit(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
     ...versionChecksHold(d),

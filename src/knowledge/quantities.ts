@@ -435,6 +435,21 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a week of replayable history is a common default",
   },
   {
+    id: "raw_retention_days",
+    label: "days raw samples are kept before only rollups remain",
+    unit: "days",
+    assumed: 30,
+    assumedBecause: "a month of full resolution covers recent investigations; older ranges are read as trends",
+  },
+  {
+    id: "rollup_share",
+    label: "bytes of the kept rollups, as a share of the raw bytes over the same period",
+    unit: "fraction",
+    assumed: 0.27,
+    assumedBecause:
+      "5-minute and 1-hour rollups keep five aggregates per step: about 27% of the raw bytes at a 15 s interval",
+  },
+  {
     id: "replicas",
     label: "replicas per item",
     unit: "replicas",

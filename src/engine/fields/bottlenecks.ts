@@ -206,6 +206,8 @@ const lastJoin = (text: string): string => /,\s+(and|or)\s+[^,]*$/.exec(text)?.[
 interface Rejected {
   excludes: RegExp[];
   winsWhen?: string;
+  /** The words a rejected option excludes, which name what the chosen one does: a step in them is already done. */
+  done?: boolean;
 }
 
 function rejectedBy(decisions: readonly DecisionRow[]): Rejected[] {
@@ -213,14 +215,18 @@ function rejectedBy(decisions: readonly DecisionRow[]): Rejected[] {
     const chosen = d.options.find((o) => o.id === d.chosen);
     const excludes = (chosen?.implies?.excludes ?? []).map((x) => pattern(x, "i"));
     const other = d.options.find((o) => o.id !== d.chosen);
-    return excludes.length > 0 ? [{ excludes, winsWhen: other?.winsWhen?.replace(/[.]$/, "") }] : [];
+    const done = d.options
+      .filter((o) => o.id !== d.chosen && (o.implies?.excludes ?? []).length > 0)
+      .map((o) => ({ excludes: (o.implies?.excludes ?? []).map((x) => pattern(x, "i")), done: true }));
+    return [...(excludes.length > 0 ? [{ excludes, winsWhen: other?.winsWhen?.replace(/[.]$/, "") }] : []), ...done];
   });
 }
 
 /**
  * A mitigation that agrees with the design: an item in the words a chosen decision excludes ("keep rollups
  * long" beside raw samples for the whole retention) is said as what would change the decision ("… if retention
- * runs to months"), or left out when the rejected option says no condition; an item that moves data to
+ * runs to months"), or left out when the rejected option says no condition; an item in the words a rejected
+ * option excludes is what the chosen one already does and is left out; an item that moves data to
  * something the design already has ("move blocks to object storage" where object storage is the chosen store)
  * is left out as already done; where a rule of the design bounds a counted value (`bounded`), a step that splits a
  * counter into parts summed on read is left out, since no one write would see the whole value. Undefined when
@@ -238,11 +244,13 @@ export function agreeingMitigation(
   for (const item of all) {
     // a counter split into parts summed on read cannot enforce a bound on its value in one write
     if (bounded && SPLIT_COUNTER.test(item)) continue;
-    const r = rejected.find((x) => x.excludes.some((re) => re.test(item)));
+    const r = rejected.find((x) => !x.done && x.excludes.some((re) => re.test(item)));
     if (r) {
       if (r.winsWhen) items.push(`${item} if ${r.winsWhen}`);
       continue;
     }
+    // a step a chosen option already takes ("downsample older data" beside rollups chosen) is not proposed again
+    if (rejected.some((x) => x.done && x.excludes.some((re) => re.test(item)))) continue;
     const target = /\b(?:move|moves|moving|tier|offload|put)\b.*?\b(?:to|into|onto|on)\s+(.+)$/i.exec(item)?.[1];
     const words = target?.toLowerCase().match(/[a-z]{3,}/g) ?? [];
     if (words.length > 0 && owned.some((h) => words.every((w) => h.includes(w)))) continue;
@@ -279,7 +287,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     "components",
     "invariants",
   ],
-  rule: "a mitigation keeps only what agrees with the chosen decisions (and no step that splits a counter into parts summed on read where a rule bounds a counted value) (an item in the words a chosen option excludes is said with the condition under which the rejected option wins) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row whose load is in the measure the prompt stated (misses out of stated reads) comes ahead of one that an assumed ratio turned into another measure (writes out of stated reads) or that rests on assumptions alone, whatever card it comes from; a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
+  rule: "a mitigation keeps only what agrees with the chosen decisions (and no step that splits a counter into parts summed on read where a rule bounds a counted value) (an item in the words a chosen option excludes is said with the condition under which the rejected option wins; one in the words a rejected option excludes is what the chosen one already does and is left out) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row whose load is in the measure the prompt stated (misses out of stated reads) comes ahead of one that an assumed ratio turned into another measure (writes out of stated reads) or that rests on assumptions alone, whatever card it comes from; a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     // an archetype's capacity values, gathered once for all of its bottlenecks
@@ -340,7 +348,8 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     const featureRows = new Set<BottleneckRow>();
     for (const h of featureLed(f.branch.kind, f.features, f.archetypes) ? featureHotspots(f.features) : []) {
       const figure = f.capacity.find((c) => c.archetype === h.feature && c.id === h.figure);
-      if (!figure) continue;
+      // a load in the words the feature's chosen option excludes is the rejected option's (fixed places move no pins)
+      if (!figure || excludedBy(f.decisions, h.feature).some((re) => re.test(h.bottleneck))) continue;
       const row: BottleneckRow = withLoad([figure], {
         bottleneck: h.bottleneck,
         mitigation: agreeingMitigation(h.mitigation, rejected, have, bounded) ?? h.mitigation,

@@ -19,6 +19,8 @@ interface NumberValue {
   value: number;
   unit: string;
   source: string;
+  /** Nothing the prompt states feeds it: an assumed input, or a figure computed from assumed inputs only. */
+  assumed: boolean;
 }
 
 /** The numbers a decision may test: this owner's capacity figures and inputs, then the prompt's scale, then defaults. */
@@ -30,13 +32,20 @@ function numbersFor(
   const out = new Map<string, NumberValue>();
   for (const r of rows) {
     if (r.archetype !== owner) continue;
-    out.set(r.id, { value: r.value, unit: r.unit, source: "computed" });
+    const assumed = r.inputs.every((i) => i.source === "assumed");
+    out.set(r.id, { value: r.value, unit: r.unit, source: "computed", assumed });
     for (const i of r.inputs)
       if (!out.has(i.name))
-        out.set(i.name, { value: i.value, unit: i.unit ?? QUANTITY_BY_ID.get(i.name)?.unit ?? "", source: i.source });
+        out.set(i.name, {
+          value: i.value,
+          unit: i.unit ?? QUANTITY_BY_ID.get(i.name)?.unit ?? "",
+          source: i.source,
+          assumed: i.source === "assumed",
+        });
   }
   for (const [k, v] of Object.entries(scale))
-    if (!out.has(k)) out.set(k, { value: v.value, unit: QUANTITY_BY_ID.get(k)?.unit ?? "", source: v.source });
+    if (!out.has(k))
+      out.set(k, { value: v.value, unit: QUANTITY_BY_ID.get(k)?.unit ?? "", source: v.source, assumed: false });
   return out;
 }
 
@@ -77,8 +86,12 @@ function checkCondition(
     return { holds: matches, says: s ? `${c.stated} is stated ('${s.quote}')` : `${c.stated} is not stated` };
   }
   if ("words" in c) {
-    const m = Object.hasOwn(said, c.words) ? said[c.words] : undefined;
-    if (m === undefined) throw new Error(`decisions: no fact for the word condition '${c.words}'`);
+    const [k, ku] = wordKeys(c, "", "").map(([key]) => key);
+    const m = k !== undefined && Object.hasOwn(said, k) ? said[k] : undefined;
+    const u = ku === undefined ? null : Object.hasOwn(said, ku) ? said[ku] : undefined;
+    if (m === undefined || u === undefined)
+      throw new Error(`decisions: no fact for the word condition '${m === undefined ? c.words : c.unless}'`);
+    if (m !== null && u !== null) return { holds: false, says: `the prompt says '${m}', but also '${u}'` };
     return { holds: m !== null, says: m !== null ? `the prompt says '${m}'` : "the prompt does not say it" };
   }
   if ("archetype" in c) {
@@ -124,6 +137,23 @@ function checkCondition(
 }
 
 /**
+ * The facts a word condition reads, as (key, expression, text): the prompt with the words of the features it brings;
+ * a condition with `unless` (fixed places, unless something moves) reads the prompt alone for both, since a
+ * feature's own name speaks of both kinds ("nearby places or moving objects").
+ */
+function wordKeys(
+  c: Extract<DecisionCondition, { words: string }>,
+  text: string,
+  prompt: string,
+): [string, string, string][] {
+  if (c.unless === undefined) return [[c.words, c.words, text]];
+  return [
+    [`prompt:${c.words}`, c.words, prompt],
+    [`unless:${c.unless}`, c.unless, prompt],
+  ];
+}
+
+/**
  * A rule's reason followed by the facts it rests on; a reason the facts already say word for word (a rule whose
  * reason is "durability is best-effort" resting on "durability is best-effort (default)") is not said twice.
  */
@@ -155,7 +185,11 @@ export function decide(
   // A rule resting on an NFR the prompt left at its default yields to any rule that rests only on
   // stated NFRs and numbers: the archetype's stance is where the argument starts, not where it ends.
   const onDefault = (c: DecisionCondition) => "nfr" in c && f.nfrs[c.nfr].source === "default";
+  // A number nothing stated feeds (an assumed fleet of moving objects) is weaker still: a rule resting on one
+  // yields to an option whose win condition holds on what the prompt itself says (its places are fixed).
+  const onAssumed = (c: DecisionCondition) => "number" in c && nums.get(c.number)?.assumed === true;
   let onFacts = false;
+  let assumedRule = false;
   for (const pass of [(r: DecisionPoint["rules"][number]) => !r.when.some(onDefault), () => true]) {
     const rule = p.rules.find((r) => pass(r) && r.when.every((c) => check(c)?.holds));
     if (rule) {
@@ -163,6 +197,7 @@ export function decide(
       inputs = rule.when.map((c) => check(c)?.says ?? "");
       because = withFacts(rule.because, inputs);
       onFacts = !rule.when.some(onDefault);
+      assumedRule = onFacts && rule.when.some(onAssumed);
       break;
     }
   }
@@ -173,8 +208,12 @@ export function decide(
       ? [{ option: o.id, says: o.wins.map((c) => check(c)?.says ?? "") }]
       : [],
   );
-  const wins = winning.find((w) => w.option === chosen) ?? winning[0];
-  if (!onFacts && wins && wins.option !== chosen) {
+  const onStated = (option: string) =>
+    p.options.find((o) => o.id === option)?.wins?.every((c) => !onDefault(c) && !onAssumed(c)) === true;
+  const wins = assumedRule
+    ? (winning.find((w) => w.option !== chosen && onStated(w.option)) ?? winning.find((w) => w.option === chosen))
+    : (winning.find((w) => w.option === chosen) ?? winning[0]);
+  if ((!onFacts || assumedRule) && wins && wins.option !== chosen) {
     const o = p.options.find((x) => x.id === wins.option);
     chosen = wins.option;
     inputs = wins.says;
@@ -253,8 +292,9 @@ export const decisionsField: Deriver<"decisions", { said: Said; unspoken: readon
     for (const o of pointOwners(f, unspoken))
       for (const p of o.points)
         for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
-          if ("words" in c && !Object.hasOwn(said, c.words))
-            said[c.words] = pattern(c.words, "i").exec(text)?.[0] ?? null;
+          if ("words" in c)
+            for (const [key, re, of] of wordKeys(c, text, f.prompt))
+              if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
     return { said, unspoken };
   },
   derive: (f, _input, { said, unspoken }) => {

@@ -106,11 +106,24 @@ export const nfrsField: Deriver<"nfrs"> = {
     const ownedWhy = owned && `not stated; ${id}'s authoritative state fails closed: ${owned.stance.because}`;
     if (owned && ownedWhy && !relaxed && s.consistency === undefined && s.availability === undefined)
       consistency = pick(undefined, owned.stance.consistency, ownedWhy);
+    // the feature the prompt itself names (not one a product is known for) sets what its own requirements say
+    const asked = f.features.flatMap((row) => {
+      const said = row.evidence.find((e) => e.startsWith("the prompt says '"));
+      const st = said && FEATURE_BY_ID.get(row.id)?.stance;
+      return st ? [{ row, said, st }] : [];
+    });
+    const named = asked.length === 1 && !byParty && f.branch.kind === "product" ? asked[0] : undefined;
+    const namedWhy =
+      named &&
+      `not stated; ${named.said}, and ${named.row.name} is ${named.st.consistency} and ${named.st.availability}: ${fillTerms(named.st.because, named.row.terms)}`;
+    if (named && namedWhy && s.consistency === undefined) consistency = pick(undefined, named.st.consistency, namedWhy);
     let availability = byParty
       ? pick(s.availability, byParty.availability, partyDflt("availability stance"))
       : owned && ownedWhy && s.consistency === undefined
         ? pick(s.availability, owned.stance.availability, ownedWhy)
         : pick(s.availability, stance.availability, dflt("availability stance"));
+    if (named && namedWhy && s.availability === undefined && s.consistency === undefined)
+      availability = pick(undefined, named.st.availability, namedWhy);
     // At most once for records that must not be lost: a side cut off from the primary that records each claim cannot
     // run an item (it might run twice) nor drop it, so it holds the item until the primary is reachable again
     if (

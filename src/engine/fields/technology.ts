@@ -234,7 +234,10 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     const chosen = new Set(rows.flatMap((r) => r.choices.map((c) => c.product.toLowerCase())));
     for (const r of rows) if (r.avoid && chosen.has(r.avoid.product.toLowerCase())) delete r.avoid;
     // Hook (numbers helper): a chosen decision's preferred products lead their layer.
-    return withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id));
+    // A layer left with no product to pick, avoid or learn from says nothing: it is not shown as an empty heading.
+    return withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id)).filter(
+      (r) => r.choices.length > 0 || r.avoid !== undefined || (r.references?.length ?? 0) > 0,
+    );
   },
 };
 

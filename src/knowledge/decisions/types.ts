@@ -78,8 +78,11 @@ export type DecisionCondition =
   | { latencyAtMost: number }
   /** The outside party the design's effects reach can (or cannot) undo an effect by a later one (knowledge/parties.ts `undoes`). */
   | { partyUndoes: boolean }
-  /** The prompt's own words match this case-insensitive regular expression (what kind of thing it asks for). */
-  | { words: string }
+  /**
+   * The prompt's own words match this case-insensitive regular expression (what kind of thing it asks for); with
+   * `unless`, only while they do not also match that one (fixed places, unless something named in it moves).
+   */
+  | { words: string; unless?: string }
   /** The design holds this archetype (in one of `roles`, when given). */
   | { archetype: ArchetypeId; roles?: (CompositionRole | "dominant")[] }
   /** Some invariant of the design matches this case-insensitive regular expression (what the design promises). */

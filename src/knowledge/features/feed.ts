@@ -55,6 +55,12 @@ export const FEED: FeatureEntry = {
     "the {feed} loads in well under a second, so it is served from a precomputed cache",
     "a published {post} is never lost, even if fan-out is delayed",
   ],
+  stance: {
+    consistency: "eventual",
+    availability: "stay-available",
+    because:
+      "a new {post} reaches followers' feeds within seconds, not at once, and a feed served slightly stale beats no feed",
+  },
   substrates: [
     { id: "I05", role: "input", why: "published posts go into a log that the fan-out workers consume in order" },
     {

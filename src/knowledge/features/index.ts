@@ -1,7 +1,7 @@
 import type { CapacityModel } from "../capacity/types.js";
 import type { DecisionPoint } from "../decisions/types.js";
 import { parseProtocol } from "../notation/protocol.js";
-import type { ArchetypeId } from "../schema.js";
+import type { ArchetypeId, Availability, Consistency } from "../schema.js";
 import type { Topology } from "../topology.js";
 import { BOOKING } from "./booking.js";
 import { CALENDAR } from "./calendar.js";
@@ -74,6 +74,11 @@ export interface FeatureEntry {
   nfrs: string[];
   /** The infra archetypes it composes, with their roles. */
   substrates: FeatureSubstrate[];
+  /**
+   * The consistency and partition stance the feature's own requirements set, where they set one (a feed is
+   * eventual and stays up): a prompt that names the feature takes it for what it leaves unstated.
+   */
+  stance?: { consistency: Consistency; availability: Availability; because: string };
   /** Its components, links, API and data model; ids in SHARED_COMPONENT_IDS are the shared product edge. */
   topology: Topology;
   /**

@@ -135,6 +135,27 @@ export const PROXIMITY: FeatureEntry = {
           buys: "cells adapt to density, so each query reads a similar number of points",
           costs: "rebalancing under constant movement, and the tree lives in one process per shard",
           winsWhen: "points are mostly static (restaurants, hotels) and density varies a lot",
+          // fixed places named, and nothing named that reports a moving position
+          wins: [
+            {
+              words:
+                "\\b(places|restaurants?|hotels?|businesses|shops|stores|venues|points of interest|listings|landmarks)\\b",
+              unless:
+                "\\b(drivers?|couriers?|riders?|vehicles?|fleets?|scooters?|moving|moves|live locations?|location updates|friends)\\b",
+            },
+          ],
+          implies: {
+            // fixed places do not report positions: the moving-object load is the rejected option's
+            excludes: ["reports its position every few seconds"],
+            // a fixed place's position changes only when its record is edited, not every few seconds
+            capacity: [
+              {
+                quantity: "update_seconds",
+                value: 86400,
+                why: "a fixed place's position changes at most about once a day, when its record is edited",
+              },
+            ],
+          },
         },
       ],
       rules: [

@@ -755,8 +755,20 @@ export const AGG_DECISIONS: DecisionPoint[] = [
         option: "salted",
         because: "the hottest key's events exceed what one task counts",
       },
+      // only a rate the prompt gives for one key bounds the hottest key; an assumed share of the stream does not
+      {
+        when: [{ stated: "messages_per_sec_per_key" }, { number: "hot_key_salts", below: 2 }],
+        option: "one-task",
+        because: "the prompt's own rate for one key fits on one task",
+      },
     ],
-    fallback: { option: "one-task", because: "the hottest key fits on one task" },
+    // The drawn design (salted partial counts, a merger, the invariant over salted rows) is the salted one: a
+    // design that chose one task per key would contradict its own parts.
+    fallback: {
+      option: "salted",
+      because:
+        "no stated rate bounds the hottest key, and one viral key can take any share of the stream, so a key is split over as many salts as its measured rate needs (one until then)",
+    },
   },
   {
     id: "i06-agg-reconcile",

@@ -11,6 +11,14 @@ export const capacity: CapacityModel = {
       from: { expression: "nodes * 1000", why: "each monitored host exports about a thousand series" },
     },
     inp("retention_days", 15, "Prometheus keeps 15 days of samples by default"),
+    {
+      quantity: "raw_retention_days",
+      from: {
+        expression: "retention_days",
+        why: "raw samples are kept for the whole retention unless older data is downsampled",
+      },
+    },
+    inp("rollup_share", 0, "nothing is downsampled unless the design chooses rollups"),
     inp(
       "series_budget_per_ingester",
       2000000,
@@ -32,12 +40,13 @@ export const capacity: CapacityModel = {
     ),
     // Ingesters write every sample to `replicas` of them, but the compactor merges those copies into one
     // block per time range, so what stays for the retention period is one copy (the object store's own
-    // redundancy aside).
+    // redundancy aside): raw samples for their own retention, and rollups (stored beside the raw blocks,
+    // not in place of them) for the whole retention.
     fig(
       "retained_bytes",
       "compressed bytes retained",
       "storage",
-      "samples_per_sec * sample_bytes * 86400 * retention_days",
+      "samples_per_sec * sample_bytes * 86400 * (min(raw_retention_days, retention_days) + retention_days * rollup_share)",
       "B",
     ),
     // every active series sits in the in-memory head of each ingester it replicates to, so memory, not the

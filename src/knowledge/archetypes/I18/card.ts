@@ -352,7 +352,8 @@ export const card = {
       mitigation: "Shorten raw retention, downsample older data into rollups, and move blocks to object storage",
       formula: {
         yields: "compressed bytes retained",
-        expression: "samples_per_sec * sample_bytes * 86400 * retention_days",
+        expression:
+          "samples_per_sec * sample_bytes * 86400 * (min(raw_retention_days, retention_days) + retention_days * rollup_share)",
         unit: "B",
       },
     },

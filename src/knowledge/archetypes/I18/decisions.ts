@@ -64,7 +64,24 @@ export const decisions: DecisionPoint[] = [
         buys: "long retention at a fraction of the bytes",
         costs: "old data loses resolution; rollups must be computed and compacted",
         winsWhen: "retention runs to months",
-        implies: { addMechanisms: ["rollup-downsampling"] },
+        implies: {
+          addMechanisms: ["rollup-downsampling"],
+          capacity: [
+            {
+              quantity: "raw_retention_days",
+              value: 30,
+              why: "raw samples kept a month; after that only the rollups remain",
+            },
+            // Thanos keeps 5-minute and 1-hour rollups as blocks of their own beside the raw ones: five aggregates
+            // (count, sum, min, max, counter) per series per step, against 20 raw samples per 5 minutes and 240 per
+            // hour at a 15-second interval, about 25% + 2% of the raw bytes for the same range
+            {
+              quantity: "rollup_share",
+              value: 0.27,
+              why: "5-minute and 1-hour rollups keep five aggregates per step: about 27% of the raw bytes at a 15 s interval",
+            },
+          ],
+        },
       },
     ],
     rules: [

@@ -507,6 +507,17 @@ export const card = {
     },
     {
       unlessTopic: "file-sync" as const,
+      product: "Apache Ratis (a Raft library) under the master's operation log",
+      layer: "coordination",
+      fits: "The master keeps the namespace and chunk map in its own memory and commits each change to a Raft log on a majority of its replicas before applying it, with checkpoints of the in-memory state to bound replay: the state is bounded by the master's memory, not a key-value store's quota",
+      suits: ["linearizable", "small-metadata", "fail-closed"],
+      poorFor: ["elastic-scale", "operational-simplicity"],
+      // apache/ratis README: a Java library implementing Raft for any system that needs a replicated log, with a
+      // pluggable state machine and a pluggable Raft log
+      caveat: "A library, not a service: the master embeds it and writes its own state machine and checkpoints",
+    },
+    {
+      unlessTopic: "file-sync" as const,
       product: "etcd for a small metadata tier",
       layer: "coordination",
       fits: "Namespace entries, chunk maps and primary leases need transactional, consensus-replicated small records",

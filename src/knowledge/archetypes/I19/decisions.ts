@@ -177,7 +177,10 @@ export const decisions: DecisionPoint[] = [
         costs: "the namespace is bounded by one machine's memory and request rate",
         winsWhen: "the chunk count fits one machine's memory comfortably",
         // the GFS master: metadata in memory, every change logged locally and on remote machines before it answers
-        implies: { addMechanisms: ["consensus-replication"], preferTechnology: ["replicated operation log", "etcd"] },
+        implies: {
+          addMechanisms: ["consensus-replication"],
+          preferTechnology: ["replicated operation log", "Apache Ratis"],
+        },
       },
       {
         id: "sharded-metadata",
