@@ -7,6 +7,7 @@
 
 import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
+import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
@@ -91,6 +92,7 @@ export type CoherenceRule =
   | "one-part-bought-twice"
   | "aggregation-shape"
   | "typeahead-shape"
+  | "whiteboard-shape"
   | "ledger-shape"
   | "realized-record-elsewhere"
   | "quantity-two-values"
@@ -150,6 +152,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design about counting events in windows keys its truth by event id and its totals by time window, sizes the hottest key, and draws no record-by-record projection entity",
   "typeahead-shape":
     "a design about suggesting completions as people type keys its served lists by prefix, offers a suggest call, splits a stated latency target into network, edge and lookup time, and draws no change-capture projection entity",
+  "whiteboard-shape":
+    "a design about a shared board of objects keeps each object with its properties and order key, offers a call that sets an object's properties, and carries cursors on the board's own connections: never in a presence registry or a durable store",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -1407,6 +1411,29 @@ function typeaheadShape(d: Design): Problem[] {
 }
 
 /**
+ * A design about a shared board of objects (topic "whiteboard") led by a shared subject keeps its objects as state,
+ * sets their properties through its API, and carries cursors on the board's own connections: no registry entity,
+ * and no durable component holds a cursor.
+ */
+function whiteboardShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("whiteboard") || d.archetypes[0]?.id !== "I13") return [];
+  const out: Problem[] = [];
+  if (!d.dataModel.some((m) => m.entity === BOARD_SHAPE.objectEntity))
+    out.push({ rule: "whiteboard-shape", detail: `no ${BOARD_SHAPE.objectEntity} is kept, so the board has no objects` });
+  if (!d.api.some((a) => BOARD_SHAPE.setCall.test(a.operation)))
+    out.push({ rule: "whiteboard-shape", detail: "no API call sets an object's properties" });
+  for (const m of d.dataModel.filter((x) => (BOARD_SHAPE.registryEntities as readonly string[]).includes(x.entity)))
+    out.push({ rule: "whiteboard-shape", detail: `${m.entity} puts the board's presence in a registry` });
+  for (const c of d.components.filter(
+    (x) =>
+      (BOARD_SHAPE.durableKinds as readonly string[]).includes(x.kind) &&
+      (x.holds ?? []).includes(BOARD_SHAPE.presenceEntity),
+  ))
+    out.push({ rule: "whiteboard-shape", detail: `${c.name} keeps cursors durably` });
+  return out;
+}
+
+/**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
  */
@@ -1571,6 +1598,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...productRecordIsState(d),
     ...aggregationShape(d),
     ...typeaheadShape(d),
+    ...whiteboardShape(d),
     ...ledgerShape(d),
     ...technologyBuildsChoices(d),
     ...mechanismsExclusive(d),

@@ -565,6 +565,11 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 10,
     assumedBecause: "a small group edits or chats together",
   },
+  // a whiteboard's per-board cursor relay and stored objects (archetypes/I13/whiteboard.ts)
+  { id: "cursor_updates_per_sec", label: "cursor updates one participant sends a second", unit: "msgs/s" },
+  { id: "cursor_bytes", label: "one cursor update on the wire", unit: "B" },
+  { id: "objects_per_board", label: "objects on one board", unit: "objects" },
+  { id: "boards", label: "boards kept", unit: "boards" },
   { id: "bytes_stored", label: "total bytes stored", unit: "B" },
   {
     id: "chunk_bytes",

@@ -62,6 +62,7 @@ export const TOPIC_VALUES = [
   "crawl",
   "ledger",
   "election",
+  "whiteboard",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -84,6 +85,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   crawl: String.raw`\b(?:web ?crawl\w*|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
   ledger: String.raw`\bbank ledgers?\b|\b(?:transfer\w*|mov(?:e|es|ing)|money|funds) (?:\w+ ){0,3}between (?:(?!bank\b)\w+ ){0,2}accounts\b|\baccounts? (?:on|in|across) (?:\w+ )?(?:shards?|partitions?)\b|\bcross-(?:shard|partition) transfers?\b`,
   election: String.raw`\b(?:leader|master|primary) elections?\b|\belect(?:s|ed|ing)? (?:a |one |the |a new |its |their )?(?:leader|master|primary|coordinator)s?\b|\belection services?\b`,
+  // a canvas alone may be a web page's drawing element or a course site: only a shared, collaborative or infinite one
+  whiteboard: String.raw`\b(?:whiteboard(?:s|ing)?|infinite canvas(?:es)?|(?:collaborative|shared|multiplayer|online) (?:canvas(?:es)?|design tools?|diagram(?:ming)? (?:editors?|tools?|apps?))|design tools? like figma|diagram(?:ming)? editors?|miro|figma|figjam|excalidraw|tldraw|lucidchart|sticky notes)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -117,6 +120,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "money moves between accounts the system keeps itself (a bank's ledger sharded by account): each transfer debits one account and credits another under a transfer id, and the total never changes",
   election:
     "candidates campaign for the leadership of a named election: the winner holds it under a session lease and gets a revision it fences its writes with, and everyone else observes who leads",
+  whiteboard:
+    "people edit a board of objects (stickies, shapes, connectors, frames) together: the board's server keeps the last value it received for each property of each object, orders siblings by fractional keys and relays cursors without storing them",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
@@ -195,7 +200,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
-const PROMPT_ONLY: readonly Topic[] = ["aggregation", "typeahead"];
+const PROMPT_ONLY: readonly Topic[] = ["aggregation", "typeahead", "whiteboard"];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (
