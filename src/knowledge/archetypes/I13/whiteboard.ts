@@ -73,7 +73,8 @@ export const BOARD_WRITES = [
     entity: "BoardObject",
     shape: "create target",
     mechanism: "put-if-absent",
-    critical: true,
+    // the id is unique by construction (client id + its own counter), so a create never races another
+    critical: false,
     topic: T,
   },
   {
