@@ -211,6 +211,17 @@ export const VARIANTS: readonly Variant[] = [
     absorbs: [],
   },
   {
+    by: "I18",
+    topic: "iot",
+    subject: "a time-series store for readings that devices and sensors push",
+    summary: [
+      "Each device buffers while offline and sends late, so a sample within the out-of-order window behind its series' newest is accepted, not refused",
+      "Every series belongs to a registered device, and devices times sensors is the series count",
+      "Raw samples are kept for a recent span and rollups for the rest of the retention",
+    ],
+    absorbs: [],
+  },
+  {
     by: "I04",
     topic: "crawl",
     subject: "a URL frontier partitioned by host",

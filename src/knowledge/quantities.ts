@@ -565,6 +565,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 10,
     assumedBecause: "a small group edits or chats together",
   },
+  // an IoT fleet's devices and sensors, its raw-then-rollups retention and a last-24-hour query (archetypes/I18/iot.ts)
+  { id: "devices", label: "devices reporting", unit: "devices" },
+  { id: "sensors_per_device", label: "sensors (series) per device", unit: "series" },
+  { id: "raw_retention_days", label: "days raw samples are kept before only rollups remain", unit: "days" },
+  { id: "rollup_seconds", label: "width of one rollup bucket", unit: "s" },
+  { id: "rollup_bytes", label: "one series' rollup bucket, compressed", unit: "B" },
+  { id: "series_per_query", label: "series one dashboard query reads", unit: "series" },
   // a whiteboard's per-board cursor relay and stored objects (archetypes/I13/whiteboard.ts)
   { id: "cursor_updates_per_sec", label: "cursor updates one participant sends a second", unit: "msgs/s" },
   { id: "cursor_bytes", label: "one cursor update on the wire", unit: "B" },

@@ -63,6 +63,7 @@ export const TOPIC_VALUES = [
   "ledger",
   "election",
   "whiteboard",
+  "iot",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -87,6 +88,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   election: String.raw`\b(?:leader|master|primary) elections?\b|\belect(?:s|ed|ing)? (?:a |one |the |a new |its |their )?(?:leader|master|primary|coordinator)s?\b|\belection services?\b`,
   // a canvas alone may be a web page's drawing element or a course site: only a shared, collaborative or infinite one
   whiteboard: String.raw`\b(?:whiteboard(?:s|ing)?|infinite canvas(?:es)?|(?:collaborative|shared|multiplayer|online) (?:canvas(?:es)?|design tools?|diagram(?:ming)? (?:editors?|tools?|apps?))|design tools? like figma|diagram(?:ming)? editors?|miro|figma|figjam|excalidraw|tldraw|lucidchart|sticky notes)\b`,
+  // readings pushed by devices and sensors (not scraped from servers): "devices" alone is too common a word
+  iot: String.raw`\b(?:iot|internet of things|(?:iot |environmental |temperature |industrial |remote |weather |soil |air[- ]quality )?sensors?|sensor (?:data|readings?|fleets?)|(?:smart|connected|edge|iot) devices?|devices? (?:that |which )?(?:push(?:es)?|sends?|reports?|streams?|uploads?) (?:readings?|measurements?|samples?|telemetry|data|metrics)|telemetry from (?:devices|vehicles|machines|sensors|cars)|connected (?:cars|vehicles)|smart meters?|thermostats?|wearables?)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -122,6 +125,7 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "candidates campaign for the leadership of a named election: the winner holds it under a session lease and gets a revision it fences its writes with, and everyone else observes who leads",
   whiteboard:
     "people edit a board of objects (stickies, shapes, connectors, frames) together: the board's server keeps the last value it received for each property of each object, orders siblings by fractional keys and relays cursors without storing them",
+  iot: "readings come from devices and sensors that push them: each device buffers while offline and sends late, so samples are accepted out of order within a window, and each series belongs to a registered device",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
@@ -200,7 +204,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
-const PROMPT_ONLY: readonly Topic[] = ["aggregation", "typeahead", "whiteboard"];
+const PROMPT_ONLY: readonly Topic[] = ["aggregation", "typeahead", "whiteboard", "iot"];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (

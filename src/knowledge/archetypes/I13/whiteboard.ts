@@ -269,7 +269,8 @@ export const BOARD_DECISIONS: DecisionPoint[] = [
         id: "lww-property",
         name: "per-property last-writer-wins under one server per board (Figma's approach)",
         buys: "edits conflict only on the same property of the same object, and the server's arrival order settles them with no transform functions",
-        costs: "of two concurrent edits to one property, one is lost; long text inside an object needs its own text merge",
+        costs:
+          "of two concurrent edits to one property, one is lost; long text inside an object needs its own text merge",
         winsWhen: "the board is objects with properties and a server sits in every session",
         implies: {
           addMechanisms: ["op-sequencer", "subject-snapshot", "lww-overwrite"],
