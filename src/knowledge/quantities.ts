@@ -565,6 +565,13 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 10,
     assumedBecause: "a small group edits or chats together",
   },
+  // nearby static places: the directory, its index and the popular-cell cache (features/places.ts)
+  { id: "places", label: "places listed", unit: "places" },
+  { id: "place_index_bytes", label: "one place in the geo index", unit: "B" },
+  { id: "business_bytes", label: "one business record", unit: "B" },
+  { id: "cell_cache_hit_ratio", label: "share of cell reads the popular-cell cache answers", unit: "fraction" },
+  { id: "index_node_reads_per_sec", label: "cell reads one index replica answers a second", unit: "reads/s" },
+  { id: "reviews_per_day", label: "reviews written a day", unit: "reviews/day" },
   // an IoT fleet's devices and sensors, its raw-then-rollups retention and a last-24-hour query (archetypes/I18/iot.ts)
   { id: "devices", label: "devices reporting", unit: "devices" },
   { id: "sensors_per_device", label: "sensors (series) per device", unit: "series" },

@@ -64,6 +64,7 @@ export const TOPIC_VALUES = [
   "election",
   "whiteboard",
   "iot",
+  "places",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -90,6 +91,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   whiteboard: String.raw`\b(?:whiteboard(?:s|ing)?|infinite canvas(?:es)?|(?:collaborative|shared|multiplayer|online) (?:canvas(?:es)?|design tools?|diagram(?:ming)? (?:editors?|tools?|apps?))|design tools? like figma|diagram(?:ming)? editors?|miro|figma|figjam|excalidraw|tldraw|lucidchart|sticky notes)\b`,
   // readings pushed by devices and sensors (not scraped from servers): "devices" alone is too common a word
   iot: String.raw`\b(?:iot|internet of things|(?:iot |environmental |temperature |industrial |remote |weather |soil |air[- ]quality )?sensors?|sensor (?:data|readings?|fleets?)|(?:smart|connected|edge|iot) devices?|devices? (?:that |which )?(?:push(?:es)?|sends?|reports?|streams?|uploads?) (?:readings?|measurements?|samples?|telemetry|data|metrics)|telemetry from (?:devices|vehicles|machines|sensors|cars)|connected (?:cars|vehicles)|smart meters?|thermostats?|wearables?)\b`,
+  // places that stay where they are: never where the prompt also speaks of things that move (drivers, couriers)
+  places: String.raw`(?<!\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b[\s\S]*)\b(?:places|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b(?![\s\S]*\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b)`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -126,6 +129,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   whiteboard:
     "people edit a board of objects (stickies, shapes, connectors, frames) together: the board's server keeps the last value it received for each property of each object, orders siblings by fractional keys and relays cursors without storing them",
   iot: "readings come from devices and sensors that push them: each device buffers while offline and sends late, so samples are accepted out of order within a window, and each series belongs to a registered device",
+  places:
+    "people search for places near a point that stay where they are (restaurants, shops): the business records are the authority, and a geo cell index derived from them is filtered and ranked by distance, rating and relevance, with no position updates",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
@@ -189,9 +194,14 @@ export const designTopicsSpoken = (
   // the nfrs and the layout each ask of the same prompt and features (a kept features list is one object)
   if (lastDesign?.prompt === prompt && lastDesign.features === features) return lastDesign.spoken;
   const found = topicsSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
-  const own = PROMPT_ONLY.some((t) => found.some((x) => x.value === t)) ? topicsSpoken(prompt) : found;
+  // a subject only the prompt's own words speak of is taken from the prompt alone, whatever the features' words
+  // add or (for a subject that no word of moving things may sit beside, static places) take away
+  const own = topicsSpoken(prompt).filter((x) => PROMPT_ONLY.includes(x.value));
   const spoken = Object.freeze(
-    found.filter((x) => !PROMPT_ONLY.includes(x.value) || own.some((o) => o.value === x.value)),
+    TOPIC_VALUES.flatMap((t) => {
+      const x = PROMPT_ONLY.includes(t) ? own.find((o) => o.value === t) : found.find((o) => o.value === t);
+      return x ? [x] : [];
+    }),
   );
   lastDesign = { prompt, features, spoken };
   return spoken;
@@ -204,7 +214,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
-const PROMPT_ONLY: readonly Topic[] = ["aggregation", "typeahead", "whiteboard", "iot"];
+const PROMPT_ONLY: readonly Topic[] = ["aggregation", "typeahead", "whiteboard", "iot", "places"];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (
