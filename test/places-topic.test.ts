@@ -48,3 +48,12 @@ describe("nearby search over places that stay put: business records as the autho
     expect(uber.capacity.map((c) => c.id)).toContain("location_updates_per_sec");
   });
 });
+
+describe("places as a noun only", () => {
+  it("never reads the verb ('places tasks on machines') as a subject", () => {
+    expect(
+      topicsSpoken("Design a cluster scheduler that places tasks on machines like Borg.").map((t) => t.value),
+    ).not.toContain("places");
+    expect(topicsSpoken("Index 100 million places for search").map((t) => t.value)).toContain("places");
+  });
+});

@@ -233,7 +233,7 @@ export const BOARD_CAPACITY: CapacityModel = {
     fig(
       "board_edit_deliveries",
       "edit deliveries a second on one board (each update to every other participant)",
-      "fan-out",
+      "rate",
       "participants * ops_per_participant_per_sec * (participants - 1)",
       "msgs/s",
     ),
@@ -245,6 +245,13 @@ export const BOARD_CAPACITY: CapacityModel = {
       "B/s",
     ),
     fig("peak_ops_per_sec", "peak property updates across boards", "peak", "writes_per_sec * peak_factor", "ops/s"),
+    fig(
+      "deliveries_per_sec",
+      "edit deliveries to the other participants across boards at peak (the sender gets an acknowledgement, not a copy)",
+      "fan-out",
+      "peak_ops_per_sec * (participants - 1)",
+      "msgs/s",
+    ),
     fig("connections_per_server", "open connections per board server", "rate", "clients / nodes", "connections"),
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
     fig("board_snapshot_bytes", "one board's snapshot", "storage", "objects_per_board * object_bytes", "B"),

@@ -136,7 +136,7 @@ export const IOT_BOTTLENECKS = [
   },
   {
     bottleneck:
-      "Retained bytes: raw samples for the raw retention, then only rollups for the rest of the year, once compaction has merged the replicas' copies",
+      "Retained bytes: raw samples for the raw retention, then only rollups for the rest of the retention, once compaction has merged the replicas' copies",
     mitigation:
       "Shorten the raw retention, keep 5-minute and 1-hour rollups for the rest, and keep blocks in object storage",
     formula: {
