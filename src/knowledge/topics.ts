@@ -40,6 +40,15 @@
  * An exclusive claim may be a lock on a resource (acquire, release) or the leadership of a named election: candidates
  * campaign, the winner proclaims itself and fences with its revision, and the rest observe the leader (etcd's v3
  * election API, ZooKeeper's election recipe); campaign, observe and resign calls belong to the second only.
+ * A shared subject may be a long text (OT or CRDTs merge edits inside it) or a board of objects (a whiteboard, a design
+ * canvas): there one server per board keeps the last value it sequenced for each property of each object, siblings are
+ * ordered by fractional keys, and cursors ride the board's own connections, never a presence registry.
+ * A time-series pipeline may monitor a server fleet (scraped targets, alert rules) or store readings devices push
+ * (IoT): a device buffers offline and sends late, so samples within an out-of-order window are accepted, each series
+ * belongs to a registered device, and alert rules and scraping belong to the first only.
+ * Proximity search may find objects that move (drivers, couriers: positions overwritten every few seconds) or places
+ * that stay put (restaurants, shops): business records are the authority, the cell index is derived from them, and
+ * no position updates arrive; the second is spoken only where no moving thing is.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
