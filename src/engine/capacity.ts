@@ -626,7 +626,9 @@ export function capacityOwners(
 ): { owners: CapacityOwner[]; dominant: boolean[]; archetype: boolean[] } {
   const feats: CapacityOwner[] = [];
   for (const feat of f.features) {
-    const model = FEATURE_BY_ID.get(feat.id)?.capacity;
+    const own = FEATURE_BY_ID.get(feat.id)?.capacity;
+    // a feature's model may have a version per subject, as an archetype's does (nearby static places: no moves)
+    const model = (f.nfrs.topics ?? []).map((t) => own?.topics?.[t.value]).find((m) => m !== undefined) ?? own;
     if (model) feats.push({ model, owner: feat.id, ...(implied ? { implied: implied(feat.id) } : {}) });
   }
   const archs: CapacityOwner[] = [];

@@ -10,7 +10,9 @@ import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
 import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
+import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
+import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
@@ -105,6 +107,8 @@ export type CoherenceRule =
   | "aggregation-shape"
   | "shown-count-shape"
   | "typeahead-shape"
+  | "whiteboard-shape"
+  | "iot-shape"
   | "ledger-shape"
   | "cdc-shape"
   | "workflow-engine-shape"
@@ -193,6 +197,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design whose count is shown beside the thing counted keeps a running total per key in a drawn store, reads it on a path of its own, sizes those reads, and holds the time to a shown count to the prompt's freshness bound where one is stated",
   "typeahead-shape":
     "a design about suggesting completions as people type keys its served lists by prefix, offers a suggest call, splits a stated latency target into network, edge and lookup time, and draws no change-capture projection entity",
+  "whiteboard-shape":
+    "a design about a shared board of objects keeps each object with its properties and order key, offers a call that sets an object's properties, and carries cursors on the board's own connections: never in a presence registry or a durable store",
+  "iot-shape":
+    "a time-series design for readings devices push keeps a device record for its series, accepts a late sample within the out-of-order window rather than refusing it, and draws no scraping or alert-rule machinery of monitoring a server fleet",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -1786,6 +1794,54 @@ function typeaheadShape(d: Design): Problem[] {
 }
 
 /**
+ * A design about a shared board of objects (topic "whiteboard") led by a shared subject keeps its objects as state,
+ * sets their properties through its API, and carries cursors on the board's own connections: no registry entity,
+ * and no durable component holds a cursor.
+ */
+function whiteboardShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("whiteboard") || d.archetypes[0]?.id !== "I13") return [];
+  const out: Problem[] = [];
+  if (!d.dataModel.some((m) => m.entity === BOARD_SHAPE.objectEntity))
+    out.push({
+      rule: "whiteboard-shape",
+      detail: `no ${BOARD_SHAPE.objectEntity} is kept, so the board has no objects`,
+    });
+  if (!d.api.some((a) => BOARD_SHAPE.setCall.test(a.operation)))
+    out.push({ rule: "whiteboard-shape", detail: "no API call sets an object's properties" });
+  for (const m of d.dataModel.filter((x) => (BOARD_SHAPE.registryEntities as readonly string[]).includes(x.entity)))
+    out.push({ rule: "whiteboard-shape", detail: `${m.entity} puts the board's presence in a registry` });
+  for (const c of d.components.filter(
+    (x) =>
+      (BOARD_SHAPE.durableKinds as readonly string[]).includes(x.kind) &&
+      (x.holds ?? []).includes(BOARD_SHAPE.presenceEntity),
+  ))
+    out.push({ rule: "whiteboard-shape", detail: `${c.name} keeps cursors durably` });
+  return out;
+}
+
+/**
+ * A time-series design about readings devices push (topic "iot") led by the telemetry pipeline keeps a device
+ * record, accepts late samples within a window, and draws no scraping or alert-rule machinery.
+ */
+function iotShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("iot") || d.archetypes[0]?.id !== "I18") return [];
+  const out: Problem[] = [];
+  if (!d.dataModel.some((m) => m.entity === IOT_SHAPE.deviceEntity))
+    out.push({ rule: "iot-shape", detail: `no ${IOT_SHAPE.deviceEntity} record says what each series measures` });
+  for (const i of d.invariants.filter((x) => IOT_SHAPE.refusesLate.test(x.statement)))
+    out.push({ rule: "iot-shape", detail: `'${i.statement}' refuses the late samples devices send after buffering` });
+  const drawn = [
+    ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
+    ...d.failures.map((f) => ({ where: "a failure row", text: f.failure })),
+    ...d.api.map((a) => ({ where: `API '${a.operation}'`, text: `${a.operation} ${a.errors.join(" ")}` })),
+    ...d.dataModel.map((m) => ({ where: `entity '${m.entity}'`, text: m.entity })),
+  ];
+  for (const x of drawn.filter((y) => IOT_SHAPE.residue.test(y.text)))
+    out.push({ rule: "iot-shape", detail: `${x.where} draws a server fleet's scraping or alert rules` });
+  return out;
+}
+
+/**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
  */
@@ -2055,6 +2111,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...aggregationShape(d),
     ...shownCountShape(d),
     ...typeaheadShape(d),
+    ...whiteboardShape(d),
+    ...iotShape(d),
     ...ledgerShape(d),
     ...cdcShape(d),
     ...workflowEngineShape(d),

@@ -48,6 +48,14 @@ export const COVERAGE: readonly Coverage[] = [
       "an order book tracks no people in a room: each trading session is a connection the order gateway holds itself, and the book's state is the sequenced order log, so no presence registry or heartbeat store is drawn",
   },
   {
+    by: "I13",
+    topic: "whiteboard",
+    covers: "I10",
+    unless: String.raw`\b(?:service discovery|service registry|registry of (?:services|servers|nodes)|cluster membership|which (?:servers|nodes) are (?:up|alive))\b`,
+    because:
+      "who is on a board and where their cursors are is ephemeral presence on the board's own connections: the board's server relays each cursor, throttled, to the other connections from memory and forgets it when the connection closes, so no registry, consensus group or heartbeat store is drawn",
+  },
+  {
     by: "I12",
     topic: "email",
     covers: "I03",
@@ -216,6 +224,28 @@ export const VARIANTS: readonly Variant[] = [
       "An offline build scores what people searched and keeps, for every prefix, the few completions that score highest",
       "Each build is an immutable snapshot, validated before a version pointer moves to it, so a bad one rolls back",
       "Replicated prefix-range shards answer each keystroke from memory, behind browser and edge caches for short prefixes",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I13",
+    topic: "whiteboard",
+    subject: "a board of objects whose server keeps the last value of each property",
+    summary: [
+      "One server owns each board and keeps, for every property of every object, the value it sequenced last",
+      "Siblings are ordered by fractional keys, so a move sets one property",
+      "Cursors are relayed to the board's other connections, throttled, and never stored",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I18",
+    topic: "iot",
+    subject: "a time-series store for readings that devices and sensors push",
+    summary: [
+      "Each device buffers while offline and sends late, so a sample within the out-of-order window behind its series' newest is accepted, not refused",
+      "Every series belongs to a registered device, and devices times sensors is the series count",
+      "Raw samples are kept for a recent span and rollups for the rest of the retention",
     ],
     absorbs: [],
   },

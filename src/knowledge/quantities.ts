@@ -635,6 +635,23 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "participants of the busiest subject (the most one subject holds)",
     unit: "participants",
   },
+  // nearby static places: the directory, its index and the popular-cell cache (features/places.ts)
+  { id: "place_index_bytes", label: "one place in the geo index", unit: "B" },
+  { id: "business_bytes", label: "one business record", unit: "B" },
+  { id: "cell_cache_hit_ratio", label: "share of cell reads the popular-cell cache answers", unit: "fraction" },
+  { id: "index_node_reads_per_sec", label: "cell reads one index replica answers a second", unit: "reads/s" },
+  { id: "reviews_per_day", label: "reviews written a day", unit: "reviews/day" },
+  // an IoT fleet's devices and sensors, its raw-then-rollups retention and a last-24-hour query (archetypes/I18/iot.ts)
+  { id: "devices", label: "devices reporting", unit: "devices" },
+  { id: "sensors_per_device", label: "sensors (series) per device", unit: "series" },
+  { id: "rollup_seconds", label: "width of one rollup bucket", unit: "s" },
+  { id: "rollup_bytes", label: "one series' rollup bucket, compressed", unit: "B" },
+  { id: "series_per_query", label: "series one dashboard query reads", unit: "series" },
+  // a whiteboard's per-board cursor relay and stored objects (archetypes/I13/whiteboard.ts)
+  { id: "cursor_updates_per_sec", label: "cursor updates one participant sends a second", unit: "msgs/s" },
+  { id: "cursor_bytes", label: "one cursor update on the wire", unit: "B" },
+  { id: "objects_per_board", label: "objects on one board", unit: "objects" },
+  { id: "boards", label: "boards kept", unit: "boards" },
   { id: "bytes_stored", label: "total bytes stored", unit: "B" },
   {
     id: "chunk_bytes",

@@ -40,6 +40,15 @@
  * An exclusive claim may be a lock on a resource (acquire, release) or the leadership of a named election: candidates
  * campaign, the winner proclaims itself and fences with its revision, and the rest observe the leader (etcd's v3
  * election API, ZooKeeper's election recipe); campaign, observe and resign calls belong to the second only.
+ * A shared subject may be a long text (OT or CRDTs merge edits inside it) or a board of objects (a whiteboard, a design
+ * canvas): there one server per board keeps the last value it sequenced for each property of each object, siblings are
+ * ordered by fractional keys, and cursors ride the board's own connections, never a presence registry.
+ * A time-series pipeline may monitor a server fleet (scraped targets, alert rules) or store readings devices push
+ * (IoT): a device buffers offline and sends late, so samples within an out-of-order window are accepted, each series
+ * belongs to a registered device, and alert rules and scraping belong to the first only.
+ * Proximity search may find objects that move (drivers, couriers: positions overwritten every few seconds) or places
+ * that stay put (restaurants, shops): business records are the authority, the cell index is derived from them, and
+ * no position updates arrive; the second is spoken only where no moving thing is.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -67,6 +76,9 @@ export const TOPIC_VALUES = [
   "workflow-engine",
   "cdc",
   "cdc-cache",
+  "whiteboard",
+  "iot",
+  "places",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -100,6 +112,13 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   cdc: CDC_WORDS,
   // the change stream's sinks include a cache or key-value store (Redis, Memcached) beside or instead of an index
   "cdc-cache": String.raw`(?:${CDC_WORDS})[^.;]{0,120}\b(?:redis|memcached|caches?|key-value stores?)\b|\b(?:redis|memcached|caches?)\b[^.;]{0,80}(?:${CDC_WORDS})`,
+  // a canvas alone may be a web page's drawing element or a course site: only a shared, collaborative or infinite one
+  whiteboard: String.raw`\b(?:whiteboard(?:s|ing)?|infinite canvas(?:es)?|(?:collaborative|shared|multiplayer|online) (?:canvas(?:es)?|design tools?|diagram(?:ming)? (?:editors?|tools?|apps?))|design tools? like figma|diagram(?:ming)? editors?|miro|figma|figjam|excalidraw|tldraw|lucidchart|sticky notes)\b`,
+  // readings pushed by devices and sensors (not scraped from servers): "devices" alone is too common a word
+  iot: String.raw`\b(?:iot|internet of things|(?:iot |environmental |temperature |industrial |remote |weather |soil |air[- ]quality )?sensors?|sensor (?:data|readings?|fleets?)|(?:smart|connected|edge|iot) devices?|devices? (?:that |which )?(?:push(?:es)?|sends?|reports?|streams?|uploads?) (?:readings?|measurements?|samples?|telemetry|data|metrics)|telemetry from (?:devices|vehicles|machines|sensors|cars)|connected (?:cars|vehicles)|smart meters?|thermostats?|wearables?)\b`,
+  // places that stay where they are: never where the prompt also speaks of things that move (drivers, couriers);
+  // "places" as a noun only (counted, nearby, near a point), never the verb ("places tasks on machines")
+  places: String.raw`(?<!\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b[\s\S]*)\b(?:(?:[\d,.]+\s*(?:k|m|million|billion|thousand)?\s+|nearby |local |popular |all )places|places (?:near|nearby|around|to (?:eat|visit|stay))|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b(?![\s\S]*\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b)`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -142,6 +161,11 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   cdc: "a database's committed row changes are read from its write-ahead log through a replication slot and applied to other stores, each keyed by primary key and versioned by the log position",
   "cdc-cache":
     "one of the change stream's sinks is a cache or key-value store (Redis), which applies a change only when its log position is newer than the one stored beside the value",
+  whiteboard:
+    "people edit a board of objects (stickies, shapes, connectors, frames) together: the board's server keeps the last value it received for each property of each object, orders siblings by fractional keys and relays cursors without storing them",
+  iot: "readings come from devices and sensors that push them: each device buffers while offline and sends late, so samples are accepted out of order within a window, and each series belongs to a registered device",
+  places:
+    "people search for places near a point that stay where they are (restaurants, shops): the business records are the authority, and a geo cell index derived from them is filtered and ranked by distance, rating and relevance, with no position updates",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
@@ -215,9 +239,14 @@ export const designTopicsSpoken = (
   // the nfrs and the layout each ask of the same prompt and features (a kept features list is one object)
   if (lastDesign?.prompt === prompt && lastDesign.features === features) return lastDesign.spoken;
   const found = topicsSpoken([prompt, ...features.flatMap((x) => [x.name, ...x.actions])].join("\n"));
-  const own = PROMPT_ONLY.some((t) => found.some((x) => x.value === t)) ? topicsSpoken(prompt) : found;
+  // a subject only the prompt's own words speak of is taken from the prompt alone, whatever the features' words
+  // add or (for a subject that no word of moving things may sit beside, static places) take away
+  const own = topicsSpoken(prompt).filter((x) => PROMPT_ONLY.includes(x.value));
   const spoken = Object.freeze(
-    found.filter((x) => !PROMPT_ONLY.includes(x.value) || own.some((o) => o.value === x.value)),
+    TOPIC_VALUES.flatMap((t) => {
+      const x = PROMPT_ONLY.includes(t) ? own.find((o) => o.value === t) : found.find((o) => o.value === t);
+      return x ? [x] : [];
+    }),
   );
   lastDesign = { prompt, features, spoken };
   return spoken;
@@ -230,7 +259,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
-const PROMPT_ONLY: readonly Topic[] = ["shown-count", "aggregation", "typeahead"];
+const PROMPT_ONLY: readonly Topic[] = ["shown-count", "aggregation", "typeahead", "whiteboard", "iot", "places"];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (

@@ -266,7 +266,7 @@ function pointOwners(
   });
   const featureOwners = f.features.map((feat) => ({
     owner: feat.id,
-    points: FEATURE_BY_ID.get(feat.id)?.decisions ?? [],
+    points: (FEATURE_BY_ID.get(feat.id)?.decisions ?? []).filter((p) => fitsTopics(p, unspoken)),
     drives: true,
     feature: true,
   }));

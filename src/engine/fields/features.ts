@@ -1,3 +1,4 @@
+import { fitsTopics, topicsSpoken, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { FeatureRow } from "../design/types.js";
 import { fillTerms, recognizeProduct, termsFor } from "../product/index.js";
@@ -11,6 +12,8 @@ export const featuresField: Deriver<"features"> = {
     const infra = f.branch.kind === "infra";
     const r = recognizeProduct(f.prompt, { namedOnly: infra });
     if (infra && !r.subjectIsProduct) return [];
+    // a feature's rows marked with a subject only the prompt's own words speak of (static places, not moving objects)
+    const unspoken = unspokenBesides(topicsSpoken(f.prompt));
     return r.features.map((rf): FeatureRow => {
       const { feature, evidence } = rf;
       const terms = termsFor(rf, r.terms);
@@ -19,11 +22,15 @@ export const featuresField: Deriver<"features"> = {
         name: feature.name,
         evidence,
         substrates: feature.substrates.map((s) => ({ id: s.id, role: s.role, why: s.why })),
-        actions: feature.actions.filter((a) => !a.hidden).map((a) => fillTerms(a.action, terms)),
-        entities: feature.entities.map((e) => ({
-          name: fillTerms(e.name, terms),
-          description: fillTerms(e.description, terms),
-        })),
+        actions: feature.actions
+          .filter((a) => !a.hidden && fitsTopics(a, unspoken))
+          .map((a) => fillTerms(a.action, terms)),
+        entities: feature.entities
+          .filter((e) => fitsTopics(e, unspoken))
+          .map((e) => ({
+            name: fillTerms(e.name, terms),
+            description: fillTerms(e.description, terms),
+          })),
         nfrs: feature.nfrs.map((n) => fillTerms(n, terms)),
         terms,
       };

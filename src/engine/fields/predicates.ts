@@ -34,7 +34,7 @@ export const predicatesField: Deriver<"predicates"> = {
     // a write whose own key makes a repeat harmless says so on its archetype's path
     const operations = f.operations.map((o) => {
       const safe = archetype(o.archetype).writePaths.find(
-        (p) => p.repeatSafe && p.entity === o.entity && p.shape === o.operation,
+        (p) => p.repeatSafe && p.entity === o.entity && p.shape === o.operation && fitsTopics(p, unspoken),
       )?.repeatSafe;
       return safe ? { ...o, repeatSafe: safe } : o;
     });

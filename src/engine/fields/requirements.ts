@@ -136,7 +136,8 @@ function featureRequirements(
   for (const row of features) {
     const feature = FEATURE_BY_ID.get(row.id);
     if (!feature) continue;
-    const actions = [...feature.actions.filter((a) => !a.hidden), ...feature.actions.filter((a) => a.hidden)];
+    const fits = feature.actions.filter((a) => fitsTopics(a, unspoken));
+    const actions = [...fits.filter((a) => !a.hidden), ...fits.filter((a) => a.hidden)];
     for (const a of actions) {
       const text = fillTerms(a.action, row.terms);
       const entity = fillTerms(a.entity, row.terms);

@@ -1,5 +1,9 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
+import { PLACES_ACTIONS, PLACES_CAPACITY, PLACES_ENTITIES, PLACES_TOPOLOGY } from "./places.js";
+
+/** Rows of objects that move (a position overwritten every few seconds), which static places do not have. */
+const MOVING = "places" as const;
 
 export const PROXIMITY: FeatureEntry = {
   id: "proximity",
@@ -24,7 +28,9 @@ export const PROXIMITY: FeatureEntry = {
   terms: { place: "place" },
   promptNouns: { place: ["restaurant", "store", "hotel", "business", "listing", "courier", "driver", "friend"] },
   actions: [
+    ...PLACES_ACTIONS,
     {
+      unlessTopic: MOVING,
       action: "update a {place}'s location",
       shape: "overwrite current value",
       entity: "Location",
@@ -51,7 +57,8 @@ export const PROXIMITY: FeatureEntry = {
     },
   ],
   entities: [
-    { name: "Location", description: "(object id) -> latitude, longitude, updated at" },
+    ...PLACES_ENTITIES,
+    { name: "Location", description: "(object id) -> latitude, longitude, updated at", unlessTopic: MOVING },
     { name: "GeoCell", description: "(cell id) -> ids of objects whose position falls in the cell" },
   ],
   nfrs: [
@@ -114,6 +121,7 @@ export const PROXIMITY: FeatureEntry = {
         "reads/s",
       ),
     ],
+    topics: { places: PLACES_CAPACITY },
   },
   decisions: [
     {
@@ -165,7 +173,11 @@ export const PROXIMITY: FeatureEntry = {
           because: "tens of thousands of moves a second favour a structure where a move is one key write",
         },
       ],
-      fallback: { option: "quadtree", because: "the points rarely move, so an adaptive tree pays off" },
+      fallback: {
+        option: "quadtree",
+        because:
+          "the points rarely move, so an adaptive tree built from the records (or precomputed cells) pays off, with no move path at all",
+      },
     },
   ],
   failures: [
@@ -207,7 +219,9 @@ export const PROXIMITY: FeatureEntry = {
   ],
   topology: {
     components: [
+      ...PLACES_TOPOLOGY.components,
       {
+        unlessTopic: MOVING,
         id: "location-service",
         name: "Location service",
         kind: "service",
@@ -215,6 +229,7 @@ export const PROXIMITY: FeatureEntry = {
         because: "computes the cell of each point and answers radius queries over the cell and its neighbours",
       },
       {
+        unlessTopic: MOVING,
         id: "geo-index",
         name: "Geo cell index (in-memory, sharded by cell)",
         kind: "cache",
@@ -222,6 +237,7 @@ export const PROXIMITY: FeatureEntry = {
         because: "cell -> members lets a radius query touch a handful of keys instead of every object",
       },
       {
+        unlessTopic: MOVING,
         id: "places-db",
         name: "Location records (database)",
         kind: "store",
@@ -231,12 +247,27 @@ export const PROXIMITY: FeatureEntry = {
       },
     ],
     links: [
-      { from: "gateway", to: "location-service", kind: "request", label: "update location / find nearby" },
-      { from: "location-service", to: "geo-index", kind: "request", label: "move between cells / read cells" },
-      { from: "places-db", to: "geo-index", kind: "stream", label: "rebuild the index" },
+      ...PLACES_TOPOLOGY.links,
+      {
+        from: "gateway",
+        to: "location-service",
+        kind: "request",
+        label: "update location / find nearby",
+        unlessTopic: MOVING,
+      },
+      {
+        from: "location-service",
+        to: "geo-index",
+        kind: "request",
+        label: "move between cells / read cells",
+        unlessTopic: MOVING,
+      },
+      { from: "places-db", to: "geo-index", kind: "stream", label: "rebuild the index", unlessTopic: MOVING },
     ],
     api: [
+      ...PLACES_TOPOLOGY.api,
       {
+        unlessTopic: MOVING,
         operation: "find nearby",
         call: "GET /v1/nearby?lat={lat}&lng={lng}&radius_m={r}&limit=20",
         request: ["lat", "lng", "radius_m", "limit"],
@@ -245,6 +276,7 @@ export const PROXIMITY: FeatureEntry = {
         guarantee: "positions at most one update interval old",
       },
       {
+        unlessTopic: MOVING,
         operation: "update location",
         call: "PUT /v1/objects/{id}/location",
         request: ["id", "lat", "lng", "client_ts"],
@@ -254,7 +286,9 @@ export const PROXIMITY: FeatureEntry = {
       },
     ],
     dataModel: [
+      ...PLACES_TOPOLOGY.dataModel,
       {
+        unlessTopic: MOVING,
         entity: "Location",
         key: ["object_id"],
         fields: ["lat", "lng", "cell", "updated_at"],
@@ -263,6 +297,7 @@ export const PROXIMITY: FeatureEntry = {
         owner: "geo-index",
       },
       {
+        unlessTopic: MOVING,
         entity: "GeoCell",
         key: ["cell_id"],
         fields: ["member_ids"],

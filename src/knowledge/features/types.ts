@@ -1,5 +1,6 @@
 import type { PartyKind } from "../parties.js";
 import type { ArchetypeId, ComponentRole, Operation } from "../schema.js";
+import type { Topic, TopicMark } from "../topics.js";
 
 /**
  * A user action of a product feature, written in the feature's own nouns. Words in braces are
@@ -19,6 +20,12 @@ export interface FeatureAction {
   substrate: ArchetypeId;
   /** The base mechanism that makes the action safe, when one is specific. */
   mechanism?: string;
+  /**
+   * The subject the action belongs to (knowledge/topics.ts, a subject only the prompt's own words speak of): kept
+   * only where the prompt speaks of it (`topic`), or never where it does (`unlessTopic`: a static place never moves).
+   */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 /** An infra archetype the feature is built on, with the role it plays and why. */
@@ -39,6 +46,9 @@ export interface FeatureSubstrate {
 export interface FeatureEntity {
   name: string;
   description: string;
+  /** As on an action: kept only where the prompt speaks of the subject, or never where it does. */
+  topic?: Topic;
+  unlessTopic?: TopicMark;
 }
 
 /**

@@ -3,6 +3,8 @@ import { definePredicate } from "./define.js";
 
 /** An invariant that refuses a write arriving out of order or as a duplicate (a series' samples in time order). */
 const REFUSES_OUT_OF_ORDER = /\bout-of-order\b[^.;]*\b(refused|rejected|deduplicated)\b/i;
+/** A rule that keeps, per key or property, the value its one owner sequenced last. */
+const SEQUENCED_LAST = /\bthe value (?:the|its) [\w' ]{1,40} sequenced last\b/i;
 
 export default definePredicate({
   id: "lww-acceptable",
@@ -13,6 +15,14 @@ export default definePredicate({
     "With loss tolerated, replicas can resolve conflicts by timestamp or version with no coordination on the write path.",
   guards: /\b(converge|newest|latest|last)/i,
   rule: (f, usual) => {
+    // a design whose one owner per key keeps the value it sequenced last (a board server's per-property register)
+    // drops the earlier of two concurrent writes by its own rule, decided in one place rather than by replica clocks
+    const settled = f.invariants.find((i) => SEQUENCED_LAST.test(i.statement));
+    if (settled)
+      return {
+        holds: true,
+        because: `the invariant '${settled.statement}' keeps the value its one owner sequenced last, so the earlier of two concurrent writes to it is dropped by design`,
+      };
     const c = f.nfrs.consistency;
     if (c.value !== "eventual")
       return { holds: false, because: `consistency is ${c.value}: concurrent writes must not silently drop one` };
@@ -48,7 +58,7 @@ export default definePredicate({
     };
   },
   examples: {
-    valid: ["Design a CDN.", "Design a load balancer."],
+    valid: ["Design a CDN.", "Design a load balancer.", "Design a collaborative whiteboard like Miro."],
     invalid: ["Design a rate limiter.", "Design a payment system."],
   },
 });

@@ -38,6 +38,8 @@ const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>
   "file-sync": { I19: "an immutable block store that keeps each file's blocks once, by content hash" },
   aggregation: { I06: "a windowed count of immutable events per key, recounted from the raw events" },
   typeahead: { I06: "each prefix's top-k completions, precomputed into versioned snapshots and served from memory" },
+  whiteboard: { I13: "one server per board keeping the last value of each object property and relaying cursors" },
+  iot: { I18: "a time-series store for readings devices push, accepting late samples within a window" },
 };
 
 /** An archetype as a spoken noun phrase; an id the table does not know falls back to its title as "the … pattern". */

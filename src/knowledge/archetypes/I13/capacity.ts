@@ -1,6 +1,7 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { ORDER_BOOK_CAPACITY } from "./orderbook.js";
+import { BOARD_CAPACITY } from "./whiteboard.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -61,5 +62,5 @@ export const capacity: CapacityModel = {
     fig("connections_per_server", "open connections per server", "rate", "clients / nodes", "connections"),
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
   ],
-  topics: { "order-book": ORDER_BOOK_CAPACITY },
+  topics: { "order-book": ORDER_BOOK_CAPACITY, whiteboard: BOARD_CAPACITY },
 };

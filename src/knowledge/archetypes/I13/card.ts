@@ -9,6 +9,17 @@ import {
   ORDER_BOOK_WRITES,
 } from "./orderbook.js";
 import { protocols } from "./topology.js";
+import {
+  BOARD_BOTTLENECKS,
+  BOARD_ENTITIES,
+  BOARD_FAILURES,
+  BOARD_INVARIANTS,
+  BOARD_READS,
+  BOARD_WRITES,
+} from "./whiteboard.js";
+
+/** Rows about merging edits to one long text, which a board of objects with properties replaces. */
+const TEXT_ONLY = ["order-book", "whiteboard"] as const;
 
 /** A shared document's rules: one order of operations, resubmits applied once, snapshots equal to their prefix. */
 const DOCUMENT_INVARIANTS = [
@@ -91,11 +102,19 @@ export const card = {
   },
   entities: [
     ...ORDER_BOOK_ENTITIES,
+    ...BOARD_ENTITIES,
     {
       name: "Subject",
       unlessTopic: "order-book" as const,
       description:
         "The shared document, room, board or match, holding its current state and the sequence number of the last applied operation.",
+      topicDescriptions: [
+        {
+          topic: "whiteboard",
+          description:
+            "One board: its objects' last values, the owning server's epoch and the sequence number of the last applied update.",
+        },
+      ],
       truth: true,
       stance: {
         consistency: "read-your-writes",
@@ -134,6 +153,7 @@ export const card = {
   ],
   writePaths: [
     ...ORDER_BOOK_WRITES,
+    ...BOARD_WRITES,
     {
       unlessTopic: "order-book" as const,
       action: "sequencer appends a submitted operation at the next sequence number of its subject",
@@ -205,6 +225,7 @@ export const card = {
   ],
   readPaths: [
     ...ORDER_BOOK_READS,
+    ...BOARD_READS,
     {
       unlessTopic: "order-book" as const,
       action: "open a subject: load the latest snapshot, then replay operations after it",
@@ -223,11 +244,12 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...DOCUMENT_INVARIANTS, ...ORDER_BOOK_INVARIANTS],
+  invariants: [...DOCUMENT_INVARIANTS, ...ORDER_BOOK_INVARIANTS, ...BOARD_INVARIANTS],
   // a document's rules hold where the subject is not an order book, an order book's only where it is
   invariantTopics: [
     ...DOCUMENT_INVARIANTS.map((statement) => ({ statement, unlessTopic: "order-book" as const })),
     ...ORDER_BOOK_INVARIANTS.map((statement) => ({ statement, topic: "order-book" as const })),
+    ...BOARD_INVARIANTS.map((statement) => ({ statement, topic: "whiteboard" as const })),
   ],
   contract: {
     api: [
@@ -268,6 +290,7 @@ export const card = {
   ],
   failures: [
     ...ORDER_BOOK_FAILURES,
+    ...BOARD_FAILURES,
     {
       unlessTopic: "order-book" as const,
       failure: "Two servers both sequence the same subject after a partition, and participants see forked histories.",
@@ -285,7 +308,7 @@ export const card = {
       repair: "Detect repeated client sequences in the log and append inverse operations that undo the duplicates.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: TEXT_ONLY,
       failure: "An edit made against an old version is applied as-is and erases a concurrent participant's change.",
       role: "truth",
       prevention:
@@ -327,6 +350,7 @@ export const card = {
   ],
   bottlenecks: [
     ...ORDER_BOOK_BOTTLENECKS,
+    ...BOARD_BOTTLENECKS,
     {
       unlessTopic: "order-book" as const,
       bottleneck: "Broadcast fan-out: every operation is delivered to every other participant of its subject.",
@@ -367,6 +391,12 @@ export const card = {
     serving: "subject sync/fanout",
   },
   topicSilhouettes: [
+    {
+      topic: "whiteboard",
+      storage: "board objects (snapshot + op log), last value per object property",
+      coordination: "one server per board decides the last write to each property",
+      serving: "edit and throttled cursor fan-out on the board's connections",
+    },
     {
       topic: "order-book",
       storage: "replicated order log per symbol + snapshots",

@@ -1,12 +1,15 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { ORDER_BOOK_DECISIONS } from "./orderbook.js";
+import { BOARD_DECISIONS } from "./whiteboard.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   ...ORDER_BOOK_DECISIONS,
+  ...BOARD_DECISIONS,
   {
     id: "i13-merge",
-    unlessTopic: "order-book",
+    // a board of objects asks its own question, with per-property last-writer-wins as a third option
+    unlessTopic: ["order-book", "whiteboard"],
     question: "Operational transformation or CRDTs to merge concurrent edits?",
     options: [
       {

@@ -6,12 +6,17 @@ import {
   ORDER_BOOK_LINKS,
   ORDER_BOOK_PROTOCOLS,
 } from "./orderbook.js";
+import { BOARD_API, BOARD_COMPONENTS, BOARD_DATA, BOARD_LINKS, BOARD_PROTOCOLS } from "./whiteboard.js";
+
+/** Parts about transforming operations on one long text, which a board of objects with properties replaces. */
+const TEXT_ONLY = ["order-book", "whiteboard"] as const;
 
 /** Shared subject (collaborative document): clients, a session gateway, one sequencer per subject, an op log, snapshots. */
 export const protocols: ProtocolSpec[] = [
   ...ORDER_BOOK_PROTOCOLS,
+  ...BOARD_PROTOCOLS,
   {
-    unlessTopic: "order-book",
+    unlessTopic: TEXT_ONLY,
     name: "Submit an operation",
     notation:
       "clients>session-gateway[submit op with client id, client seq and base seq] -> session-gateway>sequencer[route to the subject's owner] -> sequencer>op-log[append transformed op {epoch = SequencerLease.epoch and seq = Subject.seq + 1 and client seq not yet sequenced}] -> op-log>sequencer[durable at seq] -> sequencer>session-gateway[broadcast op with seq] -> session-gateway>clients[ack own op, deliver others] |-> sequencer>session-gateway[ack existing seq {client seq already sequenced}] => done | retry",
@@ -33,8 +38,9 @@ export const protocols: ProtocolSpec[] = [
 export const topology: Topology = {
   components: [
     ...ORDER_BOOK_COMPONENTS,
+    ...BOARD_COMPONENTS,
     {
-      unlessTopic: "order-book",
+      unlessTopic: TEXT_ONLY,
       id: "clients",
       name: "Editors (clients with pending local ops)",
       kind: "client",
@@ -52,7 +58,7 @@ export const topology: Topology = {
         "long-lived connections terminate in a stateless tier that routes every op of a subject to its one sequencer",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: TEXT_ONLY,
       id: "sequencer",
       name: "Subject sequencer (one owner per subject)",
       kind: "service",
@@ -90,6 +96,7 @@ export const topology: Topology = {
   ],
   links: [
     ...ORDER_BOOK_LINKS,
+    ...BOARD_LINKS,
     { from: "clients", to: "session-gateway", kind: "request", label: "ops over WebSocket", unlessTopic: "order-book" },
     { from: "session-gateway", to: "sequencer", kind: "request", label: "route by subject", unlessTopic: "order-book" },
     { from: "sequencer", to: "op-log", kind: "replication", label: "append op (durable)", unlessTopic: "order-book" },
@@ -111,6 +118,7 @@ export const topology: Topology = {
   ],
   api: [
     ...ORDER_BOOK_API,
+    ...BOARD_API,
     {
       unlessTopic: "order-book",
       operation: "open",
@@ -121,7 +129,7 @@ export const topology: Topology = {
       guarantee: "the stream continues exactly after the snapshot's seq",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: TEXT_ONLY,
       operation: "submit",
       call: "WS message submit",
       request: ["client_id", "client_seq", "base_seq", "op"],
@@ -141,6 +149,7 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...ORDER_BOOK_DATA,
+    ...BOARD_DATA,
     {
       unlessTopic: "order-book",
       entity: "Operation",

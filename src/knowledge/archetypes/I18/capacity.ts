@@ -1,8 +1,9 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { IOT_CAPACITY } from "./iot.js";
 
-/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
-export const capacity: CapacityModel = {
+/** The figures every design of this kind shows, with the inputs typical of it (and why). */
+const BASE: CapacityModel = {
   inputs: [
     {
       quantity: "series",
@@ -84,4 +85,20 @@ export const capacity: CapacityModel = {
       "samples/s",
     ),
   ],
+};
+
+// devices pushing readings: the ingest tier's figures stay, the series come from devices times sensors, and the
+// retained bytes follow the raw-then-rollups retention (the IoT model's own retained_bytes replaces the raw-only one)
+const IOT_OWN = new Set(IOT_CAPACITY.figures.map((x) => x.id));
+const IOT_INPUTS = new Set(IOT_CAPACITY.inputs.map((x) => x.quantity));
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  ...BASE,
+  topics: {
+    iot: {
+      inputs: [...IOT_CAPACITY.inputs, ...BASE.inputs.filter((x) => !IOT_INPUTS.has(x.quantity))],
+      figures: [...BASE.figures.filter((x) => !IOT_OWN.has(x.id)), ...IOT_CAPACITY.figures],
+    },
+  },
 };

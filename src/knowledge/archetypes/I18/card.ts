@@ -1,5 +1,9 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { IOT_BOTTLENECKS, IOT_ENTITIES, IOT_FAILURES, IOT_INVARIANTS, IOT_READS, IOT_WRITES } from "./iot.js";
 import { protocols } from "./topology.js";
+
+/** Rows about monitoring a fleet of servers (alert rules, scraping, pod labels), which devices pushing readings drop. */
+const I = "iot" as const;
 
 export const card = {
   id: "I18",
@@ -112,19 +116,25 @@ export const card = {
     },
     {
       name: "AlertRule",
+      unlessTopic: I,
       description:
         "A versioned rule definition: query expression, threshold, how long it must hold, labels and routing.",
       truth: true,
     },
     {
       name: "AlertState",
+      unlessTopic: I,
       description:
         "Per-alert instance status (inactive, pending, firing, resolved) with its start time and last notification time.",
       truth: false,
     },
+    // a device is the series' metadata, listed after the samples and blocks that are the store's own truth
+    ...IOT_ENTITIES,
   ],
   writePaths: [
+    ...IOT_WRITES,
     {
+      unlessTopic: I,
       action: "append scraped or pushed samples to the write-ahead log and head block",
       entity: "Sample",
       shape: "append event",
@@ -175,6 +185,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: I,
       action: "evaluate a rule and move the alert between pending, firing and resolved",
       entity: "AlertState",
       shape: "state transition",
@@ -189,7 +200,9 @@ export const card = {
     },
   ],
   readPaths: [
+    ...IOT_READS,
     {
+      unlessTopic: I,
       action: "dashboard or ad hoc range query over recent data, merging head blocks and stored blocks",
       entity: "Block",
       shape: "read source",
@@ -197,6 +210,7 @@ export const card = {
         "About one scrape interval plus ingestion delay behind reality; recent points may still be missing from a lagging replica.",
     },
     {
+      unlessTopic: I,
       action: "alert rule query over recent samples, read from the ingesters every evaluation interval",
       entity: "Sample",
       shape: "read source",
@@ -212,11 +226,26 @@ export const card = {
   ],
   protocols,
   invariants: [
+    ...IOT_INVARIANTS,
     "A Sample acknowledged to the agent is held by a write quorum of the ingesters its series replicates to, so it survives one ingester loss until its Block is uploaded; each ingester's write-ahead log covers only its own restart.",
     "Within one series, Samples are stored in timestamp order; an out-of-order or duplicate timestamp is refused or deduplicated, never interleaved.",
     "A source Block is deleted only after the compacted Block covering its range is durable and visible to queries.",
     "Each rule group is evaluated by one evaluator per interval, and AlertState changes only through rule evaluation.",
     "A new series is admitted only while its tenant is under its active-series limit, so one tenant's label explosion cannot exhaust ingester memory.",
+  ],
+  // a device's late samples are accepted within a window, a scraped server's refused; devices carry no alert rules
+  invariantTopics: [
+    ...IOT_INVARIANTS.map((statement) => ({ statement, topic: I })),
+    {
+      statement:
+        "Within one series, Samples are stored in timestamp order; an out-of-order or duplicate timestamp is refused or deduplicated, never interleaved.",
+      unlessTopic: I,
+    },
+    {
+      statement:
+        "Each rule group is evaluated by one evaluator per interval, and AlertState changes only through rule evaluation.",
+      unlessTopic: I,
+    },
   ],
   contract: {
     api: [
@@ -234,11 +263,23 @@ export const card = {
   },
   predicates: [
     {
+      id: "dedup-matters",
+      topic: I,
+      because:
+        "a device resends a buffered batch after a lost acknowledgement, and replicated ingesters hold each sample more than once, so a repeat of series and timestamp must count once",
+    },
+    {
+      id: "exclusivity-matters",
+      topic: I,
+      because: "one compactor per time range, or blocks overlap and a range is counted twice",
+    },
+    {
       id: "ordering-matters",
       because:
         "each series is compressed as time-ordered deltas, so samples must arrive and be stored in timestamp order",
     },
     {
+      unlessTopic: I,
       id: "dedup-matters",
       because:
         "redundant scraper pairs and replicated ingesters produce the same sample more than once, which must not double sums",
@@ -259,15 +300,18 @@ export const card = {
       because: "every query selects series through the label index, a copy rebuilt from blocks",
     },
     {
+      unlessTopic: I,
       id: "exclusivity-matters",
       because: "one evaluator per rule group and one compactor per time range, or alerts page twice and blocks overlap",
     },
     {
+      unlessTopic: I,
       id: "external-effect",
       because: "alert notifications leave the system as pages, chat messages and webhooks",
     },
   ],
   failures: [
+    ...IOT_FAILURES,
     {
       failure: "An ingester crashes and the samples held only in its memory head are lost.",
       role: "truth",
@@ -277,6 +321,7 @@ export const card = {
         "Replay the write-ahead log on restart; any unreplicated loss shows as a bounded gap, not corrupted data.",
     },
     {
+      unlessTopic: I,
       failure: "Both members of a redundant scraper pair ship the same samples, so sums and rates double.",
       role: "derived",
       prevention:
@@ -301,6 +346,7 @@ export const card = {
       repair: "Recompact from the retained source blocks, or restore them from object-storage versioning.",
     },
     {
+      unlessTopic: I,
       failure: "Two evaluators run the same rule group after a ring change and every alert pages twice.",
       role: "coordination",
       prevention:
@@ -309,6 +355,7 @@ export const card = {
         "The notifier drops the duplicate within the repeat interval, and the ring settles to one owner per group.",
     },
     {
+      unlessTopic: I,
       failure: "Rule evaluation falls behind under query load, so alerts fire minutes late.",
       role: "derived",
       prevention:
@@ -316,6 +363,7 @@ export const card = {
       repair: "Add evaluators or split heavy groups, and precompute expensive expressions as recording rules.",
     },
     {
+      unlessTopic: I,
       failure: "The monitoring pipeline itself stops and no alert reaches anyone.",
       role: "external effect",
       prevention: "Keep an always-firing watchdog alert that an outside service expects, and page when it goes silent.",
@@ -330,6 +378,7 @@ export const card = {
       repair: "Recompute the affected rates from raw samples; nothing stored needs changing",
     },
     {
+      unlessTopic: I,
       failure: "A target vanishes but queries keep showing its last value for minutes, hiding that it is gone",
       role: "derived",
       prevention:
@@ -339,7 +388,9 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...IOT_BOTTLENECKS,
     {
+      unlessTopic: I,
       bottleneck:
         "Ingester memory: every active series lives in the in-memory head of each ingester it replicates to, so memory, not the sample rate, runs out first",
       mitigation:
@@ -347,6 +398,7 @@ export const card = {
       formula: { yields: "active series held in ingester memory", expression: "series * replicas", unit: "series" },
     },
     {
+      unlessTopic: I,
       bottleneck:
         "Retained bytes: roughly two bytes per compressed sample for the whole retention, once compaction has merged the replicated ingesters' copies into one",
       mitigation: "Shorten raw retention, downsample older data into rollups, and move blocks to object storage",
@@ -369,11 +421,13 @@ export const card = {
       },
     },
     {
+      unlessTopic: I,
       bottleneck: "Queries over many series and long ranges scan huge numbers of chunks.",
       mitigation:
         "Shard queries by time and series, serve long ranges from rollups, cache results by step-aligned range, and cap samples per query.",
     },
     {
+      unlessTopic: I,
       bottleneck: "Series churn from short-lived labels such as pod names bloats the label index.",
       mitigation: "Keep churning identifiers out of labels and compact index blocks frequently.",
     },
@@ -383,6 +437,14 @@ export const card = {
     coordination: "ingest, compaction, rule evaluation",
     serving: "time-series query / alerting",
   },
+  topicSilhouettes: [
+    {
+      topic: I,
+      storage: "device registry + WAL/block store + rollups",
+      coordination: "ingest ring, out-of-order window, compaction",
+      serving: "time-series query over the ingesters' head and blocks",
+    },
+  ],
   technologies: [
     {
       product: "Prometheus",
@@ -420,6 +482,7 @@ export const card = {
       caveat: "High-cardinality tags inflate the series index, so unbounded identifiers belong in fields, not tags.",
     },
     {
+      unlessTopic: I,
       product: "Prometheus Alertmanager",
       layer: "serving",
       fits: "Groups, silences, deduplicates and routes fired alerts to pagers, chat and webhooks.",
@@ -493,6 +556,23 @@ export const card = {
     maintenance:
       "Compaction and downsampling, retention deletion, write-ahead log checkpointing, ring membership repair and cardinality audits.",
   },
+  topicOverlays: [
+    {
+      topic: I,
+      driver:
+        "Devices and gateways push batches as they read their sensors, and resend what they buffered while offline; compaction runs on fixed intervals.",
+      unit: "A batch of one device's samples, possibly hours old, or one compaction of a time range.",
+      worker: "Ingesters owning hash-ring ranges of series, and compactors owning time ranges.",
+      slot: "Active series held in memory per ingester, with each series' out-of-order window of late samples.",
+      state:
+        "Authoritative: the device registry, write-ahead logs, head blocks and uploaded blocks. Attempt: compaction marks.",
+      source: "Devices, sensors and the gateways that buffer for them.",
+      sink: "Block storage in object stores and the query API behind dashboards.",
+      fabric: "Distributor-to-ingester replication over a hash ring.",
+      maintenance:
+        "Compaction and downsampling, raw and rollup retention, write-ahead log checkpointing, ring membership repair and device cardinality audits.",
+    },
+  ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "eventual",
@@ -514,4 +594,21 @@ export const card = {
       },
     },
   },
+  topicScopes: [
+    {
+      topic: I,
+      ordering: {
+        scope: "key",
+        why: "samples of one series are stored in time order, late ones merged in within the out-of-order window",
+      },
+      exclusivity: {
+        scope: "shard",
+        why: "each series lives on several ingesters the hash ring picks for it, with no leader among them, while one compactor owns a time range",
+      },
+      coordination: {
+        scope: "shard",
+        why: "the ingest path needs no consensus or leader (a leaderless write quorum); only compaction is assigned per time range",
+      },
+    },
+  ],
 } satisfies ArchetypeInput;

@@ -4,6 +4,8 @@ import type { DecisionPoint } from "../../decisions/types.js";
 export const decisions: DecisionPoint[] = [
   {
     id: "i18-collection",
+    // devices push what they read: there is nothing to scrape
+    unlessTopic: "iot",
     question:
       "Scrape each target from an agent beside it and push batches to the ingest tier, or scrape every target from the central tier?",
     options: [

@@ -1,18 +1,26 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { IOT_API, IOT_COMPONENTS, IOT_DATA, IOT_LINKS, IOT_PROTOCOLS } from "./iot.js";
+
+/** Parts of monitoring a server fleet (scraping, alert rules, pagers), which devices pushing readings drop. */
+const I = "iot" as const;
 
 /** Telemetry pipeline: agents, distributors, replicated ingesters with a WAL, object-store blocks, queriers, rule evaluation. */
 export const protocols: ProtocolSpec[] = [
+  ...IOT_PROTOCOLS,
   {
+    unlessTopic: I,
     name: "Ingest samples",
     notation:
       "agents>distributors[push sample batch] -> distributors[check tenant limits {tenant under active series and rate limits}] -> distributors>ingesters[write to RF ingesters on the hash ring {sample newer than the series' last timestamp}] -> ingesters>distributors[appended to WAL] -> distributors>agents[ack after write quorum] |-> distributors>agents[429, batch refused {tenant over its limits}] => done | retry | reject",
   },
   {
+    unlessTopic: I,
     name: "Scrape and ingest",
     notation:
       "scrapers>targets[scrape the metrics endpoint {target discovered and its interval due}] -> targets>scrapers[current samples] -> scrapers>distributors[write the scraped batch] -> distributors[check tenant limits {tenant under active series and rate limits}] -> distributors>ingesters[write to RF ingesters on the hash ring {sample newer than the series' last timestamp}] -> ingesters>distributors[appended to WAL] -> distributors>scrapers[ack after write quorum] |-> scrapers[record the target as down {scrape failed or timed out}] => done | retry",
   },
   {
+    unlessTopic: I,
     name: "Evaluate an alert rule",
     notation:
       "rule-evaluator>queriers[query rule window {evaluator owns the rule group on the ring}] -> queriers>ingesters[recent samples] -> queriers>block-store[older blocks] -> queriers>rule-evaluator[series] -> rule-evaluator[transition alert {condition held for AlertRule.for_duration}] -> rule-evaluator>notifier[send alert {fingerprint not notified within the repeat interval}] => done | retry",
@@ -26,7 +34,9 @@ export const protocols: ProtocolSpec[] = [
 
 export const topology: Topology = {
   components: [
+    ...IOT_COMPONENTS,
     {
+      unlessTopic: I,
       id: "agents",
       name: "Agents and scrapers",
       kind: "client",
@@ -34,6 +44,7 @@ export const topology: Topology = {
       because: "samples are collected near the source and pushed in batches, retried on failure",
     },
     {
+      unlessTopic: I,
       id: "targets",
       name: "Monitored targets (metrics endpoints)",
       kind: "client",
@@ -41,6 +52,7 @@ export const topology: Topology = {
       because: "each service exposes its current counters and gauges for a scraper to read",
     },
     {
+      unlessTopic: I,
       id: "scrapers",
       name: "Central scrapers (service discovery, one pass per interval)",
       kind: "service",
@@ -85,6 +97,7 @@ export const topology: Topology = {
       because: "a query reads the recent window from ingesters and older data from blocks",
     },
     {
+      unlessTopic: I,
       id: "rule-evaluator",
       name: "Rule evaluator (rule groups sharded on a ring)",
       kind: "control-loop",
@@ -93,6 +106,7 @@ export const topology: Topology = {
       because: "each rule group is evaluated by one owner on a fixed interval",
     },
     {
+      unlessTopic: I,
       id: "notifier",
       name: "Notifier (dedupe, group, route to pager)",
       kind: "external",
@@ -108,20 +122,23 @@ export const topology: Topology = {
     },
   ],
   links: [
+    ...IOT_LINKS,
     { from: "agents", to: "distributors", kind: "request", label: "push samples" },
-    { from: "scrapers", to: "targets", kind: "request", label: "scrape every interval" },
-    { from: "scrapers", to: "distributors", kind: "request", label: "write scraped batches" },
+    { from: "scrapers", to: "targets", kind: "request", label: "scrape every interval", unlessTopic: I },
+    { from: "scrapers", to: "distributors", kind: "request", label: "write scraped batches", unlessTopic: I },
     { from: "distributors", to: "ingesters", kind: "replication", label: "write to RF ingesters" },
     { from: "ingesters", to: "block-store", kind: "stream", label: "upload cut blocks" },
     { from: "compactor", to: "block-store", kind: "control", label: "merge, downsample" },
     { from: "users", to: "queriers", kind: "request", label: "range query" },
     { from: "queriers", to: "ingesters", kind: "request", label: "recent window" },
     { from: "queriers", to: "block-store", kind: "request", label: "older blocks" },
-    { from: "rule-evaluator", to: "queriers", kind: "control", label: "rule queries" },
-    { from: "rule-evaluator", to: "notifier", kind: "callback", label: "firing alerts" },
+    { from: "rule-evaluator", to: "queriers", kind: "control", label: "rule queries", unlessTopic: I },
+    { from: "rule-evaluator", to: "notifier", kind: "callback", label: "firing alerts", unlessTopic: I },
   ],
   api: [
+    ...IOT_API,
     {
+      unlessTopic: I,
       operation: "write",
       call: "POST /api/v1/push",
       request: ["tenant_id", "series (labels, timestamp, value)"],
@@ -138,6 +155,7 @@ export const topology: Topology = {
       guarantee: "recent points may be missing for up to the ingest delay",
     },
     {
+      unlessTopic: I,
       operation: "put rule",
       call: "PUT /v1/rule-groups/{group}",
       request: ["expression", "for_duration", "labels"],
@@ -147,6 +165,7 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...IOT_DATA,
     {
       entity: "Sample",
       key: ["series_id (hash of sorted labels)", "timestamp"],
@@ -164,6 +183,7 @@ export const topology: Topology = {
       owner: "block-store",
     },
     {
+      unlessTopic: I,
       entity: "AlertRule",
       key: ["group", "rule_name"],
       fields: ["expression", "for_duration", "labels", "version"],
