@@ -518,6 +518,7 @@ export const WF_CAPACITY: CapacityModel = {
       unit: "days",
       typical: 30,
       why: "long-running workflows wait on timers and signals for weeks or months (a planning figure)",
+      from: [{ expression: "run_seconds / 86400", why: "the stated time one execution runs, in days" }],
     },
     {
       quantity: "event_bytes",
