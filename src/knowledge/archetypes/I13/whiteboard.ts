@@ -169,7 +169,7 @@ export const BOARD_BOTTLENECKS = [
       "Throttle each cursor to about ten updates a second, batch per tick, coalesce superseded positions, and relay only to participants whose viewport shows it",
     formula: {
       yields: "cursor messages a second on one board",
-      expression: "participants * (participants - 1) * cursor_updates_per_sec",
+      expression: "max_participants * (max_participants - 1) * cursor_updates_per_sec",
       unit: "msgs/s",
     },
     topic: T,
@@ -197,6 +197,21 @@ export const BOARD_CAPACITY: CapacityModel = {
     inp("objects_per_board", 5000, "a planning figure: a busy board holds a few thousand objects"),
     inp("object_bytes", 500, "an object with its properties (position, size, style, text) is about half a kilobyte"),
     inp("boards", 10000000, "a planning figure: about ten million boards kept"),
+    // fleet totals read a typical board's participants; a stated per-board count is the busiest board's
+    {
+      quantity: "participants",
+      from: {
+        expression: "min(max_participants, 10)",
+        why: "the stated count is the most one board holds; a typical board has about ten, and never more than that",
+      },
+    },
+    {
+      quantity: "max_participants",
+      from: {
+        expression: "participants",
+        why: "no per-board maximum is stated, so the busiest board is sized at the typical count",
+      },
+    },
     {
       quantity: "clients",
       from: [
@@ -218,30 +233,30 @@ export const BOARD_CAPACITY: CapacityModel = {
   figures: [
     fig(
       "cursor_msgs_per_board",
-      "cursor messages a second on one board (each participant's cursor to every other)",
+      "cursor messages a second on the busiest board (each participant's cursor to every other)",
       "hotspot",
-      "participants * (participants - 1) * cursor_updates_per_sec",
+      "max_participants * (max_participants - 1) * cursor_updates_per_sec",
       "msgs/s",
     ),
     fig(
       "ops_per_subject",
-      "property updates a second through one board's server",
+      "property updates a second through the busiest board's server",
       "rate",
-      "participants * ops_per_participant_per_sec",
+      "max_participants * ops_per_participant_per_sec",
       "ops/s",
     ),
     fig(
       "board_edit_deliveries",
-      "edit deliveries a second on one board (each update to every other participant)",
+      "edit deliveries a second on the busiest board (each update to every other participant)",
       "rate",
-      "participants * ops_per_participant_per_sec * (participants - 1)",
+      "max_participants * ops_per_participant_per_sec * (max_participants - 1)",
       "msgs/s",
     ),
     fig(
       "board_bandwidth",
-      "bandwidth out of one board's server",
+      "bandwidth out of the busiest board's server",
       "bandwidth",
-      "participants * (participants - 1) * (cursor_updates_per_sec * cursor_bytes + ops_per_participant_per_sec * message_bytes)",
+      "max_participants * (max_participants - 1) * (cursor_updates_per_sec * cursor_bytes + ops_per_participant_per_sec * message_bytes)",
       "B/s",
     ),
     fig("peak_ops_per_sec", "peak property updates across boards", "peak", "writes_per_sec * peak_factor", "ops/s"),
