@@ -337,7 +337,7 @@ export const ScopeRule = z.strictObject({
   otherwise: z.strictObject({ scope: Scope, why: text }).optional(),
 });
 /** How a design's consistency reason opens when it takes its lead's reference model (`Stance.relaxed`): said in full. */
-export const REFERENCE_MODEL = "the reference system's own model";
+export { REFERENCE_MODEL } from "./reference-model.js";
 
 export const Stance = z.strictObject({
   consistency: Consistency,

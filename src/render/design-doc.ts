@@ -1,7 +1,7 @@
 import type { Design } from "../engine/design/design.js";
 import { grouped } from "../engine/quantity-format.js";
 import { FAMILIES } from "../knowledge/families.js";
-import { REFERENCE_MODEL } from "../knowledge/schema.js";
+import { REFERENCE_MODEL } from "../knowledge/reference-model.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
 import { writeScript } from "./script/index.js";
 import { architectureBlocks } from "./sections/architecture.js";

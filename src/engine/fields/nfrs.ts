@@ -2,7 +2,7 @@ import { VARIANTS } from "../../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
 import { REPEAT_PROMISE } from "../../knowledge/patterns.js";
-import { REFERENCE_MODEL } from "../../knowledge/schema.js";
+import { REFERENCE_MODEL } from "../../knowledge/reference-model.js";
 import { STANCES } from "../../knowledge/stances.js";
 import { designTopicsSpoken, TOPIC_MEANING, unspokenBesides } from "../../knowledge/topics.js";
 import { designParty } from "../architecture.js";
