@@ -66,8 +66,9 @@ describe("a projection whose subject is counting events is a windowed aggregatio
     expect(clicks.bottlenecks[0]?.bottleneck).toMatch(/hottest key/);
     expect(clicks.capacity.find((r) => r.id === "hot_key_events")?.value).toBe(200000);
     expect(clicks.decisions.find((r) => r.id === "i06-agg-hot-key")?.chosen).toBe("salted");
-    // without a stated per-key rate the hottest key is its assumed share of the peak, and fits one task
-    expect(follows.decisions.find((r) => r.id === "i06-agg-hot-key")?.chosen).toBe("one-task");
+    // without a stated per-key rate nothing shows the hottest key fits one task, so the design keeps the salted
+    // partial counts it draws (one task per key is chosen only when the prompt's own per-key rate fits one)
+    expect(follows.decisions.find((r) => r.id === "i06-agg-hot-key")?.chosen).toBe("salted");
   });
 
   it("has no coherence problem, and the shape rule catches a design that loses a part", () => {
