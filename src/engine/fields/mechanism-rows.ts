@@ -59,13 +59,32 @@ export const NO_INVARIANT = "none";
  * "run", is too often a verb to count).
  */
 function namesEntity(text: string, entity: string): boolean {
-  const [exact, spoken] = entityPatterns(entity);
-  return exact.test(text) || (spoken !== undefined && spoken.test(text));
+  const [exact, spoken, said] = entityPatterns(entity);
+  // A pattern is run only where the text holds the name or its words: each pattern is compiled to machine code
+  // on its first run, which costs a one-shot design more than all its runs (a name of letters, digits and spaces
+  // is literal in both patterns, and case-insensitive matching pairs ASCII letters only with ASCII letters)
+  if (said === undefined) return exact.test(text) || spoken?.test(text) === true;
+  if (text.includes(entity) && exact.test(text)) return true;
+  return spoken !== undefined && lowerCased(text).includes(said) && spoken.test(text);
 }
 
-/** An entity's two patterns, compiled once per name (a name comes from the cards or a prompt's noun: capped). */
-const ENTITY_PATTERNS = new Map<string, readonly [RegExp, RegExp | undefined]>();
-function entityPatterns(entity: string): readonly [RegExp, RegExp | undefined] {
+/** The last text lower-cased: one statement or reason is asked about every operation's entity in turn. */
+let lastText = "";
+let lastLower = "";
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
+}
+
+/**
+ * An entity's two patterns, compiled once per name (a name comes from the cards or a prompt's noun: capped), and
+ * the lower-case words the second needs, when the name is plain enough for a text without them to be passed by.
+ */
+const ENTITY_PATTERNS = new Map<string, readonly [RegExp, RegExp | undefined, string | undefined]>();
+function entityPatterns(entity: string): readonly [RegExp, RegExp | undefined, string | undefined] {
   let p = ENTITY_PATTERNS.get(entity);
   if (p === undefined) {
     const words = entityWords(entity);
@@ -81,6 +100,7 @@ function entityPatterns(entity: string): readonly [RegExp, RegExp | undefined] {
     p = [
       new RegExp(`(?<![A-Za-z])${entity}(?![A-Za-z])`),
       spoken.includes(" ") ? new RegExp(`\\b${spoken}(?:s|'s)?\\b`, "i") : single,
+      /^[A-Za-z0-9 ]+$/.test(entity) ? spoken : undefined,
     ];
     if (ENTITY_PATTERNS.size >= 4096) ENTITY_PATTERNS.clear();
     ENTITY_PATTERNS.set(entity, p);
