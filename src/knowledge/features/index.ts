@@ -178,8 +178,24 @@ const CATALOGUE: readonly FeatureEntry[] = [
   RANKING,
 ];
 
+/**
+ * A feature standing on the shared product edge. Its topology is put there when first read: most designs read
+ * no feature's, and doing it for all 23 at load (every protocol parsed) was ~3 ms of every start-up.
+ */
+function onEdge(f: FeatureEntry): FeatureEntry {
+  let topology: Topology | undefined;
+  // the same key, in the same place among the entry's keys, as the catalogue's own topology
+  return Object.defineProperty({ ...f }, "topology", {
+    get: () => {
+      topology ??= onSkeleton(f.topology);
+      return topology;
+    },
+    enumerable: true,
+  });
+}
+
 /** Every product feature, in a stable order, each standing on the shared product edge. */
-export const FEATURES: readonly FeatureEntry[] = CATALOGUE.map((f) => ({ ...f, topology: onSkeleton(f.topology) }));
+export const FEATURES: readonly FeatureEntry[] = CATALOGUE.map(onEdge);
 
 export const FEATURE_BY_ID: ReadonlyMap<string, FeatureEntry> = new Map(FEATURES.map((f) => [f.id, f]));
 
