@@ -1,4 +1,5 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { replacementOf } from "../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
@@ -455,8 +456,33 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
  * Each part with only the topical elements of its topology that fit the subjects the prompt leaves unspoken, and
  * without the entities its card keeps for another subject (no tombstones held by a cache's nodes).
  */
+/**
+ * A supporting part without what the dominant's subject already plays (`knowledge/covers.ts` REPLACEMENTS): the
+ * components it names, with their links, data and the protocols that run through them, and, where its calls are
+ * internal to the subject, its API calls.
+ */
+function replacedPart(p: Part, dominant: string | undefined, unspoken: readonly Topic[]): Part {
+  const r = dominant && p.key !== dominant ? replacementOf(dominant, p.key, unspoken) : undefined;
+  if (!r) return p;
+  const gone = new Set(r.components);
+  const t = p.topology;
+  const through = (notation: string) =>
+    r.components.some((id) => new RegExp(String.raw`(?:^|[\s>])${id}[>\[]`).test(notation));
+  const topology: Topology = {
+    ...t,
+    components: t.components.filter((c) => !gone.has(c.id)),
+    links: t.links.filter((l) => !gone.has(l.from) && !gone.has(l.to)),
+    api: r.internalApi ? [] : t.api,
+    dataModel: t.dataModel.filter((d) => !gone.has(d.owner)),
+    ...(t.protocols ? { protocols: t.protocols.filter((x) => !through(x.notation)) } : {}),
+  };
+  return { ...p, topology };
+}
+
 function topicalParts(parts: readonly Part[], unspoken: readonly Topic[]): Part[] {
-  return parts.map((p) => {
+  const dominant = parts.find((p) => p.role === "dominant")?.key;
+  return parts.map((whole) => {
+    const p = replacedPart(whole, dominant, unspoken);
     const offTopic = new Set(
       (ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [])
         .filter((e) => !fitsTopics(e, unspoken))

@@ -33,14 +33,14 @@ import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
-import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
+import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { effectParty } from "./fields/drawn-verdicts.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { delivers } from "./fields/invariants.js";
 import { invariantEntities, keptElsewhere, touchedEntities } from "./fields/mechanism-rows.js";
-import { componentNeeds, drawnPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
+import { componentNeeds, drawnPart, namedPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots } from "./product/correctness.js";
@@ -130,7 +130,9 @@ export type CoherenceRule =
   | "reason-of-left-out-record"
   | "repeat-without-delivery"
   | "mechanism-keeps-other-create"
-  | "entity-named-after-product";
+  | "entity-named-after-product"
+  | "named-part-rejected"
+  | "mitigation-proposes-rejected";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -281,6 +283,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no predicate verdict denies what the drawn design holds: quorum truth is not 'no' beside a durable record of the lead archetype's primary state that a majority-commit group keeps, and external effect is not 'no' while a drawn outside component runs a charge, refund, email or webhook",
   "reason-of-left-out-record":
     "no scope row or usual-predicate reason is a card text about records (a chunk's writer lease, a lease table, a block counter, rollups) that the design's operations do not write",
+  "named-part-rejected":
+    "no technology row avoids, or offers as the runner-up, a product the prompt names as a part (a sink, a source or a store it builds on: 'into Elasticsearch and Redis'); what argues against it is said as how to run it",
+  "mitigation-proposes-rejected":
+    "no bottleneck's mitigation proposes an option a decision rejected ('use erasure coding instead of full replication' beside three full replicas chosen) unless it says the condition under which that option would win",
   "entity-named-after-product":
     "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
@@ -345,6 +351,26 @@ function mitigationsProposingChosen(d: Design): Problem[] {
             {
               rule: "mitigation-proposes-chosen" as const,
               detail: `'${item}' (mitigation of '${b.bottleneck.slice(0, 60)}') is what ${hit.row.id} already chose: ${hit.row.chosen}`,
+            },
+          ]
+        : [];
+    }),
+  );
+}
+
+/** A mitigation that proposes, by name, an option a decision rejected, without the condition under which it wins. */
+function mitigationsProposingRejected(d: Design): Problem[] {
+  const rejected = d.decisions.flatMap((row) =>
+    row.options.filter((o) => o.id !== row.chosen).map((o) => ({ row, name: o.name })),
+  );
+  return d.bottlenecks.flatMap((b) =>
+    mitigationItems(b.mitigation).flatMap((item) => {
+      const hit = rejected.find((r) => proposesOption(item, r.name));
+      return hit
+        ? [
+            {
+              rule: "mitigation-proposes-rejected" as const,
+              detail: `'${item}' (mitigation of '${b.bottleneck.slice(0, 60)}') proposes '${hit.name}', which ${hit.row.id} rejected for ${hit.row.chosen}`,
             },
           ]
         : [];
@@ -562,6 +588,26 @@ function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
     }
   }
   return out;
+}
+
+/** A product the prompt names as a part (not the system to build) that a technology row avoids or leaves as runner-up. */
+function namedPartsKept(d: Design, facts: CoherenceFacts): Problem[] {
+  return d.technology.flatMap((t) =>
+    [
+      ...(t.avoid ? [{ p: t.avoid.product, as: "avoided" }] : []),
+      ...(t.runnerUp ? [{ p: t.runnerUp.product, as: "left as the runner-up" }] : []),
+    ].flatMap(({ p, as }) => {
+      const name = namedPart(p, facts.references);
+      return name
+        ? [
+            {
+              rule: "named-part-rejected" as const,
+              detail: `'${p}' is ${as} (${t.layer}), but the prompt names ${name} as a part of the design`,
+            },
+          ]
+        : [];
+    }),
+  );
 }
 
 function failuresAgree(d: Design): Problem[] {
@@ -2078,6 +2124,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...entitiesNotNamedAfterProducts(d),
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
+    ...namedPartsKept(d, facts),
     ...failuresAgree(d),
     ...isrNotMajority(d),
     ...preconditions(d),
@@ -2093,6 +2140,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...flipConditionsHold(d),
     ...choicesOnAssumption(d),
     ...mitigationsProposingChosen(d),
+    ...mitigationsProposingRejected(d),
     ...defaultsAgainstRequirement(d),
     ...emptyTechnologyLayers(d),
     ...decisionsBuiltOverLimit(d),
