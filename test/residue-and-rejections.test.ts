@@ -76,6 +76,24 @@ describe("a specialised subject replaces the supporting archetypes' contribution
     expect(d.capacity.map((c) => c.archetype)).not.toContain("I07");
   });
 
+  it("other services reading the change stream call the log themselves: its calls stay", () => {
+    const d = designOf("Design a change data capture pipeline that streams database changes to consumers in order.");
+    expect(d.api.map((a) => a.operation)).toEqual(expect.arrayContaining(["poll", "commit"]));
+  });
+
+  it("a count shown beside the thing counted records events through its collectors: no log or key-value calls", () => {
+    const d = designOf(
+      "Design a view counter for YouTube videos: 1 million increments per second, counts visible within 10 seconds",
+    );
+    const ops = d.api.map((a) => a.operation);
+    expect(ops).toEqual(expect.arrayContaining(["get count", "record event"]));
+    expect(ops).not.toEqual(expect.arrayContaining(["poll"]));
+    expect(ops).not.toContain("put");
+    expect(d.components.map((c) => c.name).join("\n")).not.toMatch(
+      /Producers \(idempotent|Clients \(cached partition map\)/,
+    );
+  });
+
   it("a prompt that asks for a look-aside read keeps the cache tier", () => {
     const d = designOf(
       "Design a change-data-capture pipeline that streams Postgres changes into a Redis cache that readers fill on a cache miss",

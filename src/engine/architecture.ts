@@ -1,5 +1,5 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
-import { replacementOf } from "../knowledge/covers.js";
+import { replacementOf, replacementsKept } from "../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
@@ -448,7 +448,7 @@ interface Box extends ComponentRow {
 
 /** Composes the parts into one connected architecture, the prompt's noun renaming its unit. */
 export function composeArchitecture(parts: readonly Part[], prompt: string): Architecture {
-  const topical = topicalParts(parts, designTopicsUnspoken(prompt, []));
+  const topical = topicalParts(parts, designTopicsUnspoken(prompt, []), replacementsKept(prompt));
   return composeParts(topical, promptNouns(prompt, topical));
 }
 
@@ -461,8 +461,13 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
  * components it names, with their links, data and the protocols that run through them, and, where its calls are
  * internal to the subject, its API calls.
  */
-function replacedPart(p: Part, dominant: string | undefined, unspoken: readonly Topic[]): Part {
-  const r = dominant && p.key !== dominant ? replacementOf(dominant, p.key, unspoken) : undefined;
+function replacedPart(
+  p: Part,
+  dominant: string | undefined,
+  unspoken: readonly Topic[],
+  kept: readonly string[],
+): Part {
+  const r = dominant && p.key !== dominant ? replacementOf(dominant, p.key, unspoken, kept) : undefined;
   if (!r) return p;
   const gone = new Set(r.components);
   const t = p.topology;
@@ -479,10 +484,10 @@ function replacedPart(p: Part, dominant: string | undefined, unspoken: readonly 
   return { ...p, topology };
 }
 
-function topicalParts(parts: readonly Part[], unspoken: readonly Topic[]): Part[] {
+function topicalParts(parts: readonly Part[], unspoken: readonly Topic[], kept: readonly string[] = []): Part[] {
   const dominant = parts.find((p) => p.role === "dominant")?.key;
   return parts.map((whole) => {
-    const p = replacedPart(whole, dominant, unspoken);
+    const p = replacedPart(whole, dominant, unspoken, kept);
     const offTopic = new Set(
       (ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [])
         .filter((e) => !fitsTopics(e, unspoken))
@@ -1175,6 +1180,8 @@ export interface Layout {
   party: PartyKind | undefined;
   /** Whether the party's data boundary applies to the prompt's subject (card payments: knowledge/parties.ts). */
   bounded: boolean;
+  /** The subject replacements the prompt's words keep from applying (`knowledge/covers.ts` `replacementsKept`). */
+  kept: readonly string[];
 }
 
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
@@ -1186,6 +1193,7 @@ export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "arc
     unspoken: designTopicsUnspoken(f.prompt, f.features),
     party,
     bounded: partyBoundary(party, f.prompt) !== undefined,
+    kept: replacementsKept(f.prompt),
   };
 }
 
@@ -1223,7 +1231,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded } = layout;
+  const { unit, record, unspoken, party, bounded, kept } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1238,7 +1246,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1250,13 +1258,14 @@ export function architectureOf(
   // a subject the prompt never speaks of: a ledger's transfer relay does not keep a pastebin's store off its record)
   const parts = topicalParts(
     record
-      ? [recordPart(record, cached), ...onRecord(topicalParts(designParts(f, party, bounded), unspoken), record)]
+      ? [recordPart(record, cached), ...onRecord(topicalParts(designParts(f, party, bounded), unspoken, kept), record)]
       : designParts(f, party, bounded),
     unspoken,
+    kept,
   );
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

@@ -136,6 +136,8 @@ export interface Replacement {
   /** Component ids of the supporting archetype's topology that the subject's own components play. */
   components: readonly string[];
   internalApi: boolean;
+  /** Words (a case-insensitive regular expression's source) that put the supporting archetype's callers outside. */
+  unless?: string;
   /** Which of the subject's components play them, said in a sentence. */
   because: string;
 }
@@ -147,8 +149,28 @@ export const REPLACEMENTS: readonly Replacement[] = [
     supporting: "I05",
     components: ["producers"],
     internalApi: true,
+    // other services reading the change stream themselves call the log
+    unless: String.raw`\b(?:consumers?|subscribers?|downstream (?:services|teams|systems)|other (?:services|teams) (?:read|consume|subscribe))\b`,
     because:
       "the CDC connector is the change log's only producer (it publishes each change keyed by primary key and confirms the slot's position once every in-sync replica holds it), and each sink's appliers are its only consumers, so no separate producer clients are drawn and the log's publish, poll and commit calls stay inside the design",
+  },
+  {
+    by: "I06",
+    topic: "aggregation",
+    supporting: "I05",
+    components: ["producers"],
+    internalApi: true,
+    because:
+      "the event collectors are the event log's only producers (they validate, stamp an event id and publish in batches) and the stream aggregators its only consumers, so no separate producer clients are drawn and the log's publish, poll and commit calls stay inside the design; clients record events through the collectors' own call",
+  },
+  {
+    by: "I06",
+    topic: "aggregation",
+    supporting: "I16",
+    components: ["clients"],
+    internalApi: true,
+    because:
+      "the aggregators and the count API are the key-value store's only callers (they add to a key's running total and read it), so no client library is drawn and its get, put and delete calls stay inside the design; readers ask the count API",
   },
 ];
 
@@ -157,8 +179,27 @@ export function replacementOf(
   dominant: string,
   supporting: string,
   unspoken: readonly Topic[],
+  kept: readonly string[],
 ): Replacement | undefined {
-  return REPLACEMENTS.find((r) => r.by === dominant && r.supporting === supporting && !unspoken.includes(r.topic));
+  return REPLACEMENTS.find(
+    (r) =>
+      r.by === dominant &&
+      r.supporting === supporting &&
+      !unspoken.includes(r.topic) &&
+      !kept.includes(replacementKey(r)),
+  );
+}
+
+/** A replacement's key: the dominant and the supporting archetype. */
+export const replacementKey = (r: Replacement): string => `${r.by}>${r.supporting}`;
+
+const REPLACED_UNLESS = new Map(REPLACEMENTS.map((r) => [r, new RegExp(r.unless ?? "$^", "i")]));
+
+/** The replacements a prompt's words keep from applying (other services read the change stream): their keys, sorted. */
+export function replacementsKept(text: string): string[] {
+  return REPLACEMENTS.filter((r) => r.unless !== undefined && REPLACED_UNLESS.get(r)?.test(text))
+    .map(replacementKey)
+    .sort();
 }
 
 /** The coverage row for a supporting archetype under a dominant one, when the design's subject and words allow it. */
