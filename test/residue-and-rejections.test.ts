@@ -120,3 +120,37 @@ describe("a specialised subject replaces the supporting archetypes' contribution
     }
   });
 });
+
+describe("coherence rules for residue", () => {
+  it("flags a replaced part or client call drawn again, and passes the design as derived", () => {
+    const d = designOf(CDC);
+    expect(checkCoherence(d).filter((p) => p.rule === "replaced-part-drawn")).toEqual([]);
+    const bad = structuredClone(d);
+    bad.api.push({
+      operation: "poll",
+      call: "GET /v1/topics/{topic}/partitions/{p}/records",
+      request: ["offset"],
+      response: ["records"],
+      errors: [],
+      guarantee: "in append order",
+      archetype: "I05",
+    });
+    const hits = checkCoherence(bad).filter((p) => p.rule === "replaced-part-drawn");
+    expect(hits.map((p) => p.detail)).toEqual([
+      "'GET /v1/topics/{topic}/partitions/{p}/records' of I05 is offered to clients, but its callers are inside I06's cdc design",
+    ]);
+  });
+
+  it("flags a substrate's stored bytes beside a feature's own", () => {
+    const d = designOf(FEED);
+    expect(checkCoherence(d).filter((p) => p.rule === "substrate-resizes-feature-records")).toEqual([]);
+    const bad = structuredClone(d);
+    const row = bad.capacity.find((c) => c.kind === "storage" && c.unit === "B");
+    if (!row) throw new Error("no storage row");
+    bad.capacity.push({ ...row, archetype: "I06", id: "index_bytes", quantity: "index size across replicas" });
+    const hits = checkCoherence(bad).filter((p) => p.rule === "substrate-resizes-feature-records");
+    expect(hits.map((p) => p.detail)).toEqual([
+      "I06 sizes index_bytes (index size across replicas) beside a feature resting on it that sizes its own stored bytes",
+    ]);
+  });
+});

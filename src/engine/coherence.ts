@@ -17,6 +17,7 @@ import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
 import { REGION_REACH } from "../knowledge/capacity/latency.js";
+import { REPLACEMENTS, replacementKey, replacementsKept } from "../knowledge/covers.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
@@ -43,7 +44,7 @@ import { invariantEntities, keptElsewhere, touchedEntities } from "./fields/mech
 import { componentNeeds, drawnPart, namedPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
-import { featureHotspots } from "./product/correctness.js";
+import { featureHotspots, featureLed } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
 import { namedWords } from "./prompt-nouns.js";
 import { formatQuantity } from "./quantity-format.js";
@@ -132,6 +133,8 @@ export type CoherenceRule =
   | "mechanism-keeps-other-create"
   | "entity-named-after-product"
   | "named-part-rejected"
+  | "replaced-part-drawn"
+  | "substrate-resizes-feature-records"
   | "mitigation-proposes-rejected";
 
 export interface Problem {
@@ -285,6 +288,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no scope row or usual-predicate reason is a card text about records (a chunk's writer lease, a lease table, a block counter, rollups) that the design's operations do not write",
   "named-part-rejected":
     "no technology row avoids, or offers as the runner-up, a product the prompt names as a part (a sink, a source or a store it builds on: 'into Elasticsearch and Redis'); what argues against it is said as how to run it",
+  "replaced-part-drawn":
+    "where the dominant's subject plays a supporting archetype's part (a change stream's connector is its log's only producer), that part is not drawn again and, where its callers are inside the design, none of the supporting archetype's calls is offered to clients",
+  "substrate-resizes-feature-records":
+    "in a feature-led design, no archetype a feature rests on sizes stored bytes of its own beside that feature's stored-bytes figure: the feature sized those records from the prompt's nouns, and an archetype's typical object count would size them a second time",
   "mitigation-proposes-rejected":
     "no bottleneck's mitigation proposes an option a decision rejected ('use erasure coding instead of full replication' beside three full replicas chosen) unless it says the condition under which that option would win",
   "entity-named-after-product":
@@ -453,6 +460,8 @@ export interface CoherenceFacts {
   machineryAsked: string[];
   /** The amounts the prompt states that no rule reads, in its own words (`StatedNfrs.unread`). */
   unread: string[];
+  /** The subject replacements the prompt's words keep from applying (`knowledge/covers.ts` `replacementsKept`). */
+  replacementsKept?: string[];
 }
 
 /** Words that open an example without naming the thing ("for example, blocking an attack"; "most hotel nights"). */
@@ -498,7 +507,14 @@ export function coherenceFacts(prompt: string): CoherenceFacts {
   for (const f of FEATURES)
     if (f.realizes) for (const r of f.realizes) if (asksForMachinery(r, prompt)) machineryAsked.push(`${f.id}:${r.id}`);
   const unread = all.unread.map((u) => u.quote);
-  return { stated, references: referenceFacts(prompt), examples, machineryAsked, unread };
+  return {
+    stated,
+    references: referenceFacts(prompt),
+    examples,
+    machineryAsked,
+    unread,
+    replacementsKept: replacementsKept(prompt),
+  };
 }
 
 /**
@@ -588,6 +604,47 @@ function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
     }
   }
   return out;
+}
+
+/** A supporting archetype's part or call drawn where the dominant's subject replaces it (`knowledge/covers.ts`). */
+function replacedPartsGone(d: Design, facts: CoherenceFacts): Problem[] {
+  const lead = d.archetypes[0];
+  if (lead?.role !== "dominant") return [];
+  const topics = new Set((d.nfrs.topics ?? []) as readonly string[]);
+  const out: Problem[] = [];
+  for (const r of REPLACEMENTS) {
+    if (r.by !== lead.id || !topics.has(r.topic) || (facts.replacementsKept ?? []).includes(replacementKey(r)))
+      continue;
+    for (const c of d.components)
+      if (c.archetype === r.supporting && r.components.includes(c.id))
+        out.push({
+          rule: "replaced-part-drawn",
+          detail: `'${c.name}' of ${r.supporting} is drawn, but ${r.by}'s ${r.topic} subject plays it: ${r.because}`,
+        });
+    if (r.internalApi)
+      for (const a of d.api)
+        if (a.archetype === r.supporting)
+          out.push({
+            rule: "replaced-part-drawn",
+            detail: `'${a.call}' of ${r.supporting} is offered to clients, but its callers are inside ${r.by}'s ${r.topic} design`,
+          });
+  }
+  return out;
+}
+
+/** A substrate archetype's stored bytes beside a feature's own stored-bytes figure for the records resting on it. */
+function substratesSizeNoFeatureRecords(d: Design): Problem[] {
+  if (!featureLed(d.branch.kind, d.features, d.archetypes)) return [];
+  const sized = new Set<string>();
+  for (const f of d.features)
+    if (d.capacity.some((c) => c.archetype === f.id && c.kind === "storage" && c.unit === "B"))
+      for (const s of f.substrates) sized.add(s.id);
+  return d.capacity
+    .filter((c) => sized.has(c.archetype) && c.kind === "storage" && c.unit === "B")
+    .map((c) => ({
+      rule: "substrate-resizes-feature-records" as const,
+      detail: `${c.archetype} sizes ${c.id} (${c.quantity}) beside a feature resting on it that sizes its own stored bytes`,
+    }));
 }
 
 /** A product the prompt names as a part (not the system to build) that a technology row avoids or leaves as runner-up. */
@@ -2125,6 +2182,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
     ...namedPartsKept(d, facts),
+    ...replacedPartsGone(d, facts),
+    ...substratesSizeNoFeatureRecords(d),
     ...failuresAgree(d),
     ...isrNotMajority(d),
     ...preconditions(d),
