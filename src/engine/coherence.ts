@@ -35,6 +35,7 @@ import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
+import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { effectParty } from "./fields/drawn-verdicts.js";
@@ -291,7 +292,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "replaced-part-drawn":
     "where the dominant's subject plays a supporting archetype's part (a change stream's connector is its log's only producer), that part is not drawn again and, where its callers are inside the design, none of the supporting archetype's calls is offered to clients",
   "substrate-resizes-feature-records":
-    "in a feature-led design, no archetype a feature rests on sizes stored bytes of its own beside that feature's stored-bytes figure: the feature sized those records from the prompt's nouns, and an archetype's typical object count would size them a second time",
+    "in a feature-led design, no archetype a feature rests on (other than as its input log) sizes stored bytes of its own beside that feature's stored-bytes figure: the feature sized those records from the prompt's nouns, and an archetype's typical object count would size them a second time",
   "mitigation-proposes-rejected":
     "no bottleneck's mitigation proposes an option a decision rejected ('use erasure coding instead of full replication' beside three full replicas chosen) unless it says the condition under which that option would win",
   "entity-named-after-product":
@@ -635,12 +636,10 @@ function replacedPartsGone(d: Design, facts: CoherenceFacts): Problem[] {
 /** A substrate archetype's stored bytes beside a feature's own stored-bytes figure for the records resting on it. */
 function substratesSizeNoFeatureRecords(d: Design): Problem[] {
   if (!featureLed(d.branch.kind, d.features, d.archetypes)) return [];
-  const sized = new Set<string>();
-  for (const f of d.features)
-    if (d.capacity.some((c) => c.archetype === f.id && c.kind === "storage" && c.unit === "B"))
-      for (const s of f.substrates) sized.add(s.id);
+  const withBytes = new Set(d.capacity.filter(storedBytes).map((c) => c.archetype));
+  const sized = sizedByFeatures(d.features, withBytes);
   return d.capacity
-    .filter((c) => sized.has(c.archetype) && c.kind === "storage" && c.unit === "B")
+    .filter((c) => sized.has(c.archetype) && storedBytes(c))
     .map((c) => ({
       rule: "substrate-resizes-feature-records" as const,
       detail: `${c.archetype} sizes ${c.id} (${c.quantity}) beside a feature resting on it that sizes its own stored bytes`,

@@ -236,7 +236,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           fits: s.t.fits,
           why: drawn
             ? // the prompt's own part: what would have argued against it is said as how to run it
-              `the prompt names ${drawn.name} as a part and the design draws it as '${drawn.component}'; so its caveat is how to run it here: ${s.t.caveat}`
+              `the prompt names ${drawn.name} as a part, and the design draws it; its caveat is how to run it here: ${s.t.caveat}`
             : s.good.length > 0
               ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
               : "fits the shape; no stated NFR argues against it",
