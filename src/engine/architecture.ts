@@ -1,4 +1,5 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
+import { replacementOf, replacementsKept } from "../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../knowledge/index.js";
 import { protocolOf } from "../knowledge/notation/compiled.js";
@@ -447,7 +448,7 @@ interface Box extends ComponentRow {
 
 /** Composes the parts into one connected architecture, the prompt's noun renaming its unit. */
 export function composeArchitecture(parts: readonly Part[], prompt: string): Architecture {
-  const topical = topicalParts(parts, designTopicsUnspoken(prompt, []));
+  const topical = topicalParts(parts, designTopicsUnspoken(prompt, []), replacementsKept(prompt));
   return composeParts(topical, promptNouns(prompt, topical));
 }
 
@@ -455,8 +456,38 @@ export function composeArchitecture(parts: readonly Part[], prompt: string): Arc
  * Each part with only the topical elements of its topology that fit the subjects the prompt leaves unspoken, and
  * without the entities its card keeps for another subject (no tombstones held by a cache's nodes).
  */
-function topicalParts(parts: readonly Part[], unspoken: readonly Topic[]): Part[] {
-  return parts.map((p) => {
+/**
+ * A supporting part without what the dominant's subject already plays (`knowledge/covers.ts` REPLACEMENTS): the
+ * components it names, with their links, data and the protocols that run through them, and, where its calls are
+ * internal to the subject, its API calls.
+ */
+function replacedPart(
+  p: Part,
+  dominant: string | undefined,
+  unspoken: readonly Topic[],
+  kept: readonly string[],
+): Part {
+  const r = dominant && p.key !== dominant ? replacementOf(dominant, p.key, unspoken, kept) : undefined;
+  if (!r) return p;
+  const gone = new Set(r.components);
+  const t = p.topology;
+  const through = (notation: string) =>
+    r.components.some((id) => new RegExp(String.raw`(?:^|[\s>])${id}[>\[]`).test(notation));
+  const topology: Topology = {
+    ...t,
+    components: t.components.filter((c) => !gone.has(c.id)),
+    links: t.links.filter((l) => !gone.has(l.from) && !gone.has(l.to)),
+    api: r.internalApi ? [] : t.api,
+    dataModel: t.dataModel.filter((d) => !gone.has(d.owner)),
+    ...(t.protocols ? { protocols: t.protocols.filter((x) => !through(x.notation)) } : {}),
+  };
+  return { ...p, topology };
+}
+
+function topicalParts(parts: readonly Part[], unspoken: readonly Topic[], kept: readonly string[] = []): Part[] {
+  const dominant = parts.find((p) => p.role === "dominant")?.key;
+  return parts.map((whole) => {
+    const p = replacedPart(whole, dominant, unspoken, kept);
     const offTopic = new Set(
       (ARCHETYPE_BY_ID.get(p.key as ArchetypeId)?.entities ?? [])
         .filter((e) => !fitsTopics(e, unspoken))
@@ -1149,6 +1180,8 @@ export interface Layout {
   party: PartyKind | undefined;
   /** Whether the party's data boundary applies to the prompt's subject (card payments: knowledge/parties.ts). */
   bounded: boolean;
+  /** The subject replacements the prompt's words keep from applying (`knowledge/covers.ts` `replacementsKept`). */
+  kept: readonly string[];
 }
 
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
@@ -1160,6 +1193,7 @@ export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "arc
     unspoken: designTopicsUnspoken(f.prompt, f.features),
     party,
     bounded: partyBoundary(party, f.prompt) !== undefined,
+    kept: replacementsKept(f.prompt),
   };
 }
 
@@ -1197,7 +1231,7 @@ export function architectureOf(
   f: Pick<Fields, "branch" | "archetypes" | "features"> & { decisions?: Fields["decisions"] },
   layout: Layout,
 ): Architecture {
-  const { unit, record, unspoken, party, bounded } = layout;
+  const { unit, record, unspoken, party, bounded, kept } = layout;
   let byFeatures = memo.get(f.archetypes);
   if (!byFeatures) {
     byFeatures = new WeakMap();
@@ -1212,7 +1246,7 @@ export function architectureOf(
   const chosen = (f.decisions ?? []).map((d) => `${d.id}=${d.chosen}`).join(",");
   const recordKey = record ? JSON.stringify(record) : "";
   const topics = unspoken.join(",");
-  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}`;
+  const key = `${composedKind(f.branch.kind, f.archetypes)}\n${unit ? JSON.stringify([unit.noun, unit.quote]) : ""}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}`;
   const hit = byUnit.get(key);
   if (hit) return hit;
   // each part draws only the topical elements that fit the prompt's subjects
@@ -1224,13 +1258,14 @@ export function architectureOf(
   // a subject the prompt never speaks of: a ledger's transfer relay does not keep a pastebin's store off its record)
   const parts = topicalParts(
     record
-      ? [recordPart(record, cached), ...onRecord(topicalParts(designParts(f, party, bounded), unspoken), record)]
+      ? [recordPart(record, cached), ...onRecord(topicalParts(designParts(f, party, bounded), unspoken, kept), record)]
       : designParts(f, party, bounded),
     unspoken,
+    kept,
   );
   const renaming = renamings(unit, parts);
   // the parts' topologies are pruned by the chosen options, so the choices are part of what they are composed of
-  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}`;
+  const composedKey = `${partsKey(parts, renaming)}\n${chosen}\n${recordKey}\n${topics}\n${party ?? ""}\n${bounded}\n${kept.join(",")}`;
   let composed = COMPOSED.get(composedKey);
   if (!composed) {
     composed = composeParts(parts, renaming);

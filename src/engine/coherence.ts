@@ -17,6 +17,7 @@ import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
 import { REGION_REACH } from "../knowledge/capacity/latency.js";
+import { REPLACEMENTS, replacementKey, replacementsKept } from "../knowledge/covers.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
 import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features/index.js";
@@ -33,17 +34,18 @@ import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
-import { mitigationItems, WHOLE_UNITS } from "./fields/bottlenecks.js";
+import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
+import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { effectParty } from "./fields/drawn-verdicts.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { delivers } from "./fields/invariants.js";
 import { invariantEntities, keptElsewhere, touchedEntities } from "./fields/mechanism-rows.js";
-import { componentNeeds, drawnPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
+import { componentNeeds, drawnPart, namedPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
-import { featureHotspots } from "./product/correctness.js";
+import { featureHotspots, featureLed } from "./product/correctness.js";
 import { RECORD_PART } from "./product/record.js";
 import { namedWords } from "./prompt-nouns.js";
 import { formatQuantity } from "./quantity-format.js";
@@ -130,7 +132,11 @@ export type CoherenceRule =
   | "reason-of-left-out-record"
   | "repeat-without-delivery"
   | "mechanism-keeps-other-create"
-  | "entity-named-after-product";
+  | "entity-named-after-product"
+  | "named-part-rejected"
+  | "replaced-part-drawn"
+  | "substrate-resizes-feature-records"
+  | "mitigation-proposes-rejected";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -281,6 +287,14 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no predicate verdict denies what the drawn design holds: quorum truth is not 'no' beside a durable record of the lead archetype's primary state that a majority-commit group keeps, and external effect is not 'no' while a drawn outside component runs a charge, refund, email or webhook",
   "reason-of-left-out-record":
     "no scope row or usual-predicate reason is a card text about records (a chunk's writer lease, a lease table, a block counter, rollups) that the design's operations do not write",
+  "named-part-rejected":
+    "no technology row avoids, or offers as the runner-up, a product the prompt names as a part (a sink, a source or a store it builds on: 'into Elasticsearch and Redis'); what argues against it is said as how to run it",
+  "replaced-part-drawn":
+    "where the dominant's subject plays a supporting archetype's part (a change stream's connector is its log's only producer), that part is not drawn again and, where its callers are inside the design, none of the supporting archetype's calls is offered to clients",
+  "substrate-resizes-feature-records":
+    "in a feature-led design, no archetype a feature rests on (other than as its input log) sizes stored bytes of its own beside that feature's stored-bytes figure: the feature sized those records from the prompt's nouns, and an archetype's typical object count would size them a second time",
+  "mitigation-proposes-rejected":
+    "no bottleneck's mitigation proposes an option a decision rejected ('use erasure coding instead of full replication' beside three full replicas chosen) unless it says the condition under which that option would win",
   "entity-named-after-product":
     "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
@@ -345,6 +359,26 @@ function mitigationsProposingChosen(d: Design): Problem[] {
             {
               rule: "mitigation-proposes-chosen" as const,
               detail: `'${item}' (mitigation of '${b.bottleneck.slice(0, 60)}') is what ${hit.row.id} already chose: ${hit.row.chosen}`,
+            },
+          ]
+        : [];
+    }),
+  );
+}
+
+/** A mitigation that proposes, by name, an option a decision rejected, without the condition under which it wins. */
+function mitigationsProposingRejected(d: Design): Problem[] {
+  const rejected = d.decisions.flatMap((row) =>
+    row.options.filter((o) => o.id !== row.chosen).map((o) => ({ row, name: o.name })),
+  );
+  return d.bottlenecks.flatMap((b) =>
+    mitigationItems(b.mitigation).flatMap((item) => {
+      const hit = rejected.find((r) => proposesOption(item, r.name));
+      return hit
+        ? [
+            {
+              rule: "mitigation-proposes-rejected" as const,
+              detail: `'${item}' (mitigation of '${b.bottleneck.slice(0, 60)}') proposes '${hit.name}', which ${hit.row.id} rejected for ${hit.row.chosen}`,
             },
           ]
         : [];
@@ -427,6 +461,8 @@ export interface CoherenceFacts {
   machineryAsked: string[];
   /** The amounts the prompt states that no rule reads, in its own words (`StatedNfrs.unread`). */
   unread: string[];
+  /** The subject replacements the prompt's words keep from applying (`knowledge/covers.ts` `replacementsKept`). */
+  replacementsKept?: string[];
 }
 
 /** Words that open an example without naming the thing ("for example, blocking an attack"; "most hotel nights"). */
@@ -472,7 +508,14 @@ export function coherenceFacts(prompt: string): CoherenceFacts {
   for (const f of FEATURES)
     if (f.realizes) for (const r of f.realizes) if (asksForMachinery(r, prompt)) machineryAsked.push(`${f.id}:${r.id}`);
   const unread = all.unread.map((u) => u.quote);
-  return { stated, references: referenceFacts(prompt), examples, machineryAsked, unread };
+  return {
+    stated,
+    references: referenceFacts(prompt),
+    examples,
+    machineryAsked,
+    unread,
+    replacementsKept: replacementsKept(prompt),
+  };
 }
 
 /**
@@ -562,6 +605,65 @@ function choicesAndAvoids(d: Design, facts: CoherenceFacts): Problem[] {
     }
   }
   return out;
+}
+
+/** A supporting archetype's part or call drawn where the dominant's subject replaces it (`knowledge/covers.ts`). */
+function replacedPartsGone(d: Design, facts: CoherenceFacts): Problem[] {
+  const lead = d.archetypes[0];
+  if (lead?.role !== "dominant") return [];
+  const topics = new Set((d.nfrs.topics ?? []) as readonly string[]);
+  const out: Problem[] = [];
+  for (const r of REPLACEMENTS) {
+    if (r.by !== lead.id || !topics.has(r.topic) || (facts.replacementsKept ?? []).includes(replacementKey(r)))
+      continue;
+    for (const c of d.components)
+      if (c.archetype === r.supporting && r.components.includes(c.id))
+        out.push({
+          rule: "replaced-part-drawn",
+          detail: `'${c.name}' of ${r.supporting} is drawn, but ${r.by}'s ${r.topic} subject plays it: ${r.because}`,
+        });
+    if (r.internalApi)
+      for (const a of d.api)
+        if (a.archetype === r.supporting)
+          out.push({
+            rule: "replaced-part-drawn",
+            detail: `'${a.call}' of ${r.supporting} is offered to clients, but its callers are inside ${r.by}'s ${r.topic} design`,
+          });
+  }
+  return out;
+}
+
+/** A substrate archetype's stored bytes beside a feature's own stored-bytes figure for the records resting on it. */
+function substratesSizeNoFeatureRecords(d: Design): Problem[] {
+  if (!featureLed(d.branch.kind, d.features, d.archetypes)) return [];
+  const withBytes = new Set(d.capacity.filter(storedBytes).map((c) => c.archetype));
+  const sized = sizedByFeatures(d.features, withBytes);
+  return d.capacity
+    .filter((c) => sized.has(c.archetype) && storedBytes(c))
+    .map((c) => ({
+      rule: "substrate-resizes-feature-records" as const,
+      detail: `${c.archetype} sizes ${c.id} (${c.quantity}) beside a feature resting on it that sizes its own stored bytes`,
+    }));
+}
+
+/** A product the prompt names as a part (not the system to build) that a technology row avoids or leaves as runner-up. */
+function namedPartsKept(d: Design, facts: CoherenceFacts): Problem[] {
+  return d.technology.flatMap((t) =>
+    [
+      ...(t.avoid ? [{ p: t.avoid.product, as: "avoided" }] : []),
+      ...(t.runnerUp ? [{ p: t.runnerUp.product, as: "left as the runner-up" }] : []),
+    ].flatMap(({ p, as }) => {
+      const name = namedPart(p, facts.references);
+      return name
+        ? [
+            {
+              rule: "named-part-rejected" as const,
+              detail: `'${p}' is ${as} (${t.layer}), but the prompt names ${name} as a part of the design`,
+            },
+          ]
+        : [];
+    }),
+  );
 }
 
 function failuresAgree(d: Design): Problem[] {
@@ -2078,6 +2180,9 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...entitiesNotNamedAfterProducts(d),
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
+    ...namedPartsKept(d, facts),
+    ...replacedPartsGone(d, facts),
+    ...substratesSizeNoFeatureRecords(d),
     ...failuresAgree(d),
     ...isrNotMajority(d),
     ...preconditions(d),
@@ -2093,6 +2198,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...flipConditionsHold(d),
     ...choicesOnAssumption(d),
     ...mitigationsProposingChosen(d),
+    ...mitigationsProposingRejected(d),
     ...defaultsAgainstRequirement(d),
     ...emptyTechnologyLayers(d),
     ...decisionsBuiltOverLimit(d),

@@ -104,6 +104,14 @@ export const COVERAGE: readonly Coverage[] = [
       "the users' workers run their workflow and activity code wherever they deploy it and pull tasks by long-polling the task queues, so the engine places nothing on machines: no placement scheduler, node agents, autoscaler or invocation router is drawn",
   },
   {
+    by: "I06",
+    topic: "cdc-cache",
+    covers: "I07",
+    unless: String.raw`\b(?:cache-aside|look-?aside|read-through|write-through|cdns?|content delivery|edge (?:caches?|servers?|nodes?|locations?)|points? of presence|ttls?|time[- ]to[- ]live|cache miss(?:es)?|hit (?:ratio|rate)|stampedes?|thundering herds?|origin (?:servers?|shield))\b`,
+    because:
+      "the cache is one more sink of the change stream: its applier workers write each row's copy with the row's log position through a compare-and-set script, in the order of the row's changes, so no look-aside fill path, fill lease, purge fan-out or origin tier is drawn; a read that misses the cache reads the database",
+  },
+  {
     by: "I08",
     covers: "I16",
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
@@ -113,6 +121,86 @@ export const COVERAGE: readonly Coverage[] = [
 ];
 
 const UNLESS = new Map(COVERAGE.map((c) => [c, new RegExp(c.unless, "i")]));
+
+/**
+ * A supporting archetype the dominant's subject keeps, but whose parts the subject's own components already play:
+ * its machinery stays (a change log's in-sync replicas and controller quorum keep an acknowledged change), while the
+ * components it names (a producer client, where the subject's connector is the only producer) are not drawn again,
+ * with their links and the protocols that run through them, and, with `internalApi`, its calls are not offered to
+ * clients (the connector publishes and the sinks' appliers poll and commit, inside the design).
+ */
+export interface Replacement {
+  by: ArchetypeId;
+  topic: Topic;
+  supporting: ArchetypeId;
+  /** Component ids of the supporting archetype's topology that the subject's own components play. */
+  components: readonly string[];
+  internalApi: boolean;
+  /** Words (a case-insensitive regular expression's source) that put the supporting archetype's callers outside. */
+  unless?: string;
+  /** Which of the subject's components play them, said in a sentence. */
+  because: string;
+}
+
+export const REPLACEMENTS: readonly Replacement[] = [
+  {
+    by: "I06",
+    topic: "cdc",
+    supporting: "I05",
+    components: ["producers"],
+    internalApi: true,
+    // other services reading the change stream themselves call the log
+    unless: String.raw`\b(?:consumers?|subscribers?|downstream (?:services|teams|systems)|other (?:services|teams) (?:read|consume|subscribe))\b`,
+    because:
+      "the CDC connector is the change log's only producer (it publishes each change keyed by primary key and confirms the slot's position once every in-sync replica holds it), and each sink's appliers are its only consumers, so no separate producer clients are drawn and the log's publish, poll and commit calls stay inside the design",
+  },
+  {
+    by: "I06",
+    topic: "aggregation",
+    supporting: "I05",
+    components: ["producers"],
+    internalApi: true,
+    because:
+      "the event collectors are the event log's only producers (they validate, stamp an event id and publish in batches) and the stream aggregators its only consumers, so no separate producer clients are drawn and the log's publish, poll and commit calls stay inside the design; clients record events through the collectors' own call",
+  },
+  {
+    by: "I06",
+    topic: "aggregation",
+    supporting: "I16",
+    components: ["clients"],
+    internalApi: true,
+    because:
+      "the aggregators and the count API are the key-value store's only callers (they add to a key's running total and read it), so no client library is drawn and its get, put and delete calls stay inside the design; readers ask the count API",
+  },
+];
+
+/** The replacement the dominant's subject makes in a supporting archetype's parts, where the design speaks of it. */
+export function replacementOf(
+  dominant: string,
+  supporting: string,
+  unspoken: readonly Topic[],
+  kept: readonly string[],
+): Replacement | undefined {
+  return REPLACEMENTS.find(
+    (r) =>
+      r.by === dominant &&
+      r.supporting === supporting &&
+      !unspoken.includes(r.topic) &&
+      !kept.includes(replacementKey(r)),
+  );
+}
+
+/** A replacement's key: the dominant and the supporting archetype. */
+export const replacementKey = (r: Replacement): string => `${r.by}>${r.supporting}`;
+
+const REPLACED_UNLESS = new Map(REPLACEMENTS.map((r) => [r, new RegExp(r.unless ?? "$^", "i")]));
+
+/** The replacements a prompt's words keep from applying (other services read the change stream): their keys, sorted. */
+export function replacementsKept(text: string): string[] {
+  return REPLACEMENTS.filter((r) => r.unless !== undefined && REPLACED_UNLESS.get(r)?.test(text))
+    .map(replacementKey)
+    .sort();
+}
 
 /** The coverage row for a supporting archetype under a dominant one, when the design's subject and words allow it. */
 export function coverageOf(

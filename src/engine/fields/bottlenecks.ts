@@ -205,9 +205,31 @@ const lastJoin = (text: string): string => /,\s+(and|or)\s+[^,]*$/.exec(text)?.[
 /** An option a chosen decision rejected, with the wording the chosen option excludes and when the rejected one wins. */
 interface Rejected {
   excludes: RegExp[];
+  /** An item that names the rejected option as the step to take ("use erasure coding instead of …"). */
+  proposes?: RegExp;
   winsWhen?: string;
   /** The words a rejected option excludes, which name what the chosen one does: a step in them is already done. */
   done?: boolean;
+}
+
+/** Words before an option's name that say it is not the step taken ("instead of erasure coding"). */
+const NOT_TAKEN = String.raw`(?<!\b(?:instead of|rather than|than|over|not|no|without|of|from)\s)`;
+
+/**
+ * The words that name an option as a step to take: its name up to a colon, comma or parenthesis ("erasure coding
+ * (for example …)" is "erasure coding"), where that is two words or more (one word, "cluster" or "replication", is
+ * said of too much else), not after words that set it aside. Undefined for a name too short to tell.
+ */
+export function optionProposal(name: string): RegExp | undefined {
+  const head = name.split(/[:,(]/)[0]?.trim().toLowerCase() ?? "";
+  const words = head.match(/[a-z][a-z0-9-]*/g) ?? [];
+  if (words.length < 2 || words.length > 4) return undefined;
+  return new RegExp(`${NOT_TAKEN}\\b${words.join("[\\s-]+")}\\b`, "i");
+}
+
+/** A mitigation item that proposes an option without the condition under which it would win. */
+export function proposesOption(item: string, name: string): boolean {
+  return optionProposal(name)?.test(item) === true && !/\bif\b/i.test(item);
 }
 
 function rejectedBy(decisions: readonly DecisionRow[]): Rejected[] {
@@ -218,7 +240,18 @@ function rejectedBy(decisions: readonly DecisionRow[]): Rejected[] {
     const done = d.options
       .filter((o) => o.id !== d.chosen && (o.implies?.excludes ?? []).length > 0)
       .map((o) => ({ excludes: (o.implies?.excludes ?? []).map((x) => pattern(x, "i")), done: true }));
-    return [...(excludes.length > 0 ? [{ excludes, winsWhen: other?.winsWhen?.replace(/[.]$/, "") }] : []), ...done];
+    // a rejected option named as the step to take is the later change its win condition would bring
+    const named = d.options
+      .filter((o) => o.id !== d.chosen)
+      .flatMap((o) => {
+        const proposes = optionProposal(o.name);
+        return proposes ? [{ excludes: [], proposes, winsWhen: o.winsWhen?.replace(/[.]$/, "") }] : [];
+      });
+    return [
+      ...(excludes.length > 0 ? [{ excludes, winsWhen: other?.winsWhen?.replace(/[.]$/, "") }] : []),
+      ...done,
+      ...named,
+    ];
   });
 }
 
@@ -244,7 +277,9 @@ export function agreeingMitigation(
   for (const item of all) {
     // a counter split into parts summed on read cannot enforce a bound on its value in one write
     if (bounded && SPLIT_COUNTER.test(item)) continue;
-    const r = rejected.find((x) => !x.done && x.excludes.some((re) => re.test(item)));
+    const r = rejected.find(
+      (x) => !x.done && (x.excludes.some((re) => re.test(item)) || (x.proposes?.test(item) && !/\bif\b/i.test(item))),
+    );
     if (r) {
       if (r.winsWhen) items.push(`${item} if ${r.winsWhen}`);
       continue;
@@ -287,7 +322,7 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     "components",
     "invariants",
   ],
-  rule: "a mitigation keeps only what agrees with the chosen decisions (and no step that splits a counter into parts summed on read where a rule bounds a counted value) (an item in the words a chosen option excludes is said with the condition under which the rejected option wins; one in the words a rejected option excludes is what the chosen one already does and is left out) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row whose load is in the measure the prompt stated (misses out of stated reads) comes ahead of one that an assumed ratio turned into another measure (writes out of stated reads) or that rests on assumptions alone, whatever card it comes from; a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
+  rule: "a mitigation keeps only what agrees with the chosen decisions (and no step that splits a counter into parts summed on read where a rule bounds a counted value) (an item in the words a chosen option excludes, or naming a rejected option as the step to take, is said with the condition under which the rejected option wins; one in the words a rejected option excludes is what the chosen one already does and is left out) and what the design does not already have (moving data to the chosen store); the dominant archetype's first bottleneck is the first hotspot; the rest and each supporting archetype's first follow; a starter formula that measures a figure the capacity table has quotes that figure (one source of numbers per design), other starter formulas are evaluated with the prompt's numbers and the capacity model's inputs and figures, and a bottleneck without a formula quotes its archetype's hotspot figure; each row carries its load (the capacity figure that sizes it) and the per-unit ceiling that figure is checked against, with its source and the share used; a row the prompt's numbers sized comes first, and a row whose load is in the measure the prompt stated (misses out of stated reads) comes ahead of one that an assumed ratio turned into another measure (writes out of stated reads) or that rests on assumptions alone, whatever card it comes from; a row of the first one's archetype that loads the same unit to a larger share of its ceiling moves ahead of it; in a product design each feature's heaviest load (its own capacity figure) leads, heaviest first, when it is an order of magnitude more work for one unit than that first row (or more than one store node's work when the first row has no comparable load), and follows the first row otherwise; each row says why it ranks where it does",
   derive: (f) => {
     const out: BottleneckRow[] = [];
     // an archetype's capacity values, gathered once for all of its bottlenecks

@@ -1,6 +1,7 @@
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
-import type { CapacityRow, Nfrs } from "../design/types.js";
+import type { CapacityRow, Fields, Nfrs } from "../design/types.js";
+import { featureLed } from "../product/correctness.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
 import { excludedBy, impliedCapacity } from "./decisions.js";
 
@@ -18,11 +19,29 @@ function scaleWithLatency(nfrs: Nfrs): Nfrs["scale"] {
   return { ...nfrs.scale, [LATENCY_BUDGET]: { value: tightest.ms, quote: tightest.quote, source: "stated" } };
 }
 
+/** A figure of stored bytes. */
+export const storedBytes = (r: Pick<CapacityRow, "kind" | "unit">): boolean => r.kind === "storage" && r.unit === "B";
+
+/**
+ * The archetypes whose records a feature that sizes its own stored bytes (`withBytes`, by feature id) already sized:
+ * those it rests on as their substrate or output (a feed's projection, a graph's key-value edges, a nearby search's
+ * cell index), not an input log, which keeps its own copy for its own retention.
+ */
+export function sizedByFeatures(
+  features: readonly Pick<Fields["features"][number], "id" | "substrates">[],
+  withBytes: ReadonlySet<string>,
+): Set<string> {
+  const out = new Set<string>();
+  for (const f of features)
+    if (withBytes.has(f.id)) for (const s of f.substrates) if (s.role !== "input") out.add(s.id);
+  return out;
+}
+
 export const capacityField: Deriver<"capacity", { record: boolean }> = {
   field: "capacity",
   category: "Derived",
   reads: ["prompt", "nfrs", "branch", "archetypes", "features", "decisions"],
-  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A bare product's own service (a URL shortener's API) is sized first: its nodes from the peak requests over one node's rate at a safe utilisation. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures",
+  rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A bare product's own service (a URL shortener's API) is sized first: its nodes from the peak requests over one node's rate at a safe utilisation. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures, but, in a feature-led design, no stored-bytes figure of an archetype a feature that sizes its own stored bytes rests on other than as its input log (the feature sized those records from the prompt's nouns)",
   facts: (f) => ({ record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) !== undefined }),
   derive: (f, _input, { record }) => {
     const rows: CapacityRow[] = [];
@@ -33,6 +52,16 @@ export const capacityField: Deriver<"capacity", { record: boolean }> = {
       record,
     );
     const all = designCapacityRows(owners, scaleWithLatency(f.nfrs));
+    // beside a product's features, a feature that sizes its stored bytes from the prompt's own nouns already sizes
+    // the records the archetypes it rests on keep: their typical stored-bytes figures (an index of a hundred million
+    // two-kilobyte documents beside a feed cache of the stated users) would size the same records a second time
+    // (a design led by its archetypes, a cache asked for at some product's scale, keeps its own cache size)
+    const bytes = new Set(
+      owners.filter((_, k) => !archetype[k] && (all[k] ?? []).some(storedBytes)).map((o) => o.owner),
+    );
+    const sizedByFeature = featureLed(f.branch.kind, f.features, f.archetypes)
+      ? sizedByFeatures(f.features, bytes)
+      : new Set<string>();
     owners.forEach((o, k) => {
       const excluded = excludedBy(f.decisions, o.owner);
       const list = all[k] ?? [];
@@ -48,7 +77,12 @@ export const capacityField: Deriver<"capacity", { record: boolean }> = {
             (x) => x !== r && new RegExp(String.raw`\b${r.id}\b`).test(x.formula.split("=").slice(1).join("=")),
           ),
       );
-      const shown = whole ? kept : kept.filter((r) => r.kind === "hotspot" || r.kind === "storage").slice(0, 2);
+      const shown = whole
+        ? kept
+        : kept
+            .filter((r) => r.kind === "hotspot" || r.kind === "storage")
+            .filter((r) => !(storedBytes(r) && sizedByFeature.has(o.owner)))
+            .slice(0, 2);
       for (const r of shown) {
         const key = `${r.archetype}:${r.id}`;
         if (seen.has(key)) continue;

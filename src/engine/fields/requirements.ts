@@ -78,8 +78,9 @@ export function withoutNfrWords(clause: string, quotes: readonly string[]): stri
   return out.replace(/\s+/g, " ").trim();
 }
 
+// "daily" before a counted noun ("500 million daily users", "daily active users") is a rate's unit, not a time trigger
 const TIME_TRIGGER =
-  /\b(?:at (?:a |the )?(?:scheduled|given|specific|future) time|scheduled times?|notify (?:me |them |users )?(?:when|at)|remind\w*|after a delay|delayed|expire[sd]? after|in \d+ (?:minutes|hours|days)|every (?:day|night|hour|minute)|nightly|daily|cron)\b/i;
+  /\b(?:at (?:a |the )?(?:scheduled|given|specific|future) time|scheduled times?|notify (?:me |them |users )?(?:when|at)|remind\w*|after a delay|delayed|expire[sd]? after|in \d+ (?:minutes|hours|days)|every (?:day|night|hour|minute)|nightly|daily(?!\s+(?:active\s+)?(?:users?|visitors?|viewers?|readers?|players?|customers?|riders?|drivers?|members?|actives?|uniques?|requests?|posts?|uploads?|orders?|events?|messages?|searches|queries|views?|writes?|reads?|transactions?|volume|traffic)\b)|cron)\b/i;
 
 /** A trailing parenthetical example in a path's words ("(read-modify-write of a session or profile)"). */
 const EXAMPLE = /\s*\([^()]*\)$/;

@@ -7,7 +7,13 @@ import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, Fields, Nfrs, TechnologyRow } from "../design/types.js";
 import { featureLed, featureTechnology } from "../product/index.js";
 import { formatQuantity } from "../quantity-format.js";
-import { type ReferenceFacts, referenceFacts, referenceVerdict, unaskedBuildingBlock } from "../references.js";
+import {
+  mentionsName,
+  type ReferenceFacts,
+  referenceFacts,
+  referenceVerdict,
+  unaskedBuildingBlock,
+} from "../references.js";
 import { compareText } from "../text.js";
 import { archetype, stateHolder } from "./common.js";
 import { builds, preferTechnology } from "./decisions.js";
@@ -110,6 +116,22 @@ export function drawnPart(
     : { missing: `it is ${role.what}, and the design draws no ${role.kind} component for ${owner}` };
 }
 
+/** The system the prompt names as a part (not as the system to build) that a product's name names, if any. */
+export function namedPart(product: string, facts: ReferenceFacts): string | undefined {
+  return facts.named.find((n) => !facts.subjects.includes(n) && mentionsName(product, n));
+}
+
+/** The drawn component that names the part the prompt names and a product is ("Cache (Redis: …)" for Redis). */
+function namedComponent(
+  product: string,
+  facts: ReferenceFacts,
+  components: readonly Pick<ComponentRow, "name">[],
+): { name: string; component: string } | undefined {
+  const name = namedPart(product, facts);
+  const c = name ? components.find((x) => mentionsName(x.name, name)) : undefined;
+  return name && c ? { name, component: c.name } : undefined;
+}
+
 export const technologyField: Deriver<"technology", ReferenceFacts> = {
   field: "technology",
   category: "Chosen",
@@ -126,7 +148,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     "components",
     "capacity",
   ],
-  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a design asked only for derived state (a cache) is offered no store that keeps records durable, a product lacking what a component needs (a majority commit under a consensus group) is avoided rather than chosen for the layers that keep the truth, a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, and a product is never both chosen and avoided",
+  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a design asked only for derived state (a cache) is offered no store that keeps records durable, a product lacking what a component needs (a majority commit under a consensus group) is avoided rather than chosen for the layers that keep the truth, a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, a product the prompt names as a part (a sink, a source) is never avoided or the runner-up and, where the design draws it, is chosen with what would argue against it said as how to run it, and a product is never both chosen and avoided",
   // all the technology reads of the prompt: the systems it names and the archetypes it asks to build
   facts: (f) => referenceFacts(f.prompt),
   derive: (f, _input, asked) => {
@@ -191,8 +213,14 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           return { t, good, bad, score: good.length - bad.length };
         })
         .sort((x, y) => y.score - x.score || compareText(x.t.product, y.t.product));
+      // a product the prompt names as a part (a sink, a source, a store it builds on) is never the one to avoid, and
+      // where the design draws it, it is what the prompt decided, whatever the NFR tally says
+      const named = (s: (typeof scored)[number]) => namedPart(s.t.product, asked);
+      const drawnNamed = (s: (typeof scored)[number]) =>
+        named(s) ? namedComponent(s.t.product, asked, f.components) : undefined;
       // a product a chosen option is built on is what the design decided, whatever the NFR tally says
-      const decided = (s: (typeof scored)[number]) => builds(s.t.product, a.id, f.decisions).chosen !== undefined;
+      const decided = (s: (typeof scored)[number]) =>
+        builds(s.t.product, a.id, f.decisions).chosen !== undefined || drawnNamed(s) !== undefined;
       // nor is a product built on an option a decision rejected a choice (no gossip library beside a heartbeat
       // registry); it may still be the product to avoid
       const rejected = (s: (typeof scored)[number]) => builds(s.t.product, a.id, f.decisions).rejected !== undefined;
@@ -201,12 +229,15 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         ...scored.filter((s) => !decided(s) && !rejected(s) && s.score >= 0),
       ].slice(0, 2);
       const choices = picked.map((s) => {
-        const { component } = drawnPart(s.t.product, a.id, f.components);
+        const drawn = drawnNamed(s);
+        const component = drawnPart(s.t.product, a.id, f.components).component ?? drawn?.component;
         return {
           product: s.t.product,
           fits: s.t.fits,
-          why:
-            s.good.length > 0
+          why: drawn
+            ? // the prompt's own part: what would have argued against it is said as how to run it
+              `the prompt names ${drawn.name} as a part, and the design draws it; its caveat is how to run it here: ${s.t.caveat}`
+            : s.good.length > 0
               ? `suits ${s.good.map((g) => `${g} (${want.get(g)})`).join(", ")}`
               : "fits the shape; no stated NFR argues against it",
           ...(component ? { component } : {}),
@@ -215,7 +246,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       const row: TechnologyRow = { layer, shape: silhouette[layer], archetype: a.id, choices };
       if (references.length > 0) row.references = references;
       // Only a product left out of the choices can be the one to avoid.
-      const worst = [...scored].reverse().find((s) => s.bad.length > 0 && !picked.includes(s) && !decided(s));
+      const worst = [...scored]
+        .reverse()
+        .find((s) => s.bad.length > 0 && !picked.includes(s) && !decided(s) && !named(s));
       if (worst)
         row.avoid = {
           product: worst.t.product,
@@ -223,7 +256,16 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         };
       else if (tooSmall[0]) row.avoid = { product: tooSmall[0].product, why: `tempting, but ${tooSmall[0].why}` };
       const runner =
-        picked.length > 0 ? runnerUp(scored, picked, row.avoid?.product, a.id, f.decisions, want) : undefined;
+        picked.length > 0
+          ? runnerUp(
+              scored.filter((s) => !named(s)),
+              picked,
+              row.avoid?.product,
+              a.id,
+              f.decisions,
+              want,
+            )
+          : undefined;
       if (runner) row.runnerUp = runner;
       if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
