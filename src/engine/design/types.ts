@@ -34,7 +34,7 @@ export interface Nfrs {
   regions: Sourced<number>;
   latency: StatedNfrs["latency"];
   /** Quantities the prompt states, by quantity id. */
-  scale: Record<string, { value: number; quote: string; source: "stated" | "override" }>;
+  scale: Record<string, { value: number; quote: string; reading?: string; source: "stated" | "override" }>;
   /** Quantities the prompt's nouns imply without stating them, each with the noun as its reason. */
   implied?: Record<string, { value: number; because: string }>;
   /** The kind of outside party a workflow's effects reach (knowledge/parties.ts), when the design has one. */
