@@ -166,8 +166,11 @@ export interface TechnologyRow {
   layer: "storage" | "coordination" | "serving";
   shape: string;
   archetype: ArchetypeId;
-  /** `component`: the drawn component the product would be, where its name says what kind of part it is (a log). */
-  choices: { product: string; fits: string; why: string; component?: string }[];
+  /**
+   * `component`: the drawn component the product would be, where its name says what kind of part it is (a log).
+   * `split`: the count of primaries or nodes the design sizes the store over, when its load is past one.
+   */
+  choices: { product: string; fits: string; why: string; component?: string; split?: string }[];
   avoid?: { product: string; why: string };
   /** Products the prompt asks to build (named, or the archetype itself): the reference design, never a choice. */
   references?: { product: string; why: string }[];
