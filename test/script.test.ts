@@ -236,6 +236,12 @@ describe("speech helpers", () => {
     expect(ingForm("see")).toBe("seeing");
   });
 
+  it("says a size set in powers of two in its binary unit", () => {
+    expect(speakInput(64 * 2 ** 20, "chunk_bytes", "B", "size of one chunk")).toMatch(/of 64 mebibytes$/);
+    expect(speakInput(2 ** 30, "segment_bytes", "B", "size of one segment")).toMatch(/of 1 gibibyte$/);
+    expect(speakInput(2e9, "node_bytes", "B", "disk of one node")).toMatch(/of 2 gigabytes$/);
+  });
+
   it("never shortens an action to a phrase cut before its object", () => {
     expect(actionName("waiters learn that the resource was released or expired (waiter)")).toBe(
       "waiters learn that the resource was released or expired",

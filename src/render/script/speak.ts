@@ -4,7 +4,7 @@
  * Everything here is pure string work on values the Design already holds.
  */
 
-import { SCIENTIFIC_FROM, scientific } from "../../engine/quantity-format.js";
+import { binaryBytes, SCIENTIFIC_FROM, scientific } from "../../engine/quantity-format.js";
 import { rememberText } from "../../engine/text.js";
 
 /** Longest sentence the script ever speaks; longer ones are split at a clause boundary or left out. */
@@ -499,6 +499,13 @@ const BYTE_WORDS: Readonly<Record<string, string>> = {
   KB: "kilobyte",
 };
 
+const BINARY_WORDS: Readonly<Record<string, string>> = {
+  KiB: "kibibyte",
+  MiB: "mebibyte",
+  GiB: "gibibyte",
+  TiB: "tebibyte",
+};
+
 export function speakFigure(display: string): string {
   return speakable(
     display
@@ -512,6 +519,9 @@ export function speakFigure(display: string): string {
       .replace(/\bops\b/g, "operations")
       // one of a unit is singular: "1 gigabyte a second", never "1 gigabytes"
       .replace(/(?<![\d.])1\s*(TB|GB|MB|KB|PB)\b/g, (_, u: string) => `1 ${BYTE_WORDS[u] ?? u}`)
+      // a size set in powers of two keeps its binary unit: "64 mebibytes", never "67 megabytes"
+      .replace(/(?<![\d.])1\s*(KiB|MiB|GiB|TiB)\b/g, (_, u: string) => `1 ${BINARY_WORDS[u] ?? u}`)
+      .replace(/(\d)\s*(KiB|MiB|GiB|TiB)\b/g, (_, d: string, u: string) => `${d} ${BINARY_WORDS[u] ?? u}s`)
       .replace(/(\d)\s*PB\b/g, "$1 petabytes")
       .replace(/(\d)\s*TB\b/g, "$1 terabytes")
       .replace(/(\d)\s*GB\b/g, "$1 gigabytes")
@@ -544,7 +554,10 @@ export function speakNumber(n: number): string {
 
 /** A size in bytes as said aloud: 1000 -> "1 kilobyte", 64000000000 -> "64 gigabytes". */
 export function speakBytes(n: number): string {
-  // "67.1 megabytes" is 64 MiB said with too many digits: past ten a size is said whole
+  // a size set in powers of two is said in its binary unit ("64 mebibytes", never "67 megabytes")
+  const binary = binaryBytes(n);
+  if (binary) return speakFigure(binary);
+  // past ten a size is said whole
   const fmt = (x: number) =>
     Number.isInteger(x) ? String(x) : Math.abs(x) >= 10 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
   const steps: [number, string][] = [

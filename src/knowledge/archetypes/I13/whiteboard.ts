@@ -117,6 +117,14 @@ export const BOARD_WRITES = [
 
 export const BOARD_READS = [
   {
+    action: "open a board: load its latest snapshot, then replay the updates sequenced after it",
+    entity: "SubjectSnapshot",
+    shape: "read projection",
+    staleness:
+      "The snapshot may be many updates old; replaying the log tail after its sequence makes the loaded board exact at join time.",
+    topic: T,
+  },
+  {
     action: "see the other participants' cursors and selections on the board",
     entity: "CursorPresence",
     shape: "read source",
