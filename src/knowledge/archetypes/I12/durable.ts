@@ -433,7 +433,7 @@ export const WF_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Fire a durable timer",
     notation:
-      "workers>history[command: start a timer for a duration] -> history>history-store[append the timer-started event and a timer task at its fire time {WorkflowExecution.next_event_id = expected}] -> history>history[timer queue reaches the fire time] -> history>history-store[append the timer-fired event and a workflow task's transfer task {timer still pending}] -> history>matching[add the workflow task] => done | retry",
+      "workers>history[command: start a timer for a duration] -> history>history-store[append the timer-started event and a timer task at its fire time {WorkflowExecution.next_event_id = expected}] -> history[timer queue reaches the fire time] -> history>history-store[append the timer-fired event and a workflow task's transfer task {timer still pending}] -> history>matching[add the workflow task] => done | retry",
     topic: T,
   },
 ];
