@@ -2,6 +2,7 @@ import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
+import { participantInputs } from "./participants.js";
 
 /**
  * The shared subject as a board of objects (topic "whiteboard", knowledge/topics.ts): a collaborative whiteboard,
@@ -206,20 +207,7 @@ export const BOARD_CAPACITY: CapacityModel = {
     inp("object_bytes", 500, "an object with its properties (position, size, style, text) is about half a kilobyte"),
     inp("boards", 10000000, "a planning figure: about ten million boards kept"),
     // fleet totals read a typical board's participants; a stated per-board count is the busiest board's
-    {
-      quantity: "participants",
-      from: {
-        expression: "min(max_participants, 10)",
-        why: "the stated count is the most one board holds; a typical board has about ten, and never more than that",
-      },
-    },
-    {
-      quantity: "max_participants",
-      from: {
-        expression: "participants",
-        why: "no per-board maximum is stated, so the busiest board is sized at the typical count",
-      },
-    },
+    ...participantInputs("board"),
     {
       quantity: "clients",
       from: [
