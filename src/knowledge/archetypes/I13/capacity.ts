@@ -1,7 +1,7 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { ORDER_BOOK_CAPACITY } from "./orderbook.js";
-import { participantInputs } from "./participants.js";
+import { oplogSplitFigures, participantInputs } from "./participants.js";
 import { BOARD_CAPACITY } from "./whiteboard.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
@@ -49,24 +49,7 @@ export const capacity: CapacityModel = {
     fig("delivery_bandwidth", "delivery bandwidth at peak", "bandwidth", "deliveries_per_sec * message_bytes", "B/s"),
     fig("connections_per_server", "open connections per server", "rate", "clients / nodes", "connections"),
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
-    // every update is appended to the operation log before it is relayed: the log's primaries take the peak rate, so
-    // the log is split by subject id over enough primaries that each runs at the planned utilisation (a subject's
-    // updates stay on one primary, in its sequence order)
-    fig(
-      "oplog_primary_share",
-      "share of one database primary's write capacity the operation log's appends use",
-      "headroom",
-      "peak_ops_per_sec / primary_writes_per_sec",
-      "fraction",
-    ),
-    fig(
-      "oplog_shards",
-      "database primaries the operation log is split over by subject id, each at the planned utilisation",
-      "count",
-      "peak_ops_per_sec / (primary_writes_per_sec * target_utilisation)",
-      "shards",
-      true,
-    ),
+    ...oplogSplitFigures("subject"),
   ],
   topics: { "order-book": ORDER_BOOK_CAPACITY, whiteboard: BOARD_CAPACITY },
 };

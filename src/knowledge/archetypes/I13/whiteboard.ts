@@ -2,7 +2,7 @@ import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
-import { participantInputs } from "./participants.js";
+import { oplogSplitFigures, participantInputs } from "./participants.js";
 
 /**
  * The shared subject as a board of objects (topic "whiteboard", knowledge/topics.ts): a collaborative whiteboard,
@@ -265,24 +265,7 @@ export const BOARD_CAPACITY: CapacityModel = {
     ),
     fig("connections_per_server", "open connections per board server", "rate", "clients / nodes", "connections"),
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
-    // every update is appended to the operation log before it is relayed: the log's primaries take the peak rate, so
-    // the log is split by board id over enough primaries that each runs at the planned utilisation (a board's
-    // updates stay on one primary, in its sequence order)
-    fig(
-      "oplog_primary_share",
-      "share of one database primary's write capacity the operation log's appends use",
-      "headroom",
-      "peak_ops_per_sec / primary_writes_per_sec",
-      "fraction",
-    ),
-    fig(
-      "oplog_shards",
-      "database primaries the operation log is split over by board id, each at the planned utilisation",
-      "count",
-      "peak_ops_per_sec / (primary_writes_per_sec * target_utilisation)",
-      "shards",
-      true,
-    ),
+    ...oplogSplitFigures("board"),
     fig("board_snapshot_bytes", "one board's snapshot", "storage", "objects_per_board * object_bytes", "B"),
     fig(
       "snapshot_storage",
