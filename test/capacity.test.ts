@@ -239,6 +239,12 @@ describe("number formatting", () => {
     [0.25, "s", "250 ms"],
     [600, "s", "10 min"],
     [42, "B", "42 B"],
+    // a size set in powers of two keeps its binary unit; a round decimal one stays decimal
+    [64 * 2 ** 20, "B", "64 MiB"],
+    [8 * 2 ** 30, "B", "8 GiB"],
+    [4096, "B/s", "4 KiB/s"],
+    [1e6, "B", "1 MB"],
+    [1000, "B", "1 KB"],
   ])("formats %d %s as %s", (value, unit, want) => {
     expect(formatQuantity(value, unit)).toBe(want);
   });
@@ -254,7 +260,7 @@ describe("number formatting", () => {
       fc.property(fc.double({ min: 1, max: 9.99e20, noNaN: true }), (x) => {
         const s = formatQuantity(x, "B");
         expect(s).not.toMatch(/trillion|billion|million/);
-        expect(s).toMatch(/^\d[\d.,]* (?:B|KB|MB|GB|TB|PB|EB)$/);
+        expect(s).toMatch(/^\d[\d.,]* (?:B|KB|MB|GB|TB|PB|EB|KiB|MiB|GiB|TiB)$/);
       }),
     );
   });

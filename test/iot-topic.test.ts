@@ -12,6 +12,17 @@ const drawn = (d: Design) =>
 describe("readings devices push: late samples accepted, devices registered, no server-fleet residue", () => {
   const d = design(IOT);
 
+  it("reads by quorum in a ring with no leader, never from a current leader", () => {
+    const ids = d.mechanisms.map((m) => m.id);
+    expect(ids).toContain("quorum-read-write");
+    expect(ids).not.toContain("leader-read");
+    // a key-value store that chose leaderless quorums reads by quorum too
+    const kv = design("Design a distributed key-value store", ["decision.i16-replication=leaderless"]);
+    expect(kv.decisions.find((x) => x.id === "i16-replication")?.chosen).toBe("leaderless");
+    expect(kv.mechanisms.map((m) => m.id)).toContain("quorum-read-write");
+    expect(kv.mechanisms.map((m) => m.id)).not.toContain("leader-read");
+  });
+
   it("accepts a late sample within the out-of-order window instead of refusing it", () => {
     expect(d.nfrs.topics).toContain("iot");
     expect(d.invariants[0]?.statement).toMatch(/out-of-order window .* is accepted/);

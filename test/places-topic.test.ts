@@ -19,6 +19,14 @@ describe("nearby search over places that stay put: business records as the autho
     expect(d.operations.map((o) => o.phrase).join(" ")).toMatch(/post a review that feeds/);
   });
 
+  it("names dense cells as the first hotspot and draws the search as its key sequence", () => {
+    // places send no positions: the searches crowding into city-centre cells are the load, not a generic hot key
+    expect(d.bottlenecks[0]?.bottleneck).toMatch(/^Dense cells: searches crowd into the few cells of city centres/);
+    expect(d.bottlenecks[0]?.formula).toMatch(/^cell reads a second/);
+    const seq = d.diagrams.find((g) => g.kind === "sequence");
+    expect(seq?.title).toMatch(/^proximity: Find nearby/);
+  });
+
   it("has no move path: no location updates, no moving objects, a static structure chosen", () => {
     expect(drawn(d)).not.toMatch(/location_updates_per_sec|moving_objects|update location|"Location"/);
     expect(d.decisions.find((x) => x.id === "geo-index")?.chosen).toBe("quadtree");

@@ -35,6 +35,15 @@ describe("protocol notation", () => {
     expect(parseProtocol("-> a[x] => done").ok).toBe(false);
     expect(parseProtocol("a[x] b[y] => done").ok).toBe(false);
   });
+
+  it("rejects a message a component sends itself: local work is its own step", () => {
+    const self = parseProtocol("agg>agg[watermark passes the window end] -> agg>merger[partial counts] => done");
+    expect(self.ok).toBe(false);
+    expect(self.ok ? "" : self.error).toMatch(/local work: write 'agg\[…\]'/);
+    expect(parseProtocol("agg[watermark passes the window end] -> agg>merger[partial counts] => done").ok).toBe(true);
+    // one component playing two parties is two roles, not a message to itself
+    expect(parseProtocol("shards@source>shards@destination[copy the range] => done").ok).toBe(true);
+  });
 });
 
 describe("starter formulas", () => {

@@ -26,6 +26,8 @@ import {
   countMismatch,
   danglingEnd,
   enumerate,
+  gerund,
+  ingForm,
   isClause,
   isHeadline,
   mixedForms,
@@ -220,6 +222,24 @@ describe("speech helpers", () => {
     expect(actionName("renew the lease before it lapses, accepted only when owner and token still match (lease)")).toBe(
       "renew the lease",
     );
+  });
+
+  it("keeps a phrasal verb's particle, one verb phrase of two, and a silent e out of the -ing form", () => {
+    // "fanning the out": the particle after the object is no head noun
+    expect(actionName("fan the new photo post out to each follower's home feed")).toBe("fan the new photo post out");
+    // "describing the execution or read": the second verb phrase is not part of the first one's object
+    expect(gerund(actionName("describe an execution or read its history by workflow id (history event)"))).toBe(
+      "describing the execution",
+    );
+    expect(ingForm("continue")).toBe("continuing");
+    expect(ingForm("argue")).toBe("arguing");
+    expect(ingForm("see")).toBe("seeing");
+  });
+
+  it("says a size set in powers of two in its binary unit", () => {
+    expect(speakInput(64 * 2 ** 20, "chunk_bytes", "B", "size of one chunk")).toMatch(/of 64 mebibytes$/);
+    expect(speakInput(2 ** 30, "segment_bytes", "B", "size of one segment")).toMatch(/of 1 gibibyte$/);
+    expect(speakInput(2e9, "node_bytes", "B", "disk of one node")).toMatch(/of 2 gigabytes$/);
   });
 
   it("never shortens an action to a phrase cut before its object", () => {

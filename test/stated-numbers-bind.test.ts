@@ -91,7 +91,13 @@ describe("bounds that are not rates keep their own kind", () => {
   });
 
   it("reads how long each one runs as its run time", () => {
-    expect(scale("workflows that run for months")).toEqual({ run_seconds: 30 * 86400 });
+    // a bare plural unit says several of it: read as three months, and the reason says so
+    expect(scale("workflows that run for months")).toEqual({ run_seconds: 3 * 30 * 86400 });
+    expect(parseStatedNfrs("jobs that run for hours").scale.run_seconds).toEqual({
+      value: 3 * 3600,
+      quote: "run for hours",
+      reading: "three hours: a bare plural unit says several of it, not one",
+    });
     expect(parseStatedNfrs("sagas last up to 7 days").scale.run_seconds).toEqual({
       value: 7 * 86400,
       quote: "last up to 7 days",
@@ -107,8 +113,18 @@ describe("the bound numbers drive the figures", () => {
     );
     // the workflow engine's own subject: open executions from the start rate and the run time, shards from the rate
     expect(statedInputs(d, "open_executions")).toEqual(expect.arrayContaining(["workflows_per_sec", "run_seconds"]));
-    expect(row(d, "open_executions")?.value).toBeCloseTo(50000 * 30 * 86400, -6);
+    expect(row(d, "open_executions")?.value).toBeCloseTo(50000 * 90 * 86400, -6);
+    expect(d.nfrs.sources["scale.run_seconds"]?.because).toBe(
+      "the prompt says 'run for months', read as three months: a bare plural unit says several of it, not one",
+    );
     expect(statedInputs(d, "history_shards")).toContain("workflows_per_sec");
+    // a shard count fixed at creation is sized with growth headroom over the peak, not today's rate alone
+    expect(row(d, "history_shards")?.value).toBe((50000 * 20 * 4) / 200);
+    // the matching service's dispatches and the timer queues' fires are sized from the start rate too
+    expect(statedInputs(d, "task_dispatches")).toContain("workflows_per_sec");
+    expect(row(d, "task_dispatches")?.value).toBe(50000 * 6);
+    expect(row(d, "task_queue_partitions")?.value).toBe(300);
+    expect(row(d, "timer_fires")?.value).toBe(50000 * 4);
   });
 
   it("a saga orchestrator in other words binds the same way", () => {

@@ -30,6 +30,7 @@ import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowl
 import { isWrite, REFUSES_STALE, REPEAT_PROMISE, RISES_ONLY } from "../knowledge/patterns.js";
 import { QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
+import { onOnePrimary } from "../knowledge/state-limits.js";
 import { unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
@@ -42,7 +43,15 @@ import { effectParty } from "./fields/drawn-verdicts.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { delivers } from "./fields/invariants.js";
 import { invariantEntities, keptElsewhere, touchedEntities } from "./fields/mechanism-rows.js";
-import { componentNeeds, drawnPart, namedPart, overLimit, TRUTH_LAYERS } from "./fields/technology.js";
+import {
+  componentNeeds,
+  drawnPart,
+  namedPart,
+  overLimit,
+  peakStoreWrites,
+  storeSplitOf,
+  TRUTH_LAYERS,
+} from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
 import { featureHotspots, featureLed } from "./product/correctness.js";
@@ -89,6 +98,7 @@ export type CoherenceRule =
   | "product-record-not-state"
   | "technology-builds-rejected"
   | "technology-over-limit"
+  | "store-unsplit"
   | "mechanisms-exclusive"
   | "flip-example-is-subject"
   | "rows-without-component"
@@ -211,6 +221,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
     "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit",
+  "store-unsplit":
+    "a store the design loads past what one database primary or node handles is said split over the count the design sizes for it (an operation log at 3M appends a second is no one PostgreSQL table): its layer's write rate is checked against one unit's capacity by a share and a count, and each chosen product carries that count",
   "technology-builds-rejected":
     "no recommended product is built on an option a decision rejected (gossip rejected, Serf recommended), and no product a chosen option is built on is the one to avoid",
   "flip-example-is-subject":
@@ -2234,6 +2246,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...failuresHaveMechanisms(d),
     ...oneRoleOnce(d),
     ...sharesActedOn(d),
+    ...storesSplit(d),
     ...durationsPlausible(d),
     ...fanOutOnce(d),
     ...flushAgreesWithAck(d),
@@ -2473,6 +2486,39 @@ function fanOutOnce(d: Design): Problem[] {
     }
   });
   return out;
+}
+
+/** Writes a second one database primary handles, as the design assumes it (what a store's own load is checked against). */
+const ONE_PRIMARY = QUANTITY_BY_ID.get("primary_writes_per_sec")?.assumed ?? Number.POSITIVE_INFINITY;
+
+/**
+ * A storage row's products are sized against the write rate its own archetype computes: where a count splits the
+ * layer's load over primaries or nodes, every chosen product says so; where none does, no peak write rate of the
+ * archetype is past what one primary handles (a store loaded past one unit and drawn as one table).
+ */
+function storesSplit(d: Design): Problem[] {
+  const featureRows = featureLed(d.branch.kind, d.features, d.archetypes);
+  return d.technology.flatMap((t) => {
+    if (t.layer !== "storage") return [];
+    const single = t.choices.filter((c) => !c.split && onOnePrimary(c.product));
+    if (single.length === 0) return [];
+    const count = storeSplitOf(t.layer, t.archetype, d.capacity);
+    if (count)
+      return single.map((c) => ({
+        rule: "store-unsplit" as const,
+        detail: `${c.product} is chosen for ${t.archetype}'s storage without the split the design sizes (${count.id} = ${count.display})`,
+      }));
+    // a feature's own store is sized by the feature's figures, not by a substrate's assumed rates
+    const past = featureRows ? undefined : peakStoreWrites(t.archetype, d.capacity);
+    return past && past.value > ONE_PRIMARY
+      ? [
+          {
+            rule: "store-unsplit" as const,
+            detail: `${single.map((c) => c.product).join(", ")} holds ${t.archetype}'s writes at ${past.id} = ${past.display}, past one primary's ${formatQuantity(ONE_PRIMARY, "writes/s")}, and no count splits it`,
+          },
+        ]
+      : [];
+  });
 }
 
 /**

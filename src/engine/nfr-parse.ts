@@ -12,17 +12,21 @@ export interface Stated<T> {
   value: T;
   /** The prompt's words that stated it. */
   quote: string;
+  /** How words without a number were read as one ("three months: a bare plural unit says several of it"). */
+  reading?: string;
 }
 
 /**
  * The reason a scale figure carries, from where it came: "the prompt says '72 hours'" or "set by override …".
  * `quoteOfScaleReason` reads the prompt's words back out of such a reason (the Design keeps only its text).
  */
-export const scaleReason = (s: { source: string; quote: string }): string =>
-  s.source === "override" ? `set by override ${s.quote}` : `the prompt says '${s.quote}'`;
+export const scaleReason = (s: { source: string; quote: string; reading?: string }): string =>
+  s.source === "override"
+    ? `set by override ${s.quote}`
+    : `the prompt says '${s.quote}'${s.reading ? `, read as ${s.reading}` : ""}`;
 
 export function quoteOfScaleReason(because: string | undefined): string | undefined {
-  return (because ? /^the prompt says '([^']+)'$/.exec(because) : null)?.[1];
+  return (because ? /^the prompt says '([^']+)'(?:, read as .*)?$/.exec(because) : null)?.[1];
 }
 
 export interface LatencyTarget {
@@ -476,9 +480,10 @@ function findNumbers(t: string): NumberMatch[] {
 
 type Scale = Record<string, Stated<number>>;
 
-function setScale(scale: Scale, id: string, value: number, quote: string) {
+function setScale(scale: Scale, id: string, value: number, quote: string, reading?: string) {
   if (!Number.isFinite(value) || value <= 0) return;
-  if (scale[id] === undefined) scale[id] = { value, quote: quote.trim().replace(/\s+/g, " ") };
+  if (scale[id] === undefined)
+    scale[id] = { value, quote: quote.trim().replace(/\s+/g, " "), ...(reading ? { reading } : {}) };
 }
 
 /** Words that make a duration a failover bound ("fails over within 5 seconds", "a new leader within 2 s"). */
@@ -522,6 +527,10 @@ const SPREAD_WORDS =
   /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|appear\w*|searchable|queryable|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
 
 /** Words that say how long each one runs, just before its duration ("run for", "last up to", "takes about"). */
+/** How many of a unit a bare plural ("run for months") is read as: several, more than the two a pair would say. */
+const SEVERAL_OF_A_PLURAL = 3;
+const SEVERAL_WORD = "three";
+
 const RUN_FOR =
   /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+(?:for\s+)?(?:up to\s+|as long as\s+|about\s+|around\s+)?$/i;
 
@@ -860,13 +869,21 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             : 5;
     setScale(scale, "propagation_seconds", secs, vagueDur[0]);
   }
-  // "workflows that run for months": how long each one runs, read as one of the stated unit (the least the words say)
+  // "workflows that run for months": how long each one runs. A bare plural unit says several of it, not one: read
+  // as SEVERAL_OF_A_PLURAL of the unit, so what stays open and the history kept are sized for a typical long run
   const runFor =
     /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+for\s+(?:up to\s+)?(minutes|hours|days|weeks|months|years)\b/i.exec(
       t,
     );
   const runUnit = runFor ? timeUnit(runFor[1] ?? "") : undefined;
-  if (runFor && runUnit) setScale(scale, "run_seconds", runUnit, runFor[0]);
+  if (runFor && runUnit)
+    setScale(
+      scale,
+      "run_seconds",
+      runUnit * SEVERAL_OF_A_PLURAL,
+      runFor[0],
+      `${SEVERAL_WORD} ${(runFor[1] ?? "").toLowerCase()}: a bare plural unit says several of it, not one`,
+    );
   // "heartbeat every second", "renew every minute" with no number.
   const everyUnit =
     /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i.exec(

@@ -73,10 +73,30 @@ function duration(seconds: number): string {
 }
 
 /** Formats a value in its unit: bytes get KB…EB, counts k/M/B/T, seconds a readable duration, fractions a percentage. */
+/** Binary byte prefixes, for sizes set in powers of two (a 64 MiB chunk, an 8 GiB quota). */
+const BINARY_PREFIXES = ["KiB", "MiB", "GiB", "TiB"] as const;
+
+/**
+ * A byte count set in powers of two, said in its own unit: 67,108,864 bytes is "64 MiB", which reads as it was
+ * chosen, where "67.1 MB" reads as an odd figure. Only a whole number of a binary unit that is not also a round
+ * decimal figure (1,000,000 bytes stays "1 MB").
+ */
+export function binaryBytes(value: number): string | undefined {
+  if (!Number.isInteger(value) || value < 1024) return undefined;
+  for (let p = BINARY_PREFIXES.length; p >= 1; p--) {
+    const size = 1024 ** p;
+    const n = value / size;
+    if (Number.isInteger(n) && n < 1024 && value % 1000 ** p !== 0) return `${n} ${BINARY_PREFIXES[p - 1]}`;
+  }
+  return undefined;
+}
+
 export function formatQuantity(value: number, unit: string): string {
   if (!Number.isFinite(value)) return "not finite";
   const byteUnit = /^B(\/.+)?$/.exec(unit);
   if (byteUnit) {
+    const binary = binaryBytes(value);
+    if (binary) return `${binary}${byteUnit[1] ?? ""}`;
     const { n, prefix } = scaled(value, BYTE_PREFIXES);
     return `${n} ${prefix || "B"}${byteUnit[1] ?? ""}`;
   }

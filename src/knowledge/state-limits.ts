@@ -26,3 +26,19 @@ export const STATE_LIMITS: readonly StateLimit[] = [
 export function stateLimitOf(product: string): StateLimit | undefined {
   return STATE_LIMITS.find((l) => new RegExp(`\\b${l.product}\\b`, "i").test(product));
 }
+
+/**
+ * Stores that take every write of a database on one primary: their replicas serve reads only, so a write rate past
+ * what one primary handles needs the data split over several databases by key (or a store that partitions itself).
+ * A product name that says it is already split ("Sharded MySQL") is such a split.
+ */
+export const ONE_PRIMARY_STORE = {
+  product: /\b(?:PostgreSQL|Postgres|MySQL|MariaDB|SQL Server|Oracle Database|SQLite)\b/i,
+  split: /\b(?:sharded|partitioned|distributed|Citus|Vitess)\b/i,
+  what: "a PostgreSQL standby accepts read-only connections only (not even temporary tables may be written), so every write lands on the one primary; MySQL replication likewise copies one source's writes to read replicas",
+  source: "PostgreSQL documentation, 'Hot Standby' (User's Overview); MySQL Reference Manual, 'Replication'",
+} as const;
+
+/** Whether a product keeps a database's writes on one primary (and its name does not say it is split). */
+export const onOnePrimary = (product: string): boolean =>
+  ONE_PRIMARY_STORE.product.test(product) && !ONE_PRIMARY_STORE.split.test(product);

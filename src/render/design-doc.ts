@@ -151,7 +151,10 @@ export function designBlocks(d: Design): Block[] {
     ...d.technology.flatMap((t) => [
       para(`${t.layer}: ${t.shape}`),
       bullets([
-        ...t.choices.map((c) => `${c.product}${c.component ? ` as '${c.component}'` : ""}: ${c.fits} (${c.why})`),
+        ...t.choices.map(
+          (c) =>
+            `${c.product}${c.component ? ` as '${c.component}'` : ""}: ${c.fits}${c.split ? ` It is ${c.split}.` : ""} (${c.why})`,
+        ),
         ...(t.runnerUp ? [`Runner-up, ${t.runnerUp.product}: ${t.runnerUp.why}`] : []),
         ...(t.avoid ? [`Not ${t.avoid.product}: ${t.avoid.why}`] : []),
         ...(t.references ?? []).map((r) => `Reference design, not a part: ${r.product} (${r.why})`),

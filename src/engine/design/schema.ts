@@ -215,7 +215,13 @@ const Technology = z.strictObject({
   shape: z.string(),
   archetype: ArchetypeId,
   choices: z.array(
-    z.strictObject({ product: z.string(), fits: z.string(), why: z.string(), component: z.string().optional() }),
+    z.strictObject({
+      product: z.string(),
+      fits: z.string(),
+      why: z.string(),
+      component: z.string().optional(),
+      split: z.string().optional(),
+    }),
   ),
   avoid: Product.optional(),
   references: z.array(Product).optional(),

@@ -34,7 +34,7 @@ export interface Nfrs {
   regions: Sourced<number>;
   latency: StatedNfrs["latency"];
   /** Quantities the prompt states, by quantity id. */
-  scale: Record<string, { value: number; quote: string; source: "stated" | "override" }>;
+  scale: Record<string, { value: number; quote: string; reading?: string; source: "stated" | "override" }>;
   /** Quantities the prompt's nouns imply without stating them, each with the noun as its reason. */
   implied?: Record<string, { value: number; because: string }>;
   /** The kind of outside party a workflow's effects reach (knowledge/parties.ts), when the design has one. */
@@ -166,8 +166,11 @@ export interface TechnologyRow {
   layer: "storage" | "coordination" | "serving";
   shape: string;
   archetype: ArchetypeId;
-  /** `component`: the drawn component the product would be, where its name says what kind of part it is (a log). */
-  choices: { product: string; fits: string; why: string; component?: string }[];
+  /**
+   * `component`: the drawn component the product would be, where its name says what kind of part it is (a log).
+   * `split`: the count of primaries or nodes the design sizes the store over, when its load is past one.
+   */
+  choices: { product: string; fits: string; why: string; component?: string; split?: string }[];
   avoid?: { product: string; why: string };
   /** Products the prompt asks to build (named, or the archetype itself): the reference design, never a choice. */
   references?: { product: string; why: string }[];

@@ -381,10 +381,14 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     });
     // each product feature's heaviest load, measured by its own capacity figure (a product design's only)
     const featureRows = new Set<BottleneckRow>();
+    // one hotspot per feature: its first whose figure the design sizes
+    const hot = new Set<string>();
     for (const h of featureLed(f.branch.kind, f.features, f.archetypes) ? featureHotspots(f.features) : []) {
       const figure = f.capacity.find((c) => c.archetype === h.feature && c.id === h.figure);
       // a load in the words the feature's chosen option excludes is the rejected option's (fixed places move no pins)
-      if (!figure || excludedBy(f.decisions, h.feature).some((re) => re.test(h.bottleneck))) continue;
+      if (hot.has(h.feature) || !figure || excludedBy(f.decisions, h.feature).some((re) => re.test(h.bottleneck)))
+        continue;
+      hot.add(h.feature);
       const row: BottleneckRow = withLoad([figure], {
         bottleneck: h.bottleneck,
         mitigation: agreeingMitigation(h.mitigation, rejected, have, bounded) ?? h.mitigation,

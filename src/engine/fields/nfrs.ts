@@ -89,7 +89,8 @@ export const nfrsField: Deriver<"nfrs"> = {
     const party = found ? PARTIES[found.kind] : undefined;
     const partyWhy = found?.because ?? "";
     const scale: Nfrs["scale"] = {};
-    for (const [k, v] of Object.entries(s.scale)) scale[k] = { value: v.value, quote: v.quote, source: "stated" };
+    for (const [k, v] of Object.entries(s.scale))
+      scale[k] = { value: v.value, quote: v.quote, ...(v.reading ? { reading: v.reading } : {}), source: "stated" };
     const byParty = party && id === "I12" ? party.stance : undefined;
     const partyDflt = (what: string) => `not stated; ${partyWhy}, whose ${what} it takes (${byParty?.because})`;
     // the lead's own reference system, where the prompt names it or its workload, sets a weaker default (GFS's

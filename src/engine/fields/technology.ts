@@ -1,6 +1,7 @@
 import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/properties.js";
+import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { NfrTag } from "../../knowledge/schema.js";
-import { stateLimitOf } from "../../knowledge/state-limits.js";
+import { ONE_PRIMARY_STORE, stateLimitOf } from "../../knowledge/state-limits.js";
 import { roleOf } from "../../knowledge/technology-roles.js";
 import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
@@ -15,6 +16,7 @@ import {
   unaskedBuildingBlock,
 } from "../references.js";
 import { compareText } from "../text.js";
+import { ceilingOfFigure } from "./bottleneck-load.js";
 import { archetype, stateHolder } from "./common.js";
 import { builds, preferTechnology } from "./decisions.js";
 
@@ -277,9 +279,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     for (const r of rows) if (r.avoid && chosen.has(r.avoid.product.toLowerCase())) delete r.avoid;
     // Hook (numbers helper): a chosen decision's preferred products lead their layer.
     // A layer left with no product to pick, avoid or learn from says nothing: it is not shown as an empty heading.
-    return withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id)).filter(
-      (r) => r.choices.length > 0 || r.avoid !== undefined || (r.references?.length ?? 0) > 0,
-    );
+    return withComponentNeeds(preferTechnology(rows, f.decisions), (id) => componentNeeds(f.components, id))
+      .filter((r) => r.choices.length > 0 || r.avoid !== undefined || (r.references?.length ?? 0) > 0)
+      .map((r) => withStoreSplit(r, f.capacity, f.nfrs.scale, own.length > 0));
   },
 };
 
@@ -368,4 +370,86 @@ function dropSecondFills(
     const r = rows[i] as TechnologyRow;
     if (r.choices.length === 0 && !r.avoid && !r.references) rows.splice(i, 1);
   }
+}
+
+/** The units of our own a store's load is split over: a database primary, or a store node. */
+const STORE_UNITS: ReadonlySet<string> = new Set(["primary", "node"]);
+
+/**
+ * The count a layer's store is split over, where the design sizes one: the largest count figure of the row's
+ * archetype that divides a load by what one store primary or node handles, at more than one. A store the design
+ * loads past one unit is said split, with the figure and its formula, never drawn as one table.
+ */
+export function storeSplitOf(
+  layer: TechnologyRow["layer"],
+  owner: string,
+  capacity: Fields["capacity"],
+): Fields["capacity"][number] | undefined {
+  if (layer !== "storage") return undefined;
+  return capacity
+    .filter((c) => c.archetype === owner && c.kind === "count" && c.value > 1)
+    .filter((c) => {
+      const ceiling = ceilingOfFigure(capacity, c);
+      return ceiling?.figure === c.id && STORE_UNITS.has(ceiling.per);
+    })
+    .sort((x, y) => y.value - x.value)[0];
+}
+
+/** The largest peak write rate an archetype's figures put on its store (writes, operations or appends a second). */
+export function peakStoreWrites(owner: string, capacity: Fields["capacity"]): Fields["capacity"][number] | undefined {
+  return capacity
+    .filter(
+      (c) =>
+        c.archetype === owner &&
+        (c.kind === "peak" || c.kind === "hotspot") &&
+        /^(?:writes|ops|appends)\/s$/.test(c.unit),
+    )
+    .sort((x, y) => y.value - x.value)[0];
+}
+
+/** A planning quantity as the design holds it: the prompt's or an override's value, else its assumed one. */
+const planned = (scale: Nfrs["scale"], id: string): number =>
+  scale[id]?.value ?? QUANTITY_BY_ID.get(id)?.assumed ?? Number.NaN;
+
+/**
+ * How a storage layer's one-primary store is split: over the count the design sizes for it, or, where the
+ * archetype sizes none, over as many primaries as its peak write rate needs at the planned utilisation (a store
+ * that partitions itself needs neither). Undefined when one primary takes the load.
+ */
+function splitOfLayer(
+  row: TechnologyRow,
+  capacity: Fields["capacity"],
+  scale: Nfrs["scale"],
+  featureRows: boolean,
+): string | undefined {
+  const count = storeSplitOf(row.layer, row.archetype, capacity);
+  if (count) return `split over ${count.display}: ${count.quantity} (${count.formula})`;
+  // a feature's own store is sized by the feature's figures, not by a substrate's assumed rates
+  if (row.layer !== "storage" || featureRows) return undefined;
+  const load = peakStoreWrites(row.archetype, capacity);
+  const one = planned(scale, "primary_writes_per_sec");
+  const use = planned(scale, "target_utilisation");
+  if (!load || !(one > 0) || !(use > 0)) return undefined;
+  const n = Math.ceil(load.value / (one * use));
+  if (n <= 1) return undefined;
+  return `split over ${n} primaries by key: ${load.id} ${load.display} / (primary_writes_per_sec ${formatQuantity(one, "writes/s")} × target_utilisation ${use})`;
+}
+
+/**
+ * A storage row's choices that keep a database's writes on one primary (knowledge/state-limits.ts), each said split
+ * over the primaries the layer's load needs (`split`); a store that partitions itself needs no such words.
+ */
+function withStoreSplit(
+  row: TechnologyRow,
+  capacity: Fields["capacity"],
+  scale: Nfrs["scale"],
+  featureRows: boolean,
+): TechnologyRow {
+  if (!row.choices.some((c) => ONE_PRIMARY_STORE.product.test(c.product))) return row;
+  const split = splitOfLayer(row, capacity, scale, featureRows);
+  if (!split) return row;
+  return {
+    ...row,
+    choices: row.choices.map((c) => (ONE_PRIMARY_STORE.product.test(c.product) ? { ...c, split } : c)),
+  };
 }

@@ -119,7 +119,7 @@ export interface SequenceStep {
 
 /**
  * A sequence diagram from a protocol bound to components: each step is a message from one
- * participant to another (a self-message only for a local step), a reply drawn dashed, the guard
+ * participant to another (a note over the participant for a local step), a reply drawn dashed, the guard
  * as a note over the party that checks it (the receiver, or the sender where the step says so), a `|->` branch as an alternative, outcomes at the end.
  */
 export function boundSequence(
@@ -140,7 +140,9 @@ export function boundSequence(
     // the sender checks before it sends, the receiver once the message arrives
     const note = !s.branch && s.guard ? `checks ${seqText(s.guard, GUARD_MAX)}` : undefined;
     if (note && s.checkedBy === "sender") lines.push(`  Note over ${pid(s.from)}: ${note}`);
-    lines.push(`  ${pid(s.from)}${arrow}${pid(s.to)}: ${seqText(s.operation)}`);
+    // work local to one participant (a watermark passing, a checkpoint) is a note over it, never an arrow to itself
+    if (s.from === s.to) lines.push(`  Note over ${pid(s.from)}: ${seqText(s.operation)}`);
+    else lines.push(`  ${pid(s.from)}${arrow}${pid(s.to)}: ${seqText(s.operation)}`);
     if (note && s.checkedBy !== "sender") lines.push(`  Note over ${pid(s.to)}: ${note}`);
     if (s.branch) lines.push("  end");
     if (!s.branch) prev = s;

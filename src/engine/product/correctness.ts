@@ -170,19 +170,18 @@ export interface FeatureHotspotRow {
   archetype: ArchetypeId;
 }
 
-/** The features' hotspots, in feature order. */
+/**
+ * The features' hotspots, in feature order: each feature's own first, then the others it names for a design that
+ * does not size the first's figure (the reader keeps one per feature, the first whose figure is sized).
+ */
 export function featureHotspots(features: readonly FeatureRow[]): FeatureHotspotRow[] {
   return recognized(features).flatMap(({ row, entry }) =>
-    entry.hotspot
-      ? [
-          {
-            feature: entry.id,
-            figure: entry.hotspot.figure,
-            bottleneck: fillTerms(entry.hotspot.bottleneck, row.terms),
-            mitigation: fillTerms(entry.hotspot.mitigation, row.terms),
-            archetype: homeArchetype(entry),
-          },
-        ]
-      : [],
+    [...(entry.hotspot ? [entry.hotspot] : []), ...(entry.otherHotspots ?? [])].map((h) => ({
+      feature: entry.id,
+      figure: h.figure,
+      bottleneck: fillTerms(h.bottleneck, row.terms),
+      mitigation: fillTerms(h.mitigation, row.terms),
+      archetype: homeArchetype(entry),
+    })),
   );
 }

@@ -111,6 +111,12 @@ export interface FeatureEntry {
   capacity?: CapacityModel;
   /** Its heaviest load as a bottleneck, ranked with the archetypes' by the share of one unit it needs. */
   hotspot?: FeatureHotspot;
+  /**
+   * Its heaviest load where the design does not size `hotspot`'s figure (an assumption the prompt's own counts
+   * retired: places that stay put send no position updates, so their searches on dense cells are the load), in order:
+   * the first whose figure the design sizes is the feature's hotspot.
+   */
+  otherHotspots?: readonly FeatureHotspot[];
   /** Trade-offs this feature adds to a design (see ../decisions/types.ts). */
   decisions?: DecisionPoint[];
   /** Never-violate rules, each on the action whose path it constrains; they lead a product design's invariants. */

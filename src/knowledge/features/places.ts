@@ -121,7 +121,7 @@ export const PLACES_CAPACITY: CapacityModel = {
   ],
 };
 
-export const PLACES_TOPOLOGY: Pick<Topology, "components" | "links" | "api" | "dataModel"> = {
+export const PLACES_TOPOLOGY: Pick<Topology, "components" | "links" | "api" | "dataModel" | "protocols"> = {
   components: [
     {
       id: "location-service",
@@ -176,6 +176,15 @@ export const PLACES_TOPOLOGY: Pick<Topology, "components" | "links" | "api" | "d
     { from: "location-service", to: "geo-index", kind: "request", label: "read cells past the cache", topic: T },
     { from: "location-service", to: "places-db", kind: "request", label: "business edits and reviews", topic: T },
     { from: "places-db", to: "geo-index", kind: "stream", label: "re-bucket edited businesses, rebuild", topic: T },
+  ],
+  // a search is the feature's key flow: places are read far more than edited
+  protocols: [
+    {
+      name: "Find nearby: the point's cells, cache first, then filter and rank",
+      notation:
+        "client>gateway[find nearby: point, radius and filters] -> gateway>location-service[search] -> location-service[cover the radius with the point's cell and its neighbours] -> location-service>cell-cache[ranked candidates of the popular cells] -> cell-cache>location-service[cached cells, and the cells missed] -> location-service>geo-index[read the missed cells {cell not in the cache}] -> geo-index>location-service[business ids in those cells] -> location-service[filter by category, price, rating and hours, drop what lies past the exact distance, rank by distance, rating and relevance] -> location-service>client[ranked page] |-> location-service>geo-index[widen to the next ring of cells {fewer results than the limit}] => done",
+      topic: T,
+    },
   ],
   api: [
     {

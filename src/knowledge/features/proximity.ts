@@ -77,6 +77,16 @@ export const PROXIMITY: FeatureEntry = {
     mitigation:
       "keep only the latest position in memory, sharded by cell, overwrite in place rather than append, and split the cells of dense areas so no shard takes a whole city centre",
   },
+  // places that stay put send no positions: their searches, crowded into the cells of city centres, are the load
+  otherHotspots: [
+    {
+      figure: "cell_reads_per_sec",
+      bottleneck:
+        "Dense cells: searches crowd into the few cells of city centres, so the cells around a downtown point take most of the cell reads and hold the most {places} to filter",
+      mitigation:
+        "cache popular cells' results in front of the index, add index replicas for the reads past the cache, and split dense cells finer so one read scans a bounded number of {places}",
+    },
+  ],
   capacity: {
     inputs: [
       // stated places are what the index holds: the assumed moving drivers are not there to size
@@ -306,6 +316,7 @@ export const PROXIMITY: FeatureEntry = {
         owner: "geo-index",
       },
     ],
+    protocols: [...(PLACES_TOPOLOGY.protocols ?? [])],
     entry: "location-service",
     stateOwner: "geo-index",
   },

@@ -75,6 +75,9 @@ export function parseProtocol(notation: string): ParseResult<ParsedProtocol> {
     if (m[3]) step.actorRole = m[3];
     if (m[4]) step.target = m[4];
     if (m[5]) step.targetRole = m[5];
+    // a message a component sends itself is work local to it, drawn as its own step, never as an arrow to itself
+    if (step.target === step.actor && step.targetRole === step.actorRole)
+      return { ok: false, error: `'${step.actor}>${step.actor}[…]' is local work: write '${step.actor}[…]'` };
     const guard = m[7]?.trim();
     if (guard) step.guard = guard;
     steps.push(step);

@@ -4,7 +4,7 @@
  * Everything here is pure string work on values the Design already holds.
  */
 
-import { SCIENTIFIC_FROM, scientific } from "../../engine/quantity-format.js";
+import { binaryBytes, SCIENTIFIC_FROM, scientific } from "../../engine/quantity-format.js";
 import { rememberText } from "../../engine/text.js";
 
 /** Longest sentence the script ever speaks; longer ones are split at a clause boundary or left out. */
@@ -228,7 +228,8 @@ export function ingForm(verb: string): string {
   // one syllable ending consonant-vowel-consonant doubles its last letter: "fan" -> "fanning", "scrub" -> "scrubbing"
   if (DOUBLES.has(verb) || /^[^aeiou]*[aeiou][bdgmnprt]$/.test(verb)) return `${verb}${verb.slice(-1)}ing`;
   if (/ie$/.test(verb)) return `${verb.slice(0, -2)}ying`;
-  if (/[^aeiou]e$/.test(verb) && !/ee$/.test(verb)) return `${verb.slice(0, -1)}ing`;
+  // a silent final e drops, after a consonant or a u ("settle" -> "settling", "continue" -> "continuing")
+  if (/(?:[^aeiou]|u)e$/.test(verb) && !/ee$/.test(verb)) return `${verb.slice(0, -1)}ing`;
   return `${verb}ing`;
 }
 
@@ -268,8 +269,10 @@ function until(words: readonly string[], from: number): string[] {
   for (let i = from; i < words.length; i++) {
     const w = words[i] ?? "";
     const next = words[i + 1];
-    // "free or expired resource": a conjunction between two content words stays inside the phrase
-    if (w === "or" && out.length + from > 0 && next !== undefined && !stops(next)) {
+    // "free or expired resource": a conjunction between two content words stays inside the phrase, unless the word
+    // after it takes an object of its own ("an execution or read its history": a second verb phrase, not the noun's)
+    const joinsVerb = DETERMINERS.has((words[i + 2] ?? "").toLowerCase());
+    if (w === "or" && out.length + from > 0 && next !== undefined && !stops(next) && !joinsVerb) {
       out.push(w);
       continue;
     }
@@ -349,6 +352,9 @@ function asideEntity(phrase: string): string | undefined {
   return m?.[1];
 }
 
+/** Particles of phrasal verbs that may follow the object ("fan the post out", "back the change up"). */
+const PARTICLES: ReadonlySet<string> = new Set(["out", "up", "off", "back", "down", "away"]);
+
 /** Verbs whose short name keeps the one they give to ("hand the new fencing token to the holder"). */
 const GIVING = new Set(["hand", "hands", "give", "gives", "pass", "passes"]);
 
@@ -376,7 +382,11 @@ function rawActionName(phrase: string): string {
           head.unshift(w);
         }
       else if (/-/.test(np[np.length - 2] ?? "")) head.unshift(np[np.length - 2] ?? "");
+      // a phrasal verb's particle after its object ("fan the new post out") stays after the head noun it follows
+      const particle = np.length >= 2 && PARTICLES.has(np[np.length - 1] ?? "") ? np.pop() : undefined;
+      if (particle) head.splice(0, head.length, np[np.length - 1] ?? "");
       const noun = np.length <= 3 && verb.length + np.length <= 5 + subject ? np : head;
+      if (particle) return `${verb.join(" ")} the ${noun.join(" ")} ${particle}`;
       // "hand the new fencing token to the holder": a verb of giving keeps whom it gives to
       const after = det + 1 + np.length;
       const to = words[after] === "to" && DETERMINERS.has((words[after + 1] ?? "").toLowerCase());
@@ -489,6 +499,13 @@ const BYTE_WORDS: Readonly<Record<string, string>> = {
   KB: "kilobyte",
 };
 
+const BINARY_WORDS: Readonly<Record<string, string>> = {
+  KiB: "kibibyte",
+  MiB: "mebibyte",
+  GiB: "gibibyte",
+  TiB: "tebibyte",
+};
+
 export function speakFigure(display: string): string {
   return speakable(
     display
@@ -502,6 +519,9 @@ export function speakFigure(display: string): string {
       .replace(/\bops\b/g, "operations")
       // one of a unit is singular: "1 gigabyte a second", never "1 gigabytes"
       .replace(/(?<![\d.])1\s*(TB|GB|MB|KB|PB)\b/g, (_, u: string) => `1 ${BYTE_WORDS[u] ?? u}`)
+      // a size set in powers of two keeps its binary unit: "64 mebibytes", never "67 megabytes"
+      .replace(/(?<![\d.])1\s*(KiB|MiB|GiB|TiB)\b/g, (_, u: string) => `1 ${BINARY_WORDS[u] ?? u}`)
+      .replace(/(\d)\s*(KiB|MiB|GiB|TiB)\b/g, (_, d: string, u: string) => `${d} ${BINARY_WORDS[u] ?? u}s`)
       .replace(/(\d)\s*PB\b/g, "$1 petabytes")
       .replace(/(\d)\s*TB\b/g, "$1 terabytes")
       .replace(/(\d)\s*GB\b/g, "$1 gigabytes")
@@ -534,7 +554,10 @@ export function speakNumber(n: number): string {
 
 /** A size in bytes as said aloud: 1000 -> "1 kilobyte", 64000000000 -> "64 gigabytes". */
 export function speakBytes(n: number): string {
-  // "67.1 megabytes" is 64 MiB said with too many digits: past ten a size is said whole
+  // a size set in powers of two is said in its binary unit ("64 mebibytes", never "67 megabytes")
+  const binary = binaryBytes(n);
+  if (binary) return speakFigure(binary);
+  // past ten a size is said whole
   const fmt = (x: number) =>
     Number.isInteger(x) ? String(x) : Math.abs(x) >= 10 ? String(Math.round(x)) : x.toFixed(1).replace(/\.0$/, "");
   const steps: [number, string][] = [

@@ -1619,7 +1619,15 @@ function servingStep(d: Design): StepDraft {
       ...core(`If I may build on an existing store, it's ${orList(picks.map((c) => product(c.product)))}`),
       ...core("Everything else I drew is my service on top of it"),
     );
-  else if (store) lines.push(...core(`For the ${store.layer} I'd use ${orList(picks.map((c) => product(c.product)))}`));
+  else if (store) {
+    // a store the design loads past one primary or node is said split, by the count it sizes ("over 600 shards")
+    const split = picks[0]?.split?.split(":")[0];
+    lines.push(
+      ...core(
+        `For the ${store.layer} I'd use ${orList(picks.map((c) => product(c.product)))}${split ? `, ${split}` : ""}`,
+      ),
+    );
+  }
   const chosen = new Set(tech.flatMap((t) => t.choices.map((c) => c.product)));
   const avoid = d.technology.find((t) => t.avoid && !chosen.has(t.avoid.product))?.avoid;
   if (avoid) lines.push(...detail(`I'd avoid ${speakable(avoid.product)} here`));

@@ -495,19 +495,19 @@ export const AGG_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Count an event once in its window",
     notation:
-      "sources>collectors[send event with event id and event time] -> collectors>event-log[append in a batch {replicated before the acknowledgement}] -> event-log>fraud-filter[deliver from the checkpointed offset] -> fraud-filter>aggregator[valid event by (key, salt) {not a bot, event id not seen in its window}] -> aggregator>aggregator[add to the window of its event time {event time after the watermark minus the allowed lateness}] |-> aggregator>aggregator[count it as late {event time before the watermark minus the allowed lateness}] => done | retry",
+      "sources>collectors[send event with event id and event time] -> collectors>event-log[append in a batch {replicated before the acknowledgement}] -> event-log>fraud-filter[deliver from the checkpointed offset] -> fraud-filter>aggregator[valid event by (key, salt) {not a bot, event id not seen in its window}] -> aggregator[add to the window of its event time {event time after the watermark minus the allowed lateness}] |-> aggregator[count it as late {event time before the watermark minus the allowed lateness}] => done | retry",
     topic: T,
   },
   {
     name: "Close a window at the watermark",
     notation:
-      "aggregator>aggregator[watermark passes the window end plus the allowed lateness] -> aggregator>merger[partial counts of each salt] -> merger>olap[upsert the total by (key, window) {every salt merged}] -> olap>merger[acknowledged] -> aggregator>aggregator[checkpoint state with the log offsets] => done | retry",
+      "aggregator[watermark passes the window end plus the allowed lateness] -> aggregator>merger[partial counts of each salt] -> merger>olap[upsert the total by (key, window) {every salt merged}] -> olap>merger[acknowledged] -> aggregator[checkpoint state with the log offsets] => done | retry",
     topic: T,
   },
   {
     name: "Recount a closed hour",
     notation:
-      "recount>raw-archive[read the hour's raw events] -> recount>recount[count distinct valid event ids per (key, window)] -> recount>olap[replace totals that differ {recount newer than the stored one}] => done | retry",
+      "recount>raw-archive[read the hour's raw events] -> recount[count distinct valid event ids per (key, window)] -> recount>olap[replace totals that differ {recount newer than the stored one}] => done | retry",
     topic: T,
   },
   {

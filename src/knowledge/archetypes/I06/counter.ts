@@ -179,7 +179,7 @@ export const COUNTER_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Flush a batch into the running totals",
     notation:
-      "aggregator>aggregator[each flush interval, sum each key's valid events since the last flush] -> aggregator>count-store[add each key's sum under the batch id {batch id not yet applied for this task}] -> count-store>aggregator[acknowledged] -> aggregator>aggregator[checkpoint the batch with the log offsets it summed] => done | retry",
+      "aggregator[each flush interval, sum each key's valid events since the last flush] -> aggregator>count-store[add each key's sum under the batch id {batch id not yet applied for this task}] -> count-store>aggregator[acknowledged] -> aggregator[checkpoint the batch with the log offsets it summed] => done | retry",
     topic: T,
   },
   {

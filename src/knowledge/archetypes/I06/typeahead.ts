@@ -457,7 +457,7 @@ export const TA_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Build and publish a snapshot",
     notation:
-      "search-frontends>query-log[append submitted searches] -> index-builder>query-log[read the days in the ranking window] -> index-builder>index-builder[score queries and keep each prefix's top k] -> index-builder>snapshot-store[write the new version's FST shards] -> index-builder>snapshot-store[move the version pointer {validation passed and pointer still at the version read}] -> suggest-shards>snapshot-store[load the new version whole, then swap] => done | rollback",
+      "search-frontends>query-log[append submitted searches] -> index-builder>query-log[read the days in the ranking window] -> index-builder[score queries and keep each prefix's top k] -> index-builder>snapshot-store[write the new version's FST shards] -> index-builder>snapshot-store[move the version pointer {validation passed and pointer still at the version read}] -> suggest-shards>snapshot-store[load the new version whole, then swap] => done | rollback",
     topic: T,
   },
   {

@@ -433,7 +433,7 @@ export const WF_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Fire a durable timer",
     notation:
-      "workers>history[command: start a timer for a duration] -> history>history-store[append the timer-started event and a timer task at its fire time {WorkflowExecution.next_event_id = expected}] -> history>history[timer queue reaches the fire time] -> history>history-store[append the timer-fired event and a workflow task's transfer task {timer still pending}] -> history>matching[add the workflow task] => done | retry",
+      "workers>history[command: start a timer for a duration] -> history>history-store[append the timer-started event and a timer task at its fire time {WorkflowExecution.next_event_id = expected}] -> history[timer queue reaches the fire time] -> history>history-store[append the timer-fired event and a workflow task's transfer task {timer still pending}] -> history>matching[add the workflow task] => done | retry",
     topic: T,
   },
 ];
@@ -534,6 +534,34 @@ export const WF_CAPACITY: CapacityModel = {
       typical: 200,
       why: "a shard's writes are serialised by its range-id condition on one partition (a planning figure; measure it)",
     },
+    {
+      quantity: "shard_growth_headroom",
+      label: "growth the fixed history shard count is sized for, over today's peak",
+      unit: "x",
+      typical: 4,
+      why: "the shard count is fixed when the cluster is created and cannot change, so it is sized for the peak the cluster will carry years ahead, not today's (a planning figure)",
+    },
+    {
+      quantity: "tasks_per_workflow",
+      label: "workflow and activity tasks one execution dispatches through task queues",
+      unit: "tasks",
+      typical: 6,
+      why: "each activity is one activity task and each step the workflow code decides is one workflow task; each task takes about three history events (scheduled, started, completed), so twenty events carry about six tasks",
+    },
+    {
+      quantity: "partition_dispatches_per_sec",
+      label: "tasks a second one task queue partition hands to polling workers",
+      unit: "tasks/s",
+      typical: 1000,
+      why: "a partition is owned by one matching host, which matches each task to a waiting long poll in memory or spills it to the store (a planning figure; measure it)",
+    },
+    {
+      quantity: "timers_per_workflow",
+      label: "durable timers one execution fires (sleeps, activity timeouts, retry backoffs)",
+      unit: "timers",
+      typical: 4,
+      why: "a long-running workflow sleeps or waits with a timeout a few times, and each activity attempt sets a start-to-close timeout timer",
+    },
   ],
   figures: [
     fig("peak_starts", "peak executions started a second", "peak", "workflows_per_sec * peak_factor", "workflows/s"),
@@ -560,11 +588,33 @@ export const WF_CAPACITY: CapacityModel = {
     ),
     fig(
       "history_shards",
-      "history shards by write rate (fixed at creation: size it for the peak years ahead)",
+      "history shards by write rate with growth headroom (fixed at creation: sized for the peak years ahead)",
       "count",
-      "workflows_per_sec * peak_factor * events_per_workflow / shard_writes_per_sec",
+      "workflows_per_sec * peak_factor * events_per_workflow * shard_growth_headroom / shard_writes_per_sec",
       "shards",
       true,
+    ),
+    fig(
+      "task_dispatches",
+      "workflow and activity tasks the matching service dispatches a second at peak",
+      "rate",
+      "workflows_per_sec * peak_factor * tasks_per_workflow",
+      "tasks/s",
+    ),
+    fig(
+      "task_queue_partitions",
+      "task queue partitions the dispatch rate needs, over all task queues",
+      "count",
+      "task_dispatches / partition_dispatches_per_sec",
+      "partitions",
+      true,
+    ),
+    fig(
+      "timer_fires",
+      "durable timers fired a second across the shards' timer queues",
+      "rate",
+      "workflows_per_sec * peak_factor * timers_per_workflow",
+      "timers/s",
     ),
   ],
 };

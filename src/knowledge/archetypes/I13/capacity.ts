@@ -1,6 +1,7 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { ORDER_BOOK_CAPACITY } from "./orderbook.js";
+import { oplogSplitFigures, participantInputs } from "./participants.js";
 import { BOARD_CAPACITY } from "./whiteboard.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
@@ -10,20 +11,7 @@ export const capacity: CapacityModel = {
     inp("message_bytes", 200, "one edit or chat operation is a few hundred bytes"),
     inp("nodes", 50, "a session tier of a few dozen servers"),
     // fleet totals read a typical subject's participants; a stated per-subject count is the busiest subject's
-    {
-      quantity: "participants",
-      from: {
-        expression: "min(max_participants, 10)",
-        why: "the stated count is the most one subject holds; a typical subject has about ten, and never more than that",
-      },
-    },
-    {
-      quantity: "max_participants",
-      from: {
-        expression: "participants",
-        why: "no per-subject maximum is stated, so the busiest subject is sized at the typical count",
-      },
-    },
+    ...participantInputs("subject"),
     {
       quantity: "clients",
       from: {
@@ -61,6 +49,7 @@ export const capacity: CapacityModel = {
     fig("delivery_bandwidth", "delivery bandwidth at peak", "bandwidth", "deliveries_per_sec * message_bytes", "B/s"),
     fig("connections_per_server", "open connections per server", "rate", "clients / nodes", "connections"),
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
+    ...oplogSplitFigures("subject"),
   ],
   topics: { "order-book": ORDER_BOOK_CAPACITY, whiteboard: BOARD_CAPACITY },
 };

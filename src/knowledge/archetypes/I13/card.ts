@@ -227,7 +227,7 @@ export const card = {
     ...ORDER_BOOK_READS,
     ...BOARD_READS,
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: ["order-book" as const, "whiteboard" as const],
       action: "open a subject: load the latest snapshot, then replay operations after it",
       entity: "SubjectSnapshot",
       shape: "read projection",

@@ -580,7 +580,7 @@ export const ORDER_BOOK_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Enter and match an order",
     notation:
-      "traders>order-gateway[new order with client order id] -> order-gateway>order-gateway[check risk limits {RiskLimit.exposure + order value <= RiskLimit.credit_limit}] -> order-gateway>matcher[route to the symbol's matcher] -> matcher>order-log[append entry {epoch = SymbolLease.epoch and seq = OrderBook.seq + 1 and client order id not yet entered}] -> order-log>backup-matcher[replicate entry] -> backup-matcher>order-log[replicated] -> order-log>matcher[durable at seq] -> matcher>execution-log[match by price-time priority, emit executions] -> execution-log>traders[execution reports] |-> matcher>order-gateway[existing order state {client order id already entered}] => done | retry",
+      "traders>order-gateway[new order with client order id] -> order-gateway[check risk limits {RiskLimit.exposure + order value <= RiskLimit.credit_limit}] -> order-gateway>matcher[route to the symbol's matcher] -> matcher>order-log[append entry {epoch = SymbolLease.epoch and seq = OrderBook.seq + 1 and client order id not yet entered}] -> order-log>backup-matcher[replicate entry] -> backup-matcher>order-log[replicated] -> order-log>matcher[durable at seq] -> matcher>execution-log[match by price-time priority, emit executions] -> execution-log>traders[execution reports] |-> matcher>order-gateway[existing order state {client order id already entered}] => done | retry",
     topic: "order-book",
   },
   {

@@ -2,6 +2,7 @@ import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
+import { oplogSplitFigures, participantInputs } from "./participants.js";
 
 /**
  * The shared subject as a board of objects (topic "whiteboard", knowledge/topics.ts): a collaborative whiteboard,
@@ -117,6 +118,14 @@ export const BOARD_WRITES = [
 
 export const BOARD_READS = [
   {
+    action: "open a board: load its latest snapshot, then replay the updates sequenced after it",
+    entity: "SubjectSnapshot",
+    shape: "read projection",
+    staleness:
+      "The snapshot may be many updates old; replaying the log tail after its sequence makes the loaded board exact at join time.",
+    topic: T,
+  },
+  {
     action: "see the other participants' cursors and selections on the board",
     entity: "CursorPresence",
     shape: "read source",
@@ -198,20 +207,7 @@ export const BOARD_CAPACITY: CapacityModel = {
     inp("object_bytes", 500, "an object with its properties (position, size, style, text) is about half a kilobyte"),
     inp("boards", 10000000, "a planning figure: about ten million boards kept"),
     // fleet totals read a typical board's participants; a stated per-board count is the busiest board's
-    {
-      quantity: "participants",
-      from: {
-        expression: "min(max_participants, 10)",
-        why: "the stated count is the most one board holds; a typical board has about ten, and never more than that",
-      },
-    },
-    {
-      quantity: "max_participants",
-      from: {
-        expression: "participants",
-        why: "no per-board maximum is stated, so the busiest board is sized at the typical count",
-      },
-    },
+    ...participantInputs("board"),
     {
       quantity: "clients",
       from: [
@@ -269,6 +265,7 @@ export const BOARD_CAPACITY: CapacityModel = {
     ),
     fig("connections_per_server", "open connections per board server", "rate", "clients / nodes", "connections"),
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
+    ...oplogSplitFigures("board"),
     fig("board_snapshot_bytes", "one board's snapshot", "storage", "objects_per_board * object_bytes", "B"),
     fig(
       "snapshot_storage",

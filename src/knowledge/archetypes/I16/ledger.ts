@@ -410,13 +410,13 @@ export const LEDGER_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Cross-shard transfer by two-phase commit",
     notation:
-      "clients>ledger-api[transfer with transfer id] -> ledger-api>txn-coordinator[begin the transfer] -> txn-coordinator>account-shards@source[prepare the debit: write a prepare record and hold the account row {balance minus amount at or above the limit}] -> account-shards@source>txn-coordinator[prepared] -> txn-coordinator>account-shards@destination[prepare the credit: write a prepare record and hold the account row] -> account-shards@destination>txn-coordinator[prepared] -> txn-coordinator>txn-coordinator[write the commit decision to the durable log] -> txn-coordinator>account-shards@source[commit the debit] -> txn-coordinator>account-shards@destination[commit the credit] -> account-shards@destination>txn-coordinator[committed] -> txn-coordinator>ledger-api[completed] -> ledger-api>clients[completed] |-> txn-coordinator>account-shards@source[abort the prepared debit, and the credit likewise {a shard refused}] => done | retry | reject",
+      "clients>ledger-api[transfer with transfer id] -> ledger-api>txn-coordinator[begin the transfer] -> txn-coordinator>account-shards@source[prepare the debit: write a prepare record and hold the account row {balance minus amount at or above the limit}] -> account-shards@source>txn-coordinator[prepared] -> txn-coordinator>account-shards@destination[prepare the credit: write a prepare record and hold the account row] -> account-shards@destination>txn-coordinator[prepared] -> txn-coordinator[write the commit decision to the durable log] -> txn-coordinator>account-shards@source[commit the debit] -> txn-coordinator>account-shards@destination[commit the credit] -> account-shards@destination>txn-coordinator[committed] -> txn-coordinator>ledger-api[completed] -> ledger-api>clients[completed] |-> txn-coordinator>account-shards@source[abort the prepared debit, and the credit likewise {a shard refused}] => done | retry | reject",
     topic: T,
   },
   {
     name: "Reconcile the ledger",
     notation:
-      "reconciler>account-shards[sum journal lines per account and transfers in flight at a cut] -> account-shards>reconciler[sums and balances] -> reconciler>reconciler[compare every balance with its journal and the total with the amount issued {differences found}] => done | repair",
+      "reconciler>account-shards[sum journal lines per account and transfers in flight at a cut] -> account-shards>reconciler[sums and balances] -> reconciler[compare every balance with its journal and the total with the amount issued {differences found}] => done | repair",
     topic: T,
   },
 ];

@@ -201,7 +201,7 @@ export const FILE_SYNC_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Store a block by its hash",
     notation:
-      "block-service>block-service[receive a block with its SHA-256 hash] -> block-service>block-index[look up the hash {no BlockPlacement for the hash}] -> block-service>block-nodes[write copies or fragments in distinct failure domains {hash of the bytes = block hash}] -> block-nodes>block-service[durable] -> block-service>block-index[record the placement] -> block-service>block-service[stored] |-> block-service>block-service[already stored {BlockPlacement exists}] => done | retry",
+      "block-service[receive a block with its SHA-256 hash] -> block-service>block-index[look up the hash {no BlockPlacement for the hash}] -> block-service>block-nodes[write copies or fragments in distinct failure domains {hash of the bytes = block hash}] -> block-nodes>block-service[durable] -> block-service>block-index[record the placement] -> block-service[stored] |-> block-service[already stored {BlockPlacement exists}] => done | retry",
     topic: "file-sync",
   },
   {
