@@ -32,6 +32,10 @@ describe("a stated latency is spent over the path's costed steps, with headroom"
     expect(said).toMatch(/to fetch the page's posts/);
     expect(said).toMatch(/percent of the bound, spare for a slow step/);
     expect(said).not.toMatch(/still to be budgeted/);
+    // the feature's usual promise gives way to the stated latency: one read, one latency
+    const nfrs = d.features.flatMap((f) => f.nfrs).join("\n");
+    expect(nfrs).toMatch(/loads within the stated 300 ms/);
+    expect(nfrs).not.toMatch(/well under a second/);
   });
 
   it("any other design spends a client's path: round trip, gateway, service, store read", () => {

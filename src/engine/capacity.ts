@@ -476,18 +476,21 @@ function withLatencyBudget(model: CapacityModel, latencySeconds: number): Capaci
  */
 function latencyOwner(owners: readonly CapacityOwner[], quote: string | undefined): number {
   if (!quote) return -1;
+  return owners.findIndex((o) => latencyNamesFeature(quote, o.owner));
+}
+
+/** Whether a stated latency's words name a product feature ("the feed loading in under 200 ms" names the home feed). */
+export function latencyNamesFeature(quote: string, featureId: string): boolean {
+  const feature = FEATURE_BY_ID.get(featureId);
+  if (!feature) return false;
   const said = new Set(
     quote
       .toLowerCase()
       .match(/[a-z]{4,}/g)
       ?.map((w) => w.replace(/s$/, "")) ?? [],
   );
-  return owners.findIndex((o) => {
-    const feature = FEATURE_BY_ID.get(o.owner);
-    if (!feature) return false;
-    const names = `${feature.id} ${feature.name}`.toLowerCase().match(/[a-z]{4,}/g) ?? [];
-    return names.some((w) => said.has(w.replace(/s$/, "")));
-  });
+  const names = `${feature.id} ${feature.name}`.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+  return names.some((w) => said.has(w.replace(/s$/, "")));
 }
 
 /** One capacity model of a design, with its owner and the inputs its chosen decision options fix. */

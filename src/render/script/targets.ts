@@ -159,7 +159,10 @@ function boundSaid(d: Design, t: Figure): TargetSaid | undefined {
   // a share of the stated bound the path uses (steps / bound) is the headroom said here
   for (const c of d.capacity) if (c.formula.endsWith(`= ${t.id} / ${bound.quantity}`)) covers.add(c.id);
   const forWhat = spare ? /\bspare (for .+)$/.exec(plain(spare.quantity))?.[1] : undefined;
-  const leftSaid = !exact && left > 0 && (parts || spare) ? amount(+left.toPrecision(2), t.unit) : undefined;
+  // said to two figures, "about" where that rounds it ("about 140 milliseconds" for 142)
+  const rounded = +left.toPrecision(2);
+  const leftAmount = !exact && left > 0 && (parts || spare) ? amount(rounded, t.unit) : undefined;
+  const leftSaid = leftAmount && Math.abs(rounded - left) > 1e-9 * bound.value ? `about ${leftAmount}` : leftAmount;
   if (parts && exact) lines.push(sentence("That is exactly the bound, with no headroom for a slow step"));
   else if (leftSaid)
     lines.push(
