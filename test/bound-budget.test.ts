@@ -92,6 +92,21 @@ describe("a freshness bound is met with headroom, never at equality", () => {
     expect(said).not.toMatch(/no headroom/);
   });
 
+  it("a searchable-within bound sets the index refresh so capture, log, write and refresh keep headroom", () => {
+    for (const [bound, refreshes] of [
+      [30, 18.5],
+      [2, 0.8],
+    ] as const) {
+      const d = design(`Design a document index where new documents are searchable within ${bound} seconds`);
+      const visible = row(d, "change_visible_seconds");
+      expect(visible?.bound?.value).toBe(bound);
+      expect(visible?.value).toBeCloseTo(bound * (1 - BOUND_MARGIN.planned), 6);
+      expect(visible?.inputs.find((i) => i.name === "refresh_seconds")?.value).toBeCloseTo(refreshes, 6);
+      expect(row(d, "shard_refreshes")?.formula).toContain("refresh_seconds");
+      expect(rules(d)).toEqual([]);
+    }
+  });
+
   it("flags a time planned at its bound with no headroom", () => {
     const d = editable(
       design("Design a like counter for a social app: 200,000 likes per second, counts visible within 6 seconds"),

@@ -407,6 +407,32 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     share: "to scan the points across the queriers",
   },
   {
+    id: "stage_share",
+    label: "share of a tight freshness bound one fixed stage of the path may take",
+    unit: "fraction",
+    assumed: 0.1,
+    assumedBecause:
+      "a planning rule: under a freshness bound too tight for the usual stages, each fixed stage (capture lag, log lag, an allowed lateness, a checkpoint) is held to a tenth of it, so the stages and the chosen interval still leave the planned headroom",
+  },
+  {
+    id: "capture_lag_seconds",
+    label: "how far change capture trails the source's commit",
+    unit: "s",
+    share: "of capture lag",
+  },
+  {
+    id: "index_write_seconds",
+    label: "one bulk write of changes into the index or view",
+    unit: "s",
+    share: "to write the index",
+  },
+  {
+    id: "refresh_seconds",
+    label: "interval between index refreshes that make writes searchable",
+    unit: "s",
+    share: "until the next refresh",
+  },
+  {
     id: "bound_headroom",
     label: "share of a stated time bound the design keeps spare",
     unit: "fraction",

@@ -567,13 +567,6 @@ export const AGG_CAPACITY: CapacityModel = {
       typical: 0.2,
       why: "a planning rule: under a tight freshness bound the watermark may trail the newest events by at most a fifth of it",
     },
-    {
-      quantity: "stage_share",
-      label: "share of a tight freshness bound the allowed lateness and the checkpoint interval each take",
-      unit: "fraction",
-      typical: 0.1,
-      why: "a planning rule: under a tight freshness bound the allowed lateness and the checkpoint interval each take at most a tenth of it",
-    },
     // a stated freshness too tight for the usual stages holds each stage to its share of the bound (never longer than
     // usual), so the window and the stages together still fill only the planned share of it
     {
