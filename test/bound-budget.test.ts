@@ -48,6 +48,14 @@ describe("a stated latency is spent over the path's costed steps, with headroom"
     expect(rules(d)).toEqual([]);
   });
 
+  it("a search query scatters to every shard and waits for the slowest, then merges", () => {
+    const d = design("Design a product search service answering 20,000 queries per second within 200 ms");
+    const path = row(d, "request_path_seconds");
+    expect(path?.formula).toContain("shard_search_seconds");
+    expect(path?.formula).toContain("merge_rank_seconds");
+    expect(rules(d)).toEqual([]);
+  });
+
   it("a target tighter than a client's round trip is a call from inside the region", () => {
     const d = design("Design a key-value cache answering 1 million reads per second with p99 latency under 10 ms");
     const path = row(d, "request_path_seconds");

@@ -389,6 +389,12 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     share: "to merge and order the page",
   },
   {
+    id: "shard_search_seconds",
+    label: "the slowest shard's answer to one query scattered to every shard",
+    unit: "s",
+    share: "for the slowest shard's search",
+  },
+  {
     id: "block_fetch_seconds",
     label: "fetching a query's stored blocks from object storage, in parallel",
     unit: "s",

@@ -120,6 +120,23 @@ export const capacity: CapacityModel = {
       "s",
     ),
   ],
+  // one query: scattered to every index shard, the page waits for the slowest shard, then the results are merged
+  latencyPath: {
+    serves: "one search query",
+    steps: ["client_rtt_seconds", "gateway_seconds", "shard_search_seconds", "merge_rank_seconds"],
+    inputs: [
+      inp(
+        "shard_search_seconds",
+        0.05,
+        "a shard answers a filtered query in a few to tens of milliseconds, and a scattered query waits for the slowest of its shards, so 50 ms covers the tail (a planning figure; measure it)",
+      ),
+      inp(
+        "merge_rank_seconds",
+        0.005,
+        "merging the shards' top hits by score and encoding one page takes a few milliseconds at the coordinator (a planning figure)",
+      ),
+    ],
+  },
   // "shown-count" comes before "aggregation" in the topics' order, so a shown count's model is found first
   topics: { "shown-count": COUNTER_CAPACITY, aggregation: AGG_CAPACITY, typeahead: TA_CAPACITY },
 };
