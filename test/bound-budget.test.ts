@@ -106,7 +106,7 @@ describe("a freshness bound is met with headroom, never at equality", () => {
       [2, 0.8],
     ] as const) {
       const d = design(`Design a document index where new documents are searchable within ${bound} seconds`);
-      const visible = row(d, "change_visible_seconds");
+      const visible = row(d, "copy_fresh_seconds");
       expect(visible?.bound?.value).toBe(bound);
       expect(visible?.value).toBeCloseTo(bound * (1 - BOUND_MARGIN.planned), 6);
       expect(visible?.inputs.find((i) => i.name === "refresh_seconds")?.value).toBeCloseTo(refreshes, 6);

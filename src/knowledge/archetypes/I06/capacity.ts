@@ -97,8 +97,8 @@ export const capacity: CapacityModel = {
     ),
     {
       ...fig(
-        "change_visible_seconds",
-        "longest time from a source commit to the change being readable (capture lag + log lag + index write + refresh)",
+        "copy_fresh_seconds",
+        "longest time from a commit to its copy being readable (capture lag + log lag + bulk index + refresh)",
         "time",
         "capture_lag_seconds + log_lag_seconds + index_write_seconds + refresh_seconds",
         "s",
