@@ -38,7 +38,7 @@ describe("one latency budget, one value per quantity", () => {
     const d = typeahead();
     const names = new Set(d.capacity.flatMap((c) => [c.id, ...c.inputs.map((i) => i.name)]));
     expect(names.has("latency_slack_ms")).toBe(true);
-    expect(names.has("server_latency_budget")).toBe(false);
+    expect(names.has("request_path_seconds")).toBe(false);
     expect(names.has("client_rtt_seconds")).toBe(false);
     expect(rules(d)).not.toContain("quantity-two-values");
     expect(rules(d)).not.toContain("stated-number-unused");

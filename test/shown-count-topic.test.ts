@@ -58,7 +58,7 @@ describe("a count shown beside the thing counted is a running total served throu
     expect(views.capacity.find((r) => r.id === "window_final_seconds")?.value).toBe(62);
     // the budget is said aloud, part by part, against the stated bound
     expect(JSON.stringify(writeScript(views, { minutes: 45 }))).toMatch(
-      /shown count is 4 seconds of batching, plus 1 second of log lag, plus 1 second to apply, plus 4 seconds in the cache/,
+      /shown count is 2\.5 seconds of batching, plus 1 second of log lag, plus 1 second to apply, plus 2\.5 seconds in the cache/,
     );
     // every page view reads the count: reads run at the counted rate
     expect(figure(views, "count_reads")?.value).toBe(1000000);

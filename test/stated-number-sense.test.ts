@@ -101,23 +101,42 @@ describe("a stated bound is budgeted over every part the design's own rules add"
     expect(visible?.value).toBeLessThan(10);
     const said = targetsSaid(d).lines.join(" ");
     expect(said).toMatch(/allowed lateness/);
-    expect(said).toMatch(/leaves 5 seconds of the bound spare/);
+    expect(said).toMatch(/leaves 5 seconds, 50 percent of the bound, spare/);
     expect(said).not.toMatch(/inside it/);
   });
 
-  it("meeting the bound exactly is said as no headroom", () => {
-    const said = targetsSaid(counter(5)).lines.join(" ");
-    expect(said).toMatch(/exactly the bound, with no headroom/);
-    expect(said).not.toMatch(/spare|inside it/);
+  it("a bound too tight for the usual stages shortens them and still keeps headroom", () => {
+    const d = counter(5);
+    const visible = row(d, "count_visible_seconds");
+    expect(visible?.value).toBeCloseTo(2.5, 6);
+    expect(visible?.inputs.find((i) => i.name === "watermark_delay_seconds")?.value).toBeCloseTo(1, 6);
+    expect(checkCoherence(d)).toEqual([]);
+    expect(targetsSaid(d).lines.join(" ")).toMatch(/50 percent of the bound, spare/);
   });
 
-  it("one part taken off a latency target is not called spare", () => {
+  it("meeting the bound exactly is said as no headroom", () => {
+    const d = structuredClone(counter(10)) as Design;
+    const visible = d.capacity.find((r) => r.id === "count_visible_seconds");
+    const window = visible?.inputs.find((i) => i.name === "window_seconds");
+    if (visible && window) {
+      window.value += 5;
+      visible.value = 10;
+    }
+    const said = targetsSaid(d).lines.join(" ");
+    expect(said).toMatch(/exactly the bound, with no headroom/);
+    expect(said).not.toMatch(/spare|inside it/);
+    expect(checkCoherence(d).map((p) => p.rule)).toContain("bound-without-headroom");
+  });
+
+  it("a latency target is spent over the query's costed steps, not one round trip", () => {
     const d = design(
       "Design a time-series database for IoT sensors ingesting 2 million points per second, keeping one year of data with downsampling, and answering last-24-hour queries in under one second",
     );
     const said = targetsSaid(d).lines.join(" ");
     expect(said).toMatch(/round trip/);
-    expect(said).not.toMatch(/spare/);
+    expect(said).toMatch(/to scan the points across the queriers/);
+    expect(said).toMatch(/percent of the bound, spare for a slow step/);
+    expect(said).not.toMatch(/still to be budgeted/);
   });
 });
 

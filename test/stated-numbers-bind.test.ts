@@ -209,8 +209,8 @@ describe("the bound numbers drive the figures", () => {
     const d = design(
       "Design the Instagram news feed for 500 million daily users, with the feed loading in under 200 ms",
     );
-    expect(row(d, "server_latency_budget")?.archetype).toBe("feed");
-    expect(statedInputs(d, "server_latency_budget")).toEqual(["latency_seconds"]);
+    expect(row(d, "request_path_seconds")?.archetype).toBe("feed");
+    expect(statedInputs(d, "latency_spare_seconds")).toEqual(["latency_seconds"]);
   });
 
   it("a stated query latency reaches the design's latency budget", () => {
@@ -218,7 +218,7 @@ describe("the bound numbers drive the figures", () => {
       "Design a time-series database for IoT sensors ingesting 2 million points per second, keeping one year of data with downsampling, and answering last-24-hour queries in under one second",
     );
     expect(d.nfrs.latency.map((l) => l.ms)).toEqual([1000]);
-    expect(statedInputs(d, "server_latency_budget")).toEqual(["latency_seconds"]);
+    expect(statedInputs(d, "latency_spare_seconds")).toEqual(["latency_seconds"]);
   });
 });
 

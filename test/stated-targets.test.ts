@@ -106,17 +106,18 @@ describe("stated targets become budgets", () => {
     expect(checkCoherence(d)).toEqual([]);
   });
 
-  it("spends a stated latency on the network first and leaves the rest to the service", () => {
+  it("spends a stated latency over the path's steps and keeps the rest spare", () => {
     const d = design("Design a URL shortener that redirects 100,000 requests per second within 100 ms");
-    expect(row(d, "server_latency_budget")?.value).toBeCloseTo(0.08);
-    expect(statedInputs(d, "server_latency_budget")).toEqual(["latency_seconds"]);
+    expect(row(d, "request_path_seconds")?.bound).toEqual({ quantity: "latency_seconds", value: 0.1 });
+    expect(row(d, "latency_spare_seconds")?.value).toBeCloseTo(0.063);
+    expect(statedInputs(d, "latency_spare_seconds")).toEqual(["latency_seconds"]);
   });
 
   it("a lead model that splits the stated latency itself keeps one budget", () => {
     const d = design("Design a search autocomplete service answering 100,000 queries per second within 50 ms");
     expect(row(d, "latency_slack_ms")?.value).toBeCloseTo(13);
     expect(statedInputs(d, "latency_slack_ms")).toEqual(["latency_budget_ms"]);
-    expect(row(d, "server_latency_budget")).toBeUndefined();
+    expect(row(d, "request_path_seconds")).toBeUndefined();
     expect(checkCoherence(d)).toEqual([]);
   });
 });

@@ -4,8 +4,8 @@
  * figure is `id = expression = value unit`, and later figures build on earlier ones.
  */
 import { capacityModel } from "../knowledge/capacity/index.js";
-import { LATENCY_BUDGET_FIGURES } from "../knowledge/capacity/latency.js";
-import type { CapacityModel } from "../knowledge/capacity/types.js";
+import { CLIENT_PATH, IN_REGION_PATH, latencyPathFigures, REGION_REACH } from "../knowledge/capacity/latency.js";
+import type { CapacityModel, LatencyPath } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
@@ -443,14 +443,29 @@ export function fixedInputs(nfrs: Pick<Nfrs, "implied">, decided: ImpliedInputs 
   return new Map([...Object.entries(nfrs.implied), ...decided]);
 }
 
-/** Each model with the latency budget figures added, made once per model so its evaluations stay cached. */
-const WITH_LATENCY = new WeakMap<CapacityModel, CapacityModel>();
+/** Each model with a latency path's figures added, made once per model and path so its evaluations stay cached. */
+const WITH_LATENCY = new WeakMap<CapacityModel, Map<LatencyPath, CapacityModel>>();
 
-function withLatencyBudget(model: CapacityModel): CapacityModel {
-  let m = WITH_LATENCY.get(model);
+/**
+ * The model with its latency path spent against the stated latency: the model's own path where it declares one, else
+ * the path of a caller inside the region for a target tighter than a client's round trip, else a client's path.
+ */
+function withLatencyBudget(model: CapacityModel, latencySeconds: number): CapacityModel {
+  const path = model.latencyPath ?? (latencySeconds * 1000 < REGION_REACH.inRegionMs ? IN_REGION_PATH : CLIENT_PATH);
+  let byPath = WITH_LATENCY.get(model);
+  if (!byPath) {
+    byPath = new Map();
+    WITH_LATENCY.set(model, byPath);
+  }
+  let m = byPath.get(path);
   if (!m) {
-    m = { ...model, figures: [...model.figures, ...LATENCY_BUDGET_FIGURES] };
-    WITH_LATENCY.set(model, m);
+    const have = new Set(model.inputs.map((i) => i.quantity));
+    m = {
+      ...model,
+      inputs: [...model.inputs, ...path.inputs.filter((i) => !have.has(i.quantity))],
+      figures: [...model.figures, ...latencyPathFigures(path)],
+    };
+    byPath.set(path, m);
   }
   return m;
 }
@@ -461,18 +476,21 @@ function withLatencyBudget(model: CapacityModel): CapacityModel {
  */
 function latencyOwner(owners: readonly CapacityOwner[], quote: string | undefined): number {
   if (!quote) return -1;
+  return owners.findIndex((o) => latencyNamesFeature(quote, o.owner));
+}
+
+/** Whether a stated latency's words name a product feature ("the feed loading in under 200 ms" names the home feed). */
+export function latencyNamesFeature(quote: string, featureId: string): boolean {
+  const feature = FEATURE_BY_ID.get(featureId);
+  if (!feature) return false;
   const said = new Set(
     quote
       .toLowerCase()
       .match(/[a-z]{4,}/g)
       ?.map((w) => w.replace(/s$/, "")) ?? [],
   );
-  return owners.findIndex((o) => {
-    const feature = FEATURE_BY_ID.get(o.owner);
-    if (!feature) return false;
-    const names = `${feature.id} ${feature.name}`.toLowerCase().match(/[a-z]{4,}/g) ?? [];
-    return names.some((w) => said.has(w.replace(/s$/, "")));
-  });
+  const names = `${feature.id} ${feature.name}`.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+  return names.some((w) => said.has(w.replace(/s$/, "")));
 }
 
 /** One capacity model of a design, with its owner and the inputs its chosen decision options fix. */
@@ -648,8 +666,9 @@ export function capacityOwners(
   // the model of the path the latency is stated on ("the feed loading in under 200 ms": the feed's), else the leading one
   const at = Math.max(0, latencyOwner(owners, f.nfrs.latency[0]?.quote));
   const lead = owners[at];
-  if (lead && f.nfrs.scale.latency_seconds && !modelReads(lead.model).includes("latency_budget_ms"))
-    owners[at] = { ...lead, model: withLatencyBudget(lead.model) };
+  const latency = f.nfrs.scale.latency_seconds?.value;
+  if (lead && latency !== undefined && !modelReads(lead.model).includes("latency_budget_ms"))
+    owners[at] = { ...lead, model: withLatencyBudget(lead.model, latency) };
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]
     : [...archs.map(() => true), ...feats.map(() => false)];

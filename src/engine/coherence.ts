@@ -16,7 +16,7 @@ import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
-import { REGION_REACH } from "../knowledge/capacity/latency.js";
+import { BOUND_MARGIN, REGION_REACH } from "../knowledge/capacity/latency.js";
 import { REPLACEMENTS, replacementKey, replacementsKept } from "../knowledge/covers.js";
 import { DECISION_BY_ID } from "../knowledge/decisions/index.js";
 import { lacks, type Property } from "../knowledge/decisions/properties.js";
@@ -127,6 +127,8 @@ export type CoherenceRule =
   | "realized-record-elsewhere"
   | "quantity-two-values"
   | "stated-bound-exceeded"
+  | "bound-without-headroom"
+  | "latency-unbudgeted"
   | "figure-beyond-sense"
   | "fence-at-outsider"
   | "politeness-off-fetch-path"
@@ -193,6 +195,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
   "stated-number-unread":
     "every amount the prompt states is read as some quantity: a number no rule binds (an unknown noun, a bound of an unknown kind) is named, not replaced silently by a typical value",
+  "bound-without-headroom":
+    "a time the design plans against a stated bound (a latency, a freshness, a failover) leaves at least a fifth of the bound spare: a sum that meets the bound exactly, or nearly, is missed by the first slow step",
+  "latency-unbudgeted":
+    "a stated request latency is spent over the path's costed steps (a figure that sums at least two steps against it), never left as one round trip taken off with the rest 'still to be budgeted'",
   "stated-bound-exceeded":
     "no figure the design chooses or derives is past a bound the prompt states for it (a failover of about 11 s against 'fails over within 5 seconds', an annual loss per object above the stated nines)",
   "figure-beyond-sense":
@@ -1429,6 +1435,54 @@ function statedBoundsHeld(d: Design): Problem[] {
     }));
 }
 
+/** Whether a unit is a time (a bound in one is a latency, a freshness or a failover). */
+const TIME_UNITS = /^(?:s|ms)$/;
+
+/**
+ * A time held to a stated bound keeps headroom: a sum of steps that fills the bound, or all but a sliver of it, is met
+ * only when every step runs at its usual cost (BOUND_MARGIN.least; a figure past the bound is `stated-bound-exceeded`'s).
+ */
+function boundsKeepHeadroom(d: Design): Problem[] {
+  return d.capacity
+    .filter(
+      (r) =>
+        r.bound !== undefined &&
+        TIME_UNITS.test(r.unit) &&
+        r.value <= r.bound.value * 1.0001 &&
+        r.value > r.bound.value * (1 - BOUND_MARGIN.least) * 1.0001,
+    )
+    .map((r) => ({
+      rule: "bound-without-headroom" as const,
+      detail: `${r.id} (${r.display}) leaves less than ${BOUND_MARGIN.least * 100}% of the stated ${r.bound?.quantity} = ${r.bound?.value} spare`,
+    }));
+}
+
+/**
+ * A stated request latency reaches a figure that spends it over at least two costed steps: one bound by it (a path's
+ * steps summed), or a slack that takes two or more steps off it. A slack of one round trip alone leaves the rest of the
+ * path unbudgeted.
+ */
+function latencyBudgeted(d: Design): Problem[] {
+  const stated = d.nfrs.latency[0];
+  if (!stated) return [];
+  const steps = (r: Design["capacity"][number]): number =>
+    (r.formula.split(" = ")[1] ?? "").split(/\s*[+-]\s*/).filter((x) => /^[a-z_]\w*$/.test(x.trim())).length;
+  const spent = d.capacity.some(
+    (r) =>
+      (r.bound !== undefined && /^latency_(?:seconds|budget_ms)$/.test(r.bound.quantity) && steps(r) >= 2) ||
+      (/= latency_(?:seconds|budget_ms)(?:\s*-\s*\w+){2,}$/.test(r.formula) &&
+        r.inputs.some((i) => /^latency_(?:seconds|budget_ms)$/.test(i.name) && i.source === "stated")),
+  );
+  return spent
+    ? []
+    : [
+        {
+          rule: "latency-unbudgeted" as const,
+          detail: `the stated latency '${stated.quote}' is spent over no costed steps of the path`,
+        },
+      ];
+}
+
 /** The most machines a design may count: the largest public fleets run a few million servers, not tens of millions. */
 const FLEET_CEILING = 1e7;
 const MACHINE_UNITS = /^(?:workers|servers|nodes|machines|hosts)$/;
@@ -2222,6 +2276,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...statedNumbersUsed(d),
     ...statedNumbersRead(facts),
     ...statedBoundsHeld(d),
+    ...boundsKeepHeadroom(d),
+    ...latencyBudgeted(d),
     ...figuresMakeSense(d),
     ...partsWithinWholes(d),
     ...messagesHaveLinks(d),

@@ -521,10 +521,11 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
 
 /**
  * Words that make a duration a bound on how stale a reader may be: a change must reach, or be visible to, its readers
- * within it ("counts visible within 10 seconds", "reflected in search within 5 seconds").
+ * within it ("counts visible within 10 seconds", "reflected in search within 5 seconds", "likes shown within 5 s",
+ * "new documents available within 2 seconds"): the time from a write to being readable, not a request's latency.
  */
 const SPREAD_WORDS =
-  /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|appear\w*|searchable|queryable|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
+  /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
 
 /** Words that say how long each one runs, just before its duration ("run for", "last up to", "takes about"). */
 /** How many of a unit a bare plural ("run for months") is read as: several, more than the two a pair would say. */
@@ -928,6 +929,13 @@ function subjectOfCount(textBefore: string, after: string): number | undefined {
       clauseBefore,
     );
   if (held && subjectNounAt(held[1] ?? "") !== undefined) return 0;
+  // a plural subject that holds the people, each up to a most ("rooms hold up to 500 members", "channels can have up
+  // to 10,000 members"): the most one subject holds, however many subjects there are
+  const most =
+    /\b([a-z]+)\s+(?:can\s+|may\s+)?(?:hold|have|host|seat|allow|support|take|fit)\s+(?:up to|at most|as many as)\s+$/i.exec(
+      clauseBefore,
+    );
+  if (most && /s$/i.test(most[1] ?? "") && subjectNounAt(most[1] ?? "") !== undefined) return 0;
   // "rooms of up to 500 members", "a room with up to 50 people"; not "a mobile game with 50 million players", which
   // counts the product's players
   const of = /\b([a-z]+)\s+(?:of|with|holding|hosting|for)\s+(up to\s+|at most\s+|as many as\s+)?$/i.exec(clauseBefore);

@@ -1,3 +1,4 @@
+import { BOUND_MARGIN } from "./capacity/latency.js";
 import type { Quantity } from "./schema.js";
 
 /**
@@ -190,7 +191,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   {
     id: "propagation_seconds",
-    label: "time for a change to reach every reader",
+    label: "freshness bound (time for a change to reach every reader)",
     unit: "s",
     assumed: 5,
     assumedBecause: "a few seconds is the usual promise for configuration or membership changes",
@@ -326,6 +327,124 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause:
       "a client's round trip to a serving region or edge site on its own continent is commonly 10 to 40 ms (a planning figure; measure it)",
     share: "for the client's round trip",
+  },
+  // the costed steps of a request path a stated latency bounds (knowledge/capacity/latency.ts): each a drawn part's
+  // work, with a planning cost and its reason, summed against the bound with headroom kept spare
+  {
+    id: "in_region_rtt_seconds",
+    label: "caller's round trip inside the serving region",
+    unit: "s",
+    assumed: 0.0005,
+    assumedBecause:
+      "a round trip between machines of one data centre is about half a millisecond (a planning figure; measure it)",
+    share: "for the caller's round trip inside the region",
+  },
+  {
+    id: "gateway_seconds",
+    label: "time in the load balancer and API gateway",
+    unit: "s",
+    assumed: 0.002,
+    assumedBecause:
+      "a proxy on warm connections adds about a millisecond of its own work plus one round trip inside the region (a planning figure)",
+    share: "in the gateway",
+  },
+  {
+    id: "service_seconds",
+    label: "the serving service's own work on one request",
+    unit: "s",
+    assumed: 0.005,
+    assumedBecause:
+      "checking the caller, parsing the request and encoding the answer take a few milliseconds of a service's own time (a planning figure)",
+    share: "in the service itself",
+  },
+  {
+    id: "cache_read_seconds",
+    label: "one key read from an in-memory cache",
+    unit: "s",
+    assumed: 0.001,
+    assumedBecause: "an in-memory cache answers a key in well under a millisecond, plus a round trip inside the region",
+    share: "for the cache read",
+  },
+  {
+    id: "store_read_seconds",
+    label: "one key read from the serving store at its slow tail",
+    unit: "s",
+    assumed: 0.01,
+    assumedBecause:
+      "a replicated store on SSD answers a key read in a few milliseconds at the median; 10 ms covers its 99th percentile (a planning figure; measure it)",
+    share: "for the store read",
+  },
+  // a model's own steps (their costs and reasons sit on the model's latency path)
+  {
+    id: "celebrity_pull_seconds",
+    label: "reading the recent posts of the followed accounts merged at read time",
+    unit: "s",
+    share: "to pull the followed celebrities' recent posts",
+  },
+  { id: "hydrate_seconds", label: "fetching a page's posts by id", unit: "s", share: "to fetch the page's posts" },
+  {
+    id: "merge_rank_seconds",
+    label: "merging and ordering one page in the serving service",
+    unit: "s",
+    share: "to merge and order the page",
+  },
+  {
+    id: "shard_search_seconds",
+    label: "the slowest shard's answer to one query scattered to every shard",
+    unit: "s",
+    share: "for the slowest shard's search",
+  },
+  {
+    id: "block_fetch_seconds",
+    label: "fetching a query's stored blocks from object storage, in parallel",
+    unit: "s",
+    share: "to fetch the day's blocks from object storage",
+  },
+  { id: "scan_points_per_sec", label: "stored points one querier decodes and aggregates a second", unit: "points/s" },
+  {
+    id: "query_splits",
+    label: "pieces a query's time range is split into, run on queriers in parallel",
+    unit: "pieces",
+  },
+  {
+    id: "query_scan_seconds",
+    label: "decoding and aggregating a query's points, split across queriers",
+    unit: "s",
+    share: "to scan the points across the queriers",
+  },
+  {
+    id: "stage_share",
+    label: "share of a tight freshness bound one fixed stage of the path may take",
+    unit: "fraction",
+    assumed: 0.1,
+    assumedBecause:
+      "a planning rule: under a freshness bound too tight for the usual stages, each fixed stage (capture lag, log lag, an allowed lateness, a checkpoint) is held to a tenth of it, so the stages and the chosen interval still leave the planned headroom",
+  },
+  {
+    id: "capture_lag_seconds",
+    label: "how far change capture trails the source's commit",
+    unit: "s",
+    share: "of capture lag",
+  },
+  {
+    id: "index_write_seconds",
+    label: "one bulk write of changes into the index or view",
+    unit: "s",
+    share: "to write the index",
+  },
+  {
+    id: "refresh_seconds",
+    label: "interval between index refreshes that make writes searchable",
+    unit: "s",
+    share: "until the next refresh",
+  },
+  {
+    id: "bound_headroom",
+    label: "share of a stated time bound the design keeps spare",
+    unit: "fraction",
+    assumed: BOUND_MARGIN.planned,
+    assumedBecause:
+      "a step's slow tail (a pause, a retry, a queue near saturation) runs several times its usual cost, so the parts are planned to fill at most 70% of a stated bound and the rest absorbs one slow step",
   },
   {
     id: "candidates_per_service",

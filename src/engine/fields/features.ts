@@ -1,7 +1,20 @@
 import { fitsTopics, topicsSpoken, unspokenBesides } from "../../knowledge/topics.js";
+import { latencyNamesFeature } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { FeatureRow } from "../design/types.js";
+import { statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms, recognizeProduct, termsFor } from "../product/index.js";
+
+/**
+ * A feature's usual promise of how fast it answers ("loads in well under a second", "answers in tens of
+ * milliseconds"): where the prompt states a latency for the feature, the stated one replaces it, so the design never
+ * promises two latencies for one read.
+ */
+const USUAL_LATENCY =
+  /\b(?:in|within)\s+(?:well under a second|under a second|about a hundred milliseconds|a few hundred milliseconds|tens of milliseconds|milliseconds)(?:\s+at p99)?/i;
+
+/** A stated latency in its own unit: 200 -> "200 ms", 1000 -> "1 s". */
+const speakMs = (ms: number): string => (ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
 export const featuresField: Deriver<"features"> = {
   field: "features",
@@ -14,6 +27,7 @@ export const featuresField: Deriver<"features"> = {
     if (infra && !r.subjectIsProduct) return [];
     // a feature's rows marked with a subject only the prompt's own words speak of (static places, not moving objects)
     const unspoken = unspokenBesides(topicsSpoken(f.prompt));
+    const stated = statedNfrsOf(f.prompt).latency[0];
     return r.features.map((rf): FeatureRow => {
       const { feature, evidence } = rf;
       const terms = termsFor(rf, r.terms);
@@ -31,7 +45,12 @@ export const featuresField: Deriver<"features"> = {
             name: fillTerms(e.name, terms),
             description: fillTerms(e.description, terms),
           })),
-        nfrs: feature.nfrs.map((n) => fillTerms(n, terms)),
+        nfrs: feature.nfrs.map((n) => {
+          const filled = fillTerms(n, terms);
+          return stated && latencyNamesFeature(stated.quote, feature.id)
+            ? filled.replace(USUAL_LATENCY, `within the stated ${speakMs(stated.ms)}`)
+            : filled;
+        }),
         terms,
       };
     });

@@ -1,27 +1,68 @@
 import { fig } from "./helpers.js";
-import type { CapacityFigureSpec } from "./types.js";
+import type { CapacityFigureSpec, LatencyPath } from "./types.js";
 
 /**
- * A stated latency target ("answering … within 50 ms") is a budget the serving path spends: the client's network
- * round trip takes its share first, and what is left is all the service's own hops (gateway, cache, store) may use.
- * These figures join the leading model of a design whose prompt states one, so the target reaches a number.
+ * A stated latency target ("answering … within 50 ms") is a budget the serving path spends step by step: each step is
+ * one drawn part's work with a planning cost and its reason (the client's round trip, the gateway, the service, a
+ * cache or store read, a model's own steps such as a scan or a fan-out), the steps are summed, and the sum is held
+ * under the bound with headroom kept for a slow step. A model that knows its own path declares it (`latencyPath`);
+ * any other lead model spends one of the generic paths below.
  */
-export const LATENCY_BUDGET_FIGURES: readonly CapacityFigureSpec[] = [
-  fig(
-    "server_latency_budget",
-    "time left inside the service for the stated latency once the client's round trip is paid",
-    "time",
-    "latency_seconds - client_rtt_seconds",
-    "s",
-  ),
-  fig(
-    "network_latency_share",
-    "share of the stated latency the client's network round trip takes",
-    "headroom",
-    "client_rtt_seconds / latency_seconds",
-    "fraction",
-  ),
-];
+
+/**
+ * The headroom rule for a stated time bound (a latency or a freshness): a design plans its parts to fill at most
+ * `planned` of the bound (the `bound_headroom` quantity keeps the rest spare), and a design whose parts leave less than
+ * `least` of it spare has no room for one slow step (coherence `bound-without-headroom`).
+ */
+export const BOUND_MARGIN = {
+  /** The share of a stated bound the solvers keep spare (the `bound_headroom` quantity's value). */
+  planned: 0.3,
+  /** Below this share spare, a bound is met only when every step runs at its usual cost. */
+  least: 0.2,
+  leastWhy:
+    "a step's slow tail (a pause, a retry, a queue near saturation) runs several times its usual cost, so a bound planned with less than a fifth of it spare is missed by the first slow step",
+} as const;
+
+/** The path of a request from a client outside the serving region: its round trip, the gateway, the service, a store read. */
+export const CLIENT_PATH: LatencyPath = {
+  steps: ["client_rtt_seconds", "gateway_seconds", "service_seconds", "store_read_seconds"],
+  inputs: [],
+  serves: "one request",
+};
+
+/**
+ * The path of a call from inside the serving region, for a target tighter than a client's round trip to a region
+ * (REGION_REACH.inRegionMs): the caller's round trip in the region, the service, and a read from memory.
+ */
+export const IN_REGION_PATH: LatencyPath = {
+  steps: ["in_region_rtt_seconds", "service_seconds", "cache_read_seconds"],
+  inputs: [],
+  serves: "one call from inside the region",
+};
+
+/** The figures that spend a stated latency over a path: the steps' sum held to the bound, the share it uses, the spare. */
+export function latencyPathFigures(path: LatencyPath): CapacityFigureSpec[] {
+  return [
+    {
+      ...fig("request_path_seconds", `time ${path.serves} takes along its path`, "time", path.steps.join(" + "), "s"),
+      bound: "latency_seconds",
+    },
+    fig(
+      "latency_spare_seconds",
+      "stated latency left spare for a slow step",
+      "time",
+      "latency_seconds - request_path_seconds",
+      "s",
+    ),
+    fig(
+      "latency_used_share",
+      "share of the stated latency the path's steps use",
+      "headroom",
+      "request_path_seconds / latency_seconds",
+      "fraction",
+    ),
+  ];
+}
 
 /**
  * How far one region reaches within a stated latency target. A target below one round trip between regions of a

@@ -18,6 +18,8 @@ export interface CapacityDerivation {
    * below it, whatever else sets the input, and coherence (`input-below-own-rule`) checks that.
    */
   floor?: boolean;
+  /** Taken only while its value stays at or below this (a stage held to a share of a tight bound, never lengthened). */
+  atMost?: number;
 }
 
 /** An input a model needs, with the value typical of this archetype and why it is typical. */
@@ -92,10 +94,26 @@ export interface CapacityFigureSpec {
   below?: string;
 }
 
+/**
+ * The request path a stated latency bounds, as costed steps in the order a request meets them: each step is an input
+ * (a quantity in seconds, with its planning cost and reason) for one drawn part's work. The steps are summed against
+ * the stated latency (knowledge/capacity/latency.ts), so the bound is spent step by step with headroom kept spare.
+ */
+export interface LatencyPath {
+  /** The step quantities, in path order (each an input below or a quantity of the shared table). */
+  steps: readonly string[];
+  /** The steps' own inputs (and any quantity a step is derived from) that the shared table does not give a cost. */
+  inputs: readonly CapacityInputSpec[];
+  /** What the path serves, in words ("one home feed page"). */
+  serves: string;
+}
+
 /** The capacity model of one archetype or one product feature. */
 export interface CapacityModel {
   inputs: CapacityInputSpec[];
   figures: CapacityFigureSpec[];
+  /** The costed request path a stated latency bounds; without one, a generic path (latency.ts) is spent. */
+  latencyPath?: LatencyPath;
   /** The model of a design about one subject (knowledge/topics.ts), where it sizes other things (an order book's matchers). */
   topics?: Partial<Record<Topic, CapacityModel>>;
 }

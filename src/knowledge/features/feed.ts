@@ -105,6 +105,36 @@ export const FEED: FeatureEntry = {
       inp("post_bytes", 1000, "text, ids and media references of one post (media bytes live in the object store)"),
       inp("feed_length", 800, "a precomputed feed keeps the newest few hundred post ids"),
     ],
+    // loading one page: the reader's list from the feed cache, the celebrities' recent posts merged at read, the
+    // page's posts fetched by id, then merged and ordered in the feed service
+    latencyPath: {
+      serves: "one feed page",
+      steps: [
+        "client_rtt_seconds",
+        "gateway_seconds",
+        "cache_read_seconds",
+        "celebrity_pull_seconds",
+        "hydrate_seconds",
+        "merge_rank_seconds",
+      ],
+      inputs: [
+        inp(
+          "celebrity_pull_seconds",
+          0.01,
+          "the few followed accounts above the threshold are read in parallel, one short range read each, so the slowest sets the cost (a planning figure)",
+        ),
+        inp(
+          "hydrate_seconds",
+          0.015,
+          "a page's twenty or so posts sit on several post-store shards, read in parallel; the page waits for the slowest, which runs past one read's 10 ms tail (a planning figure)",
+        ),
+        inp(
+          "merge_rank_seconds",
+          0.01,
+          "merging a few hundred candidate ids, ordering them and encoding one page is a few milliseconds of the service's own time (a planning figure)",
+        ),
+      ],
+    },
     figures: [
       fig("posts_per_sec", "posts published per second", "rate", "users * posts_per_user_per_day / 86400", "posts/s"),
       fig(

@@ -1,6 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
-import { lowerFirst, sentence, speakable, speakInput, speakNumber } from "./speak.js";
+import { countWords, lowerFirst, MAX_SENTENCE_WORDS, sentence, speakable, speakInput, speakNumber } from "./speak.js";
 
 /**
  * The design's answer to a target the prompt states (a failover bound, a latency budget, durability nines):
@@ -65,7 +65,11 @@ function statedOf(d: Design, f: Figure, name: string): { input: Input; allows?: 
   if (own) return { input: own };
   const allows = d.capacity.find((c) => c.id === name);
   const input = allows?.inputs.find((x) => x.source === "stated");
-  return allows && input ? { input, allows } : undefined;
+  if (allows && input) return { input, allows };
+  // a bound the figure's own formula does not read (a path's steps held to the stated latency): the stated input as
+  // another figure of the design reads it
+  const read = d.capacity.flatMap((c) => c.inputs).find((x) => x.name === name && x.source === "stated");
+  return read ? { input: read } : undefined;
 }
 
 /** The prompt's own words for a stated input: "the prompt says 'eleven nines of durability'" -> "eleven nines of durability". */
@@ -85,6 +89,25 @@ function sumParts(f: Figure, names: readonly string[]): string[] | undefined {
   if (!/^[\w\s+]+$/.test(f.formula.split(" = ")[1] ?? "") || names.length < 2) return undefined;
   const parts = names.map((n) => f.inputs.find((x) => x.name === n)).map((x) => (x ? partSaid(x) : undefined));
   return parts.every((x): x is string => x !== undefined) ? parts : undefined;
+}
+
+/**
+ * A sum said with its parts: one sentence when it is short enough to say in one breath, else the total first and the
+ * parts in sentences of at most three ("The time one request takes along its path is about 37 milliseconds in all.
+ * That is 20 milliseconds for the client's round trip, plus 2 milliseconds in the gateway, plus …").
+ */
+function partsSaid(what: string, parts: readonly string[], result: string): string[] {
+  const whole = `The ${what} is ${parts.join(", plus ")}: ${result} in all`;
+  if (countWords(whole) <= MAX_SENTENCE_WORDS) return [sentence(whole)];
+  const out = [sentence(`The ${what} is ${result} in all, in ${speakNumber(parts.length)} steps`)];
+  // the parts in even sentences of at most three: four parts are said two and two, not three and one
+  const size = Math.ceil(parts.length / Math.ceil(parts.length / 3));
+  for (let i = 0; i < parts.length; i += size) {
+    const chunk = parts.slice(i, i + size);
+    const said = chunk.length > 1 ? `${chunk.slice(0, -1).join(", ")} and ${chunk.at(-1)}` : (chunk[0] ?? "");
+    out.push(sentence(i === 0 ? `That is ${said}` : `Then ${said}`));
+  }
+  return out;
 }
 
 /** A figure bounded by a stated target, said against it with its parts, the spare left and a case past it. */
@@ -123,27 +146,31 @@ function boundSaid(d: Design, t: Figure): TargetSaid | undefined {
         : t.value <= bound.value
           ? ", inside it"
           : ", past it";
-  // the spare is the bound less the sum of its named parts, said only when something is left
+  // the spare is the bound less the sum of its named parts, said once, with its share of the bound (the headroom)
   const left = bound.value - t.value;
-  const leftSaid = !exact && left > 0 && parts ? amount(left, t.unit) : undefined;
   lines.push(
-    sentence(
-      parts
-        ? `The ${what} is ${parts.join(", plus ")}: ${result} in all`
-        : `The model puts ${what.replace(/,\s*(.+)$/, ", $1,")} at ${result}${inside}`,
-    ),
+    ...(parts
+      ? partsSaid(what, parts, result)
+      : [sentence(`The model puts ${what.replace(/,\s*(.+)$/, ", $1,")} at ${result}${inside}`)]),
   );
-  if (parts && exact) lines.push(sentence("That is exactly the bound, with no headroom for a slow step"));
-  else if (leftSaid) lines.push(sentence(`That leaves ${leftSaid} of the bound spare`));
-  else if (parts && t.value > bound.value) lines.push(sentence("That is past the bound"));
-  // what is left of the stated bound: a figure that subtracts this one from it
+  // what is left of the stated bound: a figure that subtracts this one from it names what the spare is for
   const spare = d.capacity.find((c) => new RegExp(`^\\w+ = ${bound.quantity} - ${t.id}$`).test(c.formula));
-  const spareValue = spare ? valueSaid(spare) : undefined;
-  if (spare && spareValue) {
-    covers.add(spare.id);
-    const forWhat = /\bspare (for .+)$/.exec(plain(spare.quantity))?.[1];
-    lines.push(sentence(`That leaves ${spareValue} spare${forWhat ? ` ${forWhat}` : ""}`));
-  }
+  if (spare) covers.add(spare.id);
+  // a share of the stated bound the path uses (steps / bound) is the headroom said here
+  for (const c of d.capacity) if (c.formula.endsWith(`= ${t.id} / ${bound.quantity}`)) covers.add(c.id);
+  const forWhat = spare ? /\bspare (for .+)$/.exec(plain(spare.quantity))?.[1] : undefined;
+  // said to two figures, "about" where that rounds it ("about 140 milliseconds" for 142)
+  const rounded = +left.toPrecision(2);
+  const leftAmount = !exact && left > 0 && (parts || spare) ? amount(rounded, t.unit) : undefined;
+  const leftSaid = leftAmount && Math.abs(rounded - left) > 1e-9 * bound.value ? `about ${leftAmount}` : leftAmount;
+  if (parts && exact) lines.push(sentence("That is exactly the bound, with no headroom for a slow step"));
+  else if (leftSaid)
+    lines.push(
+      sentence(
+        `That leaves ${leftSaid}, ${Math.round((left / bound.value) * 100)} percent of the bound, spare ${forWhat ?? "for a slow step"}`,
+      ),
+    );
+  else if (parts && t.value > bound.value) lines.push(sentence("That is past the bound"));
   // a case of the same sum with more in it that goes past the bound: said with when it happens, so the bound is
   // promised for what it covers
   const past = d.capacity.find(
@@ -179,9 +206,11 @@ function slackSaid(d: Design, f: Figure): TargetSaid | undefined {
   if (!allowed || !left || !parts.every((x): x is string => x !== undefined)) return undefined;
   const spent = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : (parts[0] ?? "");
   // one part taken off is not a budget over the path: what is left still pays for every other step of it
+  const share = target.value > 0 ? Math.round((f.value / target.value) * 100) : 0;
   const rest = parts.length > 1 ? `${left} spare` : `${left} for every other step of the path, still to be budgeted`;
+  const headroom = parts.length > 1 ? [sentence(`That is ${share} percent of the bound, kept for a slow step`)] : [];
   return {
-    lines: [sentence(`Of the ${allowed} the prompt allows, I spend ${spent}, which leaves ${rest}`)],
+    lines: [sentence(`Of the ${allowed} the prompt allows, I spend ${spent}, which leaves ${rest}`), ...headroom],
     covers: new Set([f.id]),
   };
 }

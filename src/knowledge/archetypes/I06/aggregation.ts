@@ -561,20 +561,45 @@ export const AGG_CAPACITY: CapacityModel = {
     },
     { quantity: "retention_days", typical: 7, why: "the log keeps a week so a failed job can be replayed" },
     {
+      quantity: "watermark_share",
+      label: "share of a tight freshness bound the watermark may trail by",
+      unit: "fraction",
+      typical: 0.2,
+      why: "a planning rule: under a tight freshness bound the watermark may trail the newest events by at most a fifth of it",
+    },
+    // a stated freshness too tight for the usual stages holds each stage to its share of the bound (never longer than
+    // usual), so the window and the stages together still fill only the planned share of it
+    {
       quantity: "watermark_delay_seconds",
       typical: 2,
       why: "sources' clocks and the slowest log partition hold the watermark a second or two behind the newest events (a planning figure; measure it)",
+      from: {
+        expression: "propagation_seconds * watermark_share",
+        why: "a tight freshness bound holds the watermark to its share of it: sources' clocks and the slowest partition must stay that close",
+        atMost: 2,
+      },
     },
     {
       quantity: "allowed_lateness_seconds",
       typical: 1,
       why: "the design's own rule publishes a window only after the watermark passes its end plus this lateness; Flink's default is none, and a second keeps events the slowest partition delays in their window (a planning figure)",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds the allowed lateness to its share of it; later events go to the correction path",
+        atMost: 1,
+      },
     },
     {
       quantity: "checkpoint_seconds",
       typical: 1,
       why: "an exactly-once sink publishes a window's total only when the checkpoint holding it completes (Flink's two-phase-commit sink commits its transaction on checkpoint completion, apache/flink TwoPhaseCommitSinkFunction), so a count can wait up to one interval (a planning figure)",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds the checkpoint interval to its share of it, since a window's total waits for the checkpoint holding it",
+        atMost: 1,
+      },
     },
+
     {
       // a stated freshness bound ("counts visible within 10 seconds") sets the window: a count is visible once its
       // window closes, the watermark passes its end plus the allowed lateness, and the checkpoint that holds it

@@ -30,6 +30,49 @@ export const capacity: CapacityModel = {
     inp("fanout", 3, "one source change usually touches a few index documents or view rows"),
     inp("objects", 100000000, "a product catalogue or document corpus of about a hundred million records"),
     inp("message_bytes", 2000, "an indexed document with its fields and postings is a few KB"),
+    // a source change is readable once capture reads it, the log delivers it, the index writes it and the next refresh
+    // opens it; a stated freshness sets the refresh interval so the four fill only the planned share of the bound, and
+    // a bound too tight for the usual stages holds each to its share of it
+    {
+      quantity: "capture_lag_seconds",
+      typical: 1,
+      why: "a change-data-capture connector reads the source's log about a second behind its commits when it keeps up (a planning figure; alert on its lag)",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds capture to its share of it",
+        atMost: 1,
+      },
+    },
+    {
+      quantity: "log_lag_seconds",
+      typical: 1,
+      why: "a consumer that keeps up trails the log's head by about a second (a planning figure; alert on consumer lag)",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds the consumer's lag to its share of it",
+        atMost: 1,
+      },
+    },
+    {
+      quantity: "index_write_seconds",
+      typical: 0.5,
+      why: "a bulk write of a batch of changed documents lands in a few hundred milliseconds (a planning figure)",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds each bulk write to its share of it",
+        atMost: 0.5,
+      },
+    },
+    {
+      quantity: "refresh_seconds",
+      typical: 1,
+      why: "Elasticsearch refreshes an index every second by default (index.refresh_interval), which makes writes searchable",
+      from: {
+        expression:
+          "propagation_seconds * (1 - bound_headroom) - capture_lag_seconds - log_lag_seconds - index_write_seconds",
+        why: "the share of the stated freshness planned for use (the rest kept spare for a slow step), less capture, the log's lag and the bulk write: refreshing less often than that writes fewer segments",
+      },
+    },
   ],
   figures: [
     fig("projected_writes", "peak index or view writes", "peak", "writes_per_sec * peak_factor * fanout", "writes/s"),
@@ -49,9 +92,19 @@ export const capacity: CapacityModel = {
       "shard_refreshes",
       "shard refreshes a second to keep changes searchable within the freshness budget",
       "rate",
-      "index_shards / propagation_seconds",
+      "index_shards / refresh_seconds",
       "refreshes/s",
     ),
+    {
+      ...fig(
+        "copy_fresh_seconds",
+        "longest time from a commit to its copy being readable (capture lag + log lag + bulk index + refresh)",
+        "time",
+        "capture_lag_seconds + log_lag_seconds + index_write_seconds + refresh_seconds",
+        "s",
+      ),
+      bound: "propagation_seconds",
+    },
     fig(
       "shard_requests",
       "per-shard requests when a query scatters to every shard",
@@ -67,6 +120,23 @@ export const capacity: CapacityModel = {
       "s",
     ),
   ],
+  // one query: scattered to every index shard, the page waits for the slowest shard, then the results are merged
+  latencyPath: {
+    serves: "one search query",
+    steps: ["client_rtt_seconds", "gateway_seconds", "shard_search_seconds", "merge_rank_seconds"],
+    inputs: [
+      inp(
+        "shard_search_seconds",
+        0.05,
+        "a shard answers a filtered query in a few to tens of milliseconds, and a scattered query waits for the slowest of its shards, so 50 ms covers the tail (a planning figure; measure it)",
+      ),
+      inp(
+        "merge_rank_seconds",
+        0.005,
+        "merging the shards' top hits by score and encoding one page takes a few milliseconds at the coordinator (a planning figure)",
+      ),
+    ],
+  },
   // "shown-count" comes before "aggregation" in the topics' order, so a shown count's model is found first
   topics: { "shown-count": COUNTER_CAPACITY, aggregation: AGG_CAPACITY, typeahead: TA_CAPACITY },
 };

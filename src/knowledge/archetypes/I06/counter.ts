@@ -238,8 +238,8 @@ export const COUNTER_CAPACITY: CapacityModel = {
       typical: 5,
       why: "aggregators flush their sums every few seconds, so a count moves several times a minute and the store takes one add per key per flush",
       from: {
-        expression: "(propagation_seconds - log_lag_seconds - apply_seconds) * flush_share",
-        why: "the stated freshness, less the log lag and the add, split between batching and the cache",
+        expression: "(propagation_seconds * (1 - bound_headroom) - log_lag_seconds - apply_seconds) * flush_share",
+        why: "the share of the stated freshness planned for use (the rest kept spare for a slow step), less the log lag and the add, split between batching and the cache",
       },
     },
     {
@@ -247,8 +247,8 @@ export const COUNTER_CAPACITY: CapacityModel = {
       typical: 5,
       why: "a count cached for a few seconds spares the store almost every read",
       from: {
-        expression: "propagation_seconds - log_lag_seconds - apply_seconds - flush_seconds",
-        why: "what the stated freshness leaves after the flush interval, the log lag and the add",
+        expression: "propagation_seconds * (1 - bound_headroom) - log_lag_seconds - apply_seconds - flush_seconds",
+        why: "what the share of the stated freshness planned for use leaves after the flush interval, the log lag and the add",
       },
     },
     {
@@ -297,6 +297,7 @@ export const COUNTER_CAPACITY: CapacityModel = {
       ),
       bound: "propagation_seconds",
     },
+
     fig(
       "count_reads",
       "reads of shown counts a second at peak",

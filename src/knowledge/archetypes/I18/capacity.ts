@@ -99,6 +99,7 @@ export const capacity: CapacityModel = {
     iot: {
       inputs: [...IOT_CAPACITY.inputs, ...BASE.inputs.filter((x) => !IOT_INPUTS.has(x.quantity))],
       figures: [...BASE.figures.filter((x) => !IOT_OWN.has(x.id)), ...IOT_CAPACITY.figures],
+      ...(IOT_CAPACITY.latencyPath ? { latencyPath: IOT_CAPACITY.latencyPath } : {}),
     },
   },
 };

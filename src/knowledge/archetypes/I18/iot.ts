@@ -225,6 +225,43 @@ export const IOT_CAPACITY: CapacityModel = {
       "points",
     ),
   ],
+  // a last-24-hour query on a results-cache miss: the query frontend, the device registry (devices to series), the
+  // older hours' blocks from object storage, the day's points scanned on queriers in parallel, then merged
+  latencyPath: {
+    serves: "one last-24-hour query",
+    steps: [
+      "client_rtt_seconds",
+      "gateway_seconds",
+      "store_read_seconds",
+      "block_fetch_seconds",
+      "query_scan_seconds",
+      "service_seconds",
+    ],
+    inputs: [
+      inp(
+        "block_fetch_seconds",
+        0.1,
+        "AWS's S3 performance guide puts small requests' median latency in the tens of milliseconds, so 100 ms covers the slowest of a query's parallel block reads; a chunk cache on the queriers spares most of them",
+      ),
+      inp(
+        "scan_points_per_sec",
+        10000000,
+        "a planning figure: decoding compressed chunks and summing them runs at millions to tens of millions of points a second on one core; measure it",
+      ),
+      inp(
+        "query_splits",
+        24,
+        "a planning choice: the query frontend splits the day by hour and runs the pieces in parallel",
+      ),
+      {
+        quantity: "query_scan_seconds",
+        from: {
+          expression: "series_per_query * 86400 / scrape_seconds / (scan_points_per_sec * query_splits)",
+          why: "the raw points one query reads, over what the queriers running its pieces in parallel decode a second",
+        },
+      },
+    ],
+  },
 };
 
 export const IOT_COMPONENTS: ComponentSpec[] = [
