@@ -1,7 +1,7 @@
 import { NUMBER_WORDS } from "../../knowledge/lexicon.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { editDistance } from "../text.js";
-import { type Token, tokenize } from "./tokens.js";
+import { stemSet, type Token, tokenize } from "./tokens.js";
 
 const isCount = (raw: string) => /^\d+$/.test(raw) || NUMBER_WORDS.has(raw);
 
@@ -132,12 +132,21 @@ export function splitsExpression(tokens: readonly Token[], covers: readonly numb
  * is not "log ingestion"; "a lock that expires" is "an expiring lock").
  */
 export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: readonly number[]): boolean {
-  const ts = covers.map((i) => tokens[i] as Token);
-  if (ts.some((t) => t.sentence !== ts[0]?.sentence)) return true;
+  // by index over the covered tokens: this runs for every candidate place of every phrase a prompt reaches
+  const first = tokens[covers[0] as number] as Token;
+  let bound = false;
+  let inOrder = true;
+  let parts = false;
+  for (let k = 0; k < covers.length; k++) {
+    const t = tokens[covers[k] as number] as Token;
+    if (t.sentence !== first.sentence) return true;
+    if (t.bound) bound = true;
+    if (t.part !== first.part) parts = true;
+    if (k > 0 && (covers[k] as number) <= (covers[k - 1] as number)) inOrder = false;
+  }
   // "at most one request" is a bound on a count, not "the most requested"
-  if (ts.some((t) => t.bound) && !/\bat (most|least)\b/.test(signal.text)) return true;
-  const inOrder = covers.every((c, k) => k === 0 || c > (covers[k - 1] as number));
-  if (!inOrder && ts.some((t) => t.part !== ts[0]?.part)) return true;
+  if (bound && !/\bat (most|least)\b/.test(signal.text)) return true;
+  if (!inOrder && parts) return true;
   const last = covers.length - 1;
   return covers.some((i, k) => {
     const next = tokens[i + 1];
@@ -354,8 +363,7 @@ export const isKnown = (index: SignalIndex, stem: string): boolean =>
 
 /** Every indexed signal found in the tokens, in index order. */
 export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
-  const present = new Set<string>();
-  for (const t of tokens) present.add(t.stem);
+  const present = stemSet(tokens);
   const seen = new Set<number>();
   const consider = (i: number) => {
     if (seen.has(i)) return;

@@ -223,13 +223,19 @@ export interface LearnedShare<K extends string> {
   words: string[];
 }
 
-/** The softmax of a prompt's logits per class, and per class the words that weighed for it with their weights. */
+/** A prompt's distinct stems (each with the word it was first written as), and the table's weights of each. */
+interface Reading {
+  firsts: readonly { stem: string; raw: string }[];
+  words: Indexed["words"];
+}
+
+/** The softmax of a prompt's logits per class, and what the words that weighed for a class are read from (`quoted`). */
 function probabilities<K extends string>(
   table: LearnedTable<K>,
   tokens: readonly { stem: string; raw: string }[],
   ids: readonly K[],
   extra: readonly string[],
-): { p: Float64Array; spoke: [string, number][][] } {
+): { p: Float64Array; reading: Reading } {
   const { bias, words, logits: z } = indexed(table, ids);
   // each distinct stem once, with the word it was first written as
   const seen = new Set<string>();
@@ -240,40 +246,43 @@ function probabilities<K extends string>(
       firsts.push(t);
     }
   z.set(bias);
-  // most classes hear no word of a prompt: their lists are made when one does
-  const spoke: [string, number][][] = new Array(ids.length);
-  for (const { stem, raw } of firsts) {
+  for (const { stem } of firsts) {
     const w = words.get(stem);
     if (!w) continue;
     for (let j = 0; j < w.length; j++) {
       const [k, v] = w[j] as [number, number];
       z[k] = (z[k] ?? 0) + v;
-      if (v <= 0) continue;
-      const list = spoke[k];
-      if (list) list.push([raw, v]);
-      else spoke[k] = [[raw, v]];
     }
   }
   for (const f of extra) {
     const w = seen.has(f) ? undefined : words.get(f);
     if (w) for (const [k, v] of w) z[k] = (z[k] ?? 0) + v;
   }
-  return { p: softmax(z), spoke };
+  return { p: softmax(z), reading: { firsts, words } };
 }
 
-/** The words that weighed most for a class, strongest first, as written. */
-function quoted(spoke: [string, number][] | undefined): string[] {
-  if (spoke === undefined) return [];
+/**
+ * The words that weighed most for class `k` (a positive weight), strongest first, as written: read again from the
+ * prompt's stems only for the classes quoted (most classes are not), in the order the stems come.
+ */
+function quoted(reading: Reading, k: number): string[] {
   const stronger = (a: [string, number], b: [string, number]) =>
     b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
   // the strongest few kept in order as they come (a stable sort's first few), not every word sorted
   const top: [string, number][] = [];
-  for (const h of spoke) {
-    let j = top.length;
-    while (j > 0 && stronger(top[j - 1] as [string, number], h) > 0) j--;
-    if (j >= LEARNED_QUOTED) continue;
-    top.splice(j, 0, h);
-    if (top.length > LEARNED_QUOTED) top.pop();
+  for (const { stem, raw } of reading.firsts) {
+    const w = reading.words.get(stem);
+    if (!w) continue;
+    for (let j = 0; j < w.length; j++) {
+      const [c, v] = w[j] as [number, number];
+      if (c !== k || v <= 0) continue;
+      const h: [string, number] = [raw, v];
+      let i = top.length;
+      while (i > 0 && stronger(top[i - 1] as [string, number], h) > 0) i--;
+      if (i >= LEARNED_QUOTED) continue;
+      top.splice(i, 0, h);
+      if (top.length > LEARNED_QUOTED) top.pop();
+    }
   }
   return top.map((h) => h[0]);
 }
@@ -289,8 +298,8 @@ export function learnedShares<K extends string>(
   ids: readonly K[],
   extra: readonly string[] = [],
 ): LearnedShare<K>[] {
-  const { p, spoke } = probabilities(table, tokens, ids, extra);
-  return ids.map((id, k) => ({ id, share: p[k] ?? 0, words: quoted(spoke[k]) }));
+  const { p, reading } = probabilities(table, tokens, ids, extra);
+  return ids.map((id, k) => ({ id, share: p[k] ?? 0, words: quoted(reading, k) }));
 }
 
 export interface LearnedEvidence extends LearnedShare<ArchetypeId> {
@@ -307,13 +316,13 @@ export function learnedEvidence(
   tokens: readonly { stem: string; raw: string }[],
   ids: readonly ArchetypeId[],
 ): LearnedEvidence[] {
-  const { p, spoke } = probabilities(table, tokens, ids, []);
+  const { p, reading } = probabilities(table, tokens, ids, []);
   const out: LearnedEvidence[] = [];
   ids.forEach((id, k) => {
     const share = p[k] ?? 0;
     if (share < MIN_SHARE) return;
     const weight = round2(LEARNED_CAP * share);
-    if (weight > 0) out.push({ id, weight, share: round2(share), words: quoted(spoke[k]) });
+    if (weight > 0) out.push({ id, weight, share: round2(share), words: quoted(reading, k) });
   });
   return out;
 }
