@@ -361,18 +361,39 @@ export function buildIndex(signals: readonly Signal[]): SignalIndex {
 export const isKnown = (index: SignalIndex, stem: string): boolean =>
   index.vocabulary.has(stem) || index.byStem.has(stem);
 
+/**
+ * By index: each position's phrase stems once its signal has been decoded (null for a named system, which a typo may
+ * match), so the check "are all its words in the prompt" reads one array of plain lists instead of the decoded
+ * signals, whose many shapes make every `kind` and `stems` read a slow lookup.
+ */
+const phraseStems = new WeakMap<SignalIndex, (readonly string[] | null | undefined)[]>();
+
 /** Every indexed signal found in the tokens, in index order. */
 export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
   const present = stemSet(tokens);
+  let side = phraseStems.get(index);
+  if (side === undefined) {
+    side = new Array(index.size).fill(undefined);
+    phraseStems.set(index, side);
+  }
+  const stemsAt = side;
   const seen = new Set<number>();
   const consider = (i: number) => {
     if (seen.has(i)) return;
-    const s = index.at(i);
+    let stems = stemsAt[i];
+    if (stems === undefined) {
+      const s = index.at(i);
+      stems = s.kind === "phrase" ? s.stems : null;
+      stemsAt[i] = stems;
+    }
     // a phrase is found only where all its words are
-    if (s.kind === "phrase") for (const st of s.stems) if (!present.has(st)) return;
+    if (stems !== null) for (let k = 0; k < stems.length; k++) if (!present.has(stems[k] as string)) return;
     seen.add(i);
   };
-  for (const stem of present) for (const i of index.byStem.get(stem) ?? []) consider(i);
+  for (const stem of present) {
+    const list = index.byStem.get(stem);
+    if (list !== undefined) for (let k = 0; k < list.length; k++) consider(list[k] as number);
+  }
   for (const t of tokens) {
     // Only an unknown word can be a misspelt name; known words and exact names are found by stem.
     if (t.raw.length < 4 || isKnown(index, t.stem)) continue;

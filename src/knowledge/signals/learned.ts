@@ -250,8 +250,8 @@ function probabilities<K extends string>(
     const w = words.get(stem);
     if (!w) continue;
     for (let j = 0; j < w.length; j++) {
-      const [k, v] = w[j] as [number, number];
-      z[k] = (z[k] ?? 0) + v;
+      const pair = w[j] as [number, number];
+      z[pair[0]] = (z[pair[0]] ?? 0) + pair[1];
     }
   }
   for (const f of extra) {
@@ -266,26 +266,35 @@ function probabilities<K extends string>(
  * prompt's stems only for the classes quoted (most classes are not), in the order the stems come.
  */
 function quoted(reading: Reading, k: number): string[] {
-  const stronger = (a: [string, number], b: [string, number]) =>
-    b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  // the strongest few kept in order as they come (a stable sort's first few), not every word sorted
-  const top: [string, number][] = [];
+  // the strongest few kept in order as they come (a stable sort's first few), not every word sorted: a word goes
+  // after every kept one at least as strong (ties by the word as written, then the earlier first)
+  const words: string[] = [];
+  const weights: number[] = [];
   for (const { stem, raw } of reading.firsts) {
     const w = reading.words.get(stem);
     if (!w) continue;
     for (let j = 0; j < w.length; j++) {
-      const [c, v] = w[j] as [number, number];
+      // by index, not destructured: a destructuring reads the pair through an iterator
+      const pair = w[j] as [number, number];
+      const c = pair[0];
+      const v = pair[1];
       if (c !== k || v <= 0) continue;
-      const h: [string, number] = [raw, v];
-      let i = top.length;
-      while (i > 0 && stronger(top[i - 1] as [string, number], h) > 0) i--;
+      let i = words.length;
+      while (i > 0 && stronger(words[i - 1] as string, weights[i - 1] as number, raw, v) > 0) i--;
       if (i >= LEARNED_QUOTED) continue;
-      top.splice(i, 0, h);
-      if (top.length > LEARNED_QUOTED) top.pop();
+      words.splice(i, 0, raw);
+      weights.splice(i, 0, v);
+      if (words.length > LEARNED_QUOTED) {
+        words.pop();
+        weights.pop();
+      }
     }
   }
-  return top.map((h) => h[0]);
+  return words;
 }
+
+/** Which of two quoted words weighed more for a class: the stronger first, ties by the word as written. */
+const stronger = (a: string, av: number, b: string, bv: number): number => bv - av || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What a fitted table says about a prompt: per class, the softmax of its bias plus the weights of the
