@@ -16,9 +16,20 @@ const NO_WORDS: ReadonlySet<number> = new Set();
  * words ask for an answer and state no requirement, so "walk … through" is no periodic pass over a set.
  */
 export function openingAskAt(prompt: string): ReadonlySet<number> {
+  return askWords(prompt).opening;
+}
+
+/**
+ * Both readings of where a prompt asks (`openingAskAt`, `laterAskHead`), from one test of its opening: recognition
+ * reads both of every prompt.
+ */
+export function askWords(prompt: string): { opening: ReadonlySet<number>; later: ReadonlySet<number> } {
   const lower = foldText(prompt);
   const m = ASKS_TO_BUILD.exec(lower);
-  if (!m) return NO_WORDS;
+  return m ? { opening: openingWords(lower, m), later: NO_WORDS } : { opening: NO_WORDS, later: laterWords(lower) };
+}
+
+function openingWords(lower: string, m: RegExpExecArray): ReadonlySet<number> {
   const words = (lower.slice(0, m.index + m[0].length).match(/[a-z0-9/+-]+/g) ?? []).length;
   return new Set(Array.from({ length: words }, (_, i) => i));
 }
@@ -35,8 +46,11 @@ const LATER_ASK =
  * statement rather than an ask; empty otherwise (the prompt's own head then names what is asked for).
  */
 export function laterAskHead(prompt: string): ReadonlySet<number> {
-  const lower = foldText(prompt);
-  if (ASKS_TO_BUILD.test(lower)) return NO_WORDS;
+  return askWords(prompt).later;
+}
+
+/** The later ask's noun phrase in a folded text that does not open with an ask (see laterAskHead). */
+function laterWords(lower: string): ReadonlySet<number> {
   const m = LATER_ASK.exec(lower);
   const named = m?.[1];
   const phrase = named?.trim();

@@ -11,7 +11,7 @@ import {
   splitsExpression,
 } from "./match.js";
 import type { Token } from "./tokens.js";
-import { stemWord } from "./tokens.js";
+import { stemSet, stemWord } from "./tokens.js";
 
 /** Word families compiled once, looked up by the stems of the prompt. */
 export interface CompiledCombinations {
@@ -131,8 +131,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     if (list) list.push(o);
     else byFamily.set(family, [o]);
   };
-  const present = new Set<string>();
-  for (const t of tokens) present.add(t.stem);
+  const present = stemSet(tokens);
   const seenStems = new Set<string>();
   tokens.forEach((t, i) => {
     for (const f of kb.words.get(t.stem) ?? []) add(f, { covers: [i] });
@@ -164,21 +163,38 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
     if (lists.some((l) => l.length === 0)) continue;
     let best: Occurrence[] | undefined;
     let bestSpan = Number.POSITIVE_INFINITY;
-    const pick = (k: number, chosen: Occurrence[]) => {
+    const limit = rule.window ?? kb.window;
+    // one word of each family (the first 6 of each), the closest set on distinct words kept: the choice and its
+    // covers are one array each, filled in place, and copied only when a set is the closest so far. The span is
+    // checked first, as the cheapest of the conditions, all of which a kept set meets.
+    const chosen: Occurrence[] = new Array(lists.length);
+    const all: number[] = [];
+    const pick = (k: number) => {
       if (k === lists.length) {
-        const all = chosen.flatMap((o) => o.covers);
-        if (new Set(all).size !== all.length || splitsExpression(tokens, all)) return;
-        if (apart(rule, chosen, tokens)) return;
-        const span = Math.max(...all) - Math.min(...all);
-        if (span <= (rule.window ?? kb.window) && span < bestSpan) {
-          bestSpan = span;
-          best = [...chosen];
-        }
+        all.length = 0;
+        let lo = Number.POSITIVE_INFINITY;
+        let hi = Number.NEGATIVE_INFINITY;
+        for (let j = 0; j < k; j++)
+          for (const c of (chosen[j] as Occurrence).covers) {
+            all.push(c);
+            if (c < lo) lo = c;
+            if (c > hi) hi = c;
+          }
+        const span = hi - lo;
+        if (!(span <= limit && span < bestSpan)) return;
+        for (let x = 1; x < all.length; x++) for (let y = 0; y < x; y++) if (all[x] === all[y]) return;
+        if (splitsExpression(tokens, all) || apart(rule, chosen, tokens)) return;
+        bestSpan = span;
+        best = chosen.slice();
         return;
       }
-      for (const o of (lists[k] as Occurrence[]).slice(0, 6)) pick(k + 1, [...chosen, o]);
+      const list = lists[k] as Occurrence[];
+      for (let j = 0; j < list.length && j < 6; j++) {
+        chosen[k] = list[j] as Occurrence;
+        pick(k + 1);
+      }
     };
-    pick(0, []);
+    pick(0);
     if (!best) continue;
     const covers = sortNumbers([...new Set(best.flatMap((o) => o.covers))]);
     const quoted = best.map((o) => o.covers.map((i) => tokens[i]?.raw ?? "").join(" ")).join(" … ");

@@ -1,7 +1,7 @@
 import { NUMBER_WORDS } from "../../knowledge/lexicon.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { editDistance } from "../text.js";
-import { type Token, tokenize } from "./tokens.js";
+import { stemSet, type Token, tokenize } from "./tokens.js";
 
 const isCount = (raw: string) => /^\d+$/.test(raw) || NUMBER_WORDS.has(raw);
 
@@ -132,12 +132,21 @@ export function splitsExpression(tokens: readonly Token[], covers: readonly numb
  * is not "log ingestion"; "a lock that expires" is "an expiring lock").
  */
 export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: readonly number[]): boolean {
-  const ts = covers.map((i) => tokens[i] as Token);
-  if (ts.some((t) => t.sentence !== ts[0]?.sentence)) return true;
+  // by index over the covered tokens: this runs for every candidate place of every phrase a prompt reaches
+  const first = tokens[covers[0] as number] as Token;
+  let bound = false;
+  let inOrder = true;
+  let parts = false;
+  for (let k = 0; k < covers.length; k++) {
+    const t = tokens[covers[k] as number] as Token;
+    if (t.sentence !== first.sentence) return true;
+    if (t.bound) bound = true;
+    if (t.part !== first.part) parts = true;
+    if (k > 0 && (covers[k] as number) <= (covers[k - 1] as number)) inOrder = false;
+  }
   // "at most one request" is a bound on a count, not "the most requested"
-  if (ts.some((t) => t.bound) && !/\bat (most|least)\b/.test(signal.text)) return true;
-  const inOrder = covers.every((c, k) => k === 0 || c > (covers[k - 1] as number));
-  if (!inOrder && ts.some((t) => t.part !== ts[0]?.part)) return true;
+  if (bound && !/\bat (most|least)\b/.test(signal.text)) return true;
+  if (!inOrder && parts) return true;
   const last = covers.length - 1;
   return covers.some((i, k) => {
     const next = tokens[i + 1];
@@ -352,19 +361,39 @@ export function buildIndex(signals: readonly Signal[]): SignalIndex {
 export const isKnown = (index: SignalIndex, stem: string): boolean =>
   index.vocabulary.has(stem) || index.byStem.has(stem);
 
+/**
+ * By index: each position's phrase stems once its signal has been decoded (null for a named system, which a typo may
+ * match), so the check "are all its words in the prompt" reads one array of plain lists instead of the decoded
+ * signals, whose many shapes make every `kind` and `stems` read a slow lookup.
+ */
+const phraseStems = new WeakMap<SignalIndex, (readonly string[] | null | undefined)[]>();
+
 /** Every indexed signal found in the tokens, in index order. */
 export function matchAll(tokens: readonly Token[], index: SignalIndex): Hit[] {
-  const present = new Set<string>();
-  for (const t of tokens) present.add(t.stem);
+  const present = stemSet(tokens);
+  let side = phraseStems.get(index);
+  if (side === undefined) {
+    side = new Array(index.size).fill(undefined);
+    phraseStems.set(index, side);
+  }
+  const stemsAt = side;
   const seen = new Set<number>();
   const consider = (i: number) => {
     if (seen.has(i)) return;
-    const s = index.at(i);
+    let stems = stemsAt[i];
+    if (stems === undefined) {
+      const s = index.at(i);
+      stems = s.kind === "phrase" ? s.stems : null;
+      stemsAt[i] = stems;
+    }
     // a phrase is found only where all its words are
-    if (s.kind === "phrase") for (const st of s.stems) if (!present.has(st)) return;
+    if (stems !== null) for (let k = 0; k < stems.length; k++) if (!present.has(stems[k] as string)) return;
     seen.add(i);
   };
-  for (const stem of present) for (const i of index.byStem.get(stem) ?? []) consider(i);
+  for (const stem of present) {
+    const list = index.byStem.get(stem);
+    if (list !== undefined) for (let k = 0; k < list.length; k++) consider(list[k] as number);
+  }
   for (const t of tokens) {
     // Only an unknown word can be a misspelt name; known words and exact names are found by stem.
     if (t.raw.length < 4 || isKnown(index, t.stem)) continue;

@@ -46,12 +46,12 @@ import { FLOW_REACH, FLOW_SKIPS, FLOW_WORDS, SINK_WORDS } from "../../knowledge/
 import type { AmbiguousSystem } from "../../knowledge/signals/types.js";
 import { compositionRole } from "../composition.js";
 import { eitherOf } from "../text.js";
-import { ASKS_TO_BUILD, branchMarks, laterAskHead, openingAskAt } from "./branch-learned.js";
+import { ASKS_TO_BUILD, askWords, branchMarks } from "./branch-learned.js";
 import { matchCombinations } from "./combos.js";
 import { combine, compileSignal, findSignal, firstBy, type Hit, matchAll, type Signal, sortShort } from "./match.js";
 import type { ArchetypeLinks, RecognitionKnowledge } from "./signals.js";
 import { namesWholeSubject } from "./subject.js";
-import { foldText, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
+import { foldText, stemSet, stemWord, type Token, tokenize, writtenWords } from "./tokens.js";
 
 export type BranchKind = "infra" | "product" | "mixed";
 export type ArchetypeRole = "dominant" | CompositionRole;
@@ -207,7 +207,14 @@ const OWN_MONEY_STEMS = new Set(OWN_MONEY_WORDS.map(stemWord));
 
 /** Whether the prompt names an outside party the money moves through (accounts held at banks, another bank). */
 const namesOutsideParty = (tokens: readonly Token[]): boolean =>
-  OUTSIDE_PARTY_SIGNALS.some((s) => findSignal(tokens, s) !== undefined);
+  OUTSIDE_PARTY_SIGNALS.some((s) => allStemsIn(s, tokens) && findSignal(tokens, s) !== undefined);
+
+/** False when a cue phrase has a word the tokens lack: then it cannot be found, and is not looked for. */
+const allStemsIn = (s: Signal, tokens: readonly Token[]): boolean => {
+  const present = stemSet(tokens);
+  for (const st of s.stems) if (!present.has(st)) return false;
+  return true;
+};
 
 /**
  * The words saying the money moves between accounts the system keeps itself, when the prompt names no outside
@@ -216,7 +223,7 @@ const namesOutsideParty = (tokens: readonly Token[]): boolean =>
 export function ownAccounts(tokens: readonly Token[], outside = namesOutsideParty(tokens)): string | undefined {
   if (outside) return undefined;
   for (const s of OWN_ACCOUNT_SIGNALS) {
-    const h = findSignal(tokens, s);
+    const h = allStemsIn(s, tokens) ? findSignal(tokens, s) : undefined;
     if (h) return h.quoted;
   }
   return undefined;
@@ -579,11 +586,14 @@ function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
 interface Prepared {
   ids: readonly ArchetypeId[];
   /**
-   * Each focus cue's first word as its pattern spells it literally (right after its leading `\b`), or undefined
-   * when the pattern does not start so: a text without that word cannot match the cue, so its pattern is not run.
-   * (One pattern joining the 51 cues cost more to compile at a command's start than the cues run one by one.)
+   * Each focus cue's first word as its pattern spells it literally (right after its leading `\b`), as a position in
+   * `words` (the distinct ones), or -1 when the pattern does not start so: a text without that word cannot match the
+   * cue, so its pattern is not run. 51 cues start with 30 words, so a text is searched for each word once however
+   * many cues share it (`cueFilter`). (One pattern joining the 51 cues cost more to compile at a command's start
+   * than the cues run one by one.)
    */
-  cueWords: readonly (string | undefined)[];
+  cueWordAt: readonly number[];
+  words: readonly string[];
   /** By archetype: its first typical connection to each other archetype. */
   typical: ReadonlyMap<ArchetypeId, ReadonlyMap<ArchetypeId, Archetype["connections"][number]>>;
   /** By archetype: its reading in a prompt with no hit for it (read-only, shared by every such prompt). */
@@ -604,22 +614,34 @@ interface Raw {
 const NO_HITS = Object.freeze([]) as unknown as Hit[];
 const preparedFor = new WeakMap<RecognitionKnowledge, Prepared>();
 
-/** False when the text lacks focus cue `k`'s first word, so its pattern cannot match. */
-const mayMatch = (once: Prepared, k: number, text: string): boolean => {
-  const word = once.cueWords[k];
-  return word === undefined || text.includes(word);
-};
+/**
+ * For one text: false for a focus cue `k` whose first word the text lacks, so its pattern cannot match. Each distinct
+ * first word is looked for once, when a cue first asks about it.
+ */
+function cueFilter(once: Prepared, text: string): (k: number) => boolean {
+  // per distinct word: 0 not yet looked for, 1 in the text, 2 not
+  const known = new Uint8Array(once.words.length);
+  return (k) => {
+    const d = once.cueWordAt[k] as number;
+    if (d < 0) return true;
+    if (known[d] === 0) known[d] = text.includes(once.words[d] as string) ? 1 : 2;
+    return known[d] === 1;
+  };
+}
 
 /** The tables' per-prompt constants, built on first use and kept with the tables. */
 function prepared(kb: RecognitionKnowledge): Prepared {
   let p = preparedFor.get(kb);
   if (p === undefined) {
+    const cueWords = kb.focus.map((f) => {
+      const word = /^[a-z0-9']+/.exec(f.text.toLowerCase())?.[0];
+      return word !== undefined && f.pattern.source.startsWith(`\\b${word}`) ? word : undefined;
+    });
+    const words = [...new Set(cueWords.filter((w) => w !== undefined))];
     p = {
       ids: Object.freeze(kb.archetypes.map((a) => a.id)),
-      cueWords: kb.focus.map((f) => {
-        const word = /^[a-z0-9']+/.exec(f.text.toLowerCase())?.[0];
-        return word !== undefined && f.pattern.source.startsWith(`\\b${word}`) ? word : undefined;
-      }),
+      cueWordAt: cueWords.map((w) => (w === undefined ? -1 : words.indexOf(w))),
+      words,
       typical: new Map(
         kb.archetypes.map((a) => {
           const firsts = new Map<ArchetypeId, Archetype["connections"][number]>();
@@ -660,14 +682,15 @@ export function recognize(
   const lower = prompt.toLowerCase();
   const opensWithAsk = ASKS_TO_BUILD.test(lower);
   // A prompt that states its context first and asks later ("…; design that service") has its head in the ask.
-  const later = laterAskHead(prompt);
+  const asked = askWords(prompt);
+  const later = asked.later;
   const isHead =
     later.size > 0 ? (i: number) => later.has(tokens[i]?.at ?? -1) : (i: number) => tokens[i]?.head === true;
   const asksForThing = later.size > 0 || opensWithAsk;
   const w = (h: Hit) => weightOf(h, isHead, !asksForThing);
   const combined = kb.combinations ? matchCombinations(tokens, kb.combinations) : [];
   // The opening ask's own words ("Walk me through …") state nothing: a hit on any of them is dropped.
-  const askAt = openingAskAt(prompt);
+  const askAt = asked.opening;
   const notAsk = (h: Hit) => askAt.size === 0 || !h.covers.some((i) => askAt.has(tokens[i]?.at ?? -1));
   const cloned = (sys: AmbiguousSystem): string | undefined => {
     if (!asksForThing) return undefined;
@@ -781,12 +804,11 @@ export function recognize(
   });
   // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
   const turnText = foldText(prompt).replace(/’/g, "'");
+  const turnMay = cueFilter(once, turnText);
   const turnAt = Math.min(
     turnText.length,
     ...kb.focus.map((f, k) =>
-      f.explicit && mayMatch(once, k, turnText)
-        ? (f.pattern.exec(turnText)?.index ?? turnText.length)
-        : turnText.length,
+      f.explicit && turnMay(k) ? (f.pattern.exec(turnText)?.index ?? turnText.length) : turnText.length,
     ),
   );
   // Word positions are counted as `tokenize` counts them (see dismissedInfra).
@@ -825,7 +847,8 @@ export function recognize(
   );
   // "Design a … app" asks for a product; "Ship app bundles so that …" states a requirement about one.
   const asksToBuild = opensWithAsk || tokens.length <= 3;
-  const focus = kb.focus.find((f, k) => mayMatch(once, k, lower) && f.pattern.test(lower));
+  const lowerMay = cueFilter(once, lower);
+  const focus = kb.focus.find((f, k) => lowerMay(k) && f.pattern.test(lower));
   const focusLeast = focus?.explicit ? FOCUS_EXPLICIT_INFRA : FOCUS_INFRA;
   // After an explicit turn the cue itself says a part is asked about; which part may be told by weaker words:
   // a typical word of an archetype, or the learned words when they speak clearly for one.

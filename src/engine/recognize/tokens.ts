@@ -176,6 +176,21 @@ export function tokenize(text: string): readonly Token[] {
   return tokens;
 }
 
+let lastStems: { tokens: readonly Token[]; stems: ReadonlySet<string> } | undefined;
+
+/**
+ * The distinct stems of a token list, remembered for the last list asked about (by identity: the tokens of a prompt
+ * are one frozen array, see `tokenize`), as matching the signals, the word families and the learned words each ask.
+ */
+export function stemSet(tokens: readonly Token[]): ReadonlySet<string> {
+  if (lastStems?.tokens !== tokens) {
+    const stems = new Set<string>();
+    for (let i = 0; i < tokens.length; i++) stems.add((tokens[i] as Token).stem);
+    lastStems = { tokens, stems };
+  }
+  return lastStems.stems;
+}
+
 let lastWritten: { text: string; words: readonly string[] } | undefined;
 
 /**

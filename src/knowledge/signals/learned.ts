@@ -223,13 +223,19 @@ export interface LearnedShare<K extends string> {
   words: string[];
 }
 
-/** The softmax of a prompt's logits per class, and per class the words that weighed for it with their weights. */
+/** A prompt's distinct stems (each with the word it was first written as), and the table's weights of each. */
+interface Reading {
+  firsts: readonly { stem: string; raw: string }[];
+  words: Indexed["words"];
+}
+
+/** The softmax of a prompt's logits per class, and what the words that weighed for a class are read from (`quoted`). */
 function probabilities<K extends string>(
   table: LearnedTable<K>,
   tokens: readonly { stem: string; raw: string }[],
   ids: readonly K[],
   extra: readonly string[],
-): { p: Float64Array; spoke: [string, number][][] } {
+): { p: Float64Array; reading: Reading } {
   const { bias, words, logits: z } = indexed(table, ids);
   // each distinct stem once, with the word it was first written as
   const seen = new Set<string>();
@@ -240,43 +246,55 @@ function probabilities<K extends string>(
       firsts.push(t);
     }
   z.set(bias);
-  // most classes hear no word of a prompt: their lists are made when one does
-  const spoke: [string, number][][] = new Array(ids.length);
-  for (const { stem, raw } of firsts) {
+  for (const { stem } of firsts) {
     const w = words.get(stem);
     if (!w) continue;
     for (let j = 0; j < w.length; j++) {
-      const [k, v] = w[j] as [number, number];
-      z[k] = (z[k] ?? 0) + v;
-      if (v <= 0) continue;
-      const list = spoke[k];
-      if (list) list.push([raw, v]);
-      else spoke[k] = [[raw, v]];
+      const pair = w[j] as [number, number];
+      z[pair[0]] = (z[pair[0]] ?? 0) + pair[1];
     }
   }
   for (const f of extra) {
     const w = seen.has(f) ? undefined : words.get(f);
     if (w) for (const [k, v] of w) z[k] = (z[k] ?? 0) + v;
   }
-  return { p: softmax(z), spoke };
+  return { p: softmax(z), reading: { firsts, words } };
 }
 
-/** The words that weighed most for a class, strongest first, as written. */
-function quoted(spoke: [string, number][] | undefined): string[] {
-  if (spoke === undefined) return [];
-  const stronger = (a: [string, number], b: [string, number]) =>
-    b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-  // the strongest few kept in order as they come (a stable sort's first few), not every word sorted
-  const top: [string, number][] = [];
-  for (const h of spoke) {
-    let j = top.length;
-    while (j > 0 && stronger(top[j - 1] as [string, number], h) > 0) j--;
-    if (j >= LEARNED_QUOTED) continue;
-    top.splice(j, 0, h);
-    if (top.length > LEARNED_QUOTED) top.pop();
+/**
+ * The words that weighed most for class `k` (a positive weight), strongest first, as written: read again from the
+ * prompt's stems only for the classes quoted (most classes are not), in the order the stems come.
+ */
+function quoted(reading: Reading, k: number): string[] {
+  // the strongest few kept in order as they come (a stable sort's first few), not every word sorted: a word goes
+  // after every kept one at least as strong (ties by the word as written, then the earlier first)
+  const words: string[] = [];
+  const weights: number[] = [];
+  for (const { stem, raw } of reading.firsts) {
+    const w = reading.words.get(stem);
+    if (!w) continue;
+    for (let j = 0; j < w.length; j++) {
+      // by index, not destructured: a destructuring reads the pair through an iterator
+      const pair = w[j] as [number, number];
+      const c = pair[0];
+      const v = pair[1];
+      if (c !== k || v <= 0) continue;
+      let i = words.length;
+      while (i > 0 && stronger(words[i - 1] as string, weights[i - 1] as number, raw, v) > 0) i--;
+      if (i >= LEARNED_QUOTED) continue;
+      words.splice(i, 0, raw);
+      weights.splice(i, 0, v);
+      if (words.length > LEARNED_QUOTED) {
+        words.pop();
+        weights.pop();
+      }
+    }
   }
-  return top.map((h) => h[0]);
+  return words;
 }
+
+/** Which of two quoted words weighed more for a class: the stronger first, ties by the word as written. */
+const stronger = (a: string, av: number, b: string, bv: number): number => bv - av || (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What a fitted table says about a prompt: per class, the softmax of its bias plus the weights of the
@@ -289,8 +307,8 @@ export function learnedShares<K extends string>(
   ids: readonly K[],
   extra: readonly string[] = [],
 ): LearnedShare<K>[] {
-  const { p, spoke } = probabilities(table, tokens, ids, extra);
-  return ids.map((id, k) => ({ id, share: p[k] ?? 0, words: quoted(spoke[k]) }));
+  const { p, reading } = probabilities(table, tokens, ids, extra);
+  return ids.map((id, k) => ({ id, share: p[k] ?? 0, words: quoted(reading, k) }));
 }
 
 export interface LearnedEvidence extends LearnedShare<ArchetypeId> {
@@ -307,13 +325,13 @@ export function learnedEvidence(
   tokens: readonly { stem: string; raw: string }[],
   ids: readonly ArchetypeId[],
 ): LearnedEvidence[] {
-  const { p, spoke } = probabilities(table, tokens, ids, []);
+  const { p, reading } = probabilities(table, tokens, ids, []);
   const out: LearnedEvidence[] = [];
   ids.forEach((id, k) => {
     const share = p[k] ?? 0;
     if (share < MIN_SHARE) return;
     const weight = round2(LEARNED_CAP * share);
-    if (weight > 0) out.push({ id, weight, share: round2(share), words: quoted(spoke[k]) });
+    if (weight > 0) out.push({ id, weight, share: round2(share), words: quoted(reading, k) });
   });
   return out;
 }
