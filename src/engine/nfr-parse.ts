@@ -68,7 +68,7 @@ const DELIVERY: Rule<Delivery>[] = [
 
 const CONSISTENCY: Rule<Consistency>[] = [
   {
-    re: /\b(?:linearizab\w*|strong(?:ly)? consisten\w*|strict(?:ly)? serializab\w*|serializab\w*|consensus|single source of truth)\b/i,
+    re: /\b(?:linearizab\w*|strong(?:ly)? consisten\w*|external(?:ly)? consisten\w*|strict(?:ly)? serializab\w*|serializab\w*|consensus|single source of truth)\b/i,
     value: "linearizable",
   },
   {
