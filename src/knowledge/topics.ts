@@ -79,6 +79,7 @@ export const TOPIC_VALUES = [
   "whiteboard",
   "iot",
   "places",
+  "distributed-sql",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -119,6 +120,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // places that stay where they are: never where the prompt also speaks of things that move (drivers, couriers);
   // "places" as a noun only (counted, nearby, near a point), never the verb ("places tasks on machines")
   places: String.raw`(?<!\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b[\s\S]*)\b(?:(?:[\d,.]+\s*(?:k|m|million|billion|thousand)?\s+|nearby |local |popular |all )places|places (?:near|nearby|around|to (?:eat|visit|stay))|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b(?![\s\S]*\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b)`,
+  // a database that speaks SQL across machines and regions, or one that names the transaction order it keeps
+  "distributed-sql": String.raw`\b(?:distributed sql|newsql|(?:distributed|global(?:ly)?(?: distributed)?|geo-distributed|multi-region|horizontally scal\w*|sharded) (?:sql|relational) databases?|(?:sql|relational) databases? (?:that|which) (?:scales?|spans?|runs?) (?:across|over|out)|external(?:ly)? consistent (?:transactions?|reads?|database)|external consistency|(?:like|as) (?:google )?(?:cloud )?spanner|spanner-(?:like|style)|cockroach ?db|tidb|yugabyte ?db)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -167,6 +170,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   places:
     "people search for places near a point that stay where they are (restaurants, shops): the business records are the authority, and a geo cell index derived from them is filtered and ranked by distance, rating and relevance, with no position updates",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
+  "distributed-sql":
+    "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
 
 /**
@@ -179,6 +184,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   // webhooks, and a notification service that also pushes keeps the push shape
   email: ["money", "webhook", "push", "multi-channel"],
   "multi-channel": ["money", "webhook"],
+  // a bank ledger kept on a distributed SQL database is about the money; the database is its technology
+  "distributed-sql": ["ledger"],
 };
 
 /**
