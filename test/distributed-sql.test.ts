@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
-import { deriveDesign } from "../src/engine/design/design.js";
 import type { Design } from "../src/engine/design/design.js";
+import { deriveDesign } from "../src/engine/design/design.js";
 
 const design = (p: string): Design => {
   const r = deriveDesign(p);

@@ -1038,6 +1038,9 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   );
   const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
+  // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
+  const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
+  if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);
   const out: StatedNfrs = { latency, scale, implied, unread: [] };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);
