@@ -23,6 +23,11 @@ describe("stated NFRs", () => {
     expect(b.regions?.value).toBe(2);
     expect(parseStatedNfrs("read-your-writes for profile edits").consistency?.value).toBe("read-your-writes");
     expect(parseStatedNfrs("a globally ordered log").ordering?.value).toBe("global");
+    // External consistency (Spanner's term) is strict serializability: linearizable at the least.
+    expect(parseStatedNfrs("a SQL database with externally consistent transactions").consistency?.value).toBe(
+      "linearizable",
+    );
+    expect(parseStatedNfrs("transactions with external consistency").consistency?.value).toBe("linearizable");
   });
 
   it("reads scale numbers in common forms", () => {

@@ -12,6 +12,7 @@ import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
+import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
@@ -122,6 +123,7 @@ export type CoherenceRule =
   | "whiteboard-shape"
   | "iot-shape"
   | "ledger-shape"
+  | "distributed-sql-shape"
   | "cdc-shape"
   | "workflow-engine-shape"
   | "realized-record-elsewhere"
@@ -209,6 +211,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "every message a sequence diagram draws between two components runs along a chain of links the architecture draws between them",
   "ledger-shape":
     "money moved between the system's own accounts (a bank's ledger) is drawn as its own state: no outside party is called for it, and a ledger design keeps accounts, a transfer keyed by its transfer id, a journal and the rule that money is conserved",
+  "distributed-sql-shape":
+    "a distributed SQL database keeps rows and transaction records, states the order its commit timestamps keep (external consistency where asked), is linearizable, and draws none of a leaderless store's parts (quorum reads and writes, anti-entropy, last-writer-wins)",
   "cdc-shape":
     "a change-data-capture design reads the database's log through a replication slot with a connector, applies every change at each sink guarded by its log position (LSN), draws no write API the applications must go through, and gives a named cache sink its own LSN-guarded copy",
   "workflow-engine-shape":
@@ -1828,6 +1832,25 @@ function ledgerShape(d: Design): Problem[] {
 }
 
 /**
+ * A design about a distributed SQL database (topic "distributed-sql", I16 leading) keeps its shape: rows and
+ * transaction records drawn, a rule about commit timestamps, linearizable state, and no leaderless machinery.
+ */
+function distributedSqlShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("distributed-sql") || d.archetypes[0]?.id !== "I16") return [];
+  const out: Problem[] = [];
+  for (const e of SQL_SHAPE.entities)
+    if (!d.dataModel.some((m) => m.entity === e))
+      out.push({ rule: "distributed-sql-shape", detail: `the database draws no ${e}` });
+  if (!d.invariants.some((i) => SQL_SHAPE.orderRule.test(i.statement)))
+    out.push({ rule: "distributed-sql-shape", detail: "no invariant says what order commit timestamps keep" });
+  if (d.nfrs.consistency !== "linearizable")
+    out.push({ rule: "distributed-sql-shape", detail: `its transactions are ${d.nfrs.consistency}, not linearizable` });
+  for (const m of d.mechanisms.filter((x) => (SQL_SHAPE.leaderless as readonly string[]).includes(x.id)))
+    out.push({ rule: "distributed-sql-shape", detail: `${m.name} is a leaderless store's mechanism` });
+  return out;
+}
+
+/**
  * A design about change data capture (topic "cdc", led by the projection pipeline) draws the capture from the source's
  * log: the replication slot, the connector that reads it, an apply guarded by the change's log position at every sink,
  * and no write API in front of the database; a named cache sink ("cdc-cache") holds its own LSN-guarded copy.
@@ -2288,6 +2311,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...whiteboardShape(d),
     ...iotShape(d),
     ...ledgerShape(d),
+    ...distributedSqlShape(d),
     ...cdcShape(d),
     ...workflowEngineShape(d),
     ...technologyBuildsChoices(d),

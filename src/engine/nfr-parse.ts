@@ -72,7 +72,7 @@ const DELIVERY: Rule<Delivery>[] = [
 
 const CONSISTENCY: Rule<Consistency>[] = [
   {
-    re: /\b(?:linearizab\w*|strong(?:ly)? consisten\w*|strict(?:ly)? serializab\w*|serializab\w*|consensus|single source of truth)\b/i,
+    re: /\b(?:linearizab\w*|strong(?:ly)? consisten\w*|external(?:ly)? consisten\w*|strict(?:ly)? serializab\w*|serializab\w*|consensus|single source of truth)\b/i,
     value: "linearizable",
   },
   {
@@ -1063,6 +1063,9 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   );
   const target = latency[0];
   if (target) setScale(scale, "latency_seconds", target.ms / 1000, target.quote);
+  // "the top 100 hashtags": the length of a ranking the design keeps, not an amount of anything
+  const top = /\btop[- ](\d[\d,]*)\s+[a-z][\w-]*(?:\s+(?:of|in|over|for)\s+the\s+\w+(?:\s+\w+)?)?/i.exec(prompt);
+  if (top?.[1]) setScale(scale, "top_k", Number(top[1].replace(/,/g, "")), top[0]);
   const out: StatedNfrs = { latency, scale, implied, unread: [] };
   const lowered = prompt.toLowerCase();
   const delivery = first(prompt, DELIVERY, lowered);

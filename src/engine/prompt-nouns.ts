@@ -123,6 +123,21 @@ const STOP = new Set([
   "generic",
   "general",
   "purpose",
+  // a data model or query language names what kind of database it is, not a record it keeps
+  "sql",
+  "nosql",
+  "newsql",
+  "relational",
+  "graph",
+  "columnar",
+  "column",
+  "wide",
+  "tabular",
+  "transactional",
+  "analytical",
+  "olap",
+  "oltp",
+  "vector",
 ]);
 
 const MEASURES = new Set(["number", "code", "key", "count"]);

@@ -273,6 +273,20 @@ export const VARIANTS: readonly Variant[] = [
     absorbs: [],
   },
   {
+    by: "I16",
+    topic: "distributed-sql",
+    subject:
+      "a distributed SQL database: rows in ordered key ranges, each range its own consensus group, and transactions committed across ranges at one timestamp",
+    summary: [
+      "A read-write transaction locks what it reads and writes at each range's leader and commits across ranges by two-phase commit, each step logged through a consensus group",
+      "Every commit gets one timestamp and waits out the clocks' known uncertainty before it is acknowledged, so timestamps follow real time",
+      "Reads at a timestamp take no locks and are served by any replica caught up to it",
+    ],
+    absorbs: [],
+    stance:
+      "each key range is a consensus group, so a range cut off from its majority refuses rather than answer from a stale replica, and a majority spread over three regions keeps serving through a region's loss",
+  },
+  {
     by: "I12",
     topic: "email",
     subject: "an email pipeline that queues each recipient's message by recipient domain and settles it by SMTP reply",

@@ -67,6 +67,7 @@ export const TOPIC_VALUES = [
   "email",
   "multi-channel",
   "shown-count",
+  "top-k",
   "aggregation",
   "typeahead",
   "crawl",
@@ -79,6 +80,7 @@ export const TOPIC_VALUES = [
   "whiteboard",
   "iot",
   "places",
+  "distributed-sql",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -98,7 +100,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "in-flight": String.raw`\bconcurrency (?:limit\w*|caps?)\b|\bconcurrent (?:requests?|calls?|connections?|jobs?|sessions?|uploads?|streams?|queries)\b|\bin[- ]flight\b|\bsimultaneous (?:requests?|calls?|connections?)\b|\bbulkheads?\b|\bconnection pools?\b|\bmax(?:imum)? (?:concurrent|parallel)\b|\bat (?:the )?same time\b`,
   "multi-channel": String.raw`\b(?:multi-?channel|omni-?channel|push\b[^.;]{0,40}\b(?:e-?mails?|sms|text messages?)|e-?mails?\b[^.;]{0,40}\b(?:push|sms|text messages?)|(?:sms|text messages?)\b[^.;]{0,40}\b(?:push|e-?mails?))\b`,
   email: String.raw`\b(?:e-?mails?|e-?mailing|newsletters?|mailing lists?|smtp|mail transfer agents?|sendgrid|mailgun|postmark|amazon ses|aws ses|simple email service)\b`,
-  aggregation: String.raw`\b(?:count(?:s|ing|ed)?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower|like)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b`,
+  // the k most frequent keys of a recent window: counting events per key, then ranking them
+  "top-k": String.raw`\b(?:top[- ]?(?:\d[\d,]*|k|n|ten|hundred)|trending|most (?:popular|viewed|played|shared|mentioned|used|searched|liked|frequent))\b[^.;]{0,60}\b(?:(?:of|in|over|during|for|within) (?:the )?(?:last|past|previous|latest) (?:\d+ )?(?:minutes?|hours?|days?|weeks?)|right now|today)\b|\btrending (?:hashtags?|topics?|tags?|searches|terms|videos|posts|songs|products)\b|\bheavy hitters?\b`,
+  aggregation: String.raw`\b(?:top[- ]?(?:\d[\d,]*|k|n|ten|hundred)|trending|most (?:popular|viewed|played|shared|mentioned|used|searched|liked|frequent))\b[^.;]{0,60}\b(?:(?:of|in|over|during|for|within) (?:the )?(?:last|past|previous|latest) (?:\d+ )?(?:minutes?|hours?|days?|weeks?)|right now|today)\b|\btrending (?:hashtags?|topics?|tags?|searches|terms|videos|posts|songs|products)\b|\bheavy hitters?\b|\b(?:count(?:s|ing|ed)?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower|like)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b`,
   // a count shown to people beside the thing counted (a video's views, a post's likes): a running total per key that
   // pages read, beside the windowed counts analytics reads; it needs the prompt to count events too (TOPIC_NEEDS)
   "shown-count": String.raw`\b(?:view|like|play|listen|click|visit|vote|upvote|follower)s? counters?\b|\bcounters? (?:for|of|on) (?:\w+ ){0,2}(?:videos?|posts?|songs?|tracks?|pages?|articles?|tweets?|photos?|reels?|streams?|podcasts?|episodes?)\b|\b(?:counts?|totals?) (?:\w+ ){0,3}(?:shown|displayed)\b|\b(?:running|lifetime|all-time) (?:counts?|totals?)\b`,
@@ -119,6 +123,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // places that stay where they are: never where the prompt also speaks of things that move (drivers, couriers);
   // "places" as a noun only (counted, nearby, near a point), never the verb ("places tasks on machines")
   places: String.raw`(?<!\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b[\s\S]*)\b(?:(?:[\d,.]+\s*(?:k|m|million|billion|thousand)?\s+|nearby |local |popular |all )places|places (?:near|nearby|around|to (?:eat|visit|stay))|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b(?![\s\S]*\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b)`,
+  // a database that speaks SQL across machines and regions, or one that names the transaction order it keeps
+  "distributed-sql": String.raw`\b(?:distributed sql|newsql|(?:distributed|global(?:ly)?(?: distributed)?|geo-distributed|multi-region|horizontally scal\w*|sharded) (?:sql|relational) databases?|(?:sql|relational) databases? (?:that|which) (?:scales?|spans?|runs?) (?:across|over|out)|external(?:ly)? consistent (?:transactions?|reads?|database)|external consistency|(?:like|as) (?:google )?(?:cloud )?spanner|spanner-(?:like|style)|cockroach ?db|tidb|yugabyte ?db)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -167,6 +173,10 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   places:
     "people search for places near a point that stay where they are (restaurants, shops): the business records are the authority, and a geo cell index derived from them is filtered and ranked by distance, rating and relevance, with no position updates",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
+  "top-k":
+    "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
+  "distributed-sql":
+    "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
 
 /**
@@ -179,13 +189,18 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   // webhooks, and a notification service that also pushes keeps the push shape
   email: ["money", "webhook", "push", "multi-channel"],
   "multi-channel": ["money", "webhook"],
+  // a bank ledger kept on a distributed SQL database is about the money; the database is its technology
+  "distributed-sql": ["ledger"],
 };
 
 /**
  * A topic that only makes sense inside another: a count shown on a page is a running total kept beside the windowed
  * counts of an event-counting pipeline, so it is spoken only where the prompt counts events too.
  */
-export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = { "shown-count": "aggregation" };
+export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
+  "shown-count": "aggregation",
+  "top-k": "aggregation",
+};
 
 /**
  * Each topic's words as a pattern for a text whose ASCII capitals are lowered (`lowerAscii`): the same matches as

@@ -1,6 +1,7 @@
 import { capacityOwners, designCapacityRows, fixedInputs } from "../capacity.js";
 import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, Fields, Nfrs } from "../design/types.js";
+import { statedNfrsOf } from "../nfr-parse.js";
 import { featureLed } from "../product/correctness.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
 import { excludedBy, impliedCapacity } from "./decisions.js";
@@ -37,13 +38,29 @@ export function sizedByFeatures(
   return out;
 }
 
-export const capacityField: Deriver<"capacity", { record: boolean }> = {
+/**
+ * The prompt's scale as the capacity models read it: with its latency target (above) and with the regions the
+ * requirements state in words ("globally distributed", "multi-region"), so the figures count the regions the
+ * requirements list and the drawing replicates to, one value for both (a model that reads `regions` must not
+ * assume one region beside "Regions: 2 (stated)").
+ */
+function capacityScale(nfrs: Nfrs, regionsQuote: string | undefined): Nfrs["scale"] {
+  const scale = scaleWithLatency(nfrs);
+  if (regionsQuote === undefined || nfrs.regions.source !== "stated" || scale.regions || nfrs.regions.value <= 1)
+    return scale;
+  return { ...scale, regions: { value: nfrs.regions.value, quote: regionsQuote, source: "stated" } };
+}
+
+export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote: string | undefined }> = {
   field: "capacity",
   category: "Derived",
   reads: ["prompt", "nfrs", "branch", "archetypes", "features", "decisions"],
   rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A bare product's own service (a URL shortener's API) is sized first: its nodes from the peak requests over one node's rate at a safe utilisation. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures, but, in a feature-led design, no stored-bytes figure of an archetype a feature that sizes its own stored bytes rests on other than as its input log (the feature sized those records from the prompt's nouns)",
-  facts: (f) => ({ record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) !== undefined }),
-  derive: (f, _input, { record }) => {
+  facts: (f) => ({
+    record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) !== undefined,
+    regionsQuote: statedNfrsOf(f.prompt).regions?.quote,
+  }),
+  derive: (f, _input, { record, regionsQuote }) => {
     const rows: CapacityRow[] = [];
     const seen = new Set<string>();
     const { owners, dominant, archetype } = capacityOwners(
@@ -51,7 +68,7 @@ export const capacityField: Deriver<"capacity", { record: boolean }> = {
       (owner) => fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner)),
       record,
     );
-    const all = designCapacityRows(owners, scaleWithLatency(f.nfrs));
+    const all = designCapacityRows(owners, capacityScale(f.nfrs, regionsQuote));
     // beside a product's features, a feature that sizes its stored bytes from the prompt's own nouns already sizes
     // the records the archetypes it rests on keep: their typical stored-bytes figures (an index of a hundred million
     // two-kilobyte documents beside a feed cache of the stated users) would size the same records a second time

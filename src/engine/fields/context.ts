@@ -46,6 +46,10 @@ export function runsIn(
 /** The kinds of decision wall-clock time takes in a design, each by the words of the paths that take it. */
 const TIME_DECISIONS: readonly { re: RegExp; says: string }[] = [
   {
+    re: /\bcommit wait\b/i,
+    says: "commit timestamps come from clocks whose uncertainty is known, and each commit waits that uncertainty out before it is acknowledged, so the order of commits never rests on two clocks agreeing",
+  },
+  {
     re: /\b(lease|heartbeats?|keepalives?|renew|expir\w*|ttl|time-to-live|session timeout|live (?:group )?members)\b/i,
     says: "expiry uses the authority's clock, and holders renew well before it, assuming bounded drift",
   },

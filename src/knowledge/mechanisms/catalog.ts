@@ -101,6 +101,12 @@ const byFamily = {
         "Every node stamps records from its own clock, kept by NTP-class sync within an assumed skew bound (tens of milliseconds), so records from different nodes sort by time only to within that bound (k-sorted) while each node's own stay strictly increasing; a node whose clock steps behind its last stamp waits until the clock passes it, and refuses to issue when the step is longer than a short wait, never stamping a past millisecond again.",
     },
     {
+      id: "commit-wait",
+      name: "commit wait on a clock with bounded uncertainty",
+      summary:
+        "Every node's clock answers with an interval that holds the true time; a transaction's commit timestamp is at or above the interval's latest bound, and its locks and its answer are held until the interval's earliest bound has passed that timestamp, so any transaction that starts afterwards gets a larger timestamp (real-time order without a central timestamp service).",
+    },
+    {
       id: "crdt-merge",
       name: "conflict-free replicated data type (CRDT)",
       summary:

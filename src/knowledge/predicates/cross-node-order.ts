@@ -15,6 +15,13 @@ export default definePredicate({
     "Clocks on different nodes disagree by the skew their sync allows, so records of different nodes sort only to within that bound (k-sorted), and a node whose clock steps back must wait or refuse rather than stamp a past time again.",
   guards: /\b(strictly increase|sort\w*|monoton\w*|timestamp)\b/i,
   rule: (f) => {
+    // a commit that waits out the clocks' known uncertainty orders by real time, not within a skew bound
+    const waited = f.operations.find((o) => /\bcommit wait\b/i.test(o.phrase));
+    if (waited)
+      return {
+        holds: false,
+        because: `'${waited.phrase}' waits out the clocks' uncertainty before a stamp takes effect, so stamps order by real time, not only within a skew bound`,
+      };
     const step = f.operations.find((o) => STAMPS.test(o.phrase) && o.operation !== "read source");
     const rule = step ? f.invariants.find((i) => STAMPS.test(i.statement) && ORDERS.test(i.statement)) : undefined;
     if (step && rule)

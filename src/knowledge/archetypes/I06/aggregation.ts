@@ -30,11 +30,20 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
  *   atomically with the records produced, and a low watermark bounds the event time of work still pending.
  *   Google Photon (SIGMOD 2013) joins search queries with ad clicks for billing: no duplicates in the output at any
  *   time, most events joined in real time, and exactly-once eventually.
+ * - Top k (topic "top-k", the most frequent keys of a sliding window): with events partitioned by key, each key is
+ *   counted on one partition, so the global top k is among the union of the partitions' own top k lists. The
+ *   Count-Min Sketch (Cormode and Muthukrishnan, J. Algorithms 2005) answers a key's frequency from a depth x width
+ *   table of counters, never below the true count and above it by at most eps x N with probability 1 - delta when the
+ *   width is ceil(e / eps) and the depth ceil(ln(1 / delta)); it keeps no list of keys, so a heap of the current
+ *   leaders beside it names the top k. Space-Saving (Metwally, Agrawal and El Abbadi, ICDT 2005) keeps k counters
+ *   and replaces the smallest, overestimating by at most that counter's value.
  */
 
 const T = "aggregation" as const;
 /** A count shown beside the thing counted (counter.ts): its rows replace the ad and billing readers' ones. */
 const SHOWN = "shown-count" as const;
+/** The k most frequent keys of a sliding window (trending hashtags, most viewed videos of the last hour). */
+const TOPK = "top-k" as const;
 type TechnologyInput = z.input<typeof Technology>;
 
 export const AGG_ENTITIES = [
@@ -65,6 +74,13 @@ export const AGG_ENTITIES = [
       "A consistent snapshot of every aggregator task's window state together with the log offsets it reflects, restored as one after a failure.",
     truth: false,
     topic: T,
+  },
+  {
+    name: "RankingSnapshot",
+    description:
+      "The ranked k keys with the highest counts over one sliding window (the last hour), with their counts and the minute it was computed at; rebuilt every minute from the per-minute counts and replaced whole, so a reader sees one ranking, never a half-updated one.",
+    truth: false,
+    topic: TOPK,
   },
 ] as const;
 
@@ -106,6 +122,15 @@ export const AGG_WRITES = [
     topic: T,
   },
   {
+    action:
+      "every minute, slide each partition's hour: add the newest minute's per-key counts, subtract the minute that left the hour, and keep the partition's own top k; then merge the partitions' lists into the global top k and publish it as a new snapshot",
+    entity: "RankingSnapshot",
+    shape: "overwrite current value",
+    mechanism: "versioned-snapshot",
+    critical: true,
+    topic: TOPK,
+  },
+  {
     action: "recount each closed hour from the archived raw events in a batch job and replace the totals that differ",
     entity: "WindowCount",
     shape: "async process",
@@ -117,6 +142,14 @@ export const AGG_WRITES = [
 
 export const AGG_READS = [
   {
+    action: "read the current top k keys of the last hour from the newest snapshot",
+    entity: "RankingSnapshot",
+    shape: "read projection",
+    staleness:
+      "Up to one minute behind, plus the watermark delay: the snapshot is rebuilt when each minute closes, and says which minute it reflects.",
+    topic: TOPK,
+  },
+  {
     action: "read counts for a key over a time range, by window, from the analytics store",
     entity: "WindowCount",
     shape: "read projection",
@@ -125,6 +158,12 @@ export const AGG_READS = [
     topic: T,
   },
 ] as const;
+
+/** The top k's own rules: a ranking made from counts each key has in exactly one place, and a window that slides exactly. */
+export const TOPK_INVARIANTS = [
+  "Each key is counted on exactly one partition (its salted partials merged first), so the global RankingSnapshot is drawn from the union of the partitions' own top k lists and misses no key that belongs in it.",
+  "A key's count in a RankingSnapshot is the sum of its per-minute counts inside the window: each minute is added once when it closes and subtracted once when it leaves the window.",
+];
 
 export const AGG_INVARIANTS = [
   "Each RawEvent adds to its window's PartialCount at most once, by its event id, however often the log or the aggregator delivers it again.",
@@ -300,6 +339,16 @@ export const AGG_TECHNOLOGIES: TechnologyInput[] = [
 
 export const AGG_COMPONENTS: ComponentSpec[] = [
   {
+    id: "ranker",
+    name: "Top-k ranker (per partition: an hour of minute buckets per key and its own top k; merged into the global top k)",
+    kind: "worker-pool",
+    holds: ["RankingSnapshot"],
+    runs: ["slide the hour", "rank the partition", "merge partition lists"],
+    because:
+      "a ranking over an hour needs each key's hour total kept current minute by minute, and only the leaders of each partition can lead overall",
+    topic: TOPK,
+  },
+  {
     id: "sources",
     name: "Event sources (ad servers, browsers, apps)",
     kind: "client",
@@ -418,6 +467,8 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
 ];
 
 export const AGG_LINKS: LinkSpec[] = [
+  { from: "aggregator", to: "ranker", kind: "stream", label: "per-minute counts per key", topic: TOPK },
+  { from: "ranker", to: "olap", kind: "request", label: "publish top k snapshot", topic: TOPK },
   { from: "sources", to: "collectors", kind: "request", label: "events with id and event time", topic: T },
   { from: "collectors", to: "event-log", kind: "request", label: "append in batches", topic: T },
   { from: "event-log", to: "fraud-filter", kind: "stream", label: "events from offset", topic: T },
@@ -432,6 +483,15 @@ export const AGG_LINKS: LinkSpec[] = [
 ];
 
 export const AGG_API: ApiSpec[] = [
+  {
+    operation: "top k",
+    call: "GET /v1/top?window=1h&k=",
+    request: ["window", "k"],
+    response: ["keys with counts, ranked", "minute the ranking reflects"],
+    errors: ["400 window or k not offered"],
+    guarantee: "one whole ranking from one snapshot, at most about a minute behind",
+    topic: TOPK,
+  },
   {
     operation: "record event",
     call: "POST /v1/events",
@@ -454,6 +514,14 @@ export const AGG_API: ApiSpec[] = [
 ];
 
 export const AGG_DATA: DataSpec[] = [
+  {
+    entity: "RankingSnapshot",
+    key: ["window", "computed_at_minute"],
+    fields: ["ranked (key, count) list of k", "watermark"],
+    indexes: [],
+    owner: "ranker",
+    topic: TOPK,
+  },
   {
     entity: "RawEvent",
     key: ["event_id"],
@@ -492,6 +560,12 @@ export const AGG_DATA: DataSpec[] = [
 ];
 
 export const AGG_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Rank the last hour each minute",
+    notation:
+      "aggregator>ranker[per-key counts of the minute that just closed {watermark past the minute's end}] -> ranker[add the new minute, subtract the minute that left the hour, keep the partition's top k] -> ranker[merge every partition's top k into the global top k] -> ranker>olap[publish the snapshot for this minute] => done | retry",
+    topic: TOPK,
+  },
   {
     name: "Count an event once in its window",
     notation:
@@ -674,6 +748,60 @@ export const AGG_CAPACITY: CapacityModel = {
   ],
 };
 
+/** The top k's model: the counting model, plus the keys each event carries, the window's distinct keys and memory. */
+export const TOPK_CAPACITY: CapacityModel = {
+  inputs: [
+    ...AGG_CAPACITY.inputs,
+    {
+      quantity: "keys_per_message",
+      label: "counted keys one event carries (hashtags per post)",
+      unit: "keys",
+      typical: 0.5,
+      why: "most posts carry no hashtag and some carry several, so about one for every two posts (a planning figure; measure it)",
+    },
+    {
+      quantity: "distinct_keys_per_window",
+      label: "distinct keys seen in one window",
+      unit: "keys",
+      typical: 20000000,
+      why: "an hour of a large social stream carries on the order of tens of millions of distinct hashtags (a planning figure; measure it)",
+    },
+    { quantity: "top_k", label: "keys in the ranking", unit: "keys", typical: 100, why: "a top-100 list" },
+    {
+      quantity: "bucket_count",
+      label: "minute buckets in the window",
+      unit: "buckets",
+      typical: 60,
+      why: "an hour slid by the minute keeps 60 one-minute buckets",
+    },
+  ],
+  figures: [
+    ...AGG_CAPACITY.figures,
+    fig(
+      "key_increments",
+      "key increments a second at peak",
+      "rate",
+      "messages_per_sec * peak_factor * keys_per_message",
+      "increments/s",
+    ),
+    fig(
+      "topk_state_bytes",
+      "exact counter state for the window (8-byte key hash and a 4-byte count per minute bucket)",
+      "storage",
+      "distinct_keys_per_window * (8 + 4 * bucket_count)",
+      "B",
+    ),
+    fig(
+      "merge_candidates",
+      "candidates the merge ranks each minute (every partition's own top k)",
+      "count",
+      "messages_per_sec * peak_factor / task_events_per_sec * top_k",
+      "keys",
+      true,
+    ),
+  ],
+};
+
 /**
  * Words that say the counts are billed, paid on or audited (ad clicks and impressions are charged per click or per
  * thousand): such totals must match the raw events, so they are counted exactly and recounted.
@@ -681,6 +809,41 @@ export const AGG_CAPACITY: CapacityModel = {
 const BILLED_WORDS = String.raw`\b(?:bill(?:s|ed|ing|able)?|invoic\w*|advertis\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\w*|charg(?:e|es|ed|ing)|audit\w*|revenue)\b`;
 
 export const AGG_DECISIONS: DecisionPoint[] = [
+  {
+    id: "i06-topk-count",
+    topic: TOPK,
+    question:
+      "Count every key exactly over the window, or estimate counts with a Count-Min Sketch and keep a heap of the leaders?",
+    options: [
+      {
+        id: "exact-per-key",
+        name: "an exact count per key per minute bucket, each key on one partition",
+        buys: "exact rankings and counts that can be checked against the raw events",
+        costs: "memory for every distinct key seen in the window, times its minute buckets",
+        winsWhen: "the distinct keys of one window fit in the partitions' memory",
+      },
+      {
+        id: "sketch-and-heap",
+        name: "a Count-Min Sketch per minute with a heap of the current leaders (or Space-Saving counters)",
+        buys: "fixed memory whatever the number of distinct keys",
+        costs: "counts are estimates that may run high by a bounded error, so two keys close in count may swap places",
+        winsWhen: "distinct keys per window run to hundreds of millions, or memory per partition is tight",
+        wins: [{ number: "distinct_keys_per_window", atLeast: 100000000 }],
+      },
+    ],
+    rules: [
+      {
+        when: [{ number: "distinct_keys_per_window", atLeast: 100000000 }],
+        option: "sketch-and-heap",
+        because: "the window's distinct keys would not fit in memory as exact counters",
+      },
+    ],
+    fallback: {
+      option: "exact-per-key",
+      because:
+        "the window's distinct keys fit in memory spread over the partitions, so the ranking can be exact and checked",
+    },
+  },
   {
     id: "i06-agg-count",
     topic: T,

@@ -1,6 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
-import { AGG_CAPACITY } from "./aggregation.js";
+import { AGG_CAPACITY, TOPK_CAPACITY } from "./aggregation.js";
 import { COUNTER_CAPACITY } from "./counter.js";
 import { TA_CAPACITY } from "./typeahead.js";
 
@@ -138,5 +138,10 @@ export const capacity: CapacityModel = {
     ],
   },
   // "shown-count" comes before "aggregation" in the topics' order, so a shown count's model is found first
-  topics: { "shown-count": COUNTER_CAPACITY, aggregation: AGG_CAPACITY, typeahead: TA_CAPACITY },
+  topics: {
+    "shown-count": COUNTER_CAPACITY,
+    "top-k": TOPK_CAPACITY,
+    aggregation: AGG_CAPACITY,
+    typeahead: TA_CAPACITY,
+  },
 };

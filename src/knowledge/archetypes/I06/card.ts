@@ -8,6 +8,7 @@ import {
   AGG_SCOPES,
   AGG_TECHNOLOGIES,
   AGG_WRITES,
+  TOPK_INVARIANTS,
 } from "./aggregation.js";
 import {
   CDC_CACHE_INVARIANTS,
@@ -262,6 +263,7 @@ export const card = {
   invariants: [
     ...PROJECTION_INVARIANTS,
     ...AGG_INVARIANTS,
+    ...TOPK_INVARIANTS,
     ...COUNTER_INVARIANTS,
     ...TA_INVARIANTS,
     ...CDC_INVARIANTS,
@@ -272,6 +274,7 @@ export const card = {
     ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: BASE })),
     ...TA_INVARIANTS.map((statement) => ({ statement, topic: "typeahead" as const })),
     ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
+    ...TOPK_INVARIANTS.map((statement) => ({ statement, topic: "top-k" as const })),
     ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const })),
     ...CDC_CACHE_INVARIANTS.map((statement) => ({ statement, topic: "cdc-cache" as const })),
     ...COUNTER_INVARIANTS.map((statement) => ({ statement, topic: "shown-count" as const })),

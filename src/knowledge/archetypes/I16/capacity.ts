@@ -1,6 +1,7 @@
 import { fig, fromUsers } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
+import { SQL_CAPACITY } from "./sql.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -72,5 +73,5 @@ export const capacity: CapacityModel = {
       "writes/s",
     ),
   ],
-  topics: { ledger: LEDGER_CAPACITY },
+  topics: { ledger: LEDGER_CAPACITY, "distributed-sql": SQL_CAPACITY },
 };

@@ -9,6 +9,16 @@ import {
   LEDGER_TECHNOLOGIES,
   LEDGER_WRITES,
 } from "./ledger.js";
+import {
+  SQL_BOTTLENECKS,
+  SQL_ENTITIES,
+  SQL_FAILURES,
+  SQL_INVARIANTS,
+  SQL_READS,
+  SQL_SCOPES,
+  SQL_TECHNOLOGIES,
+  SQL_WRITES,
+} from "./sql.js";
 import { protocols } from "./topology.js";
 
 /** A store behind a cache deletes plainly; replicated tombstones belong to a store that is its own system of record. */
@@ -128,7 +138,7 @@ export const card = {
   },
   entities: [
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       name: "KeyValue",
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
@@ -144,6 +154,7 @@ export const card = {
     // a ledger's account is its first truth where the key-value record is left out, so its fail-closed stance is the
     // design's (engine/stance.ts ownedAuthority)
     ...LEDGER_ENTITIES,
+    ...SQL_ENTITIES,
     {
       name: "PartitionMap",
       description:
@@ -151,21 +162,21 @@ export const card = {
       truth: true,
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       name: "Replica",
       description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
       truth: false,
     },
     {
       name: "Tombstone",
-      unlessTopic: ["cache", "ledger"],
+      unlessTopic: ["cache", "ledger", "distributed-sql"],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: ["cache", "ledger"],
+      unlessTopic: ["cache", "ledger", "distributed-sql"],
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -173,7 +184,7 @@ export const card = {
   ],
   writePaths: [
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       action: "blind put of a value where the newest write may simply replace the old one",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -190,7 +201,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "cache-aside"],
+      unlessTopic: ["ledger", "cache-aside", "distributed-sql"],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -199,7 +210,7 @@ export const card = {
     },
     {
       action: "atomic increment or decrement of a counter on the owning shard",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "atomic-counter",
@@ -207,7 +218,7 @@ export const card = {
     {
       action:
         "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -215,7 +226,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -223,7 +234,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       action: "expire keys whose time-to-live has passed",
       entity: "KeyValue",
       shape: "state transition",
@@ -231,7 +242,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       action:
         "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
@@ -249,10 +260,11 @@ export const card = {
       critical: true,
     },
     ...LEDGER_WRITES,
+    ...SQL_WRITES,
   ],
   readPaths: [
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
@@ -260,7 +272,7 @@ export const card = {
         "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       action: "get a key from the nearest replica or a follower",
       entity: "Replica",
       shape: "read projection",
@@ -268,7 +280,7 @@ export const card = {
         "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
@@ -276,17 +288,19 @@ export const card = {
         "may lag ownership moves; the node answers moved or wrong epoch and the client refreshes the map and resends",
     },
     ...LEDGER_READS,
+    ...SQL_READS,
   ],
   protocols,
-  invariants: [...KV_INVARIANTS, ...LEDGER_INVARIANTS],
+  invariants: [...KV_INVARIANTS, ...LEDGER_INVARIANTS, ...SQL_INVARIANTS],
   // a key-value store's own rules hold where the subject is not a ledger of accounts, the ledger's only where it is
   invariantTopics: [
-    { statement: TOMBSTONE_OUTLIVES, unlessTopic: ["cache", "ledger"] },
+    { statement: TOMBSTONE_OUTLIVES, unlessTopic: ["cache", "ledger", "distributed-sql"] },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
-      (statement) => ({ statement, unlessTopic: "ledger" as const }),
+      (statement) => ({ statement, unlessTopic: ["ledger", "distributed-sql"] as const }),
     ),
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
+    ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
   ],
   contract: {
     api: [
@@ -306,7 +320,7 @@ export const card = {
   predicates: [
     {
       id: "lww-acceptable",
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       because:
         "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
@@ -318,9 +332,20 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
+    },
+    {
+      id: "stale-write-dangerous",
+      topic: "distributed-sql",
+      because:
+        "two transactions that read a row and write from what they read would lose one update unless the read locks are held until commit",
+    },
+    {
+      id: "multi-object",
+      topic: "distributed-sql",
+      because: "a transaction writes rows of several key ranges that must change together or not at all",
     },
     {
       id: "quorum-truth",
@@ -328,7 +353,7 @@ export const card = {
     },
     {
       id: "derived-read",
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
@@ -339,7 +364,7 @@ export const card = {
   ],
   failures: [
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       failure:
         "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",
@@ -358,7 +383,7 @@ export const card = {
         "Promote only a replica that holds every acknowledged write; a write that was never acknowledged is retried by the client under its request id",
     },
     {
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
@@ -366,7 +391,7 @@ export const card = {
       repair: "Read repair updates the lagging replica when the divergence is seen",
     },
     {
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
@@ -378,13 +403,13 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: ["cache", "ledger"],
+      unlessTopic: ["cache", "ledger", "distributed-sql"],
       role: "truth",
       prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
       repair: "Run anti-entropy repair and delete again with a newer version",
     },
     {
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
@@ -395,7 +420,7 @@ export const card = {
     {
       failure:
         "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
@@ -403,17 +428,18 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: ["cache", "ledger"],
+      unlessTopic: ["cache", "ledger", "distributed-sql"],
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
       repair: "Rebuild the value from the origin or make the user sign in again",
     },
     ...LEDGER_FAILURES,
+    ...SQL_FAILURES,
   ],
   bottlenecks: [
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
@@ -425,7 +451,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
       formula: {
@@ -435,7 +461,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
       formula: {
@@ -445,12 +471,13 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
       formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },
     },
     ...LEDGER_BOTTLENECKS,
+    ...SQL_BOTTLENECKS,
   ],
   silhouette: {
     storage: "partitioned KV state store",
@@ -458,6 +485,15 @@ export const card = {
     serving: "direct key lookup",
   },
   topicSilhouettes: [
+    {
+      topic: "distributed-sql",
+      storage:
+        "rows of tables in ordered key ranges, each range a consensus group with replicas across regions, every row versioned by commit timestamp",
+      coordination:
+        "read locks and write locks at each range's leader, two-phase commit across ranges with the outcome logged through the coordinating group, and commit wait on a clock with bounded uncertainty",
+      serving:
+        "strong reads at the current timestamp and lock-free stale reads at a past one, from any replica caught up to it",
+    },
     {
       topic: "ledger",
       storage:
@@ -469,7 +505,7 @@ export const card = {
   ],
   technologies: [
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       product: "DynamoDB",
       layer: "storage",
       fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
@@ -479,7 +515,7 @@ export const card = {
         "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       product: "Cassandra or ScyllaDB",
       layer: "storage",
       fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
@@ -489,7 +525,7 @@ export const card = {
         "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       product: "Redis Cluster",
       layer: "serving",
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
@@ -499,7 +535,7 @@ export const card = {
         "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       product: "TiKV or FoundationDB",
       layer: "storage",
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
@@ -509,7 +545,7 @@ export const card = {
         "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       product: "Memcached",
       layer: "serving",
       fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
@@ -518,7 +554,7 @@ export const card = {
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       product: "RocksDB as the per-node storage engine",
       layer: "storage",
       fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
@@ -528,6 +564,7 @@ export const card = {
         "It stores one node's data only: partitioning, replication, repair and membership are the rest of the design, and compaction needs tuning to bound write and space amplification",
     },
     ...LEDGER_TECHNOLOGIES,
+    ...SQL_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -552,7 +589,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
-  topicScopes: [LEDGER_SCOPES],
+  topicScopes: [LEDGER_SCOPES, SQL_SCOPES],
   stance: {
     consistency: "eventual",
     availability: "stay-available",

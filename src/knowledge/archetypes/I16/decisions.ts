@@ -1,5 +1,6 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { LEDGER_DECISIONS } from "./ledger.js";
+import { SQL_DECISIONS } from "./sql.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
@@ -7,7 +8,7 @@ export const decisions: DecisionPoint[] = [
     id: "i16-replication",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is); a
     // ledger's shards are each a leader with synchronous replicas, and its decision is the step across shards
-    unlessTopic: ["cache-aside", "ledger"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
       {
@@ -81,7 +82,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-ack",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
-    unlessTopic: ["cache-aside", "ledger"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
       {
@@ -118,6 +119,8 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i16-partitioning",
+    // a distributed SQL database keeps ordered key ranges by its nature (tables are scanned in key order)
+    unlessTopic: "distributed-sql",
     question: "Partition keys by hash or by range?",
     options: [
       {
@@ -141,4 +144,5 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "hash", because: "each read and write names one key, so an even spread matters most" },
   },
   ...LEDGER_DECISIONS,
+  ...SQL_DECISIONS,
 ];

@@ -1,5 +1,6 @@
 import type { ApiSpec, ComponentSpec, ProtocolSpec, Topology } from "../../topology.js";
 import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOCOLS } from "./ledger.js";
+import { SQL_API, SQL_COMPONENTS, SQL_DATA, SQL_LINKS, SQL_PROTOCOLS } from "./sql.js";
 
 /**
  * Where a cache tier fronts this store (topic "cache-aside"), the store is the database behind the cache: the
@@ -90,29 +91,30 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Leader write with a majority commit",
     // the database behind a look-aside cache replicates as it does; the cache design does not decide or draw it
-    unlessTopic: ["cache-aside", "ledger"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
     notation:
       "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader, which replicates the write to the range's followers and commits once a majority has it {leader holds the range's lease for the current epoch and expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
   },
   {
     name: "Quorum write with hinted handoff",
-    unlessTopic: ["cache", "ledger"],
+    unlessTopic: ["cache", "ledger", "distributed-sql"],
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
   {
     name: "Optimistic read-modify-write",
-    unlessTopic: "ledger",
+    unlessTopic: ["ledger", "distributed-sql"],
     notation:
       "clients>coordinators[get key] -> coordinators>replicas[read from R replicas] -> replicas>coordinators[values with versions] -> coordinators>clients[newest value and version] -> clients>coordinators[put if version unchanged {KeyValue.version = version read}] |-> coordinators>clients[conflict, re-read and reapply {KeyValue.version != version read}] => done | retry",
   },
   {
     name: "Routing with a stale partition map",
-    unlessTopic: "ledger",
+    unlessTopic: ["ledger", "distributed-sql"],
     notation:
       "clients>coordinators[request routed by cached map] -> coordinators>partition-map[check ownership {node owns key in current PartitionMap.epoch}] -> partition-map>coordinators[moved to a new owner] -> coordinators>clients[redirect with the new map epoch] -> clients>coordinators[resend to the new owner] => done | redirect",
   },
   ...LEDGER_PROTOCOLS,
+  ...SQL_PROTOCOLS,
 ];
 
 export const topology: Topology = {
@@ -120,7 +122,7 @@ export const topology: Topology = {
     ...CACHE_ASIDE_COMPONENTS,
     {
       id: "clients",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       name: "Clients (cached partition map)",
       kind: "client",
       runs: ["get", "put", "conditional put"],
@@ -128,7 +130,7 @@ export const topology: Topology = {
     },
     {
       id: "coordinators",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
       runs: ["route by key", "forward to the replicas"],
@@ -137,7 +139,7 @@ export const topology: Topology = {
     },
     {
       id: "replicas",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       name: "Storage replicas (N = 3 per key range)",
       kind: "replica-group",
       holds: ["KeyValue", "Tombstone", "Replica", "HintedWrite"],
@@ -154,7 +156,7 @@ export const topology: Topology = {
     },
     {
       id: "anti-entropy",
-      unlessTopic: ["cache", "ledger"],
+      unlessTopic: ["cache", "ledger", "distributed-sql"],
       name: "Anti-entropy repair (Merkle trees, hint replay)",
       kind: "control-loop",
       runs: ["compare replicas", "replay hints"],
@@ -168,26 +170,40 @@ export const topology: Topology = {
       because: "capacity changes move ranges under a new map epoch, streaming data before switching ownership",
     },
     ...LEDGER_COMPONENTS,
+    ...SQL_COMPONENTS,
   ],
   links: [
-    { unlessTopic: "ledger", from: "clients", to: "coordinators", kind: "request", label: "get / put (key, version)" },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
+      from: "clients",
+      to: "coordinators",
+      kind: "request",
+      label: "get / put (key, version)",
+    },
+    {
+      unlessTopic: ["ledger", "distributed-sql"],
       from: "coordinators",
       to: "replicas",
       kind: "replication",
       label: "replicate each write (leader's majority, or W of N)",
     },
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       from: "coordinators",
       to: "partition-map",
       kind: "request",
       label: "routing table by epoch",
     },
-    { unlessTopic: "ledger", from: "anti-entropy", to: "replicas", kind: "control", label: "Merkle compare, repair" },
+    {
+      unlessTopic: ["ledger", "distributed-sql"],
+      from: "anti-entropy",
+      to: "replicas",
+      kind: "control",
+      label: "Merkle compare, repair",
+    },
     { from: "rebalancer", to: "partition-map", kind: "control", label: "move ranges, bump epoch" },
     ...LEDGER_LINKS,
+    ...SQL_LINKS,
   ],
   api: [
     // where a cache tier fronts the store, callers see the cache-aside calls (Facebook's "Scaling Memcache at
@@ -199,7 +215,7 @@ export const topology: Topology = {
     // R + W > N quorums are the leaderless option's knob (the Dynamo paper, Cassandra's consistency levels)
     {
       operation: "get",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       call: "GET /v1/kv/{key}?consistency=eventual|strong",
       request: ["key", "consistency"],
       response: ["value", "version"],
@@ -209,7 +225,7 @@ export const topology: Topology = {
     },
     {
       operation: "put",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       call: "PUT /v1/kv/{key}",
       request: ["value", "ttl (optional)", "expected_version (optional)"],
       response: ["version"],
@@ -219,7 +235,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum get",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       call: "GET /v1/kv/{key}?consistency=one|quorum",
       request: ["key", "consistency"],
       response: ["value", "version", "siblings (when concurrent)"],
@@ -229,7 +245,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum put",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       call: "PUT /v1/kv/{key}?consistency=one|quorum",
       request: ["value", "ttl (optional)", "context (the version vector read)"],
       response: ["version"],
@@ -239,7 +255,7 @@ export const topology: Topology = {
     },
     {
       operation: "delete",
-      unlessTopic: ["cache-aside", "ledger"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
       call: "DELETE /v1/kv/{key}",
       request: ["expected_version (optional)"],
       response: ["ok"],
@@ -247,10 +263,11 @@ export const topology: Topology = {
       guarantee: "recorded as a tombstone that replicates, so the value cannot reappear from a lagging replica",
     },
     ...LEDGER_API,
+    ...SQL_API,
   ],
   dataModel: [
     {
-      unlessTopic: "ledger",
+      unlessTopic: ["ledger", "distributed-sql"],
       entity: "KeyValue",
       key: ["key"],
       fields: ["value", "version", "expires_at", "updated_at"],
@@ -267,7 +284,7 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
-      unlessTopic: ["cache", "ledger"],
+      unlessTopic: ["cache", "ledger", "distributed-sql"],
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
@@ -275,6 +292,7 @@ export const topology: Topology = {
       owner: "replicas",
     },
     ...LEDGER_DATA,
+    ...SQL_DATA,
   ],
   entry: "coordinators",
   stateOwner: "replicas",
@@ -282,5 +300,6 @@ export const topology: Topology = {
   unit: { entity: "KeyValue", words: ["kv"] },
   topicHooks: {
     ledger: { entry: "ledger-api", stateOwner: "account-shards", unit: { entity: "Account", words: ["account"] } },
+    "distributed-sql": { entry: "sql-frontend", stateOwner: "range-groups", unit: { entity: "Row", words: ["row"] } },
   },
 };

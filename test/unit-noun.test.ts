@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { unitNoun } from "../src/engine/prompt-nouns.js";
+
+describe("the prompt's unit noun", () => {
+  it("takes the noun before a system word", () => {
+    expect(unitNoun("Design a timer service")?.noun).toBe("timer");
+    expect(unitNoun("Design a user profile store")?.noun).toBe("profile");
+  });
+
+  it("never takes a data model or query language for a record", () => {
+    expect(unitNoun("Design a globally distributed SQL database like Spanner")).toBeUndefined();
+    expect(unitNoun("Design a NoSQL database")).toBeUndefined();
+    expect(unitNoun("Design a graph database")).toBeUndefined();
+    expect(unitNoun("Design a relational database with transactions")).toBeUndefined();
+  });
+});
