@@ -23,6 +23,7 @@ import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
+import { canKeep } from "../knowledge/mechanisms/keeps.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
@@ -130,6 +131,7 @@ export type CoherenceRule =
   | "reason-of-left-out-record"
   | "repeat-without-delivery"
   | "mechanism-keeps-other-create"
+  | "retry-rule-kept-by-other"
   | "entity-named-after-product";
 
 export interface Problem {
@@ -271,6 +273,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a rule that a change may be delivered again and every consumer tolerates the repeat sits only on a path that hands messages to a consumer (a log, an outbox, a projector, a claimed run, a message or event written), on the first path where a projector or consumer group takes the truth's changes, or where the prompt states at-least-once delivery; a store written by a conditional update or a derived read model delivers nothing",
   "mechanism-keeps-other-create":
     "a mechanism that only changes an entity does not protect a rule that another mechanism's create of that entity keeps on a path the mechanism does not run (a version guard on a visit's outcome does not keep 'admitted at most once')",
+  "retry-rule-kept-by-other":
+    "a retry rule (a retried or redelivered request takes effect once) is protected only by a mechanism that recognises the repeat (an idempotency key, a dedupe window, an idempotent receiver, a create that finds its key): never by a lease, a renewal, an expiry, an ordering key, replication or an outbox",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
   "technology-part-undrawn":
@@ -714,6 +718,16 @@ export function protectsOwnCreate(
     });
   }
   return out;
+}
+
+/** A retry rule paired with a mechanism that does not recognise a repeat (a lease, a renewal, an outbox). */
+export function retryRuleKeptByOther(d: Pick<Design, "mechanisms">): Problem[] {
+  return d.mechanisms
+    .filter((m) => m.serves === undefined && !canKeep(m.id, m.protects))
+    .map((m) => ({
+      rule: "retry-rule-kept-by-other" as const,
+      detail: `${m.name} protects the retry rule '${m.protects}', which only a mechanism that recognises the repeat keeps`,
+    }));
 }
 
 const REPEAT_RULE = /it may be delivered again, and every consumer tolerates the repeat/;
@@ -2085,6 +2099,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...protectsTouched(d),
     ...protectsOwnCreate(d),
     ...repeatsDelivered(d),
+    ...retryRuleKeptByOther(d),
     ...protectsSomething(d),
     ...sourcePaths(d),
     ...nfrs(d, facts),
