@@ -133,12 +133,13 @@ function boundSaid(d: Design, t: Figure): TargetSaid | undefined {
         : `The model puts ${what.replace(/,\s*(.+)$/, ", $1,")} at ${result}${inside}`,
     ),
   );
-  if (parts && exact) lines.push(sentence("That is exactly the bound, with no headroom for a slow step"));
-  else if (leftSaid) lines.push(sentence(`That leaves ${leftSaid} of the bound spare`));
-  else if (parts && t.value > bound.value) lines.push(sentence("That is past the bound"));
-  // what is left of the stated bound: a figure that subtracts this one from it
+  // what is left of the stated bound: a figure that subtracts this one from it, which says the spare with what it
+  // is for, so the spare is said once
   const spare = d.capacity.find((c) => new RegExp(`^\\w+ = ${bound.quantity} - ${t.id}$`).test(c.formula));
   const spareValue = spare ? valueSaid(spare) : undefined;
+  if (parts && exact) lines.push(sentence("That is exactly the bound, with no headroom for a slow step"));
+  else if (leftSaid && !spareValue) lines.push(sentence(`That leaves ${leftSaid} of the bound spare`));
+  else if (parts && t.value > bound.value) lines.push(sentence("That is past the bound"));
   if (spare && spareValue) {
     covers.add(spare.id);
     const forWhat = /\bspare (for .+)$/.exec(plain(spare.quantity))?.[1];
