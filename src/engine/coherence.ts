@@ -132,6 +132,8 @@ export type CoherenceRule =
   | "repeat-without-delivery"
   | "mechanism-keeps-other-create"
   | "retry-rule-kept-by-other"
+  | "figure-against-chosen-count"
+  | "pool-without-headroom"
   | "entity-named-after-product";
 
 export interface Problem {
@@ -273,6 +275,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a rule that a change may be delivered again and every consumer tolerates the repeat sits only on a path that hands messages to a consumer (a log, an outbox, a projector, a claimed run, a message or event written), on the first path where a projector or consumer group takes the truth's changes, or where the prompt states at-least-once delivery; a store written by a conditional update or a derived read model delivers nothing",
   "mechanism-keeps-other-create":
     "a mechanism that only changes an entity does not protect a rule that another mechanism's create of that entity keeps on a path the mechanism does not run (a version guard on a visit's outcome does not keep 'admitted at most once')",
+  "figure-against-chosen-count":
+    "a figure that counts serving copies reads the regions the design serves reads from: no serving replicas sized for one region beside reads served from three",
+  "pool-without-headroom":
+    "a pool sized from a rate over what one unit answers plans for a share of that capacity (a target utilisation), never for every unit at 100%",
   "retry-rule-kept-by-other":
     "a retry rule (a retried or redelivered request takes effect once) is protected only by a mechanism that recognises the repeat (an idempotency key, a dedupe window, an idempotent receiver, a create that finds its key): never by a lease, a renewal, an expiry, an ordering key, replication or an outbox",
   "names-undrawn-entity":
@@ -718,6 +724,45 @@ export function protectsOwnCreate(
     });
   }
   return out;
+}
+
+/** A figure reading a serving-region count other than the one the design chose. */
+export function figureAgainstChosenCount(d: Pick<Design, "capacity" | "context">): Problem[] {
+  const chosen = d.context.servingRegions?.value ?? 1;
+  return d.capacity.flatMap((c) =>
+    c.inputs
+      .filter((i) => i.name === "serving_regions" && i.value !== chosen)
+      .map((i) => ({
+        rule: "figure-against-chosen-count" as const,
+        detail: `${c.id} reads ${i.value} serving regions, but the design serves reads from ${chosen}`,
+      })),
+  );
+}
+
+/** A unit's capacity: a rate one node, server, replica or instance answers (a core count is a CPU budget, not a pool). */
+const PER_UNIT = /_per_(?:node|server|replica|instance|broker|host)$/;
+
+/** A pool counted as a rate over one unit's capacity with no planned share of it: every unit at 100%. */
+export function poolWithoutHeadroom(d: Pick<Design, "capacity">): Problem[] {
+  return d.capacity.flatMap((c) => {
+    const m = /^\w+ = (\w+) \/ (\w+)$/.exec(c.formula);
+    const per = m?.[2];
+    if (
+      c.kind !== "count" ||
+      !per ||
+      !PER_UNIT.test(per) ||
+      !/^(?:nodes|servers|replicas|instances|brokers|hosts)$/.test(c.unit)
+    )
+      return [];
+    const unit = c.inputs.find((i) => i.name === per)?.unit ?? "";
+    if (!/\/s$/.test(unit)) return [];
+    return [
+      {
+        rule: "pool-without-headroom" as const,
+        detail: `${c.id} = ${m?.[1]} / ${per} runs every unit at 100% of what it answers, with no room for a failover or a burst`,
+      },
+    ];
+  });
 }
 
 /** A retry rule paired with a mechanism that does not recognise a repeat (a lease, a renewal, an outbox). */
@@ -2100,6 +2145,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...protectsOwnCreate(d),
     ...repeatsDelivered(d),
     ...retryRuleKeptByOther(d),
+    ...figureAgainstChosenCount(d),
+    ...poolWithoutHeadroom(d),
     ...protectsSomething(d),
     ...sourcePaths(d),
     ...nfrs(d, facts),

@@ -171,9 +171,9 @@ export const BOOKING: FeatureEntry = {
       ),
       fig(
         "availability_cache_nodes",
-        "availability cache nodes those reads need",
+        "availability cache nodes those reads need, each run at the planned share of what it can answer",
         "count",
-        "availability_reads_per_sec / cache_reads_per_node",
+        "availability_reads_per_sec / (cache_reads_per_node * target_utilisation)",
         "nodes",
         true,
       ),
