@@ -11,7 +11,7 @@ describe("the read side a population reads is sized, not only the writes", () =>
     const reads = row(d, "availability_reads_per_sec");
     expect(reads?.value).toBe(200_000);
     expect(reads?.inputs.find((i) => i.name === "buyers_at_onsale")?.source).toBe("stated");
-    expect(row(d, "availability_cache_nodes")?.value).toBe(2);
+    expect(row(d, "availability_cache_nodes")?.value).toBe(4); // 200k reads over 100k a node at the planned 50%
     expect(row(d, "reads_per_hold_attempt")?.value).toBe(40);
     expect(row(d, "availability_staleness")?.inputs[0]?.because).toMatch(/never a double sale/);
     expect(d.coherence).toEqual([]);

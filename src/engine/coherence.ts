@@ -25,6 +25,7 @@ import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
+import { canKeep } from "../knowledge/mechanisms/keeps.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
@@ -150,7 +151,10 @@ export type CoherenceRule =
   | "named-part-rejected"
   | "replaced-part-drawn"
   | "substrate-resizes-feature-records"
-  | "mitigation-proposes-rejected";
+  | "mitigation-proposes-rejected"
+  | "retry-rule-kept-by-other"
+  | "figure-against-chosen-count"
+  | "pool-without-headroom";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -299,6 +303,12 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a rule that a change may be delivered again and every consumer tolerates the repeat sits only on a path that hands messages to a consumer (a log, an outbox, a projector, a claimed run, a message or event written), on the first path where a projector or consumer group takes the truth's changes, or where the prompt states at-least-once delivery; a store written by a conditional update or a derived read model delivers nothing",
   "mechanism-keeps-other-create":
     "a mechanism that only changes an entity does not protect a rule that another mechanism's create of that entity keeps on a path the mechanism does not run (a version guard on a visit's outcome does not keep 'admitted at most once')",
+  "figure-against-chosen-count":
+    "a figure that counts serving copies reads the regions the design serves reads from: no serving replicas sized for one region beside reads served from three",
+  "pool-without-headroom":
+    "a pool sized from a rate over what one unit answers plans for a share of that capacity (a target utilisation), never for every unit at 100%",
+  "retry-rule-kept-by-other":
+    "a retry rule (a retried or redelivered request takes effect once) is protected only by a mechanism that recognises the repeat (an idempotency key, a dedupe window, an idempotent receiver, a create that finds its key): never by a lease, a renewal, an expiry, an ordering key, replication or an outbox",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
   "technology-part-undrawn":
@@ -838,6 +848,55 @@ export function protectsOwnCreate(
     });
   }
   return out;
+}
+
+/** A figure reading a serving-region count other than the one the design chose. */
+export function figureAgainstChosenCount(d: Pick<Design, "capacity" | "context">): Problem[] {
+  const chosen = d.context.servingRegions?.value ?? 1;
+  return d.capacity.flatMap((c) =>
+    c.inputs
+      .filter((i) => i.name === "serving_regions" && i.value !== chosen)
+      .map((i) => ({
+        rule: "figure-against-chosen-count" as const,
+        detail: `${c.id} reads ${i.value} serving regions, but the design serves reads from ${chosen}`,
+      })),
+  );
+}
+
+/** A unit's capacity: a rate one node, server, replica or instance answers (a core count is a CPU budget, not a pool). */
+const PER_UNIT = /_per_(?:node|server|replica|instance|broker|host)$/;
+
+/** A pool counted as a rate over one unit's capacity with no planned share of it: every unit at 100%. */
+export function poolWithoutHeadroom(d: Pick<Design, "capacity">): Problem[] {
+  return d.capacity.flatMap((c) => {
+    const m = /^\w+ = (\w+) \/ (\w+)$/.exec(c.formula);
+    const per = m?.[2];
+    if (
+      c.kind !== "count" ||
+      !per ||
+      !PER_UNIT.test(per) ||
+      !/^(?:nodes|servers|replicas|instances|brokers|hosts)$/.test(c.unit)
+    )
+      return [];
+    const unit = c.inputs.find((i) => i.name === per)?.unit ?? "";
+    if (!/\/s$/.test(unit)) return [];
+    return [
+      {
+        rule: "pool-without-headroom" as const,
+        detail: `${c.id} = ${m?.[1]} / ${per} runs every unit at 100% of what it answers, with no room for a failover or a burst`,
+      },
+    ];
+  });
+}
+
+/** A retry rule paired with a mechanism that does not recognise a repeat (a lease, a renewal, an outbox). */
+export function retryRuleKeptByOther(d: Pick<Design, "mechanisms">): Problem[] {
+  return d.mechanisms
+    .filter((m) => m.serves === undefined && !canKeep(m.id, m.protects))
+    .map((m) => ({
+      rule: "retry-rule-kept-by-other" as const,
+      detail: `${m.name} protects the retry rule '${m.protects}', which only a mechanism that recognises the repeat keeps`,
+    }));
 }
 
 const REPEAT_RULE = /it may be delivered again, and every consumer tolerates the repeat/;
@@ -2279,6 +2338,9 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...protectsTouched(d),
     ...protectsOwnCreate(d),
     ...repeatsDelivered(d),
+    ...retryRuleKeptByOther(d),
+    ...figureAgainstChosenCount(d),
+    ...poolWithoutHeadroom(d),
     ...protectsSomething(d),
     ...sourcePaths(d),
     ...nfrs(d, facts),

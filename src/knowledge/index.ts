@@ -11,6 +11,7 @@ export const ARCHETYPE_BY_ID: ReadonlyMap<ArchetypeId, Archetype> = new Map(ARCH
 
 export { DELIVERING_MECHANISMS } from "./mechanisms/delivers.js";
 export { MECHANISM_BY_ID, MECHANISMS } from "./mechanisms/index.js";
+export { canKeep, isRetryRule, keepsFirst, REPEAT_KEEPERS } from "./mechanisms/keeps.js";
 export { HOUSEKEEPING_CONCERNS, MECHANISM_SERVES, STORAGE_COST } from "./mechanisms/serves.js";
 export { QUANTITIES } from "./quantities.js";
 export type * from "./schema.js";

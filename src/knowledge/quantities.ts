@@ -760,6 +760,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a single region unless the prompt names more",
   },
   {
+    id: "serving_regions",
+    label: "regions the reads are served from, each with its own copy",
+    unit: "regions",
+    assumed: 1,
+    assumedBecause:
+      "reads are served from the home region unless a stated latency target is below one round trip between regions",
+  },
+  {
     id: "hit_ratio",
     label: "cache hit ratio",
     unit: "fraction",

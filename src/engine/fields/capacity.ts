@@ -4,7 +4,11 @@ import type { CapacityRow, Fields, Nfrs } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
 import { featureLed } from "../product/correctness.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
+import { servingRegions } from "./context.js";
 import { excludedBy, impliedCapacity } from "./decisions.js";
+
+/** The quantity the chosen serving regions reach a capacity model as (engine/fields/context.ts `servingRegions`). */
+const SERVING_REGIONS = "serving_regions";
 
 /** The quantity a stated latency target reaches a capacity model as (a latency budget split against it). */
 const LATENCY_BUDGET = "latency_budget_ms";
@@ -54,7 +58,7 @@ function capacityScale(nfrs: Nfrs, regionsQuote: string | undefined): Nfrs["scal
 export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote: string | undefined }> = {
   field: "capacity",
   category: "Derived",
-  reads: ["prompt", "nfrs", "branch", "archetypes", "features", "decisions"],
+  reads: ["prompt", "nfrs", "branch", "archetypes", "features", "decisions", "readPaths"],
   rule: "each archetype's (and product feature's) capacity model evaluated with the prompt's numbers; an unstated input a chosen decision option fixes (a redundancy scheme's storage overhead) takes that value with the decision as its reason, and every other unstated input the archetype's typical value with why it is typical. One named input has one value in the design: an input several models read takes the value best grounded in it (derived from a stated number or fixed by the prompt's nouns or a decision, else the first model's value) in every model, with the model it came from as its reason. A bare product's own service (a URL shortener's API) is sized first: its nodes from the peak requests over one node's rate at a safe utilisation. A product-first design with features shows the features' models first and, of each archetype, its first hotspot and storage figures, but, in a feature-led design, no stored-bytes figure of an archetype a feature that sizes its own stored bytes rests on other than as its input log (the feature sized those records from the prompt's nouns)",
   facts: (f) => ({
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) !== undefined,
@@ -63,9 +67,15 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
   derive: (f, _input, { record, regionsQuote }) => {
     const rows: CapacityRow[] = [];
     const seen = new Set<string>();
+    // the regions the reads are served from, where a stated latency target chose more than one: a figure that
+    // counts serving copies reads the chosen count, never the default of one
+    const serving = servingRegions(f.nfrs, f.readPaths);
     const { owners, dominant, archetype } = capacityOwners(
       f,
-      (owner) => fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner)),
+      (owner) => {
+        const fixed = fixedInputs(f.nfrs, impliedCapacity(f.decisions, owner));
+        return serving ? new Map([...fixed, [SERVING_REGIONS, serving]]) : fixed;
+      },
       record,
     );
     const all = designCapacityRows(owners, capacityScale(f.nfrs, regionsQuote));

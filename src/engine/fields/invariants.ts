@@ -1,13 +1,13 @@
 import { DELIVERING_MECHANISMS, type MechanismId } from "../../knowledge/index.js";
 import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
-import { partlessArchetypes } from "../architecture.js";
+import { architectureOf, LAYOUT_FACTS, partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
 import { composedKind, featureInvariants, featureLed } from "../product/index.js";
 import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { pattern } from "../text.js";
-import { archetype, entityWords, shortName } from "./common.js";
+import { archetype, entityWords, meaningWords, shortName } from "./common.js";
 
 const MAX_PER_PATH = 3;
 /** On a feature-led path, the substrate archetype adds at most this many rules after the feature's own. */
@@ -25,7 +25,15 @@ interface InvariantFacts {
   unspoken: readonly Topic[];
   /** The prompt's noun for the lead archetype's unit, which the statements call it by. */
   unit: UnitNoun | undefined;
+  /** The client-facing calls whose request names the request for its retries (a request id, an idempotency key). */
+  keyedCalls: readonly string[];
 }
+
+/** A noun with its indefinite article ("an account", "a hold"). */
+const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+
+/** A request field that names the request for its retries: a request id, an idempotency key, a client token. */
+const REQUEST_KEY = /\brequest.?id\b|\bidempoten\w*|\bclient.?token\b/i;
 
 export const invariantsField: Deriver<"invariants", InvariantFacts> = {
   field: "invariants",
@@ -35,14 +43,21 @@ export const invariantsField: Deriver<"invariants", InvariantFacts> = {
     record: bareProductRecord(f.prompt, f.branch.kind, f.features.length) ?? null,
     unspoken: unspokenBesides(f.nfrs.topics),
     unit: unitNounOf(f.prompt),
+    // the calls as drawn before any decision prunes them: a retry rule promises what a call's request id keeps
+    keyedCalls: architectureOf({ branch: f.branch, archetypes: f.archetypes, features: f.features }, LAYOUT_FACTS.of(f))
+      .api.filter((a) => a.request.some((r) => REQUEST_KEY.test(r)))
+      .map((a) => a.operation),
   }),
   rule: "per critical path (a card statement marked with a subject only where the prompt speaks of it), a bare product's create guarantee on its record (an id never reused, a retry answered with the first) and a product design's (or a named product's infra design's) feature rules on that path's actions first (its substrate archetype then adds at most one), then the archetype's never-violate statements about an entity that path writes (an invariant is attached only to a path that writes what it constrains), plus the guarantees the stated NFRs add on the first path's entity",
-  derive: (f, _input, { record, unspoken, unit }) => {
+  derive: (f, _input, { record, unspoken, unit, keyedCalls }) => {
     // the statements call the lead's unit by the prompt's noun, as the boxes and the state do (a Delivery)
     const renaming = leadRenamings(unit, f.archetypes[0], composedKind(f.branch.kind, f.archetypes));
     return renaming.length === 0
-      ? invariantRows(f, record, unspoken)
-      : invariantRows(f, record, unspoken).map((r) => ({ ...r, statement: renameUnit(r.statement, renaming) }));
+      ? invariantRows(f, record, unspoken, keyedCalls)
+      : invariantRows(f, record, unspoken, keyedCalls).map((r) => ({
+          ...r,
+          statement: renameUnit(r.statement, renaming),
+        }));
   },
 };
 
@@ -50,6 +65,7 @@ function invariantRows(
   f: Parameters<(typeof invariantsField)["derive"]>[0],
   record: ProductRecord | null,
   unspoken: readonly Topic[],
+  keyedCalls: readonly string[],
 ): InvariantRow[] {
   const out: InvariantRow[] = [];
   const used = new Set<string>();
@@ -219,11 +235,14 @@ function invariantRows(
     const repeat = d.value === "at-least-once" && !keyed ? deliveredRepeat(f, first, d.source === "stated") : undefined;
     // with no path that delivers messages, at-least-once is the caller retrying a write at the store: a create or a
     // guarded transition on the request path takes effect once per request id (a plain overwrite repeats harmlessly;
-    // a record appended to a node's write-ahead log, such as a sample, is settled by its own key)
+    // a record appended to a node's write-ahead log, such as a sample, is settled by its own key), said only where
+    // the call that makes it carries a request id (a fetcher's take names only the fetcher; a campaign its session)
+    const pathWords = meaningWords(first.name);
     const retried =
       d.value === "at-least-once" &&
       !keyed &&
       !repeat &&
+      keyedCalls.some((c) => [...meaningWords(c)].some((w) => pathWords.has(w))) &&
       f.operations.some(
         (o) =>
           onFirst.has(o.phrase) &&
@@ -244,14 +263,14 @@ function invariantRows(
     if (c.value === "linearizable") {
       out.push({
         path: first.name,
-        statement: `Once a ${subject} write is acknowledged, every later read sees it or something newer.`,
+        statement: `Once ${anA(subject)} write is acknowledged, every later read sees it or something newer.`,
         archetype: first.archetype,
         because: `consistency is linearizable: ${c.because}`,
       });
     } else if (c.value === "read-your-writes") {
       out.push({
         path: first.name,
-        statement: `A client that wrote a ${subject} change reads its own write afterwards, even from another replica.`,
+        statement: `A client that wrote ${anA(subject)} change reads its own write afterwards, even from another replica.`,
         archetype: first.archetype,
         because: `consistency is read-your-writes: ${c.because}`,
       });
@@ -265,7 +284,7 @@ function invariantRows(
     } else if (f.nfrs.regions.value > 1 || c.source !== "default") {
       out.push({
         path: first.name,
-        statement: `Replicas of a ${subject} converge to the same value once writes stop, with a bounded lag.`,
+        statement: `Replicas of ${anA(subject)} converge to the same value once writes stop, with a bounded lag.`,
         archetype: first.archetype,
         because: `consistency is eventual: ${c.because}`,
       });

@@ -1,4 +1,4 @@
-import { MECHANISM_BY_ID, MECHANISM_SERVES } from "../../knowledge/index.js";
+import { canKeep, keepsFirst, MECHANISM_BY_ID, MECHANISM_SERVES } from "../../knowledge/index.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
 import { rememberText } from "../text.js";
 import { entityWords, meaningWords, shortName } from "./common.js";
@@ -168,9 +168,12 @@ export function protectedInvariant(
         ownWeight: number;
         onPath: boolean;
         guarded: boolean;
+        first: boolean;
       }
     | undefined;
-  for (const inv of invariants) {
+  // a rule only some kinds of mechanism keep (a retry taking effect once) is never paired with another kind by words
+  const keepable = invariants.filter((inv) => canKeep(mechanismId, inv.statement));
+  for (const inv of keepable) {
     if (touched.size > 0) {
       const about = invariantEntities(inv, scope.operations);
       if (about.size > 0 && ![...about].some((e) => touched.has(e))) continue;
@@ -178,6 +181,8 @@ export function protectedInvariant(
     const words = meaningWords(inv.statement);
     const onPath = hints.path !== undefined && inv.path === hints.path;
     const guarded = hints.guards?.test(inv.statement) === true;
+    // what the mechanism does picks its rule before shared words do (a lease keeps one live holder)
+    const first = keepsFirst(mechanismId, inv.statement);
     // a word of the mechanism's name counts twice; one word of its summary alone is chance, and the words of
     // its reasons here count only beside a word of its own or three together (a shared "run" alone links nothing)
     let weight = 0;
@@ -189,11 +194,11 @@ export function protectedInvariant(
       if (own.includes(w)) ownWeight += add;
     }
     if (ownWeight === 0 && weight < 3) weight = 0;
-    const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (weight >= 2 ? weight : 0);
+    const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (first ? 3 : 0) + (weight >= 2 ? weight : 0);
     // a tie goes to the invariant sharing more of the mechanism's own name and summary (the reasons' words are
     // context: "commit a new file version" fits every rule of that path equally), then to the earlier one
     if (score > 0 && (!best || score > best.score || (score === best.score && ownWeight > best.ownWeight)))
-      best = { inv, score, words, weight, ownWeight, onPath, guarded };
+      best = { inv, score, words, weight, ownWeight, onPath, guarded, first };
   }
   if (invariants.length === 0)
     return { statement: "the contract of the component", because: "the design states no invariant" };
@@ -201,7 +206,7 @@ export function protectedInvariant(
   if (!best)
     return (
       servesInstead(mechanismId, what) ??
-      servedRule(invariants, scope) ??
+      servedRule(keepable, scope) ??
       ownWrite(scope, invariants) ??
       decided(scope.because) ?? {
         statement: NO_INVARIANT,
@@ -213,6 +218,8 @@ export function protectedInvariant(
   const why: string[] = [];
   if (best.onPath) why.push(`it sits on the path '${best.inv.path}' the invariant constrains`);
   if (best.guarded) why.push(`the invariant names what ${hints.guardedBy ?? "its predicate"} guards`);
+  if (best.first)
+    why.push(`it is a rule about one live holder or what an expiry frees, which ${m?.name ?? mechanismId} keeps`);
   if (best.weight >= 2)
     why.push(
       `it shares ${shared

@@ -171,9 +171,9 @@ export const BOOKING: FeatureEntry = {
       ),
       fig(
         "availability_cache_nodes",
-        "availability cache nodes those reads need",
+        "availability cache nodes those reads need, each run at the planned share of what it can answer",
         "count",
-        "availability_reads_per_sec / cache_reads_per_node",
+        "availability_reads_per_sec / (cache_reads_per_node * target_utilisation)",
         "nodes",
         true,
       ),
@@ -261,6 +261,13 @@ export const BOOKING: FeatureEntry = {
       action: "confirm the {booking} by paying before the hold expires",
       statement:
         "A {booking} is confirmed only by the holder of a live hold, checked with its hold token at the store in the same write, so no {item} is sold twice for the same {slot}.",
+    },
+    {
+      // the payment is the effect that leaves the system: the provider's idempotency key and the refund of a late
+      // charge keep it once, which the outbox, the receiver and the reconciliation exist for
+      action: "confirm the {booking} by paying before the hold expires",
+      statement:
+        "A {booking} charges its buyer at most once per hold: the charge carries the hold id as its idempotency key at the payment provider, and a charge that lands after the hold expired is refunded.",
     },
     {
       action: "release {items} whose hold expired unpaid",

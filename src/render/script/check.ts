@@ -20,7 +20,7 @@ import {
   titleWords,
   verbless,
 } from "./speak.js";
-import { expires, formulaSaid, hottest, promptSubject, spokenFailures } from "./steps.js";
+import { chainInputs, expires, hottest, promptSubject, spokenFailures } from "./steps.js";
 import { derivedStore, housekeepingRule, mainClause, mayLeadFor, onSubjectPath, subjectFeature } from "./subject.js";
 import type { Script } from "./types.js";
 
@@ -223,7 +223,7 @@ export function presentationProblems(d: Design, script: Script): SpeechProblem[]
   if (subject && !opening.includes(subject.toLowerCase()))
     out.push({ step: 1, sentence: opening, problem: `the first minute never names the prompt's subject: ${subject}` });
   const hot = hottest(d);
-  const how = hot ? formulaSaid(d, hot) : undefined;
+  const how = hot ? chainInputs(d, hot) : undefined;
   const eight = script.steps[7];
   if (eight && how && eight.sentences.some((x) => x.startsWith("The hottest number is")) && !eight.text.includes(how))
     out.push({ step: 8, sentence: eight.text, problem: "the hottest number without the inputs behind it" });

@@ -472,7 +472,12 @@ export function promptSubject(d: Design): string | undefined {
   const also = (d.archetypes[0]?.evidence ?? [])
     .map((e) => /^'([^'…]+)' (?:\(as '[^']*'\) )?states a requirement\b/.exec(e)?.[1])
     .find((x) => x !== undefined && countWords(x) <= 3 && /s$/.test(x) && rest.includes(x.toLowerCase()));
-  const said = also ? `${phrase} for ${also}` : phrase;
+  // said with the prompt's own verb when it has one ("a bank ledger that transfers money between accounts"), never
+  // as "for money between accounts"
+  const verb = also
+    ? new RegExp(`\\b(?:that|which) ([a-z]+s) ${also.toLowerCase().replace(/[^a-z0-9 ]/g, ".")}\\b`).exec(rest)?.[1]
+    : undefined;
+  const said = also ? (verb ? `${phrase} that ${verb} ${also}` : `${phrase} for ${also}`) : phrase;
   // with the prompt's own article, or none where it gave none ("Dropbox file sync", "Twitter's home timeline")
   return article ? `${article} ${said}` : said;
 }
@@ -1000,11 +1005,11 @@ function contextStep(d: Design): StepDraft {
     const guard = d.api.find((a) => a.request.some((r) => /request.?id|token|version|offset|idempotency/i.test(r)));
     if (guard) {
       const f = guard.request.filter((r) => /request.?id|token|version|offset|idempotency/i.test(r));
-      lines.push(
-        ...detail(
-          `${sentence(speakable(guard.operation)).slice(0, -1)} carries ${andList(f.map((x) => withArticle(speakable(x))))}`,
-        ),
-      );
+      // a call named by what it does ("hold a seat") is "a call to hold a seat"; one named by a noun or a verb
+      // alone ("signal", "multipart upload") is "the signal call", never "the hold a seat"
+      const op = speakable(guard.operation).replace(/\s*\([^)]*\)$/, "");
+      const call = /^\w+ (?:a|an|the|each|every|one|its)\b/i.test(op) ? `A call to ${op}` : `The ${op} call`;
+      lines.push(...detail(`${call} carries ${andList(f.map((x) => withArticle(speakable(x))))}`));
     }
     // what of an outside party's data never enters our systems (card numbers at a payment provider), where a call
     // takes the party's token in its place
@@ -1769,7 +1774,7 @@ const RATE_WORDS: Record<string, string> = { msg: "messages", req: "requests", o
  * figure's rounded value or an input's value with its spoken label, so the listener can redo the sum.
  * Undefined when the formula is a bare copy of one value or uses a name the figure does not carry.
  */
-export function formulaSaid(d: Design, f: Figure): string | undefined {
+export function formulaSaid(d: Design, f: Figure, single = false): string | undefined {
   return perScript(d, formulaSaid, f, () => {
     const rhs = f.formula.split(" = ")[1] ?? "";
     const tokens = rhs.match(/[A-Za-z_][A-Za-z0-9_]*|\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
@@ -1843,7 +1848,8 @@ export function formulaSaid(d: Design, f: Figure): string | undefined {
       return left;
     }
     const out = sum();
-    return unknown || !out.compound ? undefined : out.text;
+    // (one value alone is a chain only where the caller asks for it by name)
+    return unknown || (!out.compound && !single) ? undefined : out.text;
   });
 }
 
@@ -1969,11 +1975,70 @@ function countedSaid(f: Figure, value: string): string {
  * 19 groups." Never a labelled row ("For consensus groups needed, …").
  */
 function chainLine(d: Design, f: Figure): string | undefined {
-  // a peak that is the stated rate itself (a peak factor of 1) is said as that, never as "times 1"
-  if (/^\w+ = \w+ \* peak_factor$/.test(f.formula) && f.inputs.find((x) => x.name === "peak_factor")?.value === 1)
-    return sentence("That's also the peak, since the prompt states the rate to serve");
-  const expr = formulaSaid(d, f);
+  // a peak that is the stated rate itself (a peak factor of 1) is said as that rate, never as "times 1"
+  const rate = /^\w+ = (\w+) \* peak_factor$/.exec(f.formula)?.[1];
+  if (rate && f.inputs.find((x) => x.name === "peak_factor")?.value === 1) {
+    const stated = f.inputs.find((x) => x.name === rate)?.source === "stated";
+    const said = formulaSaid(d, { ...f, formula: `${f.id} = ${rate}` }, true);
+    return said ? sentence(`${stated ? `The stated ${said}` : "That"} is already the peak to serve`) : undefined;
+  }
+  const expr = chainInputs(d, f);
   return expr ? sentence(`At ${expr}, that's ${resultSaid(f)}`) : undefined;
+}
+
+/**
+ * The inputs a figure's chain is said from: the whole formula when it reads well by ear, else its first input with
+ * the inputs that move it most ({@link shortChain}). The script check holds the hottest number to these words.
+ */
+export function chainInputs(d: Design, f: Figure): string | undefined {
+  return shortChain(d, f) ?? formulaSaid(d, f);
+}
+
+/** How many named values a chain may read aloud before it is said by its result and the inputs that move it. */
+const CHAIN_NAMES = 3;
+
+/**
+ * A figure whose formula is too long to follow by ear (more than three named values, or a share taken away in
+ * brackets) said by its result, its first input and the one other input that moves it most: "At 100 thousand
+ * queries a second, with 50 percent answered by browser and edge caches, that's about 50 thousand requests a
+ * second", never "times a ratio of 1 times 1 minus a share of …". A factor of exactly 1 moves nothing, so it is
+ * never the one said. Returns the inputs as said after "At"; undefined when the formula reads well as it is.
+ */
+function shortChain(d: Design, f: Figure): string | undefined {
+  const rhs = f.formula.split(" = ")[1] ?? "";
+  const names = [...new Set(rhs.match(/[A-Za-z_]\w*/g) ?? [])];
+  if (names.length <= CHAIN_NAMES && !/\(\s*1\s*-/.test(rhs)) return undefined;
+  const valueOf = (n: string) =>
+    f.inputs.find((x) => x.name === n)?.value ?? d.capacity.find((c) => c.id === n && c !== f)?.value;
+  const [lead, ...rest] = names;
+  if (!lead || valueOf(lead) === undefined) return undefined;
+  // how far a value moves the result: a share taken away ("1 - share") or kept, a factor above or below one
+  const moves = (n: string): number => {
+    const v = valueOf(n);
+    if (v === undefined || v <= 0) return 0;
+    const away = new RegExp(`1\\s*-\\s*${n}\\b`).test(rhs);
+    return Math.abs(Math.log(away ? Math.max(1 - v, 1e-9) : v));
+  };
+  // the two inputs that move it most, in the formula's order
+  const others = rest
+    .filter((n) => moves(n) > 0)
+    .sort((x, y) => moves(y) - moves(x) || names.indexOf(x) - names.indexOf(y))
+    .slice(0, 2)
+    .sort((x, y) => names.indexOf(x) - names.indexOf(y));
+  const said = (n: string) => formulaSaid(d, { ...f, formula: `${f.id} = ${n}` }, true);
+  const leadSaid = said(lead);
+  if (!leadSaid) return undefined;
+  // a share said as what it is a share of: "50 percent of requests answered by browser and edge caches"
+  const otherSaid = (n: string) => {
+    const q = QUANTITY_BY_ID.get(n);
+    const share = (f.inputs.find((x) => x.name === n)?.unit ?? q?.unit) === "fraction";
+    const of = /^(?:a |the )?(?:share|fraction|proportion) of (.+)$/.exec(lowerFirst(speakable(q?.label ?? "")))?.[1];
+    return share && of ? `${+((valueOf(n) ?? 0) * 100).toPrecision(2)} percent of ${of}` : said(n);
+  };
+  const withSaid = others.map(otherSaid);
+  if (withSaid.some((x) => x === undefined)) return undefined;
+  const otherSaidAll = andList(withSaid as string[]);
+  return otherSaidAll ? `${leadSaid}, with ${otherSaidAll}` : leadSaid;
 }
 
 /** An input the design derived from others ("derived as samples_per_sec * scrape_seconds = …"), said as its own chain. */
@@ -2118,7 +2183,7 @@ function sizingLines(d: Design, size: { hot: Figure; split?: { each: Figure; ove
   // by the period again) is that rate: said once, in the prompt's words, never as a chain that derives it from itself
   const back = statedReadBack(hot);
   if (back) return core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, which is the stated ${back}`);
-  const how = formulaSaid(d, hot);
+  const how = chainInputs(d, hot);
   if (!how) return core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}, ${speakFigure(hot.display)}`);
   const lines: Line[] = [...core(`The hottest number is ${lowerFirst(speakable(hot.quantity))}`)];
   const names = formulaNames(hot);

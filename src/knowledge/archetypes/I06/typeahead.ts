@@ -600,9 +600,9 @@ export const TA_CAPACITY: CapacityModel = {
     ),
     fig(
       "serving_replicas",
-      "serving replicas: each shard on one replica per copy",
+      "serving replicas: each shard on its replicas in every region that serves reads",
       "count",
-      "suggest_shards * replicas",
+      "suggest_shards * replicas * serving_regions",
       "replicas",
     ),
     fig(
@@ -623,7 +623,7 @@ export const TA_CAPACITY: CapacityModel = {
       "hot_range_replica_lookups",
       "lookups a second on one replica of the busiest prefix range at peak",
       "hotspot",
-      "requests_per_sec * peak_factor * (1 - edge_hit_ratio) * max(hot_range_share, 1 / suggest_shards) / replicas",
+      "requests_per_sec * peak_factor * (1 - edge_hit_ratio) * max(hot_range_share, 1 / suggest_shards) / (replicas * serving_regions)",
       "req/s",
     ),
     fig(

@@ -1,0 +1,80 @@
+import type { MechanismId } from "./catalog.js";
+
+/**
+ * Rules only some mechanisms can keep, by what the mechanism does rather than by the words it shares with the rule.
+ * A retry rule ("a retried request takes effect once", "every retry of a call carries the same effect id") is kept
+ * by what recognises the repeat: a stored request id, an applied-id set, a receiver keyed by a stable id, or a
+ * create that finds the key already there (a name that is a hash of the bytes). A lease, a renewal, an expiry, an
+ * ordering key, a replication protocol or an outbox keeps no such rule, however many words of the retried
+ * operation its reason repeats: a lease keeps one live holder, a renewal detects failure, an expiry frees what
+ * lapsed, an outbox ties an effect's intent to the state change. Own words.
+ */
+export const REPEAT_KEEPERS: ReadonlySet<MechanismId> = new Set<MechanismId>([
+  "idempotency-key",
+  "dedup-window",
+  "idempotent-receiver",
+  "put-if-absent",
+  "content-addressing",
+]);
+
+/** Where a rule's lead clause ends: its first colon, semicolon or sentence end, or a comma before a new clause. */
+const LEAD_END = /[:;]|\.(?:\s|$)|,\s+(?:and|but|so|while|no matter)\b/;
+
+/** A retry or a repeat named as the subject of a rule's lead clause. */
+const REPEAT_LEAD = /\b(?:retried|retry|retries|redeliver\w*|resent|resubmit\w*|repeated)\b/i;
+
+/**
+ * Whether a rule is a retry rule: its lead clause (before the colon that explains it) is about a retried or
+ * redelivered request ("A retried 'hold a seat' takes effect once: …", "Every retry of an OutboxEntry's external
+ * call carries the same effect id: …"). A rule whose lead is about something else and mentions a retry only in
+ * its explanation ("A follow edge exists at most once …: a retried follow never duplicates it") is not.
+ */
+export function isRetryRule(statement: string): boolean {
+  const end = LEAD_END.exec(statement);
+  return REPEAT_LEAD.test(end ? statement.slice(0, end.index) : statement);
+}
+
+/**
+ * The mechanisms that do nothing but recognise a repeat: a rule they keep is one about a repeat (a retried request,
+ * a redelivered event, something applied at most once or never twice), never a lease's token or a log's commit
+ * rule that merely shares a word with the operation they guard.
+ */
+const REPEAT_ONLY: ReadonlySet<MechanismId> = new Set<MechanismId>([
+  "idempotency-key",
+  "dedup-window",
+  "idempotent-receiver",
+]);
+
+/** The words of a rule about a repeat. */
+const ABOUT_REPEATS =
+  /\b(?:at most once|takes? effect once|once per|twice|duplicat\w*|resubmit\w*|retried|retry|retries|redeliver\w*|more than once|delivered again|repeats?|second \w+ (?:change|copy|effect))\b/i;
+
+/**
+ * Whether a mechanism can keep a rule, judged by what it does: only a repeat keeper keeps a retry rule, and a
+ * mechanism that only recognises repeats keeps only a rule about a repeat.
+ */
+export function canKeep(mechanismId: string, statement: string): boolean {
+  if (isRetryRule(statement)) return REPEAT_KEEPERS.has(mechanismId as MechanismId);
+  return !REPEAT_ONLY.has(mechanismId as MechanismId) || ABOUT_REPEATS.test(statement);
+}
+
+/**
+ * Mechanisms that keep one live holder of a resource and free what lapses (a lease, an expiry, a sweeper, a claim):
+ * among the rules they may keep, one about how many may hold at once or what an expiry frees comes first, before a
+ * rule that only shares the guarded operation's words (a token's monotonicity is the fencing token's rule).
+ */
+const HOLDER_KEEPERS: ReadonlySet<MechanismId> = new Set<MechanismId>([
+  "lease",
+  "ttl-expiry",
+  "expiry-sweeper",
+  "range-lease",
+  "claim-run",
+]);
+
+/** The words of a rule about one live holder, or about what an expiry frees. */
+const HOLDER_RULE = /\bat most one\b(?! \w+ per \w+ number)|\bexpir(?:ed|y|es)\b[^.;:]*\bfree(?:s|d)?\b/i;
+
+/** Whether a rule is one a mechanism keeps first by what it does (a lease: at most one live holder). */
+export function keepsFirst(mechanismId: string, statement: string): boolean {
+  return HOLDER_KEEPERS.has(mechanismId as MechanismId) && HOLDER_RULE.test(statement);
+}

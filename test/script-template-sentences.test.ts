@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { design } from "../src/engine/design/design.js";
+import { saidAloud } from "../src/render/script/check.js";
+import { writeScript } from "../src/render/script/index.js";
+
+const said = (prompt: string) =>
+  saidAloud(writeScript(design(prompt), { minutes: 45 }))
+    .map((x) => x.text)
+    .join(" ");
+
+describe("the script's builders say one fact once, in plain words", () => {
+  it("a bound with a spare figure says the spare once, with what it is for", () => {
+    const text = said("Design a leader election service for 500 services that fails over within 10 seconds");
+    expect(text).toMatch(/spare for a missed keep-alive or a pause/);
+    expect(text).not.toMatch(/of the bound spare/);
+  });
+
+  it("a long chain is said by its result and the input that moves it, never the formula", () => {
+    const text = said("Design a search autocomplete service answering 80,000 queries per second within 60 ms");
+    expect(text).not.toMatch(/times 1 minus|ratio of 1 times/);
+    expect(text).toMatch(
+      /At 80 thousand queries a second, with 50 percent of requests answered by browser and edge caches/,
+    );
+  });
+
+  it("a stated rate that is the peak is said as that rate, not as a stock sentence", () => {
+    const text = said(
+      "Design a unique ID generator that produces 500,000 sortable IDs per second without a coordinator",
+    );
+    expect(text).not.toMatch(/since the prompt states the rate to serve/);
+    expect(text).toMatch(/is already the peak to serve/);
+  });
+
+  it("the subject keeps the prompt's own verb before the requirement it names", () => {
+    const text = said("Design a bank ledger that transfers money between accounts held on many shards");
+    expect(text).toMatch(/I'm designing a bank ledger that transfers money between accounts\./);
+    expect(text).not.toMatch(/ledger for money between accounts/);
+  });
+
+  it("a call named by what it does is said as a call, never as 'the hold a seat'", () => {
+    const text = said("Design a ticketing system for a stadium where 200,000 fans race for 30,000 seats");
+    expect(text).toMatch(/A call to hold a seat carries a request id/);
+    expect(text).not.toMatch(/The hold a seat/);
+  });
+});
