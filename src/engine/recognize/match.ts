@@ -124,6 +124,12 @@ export function splitsExpression(tokens: readonly Token[], covers: readonly numb
   return false;
 }
 
+/** True when a signal's `k`-th word is the "most" or "least" of an "at most" / "at least" it is written with. */
+export function wantsBound(signal: Signal, k: number): boolean {
+  const raw = signal.raws[k];
+  return (raw === "most" || raw === "least") && new RegExp(`\\bat ${raw}\\b`).test(signal.text);
+}
+
 /**
  * True when a phrase's words, found at `covers` (in the phrase's word order), reach across the end of a phrase
  * of the prompt (see signals/expressions.ts): across a full stop; taking the "most" of "at most" (a bound on a
@@ -136,6 +142,8 @@ export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: 
   if (ts.some((t) => t.sentence !== ts[0]?.sentence)) return true;
   // "at most one request" is a bound on a count, not "the most requested"
   if (ts.some((t) => t.bound) && !/\bat (most|least)\b/.test(signal.text)) return true;
+  // and the other way: "the most-watched clips of the past hour" is a superlative, not "at most … an hour"
+  if (ts.some((t, k) => !t.bound && wantsBound(signal, k))) return true;
   const inOrder = covers.every((c, k) => k === 0 || c > (covers[k - 1] as number));
   if (!inOrder && ts.some((t) => t.part !== ts[0]?.part)) return true;
   const last = covers.length - 1;
@@ -173,8 +181,13 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
   }
   const first = signal.stems[0] as string;
   if (n === 1) {
+    const bound = wantsBound(signal, 0);
     for (let i = 0; i < tokens.length; i++)
-      if ((tokens[i] as Token).stem === first && !blocked(tokens, i, signal.unlessAfter))
+      if (
+        (tokens[i] as Token).stem === first &&
+        !blocked(tokens, i, signal.unlessAfter) &&
+        (!bound || tokens[i]?.bound)
+      )
         return { signal, covers: [i], quoted: (tokens[i] as Token).raw, fuzzy: false };
     return undefined;
   }

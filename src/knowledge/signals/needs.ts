@@ -213,7 +213,26 @@ export const NEEDS: readonly Need[] = [
   {
     dominant: "I15",
     needs: "I05",
-    cues: ["queue", "backlog", "uploads", "enqueue", "enqueues", "each commit", "every commit", "pushed commit"],
+    cues: [
+      "queue",
+      "backlog",
+      "uploads",
+      "enqueue",
+      "enqueues",
+      "each commit",
+      "every commit",
+      "pushed commit",
+      // work arriving all the time that holds a worker for minutes waits its turn
+      "takes minutes",
+      "takes hours",
+      "take minutes",
+      "take hours",
+      "taking minutes",
+      "taking hours",
+      "lasts minutes",
+      "lasting minutes",
+      "lasting hours",
+    ],
     why: "a fleet that scales with pending work reads that work from a durable queue",
   },
   {

@@ -968,7 +968,9 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "reported location in last",
       "treat rest as unavailable",
       "treat as unavailable",
-      "reported in last",
+      // a member that has not reported lately: "reports the top 100 hashtags of the last hour" reports nothing about itself
+      "not reported in last",
+      "not reported since",
       "silently disconnected",
       "has disconnected",
       "notice disconnected",
