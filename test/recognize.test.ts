@@ -1400,3 +1400,62 @@ describe("recognition: round 17, demanded properties of a product and sized desi
     expect(r.archetypes[0]?.id).toBe("I05");
   });
 });
+
+describe("recognition: round 18, windowed rankings, members that report, work that runs for minutes", () => {
+  const plain = (p: string) =>
+    recognize(p, recognitionKnowledge(), { learned: NO_LEARNED_WORDS, learnedBranch: NO_LEARNED_BRANCH });
+  const ids = (p: string) => plain(p).archetypes.map((a) => a.id);
+  const words = (p: string) =>
+    plain(p)
+      .archetypes.flatMap((a) => a.evidence)
+      .join(" ");
+  it("reads a superlative 'most' as no bound: 'the most-watched … of the past hour' is no cap per hour", () => {
+    const p = "Design a service that shows the most-watched films of the past hour from 90,000 play events per second.";
+    expect(words(p)).not.toContain("a cap per unit of time");
+    // a bound still is one
+    expect(words("Each partner may send at most 200 calls per minute.")).toContain("'most … calls minute' (as 'a cap");
+    // hyphenated too: "at-most-once" is the delivery term
+    expect(tokenize("a queue with at-most-once delivery").find((t) => t.raw === "most")?.bound).toBe(true);
+  });
+  it("reads the most counted over a recent window as a view aggregated from the events, with its log", () => {
+    const p = "Design a service that lists the top 50 search phrases of the last hour from 80,000 queries per second.";
+    expect(ids(p).slice(0, 2)).toEqual(["I06", "I05"]);
+    expect(words(p)).toContain("the most counted over a recent window");
+    expect(ids("Design a store page that ranks the best-selling books over a rolling 24-hour window.")[0]).toBe("I06");
+    // trends of measurements over the past weeks are a chart, not a ranking
+    expect(words("Collect per-host CPU every 10 seconds and show trends over the last two weeks.")).not.toContain(
+      "the most counted",
+    );
+  });
+  it("hears liveness only from a member that reports about itself", () => {
+    const data = "Design a service that reports the top 20 products of the last day from 100,000 orders per minute.";
+    expect(ids(data)).not.toContain("I10");
+    expect(ids("Know which sensors have reported in the last minute and treat the others as down.")[0]).toBe("I10");
+  });
+  it("reads no undo in a freshness bound over hosts ('searchable within 20 seconds')", () => {
+    const p =
+      "Design a logging pipeline that takes error logs from 30,000 hosts and makes them searchable within 20 seconds.";
+    expect(ids(p)).toEqual(["I18", "I06"]);
+    // an undo is still one
+    expect(ids("Push a new routing rule to 5,000 proxies in stages and roll it back if errors rise.")[0]).toBe("I11");
+  });
+  it("reads builds or jobs that each take minutes as an execution fleet with its queue", () => {
+    const p = "Design a CI service that starts 2,000 builds a minute; each build takes 12 minutes.";
+    const r = plain(p);
+    expect(r.branch.kind).toBe("infra");
+    expect(r.archetypes.map((a) => a.id).slice(0, 2)).toEqual(["I15", "I05"]);
+    expect(r.archetypes[1]?.evidence[0]).toContain("'takes minutes'");
+    // a period is no length of work
+    expect(words("A cleanup job runs every 5 minutes and removes expired carts.")).not.toContain(
+      "work that runs for minutes",
+    );
+  });
+  it("gives a distributed store's consensus-grade transactions the consensus substrate, and searched traces an index", () => {
+    const db = plain("Design a sharded SQL store whose transactions are externally consistent across regions.");
+    expect(db.archetypes.map((a) => a.id)).toEqual(["I16", "I01"]);
+    expect(ids("Design a tracing backend like Zipkin that keeps 3 days of sampled traces.")).toEqual(["I18"]);
+    expect(
+      ids("Design a tracing backend that ingests spans from 900 services and lets engineers search traces by tag."),
+    ).toEqual(["I18", "I06"]);
+  });
+});

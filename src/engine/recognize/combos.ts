@@ -9,6 +9,7 @@ import {
   signalList,
   sortNumbers,
   splitsExpression,
+  wantsBound,
 } from "./match.js";
 import type { Token } from "./tokens.js";
 import { stemSet, stemWord } from "./tokens.js";
@@ -62,7 +63,8 @@ export function compileCombinations(
             phrases.set(sig.stems[0] as string, list2);
             continue;
           }
-          const stem = sig.stems[0] as string;
+          // the "most" of "at most" is found only where the prompt bounds a count with it (see boundKey)
+          const stem = wantsBound(sig, 0) ? boundKey(sig.stems[0] as string) : (sig.stems[0] as string);
           const fams = words.get(stem) ?? [];
           if (!fams.includes(family)) fams.push(family);
           words.set(stem, fams);
@@ -77,6 +79,13 @@ export function compileCombinations(
     for (const f of r.families) if (!(f in families)) throw new Error(`combination rule '${r.rule}': no family '${f}'`);
   return { words, phrases, signals: signalList(signals), rules, window, size };
 }
+
+/**
+ * The key a one-word family member written with "at most" / "at least" is kept under: such a member takes only the
+ * "most" of a bound on a count ("at most 100 calls a minute"), and a bound "most" takes no other member (a superlative
+ * "the most-watched clips of the past hour" is no cap per hour).
+ */
+const boundKey = (stem: string): string => `at ${stem}`;
 
 interface Occurrence {
   covers: number[];
@@ -134,7 +143,7 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
   const present = stemSet(tokens);
   const seenStems = new Set<string>();
   tokens.forEach((t, i) => {
-    for (const f of kb.words.get(t.stem) ?? []) add(f, { covers: [i] });
+    for (const f of kb.words.get(t.bound ? boundKey(t.stem) : t.stem) ?? []) add(f, { covers: [i] });
     if (seenStems.has(t.stem)) return;
     seenStems.add(t.stem);
     for (const p of kb.phrases.get(t.stem) ?? []) {

@@ -124,6 +124,12 @@ export function splitsExpression(tokens: readonly Token[], covers: readonly numb
   return false;
 }
 
+/** True when a signal's `k`-th word is the "most" or "least" of an "at most" / "at least" it is written with. */
+export function wantsBound(signal: Signal, k: number): boolean {
+  const raw = signal.raws[k];
+  return (raw === "most" || raw === "least") && new RegExp(`\\bat ${raw}\\b`).test(signal.text);
+}
+
 /**
  * True when a phrase's words, found at `covers` (in the phrase's word order), reach across the end of a phrase
  * of the prompt (see signals/expressions.ts): across a full stop; taking the "most" of "at most" (a bound on a
@@ -137,15 +143,19 @@ export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: 
   let bound = false;
   let inOrder = true;
   let parts = false;
+  let unbound = false;
   for (let k = 0; k < covers.length; k++) {
     const t = tokens[covers[k] as number] as Token;
     if (t.sentence !== first.sentence) return true;
     if (t.bound) bound = true;
+    else if (!unbound && wantsBound(signal, k)) unbound = true;
     if (t.part !== first.part) parts = true;
     if (k > 0 && (covers[k] as number) <= (covers[k - 1] as number)) inOrder = false;
   }
   // "at most one request" is a bound on a count, not "the most requested"
   if (bound && !/\bat (most|least)\b/.test(signal.text)) return true;
+  // and the other way: "the most-watched clips of the past hour" is a superlative, not "at most … an hour"
+  if (unbound) return true;
   if (!inOrder && parts) return true;
   const last = covers.length - 1;
   return covers.some((i, k) => {
@@ -182,8 +192,13 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
   }
   const first = signal.stems[0] as string;
   if (n === 1) {
+    const bound = wantsBound(signal, 0);
     for (let i = 0; i < tokens.length; i++)
-      if ((tokens[i] as Token).stem === first && !blocked(tokens, i, signal.unlessAfter))
+      if (
+        (tokens[i] as Token).stem === first &&
+        !blocked(tokens, i, signal.unlessAfter) &&
+        (!bound || tokens[i]?.bound)
+      )
         return { signal, covers: [i], quoted: (tokens[i] as Token).raw, fuzzy: false };
     return undefined;
   }

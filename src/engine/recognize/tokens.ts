@@ -66,6 +66,10 @@ function expressionAt(pieces: readonly string[], i: number): number {
   return 0;
 }
 
+/** True when a hyphenated piece holds "at-most" / "at-least" ("at-most-once"): its "most" bounds a count too. */
+const boundInPiece = (piece: string, raw: string): boolean =>
+  piece.includes("-") && new RegExp(`(?:^|[-/+])at[-/+]${raw}(?:[-/+]|$)`).test(piece);
+
 /** Bounded: a long-running server meets unbounded distinct words. The oldest entry goes first (Map keeps insertion order). */
 export const STEM_CACHE_MAX = 20_000;
 const stemCache = new Map<string, string>();
@@ -166,7 +170,8 @@ export function tokenize(text: string): readonly Token[] {
       // keys in this order, `unit` and `bound` only when they hold
       const token: Token = { stem, raw, at, head, part, sentence, clause };
       if (unit) token.unit = unit.first;
-      if ((raw === "most" || raw === "least") && pieces[p - 1] === "at") token.bound = true;
+      if ((raw === "most" || raw === "least") && (pieces[p - 1] === "at" || boundInPiece(piece, raw)))
+        token.bound = true;
       out.push(Object.freeze(token));
     }
     at++;
