@@ -123,7 +123,7 @@ export const AGG_WRITES = [
   },
   {
     action:
-      "every minute, slide each partition's hour: add the newest minute's per-key counts, subtract the minute that left the hour, and keep the partition's own top k; then merge the partitions' lists into the global top k and publish it as a new snapshot",
+      "rank the window each minute: each partition adds the newest minute's per-key counts, subtracts the minute that left the window and keeps its own top k, then the partitions' lists merge into the global top k, published as a new snapshot",
     entity: "RankingSnapshot",
     shape: "overwrite current value",
     mechanism: "versioned-snapshot",
