@@ -58,7 +58,9 @@ describe("the script answers the prompt's stated target with the design's own fi
     expect(text).toContain(
       "3 seconds of lease, plus half a second for the store's expiry check, plus half a second to tell a waiting candidate: about 4 seconds in all",
     );
-    expect(text).toContain("That leaves about 1 second spare");
+    // the spare is said once, with its share of the bound and what it is for
+    expect(text).toContain("That leaves 1 second, 20 percent of the bound, spare for a missed keep-alive or a pause");
+    expect(text.match(/That leaves/g)?.length).toBe(1);
     expect(text).toMatch(/about 9 seconds, past the bound, so the bound holds for one failure at a time/);
     // the budget replaces the hottest number it contains
     expect(text).not.toContain("The hottest number is worst-case idle time");
@@ -85,6 +87,10 @@ describe("the script answers the prompt's stated target with the design's own fi
   it("reads a latency stated as how fast a page loads, and says its split", () => {
     const feed = design("Design a photo feed for 10 million daily users, with the feed loading in under 200 ms");
     expect(feed.nfrs.latency.map((l) => l.ms)).toEqual([200]);
-    expect(said(feed)).toContain("Of the 200 milliseconds the prompt allows, I spend 20 milliseconds");
+    // spent step by step along the feed page's path, with the headroom said
+    expect(said(feed)).toMatch(
+      /The time one feed page takes along its path is about \d+ milliseconds in all, in \d steps/,
+    );
+    expect(said(feed)).toMatch(/percent of the bound, spare/);
   });
 });
