@@ -528,7 +528,7 @@ export const LOGS_DECISIONS: DecisionPoint[] = [
         because: "the prompt asks for word search over every line, which a full-text index answers",
       },
       {
-        when: [{ number: "bytes_per_sec", atLeast: 1000000000 }],
+        when: [{ stated: "bytes_per_sec" }, { number: "bytes_per_sec", atLeast: 1000000000 }],
         option: "labels-chunks",
         because:
           "at gigabytes a second, indexing every word costs more than scanning the few chunks a labelled search selects",
