@@ -59,6 +59,16 @@ export const TRACES_ENTITIES = [
 
 export const TRACES_WRITES = [
   {
+    action: "write each kept span to the span store under its trace id, with the retention as its time to live",
+    entity: "Span",
+    shape: "append event",
+    mechanism: "ttl-expiry",
+    critical: true,
+    repeatSafe:
+      "a span resent after a lost acknowledgement has the same trace id and span id, so writing it again overwrites the same row",
+    topic: T,
+  },
+  {
     action:
       "decide once per trace whether it is kept (its trace id's hash against the sampling rate, or the sampled flag its root set) and drop every span of a trace that is not",
     entity: "Span",
@@ -70,16 +80,6 @@ export const TRACES_WRITES = [
       in: "request path",
       because: "the collector applies the trace's decision to each batch of spans as it arrives",
     },
-    topic: T,
-  },
-  {
-    action: "write each kept span to the span store under its trace id, with the retention as its time to live",
-    entity: "Span",
-    shape: "append event",
-    mechanism: "ttl-expiry",
-    critical: true,
-    repeatSafe:
-      "a span resent after a lost acknowledgement has the same trace id and span id, so writing it again overwrites the same row",
     topic: T,
   },
   {
