@@ -14,6 +14,8 @@ import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
+import { LOGS_SHAPE } from "../knowledge/archetypes/I18/logs.js";
+import { TRACES_SHAPE } from "../knowledge/archetypes/I18/traces.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
@@ -123,6 +125,8 @@ export type CoherenceRule =
   | "typeahead-shape"
   | "whiteboard-shape"
   | "iot-shape"
+  | "logs-shape"
+  | "traces-shape"
   | "ledger-shape"
   | "distributed-sql-shape"
   | "cdc-shape"
@@ -231,6 +235,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design about a shared board of objects keeps each object with its properties and order key, offers a call that sets an object's properties, and carries cursors on the board's own connections: never in a presence registry or a durable store",
   "iot-shape":
     "a time-series design for readings devices push keeps a device record for its series, accepts a late sample within the out-of-order window rather than refusing it, and draws no scraping or alert-rule machinery of monitoring a server fleet",
+  "logs-shape":
+    "a telemetry design about log lines keeps every acknowledged line in a durable buffer, bounds the time until a line is searchable by the stated freshness (flush, lag, indexing batch and refresh summed), and draws no series, scraping, alert rules, config rollout or change capture",
+  "traces-shape":
+    "a telemetry design about trace spans stores spans keyed by trace id, keeps or drops each trace whole by one sampling decision, and draws no series, scraping or alert rules",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -2080,14 +2088,69 @@ function iotShape(d: Design): Problem[] {
     out.push({ rule: "iot-shape", detail: `no ${IOT_SHAPE.deviceEntity} record says what each series measures` });
   for (const i of d.invariants.filter((x) => IOT_SHAPE.refusesLate.test(x.statement)))
     out.push({ rule: "iot-shape", detail: `'${i.statement}' refuses the late samples devices send after buffering` });
-  const drawn = [
+  for (const x of drawnParts(d).filter((y) => IOT_SHAPE.residue.test(y.text)))
+    out.push({ rule: "iot-shape", detail: `${x.where} draws a server fleet's scraping or alert rules` });
+  return out;
+}
+
+/** What a design draws, each part with where it is: components, failure rows, API calls and entities. */
+function drawnParts(d: Design): { where: string; text: string }[] {
+  return [
     ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name} ${c.runs.join(" ")}` })),
     ...d.failures.map((f) => ({ where: "a failure row", text: f.failure })),
     ...d.api.map((a) => ({ where: `API '${a.operation}'`, text: `${a.operation} ${a.errors.join(" ")}` })),
     ...d.dataModel.map((m) => ({ where: `entity '${m.entity}'`, text: m.entity })),
   ];
-  for (const x of drawn.filter((y) => IOT_SHAPE.residue.test(y.text)))
-    out.push({ rule: "iot-shape", detail: `${x.where} draws a server fleet's scraping or alert rules` });
+}
+
+/**
+ * A telemetry design about log lines (topic "logs") keeps acknowledged lines in a durable buffer, holds the time to
+ * searchable to the stated freshness, and draws none of a metrics pipeline's or another card's machinery.
+ */
+function logsShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("logs") || d.archetypes[0]?.id !== "I18") return [];
+  const out: Problem[] = [];
+  if (!d.components.some((c) => c.id === LOGS_SHAPE.buffer && c.holds.includes(LOGS_SHAPE.record)))
+    out.push({
+      rule: "logs-shape",
+      detail: `no durable buffer holds the ${LOGS_SHAPE.record}, so an outage of the index loses lines`,
+    });
+  const fresh = d.capacity.find((c) => c.id === LOGS_SHAPE.freshness);
+  if (!fresh)
+    out.push({
+      rule: "logs-shape",
+      detail: `the time until a line is searchable (${LOGS_SHAPE.freshness}) is not sized`,
+    });
+  else if (d.nfrs.scale[LOGS_SHAPE.bound] !== undefined && fresh.bound?.quantity !== LOGS_SHAPE.bound)
+    out.push({
+      rule: "logs-shape",
+      detail: `the stated ${LOGS_SHAPE.bound} bounds no time until a line is searchable`,
+    });
+  for (const x of drawnParts(d).filter((y) => LOGS_SHAPE.residue.test(y.text)))
+    out.push({ rule: "logs-shape", detail: `${x.where} draws machinery of metrics, config rollout or change capture` });
+  return out;
+}
+
+/**
+ * A telemetry design about trace spans (topic "traces") stores spans by trace id, keeps each trace whole by one
+ * sampling decision, and draws none of a metrics pipeline's machinery.
+ */
+function tracesShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("traces") || d.archetypes[0]?.id !== "I18") return [];
+  const out: Problem[] = [];
+  const span = d.dataModel.find((m) => m.entity === TRACES_SHAPE.span);
+  if (!span?.partitionKey?.includes(TRACES_SHAPE.spanKey))
+    out.push({
+      rule: "traces-shape",
+      detail: `no ${TRACES_SHAPE.span} is stored by ${TRACES_SHAPE.spanKey}, so a trace is no single read`,
+    });
+  if (!d.mechanisms.some((m) => m.id === TRACES_SHAPE.sampling))
+    out.push({
+      rule: "traces-shape",
+      detail: "no mechanism makes one sampling decision per trace, so stored traces have holes",
+    });
+  for (const x of drawnParts(d).filter((y) => TRACES_SHAPE.residue.test(y.text)))
+    out.push({ rule: "traces-shape", detail: `${x.where} draws a metrics pipeline's series, scraping or alert rules` });
   return out;
 }
 
@@ -2372,6 +2435,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...typeaheadShape(d),
     ...whiteboardShape(d),
     ...iotShape(d),
+    ...logsShape(d),
+    ...tracesShape(d),
     ...ledgerShape(d),
     ...distributedSqlShape(d),
     ...cdcShape(d),

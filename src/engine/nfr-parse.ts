@@ -885,6 +885,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       runFor[0],
       `${SEVERAL_WORD} ${(runFor[1] ?? "").toLowerCase()}: a bare plural unit says several of it, not one`,
     );
+  // "samples 1% of traces", "keeps 10 percent of spans", "a 0.1% trace sampling rate": the share of traces kept
+  const sampled =
+    /\b(?:sampl\w*|keep\w*|retain\w*|stor(?:e|es|ing))\s+(?:only\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\s+(?:all\s+|the\s+)?(?:traces|spans)\b|\b(\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:trace|head|tail)[- ]sampl(?:ing|ed|e)\b/i.exec(
+      t,
+    );
+  const share = sampled ? Number(sampled[1] ?? sampled[2]) / 100 : 0;
+  if (sampled && share > 0 && share <= 1) setScale(scale, "trace_sample_share", share, sampled[0]);
   // "heartbeat every second", "renew every minute" with no number.
   const everyUnit =
     /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i.exec(

@@ -72,6 +72,46 @@ export const COVERAGE: readonly Coverage[] = [
       "the typeahead's own query log is the append-only input: the index builder reads whole days of it in batch and the trending counter its last minutes, so no partitioned log with consumer groups, offsets or producer acknowledgements is drawn",
   },
   {
+    by: "I18",
+    topic: "logs",
+    covers: "I06",
+    unless: String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium|product search|search engine for (?:products|documents|pages))\b`,
+    because:
+      "the log pipeline's own indexers read the durable buffer and keep the hot index and chunks, so no change stream from a source database, write API or rebuilder of a separate search projection is drawn",
+  },
+  {
+    by: "I18",
+    topic: "logs",
+    covers: "I05",
+    unless: String.raw`\b(?:exactly[- ]once|consumer groups? (?:for|per) (?:teams|tenants)|event streaming platform|message broker)\b`,
+    because:
+      "the durable buffer between the shippers and the indexers is the log pipeline's own partitioned log, drawn with it, so no separate broker with producers and consumer groups is drawn",
+  },
+  {
+    by: "I18",
+    topic: "logs",
+    covers: "I11",
+    unless: String.raw`\b(?:config\w*|feature flags?|rollouts?|settings|dynamic configuration)\b`,
+    because:
+      "a line becoming searchable within a bound is the index's freshness, budgeted over the shipper, the buffer and the refresh, so no configuration store, rollout controller or watch streams are drawn",
+  },
+  {
+    by: "I18",
+    topic: "traces",
+    covers: "I06",
+    unless: String.raw`\b(?:change[- ]data[- ]capture|cdc|debezium)\b`,
+    because:
+      "the span store's own index by service, operation, tags and duration answers trace search, written with the spans, so no separate search projection is drawn",
+  },
+  {
+    by: "I18",
+    topic: "traces",
+    covers: "I05",
+    unless: String.raw`\b(?:exactly[- ]once|event streaming platform|message broker)\b`,
+    because:
+      "collectors write kept spans straight to the span store, so no separate broker with producers and consumer groups is drawn",
+  },
+  {
     by: "I04",
     topic: "crawl",
     covers: "I08",
@@ -348,6 +388,29 @@ export const VARIANTS: readonly Variant[] = [
       "Each device buffers while offline and sends late, so a sample within the out-of-order window behind its series' newest is accepted, not refused",
       "Every series belongs to a registered device, and devices times sensors is the series count",
       "Raw samples are kept for a recent span and rollups for the rest of the retention",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I18",
+    topic: "logs",
+    subject: "a log pipeline that ships application log lines into a durable buffer and makes them searchable",
+    summary: [
+      "A shipper on every host batches lines, buffers them on disk and slows down when the pipeline pushes back",
+      "A durable, partitioned log holds every acknowledged line until the indexers have taken it",
+      "A line is searchable within the freshness bound: the shipper's flush, the buffer lag, the indexing batch and the index refresh",
+      "Recent days stay in the hot index, and older lines are compressed chunks in object storage",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I18",
+    topic: "traces",
+    subject: "a distributed tracing backend that samples whole traces and stores their spans by trace id",
+    summary: [
+      "Instrumented services record spans and pass the trace id and the sampled flag to every call they make",
+      "One sampling decision per trace keeps it whole or drops it",
+      "Kept spans are stored under their trace id with an index for search, and both lapse at the retention",
     ],
     absorbs: [],
   },

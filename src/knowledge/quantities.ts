@@ -796,6 +796,24 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "cell_cache_hit_ratio", label: "share of cell reads the popular-cell cache answers", unit: "fraction" },
   { id: "index_node_reads_per_sec", label: "cell reads one index replica answers a second", unit: "reads/s" },
   { id: "reviews_per_day", label: "reviews written a day", unit: "reviews/day" },
+  // a log pipeline's own sizes (archetypes/I18/logs.ts)
+  { id: "line_bytes", label: "average log line size", unit: "B" },
+  { id: "compression_ratio", label: "compression ratio of log text", unit: "x" },
+  { id: "shard_ingest_bytes_per_sec", label: "indexing rate of one index shard", unit: "B/s" },
+  { id: "buffer_hours", label: "replay window of the durable buffer", unit: "h" },
+  { id: "hot_days", label: "days kept in the hot index", unit: "days" },
+  { id: "ship_seconds", label: "shipper flush interval", unit: "s" },
+  { id: "buffer_lag_seconds", label: "indexer lag behind the buffer", unit: "s" },
+  { id: "index_batch_seconds", label: "indexing batch time", unit: "s" },
+  { id: "index_refresh_seconds", label: "index refresh interval", unit: "s" },
+  { id: "query_label_share", label: "share of lines a search's labels select", unit: "fraction" },
+  // a tracing backend's own sizes (archetypes/I18/traces.ts)
+  { id: "span_bytes", label: "average span size", unit: "B" },
+  { id: "spans_per_trace", label: "spans per trace", unit: "spans" },
+  { id: "collector_spans_per_sec", label: "spans one collector takes a second", unit: "spans/s" },
+  // a tracing pipeline's spans and the share of traces it keeps (archetypes/I18/traces.ts)
+  { id: "spans_per_sec", label: "spans received a second", unit: "spans/s" },
+  { id: "trace_sample_share", label: "sampling rate (share of traces kept)", unit: "fraction" },
   // an IoT fleet's devices and sensors, its raw-then-rollups retention and a last-24-hour query (archetypes/I18/iot.ts)
   { id: "devices", label: "devices reporting", unit: "devices" },
   { id: "sensors_per_device", label: "sensors (series) per device", unit: "series" },

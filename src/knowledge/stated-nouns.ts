@@ -89,6 +89,8 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     rate: "messages_per_sec",
   },
   { re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/, rate: "samples_per_sec" },
+  // a span is one timed operation of a distributed trace (archetypes/I18/traces.ts)
+  { re: /^(?:spans?|trace spans?)$/, rate: "spans_per_sec" },
   {
     re: /^(?:ids?|identifiers?|unique ids?|sequence numbers?|tickets?|invoice numbers?|short urls?|short links?)$/,
     rate: "ids_per_sec",

@@ -81,6 +81,8 @@ export const TOPIC_VALUES = [
   "iot",
   "places",
   "distributed-sql",
+  "logs",
+  "traces",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -120,6 +122,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   whiteboard: String.raw`\b(?:whiteboard(?:s|ing)?|infinite canvas(?:es)?|(?:collaborative|shared|multiplayer|online) (?:canvas(?:es)?|design tools?|diagram(?:ming)? (?:editors?|tools?|apps?))|design tools? like figma|diagram(?:ming)? editors?|miro|figma|figjam|excalidraw|tldraw|lucidchart|sticky notes)\b`,
   // readings pushed by devices and sensors (not scraped from servers): "devices" alone is too common a word
   iot: String.raw`\b(?:iot|internet of things|(?:iot |environmental |temperature |industrial |remote |weather |soil |air[- ]quality )?sensors?|sensor (?:data|readings?|fleets?)|(?:smart|connected|edge|iot) devices?|devices? (?:that |which )?(?:push(?:es)?|sends?|reports?|streams?|uploads?) (?:readings?|measurements?|samples?|telemetry|data|metrics)|telemetry from (?:devices|vehicles|machines|sensors|cars)|connected (?:cars|vehicles)|smart meters?|thermostats?|wearables?)\b`,
+  // application or system log lines collected, kept and searched (not a database's write-ahead log or a Kafka log)
+  logs: String.raw`\b(?:log (?:aggregation|management|ingestion|collection|shipping|search|analytics|pipelines?|platforms?|storage)|(?:centrali[sz]ed|distributed) logging|logging (?:pipelines?|platforms?|systems?|services?|backends?|stacks?|infrastructure)|(?:application|app|server|service|system|access|container|host) logs|log lines|(?:ELK|EFK) stack|like (?:Splunk|Loki|Grafana Loki|Papertrail|Logstash|Kibana|the ELK stack)|(?:Splunk|Loki)[- ]like|(?:collect\w*|ship\w*|ingest\w*|search\w*|index\w*|aggregat\w*|stor(?:e|es|ing)|keep\w*|tail\w*|grep\w*) (?:\w+ ){0,4}logs\b(?! of\b)(?! from (?:the |a |its )?(?:database|db|kafka|write-ahead|commit|transaction|binlog)))`,
+  // spans of distributed traces ("spans" alone also means "covers", so only counted or traced spans)
+  traces: String.raw`\b(?:distributed tracing|(?:request|distributed) traces|tracing (?:systems?|backends?|platforms?|services?|pipelines?|infrastructure|data)|trace (?:backends?|storage|stores?|collectors?|ids?|sampling|data)|(?:sampl\w*|keep\w*|stor\w*|search\w*|collect\w*) (?:\w+ ){0,3}(?:of )?traces\b|[\d.,]+\s*(?:k|m|million|thousand|billion)?\s*spans|spans? (?:per|a|each) (?:second|sec|minute)|jaeger|zipkin|grafana tempo|(?:opentelemetry|otel) (?:traces?|tracing|collectors?|backends?|spans?)|APM)\b`,
   // places that stay where they are: never where the prompt also speaks of things that move (drivers, couriers);
   // "places" as a noun only (counted, nearby, near a point), never the verb ("places tasks on machines")
   places: String.raw`(?<!\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b[\s\S]*)\b(?:(?:[\d,.]+\s*(?:k|m|million|billion|thousand)?\s+|nearby |local |popular |all )places|places (?:near|nearby|around|to (?:eat|visit|stay))|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b(?![\s\S]*\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b)`,
@@ -172,6 +178,9 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   iot: "readings come from devices and sensors that push them: each device buffers while offline and sends late, so samples are accepted out of order within a window, and each series belongs to a registered device",
   places:
     "people search for places near a point that stay where they are (restaurants, shops): the business records are the authority, and a geo cell index derived from them is filtered and ranked by distance, rating and relevance, with no position updates",
+  logs: "application log lines are shipped from every host into a durable, partitioned buffer, indexed behind it, and searchable within a freshness bound; older lines are kept as compressed chunks in object storage",
+  traces:
+    "spans of distributed traces arrive from instrumented services; one sampling decision per trace keeps it whole or drops it, and kept spans are stored by trace id with an index for search, lapsing at the retention",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
   "top-k":
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
@@ -184,6 +193,9 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
  * success is still about money, so its saga and compensation stay.
  */
 export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
+  // an observability platform that names both logs and traces is neither one's pipeline: the metrics model stays
+  logs: ["traces"],
+  traces: ["logs"],
   push: ["money", "multi-channel"],
   // a payment that emails a receipt is about money, a webhook service that emails a failing endpoint's owner is about
   // webhooks, and a notification service that also pushes keeps the push shape
@@ -297,7 +309,16 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * Subjects only the prompt's own words speak of, never a product feature's actions: a product whose feed shows
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
-const PROMPT_ONLY: readonly Topic[] = ["shown-count", "aggregation", "typeahead", "whiteboard", "iot", "places"];
+const PROMPT_ONLY: readonly Topic[] = [
+  "shown-count",
+  "aggregation",
+  "typeahead",
+  "whiteboard",
+  "iot",
+  "places",
+  "logs",
+  "traces",
+];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
 export const designTopicsUnspoken = (
@@ -331,3 +352,16 @@ export const unspokenBesides = (spoken: readonly { value: Topic }[] | undefined)
 const ALL_UNSPOKEN: readonly Topic[] = Object.freeze([...TOPIC_VALUES]);
 /** unspokenBesides' answers by the spoken list they answer (a list is read-only by contract: fields are frozen). */
 const UNSPOKEN = new WeakMap<readonly { value: Topic }[], readonly Topic[]>();
+
+/**
+ * Rows of a card's general model that designs about these subjects never keep: each row not already marked with a
+ * topic it needs gets them added to the topics it cannot coexist with (a metrics pipeline's series and alert rules
+ * have no place where the records are log lines or trace spans).
+ */
+export const unlessTopics = <R extends { topic?: Topic; unlessTopic?: TopicMark }>(
+  rows: readonly R[],
+  topics: readonly Topic[],
+): R[] =>
+  rows.map((r) =>
+    r.topic !== undefined ? r : { ...r, unlessTopic: [...new Set([...markTopics(r.unlessTopic), ...topics])] },
+  );

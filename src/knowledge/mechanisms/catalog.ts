@@ -275,6 +275,12 @@ const byFamily = {
       summary: "Raw points are aggregated into coarser buckets for long ranges and older data.",
     },
     {
+      id: "trace-sampling",
+      name: "one sampling decision per trace",
+      summary:
+        "Whether a trace is kept is decided once, from its trace id or at its root, and carried with it, so every span of the trace is kept or dropped together.",
+    },
+    {
       id: "subject-snapshot",
       name: "periodic snapshot + tail replay",
       summary:

@@ -22,6 +22,7 @@ export const MECHANISM_SERVES: Readonly<Partial<Record<MechanismId, string>>> = 
   autoscaling: "capacity that follows the load",
   "request-coalescing": "origin load: concurrent misses for one key share a single fetch",
   "rollup-downsampling": "storage and query cost of old data",
+  "trace-sampling": "storage and ingest cost: only a share of whole traces is kept",
   "log-compaction": "bounded log size and replay time",
   "watch-stream": "change propagation: clients learn of a change without polling",
   "gossip-dissemination": "spreading membership and state to every node without a central sender",

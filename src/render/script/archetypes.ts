@@ -40,6 +40,8 @@ const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>
   typeahead: { I06: "each prefix's top-k completions, precomputed into versioned snapshots and served from memory" },
   whiteboard: { I13: "one server per board keeping the last value of each object property and relaying cursors" },
   iot: { I18: "a time-series store for readings devices push, accepting late samples within a window" },
+  logs: { I18: "a log pipeline: a durable buffer in front of indexers that make lines searchable within a bound" },
+  traces: { I18: "a tracing backend that samples whole traces and stores their spans by trace id" },
 };
 
 /** An archetype as a spoken noun phrase; an id the table does not know falls back to its title as "the … pattern". */

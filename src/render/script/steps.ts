@@ -8,6 +8,7 @@ import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
+import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
 import { perScript } from "./memo.js";
@@ -124,7 +125,9 @@ function givenWords(because: string | undefined): string | undefined {
   // only a whole figure: a number ending on a plural noun or a rate ("10k lock" cut from "10k lock acquisitions" is not)
   // that starts with its number ("fails over within 5 seconds" is a clause, said by its quantity's name)
   const whole = words !== undefined && /^\d/.test(words) && /(?:[a-z]{2,}s|\b(?:per|a|an|each)\s+[a-z]+)$/i.test(words);
-  return whole && words.split(/\s+/).length <= 6 ? words : undefined;
+  // or a bound the prompt puts on how soon something can be used ("searchable within 30 seconds"), a phrase of its own
+  const bound = words !== undefined && /^[a-z]+(?:able|ible) within \d[\d,.]* [a-z]+s$/i.test(words);
+  return (whole || bound) && words.split(/\s+/).length <= 6 ? words : undefined;
 }
 
 /** The reason inside a default's explanation: "not stated; I02's default … (reason)" -> "reason". */
@@ -1105,9 +1108,12 @@ function predicateReason(d: Design, id: string): string | undefined {
   const lead = d.archetypes[0]?.id;
   // (a card reason about a record the design does not write, such as a block counter the decisions left out, is not said)
   const written = new Set(d.operations.filter((o) => o.archetype === lead).map((o) => o.entity));
+  // (and one marked with a subject only where the design speaks of it: a device's resend is no reason for log lines)
+  const unspoken = TOPIC_VALUES.filter((t) => !(d.nfrs.topics ?? []).includes(t));
   const own = lead
-    ? ARCHETYPE_BY_ID.get(lead as ArchetypeId)?.predicates.find((p) => p.id === id && speaksOfWritten(p, written))
-        ?.because
+    ? ARCHETYPE_BY_ID.get(lead as ArchetypeId)?.predicates.find(
+        (p) => p.id === id && speaksOfWritten(p, written) && fitsTopics(p, unspoken),
+      )?.because
     : undefined;
   if (own) return own;
   const generic = PREDICATES.find((p) => p.id === id)?.holdsWhen;

@@ -1,6 +1,8 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { IOT_CAPACITY } from "./iot.js";
+import { LOGS_CAPACITY } from "./logs.js";
+import { TRACES_CAPACITY } from "./traces.js";
 
 /** The figures every design of this kind shows, with the inputs typical of it (and why). */
 const BASE: CapacityModel = {
@@ -101,5 +103,8 @@ export const capacity: CapacityModel = {
       figures: [...BASE.figures.filter((x) => !IOT_OWN.has(x.id)), ...IOT_CAPACITY.figures],
       ...(IOT_CAPACITY.latencyPath ? { latencyPath: IOT_CAPACITY.latencyPath } : {}),
     },
+    // log lines and trace spans are not series of samples: their models replace the base one whole
+    logs: LOGS_CAPACITY,
+    traces: TRACES_CAPACITY,
   },
 };

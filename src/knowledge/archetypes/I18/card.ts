@@ -1,11 +1,39 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { type Topic, type TopicMark, unlessTopics } from "../../topics.js";
 import { IOT_BOTTLENECKS, IOT_ENTITIES, IOT_FAILURES, IOT_INVARIANTS, IOT_READS, IOT_WRITES } from "./iot.js";
+import {
+  LOGS_BOTTLENECKS,
+  LOGS_ENTITIES,
+  LOGS_FAILURES,
+  LOGS_INVARIANTS,
+  LOGS_OVERLAY,
+  LOGS_PREDICATES,
+  LOGS_READS,
+  LOGS_SCOPES,
+  LOGS_SILHOUETTE,
+  LOGS_TECHNOLOGIES,
+  LOGS_WRITES,
+} from "./logs.js";
 import { protocols } from "./topology.js";
+import {
+  TRACES_BOTTLENECKS,
+  TRACES_ENTITIES,
+  TRACES_FAILURES,
+  TRACES_INVARIANTS,
+  TRACES_OVERLAY,
+  TRACES_PREDICATES,
+  TRACES_READS,
+  TRACES_SCOPES,
+  TRACES_SILHOUETTE,
+  TRACES_TECHNOLOGIES,
+  TRACES_WRITES,
+} from "./traces.js";
 
 /** Rows about monitoring a fleet of servers (alert rules, scraping, pod labels), which devices pushing readings drop. */
 const I = "iot" as const;
 
-export const card = {
+/** The card of a pipeline of numbers (metrics, or readings devices push); log lines and trace spans replace its rows. */
+const NUMBERS = {
   id: "I18",
   name: "Telemetry / Time-Series Pipeline",
   summary:
@@ -611,4 +639,30 @@ export const card = {
       },
     },
   ],
+} satisfies ArchetypeInput;
+
+/** Subjects whose records are not numbers: the series, samples, blocks and alert rules of the rows above never apply. */
+const RECORDS: readonly Topic[] = ["logs", "traces"];
+
+const invariantMark = (statement: string): { statement: string; topic?: Topic; unlessTopic?: TopicMark } =>
+  NUMBERS.invariantTopics.find((x) => x.statement === statement) ?? { statement };
+
+export const card = {
+  ...NUMBERS,
+  entities: [...LOGS_ENTITIES, ...TRACES_ENTITIES, ...unlessTopics(NUMBERS.entities, RECORDS)],
+  writePaths: [...LOGS_WRITES, ...TRACES_WRITES, ...unlessTopics(NUMBERS.writePaths, RECORDS)],
+  readPaths: [...LOGS_READS, ...TRACES_READS, ...unlessTopics(NUMBERS.readPaths, RECORDS)],
+  invariants: [...LOGS_INVARIANTS, ...TRACES_INVARIANTS, ...NUMBERS.invariants],
+  invariantTopics: [
+    ...LOGS_INVARIANTS.map((statement) => ({ statement, topic: "logs" as const })),
+    ...TRACES_INVARIANTS.map((statement) => ({ statement, topic: "traces" as const })),
+    ...unlessTopics(NUMBERS.invariants.map(invariantMark), RECORDS),
+  ],
+  predicates: [...LOGS_PREDICATES, ...TRACES_PREDICATES, ...unlessTopics(NUMBERS.predicates, RECORDS)],
+  failures: [...LOGS_FAILURES, ...TRACES_FAILURES, ...unlessTopics(NUMBERS.failures, RECORDS)],
+  bottlenecks: [...LOGS_BOTTLENECKS, ...TRACES_BOTTLENECKS, ...unlessTopics(NUMBERS.bottlenecks, RECORDS)],
+  technologies: [...LOGS_TECHNOLOGIES, ...TRACES_TECHNOLOGIES, ...unlessTopics(NUMBERS.technologies, RECORDS)],
+  topicSilhouettes: [...NUMBERS.topicSilhouettes, LOGS_SILHOUETTE, TRACES_SILHOUETTE],
+  topicOverlays: [...NUMBERS.topicOverlays, LOGS_OVERLAY, TRACES_OVERLAY],
+  topicScopes: [...NUMBERS.topicScopes, LOGS_SCOPES, TRACES_SCOPES],
 } satisfies ArchetypeInput;

@@ -1,7 +1,10 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { unlessTopics } from "../../topics.js";
+import { LOGS_DECISIONS } from "./logs.js";
+import { TRACES_DECISIONS } from "./traces.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
-export const decisions: DecisionPoint[] = [
+const NUMBER_DECISIONS: DecisionPoint[] = [
   {
     id: "i18-collection",
     // devices push what they read: there is nothing to scrape
@@ -95,4 +98,11 @@ export const decisions: DecisionPoint[] = [
     ],
     fallback: { option: "raw", because: "retention is short enough to keep full resolution" },
   },
+];
+
+/** Log lines and trace spans ask their own questions; collection by scraping and downsampling are about numbers. */
+export const decisions: DecisionPoint[] = [
+  ...LOGS_DECISIONS,
+  ...TRACES_DECISIONS,
+  ...unlessTopics(NUMBER_DECISIONS, ["logs", "traces"]),
 ];

@@ -1,11 +1,21 @@
+import { type Topic, unlessTopics } from "../../topics.js";
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { IOT_API, IOT_COMPONENTS, IOT_DATA, IOT_LINKS, IOT_PROTOCOLS } from "./iot.js";
+import { LOGS_API, LOGS_COMPONENTS, LOGS_DATA, LOGS_LINKS, LOGS_PROTOCOLS, LOGS_READERS } from "./logs.js";
+import {
+  TRACES_API,
+  TRACES_COMPONENTS,
+  TRACES_DATA,
+  TRACES_LINKS,
+  TRACES_PROTOCOLS,
+  TRACES_READERS,
+} from "./traces.js";
 
 /** Parts of monitoring a server fleet (scraping, alert rules, pagers), which devices pushing readings drop. */
 const I = "iot" as const;
 
 /** Telemetry pipeline: agents, distributors, replicated ingesters with a WAL, object-store blocks, queriers, rule evaluation. */
-export const protocols: ProtocolSpec[] = [
+const NUMBER_PROTOCOLS: ProtocolSpec[] = [
   ...IOT_PROTOCOLS,
   {
     unlessTopic: I,
@@ -32,7 +42,16 @@ export const protocols: ProtocolSpec[] = [
   },
 ];
 
-export const topology: Topology = {
+/** Subjects whose records are not numbers: log lines and trace spans draw their own pipelines. */
+const RECORDS: readonly Topic[] = ["logs", "traces"];
+
+export const protocols: ProtocolSpec[] = [
+  ...LOGS_PROTOCOLS,
+  ...TRACES_PROTOCOLS,
+  ...unlessTopics(NUMBER_PROTOCOLS, RECORDS),
+];
+
+const NUMBERS: Topology = {
   components: [
     ...IOT_COMPONENTS,
     {
@@ -195,4 +214,23 @@ export const topology: Topology = {
   stateOwner: "ingesters",
   outlet: "block-store",
   protocols,
+};
+
+export const topology: Topology = {
+  ...NUMBERS,
+  components: [
+    ...LOGS_COMPONENTS,
+    ...TRACES_COMPONENTS,
+    ...unlessTopics(NUMBERS.components, RECORDS),
+    // each subject's readers, drawn last as the numbers' dashboards are
+    LOGS_READERS,
+    TRACES_READERS,
+  ],
+  links: [...LOGS_LINKS, ...TRACES_LINKS, ...unlessTopics(NUMBERS.links, RECORDS)],
+  api: [...LOGS_API, ...TRACES_API, ...unlessTopics(NUMBERS.api, RECORDS)],
+  dataModel: [...LOGS_DATA, ...TRACES_DATA, ...unlessTopics(NUMBERS.dataModel, RECORDS)],
+  topicHooks: {
+    logs: { entry: "log-buffer", stateOwner: "log-buffer", outlet: "log-buffer" },
+    traces: { entry: "collectors", stateOwner: "span-store", outlet: "span-store" },
+  },
 };
