@@ -79,6 +79,7 @@ export const TOPIC_VALUES = [
   "whiteboard",
   "iot",
   "places",
+  "untrusted-code",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -119,6 +120,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // places that stay where they are: never where the prompt also speaks of things that move (drivers, couriers);
   // "places" as a noun only (counted, nearby, near a point), never the verb ("places tasks on machines")
   places: String.raw`(?<!\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b[\s\S]*)\b(?:(?:[\d,.]+\s*(?:k|m|million|billion|thousand)?\s+|nearby |local |popular |all )places|places (?:near|nearby|around|to (?:eat|visit|stay))|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b(?![\s\S]*\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b)`,
+  // code nobody has reviewed, run for whoever submits it: a judge, a code runner, CI for outsiders' pull requests;
+  // "sandbox" alone is too common (a payment provider's test sandbox), and a function platform runs its owners' code
+  "untrusted-code": String.raw`\b(?:untrusted (?:(?:user|users'|third-party|submitted|student|customer) )?(?:code|submissions?|programs?|scripts?|pull requests?|prs|builds?|jobs?|workloads?|notebooks?)|(?:online|code|programming) judges?|judge (?:systems?|services?|servers?|workers?)|leetcode|hackerrank|codeforces|codechef|competitive programming|coding (?:contests?|challenges?)|code (?:execution|runner|playground)s?(?: services?| engines?)?|(?:runs?|running|execut\w*) (?:(?:the |other )?(?:users?'?|people's|students'?|candidates'?|arbitrary|submitted|customers'?) )(?:\w+ )?(?:code|programs?|scripts?|notebooks?)|pull requests? from forks?|(?:ci|build) runners? for (?:untrusted|outside|external|public|forked)\b[\w ]*)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -166,6 +170,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   iot: "readings come from devices and sensors that push them: each device buffers while offline and sends late, so samples are accepted out of order within a window, and each series belongs to a registered device",
   places:
     "people search for places near a point that stay where they are (restaurants, shops): the business records are the authority, and a geo cell index derived from them is filtered and ranked by distance, rating and relevance, with no position updates",
+  "untrusted-code":
+    "code nobody has reviewed runs for whoever submits it (a judge's submissions, a code runner, CI for outsiders' pull requests): each run is isolated in a fresh sandbox with no network and hard CPU, memory, process and output limits, and ends in one verdict",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
 };
 
