@@ -96,7 +96,9 @@ export const card = {
       { name: "Ray", aliases: [], weight: 0.6 },
     ],
   },
+  // where the prompt runs untrusted code, its submissions and their verdicts lead: they are what users see
   entities: [
+    ...SANDBOX_ENTITIES,
     {
       name: "WorkerNode",
       description:
@@ -127,7 +129,6 @@ export const card = {
         "An initialised execution environment (container or microVM) for one tenant and function version, idle or busy; a derived cache of capacity used to avoid cold starts.",
       truth: false,
     },
-    ...SANDBOX_ENTITIES,
   ],
   writePaths: [
     ...SANDBOX_WRITES,

@@ -27,20 +27,6 @@ const T = "untrusted-code" as const;
 
 export const SANDBOX_ENTITIES = [
   {
-    name: "Problem",
-    description:
-      "What submitted code is checked against: statement, allowed languages, and the limits every run gets (CPU time, wall time, memory, processes, output bytes); a CI pipeline's job definition plays the same part.",
-    truth: true,
-    topic: T,
-  },
-  {
-    name: "TestCase",
-    description:
-      "One hidden input with its expected output (or a checker program) for a Problem, versioned with it and never shown to submitters; a run reads it from a read-only mount.",
-    truth: true,
-    topic: T,
-  },
-  {
     name: "Submission",
     description:
       "One piece of untrusted code to run: submission id (the idempotency key), user, problem, language, source, state (queued, running, judged), attempt number and the final verdict.",
@@ -51,6 +37,20 @@ export const SANDBOX_ENTITIES = [
     name: "Verdict",
     description:
       "The result of a submission on one test case (accepted, wrong answer, time limit, memory limit, runtime error, compile error) with the time and memory used, written once per submission and test under the attempt that ran it.",
+    truth: true,
+    topic: T,
+  },
+  {
+    name: "Problem",
+    description:
+      "What submitted code is checked against: statement, allowed languages, and the limits every run gets (CPU time, wall time, memory, processes, output bytes); a CI pipeline's job definition plays the same part.",
+    truth: true,
+    topic: T,
+  },
+  {
+    name: "TestCase",
+    description:
+      "One hidden input with its expected output (or a checker program) for a Problem, versioned with it and never shown to submitters; a run reads it from a read-only mount.",
     truth: true,
     topic: T,
   },
@@ -104,7 +104,7 @@ export const SANDBOX_READS = [
 ] as const;
 
 export const SANDBOX_INVARIANTS = [
-  "A Submission's code reaches no network, no host file or process and no other Submission: each run gets a fresh sandbox with no network interface, a read-only root and its own user-space kernel or microVM, and the sandbox is destroyed after the run.",
+  "A Submission's code reaches no network, no host file or process and no other Submission, because each run gets a fresh sandbox with no network interface, a read-only root and its own user-space kernel or microVM, destroyed after the run.",
   "A Submission never uses more than its Problem's CPU time, memory, process count or output bytes: the sandbox's cgroup limits stop it, and reaching a limit is its Verdict (time limit, memory limit), never a slower neighbour.",
   "A Submission gets exactly one final Verdict: a run retried after a worker crash is a new attempt of the same Submission, and only the current attempt's results are recorded.",
 ];
