@@ -12,6 +12,7 @@ import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
+import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
@@ -109,6 +110,7 @@ export type CoherenceRule =
   | "typeahead-shape"
   | "whiteboard-shape"
   | "iot-shape"
+  | "untrusted-code-shape"
   | "ledger-shape"
   | "cdc-shape"
   | "workflow-engine-shape"
@@ -201,6 +203,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design about a shared board of objects keeps each object with its properties and order key, offers a call that sets an object's properties, and carries cursors on the board's own connections: never in a presence registry or a durable store",
   "iot-shape":
     "a time-series design for readings devices push keeps a device record for its series, accepts a late sample within the out-of-order window rather than refusing it, and draws no scraping or alert-rule machinery of monitoring a server fleet",
+  "untrusted-code-shape":
+    "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -1842,6 +1846,28 @@ function iotShape(d: Design): Problem[] {
 }
 
 /**
+ * A fleet that runs untrusted code (topic "untrusted-code", led by I15) keeps its shape: submissions and their
+ * verdicts drawn, isolation held as an invariant, and no schedule materializer, rollout controller, invocation router
+ * or managed function platform of a neighbouring card.
+ */
+function untrustedCodeShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("untrusted-code") || d.archetypes[0]?.id !== "I15") return [];
+  const out: Problem[] = [];
+  for (const e of SANDBOX_SHAPE.entities.filter((x) => !d.dataModel.some((m) => m.entity === x)))
+    out.push({ rule: "untrusted-code-shape", detail: `no ${e} record is drawn` });
+  if (!d.invariants.some((i) => SANDBOX_SHAPE.isolation.test(i.statement)))
+    out.push({ rule: "untrusted-code-shape", detail: "no invariant keeps a run off the network" });
+  const drawn = [
+    ...d.components.map((c) => ({ where: `component '${c.name}'`, text: c.name })),
+    ...d.api.map((a) => ({ where: `API '${a.operation}'`, text: a.call })),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => SANDBOX_SHAPE.residue.test(y.text)))
+    out.push({ rule: "untrusted-code-shape", detail: `${x.where} belongs to a scheduler, rollout or function platform` });
+  return out;
+}
+
+/**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
  */
@@ -2113,6 +2139,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...typeaheadShape(d),
     ...whiteboardShape(d),
     ...iotShape(d),
+    ...untrustedCodeShape(d),
     ...ledgerShape(d),
     ...cdcShape(d),
     ...workflowEngineShape(d),

@@ -85,6 +85,14 @@ export const SANDBOX_WRITES = [
     topic: T,
   },
   {
+    action:
+      "define a problem and the limits every run of it gets (CPU time, wall time, memory, processes, output bytes), under a version check",
+    entity: "Problem",
+    shape: "overwrite current value",
+    mechanism: "versioned-overwrite",
+    topic: T,
+  },
+  {
     action: "publish a problem's test cases as a new version, read-only to every sandbox",
     entity: "TestCase",
     shape: "create target",
