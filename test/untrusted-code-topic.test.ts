@@ -28,7 +28,9 @@ describe("untrusted code run in sandboxes is isolated and judged to one verdict"
     const rules = judge.invariants.map((i) => i.statement).join("\n");
     expect(rules).toMatch(/reaches no network, no host file or process and no other Submission/);
     expect(rules).toMatch(/exactly one final Verdict/);
-    expect(drawn(judge)).not.toMatch(/Materializer|Rollout controller|functions\/\{name\}:invoke|Invocation router|AWS Lambda/);
+    expect(drawn(judge)).not.toMatch(
+      /Materializer|Rollout controller|functions\/\{name\}:invoke|Invocation router|AWS Lambda/,
+    );
     expect(judge.archetypes.map((a) => a.id)).toEqual(["I15"]);
     expect(judge.decisions.find((x) => x.id === "i15-sandbox-isolation")?.chosen).toBe("gvisor");
     expect(shape(judge)).toEqual([]);

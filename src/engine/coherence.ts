@@ -11,8 +11,8 @@ import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
-import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
+import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
@@ -1863,7 +1863,10 @@ function untrustedCodeShape(d: Design): Problem[] {
     ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
   ];
   for (const x of drawn.filter((y) => SANDBOX_SHAPE.residue.test(y.text)))
-    out.push({ rule: "untrusted-code-shape", detail: `${x.where} belongs to a scheduler, rollout or function platform` });
+    out.push({
+      rule: "untrusted-code-shape",
+      detail: `${x.where} belongs to a scheduler, rollout or function platform`,
+    });
   return out;
 }
 

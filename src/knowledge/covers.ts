@@ -222,8 +222,7 @@ export const VARIANTS: readonly Variant[] = [
   {
     by: "I15",
     topic: "untrusted-code",
-    subject:
-      "a fleet of sandboxes that runs untrusted code submissions, each isolated and judged to one verdict",
+    subject: "a fleet of sandboxes that runs untrusted code submissions, each isolated and judged to one verdict",
     summary: [
       "Each submission waits in its language's queue and runs in a fresh sandbox from a warm per-language image, with no network and hard CPU, memory, process and output limits",
       "A run retried after a worker dies is a new attempt of the same submission, and only the current attempt's verdicts are recorded, so each submission gets one verdict",

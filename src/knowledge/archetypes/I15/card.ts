@@ -1,11 +1,5 @@
 import type { ArchetypeInput } from "../../schema.js";
-import {
-  SANDBOX_ENTITIES,
-  SANDBOX_FAILURES,
-  SANDBOX_INVARIANTS,
-  SANDBOX_READS,
-  SANDBOX_WRITES,
-} from "./sandbox.js";
+import { SANDBOX_ENTITIES, SANDBOX_FAILURES, SANDBOX_INVARIANTS, SANDBOX_READS, SANDBOX_WRITES } from "./sandbox.js";
 import { protocols } from "./topology.js";
 
 export const card = {

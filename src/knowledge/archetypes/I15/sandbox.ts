@@ -282,7 +282,8 @@ export const SANDBOX_DECISIONS: DecisionPoint[] = [
         id: "hardened-container",
         name: "containers hardened with seccomp, namespaces, cgroups and no network (nsjail style)",
         buys: "the fastest start and the most runs per host",
-        costs: "every run shares the host kernel, so one kernel bug reachable through the allowed system calls is an escape",
+        costs:
+          "every run shares the host kernel, so one kernel bug reachable through the allowed system calls is an escape",
         winsWhen: "the code is trusted or only semi-trusted (an internal CI)",
       },
       {
@@ -300,7 +301,18 @@ export const SANDBOX_DECISIONS: DecisionPoint[] = [
         winsWhen: "runs are long or need a full Linux (CI builds, notebooks), or tenants pay for stronger isolation",
       },
     ],
-    rules: [],
+    rules: [
+      {
+        when: [
+          {
+            words: String.raw`\b(?:ci|continuous integration|builds?|build runners?|pull requests?|notebooks?|jupyter|long[- ]running|full (?:linux|vms?|virtual machines?)|docker builds?)\b`,
+          },
+        ],
+        option: "firecracker",
+        because:
+          "builds and notebooks run for minutes and need a full Linux (package installs, Docker, many system calls), which a microVM gives with its own kernel",
+      },
+    ],
     fallback: {
       option: "gvisor",
       because:

@@ -1,11 +1,5 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
-import {
-  SANDBOX_API,
-  SANDBOX_COMPONENTS,
-  SANDBOX_DATA,
-  SANDBOX_LINKS,
-  SANDBOX_PROTOCOLS,
-} from "./sandbox.js";
+import { SANDBOX_API, SANDBOX_COMPONENTS, SANDBOX_DATA, SANDBOX_LINKS, SANDBOX_PROTOCOLS } from "./sandbox.js";
 
 /** Drawn only where the prompt does not run untrusted code: a function platform's invocation path. */
 const U = "untrusted-code" as const;
