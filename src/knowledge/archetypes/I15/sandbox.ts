@@ -71,7 +71,7 @@ export const SANDBOX_WRITES = [
       "a sandbox worker takes a queued submission with an attempt number, compiles and runs it in a fresh sandbox from the language's image with no network, a read-only root, and cgroup limits on CPU time, memory, processes and output, then discards the sandbox",
     entity: "Submission",
     shape: "state transition",
-    mechanism: "fencing-token",
+    mechanism: "sandbox-isolation",
     critical: true,
     topic: T,
   },

@@ -6,12 +6,12 @@ const U = "untrusted-code" as const;
 
 /** Execution fleet: a control API, a consensus cluster store, scheduler and controllers, worker nodes, an invocation router. */
 export const protocols: ProtocolSpec[] = [
+  ...SANDBOX_PROTOCOLS,
   {
     name: "Place, run as a numbered attempt, reschedule on node loss",
     notation:
       "clients>control-api[submit spec with request id {no Task with this request id}] -> control-api>cluster-store[create pending task] -> control-api>clients[task id] -> scheduler>cluster-store[bind task to a node {Task.state = pending and WorkerNode.free >= Task.demand}] -> cluster-store>workers[watch event, assignment with attempt number] -> workers>cluster-store[report started and result {Assignment.attempt = current}] |-> node-controller>cluster-store[re-place tasks of a dead node under a new attempt number {WorkerNode.last_heartbeat < now - timeout}] => done | retry | reclaim",
   },
-  ...SANDBOX_PROTOCOLS,
   {
     name: "Invocation with warm reuse",
     unlessTopic: U,
