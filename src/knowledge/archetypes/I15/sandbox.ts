@@ -292,6 +292,7 @@ export const SANDBOX_DECISIONS: DecisionPoint[] = [
         buys: "hostile code talks to gVisor's kernel, not the host's, and it runs as an OCI runtime under the same images",
         costs: "system-call-heavy code (compilers, file I/O) runs slower, and some Linux calls are not implemented",
         winsWhen: "anyone can submit code and runs are short and CPU-bound",
+        implies: { preferTechnology: ["gVisor (runsc)"] },
       },
       {
         id: "firecracker",
@@ -299,6 +300,7 @@ export const SANDBOX_DECISIONS: DecisionPoint[] = [
         buys: "hardware virtualisation isolates each run, and a microVM boots in about 125 ms",
         costs: "needs KVM on bare metal or nested virtualisation, and memory per run is higher than a container's",
         winsWhen: "runs are long or need a full Linux (CI builds, notebooks), or tenants pay for stronger isolation",
+        implies: { preferTechnology: ["Firecracker microVMs"] },
       },
     ],
     rules: [
