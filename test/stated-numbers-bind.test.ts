@@ -21,6 +21,12 @@ describe("a stated rate binds by what it counts", () => {
     expect(jobs.requests_per_sec).toBeUndefined();
   });
 
+  it("reads submissions and invocations of untrusted code as tasks the fleet runs", () => {
+    expect(scale("a judge that runs 10,000 untrusted submissions per minute").tasks_per_sec).toBeCloseTo(166.67, 1);
+    expect(scale("a runner for 6,000 code submissions per minute").tasks_per_sec).toBeCloseTo(100, 1);
+    expect(scale("a platform with 2,000 function invocations per second").tasks_per_sec).toBe(2000);
+  });
+
   it("reads increments and impressions as counted events", () => {
     expect(scale("a view counter: 1 million increments per second")).toEqual({ messages_per_sec: 1e6 });
     expect(scale("an ad system with 300k impressions per second")).toEqual({ messages_per_sec: 3e5 });

@@ -11,6 +11,7 @@ import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
+import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
@@ -127,6 +128,7 @@ export type CoherenceRule =
   | "iot-shape"
   | "logs-shape"
   | "traces-shape"
+  | "untrusted-code-shape"
   | "ledger-shape"
   | "distributed-sql-shape"
   | "cdc-shape"
@@ -239,6 +241,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a telemetry design about log lines keeps every acknowledged line in a durable buffer, bounds the time until a line is searchable by the stated freshness (flush, lag, indexing batch and refresh summed), and draws no series, scraping, alert rules, config rollout or change capture",
   "traces-shape":
     "a telemetry design about trace spans stores spans keyed by trace id, keeps or drops each trace whole by one sampling decision, and draws no series, scraping or alert rules",
+  "untrusted-code-shape":
+    "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -2155,6 +2159,31 @@ function tracesShape(d: Design): Problem[] {
 }
 
 /**
+ * A fleet that runs untrusted code (topic "untrusted-code", led by I15) keeps its shape: submissions and their
+ * verdicts drawn, isolation held as an invariant, and no schedule materializer, rollout controller, invocation router
+ * or managed function platform of a neighbouring card.
+ */
+function untrustedCodeShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("untrusted-code") || d.archetypes[0]?.id !== "I15") return [];
+  const out: Problem[] = [];
+  for (const e of SANDBOX_SHAPE.entities.filter((x) => !d.dataModel.some((m) => m.entity === x)))
+    out.push({ rule: "untrusted-code-shape", detail: `no ${e} record is drawn` });
+  if (!d.invariants.some((i) => SANDBOX_SHAPE.isolation.test(i.statement)))
+    out.push({ rule: "untrusted-code-shape", detail: "no invariant keeps a run off the network" });
+  const drawn = [
+    ...d.components.map((c) => ({ where: `component '${c.name}'`, text: c.name })),
+    ...d.api.map((a) => ({ where: `API '${a.operation}'`, text: a.call })),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => SANDBOX_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "untrusted-code-shape",
+      detail: `${x.where} belongs to a scheduler, rollout or function platform`,
+    });
+  return out;
+}
+
+/**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
  */
@@ -2437,6 +2466,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...iotShape(d),
     ...logsShape(d),
     ...tracesShape(d),
+    ...untrustedCodeShape(d),
     ...ledgerShape(d),
     ...distributedSqlShape(d),
     ...cdcShape(d),

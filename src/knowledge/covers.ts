@@ -152,6 +152,22 @@ export const COVERAGE: readonly Coverage[] = [
       "the cache is one more sink of the change stream: its applier workers write each row's copy with the row's log position through a compare-and-set script, in the order of the row's changes, so no look-aside fill path, fill lease, purge fan-out or origin tier is drawn; a read that misses the cache reads the database",
   },
   {
+    by: "I15",
+    topic: "untrusted-code",
+    covers: "I03",
+    unless: String.raw`\b(?:cron\w*|recurring|recurrence|periodic\w*|every (?:day|hour|minute|week|month)|scheduled (?:runs?|jobs?|builds?)|nightly|reminders?|delayed jobs?)\b`,
+    because:
+      "a submission runs as soon as a sandbox is free: it waits in its language's queue, and a run whose worker dies is leased again under a higher attempt, so no schedule store, materializer or due-time poller is drawn; nightly or recurring runs would need one",
+  },
+  {
+    by: "I15",
+    topic: "untrusted-code",
+    covers: "I11",
+    unless: String.raw`\b(?:config\w*|feature flags?|rollouts?|roll out|canar(?:y|ies)|deploy\w* (?:new )?versions?)\b`,
+    because:
+      "what a sandbox needs arrives with the run: the language image it starts from and the problem's read-only tests, versioned in the problem store, so no configuration control plane, snapshot distribution or rollout controller is drawn",
+  },
+  {
     by: "I08",
     covers: "I16",
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
@@ -344,6 +360,16 @@ export const VARIANTS: readonly Variant[] = [
     subject: "a notification router that sends each notification by push, email or text as the user allows",
     summary: ["Each channel has its own queue, sender and gateway, so a slow channel never holds the others"],
     absorbs: [],
+  },
+  {
+    by: "I15",
+    topic: "untrusted-code",
+    subject: "a fleet of sandboxes that runs untrusted code submissions, each isolated and judged to one verdict",
+    summary: [
+      "Each submission waits in its language's queue and runs in a fresh sandbox from a warm per-language image, with no network and hard CPU, memory, process and output limits",
+      "A run retried after a worker dies is a new attempt of the same submission, and only the current attempt's verdicts are recorded, so each submission gets one verdict",
+    ],
+    absorbs: ["I03", "I11"],
   },
   {
     by: "I12",

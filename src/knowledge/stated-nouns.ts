@@ -95,7 +95,11 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:ids?|identifiers?|unique ids?|sequence numbers?|tickets?|invoice numbers?|short urls?|short links?)$/,
     rate: "ids_per_sec",
   },
-  { re: /^(?:tasks?|jobs?|functions?|executions?|runs?|builds?)$/, count: "timers", rate: "tasks_per_sec" },
+  {
+    re: /^(?:tasks?|jobs?|functions?|executions?|runs?|builds?|submissions?|code submissions?|invocations?|test runs?)$/,
+    count: "timers",
+    rate: "tasks_per_sec",
+  },
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   {

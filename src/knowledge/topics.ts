@@ -83,6 +83,7 @@ export const TOPIC_VALUES = [
   "distributed-sql",
   "logs",
   "traces",
+  "untrusted-code",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -131,6 +132,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   places: String.raw`(?<!\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b[\s\S]*)\b(?:(?:[\d,.]+\s*(?:k|m|million|billion|thousand)?\s+|nearby |local |popular |all )places|places (?:near|nearby|around|to (?:eat|visit|stay))|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b(?![\s\S]*\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b)`,
   // a database that speaks SQL across machines and regions, or one that names the transaction order it keeps
   "distributed-sql": String.raw`\b(?:distributed sql|newsql|(?:distributed|global(?:ly)?(?: distributed)?|geo-distributed|multi-region|horizontally scal\w*|sharded) (?:sql|relational) databases?|(?:sql|relational) databases? (?:that|which) (?:scales?|spans?|runs?) (?:across|over|out)|external(?:ly)? consistent (?:transactions?|reads?|database)|external consistency|(?:like|as) (?:google )?(?:cloud )?spanner|spanner-(?:like|style)|cockroach ?db|tidb|yugabyte ?db)\b`,
+  // code nobody has reviewed, run for whoever submits it: a judge, a code runner, CI for outsiders' pull requests;
+  // "sandbox" alone is too common (a payment provider's test sandbox), and a function platform runs its owners' code
+  "untrusted-code": String.raw`\b(?:untrusted (?:(?:user|users'|third-party|submitted|student|customer) )?(?:code|submissions?|programs?|scripts?|pull requests?|prs|builds?|jobs?|workloads?|notebooks?)|(?:online|code|programming) judges?|judge (?:systems?|services?|servers?|workers?)|leetcode|hackerrank|codeforces|codechef|competitive programming|coding (?:contests?|challenges?)|code (?:execution|runner|playground)s?(?: services?| engines?)?|(?:runs?|running|execut\w*) (?:(?:the |other )?(?:users?'?|people's|students'?|candidates'?|arbitrary|submitted|customers'?) )(?:\w+ )?(?:code|programs?|scripts?|notebooks?)|pull requests? from forks?|(?:ci|build) runners? for (?:untrusted|outside|external|public|forked)\b[\w ]*)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -181,6 +185,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   logs: "application log lines are shipped from every host into a durable, partitioned buffer, indexed behind it, and searchable within a freshness bound; older lines are kept as compressed chunks in object storage",
   traces:
     "spans of distributed traces arrive from instrumented services; one sampling decision per trace keeps it whole or drops it, and kept spans are stored by trace id with an index for search, lapsing at the retention",
+  "untrusted-code":
+    "code nobody has reviewed runs for whoever submits it (a judge's submissions, a code runner, CI for outsiders' pull requests): each run is isolated in a fresh sandbox with no network and hard CPU, memory, process and output limits, and ends in one verdict",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
   "top-k":
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",

@@ -427,6 +427,12 @@ const byFamily = {
       summary: "Units of work or data are placed on nodes with free capacity and spread across failure domains.",
     },
     {
+      id: "sandbox-isolation",
+      name: "one fresh sandbox per run",
+      summary:
+        "Each run of untrusted code gets its own sandbox (a user-space kernel or a microVM) with no network, a read-only root and cgroup limits on CPU time, memory, processes and output, and the sandbox is destroyed when the run ends.",
+    },
+    {
       id: "autoscaling",
       name: "demand-driven autoscaling",
       summary:

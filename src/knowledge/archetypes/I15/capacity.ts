@@ -1,8 +1,9 @@
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { SANDBOX_CAPACITY } from "./sandbox.js";
 
-/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
-export const capacity: CapacityModel = {
+/** The fleet's own inputs and figures, before any subject changes its inputs. */
+const BASE: CapacityModel = {
   inputs: [
     {
       quantity: "tasks_per_sec",
@@ -45,4 +46,18 @@ export const capacity: CapacityModel = {
       "partitions",
     ),
   ],
+};
+
+// untrusted code judged in sandboxes: a run's seconds and the sandboxes per host are the judge's own, the figures stay
+const SANDBOX_INPUTS = new Set(SANDBOX_CAPACITY.inputs.map((x) => x.quantity));
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  ...BASE,
+  topics: {
+    "untrusted-code": {
+      inputs: [...SANDBOX_CAPACITY.inputs, ...BASE.inputs.filter((x) => !SANDBOX_INPUTS.has(x.quantity))],
+      figures: BASE.figures,
+    },
+  },
 };

@@ -1,4 +1,5 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { SANDBOX_ENTITIES, SANDBOX_FAILURES, SANDBOX_INVARIANTS, SANDBOX_READS, SANDBOX_WRITES } from "./sandbox.js";
 import { protocols } from "./topology.js";
 
 export const card = {
@@ -89,7 +90,9 @@ export const card = {
       { name: "Ray", aliases: [], weight: 0.6 },
     ],
   },
+  // where the prompt runs untrusted code, its submissions and their verdicts lead: they are what users see
   entities: [
+    ...SANDBOX_ENTITIES,
     {
       name: "WorkerNode",
       description:
@@ -122,6 +125,7 @@ export const card = {
     },
   ],
   writePaths: [
+    ...SANDBOX_WRITES,
     {
       action: "submit a task or invocation under the caller's request id so a retried submit does not run it twice",
       entity: "Task",
@@ -184,6 +188,7 @@ export const card = {
     },
   ],
   readPaths: [
+    ...SANDBOX_READS,
     {
       action:
         "the invocation router or scheduler reads a snapshot of node capacity and idle warm sandboxes to pick a target",
@@ -201,12 +206,15 @@ export const card = {
   ],
   protocols,
   invariants: [
+    ...SANDBOX_INVARIANTS,
     "A task has at most one current Assignment; status and results are accepted only from the current attempt number.",
     "The resource demands of the tasks bound to a WorkerNode never exceed its allocatable capacity.",
     "A task is re-placed only after its node is declared unreachable or the assignment is revoked, the new Assignment always carries a higher attempt number, and a task that must never run twice is not re-placed until the old node is confirmed gone.",
     "Every submitted Task reaches a terminal state or is retried within its policy; losing a node never silently drops a task.",
     "A sandbox serves only the tenant and code version it was built for; environments are never shared across tenants.",
   ],
+  // what untrusted code may reach and use, and its one verdict, are said only where the prompt runs such code
+  invariantTopics: SANDBOX_INVARIANTS.map((statement) => ({ statement, topic: "untrusted-code" as const })),
   contract: {
     api: [
       "submit(spec, resources, request_id) -> task_id; a repeated request id returns the existing task",
@@ -245,6 +253,7 @@ export const card = {
     },
   ],
   failures: [
+    ...SANDBOX_FAILURES,
     {
       failure: "Granted twice: two scheduler replicas bind different tasks into the same last free capacity of a node",
       role: "coordination",
@@ -361,8 +370,20 @@ export const card = {
       caveat: "It is only the sandbox; placement, routing, warm pools and image distribution are still yours to build",
     },
     {
+      product: "gVisor (runsc)",
+      layer: "serving",
+      topic: "untrusted-code",
+      fits: "A user-space kernel between each untrusted run and the host kernel, used as an OCI runtime under the same container images, with no network and cgroup limits per sandbox",
+      suits: ["elastic-scale", "operational-simplicity"],
+      poorFor: ["high-throughput"],
+      caveat:
+        "System-call-heavy work such as compilers and file I/O runs slower than under a plain container, and some Linux calls are not implemented",
+    },
+    {
       product: "AWS Lambda",
       layer: "serving",
+      // a managed function platform is not the sandbox fleet the prompt asks to build
+      unlessTopic: "untrusted-code",
       fits: "A managed function fleet with per-invocation scaling, async queues, retries and dead-letter destinations",
       suits: ["elastic-scale", "operational-simplicity", "at-least-once"],
       poorFor: ["low-cost", "low-latency", "exactly-once"],

@@ -1,7 +1,12 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { SANDBOX_API, SANDBOX_COMPONENTS, SANDBOX_DATA, SANDBOX_LINKS, SANDBOX_PROTOCOLS } from "./sandbox.js";
+
+/** Drawn only where the prompt does not run untrusted code: a function platform's invocation path. */
+const U = "untrusted-code" as const;
 
 /** Execution fleet: a control API, a consensus cluster store, scheduler and controllers, worker nodes, an invocation router. */
 export const protocols: ProtocolSpec[] = [
+  ...SANDBOX_PROTOCOLS,
   {
     name: "Place, run as a numbered attempt, reschedule on node loss",
     notation:
@@ -9,6 +14,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Invocation with warm reuse",
+    unlessTopic: U,
     notation:
       "clients>router[invoke function] -> router>workers[run on an idle warm sandbox {WarmSandbox.state = idle and WarmSandbox.version = Deployment.version}] -> workers>router[result] -> router>clients[result] |-> router>workers[cold start a sandbox {no idle sandbox and WorkerNode.free >= demand}] => done | retry | reject",
   },
@@ -73,8 +79,10 @@ export const topology: Topology = {
       runs: ["start task", "heartbeat", "report result"],
       because: "the agent on each node runs what is assigned to it and reports back with the attempt number",
     },
+    ...SANDBOX_COMPONENTS,
     {
       id: "router",
+      unlessTopic: U,
       name: "Invocation router",
       kind: "gateway",
       runs: ["pick warm sandbox", "cold start"],
@@ -83,14 +91,15 @@ export const topology: Topology = {
   ],
   links: [
     { from: "clients", to: "control-api", kind: "request", label: "submit / deploy / status" },
-    { from: "clients", to: "router", kind: "request", label: "invoke" },
+    { from: "clients", to: "router", kind: "request", label: "invoke", unlessTopic: U },
     { from: "control-api", to: "cluster-store", kind: "request", label: "write desired state" },
     { from: "scheduler", to: "cluster-store", kind: "control", label: "bind tasks" },
     { from: "node-controller", to: "cluster-store", kind: "control", label: "reschedule on node loss" },
     { from: "autoscaler", to: "cluster-store", kind: "control", label: "desired replicas" },
     { from: "cluster-store", to: "workers", kind: "stream", label: "watch assignments" },
     { from: "workers", to: "cluster-store", kind: "callback", label: "heartbeat, status" },
-    { from: "router", to: "workers", kind: "request", label: "run invocation" },
+    { from: "router", to: "workers", kind: "request", label: "run invocation", unlessTopic: U },
+    ...SANDBOX_LINKS,
   ],
   api: [
     {
@@ -102,8 +111,10 @@ export const topology: Topology = {
       guarantee:
         "a repeated request id returns the existing task; each task has one current attempt, and reports from a superseded attempt are refused",
     },
+    ...SANDBOX_API,
     {
       operation: "invoke",
+      unlessTopic: U,
       call: "POST /v1/functions/{name}:invoke",
       request: ["payload", "mode (sync | async)", "request_id"],
       response: ["result or invocation_id"],
@@ -128,6 +139,7 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...SANDBOX_DATA,
     {
       entity: "Task",
       key: ["task_id"],
