@@ -63,6 +63,20 @@ export const CHAT: FeatureEntry = {
     "a sent {message} is never lost and never shown twice, even when the client retries",
     "online recipients get it in well under a second; offline ones on reconnect",
   ],
+  // a conversation's log is the message store's own rows keyed by (conversation, sequence), numbered by the
+  // conversation's one owner: an ordering demand ("everyone sees messages in the same order") that made the log
+  // archetype lead is kept by that record, so no broker cluster, consumer group or partition leader is drawn beside
+  // it, unless the prompt asks for a log's own machinery (a topic, partitions, consumer offsets, Kafka)
+  realizes: [
+    {
+      id: "I05",
+      entity: "{Message}",
+      demand: "every member sees a {conversation}'s {messages} in the same order",
+      instead: "broker cluster",
+      why: "each {message} takes its {conversation}'s next sequence number from the one owner of that {conversation} and is stored once under (conversation, sequence) in the message store; members read it by cursor, so the {conversation}'s rows are its ordered log and no broker cluster or consumer group is needed",
+      unless: String.raw`\b(?:kafka|pulsar|kinesis|topics?|partitions?|consumer groups?|consumer offsets?|brokers?|commit log|event log|event stream\w*|message queues?|pub/?sub)\b`,
+    },
+  ],
   substrates: [
     {
       id: "I05",
