@@ -106,6 +106,7 @@ export type CoherenceRule =
   | "store-unsplit"
   | "mechanisms-exclusive"
   | "flip-example-is-subject"
+  | "two-ordering-authorities"
   | "rows-without-component"
   | "covered-archetype-adds"
   | "state-stance-against-holder"
@@ -253,6 +254,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no recommended product is built on an option a decision rejected (gossip rejected, Serf recommended), and no product a chosen option is built on is the one to avoid",
   "flip-example-is-subject":
     "a rejected option never wins, in the decision's own words, for the very thing the prompt asks about (outbox chosen, while 'a direct call would win if the effect is a notification that may be dropped' in a notification service)",
+  "two-ordering-authorities":
+    "a design where members must see one order (a chat's conversation) draws one part that assigns it: a second sequencer or a log's partition leader beside the conversation's owner leaves open which sequence members see",
   "rows-without-component":
     "every capacity figure, decision and bottleneck belongs to a part the design draws: an archetype that adds no component, holds no entity on another's component and draws no sequence sizes and decides nothing (no 15 PB of artifacts in a home timeline)",
   "covered-archetype-adds":
@@ -534,6 +537,28 @@ const decisionExamples = (): ReadonlySet<string> =>
   (allExamples ??= new Set(
     [...DECISION_BY_ID.values()].flatMap((p) => p.options.flatMap((o) => flipExamples(o.winsWhen))),
   ));
+
+/** A part that decides the order of a subject's writes: it assigns their sequence, or sequences or leads a log. */
+const ORDER_AUTHORITY_RUNS = /^assign (?:seq|sequence|sequence numbers?)$/i;
+const ORDER_AUTHORITY_NAME = /\bsequencers?\b|\bpartition leaders?\b/i;
+
+/**
+ * Where a design draws a part that assigns a subject's sequence (a chat's conversation owner), no second part
+ * decides that order too (a subject sequencer, a log's partition leader brokers): members would see whichever
+ * sequence reached them, and the design never says which one is theirs.
+ */
+function oneOrderingAuthority(d: Design): Problem[] {
+  const authorities = d.components.filter(
+    (c) => c.runs.some((r) => ORDER_AUTHORITY_RUNS.test(r)) || ORDER_AUTHORITY_NAME.test(c.name),
+  );
+  if (authorities.length < 2 || !authorities.some((c) => c.runs.some((r) => ORDER_AUTHORITY_RUNS.test(r)))) return [];
+  return [
+    {
+      rule: "two-ordering-authorities",
+      detail: `${authorities.map((c) => c.name).join(" and ")} each decide the order of the same writes`,
+    },
+  ];
+}
 
 /** The coherence facts of a prompt. */
 export function coherenceFacts(prompt: string): CoherenceFacts {
@@ -2474,6 +2499,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...technologyBuildsChoices(d),
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),
+    ...oneOrderingAuthority(d),
     ...rowsHaveComponents(d),
     ...stateStancesHold(d),
     ...stanceAgreesWithOwner(d),

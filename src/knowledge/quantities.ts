@@ -913,6 +913,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   { id: "viewing_hours_per_user_per_day", label: "hours of viewing per user a day", unit: "hours/day" },
   { id: "recipients_per_message", label: "recipients of one message", unit: "recipients" },
+  // the busiest conversation's posting rate: with its member count it sizes one post's fan-out (features/chat.ts)
+  { id: "posts_per_sec_in_busiest", label: "messages posted a second in the busiest conversation", unit: "msg/s" },
   { id: "status_changes_per_user_per_hour", label: "status changes each user makes an hour", unit: "changes/h" },
   { id: "watchers_per_user", label: "watchers of one user's status", unit: "watchers" },
   {

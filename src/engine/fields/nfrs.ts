@@ -46,7 +46,7 @@ export const nfrsField: Deriver<"nfrs"> = {
   field: "nfrs",
   category: "Given",
   reads: ["prompt", "archetypes", "branch", "features"],
-  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance (in a mixed design a feature's record realizes, the stance of the archetype the demand stands for: a room never booked twice is linearizable and fails closed), except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it. A design whose effects leave the system (I12) names the kind of outside party they reach from the prompt's words (in a feature-led design the feature that carries the workflow says it; else a payment provider, customers' webhook endpoints, the push gateways, an email or SMS gateway, else another service); its checked per-account ceiling, where one applies, is the input its call rate is measured against, and where the workflow archetype leads, unstated consistency and availability follow what that party needs (a payment is decided once and refused when the primary is unreachable; a delivery is retried and deduplicated, so intake stays available). The subjects the prompt and its features speak of (money, a work queue, an order book, …) are listed with the words that name them",
+  rule: "NFRs the prompt states win; anything unstated takes the dominant archetype's default stance (in a mixed design a feature's record realizes, the stance of the archetype the demand stands for: a room never booked twice is linearizable and fails closed; its reason said in the feature's terms where the feature gives one), except durability and delivery, which follow the role of the state: those of the archetype holding the records the design must not lose (among those the prompt asks to build), best-effort when it asks only for derived or soft state; a default that contradicts a stated value (linearizable with stay-available) gives way to it. A design whose effects leave the system (I12) names the kind of outside party they reach from the prompt's words (in a feature-led design the feature that carries the workflow says it; else a payment provider, customers' webhook endpoints, the push gateways, an email or SMS gateway, else another service); its checked per-account ceiling, where one applies, is the input its call rate is measured against, and where the workflow archetype leads, unstated consistency and availability follow what that party needs (a payment is decided once and refused when the primary is unreachable; a delivery is retried and deduplicated, so intake stays available). The subjects the prompt and its features speak of (money, a work queue, an order book, …) are listed with the words that name them",
   derive: (f) => {
     const s = statedNfrsOf(f.prompt);
     const { stance, id } = leadingStance(f.archetypes);
@@ -61,13 +61,14 @@ export const nfrsField: Deriver<"nfrs"> = {
         : undefined;
     const atMostOnce = s.delivery?.value === "at-most-once" ? s.delivery : undefined;
     const repeats = atMostOnce !== undefined && REPEAT_PROMISE.test(stance.because);
-    // a product design whose lead substrate a feature rests on says the stance in that feature's terms
+    // a product design whose lead substrate a feature rests on says the stance in that feature's terms, and so does a
+    // mixed one whose lead a feature's record realizes (a chat's sends stop per conversation, not a log's produces)
     const byFeature = f.features
       .map((row) => ({ row, s: FEATURE_BY_ID.get(row.id)?.substrates.find((x) => x.id === id && x.stance) }))
       .find((x) => x.s !== undefined);
     const featureReason = byFeature?.s?.stance && fillTerms(byFeature.s.stance, byFeature.row.terms);
     const dflt = (what: string) =>
-      featureReason && f.branch.kind === "product"
+      featureReason && (f.branch.kind === "product" || lead?.realizes?.id === id)
         ? `not stated; ${byFeature?.row.name} rests on ${id}, whose default ${what} it takes: ${featureReason}`
         : variant?.stance
           ? `not stated; ${id}'s default ${what}, as ${variant.subject} (${variant.stance})`

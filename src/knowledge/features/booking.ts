@@ -84,6 +84,7 @@ export const BOOKING: FeatureEntry = {
       entity: "Hold",
       demand: "no {item} is ever sold twice",
       why: "a hold is a row in the inventory database that a conditional write claims only while the {item} is free or its hold has lapsed, and a confirm checks with the same write; its expiry is a deadline column the release sweeper enforces, so no separate lease service or consensus group is drawn",
+      instead: "lock service",
       unless: LOCK_WORDS,
     },
   ],

@@ -56,6 +56,11 @@ export const CHAT: FeatureEntry = {
   entities: [
     { name: "{Message}", description: "(conversation, sequence number, sender, body, client message id)" },
     { name: "{Conversation}", description: "a one-to-one or group thread with its members and next sequence" },
+    {
+      name: "{Conversation}Member",
+      description:
+        "(conversation, user) -> joined at, role: one row per member, so a large {conversation} has as many rows as members; indexed by user to list a user's {conversations}",
+    },
     { name: "Receipt", description: "per member and device: highest sequence delivered and read" },
   ],
   nfrs: [
@@ -63,11 +68,44 @@ export const CHAT: FeatureEntry = {
     "a sent {message} is never lost and never shown twice, even when the client retries",
     "online recipients get it in well under a second; offline ones on reconnect",
   ],
+  // several people seeing one order is what the conversation's owner already gives: a second sequencer beside it
+  // would be a second ordering authority, and chat messages are appended, never merged by transformation
+  carries: [
+    {
+      id: "I13",
+      why: "members agree on a {conversation}'s order because its one owner numbers every {message}; {messages} are appended whole and never edited concurrently into one text, so no separate subject sequencer, ownership lease group or transformation of concurrent edits is drawn",
+    },
+  ],
+  // a conversation's log is the message store's own rows keyed by (conversation, sequence), numbered by the
+  // conversation's one owner: an ordering demand ("everyone sees messages in the same order") that made the log
+  // archetype lead is kept by that record, so no broker cluster, consumer group or partition leader is drawn beside
+  // it, unless the prompt asks for a log's own machinery (a topic, partitions, consumer offsets, Kafka)
+  realizes: [
+    {
+      id: "I05",
+      entity: "{Message}",
+      demand: "every member sees a {conversation}'s {messages} in the same order",
+      instead: "broker cluster",
+      why: "each {message} takes its {conversation}'s next sequence number from the one owner of that {conversation} and is stored once under (conversation, sequence) in the message store; members read it by cursor, so the {conversation}'s rows are its ordered log and no broker cluster or consumer group is needed",
+      unless: String.raw`\b(?:kafka|pulsar|kinesis|topics?|partitions?|consumer groups?|consumer offsets?|brokers?|commit log|event log|event stream\w*|message queues?|pub/?sub)\b`,
+    },
+  ],
   substrates: [
     {
       id: "I05",
       role: "substrate",
       why: "each conversation is an ordered append-only log read by cursor",
+      scopes: {
+        ordering: {
+          scope: "key",
+          why: "a {conversation}'s {messages} are ordered by the sequence its one owner assigns, and every member reads them in that order by cursor",
+        },
+        exclusivity: { scope: "key", why: "one owner per {conversation} at a time assigns its next sequence" },
+        coordination: {
+          scope: "key",
+          why: "a send is deduplicated and numbered within its own {conversation}; {conversations} never coordinate with each other",
+        },
+      },
       stance:
         "a {message} takes its {conversation}'s next sequence number from the one owner of that {conversation}'s partition, so a {conversation} cut off from its owner takes no new sends until a replica with every acknowledged {message} takes over: the sender's app keeps the {message} and resends it under its client {message} id, which the owner drops as a repeat, while every other {conversation}, and the history already written, keeps working",
     },
@@ -89,6 +127,10 @@ export const CHAT: FeatureEntry = {
       inp("message_bytes", 200, "a short text message with its ids and timestamps"),
       inp("online_share", 0.3, "the share of daily users connected at a peak moment"),
       inp("connections_per_gateway", 500000, "a tuned connection server holds hundreds of thousands of idle sockets"),
+      // the largest conversation's member count: a stated per-conversation maximum ("channels of up to 100,000
+      // members") where the prompt gives one, else a large group
+      inp("max_participants", 1000, "a large group or channel holds about a thousand members"),
+      inp("posts_per_sec_in_busiest", 1, "a busy large channel gets about a message a second at its peak"),
     ],
     figures: [
       fig("messages_per_sec", "messages sent per second", "rate", "users * messages_per_user_per_day / 86400", "msg/s"),
@@ -115,6 +157,29 @@ export const CHAT: FeatureEntry = {
         "open_connections / connections_per_gateway / target_utilisation",
         "servers",
         true,
+      ),
+      // one post in the largest conversation reaches its online members, once per gateway that holds any of them
+      fig(
+        "busiest_post_deliveries",
+        "device deliveries of one post in the largest conversation",
+        "fan-out",
+        "max_participants * online_share",
+        "deliveries",
+      ),
+      fig(
+        "busiest_post_gateways",
+        "gateways one post in the largest conversation is sent to (once each)",
+        "fan-out",
+        "min(busiest_post_deliveries, connection_gateways)",
+        "servers",
+        true,
+      ),
+      fig(
+        "busiest_deliveries_per_sec",
+        "device deliveries a second from the busiest conversation",
+        "fan-out",
+        "busiest_post_deliveries * posts_per_sec_in_busiest",
+        "msg/s",
       ),
     ],
   },
@@ -239,14 +304,15 @@ export const CHAT: FeatureEntry = {
         id: "chat-service",
         name: "Message service (owner per conversation)",
         kind: "service",
-        runs: ["assign sequence", "append", "route to recipients"],
-        because: "one owner per conversation orders its messages and dedups retries by client message id",
+        runs: ["assign sequence", "append", "route once per gateway that holds members"],
+        because:
+          "one owner per conversation is the only place its sequence is assigned, so the order every member sees is the order it appended in; it dedups retries by client message id and sends each message once to each gateway holding members, which pushes it to its own sockets",
       },
       {
         id: "message-store",
         name: "Message store (partitioned by conversation)",
         kind: "store",
-        holds: ["Message", "Conversation", "Receipt"],
+        holds: ["Message", "Conversation", "ConversationMember", "Receipt"],
         because: "the durable log each device syncs from by its last seen sequence",
       },
       {
@@ -297,6 +363,14 @@ export const CHAT: FeatureEntry = {
         key: ["conversation_id", "sequence"],
         fields: ["sender_id", "client_message_id", "body", "sent_at"],
         indexes: ["(conversation_id, client_message_id) unique"],
+        partitionKey: "conversation_id",
+        owner: "message-store",
+      },
+      {
+        entity: "ConversationMember",
+        key: ["conversation_id", "user_id"],
+        fields: ["role", "joined_at"],
+        indexes: ["(user_id, conversation_id)"],
         partitionKey: "conversation_id",
         owner: "message-store",
       },

@@ -55,6 +55,8 @@ export interface FeatureRealizes {
   entity: string;
   /** The demand as a clause the script says: "a room is never booked twice for the same night". */
   demand: string;
+  /** What the design then does not draw, as the script names it: "lock service", "broker cluster". */
+  instead: string;
   why: string;
   unless: string;
 }

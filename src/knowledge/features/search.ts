@@ -24,6 +24,8 @@ export const SEARCH: FeatureEntry = {
       entity: "SuggestionIndex",
       critical: false,
       substrate: "I07",
+      // suggestions while typing are a typeahead of their own: drawn only where the prompt asks for them
+      topic: "typeahead",
     },
     {
       action: "index a new or edited {doc}",
@@ -47,7 +49,11 @@ export const SEARCH: FeatureEntry = {
   entities: [
     { name: "SearchIndex", description: "term -> posting list of (doc id, score fields), sharded by doc id" },
     { name: "IndexCheckpoint", description: "the change-stream position the index has applied" },
-    { name: "SuggestionIndex", description: "popular query prefixes -> top completions, rebuilt from query logs" },
+    {
+      name: "SuggestionIndex",
+      description: "popular query prefixes -> top completions, rebuilt from query logs",
+      topic: "typeahead",
+    },
   ],
   nfrs: [
     "new content is searchable within seconds to a minute",
@@ -61,7 +67,17 @@ export const SEARCH: FeatureEntry = {
   capacity: {
     inputs: [
       inp("users", 200e6, "daily active users"),
-      inp("docs_per_day", 1e8, "items of the product's own content, new or edited, to index per day"),
+      {
+        quantity: "docs_per_day",
+        typical: 1e8,
+        why: "items of the product's own content, new or edited, to index per day",
+        // where the design's own chat sizes its messages, each message sent is the document to index
+        from: {
+          expression: "users * messages_per_user_per_day",
+          why: "each message sent a day is one document to index",
+          fromDesign: true,
+        },
+      },
       inp("doc_index_bytes", 1500, "a document's postings and stored fields"),
       inp("queries_per_user_per_day", 3, "a few searches per active user"),
     ],
@@ -92,7 +108,14 @@ export const SEARCH: FeatureEntry = {
           winsWhen: "the content is a stream (live events, hashtags, chat history)",
         },
       ],
-      rules: [],
+      rules: [
+        {
+          // the prompt's content is one of the streams this option names: people look back through it by time
+          when: [{ words: String.raw`\b(?:chat\w*|hashtags?|live events?)\b` }],
+          option: "newest-first",
+          because: "the content searched is a stream people look back through by time, so the newest match first",
+        },
+      ],
       fallback: { option: "relevance-with-freshness", because: "users expect the best match first" },
     },
     {

@@ -25,6 +25,7 @@ export const STAY: FeatureEntry = {
       entity: "RoomInventory",
       demand: "no night of a {room} type is ever booked beyond its count",
       why: "no double booking is a counted rule on each (property, room type, night) row, booked ≤ total, kept by one transaction over every night of the stay in the inventory database; an unpaid reservation's hold is that row's count plus a payment deadline the sweeper enforces, so no lease service is needed",
+      instead: "lock service",
       unless: LOCK_WORDS,
     },
   ],

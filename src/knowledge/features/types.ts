@@ -1,5 +1,5 @@
 import type { PartyKind } from "../parties.js";
-import type { ArchetypeId, ComponentRole, Operation } from "../schema.js";
+import type { ArchetypeId, ComponentRole, Operation, Scope } from "../schema.js";
 import type { Topic, TopicMark } from "../topics.js";
 
 /**
@@ -41,6 +41,12 @@ export interface FeatureSubstrate {
    * card's own reason, which speaks of that archetype's machinery.
    */
   stance?: string;
+  /**
+   * Where this substrate leads the design, the scopes its correctness holds at in the feature's own records (a
+   * chat's order per conversation, kept by that conversation's owner), said in place of the archetype card's (a
+   * log's order per partition, kept by a partition leader): each a scope and its reason, in the feature's {terms}.
+   */
+  scopes?: Record<"ordering" | "exclusivity" | "coordination", { scope: Scope; why: string }>;
 }
 
 export interface FeatureEntity {

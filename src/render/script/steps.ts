@@ -3,6 +3,7 @@ import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
+import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
@@ -485,6 +486,12 @@ export function promptSubject(d: Design): string | undefined {
   return article ? `${article} ${said}` : said;
 }
 
+/** What a design whose feature record realizes an archetype does not draw: "lock service", "broker cluster". */
+function realizedInstead(realized: NonNullable<Design["archetypes"][number]["realizes"]>): string {
+  const row = FEATURE_BY_ID.get(realized.feature)?.realizes?.find((r) => r.id === realized.id);
+  return row?.instead ?? "lock service";
+}
+
 /* ---- 1. Normalise ---- */
 function normalise(d: Design): StepDraft {
   const lead = d.archetypes[0];
@@ -500,7 +507,7 @@ function normalise(d: Design): StepDraft {
     lines.push(
       ...core(`The hard demand is that ${realized.demand}`),
       ...core(
-        `The ${speakable(realized.entity)} record keeps it itself, in the database that owns it, so I draw no separate lock service`,
+        `The ${speakable(realized.entity)} record keeps it itself, in the database that owns it, so I draw no separate ${realizedInstead(realized)}`,
       ),
       ...core(`The product is built from ${enumerate("feature", "features", features, 4)}`),
     );
