@@ -215,6 +215,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "workers", label: "workers", unit: "workers" },
   { id: "ingesters", label: "ingest or storage nodes of a telemetry pipeline", unit: "ingesters" },
   { id: "clients", label: "connected clients or sessions", unit: "clients" },
+  { id: "concurrent_streams", label: "streams playing at the same moment", unit: "streams" },
   {
     id: "master_ops_per_client_per_sec",
     label: "metadata operations one client sends the master a second",
@@ -739,6 +740,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
   },
   { id: "viewing_hours_per_user_per_day", label: "hours of viewing per user a day", unit: "hours/day" },
+  { id: "appliance_bytes_per_sec", label: "bytes one edge cache appliance serves a second", unit: "B/s" },
   { id: "recipients_per_message", label: "recipients of one message", unit: "recipients" },
   { id: "status_changes_per_user_per_hour", label: "status changes each user makes an hour", unit: "changes/h" },
   { id: "watchers_per_user", label: "watchers of one user's status", unit: "watchers" },

@@ -117,8 +117,15 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     count: "merchants",
   },
   {
-    re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?|concurrent users|concurrent connections)$/,
+    re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?)$/,
     count: "clients",
+  },
+  // "10 million concurrent viewers" counts people connected at the same moment, never a user base to divide over a
+  // day: each is a connected client and, where a stream is played, one concurrent stream the egress is sized by
+  {
+    re: /^(?:concurrent|simultaneous) (?:users?|people|viewers?|watchers?|listeners?|players?|members?|customers?|subscribers?|fans?|spectators?|streams?|connections?|sessions?|clients?)$/,
+    count: "clients",
+    also: "concurrent_streams",
   },
   { re: /^(?:leases?|locks?|mutexes|holders?)$/, count: "leases" },
   { re: /^(?:partitions?|shards?)$/, count: "partitions" },

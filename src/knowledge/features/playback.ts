@@ -76,6 +76,13 @@ export const PLAYBACK: FeatureEntry = {
       inp("viewing_hours_per_user_per_day", 2, "members watch an hour or two a day on average"),
       inp("stream_bytes_per_sec", 625000, "an HD stream of about 5 Mbit/s"),
       inp("progress_interval_seconds", 10, "the player saves its position every few seconds"),
+      // a planning figure, not a published rating: Netflix described work toward 80 Gbit/s from one Open Connect
+      // appliance (2014) and its appliance pages list storage and flash models without one throughput figure
+      inp(
+        "appliance_bytes_per_sec",
+        12.5e9,
+        "a planning figure of about 100 Gbit/s one edge cache appliance serves from flash and disk (Netflix aimed at 80 Gbit/s per Open Connect appliance in 2014)",
+      ),
     ],
     figures: [
       fig(
@@ -93,6 +100,14 @@ export const PLAYBACK: FeatureEntry = {
         "concurrent_streams / progress_interval_seconds",
         "writes/s",
       ),
+      fig(
+        "edge_appliances",
+        "edge cache appliances to serve the peak",
+        "count",
+        "peak_egress / (appliance_bytes_per_sec * target_utilisation)",
+        "appliances",
+        true,
+      ),
     ],
   },
   decisions: [
@@ -106,6 +121,7 @@ export const PLAYBACK: FeatureEntry = {
           buys: "global reach on day one with no hardware",
           costs: "per-byte fees that dominate at very high egress",
           winsWhen: "egress is modest or the catalogue is new",
+          implies: { preferTechnology: ["CloudFront", "Fastly", "Akamai"] },
         },
         {
           id: "own-edge",
@@ -113,6 +129,7 @@ export const PLAYBACK: FeatureEntry = {
           buys: "the cheapest bytes at huge scale, filled off-peak from a known catalogue",
           costs: "hardware, ISP partnerships and an operations team",
           winsWhen: "peak egress is in the terabits per second and the catalogue is curated",
+          implies: { preferTechnology: ["Open Connect"] },
         },
       ],
       rules: [
