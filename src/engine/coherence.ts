@@ -1881,7 +1881,7 @@ function coreDecidedAgainst(d: Checked): Problem[] {
     [...st.text.matchAll(CORE_SAID)].map((m) => (m[1] ?? "").toLowerCase()),
   );
   return d.mechanisms.flatMap((m) => {
-    const by = decidedAgainst(d.decisions, m.id);
+    const by = decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id);
     // the script says "invalidation / purge on change" as "invalidation or purge on change"
     const name = m.name.toLowerCase().replace(/\s*\/\s*/g, " or ");
     return by && said.some((s) => s === name || s.startsWith(`${name} `))

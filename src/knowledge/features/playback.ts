@@ -209,6 +209,12 @@ export const PLAYBACK: FeatureEntry = {
       product: "a CDN (CloudFront, Akamai or Fastly)",
       fits: "caches segments near {viewers}; most bytes never reach the origin",
     },
+    // the edge decision keeps one of these two: a chosen option's products lead, a rejected one's are dropped
+    {
+      layer: "serving",
+      product: "own edge appliances inside ISPs (as Netflix Open Connect: FreeBSD and NGINX)",
+      fits: "serves segments from inside the {viewers}' ISPs, filled off-peak from the catalogue",
+    },
   ],
   topology: {
     components: [
@@ -216,8 +222,16 @@ export const PLAYBACK: FeatureEntry = {
         id: "playback-service",
         name: "Playback service",
         kind: "service",
-        runs: ["authorise playback", "pick edge", "return manifest"],
-        because: "checks entitlement and region, then hands the player a manifest pointing at a nearby edge",
+        runs: [
+          "authorise playback (entitlement and region)",
+          "steer: rank nearby edge caches that hold the title by proximity and load",
+          "return manifest and ranked edge URLs",
+          "point protected titles at the DRM licence service",
+        ],
+        // a DRM licence server answers the player's licence request with the content key and its rights (Microsoft's
+        // PlayReady licence server overview describes this request and response)
+        because:
+          "checks entitlement and region, then hands the player a manifest and a ranked list of nearby edges; the player fetches segments from the first that answers and asks the licence service for the content key of a protected title",
       },
       {
         id: "catalog-store",
@@ -254,7 +268,7 @@ export const PLAYBACK: FeatureEntry = {
         operation: "start playback",
         call: "POST /v1/titles/{title_id}/playback",
         request: ["title_id", "device_capabilities"],
-        response: ["manifest_url", "resume_position_s"],
+        response: ["manifest_url", "edge_urls_ranked", "licence_url", "resume_position_s"],
         errors: ["403 not available in region", "404 unknown title"],
         guarantee: "the manifest names only published segments",
       },

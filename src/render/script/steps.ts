@@ -349,7 +349,7 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
           (m) =>
             m.kind === "base" &&
             // a mechanism a decision chose against (invalidation, where TTL expiry was chosen) guards nothing said
-            !decidedAgainst(d.decisions, m.id) &&
+            !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id) &&
             pathsOf(m).some((p) => critical.has(p)) &&
             mayLeadFor(m, rule) &&
             (!m.serves || m.protects === rule),
@@ -376,7 +376,13 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
     const paired = hard
       ? [...d.mechanisms]
           .sort((a, b) => Number(a.kind !== "base") - Number(b.kind !== "base"))
-          .find((m) => m.protects === hard && !m.serves && mayLeadFor(m, hard) && !decidedAgainst(d.decisions, m.id))
+          .find(
+            (m) =>
+              m.protects === hard &&
+              !m.serves &&
+              mayLeadFor(m, hard) &&
+              !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+          )
       : undefined;
     if (paired) return paired;
     // failing that, a mechanism that protects no rule of the design, or only serves reads, throughput or recovery, is
@@ -386,7 +392,7 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
       m.protects !== "" &&
       !m.serves &&
       (!hard || mayLeadFor(m, hard)) &&
-      !decidedAgainst(d.decisions, m.id);
+      !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id);
     const base = d.mechanisms.filter((m) => m.kind === "base" && keeps(m));
     const dominant = d.archetypes[0]?.id;
     const critical = dominantCritical(d);
@@ -1454,7 +1460,9 @@ function mechanismsStep(d: Design): StepDraft {
   }
   lines.push(...exactlyOnce(d, spokenSet));
   // a mechanism a decision chose against is not one that matters most (it is said with that decision, if at all)
-  const others = base.filter((m) => m !== lead && m !== partner && !decidedAgainst(d.decisions, m.id));
+  const others = base.filter(
+    (m) => m !== lead && m !== partner && !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+  );
   const rest = uniq(others.map((m) => lowerFirst(speakable(m.name))));
   if (rest.length > 0) {
     lines.push(
