@@ -216,6 +216,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "ingesters", label: "ingest or storage nodes of a telemetry pipeline", unit: "ingesters" },
   { id: "clients", label: "connected clients or sessions", unit: "clients" },
   { id: "concurrent_streams", label: "streams playing at the same moment", unit: "streams" },
+  { id: "open_connections", label: "connections held open at the peak", unit: "connections" },
   {
     id: "master_ops_per_client_per_sec",
     label: "metadata operations one client sends the master a second",
