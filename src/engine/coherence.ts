@@ -43,7 +43,7 @@ import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottlen
 import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
-import { builds, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
+import { builds, decidedAgainst, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { effectParty } from "./fields/drawn-verdicts.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { delivers } from "./fields/invariants.js";
@@ -161,7 +161,8 @@ export type CoherenceRule =
   | "mitigation-proposes-rejected"
   | "retry-rule-kept-by-other"
   | "figure-against-chosen-count"
-  | "pool-without-headroom";
+  | "pool-without-headroom"
+  | "core-decided-against";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -326,6 +327,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a retry rule (a retried or redelivered request takes effect once) is protected only by a mechanism that recognises the repeat (an idempotency key, a dedupe window, an idempotent receiver, a create that finds its key): never by a lease, a renewal, an expiry, an ordering key, replication or an outbox",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
+  "core-decided-against":
+    "the script never says the design rests on a mechanism a decision chose against: no 'core mechanism is an invalidation or purge on change' beside 'TTL expiry over invalidation on every change'",
   "technology-part-undrawn":
     "a technology row whose product is a kind of part (a Kafka topic is a log) names a component of that kind the design draws: no product chosen, or offered as the runner-up, for a part the architecture does not have",
   "latency-beyond-one-region":
@@ -2233,6 +2236,32 @@ function technologyBuildsChoices(d: Design): Problem[] {
   return out;
 }
 
+/** The mechanism the script says the design rests on ("The core mechanism is a versioned overwrite."). */
+const CORE_SAID = /\bThe core mechanism is (?:an? |the )?([^.]+)\./g;
+
+/**
+ * The script's core mechanism is never one a decision chose against: a rejected option adds it and no chosen option
+ * does (invalidation on every change, where TTL expiry was chosen).
+ */
+function coreDecidedAgainst(d: Checked): Problem[] {
+  const said = (d.script ?? []).flatMap((st) =>
+    [...st.text.matchAll(CORE_SAID)].map((m) => (m[1] ?? "").toLowerCase()),
+  );
+  return d.mechanisms.flatMap((m) => {
+    const by = decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id);
+    // the script says "invalidation / purge on change" as "invalidation or purge on change"
+    const name = m.name.toLowerCase().replace(/\s*\/\s*/g, " or ");
+    return by && said.some((s) => s === name || s.startsWith(`${name} `))
+      ? [
+          {
+            rule: "core-decided-against" as const,
+            detail: `the script rests the design on '${m.name}', but ${by.row} chose '${by.chosen}' over '${by.option}', which adds it`,
+          },
+        ]
+      : [];
+  });
+}
+
 /**
  * Two mechanisms that answer one question oppositely (knowledge/mechanisms/exclusive.ts) are never both held by
  * the decisions of one archetype: its store's writes are acknowledged one way. (A consensus-held tag beside
@@ -2497,6 +2526,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...cdcShape(d),
     ...workflowEngineShape(d),
     ...technologyBuildsChoices(d),
+    ...coreDecidedAgainst(d),
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),
     ...oneOrderingAuthority(d),

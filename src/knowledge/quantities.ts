@@ -216,6 +216,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "workers", label: "workers", unit: "workers" },
   { id: "ingesters", label: "ingest or storage nodes of a telemetry pipeline", unit: "ingesters" },
   { id: "clients", label: "connected clients or sessions", unit: "clients" },
+  { id: "concurrent_streams", label: "streams playing at the same moment", unit: "streams" },
+  { id: "open_connections", label: "connections held open at the peak", unit: "connections" },
   {
     id: "master_ops_per_client_per_sec",
     label: "metadata operations one client sends the master a second",
@@ -912,6 +914,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
   },
   { id: "viewing_hours_per_user_per_day", label: "hours of viewing per user a day", unit: "hours/day" },
+  { id: "appliance_bytes_per_sec", label: "bytes one edge cache appliance serves a second", unit: "B/s" },
   { id: "recipients_per_message", label: "recipients of one message", unit: "recipients" },
   // the busiest conversation's posting rate: with its member count it sizes one post's fan-out (features/chat.ts)
   { id: "posts_per_sec_in_busiest", label: "messages posted a second in the busiest conversation", unit: "msg/s" },

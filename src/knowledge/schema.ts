@@ -289,6 +289,11 @@ export const Technology = z.strictObject({
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Never offered where the design speaks of this subject (no document OT server for an order book). */
   unlessTopic: UNLESS_TOPIC,
+  /**
+   * Offered only where a decision chose an option built on it (own edge appliances only where the design chose to
+   * own its edge over a commercial CDN): a product that is one option of a decision, never a default.
+   */
+  onlyChosen: z.literal(true).optional(),
 });
 
 export const Connection = z.strictObject({

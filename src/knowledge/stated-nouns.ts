@@ -123,8 +123,22 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     count: "merchants",
   },
   {
-    re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?|concurrent users|concurrent connections)$/,
+    re: /^(?:connections?|clients?|sessions?|devices?|phones?|websockets?|sockets?)$/,
     count: "clients",
+  },
+  // "10 million concurrent viewers" counts people connected at the same moment, never a user base to divide over a
+  // day: each is a connected client and, where a stream is played, one concurrent stream the egress is sized by
+  {
+    re: /^concurrent (?:users|connections|sessions|clients|streams)$/,
+    count: "clients",
+    also: "concurrent_streams",
+  },
+  // people named by what they do at once ("concurrent viewers") are connections held open at the peak, not a user
+  // base: the per-user daily figures keep a typical user base, which is larger than any moment's audience
+  {
+    re: /^(?:concurrent|simultaneous) (?:people|viewers|watchers|listeners|players|members|customers|subscribers|fans|spectators)$/,
+    count: "clients",
+    also: ["concurrent_streams", "open_connections"],
   },
   { re: /^(?:leases?|locks?|mutexes|holders?)$/, count: "leases" },
   { re: /^(?:partitions?|shards?)$/, count: "partitions" },

@@ -480,6 +480,27 @@ export function excludedBy(decisions: readonly DecisionRow[], owner?: string): R
 }
 
 /**
+ * The decision that chose against a mechanism: a rejected option adds it (invalidation on every change, when TTL
+ * expiry was chosen) and no chosen option does. The design may still carry the mechanism for another rule, but it
+ * is never what the design is said to rest on. Only the decisions of the archetype the design rests on count (`owner`):
+ * a supporting scheduler's rejected timing wheel, which would add a lease, says nothing against a lock service's lease.
+ */
+export function decidedAgainst(
+  decisions: readonly Pick<DecisionRow, "id" | "archetype" | "chosen" | "options">[],
+  mechanism: string,
+  owner: string | undefined,
+): { row: string; option: string; chosen: string } | undefined {
+  const adds = (o: DecisionOption) => (o.implies?.addMechanisms ?? []).some((m) => m === mechanism);
+  if (decisions.some((r) => r.options.some((o) => o.id === r.chosen && adds(o)))) return undefined;
+  for (const r of decisions.filter((x) => x.archetype === owner)) {
+    const against = r.options.find((o) => o.id !== r.chosen && adds(o));
+    const chosen = r.options.find((o) => o.id === r.chosen);
+    if (against && chosen) return { row: r.id, option: against.name, chosen: chosen.name };
+  }
+  return undefined;
+}
+
+/**
  * The mechanisms a chosen option rules out (gossip dissemination, when heartbeats to a central registry were chosen),
  * each with that choice: the design holds none of them unless another chosen option adds it.
  */

@@ -193,6 +193,8 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, asked))
         // a product kept for another subject (a document OT server beside an order book) is no choice here
         .filter((t) => fitsTopics(t, unspoken))
+        // a product that is one option of a decision is offered only where that option was chosen
+        .filter((t) => !t.onlyChosen || builds(t.product, a.id, f.decisions).chosen !== undefined)
         .filter((t) => !(derivedOnly && layer === "storage" && t.suits.includes("durable")))
         // a product standing in for a mechanism this design builds itself would contradict it
         .filter((t) => !t.instead?.some((m) => ids.has(m)))

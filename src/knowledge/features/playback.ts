@@ -76,6 +76,13 @@ export const PLAYBACK: FeatureEntry = {
       inp("viewing_hours_per_user_per_day", 2, "members watch an hour or two a day on average"),
       inp("stream_bytes_per_sec", 625000, "an HD stream of about 5 Mbit/s"),
       inp("progress_interval_seconds", 10, "the player saves its position every few seconds"),
+      // a planning figure, not a published rating: Netflix described work toward 80 Gbit/s from one Open Connect
+      // appliance (2014) and its appliance pages list storage and flash models without one throughput figure
+      inp(
+        "appliance_bytes_per_sec",
+        12.5e9,
+        "a planning figure of about 100 Gbit/s one edge cache appliance serves from flash and disk (Netflix aimed at 80 Gbit/s per Open Connect appliance in 2014)",
+      ),
     ],
     figures: [
       fig(
@@ -93,6 +100,14 @@ export const PLAYBACK: FeatureEntry = {
         "concurrent_streams / progress_interval_seconds",
         "writes/s",
       ),
+      fig(
+        "edge_appliances",
+        "edge cache appliances to serve the peak",
+        "count",
+        "peak_egress / (appliance_bytes_per_sec * target_utilisation)",
+        "appliances",
+        true,
+      ),
     ],
   },
   decisions: [
@@ -106,6 +121,7 @@ export const PLAYBACK: FeatureEntry = {
           buys: "global reach on day one with no hardware",
           costs: "per-byte fees that dominate at very high egress",
           winsWhen: "egress is modest or the catalogue is new",
+          implies: { preferTechnology: ["CloudFront", "Fastly", "Akamai"] },
         },
         {
           id: "own-edge",
@@ -113,6 +129,7 @@ export const PLAYBACK: FeatureEntry = {
           buys: "the cheapest bytes at huge scale, filled off-peak from a known catalogue",
           costs: "hardware, ISP partnerships and an operations team",
           winsWhen: "peak egress is in the terabits per second and the catalogue is curated",
+          implies: { preferTechnology: ["Open Connect"] },
         },
       ],
       rules: [
@@ -192,6 +209,12 @@ export const PLAYBACK: FeatureEntry = {
       product: "a CDN (CloudFront, Akamai or Fastly)",
       fits: "caches segments near {viewers}; most bytes never reach the origin",
     },
+    // the edge decision keeps one of these two: a chosen option's products lead, a rejected one's are dropped
+    {
+      layer: "serving",
+      product: "own edge appliances inside ISPs (as Netflix Open Connect: FreeBSD and NGINX)",
+      fits: "serves segments from inside the {viewers}' ISPs, filled off-peak from the catalogue",
+    },
   ],
   topology: {
     components: [
@@ -199,8 +222,16 @@ export const PLAYBACK: FeatureEntry = {
         id: "playback-service",
         name: "Playback service",
         kind: "service",
-        runs: ["authorise playback", "pick edge", "return manifest"],
-        because: "checks entitlement and region, then hands the player a manifest pointing at a nearby edge",
+        runs: [
+          "authorise playback (entitlement and region)",
+          "steer: rank nearby edge caches that hold the title by proximity and load",
+          "return manifest and ranked edge URLs",
+          "point protected titles at the DRM licence service",
+        ],
+        // a DRM licence server answers the player's licence request with the content key and its rights (Microsoft's
+        // PlayReady licence server overview describes this request and response)
+        because:
+          "checks entitlement and region, then hands the player a manifest and a ranked list of nearby edges; the player fetches segments from the first that answers and asks the licence service for the content key of a protected title",
       },
       {
         id: "catalog-store",
@@ -237,7 +268,7 @@ export const PLAYBACK: FeatureEntry = {
         operation: "start playback",
         call: "POST /v1/titles/{title_id}/playback",
         request: ["title_id", "device_capabilities"],
-        response: ["manifest_url", "resume_position_s"],
+        response: ["manifest_url", "edge_urls_ranked", "licence_url", "resume_position_s"],
         errors: ["403 not available in region", "404 unknown title"],
         guarantee: "the manifest names only published segments",
       },

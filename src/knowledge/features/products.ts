@@ -114,8 +114,9 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Netflix",
     weight: 0.8,
-    features: ["playback", "search", "media"],
-    terms: { title: "show", viewer: "member", doc: "show", media: "video master" },
+    // a curated catalogue encoded by the service itself: members upload nothing, so no user media feature
+    features: ["playback", "search"],
+    terms: { title: "show", viewer: "member", doc: "show" },
   },
   {
     name: "YouTube",

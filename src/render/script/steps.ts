@@ -1,5 +1,6 @@
 import type { Design } from "../../engine/design/design.js";
 import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
+import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
@@ -351,6 +352,8 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
         .filter(
           (m) =>
             m.kind === "base" &&
+            // a mechanism a decision chose against (invalidation, where TTL expiry was chosen) guards nothing said
+            !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id) &&
             pathsOf(m).some((p) => critical.has(p)) &&
             mayLeadFor(m, rule) &&
             (!m.serves || m.protects === rule),
@@ -377,13 +380,23 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
     const paired = hard
       ? [...d.mechanisms]
           .sort((a, b) => Number(a.kind !== "base") - Number(b.kind !== "base"))
-          .find((m) => m.protects === hard && !m.serves && mayLeadFor(m, hard))
+          .find(
+            (m) =>
+              m.protects === hard &&
+              !m.serves &&
+              mayLeadFor(m, hard) &&
+              !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+          )
       : undefined;
     if (paired) return paired;
     // failing that, a mechanism that protects no rule of the design, or only serves reads, throughput or recovery, is
     // never the one it leans on, nor one that keeps only a housekeeping concern the hard rule is not about
     const keeps = (m: Design["mechanisms"][number]) =>
-      m.protects !== NO_INVARIANT && m.protects !== "" && !m.serves && (!hard || mayLeadFor(m, hard));
+      m.protects !== NO_INVARIANT &&
+      m.protects !== "" &&
+      !m.serves &&
+      (!hard || mayLeadFor(m, hard)) &&
+      !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id);
     const base = d.mechanisms.filter((m) => m.kind === "base" && keeps(m));
     const dominant = d.archetypes[0]?.id;
     const critical = dominantCritical(d);
@@ -1464,7 +1477,10 @@ function mechanismsStep(d: Design): StepDraft {
     }
   }
   lines.push(...exactlyOnce(d, spokenSet));
-  const others = base.filter((m) => m !== lead && m !== partner);
+  // a mechanism a decision chose against is not one that matters most (it is said with that decision, if at all)
+  const others = base.filter(
+    (m) => m !== lead && m !== partner && !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+  );
   const rest = uniq(others.map((m) => lowerFirst(speakable(m.name))));
   if (rest.length > 0) {
     lines.push(

@@ -353,6 +353,17 @@ export const card = {
       caveat: "purges take seconds to reach every edge and are rate-limited, so they cannot replace versioned URLs",
     },
     {
+      // Open Connect's appliance software page: FreeBSD, NGINX serving audio and video over HTTP, and the BIRD
+      // routing daemon sharing ISP topology with the control system in AWS that directs clients to content
+      product: "Own edge appliances in ISP networks (as Netflix Open Connect: FreeBSD, NGINX, BIRD for BGP)",
+      layer: "serving",
+      fits: "cache appliances inside ISPs filled off-peak from the catalogue; a steering service picks each client's appliances from the routes BGP shares",
+      suits: ["high-throughput", "large-objects", "low-cost"],
+      poorFor: ["operational-simplicity", "linearizable"],
+      caveat: "you own the hardware, the ISP partnerships, the fill schedule and the steering",
+      onlyChosen: true,
+    },
+    {
       product: "Varnish or Apache Traffic Server",
       layer: "serving",
       fits: "self-run HTTP caches with programmable cache keys, tag bans and request collapsing",
