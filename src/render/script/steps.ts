@@ -2037,13 +2037,13 @@ function shortChain(d: Design, f: Figure): string | undefined {
   const rhs = f.formula.split(" = ")[1] ?? "";
   const names = [...new Set(rhs.match(/[A-Za-z_]\w*/g) ?? [])];
   if (names.length <= CHAIN_NAMES && !/\(\s*1\s*-/.test(rhs)) return undefined;
-  const valueOf = (n: string) =>
+  const inputValue = (n: string) =>
     f.inputs.find((x) => x.name === n)?.value ?? d.capacity.find((c) => c.id === n && c !== f)?.value;
   const [lead, ...rest] = names;
-  if (!lead || valueOf(lead) === undefined) return undefined;
+  if (!lead || inputValue(lead) === undefined) return undefined;
   // how far a value moves the result: a share taken away ("1 - share") or kept, a factor above or below one
   const moves = (n: string): number => {
-    const v = valueOf(n);
+    const v = inputValue(n);
     if (v === undefined || v <= 0) return 0;
     const away = new RegExp(`1\\s*-\\s*${n}\\b`).test(rhs);
     return Math.abs(Math.log(away ? Math.max(1 - v, 1e-9) : v));
@@ -2062,7 +2062,7 @@ function shortChain(d: Design, f: Figure): string | undefined {
     const q = QUANTITY_BY_ID.get(n);
     const share = (f.inputs.find((x) => x.name === n)?.unit ?? q?.unit) === "fraction";
     const of = /^(?:a |the )?(?:share|fraction|proportion) of (.+)$/.exec(lowerFirst(speakable(q?.label ?? "")))?.[1];
-    return share && of ? `${+((valueOf(n) ?? 0) * 100).toPrecision(2)} percent of ${of}` : said(n);
+    return share && of ? `${+((inputValue(n) ?? 0) * 100).toPrecision(2)} percent of ${of}` : said(n);
   };
   const withSaid = others.map(otherSaid);
   if (withSaid.some((x) => x === undefined)) return undefined;
