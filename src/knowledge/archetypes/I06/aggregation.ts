@@ -161,7 +161,7 @@ export const AGG_READS = [
 
 /** The top k's own rules: a ranking made from counts each key has in exactly one place, and a window that slides exactly. */
 export const TOPK_INVARIANTS = [
-  "Each key is counted on exactly one partition (its salted partials merged first), so the global RankingSnapshot is drawn from the union of the partitions' own top k lists and misses no key that belongs in it.",
+  "Each key is ranked on exactly one ranker partition, from its whole minute count (a hot key's salted partials are summed before ranking), so the global RankingSnapshot is drawn from the union of the partitions' own top k lists and misses no key that belongs in it.",
   "A key's count in a RankingSnapshot is the sum of its per-minute counts inside the window: each minute is added once when it closes and subtracted once when it leaves the window.",
 ];
 
