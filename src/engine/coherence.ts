@@ -36,7 +36,7 @@ import { isWrite, REFUSES_STALE, REPEAT_PROMISE, RISES_ONLY } from "../knowledge
 import { QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
-import { unspokenBesides } from "../knowledge/topics.js";
+import { type Topic, unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
@@ -1806,7 +1806,7 @@ function fencesWeOwn(d: Checked): Problem[] {
  * client's request passes on its way into our own API stands for it.
  */
 function politenessOnFetchPath(d: Design): Problem[] {
-  if (!(d.nfrs.topics ?? []).includes("crawl") || d.archetypes[0]?.id !== "I04") return [];
+  if (!subjectLeads(d, "crawl", "I04")) return [];
   const kind = new Map(d.components.map((c) => [c.id, c]));
   const out: Problem[] = [];
   for (const l of d.links) {
@@ -1917,9 +1917,8 @@ function ledgerShape(d: Design): Problem[] {
       detail: `${c.name} is an outside party, but the money moves between the system's own accounts`,
     });
   if (d.archetypes[0]?.id !== "I16") return out;
-  for (const e of LEDGER_SHAPE.entities)
-    if (!d.dataModel.some((m) => m.entity === e))
-      out.push({ rule: "ledger-shape", detail: `the ledger draws no ${e}` });
+  for (const e of undrawn(d, LEDGER_SHAPE.entities))
+    out.push({ rule: "ledger-shape", detail: `the ledger draws no ${e}` });
   if (!d.dataModel.some((m) => m.key.includes(LEDGER_SHAPE.transferKey)))
     out.push({
       rule: "ledger-shape",
@@ -1935,11 +1934,10 @@ function ledgerShape(d: Design): Problem[] {
  * transaction records drawn, a rule about commit timestamps, linearizable state, and no leaderless machinery.
  */
 function distributedSqlShape(d: Design): Problem[] {
-  if (!(d.nfrs.topics ?? []).includes("distributed-sql") || d.archetypes[0]?.id !== "I16") return [];
+  if (!subjectLeads(d, "distributed-sql", "I16")) return [];
   const out: Problem[] = [];
-  for (const e of SQL_SHAPE.entities)
-    if (!d.dataModel.some((m) => m.entity === e))
-      out.push({ rule: "distributed-sql-shape", detail: `the database draws no ${e}` });
+  for (const e of undrawn(d, SQL_SHAPE.entities))
+    out.push({ rule: "distributed-sql-shape", detail: `the database draws no ${e}` });
   if (!d.invariants.some((i) => SQL_SHAPE.orderRule.test(i.statement)))
     out.push({ rule: "distributed-sql-shape", detail: "no invariant says what order commit timestamps keep" });
   if (d.nfrs.consistency !== "linearizable")
@@ -1958,8 +1956,7 @@ function cdcShape(d: Design): Problem[] {
   const topics = d.nfrs.topics ?? [];
   if (!topics.includes("cdc") || d.archetypes[0]?.id !== "I06") return [];
   const out: Problem[] = [];
-  for (const e of CDC_SHAPE.entities)
-    if (!d.dataModel.some((m) => m.entity === e)) out.push({ rule: "cdc-shape", detail: `the capture draws no ${e}` });
+  for (const e of undrawn(d, CDC_SHAPE.entities)) out.push({ rule: "cdc-shape", detail: `the capture draws no ${e}` });
   if (!d.components.some((c) => c.id === CDC_SHAPE.connector))
     out.push({ rule: "cdc-shape", detail: "no connector reads the source's log" });
   if (d.components.some((c) => c.id === CDC_SHAPE.noWriteApi))
@@ -2089,7 +2086,7 @@ function typeaheadShape(d: Design): Problem[] {
  * and no durable component holds a cursor.
  */
 function whiteboardShape(d: Design): Problem[] {
-  if (!(d.nfrs.topics ?? []).includes("whiteboard") || d.archetypes[0]?.id !== "I13") return [];
+  if (!subjectLeads(d, "whiteboard", "I13")) return [];
   const out: Problem[] = [];
   if (!d.dataModel.some((m) => m.entity === BOARD_SHAPE.objectEntity))
     out.push({
@@ -2114,7 +2111,7 @@ function whiteboardShape(d: Design): Problem[] {
  * record, accepts late samples within a window, and draws no scraping or alert-rule machinery.
  */
 function iotShape(d: Design): Problem[] {
-  if (!(d.nfrs.topics ?? []).includes("iot") || d.archetypes[0]?.id !== "I18") return [];
+  if (!subjectLeads(d, "iot", "I18")) return [];
   const out: Problem[] = [];
   if (!d.dataModel.some((m) => m.entity === IOT_SHAPE.deviceEntity))
     out.push({ rule: "iot-shape", detail: `no ${IOT_SHAPE.deviceEntity} record says what each series measures` });
@@ -2123,6 +2120,16 @@ function iotShape(d: Design): Problem[] {
   for (const x of drawnParts(d).filter((y) => IOT_SHAPE.residue.test(y.text)))
     out.push({ rule: "iot-shape", detail: `${x.where} draws a server fleet's scraping or alert rules` });
   return out;
+}
+
+/** A design about `topic` that `lead` leads: the designs a subject's shape rule checks. */
+function subjectLeads(d: Design, topic: Topic, lead: ArchetypeId): boolean {
+  return (d.nfrs.topics ?? []).includes(topic) && d.archetypes[0]?.id === lead;
+}
+
+/** The entities of `names` the design's data model does not draw. */
+function undrawn(d: Design, names: readonly string[]): string[] {
+  return names.filter((e) => !d.dataModel.some((m) => m.entity === e));
 }
 
 /** What a design draws, each part with where it is: components, failure rows, API calls and entities. */
@@ -2140,7 +2147,7 @@ function drawnParts(d: Design): { where: string; text: string }[] {
  * searchable to the stated freshness, and draws none of a metrics pipeline's or another card's machinery.
  */
 function logsShape(d: Design): Problem[] {
-  if (!(d.nfrs.topics ?? []).includes("logs") || d.archetypes[0]?.id !== "I18") return [];
+  if (!subjectLeads(d, "logs", "I18")) return [];
   const out: Problem[] = [];
   if (!d.components.some((c) => c.id === LOGS_SHAPE.buffer && c.holds.includes(LOGS_SHAPE.record)))
     out.push({
@@ -2168,7 +2175,7 @@ function logsShape(d: Design): Problem[] {
  * sampling decision, and draws none of a metrics pipeline's machinery.
  */
 function tracesShape(d: Design): Problem[] {
-  if (!(d.nfrs.topics ?? []).includes("traces") || d.archetypes[0]?.id !== "I18") return [];
+  if (!subjectLeads(d, "traces", "I18")) return [];
   const out: Problem[] = [];
   const span = d.dataModel.find((m) => m.entity === TRACES_SHAPE.span);
   if (!span?.partitionKey?.includes(TRACES_SHAPE.spanKey))
@@ -2192,9 +2199,9 @@ function tracesShape(d: Design): Problem[] {
  * or managed function platform of a neighbouring card.
  */
 function untrustedCodeShape(d: Design): Problem[] {
-  if (!(d.nfrs.topics ?? []).includes("untrusted-code") || d.archetypes[0]?.id !== "I15") return [];
+  if (!subjectLeads(d, "untrusted-code", "I15")) return [];
   const out: Problem[] = [];
-  for (const e of SANDBOX_SHAPE.entities.filter((x) => !d.dataModel.some((m) => m.entity === x)))
+  for (const e of undrawn(d, SANDBOX_SHAPE.entities))
     out.push({ rule: "untrusted-code-shape", detail: `no ${e} record is drawn` });
   if (!d.invariants.some((i) => SANDBOX_SHAPE.isolation.test(i.statement)))
     out.push({ rule: "untrusted-code-shape", detail: "no invariant keeps a run off the network" });
