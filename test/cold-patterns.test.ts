@@ -6,6 +6,7 @@ import { entityWords } from "../src/engine/fields/common.js";
 import { invariantEntities, touchedEntities } from "../src/engine/fields/mechanism-rows.js";
 import {
   TOPIC_NEEDS,
+  TOPIC_UNLESS,
   TOPIC_VALUES,
   TOPIC_WORDS,
   TOPIC_YIELDS,
@@ -36,6 +37,8 @@ const awkward = [
 function reference(text: string): { value: Topic; quote: string }[] {
   const found = TOPIC_VALUES.flatMap((t) => {
     const m = new RegExp(TOPIC_WORDS[t], "i").exec(text);
+    const unless = TOPIC_UNLESS[t];
+    if (unless !== undefined && new RegExp(unless, "i").test(text)) return [];
     return m ? [{ value: t, quote: m[0] }] : [];
   });
   return found.filter(

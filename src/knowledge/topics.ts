@@ -129,13 +129,23 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   traces: String.raw`\b(?:distributed tracing|(?:request|distributed) traces|tracing (?:systems?|backends?|platforms?|services?|pipelines?|infrastructure|data)|trace (?:backends?|storage|stores?|collectors?|ids?|sampling|data)|(?:sampl\w*|keep\w*|stor\w*|search\w*|collect\w*) (?:\w+ ){0,3}(?:of )?traces\b|[\d.,]+\s*(?:k|m|million|thousand|billion)?\s*spans|spans? (?:per|a|each) (?:second|sec|minute)|jaeger|zipkin|grafana tempo|(?:opentelemetry|otel) (?:traces?|tracing|collectors?|backends?|spans?)|APM)\b`,
   // places that stay where they are: never where the prompt also speaks of things that move (drivers, couriers);
   // "places" as a noun only (counted, nearby, near a point), never the verb ("places tasks on machines")
-  places: String.raw`(?<!\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b[\s\S]*)\b(?:(?:[\d,.]+\s*(?:k|m|million|billion|thousand)?\s+|nearby |local |popular |all )places|places (?:near|nearby|around|to (?:eat|visit|stay))|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b(?![\s\S]*\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b)`,
+  // static places; a text with a word of moving things anywhere does not speak of them (TOPIC_UNLESS)
+  places: String.raw`\b(?:(?:[\d,.]+\s*(?:k|m|million|billion|thousand)?\s+|nearby |local |popular |all )places|places (?:near|nearby|around|to (?:eat|visit|stay))|restaurants?|businesses|local (?:search|businesses)|points? of interest|near me|nearby (?:search|places|restaurants|businesses|stores|shops|hotels)|yelp|foursquare)\b`,
   // a database that speaks SQL across machines and regions, or one that names the transaction order it keeps
   "distributed-sql": String.raw`\b(?:distributed sql|newsql|(?:distributed|global(?:ly)?(?: distributed)?|geo-distributed|multi-region|horizontally scal\w*|sharded) (?:sql|relational) databases?|(?:sql|relational) databases? (?:that|which) (?:scales?|spans?|runs?) (?:across|over|out)|external(?:ly)? consistent (?:transactions?|reads?|database)|external consistency|(?:like|as) (?:google )?(?:cloud )?spanner|spanner-(?:like|style)|cockroach ?db|tidb|yugabyte ?db)\b`,
   // code nobody has reviewed, run for whoever submits it: a judge, a code runner, CI for outsiders' pull requests;
   // "sandbox" alone is too common (a payment provider's test sandbox), and a function platform runs its owners' code
   "untrusted-code": String.raw`\b(?:untrusted (?:(?:user|users'|third-party|submitted|student|customer) )?(?:code|submissions?|programs?|scripts?|pull requests?|prs|builds?|jobs?|workloads?|notebooks?)|(?:online|code|programming) judges?|judge (?:systems?|services?|servers?|workers?)|leetcode|hackerrank|codeforces|codechef|competitive programming|coding (?:contests?|challenges?)|code (?:execution|runner|playground)s?(?: services?| engines?)?|(?:runs?|running|execut\w*) (?:(?:the |other )?(?:users?'?|people's|students'?|candidates'?|arbitrary|submitted|customers'?) )(?:\w+ )?(?:code|programs?|scripts?|notebooks?)|pull requests? from forks?|(?:ci|build) runners? for (?:untrusted|outside|external|public|forked)\b[\w ]*)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
+};
+
+/**
+ * Words that keep a topic unspoken wherever they stand in the text, before or after the topic's own words: places
+ * that stay put are not the subject where anything moves (drivers, couriers, live locations). Tested once per text,
+ * apart from the topic's words (as a lookaround around them it was tried again at every word of a long prompt).
+ */
+export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
+  places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
@@ -226,15 +236,12 @@ export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
  * an ASCII letter, but compiled to machine code at about half the cost, which a one-shot design pays for all 25
  * on its first prompt. A source with other than ASCII text, or with a named group, keeps the `i` flag.
  */
-const COMPILED = Object.fromEntries(
-  TOPIC_VALUES.map((t) => {
-    const source = TOPIC_WORDS[t];
-    return [
-      t,
-      /^[\x20-\x7e]*$/.test(source) && !/\(\?<[A-Za-z]/.test(source) ? lowerPattern(source) : new RegExp(source, "i"),
-    ];
-  }),
-) as Record<Topic, RegExp>;
+const compile = (source: string): RegExp =>
+  /^[\x20-\x7e]*$/.test(source) && !/\(\?<[A-Za-z]/.test(source) ? lowerPattern(source) : new RegExp(source, "i");
+const COMPILED = Object.fromEntries(TOPIC_VALUES.map((t) => [t, compile(TOPIC_WORDS[t])])) as Record<Topic, RegExp>;
+const COMPILED_UNLESS = Object.fromEntries(
+  Object.entries(TOPIC_UNLESS).map(([t, source]) => [t, compile(source)]),
+) as Partial<Record<Topic, RegExp>>;
 
 /** A pattern source's ASCII capitals lowered, escapes kept (`\S` stays "not a space", `\B` a non-boundary). */
 function lowerPattern(source: string): RegExp {
@@ -269,6 +276,8 @@ export function topicsSpoken(text: string): readonly SpokenTopic[] {
   const found = TOPIC_VALUES.flatMap((t) => {
     const re = COMPILED[t];
     const m = re.exec(re.flags === "i" ? text : lowered);
+    const unless = m ? COMPILED_UNLESS[t] : undefined;
+    if (unless?.test(unless.flags === "i" ? text : lowered)) return [];
     return m ? [Object.freeze({ value: t, quote: text.slice(m.index, m.index + m[0].length) })] : [];
   });
   const spoken = Object.freeze(
