@@ -95,13 +95,16 @@ export function typoMatch(promptWord: string, nameWord: string): boolean {
   return Math.abs(promptWord.length - nameWord.length) <= limit && editDistance(promptWord, nameWord, limit) <= limit;
 }
 
-/** True when the word right before token `i` is one of `unless` (a bound that changes the meaning). */
-export function blocked(tokens: readonly Token[], i: number, unless: readonly string[] | undefined): boolean {
+/**
+ * True when the word right before token `i` is one of `unless` (a bound that changes the meaning). A search from
+ * token `from` on sees no word before it.
+ */
+export function blocked(tokens: readonly Token[], i: number, unless: readonly string[] | undefined, from = 0): boolean {
   if (!unless) return false;
   let k = i - 1;
   // "within ten seconds", "every 30 minutes": look past the count to the word that bounds it.
-  while (k >= 0 && isCount(tokens[k]?.raw ?? "")) k--;
-  const before = tokens[k];
+  while (k >= from && isCount(tokens[k]?.raw ?? "")) k--;
+  const before = k >= from ? tokens[k] : undefined;
   return before !== undefined && unless.includes(before.stem);
 }
 
@@ -111,13 +114,16 @@ export function blocked(tokens: readonly Token[], i: number, unless: readonly st
  * words outside it ("most … day" from "at most once per due time … a day" is no cap per day). Taking its last
  * word ("exactly once … never twice"), all of it, or staying inside it is fine.
  */
-export function splitsExpression(tokens: readonly Token[], covers: readonly number[]): boolean {
+export function splitsExpression(tokens: readonly Token[], covers: readonly number[], from = 0): boolean {
   for (const i of covers) {
     const unit = tokens[i]?.unit;
     if (unit === undefined) continue;
     const inside = (k: number) => tokens[k]?.unit === unit;
     if (covers.every(inside)) continue;
-    let end = unit;
+    // `unit` numbers its first word in the whole prompt; a search from token `from` on walks from the word at that
+    // number counted from `from`, as it did when such a search ran on its own copy of the later tokens (the later
+    // occurrences of a cue: recognize.ts `occurrences`), so what it finds is unchanged
+    let end = unit + from;
     while (inside(end + 1)) end++;
     if (!covers.includes(end)) return true;
   }
@@ -169,12 +175,13 @@ export function crossesPhrase(tokens: readonly Token[], signal: Signal, covers: 
 /**
  * Finds the first occurrence of a signal: all its stems inside a short window, in any order
  * (so "limits the rate" matches "rate limit"). Named systems must be contiguous and may match
- * through one typo per word.
+ * through one typo per word. With `from`, the first occurrence among the tokens from that one on, as a search of
+ * those tokens alone would find it (covers still number the whole list's tokens).
  */
-export function findSignal(tokens: readonly Token[], signal: Signal): Hit | undefined {
+export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): Hit | undefined {
   const n = signal.stems.length;
   if (signal.kind === "system") {
-    for (let i = 0; i + n <= tokens.length; i++) {
+    for (let i = from; i + n <= tokens.length; i++) {
       let fuzzy = false;
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
@@ -193,17 +200,17 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
   const first = signal.stems[0] as string;
   if (n === 1) {
     const bound = wantsBound(signal, 0);
-    for (let i = 0; i < tokens.length; i++)
+    for (let i = from; i < tokens.length; i++)
       if (
         (tokens[i] as Token).stem === first &&
-        !blocked(tokens, i, signal.unlessAfter) &&
+        !blocked(tokens, i, signal.unlessAfter, from) &&
         (!bound || tokens[i]?.bound)
       )
         return { signal, covers: [i], quoted: (tokens[i] as Token).raw, fuzzy: false };
     return undefined;
   }
   const window = n + signal.slack;
-  for (let start = 0; start < tokens.length; start++) {
+  for (let start = from; start < tokens.length; start++) {
     if (!signal.stems.includes((tokens[start] as Token).stem)) continue;
     // the words found so far (a signal has a few stems, so a list, not a set, says which are taken)
     const covers: number[] = [];
@@ -226,10 +233,11 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
       (covers.some((c) => c < (covers[0] as number)) || covers[1] !== (covers[0] as number) + 1)
     )
       continue;
-    if (covers.length === n && (crossesPhrase(tokens, signal, covers) || splitsExpression(tokens, covers))) continue;
+    if (covers.length === n && (crossesPhrase(tokens, signal, covers) || splitsExpression(tokens, covers, from)))
+      continue;
     if (covers.length === n) {
       sortNumbers(covers);
-      if (blocked(tokens, covers[0] as number, signal.unlessAfter)) continue;
+      if (blocked(tokens, covers[0] as number, signal.unlessAfter, from)) continue;
       return { signal, covers, quoted: quote(tokens, covers), fuzzy: false };
     }
   }

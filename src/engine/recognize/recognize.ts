@@ -341,12 +341,13 @@ function cueSpeaks(cue: Hit, tokens: readonly Token[], written: readonly string[
 /** A hit and the later places its signal is written, each found the same way (findSignal finds the first). */
 function occurrences(h: Hit, tokens: readonly Token[]): Hit[] {
   const out = [h];
+  // each search starts after the last occurrence's words (in place: a copy of the later tokens per occurrence made
+  // a cue written on every line of a long prompt cost its length squared)
   for (let from = Math.max(...h.covers) + 1; from < tokens.length; ) {
-    const next = findSignal(tokens.slice(from), h.signal);
+    const next = findSignal(tokens, h.signal, from);
     if (next === undefined) break;
-    const covers = next.covers.map((i) => i + from);
-    out.push({ ...next, covers });
-    from = Math.max(...covers) + 1;
+    out.push(next);
+    from = Math.max(...next.covers) + 1;
   }
   return out;
 }
