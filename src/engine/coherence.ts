@@ -2477,7 +2477,30 @@ function entitiesNotNamedAfterProducts(d: Design): Problem[] {
 }
 
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
-  return [
+  const [before, after] = coherenceParts(d, besideUnread(facts));
+  return [...before, ...statedNumbersRead(facts), ...after];
+}
+
+/**
+ * A prompt's coherence facts without the amounts it states that no rule reads: only `statedNumbersRead` reads those,
+ * and every variant of a prompt that adds a number of its own ("… (variant 12)") states a new one.
+ */
+export const besideUnread = (facts: CoherenceFacts): CoherenceFacts =>
+  facts.unread.length === 0 ? facts : { ...facts, unread: [] };
+
+/** The problems of the unread amounts (`statedNumbersRead`), listed between `coherenceParts`' two parts. */
+export const unreadProblems = (facts: CoherenceFacts): Problem[] => statedNumbersRead(facts);
+
+/** Where the unread amounts' problems stand among the rules' (`coherenceParts`). */
+const UNREAD_PLACE: Problem = Object.freeze({ rule: "stated-number-unread", detail: "" });
+
+/**
+ * Every rule but the unread amounts', in two parts: those listed before them and those after. Given facts without the
+ * unread amounts (`besideUnread`), so the parts are a function of the fields and the other facts, and a caller may
+ * keep them by those while the unread amounts' problems are made for each prompt (coherenceOf in design/design.ts).
+ */
+export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], Problem[]] {
+  const all = [
     ...entitiesNotNamedAfterProducts(d),
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
@@ -2512,7 +2535,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...numbersAgree(d),
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
-    ...statedNumbersRead(facts),
+    UNREAD_PLACE,
     ...statedBoundsHeld(d),
     ...boundsKeepHeadroom(d),
     ...latencyBudgeted(d),
@@ -2569,6 +2592,8 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...technologyPartsDrawn(d),
     ...latencyWithinReach(d),
   ];
+  const at = all.indexOf(UNREAD_PLACE);
+  return [all.slice(0, at), all.slice(at + 1)];
 }
 
 /** Every product a technology row offers (a choice or the runner-up) that is a kind of part the design does not draw. */

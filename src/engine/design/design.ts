@@ -1,4 +1,4 @@
-import { checkCoherence, coherenceFacts, type Problem } from "../coherence.js";
+import { besideUnread, coherenceFacts, coherenceParts, type Problem, unreadProblems } from "../coherence.js";
 import { baseMechanismsField } from "../fields/base-mechanisms.js";
 import { checklistField } from "../fields/checklist.js";
 import { companionsField } from "../fields/companions.js";
@@ -313,22 +313,30 @@ function bodyOf(fields: Fields, trace: TraceEntry[], key: string | undefined): B
   return body;
 }
 
-/** Coherence verdicts kept by the identities of the fields they read and the prompt's coherence facts. */
-const COHERENCE = new Kept<readonly Problem[]>(256);
+/**
+ * Coherence verdicts kept by the identities of the fields they read and the prompt's coherence facts but its unread
+ * amounts (`besideUnread`): the rules before and after those amounts' problems, and both parts together.
+ */
+const COHERENCE = new Kept<{ parts: readonly [Problem[], Problem[]]; whole: readonly Problem[] }>(256);
 
 /**
  * The coherence verdict of a design: a function of its fields (the Design holds nothing else but the prompt and
- * the overrides, which the rules read only through the fields and `coherenceFacts`), so kept like a field.
+ * the overrides, which the rules read only through the fields and `coherenceFacts`), so kept like a field. The
+ * problems of the amounts the prompt states and no rule reads are made afresh for each prompt: a prompt that differs
+ * from another only by such a number (a long prompt's variants, "… (variant 12)") runs no other rule again.
  */
 function coherenceOf(shared: Design, fieldsKey: string | undefined): Problem[] {
   const facts = coherenceFacts(shared.prompt);
-  const key = fieldsKey === undefined ? undefined : factsKey(facts) + fieldsKey;
-  let problems = key === undefined ? undefined : COHERENCE.get(key);
-  if (!problems) {
-    problems = checkCoherence(shared, facts);
-    if (key !== undefined) COHERENCE.set(key, deepFreeze(problems));
+  const beside = besideUnread(facts);
+  const key = fieldsKey === undefined ? undefined : factsKey(beside) + fieldsKey;
+  let verdict = key === undefined ? undefined : COHERENCE.get(key);
+  if (!verdict) {
+    const parts = coherenceParts(shared, beside);
+    verdict = deepFreeze({ parts, whole: [...parts[0], ...parts[1]] });
+    if (key !== undefined) COHERENCE.set(key, verdict);
   }
-  return problems as Problem[];
+  if (facts.unread.length === 0) return verdict.whole as Problem[];
+  return [...verdict.parts[0], ...unreadProblems(facts), ...verdict.parts[1]];
 }
 
 /** Library form: returns the Design or throws an Error whose message says what is wrong. */
