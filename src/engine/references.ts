@@ -17,9 +17,21 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
  * without compiling hundreds of patterns the first time a design asks; other text uses the pattern.
  */
 export function mentionsName(text: string, name: string): boolean {
-  if (name.length > 0 && !NON_ASCII.test(text) && !NON_ASCII.test(name))
-    return mentionsLowered(text.toLowerCase(), name.toLowerCase());
+  if (name.length > 0 && !NON_ASCII.test(name)) {
+    const lowered = asciiLowered(text);
+    if (lowered !== undefined) return mentionsLowered(lowered, name.toLowerCase());
+  }
   return namePattern(name).test(text);
+}
+
+/**
+ * The last text asked about, lower-cased when it is ASCII (else undefined): a design asks about one prompt for
+ * hundreds of names, and a long prompt checked and lower-cased for each cost its length every time.
+ */
+let lastText: { text: string; lowered: string | undefined } | undefined;
+function asciiLowered(text: string): string | undefined {
+  if (lastText?.text !== text) lastText = { text, lowered: NON_ASCII.test(text) ? undefined : text.toLowerCase() };
+  return lastText.lowered;
 }
 
 /** `mentionsName` for an ASCII text and a non-empty ASCII name, both already lower-cased. */
