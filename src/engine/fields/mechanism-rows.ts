@@ -124,14 +124,24 @@ export function touchedEntities(because: readonly string[], operations: readonly
 }
 
 /** The entities an invariant is about: those its statement names, and those written on the path it constrains. */
-export function invariantEntities(inv: InvariantRow, operations: readonly OperationRow[]): Set<string> {
+export function invariantEntities(inv: InvariantRow, operations: readonly OperationRow[]): ReadonlySet<string> {
+  // asked of the same rule and operations for every mechanism and companion of a design: the last answer per rule
+  const seen = ABOUT.get(inv);
+  if (seen?.operations === operations && seen.statement === inv.statement && seen.path === inv.path) return seen.about;
   const out = new Set<string>();
   for (const op of operations) {
     if (namesEntity(inv.statement, op.entity) || (inv.path !== "" && op.phrase.startsWith(inv.path)))
       out.add(op.entity);
   }
+  ABOUT.set(inv, { operations, statement: inv.statement, path: inv.path, about: out });
   return out;
 }
+
+/** invariantEntities' last answer per invariant row, with what it was asked of. */
+const ABOUT = new WeakMap<
+  InvariantRow,
+  { operations: readonly OperationRow[]; statement: string; path: string; about: ReadonlySet<string> }
+>();
 
 /**
  * Which invariant a mechanism protects, computed from the invariant's wording and the mechanism's: only an
