@@ -3,7 +3,7 @@ import { PRODUCTS } from "../knowledge/features/products.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import type { Topology } from "../knowledge/topology.js";
 import { entityWords } from "../knowledge/words.js";
-import { mentionsName, namedSystems } from "./references.js";
+import { namedSystems, namesMentioned } from "./references.js";
 import { pattern } from "./text.js";
 
 /**
@@ -161,8 +161,7 @@ export function namedWords(prompt: string): Set<string> {
   const names = [...namedSystems(prompt), ...PRODUCTS.flatMap((p) => [p.name, ...(p.aliases ?? [])])];
   const capitalised = new Set(prompt.match(/\b[A-Z][A-Za-z-]*/g)?.map((w) => w.toLowerCase()));
   return new Set(
-    names
-      .filter((n) => mentionsName(prompt, n))
+    namesMentioned(prompt, names)
       .flatMap((n) => (n.toLowerCase().match(/[a-z][a-z-]*/g) ?? []).slice(0, 1))
       .filter((w) => capitalised.has(w)),
   );

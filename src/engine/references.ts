@@ -119,6 +119,33 @@ function wordsOf(lowered: string): Set<string> {
   return words;
 }
 
+/** A name's first word lower-cased (letters and digits up to its first other character), or undefined. */
+const FIRST_WORD = new Map<string, string | undefined>();
+function firstWordOf(name: string): string | undefined {
+  if (!FIRST_WORD.has(name))
+    FIRST_WORD.set(name, NON_ASCII.test(name) ? undefined : /^[a-z0-9]+/.exec(name.toLowerCase())?.[0]);
+  return FIRST_WORD.get(name);
+}
+
+/** The last ASCII text's whole words, lower-cased (`namesMentioned`). */
+let lastWords: { text: string; words: ReadonlySet<string> } | undefined;
+
+/**
+ * The names a text mentions (`mentionsName`), in the list's order. In an ASCII text a whole-word mention of a name
+ * starts with the name's first word as a whole word of the text, so a name whose first word the text lacks is not
+ * looked for (each other one would be sought through the whole text).
+ */
+export function namesMentioned(text: string, names: readonly string[]): string[] {
+  const lowered = asciiLowered(text);
+  if (lowered === undefined) return names.filter((n) => mentionsName(text, n));
+  if (lastWords?.text !== text) lastWords = { text, words: wordsOf(lowered) };
+  const words = lastWords.words;
+  return names.filter((n) => {
+    const first = firstWordOf(n);
+    return (first === undefined || words.has(first)) && mentionsName(text, n);
+  });
+}
+
 let lastNamed: { prompt: string; names: readonly string[] } | undefined;
 
 /** The real systems a prompt names ("like Kafka", "Design an object store like S3"). */
