@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
+import { checkPrompt } from "../src/engine/prompt.js";
 import { recognitionKnowledge } from "../src/engine/recognize/index.js";
 import { everySignal, findSignal } from "../src/engine/recognize/match.js";
 import { tokenize } from "../src/engine/recognize/tokens.js";
@@ -65,6 +66,7 @@ describe("a signal sought from a later word", () => {
     LONG.slice(0, 600),
     "Jobs run at most once per day; at most once, exactly once delivery; jobs run at most once a day again",
     "Use Redis for a lock, then Redis as a cache, then a Redis lock with fencing, within 10 seconds every 30 minutes",
+    "Alert within 5 seconds after a failure; retry 30 seconds later, then within 2 minutes before the deadline",
     "no two writers hold the same lock; never change a committed offset; no gaps, two same; never change it",
     ...corpus.slice(0, 40),
   ];
@@ -103,5 +105,25 @@ describe("the coherence verdict of a prompt's variants", () => {
     const d = design(LONG);
     expect(d.archetypes[0]?.id).toBe(design("Design a distributed lock service with fencing tokens").archetypes[0]?.id);
     expect(d.coherence).toEqual(checkCoherence(d));
+  });
+});
+
+describe("a prompt's spaces", () => {
+  it("collapse as every run of white space replaced by one space, whatever the spaces are", () => {
+    for (const text of [
+      LONG,
+      " a  b ",
+      "a\tb",
+      "a\u00a0b",
+      "a\u2028b",
+      "a \nb",
+      "a\u3000b",
+      "\ufeffab c",
+      "a\u200bb",
+      "x\r\ny",
+    ]) {
+      const r = checkPrompt(text);
+      expect(r.ok && r.prompt, JSON.stringify(text)).toBe(text.replace(/\s+/g, " ").trim());
+    }
   });
 });

@@ -14,7 +14,8 @@ export function checkPrompt(input: unknown): PromptCheck {
   if (controls > 0 && controls * 20 > input.length) {
     return { ok: false, error: "the prompt is mostly control characters; pass plain text" };
   }
-  const prompt = input.replace(/\s+/g, " ").trim();
+  // a text whose spaces are all single plain spaces is its own collapsed form (each space replaced would be a copy)
+  const prompt = (/\s\s|[^\S ]/.test(input) ? input.replace(/\s+/g, " ") : input).trim();
   if (prompt.length === 0)
     return { ok: false, error: 'the prompt is empty; try e.g. "Design a distributed message queue"' };
   if (prompt.length > MAX_PROMPT_CHARS) {
