@@ -108,7 +108,10 @@ function Summary(props: { design: Design }) {
   const dom = d.archetypes[0];
   // The mechanisms that keep a rule carry correctness (base ones first); one that keeps none only serves.
   const keeping = d.mechanisms.filter((m) => m.protects !== "");
-  const carrying = [...keeping.filter((m) => m.kind === "base"), ...keeping.filter((m) => m.kind !== "base")].slice(0, 3);
+  const carrying = [...keeping.filter((m) => m.kind === "base"), ...keeping.filter((m) => m.kind !== "base")].slice(
+    0,
+    3,
+  );
   const shown = carrying.length > 0 ? carrying : d.mechanisms.slice(0, 3);
   const hotspot = d.bottlenecks.find((b) => b.rank === "first hotspot") ?? d.bottlenecks[0];
   return (
