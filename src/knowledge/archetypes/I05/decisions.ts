@@ -53,7 +53,8 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i05-consumption",
-    question: "Do consumers track their own offsets in a log, or does the broker track each message's delivery and ack?",
+    question:
+      "Do consumers track their own offsets in a log, or does the broker track each message's delivery and ack?",
     options: [
       {
         id: "pull",
