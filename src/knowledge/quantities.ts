@@ -397,6 +397,24 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     share: "for the slowest shard's search",
   },
   {
+    id: "poll_interval_seconds",
+    label: "time between two scans of one due-index shard by its poller",
+    unit: "s",
+    share: "waiting for its shard's next poll",
+  },
+  {
+    id: "claim_write_seconds",
+    label: "one conditional claim committed on the primary and its synchronous replica",
+    unit: "s",
+    share: "for the conditional claim",
+  },
+  {
+    id: "dispatch_seconds",
+    label: "handing a claimed run to a free worker slot",
+    unit: "s",
+    share: "to hand the run to a worker",
+  },
+  {
     id: "block_fetch_seconds",
     label: "fetching a query's stored blocks from object storage, in parallel",
     unit: "s",
