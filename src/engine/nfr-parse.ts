@@ -104,7 +104,7 @@ const ORDERING: Rule<Ordering>[] = [
     value: "per-partition",
   },
   {
-    re: /\border(?:ed|ing)? (?:per|for each|within (?:a|each|the)) (?:key|user|account|customer|entity|device|order|document|stream|topic|chat|room|conversation)\b|\bper[- ](?:key|user|account|customer|device|conversation) order\w*|\bin[- ]order\b|\bordered delivery\b|\bpreserv\w* (?:the )?order\b|\bfifo\b/i,
+    re: /\border(?:ed|ing)? (?:per|for each|within (?:a|each|the)) (?:key|user|account|customer|entity|device|order|document|stream|topic|chat|room|conversation)\b|\bper[- ](?:key|user|account|customer|device|conversation) order\w*|\bin[- ]order\b|\bordered delivery\b|\bpreserv\w* (?:the )?order\b|\bfifo\b|\bin the (?:same )?order (?:\w+ ){0,2}(?:sent|submitted|received|enqueued|published|written|created|placed|made|arrived?|arrive)\b|\bin (?:send|arrival|submission) order\b/i,
     value: "per-key",
   },
   { re: /\b(?:order|ordering) (?:does not|doesn't|need not) matter\b|\bunordered\b|\bno ordering\b/i, value: "none" },

@@ -167,6 +167,8 @@ export const decisions: DecisionPoint[] = [
         buys: "throughput and parallelism grow with consumers and partitions; a slow message holds up nothing else",
         costs: "no order between messages, so a retried or redelivered message can run after a later one",
         winsWhen: "each task stands alone (resize an image, send one email)",
+        // nothing keeps an order, so no partition key is chosen to keep one
+        implies: { removeMechanisms: ["partition-key-ordering"] },
       },
       {
         id: "fifo-groups",
