@@ -1,3 +1,5 @@
+import type { MechanismId } from "./schema.js";
+
 /**
  * Subject matters and shapes a card keeps rows for that only some designs of its archetype are about. A
  * workflow with an external effect may move money (a payment, a refund) or may not (a webhook, an email): the
@@ -371,3 +373,10 @@ export const unlessTopics = <R extends { topic?: Topic; unlessTopic?: TopicMark 
   rows.map((r) =>
     r.topic !== undefined ? r : { ...r, unlessTopic: [...new Set([...markTopics(r.unlessTopic), ...topics])] },
   );
+
+/**
+ * A subject rule's mark naming the mechanism that keeps it (`keptBy` on a card's `invariantTopics`), read from the
+ * subject file's own table of its rules and their mechanisms; nothing for a rule the table does not name.
+ */
+export const keptBy = (statement: string, table: Readonly<Record<string, MechanismId>>): { keptBy?: MechanismId } =>
+  table[statement] ? { keptBy: table[statement] } : {};

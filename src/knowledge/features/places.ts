@@ -1,7 +1,7 @@
 import type { CapacityModel } from "../capacity/types.js";
 import type { Topology } from "../topology.js";
 import { fig, inp } from "./helpers.js";
-import type { FeatureAction, FeatureEntity } from "./types.js";
+import type { FeatureAction, FeatureEntity, FeatureInvariant } from "./types.js";
 
 /**
  * Proximity search over places that stay where they are (topic "places", knowledge/topics.ts): restaurants, shops,
@@ -29,9 +29,21 @@ export const PLACES_ACTIONS: FeatureAction[] = [
     action: "add or edit a {place} (name, category, price, hours, location)",
     shape: "overwrite current value",
     entity: "Business",
-    critical: false,
+    // the subject's own write: the business record is the authority the cell index is derived from
+    critical: true,
     substrate: "I16",
     mechanism: "versioned-overwrite",
+    topic: T,
+  },
+  {
+    // the subject's own rule rides here: the cell index is a copy of the business records, derived and rebuilt from them
+    action: "derive the {place}'s cell entry from its business record when it is added or edited",
+    shape: "async process",
+    entity: "GeoCell",
+    critical: false,
+    hidden: true,
+    substrate: "I06",
+    mechanism: "projector-checkpoint",
     topic: T,
   },
   {
@@ -42,6 +54,16 @@ export const PLACES_ACTIONS: FeatureAction[] = [
     substrate: "I06",
     mechanism: "projector-checkpoint",
     topic: T,
+  },
+];
+
+/** The subject's own rule: the cell index is a copy derived from the business records, rebuilt from them. */
+export const PLACES_INVARIANTS: FeatureInvariant[] = [
+  {
+    action: "add or edit a {place} (name, category, price, hours, location)",
+    statement:
+      "The geo cell index is derived only from the Business records: an edited {place} is in the cell of its stored location within the refresh bound, no search writes the index, and the whole index can be rebuilt from the records.",
+    keptBy: "projector-checkpoint",
   },
 ];
 

@@ -1,6 +1,6 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
-import { PLACES_ACTIONS, PLACES_CAPACITY, PLACES_ENTITIES, PLACES_TOPOLOGY } from "./places.js";
+import { PLACES_ACTIONS, PLACES_CAPACITY, PLACES_ENTITIES, PLACES_INVARIANTS, PLACES_TOPOLOGY } from "./places.js";
 
 /** Rows of objects that move (a position overwritten every few seconds), which static places do not have. */
 const MOVING = "places" as const;
@@ -39,6 +39,8 @@ export const PROXIMITY: FeatureEntry = {
       mechanism: "lww-overwrite",
     },
     {
+      // places that stay put derive their cell from the business record instead (places.ts)
+      unlessTopic: MOVING,
       action: "re-bucket the {place} into its grid cell",
       shape: "async process",
       entity: "GeoCell",
@@ -190,6 +192,8 @@ export const PROXIMITY: FeatureEntry = {
       },
     },
   ],
+  // only a design that draws the places' own write keeps their rule (an action marked with a topic is kept only there)
+  invariants: [...PLACES_INVARIANTS],
   failures: [
     {
       failure: "A {place} just across a cell edge is missed because only the point's own cell was searched",

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
-import type { Technology } from "../../schema.js";
+import type { MechanismId, Technology } from "../../schema.js";
 import { TOPIC_WORDS } from "../../topics.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
@@ -126,7 +126,7 @@ export const AGG_WRITES = [
       "rank the window each minute: each partition adds the newest minute's per-key counts, subtracts the minute that left the window and keeps its own top k, then the partitions' lists merge into the global top k, published as a new snapshot",
     entity: "RankingSnapshot",
     shape: "overwrite current value",
-    mechanism: "versioned-snapshot",
+    mechanism: "partition-top-k-merge",
     critical: true,
     topic: TOPK,
   },
@@ -164,6 +164,11 @@ export const TOPK_INVARIANTS = [
   "Each key is ranked on exactly one ranker partition, from its whole minute count (a hot key's salted partials are summed before ranking), so the global RankingSnapshot is drawn from the union of the partitions' own top k lists and misses no key that belongs in it.",
   "A key's count in a RankingSnapshot is the sum of its per-minute counts inside the window: each minute is added once when it closes and subtracted once when it leaves the window.",
 ];
+
+/** The mechanism that keeps each top k rule it names: the partitions' own top k lists, merged into one ranking. */
+export const TOPK_KEPT_BY: Readonly<Record<string, MechanismId>> = {
+  [TOPK_INVARIANTS[0] as string]: "partition-top-k-merge",
+};
 
 export const AGG_INVARIANTS = [
   "Each RawEvent adds to its window's PartialCount at most once, by its event id, however often the log or the aggregator delivers it again.",

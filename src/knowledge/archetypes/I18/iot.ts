@@ -1,5 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import type { MechanismId } from "../../schema.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
 /**
@@ -53,7 +54,7 @@ export const IOT_WRITES = [
       "accept a device's late sample, sent from its offline buffer, when it is within the out-of-order window behind its series' newest timestamp, and merge it into the series in time order",
     entity: "Sample",
     shape: "append event",
-    mechanism: "write-ahead-log",
+    mechanism: "out-of-order-window",
     hidden: true,
     critical: true,
     repeatSafe:
@@ -94,6 +95,11 @@ export const IOT_INVARIANTS = [
   "A Sample up to the out-of-order window older than its series' newest timestamp is accepted and stored in timestamp order, however late its device sends it; a repeat of the same series and timestamp keeps one value, and only a sample older than the window is refused, counted per device.",
   "Every series belongs to one registered Device, whose id is one of its labels; samples from an unknown device are refused, so a misconfigured device cannot create series without bound.",
 ];
+
+/** The mechanism that keeps each device rule it names: late samples by a window behind each series' newest one. */
+export const IOT_KEPT_BY: Readonly<Record<string, MechanismId>> = {
+  [IOT_INVARIANTS[0] as string]: "out-of-order-window",
+};
 
 export const IOT_FAILURES = [
   {
