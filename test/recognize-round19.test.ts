@@ -17,6 +17,14 @@ describe("recognition round 19: misreads fixed at their cause", () => {
     expect(d.features.map((f) => f.id)).toContain("chat");
     expect(d.archetypes[0]?.id).toBe("I05");
     expect(classify("Design a team chat where every member sees messages in the same order").branch.kind).toBe("mixed");
+    // the order demanded in other words: messages that must arrive (or show up) in the order they were sent
+    for (const p of [
+      "Design a chat for a hospital where nurses' messages in each ward must arrive in the order they were sent",
+      "Design a workplace chat in which every message shows up for all members in the order it was sent",
+    ]) {
+      expect(classify(p).branch.kind).toBe("mixed");
+      expect(ids(p)[0]).toBe("I05");
+    }
     // "chat" modifying a component is no product: the head ends on the component
     expect(classify("Design a chat message store that keeps messages in order").branch.kind).toBe("infra");
   });

@@ -870,6 +870,14 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   ],
   // what a product does with each item in that order
   handledIn: [
+    // reaching the reader is handling it too: "messages must arrive in the order they were sent"
+    "arrive",
+    "arrives",
+    "delivered",
+    "appear",
+    "appears",
+    "shows up",
+    "show up",
     "processed",
     "applied",
     "matched",
