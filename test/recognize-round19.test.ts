@@ -33,6 +33,8 @@ describe("recognition round 19: misreads fixed at their cause", () => {
     for (const p of [
       "Design a photo storage service for 2 billion uploads a day, served through a CDN, where no photo is ever lost",
       "Design storage for user videos, 500 million uploads a day delivered through a CDN, and no video may ever be lost",
+      // what stands in front of the thing asked for ends its head: the store, not the CDN, is asked for
+      "Build an image storage backend behind a CDN that takes 300,000 uploads a second and never loses a picture",
     ]) {
       expect(ids(p)[0]).toBe("I19");
       expect(ids(p)).toContain("I07");
