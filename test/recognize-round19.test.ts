@@ -65,6 +65,9 @@ describe("recognition round 19: misreads fixed at their cause", () => {
     expect(found("at most 600 calls a minute", "calls minute")).toBe("calls minute");
     expect(found("every customer gets 100 calls per minute", "calls minute")).toBe("calls minute");
     expect(found("answers within seconds", "within seconds")).toBe("within seconds");
+    // a unit in a phrase of its own before the word counts no rate of it; right before it, it does
+    expect(found("probes URLs every minute and pages whoever is on call", "calls minute")).toBeUndefined();
+    expect(found("a per-minute call budget", "calls minute")).toBe("minute call");
     const alerting =
       "Design a metrics alerting system that evaluates 1 million alert rules every 30 seconds and pages on-call within a minute";
     expect(ids(alerting)[0]).toBe("I18");

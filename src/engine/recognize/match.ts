@@ -228,9 +228,7 @@ export function findSignal(tokens: readonly Token[], signal: Signal): Hit | unde
       continue;
     if (
       covers.length === n &&
-      (crossesPhrase(tokens, signal, covers) ||
-        splitsExpression(tokens, covers) ||
-        deadlineNotRate(tokens, signal, covers))
+      (crossesPhrase(tokens, signal, covers) || splitsExpression(tokens, covers) || unitNotRate(tokens, signal, covers))
     )
       continue;
     if (covers.length === n) {
@@ -247,14 +245,18 @@ const TIME_UNITS = new Set(["second", "seconds", "minute", "minutes", "hour", "h
 const DEADLINE = stemWord("within");
 
 /**
- * True when a phrase that ends on a unit of time, read as a rate ("calls minute": calls a minute), found the unit in a
- * deadline instead ("pages on-call within a minute"): "within" bounds the unit, and the phrase did not ask for it.
+ * True when a phrase that ends on a unit of time, read as a rate ("calls minute": calls a minute), found the unit where
+ * it counts no rate of what the phrase names: in a deadline ("pages on-call within a minute": "within" bounds the unit,
+ * and the phrase did not ask for it), or in a phrase of its own before that word ("probes URLs every minute and pages
+ * whoever is on call"); a unit right before the word still counts it ("a per-minute call budget").
  */
-export function deadlineNotRate(tokens: readonly Token[], signal: Signal, covers: readonly number[]): boolean {
+export function unitNotRate(tokens: readonly Token[], signal: Signal, covers: readonly number[]): boolean {
   const lastRaw = signal.raws[signal.raws.length - 1] ?? "";
-  if (!TIME_UNITS.has(lastRaw) || signal.stems.includes(DEADLINE)) return false;
-  // the covered word for the unit: covers are in the phrase's word order until the match is returned
+  if (covers.length < 2 || !TIME_UNITS.has(lastRaw) || signal.stems.includes(DEADLINE)) return false;
+  // the covered words for the unit and for what it counts: covers are in the phrase's word order until returned
   const unit = covers[covers.length - 1] as number;
+  const counted = covers[covers.length - 2] as number;
+  if (unit < counted - 1) return true;
   let k = unit - 1;
   while (k >= 0 && isCount(tokens[k]?.raw ?? "")) k--;
   return tokens[k]?.stem === DEADLINE && !covers.includes(k);
