@@ -50,6 +50,11 @@ export const card = {
       { text: "file storage", weight: 0.9 },
       { text: "object storage", weight: 0.9 },
       { text: "blob storage", weight: 0.85 },
+      // storage named by what it holds ("a photo storage service", "video storage for uploads"): the bytes themselves
+      { text: "photo storage", weight: 0.9 },
+      { text: "image storage", weight: 0.9 },
+      { text: "video storage", weight: 0.9 },
+      { text: "media storage", weight: 0.9 },
       { text: "storage layer", weight: 0.8 },
       { text: "storage cluster", weight: 0.7 },
       { text: "storage node", weight: 0.7 },
