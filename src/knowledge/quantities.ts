@@ -175,6 +175,15 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
   { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
   { id: "places", label: "places a location index holds that rarely move (businesses, venues)", unit: "places" },
+  { id: "alert_rules", label: "alert rules evaluated, each on its own schedule", unit: "rules" },
+  {
+    id: "eval_interval_seconds",
+    label: "interval between two evaluations of one alert rule",
+    unit: "s",
+    assumed: 60,
+    assumedBecause: "Prometheus evaluates rules every minute unless its global evaluation_interval says otherwise",
+  },
+  { id: "radius_km", label: "search radius around the point a nearby search is asked for", unit: "km" },
   {
     id: "run_seconds",
     label: "run time per workflow, job or session (from its start to its end)",

@@ -91,6 +91,14 @@ export const PLACES_CAPACITY: CapacityModel = {
       "a planning figure: one in-memory index replica answers tens of thousands of cell reads a second",
     ),
     inp("reviews_per_day", 1000000, "a planning figure: reviews a day across a large directory"),
+    inp("radius_km", 1, "a planning figure: a nearby search in a city looks about a kilometre around the point"),
+    {
+      quantity: "dense_places_per_km2",
+      label: "places listed per square kilometre of a dense city centre",
+      unit: "places/km²",
+      typical: 1000,
+      why: "a planning figure: a dense city centre lists on the order of a thousand businesses a square kilometre",
+    },
   ],
   figures: [
     fig("geo_index_bytes", "memory for the geo cell index (one copy)", "storage", "places * place_index_bytes", "B"),
@@ -118,6 +126,22 @@ export const PLACES_CAPACITY: CapacityModel = {
       true,
     ),
     fig("review_writes_per_sec", "reviews written a second", "rate", "reviews_per_day / 86400", "writes/s"),
+    // the radius sizes the cells: a cell at least as wide as the radius keeps the circle inside the point's cell and
+    // its eight neighbours, so a wider radius means wider cells and more places to filter, never more cells
+    fig(
+      "search_area_km2",
+      "area one search's cells cover (cells as wide as the radius, the point's and its 8 neighbours)",
+      "count",
+      "cells_per_nearby_query * radius_km * radius_km",
+      "km²",
+    ),
+    fig(
+      "places_filtered_per_search",
+      "places one search filters by exact distance in a dense city centre",
+      "count",
+      "cells_per_nearby_query * radius_km * radius_km * dense_places_per_km2",
+      "places",
+    ),
   ],
 };
 

@@ -94,9 +94,35 @@ const BASE: CapacityModel = {
 const IOT_OWN = new Set(IOT_CAPACITY.figures.map((x) => x.id));
 const IOT_INPUTS = new Set(IOT_CAPACITY.inputs.map((x) => x.quantity));
 
+/**
+ * Alerting over a server fleet's series: each rule is a query evaluated on its own schedule, so the rules over their
+ * interval are the evaluation load the rulers carry (Prometheus's global evaluation_interval defaults to one minute).
+ * Monitoring's own, not a device fleet's or a log pipeline's.
+ */
+const ALERTING: CapacityModel = {
+  inputs: [
+    inp(
+      "alert_rules",
+      10000,
+      "a planning figure: a large fleet's monitoring keeps on the order of ten thousand alerting and recording rules",
+    ),
+  ],
+  figures: [
+    fig(
+      "rule_evals_per_sec",
+      "alert rule evaluations a second (each rule once per evaluation interval)",
+      "rate",
+      "alert_rules / eval_interval_seconds",
+      "evals/s",
+    ),
+  ],
+};
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   ...BASE,
+  inputs: [...BASE.inputs, ...ALERTING.inputs],
+  figures: [...BASE.figures, ...ALERTING.figures],
   topics: {
     iot: {
       inputs: [...IOT_CAPACITY.inputs, ...BASE.inputs.filter((x) => !IOT_INPUTS.has(x.quantity))],
