@@ -245,10 +245,14 @@ describe("an interval, a radius and a bound are read whatever the wording", () =
     );
     expect(a.scale.alert_rules?.value).toBe(1e6);
     expect(a.scale.eval_interval_seconds?.value).toBe(30);
-    expect(a.scale.propagation_seconds?.value).toBe(60);
+    // a bound on paging someone is its own, not a change reaching its readers
+    expect(a.scale.page_bound_seconds?.value).toBe(60);
+    expect(a.scale.propagation_seconds).toBeUndefined();
     expect(a.unread).toEqual([]);
     const b = scale("1M alert rules evaluated every 30 s, paging on-call within 1 minute");
-    expect([b.alert_rules, b.eval_interval_seconds, b.propagation_seconds]).toEqual([1e6, 30, 60]);
+    expect([b.alert_rules, b.eval_interval_seconds, b.page_bound_seconds]).toEqual([1e6, 30, 60]);
+    expect(scale("a monitoring system that alerts the on-call engineer within 2 minutes").page_bound_seconds).toBe(120);
+    expect(scale("config changes reach every server within 10 seconds").propagation_seconds).toBe(10);
     const c = scale("an alerting service running two hundred thousand alert rules once every minute");
     expect([c.alert_rules, c.eval_interval_seconds]).toEqual([2e5, 60]);
   });

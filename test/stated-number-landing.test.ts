@@ -44,6 +44,18 @@ describe("each stated number lands on a quantity the lead model's figures read",
     expect(hits(p, "stated-number-unread")).toEqual([]);
   });
 
+  it("a paging bound holds the time from a condition to the page, shortening the intervals it leaves room for", () => {
+    for (const p of [
+      "Design a metrics alerting system that evaluates 1 million alert rules every 30 seconds and pages on-call within a minute.",
+      "Design an alerting system over 20 million series that pages on-call within a minute.",
+    ]) {
+      const page = design(p).capacity.find((r) => r.id === "page_seconds");
+      expect(page?.bound?.quantity).toBe("page_bound_seconds");
+      expect(page?.value).toBeLessThanOrEqual(60 * 0.8);
+      expect(checkCoherence(design(p))).toEqual([]);
+    }
+  });
+
   it("a search radius sizes the area a nearby search's cells cover", () => {
     const p = "Design Yelp: find nearby businesses within 5 km, 100 million places, 50,000 searches per second.";
     expect(reading(p, "radius_km")).toContain("search_area_km2");

@@ -526,7 +526,14 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
  * "new documents available within 2 seconds"): the time from a write to being readable, not a request's latency.
  */
 const SPREAD_WORDS =
-  /\b(?:pag(?:ed|ing)|pages?\s+(?:the\s+)?(?:on-?call|engineers?|operators?|someone|a human)|propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
+  /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
+
+/**
+ * Words that make a duration a bound on paging someone: from a condition becoming true to the person on call being
+ * told ("pages on-call within a minute", "alerts the on-call engineer in under 2 minutes").
+ */
+const PAGE_WORDS =
+  /\b(?:pag(?:ed|ing)|on-?call (?:engineers?|person|people|team|sres?)|(?:pages?|alerts?|notif(?:y|ies))\s+(?:the\s+)?(?:on-?call|engineers?|operators?|someone|a human|sres?)\b[\w\s-]*?)/i;
 
 /** Words that say how long each one runs, just before its duration ("run for", "last up to", "takes about"). */
 /** How many of a unit a bare plural ("run for months") is read as: several, more than the two a pair would say. */
@@ -559,6 +566,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: FAILOVER_WORDS, id: "failover_seconds" },
   // how long each one runs, from its start to its end ("workflows that run for 90 days", "a build takes 10 minutes")
   { re: RUN_FOR, id: "run_seconds" },
+  { re: PAGE_WORDS, id: "page_bound_seconds" },
   { re: SPREAD_WORDS, id: "propagation_seconds" },
   // Last: a bare deadline on a change ("… to every server within 5 seconds") is how fast it must spread.
   {
@@ -718,9 +726,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? lastMatch(FAILOVER_WORDS, clauseBefore)
               : target.id === "propagation_seconds"
                 ? lastMatch(SPREAD_WORDS, clauseBefore)
-                : target.id === "run_seconds"
-                  ? lastMatch(RUN_FOR, clauseBefore)
-                  : undefined;
+                : target.id === "page_bound_seconds"
+                  ? lastMatch(PAGE_WORDS, clauseBefore)
+                  : target.id === "run_seconds"
+                    ? lastMatch(RUN_FOR, clauseBefore)
+                    : undefined;
           setScale(
             scale,
             target.id,
@@ -908,7 +918,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : w === "a second"
             ? 1
             : 5;
-    setScale(scale, "propagation_seconds", secs, vagueDur[0]);
+    // "pages on-call within a minute" bounds the page, not a change reaching its readers
+    const lead = t.slice(Math.max(0, vagueDur.index - 40), vagueDur.index);
+    const page = PAGE_WORDS.exec(lead);
+    const quote = page ? `${lead.slice(page.index)}${vagueDur[0]}` : vagueDur[0];
+    setScale(scale, page ? "page_bound_seconds" : "propagation_seconds", secs, quote);
   }
   // "workflows that run for months": how long each one runs. A bare plural unit says several of it, not one: read
   // as SEVERAL_OF_A_PLURAL of the unit, so what stays open and the history kept are sized for a typical long run
