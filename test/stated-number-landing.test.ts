@@ -60,5 +60,17 @@ describe("each stated number lands on a quantity the lead model's figures read",
     const p = "Design Yelp: find nearby businesses within 5 km, 100 million places, 50,000 searches per second.";
     expect(reading(p, "radius_km")).toContain("search_area_km2");
     expect(checkCoherence(design(p))).toEqual([]);
+    // moving objects' searches read it too
+    const ride =
+      "Design a proximity service for ride hailing that finds drivers within 3 km of a rider, 1 million drivers each sending their location every 4 seconds.";
+    expect(reading(ride, "radius_km")).toContain("search_area_km2");
+    expect(checkCoherence(design(ride))).toEqual([]);
+  });
+
+  it("a count of sensors is the series an IoT fleet reports", () => {
+    const p =
+      "Design an IoT platform: 2 million sensors each push one measurement every 30 s; data queryable within 2 seconds.";
+    expect(design(p).nfrs.scale.series).toBe(2e6);
+    expect(checkCoherence(design(p))).toEqual([]);
   });
 });

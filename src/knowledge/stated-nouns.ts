@@ -162,7 +162,8 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|blobs?|artifacts?|packages?|products?|listings?)$/,
     count: "objects",
   },
-  { re: /^(?:series|time series|time-series|active series)$/, count: "series" },
+  // a sensor reports one series of readings
+  { re: /^(?:series|time series|time-series|active series|sensors?)$/, count: "series" },
   { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|availability zones?|zones?)$/, count: "regions" },
   { re: /^(?:replicas?|copies)$/, count: "replicas" },
   { re: /^(?:backends?|upstreams?)$/, count: "backends" },
