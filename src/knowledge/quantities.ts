@@ -175,6 +175,28 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
   { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
   { id: "places", label: "places a location index holds that rarely move (businesses, venues)", unit: "places" },
+  { id: "alert_rules", label: "alert rules evaluated, each on its own schedule", unit: "rules" },
+  {
+    id: "eval_interval_seconds",
+    label: "interval between two evaluations of one alert rule",
+    unit: "s",
+    assumed: 60,
+    assumedBecause: "Prometheus evaluates rules every minute unless its global evaluation_interval says otherwise",
+  },
+  {
+    id: "page_bound_seconds",
+    label: "bound on the time from an alert's condition to paging the person on call",
+    unit: "s",
+  },
+  {
+    id: "page_notify_seconds",
+    label: "time from an alert firing to the page reaching the person on call",
+    unit: "s",
+    assumed: 5,
+    assumedBecause:
+      "a paging route that waits a few seconds to group a new alert with its siblings, then the pager's own delivery; Alertmanager's default route waits 30 s (group_wait), too long for a page held to a minute",
+  },
+  { id: "radius_km", label: "search radius around the point a nearby search is asked for", unit: "km" },
   {
     id: "run_seconds",
     label: "run time per workflow, job or session (from its start to its end)",

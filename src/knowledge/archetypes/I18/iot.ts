@@ -206,6 +206,13 @@ export const IOT_CAPACITY: CapacityModel = {
       quantity: "samples_per_sec",
       from: { expression: "series / scrape_seconds", why: "every sensor reports once per interval" },
     },
+    {
+      quantity: "ingest_append_seconds",
+      label: "time for the distributor to write a batch to its ingesters' WAL and head and acknowledge it",
+      unit: "s",
+      typical: 0.05,
+      why: "a planning figure: one round trip inside the region to each replica ingester plus a WAL append, tens of milliseconds; measure it",
+    },
   ],
   figures: [
     fig(
@@ -223,6 +230,18 @@ export const IOT_CAPACITY: CapacityModel = {
       "B",
     ),
     fig("devices_reporting", "devices reporting", "count", "series / sensors_per_device", "devices"),
+    // a pushed sample is queryable once an ingester has appended it to its in-memory head (the WAL write the write
+    // path acknowledges), so its freshness is the device's send plus that write, never a later indexing step
+    {
+      ...fig(
+        "queryable_seconds",
+        "longest time from a device sending a sample to it being queryable (its send + the ingesters' head append)",
+        "time",
+        "client_rtt_seconds + ingest_append_seconds",
+        "s",
+      ),
+      bound: "propagation_seconds",
+    },
     fig(
       "query_points",
       "raw points one last-24-hour query reads",
