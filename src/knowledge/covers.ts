@@ -428,6 +428,8 @@ export const VARIANTS: readonly Variant[] = [
       "Recent days stay in the hot index, and older lines are compressed chunks in object storage",
     ],
     absorbs: [],
+    stance:
+      "logging must keep taking lines during trouble: a shipper keeps unsent batches on disk and resends them, and a resent line carries its line id (host, file, byte offset), so a repeat is recognised and delivery is at least once; a line is searchable once its shard refreshes, so search trails the newest lines",
   },
   {
     by: "I18",
@@ -439,6 +441,8 @@ export const VARIANTS: readonly Variant[] = [
       "Kept spans are stored under their trace id with an index for search, and both lapse at the retention",
     ],
     absorbs: [],
+    stance:
+      "tracing must never slow the services it watches: a span an overloaded collector cannot take is dropped, not waited on, and a resent span (same trace and span id) is written once, so delivery is at least once while it retries; a trace becomes findable once its spans are written and indexed, so search trails the newest spans",
   },
   {
     by: "I04",
