@@ -113,7 +113,7 @@ describe("subject-leftover goes red on a row of a subject the design does not ha
       design("Design trending hashtags: the top 100 hashtags of the last hour from 500,000 tweets per second."),
     );
     d.failures.push({
-      ...d.failures[0]!,
+      ...(d.failures[0] as Design["failures"][number]),
       failure: "Bot or fraudulent clicks are counted and billed to the advertiser",
     });
     expect(
@@ -125,7 +125,11 @@ describe("subject-leftover goes red on a row of a subject the design does not ha
 
   it("an invocation router in a judge, a series in a log pipeline's stance", () => {
     const judge = structuredClone(design("Design an online judge that runs untrusted code submissions in sandboxes."));
-    judge.components.push({ ...judge.components[0]!, id: "router", name: "Invocation router" });
+    judge.components.push({
+      ...(judge.components[0] as Design["components"][number]),
+      id: "router",
+      name: "Invocation router",
+    });
     expect(
       leftovers(judge)
         .map((p) => p.detail)
@@ -134,7 +138,8 @@ describe("subject-leftover goes red on a row of a subject the design does not ha
     const logs = structuredClone(
       design("Design a log aggregation pipeline that ingests application logs into a durable log."),
     );
-    logs.primaryState[0]!.durability.because = "a resent sample (same series and timestamp) collapses to one value";
+    (logs.primaryState[0] as Design["primaryState"][number]).durability.because =
+      "a resent sample (same series and timestamp) collapses to one value";
     expect(
       leftovers(logs)
         .map((p) => p.detail)
