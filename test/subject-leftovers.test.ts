@@ -147,3 +147,26 @@ describe("subject-leftover goes red on a row of a subject the design does not ha
     ).toMatch(/primaryState speaks of a metrics pipeline/);
   });
 });
+
+describe("a feature's own decision settles the same question of the archetype it rests on", () => {
+  const ids = (d: Design) => d.decisions.map((x) => x.id);
+
+  it("a video service decides its edge once, by the playback feature, and asks no web cache's TTL or write policy", () => {
+    for (const p of [
+      "Design Netflix for 10 million concurrent viewers.",
+      "Design a video streaming service like Netflix.",
+    ]) {
+      const d = design(p);
+      expect(ids(d), p).toContain("playback-edge");
+      for (const x of ["i07-placement", "i07-freshness", "i07-write-policy"]) expect(ids(d), p).not.toContain(x);
+      expect(JSON.stringify(d.decisions), p).not.toMatch(/read aside by the services|Memcached- or Redis-style/);
+    }
+  });
+
+  it("a CDN or a cache tier still asks where its copies live and how they stay fresh", () => {
+    expect(ids(design("Design a CDN that serves static assets for 10,000 websites."))).toContain("i07-placement");
+    expect(ids(design("Design a read-through cache in front of a MySQL database for 200k reads per second."))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^i07-|^i16-/)]),
+    );
+  });
+});
