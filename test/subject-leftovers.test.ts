@@ -170,3 +170,23 @@ describe("a feature's own decision settles the same question of the archetype it
     );
   });
 });
+
+describe("a cache fed by change data capture is a sink, not a second key-value system of record", () => {
+  const ids = (p: string) => design(p).archetypes.map((a) => a.id);
+
+  it("draws no replicated key-value store beside the cache sink", () => {
+    for (const p of [
+      "Design change data capture from PostgreSQL into Elasticsearch and a Redis cache, 5,000 changes per second.",
+      "Stream row changes from MySQL with Debezium into Redis and Elasticsearch.",
+    ]) {
+      const d = design(p);
+      expect(ids(p), p).not.toContain("I16");
+      expect(d.api.map((a) => a.call).join("\n"), p).not.toMatch(/\/v1\/kv/);
+      expect(checkCoherence(d), p).toEqual([]);
+    }
+  });
+
+  it("keeps the key-value store where the changes come from one", () => {
+    expect(ids("Design CDC from DynamoDB streams into Elasticsearch and a Redis cache.")).toContain("I16");
+  });
+});

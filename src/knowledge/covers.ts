@@ -152,6 +152,15 @@ export const COVERAGE: readonly Coverage[] = [
       "the cache is one more sink of the change stream: its applier workers write each row's copy with the row's log position through a compare-and-set script, in the order of the row's changes, so no look-aside fill path, fill lease, purge fan-out or origin tier is drawn; a read that misses the cache reads the database",
   },
   {
+    by: "I06",
+    topic: "cdc-cache",
+    covers: "I16",
+    // a key-value store the prompt keeps as a system of record, or the source the changes come from
+    unless: String.raw`\b(?:(?:key-value|kv) stores? (?:as|is) (?:the |a )?(?:system|source) of (?:record|truth)|(?:from|out of) (?:a |the )?(?:dynamodb|cassandra|key-value stores?|kv stores?)|(?:dynamodb|cassandra) (?:streams?|cdc))\b`,
+    because:
+      "the cache's key-value store (Redis) is one more sink of the change stream, written only by its applier workers with each row's log position; the database the changes come from stays the system of record, so no replicated key-value store with its own client routing, quorum writes or repair is drawn",
+  },
+  {
     by: "I15",
     topic: "untrusted-code",
     covers: "I03",
