@@ -49,6 +49,10 @@
  * Proximity search may find objects that move (drivers, couriers: positions overwritten every few seconds) or places
  * that stay put (restaurants, shops): business records are the authority, the cell index is derived from them, and
  * no position updates arrive; the second is spoken only where no moving thing is.
+ * Counted events may be billed (ad clicks charged per click) or not (trending hashtags, page views): a fraud row
+ * that bills an advertiser, and billing readers, belong to the first only.
+ * An execution fleet may run functions per invocation (serverless, Lambda-like) or jobs, builds and submissions: an
+ * invocation router, an invoke call and a managed function platform belong to the first only.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
