@@ -36,7 +36,7 @@ import { isWrite, REFUSES_STALE, REPEAT_PROMISE, RISES_ONLY } from "../knowledge
 import { QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
-import { type Topic, unspokenBesides } from "../knowledge/topics.js";
+import { SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
@@ -130,6 +130,7 @@ export type CoherenceRule =
   | "logs-shape"
   | "traces-shape"
   | "untrusted-code-shape"
+  | "subject-leftover"
   | "ledger-shape"
   | "distributed-sql-shape"
   | "cdc-shape"
@@ -243,6 +244,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a telemetry design about log lines keeps every acknowledged line in a durable buffer, bounds the time until a line is searchable by the stated freshness (flush, lag, indexing batch and refresh summed), and draws no series, scraping, alert rules, config rollout or change capture",
   "traces-shape":
     "a telemetry design about trace spans stores spans keyed by trace id, keeps or drops each trace whole by one sampling decision, and draws no series, scraping or alert rules",
+  "subject-leftover":
+    "a design's rows never speak of a subject it does not have (an advertiser billed where nothing is billed, a function invoked where no function runs, a metrics series where the records are log lines or spans)",
   "untrusted-code-shape":
     "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
   "product-record-not-state":
@@ -2218,6 +2221,45 @@ function untrustedCodeShape(d: Design): Problem[] {
   return out;
 }
 
+/** The design's rows a leftover of another subject would sit in (not its decisions, whose options weigh other subjects). */
+const SUBJECT_ROWS = [
+  "nfrs",
+  "overlay",
+  "operations",
+  "primaryState",
+  "invariants",
+  "components",
+  "api",
+  "failures",
+  "bottlenecks",
+] as const;
+
+const TELLS = SUBJECT_TELLS.map((t) => ({ ...t, re: new RegExp(t.words, "i") }));
+
+/**
+ * No row speaks of a subject the design does not have (`knowledge/topics.ts` SUBJECT_TELLS): a fraud row billing an
+ * advertiser in a trending-hashtags design, a function invocation in an online judge, a metrics series in a log
+ * pipeline's stance are rows carried in from a neighbouring card or subject.
+ */
+function subjectLeftovers(d: Design): Problem[] {
+  const spoken = d.nfrs.topics ?? [];
+  const out: Problem[] = [];
+  for (const t of TELLS) {
+    if (t.topic !== undefined ? spoken.includes(t.topic) : !(t.unlessTopic ?? []).some((u) => spoken.includes(u)))
+      continue;
+    for (const field of SUBJECT_ROWS) {
+      const text = JSON.stringify(d[field] ?? "");
+      const m = t.re.exec(text);
+      if (m)
+        out.push({
+          rule: "subject-leftover",
+          detail: `${field} speaks of ${t.subject} ('${m[0]}') in a design that ${t.topic ? `does not speak of ${t.topic}` : `is about ${(t.unlessTopic ?? []).filter((u) => spoken.includes(u)).join(", ")}`}`,
+        });
+    }
+  }
+  return out;
+}
+
 /**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
@@ -2528,6 +2570,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...logsShape(d),
     ...tracesShape(d),
     ...untrustedCodeShape(d),
+    ...subjectLeftovers(d),
     ...ledgerShape(d),
     ...distributedSqlShape(d),
     ...cdcShape(d),

@@ -558,7 +558,7 @@ export const card = {
       slot: "One log partition per reading task, and the open windows of the keys and salts a task owns.",
       state:
         "Authoritative: the raw events in the log and the archive. Attempt: open windows' partial counts, checkpoints with log offsets, and totals not yet recounted.",
-      source: "Ad servers, browsers and apps sending events through the collectors.",
+      source: "Apps, browsers and servers sending events through the collectors.",
       sink: "Totals per key and window in the analytics store.",
       fabric:
         "The partitioned event log between collectors and aggregators, and a keyed shuffle by (key, salt) between filter and aggregator.",
