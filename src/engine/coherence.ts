@@ -2747,8 +2747,42 @@ function quantityOnce(d: Design): Problem[] {
         detail: `${t.quantity} is ${a.value} (${a.where}) but its twin ${t.twin} is ${b.value} (${b.where}): one quantity in two units`,
       });
   }
+  out.push(...groupSizeOnce(d));
   // one report per pair
   return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
+}
+
+/** The size of a replicated group a component's name states: "1 of a 5-node group", "(4 voters)" beside a leader. */
+function namedGroupSize(name: string): number | undefined {
+  const node = /(?<![\d-])(\d+)-node\b/.exec(name) ?? /\b1 of (?:an? )?(\d+)\b/.exec(name);
+  if (node?.[1]) return Number(node[1]);
+  const voters = /\((\d+) voters\b/.exec(name);
+  // followers named with their own count vote beside the one leader
+  if (voters?.[1]) return Number(voters[1]) + (/\bfollowers\b/i.test(name) ? 1 : 0);
+  return undefined;
+}
+
+/**
+ * One consensus group, one size: a group the drawing names with its size ("Lock leader (1 of 5-node group)") is the
+ * group the figures of its archetype multiply by (the voters of the consensus group, else its replicas), so the
+ * lease state is never counted across three copies beside a five-node group.
+ */
+function groupSizeOnce(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const c of d.components) {
+    const named = namedGroupSize(c.name);
+    if (named === undefined) continue;
+    const rows = d.capacity.filter((r) => r.archetype === c.archetype);
+    const read = (q: string) => rows.flatMap((r) => r.inputs.filter((i) => i.name === q));
+    const sizes = read("voters").length > 0 ? read("voters") : read("replicas");
+    const other = sizes.find((i) => i.value !== named);
+    if (other)
+      out.push({
+        rule: "quantity-two-values",
+        detail: `${c.name} names a group of ${named}, but ${c.archetype}'s figures read ${other.name} = ${other.value}`,
+      });
+  }
+  return out;
 }
 
 /** The names a figure's own formula reads. */

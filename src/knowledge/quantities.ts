@@ -598,6 +598,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause:
       "5-minute and 1-hour rollups keep five aggregates per step: about 27% of the raw bytes at a 15 s interval",
   },
+  // a consensus group's members are not a store's copies of an item: the group the drawing names has this size
+  {
+    id: "voters",
+    label: "voting members of one consensus group",
+    unit: "voters",
+    assumed: 5,
+    assumedBecause: "five voters keep a majority of three through two failures, one planned and one not",
+  },
   {
     id: "replicas",
     label: "replicas per item",

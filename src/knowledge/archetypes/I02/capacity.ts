@@ -95,7 +95,7 @@ const base: CapacityModel = {
       "peak_lease_writes / consensus_groups",
       "writes/s",
     ),
-    fig("lease_state_bytes", "lease state across replicas", "storage", "leases * value_bytes * replicas", "B"),
+    fig("lease_state_bytes", "lease state across the group's voters", "storage", "leases * value_bytes * voters", "B"),
     fig("idle_after_crash", "worst-case idle time after a holder crashes", "time", "lease_seconds", "s"),
     // the crashed holder's lease runs out, the store's leader finds it expired on its next check, and a waiting
     // candidate hears of the deletion and takes the lease
