@@ -7,7 +7,8 @@ const hits = (d: Design, rule: string) => checkCoherence(d).filter((p) => p.rule
 
 describe("one consensus group, one size", () => {
   const chubby = () => derive("Design a Chubby-like distributed lock service for 10,000 clients.");
-  const election = () => derive("Design a leader election service for 40,000 services that fails over within 5 seconds.");
+  const election = () =>
+    derive("Design a leader election service for 40,000 services that fails over within 5 seconds.");
 
   it("the group size the drawing names is the one the figures multiply by", () => {
     for (const d of [chubby(), election(), derive("Design a distributed coordination service like ZooKeeper.")]) {
@@ -21,7 +22,11 @@ describe("one consensus group, one size", () => {
   it("flags a figure that multiplies by another group size than the drawing names", () => {
     const d = chubby();
     for (const c of d.capacity) for (const i of c.inputs) if (i.name === "voters") i.value = 3;
-    expect(hits(d, "quantity-two-values").map((p) => p.detail).join(" ")).toMatch(/5.*voters|voters.*5/);
+    expect(
+      hits(d, "quantity-two-values")
+        .map((p) => p.detail)
+        .join(" "),
+    ).toMatch(/5.*voters|voters.*5/);
   });
 
   it("a paraphrase keeps one size", () => {
@@ -65,7 +70,19 @@ describe("a figure follows the chosen option, not a rejected one", () => {
   });
 
   it("a modest ingest that chooses the full-text index keeps its refresh", () => {
-    const d = derive("Design a log search system with full-text search over application logs, searchable within 10 seconds.");
+    const d = derive(
+      "Design a log search system with full-text search over application logs, searchable within 10 seconds.",
+    );
     expect(hits(d, "figure-follows-rejected")).toEqual([]);
+  });
+});
+
+describe("a lock decided to a single Redis is sized as one", () => {
+  it("its leader figures rest on the Redis primary, not a consensus store's leader", () => {
+    const d = derive("Design a hotel reservation system.");
+    expect(d.decisions.find((x) => x.id === "i02-lock-store")?.chosen).toBe("single-redis");
+    expect(hits(d, "figure-follows-rejected")).toEqual([]);
+    const inputs = d.capacity.filter((c) => c.archetype === "I02").flatMap((c) => c.inputs);
+    expect(inputs.map((i) => i.because).join(" ")).not.toMatch(/\betcd\b|zookeeper/i);
   });
 });

@@ -482,7 +482,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "zones",
     assumed: 3,
     assumedBecause:
-      "object stores such as Amazon S3 spread each object over at least three availability zones of a region",
+      "a cloud region commonly offers three or more availability zones, and a piece in each survives the loss of any one",
   },
   {
     id: "allowance_sync_seconds",
