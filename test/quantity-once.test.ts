@@ -86,3 +86,19 @@ describe("a lock decided to a single Redis is sized as one", () => {
     expect(inputs.map((i) => i.because).join(" ")).not.toMatch(/\betcd\b|zookeeper/i);
   });
 });
+
+describe("a stated transfer rate is the rate the ledger is sized for", () => {
+  for (const [p, rate] of [
+    [
+      "Design a ledger that moves money between accounts at 10,000 transfers per second and never loses or creates money.",
+      10000,
+    ],
+    ["Design a bank ledger that records 3,000 money transfers per second between accounts.", 3000],
+  ] as const)
+    it(p, () => {
+      const d = derive(p);
+      expect(hits(d, "stated-number-unused")).toEqual([]);
+      const input = d.capacity.flatMap((c) => c.inputs).find((i) => i.name === "requests_per_sec");
+      expect(input?.value).toBe(rate);
+    });
+});

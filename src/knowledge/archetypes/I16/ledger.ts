@@ -428,6 +428,8 @@ export const LEDGER_CAPACITY: CapacityModel = {
       quantity: "requests_per_sec",
       typical: 5000,
       why: "a large retail bank's ledger takes on the order of thousands of transfers a second at its busiest (a planning figure; the prompt states none)",
+      // a stated rate of transfers or payments reaches the scale as a message rate: each is one request posting its legs
+      from: { expression: "messages_per_sec", why: "each stated transfer is one request that posts its two legs" },
     },
     {
       quantity: "cross_shard_share",
