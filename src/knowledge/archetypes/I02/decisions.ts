@@ -42,6 +42,11 @@ export const decisions: DecisionPoint[] = [
               why: "a renewal is one more command on the same primary (a PEXPIRE of the key the holder still owns), answered at the same rate as a SET",
             },
             {
+              quantity: "expiry_check_seconds",
+              value: 0,
+              why: "no store-side expiry sweep waits: Redis expires a key the moment a command touches it after its time has passed, so a claimant's SET NX succeeds as soon as the lease runs out",
+            },
+            {
               quantity: "keepalives_per_lease",
               value: 3,
               why: "a planning figure: the holder renews its key's expiry a few times within each lease, so a lease survives two missed renewals",
