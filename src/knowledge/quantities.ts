@@ -522,7 +522,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "zones",
     assumed: 3,
     assumedBecause:
-      "object stores such as Amazon S3 spread each object over at least three availability zones of a region",
+      "a cloud region commonly offers three or more availability zones, and a piece in each survives the loss of any one",
   },
   {
     id: "allowance_sync_seconds",
@@ -637,6 +637,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 0.27,
     assumedBecause:
       "5-minute and 1-hour rollups keep five aggregates per step: about 27% of the raw bytes at a 15 s interval",
+  },
+  // a consensus group's members are not a store's copies of an item: the group the drawing names has this size
+  {
+    id: "voters",
+    label: "voting members of one consensus group",
+    unit: "voters",
+    assumed: 5,
+    assumedBecause: "five voters keep a majority of three through two failures, one planned and one not",
   },
   {
     id: "replicas",
