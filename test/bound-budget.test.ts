@@ -15,6 +15,26 @@ const spoken = (d: Design) =>
 const editable = (d: Design): Design => structuredClone(d);
 
 describe("a stated latency is spent over the path's costed steps, with headroom", () => {
+  it("a bound on firing is spent from the due time to the run's start, not along a client's request (a cron service)", () => {
+    for (const p of [
+      "Design a distributed cron service that runs 50 million scheduled jobs a day; each job must fire within 2 seconds of its scheduled time and never run twice.",
+      "Design a job scheduler where every scheduled task starts within 3 seconds of its due time.",
+    ]) {
+      const d = design(p);
+      const path = row(d, "request_path_seconds");
+      expect(path?.bound?.quantity, p).toBe("latency_seconds");
+      for (const step of ["poll_interval_seconds", "claim_write_seconds", "dispatch_seconds"])
+        expect(path?.formula, p).toContain(step);
+      expect(path?.formula, p).not.toContain("client_rtt_seconds");
+      expect(rules(d), p).not.toContain("bound-without-headroom");
+      expect(spoken(d), p).toMatch(/waiting for its shard's next poll/);
+      expect(spoken(d), p).not.toMatch(/the client's round trip/);
+      // the runs are spread over hash shards of the due index, never one time bucket per primary
+      const run = d.dataModel.find((e) => e.entity === "Run");
+      expect(run?.partitionKey, p).toMatch(/^hash\(/);
+    }
+  });
+
   it("a feature that knows its path spends the bound step by step (a feed page)", () => {
     const d = design("Design a social news feed for 50 million daily users, with the feed loading in under 300 ms");
     const path = row(d, "request_path_seconds");

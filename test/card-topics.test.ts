@@ -292,6 +292,22 @@ describe("a work queue is a per-message lease store, not a log shell", () => {
     expect(text).not.toMatch(/acks=all|high watermark|ConsumerOffset/);
   });
 
+  it("holds its own scopes (a lease per message, order only within a message group), not a consumer group's partition", () => {
+    const why = queue.scopes.map((x) => `${x.concern} ${x.scope} ${x.why}`).join("\n");
+    expect(why).toMatch(/exclusivity key each message is leased to one worker/);
+    expect(why).not.toMatch(/consumer group|offsets/);
+    expect(kafka.scopes.map((x) => x.why).join("\n")).toMatch(/one member of a consumer group reads it/);
+    // a resend carries its dedup id to the partition that holds its first copy
+    expect(queue.dataModel.find((e) => e.entity === "QueueMessage")?.partitionKey).toMatch(/^hash\(dedup_id\)/);
+    // any-order delivery keeps no partition key for order; a stated send order picks FIFO groups and keeps one
+    expect(queue.mechanisms.map((m) => m.id)).not.toContain("partition-key-ordering");
+    const fifo = design(
+      "Design a work queue for order events where each customer's tasks must run in the order they were sent.",
+    );
+    expect(fifo.nfrs.ordering).toBe("per-key");
+    expect(fifo.decisions.find((x) => x.id === "i05-wq-order")?.chosen).toBe("fifo-groups");
+  });
+
   it("leaves a log read by offset as it was", () => {
     expect(kafka.components.map((c) => c.name).join("\n")).toMatch(/KRaft/);
     expect(kafka.invariants.map((i) => i.statement).join("\n")).not.toMatch(/QueueMessage|MessageLease/);

@@ -208,6 +208,17 @@ describe("a chosen option reaches the rest of the design", () => {
     expect(products).not.toMatch(/SQS|RabbitMQ/);
   });
 
+  it("the per-message option never calls SQS a push: its consumers poll (ReceiveMessage), RabbitMQ's broker pushes", () => {
+    const d = design(
+      "Design an SQS-like message queue with visibility timeouts that handles 500,000 messages per second.",
+    );
+    const c = d.decisions.find((x) => x.id === "i05-consumption");
+    expect(c?.chosen).toBe("push");
+    const chosen = c?.options.find((o) => o.id === c.chosen);
+    expect(`${c?.question} ${chosen?.name}`).not.toMatch(/broker push\b|SQS- or RabbitMQ/);
+    expect(chosen?.name).toMatch(/consumers poll[^()]*\(SQS-style\)/);
+  });
+
   it("a metrics pipeline's collection choice is the push the topology draws", () => {
     const d = design("Design a metrics system collecting CPU time series from 20,000 servers with alerting");
     expect(d.decisions.find((x) => x.id === "i18-collection")?.chosen).toBe("push");

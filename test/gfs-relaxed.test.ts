@@ -24,3 +24,13 @@ describe("a GFS-like file system takes GFS's own model", () => {
     expect(JSON.stringify(d.capacity)).not.toContain("appends_per_sec");
   });
 });
+
+describe("an object put is not a file create", () => {
+  it("an object store's put of an existing key replaces it unless made conditional; a file system refuses the path", () => {
+    const text = JSON.stringify(design(S3));
+    expect(text).not.toMatch(/refused if the name already exists/);
+    expect(text).toMatch(
+      /put of an existing key replaces it with a newer version unless the caller made it conditional/,
+    );
+  });
+});

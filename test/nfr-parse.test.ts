@@ -218,3 +218,52 @@ describe("a stated number binds to the head of its noun phrase, as a rate when a
     expect(rounded(`Design ${p}`)).toEqual(want);
   });
 });
+
+describe("an interval, a radius and a bound are read whatever the wording", () => {
+  it("reads 'every N seconds' after a paced noun as its interval, however it is said", () => {
+    const iot = parseStatedNfrs(
+      "Design an IoT telemetry platform for 10 million devices each sending a reading every 10 seconds, queryable within 1 second.",
+    );
+    expect(iot.scale.scrape_seconds?.value).toBe(10);
+    expect(iot.scale.scrape_seconds?.quote).toBe("reading every 10 seconds");
+    expect(iot.unread).toEqual([]);
+    expect(scale("50,000 hosts each exporting metrics every 15 s").scrape_seconds).toBe(15);
+    expect(scale("5M devices, each pushes one sample every minute").scrape_seconds).toBe(60);
+    expect(scale("5M devices; each device sends a reading once a minute").scrape_seconds).toBe(60);
+  });
+
+  it("turns a count of items each paced by an interval into a rate when no model counts the interval", () => {
+    expect(scale("1 million users each posting a message every 10 minutes").messages_per_sec).toBeCloseTo(1e6 / 600);
+    expect(scale("ingest 1 million readings every 10 seconds").samples_per_sec).toBe(1e5);
+    // a flush interval with no count of its own stays a flush interval
+    expect(scale("5 TB of data, flushes events every 10 seconds").scrape_seconds).toBe(10);
+  });
+
+  it("reads alert rules and their evaluation interval, and a paging bound", () => {
+    const a = parseStatedNfrs(
+      "Design a metrics alerting system that evaluates 1 million alert rules every 30 seconds and pages on-call within a minute.",
+    );
+    expect(a.scale.alert_rules?.value).toBe(1e6);
+    expect(a.scale.eval_interval_seconds?.value).toBe(30);
+    // a bound on paging someone is its own, not a change reaching its readers
+    expect(a.scale.page_bound_seconds?.value).toBe(60);
+    expect(a.scale.propagation_seconds).toBeUndefined();
+    expect(a.unread).toEqual([]);
+    const b = scale("1M alert rules evaluated every 30 s, paging on-call within 1 minute");
+    expect([b.alert_rules, b.eval_interval_seconds, b.page_bound_seconds]).toEqual([1e6, 30, 60]);
+    expect(scale("a monitoring system that alerts the on-call engineer within 2 minutes").page_bound_seconds).toBe(120);
+    expect(scale("config changes reach every server within 10 seconds").propagation_seconds).toBe(10);
+    const c = scale("an alerting service running two hundred thousand alert rules once every minute");
+    expect([c.alert_rules, c.eval_interval_seconds]).toEqual([2e5, 60]);
+  });
+
+  it("reads a distance a search reaches as its radius in km", () => {
+    const y = parseStatedNfrs(
+      "Design Yelp: find nearby businesses within 5 km, 100 million places, 50,000 searches per second.",
+    );
+    expect(y.scale.radius_km?.value).toBe(5);
+    expect(y.unread).toEqual([]);
+    expect(scale("find restaurants in a 3-mile radius").radius_km).toBeCloseTo(4.827);
+    expect(scale("search places within 800 meters of the user").radius_km).toBeCloseTo(0.8);
+  });
+});

@@ -144,3 +144,61 @@ describe("the spoken core comes from what the prompt asks for", () => {
     }
   });
 });
+
+describe("a design led by a subject speaks that subject's hard rule and the mechanism that keeps it", () => {
+  const trending = design("Design a trending topics service: the 10 most mentioned topics in the last 10 minutes");
+  const iot = design("Design telemetry ingestion for 1 million connected cars each reporting every 5 seconds");
+  const chat = design(
+    "Design a group chat where rooms hold up to 50,000 members and all members see messages in one order",
+  );
+  const mysql = design(
+    "Design a CDC pipeline that streams MySQL row changes into Elasticsearch, 10,000 changes per second",
+  );
+  const places = design(
+    "Design a local business search like Yelp: find restaurants near me among 50 million businesses",
+  );
+
+  it("says the narrower subject's rule first: a top k's ranking, not the windowed counts it rests on", () => {
+    expect(core(trending).rule).toMatch(/^Each key is ranked on exactly one ranker partition/);
+    expect(core(trending).mechanism).toBe("a partition-local top k merged into one ranking");
+    expect(trending.invariants[0]?.because).toMatch(/so it leads/);
+  });
+
+  it("names the mechanism the subject's rule says keeps it, never a generic one its words share", () => {
+    expect(core(iot).rule).toMatch(/out-of-order window/);
+    expect(core(iot).mechanism).toBe("an out-of-order window for each series");
+    expect(core(mysql).rule).toMatch(/commit LSN/);
+    expect(core(mysql).mechanism).toBe("a version check");
+  });
+
+  it("orders a conversation by its one sequencer, not by the idempotency key beside it", () => {
+    expect(core(chat).rule).toMatch(/^Each message takes the next sequence number from its \w+'s one owner/);
+    expect(core(chat).mechanism).toBe("a per-subject operation sequencer");
+  });
+
+  it("says places' derived cell index, rebuilt from the business records, not a photo upload", () => {
+    expect(core(places).rule).toMatch(/^The geo cell index is derived only from the business records/);
+    expect(core(places).mechanism).toBe("a projector with checkpoint");
+    expect(core(places).authority).toMatch(/^the business/);
+  });
+
+  it("flags a core mechanism other than the one the subject names", () => {
+    const script = writeScript(iot, { minutes: 45 });
+    const bad = {
+      ...script,
+      steps: script.steps.map((s) =>
+        s.step === 6
+          ? {
+              ...s,
+              sentences: s.sentences.map((x) =>
+                x.startsWith("The core mechanism is") ? "The core mechanism is a write-ahead log." : x,
+              ),
+            }
+          : s,
+      ),
+    };
+    expect(coreProblems(iot, bad).map((p) => p.problem)).toContain(
+      "a core mechanism other than the subject's own: write-ahead log, not out-of-order window for each series",
+    );
+  });
+});

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { design } from "../src/engine/design/design.js";
-import { phrasingProblems, spliceProblems } from "../src/render/script/check.js";
+import { phrasingProblems, saidAloud, spliceProblems } from "../src/render/script/check.js";
 import { writeScript } from "../src/render/script/index.js";
-import { isClause, withArticle } from "../src/render/script/speak.js";
+import { isClause, optionForm, withArticle } from "../src/render/script/speak.js";
 import { sayDecision } from "../src/render/script/steps.js";
 
 describe("the script's templates keep their grammar", () => {
@@ -234,6 +234,34 @@ describe("no sentence a candidate could not say naturally", () => {
       const s = writeScript(design(p), { minutes: 45 });
       expect(s.steps[0]?.sentences[0], p).toContain(subject);
       expect(phrasingProblems(s), p).toEqual([]);
+    }
+  });
+});
+
+describe("a decision option said after 'a design where' is a clause", () => {
+  it("reads a noun phrase whose last word is also a verb as a noun phrase", () => {
+    expect(optionForm("clocks with a bounded uncertainty and commit wait")).toBe("noun");
+    expect(optionForm("per-property last-writer-wins under one server per board")).toBe("noun");
+    expect(optionForm("in-memory quadtree that splits dense areas")).toBe("noun");
+  });
+
+  it("reads a first verb joined to an instruction as an instruction, and a subject's clause as a clause", () => {
+    expect(optionForm("index only labels and keep lines as compressed chunks in object storage")).toBe("instruction");
+    expect(optionForm("agents scrape the targets beside them and push batches to the distributors")).toBe("clause");
+    expect(optionForm("consumers pull batches and commit offsets")).toBe("clause");
+  });
+
+  it("never says 'a design where' before a noun phrase on a graded prompt", () => {
+    for (const p of [
+      "Design a Spanner-like distributed SQL database with externally consistent transactions.",
+      "Design a collaborative whiteboard like Miro where 50 people edit the same board.",
+      "Design a log aggregation system that ingests 5 GB/s of logs and makes them searchable within 30 seconds.",
+    ]) {
+      const text = saidAloud(writeScript(design(p), { minutes: 45 }))
+        .map((x) => x.text)
+        .join(" ");
+      for (const m of text.matchAll(/\ba design where (.+?)(?:, (?:not|rather than)\b|, because\b|[.?]$)/g))
+        expect(isClause(m[1] ?? ""), `${p}: ${m[0]}`).toBe(true);
     }
   });
 });

@@ -36,14 +36,14 @@ import { isWrite, REFUSES_STALE, REPEAT_PROMISE, RISES_ONLY } from "../knowledge
 import { QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
-import { type Topic, unspokenBesides } from "../knowledge/topics.js";
+import { SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
-import { builds, decidedAgainst, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
+import { builds, decidedAgainst, excludedBy, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { effectParty } from "./fields/drawn-verdicts.js";
 import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
 import { delivers } from "./fields/invariants.js";
@@ -130,12 +130,14 @@ export type CoherenceRule =
   | "logs-shape"
   | "traces-shape"
   | "untrusted-code-shape"
+  | "subject-leftover"
   | "ledger-shape"
   | "distributed-sql-shape"
   | "cdc-shape"
   | "workflow-engine-shape"
   | "realized-record-elsewhere"
   | "quantity-two-values"
+  | "figure-follows-rejected"
   | "stated-bound-exceeded"
   | "bound-without-headroom"
   | "latency-unbudgeted"
@@ -243,6 +245,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a telemetry design about log lines keeps every acknowledged line in a durable buffer, bounds the time until a line is searchable by the stated freshness (flush, lag, indexing batch and refresh summed), and draws no series, scraping, alert rules, config rollout or change capture",
   "traces-shape":
     "a telemetry design about trace spans stores spans keyed by trace id, keeps or drops each trace whole by one sampling decision, and draws no series, scraping or alert rules",
+  "subject-leftover":
+    "a design's rows never speak of a subject it does not have (an advertiser billed where nothing is billed, a function invoked where no function runs, a metrics series where the records are log lines or spans)",
   "untrusted-code-shape":
     "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
   "product-record-not-state":
@@ -289,6 +293,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no row promises a disk flush (fsync) before every acknowledgement where the design's own invariant acknowledges on replication and leaves flushing to the operating system (Kafka's acks=all)",
   "one-part-bought-twice":
     "the technology buys one product per part: no two recommended products fill the same part (CDC relaying an outbox to Kafka beside outbox tables whose relay claims rows with SKIP LOCKED)",
+  "figure-follows-rejected":
+    "a figure, budget, bottleneck estimate or invariant of a decision's owner follows the chosen option: none names a product only a rejected option is built on (a freshness budget that waits for Elasticsearch's refresh beside a label index with chunks) or a phrase the chosen option excludes, unless the prompt names it",
   "quantity-two-values":
     "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, a decision quotes the value the capacity table shows, and one quantity under two names in two units (a round trip of 30 ms beside one of 0.02 s) agrees with itself",
   "fence-at-outsider":
@@ -2218,6 +2224,45 @@ function untrustedCodeShape(d: Design): Problem[] {
   return out;
 }
 
+/** The design's rows a leftover of another subject would sit in (not its decisions, whose options weigh other subjects). */
+const SUBJECT_ROWS = [
+  "nfrs",
+  "overlay",
+  "operations",
+  "primaryState",
+  "invariants",
+  "components",
+  "api",
+  "failures",
+  "bottlenecks",
+] as const;
+
+const TELLS = SUBJECT_TELLS.map((t) => ({ ...t, re: new RegExp(t.words, "i") }));
+
+/**
+ * No row speaks of a subject the design does not have (`knowledge/topics.ts` SUBJECT_TELLS): a fraud row billing an
+ * advertiser in a trending-hashtags design, a function invocation in an online judge, a metrics series in a log
+ * pipeline's stance are rows carried in from a neighbouring card or subject.
+ */
+function subjectLeftovers(d: Design): Problem[] {
+  const spoken = d.nfrs.topics ?? [];
+  const out: Problem[] = [];
+  for (const t of TELLS) {
+    if (t.topic !== undefined ? spoken.includes(t.topic) : !(t.unlessTopic ?? []).some((u) => spoken.includes(u)))
+      continue;
+    for (const field of SUBJECT_ROWS) {
+      const text = JSON.stringify(d[field] ?? "");
+      const m = t.re.exec(text);
+      if (m)
+        out.push({
+          rule: "subject-leftover",
+          detail: `${field} speaks of ${t.subject} ('${m[0]}') in a design that ${t.topic ? `does not speak of ${t.topic}` : `is about ${(t.unlessTopic ?? []).filter((u) => spoken.includes(u)).join(", ")}`}`,
+        });
+    }
+  }
+  return out;
+}
+
 /**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
@@ -2551,6 +2596,7 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
     ...logsShape(d),
     ...tracesShape(d),
     ...untrustedCodeShape(d),
+    ...subjectLeftovers(d),
     ...ledgerShape(d),
     ...distributedSqlShape(d),
     ...cdcShape(d),
@@ -2576,6 +2622,7 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
     ...onePartOnce(d),
     ...realizedRecordsHold(d, facts),
     ...quantityOnce(d),
+    ...figuresFollowChosen(d),
     ...fencesWeOwn(d),
     ...politenessOnFetchPath(d),
     ...sizedByMovedBytes(d),
@@ -2772,8 +2819,100 @@ function quantityOnce(d: Design): Problem[] {
         detail: `${t.quantity} is ${a.value} (${a.where}) but its twin ${t.twin} is ${b.value} (${b.where}): one quantity in two units`,
       });
   }
+  out.push(...groupSizeOnce(d));
   // one report per pair
   return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
+}
+
+/** A product's name as a whole-word pattern ("Loki" never inside "Lokis"). */
+const productWords = (p: string) => new RegExp(String.raw`\b${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\b`, "i");
+
+/**
+ * The figures, budgets, bottleneck estimates and invariants of a decision's owner follow its chosen option: a product
+ * only a rejected option is built on, or a phrase the chosen option excludes, names what the design decided against.
+ */
+function figuresFollowChosen(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const dec of d.decisions) {
+    const chosen = dec.options.find((o) => o.id === dec.chosen);
+    if (!chosen) continue;
+    const kept = new Set((chosen.implies?.preferTechnology ?? []).map((p) => p.toLowerCase()));
+    const products = dec.options
+      .filter((o) => o !== chosen)
+      .flatMap((o) => o.implies?.preferTechnology ?? [])
+      .filter((p) => !kept.has(p.toLowerCase()))
+      .map(productWords)
+      .filter((re) => !re.test(d.prompt));
+    // a phrase the chosen option excludes is held against what the design promises; a figure may still carry a
+    // rejected option's term at the value the chosen one fixes (rollups kept at a share of none)
+    const phrases = excludedBy([dec]).filter((re) => !re.test(d.prompt));
+    for (const i of d.invariants.filter((x) => x.archetype === dec.archetype)) {
+      const hit = phrases.map((re) => re.exec(i.statement)?.[0]).find((x) => x !== undefined);
+      if (hit)
+        out.push({
+          rule: "figure-follows-rejected",
+          detail: `invariant '${i.statement}' says '${hit}', which ${dec.id} decided against (chosen: ${chosen.name})`,
+        });
+    }
+    const against = products;
+    if (against.length === 0) continue;
+    const said: [string, string][] = [
+      ...d.capacity
+        .filter((r) => r.archetype === dec.archetype)
+        .flatMap((r): [string, string][] => [
+          [`figure ${r.id}`, `${r.quantity} ${r.formula}`],
+          ...r.inputs.map((i): [string, string] => [`${r.id}'s input ${i.name}`, i.because]),
+        ]),
+      ...d.bottlenecks
+        .filter((b) => b.archetype === dec.archetype)
+        .map((b): [string, string] => [`bottleneck '${b.bottleneck}'`, `${b.formula ?? ""} ${b.estimate ?? ""}`]),
+      ...d.invariants
+        .filter((i) => i.archetype === dec.archetype)
+        .map((i): [string, string] => [`invariant '${i.statement}'`, i.statement]),
+    ];
+    for (const [where, text] of said) {
+      const hit = against.map((re) => re.exec(text)?.[0]).find((x) => x !== undefined);
+      if (hit)
+        out.push({
+          rule: "figure-follows-rejected",
+          detail: `${where} says '${hit}', which ${dec.id} decided against (chosen: ${chosen.name})`,
+        });
+    }
+  }
+  return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
+}
+
+/** The size of a replicated group a component's name states: "1 of a 5-node group", "(4 voters)" beside a leader. */
+function namedGroupSize(name: string): number | undefined {
+  const node = /(?<![\d-])(\d+)-node\b/.exec(name) ?? /\b1 of (?:an? )?(\d+)\b/.exec(name);
+  if (node?.[1]) return Number(node[1]);
+  const voters = /\((\d+) voters\b/.exec(name);
+  // followers named with their own count vote beside the one leader
+  if (voters?.[1]) return Number(voters[1]) + (/\bfollowers\b/i.test(name) ? 1 : 0);
+  return undefined;
+}
+
+/**
+ * One consensus group, one size: a group the drawing names with its size ("Lock leader (1 of 5-node group)") is the
+ * group the figures of its archetype multiply by (the voters of the consensus group, else its replicas), so the
+ * lease state is never counted across three copies beside a five-node group.
+ */
+function groupSizeOnce(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const c of d.components) {
+    const named = namedGroupSize(c.name);
+    if (named === undefined) continue;
+    const rows = d.capacity.filter((r) => r.archetype === c.archetype);
+    const read = (q: string) => rows.flatMap((r) => r.inputs.filter((i) => i.name === q));
+    const sizes = read("voters").length > 0 ? read("voters") : read("replicas");
+    const other = sizes.find((i) => i.value !== named);
+    if (other)
+      out.push({
+        rule: "quantity-two-values",
+        detail: `${c.name} names a group of ${named}, but ${c.archetype}'s figures read ${other.name} = ${other.value}`,
+      });
+  }
+  return out;
 }
 
 /** The names a figure's own formula reads. */

@@ -104,7 +104,7 @@ const ORDERING: Rule<Ordering>[] = [
     value: "per-partition",
   },
   {
-    re: /\border(?:ed|ing)? (?:per|for each|within (?:a|each|the)) (?:key|user|account|customer|entity|device|order|document|stream|topic|chat|room|conversation)\b|\bper[- ](?:key|user|account|customer|device|conversation) order\w*|\bin[- ]order\b|\bordered delivery\b|\bpreserv\w* (?:the )?order\b|\bfifo\b/i,
+    re: /\border(?:ed|ing)? (?:per|for each|within (?:a|each|the)) (?:key|user|account|customer|entity|device|order|document|stream|topic|chat|room|conversation)\b|\bper[- ](?:key|user|account|customer|device|conversation) order\w*|\bin[- ]order\b|\bordered delivery\b|\bpreserv\w* (?:the )?order\b|\bfifo\b|\bin the (?:same )?order (?:\w+ ){0,2}(?:sent|submitted|received|enqueued|published|written|created|placed|made|arrived?|arrive)\b|\bin (?:send|arrival|submission) order\b/i,
     value: "per-key",
   },
   { re: /\b(?:order|ordering) (?:does not|doesn't|need not) matter\b|\bunordered\b|\bno ordering\b/i, value: "none" },
@@ -281,7 +281,7 @@ const PER_TIME = new RegExp(String.raw`^\s*(?:/\s*|(?:per|a|an|each|every)\s+)($
 const DURATION = new RegExp(String.raw`^[- ]?\s*(${TIME_WORD})\b`, "i");
 /** "per minute", "each second", "/ s" after a count's noun. */
 const PER_LONG_TIME = new RegExp(
-  String.raw`^\s*(?:per[- ]|an?\s+|each\s+|every\s+|/\s*)(${LONG_TIME_WORD}|s|sec|min|h|hr|d|mo|yr)\b`,
+  String.raw`^\s*(?:once\s+)?(?:per[- ]|an?\s+|each\s+|every\s+|/\s*)(${LONG_TIME_WORD}|s|sec|min|h|hr|d|mo|yr)\b`,
   "i",
 );
 
@@ -347,6 +347,7 @@ const STOP = new Set([
   "by",
   "within",
   "under",
+  "once",
 ]);
 
 /** The stated noun a phrase starts with at word `i`, longest first. */
@@ -527,6 +528,13 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
 const SPREAD_WORDS =
   /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
 
+/**
+ * Words that make a duration a bound on paging someone: from a condition becoming true to the person on call being
+ * told ("pages on-call within a minute", "alerts the on-call engineer in under 2 minutes").
+ */
+const PAGE_WORDS =
+  /\b(?:pag(?:ed|ing)|on-?call (?:engineers?|person|people|team|sres?)|(?:pages?|alerts?|notif(?:y|ies))\s+(?:the\s+)?(?:on-?call|engineers?|operators?|someone|a human|sres?)\b[\w\s-]*?)/i;
+
 /** Words that say how long each one runs, just before its duration ("run for", "last up to", "takes about"). */
 /** How many of a unit a bare plural ("run for months") is read as: several, more than the two a pair would say. */
 const SEVERAL_OF_A_PLURAL = 3;
@@ -558,6 +566,7 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: FAILOVER_WORDS, id: "failover_seconds" },
   // how long each one runs, from its start to its end ("workflows that run for 90 days", "a build takes 10 minutes")
   { re: RUN_FOR, id: "run_seconds" },
+  { re: PAGE_WORDS, id: "page_bound_seconds" },
   { re: SPREAD_WORDS, id: "propagation_seconds" },
   // Last: a bare deadline on a change ("… to every server within 5 seconds") is how fast it must spread.
   {
@@ -599,6 +608,18 @@ function resolveLease(c: { id: string; toDays?: boolean }, prompt: string): { id
     return { id: "lease_seconds" };
   return c;
 }
+
+/** A distance's unit after its number, and kilometres in one of it. */
+const DISTANCE = /^[- ]?\s*(km|kilomet(?:er|re)s?|mi|miles?|met(?:er|re)s?)\b/i;
+const KM_IN: Record<string, number> = {
+  km: 1,
+  kilometer: 1,
+  kilometre: 1,
+  mi: 1.609,
+  mile: 1.609,
+  meter: 0.001,
+  metre: 0.001,
+};
 
 const WIDTH = /^[- ]?(?:bits?|bytes? wide|digits?|chars?|characters?|letters?)\b/i;
 /** A width inside a noun phrase ("100k roughly time-ordered 64-bit IDs"): skipped, the noun goes on. */
@@ -666,8 +687,23 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
 
+    // A distance a search reaches: "within 5 km", "a 3-mile radius", "radius of 500 meters"
+    const dist = DISTANCE.exec(rest.slice(pos));
+    if (dist) {
+      const km = n.value * (own(KM_IN, (dist[1] ?? "").toLowerCase().replace(/s$/, "")) ?? 0);
+      const word = /^\s*radius\b/i.exec(rest.slice(pos + dist[0].length))?.[0] ?? "";
+      const radius = word !== "" || /\b(?:within|radius of|around|up to|inside)\s*$/i.test(clauseBefore);
+      const lead = /\S+\s*$/.exec(clauseBefore)?.[0] ?? "";
+      if (km > 0 && radius) setScale(scale, "radius_km", km, `${lead}${quoteTo(pos + dist[0].length + word.length)}`);
+      if (km > 0) continue;
+    }
+
     // Durations: "10 second TTL", "10-second leases", "7 days retention", "every 5 seconds".
     const dur = DURATION.exec(rest.slice(pos));
+    const durSecs = dur ? timeUnit(dur[1] ?? "") : undefined;
+    // "1 million alert rules every 30 seconds", "10 million devices each sending a reading every 10 seconds": an
+    // interval that paces the items the noun before it names
+    if (dur && durSecs && pacedBy(t, nums[ni - 1], n, durSecs, quoteTo(pos + dur[0].length), scale)) continue;
     if ((dur && !/\bper\s*$|\/\s*$/i.test(clauseBefore.slice(-8))) || (dur && /\bevery\s*$/i.test(clauseBefore))) {
       const secs = timeUnit(dur?.[1] ?? "");
       if (dur && secs) {
@@ -690,9 +726,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               ? lastMatch(FAILOVER_WORDS, clauseBefore)
               : target.id === "propagation_seconds"
                 ? lastMatch(SPREAD_WORDS, clauseBefore)
-                : target.id === "run_seconds"
-                  ? lastMatch(RUN_FOR, clauseBefore)
-                  : undefined;
+                : target.id === "page_bound_seconds"
+                  ? lastMatch(PAGE_WORDS, clauseBefore)
+                  : target.id === "run_seconds"
+                    ? lastMatch(RUN_FOR, clauseBefore)
+                    : undefined;
           setScale(
             scale,
             target.id,
@@ -771,8 +809,20 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (rateM || intrinsic) {
       const secs = rateM ? timeUnit(rateM[1] ?? "") : 1;
       const rateId = hit?.entry.rate ?? (hit ? undefined : "requests_per_sec");
+      // "1 million alert rules every minute": a count of things paced by an interval, each once in it
+      if (secs && hit?.entry.count && hit.entry.interval && !rateId) {
+        setScale(scale, hit.entry.count, n.value, quoteTo(ends[hit.used - 1] ?? pos));
+        setScale(scale, hit.entry.interval, secs, quoteTo(nounEnd + (rateM?.[0].length ?? 0)));
+        continue;
+      }
       if (!secs || !rateId) continue;
       nounEnd += rateM ? rateM[0].length : 0;
+      // "each pushes one sample every minute": one item of a paced noun a time unit is its interval, not a fleet rate
+      const interval = hit?.entry.interval;
+      if (interval && n.value === 1 && !/s$/.test(hit?.noun ?? "")) {
+        setScale(scale, interval, secs, quoteTo(nounEnd));
+        continue;
+      }
       // Scope after ("per minute per API key") or before ("each user sends …", "a per-tenant limit of …").
       const scopeAfter = /^\s*(?:per|for each|each|\/)[- ]\s*((?:api[- ])?[a-z]+(?: address)?)\b/i.exec(
         t.slice(n.end + nounEnd),
@@ -868,7 +918,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
           : w === "a second"
             ? 1
             : 5;
-    setScale(scale, "propagation_seconds", secs, vagueDur[0]);
+    // "pages on-call within a minute" bounds the page, not a change reaching its readers
+    const lead = t.slice(Math.max(0, vagueDur.index - 40), vagueDur.index);
+    const page = PAGE_WORDS.exec(lead);
+    const quote = page ? `${lead.slice(page.index)}${vagueDur[0]}` : vagueDur[0];
+    setScale(scale, page ? "page_bound_seconds" : "propagation_seconds", secs, quote);
   }
   // "workflows that run for months": how long each one runs. A bare plural unit says several of it, not one: read
   // as SEVERAL_OF_A_PLURAL of the unit, so what stays open and the history kept are sized for a typical long run
@@ -892,6 +946,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     );
   const share = sampled ? Number(sampled[1] ?? sampled[2]) / 100 : 0;
   if (sampled && share > 0 && share <= 1) setScale(scale, "trace_sample_share", share, sampled[0]);
+  // "sends a reading once a minute", "a sample every second": one item of a paced noun each time unit is its interval
+  for (const m of t.matchAll(
+    /\b(?:a|an)\s+([a-z]+(?:[ -](?!once\b)[a-z]+)?)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day)\b/gi,
+  )) {
+    const list = (m[1] ?? "").toLowerCase().split(/[ -]+/);
+    const hit = list.map((_, i) => nounAt(list, i)).findLast((h) => h?.used === list.length);
+    const secs = timeUnit(m[2] ?? "");
+    if (hit?.entry.interval && secs) setScale(scale, hit.entry.interval, secs, m[0]);
+  }
   // "heartbeat every second", "renew every minute" with no number.
   const everyUnit =
     /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i.exec(
@@ -903,6 +966,72 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     if (target && secs) setScale(scale, target.id, target.toDays ? secs / 86400 : secs, everyUnit[0]);
   }
   return scale;
+}
+
+/** "… <noun> every" or "… <noun> once every": the words just before a pacing "every", up to four. */
+const PACED_WORDS = /((?:[a-z][a-z'-]*[ -]+){1,4})(?:once\s+)?every\s*$/i;
+
+/**
+ * A duration after "every" that paces the items a noun just before it names: where a model counts that noun's items
+ * over an interval (a sensor's report interval, an alert rule's evaluation interval) the duration is that interval
+ * ("a reading every 10 seconds"); otherwise a count stated earlier in the sentence, over the duration, is the noun's
+ * rate ("1 million users each posting a message every 10 minutes" is 1 million messages every 10 minutes). Returns
+ * whether it read the duration so.
+ */
+function pacedBy(
+  t: string,
+  prev: NumberMatch | undefined,
+  n: NumberMatch,
+  secs: number,
+  said: string,
+  scale: Scale,
+): boolean {
+  // back to the previous number, within the sentence
+  const from = Math.max(prev?.end ?? 0, n.start - 80);
+  const before = (
+    t
+      .slice(from, n.start)
+      .split(/[.;!?](?!\d)/)
+      .pop() ?? ""
+  ).replace(/,/g, " ");
+  const words = PACED_WORDS.exec(before);
+  if (!words) return false;
+  const list = (words[1] ?? "").toLowerCase().trim().split(/[ -]+/);
+  // the noun nearest "every" is what it paces ("hosts each exporting metrics every 15 seconds" paces the metrics)
+  // a verb may follow it ("1M alert rules evaluated every 30 s")
+  const hit = list.map((_, i) => nounAt(list, i)).findLast((h) => h !== undefined);
+  if (!hit) return false;
+  const at = before.toLowerCase().lastIndexOf(hit.noun);
+  if (at < 0) return false;
+  const rate = hit.entry.rate;
+  const sameSentence = prev !== undefined && !/[.;!?](?!\d)/.test(t.slice(prev.end, n.start));
+  // "1 million readings every 10 seconds": the number counts the items themselves, so they are a rate
+  const direct = sameSentence && (prev?.value ?? 0) > 1 && prev?.end === from && before.slice(0, at).trim() === "";
+  // "10 million devices each sending a reading every 10 seconds": one item from each of a count stated before
+  const subject =
+    sameSentence && prev && prev.value > 1
+      ? nounOf(
+          t
+            .slice(prev.end, from + at)
+            .toLowerCase()
+            .split(/[^a-z]+/)
+            .filter(Boolean),
+        )
+      : undefined;
+  const each =
+    subject?.entry.count !== undefined &&
+    (/\b(?:each|every|per)\b/i.test(t.slice(prev?.end ?? 0, from + at)) ||
+      /\b(?:a|an|one)\s+$/i.test(before.slice(0, at)));
+  if (!(direct && rate) && hit.entry.interval) {
+    setScale(scale, hit.entry.interval, n.value * secs, `${before.slice(at)}${said}`);
+    return true;
+  }
+  if (!rate || !prev || !(direct || each)) return false;
+  const quote = t.slice(prev.start, n.start) + said;
+  const value = prev.value / (n.value * secs);
+  setScale(scale, rate, value, quote);
+  for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, value, quote);
+  return true;
 }
 
 /** A subject noun ("board", "group chat") at the start of a text, with the length of its words. */

@@ -20,6 +20,10 @@ export const PRODUCT_HEAD_NOUNS: readonly string[] = [
   // a shop by another name ("an online bookstore with wish lists"); a bare "store" names a data store too
   "bookstore",
   "storefront",
+  // a conversation product named by what it is ("a chat for teams where …", "a team chat", "a messenger for
+  // nurses"); as a modifier ("a chat message store") the head ends on the component instead
+  "chat",
+  "messenger",
 ];
 
 /**

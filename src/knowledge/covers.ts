@@ -152,6 +152,15 @@ export const COVERAGE: readonly Coverage[] = [
       "the cache is one more sink of the change stream: its applier workers write each row's copy with the row's log position through a compare-and-set script, in the order of the row's changes, so no look-aside fill path, fill lease, purge fan-out or origin tier is drawn; a read that misses the cache reads the database",
   },
   {
+    by: "I06",
+    topic: "cdc-cache",
+    covers: "I16",
+    // a key-value store the prompt keeps as a system of record, or the source the changes come from
+    unless: String.raw`\b(?:(?:key-value|kv) stores? (?:as|is) (?:the |a )?(?:system|source) of (?:record|truth)|(?:from|out of) (?:a |the )?(?:dynamodb|cassandra|key-value stores?|kv stores?)|(?:dynamodb|cassandra) (?:streams?|cdc))\b`,
+    because:
+      "the cache's key-value store (Redis) is one more sink of the change stream, written only by its applier workers with each row's log position; the database the changes come from stays the system of record, so no replicated key-value store with its own client routing, quorum writes or repair is drawn",
+  },
+  {
     by: "I15",
     topic: "untrusted-code",
     covers: "I03",
@@ -428,6 +437,8 @@ export const VARIANTS: readonly Variant[] = [
       "Recent days stay in the hot index, and older lines are compressed chunks in object storage",
     ],
     absorbs: [],
+    stance:
+      "logging must keep taking lines during trouble: a shipper keeps unsent batches on disk and resends them, and a resent line carries its line id (host, file, byte offset), so a repeat is recognised and delivery is at least once; a line is searchable once its shard refreshes, so search trails the newest lines",
   },
   {
     by: "I18",
@@ -439,6 +450,8 @@ export const VARIANTS: readonly Variant[] = [
       "Kept spans are stored under their trace id with an index for search, and both lapse at the retention",
     ],
     absorbs: [],
+    stance:
+      "tracing must never slow the services it watches: a span an overloaded collector cannot take is dropped, not waited on, and a resent span (same trace and span id) is written once, so delivery is at least once while it retries; a trace becomes findable once its spans are written and indexed, so search trails the newest spans",
   },
   {
     by: "I04",

@@ -175,6 +175,28 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
   { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
   { id: "places", label: "places a location index holds that rarely move (businesses, venues)", unit: "places" },
+  { id: "alert_rules", label: "alert rules evaluated, each on its own schedule", unit: "rules" },
+  {
+    id: "eval_interval_seconds",
+    label: "interval between two evaluations of one alert rule",
+    unit: "s",
+    assumed: 60,
+    assumedBecause: "Prometheus evaluates rules every minute unless its global evaluation_interval says otherwise",
+  },
+  {
+    id: "page_bound_seconds",
+    label: "bound on the time from an alert's condition to paging the person on call",
+    unit: "s",
+  },
+  {
+    id: "page_notify_seconds",
+    label: "time from an alert firing to the page reaching the person on call",
+    unit: "s",
+    assumed: 5,
+    assumedBecause:
+      "a paging route that waits a few seconds to group a new alert with its siblings, then the pager's own delivery; Alertmanager's default route waits 30 s (group_wait), too long for a page held to a minute",
+  },
+  { id: "radius_km", label: "search radius around the point a nearby search is asked for", unit: "km" },
   {
     id: "run_seconds",
     label: "run time per workflow, job or session (from its start to its end)",
@@ -397,6 +419,24 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     share: "for the slowest shard's search",
   },
   {
+    id: "poll_interval_seconds",
+    label: "time between two scans of one due-index shard by its poller",
+    unit: "s",
+    share: "waiting for its shard's next poll",
+  },
+  {
+    id: "claim_write_seconds",
+    label: "one conditional claim committed on the primary and its synchronous replica",
+    unit: "s",
+    share: "for the conditional claim",
+  },
+  {
+    id: "dispatch_seconds",
+    label: "handing a claimed run to a free worker slot",
+    unit: "s",
+    share: "to hand the run to a worker",
+  },
+  {
     id: "block_fetch_seconds",
     label: "fetching a query's stored blocks from object storage, in parallel",
     unit: "s",
@@ -482,7 +522,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "zones",
     assumed: 3,
     assumedBecause:
-      "object stores such as Amazon S3 spread each object over at least three availability zones of a region",
+      "a cloud region commonly offers three or more availability zones, and a piece in each survives the loss of any one",
   },
   {
     id: "allowance_sync_seconds",
@@ -597,6 +637,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 0.27,
     assumedBecause:
       "5-minute and 1-hour rollups keep five aggregates per step: about 27% of the raw bytes at a 15 s interval",
+  },
+  // a consensus group's members are not a store's copies of an item: the group the drawing names has this size
+  {
+    id: "voters",
+    label: "voting members of one consensus group",
+    unit: "voters",
+    assumed: 5,
+    assumedBecause: "five voters keep a majority of three through two failures, one planned and one not",
   },
   {
     id: "replicas",

@@ -387,6 +387,11 @@ export const Archetype = z.strictObject({
         statement: text,
         topic: z.enum(TOPIC_VALUES).optional(),
         unlessTopic: UNLESS_TOPIC,
+        /**
+         * The mechanism that keeps this subject's rule (a top k's ranking by partition-local lists merged, a device's
+         * late samples by an out-of-order window): where the design holds it, the script names it as the core one.
+         */
+        keptBy: MechanismId.optional(),
       }),
     )
     .optional(),

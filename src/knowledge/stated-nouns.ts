@@ -20,6 +20,12 @@ export interface StatedNoun {
   /** The product activity the same rate states per day (for the fleet, or per user). */
   daily?: DailyActivity;
   /**
+   * The interval a stated "every N seconds" after this noun sets, when a model counts the rate as its items over that
+   * interval ("a reading every 10 seconds" is each sensor's report interval; "1 million alert rules every 30 seconds"
+   * each rule's evaluation interval). A noun without one turns its count and the interval into a rate instead.
+   */
+  interval?: string;
+  /**
    * What counting in this noun says about another quantity, assumed with the noun as its reason: a count of
    * redirects says each answer is a small redirect, not a web asset.
    */
@@ -88,7 +94,17 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?|increments?|decrements?|counter updates?|impressions?|plays|listens)$/,
     rate: "messages_per_sec",
   },
-  { re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/, rate: "samples_per_sec" },
+  {
+    re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/,
+    rate: "samples_per_sec",
+    interval: "scrape_seconds",
+  },
+  // an alert rule is evaluated on a schedule: a count of them over their interval is the evaluation rate
+  {
+    re: /^(?:alert(?:ing)? rules?|alert definitions?|alert(?:ing)? conditions?)$/,
+    count: "alert_rules",
+    interval: "eval_interval_seconds",
+  },
   // a span is one timed operation of a distributed trace (archetypes/I18/traces.ts)
   { re: /^(?:spans?|trace spans?)$/, rate: "spans_per_sec" },
   {
@@ -146,7 +162,8 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:keys?|objects?|files?|items?|entries|documents?|rows?|records?|domains?|dns records?|blobs?|artifacts?|packages?|products?|listings?)$/,
     count: "objects",
   },
-  { re: /^(?:series|time series|time-series|active series)$/, count: "series" },
+  // a sensor reports one series of readings
+  { re: /^(?:series|time series|time-series|active series|sensors?)$/, count: "series" },
   { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|availability zones?|zones?)$/, count: "regions" },
   { re: /^(?:replicas?|copies)$/, count: "replicas" },
   { re: /^(?:backends?|upstreams?)$/, count: "backends" },

@@ -1,3 +1,5 @@
+import type { MechanismId } from "./schema.js";
+
 /**
  * Subject matters and shapes a card keeps rows for that only some designs of its archetype are about. A
  * workflow with an external effect may move money (a payment, a refund) or may not (a webhook, an email): the
@@ -49,6 +51,10 @@
  * Proximity search may find objects that move (drivers, couriers: positions overwritten every few seconds) or places
  * that stay put (restaurants, shops): business records are the authority, the cell index is derived from them, and
  * no position updates arrive; the second is spoken only where no moving thing is.
+ * Counted events may be billed (ad clicks charged per click) or not (trending hashtags, page views): a fraud row
+ * that bills an advertiser, and billing readers, belong to the first only.
+ * An execution fleet may run functions per invocation (serverless, Lambda-like) or jobs, builds and submissions: an
+ * invocation router, an invoke call and a managed function platform belong to the first only.
  * A topic may yield to another (`TOPIC_YIELDS`): a payment system that also sends a push keeps money as its subject.
  * A card marks such an entity, read path or failure row with the topic it needs (`topic`) or the topic it
  * cannot coexist with (`unlessTopic`); the design keeps the rows that fit what the prompt speaks of.
@@ -69,6 +75,7 @@ export const TOPIC_VALUES = [
   "shown-count",
   "top-k",
   "aggregation",
+  "billed",
   "typeahead",
   "crawl",
   "ledger",
@@ -84,6 +91,7 @@ export const TOPIC_VALUES = [
   "logs",
   "traces",
   "untrusted-code",
+  "functions",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -106,6 +114,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // the k most frequent keys of a recent window: counting events per key, then ranking them
   "top-k": String.raw`\b(?:top[- ]?(?:\d[\d,]*|k|n|ten|hundred)|trending|most (?:popular|viewed|played|shared|mentioned|used|searched|liked|frequent))\b[^.;]{0,60}\b(?:(?:of|in|over|during|for|within) (?:the )?(?:last|past|previous|latest) (?:\d+ )?(?:minutes?|hours?|days?|weeks?)|right now|today)\b|\btrending (?:hashtags?|topics?|tags?|searches|terms|videos|posts|songs|products)\b|\bheavy hitters?\b`,
   aggregation: String.raw`\b(?:top[- ]?(?:\d[\d,]*|k|n|ten|hundred)|trending|most (?:popular|viewed|played|shared|mentioned|used|searched|liked|frequent))\b[^.;]{0,60}\b(?:(?:of|in|over|during|for|within) (?:the )?(?:last|past|previous|latest) (?:\d+ )?(?:minutes?|hours?|days?|weeks?)|right now|today)\b|\btrending (?:hashtags?|topics?|tags?|searches|terms|videos|posts|songs|products)\b|\bheavy hitters?\b|\b(?:count(?:s|ing|ed)?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower|like)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b`,
+  // counts that are billed, paid on or audited (ad clicks are charged per click, impressions per thousand): only
+  // where the prompt counts events too (TOPIC_NEEDS), so a bill alone is money, not this
+  billed: String.raw`\b(?:bill(?:s|ed|ing|able)?|invoic\w*|advertis\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\w*|charg(?:e|es|ed|ing)|audit\w*|revenue)\b`,
   // a count shown to people beside the thing counted (a video's views, a post's likes): a running total per key that
   // pages read, beside the windowed counts analytics reads; it needs the prompt to count events too (TOPIC_NEEDS)
   "shown-count": String.raw`\b(?:view|like|play|listen|click|visit|vote|upvote|follower)s? counters?\b|\bcounters? (?:for|of|on) (?:\w+ ){0,2}(?:videos?|posts?|songs?|tracks?|pages?|articles?|tweets?|photos?|reels?|streams?|podcasts?|episodes?)\b|\b(?:counts?|totals?) (?:\w+ ){0,3}(?:shown|displayed)\b|\b(?:running|lifetime|all-time) (?:counts?|totals?)\b`,
@@ -136,6 +147,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // code nobody has reviewed, run for whoever submits it: a judge, a code runner, CI for outsiders' pull requests;
   // "sandbox" alone is too common (a payment provider's test sandbox), and a function platform runs its owners' code
   "untrusted-code": String.raw`\b(?:untrusted (?:(?:user|users'|third-party|submitted|student|customer) )?(?:code|submissions?|programs?|scripts?|pull requests?|prs|builds?|jobs?|workloads?|notebooks?)|(?:online|code|programming) judges?|judge (?:systems?|services?|servers?|workers?)|leetcode|hackerrank|codeforces|codechef|competitive programming|coding (?:contests?|challenges?)|code (?:execution|runner|playground)s?(?: services?| engines?)?|(?:runs?|running|execut\w*) (?:(?:the |other )?(?:users?'?|people's|students'?|candidates'?|arbitrary|submitted|customers'?) )(?:\w+ )?(?:code|programs?|scripts?|notebooks?)|pull requests? from forks?|(?:ci|build) runners? for (?:untrusted|outside|external|public|forked)\b[\w ]*)\b`,
+  // a function platform: code deployed as functions and run per invocation (serverless, Lambda-like); "lambda" alone
+  // may be the batch-and-stream architecture
+  functions: String.raw`\b(?:serverless|functions?[- ]as[- ]a[- ]service|faas|(?:aws )?lambda(?![- ](?:architecture|style))|cloud functions|azure functions|(?:apache )?openwhisk|knative|cloud run|function (?:platforms?|runtimes?|invocations?|calls?|executions?)|invocations?|invok\w* (?:\w+ ){0,2}functions?|(?:run|runs|running|deploy|deploys|deploying|host|hosts|hosting|execut\w*) (?:\w+ ){0,2}functions|cold[- ]starts?)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
 };
 
@@ -170,6 +184,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "emails go to people's mailboxes: each recipient's message is queued by recipient domain, signed with the sender's DKIM key, handed to a recipient mail server over SMTP, and its bounces and complaints feed a suppression list",
   aggregation:
     "business events (clicks, views, follows) are counted per key in time windows from a stream of immutable events, not projected record by record",
+  billed:
+    "the counts are billed, paid on or audited (ad clicks charged per click, impressions per thousand): each total must match the raw events, so bots and fraud are filtered out before anyone is charged",
   "shown-count":
     "a count is shown beside the thing counted (a video's views, a post's likes): a running total per key in a serving store that every page view reads through a cache, fed by batched sums from the event stream within the stated freshness",
   typeahead:
@@ -197,6 +213,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "spans of distributed traces arrive from instrumented services; one sampling decision per trace keeps it whole or drops it, and kept spans are stored by trace id with an index for search, lapsing at the retention",
   "untrusted-code":
     "code nobody has reviewed runs for whoever submits it (a judge's submissions, a code runner, CI for outsiders' pull requests): each run is isolated in a fresh sandbox with no network and hard CPU, memory, process and output limits, and ends in one verdict",
+  functions:
+    "code is deployed as functions and run per invocation (serverless, Lambda-like): an invocation router sends each call to an idle warm sandbox of the function's current version, or cold-starts one within capacity",
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
   "top-k":
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
@@ -228,6 +246,7 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
 export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
   "shown-count": "aggregation",
   "top-k": "aggregation",
+  billed: "aggregation",
 };
 
 /**
@@ -327,6 +346,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
 const PROMPT_ONLY: readonly Topic[] = [
   "shown-count",
   "aggregation",
+  "billed",
   "typeahead",
   "whiteboard",
   "iot",
@@ -380,3 +400,39 @@ export const unlessTopics = <R extends { topic?: Topic; unlessTopic?: TopicMark 
   rows.map((r) =>
     r.topic !== undefined ? r : { ...r, unlessTopic: [...new Set([...markTopics(r.unlessTopic), ...topics])] },
   );
+
+/**
+ * A subject rule's mark naming the mechanism that keeps it (`keptBy` on a card's `invariantTopics`), read from the
+ * subject file's own table of its rules and their mechanisms; nothing for a rule the table does not name.
+ */
+export const keptBy = (statement: string, table: Readonly<Record<string, MechanismId>>): { keptBy?: MechanismId } =>
+  table[statement] ? { keptBy: table[statement] } : {};
+
+/**
+ * Words that speak of one subject's own records or parties (an advertiser billed for fraudulent clicks, a function
+ * invoked, a metrics series scraped), which a design's rows say only where it speaks of that subject (`topic`) or never
+ * where it speaks of one that replaces it (`unlessTopic`): a row carried in from a neighbouring subject (coherence
+ * `subject-leftover`).
+ */
+export const SUBJECT_TELLS: readonly Readonly<{
+  subject: string;
+  words: string;
+  topic?: Topic;
+  unlessTopic?: readonly Topic[];
+}>[] = [
+  {
+    subject: "ad billing",
+    topic: "billed",
+    words: String.raw`\b(?:advertisers?|billed to|fraudulent clicks)\b`,
+  },
+  {
+    subject: "a function platform",
+    topic: "functions",
+    words: String.raw`\b(?:invok(?:e|es|ing) functions?|function invocations?|per (?:hot )?function|invocation router)\b`,
+  },
+  {
+    subject: "a metrics pipeline",
+    unlessTopic: ["logs", "traces"],
+    words: String.raw`\b(?:(?:same|each|every|one) series|scrap(?:e|es|ed|ing)|scrape targets?|active series)\b`,
+  },
+];

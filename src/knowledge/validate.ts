@@ -1,6 +1,7 @@
 import { formulaVariables, parseFormula } from "./notation/formula.js";
 import { parseProtocol } from "./notation/protocol.js";
 import { Archetype, type ArchetypeInput } from "./schema.js";
+import { TOPIC_NEEDS } from "./topics.js";
 
 export interface KnownIds {
   mechanisms: ReadonlySet<string>;
@@ -58,9 +59,13 @@ export function entryProblems(raw: ArchetypeInput, known: KnownIds): string[] {
   for (const x of a.invariantTopics ?? [])
     if (!a.invariants.includes(x.statement))
       out.push(`${a.id}: invariantTopics names '${x.statement.slice(0, 60)}…', which is not one of its invariants`);
+  // a subject that only makes sense inside another (billed counts inside counted events) is about that one's records
   for (const f of a.failures)
-    if (f.topic && !a.entities.some((e) => e.topic === f.topic))
-      out.push(`${a.id}: failure '${f.failure}' is about ${f.topic}, but no entity of the card is`);
+    if (f.topic) {
+      const needs = TOPIC_NEEDS[f.topic];
+      if (!a.entities.some((e) => e.topic === f.topic || (needs !== undefined && e.topic === needs)))
+        out.push(`${a.id}: failure '${f.failure}' is about ${f.topic}, but no entity of the card is`);
+    }
   if (a.runtime && !a.overlay) out.push(`${a.id}: runtime overlay missing`);
   if (!a.runtime && a.overlay) out.push(`${a.id}: has a runtime overlay but is not a runtime archetype`);
   return out;

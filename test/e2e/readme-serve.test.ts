@@ -78,6 +78,10 @@ describe("the README's main job: bin/mechsd serve", () => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    // Any console error counts too: a resource the page asks for and the server lacks (a favicon) is one.
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(`console: ${m.text()}`);
+    });
     await page.goto(url);
     const prompt = page.getByLabel("Prompt", { exact: true });
     await prompt.fill("Design a distributed lock service with fencing tokens");

@@ -99,6 +99,19 @@ describe("workbench 2", { timeout: 90000 }, () => {
     await p.context().close();
   });
 
+  it("the summary's mechanisms each say the rule they keep or what they serve, never an empty 'protects:'", async () => {
+    const p = await page();
+    await p.goto(server.url);
+    await derive(
+      p,
+      "Design an SQS-like message queue with visibility timeouts that handles 500,000 messages per second.",
+    );
+    const rows = await p.locator("#sec-summary ol li .muted").allInnerTexts();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.trim()).toMatch(/^(protects|serves): \S/);
+    await p.context().close();
+  });
+
   it("gives each session its own URL that survives a reload and back/forward; a design links by prompt", async () => {
     const p = await page();
     await p.goto(server.url);

@@ -106,7 +106,12 @@ export function unrecognised(d: Design): boolean {
 function Summary(props: { design: Design }) {
   const d = props.design;
   const dom = d.archetypes[0];
-  const carrying = d.mechanisms.filter((m) => m.kind === "base").slice(0, 3);
+  // The mechanisms that keep a rule carry correctness (base ones first); one that keeps none only serves.
+  const keeping = d.mechanisms.filter((m) => m.protects !== "");
+  const carrying = [...keeping.filter((m) => m.kind === "base"), ...keeping.filter((m) => m.kind !== "base")].slice(
+    0,
+    3,
+  );
   const shown = carrying.length > 0 ? carrying : d.mechanisms.slice(0, 3);
   const hotspot = d.bottlenecks.find((b) => b.rank === "first hotspot") ?? d.bottlenecks[0];
   return (
@@ -127,7 +132,10 @@ function Summary(props: { design: Design }) {
             <ol>
               {shown.map((m) => (
                 <li key={m.id}>
-                  <b>{m.name}</b> <span class="muted">protects: {m.protects}</span>
+                  <b>{m.name}</b>{" "}
+                  <span class="muted">
+                    {m.protects !== "" ? `protects: ${m.protects}` : `serves: ${m.serves ?? m.protectsBecause}`}
+                  </span>
                 </li>
               ))}
             </ol>

@@ -163,6 +163,8 @@ const Invariant = z.strictObject({
   statement: z.string(),
   archetype: ArchetypeId,
   because: z.string(),
+  /** The mechanism the rule's own card or feature names as what keeps it. */
+  keptBy: z.string().optional(),
 });
 
 const Context = z.strictObject({

@@ -114,6 +114,8 @@ export interface InvariantRow {
   statement: string;
   archetype: ArchetypeId;
   because: string;
+  /** The mechanism the rule's own card or feature names as what keeps it (`keptBy` on the knowledge row). */
+  keptBy?: string;
 }
 
 export type RunsIn = KnowledgeRunsIn;

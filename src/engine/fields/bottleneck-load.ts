@@ -117,9 +117,18 @@ export function countFor(capacity: readonly CapacityRow[], share: CapacityRow): 
   if (!div) return undefined;
   return capacity.find((c) => {
     if (c === share || c.kind !== "count") return false;
-    const d = divisionOf(expressionOf(c));
-    return d?.[0] === div[0] && d[1] === div[1];
+    return divisionsOf(expressionOf(c)).some((d) => d[0] === div[0] && d[1] === div[1]);
   });
+}
+
+/**
+ * The divisions a count is sized by: its own, or each argument's of a larger-of ("max(writes / per_leader_writes,
+ * keepalives / per_leader_requests)": groups enough for whichever load needs more).
+ */
+function divisionsOf(e: Expr | undefined): [string, string][] {
+  if (e?.kind === "call" && e.fn === "max") return e.args.flatMap((a) => divisionsOf(a));
+  const d = divisionOf(e);
+  return d ? [d] : [];
 }
 
 /** The capacity figure that sizes a bottleneck: the one its formula names (by quantity or id), else the one sharing most words with it. */

@@ -1,3 +1,4 @@
+import { VARIANTS } from "../../knowledge/covers.js";
 import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import { REFERENCE_FAMILIES } from "../../knowledge/references.js";
@@ -100,3 +101,13 @@ export const meaningWords = rememberText(
         .map(stem),
     ),
 );
+
+/**
+ * Why an archetype's default stance holds in this design: the variant's own reason where the design's row of it is a
+ * variant that gives one (a log pipeline's lines, not a metrics pipeline's samples), else the card's.
+ */
+export function stanceReason(id: ArchetypeId, list: Fields["archetypes"]): string {
+  const topic = list.find((a) => a.id === id)?.variant?.topic;
+  const variant = topic === undefined ? undefined : VARIANTS.find((v) => v.by === id && v.topic === topic);
+  return variant?.stance ?? STANCES[id].because;
+}

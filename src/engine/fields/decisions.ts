@@ -257,19 +257,21 @@ function pointOwners(
   unspoken: readonly Topic[],
 ): { owner: string; points: readonly DecisionPoint[]; drives: boolean; feature: boolean }[] {
   const partless = partlessArchetypes(f);
-  const owners = f.archetypes.flatMap((a, i) => {
-    // an archetype the design draws no part of decides nothing
-    if (partless.has(a.id)) return [];
-    // a question about a subject the design is not about is not asked (no producer acks for a work queue)
-    const points = decisionPoints(a.id).filter((p) => fitsTopics(p, unspoken));
-    return [{ owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false }];
-  });
   const featureOwners = f.features.map((feat) => ({
     owner: feat.id,
     points: (FEATURE_BY_ID.get(feat.id)?.decisions ?? []).filter((p) => fitsTopics(p, unspoken)),
     drives: true,
     feature: true,
   }));
+  // a question a feature's own point already answers is not asked again of the archetype it rests on
+  const settled = new Set(featureOwners.flatMap((o) => o.points.flatMap((p) => p.settles ?? [])));
+  const owners = f.archetypes.flatMap((a, i) => {
+    // an archetype the design draws no part of decides nothing
+    if (partless.has(a.id)) return [];
+    // a question about a subject the design is not about is not asked (no producer acks for a work queue)
+    const points = decisionPoints(a.id).filter((p) => fitsTopics(p, unspoken) && !settled.has(p.id));
+    return [{ owner: a.id as string, points: i === 0 ? points : points.slice(0, 1), drives: i === 0, feature: false }];
+  });
   if (composedKind(f.branch.kind, f.archetypes) === "product") owners.unshift(...featureOwners);
   else owners.push(...featureOwners);
   return owners;

@@ -2,7 +2,7 @@ import { FALLBACK_ARCHETYPE } from "../../knowledge/defaults.js";
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
 import { fitsParty } from "../../knowledge/parties.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
+import { fitsTopics, TOPIC_NEEDS, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { partlessArchetypes } from "../architecture.js";
 import { BOTH_SIDES, REFUSES } from "../coherence.js";
 import type { Deriver } from "../design/graph.js";
@@ -63,8 +63,16 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     const [lead, ...rest] = f.archetypes;
     // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
     const written = new Set(f.operations.map((o) => `${o.archetype} ${o.entity}`));
-    const writesTopic = (id: ArchetypeId, topic: string) =>
+    const writesEntityOf = (id: ArchetypeId, topic: string) =>
       archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`));
+    // a subject that only makes sense inside another (billed counts inside counted events) has no records of its own:
+    // its rows hold where it is spoken and the design writes the records of the subject it needs
+    const writesTopic = (id: ArchetypeId, topic: Topic) => {
+      const needs = TOPIC_NEEDS[topic];
+      return (
+        writesEntityOf(id, topic) || (needs !== undefined && !unspoken.includes(topic) && writesEntityOf(id, needs))
+      );
+    };
     // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
     const cardRows = (id: ArchetypeId) =>
       archetype(id).failures.flatMap(({ topic, unlessTopic, parties, delivery, ...x }) =>

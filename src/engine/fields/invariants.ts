@@ -1,5 +1,5 @@
 import { DELIVERING_MECHANISMS, type MechanismId } from "../../knowledge/index.js";
-import { fitsTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
+import { fitsTopics, TOPIC_NEEDS, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { architectureOf, LAYOUT_FACTS, partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
 import type { InvariantRow } from "../design/types.js";
@@ -115,7 +115,10 @@ function invariantRows(
     const found = hits.filter((x) => x >= 0);
     return found.length > 0 ? Math.min(...found) : -1;
   };
-  const attached = new Map<string, { statement: string; archetype: InvariantRow["archetype"]; because: string }[]>();
+  const attached = new Map<
+    string,
+    { statement: string; archetype: InvariantRow["archetype"]; because: string; keptBy?: string }[]
+  >();
   // A feature-led design leads each path with the rules its features state for that path's actions.
   const led = featureLed(f.branch.kind, f.features, f.archetypes);
   // (an infra design whose subject is a named product keeps its features' rules too: a document's sharing check)
@@ -197,10 +200,12 @@ function invariantRows(
       if (!best) continue;
       const list = attached.get(best.path) ?? [];
       used.add(statement);
+      const keptBy = marks.get(statement)?.keptBy;
       list.push({
         statement,
         archetype: id,
         because: `${id} states it for ${best.entity}, which '${best.path}' writes`,
+        ...(keptBy ? { keptBy } : {}),
       });
       attached.set(best.path, list);
     }
@@ -209,12 +214,23 @@ function invariantRows(
     for (const x of attached.get(p.name) ?? []) out.push({ path: p.name, ...statedRate(x, f.nfrs.scale) });
   // a card statement marked with a subject the prompt speaks of is the prompt's own rule (a cap on requests in flight,
   // a message leased to one worker), so it leads its archetype's rules, and the hard rule is said from it
-  const spokenRule = (x: InvariantRow) =>
-    (archetype(x.archetype).invariantTopics ?? []).some(
+  const spokenTopic = (x: InvariantRow) =>
+    (archetype(x.archetype).invariantTopics ?? []).find(
       (m) => m.statement === x.statement && m.topic !== undefined && !unspoken.includes(m.topic),
-    );
+    )?.topic;
+  const spokenRule = (x: InvariantRow) => spokenTopic(x) !== undefined;
+  // the narrower subject leads the one it rests on (the top k ranks the windowed counts it needs), so its rule is
+  // said first; rules of one subject keep their card order
+  const narrower = (x: InvariantRow) => {
+    const t = spokenTopic(x);
+    return t !== undefined && TOPIC_NEEDS[t] !== undefined && !unspoken.includes(TOPIC_NEEDS[t]) ? 0 : 1;
+  };
   if (out.some(spokenRule)) {
-    const lead = out.filter(spokenRule);
+    const lead = out
+      .filter(spokenRule)
+      .map((x, i) => ({ x, i }))
+      .sort((a, b) => narrower(a.x) - narrower(b.x) || a.i - b.i)
+      .map((y) => y.x);
     const rest = out.filter((x) => !spokenRule(x));
     out.length = 0;
     for (const x of lead) out.push({ ...x, because: `${x.because}; the prompt speaks of its subject, so it leads` });

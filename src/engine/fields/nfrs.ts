@@ -12,7 +12,7 @@ import { type Stated, statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { referenceFacts } from "../references.js";
 import { ownedAuthority } from "../stance.js";
-import { leadingStance, stateHolder } from "./common.js";
+import { leadingStance, stanceReason, stateHolder } from "./common.js";
 
 function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourced<T> {
   if (stated) return { value: stated.value, source: "stated", because: `the prompt says '${stated.quote}'` };
@@ -82,8 +82,8 @@ export const nfrsField: Deriver<"nfrs"> = {
       holder.id === id
         ? dflt(what)
         : holder.records
-          ? `not stated; the records the design must not lose are ${holder.id}'s${holder.asked ? ", which the prompt asks to build" : ""}, so its default ${what} (${held.because})`
-          : `not stated; the prompt asks for ${holder.id}, whose state is derived or soft, so its default ${what} (${held.because})`;
+          ? `not stated; the records the design must not lose are ${holder.id}'s${holder.asked ? ", which the prompt asks to build" : ""}, so its default ${what} (${stanceReason(holder.id, f.archetypes)})`
+          : `not stated; the prompt asks for ${holder.id}, whose state is derived or soft, so its default ${what} (${stanceReason(holder.id, f.archetypes)})`;
     // the outside party a workflow's effects reach: its kind decides its ceiling, reconciliation and stance
     const sends = f.archetypes.some((a) => a.id === "I12");
     const found = sends ? designParty(f) : undefined;

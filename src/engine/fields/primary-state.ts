@@ -13,7 +13,7 @@ import { bareProductRecord, type ProductRecord, recordBoxes } from "../product/r
 import { leadRenamings, renameText, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { type ReferenceFacts, referenceFacts } from "../references.js";
 import { majorityHolder } from "../stance.js";
-import { archetype, stateHolder } from "./common.js";
+import { archetype, stanceReason, stateHolder } from "./common.js";
 
 /** All the primary state reads of the prompt: its unit noun, and the archetypes it asks to build. */
 interface StateFacts {
@@ -85,7 +85,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
       const d = STANCES[id].durability;
       return {
         value: d,
-        because: `not stated; ${id} holds it, whose state is ${d === "durable" ? "a record that must survive" : "derived or soft, rebuilt or renewed after a loss"} (${STANCES[id].because})`,
+        because: `not stated; ${id} holds it, whose state is ${d === "durable" ? "a record that must survive" : "derived or soft, rebuilt or renewed after a loss"} (${stanceReason(id, f.archetypes)})`,
       };
     };
     // consistency and availability by the state's role: stated, else a majority-commit holder's, else the stance of
@@ -125,7 +125,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         if (id === lead0) return { value: n.value, because: n.because } as PrimaryStateRow[K];
         return {
           value: STANCES[id][k],
-          because: `not stated; ${id} holds it, whose default ${k} it keeps (${STANCES[id].because})`,
+          because: `not stated; ${id} holds it, whose default ${k} it keeps (${stanceReason(id, f.archetypes)})`,
         } as PrimaryStateRow[K];
       };
       return {

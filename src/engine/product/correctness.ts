@@ -83,6 +83,7 @@ export function featureInvariants(
         statement: fillTerms(inv.statement, row.terms),
         archetype: op.archetype,
         because: `the ${entry.name.toLowerCase()} feature states it for '${phrase}', which writes ${op.entity}`,
+        ...(inv.keptBy ? { keptBy: inv.keptBy } : {}),
       });
     }
   }

@@ -1,7 +1,7 @@
 import { NUMBER_WORDS } from "../../knowledge/lexicon.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { editDistance } from "../text.js";
-import { stemSet, type Token, tokenize } from "./tokens.js";
+import { stemSet, stemWord, type Token, tokenize } from "./tokens.js";
 
 const isCount = (raw: string) => /^\d+$/.test(raw) || NUMBER_WORDS.has(raw);
 
@@ -233,7 +233,12 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
       (covers.some((c) => c < (covers[0] as number)) || covers[1] !== (covers[0] as number) + 1)
     )
       continue;
-    if (covers.length === n && (crossesPhrase(tokens, signal, covers) || splitsExpression(tokens, covers, from)))
+    if (
+      covers.length === n &&
+      (crossesPhrase(tokens, signal, covers) ||
+        splitsExpression(tokens, covers, from) ||
+        unitNotRate(tokens, signal, covers, from))
+    )
       continue;
     if (covers.length === n) {
       sortNumbers(covers);
@@ -242,6 +247,29 @@ export function findSignal(tokens: readonly Token[], signal: Signal, from = 0): 
     }
   }
   return undefined;
+}
+
+/** Units of time a rate is counted in ("calls a minute", "requests per second"). */
+const TIME_UNITS = new Set(["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"]);
+const DEADLINE = stemWord("within");
+
+/**
+ * True when a phrase that ends on a unit of time, read as a rate ("calls minute": calls a minute), found the unit where
+ * it counts no rate of what the phrase names: in a deadline ("pages on-call within a minute": "within" bounds the unit,
+ * and the phrase did not ask for it), or in a phrase of its own before that word ("probes URLs every minute and pages
+ * whoever is on call"); a unit right before the word still counts it ("a per-minute call budget").
+ */
+export function unitNotRate(tokens: readonly Token[], signal: Signal, covers: readonly number[], from = 0): boolean {
+  const lastRaw = signal.raws[signal.raws.length - 1] ?? "";
+  if (covers.length < 2 || !TIME_UNITS.has(lastRaw) || signal.stems.includes(DEADLINE)) return false;
+  // the covered words for the unit and for what it counts: covers are in the phrase's word order until returned
+  const unit = covers[covers.length - 1] as number;
+  const counted = covers[covers.length - 2] as number;
+  if (unit < counted - 1) return true;
+  // a search from token `from` on sees no word before it
+  let k = unit - 1;
+  while (k >= from && isCount(tokens[k]?.raw ?? "")) k--;
+  return k >= from && tokens[k]?.stem === DEADLINE && !covers.includes(k);
 }
 
 /**

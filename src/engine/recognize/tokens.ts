@@ -41,6 +41,8 @@ const CLAUSE_BREAKS = new Set([
   "by",
   "from",
   "without",
+  // "an image store | behind a CDN": what stands in front of the thing asked for is not the thing
+  "behind",
   "in",
   "on",
   ",",

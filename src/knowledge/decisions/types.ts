@@ -116,4 +116,9 @@ export interface DecisionPoint {
    */
   topic?: Topic;
   unlessTopic?: TopicMark;
+  /**
+   * A substrate archetype's decision points this one already answers for its feature (the playback feature's own
+   * CDN-or-ISP-caches question settles where an edge cache's copies live): those are not asked again beside it.
+   */
+  settles?: readonly string[];
 }

@@ -27,7 +27,9 @@ export const CHAT: FeatureEntry = {
       entity: "{Message}",
       critical: true,
       substrate: "I05",
-      mechanism: "idempotency-key",
+      // the send's core is its number: the conversation's one owner sequences it (a resend's client id is the
+      // duplicate-retry rule's idempotency key)
+      mechanism: "op-sequencer",
     },
     {
       action: "deliver the {message} to the recipients' online devices",
@@ -255,7 +257,8 @@ export const CHAT: FeatureEntry = {
     {
       action: "send a {message} to a {conversation}",
       statement:
-        "A {message} is stored once per client message id and takes the next sequence number of its {conversation}, so every device shows the {conversation} in the same order.",
+        "Each {message} takes the next sequence number from its {conversation}'s one owner, so every device shows the {conversation} in the same order; a resent {message} is stored once, by its client message id.",
+      keptBy: "op-sequencer",
     },
   ],
   failures: [

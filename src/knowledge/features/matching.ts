@@ -248,6 +248,22 @@ export const MATCHING: FeatureEntry = {
         because: "one dispatcher per region sees all nearby supply and claims drivers with conditional writes",
       },
       {
+        id: "driver-gateway",
+        name: "Driver connection gateways (WebSocket)",
+        kind: "gateway",
+        runs: ["hold each online {driver}'s connection", "relay position updates", "push offers"],
+        because:
+          "an offer must reach one {driver}'s phone within seconds, so every online {driver} keeps a connection open that positions flow up and offers flow down",
+      },
+      {
+        id: "eta-service",
+        name: "ETA service (road routing)",
+        kind: "service",
+        runs: ["road travel time from each candidate to the pickup"],
+        because:
+          "the nearest {driver} in a straight line is often not the nearest by road, so candidates are ranked by a routing engine's travel time",
+      },
+      {
         id: "driver-state",
         name: "Driver state store",
         kind: "store",
@@ -268,6 +284,11 @@ export const MATCHING: FeatureEntry = {
       { from: "trip-service", to: "dispatch-service", kind: "request", label: "find a driver" },
       { from: "dispatch-service", to: "location-service", kind: "request", label: "nearby available drivers" },
       { from: "dispatch-service", to: "driver-state", kind: "request", label: "claim driver (CAS)" },
+      { from: "dispatch-service", to: "eta-service", kind: "request", label: "road ETAs of the nearest candidates" },
+      { from: "client", to: "driver-gateway", kind: "stream", label: "WebSocket: positions up, offers down" },
+      { from: "driver-gateway", to: "location-service", kind: "request", label: "position updates" },
+      { from: "dispatch-service", to: "driver-gateway", kind: "callback", label: "push the offer to one {driver}" },
+      { from: "driver-gateway", to: "trip-service", kind: "request", label: "accept with the offer token" },
     ],
     api: [
       {

@@ -1,7 +1,7 @@
 import type { CapacityModel } from "../capacity/types.js";
 import type { Topology } from "../topology.js";
 import { fig, inp } from "./helpers.js";
-import type { FeatureAction, FeatureEntity } from "./types.js";
+import type { FeatureAction, FeatureEntity, FeatureInvariant } from "./types.js";
 
 /**
  * Proximity search over places that stay where they are (topic "places", knowledge/topics.ts): restaurants, shops,
@@ -29,9 +29,21 @@ export const PLACES_ACTIONS: FeatureAction[] = [
     action: "add or edit a {place} (name, category, price, hours, location)",
     shape: "overwrite current value",
     entity: "Business",
-    critical: false,
+    // the subject's own write: the business record is the authority the cell index is derived from
+    critical: true,
     substrate: "I16",
     mechanism: "versioned-overwrite",
+    topic: T,
+  },
+  {
+    // the subject's own rule rides here: the cell index is a copy of the business records, derived and rebuilt from them
+    action: "derive the {place}'s cell entry from its business record when it is added or edited",
+    shape: "async process",
+    entity: "GeoCell",
+    critical: false,
+    hidden: true,
+    substrate: "I06",
+    mechanism: "projector-checkpoint",
     topic: T,
   },
   {
@@ -42,6 +54,16 @@ export const PLACES_ACTIONS: FeatureAction[] = [
     substrate: "I06",
     mechanism: "projector-checkpoint",
     topic: T,
+  },
+];
+
+/** The subject's own rule: the cell index is a copy derived from the business records, rebuilt from them. */
+export const PLACES_INVARIANTS: FeatureInvariant[] = [
+  {
+    action: "add or edit a {place} (name, category, price, hours, location)",
+    statement:
+      "The geo cell index is derived only from the Business records: an edited {place} is in the cell of its stored location within the refresh bound, no search writes the index, and the whole index can be rebuilt from the records.",
+    keptBy: "projector-checkpoint",
   },
 ];
 
@@ -58,6 +80,26 @@ export const PLACES_ENTITIES: FeatureEntity[] = [
     topic: T,
   },
 ];
+
+/** The radius a nearby search asks for, where the prompt states none. */
+export const SEARCH_RADIUS = inp(
+  "radius_km",
+  1,
+  "a planning figure: a nearby search in a city looks about a kilometre around the point",
+);
+
+/**
+ * The radius sizes the cells: a cell at least as wide as the radius keeps the circle inside the point's cell and its
+ * eight neighbours, so a wider radius means wider cells and more to filter, never more cells. Shared by the moving
+ * objects' and the places' models (proximity.ts).
+ */
+export const SEARCH_AREA = fig(
+  "search_area_km2",
+  "area one search's cells cover (cells as wide as the radius, the point's and its 8 neighbours)",
+  "count",
+  "cells_per_nearby_query * radius_km * radius_km",
+  "km²",
+);
 
 /** Static places: the index is sized by the places and the searches, and no position updates arrive. */
 export const PLACES_CAPACITY: CapacityModel = {
@@ -91,6 +133,14 @@ export const PLACES_CAPACITY: CapacityModel = {
       "a planning figure: one in-memory index replica answers tens of thousands of cell reads a second",
     ),
     inp("reviews_per_day", 1000000, "a planning figure: reviews a day across a large directory"),
+    SEARCH_RADIUS,
+    {
+      quantity: "dense_places_per_km2",
+      label: "places listed per square kilometre of a dense city centre",
+      unit: "places/km²",
+      typical: 1000,
+      why: "a planning figure: a dense city centre lists on the order of a thousand businesses a square kilometre",
+    },
   ],
   figures: [
     fig("geo_index_bytes", "memory for the geo cell index (one copy)", "storage", "places * place_index_bytes", "B"),
@@ -118,6 +168,14 @@ export const PLACES_CAPACITY: CapacityModel = {
       true,
     ),
     fig("review_writes_per_sec", "reviews written a second", "rate", "reviews_per_day / 86400", "writes/s"),
+    SEARCH_AREA,
+    fig(
+      "places_filtered_per_search",
+      "places one search filters by exact distance in a dense city centre",
+      "count",
+      "cells_per_nearby_query * radius_km * radius_km * dense_places_per_km2",
+      "places",
+    ),
   ],
 };
 

@@ -113,6 +113,9 @@ export const PLAYBACK: FeatureEntry = {
   decisions: [
     {
       id: "playback-edge",
+      // the CDN-or-ISP question is where the edge cache's copies live, for video; segments and manifests are
+      // immutable, published once at the origin, so no cached copy goes stale and nobody writes through the cache
+      settles: ["i07-placement", "i07-freshness", "i07-write-policy"],
       question: "Deliver video through a commercial CDN or through our own caches placed inside ISPs?",
       options: [
         {

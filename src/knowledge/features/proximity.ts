@@ -1,6 +1,14 @@
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
-import { PLACES_ACTIONS, PLACES_CAPACITY, PLACES_ENTITIES, PLACES_TOPOLOGY } from "./places.js";
+import {
+  PLACES_ACTIONS,
+  PLACES_CAPACITY,
+  PLACES_ENTITIES,
+  PLACES_INVARIANTS,
+  PLACES_TOPOLOGY,
+  SEARCH_AREA,
+  SEARCH_RADIUS,
+} from "./places.js";
 
 /** Rows of objects that move (a position overwritten every few seconds), which static places do not have. */
 const MOVING = "places" as const;
@@ -39,6 +47,8 @@ export const PROXIMITY: FeatureEntry = {
       mechanism: "lww-overwrite",
     },
     {
+      // places that stay put derive their cell from the business record instead (places.ts)
+      unlessTopic: MOVING,
       action: "re-bucket the {place} into its grid cell",
       shape: "async process",
       entity: "GeoCell",
@@ -97,6 +107,7 @@ export const PROXIMITY: FeatureEntry = {
       inp("update_seconds", 4, "apps report position every few seconds while active"),
       inp("nearby_queries_per_sec", 20000, "searches and dispatch lookups at peak"),
       inp("location_bytes", 100, "id, coordinates, cell and timestamp"),
+      SEARCH_RADIUS,
       // places that rarely move (businesses, venues), only where the prompt counts them: no typical value, so a design
       // about moving drivers shows no place index
       {
@@ -130,6 +141,7 @@ export const PROXIMITY: FeatureEntry = {
         "nearby_queries_per_sec * cells_per_nearby_query",
         "reads/s",
       ),
+      SEARCH_AREA,
     ],
     topics: { places: PLACES_CAPACITY },
   },
@@ -190,6 +202,8 @@ export const PROXIMITY: FeatureEntry = {
       },
     },
   ],
+  // only a design that draws the places' own write keeps their rule (an action marked with a topic is kept only there)
+  invariants: [...PLACES_INVARIANTS],
   failures: [
     {
       failure: "A {place} just across a cell edge is missed because only the point's own cell was searched",

@@ -1,5 +1,5 @@
 import type { PartyKind } from "../parties.js";
-import type { ArchetypeId, ComponentRole, Operation, Scope } from "../schema.js";
+import type { ArchetypeId, ComponentRole, MechanismId, Operation, Scope } from "../schema.js";
 import type { Topic, TopicMark } from "../topics.js";
 
 /**
@@ -65,6 +65,8 @@ export interface FeatureEntity {
 export interface FeatureInvariant {
   action: string;
   statement: string;
+  /** The mechanism that keeps the rule (a conversation's order by its one sequencer), named as the core one. */
+  keptBy?: MechanismId;
 }
 
 /** A way the feature breaks, what prevents it and how it is repaired, in the feature's nouns. */

@@ -281,6 +281,18 @@ const byFamily = {
         "Whether a trace is kept is decided once, from its trace id or at its root, and carried with it, so every span of the trace is kept or dropped together.",
     },
     {
+      id: "out-of-order-window",
+      name: "out-of-order window for each series",
+      summary:
+        "Each series accepts a sample up to a set time behind its newest one, kept apart in memory and merged into the series in timestamp order when blocks are cut; an older sample is refused and counted, never silently dropped.",
+    },
+    {
+      id: "partition-top-k-merge",
+      name: "partition-local top k merged into one ranking",
+      summary:
+        "Events are partitioned by key, so each key is counted whole on one partition; each partition keeps its own top k, and the global top k, which lies in the union of those lists, is merged from them.",
+    },
+    {
       id: "subject-snapshot",
       name: "periodic snapshot + tail replay",
       summary:

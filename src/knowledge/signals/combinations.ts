@@ -870,6 +870,14 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
   ],
   // what a product does with each item in that order
   handledIn: [
+    // reaching the reader is handling it too: "messages must arrive in the order they were sent"
+    "arrive",
+    "arrives",
+    "delivered",
+    "appear",
+    "appears",
+    "shows up",
+    "show up",
     "processed",
     "applied",
     "matched",
@@ -2295,6 +2303,16 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "always writable",
     "always available",
   ],
+  // a loss that must never happen, in so many words ("no photo is ever lost", "never lose a file")
+  neverLost: [
+    "ever lost",
+    "never lost",
+    "never lose",
+    "never be lost",
+    "not be lost",
+    "ever be lost",
+    "never goes missing",
+  ],
   // bulk durable storage
   bulk: [
     "files",
@@ -2691,6 +2709,13 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
     why: "something stays writable while regions cannot reach each other, which is replicated key-value state merged later",
     families: ["writeAnywhere", "split"],
     targets: [{ id: "I16", weight: 0.7 }],
+  },
+  {
+    rule: "stored bulk data never lost",
+    why: "files, photos or other large objects must never be lost once stored, which is durability of replicated chunk or object storage",
+    families: ["bulk", "neverLost"],
+    targets: [{ id: "I19", weight: 0.6 }],
+    window: 6,
   },
   {
     rule: "bulk data surviving hardware loss",

@@ -1435,7 +1435,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "agree primary",
       "majority nodes",
       "majority accept",
-      "two them written",
+      // a change counted once a quorum of the replicas holds it ("counts only once two of them have written it"); "of
+      // them" is dropped before matching, so the count word is kept: "two … written" alone is any write of two things
+      "counts once two written",
+      "counts once two stored",
       "two three written",
       "two three accepted",
       "two three agree",
@@ -1475,7 +1478,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "failures out of five",
       "highly reliable store",
       "every node watches",
-      "three them stored",
+      "acknowledged after three stored",
       "acknowledged after majority",
       "every node same order",
       "nodes see same order",

@@ -1,4 +1,5 @@
 import type { Design } from "../../engine/design/design.js";
+import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { STORAGE_COST } from "../../knowledge/index.js";
 import { unheldKinds } from "./held.js";
@@ -441,7 +442,8 @@ const NUMBER_NAMES = [
  * What the script says the design rests on, checked against the design: the authoritative state is never named on a
  * derived copy (a search index, a cache); the core mechanism keeps the spoken hard rule (never one that only keeps
  * a housekeeping concern the rule is not about, such as garbage collection or an idempotency key beside an ordering
- * rule, nor one that only serves reads or recovery without protecting it); the hard rule is the prompt's subject's
+ * rule, nor one that only serves reads or recovery without protecting it, nor another than the one the rule's own
+ * subject names as what keeps it, `keptBy`, where the design holds that one); the hard rule is the prompt's subject's
  * (a product prompt's named feature, else the dominant archetype) when that subject states a rule of its own; and
  * the first hotspot is a load, never a storage cost while a load is listed beside it.
  */
@@ -490,7 +492,16 @@ export function coreProblems(d: Design, script: Script): SpeechProblem[] {
     const core = /^The core mechanism is (?:an? |the )?([^.]+)\.$/.exec(text)?.[1];
     const m = core ? d.mechanisms.find((x) => lowerFirst(speakable(x.name)) === core) : undefined;
     if (!m || !rule) return;
-    if (!mayLeadFor(m, rule.statement))
+    // a rule its own subject says how to keep (a top k's merged partition lists, a device's out-of-order window)
+    // is kept by that mechanism where the design holds it, never by a generic one its words happen to share
+    const own = rule.keptBy ? d.mechanisms.find((x) => x.id === rule?.keptBy) : undefined;
+    if (own && own !== m && !decidedAgainst(d.decisions, own.id, d.archetypes[0]?.id))
+      out.push({
+        step,
+        sentence: text,
+        problem: `a core mechanism other than the subject's own: ${m.name}, not ${own.name}`,
+      });
+    else if (!mayLeadFor(m, rule.statement))
       out.push({ step, sentence: text, problem: `a core mechanism that keeps only housekeeping: ${m.name}` });
     else if (m.serves && m.protects !== rule.statement)
       out.push({ step, sentence: text, problem: `a core mechanism that does not protect the hard rule: ${m.name}` });

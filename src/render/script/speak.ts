@@ -660,7 +660,12 @@ export function withArticle(name: string): string {
   )
     return name;
   // a name that opens with its own determiner or count ("one in-memory sorted set", "each key's own lock") takes none
-  if (/^(?:one|two|three|four|each|every|per|all|no|some|any|this|that|its|their|our|\d+)\b/i.test(name)) return name;
+  // ("per-subject operation sequencer" is an adjective before a counted agent noun, which takes one: "a per-subject …")
+  if (
+    /^(?:one|two|three|four|each|every|per|all|no|some|any|this|that|its|their|our|\d+)\b/i.test(name) &&
+    !(/^per-/i.test(name) && /[a-z](?:er|or)$/.test(last))
+  )
+    return name;
   // a mechanism named by what it does ("publish content before the pointer") takes no article
   if (LEADING_VERBS.has(firstWord(name).toLowerCase())) return name;
   // an acronym takes the article of its first letter's name: "a URL shortener", "an SQL store"
@@ -685,7 +690,9 @@ export const isClause = rememberText((phrase: string): boolean => {
   const head = (
     phrase.split(/\b(?:whose|which|that|who|whom|where|what|when|while|if|unless|until|because)\b|;/)[0] ?? phrase
   )
-    .replace(/\b\w+-\w+\b/g, "x")
+    .replace(/\b\w+(?:-\w+)+\b/g, "x")
+    // a noun compound whose second word is also a verb ("commit wait", "read repair") names a thing
+    .replace(/\b(?:commit|read|write|group|lock) (?:wait|repair|quorum|lease|hold)s?\b/gi, "x")
     // a word after a determiner or an adjective ("a hold", "temporary hold") is a noun, not a verb
     .replace(/\b(?:a|an|the|no|each|every|\w+(?:ary|ic|ive|ous|ful|less))\s+\w+/gi, "x");
   // a subject, its verb and the verb's object or clause ("one board outgrows one node's memory", "the prompt
@@ -771,11 +778,14 @@ const INSTRUCTION_VERBS =
   "fold offer keep send store split give let use run write retry hold reserve drop reject assign claim precompute recompute compute merge replicate copy move broadcast serve poll scan sign encrypt compress charge refund check ask accept elect route pay get avoid make authorise authorize request rebuild publish collapse resize upload sort fail";
 const INSTRUCTION = new RegExp(`^(?:${INSTRUCTION_VERBS.replace(/ /g, "|")}|fan out)\\b`, "i");
 
+/** A phrase whose first word comes before an instruction joined by "and" ("index only labels and keep lines …"). */
+const JOINED_INSTRUCTION = new RegExp(`^[a-z]+\\s[^,;:()]*?\\band (?:${INSTRUCTION_VERBS.replace(/ /g, "|")})\\s`, "i");
+
 /** Whether a phrase opens with a verb in its base form and no subject ("pay only for what runs", "make the renditions …"). */
 export const startsWithInstruction = (phrase: string): boolean => INSTRUCTION.test(phrase.trim());
 
 /** Prepositions and adverbs that open an option named by how or where ("by document", "through a CDN"). */
-const MODIFIER_HEAD = /^(?:by|through|via|from|straight|inside|within|at|on|in|all at once)\b|^[a-z]+ly\b/i;
+const MODIFIER_HEAD = /^(?:by|through|via|from|straight|inside|within|at|on|in|all at once)\b(?!-)|^[a-z]+ly\b(?!-)/i;
 
 /**
  * The grammatical form of a decision option's name, which decides how it is said: an instruction ("fold the
@@ -787,6 +797,9 @@ export function optionForm(name: string): "instruction" | "clause" | "modifier" 
   const t = name.trim();
   // an instruction's verb is followed by its object or a preposition, never by "is" ("fold is …")
   if (INSTRUCTION.test(t) && !/^\S+\s+(?:is|are|was)\b/i.test(t) && /\s/.test(t)) return "instruction";
+  // a first word joined by "and" to an instruction ("index only labels and keep lines …") is an instruction too,
+  // unless it is a subject (a plural or a determiner: "agents scrape … and push …", "the broker … and keeps …")
+  if (JOINED_INSTRUCTION.test(t) && !/^(?:[a-z]+s|the|a|an|each|every|one|no)\s/i.test(t)) return "instruction";
   if (isClause(t)) return "clause";
   // an adjective or participle straight before its preposition ("synchronous to", "leased from") names a how
   if (MODIFIER_HEAD.test(t) || /^[a-z-]+(?:ed|ous|al)\s+(?:to|from|by|in|on|at|into)\s/i.test(t)) return "modifier";

@@ -368,12 +368,16 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
 }
 
 /**
- * The mechanism the design leans on: the one that best enforces the hard rule, else the first critical
- * write's own mechanism, else the first base mechanism on a dominant critical path; never one that protects no rule.
+ * The mechanism the design leans on: the one the hard rule's own subject names as what keeps it (`keptBy`: a top k's
+ * partition-local lists merged, a conversation's one sequencer), where the design holds it; else the one that best
+ * enforces the hard rule, else the first critical write's own mechanism, else the first base mechanism on a dominant
+ * critical path; never one that protects no rule.
  */
 function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
   return perScript(d, leadMechanism, undefined, () => {
     const hard = hardRule(d)?.statement;
+    const own = keptByMechanism(d, hard);
+    if (own) return own;
     const guard = hard ? guardsOf(d, hard)[0] : undefined;
     if (guard) return guard;
     // failing a guard by the rule's words, a mechanism the design pairs with the hard rule itself (base first)
@@ -407,6 +411,14 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
     const onPath = base.filter((m) => pathsOf(m).some((p) => critical.has(p)));
     return named[0] ?? onPath[0] ?? base[0];
   });
+}
+
+/** The mechanism a rule's own subject names as what keeps it, where the design holds it and chose nothing against it. */
+export function keptByMechanism(d: Design, statement: string | undefined): Design["mechanisms"][number] | undefined {
+  const id = statement === undefined ? undefined : d.invariants.find((i) => i.statement === statement)?.keptBy;
+  return id === undefined
+    ? undefined
+    : d.mechanisms.find((m) => m.id === id && !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id));
 }
 
 /** A write the design walks has a mechanism or is critical; a requirement row with neither is the prompt's own words. */
@@ -1469,7 +1481,10 @@ function mechanismsStep(d: Design): StepDraft {
           `Together with ${withArticle(lowerFirst(speakable(partner.name)))}, it keeps ${ruleName(d, hard.statement)}`,
         ),
       );
-    else if (hard && (guards[0] === lead || lead.protects === hard.statement))
+    else if (
+      hard &&
+      (guards[0] === lead || lead.protects === hard.statement || keptByMechanism(d, hard.statement) === lead)
+    )
       lines.push(...core(`It keeps ${ruleName(d, hard.statement)}`));
     else {
       const c = lead.protects === NO_INVARIANT || lead.serves ? undefined : firstClause(lead.protects);

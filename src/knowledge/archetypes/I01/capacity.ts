@@ -11,7 +11,6 @@ export const capacity: CapacityModel = {
     ),
     inp("clients", 10000, "every service instance of a large fleet holds one session with the store"),
     inp("subscribers", 20, "a few controllers and proxies watch each key range"),
-    inp("replicas", 5, "five voters keep a majority through two failures"),
     inp("bytes_stored", 2e9, "etcd's default storage quota is 2 GB; coordination state is kept that small"),
   ],
   figures: [
@@ -45,7 +44,7 @@ export const capacity: CapacityModel = {
       "replication_msgs_per_sec",
       "replication messages sent by the leader",
       "bandwidth",
-      "leader_write_load * (replicas - 1)",
+      "leader_write_load * (voters - 1)",
       "msgs/s",
     ),
     fig(

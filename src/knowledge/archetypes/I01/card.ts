@@ -321,7 +321,7 @@ export const card = {
         "Keep only small control metadata here, batch proposals, and split very large key spaces into several independent consensus groups",
       formula: {
         yields: "replication messages sent by the leader per second",
-        expression: "changes_per_sec * (replicas - 1)",
+        expression: "changes_per_sec * (voters - 1)",
         unit: "msg/s",
       },
     },

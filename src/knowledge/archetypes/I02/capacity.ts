@@ -79,11 +79,13 @@ const base: CapacityModel = {
       "peak_lease_writes / leader_writes_per_sec",
       "fraction",
     ),
+    // a group's leader both commits the lease writes and answers its sessions' keep-alives: elections or locks are
+    // split over as many groups as the larger of the two loads needs, each key in one group with its sessions
     fig(
       "consensus_groups",
-      "consensus groups needed",
+      "consensus groups needed (for the lease writes or the keep-alives, whichever needs more)",
       "count",
-      "peak_lease_writes / (leader_writes_per_sec * target_utilisation)",
+      "max(peak_lease_writes / (leader_writes_per_sec * target_utilisation), keepalives_per_sec / (leader_requests_per_sec * target_utilisation))",
       "groups",
       true,
       "partitions",
@@ -95,7 +97,7 @@ const base: CapacityModel = {
       "peak_lease_writes / consensus_groups",
       "writes/s",
     ),
-    fig("lease_state_bytes", "lease state across replicas", "storage", "leases * value_bytes * replicas", "B"),
+    fig("lease_state_bytes", "lease state across the group's voters", "storage", "leases * value_bytes * voters", "B"),
     fig("idle_after_crash", "worst-case idle time after a holder crashes", "time", "lease_seconds", "s"),
     // the crashed holder's lease runs out, the store's leader finds it expired on its next check, and a waiting
     // candidate hears of the deletion and takes the lease

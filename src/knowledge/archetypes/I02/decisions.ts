@@ -29,6 +29,29 @@ export const decisions: DecisionPoint[] = [
         implies: {
           removeMechanisms: ["consensus-replication"],
           preferTechnology: ["Redis SET NX"],
+          // the lone primary, not a consensus leader, is what every acquire, release and renewal reaches
+          capacity: [
+            {
+              quantity: "leader_writes_per_sec",
+              value: 100000,
+              why: "one Redis primary answers on the order of a hundred thousand SET commands a second from its single command thread (Redis's own benchmark figures), with no majority round trip",
+            },
+            {
+              quantity: "leader_requests_per_sec",
+              value: 100000,
+              why: "a renewal is one more command on the same primary (a PEXPIRE of the key the holder still owns), answered at the same rate as a SET",
+            },
+            {
+              quantity: "expiry_check_seconds",
+              value: 0,
+              why: "no store-side expiry sweep waits: Redis expires a key the moment a command touches it after its time has passed, so a claimant's SET NX succeeds as soon as the lease runs out",
+            },
+            {
+              quantity: "keepalives_per_lease",
+              value: 3,
+              why: "a planning figure: the holder renews its key's expiry a few times within each lease, so a lease survives two missed renewals",
+            },
+          ],
           // a lone Redis has no elected leader of its own that re-arms leases (the consensus store's figure and row)
           excludes: [String.raw`\bre-arms every lease\b`],
         },

@@ -16,6 +16,11 @@ export const capacity: CapacityModel = {
     inp("tasks_per_sec", 200, "a shared scheduler fires a few hundred runs a second on average"),
     inp("task_seconds", 5, "a fired timer usually sends a message or calls a webhook, which takes seconds"),
     inp("peak_factor", 10, "timers cluster on round times such as the top of the hour, so peaks are sharp"),
+    inp(
+      "slots_per_worker",
+      100,
+      "a fired run mostly waits on the call it makes (a message sent, a webhook answered), so one asynchronous worker keeps about a hundred runs in flight; a run that computes holds a core instead (set it from the task)",
+    ),
   ],
   figures: [
     fig(
@@ -52,4 +57,27 @@ export const capacity: CapacityModel = {
     ),
     fig("timer_storage", "stored timer payloads across replicas", "storage", "timers * message_bytes * replicas", "B"),
   ],
+  // a stated bound on firing ("fire within 2 seconds of its time") is spent from the due time to the run's start on a
+  // worker, not along a client's request: the shard's next poll, its due-range scan, the claim, the hand-off
+  latencyPath: {
+    serves: "one due run",
+    steps: ["poll_interval_seconds", "store_read_seconds", "claim_write_seconds", "dispatch_seconds"],
+    inputs: [
+      inp(
+        "poll_interval_seconds",
+        0.5,
+        "each shard's poller scans its due range every 500 ms (and loads the next seconds' runs ahead of time), so a run waits at most one interval past its due time (a planning choice: set it from the firing bound)",
+      ),
+      inp(
+        "claim_write_seconds",
+        0.01,
+        "a conditional update acknowledged after the synchronous replica has it takes a few milliseconds in one region; 10 ms covers its tail (a planning figure; measure it)",
+      ),
+      inp(
+        "dispatch_seconds",
+        0.005,
+        "a claimed run goes to a worker slot that is already connected and waiting, through an in-region queue, in a few milliseconds (a planning figure)",
+      ),
+    ],
+  },
 };

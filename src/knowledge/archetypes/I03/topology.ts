@@ -54,10 +54,11 @@ export const topology: Topology = {
     },
     {
       id: "due-poller",
-      name: "Due poller (one per time-bucket shard)",
+      name: "Due poller (one lease per due-index shard)",
       kind: "control-loop",
       runs: ["scan due index", "release runnable runs"],
-      because: "runs become claimable only when their due time passes; sharding the scan spreads the fire-time hotspot",
+      because:
+        "runs become claimable only when their due time passes; each poller scans only its own shard's due range, so a top-of-the-hour burst is spread over every shard",
     },
     {
       id: "workers",
@@ -147,7 +148,7 @@ export const topology: Topology = {
       key: ["schedule_id", "due_at"],
       fields: ["state", "claimed_by", "claim_expires_at", "attempt"],
       indexes: ["(state, due_at) as the due index", "claim_expires_at"],
-      partitionKey: "due-time bucket",
+      partitionKey: "hash(schedule_id) mod due-index shards, due_at ordered within each shard",
       owner: "schedule-db",
     },
   ],

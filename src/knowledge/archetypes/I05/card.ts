@@ -648,4 +648,22 @@ export const card = {
       coordination: { scope: "partition", why: "offsets and leadership are tracked per partition" },
     },
   },
+  // a work queue leases messages one by one: no consumer group owns a partition and no offset is kept
+  topicScopes: [
+    {
+      topic: "work-queue",
+      ordering: {
+        scope: "key",
+        why: "a standard queue promises no order across messages; where order matters it holds within one message group (first in, first out), never across the queue",
+      },
+      exclusivity: {
+        scope: "key",
+        why: "each message is leased to one worker at a time, until that worker acks it or its visibility timeout passes",
+      },
+      coordination: {
+        scope: "partition",
+        why: "each queue partition's leader replicates its messages' sends, leases and acks; nothing is agreed across partitions",
+      },
+    },
+  ],
 } satisfies ArchetypeInput;

@@ -53,7 +53,8 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i05-consumption",
-    question: "Do consumers pull by offset, or does the broker push?",
+    question:
+      "Do consumers track their own offsets in a log, or does the broker track each message's delivery and ack?",
     options: [
       {
         id: "pull",
@@ -79,7 +80,7 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "push",
-        name: "the broker hands out messages one by one and tracks per-message acks: an unacked message is redelivered after its visibility timeout (SQS- or RabbitMQ-style)",
+        name: "the broker leases messages one by one and tracks each ack: consumers poll and an unacked message is delivered again once its visibility timeout passes (SQS-style), or the broker pushes under a prefetch limit and requeues what a closed channel left unacked (RabbitMQ-style)",
         buys: "low per-message latency and per-message retry and dead-lettering",
         costs: "the broker keeps per-message delivery state; slow consumers need prefetch limits; no replay after ack",
         winsWhen: "volume is low, there is one consumer group, and no one replays",
@@ -166,6 +167,8 @@ export const decisions: DecisionPoint[] = [
         buys: "throughput and parallelism grow with consumers and partitions; a slow message holds up nothing else",
         costs: "no order between messages, so a retried or redelivered message can run after a later one",
         winsWhen: "each task stands alone (resize an image, send one email)",
+        // nothing keeps an order, so no partition key is chosen to keep one
+        implies: { removeMechanisms: ["partition-key-ordering"] },
       },
       {
         id: "fifo-groups",

@@ -230,7 +230,7 @@ export const topology: Topology = {
       key: ["queue", "message_id"],
       fields: ["delivery_id", "consumer", "invisible_until", "receive_count"],
       indexes: ["invisible_until"],
-      partitionKey: "hash(message_id) mod partitions",
+      partitionKey: "its message's partition",
       owner: "partition-leaders",
     },
     {

@@ -168,7 +168,8 @@ export const QUEUE_DATA: DataSpec[] = [
     key: ["queue", "message_id"],
     fields: ["body", "dedup_id", "sent_at", "visible_at", "receive_count"],
     indexes: ["(queue partition, visible_at)", "dedup_id within the window"],
-    partitionKey: "hash(message_id) mod partitions",
+    partitionKey:
+      "hash(dedup_id) mod partitions (a fresh id when the producer sends none), so a resend meets its first copy",
     owner: "partition-leaders",
     topic: "work-queue",
   },

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
-import type { Technology } from "../../schema.js";
+import type { MechanismId, Technology } from "../../schema.js";
 import { TOPIC_WORDS } from "../../topics.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
@@ -44,6 +44,8 @@ const T = "aggregation" as const;
 const SHOWN = "shown-count" as const;
 /** The k most frequent keys of a sliding window (trending hashtags, most viewed videos of the last hour). */
 const TOPK = "top-k" as const;
+/** Counts that are billed, paid on or audited (ad clicks, impressions): fraud is charged to someone. */
+const BILLED = "billed" as const;
 type TechnologyInput = z.input<typeof Technology>;
 
 export const AGG_ENTITIES = [
@@ -57,7 +59,7 @@ export const AGG_ENTITIES = [
   {
     name: "WindowCount",
     description:
-      "The total for one key in one time window (the key's clicks in one minute): its count, how many late events it took, whether the window is closed, and which recount last corrected it; it is the answer readers and bills use, and can always be recounted from the raw events.",
+      "The total for one key in one time window (one key's events in one minute): its count, how many late events it took, whether the window is closed, and which recount last corrected it; it is the answer every reader uses, and can always be recounted from the raw events.",
     truth: true,
     topic: T,
   },
@@ -126,7 +128,7 @@ export const AGG_WRITES = [
       "rank the window each minute: each partition adds the newest minute's per-key counts, subtracts the minute that left the window and keeps its own top k, then the partitions' lists merge into the global top k, published as a new snapshot",
     entity: "RankingSnapshot",
     shape: "overwrite current value",
-    mechanism: "versioned-snapshot",
+    mechanism: "partition-top-k-merge",
     critical: true,
     topic: TOPK,
   },
@@ -164,6 +166,11 @@ export const TOPK_INVARIANTS = [
   "Each key is ranked on exactly one ranker partition, from its whole minute count (a hot key's salted partials are summed before ranking), so the global RankingSnapshot is drawn from the union of the partitions' own top k lists and misses no key that belongs in it.",
   "A key's count in a RankingSnapshot is the sum of its per-minute counts inside the window: each minute is added once when it closes and subtracted once when it leaves the window.",
 ];
+
+/** The mechanism that keeps each top k rule it names: the partitions' own top k lists, merged into one ranking. */
+export const TOPK_KEPT_BY: Readonly<Record<string, MechanismId>> = {
+  [TOPK_INVARIANTS[0] as string]: "partition-top-k-merge",
+};
 
 export const AGG_INVARIANTS = [
   "Each RawEvent adds to its window's PartialCount at most once, by its event id, however often the log or the aggregator delivers it again.",
@@ -227,12 +234,21 @@ export const AGG_FAILURES = [
   },
   {
     failure: "Bot or fraudulent clicks are counted and billed to the advertiser",
-    unlessTopic: SHOWN,
     role: "truth",
     prevention:
       "Filter events before counting by known-bot lists, rate per device and duplicate click ids, keeping the rejected ones with their reason",
     repair:
       "Reclassify with the improved rules in the batch recount and issue corrected totals for the affected windows",
+    topic: BILLED,
+  },
+  {
+    // where nothing is billed and no count is shown, bots still skew what the totals (or a ranking) say
+    failure: "Bots or scripted accounts inflate some keys' counts, so the totals and anything ranked from them mislead",
+    unlessTopic: [SHOWN, BILLED],
+    role: "truth",
+    prevention:
+      "Filter events before counting by known-bot lists, rate per account or device and duplicate event ids, keeping the rejected ones with their reason",
+    repair: "Reclassify with the improved rules in the batch recount and correct the affected window totals",
     topic: T,
   },
   {
@@ -350,7 +366,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
   },
   {
     id: "sources",
-    name: "Event sources (ad servers, browsers, apps)",
+    name: "Event sources (apps, browsers, servers)",
     kind: "client",
     runs: ["send events"],
     because: "each event is stamped with a unique id and the time it happened where it happens",
@@ -443,8 +459,18 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     kind: "client",
     runs: ["query counts"],
     because: "they read totals by key and time range, and billing reads only closed, recounted windows",
-    topic: T,
+    topic: BILLED,
     unlessTopic: SHOWN,
+  },
+  {
+    // where nothing is billed: the same readers without a bill
+    id: "readers",
+    name: "Dashboards and reports",
+    kind: "client",
+    runs: ["query counts"],
+    because: "they read totals by key and time range; a closed window is final once the recount has checked it",
+    topic: T,
+    unlessTopic: [SHOWN, BILLED],
   },
   {
     id: "readers",
@@ -802,11 +828,8 @@ export const TOPK_CAPACITY: CapacityModel = {
   ],
 };
 
-/**
- * Words that say the counts are billed, paid on or audited (ad clicks and impressions are charged per click or per
- * thousand): such totals must match the raw events, so they are counted exactly and recounted.
- */
-const BILLED_WORDS = String.raw`\b(?:bill(?:s|ed|ing|able)?|invoic\w*|advertis\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\w*|charg(?:e|es|ed|ing)|audit\w*|revenue)\b`;
+/** Words that say the counts are billed, paid on or audited (topic "billed"): such totals are counted exactly and recounted. */
+const BILLED_WORDS = TOPIC_WORDS.billed;
 
 export const AGG_DECISIONS: DecisionPoint[] = [
   {

@@ -1,4 +1,5 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
 import {
   AGG_BOTTLENECKS,
   AGG_ENTITIES,
@@ -9,12 +10,14 @@ import {
   AGG_TECHNOLOGIES,
   AGG_WRITES,
   TOPK_INVARIANTS,
+  TOPK_KEPT_BY,
 } from "./aggregation.js";
 import {
   CDC_CACHE_INVARIANTS,
   CDC_ENTITIES,
   CDC_FAILURES,
   CDC_INVARIANTS,
+  CDC_KEPT_BY,
   CDC_READS,
   CDC_TECHNOLOGIES,
   CDC_WRITES,
@@ -274,8 +277,8 @@ export const card = {
     ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: BASE })),
     ...TA_INVARIANTS.map((statement) => ({ statement, topic: "typeahead" as const })),
     ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
-    ...TOPK_INVARIANTS.map((statement) => ({ statement, topic: "top-k" as const })),
-    ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const })),
+    ...TOPK_INVARIANTS.map((statement) => ({ statement, topic: "top-k" as const, ...keptBy(statement, TOPK_KEPT_BY) })),
+    ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const, ...keptBy(statement, CDC_KEPT_BY) })),
     ...CDC_CACHE_INVARIANTS.map((statement) => ({ statement, topic: "cdc-cache" as const })),
     ...COUNTER_INVARIANTS.map((statement) => ({ statement, topic: "shown-count" as const })),
   ],
@@ -555,7 +558,7 @@ export const card = {
       slot: "One log partition per reading task, and the open windows of the keys and salts a task owns.",
       state:
         "Authoritative: the raw events in the log and the archive. Attempt: open windows' partial counts, checkpoints with log offsets, and totals not yet recounted.",
-      source: "Ad servers, browsers and apps sending events through the collectors.",
+      source: "Apps, browsers and servers sending events through the collectors.",
       sink: "Totals per key and window in the analytics store.",
       fabric:
         "The partitioned event log between collectors and aggregators, and a keyed shuffle by (key, salt) between filter and aggregator.",

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Technology } from "../../schema.js";
+import type { MechanismId, Technology } from "../../schema.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
 /**
@@ -133,6 +133,12 @@ export const CDC_INVARIANTS = [
   "Every sink applies a ChangeEvent only when its commit LSN is above the LSN it already holds for that primary key, so a redelivered, replayed or reordered change leaves the newer value in place.",
   "All ChangeEvents of one primary key travel through one change-log partition and are applied by one worker per sink, in LSN order.",
 ];
+
+/** The mechanism that keeps each capture rule it names: a sink's guard is a compare of the change's LSN to its own. */
+export const CDC_KEPT_BY: Readonly<Record<string, MechanismId>> = {
+  [CDC_INVARIANTS[0] as string]: "projector-checkpoint",
+  [CDC_INVARIANTS[1] as string]: "version-check",
+};
 
 export const CDC_CACHE_INVARIANTS = [
   "A CacheEntry is replaced only by a change whose LSN is above the LSN stored beside it, compared and written in one atomic script.",

@@ -9,7 +9,14 @@ const BASE: CapacityModel = {
       quantity: "tasks_per_sec",
       typical: 1000,
       why: "a shared compute fleet starts about a thousand tasks or invocations a second",
-      from: { expression: "requests_per_sec", why: "each stated invocation or request runs one task" },
+      from: [
+        { expression: "requests_per_sec", why: "each stated invocation or request runs one task" },
+        // a stated fleet with no stated load says how much work it is there to run: every slot busy at the peak
+        {
+          expression: "workers * slots_per_worker / task_seconds / peak_factor",
+          why: "the stated fleet runs one task in each of its slots at the peak, each for a run's time",
+        },
+      ],
     },
   ],
   figures: [

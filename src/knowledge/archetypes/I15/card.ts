@@ -102,7 +102,7 @@ export const card = {
     {
       name: "Task",
       description:
-        "A unit to run (a container, a job, a function invocation): spec and resource demand, tenant, state (pending, placed, running, succeeded, failed), attempt number and a submitter request id.",
+        "A unit to run (a container, a job, a build, a function call): spec and resource demand, tenant, state (pending, placed, running, succeeded, failed), attempt number and a submitter request id.",
       truth: true,
     },
     {
@@ -120,18 +120,20 @@ export const card = {
     {
       name: "WarmSandbox",
       description:
-        "An initialised execution environment (container or microVM) for one tenant and function version, idle or busy; a derived cache of capacity used to avoid cold starts.",
+        "An initialised execution environment (container or microVM) for one tenant and code version, idle or busy; a derived cache of capacity used to avoid cold starts.",
       truth: false,
     },
   ],
   writePaths: [
     ...SANDBOX_WRITES,
     {
-      action: "submit a task or invocation under the caller's request id so a retried submit does not run it twice",
+      action: "submit a task under the caller's request id so a retried submit does not run it twice",
       entity: "Task",
       shape: "create target",
       mechanism: "idempotency-key",
       critical: true,
+      // where users submit code, a submission under its submission id is the way in (sandbox.ts)
+      unlessTopic: "untrusted-code",
     },
     {
       action:
@@ -190,8 +192,7 @@ export const card = {
   readPaths: [
     ...SANDBOX_READS,
     {
-      action:
-        "the invocation router or scheduler reads a snapshot of node capacity and idle warm sandboxes to pick a target",
+      action: "the scheduler reads a snapshot of node capacity and idle warm sandboxes to pick a target",
       entity: "WarmSandbox",
       shape: "read projection",
       staleness:
@@ -201,6 +202,8 @@ export const card = {
       action: "a client reads a task's state, attempt, node and exit result",
       entity: "Task",
       shape: "read source",
+      // where users submit code, they poll the submission's verdict instead (sandbox.ts)
+      unlessTopic: "untrusted-code",
       staleness: "none for retry decisions; progress views may trail the last heartbeat by one interval",
     },
   ],
@@ -266,7 +269,7 @@ export const card = {
         "Stale owner accepted: a node cut off by a partition keeps running a task that was already re-placed, and both report results",
       role: "coordination",
       prevention:
-        "Reports carry the attempt number and the control plane drops superseded ones; tasks that must never overlap are not re-placed until the old node is confirmed gone (Kubernetes keeps a StatefulSet pod on an unreachable node rather than start a second copy, and a cut-off kubelet keeps its pods running)",
+        "Reports carry the attempt number and the control plane drops superseded ones; tasks that must never overlap are not re-placed until the old node is confirmed gone",
       repair:
         "Reports from the older attempt are discarded; the task's own effects must be idempotent by task id, since both copies may have acted",
     },
@@ -292,7 +295,7 @@ export const card = {
       repair: "Halt the rollout, roll back the deployment revision and let backoff drain the failed attempts",
     },
     {
-      failure: "Cold-start spike: a burst of invocations arrives with no warm sandboxes and latency explodes",
+      failure: "Cold-start spike: a burst of work arrives with no warm sandboxes and start latency explodes",
       role: "derived",
       prevention: "Keep a warm pool sized from recent concurrency and pre-provision for known peaks",
       repair: "Throttle with a retry hint while new sandboxes start, and grow the warm pool target",
@@ -335,7 +338,7 @@ export const card = {
     },
     {
       bottleneck: "Cold-start latency: fetching code or images and booting sandboxes on the request path",
-      mitigation: "Cache images on nodes, snapshot initialised microVMs, and keep warm sandboxes per hot function",
+      mitigation: "Cache images on nodes, snapshot initialised microVMs, and keep warm sandboxes of the busiest images",
     },
   ],
   silhouette: {
@@ -382,8 +385,8 @@ export const card = {
     {
       product: "AWS Lambda",
       layer: "serving",
-      // a managed function platform is not the sandbox fleet the prompt asks to build
-      unlessTopic: "untrusted-code",
+      // a managed function platform only where the prompt runs functions per invocation
+      topic: "functions",
       fits: "A managed function fleet with per-invocation scaling, async queues, retries and dead-letter destinations",
       suits: ["elastic-scale", "operational-simplicity", "at-least-once"],
       poorFor: ["low-cost", "low-latency", "exactly-once"],
@@ -403,7 +406,7 @@ export const card = {
     {
       to: "I03",
       role: "input",
-      why: "scheduled, delayed and retried invocations are released by a due-time layer into the fleet",
+      why: "scheduled, delayed and retried work is released by a due-time layer into the fleet",
       typical: true,
     },
     {
@@ -429,18 +432,50 @@ export const card = {
     },
   ],
   overlay: {
-    driver: "submissions, invocation requests and queue backlog, plus controllers reconciling desired deployments",
-    unit: "one Task attempt or function invocation with its resource demand",
+    driver: "submissions and queue backlog, plus controllers reconciling the desired pool",
+    unit: "one Task attempt with its resource demand",
     worker: "node agents that start sandboxes or containers, run tasks and report results",
-    slot: "allocatable CPU, memory, GPU or concurrency on a node, and warm sandboxes per function",
+    slot: "allocatable CPU, memory, GPU or concurrency on a node, and warm sandboxes per image",
     state:
       "WorkerNode, Task, Assignment and Deployment records are authoritative; heartbeats and attempt numbers are the attempt state",
-    source: "API submissions, event triggers and queues feeding asynchronous invocations",
+    source: "API submissions, event triggers and queues feeding asynchronous work",
     sink: "task results and logs returned to callers, plus whatever the tasks themselves write",
-    fabric: "the invocation router or scheduler-to-node channel, and the image or code distribution to nodes",
+    fabric: "the scheduler-to-node channel, and the image or code distribution to nodes",
     maintenance:
       "detecting dead nodes and re-placing their tasks, autoscaling pools, draining and upgrading nodes, evicting idle sandboxes and garbage-collecting finished tasks",
   },
+  topicOverlays: [
+    {
+      // a function platform runs each invocation on a warm sandbox of the function's current version
+      topic: "functions",
+      driver: "invocation requests, submissions and queue backlog, plus controllers reconciling desired deployments",
+      unit: "one Task attempt or function invocation with its resource demand",
+      worker: "node agents that start sandboxes or containers, run invocations and report results",
+      slot: "allocatable CPU, memory or concurrency on a node, and warm sandboxes per function",
+      state:
+        "WorkerNode, Task, Assignment and Deployment records are authoritative; heartbeats and attempt numbers are the attempt state",
+      source: "API calls, event triggers and queues feeding asynchronous invocations",
+      sink: "invocation results returned to callers, plus whatever the functions themselves write",
+      fabric: "the invocation router and the scheduler-to-node channel, and the code distribution to nodes",
+      maintenance:
+        "detecting dead nodes and re-placing their tasks, autoscaling the warm pools, draining and upgrading nodes, evicting idle sandboxes and garbage-collecting finished invocations",
+    },
+    {
+      // untrusted code: each submission queued per language and judged in a fresh sandbox to one verdict
+      topic: "untrusted-code",
+      driver: "submissions queued per language, and the queue backlog that sizes the sandbox pool",
+      unit: "one Submission attempt, run in a fresh sandbox against its test cases",
+      worker: "sandbox workers that take a submission, run it under its limits with no network and write its verdicts",
+      slot: "sandboxes per host, each with its CPU, memory, process and output limits, from warm per-language images",
+      state:
+        "Submission and Verdict records are authoritative, with the attempt number that fences a retried run; WorkerNode and Assignment records place the runs",
+      source: "users submitting code through the submission API",
+      sink: "one verdict per submission, which the submitter polls or is pushed",
+      fabric: "the per-language submission queues between the API and the sandbox workers",
+      maintenance:
+        "rebuilding the per-language images, recycling sandboxes after every run, draining and rebuilding hosts, and rejudging the runs of a host found compromised",
+    },
+  ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "read-your-writes",

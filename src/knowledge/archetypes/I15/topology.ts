@@ -1,10 +1,12 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { SANDBOX_API, SANDBOX_COMPONENTS, SANDBOX_DATA, SANDBOX_LINKS, SANDBOX_PROTOCOLS } from "./sandbox.js";
 
-/** Drawn only where the prompt does not run untrusted code: a function platform's invocation path. */
+/** Drawn only where the prompt speaks of functions run per invocation: a function platform's invocation path. */
+const F = "functions" as const;
+/** Untrusted code: users submit code, not task specs, and read its verdict (sandbox.ts). */
 const U = "untrusted-code" as const;
 
-/** Execution fleet: a control API, a consensus cluster store, scheduler and controllers, worker nodes, an invocation router. */
+/** Execution fleet: a control API, a consensus cluster store, scheduler and controllers, worker nodes, and an invocation router where functions run per invocation. */
 export const protocols: ProtocolSpec[] = [
   ...SANDBOX_PROTOCOLS,
   {
@@ -14,7 +16,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Invocation with warm reuse",
-    unlessTopic: U,
+    topic: F,
     notation:
       "clients>router[invoke function] -> router>workers[run on an idle warm sandbox {WarmSandbox.state = idle and WarmSandbox.version = Deployment.version}] -> workers>router[result] -> router>clients[result] |-> router>workers[cold start a sandbox {no idle sandbox and WorkerNode.free >= demand}] => done | retry | reject",
   },
@@ -33,6 +35,24 @@ export const topology: Topology = {
       kind: "client",
       runs: ["submit", "invoke", "status"],
       because: "submissions are retried, so each carries a request id",
+      topic: F,
+    },
+    {
+      id: "clients",
+      name: "Clients submitting tasks",
+      kind: "client",
+      runs: ["submit", "status"],
+      because: "submissions are retried, so each carries a request id",
+      unlessTopic: [F, U],
+    },
+    {
+      id: "clients",
+      name: "Users submitting code",
+      kind: "client",
+      runs: ["submit code", "read verdict"],
+      because: "a submission is retried under its submission id, so it is judged once",
+      topic: U,
+      unlessTopic: F,
     },
     {
       id: "control-api",
@@ -82,7 +102,7 @@ export const topology: Topology = {
     ...SANDBOX_COMPONENTS,
     {
       id: "router",
-      unlessTopic: U,
+      topic: F,
       name: "Invocation router",
       kind: "gateway",
       runs: ["pick warm sandbox", "cold start"],
@@ -91,19 +111,21 @@ export const topology: Topology = {
   ],
   links: [
     { from: "clients", to: "control-api", kind: "request", label: "submit / deploy / status" },
-    { from: "clients", to: "router", kind: "request", label: "invoke", unlessTopic: U },
+    { from: "clients", to: "router", kind: "request", label: "invoke", topic: F },
     { from: "control-api", to: "cluster-store", kind: "request", label: "write desired state" },
     { from: "scheduler", to: "cluster-store", kind: "control", label: "bind tasks" },
     { from: "node-controller", to: "cluster-store", kind: "control", label: "reschedule on node loss" },
     { from: "autoscaler", to: "cluster-store", kind: "control", label: "desired replicas" },
     { from: "cluster-store", to: "workers", kind: "stream", label: "watch assignments" },
     { from: "workers", to: "cluster-store", kind: "callback", label: "heartbeat, status" },
-    { from: "router", to: "workers", kind: "request", label: "run invocation", unlessTopic: U },
+    { from: "router", to: "workers", kind: "request", label: "run invocation", topic: F },
     ...SANDBOX_LINKS,
   ],
   api: [
     {
       operation: "submit",
+      // where users submit code, the submission API is the way in (sandbox.ts)
+      unlessTopic: U,
       call: "POST /v1/tasks",
       request: ["spec", "resources", "request_id"],
       response: ["task_id", "state"],
@@ -114,7 +136,7 @@ export const topology: Topology = {
     ...SANDBOX_API,
     {
       operation: "invoke",
-      unlessTopic: U,
+      topic: F,
       call: "POST /v1/functions/{name}:invoke",
       request: ["payload", "mode (sync | async)", "request_id"],
       response: ["result or invocation_id"],

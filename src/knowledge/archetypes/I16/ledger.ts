@@ -428,6 +428,12 @@ export const LEDGER_CAPACITY: CapacityModel = {
       quantity: "requests_per_sec",
       typical: 5000,
       why: "a large retail bank's ledger takes on the order of thousands of transfers a second at its busiest (a planning figure; the prompt states none)",
+      // a transfer or payment stated by its own noun counts as a message (stated-nouns.ts), a transaction as a write:
+      // either is one transfer request the ledger serves
+      from: [
+        { expression: "messages_per_sec", why: "each stated transfer or payment is one transfer request" },
+        { expression: "writes_per_sec", why: "each stated transaction is one transfer request" },
+      ],
     },
     {
       quantity: "cross_shard_share",

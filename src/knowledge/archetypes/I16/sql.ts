@@ -410,7 +410,7 @@ export const SQL_CAPACITY: CapacityModel = {
       label: "bytes one key range holds before it splits",
       unit: "B",
       typical: 512 * 1024 * 1024,
-      why: "CockroachDB splits a range at 512 MiB by default; Spanner splits by size and load likewise",
+      why: "a planning figure: range-partitioned SQL stores split a range once it holds a few hundred megabytes, and split a busy one by load",
     },
     {
       quantity: "replicas",

@@ -94,9 +94,64 @@ const BASE: CapacityModel = {
 const IOT_OWN = new Set(IOT_CAPACITY.figures.map((x) => x.id));
 const IOT_INPUTS = new Set(IOT_CAPACITY.inputs.map((x) => x.quantity));
 
+/**
+ * Alerting over a server fleet's series: each rule is a query evaluated on its own schedule, so the rules over their
+ * interval are the evaluation load the rulers carry (Prometheus's global evaluation_interval defaults to one minute).
+ * Monitoring's own, not a device fleet's or a log pipeline's.
+ */
+const ALERTING: CapacityModel = {
+  inputs: [
+    // a stated paging bound shortens the evaluation interval to half its planned share, then the scrape interval to
+    // what the evaluation and the notification leave of it
+    {
+      quantity: "eval_interval_seconds",
+      from: {
+        expression: "page_bound_seconds * (1 - bound_headroom) / 2",
+        why: "half the share of the stated paging bound planned for use, the other half left to the scrape and the page",
+        atMost: 60,
+      },
+    },
+    {
+      quantity: "scrape_seconds",
+      from: {
+        expression: "page_bound_seconds * (1 - bound_headroom) - eval_interval_seconds - page_notify_seconds",
+        why: "the share of the stated paging bound planned for use, less an evaluation interval and the notification: a condition must be scraped within what is left",
+        atMost: 15,
+      },
+    },
+    inp(
+      "alert_rules",
+      10000,
+      "a planning figure: a large fleet's monitoring keeps on the order of ten thousand alerting and recording rules",
+    ),
+  ],
+  figures: [
+    // a condition shows in the next scrape, is seen by the next evaluation, and its page leaves once the route sends
+    {
+      ...fig(
+        "page_seconds",
+        "longest time from a condition to the page (a scrape interval + an evaluation interval + notification)",
+        "time",
+        "scrape_seconds + eval_interval_seconds + page_notify_seconds",
+        "s",
+      ),
+      bound: "page_bound_seconds",
+    },
+    fig(
+      "rule_evals_per_sec",
+      "alert rule evaluations a second (each rule once per evaluation interval)",
+      "rate",
+      "alert_rules / eval_interval_seconds",
+      "evals/s",
+    ),
+  ],
+};
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
   ...BASE,
+  inputs: [...ALERTING.inputs, ...BASE.inputs],
+  figures: [...BASE.figures, ...ALERTING.figures],
   topics: {
     iot: {
       inputs: [...IOT_CAPACITY.inputs, ...BASE.inputs.filter((x) => !IOT_INPUTS.has(x.quantity))],

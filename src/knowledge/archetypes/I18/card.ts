@@ -1,6 +1,14 @@
 import type { ArchetypeInput } from "../../schema.js";
-import { type Topic, type TopicMark, unlessTopics } from "../../topics.js";
-import { IOT_BOTTLENECKS, IOT_ENTITIES, IOT_FAILURES, IOT_INVARIANTS, IOT_READS, IOT_WRITES } from "./iot.js";
+import { keptBy, type Topic, type TopicMark, unlessTopics } from "../../topics.js";
+import {
+  IOT_BOTTLENECKS,
+  IOT_ENTITIES,
+  IOT_FAILURES,
+  IOT_INVARIANTS,
+  IOT_KEPT_BY,
+  IOT_READS,
+  IOT_WRITES,
+} from "./iot.js";
 import {
   LOGS_BOTTLENECKS,
   LOGS_ENTITIES,
@@ -263,7 +271,7 @@ const NUMBERS = {
   ],
   // a device's late samples are accepted within a window, a scraped server's refused; devices carry no alert rules
   invariantTopics: [
-    ...IOT_INVARIANTS.map((statement) => ({ statement, topic: I })),
+    ...IOT_INVARIANTS.map((statement) => ({ statement, topic: I, ...keptBy(statement, IOT_KEPT_BY) })),
     {
       statement:
         "Within one series, Samples are stored in timestamp order; an out-of-order or duplicate timestamp is refused or deduplicated, never interleaved.",

@@ -1,5 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import type { MechanismId } from "../../schema.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
 /**
@@ -53,7 +54,7 @@ export const IOT_WRITES = [
       "accept a device's late sample, sent from its offline buffer, when it is within the out-of-order window behind its series' newest timestamp, and merge it into the series in time order",
     entity: "Sample",
     shape: "append event",
-    mechanism: "write-ahead-log",
+    mechanism: "out-of-order-window",
     hidden: true,
     critical: true,
     repeatSafe:
@@ -94,6 +95,11 @@ export const IOT_INVARIANTS = [
   "A Sample up to the out-of-order window older than its series' newest timestamp is accepted and stored in timestamp order, however late its device sends it; a repeat of the same series and timestamp keeps one value, and only a sample older than the window is refused, counted per device.",
   "Every series belongs to one registered Device, whose id is one of its labels; samples from an unknown device are refused, so a misconfigured device cannot create series without bound.",
 ];
+
+/** The mechanism that keeps each device rule it names: late samples by a window behind each series' newest one. */
+export const IOT_KEPT_BY: Readonly<Record<string, MechanismId>> = {
+  [IOT_INVARIANTS[0] as string]: "out-of-order-window",
+};
 
 export const IOT_FAILURES = [
   {
@@ -200,6 +206,13 @@ export const IOT_CAPACITY: CapacityModel = {
       quantity: "samples_per_sec",
       from: { expression: "series / scrape_seconds", why: "every sensor reports once per interval" },
     },
+    {
+      quantity: "ingest_append_seconds",
+      label: "time for the distributor to write a batch to its ingesters' WAL and head and acknowledge it",
+      unit: "s",
+      typical: 0.05,
+      why: "a planning figure: one round trip inside the region to each replica ingester plus a WAL append, tens of milliseconds; measure it",
+    },
   ],
   figures: [
     fig(
@@ -217,6 +230,18 @@ export const IOT_CAPACITY: CapacityModel = {
       "B",
     ),
     fig("devices_reporting", "devices reporting", "count", "series / sensors_per_device", "devices"),
+    // a pushed sample is queryable once an ingester has appended it to its in-memory head (the WAL write the write
+    // path acknowledges), so its freshness is the device's send plus that write, never a later indexing step
+    {
+      ...fig(
+        "queryable_seconds",
+        "longest time from a device sending a sample to it being queryable (its send + the ingesters' head append)",
+        "time",
+        "client_rtt_seconds + ingest_append_seconds",
+        "s",
+      ),
+      bound: "propagation_seconds",
+    },
     fig(
       "query_points",
       "raw points one last-24-hour query reads",

@@ -265,10 +265,11 @@ export const LOGS_CAPACITY: CapacityModel = {
       typical: 2,
       why: "a planning figure: bulk requests of a few megabytes fill in a second or two per partition",
     },
+    // the wait between indexing a batch and reading it is the chosen index's own (i18-log-index fixes it)
     {
       quantity: "index_refresh_seconds",
       typical: 1,
-      why: "Elasticsearch and OpenSearch refresh every second by default (index.refresh_interval)",
+      why: "a planning figure: an index makes a newly indexed batch readable about a second later",
     },
     {
       quantity: "query_label_share",
@@ -509,7 +510,16 @@ export const LOGS_DECISIONS: DecisionPoint[] = [
         costs:
           "indexing every byte costs CPU and an index about as large as the compressed text, on replicated hot nodes; the refresh interval and shard count must keep up with the ingest",
         winsWhen: "the ingest is modest or searches are mostly for rare words across all sources",
-        implies: { preferTechnology: ["Elasticsearch"] },
+        implies: {
+          preferTechnology: ["Elasticsearch"],
+          capacity: [
+            {
+              quantity: "index_refresh_seconds",
+              value: 1,
+              why: "Elasticsearch and OpenSearch refresh a shard every second by default (index.refresh_interval), and only then can a search see the batch",
+            },
+          ],
+        },
       },
       {
         id: "labels-chunks",
@@ -518,7 +528,17 @@ export const LOGS_DECISIONS: DecisionPoint[] = [
         costs:
           "a search for words scans every chunk its labels and time range select, so a wide range with loose labels is slow; labels must stay low in cardinality",
         winsWhen: "the ingest runs to gigabytes a second and most searches name a service and a time range",
-        implies: { preferTechnology: ["Loki"] },
+        implies: {
+          preferTechnology: ["Loki"],
+          // Loki's queriers ask the ingesters for lines still in memory before reading flushed chunks
+          capacity: [
+            {
+              quantity: "index_refresh_seconds",
+              value: 0,
+              why: "no refresh interval waits: a querier reads the lines an ingester still holds in memory, so a line is searchable once appended",
+            },
+          ],
+        },
       },
     ],
     rules: [

@@ -50,6 +50,11 @@ export const card = {
       { text: "file storage", weight: 0.9 },
       { text: "object storage", weight: 0.9 },
       { text: "blob storage", weight: 0.85 },
+      // storage named by what it holds ("a photo storage service", "video storage for uploads"): the bytes themselves
+      { text: "photo storage", weight: 0.9 },
+      { text: "image storage", weight: 0.9 },
+      { text: "video storage", weight: 0.9 },
+      { text: "media storage", weight: 0.9 },
       { text: "storage layer", weight: 0.8 },
       { text: "storage cluster", weight: 0.7 },
       { text: "storage node", weight: 0.7 },
@@ -159,13 +164,13 @@ export const card = {
     ...FILE_SYNC_WRITES,
     {
       action:
-        "create a namespace entry (a path or key) through the metadata service's logged, replicated operation log, refused if the name already exists; a file system also renames entries this way",
+        "create a namespace entry (a path or an object key) through the metadata service's logged, replicated operation log: a file system refuses a path that exists (and renames entries this way), while an object store's put of an existing key replaces it with a newer version unless the caller made it conditional (If-None-Match)",
       entity: "FileEntry",
       shape: "create target",
       mechanism: "consensus-replication",
       critical: true,
       repeatSafe:
-        "the create is conditional on the name being absent in the master's log, so a retry finds the entry its first attempt made and is refused, never applied twice",
+        "a file create is conditional on the path being absent in the metadata log, so a retry finds the entry its first attempt made and is refused; a retried object put writes the same bytes again as the key's newest version, and a conditional put is refused, so neither leaves a second entry",
     },
     {
       action:
