@@ -127,3 +127,18 @@ describe("a prompt's spaces", () => {
     }
   });
 });
+
+describe("a kept coherence verdict belongs to its own prompt", () => {
+  it("every corpus design's verdict equals a fresh check of that design, after all were derived once", async () => {
+    const { readFileSync } = await import("node:fs");
+    const prompts = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "");
+    // two passes: the second finds every verdict kept, so a verdict kept for another prompt would show here
+    for (const p of prompts) design(p);
+    for (const p of prompts) {
+      const d = design(p);
+      expect(d.coherence, p).toEqual(checkCoherence(d));
+    }
+  });
+});

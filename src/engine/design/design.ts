@@ -328,7 +328,10 @@ const COHERENCE = new Kept<{ parts: readonly [Problem[], Problem[]]; whole: read
 function coherenceOf(shared: Design, fieldsKey: string | undefined): Problem[] {
   const facts = coherenceFacts(shared.prompt);
   const beside = besideUnread(facts);
-  const key = fieldsKey === undefined ? undefined : factsKey(beside) + fieldsKey;
+  // a few rules read the prompt's own words (named products, own accounts, a rejected option's words), so its text
+  // is part of the key too, without the unread amounts that make a variant of a prompt differ
+  const text = facts.unread.reduce((t, quote) => t.split(quote).join(""), shared.prompt);
+  const key = fieldsKey === undefined ? undefined : `${factsKey(beside)}${fieldsKey}\u0001${text}`;
   let verdict = key === undefined ? undefined : COHERENCE.get(key);
   if (!verdict) {
     const parts = coherenceParts(shared, beside);
