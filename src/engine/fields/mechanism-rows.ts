@@ -125,6 +125,22 @@ export function touchedEntities(because: readonly string[], operations: readonly
 }
 
 /**
+ * The entities a mechanism touches: those its reasons name (`touchedEntities`), and for a mechanism that recognises
+ * a repeat by a key, the record that key is the id of ("once per transfer id" keeps the transfer's once-only rule,
+ * whichever record the keyed write appends).
+ */
+export function mechanismTouches(
+  mechanismId: string,
+  because: readonly string[],
+  operations: readonly OperationRow[],
+): Set<string> {
+  const touched = touchedEntities(because, operations);
+  if (REPEAT_KEEPERS.has(mechanismId as MechanismId))
+    for (const e of keyedEntities(because, operations)) touched.add(e);
+  return touched;
+}
+
+/**
  * The entities whose id a mechanism's reasons key a write by ("once per transfer id", "under the order's id"): the
  * record a repeat is recognised by, which may not be the record the keyed write appends.
  */
@@ -174,11 +190,7 @@ export function protectedInvariant(
   const { named, mine: own } = mechanismWords(mechanismId);
   const context = new Set(scope.because.flatMap((b) => [...meaningWords(b)]));
   const mine = [...new Set([...own, ...context])];
-  const touched = touchedEntities(scope.because, scope.operations);
-  // a mechanism that recognises a repeat by a key touches the record that key is the id of ("once per transfer id"
-  // keeps the transfer's once-only rule, whichever record the keyed write appends)
-  if (REPEAT_KEEPERS.has(mechanismId as MechanismId))
-    for (const e of keyedEntities(scope.because, scope.operations)) touched.add(e);
+  const touched = mechanismTouches(mechanismId, scope.because, scope.operations);
   let best:
     | {
         inv: InvariantRow;
