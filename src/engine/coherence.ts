@@ -553,10 +553,29 @@ const EXAMPLE_LEAD = new Set(["a", "an", "the", "for", "example", "e.g.", "most"
 /** A word's plain form for comparing a prompt's nouns with an example's: lower case, a plural's s dropped. */
 const plain = (w: string) => w.toLowerCase().replace(/(?<=[a-z]{3})(es|s)$/, "");
 
-/** The things a win condition names as its examples: the head word of each item of its parentheses. */
+/** Words that open a clause about an example rather than an example ("holiday rentals, where the count is one"). */
+const CLAUSE_LEAD = new Set([
+  "where",
+  "when",
+  "which",
+  "that",
+  "if",
+  "as",
+  "since",
+  "because",
+  "so",
+  "unless",
+  "while",
+]);
+
+/**
+ * The things a win condition names as its examples: the head word of each item of its parentheses, never a clause
+ * that explains one (its "where" is no thing a prompt could name).
+ */
 export function flipExamples(winsWhen: string): string[] {
   return [...winsWhen.matchAll(/\(([^)]*)\)/g)].flatMap((m) =>
     (m[1] ?? "").split(/,|\bor\b|\band\b/).flatMap((item) => {
+      if (CLAUSE_LEAD.has(item.trim().split(/\s+/)[0]?.toLowerCase() ?? "")) return [];
       const head = item
         .trim()
         .split(/\s+/)
