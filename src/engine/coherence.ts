@@ -45,9 +45,15 @@ import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
 import { builds, decidedAgainst, excludedBy, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
 import { effectParty } from "./fields/drawn-verdicts.js";
-import { failureRowHolds, MECHANISM_FAILURE_BY_TEXT } from "./fields/failure-scope.js";
+import {
+  crashOf,
+  failureRowHolds,
+  MECHANISM_FAILURE_BY_TEXT,
+  ORDER_AUTHORITY_RUNS,
+  orderingAuthorities,
+} from "./fields/failure-scope.js";
 import { delivers } from "./fields/invariants.js";
-import { invariantEntities, keptElsewhere, touchedEntities } from "./fields/mechanism-rows.js";
+import { invariantEntities, keptElsewhere, mechanismTouches } from "./fields/mechanism-rows.js";
 import {
   componentNeeds,
   drawnPart,
@@ -164,7 +170,9 @@ export type CoherenceRule =
   | "retry-rule-kept-by-other"
   | "figure-against-chosen-count"
   | "pool-without-headroom"
-  | "core-decided-against";
+  | "core-decided-against"
+  | "authority-without-crash-row"
+  | "technology-layer-unchosen";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -333,6 +341,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a retry rule (a retried or redelivered request takes effect once) is protected only by a mechanism that recognises the repeat (an idempotency key, a dedupe window, an idempotent receiver, a create that finds its key): never by a lease, a renewal, an expiry, an ordering key, replication or an outbox",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
+  "technology-layer-unchosen":
+    "the storage layer of a system the prompt asks to build, where the design draws the part that keeps its records, chooses a product or says it is built in-house: never only reference designs or a product to avoid",
+  "authority-without-crash-row":
+    "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer, a log's partition leaders) has a failure row that names it crashing, with how the next one takes over",
   "core-decided-against":
     "the script never says the design rests on a mechanism a decision chose against: no 'core mechanism is an invalidation or purge on change' beside 'TTL expiry over invalidation on every change'",
   "technology-part-undrawn":
@@ -463,6 +475,26 @@ function defaultsAgainstRequirement(d: Design): Problem[] {
   );
 }
 
+/**
+ * A layer that keeps the truth of the system the prompt asks to build, and draws a part for it, names the products
+ * that are whole such systems (reference designs) but chooses nothing: the layer's own part is neither bought nor
+ * said to be built in-house.
+ */
+export function unchosenTruthLayers(d: Pick<Design, "technology" | "components">): Problem[] {
+  return d.technology
+    .filter((r) => r.layer === "storage" && r.choices.length === 0 && (r.references?.length ?? 0) > 0)
+    .filter((r) =>
+      d.components.some((c) => c.archetype === r.archetype && STORE_PART.has(c.kind) && c.holds.length > 0),
+    )
+    .map((r) => ({
+      rule: "technology-layer-unchosen" as const,
+      detail: `${r.archetype}'s ${r.layer} layer names only ${[...(r.references ?? []).map((x) => x.product), ...(r.avoid ? [`not ${r.avoid.product}`] : [])].join(", ")}: no product or in-house part is chosen for the part the design draws`,
+    }));
+}
+
+/** The kinds of drawn part that keep a design's records. */
+const STORE_PART: ReadonlySet<string> = new Set(["store", "replica-group", "log"]);
+
 /** A technology layer with nothing under it. */
 function emptyTechnologyLayers(d: Design): Problem[] {
   return d.technology
@@ -527,10 +559,29 @@ const EXAMPLE_LEAD = new Set(["a", "an", "the", "for", "example", "e.g.", "most"
 /** A word's plain form for comparing a prompt's nouns with an example's: lower case, a plural's s dropped. */
 const plain = (w: string) => w.toLowerCase().replace(/(?<=[a-z]{3})(es|s)$/, "");
 
-/** The things a win condition names as its examples: the head word of each item of its parentheses. */
+/** Words that open a clause about an example rather than an example ("holiday rentals, where the count is one"). */
+const CLAUSE_LEAD = new Set([
+  "where",
+  "when",
+  "which",
+  "that",
+  "if",
+  "as",
+  "since",
+  "because",
+  "so",
+  "unless",
+  "while",
+]);
+
+/**
+ * The things a win condition names as its examples: the head word of each item of its parentheses, never a clause
+ * that explains one (its "where" is no thing a prompt could name).
+ */
 export function flipExamples(winsWhen: string): string[] {
   return [...winsWhen.matchAll(/\(([^)]*)\)/g)].flatMap((m) =>
     (m[1] ?? "").split(/,|\bor\b|\band\b/).flatMap((item) => {
+      if (CLAUSE_LEAD.has(item.trim().split(/\s+/)[0]?.toLowerCase() ?? "")) return [];
       const head = item
         .trim()
         .split(/\s+/)
@@ -547,19 +598,13 @@ const decisionExamples = (): ReadonlySet<string> =>
     [...DECISION_BY_ID.values()].flatMap((p) => p.options.flatMap((o) => flipExamples(o.winsWhen))),
   ));
 
-/** A part that decides the order of a subject's writes: it assigns their sequence, or sequences or leads a log. */
-const ORDER_AUTHORITY_RUNS = /^assign (?:seq|sequence|sequence numbers?)$/i;
-const ORDER_AUTHORITY_NAME = /\bsequencers?\b|\bpartition leaders?\b/i;
-
 /**
  * Where a design draws a part that assigns a subject's sequence (a chat's conversation owner), no second part
  * decides that order too (a subject sequencer, a log's partition leader brokers): members would see whichever
  * sequence reached them, and the design never says which one is theirs.
  */
 function oneOrderingAuthority(d: Design): Problem[] {
-  const authorities = d.components.filter(
-    (c) => c.runs.some((r) => ORDER_AUTHORITY_RUNS.test(r)) || ORDER_AUTHORITY_NAME.test(c.name),
-  );
+  const authorities = orderingAuthorities(d.components);
   if (authorities.length < 2 || !authorities.some((c) => c.runs.some((r) => ORDER_AUTHORITY_RUNS.test(r)))) return [];
   return [
     {
@@ -567,6 +612,20 @@ function oneOrderingAuthority(d: Design): Problem[] {
       detail: `${authorities.map((c) => c.name).join(" and ")} each decide the order of the same writes`,
     },
   ];
+}
+
+/**
+ * A drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer, a log's
+ * partition leaders) is the design's central piece: the failure table says what happens when it crashes (who
+ * notices, what keeps a second one from ordering meanwhile, how the next one takes over), in a row that names it.
+ */
+export function authorityWithoutCrashRow(d: Pick<Design, "components" | "failures">): Problem[] {
+  return orderingAuthorities(d.components)
+    .filter((c) => !d.failures.some((f) => crashOf(f.failure, c)))
+    .map((c) => ({
+      rule: "authority-without-crash-row" as const,
+      detail: `${c.name} decides the order of its subject's writes, but no failure row says what happens when it crashes`,
+    }));
 }
 
 /** The coherence facts of a prompt. */
@@ -857,7 +916,7 @@ function protectsTouched(d: Design): Problem[] {
   for (const m of d.mechanisms) {
     const inv = d.invariants.find((i) => i.statement === m.protects);
     if (!inv) continue;
-    const touched = touchedEntities(m.because, d.operations);
+    const touched = mechanismTouches(m.id, m.because, d.operations);
     const about = invariantEntities(inv, d.operations);
     if (touched.size === 0 || about.size === 0 || [...about].some((e) => touched.has(e))) continue;
     out.push({
@@ -2573,6 +2632,7 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
     ...mitigationsProposingRejected(d),
     ...defaultsAgainstRequirement(d),
     ...emptyTechnologyLayers(d),
+    ...unchosenTruthLayers(d),
     ...decisionsBuiltOverLimit(d),
     ...capacityAgrees(d),
     ...technologyHasProperties(d),
@@ -2606,6 +2666,7 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
     ...mechanismsExclusive(d),
     ...flipExamplesHold(d, facts),
     ...oneOrderingAuthority(d),
+    ...authorityWithoutCrashRow(d),
     ...rowsHaveComponents(d),
     ...stateStancesHold(d),
     ...stanceAgreesWithOwner(d),

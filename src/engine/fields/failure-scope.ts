@@ -34,3 +34,48 @@ export function failureRowHolds(
 export const MECHANISM_FAILURE_BY_TEXT: ReadonlyMap<string, MechanismFailure> = new Map(
   MECHANISM_FAILURES.map((r) => [r.failure, r]),
 );
+
+/** A part that decides the order of a subject's writes: it assigns their sequence, or sequences or leads a log. */
+export const ORDER_AUTHORITY_RUNS = /^assign (?:seq|sequence|sequence numbers?)$/i;
+export const ORDER_AUTHORITY_NAME = /\bsequencers?\b|\bpartition leaders?\b/i;
+
+/** The drawn parts that decide the order of a subject's writes (a chat's conversation owner, a document sequencer). */
+export function orderingAuthorities<C extends { name: string; runs: readonly string[] }>(
+  components: readonly C[],
+): C[] {
+  return components.filter(
+    (c) => c.runs.some((r) => ORDER_AUTHORITY_RUNS.test(r)) || ORDER_AUTHORITY_NAME.test(c.name),
+  );
+}
+
+/** A failure that takes a part away: it crashes, dies, fails over or goes down (not one that only slows it). */
+const CRASH =
+  /\b(?:crash\w*|dies|dead|fails(?! to)|fail over|fails over|failover|goes down|is down|restarts?|unreachable|outage)\b/i;
+
+/** Words of a part's name too general to say which part a failure is about. */
+const GENERIC_NOUN = /^(?:service|services|store|stores|server|servers|workers?|nodes?|brokers?|cluster)$/;
+
+/**
+ * Whether a failure row is the crash of a drawn part: its failure takes a part away, and names this one by the
+ * head of its name ("message service"), its own noun ("matcher" of "Symbol matcher") or the role its name says it
+ * plays (an owner, a sequencer, a leader: "the host owning a subject dies").
+ */
+export function crashOf(failure: string, component: { name: string }): boolean {
+  if (!CRASH.test(failure)) return false;
+  const text = failure.toLowerCase();
+  const head = (component.name.split(" (")[0] ?? component.name).toLowerCase();
+  const noun = head.split(/\s+/).at(-1) ?? head;
+  const singular = (w: string) => w.replace(/s$/, "");
+  if (text.includes(singular(head))) return true;
+  if (!GENERIC_NOUN.test(noun) && new RegExp(`\\b${singular(noun)}s?\\b`).test(text)) return true;
+  const roles: [RegExp, RegExp][] = [
+    [/\bowners?\b/i, /\bown(?:er|ers|ing|s)\b/],
+    [/\bsequencers?\b/i, /\bsequenc(?:er|ers|es|ing)\b/],
+    [/\bleaders?\b/i, /\bleaders?\b/],
+  ];
+  // (a role word alone is too common, "the holder crashes while it owns the resource": the subject the name
+  // says the part owns, "one owner per subject", is named too)
+  const unit = /\bper ([a-z]+)/i.exec(component.name)?.[1]?.toLowerCase();
+  if (unit && !new RegExp(`\\b${unit}s?\\b`).test(text)) return false;
+  return roles.some(([named, said]) => named.test(component.name) && said.test(text));
+}

@@ -11,7 +11,7 @@ import { composedKind, criticalArchetypes, featureFailures, featureLed } from ".
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { archetype } from "./common.js";
 import { carriedOperations, excludedBy } from "./decisions.js";
-import { failureRowHolds } from "./failure-scope.js";
+import { crashOf, failureRowHolds, orderingAuthorities } from "./failure-scope.js";
 
 const MAX_FAILURES = 14;
 
@@ -44,116 +44,153 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "criticalPaths",
     "operations",
     "decisions",
+    "components",
   ],
-  rule: "a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
+  rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
   facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: unitNounOf(f.prompt) }),
-  derive: (f, _input, { unspoken, unit }) => {
-    const out: FailureRow[] = [];
-    // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
-    // writable stand-ins in a fail-closed one) belongs to another design.
-    const against = f.nfrs.availability.value === "stay-available" ? REFUSES : BOTH_SIDES;
-    const excluded = excludedBy(f.decisions);
-    // the operations the decisions leave: a mechanism only a ruled-out step used carries no failure here
-    const carried = carriedOperations(f.operations, f.decisions);
-    const push = (row: FailureRow) => {
-      if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
-      const text = `${row.failure} ${row.prevention} ${row.repair}`;
-      if (!against.test(text) && !excluded.some((re) => re.test(text))) out.push(row);
-    };
-    const [lead, ...rest] = f.archetypes;
-    // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
-    const written = new Set(f.operations.map((o) => `${o.archetype} ${o.entity}`));
-    const writesEntityOf = (id: ArchetypeId, topic: string) =>
-      archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`));
-    // a subject that only makes sense inside another (billed counts inside counted events) has no records of its own:
-    // its rows hold where it is spoken and the design writes the records of the subject it needs
-    const writesTopic = (id: ArchetypeId, topic: Topic) => {
-      const needs = TOPIC_NEEDS[topic];
-      return (
-        writesEntityOf(id, topic) || (needs !== undefined && !unspoken.includes(topic) && writesEntityOf(id, needs))
-      );
-    };
-    // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
-    const cardRows = (id: ArchetypeId) =>
-      archetype(id).failures.flatMap(({ topic, unlessTopic, parties, delivery, ...x }) =>
-        (!topic || writesTopic(id, topic)) &&
-        fitsTopics({ unlessTopic }, unspoken) &&
-        fitsParty({ parties }, f.nfrs.party?.value) &&
-        (!delivery || delivery.includes(f.nfrs.delivery.value))
-          ? [x]
-          : [],
-      );
-    if (featureLed(f.branch.kind, f.features, f.archetypes)) {
-      const own = featureFailures(f.features);
-      if (own.length > 0) {
-        for (const x of own) push(x);
-        // A substrate keeps its rows only when it carries a critical action (the seat hold's lease),
-        // never when it only supports a side feature (a notification outbox in a calendar).
-        const critical = criticalArchetypes(f.criticalPaths);
-        const onPaths = new Set(f.criticalPaths.flatMap((p) => p.operations));
-        const mechanisms = new Set(
-          f.operations.filter((o) => onPaths.has(o.phrase) && o.mechanism).map((o) => o.mechanism as string),
-        );
-        // (an archetype the design draws no part of, such as the one a feature's record realizes, adds none)
-        const partless = partlessArchetypes(f);
-        for (const a of f.archetypes.filter((x) => critical.has(x.id) && !partless.has(x.id)))
-          for (const x of cardRows(a.id).slice(0, 2))
-            push({ ...x, archetype: a.id, source: `${a.id} carries a critical action` });
-        const stance = f.nfrs.availability.value;
-        for (const m of [...f.baseMechanisms, ...f.companions].filter((x) => mechanisms.has(x.id)))
-          for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter(
-            (y) => (!y.stance || y.stance === stance) && failureRowHolds(y, m, carried, f.archetypes),
-          ))
-            push({
-              failure: x.failure,
-              prevention: x.prevention,
-              repair: x.repair,
-              role: x.role,
-              archetype: f.criticalPaths[0]?.archetype ?? lead?.id ?? "I16",
-              source: `because a critical action uses ${m.name}`,
-            });
-        return out;
-      }
-    }
-    if (lead) {
-      // the lead's rows call its unit by the prompt's noun, as the boxes and the state do
-      const renaming = leadRenamings(unit, lead, composedKind(f.branch.kind, f.archetypes));
-      const rn = (t: string) => renameUnit(t, renaming);
-      for (const x of cardRows(lead.id))
-        push({
-          ...x,
-          failure: rn(x.failure),
-          prevention: rn(x.prevention),
-          repair: rn(x.repair),
-          archetype: lead.id,
-          source: `${lead.id} failure modes`,
-        });
-    }
-    for (const m of [...f.baseMechanisms, ...f.companions]) {
-      const stance = f.nfrs.availability.value;
-      for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter(
-        (y) => (!y.stance || y.stance === stance) && failureRowHolds(y, m, carried, f.archetypes),
-      )) {
-        push({
-          failure: x.failure,
-          prevention: x.prevention,
-          repair: x.repair,
-          role: x.role,
-          archetype: lead?.id ?? FALLBACK_ARCHETYPE,
-          source: `because the design uses ${m.name}`,
-        });
-      }
-    }
-    // a supporting archetype adds its top rows that fit the decisions; one the lead's variant absorbs (the cache tier
-    // of a look-aside cache in front of a database) is the design's own subject and adds every row that fits
-    const absorbed = new Set<string>(lead?.variant?.absorbs ?? []);
-    const fitting = (x: Omit<FailureRow, "archetype" | "source">) =>
-      !excluded.some((re) => re.test(`${x.failure} ${x.prevention} ${x.repair}`));
-    for (const ra of rest) {
-      const rows = cardRows(ra.id).filter(fitting);
-      for (const x of absorbed.has(ra.id) ? rows : rows.slice(0, 2))
-        push({ ...x, archetype: ra.id, source: `${ra.id} as ${ra.role}` });
-    }
-    return out;
-  },
+  derive: (f, input, facts) => withAuthorityCrashes(deriveRows(f, input, facts), f),
 };
+
+/**
+ * The rows with a crash row for every drawn part that decides the order of a subject's writes: where none names it,
+ * the first row of its archetype's card or of a feature that does joins, in place of the last row when the table is
+ * full (the crash of the part every write goes through outranks a supporting archetype's row).
+ */
+function withAuthorityCrashes(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {
+  const out = [...rows];
+  for (const c of orderingAuthorities(f.components)) {
+    if (out.some((r) => crashOf(r.failure, c))) continue;
+    const own = f.archetypes.find((a) => a.id === c.archetype);
+    const candidates: FailureRow[] = [
+      ...(own
+        ? archetype(own.id).failures.map(({ topic: _t, unlessTopic: _u, parties: _p, delivery: _d, ...x }) => ({
+            ...x,
+            archetype: own.id,
+            source: `${own.id}: the crash of ${c.name}, which orders its subject's writes`,
+          }))
+        : []),
+      ...featureFailures(f.features).map((x) => ({
+        ...x,
+        archetype: f.archetypes[0]?.id ?? FALLBACK_ARCHETYPE,
+        source: `the crash of ${c.name}, which orders its subject's writes`,
+      })),
+    ];
+    const row = candidates.find((x) => crashOf(x.failure, c));
+    if (!row) continue;
+    if (out.length >= MAX_FAILURES) out.pop();
+    out.push(row);
+  }
+  return out;
+}
+
+function deriveRows(
+  f: Parameters<typeof failuresField.derive>[0],
+  _input: Parameters<typeof failuresField.derive>[1],
+  { unspoken, unit }: FailureFacts,
+): FailureRow[] {
+  const out: FailureRow[] = [];
+  // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
+  // writable stand-ins in a fail-closed one) belongs to another design.
+  const against = f.nfrs.availability.value === "stay-available" ? REFUSES : BOTH_SIDES;
+  const excluded = excludedBy(f.decisions);
+  // the operations the decisions leave: a mechanism only a ruled-out step used carries no failure here
+  const carried = carriedOperations(f.operations, f.decisions);
+  const push = (row: FailureRow) => {
+    if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
+    const text = `${row.failure} ${row.prevention} ${row.repair}`;
+    if (!against.test(text) && !excluded.some((re) => re.test(text))) out.push(row);
+  };
+  const [lead, ...rest] = f.archetypes;
+  // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
+  const written = new Set(f.operations.map((o) => `${o.archetype} ${o.entity}`));
+  const writesEntityOf = (id: ArchetypeId, topic: string) =>
+    archetype(id).entities.some((e) => e.topic === topic && written.has(`${id} ${e.name}`));
+  // a subject that only makes sense inside another (billed counts inside counted events) has no records of its own:
+  // its rows hold where it is spoken and the design writes the records of the subject it needs
+  const writesTopic = (id: ArchetypeId, topic: Topic) => {
+    const needs = TOPIC_NEEDS[topic];
+    return writesEntityOf(id, topic) || (needs !== undefined && !unspoken.includes(topic) && writesEntityOf(id, needs));
+  };
+  // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
+  const cardRows = (id: ArchetypeId) =>
+    archetype(id).failures.flatMap(({ topic, unlessTopic, parties, delivery, ...x }) =>
+      (!topic || writesTopic(id, topic)) &&
+      fitsTopics({ unlessTopic }, unspoken) &&
+      fitsParty({ parties }, f.nfrs.party?.value) &&
+      (!delivery || delivery.includes(f.nfrs.delivery.value))
+        ? [x]
+        : [],
+    );
+  if (featureLed(f.branch.kind, f.features, f.archetypes)) {
+    const own = featureFailures(f.features);
+    if (own.length > 0) {
+      for (const x of own) push(x);
+      // A substrate keeps its rows only when it carries a critical action (the seat hold's lease),
+      // never when it only supports a side feature (a notification outbox in a calendar).
+      const critical = criticalArchetypes(f.criticalPaths);
+      const onPaths = new Set(f.criticalPaths.flatMap((p) => p.operations));
+      const mechanisms = new Set(
+        f.operations.filter((o) => onPaths.has(o.phrase) && o.mechanism).map((o) => o.mechanism as string),
+      );
+      // (an archetype the design draws no part of, such as the one a feature's record realizes, adds none)
+      const partless = partlessArchetypes(f);
+      for (const a of f.archetypes.filter((x) => critical.has(x.id) && !partless.has(x.id)))
+        for (const x of cardRows(a.id).slice(0, 2))
+          push({ ...x, archetype: a.id, source: `${a.id} carries a critical action` });
+      const stance = f.nfrs.availability.value;
+      for (const m of [...f.baseMechanisms, ...f.companions].filter((x) => mechanisms.has(x.id)))
+        for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter(
+          (y) => (!y.stance || y.stance === stance) && failureRowHolds(y, m, carried, f.archetypes),
+        ))
+          push({
+            failure: x.failure,
+            prevention: x.prevention,
+            repair: x.repair,
+            role: x.role,
+            archetype: f.criticalPaths[0]?.archetype ?? lead?.id ?? "I16",
+            source: `because a critical action uses ${m.name}`,
+          });
+      return out;
+    }
+  }
+  if (lead) {
+    // the lead's rows call its unit by the prompt's noun, as the boxes and the state do
+    const renaming = leadRenamings(unit, lead, composedKind(f.branch.kind, f.archetypes));
+    const rn = (t: string) => renameUnit(t, renaming);
+    for (const x of cardRows(lead.id))
+      push({
+        ...x,
+        failure: rn(x.failure),
+        prevention: rn(x.prevention),
+        repair: rn(x.repair),
+        archetype: lead.id,
+        source: `${lead.id} failure modes`,
+      });
+  }
+  for (const m of [...f.baseMechanisms, ...f.companions]) {
+    const stance = f.nfrs.availability.value;
+    for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter(
+      (y) => (!y.stance || y.stance === stance) && failureRowHolds(y, m, carried, f.archetypes),
+    )) {
+      push({
+        failure: x.failure,
+        prevention: x.prevention,
+        repair: x.repair,
+        role: x.role,
+        archetype: lead?.id ?? FALLBACK_ARCHETYPE,
+        source: `because the design uses ${m.name}`,
+      });
+    }
+  }
+  // a supporting archetype adds its top rows that fit the decisions; one the lead's variant absorbs (the cache tier
+  // of a look-aside cache in front of a database) is the design's own subject and adds every row that fits
+  const absorbed = new Set<string>(lead?.variant?.absorbs ?? []);
+  const fitting = (x: Omit<FailureRow, "archetype" | "source">) =>
+    !excluded.some((re) => re.test(`${x.failure} ${x.prevention} ${x.repair}`));
+  for (const ra of rest) {
+    const rows = cardRows(ra.id).filter(fitting);
+    for (const x of absorbed.has(ra.id) ? rows : rows.slice(0, 2))
+      push({ ...x, archetype: ra.id, source: `${ra.id} as ${ra.role}` });
+  }
+  return out;
+}

@@ -1,4 +1,5 @@
-import { canKeep, keepsFirst, MECHANISM_BY_ID, MECHANISM_SERVES } from "../../knowledge/index.js";
+import { canKeep, keepsFirst, MECHANISM_BY_ID, MECHANISM_SERVES, REPEAT_KEEPERS } from "../../knowledge/index.js";
+import type { MechanismId } from "../../knowledge/mechanisms/catalog.js";
 import type { InvariantRow, MechanismRow, OperationRow } from "../design/types.js";
 import { rememberText } from "../text.js";
 import { entityWords, meaningWords, shortName } from "./common.js";
@@ -123,6 +124,37 @@ export function touchedEntities(because: readonly string[], operations: readonly
   return out;
 }
 
+/**
+ * The entities a mechanism touches: those its reasons name (`touchedEntities`), and for a mechanism that recognises
+ * a repeat by a key, the record that key is the id of ("once per transfer id" keeps the transfer's once-only rule,
+ * whichever record the keyed write appends).
+ */
+export function mechanismTouches(
+  mechanismId: string,
+  because: readonly string[],
+  operations: readonly OperationRow[],
+): Set<string> {
+  const touched = touchedEntities(because, operations);
+  if (REPEAT_KEEPERS.has(mechanismId as MechanismId))
+    for (const e of keyedEntities(because, operations)) touched.add(e);
+  return touched;
+}
+
+/**
+ * The entities whose id a mechanism's reasons key a write by ("once per transfer id", "under the order's id"): the
+ * record a repeat is recognised by, which may not be the record the keyed write appends.
+ */
+export function keyedEntities(because: readonly string[], operations: readonly OperationRow[]): Set<string> {
+  const text = because.join(" ").toLowerCase();
+  const out = new Set<string>();
+  for (const op of operations) {
+    const words = entityWords(op.entity).toLowerCase();
+    if (new RegExp(`\\b(?:per|under|by|carries) (?:the |its |an? |each )?${words}(?:'s)? id\\b`).test(text))
+      out.add(op.entity);
+  }
+  return out;
+}
+
 /** The entities an invariant is about: those its statement names, and those written on the path it constrains. */
 export function invariantEntities(inv: InvariantRow, operations: readonly OperationRow[]): ReadonlySet<string> {
   // asked of the same rule and operations for every mechanism and companion of a design: the last answer per rule
@@ -168,7 +200,7 @@ export function protectedInvariant(
   const { named, mine: own } = mechanismWords(mechanismId);
   const context = new Set(scope.because.flatMap((b) => [...meaningWords(b)]));
   const mine = [...new Set([...own, ...context])];
-  const touched = touchedEntities(scope.because, scope.operations);
+  const touched = mechanismTouches(mechanismId, scope.because, scope.operations);
   let best:
     | {
         inv: InvariantRow;

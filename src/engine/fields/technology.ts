@@ -149,8 +149,9 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     "criticalPaths",
     "components",
     "capacity",
+    "primaryState",
   ],
-  rule: "a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a design asked only for derived state (a cache) is offered no store that keeps records durable, a product lacking what a component needs (a majority commit under a consensus group) is avoided rather than chosen for the layers that keep the truth, a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, a product the prompt names as a part (a sink, a source) is never avoided or the runner-up and, where the design draws it, is chosen with what would argue against it said as how to run it, and a product is never both chosen and avoided",
+  rule: "the storage layer of a system the prompt asks to build, where only reference designs are left, is built in-house as the drawn part that holds its first primary state, with buying the reference as the runner-up; a product-first design takes each layer from its features' products, falling back to the lead archetype only when no feature names a product; otherwise recall the dominant archetype's silhouette (storage, coordination, serving), then rank products of that shape (leaving out one that stands in for a mechanism the design builds itself: no workflow engine beside a hand-built outbox) by how many wanted NFRs they suit minus how many they are poor at, a chosen decision's preferred products leading their layer; a design asked only for derived state (a cache) is offered no store that keeps records durable, a product lacking what a component needs (a majority commit under a consensus group) is avoided rather than chosen for the layers that keep the truth, a product the prompt asks to build is shown as the reference design, never as a choice, parts for building an archetype appear only when the prompt asks to build it, a product the prompt names as a part (a sink, a source) is never avoided or the runner-up and, where the design draws it, is chosen with what would argue against it said as how to run it, and a product is never both chosen and avoided",
   // all the technology reads of the prompt: the systems it names and the archetypes it asks to build
   facts: (f) => referenceFacts(f.prompt),
   derive: (f, _input, asked) => {
@@ -228,10 +229,19 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       // nor is a product built on an option a decision rejected a choice (no gossip library beside a heartbeat
       // registry); it may still be the product to avoid
       const rejected = (s: (typeof scored)[number]) => builds(s.t.product, a.id, f.decisions).rejected !== undefined;
-      const picked = [
-        ...scored.filter(decided),
-        ...scored.filter((s) => !decided(s) && !rejected(s) && s.score >= 0),
-      ].slice(0, 2);
+      // one product per part: a second undecided product is chosen beside the first only where both say which
+      // part they are and the parts differ (a log and a stream processor); otherwise it is an alternative for the
+      // same part, and the runner-up says when it would win
+      const undecided = scored.filter((s) => !decided(s) && !rejected(s) && s.score >= 0);
+      const [first, ...others] = undecided;
+      const partsOf = (x: (typeof scored)[number]) => x.t.fills ?? [];
+      const second = first
+        ? others.find(
+            (o) =>
+              partsOf(first).length > 0 && partsOf(o).length > 0 && !partsOf(o).some((q) => partsOf(first).includes(q)),
+          )
+        : undefined;
+      const picked = [...scored.filter(decided), ...(first ? [first] : []), ...(second ? [second] : [])].slice(0, 2);
       const choices = picked.map((s) => {
         const drawn = drawnNamed(s);
         const component = drawnPart(s.t.product, a.id, f.components).component ?? drawn?.component;
@@ -247,8 +257,18 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           ...(component ? { component } : {}),
         };
       });
+      // the truth layer of the very system the prompt asks to build, where no building block is offered: built
+      // in-house as the drawn part that keeps it, with buying the reference itself as the runner-up
+      const inHouse =
+        choices.length === 0 && references[0] ? builtInHouse(layer, a.id, f.components, f.primaryState) : undefined;
+      if (inHouse) choices.push(inHouse);
       const row: TechnologyRow = { layer, shape: silhouette[layer], archetype: a.id, choices };
       if (references.length > 0) row.references = references;
+      if (inHouse && references[0])
+        row.runnerUp = {
+          product: references[0].product,
+          why: `not chosen because the prompt asks to build this system, not to run one; it would win if the goal were to operate such a system rather than build it, since ${references[0].product} is a whole one`,
+        };
       // Only a product left out of the choices can be the one to avoid.
       const worst = [...scored]
         .reverse()
@@ -270,7 +290,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
               want,
             )
           : undefined;
-      if (runner) row.runnerUp = runner;
+      if (runner && !inHouse) row.runnerUp = runner;
       if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
     // One product per part: a product whose part an earlier layer's choice already fills (a second outbox relay)
@@ -287,6 +307,33 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
   },
 };
 
+/** The kinds of drawn part that keep a design's records. */
+const STORE_KINDS: ReadonlySet<string> = new Set(["store", "replica-group", "log"]);
+
+/**
+ * The storage layer of a system the prompt asks to build, where no product or building block is left to choose: the
+ * drawn part of the archetype that keeps its records is built in-house, and the choice says so and names it.
+ */
+function builtInHouse(
+  layer: TechnologyRow["layer"],
+  owner: string,
+  components: readonly Pick<ComponentRow, "name" | "kind" | "archetype" | "holds">[],
+  state: Fields["primaryState"],
+): TechnologyRow["choices"][number] | undefined {
+  if (layer !== "storage") return undefined;
+  // the part that holds the archetype's first primary state, else any of its parts that keeps records
+  const stores = components.filter((c) => c.archetype === owner && STORE_KINDS.has(c.kind) && c.holds.length > 0);
+  const truth = state.find((r) => r.archetype === owner && stores.some((c) => c.holds.includes(r.entity)));
+  const part = (truth && stores.find((c) => c.holds.includes(truth.entity))) ?? stores[0];
+  if (!part) return undefined;
+  return {
+    product: "built in-house",
+    fits: `${part.holds.join(", ")} kept by this design's own part`,
+    why: "the prompt asks to build this system, so the products that are whole ones are reference designs to learn from, and its storage is this design's own part",
+    component: part.name,
+  };
+}
+
 /**
  * The best product of a layer left out of its choices, and why it lost: one built on an option a decision rejected
  * comes first (that decision is the reason, with the rejected option's cost and when it would win), else the
@@ -297,7 +344,12 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
 const short = (name: string) => name.split(":")[0]?.trim() || name;
 
 function runnerUp(
-  scored: readonly { t: { product: string; caveat: string }; good: NfrTag[]; bad: NfrTag[]; score: number }[],
+  scored: readonly {
+    t: { product: string; caveat: string; suits?: readonly NfrTag[] };
+    good: NfrTag[];
+    bad: NfrTag[];
+    score: number;
+  }[],
   picked: readonly unknown[],
   avoided: string | undefined,
   owner: string,
@@ -324,7 +376,10 @@ function runnerUp(
     next.bad.length > 0
       ? `not chosen because it is poor for ${tags(next.bad)}`
       : `not chosen because it suits fewer of the wanted properties than ${first.t.product}${next.good.length > 0 ? ` (only ${tags(next.good)})` : ""}`;
-  return { product: next.t.product, why: `${why}; ${next.t.caveat}` };
+  // when it would win: what it suits that the chosen product does not
+  const edge = (next.t.suits ?? []).filter((x) => !(first.t.suits ?? []).includes(x));
+  const wins = edge.length > 0 ? `; it would win where ${edge.join(" or ")} matters more` : "";
+  return { product: next.t.product, why: `${why}${wins}; ${next.t.caveat}` };
 }
 
 /**

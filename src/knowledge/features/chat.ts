@@ -269,6 +269,15 @@ export const CHAT: FeatureEntry = {
       role: "truth",
     },
     {
+      failure:
+        "The message service instance that owns a {conversation} crashes, so nothing assigns the {conversation}'s next sequence number",
+      prevention:
+        "each {conversation}'s ownership is a lease with an epoch, and the owner appends with a conditional write on the last sequence number it read, so an old owner that wakes up cannot write a second {message} at the same number",
+      repair:
+        "when the lease lapses another instance takes the {conversation} under a higher epoch, reads its last sequence number from the store and goes on; sends meanwhile are refused and the clients retry them with the same message id",
+      role: "truth",
+    },
+    {
       failure: "A recipient's device is offline when the {message} is sent",
       prevention:
         "the device syncs from its last seen sequence number on reconnect; a push notification goes out meanwhile",

@@ -50,10 +50,23 @@ const ABOUT_REPEATS =
   /\b(?:at most once|takes? effect once|once per|twice|duplicat\w*|resubmit\w*|retried|retry|retries|redeliver\w*|more than once|delivered again|repeats?|second \w+ (?:change|copy|effect))\b/i;
 
 /**
- * Whether a mechanism can keep a rule, judged by what it does: only a repeat keeper keeps a retry rule, and a
- * mechanism that only recognises repeats keeps only a rule about a repeat.
+ * The mechanisms that do nothing but keep one order per key: every write of a key goes through the one partition
+ * (or worker) that owns it, so its writes apply in one order. A rule they keep is about an order or about one owner
+ * per key, never a charge taken once, a lease's holder or an id never reused that merely shares the word "key".
+ */
+const ORDER_ONLY: ReadonlySet<MechanismId> = new Set<MechanismId>(["partition-key-ordering"]);
+
+/** The words of a rule about an order, or about one owner that writes a key (what per-key ordering keeps). */
+const ABOUT_ORDER =
+  /\b(?:in (?:[\w-]+ ){0,2}order|(?:same|one|agreed|that|whatever) order|ordered|out-of-order|sequence numbers?|prefix of|exactly one (?:[\w-]+ ){0,3}(?:accepts writes|partition|worker|writer))\b/i;
+
+/**
+ * Whether a mechanism can keep a rule, judged by what it does: only a repeat keeper keeps a retry rule, a
+ * mechanism that only recognises repeats keeps only a rule about a repeat, and one that only orders a key's writes
+ * keeps only a rule about an order or a key's one owner.
  */
 export function canKeep(mechanismId: string, statement: string): boolean {
+  if (ORDER_ONLY.has(mechanismId as MechanismId)) return ABOUT_ORDER.test(statement);
   if (isRetryRule(statement)) return REPEAT_KEEPERS.has(mechanismId as MechanismId);
   return !REPEAT_ONLY.has(mechanismId as MechanismId) || ABOUT_REPEATS.test(statement);
 }

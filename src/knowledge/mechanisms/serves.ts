@@ -38,6 +38,8 @@ export const MECHANISM_SERVES: Readonly<Partial<Record<MechanismId, string>>> = 
   "replica-repair": "restoring redundancy after a node or disk is lost",
   "subject-snapshot": "bounded recovery time: replay starts from the latest snapshot, not the first entry",
   "cache-invalidation": "freshness of cached copies after a write",
+  "partition-key-ordering":
+    "one order per key: every write of a key goes through the one partition that owns it, so its writes apply in the order they arrive",
   tombstones: "deletes that reach every replica and derived copy instead of being resurrected by an old one",
 };
 

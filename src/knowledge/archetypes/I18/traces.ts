@@ -141,6 +141,15 @@ export const TRACES_FAILURES = [
     topic: T,
   },
   {
+    failure: "A collector crashes with unacknowledged span batches in memory, or a span store node goes down",
+    role: "truth",
+    prevention:
+      "Collectors hold no state, so agents send each batch to any live collector and resend a batch that was not acknowledged (a resent span lands again under its trace id and span id); the span store keeps every span on more than one node and still accepts writes while one replica is down",
+    repair:
+      "Replace the collector, which takes batches at once; spans an agent could not buffer meanwhile are lost and their traces show as incomplete; the store node is rebuilt from its replicas",
+    topic: T,
+  },
+  {
     failure:
       "The span store slows down and collectors' queues fill, so spans are dropped at the collectors before they are written",
     role: "truth",
