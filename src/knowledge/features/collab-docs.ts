@@ -1,3 +1,4 @@
+import { OFFLINE_EDITS } from "../patterns.js";
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
@@ -142,6 +143,8 @@ export const COLLAB_DOCS: FeatureEntry = {
           buys: "offline and peer-to-peer editing; no central sequencer needed",
           costs: "metadata per character or element, and garbage collection of tombstones",
           winsWhen: "editing must work offline or without a central server",
+          // the prompt's own words say edits are made while disconnected and merged on reconnect
+          wins: [{ words: OFFLINE_EDITS }],
           // Yjs and Automerge are CRDT libraries: replicas merge without a central order (their READMEs)
           implies: { preferTechnology: ["Yjs", "Automerge"] },
         },
