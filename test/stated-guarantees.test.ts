@@ -34,24 +34,36 @@ describe("a stated guarantee sets the stance, never a default", () => {
   });
 
   it("no photo is ever lost: no at-most-once default, no rule that accepts a loss", () => {
-    for (const p of [PHOTOS, "Design an image hosting service served from a CDN where uploaded images must never be lost."]) {
+    for (const p of [
+      PHOTOS,
+      "Design an image hosting service served from a CDN where uploaded images must never be lost.",
+    ]) {
       const d = design(p);
       expect(d.nfrs.durability, p).toBe("durable");
       expect(d.nfrs.delivery, p).not.toBe("at-most-once");
-      expect(d.invariants.some((i) => /losing one under failure is accepted/.test(i.statement)), p).toBe(false);
+      expect(
+        d.invariants.some((i) => /losing one under failure is accepted/.test(i.statement)),
+        p,
+      ).toBe(false);
       expect(rules(d), p).not.toContain("default-weakens-guarantee");
     }
   });
 
   it("never run twice: the stance fails closed and no reason promises a repeat", () => {
-    for (const p of [CRON, "Design a job scheduler for 1 million jobs a day where a job must never be executed twice."]) {
+    for (const p of [
+      CRON,
+      "Design a job scheduler for 1 million jobs a day where a job must never be executed twice.",
+    ]) {
       const d = design(p);
       expect(d.nfrs.availability, p).toBe("fail-closed");
       const reasons = [
         ...Object.values(d.nfrs.sources).map((s) => s?.because ?? ""),
         ...d.primaryState.flatMap((r) => [r.durability.because, r.consistency.because, r.availability.because]),
       ];
-      expect(reasons.filter((r) => r.startsWith("not stated") && promisesRepeat(r) !== undefined), p).toEqual([]);
+      expect(
+        reasons.filter((r) => r.startsWith("not stated") && promisesRepeat(r) !== undefined),
+        p,
+      ).toEqual([]);
       expect(rules(d), p).not.toContain("stance-against-delivery");
       expect(rules(d), p).not.toContain("default-weakens-guarantee");
     }
@@ -91,7 +103,10 @@ describe("active-active regions: no compare-and-set across regions, one way to a
       expect(chosen(d, "i16-replication"), p).toBe("leaderless");
       expect(chosen(d, "i16-ack"), p).toBe("local-sync");
       expect(chosen(d, "i16-conflicts"), p).toBe("lww-hlc");
-      expect(d.invariants.some((i) => /conditional write applies only when/.test(i.statement)), p).toBe(false);
+      expect(
+        d.invariants.some((i) => /conditional write applies only when/.test(i.statement)),
+        p,
+      ).toBe(false);
       expect(d.context.regions, p).toMatch(/asynchronously/);
       const r = rules(d);
       expect(r, p).not.toContain("regions-sync-and-async");
@@ -102,7 +117,10 @@ describe("active-active regions: no compare-and-set across regions, one way to a
   it("keeps a majority round trip for one region, and CRDTs for counters", () => {
     expect(chosen(design("Design a key-value store."), "i16-ack")).toBe("sync");
     expect(
-      chosen(design("Design a highly available shopping cart with eventual consistency across 3 regions."), "i16-conflicts"),
+      chosen(
+        design("Design a highly available shopping cart with eventual consistency across 3 regions."),
+        "i16-conflicts",
+      ),
     ).toBe("crdt");
   });
 
@@ -137,9 +155,9 @@ describe("a flip condition the prompt's words meet flips the choice", () => {
       expect(rules(d), p).not.toContain("flip-condition-holds");
     }
     expect(chosen(design("Design Google Docs."), "collab-merge")).toBe("ot");
-    expect(chosen(design("Design a key-value store where a replica that goes offline catches up later."), "i13-merge")).toBe(
-      undefined,
-    );
+    expect(
+      chosen(design("Design a key-value store where a replica that goes offline catches up later."), "i13-merge"),
+    ).toBe(undefined);
   });
 
   it("coherence catches OT kept beside offline edits (red on the old design)", () => {
@@ -161,13 +179,19 @@ describe("all at once leaves the staged rollout's parts out", () => {
       /validation/,
     );
     expect(rules(d)).not.toContain("decision-contradicted");
-    const staged = design("Design a configuration management system that rolls out config changes to 50,000 servers safely.");
+    const staged = design(
+      "Design a configuration management system that rolls out config changes to 50,000 servers safely.",
+    );
     expect(staged.components.map((c) => c.id)).toContain("rollout-controller");
   });
 
   it("coherence catches a staged part beside all at once (red on the old design)", () => {
     const d = edit(design(FLAGS));
-    d.components.push({ ...d.components[0], id: "rollout-controller", archetype: "I11" } as (typeof d.components)[number]);
+    d.components.push({
+      ...d.components[0],
+      id: "rollout-controller",
+      archetype: "I11",
+    } as (typeof d.components)[number]);
     expect(rules(d)).toContain("decision-contradicted");
   });
 });

@@ -2583,7 +2583,7 @@ export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFact
     ...splitCountersUnbounded(d),
     ...chargesReachPaymentParty(d),
     ...stanceAgreesWithDelivery(d),
-    ...guaranteesKept(d),
+    ...guaranteesKept(d, facts),
     ...regionsAckOneWay(d),
     ...compareAndSetInOnePlace(d),
     ...undrawnEntitiesNamed(d),
@@ -3156,7 +3156,7 @@ const LOSS_ACCEPTED =
  * that keeps both sides of a partition serving, and 'no photo is ever lost' beside a default that gives up a write
  * (at-most-once delivery, a best-effort record, a rule or retry policy that accepts the loss).
  */
-function guaranteesKept(d: Design): Problem[] {
+function guaranteesKept(d: Design, facts: CoherenceFacts): Problem[] {
   const out: Problem[] = [];
   const src = d.nfrs.sources;
   const twice =
@@ -3174,19 +3174,23 @@ function guaranteesKept(d: Design): Problem[] {
       rule: "default-weakens-guarantee",
       detail: `the prompt states ${d.nfrs.delivery} (${src.delivery?.because}), but the default availability stays up on both sides of a partition, where a cut-off side could run an item again (${src.availability?.because.slice(0, 120)})`,
     });
+  // the prompt's own words, not the design's reading of them: a design that missed 'no photo is ever lost' is caught too
+  const said = facts.stated.durability;
   const lossFree =
-    src.durability?.source === "stated" && d.nfrs.durability === "durable" && LOSS_WORDS.test(src.durability.because);
+    said?.value === "durable" && LOSS_WORDS.test(said.quote) ? `the prompt says '${said.quote}'` : undefined;
   if (!lossFree) return out;
+  if (d.nfrs.durability === "best-effort")
+    out.push({ rule: "default-weakens-guarantee", detail: `${lossFree}, but durability is best-effort` });
   if (d.nfrs.delivery === "at-most-once" && src.delivery?.source !== "stated")
     out.push({
       rule: "default-weakens-guarantee",
-      detail: `${src.durability?.because}, but the default delivery is at-most-once: a failed write is dropped after a small budget`,
+      detail: `${lossFree}, but the default delivery is at-most-once: a failed write is dropped after a small budget`,
     });
   for (const r of d.primaryState)
     if (r.durability.value === "best-effort" && r.durability.because.startsWith("not stated"))
       out.push({
         rule: "default-weakens-guarantee",
-        detail: `${src.durability?.because}, but ${r.entity} is best-effort by default`,
+        detail: `${lossFree}, but ${r.entity} is best-effort by default`,
       });
   const texts = [
     ...d.invariants.map((i) => ({ where: `rule '${i.statement}'`, text: i.statement })),
@@ -3199,7 +3203,7 @@ function guaranteesKept(d: Design): Problem[] {
     if (m)
       out.push({
         rule: "default-weakens-guarantee",
-        detail: `${src.durability?.because}, but ${t.where.slice(0, 160)} says '${m[0]}'`,
+        detail: `${lossFree}, but ${t.where.slice(0, 160)} says '${m[0]}'`,
       });
   }
   return out;
@@ -3214,7 +3218,10 @@ function regionsAckOneWay(d: Design): Problem[] {
   if (d.nfrs.regions < 2) return [];
   const says = d.nfrs.consistency === "linearizable" ? "sync" : "async";
   return chosenOf(d).flatMap(({ row, option }) => {
-    const way = option.implies?.crossRegion;
+    // the knowledge's option, where the row is one an older design carried
+    const way =
+      option.implies?.crossRegion ??
+      DECISION_BY_ID.get(row.id)?.options.find((o) => o.id === row.chosen)?.implies?.crossRegion;
     return way && way !== says
       ? [
           {
