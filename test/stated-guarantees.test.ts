@@ -3,6 +3,7 @@ import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
 import { statedNfrsOf } from "../src/engine/nfr-parse.js";
 import { promisesRepeat } from "../src/knowledge/patterns.js";
+import * as lib from "../src/lib/index.js";
 
 type D = ReturnType<typeof design>;
 const rules = (d: D) => checkCoherence(d).map((p) => p.rule);
@@ -154,7 +155,12 @@ describe("a flip condition the prompt's words meet flips the choice", () => {
       ).toBe(false);
       expect(rules(d), p).not.toContain("flip-condition-holds");
     }
+    const offline = design(DOCS);
+    expect(offline.api.map((a) => a.operation)).toContain("submit updates");
+    expect(offline.api.map((a) => a.operation)).not.toContain("submit an operation");
+    expect(lib.design(DOCS).script.some((s) => /\ba CRDTs\b/.test(s.text))).toBe(false);
     expect(chosen(design("Design Google Docs."), "collab-merge")).toBe("ot");
+    expect(design("Design Google Docs.").api.map((a) => a.operation)).toContain("submit an operation");
     expect(
       chosen(design("Design a key-value store where a replica that goes offline catches up later."), "i13-merge"),
     ).toBe(undefined);
