@@ -32,7 +32,7 @@ import { canKeep } from "../knowledge/mechanisms/keeps.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
-import { isWrite, REFUSES_STALE, REPEAT_PROMISE, RISES_ONLY } from "../knowledge/patterns.js";
+import { isWrite, LOSS_WORDS, REFUSES_STALE, RISES_ONLY, repeatAgainst } from "../knowledge/patterns.js";
 import { QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
@@ -172,7 +172,10 @@ export type CoherenceRule =
   | "pool-without-headroom"
   | "core-decided-against"
   | "authority-without-crash-row"
-  | "technology-layer-unchosen";
+  | "technology-layer-unchosen"
+  | "default-weakens-guarantee"
+  | "regions-sync-and-async"
+  | "compare-and-set-across-regions";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -318,7 +321,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "charge-without-payment-party":
     "a product step that charges, pays or refunds draws a payment provider, and the workflow's outbox and ledger live in a store of that step's own feature",
   "stance-against-delivery":
-    "a stance's reason never promises a repeat (fires twice, delivered again) where the design states at-most-once delivery",
+    "a stance's reason (the design's, or a primary-state row's) never promises a repeat (fires twice, delivered again) where the prompt states at-most-once or exactly-once delivery ('never run twice')",
   "count-reaches-tolerance":
     "a count of pieces one correlated failure takes at once (a whole zone's share of a stripe) stays below the pieces the code tolerates, so a zone outage still leaves a margin for a disk failure: the design widens its code or spreads it over more zones rather than showing 3 lost beside 3 tolerated",
   "two-parties-one-lifeline":
@@ -345,6 +348,12 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "the storage layer of a system the prompt asks to build, where the design draws the part that keeps its records, chooses a product or says it is built in-house: never only reference designs or a product to avoid",
   "authority-without-crash-row":
     "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer, a log's partition leaders) has a failure row that names it crashing, with how the next one takes over",
+  "default-weakens-guarantee":
+    "a default never weakens a guarantee the prompt states: no stay-available default beside 'never run twice' (a cut-off side could run an item again), no at-most-once delivery, best-effort record or accepted loss beside 'no photo is ever lost', and no stance reason that promises a repeat beside a stated exactly-once or at-most-once",
+  "regions-sync-and-async":
+    "a design with several regions acknowledges a write across regions one way: no option that waits on other regions (a wide-area round trip per write) beside 'each region accepts writes locally and replicates asynchronously', nor one that ships writes afterwards beside linearizable state across regions",
+  "compare-and-set-across-regions":
+    "where every region accepts writes and replicates them asynchronously, no rule promises a compare-and-set on one version for all regions: a conditional write is refused only where one place orders the key's writes, so concurrent writes in two regions are merged by a stated rule (last writer on hybrid logical clocks, siblings under version vectors, or a CRDT)",
   "core-decided-against":
     "the script never says the design rests on a mechanism a decision chose against: no 'core mechanism is an invalidation or purge on change' beside 'TTL expiry over invalidation on every change'",
   "technology-part-undrawn":
@@ -1200,13 +1209,27 @@ function drawnTexts(d: Checked): { where: string; text: string; archetype?: stri
       .flatMap((st) => [...st.text.matchAll(SPOKEN_CORE)].map((m) => m[0]))
       .map((said) => ({ where: `the script's '${said}'`, text: said })),
     // a mitigation may name a rejected option's step only under the condition that option wins on
+    // (a condition may hold a comma of its own: "if no propagation target of seconds is stated, so operators pace
+    // the waves", so the conditioned step is cut out of the text before it is split into steps)
     ...d.bottlenecks.map((b) => ({
       where: `mitigation '${b.mitigation}'`,
-      text: mitigationItems(b.mitigation)
+      text: mitigationItems(withoutConditioned(b.mitigation, rejectedWins(d)))
         .filter((item) => !rejectedWins(d).some((w) => item.endsWith(` if ${w}`)))
         .join(", "),
     })),
   ];
+}
+
+/** A mitigation without its steps said under a rejected option's win condition ("…, or staged cohorts … if …"). */
+function withoutConditioned(text: string, wins: readonly string[]): string {
+  let out = text;
+  for (const w of wins) {
+    const at = out.indexOf(` if ${w}`);
+    if (at < 0) continue;
+    const start = Math.max(out.lastIndexOf(", ", at), 0);
+    out = `${out.slice(0, start)}${out.slice(at + ` if ${w}`.length)}`;
+  }
+  return out;
 }
 
 /** When each option a decision did not choose would win, as the decisions word it. */
@@ -2691,6 +2714,9 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
     ...splitCountersUnbounded(d),
     ...chargesReachPaymentParty(d),
     ...stanceAgreesWithDelivery(d),
+    ...guaranteesKept(d, facts),
+    ...regionsAckOneWay(d),
+    ...compareAndSetInOnePlace(d),
     ...undrawnEntitiesNamed(d),
     ...verdictsHoldDrawn(d),
     ...reasonsOfWrittenRecords(d),
@@ -3346,22 +3372,140 @@ function chargesReachPaymentParty(d: Design): Problem[] {
   return out;
 }
 
+/** Words that accept losing a record or an effect ("losing one under failure is accepted", "a lost write is accepted"). */
+const LOSS_ACCEPTED =
+  /\blos(?:ing|t|e)\b[^.;]{0,40}\b(?:is |are )?(?:accepted|acceptable|tolerated|fine)\b|\baccepts? (?:the |a )?loss\b/i;
+
+/**
+ * Defaults against a guarantee the prompt states: 'never run twice' (exactly once, or at most once) beside a default
+ * that keeps both sides of a partition serving, and 'no photo is ever lost' beside a default that gives up a write
+ * (at-most-once delivery, a best-effort record, a rule or retry policy that accepts the loss).
+ */
+function guaranteesKept(d: Design, facts: CoherenceFacts): Problem[] {
+  const out: Problem[] = [];
+  const src = d.nfrs.sources;
+  const twice =
+    src.delivery?.source === "stated" && (d.nfrs.delivery === "exactly-once" || d.nfrs.delivery === "at-most-once");
+  // only a reason that would run an item again counts: an outside party's checked stance (a webhook retried under
+  // a key its receiver honours, so it happens once in effect) keeps its own intake up
+  if (
+    twice &&
+    d.nfrs.availability === "stay-available" &&
+    src.availability?.source === "default" &&
+    src.consistency?.source !== "stated" &&
+    repeatAgainst(src.availability?.because ?? "", d.nfrs.delivery) !== undefined
+  )
+    out.push({
+      rule: "default-weakens-guarantee",
+      detail: `the prompt states ${d.nfrs.delivery} (${src.delivery?.because}), but the default availability stays up on both sides of a partition, where a cut-off side could run an item again (${src.availability?.because.slice(0, 120)})`,
+    });
+  // the prompt's own words, not the design's reading of them: a design that missed 'no photo is ever lost' is caught too
+  const said = facts.stated.durability;
+  const lossFree =
+    said?.value === "durable" && LOSS_WORDS.test(said.quote) ? `the prompt says '${said.quote}'` : undefined;
+  if (!lossFree) return out;
+  if (d.nfrs.durability === "best-effort")
+    out.push({ rule: "default-weakens-guarantee", detail: `${lossFree}, but durability is best-effort` });
+  if (d.nfrs.delivery === "at-most-once" && src.delivery?.source !== "stated")
+    out.push({
+      rule: "default-weakens-guarantee",
+      detail: `${lossFree}, but the default delivery is at-most-once: a failed write is dropped after a small budget`,
+    });
+  for (const r of d.primaryState)
+    if (r.durability.value === "best-effort" && r.durability.because.startsWith("not stated"))
+      out.push({
+        rule: "default-weakens-guarantee",
+        detail: `${lossFree}, but ${r.entity} is best-effort by default`,
+      });
+  const texts = [
+    ...d.invariants.map((i) => ({ where: `rule '${i.statement}'`, text: i.statement })),
+    ...Object.values(d.context ?? {}).flatMap((v) =>
+      typeof v === "string" ? [{ where: `context '${v}'`, text: v }] : [],
+    ),
+  ];
+  for (const t of texts) {
+    const m = LOSS_ACCEPTED.exec(t.text);
+    if (m)
+      out.push({
+        rule: "default-weakens-guarantee",
+        detail: `${lossFree}, but ${t.where.slice(0, 160)} says '${m[0]}'`,
+      });
+  }
+  return out;
+}
+
+/**
+ * A chosen option that acknowledges across regions the other way from what the design says of its regions: waiting on
+ * other regions beside 'each region accepts writes locally and replicates asynchronously', or shipping writes
+ * afterwards beside linearizable state across regions (a cross-region quorum round trip).
+ */
+function regionsAckOneWay(d: Design): Problem[] {
+  if (d.nfrs.regions < 2) return [];
+  const says = d.nfrs.consistency === "linearizable" ? "sync" : "async";
+  return chosenOf(d).flatMap(({ row, option }) => {
+    // the knowledge's option, where the row is one an older design carried
+    const way =
+      option.implies?.crossRegion ??
+      DECISION_BY_ID.get(row.id)?.options.find((o) => o.id === row.chosen)?.implies?.crossRegion;
+    return way && way !== says
+      ? [
+          {
+            rule: "regions-sync-and-async" as const,
+            detail: `${row.id} chose '${option.name}', which ${way === "sync" ? "waits on replicas in other regions" : "ships writes to other regions afterwards"}, but with ${d.nfrs.regions} regions and ${d.nfrs.consistency} state the design says ${says === "async" ? "each region accepts writes locally and replicates asynchronously" : "writes pay a cross-region quorum round trip"}`,
+          },
+        ]
+      : [];
+  });
+}
+
+/** A compare-and-set promised where every region accepts a key's writes and ships them to the others afterwards. */
+const COMPARE_AND_SET =
+  /\bconditional write applies only when\b|\bcompare-and-set\b|\bversion (?:still )?(?:equals|matches) the version\b/i;
+
+function compareAndSetInOnePlace(d: Design): Problem[] {
+  if (d.nfrs.regions < 2 || d.nfrs.consistency === "linearizable") return [];
+  // one place orders a key's writes (a leader per shard, a home region): a conditional write can be refused there
+  if (!d.decisions.some((r) => r.id === "i16-replication" && r.chosen === "leaderless")) return [];
+  return d.invariants.flatMap((i) => {
+    const m = COMPARE_AND_SET.exec(i.statement);
+    return m && i.archetype === "I16"
+      ? [
+          {
+            rule: "compare-and-set-across-regions" as const,
+            detail: `'${i.statement.slice(0, 140)}' promises '${m[0]}', but every one of ${d.nfrs.regions} regions accepts the key's writes and replicates them asynchronously, so no one place can refuse a stale one`,
+          },
+        ]
+      : [];
+  });
+}
+
 /**
  * A default stance whose reason promises a repeat (an item may fire twice) beside a stated at-most-once delivery:
  * the reason must come from the stated guarantee, not from the archetype's usual text.
  */
 function stanceAgreesWithDelivery(d: Design): Problem[] {
   const src = d.nfrs.sources;
-  if (d.nfrs.delivery !== "at-most-once" || src.delivery?.source !== "stated") return [];
+  // exactly once promises the same about repeats ('never run twice'), whatever the card's reason says
+  if ((d.nfrs.delivery !== "at-most-once" && d.nfrs.delivery !== "exactly-once") || src.delivery?.source !== "stated")
+    return [];
   const out: Problem[] = [];
-  for (const key of ["consistency", "availability", "ordering", "durability"] as const) {
-    const s = src[key];
-    if (s?.source !== "default") continue;
-    const m = REPEAT_PROMISE.exec(s.because.replace(/\bno item runs twice\b|\bnever twice\b/gi, ""));
+  const reasons = [
+    ...(["consistency", "availability", "ordering", "durability"] as const).flatMap((key) =>
+      src[key]?.source === "default" ? [{ where: `the ${key} stance's reason`, because: src[key]?.because ?? "" }] : [],
+    ),
+    ...d.primaryState.flatMap((r) =>
+      (["durability", "consistency", "availability"] as const).map((k) => ({
+        where: `${r.entity}'s ${k} reason`,
+        because: r[k].because.startsWith("not stated") ? r[k].because : "",
+      })),
+    ),
+  ];
+  for (const { where, because } of reasons) {
+    const m = repeatAgainst(because, d.nfrs.delivery);
     if (m)
       out.push({
         rule: "stance-against-delivery",
-        detail: `the ${key} stance's reason says '${m[0]}' beside the stated at-most-once delivery`,
+        detail: `${where} says '${m[0]}' beside the stated ${d.nfrs.delivery} delivery`,
       });
   }
   return out;

@@ -38,4 +38,45 @@ export const REFUSES_STALE =
  * A stance reason that promises a repeat (an item fires twice, a record is redelivered): never said beside a stated
  * at-most-once delivery (engine/fields/nfrs.ts re-derives the reason; coherence `stance-against-delivery`).
  */
+/** Words of a stated durability that promise no loss at all ('no photo is ever lost', 'zero data loss', 'never lose'). */
+export const LOSS_WORDS = /\blos[et]\b|\bloss\b|\blost\b/i;
+
 export const REPEAT_PROMISE = /\b(?:twice|again|redeliver(?:s|ed|y)?|duplicates?|at least once|more than once)\b/i;
+
+/**
+ * A reason that says how a repeat is absorbed into one effect ('so it happens once in effect where the receiver honours
+ * the key', 'consumers de-duplicate'): it agrees with a stated exactly-once, which is at-least-once plus that.
+ */
+export const ONCE_IN_EFFECT = /\bonce in effect\b|\beffectively once\b|\bde-?duplicat\w*/i;
+
+/**
+ * Whether a reason promises a repeat that a stated delivery rules out: at most once rules out any; exactly once only one
+ * the reason does not absorb into one effect (ONCE_IN_EFFECT).
+ */
+export function repeatAgainst(text: string, delivery: string): RegExpExecArray | undefined {
+  if (delivery !== "at-most-once" && delivery !== "exactly-once") return undefined;
+  if (delivery === "exactly-once" && ONCE_IN_EFFECT.test(text)) return undefined;
+  return promisesRepeat(text);
+}
+
+/**
+ * Whether a reason promises a repeat: a clause in REPEAT_PROMISE's words that no negation turns into a refusal ('a due
+ * item may fire a little late or twice' does; 'refused rather than answered twice', 'money moved twice cannot be taken
+ * back' and the prompt's own quoted words, 'never run twice', do not).
+ */
+export function promisesRepeat(text: string): RegExpExecArray | undefined {
+  const own = text.replace(/(?<![A-Za-z0-9])'[^']*'(?![A-Za-z])/g, "");
+  for (const clause of own.split(/[,;:()]|\bbut\b/)) {
+    const m = REPEAT_PROMISE.exec(clause);
+    if (m && !/\b(?:never|not|no|cannot|rather than|without|refus\w*)\b|n't\b/i.test(clause)) return m;
+  }
+  return undefined;
+}
+
+/**
+ * Words that say people keep editing or writing while disconnected and their changes merge later ('offline edits
+ * merged on reconnect', 'works offline and syncs later', 'edits made without a connection'): a central sequencer
+ * cannot be in the path of such a write, so a decision's option that merges without one wins (read as the `words`
+ * of a decision condition). A node or region that goes offline is not this.
+ */
+export const OFFLINE_EDITS = String.raw`\boffline (?:edit\w*|changes?|writes?|mode|use|support|first|work)\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|us(?:e|ed|ing))\b(?: \w+){0,3} (?:while |when )?offline\b|\b(?:edit(?:s|ed|ing)?|changes?|writes?|works?|working|made|us(?:e|ed|ing))\b(?: \w+){0,2} without (?:a |an |any )?(?:network |internet )?(?:connection|connectivity|network)\b|\bsyncs? (?:up )?(?:later|afterwards|when (?:back )?online|on reconnect\w*)\b|\bmerged? (?:\w+ )?on reconnect\w*\b|\blocal[- ]first\b`;

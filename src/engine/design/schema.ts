@@ -357,6 +357,7 @@ const DecisionOption = z.strictObject({
       names: z.array(z.strictObject({ component: z.string(), name: z.string() })).optional(),
       needs: z.array(z.enum(PROPERTY_VALUES)).optional(),
       excludes: strings.optional(),
+      crossRegion: z.enum(["sync", "async"]).optional(),
     })
     .optional(),
 });

@@ -1,7 +1,7 @@
 import { VARIANTS } from "../../knowledge/covers.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
-import { REPEAT_PROMISE } from "../../knowledge/patterns.js";
+import { LOSS_WORDS, repeatAgainst } from "../../knowledge/patterns.js";
 import { REFERENCE_MODEL } from "../../knowledge/reference-model.js";
 import { STANCES } from "../../knowledge/stances.js";
 import { designTopicsSpoken, TOPIC_MEANING, unspokenBesides } from "../../knowledge/topics.js";
@@ -59,8 +59,11 @@ export const nfrsField: Deriver<"nfrs"> = {
       lead?.id === id && lead.variant
         ? VARIANTS.find((v) => v.by === id && v.topic === lead.variant?.topic && v.stance)
         : undefined;
-    const atMostOnce = s.delivery?.value === "at-most-once" ? s.delivery : undefined;
-    const repeats = atMostOnce !== undefined && REPEAT_PROMISE.test(stance.because);
+    // a stated "never twice" (at most once, or exactly once: 'never run twice') holds whatever the archetype's stance
+    // says of repeats, so a reason that promises one ('a due item may fire a little late or twice') is not the design's
+    const atMostOnce =
+      s.delivery?.value === "at-most-once" || s.delivery?.value === "exactly-once" ? s.delivery : undefined;
+    const repeats = atMostOnce !== undefined && repeatAgainst(stance.because, atMostOnce.value) !== undefined;
     // a product design whose lead substrate a feature rests on says the stance in that feature's terms, and so does a
     // mixed one whose lead a feature's record realizes (a chat's sends stop per conversation, not a log's produces)
     const byFeature = f.features
@@ -127,11 +130,16 @@ export const nfrsField: Deriver<"nfrs"> = {
     if (named && namedWhy && s.availability === undefined && s.consistency === undefined)
       availability = pick(undefined, named.st.availability, namedWhy);
     // At most once for records that must not be lost: a side cut off from the primary that records each claim cannot
-    // run an item (it might run twice) nor drop it, so it holds the item until the primary is reachable again
+    // run an item (it might run twice) nor drop it, so it holds the item until the primary is reachable again. A
+    // stated exactly-once ('never run twice') is the same promise about repeats where the card's default would run an
+    // item again ('may fire a little late or twice'); an outside party's checked stance (a webhook retried and
+    // deduplicated by the receiver) keeps its own
     if (
       atMostOnce &&
       repeats &&
+      (atMostOnce.value === "at-most-once" || !byParty) &&
       s.availability === undefined &&
+      s.consistency?.value !== "eventual" &&
       availability.value === "stay-available" &&
       (s.durability?.value ?? held.durability) === "durable"
     )
@@ -169,8 +177,19 @@ export const nfrsField: Deriver<"nfrs"> = {
         source: "default",
         because: `linearizable state (${consistency.because}) keeps every acknowledged write through a node loss, so it is durable`,
       };
+    // A stated promise that nothing is lost ('no photo is ever lost') rules out an at-most-once default, whose
+    // retries give up and accept the loss: a write is retried until it is acknowledged durably
+    let delivery = pick(s.delivery, held.delivery, byState("delivery"));
+    const lossFree =
+      s.durability?.value === "durable" && LOSS_WORDS.test(s.durability.quote) ? s.durability : undefined;
+    if (lossFree && delivery.source === "default" && delivery.value === "at-most-once")
+      delivery = {
+        value: "at-least-once",
+        source: "default",
+        because: `not stated as such, but the prompt says '${lossFree.quote}': a write is retried until it is acknowledged durably, never dropped after a small budget, so a repeat must be harmless`,
+      };
     return {
-      delivery: pick(s.delivery, held.delivery, byState("delivery")),
+      delivery,
       consistency,
       availability,
       ordering: pick(s.ordering, stance.ordering, dflt("ordering")),

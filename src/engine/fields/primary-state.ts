@@ -1,6 +1,7 @@
 import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { PARTIES } from "../../knowledge/parties.js";
+import { repeatAgainst } from "../../knowledge/patterns.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { STANCES, scopesOf, writtenBy } from "../../knowledge/stances.js";
 import { fitsTopics, markTopics, type Topic, unspokenBesides } from "../../knowledge/topics.js";
@@ -61,6 +62,12 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
       (a) => a.role === "dominant" && holder && a.variant?.absorbs?.includes(holder.id),
     );
     const derivedOnly = holder?.asked === true && !holder.records && !fronted ? holder.id : undefined;
+    // a card's stance reason that promises a repeat ('a due item may fire a little late or twice') is not this
+    // design's where the prompt states that nothing runs twice: the stated delivery is the reason instead
+    const cardReason = (id: ArchetypeId) =>
+      f.nfrs.delivery.source === "stated" && repeatAgainst(STANCES[id].because, f.nfrs.delivery.value) !== undefined
+        ? `held under the delivery the prompt states (${f.nfrs.delivery.because}), so no item runs twice`
+        : stanceReason(id, f.archetypes);
     const durabilityOf = (id: ArchetypeId, entity?: string): PrimaryStateRow["durability"] => {
       if (stated) return { value: stated.value, because: stated.because };
       const own = entity ? archetype(id).entities.find((e) => e.name === entity)?.durability : undefined;
@@ -85,7 +92,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
       const d = STANCES[id].durability;
       return {
         value: d,
-        because: `not stated; ${id} holds it, whose state is ${d === "durable" ? "a record that must survive" : "derived or soft, rebuilt or renewed after a loss"} (${stanceReason(id, f.archetypes)})`,
+        because: `not stated; ${id} holds it, whose state is ${d === "durable" ? "a record that must survive" : "derived or soft, rebuilt or renewed after a loss"} (${cardReason(id)})`,
       };
     };
     // consistency and availability by the state's role: stated, else a majority-commit holder's, else the stance of
@@ -125,7 +132,7 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         if (id === lead0) return { value: n.value, because: n.because } as PrimaryStateRow[K];
         return {
           value: STANCES[id][k],
-          because: `not stated; ${id} holds it, whose default ${k} it keeps (${stanceReason(id, f.archetypes)})`,
+          because: `not stated; ${id} holds it, whose default ${k} it keeps (${cardReason(id)})`,
         } as PrimaryStateRow[K];
       };
       return {

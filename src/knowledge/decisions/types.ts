@@ -45,6 +45,12 @@ export interface DecisionImplies {
    * may appear in what the design draws or says (links, sequences, API, failures, mechanisms).
    */
   excludes?: string[];
+  /**
+   * How this option acknowledges a write across regions: `sync` waits on replicas in other regions (a wide-area round
+   * trip per write), `async` ships the write to them afterwards. A design with several regions says which one it does
+   * (engine/fields/context.ts); coherence `regions-sync-and-async` holds the chosen option to it.
+   */
+  crossRegion?: "sync" | "async";
 }
 
 export interface DecisionOptionSpec {

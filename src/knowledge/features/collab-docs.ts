@@ -1,3 +1,4 @@
+import { OFFLINE_EDITS } from "../patterns.js";
 import { fig, inp } from "./helpers.js";
 import type { FeatureEntry } from "./index.js";
 
@@ -134,7 +135,7 @@ export const COLLAB_DOCS: FeatureEntry = {
           costs: "every edit goes through the document's session owner; offline editing is limited",
           winsWhen: "clients are online and a server is always in the loop",
           // ShareDB is a realtime backend built on operational transformation of JSON documents (its README)
-          implies: { preferTechnology: ["ShareDB"] },
+          implies: { preferTechnology: ["ShareDB"], draws: ["submit an operation"] },
         },
         {
           id: "crdt",
@@ -142,8 +143,11 @@ export const COLLAB_DOCS: FeatureEntry = {
           buys: "offline and peer-to-peer editing; no central sequencer needed",
           costs: "metadata per character or element, and garbage collection of tombstones",
           winsWhen: "editing must work offline or without a central server",
-          // Yjs and Automerge are CRDT libraries: replicas merge without a central order (their READMEs)
-          implies: { preferTechnology: ["Yjs", "Automerge"] },
+          // the prompt's own words say edits are made while disconnected and merged on reconnect
+          wins: [{ words: OFFLINE_EDITS }],
+          // Yjs and Automerge are CRDT libraries: replicas merge without a central order (their READMEs); a client and
+          // the server exchange state vectors and send each other only the updates the other lacks (Yjs sync protocol)
+          implies: { preferTechnology: ["Yjs", "Automerge"], draws: ["submit updates"] },
         },
       ],
       rules: [],
@@ -315,6 +319,15 @@ export const COLLAB_DOCS: FeatureEntry = {
         errors: ["409 base revision too old: resync", "403 not an editor of this document"],
         guarantee:
           "acknowledged ops are durable and ordered; a resent client_op_id is applied once; an op from someone without editor role is refused",
+      },
+      {
+        operation: "submit updates",
+        call: "WS doc/{doc_id} update",
+        request: ["doc_id", "client_id", "updates (CRDT deltas made online or offline)", "state vector"],
+        response: ["the updates the client lacks, from the server's state vector"],
+        errors: ["403 not an editor of this document"],
+        guarantee:
+          "an update is stored and relayed once per (client_id, clock); edits made offline are sent on reconnect with the client's state vector, and each side receives what it lacks, so both merge to the same content",
       },
       {
         operation: "share a {doc}",

@@ -651,7 +651,8 @@ const COUNTED = /^transactions?$/;
  * "a lease with expiry", but "quorum replication" and "tombstones" stay bare.
  */
 export function withArticle(name: string): string {
-  const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by)\s+/)[0] ?? name).trim();
+  // the head noun ends before a relative clause too: "CRDTs that merge without a central order" is plural
+  const head = (name.split(/\s+(?:via|with|for|of|from|into|on|in|at|by|that|which|whose)\s+/)[0] ?? name).trim();
   const last = head.split(/\s+/).pop() ?? "";
   if (
     /^(the|a|an)\s/i.test(name) ||

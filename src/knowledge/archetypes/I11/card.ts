@@ -227,6 +227,17 @@ export const card = {
       prevention: "gates count a percentage of the cohort and time out stragglers",
       repair: "report stragglers separately and let reconciliation bring them up when they return",
     },
+    {
+      // the first row's failure where every change goes out at once (decision i11-rollout): that row belongs to a staged
+      // rollout and is left out there, and this one says what guards a push with no canary (last, so it takes no
+      // place of another row where the first is kept)
+      failure: "a bad config reaches the whole fleet at once",
+      role: "coordination",
+      prevention:
+        "schema and semantic validation, plus a dry run against a sample of live traffic, before a version is committed",
+      repair:
+        "instant rollback: publish the last good version again as a newer one, which reaches every node like any change",
+    },
   ],
   bottlenecks: [
     {

@@ -53,7 +53,21 @@ export const decisions: DecisionPoint[] = [
         buys: "a bad change is caught on a small slice before it reaches the fleet",
         costs: "slower propagation",
         winsWhen: "no propagation target of seconds is stated, so operators pace the waves",
-        implies: { addMechanisms: ["staged-rollout"] },
+        implies: {
+          addMechanisms: ["staged-rollout"],
+          // the cohorts, their health gates and the controller that widens them exist only where the change is staged
+          draws: [
+            "rollout-controller",
+            "health-monitor",
+            "Publish and roll out in stages",
+            "Automatic rollback on a failing gate",
+            "rollout",
+            "rollout status",
+            "Rollout",
+            "rollout-controller>config-store",
+            "health-monitor>rollout-controller",
+          ],
+        },
       },
       {
         // a stated target of seconds is a propagation SLO: it binds each wave once its cohort is targeted, while
@@ -65,7 +79,20 @@ export const decisions: DecisionPoint[] = [
           "a full rollout takes one propagation window per wave plus the health-gate soak between waves; the emergency path skips the canary, so it needs validation and instant rollback",
         winsWhen: "a propagation target of seconds is stated and a bad change must still be caught early",
         wins: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 60 }],
-        implies: { addMechanisms: ["staged-rollout"] },
+        implies: {
+          addMechanisms: ["staged-rollout"],
+          draws: [
+            "rollout-controller",
+            "health-monitor",
+            "Publish and roll out in stages",
+            "Automatic rollback on a failing gate",
+            "rollout",
+            "rollout status",
+            "Rollout",
+            "rollout-controller>config-store",
+            "health-monitor>rollout-controller",
+          ],
+        },
       },
       {
         id: "all-at-once",
@@ -75,6 +102,21 @@ export const decisions: DecisionPoint[] = [
         winsWhen:
           "every change, not only an emergency one, must reach the whole fleet within seconds of its publish, leaving no time for a canary wave",
         wins: [{ stated: "propagation_seconds" }, { number: "propagation_seconds", below: 10 }],
+        implies: {
+          removeMechanisms: ["staged-rollout"],
+          draws: ["Publish to the whole fleet at once"],
+          // what only a staged rollout has: cohorts widened one by one behind health gates
+          excludes: [
+            "health[- ]gates?",
+            "\\bin stages\\b",
+            "\\bstaged\\b",
+            "\\bwiden(?:s|ing)?\\b",
+            "\\bnext cohort\\b",
+            "\\bcohort's gate\\b",
+            "\\bcohorts and gates\\b",
+            "\\bgates count\\b",
+          ],
+        },
       },
     ],
     rules: [

@@ -8,6 +8,12 @@ export const protocols: ProtocolSpec[] = [
       "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> rollout-controller>config-store[advance stage {current cohort gate healthy}] -> config-store>distributors[watch event, cohort target changed] -> distributors>agents[deliver the cohort's new snapshot {version > applied version}] -> agents>distributors[report applied version] |-> rollout-controller>config-store[roll back cohort target {gate fails}] => done | rollback",
   },
   {
+    // the whole fleet at once: validation is the only gate before every node, and a rollback is a new version
+    name: "Publish to the whole fleet at once",
+    notation:
+      "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> config-store>distributors[watch event, new head version] -> distributors>agents[deliver the new snapshot {version > applied version}] -> agents>distributors[report applied version] |-> operators>config-api[publish the last good config again as a newer version {error rate rises}] => done | rollback",
+  },
+  {
     name: "Poll for a newer version",
     notation:
       "agents>distributors[GET the snapshot with If-None-Match: applied version] -> distributors>config-store[read latest snapshot for cohort] -> distributors>agents[304 unchanged, or the new snapshot with checksum {target version > applied version}] -> agents[verify and swap atomically {checksum matches}] |-> agents[keep last good snapshot {snapshot invalid or fetch failed}] => done | retry",

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { OFFLINE_EDITS } from "../../patterns.js";
 import { ORDER_BOOK_DECISIONS } from "./orderbook.js";
 import { BOARD_DECISIONS } from "./whiteboard.js";
 
@@ -31,9 +32,12 @@ export const decisions: DecisionPoint[] = [
         buys: "replicas converge in any delivery order: offline edits, peer-to-peer and multi-region writes",
         costs: "per-element metadata and tombstones grow the state; compaction needs care",
         winsWhen: "editing must continue offline or in several regions without one sequencer",
+        // the prompt's own words say edits are made while disconnected and merged later: no sequencer is in their path
+        wins: [{ words: OFFLINE_EDITS }],
         implies: {
           addMechanisms: ["crdt-merge", "subject-snapshot"],
-          removeMechanisms: ["op-sequencer"],
+          // no operation is transformed against a central order: updates merge by element ids
+          removeMechanisms: ["op-sequencer", "operational-transform"],
           // Yjs and Automerge are CRDT libraries: replicas merge without a central order (their READMEs)
           preferTechnology: ["Yjs", "Automerge"],
         },

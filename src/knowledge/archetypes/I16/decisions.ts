@@ -24,7 +24,8 @@ export const decisions: DecisionPoint[] = [
           // each key range has one leader: a Raft group per region in TiKV, a transaction system that orders
           // commits in FoundationDB, a Multi-Paxos leader per partition in DynamoDB (the card's rows)
           preferTechnology: ["TiKV", "FoundationDB", "DynamoDB"],
-          draws: ["Leader write with a majority commit", "get", "put"],
+          // a write refused because the key's version moved on needs one place that orders the key's writes: the leader
+          draws: ["Leader write with a majority commit", "get", "put", "Optimistic read-modify-write", "delete"],
           excludes: ["hinted handoff", "sloppy quorum", "wait W\\b", "R \\+ W > N"],
         },
       },
@@ -36,11 +37,21 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "writes must always be accepted and eventual consistency is acceptable",
         implies: {
           addMechanisms: ["quorum-read-write", "anti-entropy-repair"],
-          removeMechanisms: ["consensus-replication", "leader-election"],
+          // no replica can refuse a write because the key's version moved on: any replica takes it, and a concurrent
+          // one is merged afterwards (siblings, last writer or a CRDT), so there is no compare-and-set on a key
+          removeMechanisms: ["consensus-replication", "leader-election", "versioned-overwrite"],
           // Cassandra is masterless: any node coordinates a write to all replicas and waits for the consistency
           // level's count (Apache Cassandra docs, architecture/dynamo); ScyllaDB keeps the same model
           preferTechnology: ["Cassandra", "ScyllaDB"],
-          draws: ["Quorum write with hinted handoff", "anti-entropy", "HintedWrite", "quorum get", "quorum put"],
+          draws: [
+            "Quorum write with hinted handoff",
+            "anti-entropy",
+            "HintedWrite",
+            "quorum get",
+            "quorum put",
+            "quorum delete",
+          ],
+          excludes: ["\\bconditional write applies only when\\b"],
         },
       },
     ],
@@ -93,7 +104,7 @@ export const decisions: DecisionPoint[] = [
         winsWhen: "acknowledged writes must survive failures",
         wins: [{ nfr: "durability", in: ["durable"] }],
         // the leader's write waits for a majority only when acknowledgements are synchronous
-        implies: { draws: ["Leader write with a majority commit"] },
+        implies: { draws: ["Leader write with a majority commit"], crossRegion: "sync" },
       },
       {
         id: "async",
@@ -104,7 +115,27 @@ export const decisions: DecisionPoint[] = [
           "losing the latest writes is acceptable, because the state is a copy whose origin still holds every write",
         wins: [{ nfr: "durability", in: ["best-effort"] }],
         // a leader that acknowledges before its replicas is a primary with followers, not a majority commit
-        implies: { addMechanisms: ["async-replication"], removeMechanisms: ["consensus-replication"] },
+        implies: {
+          addMechanisms: ["async-replication"],
+          removeMechanisms: ["consensus-replication"],
+          crossRegion: "async",
+        },
+      },
+      {
+        // active-active regions: each region's own quorum makes a write durable, and the other regions receive it
+        // from a replication stream (Cassandra's LOCAL_QUORUM, DynamoDB global tables' background replication)
+        id: "local-sync",
+        name: "synchronous to a quorum in the writing region, asynchronous to the other regions",
+        buys: "a write is acknowledged at in-region latency and survives a node or zone loss, while every region keeps taking writes",
+        costs:
+          "writes acknowledged in a region that is lost before they were shipped are lost with it (the recovery point is the cross-region replication lag), and regions disagree until the stream catches up",
+        winsWhen: "several regions take writes and a read need not see the latest write made in another region",
+        wins: [
+          { regionsAtLeast: 2 },
+          { nfr: "consistency", in: ["eventual", "read-your-writes", "consistent-prefix"] },
+          { nfr: "durability", in: ["durable"] },
+        ],
+        implies: { draws: ["Leader write with a majority commit"], crossRegion: "async" },
       },
     ],
     rules: [
@@ -113,9 +144,81 @@ export const decisions: DecisionPoint[] = [
         option: "sync",
         because: "reads must see acknowledged writes",
       },
+      {
+        when: [
+          { regionsAtLeast: 2 },
+          { nfr: "consistency", in: ["eventual", "read-your-writes", "consistent-prefix"] },
+          { nfr: "durability", in: ["durable"] },
+        ],
+        option: "local-sync",
+        because:
+          "each region takes writes locally, so a write waits only for its own region's quorum and reaches the other regions asynchronously",
+      },
       { when: [{ nfr: "durability", in: ["best-effort"] }], option: "async", because: "durability is best-effort" },
     ],
     fallback: { option: "sync", because: "an acknowledged write is expected to survive" },
+  },
+  {
+    // a leaderless store accepts a key's writes at any replica, in any region: two of them can be concurrent, and no
+    // replica can refuse one by version (no compare-and-set without a consensus round), so the design says how they merge
+    id: "i16-conflicts",
+    // asked only where i16-replication is (and chose leaderless): a ledger, distributed SQL or cache-aside design never is
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+    onlyWith: { point: "i16-replication", options: ["leaderless"] },
+    question: "How do concurrent writes to one key, accepted by different replicas or regions, resolve?",
+    options: [
+      {
+        id: "lww-hlc",
+        name: "last-writer-wins per key on hybrid logical clock timestamps, ties broken by region id",
+        buys: "one value per key and no merge code: every replica keeps the write with the highest (timestamp, region id) and all converge",
+        costs:
+          "of two concurrent overwrites one is discarded without a trace, and a replica whose clock runs ahead (within the clock's bound) wins writes that happened after it",
+        winsWhen: "values are overwritten whole and losing one of two concurrent overwrites is acceptable",
+        wins: [{ words: String.raw`\blast[- ]writer[- ]wins\b|\blww\b` }],
+        implies: {
+          addMechanisms: ["lww-overwrite"],
+          // Cassandra reconciles two writes of one cell by their write timestamps, keeping the later (its docs,
+          // architecture/dynamo); DynamoDB global tables resolve concurrent updates in different regions by last
+          // writer wins (AWS developer guide, global tables: how it works)
+          preferTechnology: ["Cassandra", "ScyllaDB"],
+        },
+      },
+      {
+        id: "version-vectors",
+        name: "version vectors per key: a write that does not descend from the stored version is kept beside it as a sibling, merged on read",
+        buys: "no concurrent write is lost: the store keeps every causally concurrent version until a read merges them",
+        costs:
+          "a read may return several siblings that the client or a stated merge function resolves, and the vectors grow with the writers (dotted version vectors bound them)",
+        winsWhen: "no concurrent write may be discarded and the application can merge siblings",
+        wins: [
+          {
+            words: String.raw`\bsiblings?\b|\b(?:version vectors?|vector clocks?)\b|\bnever (?:lose|drop|discard|overwrite) (?:a |an |any )?concurrent (?:write|update|edit)s?\b`,
+          },
+        ],
+        // Riak tracks causal context (vector clocks, dotted version vectors) and keeps siblings when it cannot order
+        // two writes (Riak KV docs, conflict resolution)
+        implies: { removeMechanisms: ["lww-overwrite"], preferTechnology: ["Riak"] },
+      },
+      {
+        id: "crdt",
+        name: "CRDT values (counters, sets, maps, registers) that every replica merges the same way",
+        buys: "concurrent updates merge automatically and none is lost: increments add up, adds and removes of a set combine",
+        costs: "only values modelled as those types merge so, and their metadata and tombstones grow the value",
+        winsWhen: "the values are counters, sets or carts that concurrent writers change rather than overwrite",
+        wins: [{ words: String.raw`\b(?:counters?|carts?|likes|votes|tallies)\b` }],
+        // Riak's data types (counters, sets, maps, registers, flags) are CRDTs merged by the store (Riak KV docs)
+        implies: {
+          addMechanisms: ["crdt-merge"],
+          preferTechnology: ["Riak"],
+        },
+      },
+    ],
+    rules: [],
+    fallback: {
+      option: "lww-hlc",
+      because:
+        "a replica resolves a conflict on its own, with no client merge: the write with the highest hybrid-logical-clock timestamp wins, region id breaking ties, which suits values overwritten whole",
+    },
   },
   {
     id: "i16-partitioning",

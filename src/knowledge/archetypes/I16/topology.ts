@@ -262,6 +262,16 @@ export const topology: Topology = {
       errors: ["409 version conflict"],
       guarantee: "recorded as a tombstone that replicates, so the value cannot reappear from a lagging replica",
     },
+    {
+      operation: "quorum delete",
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      call: "DELETE /v1/kv/{key}?consistency=one|quorum",
+      request: ["context (the version vector read)"],
+      response: ["ok"],
+      errors: ["503 quorum unavailable"],
+      guarantee:
+        "recorded as a tombstone carrying the context it deletes, which replicates like a write, so the value cannot reappear from a lagging replica",
+    },
     ...LEDGER_API,
     ...SQL_API,
   ],
