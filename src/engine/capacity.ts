@@ -4,7 +4,13 @@
  * figure is `id = expression = value unit`, and later figures build on earlier ones.
  */
 import { capacityModel } from "../knowledge/capacity/index.js";
-import { CLIENT_PATH, IN_REGION_PATH, latencyPathFigures, REGION_REACH } from "../knowledge/capacity/latency.js";
+import {
+  CLIENT_PATH,
+  DIRECT_PATH,
+  IN_REGION_PATH,
+  latencyPathFigures,
+  REGION_REACH,
+} from "../knowledge/capacity/latency.js";
 import type { CapacityModel, LatencyPath } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
@@ -451,7 +457,10 @@ const WITH_LATENCY = new WeakMap<CapacityModel, Map<LatencyPath, CapacityModel>>
  * the path of a caller inside the region for a target tighter than a client's round trip, else a client's path.
  */
 function withLatencyBudget(model: CapacityModel, latencySeconds: number): CapacityModel {
-  const path = model.latencyPath ?? (latencySeconds * 1000 < REGION_REACH.inRegionMs ? IN_REGION_PATH : CLIENT_PATH);
+  const ms = latencySeconds * 1000;
+  const path =
+    model.latencyPath ??
+    (ms < REGION_REACH.directMs ? DIRECT_PATH : ms < REGION_REACH.inRegionMs ? IN_REGION_PATH : CLIENT_PATH);
   let byPath = WITH_LATENCY.get(model);
   if (!byPath) {
     byPath = new Map();

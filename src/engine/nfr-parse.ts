@@ -1146,6 +1146,21 @@ function parseLatency(text: string): LatencyTarget[] {
       quote: subject && !m[1] ? `${subject} ${words}` : words,
     });
   }
+  // the number said before the word latency ("a 1 ms p99 read latency", "5 ms median latency")
+  const before =
+    /\b(\d+(?:\.\d+)?)\s*(ms|milliseconds?|µs|us|microseconds?|s|seconds?)\s+(?:(p\d{2,3}(?:\.\d+)?|median|average|avg)\s+)?(?:(?:read|write|request|response|lookup|query|get|put)\s+)?latency\b/gi;
+  for (const m of text.matchAll(before)) {
+    const n = Number(m[1]);
+    if (!Number.isFinite(n)) continue;
+    const unit = (m[2] ?? "").toLowerCase();
+    const ms =
+      unit.startsWith("ms") || unit.startsWith("milli")
+        ? n
+        : unit.startsWith("µ") || unit.startsWith("u") || unit.startsWith("micro")
+          ? n / 1000
+          : n * 1000;
+    out.push({ percentile: (m[3] ?? "p99").toLowerCase().replace("average", "avg"), ms, quote: m[0].trim() });
+  }
   return out;
 }
 

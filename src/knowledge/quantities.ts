@@ -419,6 +419,15 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     share: "for the slowest shard's search",
   },
   {
+    id: "node_lookup_seconds",
+    label: "one in-memory key lookup and its reply on the node that holds the key",
+    unit: "s",
+    assumed: 0.0001,
+    assumedBecause:
+      "a hash-table lookup in memory and its reply take about a tenth of a millisecond of the node's time (a planning figure; measure it)",
+    share: "for the node's in-memory lookup",
+  },
+  {
     id: "poll_interval_seconds",
     label: "time between two scans of one due-index shard by its poller",
     unit: "s",

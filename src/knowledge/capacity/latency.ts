@@ -40,6 +40,16 @@ export const IN_REGION_PATH: LatencyPath = {
   serves: "one call from inside the region",
 };
 
+/**
+ * The path of a key read so tight that no service hop fits (REGION_REACH.directMs): the caller hashes the key to the
+ * node that holds it and reads it there, as memcached's and Redis Cluster's clients do.
+ */
+export const DIRECT_PATH: LatencyPath = {
+  steps: ["in_region_rtt_seconds", "node_lookup_seconds"],
+  inputs: [],
+  serves: "one key read straight from the node that holds it",
+};
+
 /** The figures that spend a stated latency over a path: the steps' sum held to the bound, the share it uses, the spare. */
 export function latencyPathFigures(path: LatencyPath): CapacityFigureSpec[] {
   return [
@@ -78,6 +88,10 @@ export const REGION_REACH = {
     "Microsoft's published round trips between its own regions reach 72 ms inside North America and 134 ms inside Asia (Azure network round-trip latency statistics), and more between continents",
   /** Below this, the target is met only by callers inside the serving region. */
   inRegionMs: 20,
+  /** Below this, no service hop fits: the caller reads the key straight from its node. */
+  directMs: 3,
+  directWhy:
+    "a service hop in the region adds its own round trip and a few milliseconds of work, so a tighter target leaves room only for the caller's round trip to the node that holds the key",
   inRegionWhy:
     "a client on the same continent already spends 10 to 40 ms on its round trip to a region, so a tighter target concerns callers inside the region",
   /** Serving regions drawn when no region count is stated. */

@@ -1440,6 +1440,10 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "short code",
     "primary key",
     "account number",
+    // a name a user picks for a link or an account ("custom aliases never handed out twice")
+    "alias",
+    "aliases",
+    "vanity url",
   ],
   // liveness
   // who reports about itself: a member of a fleet or a user's device ("which phones have reported in the last 30

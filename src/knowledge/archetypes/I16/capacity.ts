@@ -28,11 +28,15 @@ export const capacity: CapacityModel = {
       quantity: "objects",
       typical: 1000000000,
       why: "a large key-value store holds about a billion keys",
-      from: {
-        expression: "users * posts_per_user_per_day * 365",
-        why: "a year of the product's posts, one key each, from the product's own posts a day",
-        fromDesign: true,
-      },
+      from: [
+        {
+          expression: "users * posts_per_user_per_day * 365",
+          why: "a year of the product's posts, one key each, from the product's own posts a day",
+          fromDesign: true,
+        },
+        // "for 10 TB of hot data": the stated data, one value per key
+        { expression: "bytes_stored / value_bytes", why: "the stated data held, one value per key" },
+      ],
     },
   ],
   figures: [

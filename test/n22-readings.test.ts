@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { classify, design, parseStatedNfrs } from "../src/lib/index.js";
+
+describe("readings a never-tuned set found missing", () => {
+  it("a latency said before the word latency is a target ('a 1 ms p99 read latency')", () => {
+    for (const [p, ms] of [
+      ["Design a distributed key-value cache like Memcached for 10 TB of hot data with a 1 ms p99 read latency.", 1],
+      ["Design a session store with 5 ms median latency.", 5],
+    ] as const) {
+      const l = parseStatedNfrs(p).latency[0];
+      expect(l?.ms, p).toBe(ms);
+    }
+  });
+
+  it("a target too tight for a service hop is spent on a read straight from the key's node, and stated bytes size the keys", () => {
+    const d = design(
+      "Design a distributed key-value cache like Memcached for 10 TB of hot data with a 1 ms p99 read latency.",
+    );
+    const path = d.capacity.find((r) => r.id === "request_path_seconds");
+    expect(path?.formula).toBe("request_path_seconds = in_region_rtt_seconds + node_lookup_seconds");
+    expect(d.coherence.map((c) => c.rule)).not.toContain("stated-bound-exceeded");
+    expect(d.coherence.map((c) => c.rule)).not.toContain("stated-number-unused");
+  });
+
+  it("aliases never handed out twice are labels that never repeat, not a busy resource", () => {
+    const r = classify(
+      "Design a URL shortener that serves 200,000 redirects per second with custom aliases that are never handed out twice.",
+    );
+    expect(r.archetypes[0]?.id).toBe("I09");
+  });
+});
