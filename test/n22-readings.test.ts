@@ -29,3 +29,15 @@ describe("readings a never-tuned set found missing", () => {
     expect(r.archetypes[0]?.id).toBe("I09");
   });
 });
+
+describe("a storage layer built in-house is said as the part the design builds", () => {
+  it("never 'I'd use built in-house'", async () => {
+    const { writeScript } = await import("../src/render/script/index.js");
+    const d = design("Design a Spanner-like distributed SQL database with externally consistent transactions.");
+    const said = writeScript(d, { minutes: 45 })
+      .steps.map((s) => s.text)
+      .join(" ");
+    expect(said).not.toMatch(/I'd use built in-house/);
+    expect(said).toMatch(/For the storage I'd build our own: the key-range groups/);
+  });
+});

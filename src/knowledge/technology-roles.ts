@@ -29,3 +29,6 @@ export const PRODUCT_ROLES: readonly {
 
 /** The role a product's name says it plays, if any. */
 export const roleOf = (product: string) => PRODUCT_ROLES.find((r) => r.words.test(product) && !r.unless.test(product));
+
+/** The product name of a storage layer built as the design's own part, where the prompt asks to build the system. */
+export const BUILT_IN_HOUSE = "built in-house";

@@ -2,7 +2,7 @@ import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/prop
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { NfrTag } from "../../knowledge/schema.js";
 import { ONE_PRIMARY_STORE, stateLimitOf } from "../../knowledge/state-limits.js";
-import { roleOf } from "../../knowledge/technology-roles.js";
+import { BUILT_IN_HOUSE, roleOf } from "../../knowledge/technology-roles.js";
 import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
 import type { ComponentRow, Fields, Nfrs, TechnologyRow } from "../design/types.js";
@@ -327,7 +327,7 @@ function builtInHouse(
   const part = (truth && stores.find((c) => c.holds.includes(truth.entity))) ?? stores[0];
   if (!part) return undefined;
   return {
-    product: "built in-house",
+    product: BUILT_IN_HOUSE,
     fits: `${part.holds.join(", ")} kept by this design's own part`,
     why: "the prompt asks to build this system, so the products that are whole ones are reference designs to learn from, and its storage is this design's own part",
     component: part.name,

@@ -10,6 +10,7 @@ import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
+import { BUILT_IN_HOUSE } from "../../knowledge/technology-roles.js";
 import { fitsTopics, TOPIC_VALUES } from "../../knowledge/topics.js";
 import { UNIT_INPUT } from "../../knowledge/words.js";
 import { joiningSentence, spokenArchetype } from "./archetypes.js";
@@ -1668,7 +1669,17 @@ function servingStep(d: Design): StepDraft {
       ...core(`If I may build on an existing store, it's ${orList(picks.map((c) => product(c.product)))}`),
       ...core("Everything else I drew is my service on top of it"),
     );
-  else if (store) {
+  else if (store && picks[0]?.product === BUILT_IN_HOUSE) {
+    // the system asked for keeps its own records: said as the part it builds, never "I'd use built in-house"
+    const part = picks[0].component;
+    lines.push(
+      ...core(
+        part
+          ? `For the ${store.layer} I'd build our own: the ${lowerFirst(part)} I drew, not a product bought whole`
+          : `For the ${store.layer} I'd build our own part, not a product bought whole`,
+      ),
+    );
+  } else if (store) {
     // a store the design loads past one primary or node is said split, by the count it sizes ("over 600 shards")
     const split = picks[0]?.split?.split(":")[0];
     lines.push(
