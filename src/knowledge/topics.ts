@@ -86,6 +86,8 @@ export const TOPIC_VALUES = [
   "logs",
   "traces",
   "untrusted-code",
+  "media-store",
+  "feature-flags",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -138,6 +140,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // "sandbox" alone is too common (a payment provider's test sandbox), and a function platform runs its owners' code
   "untrusted-code": String.raw`\b(?:untrusted (?:(?:user|users'|third-party|submitted|student|customer) )?(?:code|submissions?|programs?|scripts?|pull requests?|prs|builds?|jobs?|workloads?|notebooks?)|(?:online|code|programming) judges?|judge (?:systems?|services?|servers?|workers?)|leetcode|hackerrank|codeforces|codechef|competitive programming|coding (?:contests?|challenges?)|code (?:execution|runner|playground)s?(?: services?| engines?)?|(?:runs?|running|execut\w*) (?:(?:the |other )?(?:users?'?|people's|students'?|candidates'?|arbitrary|submitted|customers'?) )(?:\w+ )?(?:code|programs?|scripts?|notebooks?)|pull requests? from forks?|(?:ci|build) runners? for (?:untrusted|outside|external|public|forked)\b[\w ]*)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
+  // a service that keeps people's photos or images itself (not a product that merely shows them): the store is the subject
+  "media-store": String.raw`\b(?:photo|image|picture|media) (?:storage|stores?|hosting|blob stor(?:e|age))\b|\b(?:blob|object) stor(?:e|age) for (?:\w+ ){0,2}(?:photos|images|pictures)\b|\b(?:facebook'?s )?haystack\b`,
+  // flags evaluated per user inside services' SDKs (not a fleet's configuration pushed in staged waves)
+  "feature-flags": String.raw`\bfeature[- ](?:flags?|flagging|toggles?)\b|\bflag (?:service|system|platform|management)\b|\b(?:launchdarkly|flagsmith|openfeature)\b|\b(?:like|as) unleash\b`,
 };
 
 export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
@@ -192,6 +198,10 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
   "top-k":
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
+  "feature-flags":
+    "feature flags are evaluated per user inside every service's SDK from an in-memory copy: targeting rules, segments and hashed percentage rollouts, changed under one global version with an audit entry and streamed to the SDKs as deltas",
+  "media-store":
+    "people's photos are stored by the service itself and served through a CDN: each upload is resumable under its upload id, its bytes are appended to large append-only volumes replicated across zones, and its metadata is committed only once they are durable, so an acknowledged photo is never lost",
   "distributed-sql":
     "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
@@ -211,6 +221,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "multi-channel": ["money", "webhook"],
   // a bank ledger kept on a distributed SQL database is about the money; the database is its technology
   "distributed-sql": ["ledger"],
+  // object storage for photos is a photo store: its upload, volume and CDN shape, not a bucket API's
+  "object-store": ["media-store"],
 };
 
 /**
@@ -326,6 +338,8 @@ const PROMPT_ONLY: readonly Topic[] = [
   "places",
   "logs",
   "traces",
+  "media-store",
+  "feature-flags",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
