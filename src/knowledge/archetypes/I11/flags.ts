@@ -117,7 +117,7 @@ export const FLAG_READS = [
 
 export const FLAG_INVARIANTS = [
   "Every change to a Flag or Segment commits at the next number of one global version sequence for its environment, in the same write as its FlagChange audit entry, so an SDK at version v holds every change up to v and the audit log lists each one.",
-  "An SDK applies each FlagChange only in version order: a delta whose version is not the next after its own makes it fetch the missing changes or a full snapshot, and it never skips one or goes back to an older version.",
+  "An SDK applies FlagChanges in version order and never skips one or goes back: a gap in the versions makes it fetch the missing changes, or a full snapshot when the relay no longer has them.",
   "A user's bucket in a percentage rollout is a pure function of the flag key, the Flag's salt and the user's key, so every SDK on every instance serves that user the same variation, and raising the percentage only adds users.",
   "A Flag that is turned off serves its off variation on every SDK that has applied the change, whatever its targeting rules say.",
   "An SDK that holds no Flag yet answers every evaluation with the caller's default value, and one that loses its stream keeps evaluating the last Flags it applied.",

@@ -66,10 +66,10 @@ export const MEDIA_WRITES = [
   },
   {
     action:
-      "append the photo's bytes as a needle to a writable volume on every replica in distinct zones (or as the pieces of its erasure-coded stripe), each written to disk and checksummed before it answers",
+      "append the photo's bytes as a needle, checked against the SHA-256 its URL will carry, to a writable volume on every replica in distinct zones (or as the pieces of its erasure-coded stripe), each written to disk before it answers",
     entity: "Needle",
     shape: "append event",
-    mechanism: "append-log",
+    mechanism: "content-addressing",
     critical: true,
     topic: T,
   },
