@@ -24,6 +24,16 @@ describe("a photo storage service stores photos itself, durably, behind a CDN", 
     expect(s3.dataModel.some((m) => m.entity === "Photo")).toBe(false);
   });
 
+  it("leads with the store for 'image hosting' too, and counts pictures a day as uploads", () => {
+    const hosting = design(
+      "Design an image hosting backend storing 1 billion new pictures per day; every uploaded picture must be durable and delivered through a CDN.",
+    );
+    expect(hosting.archetypes[0]?.id).toBe("I19");
+    expect(hosting.nfrs.topics).toContain("media-store");
+    expect(hosting.nfrs.scale.writes_per_sec).toBeCloseTo(1e9 / 86400, 0);
+    expect(shape(hosting)).toEqual([]);
+  });
+
   it("reads 'never lost' as stated durability", () => {
     expect(parseStatedNfrs("where no photo is ever lost").durability?.value).toBe("durable");
     expect(parseStatedNfrs("uploaded images must never be lost").durability?.value).toBe("durable");

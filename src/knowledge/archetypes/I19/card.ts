@@ -71,6 +71,8 @@ export const card = {
       { text: "image storage", weight: 0.9 },
       { text: "video storage", weight: 0.9 },
       { text: "media storage", weight: 0.9 },
+      { text: "photo hosting", weight: 0.9 },
+      { text: "image hosting", weight: 0.9 },
       { text: "storage layer", weight: 0.8 },
       { text: "storage cluster", weight: 0.7 },
       { text: "storage node", weight: 0.7 },
