@@ -9,6 +9,7 @@ import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
 import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
+import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
@@ -17,6 +18,7 @@ import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { LOGS_SHAPE } from "../knowledge/archetypes/I18/logs.js";
 import { TRACES_SHAPE } from "../knowledge/archetypes/I18/traces.js";
+import { MEDIA_SHAPE } from "../knowledge/archetypes/I19/media.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
 import { capacityModel } from "../knowledge/capacity/index.js";
@@ -137,6 +139,8 @@ export type CoherenceRule =
   | "traces-shape"
   | "untrusted-code-shape"
   | "subject-leftover"
+  | "media-store-shape"
+  | "feature-flags-shape"
   | "ledger-shape"
   | "distributed-sql-shape"
   | "cdc-shape"
@@ -260,6 +264,10 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design's rows never speak of a subject it does not have (an advertiser billed where nothing is billed, a function invoked where no function runs, a metrics series where the records are log lines or spans)",
   "untrusted-code-shape":
     "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
+  "media-store-shape":
+    "a photo store keeps its photos' metadata, volumes and needles, acknowledges an upload only once it is durable (never best-effort), sizes the bytes it adds a day, and draws no purge fan-out, config rollout, file-system lease or bought object store",
+  "feature-flags-shape":
+    "a feature-flag design keeps flags, segments and an audit log of changes, bounds the time from a committed change to every SDK by the stated propagation target, hop by hop, and draws no fleet cohorts, health gates or service-mesh control plane",
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
@@ -2346,6 +2354,67 @@ function subjectLeftovers(d: Design): Problem[] {
 }
 
 /**
+ * A photo store (topic "media-store", led by I19) keeps its shape: its photos, volumes and needles drawn, an upload
+ * acknowledged once durable, durability never best-effort, the bytes a day sized, and no purge machinery of a
+ * cache-invalidation system, config rollout, file-system lease or bought object store.
+ */
+function mediaStoreShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "media-store", "I19")) return [];
+  const out: Problem[] = [];
+  for (const e of undrawn(d, MEDIA_SHAPE.entities))
+    out.push({ rule: "media-store-shape", detail: `no ${e} record is drawn` });
+  const upload = d.api.find((a) => a.operation === MEDIA_SHAPE.upload);
+  if (!upload || !/\bdurable\b/i.test(upload.guarantee))
+    out.push({ rule: "media-store-shape", detail: "no upload call is acknowledged only once the photo is durable" });
+  if (d.nfrs.durability !== "durable")
+    out.push({
+      rule: "media-store-shape",
+      detail: `durability is ${d.nfrs.durability}, so a stored photo may be lost`,
+    });
+  if (!d.capacity.some((c) => c.id === MEDIA_SHAPE.growth))
+    out.push({ rule: "media-store-shape", detail: "the bytes the store adds a day are not sized" });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => MEDIA_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "media-store-shape",
+      detail: `${x.where} belongs to a cache purge, a config rollout, a file system or a bought object store`,
+    });
+  return out;
+}
+
+/**
+ * A feature-flag design (topic "feature-flags", led by I11) keeps its shape: flags, segments and their change log
+ * drawn, the time from a commit to every SDK sized hop by hop and bound by a stated propagation target, and no
+ * fleet rollout's cohorts and health gates or a service mesh's control plane.
+ */
+function featureFlagsShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "feature-flags", "I11")) return [];
+  const out: Problem[] = [];
+  // the prompt may name a flag by its own word ("Toggle (Flag)"), which keeps the entity's name in brackets
+  const names = d.dataModel.map((m) => m.entity);
+  for (const e of FLAG_SHAPE.entities.filter((x) => !names.some((n) => n === x || n.endsWith(`(${x})`))))
+    out.push({ rule: "feature-flags-shape", detail: `no ${e} record is drawn` });
+  const hops = d.capacity.find((c) => c.id === FLAG_SHAPE.propagation);
+  if (!hops)
+    out.push({ rule: "feature-flags-shape", detail: "the time from a committed change to every SDK is not sized" });
+  else if (d.nfrs.scale[FLAG_SHAPE.bound] !== undefined && hops.bound?.quantity !== FLAG_SHAPE.bound)
+    out.push({
+      rule: "feature-flags-shape",
+      detail: `the stated ${FLAG_SHAPE.bound} bounds no time from a committed change to every SDK`,
+    });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => FLAG_SHAPE.residue.test(y.text)))
+    out.push({ rule: "feature-flags-shape", detail: `${x.where} belongs to a fleet rollout or a service mesh` });
+  return out;
+}
+
+/**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
  */
@@ -2680,6 +2749,8 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
     ...tracesShape(d),
     ...untrustedCodeShape(d),
     ...subjectLeftovers(d),
+    ...mediaStoreShape(d),
+    ...featureFlagsShape(d),
     ...ledgerShape(d),
     ...distributedSqlShape(d),
     ...cdcShape(d),

@@ -24,6 +24,14 @@ export interface Coverage {
 
 export const COVERAGE: readonly Coverage[] = [
   {
+    by: "I19",
+    topic: "media-store",
+    covers: "I07",
+    unless: String.raw`\b(?:purg\w*|invalidat\w*|mutable|overwrit\w*|edit(?:s|ed|ing)? (?:\w+ ){0,2}(?:photos?|images?|pictures?) in place)\b`,
+    because:
+      "a photo's URL names its content and its bytes never change, so the CDN in front of the photo read service keeps each copy for as long as it likes and needs no purge fan-out, origin shield state or fill leases of its own",
+  },
+  {
     by: "I05",
     topic: "work-queue",
     covers: "I02",
@@ -324,6 +332,32 @@ const CACHE_ASIDE: Omit<Variant, "by"> = {
 };
 
 export const VARIANTS: readonly Variant[] = [
+  {
+    by: "I11",
+    topic: "feature-flags",
+    subject:
+      "a versioned store of flags, segments and hashed percentage rollouts that every service's SDK evaluates from an in-memory copy, kept current by relays that stream each change",
+    summary: [
+      "Every change to a flag or segment commits at the next global version, in the same write as its audit entry",
+      "Relays stream each change to the SDKs as a small delta with its version, and send a full snapshot only to an SDK that starts or fell behind",
+      "Each SDK evaluates in process, buckets a percentage rollout by hashing the flag key and the user's key, and answers with the caller's default before its first snapshot",
+    ],
+    absorbs: [],
+    stance:
+      "a flag change is refused when the flag store has no majority, while every SDK keeps evaluating the flags it already holds",
+  },
+  {
+    by: "I19",
+    topic: "media-store",
+    subject:
+      "a store of photos appended to large volumes replicated across zones, each acknowledged only once durable, and served through a CDN by content-named URLs",
+    summary: [
+      "An upload is resumable under the upload id the client chose, so a retry stores the photo once",
+      "Its bytes are appended to a writable volume on every replica, and its metadata is committed only after all of them have it on disk",
+      "Reads go through a CDN whose URLs name the photo's content, so nothing is purged; a miss is one disk read from a volume's in-memory index",
+    ],
+    absorbs: [],
+  },
   { by: "I16", ...CACHE_ASIDE },
   { by: "I07", ...CACHE_ASIDE, absorbs: ["I16"] },
   {

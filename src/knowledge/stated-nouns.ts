@@ -89,7 +89,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:payments?|money transfers?|transfers?)$/, rate: "messages_per_sec", daily: "transfers" },
   { re: /^(?:rides?|trips?|deliveries)$/, rate: "messages_per_sec", daily: "rides" },
   // a photo or video is a stored object; stated per day it is an upload (a write)
-  { re: /^(?:photos?|images?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
+  { re: /^(?:photos?|images?|pictures?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
   {
     re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?|increments?|decrements?|counter updates?|impressions?|plays|listens)$/,
     rate: "messages_per_sec",

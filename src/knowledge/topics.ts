@@ -92,6 +92,8 @@ export const TOPIC_VALUES = [
   "traces",
   "untrusted-code",
   "functions",
+  "media-store",
+  "feature-flags",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -151,6 +153,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // may be the batch-and-stream architecture
   functions: String.raw`\b(?:serverless|functions?[- ]as[- ]a[- ]service|faas|(?:aws )?lambda(?![- ](?:architecture|style))|cloud functions|azure functions|(?:apache )?openwhisk|knative|cloud run|function (?:platforms?|runtimes?|invocations?|calls?|executions?)|invocations?|invok\w* (?:\w+ ){0,2}functions?|(?:run|runs|running|deploy|deploys|deploying|host|hosts|hosting|execut\w*) (?:\w+ ){0,2}functions|cold[- ]starts?)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
+  // a service that keeps people's photos or images itself (not a product that merely shows them): the store is the subject
+  "media-store": String.raw`\b(?:photo|image|picture|media) (?:storage|stores?|hosting|blob stor(?:e|age))\b|\b(?:blob|object) stor(?:e|age) for (?:\w+ ){0,2}(?:photos|images|pictures)\b|\b(?:facebook'?s )?haystack\b`,
+  // flags evaluated per user inside services' SDKs (not a fleet's configuration pushed in staged waves)
+  "feature-flags": String.raw`\bfeature[- ](?:flags?|flagging|toggles?)\b|\bflag (?:service|system|platform|management)\b|\b(?:launchdarkly|flagsmith|openfeature)\b|\b(?:like|as) unleash\b`,
 };
 
 /**
@@ -218,6 +224,10 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   push: "notifications go to people's phones through the platform push services (APNs for iOS, FCM for Android) by device token",
   "top-k":
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
+  "feature-flags":
+    "feature flags are evaluated per user inside every service's SDK from an in-memory copy: targeting rules, segments and hashed percentage rollouts, changed under one global version with an audit entry and streamed to the SDKs as deltas",
+  "media-store":
+    "people's photos are stored by the service itself and served through a CDN: each upload is resumable under its upload id, its bytes are appended to large append-only volumes replicated across zones, and its metadata is committed only once they are durable, so an acknowledged photo is never lost",
   "distributed-sql":
     "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
@@ -237,6 +247,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "multi-channel": ["money", "webhook"],
   // a bank ledger kept on a distributed SQL database is about the money; the database is its technology
   "distributed-sql": ["ledger"],
+  // object storage for photos is a photo store: its upload, volume and CDN shape, not a bucket API's
+  "object-store": ["media-store"],
 };
 
 /**
@@ -353,6 +365,8 @@ const PROMPT_ONLY: readonly Topic[] = [
   "places",
   "logs",
   "traces",
+  "media-store",
+  "feature-flags",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

@@ -1,5 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { FLAG_CAPACITY } from "./flags.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -37,4 +38,5 @@ export const capacity: CapacityModel = {
       true,
     ),
   ],
+  topics: { "feature-flags": FLAG_CAPACITY },
 };

@@ -1,5 +1,28 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
+import {
+  FLAG_BOTTLENECKS,
+  FLAG_ENTITIES,
+  FLAG_FAILURES,
+  FLAG_INVARIANTS,
+  FLAG_KEPT_BY,
+  FLAG_READS,
+  FLAG_SCOPES,
+  FLAG_SILHOUETTE,
+  FLAG_TECHNOLOGIES,
+  FLAG_WRITES,
+} from "./flags.js";
 import { protocols } from "./topology.js";
+
+/** A fleet's configuration rollout, which a feature-flag design (flags.ts) does not draw. */
+const F = "feature-flags" as const;
+const ROLLOUT_INVARIANTS = [
+  "A ConfigVersion is committed only after validation, its number is strictly greater than every earlier one, and its content never changes afterwards.",
+  "Each node applies a whole ConfigVersion atomically; it never runs half of one version and half of another.",
+  "A node never moves to an older ConfigVersion except through an explicit rollback.",
+  "A Rollout never widens to a new cohort while the current cohort's health gate is failing or unknown.",
+  "A node that cannot reach the control plane keeps serving with its last good snapshot rather than failing or reverting to defaults.",
+];
 
 export const card = {
   id: "I11",
@@ -67,31 +90,37 @@ export const card = {
     ],
   },
   entities: [
+    ...FLAG_ENTITIES,
     {
       name: "ConfigVersion",
+      unlessTopic: F,
       description:
         "An immutable, validated snapshot of the whole desired configuration for a scope, with a strictly increasing version number and a checksum.",
       truth: true,
     },
     {
       name: "Rollout",
+      unlessTopic: F,
       description:
         "The plan for moving targets to a version: ordered cohorts, the health gate for each, the current stage and state (advancing, paused, rolled back).",
       truth: true,
     },
     {
       name: "NodeStatus",
+      unlessTopic: F,
       description: "The version each target last reported as applied, when it reported, and its health since applying.",
       truth: false,
     },
     {
       name: "Target",
+      unlessTopic: F,
       description:
         "A node, proxy or device that receives snapshots, with the cohort and labels that decide which version it should run.",
       truth: false,
     },
   ],
   writePaths: [
+    ...FLAG_WRITES,
     {
       action: "validate and commit a new config version with a check on the current head version",
       entity: "ConfigVersion",
@@ -135,6 +164,7 @@ export const card = {
     },
   ],
   readPaths: [
+    ...FLAG_READS,
     {
       action: "evaluate a flag, route or policy from the node's local snapshot",
       entity: "ConfigVersion",
@@ -156,12 +186,10 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [
-    "A ConfigVersion is committed only after validation, its number is strictly greater than every earlier one, and its content never changes afterwards.",
-    "Each node applies a whole ConfigVersion atomically; it never runs half of one version and half of another.",
-    "A node never moves to an older ConfigVersion except through an explicit rollback.",
-    "A Rollout never widens to a new cohort while the current cohort's health gate is failing or unknown.",
-    "A node that cannot reach the control plane keeps serving with its last good snapshot rather than failing or reverting to defaults.",
+  invariants: [...ROLLOUT_INVARIANTS, ...FLAG_INVARIANTS],
+  invariantTopics: [
+    ...ROLLOUT_INVARIANTS.map((statement) => ({ statement, unlessTopic: F })),
+    ...FLAG_INVARIANTS.map((statement) => ({ statement, topic: F, ...keptBy(statement, FLAG_KEPT_BY) })),
   ],
   contract: {
     api: [
@@ -185,7 +213,9 @@ export const card = {
     { id: "quorum-truth", because: "config truth and rollout state must survive the loss of a control-plane node" },
   ],
   failures: [
+    ...FLAG_FAILURES,
     {
+      unlessTopic: F,
       failure: "a bad config reaches the whole fleet at once",
       role: "coordination",
       prevention: "validation, staged cohorts and automatic health gates before each widening",
@@ -222,6 +252,7 @@ export const card = {
       repair: "admit reconnects at a bounded rate while nodes keep serving on their local copy",
     },
     {
+      unlessTopic: F,
       failure: "a rollout stalls because unreachable nodes never report",
       role: "coordination",
       prevention: "gates count a percentage of the cohort and time out stragglers",
@@ -240,33 +271,41 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...FLAG_BOTTLENECKS,
     {
+      unlessTopic: F,
       bottleneck: "bytes pushed when a whole fleet takes a new snapshot",
       mitigation: "deltas, relays or a CDN for large payloads, and staged cohorts that spread the transfer",
       formula: { yields: "bytes pushed per full rollout", expression: "config_bytes * nodes", unit: "B" },
     },
     {
+      unlessTopic: F,
       bottleneck: "frequent changes each fanned out to every node",
       mitigation: "batch changes into one snapshot per short interval and send deltas",
       formula: { yields: "node updates per second", expression: "changes_per_sec * nodes", unit: "updates/s" },
     },
     {
+      unlessTopic: F,
       bottleneck: "status reports from every node",
       mitigation: "aggregate reports per cohort in relays and sample health",
       formula: { yields: "status reports per second", expression: "nodes / heartbeat_seconds", unit: "reports/s" },
     },
     {
+      unlessTopic: F,
       bottleneck: "watch connections held open by every node",
       mitigation: "a connection-holding relay tier in front of the truth store; long-polls with backoff for devices",
       formula: { yields: "open watch streams", expression: "nodes", unit: "streams" },
     },
   ],
+  topicSilhouettes: [FLAG_SILHOUETTE],
+  topicScopes: [FLAG_SCOPES],
   silhouette: {
     storage: "config truth + snapshot state",
     coordination: "watch, propagation, rollout",
     serving: "local snapshot evaluator",
   },
   technologies: [
+    ...FLAG_TECHNOLOGIES,
     {
       product: "etcd or Consul KV",
       layer: "storage",
@@ -276,6 +315,7 @@ export const card = {
       caveat: "fanning watches out to a large fleet directly overloads it; put a relay tier in between",
     },
     {
+      unlessTopic: F,
       product: "Envoy xDS management server (go-control-plane)",
       layer: "coordination",
       fits: "streams versioned route, cluster and policy snapshots to proxies with per-node acks",
@@ -284,6 +324,8 @@ export const card = {
       caveat: "you build validation, staging and rollback around it yourself",
     },
     {
+      // a flag service is the thing being designed: buying one is no design of it
+      unlessTopic: F,
       product: "LaunchDarkly, AWS AppConfig or Unleash",
       layer: "serving",
       fits: "managed flags and config with local SDK evaluation, targeting and gradual rollout",
@@ -292,6 +334,7 @@ export const card = {
       caveat: "great for flags and small config, wrong for large binaries or per-request state",
     },
     {
+      unlessTopic: F,
       product: "Object store plus CDN for snapshots and images",
       layer: "serving",
       fits: "cheap, scalable delivery of large immutable snapshots or update images referenced by version",

@@ -1,29 +1,39 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { FLAG_API, FLAG_COMPONENTS, FLAG_DATA, FLAG_LINKS, FLAG_PROTOCOLS } from "./flags.js";
+
+/** A fleet's staged configuration rollout, which a feature-flag design (flags.ts) draws none of. */
+const F = "feature-flags" as const;
 
 /** Control plane + snapshot distribution: versioned config truth, a staged rollout controller, a fan-out tier and node agents. */
 export const protocols: ProtocolSpec[] = [
+  ...FLAG_PROTOCOLS,
   {
+    unlessTopic: F,
     name: "Publish and roll out in stages",
     notation:
       "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> rollout-controller>config-store[advance stage {current cohort gate healthy}] -> config-store>distributors[watch event, cohort target changed] -> distributors>agents[deliver the cohort's new snapshot {version > applied version}] -> agents>distributors[report applied version] |-> rollout-controller>config-store[roll back cohort target {gate fails}] => done | rollback",
   },
   {
+    unlessTopic: F,
     // the whole fleet at once: validation is the only gate before every node, and a rollback is a new version
     name: "Publish to the whole fleet at once",
     notation:
       "operators>config-api[publish new config {validation passes and head = expected}] -> config-api>config-store[commit version {ConfigVersion.version = last + 1}] -> config-api>operators[new version] -> config-store>distributors[watch event, new head version] -> distributors>agents[deliver the new snapshot {version > applied version}] -> agents>distributors[report applied version] |-> operators>config-api[publish the last good config again as a newer version {error rate rises}] => done | rollback",
   },
   {
+    unlessTopic: F,
     name: "Poll for a newer version",
     notation:
       "agents>distributors[GET the snapshot with If-None-Match: applied version] -> distributors>config-store[read latest snapshot for cohort] -> distributors>agents[304 unchanged, or the new snapshot with checksum {target version > applied version}] -> agents[verify and swap atomically {checksum matches}] |-> agents[keep last good snapshot {snapshot invalid or fetch failed}] => done | retry",
   },
   {
+    unlessTopic: F,
     name: "Node catch-up",
     notation:
       "agents>distributors[watch from applied version] -> distributors>config-store[read latest snapshot for cohort] -> distributors>agents[snapshot with checksum] -> agents[verify and swap atomically {checksum matches}] |-> agents[keep last good snapshot {snapshot invalid or stream lost}] => done | retry",
   },
   {
+    unlessTopic: F,
     name: "Automatic rollback on a failing gate",
     notation:
       "health-monitor>rollout-controller[cohort error rate above gate] -> rollout-controller>config-store[pause and retarget to last good {Rollout.state = advancing}] -> config-store>distributors[watch event, target changed] -> distributors>agents[deliver the last good snapshot] => rollback",
@@ -32,7 +42,9 @@ export const protocols: ProtocolSpec[] = [
 
 export const topology: Topology = {
   components: [
+    ...FLAG_COMPONENTS,
     {
+      unlessTopic: F,
       id: "operators",
       name: "Operators and CI publishing config",
       kind: "client",
@@ -40,6 +52,7 @@ export const topology: Topology = {
       because: "changes come from people and pipelines and must be validated and versioned before any node sees them",
     },
     {
+      unlessTopic: F,
       id: "config-api",
       name: "Config API (validate, version)",
       kind: "service",
@@ -47,6 +60,7 @@ export const topology: Topology = {
       because: "a bad config is stopped before it has a version; concurrent publishers are serialised by expected head",
     },
     {
+      unlessTopic: F,
       id: "config-store",
       name: "Config store (consensus, versioned)",
       kind: "replica-group",
@@ -55,6 +69,7 @@ export const topology: Topology = {
       because: "the version history and each cohort's target are the authoritative state every node converges to",
     },
     {
+      unlessTopic: F,
       id: "rollout-controller",
       name: "Rollout controller (cohorts and health gates)",
       kind: "control-loop",
@@ -62,6 +77,7 @@ export const topology: Topology = {
       because: "a change reaches the fleet in stages so a bad version is caught on a small cohort",
     },
     {
+      unlessTopic: F,
       id: "distributors",
       name: "Distribution tier (fan-out servers and caches)",
       kind: "service",
@@ -69,6 +85,7 @@ export const topology: Topology = {
       because: "the store cannot hold a watch per node at fleet scale; a stateless tier fans snapshots out",
     },
     {
+      unlessTopic: F,
       id: "agents",
       name: "Node agents (local snapshot)",
       kind: "worker-pool",
@@ -77,6 +94,7 @@ export const topology: Topology = {
       because: "each node evaluates its local snapshot, so the data path keeps working if the control plane is down",
     },
     {
+      unlessTopic: F,
       id: "health-monitor",
       name: "Health gate monitor",
       kind: "control-loop",
@@ -85,17 +103,26 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "operators", to: "config-api", kind: "request", label: "publish / rollout" },
-    { from: "config-api", to: "config-store", kind: "request", label: "commit version" },
-    { from: "rollout-controller", to: "config-store", kind: "control", label: "advance / roll back stage" },
-    { from: "config-store", to: "distributors", kind: "stream", label: "watch target versions" },
-    { from: "distributors", to: "agents", kind: "stream", label: "push snapshots" },
-    { from: "agents", to: "distributors", kind: "request", label: "poll for a newer version" },
-    { from: "agents", to: "distributors", kind: "callback", label: "applied version" },
-    { from: "health-monitor", to: "rollout-controller", kind: "control", label: "cohort health" },
+    ...FLAG_LINKS,
+    { from: "operators", to: "config-api", kind: "request", label: "publish / rollout", unlessTopic: F },
+    { from: "config-api", to: "config-store", kind: "request", label: "commit version", unlessTopic: F },
+    {
+      from: "rollout-controller",
+      to: "config-store",
+      kind: "control",
+      label: "advance / roll back stage",
+      unlessTopic: F,
+    },
+    { from: "config-store", to: "distributors", kind: "stream", label: "watch target versions", unlessTopic: F },
+    { from: "distributors", to: "agents", kind: "stream", label: "push snapshots", unlessTopic: F },
+    { from: "agents", to: "distributors", kind: "request", label: "poll for a newer version", unlessTopic: F },
+    { from: "agents", to: "distributors", kind: "callback", label: "applied version", unlessTopic: F },
+    { from: "health-monitor", to: "rollout-controller", kind: "control", label: "cohort health", unlessTopic: F },
   ],
   api: [
+    ...FLAG_API,
     {
+      unlessTopic: F,
       operation: "publish",
       call: "POST /v1/configs/{name}/versions",
       request: ["document", "expected_head_version"],
@@ -104,6 +131,7 @@ export const topology: Topology = {
       guarantee: "versions are totally ordered and immutable once committed",
     },
     {
+      unlessTopic: F,
       operation: "rollout",
       call: "POST /v1/rollouts",
       request: ["config", "version", "cohorts and gates"],
@@ -112,6 +140,7 @@ export const topology: Topology = {
       guarantee: "a cohort advances only after the previous cohort's gate passes",
     },
     {
+      unlessTopic: F,
       operation: "watch (node-facing)",
       call: "GET /v1/configs/{name}:watch?from_version=",
       request: ["node_id", "applied_version"],
@@ -120,6 +149,7 @@ export const topology: Topology = {
       guarantee: "a node never applies an older version than it has",
     },
     {
+      unlessTopic: F,
       operation: "fetch snapshot (node-facing)",
       call: "GET /v1/configs/{name}/snapshot with If-None-Match: applied version",
       request: ["node_id", "applied_version"],
@@ -128,6 +158,7 @@ export const topology: Topology = {
       guarantee: "cacheable by version; a node never applies an older version than it has",
     },
     {
+      unlessTopic: F,
       operation: "rollout status",
       call: "GET /v1/rollouts/{rollout_id}",
       request: ["rollout_id"],
@@ -137,7 +168,9 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...FLAG_DATA,
     {
+      unlessTopic: F,
       entity: "ConfigVersion",
       key: ["config_name", "version"],
       fields: ["document", "checksum", "author", "created_at"],
@@ -146,6 +179,7 @@ export const topology: Topology = {
       owner: "config-store",
     },
     {
+      unlessTopic: F,
       entity: "Rollout",
       key: ["rollout_id"],
       fields: ["version", "stage", "state", "cohort targets", "gate results"],
@@ -153,6 +187,7 @@ export const topology: Topology = {
       owner: "config-store",
     },
     {
+      unlessTopic: F,
       entity: "NodeStatus",
       key: ["node_id"],
       fields: ["applied_version", "cohort", "reported_at"],
@@ -165,4 +200,12 @@ export const topology: Topology = {
   outlet: "distributors",
   protocols,
   unit: { entity: "ConfigVersion", words: ["config"] },
+  topicHooks: {
+    "feature-flags": {
+      entry: "flag-api",
+      stateOwner: "flag-store",
+      outlet: "relays",
+      unit: { entity: "Flag", words: ["flag"] },
+    },
+  },
 };

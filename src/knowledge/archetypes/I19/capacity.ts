@@ -1,5 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { MEDIA_CAPACITY_FIGURES, MEDIA_CAPACITY_INPUTS } from "./media.js";
 
 /** How many copies every byte costs, and the nodes that takes: shared by the chunk store and the block store. */
 const REDUNDANCY_INPUTS = [
@@ -286,7 +287,20 @@ const OBJECT_STORE_CAPACITY: CapacityModel = {
   ],
 };
 
+/**
+ * A photo store (media.ts): the stated uploads at a photo's size are the bytes a day, a year of them the bytes held,
+ * and volumes of many photos take the chunk's place; no file-system traffic (appends, master lookups) is sized.
+ */
+const MEDIA_OWN = new Set(MEDIA_CAPACITY_INPUTS.map((x) => x.quantity));
+const MEDIA_CAPACITY: CapacityModel = {
+  inputs: [
+    ...MEDIA_CAPACITY_INPUTS,
+    ...base.inputs.filter((i) => !FILE_SYSTEM_INPUTS.includes(i) && !MEDIA_OWN.has(i.quantity)),
+  ],
+  figures: [...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x)), ...MEDIA_CAPACITY_FIGURES],
+};
+
 export const capacity: CapacityModel = {
   ...base,
-  topics: { "file-sync": FILE_SYNC_CAPACITY, "object-store": OBJECT_STORE_CAPACITY },
+  topics: { "file-sync": FILE_SYNC_CAPACITY, "object-store": OBJECT_STORE_CAPACITY, "media-store": MEDIA_CAPACITY },
 };

@@ -1,4 +1,5 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
 import {
   FILE_SYNC_ENTITIES,
   FILE_SYNC_FAILURES,
@@ -8,7 +9,22 @@ import {
   FILE_SYNC_STALE_PARENT,
   FILE_SYNC_WRITES,
 } from "./filesync.js";
+import {
+  MEDIA_BOTTLENECKS,
+  MEDIA_ENTITIES,
+  MEDIA_FAILURES,
+  MEDIA_INVARIANTS,
+  MEDIA_KEPT_BY,
+  MEDIA_READS,
+  MEDIA_SCOPES,
+  MEDIA_SILHOUETTE,
+  MEDIA_TECHNOLOGIES,
+  MEDIA_WRITES,
+} from "./media.js";
 import { protocols } from "./topology.js";
+
+/** Rows of a chunk store's general model that neither the block store under file sync nor a photo store keeps. */
+const OFF = ["file-sync", "media-store"] as const;
 
 /** A chunk store's own rules: durable acks, one primary per chunk, versions, failure domains, references. */
 const CHUNK_INVARIANTS = [
@@ -55,6 +71,8 @@ export const card = {
       { text: "image storage", weight: 0.9 },
       { text: "video storage", weight: 0.9 },
       { text: "media storage", weight: 0.9 },
+      { text: "photo hosting", weight: 0.9 },
+      { text: "image hosting", weight: 0.9 },
       { text: "storage layer", weight: 0.8 },
       { text: "storage cluster", weight: 0.7 },
       { text: "storage node", weight: 0.7 },
@@ -114,9 +132,10 @@ export const card = {
   },
   entities: [
     ...FILE_SYNC_ENTITIES,
+    ...MEDIA_ENTITIES,
     {
       name: "FileEntry",
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       description:
         "A namespace entry: path or object key, file id, ordered chunk ids, length, generation number and permissions; the name-to-data mapping.",
       truth: true,
@@ -129,7 +148,7 @@ export const card = {
     },
     {
       name: "ChunkPlacement",
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       description:
         "Metadata per chunk: current version, target redundancy (replica count or erasure-code scheme), the nodes that hold valid replicas, and their failure domains.",
       truth: true,
@@ -141,14 +160,14 @@ export const card = {
     },
     {
       name: "ChunkReplica",
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       description:
         "The bytes of one chunk on one storage node, stamped with the chunk version and per-block checksums; the data itself.",
       truth: true,
     },
     {
       name: "PrimaryLease",
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       description:
         "A time-bounded grant making one replica the primary that orders all mutations of a chunk; each grant raises the chunk version.",
       truth: false,
@@ -162,6 +181,7 @@ export const card = {
   ],
   writePaths: [
     ...FILE_SYNC_WRITES,
+    ...MEDIA_WRITES,
     {
       action:
         "create a namespace entry (a path or an object key) through the metadata service's logged, replicated operation log: a file system refuses a path that exists (and renames entries this way), while an object store's put of an existing key replaces it with a newer version unless the caller made it conditional (If-None-Match)",
@@ -245,6 +265,7 @@ export const card = {
   ],
   readPaths: [
     ...FILE_SYNC_READS,
+    ...MEDIA_READS,
     {
       action: "client resolves a path or object key to its chunk ids and the nodes holding their replicas or fragments",
       entity: "ChunkPlacement",
@@ -262,11 +283,19 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...CHUNK_INVARIANTS, ...APPEND_INVARIANTS, ...FILE_SYNC_INVARIANTS],
+  invariants: [...CHUNK_INVARIANTS, ...APPEND_INVARIANTS, ...FILE_SYNC_INVARIANTS, ...MEDIA_INVARIANTS],
   invariantTopics: [
-    ...CHUNK_INVARIANTS.map((statement) => ({ statement, unlessTopic: "file-sync" as const })),
-    ...APPEND_INVARIANTS.map((statement) => ({ statement, unlessTopic: ["file-sync", "object-store"] as const })),
+    ...CHUNK_INVARIANTS.map((statement) => ({ statement, unlessTopic: OFF })),
+    ...APPEND_INVARIANTS.map((statement) => ({
+      statement,
+      unlessTopic: ["file-sync", "object-store", "media-store"] as const,
+    })),
     ...FILE_SYNC_INVARIANTS.map((statement) => ({ statement, topic: "file-sync" as const })),
+    ...MEDIA_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "media-store" as const,
+      ...keptBy(statement, MEDIA_KEPT_BY),
+    })),
   ],
   contract: {
     api: [
@@ -291,7 +320,7 @@ export const card = {
     },
     {
       id: "exclusivity-matters",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       entities: ["PrimaryLease"],
       because:
         "two replicas ordering mutations of one chunk independently would diverge, so one primary holds a lease per chunk",
@@ -303,7 +332,7 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       because:
         "a replica that was down during mutations returns with old bytes, so chunk versions let the master and readers exclude it",
     },
@@ -316,6 +345,7 @@ export const card = {
   ],
   failures: [
     ...FILE_SYNC_FAILURES,
+    ...MEDIA_FAILURES,
     {
       failure:
         "Acked before durable: the client was acknowledged while a replica still held the data only in memory, then power was lost",
@@ -333,7 +363,7 @@ export const card = {
       repair: "Restore from erasure-coded parity, a remote copy or backup; otherwise report the affected files as lost",
     },
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       failure: "Stale replica served: a node rejoins after missing mutations and answers reads with old data",
       role: "truth",
       prevention:
@@ -347,7 +377,7 @@ export const card = {
       repair: "The reader fails over to another replica, and the scrubber replaces the corrupt copy from a good one",
     },
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       failure:
         "Granted twice: a partitioned primary keeps accepting writes while the master grants the chunk to another replica",
       role: "coordination",
@@ -364,7 +394,7 @@ export const card = {
       repair: "Spread repair across many source and target nodes so it completes in minutes rather than hours",
     },
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       failure:
         "Collected too early: garbage collection deletes a chunk that a concurrent write or snapshot still references",
       role: "coordination",
@@ -374,8 +404,9 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...MEDIA_BOTTLENECKS,
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       bottleneck:
         "Metadata service memory and operation rate: one entry per chunk and per file on a single consensus group",
       mitigation:
@@ -387,7 +418,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["file-sync", "object-store"] as const,
+      unlessTopic: ["file-sync", "object-store", "media-store"] as const,
       // the GFS paper (section 2.5): a one-chunk executable that hundreds of machines started at once overloaded its
       // few chunkservers; GFS stored such executables with a higher replication factor and staggered the start times
       bottleneck:
@@ -431,6 +462,7 @@ export const card = {
     },
   ],
   topicSilhouettes: [
+    MEDIA_SILHOUETTE,
     {
       topic: "file-sync",
       storage:
@@ -446,8 +478,9 @@ export const card = {
     serving: "metadata lookup + chunk fetch",
   },
   technologies: [
+    ...MEDIA_TECHNOLOGIES,
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       product: "Ceph (RADOS with RBD, CephFS or RGW)",
       layer: "storage",
       fits: "CRUSH computes placement from a cluster map, primaries order writes per placement group, and the cluster self-heals and rebalances",
@@ -456,7 +489,7 @@ export const card = {
       caveat: "Recovery and rebalancing traffic can swamp client I/O unless throttled, and tuning takes real expertise",
     },
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       product: "HDFS",
       layer: "storage",
       fits: "A NameNode holds the namespace and block map, DataNodes pipeline block replicas across racks for large sequential files",
@@ -465,6 +498,8 @@ export const card = {
       caveat: "The NameNode keeps every block in memory, so many small files exhaust it long before disks fill",
     },
     {
+      // a photo store is the object store: buying one would buy the system being designed
+      unlessTopic: "media-store" as const,
       product: "Amazon S3 or Google Cloud Storage",
       layer: "storage",
       fits: "Managed object storage with multi-zone redundancy and provider-run repair; both give strong read-after-write consistency per object and conditional writes (S3 If-None-Match and If-Match on the ETag, GCS generation preconditions)",
@@ -489,7 +524,7 @@ export const card = {
       caveat: "Growth happens by adding whole server pools, not by rebalancing onto single new disks",
     },
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       product: "FoundationDB for the metadata tier",
       layer: "coordination",
       // FoundationDB's docs (Features): it scales out by adding machines and partitions its data automatically
@@ -499,7 +534,7 @@ export const card = {
       caveat: "Keep bytes out of it: only metadata belongs here",
     },
     {
-      unlessTopic: ["file-sync", "object-store"] as const,
+      unlessTopic: ["file-sync", "object-store", "media-store"] as const,
       product: "a metadata master of our own over a replicated operation log",
       layer: "coordination",
       // the GFS paper (sections 2.6.3 and 5.1.3): the master logs every metadata change locally and on remote
@@ -511,7 +546,7 @@ export const card = {
         "One machine's memory and operation rate bound the namespace; beyond a few billion chunks it must be sharded",
     },
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       product: "Apache Ratis (a Raft library) under the master's operation log",
       layer: "coordination",
       fits: "The master keeps the namespace and chunk map in its own memory and commits each change to a Raft log on a majority of its replicas before applying it, with checkpoints of the in-memory state to bound replay: the state is bounded by the master's memory, not a key-value store's quota",
@@ -522,7 +557,7 @@ export const card = {
       caveat: "A library, not a service: the master embeds it and writes its own state machine and checkpoints",
     },
     {
-      unlessTopic: "file-sync" as const,
+      unlessTopic: OFF,
       product: "etcd for a small metadata tier",
       layer: "coordination",
       fits: "Namespace entries, chunk maps and primary leases need transactional, consensus-replicated small records",
@@ -611,5 +646,5 @@ export const card = {
       coordination: { scope: "replica group", why: "replicas of a chunk agree on the committed length and version" },
     },
   },
-  topicScopes: [FILE_SYNC_SCOPES],
+  topicScopes: [FILE_SYNC_SCOPES, MEDIA_SCOPES],
 } satisfies ArchetypeInput;

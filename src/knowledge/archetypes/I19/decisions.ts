@@ -33,7 +33,7 @@ const OBJECT_STORE_PARTS = [
 export const decisions: DecisionPoint[] = [
   {
     id: "i19-interface",
-    unlessTopic: "file-sync",
+    unlessTopic: ["file-sync", "media-store"],
     question: "A file system (paths, appends, in-place writes) or an object store (buckets, immutable objects)?",
     options: [
       {
@@ -167,7 +167,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i19-metadata",
-    unlessTopic: "file-sync",
+    unlessTopic: ["file-sync", "media-store"],
     question: "One metadata master, or sharded metadata?",
     options: [
       {

@@ -1,5 +1,9 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { FILE_SYNC_COMPONENTS, FILE_SYNC_DATA, FILE_SYNC_LINKS, FILE_SYNC_PROTOCOLS } from "./filesync.js";
+import { MEDIA_API, MEDIA_COMPONENTS, MEDIA_DATA, MEDIA_LINKS, MEDIA_PROTOCOLS } from "./media.js";
+
+/** Elements of the general chunk or object store that neither the block store under file sync nor a photo store draws. */
+const OFF = ["file-sync", "media-store"] as const;
 
 /**
  * Chunk, block, file and object storage: a replicated metadata service, storage nodes, repair. Two shapes
@@ -9,32 +13,33 @@ import { FILE_SYNC_COMPONENTS, FILE_SYNC_DATA, FILE_SYNC_LINKS, FILE_SYNC_PROTOC
  */
 export const protocols: ProtocolSpec[] = [
   ...FILE_SYNC_PROTOCOLS,
+  ...MEDIA_PROTOCOLS,
   {
-    unlessTopic: "file-sync",
+    unlessTopic: OFF,
     name: "Leased primary write",
     notation:
       "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data to the nearest replica, forwarded along a chain through the others] -> clients>chunk-primary[request the write once every replica holds the data] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry",
   },
   {
-    unlessTopic: "file-sync",
+    unlessTopic: OFF,
     name: "Upload an object in parts, then commit it",
     notation:
       "clients>front-ends[start multipart upload for bucket and key {caller may write the bucket}] -> front-ends>clients[upload id] -> clients>front-ends[PUT each part with its checksum] -> front-ends>chunk-secondaries[write the part's chunks or erasure-coded fragments to nodes in distinct failure domains {part checksum ok}] -> chunk-secondaries>front-ends[durable] -> clients>front-ends[complete upload with the part list] -> front-ends>master[commit the new object version in one transaction {every listed part is durable}] -> master>front-ends[version id] -> front-ends>clients[200 with ETag and version id] |-> front-ends>clients[retry the part {node failed or checksum mismatch}] => done | retry",
   },
   {
-    unlessTopic: "file-sync",
+    unlessTopic: OFF,
     name: "Repair lost redundancy",
     notation:
       "repair>master[list chunks or stripes below their redundancy target {healthy pieces < ChunkPlacement.target}] -> repair>chunk-secondaries[rebuild the missing piece on a node in a distinct failure domain, from a healthy copy or from enough surviving fragments {source checksums ok}] -> chunk-secondaries>repair[rebuilt at version] -> repair>master[record the new placement {rebuilt version = ChunkPlacement.version}] => done | retry | repair",
   },
   {
-    unlessTopic: "file-sync",
+    unlessTopic: OFF,
     name: "Verified read with failover",
     notation:
       "clients>master[resolve path to chunk locations] -> master>clients[replicas and version] -> clients>chunk-secondaries[read range {ChunkReplica.version = ChunkPlacement.version and checksum ok}] -> chunk-secondaries>clients[bytes] |-> clients>chunk-primary[read the next replica {checksum mismatch or node down}] => done | retry | repair",
   },
   {
-    unlessTopic: "file-sync",
+    unlessTopic: OFF,
     name: "Ranged read through the CDN",
     notation:
       "clients>cdn[GET object with a byte range] -> cdn>front-ends[fill the range on a miss {range not cached}] -> front-ends>master[look up the committed version and its placement {object version committed}] -> front-ends>chunk-secondaries[read the chunks or fragments that cover the range {checksum ok}] -> chunk-secondaries>front-ends[bytes, decoded from surviving fragments if a node is down] -> front-ends>cdn[206 partial content] -> cdn>clients[range bytes, cached for later viewers] => done | retry",
@@ -44,8 +49,9 @@ export const protocols: ProtocolSpec[] = [
 export const topology: Topology = {
   components: [
     ...FILE_SYNC_COMPONENTS,
+    ...MEDIA_COMPONENTS,
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       id: "clients",
       name: "Clients (SDK)",
       kind: "client",
@@ -54,7 +60,7 @@ export const topology: Topology = {
         "clients fetch only metadata from the metadata service and move bytes straight to and from the storage nodes",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       id: "front-ends",
       name: "API front-ends (auth, bucket policy, chunk and encode)",
       kind: "gateway",
@@ -62,7 +68,7 @@ export const topology: Topology = {
       because: "stateless HTTP front-ends turn whole-object PUTs and ranged GETs into chunk or fragment traffic",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       id: "cdn",
       name: "CDN edge (caches popular objects by range)",
       kind: "cache",
@@ -71,7 +77,7 @@ export const topology: Topology = {
       because: "large, immutable objects read by many viewers are served from the edge, not the storage nodes",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       id: "master",
       name: "Metadata service (namespace and placement, replicated)",
       kind: "replica-group",
@@ -81,7 +87,7 @@ export const topology: Topology = {
         "one authority for the namespace and chunk placement keeps metadata consistent; its log is replicated before it answers",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       id: "chunk-primary",
       name: "Chunkserver holding the primary lease",
       kind: "store",
@@ -90,7 +96,7 @@ export const topology: Topology = {
       because: "the lease holder picks one serial order for all mutations of its chunk",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       id: "chunk-secondaries",
       name: "Storage nodes (chunks or fragments in distinct racks)",
       kind: "store",
@@ -109,64 +115,66 @@ export const topology: Topology = {
   ],
   links: [
     ...FILE_SYNC_LINKS,
-    { from: "clients", to: "master", kind: "request", label: "metadata: lookup, create", unlessTopic: "file-sync" },
+    ...MEDIA_LINKS,
+    { from: "clients", to: "master", kind: "request", label: "metadata: lookup, create", unlessTopic: OFF },
     {
       from: "clients",
       to: "chunk-primary",
       kind: "request",
       label: "write (after data push)",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
     },
-    { from: "clients", to: "chunk-secondaries", kind: "request", label: "push data / read", unlessTopic: "file-sync" },
+    { from: "clients", to: "chunk-secondaries", kind: "request", label: "push data / read", unlessTopic: OFF },
     {
       from: "chunk-primary",
       to: "chunk-secondaries",
       kind: "replication",
       label: "serial mutation order",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
     },
-    { from: "master", to: "chunk-primary", kind: "control", label: "primary lease, version", unlessTopic: "file-sync" },
+    { from: "master", to: "chunk-primary", kind: "control", label: "primary lease, version", unlessTopic: OFF },
     {
       from: "repair",
       to: "master",
       kind: "control",
       label: "chunks below their redundancy target",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
     },
     {
       from: "repair",
       to: "chunk-secondaries",
       kind: "control",
       label: "rebuild / rebalance",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
     },
     {
       from: "clients",
       to: "front-ends",
       kind: "request",
       label: "PUT parts, complete, GET range",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
     },
     {
       from: "front-ends",
       to: "master",
       kind: "request",
       label: "commit object version, look up",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
     },
     {
       from: "front-ends",
       to: "chunk-secondaries",
       kind: "request",
       label: "write chunks or fragments, read ranges",
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
     },
-    { from: "clients", to: "cdn", kind: "request", label: "GET range (popular objects)", unlessTopic: "file-sync" },
-    { from: "cdn", to: "front-ends", kind: "request", label: "fill on miss", unlessTopic: "file-sync" },
+    { from: "clients", to: "cdn", kind: "request", label: "GET range (popular objects)", unlessTopic: OFF },
+    { from: "cdn", to: "front-ends", kind: "request", label: "fill on miss", unlessTopic: OFF },
   ],
   api: [
+    ...MEDIA_API,
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       operation: "multipart upload",
       call: "POST /v1/buckets/{bucket}/objects/{key}?uploads, PUT ...?partNumber=&uploadId=, POST ...?uploadId= (complete)",
       request: ["bucket", "key", "parts with checksums", "upload id"],
@@ -176,7 +184,7 @@ export const topology: Topology = {
         "the object appears whole, at a new version, only when the complete call commits; a failed upload leaves nothing visible",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       operation: "get object",
       call: "GET /v1/buckets/{bucket}/objects/{key}?versionId= with Range: bytes=a-b",
       request: ["bucket", "key", "byte range", "version (optional)"],
@@ -185,7 +193,7 @@ export const topology: Topology = {
       guarantee: "a committed object's bytes never change; a read after a successful PUT sees the new version",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       operation: "list objects",
       call: "GET /v1/buckets/{bucket}?prefix=&continuation-token=",
       request: ["bucket", "prefix", "page token"],
@@ -194,7 +202,7 @@ export const topology: Topology = {
       guarantee: "lists committed object versions only, in key order",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       operation: "open",
       call: "GET /v1/files/{path}",
       request: ["path"],
@@ -203,7 +211,7 @@ export const topology: Topology = {
       guarantee: "metadata comes from the master's committed log",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       operation: "write",
       call: "PUT /v1/files/{file_id}/chunks/{index}?offset=",
       request: ["bytes", "chunk_version", "lease holder"],
@@ -212,7 +220,7 @@ export const topology: Topology = {
       guarantee: "acknowledged once every replica applied it in the primary's order",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       operation: "append",
       call: "POST /v1/files/{file_id}:append",
       request: ["record", "request_id"],
@@ -222,7 +230,7 @@ export const topology: Topology = {
         "the record is placed at least once at an offset the primary chooses; readers skip duplicates by request id",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       operation: "read",
       call: "GET /v1/files/{file_id}/chunks/{index}?offset=&length=",
       request: ["offset", "length", "chunk_version"],
@@ -233,8 +241,9 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...FILE_SYNC_DATA,
+    ...MEDIA_DATA,
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       entity: "ObjectVersion",
       key: ["bucket", "key", "version_id"],
       fields: ["size", "ETag", "chunk or stripe list", "state (uploading, committed, deleted)"],
@@ -243,7 +252,7 @@ export const topology: Topology = {
       owner: "master",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       entity: "FileEntry",
       key: ["path"],
       fields: ["file_id", "generation", "chunk handles", "length"],
@@ -251,7 +260,7 @@ export const topology: Topology = {
       owner: "master",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       entity: "ChunkPlacement",
       key: ["chunk_handle"],
       fields: ["version", "replica nodes", "target copies"],
@@ -260,7 +269,7 @@ export const topology: Topology = {
       owner: "master",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       entity: "ChunkReplica",
       key: ["node_id", "chunk_handle"],
       fields: ["version", "checksums per block"],
@@ -268,7 +277,7 @@ export const topology: Topology = {
       owner: "chunk-secondaries",
     },
     {
-      unlessTopic: "file-sync",
+      unlessTopic: OFF,
       entity: "PrimaryLease",
       key: ["chunk_handle"],
       fields: ["holder", "expires_at"],
@@ -279,6 +288,9 @@ export const topology: Topology = {
   entry: "master",
   stateOwner: "master",
   outlet: "chunk-secondaries",
-  topicHooks: { "file-sync": { entry: "block-service", stateOwner: "block-index", outlet: "block-nodes" } },
+  topicHooks: {
+    "file-sync": { entry: "block-service", stateOwner: "block-index", outlet: "block-nodes" },
+    "media-store": { entry: "upload-service", stateOwner: "photo-meta", outlet: "volume-stores" },
+  },
   protocols,
 };
