@@ -1231,6 +1231,19 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     expression: "services * instances_per_service",
     why: "each running instance of a stated service holds one session of its own",
   },
+  // a tracked object that reports its position every few seconds is alive by that report: the position report is
+  // its heartbeat, and the objects reporting are the live clients ("1 million drivers sending their location every
+  // 4 seconds" are a million sessions beating every 4 s, not an assumed online share of them at a typical interval)
+  {
+    quantity: "heartbeat_seconds",
+    expression: "update_seconds",
+    why: "each stated position report also tells the service the object is alive, so it is the heartbeat",
+  },
+  {
+    quantity: "clients",
+    expression: "moving_objects",
+    why: "each stated moving object reports its position while it is online, so each holds a live session",
+  },
   {
     quantity: "samples_per_sec",
     expression: "bytes_per_sec / message_bytes",
