@@ -1052,6 +1052,26 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a rule or route table is commonly around 1 MB",
   },
   { id: "changes_per_sec", label: "configuration or metadata changes per second", unit: "changes/s" },
+  // a change reaches a node as a delta from the version it applied; the whole snapshot only when it starts or falls
+  // behind, and a whole fleet's re-sync is spread over a jittered reconnect window (archetypes/I11/capacity.ts)
+  {
+    id: "delta_bytes",
+    label: "bytes one change sends a node: the changed entries since the version it applied",
+    unit: "B",
+  },
+  {
+    id: "resync_seconds",
+    label: "window over which a whole fleet's reconnects are spread (jittered) when it re-syncs full snapshots",
+    unit: "s",
+  },
+  // a work queue partition's leader commits in groups, and an unacked message expires after its retention
+  // (archetypes/I05/capacity.ts)
+  {
+    id: "group_commit_writes_per_sec",
+    label: "small writes one queue partition leader sustains with group commit",
+    unit: "writes/s",
+  },
+  { id: "message_retention_days", label: "how long an unacknowledged message is kept before it expires", unit: "days" },
   {
     id: "membership_changes_per_sec",
     label: "membership changes (joins, leaves and status changes) per second",
