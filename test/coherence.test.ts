@@ -629,7 +629,8 @@ describe("a work queue is sized as a lease store, not a log", () => {
     expect(ids).not.toContain("consumer_egress");
     expect(ids).not.toContain("messages_per_partition");
     expect(q.bottlenecks[0]?.load?.figure).toBe("lease_store_writes");
-    expect(q.capacity.find((c) => c.id === "queue_partitions")?.value).toBe(18);
+    // 90k replicated writes a second at peak over leaders that group-commit 50k a second, at half load
+    expect(q.capacity.find((c) => c.id === "queue_partitions")?.value).toBe(4);
     expect(rules(q)).not.toContain("share-not-acted");
   });
 });

@@ -34,8 +34,15 @@ import { canKeep } from "../knowledge/mechanisms/keeps.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
-import { isWrite, LOSS_WORDS, REFUSES_STALE, RISES_ONLY, repeatAgainst } from "../knowledge/patterns.js";
-import { QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
+import {
+  isWrite,
+  LOSS_WORDS,
+  REFUSES_STALE,
+  REPEAT_PROMISE,
+  RISES_ONLY,
+  repeatAgainst,
+} from "../knowledge/patterns.js";
+import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
@@ -101,6 +108,7 @@ export type CoherenceRule =
   | "version-check-with-lww"
   | "numbers-disagree"
   | "stated-number-unused"
+  | "stated-stand-in-replaced"
   | "stated-number-unread"
   | "part-exceeds-whole"
   | "input-below-own-rule"
@@ -224,6 +232,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "numbers-disagree":
     "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
+  "stated-stand-in-replaced":
+    "a quantity the prompt states under another model's name (a million drivers reporting every 4 seconds are the live clients and their heartbeat) never takes a typical value in a figure that reads it under its own name",
   "stated-number-unread":
     "every amount the prompt states is read as some quantity: a number no rule binds (an unknown noun, a bound of an unknown kind) is named, not replaced silently by a typical value",
   "bound-without-headroom":
@@ -1610,6 +1620,34 @@ function statedNumbersUsed(d: Design): Problem[] {
 }
 
 /**
+ * A stated quantity stands in for the same amount under another model's name (QUANTITY_BRIDGES whose expression is one
+ * stated name: the moving objects that report are the live clients, their report interval is the heartbeat): no
+ * figure reads that other name at a typical value of its own, so an assumed online share of the users at a typical
+ * heartbeat never sits beside the stated reporters and their interval.
+ */
+function statedStandInsKept(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const close = (a: number, b: number) => Math.abs(a - b) <= 0.05 * Math.max(Math.abs(a), Math.abs(b));
+  for (const b of QUANTITY_BRIDGES) {
+    if (!/^[a-z][a-z0-9_]*$/.test(b.expression) || d.nfrs.scale[b.quantity] !== undefined) continue;
+    const stated = d.nfrs.scale[b.expression];
+    if (stated === undefined || stated > (b.atMost ?? Number.POSITIVE_INFINITY)) continue;
+    const rows = d.capacity.filter((r) =>
+      r.inputs.some((i) => i.name === b.quantity && i.source === "assumed" && !close(i.value, stated)),
+    );
+    // a floor (each workflow runs at least one task) is kept by any value at or above it
+    const shown = rows.flatMap((r) => r.inputs.filter((i) => i.name === b.quantity));
+    if (shown.every((i) => i.value >= stated) && /\bat least\b/.test(b.why)) continue;
+    for (const r of rows)
+      out.push({
+        rule: "stated-stand-in-replaced",
+        detail: `${r.archetype} ${r.id} reads ${b.quantity} = ${formatQuantity(r.inputs.find((i) => i.name === b.quantity)?.value ?? 0, "")} assumed, but the prompt states ${b.expression} = ${formatQuantity(stated, "")}, which is the same amount (${b.why})`,
+      });
+  }
+  return out.filter((p, k) => out.findIndex((q) => q.detail === p.detail) === k);
+}
+
+/**
  * Every amount the prompt states is read as some quantity: a number the parser binds to nothing ("1 million
  * increments per second" before increments were known as events) leaves the figures on a typical value while the
  * prompt says otherwise. Named once per amount, in the prompt's words.
@@ -2733,6 +2771,7 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
     UNREAD_PLACE,
+    ...statedStandInsKept(d),
     ...statedBoundsHeld(d),
     ...boundsKeepHeadroom(d),
     ...latencyBudgeted(d),

@@ -889,7 +889,17 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       // subject holds (the busiest subject's), not every subject's
       // the words up to the next amount ("one document" is the subject they share, not an amount)
       const upTo = nums.slice(ni + 1).find((m) => m.value !== 1)?.start ?? t.length;
-      const within = hit.entry.count === "users" ? subjectOfCount(clauseBefore, t.slice(n.end + end, upTo)) : undefined;
+      const after = t.slice(n.end + end, upTo);
+      // people counted by a noun that already names a subject's members ("editors", "participants") are the most one
+      // subject holds when a maximum is said ("up to 50 editors") or a subject is named ("50 editors per document"),
+      // unless an average is said ("about 3 editors per document on average"): that is the typical subject's count
+      const members = hit.entry.count === "participants";
+      const average =
+        members && AVERAGE_WORDS.test(`${clauseBefore.slice(-24)} ${after.split(/[;:!?]|[.,](?!\d)/)[0]}`);
+      const within =
+        (hit.entry.count === "users" || members) && !average
+          ? (subjectOfCount(clauseBefore, after) ?? (members && MOST_BEFORE.test(clauseBefore) ? 0 : undefined))
+          : undefined;
       if (within !== undefined) {
         setScale(scale, "max_participants", n.value, quoteTo(end + within));
         continue;
@@ -1042,6 +1052,12 @@ function subjectNounAt(text: string): number | undefined {
   if (m[2] && SUBJECT_NOUNS.test(two)) return m[0].length;
   return SUBJECT_NOUNS.test((m[1] ?? "").toLowerCase()) ? (m[1] ?? "").length : undefined;
 }
+
+/** Words just before an amount that make it a maximum ("up to 50 editors", "at most 20 players"). */
+const MOST_BEFORE =
+  /\b(?:up to|at most|as many as|no more than|never more than|a maximum of|max(?:imum)?(?: of)?)\s+$/i;
+/** Words around an amount that make it an average, not a maximum ("3 editors per document on average"). */
+const AVERAGE_WORDS = /\b(?:on average|average|avg|typically|typical|usually|mean)\b/i;
 
 /**
  * Whether a count of people is counted within one shared subject: the words after it name "the same", "each", "per"

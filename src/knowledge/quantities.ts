@@ -1069,6 +1069,26 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause: "a rule or route table is commonly around 1 MB",
   },
   { id: "changes_per_sec", label: "configuration or metadata changes per second", unit: "changes/s" },
+  // a change reaches a node as a delta from the version it applied; the whole snapshot only when it starts or falls
+  // behind, and a whole fleet's re-sync is spread over a jittered reconnect window (archetypes/I11/capacity.ts)
+  {
+    id: "delta_bytes",
+    label: "bytes one change sends a node: the changed entries since the version it applied",
+    unit: "B",
+  },
+  {
+    id: "resync_seconds",
+    label: "window over which a whole fleet's reconnects are spread (jittered) when it re-syncs full snapshots",
+    unit: "s",
+  },
+  // a work queue partition's leader commits in groups, and an unacked message expires after its retention
+  // (archetypes/I05/capacity.ts)
+  {
+    id: "group_commit_writes_per_sec",
+    label: "small writes one queue partition leader sustains with group commit",
+    unit: "writes/s",
+  },
+  { id: "message_retention_days", label: "how long an unacknowledged message is kept before it expires", unit: "days" },
   {
     id: "membership_changes_per_sec",
     label: "membership changes (joins, leaves and status changes) per second",
@@ -1247,6 +1267,19 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     quantity: "clients",
     expression: "services * instances_per_service",
     why: "each running instance of a stated service holds one session of its own",
+  },
+  // a tracked object that reports its position every few seconds is alive by that report: the position report is
+  // its heartbeat, and the objects reporting are the live clients ("1 million drivers sending their location every
+  // 4 seconds" are a million sessions beating every 4 s, not an assumed online share of them at a typical interval)
+  {
+    quantity: "heartbeat_seconds",
+    expression: "update_seconds",
+    why: "each stated position report also tells the service the object is alive, so it is the heartbeat",
+  },
+  {
+    quantity: "clients",
+    expression: "moving_objects",
+    why: "each stated moving object reports its position while it is online, so each holds a live session",
   },
   {
     quantity: "samples_per_sec",

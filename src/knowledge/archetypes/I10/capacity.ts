@@ -15,6 +15,10 @@ export const capacity: CapacityModel = {
         },
         { expression: "nodes", why: "each stated server runs one agent that holds a session with the registry" },
         {
+          expression: "moving_objects",
+          why: "each stated moving object reports its position while it is online, so each holds a live session",
+        },
+        {
           expression: "users * online_share",
           why: "every online user's device holds one session",
           fromDesign: true,

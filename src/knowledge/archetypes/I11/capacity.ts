@@ -7,14 +7,46 @@ export const capacity: CapacityModel = {
   inputs: [
     inp("nodes", 10000, "a fleet of proxies, hosts or devices applying the same configuration"),
     inp("changes_per_sec", 1, "configuration changes are human- or controller-paced, about one a second at peak"),
+    // a change reaches a node as a delta from the version it has applied (the card's own mitigation): one changed
+    // flag, route or rule, not the whole snapshot; the whole snapshot goes only to a node that starts or falls behind
+    {
+      quantity: "delta_bytes",
+      typical: 1000,
+      why: "one changed flag, route or rule with its new version is about a kilobyte",
+    },
+    {
+      quantity: "resync_seconds",
+      typical: 60,
+      why: "nodes reconnect with jittered backoff over about a minute after a distribution server restarts, and keep serving their local copy meanwhile",
+    },
   ],
   figures: [
-    fig("rollout_bytes", "bytes pushed per full rollout", "bandwidth", "config_bytes * nodes", "B"),
+    fig(
+      "change_bytes",
+      "bytes pushed to bring every node one change (a delta from each node's applied version)",
+      "bandwidth",
+      "delta_bytes * nodes",
+      "B",
+    ),
     fig(
       "rollout_bandwidth",
-      "distribution bandwidth to reach every node in the propagation target",
+      "distribution bandwidth to reach every node with a change in the propagation target",
       "bandwidth",
-      "rollout_bytes / propagation_seconds",
+      "change_bytes / propagation_seconds",
+      "B/s",
+    ),
+    fig(
+      "rollout_bytes",
+      "bytes pushed when every node takes a full snapshot (a whole fleet starting, or re-syncing after a distribution server restart)",
+      "bandwidth",
+      "config_bytes * nodes",
+      "B",
+    ),
+    fig(
+      "resync_bandwidth",
+      "distribution bandwidth while a whole fleet re-syncs full snapshots over its jittered reconnect window",
+      "bandwidth",
+      "rollout_bytes / resync_seconds",
       "B/s",
     ),
     fig("node_updates_per_sec", "node updates per second", "fan-out", "changes_per_sec * nodes", "updates/s"),
@@ -31,9 +63,9 @@ export const capacity: CapacityModel = {
     // out; under polling there are no watch streams and the label's words drop the figure with them
     fig(
       "distribution_servers",
-      "distribution servers holding the watch streams and sending a full rollout within the target, at the planned utilisation",
+      "distribution servers holding the watch streams, sending a change within the target and a fleet's full re-sync within its reconnect window, at the planned utilisation",
       "count",
-      "max(replicas, nodes / (streams_per_server * target_utilisation), rollout_bandwidth / (server_egress_bytes_per_sec * target_utilisation))",
+      "max(replicas, nodes / (streams_per_server * target_utilisation), max(rollout_bandwidth, resync_bandwidth) / (server_egress_bytes_per_sec * target_utilisation))",
       "servers",
       true,
     ),

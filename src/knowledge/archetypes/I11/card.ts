@@ -274,8 +274,10 @@ export const card = {
     ...FLAG_BOTTLENECKS,
     {
       unlessTopic: F,
-      bottleneck: "bytes pushed when a whole fleet takes a new snapshot",
-      mitigation: "deltas, relays or a CDN for large payloads, and staged cohorts that spread the transfer",
+      bottleneck:
+        "bytes pushed when a whole fleet takes a full snapshot at once (a cold start, or every node re-syncing after a distribution server restarts)",
+      mitigation:
+        "send each change as a delta from the node's applied version and keep full snapshots for a node that starts or fell behind; jitter reconnects, and serve snapshots from relays or a CDN",
       formula: { yields: "bytes pushed per full rollout", expression: "config_bytes * nodes", unit: "B" },
     },
     {
