@@ -58,7 +58,7 @@ export const COVERAGE: readonly Coverage[] = [
   {
     by: "I03",
     covers: "I02",
-    unless: String.raw`\b(?:locks?|locking|leader election|elect\w* a leader|mutual exclusion|mutex\w*|fencing tokens?|lease (?:service|server|manager)s?|leases? on (?:resources?|shards?|partitions?))\b`,
+    unless: String.raw`\b(?:locks?|locking|leader election|elect\w* a leader|mutual exclusion|mutex\w*|fencing tokens?|leas(?:e|es|ed|ing)|only one (?:replica|instance|copy|node|worker)s?)\b`,
     because:
       "a claimed Run is the per-run lease: the claim writes claimed_by and claim_expires_at on the Run's own row with a higher attempt number, the worker's completion is refused unless that attempt still holds it, and the claim sweeper releases what lapsed; the due pollers own their shards by a lease row in the same store, so no separate lease service, holder sessions or consensus group is drawn",
   },
