@@ -39,12 +39,14 @@ describe("structured win conditions", () => {
       }
   });
 
-  it("an option whose win condition holds beats a choice resting on a default stance, and says which condition held", () => {
-    // The ride-hailing design promises lease tokens that are never reused, so its lock guards correctness.
-    const lock = row("Design a ride-hailing app like Uber", "i02-lock-store");
+  it("an option whose win condition holds is chosen, and says which condition held", () => {
+    // A seat hold's lease promises tokens that are never reused, so its lock guards correctness. (A ride-hailing
+    // design decides no lock store: its driver's state row, offered with a token and an expiry, is the lease.)
+    const lock = row("Design a ticket booking system like Ticketmaster", "i02-lock-store");
     expect(lock.chosen).toBe("consensus-store");
-    expect(lock.because).toMatch(/and here it does: the design promises '.*token/);
     expect(lock.winning?.map((w) => w.option)).toEqual(["consensus-store"]);
+    expect(lock.winning?.[0]?.says.join(" ")).toMatch(/the design promises '.*token/);
+    expect(design("Design a ride-hailing app like Uber").decisions.map((x) => x.id)).not.toContain("i02-lock-store");
   });
 
   it("a cache the prompt asks for is acknowledged asynchronously because its durability is best-effort", () => {

@@ -337,10 +337,35 @@ export function partlessArchetypes(f: Pick<Fields, "archetypes" | "features" | "
   // state in that record: no lock service or consensus group of its own, so nothing of it to size, decide or load
   const realized = f.archetypes[0]?.realizes?.id;
   if (realized !== undefined) return new Set([realized]);
-  if (f.branch.kind !== "product" || f.features.length === 0 || !scopedAsk(f)) return NONE;
+  if (f.branch.kind !== "product" || f.features.length === 0) return NONE;
+  // so does one each feature resting on it keeps in a record of its own (a driver's state row is the driver's lease)
+  const carried = f.archetypes.filter((a) => recordCarried(f.features, a.id)).map((a) => a.id);
+  if (!scopedAsk(f)) return carried.length > 0 ? new Set(carried) : NONE;
   const hosted = new Set(f.features.flatMap((row) => row.substrates.map((s) => s.id)));
   const out = f.archetypes.filter((a) => ARCHITECTURE[a.id as ArchetypeId] && !hosted.has(a.id)).map((a) => a.id);
-  return out.length > 0 ? new Set(out) : NONE;
+  return out.length + carried.length > 0 ? new Set([...out, ...carried]) : NONE;
+}
+
+/**
+ * The feature records that already are an archetype's state, where every feature of the design resting on it names
+ * one (`record` on a feature's substrate: a driver's state row, offered with a token and an expiry, is the lease);
+ * undefined where any feature resting on it keeps it as machinery of its own, or none rests on it.
+ */
+export function recordCarried(
+  features: Pick<Fields, "features">["features"],
+  id: string,
+): { feature: string; entity: string; why: string }[] | undefined {
+  const rows = features.flatMap((row) =>
+    row.substrates.some((s) => s.id === id)
+      ? [{ row, s: FEATURE_BY_ID.get(row.id)?.substrates.find((s) => s.id === id) }]
+      : [],
+  );
+  if (rows.length === 0 || rows.some((r) => r.s?.record === undefined)) return undefined;
+  return rows.flatMap(({ row, s }) =>
+    s?.record
+      ? [{ feature: row.name, entity: fillTerms(s.record.entity, row.terms), why: fillTerms(s.record.why, row.terms) }]
+      : [],
+  );
 }
 const NONE: ReadonlySet<string> = new Set();
 
@@ -394,7 +419,7 @@ function featureLedParts(f: Pick<Fields, "archetypes" | "features">): Part[] {
         role: "substrate",
         topology,
         hostedOn: host.row.id,
-        ...(f.archetypes[0]?.realizes?.id === a.id ? { realized: true } : {}),
+        ...(f.archetypes[0]?.realizes?.id === a.id || recordCarried(f.features, a.id) ? { realized: true } : {}),
         why: `${host.row.name} rests on ${a.id} ${a.name} (${host.s.role}): ${host.s.why}`,
       });
     } else if (!scoped) {

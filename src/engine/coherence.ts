@@ -45,9 +45,11 @@ import {
 import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
-import { SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
+import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
+import { recordCarried } from "./architecture.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
+import { thinPart } from "./fields/archetypes.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
@@ -125,6 +127,7 @@ export type CoherenceRule =
   | "two-ordering-authorities"
   | "rows-without-component"
   | "covered-archetype-adds"
+  | "thin-part-drawn"
   | "state-stance-against-holder"
   | "stance-against-owner"
   | "soft-row-fail-closed"
@@ -292,6 +295,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design where members must see one order (a chat's conversation) draws one part that assigns it: a second sequencer or a log's partition leader beside the conversation's owner leaves open which sequence members see",
   "rows-without-component":
     "every capacity figure, decision and bottleneck belongs to a part the design draws: an archetype that adds no component, holds no entity on another's component and draws no sequence sizes and decides nothing (no 15 PB of artifacts in a home timeline)",
+  "thin-part-drawn":
+    "a supporting archetype draws parts of its own only where it earned them: one neither card connects to the lead and the prompt does not name outright (a document sequencer from 'conflict resolution' in a key-value store), or an output joined on no words of its own whose outside party and parts the lead already draws (a workflow stack behind a cron's job target), draws no component; and one every feature resting on it keeps in a record of its own (a driver's state row is the lease) decides and sizes nothing of its own",
   "covered-archetype-adds":
     "a supporting archetype whose role the dominant's own variant plays (a work queue's visibility timeout is the lease) adds no component, capacity figure, decision or bottleneck",
   "mechanisms-exclusive":
@@ -2598,6 +2603,39 @@ function rowsHaveComponents(d: Design): Problem[] {
   return out;
 }
 
+/** Parts of a supporting archetype that joined on too little to draw them, or that a feature's record keeps (`thinPart`, `recordCarried`). */
+function thinPartsDrawn(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const [lead, ...rest] = d.archetypes;
+  if (lead?.role === "dominant") {
+    const unspoken = designTopicsUnspoken(d.prompt, []);
+    for (const a of rest) {
+      const thin = thinPart(lead, a, unspoken);
+      const drawnParts = d.components.filter((c) => c.archetype === a.id);
+      if (thin && drawnParts.length > 0)
+        out.push({
+          rule: "thin-part-drawn",
+          detail: `${a.id} draws '${drawnParts[0]?.name}', but ${thin.because}`,
+        });
+    }
+  }
+  if (d.branch.kind === "product")
+    for (const a of d.archetypes) {
+      const carried = recordCarried(d.features, a.id);
+      if (!carried) continue;
+      const own = [
+        ...d.decisions.filter((x) => x.archetype === a.id).map((x) => `decides '${x.id}'`),
+        ...d.capacity.filter((c) => c.archetype === a.id).map((c) => `sizes ${c.id}`),
+      ];
+      for (const what of own)
+        out.push({
+          rule: "thin-part-drawn",
+          detail: `${a.id} is kept in ${carried.map((c) => `${c.feature}'s ${c.entity}`).join(" and ")}, yet it ${what}`,
+        });
+    }
+  return out;
+}
+
 /** Rows of a supporting archetype the dominant's row says its own variant covers. */
 function coveredAddNothing(d: Design): Problem[] {
   const covered = new Set((d.archetypes[0]?.covers ?? []).map((c) => c.id as string));
@@ -2815,6 +2853,7 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
     ...flushAgreesWithAck(d),
     ...onePartOnce(d),
     ...realizedRecordsHold(d, facts),
+    ...thinPartsDrawn(d),
     ...quantityOnce(d),
     ...figuresFollowChosen(d),
     ...fencesWeOwn(d),

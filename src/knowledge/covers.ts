@@ -64,6 +64,20 @@ export const COVERAGE: readonly Coverage[] = [
       "who is on a board and where their cursors are is ephemeral presence on the board's own connections: the board's server relays each cursor, throttled, to the other connections from memory and forgets it when the connection closes, so no registry, consensus group or heartbeat store is drawn",
   },
   {
+    by: "I03",
+    covers: "I02",
+    unless: String.raw`\b(?:locks?|locking|leader election|elect\w* a leader|mutual exclusion|mutex\w*|fencing tokens?|leas(?:e|es|ed|ing)|only one (?:replica|instance|copy|node|worker)s?)\b`,
+    because:
+      "a claimed Run is the per-run lease: the claim writes claimed_by and claim_expires_at on the Run's own row with a higher attempt number, the worker's completion is refused unless that attempt still holds it, and the claim sweeper releases what lapsed; the due pollers own their shards by a lease row in the same store, so no separate lease service, holder sessions or consensus group is drawn",
+  },
+  {
+    by: "I18",
+    covers: "I12",
+    unless: String.raw`\b(?:payments?|billing|billed|charg\w*|invoices?|refunds?|webhooks?|exactly[- ]once (?:delivery|notifications?|pages?))\b`,
+    because:
+      "a page is the notifier's own outlet: the notifier groups firing alerts, deduplicates them by the alert's fingerprint and retries the pager until it accepts, and the pager's own deduplication key appends a repeated page to the incident it already opened, so no workflow store, outbox relay or reconciler is drawn beside it",
+  },
+  {
     by: "I12",
     topic: "email",
     covers: "I03",

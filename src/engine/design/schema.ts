@@ -48,6 +48,7 @@ const ArchetypeFields = {
   role: z.enum(["dominant", ...COMPOSITION_ROLE_VALUES]),
   score: z.number(),
   evidence: strings,
+  own: z.number().optional(),
 };
 
 const RecognizedArchetype = z.strictObject({

@@ -1,14 +1,22 @@
+import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
 import { coverageOf, variantOf } from "../../knowledge/covers.js";
 import { asksForMachinery, FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { designTopicsUnspoken } from "../../knowledge/topics.js";
+import { topicalTopology } from "../../knowledge/topology.js";
+import { recordCarried } from "../architecture.js";
+import { compositionRole } from "../composition.js";
 import type { Deriver } from "../design/graph.js";
 import type { Fields } from "../design/types.js";
 import { fillTerms } from "../product/index.js";
 import { classify } from "../recognize/index.js";
 
 const MAX_ARCHETYPES = 5;
+/** Own words this strong name an archetype outright (a system or component named in full), not by a loose phrase. */
+const NAMED_OUTRIGHT = 0.9;
+/** Own words below this are one weak phrase at most: the archetype is there through the lead's card, not the prompt. */
+const ONE_PHRASE = 0.5;
 
 /**
  * A product-first design's substrates in the order its features' critical actions need them (the
@@ -65,6 +73,106 @@ function withoutCovered(archetypes: Fields["archetypes"], prompt: string): Field
   });
   if (covers.length === 0) return v ? [lead, ...rest] : archetypes;
   return [{ ...lead, covers }, ...kept];
+}
+
+/**
+ * Kinds of component a part draws in the design's subject, clients aside (every part has its callers).
+ */
+function drawnKinds(id: ArchetypeId, unspoken: ReturnType<typeof designTopicsUnspoken>) {
+  const t = ARCHITECTURE[id];
+  return t ? topicalTopology(t, unspoken).components.filter((c) => c.kind !== "client") : [];
+}
+
+/**
+ * Why a supporting archetype of an archetype-led design adds nothing of its own, or undefined when it keeps its
+ * parts: `drop` when neither card records a connection to the lead and the prompt does not name it outright (a
+ * document sequencer read from 'conflict resolution' beside a key-value store, a telemetry pipeline from 'time …
+ * service'); `cover` when it is an output joined on one weak phrase at most, and the lead already reaches an outside
+ * party itself and draws a component of every kind the output would add (a cron's worker pool, job target and claim
+ * sweeper are the workflow's relay, outside system and reconciler: a second set would duplicate them).
+ */
+export function thinPart(
+  lead: Pick<Fields["archetypes"][number], "id">,
+  a: Pick<Fields["archetypes"][number], "id" | "role" | "own">,
+  unspoken: ReturnType<typeof designTopicsUnspoken>,
+): { kind: "drop" | "cover"; because: string } | undefined {
+  if (a.own === undefined) return undefined;
+  const leadCard = ARCHETYPE_BY_ID.get(lead.id);
+  const card = ARCHETYPE_BY_ID.get(a.id);
+  if (!leadCard || !card) return undefined;
+  const link = compositionRole(leadCard, card);
+  if (!link) {
+    if (a.own >= NAMED_OUTRIGHT) return undefined;
+    return {
+      kind: "drop",
+      because: `neither ${leadCard.name} nor ${card.name} records a connection to the other, and the prompt's own words for it score ${a.own}, below the ${NAMED_OUTRIGHT} of a part named outright`,
+    };
+  }
+  // an output carries what the lead emits to where it goes; where the lead already reaches that outside party
+  // itself, an output joined on no words of its own would be a second path there (an input or a substrate brings
+  // what the lead lacks, a queue of pending work or the store under it, and stays)
+  if (a.role !== "output" || a.own >= ONE_PHRASE) return undefined;
+  const mine = drawnKinds(lead.id, unspoken);
+  const theirs = drawnKinds(a.id, unspoken);
+  if (theirs.length === 0 || !mine.some((c) => c.kind === "external")) return undefined;
+  const kinds = new Set(theirs.map((c) => c.kind));
+  if ([...kinds].some((k) => !mine.some((c) => c.kind === k))) return undefined;
+  const party = mine.filter((c) => c.kind === "external").map((c) => c.name);
+  const parts = mine.filter((c) => c.kind !== "external" && kinds.has(c.kind)).map((c) => c.name);
+  return {
+    kind: "cover",
+    because: `${leadCard.name} already reaches the outside party itself (${party.join(", ")}) and draws a part of every kind the output would add (${parts.join(", ")}); the card's reason for it (${link.why}) is met by those parts, and the prompt asks nothing more of it, so no second set is drawn`,
+  };
+}
+
+/**
+ * An archetype-led design without the supporting archetypes that joined on too little to add parts of their own
+ * (`thinPart`): one the lead's own components already play is named on the lead's row as covered; one with no
+ * recorded connection to the lead is named in the lead's evidence as not drawn.
+ */
+function withoutThin(archetypes: Fields["archetypes"], prompt: string): Fields["archetypes"] {
+  const [lead, ...rest] = archetypes;
+  if (lead === undefined || lead.role !== "dominant" || rest.length === 0) return archetypes;
+  const unspoken = designTopicsUnspoken(prompt, []);
+  const covers: NonNullable<Fields["archetypes"][number]["covers"]> = [];
+  const dropped: string[] = [];
+  const kept = rest.filter((a) => {
+    const thin = thinPart(lead, a, unspoken);
+    if (!thin) return true;
+    if (thin.kind === "cover")
+      covers.push({
+        id: a.id,
+        name: a.name,
+        role: a.role,
+        score: a.score,
+        evidence: a.evidence,
+        because: thin.because,
+      });
+    else dropped.push(`${a.id} ${a.name} is not drawn: ${thin.because}`);
+    return false;
+  });
+  if (kept.length === rest.length) return archetypes;
+  return [
+    {
+      ...lead,
+      evidence: [...lead.evidence, ...dropped],
+      ...(covers.length > 0 || lead.covers ? { covers: [...(lead.covers ?? []), ...covers] } : {}),
+    },
+    ...kept,
+  ];
+}
+
+/**
+ * Each archetype every feature resting on it keeps in a record of its own (`recordCarried`: a driver's state row is
+ * the driver's lease) says so: it is drawn, sized and decided through that record, not as machinery of its own.
+ */
+function withRecordsNamed(archetypes: Fields["archetypes"], features: Fields["features"]): Fields["archetypes"] {
+  return archetypes.map((a) => {
+    const carried = recordCarried(features, a.id);
+    if (!carried) return a;
+    const said = carried.map((c) => `${a.id} ${a.name} is kept in ${c.feature}'s ${c.entity}: ${c.why}`);
+    return { ...a, evidence: [...a.evidence, ...said] };
+  });
 }
 
 /**
@@ -144,8 +252,9 @@ export const archetypesField: Deriver<"archetypes"> = {
   rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them; so does a mixed design whose dominant archetype came from a demand that a recognised feature's own record enforces in the system of record (a feature's `realizes`: room-night counts changed in one transaction keep a room from being booked twice), unless the prompt asks for that archetype's own machinery (a lock, a lease): the dominant archetype stays, in the role the feature gives it, only where a critical action rests on it, the first row names it (`realizes`) with that record, and the design is composed as a product design",
   derive: (f) => {
     const recognised = withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features);
-    if (f.branch.kind === "product" && f.features.length > 0) return byCriticalActions(recognised, f.features);
+    if (f.branch.kind === "product" && f.features.length > 0)
+      return withRecordsNamed(byCriticalActions(recognised, f.features), f.features);
     const realized = f.branch.kind === "mixed" ? realizedByFeature(recognised, f.features, f.prompt) : undefined;
-    return realized ?? withoutCovered(recognised, f.prompt);
+    return realized ?? withoutThin(withoutCovered(recognised, f.prompt), f.prompt);
   },
 };

@@ -62,6 +62,12 @@ export interface RecognizedArchetype {
   role: ArchetypeRole;
   score: number;
   evidence: string[];
+  /**
+   * A supporting archetype's own evidence: what the prompt's words for it are worth before the dominant's recorded
+   * connection (a typical companion, a need) adds its prior. Below what a supporting archetype needs on its own, it
+   * is there through the dominant's card, not through anything the prompt asks of it.
+   */
+  own?: number;
 }
 
 export interface Recognition {
@@ -1227,7 +1233,7 @@ export function recognize(
       );
     else if (c.typical && c.s.strong < MIN_SUPPORTING)
       evidence.unshift(`${dominant.name} (from ${named}) usually composes with ${a.name}`);
-    result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence });
+    result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence, own: round(c.s.strong) });
   }
   return { branch, archetypes: result };
 }

@@ -82,9 +82,33 @@ export const MATCHING: FeatureEntry = {
     "the {trip} state survives any server crash",
   ],
   substrates: [
-    { id: "I02", role: "substrate", why: "offering a trip claims one driver exclusively with an expiring offer" },
-    { id: "I10", role: "input", why: "available drivers are live members kept by location heartbeats" },
-    { id: "I16", role: "substrate", why: "trip and driver state are key-scoped records" },
+    {
+      id: "I02",
+      role: "substrate",
+      why: "offering a trip claims one driver exclusively with an expiring offer",
+      record: {
+        entity: "{Driver}State",
+        why: "the offer is a conditional write on the driver's own state row, available to offered with an offer token and expiry, and the accept names that token, so the claim is the lease",
+      },
+    },
+    {
+      id: "I10",
+      role: "input",
+      why: "available drivers are live members kept by location heartbeats",
+      record: {
+        entity: "Location",
+        why: "a driver is available while its latest position is fresh: a position older than a few report intervals drops the driver out of the cell index, so the location reports are the heartbeats",
+      },
+    },
+    {
+      id: "I16",
+      role: "substrate",
+      why: "trip and driver state are key-scoped records",
+      record: {
+        entity: "{Trip}",
+        why: "the trip and the driver's state are rows keyed by their ids in the feature's own stores, changed by conditional writes, so no separate key-value layer is drawn",
+      },
+    },
     { id: "I12", role: "output", why: "the fare is charged through a payment provider", party: "payment-provider" },
   ],
   capacity: {

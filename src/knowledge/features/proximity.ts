@@ -76,9 +76,25 @@ export const PROXIMITY: FeatureEntry = {
     "results may be a few seconds stale; a moving object that stops reporting drops out",
   ],
   substrates: [
-    { id: "I16", role: "substrate", why: "each object's latest position is a key-scoped overwrite" },
+    {
+      id: "I16",
+      role: "substrate",
+      why: "each object's latest position is a key-scoped overwrite",
+      record: {
+        entity: "Location",
+        why: "each object's latest position is one overwritten row keyed by the object, so no separate key-value layer is drawn",
+      },
+    },
     { id: "I06", role: "output", why: "the cell index is a projection of positions" },
-    { id: "I10", role: "input", why: "moving objects are live members that lapse when updates stop" },
+    {
+      id: "I10",
+      role: "input",
+      why: "moving objects are live members that lapse when updates stop",
+      record: {
+        entity: "Location",
+        why: "an object whose latest position is older than a few report intervals drops out of the cell index, so the position reports are the heartbeats",
+      },
+    },
   ],
   hotspot: {
     figure: "location_updates_per_sec",

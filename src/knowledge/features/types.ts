@@ -36,6 +36,14 @@ export interface FeatureSubstrate {
   /** For a workflow with outside effects (I12): the kind of party those effects reach (knowledge/parties.ts). */
   party?: PartyKind;
   /**
+   * The feature's own record that already is this substrate's state, in the feature's {terms}, where the record's own
+   * conditional write or overwrite does the substrate's job (a driver's state row, moved from available to offered
+   * with an offer token and expiry, is the driver's lease): the substrate then adds no entity, protocol, decision or
+   * figure of its own beside that record. Absent where the substrate keeps machinery the record lacks (a payment's
+   * outbox and idempotency records).
+   */
+  record?: { entity: string; why: string };
+  /**
    * Why the design's default stance holds in this feature's terms, where this substrate's stance leads a product
    * design (a chat's sends stop per conversation, not a log's produce requests): said in place of the archetype
    * card's own reason, which speaks of that archetype's machinery.

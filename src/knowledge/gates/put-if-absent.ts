@@ -9,5 +9,8 @@ export default defineGate({
       : g.operations.some((o) => o.operation === "create target")
         ? undefined
         : "no path creates a record",
-  examples: { kept: ["Design a package registry like npm."], dropped: ["Design a payment system."] },
+  examples: {
+    kept: ["Design a job scheduler that runs cron jobs at their due time."],
+    dropped: ["Design a payment system."],
+  },
 });
