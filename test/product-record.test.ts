@@ -15,7 +15,8 @@ const BARE: [prompt: string, entity: string, create: string, read: string][] = [
   ],
   ["Design a pastebin", "Paste", "create a paste", "get a paste by its paste id"],
   ["Design a job board", "Job", "create a job", "get a job by its job id"],
-  ["Design a photo storage service for user uploads.", "Photo", "upload a photo", "get a photo by its photo id"],
+  // a photo store is the media-store subject of I19 (its own design); a recipe store is a bare product
+  ["Design a recipe sharing service for user uploads.", "Recipe", "upload a recipe", "get a recipe by its recipe id"],
 ];
 
 describe("a bare product's main record leads its design", () => {

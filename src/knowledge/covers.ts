@@ -350,11 +350,10 @@ export const VARIANTS: readonly Variant[] = [
     by: "I11",
     topic: "feature-flags",
     subject:
-      "a versioned store of flags, segments and hashed percentage rollouts that every service's SDK evaluates from an in-memory copy, kept current by relays that stream each change",
+      "a versioned flag store whose rules every service's SDK evaluates from an in-memory copy that relays keep current",
     summary: [
-      "Every change to a flag or segment commits at the next global version, in the same write as its audit entry",
-      "Relays stream each change to the SDKs as a small delta with its version, and send a full snapshot only to an SDK that starts or fell behind",
-      "Each SDK evaluates in process, buckets a percentage rollout by hashing the flag key and the user's key, and answers with the caller's default before its first snapshot",
+      "Relays stream each change as a small delta, and a full snapshot only to an SDK that starts or fell behind",
+      "Each SDK evaluates in process and buckets a percentage rollout by hashing the flag and user keys",
     ],
     absorbs: [],
     stance:

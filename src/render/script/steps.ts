@@ -1671,7 +1671,7 @@ function servingStep(d: Design): StepDraft {
     );
   else if (store && picks[0]?.product === BUILT_IN_HOUSE) {
     // the system asked for keeps its own records: said as the part it builds, never "I'd use built in-house"
-    const part = picks[0].component;
+    const part = picks[0].component?.replace(/\s*\([^)]*\)/g, "");
     lines.push(
       ...core(
         part

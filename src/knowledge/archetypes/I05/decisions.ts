@@ -80,7 +80,7 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "push",
-        name: "the broker leases messages one by one and tracks each ack: consumers poll and an unacked message is delivered again once its visibility timeout passes (SQS-style), or the broker pushes under a prefetch limit and requeues what a closed channel left unacked (RabbitMQ-style)",
+        name: "the broker leases each message and tracks its ack: consumers poll (SQS-style) or the broker pushes under a prefetch limit (RabbitMQ-style)",
         buys: "low per-message latency and per-message retry and dead-lettering",
         costs: "the broker keeps per-message delivery state; slow consumers need prefetch limits; no replay after ack",
         winsWhen: "volume is low, there is one consumer group, and no one replays",

@@ -500,7 +500,7 @@ export const FLAG_DECISIONS: DecisionPoint[] = [
       {
         id: "local",
         name: "server SDKs keep every flag in memory and evaluate locally",
-        buys: "no network call per evaluation, and evaluation keeps working when the flag service is down",
+        buys: "an evaluation makes no network call, and it keeps working when the flag service is down",
         costs: "every instance holds the whole environment's rules and must keep them current",
         winsWhen: "the callers are trusted back-end services",
       },

@@ -148,7 +148,7 @@ export const MEDIA_KEPT_BY: Readonly<Record<string, MechanismId>> = {
 export const MEDIA_FAILURES = [
   {
     failure:
-      "Acknowledged, then lost: the upload is answered after one replica took the bytes, and that disk dies before the others have them",
+      "Acknowledged, then lost: the service answers the upload once one replica has the bytes, and that disk dies before the others have them",
     role: "truth",
     prevention:
       "Answer the uploader only after every replica (or every piece of the stripe) has written the needle to disk, and commit the metadata after that",
