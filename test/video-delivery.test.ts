@@ -58,7 +58,9 @@ describe("technology follows the edge decision", () => {
 });
 
 describe("the spoken core follows the decisions", () => {
-  const d = design(NETFLIX);
+  // a video service's playback feature settles the CDN's questions (features' `settles`), so a plain CDN carries the
+  // freshness decision here
+  const d = design("Design a CDN for static assets.");
   const script = writeScript(d, { minutes: 45 });
   const text = script.steps.map((s) => ({ text: s.sentences.join(" ") }));
 
@@ -68,6 +70,15 @@ describe("the spoken core follows the decisions", () => {
     expect(core).toBeDefined();
     expect(core).not.toMatch(/invalidation/);
     expect(checkCoherence({ ...d, script: text }).map((p) => p.rule)).not.toContain("core-decided-against");
+  });
+
+  it("a video service settles the CDN's freshness in its playback feature and never rests on invalidation", () => {
+    const v = design(NETFLIX);
+    expect(v.decisions.find((r) => r.id === "i07-freshness")).toBeUndefined();
+    const said = writeScript(v, { minutes: 45 })
+      .steps.map((s) => s.sentences.join(" "))
+      .join(" ");
+    expect(/The core mechanism is [^.]*\./.exec(said)?.[0] ?? "").not.toMatch(/invalidation/);
   });
 
   it("flags a script whose core is a mechanism a decision chose against", () => {
