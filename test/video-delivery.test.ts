@@ -58,8 +58,6 @@ describe("technology follows the edge decision", () => {
 });
 
 describe("the spoken core follows the decisions", () => {
-  // a video service's playback feature settles the CDN's questions (features' `settles`), so a plain CDN carries the
-  // freshness decision here
   const d = design("Design a CDN for static assets.");
   const script = writeScript(d, { minutes: 45 });
   const text = script.steps.map((s) => ({ text: s.sentences.join(" ") }));
@@ -75,6 +73,7 @@ describe("the spoken core follows the decisions", () => {
   it("a video service settles the CDN's freshness in its playback feature and never rests on invalidation", () => {
     const v = design(NETFLIX);
     expect(v.decisions.find((r) => r.id === "i07-freshness")).toBeUndefined();
+    expect(v.mechanisms.map((m) => m.id)).not.toContain("cache-invalidation");
     const said = writeScript(v, { minutes: 45 })
       .steps.map((s) => s.sentences.join(" "))
       .join(" ");

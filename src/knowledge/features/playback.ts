@@ -114,7 +114,8 @@ export const PLAYBACK: FeatureEntry = {
     {
       id: "playback-edge",
       // the CDN-or-ISP question is where the edge cache's copies live, for video; segments and manifests are
-      // immutable, published once at the origin, so no cached copy goes stale and nobody writes through the cache
+      // immutable, published once at the origin, so no cached copy goes stale, nobody writes through the cache and
+      // nothing is purged on change (either option leaves invalidation out)
       settles: ["i07-placement", "i07-freshness", "i07-write-policy"],
       question: "Deliver video through a commercial CDN or through our own caches placed inside ISPs?",
       options: [
@@ -124,7 +125,7 @@ export const PLAYBACK: FeatureEntry = {
           buys: "global reach on day one with no hardware",
           costs: "per-byte fees that dominate at very high egress",
           winsWhen: "egress is modest or the catalogue is new",
-          implies: { preferTechnology: ["CloudFront", "Fastly", "Akamai"] },
+          implies: { preferTechnology: ["CloudFront", "Fastly", "Akamai"], removeMechanisms: ["cache-invalidation"] },
         },
         {
           id: "own-edge",
@@ -132,7 +133,7 @@ export const PLAYBACK: FeatureEntry = {
           buys: "the cheapest bytes at huge scale, filled off-peak from a known catalogue",
           costs: "hardware, ISP partnerships and an operations team",
           winsWhen: "peak egress is in the terabits per second and the catalogue is curated",
-          implies: { preferTechnology: ["Open Connect"] },
+          implies: { preferTechnology: ["Open Connect"], removeMechanisms: ["cache-invalidation"] },
         },
       ],
       rules: [
