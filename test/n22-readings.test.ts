@@ -12,6 +12,14 @@ describe("readings a never-tuned set found missing", () => {
     }
   });
 
+  it("a count before a list of kinds counts the head noun after the list ('500 million push, email and SMS messages a day')", () => {
+    const s = parseStatedNfrs(
+      "Design a notification service that sends 500 million push, email and SMS messages a day.",
+    );
+    expect(s.unread).toEqual([]);
+    expect(Object.values(s.scale).some((v) => v.quote === "500 million push, email and SMS messages a day")).toBe(true);
+  });
+
   it("a target too tight for a service hop is spent on a read straight from the key's node, and stated bytes size the keys", () => {
     const d = design(
       "Design a distributed key-value cache like Memcached for 10 TB of hot data with a 1 ms p99 read latency.",

@@ -66,7 +66,10 @@ describe("a stated population and interval drive every figure of the same quanti
   });
 
   it("coherence names a figure that reads a typical value where the prompt states the same amount", () => {
-    const d = design(uber);
+    // (the dispatch design sizes its drivers' updates in its own feature, with no presence registry drawn)
+    const d = design(
+      "Design a live location service where 1 million drivers send their location every 4 seconds and riders see nearby drivers.",
+    );
     const hb = d.capacity.find((r) => r.inputs.some((i) => i.name === "heartbeat_seconds"));
     expect(hb).toBeDefined();
     const bent = structuredClone(d) as Design;
