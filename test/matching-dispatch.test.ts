@@ -21,6 +21,8 @@ describe("ride dispatch reaches the driver and ranks by road", () => {
       const clients = /participant (P\d+) as Mobile and web clients/.exec(offer)?.[1];
       expect(offer).not.toContain(`${dispatcher}->>${clients}`);
       expect(checkCoherence(d)).toEqual([]);
+      // every feature term is filled: no "{driver}" left in a component, link or step
+      expect(JSON.stringify({ ...d, api: [] })).not.toMatch(/\{(?:driver|trip|rider)s?\}/i);
     });
   }
 });

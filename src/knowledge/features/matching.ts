@@ -275,9 +275,9 @@ export const MATCHING: FeatureEntry = {
         id: "driver-gateway",
         name: "Driver connection gateways (WebSocket)",
         kind: "gateway",
-        runs: ["hold each online {driver}'s connection", "relay position updates", "push offers"],
+        runs: ["hold each online driver's connection", "relay position updates", "push offers"],
         because:
-          "an offer must reach one {driver}'s phone within seconds, so every online {driver} keeps a connection open that positions flow up and offers flow down",
+          "an offer must reach one driver's phone within seconds, so every online driver keeps a connection open that positions flow up and offers flow down",
       },
       {
         id: "eta-service",
@@ -285,7 +285,7 @@ export const MATCHING: FeatureEntry = {
         kind: "service",
         runs: ["road travel time from each candidate to the pickup"],
         because:
-          "the nearest {driver} in a straight line is often not the nearest by road, so candidates are ranked by a routing engine's travel time",
+          "the nearest driver in a straight line is often not the nearest by road, so candidates are ranked by a routing engine's travel time",
       },
       {
         id: "driver-state",
@@ -311,7 +311,7 @@ export const MATCHING: FeatureEntry = {
       { from: "dispatch-service", to: "eta-service", kind: "request", label: "road ETAs of the nearest candidates" },
       { from: "client", to: "driver-gateway", kind: "stream", label: "WebSocket: positions up, offers down" },
       { from: "driver-gateway", to: "location-service", kind: "request", label: "position updates" },
-      { from: "dispatch-service", to: "driver-gateway", kind: "callback", label: "push the offer to one {driver}" },
+      { from: "dispatch-service", to: "driver-gateway", kind: "callback", label: "push the offer to one driver" },
       { from: "driver-gateway", to: "trip-service", kind: "request", label: "accept with the offer token" },
     ],
     api: [
