@@ -1127,6 +1127,14 @@ const LATENCY_WORDS: Record<string, number> = {
   "half a": 0.5,
 };
 
+/** A duration in a latency's unit (ms, µs or s), in milliseconds. */
+const inMs = (n: number, unit: string): number =>
+  unit.startsWith("ms") || unit.startsWith("milli")
+    ? n
+    : unit.startsWith("µ") || unit.startsWith("u") || unit.startsWith("micro")
+      ? n / 1000
+      : n * 1000;
+
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   const re =
@@ -1149,12 +1157,7 @@ function parseLatency(text: string): LatencyTarget[] {
     const n = own(LATENCY_WORDS, said.replace(/^half an?$/, "half a")) ?? Number(said);
     if (!Number.isFinite(n)) continue;
     const unit = (m[3] ?? "").toLowerCase();
-    const ms =
-      unit.startsWith("ms") || unit.startsWith("milli")
-        ? n
-        : unit.startsWith("µ") || unit.startsWith("u") || unit.startsWith("micro")
-          ? n / 1000
-          : n * 1000;
+    const ms = inMs(n, unit);
     // the thing it bounds, said just before it ("the feed loading in under 200 ms", "last-24-hour queries in under one
     // second"): its words join the quote, so the design says which path the budget is for
     const subject = latencySubject(text.slice(Math.max(0, (m.index ?? 0) - 60), m.index ?? 0));
@@ -1172,12 +1175,7 @@ function parseLatency(text: string): LatencyTarget[] {
     const n = Number(m[1]);
     if (!Number.isFinite(n)) continue;
     const unit = (m[2] ?? "").toLowerCase();
-    const ms =
-      unit.startsWith("ms") || unit.startsWith("milli")
-        ? n
-        : unit.startsWith("µ") || unit.startsWith("u") || unit.startsWith("micro")
-          ? n / 1000
-          : n * 1000;
+    const ms = inMs(n, unit);
     out.push({ percentile: (m[3] ?? "p99").toLowerCase().replace("average", "avg"), ms, quote: m[0].trim() });
   }
   return out;
