@@ -18,8 +18,9 @@ const KV =
   "Design a multi-region key-value store with active-active writes in three regions and automatic conflict resolution.";
 const DOCS =
   "Design Google Docs: real-time collaborative editing with up to 50 editors per document and offline edits merged on reconnect.";
+// a fleet's configuration pushed at once (a feature-flag service is its own subject, with no fleet rollout at all)
 const FLAGS =
-  "Design a feature flag service: 20,000 service instances evaluate flags locally, and a flag change must reach all of them within 5 seconds.";
+  "Design a configuration service: 20,000 service instances read config locally, and a config change must reach all of them within 5 seconds.";
 
 describe("a stated guarantee sets the stance, never a default", () => {
   it("reads 'never lost' phrasings as durability", () => {
