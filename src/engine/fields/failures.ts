@@ -121,6 +121,14 @@ function deriveRows(
         ? [x]
         : [],
     );
+  // the crash, retry or replication failures a mechanism the design carries exists for, as they play out under the
+  // design's availability stance
+  const stance = f.nfrs.availability.value;
+  const pushMechanismRows = (m: (typeof f.baseMechanisms)[number], archetype: ArchetypeId, source: string) => {
+    for (const x of FAILURES_BY_MECHANISM.get(m.id) ?? [])
+      if ((!x.stance || x.stance === stance) && failureRowHolds(x, m, carried, f.archetypes))
+        push({ failure: x.failure, prevention: x.prevention, repair: x.repair, role: x.role, archetype, source });
+  };
   if (featureLed(f.branch.kind, f.features, f.archetypes)) {
     const own = featureFailures(f.features);
     if (own.length > 0) {
@@ -137,19 +145,12 @@ function deriveRows(
       for (const a of f.archetypes.filter((x) => critical.has(x.id) && !partless.has(x.id)))
         for (const x of cardRows(a.id).slice(0, 2))
           push({ ...x, archetype: a.id, source: `${a.id} carries a critical action` });
-      const stance = f.nfrs.availability.value;
       for (const m of [...f.baseMechanisms, ...f.companions].filter((x) => mechanisms.has(x.id)))
-        for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter(
-          (y) => (!y.stance || y.stance === stance) && failureRowHolds(y, m, carried, f.archetypes),
-        ))
-          push({
-            failure: x.failure,
-            prevention: x.prevention,
-            repair: x.repair,
-            role: x.role,
-            archetype: f.criticalPaths[0]?.archetype ?? lead?.id ?? "I16",
-            source: `because a critical action uses ${m.name}`,
-          });
+        pushMechanismRows(
+          m,
+          f.criticalPaths[0]?.archetype ?? lead?.id ?? "I16",
+          `because a critical action uses ${m.name}`,
+        );
       return out;
     }
   }
@@ -167,21 +168,8 @@ function deriveRows(
         source: `${lead.id} failure modes`,
       });
   }
-  for (const m of [...f.baseMechanisms, ...f.companions]) {
-    const stance = f.nfrs.availability.value;
-    for (const x of (FAILURES_BY_MECHANISM.get(m.id) ?? []).filter(
-      (y) => (!y.stance || y.stance === stance) && failureRowHolds(y, m, carried, f.archetypes),
-    )) {
-      push({
-        failure: x.failure,
-        prevention: x.prevention,
-        repair: x.repair,
-        role: x.role,
-        archetype: lead?.id ?? FALLBACK_ARCHETYPE,
-        source: `because the design uses ${m.name}`,
-      });
-    }
-  }
+  for (const m of [...f.baseMechanisms, ...f.companions])
+    pushMechanismRows(m, lead?.id ?? FALLBACK_ARCHETYPE, `because the design uses ${m.name}`);
   // a supporting archetype adds its top rows that fit the decisions; one the lead's variant absorbs (the cache tier
   // of a look-aside cache in front of a database) is the design's own subject and adds every row that fits
   const absorbed = new Set<string>(lead?.variant?.absorbs ?? []);
