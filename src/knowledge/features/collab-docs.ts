@@ -189,6 +189,8 @@ export const COLLAB_DOCS: FeatureEntry = {
       action: "edit a {doc} together in real time",
       statement:
         "Every editor's copy of the {doc} converges to the same content once all doc operations are applied, whatever order they arrive in, and an acknowledged doc operation is never lost.",
+      // the merge algorithm keeps it (a CRDT, where a decision chose one over transforms, merges without a keeper here)
+      keptBy: "operational-transform",
     },
     {
       action: "edit a {doc} together in real time",

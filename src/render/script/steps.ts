@@ -5,7 +5,7 @@ import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
-import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
+import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS } from "../../knowledge/index.js";
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
@@ -294,10 +294,12 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
           n: says(i.statement),
           h: housekeepingRule(d, i.statement),
           s: chosenShape(i.statement),
+          g: genericKept(d, i.statement),
         }))
         .sort(
           (a, b) =>
             (b.n >= 2 ? b.n : 0) - (a.n >= 2 ? a.n : 0) ||
+            Number(a.g) - Number(b.g) ||
             Number(a.h) - Number(b.h) ||
             Number(b.s) - Number(a.s) ||
             a.k - b.k,
@@ -361,12 +363,64 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
         )
         .map((m, i) => ({ m, i, score: overlap(words, mechanismStems(d, m)) }))
         .filter((x) => x.score >= 2)
-        .sort((a, b) => b.score - a.score || a.i - b.i)
-        .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0))
+        // a mechanism that realises the subject's central rule guards it before a companion sharing more words
+        // (a queue message's lease before the tunable quorum that stores it)
+        .sort((a, b) => Number(isCore(d, b.m, rule)) - Number(isCore(d, a.m, rule)) || b.score - a.score || a.i - b.i)
+        .filter((x, _, all) => !isCore(d, all[0]?.m, rule) || isCore(d, x.m, rule))
+        .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0) || isCore(d, x.m, rule))
         .map((x) => x.m)
     );
   });
 }
+
+/**
+ * The archetypes whose central rule a rule's core mechanism may realise: the rule's own archetype and the dominant one
+ * (a ride's request rule is a key-value row's, its driver claim the exclusive-ownership archetype's).
+ */
+const coreArchetypes = (d: Design, rule: string | undefined): ArchetypeId[] => {
+  const own = rule === undefined ? undefined : d.invariants.find((i) => i.statement === rule)?.archetype;
+  return uniq([own, d.archetypes[0]?.id].filter((a): a is ArchetypeId => a !== undefined));
+};
+
+/**
+ * Whether a mechanism realises the central rule of the archetype a rule belongs to (knowledge: CORE_MECHANISMS), so
+ * it may be named as the design's core: never a replication, idempotency or ordering companion that sits under
+ * any design, unless the archetype is about it.
+ */
+function isCore(d: Design, m: Design["mechanisms"][number] | undefined, rule: string | undefined): boolean {
+  if (!m) return false;
+  return coreArchetypes(d, rule).some((a) => (CORE_MECHANISMS[a] ?? []).includes(m.id as never));
+}
+
+/**
+ * Whether a rule is kept only by a generic companion (knowledge: GENERIC_KEEPERS) its archetype is not about: a
+ * queue message acknowledged once a quorum stores it, a retried ride request taking effect once. The mechanisms the
+ * operations bound to the rule decide (`protects`, or the rule's own `keptBy`); a rule nothing is bound to is judged
+ * by the guards its words name. Such a rule is the substrate's, so it is never the hard rule before the subject's own.
+ */
+function genericKept(d: Design, statement: string): boolean {
+  const inv = d.invariants.find((i) => i.statement === statement);
+  const list: readonly string[] = inv?.archetype ? (CORE_MECHANISMS[inv.archetype as ArchetypeId] ?? []) : [];
+  const bound = d.mechanisms.filter(
+    (m) =>
+      (m.protects === statement || inv?.keptBy === m.id) && !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+  );
+  // with the mechanism of the operation row that states the rule (a ride request's idempotency key): the row that
+  // introduced a mechanism binds it, whatever a companion's words later bound to the rule
+  const row = inv ? d.operations.find((o) => o.mechanism && o.phrase.startsWith(inv.path))?.mechanism : undefined;
+  const own = d.mechanisms.filter((m) => m.id === row && !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id));
+  const keepers = bound.length + own.length > 0 ? [...bound, ...own] : guardsOf(d, statement);
+  const generic = (m: Design["mechanisms"][number]) =>
+    (GENERIC_KEEPERS as readonly string[]).includes(m.id) && !list.includes(m.id) && !namedByRule(m, statement);
+  return keepers.length > 0 && keepers.every(generic);
+}
+
+/**
+ * Whether a rule names its keeper in its own words ("… with the same idempotency key returns the first code"): then
+ * that mechanism is the rule's own, whatever kind it is.
+ */
+const namedByRule = (m: Design["mechanisms"][number], statement: string): boolean =>
+  statement.toLowerCase().includes(m.name.toLowerCase());
 
 /**
  * The mechanism the design leans on: the one the hard rule's own subject names as what keeps it (`keptBy`: a top k's
@@ -377,41 +431,55 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
 function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
   return perScript(d, leadMechanism, undefined, () => {
     const hard = hardRule(d)?.statement;
-    const own = keptByMechanism(d, hard);
-    if (own) return own;
-    const guard = hard ? guardsOf(d, hard)[0] : undefined;
-    if (guard) return guard;
-    // failing a guard by the rule's words, a mechanism the design pairs with the hard rule itself (base first)
-    const paired = hard
-      ? [...d.mechanisms]
-          .sort((a, b) => Number(a.kind !== "base") - Number(b.kind !== "base"))
-          .find(
-            (m) =>
-              m.protects === hard &&
-              !m.serves &&
-              mayLeadFor(m, hard) &&
-              !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
-          )
-      : undefined;
-    if (paired) return paired;
-    // failing that, a mechanism that protects no rule of the design, or only serves reads, throughput or recovery, is
-    // never the one it leans on, nor one that keeps only a housekeeping concern the hard rule is not about
+    // one that realises the subject's central rule leads before any companion the older order would name first
+    // among those that keep the hard rule (its keeper, its guards, one bound to it); a rule that names its keeper keeps it
+    const picks = leadCandidates(d, hard);
     const keeps = (m: Design["mechanisms"][number]) =>
-      m.protects !== NO_INVARIANT &&
-      m.protects !== "" &&
-      !m.serves &&
-      (!hard || mayLeadFor(m, hard)) &&
-      !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id);
-    const base = d.mechanisms.filter((m) => m.kind === "base" && keeps(m));
-    const dominant = d.archetypes[0]?.id;
-    const critical = dominantCritical(d);
-    const named = d.operations
-      .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
-      .map((o) => base.find((m) => m.id === o.mechanism))
-      .filter((m): m is Design["mechanisms"][number] => m !== undefined);
-    const onPath = base.filter((m) => pathsOf(m).some((p) => critical.has(p)));
-    return named[0] ?? onPath[0] ?? base[0];
+      m === keptByMechanism(d, hard) || m.protects === hard || (hard !== undefined && guardsOf(d, hard).includes(m));
+    const named = hard === undefined ? undefined : picks.find((m) => m.protects === hard && namedByRule(m, hard));
+    return named ?? picks.find((m) => keeps(m) && isCore(d, m, hard)) ?? picks[0];
   });
+}
+
+/** The mechanisms that could lead, in the order `leadMechanism` weighs them (the rule's keeper first). */
+function leadCandidates(d: Design, hard: string | undefined): Design["mechanisms"] {
+  const own = keptByMechanism(d, hard);
+  const guards = hard ? guardsOf(d, hard) : [];
+  const rest = leadFallback(d, hard);
+  return uniq([own, ...guards, ...rest].filter((m): m is Design["mechanisms"][number] => m !== undefined));
+}
+
+/** Failing the rule's keeper and its guards: a mechanism paired with the rule, else one on a critical path. */
+function leadFallback(d: Design, hard: string | undefined): Design["mechanisms"] {
+  // failing a guard by the rule's words, a mechanism the design pairs with the hard rule itself (base first)
+  const paired = hard
+    ? [...d.mechanisms]
+        .sort((a, b) => Number(a.kind !== "base") - Number(b.kind !== "base"))
+        .find(
+          (m) =>
+            m.protects === hard &&
+            !m.serves &&
+            mayLeadFor(m, hard) &&
+            !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id),
+        )
+    : undefined;
+  // failing that, a mechanism that protects no rule of the design, or only serves reads, throughput or recovery, is
+  // never the one it leans on, nor one that keeps only a housekeeping concern the hard rule is not about
+  const keeps = (m: Design["mechanisms"][number]) =>
+    m.protects !== NO_INVARIANT &&
+    m.protects !== "" &&
+    !m.serves &&
+    (!hard || mayLeadFor(m, hard)) &&
+    !decidedAgainst(d.decisions, m.id, d.archetypes[0]?.id);
+  const base = d.mechanisms.filter((m) => m.kind === "base" && keeps(m));
+  const dominant = d.archetypes[0]?.id;
+  const critical = dominantCritical(d);
+  const named = d.operations
+    .filter((o) => o.critical && !o.hidden && o.archetype === dominant && o.mechanism)
+    .map((o) => base.find((m) => m.id === o.mechanism))
+    .filter((m): m is Design["mechanisms"][number] => m !== undefined);
+  const onPath = base.filter((m) => pathsOf(m).some((p) => critical.has(p)));
+  return [...(paired ? [paired] : []), ...named, ...onPath, ...base];
 }
 
 /** The mechanism a rule's own subject names as what keeps it, where the design holds it and chose nothing against it. */
