@@ -96,3 +96,11 @@ export const GENERIC_KEEPERS: readonly MechanismId[] = [
   "ttl-expiry",
   "leader-read",
 ];
+
+/**
+ * Whether a rule's named keeper (`keptBy`) may be spoken as the core: any mechanism but a generic companion, and a
+ * generic one only where one of the design's archetypes lists it as core.
+ */
+export const keeperMayLead = (id: string, archetypes: readonly ArchetypeId[]): boolean =>
+  !(GENERIC_KEEPERS as readonly string[]).includes(id) ||
+  archetypes.some((a) => (CORE_MECHANISMS[a] as readonly string[]).includes(id));

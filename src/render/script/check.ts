@@ -1,7 +1,7 @@
 import type { Design } from "../../engine/design/design.js";
 import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
-import { STORAGE_COST } from "../../knowledge/index.js";
+import { type ArchetypeId, keeperMayLead, STORAGE_COST } from "../../knowledge/index.js";
 import { unheldKinds } from "./held.js";
 import {
   COMFORT_WORDS,
@@ -494,8 +494,15 @@ export function coreProblems(d: Design, script: Script): SpeechProblem[] {
     if (!m || !rule) return;
     // a rule its own subject says how to keep (a top k's merged partition lists, a device's out-of-order window)
     // is kept by that mechanism where the design holds it, never by a generic one its words happen to share
+    // (a generic companion named as keeper, a version check or an idempotency key, is not the subject's own)
     const own = rule.keptBy ? d.mechanisms.find((x) => x.id === rule?.keptBy) : undefined;
-    if (own && own !== m && !decidedAgainst(d.decisions, own.id, d.archetypes[0]?.id))
+    const archetypes = [rule.archetype, d.archetypes[0]?.id].filter((a): a is ArchetypeId => a !== undefined);
+    if (
+      own &&
+      own !== m &&
+      keeperMayLead(own.id, archetypes) &&
+      !decidedAgainst(d.decisions, own.id, d.archetypes[0]?.id)
+    )
       out.push({
         step,
         sentence: text,

@@ -5,7 +5,7 @@ import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
 import { quoteOfScaleReason } from "../../engine/nfr-parse.js";
 import { contentStems, stemOverlap } from "../../engine/text.js";
 import { FEATURE_BY_ID } from "../../knowledge/features/index.js";
-import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS } from "../../knowledge/index.js";
+import { ARCHETYPE_BY_ID, CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from "../../knowledge/index.js";
 import { partyBoundary } from "../../knowledge/parties.js";
 import { PREDICATES, speaksOfWritten } from "../../knowledge/predicates.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
@@ -367,7 +367,7 @@ function guardsOf(d: Design, rule: string): Design["mechanisms"] {
         // (a queue message's lease before the tunable quorum that stores it)
         .sort((a, b) => Number(isCore(d, b.m, rule)) - Number(isCore(d, a.m, rule)) || b.score - a.score || a.i - b.i)
         .filter((x, _, all) => !isCore(d, all[0]?.m, rule) || isCore(d, x.m, rule))
-        .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0) || isCore(d, x.m, rule))
+        .filter((x, _, all) => x.score * 2 >= (all[0]?.score ?? 0))
         .map((x) => x.m)
     );
   });
@@ -437,7 +437,10 @@ function leadMechanism(d: Design): Design["mechanisms"][number] | undefined {
     const keeps = (m: Design["mechanisms"][number]) =>
       m === keptByMechanism(d, hard) || m.protects === hard || (hard !== undefined && guardsOf(d, hard).includes(m));
     const named = hard === undefined ? undefined : picks.find((m) => m.protects === hard && namedByRule(m, hard));
-    return named ?? picks.find((m) => keeps(m) && isCore(d, m, hard)) ?? picks[0];
+    // the keeper a subject's rule names in knowledge (`keptBy`) leads unless it is a generic companion
+    const own = keptByMechanism(d, hard);
+    const ownLeads = own && keeperMayLead(own.id, coreArchetypes(d, hard));
+    return named ?? (ownLeads ? own : undefined) ?? picks.find((m) => keeps(m) && isCore(d, m, hard)) ?? picks[0];
   });
 }
 
