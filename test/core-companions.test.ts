@@ -63,6 +63,13 @@ describe("the spoken core is the subject's own mechanism, never a generic compan
     expect(spokenCore(prompt).core).not.toMatch(generic);
   });
 
+  it.each([
+    "Design a metrics alerting system that evaluates 1 million alert rules every 30 seconds and pages on-call within a minute.",
+    "Design an alerting service that evaluates 500,000 alert rules every minute and notifies on-call.",
+  ])("the rule on the prompt's headline operation leads, not the substrate's sample quorum: %s", (prompt) => {
+    expect(spokenCore(prompt).rule).toMatch(/^Each rule group is evaluated by one evaluator per interval/);
+  });
+
   it("an archetype about replication keeps it as its core (a consensus store, a log)", () => {
     expect(spokenCore("Design a distributed coordination service like ZooKeeper.").core).toMatch(
       /consensus replication/,

@@ -295,11 +295,13 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
           h: housekeepingRule(d, i.statement),
           s: chosenShape(i.statement),
           g: genericKept(d, i.statement),
+          p: headlineRule(d, i),
         }))
         .sort(
           (a, b) =>
             (b.n >= 2 ? b.n : 0) - (a.n >= 2 ? a.n : 0) ||
             Number(a.g) - Number(b.g) ||
+            Number(b.p) - Number(a.p) ||
             Number(a.h) - Number(b.h) ||
             Number(b.s) - Number(a.s) ||
             a.k - b.k,
@@ -413,6 +415,22 @@ function genericKept(d: Design, statement: string): boolean {
   const generic = (m: Design["mechanisms"][number]) =>
     (GENERIC_KEEPERS as readonly string[]).includes(m.id) && !list.includes(m.id) && !namedByRule(m, statement);
   return keepers.length > 0 && keepers.every(generic);
+}
+
+/** Fewest content words a rule's operation shares with the prompt for it to be the prompt's headline operation. */
+const HEADLINE_WORDS = 2;
+
+/**
+ * Whether a rule sits on the prompt's headline operation: the operation that states it shares at least two content
+ * words with what the prompt asks beyond the system's name ("evaluates 1 million alert rules" and "evaluate a rule
+ * and move the alert …"), so the rule
+ * the prompt asks about leads before the substrate's rule on a write it never named.
+ */
+function headlineRule(d: Design, inv: Design["invariants"][number]): boolean {
+  // the words that name what is built ("metrics alerting system", "edge cache") name no operation
+  const name = stems(promptSubject(d) ?? "");
+  const asked = new Set([...stems(d.prompt)].filter((w) => !name.has(w)));
+  return overlap(asked, stems(inv.path)) >= HEADLINE_WORDS;
 }
 
 /**
