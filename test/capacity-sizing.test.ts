@@ -59,8 +59,11 @@ describe("capacity figures follow the chosen storage and the design's own rates"
     const nodes = figure(d, "storage_nodes");
     const peak = figure(d, "peak_requests_per_sec")?.value ?? 0;
     const writes = figure(d, "peak_writes_per_sec")?.value ?? 0;
-    // reads once, writes on each of 3 replicas, over 100k ops/s per node at 50%
-    expect(nodes?.value).toBe(Math.ceil((peak + writes * 2) / 50000));
+    // reads once, writes on each of 3 replicas, over a node's operations at 50%: a store of record's node logs every
+    // write to disk, so it serves fewer operations than an in-memory node
+    const perNode = nodes?.inputs.find((i) => i.name === "store_node_ops_per_sec")?.value ?? 0;
+    expect(perNode).toBeLessThan(100000);
+    expect(nodes?.value).toBe(Math.ceil((peak + writes * 2) / (perNode * 0.5)));
     expect(nodes?.value).toBeGreaterThan(3);
   });
 });

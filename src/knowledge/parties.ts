@@ -67,7 +67,17 @@ const SENDS_STANCE = {
   consistency: "read-your-writes",
   availability: "stay-available",
   because:
-    "a delivery is retried and dropped as a repeat by its event id, never decided once for all, so intake keeps accepting events while a replica or an endpoint is down, and each customer reads its own endpoint changes and delivery log right after making them",
+    "a delivery is retried from its own send record, never decided once for all, so intake keeps accepting events while a replica or an endpoint is down, and each customer reads its own endpoint changes and delivery log right after making them",
+} as const;
+
+/**
+ * The sending rate of each message channel, apart: an email gateway's quota is an email fact and says nothing of
+ * texts, and an SMS sender's rate is set by its number type and the carrier, so a channel's sender cites only its own.
+ */
+export const MESSAGE_RATES = {
+  email:
+    "Amazon SES allows 1 email a second and 200 a day in its sandbox and sets both by use case outside it, reported by GetSendQuota (docs.aws.amazon.com/ses/latest/dg/quotas.html)",
+  sms: "an SMS gateway meters texts per sending number: Twilio queues them at one segment a second from a US long code and over 100 from a short code (twilio.com/docs/api/errors/30001), and AWS End User Messaging allows 100 message parts a second from a US short code and 3 from a US toll-free number (docs.aws.amazon.com/sms-voice, 'Message Parts per Second (MPS) limits')",
 } as const;
 
 export const PARTIES: Readonly<Record<PartyKind, Party>> = {
@@ -167,7 +177,7 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       source: "firebase.google.com/docs/cloud-messaging/throttling-and-quotas",
     },
     reconcile:
-      "record each gateway reply as the attempt's outcome: remove device tokens the gateway reports gone (APNs 410, FCM UNREGISTERED), and resend a send that timed out at most once under the same collapse id, so a repeat replaces the first on the device instead of showing twice",
+      "record each gateway reply as the attempt's outcome: remove device tokens the gateway reports gone (APNs 410, FCM UNREGISTERED), and resend a send that timed out at most once under the same collapse id: the gateways keep no record of our ids, so the collapse id only folds a repeat the user has not yet seen into the first (APNs coalesces unseen notifications that share apns-collapse-id; FCM replaces a collapsible message still waiting for the device), and a repeat after that shows twice",
     stance: SENDS_STANCE,
   },
   "message-gateway": {
@@ -190,8 +200,7 @@ export const PARTIES: Readonly<Record<PartyKind, Party>> = {
       because:
         "an email or text the gateway accepted is delivered to the recipient's mailbox or phone, and no gateway call takes it back",
     },
-    noCeiling:
-      "the sending rate is set per account: Amazon SES allows 1 email a second and 200 a day in its sandbox and sets both by use case outside it, reported by GetSendQuota (docs.aws.amazon.com/ses/latest/dg/quotas.html); Twilio queues texts per sender, one segment a second from a US long code and over 100 from a short code (twilio.com/docs/api/errors/30001); so it is a number to ask for, not a default",
+    noCeiling: `the sending rate is set per account and per sender: ${MESSAGE_RATES.email}; ${MESSAGE_RATES.sms}; so it is a number to ask for, not a default`,
     reconcile:
       "match the gateway's delivery, bounce and complaint reports to attempts by its message id, and resend only a message with no report after a grace period; a transient (4xx) reply is retried and a permanent (5xx) one is not (RFC 5321 section 4.2.1), and a hard bounce or a complaint puts the address on the suppression list",
     stance: SENDS_STANCE,

@@ -209,9 +209,11 @@ export const ReadPath = z.strictObject({
   staleness: text,
   /**
    * "stale": the read decides nothing (monitoring, scaling, dashboards), so a replica may answer it even when the
-   * stance is linearizable or fails closed; without it, the stance decides where the read goes.
+   * stance is linearizable or fails closed; "none": the read is part of a decision that must see the latest write
+   * (a limiter's budget check is the spend itself), so the record's owner answers it whatever the stance; without
+   * either, the stance decides where the read goes.
    */
-  tolerates: z.literal("stale").optional(),
+  tolerates: z.enum(["stale", "none"]).optional(),
   /** Only designs about this subject make this read (a notification's outcome per device where pushes go to phones). */
   topic: z.enum(TOPIC_VALUES).optional(),
   /** Designs of this shape never make this read (no fetch by offset from a work queue). */

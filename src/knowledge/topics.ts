@@ -94,6 +94,8 @@ export const TOPIC_VALUES = [
   "functions",
   "media-store",
   "feature-flags",
+  "proxy-config",
+  "in-memory",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -157,6 +159,11 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "media-store": String.raw`\b(?:photo|image|picture|media) (?:storage|stores?|hosting|blob stor(?:e|age))\b|\b(?:blob|object) stor(?:e|age) for (?:\w+ ){0,2}(?:photos|images|pictures)\b|\b(?:facebook'?s )?haystack\b`,
   // flags evaluated per user inside services' SDKs (not a fleet's configuration pushed in staged waves)
   "feature-flags": String.raw`\bfeature[- ](?:flags?|flagging|toggles?)\b|\bflag (?:service|system|platform|management)\b|\b(?:launchdarkly|flagsmith|openfeature)\b|\b(?:like|as) unleash\b`,
+  // a store whose data lives in memory (a cache tier, Memcached or Redis named as the model): its nodes serve from RAM
+  "in-memory": String.raw`\bin-memory\b|\bmemcached?\b|\bredis\b|\b(?:key-value|kv|hot[- ]data|distributed|shared) caches?\b|\bcache (?:clusters?|tiers?|layers?|nodes?|fleets?)\b`,
+  // the configuration is a proxy's own (routes, clusters, listeners) carried to Envoy-style proxies: xDS carries those
+  // resource types, so a control plane speaking it fits there and not for arbitrary application config
+  "proxy-config": String.raw`\b(?:envoy|xds|service[- ]mesh(?:es)?|istio|sidecars?|(?:reverse|edge|l7|ingress) prox(?:y|ies)|proxy (?:fleets?|config\w*|routes?)|route tables?|upstream clusters?)\b`,
 };
 
 /**
@@ -226,6 +233,10 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
   "feature-flags":
     "feature flags are evaluated per user inside every service's SDK from an in-memory copy: targeting rules, segments and hashed percentage rollouts, changed under one global version with an audit entry and streamed to the SDKs as deltas",
+  "in-memory":
+    "the store keeps its data in memory (a cache tier, or a store modelled on Memcached or Redis), so each node serves from RAM",
+  "proxy-config":
+    "the configuration is a proxy's own: routes, clusters, listeners and endpoints streamed to Envoy-style proxies, the resource types xDS carries",
   "media-store":
     "people's photos are stored by the service itself and served through a CDN: each upload is resumable under its upload id, its bytes are appended to large append-only volumes replicated across zones, and its metadata is committed only once they are durable, so an acknowledged photo is never lost",
   "distributed-sql":
@@ -367,6 +378,8 @@ const PROMPT_ONLY: readonly Topic[] = [
   "traces",
   "media-store",
   "feature-flags",
+  "proxy-config",
+  "in-memory",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

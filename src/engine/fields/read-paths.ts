@@ -24,6 +24,16 @@ export const readPathsField: Deriver<"readPaths"> = {
           archetype: op.archetype,
           because: `a projection of ${op.entity}; ${a.id} accepts this lag`,
         });
+      } else if (kb?.tolerates === "none") {
+        // a read that is part of a decision on the latest write goes to the record's owner, whatever the stance
+        out.push({
+          read: op.phrase,
+          entity: op.entity,
+          servedBy: "authority",
+          staleness,
+          archetype: op.archetype,
+          because: `${a.id} makes this read part of a decision on the latest write, so the shard that owns ${op.entity} answers it, never a replica`,
+        });
       } else if ((strong || f.nfrs.availability.value === "fail-closed") && kb?.tolerates !== "stale") {
         out.push({
           read: op.phrase,

@@ -53,6 +53,15 @@ export function componentNeeds(
     (c) => c.archetype === archetype && c.kind === "replica-group" && /\bconsensus\b/i.test(c.name),
   );
   if (group) needs.set("majority-commit", `the design keeps its truth in '${group.name}'`);
+  // a store drawn as one primary with a synchronous replica takes its conditional writes on that primary: a product
+  // is chosen for the store kind the design draws, never a leaderless one that settles writes by timestamp
+  const primary = components.find(
+    (c) =>
+      c.archetype === archetype &&
+      STORE_KINDS.has(c.kind) &&
+      /\bprimary\b[^)]*\bsync(?:hronous)?\b[^)]*\b(?:replicas?|standbys?)\b/i.test(c.name),
+  );
+  if (primary) needs.set("single-leader", `the design keeps its truth in '${primary.name}'`);
   return needs;
 }
 
@@ -190,6 +199,7 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
       if (!substrateCounts) continue;
       const references: NonNullable<TechnologyRow["references"]> = [];
       const tooSmall: { product: string; why: string }[] = [];
+      const needsHere = componentNeeds(f.components, a.id);
       const scored = a.technologies
         .filter((t) => t.layer === layer && !unaskedBuildingBlock(t.product, asked))
         // a product kept for another subject (a document OT server beside an order book) is no choice here
@@ -201,6 +211,12 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         .filter((t) => !t.instead?.some((m) => ids.has(m)))
         // nor is a product for a part the design does not draw (a Kafka topic where no log is drawn)
         .filter((t) => !drawnPart(t.product, a.id, f.components).missing)
+        // nor one that lacks what the drawn store needs (one primary for a store drawn as primary + sync replica)
+        .filter((t) => {
+          const gap = TRUTH_LAYERS.has(layer) ? needGap(t.product, needsHere) : undefined;
+          if (gap) tooSmall.push({ product: t.product, why: gap });
+          return !gap;
+        })
         // nor is one whose documented size limit is below the state the design sizes for this layer
         .filter((t) => {
           const over = overLimit(t.product, layer, a.id, f.capacity);
@@ -345,7 +361,7 @@ const short = (name: string) => name.split(":")[0]?.trim() || name;
 
 function runnerUp(
   scored: readonly {
-    t: { product: string; caveat: string; suits?: readonly NfrTag[] };
+    t: { product: string; caveat: string; suits?: readonly NfrTag[]; fills?: readonly string[] };
     good: NfrTag[];
     bad: NfrTag[];
     score: number;
@@ -369,13 +385,19 @@ function runnerUp(
     };
   }
   const next = left[0];
-  const first = scored.find((s) => picked.includes(s));
+  // the runner-up is weighed against the choice for the same part (an FST server against the chosen suggester, never
+  // against the edge cache beside it); with no part named, against the first choice
+  const same = (s: (typeof scored)[number]) => (s.t.fills ?? []).some((q) => (next?.t.fills ?? []).includes(q));
+  const first = scored.find((s) => picked.includes(s) && same(s)) ?? scored.find((s) => picked.includes(s));
   if (!next || !first) return undefined;
   const tags = (xs: readonly NfrTag[]) => xs.map((x) => `${x} (${want.get(x)})`).join(", ");
+  // "fewer" only when it is: a runner-up that suits as many wanted properties ties, and the tie is said as one
   const why =
     next.bad.length > 0
       ? `not chosen because it is poor for ${tags(next.bad)}`
-      : `not chosen because it suits fewer of the wanted properties than ${first.t.product}${next.good.length > 0 ? ` (only ${tags(next.good)})` : ""}`;
+      : next.good.length >= first.good.length && next.good.length > 0
+        ? `not chosen over ${first.t.product}, which suits the same wanted properties (${tags(next.good)}) and is the one kept`
+        : `not chosen because it suits fewer of the wanted properties than ${first.t.product}${next.good.length > 0 ? ` (only ${tags(next.good)})` : ""}`;
   // when it would win: what it suits that the chosen product does not
   const edge = (next.t.suits ?? []).filter((x) => !(first.t.suits ?? []).includes(x));
   const wins = edge.length > 0 ? `; it would win where ${edge.join(" or ")} matters more` : "";
@@ -386,6 +408,16 @@ function runnerUp(
  * A product that lacks what the design's components need is no choice for the layers that keep its truth: it
  * becomes the layer's product to avoid (unless one is named), with the component and the gap as the reason.
  */
+/** Why a product cannot carry the drawn components' needs (the first one it lacks), if it cannot. */
+function needGap(product: string, needs: ReadonlyMap<Property, string>): string | undefined {
+  for (const [p, why] of needs) {
+    const gap = lacks(product, p);
+    // a row may name two products ("Cassandra or DynamoDB"): a reason about "it" names the one that lacks it
+    if (gap) return `${why}, where ${PROPERTIES[p].means}; here ${gap.why.replace(/^it /, `${gap.product} `)}`;
+  }
+  return undefined;
+}
+
 function withComponentNeeds(
   rows: TechnologyRow[],
   needsOf: (archetype: string) => ReadonlyMap<Property, string>,
@@ -393,13 +425,7 @@ function withComponentNeeds(
   return rows.flatMap((row) => {
     const needs = needsOf(row.archetype);
     if (!TRUTH_LAYERS.has(row.layer) || needs.size === 0) return [row];
-    const gapOf = (product: string) => {
-      for (const [p, why] of needs) {
-        const gap = lacks(product, p);
-        if (gap) return `${why}, where ${PROPERTIES[p].means}; here ${gap.why}`;
-      }
-      return undefined;
-    };
+    const gapOf = (product: string) => needGap(product, needs);
     const out: TechnologyRow = { ...row, choices: row.choices.filter((c) => !gapOf(c.product)) };
     const dropped = row.choices.find((c) => gapOf(c.product));
     if (dropped && !out.avoid) out.avoid = { product: dropped.product, why: `tempting, but ${gapOf(dropped.product)}` };

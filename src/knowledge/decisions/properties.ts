@@ -4,7 +4,7 @@
  * table, and the coherence check refuses a design that still recommends one.
  */
 
-export const PROPERTY_VALUES = ["replay", "majority-commit", "cheap-moves"] as const;
+export const PROPERTY_VALUES = ["replay", "majority-commit", "cheap-moves", "single-leader"] as const;
 export type Property = (typeof PROPERTY_VALUES)[number];
 
 export interface PropertyGap {
@@ -41,6 +41,22 @@ export const PROPERTIES: Readonly<Record<Property, { means: string; lackedBy: Pr
       {
         product: "Memcached",
         why: "a node keeps no replica at all: its keys are gone when it is",
+      },
+    ],
+  },
+  "single-leader": {
+    means:
+      "each record has one primary that applies its conditional writes (a claim, a compare-and-set) in order and acknowledges them once its synchronous replica holds them",
+    lackedBy: [
+      {
+        // DataStax, "Lightweight transactions": an IF clause runs Paxos (prepare, read, propose, commit) between the
+        // coordinator and the replicas, four round trips, so conditional writes cost about four times a plain one
+        product: "Cassandra",
+        why: "it is leaderless: any replica coordinates a write and plain writes settle by timestamp, so a conditional claim needs a lightweight transaction, a Paxos exchange of four round trips with a quorum of replicas",
+      },
+      {
+        product: "ScyllaDB",
+        why: "like Cassandra it is leaderless, and a conditional write runs as a Paxos-based lightweight transaction rather than on one primary",
       },
     ],
   },

@@ -276,8 +276,16 @@ export const card = {
     },
     {
       id: "duplicate-retry-matters",
+      // a log's idempotent producer; a work queue drops a resend by the deduplication id its producer sent
+      unlessTopic: "work-queue",
       because:
         "a producer that retries after a lost acknowledgement would append the record twice without a producer id and sequence",
+    },
+    {
+      id: "duplicate-retry-matters",
+      topic: "work-queue",
+      because:
+        "a producer that resends after a lost reply would store the message twice unless the queue drops a resend carrying the same deduplication id within its window (SQS FIFO keeps one for five minutes)",
     },
     {
       id: "dedup-matters",
@@ -286,7 +294,15 @@ export const card = {
     },
     {
       id: "exclusivity-matters",
+      // a log's partition leader and group member; a work queue leases each message to one worker
+      unlessTopic: "work-queue",
       because: "one leader appends to each partition and one group member consumes it, or order and offsets break",
+    },
+    {
+      id: "exclusivity-matters",
+      topic: "work-queue",
+      because:
+        "each received message is leased to one worker until its ack or its visibility timeout, or two workers process it at once",
     },
     {
       id: "quorum-truth",
@@ -473,8 +489,16 @@ export const card = {
     },
     {
       bottleneck: "Per-request overhead when producers send records one at a time.",
+      // a log's batching: a work queue's consumers take and delete single messages, not segments by offset
+      unlessTopic: "work-queue",
       mitigation:
         "Batch records per partition (linger a few milliseconds), compress whole batches, and let brokers write segments sequentially and serve them from the page cache with zero-copy sends.",
+    },
+    {
+      bottleneck: "Per-request overhead when producers and workers send, receive and delete one message per call.",
+      topic: "work-queue",
+      mitigation:
+        "Send, receive and delete in batches (SQS takes up to 10 messages per SendMessageBatch, ReceiveMessage and DeleteMessageBatch call), long-poll receives so an empty queue answers no empty calls, and group-commit each partition's writes to its replicas.",
     },
     {
       bottleneck: "Rebalance storms: every membership change pauses the whole group while partitions move.",

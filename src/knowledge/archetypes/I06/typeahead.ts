@@ -237,16 +237,18 @@ export const TA_TECHNOLOGIES: TechnologyInput[] = [
     suits: ["low-latency", "high-throughput"],
     poorFor: ["operational-simplicity", "read-your-writes"],
     caveat: "The FST is immutable: a change means building a new one, which is why snapshots are rebuilt and swapped.",
+    fills: ["suggestion server"],
     topic: T,
   },
   {
     product: "Elasticsearch completion suggester",
     layer: "serving",
-    fits: "A completion field whose FST is written at index time and held in memory, with weights per input and context filters, run as a managed cluster.",
-    suits: ["low-latency", "operational-simplicity"],
-    poorFor: ["high-throughput", "low-cost"],
+    fits: "The same kind of structure run for us: a completion field's FST is written at index time and loaded into memory, so a prefix lookup is fast, with a weight per input and context filters.",
+    suits: ["low-latency", "high-throughput", "operational-simplicity"],
+    poorFor: ["low-cost"],
     caveat:
-      "Each request still passes through the cluster's query path; at tens of thousands of lookups a second a purpose-built in-memory server is cheaper.",
+      "A weight is fixed when its input is indexed, so a new ranking is a new index: build each version as its own index and switch an alias to it, which is also the rollback.",
+    fills: ["suggestion server"],
     topic: T,
   },
   {
@@ -266,6 +268,7 @@ export const TA_TECHNOLOGIES: TechnologyInput[] = [
     poorFor: ["read-your-writes"],
     caveat:
       "A cached list outlives a new block for its time-to-live, so blocked terms need a purge of the prefixes they match.",
+    fills: ["edge cache"],
     topic: T,
   },
 ];

@@ -162,6 +162,8 @@ export const card = {
       entity: "Budget",
       shape: "read source",
       staleness: "none on the owning shard; a node spending a local allowance may run ahead by its unreported spend",
+      // the check is the spend: one atomic step on the shard that owns the scope, never a replica's copy
+      tolerates: "none",
     },
     {
       action: "match the request to its policy on the enforcing node",

@@ -56,7 +56,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "central-store",
         name: "a central budget store (for example Redis with an atomic script) checked on every request, with a small local allowance spent only while the store is unreachable",
-        buys: "an exact limit across every gateway",
+        buys: "one shared count per scope across every gateway, as exact as the window algorithm it runs",
         costs: "one store round trip per request; the store's throughput and availability bound the gateway",
         winsWhen: "the store handles the fleet's peak checks on a few nodes",
         // the per-request admission sequences call the store on every check, so only this option draws them

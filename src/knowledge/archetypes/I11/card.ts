@@ -317,6 +317,8 @@ export const card = {
       caveat: "fanning watches out to a large fleet directly overloads it; put a relay tier in between",
     },
     {
+      // xDS carries a proxy's resource types (listeners, routes, clusters, endpoints, secrets), not arbitrary config
+      topic: "proxy-config",
       unlessTopic: F,
       product: "Envoy xDS management server (go-control-plane)",
       layer: "coordination",

@@ -141,11 +141,11 @@ export const FLAG_FAILURES = [
     topic: T,
   },
   {
-    failure: "The flag store loses its quorum",
+    failure: "The flag store's primary fails",
     role: "truth",
     prevention:
-      "Flag changes are refused rather than committed on a minority, while relays and SDKs keep serving the last snapshot they hold",
-    repair: "Changes resume once a majority is back; nothing an SDK holds is lost meanwhile",
+      "The synchronous standby already holds every committed change and is promoted; changes are refused for the seconds the failover takes, while relays and SDKs keep serving the last snapshot they hold",
+    repair: "Changes resume on the promoted primary at the next version; nothing an SDK holds is lost meanwhile",
     topic: T,
   },
   {
@@ -211,12 +211,12 @@ export const FLAG_COMPONENTS: ComponentSpec[] = [
   },
   {
     id: "flag-store",
-    name: "Flag store (consensus; flags, segments and change log by global version)",
+    name: "Flag store (one primary + synchronous standby; flags, segments and audit log by global version)",
     kind: "replica-group",
     holds: ["Flag", "Segment", "FlagChange"],
     runs: ["commit change at next version", "serve changes after a version"],
     because:
-      "one environment's flags and their change log are small, exact and written rarely, so one consensus group holds them",
+      "one environment's flags are small, exact and written rarely, while its audit log only grows, so one primary with a synchronous standby commits a change and its audit entry in one transaction",
     topic: T,
   },
   {
@@ -378,7 +378,7 @@ export const FLAG_CAPACITY: CapacityModel = {
       label: "time to commit a change in the flag store",
       unit: "s",
       typical: 0.02,
-      why: "a consensus write across zones of one region takes milliseconds to tens of milliseconds (a planning figure)",
+      why: "a commit acknowledged by a synchronous standby in another zone of one region takes milliseconds to tens of milliseconds (a planning figure)",
     },
     {
       quantity: "relay_notify_seconds",
@@ -403,6 +403,12 @@ export const FLAG_CAPACITY: CapacityModel = {
       quantity: "poll_interval_seconds",
       typical: 30,
       why: "the fallback poll while a stream is down; polling SDKs commonly wait 15 to 60 seconds (Unleash's Node client 15 s by default)",
+      // a fallback is still held to a stated propagation bound: an interval longer than the bound would let every SDK
+      // whose stream is down miss it, so the interval is set from the bound (half of it, the rest for commit and apply)
+      from: {
+        expression: "propagation_seconds / 2",
+        why: "the fallback poll is set from the stated propagation bound, half of it, so an SDK whose stream is down still takes a change within the bound",
+      },
     },
   ],
   figures: [
@@ -416,13 +422,16 @@ export const FLAG_CAPACITY: CapacityModel = {
       ),
       bound: "propagation_seconds",
     },
-    fig(
-      "poll_fallback_seconds",
-      "longest time to a change for an SDK whose stream is down and that polls instead",
-      "time",
-      "commit_seconds + poll_interval_seconds + apply_seconds",
-      "s",
-    ),
+    {
+      ...fig(
+        "poll_fallback_seconds",
+        "longest time to a change for an SDK whose stream is down and that polls instead",
+        "time",
+        "commit_seconds + poll_interval_seconds + apply_seconds",
+        "s",
+      ),
+      bound: "propagation_seconds",
+    },
     fig("watch_streams", "open SDK streams", "count", "nodes", "streams", true),
     fig(
       "relay_servers",
@@ -437,6 +446,15 @@ export const FLAG_CAPACITY: CapacityModel = {
       "bytes sent for one flag change to every SDK (a delta, not a snapshot)",
       "bandwidth",
       "flag_change_bytes * nodes",
+      "B",
+    ),
+    // the audit log is never trimmed, so the store must take what it reaches; a product whose documented limit is
+    // below it (etcd's quota, knowledge/state-limits.ts) is left out for it
+    fig(
+      "audit_log_bytes",
+      "audit log kept over the planning years: every change with its state before and after",
+      "storage",
+      "changes_per_sec * 86400 * 365 * planning_years * flag_change_bytes * 2",
       "B",
     ),
     fig(
@@ -538,18 +556,29 @@ export const FLAG_SCOPES = {
   },
   coordination: {
     scope: "partition",
-    why: "one consensus group per environment orders its changes; SDKs evaluate with no coordination at all",
+    why: "one primary per environment orders its changes; SDKs evaluate with no coordination at all",
   },
 } as const;
 
 export const FLAG_SILHOUETTE = {
   topic: T,
-  storage: "flags, segments and a change log by global version in one consensus group per environment",
+  storage: "flags, segments and an append-only audit log by global version on one primary with a synchronous standby",
   coordination: "versioned changes streamed as deltas through relays, snapshots only to bootstrap",
   serving: "in-process evaluation in every SDK: rules, segments and hashed percentage buckets",
 } as const;
 
 export const FLAG_TECHNOLOGIES: NonNullable<ArchetypeInput["technologies"]> = [
+  {
+    // Unleash keeps its flags and its event log in PostgreSQL, the one database it supports (Unleash docs, "Database")
+    product: "PostgreSQL with a synchronous standby",
+    layer: "storage",
+    fits: "A change, the environment's next version and its audit row commit in one transaction, and the audit table grows for years without a size quota; relays read the changes after their version, woken by LISTEN/NOTIFY; the store Unleash itself runs on",
+    suits: ["linearizable", "durable", "operational-simplicity"],
+    poorFor: ["high-throughput", "elastic-scale"],
+    caveat:
+      "One primary takes every change, plenty at a few changes a minute; a failover pauses changes for seconds while every SDK keeps evaluating",
+    topic: T,
+  },
   {
     product: "a relay tier of our own streaming server-sent events",
     layer: "coordination",

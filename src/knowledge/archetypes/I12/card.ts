@@ -432,7 +432,7 @@ export const card = {
       id: "external-effect",
       unlessTopic: NOT_ENGINE,
       because:
-        "charges, refunds, webhooks, pushes and emails leave the system and cannot be rolled back, so they need an outbox, a key or event id the receiver can drop a repeat by, and reconciliation",
+        "charges, refunds, webhooks, pushes and emails leave the system and cannot be rolled back, so they need an outbox, a send record checked before each call, the provider's idempotency key where it keeps one (a push, email or text gateway keeps none of ours), and reconciliation",
     },
     {
       id: "duplicate-retry-matters",
@@ -486,7 +486,20 @@ export const card = {
       repair:
         "Nothing to undo on our side: the delivery log shows both attempts, and a receiver that keeps event ids absorbs the repeat",
       // a push has its own row: the collapse id folds a repeat on the device
-      parties: ["customer-endpoint", "message-gateway"],
+      parties: ["customer-endpoint"],
+    },
+    // an email or SMS gateway keeps none of our ids (parties.ts, message-gateway.dedupes): a resend after a lost reply
+    // reaches the recipient again, so the only guard is our own send record, and the window that is left is stated
+    {
+      unlessTopic: NOT_ENGINE,
+      failure:
+        "Sent twice: a sender's call times out after the email or SMS gateway accepted the message, and the retry sends it again",
+      role: "external effect",
+      prevention:
+        "Check the delivery's own send record before every call and retry only an attempt with no gateway answer; the gateway drops nothing by our id, so a timeout after it accepted leaves a short window in which the person gets the message twice",
+      repair:
+        "Nothing to undo: a delivered email or text stays delivered; the delivery log shows both attempts, and the gateway's delivery reports, matched by its message id, show which ones landed",
+      parties: ["message-gateway"],
     },
     // email and SMS (message-gateway): RFC 5321 section 4.2.1 makes a 4yz reply transient (the client SHOULD try again)
     // and a 5yz reply permanent (the same message fails again); bounces and complaints come back as feedback

@@ -1,4 +1,4 @@
-import { PARTIES } from "../../parties.js";
+import { MESSAGE_RATES, PARTIES } from "../../parties.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 
 /**
@@ -212,7 +212,7 @@ export const CHANNEL_COMPONENTS: ComponentSpec[] = [
     name: "SMS senders",
     kind: "worker-pool",
     runs: ["claim SMS deliveries", "pace per sending number", "skip opted-out numbers"],
-    because: MESSAGE.noCeiling ?? "",
+    because: `${MESSAGE_RATES.sms}; so the rate is a number to ask for, and a pool of senders or a short code raises it`,
     topic: "multi-channel",
   },
   {

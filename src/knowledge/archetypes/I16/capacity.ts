@@ -3,8 +3,11 @@ import type { CapacityModel } from "../../capacity/types.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
 import { SQL_CAPACITY } from "./sql.js";
 
-/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
-export const capacity: CapacityModel = {
+/**
+ * The model of a key-value tier held in memory (a cache): its nodes serve from RAM, so a node's operation ceiling is
+ * the shared in-memory figure (store_node_ops_per_sec's own default).
+ */
+const IN_MEMORY: CapacityModel = {
   inputs: [
     (() => {
       const base = fromUsers(
@@ -77,5 +80,22 @@ export const capacity: CapacityModel = {
       "writes/s",
     ),
   ],
-  topics: { ledger: LEDGER_CAPACITY, "distributed-sql": SQL_CAPACITY },
+};
+
+/**
+ * The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. A
+ * store of record logs every write and keeps its data on disk, so its nodes are sized on a disk-backed node's
+ * operations, not an in-memory node's; a cache keeps the in-memory figure.
+ */
+export const capacity: CapacityModel = {
+  inputs: [
+    ...IN_MEMORY.inputs,
+    {
+      quantity: "store_node_ops_per_sec",
+      typical: 20000,
+      why: "a node that appends every write to its log and keeps its data in an LSM tree on SSD serves on the order of tens of thousands of simple operations a second, well below a node serving from memory (a planning figure; measure it, for example with YCSB, on the chosen hardware)",
+    },
+  ],
+  figures: IN_MEMORY.figures,
+  topics: { ledger: LEDGER_CAPACITY, "distributed-sql": SQL_CAPACITY, cache: IN_MEMORY, "in-memory": IN_MEMORY },
 };
