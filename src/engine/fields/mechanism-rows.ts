@@ -147,12 +147,27 @@ export function mechanismTouches(
 export function keyedEntities(because: readonly string[], operations: readonly OperationRow[]): Set<string> {
   const text = because.join(" ").toLowerCase();
   const out = new Set<string>();
+  // every pattern needs " id" after the name (a name with no alternation or escape in it): a text without it keys
+  // nothing (most reasons), and its patterns are not compiled
+  const bare = !text.includes(" id");
   for (const op of operations) {
-    const words = entityWords(op.entity).toLowerCase();
-    if (new RegExp(`\\b(?:per|under|by|carries) (?:the |its |an? |each )?${words}(?:'s)? id\\b`).test(text))
-      out.add(op.entity);
+    if (bare && !/[|\\]/.test(op.entity)) continue;
+    if (keyedPattern(op.entity).test(text)) out.add(op.entity);
   }
   return out;
+}
+
+/** The pattern of a write keyed by an entity's id, compiled once per name (capped, as ENTITY_PATTERNS). */
+const KEYED_PATTERNS = new Map<string, RegExp>();
+function keyedPattern(entity: string): RegExp {
+  let re = KEYED_PATTERNS.get(entity);
+  if (re === undefined) {
+    const words = entityWords(entity).toLowerCase();
+    re = new RegExp(`\\b(?:per|under|by|carries) (?:the |its |an? |each )?${words}(?:'s)? id\\b`);
+    if (KEYED_PATTERNS.size >= 4096) KEYED_PATTERNS.clear();
+    KEYED_PATTERNS.set(entity, re);
+  }
+  return re;
 }
 
 /** The entities an invariant is about: those its statement names, and those written on the path it constrains. */
