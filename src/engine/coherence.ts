@@ -1275,8 +1275,9 @@ function decisionsHold(d: Checked): Problem[] {
       if (other.id === row.chosen) continue;
       for (const e of other.implies?.draws ?? []) {
         if (own.has(e)) continue;
+        const title = `${row.archetype}: ${e}`;
         const drawn =
-          d.diagrams.some((g) => g.kind === "sequence" && g.title === `${row.archetype}: ${e}`) ||
+          d.diagrams.some((g) => g.kind === "sequence" && g.title === title) ||
           d.components.some((c) => c.archetype === row.archetype && c.id === e) ||
           d.api.some((a) => a.archetype === row.archetype && a.operation === e);
         if (drawn)

@@ -147,15 +147,18 @@ export function mechanismTouches(
 export function keyedEntities(because: readonly string[], operations: readonly OperationRow[]): Set<string> {
   const text = because.join(" ").toLowerCase();
   const out = new Set<string>();
-  // every pattern needs " id" after the name (a name with no alternation or escape in it): a text without it keys
-  // nothing (most reasons), and its patterns are not compiled
-  const bare = !text.includes(" id");
+  // every pattern needs " id" as a word after the name (a name with no alternation or escape in it): a text without
+  // it keys nothing (most reasons, "idempotency" included), and its patterns are not compiled
+  const bare = !KEYED_ID.test(text);
   for (const op of operations) {
     if (bare && !/[|\\]/.test(op.entity)) continue;
     if (keyedPattern(op.entity).test(text)) out.add(op.entity);
   }
   return out;
 }
+
+/** What every keyed-write pattern ends in. */
+const KEYED_ID = / id\b/;
 
 /** The pattern of a write keyed by an entity's id, compiled once per name (capped, as ENTITY_PATTERNS). */
 const KEYED_PATTERNS = new Map<string, RegExp>();
@@ -213,8 +216,10 @@ export function protectedInvariant(
 ): Protected {
   const m = MECHANISM_BY_ID.get(mechanismId);
   const { named, mine: own } = mechanismWords(mechanismId);
-  const context = new Set(scope.because.flatMap((b) => [...meaningWords(b)]));
-  const mine = [...new Set([...own, ...context])];
+  // its own words first, then its reasons' (in order, each once)
+  const spoken = new Set(own);
+  for (const b of scope.because) for (const w of meaningWords(b)) spoken.add(w);
+  const mine = [...spoken];
   const touched = mechanismTouches(mechanismId, scope.because, scope.operations);
   let best:
     | {
