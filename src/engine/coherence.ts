@@ -1275,8 +1275,9 @@ function decisionsHold(d: Checked): Problem[] {
       if (other.id === row.chosen) continue;
       for (const e of other.implies?.draws ?? []) {
         if (own.has(e)) continue;
+        const title = `${row.archetype}: ${e}`;
         const drawn =
-          d.diagrams.some((g) => g.kind === "sequence" && g.title === `${row.archetype}: ${e}`) ||
+          d.diagrams.some((g) => g.kind === "sequence" && g.title === title) ||
           d.components.some((c) => c.archetype === row.archetype && c.id === e) ||
           d.api.some((a) => a.archetype === row.archetype && a.operation === e);
         if (drawn)
@@ -2357,6 +2358,20 @@ function untrustedCodeShape(d: Design): Problem[] {
   return out;
 }
 
+/**
+ * The JSON text of a design's fields, made once per `coherenceParts` run: several rules scan the same fields' text
+ * (subject leftovers, party facts). Emptied when the run ends, so a design edited between two checks is read afresh.
+ */
+let fieldTexts: { d: Design; json: Map<string, string | undefined> } | undefined;
+function fieldJson(d: Design, field: string): string | undefined {
+  const value = (d as unknown as Record<string, unknown>)[field];
+  if (fieldTexts?.d !== d) return JSON.stringify(value);
+  if (fieldTexts.json.has(field)) return fieldTexts.json.get(field);
+  const text = JSON.stringify(value);
+  fieldTexts.json.set(field, text);
+  return text;
+}
+
 /** The design's rows a leftover of another subject would sit in (not its decisions, whose options weigh other subjects). */
 const SUBJECT_ROWS = [
   "nfrs",
@@ -2384,7 +2399,7 @@ function subjectLeftovers(d: Design): Problem[] {
     if (t.topic !== undefined ? spoken.includes(t.topic) : !(t.unlessTopic ?? []).some((u) => spoken.includes(u)))
       continue;
     for (const field of SUBJECT_ROWS) {
-      const text = JSON.stringify(d[field] ?? "");
+      const text = (d[field] ?? undefined) === undefined ? '""' : (fieldJson(d, field) ?? "");
       const m = t.re.exec(text);
       if (m)
         out.push({
@@ -2772,6 +2787,15 @@ const UNREAD_PLACE: Problem = Object.freeze({ rule: "stated-number-unread", deta
  * keep them by those while the unread amounts' problems are made for each prompt (coherenceOf in design/design.ts).
  */
 export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], Problem[]] {
+  fieldTexts = { d, json: new Map() };
+  try {
+    return rulesInParts(d, facts);
+  } finally {
+    fieldTexts = undefined;
+  }
+}
+
+function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], Problem[]] {
   const all = [
     ...entitiesNotNamedAfterProducts(d),
     ...coveredAddNothing(d),
@@ -3403,24 +3427,29 @@ function stanceAgreesWithOwner(d: Design): Problem[] {
 const PARTY_ONLY = Object.entries(PARTY_ONLY_WORDS).map(([kind, words]) => [kind, new RegExp(words, "i")] as const);
 const PARTY_NAMED = new Map(PARTY_WORDS.map(([kind, words]) => [kind, new RegExp(words, "i")]));
 
+/** The fields a fact of one kind of outside party is sought in (partyFactsStayHome), in order. */
+const PARTY_FACT_ROWS = [
+  "capacity",
+  "failures",
+  "invariants",
+  "bottlenecks",
+  "components",
+  "decisions",
+  "api",
+  "operations",
+] as const;
+
 /**
  * A fact of one kind of outside party only, said in a design whose effects reach another kind (or none) and that
  * draws no component of its own reaching that kind (a product's notification senders calling APNs and FCM).
  */
 function partyFactsStayHome(d: Design): Problem[] {
   const drawn = JSON.stringify(d.components.map((c) => [c.name, c.runs]));
-  const text = JSON.stringify([
-    d.capacity,
-    d.failures,
-    d.invariants,
-    d.bottlenecks,
-    d.components,
-    d.decisions,
-    d.api,
-    d.operations,
-  ]);
+  // the JSON of the list of these fields, made of the fields' own (shared) JSON, when a kind of party is sought
+  let text: string | undefined;
   return PARTY_ONLY.flatMap(([kind, re]) => {
     if (d.nfrs.party === kind || PARTY_NAMED.get(kind as PartyKind)?.test(drawn)) return [];
+    text ??= `[${PARTY_FACT_ROWS.map((f) => fieldJson(d, f) ?? "null").join(",")}]`;
     const m = re.exec(text);
     return m
       ? [
@@ -3674,6 +3703,18 @@ function drawnEntities(d: Design): Set<string> {
   ]);
 }
 
+/** A record's type name as a whole word, compiled once per name (the names are the cards' records: few). */
+const UNDRAWN_PATTERNS = new Map<string, RegExp>();
+function undrawnPattern(e: string): RegExp {
+  let re = UNDRAWN_PATTERNS.get(e);
+  if (re === undefined) {
+    re = new RegExp(`(?<![A-Za-z])${e}(?![A-Za-z])`);
+    if (UNDRAWN_PATTERNS.size >= 4096) UNDRAWN_PATTERNS.clear();
+    UNDRAWN_PATTERNS.set(e, re);
+  }
+  return re;
+}
+
 /**
  * A field that names, by its type name, a record of one of the design's archetypes that the design does not draw
  * (a SequenceCounter once a timestamp layout is chosen; a Lease where a seat's Hold row realizes the claim): a rule,
@@ -3681,6 +3722,7 @@ function drawnEntities(d: Design): Set<string> {
  */
 function undrawnEntitiesNamed(d: Design): Problem[] {
   const drawn = drawnEntities(d);
+  const drawnList = [...drawn];
   const undrawn = [
     ...new Set(
       d.archetypes
@@ -3691,7 +3733,7 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
             : [],
         ),
     ),
-  ].filter((e) => !drawn.has(e) && ![...drawn].some((x) => x.includes(e)));
+  ].filter((e) => !drawn.has(e) && !drawnList.some((x) => x.includes(e)));
   // the archetype a feature's record realizes draws none of its own records: that record is its state
   const realized = d.archetypes[0]?.realizes?.id;
   const own = new Set(d.features.flatMap((f) => f.entities.map((e) => e.name)));
@@ -3699,7 +3741,7 @@ function undrawnEntitiesNamed(d: Design): Problem[] {
     for (const e of archetypeEntry(realized as Parameters<typeof archetypeEntry>[0]).entities)
       if (!own.has(e.name) && !undrawn.includes(e.name)) undrawn.push(e.name);
   if (undrawn.length === 0) return [];
-  const names = undrawn.map((e) => ({ e, re: new RegExp(`(?<![A-Za-z])${e}(?![A-Za-z])`) }));
+  const names = undrawn.map((e) => ({ e, re: undrawnPattern(e) }));
   const texts: [string, string][] = [
     ...d.requirements.map((r): [string, string] => [`requirement '${r.text}'`, `${r.path?.entity ?? ""}`]),
     ...d.invariants.map((i): [string, string] => [`invariant '${i.statement}'`, i.statement]),

@@ -147,12 +147,30 @@ export function mechanismTouches(
 export function keyedEntities(because: readonly string[], operations: readonly OperationRow[]): Set<string> {
   const text = because.join(" ").toLowerCase();
   const out = new Set<string>();
+  // every pattern needs " id" as a word after the name (a name with no alternation or escape in it): a text without
+  // it keys nothing (most reasons, "idempotency" included), and its patterns are not compiled
+  const bare = !KEYED_ID.test(text);
   for (const op of operations) {
-    const words = entityWords(op.entity).toLowerCase();
-    if (new RegExp(`\\b(?:per|under|by|carries) (?:the |its |an? |each )?${words}(?:'s)? id\\b`).test(text))
-      out.add(op.entity);
+    if (bare && !/[|\\]/.test(op.entity)) continue;
+    if (keyedPattern(op.entity).test(text)) out.add(op.entity);
   }
   return out;
+}
+
+/** What every keyed-write pattern ends in. */
+const KEYED_ID = / id\b/;
+
+/** The pattern of a write keyed by an entity's id, compiled once per name (capped, as ENTITY_PATTERNS). */
+const KEYED_PATTERNS = new Map<string, RegExp>();
+function keyedPattern(entity: string): RegExp {
+  let re = KEYED_PATTERNS.get(entity);
+  if (re === undefined) {
+    const words = entityWords(entity).toLowerCase();
+    re = new RegExp(`\\b(?:per|under|by|carries) (?:the |its |an? |each )?${words}(?:'s)? id\\b`);
+    if (KEYED_PATTERNS.size >= 4096) KEYED_PATTERNS.clear();
+    KEYED_PATTERNS.set(entity, re);
+  }
+  return re;
 }
 
 /** The entities an invariant is about: those its statement names, and those written on the path it constrains. */
@@ -198,8 +216,10 @@ export function protectedInvariant(
 ): Protected {
   const m = MECHANISM_BY_ID.get(mechanismId);
   const { named, mine: own } = mechanismWords(mechanismId);
-  const context = new Set(scope.because.flatMap((b) => [...meaningWords(b)]));
-  const mine = [...new Set([...own, ...context])];
+  // its own words first, then its reasons' (in order, each once)
+  const spoken = new Set(own);
+  for (const b of scope.because) for (const w of meaningWords(b)) spoken.add(w);
+  const mine = [...spoken];
   const touched = mechanismTouches(mechanismId, scope.because, scope.operations);
   let best:
     | {

@@ -30,9 +30,18 @@ const REPEAT_LEAD = /\b(?:retried|retry|retries|redeliver\w*|resent|resubmit\w*|
  * its explanation ("A follow edge exists at most once …: a retried follow never duplicates it") is not.
  */
 export function isRetryRule(statement: string): boolean {
-  const end = LEAD_END.exec(statement);
-  return REPEAT_LEAD.test(end ? statement.slice(0, end.index) : statement);
+  let retry = RETRY_RULES.get(statement);
+  if (retry === undefined) {
+    const end = LEAD_END.exec(statement);
+    retry = REPEAT_LEAD.test(end ? statement.slice(0, end.index) : statement);
+    if (RETRY_RULES.size >= 4096) RETRY_RULES.clear();
+    RETRY_RULES.set(statement, retry);
+  }
+  return retry;
 }
+
+/** isRetryRule's answers by statement: a design asks it of every rule for each of its mechanisms. Bounded. */
+const RETRY_RULES = new Map<string, boolean>();
 
 /**
  * The mechanisms that do nothing but recognise a repeat: a rule they keep is one about a repeat (a retried request,

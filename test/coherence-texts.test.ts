@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { entityWords } from "../src/engine/fields/common.js";
+import { keyedEntities } from "../src/engine/fields/mechanism-rows.js";
+import { type Design, design } from "../src/lib/index.js";
+
+// The coherence rules that scan the design's text read each field's JSON once per check (and afresh at the next);
+// a mechanism's keyed entities skip reasons without " id". These are the same answers as the plain scans.
+
+const PROMPTS = [
+  "Design a payment service that charges cards exactly once at 2,000 payments per second",
+  "Design a distributed lock service",
+  "Design a chat app with group messages and read receipts",
+  "Design a log aggregation pipeline that ingests 2 TB a day",
+];
+
+describe("coherence over the design's text", () => {
+  it("subject leftovers and party facts see each field as it is at each check", () => {
+    const d = structuredClone(design("Design a log aggregation pipeline that ingests 2 TB a day"));
+    const found = () =>
+      checkCoherence(d)
+        .filter((p) => p.rule === "subject-leftover" || p.rule === "party-fact-elsewhere")
+        .map((p) => `${p.rule}: ${p.detail}`);
+    expect(found()).toEqual([]);
+    const op = d.operations[0];
+    const inv = d.invariants[0];
+    if (!op || !inv) throw new Error("a log pipeline has operations and invariants");
+    const [phrase, statement] = [op.phrase, inv.statement];
+    // a field both rules read (operations) and one only the party rule reads after the shared ones (invariants)
+    op.phrase = `${phrase}, scraped from each series`;
+    inv.statement = `${statement}; the device folds repeats by their collapse key`;
+    expect(found()).toEqual([
+      "subject-leftover: operations speaks of a metrics pipeline ('scraped') in a design that is about logs",
+      "party-fact-elsewhere: the design says 'device folds', true of the platform push gateways (APNs, FCM) only, but its effects reach no outside party",
+    ]);
+    op.phrase = phrase;
+    inv.statement = statement;
+    expect(found()).toEqual([]);
+  });
+
+  it("subject leftovers and party facts read the fields' text as their own JSON", () => {
+    const d = structuredClone(design("Design a log aggregation pipeline that ingests 2 TB a day"));
+    const rules = () => checkCoherence(d).map((p) => `${p.rule}: ${p.detail}`);
+    expect(rules().filter((r) => /^(?:subject-leftover|party-fact-elsewhere)/.test(r))).toEqual([]);
+    const row = d.bottlenecks[0];
+    if (!row) throw new Error("a log pipeline has bottlenecks");
+    row.mitigation = `${row.mitigation}; scrape targets every 15 s`;
+    expect(rules()).toContain(
+      "subject-leftover: bottlenecks speaks of a metrics pipeline ('scrape') in a design that is about logs",
+    );
+  });
+
+  it("keyed entities are those a plain pattern per operation finds", () => {
+    const plain = (because: readonly string[], ops: Design["operations"]) => {
+      const text = because.join(" ").toLowerCase();
+      return new Set(
+        ops
+          .filter((op) =>
+            new RegExp(
+              `\\b(?:per|under|by|carries) (?:the |its |an? |each )?${entityWords(op.entity).toLowerCase()}(?:'s)? id\\b`,
+            ).test(text),
+          )
+          .map((op) => op.entity),
+      );
+    };
+    let keyed = 0;
+    for (const p of [...PROMPTS, "Design a money transfer service between accounts, each transfer once"]) {
+      const d = design(p);
+      const entities = [...new Set(d.operations.map((o) => o.entity))];
+      const reasons = [
+        ...d.mechanisms.map((m) => m.because),
+        ...entities.map((e) => [`recognised once per ${entityWords(e)} id`]),
+        ...entities.map((e) => [`Under the ${entityWords(e)}'s ID`]),
+        ...entities.map((e) => [`keyed by the ${entityWords(e)} identity`]),
+      ];
+      for (const because of reasons) {
+        const want = plain(because, d.operations);
+        keyed += want.size;
+        expect([...keyedEntities(because, d.operations)], `${p}: ${because.join(" | ")}`).toEqual([...want]);
+      }
+    }
+    expect(keyed).toBeGreaterThan(10);
+  });
+});
