@@ -92,6 +92,37 @@ describe("rejected-option-carried", () => {
   });
 });
 
+describe("a drawn part is never set aside by technology (n21 #8)", () => {
+  it("flags a runner-up that names a drawn part", () => {
+    const technology = [
+      {
+        layer: "storage",
+        archetype: "I18",
+        choices: [{ product: "Grafana Mimir or Thanos", why: "" }],
+        runnerUp: { product: "Object storage (S3 or GCS) for compacted blocks", why: "not chosen" },
+      },
+    ] as unknown as Design["technology"];
+    const components = [{ name: "Object storage (immutable blocks)", runs: [] }] as unknown as Design["components"];
+    expect(rejectedOptionsCarried(fixture({ technology, components })).map((p) => p.detail)).toEqual([
+      "the storage technology row offers 'Object storage (S3 or GCS) for compacted blocks' as the runner-up, but the design draws it as a part",
+    ]);
+  });
+
+  it("alerting and a paraphrase draw object storage and do not set it aside", () => {
+    for (const prompt of [
+      "Design a metrics alerting system that evaluates 1 million alert rules every 30 seconds and pages on-call within a minute.",
+      "Build a monitoring platform that stores metrics from 100,000 hosts and fires alerts to on-call engineers.",
+    ]) {
+      const d = design(prompt);
+      expect(checkCoherence(d).filter((p) => p.rule === "rejected-option-carried")).toEqual([]);
+      if (d.components.some((c) => /^object storage/i.test(c.name)))
+        expect(d.technology.map((t) => `${t.runnerUp?.product ?? ""} ${t.avoid?.product ?? ""}`).join(" ")).not.toMatch(
+          /^\s*object storage|\bObject storage \(/,
+        );
+    }
+  });
+});
+
 describe("a chosen option is carried through the design (n21 #1, #5, #6, #7 and paraphrases)", () => {
   const carried = (prompt: string) => {
     const d = design(prompt);

@@ -79,6 +79,7 @@ import {
   namedPart,
   overLimit,
   peakStoreWrites,
+  setsAsideDrawn,
   storeSplitOf,
   TRUTH_LAYERS,
 } from "./fields/technology.js";
@@ -507,7 +508,6 @@ export function rejectedOptionsCarried(
 ): Problem[] {
   const rejected = rejectedKeys(d.decisions);
   const chosen = chosenKeys(d.decisions);
-  if (rejected.length === 0 && chosen.length === 0) return [];
   // a step said under the condition a rejected option wins on is the trade-off, not the design (a condition may hold
   // a comma of its own, so it is stood in for before the text is split into steps)
   const wins = rejectedWins(d);
@@ -536,6 +536,16 @@ export function rejectedOptionsCarried(
         detail: `${k.row.id} rejected '${k.option.name}', but ${hit.where} says '${k.re.exec(hit.text)?.[0]}'`,
       });
   }
+  for (const t of d.technology)
+    for (const [as, p] of [
+      ["the runner-up", t.runnerUp?.product],
+      ["the product to avoid", t.avoid?.product],
+    ] as const)
+      if (p !== undefined && setsAsideDrawn(p, d.components))
+        out.push({
+          rule: "rejected-option-carried",
+          detail: `the ${t.layer} technology row offers '${p}' as ${as}, but the design draws it as a part`,
+        });
   for (const k of chosen)
     for (const t of d.technology)
       for (const [as, p] of [
