@@ -11,7 +11,7 @@ import { type ComponentSpec, type Plane, type Topology, topicalTopology } from "
 import { compositionRole } from "./composition.js";
 import { sharedFacts } from "./design/graph.js";
 import type { ApiRow, ComponentRow, DataModelRow, Fields, LinkRow } from "./design/types.js";
-import { chosenNames, undrawn } from "./fields/decisions.js";
+import { chosenNames, rejectedKeys, undrawn } from "./fields/decisions.js";
 import { composedKind, featureLed } from "./product/correctness.js";
 import { SCOPED } from "./product/recognize.js";
 import { bareProductRecord, type ProductRecord, RECORD_PART, recordBoxes } from "./product/record.js";
@@ -110,14 +110,31 @@ export function designParts(
   return parts.map((p) => {
     const gone = undrawn(decisions, p.key);
     const names = chosenNames(decisions, p.key);
-    if (gone.size === 0 && names.size === 0) return p;
+    const keys = rejectedKeys(
+      decisions.filter((d) => d.archetype === p.key),
+      decisions,
+    ).map((k) => k.re);
+    if (gone.size === 0 && names.size === 0 && keys.length === 0) return p;
     const pruned = gone.size === 0 ? p.topology : pruneTopology(p.topology, gone);
     const components = pruned.components.map((c) => {
-      const name = names.get(c.id);
-      return name ? { ...c, name } : c;
+      const named = names.get(c.id);
+      return named ? { ...c, name: named.name, ...(named.runs ? { runs: named.runs } : {}) } : c;
     });
-    return { ...p, topology: { ...pruned, components } };
+    const api =
+      keys.length === 0 ? pruned.api : pruned.api.map((a) => ({ ...a, guarantee: chosenClauses(a.guarantee, keys) }));
+    return { ...p, topology: { ...pruned, components, api } };
   });
+}
+
+/**
+ * A guarantee without its clauses in a rejected option's key phrase ("a write that names no current version becomes
+ * a sibling" beside last-writer-wins chosen): the call promises what the chosen option does. Kept whole where every
+ * clause names the rejected option (the clause is then the card's to reword).
+ */
+export function chosenClauses(guarantee: string, keys: readonly RegExp[]): string {
+  const clauses = guarantee.split(/;\s+/);
+  const kept = clauses.filter((c) => !keys.some((re) => re.test(c)));
+  return kept.length === clauses.length || kept.length === 0 ? guarantee : kept.join("; ");
 }
 
 /**

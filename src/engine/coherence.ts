@@ -54,7 +54,15 @@ import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottlen
 import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
 import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
-import { builds, decidedAgainst, excludedBy, optionOnly, ruledOutMechanisms } from "./fields/decisions.js";
+import {
+  builds,
+  chosenKeys,
+  decidedAgainst,
+  excludedBy,
+  optionOnly,
+  rejectedKeys,
+  ruledOutMechanisms,
+} from "./fields/decisions.js";
 import { effectParty } from "./fields/drawn-verdicts.js";
 import {
   crashOf,
@@ -71,6 +79,7 @@ import {
   namedPart,
   overLimit,
   peakStoreWrites,
+  setsAsideDrawn,
   storeSplitOf,
   TRUTH_LAYERS,
 } from "./fields/technology.js";
@@ -182,6 +191,7 @@ export type CoherenceRule =
   | "replaced-part-drawn"
   | "substrate-resizes-feature-records"
   | "mitigation-proposes-rejected"
+  | "rejected-option-carried"
   | "retry-rule-kept-by-other"
   | "figure-against-chosen-count"
   | "pool-without-headroom"
@@ -395,6 +405,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "in a feature-led design, no archetype a feature rests on (other than as its input log) sizes stored bytes of its own beside that feature's stored-bytes figure: the feature sized those records from the prompt's nouns, and an archetype's typical object count would size them a second time",
   "mitigation-proposes-rejected":
     "no bottleneck's mitigation proposes an option a decision rejected ('use erasure coding instead of full replication' beside three full replicas chosen) unless it says the condition under which that option would win",
+  "rejected-option-carried":
+    "a rejected option's key phrase (the words that name it and no other: 'timing wheels', 'siblings') appears in no component, API row, rule, sequence, mitigation step (but one said under the condition it wins on) or technology choice, and no technology row offers a chosen option's key phrase as its runner-up or the product to avoid: a rejected option lives only in its trade-off sentence",
   "entity-named-after-product":
     "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
@@ -484,6 +496,68 @@ function mitigationsProposingRejected(d: Design): Problem[] {
         : [];
     }),
   );
+}
+
+/**
+ * A rejected option carried into the design (its key phrase in a component, API row, rule, sequence, mitigation step
+ * or technology choice: an OT sequencer drawn beside CRDTs chosen, siblings promised beside last-writer-wins), or a
+ * chosen option rejected by a technology row (an erasure-coded tier left as the runner-up beside erasure coding chosen).
+ */
+export function rejectedOptionsCarried(
+  d: Pick<Design, "decisions" | "components" | "api" | "invariants" | "diagrams" | "bottlenecks" | "technology">,
+): Problem[] {
+  const rejected = rejectedKeys(d.decisions);
+  const chosen = chosenKeys(d.decisions);
+  // a step said under the condition a rejected option wins on is the trade-off, not the design (a condition may hold
+  // a comma of its own, so it is stood in for before the text is split into steps)
+  const wins = rejectedWins(d);
+  const texts = [
+    ...d.components.map((c) => ({ where: `component '${c.name}'`, text: `${c.name}; ${c.runs.join("; ")}` })),
+    ...d.api.map((a) => ({ where: `API ${a.call}`, text: `${a.call} ${a.guarantee}` })),
+    ...d.invariants.map((i) => ({ where: `rule '${i.statement.slice(0, 60)}'`, text: i.statement })),
+    ...d.diagrams
+      .filter((g) => g.kind === "sequence")
+      .map((g) => ({ where: `sequence '${g.title}'`, text: `${g.title}\n${g.mermaid}` })),
+    ...d.bottlenecks.flatMap((b) =>
+      mitigationItems(wins.reduce((text, w) => text.split(` if ${w}`).join(" if (its condition)"), b.mitigation))
+        .filter((item) => !item.endsWith(" if (its condition)"))
+        .map((item) => ({ where: `mitigation of '${b.bottleneck.slice(0, 50)}'`, text: item })),
+    ),
+    ...d.technology.flatMap((t) =>
+      t.choices.map((c) => ({ where: `technology choice '${c.product}' (${t.layer})`, text: `${c.product} ${c.why}` })),
+    ),
+  ];
+  const out: Problem[] = [];
+  for (const k of rejected) {
+    const hit = texts.find((t) => k.alone.test(t.text));
+    if (hit)
+      out.push({
+        rule: "rejected-option-carried",
+        detail: `${k.row.id} rejected '${k.option.name}', but ${hit.where} says '${k.re.exec(hit.text)?.[0]}'`,
+      });
+  }
+  for (const t of d.technology)
+    for (const [as, p] of [
+      ["the runner-up", t.runnerUp?.product],
+      ["the product to avoid", t.avoid?.product],
+    ] as const)
+      if (p !== undefined && setsAsideDrawn(p, d.components))
+        out.push({
+          rule: "rejected-option-carried",
+          detail: `the ${t.layer} technology row offers '${p}' as ${as}, but the design draws it as a part`,
+        });
+  for (const k of chosen)
+    for (const t of d.technology)
+      for (const [as, p] of [
+        ["the runner-up", t.runnerUp?.product],
+        ["the product to avoid", t.avoid?.product],
+      ] as const)
+        if (p !== undefined && k.re.test(p))
+          out.push({
+            rule: "rejected-option-carried",
+            detail: `${k.row.id} chose '${k.option.name}', but the ${t.layer} technology row offers '${p}' as ${as}`,
+          });
+  return out;
 }
 
 /** An unstated stance that contradicts the stance of the one feature the prompt names. */
@@ -1256,7 +1330,7 @@ function withoutConditioned(text: string, wins: readonly string[]): string {
 }
 
 /** When each option a decision did not choose would win, as the decisions word it. */
-function rejectedWins(d: Design): string[] {
+function rejectedWins(d: Pick<Design, "decisions">): string[] {
   return d.decisions.flatMap((r) =>
     r.options.filter((o) => o.id !== r.chosen && o.winsWhen).map((o) => (o.winsWhen ?? "").replace(/[.]$/, "")),
   );
@@ -2822,6 +2896,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...choicesOnAssumption(d),
     ...mitigationsProposingChosen(d),
     ...mitigationsProposingRejected(d),
+    ...rejectedOptionsCarried(d),
     ...defaultsAgainstRequirement(d),
     ...emptyTechnologyLayers(d),
     ...unchosenTruthLayers(d),

@@ -9,6 +9,7 @@ import {
   excludedBy,
   leftOutState,
   readsOnly,
+  rejectedKeys,
   withoutLeftOut,
 } from "../fields/decisions.js";
 import { drawnVerdicts } from "../fields/drawn-verdicts.js";
@@ -131,9 +132,15 @@ function carriedFields(fields: Fields): Fields {
     requirements: fields.requirements.filter((r) => !gone.has(r.text)),
     operations,
     criticalPaths: [...carried.paths],
-    // a rule in the words a chosen option excludes is the rejected option's (record appends beside immutable objects)
+    // a rule in the words a chosen option excludes, or in a rejected option's key phrase alone, is the rejected
+    // option's (record appends beside immutable objects; a sequencer's lease beside CRDTs chosen)
     invariants: carried.invariants.filter(
-      (i) => !excludedBy(fields.decisions, i.archetype).some((re) => re.test(i.statement)),
+      (i) =>
+        !excludedBy(fields.decisions, i.archetype).some((re) => re.test(i.statement)) &&
+        !rejectedKeys(
+          fields.decisions.filter((r) => r.archetype === i.archetype),
+          fields.decisions,
+        ).some((k) => k.alone.test(i.statement)),
     ),
     context: carriedContext(fields.context, operations),
     primaryState: withoutLeftOut(fields.primaryState, left),

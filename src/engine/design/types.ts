@@ -348,6 +348,8 @@ export interface DecisionOption {
   costs: string;
   /** When this option wins, in words. */
   winsWhen: string;
+  /** The words that name this option and no other (`DecisionOptionSpec.key`). */
+  key?: string;
   implies?: DecisionImplies;
 }
 

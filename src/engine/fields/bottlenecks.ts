@@ -18,7 +18,7 @@ export { WHOLE_UNITS } from "../quantity-format.js";
 import { pattern } from "../text.js";
 import { atBase, rankBottlenecks, sameMeasure, withLoad } from "./bottleneck-load.js";
 import { archetype, meaningWords } from "./common.js";
-import { excludedBy, impliedCapacity } from "./decisions.js";
+import { excludedBy, impliedCapacity, rejectedKeys } from "./decisions.js";
 
 /**
  * An archetype's whole capacity model, with the values the design's capacity table gives its named inputs: the
@@ -247,10 +247,18 @@ function rejectedBy(decisions: readonly DecisionRow[]): Rejected[] {
         const proposes = optionProposal(o.name);
         return proposes ? [{ excludes: [], proposes, winsWhen: o.winsWhen?.replace(/[.]$/, "") }] : [];
       });
+    // a step in a rejected option's key phrase ("keep near-term buckets in an in-memory timing wheel" beside a polled
+    // index chosen) is that option's, said under the condition it wins on
+    const keyed = rejectedKeys([d], decisions).map((k) => ({
+      excludes: [],
+      proposes: k.re,
+      winsWhen: k.option.winsWhen?.replace(/[.]$/, ""),
+    }));
     return [
       ...(excludes.length > 0 ? [{ excludes, winsWhen: other?.winsWhen?.replace(/[.]$/, "") }] : []),
       ...done,
       ...named,
+      ...keyed,
     ];
   });
 }

@@ -395,12 +395,16 @@ export function undrawn(decisions: readonly DecisionRow[], owner: string): Set<s
   return out;
 }
 
-/** The names the chosen options of this owner's decisions give its components, by component id. */
-export function chosenNames(decisions: readonly DecisionRow[], owner: string): Map<string, string> {
-  const out = new Map<string, string>();
+/** The names (and, where given, the work) the chosen options of this owner's decisions give its components, by component id. */
+export function chosenNames(
+  decisions: readonly DecisionRow[],
+  owner: string,
+): Map<string, { name: string; runs?: string[] }> {
+  const out = new Map<string, { name: string; runs?: string[] }>();
   for (const d of decisions) {
     if (d.archetype !== owner) continue;
-    for (const n of d.options.find((o) => o.id === d.chosen)?.implies?.names ?? []) out.set(n.component, n.name);
+    for (const n of d.options.find((o) => o.id === d.chosen)?.implies?.names ?? [])
+      out.set(n.component, n.runs ? { name: n.name, runs: n.runs } : { name: n.name });
   }
   return out;
 }
@@ -442,7 +446,8 @@ export function builds(
  * option a decision of the row's owner rejected, is dropped from the choices; a chosen option's preferred
  * products move first in their layer, with the decision named, and are never the layer's product to avoid.
  */
-export function preferTechnology(rows: readonly TechnologyRow[], decisions: readonly DecisionRow[]): TechnologyRow[] {
+export function preferTechnology(given: readonly TechnologyRow[], decisions: readonly DecisionRow[]): TechnologyRow[] {
+  const rows = withoutChosenSetAside(given, decisions);
   const chosen = chosenOptions(decisions);
   const needs = chosen.flatMap(({ option }) => option.implies?.needs ?? []);
   const usable = (product: string) => needs.every((n) => !lacks(product, n));
@@ -468,6 +473,23 @@ export function preferTechnology(rows: readonly TechnologyRow[], decisions: read
 }
 
 /**
+ * A runner-up or product to avoid in a chosen option's key phrase (an erasure-coded tier left as the runner-up beside
+ * erasure coding chosen) sets aside what the design does: it is left out of its row.
+ */
+function withoutChosenSetAside(rows: readonly TechnologyRow[], decisions: readonly DecisionRow[]): TechnologyRow[] {
+  const keys = chosenKeys(decisions).map((k) => k.re);
+  if (keys.length === 0) return [...rows];
+  const names = (p: string | undefined) => p !== undefined && keys.some((re) => re.test(p));
+  return rows.map((row) => {
+    if (!names(row.runnerUp?.product) && !names(row.avoid?.product)) return row;
+    const out: TechnologyRow = { ...row };
+    if (names(row.runnerUp?.product)) delete out.runnerUp;
+    if (names(row.avoid?.product)) delete out.avoid;
+    return out;
+  });
+}
+
+/**
  * The phrases the chosen decision options exclude, as patterns: the words of the options they rejected (an edge's
  * purge fan-out beside a cache cluster chosen in front of a database, a worker id beside leased id blocks). A part
  * in those words (a failure row, a bottleneck, a capacity figure) belongs to the option not taken and is left out; with
@@ -478,6 +500,51 @@ export function excludedBy(decisions: readonly DecisionRow[], owner?: string): R
     owner !== undefined && d.archetype !== owner
       ? []
       : (d.options.find((o) => o.id === d.chosen)?.implies?.excludes ?? []).map((x) => pattern(x, "i")),
+  );
+}
+
+/**
+ * A rejected option's key phrase (`DecisionOptionSpec.key`), with its decision and the option; `alone` matches a text
+ * that says it without the chosen option's key phrase (a failure row whose prevention names both, "transform it (OT),
+ * or merge it as a CRDT", states the trade-off rather than building the rejected option).
+ */
+export type RejectedKey = { row: DecisionRow; option: DecisionOption; re: RegExp; alone: RegExp };
+
+/**
+ * The key phrases of the options these decisions rejected, as patterns: the words that name a rejected option and no
+ * other (timing wheels, siblings). A phrase some chosen option of `all` is named in (its name or its own key phrase
+ * says it: a design that chose CRDTs for one owner may reject them for another) names what the design does and is left out.
+ */
+export function rejectedKeys(
+  decisions: readonly DecisionRow[],
+  all: readonly DecisionRow[] = decisions,
+): RejectedKey[] {
+  const chosen = all.flatMap((r) => r.options.filter((o) => o.id === r.chosen));
+  return decisions.flatMap((row) => {
+    const own = row.options.find((o) => o.id === row.chosen)?.key;
+    return row.options
+      .filter((o) => o.id !== row.chosen && o.key !== undefined)
+      .map((option) => ({
+        row,
+        option,
+        re: pattern(`\\b(?:${option.key})\\b`, "i"),
+        alone:
+          own === undefined
+            ? pattern(`\\b(?:${option.key})\\b`, "i")
+            : pattern(`^(?![\\s\\S]*\\b(?:${own})\\b)[\\s\\S]*\\b(?:${option.key})\\b`, "i"),
+      }))
+      .filter(({ re }) => !chosen.some((c) => re.test(c.name) || (c.key !== undefined && re.test(c.key))));
+  });
+}
+
+/** The key phrases of the options these decisions chose (`DecisionOptionSpec.key`): what the design does, by name. */
+export function chosenKeys(
+  decisions: readonly DecisionRow[],
+): { row: DecisionRow; option: DecisionOption; re: RegExp }[] {
+  return decisions.flatMap((row) =>
+    row.options
+      .filter((o) => o.id === row.chosen && o.key !== undefined)
+      .map((option) => ({ row, option, re: pattern(`\\b(?:${option.key})\\b`, "i") })),
   );
 }
 

@@ -307,6 +307,10 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
             )
           : undefined;
       if (runner && !inHouse) row.runnerUp = runner;
+      // a part the design draws is no runner-up and nothing to avoid: it is built ("Object storage (S3 or GCS)" as
+      // the runner-up beside the object storage the design draws for its blocks)
+      if (row.runnerUp && setsAsideDrawn(row.runnerUp.product, f.components)) delete row.runnerUp;
+      if (row.avoid && setsAsideDrawn(row.avoid.product, f.components)) delete row.avoid;
       if (choices.length > 0 || row.avoid || row.references) rows.push(row);
     }
     // One product per part: a product whose part an earlier layer's choice already fills (a second outbox relay)
@@ -535,4 +539,13 @@ function withStoreSplit(
     ...row,
     choices: row.choices.map((c) => (ONE_PRIMARY_STORE.product.test(c.product) ? { ...c, split } : c)),
   };
+}
+
+/** The words a product or part is named by, before what it is for or how it is run: "object storage". */
+const partHead = (name: string): string => (name.split(/[(:,;]/)[0] ?? "").trim().toLowerCase();
+
+/** Whether a technology row's product is, by its name, a part the design draws (so setting it aside rejects a drawn part). */
+export function setsAsideDrawn(product: string, components: readonly { name: string }[]): boolean {
+  const head = partHead(product);
+  return head.length > 0 && components.some((c) => partHead(c.name) === head);
 }

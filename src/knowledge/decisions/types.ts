@@ -37,7 +37,12 @@ export interface DecisionImplies {
    * Components of the owner's topology this option names in its own terms (the cache nodes of a cluster in
    * front of a database are not points of presence): the chosen option's names replace the topology's.
    */
-  names?: { component: string; name: string }[];
+  names?: {
+    component: string;
+    name: string;
+    /** What the component does under this option, where the topology's own list is another option's work. */
+    runs?: string[];
+  }[];
   /** Properties this option needs of its products: a product known to lack one is never recommended. */
   needs?: Property[];
   /**
@@ -60,6 +65,14 @@ export interface DecisionOptionSpec {
   costs: string;
   /** In words: the condition under which this option wins. */
   winsWhen: string;
+  /**
+   * The words that name this option and no other option of its point (a case-insensitive regular expression:
+   * `timing wheels?`, `siblings?`). Where the option is rejected, no component, API row, rule, sequence, mitigation
+   * step or technology choice says them: they belong in the trade-off sentence only (the derivers leave such text
+   * out, `excludedBy`); where it is chosen, no technology row offers them as the runner-up or the product to avoid.
+   * Coherence rule `rejected-option-carried` holds the design to both.
+   */
+  key?: string;
   /**
    * `winsWhen` as a test over the design's facts, where facts decide it (a scale threshold, the kind of state,
    * an archetype or invariant the design holds): when every condition holds, this option wins over any choice

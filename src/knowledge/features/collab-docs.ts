@@ -131,6 +131,7 @@ export const COLLAB_DOCS: FeatureEntry = {
         {
           id: "ot",
           name: "operational transformation with one server session per document (Google Docs' approach)",
+          key: String.raw`operational transformation|sequencer|transform(?:s|ed)?`,
           buys: "compact operations and one authoritative order",
           costs: "every edit goes through the document's session owner; offline editing is limited",
           winsWhen: "clients are online and a server is always in the loop",
@@ -140,6 +141,7 @@ export const COLLAB_DOCS: FeatureEntry = {
         {
           id: "crdt",
           name: "CRDT (every replica merges concurrent edits the same way)",
+          key: String.raw`CRDTs?`,
           buys: "offline and peer-to-peer editing; no central sequencer needed",
           costs: "metadata per character or element, and garbage collection of tombstones",
           winsWhen: "editing must work offline or without a central server",
@@ -147,7 +149,23 @@ export const COLLAB_DOCS: FeatureEntry = {
           wins: [{ words: OFFLINE_EDITS }],
           // Yjs and Automerge are CRDT libraries: replicas merge without a central order (their READMEs); a client and
           // the server exchange state vectors and send each other only the updates the other lacks (Yjs sync protocol)
-          implies: { preferTechnology: ["Yjs", "Automerge"], draws: ["submit updates"] },
+          implies: {
+            preferTechnology: ["Yjs", "Automerge"],
+            draws: ["submit updates"],
+            // the session merges, stores and relays updates; no edit is transformed against a central order
+            names: [
+              {
+                component: "doc-session",
+                name: "Document session (one owner per document)",
+                runs: [
+                  "check the author's role",
+                  "merge, store and relay updates",
+                  "snapshot",
+                  "keep who is here and their cursors in memory",
+                ],
+              },
+            ],
+          },
         },
       ],
       rules: [],

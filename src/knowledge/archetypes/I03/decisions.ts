@@ -17,6 +17,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "timing-wheel",
         name: "per-shard in-memory timing wheels loaded ahead from the store",
+        key: String.raw`timing wheels?`,
         buys: "precise firing with constant-time insert and almost no store reads",
         costs: "each shard needs one owner (a lease) and a reload after failover; memory grows with near-term timers",
         winsWhen: "peaks fire tens of thousands of runs a second or the timing must be tight",

@@ -16,6 +16,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "ot",
         name: "operational transformation with a server sequencer per subject",
+        key: String.raw`operational transformation|sequencer|transform(?:s|ed)?`,
         buys: "small operations and one authoritative order per subject, with intent-preserving transforms",
         costs: "a central sequencer per subject; long offline edits are painful to rebase",
         winsWhen: "a server is always in the path and sequences each subject",
@@ -29,6 +30,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "crdt",
         name: "CRDTs that merge without a central order",
+        key: String.raw`CRDTs?`,
         buys: "replicas converge in any delivery order: offline edits, peer-to-peer and multi-region writes",
         costs: "per-element metadata and tombstones grow the state; compaction needs care",
         winsWhen: "editing must continue offline or in several regions without one sequencer",
@@ -38,6 +40,15 @@ export const decisions: DecisionPoint[] = [
           addMechanisms: ["crdt-merge", "subject-snapshot"],
           // no operation is transformed against a central order: updates merge by element ids
           removeMechanisms: ["op-sequencer", "operational-transform"],
+          // the subject's owner merges and relays updates rather than ordering them (the y-websocket server
+          // distributes document updates among clients and can persist them: its docs)
+          names: [
+            {
+              component: "sequencer",
+              name: "Subject relay (one owner per subject)",
+              runs: ["dedupe", "merge and store updates", "relay"],
+            },
+          ],
           // Yjs and Automerge are CRDT libraries: replicas merge without a central order (their READMEs)
           preferTechnology: ["Yjs", "Automerge"],
         },

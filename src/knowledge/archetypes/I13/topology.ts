@@ -19,7 +19,7 @@ export const protocols: ProtocolSpec[] = [
     unlessTopic: TEXT_ONLY,
     name: "Submit an operation",
     notation:
-      "clients>session-gateway[submit op with client id, client seq and base seq] -> session-gateway>sequencer[route to the subject's owner] -> sequencer>op-log[append transformed op {epoch = SequencerLease.epoch and seq = Subject.seq + 1 and client seq not yet sequenced}] -> op-log>sequencer[durable at seq] -> sequencer>session-gateway[broadcast op with seq] -> session-gateway>clients[ack own op, deliver others] |-> sequencer>session-gateway[ack existing seq {client seq already sequenced}] => done | retry",
+      "clients>session-gateway[submit op with client id, client seq and base seq] -> session-gateway>sequencer[route to the subject's owner] -> sequencer>op-log[append op {epoch = SequencerLease.epoch and seq = Subject.seq + 1 and client seq not yet sequenced}] -> op-log>sequencer[durable at seq] -> sequencer>session-gateway[broadcast op with seq] -> session-gateway>clients[ack own op, deliver others] |-> sequencer>session-gateway[ack existing seq {client seq already sequenced}] => done | retry",
   },
   {
     unlessTopic: "order-book",
@@ -29,7 +29,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     unlessTopic: "order-book",
-    name: "Sequencer failover",
+    name: "Subject owner failover",
     notation:
       "sequencer>lease-store[claim subject {SequencerLease.expires_at < now}] -> lease-store>sequencer[new epoch] -> sequencer>snapshot-store[load latest snapshot] -> sequencer>op-log[replay tail and fence older epochs] => reclaim | done",
   },

@@ -299,6 +299,7 @@ export const BOARD_DECISIONS: DecisionPoint[] = [
       {
         id: "ot",
         name: "operational transformation with a server sequencer per board",
+        key: String.raw`operational transformation|sequencer|transform(?:s|ed)?`,
         buys: "both of two concurrent edits inside one text survive, with intent-preserving transforms",
         costs: "a transform function for every pair of operation types, for a board's many object types",
         winsWhen: "most edits are concurrent typing inside the same long text",

@@ -40,7 +40,7 @@ const KV_INVARIANTS = [
   "A conditional write applies only when KeyValue.version still equals the version the caller read.",
   TOMBSTONE_OUTLIVES,
   PARTITION_EPOCH,
-  "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are kept as siblings or resolved by a stated rule, never dropped unnoticed.",
+  "A KeyValue read through the partition leader returns the latest acknowledged write; a leaderless read promises only what its quorum overlaps, and concurrent versions are resolved by the conflict rule the design states, never dropped unnoticed.",
 ];
 
 export const card = {

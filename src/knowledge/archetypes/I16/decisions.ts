@@ -170,6 +170,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "lww-hlc",
         name: "last-writer-wins per key on hybrid logical clock timestamps, ties broken by region id",
+        key: String.raw`last[- ]writer[- ]wins|LWW`,
         buys: "one value per key and no merge code: every replica keeps the write with the highest (timestamp, region id) and all converge",
         costs:
           "of two concurrent overwrites one is discarded without a trace, and a replica whose clock runs ahead (within the clock's bound) wins writes that happened after it",
@@ -186,6 +187,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "version-vectors",
         name: "version vectors per key: a write that does not descend from the stored version is kept beside it as a sibling, merged on read",
+        key: String.raw`siblings?|version vectors?`,
         buys: "no concurrent write is lost: the store keeps every causally concurrent version until a read merges them",
         costs:
           "a read may return several siblings that the client or a stated merge function resolves, and the vectors grow with the writers (dotted version vectors bound them)",
@@ -202,6 +204,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "crdt",
         name: "CRDT values (counters, sets, maps, registers) that every replica merges the same way",
+        key: String.raw`CRDTs?`,
         buys: "concurrent updates merge automatically and none is lost: increments add up, adds and removes of a set combine",
         costs: "only values modelled as those types merge so, and their metadata and tombstones grow the value",
         winsWhen: "the values are counters, sets or carts that concurrent writers change rather than overwrite",

@@ -241,7 +241,7 @@ export const topology: Topology = {
       response: ["value", "version", "siblings (when concurrent)"],
       errors: ["404 not found", "503 quorum unavailable"],
       guarantee:
-        "a quorum read (R + W > N) overlaps the last write quorum and returns that write or a newer sibling; ONE answers from any replica and may be stale",
+        "a quorum read (R + W > N) overlaps the last write quorum and returns that write or a newer version; ONE answers from any replica and may be stale",
     },
     {
       operation: "quorum put",

@@ -92,6 +92,7 @@ export const decisions: DecisionPoint[] = [
       {
         id: "replication",
         name: "three full replicas",
+        key: String.raw`(?:three|3) full replicas|replicated whole|whole replicas`,
         buys: "simple repair and fast reads from any copy",
         costs: "3x the raw bytes",
         winsWhen: "data is hot, the store is small, or files are appended and rewritten in place",
@@ -115,6 +116,7 @@ export const decisions: DecisionPoint[] = [
         // EC15P12, at no more pieces in one zone than the code has parity, so a whole zone's loss still decodes; its
         // 6+3 mode is for a single zone
         name: "erasure coding (for example Reed-Solomon 6+6 spread 4 fragments to each of 3 zones, 2x)",
+        key: String.raw`erasure[- ]cod(?:ing|ed)|Reed[- ]Solomon`,
         buys: "survives a whole zone's loss with 2 fragments to spare, more than three replicas survive, at two thirds of their raw bytes",
         costs:
           "repair reads 6 fragments to rebuild one; small or hot reads pay decode latency; pieces are written once, not mutated",

@@ -24,7 +24,7 @@ export const protocols: ProtocolSpec[] = [
     unlessTopic: OFF,
     name: "Upload an object in parts, then commit it",
     notation:
-      "clients>front-ends[start multipart upload for bucket and key {caller may write the bucket}] -> front-ends>clients[upload id] -> clients>front-ends[PUT each part with its checksum] -> front-ends>chunk-secondaries[write the part's chunks or erasure-coded fragments to nodes in distinct failure domains {part checksum ok}] -> chunk-secondaries>front-ends[durable] -> clients>front-ends[complete upload with the part list] -> front-ends>master[commit the new object version in one transaction {every listed part is durable}] -> master>front-ends[version id] -> front-ends>clients[200 with ETag and version id] |-> front-ends>clients[retry the part {node failed or checksum mismatch}] => done | retry",
+      "clients>front-ends[start multipart upload for bucket and key {caller may write the bucket}] -> front-ends>clients[upload id] -> clients>front-ends[PUT each part with its checksum] -> front-ends>chunk-secondaries[write the part's pieces (replicas or fragments, as the redundancy decision chose) to nodes in distinct failure domains {part checksum ok}] -> chunk-secondaries>front-ends[durable] -> clients>front-ends[complete upload with the part list] -> front-ends>master[commit the new object version in one transaction {every listed part is durable}] -> master>front-ends[version id] -> front-ends>clients[200 with ETag and version id] |-> front-ends>clients[retry the part {node failed or checksum mismatch}] => done | retry",
   },
   {
     unlessTopic: OFF,
