@@ -3334,14 +3334,12 @@ function oneRoleOnce(d: Design): Problem[] {
 
 /** A mechanism's failure row where the design does not carry the mechanism (or lacks the archetype the row is about). */
 function failuresHaveMechanisms(d: Design): Problem[] {
-  const drawn = drawnWords(d.components, partsSaid(d.prompt));
   return d.failures.flatMap((f) => {
     const row = MECHANISM_FAILURE_BY_TEXT.get(f.failure);
     if (!row) return [];
     const m = d.mechanisms.find((x) => x.id === row.mechanism);
-    // (a row that names an undrawn part is `row-names-undrawn`'s to report)
-    if (undrawnNames(row, drawn).length > 0) return [];
-    if (m && failureRowHolds(row, m, d.operations, d.archetypes, drawn)) return [];
+    // (whether the parts the row names are drawn is `row-names-undrawn`'s to report)
+    if (m && failureRowHolds(row, m, d.operations, d.archetypes, { text: "", said: row.names ?? [] })) return [];
     const why = !m
       ? "the design holds no such mechanism"
       : row.archetype && !d.archetypes.some((a) => a.id === row.archetype)

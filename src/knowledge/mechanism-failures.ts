@@ -39,13 +39,13 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "heartbeat-renewal",
-    names: ["watchers"],
+    names: ["a lease"],
     role: "coordination",
     failure:
       "heartbeats stop reaching the authority that holds the lease while its holder is alive (partition, overload)",
     prevention: "expiry is a few missed beats, not one, and renewals go to the authority's clock",
     repair:
-      "the holder comes back on reconnect with a new session and claims again; watchers see it leave, then return",
+      "the lease lapses and another holder may take it; the old holder learns so on its next renewal, stops acting and claims again",
   },
   {
     mechanism: "leader-election",
@@ -94,6 +94,7 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "async-replication",
+    names: ["a leader or primary"],
     role: "truth",
     failure: "failover promotes a replica that lags the old primary",
     prevention: "acknowledge after a second copy is durable, or bound the allowed lag before promotion",

@@ -20,6 +20,7 @@ export function mechanismCarried(
 
 const PARTS = PART_NOUNS.map((p) => ({
   part: p.part,
+  namedOnly: p.namedOnly === true,
   says: new RegExp(p.words, "i"),
   drawn: new RegExp(p.drawn ?? p.words, "i"),
 }));
@@ -48,7 +49,7 @@ const drawnPart = (p: (typeof PARTS)[number], drawn: DrawnWords) =>
  * the design does not draw: none of its components' names, records or runs, nor the prompt, says them.
  */
 export function undrawnParts(text: string, drawn: DrawnWords): string[] {
-  return PARTS.filter((p) => p.says.test(text) && !drawnPart(p, drawn)).map((p) => p.part);
+  return PARTS.filter((p) => !p.namedOnly && p.says.test(text) && !drawnPart(p, drawn)).map((p) => p.part);
 }
 
 /** The parts a mechanism's failure row speaks of besides the mechanism (`names`) that the design does not draw. */

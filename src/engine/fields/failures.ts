@@ -121,9 +121,11 @@ function deriveRows(
     return writesEntityOf(id, topic) || (needs !== undefined && !unspoken.includes(topic) && writesEntityOf(id, needs));
   };
   // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
+  // ... and a row whose failure names a part the design does not draw (a leader to fail over in a leaderless store)
   const cardRows = (id: ArchetypeId) =>
     archetype(id).failures.flatMap(({ topic, unlessTopic, parties, delivery, ...x }) =>
       (!topic || writesTopic(id, topic)) &&
+      undrawnParts(x.failure, drawn).length === 0 &&
       fitsTopics({ unlessTopic }, unspoken) &&
       fitsParty({ parties }, f.nfrs.party?.value) &&
       (!delivery || delivery.includes(f.nfrs.delivery.value))
@@ -182,10 +184,8 @@ function deriveRows(
   // a supporting archetype adds its top rows that fit the decisions; one the lead's variant absorbs (the cache tier
   // of a look-aside cache in front of a database) is the design's own subject and adds every row that fits
   const absorbed = new Set<string>(lead?.variant?.absorbs ?? []);
-  // (and one whose failure names a part the design does not draw, a reconciler or watchers, is another design's)
   const fitting = (x: Omit<FailureRow, "archetype" | "source">) =>
-    !excluded.some((re) => re.test(`${x.failure} ${x.prevention} ${x.repair}`)) &&
-    undrawnParts(x.failure, drawn).length === 0;
+    !excluded.some((re) => re.test(`${x.failure} ${x.prevention} ${x.repair}`));
   for (const ra of rest) {
     const rows = cardRows(ra.id).filter(fitting);
     for (const x of absorbed.has(ra.id) ? rows : rows.slice(0, 2))
