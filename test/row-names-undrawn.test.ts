@@ -13,7 +13,7 @@ describe("a mechanism's failure row holds only where the parts it names are draw
     "Design a reminder service that fires each user's reminder at its due time exactly once.",
   ])("a scheduler's worker heartbeat is its claim: no session's watchers (%s)", (prompt) => {
     const d = design(prompt);
-    expect(failures(d)).not.toMatch(/watchers see it leave/);
+    expect(failures(d)).not.toMatch(/watchers see it leave|new session/);
     expect(undrawn(d)).toEqual([]);
   });
 
@@ -67,14 +67,12 @@ describe("a mechanism's failure row holds only where the parts it names are draw
       failures: [
         ...d.failures,
         {
-          failure:
-            "heartbeats stop reaching the authority that holds the lease while its holder is alive (partition, overload)",
-          prevention: "expiry is a few missed beats, not one, and renewals go to the authority's clock",
-          repair:
-            "the holder comes back on reconnect with a new session and claims again; watchers see it leave, then return",
-          role: "coordination",
+          failure: "two publishers move the same tag at once",
+          prevention: "the tag moves by compare-and-set on its current value",
+          repair: "the loser re-reads the tag and decides again; no published content was changed",
+          role: "immutable",
           archetype: "I03",
-          source: "because the design uses heartbeat renewal",
+          source: "because the design uses head pointer compare-and-set",
         },
         {
           failure: "the reconciler re-sends a desired state the node already applied",
@@ -87,8 +85,62 @@ describe("a mechanism's failure row holds only where the parts it names are draw
       ],
     };
     expect(undrawn(bad).map((p) => p.detail)).toEqual([
-      "the failure row 'heartbeats stop reaching the authority that holds the lease while its holder is ' names watchers, which the design does not draw",
+      "the failure row 'two publishers move the same tag at once' names a published tag, which the design does not draw",
       "the failure row 'the reconciler re-sends a desired state the node already applied' names a reconciler, which the design does not draw",
     ]);
+  });
+});
+
+describe("a store with no leader and no memory bound has no leader failover or eviction rows", () => {
+  it.each([
+    "Design a multi-region key-value store with active-active writes in three regions and automatic conflict resolution.",
+    "Design a user profile store keyed by user id that replicates across three data centers.",
+    "Build a geo-replicated key-value database where every region accepts writes and conflicts merge automatically.",
+  ])("a leaderless store (%s)", (prompt) => {
+    const d = design(prompt);
+    expect(d.decisions.find((x) => x.id === "i16-replication")?.chosen).toBe("leaderless");
+    expect(failures(d)).not.toMatch(/the leader acknowledges|failover promotes|memory pressure evicts/);
+    expect(undrawn(d)).toEqual([]);
+  });
+
+  it("a cache keeps its eviction row, a consensus store its leader rows", () => {
+    expect(
+      failures(
+        design(
+          "Design a distributed key-value cache like Memcached for 10 TB of hot data with a 1 ms p99 read latency.",
+        ),
+      ),
+    ).toMatch(/memory pressure evicts/);
+    expect(failures(design("Design a consensus-replicated key-value store like etcd."))).toMatch(/leader/);
+  });
+});
+
+describe("a substrate or decorator joined on one weak phrase adds no parts the lead already has of every kind", () => {
+  it.each([
+    [
+      "Design a global configuration service that 100,000 servers watch, where a change must reach all of them within 10 seconds and a bad change can be rolled back.",
+      "I01",
+    ],
+    [
+      "Design a configuration service that 50,000 hosts watch for changes, where a bad version can be rolled back quickly.",
+      "I01",
+    ],
+    [
+      "Design a hotel booking system where a room is never booked twice for the same night and payment is charged once.",
+      "I03",
+    ],
+    ["Design a message queue with exactly-once delivery.", "I10"],
+  ])("%s draws nothing of %s", (prompt, gone) => {
+    const d = design(prompt);
+    expect(d.components.filter((c) => c.archetype === gone).map((c) => c.name)).toEqual([]);
+    expect(d.archetypes[0]?.covers?.find((c) => c.id === gone)?.because).toMatch(/already draws a part of every kind/);
+    expect(failures(d)).not.toMatch(/heartbeats stop|the sweeper releases/);
+  });
+
+  it("a lock manager keeps its own sweeper and its lease rows", () => {
+    const d = design("Design a distributed lock manager that grants exclusive leases on resources.");
+    expect(d.components.map((c) => c.name)).toContain("Expiry sweeper (on the leader)");
+    expect(failures(d)).toMatch(/heartbeats stop reaching the authority/);
+    expect(undrawn(d)).toEqual([]);
   });
 });
