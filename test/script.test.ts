@@ -1004,7 +1004,7 @@ describe("the hottest number and the next limit are real limits", () => {
       expect(two, d.prompt).not.toMatch(/are the ones that change/);
     }
     const lock = writeScript(lockD, { minutes: 45 }).steps[1]?.text ?? "";
-    expect(lock).toMatch(/writes from step one change them, and so do renewing the session, reclaiming leases and /);
+    expect(lock).toMatch(/writes from step one change them, and so do renewing the session and reclaiming leases\./);
     const pay = writeScript(payD, { minutes: 45 }).steps[1]?.text ?? "";
     expect(pay).toMatch(/writes from step one change them, and so do recording the effect outcome/);
   });

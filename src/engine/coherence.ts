@@ -66,10 +66,14 @@ import {
 import { effectParty } from "./fields/drawn-verdicts.js";
 import {
   crashOf,
+  drawnWords,
   failureRowHolds,
   MECHANISM_FAILURE_BY_TEXT,
   ORDER_AUTHORITY_RUNS,
   orderingAuthorities,
+  partsSaid,
+  undrawnNames,
+  undrawnParts,
 } from "./fields/failure-scope.js";
 import { delivers } from "./fields/invariants.js";
 import { invariantEntities, keptElsewhere, mechanismTouches } from "./fields/mechanism-rows.js";
@@ -144,6 +148,7 @@ export type CoherenceRule =
   | "party-fact-elsewhere"
   | "lww-beside-rises-only"
   | "failure-without-mechanism"
+  | "row-names-undrawn"
   | "one-role-twice"
   | "share-not-acted"
   | "duration-implausible"
@@ -325,6 +330,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fact true of one kind of outside party only (a payment provider pruning idempotency keys after 24 hours, a push gateway's collapse id) is never the reason or the wording in a design whose effects reach another kind",
   "failure-without-mechanism":
     "a mechanism's failure row appears only where the design carries that mechanism (an operation uses it or a decision chose it), and a row about one archetype's parts only beside that archetype: no lease holder crashing where nothing holds a lease, no rate limiter's budget store in a push service",
+  "row-names-undrawn":
+    "a failure row names only parts the design draws (in what fails, and a mechanism's generic row in any sentence): no sweeper releasing a hold where nothing sweeps, no session's watchers where no session or watch is drawn, no consumer offsets where nothing consumes, no published tag where no tag is kept",
   "one-role-twice":
     "one role, one component: no two client components enter through one gateway (a product's mobile and web clients beside the lead's own editors), and a record a product feature adds lives where the lead keeps that kind of record (no DocSnapshot in the operation log beside the lead's snapshot store, no Block in a second store beside the lead's BlockPlacement)",
   "share-not-acted":
@@ -2925,6 +2932,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...tracesShape(d),
     ...untrustedCodeShape(d),
     ...subjectLeftovers(d),
+    ...rowsNameDrawnParts(d),
     ...mediaStoreShape(d),
     ...featureFlagsShape(d),
     ...ledgerShape(d),
@@ -3429,7 +3437,8 @@ function failuresHaveMechanisms(d: Design): Problem[] {
     const row = MECHANISM_FAILURE_BY_TEXT.get(f.failure);
     if (!row) return [];
     const m = d.mechanisms.find((x) => x.id === row.mechanism);
-    if (m && failureRowHolds(row, m, d.operations, d.archetypes)) return [];
+    // (whether the parts the row names are drawn is `row-names-undrawn`'s to report)
+    if (m && failureRowHolds(row, m, d.operations, d.archetypes, { text: "", said: row.names ?? [] })) return [];
     const why = !m
       ? "the design holds no such mechanism"
       : row.archetype && !d.archetypes.some((a) => a.id === row.archetype)
@@ -3441,6 +3450,27 @@ function failuresHaveMechanisms(d: Design): Problem[] {
         detail: `the failure row '${f.failure}' belongs to ${row.mechanism}, but ${why}`,
       },
     ];
+  });
+}
+
+/**
+ * Every failure row names only parts the design draws (`undrawnParts`): a generic row that speaks of a sweeper, a
+ * session's watchers or a consumer's offsets where none is drawn was carried in from a neighbouring card.
+ */
+function rowsNameDrawnParts(d: Design): Problem[] {
+  const drawn = drawnWords(d.components, partsSaid(d.prompt));
+  return d.failures.flatMap((f) => {
+    // a mechanism's row names parts besides the mechanism (`names`); any row's failure names the parts it happens to
+    const row = MECHANISM_FAILURE_BY_TEXT.get(f.failure);
+    const parts = [...new Set([...(row ? undrawnNames(row, drawn) : []), ...undrawnParts(f.failure, drawn)])];
+    return parts.length === 0
+      ? []
+      : [
+          {
+            rule: "row-names-undrawn" as const,
+            detail: `the failure row '${f.failure.slice(0, 80)}' names ${parts.join(" and ")}, which the design does not draw`,
+          },
+        ];
   });
 }
 

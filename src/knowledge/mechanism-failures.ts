@@ -1,3 +1,4 @@
+import type { PartName } from "./part-nouns.js";
 import type { ArchetypeId, Availability, ComponentRole } from "./schema.js";
 
 /**
@@ -10,6 +11,11 @@ export const MECHANISM_FAILURES: readonly {
   stance?: Availability;
   /** When set, the row speaks of that archetype's own parts (a rate limiter's budget store) and holds only beside it. */
   archetype?: ArchetypeId;
+  /**
+   * Parts besides the mechanism's own that the row speaks of (`PART_NOUNS` by its `part`: the sweeper that frees a
+   * lapsed lease, the watchers that see a holder leave): the row holds only where the design draws each of them.
+   */
+  names?: readonly PartName[];
   role: ComponentRole;
   failure: string;
   prevention: string;
@@ -17,6 +23,7 @@ export const MECHANISM_FAILURES: readonly {
 }[] = [
   {
     mechanism: "lease",
+    names: ["a sweeper"],
     role: "coordination",
     failure: "the holder crashes while it owns the resource",
     prevention: "ownership is a lease that lapses unless renewed, so a dead holder cannot keep it",
@@ -32,12 +39,13 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "heartbeat-renewal",
+    names: ["a lease"],
     role: "coordination",
     failure:
       "heartbeats stop reaching the authority that holds the lease while its holder is alive (partition, overload)",
     prevention: "expiry is a few missed beats, not one, and renewals go to the authority's clock",
     repair:
-      "the holder comes back on reconnect with a new session and claims again; watchers see it leave, then return",
+      "the lease lapses and another holder may take it; the old holder learns so on its next renewal, stops acting and claims again",
   },
   {
     mechanism: "leader-election",
@@ -86,6 +94,7 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "async-replication",
+    names: ["a leader or primary"],
     role: "truth",
     failure: "failover promotes a replica that lags the old primary",
     prevention: "acknowledge after a second copy is durable, or bound the allowed lag before promotion",
@@ -114,6 +123,7 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "consumer-offsets",
+    names: ["consumer offsets"],
     role: "derived",
     failure: "a consumer crashes after processing records but before committing its offset",
     prevention: "offsets are committed only after the processed results are durable",
@@ -175,6 +185,7 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "head-pointer-cas",
+    names: ["a published tag"],
     role: "immutable",
     failure: "two publishers move the same tag at once",
     prevention: "the tag moves by compare-and-set on its current value",
@@ -182,6 +193,7 @@ export const MECHANISM_FAILURES: readonly {
   },
   {
     mechanism: "expiry-sweeper",
+    names: ["a sweeper"],
     role: "coordination",
     failure: "the sweeper releases a hold that was renewed a moment earlier",
     prevention: "the release is a conditional write on the expiry and version it read",

@@ -89,7 +89,10 @@ function drawnKinds(id: ArchetypeId, unspoken: ReturnType<typeof designTopicsUns
  * document sequencer read from 'conflict resolution' beside a key-value store, a telemetry pipeline from 'time …
  * service'); `cover` when it is an output joined on one weak phrase at most, and the lead already reaches an outside
  * party itself and draws a component of every kind the output would add (a cron's worker pool, job target and claim
- * sweeper are the workflow's relay, outside system and reconciler: a second set would duplicate them).
+ * sweeper are the workflow's relay, outside system and reconciler: a second set would duplicate them); `cover` too
+ * for a substrate or decorator joined on one weak phrase at most where the lead draws a component of every kind it
+ * would add (a consensus store's followers and session loop beside a config service's own consensus-backed store):
+ * it is on none of the lead's paths, so its parts, decisions and figures would be a neighbouring subject's.
  */
 export function thinPart(
   lead: Pick<Fields["archetypes"][number], "id">,
@@ -108,10 +111,27 @@ export function thinPart(
       because: `neither ${leadCard.name} nor ${card.name} records a connection to the other, and the prompt's own words for it score ${a.own}, below the ${NAMED_OUTRIGHT} of a part named outright`,
     };
   }
+  if (a.own >= ONE_PHRASE) return undefined;
+  // a substrate or decorator joined on one weak phrase at most is on none of the lead's paths where the lead already
+  // draws a part of every kind it would add (a configuration store's consensus group and its loops beside a config
+  // service's own consensus-backed store and rollout controller; a scheduler's poller and sweeper beside a
+  // notification pipeline's router and retry loop): a second set would be a neighbouring subject's parts
+  if (a.role === "substrate" || a.role === "decorator") {
+    const mine = drawnKinds(lead.id, unspoken);
+    const theirs = drawnKinds(a.id, unspoken);
+    const kind = (k: string) => (k === "replica-group" ? "store" : k);
+    const kinds = new Set(theirs.map((c) => kind(c.kind)));
+    if (theirs.length === 0 || [...kinds].some((k) => !mine.some((c) => kind(c.kind) === k))) return undefined;
+    const parts = mine.filter((c) => kinds.has(kind(c.kind))).map((c) => c.name);
+    return {
+      kind: "cover",
+      because: `${leadCard.name} already draws a part of every kind the ${a.role} would add (${parts.join(", ")}), and the prompt's own words for it score ${a.own}, below the ${ONE_PHRASE} of one phrase; the card's reason for it (${link.why}) is met by those parts, so no second set is drawn`,
+    };
+  }
   // an output carries what the lead emits to where it goes; where the lead already reaches that outside party
-  // itself, an output joined on no words of its own would be a second path there (an input or a substrate brings
-  // what the lead lacks, a queue of pending work or the store under it, and stays)
-  if (a.role !== "output" || a.own >= ONE_PHRASE) return undefined;
+  // itself, an output joined on no words of its own would be a second path there (an input brings what the lead
+  // lacks, a queue of pending work, and stays)
+  if (a.role !== "output") return undefined;
   const mine = drawnKinds(lead.id, unspoken);
   const theirs = drawnKinds(a.id, unspoken);
   if (theirs.length === 0 || !mine.some((c) => c.kind === "external")) return undefined;
@@ -249,7 +269,7 @@ export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
   reads: ["prompt", "branch", "features"],
-  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them; so does a mixed design whose dominant archetype came from a demand that a recognised feature's own record enforces in the system of record (a feature's `realizes`: room-night counts changed in one transaction keep a room from being booked twice), unless the prompt asks for that archetype's own machinery (a lock, a lease): the dominant archetype stays, in the role the feature gives it, only where a critical action rests on it, the first row names it (`realizes`) with that record, and the design is composed as a product design",
+  rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, a supporting one joined on one weak phrase at most whose parts the dominant already draws one of every kind of (a consensus store's followers and loops beside a config service's own consensus-backed store and rollout controller), which is named on the dominant's row as covered and adds nothing, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them; so does a mixed design whose dominant archetype came from a demand that a recognised feature's own record enforces in the system of record (a feature's `realizes`: room-night counts changed in one transaction keep a room from being booked twice), unless the prompt asks for that archetype's own machinery (a lock, a lease): the dominant archetype stays, in the role the feature gives it, only where a critical action rests on it, the first row names it (`realizes`) with that record, and the design is composed as a product design",
   derive: (f) => {
     const recognised = withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features);
     if (f.branch.kind === "product" && f.features.length > 0)

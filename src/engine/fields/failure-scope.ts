@@ -1,4 +1,5 @@
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
+import { PART_NOUNS } from "../../knowledge/part-nouns.js";
 import type { MechanismRow, OperationRow } from "../design/types.js";
 
 type MechanismFailure = (typeof MECHANISM_FAILURES)[number];
@@ -17,17 +18,62 @@ export function mechanismCarried(
   return operations.some((o) => o.mechanism === m.id) || m.because.some((b) => b.startsWith("decision "));
 }
 
+const PARTS = PART_NOUNS.map((p) => ({
+  part: p.part,
+  namedOnly: p.namedOnly === true,
+  says: new RegExp(p.words, "i"),
+  drawn: new RegExp(p.drawn ?? p.words, "i"),
+}));
+
+/** What a design draws, in words: each component's id, name, what it holds and runs, and the parts the prompt names. */
+export interface DrawnWords {
+  text: string;
+  said: readonly string[];
+}
+export const drawnWords = (
+  components: readonly { id: string; name: string; holds?: readonly string[]; runs?: readonly string[] }[],
+  said: readonly string[],
+): DrawnWords => ({
+  text: components.flatMap((c) => [c.id.replace(/-/g, " "), c.name, ...(c.holds ?? []), ...(c.runs ?? [])]).join("\n"),
+  said,
+});
+
+/** The parts (`knowledge/part-nouns.ts`) a prompt names itself ("servers watch" names watchers). */
+export const partsSaid = (prompt: string): string[] => PARTS.filter((p) => p.drawn.test(prompt)).map((p) => p.part);
+
+const drawnPart = (p: (typeof PARTS)[number], drawn: DrawnWords) =>
+  drawn.said.includes(p.part) || p.drawn.test(drawn.text);
+
 /**
- * A mechanism's failure row holds in this design: the mechanism is carried, and a row that speaks of one
- * archetype's parts (the budget store of a rate limiter) appears only where that archetype is in the design.
+ * The parts a row's words name (`knowledge/part-nouns.ts`: a sweeper, a watch's watchers, a consumer's offsets) that
+ * the design does not draw: none of its components' names, records or runs, nor the prompt, says them.
+ */
+export function undrawnParts(text: string, drawn: DrawnWords): string[] {
+  return PARTS.filter((p) => !p.namedOnly && p.says.test(text) && !drawnPart(p, drawn)).map((p) => p.part);
+}
+
+/** The parts a mechanism's failure row speaks of besides the mechanism (`names`) that the design does not draw. */
+export function undrawnNames(row: MechanismFailure, drawn: DrawnWords): string[] {
+  return PARTS.filter((p) => row.names?.includes(p.part) && !drawnPart(p, drawn)).map((p) => p.part);
+}
+
+/**
+ * A mechanism's failure row holds in this design: the mechanism is carried, a row that speaks of one
+ * archetype's parts (the budget store of a rate limiter) appears only where that archetype is in the design, and
+ * every part besides the mechanism the row speaks of is drawn (`undrawnNames`: no sweeper where nothing sweeps).
  */
 export function failureRowHolds(
   row: MechanismFailure,
   m: Pick<MechanismRow, "id" | "because">,
   operations: readonly OperationRow[],
   archetypes: readonly { id: string }[],
+  drawn: DrawnWords,
 ): boolean {
-  return mechanismCarried(m, operations) && (!row.archetype || archetypes.some((a) => a.id === row.archetype));
+  return (
+    mechanismCarried(m, operations) &&
+    (!row.archetype || archetypes.some((a) => a.id === row.archetype)) &&
+    undrawnNames(row, drawn).length === 0
+  );
 }
 
 /** The mechanism failure row a design's failure row was taken from, by its words. */

@@ -11,7 +11,7 @@ import { composedKind, criticalArchetypes, featureFailures, featureLed } from ".
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { archetype } from "./common.js";
 import { carriedOperations, excludedBy } from "./decisions.js";
-import { crashOf, failureRowHolds, orderingAuthorities } from "./failure-scope.js";
+import { crashOf, drawnWords, failureRowHolds, orderingAuthorities, partsSaid, undrawnParts } from "./failure-scope.js";
 
 const MAX_FAILURES = 14;
 
@@ -28,6 +28,8 @@ interface FailureFacts {
   unspoken: readonly Topic[];
   /** The prompt's noun for the lead archetype's unit, which its rows call it by. */
   unit: UnitNoun | undefined;
+  /** The parts the prompt names itself (`partsSaid`), which a row may name though no component is drawn for them. */
+  said: string[];
 }
 
 export const failuresField: Deriver<"failures", FailureFacts> = {
@@ -46,9 +48,9 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
     "decisions",
     "components",
   ],
-  rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out",
-  facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: unitNounOf(f.prompt) }),
-  derive: (f, input, facts) => withAuthorityCrashes(deriveRows(f, input, facts), f),
+  rule: "a drawn part that decides the order of a subject's writes (a channel's owner, a document's sequencer) always has its crash row, from its card or feature, in place of the last row when the table is full; a product-first design: its features' own failure rows first, then only the archetypes and mechanisms that carry a critical action; otherwise the dominant archetype's failure modes, the crash/retry/replication failure each mechanism the design carries exists for (one an operation uses or a decision chose, never one a predicate only recommends; a row about one archetype's parts, such as a rate limiter's budget store, only beside that archetype; as it plays out under the design's availability stance), and the top failures of each supporting archetype — each with a prevention and a repair (a card's row about a subject, such as a card capture about money, only where the design writes that subject's entity, and a row about one kind of outside party, such as a refund that undoes a duplicate charge, only where the effects reach that kind; a row that cannot happen where the prompt speaks of a subject, such as a refund for a push, never there); a row in the words a chosen decision option excludes (a sloppy quorum beside leader-based replication) belongs to the option not taken and is left out; and a mechanism's row that speaks of a part besides the mechanism (the sweeper that frees a lapsed lease, the watchers that see a holder leave, a consumer's offsets, a published tag), or a supporting archetype's row whose failure names one, holds only where the design draws that part: elsewhere it was carried in from a neighbouring card",
+  facts: (f) => ({ unspoken: unspokenBesides(f.nfrs.topics), unit: unitNounOf(f.prompt), said: partsSaid(f.prompt) }),
+  derive: (f, input, facts) => withAuthorityCrashes(deriveRows(f, input, facts), f, facts.said),
 };
 
 /**
@@ -56,7 +58,11 @@ export const failuresField: Deriver<"failures", FailureFacts> = {
  * the first row of its archetype's card or of a feature that does joins, in place of the last row when the table is
  * full (the crash of the part every write goes through outranks a supporting archetype's row).
  */
-function withAuthorityCrashes(rows: FailureRow[], f: Parameters<typeof failuresField.derive>[0]): FailureRow[] {
+function withAuthorityCrashes(
+  rows: FailureRow[],
+  f: Parameters<typeof failuresField.derive>[0],
+  said: readonly string[],
+): FailureRow[] {
   const out = [...rows];
   for (const c of orderingAuthorities(f.components)) {
     if (out.some((r) => crashOf(r.failure, c))) continue;
@@ -75,7 +81,8 @@ function withAuthorityCrashes(rows: FailureRow[], f: Parameters<typeof failuresF
         source: `the crash of ${c.name}, which orders its subject's writes`,
       })),
     ];
-    const row = candidates.find((x) => crashOf(x.failure, c));
+    const drawn = drawnWords(f.components, said);
+    const row = candidates.find((x) => crashOf(x.failure, c) && undrawnParts(x.failure, drawn).length === 0);
     if (!row) continue;
     if (out.length >= MAX_FAILURES) out.pop();
     out.push(row);
@@ -86,7 +93,7 @@ function withAuthorityCrashes(rows: FailureRow[], f: Parameters<typeof failuresF
 function deriveRows(
   f: Parameters<typeof failuresField.derive>[0],
   _input: Parameters<typeof failuresField.derive>[1],
-  { unspoken, unit }: FailureFacts,
+  { unspoken, unit, said }: FailureFacts,
 ): FailureRow[] {
   const out: FailureRow[] = [];
   // A row that describes the opposite availability stance (a refusing minority in a stay-available design,
@@ -95,6 +102,8 @@ function deriveRows(
   const excluded = excludedBy(f.decisions);
   // the operations the decisions leave: a mechanism only a ruled-out step used carries no failure here
   const carried = carriedOperations(f.operations, f.decisions);
+  // a part a mechanism's row or a supporting card's failure names must be drawn (`failureRowHolds`, `undrawnParts`)
+  const drawn = drawnWords(f.components, said);
   const push = (row: FailureRow) => {
     if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
     const text = `${row.failure} ${row.prevention} ${row.repair}`;
@@ -112,9 +121,11 @@ function deriveRows(
     return writesEntityOf(id, topic) || (needs !== undefined && !unspoken.includes(topic) && writesEntityOf(id, needs));
   };
   // ... and a row that cannot happen in a design about a subject the prompt speaks of (no refund reverses a push)
+  // ... and a row whose failure names a part the design does not draw (a leader to fail over in a leaderless store)
   const cardRows = (id: ArchetypeId) =>
     archetype(id).failures.flatMap(({ topic, unlessTopic, parties, delivery, ...x }) =>
       (!topic || writesTopic(id, topic)) &&
+      undrawnParts(x.failure, drawn).length === 0 &&
       fitsTopics({ unlessTopic }, unspoken) &&
       fitsParty({ parties }, f.nfrs.party?.value) &&
       (!delivery || delivery.includes(f.nfrs.delivery.value))
@@ -126,7 +137,7 @@ function deriveRows(
   const stance = f.nfrs.availability.value;
   const pushMechanismRows = (m: (typeof f.baseMechanisms)[number], archetype: ArchetypeId, source: string) => {
     for (const x of FAILURES_BY_MECHANISM.get(m.id) ?? [])
-      if ((!x.stance || x.stance === stance) && failureRowHolds(x, m, carried, f.archetypes))
+      if ((!x.stance || x.stance === stance) && failureRowHolds(x, m, carried, f.archetypes, drawn))
         push({ failure: x.failure, prevention: x.prevention, repair: x.repair, role: x.role, archetype, source });
   };
   if (featureLed(f.branch.kind, f.features, f.archetypes)) {

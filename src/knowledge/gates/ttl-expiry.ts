@@ -7,5 +7,5 @@ export default defineGate({
     g.holds.has("derived-read") || !g.holds.has("exclusivity-matters")
       ? undefined
       : "holds are released by the sweeper, not by a cache TTL",
-  examples: { kept: ["Design a CDN."], dropped: ["Design a real-time messaging substrate."] },
+  examples: { kept: ["Design a CDN."], dropped: ["Design a distributed file system like HDFS."] },
 });

@@ -51,7 +51,12 @@ export const decisions: DecisionPoint[] = [
             "quorum put",
             "quorum delete",
           ],
-          excludes: ["\\bconditional write applies only when\\b"],
+          // ... and no leader acknowledges a write or is failed over to: a row about one is the leader-based option's
+          excludes: [
+            "\\bconditional write applies only when\\b",
+            "\\bthe leader acknowledges\\b",
+            "\\bfailover promotes a replica\\b",
+          ],
         },
       },
     ],
