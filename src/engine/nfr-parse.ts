@@ -366,7 +366,14 @@ function nounAt(
 
 /** A verb of contending straight after a count of people: they want the same things at the same moment. */
 const CONTEND =
-  /^\s+(?:all\s+|who\s+|that\s+)?(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?/i;
+  /^\s+(?:all\s+|who\s+|that\s+)?(?:(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?|(?:(?:try|tries|trying|attempt|attempts|attempting|want|wants|wanting|hope|hoping|show up|showing up|arrive|arriving|log on|logging on|hit the site)\s+(?:at once\s+)?to\s+(?:buy|book|get|grab|snap up|purchase|reserve)|buy|book|grab|snap up|purchase|reserve)\b)/i;
+
+/**
+ * The window a burst of contenders arrives in, said in the contenders' clause: "in the first minute", "within the first
+ * 10 minutes", "during the first hour", "in 30 seconds". Group 1 is the count (absent: one), group 2 the time unit.
+ */
+const ARRIVAL_WINDOW =
+  /\b(?:in|within|during|over)\s+(?:just\s+|only\s+)?(?:the\s+(?:first|opening)\s+)?(?:(\d+(?:\.\d+)?|a|an|one)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
 
 /**
  * The stated noun of a phrase: the first one found, unless another follows it straight away, which is then the
@@ -912,7 +919,18 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
       // when the sale opens, not only the product's users
       const contend = hit.entry.count === "users" ? CONTEND.exec(rest.slice(end)) : null;
-      if (contend) setScale(scale, "buyers_at_onsale", n.value, quoteTo(end));
+      if (contend) {
+        setScale(scale, "buyers_at_onsale", n.value, quoteTo(end));
+        // "… try to buy 60,000 seats in the first minute": the window the contenders arrive in is the sale's window,
+        // the divisor of their attempt rate; read only in their own sentence, so a bound said elsewhere ("a change
+        // reaches every node within 10 seconds") is never taken for it
+        const sentence = t.slice(n.end + end).split(/[;!?]|[.](?!\d)/)[0] ?? "";
+        const win = ARRIVAL_WINDOW.exec(sentence);
+        const unit = win ? timeUnit(win[2] ?? "") : undefined;
+        const count = win?.[1] && /^\d/.test(win[1]) ? Number(win[1]) : 1;
+        if (win && unit && (win[1] !== undefined || /\bfirst|opening\b/i.test(win[0])))
+          setScale(scale, "onsale_seconds", count * unit, win[0]);
+      }
     }
   }
 

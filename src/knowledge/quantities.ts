@@ -203,6 +203,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
   },
   { id: "items_per_event", label: "items on sale per event (seats, rooms for a night)", unit: "items" },
+  // the window a sale's buyers arrive in ("in the first minute"): the divisor of their attempt rate
+  { id: "onsale_seconds", label: "sale's opening window", unit: "s" },
   {
     id: "timer_lead_seconds",
     label: "scheduling lead time, from setting a run up to its due time",
