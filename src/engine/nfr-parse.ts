@@ -1199,14 +1199,43 @@ function parseLatency(text: string): LatencyTarget[] {
   return out;
 }
 
+/**
+ * Words that put the product in front of users on several continents: a system said to be global ("a global
+ * configuration service", "global users") or worldwide. "Global" that qualifies an order, an id, an index or a lock
+ * ("a global order", "globally unique ids", "a global secondary index") says nothing about where it runs.
+ */
+const WORLDWIDE =
+  /\b(?:globally(?: distributed| available| deployed)|global(?! (?:order|ordering|unique|uniqueness|secondary|index|lock|locks|clock|id|ids|sequence|counter|state|view|snapshot|consistency|transaction|transactions|variable|namespace|total|top|leaderboard|ranking|rate limit|rate limits|rate limiter|rate limiting|limit|limits)\b)(?:[ -][a-z]+){0,2}? (?:service|store|system|platform|scale|fleet|users|audience|customers|traffic|deployment|cluster|network|app|application|product|database|cache|cdn|api|backend|game|marketplace|company|business|footprint|presence)s?\b|worldwide|world-wide|around the world|across (?:the )?(?:world|globe|continents)|on every continent|(?:in|across) (?:many|several|multiple) countries)\b/i;
+
+/** One region per populated continent group (Americas, Europe, Asia-Pacific), the fewest that keep users near one. */
+const WORLDWIDE_REGIONS = 3;
+/** Users beyond which a product's users live on several continents (the largest single-country user bases). */
+const WORLDWIDE_USERS = 1e8;
+
 function parseRegions(text: string, scale: Record<string, Stated<number>>): Stated<number> | undefined {
   const fromScale = scale.regions;
   if (fromScale) return fromScale;
+  const world = WORLDWIDE.exec(text);
+  if (world)
+    return {
+      value: WORLDWIDE_REGIONS,
+      quote: world[0],
+      reading: `a product used worldwide is served from a region on each populated continent group (Americas, Europe, Asia-Pacific), ${WORLDWIDE_REGIONS} at least, so no user pays an intercontinental round trip`,
+    };
   const m =
-    /\b(?:multi[- ]region(?:al)?|across (?:all |several |multiple )?regions|(?:in |to )?(?:every|each|all|several|multiple) regions?|geo[- ]?(?:distributed|replicated)|globally(?: distributed)?|global(?= (?:rate limit|limit|service|store|scale|fleet|users|traffic|deployment|cluster))|worldwide|around the world|across (?:the )?(?:world|globe|continents|data ?cent(?:er|re)s)|active[- ]active|cross[- ]region|region (?:outage|failure|goes down|is lost)|survives? (?:the )?loss of a region)\b/i.exec(
+    /\b(?:multi[- ]region(?:al)?|across (?:all |several |multiple )?regions|(?:in |to )?(?:every|each|all|several|multiple) regions?|geo[- ]?(?:distributed|replicated)|global(?= (?:rate limit|limit))|across (?:the )?data ?cent(?:er|re)s|active[- ]active|cross[- ]region|region (?:outage|failure|goes down|is lost)|survives? (?:the )?loss of a region)\b/i.exec(
       text,
     );
-  return m ? { value: 2, quote: m[0] } : undefined;
+  if (m) return { value: 2, quote: m[0] };
+  // "2 billion users": more people than any one country's market holds live on several continents
+  const people = scale.users;
+  if (people && people.value >= WORLDWIDE_USERS)
+    return {
+      value: WORLDWIDE_REGIONS,
+      quote: people.quote,
+      reading: `${people.quote} is more than any one country's market holds, so they live on several continents: served from a region on each populated continent group, ${WORLDWIDE_REGIONS} at least`,
+    };
+  return undefined;
 }
 
 /** Everything the prompt states about NFRs; absent fields were not stated. */
