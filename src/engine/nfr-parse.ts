@@ -562,12 +562,13 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     id: "retention_days",
     toDays: true,
   },
-  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
-  // a moving object's position sent every few seconds ("drivers sending location every 4 seconds")
+  // a moving object's position sent every few seconds ("drivers sending location every 4 seconds", "reporting location every 5 seconds"): before a
+  // report's own interval, which a position reported is not
   {
     re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
     id: "update_seconds",
   },
+  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
   { re: FAILOVER_WORDS, id: "failover_seconds" },
@@ -1164,7 +1165,7 @@ function parseLatency(text: string): LatencyTarget[] {
     if (
       !m[1] &&
       !millis &&
-      !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open/.test(
+      !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open|match|assign|dispatch/.test(
         ctx,
       )
     )
