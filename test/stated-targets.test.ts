@@ -29,6 +29,8 @@ describe("stated numbers bind to the quantities the figures read", () => {
       ["Design a ticket site where 500,000 people attempt to book 20,000 seats within the first 10 minutes", 5e5, 600],
       ["Build a concert booking system: 3 million users want to get 80,000 tickets in 30 seconds", 3e6, 30],
       ["Design a flash sale where 1 million shoppers try to buy 10,000 phones during the first hour", 1e6, 3600],
+      ["Design a flash sale for 10,000 phones with 1 million shoppers arriving in the first 30 seconds", 1e6, 30],
+      ["Design a ticketing site where 5 million fans show up to buy 40,000 seats in the first five minutes", 5e6, 300],
     ];
     for (const [prompt, buyers, window] of cases) {
       const s = parseStatedNfrs(prompt).scale;

@@ -366,14 +366,14 @@ function nounAt(
 
 /** A verb of contending straight after a count of people: they want the same things at the same moment. */
 const CONTEND =
-  /^\s+(?:all\s+|who\s+|that\s+)?(?:(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?|(?:(?:try|tries|trying|attempt|attempts|attempting|want|wants|wanting|hope|hoping|show up|showing up|arrive|arriving|log on|logging on|hit the site)\s+(?:at once\s+)?to\s+(?:buy|book|get|grab|snap up|purchase|reserve)|buy|book|grab|snap up|purchase|reserve)\b)/i;
+  /^\s+(?:all\s+|who\s+|that\s+)?(?:(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?|(?:(?:try|tries|trying|attempt|attempts|attempting|want|wants|wanting|hope|hoping|show up|showing up|arrive|arriving|log on|logging on|hit the site)\s+(?:at once\s+)?to\s+(?:buy|book|get|grab|snap up|purchase|reserve)|buy|book|grab|snap up|purchase|reserve|(?:arrive|arrives|arriving|show up|shows up|showing up|pour in|pouring in|flood in|flooding in)(?=[^.;!?]*\b(?:in|within|during)\s+(?:the\s+)?(?:first|opening)\b))\b)/i;
 
 /**
  * The window a burst of contenders arrives in, said in the contenders' clause: "in the first minute", "within the first
  * 10 minutes", "during the first hour", "in 30 seconds". Group 1 is the count (absent: one), group 2 the time unit.
  */
 const ARRIVAL_WINDOW =
-  /\b(?:in|within|during|over)\s+(?:just\s+|only\s+)?(?:the\s+(?:first|opening)\s+)?(?:(\d+(?:\.\d+)?|a|an|one)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
+  /\b(?:in|within|during|over)\s+(?:just\s+|only\s+)?(?:the\s+(?:first|opening)\s+)?(?:(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|few)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
 
 /**
  * The stated noun of a phrase: the first one found, unless another follows it straight away, which is then the
@@ -928,7 +928,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         const sentence = t.slice(n.end + end).split(/[;!?]|[.](?!\d)/)[0] ?? "";
         const win = ARRIVAL_WINDOW.exec(sentence);
         const unit = win ? timeUnit(win[2] ?? "") : undefined;
-        const count = win?.[1] && /^\d/.test(win[1]) ? Number(win[1]) : 1;
+        const said = (win?.[1] ?? "").toLowerCase();
+        // "the first few minutes" is a few of them; "the first minute", "a minute" one
+        const count = /^\d/.test(said) ? Number(said) : said === "few" ? 3 : (wordsToNumber(said) ?? 1);
         if (win && unit && (win[1] !== undefined || /\bfirst|opening\b/i.test(win[0])))
           setScale(scale, "onsale_seconds", count * unit, win[0]);
       }
