@@ -31,6 +31,21 @@ describe("a stated match bound is spent along the matching path", () => {
   });
 });
 
+describe("a typical input never stands beside the design's own figure for the same load", () => {
+  it("sizes the nearby searches from the requests being matched, not the proximity index's typical rate", () => {
+    for (const p of [
+      "Design Uber's dispatch system: match riders with nearby drivers within 3 seconds, with 1 million drivers sending their location every 4 seconds.",
+      "Design a food delivery app.",
+    ]) {
+      const d = design(p);
+      const requests = row(d, "peak_ride_requests_per_sec")?.value ?? 0;
+      expect(row(d, "nearby_queries_per_sec")?.value, p).toBeCloseTo(requests * 3);
+      const read = d.capacity.flatMap((r) => r.inputs).filter((i) => i.name === "nearby_queries_per_sec");
+      for (const i of read) expect(i.because, p).not.toMatch(/typical for proximity/);
+    }
+  });
+});
+
 describe("one quantity, one row", () => {
   it("never computes the same expression twice under two names", () => {
     for (const p of [

@@ -117,6 +117,11 @@ export const MATCHING: FeatureEntry = {
       inp("moving_objects", 1e6, "drivers online at peak"),
       inp("update_seconds", 4, "driver apps report position every few seconds"),
       inp("offer_seconds", 15, "a driver has a few seconds to accept an offer"),
+      inp(
+        "searches_per_request",
+        3,
+        "a request searches again, with a wider radius, after a decline or an expired offer: about three searches per matched request",
+      ),
     ],
     figures: [
       fig("ride_requests_per_sec", "ride requests per second", "rate", "rides_per_day / 86400", "req/s"),
@@ -125,6 +130,15 @@ export const MATCHING: FeatureEntry = {
         "peak ride requests per second",
         "peak",
         "ride_requests_per_sec * peak_factor",
+        "req/s",
+      ),
+      // the nearby searches the proximity index answers come from the requests being matched, so the design has one
+      // figure for them, not the index's typical query rate beside the requests it sizes here
+      fig(
+        "nearby_queries_per_sec",
+        "nearby searches a second from matching requests",
+        "rate",
+        "peak_ride_requests_per_sec * searches_per_request",
         "req/s",
       ),
       // the drivers' location updates are the proximity index's load, sized once by the proximity feature it requires
