@@ -23,6 +23,34 @@ describe("stated numbers bind to the quantities the figures read", () => {
     expect(parseStatedNfrs("Design a ticketing system for 1 million fans").scale.buyers_at_onsale).toBeUndefined();
   });
 
+  it("reads people who try to buy items as the sale's buyers, and the window they arrive in as its divisor", () => {
+    const cases: [string, number, number][] = [
+      ["Design Ticketmaster: 2 million fans try to buy 60,000 seats in the first minute", 2e6, 60],
+      ["Design a ticket site where 500,000 people attempt to book 20,000 seats within the first 10 minutes", 5e5, 600],
+      ["Build a concert booking system: 3 million users want to get 80,000 tickets in 30 seconds", 3e6, 30],
+      ["Design a flash sale where 1 million shoppers try to buy 10,000 phones during the first hour", 1e6, 3600],
+      ["Design a flash sale for 10,000 phones with 1 million shoppers arriving in the first 30 seconds", 1e6, 30],
+      ["Design a ticketing site where 5 million fans show up to buy 40,000 seats in the first five minutes", 5e6, 300],
+    ];
+    for (const [prompt, buyers, window] of cases) {
+      const s = parseStatedNfrs(prompt).scale;
+      expect(s.buyers_at_onsale?.value, prompt).toBe(buyers);
+      expect(s.onsale_seconds?.value, prompt).toBe(window);
+    }
+    // a bound said in another sentence is not the sale's window, and "get" alone is no contention
+    const apart = parseStatedNfrs(
+      "Design a ticket site where 1 million fans race for 50,000 seats. Pages load in 2 seconds",
+    );
+    expect(apart.scale.onsale_seconds).toBeUndefined();
+    expect(
+      parseStatedNfrs("Design a feed where 100 million users get their timeline").scale.buyers_at_onsale,
+    ).toBeUndefined();
+    const d = design(
+      "Design Ticketmaster: 2 million fans try to buy 60,000 seats in the first minute and no seat is sold twice",
+    );
+    expect(row(d, "hold_attempts_per_sec")?.value).toBe(1e5);
+  });
+
   it("scopes a rate stated 'per <noun>' to one key, but not per region", () => {
     const s = parseStatedNfrs(
       "Design an ad click aggregator that counts 1 million clicks per second per campaign",

@@ -485,7 +485,16 @@ function withLatencyBudget(model: CapacityModel, latencySeconds: number): Capaci
  */
 function latencyOwner(owners: readonly CapacityOwner[], quote: string | undefined): number {
   if (!quote) return -1;
-  return owners.findIndex((o) => latencyNamesFeature(quote, o.owner));
+  const named = owners.findIndex((o) => latencyNamesFeature(quote, o.owner));
+  if (named < 0) return named;
+  // a latency said on a part another feature builds its own costed path on ("match riders with nearby drivers within
+  // 3 seconds": the nearby search is one step of the match) is spent along that feature's path
+  const over = owners.findIndex(
+    (o) =>
+      o.model.latencyPath !== undefined &&
+      (FEATURE_BY_ID.get(o.owner)?.requires ?? []).includes(owners[named]?.owner ?? ""),
+  );
+  return over >= 0 ? over : named;
 }
 
 /** Whether a stated latency's words name a product feature ("the feed loading in under 200 ms" names the home feed). */

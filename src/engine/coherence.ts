@@ -123,6 +123,7 @@ export type CoherenceRule =
   | "version-check-with-lww"
   | "numbers-disagree"
   | "stated-number-unused"
+  | "quantity-computed-twice"
   | "stated-stand-in-replaced"
   | "stated-number-unread"
   | "part-exceeds-whole"
@@ -250,6 +251,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "numbers-disagree":
     "one quantity has one value in a design: a bottleneck estimate agrees with the capacity table, and every capacity figure reads the same value of a named input",
   "stated-number-unused": "every number the prompt states is read by at least one capacity figure",
+  "quantity-computed-twice":
+    "one quantity has one row: two capacity figures never compute the same expression over the same inputs under two names (the drivers' location updates sized by both the dispatcher and the proximity index)",
   "stated-stand-in-replaced":
     "a quantity the prompt states under another model's name (a million drivers reporting every 4 seconds are the live clients and their heartbeat) never takes a typical value in a figure that reads it under its own name",
   "stated-number-unread":
@@ -1707,6 +1710,29 @@ function statedNumbersUsed(d: Design): Problem[] {
 }
 
 /**
+ * One quantity, one row: two capacity figures whose expressions are the same over the same inputs are one quantity
+ * computed twice under two names (a dispatcher's and a proximity index's location updates), which shows the reader
+ * two numbers for one load and lets the two drift when one model's inputs change.
+ */
+function quantitiesOnce(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const seen = new Map<string, (typeof d.capacity)[number]>();
+  for (const r of d.capacity) {
+    const expression = (r.formula.split(" = ").slice(1).join(" = ") || "").replace(/\s+/g, "");
+    // a bare input copied under a new name ("x = y") is a rename, not a computation
+    if (!/[-+*/()]/.test(expression)) continue;
+    const first = seen.get(expression);
+    if (first && first.id !== r.id)
+      out.push({
+        rule: "quantity-computed-twice",
+        detail: `${r.id} (${r.archetype}) and ${first.id} (${first.archetype}) both compute ${expression}: one quantity shown as two rows`,
+      });
+    else if (!first) seen.set(expression, r);
+  }
+  return out;
+}
+
+/**
  * A stated quantity stands in for the same amount under another model's name (QUANTITY_BRIDGES whose expression is one
  * stated name: the moving objects that report are the live clients, their report interval is the heartbeat): no
  * figure reads that other name at a typical value of its own, so an assumed online share of the users at a typical
@@ -2914,6 +2940,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...numbersAgree(d),
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
+    ...quantitiesOnce(d),
     UNREAD_PLACE,
     ...statedStandInsKept(d),
     ...statedBoundsHeld(d),

@@ -366,7 +366,14 @@ function nounAt(
 
 /** A verb of contending straight after a count of people: they want the same things at the same moment. */
 const CONTEND =
-  /^\s+(?:all\s+|who\s+|that\s+)?(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?/i;
+  /^\s+(?:all\s+|who\s+|that\s+)?(?:(?:race|racing|races|compete|competing|competes|rush|rushing|rushes|scramble|scrambling|fight|fighting|vie|vying|line up|lining up|queue|queuing|queueing)\b(?:\s+(?:to\s+(?:buy|book|get|grab)\s+)?for\b)?|(?:(?:try|tries|trying|attempt|attempts|attempting|want|wants|wanting|hope|hoping|show up|showing up|arrive|arriving|log on|logging on|hit the site)\s+(?:at once\s+)?to\s+(?:buy|book|get|grab|snap up|purchase|reserve)|buy|book|grab|snap up|purchase|reserve|(?:arrive|arrives|arriving|show up|shows up|showing up|pour in|pouring in|flood in|flooding in)(?=[^.;!?]*\b(?:in|within|during)\s+(?:the\s+)?(?:first|opening)\b))\b)/i;
+
+/**
+ * The window a burst of contenders arrives in, said in the contenders' clause: "in the first minute", "within the first
+ * 10 minutes", "during the first hour", "in 30 seconds". Group 1 is the count (absent: one), group 2 the time unit.
+ */
+const ARRIVAL_WINDOW =
+  /\b(?:in|within|during|over)\s+(?:just\s+|only\s+)?(?:the\s+(?:first|opening)\s+)?(?:(\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|ten|fifteen|twenty|thirty|few)\s+)?(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b/i;
 
 /**
  * The stated noun of a phrase: the first one found, unless another follows it straight away, which is then the
@@ -555,12 +562,13 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     id: "retention_days",
     toDays: true,
   },
-  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
-  // a moving object's position sent every few seconds ("drivers sending location every 4 seconds")
+  // a moving object's position sent every few seconds ("drivers sending location every 4 seconds", "reporting location every 5 seconds"): before a
+  // report's own interval, which a position reported is not
   {
     re: /\b(?:locations?|positions?|gps|coordinates|pings?)\s+(?:updates?\s+)?(?:every|each)\s*$/i,
     id: "update_seconds",
   },
+  { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
   { re: FAILOVER_WORDS, id: "failover_seconds" },
@@ -912,7 +920,20 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
       // when the sale opens, not only the product's users
       const contend = hit.entry.count === "users" ? CONTEND.exec(rest.slice(end)) : null;
-      if (contend) setScale(scale, "buyers_at_onsale", n.value, quoteTo(end));
+      if (contend) {
+        setScale(scale, "buyers_at_onsale", n.value, quoteTo(end));
+        // "… try to buy 60,000 seats in the first minute": the window the contenders arrive in is the sale's window,
+        // the divisor of their attempt rate; read only in their own sentence, so a bound said elsewhere ("a change
+        // reaches every node within 10 seconds") is never taken for it
+        const sentence = t.slice(n.end + end).split(/[;!?]|[.](?!\d)/)[0] ?? "";
+        const win = ARRIVAL_WINDOW.exec(sentence);
+        const unit = win ? timeUnit(win[2] ?? "") : undefined;
+        const said = (win?.[1] ?? "").toLowerCase();
+        // "the first few minutes" is a few of them; "the first minute", "a minute" one
+        const count = /^\d/.test(said) ? Number(said) : said === "few" ? 3 : (wordsToNumber(said) ?? 1);
+        if (win && unit && (win[1] !== undefined || /\bfirst|opening\b/i.test(win[0])))
+          setScale(scale, "onsale_seconds", count * unit, win[0]);
+      }
     }
   }
 
@@ -1146,7 +1167,7 @@ function parseLatency(text: string): LatencyTarget[] {
     if (
       !m[1] &&
       !millis &&
-      !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open/.test(
+      !/latenc|respond|response|p\d\d|fast|lookup|read|write|within|quer|search|answer|load|return|render|serve|open|match|assign|dispatch/.test(
         ctx,
       )
     )
@@ -1181,14 +1202,43 @@ function parseLatency(text: string): LatencyTarget[] {
   return out;
 }
 
+/**
+ * Words that put the product in front of users on several continents: a system said to be global ("a global
+ * configuration service", "global users") or worldwide. "Global" that qualifies an order, an id, an index or a lock
+ * ("a global order", "globally unique ids", "a global secondary index") says nothing about where it runs.
+ */
+const WORLDWIDE =
+  /\b(?:globally(?: distributed| available| deployed)|global(?! (?:order|ordering|unique|uniqueness|secondary|index|lock|locks|clock|id|ids|sequence|counter|state|view|snapshot|consistency|transaction|transactions|variable|namespace|total|top|leaderboard|ranking|rate limit|rate limits|rate limiter|rate limiting|limit|limits)\b)(?:[ -][a-z]+){0,2}? (?:service|store|system|platform|scale|fleet|users|audience|customers|traffic|deployment|cluster|network|app|application|product|database|cache|cdn|api|backend|game|marketplace|company|business|footprint|presence)s?\b|worldwide|world-wide|around the world|across (?:the )?(?:world|globe|continents)|on every continent|(?:in|across) (?:many|several|multiple) countries)\b/i;
+
+/** One region per populated continent group (Americas, Europe, Asia-Pacific), the fewest that keep users near one. */
+const WORLDWIDE_REGIONS = 3;
+/** Users beyond which a product's users live on several continents (the largest single-country user bases). */
+const WORLDWIDE_USERS = 1e8;
+
 function parseRegions(text: string, scale: Record<string, Stated<number>>): Stated<number> | undefined {
   const fromScale = scale.regions;
   if (fromScale) return fromScale;
+  const world = WORLDWIDE.exec(text);
+  if (world)
+    return {
+      value: WORLDWIDE_REGIONS,
+      quote: world[0],
+      reading: `a product used worldwide is served from a region on each populated continent group (Americas, Europe, Asia-Pacific), ${WORLDWIDE_REGIONS} at least, so no user pays an intercontinental round trip`,
+    };
   const m =
-    /\b(?:multi[- ]region(?:al)?|across (?:all |several |multiple )?regions|(?:in |to )?(?:every|each|all|several|multiple) regions?|geo[- ]?(?:distributed|replicated)|globally(?: distributed)?|global(?= (?:rate limit|limit|service|store|scale|fleet|users|traffic|deployment|cluster))|worldwide|around the world|across (?:the )?(?:world|globe|continents|data ?cent(?:er|re)s)|active[- ]active|cross[- ]region|region (?:outage|failure|goes down|is lost)|survives? (?:the )?loss of a region)\b/i.exec(
+    /\b(?:multi[- ]region(?:al)?|across (?:all |several |multiple )?regions|(?:in |to )?(?:every|each|all|several|multiple) regions?|geo[- ]?(?:distributed|replicated)|global(?= (?:rate limit|limit))|across (?:the )?data ?cent(?:er|re)s|active[- ]active|cross[- ]region|region (?:outage|failure|goes down|is lost)|survives? (?:the )?loss of a region)\b/i.exec(
       text,
     );
-  return m ? { value: 2, quote: m[0] } : undefined;
+  if (m) return { value: 2, quote: m[0] };
+  // "2 billion users": more people than any one country's market holds live on several continents
+  const people = scale.users;
+  if (people && people.value >= WORLDWIDE_USERS)
+    return {
+      value: WORLDWIDE_REGIONS,
+      quote: people.quote,
+      reading: `${people.quote} is more than any one country's market holds, so they live on several continents: served from a region on each populated continent group, ${WORLDWIDE_REGIONS} at least`,
+    };
+  return undefined;
 }
 
 /** Everything the prompt states about NFRs; absent fields were not stated. */

@@ -203,6 +203,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
   },
   { id: "items_per_event", label: "items on sale per event (seats, rooms for a night)", unit: "items" },
+  // the window a sale's buyers arrive in ("in the first minute"): the divisor of their attempt rate
+  { id: "onsale_seconds", label: "sale's opening window", unit: "s" },
   {
     id: "timer_lead_seconds",
     label: "scheduling lead time, from setting a run up to its due time",
@@ -406,6 +408,20 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     share: "to pull the followed celebrities' recent posts",
   },
   { id: "hydrate_seconds", label: "fetching a page's posts by id", unit: "s", share: "to fetch the page's posts" },
+  { id: "geo_query_seconds", label: "finding the nearby available candidates", unit: "s", share: "for the geo query" },
+  {
+    id: "eta_rank_seconds",
+    label: "ranking the candidates by road ETA",
+    unit: "s",
+    share: "to rank the candidates by ETA",
+  },
+  { id: "claim_seconds", label: "claiming the chosen candidate", unit: "s", share: "for the claim" },
+  {
+    id: "offer_push_seconds",
+    label: "pushing the offer to the chosen candidate",
+    unit: "s",
+    share: "to push the offer",
+  },
   {
     id: "merge_rank_seconds",
     label: "merging and ordering one page in the serving service",

@@ -118,7 +118,46 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
         rows.push({ ...r, inputs: r.inputs.map((i) => ({ ...i })) });
       }
     });
+    onceEach(rows);
     // a bare product's own service leads the table, as its part leads the drawing
     return [...rows.filter((r) => r.archetype === RECORD_PART), ...rows.filter((r) => r.archetype !== RECORD_PART)];
   },
 };
+
+/** A figure's expression, without its name or spaces: "moving_objects/update_seconds". */
+const expressionOf = (r: Pick<CapacityRow, "formula">) =>
+  r.formula.split(" = ").slice(1).join(" = ").replace(/\s+/g, "");
+
+/**
+ * One quantity, one row: a figure that computes the same expression over the same inputs as a figure shown before it
+ * (a dispatcher's and a proximity index's location updates, a chat's open connections and the presence feature's
+ * online users) is the same quantity under a second name, so it is shown as that quantity read under its own name,
+ * never computed a second time. Its id stays, so the decisions and bottlenecks that name it still find it.
+ */
+function onceEach(rows: CapacityRow[]): void {
+  const first = new Map<string, CapacityRow>();
+  rows.forEach((r, k) => {
+    const expression = expressionOf(r);
+    if (!/[-+*/()]/.test(expression)) return;
+    const earlier = first.get(expression);
+    if (!earlier) {
+      first.set(expression, r);
+      return;
+    }
+    if (earlier.id === r.id || Math.abs(earlier.value - r.value) > 1e-9 * Math.max(1, Math.abs(r.value))) return;
+    rows[k] = {
+      ...r,
+      formula: `${r.id} = ${earlier.id}`,
+      inputs: [
+        {
+          name: earlier.id,
+          value: earlier.value,
+          unit: earlier.unit,
+          // a figure another model computes reaches this one as a value it did not state (as shared inputs do)
+          source: "assumed",
+          because: `not stated; ${earlier.archetype}'s ${earlier.quantity}, ${earlier.formula}: the same quantity, computed once`,
+        },
+      ],
+    };
+  });
+}

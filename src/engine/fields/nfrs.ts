@@ -195,7 +195,11 @@ export const nfrsField: Deriver<"nfrs"> = {
       ordering: pick(s.ordering, stance.ordering, dflt("ordering")),
       durability,
       regions: s.regions
-        ? { value: s.regions.value, source: "stated", because: `the prompt says '${s.regions.quote}'` }
+        ? {
+            value: s.regions.value,
+            source: "stated",
+            because: `the prompt says '${s.regions.quote}'${s.regions.reading ? `: ${s.regions.reading}` : ""}`,
+          }
         : { value: 1, source: "default", because: "no regions named; one region with replicas across its zones" },
       latency: s.latency.map((l) => ({ ...l })),
       scale,

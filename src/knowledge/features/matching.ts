@@ -117,6 +117,11 @@ export const MATCHING: FeatureEntry = {
       inp("moving_objects", 1e6, "drivers online at peak"),
       inp("update_seconds", 4, "driver apps report position every few seconds"),
       inp("offer_seconds", 15, "a driver has a few seconds to accept an offer"),
+      inp(
+        "searches_per_request",
+        3,
+        "a request searches again, with a wider radius, after a decline or an expired offer: about three searches per matched request",
+      ),
     ],
     figures: [
       fig("ride_requests_per_sec", "ride requests per second", "rate", "rides_per_day / 86400", "req/s"),
@@ -127,14 +132,47 @@ export const MATCHING: FeatureEntry = {
         "ride_requests_per_sec * peak_factor",
         "req/s",
       ),
+      // the nearby searches the proximity index answers come from the requests being matched, so the design has one
+      // figure for them, not the index's typical query rate beside the requests it sizes here
       fig(
-        "driver_location_updates_per_sec",
-        "driver location updates per second",
+        "nearby_queries_per_sec",
+        "nearby searches a second from matching requests",
         "rate",
-        "moving_objects / update_seconds",
-        "writes/s",
+        "peak_ride_requests_per_sec * searches_per_request",
+        "req/s",
       ),
+      // the drivers' location updates are the proximity index's load, sized once by the proximity feature it requires
+      // (location_updates_per_sec), never again here
     ],
+    // a match, from the rider's request to the offer on the driver's phone: find the nearby available drivers in the
+    // live geo index, rank them by road ETA, claim the best one, push the offer; the driver's accept window
+    // (offer_seconds) follows the offer and is outside the bound
+    latencyPath: {
+      serves: "one match, from the rider's request to the offer on the driver's phone",
+      steps: ["client_rtt_seconds", "geo_query_seconds", "eta_rank_seconds", "claim_seconds", "offer_push_seconds"],
+      inputs: [
+        inp(
+          "geo_query_seconds",
+          0.05,
+          "the available drivers in the rider's cell and its neighbours are read from an in-memory geo index; tens of milliseconds at the tail (a planning figure)",
+        ),
+        inp(
+          "eta_rank_seconds",
+          0.3,
+          "road-network ETAs for the ten or so candidates are computed in one parallel batch by the routing service; a few hundred milliseconds at the tail (a planning figure; measure it)",
+        ),
+        inp(
+          "claim_seconds",
+          0.01,
+          "one conditional write on the driver's state row (available to offered, with the offer token and expiry) (a planning figure)",
+        ),
+        inp(
+          "offer_push_seconds",
+          0.3,
+          "the offer goes down the driver's open connection over a mobile network, whose tail round trip is a few hundred milliseconds; the driver's accept window starts after it, outside the bound (a planning figure)",
+        ),
+      ],
+    },
   },
   decisions: [
     {
@@ -183,7 +221,7 @@ export const MATCHING: FeatureEntry = {
       ],
       rules: [
         {
-          when: [{ number: "driver_location_updates_per_sec", below: 1000 }],
+          when: [{ number: "location_updates_per_sec", below: 1000 }],
           option: "global",
           because: "the whole market fits one matcher",
         },
