@@ -388,7 +388,9 @@ function evaluateModel(
             name: spec.quantity,
             value: spec.typical,
             source: "assumed",
-            because: `not stated; typical for ${owner}: ${formatQuantity(spec.typical, unit)}, because ${spec.why ?? "it is the common case"}`,
+            // the reason after a dash, not "because": a knowledge reason is as often a noun phrase ("an environment's
+            // flags and segments as one snapshot") as a clause, and a dash reads right before either
+            because: `not stated; typical for ${owner}: ${formatQuantity(spec.typical, unit)} — ${spec.why ?? "the common case"}`,
           },
         ],
       });

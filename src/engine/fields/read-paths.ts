@@ -48,7 +48,8 @@ export const readPathsField: Deriver<"readPaths"> = {
           read: op.phrase,
           entity: op.entity,
           servedBy: "replica",
-          staleness,
+          // a replica answers behind the authority: its lag, never "none" (the default only the authority's own read takes)
+          staleness: kb?.staleness ?? "bounded by the replication lag",
           archetype: op.archetype,
           because:
             kb?.tolerates === "stale"

@@ -385,7 +385,7 @@ function runnerUp(
     const chosen = row.options.find((o) => o.id === row.chosen);
     return {
       product: rejected.s.t.product,
-      why: `not chosen because ${row.id} chose ${short(chosen?.name ?? row.chosen)} over ${short(option.name)} (its cost: ${option.costs}); it would win if ${option.winsWhen}`,
+      why: `not chosen because the design chose ${short(chosen?.name ?? row.chosen)} over ${short(option.name)} (its cost: ${option.costs}); it would win if ${option.winsWhen}`,
     };
   }
   const next = left[0];

@@ -117,10 +117,79 @@ export interface SequenceStep {
   branch: boolean;
 }
 
+/** Words of a guard that say which check it is about ("Item.state != free" -> item, state, free). */
+const GUARD_STOP = new Set(
+  "a an the and or of to in on for by at is are be no not any all its it this that with than now null true false otherwise".split(
+    " ",
+  ),
+);
+function guardWords(guard: string): Set<string> {
+  const words = guard
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1 && !GUARD_STOP.has(w))
+    // "expired", "expires" and "expiry" name one check
+    .map((w) => (w.length > 5 ? w.slice(0, 5) : w));
+  return new Set(words);
+}
+
+/**
+ * Where a `|->` branch leaves the main path: after the earlier step whose check its guard is the other
+ * outcome of (the step's guard sharing the most words with it: "count >= limit" leaves at the step that
+ * checks "count < limit", not after the success reply), else after the step just before it.
+ */
+function departure(main: readonly SequenceStep[], before: number, guard: string | undefined): number {
+  const own = guardWords(guard ?? "");
+  let best = -1;
+  let bestScore = 0;
+  for (let i = 0; i < before; i++) {
+    const g = main[i]?.guard;
+    if (!g) continue;
+    const score = [...guardWords(g)].filter((w) => own.has(w)).length;
+    if (score > 0 && score >= bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best >= 0 ? best : before - 1;
+}
+
+/**
+ * The protocol as a main path and its branches: a `|->` step opens a branch, and the steps after it
+ * belong to that branch while each is sent by the party the branch's last message reached (the expiry
+ * sweeper's proposal goes on to the followers); a step sent from anywhere else resumes the main path.
+ */
+function splitBranches(steps: readonly SequenceStep[]): {
+  main: SequenceStep[];
+  branches: { at: number; steps: SequenceStep[] }[];
+} {
+  const main: SequenceStep[] = [];
+  const branches: { at: number; steps: SequenceStep[] }[] = [];
+  let open: SequenceStep[] | undefined;
+  for (const s of steps) {
+    if (s.branch) {
+      open = [s];
+      branches.push({ at: departure(main, main.length, s.guard), steps: open });
+      continue;
+    }
+    const last = open?.[open.length - 1];
+    if (open && last && s.from === last.to) {
+      open.push(s);
+      continue;
+    }
+    open = undefined;
+    main.push(s);
+  }
+  return { main, branches };
+}
+
 /**
  * A sequence diagram from a protocol bound to components: each step is a message from one
  * participant to another (a note over the participant for a local step), a reply drawn dashed, the guard
- * as a note over the party that checks it (the receiver, or the sender where the step says so), a `|->` branch as an alternative, outcomes at the end.
+ * as a note over the party that checks it (the receiver, or the sender where the step says so), outcomes at the end.
+ * A `|->` branch is drawn where it leaves the main path, as an `alt` on its guard with the rest of the main
+ * path under `else`, so neither outcome is drawn after the other; a branch with nothing left on the main
+ * path after it is an `opt`.
  */
 export function boundSequence(
   steps: readonly SequenceStep[],
@@ -132,21 +201,54 @@ export function boundSequence(
   const pid = (a: string) => `P${actors.indexOf(a)}`;
   const lines = ["sequenceDiagram", "  autonumber"];
   for (const a of actors) lines.push(`  participant ${pid(a)} as ${seqText(nameOf(a), 56)}`);
-  let prev: SequenceStep | undefined;
-  for (const s of steps) {
+  const { main, branches } = splitBranches(steps);
+  const draw = (s: SequenceStep, prev: SequenceStep | undefined, indent: string) => {
     const reply = prev !== undefined && !s.guard && s.from === prev.to && s.to === prev.from && s.from !== s.to;
     const arrow = reply ? "-->>" : "->>";
-    if (s.branch) lines.push(`  alt ${seqText(s.guard ?? "otherwise", GUARD_MAX)}`);
-    // the sender checks before it sends, the receiver once the message arrives
+    // the sender checks before it sends, the receiver once the message arrives; a branch's guard heads its block
     const note = !s.branch && s.guard ? `checks ${seqText(s.guard, GUARD_MAX)}` : undefined;
-    if (note && s.checkedBy === "sender") lines.push(`  Note over ${pid(s.from)}: ${note}`);
+    if (note && s.checkedBy === "sender") lines.push(`${indent}Note over ${pid(s.from)}: ${note}`);
     // work local to one participant (a watermark passing, a checkpoint) is a note over it, never an arrow to itself
-    if (s.from === s.to) lines.push(`  Note over ${pid(s.from)}: ${seqText(s.operation)}`);
-    else lines.push(`  ${pid(s.from)}${arrow}${pid(s.to)}: ${seqText(s.operation)}`);
-    if (note && s.checkedBy !== "sender") lines.push(`  Note over ${pid(s.to)}: ${note}`);
-    if (s.branch) lines.push("  end");
-    if (!s.branch) prev = s;
+    if (s.from === s.to) lines.push(`${indent}Note over ${pid(s.from)}: ${seqText(s.operation)}`);
+    else lines.push(`${indent}${pid(s.from)}${arrow}${pid(s.to)}: ${seqText(s.operation)}`);
+    if (note && s.checkedBy !== "sender") lines.push(`${indent}Note over ${pid(s.to)}: ${note}`);
+  };
+  const run = (list: readonly SequenceStep[], prev: SequenceStep | undefined, indent: string) => {
+    let p = prev;
+    for (const s of list) {
+      draw(s, p, indent);
+      if (!s.branch) p = s;
+    }
+  };
+  // the main path from step i on, each branch opened where it leaves and the rest of the path under its else
+  const from = (i: number, prev: SequenceStep | undefined, indent: string) => {
+    for (let j = i; j < main.length; j++) {
+      const s = main[j] as SequenceStep;
+      draw(s, prev, indent);
+      prev = s;
+      const here = branches.filter((b) => b.at === j);
+      if (here.length === 0) continue;
+      const rest = j + 1 < main.length;
+      here.forEach((b, k) => {
+        const guard = seqText(b.steps[0]?.guard ?? "otherwise", GUARD_MAX);
+        lines.push(`${indent}${k === 0 ? (rest || here.length > 1 ? "alt" : "opt") : "else"} ${guard}`);
+        run(b.steps, s, `${indent}  `);
+      });
+      if (rest) {
+        lines.push(`${indent}else otherwise`);
+        from(j + 1, s, `${indent}  `);
+      }
+      lines.push(`${indent}end`);
+      return;
+    }
+  };
+  // a branch that leaves before the first main step (none in practice) is drawn first
+  for (const b of branches.filter((x) => x.at < 0)) {
+    lines.push(`  opt ${seqText(b.steps[0]?.guard ?? "otherwise", GUARD_MAX)}`);
+    run(b.steps, undefined, "    ");
+    lines.push("  end");
   }
+  from(0, undefined, "  ");
   const first = pid(actors[0] ?? "");
   const last = pid(actors[actors.length - 1] ?? "");
   lines.push(`  Note over ${first}${first === last ? "" : `,${last}`}: outcomes ${outcomes.join(" or ")}`);

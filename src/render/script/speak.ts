@@ -250,7 +250,7 @@ export function gerund(name: string): string | undefined {
 
 /** Words that end the verb phrase at the start of an action: what follows is how, not what. */
 const CLAUSE_BREAK =
-  /[,;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | up to | before | after | whether | once | unless | if | while /;
+  /,(?!\d)|[;:(]| — | - | by | so that | so | with | only | when | whenever | whose | that | which | using | until | up to | before | after | whether | once | unless | if | while /;
 const DETERMINERS = new Set(["a", "an", "the", "every", "each", "its", "their", "all", "any", "one", "his", "her"]);
 /** Words that cannot end a noun phrase: prepositions, conjunctions, determiners, adverbs. */
 const NP_STOP = new Set([
@@ -273,6 +273,15 @@ function until(words: readonly string[], from: number): string[] {
     // after it takes an object of its own ("an execution or read its history": a second verb phrase, not the noun's)
     const joinsVerb = DETERMINERS.has((words[i + 2] ?? "").toLowerCase());
     if (w === "or" && out.length + from > 0 && next !== undefined && !stops(next) && !joinsVerb) {
+      out.push(w);
+      continue;
+    }
+    // "a segment's included and excluded users": a participle after a determiner or possessive names no thing yet,
+    // so the "and" joins it to the next modifier of the same noun rather than ending the phrase
+    const before = (out.length > 1 ? out[out.length - 2] : words[from - 1]) ?? "";
+    const modifier =
+      /^[a-z]+ed$/.test(out[out.length - 1] ?? "") && (DETERMINERS.has(before.toLowerCase()) || /'s$/.test(before));
+    if (w === "and" && modifier && next !== undefined && !stops(next)) {
       out.push(w);
       continue;
     }
@@ -359,7 +368,12 @@ const PARTICLES: ReadonlySet<string> = new Set(["out", "up", "off", "back", "dow
 const GIVING = new Set(["hand", "hands", "give", "gives", "pass", "passes"]);
 
 function rawActionName(phrase: string): string {
-  const base = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, ""));
+  // a phrase that opens on its condition ("where the subject is a CRDT instead, merge each update …") is named by
+  // its action after the comma, never by the condition cut short ("where the subject is")
+  const base = speakable(phrase.replace(/\s*\([^)]*\)\s*$/, "")).replace(
+    /^(?:where|if|when|whenever|once|unless)\s[^,]*,\s*/i,
+    "",
+  );
   const cut = (base.split(CLAUSE_BREAK)[0] ?? base).trim();
   const words = cut.split(/\s+/).filter(Boolean);
   while (words.length > 1 && dangles(words[words.length - 1] ?? "")) words.pop();
@@ -385,7 +399,9 @@ function rawActionName(phrase: string): string {
       // a phrasal verb's particle after its object ("fan the new post out") stays after the head noun it follows
       const particle = np.length >= 2 && PARTICLES.has(np[np.length - 1] ?? "") ? np.pop() : undefined;
       if (particle) head.splice(0, head.length, np[np.length - 1] ?? "");
-      const noun = np.length <= 3 && verb.length + np.length <= 5 + subject ? np : head;
+      // modifiers joined by "and" ("segment's included and excluded users") say which one as a whole, kept together
+      const joined = np.includes("and") && np.length <= 5;
+      const noun = (np.length <= 3 && verb.length + np.length <= 5 + subject) || joined ? np : head;
       if (particle) return `${verb.join(" ")} the ${noun.join(" ")} ${particle}`;
       // "hand the new fencing token to the holder": a verb of giving keeps whom it gives to
       const after = det + 1 + np.length;
@@ -676,7 +692,7 @@ export function withArticle(name: string): string {
 
 /** Finite verbs the knowledge's short phrases use; a phrase with one is a clause, without one a noun phrase. */
 const FINITE =
-  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|decides|avoids|let|hits|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep)\b/i;
+  /\b(is|are|was|were|can|cannot|must|may|might|will|would|should|has|have|does|do|needs|need|goes|gets|stays|survives|holds|sets|sends|grows|grow|lags|adds|add|reaches|touches|fans|fan|lives|live|drops|drop|pays|pay|sees|see|doubles|caps|moves|keeps|owns|fits|takes|runs|waits|wait|learn|learns|becomes|serializes|serialize|expire|expires|stampede|lose|loses|outlive|outlives|applies|apply|depends|carries|gives|lets|makes|allows|allow|accepts|accept|starts|syncs|decides|avoids|let|hits|stall|stalls|wins|fails|costs|reads|scales|tolerates|survive|carry|stay|hold|get|go|become|move|keep|exceed|exceeds|outgrow|outgrows|outrun|outruns|outpace|outpaces|surpass|surpasses|overtake|overtakes)\b/i;
 /** Every finite verb of a phrase (global: `match` starts it from the beginning each time). */
 const FINITE_ALL = new RegExp(FINITE.source, "gi");
 
@@ -758,6 +774,9 @@ export function verbless(reason: string): boolean {
     )
       return false;
     if (/^(?:the|a|an|each|every|no|its|their|and|or|of|for|per|with|by|in|on|to)$/.test(before)) return false;
+    // after an owner, before a conjunction or preposition ("an environment's flags and segments"), a plural noun;
+    // "each key's writes land …" keeps its verb
+    if (/'s$/.test(before) && /^(?:and|or|as|of|for|per|in|on|at|from|with|)$/.test(after)) return false;
     if (NOUN_VERBS.test(w) && (ADJECTIVE.test(before) || !after || /^(?:for|from|and|or|per)$/.test(after)))
       return false;
     return true;
@@ -905,6 +924,9 @@ const formOf = rememberText((item: string): "verb" | "clause" | "gerund" | "noun
   )
     return "gerund";
   if (VERBS.has(first) && !DETERMINERS.has(first)) return "verb";
+  // the prompt's own "… that evaluates 1 million alert rules" with its subject left off: a third-person verb
+  // before its counted or determined object is a verb phrase, never a noun ("the evaluates …")
+  if (thirdPersonLead(words)) return "verb";
   // "admit a request", "complete or fail the run": a word straight before its object's article is a verb
   if (/^re-[a-z]+$/.test(first)) return "verb";
   const objectAt =
@@ -941,7 +963,19 @@ function asGerund(item: string, form: "verb" | "clause"): string {
     (VERBS.has(second.toLowerCase()) || /^re-/.test(second) || DETERMINERS.has((rest[0] ?? "").toLowerCase()))
   )
     return [ingForm(first.toLowerCase()), or, ingForm(second.toLowerCase()), ...rest].join(" ");
-  return [ingForm(first.toLowerCase()), ...words.slice(1)].join(" ");
+  // a verb phrase led by a third person ("evaluates 1 million rules", "processes the payment") takes its base form
+  const lower = first.toLowerCase();
+  const verb = /^[a-z]{3,}(?<!ss|us|is)s$/.test(lower) ? baseForm(lower) : lower;
+  return [ingForm(verb), ...words.slice(1)].join(" ");
+}
+
+/** Whether a phrase opens with a verb's third person before its object: a number or a determiner ("evaluates 1 million …"). */
+function thirdPersonLead(words: readonly string[]): boolean {
+  const first = (words[0] ?? "").toLowerCase();
+  const next = (words[1] ?? "").toLowerCase();
+  if (!/^[a-z]{3,}[^s']s$/.test(first) || !(/^\d/.test(next) || DETERMINERS.has(next))) return false;
+  const base = baseForm(first);
+  return VERBS.has(base) || /(?:ate|ize|ise|ify)$/.test(base);
 }
 
 /**

@@ -528,7 +528,7 @@ function visibleWrites(d: Design, ownOnly = false): string[] {
 
 /** Words that end the prompt's name for what it asks to build ("a task queue with …", "a cache in front of …"). */
 const SUBJECT_END =
-  /^(?:that|which|who|with|for|in|of|like|to|at|on|by|from|per|serving|handling|where|using|across|over|under|supporting|,)$|^\d/i;
+  /^(?:that|which|who|with|within|for|in|into|of|like|to|at|on|by|from|per|serving|handling|where|using|across|over|under|through|between|before|after|during|supporting|,)$|^\d/i;
 
 /**
  * The prompt's own name for what it asks to build ("stock exchange order matching engine", "webhook delivery
@@ -590,7 +590,15 @@ export function promptSubject(d: Design): string | undefined {
   const rest = lower.slice(end).join(" ");
   const also = (d.archetypes[0]?.evidence ?? [])
     .map((e) => /^'([^'…]+)' (?:\(as '[^']*'\) )?states a requirement\b/.exec(e)?.[1])
-    .find((x) => x !== undefined && countWords(x) <= 3 && /s$/.test(x) && rest.includes(x.toLowerCase()));
+    .find(
+      (x) =>
+        x !== undefined &&
+        countWords(x) <= 3 &&
+        /s$/.test(x) &&
+        rest.includes(x.toLowerCase()) &&
+        // a plural, not an acronym the prompt writes in capitals ("SMS" in "push, email and SMS messages")
+        !acronymIn(words.slice(end).join(" "), x),
+    );
   // said with the prompt's own verb when it has one ("a bank ledger that transfers money between accounts"), never
   // as "for money between accounts"
   const verb = also
@@ -601,10 +609,28 @@ export function promptSubject(d: Design): string | undefined {
   return article ? `${article} ${said}` : said;
 }
 
+/** Whether the prompt writes a phrase's last word in capitals: an acronym ending in "s" ("SMS"), not a plural. */
+function acronymIn(text: string, phrase: string): boolean {
+  const last = phrase.split(/\s+/).pop() ?? "";
+  const m = new RegExp(`\\b${last.replace(/[^A-Za-z0-9]/g, ".")}\\b`, "i").exec(text);
+  return m !== null && /^[A-Z0-9]{2,}$/.test(m[0]);
+}
+
 /** What a design whose feature record realizes an archetype does not draw: "lock service", "broker cluster". */
 function realizedInstead(realized: NonNullable<Design["archetypes"][number]["realizes"]>): string {
   const row = FEATURE_BY_ID.get(realized.feature)?.realizes?.find((r) => r.id === realized.id);
   return row?.instead ?? "lock service";
+}
+
+/**
+ * A partition key as said aloud: a key given as a formula ("shard_id = hash(workflow_id) mod shards") is said by
+ * what it hashes ("the hash of workflow id"), never with its "=" and brackets read out.
+ */
+export function spokenKey(key: string): string {
+  const m = /^\s*(?:[\w.]+\s*=\s*)?(?:hash|crc32|murmur\w*)\(([^)]+)\)/i.exec(key);
+  if (m?.[1]) return `the hash of ${speakable(m[1])}`;
+  const lhs = /^\s*([\w.]+)\s*=/.exec(key)?.[1];
+  return speakable(lhs ?? key);
 }
 
 /* ---- 1. Normalise ---- */
@@ -933,8 +959,8 @@ function primaryStep(d: Design): StepDraft {
     lines.push(
       ...detail(
         model.partitionKey && model.key.length === 1 && model.key[0] === model.partitionKey
-          ? `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed and partitioned by ${speakable(model.partitionKey)}`
-          : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${model.partitionKey ? `, partitioned by ${speakable(model.partitionKey)}` : ""}`,
+          ? `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed and partitioned by ${spokenKey(model.partitionKey)}`
+          : `${name ? `${sentence(name).slice(0, -1)} is` : "It is"} keyed by ${andList(model.key.map((k) => speakable(k)))}${model.partitionKey ? `, partitioned by ${spokenKey(model.partitionKey)}` : ""}`,
       ),
     );
   // "rebuilt from it" only holds when nothing else is state that must never be wrong
@@ -2063,9 +2089,55 @@ function ownReferent(failure: string, body: string | undefined): string {
  */
 function fixSaid(prevention: string): string | undefined {
   const whole = clauses(prevention, RULE_WORDS)[0];
-  if (whole) return whole;
+  if (whole) return asFix(whole);
   const first = speakable(prevention).split(/,\s+or\s+/)[0] ?? "";
-  return first && countWords(first) <= RULE_WORDS ? sentence(first) : undefined;
+  return first && countWords(first) <= RULE_WORDS ? asFix(sentence(first)) : undefined;
+}
+
+/**
+ * A fix cell said as a sentence: an instruction ("Use a conditional put …") or a clause stands as it is; a
+ * table cell that only names the fix ("Atomic refill-and-decrement on the shard …", "A client-generated message
+ * id, deduplicated …") is said as "The fix is …", never read out as a sentence of its own.
+ */
+export function asFix(text: string, noun = "fix"): string {
+  return namesOnly(text) ? sentence(`The ${noun} is ${lowerFirst(text.replace(/[.]$/, ""))}`) : text;
+}
+
+/** Whether a sentence only names a thing (a table cell: "Atomic refill-and-decrement on …"), with no verb of its own. */
+export function namesOnly(text: string): boolean {
+  const first = (text.split(/\s+/)[0] ?? "").replace(/[,:]$/, "");
+  const second = (text.split(/\s+/)[1] ?? "").toLowerCase();
+  if (startsWithInstruction(text)) return false;
+  // its own verb, outside a relative clause ("Stale reads are tolerated"), makes it a sentence
+  const head = text.split(/\b(?:that|which|who|where|when|while|so|because|if|unless)\b/)[0] ?? text;
+  if (/\b(?:is|are|was|were|can|cannot|must|may|will|would|should|has|have|does|do)\b/i.test(head)) return false;
+  // "A client-generated message id, deduplicated where …": an article and a noun with no verb before the first comma
+  const lead = (text.split(/,\s/)[0] ?? text).replace(/[.]$/, "");
+  const article =
+    /^(?:a|an|one)$/i.test(first) &&
+    !/:/.test(text) &&
+    !isClause(text) &&
+    verbless(lead) &&
+    verbless(text.replace(/[.]$/, "")) &&
+    // "A request key maps to …": a singular subject's verb before its preposition or adverb
+    !/^\S+ (?:[\w-]+ ){0,3}[a-z]+[^s]s (?:to|into|onto|on|in|at|by|from|with|only|exactly|never|once|after|before)\b/i.test(
+      text,
+    );
+  // a modifier first ("Atomic", "Local", "Jittered", "Compare-and-set", "Validation"), not a verb before its object
+  const modifier =
+    /^(?!(?:pre|re|de|co)-)[A-Za-z]+-[a-z-]+$|^[A-Za-z]{3,}(?:ic|al|ed|ive|ent|ous|ble)$|^(?:short|local|whole|validation)$/i.test(
+      first,
+    ) &&
+    // verbs of those shapes that open an instruction ("Receive and ack …", "Prevent …", "Enable …")
+    !/^(?:receive|derive|arrive|archive|drive|give|live|revive|seal|heal|reveal|install|signal|deal|need|feed|seed|embed|shed|speed|proceed|exceed|succeed|prevent|present|represent|invent|rent|segment|augment|implement|document|comment|orient|enable|disable|double|assemble|decrement|increment)$/i.test(
+      first,
+    ) &&
+    !/^(?:a|an|the|each|every|its|their|all|one|no)$/.test(second) &&
+    // "Replicated shards answer each keystroke": a plural subject and its verb
+    !/\b[a-z]{3,}s (?:answer|record|report|send|pass|reject|refuse|keep|hold|read|write|take|serve|store|watch|return|apply|carry|see|get|make|use)\b/i.test(
+      head,
+    );
+  return article || modifier;
 }
 
 /**
@@ -2273,7 +2345,8 @@ function assumedReason(input: Input | undefined): string | undefined {
   if (input?.source !== "assumed" || /peak_factor|utili[sz]ation/.test(input.name)) return undefined;
   if (/\bderived as\b/.test(input.because)) return undefined;
   const why = (
-    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1]
+    /(?:\bbecause | — )([^;]+)$/.exec(input.because)?.[1] ??
+    /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1]
   )?.replace(/\s*\([^()]*\)/g, "");
   if (!why) return undefined;
   // "share of calls that fail and wait for a retry" at 1% is said "1 percent of calls fail and wait for a retry"
@@ -2426,7 +2499,8 @@ function headroomLines(d: Design, hot: Figure, lead = "That's"): Line[] {
   const rate = /^(\w+)\/s$/.exec(input.unit ?? "")?.[1];
   if (!per || !rate) return [];
   const why =
-    /\bbecause ([^;]+)$/.exec(input.because)?.[1] ?? /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
+    /(?:\bbecause | — )([^;]+)$/.exec(input.because)?.[1] ??
+    /^not stated; assumed [^:;]+: ([^;]+)$/.exec(input.because)?.[1];
   const amount = `${speakNumber(input.value)} ${RATE_WORDS[rate] ?? rate} a second per ${per}`;
   // a load past what one of our own units handles is acted on where it is said: the count the capacity model
   // sizes to split it (an outside party's account is raised or paced, never split by us)
@@ -2445,7 +2519,7 @@ function headroomLines(d: Design, hot: Figure, lead = "That's"): Line[] {
 /** Where a per-unit ceiling comes from, said with its unit: "I'm assuming 25 thousand samples a second per core, because …". */
 function ceilingReason(c: Ceiling): string | undefined {
   const why =
-    /\bbecause ([^;]+)$/.exec(c.input.because)?.[1] ??
+    /(?:\bbecause | — )([^;]+)$/.exec(c.input.because)?.[1] ??
     /^not stated; assumed [^:;]+: ([^;]+)$/.exec(c.input.because)?.[1];
   if (!why || countWords(why) > 20) return undefined;
   const rate = /^(\w+)\/s$/.exec(c.input.unit ?? "")?.[1];
@@ -2464,7 +2538,7 @@ function failuresStep(d: Design): StepDraft {
   if (first && said) {
     if (said.label) lines.push(...core(`The first failure to plan for is the one we call ${said.label}`));
     else lines.push(...core("Now the first failure"), ...core(said.text));
-    lines.push(...spoken(first.prevention, "core", 1));
+    lines.push(...spoken(first.prevention, "core", 1).map((l) => ({ ...l, text: asFix(l.text) })));
     const repair = firstClause(first.repair);
     if (repair) lines.push({ text: `As a backstop, ${lowerFirst(repair)}`, keep: "core" });
   }
@@ -2482,7 +2556,9 @@ function failuresStep(d: Design): StepDraft {
   const w = windowed ? firstClause(windowed.failure, 34) : undefined;
   if (windowed && w && WINDOW.test(w)) {
     lines.push(...detail("One window matters here"), ...detail(w));
-    lines.push(...spoken(windowed.prevention, "detail", 2));
+    lines.push(
+      ...spoken(windowed.prevention, "detail", 2).map((l, i) => (i === 0 ? { ...l, text: asFix(l.text) } : l)),
+    );
   }
   const size = sizing(d);
   const b0 = hotBottleneck(d);
@@ -2527,9 +2603,9 @@ function failuresStep(d: Design): StepDraft {
   // a hotspot answered by the stated target's budget was sized to it: its remedy (pick the lease, the TTL) is the budget
   if (b0 && !answered)
     lines.push(
-      ...spoken(b0.mitigation, "core", 2).map((l, i) =>
-        later && i === 0 ? { ...l, text: `When it grows, ${lowerFirst(l.text)}` } : l,
-      ),
+      ...spoken(b0.mitigation, "core", 2)
+        .map((l, i) => (i === 0 ? { ...l, text: asFix(l.text, "remedy") } : l))
+        .map((l, i) => (later && i === 0 ? { ...l, text: `When it grows, ${lowerFirst(l.text)}` } : l)),
     );
   lines.push(...sameUnitLines(d));
   // a binding limit keeps its place after the sizing that derives its load, but is said in the short version too
