@@ -8,6 +8,7 @@ import {
   PRODUCT_FEATURE_NOUNS,
   PRODUCT_HEAD_NOUNS,
   REACH_DEMANDS,
+  RECORD_READ_RATE,
   SCALE_DEMANDS,
   STATED_RATE,
   TIME_BOUND_DEMANDS,
@@ -919,8 +920,15 @@ export function recognize(
   const branchEvidence: string[] = [];
   // "Design a URL shortener that creates 20,000 short links per second, each code unique": a product kind named in
   // the head without a product noun, sized by a stated rate, asks for the component (no demand makes it mixed below).
+  // A rate of the product's own reads ("serves 200,000 redirects per second") sizes the product, not the component the
+  // requirement names: only the product's record serves it, and the demand is a rule of that record.
+  const rate = STATED_RATE.exec(lower)?.[0];
+  const readRate =
+    headProduct && !headInfra && productHead === undefined && rate !== undefined && RECORD_READ_RATE.test(rate)
+      ? rate
+      : undefined;
   const sized =
-    headProduct && !headInfra && productHead === undefined && !focus && statedInfra && STATED_RATE.test(lower);
+    headProduct && !headInfra && productHead === undefined && !focus && statedInfra && rate !== undefined && !readRate;
   let kind: BranchKind;
   const infraPresent = infraScore >= BRANCH_PRESENT;
   const productPresent = productScore >= BRANCH_PRESENT;
@@ -968,11 +976,11 @@ export function recognize(
   } else if (sized) {
     kind = "infra";
     branchEvidence.push(
-      `the prompt sizes what it asks for ('${STATED_RATE.exec(lower)?.[0]}') and states its requirement; its product words name what kind of component it is`,
+      `the prompt sizes what it asks for ('${rate}') and states its requirement; its product words name what kind of component it is`,
     );
   } else if (headProduct && !headInfra) {
     const focused = focus !== undefined && infraScore >= focusLeast;
-    kind = infraScore >= 0.8 || focused ? "mixed" : "product";
+    kind = (infraScore >= 0.8 && readRate === undefined) || focused ? "mixed" : "product";
     branchEvidence.push(
       focused
         ? `the prompt asks for a product, then '${focus?.text}' turns to an infrastructure part of it, so both carry weight`
@@ -980,6 +988,10 @@ export function recognize(
           ? "the prompt asks for a product, but names a specific infrastructure component strongly"
           : "the prompt asks for a product; its infrastructure words describe parts of it",
     );
+    if (kind === "product" && readRate !== undefined)
+      branchEvidence.push(
+        `the prompt sizes the product's own reads ('${readRate}'), which only its record serves, so a requirement it states is a rule of that record`,
+      );
   } else if (headInfra && headProduct && focus && infraScore >= focusLeast) {
     kind = "mixed";
     branchEvidence.push(
@@ -1034,6 +1046,7 @@ export function recognize(
   if (
     kind !== "mixed" &&
     !sized &&
+    readRate === undefined &&
     asksToBuild &&
     !componentNamed &&
     (productHead !== undefined || headProduct) &&
