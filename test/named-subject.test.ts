@@ -66,3 +66,48 @@ describe("a product sized by its own reads keeps its record (n22 #2)", () => {
     ).toBe("snowflake");
   });
 });
+
+const MEMCACHED =
+  "Design a distributed key-value cache like Memcached for 10 TB of hot data with a 1 ms p99 read latency.";
+
+describe("a system like a named one keeps that system's defining properties (n22 #5)", () => {
+  it("a cache like Memcached is a cache: its state is a copy, acknowledged without waiting for replicas", () => {
+    for (const p of [
+      MEMCACHED,
+      "Design a Memcached-style key-value cache for 500 GB of session data with a 2 ms p99.",
+      "Design an in-memory key-value cache similar to Memcached with 1 ms p99 reads.",
+    ]) {
+      const d = design(p);
+      expect(d.nfrs.topics, p).toContain("cache");
+      expect(d.nfrs.durability, p).toBe("best-effort");
+      expect(d.decisions.find((x) => x.id === "i16-ack")?.chosen, p).toBe("async");
+    }
+    // a store is still a store
+    expect(
+      design("Design a distributed key-value store for 10 TB of data with a 1 ms p99 read latency.").nfrs.durability,
+    ).toBe("durable");
+  });
+
+  it("no product is said to suit a latency target its documentation puts its reads above", () => {
+    const products = (p: string) => design(p).technology.flatMap((t) => t.choices.map((c) => `${c.product}: ${c.why}`));
+    for (const p of [
+      MEMCACHED,
+      "Design a distributed key-value store for 10 TB of data with a 1 ms p99 read latency.",
+    ]) {
+      expect(products(p).join(" | "), p).not.toMatch(/DynamoDB|FoundationDB/);
+    }
+    const store = design("Design a distributed key-value store for 10 TB of data with a 1 ms p99 read latency.");
+    expect(store.nfrs.durability).toBe("durable");
+    expect(design(MEMCACHED).coherence).toEqual([]);
+  });
+});
+
+describe("documented read latencies", () => {
+  it("a product is slower than a target only past its documented typical read", async () => {
+    const { slowerThan } = await import("../src/knowledge/state-limits.js");
+    expect(slowerThan("DynamoDB", 1)?.product).toBe("DynamoDB");
+    expect(slowerThan("DynamoDB", 20)).toBeUndefined();
+    expect(slowerThan("TiKV or FoundationDB", 1)?.product).toBe("FoundationDB");
+    expect(slowerThan("Redis Cluster", 1)).toBeUndefined();
+  });
+});
