@@ -111,3 +111,26 @@ describe("documented read latencies", () => {
     expect(slowerThan("Redis Cluster", 1)).toBeUndefined();
   });
 });
+
+describe("a named product that only says whose component is designed (n19 #6)", () => {
+  it("'a YouTube view counter' and 'the view counter for YouTube' ask for the counter, not for YouTube", () => {
+    for (const p of [
+      "Design a YouTube view counter: 1 million views per second, shown within 10 seconds.",
+      "Design the view counter for YouTube: 1 million views per second, shown within 10 seconds.",
+    ]) {
+      const d = design(p);
+      expect(d.branch.kind, p).toBe("infra");
+      expect(d.archetypes[0]?.id, p).toBe("I06");
+    }
+    // a party the design calls is no owner, and a whole product stays the subject
+    expect(
+      classify("Design a payment processing service that charges cards through Stripe.").branch.evidence.join(" "),
+    ).not.toMatch(/'stripe' only says whose/);
+    expect(classify("Design YouTube.").branch.kind).toBe("product");
+    expect(
+      classify(
+        "Walk me through LinkedIn's profile page and the 'people you may know' section: data model, APIs, and what the page loads.",
+      ).branch.kind,
+    ).toBe("product");
+  });
+});

@@ -845,8 +845,28 @@ export function recognize(
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
   const systemStarts = new Set(archetypeHits.flatMap((h) => (h.signal.kind === "system" ? [h.covers[0]] : [])));
+  // So is one that qualifies the head's own noun ("a YouTube view counter"): the word after it, still in the head, is
+  // a word of an archetype's problem, so the name says whose component is designed.
+  const archetypeAt = new Set(archetypeHits.flatMap((h) => h.covers));
+  const after = (h: Hit) => (h.covers[h.covers.length - 1] ?? -2) + 1;
+  // the next word in the prompt itself, not the next kept one ("Ticketmaster and its seat-hold service" is two things)
+  const adjacent = (h: Hit) => tokens[after(h)]?.at === (tokens[after(h) - 1]?.at ?? -2) + 1;
+  // the head's last word is itself an archetype's word: the name qualifies a component ("view counter"), not a page
+  const headEnd = tokens.reduce((last, _t, i) => (isHead(i) ? i : last), -1);
+  const componentHead = archetypeAt.has(headEnd);
+  // And one named after a head made of an archetype's words with no product noun ("the view counter for YouTube").
+  const headOfProblem =
+    tokens.some((_, i) => isHead(i) && archetypeAt.has(i)) &&
+    !tokens.some((t, i) => isHead(i) && PRODUCT_HEADS.has(t.stem));
+  // ... named after a word that says whose ("for YouTube", "at Facebook scale"), not one that names a party it calls
+  const words = lower.match(/[a-z0-9/+-]+/g) ?? [];
+  const whose = (h: Hit) => /^(?:for|at|of)$/.test(words[(tokens[h.covers[0] ?? 0]?.at ?? 0) - 1] ?? "");
   const owners = sorted.product.filter(
-    (h) => h.signal.kind === "system" && systemStarts.has((h.covers[h.covers.length - 1] ?? -2) + 1),
+    (h) =>
+      h.signal.kind === "system" &&
+      (systemStarts.has(after(h)) ||
+        (isHead(after(h)) && archetypeAt.has(after(h)) && adjacent(h) && componentHead) ||
+        (headOfProblem && !h.covers.some(isHead) && (h.covers[0] ?? 0) > 0 && whose(h))),
   );
   const infraWords = combine(sorted.infra, w);
   const productWords = combine(
