@@ -206,7 +206,7 @@ function recordPart(r: ProductRecord, cached: boolean): Part {
           call: r.create.call,
           request: r.create.request,
           response: r.create.response,
-          errors: ["409 same idempotency key with a different request", "422 invalid input"],
+          errors: r.create.errors,
           guarantee: r.create.guarantee,
         },
         {

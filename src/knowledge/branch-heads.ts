@@ -1,3 +1,4 @@
+import { NAMED_READS } from "./product-record.js";
 /**
  * What makes a prompt that asks for a product also ask about one of its parts, with no focus cue: the
  * head ends on a word that names a product ("Design a doctor appointment app | where …"), and the body
@@ -222,6 +223,14 @@ export const REACH_DEMANDS: readonly RegExp[] = [
  */
 export const STATED_RATE =
   /\b\d[\d,.]*\s*(?:k|m|million|billion|thousand)?\s+(?:[a-z/-]+\s+){0,3}(?:per|a|an|each|every)\s+(?:second|sec|minute)\b|\b\d[\d,.]*\s*(?:k|m)?\s*(?:qps|rps|tps)\b/;
+
+/**
+ * A stated rate that counts reads of the product's own record ("serves 200,000 redirects per second", "a million
+ * downloads a minute"; the reads `NAMED_READS` lists): the load of the product's read path. No component a stated
+ * requirement names (an id generator, a lock) serves it, so it sizes the product, not that component: the demand is
+ * then a rule of the product's record, and the product leads. Matched on the words `STATED_RATE` found.
+ */
+export const RECORD_READ_RATE = new RegExp(`\\b(?:${Object.keys(NAMED_READS).join("|")})(?:s|ed|ing)?\\b`);
 
 /**
  * A derived copy that must be put right when it stops matching its source ("each seller's earnings page is recomputed

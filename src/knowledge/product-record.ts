@@ -107,6 +107,14 @@ export const NAMED_READS: Readonly<
   },
 };
 
+/**
+ * Words that let the user pick the record's own key ("custom aliases", "vanity URLs", "a custom short code", "a
+ * branded slug"): such a key is claimed, not minted, so the create takes it by a conditional insert that fails when
+ * the key exists (put-if-absent, a unique key) and answers 409, and the same key is never handed to two records.
+ */
+export const CHOSEN_KEY =
+  /\b(?:(?:custom|vanity|branded|personali[sz]ed|chosen)\s+(?:aliases?|names?|codes?|short codes?|slugs?|urls?|links?|keys?)|aliases?|vanity)\b/i;
+
 /** Verbs a product prompt may use for making its record, in the order tried. */
 export const CREATE_VERBS = [
   "post",

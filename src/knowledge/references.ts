@@ -49,7 +49,8 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
   },
   {
     archetype: "I07",
-    asks: /\b(distributed cache|cache cluster|caching service)\b/i,
+    // a cache named by what it keeps ("a distributed key-value cache") or by the system it is like ("like Memcached")
+    asks: /\b(distributed(?: key-value| in-memory| kv)? cache|in-memory (?:key-value |kv )?cache|cache cluster|caching service|(?:like|similar to) memcached?|memcached?[- ](?:like|style))\b/i,
     // Memcached servers know nothing of each other (clients hash keys to servers): a part of a distributed cache
     implementations: ["Redis Cluster"],
   },

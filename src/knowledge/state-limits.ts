@@ -42,3 +42,45 @@ export const ONE_PRIMARY_STORE = {
 /** Whether a product keeps a database's writes on one primary (and its name does not say it is split). */
 export const onOnePrimary = (product: string): boolean =>
   ONE_PRIMARY_STORE.product.test(product) && !ONE_PRIMARY_STORE.split.test(product);
+
+/**
+ * Documented typical read latencies of products, so a product is never said to suit a latency target its own
+ * documentation puts its ordinary reads above (no DynamoDB for a 1 ms p99: AWS puts its responses in single-digit
+ * milliseconds and sends microsecond needs to DAX). `ms` is the upper end of the documented typical read; a p99 sits
+ * at or above it. Each figure says where it comes from.
+ */
+export interface LatencyFact {
+  /** Matched case-insensitively as a whole word of a technology row's product name. */
+  product: string;
+  /** The upper end of the documented typical read, in milliseconds. */
+  ms: number;
+  /** The figure in our own words. */
+  what: string;
+  /** Where it is documented. */
+  source: string;
+}
+
+export const LATENCY_FACTS: readonly LatencyFact[] = [
+  {
+    product: "DynamoDB",
+    ms: 10,
+    what: "DynamoDB answers in single-digit milliseconds in most cases; microsecond reads need the DAX cache in front of it",
+    source: "Amazon DynamoDB Developer Guide, 'In-memory acceleration with DynamoDB Accelerator (DAX)'",
+  },
+  {
+    product: "FoundationDB",
+    ms: 2,
+    what: "a FoundationDB read typically takes 0.3–1 ms to start its transaction and 0.1–1 ms more to read, below 75% load",
+    source: "FoundationDB documentation, 'Performance' (Latency)",
+  },
+];
+
+/**
+ * Why a product's documented reads are slower than a stated latency target, or undefined when they are not or no
+ * figure is known (every product the row names must be known to be slower: "TiKV or FoundationDB" is judged by its
+ * slowest known part only when each part has a figure).
+ */
+export function slowerThan(product: string, targetMs: number): LatencyFact | undefined {
+  const fact = LATENCY_FACTS.find((l) => new RegExp(`\\b${l.product}\\b`, "i").test(product));
+  return fact && fact.ms > targetMs ? fact : undefined;
+}

@@ -108,7 +108,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "work-queue": String.raw`\b(?:visibility timeouts?|invisible|per-message acks?|acknowledge each (?:message|task|job)|redeliver\w*|(?:task|job|work) queues?|like (?:Amazon |AWS )?SQS|SQS-like)\b`,
   "user-presence": String.raw`\b(?:presence|online|offline|last seen|typing|chat\w*|messag(?:e|es|ing)|messenger|friends?|contacts?|buddy|who is on)\b`,
   push: String.raw`\bpush(?:es|ed)? notifications?\b|\bpush (?:alerts?|messages?)\b|\bmobile push\b|\bAPNs\b|\bFCM\b|\bFirebase Cloud Messaging\b|\bdevice tokens?\b|\bpush tokens?\b`,
-  cache: String.raw`\b(?:distributed|in-memory|read-through|look-aside|cache-aside) cache\b|\bcache (?:cluster|service|tier|layer)\b|\bcaching (?:layer|service|tier)\b|\bcach(?:e|es|ing)\b[^.;]{0,40}\bin front of\b`,
+  // a system like Memcached is a cache by what defines it (items in memory only, evicted, nothing replicated), as a
+  // system like SQS is a work queue
+  cache: String.raw`\b(?:distributed|in-memory|read-through|look-aside|cache-aside)(?: (?:key-value|kv|object|data|memory))? cache\b|\b(?:like|similar to) memcached?\b|\bmemcached?[- ](?:like|style)\b|\bcache (?:cluster|service|tier|layer)\b|\bcaching (?:layer|service|tier)\b|\bcach(?:e|es|ing)\b[^.;]{0,40}\bin front of\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,

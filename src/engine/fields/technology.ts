@@ -1,7 +1,7 @@
 import { lacks, PROPERTIES, type Property } from "../../knowledge/decisions/properties.js";
 import { QUANTITY_BY_ID } from "../../knowledge/quantities.js";
 import type { NfrTag } from "../../knowledge/schema.js";
-import { ONE_PRIMARY_STORE, stateLimitOf } from "../../knowledge/state-limits.js";
+import { ONE_PRIMARY_STORE, slowerThan, stateLimitOf } from "../../knowledge/state-limits.js";
 import { BUILT_IN_HOUSE, roleOf } from "../../knowledge/technology-roles.js";
 import { fitsTopics, unspokenBesides } from "../../knowledge/topics.js";
 import type { Deriver } from "../design/graph.js";
@@ -169,6 +169,8 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     const a = archetype(lead.id);
     const ids = new Set([...f.baseMechanisms, ...f.companions].map((m) => m.id));
     const want = wantedTags(f.nfrs, ids);
+    // the tightest stated latency: a product whose documented reads are slower is not offered
+    const target = [...f.nfrs.latency].sort((x, y) => x.ms - y.ms)[0];
     const inDesign = f.archetypes.map((x) => x.id);
     const own = featureLed(f.branch.kind, f.features, f.archetypes)
       ? featureTechnology(f.features, (p) => !unaskedBuildingBlock(p, asked) && !referenceVerdict(p, asked, inDesign))
@@ -222,6 +224,16 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
           const over = overLimit(t.product, layer, a.id, f.capacity);
           if (over) tooSmall.push({ product: t.product, why: over });
           return !over;
+        })
+        // nor is one whose documented reads are slower than the stated latency target
+        .filter((t) => {
+          const slow = target ? slowerThan(t.product, target.ms) : undefined;
+          if (slow && target)
+            tooSmall.push({
+              product: t.product,
+              why: `its reads are slower than the target '${target.quote}': ${slow.what} (${slow.source})`,
+            });
+          return !slow;
         })
         .filter((t) => {
           const ref = referenceVerdict(t.product, asked, inDesign);

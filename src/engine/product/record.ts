@@ -1,4 +1,5 @@
 import {
+  CHOSEN_KEY,
   CONTAINER_SUFFIXES,
   CREATE_VERBS,
   NAMED_READS,
@@ -31,6 +32,10 @@ export interface ProductRecord {
     response: string[];
     guarantee: string;
     invariant: string;
+    /** The create's own errors beyond a bad input: a taken custom key answers 409. */
+    errors: string[];
+    /** The prompt's words that let the user pick the key ("custom aliases"), when it says so. */
+    chosen?: string;
   };
   /** `phrase`: the user action in the prompt's words ("redirect a short URL by its code"). */
   read: { verb: string; phrase: string; call: string; response: string[]; errors: string[]; guarantee: string };
@@ -38,7 +43,13 @@ export interface ProductRecord {
 }
 
 const singular = (w: string) =>
-  /ies$/i.test(w) ? `${w.slice(0, -3)}y` : /(?:ss|us|is)$/i.test(w) || !/s$/i.test(w) ? w : w.slice(0, -1);
+  /(?:ss|us|as|x)es$/i.test(w)
+    ? w.slice(0, -2)
+    : /ies$/i.test(w)
+      ? `${w.slice(0, -3)}y`
+      : /(?:ss|us|is)$/i.test(w) || !/s$/i.test(w)
+        ? w
+        : w.slice(0, -1);
 const pluralOf = (w: string) =>
   /[^aeiou]y$/i.test(w) ? `${w.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/i.test(w) ? `${w}es` : `${w}s`;
 const cap = (w: string) =>
@@ -138,6 +149,17 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
   ];
   const thing = object ?? noun;
   const keyWords = key.replace(/_/g, " ");
+  // a key the user picks ("custom aliases") is claimed by a conditional insert, so a taken one is refused
+  const chosenWords = CHOSEN_KEY.exec(prompt)?.[0]
+    .split(/\s+/)
+    .map((w) => (w.length > 1 && w === w.toUpperCase() ? w : w.toLowerCase()));
+  const chosen = chosenWords && [...chosenWords.slice(0, -1), singular(chosenWords.at(-1) as string)].join(" ");
+  const claimed = chosen
+    ? {
+        guarantee: `; a ${chosen} is taken by a conditional insert on the ${keyWords} (put-if-absent), so a taken one answers 409 and is never handed out twice`,
+        invariant: ` A ${chosen} is written only by a conditional insert that fails when its ${keyWords} already exists, so no two ${pluralOf(noun)} ever share one.`,
+      }
+    : undefined;
   return {
     entity,
     noun,
@@ -149,10 +171,20 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
       verb: createVerb,
       phrase: `${createVerb} ${article(thing)} ${thing}`,
       call: `POST /v1/${plural}`,
-      request: [...(object ? [object.toLowerCase()] : ["content"]), "idempotency_key"],
+      request: [
+        ...(object ? [object.toLowerCase()] : ["content"]),
+        ...(chosen ? [`custom_${key} (optional)`] : []),
+        "idempotency_key",
+      ],
       response: [key, ...(named?.key === "code" ? [`the ${noun}`] : [])],
-      guarantee: `a retry with the same idempotency key returns the first ${noun}; a ${key} is never reused for another`,
-      invariant: `${cap(article(keyWords))} ${keyWords}, once handed out, always names the same ${noun} and is never reused for another; a retried ${createVerb} request with the same idempotency key returns the first ${keyWords} instead of making a second ${noun}.`,
+      guarantee: `a retry with the same idempotency key returns the first ${noun}; a ${key} is never reused for another${claimed?.guarantee ?? ""}`,
+      invariant: `${cap(article(keyWords))} ${keyWords}, once handed out, always names the same ${noun} and is never reused for another; a retried ${createVerb} request with the same idempotency key returns the first ${keyWords} instead of making a second ${noun}.${claimed?.invariant ?? ""}`,
+      errors: [
+        "409 same idempotency key with a different request",
+        ...(chosen ? [`409 ${chosen} already taken`] : []),
+        "422 invalid input",
+      ],
+      ...(chosen ? { chosen } : {}),
     },
     read: {
       verb: readName ?? "get",

@@ -226,5 +226,9 @@ export function matchCombinations(tokens: readonly Token[], kb: CompiledCombinat
         fuzzy: false,
       });
   }
-  return hits;
+  // Words read whole by one rule are not read again, in part, by a rule for another archetype: "custom aliases that are
+  // never handed out twice" is a label that never repeats, and its 'handed … twice' alone is no busy resource.
+  const within = (a: Hit, b: Hit) => a.covers.length < b.covers.length && a.covers.every((c) => b.covers.includes(c));
+  const owner = (h: Hit) => (h.signal.owner?.kind === "archetype" ? h.signal.owner.id : undefined);
+  return hits.filter((a) => !hits.some((b) => owner(b) !== owner(a) && within(a, b)));
 }

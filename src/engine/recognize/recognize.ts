@@ -8,6 +8,7 @@ import {
   PRODUCT_FEATURE_NOUNS,
   PRODUCT_HEAD_NOUNS,
   REACH_DEMANDS,
+  RECORD_READ_RATE,
   SCALE_DEMANDS,
   STATED_RATE,
   TIME_BOUND_DEMANDS,
@@ -844,8 +845,28 @@ export function recognize(
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.
   const systemStarts = new Set(archetypeHits.flatMap((h) => (h.signal.kind === "system" ? [h.covers[0]] : [])));
+  // So is one that qualifies the head's own noun ("a YouTube view counter"): the word after it, still in the head, is
+  // a word of an archetype's problem, so the name says whose component is designed.
+  const archetypeAt = new Set(archetypeHits.flatMap((h) => h.covers));
+  const after = (h: Hit) => (h.covers[h.covers.length - 1] ?? -2) + 1;
+  // the next word in the prompt itself, not the next kept one ("Ticketmaster and its seat-hold service" is two things)
+  const adjacent = (h: Hit) => tokens[after(h)]?.at === (tokens[after(h) - 1]?.at ?? -2) + 1;
+  // the head's last word is itself an archetype's word: the name qualifies a component ("view counter"), not a page
+  const headEnd = tokens.reduce((last, _t, i) => (isHead(i) ? i : last), -1);
+  const componentHead = archetypeAt.has(headEnd);
+  // And one named after a head made of an archetype's words with no product noun ("the view counter for YouTube").
+  const headOfProblem =
+    tokens.some((_, i) => isHead(i) && archetypeAt.has(i)) &&
+    !tokens.some((t, i) => isHead(i) && PRODUCT_HEADS.has(t.stem));
+  // ... named after a word that says whose ("for YouTube", "at Facebook scale"), not one that names a party it calls
+  const words = lower.match(/[a-z0-9/+-]+/g) ?? [];
+  const whose = (h: Hit) => /^(?:for|at|of)$/.test(words[(tokens[h.covers[0] ?? 0]?.at ?? 0) - 1] ?? "");
   const owners = sorted.product.filter(
-    (h) => h.signal.kind === "system" && systemStarts.has((h.covers[h.covers.length - 1] ?? -2) + 1),
+    (h) =>
+      h.signal.kind === "system" &&
+      (systemStarts.has(after(h)) ||
+        (isHead(after(h)) && archetypeAt.has(after(h)) && adjacent(h) && componentHead) ||
+        (headOfProblem && !h.covers.some(isHead) && (h.covers[0] ?? 0) > 0 && whose(h))),
   );
   const infraWords = combine(sorted.infra, w);
   const productWords = combine(
@@ -919,8 +940,15 @@ export function recognize(
   const branchEvidence: string[] = [];
   // "Design a URL shortener that creates 20,000 short links per second, each code unique": a product kind named in
   // the head without a product noun, sized by a stated rate, asks for the component (no demand makes it mixed below).
+  // A rate of the product's own reads ("serves 200,000 redirects per second") sizes the product, not the component the
+  // requirement names: only the product's record serves it, and the demand is a rule of that record.
+  const rate = STATED_RATE.exec(lower)?.[0];
+  const readRate =
+    headProduct && !headInfra && productHead === undefined && rate !== undefined && RECORD_READ_RATE.test(rate)
+      ? rate
+      : undefined;
   const sized =
-    headProduct && !headInfra && productHead === undefined && !focus && statedInfra && STATED_RATE.test(lower);
+    headProduct && !headInfra && productHead === undefined && !focus && statedInfra && rate !== undefined && !readRate;
   let kind: BranchKind;
   const infraPresent = infraScore >= BRANCH_PRESENT;
   const productPresent = productScore >= BRANCH_PRESENT;
@@ -968,11 +996,11 @@ export function recognize(
   } else if (sized) {
     kind = "infra";
     branchEvidence.push(
-      `the prompt sizes what it asks for ('${STATED_RATE.exec(lower)?.[0]}') and states its requirement; its product words name what kind of component it is`,
+      `the prompt sizes what it asks for ('${rate}') and states its requirement; its product words name what kind of component it is`,
     );
   } else if (headProduct && !headInfra) {
     const focused = focus !== undefined && infraScore >= focusLeast;
-    kind = infraScore >= 0.8 || focused ? "mixed" : "product";
+    kind = (infraScore >= 0.8 && readRate === undefined) || focused ? "mixed" : "product";
     branchEvidence.push(
       focused
         ? `the prompt asks for a product, then '${focus?.text}' turns to an infrastructure part of it, so both carry weight`
@@ -980,6 +1008,10 @@ export function recognize(
           ? "the prompt asks for a product, but names a specific infrastructure component strongly"
           : "the prompt asks for a product; its infrastructure words describe parts of it",
     );
+    if (kind === "product" && readRate !== undefined)
+      branchEvidence.push(
+        `the prompt sizes the product's own reads ('${readRate}'), which only its record serves, so a requirement it states is a rule of that record`,
+      );
   } else if (headInfra && headProduct && focus && infraScore >= focusLeast) {
     kind = "mixed";
     branchEvidence.push(
@@ -1034,6 +1066,7 @@ export function recognize(
   if (
     kind !== "mixed" &&
     !sized &&
+    readRate === undefined &&
     asksToBuild &&
     !componentNamed &&
     (productHead !== undefined || headProduct) &&

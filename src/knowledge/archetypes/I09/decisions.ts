@@ -1,5 +1,11 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 
+/**
+ * Words that ask for ids people read or type: short links (a URL shortener's codes), short, coupon, promo or invite
+ * codes. Time order means nothing to them and a short dense code matters, which is the leased-blocks option's win.
+ */
+const SHORT_CODES = String.raw`\b(?:url|link) shorten\w*|\bshort (?:links?|urls?|codes?|ids?)\b|\b(?:coupon|promo|invite|referral|voucher) codes?\b|\bcodes? (?:people|users|customers) (?:can )?type\b`;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
@@ -45,6 +51,8 @@ export const decisions: DecisionPoint[] = [
         buys: "short dense ids and no clock dependency",
         costs: "ids are ordered only within a block, and a crash wastes the rest of a block",
         winsWhen: "ids must be short (short links, codes people type) and need no time order",
+        // the prompt asks for codes people read or type: a short link's code, a coupon or invite code
+        wins: [{ words: SHORT_CODES }],
         implies: {
           addMechanisms: ["atomic-counter"],
           // worker ids, and the heartbeats renewing their leases, exist only for a timestamp layout's machine bits
