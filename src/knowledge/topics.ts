@@ -94,6 +94,7 @@ export const TOPIC_VALUES = [
   "functions",
   "media-store",
   "feature-flags",
+  "leaderboard",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -156,6 +157,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // a service that keeps people's photos or images itself (not a product that merely shows them): the store is the subject
   "media-store": String.raw`\b(?:photo|image|picture|media) (?:storage|stores?|hosting|blob stor(?:e|age))\b|\b(?:blob|object) stor(?:e|age) for (?:\w+ ){0,2}(?:photos|images|pictures)\b|\b(?:facebook'?s )?haystack\b`,
   // flags evaluated per user inside services' SDKs (not a fleet's configuration pushed in staged waves)
+  // members ranked by a score that keeps changing (a game's players, sellers by sales): a rank or a top list of people
+  // or sellers, never a search result's ranking or a ranking formula rolled out
+  leaderboard: String.raw`\b(?:leader ?boards?|high[- ]?scores?(?: tables?| lists?)?|score ?boards?|(?:global|overall|world|player'?s?|their|his|her|each \w+'s|current|live|own) ranks?|(?:ranks?|rankings?|ranked) (?:of )?(?:the )?(?:\w+ ){0,2}(?:players|gamers|users|sellers|merchants|vendors|stores|shops|teams|clans|guilds|athletes|runners|creators|streamers|students|members|contributors|agents|affiliates)(?: by)?|(?:players|gamers|sellers|merchants|vendors|stores|teams|athletes|creators|streamers|students|members|contributors|agents|affiliates) ranked by|top (?:\d[\d,]*|ten|hundred|k|n) (?:players|gamers|sellers|merchants|vendors|teams|athletes|creators|streamers|scorers|students|contributors|agents|affiliates)|top (?:players|scorers|sellers|gamers))\b`,
   "feature-flags": String.raw`\bfeature[- ](?:flags?|flagging|toggles?)\b|\bflag (?:service|system|platform|management)\b|\b(?:launchdarkly|flagsmith|openfeature)\b|\b(?:like|as) unleash\b`,
 };
 
@@ -226,6 +230,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the k keys counted most often over a recent window (trending hashtags, the most viewed videos of the last hour): per-key counts in minute buckets, each partition's own top k, merged into one ranking every minute",
   "feature-flags":
     "feature flags are evaluated per user inside every service's SDK from an in-memory copy: targeting rules, segments and hashed percentage rollouts, changed under one global version with an audit entry and streamed to the SDKs as deltas",
+  leaderboard:
+    "members are ranked by a score that keeps changing (a game's players, sellers by sales): each score is recorded once in a durable store and set in an ordered set per board and window, where a member's rank is the count of members scoring higher and the top k is read in logarithmic time",
   "media-store":
     "people's photos are stored by the service itself and served through a CDN: each upload is resumable under its upload id, its bytes are appended to large append-only volumes replicated across zones, and its metadata is committed only once they are durable, so an acknowledged photo is never lost",
   "distributed-sql":
@@ -367,6 +373,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "traces",
   "media-store",
   "feature-flags",
+  "leaderboard",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */
