@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { design } from "../src/engine/design/design.js";
+import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
 import { topicsSpoken } from "../src/knowledge/topics.js";
 import { design as scripted } from "../src/lib/index.js";
 
@@ -60,6 +61,14 @@ describe("a leaderboard ranks members in an ordered set derived from a durable s
     const structure = game.decisions.find((x) => x.id === "i06-lb-structure");
     expect(structure?.chosen).toBe("one-sorted-set");
     expect(game.decisions.find((x) => x.id === "i06-lb-apply")?.chosen).toBe("in-request");
+  });
+
+  it("reads 'the top 100 players' as a page's length, not as how many players there are", () => {
+    const scale = parseStatedNfrs(
+      "Show the top 100 players and each player's rank, for a mobile game with 5 million daily players",
+    ).scale;
+    expect(scale.users?.value).toBe(5e6);
+    expect(scale.top_k?.value).toBe(100);
   });
 
   it("splits a board past one node by score range, and a non-game ranking keeps the same shape", () => {
