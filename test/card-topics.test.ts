@@ -153,7 +153,7 @@ describe("critical flows run along the drawn links", () => {
   });
   it("the leaderboard draws its own score flow, not a storage template", () => {
     const d = design("Design a leaderboard for a mobile game with 50 million players");
-    expect(d.diagrams.map((x) => x.title)[1]).toMatch(/^leaderboard: Submit a score/);
+    expect(d.diagrams.map((x) => x.title)[1]).toMatch(/^I06: Submit a score and set it in the ranking/);
     expect(d.diagrams.map((x) => x.mermaid).join("\n")).not.toMatch(/append to the range's replicated log/);
   });
 });

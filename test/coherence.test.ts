@@ -332,7 +332,7 @@ describe("decisions hold across the design (red when broken)", () => {
 
 describe("numbers a design can run", () => {
   it("never shows fewer than one node, and quotes the table's figure for a bottleneck that measures it", () => {
-    const d = design("Design a leaderboard for a mobile game with 50 million players");
+    const d = design("Design a hotel reservation system.");
     const nodes = d.bottlenecks.find((b) => /storage nodes needed/.test(b.estimate ?? ""));
     expect(nodes?.estimate).toMatch(/= [^,]* 1 node \(the formula gives 0\.\d+; at least one is needed\)/);
     // an edge fleet's egress (a shortener's cache cluster has no edge egress row: see the option-scoping tests)

@@ -8,6 +8,7 @@
 import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
 import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
+import { LB_SHAPE } from "../knowledge/archetypes/I06/leaderboard.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
@@ -159,6 +160,7 @@ export type CoherenceRule =
   | "aggregation-shape"
   | "shown-count-shape"
   | "typeahead-shape"
+  | "leaderboard-shape"
   | "whiteboard-shape"
   | "iot-shape"
   | "logs-shape"
@@ -283,6 +285,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design whose count is shown beside the thing counted keeps a running total per key in a drawn store, reads it on a path of its own, sizes those reads, and holds the time to a shown count to the prompt's freshness bound where one is stated",
   "typeahead-shape":
     "a design about suggesting completions as people type keys its served lists by prefix, offers a suggest call, splits a stated latency target into network, edge and lookup time, and draws no change-capture projection entity",
+  "leaderboard-shape":
+    "a design about ranking members by a changing score keeps the scores as the record and an ordered set per board it is rebuilt from, offers a call that reads a member's rank and one that reads the top, holds the time from a score to its rank to the stated freshness, and draws no search-projection entity",
   "whiteboard-shape":
     "a design about a shared board of objects keeps each object with its properties and order key, offers a call that sets an object's properties, and carries cursors on the board's own connections: never in a presence registry or a durable store",
   "iot-shape":
@@ -1558,7 +1562,9 @@ function lwwBesideRisesOnly(d: Design): Problem[] {
 /** A shown value as a number and the rest of its words ("≈ 1.73 TB" -> 1.73, "TB"). */
 function shownValue(display: string): { n: number; rest: string } | undefined {
   const m = /^≈?\s*(-?[\d.]+)\s*(.*)$/.exec(display.trim());
-  return m?.[1] ? { n: Number(m[1]), rest: (m[2] ?? "").trim() } : undefined;
+  // a count rounded up to one says the formula's own value beside it ("1 shard (the formula gives 0.6; ...)")
+  const rest = (m?.[2] ?? "").replace(/\s*\(the formula gives [^)]*\)$/, "").trim();
+  return m?.[1] ? { n: Number(m[1]), rest } : undefined;
 }
 
 /** The same quantity, estimated by a bottleneck and computed by the capacity model, must agree (to rounding). */
@@ -2328,6 +2334,31 @@ function typeaheadShape(d: Design): Problem[] {
 }
 
 /**
+ * A design about ranking members by a changing score (topic "leaderboard", led by I06) draws the score record and the
+ * ordered set, reads a rank and the top through its API, bounds the time to a visible rank by a stated freshness, and
+ * draws none of the search projection's change-capture entities: a leaderboard's rank is never a search query.
+ */
+function leaderboardShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "leaderboard", "I06") || d.branch.kind === "product") return [];
+  const out: Problem[] = [];
+  for (const e of undrawn(d, LB_SHAPE.entities))
+    out.push({ rule: "leaderboard-shape", detail: `no ${e} record is drawn` });
+  if (!d.api.some((a) => LB_SHAPE.rankCall.test(a.operation)))
+    out.push({ rule: "leaderboard-shape", detail: "no API call reads a member's rank" });
+  if (!d.api.some((a) => LB_SHAPE.topCall.test(a.operation)))
+    out.push({ rule: "leaderboard-shape", detail: "no API call reads the top of a board" });
+  const visible = d.capacity.find((c) => c.id === LB_SHAPE.visibleFigure);
+  if (d.nfrs.scale[LB_SHAPE.bound] !== undefined && visible?.bound?.quantity !== LB_SHAPE.bound)
+    out.push({
+      rule: "leaderboard-shape",
+      detail: `the stated ${LB_SHAPE.bound} bounds no time to a visible rank (${LB_SHAPE.visibleFigure})`,
+    });
+  for (const m of d.dataModel.filter((x) => (LB_SHAPE.projectionEntities as readonly string[]).includes(x.entity)))
+    out.push({ rule: "leaderboard-shape", detail: `${m.entity} is a search projection's entity` });
+  return out;
+}
+
+/**
  * A design about a shared board of objects (topic "whiteboard") led by a shared subject keeps its objects as state,
  * sets their properties through its API, and carries cursors on the board's own connections: no registry entity,
  * and no durable component holds a cursor.
@@ -2953,6 +2984,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...aggregationShape(d),
     ...shownCountShape(d),
     ...typeaheadShape(d),
+    ...leaderboardShape(d),
     ...whiteboardShape(d),
     ...iotShape(d),
     ...logsShape(d),

@@ -893,6 +893,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
     pendingRate.length = 0;
+    // "the top 100 players": the length of a ranking (top_k, read below), not how many players there are
+    if (hit?.entry.count && /\btop[- ]$/i.test(clauseBefore)) continue;
     if (hit?.entry.count) {
       const end = ends[hit.used - 1] ?? pos;
       // "up to 50 people edit the same board", "200 members per room", "rooms of up to 100 people": people counted

@@ -87,6 +87,14 @@ export const COVERAGE: readonly Coverage[] = [
   },
   {
     by: "I06",
+    topic: "leaderboard",
+    covers: "I05",
+    unless: String.raw`\b(?:kafka|kinesis|pulsar|change[- ]data[- ]capture|cdc|debezium|consumer groups?|offsets?|partitioned logs?)\b`,
+    because:
+      "the score API sets each committed score in the ordered sets in the same request, and the score store is what a board is rebuilt from, so no partitioned log with consumer groups, offsets or producer acknowledgements is drawn",
+  },
+  {
+    by: "I06",
     topic: "typeahead",
     covers: "I05",
     unless: String.raw`\b(?:kafka|kinesis|pulsar|change[- ]data[- ]capture|cdc|debezium|consumer groups?|offsets?|partitioned logs?)\b`,
@@ -346,6 +354,18 @@ const CACHE_ASIDE: Omit<Variant, "by"> = {
 };
 
 export const VARIANTS: readonly Variant[] = [
+  {
+    by: "I06",
+    topic: "leaderboard",
+    subject:
+      "an ordered set per board and window in which a member's rank is the count of members scoring higher, derived from a durable score store",
+    summary: [
+      "Each score is recorded once per update id in the score store, then set in every window's ordered set in the same request",
+      "A rank and the top k are each read in logarithmic time from the ordered set's replica, and the top page is cached",
+      "A lost or wrong ordered set is rebuilt from the score store; a board past one node is split by score range with a count per range",
+    ],
+    absorbs: [],
+  },
   {
     by: "I11",
     topic: "feature-flags",

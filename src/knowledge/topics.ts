@@ -96,6 +96,7 @@ export const TOPIC_VALUES = [
   "feature-flags",
   "proxy-config",
   "in-memory",
+  "leaderboard",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -159,6 +160,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
   // a service that keeps people's photos or images itself (not a product that merely shows them): the store is the subject
   "media-store": String.raw`\b(?:photo|image|picture|media) (?:storage|stores?|hosting|blob stor(?:e|age))\b|\b(?:blob|object) stor(?:e|age) for (?:\w+ ){0,2}(?:photos|images|pictures)\b|\b(?:facebook'?s )?haystack\b`,
+  // members ranked by a score that keeps changing (a game's players, sellers by sales): a rank or a top list of people
+  // or sellers, never a search result's ranking or a ranking formula rolled out
+  leaderboard: String.raw`\b(?:leader ?boards?|high[- ]?scores?(?: tables?| lists?)?|score ?boards?|(?:global|overall|world|player'?s?|their|his|her|each \w+'s|current|live|own) ranks?|(?:ranks?|rankings?|ranked) (?:of )?(?:the )?(?:\w+ ){0,2}(?:players|gamers|users|sellers|merchants|vendors|stores|shops|teams|clans|guilds|athletes|runners|creators|streamers|students|members|contributors|agents|affiliates)(?: by)?|(?:players|gamers|sellers|merchants|vendors|stores|teams|athletes|creators|streamers|students|members|contributors|agents|affiliates) ranked by|top (?:\d[\d,]*|ten|hundred|k|n) (?:players|gamers|sellers|merchants|vendors|teams|athletes|creators|streamers|scorers|students|contributors|agents|affiliates)|top (?:players|scorers|sellers|gamers))\b`,
   // flags evaluated per user inside services' SDKs (not a fleet's configuration pushed in staged waves)
   "feature-flags": String.raw`\bfeature[- ](?:flags?|flagging|toggles?)\b|\bflag (?:service|system|platform|management)\b|\b(?:launchdarkly|flagsmith|openfeature)\b|\b(?:like|as) unleash\b`,
   // a store whose data lives in memory (a cache tier, Memcached or Redis named as the model): its nodes serve from RAM
@@ -239,6 +243,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the store keeps its data in memory (a cache tier, or a store modelled on Memcached or Redis), so each node serves from RAM",
   "proxy-config":
     "the configuration is a proxy's own: routes, clusters, listeners and endpoints streamed to Envoy-style proxies, the resource types xDS carries",
+  leaderboard:
+    "members are ranked by a score that keeps changing (a game's players, sellers by sales): each score is recorded once in a durable store and set in an ordered set per board and window, where a member's rank is the count of members scoring higher and the top k is read in logarithmic time",
   "media-store":
     "people's photos are stored by the service itself and served through a CDN: each upload is resumable under its upload id, its bytes are appended to large append-only volumes replicated across zones, and its metadata is committed only once they are durable, so an acknowledged photo is never lost",
   "distributed-sql":
@@ -382,6 +388,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "feature-flags",
   "proxy-config",
   "in-memory",
+  "leaderboard",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

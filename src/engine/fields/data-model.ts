@@ -6,8 +6,8 @@ import { archetype } from "./common.js";
 export const dataModelField: Deriver<"dataModel", Layout> = {
   field: "dataModel",
   category: "Derived",
-  reads: ["prompt", "branch", "archetypes", "features", "decisions", "primaryState", "components"],
-  rule: "one table or keyspace per entity of the dominant archetype and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
+  reads: ["prompt", "branch", "archetypes", "features", "decisions", "primaryState", "components", "operations"],
+  rule: "one table or keyspace per entity of the dominant archetype (an entity it keeps for one subject only where the primary state holds it or one of the design's own operations writes or reads it) and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
   facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
     const rows = architectureOf(f, layout).dataModel;
@@ -24,8 +24,13 @@ export const dataModelField: Deriver<"dataModel", Layout> = {
     const topical = (r: (typeof rows)[number]) =>
       /^I\d\d$/.test(r.archetype) &&
       archetype(r.archetype as ArchetypeId).entities.some((e) => e.name === base(r.entity) && e.topic !== undefined);
+    // ...or where one of the lead archetype's own operations names it (a leaderboard's ordered set, derived from the
+    // scores, is what every rank read reads): an operation's entity always has its table
+    const operated = new Set(f.operations.filter((o) => o.archetype === lead).map((o) => o.entity));
     const keep = (r: (typeof rows)[number]) =>
-      (r.archetype === lead && !topical(r)) || primary.has(base(r.entity)) || !/^I\d\d$/.test(r.archetype);
+      (r.archetype === lead && (!topical(r) || operated.has(base(r.entity)))) ||
+      primary.has(base(r.entity)) ||
+      !/^I\d\d$/.test(r.archetype);
     return ranked.filter((r) => keep(r) && (ids.has(r.owner) || ids.size === 0));
   },
 };

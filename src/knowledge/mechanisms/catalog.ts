@@ -237,6 +237,12 @@ const byFamily = {
       summary: "Reads are served from a cache, index or materialised view with a bounded lag and a rebuild path.",
     },
     {
+      id: "order-statistic-index",
+      name: "ordered set with rank by count above",
+      summary:
+        "Every member's score sits in an ordered structure that counts the members each link skips (a Redis sorted set's skip list), so setting a score re-places one member and a member's rank, the count of members scoring higher, and the top k are each read in logarithmic time, never by sorting on request.",
+    },
+    {
       id: "projector-checkpoint",
       name: "projector with checkpoint",
       summary:

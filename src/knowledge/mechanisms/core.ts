@@ -30,6 +30,7 @@ export const CORE_MECHANISMS: Readonly<Record<ArchetypeId, readonly MechanismId[
   // a derived copy fed once from the truth: the outbox, the snapshot, counts taken once per event, a sink that
   // applies only a newer version
   I06: [
+    "order-statistic-index",
     "transactional-outbox",
     "versioned-snapshot",
     "partition-top-k-merge",

@@ -2,6 +2,7 @@ import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AGG_CAPACITY, TOPK_CAPACITY } from "./aggregation.js";
 import { COUNTER_CAPACITY } from "./counter.js";
+import { LB_CAPACITY } from "./leaderboard.js";
 import { TA_CAPACITY } from "./typeahead.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
@@ -143,5 +144,6 @@ export const capacity: CapacityModel = {
     "top-k": TOPK_CAPACITY,
     aggregation: AGG_CAPACITY,
     typeahead: TA_CAPACITY,
+    leaderboard: LB_CAPACITY,
   },
 };

@@ -30,6 +30,17 @@ import {
   COUNTER_READS,
   COUNTER_WRITES,
 } from "./counter.js";
+import {
+  LB_BOTTLENECKS,
+  LB_ENTITIES,
+  LB_FAILURES,
+  LB_INVARIANTS,
+  LB_KEPT_BY,
+  LB_READS,
+  LB_SCOPES,
+  LB_TECHNOLOGIES,
+  LB_WRITES,
+} from "./leaderboard.js";
 import { protocols } from "./topology.js";
 import {
   TA_BOTTLENECKS,
@@ -52,9 +63,9 @@ const PROJECTION_INVARIANTS = [
 ];
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
-const BASE = [U, "typeahead"] as const;
+const BASE = [U, "typeahead", "leaderboard"] as const;
 /** The base rows a change-data-capture design replaces with its own (capture from the log, LSN-guarded apply, soft deletes). */
-const NOT_CDC = [U, "typeahead", "cdc"] as const;
+const NOT_CDC = [U, "typeahead", "leaderboard", "cdc"] as const;
 
 export const card = {
   id: "I06",
@@ -77,6 +88,14 @@ export const card = {
       { text: "search engine", weight: 0.8 },
       { text: "derived view", weight: 0.8 },
       { text: "typeahead", weight: 0.7 },
+      { text: "leaderboard", weight: 0.8 },
+      { text: "high score", weight: 0.7 },
+      { text: "scoreboard", weight: 0.6 },
+      { text: "top players", weight: 0.7 },
+      { text: "global rank", weight: 0.7 },
+      { text: "player rank", weight: 0.7 },
+      { text: "rank players", weight: 0.6 },
+      { text: "ranking of sellers", weight: 0.6 },
       { text: "autocomplete", weight: 0.7 },
       { text: "change data capture", weight: 0.7 },
       { text: "CDC", weight: 0.7 },
@@ -181,6 +200,7 @@ export const card = {
     ...AGG_ENTITIES,
     ...COUNTER_ENTITIES,
     ...TA_ENTITIES,
+    ...LB_ENTITIES,
     ...CDC_ENTITIES,
   ],
   writePaths: [
@@ -239,6 +259,7 @@ export const card = {
     ...COUNTER_WRITES,
     ...AGG_WRITES.slice(2),
     ...TA_WRITES,
+    ...LB_WRITES,
     ...CDC_WRITES,
   ],
   readPaths: [
@@ -260,6 +281,7 @@ export const card = {
     ...COUNTER_READS,
     ...AGG_READS,
     ...TA_READS,
+    ...LB_READS,
     ...CDC_READS,
   ],
   protocols,
@@ -269,6 +291,7 @@ export const card = {
     ...TOPK_INVARIANTS,
     ...COUNTER_INVARIANTS,
     ...TA_INVARIANTS,
+    ...LB_INVARIANTS,
     ...CDC_INVARIANTS,
     ...CDC_CACHE_INVARIANTS,
   ],
@@ -276,6 +299,11 @@ export const card = {
   invariantTopics: [
     ...PROJECTION_INVARIANTS.map((statement) => ({ statement, unlessTopic: BASE })),
     ...TA_INVARIANTS.map((statement) => ({ statement, topic: "typeahead" as const })),
+    ...LB_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "leaderboard" as const,
+      ...keptBy(statement, LB_KEPT_BY),
+    })),
     ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
     ...TOPK_INVARIANTS.map((statement) => ({ statement, topic: "top-k" as const, ...keptBy(statement, TOPK_KEPT_BY) })),
     ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const, ...keptBy(statement, CDC_KEPT_BY) })),
@@ -376,6 +404,7 @@ export const card = {
     ...AGG_FAILURES,
     ...COUNTER_FAILURES,
     ...TA_FAILURES,
+    ...LB_FAILURES,
     ...CDC_FAILURES,
   ],
   bottlenecks: [
@@ -415,6 +444,7 @@ export const card = {
     ...COUNTER_BOTTLENECKS,
     ...AGG_BOTTLENECKS,
     ...TA_BOTTLENECKS,
+    ...LB_BOTTLENECKS,
   ],
   silhouette: {
     storage: "source truth + projection/index store",
@@ -422,6 +452,14 @@ export const card = {
     serving: "projection/search serving",
   },
   topicSilhouettes: [
+    {
+      topic: "leaderboard",
+      storage:
+        "a durable score store with one row per member, board and window (the record), and an ordered set per board and window in memory",
+      coordination:
+        "each score recorded once per update id, then set in the ordered sets in the same request; a rebuild from the store",
+      serving: "a member's rank (count of members scoring higher) and the top k, each in O(log N), from a read replica",
+    },
     {
       topic: "typeahead",
       storage:
@@ -491,6 +529,7 @@ export const card = {
     },
     ...AGG_TECHNOLOGIES,
     ...TA_TECHNOLOGIES,
+    ...LB_TECHNOLOGIES,
     ...CDC_TECHNOLOGIES,
   ],
   connections: [
@@ -536,6 +575,21 @@ export const card = {
   },
   topicOverlays: [
     {
+      topic: "leaderboard",
+      driver:
+        "Score updates from the servers that decide them (a finished match, an order), and players reading ranks.",
+      unit: "One score update (member, board, score, update id), set in each window's ordered set.",
+      worker: "A score API instance that records the update and sets it in the ranking index.",
+      slot: "One ordered set per board and window, on one ranking node or one per score range.",
+      state:
+        "Authoritative: the score rows. Derived: the ordered sets per board and window, their replicas and the cached top pages.",
+      source: "Game servers or the order service reporting scores.",
+      sink: "Ranks and top pages read by players' apps.",
+      fabric: "Request paths from the score API to the score store and the ranking nodes; no change stream.",
+      maintenance:
+        "Rebuilds of a lost set from the score store, a reconcile sweep of recent scores, windowed boards expiring after their grace period.",
+    },
+    {
       topic: "typeahead",
       driver:
         "Keystrokes: a suggest request per pause in typing; a periodic build from the query log, and a stream of the last minutes' searches for trending.",
@@ -568,7 +622,7 @@ export const card = {
         "Hourly recount from the raw archive, watermark-lag alerts, salt counts raised for hot keys, and log retention kept longer than the longest replay.",
     },
   ],
-  topicScopes: [AGG_SCOPES, TA_SCOPES],
+  topicScopes: [AGG_SCOPES, TA_SCOPES, LB_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "eventual",

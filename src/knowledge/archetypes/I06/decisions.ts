@@ -1,12 +1,13 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { AGG_DECISIONS } from "./aggregation.js";
+import { LB_DECISIONS } from "./leaderboard.js";
 import { TA_DECISIONS } from "./typeahead.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i06-update",
-    unlessTopic: ["aggregation", "typeahead"],
+    unlessTopic: ["aggregation", "typeahead", "leaderboard"],
     question: "Update the derived copy in the write path, or asynchronously from a change stream?",
     options: [
       {
@@ -40,7 +41,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i06-sharding",
-    unlessTopic: ["aggregation", "typeahead"],
+    unlessTopic: ["aggregation", "typeahead", "leaderboard"],
     question: "Shard the index by document or by term?",
     options: [
       {
@@ -69,4 +70,5 @@ export const decisions: DecisionPoint[] = [
   },
   ...AGG_DECISIONS,
   ...TA_DECISIONS,
+  ...LB_DECISIONS,
 ];

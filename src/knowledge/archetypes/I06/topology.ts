@@ -2,13 +2,14 @@ import type { ProtocolSpec, Topology } from "../../topology.js";
 import { AGG_API, AGG_COMPONENTS, AGG_DATA, AGG_LINKS, AGG_PROTOCOLS } from "./aggregation.js";
 import { CDC_API, CDC_COMPONENTS, CDC_DATA, CDC_LINKS, CDC_PROTOCOLS } from "./cdc.js";
 import { COUNTER_API, COUNTER_COMPONENTS, COUNTER_DATA, COUNTER_LINKS, COUNTER_PROTOCOLS } from "./counter.js";
+import { LB_API, LB_COMPONENTS, LB_DATA, LB_LINKS, LB_PROTOCOLS } from "./leaderboard.js";
 import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
 
 const U = "aggregation" as const;
 /** The rows of the record-by-record projection: neither a counting nor a typeahead design draws them. */
-const BASE = [U, "typeahead"] as const;
+const BASE = [U, "typeahead", "leaderboard"] as const;
 /** The base elements a change-data-capture design replaces: applications write the database, capture reads its log. */
-const NOT_CDC = [U, "typeahead", "cdc"] as const;
+const NOT_CDC = [U, "typeahead", "leaderboard", "cdc"] as const;
 
 /** Projection pipeline: a source of truth, a change stream, projectors with checkpoints, an index and a query API. */
 export const protocols: ProtocolSpec[] = [
@@ -33,6 +34,7 @@ export const protocols: ProtocolSpec[] = [
   ...AGG_PROTOCOLS,
   ...COUNTER_PROTOCOLS,
   ...TA_PROTOCOLS,
+  ...LB_PROTOCOLS,
   ...CDC_PROTOCOLS,
 ];
 
@@ -117,6 +119,7 @@ export const topology: Topology = {
     ...AGG_COMPONENTS,
     ...COUNTER_COMPONENTS,
     ...TA_COMPONENTS,
+    ...LB_COMPONENTS,
     ...CDC_COMPONENTS,
   ],
   links: [
@@ -132,6 +135,7 @@ export const topology: Topology = {
     ...AGG_LINKS,
     ...COUNTER_LINKS,
     ...TA_LINKS,
+    ...LB_LINKS,
     ...CDC_LINKS,
   ],
   api: [
@@ -165,6 +169,7 @@ export const topology: Topology = {
     ...COUNTER_API,
     ...AGG_API,
     ...TA_API,
+    ...LB_API,
     ...CDC_API,
   ],
   dataModel: [
@@ -206,6 +211,7 @@ export const topology: Topology = {
     ...AGG_DATA,
     ...COUNTER_DATA,
     ...TA_DATA,
+    ...LB_DATA,
     ...CDC_DATA,
   ],
   entry: "write-api",
@@ -221,6 +227,13 @@ export const topology: Topology = {
       intake: "index-builder",
       outlet: "suggest-shards",
       consumer: "index-builder",
+    },
+    leaderboard: {
+      entry: "score-api",
+      stateOwner: "score-store",
+      intake: "score-api",
+      outlet: "rank-index",
+      consumer: "score-api",
     },
     aggregation: {
       entry: "collectors",
