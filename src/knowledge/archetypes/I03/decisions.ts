@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { DAG_DECISIONS } from "./dag.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
@@ -62,4 +63,5 @@ export const decisions: DecisionPoint[] = [
     ],
     fallback: { option: "claim-in-store", because: "claim writes fit the run store" },
   },
+  ...DAG_DECISIONS,
 ];
