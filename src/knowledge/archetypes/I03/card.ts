@@ -1,6 +1,7 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { keptBy } from "../../topics.js";
 import {
+  DAG_BOTTLENECKS,
   DAG_ENTITIES,
   DAG_FAILURES,
   DAG_INVARIANTS,
@@ -111,7 +112,6 @@ export const card = {
     ],
   },
   entities: [
-    ...DAG_ENTITIES,
     {
       unlessTopic: D,
       name: "Schedule",
@@ -140,6 +140,7 @@ export const card = {
         "A record of one execution try of a run: attempt number, worker, start and end times, outcome and error, used for backoff, dead-lettering and audit.",
       truth: false,
     },
+    ...DAG_ENTITIES,
   ],
   writePaths: [
     ...DAG_WRITES,
@@ -268,7 +269,7 @@ export const card = {
     {
       id: "duplicate-retry-matters",
       because:
-        "schedule creation is retried by clients and materialisation is retried by pollers, so both are keyed (idempotency key, (schedule, due_at)) to create once",
+        "creating a schedule or a run is retried by clients and by the loops that create runs, so each is keyed (an idempotency key, or the schedule and its due time) to create once",
     },
     {
       id: "stale-write-dangerous",
@@ -311,6 +312,7 @@ export const card = {
       delivery: ["at-most-once"],
     },
     {
+      unlessTopic: D,
       failure:
         "Expiry late: pollers fall behind a burst (a top-of-the-hour spike) and runs fire minutes after their due time",
       role: "coordination",
@@ -386,7 +388,9 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...DAG_BOTTLENECKS,
     {
+      unlessTopic: D,
       bottleneck:
         "Firing bursts: many runs share the same due instant (midnight, top of the hour) and all need claims at once",
       mitigation:

@@ -65,6 +65,15 @@ export const DAG_ENTITIES = [
 export const DAG_WRITES = [
   {
     action:
+      "a worker starts a queued task instance only by the conditional update queued to running that raises try_number and records its host, so two workers never run one task instance at once",
+    entity: "TaskInstance",
+    shape: "state transition",
+    mechanism: "claim-run",
+    critical: true,
+    topic: T,
+  },
+  {
+    action:
       "create the next DagRun of each DAG whose schedule has fallen due, keyed by (dag_id, logical date) and inserted only if absent, within the DAG's max active runs",
     entity: "DagRun",
     shape: "create target",
@@ -78,15 +87,6 @@ export const DAG_WRITES = [
     entity: "TaskInstance",
     shape: "state transition",
     mechanism: "guarded-transition",
-    critical: true,
-    topic: T,
-  },
-  {
-    action:
-      "a worker starts a queued task instance only by the conditional update queued to running that raises try_number and records its host, so two workers never run one task instance at once",
-    entity: "TaskInstance",
-    shape: "state transition",
-    mechanism: "claim-run",
     critical: true,
     topic: T,
   },
@@ -146,7 +146,7 @@ export const DAG_READS = [
 ] as const;
 
 export const DAG_INVARIANTS = [
-  "A TaskInstance has at most one running try: a worker starts it only by the conditional update from queued to running that raises try_number, only the current try_number's heartbeats and result are accepted, and a worker that cannot heartbeat kills its task before the zombie timeout hands it to the next try.",
+  "A TaskInstance has at most one running try: only the worker whose conditional start from queued to running raised its try_number runs it, and only that try's heartbeats and result are accepted.",
   "A TaskInstance is queued only after every upstream task of the same DagRun has succeeded; when an upstream task fails for good, its downstream tasks become upstream_failed and never run.",
   "A DAG and logical date yield at most one DagRun, however many schedulers or backfills create it.",
   "A failed try is retried only after its retry delay, and no more than the task's retries; the running tasks of a pool never exceed its slots.",
@@ -206,6 +206,21 @@ export const DAG_FAILURES = [
     topic: T,
   },
 ] as const;
+
+export const DAG_BOTTLENECKS: NonNullable<ArchetypeInput["bottlenecks"]> = [
+  {
+    bottleneck:
+      "Top of the hour: every @hourly and @daily DAG creates its run at once, and their first tasks all want executor slots together",
+    mitigation:
+      "Queue what the slots cannot take at once by priority weight, size pools per shared resource, stagger schedules, and add workers from the queued-task backlog",
+    topic: T,
+    formula: {
+      yields: "task instances started per second at the top of the hour",
+      expression: "tasks_per_sec * tasks_per_run * peak_factor",
+      unit: "tasks/s",
+    },
+  },
+];
 
 export const DAG_COMPONENTS: ComponentSpec[] = [
   {

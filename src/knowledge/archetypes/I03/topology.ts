@@ -200,7 +200,6 @@ export const topology: Topology = {
       entry: "dag-api",
       stateOwner: "metadata-db",
       outlet: "workers",
-      unit: { entity: "TaskInstance", words: ["task", "job"] },
     },
   },
 };
