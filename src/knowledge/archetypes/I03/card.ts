@@ -83,9 +83,7 @@ export const card = {
       { text: "task dependencies", weight: 0.8 },
       { text: "jobs with dependencies", weight: 0.9 },
       { text: "upstream tasks", weight: 0.7 },
-      { text: "backfill", weight: 0.5 },
       { text: "etl jobs", weight: 0.7 },
-      { text: "batch jobs", weight: 0.4 },
     ],
     systems: [
       { name: "Quartz", aliases: ["Quartz Scheduler"], weight: 1.0 },
@@ -143,7 +141,6 @@ export const card = {
     ...DAG_ENTITIES,
   ],
   writePaths: [
-    ...DAG_WRITES,
     {
       unlessTopic: D,
       action: "create a schedule under the caller's idempotency key so a retried create returns the same schedule",
@@ -214,9 +211,9 @@ export const card = {
       hidden: true,
       critical: true,
     },
+    ...DAG_WRITES,
   ],
   readPaths: [
-    ...DAG_READS,
     {
       unlessTopic: D,
       action: "poller fetches runs due up to now plus a small look-ahead from its shard of the due index",
@@ -233,6 +230,7 @@ export const card = {
       staleness:
         "none for cancel-or-already-fired decisions, which read the primary; a dashboard listing may come from a replica seconds behind",
     },
+    ...DAG_READS,
   ],
   protocols,
   invariants: [...BASE_INVARIANTS, ...DAG_INVARIANTS],
