@@ -267,3 +267,20 @@ describe("an interval, a radius and a bound are read whatever the wording", () =
     expect(scale("search places within 800 meters of the user").radius_km).toBeCloseTo(0.8);
   });
 });
+
+describe("a negated count of one same thing is exclusivity, not an amount", () => {
+  it.each([
+    "Design a workflow scheduler that runs 100,000 batch jobs a day and never runs two copies of the same task at once",
+    "A cron service where no two replicas of a job run at the same time",
+    "A job runner that must not start two copies of a job concurrently",
+  ])("%s", (prompt) => {
+    const s = parseStatedNfrs(prompt);
+    expect(s.scale.replicas).toBeUndefined();
+    expect(s.durability?.value).toBeUndefined();
+  });
+  it("a stated copy count still sizes", () => {
+    const s = parseStatedNfrs("A blob store that keeps three copies of every object, 10 PB in all");
+    expect(s.scale.replicas?.value).toBe(3);
+    expect(s.durability?.value).toBe("durable");
+  });
+});

@@ -5,6 +5,7 @@
  * inputs and needed product properties (see knowledge/decisions/types.ts) must agree with the design.
  */
 
+import { DAG_SHAPE } from "../knowledge/archetypes/I03/dag.js";
 import { AGG_SHAPE } from "../knowledge/archetypes/I06/aggregation.js";
 import { CDC_SHAPE } from "../knowledge/archetypes/I06/cdc.js";
 import { COUNTER_SHAPE } from "../knowledge/archetypes/I06/counter.js";
@@ -166,6 +167,7 @@ export type CoherenceRule =
   | "logs-shape"
   | "traces-shape"
   | "untrusted-code-shape"
+  | "dag-workflow-shape"
   | "subject-leftover"
   | "media-store-shape"
   | "feature-flags-shape"
@@ -297,6 +299,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a telemetry design about trace spans stores spans keyed by trace id, keeps or drops each trace whole by one sampling decision, and draws no series, scraping or alert rules",
   "subject-leftover":
     "a design's rows never speak of a subject it does not have (an advertiser billed where nothing is billed, a function invoked where no function runs, a metrics series where the records are log lines or spans)",
+  "dag-workflow-shape":
+    "a DAG scheduler keeps its DAG runs and task instances, holds an invariant that a task instance has at most one running try, and draws no payment outbox, provider webhook, durable-execution history or consensus lock store it was not asked for",
   "untrusted-code-shape":
     "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
   "media-store-shape":
@@ -2510,6 +2514,36 @@ function fieldJson(d: Design, field: string): string | undefined {
   return text;
 }
 
+/**
+ * A DAG scheduler (topic "dag-workflow", led by I03) keeps its shape: DAG runs and task instances drawn, one running
+ * try per task instance held as an invariant, and no payment outbox, provider webhook, durable-execution history or
+ * consensus lock store of a neighbouring card (Airflow's schedulers share the metadata database's row locks).
+ */
+function dagWorkflowShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "dag-workflow", "I03")) return [];
+  const out: Problem[] = [];
+  for (const e of undrawn(d, DAG_SHAPE.entities))
+    out.push({ rule: "dag-workflow-shape", detail: `no ${e} record is drawn` });
+  if (!d.invariants.some((i) => DAG_SHAPE.oneTry.test(i.statement)))
+    out.push({ rule: "dag-workflow-shape", detail: "no invariant keeps a task instance to one running try" });
+  const drawn = [
+    ...d.components.map((c) => ({ where: `component '${c.name}'`, text: c.name })),
+    ...d.primaryState.map((e) => ({ where: `record '${e.entity}'`, text: e.entity })),
+    ...d.api.map((a) => ({ where: `API '${a.operation}'`, text: `${a.operation} ${a.call}` })),
+    ...d.failures.map((f) => ({ where: `failure '${f.failure.slice(0, 40)}'`, text: f.failure })),
+    ...d.decisions.map((x) => ({
+      where: `decision '${x.id}'`,
+      text: x.options.find((o) => o.id === x.chosen)?.name ?? "",
+    })),
+  ];
+  for (const x of drawn.filter((y) => DAG_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "dag-workflow-shape",
+      detail: `${x.where} belongs to a payment workflow, a durable-execution engine or a lock service`,
+    });
+  return out;
+}
+
 /** The design's rows a leftover of another subject would sit in (not its decisions, whose options weigh other subjects). */
 const SUBJECT_ROWS = [
   "nfrs",
@@ -2990,6 +3024,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...logsShape(d),
     ...tracesShape(d),
     ...untrustedCodeShape(d),
+    ...dagWorkflowShape(d),
     ...subjectLeftovers(d),
     ...rowsNameDrawnParts(d),
     ...mediaStoreShape(d),

@@ -112,7 +112,7 @@ const ORDERING: Rule<Ordering>[] = [
 
 const DURABILITY: Rule<Durability>[] = [
   {
-    re: /\bdurabl\w*|\bnever lose\b|\bno data loss\b|\bzero (?:data )?loss\b|\bnever (?:be |get |gets |is |are )?lost\b|\b(?:no|not a single|nothing)\b(?: [\w'-]+){0,3} (?:is|are|gets?|will be|may be|can be|must be|should be) (?:ever )?lost\b|\bmust (?:never|not) be lost\b|\bno (?:\w+ ){1,2}(?:is|are|gets?|will be|(?:may|can|must|should) (?:ever )?be) (?:ever )?lost\b|\bnot (?:a single|one) (?:\w+ ){1,2}(?:is|gets?|will be) lost\b|\bpersist\w*|\bsurviv\w* (?:a )?(?:crash|restart|node loss|failure)s?\b|\b(?:three|3|two|2|five|5) (?:copies|replicas)\b/i,
+    re: /\bdurabl\w*|\bnever lose\b|\bno data loss\b|\bzero (?:data )?loss\b|\bnever (?:be |get |gets |is |are )?lost\b|\b(?:no|not a single|nothing)\b(?: [\w'-]+){0,3} (?:is|are|gets?|will be|may be|can be|must be|should be) (?:ever )?lost\b|\bmust (?:never|not) be lost\b|\bno (?:\w+ ){1,2}(?:is|are|gets?|will be|(?:may|can|must|should) (?:ever )?be) (?:ever )?lost\b|\bnot (?:a single|one) (?:\w+ ){1,2}(?:is|gets?|will be) lost\b|\bpersist\w*|\bsurviv\w* (?:a )?(?:crash|restart|node loss|failure)s?\b|(?<!\b(?:never|not|no|nor|without)\b(?: [\w'-]+){0,3} )\b(?:three|3|two|2|five|5) (?:copies|replicas)\b/i,
     value: "durable",
   },
   {
@@ -917,6 +917,11 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         setScale(scale, "max_participants", n.value, quoteTo(end + within));
         continue;
       }
+      // "never runs two copies of the same task at once", "no two instances of a job run concurrently": a count under a
+      // negation, of one and the same thing or at one time, bounds how many may exist at once (an exclusivity
+      // invariant), never an amount to size
+      if (EXCLUSIVE_BEFORE.test(clauseBefore) && EXCLUSIVE_AFTER.test(after.split(/[;:!?]|[.,](?!\d)/)[0] ?? ""))
+        continue;
       setScale(scale, hit.entry.count, n.value, quoteTo(end));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
@@ -1080,6 +1085,11 @@ function subjectNounAt(text: string): number | undefined {
 }
 
 /** Words just before an amount that make it a maximum ("up to 50 editors", "at most 20 players"). */
+/** A negation just before a count ("never runs two", "no two", "not more than two"). */
+const EXCLUSIVE_BEFORE = /\b(?:never|not|no|nor|without)\b(?:\s+[\w'-]+){0,3}\s*$/i;
+/** What makes a negated count exclusivity: the same thing, or one moment ("at once", "concurrently"). */
+const EXCLUSIVE_AFTER =
+  /\b(?:(?:of|for) (?:the|one) same|the same|at once|at (?:the )?same time|at a time|concurrently|simultaneously|in parallel|side by side|overlap\w*)\b/i;
 const MOST_BEFORE =
   /\b(?:up to|at most|as many as|no more than|never more than|a maximum of|max(?:imum)?(?: of)?)\s+$/i;
 /** Words around an amount that make it an average, not a maximum ("3 editors per document on average"). */

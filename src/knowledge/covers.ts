@@ -158,6 +158,46 @@ export const COVERAGE: readonly Coverage[] = [
       "each host belongs to the one frontier partition its name hashes to, which hands out its URLs, so no lease service, lock store or consensus group is drawn; the sites cannot check a fencing token, so none is sent to them",
   },
   {
+    by: "I03",
+    topic: "dag-workflow",
+    covers: "I12",
+    unless: String.raw`\b(?:pay(?:s|ing|ments?)?|charg\w*|refund\w*|webhooks?|providers?|compensat\w*|sagas?)\b`,
+    because:
+      "a task's effect is its own batch work (a query, a file, a Spark job), retried under the task's try number and made safe to repeat by writing its output for its run's data interval, so no outbox, provider callback or reconciliation against a provider is drawn",
+  },
+  {
+    by: "I03",
+    topic: "dag-workflow",
+    covers: "I02",
+    unless: String.raw`\b(?:distributed locks?|lock service|leases? on (?:an? )?(?:external|shared) (?:resource|file|table)s?|leader election)\b`,
+    because:
+      "a task instance is held by the worker whose conditional start raised its try number, kept by its heartbeats and taken back by the zombie detector, all in the metadata database, so no lease service, lock store or consensus group is drawn",
+  },
+  {
+    by: "I03",
+    topic: "dag-workflow",
+    covers: "I04",
+    unless: String.raw`\b(?:crawl\w*|frontier|re-?visit\w*|scan(?:s|ning)? (?:every|all|each|the whole)|sweep(?:s|ing)? (?:every|all|each))\b`,
+    because:
+      "a backfill is DagRuns created for past logical dates, one per date and inserted only if absent, run through the same scheduler and pools, so no scan frontier, pass coordinator or shard checkpoint is drawn",
+  },
+  {
+    by: "I03",
+    topic: "dag-workflow",
+    covers: "I05",
+    unless: String.raw`\b(?:kafka|kinesis|pulsar|event (?:logs?|streams?)|append[- ]only logs?|replay\w*|re-?read\w*|consumer groups?|offsets?|streaming)\b`,
+    because:
+      "queued task instances reach worker slots through the executor queue, and a message it delivers twice is absorbed by the worker's conditional start, so no retained log or consumer offsets are drawn",
+  },
+  {
+    by: "I03",
+    topic: "dag-workflow",
+    covers: "I15",
+    unless: String.raw`\b(?:serverless|functions? as a service|faas|lambdas?|cold starts?|bin[- ]?pack\w*|gpus?|placement)\b`,
+    because:
+      "queued task instances go through the executor to a pool of worker slots sized from the peak task starts, so no placement scheduler, node agents or autoscaler of a general fleet is drawn",
+  },
+  {
     by: "I12",
     topic: "workflow-engine",
     covers: "I03",
@@ -446,6 +486,17 @@ export const VARIANTS: readonly Variant[] = [
       "A run retried after a worker dies is a new attempt of the same submission, and only the current attempt's verdicts are recorded, so each submission gets one verdict",
     ],
     absorbs: ["I03", "I11"],
+  },
+  {
+    by: "I03",
+    topic: "dag-workflow",
+    subject: "a batch workflow scheduler that runs DAGs of dependent tasks on schedules, with retries",
+    summary: [
+      "A scheduler loop creates one DagRun per DAG and logical date, and queues each task instance once every upstream task of its run has succeeded, within its pool's slots",
+      "A worker starts a queued task only by a conditional update that raises its try number, heartbeats while it runs, and a zombie detector retries a task whose heartbeat stops, so a task never runs twice at once",
+      "Several schedulers share the metadata database through row locks that skip what another holds, with no consensus service",
+    ],
+    absorbs: ["I12", "I02", "I04", "I05", "I15"],
   },
   {
     by: "I12",

@@ -685,6 +685,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumed: 3,
     assumedBecause: "a run's record is written when it is materialised, when a worker claims it and when it completes",
   },
+  // a DAG run is a graph of tasks, each its own task instance with its own state and tries (I03/dag.ts)
+  {
+    id: "tasks_per_run",
+    label: "task instances per DAG run",
+    unit: "tasks",
+    assumed: 10,
+    assumedBecause: "a batch DAG (extract, a few transforms, load, checks) has around ten tasks; a planning figure",
+  },
   {
     id: "writes_per_task",
     label: "placement and state writes per task",

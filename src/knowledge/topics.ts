@@ -97,6 +97,7 @@ export const TOPIC_VALUES = [
   "proxy-config",
   "in-memory",
   "leaderboard",
+  "dag-workflow",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -157,6 +158,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // a function platform: code deployed as functions and run per invocation (serverless, Lambda-like); "lambda" alone
   // may be the batch-and-stream architecture
   functions: String.raw`\b(?:serverless|functions?[- ]as[- ]a[- ]service|faas|(?:aws )?lambda(?![- ](?:architecture|style))|cloud functions|azure functions|(?:apache )?openwhisk|knative|cloud run|function (?:platforms?|runtimes?|invocations?|calls?|executions?)|invocations?|invok\w* (?:\w+ ){0,2}functions?|(?:run|runs|running|deploy|deploys|deploying|host|hosts|hosting|execut\w*) (?:\w+ ){0,2}functions|cold[- ]starts?)\b`,
+  // batch jobs run as DAGs of dependent tasks (Airflow, Dagster, Argo Workflows, an ETL orchestrator); a durable
+  // execution engine running workflow code (Temporal) is "workflow-engine", never this
+  "dag-workflow": String.raw`\b(?:dags?|directed acyclic graphs?|(?:apache )?airflow|dagster|prefect|luigi|argo workflows|(?:data|etl|batch|elt)[- ]pipelines? orchestrat\w*|pipeline orchestrat\w*|workflow schedulers?|(?:etl|elt|batch|data) (?:jobs?|tasks?|pipelines?) with (?:their )?dependencies|(?:jobs?|tasks?) (?:with|and their) (?:upstream )?dependencies|task dependencies|upstream tasks?)\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
   // a service that keeps people's photos or images itself (not a product that merely shows them): the store is the subject
   "media-store": String.raw`\b(?:photo|image|picture|media) (?:storage|stores?|hosting|blob stor(?:e|age))\b|\b(?:blob|object) stor(?:e|age) for (?:\w+ ){0,2}(?:photos|images|pictures)\b|\b(?:facebook'?s )?haystack\b`,
@@ -247,6 +251,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "members are ranked by a score that keeps changing (a game's players, sellers by sales): each score is recorded once in a durable store and set in an ordered set per board and window, where a member's rank is the count of members scoring higher and the top k is read in logarithmic time",
   "media-store":
     "people's photos are stored by the service itself and served through a CDN: each upload is resumable under its upload id, its bytes are appended to large append-only volumes replicated across zones, and its metadata is committed only once they are durable, so an acknowledged photo is never lost",
+  "dag-workflow":
+    "batch jobs run as DAGs of dependent tasks (Airflow, Dagster): a scheduler creates one run per DAG and schedule date, releases each task when its upstream tasks succeed and queues it within its pool's slots, and a worker starts it once under a try number, heartbeating until it ends or is retried",
   "distributed-sql":
     "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
@@ -389,6 +395,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "proxy-config",
   "in-memory",
   "leaderboard",
+  "dag-workflow",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

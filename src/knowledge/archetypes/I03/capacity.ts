@@ -1,8 +1,9 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { DAG_CAPACITY } from "./dag.js";
 
-/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
-export const capacity: CapacityModel = {
+/** The scheduler's own inputs and figures, before any subject changes them. */
+const BASE: CapacityModel = {
   inputs: [
     {
       quantity: "timers",
@@ -79,5 +80,67 @@ export const capacity: CapacityModel = {
         "a claimed run goes to a worker slot that is already connected and waiting, through an in-region queue, in a few milliseconds (a planning figure)",
       ),
     ],
+  },
+};
+
+// DAGs of tasks: each stated job is a DAG run of several task instances, started together at the top of the hour, and
+// the executor slots are the task starts times a task's seconds (Little's law)
+const DAG_INPUTS = new Set(DAG_CAPACITY.inputs.map((x) => x.quantity));
+
+/** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
+export const capacity: CapacityModel = {
+  ...BASE,
+  topics: {
+    "dag-workflow": {
+      inputs: [
+        ...DAG_CAPACITY.inputs,
+        inp(
+          "tasks_per_run",
+          10,
+          "a batch DAG (extract, a few transforms, load, checks) has around ten tasks; a planning figure",
+        ),
+        ...BASE.inputs.filter((x) => !DAG_INPUTS.has(x.quantity) && x.quantity !== "timers"),
+      ],
+      figures: [
+        fig(
+          "task_instances_per_sec",
+          "task instances started per second on average",
+          "rate",
+          "tasks_per_sec * tasks_per_run",
+          "tasks/s",
+        ),
+        fig(
+          "peak_task_starts",
+          "task instances started per second at the top of the hour",
+          "peak",
+          "task_instances_per_sec * peak_factor",
+          "tasks/s",
+        ),
+        fig(
+          "metadata_db_writes",
+          "metadata-database writes (queue, start, finish)",
+          "hotspot",
+          "peak_task_starts * writes_per_run",
+          "writes/s",
+        ),
+        fig(
+          "executor_slots",
+          "executor slots busy at the peak (Little's law)",
+          "count",
+          "peak_task_starts * task_seconds",
+          "slots",
+          true,
+        ),
+        fig(
+          "workers_needed",
+          "workers at the peak",
+          "count",
+          "executor_slots / slots_per_worker",
+          "workers",
+          true,
+          "workers",
+        ),
+      ],
+    },
   },
 };

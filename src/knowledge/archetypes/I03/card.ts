@@ -1,5 +1,28 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
+import {
+  DAG_BOTTLENECKS,
+  DAG_ENTITIES,
+  DAG_FAILURES,
+  DAG_INVARIANTS,
+  DAG_KEPT_BY,
+  DAG_READS,
+  DAG_SILHOUETTE,
+  DAG_TECHNOLOGIES,
+  DAG_WRITES,
+} from "./dag.js";
 import { protocols } from "./topology.js";
+
+/** The generic timer's records and rows, which a DAG scheduler replaces with its own (dag.ts). */
+const D = "dag-workflow" as const;
+
+const BASE_INVARIANTS = [
+  "Every Run whose due_at has passed and that is not cancelled is eventually claimed and reaches done or failed; a poller restart, index loss or worker crash delays it but never drops it.",
+  "A Run never starts before its due_at, and at any instant at most one worker holds an unexpired claim on it.",
+  "A (Schedule, due_at) pair yields at most one Run, no matter how many materialisers or retries insert it.",
+  "Completion is recorded only by the worker whose claimed_by and attempt number match the Run, so a worker whose claim was reclaimed cannot overwrite the newer attempt's outcome.",
+  "Every execution carries the Run id as its idempotency key, so an effect repeated after a reclaim is recognised downstream.",
+];
 
 export const card = {
   id: "I03",
@@ -53,6 +76,14 @@ export const card = {
       { text: "retry later", weight: 0.4 },
       { text: "retry with backoff", weight: 0.3 },
       { text: "timeout", weight: 0.2 },
+      { text: "dag", weight: 0.9 },
+      { text: "directed acyclic graph", weight: 1.0 },
+      { text: "workflow scheduler", weight: 1.0 },
+      { text: "pipeline orchestrator", weight: 1.0 },
+      { text: "task dependencies", weight: 0.8 },
+      { text: "jobs with dependencies", weight: 0.9 },
+      { text: "upstream tasks", weight: 0.7 },
+      { text: "etl jobs", weight: 0.7 },
     ],
     systems: [
       { name: "Quartz", aliases: ["Quartz Scheduler"], weight: 1.0 },
@@ -63,7 +94,12 @@ export const card = {
       { name: "Dkron", aliases: [], weight: 0.9 },
       { name: "Chronos", aliases: ["Mesos Chronos"], weight: 0.8 },
       { name: "Hangfire", aliases: [], weight: 0.8 },
-      { name: "Airflow scheduler", aliases: [], weight: 0.7 },
+      // batch orchestrators: DAG runs created on a schedule, each task released when its upstream tasks succeed
+      { name: "Apache Airflow", aliases: ["Airflow", "Airflow scheduler"], weight: 1.0 },
+      { name: "Dagster", aliases: [], weight: 1.0 },
+      { name: "Prefect", aliases: [], weight: 0.9 },
+      { name: "Argo Workflows", aliases: [], weight: 0.9 },
+      { name: "Luigi", aliases: ["Spotify Luigi"], weight: 0.7 },
       {
         name: "Sidekiq",
         aliases: [],
@@ -75,32 +111,38 @@ export const card = {
   },
   entities: [
     {
+      unlessTopic: D,
       name: "Schedule",
       description:
         "The definition: target, payload, a one-shot due time or a recurrence rule with time zone, misfire policy, state (active, paused, cancelled), next_due_at cursor and a version.",
       truth: true,
     },
     {
+      unlessTopic: D,
       name: "Run",
       description:
         "One occurrence keyed by (schedule id, due_at): state (pending, runnable, claimed, done, failed, cancelled), claimed_by, claim_expires_at, attempt number. It is the unit that gets claimed and executed.",
       truth: true,
     },
     {
+      unlessTopic: D,
       name: "DueIndex",
       description:
         "Pending runs ordered by due time, partitioned into time buckets and hash shards; rebuilt from Run rows if lost, so it is a derived lookup, not truth.",
       truth: false,
     },
     {
+      unlessTopic: D,
       name: "Attempt",
       description:
         "A record of one execution try of a run: attempt number, worker, start and end times, outcome and error, used for backoff, dead-lettering and audit.",
       truth: false,
     },
+    ...DAG_ENTITIES,
   ],
   writePaths: [
     {
+      unlessTopic: D,
       action: "create a schedule under the caller's idempotency key so a retried create returns the same schedule",
       entity: "Schedule",
       shape: "create target",
@@ -108,6 +150,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: D,
       action:
         "materialise the next occurrence of a schedule as a Run keyed by (schedule id, due_at), inserted only if absent",
       entity: "Run",
@@ -117,6 +160,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: D,
       action: "advance the schedule's next_due_at cursor, guarded by the version read when the run was materialised",
       entity: "Schedule",
       shape: "state transition",
@@ -125,6 +169,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: D,
       action: "add the pending run to its time bucket in the due index",
       entity: "DueIndex",
       shape: "async process",
@@ -132,6 +177,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: D,
       action:
         "claim a runnable run by a conditional transition to claimed by me until claim_expires_at, incrementing the attempt number",
       entity: "Run",
@@ -140,6 +186,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: D,
       action: "extend the claim of a long-running run while the worker is still alive",
       entity: "Run",
       shape: "overwrite current value",
@@ -147,6 +194,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: D,
       action:
         "complete or fail the run, accepted only if claimed_by and the attempt number still match the worker's claim",
       entity: "Run",
@@ -155,6 +203,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: D,
       action: "return runs whose claim expired to runnable, or park them after the retry limit",
       entity: "Run",
       shape: "state transition",
@@ -162,9 +211,11 @@ export const card = {
       hidden: true,
       critical: true,
     },
+    ...DAG_WRITES,
   ],
   readPaths: [
     {
+      unlessTopic: D,
       action: "poller fetches runs due up to now plus a small look-ahead from its shard of the due index",
       entity: "DueIndex",
       shape: "read projection",
@@ -172,20 +223,20 @@ export const card = {
         "up to one polling interval plus index lag; a run may start that much after its due time, and the claim re-checks Run state so a stale index entry can never cause a double run",
     },
     {
+      unlessTopic: D,
       action: "client reads a schedule's next due time and the status of its recent runs",
       entity: "Run",
       shape: "read source",
       staleness:
         "none for cancel-or-already-fired decisions, which read the primary; a dashboard listing may come from a replica seconds behind",
     },
+    ...DAG_READS,
   ],
   protocols,
-  invariants: [
-    "Every Run whose due_at has passed and that is not cancelled is eventually claimed and reaches done or failed; a poller restart, index loss or worker crash delays it but never drops it.",
-    "A Run never starts before its due_at, and at any instant at most one worker holds an unexpired claim on it.",
-    "A (Schedule, due_at) pair yields at most one Run, no matter how many materialisers or retries insert it.",
-    "Completion is recorded only by the worker whose claimed_by and attempt number match the Run, so a worker whose claim was reclaimed cannot overwrite the newer attempt's outcome.",
-    "Every execution carries the Run id as its idempotency key, so an effect repeated after a reclaim is recognised downstream.",
+  invariants: [...BASE_INVARIANTS, ...DAG_INVARIANTS],
+  invariantTopics: [
+    ...BASE_INVARIANTS.map((statement) => ({ statement, unlessTopic: D })),
+    ...DAG_INVARIANTS.map((statement) => ({ statement, topic: D, ...keptBy(statement, DAG_KEPT_BY) })),
   ],
   contract: {
     api: [
@@ -216,7 +267,7 @@ export const card = {
     {
       id: "duplicate-retry-matters",
       because:
-        "schedule creation is retried by clients and materialisation is retried by pollers, so both are keyed (idempotency key, (schedule, due_at)) to create once",
+        "creating a schedule or a run is retried by clients and by the loops that create runs, so each is keyed (an idempotency key, or the schedule and its due time) to create once",
     },
     {
       id: "stale-write-dangerous",
@@ -230,7 +281,9 @@ export const card = {
     },
   ],
   failures: [
+    ...DAG_FAILURES,
     {
+      unlessTopic: D,
       failure: "Claim granted twice: two pollers read the same due entry and both hand the run to a worker",
       role: "coordination",
       prevention:
@@ -238,6 +291,7 @@ export const card = {
       repair: "The losing worker's conditional update affects no row and it moves to the next candidate",
     },
     {
+      unlessTopic: D,
       failure: "Release missed: a worker claims a run, crashes, and the run sits in claimed forever",
       role: "coordination",
       prevention: "Claims carry claim_expires_at and long runs heartbeat to extend it",
@@ -246,6 +300,7 @@ export const card = {
       delivery: ["at-least-once", "exactly-once"],
     },
     {
+      unlessTopic: D,
       failure: "Release missed: a worker claims a run, crashes, and the run sits in claimed forever",
       role: "coordination",
       prevention:
@@ -255,6 +310,7 @@ export const card = {
       delivery: ["at-most-once"],
     },
     {
+      unlessTopic: D,
       failure:
         "Expiry late: pollers fall behind a burst (a top-of-the-hour spike) and runs fire minutes after their due time",
       role: "coordination",
@@ -264,6 +320,7 @@ export const card = {
         "Add pollers and workers from the lateness metric (now minus due_at at claim); runs past their misfire window follow the schedule's skip or run-once policy",
     },
     {
+      unlessTopic: D,
       failure:
         "Written twice: a recurring schedule materialises the same occurrence twice after a materialiser retry or two materialisers overlapping",
       role: "truth",
@@ -272,6 +329,7 @@ export const card = {
       repair: "The duplicate insert fails harmlessly and the cursor is recomputed from the latest existing Run",
     },
     {
+      unlessTopic: D,
       failure:
         "Fired but unrecorded: the callback succeeded, the completion write was lost, the claim expired, and the run fires again",
       role: "external effect",
@@ -281,6 +339,7 @@ export const card = {
       delivery: ["at-least-once", "exactly-once"],
     },
     {
+      unlessTopic: D,
       failure:
         "Fired but unrecorded: the callback succeeded, the completion write was lost, and the claim expired with the outcome unknown",
       role: "external effect",
@@ -291,6 +350,7 @@ export const card = {
       delivery: ["at-most-once"],
     },
     {
+      unlessTopic: D,
       failure:
         "Due index lost or corrupted: an in-memory timing wheel or cache-backed sorted set is dropped on restart",
       role: "derived",
@@ -299,6 +359,7 @@ export const card = {
         "Rebuild the index by scanning pending Run rows with due_at below the horizon; overdue runs fire immediately",
     },
     {
+      unlessTopic: D,
       failure: "Cancel lost to a race: a client cancels while a worker is already executing, and believes it stopped",
       role: "truth",
       prevention:
@@ -307,6 +368,7 @@ export const card = {
         "The client receives already_fired with the run id and can issue a compensating action through the target system",
     },
     {
+      unlessTopic: D,
       failure: "Clock skew: a poller whose clock runs fast releases runs before their due time",
       role: "coordination",
       prevention:
@@ -324,7 +386,9 @@ export const card = {
     },
   ],
   bottlenecks: [
+    ...DAG_BOTTLENECKS,
     {
+      unlessTopic: D,
       bottleneck:
         "Firing bursts: many runs share the same due instant (midnight, top of the hour) and all need claims at once",
       mitigation:
@@ -336,6 +400,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: D,
       bottleneck: "Due-index hot partition: the current time bucket receives every poll and every release",
       mitigation:
         "Split each time bucket into hash shards owned by separate pollers, and keep near-term buckets in an in-memory timing wheel backed by the durable store",
@@ -353,6 +418,7 @@ export const card = {
       },
     },
     {
+      unlessTopic: D,
       bottleneck: "Storage of many far-future timers that dwarf the near-term working set",
       mitigation:
         "Keep far-future runs in cheap time-bucketed storage and move them into the hot index only as they enter the look-ahead window",
@@ -364,8 +430,11 @@ export const card = {
     coordination: "time-gating + idempotent materialization",
     serving: "runnable fetch / worker claim",
   },
+  topicSilhouettes: [DAG_SILHOUETTE],
   technologies: [
+    ...DAG_TECHNOLOGIES,
     {
+      unlessTopic: D,
       product: "PostgreSQL with a due_at index and FOR UPDATE SKIP LOCKED",
       layer: "storage",
       fits: "Schedules and runs live in one transactional store, and workers claim due rows without blocking each other",
@@ -375,6 +444,7 @@ export const card = {
         "Polling and claim updates churn one hot index range; past a few thousand runs per second it needs partitioning",
     },
     {
+      unlessTopic: D,
       product: "Cassandra or DynamoDB with time-bucketed partitions",
       layer: "storage",
       fits: "Runs partitioned by (time bucket, shard) let a very large number of timers be written and scanned bucket by bucket",
@@ -384,6 +454,7 @@ export const card = {
         "Claims need conditional writes (lightweight transactions or condition expressions), which cost far more than plain writes",
     },
     {
+      unlessTopic: D,
       product: "Redis sorted set keyed by due time",
       layer: "serving",
       fits: "A score-ordered set gives a fast near-term due index with atomic pop of everything at or below now",
@@ -392,6 +463,7 @@ export const card = {
       caveat: "Use it as a rebuildable index in front of a durable run store, never as the only record of a timer",
     },
     {
+      unlessTopic: D,
       product: "Temporal durable timers",
       layer: "coordination",
       fits: "Timers are part of durable workflow history, so a sleep or a cron workflow survives worker and server restarts",
@@ -401,6 +473,7 @@ export const card = {
         "Each timer is a workflow event, so millions of tiny independent timers cost more than a purpose-built timer table; the work a timer starts runs as an activity, which is retried and so runs at least once",
     },
     {
+      unlessTopic: D,
       product: "EventBridge Scheduler",
       layer: "coordination",
       fits: "Managed one-time and recurring schedules that invoke a target with a retry policy and a dead-letter queue for runs that keep failing",

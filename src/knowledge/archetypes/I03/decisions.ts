@@ -1,8 +1,10 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { DAG_DECISIONS } from "./dag.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
+    unlessTopic: "dag-workflow",
     id: "i03-due-index",
     question: "How are due runs found: polling a durable due-time index, or in-memory timing wheels?",
     options: [
@@ -34,6 +36,7 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "polled-index", because: "the peak firing rate fits a polled index" },
   },
   {
+    unlessTopic: "dag-workflow",
     id: "i03-handoff",
     question: "Do workers claim runs in the run store, or are due runs released onto a queue?",
     options: [
@@ -63,4 +66,5 @@ export const decisions: DecisionPoint[] = [
     ],
     fallback: { option: "claim-in-store", because: "claim writes fit the run store" },
   },
+  ...DAG_DECISIONS,
 ];

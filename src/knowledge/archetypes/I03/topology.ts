@@ -1,18 +1,26 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { DAG_API, DAG_API_COMPONENT, DAG_COMPONENTS, DAG_DATA, DAG_LINKS, DAG_PROTOCOLS } from "./dag.js";
+
+/** The generic timer's parts, which a DAG scheduler replaces with its own (dag.ts). */
+const D = "dag-workflow" as const;
 
 /** Due-time scheduler: schedule API, a durable schedule/run store with a due index, pollers, claimable workers. */
 export const protocols: ProtocolSpec[] = [
+  ...DAG_PROTOCOLS,
   {
+    unlessTopic: D,
     name: "Release, claim, execute, complete",
     notation:
       "due-poller>schedule-db[scan due index and mark runnable {Run.due_at <= now and Run.state = pending}] -> workers>schedule-db[claim run {Run.state = runnable or Run.claim_expires_at < now}] -> schedule-db>workers[run id and attempt] -> workers>target[execute with idempotency key = run id] -> target>workers[result] -> workers>schedule-db[complete {Run.claimed_by = me and Run.attempt = mine}] |-> claim-sweeper>schedule-db[reclaim expired claim {Run.state = claimed and Run.claim_expires_at < now}] => done | retry | reclaim | park",
   },
   {
+    unlessTopic: D,
     name: "Create and materialise a schedule",
     notation:
       "clients>scheduler-api[schedule with idempotency key] -> scheduler-api>schedule-db[insert schedule and first run {no Schedule with this idempotency key}] -> scheduler-api>clients[schedule id and next due time] -> materializer>schedule-db[insert next run {no Run with key (schedule id, due_at)}] -> materializer>schedule-db[advance cursor {Schedule.version = read version}] => done | retry",
   },
   {
+    unlessTopic: D,
     name: "Cancel racing the release",
     notation:
       "clients>scheduler-api[cancel schedule] -> scheduler-api>schedule-db[cancel unclaimed runs {Run.state = pending or Run.state = runnable}] -> scheduler-api>clients[cancelled] |-> scheduler-api>clients[already fired with run id {Run.state = claimed or Run.state = done}] => done | reject",
@@ -21,6 +29,8 @@ export const protocols: ProtocolSpec[] = [
 
 export const topology: Topology = {
   components: [
+    ...DAG_COMPONENTS,
+    DAG_API_COMPONENT,
     {
       id: "clients",
       name: "Scheduling clients",
@@ -29,6 +39,7 @@ export const topology: Topology = {
       because: "callers create, cancel and inspect schedules and expect a retried create not to double-schedule",
     },
     {
+      unlessTopic: D,
       id: "scheduler-api",
       name: "Schedule API (stateless)",
       kind: "service",
@@ -36,6 +47,7 @@ export const topology: Topology = {
       because: "validates cron and time zone, and writes the schedule and its first run in one transaction",
     },
     {
+      unlessTopic: D,
       id: "schedule-db",
       name: "Schedule store (primary + sync replica)",
       kind: "store",
@@ -45,6 +57,7 @@ export const topology: Topology = {
         "schedules and runs are the authoritative state; a due index lets pollers find what is due without a full scan",
     },
     {
+      unlessTopic: D,
       id: "materializer",
       name: "Materializer (expands recurring schedules)",
       kind: "control-loop",
@@ -53,6 +66,7 @@ export const topology: Topology = {
         "each occurrence must exist exactly once as a Run keyed by (schedule, due time) before it can be released",
     },
     {
+      unlessTopic: D,
       id: "due-poller",
       name: "Due poller (one lease per due-index shard)",
       kind: "control-loop",
@@ -69,6 +83,7 @@ export const topology: Topology = {
       because: "workers claim runs with an expiring claim, so a crashed worker's run is retried instead of lost",
     },
     {
+      unlessTopic: D,
       id: "claim-sweeper",
       name: "Claim sweeper",
       kind: "control-loop",
@@ -76,6 +91,7 @@ export const topology: Topology = {
       because: "a worker that dies mid-run never completes; its expired claim must go back to runnable",
     },
     {
+      unlessTopic: D,
       id: "target",
       name: "Job target (callback endpoint or handler)",
       kind: "external",
@@ -84,16 +100,31 @@ export const topology: Topology = {
     },
   ],
   links: [
-    { from: "clients", to: "scheduler-api", kind: "request", label: "schedule / cancel / status" },
-    { from: "scheduler-api", to: "schedule-db", kind: "request", label: "insert schedule and first run" },
-    { from: "materializer", to: "schedule-db", kind: "control", label: "insert next run, advance cursor" },
-    { from: "due-poller", to: "schedule-db", kind: "control", label: "scan due index, release" },
-    { from: "workers", to: "schedule-db", kind: "request", label: "claim / complete (conditional)" },
-    { from: "workers", to: "target", kind: "request", label: "execute with run id" },
-    { from: "claim-sweeper", to: "schedule-db", kind: "control", label: "reclaim expired claims" },
+    ...DAG_LINKS,
+    { unlessTopic: D, from: "clients", to: "scheduler-api", kind: "request", label: "schedule / cancel / status" },
+    {
+      unlessTopic: D,
+      from: "scheduler-api",
+      to: "schedule-db",
+      kind: "request",
+      label: "insert schedule and first run",
+    },
+    {
+      unlessTopic: D,
+      from: "materializer",
+      to: "schedule-db",
+      kind: "control",
+      label: "insert next run, advance cursor",
+    },
+    { unlessTopic: D, from: "due-poller", to: "schedule-db", kind: "control", label: "scan due index, release" },
+    { unlessTopic: D, from: "workers", to: "schedule-db", kind: "request", label: "claim / complete (conditional)" },
+    { unlessTopic: D, from: "workers", to: "target", kind: "request", label: "execute with run id" },
+    { unlessTopic: D, from: "claim-sweeper", to: "schedule-db", kind: "control", label: "reclaim expired claims" },
   ],
   api: [
+    ...DAG_API,
     {
+      unlessTopic: D,
       operation: "schedule",
       call: "POST /v1/schedules",
       request: ["target", "payload", "run_at or cron + time_zone", "idempotency_key"],
@@ -102,6 +133,7 @@ export const topology: Topology = {
       guarantee: "a repeat with the same idempotency key returns the first schedule",
     },
     {
+      unlessTopic: D,
       operation: "cancel",
       call: "POST /v1/schedules/{schedule_id}:cancel",
       request: ["schedule_id"],
@@ -110,6 +142,7 @@ export const topology: Topology = {
       guarantee: "no occurrence that was not yet claimed runs after the cancel returns",
     },
     {
+      unlessTopic: D,
       operation: "status",
       call: "GET /v1/schedules/{schedule_id}",
       request: ["schedule_id"],
@@ -118,6 +151,7 @@ export const topology: Topology = {
       guarantee: "read from the authoritative store",
     },
     {
+      unlessTopic: D,
       operation: "claim due runs (worker-facing)",
       call: "POST /v1/runs:claim",
       request: ["worker_id", "max", "claim_ttl"],
@@ -126,6 +160,7 @@ export const topology: Topology = {
       guarantee: "a run is claimed by one worker at a time; an expired claim can be taken over",
     },
     {
+      unlessTopic: D,
       operation: "complete (worker-facing)",
       call: "POST /v1/runs/{run_id}:complete",
       request: ["attempt", "outcome"],
@@ -135,7 +170,9 @@ export const topology: Topology = {
     },
   ],
   dataModel: [
+    ...DAG_DATA,
     {
+      unlessTopic: D,
       entity: "Schedule",
       key: ["schedule_id"],
       fields: ["cron or run_at", "time_zone", "next_due_at", "state", "idempotency_key", "version"],
@@ -144,6 +181,7 @@ export const topology: Topology = {
       owner: "schedule-db",
     },
     {
+      unlessTopic: D,
       entity: "Run",
       key: ["schedule_id", "due_at"],
       fields: ["state", "claimed_by", "claim_expires_at", "attempt"],
@@ -157,4 +195,11 @@ export const topology: Topology = {
   outlet: "workers",
   protocols,
   unit: { entity: "Schedule", words: ["schedule"] },
+  topicHooks: {
+    "dag-workflow": {
+      entry: "dag-api",
+      stateOwner: "metadata-db",
+      outlet: "workers",
+    },
+  },
 };

@@ -93,8 +93,6 @@ export const card = {
       { name: "Azure Durable Functions", aliases: ["Durable Functions"], weight: 0.9 },
       { name: "Camunda", aliases: ["Zeebe"], weight: 0.9 },
       { name: "Svix", aliases: [], weight: 0.9 },
-      { name: "Argo Workflows", aliases: [], weight: 0.7 },
-      { name: "Airflow", aliases: ["Apache Airflow"], weight: 0.6 },
       { name: "Stripe", aliases: [], weight: 0.5 },
     ],
   },
