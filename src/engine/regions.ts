@@ -42,10 +42,19 @@ const REPLICATOR = "cross-region-replicator";
 const PEERS = "other-regions";
 const STATEFUL = new Set(["replica-group", "store", "log"]);
 
-/** The component that holds the design's state: the first stateful part that holds a record. */
+/** Records that say where data lives (a partition map, a lease), not the data itself. */
+const METADATA = /(?:Map|Lease|Epoch|Membership)$/;
+
+/**
+ * The component that holds the design's state: the first stateful part that holds a record other than metadata (a
+ * partition map places the rows; the range groups hold them), else the first that holds any.
+ */
 function stateOf(components: readonly ComponentRow[]): ComponentRow | undefined {
+  const stateful = components.filter((c) => STATEFUL.has(c.kind));
   return (
-    components.find((c) => STATEFUL.has(c.kind) && c.holds.length > 0) ?? components.find((c) => STATEFUL.has(c.kind))
+    stateful.find((c) => c.holds.some((h) => !METADATA.test(h))) ??
+    stateful.find((c) => c.holds.length > 0) ??
+    stateful[0]
   );
 }
 
@@ -80,12 +89,13 @@ export function regionalComponents(f: RegionFields, components: readonly Compone
     });
   added.push({
     id: PEERS,
-    name: `${state.name}: ${spec.peers} (${n - 1} more ${n - 1 === 1 ? "region" : "regions"})`,
+    name: `The ${n - 1} other ${n - 1 === 1 ? "region" : "regions"}: ${spec.peers}`,
     kind: "replica-group",
     archetype,
-    holds: [...state.holds],
+    // copies of the home cluster's records: a protocol's steps stay bound to the home cluster
+    holds: [],
     runs: [],
-    because: `every region runs the same cluster, so a caller is served in its own region; ${spec.says}`,
+    because: `every region runs the same cluster as ${state.name}, so a caller is served in its own region; ${spec.says}`,
   });
   return [...components, ...added];
 }
