@@ -4,6 +4,7 @@ import type { CapacityRow, Fields, Nfrs } from "../design/types.js";
 import { statedNfrsOf } from "../nfr-parse.js";
 import { featureLed } from "../product/correctness.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
+import { regionalCapacity } from "../regions.js";
 import { servingRegions } from "./context.js";
 import { excludedBy, impliedCapacity } from "./decisions.js";
 
@@ -119,6 +120,9 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
       }
     });
     onceEach(rows);
+    // a design served from several regions: its replication lag, recovery point and recovery time (engine/regions.ts)
+    const lead = rows[0]?.archetype ?? f.archetypes[0]?.id;
+    if (lead) rows.push(...regionalCapacity(f, lead).filter((r) => !seen.has(`${r.archetype}:${r.id}`)));
     // a bare product's own service leads the table, as its part leads the drawing
     return [...rows.filter((r) => r.archetype === RECORD_PART), ...rows.filter((r) => r.archetype !== RECORD_PART)];
   },

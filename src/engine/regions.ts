@@ -1,0 +1,250 @@
+import { GEO_ROUTER, REGION_MODES, type RegionMode, WAN } from "../knowledge/regions.js";
+import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } from "./design/types.js";
+
+/**
+ * A design served from more than one region draws what that needs, in one place: the routing to the nearest region,
+ * the same cluster in each region, the link that carries writes across regions, the lag and recovery figures, and the
+ * region-cut failure row. How writes cross regions follows the design: linearizable state is one consensus group
+ * across regions (every write pays a WAN round trip); otherwise a chosen option that keeps one primary (a single
+ * leader, a primary with followers) is a primary region shipping its log, and any other design takes writes in every
+ * region and ships them asynchronously (active-active).
+ */
+
+type RegionFields = { nfrs: Pick<Nfrs, "regions" | "consistency">; decisions: readonly Fields["decisions"][number][] };
+
+/** A chosen option that keeps one writer for the whole state. */
+const ONE_PRIMARY = /\b(?:single[- ]leader|primary[- ](?:replica|with|and)|leader[- ]follower|one primary)\b/i;
+
+export function regionMode(f: RegionFields): { mode: RegionMode; because: string } | undefined {
+  const n = f.nfrs.regions.value;
+  if (n < 2) return undefined;
+  if (f.nfrs.consistency.value === "linearizable")
+    return {
+      mode: "global-consensus",
+      because: `${n} regions and linearizable state: one consensus group with a voter in each region, so a write is acknowledged once a majority of regions hold it`,
+    };
+  for (const row of f.decisions) {
+    const option = row.options.find((o) => o.id === row.chosen);
+    if (option && ONE_PRIMARY.test(option.name))
+      return {
+        mode: "primary-region",
+        because: `${n} regions and ${row.id} chose '${option.name}': one primary region takes the writes and ships its log to the others`,
+      };
+  }
+  return {
+    mode: "active-active",
+    because: `${n} regions and ${f.nfrs.consistency.value} state: each region accepts writes locally and replicates them asynchronously`,
+  };
+}
+
+const GEO = "geo-router";
+const REPLICATOR = "cross-region-replicator";
+const PEERS = "other-regions";
+const STATEFUL = new Set(["replica-group", "store", "log"]);
+
+/** Records that say where data lives (a partition map, a lease), not the data itself. */
+const METADATA = /(?:Map|Lease|Epoch|Membership)$/;
+
+/**
+ * The component that holds the design's state: the first stateful part that holds a record other than metadata (a
+ * partition map places the rows; the range groups hold them), else the first that holds any.
+ */
+function stateOf(components: readonly ComponentRow[]): ComponentRow | undefined {
+  const stateful = components.filter((c) => STATEFUL.has(c.kind));
+  return (
+    stateful.find((c) => c.holds.some((h) => !METADATA.test(h))) ??
+    stateful.find((c) => c.holds.length > 0) ??
+    stateful[0]
+  );
+}
+
+/** The parts a multi-region design adds: the geo router, the cross-region replicator and the other regions' copies. */
+export function regionalComponents(f: RegionFields, components: readonly ComponentRow[]): ComponentRow[] {
+  const m = regionMode(f);
+  const state = stateOf(components);
+  if (!m || !state) return [...components];
+  const spec = REGION_MODES[m.mode];
+  const n = f.nfrs.regions.value;
+  const archetype = state.archetype;
+  const added: ComponentRow[] = [
+    {
+      id: GEO,
+      name: GEO_ROUTER.name,
+      kind: "gateway",
+      archetype,
+      holds: [],
+      runs: [...GEO_ROUTER.runs],
+      because: `${GEO_ROUTER.because}; ${m.because}`,
+    },
+  ];
+  if (spec.replicator)
+    added.push({
+      id: REPLICATOR,
+      name: spec.replicator.name,
+      kind: "worker-pool",
+      archetype,
+      holds: [],
+      runs: [...spec.replicator.runs],
+      because: `${spec.replicator.because}; ${m.because}`,
+    });
+  added.push({
+    id: PEERS,
+    name: `The ${n - 1} other ${n - 1 === 1 ? "region" : "regions"}: ${spec.peers}`,
+    kind: "replica-group",
+    archetype,
+    // copies of the home cluster's records: a protocol's steps stay bound to the home cluster
+    holds: [],
+    runs: [],
+    because: `every region runs the same cluster as ${state.name}, so a caller is served in its own region; ${spec.says}`,
+  });
+  return [...components, ...added];
+}
+
+/**
+ * The links of a multi-region design: callers reach the entry through the geo router, and the state reaches the
+ * other regions' copies through the replicator (or a consensus round).
+ */
+export function regionalLinks(
+  f: RegionFields,
+  components: readonly ComponentRow[],
+  links: readonly LinkRow[],
+): LinkRow[] {
+  const m = regionMode(f);
+  const ids = new Set(components.map((c) => c.id));
+  if (!m || !ids.has(GEO)) return [...links];
+  const state = stateOf(components.filter((c) => c.id !== PEERS));
+  // the callers of the lead part reach their region through the router (one kind of caller: the router is its entry)
+  const clients = new Set(
+    components
+      .filter((c) => c.kind === "client")
+      .map((c) => c.id)
+      .slice(0, 1),
+  );
+  const out: LinkRow[] = [];
+  for (const l of links) {
+    if (clients.has(l.from) && l.kind === "request") {
+      if (!out.some((o) => o.from === l.from && o.to === GEO))
+        out.push({ from: l.from, to: GEO, kind: "request", label: "resolve to the nearest healthy region" });
+      out.push({ ...l, from: GEO });
+    } else out.push(l);
+  }
+  const spec = REGION_MODES[m.mode];
+  if (state && ids.has(REPLICATOR)) {
+    out.push({ from: state.id, to: REPLICATOR, kind: "stream", label: "committed writes, in order" });
+    out.push({ from: REPLICATOR, to: PEERS, kind: "replication", label: spec.link });
+  } else if (state) out.push({ from: state.id, to: PEERS, kind: "replication", label: spec.link });
+  return out;
+}
+
+/** The region-cut row of a multi-region design. */
+export function regionalFailures(f: RegionFields, archetype: FailureRow["archetype"]): FailureRow[] {
+  const m = regionMode(f);
+  if (!m) return [];
+  const cut = REGION_MODES[m.mode].cut;
+  return [{ ...cut, role: "truth", archetype, source: `${f.nfrs.regions.value} regions (${m.mode})` }];
+}
+
+const round = (v: number) => Math.round(v * 1000) / 1000;
+const show = (v: number) => `≈ ${v < 1 ? round(v) : Math.round(v * 10) / 10} s`;
+
+/** The lag, recovery-point and recovery-time figures of a multi-region design. */
+export function regionalCapacity(f: RegionFields, archetype: string): CapacityRow[] {
+  const m = regionMode(f);
+  if (!m) return [];
+  const rtt = WAN.rttMs / 1000;
+  const rttIn = {
+    name: "wan_rtt_seconds",
+    value: rtt,
+    unit: "s",
+    source: "assumed" as const,
+    because: `not stated; ${WAN.rttMs} ms: ${WAN.rttWhy}`,
+  };
+  const failover = {
+    name: "region_failover_seconds",
+    value: WAN.failoverSeconds,
+    unit: "s",
+    source: "assumed" as const,
+    because: `not stated; ${WAN.failoverSeconds} s: ${WAN.failoverWhy}`,
+  };
+  const rto: CapacityRow = {
+    id: "region_rto_seconds",
+    quantity: "time to move a lost region's callers to another region (recovery time)",
+    kind: "time",
+    formula: "region_rto_seconds = region_failover_seconds",
+    value: WAN.failoverSeconds,
+    unit: "s",
+    display: show(WAN.failoverSeconds),
+    inputs: [failover],
+    archetype,
+  };
+  if (!REGION_MODES[m.mode].losesLag) {
+    return [
+      {
+        id: "cross_region_commit_seconds",
+        quantity: "time a write waits for a majority of regions",
+        kind: "time",
+        formula: "cross_region_commit_seconds = wan_rtt_seconds",
+        value: rtt,
+        unit: "s",
+        display: show(rtt),
+        inputs: [rttIn],
+        archetype,
+      },
+      {
+        id: "region_rpo_seconds",
+        quantity: "writes lost with a region (recovery point): none, each was held by a majority of regions",
+        kind: "time",
+        formula: "region_rpo_seconds = 0",
+        value: 0,
+        unit: "s",
+        display: "0 s",
+        inputs: [],
+        archetype,
+      },
+      rto,
+    ];
+  }
+  const lag = WAN.batchMs / 1000 + rtt / 2;
+  return [
+    {
+      id: "cross_region_lag_seconds",
+      quantity: "time a write takes to reach the other regions (replication lag)",
+      kind: "time",
+      formula: "cross_region_lag_seconds = wan_batch_seconds + wan_rtt_seconds / 2",
+      value: round(lag),
+      unit: "s",
+      display: show(lag),
+      inputs: [
+        {
+          name: "wan_batch_seconds",
+          value: WAN.batchMs / 1000,
+          unit: "s",
+          source: "assumed",
+          because: `not stated; ${WAN.batchMs} ms: ${WAN.batchWhy}`,
+        },
+        rttIn,
+      ],
+      archetype,
+    },
+    {
+      id: "region_rpo_seconds",
+      quantity: "writes lost with a region that is lost for good (recovery point): those not yet shipped",
+      kind: "time",
+      formula: "region_rpo_seconds = cross_region_lag_seconds",
+      value: round(lag),
+      unit: "s",
+      display: show(lag),
+      inputs: [
+        {
+          name: "cross_region_lag_seconds",
+          value: round(lag),
+          unit: "s",
+          source: "assumed",
+          because: "the replication lag above: a write acknowledged in its region is shipped that long afterwards",
+        },
+      ],
+      archetype,
+    },
+    rto,
+  ];
+}
