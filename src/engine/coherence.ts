@@ -2153,7 +2153,7 @@ function pspShape(d: Design): Problem[] {
       detail: "an idempotency key is not scoped by merchant, so two merchants' keys collide",
     });
   const ledger = d.dataModel.find((m) => m.entity === PSP_SHAPE.ledger);
-  if (ledger && (!ledger.key.includes(PSP_SHAPE.ledgerKey) || /account/i.test(ledger.partitionKey ?? "")))
+  if (ledger && (!ledger.key.includes(PSP_SHAPE.ledgerKey) || /\baccount\b/i.test(ledger.partitionKey ?? "")))
     out.push({
       rule: "psp-shape",
       detail: "ledger lines are not kept by movement, so one movement's lines span shards and cannot commit together",
