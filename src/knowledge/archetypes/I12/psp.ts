@@ -75,7 +75,7 @@ export const PSP_ENTITIES = [
     topic: T,
   },
   {
-    name: "CardToken",
+    name: "VaultToken",
     description:
       "A card number held by the vault, encrypted under keys the vault's HSMs hold, behind a random token that cannot be turned back into it; every other component sees only the token and the last four digits.",
     stance: PAYMENT_STANCE,
@@ -150,7 +150,7 @@ export const PSP_WRITES = [
   },
   {
     action: "tokenise a card number in the vault and return its token",
-    entity: "CardToken",
+    entity: "VaultToken",
     shape: "create target",
     mechanism: "put-if-absent",
     topic: T,
@@ -319,7 +319,7 @@ export const PSP_COMPONENTS: ComponentSpec[] = [
     id: "vault",
     name: "Card vault (tokenises card numbers; the only part in PCI DSS scope)",
     kind: "store",
-    holds: ["CardToken"],
+    holds: ["VaultToken"],
     runs: ["tokenise", "send the card number to the acquirer"],
     because:
       "only the vault ever holds a card number, so everything else stays outside the cardholder data environment",
@@ -523,7 +523,7 @@ export const PSP_DATA: DataSpec[] = [
     topic: T,
   },
   {
-    entity: "CardToken",
+    entity: "VaultToken",
     key: ["token"],
     fields: ["encrypted card number", "last4", "expiry", "fingerprint"],
     indexes: ["(fingerprint)"],
