@@ -13,6 +13,7 @@ import { LB_SHAPE } from "../knowledge/archetypes/I06/leaderboard.js";
 import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
+import { PSP_SHAPE } from "../knowledge/archetypes/I12/psp.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
@@ -175,6 +176,7 @@ export type CoherenceRule =
   | "distributed-sql-shape"
   | "cdc-shape"
   | "workflow-engine-shape"
+  | "psp-shape"
   | "realized-record-elsewhere"
   | "quantity-two-values"
   | "figure-follows-rejected"
@@ -279,6 +281,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a distributed SQL database keeps rows and transaction records, states the order its commit timestamps keep (external consistency where asked), is linearizable, and draws none of a leaderless store's parts (quorum reads and writes, anti-entropy, last-writer-wins)",
   "cdc-shape":
     "a change-data-capture design reads the database's log through a replication slot with a connector, applies every change at each sink guarded by its log position (LSN), draws no write API the applications must go through, and gives a named cache sink its own LSN-guarded copy",
+  "psp-shape":
+    "a design of the payment provider itself keeps its payments and each merchant's idempotency keys (unique per merchant, in the payment's transaction) and ledger lines kept by movement so one movement's lines commit together, reaches the card through an acquirer it draws, and buys no payment provider from someone else",
   "workflow-engine-shape":
     "a durable workflow engine keeps each execution's append-only history with the tasks it implies on a fixed set of history shards, hands tasks to workers through task queues, fences an activity's completion by its attempt, and calls no payment provider for it",
   "aggregation-shape":
@@ -2249,6 +2253,35 @@ function workflowEngineShape(d: Design): Problem[] {
   return out;
 }
 
+/**
+ * A design of the payment provider itself (topic "psp", led by I12) keeps its shape: payments, idempotency keys
+ * scoped by merchant, ledger lines kept by movement (lines partitioned by account could not commit together), an
+ * acquirer drawn outside, and no payment provider bought from another (the merchant's side of the same words).
+ */
+function pspShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("psp") || d.archetypes[0]?.id !== "I12") return [];
+  const out: Problem[] = [];
+  for (const e of PSP_SHAPE.entities)
+    if (!d.dataModel.some((m) => m.entity === e)) out.push({ rule: "psp-shape", detail: `the provider draws no ${e}` });
+  const key = d.dataModel.find((m) => m.entity === "IdempotencyKey");
+  if (key && !PSP_SHAPE.keyScope.every((k) => key.key.includes(k)))
+    out.push({
+      rule: "psp-shape",
+      detail: "an idempotency key is not scoped by merchant, so two merchants' keys collide",
+    });
+  const ledger = d.dataModel.find((m) => m.entity === PSP_SHAPE.ledger);
+  if (ledger && (!ledger.key.includes(PSP_SHAPE.ledgerKey) || /\baccount\b/i.test(ledger.partitionKey ?? "")))
+    out.push({
+      rule: "psp-shape",
+      detail: "ledger lines are not kept by movement, so one movement's lines span shards and cannot commit together",
+    });
+  if (!d.components.some((c) => c.kind === "external" && PSP_SHAPE.outside.test(c.name)))
+    out.push({ rule: "psp-shape", detail: "no acquirer is drawn, so nothing outside charges the card" });
+  for (const c of d.components.filter((x) => x.kind === "external" && PSP_SHAPE.bought.test(x.name)))
+    out.push({ rule: "psp-shape", detail: `'${c.name}' buys the payment provider the design is asked to build` });
+  return out;
+}
+
 /** A design about counting events in windows (topic "aggregation") has the shape that counts each event once. */
 function aggregationShape(d: Design): Problem[] {
   if (!(d.nfrs.topics ?? []).includes("aggregation")) return [];
@@ -3033,6 +3066,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...distributedSqlShape(d),
     ...cdcShape(d),
     ...workflowEngineShape(d),
+    ...pspShape(d),
     ...technologyBuildsChoices(d),
     ...coreDecidedAgainst(d),
     ...mechanismsExclusive(d),
@@ -3733,7 +3767,9 @@ function chargesReachPaymentParty(d: Design): Problem[] {
   if (steps.length === 0) return [];
   const out: Problem[] = [];
   const money = PARTY_NAMED.get("payment-provider");
-  const drawn = d.components.some((c) => c.kind === "external" && money?.test(c.name));
+  // a payment provider's own design charges through the acquirers it draws (PSP_SHAPE.outside)
+  const own = (d.nfrs.topics ?? []).includes("psp") ? PSP_SHAPE.outside : undefined;
+  const drawn = d.components.some((c) => c.kind === "external" && (money?.test(c.name) || own?.test(c.name)));
   if (!drawn)
     out.push({
       rule: "charge-without-payment-party",

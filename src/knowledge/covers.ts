@@ -79,6 +79,14 @@ export const COVERAGE: readonly Coverage[] = [
   },
   {
     by: "I12",
+    topic: "psp",
+    covers: "I02",
+    unless: String.raw`\b(?:locks?|locking|leader election|elect\w* a leader|mutual exclusion|mutex\w*|fencing tokens?|leases?)\b`,
+    because:
+      "a payment is claimed by its own rows: the unique (merchant, key) insert lets one of two concurrent requests create it, and each transition is guarded by the payment's state and version on its shard, so no lease service, holder sessions or consensus group is drawn",
+  },
+  {
+    by: "I12",
     topic: "email",
     covers: "I03",
     unless: String.raw`\b(?:cron\w*|recurring|recurrence|periodic\w*|every (?:day|hour|minute|week|month) at|schedul\w*|reminders?|timers?|send (?:it |them )?(?:at|later)|drip|digests?)\b`,
@@ -457,6 +465,18 @@ export const VARIANTS: readonly Variant[] = [
     absorbs: [],
     stance:
       "each key range is a consensus group, so a range cut off from its majority refuses rather than answer from a stale replica, and a majority spread over three regions keeps serving through a region's loss",
+  },
+  {
+    by: "I12",
+    topic: "psp",
+    subject:
+      "a payment provider that merchants call: payments under each merchant's Idempotency-Key, cards authorised and captured through acquirers, and a double-entry ledger",
+    summary: [
+      "A payment is created by inserting the unique (merchant, key) row in the same transaction as the payment, so a retry replays the stored response and a concurrent one gets 409",
+      "Card numbers stay in a tokenising vault, and an authorisation whose acquirer reply never came is reversed under its trace reference, never sent again as a new one",
+      "A capture posts balanced ledger lines with the payment on its shard, and merchants hear of outcomes by signed webhooks retried for days",
+    ],
+    absorbs: [],
   },
   {
     by: "I12",

@@ -1,4 +1,4 @@
-import { TOPIC_WORDS } from "./topics.js";
+import { TOPIC_WORDS, topicsSpoken } from "./topics.js";
 import type { Availability, Consistency } from "./vocab.js";
 
 /**
@@ -280,5 +280,7 @@ export const fitsParty = (row: { parties?: readonly PartyKind[] }, party: PartyK
 export function partyBoundary(kind: PartyKind | undefined, prompt: string): Party["boundary"] {
   const b = kind ? PARTIES[kind].boundary : undefined;
   if (!b || !new RegExp(b.words, "i").test(prompt)) return undefined;
+  // a design of the payment provider itself takes the card numbers in its own vault: no one else's fields take them
+  if (topicsSpoken(prompt).some((t) => t.value === "psp")) return undefined;
   return new RegExp(b.unless, "i").test(prompt) && !/\bcards?\b/i.test(prompt) ? undefined : b;
 }

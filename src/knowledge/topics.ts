@@ -98,6 +98,7 @@ export const TOPIC_VALUES = [
   "in-memory",
   "leaderboard",
   "dag-workflow",
+  "psp",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -174,6 +175,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // the configuration is a proxy's own (routes, clusters, listeners) carried to Envoy-style proxies: xDS carries those
   // resource types, so a control plane speaking it fits there and not for arbitrary application config
   "proxy-config": String.raw`\b(?:envoy|xds|service[- ]mesh(?:es)?|istio|sidecars?|(?:reverse|edge|l7|ingress) prox(?:y|ies)|proxy (?:fleets?|config\w*|routes?)|route tables?|upstream clusters?)\b`,
+  // the payment provider itself (Stripe, Adyen, a gateway or processor merchants call), not a shop that calls one
+  psp: String.raw`\b(?:payment (?:gateways?|processors?|processing (?:platforms?|networks?)|service providers?)|psps?|(?:payments? )?apis? (?:like|such as|similar to) (?:stripe|adyen|braintree|square|checkout\.com)|(?:like|clone of|similar to|build(?:ing)?|design(?:ing)?|(?:our|your) own) (?:a )?(?:stripe|adyen|braintree)|(?:stripe|adyen|braintree)[- ](?:like|style|clone)|acquir(?:er|ers|ing) (?:bank|banks|connections?|links?)|card (?:networks?|processing)|iso 8583)\b`,
 };
 
 /**
@@ -182,6 +185,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
  * apart from the topic's words (as a lookaround around them it was tried again at every word of a long prompt).
  */
 export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
+  // a shop or product that takes payments through a provider is the merchant's side, whatever provider it names
+  psp: String.raw`\b(?:(?:our|my|an?|the) (?:online )?(?:shop|store|marketplace|restaurant|app)'?s? (?:checkout|payments?)|checkout (?:for|of|in) (?:our|my|an?|the)|(?:through|via|using|with|integrat\w* (?:with )?|calls?|calling) (?:stripe|adyen|braintree|a payment (?:gateway|processor|provider)|the payment (?:gateway|processor|provider)|an? (?:external|third-party) (?:payment )?(?:gateway|processor|provider)))\b`,
   places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
 };
 
@@ -253,6 +258,7 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "people's photos are stored by the service itself and served through a CDN: each upload is resumable under its upload id, its bytes are appended to large append-only volumes replicated across zones, and its metadata is committed only once they are durable, so an acknowledged photo is never lost",
   "dag-workflow":
     "batch jobs run as DAGs of dependent tasks (Airflow, Dagster): a scheduler creates one run per DAG and schedule date, releases each task when its upstream tasks succeed and queues it within its pool's slots, and a worker starts it once under a try number, heartbeating until it ends or is retried",
+  psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
   "distributed-sql":
     "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
@@ -274,6 +280,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "distributed-sql": ["ledger"],
   // object storage for photos is a photo store: its upload, volume and CDN shape, not a bucket API's
   "object-store": ["media-store"],
+  // a payment provider's webhooks to its merchants are its own signed deliveries, drawn with it
+  webhook: ["psp"],
 };
 
 /**
@@ -396,6 +404,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "in-memory",
   "leaderboard",
   "dag-workflow",
+  "psp",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

@@ -10,7 +10,11 @@ export default definePredicate({
   guards:
     /\b(at most one|only one|exactly one|single|owner|holder|exclusive|one (?:worker|holder|owner|evaluator|leader|writer|sender))/i,
   rule: (f, usual) => {
-    const t = phraseMatching(/\b(claim|lock|lease|exclusive|acquire|elect|holder|single writer|mutual)/i, f.operations);
+    // "acquire" the verb, not an acquirer (a card payment's bank)
+    const t = phraseMatching(
+      /\b(claim|lock|lease|exclusive|acquire[sd]?\b|elect|holder|single writer|mutual)/i,
+      f.operations,
+    );
     if (usual) return { holds: true, because: usual };
     if (t) return { holds: true, because: `'${t}' gives one actor the right to act alone` };
     return { holds: false, because: "any actor may perform any path; no ownership is handed out" };

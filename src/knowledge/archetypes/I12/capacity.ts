@@ -1,6 +1,7 @@
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { WF_CAPACITY } from "./durable.js";
+import { PSP_CAPACITY } from "./psp.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
@@ -149,5 +150,5 @@ export const capacity: CapacityModel = {
       "B/day",
     ),
   ],
-  topics: { "workflow-engine": WF_CAPACITY },
+  topics: { "workflow-engine": WF_CAPACITY, psp: PSP_CAPACITY },
 };

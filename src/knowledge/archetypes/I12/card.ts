@@ -13,14 +13,30 @@ import {
   WF_WRITES,
 } from "./durable.js";
 import { EMAIL_ENTITIES, EMAIL_FAILURES, EMAIL_INVARIANTS, EMAIL_READS, EMAIL_WRITES } from "./email.js";
+import {
+  PSP_BOTTLENECKS,
+  PSP_ENTITIES,
+  PSP_FAILURES,
+  PSP_INVARIANTS,
+  PSP_OVERLAY,
+  PSP_PREDICATES,
+  PSP_READS,
+  PSP_SCOPES,
+  PSP_SILHOUETTE,
+  PSP_TECHNOLOGIES,
+  PSP_WRITES,
+} from "./psp.js";
 import { PUSH_ENTITIES, PUSH_FAILURES, PUSH_INVARIANTS, PUSH_READS, PUSH_WRITES } from "./push.js";
 import { protocols } from "./topology.js";
 
 /** Invariants a push design does not hold: APNs and FCM keep no idempotency keys and answer no lookup by our id. */
 /** The generic send's rows, which no push, email or multi-channel design draws (each has its own). */
-const OWN_SEND_SHAPE = ["push", "email", "multi-channel", "workflow-engine"] as const;
-/** The generic workflow rows a durable workflow engine replaces with its history, shards and task queues. */
-const NOT_ENGINE = "workflow-engine" as const;
+const OWN_SEND_SHAPE = ["push", "email", "multi-channel", "workflow-engine", "psp"] as const;
+/**
+ * The generic workflow rows a durable workflow engine replaces with its history, shards and task queues, and a
+ * payment provider with its payments, acquirer attempts and vault.
+ */
+const NOT_ENGINE = ["workflow-engine", "psp"] as const;
 const PROVIDER_DEDUPES =
   "Every retry of an OutboxEntry's external call carries the same effect id: a party that keeps our key applies it at most once while it still retains that idempotency key (past that window the relay first looks the effect up and resends only if it is absent), and a receiver that keeps no key of ours drops the repeat by that effect id.";
 const REQUEST_KEY =
@@ -141,7 +157,7 @@ export const card = {
     },
     {
       name: "IdempotencyRecord",
-      unlessTopic: ["push", "multi-channel"],
+      unlessTopic: ["push", "multi-channel", "psp"],
       description:
         "Maps a caller's request key to the workflow it started and the stored response, so a retried request returns the first answer instead of starting twice.",
       truth: true,
@@ -185,9 +201,11 @@ export const card = {
     ...EMAIL_ENTITIES,
     ...CHANNEL_ENTITIES,
     ...WF_ENTITIES,
+    ...PSP_ENTITIES,
   ],
   writePaths: [
     ...WF_WRITES,
+    ...PSP_WRITES,
     ...PUSH_WRITES,
     ...EMAIL_WRITES,
     ...CHANNEL_WRITES,
@@ -358,6 +376,7 @@ export const card = {
   ],
   readPaths: [
     ...WF_READS,
+    ...PSP_READS,
     ...PUSH_READS,
     ...EMAIL_READS,
     ...CHANNEL_READS,
@@ -390,6 +409,7 @@ export const card = {
   protocols,
   invariants: [
     ...WF_INVARIANTS,
+    ...PSP_INVARIANTS,
     ...PUSH_INVARIANTS,
     ...EMAIL_INVARIANTS,
     ...CHANNEL_INVARIANTS,
@@ -401,7 +421,8 @@ export const card = {
     UNKNOWN_SETTLED,
   ],
   invariantTopics: [
-    ...WF_INVARIANTS.map((statement) => ({ statement, topic: NOT_ENGINE })),
+    ...WF_INVARIANTS.map((statement) => ({ statement, topic: "workflow-engine" as const })),
+    ...PSP_INVARIANTS.map((statement) => ({ statement, topic: "psp" as const })),
     ...PUSH_INVARIANTS.map((statement) => ({ statement, topic: "push" as const })),
     ...EMAIL_INVARIANTS.map((statement) => ({ statement, topic: "email" as const })),
     ...CHANNEL_INVARIANTS.map((statement) => ({ statement, topic: "multi-channel" as const })),
@@ -426,6 +447,7 @@ export const card = {
   },
   predicates: [
     ...WF_PREDICATES,
+    ...PSP_PREDICATES,
     {
       id: "external-effect",
       unlessTopic: NOT_ENGINE,
@@ -461,6 +483,7 @@ export const card = {
   ],
   failures: [
     ...WF_FAILURES,
+    ...PSP_FAILURES,
     ...PUSH_FAILURES,
     ...EMAIL_FAILURES,
     ...CHANNEL_FAILURES,
@@ -685,6 +708,7 @@ export const card = {
   ],
   bottlenecks: [
     ...WF_BOTTLENECKS,
+    ...PSP_BOTTLENECKS,
     {
       unlessTopic: NOT_ENGINE,
       bottleneck:
@@ -768,6 +792,7 @@ export const card = {
   },
   topicSilhouettes: [
     WF_SILHOUETTE,
+    PSP_SILHOUETTE,
     {
       storage: "messages + per-recipient sends + templates + suppression list",
       coordination: "suppression check on accept, per-recipient-domain pacing, SMTP reply classification",
@@ -783,6 +808,7 @@ export const card = {
   ],
   technologies: [
     ...WF_TECHNOLOGIES,
+    ...PSP_TECHNOLOGIES,
     {
       unlessTopic: NOT_ENGINE,
       product: "PostgreSQL workflow and outbox tables",
@@ -868,7 +894,8 @@ export const card = {
       why: "idempotency records are key-scoped entries with a TTL, often kept in a replicated key-value store",
     },
   ],
-  topicOverlays: [WF_OVERLAY],
+  topicOverlays: [WF_OVERLAY, PSP_OVERLAY],
+  topicScopes: [PSP_SCOPES],
   overlay: {
     driver:
       "incoming requests and provider callbacks that start or signal workflows, plus the relay polling the outbox",

@@ -1,11 +1,12 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { WF_DECISIONS } from "./durable.js";
+import { PSP_DECISIONS } from "./psp.js";
 
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
     id: "i12-handoff",
-    unlessTopic: "workflow-engine",
+    unlessTopic: ["workflow-engine", "psp"],
     question: "Record intended effects in a transactional outbox, or call the provider right after commit?",
     options: [
       {
@@ -46,7 +47,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i12-coordination",
-    unlessTopic: "workflow-engine",
+    unlessTopic: ["workflow-engine", "psp"],
     question: "Orchestrate the steps centrally, or let services react to each other's events?",
     options: [
       {
@@ -93,4 +94,5 @@ export const decisions: DecisionPoint[] = [
     },
   },
   ...WF_DECISIONS,
+  ...PSP_DECISIONS,
 ];

@@ -2,10 +2,13 @@ import type { ProtocolSpec, Topology } from "../../topology.js";
 import { CHANNEL_API, CHANNEL_COMPONENTS, CHANNEL_DATA, CHANNEL_LINKS, CHANNEL_PROTOCOLS } from "./channels.js";
 import { WF_API, WF_COMPONENTS, WF_DATA, WF_LINKS, WF_PROTOCOLS } from "./durable.js";
 import { EMAIL_API, EMAIL_COMPONENTS, EMAIL_DATA, EMAIL_LINKS, EMAIL_PROTOCOLS } from "./email.js";
+import { PSP_API, PSP_COMPONENTS, PSP_DATA, PSP_LINKS, PSP_PROTOCOLS } from "./psp.js";
 import { PUSH_API, PUSH_COMPONENTS, PUSH_DATA, PUSH_LINKS, PUSH_PROTOCOLS } from "./push.js";
 
 /** The generic send's elements, which no push, email or multi-channel design draws (each has its own). */
-const OWN_SEND_SHAPE = ["push", "email", "multi-channel", "workflow-engine"] as const;
+const OWN_SEND_SHAPE = ["push", "email", "multi-channel", "workflow-engine", "psp"] as const;
+/** The generic rows a workflow engine or a payment provider replaces with its own. */
+const NOT_ENGINE = ["workflow-engine", "psp"] as const;
 
 /** Workflow with an external effect: API, workflow DB with outbox, relay workers, the provider, a reconciler. */
 export const protocols: ProtocolSpec[] = [
@@ -32,7 +35,7 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "List and replay deliveries",
-    unlessTopic: "workflow-engine",
+    unlessTopic: NOT_ENGINE,
     parties: ["customer-endpoint"],
     notation:
       "clients>workflow-api[list an endpoint's deliveries] -> workflow-api>workflow-db[read the delivery log] -> workflow-api>clients[attempts with status codes] -> clients>workflow-api[replay failed deliveries since a time] -> workflow-api>workflow-db[queue them again under their original event ids {EndpointSubscription.state = active}] => requeue | reject",
@@ -55,11 +58,13 @@ export const protocols: ProtocolSpec[] = [
   ...EMAIL_PROTOCOLS,
   ...CHANNEL_PROTOCOLS,
   ...WF_PROTOCOLS,
+  ...PSP_PROTOCOLS,
 ];
 
 export const topology: Topology = {
   components: [
     ...WF_COMPONENTS,
+    ...PSP_COMPONENTS,
     ...PUSH_COMPONENTS,
     ...EMAIL_COMPONENTS,
     ...CHANNEL_COMPONENTS,
@@ -121,6 +126,7 @@ export const topology: Topology = {
   ],
   links: [
     ...WF_LINKS,
+    ...PSP_LINKS,
     ...PUSH_LINKS,
     ...EMAIL_LINKS,
     ...CHANNEL_LINKS,
@@ -173,6 +179,7 @@ export const topology: Topology = {
   ],
   api: [
     ...WF_API,
+    ...PSP_API,
     ...PUSH_API,
     ...EMAIL_API,
     ...CHANNEL_API,
@@ -194,7 +201,7 @@ export const topology: Topology = {
     // docs.stripe.com/api/payment_intents/create; tokenisation: stripe.com/docs/api/tokens).
     {
       operation: "start",
-      unlessTopic: "push",
+      unlessTopic: ["push", "psp"],
       call: "POST /v1/workflows",
       request: [
         "merchant_id",
@@ -216,7 +223,7 @@ export const topology: Topology = {
     },
     {
       operation: "capture",
-      unlessTopic: "push",
+      unlessTopic: ["push", "psp"],
       call: "POST /v1/workflows/{workflow_id}:capture",
       request: ["amount (at most the authorized amount)", "expected_version"],
       response: ["captured | pending"],
@@ -295,6 +302,7 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...WF_DATA,
+    ...PSP_DATA,
     ...PUSH_DATA,
     ...EMAIL_DATA,
     ...CHANNEL_DATA,
@@ -310,7 +318,7 @@ export const topology: Topology = {
     },
     {
       entity: "WorkflowInstance",
-      unlessTopic: "push",
+      unlessTopic: ["push", "psp"],
       key: ["workflow_id"],
       fields: [
         "merchant_id",
@@ -382,6 +390,12 @@ export const topology: Topology = {
   protocols,
   unit: { entity: "WorkflowInstance", words: ["workflow"] },
   topicHooks: {
+    psp: {
+      entry: "payments-api",
+      stateOwner: "payments-db",
+      outlet: "event-log",
+      unit: { entity: "PaymentIntent", words: ["payment", "payments"] },
+    },
     "workflow-engine": {
       entry: "frontend",
       stateOwner: "history-store",
