@@ -48,6 +48,7 @@ import {
 import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
+import { statedPaths } from "../knowledge/stated-paths.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import { recordCarried } from "./architecture.js";
 import type { Design } from "./design/design.js";
@@ -143,6 +144,7 @@ export type CoherenceRule =
   | "flip-example-is-subject"
   | "two-ordering-authorities"
   | "rows-without-component"
+  | "stated-path-undrawn"
   | "covered-archetype-adds"
   | "thin-part-drawn"
   | "state-stance-against-holder"
@@ -323,6 +325,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a rejected option never wins, in the decision's own words, for the very thing the prompt asks about (outbox chosen, while 'a direct call would win if the effect is a notification that may be dropped' in a notification service)",
   "two-ordering-authorities":
     "a design where members must see one order (a chat's conversation) draws one part that assigns it: a second sequencer or a log's partition leader beside the conversation's owner leaves open which sequence members see",
+  "stated-path-undrawn":
+    "a path the prompt names in its own words (an alert that pages on-call, a visibility timeout that hands a message out again, downsampled old data, offline users served on reconnect, positions sent every few seconds) is run by a drawn component joined by a link; `STATED_PATHS` in knowledge/stated-paths.ts",
   "rows-without-component":
     "every capacity figure, decision and bottleneck belongs to a part the design draws: an archetype that adds no component, holds no entity on another's component and draws no sequence sizes and decides nothing (no 15 PB of artifacts in a home timeline)",
   "thin-part-drawn":
@@ -1970,6 +1974,29 @@ function twoPartiesTwoLifelines(d: Checked): Problem[] {
   return out;
 }
 
+/**
+ * Every path the prompt names (`STATED_PATHS`) is run by a drawn component that a link joins to the design: its name,
+ * its work or one of its links' labels says so. A pager the prompt asks for and no part reaches is a missing part.
+ */
+export function statedPathsDrawn(d: Pick<Checked, "prompt" | "components" | "links">): Problem[] {
+  const out: Problem[] = [];
+  const labels = new Map<string, string[]>();
+  for (const l of d.links) {
+    labels.set(l.from, [...(labels.get(l.from) ?? []), l.label]);
+    labels.set(l.to, [...(labels.get(l.to) ?? []), l.label]);
+  }
+  const texts = d.components
+    .filter((c) => labels.has(c.id))
+    .map((c) => [c.name, ...(c.runs ?? []), ...(labels.get(c.id) ?? [])].join("; "));
+  for (const path of statedPaths(d.prompt))
+    if (!texts.some((t) => path.runs.test(t)))
+      out.push({
+        rule: "stated-path-undrawn",
+        detail: `the prompt names a path (${path.id}: ${path.what}) that no linked component runs`,
+      });
+  return out;
+}
+
 function messagesHaveLinks(d: Checked): Problem[] {
   const out: Problem[] = [];
   const byLabel = new Map(d.components.map((c) => [seqText(c.name, PARTICIPANT_WIDTH), c]));
@@ -3074,6 +3101,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...oneOrderingAuthority(d),
     ...authorityWithoutCrashRow(d),
     ...rowsHaveComponents(d),
+    ...statedPathsDrawn(d),
     ...stateStancesHold(d),
     ...stanceAgreesWithOwner(d),
     ...partyCanDo(d),

@@ -318,6 +318,14 @@ export const MATCHING: FeatureEntry = {
           "an offer must reach one driver's phone within seconds, so every online driver keeps a connection open that positions flow up and offers flow down",
       },
       {
+        id: "location-stream",
+        name: "Location update stream (partitioned by area)",
+        kind: "log",
+        runs: ["carry position updates, each area's in order", "replay recent positions to rebuild the geo index"],
+        because:
+          "every online driver reports its position every few seconds; a log keyed by area takes that steady write load off the gateways, keeps each area's updates in order, and lets a lost index shard be rebuilt by replaying the last minutes",
+      },
+      {
         id: "eta-service",
         name: "ETA service (road routing)",
         kind: "service",
@@ -348,7 +356,13 @@ export const MATCHING: FeatureEntry = {
       { from: "dispatch-service", to: "driver-state", kind: "request", label: "claim driver (CAS)" },
       { from: "dispatch-service", to: "eta-service", kind: "request", label: "road ETAs of the nearest candidates" },
       { from: "client", to: "driver-gateway", kind: "stream", label: "WebSocket: positions up, offers down" },
-      { from: "driver-gateway", to: "location-service", kind: "request", label: "position updates" },
+      { from: "driver-gateway", to: "location-stream", kind: "stream", label: "position updates (keyed by area)" },
+      {
+        from: "location-stream",
+        to: "location-service",
+        kind: "stream",
+        label: "consume position updates, move drivers between cells",
+      },
       { from: "dispatch-service", to: "driver-gateway", kind: "callback", label: "push the offer to one driver" },
       { from: "driver-gateway", to: "trip-service", kind: "request", label: "accept with the offer token" },
     ],

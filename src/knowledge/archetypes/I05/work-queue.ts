@@ -112,6 +112,28 @@ export const QUEUE_COMPONENTS: ComponentSpec[] = [
     topic: "work-queue",
   },
   {
+    id: "receive-router",
+    name: "Receive front end (long poll across partitions)",
+    kind: "gateway",
+    runs: ["route a receive to partitions with visible messages", "hold a long poll until one arrives"],
+    because:
+      "a consumer asks the queue, not a partition: the front end polls partitions that have visible messages, so no partition's messages wait while another is drained",
+    topic: "work-queue",
+  },
+  {
+    id: "redelivery-scanner",
+    name: "Visibility-timeout scanner (one per partition leader)",
+    kind: "control-loop",
+    runs: [
+      "find leases past invisible_until on the (partition, invisible_until) index",
+      "make the message visible again",
+      "move it to the dead-letter queue past the receive limit",
+    ],
+    because:
+      "a consumer that crashes never acks, so the partition's leader must notice its lapsed lease and hand the message out again; a consumer's late ack then quotes a stale delivery id and is refused",
+    topic: "work-queue",
+  },
+  {
     id: "consumers",
     name: "Workers (consumers)",
     kind: "worker-pool",
@@ -131,11 +153,26 @@ export const QUEUE_LINKS: LinkSpec[] = [
     label: "partition map, failover",
     topic: "work-queue",
   },
+  { from: "consumers", to: "receive-router", kind: "request", label: "receive (long poll)", topic: "work-queue" },
+  {
+    from: "receive-router",
+    to: "partition-leaders",
+    kind: "request",
+    label: "take visible messages under a lease",
+    topic: "work-queue",
+  },
   {
     from: "consumers",
     to: "partition-leaders",
     kind: "request",
-    label: "receive / extend / ack (long poll)",
+    label: "extend / ack (the delivery id names the partition)",
+    topic: "work-queue",
+  },
+  {
+    from: "redelivery-scanner",
+    to: "partition-leaders",
+    kind: "control",
+    label: "lapsed leases: visible again or dead-letter",
     topic: "work-queue",
   },
 ];
@@ -189,7 +226,14 @@ export const QUEUE_DATA: DataSpec[] = [
  */
 export const QUEUE_PROTOCOLS: ProtocolSpec[] = [
   {
+    name: "Receive through the front end; a lapsed lease is handed out again",
+    notation:
+      "consumers>receive-router[receive up to n messages, long poll] -> receive-router>partition-leaders[take visible messages under a lease {MessageLease.invisible_until < now}] -> partition-leaders>isr-followers[store lease: new delivery id, invisible_until = now + timeout, receive_count + 1] -> isr-followers>partition-leaders[quorum stored] -> partition-leaders>receive-router[messages with delivery ids] -> receive-router>consumers[messages with delivery ids] -> consumers>partition-leaders[ack by delivery id {MessageLease.delivery_id = acked id and MessageLease.invisible_until > now}] -> partition-leaders>isr-followers[delete the message] |-> redelivery-scanner>partition-leaders[make the message visible again, or move it to the dead-letter queue past the receive limit {no ack before MessageLease.invisible_until}] => done | retry | park",
+    topic: "work-queue",
+  },
+  {
     name: "Receive, process and ack under a visibility timeout",
+    unlessTopic: "work-queue",
     notation:
       "consumers>partition-leaders[receive up to n visible messages {MessageLease.invisible_until < now}] -> partition-leaders>isr-followers[store lease: new delivery id, invisible_until = now + timeout, receive_count + 1] -> isr-followers>partition-leaders[quorum stored] -> partition-leaders>consumers[messages with delivery ids] -> consumers>partition-leaders[extend the timeout while still working {MessageLease.delivery_id = mine}] -> consumers>partition-leaders[ack by delivery id {MessageLease.delivery_id = acked id and MessageLease.invisible_until > now}] -> partition-leaders>isr-followers[delete the message] |-> partition-leaders>consumers[hand the message out again after the timeout, or move it to the dead-letter queue past the receive limit {no ack before the visibility timeout}] => done | retry | park",
   },
