@@ -90,6 +90,9 @@ describe("the bound is budgeted along the mechanism that meets it, and a design 
     expect(d.decisions.find((x) => x.id === "i07-freshness")?.chosen).toBe("invalidate");
     // 10 Tbps over 200 sites: 6.25 GB/s (50 Gbit/s) a site
     expect(row(d, "egress_per_node")?.value).toBeCloseTo(6.25e9, -6);
+    // the stated bandwidth is said in the prompt's own unit, never its byte count before "Tbps"
+    expect(spoken(d)).toMatch(/stated 10 Tbps/);
+    expect(spoken(d)).not.toMatch(/trillion Tbps/);
     expect(rules(d)).toEqual([]);
   });
 
