@@ -11,6 +11,13 @@ import {
   latencyPathFigures,
   REGION_REACH,
 } from "../knowledge/capacity/latency.js";
+import {
+  REGION_SPREAD_PATH,
+  SITES_SPREAD_PATH,
+  SPREAD_EVERYWHERE,
+  SPREAD_FANOUT,
+  spreadPathFigures,
+} from "../knowledge/capacity/spread.js";
 import type { CapacityModel, LatencyPath } from "../knowledge/capacity/types.js";
 import { FEATURE_BY_ID } from "../knowledge/features/index.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
@@ -481,6 +488,31 @@ function withLatencyBudget(model: CapacityModel, latencySeconds: number): Capaci
   return m;
 }
 
+const WITH_SPREAD = new WeakMap<CapacityModel, Map<LatencyPath, CapacityModel>>();
+
+/**
+ * A model that spends a stated spreading bound over the path a change takes to every site or server
+ * (knowledge/capacity/spread.ts): to every site when the readers are in many places (the bound's or the prompt's
+ * words, or more than one region), else to every server of one region.
+ */
+function withSpreadBudget(model: CapacityModel, everywhere: boolean): CapacityModel {
+  const path = everywhere ? SITES_SPREAD_PATH : REGION_SPREAD_PATH;
+  let byPath = WITH_SPREAD.get(model);
+  if (!byPath) {
+    byPath = new Map();
+    WITH_SPREAD.set(model, byPath);
+  }
+  let m = byPath.get(path);
+  if (!m) {
+    m = { ...model, figures: [...model.figures, ...spreadPathFigures(path)] };
+    byPath.set(path, m);
+  }
+  return m;
+}
+
+/** Whether a model holds a figure to a stated bound. */
+const holdsTo = (model: CapacityModel, bound: string): boolean => model.figures.some((x) => x.bound === bound);
+
 /**
  * The owner a stated latency is about: the first product feature whose name or id the latency's words name ("the feed
  * loading in under 200 ms" names the home feed); -1 when they name none.
@@ -689,6 +721,20 @@ export function capacityOwners(
   const latency = f.nfrs.scale.latency_seconds?.value;
   if (lead && latency !== undefined && !modelReads(lead.model).includes("latency_budget_ms"))
     owners[at] = { ...lead, model: withLatencyBudget(lead.model, latency) };
+  // a stated bound on a change sent out to every server or site is spent along the change's own path by the leading
+  // model, unless a model of the design already holds a figure to it (a count's pipeline stages)
+  const spread = f.nfrs.scale.propagation_seconds;
+  const spreadLead = owners[0];
+  if (
+    spread &&
+    spreadLead &&
+    SPREAD_FANOUT.test(spread.quote) &&
+    !owners.some((o) => holdsTo(o.model, "propagation_seconds"))
+  ) {
+    const everywhere =
+      f.nfrs.regions.value > 1 || Object.values(f.nfrs.scale).some((s) => SPREAD_EVERYWHERE.test(s.quote));
+    owners[0] = { ...spreadLead, model: withSpreadBudget(spreadLead.model, everywhere) };
+  }
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]
     : [...archs.map(() => true), ...feats.map(() => false)];

@@ -496,7 +496,7 @@ function setScale(scale: Scale, id: string, value: number, quote: string, readin
 
 /** Words that make a duration a failover bound ("fails over within 5 seconds", "a new leader within 2 s"). */
 const FAILOVER_WORDS =
-  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*)\b/i;
+  /\b(?:fail(?:s|ed|ing)?[- ]?over|failovers?|takes? over|taking over|releas(?:e|es|ed|ing) (?:a |the )?(?:dead|crashed|failed) (?:holder|owner|client)'s (?:lock|lease)|(?:elects?|elected|electing|election of|picks?) a new (?:leader|primary|master|owner)|new (?:leader|primary|master) (?:is )?(?:elected|chosen|takes over)|re-?elect\w*|recover(?:s|y)? from (?:a )?(?:crash|failure)\w*)\b/i;
 
 /** Where the last match of a pattern starts in a text. */
 function lastMatch(re: RegExp, text: string): number | undefined {
@@ -528,12 +528,21 @@ export function parseDurabilityNines(text: string): Stated<number> | undefined {
 }
 
 /**
+ * Words that make a duration a bound on detecting a dead member and taking it out of every reader's view ("removing a
+ * dead instance within 10 seconds", "failed nodes detected within 5 s", "marks a crashed server down within 3 s"): the
+ * time from the death to the removal, met by the failure detector's interval times the misses it waits for plus the
+ * spreading of the removal, not a request's latency.
+ */
+const DETECTION_WORDS =
+  /\b(?:(?:remov|evict|deregist|detect|drop|mark|declar|flag|expel|reap)\w*\s+(?:(?:a|an|the|any|every|each)\s+)?(?:dead|failed|failing|crashed|unhealthy|down|unresponsive)\b|(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+(?:\w+\s+){0,2}(?:(?:is|are|get|gets)\s+)?(?:removed|evicted|deregistered|detected|dropped|marked|declared|reaped))/i;
+
+/**
  * Words that make a duration a bound on how stale a reader may be: a change must reach, or be visible to, its readers
  * within it ("counts visible within 10 seconds", "reflected in search within 5 seconds", "likes shown within 5 s",
  * "new documents available within 2 seconds"): the time from a write to being readable, not a request's latency.
  */
 const SPREAD_WORDS =
-  /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|take effect|applied|push\w*|deliver\w*|updated)\b/i;
+  /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|takes? effect|taking effect|purged|invalidated|applied|push\w*|deliver\w*|updated)\b/i;
 
 /**
  * Words that make a duration a bound on paging someone: from a condition becoming true to the person on call being
@@ -553,6 +562,17 @@ const RUN_FOR =
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
+  // a dead holder's lock released or a dead member removed within a bound: said by the words just before the
+  // duration, ahead of the lock or lease noun that would read it as the lease's own length
+  {
+    re: /\b(?:dead|crashed|failed)\s+(?:holder|owner|client)'s\s+(?:locks?|leases?)\s+(?:within|in under|in)\s*$/i,
+    id: "failover_seconds",
+  },
+  {
+    re: /\b(?:dead|failed|failing|crashed|unhealthy|unresponsive)\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:within|in under|in)\s*$/i,
+    id: "detection_bound_seconds",
+    prompt: DETECTION_WORDS,
+  },
   { re: /\b(?:ttls?|time[- ]to[- ]live|expir\w*)\b/i, id: "ttl_seconds" },
   { re: /\b(?:leases?|locks?)\b/i, id: "lease_seconds" },
   // a seat, room or cart item kept for one buyer while they pay ("holds seats for 10 minutes")
@@ -575,6 +595,8 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // how long each one runs, from its start to its end ("workflows that run for 90 days", "a build takes 10 minutes")
   { re: RUN_FOR, id: "run_seconds" },
   { re: PAGE_WORDS, id: "page_bound_seconds" },
+  // a bound on removing a dead member, detection and spreading the removal, not a request's latency
+  { re: DETECTION_WORDS, id: "detection_bound_seconds" },
   { re: SPREAD_WORDS, id: "propagation_seconds" },
   // Last: a bare deadline on a change ("… to every server within 5 seconds") is how fast it must spread.
   {
@@ -584,9 +606,29 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   },
 ];
 
-function durationId(before: string, after: string, prompt: string): { id: string; toDays?: boolean } | undefined {
+/**
+ * Bounds said a few words ahead of their duration ("a purge takes effect everywhere within 5 seconds", "failed
+ * instances are removed within 5 seconds"): a detection, failover or spreading bound whose verb ends at most a few
+ * words before the duration, read ahead of a lock or TTL noun nearer to it.
+ */
+const BOUND_AHEAD: { re: RegExp; id: string }[] = [
+  { re: DETECTION_WORDS, id: "detection_bound_seconds" },
+  { re: FAILOVER_WORDS, id: "failover_seconds" },
+  { re: SPREAD_WORDS, id: "propagation_seconds" },
+].map((c) => ({
+  re: new RegExp(`(?:${c.re.source})(?:\\s+[\\w'-]+){0,4}\\s+(?:within|in under)\\s*$`, "i"),
+  id: c.id,
+}));
+
+function durationId(
+  before: string,
+  after: string,
+  prompt: string,
+  clause = before,
+): { id: string; toDays?: boolean } | undefined {
   // The noun right after the duration decides first ("10 second TTL", "7 days retention"), then the words before it.
   for (const c of DURATION_CONTEXT) if (c.re.test(after)) return resolveLease(c, prompt);
+  for (const c of BOUND_AHEAD) if (c.re.test(clause)) return { id: c.id };
   for (const c of DURATION_CONTEXT)
     if (c.re.test(before) && (c.prompt?.test(prompt) ?? true)) return resolveLease(c, prompt);
   return undefined;
@@ -653,6 +695,21 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
     // Clause breaks, but not the comma or point inside a number ("20,000 servers", "1.5 GB").
     const clauseBefore = before.split(/[;:!?]|[.,](?!\d)/).pop() ?? "";
 
+    // Bits a second: "10 Tbps", "400 Gbit/s": a bandwidth to serve, in bytes a second (eight bits a byte), taken as
+    // the peak as a bandwidth in bytes a second is
+    const bits = /^\s*([kmgtp])(?:bps|bits?\/s|bits? per second)\b/i.exec(rest.slice(pos));
+    if (bits) {
+      const perBit = own(BYTE_UNITS, `${(bits[1] ?? "").toLowerCase()}b`) ?? 1;
+      const said = quoteTo(pos + bits[0].length);
+      setScale(scale, "bytes_per_sec", (n.value * perBit) / 8, said);
+      if (implied.peak_factor === undefined)
+        implied.peak_factor = {
+          value: 1,
+          because: `the prompt states '${said.trim()}' as the bandwidth to serve, which is taken as the peak (it does not call it an average)`,
+        };
+      continue;
+    }
+
     // Bytes: "1 TB/day", "500 GB per hour", "10 PB", "1 KB messages".
     const bytes = /^\s*(kib|mib|gib|tib|pib|kb|mb|gb|tb|pb|eb|bytes?|b)\b/i.exec(rest.slice(pos));
     if (bytes) {
@@ -716,9 +773,15 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       const secs = timeUnit(dur?.[1] ?? "");
       if (dur && secs) {
         const after = rest.slice(pos + dur[0].length, pos + dur[0].length + 24);
+        // a bound's verb may sit a few words ahead ("purged content is gone everywhere within 2 seconds")
+        const wideClause =
+          t
+            .slice(Math.max(0, n.start - 70), n.start)
+            .split(/[;:!?]|[.,](?!\d)/)
+            .pop() ?? "";
         const found =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
-          durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t);
+          durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t, wideClause);
         // a retention is never said in milliseconds ("a key-value store with p99 latency under 10 ms")
         const target = found?.toDays && secs < 1 ? undefined : found;
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
@@ -733,17 +796,21 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             target.id === "failover_seconds"
               ? lastMatch(FAILOVER_WORDS, clauseBefore)
               : target.id === "propagation_seconds"
-                ? lastMatch(SPREAD_WORDS, clauseBefore)
-                : target.id === "page_bound_seconds"
-                  ? lastMatch(PAGE_WORDS, clauseBefore)
-                  : target.id === "run_seconds"
-                    ? lastMatch(RUN_FOR, clauseBefore)
-                    : undefined;
+                ? lastMatch(SPREAD_WORDS, wideClause)
+                : target.id === "detection_bound_seconds"
+                  ? lastMatch(DETECTION_WORDS, wideClause)
+                  : target.id === "page_bound_seconds"
+                    ? lastMatch(PAGE_WORDS, clauseBefore)
+                    : target.id === "run_seconds"
+                      ? lastMatch(RUN_FOR, clauseBefore)
+                      : undefined;
           setScale(
             scale,
             target.id,
             target.toDays ? value / 86400 : value,
-            lead === undefined ? said : `${clauseBefore.slice(lead)}${said}`,
+            lead === undefined
+              ? said
+              : `${(target.id === "propagation_seconds" || target.id === "detection_bound_seconds" ? wideClause : clauseBefore).slice(lead)}${said}`,
           );
         }
         continue;
@@ -1282,13 +1349,14 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   // a request's latency target is a budget the serving path spends; a duration the scale already reads as the
   // bound on spreading a change ("pushes config changes … within 10 seconds") is sized there, not here
   // ("counts visible within 10 seconds" is how stale a reader may see them: a freshness bound, not a latency)
-  const spread = scale.propagation_seconds;
+  // the same holds for a bound on removing a dead member or releasing a dead holder's lock: a detection or failover
+  // bound, met by the failure detector and the spreading of its verdict
+  const bounds = [scale.propagation_seconds, scale.detection_bound_seconds, scale.failover_seconds];
   const latency = parseLatency(prompt).filter(
     (l) =>
-      !(
-        spread &&
-        Math.abs(spread.value * 1000 - l.ms) < 1e-6 &&
-        spread.quote.endsWith(l.quote.split(/\s+/).slice(-2).join(" "))
+      !bounds.some(
+        (b) =>
+          b && Math.abs(b.value * 1000 - l.ms) < 1e-6 && b.quote.endsWith(l.quote.split(/\s+/).slice(-2).join(" ")),
       ),
   );
   const target = latency[0];

@@ -278,6 +278,11 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "s",
   },
   {
+    id: "detection_bound_seconds",
+    label: "removal bound (from a member's death until it is out of every reader's view)",
+    unit: "s",
+  },
+  {
     id: "store_election_seconds",
     label: "time a consensus group (the lock or metadata store) needs to elect a new leader when its leader fails",
     unit: "s",
@@ -364,6 +369,35 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     assumedBecause:
       "a round trip between machines of one data centre is about half a millisecond (a planning figure; measure it)",
     share: "for the caller's round trip inside the region",
+  },
+  // the steps of a change spreading to every site or server within a stated bound (knowledge/capacity/spread.ts)
+  {
+    id: "change_commit_seconds",
+    label:
+      "time to commit a change (a purge, a config version) in the control plane's replicated store before it is sent",
+    unit: "s",
+    assumed: 0.01,
+    assumedBecause:
+      "a majority write inside one region is a few round trips of half a millisecond plus a disk sync, about ten milliseconds (a planning figure; measure it)",
+    share: "to commit the change at the control plane",
+  },
+  {
+    id: "wide_area_rtt_seconds",
+    label: "round trip from the control plane to the farthest site and its acknowledgement back",
+    unit: "s",
+    assumed: 0.25,
+    assumedBecause:
+      "light in fibre alone takes about 55 ms from New York to London and back, and measured round trips across an ocean or between distant continents run about 150 to 250 ms; the farthest site sets the bound (a planning figure; measure it)",
+    share: "for the round trip to the farthest site and its acknowledgement",
+  },
+  {
+    id: "site_apply_seconds",
+    label: "time for a site to pass a change to its servers, each dropping or replacing its copy and acknowledging",
+    unit: "s",
+    assumed: 0.05,
+    assumedBecause:
+      "inside one site the change is broadcast to its servers and applied in memory: a few local round trips, tens of milliseconds (a planning figure; measure it)",
+    share: "to apply it on every server of a site",
   },
   {
     id: "gateway_seconds",

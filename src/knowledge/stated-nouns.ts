@@ -127,7 +127,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // drivers and couriers are users whose position the proximity index tracks
   { re: /^(?:drivers?|couriers?|dashers?)$/, count: "users", also: "moving_objects" },
   {
-    re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes|gateways?|edge nodes?|pops?|points of presence)$/,
+    re: /^(?:nodes?|hosts?|servers?|machines?|instances?|vms?|pods?|containers?|proxies|proxy|brokers?|boxes|gateways?|edge nodes?|pops?|points of presence|edge locations?|edge sites?)$/,
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },

@@ -2291,6 +2291,9 @@ function statedReadBack(f: Figure): string | undefined {
 function statedSaid(input: Input): string | undefined {
   const quote = /^the prompt says '(.+)'$/.exec(input.because)?.[1];
   if (!quote) return undefined;
+  // an amount in a unit of bits or bytes ("10 Tbps", "5 TB a day") is held in bytes, a number the prompt's unit word
+  // does not fit ("1.3 trillion Tbps"): said as the prompt said it
+  if (/\d\s*(?:[kmgtp]?bps|[kmgtpe]i?b)\b/i.test(quote)) return quote;
   // the number as a person says it (the input's own value), the words as the prompt wrote them
   return (
     quote

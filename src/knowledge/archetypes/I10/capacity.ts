@@ -36,6 +36,17 @@ export const capacity: CapacityModel = {
       50,
       "each membership change is watched by a few dozen subscribers that keep a view of the members",
     ),
+    // a stated bound on removing a dead member is met by the failure detector: the misses it waits for, each one
+    // interval long, then the removal spreading to the watchers, with one interval kept spare for a late beat
+    {
+      quantity: "heartbeat_seconds",
+      typical: 5,
+      why: "a few seconds lets expiry detect a dead member within a few missed beats",
+      from: {
+        expression: "(detection_bound_seconds - notify_seconds) / (missed_heartbeats + 1)",
+        why: "the stated removal bound, less the time to tell the watchers, over the missed beats waited for plus one kept spare",
+      },
+    },
     inp("value_bytes", 200, "one registration (id, address, status, expiry) is a couple of hundred bytes"),
   ],
   figures: [
@@ -70,6 +81,18 @@ export const capacity: CapacityModel = {
       "missed_heartbeats * heartbeat_seconds",
       "s",
     ),
+    // from a member's death: its missed beats, then the registry's removal reaching the watchers (DNS, blocking
+    // queries, subscribers); a stated removal bound holds this figure
+    {
+      ...fig(
+        "removal_time",
+        "worst-case time from a member's death until every watcher's view drops it",
+        "time",
+        "detection_seconds + notify_seconds",
+        "s",
+      ),
+      bound: "detection_bound_seconds",
+    },
     fig("registry_bytes", "registrations across replicas", "storage", "clients * value_bytes * replicas", "B"),
   ],
 };

@@ -1,0 +1,57 @@
+import { fig } from "./helpers.js";
+import type { CapacityFigureSpec, LatencyPath } from "./types.js";
+
+/**
+ * A stated bound on a change reaching every reader or server ("a purge takes effect everywhere within 5 seconds", "a
+ * config change reaches all servers within 5 seconds", "an invalidation reaches every node within 2 seconds") is not a
+ * request's latency: it is met by the path the change itself takes, from its commit at the control plane, out to the
+ * farthest site and its acknowledgement back, to the servers of that site dropping or replacing their copies. A model
+ * that already holds a figure to the bound (a count's pipeline stages) spends it there; any other lead model spends
+ * one of these paths, so the bound is budgeted step by step and a design past it is flagged (`stated-bound-exceeded`).
+ */
+
+/** A change fanned out to sites spread over regions or continents (edge locations, PoPs, every region). */
+export const SITES_SPREAD_PATH: LatencyPath = {
+  steps: ["change_commit_seconds", "wide_area_rtt_seconds", "site_apply_seconds"],
+  inputs: [],
+  serves: "a change to reach every site and be acknowledged",
+};
+
+/** A change fanned out to the servers of one region (a fleet's config, a cache tier's invalidations). */
+export const REGION_SPREAD_PATH: LatencyPath = {
+  steps: ["change_commit_seconds", "in_region_rtt_seconds", "site_apply_seconds"],
+  inputs: [],
+  serves: "a change to reach every server of the region and be acknowledged",
+};
+
+/**
+ * Words of a spreading bound or prompt that put its readers in many places: "everywhere", "every edge location",
+ * "all PoPs", "globally".
+ */
+export const SPREAD_EVERYWHERE =
+  /\b(?:everywhere|globally|worldwide|around the world|every (?:edge|site|region|pop|location|data ?cent(?:er|re)|continent)s?|all (?:the )?(?:edges?|sites|regions|pops|locations|data ?cent(?:er|re)s|continents)|edge (?:locations?|sites?|servers?|nodes?)|pops|points? of presence|cdn)\b/i;
+
+/**
+ * Words of a stated bound that make it a fan-out, a change sent out to many servers or sites ("reaches all servers",
+ * "a purge takes effect everywhere", "pushed to every node"), rather than a reader's view catching up with a pipeline
+ * ("counts shown within 10 seconds", "searchable within 2 seconds"), which that pipeline's own stages spend.
+ */
+export const SPREAD_FANOUT =
+  /\b(?:reach\w*|propagat\w*|push\w*|roll(?:s|ed)? out|takes? effect|taking effect|purg\w*|invalidat\w*|everywhere|every|all|deliver\w*|converge\w*)\b/i;
+
+/** The figures that spend a stated spreading bound over a path: the steps' sum held to the bound, and the spare. */
+export function spreadPathFigures(path: LatencyPath): CapacityFigureSpec[] {
+  return [
+    {
+      ...fig("change_spread_seconds", `worst-case time for ${path.serves}`, "time", path.steps.join(" + "), "s"),
+      bound: "propagation_seconds",
+    },
+    fig(
+      "spread_spare_seconds",
+      "freshness bound left spare for a slow or lagging site",
+      "time",
+      "propagation_seconds - change_spread_seconds",
+      "s",
+    ),
+  ];
+}

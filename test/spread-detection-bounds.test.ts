@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
+import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
+import { type Design, design } from "../src/lib/index.js";
+import { writeScript } from "../src/render/script/index.js";
+
+const row = (d: Design, id: string) => d.capacity.find((r) => r.id === id);
+const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
+const spoken = (d: Design) =>
+  writeScript(d, { minutes: 45 })
+    .steps.map((s) => s.text)
+    .join(" ");
+
+describe("a 'within N seconds' bound on removal, release or spreading is not a request's latency", () => {
+  it("removing a dead member is a detection bound, releasing a dead holder's lock a failover bound", () => {
+    for (const [p, id] of [
+      [
+        "Design a service discovery system like Consul for 50,000 service instances with health checks, removing a dead instance within 10 seconds.",
+        "detection_bound_seconds",
+      ],
+      [
+        "Design a service registry for 20,000 instances where failed instances are removed within 5 seconds.",
+        "detection_bound_seconds",
+      ],
+      [
+        "Design a cluster membership service that detects a crashed node in under 3 seconds.",
+        "detection_bound_seconds",
+      ],
+      ["Design a lock service that releases a dead holder's lock within 8 seconds.", "failover_seconds"],
+    ] as const) {
+      const s = parseStatedNfrs(p);
+      expect(s.latency, p).toEqual([]);
+      expect(s.scale.latency_seconds, p).toBeUndefined();
+      expect(s.scale[id]?.value, p).toBeGreaterThan(0);
+    }
+  });
+
+  it("a purge or invalidation taking effect everywhere is a spreading bound", () => {
+    for (const p of [
+      "Design a CDN serving 10 Tbps of static content from 200 edge locations, where a purge takes effect everywhere within 5 seconds.",
+      "Design a CDN where purged content is gone everywhere within 2 seconds.",
+      "Design a distributed cache where an invalidation takes effect on every node within 2 seconds.",
+      "Design a config service where a config change reaches all 10,000 servers within 5 seconds.",
+    ]) {
+      const s = parseStatedNfrs(p);
+      expect(s.latency, p).toEqual([]);
+      expect(s.scale.propagation_seconds?.value, p).toBeGreaterThan(0);
+    }
+  });
+
+  it("a bandwidth in bits a second and a count of edge locations are read", () => {
+    const s = parseStatedNfrs(
+      "Design a CDN serving 10 Tbps of static content from 200 edge locations, where a purge takes effect everywhere within 5 seconds.",
+    );
+    expect(s.scale.bytes_per_sec?.value).toBe(1.25e12);
+    expect(s.scale.nodes?.value).toBe(200);
+    expect(s.unread).toEqual([]);
+  });
+});
+
+describe("the bound is budgeted along the mechanism that meets it, and a design past it is flagged", () => {
+  it("a removal bound picks the heartbeat interval and holds detection plus notification to it", () => {
+    const d = design(
+      "Design a service discovery system like Consul for 50,000 service instances with health checks, removing a dead instance within 10 seconds.",
+    );
+    const removal = row(d, "removal_time");
+    expect(removal?.bound).toEqual({ quantity: "detection_bound_seconds", value: 10 });
+    expect(removal?.value).toBeLessThan(10);
+    expect(row(d, "detection_seconds")?.value).toBeLessThan(10);
+    expect(rules(d)).not.toContain("stated-bound-exceeded");
+    expect(spoken(d)).not.toMatch(/time one request takes along its path/);
+    expect(spoken(d)).toMatch(/stated removal bound is 10 seconds/);
+  });
+
+  it("a stated heartbeat whose missed beats exceed the removal bound is flagged", () => {
+    const d = design(
+      "Design a service discovery system for 50,000 service instances that heartbeat every 5 seconds, removing a dead instance within 10 seconds.",
+    );
+    expect(row(d, "removal_time")?.value).toBeGreaterThan(10);
+    expect(rules(d)).toContain("stated-bound-exceeded");
+  });
+
+  it("a purge everywhere is spent on the wide-area fan-out and chooses invalidation over TTL", () => {
+    const d = design(
+      "Design a CDN serving 10 Tbps of static content from 200 edge locations, where a purge takes effect everywhere within 5 seconds.",
+    );
+    const spread = row(d, "change_spread_seconds");
+    expect(spread?.bound).toEqual({ quantity: "propagation_seconds", value: 5 });
+    expect(spread?.formula).toContain("wide_area_rtt_seconds");
+    expect(d.decisions.find((x) => x.id === "i07-freshness")?.chosen).toBe("invalidate");
+    // 10 Tbps over 200 sites: 6.25 GB/s (50 Gbit/s) a site
+    expect(row(d, "egress_per_node")?.value).toBeCloseTo(6.25e9, -6);
+    // the stated bandwidth is said in the prompt's own unit, never its byte count before "Tbps"
+    expect(spoken(d)).toMatch(/stated 10 Tbps/);
+    expect(spoken(d)).not.toMatch(/trillion Tbps/);
+    expect(rules(d)).toEqual([]);
+  });
+
+  it("a spreading bound tighter than a round trip between continents is flagged", () => {
+    const d = design("Design a CDN where purged content is gone everywhere within 200 ms.");
+    expect(rules(d)).toContain("stated-bound-exceeded");
+  });
+
+  it("a change reaching the servers of one fleet is spent inside the region", () => {
+    const d = design("Design a config service where a config change reaches all 10,000 servers within 5 seconds.");
+    const spread = row(d, "change_spread_seconds");
+    expect(spread?.bound?.quantity).toBe("propagation_seconds");
+    expect(spread?.formula).toContain("in_region_rtt_seconds");
+  });
+
+  it("a reader's view catching up with a pipeline is not a fan-out", () => {
+    const d = design("Design a YouTube view counter: 1 million views per second, shown within 10 seconds.");
+    expect(row(d, "change_spread_seconds")).toBeUndefined();
+  });
+});
