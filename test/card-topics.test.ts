@@ -166,8 +166,9 @@ describe("a product name pulls in only the features the prompt's scope implies",
     expect(d.components.length).toBeLessThanOrEqual(15);
     expect(d.coherence).toEqual([]);
   });
-  it("'Design Twitter' keeps every feature Twitter is known for", () => {
-    expect(design("Design Twitter.").features.map((f) => f.id)).toContain("media");
+  it("'Design Twitter' keeps Twitter's core and defers what it is also known for", () => {
+    expect(design("Design Twitter.").features.map((f) => f.id)).toEqual(["feed", "graph"]);
+    expect(design("Design Twitter with image uploads.").features.map((f) => f.id)).toContain("media");
   });
 });
 

@@ -74,7 +74,7 @@ describe("a counter decision draws only its own write path", () => {
   const labels = (d: ReturnType<typeof design>) =>
     d.links.filter((l) => l.to === "counter-cache").map((l) => `${l.from}:${l.label}`);
   it("direct increments write the counter from the service; batches from the aggregators", () => {
-    const p = "Design Twitter"; // the whole product: its engagement feature counts likes
+    const p = "Design Twitter with like counts"; // its engagement feature counts likes
     expect(row(p, "counter-writes").chosen).toBe("direct-increment");
     expect(labels(design(p))).toContain("engagement-service:increment per like");
     expect(labels(design(p))).not.toContain("count-aggregator:increment by batch");

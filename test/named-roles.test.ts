@@ -154,7 +154,9 @@ describe("a named product brings its features only when it is the whole subject"
     expect(ids("Design the Instagram news feed for 500 million daily users")).not.toContain("I14");
     expect(ids("Design the Instagram news feed for 500 million daily users")).not.toContain("I12");
     expect(ids("Design the TikTok following feed")).not.toContain("I14");
-    expect(ids("Design Instagram")).toContain("I12");
+    // nor on those of what it is also known for that the prompt does not ask (notifications push through providers)
+    expect(ids("Design Instagram")).not.toContain("I12");
+    expect(ids("Design Instagram with push notifications")).toContain("I12");
   });
 
   it("the counter design draws no video delivery", () => {

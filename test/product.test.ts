@@ -327,7 +327,7 @@ const PRODUCT_CASES: { prompt: string; features: string[]; nouns: RegExp[] }[] =
   { prompt: "Design TikTok", features: ["media", "feed"], nouns: [/video/, /feed/, /like/] },
   { prompt: "Design Pinterest", features: ["media", "feed", "search"], nouns: [/pin/, /image/, /save/] },
   { prompt: "Design Dropbox", features: ["file-sync"], nouns: [/file/, /block/, /sync/] },
-  { prompt: "Design Slack", features: ["chat", "presence", "search"], nouns: [/message/, /channel/, /online/] },
+  { prompt: "Design Slack", features: ["chat", "presence"], nouns: [/message/, /channel/, /online/] },
   { prompt: "Design Lyft", features: ["matching", "proximity"], nouns: [/ride/, /driver/, /location/] },
   { prompt: "Design Eventbrite", features: ["booking"], nouns: [/ticket/, /hold/, /event/] },
   { prompt: "Design Booking.com", features: ["stay", "search"], nouns: [/room/, /reservation/, /night/] },

@@ -1,4 +1,5 @@
 import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "./features/index.js";
+import { coreFeatures } from "./features/products.js";
 import type { PhraseSignal } from "./schema.js";
 import type { DefaultSubstrate, ProductNameInput, ProductSubstrate } from "./tables-schema.js";
 
@@ -192,15 +193,24 @@ export const PRODUCT_SIGNALS: readonly PhraseSignal[] = [
 
 /**
  * Named consumer products, derived from the one product list (features/products.ts): each name and
- * alias with its weight, and the catalogue features it is known for, which give its substrates.
+ * alias with its weight, and the catalogue features of its core, which give its substrates.
  */
 export const PRODUCT_NAMES: readonly ProductNameInput[] = PRODUCTS.map((p) => ({
   name: p.name,
   aliases: p.aliases ?? [],
   weight: p.weight,
   ...(p.note ? { note: p.note } : {}),
-  features: p.features.map(featurePhrase),
+  // its core and what the core needs: what it is also known for (search, notifications) is a substrate only where
+  // the prompt's own words name it
+  features: withNeeds(coreFeatures(p)).map(featurePhrase),
 }));
+
+/** Features and, transitively, the features they need (fulfilment needs dispatch, which needs locations). */
+function withNeeds(ids: readonly string[]): string[] {
+  const all = new Set(ids);
+  for (const id of all) for (const dep of FEATURE_BY_ID.get(id)?.requires ?? []) all.add(dep);
+  return [...all];
+}
 
 /** The row key of a catalogue feature: its id as words ("file-sync" -> "file sync"). */
 function featurePhrase(id: string): string {

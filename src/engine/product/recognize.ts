@@ -1,5 +1,5 @@
 import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../knowledge/features/index.js";
-import type { NamedProduct } from "../../knowledge/features/products.js";
+import { coreFeatures, type NamedProduct } from "../../knowledge/features/products.js";
 import { compiledSignals } from "../recognize/index.js";
 import { buildIndex, findSignal, type Signal, type SignalIndex, shapeKey, typoMatch } from "../recognize/match.js";
 import { asksLike, namesWholeSubject } from "../recognize/subject.js";
@@ -8,6 +8,8 @@ import { pattern } from "../text.js";
 
 /** How a scoped product's evidence ends: the features the prompt's own words leave out of the product. */
 export const SCOPED = "are left out";
+/** How a whole product's evidence ends: what it is also known for that the prompt neither names nor needs. */
+export const DEFERRED = "deferred (out of scope)";
 
 /** A product feature found in a prompt, with the words that named it. */
 export interface RecognizedFeature {
@@ -179,14 +181,14 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     } else found.set(id, [why]);
   };
   // Features the prompt's own words name, in the order the prompt mentions them.
-  const worded = (opts.namedOnly ? [] : candidates(tokens, kb.features)).flatMap(({ of: feature, signals }) => {
+  const worded = candidates(tokens, kb.features).flatMap(({ of: feature, signals }) => {
     const hits = signals.flatMap((s) => findSignal(tokens, s) ?? []);
     const first = hits.sort((a, b) => Math.min(...a.covers) - Math.min(...b.covers))[0];
     return first ? [{ feature, hit: first, at: Math.min(...first.covers), hits }] : [];
   });
   // A word of a feature's phrase that another feature's longer phrase covers belongs to that phrase: "nearby search"
   // is proximity search, not a second search over user content.
-  const spoken = worded.filter(
+  const said = worded.filter(
     (x) =>
       !worded.some(
         (y) =>
@@ -199,15 +201,24 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
   // those need), not everything the product is known for. Only a product that is the whole subject ("Design
   // Instagram", "an app like Instagram", "Design Instagram with stories") brings its features.
   const shown = named.filter((x) => products.includes(x.product));
+  // an infra prompt whose subject is a named product ("Design Dropbox ...") takes the product's features alone: of
+  // the prompt's own words, only those naming what the product is also known for ("... with search over files")
+  const extraOf = new Set(shown.flatMap((n) => n.product.features.slice(coreFeatures(n.product).length)));
+  const spoken = opts.namedOnly ? said.filter((x) => extraOf.has(x.feature.id)) : said;
   const whole = (n: { at: number; quoted: string }) => namesWholeSubject(prompt, n.quoted, n.at === 0);
-  const scope = spoken.length > 0 && shown.length > 0 && shown.every((n) => !whole(n));
+  const scope = !opts.namedOnly && spoken.length > 0 && shown.length > 0 && shown.every((n) => !whole(n));
   const leftOut: { product: string; ids: string[] }[] = [];
+  const deferred: { product: string; ids: string[] }[] = [];
   for (const n of shown) {
     if (scope) {
       leftOut.push({ product: n.product.name, ids: [...n.product.features] });
       continue;
     }
-    for (const id of n.product.features) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
+    // the product's core comes with its name; what it is also known for (Dropbox's search, notifications) joins
+    // only when the prompt's words name it or a kept feature needs it (below), else it is deferred in one line
+    for (const id of coreFeatures(n.product)) add(id, `'${n.quoted}' names ${n.product.name}, known for it`);
+    const extras = n.product.features.slice(coreFeatures(n.product).length);
+    if (extras.length > 0) deferred.push({ product: n.product.name, ids: extras });
   }
   for (const { feature, hit } of spoken.sort((a, b) => a.at - b.at)) {
     add(
@@ -215,7 +226,9 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
       `the prompt says '${hit.quoted}'${hit.quoted === hit.signal.text ? "" : ` (as '${hit.signal.text}')`}`,
     );
   }
-  for (const id of [...found.keys()]) {
+  // what a needed feature needs too (a delivery's dispatch needs the couriers' locations): a map's walk reaches
+  // the entries added during it
+  for (const id of found.keys()) {
     for (const dep of FEATURE_BY_ID.get(id)?.requires ?? []) {
       add(dep, `${FEATURE_BY_ID.get(id)?.name} needs it`);
     }
@@ -226,6 +239,13 @@ export function recognizeProduct(prompt: string, opts: { namedOnly?: boolean } =
     const out = ids.filter((id) => !found.has(id)).map((id) => FEATURE_BY_ID.get(id)?.name ?? id);
     if (first && out.length > 0)
       first.push(`the prompt asks for part of ${product}, so its ${out.join(", ")} ${SCOPED}`);
+  }
+  for (const { product, ids } of deferred) {
+    const out = ids.filter((id) => !found.has(id)).map((id) => FEATURE_BY_ID.get(id)?.name ?? id);
+    if (first && out.length > 0)
+      first.push(
+        `the prompt neither names nor needs ${product}'s ${out.join(", ")}, so ${out.length === 1 ? "it is" : "they are"} ${DEFERRED}`,
+      );
   }
   // A more specific feature replaces the general one it supersedes (a hotel's room nights, not a seat hold).
   for (const id of [...found.keys()]) for (const gone of FEATURE_BY_ID.get(id)?.supersedes ?? []) found.delete(gone);

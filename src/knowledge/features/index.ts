@@ -207,7 +207,7 @@ export const FEATURES: readonly FeatureEntry[] = CATALOGUE.map(onEdge);
 
 export const FEATURE_BY_ID: ReadonlyMap<string, FeatureEntry> = new Map(FEATURES.map((f) => [f.id, f]));
 
-export { type NamedProduct, PRODUCTS } from "./products.js";
+export { coreFeatures, type NamedProduct, PRODUCTS } from "./products.js";
 export { PRODUCT_SKELETON, SHARED_COMPONENT_IDS };
 
 const MACHINERY = new Map<string, RegExp>();

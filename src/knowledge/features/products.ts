@@ -17,9 +17,19 @@ export interface NamedProduct {
   note?: string;
   /** Feature ids, the product's core first; empty when the catalogue has no feature for its core. */
   features: string[];
+  /**
+   * How many of the leading features are the product itself (1 when absent): Dropbox is file sync, Ticketmaster
+   * seat holds. The rest are what the product is also known for (search, notifications): a design takes one only
+   * when the prompt names it or a kept feature needs it, and otherwise lists it once as deferred.
+   */
+  core?: number;
   /** Renamings of feature terms ({post} -> "tweet"); a plural may be given as its own term ("posts"). */
   terms: Record<string, string>;
 }
+
+/** A named product's core: its leading features (the product itself); the rest are what it is also known for. */
+export const coreFeatures = (p: Pick<NamedProduct, "features" | "core">): readonly string[] =>
+  p.features.slice(0, p.core ?? 1);
 
 export const PRODUCTS: readonly NamedProduct[] = [
   {
@@ -27,6 +37,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.9,
     aliases: ["twitter clone", "tweeter"],
     features: ["feed", "graph", "media", "counters", "search", "notifications"],
+    core: 2,
     terms: {
       post: "tweet",
       feed: "home timeline",
@@ -40,6 +51,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Instagram",
     weight: 0.9,
     features: ["media", "feed", "graph", "counters", "notifications"],
+    core: 4,
     terms: { post: "photo post", feed: "home feed", item: "photo post", media: "photo", alert: "like or comment" },
   },
   {
@@ -47,6 +59,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.9,
     aliases: ["facebook news feed"],
     features: ["feed", "graph", "media", "counters", "chat", "notifications"],
+    core: 2,
     terms: {
       post: "status update",
       feed: "news feed",
@@ -61,6 +74,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "LinkedIn",
     weight: 0.9,
     features: ["feed", "graph", "search", "chat", "notifications"],
+    core: 2,
     terms: {
       post: "post",
       feed: "news feed",
@@ -76,6 +90,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.8,
     aliases: ["whats app"],
     features: ["chat", "presence", "media", "notifications"],
+    core: 2,
     terms: { message: "message", conversation: "chat", media: "photo", alert: "message" },
   },
   {
@@ -83,12 +98,14 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.8,
     aliases: ["messenger"],
     features: ["chat", "presence", "media", "notifications"],
+    core: 2,
     terms: { message: "message", conversation: "conversation", media: "photo", alert: "message" },
   },
   {
     name: "Telegram",
     weight: 0.8,
     features: ["chat", "presence", "media", "notifications"],
+    core: 2,
     terms: { alert: "message" },
   },
   {
@@ -96,6 +113,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.5,
     note: "Usually asked as a messaging product, but the interesting part is a real-time messaging substrate (I05 with I10).",
     features: ["chat", "presence", "search", "notifications"],
+    core: 2,
     terms: { message: "message", conversation: "channel", doc: "message", alert: "mention" },
   },
   {
@@ -103,12 +121,14 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.5,
     note: "Same shape as Slack: a chat product whose core is fan-out messaging plus presence.",
     features: ["chat", "presence", "notifications"],
+    core: 2,
     terms: { message: "message", conversation: "channel", alert: "mention" },
   },
   {
     name: "Microsoft Teams",
     weight: 0.7,
     features: ["chat", "presence", "calendar", "notifications"],
+    core: 2,
     terms: { conversation: "channel", event: "meeting" },
   },
   {
@@ -122,6 +142,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "YouTube",
     weight: 0.8,
     features: ["media", "playback", "search", "counters", "notifications"],
+    core: 2,
     terms: { media: "video", title: "video", item: "video", doc: "video", alert: "upload from a followed channel" },
   },
   {
@@ -129,6 +150,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.9,
     aliases: ["tik tok"],
     features: ["media", "feed", "counters", "graph", "playback"],
+    core: 3,
     terms: { media: "video", post: "video", feed: "following feed", item: "video", title: "video" },
   },
   {
@@ -153,6 +175,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Pinterest",
     weight: 0.9,
     features: ["media", "feed", "graph", "search", "counters"],
+    core: 5,
     terms: {
       media: "image",
       post: "pin",
@@ -179,7 +202,8 @@ export const PRODUCTS: readonly NamedProduct[] = [
   {
     name: "Quora",
     weight: 0.9,
-    features: ["ranking", "feed", "search", "graph", "notifications"],
+    features: ["ranking", "search", "feed", "graph", "notifications"],
+    core: 2,
     terms: { post: "answer", community: "question", feed: "home feed", doc: "question", alert: "answer" },
   },
   {
@@ -265,6 +289,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.9,
     aliases: ["door dash", "uber eats", "grubhub"],
     features: ["checkout", "fulfilment", "matching", "proximity", "reviews", "notifications"],
+    core: 2,
     terms: {
       merchant: "restaurant",
       order: "food order",
@@ -295,6 +320,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.8,
     aliases: ["booking com", "expedia", "hotels.com"],
     features: ["stay", "search", "proximity", "reviews", "notifications"],
+    core: 3,
     terms: {
       property: "hotel",
       room: "room",
@@ -309,6 +335,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Airbnb",
     weight: 0.9,
     features: ["stay", "search", "proximity", "reviews", "chat"],
+    core: 3,
     terms: {
       property: "listing",
       room: "listing",
@@ -330,6 +357,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Strava",
     weight: 0.9,
     features: ["feed", "graph", "counters", "leaderboard", "notifications"],
+    core: 3,
     terms: {
       player: "athlete",
       board: "segment leaderboard",
@@ -350,6 +378,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     weight: 0.7,
     aliases: ["cash app", "zelle"],
     features: ["transfer", "feed", "graph", "notifications"],
+    core: 2,
     terms: {
       payment: "payment",
       post: "payment story",
@@ -364,12 +393,14 @@ export const PRODUCTS: readonly NamedProduct[] = [
     note: "The shop is a product prompt, but the word also prefixes infra names (Amazon S3, Amazon SQS); a longer system match should win.",
     aliases: ["amazon.com"],
     features: ["checkout", "search", "reviews", "notifications"],
+    core: 2,
     terms: { order: "order", product: "product", doc: "product", subject: "product", alert: "shipping update" },
   },
   {
     name: "Yelp",
     weight: 0.9,
     features: ["proximity", "reviews", "search", "media"],
+    core: 3,
     terms: { place: "business", subject: "business", doc: "business", media: "photo" },
   },
   {
@@ -382,6 +413,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Snapchat",
     weight: 0.9,
     features: ["media", "chat", "graph", "notifications"],
+    core: 2,
     terms: { media: "snap", message: "snap", follow: "add", unfollow: "remove", follows: "has added", user: "friend" },
   },
   {
@@ -394,6 +426,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Twitch",
     weight: 0.8,
     features: ["playback", "chat", "graph", "notifications"],
+    core: 2,
     terms: {
       title: "stream",
       viewer: "viewer",
@@ -405,6 +438,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Tumblr",
     weight: 0.8,
     features: ["feed", "graph", "media", "counters", "notifications"],
+    core: 2,
     terms: { post: "post", feed: "dashboard", media: "image" },
   },
   {
@@ -423,6 +457,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Etsy",
     weight: 0.9,
     features: ["checkout", "search", "reviews", "notifications"],
+    core: 2,
     terms: { product: "listing", doc: "listing", subject: "shop", alert: "order update" },
   },
   {
@@ -435,12 +470,14 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Craigslist",
     weight: 0.9,
     features: ["search", "proximity", "chat"],
+    core: 2,
     terms: { doc: "listing", place: "listing", conversation: "reply thread" },
   },
   {
     name: "Instacart",
     weight: 0.9,
     features: ["checkout", "fulfilment", "matching", "proximity", "notifications"],
+    core: 2,
     terms: {
       merchant: "store",
       menu: "catalogue",
@@ -457,6 +494,7 @@ export const PRODUCTS: readonly NamedProduct[] = [
     name: "Zillow",
     weight: 0.9,
     features: ["search", "proximity", "media"],
+    core: 2,
     terms: { doc: "home listing", place: "home", media: "photo" },
   },
   {
