@@ -40,6 +40,7 @@ const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>([
   "iot",
   "feature-flags",
   "media-store",
+  "kv-cache",
 ]);
 
 export const primaryStateField: Deriver<"primaryState", StateFacts> = {
