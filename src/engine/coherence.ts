@@ -17,6 +17,7 @@ import { PSP_SHAPE } from "../knowledge/archetypes/I12/psp.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
+import { KVC_SHAPE } from "../knowledge/archetypes/I16/memcache.js";
 import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { LOGS_SHAPE } from "../knowledge/archetypes/I18/logs.js";
@@ -174,6 +175,7 @@ export type CoherenceRule =
   | "subject-leftover"
   | "media-store-shape"
   | "feature-flags-shape"
+  | "kv-cache-shape"
   | "ledger-shape"
   | "distributed-sql-shape"
   | "cdc-shape"
@@ -311,6 +313,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
   "media-store-shape":
     "a photo store keeps its photos' metadata, volumes and needles, acknowledges an upload only once it is durable (never best-effort), sizes the bytes it adds a day, and draws no purge fan-out, config rollout, file-system lease or bought object store",
+  "kv-cache-shape":
+    "an in-memory key-value cache is drawn as cache servers holding items in RAM, sized by RAM for every byte it is said to hold, with no durable store's coordinators, replicas, partition map or quorum",
   "feature-flags-shape":
     "a feature-flag design keeps flags, segments and an audit log of changes, bounds the time from a committed change to every SDK by the stated propagation target, hop by hop, and draws no fleet cohorts, health gates or service-mesh control plane",
   "product-record-not-state":
@@ -2676,6 +2680,23 @@ function mediaStoreShape(d: Design): Problem[] {
 }
 
 /**
+ * An in-memory key-value cache (topic "kv-cache", led by I16) keeps its shape: its items drawn, its servers counted
+ * by the RAM the stated data needs, and none of a durable replicated store's machinery drawn or said.
+ */
+function kvCacheShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "kv-cache", "I16")) return [];
+  const out: Problem[] = [];
+  const names = d.dataModel.map((m) => m.entity);
+  for (const e of KVC_SHAPE.entities.filter((x) => !names.includes(x)))
+    out.push({ rule: "kv-cache-shape", detail: `no ${e} record is drawn` });
+  if (!d.capacity.some((c) => c.id === KVC_SHAPE.ram))
+    out.push({ rule: "kv-cache-shape", detail: "the RAM the cached data needs is not sized" });
+  for (const x of drawnParts(d).filter((y) => KVC_SHAPE.residue.test(y.text)))
+    out.push({ rule: "kv-cache-shape", detail: `${x.where} belongs to a durable replicated store` });
+  return out;
+}
+
+/**
  * A feature-flag design (topic "feature-flags", led by I11) keeps its shape: flags, segments and their change log
  * drawn, the time from a commit to every SDK sized hop by hop and bound by a stated propagation target, and no
  * fleet rollout's cohorts and health gates or a service mesh's control plane.
@@ -3089,6 +3110,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...rowsNameDrawnParts(d),
     ...mediaStoreShape(d),
     ...featureFlagsShape(d),
+    ...kvCacheShape(d),
     ...ledgerShape(d),
     ...distributedSqlShape(d),
     ...cdcShape(d),

@@ -46,3 +46,13 @@ export function ownedAuthority(
     ? { name: first.name, stance: first.stance }
     : undefined;
 }
+
+/**
+ * The archetype's first source-of-truth entity that fits the design's subjects, where its card marks it best-effort:
+ * an in-memory cache's items are copies an origin keeps, so a store whose subject is such a cache holds nothing it must
+ * not lose, whatever the store's own default says.
+ */
+export function copyOnlyTruth(id: ArchetypeId, unspoken: readonly Topic[]): { name: string } | undefined {
+  const first = ARCHETYPE_BY_ID.get(id)?.entities.find((e) => e.truth && fitsTopics(e, unspoken));
+  return first?.durability === "best-effort" ? { name: first.name } : undefined;
+}

@@ -24,6 +24,15 @@ export interface Coverage {
 
 export const COVERAGE: readonly Coverage[] = [
   {
+    // an in-memory key-value cache pool is the cache itself: its look-aside fill, leases and delete-on-write are the
+    // variant's own rows, so the CDN's edges and purge control are not drawn unless the prompt asks for an edge tier
+    by: "I16",
+    topic: "kv-cache",
+    covers: "I07",
+    unless: String.raw`\b(?:cdns?|content delivery|edge (?:cach\w*|locations?|servers?|pops?)|points? of presence|purge by tag|surrogate keys?|http cach\w*|static (?:assets|content))\b`,
+    because: "the cache pool's own servers, leases and delete-on-write are the cache",
+  },
+  {
     by: "I19",
     topic: "media-store",
     covers: "I07",
@@ -438,6 +447,21 @@ export const VARIANTS: readonly Variant[] = [
       "Reads go through a CDN whose URLs name the photo's content, so nothing is purged; a miss is one disk read from a volume's in-memory index",
     ],
     absorbs: [],
+  },
+  {
+    by: "I16",
+    topic: "kv-cache",
+    subject:
+      "a pool of in-memory cache servers that clients pick by consistent hashing, holding copies of an origin's values in RAM with no replication",
+    summary: [
+      "Each client hashes a key onto a ketama ring of the servers; the servers never talk to each other",
+      "A server keeps items in slab classes with an LRU each and evicts the least recently used when full",
+      "A miss takes a per-key lease, so one reader fills from the origin, and a write commits at the origin then deletes the key",
+      "A lost server costs misses, which a small gutter pool absorbs while the origin refills them",
+    ],
+    absorbs: [],
+    stance:
+      "a cache server lost or cut off only costs hits: its keys miss and refill from the origin, which keeps every value, so the pool keeps serving with no vote, replica or majority of its own",
   },
   { by: "I16", ...CACHE_ASIDE },
   { by: "I07", ...CACHE_ASIDE, absorbs: ["I16"] },

@@ -65,6 +65,7 @@ export const TOPIC_VALUES = [
   "user-presence",
   "webhook",
   "push",
+  "kv-cache",
   "cache",
   "cache-aside",
   "order-book",
@@ -114,6 +115,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // a system like Memcached is a cache by what defines it (items in memory only, evicted, nothing replicated), as a
   // system like SQS is a work queue
   cache: String.raw`\b(?:distributed|in-memory|read-through|look-aside|cache-aside)(?: (?:key-value|kv|object|data|memory))? cache\b|\b(?:like|similar to) memcached?\b|\bmemcached?[- ](?:like|style)\b|\bcache (?:cluster|service|tier|layer)\b|\bcaching (?:layer|service|tier)\b|\bcach(?:e|es|ing)\b[^.;]{0,40}\bin front of\b`,
+  // the cache is the system itself, a pool of key-value servers holding items in RAM (Memcached, Redis used as a cache),
+  // not a cache tier a design puts in front of its own database or a CDN's edges: spoken with the cache topic
+  // (TOPIC_NEEDS) and where a key-value, in-memory or Memcached-like cache is named
+  "kv-cache": String.raw`\b(?:key-value|kv|in-memory|memory) cach(?:e|es|ing)(?: (?:service|system|cluster|tier|layer|pool))?\b|\b(?:like|similar to) memcached?\b|\bmemcached?[- ](?:like|style)\b|\b(?:redis|memcached?|valkey)[- ]?(?:like|style|based)? (?:\w+ ){0,2}cach(?:e|es|ing)\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
@@ -187,6 +192,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
 export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   // a shop or product that takes payments through a provider is the merchant's side, whatever provider it names
   psp: String.raw`\b(?:(?:our|my|an?|the) (?:online )?(?:shop|store|marketplace|restaurant|app)'?s? (?:checkout|payments?)|checkout (?:for|of|in) (?:our|my|an?|the)|(?:through|via|using|with|integrat\w* (?:with )?|calls?|calling) (?:stripe|adyen|braintree|a payment (?:gateway|processor|provider)|the payment (?:gateway|processor|provider)|an? (?:external|third-party) (?:payment )?(?:gateway|processor|provider)))\b`,
+  // a store of record that keeps a cache of its own is still a store
+  "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
   places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
 };
 
@@ -198,6 +205,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   webhook: "events are pushed to endpoints our customers register (webhooks, callback URLs), not to a provider we call",
   cache:
     "the system is a cache: its copies may be evicted and refilled from elsewhere, so it keeps no repair of lost writes",
+  "kv-cache":
+    "the system is a pool of in-memory key-value cache servers (Memcached, Redis as a cache): clients hash each key to one server, items live in RAM and are evicted least recently used, nothing is replicated, and a lost server's keys miss and refill from the origin",
   "cache-aside":
     "a cache tier sits in front of a database that stays the system of record: reads look in the cache first and fill it from the database on a miss",
   "file-sync":
@@ -268,6 +277,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
  * success is still about money, so its saga and compensation stay.
  */
 export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = {
+  // a cache in front of the design's own database draws that database behind the cache tier (cache-aside)
+  "kv-cache": ["cache-aside"],
   // an observability platform that names both logs and traces is neither one's pipeline: the metrics model stays
   logs: ["traces"],
   traces: ["logs"],
@@ -289,6 +300,7 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
  * counts of an event-counting pipeline, so it is spoken only where the prompt counts events too.
  */
 export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
+  "kv-cache": "cache",
   "shown-count": "aggregation",
   "top-k": "aggregation",
   billed: "aggregation",
@@ -405,6 +417,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "leaderboard",
   "dag-workflow",
   "psp",
+  "kv-cache",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

@@ -11,7 +11,7 @@ import type { Nfrs, Sourced } from "../design/types.js";
 import { type Stated, statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { referenceFacts } from "../references.js";
-import { ownedAuthority } from "../stance.js";
+import { copyOnlyTruth, ownedAuthority } from "../stance.js";
 import { leadingStance, stanceReason, stateHolder } from "./common.js";
 
 function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourced<T> {
@@ -169,7 +169,15 @@ export const nfrsField: Deriver<"nfrs"> = {
           because: `${availability.because} and ${consistency.because}: under a partition only one can hold, so the design keeps linearizable and stays available by surviving the loss of a minority of replicas (a majority keeps serving), not by answering on both sides`,
         };
     }
-    let durability = pick(s.durability, held.durability, byState("durability"));
+    // the lead holds the state and its subject's records are copies (an in-memory cache's items): best-effort
+    const copies = holder.id === id && !byParty ? copyOnlyTruth(id, unspokenBesides(topics.topics)) : undefined;
+    let durability = copies
+      ? pick(
+          s.durability,
+          "best-effort",
+          `not stated; ${copies.name} is a copy of a value the origin keeps, evicted and refilled on a miss, so losing it costs a miss, not data`,
+        )
+      : pick(s.durability, held.durability, byState("durability"));
     // A linearizable read must still see an acknowledged write after a node is lost, so it cannot sit on best-effort state.
     if (consistency.value === "linearizable" && durability.value === "best-effort" && durability.source === "default")
       durability = {

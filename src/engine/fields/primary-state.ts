@@ -41,6 +41,7 @@ const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>([
   "feature-flags",
   "media-store",
   "dag-workflow",
+  "kv-cache",
 ]);
 
 export const primaryStateField: Deriver<"primaryState", StateFacts> = {

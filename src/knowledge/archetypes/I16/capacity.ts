@@ -1,6 +1,7 @@
 import { fig, fromUsers } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
+import { KVC_CAPACITY } from "./memcache.js";
 import { SQL_CAPACITY } from "./sql.js";
 
 /**
@@ -97,5 +98,11 @@ export const capacity: CapacityModel = {
     },
   ],
   figures: IN_MEMORY.figures,
-  topics: { ledger: LEDGER_CAPACITY, "distributed-sql": SQL_CAPACITY, cache: IN_MEMORY, "in-memory": IN_MEMORY },
+  topics: {
+    "kv-cache": KVC_CAPACITY,
+    ledger: LEDGER_CAPACITY,
+    "distributed-sql": SQL_CAPACITY,
+    cache: IN_MEMORY,
+    "in-memory": IN_MEMORY,
+  },
 };

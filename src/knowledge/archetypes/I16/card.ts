@@ -10,6 +10,16 @@ import {
   LEDGER_WRITES,
 } from "./ledger.js";
 import {
+  KVC_BOTTLENECKS,
+  KVC_ENTITIES,
+  KVC_FAILURES,
+  KVC_INVARIANTS,
+  KVC_READS,
+  KVC_SCOPES,
+  KVC_TECHNOLOGIES,
+  KVC_WRITES,
+} from "./memcache.js";
+import {
   SQL_BOTTLENECKS,
   SQL_ENTITIES,
   SQL_FAILURES,
@@ -138,7 +148,7 @@ export const card = {
   },
   entities: [
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       name: "KeyValue",
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
@@ -155,28 +165,30 @@ export const card = {
     // design's (engine/stance.ts ownedAuthority)
     ...LEDGER_ENTITIES,
     ...SQL_ENTITIES,
+    ...KVC_ENTITIES,
     {
       name: "PartitionMap",
+      unlessTopic: "kv-cache",
       description:
         "Which replica group owns each key range or hash slot, with an epoch that changes whenever ownership moves.",
       truth: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       name: "Replica",
       description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
       truth: false,
     },
     {
       name: "Tombstone",
-      unlessTopic: ["cache", "ledger", "distributed-sql"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: ["cache", "ledger", "distributed-sql"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -184,7 +196,7 @@ export const card = {
   ],
   writePaths: [
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       action: "blind put of a value where the newest write may simply replace the old one",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -201,7 +213,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "cache-aside", "distributed-sql"],
+      unlessTopic: ["ledger", "cache-aside", "distributed-sql", "kv-cache"],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -210,7 +222,7 @@ export const card = {
     },
     {
       action: "atomic increment or decrement of a counter on the owning shard",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "atomic-counter",
@@ -218,7 +230,7 @@ export const card = {
     {
       action:
         "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -226,7 +238,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -234,7 +246,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       action: "expire keys whose time-to-live has passed",
       entity: "KeyValue",
       shape: "state transition",
@@ -242,7 +254,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       action:
         "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
@@ -251,6 +263,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: "kv-cache",
       action:
         "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
       entity: "PartitionMap",
@@ -261,10 +274,11 @@ export const card = {
     },
     ...LEDGER_WRITES,
     ...SQL_WRITES,
+    ...KVC_WRITES,
   ],
   readPaths: [
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
@@ -272,7 +286,7 @@ export const card = {
         "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       action: "get a key from the nearest replica or a follower",
       entity: "Replica",
       shape: "read projection",
@@ -280,7 +294,7 @@ export const card = {
         "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
@@ -289,18 +303,21 @@ export const card = {
     },
     ...LEDGER_READS,
     ...SQL_READS,
+    ...KVC_READS,
   ],
   protocols,
-  invariants: [...KV_INVARIANTS, ...LEDGER_INVARIANTS, ...SQL_INVARIANTS],
+  invariants: [...KV_INVARIANTS, ...LEDGER_INVARIANTS, ...SQL_INVARIANTS, ...KVC_INVARIANTS],
   // a key-value store's own rules hold where the subject is not a ledger of accounts, the ledger's only where it is
   invariantTopics: [
-    { statement: TOMBSTONE_OUTLIVES, unlessTopic: ["cache", "ledger", "distributed-sql"] },
+    { statement: TOMBSTONE_OUTLIVES, unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"] },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
+    { statement: PARTITION_EPOCH, unlessTopic: "kv-cache" },
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
-      (statement) => ({ statement, unlessTopic: ["ledger", "distributed-sql"] as const }),
+      (statement) => ({ statement, unlessTopic: ["ledger", "distributed-sql", "kv-cache"] as const }),
     ),
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
     ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
+    ...KVC_INVARIANTS.map((statement) => ({ statement, topic: "kv-cache" as const })),
   ],
   contract: {
     api: [
@@ -320,7 +337,7 @@ export const card = {
   predicates: [
     {
       id: "lww-acceptable",
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       because:
         "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
@@ -332,7 +349,7 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },
@@ -349,22 +366,24 @@ export const card = {
     },
     {
       id: "quorum-truth",
+      unlessTopic: "kv-cache",
       because: "when the store is the system of record, an acknowledged write must survive losing a replica",
     },
     {
       id: "derived-read",
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
       id: "duplicate-retry-matters",
+      unlessTopic: "kv-cache",
       because:
         "a retried increment or append to a value applies twice unless it carries a request id or is made idempotent",
     },
   ],
   failures: [
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       failure:
         "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",
@@ -374,7 +393,7 @@ export const card = {
         "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
     },
     {
-      unlessTopic: "cache-aside",
+      unlessTopic: ["cache-aside", "kv-cache"],
       failure:
         "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
       role: "truth",
@@ -383,7 +402,7 @@ export const card = {
         "Promote only a replica that holds every acknowledged write; a write that was never acknowledged is retried by the client under its request id",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
@@ -391,7 +410,7 @@ export const card = {
       repair: "Read repair updates the lagging replica when the divergence is seen",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
@@ -403,13 +422,13 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: ["cache", "ledger", "distributed-sql"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
       role: "truth",
       prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
       repair: "Run anti-entropy repair and delete again with a newer version",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
@@ -420,7 +439,7 @@ export const card = {
     {
       failure:
         "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
@@ -428,7 +447,7 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: ["cache", "ledger", "distributed-sql"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
@@ -436,10 +455,11 @@ export const card = {
     },
     ...LEDGER_FAILURES,
     ...SQL_FAILURES,
+    ...KVC_FAILURES,
   ],
   bottlenecks: [
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
@@ -451,7 +471,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
       formula: {
@@ -461,7 +481,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
       formula: {
@@ -471,13 +491,14 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
       formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },
     },
     ...LEDGER_BOTTLENECKS,
     ...SQL_BOTTLENECKS,
+    ...KVC_BOTTLENECKS,
   ],
   silhouette: {
     storage: "partitioned KV state store",
@@ -505,7 +526,7 @@ export const card = {
   ],
   technologies: [
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       product: "DynamoDB",
       layer: "storage",
       fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
@@ -515,7 +536,7 @@ export const card = {
         "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       product: "Cassandra or ScyllaDB",
       layer: "storage",
       fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
@@ -525,7 +546,7 @@ export const card = {
         "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       product: "Redis Cluster",
       layer: "serving",
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
@@ -535,7 +556,7 @@ export const card = {
         "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       product: "TiKV or FoundationDB",
       layer: "storage",
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
@@ -545,7 +566,7 @@ export const card = {
         "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       product: "Memcached",
       layer: "serving",
       fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
@@ -554,7 +575,7 @@ export const card = {
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
       product: "RocksDB as the per-node storage engine",
       layer: "storage",
       fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
@@ -565,6 +586,7 @@ export const card = {
     },
     ...LEDGER_TECHNOLOGIES,
     ...SQL_TECHNOLOGIES,
+    ...KVC_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -589,7 +611,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
-  topicScopes: [LEDGER_SCOPES, SQL_SCOPES],
+  topicScopes: [LEDGER_SCOPES, SQL_SCOPES, KVC_SCOPES],
   stance: {
     consistency: "eventual",
     availability: "stay-available",
