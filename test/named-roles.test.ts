@@ -164,10 +164,17 @@ describe("a named product brings its features only when it is the whole subject"
       "Design a view counter for YouTube videos: 1 million increments per second, counts visible within 10 seconds",
       "Design a like counter for TikTok videos that shows counts within 5 seconds",
     ]) {
-      const f = design(p).features.map((x) => x.id);
-      expect(f, p).toContain("counters");
+      // the product only says whose counter it is: the counting subject is designed, never the product's video delivery
+      const d = design(p);
+      const f = d.features.map((x) => x.id);
       expect(f, p).not.toContain("media");
       expect(f, p).not.toContain("playback");
+      expect(d.components.map((c) => c.name).join(" "), p).not.toMatch(/\b(?:CDN|transcod|video segments?)\b/i);
     }
+    expect(
+      design(
+        "Design a view counter for YouTube videos: 1 million increments per second, counts visible within 10 seconds",
+      ).archetypes[0]?.id,
+    ).toBe("I06");
   });
 });

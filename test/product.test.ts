@@ -166,7 +166,11 @@ describe("feature catalogue", () => {
         expect(d.options.length, d.id).toBeGreaterThanOrEqual(2);
         expect(options.has(d.fallback.option), d.id).toBe(true);
         for (const r of d.rules) expect(options.has(r.option), d.id).toBe(true);
-        const figures = new Set([...model.figures.map((x) => x.id), ...model.inputs.map((i) => i.quantity)]);
+        // a rule may read a figure of a feature this one requires, which sizes it once for both
+        const models = [model, ...(f.requires ?? []).map((r) => FEATURE_BY_ID.get(r)?.capacity)];
+        const figures = new Set(
+          models.flatMap((m) => [...(m?.figures ?? []).map((x) => x.id), ...(m?.inputs ?? []).map((i) => i.quantity)]),
+        );
         for (const r of d.rules) {
           for (const c of r.when) if ("number" in c) expect(figures.has(c.number), `${d.id}: ${c.number}`).toBe(true);
         }
