@@ -40,3 +40,26 @@ describe("a worldwide product is served from several regions", () => {
     expect(d.context.regions).not.toMatch(/^one region/);
   });
 });
+
+describe("regions are read only from deployment words", () => {
+  const doc = async (p: string) => {
+    const { designBlocks } = await import("../src/render/design-doc.js");
+    const { toMarkdown } = await import("../src/render/doc.js");
+    return toMarkdown(designBlocks(design(p)));
+  };
+
+  it("says a region count implied by a user base or a worldwide product is derived, with the words it came from", async () => {
+    const md = await doc("Design a password reset and login service for 300 million accounts.");
+    expect(md).toMatch(/Regions: 3 \(derived: the prompt says '300 million accounts'/);
+    expect(md).not.toMatch(/Regions: 3 \(stated\)/);
+    expect(await doc("Design a key-value store deployed in 4 regions.")).toMatch(/Regions: 4 \(stated\)/);
+  });
+
+  it("reads no region from availability zones or from the zones of a city", () => {
+    expect(regions("Design a key-value store replicated across 3 availability zones")).toBeUndefined();
+    expect(
+      regions("Design a surge pricing service that recomputes prices for 10,000 city zones every 30 seconds"),
+    ).toBeUndefined();
+    expect(regions("Design a key-value store across 3 data centers")).toBe(3);
+  });
+});

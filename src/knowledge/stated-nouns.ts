@@ -164,7 +164,10 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   },
   // a sensor reports one series of readings
   { re: /^(?:series|time series|time-series|active series|sensors?)$/, count: "series" },
-  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|availability zones?|zones?)$/, count: "regions" },
+  // deployment regions and data centres; availability zones sit inside one region (failure domains), and zones of a
+  // city or a map are places the service covers, neither of them a region it runs in
+  { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?)$/, count: "regions" },
+  { re: /^(?:availability zones?|azs?)$/, count: "failure_domains" },
   { re: /^(?:replicas?|copies)$/, count: "replicas" },
   { re: /^(?:backends?|upstreams?)$/, count: "backends" },
   // a service is one logical name with several instances behind it; a proxy balances over them as backends

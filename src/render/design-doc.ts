@@ -59,7 +59,8 @@ export function designBlocks(d: Design): Block[] {
       `Availability: ${d.nfrs.availability}${tag("availability")}`,
       `Ordering: ${d.nfrs.ordering}${tag("ordering")}`,
       `Durability: ${d.nfrs.durability}${tag("durability")}`,
-      `Regions: ${d.nfrs.regions}${tag("regions")}`,
+      // a count the prompt implies (a worldwide product, a user base past one country's market) is derived, not stated
+      `Regions: ${d.nfrs.regions}${src.regions?.source === "stated" && /^the prompt says '[^']*': /.test(src.regions.because) ? ` (derived: ${src.regions.because})` : tag("regions")}`,
       ...(d.context.servingRegions
         ? [
             `Serving regions for reads: ${d.context.servingRegions.value} (derived: ${d.context.servingRegions.because})`,
