@@ -380,24 +380,18 @@ describe("one value per named input in a design", () => {
 describe("stated figures reach the formulas", () => {
   it("sizes a leaderboard by the players the prompt states", () => {
     const board = (n: string) =>
-      figure(`Design a leaderboard for a mobile game with ${n} million players`, "global_board_bytes");
-    expect(board("50")?.display).toBe("≈ 3.2 GB");
-    expect(board("10")?.display).toBe("≈ 640 MB");
-    expect(board("10")?.inputs.find((i) => i.name === "players")?.because).toMatch(/derived as users/);
+      figure(`Design a leaderboard for a mobile game with ${n} million players`, "board_bytes");
+    expect(board("50")?.display).toBe("≈ 5 GB");
+    expect(board("10")?.display).toBe("≈ 1 GB");
+    expect(board("10")?.inputs.find((i) => i.name === "players")?.value).toBe(1e7);
   });
 
-  it("sizes the key-value store under a leaderboard by the stated players, not a typical billion keys", () => {
+  it("sizes the score store under a leaderboard by the stated players, not a typical billion keys", () => {
     for (const n of [10, 50]) {
       const d = design(`Design a leaderboard for a mobile game with ${n} million players`);
-      const objects = d.capacity.flatMap((r) => r.inputs).filter((i) => i.name === "objects");
-      expect(objects.length).toBeGreaterThan(0);
-      for (const o of objects) expect(o.value, `${n}M: ${o.because}`).toBe(n * 1e6 * 3);
-      // the leaderboard feature sizes its own stored bytes, so the key-value store under it shows no second
-      // stored-bytes figure (coherence substrate-resizes-feature-records); one it shows reads the players
-      const stored = d.capacity.find((r) => r.id === "stored_bytes" && r.archetype === "I16");
-      if (stored)
-        expect(stored.inputs).toContainEqual(expect.objectContaining({ name: "objects", value: n * 1e6 * 3 }));
-      expect(d.capacity.some((r) => r.id === "global_board_bytes")).toBe(true);
+      const store = d.capacity.find((r) => r.id === "score_store_bytes");
+      expect(store?.inputs).toContainEqual(expect.objectContaining({ name: "players", value: n * 1e6 }));
+      expect(d.capacity.flatMap((r) => r.inputs).some((i) => i.name === "objects" && i.value === 1e9)).toBe(false);
     }
   });
 

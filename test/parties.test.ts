@@ -8,7 +8,8 @@ const WEBHOOK = "Design a webhook delivery service that retries failed deliverie
 const PUSH = "Design a notification service that sends 10 million push notifications per hour";
 const PAYMENT = "Design a payment service that charges cards through Stripe and never charges twice";
 const CONSUL = "Design a service discovery and configuration system like Consul for 5,000 services";
-const UBER = "Design a ride-hailing app like Uber";
+// push notifications named, so the notification feature joins beside the core (a named product brings only its core)
+const UBER = "Design a ride-hailing app like Uber with push notifications";
 
 const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
 const sequences = (d: Design) =>

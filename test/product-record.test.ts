@@ -145,12 +145,14 @@ describe("a leaderboard's design is about ranks and best scores", () => {
   const d = design("Design a leaderboard for a mobile game with 50 million players");
 
   it("leads with the player's best score, never a key-value store's siblings", () => {
-    expect(d.primaryState[0]?.entity).toBe("Score");
-    expect(d.invariants[0]?.statement).toMatch(/Score on a board and period only ever rises/);
+    // the leaderboard subject (I06): the durable score is the record, and a repeat never lowers it
+    expect(d.primaryState[0]?.entity).toBe("PlayerScore");
+    expect(d.invariants.map((i) => i.statement).join("\n")).toMatch(/never lowers a score/);
+    expect(d.invariants.map((i) => i.statement).join("\n")).not.toMatch(/siblings/);
   });
 
   it("answers a player's rank and the players around them", () => {
-    const around = d.api.find((a) => a.operation === "rank around a player");
+    const around = d.api.find((a) => a.operation === "get rank");
     expect(around?.response.join(" ")).toMatch(/neighbours/);
   });
 });

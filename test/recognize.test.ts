@@ -842,14 +842,15 @@ describe("which archetype leads when two speak", () => {
     const p =
       "Design a replacement for Airflow in which each task instance must run exactly once and never be started twice.";
     const got = recognize(p, kb, { learned: claimWords });
-    expect(got.archetypes[0]?.id).toBe("I12");
+    expect(got.archetypes[0]?.id).toBe("I03");
     const claim = got.archetypes.find((a) => a.id === "I02");
     expect(claim?.evidence.join(" ")).toContain("its exclusivity words say how that work runs, so I02 supports it");
     // The head speaking of the claim keeps it first; so does a prompt that opens with the invariant.
     const held = "Design a seat hold service where each hold expires after ten minutes and is never sold twice.";
     expect(recognize(held, kb, { learned: claimWords }).archetypes[0]?.id).toBe("I02");
+    // Airflow names a DAG scheduler, whose claimed task instance is the claim: I03 leads even when the invariant opens
     const opened = "Ensure each task instance of our Airflow pipelines runs exactly once, never twice.";
-    expect(recognize(opened, kb, { learned: claimWords }).archetypes[0]?.id).toBe("I02");
+    expect(recognize(opened, kb, { learned: claimWords }).archetypes[0]?.id).toBe("I03");
   });
 
   it("adds what the dominant needs when a machine goes silent, canary weights are set, or a sale admits buyers", () => {

@@ -266,7 +266,6 @@ const NUMBERS = {
     "A Sample acknowledged to the agent is held by a write quorum of the ingesters its series replicates to, so it survives one ingester loss until its Block is uploaded; each ingester's write-ahead log covers only its own restart.",
     "Within one series, Samples are stored in timestamp order; an out-of-order or duplicate timestamp is refused or deduplicated, never interleaved.",
     "A source Block is deleted only after the compacted Block covering its range is durable and visible to queries.",
-    "A Rollup is built only from a closed, compacted time range and keeps count, sum, min and max per bucket, so averages, rates and extremes read from it match the raw samples.",
     "Each rule group is evaluated by one evaluator per interval, and AlertState changes only through rule evaluation.",
     "A new series is admitted only while its tenant is under its active-series limit, so one tenant's label explosion cannot exhaust ingester memory.",
   ],
