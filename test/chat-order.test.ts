@@ -39,9 +39,12 @@ describe("a chat whose members see one order", () => {
     expect(ids).toEqual(
       expect.arrayContaining(["busiest_post_deliveries", "busiest_post_gateways", "busiest_deliveries_per_sec"]),
     );
-    // suggestions while typing are not asked for, and the index grows with the chat's own messages
+    // suggestions while typing are not asked for; message search is not named, so it is deferred (no search parts)
     expect(d.operations.some((o) => /suggested queries/.test(o.phrase))).toBe(false);
-    expect(d.decisions.find((x) => x.id === "search-ranking")?.chosen).toBe("newest-first");
+    expect(d.decisions.find((x) => x.id === "search-ranking")).toBeUndefined();
+    // asked for, the chat's own messages are searched newest first
+    const searched = design(`${TEAM}, with search over messages`);
+    expect(searched.decisions.find((x) => x.id === "search-ranking")?.chosen).toBe("newest-first");
   });
 
   it("hands the lead back to the log where the prompt asks for its machinery", () => {

@@ -340,6 +340,7 @@ const Capacity = z.strictObject({
   ),
   archetype: z.string(),
   sets: z.string().optional(),
+  bound: z.strictObject({ quantity: z.string(), value: z.number() }).optional(),
 });
 
 const DecisionOption = z.strictObject({
@@ -348,6 +349,7 @@ const DecisionOption = z.strictObject({
   buys: z.string(),
   costs: z.string(),
   winsWhen: z.string(),
+  key: z.string().optional(),
   implies: z
     .strictObject({
       addMechanisms: z.array(z.enum(MECHANISM_IDS)).optional(),
@@ -355,7 +357,7 @@ const DecisionOption = z.strictObject({
       preferTechnology: strings.optional(),
       capacity: z.array(z.strictObject({ quantity: z.string(), value: z.number(), why: z.string() })).optional(),
       draws: strings.optional(),
-      names: z.array(z.strictObject({ component: z.string(), name: z.string() })).optional(),
+      names: z.array(z.strictObject({ component: z.string(), name: z.string(), runs: strings.optional() })).optional(),
       needs: z.array(z.enum(PROPERTY_VALUES)).optional(),
       excludes: strings.optional(),
       crossRegion: z.enum(["sync", "async"]).optional(),
