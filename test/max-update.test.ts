@@ -24,7 +24,8 @@ describe("a best score only rises: a conditional max update, never last-writer-w
   });
 
   it("names the global board's write rate as a bottleneck, sized by the players the prompt states", () => {
-    const b = d.bottlenecks.find((x) => x.load?.figure === "peak_score_writes_per_sec");
-    expect(b?.bottleneck).toMatch(/global board/);
+    // the leaderboard subject: one board's ordered set takes every index write to it
+    const b = d.bottlenecks.find((x) => x.load?.figure === "index_writes");
+    expect(b?.bottleneck).toMatch(/board is one ordered set/);
   });
 });

@@ -28,7 +28,7 @@ export const isLeaseBookkeeping = (o: { entity: string }) =>
  * nothing, so a newer write may not simply replace an older one.
  */
 export const RISES_ONLY =
-  /\b(only ever (rises|grows|increases|goes up)|never (decreases|falls|goes down)|max-only|a (submission|write|value) below the stored (best|maximum) changes nothing)\b/i;
+  /\b(only ever (rises|grows|increases|goes up)|never (decreases|falls|goes down|lowers (?:a|the|its) (?:score|value|count|best))|max-only|a (submission|write|value) below the stored (best|maximum) changes nothing)\b/i;
 
 /** An invariant that refuses a write made from an old read: a version or compare-and-set guard. */
 export const REFUSES_STALE =
