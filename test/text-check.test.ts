@@ -127,6 +127,8 @@ describe("the causes behind the grader's quotes, on paraphrases", () => {
       "Design a distributed message queue like Kafka that ingests 3 GB/s and keeps messages for 7 days.",
     );
     expect(kafka).not.toMatch(/hotspot comes when write bandwidth/);
+    // a bare span of time is said by its quantity's name
+    expect(kafka).toMatch(/a retention period of 7 days/);
   });
 
   it("a prompt's third-person verb is said as a gerund, never after 'the'", () => {

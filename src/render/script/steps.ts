@@ -133,6 +133,17 @@ function givenWords(because: string | undefined): string | undefined {
   return (whole || bound) && words.split(/\s+/).length <= 6 ? words : undefined;
 }
 
+/**
+ * A stated figure said among others: the prompt's words, except a bare span of time beside other figures ("3
+ * gigabytes a second and 7 days" leaves the days unnamed), which is said by its quantity's short name ("a retention
+ * period of 7 days"); a long name (a definition) keeps the prompt's words.
+ */
+function givenAmong(count: number, given: string | undefined, named: string): string {
+  if (given === undefined) return named;
+  const bareTime = /^\d[\d,.]*\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/i.test(given);
+  return bareTime && count > 1 && countWords(named) <= 7 ? named : given;
+}
+
 /** The reason inside a default's explanation: "not stated; I02's default … (reason)" -> "reason". */
 function defaultReason(because: string | undefined): string | undefined {
   if (!because) return undefined;
@@ -740,7 +751,7 @@ function normalise(d: Design): StepDraft {
   if (scale.length > 0)
     lines.push(
       ...core(
-        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenWords(n.sources[`scale.${k}`]?.because) ?? quantity(v, k)))}`,
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because), quantity(v, k))))}`,
       ),
     );
   const stance = assumed.includes("availability") ? n.availability : undefined;
