@@ -85,6 +85,27 @@ describe("a chosen decision reaches the API, the drawing and the rows", () => {
     expect(c.components.map((x) => x.name).join(" | ")).not.toMatch(/Gossip failure detection/);
   });
 
+  it("service instances register with a registry: the detection choice follows its own winsWhen, not the instance count", () => {
+    // central-registry's winsWhen names service instances; choosing gossip for them argued against the option's own text
+    for (const prompt of [
+      "Design a service discovery system like Consul for 50,000 service instances with health checks, removing a dead instance within 10 seconds.",
+      "Design service discovery for 20,000 instances of 800 microservices with health checks",
+    ]) {
+      const d = design(prompt);
+      expect(chosen(d, "i10-detection")).toBe("central-registry");
+      expect(d.components.map((c) => c.name).join(" | ")).not.toMatch(/Gossip failure detection/);
+    }
+    // a stated count of peer servers of one cluster still gossips
+    expect(
+      chosen(
+        design(
+          "Design a membership service for a 5,000-node storage cluster where every server learns of a dead peer within 5 seconds",
+        ),
+        "i10-detection",
+      ),
+    ).toBe("gossip");
+  });
+
   it("a stated propagation target of seconds is not argued against by the rollout choice", () => {
     const d = design("Design a configuration service that pushes config changes to 50,000 servers within 10 seconds");
     expect(chosen(d, "i11-rollout")).toBe("staged-within-target");

@@ -46,6 +46,13 @@ describe("a payment API like Stripe is the provider itself, not a merchant that 
     expect(stripe.archetypes[0]?.covers?.map((c) => c.id)).toEqual(["I02"]);
   });
 
+  it("names only the PaymentIntent statuses Stripe has: a decline goes back to requires_payment_method", () => {
+    // docs.stripe.com/payments/paymentintents/lifecycle: seven statuses and no "failed"
+    const text = JSON.stringify([stripe.api, stripe.dataModel, stripe.operations, stripe.diagrams]);
+    expect(text).toMatch(/requires_payment_method/);
+    expect(text).not.toMatch(/requires_capture or failed|\| failed\)|canceled, failed/);
+  });
+
   it("a merchant's checkout keeps the merchant-side design that calls a payment provider", () => {
     const shop = design(
       "Design the checkout for our online shop that charges customers with Stripe and never double charges.",

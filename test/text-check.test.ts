@@ -13,6 +13,16 @@ const CORPUS = readFileSync(new URL("./fixtures/corpus.txt", import.meta.url), "
 
 /** Each class with a text it must catch and one it must let pass (the grader's own quotes where there is one). */
 const EXAMPLES: Record<string, { scope: TextScope; hit: string; pass: string }> = {
+  "kept-in-itself": {
+    scope: "prose",
+    hit: "The authoritative state is the partition map, kept in the partition map.",
+    pass: "The authoritative state is the partition, kept in the partition leader brokers.",
+  },
+  "article-before-name": {
+    scope: "prose",
+    hit: "For the storage I'd use an Apache Kafka as the change log.",
+    pass: "For the storage I'd use Apache Kafka as the change log, or an Amazon S3 bucket for the segments.",
+  },
   placeholder: {
     scope: "prose",
     hit: "hold each online {driver}'s connection",
@@ -102,6 +112,24 @@ describe("the causes behind the grader's quotes, on paraphrases", () => {
     writeScript(design(p), { minutes: 45 })
       .steps.flatMap((s) => [...s.sentences, ...s.followUps.map((f) => `${f.question} ${f.answer}`)])
       .join(" ");
+
+  it("a read named by two paths is said in one serving class, and a named thing with a reason is no 'comes when'", () => {
+    for (const p of [
+      "Design a distributed cache in front of a product catalogue database serving 2 million reads per second.",
+      "Design a distributed counter service for likes on posts, handling 5 million increments per second.",
+    ]) {
+      const text = spoken(p);
+      const replica = /can use a replica: ([^.]+)\./.exec(text)?.[1] ?? "";
+      const derived = /can use a derived copy: ([^.]+)\./.exec(text)?.[1] ?? "";
+      for (const r of replica.split(/, | and /).filter(Boolean)) expect(derived).not.toContain(r);
+    }
+    const kafka = spoken(
+      "Design a distributed message queue like Kafka that ingests 3 GB/s and keeps messages for 7 days.",
+    );
+    expect(kafka).not.toMatch(/hotspot comes when write bandwidth/);
+    // a bare span of time is said by its quantity's name
+    expect(kafka).toMatch(/a retention period of 7 days/);
+  });
 
   it("a prompt's third-person verb is said as a gerund, never after 'the'", () => {
     const text = spoken(

@@ -13,4 +13,13 @@ describe("the prompt's unit noun", () => {
     expect(unitNoun("Design a graph database")).toBeUndefined();
     expect(unitNoun("Design a relational database with transactions")).toBeUndefined();
   });
+
+  it("never takes the venue a system serves for its record: an exchange's engine matches orders of symbols", () => {
+    expect(
+      unitNoun("Design a stock exchange matching engine that handles 1 million orders per second"),
+    ).toBeUndefined();
+    expect(unitNoun("Design a bank ledger service")?.noun).toBe("ledger");
+    expect(unitNoun("Design a hospital scheduling system")).toBeUndefined();
+    expect(unitNoun("Design a stock exchange order matching engine.")?.noun).toBe("order");
+  });
 });

@@ -140,6 +140,28 @@ const STOP = new Set([
   "vector",
 ]);
 
+/**
+ * Words naming the venue or organisation a system serves (a stock exchange's matching engine, a bank's ledger, a
+ * hospital's scheduler), never a record it keeps: the exchange's engine matches orders of symbols, not exchanges.
+ */
+const VENUES = new Set([
+  "exchange",
+  "bank",
+  "marketplace",
+  "market",
+  "hospital",
+  "clinic",
+  "airline",
+  "airport",
+  "casino",
+  "university",
+  "school",
+  "company",
+  "enterprise",
+  "startup",
+  "government",
+]);
+
 const MEASURES = new Set(["number", "code", "key", "count"]);
 
 const singular = (w: string) =>
@@ -183,6 +205,7 @@ export function unitNoun(prompt: string): UnitNoun | undefined {
     while (j >= 0 && (words[j] ?? "").endsWith("ing")) j--;
     const w = words[j];
     if (w === undefined || w.length < 3 || w.includes("-") || STOP.has(w) || STOP.has(singular(w))) continue;
+    if (VENUES.has(singular(w))) continue;
     named ??= namedWords(prompt);
     if (named.has(w)) continue;
     if (HEADS.has(singular(w))) continue;

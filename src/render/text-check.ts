@@ -119,6 +119,28 @@ export const TEXT_CLASSES: readonly TextClass[] = [
     find: (t) => (/^(?:A: |Q: )|\?$/.test(t) ? [] : sentences(t).filter((s) => /^[A-Z]/.test(s) && namesOnly(s))),
   },
   {
+    id: "kept-in-itself",
+    says: "a record said to be kept in a store of its own name ('the partition map, kept in the partition map')",
+    scope: "prose",
+    find: (t) =>
+      [...t.matchAll(/, kept in (?:the )?([a-z][a-z -]{2,40}?)(?=[.,;]|$)/gi)]
+        .filter((m) => {
+          const held = (m[1] ?? "").toLowerCase();
+          return t.slice(0, m.index).toLowerCase().endsWith(` ${held}`);
+        })
+        .map((m) => m[0]),
+  },
+  {
+    id: "article-before-name",
+    says: "an article before a product's proper name ('an Apache Kafka as the change log')",
+    scope: "prose",
+    find: (t) =>
+      hits(
+        /\b(?:a|an)\s+(?:Apache|Amazon|Google|Azure|AWS|Microsoft)\s+[A-Z][A-Za-z0-9]*\b(?!\s+(?:table|tables|store|log|queue|cluster|index|bucket|topic)\b)/g,
+        t,
+      ),
+  },
+  {
     id: "alt-without-else",
     says: "a sequence diagram's alt block with no else branch (the other path drawn outside it)",
     scope: "sequence",

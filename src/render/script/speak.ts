@@ -875,6 +875,13 @@ export const startsWithVerb = (phrase: string): boolean => actionVerb(phrase) ==
 
 /** Whether a phrase is a predicate with no subject ("needs service discovery"): it starts with a finite verb. */
 export function isPredicate(phrase: string): boolean {
+  // "reads of the copy lag the source": a plural noun followed by "of" heads a noun phrase, not a verb
+  if (
+    /^(?:reads|writes|updates|changes|deletes|inserts|calls|requests|lookups|scans|retries|copies)\s+of\b/i.test(
+      phrase.trim(),
+    )
+  )
+    return false;
   const first = firstWord(phrase.trim());
   return (
     FINITE.test(first) &&

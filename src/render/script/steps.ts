@@ -133,6 +133,17 @@ function givenWords(because: string | undefined): string | undefined {
   return (whole || bound) && words.split(/\s+/).length <= 6 ? words : undefined;
 }
 
+/**
+ * A stated figure said among others: the prompt's words, except a bare span of time beside other figures ("3
+ * gigabytes a second and 7 days" leaves the days unnamed), which is said by its quantity's short name ("a retention
+ * period of 7 days"); a long name (a definition) keeps the prompt's words.
+ */
+function givenAmong(count: number, given: string | undefined, named: string): string {
+  if (given === undefined) return named;
+  const bareTime = /^\d[\d,.]*\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$/i.test(given);
+  return bareTime && count > 1 && countWords(named) <= 7 ? named : given;
+}
+
 /** The reason inside a default's explanation: "not stated; I02's default … (reason)" -> "reason". */
 function defaultReason(because: string | undefined): string | undefined {
   if (!because) return undefined;
@@ -150,6 +161,13 @@ function theName(name: string): string {
   const n = boxName(name);
   return /^(the|a|an)\s/i.test(n) ? n : `the ${n}`;
 }
+
+/** A name compared by its words alone: case, marks and repeated spaces do not count. */
+const sameWords = (t: string): string =>
+  t
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** The spoken name of the authoritative record: "the lease", "the partition log". */
 function stateName(d: Design): string | undefined {
@@ -733,7 +751,7 @@ function normalise(d: Design): StepDraft {
   if (scale.length > 0)
     lines.push(
       ...core(
-        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenWords(n.sources[`scale.${k}`]?.because) ?? quantity(v, k)))}`,
+        `${scale.length === 1 ? "The number given is" : "The numbers given are"} ${andList(scale.slice(0, 3).map(([k, v]) => givenAmong(scale.length, givenWords(n.sources[`scale.${k}`]?.because), quantity(v, k))))}`,
       ),
     );
   const stance = assumed.includes("availability") ? n.availability : undefined;
@@ -912,7 +930,8 @@ function primaryStep(d: Design): StepDraft {
   if (s && name) {
     lines.push(
       ...core(
-        kept
+        // "the partition map, kept in the partition map" says one thing twice: a store named as its record is not said
+        kept && sameWords(theName(kept.name)) !== sameWords(name)
           ? `The authoritative state is ${name}, kept in ${theName(kept.name)}`
           : `The authoritative state is ${name}`,
       ),
@@ -1691,7 +1710,9 @@ function product(name: string): string {
   const t = speakable(name).replace(/^(Object|Segment|Local|Sharded|Replicated|Embedded|Partitioned)\b/, (w) =>
     w.toLowerCase(),
   );
-  return /\b(table|tables|store|log|queue|cluster|index)$/.test(t) && !/s$/.test(t) ? withArticle(t) : t;
+  // "Apache Kafka as the change log" is a product named for a role: its kind is the words before "as"
+  const kind = t.split(/\s+as\s+(?:the|a|an|our)\s+/)[0] ?? t;
+  return /\b(table|tables|store|log|queue|cluster|index)$/.test(kind) && !/s$/.test(kind) ? withArticle(t) : t;
 }
 
 /** Most words a product's fit is said in when asked: its facts one sentence each, as many as fit. */
@@ -1722,9 +1743,10 @@ function fitSaid(fits: string): string | undefined {
 function servingStep(d: Design): StepDraft {
   const lines: Line[] = [];
   const group = (k: string) => said(names(d.readPaths.filter((r) => r.servedBy === k).map((r) => r.read)));
+  // one read named by two archetypes' paths is said once, in the nearest class to the authority
   const auth = group("authority");
-  const replica = group("replica");
-  const derived = group("derived copy");
+  const replica = group("replica").filter((r) => !auth.includes(r));
+  const derived = group("derived copy").filter((r) => !auth.includes(r) && !replica.includes(r));
   const say = (names: string[], where: string) =>
     names.length > 3
       ? `${numberWord(names.length)} reads ${where}, among them ${andList(names.slice(0, 2))}`
@@ -2584,7 +2606,9 @@ function failuresStep(d: Design): StepDraft {
       lines.push(
         ...core(
           // "bytes pushed when a whole fleet takes a snapshot" is a noun phrase with its own "when": never "comes when"
-          isClause(c) && !/\bwhen\b/i.test(c)
+          // "write bandwidth per broker, since every byte is written once per replica": the reason's verb does not
+          // make the named thing a clause
+          isClause(c.split(/,\s+(?:since|because|as|so|which|while|where)\b/i)[0] ?? c) && !/\bwhen\b/i.test(c)
             ? `${inside} comes when ${lowerFirst(c).replace(/[.]$/, "")}`
             : `${inside} is ${lowerFirst(c).replace(/[.]$/, "")}`,
         ),

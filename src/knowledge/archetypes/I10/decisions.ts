@@ -1,5 +1,8 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 
+/** Members that are instances of services: they register with a registry rather than gossip as peers of one cluster. */
+const SERVICE_INSTANCES = String.raw`\b(?:micro)?services? instances?\b|\binstances of\b[^.;]{0,30}?\b(?:micro)?services?\b`;
+
 /** The decision points: each trade-off, what its options buy and cost, when each wins, and the rules that pick one. */
 export const decisions: DecisionPoint[] = [
   {
@@ -37,6 +40,7 @@ export const decisions: DecisionPoint[] = [
         wins: [
           { stated: "nodes" },
           { number: "nodes", atLeast: 1000 },
+          { words: String.raw`\b(?:nodes?|servers?|peers?|machines?|hosts?|members?)\b`, unless: SERVICE_INSTANCES },
           { nfr: "consistency", in: ["eventual", "consistent-prefix", "read-your-writes"] },
         ],
         implies: {
@@ -64,6 +68,13 @@ export const decisions: DecisionPoint[] = [
         when: [{ words: String.raw`\bgossip\w*|\bSWIM\b` }],
         option: "gossip",
         because: "the prompt asks for gossip-based membership",
+      },
+      {
+        // the option's own winsWhen: members that are service instances register with a registry; gossip is for peer servers
+        when: [{ words: SERVICE_INSTANCES }],
+        option: "central-registry",
+        because:
+          "the members are service instances, which register with a registry instead of each holding the full view",
       },
       {
         when: [{ stated: "nodes" }, { number: "nodes", atLeast: 1000 }],

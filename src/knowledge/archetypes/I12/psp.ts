@@ -24,6 +24,9 @@ import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from ".
  *   for up to three days; events may arrive more than once and out of order, so receivers drop repeats by event id;
  *   each delivery carries a signature header over the timestamp and the body (HMAC-SHA256 with the endpoint's
  *   secret), which the receiver checks within a tolerance to refuse replays.
+ * - Stripe's PaymentIntent lifecycle (docs.stripe.com/payments/paymentintents/lifecycle): its statuses are
+ *   requires_payment_method, requires_confirmation, requires_action, processing, requires_capture, succeeded and
+ *   canceled; there is no failed status, and a declined attempt puts the intent back to requires_payment_method.
  * - ISO 8583 (the card networks' authorisation messages): an authorisation request (0100) is answered by 0110, and a
  *   reversal (0400/0420, answered 0410/0430) cancels an authorisation whose reply never arrived or is no longer wanted;
  *   acquirers ask the sender to reverse a request that timed out.
@@ -45,7 +48,7 @@ export const PSP_ENTITIES = [
   {
     name: "PaymentIntent",
     description:
-      "One merchant's attempt to collect an amount: merchant, amount, currency, the card's vault token, capture method, state (requires_confirmation, processing, requires_capture, succeeded, canceled, failed), amount captured and refunded, and a version; it lives on the shard its (merchant, Idempotency-Key) hashes to, and its id carries that shard.",
+      "One merchant's attempt to collect an amount: merchant, amount, currency, the card's vault token, capture method, state (requires_payment_method, requires_confirmation, requires_action, processing, requires_capture, succeeded, canceled; a declined attempt returns it to requires_payment_method), amount captured and refunded, and a version; it lives on the shard its (merchant, Idempotency-Key) hashes to, and its id carries that shard.",
     stance: PAYMENT_STANCE,
     truth: true,
     topic: T,
@@ -104,7 +107,7 @@ export const PSP_WRITES = [
   },
   {
     action:
-      "confirm a payment: record an AcquirerAttempt, have the vault send the card number to the acquirer as an ISO 8583 authorisation, and move the PaymentIntent to requires_capture or failed by a transition guarded by its state and version",
+      "confirm a payment: record an AcquirerAttempt, have the vault send the card number to the acquirer as an ISO 8583 authorisation, and move the PaymentIntent to requires_capture, or back to requires_payment_method when the acquirer declines, by a transition guarded by its state and version",
     entity: "AcquirerAttempt",
     shape: "state transition",
     mechanism: "guarded-transition",
@@ -424,7 +427,7 @@ export const PSP_API: ApiSpec[] = [
     operation: "confirm",
     call: "POST /v1/payment_intents/{id}/confirm",
     request: ["Idempotency-Key header", "payment method token"],
-    response: ["state (requires_capture | succeeded | processing | failed)"],
+    response: ["state (requires_capture | succeeded | processing | requires_payment_method after a decline)"],
     errors: ["402 card declined", "409 in flight", "400 wrong state"],
     guarantee: "the card is authorised at most once per payment; an unknown outcome shows as processing until settled",
     topic: T,
@@ -537,7 +540,7 @@ export const PSP_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Create and confirm a payment under the merchant's key",
     notation:
-      "merchants>payments-api[create payment with Idempotency-Key] -> payments-api>payments-db[insert the (merchant, key) row as in flight and the PaymentIntent in one transaction {no IdempotencyKey row for (merchant, key)}] -> payments-api>payments-db[record an AcquirerAttempt with a new trace reference {PaymentIntent.state = requires_confirmation}] -> payments-api>acquirer-links[authorise the token] -> acquirer-links>vault[card number for the token] -> acquirer-links>acquirers[ISO 8583 authorisation under the trace reference] -> acquirers>acquirer-links[approved or declined] -> payments-api>payments-db[move to requires_capture or failed, store the response on the key {PaymentIntent.version = v}] -> payments-api>merchants[response] |-> payments-api>merchants[409 in flight, or the stored response {IdempotencyKey row exists}] => done | retry | reject",
+      "merchants>payments-api[create payment with Idempotency-Key] -> payments-api>payments-db[insert the (merchant, key) row as in flight and the PaymentIntent in one transaction {no IdempotencyKey row for (merchant, key)}] -> payments-api>payments-db[record an AcquirerAttempt with a new trace reference {PaymentIntent.state = requires_confirmation}] -> payments-api>acquirer-links[authorise the token] -> acquirer-links>vault[card number for the token] -> acquirer-links>acquirers[ISO 8583 authorisation under the trace reference] -> acquirers>acquirer-links[approved or declined] -> payments-api>payments-db[move to requires_capture, or back to requires_payment_method on a decline, store the response on the key {PaymentIntent.version = v}] -> payments-api>merchants[response] |-> payments-api>merchants[409 in flight, or the stored response {IdempotencyKey row exists}] => done | retry | reject",
     topic: T,
   },
   {
