@@ -1029,16 +1029,23 @@ function sourcePaths(d: Design): Problem[] {
         });
       return;
     }
+    if (typeof v !== "object" || v === null) return;
     if (Array.isArray(v))
       for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        // a number, boolean or empty value holds no string: not visited
+        if (typeof x !== "string" && (typeof x !== "object" || x === null)) continue;
         path.push(i);
-        walk(v[i]);
+        walk(x);
         path.pop();
       }
-    else if (v && typeof v === "object")
-      for (const k of Object.keys(v)) {
+    // a design's values are plain data, so for-in is Object.keys' order without the array
+    else
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x !== "string" && (typeof x !== "object" || x === null)) continue;
         path.push(k);
-        walk((v as Record<string, unknown>)[k]);
+        walk(x);
         path.pop();
       }
   };
@@ -1052,9 +1059,11 @@ function protectsTouched(d: Design): Problem[] {
   for (const m of d.mechanisms) {
     const inv = d.invariants.find((i) => i.statement === m.protects);
     if (!inv) continue;
-    const touched = mechanismTouches(m.id, m.because, d.operations);
+    // a rule about no entity holds whatever the mechanism touches: its entities are not sought then
     const about = invariantEntities(inv, d.operations);
-    if (touched.size === 0 || about.size === 0 || [...about].some((e) => touched.has(e))) continue;
+    if (about.size === 0) continue;
+    const touched = mechanismTouches(m.id, m.because, d.operations);
+    if (touched.size === 0 || [...about].some((e) => touched.has(e))) continue;
     out.push({
       rule: "mechanism-protects-untouched",
       detail: `${m.name} touches ${[...touched].sort().join(", ")} but protects '${inv.statement}' (about ${[...about].sort().join(", ")})`,
