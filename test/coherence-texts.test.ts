@@ -101,6 +101,18 @@ describe("coherence over the design's text", () => {
       `requirements[${d.requirements.length - 1}].text`,
       `capacity[${d.capacity.indexOf(row)}].inputs[1].because`,
     ]);
+    // a frozen value (as a kept one is) is found at every check, and one without a path never hides another's
+    const trace = d.trace.map((t) => Object.freeze({ ...t }));
+    d.trace = trace;
+    d.trace[1] = Object.freeze({ ...(trace[1] as (typeof trace)[number]), rule: "written in render/doc.ts" });
+    for (let i = 0; i < 2; i++)
+      expect(paths()).toEqual([
+        `requirements[${d.requirements.length - 1}].text`,
+        `capacity[${d.capacity.indexOf(row)}].inputs[1].because`,
+        "trace[1].rule",
+      ]);
+    d.trace = [...trace.slice(0, 2), Object.freeze({ ...(trace[2] as (typeof trace)[number]), rule: "see cli/x" })];
+    expect(paths()).toContain("trace[2].rule");
   });
 
   it("the entities a reason or a rule names are those each operation alone gives", () => {
