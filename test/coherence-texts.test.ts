@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { entityWords } from "../src/engine/fields/common.js";
-import { keyedEntities } from "../src/engine/fields/mechanism-rows.js";
+import { invariantEntities, keyedEntities, touchedEntities } from "../src/engine/fields/mechanism-rows.js";
 import { type Design, design } from "../src/lib/index.js";
 
 // The coherence rules that scan the design's text read each field's JSON once per check (and afresh at the next);
@@ -80,5 +80,63 @@ describe("coherence over the design's text", () => {
       }
     }
     expect(keyed).toBeGreaterThan(10);
+  });
+
+  it("a source path is named with the place of its string, however deep", () => {
+    const d = structuredClone(
+      design("Design a payment service that charges cards exactly once at 2,000 payments per second"),
+    );
+    const paths = () =>
+      checkCoherence(d)
+        .filter((p) => p.rule === "source-path-in-text")
+        .map((p) => p.detail.split(":")[0]);
+    expect(paths()).toEqual([]);
+    const row = d.capacity.find((c) => c.inputs.length > 1);
+    const input = row?.inputs[1];
+    if (!row || !input) throw new Error("a payment design has a figure with two inputs");
+    // a string in an array of objects, beside numbers, under a row found by its index
+    input.because = `${input.because} (see src/engine/capacity.ts)`;
+    d.requirements.push({ ...(d.requirements[0] as (typeof d.requirements)[number]), text: "kept in parties.ts" });
+    expect(paths()).toEqual([
+      `requirements[${d.requirements.length - 1}].text`,
+      `capacity[${d.capacity.indexOf(row)}].inputs[1].because`,
+    ]);
+    // a frozen value (as a kept one is) is found at every check, and one without a path never hides another's
+    const trace = d.trace.map((t) => Object.freeze({ ...t }));
+    d.trace = trace;
+    d.trace[1] = Object.freeze({ ...(trace[1] as (typeof trace)[number]), rule: "written in render/doc.ts" });
+    for (let i = 0; i < 2; i++)
+      expect(paths()).toEqual([
+        `requirements[${d.requirements.length - 1}].text`,
+        `capacity[${d.capacity.indexOf(row)}].inputs[1].because`,
+        "trace[1].rule",
+      ]);
+    d.trace = [...trace.slice(0, 2), Object.freeze({ ...(trace[2] as (typeof trace)[number]), rule: "see cli/x" })];
+    expect(paths()).toContain("trace[2].rule");
+  });
+
+  it("the entities a reason or a rule names are those each operation alone gives", () => {
+    let touched = 0;
+    for (const p of PROMPTS) {
+      const d = design(p);
+      // one operation at a time: nothing is skipped, so this is the plain scan in operation order
+      const plain = (one: (ops: typeof d.operations) => ReadonlySet<string>) => [
+        ...new Set(d.operations.flatMap((op) => [...one([op])])),
+      ];
+      // each mechanism's reasons, and a reason quoting each operation (a later step of an entity named by its phrase)
+      for (const because of [
+        ...d.mechanisms.map((m) => m.because),
+        ...d.operations.map((o) => [`${o.phrase}: a step`]),
+      ]) {
+        const want = plain((ops) => touchedEntities(because, ops));
+        touched += want.length;
+        expect([...touchedEntities(because, d.operations)], `${p}: ${because.join(" | ")}`).toEqual(want);
+      }
+      for (const inv of d.invariants)
+        expect([...invariantEntities(inv, d.operations)], `${p}: ${inv.statement}`).toEqual(
+          plain((ops) => invariantEntities(inv, ops)),
+        );
+    }
+    expect(touched).toBeGreaterThan(10);
   });
 });

@@ -554,7 +554,10 @@ export interface CapacityOwner {
 
 interface Choice {
   value: number;
-  because: string;
+  /** Its reason, made on first ask (`becauseOf`): most values offered are never chosen, or never shared. */
+  because?: string;
+  /** The figure of the owner's model that computes it, whose reason it is (when `because` is not given). */
+  figure?: Readonly<CapacityRow>;
   owner: string;
   /**
    * 0 and 1: rests on a stated number or a decision (a figure's value, then an input's); 2 and 3: any other
@@ -570,6 +573,15 @@ interface Choice {
  * in another unit) takes that value converted, unless the twin's own value is better grounded (a lower rank, or the
  * same rank from a model shown earlier).
  */
+/** A choice's reason: given, or a figure's, spelled out once on first ask. */
+function becauseOf(c: Choice): string {
+  if (c.because === undefined) {
+    const r = c.figure as Readonly<CapacityRow>;
+    c.because = `not stated; ${c.owner}'s ${r.quantity}: ${r.formula.split(" = ").slice(1).join(" = ")} ${/^≈/.test(r.display) ? r.display : `= ${r.display}`}`;
+  }
+  return c.because;
+}
+
 function shareTwins(chosen: Map<string, Choice>, order: readonly string[], scale: Nfrs["scale"]): void {
   const at = (c: Choice) => order.indexOf(c.owner);
   for (const [name, c] of [...chosen]) {
@@ -580,7 +592,7 @@ function shareTwins(chosen: Map<string, Choice>, order: readonly string[], scale
       if (have && !have.twin && (have.rank < c.rank || (have.rank === c.rank && at(have) <= at(c)))) continue;
       chosen.set(twin, {
         value: c.value / factor,
-        because: `${c.because.replace(/^not stated; /, "")}; the same quantity as ${name}, in another unit`,
+        because: `${becauseOf(c).replace(/^not stated; /, "")}; the same quantity as ${name}, in another unit`,
         owner: c.owner,
         rank: c.rank,
         twin: true,
@@ -625,6 +637,7 @@ export function designCapacityRows(
   const readByAny = new Set(owners.flatMap((o) => modelReads(o.model)));
   for (let pass = 0; pass < 4; pass++) {
     const chosen = new Map<string, Choice>();
+    // a value offered replaces the one chosen only when it ranks strictly lower
     const offer = (name: string, c: Choice) => {
       const have = chosen.get(name);
       if (!have || c.rank < have.rank) chosen.set(name, c);
@@ -637,12 +650,14 @@ export function designCapacityRows(
         if (readByAny.has(r.id) && !scale[r.id])
           offer(r.id, {
             value: r.value,
-            because: `not stated; ${o.owner}'s ${r.quantity}: ${r.formula.split(" = ").slice(1).join(" = ")} ${/^≈/.test(r.display) ? r.display : `= ${r.display}`}`,
+            figure: r,
             owner: o.owner,
             rank: 2 * (r.inputs.some((i) => i.source !== "assumed") ? 0 : 1),
           });
         for (const i of r.inputs) {
           if (i.source !== "assumed" || shared[k]?.has(i.name)) continue;
+          // an input's rank is 1 or 3: nothing it could be replaces a value ranked 1 or lower
+          if ((chosen.get(i.name)?.rank ?? 4) <= 1) continue;
           offer(i.name, {
             value: i.value,
             because: i.because,
@@ -674,7 +689,7 @@ export function designCapacityRows(
           continue;
         m.set(name, {
           value: c.value,
-          because: `${c.because.replace(/^not stated; /, "")}; one value for the whole design, taken from ${c.owner}'s estimates`,
+          because: `${becauseOf(c).replace(/^not stated; /, "")}; one value for the whole design, taken from ${c.owner}'s estimates`,
         });
       }
       return m.size > 0 ? m : NONE_SHARED;

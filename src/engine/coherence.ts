@@ -1012,13 +1012,24 @@ function preconditions(d: Design): Problem[] {
 /** A path into this tool's source tree, or a TypeScript file name: a developer's note, never design text. */
 const SOURCE_PATH = /\b(?:src|knowledge|engine|render|cli|server)\/[\w./-]+|\b[\w-]+\.ts\b/;
 
+/**
+ * Values frozen through whose strings hold no source path at all (whatever the prompt): shared values, frozen when
+ * kept (a design's trace entries, the same for every design: a fifth of its text), are walked once rather than once
+ * per design that holds them.
+ */
+const NO_SOURCE_PATH = new WeakSet<object>();
+
+/** What the walk of `sourcePaths` found under a value: a string the pattern matches, a value not frozen. */
+const NAMED = 1;
+const THAWED = 2;
+
 /** Every string of the design that names a source file (a word the prompt itself typed is the user's, not ours). */
 function sourcePaths(d: Design): Problem[] {
   const out: Problem[] = [];
   // the path to a string is spelled out only for a hit: the walk visits every string of the design
   const path: (string | number)[] = [];
   const where = () => path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${k}` : k), "");
-  const walk = (v: unknown): void => {
+  const walk = (v: unknown): number => {
     if (typeof v === "string") {
       // either form of a path holds a slash or ".ts": most strings have neither, and skip the pattern
       const m = v.includes("/") || v.includes(".ts") ? SOURCE_PATH.exec(v) : null;
@@ -1027,20 +1038,30 @@ function sourcePaths(d: Design): Problem[] {
           rule: "source-path-in-text",
           detail: `${where()}: '…${v.slice(Math.max(0, m.index - 40), m.index + 40)}…'`,
         });
-      return;
+      return m === null ? 0 : NAMED;
     }
+    if (typeof v !== "object" || v === null || NO_SOURCE_PATH.has(v)) return 0;
+    let found = Object.isFrozen(v) ? 0 : THAWED;
     if (Array.isArray(v))
       for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        // a number, boolean or empty value holds no string: not visited
+        if (typeof x !== "string" && (typeof x !== "object" || x === null)) continue;
         path.push(i);
-        walk(v[i]);
+        found |= walk(x);
         path.pop();
       }
-    else if (v && typeof v === "object")
-      for (const k of Object.keys(v)) {
+    // a design's values are plain data, so for-in is Object.keys' order without the array
+    else
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x !== "string" && (typeof x !== "object" || x === null)) continue;
         path.push(k);
-        walk((v as Record<string, unknown>)[k]);
+        found |= walk(x);
         path.pop();
       }
+    if (found === 0) NO_SOURCE_PATH.add(v);
+    return found;
   };
   walk(d);
   return out;
@@ -1052,9 +1073,11 @@ function protectsTouched(d: Design): Problem[] {
   for (const m of d.mechanisms) {
     const inv = d.invariants.find((i) => i.statement === m.protects);
     if (!inv) continue;
-    const touched = mechanismTouches(m.id, m.because, d.operations);
+    // a rule about no entity holds whatever the mechanism touches: its entities are not sought then
     const about = invariantEntities(inv, d.operations);
-    if (touched.size === 0 || about.size === 0 || [...about].some((e) => touched.has(e))) continue;
+    if (about.size === 0) continue;
+    const touched = mechanismTouches(m.id, m.because, d.operations);
+    if (touched.size === 0 || [...about].some((e) => touched.has(e))) continue;
     out.push({
       rule: "mechanism-protects-untouched",
       detail: `${m.name} touches ${[...touched].sort().join(", ")} but protects '${inv.statement}' (about ${[...about].sort().join(", ")})`,

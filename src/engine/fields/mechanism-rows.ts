@@ -118,7 +118,9 @@ export function touchedEntities(because: readonly string[], operations: readonly
   const out = new Set<string>();
   const text = because.join(" ");
   const cited = new Set([...text.matchAll(/\b[Ii](\d\d)\b/g)].map((m) => `I${m[1]}`));
+  // an entity already in (many operations share one) is not asked again: the set and its order are the same
   for (const op of operations) {
+    if (out.has(op.entity)) continue;
     if (text.includes(op.phrase) || namesEntity(text, op.entity) || cited.has(op.archetype)) out.add(op.entity);
   }
   return out;
@@ -180,6 +182,7 @@ export function invariantEntities(inv: InvariantRow, operations: readonly Operat
   if (seen?.operations === operations && seen.statement === inv.statement && seen.path === inv.path) return seen.about;
   const out = new Set<string>();
   for (const op of operations) {
+    if (out.has(op.entity)) continue;
     if (namesEntity(inv.statement, op.entity) || (inv.path !== "" && op.phrase.startsWith(inv.path)))
       out.add(op.entity);
   }
