@@ -100,6 +100,7 @@ export const TOPIC_VALUES = [
   "leaderboard",
   "dag-workflow",
   "psp",
+  "tiered-log",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -181,6 +182,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // resource types, so a control plane speaking it fits there and not for arbitrary application config
   "proxy-config": String.raw`\b(?:envoy|xds|service[- ]mesh(?:es)?|istio|sidecars?|(?:reverse|edge|l7|ingress) prox(?:y|ies)|proxy (?:fleets?|config\w*|routes?)|route tables?|upstream clusters?)\b`,
   // the payment provider itself (Stripe, Adyen, a gateway or processor merchants call), not a shop that calls one
+  // a log kept for days or more, or read again from old offsets: closed segments move to object storage (Kafka's
+  // tiered storage, KIP-405), so the brokers keep a short local window
+  "tiered-log": String.raw`\b(?:replay\w*|rewind\w*|tiered storage|re-?read\w* (?:old|past|historical)|(?:keep|keeps|kept|retain|retains|retained|store|stores|hold|holds)\s+(?:\w+\s+){0,3}for\s+(?:\d+|several|many)\s+(?:days?|weeks?|months?|years?)|retention (?:of|for) \d+\s*(?:days?|weeks?|months?|years?)|\d+[- ](?:days?|weeks?|months?)(?:'s)? (?:of )?retention)\b`,
   psp: String.raw`\b(?:payment (?:gateways?|processors?|processing (?:platforms?|networks?)|service providers?)|psps?|(?:payments? )?apis? (?:like|such as|similar to) (?:stripe|adyen|braintree|square|checkout\.com)|(?:like|clone of|similar to|build(?:ing)?|design(?:ing)?|(?:our|your) own) (?:a )?(?:stripe|adyen|braintree)|(?:stripe|adyen|braintree)[- ](?:like|style|clone)|acquir(?:er|ers|ing) (?:bank|banks|connections?|links?)|card (?:networks?|processing)|iso 8583)\b`,
 };
 
@@ -267,6 +271,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "people's photos are stored by the service itself and served through a CDN: each upload is resumable under its upload id, its bytes are appended to large append-only volumes replicated across zones, and its metadata is committed only once they are durable, so an acknowledged photo is never lost",
   "dag-workflow":
     "batch jobs run as DAGs of dependent tasks (Airflow, Dagster): a scheduler creates one run per DAG and schedule date, releases each task when its upstream tasks succeed and queues it within its pool's slots, and a worker starts it once under a try number, heartbeating until it ends or is retried",
+  "tiered-log":
+    "the log is kept for days or more, or read again from old offsets: brokers copy each closed segment to object storage and keep only a short local window on disk, and a fetch below that window is served from the object store",
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
   "distributed-sql":
     "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
@@ -418,6 +424,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "dag-workflow",
   "psp",
   "kv-cache",
+  "tiered-log",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

@@ -47,6 +47,19 @@ export const topology: Topology = {
       because: "each partition has one leader broker that orders its appends; partitions spread load across brokers",
     },
     {
+      // Kafka's tiered storage (KIP-405; kafka.apache.org operations/tiered-storage): closed segments go to a remote
+      // tier such as S3 or HDFS, local.retention.ms is at most retention.ms, and a fetch below the local log start is
+      // served by the broker from the remote tier
+      id: "remote-tier",
+      topic: "tiered-log",
+      unlessTopic: "work-queue",
+      name: "Object store (remote tier of closed segments)",
+      kind: "store",
+      runs: ["keep closed segments for the whole retention", "serve fetches below the brokers' local window"],
+      because:
+        "brokers copy each closed segment to object storage and keep only a short local window on disk, so the retention period grows the object store, not the broker fleet",
+    },
+    {
       id: "isr-followers",
       unlessTopic: "work-queue",
       name: "In-sync follower replicas (RF 3, min in-sync 2)",
@@ -93,6 +106,14 @@ export const topology: Topology = {
       to: "partition-leaders",
       kind: "request",
       label: "produce (acks = all)",
+      unlessTopic: "work-queue",
+    },
+    {
+      from: "partition-leaders",
+      to: "remote-tier",
+      kind: "stream",
+      label: "copy closed segments; read them back for old offsets",
+      topic: "tiered-log",
       unlessTopic: "work-queue",
     },
     {
