@@ -83,6 +83,27 @@ describe("an online auction is drawn as one owner per auction deciding bids and 
     expect(penny?.nfrs.scale.closing_window_seconds).toBe(15);
   });
 
+  it("coherence refuses an auction without bids, with a document's merge or a job scheduler's records", () => {
+    const broken = {
+      ...ebay,
+      dataModel: [
+        ...ebay.dataModel.filter((m) => m.entity !== "Bid"),
+        { ...(ebay.dataModel[0] as (typeof ebay.dataModel)[number]), entity: "Schedule" },
+      ],
+      mechanisms: [
+        ...ebay.mechanisms,
+        { ...(ebay.mechanisms[0] as (typeof ebay.mechanisms)[number]), id: "operational-transform" as const },
+      ],
+      api: ebay.api.map((a) => (a.operation === "place bid" ? { ...a, request: ["bidder_id"] } : a)),
+    };
+    const details = checkCoherence(broken)
+      .filter((p) => p.rule === "auction-shape")
+      .map((p) => p.detail)
+      .join("\n");
+    for (const part of ["no Bid is kept", "carries no bid_id", "carries no max_amount", "merges bids", "job scheduler"])
+      expect(details, part).toContain(part);
+  });
+
   it("an order book and a document keep their own designs", () => {
     const book = design("Design a stock exchange order matching engine for 100k orders per second");
     const docs = design("Design a collaborative document editor like Google Docs where many people edit at once");

@@ -76,6 +76,22 @@ export const COVERAGE: readonly Coverage[] = [
   {
     by: "I13",
     topic: "auction",
+    covers: "I02",
+    unless: String.raw`\b(?:distributed locks?|lock service|mutex\w*|leader election|elect\w* a leader|locks? on (?:an? )?(?:external|shared) (?:resource|file|table)s?)\b`,
+    because:
+      "an auction's one owner holds it under a lease with an epoch granted by the auction ownership group, and the bid log refuses an append from an older epoch, so no separate lock service or fenced resource is drawn",
+  },
+  {
+    by: "I13",
+    topic: "auction",
+    covers: "I05",
+    unless: String.raw`\b(?:kafka|kinesis|pulsar|event (?:logs?|streams?)|consumer groups?|offsets?|downstream consumers?|(?:stream|publish)\w* (?:the )?bids? to)\b`,
+    because:
+      "bids are applied in one order by each auction's owner and kept in the auction's own bid log, group-committed and replicated before a bid is acknowledged, so no separate partitioned log, consumer groups or offsets are drawn",
+  },
+  {
+    by: "I13",
+    topic: "auction",
     covers: "I10",
     unless: String.raw`\b(?:presence|who is online|online status|heartbeats?|membership|service discovery)\b`,
     because:
