@@ -113,7 +113,7 @@ export const AUCTION_WRITES = [
   },
   {
     action:
-      "resolve proxy bidding: the higher of the leader's and the new bid's maximums leads, and the price becomes the lower maximum plus one increment, capped at the leader's maximum; of two equal maximums the earlier-sequenced one leads",
+      "resolve the maximum bids: the higher of the leader's and the new bid's maximums leads, and the price becomes the lower maximum plus one increment, capped at the leader's maximum; of two equal maximums the earlier-sequenced one leads",
     entity: "Auction",
     shape: "state transition",
     mechanism: "guarded-transition",
@@ -434,7 +434,7 @@ export const AUCTION_DECISIONS: DecisionPoint[] = [
     fallback: {
       option: "hard-close",
       because:
-        "the prompt asks that the highest valid bid at the end wins, which a hard end decided by the owner's clock and sequence gives with a predictable close",
+        "a hard end decided by the owner's clock and sequence lets the highest valid bid at that moment win, at a close every bidder can plan for, and proxy bids already let a bidder answer a snipe in advance",
     },
   },
   {
