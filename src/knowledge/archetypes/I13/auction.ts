@@ -46,7 +46,7 @@ export const AUCTION_ENTITIES = [
     name: "Auction",
     stance: { consistency: "linearizable", availability: "fail-closed", because: AUCTION_STANCE },
     description:
-      "One item's auction, kept in the memory of the owner that holds its lease: seller, start price, reserve, increment table, end time, state (scheduled, open, closed), current price, leading bidder and the leader's secret maximum, the sequence of the last bid applied and the owner's epoch.",
+      "One item's auction, durable as its bid log (with the owner's snapshots) and replayed into the memory of the owner that holds its lease: seller, start price, reserve, increment table, end time, state (scheduled, open, closed), current price, leading bidder and the leader's secret maximum, the sequence of the last bid applied and the owner's epoch.",
     truth: true,
     topic: T,
   },
@@ -489,9 +489,8 @@ export const AUCTION_COMPONENTS: ComponentSpec[] = [
   },
   {
     id: "auction-owner",
-    name: "Auction owners (one actor per auction, in memory)",
+    name: "Auction owners (one actor per auction, replayed from the bid log)",
     kind: "service",
-    holds: ["Auction"],
     runs: ["check end time and increment", "resolve proxy bids", "sequence bids", "close at the end time"],
     because:
       "one owner per auction decides every bid and the close by its own clock and sequence, so two bids can never both lead",
@@ -501,7 +500,7 @@ export const AUCTION_COMPONENTS: ComponentSpec[] = [
     id: "bid-log",
     name: "Bid log (per auction, replicated, group commit)",
     kind: "log",
-    holds: ["Bid", "AuctionResult"],
+    holds: ["Auction", "Bid", "AuctionResult"],
     runs: ["append with epoch check", "group commit", "replay from a sequence"],
     because: "a bid is acknowledged only once durable, and replaying the log rebuilds the same price and winner",
     topic: T,
@@ -622,7 +621,7 @@ export const AUCTION_DATA: DataSpec[] = [
     ],
     indexes: ["(end_time, auction_id)"],
     partitionKey: "auction_id",
-    owner: "auction-owner",
+    owner: "bid-log",
     topic: T,
   },
   {
