@@ -14,6 +14,7 @@ import { TA_SHAPE } from "../knowledge/archetypes/I06/typeahead.js";
 import { FLAG_SHAPE } from "../knowledge/archetypes/I11/flags.js";
 import { WF_SHAPE } from "../knowledge/archetypes/I12/durable.js";
 import { PSP_SHAPE } from "../knowledge/archetypes/I12/psp.js";
+import { AUCTION_SHAPE } from "../knowledge/archetypes/I13/auction.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
@@ -167,6 +168,7 @@ export type CoherenceRule =
   | "typeahead-shape"
   | "leaderboard-shape"
   | "whiteboard-shape"
+  | "auction-shape"
   | "iot-shape"
   | "logs-shape"
   | "traces-shape"
@@ -297,6 +299,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a design about suggesting completions as people type keys its served lists by prefix, offers a suggest call, splits a stated latency target into network, edge and lookup time, and draws no change-capture projection entity",
   "leaderboard-shape":
     "a design about ranking members by a changing score keeps the scores as the record and an ordered set per board it is rebuilt from, offers a call that reads a member's rank and one that reads the top, holds the time from a score to its rank to the stated freshness, and draws no search-projection entity",
+  "auction-shape":
+    "a design about an online auction keeps its bids and the auction with its end time, offers a call that places a bid under the bidder's bid id and maximum, and neither merges bids as edits (operational transformation, CRDTs) nor closes auctions through a job scheduler's schedules and runs",
   "whiteboard-shape":
     "a design about a shared board of objects keeps each object with its properties and order key, offers a call that sets an object's properties, and carries cursors on the board's own connections: never in a presence registry or a durable store",
   "iot-shape":
@@ -2749,6 +2753,28 @@ function featureFlagsShape(d: Design): Problem[] {
 }
 
 /**
+ * A design about an online auction (topic "auction") led by a shared subject keeps its bids and the auction itself,
+ * places a bid through its API under the bidder's bid id and maximum, and never takes a document's merge (a bid
+ * below the price is refused, not transformed) nor a job scheduler's records for the close.
+ */
+function auctionShape(d: Design): Problem[] {
+  if (!(d.nfrs.topics ?? []).includes("auction") || d.archetypes[0]?.id !== "I13") return [];
+  const out: Problem[] = [];
+  for (const e of [AUCTION_SHAPE.bidEntity, AUCTION_SHAPE.auctionEntity])
+    if (!d.dataModel.some((m) => m.entity === e)) out.push({ rule: "auction-shape", detail: `no ${e} is kept` });
+  const bid = d.api.find((a) => AUCTION_SHAPE.bidCall.test(a.operation));
+  if (!bid) out.push({ rule: "auction-shape", detail: "no API call places a bid" });
+  else
+    for (const f of AUCTION_SHAPE.bidFields)
+      if (!bid.request.includes(f)) out.push({ rule: "auction-shape", detail: `the place-bid call carries no ${f}` });
+  for (const m of d.mechanisms.filter((x) => (AUCTION_SHAPE.mergeMechanisms as readonly string[]).includes(x.id)))
+    out.push({ rule: "auction-shape", detail: `${m.name} merges bids as if they were edits` });
+  for (const m of d.dataModel.filter((x) => (AUCTION_SHAPE.schedulerEntities as readonly string[]).includes(x.entity)))
+    out.push({ rule: "auction-shape", detail: `${m.entity} closes auctions through a job scheduler` });
+  return out;
+}
+
+/**
  * The technology table builds what the decisions chose: a recommended product is never built on an option a
  * decision of its layer's owner rejected, and the product to avoid is never one a chosen option is built on.
  */
@@ -3124,6 +3150,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...typeaheadShape(d),
     ...leaderboardShape(d),
     ...whiteboardShape(d),
+    ...auctionShape(d),
     ...iotShape(d),
     ...logsShape(d),
     ...tracesShape(d),

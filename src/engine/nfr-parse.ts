@@ -5,7 +5,13 @@
  */
 
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
-import { STATED_NOUNS as NOUNS, OCCURRENCE_HEADS, SUBJECT_NOUNS } from "../knowledge/stated-nouns.js";
+import {
+  BID_SUBJECT_NOUNS,
+  BIDDER_NOUNS,
+  STATED_NOUNS as NOUNS,
+  OCCURRENCE_HEADS,
+  SUBJECT_NOUNS,
+} from "../knowledge/stated-nouns.js";
 import { own } from "./own.js";
 
 export interface Stated<T> {
@@ -556,6 +562,11 @@ const PAGE_WORDS =
 const SEVERAL_OF_A_PLURAL = 3;
 const SEVERAL_WORD = "three";
 
+/** The closing seconds of an auction, or the window a bid extends it by. */
+const CLOSING_WINDOW =
+  /\b(?:(?:the|its|their|an auction's|the auction's|the item's|a lot's) (?:last|final|closing)\s*$|(?:extend\w*|reset\w*|restart\w*|add\w*)\b[^,.;]{0,40}?\b(?:by|to|a|an)\s*$|^\s*(?:-\s*)?(?:timer|countdown|clock|extension|soft[- ]close)s?\b)/i;
+const AUCTION_WORDS = /\b(?:auction\w*|bid\w*)\b/i;
+
 const RUN_FOR =
   /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+(?:for\s+)?(?:up to\s+|as long as\s+|about\s+|around\s+)?$/i;
 
@@ -592,6 +603,10 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
   { re: FAILOVER_WORDS, id: "failover_seconds" },
+  // an auction's closing seconds ("in its last 10 seconds"), or the window a soft close extends it by or a penny
+  // auction's countdown restarts at ("extends the auction by two minutes", "resets a 15 second timer"): ahead of a
+  // run's length, which "last" would otherwise read
+  { re: CLOSING_WINDOW, id: "closing_window_seconds", prompt: AUCTION_WORDS },
   // how long each one runs, from its start to its end ("workflows that run for 90 days", "a build takes 10 minutes")
   { re: RUN_FOR, id: "run_seconds" },
   { re: PAGE_WORDS, id: "page_bound_seconds" },
@@ -978,7 +993,8 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         members && AVERAGE_WORDS.test(`${clauseBefore.slice(-24)} ${after.split(/[;:!?]|[.,](?!\d)/)[0]}`);
       const within =
         (hit.entry.count === "users" || members) && !average
-          ? (subjectOfCount(clauseBefore, after) ?? (members && MOST_BEFORE.test(clauseBefore) ? 0 : undefined))
+          ? (subjectOfCount(clauseBefore, after, BIDDER_NOUNS.test(hit.noun)) ??
+            (members && MOST_BEFORE.test(clauseBefore) ? 0 : undefined))
           : undefined;
       if (within !== undefined) {
         setScale(scale, "max_participants", n.value, quoteTo(end + within));
@@ -1143,12 +1159,14 @@ function pacedBy(
 }
 
 /** A subject noun ("board", "group chat") at the start of a text, with the length of its words. */
-function subjectNounAt(text: string): number | undefined {
+function subjectNounAt(text: string, bidders = false): number | undefined {
   const m = /^([a-z]+)(?:\s+([a-z]+))?/i.exec(text);
   if (!m) return undefined;
   const two = `${m[1]} ${m[2] ?? ""}`.toLowerCase();
   if (m[2] && SUBJECT_NOUNS.test(two)) return m[0].length;
-  return SUBJECT_NOUNS.test((m[1] ?? "").toLowerCase()) ? (m[1] ?? "").length : undefined;
+  const one = (m[1] ?? "").toLowerCase();
+  // bidders gather on an item or lot: that item's auction is their one subject
+  return SUBJECT_NOUNS.test(one) || (bidders && BID_SUBJECT_NOUNS.test(one)) ? (m[1] ?? "").length : undefined;
 }
 
 /** Words just before an amount that make it a maximum ("up to 50 editors", "at most 20 players"). */
@@ -1168,7 +1186,7 @@ const AVERAGE_WORDS = /\b(?:on average|average|avg|typically|typical|usually|mea
  * one ("each room holds up to 200 members", "boards of up to 50 editors"). Returns how far the quote runs on past the
  * noun (0 when the subject came before), undefined when the people are the product's users.
  */
-function subjectOfCount(textBefore: string, after: string): number | undefined {
+function subjectOfCount(textBefore: string, after: string, bidders = false): number | undefined {
   const clause = after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "";
   // only the words since the last number: an earlier count's subject is its own ("64 players join each match and 5
   // million players are online")
@@ -1176,7 +1194,7 @@ function subjectOfCount(textBefore: string, after: string): number | undefined {
   const one = /\b(?:the same|a single|one|each|every|per|a given)\s+/gi;
   for (const m of clause.matchAll(one)) {
     const at = (m.index ?? 0) + m[0].length;
-    const len = subjectNounAt(clause.slice(at));
+    const len = subjectNounAt(clause.slice(at), bidders);
     if (len !== undefined) return at + len;
   }
   const held =

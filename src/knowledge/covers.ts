@@ -65,6 +65,39 @@ export const COVERAGE: readonly Coverage[] = [
       "an order book tracks no people in a room: each trading session is a connection the order gateway holds itself, and the book's state is the sequenced order log, so no presence registry or heartbeat store is drawn",
   },
   {
+    // an auction's close is its own owner's timer at the listing's end time, armed from the catalogue's end-time index
+    by: "I13",
+    topic: "auction",
+    covers: "I03",
+    unless: String.raw`\b(?:cron\w*|recurring|recurrence|periodic\w*|every (?:day|hour|minute|week|month)|reminders?|scheduled (?:jobs?|tasks?|reports?|emails?))\b`,
+    because:
+      "an auction's close is a state transition its own owner appends under its epoch when its timer reaches the end time fixed at listing, armed ahead of time from the catalogue's end-time index and re-armed on takeover, so no schedule store, materializer, due poller, worker pool or job target is drawn",
+  },
+  {
+    by: "I13",
+    topic: "auction",
+    covers: "I02",
+    unless: String.raw`\b(?:distributed locks?|lock service|mutex\w*|leader election|elect\w* a leader|locks? on (?:an? )?(?:external|shared) (?:resource|file|table)s?)\b`,
+    because:
+      "an auction's one owner holds it under a lease with an epoch granted by the auction ownership group, and the bid log refuses an append from an older epoch, so no separate lock service or fenced resource is drawn",
+  },
+  {
+    by: "I13",
+    topic: "auction",
+    covers: "I05",
+    unless: String.raw`\b(?:kafka|kinesis|pulsar|event (?:logs?|streams?)|consumer groups?|offsets?|downstream consumers?|(?:stream|publish)\w* (?:the )?bids? to)\b`,
+    because:
+      "bids are applied in one order by each auction's owner and kept in the auction's own bid log, group-committed and replicated before a bid is acknowledged, so no separate partitioned log, consumer groups or offsets are drawn",
+  },
+  {
+    by: "I13",
+    topic: "auction",
+    covers: "I10",
+    unless: String.raw`\b(?:presence|who is online|online status|heartbeats?|membership|service discovery)\b`,
+    because:
+      "an auction tracks bids, not people in a room: watchers hold a push connection to the price gateways, and who leads is the auction's own state, so no presence registry or heartbeat store is drawn",
+  },
+  {
     by: "I13",
     topic: "whiteboard",
     covers: "I10",
@@ -563,6 +596,17 @@ export const VARIANTS: readonly Variant[] = [
       "An offline build scores what people searched and keeps, for every prefix, the few completions that score highest",
       "Each build is an immutable snapshot, validated before a version pointer moves to it, so a bad one rolls back",
       "Replicated prefix-range shards answer each keystroke from memory, behind browser and edge caches for short prefixes",
+    ],
+    absorbs: [],
+  },
+  {
+    by: "I13",
+    topic: "auction",
+    subject: "an online auction whose one owner per item decides every bid and the close",
+    summary: [
+      "One owner per auction, under a lease with an epoch, accepts a bid only before the end time by its own clock and at least one increment over the current price",
+      "Accepted bids are sequenced in the auction's bid log, group-committed, and maximum bids resolve to the second-highest plus one increment",
+      "The close is a marker the owner appends: bids sequenced before it count, later ones are refused, and winner notice and payment follow from an outbox",
     ],
     absorbs: [],
   },

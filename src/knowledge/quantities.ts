@@ -907,6 +907,18 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "participants of the busiest subject (the most one subject holds)",
     unit: "participants",
   },
+  // an auction site's own sizes (archetypes/I13/auction.ts)
+  { id: "auctions", label: "auctions open at once", unit: "auctions" },
+  { id: "bids_per_auction", label: "bids one auction draws over its life", unit: "bids" },
+  { id: "auction_days", label: "how long an auction runs", unit: "days" },
+  { id: "closing_bid_rate", label: "bids one bidder sends a second in an auction's last seconds", unit: "bids/s" },
+  { id: "price_pushes_per_sec", label: "coalesced price pushes one watcher gets a second", unit: "msgs/s" },
+  { id: "group_commit_seconds", label: "interval between group commits of a log", unit: "s" },
+  {
+    id: "closing_window_seconds",
+    label: "an auction's closing window (its last seconds, or what a soft close extends it by)",
+    unit: "s",
+  },
   // nearby static places: the directory, its index and the popular-cell cache (features/places.ts)
   { id: "place_index_bytes", label: "one place in the geo index", unit: "B" },
   { id: "business_bytes", label: "one business record", unit: "B" },

@@ -119,7 +119,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|concertgoers?|spectators?|visitors?|ticket buyers?)$/,
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?)$/,
     count: "users",
   },
   // a venue's seats or a sale's tickets are the items one event sells (a seat is held, then sold once)
@@ -199,4 +199,13 @@ export const OCCURRENCE_HEADS =
  * "each document" holds, is one subject's participants, not the product's users.
  */
 export const SUBJECT_NOUNS =
-  /^(?:boards?|whiteboards?|canvases|canvas|documents?|docs?|rooms?|channels?|chats?|group chats?|groups?|conversations?|spreadsheets?|sheets?|files?|games?|matches|match|sessions?|meetings?|calls?|streams?|lobbies|lobby|projects?|notebooks?|pages?|designs?|diagrams?)$/;
+  /^(?:boards?|whiteboards?|canvases|canvas|documents?|docs?|rooms?|channels?|chats?|group chats?|groups?|conversations?|spreadsheets?|sheets?|files?|games?|matches|match|sessions?|meetings?|calls?|streams?|lobbies|lobby|projects?|notebooks?|pages?|designs?|diagrams?|auctions?|auction lots?|auction items?)$/;
+
+/**
+ * Nouns a count of bidders gathers in besides SUBJECT_NOUNS: bidders on "the same item" or "each lot" are one
+ * auction's participants (an item is an auction's subject only for people who bid on it; "users buying the same item"
+ * are a product's users).
+ */
+export const BID_SUBJECT_NOUNS = /^(?:items?|lots?|listings?|products?)$/;
+/** A count noun that names people who bid: their "same item" is one auction. */
+export const BIDDER_NOUNS = /^bidders?$/;

@@ -101,6 +101,7 @@ export const TOPIC_VALUES = [
   "dag-workflow",
   "psp",
   "tiered-log",
+  "auction",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -181,6 +182,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // the configuration is a proxy's own (routes, clusters, listeners) carried to Envoy-style proxies: xDS carries those
   // resource types, so a control plane speaking it fits there and not for arbitrary application config
   "proxy-config": String.raw`\b(?:envoy|xds|service[- ]mesh(?:es)?|istio|sidecars?|(?:reverse|edge|l7|ingress) prox(?:y|ies)|proxy (?:fleets?|config\w*|routes?)|route tables?|upstream clusters?)\b`,
+  // bidders bid on one item until its end time and the highest valid bid wins (eBay-style, charity, penny auctions);
+  // never an ad auction or real-time bidding for ad slots (TOPIC_UNLESS), nor a venue's bids and asks (an order book)
+  auction: String.raw`\b(?:(?:online|timed|live|charity|silent|penny|english|real[- ]time|ebay[- ](?:like|style)|art|car|estate) auctions?|auction (?:sites?|platforms?|systems?|services?|houses?|apps?|listings?|items?|lots?)|auctions? like ebay|(?:an?|the|each|every|one) auction(?! (?:of|for) (?:ad|advertis)\w*)|auctions? (?:where|in which|that|with)|bidding (?:wars?|systems?|platforms?|sites?|services?|engines?)|bidders?|(?:place|places|placed|placing|submit\w*) (?:a |their |his |her |your )?bids?|highest (?:valid )?bids?|(?:last|final)[- ]seconds? bids?|(?:bid|auction) snip(?:e|es|ing|ers?)|sniping|proxy bid\w*|max(?:imum)? bids?|reserve price)\b`,
   // the payment provider itself (Stripe, Adyen, a gateway or processor merchants call), not a shop that calls one
   // a log kept for days or more, or read again from old offsets: closed segments move to object storage (Kafka's
   // tiered storage, KIP-405), so the brokers keep a short local window
@@ -196,6 +200,8 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
 export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   // a shop or product that takes payments through a provider is the merchant's side, whatever provider it names
   psp: String.raw`\b(?:(?:our|my|an?|the) (?:online )?(?:shop|store|marketplace|restaurant|app)'?s? (?:checkout|payments?)|checkout (?:for|of|in) (?:our|my|an?|the)|(?:through|via|using|with|integrat\w* (?:with )?|calls?|calling) (?:stripe|adyen|braintree|a payment (?:gateway|processor|provider)|the payment (?:gateway|processor|provider)|an? (?:external|third-party) (?:payment )?(?:gateway|processor|provider)))\b`,
+  // an ad exchange's auction per impression is real-time bidding for ad slots, not bidders racing an item's end time
+  auction: String.raw`\b(?:ad (?:auctions?|exchanges?|slots?|impressions?)|real[- ]time bidding|rtb|programmatic|advertis\w*|(?:spectrum|treasury|bond) auctions?|second-price ad)\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
   places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
@@ -274,6 +280,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "tiered-log":
     "the log is kept for days or more, or read again from old offsets: brokers copy each closed segment to object storage and keep only a short local window on disk, and a fetch below that window is served from the object store",
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
+  auction:
+    "bidders bid on one item until its end time and the highest valid bid wins: one owner per auction, under a lease with an epoch, accepts a bid only while its own clock is before the end time and the bid is at least the current price plus the increment, sequences it in the auction's bid log, resolves maximum (proxy) bids, and closes by appending a close marker after which no bid counts",
   "distributed-sql":
     "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
@@ -299,6 +307,8 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "object-store": ["media-store"],
   // a payment provider's webhooks to its merchants are its own signed deliveries, drawn with it
   webhook: ["psp"],
+  // a venue's bids and asks matched by price-time priority are an order book, not an auction with an end time
+  auction: ["order-book"],
 };
 
 /**
@@ -425,6 +435,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "psp",
   "kv-cache",
   "tiered-log",
+  "auction",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

@@ -53,9 +53,22 @@ function byCriticalActions(recognised: Fields["archetypes"], features: Fields["f
  * components, paths, invariants, numbers or decisions of its own.
  */
 function withoutCovered(archetypes: Fields["archetypes"], prompt: string): Fields["archetypes"] {
-  const [first, ...rest] = archetypes;
-  if (first === undefined || first.role !== "dominant") return archetypes;
+  if (archetypes[0] === undefined) return archetypes;
   const unspoken = designTopicsUnspoken(prompt, []);
+  // a product the prompt names by one of a substrate's own subjects (an online auction: bids on one item decided by
+  // its one owner, a variant of the shared subject) is that subject: its substrate leads the others, and what its
+  // variant covers is not drawn again (the auction's own close timer, not a cron scheduler)
+  const subjectLed =
+    archetypes[0].role === "dominant"
+      ? undefined
+      : archetypes.find(
+          (a) =>
+            a.role === "substrate" &&
+            variantOf(a.id, unspoken) !== undefined &&
+            archetypes.some((b) => b !== a && coverageOf(a.id, b.id, unspoken, prompt) !== undefined),
+        );
+  const [first, ...rest] = subjectLed ? [subjectLed, ...archetypes.filter((a) => a !== subjectLed)] : archetypes;
+  if (first === undefined || (first.role !== "dominant" && !subjectLed)) return archetypes;
   const v = variantOf(first.id, unspoken);
   const lead = v
     ? {

@@ -42,6 +42,7 @@ const LOOSE_UNLESS: ReadonlySet<Topic> = new Set<Topic>([
   "media-store",
   "dag-workflow",
   "kv-cache",
+  "auction",
 ]);
 
 export const primaryStateField: Deriver<"primaryState", StateFacts> = {

@@ -1,3 +1,5 @@
+import { VARIANTS } from "../../knowledge/covers.js";
+import { ARCHETYPES } from "../../knowledge/index.js";
 import {
   CHOSEN_KEY,
   CONTAINER_SUFFIXES,
@@ -7,6 +9,7 @@ import {
   PRODUCT_KIND_WORDS,
   QUALIFIERS,
 } from "../../knowledge/product-record.js";
+import { topicsSpoken } from "../../knowledge/topics.js";
 
 /**
  * The main record of a product no feature card models ("a URL shortener" keeps short URLs, "a pastebin"
@@ -203,8 +206,38 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
  * and no feature card was recognised (a feature card names its own records).
  */
 export function bareProductRecord(prompt: string, branch: string, features: number): ProductRecord | undefined {
-  return branch === "product" && features === 0 ? productRecordOf(prompt) : undefined;
+  if (branch !== "product" || features !== 0) return undefined;
+  const r = productRecordOf(prompt);
+  // a record a subject the prompt speaks of already keeps under the same name (an online auction's Auction, held by
+  // its owner), or a product named in that subject's own words ("a bidding system" for an auction, whose variant
+  // models its records), is that subject's, with its own calls and store: it is not drawn a second time
+  return r && (subjectEntities(prompt).has(r.entity) || namedBySubject(prompt, r.noun)) ? undefined : r;
 }
+
+/** Whether a product's head noun is said in the words of a spoken subject that an archetype keeps a variant for. */
+function namedBySubject(prompt: string, noun: string): boolean {
+  const n = noun.toLowerCase();
+  return topicsSpoken(prompt).some(
+    (t) =>
+      VARIANTS.some((v) => v.topic === t.value) &&
+      t.quote
+        .toLowerCase()
+        .split(/[\s-]+/)
+        .includes(n),
+  );
+}
+
+/** The entities archetype cards keep only for subjects the prompt speaks of (`topic` marks). */
+function subjectEntities(prompt: string): ReadonlySet<string> {
+  const spoken = topicsSpoken(prompt).map((t) => t.value);
+  if (spoken.length === 0) return EMPTY;
+  return new Set(
+    ARCHETYPES.flatMap((a) =>
+      a.entities.filter((e) => e.topic !== undefined && spoken.includes(e.topic)).map((e) => e.name),
+    ),
+  );
+}
+const EMPTY: ReadonlySet<string> = new Set();
 
 /** The part key (and the data model and API rows' archetype) of a bare product's own record and calls. */
 export const RECORD_PART = "product";

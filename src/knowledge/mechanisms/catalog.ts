@@ -224,6 +224,12 @@ const byFamily = {
         "One owner assigns each operation on a subject a sequence number, giving every participant the same order.",
     },
     {
+      id: "owner-sequenced-bid",
+      name: "owner-sequenced conditional bid",
+      summary:
+        "One owner per auction checks each bid against the state only it holds (still open by its own clock, at least the current price plus the increment, bid id unseen) and appends the accepted bid at the next sequence number in the same step, so two bids never both lead and no bid sequenced after the close marker counts.",
+    },
+    {
       id: "operational-transform",
       name: "operational transformation",
       summary:

@@ -1,5 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { AUCTION_CAPACITY } from "./auction.js";
 import { ORDER_BOOK_CAPACITY } from "./orderbook.js";
 import { oplogSplitFigures, participantInputs } from "./participants.js";
 import { BOARD_CAPACITY } from "./whiteboard.js";
@@ -51,5 +52,5 @@ export const capacity: CapacityModel = {
     fig("oplog_growth", "operation log written per day", "growth", "writes_per_sec * message_bytes * 86400", "B/day"),
     ...oplogSplitFigures("subject"),
   ],
-  topics: { "order-book": ORDER_BOOK_CAPACITY, whiteboard: BOARD_CAPACITY },
+  topics: { "order-book": ORDER_BOOK_CAPACITY, whiteboard: BOARD_CAPACITY, auction: AUCTION_CAPACITY },
 };

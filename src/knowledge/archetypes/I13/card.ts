@@ -1,4 +1,16 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
+import {
+  AUCTION_BOTTLENECKS,
+  AUCTION_ENTITIES,
+  AUCTION_FAILURES,
+  AUCTION_INVARIANTS,
+  AUCTION_KEPT_BY,
+  AUCTION_READS,
+  AUCTION_SCOPES,
+  AUCTION_TECHNOLOGIES,
+  AUCTION_WRITES,
+} from "./auction.js";
 import {
   ORDER_BOOK_BOTTLENECKS,
   ORDER_BOOK_ENTITIES,
@@ -19,7 +31,9 @@ import {
 } from "./whiteboard.js";
 
 /** Rows about merging edits to one long text, which a board of objects with properties replaces. */
-const TEXT_ONLY = ["order-book", "whiteboard"] as const;
+const TEXT_ONLY = ["order-book", "whiteboard", "auction"] as const;
+/** Rows about a shared document or board, which an order book and an auction each replace with their own. */
+const NOT_DOC = ["order-book", "auction"] as const;
 
 /** A shared document's rules: one order of operations, resubmits applied once, snapshots equal to their prefix. */
 const DOCUMENT_INVARIANTS = [
@@ -102,10 +116,11 @@ export const card = {
   },
   entities: [
     ...ORDER_BOOK_ENTITIES,
+    ...AUCTION_ENTITIES,
     ...BOARD_ENTITIES,
     {
       name: "Subject",
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       description:
         "The shared document, room, board or match, holding its current state and the sequence number of the last applied operation.",
       topicDescriptions: [
@@ -125,37 +140,38 @@ export const card = {
     },
     {
       name: "Operation",
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       description:
         "One edit or message in the subject's log, with its assigned sequence number, the base sequence it was made against, and the client id and client sequence that identify it.",
       truth: true,
     },
     {
       name: "SubjectSnapshot",
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       description:
         "The subject's full state as of a recorded sequence number, used to load and recover without full replay.",
       truth: false,
     },
     {
       name: "ParticipantCursor",
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       description:
         "The highest sequence number a participant has received and applied, used to resume after disconnect.",
       truth: false,
     },
     {
       name: "SequencerLease",
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       description: "Which server currently owns sequencing for a subject, with an epoch that fences older owners.",
       truth: false,
     },
   ],
   writePaths: [
     ...ORDER_BOOK_WRITES,
+    ...AUCTION_WRITES,
     ...BOARD_WRITES,
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action: "sequencer appends a submitted operation at the next sequence number of its subject",
       entity: "Operation",
       shape: "append event",
@@ -163,7 +179,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action: "record the client id and client sequence so a resubmitted operation is not sequenced twice",
       entity: "Operation",
       shape: "create target",
@@ -172,7 +188,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action:
         "transform the submitted operation against every operation sequenced since its base revision, then apply it to subject state",
       entity: "Subject",
@@ -181,7 +197,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action:
         "client keeps one operation in flight, buffers later edits, and transforms each incoming sequenced operation (and its cursor and selection) against its unacknowledged edits before applying it",
       entity: "Subject",
@@ -190,7 +206,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action:
         "where the subject is a CRDT instead, merge each update into subject state by element ids, in whatever order updates arrive",
       entity: "Subject",
@@ -198,7 +214,7 @@ export const card = {
       mechanism: "crdt-merge",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action: "claim sequencing ownership of a subject with a new epoch",
       entity: "SequencerLease",
       shape: "state transition",
@@ -207,7 +223,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action: "write a snapshot of the subject at a sequence number",
       entity: "SubjectSnapshot",
       shape: "create target",
@@ -215,7 +231,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action: "advance a participant's received-up-to cursor",
       entity: "ParticipantCursor",
       shape: "overwrite current value",
@@ -225,9 +241,10 @@ export const card = {
   ],
   readPaths: [
     ...ORDER_BOOK_READS,
+    ...AUCTION_READS,
     ...BOARD_READS,
     {
-      unlessTopic: ["order-book" as const, "whiteboard" as const],
+      unlessTopic: TEXT_ONLY,
       action: "open a subject: load the latest snapshot, then replay operations after it",
       entity: "SubjectSnapshot",
       shape: "read projection",
@@ -235,7 +252,7 @@ export const card = {
         "The snapshot may be many operations old; replaying the log tail after its sequence makes the loaded state exact at join time.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       action: "receive sequenced operations from the subject's live stream",
       entity: "Operation",
       shape: "read source",
@@ -244,10 +261,15 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...DOCUMENT_INVARIANTS, ...ORDER_BOOK_INVARIANTS, ...BOARD_INVARIANTS],
+  invariants: [...DOCUMENT_INVARIANTS, ...ORDER_BOOK_INVARIANTS, ...BOARD_INVARIANTS, ...AUCTION_INVARIANTS],
   // a document's rules hold where the subject is not an order book, an order book's only where it is
   invariantTopics: [
-    ...DOCUMENT_INVARIANTS.map((statement) => ({ statement, unlessTopic: "order-book" as const })),
+    ...DOCUMENT_INVARIANTS.map((statement) => ({ statement, unlessTopic: NOT_DOC })),
+    ...AUCTION_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "auction" as const,
+      ...keptBy(statement, AUCTION_KEPT_BY),
+    })),
     ...ORDER_BOOK_INVARIANTS.map((statement) => ({ statement, topic: "order-book" as const })),
     ...BOARD_INVARIANTS.map((statement) => ({ statement, topic: "whiteboard" as const })),
   ],
@@ -290,9 +312,10 @@ export const card = {
   ],
   failures: [
     ...ORDER_BOOK_FAILURES,
+    ...AUCTION_FAILURES,
     ...BOARD_FAILURES,
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       failure: "Two servers both sequence the same subject after a partition, and participants see forked histories.",
       role: "coordination",
       prevention:
@@ -300,7 +323,7 @@ export const card = {
       repair: "Keep the current epoch's operations and have clients resubmit their rejected edits as new operations.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       failure: "A client reconnects, resubmits an edit the server already sequenced, and the text appears twice.",
       role: "truth",
       prevention:
@@ -316,7 +339,7 @@ export const card = {
       repair: "Replay the subject from the operation history with transformation to restore the lost edit.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       failure:
         "The sequencer acknowledges and broadcasts an operation, then crashes before it was durable, so participants diverge.",
       role: "truth",
@@ -324,7 +347,7 @@ export const card = {
       repair: "Clients resubmit every pending operation without an acknowledged sequence number to the new sequencer.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       failure: "A participant misses part of the broadcast stream and silently drifts from everyone else.",
       role: "derived",
       prevention: "Deliver operations with sequence numbers so a client detects any gap before applying.",
@@ -332,7 +355,7 @@ export const card = {
         "Fetch the missing range from the log, or reload the latest snapshot when the gap is older than retention.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       failure:
         "A snapshot is written while operations are still being applied, so it matches no single sequence number.",
       role: "derived",
@@ -341,7 +364,7 @@ export const card = {
       repair: "Discard the bad snapshot and rebuild from the previous good snapshot plus the log.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       failure: "The host owning a subject dies and nobody can edit it until ownership moves.",
       role: "coordination",
       prevention: "Keep the sequencer lease short and the snapshot recent so a takeover replays little.",
@@ -350,9 +373,10 @@ export const card = {
   ],
   bottlenecks: [
     ...ORDER_BOOK_BOTTLENECKS,
+    ...AUCTION_BOTTLENECKS,
     ...BOARD_BOTTLENECKS,
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       bottleneck: "Broadcast fan-out: every operation is delivered to every other participant of its subject.",
       mitigation: "Batch operations per tick, coalesce cursor and presence updates, and send diffs rather than state.",
       formula: {
@@ -362,7 +386,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       bottleneck: "A hot subject with many active editors is serialised through one sequencer.",
       mitigation:
         "Split the subject into independently sequenced sections, cap active editors and make large audiences read-only viewers.",
@@ -373,13 +397,13 @@ export const card = {
       },
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       bottleneck: "Long-lived connections per server, since participants stay attached for the whole session.",
       mitigation: "Route all participants of a subject to its owning server and spread subjects by consistent hashing.",
       formula: { yields: "open connections per server", expression: "clients / nodes", unit: "connections" },
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       bottleneck: "Operation log growth makes loading and recovering a busy subject slow.",
       mitigation:
         "Snapshot every few thousand operations and trim or archive the log before the oldest retained snapshot.",
@@ -391,6 +415,12 @@ export const card = {
     serving: "subject sync/fanout",
   },
   topicSilhouettes: [
+    {
+      topic: "auction",
+      storage: "bid log per auction (group commit) + auction snapshots + end-time index",
+      coordination: "one owner per auction under a lease with an epoch decides every bid and the close",
+      serving: "coalesced price pushes to watchers; winner notice and payment from an outbox",
+    },
     {
       topic: "whiteboard",
       storage: "board objects (snapshot + op log), last value per object property",
@@ -406,8 +436,9 @@ export const card = {
   ],
   technologies: [
     ...ORDER_BOOK_TECHNOLOGIES,
+    ...AUCTION_TECHNOLOGIES,
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       product: "Yjs",
       layer: "coordination",
       fits: "A CRDT library whose updates merge in any order, with providers for WebSocket sync, awareness and offline storage.",
@@ -417,7 +448,7 @@ export const card = {
         "Deleted content leaves tombstone metadata that grows with history, so documents need snapshotting and garbage collection.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       product: "ShareDB",
       layer: "coordination",
       fits: "An operational-transformation server that sequences JSON document operations and stores the op log in a database.",
@@ -426,7 +457,7 @@ export const card = {
       caveat: "Each document is sequenced by one server path, so offline editing and multi-region writes are limited.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       product: "Cloudflare Durable Objects",
       layer: "serving",
       fits: "One single-threaded actor per subject holds the connections and acts as the sequencer with attached storage.",
@@ -436,7 +467,7 @@ export const card = {
         "An object lives in one location at a time, so one very hot subject is capped by a single actor's throughput.",
     },
     {
-      unlessTopic: "order-book" as const,
+      unlessTopic: NOT_DOC,
       product: "PostgreSQL op-log table",
       layer: "storage",
       fits: "A unique key on subject id and sequence number turns every append into a conditional write, with snapshots in a side table.",
@@ -469,6 +500,7 @@ export const card = {
       why: "the operation log can live in a partitioned append log keyed by subject, which also feeds downstream consumers",
     },
   ],
+  topicScopes: [AUCTION_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "read-your-writes",

@@ -1,5 +1,6 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { OFFLINE_EDITS } from "../../patterns.js";
+import { AUCTION_DECISIONS } from "./auction.js";
 import { ORDER_BOOK_DECISIONS } from "./orderbook.js";
 import { BOARD_DECISIONS } from "./whiteboard.js";
 
@@ -7,10 +8,11 @@ import { BOARD_DECISIONS } from "./whiteboard.js";
 export const decisions: DecisionPoint[] = [
   ...ORDER_BOOK_DECISIONS,
   ...BOARD_DECISIONS,
+  ...AUCTION_DECISIONS,
   {
     id: "i13-merge",
     // a board of objects asks its own question, with per-property last-writer-wins as a third option
-    unlessTopic: ["order-book", "whiteboard"],
+    unlessTopic: ["order-book", "whiteboard", "auction"],
     question: "Operational transformation or CRDTs to merge concurrent edits?",
     options: [
       {
@@ -73,7 +75,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i13-routing",
-    unlessTopic: "order-book",
+    unlessTopic: ["order-book", "auction"],
     question: "Route each subject to one owning server, or fan out through pub/sub?",
     options: [
       {

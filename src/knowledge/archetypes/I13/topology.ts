@@ -1,4 +1,5 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { AUCTION_API, AUCTION_COMPONENTS, AUCTION_DATA, AUCTION_LINKS, AUCTION_PROTOCOLS } from "./auction.js";
 import {
   ORDER_BOOK_API,
   ORDER_BOOK_COMPONENTS,
@@ -9,11 +10,14 @@ import {
 import { BOARD_API, BOARD_COMPONENTS, BOARD_DATA, BOARD_LINKS, BOARD_PROTOCOLS } from "./whiteboard.js";
 
 /** Parts about transforming operations on one long text, which a board of objects with properties replaces. */
-const TEXT_ONLY = ["order-book", "whiteboard"] as const;
+const TEXT_ONLY = ["order-book", "whiteboard", "auction"] as const;
+/** Parts of a shared document or board, which an order book and an auction each replace with their own. */
+const NOT_DOC = ["order-book", "auction"] as const;
 
 /** Shared subject (collaborative document): clients, a session gateway, one sequencer per subject, an op log, snapshots. */
 export const protocols: ProtocolSpec[] = [
   ...ORDER_BOOK_PROTOCOLS,
+  ...AUCTION_PROTOCOLS,
   ...BOARD_PROTOCOLS,
   {
     unlessTopic: TEXT_ONLY,
@@ -22,13 +26,13 @@ export const protocols: ProtocolSpec[] = [
       "clients>session-gateway[submit op with client id, client seq and base seq] -> session-gateway>sequencer[route to the subject's owner] -> sequencer>op-log[append op {epoch = SequencerLease.epoch and seq = Subject.seq + 1 and client seq not yet sequenced}] -> op-log>sequencer[durable at seq] -> sequencer>session-gateway[broadcast op with seq] -> session-gateway>clients[ack own op, deliver others] |-> sequencer>session-gateway[ack existing seq {client seq already sequenced}] => done | retry",
   },
   {
-    unlessTopic: "order-book",
+    unlessTopic: NOT_DOC,
     name: "Reconnect and catch up",
     notation:
       "clients>session-gateway[reconnect from cursor] -> session-gateway>sequencer[sync since seq] -> sequencer>op-log[read ops after cursor {Operation.seq > ParticipantCursor.seq}] -> op-log>sequencer[missing ops] -> sequencer>session-gateway[missing ops] -> session-gateway>clients[missing ops] -> clients>session-gateway[resubmit pending ops with the same client seq] |-> sequencer>snapshot-store[load snapshot {gap older than the retained log}] => done | retry",
   },
   {
-    unlessTopic: "order-book",
+    unlessTopic: NOT_DOC,
     name: "Subject owner failover",
     notation:
       "sequencer>lease-store[claim subject {SequencerLease.expires_at < now}] -> lease-store>sequencer[new epoch] -> sequencer>snapshot-store[load latest snapshot] -> sequencer>op-log[replay tail and fence older epochs] => reclaim | done",
@@ -38,6 +42,7 @@ export const protocols: ProtocolSpec[] = [
 export const topology: Topology = {
   components: [
     ...ORDER_BOOK_COMPONENTS,
+    ...AUCTION_COMPONENTS,
     ...BOARD_COMPONENTS,
     {
       unlessTopic: TEXT_ONLY,
@@ -49,7 +54,7 @@ export const topology: Topology = {
       because: "edits apply locally at once and are rebased when the sequenced order comes back",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       id: "session-gateway",
       name: "WebSocket gateway (routes by subject id)",
       kind: "gateway",
@@ -67,7 +72,7 @@ export const topology: Topology = {
       because: "one owner per subject gives a single total order of operations without cross-node locking",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       id: "op-log",
       name: "Operation log (durable, per subject)",
       kind: "log",
@@ -76,7 +81,7 @@ export const topology: Topology = {
       because: "an op is acknowledged only once durable, and reconnecting clients catch up from it",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       id: "snapshot-store",
       name: "Snapshot store",
       kind: "store",
@@ -85,7 +90,7 @@ export const topology: Topology = {
       because: "loading a subject replays only the log tail after its latest snapshot",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       id: "lease-store",
       name: "Ownership lease store (consensus)",
       kind: "replica-group",
@@ -96,31 +101,33 @@ export const topology: Topology = {
   ],
   links: [
     ...ORDER_BOOK_LINKS,
+    ...AUCTION_LINKS,
     ...BOARD_LINKS,
-    { from: "clients", to: "session-gateway", kind: "request", label: "ops over WebSocket", unlessTopic: "order-book" },
-    { from: "session-gateway", to: "sequencer", kind: "request", label: "route by subject", unlessTopic: "order-book" },
-    { from: "sequencer", to: "op-log", kind: "replication", label: "append op (durable)", unlessTopic: "order-book" },
+    { from: "clients", to: "session-gateway", kind: "request", label: "ops over WebSocket", unlessTopic: NOT_DOC },
+    { from: "session-gateway", to: "sequencer", kind: "request", label: "route by subject", unlessTopic: NOT_DOC },
+    { from: "sequencer", to: "op-log", kind: "replication", label: "append op (durable)", unlessTopic: NOT_DOC },
     {
       from: "sequencer",
       to: "session-gateway",
       kind: "stream",
       label: "broadcast sequenced ops",
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
     },
-    { from: "sequencer", to: "snapshot-store", kind: "stream", label: "periodic snapshots", unlessTopic: "order-book" },
+    { from: "sequencer", to: "snapshot-store", kind: "stream", label: "periodic snapshots", unlessTopic: NOT_DOC },
     {
       from: "sequencer",
       to: "lease-store",
       kind: "control",
       label: "subject ownership (epoch)",
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
     },
   ],
   api: [
     ...ORDER_BOOK_API,
+    ...AUCTION_API,
     ...BOARD_API,
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       operation: "open",
       call: "GET /v1/subjects/{subject_id} (then WebSocket upgrade)",
       request: ["subject_id"],
@@ -138,7 +145,7 @@ export const topology: Topology = {
       guarantee: "each (client_id, client_seq) is sequenced once; all clients see one order",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       operation: "sync",
       call: "GET /v1/subjects/{subject_id}/ops?since_seq=",
       request: ["since_seq"],
@@ -149,9 +156,10 @@ export const topology: Topology = {
   ],
   dataModel: [
     ...ORDER_BOOK_DATA,
+    ...AUCTION_DATA,
     ...BOARD_DATA,
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       entity: "Operation",
       key: ["subject_id", "seq"],
       fields: ["client_id", "client_seq", "op", "epoch"],
@@ -160,7 +168,7 @@ export const topology: Topology = {
       owner: "op-log",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       entity: "Subject",
       key: ["subject_id"],
       fields: ["seq", "state", "epoch"],
@@ -169,7 +177,7 @@ export const topology: Topology = {
       owner: "sequencer",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       entity: "SubjectSnapshot",
       key: ["subject_id", "seq"],
       fields: ["state"],
@@ -178,7 +186,7 @@ export const topology: Topology = {
       owner: "snapshot-store",
     },
     {
-      unlessTopic: "order-book",
+      unlessTopic: NOT_DOC,
       entity: "SequencerLease",
       key: ["subject_id"],
       fields: ["owner_node", "epoch", "expires_at"],
@@ -192,6 +200,12 @@ export const topology: Topology = {
   protocols,
   unit: { entity: "Subject", words: ["subject"] },
   topicHooks: {
+    auction: {
+      entry: "bid-gateway",
+      stateOwner: "bid-log",
+      outlet: "bid-log",
+      unit: { entity: "Auction", words: ["auction"] },
+    },
     "order-book": {
       entry: "order-gateway",
       stateOwner: "order-log",
