@@ -723,17 +723,19 @@ export function capacityOwners(
     owners[at] = { ...lead, model: withLatencyBudget(lead.model, latency) };
   // a stated bound on a change sent out to every server or site is spent along the change's own path by the leading
   // model, unless a model of the design already holds a figure to it (a count's pipeline stages)
+  // a bound worded otherwise ("a price change must be visible within 1 second") is spent the same way by the first
+  // model that keeps copies a change must reach (a cache's nodes)
   const spread = f.nfrs.scale.propagation_seconds;
-  const spreadLead = owners[0];
-  if (
-    spread &&
-    spreadLead &&
-    SPREAD_FANOUT.test(spread.quote) &&
-    !owners.some((o) => holdsTo(o.model, "propagation_seconds"))
-  ) {
+  const spreadAt = spread
+    ? SPREAD_FANOUT.test(spread.quote)
+      ? 0
+      : owners.findIndex((o) => o.model.copiesFollowChanges === true)
+    : -1;
+  const spreadLead = owners[spreadAt];
+  if (spread && spreadLead && !owners.some((o) => holdsTo(o.model, "propagation_seconds"))) {
     const everywhere =
       f.nfrs.regions.value > 1 || Object.values(f.nfrs.scale).some((s) => SPREAD_EVERYWHERE.test(s.quote));
-    owners[0] = { ...spreadLead, model: withSpreadBudget(spreadLead.model, everywhere) };
+    owners[spreadAt] = { ...spreadLead, model: withSpreadBudget(spreadLead.model, everywhere) };
   }
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]

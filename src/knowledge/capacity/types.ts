@@ -116,4 +116,10 @@ export interface CapacityModel {
   latencyPath?: LatencyPath;
   /** The model of a design about one subject (knowledge/topics.ts), where it sizes other things (an order book's matchers). */
   topics?: Partial<Record<Topic, CapacityModel>>;
+  /**
+   * The model keeps copies a change must reach (a cache's nodes): a stated freshness bound ("a price change must be
+   * visible within 1 second") is met by the change's path out to those copies, whatever words state it, so the lead
+   * model spends it over that path (capacity/spread.ts) as it does a bound worded as a fan-out.
+   */
+  copiesFollowChanges?: true;
 }
