@@ -112,6 +112,15 @@ describe("stated numbers a never-tuned set found ignored or misread (n24)", () =
     }
     const writes = figure(d, "peak_writes_per_sec");
     if (writes) expect(writes.value).toBeCloseTo(5e6, -4);
+    // stated reads and writes: their sum and their ratio, both the prompt's; a stated rate is never added to, or set
+    // over, another model's typical rate
+    const kv = design("Design a key-value store serving 200,000 reads and 50,000 writes per second");
+    expect(figure(kv, "peak_requests_per_sec")?.value).toBeCloseTo(250000, 0);
+    expect(figure(kv, "peak_writes_per_sec")?.value).toBeCloseTo(50000, 0);
+    for (const r of d.capacity)
+      for (const i of r.inputs)
+        if (i.name === "requests_per_sec" || i.name === "read_write_ratio")
+          expect(i.because, `${r.id} ${i.name}`).not.toMatch(/typical for I06/);
   });
 
   it("a size said as a most ('files up to 10 GB') is the largest object, which sizes the upload, not the average", () => {

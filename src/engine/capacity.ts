@@ -296,6 +296,11 @@ function evaluateModel(
   /** Whether an expression reads a number the prompt states. */
   const restsOnScale = (expression: string): boolean =>
     [...formulaVariables(formulaOf(expression))].some((v) => scale[v] !== undefined);
+  /** Whether a bridge rests on the prompt: on a stated number, or on nothing but stated numbers where it says so. */
+  const bridgeHolds = (b: { expression: string; allStated?: true }): boolean =>
+    b.allStated
+      ? [...formulaVariables(formulaOf(b.expression))].every((v) => scale[v] !== undefined)
+      : restsOnScale(b.expression);
   /** The quantities being bridged now: a bridge never reads back through another to the one it sizes. */
   const bridging = new Set<string>();
   /** A quantity the prompt states in another unit, read through the first bridge that rests on that number. */
@@ -305,7 +310,7 @@ function evaluateModel(
     try {
       const unit = QUANTITY_BY_ID.get(name)?.unit ?? model.inputs.find((x) => x.quantity === name)?.unit ?? "";
       for (const b of BRIDGES_TO.get(name) ?? []) {
-        if (!restsOnScale(b.expression)) continue;
+        if (!bridgeHolds(b)) continue;
         const r = evalExpr(b.expression);
         if (r && r.value > 0 && Number.isFinite(r.value) && !(r.value > (b.atMost ?? Number.POSITIVE_INFINITY)))
           return derivedKnown(name, unit, b, r);
@@ -336,7 +341,8 @@ function evaluateModel(
     ];
     for (const pass of [0, 1]) {
       for (const { d, bridge } of candidates) {
-        if (bridge && (pass === 1 || !restsOnScale(d.expression))) continue;
+        if (bridge && (pass === 1 || !bridgeHolds(d))) continue;
+        if (!bridge && "allStated" in d && d.allStated && !bridgeHolds(d)) continue;
         const r = evalExpr(d.expression);
         // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
         if (!r || r.value <= 0) continue;

@@ -1290,6 +1290,11 @@ export interface QuantityBridge {
   why: string;
   /** The bridge holds only while its value is at most this (a longer stated run is mostly waiting, not work). */
   atMost?: number;
+  /**
+   * The bridge holds only when the prompt states every quantity it reads: a ratio of two rates means something only
+   * when both are the prompt's, never a stated rate over another model's typical one.
+   */
+  allStated?: true;
 }
 
 export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
@@ -1316,12 +1321,13 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
-  // a stated write rate beside a read rate the design knows gives their ratio: a figure that splits requests into
-  // reads and writes at a typical ratio would otherwise show fewer writes than the prompt states
+  // stated reads and writes give their ratio: a figure that splits requests into reads and writes at a typical ratio
+  // would otherwise show other writes than the prompt states
   {
     quantity: "read_write_ratio",
     expression: "reads_per_sec / writes_per_sec",
-    why: "the reads over the stated writes",
+    why: "the stated reads over the stated writes",
+    allStated: true,
   },
   // the same thing counted under a model's own name: a stated search is a nearby query, a stated run time is how
   // long each run stays open, a stated place is a point the location index holds

@@ -14,6 +14,11 @@ export interface CapacityDerivation {
    */
   fromDesign?: boolean;
   /**
+   * Taken only when the prompt states every quantity it reads ("the stated writes and reads together"): a stated
+   * rate added to another model's typical one would size the input on a number the prompt never gave.
+   */
+  allStated?: true;
+  /**
    * The design's own rule for this input (a politeness gap its invariant states): the value the design uses is never
    * below it, whatever else sets the input, and coherence (`input-below-own-rule`) checks that.
    */
