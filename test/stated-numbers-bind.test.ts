@@ -27,8 +27,11 @@ describe("a stated rate binds by what it counts", () => {
     expect(scale("a platform with 2,000 function invocations per second").tasks_per_sec).toBe(2000);
   });
 
-  it("reads increments and impressions as counted events", () => {
-    expect(scale("a view counter: 1 million increments per second")).toEqual({ messages_per_sec: 1e6 });
+  it("reads increments and impressions as counted events, an increment also as a write the store takes", () => {
+    expect(scale("a view counter: 1 million increments per second")).toEqual({
+      messages_per_sec: 1e6,
+      writes_per_sec: 1e6,
+    });
     expect(scale("an ad system with 300k impressions per second")).toEqual({ messages_per_sec: 3e5 });
   });
 

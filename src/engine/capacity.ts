@@ -296,6 +296,11 @@ function evaluateModel(
   /** Whether an expression reads a number the prompt states. */
   const restsOnScale = (expression: string): boolean =>
     [...formulaVariables(formulaOf(expression))].some((v) => scale[v] !== undefined);
+  /** Whether a bridge rests on the prompt: on a stated number, or on nothing but stated numbers where it says so. */
+  const bridgeHolds = (b: { expression: string; allStated?: true }): boolean =>
+    b.allStated
+      ? [...formulaVariables(formulaOf(b.expression))].every((v) => scale[v] !== undefined)
+      : restsOnScale(b.expression);
   /** The quantities being bridged now: a bridge never reads back through another to the one it sizes. */
   const bridging = new Set<string>();
   /** A quantity the prompt states in another unit, read through the first bridge that rests on that number. */
@@ -305,7 +310,7 @@ function evaluateModel(
     try {
       const unit = QUANTITY_BY_ID.get(name)?.unit ?? model.inputs.find((x) => x.quantity === name)?.unit ?? "";
       for (const b of BRIDGES_TO.get(name) ?? []) {
-        if (!restsOnScale(b.expression)) continue;
+        if (!bridgeHolds(b)) continue;
         const r = evalExpr(b.expression);
         if (r && r.value > 0 && Number.isFinite(r.value) && !(r.value > (b.atMost ?? Number.POSITIVE_INFINITY)))
           return derivedKnown(name, unit, b, r);
@@ -336,7 +341,8 @@ function evaluateModel(
     ];
     for (const pass of [0, 1]) {
       for (const { d, bridge } of candidates) {
-        if (bridge && (pass === 1 || !restsOnScale(d.expression))) continue;
+        if (bridge && (pass === 1 || !bridgeHolds(d))) continue;
+        if (!bridge && "allStated" in d && d.allStated && !bridgeHolds(d)) continue;
         const r = evalExpr(d.expression);
         // Derived when something it rests on was stated (or there is no typical value); else the typical value reads better.
         if (!r || r.value <= 0) continue;
@@ -738,17 +744,19 @@ export function capacityOwners(
     owners[at] = { ...lead, model: withLatencyBudget(lead.model, latency) };
   // a stated bound on a change sent out to every server or site is spent along the change's own path by the leading
   // model, unless a model of the design already holds a figure to it (a count's pipeline stages)
+  // a bound worded otherwise ("a price change must be visible within 1 second") is spent the same way by the first
+  // model that keeps copies a change must reach (a cache's nodes)
   const spread = f.nfrs.scale.propagation_seconds;
-  const spreadLead = owners[0];
-  if (
-    spread &&
-    spreadLead &&
-    SPREAD_FANOUT.test(spread.quote) &&
-    !owners.some((o) => holdsTo(o.model, "propagation_seconds"))
-  ) {
+  const spreadAt = spread
+    ? SPREAD_FANOUT.test(spread.quote)
+      ? 0
+      : owners.findIndex((o) => o.model.copiesFollowChanges === true)
+    : -1;
+  const spreadLead = owners[spreadAt];
+  if (spread && spreadLead && !owners.some((o) => holdsTo(o.model, "propagation_seconds"))) {
     const everywhere =
       f.nfrs.regions.value > 1 || Object.values(f.nfrs.scale).some((s) => SPREAD_EVERYWHERE.test(s.quote));
-    owners[0] = { ...spreadLead, model: withSpreadBudget(spreadLead.model, everywhere) };
+    owners[spreadAt] = { ...spreadLead, model: withSpreadBudget(spreadLead.model, everywhere) };
   }
   const archetype = featureLed
     ? [...feats.map(() => false), ...archs.map(() => true)]

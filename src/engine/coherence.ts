@@ -132,6 +132,7 @@ export type CoherenceRule =
   | "quantity-computed-twice"
   | "stated-stand-in-replaced"
   | "stated-number-unread"
+  | "stated-without-quote"
   | "part-exceeds-whole"
   | "input-below-own-rule"
   | "outsider-checks-ours"
@@ -267,6 +268,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "one quantity has one row: two capacity figures never compute the same expression over the same inputs under two names (the drivers' location updates sized by both the dispatcher and the proximity index)",
   "stated-stand-in-replaced":
     "a quantity the prompt states under another model's name (a million drivers reporting every 4 seconds are the live clients and their heartbeat) never takes a typical value in a figure that reads it under its own name",
+  "stated-without-quote":
+    "a value is labelled stated only where the prompt holds the words it quotes: a count or bound with no such words is a default or a derivation, and says so",
   "stated-number-unread":
     "every amount the prompt states is read as some quantity: a number no rule binds (an unknown noun, a bound of an unknown kind) is named, not replaced silently by a typical value",
   "bound-without-headroom":
@@ -1758,6 +1761,40 @@ function statedNumbersUsed(d: Design): Problem[] {
   return out;
 }
 
+/** Text as the prompt's quotes are compared: lower case, dashes plain, commas and runs of spaces dropped. */
+const quoteForm = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/,/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * A value labelled stated quotes the prompt: "Regions: 3 (stated)" where the prompt names no regions, or a count whose
+ * quote is not in the prompt, tells the reader the prompt said what it did not. Every stated NFR source and every
+ * stated input of a figure must carry words the prompt holds.
+ */
+function statedHaveQuotes(d: Design): Problem[] {
+  const prompt = quoteForm(d.prompt ?? "");
+  if (!prompt) return [];
+  const out: Problem[] = [];
+  const seen = new Set<string>();
+  const check = (where: string, because: string | undefined) => {
+    const quote = /^the prompt says '([^']+)'/.exec(because ?? "")?.[1];
+    if (quote === undefined || prompt.includes(quoteForm(quote)) || seen.has(`${where}|${quote}`)) return;
+    seen.add(`${where}|${quote}`);
+    out.push({
+      rule: "stated-without-quote",
+      detail: `${where} is labelled stated from '${quote}', which the prompt does not say`,
+    });
+  };
+  for (const [k, src] of Object.entries(d.nfrs.sources)) if (src?.source === "stated") check(k, src.because);
+  for (const r of d.capacity)
+    for (const i of r.inputs) if (i.source === "stated") check(`${r.id} input ${i.name}`, i.because);
+  return out;
+}
+
 /**
  * One quantity, one row: two capacity figures whose expressions are the same over the same inputs are one quantity
  * computed twice under two names (a dispatcher's and a proximity index's location updates), which shows the reader
@@ -3135,6 +3172,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...numbersAgree(d),
     ...inputsAgree(d),
     ...statedNumbersUsed(d),
+    ...statedHaveQuotes(d),
     ...quantitiesOnce(d),
     UNREAD_PLACE,
     ...statedStandInsKept(d),

@@ -494,6 +494,23 @@ function findNumbers(t: string): NumberMatch[] {
 
 type Scale = Record<string, Stated<number>>;
 
+/** Words just before a size that make it the largest one ("files up to 10 GB", "objects of at most 5 TB"). */
+const MOST_BYTES_BEFORE =
+  /\b(?:[a-z]+\s+(?:of\s+|with\s+)?)?(?:up to|at most|as large as|as big as|no (?:larger|bigger) than|max(?:imum)?(?: size)?(?: of)?)\s+$/i;
+
+/** The most availability zones a cloud region offers: a bare count of zones above it counts areas of a map. */
+const AVAILABILITY_ZONES_MAX = 6;
+
+/**
+ * How a vague amount ("thousands of bidders") is read: the least the word says, said as a reading beside the quote,
+ * so the figure that rests on it shows it is a floor taken for the number, not a number the prompt gives.
+ */
+function vagueReading(t: string, n: NumberMatch): string | undefined {
+  const said = t.slice(n.start, n.end).replace(/\s+of$/i, "");
+  if (!/^(?:(?:tens|hundreds) of )?(?:dozens|hundreds|thousands|millions|billions)$/i.test(said)) return undefined;
+  return `${n.value.toLocaleString("en-US")}, the least '${said.toLowerCase()}' says`;
+}
+
 function setScale(scale: Scale, id: string, value: number, quote: string, reading?: string) {
   if (!Number.isFinite(value) || value <= 0) return;
   if (scale[id] === undefined)
@@ -570,6 +587,9 @@ const AUCTION_WORDS = /\b(?:auction\w*|bid\w*)\b/i;
 const RUN_FOR =
   /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+(?:for\s+)?(?:up to\s+|as long as\s+|about\s+|around\s+)?$/i;
 
+/** "the last", "the past": a span back from now, just before its duration ("any of the last 30 days"). */
+const LAST_SPAN = /\b(?:the|these|those)\s+(?:last|past|previous|prior|most recent|latest)\s*$/i;
+
 /** What the words around a duration say it measures. */
 const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: RegExp }[] = [
   { re: /\bheart ?beats?\b/i, id: "heartbeat_seconds" },
@@ -607,6 +627,13 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
   // auction's countdown restarts at ("extends the auction by two minutes", "resets a 15 second timer"): ahead of a
   // run's length, which "last" would otherwise read
   { re: CLOSING_WINDOW, id: "closing_window_seconds", prompt: AUCTION_WORDS },
+  // "restore to any of the last 30 days", "query the past 90 days": the span back from now that stays reachable, a
+  // retention window; "last" here is the adjective after an article, never the verb of how long a run lasts
+  {
+    re: LAST_SPAN,
+    id: "retention_days",
+    toDays: true,
+  },
   // how long each one runs, from its start to its end ("workflows that run for 90 days", "a build takes 10 minutes")
   { re: RUN_FOR, id: "run_seconds" },
   { re: PAGE_WORDS, id: "page_bound_seconds" },
@@ -763,6 +790,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
               : "bytes_stored";
       // The quote runs through the next word only when that word named what the bytes are ("1 KB messages").
       const next = /^\s*(?!of\b)\w+/.exec(rest.slice(pos))?.[0].length ?? 0;
+      // "files up to 10 GB", "objects as large as 5 TB": the largest one, a maximum, never the average object size
+      const most = MOST_BYTES_BEFORE.exec(clauseBefore);
+      const objectNoun = /\b(?:objects?|files?|blobs?|photos?|images?|videos?|uploads?|artifacts?|attachments?)\b/i;
+      if (most && (id === "object_bytes" || (id === "bytes_stored" && objectNoun.test(clauseBefore)))) {
+        setScale(scale, "max_object_bytes", v, `${clauseBefore.slice(most.index)}${quoteTo(pos)}`);
+        continue;
+      }
       setScale(scale, id, v, quoteTo(id === "bytes_stored" ? pos : pos + next));
       continue;
     }
@@ -818,7 +852,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
                     ? lastMatch(PAGE_WORDS, clauseBefore)
                     : target.id === "run_seconds"
                       ? lastMatch(RUN_FOR, clauseBefore)
-                      : undefined;
+                      : target.id === "retention_days"
+                        ? lastMatch(LAST_SPAN, clauseBefore)
+                        : undefined;
           setScale(
             scale,
             target.id,
@@ -997,7 +1033,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             (members && MOST_BEFORE.test(clauseBefore) ? 0 : undefined))
           : undefined;
       if (within !== undefined) {
-        setScale(scale, "max_participants", n.value, quoteTo(end + within));
+        setScale(scale, "max_participants", n.value, quoteTo(end + within), vagueReading(t, n));
         continue;
       }
       // "never runs two copies of the same task at once", "no two instances of a job run concurrently": a count under a
@@ -1005,7 +1041,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       // invariant), never an amount to size
       if (EXCLUSIVE_BEFORE.test(clauseBefore) && EXCLUSIVE_AFTER.test(after.split(/[;:!?]|[.,](?!\d)/)[0] ?? ""))
         continue;
-      setScale(scale, hit.entry.count, n.value, quoteTo(end));
+      // "replicated across 3 zones": a handful of bare zones are a region's availability zones (clouds offer three to
+      // six), failure domains, not areas of a map
+      const count =
+        hit.entry.count === "zones" && /^zones?$/.test(hit.noun) && n.value <= AVAILABILITY_ZONES_MAX
+          ? "failure_domains"
+          : hit.entry.count;
+      setScale(scale, count, n.value, quoteTo(end), vagueReading(t, n));
       for (const also of [hit.entry.also ?? []].flat()) setScale(scale, also, n.value, quoteTo(end));
       // "1 million fans race for 50,000 seats": people who contend for something at once are the buyers who arrive
       // when the sale opens, not only the product's users

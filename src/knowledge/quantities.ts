@@ -175,6 +175,18 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
   { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
   { id: "places", label: "places a location index holds that rarely move (businesses, venues)", unit: "places" },
+  // the areas a map is divided into and each computed on its own (a city's pricing zones, hexagon cells): a count of
+  // places the work is partitioned by, never of regions the service runs in; no typical value, so only a prompt that
+  // counts them shows their figures
+  {
+    id: "zones",
+    label: "areas the map is divided into, each computed on its own (zones, hexagon cells)",
+    unit: "zones",
+  },
+  // "files up to 10 GB": the largest one, which sizes an upload in blocks or parts, never the average size that sizes
+  // the bytes stored
+  { id: "max_object_bytes", label: "size of the largest object or file", unit: "B" },
+  { id: "zone_recompute_seconds", label: "zone recompute interval", unit: "s" },
   { id: "alert_rules", label: "alert rules evaluated, each on its own schedule", unit: "rules" },
   {
     id: "eval_interval_seconds",
@@ -1290,6 +1302,11 @@ export interface QuantityBridge {
   why: string;
   /** The bridge holds only while its value is at most this (a longer stated run is mostly waiting, not work). */
   atMost?: number;
+  /**
+   * The bridge holds only when the prompt states every quantity it reads: a ratio of two rates means something only
+   * when both are the prompt's, never a stated rate over another model's typical one.
+   */
+  allStated?: true;
 }
 
 export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
@@ -1316,6 +1333,14 @@ export const QUANTITY_BRIDGES: readonly QuantityBridge[] = [
     why: "the stated daily bytes in records of the record size, over a day",
   },
   { quantity: "samples_per_sec", expression: "messages_per_sec", why: "each stated event is one data point ingested" },
+  // stated reads and writes give their ratio: a figure that splits requests into reads and writes at a typical ratio
+  // would otherwise show other writes than the prompt states
+  {
+    quantity: "read_write_ratio",
+    expression: "reads_per_sec / writes_per_sec",
+    why: "the stated reads over the stated writes",
+    allStated: true,
+  },
   // the same thing counted under a model's own name: a stated search is a nearby query, a stated run time is how
   // long each run stays open, a stated place is a point the location index holds
   { quantity: "nearby_queries_per_sec", expression: "queries_per_sec", why: "each stated search is one nearby query" },

@@ -83,7 +83,13 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     rate: "messages_per_sec",
     daily: "posts",
   },
-  { re: /^(?:likes?|reactions?|kudos|upvotes?|votes?)$/, rate: "messages_per_sec", daily: "likes" },
+  // a like or a vote changes the count it is cast on: each one is also a write the store takes
+  {
+    re: /^(?:likes?|reactions?|kudos|upvotes?|votes?)$/,
+    rate: "messages_per_sec",
+    also: "writes_per_sec",
+    daily: "likes",
+  },
   { re: /^(?:messages?|msgs?|chat messages?|texts?)$/, rate: "messages_per_sec", daily: "messages" },
   { re: /^(?:orders?|purchases?)$/, rate: "messages_per_sec", daily: "orders" },
   { re: /^(?:payments?|money transfers?|transfers?)$/, rate: "messages_per_sec", daily: "transfers" },
@@ -91,8 +97,15 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // a photo or video is a stored object; stated per day it is an upload (a write)
   { re: /^(?:photos?|images?|pictures?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
   {
-    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?|increments?|decrements?|counter updates?|impressions?|plays|listens)$/,
+    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?|impressions?|plays|listens)$/,
     rate: "messages_per_sec",
+  },
+  // an increment changes a stored count: an event to count and a write the store takes ("5 million increments per
+  // second" is the write rate that sizes the hot path, never left beside a typical request rate)
+  {
+    re: /^(?:increments?|decrements?|counter updates?|counter increments?)$/,
+    rate: "messages_per_sec",
+    also: "writes_per_sec",
   },
   {
     re: /^(?:samples?|data ?points?|datapoints?|points?|metrics?|measurements?|readings?)$/,
@@ -119,7 +132,7 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   { re: /^(?:timers?|schedules?|reminders?|scheduled jobs?|cron jobs?)$/, count: "timers", rate: "tasks_per_sec" },
   { re: /^(?:pages?|urls?|web ?pages?|sites?|websites?|documents? crawled)$/, count: "items", rate: "items_per_sec" },
   {
-    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?)$/,
+    re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",
   },
   // a venue's seats or a sale's tickets are the items one event sells (a seat is held, then sold once)
@@ -168,6 +181,14 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   // city or a map are places the service covers, neither of them a region it runs in
   { re: /^(?:regions?|data ?cent(?:er|re)s?|datacent(?:er|re)s?)$/, count: "regions" },
   { re: /^(?:availability zones?|azs?)$/, count: "failure_domains" },
+  // the areas a map is divided into, each computed on its own (a city's pricing zones, hexagon cells, tiles): places
+  // the work is partitioned by, never regions the service runs in; "every 30 seconds" after them is how often each is
+  // recomputed (a bare "3 zones" is read as availability zones by the parser, a handful being a region's zones)
+  {
+    re: /^(?:(?:city|pricing|surge|delivery|service|map|geographic|geo|market|hexagon|hex|grid|geohash|h3) (?:zones?|cells?|areas?)|zones?|hexagons?|hexes|geofences?|districts?|neighbou?rhoods?)$/,
+    count: "zones",
+    interval: "zone_recompute_seconds",
+  },
   { re: /^(?:replicas?|copies)$/, count: "replicas" },
   { re: /^(?:backends?|upstreams?)$/, count: "backends" },
   // a service is one logical name with several instances behind it; a proxy balances over them as backends

@@ -105,12 +105,20 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
             (x) => x !== r && new RegExp(String.raw`\b${r.id}\b`).test(x.formula.split("=").slice(1).join("=")),
           ),
       );
+      // a figure held to a stated bound (and the spare it leaves) is shown whoever owns it: the bound is the prompt's
+      const held = new Set(kept.filter((r) => r.bound !== undefined).map((r) => r.id));
+      const spends = (r: CapacityRow) =>
+        held.has(r.id) ||
+        [...held].some((id) => new RegExp(String.raw`\b${id}\b`).test(r.formula.split("=").slice(1).join("=")));
       const shown = whole
         ? kept
-        : kept
-            .filter((r) => r.kind === "hotspot" || r.kind === "storage")
-            .filter((r) => !(storedBytes(r) && sizedByFeature.has(o.owner)))
-            .slice(0, 2);
+        : [
+            ...kept
+              .filter((r) => r.kind === "hotspot" || r.kind === "storage")
+              .filter((r) => !(storedBytes(r) && sizedByFeature.has(o.owner)))
+              .slice(0, 2),
+            ...kept.filter(spends),
+          ];
       for (const r of shown) {
         const key = `${r.archetype}:${r.id}`;
         if (seen.has(key)) continue;

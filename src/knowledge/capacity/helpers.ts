@@ -22,7 +22,7 @@ export const fromUsers = (typical: number, why: string): CapacityInputSpec => ({
   typical,
   why,
   from: [
-    { expression: "writes_per_sec + reads_per_sec", why: "the stated writes and reads together" },
+    { expression: "writes_per_sec + reads_per_sec", why: "the stated writes and reads together", allStated: true },
     { expression: "writes_per_sec * (1 + read_write_ratio)", why: "the stated writes plus reads at the usual ratio" },
     {
       expression: "reads_per_sec * (1 + 1 / read_write_ratio)",

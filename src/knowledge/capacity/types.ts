@@ -14,6 +14,11 @@ export interface CapacityDerivation {
    */
   fromDesign?: boolean;
   /**
+   * Taken only when the prompt states every quantity it reads ("the stated writes and reads together"): a stated
+   * rate added to another model's typical one would size the input on a number the prompt never gave.
+   */
+  allStated?: true;
+  /**
    * The design's own rule for this input (a politeness gap its invariant states): the value the design uses is never
    * below it, whatever else sets the input, and coherence (`input-below-own-rule`) checks that.
    */
@@ -116,4 +121,10 @@ export interface CapacityModel {
   latencyPath?: LatencyPath;
   /** The model of a design about one subject (knowledge/topics.ts), where it sizes other things (an order book's matchers). */
   topics?: Partial<Record<Topic, CapacityModel>>;
+  /**
+   * The model keeps copies a change must reach (a cache's nodes): a stated freshness bound ("a price change must be
+   * visible within 1 second") is met by the change's path out to those copies, whatever words state it, so the lead
+   * model spends it over that path (capacity/spread.ts) as it does a bound worded as a fan-out.
+   */
+  copiesFollowChanges?: true;
 }

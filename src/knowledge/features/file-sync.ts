@@ -90,6 +90,15 @@ export const FILE_SYNC: FeatureEntry = {
         "commits/s",
       ),
       fig("stored_blocks", "blocks stored", "count", "stored_bytes / block_bytes", "blocks"),
+      // a stated largest file ("files up to 10 GB") is a maximum, not the average: it sizes one upload, sent and
+      // resumed block by block, and the list of block hashes its commit carries; shown only where the prompt states it
+      fig(
+        "blocks_per_largest_file",
+        "blocks in the largest file (each uploaded, hashed and resumed on its own)",
+        "fan-out",
+        "max_object_bytes / block_bytes",
+        "blocks",
+      ),
     ],
   },
   decisions: [

@@ -133,6 +133,10 @@ export const PROXIMITY: FeatureEntry = {
           { expression: "properties", why: "each stated hotel or rental is one place on the map" },
         ],
       },
+      // the zones the map is divided into and how often each is recomputed (a city's surge-pricing zones every 30 s),
+      // only where the prompt counts them: no typical value, so a design that names no zones shows no zone figures
+      { quantity: "zones" },
+      { quantity: "zone_recompute_seconds" },
     ],
     figures: [
       fig(
@@ -158,6 +162,22 @@ export const PROXIMITY: FeatureEntry = {
         "reads/s",
       ),
       SEARCH_AREA,
+      // each zone's figure (a surge multiplier) is recomputed from the positions and requests counted in it: one
+      // aggregation per zone per interval, which spreads over workers by zone as the location index spreads by cell
+      fig(
+        "zone_recomputes_per_sec",
+        "zone recomputations per second (every zone once per interval)",
+        "rate",
+        "zones / zone_recompute_seconds",
+        "recomputes/s",
+      ),
+      fig(
+        "moving_objects_per_zone",
+        "moving objects counted in one zone on average (the supply each recomputation reads)",
+        "count",
+        "moving_objects / zones",
+        "objects",
+      ),
     ],
     topics: { places: PLACES_CAPACITY },
   },

@@ -132,13 +132,6 @@ export const capacity: CapacityModel = {
       "messages_per_sec * message_bytes * 86400 * replicas",
       "B/day",
     ),
-    fig(
-      "retained_bytes",
-      "bytes written over the retention period, counted once per replica",
-      "storage",
-      "daily_growth * retention_days",
-      "B",
-    ),
     // the storage tiers closed segments to object storage (the card's storage row): brokers keep only the hot
     // window on their disks, and the rest is one logical copy the object store keeps durable on its own
     fig(
@@ -153,6 +146,16 @@ export const capacity: CapacityModel = {
       "bytes of closed segments held in object storage for the whole retention (one logical copy)",
       "storage",
       "messages_per_sec * message_bytes * 86400 * retention_days",
+      "B",
+    ),
+    // the untiered alternative, kept to show what tiering saves: the plan is the broker and object-store rows before
+    // it, so this row comes after them and says it is not the plan, rather than sizing one quantity twice (a
+    // supporting log shows its first storage row, the plan's)
+    fig(
+      "retained_bytes",
+      "bytes the whole retention would take on broker disks, once per replica, without tiering (the alternative to the broker and object-store rows above, not the plan)",
+      "storage",
+      "daily_growth * retention_days",
       "B",
     ),
     fig(

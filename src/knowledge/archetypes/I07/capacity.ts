@@ -3,6 +3,8 @@ import type { CapacityModel } from "../../capacity/types.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 export const capacity: CapacityModel = {
+  // a change is visible to readers once every cache node holding the item has dropped or replaced it
+  copiesFollowChanges: true,
   inputs: [
     // a cached item is the value the store behind the cache holds: one size for both, so the hot set is a share of the data
     {

@@ -51,20 +51,30 @@ export const capacity: CapacityModel = {
   ],
   figures: [
     fig("heartbeats_per_sec", "heartbeats received", "hotspot", "clients / heartbeat_seconds", "writes/s"),
+    // a shard is one replica group: its leader takes the shard's heartbeats and its replicas add copies, never
+    // throughput, so the load divides by shards and the nodes are the shards times their replicas
+    fig(
+      "registry_shards",
+      "registry shards (one replica group each, its leader taking the shard's heartbeats)",
+      "count",
+      "heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation)",
+      "shards",
+      true,
+    ),
     fig(
       "registry_nodes",
-      "registry nodes (shards) to absorb the heartbeats",
+      "registry nodes: every shard's replicas",
       "count",
-      "max(replicas, heartbeats_per_sec / (store_node_ops_per_sec * target_utilisation))",
+      "registry_shards * replicas",
       "nodes",
       true,
       "nodes",
     ),
     fig(
-      "heartbeats_per_node",
-      "heartbeats per registry node",
+      "heartbeats_per_shard",
+      "heartbeats each shard's leader takes (its replicas add copies, not throughput)",
       "rate",
-      "heartbeats_per_sec / registry_nodes",
+      "heartbeats_per_sec / registry_shards",
       "writes/s",
     ),
     fig(

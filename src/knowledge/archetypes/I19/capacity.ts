@@ -277,6 +277,15 @@ const OBJECT_STORE_CAPACITY: CapacityModel = {
       "partitions",
       true,
     ),
+    // a stated largest object ("objects up to 5 TB") is a maximum, not the average: it sizes one upload, sent in parts
+    // that are stored and retried on their own; shown only where the prompt states it
+    fig(
+      "chunks_per_largest_object",
+      "chunks the largest object spans (each written and retried on its own)",
+      "fan-out",
+      "max_object_bytes / chunk_bytes",
+      "chunks",
+    ),
     fig(
       "objects_per_chunk",
       "small objects packed into one chunk, so chunks stay few while objects are many",
