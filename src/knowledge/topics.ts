@@ -122,7 +122,7 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   "kv-cache": String.raw`\b(?:key-value|kv|in-memory|memory) cach(?:e|es|ing)(?: (?:service|system|cluster|tier|layer|pool))?\b|\b(?:like|similar to) memcached?\b|\bmemcached?[- ](?:like|style)\b|\b(?:redis|memcached?|valkey)[- ]?(?:like|style|based)? (?:\w+ ){0,2}cach(?:e|es|ing)\b`,
   // people's own credentials: signing in, password resets, sessions and guessing attacks on them (not an API key's
   // quota or a lock's token): the nouns of an account's sign-in, never "token" or "session" alone
-  auth: String.raw`\b(?:(?:password|account) (?:resets?|recovery)|reset(?:ting)? (?:a |the |their |your )?passwords?|forgot(?:ten)? passwords?|reset (?:tokens?|links?)|log ?ins?|sign[- ]?ins?|sign(?:s|ing)? (?:people |users )?in|authenticat\w*|auth (?:service|server|system)s?|identity (?:provider|service)s?|credential(?:s| stuffing)|brute[- ]force(?:d)? (?:attacks?|login|guess\w*)|password (?:guess\w*|hash\w*|spraying)|magic[- ]links?|passwordless|single sign-on|sso|refresh tokens?|account lockouts?|lock(?:s|ing)? out (?:the )?accounts?|(?:multi|two)[- ]factor|2fa|mfa|one-time (?:passwords?|codes?))\b`,
+  auth: String.raw`\b(?:(?:password|account) (?:resets?|recovery)|reset(?:ting)? (?:a |the |their |your )?passwords?|forgot(?:ten)? passwords?|reset (?:tokens?|links?)|(?:log|sign)[- ]?ins? (?:services?|systems?|servers?|flows?|pages?|apis?|endpoints?|attempts?)|(?:log|sign)(?:s|ging|ning)? (?:people |users |customers )?in\b(?! (?:to|the|a)\b)|authenticat\w*|auth (?:service|server|system)s?|identity (?:provider|service)s?|credential(?:s| stuffing)|brute[- ]force(?:d)? (?:attacks?|login|guess\w*)|password (?:guess\w*|hash\w*|spraying)|magic[- ]links?|passwordless|single sign-on|sso|refresh tokens?|account lockouts?|lock(?:s|ing)? out (?:the )?accounts?|(?:multi|two)[- ]factor|2fa|mfa|one-time (?:passwords?|codes?))\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
@@ -198,6 +198,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   psp: String.raw`\b(?:(?:our|my|an?|the) (?:online )?(?:shop|store|marketplace|restaurant|app)'?s? (?:checkout|payments?)|checkout (?:for|of|in) (?:our|my|an?|the)|(?:through|via|using|with|integrat\w* (?:with )?|calls?|calling) (?:stripe|adyen|braintree|a payment (?:gateway|processor|provider)|the payment (?:gateway|processor|provider)|an? (?:external|third-party) (?:payment )?(?:gateway|processor|provider)))\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
+  // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
+  auth: String.raw`\b(?:key-value|kv) stores?\b|\bsession stores?\b`,
   places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
 };
 
