@@ -1125,8 +1125,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "authentication server",
       "auth service",
       "auth server",
+      // "identity" stems as "identical" does ("hammered by identical reads"): only the provider's two words
       "identity provider",
-      "identity service",
       "reset token",
       "reset tokens",
       "password reset service",
