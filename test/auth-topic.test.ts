@@ -20,7 +20,7 @@ describe("a sign-in and password-reset service is designed as credentials kept p
       expect(ids, p).toEqual(expect.arrayContaining(["auth-api", "limiter", "account-db", "session-store"]));
       for (const gone of ["coordinators", "replicas", "ingesters", "distributors"]) expect(ids, p).not.toContain(gone);
       const entities = d.dataModel.map((m) => m.entity);
-      expect(entities, p).toEqual(expect.arrayContaining(["ResetToken", "Session", "AttemptCounter"]));
+      expect(entities, p).toEqual(expect.arrayContaining(["ResetToken", "UserSession", "AttemptCounter"]));
       expect(
         d.invariants.some((i) => /never used twice/.test(i.statement)),
         p,

@@ -228,8 +228,7 @@ export function renamings(
   const unit = part?.topology.unit;
   if (!part || !unit) return [];
   // a noun the archetype already uses for one of its own entities is not a rename ("rollout" in a rollout system)
-  // (an entity only one subject of the archetype draws, a sign-in service's Session, is not the archetype's own)
-  const own = new Set(part.topology.dataModel.filter((e) => e.topic === undefined).map((e) => e.entity.toLowerCase()));
+  const own = new Set(part.topology.dataModel.map((e) => e.entity.toLowerCase()));
   if (unit.words.includes(found.noun) || own.has(found.noun.replace(/-/g, ""))) return [];
   return [
     {

@@ -69,7 +69,7 @@ export const AUTH_ENTITIES = [
     topic: T,
   },
   {
-    name: "Session",
+    name: "UserSession",
     description:
       "One signed-in device of an account: the hash of its opaque session id (or of its refresh token), the user id, the credential_version it was issued under, idle and absolute expiries, and the refresh-token family it rotates in; refused once revoked or once the account's credential_version has moved past it.",
     truth: true,
@@ -114,8 +114,8 @@ export const AUTH_WRITES = [
   },
   {
     action:
-      "sign in: once the attempt limits admit the request, verify the password against the account's argon2id hash and create a Session under the account's current credential_version",
-    entity: "Session",
+      "sign in: once the attempt limits admit the request, verify the password against the account's argon2id hash and create a UserSession under the account's current credential_version",
+    entity: "UserSession",
     shape: "create target",
     mechanism: "insert-primary",
     critical: true,
@@ -133,7 +133,7 @@ export const AUTH_WRITES = [
   {
     action:
       "rotate a refresh token: one conditional write consumes the presented token and issues the next in its family; a consumed token presented again revokes the whole family",
-    entity: "Session",
+    entity: "UserSession",
     shape: "state transition",
     mechanism: "guarded-transition",
     critical: true,
@@ -145,7 +145,7 @@ export const AUTH_READS = [
   {
     action:
       "check a session on each request: look the session id's hash up in the session store (or verify a short-lived signed access token) and refuse it when revoked, expired or older than the account's credential_version",
-    entity: "Session",
+    entity: "UserSession",
     shape: "read source",
     staleness:
       "none for an opaque session read from the session store; a signed access token stays usable until its own expiry (minutes) after a revocation, which bounds how stale a token check may be",
@@ -157,7 +157,7 @@ export const AUTH_READS = [
 const ONCE =
   "A reset token is never used twice, because its redemption is one conditional write on the account's shard that sets ResetToken.used_at only while it is empty and expires_at is ahead, so of two concurrent redemptions exactly one updates the row and the other is refused.";
 const RETIRE =
-  "A redeemed reset sets the new password hash and raises UserAccount.credential_version in the same transaction that consumes the token, so every Session and refresh token issued under the older version is refused from then on.";
+  "A redeemed reset sets the new password hash and raises UserAccount.credential_version in the same transaction that consumes the token, so every UserSession and refresh token issued under the older version is refused from then on.";
 const LIMITS =
   "Every sign-in or reset attempt is checked against the failure windows of its account and of its source address before a password hash is verified, so no account and no address gets more guesses than its window allows, however the guesses are spread.";
 const NO_ENUMERATION =
@@ -279,7 +279,7 @@ export const AUTH_TECHNOLOGIES: TechnologyInput[] = [
   {
     product: "PostgreSQL shards by user id (a primary with a synchronous replica each)",
     layer: "storage",
-    fits: "Keeps an account and its reset tokens on one shard, where an UPDATE that sets used_at only WHERE used_at IS NULL AND expires_at > now() reports one row or none, inside the transaction that sets the new hash and credential_version",
+    fits: "One shard per account, holding its reset tokens too. An UPDATE that sets used_at only where used_at is null and expires_at is ahead reports one row or none. It runs in the transaction that sets the new hash and credential_version",
     suits: ["linearizable", "durable", "rich-queries"],
     poorFor: ["multi-region", "elastic-scale"],
     caveat:
@@ -350,7 +350,7 @@ export const AUTH_COMPONENTS: ComponentSpec[] = [
     id: "session-store",
     name: "Session store (session and refresh-token hashes, by session id)",
     kind: "service",
-    holds: ["Session"],
+    holds: ["UserSession"],
     runs: ["create session", "check session", "rotate refresh token", "revoke"],
     because: "every request checks its session here, so it is an in-memory store keyed by the session id's hash",
     topic: T,
@@ -463,7 +463,7 @@ export const AUTH_DATA: DataSpec[] = [
     topic: T,
   },
   {
-    entity: "Session",
+    entity: "UserSession",
     key: ["session_id_hash"],
     fields: ["user_id", "credential_version", "refresh_family", "idle_expires_at", "absolute_expires_at", "revoked_at"],
     indexes: ["user_id (sign out everywhere)"],
@@ -686,15 +686,15 @@ export const AUTH_DECISIONS: DecisionPoint[] = [
     options: [
       {
         id: "home-region",
-        name: "one authority per account: its shard's leader, placed in the account's home region, takes every credential write and other regions forward to it",
-        buys: "a token is consumed in one place, so single use holds; sessions and reads are served near the person",
+        name: "a single home region per account for every credential write",
+        buys: "a token is consumed in one place, so single use holds, while other regions forward credential writes and serve sessions near the person",
         costs:
           "a redemption from far away pays a round trip to the home region, and a home region's loss waits for a new leader elsewhere",
         winsWhen: "a secret must be used at most once",
       },
       {
         id: "multi-writer",
-        name: "every region writes, and replicas settle concurrent writes by last writer wins",
+        name: "every region writes and merges by last writer wins",
         buys: "writes stay local and keep going through a region's loss",
         costs:
           "two regions can each consume the same token before they hear of each other, so a token may be used twice",
@@ -711,7 +711,7 @@ export const AUTH_DECISIONS: DecisionPoint[] = [
 
 /** What a credential design must draw and must not (coherence `auth-shape`). */
 export const AUTH_SHAPE = {
-  entities: ["UserAccount", "ResetToken", "Session"],
+  entities: ["UserAccount", "ResetToken", "UserSession"],
   once: /\bnever used twice\b/i,
   hashCost: "auth_nodes",
   /** Residue of a design that merges concurrent writes, which would let two regions each consume one token. */
