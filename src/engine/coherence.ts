@@ -17,6 +17,7 @@ import { PSP_SHAPE } from "../knowledge/archetypes/I12/psp.js";
 import { AUCTION_SHAPE } from "../knowledge/archetypes/I13/auction.js";
 import { BOARD_SHAPE } from "../knowledge/archetypes/I13/whiteboard.js";
 import { SANDBOX_SHAPE } from "../knowledge/archetypes/I15/sandbox.js";
+import { AUTH_SHAPE } from "../knowledge/archetypes/I16/auth.js";
 import { LEDGER_SHAPE } from "../knowledge/archetypes/I16/ledger.js";
 import { KVC_SHAPE } from "../knowledge/archetypes/I16/memcache.js";
 import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
@@ -179,6 +180,7 @@ export type CoherenceRule =
   | "media-store-shape"
   | "feature-flags-shape"
   | "kv-cache-shape"
+  | "auth-shape"
   | "ledger-shape"
   | "distributed-sql-shape"
   | "cdc-shape"
@@ -320,6 +322,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a fleet that runs untrusted code keeps each submission and its verdict, holds an invariant that a run reaches no network, and draws no cron scheduler, config rollout or function-invocation platform it was not asked for",
   "media-store-shape":
     "a photo store keeps its photos' metadata, volumes and needles, acknowledges an upload only once it is durable (never best-effort), sizes the bytes it adds a day, and draws no purge fan-out, config rollout, file-system lease or bought object store",
+  "auth-shape":
+    "a sign-in and password-reset design keeps accounts, reset tokens and sessions, holds a rule that a reset token is never used twice, sizes its fleet by the CPU its password hashes take, and settles no credential write by last writer wins or a merge",
   "kv-cache-shape":
     "an in-memory key-value cache is drawn as cache servers holding items in RAM, sized by RAM for every byte it is said to hold, with no durable store's coordinators, replicas, partition map or quorum",
   "feature-flags-shape":
@@ -2744,6 +2748,29 @@ function mediaStoreShape(d: Design): Problem[] {
 }
 
 /**
+ * A sign-in and password-reset design (topic "auth", led by I16) keeps its shape: accounts, reset tokens and sessions
+ * drawn, the single use of a reset token held as a rule, the auth fleet sized by its hash CPU, and no credential write
+ * settled by last writer wins or a merge of concurrent versions, which would let two regions each consume one token.
+ */
+function authShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "auth", "I16")) return [];
+  const out: Problem[] = [];
+  for (const e of undrawn(d, AUTH_SHAPE.entities)) out.push({ rule: "auth-shape", detail: `no ${e} record is drawn` });
+  if (!d.invariants.some((i) => AUTH_SHAPE.once.test(i.statement)))
+    out.push({ rule: "auth-shape", detail: "no rule says that a reset token is never used twice" });
+  if (!d.capacity.some((c) => c.id === AUTH_SHAPE.hashCost))
+    out.push({ rule: "auth-shape", detail: "the auth fleet is not sized by the CPU its password hashes take" });
+  for (const x of drawnParts(d).filter((y) => AUTH_SHAPE.residue.test(y.text)))
+    out.push({ rule: "auth-shape", detail: `${x.where} settles concurrent credential writes by a merge` });
+  for (const row of d.decisions) {
+    const chosen = row.options.find((o) => o.id === row.chosen);
+    if (chosen && AUTH_SHAPE.residue.test(chosen.name))
+      out.push({ rule: "auth-shape", detail: `${row.id} chose '${chosen.name}', a merge of concurrent writes` });
+  }
+  return out;
+}
+
+/**
  * An in-memory key-value cache (topic "kv-cache", led by I16) keeps its shape: its items drawn, its servers counted
  * by the RAM the stated data needs, and none of a durable replicated store's machinery drawn or said.
  */
@@ -3199,6 +3226,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...mediaStoreShape(d),
     ...featureFlagsShape(d),
     ...kvCacheShape(d),
+    ...authShape(d),
     ...ledgerShape(d),
     ...distributedSqlShape(d),
     ...cdcShape(d),

@@ -126,6 +126,13 @@ const STOP = new Set([
   // a data model or query language names what kind of database it is, not a record it keeps
   "sql",
   "nosql",
+  // what a sign-in service does, not the record it keeps ("a login service" keeps accounts)
+  "login",
+  "signin",
+  "authentication",
+  "auth",
+  "reset",
+  "identity",
   "newsql",
   "relational",
   "graph",

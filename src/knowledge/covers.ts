@@ -24,6 +24,15 @@ export interface Coverage {
 
 export const COVERAGE: readonly Coverage[] = [
   {
+    // the sign-in service counts failed attempts per account and per source itself (its attempt limiter), so a
+    // rate limiter's buckets are not drawn beside it unless the prompt asks to limit its API traffic in general
+    by: "I16",
+    topic: "auth",
+    covers: "I08",
+    unless: String.raw`\b(?:api (?:rate limit\w*|quotas?)|per[- ](?:api[- ])?key quotas?|rate limit(?:s|ing)? (?:every|all|each) (?:api|endpoint|request)s?|token buckets?)\b`,
+    because: "the attempt limiter's windows per account, address and network, checked before a hash is verified",
+  },
+  {
     // an in-memory key-value cache pool is the cache itself: its look-aside fill, leases and delete-on-write are the
     // variant's own rows, so the CDN's edges and purge control are not drawn unless the prompt asks for an edge tier
     by: "I16",
@@ -498,6 +507,21 @@ export const VARIANTS: readonly Variant[] = [
   },
   { by: "I16", ...CACHE_ASIDE },
   { by: "I07", ...CACHE_ASIDE, absorbs: ["I16"] },
+  {
+    by: "I16",
+    topic: "auth",
+    subject:
+      "a sign-in and password-reset service: accounts with slow salted password hashes sharded by user id, single-use reset tokens and revocable sessions",
+    summary: [
+      "A reset token is 128 random bits mailed as a link; only its hash is stored, with a short expiry",
+      "Redeeming it is one conditional write (unused and unexpired) in the transaction that sets the new hash and raises the account's credential version, which signs out every session",
+      "A sign-in is checked against failure windows per account, per address and per network before its hash is verified, with a back-off that doubles per failure",
+      "A reset request answers the same whether or not the email has an account",
+    ],
+    absorbs: [],
+    stance:
+      "an account's credentials change only on its shard's leader, so a shard cut off from its majority refuses resets and password changes rather than let one token be consumed on both sides",
+  },
   {
     by: "I16",
     topic: "ledger",

@@ -102,6 +102,7 @@ export const TOPIC_VALUES = [
   "psp",
   "tiered-log",
   "auction",
+  "auth",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -121,6 +122,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // not a cache tier a design puts in front of its own database or a CDN's edges: spoken with the cache topic
   // (TOPIC_NEEDS) and where a key-value, in-memory or Memcached-like cache is named
   "kv-cache": String.raw`\b(?:key-value|kv|in-memory|memory) cach(?:e|es|ing)(?: (?:service|system|cluster|tier|layer|pool))?\b|\b(?:like|similar to) memcached?\b|\bmemcached?[- ](?:like|style)\b|\b(?:redis|memcached?|valkey)[- ]?(?:like|style|based)? (?:\w+ ){0,2}cach(?:e|es|ing)\b`,
+  // people's own credentials: signing in, password resets, sessions and guessing attacks on them (not an API key's
+  // quota or a lock's token): the nouns of an account's sign-in, never "token" or "session" alone
+  auth: String.raw`\b(?:(?:password|account) (?:resets?|recovery)|reset(?:ting)? (?:a |the |their |your )?passwords?|forgot(?:ten)? passwords?|reset (?:tokens?|links?)|(?:log|sign)[- ]?ins? (?:services?|systems?|servers?|flows?|pages?|apis?|endpoints?|attempts?)|(?:log|sign)(?:s|ging|ning)? (?:people |users |customers )?in\b(?! (?:to|the|a)\b)|authenticat\w*|auth (?:service|server|system)s?|identity (?:provider|service)s?|credential(?:s| stuffing)|brute[- ]force(?:d)? (?:attacks?|login|guess\w*)|password (?:guess\w*|hash\w*|spraying)|magic[- ]links?|passwordless|single sign-on|sso|refresh tokens?|account lockouts?|lock(?:s|ing)? out (?:the )?accounts?|(?:multi|two)[- ]factor|2fa|mfa|one-time (?:passwords?|codes?))\b`,
   "cache-aside": String.raw`\bcach(?:e|es|ing)\b[^.;]{0,40}\b(?:in front of|before|for|over)\b[^.;]{0,40}\b(?:databases?|db|datastores?|data stores?|mysql|postgres\w*)\b|\b(?:look-aside|cache-aside)\b`,
   "file-sync": String.raw`\b(?:file (?:sync|syncing|synchroni[sz]ation|hosting)|sync(?:s|ing|ed)? (?:files|folders)|dropbox|google drive|onedrive|icloud drive|box\.com)\b`,
   "order-book": String.raw`\b(?:matching engines?|order ?books?|(?:stock|securities|crypto(?:currency)?) exchanges?|limit orders?|market orders?|bids? and (?:asks?|offers?)|price-time priority|trading venues?|order matching)\b`,
@@ -204,6 +208,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   auction: String.raw`\b(?:ad (?:auctions?|exchanges?|slots?|impressions?)|real[- ]time bidding|rtb|programmatic|advertis\w*|(?:spectrum|treasury|bond) auctions?|second-price ad)\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
+  // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
+  auth: String.raw`\b(?:key-value|kv) stores?\b|\bsession stores?\b`,
   places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
 };
 
@@ -215,6 +221,7 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   webhook: "events are pushed to endpoints our customers register (webhooks, callback URLs), not to a provider we call",
   cache:
     "the system is a cache: its copies may be evicted and refilled from elsewhere, so it keeps no repair of lost writes",
+  auth: "the system signs people in to their own accounts: passwords kept as slow salted hashes, password resets by an emailed single-use token, sessions revoked when the password changes, and failed attempts counted per account and per source so guessing is bounded",
   "kv-cache":
     "the system is a pool of in-memory key-value cache servers (Memcached, Redis as a cache): clients hash each key to one server, items live in RAM and are evicted least recently used, nothing is replicated, and a lost server's keys miss and refill from the origin",
   "cache-aside":
@@ -436,6 +443,7 @@ const PROMPT_ONLY: readonly Topic[] = [
   "kv-cache",
   "tiered-log",
   "auction",
+  "auth",
 ];
 
 /** The topics a design never speaks of (designTopicsSpoken), in table order. */

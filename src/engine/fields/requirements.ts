@@ -88,14 +88,16 @@ const EXAMPLE = /\s*\([^()]*\)$/;
 /**
  * A path's words as a supporting archetype (or a product's deep dive) says them: a closing example that shares
  * no meaning word with the rest of the path or the archetype's entities speaks for the archetype's home domain
- * ("(read-modify-write of a session or profile)"), not for this design, so it is left out and the reason says so;
+ * ("(read-modify-write of a session or profile)"), not for this design, so it is left out and the reason says so (an
+ * entity only a subject of the archetype draws is not its common ground);
  * a closing clause about the path's own things ("(never a number reused for that resource)") stays.
  */
 function supportingPath(a: Archetype, action: string, entity: string): { text: string; dropped: string | undefined } {
   const m = EXAMPLE.exec(action);
   const own = new Set([
     ...meaningWords(action.slice(0, m?.index ?? action.length)),
-    ...a.entities.flatMap((e) => [...meaningWords(entityWords(e.name))]),
+    // a subject's own entity (a sign-in service's Session) is not the archetype's common ground for an example
+    ...a.entities.filter((e) => e.topic === undefined).flatMap((e) => [...meaningWords(entityWords(e.name))]),
   ]);
   const example = m && ![...meaningWords(m[0])].some((w) => own.has(w));
   const dropped = example ? m[0].trim() : undefined;

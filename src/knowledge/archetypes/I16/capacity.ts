@@ -1,5 +1,6 @@
 import { fig, fromUsers } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { AUTH_CAPACITY } from "./auth.js";
 import { LEDGER_CAPACITY } from "./ledger.js";
 import { KVC_CAPACITY } from "./memcache.js";
 import { SQL_CAPACITY } from "./sql.js";
@@ -99,6 +100,7 @@ export const capacity: CapacityModel = {
   ],
   figures: IN_MEMORY.figures,
   topics: {
+    auth: AUTH_CAPACITY,
     "kv-cache": KVC_CAPACITY,
     ledger: LEDGER_CAPACITY,
     "distributed-sql": SQL_CAPACITY,

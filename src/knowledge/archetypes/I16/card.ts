@@ -1,4 +1,16 @@
 import type { ArchetypeInput } from "../../schema.js";
+import { keptBy } from "../../topics.js";
+import {
+  AUTH_BOTTLENECKS,
+  AUTH_ENTITIES,
+  AUTH_FAILURES,
+  AUTH_INVARIANTS,
+  AUTH_KEPT_BY,
+  AUTH_READS,
+  AUTH_SCOPES,
+  AUTH_TECHNOLOGIES,
+  AUTH_WRITES,
+} from "./auth.js";
 import {
   LEDGER_BOTTLENECKS,
   LEDGER_ENTITIES,
@@ -148,7 +160,7 @@ export const card = {
   },
   entities: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       name: "KeyValue",
       description:
         "The record for one key: value, version (counter, timestamp or vector clock), optional expiry, and a deleted flag when it is a tombstone; a leaderless store may hold several concurrent siblings until a read or the client reconciles them.",
@@ -166,6 +178,7 @@ export const card = {
     ...LEDGER_ENTITIES,
     ...SQL_ENTITIES,
     ...KVC_ENTITIES,
+    ...AUTH_ENTITIES,
     {
       name: "PartitionMap",
       unlessTopic: "kv-cache",
@@ -174,21 +187,21 @@ export const card = {
       truth: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       name: "Replica",
       description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
       truth: false,
     },
     {
       name: "Tombstone",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"],
       description:
         "A delete marker kept for a grace period so replicas that missed the delete learn of it instead of bringing the old value back.",
       truth: false,
     },
     {
       name: "HintedWrite",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"],
       description:
         "A write held by a stand-in node for a replica that was unreachable, handed back when that replica returns.",
       truth: false,
@@ -196,7 +209,7 @@ export const card = {
   ],
   writePaths: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       action: "blind put of a value where the newest write may simply replace the old one",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -213,7 +226,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "cache-aside", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "cache-aside", "distributed-sql", "kv-cache", "auth"],
       action: "conditional put naming the version the caller read (read-modify-write of a session or profile)",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -222,7 +235,7 @@ export const card = {
     },
     {
       action: "atomic increment or decrement of a counter on the owning shard",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       entity: "KeyValue",
       shape: "overwrite current value",
       mechanism: "atomic-counter",
@@ -230,7 +243,7 @@ export const card = {
     {
       action:
         "replicate each write to the key's replicas, acknowledging after W of N or after the leader's quorum commit",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       entity: "Replica",
       shape: "async process",
       mechanism: "quorum-read-write",
@@ -238,7 +251,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       action: "delete a key by writing a tombstone that replicates like any other write",
       entity: "Tombstone",
       shape: "create target",
@@ -246,7 +259,7 @@ export const card = {
       critical: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       action: "expire keys whose time-to-live has passed",
       entity: "KeyValue",
       shape: "state transition",
@@ -254,7 +267,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       action:
         "hold writes for an unreachable replica (hinted handoff) and repair divergent replicas in the background by comparing Merkle trees of key ranges",
       entity: "HintedWrite",
@@ -275,10 +288,11 @@ export const card = {
     ...LEDGER_WRITES,
     ...SQL_WRITES,
     ...KVC_WRITES,
+    ...AUTH_WRITES,
   ],
   readPaths: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
@@ -286,7 +300,7 @@ export const card = {
         "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       action: "get a key from the nearest replica or a follower",
       entity: "Replica",
       shape: "read projection",
@@ -294,7 +308,7 @@ export const card = {
         "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
@@ -304,20 +318,22 @@ export const card = {
     ...LEDGER_READS,
     ...SQL_READS,
     ...KVC_READS,
+    ...AUTH_READS,
   ],
   protocols,
-  invariants: [...KV_INVARIANTS, ...LEDGER_INVARIANTS, ...SQL_INVARIANTS, ...KVC_INVARIANTS],
+  invariants: [...KV_INVARIANTS, ...LEDGER_INVARIANTS, ...SQL_INVARIANTS, ...KVC_INVARIANTS, ...AUTH_INVARIANTS],
   // a key-value store's own rules hold where the subject is not a ledger of accounts, the ledger's only where it is
   invariantTopics: [
-    { statement: TOMBSTONE_OUTLIVES, unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"] },
+    { statement: TOMBSTONE_OUTLIVES, unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"] },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
     { statement: PARTITION_EPOCH, unlessTopic: "kv-cache" },
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
-      (statement) => ({ statement, unlessTopic: ["ledger", "distributed-sql", "kv-cache"] as const }),
+      (statement) => ({ statement, unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"] as const }),
     ),
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
     ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
     ...KVC_INVARIANTS.map((statement) => ({ statement, topic: "kv-cache" as const })),
+    ...AUTH_INVARIANTS.map((statement) => ({ statement, topic: "auth" as const, ...keptBy(statement, AUTH_KEPT_BY) })),
   ],
   contract: {
     api: [
@@ -337,7 +353,7 @@ export const card = {
   predicates: [
     {
       id: "lww-acceptable",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       because:
         "much key-scoped state (a cached object, a session touch, a preference) tolerates the newest write winning",
     },
@@ -349,7 +365,7 @@ export const card = {
     },
     {
       id: "stale-write-dangerous",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       because:
         "two clients doing read-modify-write on the same session or profile silently drop one update without a version check",
     },
@@ -371,7 +387,7 @@ export const card = {
     },
     {
       id: "derived-read",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
@@ -383,7 +399,7 @@ export const card = {
   ],
   failures: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       failure:
         "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",
@@ -393,7 +409,7 @@ export const card = {
         "The loser gets a conflict, re-reads and reapplies; stores that keep siblings merge them on the next read",
     },
     {
-      unlessTopic: ["cache-aside", "kv-cache"],
+      unlessTopic: ["cache-aside", "kv-cache", "auth"],
       failure:
         "Acknowledged before durable: the leader acknowledges, fails before replicating, and the promoted replica lacks the write",
       role: "truth",
@@ -402,7 +418,7 @@ export const card = {
         "Promote only a replica that holds every acknowledged write; a write that was never acknowledged is retried by the client under its request id",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       failure: "Stale read: a lagging replica answers right after the caller's own write, without that write",
       role: "truth",
       prevention:
@@ -410,7 +426,7 @@ export const card = {
       repair: "Read repair updates the lagging replica when the divergence is seen",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       failure:
         "A sloppy quorum acknowledges a write on stand-in nodes during a partition, so a later strict quorum read of the home replicas misses it",
       role: "truth",
@@ -422,13 +438,13 @@ export const card = {
     {
       failure:
         "Resurrected delete: a replica that was offline while the tombstone existed brings the deleted value back",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"],
       role: "truth",
       prevention: "Keep tombstones longer than the maximum replica downtime and run full repair within that window",
       repair: "Run anti-entropy repair and delete again with a newer version",
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       failure: "Lost newer write: last-writer-wins drops a newer write because the writer's clock was behind",
       role: "truth",
       prevention:
@@ -439,7 +455,7 @@ export const card = {
     {
       failure:
         "Double count: a client retries an increment after a timeout whose first attempt had succeeded, and it counts twice",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       role: "truth",
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
@@ -447,7 +463,7 @@ export const card = {
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"],
       role: "derived",
       prevention:
         "Size memory for the working set, exclude the session keyspace from eviction, and enable persistence where loss hurts",
@@ -456,10 +472,11 @@ export const card = {
     ...LEDGER_FAILURES,
     ...SQL_FAILURES,
     ...KVC_FAILURES,
+    ...AUTH_FAILURES,
   ],
   bottlenecks: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       bottleneck: "Hot key: one key or shard takes far more than its share of traffic",
       mitigation:
         "Serve hot reads from replicas or a client-side cache, split hot counters into sub-keys summed on read, and add salt to skewed keys",
@@ -471,7 +488,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       bottleneck: "Capacity: every value is stored once per replica",
       mitigation: "Add nodes through the partition map, compress values, and expire keys that no longer matter",
       formula: {
@@ -481,7 +498,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       bottleneck: "Replication write amplification across replicas and regions",
       mitigation: "Replicate across regions only the keyspaces that need it and batch replication streams",
       formula: {
@@ -491,7 +508,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       bottleneck: "Rebalancing when a node joins or leaves moves data while serving traffic",
       mitigation: "Use many virtual nodes per host so the move is spread thinly, and throttle streaming",
       formula: { yields: "bytes moved when one node joins", expression: "bytes_stored / nodes", unit: "B" },
@@ -499,6 +516,7 @@ export const card = {
     ...LEDGER_BOTTLENECKS,
     ...SQL_BOTTLENECKS,
     ...KVC_BOTTLENECKS,
+    ...AUTH_BOTTLENECKS,
   ],
   silhouette: {
     storage: "partitioned KV state store",
@@ -506,6 +524,14 @@ export const card = {
     serving: "direct key lookup",
   },
   topicSilhouettes: [
+    {
+      topic: "auth",
+      storage:
+        "accounts with their password hashes and reset tokens sharded by user id in one home region each, sessions in an in-memory store, attempt counters in sliding windows",
+      coordination:
+        "a reset token consumed by one conditional write in the transaction that sets the new hash and raises the credential version; attempts counted per account and per source before a hash is verified",
+      serving: "a session checked by its id on every request, or a short-lived signed token checked by its signature",
+    },
     {
       topic: "distributed-sql",
       storage:
@@ -526,7 +552,7 @@ export const card = {
   ],
   technologies: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       product: "DynamoDB",
       layer: "storage",
       fits: "Managed partitioned key-value store whose partitions each replicate through a Multi-Paxos leader, with conditional writes, transactions, TTL and optional strongly consistent reads",
@@ -536,7 +562,7 @@ export const card = {
         "Each partition has a throughput ceiling, so hot keys throttle; global tables resolve concurrent cross-region writes by last writer wins",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       product: "Cassandra or ScyllaDB",
       layer: "storage",
       fits: "Leaderless LSM-based replication with tunable quorums, hinted handoff, gossip membership and Merkle-tree repair across racks and regions",
@@ -546,7 +572,7 @@ export const card = {
         "Plain writes resolve conflicts by timestamp, so skewed clocks drop writes; linearizable compare-and-set exists only through lightweight transactions (a Paxos round per write, several times the latency), and delete-heavy workloads pile up tombstones that slow reads",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       product: "Redis Cluster",
       layer: "serving",
       fits: "In-memory hash-slot sharding with atomic operations, TTLs and sub-millisecond latency",
@@ -556,7 +582,7 @@ export const card = {
         "Replication is asynchronous, so a failover can lose acknowledged writes; treat it as the record only when that is accepted",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       product: "TiKV or FoundationDB",
       layer: "storage",
       fits: "Ordered key ranges replicated by consensus with multi-key transactions and range scans",
@@ -566,7 +592,7 @@ export const card = {
         "Transactions add latency and have size and duration limits, so large values and long transactions must be split",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       product: "Memcached",
       layer: "serving",
       fits: "Simple multi-threaded in-memory cache addressed by client-side consistent hashing",
@@ -575,7 +601,7 @@ export const card = {
       caveat: "No replication or persistence: any node loss drops its keys, so it only ever holds copies",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       product: "RocksDB as the per-node storage engine",
       layer: "storage",
       fits: "An embedded LSM tree (memtable, write-ahead log, sorted runs compacted in the background) that the nodes of a self-built store use under their own replication",
@@ -587,6 +613,7 @@ export const card = {
     ...LEDGER_TECHNOLOGIES,
     ...SQL_TECHNOLOGIES,
     ...KVC_TECHNOLOGIES,
+    ...AUTH_TECHNOLOGIES,
   ],
   connections: [
     {
@@ -611,7 +638,7 @@ export const card = {
     },
   ],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
-  topicScopes: [LEDGER_SCOPES, SQL_SCOPES, KVC_SCOPES],
+  topicScopes: [LEDGER_SCOPES, SQL_SCOPES, KVC_SCOPES, AUTH_SCOPES],
   stance: {
     consistency: "eventual",
     availability: "stay-available",

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { AUTH_DECISIONS } from "./auth.js";
 import { LEDGER_DECISIONS } from "./ledger.js";
 import { KVC_DECISIONS } from "./memcache.js";
 import { SQL_DECISIONS } from "./sql.js";
@@ -9,7 +10,7 @@ export const decisions: DecisionPoint[] = [
     id: "i16-replication",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is); a
     // ledger's shards are each a leader with synchronous replicas, and its decision is the step across shards
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
     question: "Leader-based replication per shard, or leaderless quorums (Dynamo-style)?",
     options: [
       {
@@ -99,7 +100,7 @@ export const decisions: DecisionPoint[] = [
   {
     id: "i16-ack",
     // behind a look-aside cache the database's own replication is not the design's subject (the cache tier is)
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
     question: "Acknowledge a write after replicas confirm it (synchronous), or after the first copy (asynchronous)?",
     options: [
       {
@@ -169,7 +170,7 @@ export const decisions: DecisionPoint[] = [
     // replica can refuse one by version (no compare-and-set without a consensus round), so the design says how they merge
     id: "i16-conflicts",
     // asked only where i16-replication is (and chose leaderless): a ledger, distributed SQL or cache-aside design never is
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
     onlyWith: { point: "i16-replication", options: ["leaderless"] },
     question: "How do concurrent writes to one key, accepted by different replicas or regions, resolve?",
     options: [
@@ -258,4 +259,5 @@ export const decisions: DecisionPoint[] = [
   ...LEDGER_DECISIONS,
   ...SQL_DECISIONS,
   ...KVC_DECISIONS,
+  ...AUTH_DECISIONS,
 ];

@@ -1,4 +1,5 @@
 import type { ApiSpec, ComponentSpec, ProtocolSpec, Topology } from "../../topology.js";
+import { AUTH_API, AUTH_COMPONENTS, AUTH_DATA, AUTH_LINKS, AUTH_PROTOCOLS } from "./auth.js";
 import { LEDGER_API, LEDGER_COMPONENTS, LEDGER_DATA, LEDGER_LINKS, LEDGER_PROTOCOLS } from "./ledger.js";
 import { KVC_API, KVC_COMPONENTS, KVC_DATA, KVC_LINKS, KVC_PROTOCOLS } from "./memcache.js";
 import { SQL_API, SQL_COMPONENTS, SQL_DATA, SQL_LINKS, SQL_PROTOCOLS } from "./sql.js";
@@ -92,31 +93,32 @@ export const protocols: ProtocolSpec[] = [
   {
     name: "Leader write with a majority commit",
     // the database behind a look-aside cache replicates as it does; the cache design does not decide or draw it
-    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+    unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
     notation:
       "clients>coordinators[put key with the expected version] -> coordinators>replicas[forward to the key range's leader, which replicates the write to the range's followers and commits once a majority has it {leader holds the range's lease for the current epoch and expected version = KeyValue.version}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[409 version conflict {expected version != KeyValue.version}] => done | retry | reject",
   },
   {
     name: "Quorum write with hinted handoff",
-    unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
+    unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"],
     notation:
       "clients>coordinators[put key and value {PartitionMap.epoch = client epoch}] -> coordinators>replicas[write to the key's N replicas] -> replicas>coordinators[W acks] -> coordinators>clients[ok with version] |-> coordinators[store a hint for the unreachable replica {replica unreachable}] => done | retry | repair",
   },
   {
     name: "Optimistic read-modify-write",
-    unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
     notation:
       "clients>coordinators[get key] -> coordinators>replicas[read from R replicas] -> replicas>coordinators[values with versions] -> coordinators>clients[newest value and version] -> clients>coordinators[put if version unchanged {KeyValue.version = version read}] |-> coordinators>clients[conflict, re-read and reapply {KeyValue.version != version read}] => done | retry",
   },
   {
     name: "Routing with a stale partition map",
-    unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
     notation:
       "clients>coordinators[request routed by cached map] -> coordinators>partition-map[check ownership {node owns key in current PartitionMap.epoch}] -> partition-map>coordinators[moved to a new owner] -> coordinators>clients[redirect with the new map epoch] -> clients>coordinators[resend to the new owner] => done | redirect",
   },
   ...LEDGER_PROTOCOLS,
   ...SQL_PROTOCOLS,
   ...KVC_PROTOCOLS,
+  ...AUTH_PROTOCOLS,
 ];
 
 export const topology: Topology = {
@@ -124,7 +126,7 @@ export const topology: Topology = {
     ...CACHE_ASIDE_COMPONENTS,
     {
       id: "clients",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       name: "Clients (cached partition map)",
       kind: "client",
       runs: ["get", "put", "conditional put"],
@@ -132,7 +134,7 @@ export const topology: Topology = {
     },
     {
       id: "coordinators",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       name: "Request coordinators (any node, routes by key)",
       kind: "service",
       runs: ["route by key", "forward to the replicas"],
@@ -141,7 +143,7 @@ export const topology: Topology = {
     },
     {
       id: "replicas",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       name: "Storage replicas (N = 3 per key range)",
       kind: "replica-group",
       holds: ["KeyValue", "Tombstone", "Replica", "HintedWrite"],
@@ -159,7 +161,7 @@ export const topology: Topology = {
     },
     {
       id: "anti-entropy",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"],
       name: "Anti-entropy repair (Merkle trees, hint replay)",
       kind: "control-loop",
       runs: ["compare replicas", "replay hints"],
@@ -176,31 +178,32 @@ export const topology: Topology = {
     ...LEDGER_COMPONENTS,
     ...SQL_COMPONENTS,
     ...KVC_COMPONENTS,
+    ...AUTH_COMPONENTS,
   ],
   links: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       from: "clients",
       to: "coordinators",
       kind: "request",
       label: "get / put (key, version)",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       from: "coordinators",
       to: "replicas",
       kind: "replication",
       label: "replicate each write (leader's majority, or W of N)",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       from: "coordinators",
       to: "partition-map",
       kind: "request",
       label: "routing table by epoch",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       from: "anti-entropy",
       to: "replicas",
       kind: "control",
@@ -210,6 +213,7 @@ export const topology: Topology = {
     ...LEDGER_LINKS,
     ...SQL_LINKS,
     ...KVC_LINKS,
+    ...AUTH_LINKS,
   ],
   api: [
     // where a cache tier fronts the store, callers see the cache-aside calls (Facebook's "Scaling Memcache at
@@ -221,7 +225,7 @@ export const topology: Topology = {
     // R + W > N quorums are the leaderless option's knob (the Dynamo paper, Cassandra's consistency levels)
     {
       operation: "get",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       call: "GET /v1/kv/{key}?consistency=eventual|strong",
       request: ["key", "consistency"],
       response: ["value", "version"],
@@ -231,7 +235,7 @@ export const topology: Topology = {
     },
     {
       operation: "put",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       call: "PUT /v1/kv/{key}",
       request: ["value", "ttl (optional)", "expected_version (optional)"],
       response: ["version"],
@@ -241,7 +245,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum get",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       call: "GET /v1/kv/{key}?consistency=one|quorum",
       request: ["key", "consistency"],
       response: ["value", "version", "siblings (when concurrent)"],
@@ -251,7 +255,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum put",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       call: "PUT /v1/kv/{key}?consistency=one|quorum",
       request: ["value", "ttl (optional)", "context (the version vector read)"],
       response: ["version"],
@@ -261,7 +265,7 @@ export const topology: Topology = {
     },
     {
       operation: "delete",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       call: "DELETE /v1/kv/{key}",
       request: ["expected_version (optional)"],
       response: ["ok"],
@@ -270,7 +274,7 @@ export const topology: Topology = {
     },
     {
       operation: "quorum delete",
-      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
       call: "DELETE /v1/kv/{key}?consistency=one|quorum",
       request: ["context (the version vector read)"],
       response: ["ok"],
@@ -281,10 +285,11 @@ export const topology: Topology = {
     ...LEDGER_API,
     ...SQL_API,
     ...KVC_API,
+    ...AUTH_API,
   ],
   dataModel: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
       entity: "KeyValue",
       key: ["key"],
       fields: ["value", "version", "expires_at", "updated_at"],
@@ -301,7 +306,7 @@ export const topology: Topology = {
     },
     {
       entity: "Tombstone",
-      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache"],
+      unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"],
       key: ["key"],
       fields: ["version", "deleted_at"],
       indexes: ["deleted_at (for GC after repair)"],
@@ -311,6 +316,7 @@ export const topology: Topology = {
     ...LEDGER_DATA,
     ...SQL_DATA,
     ...KVC_DATA,
+    ...AUTH_DATA,
   ],
   entry: "coordinators",
   stateOwner: "replicas",
@@ -318,6 +324,7 @@ export const topology: Topology = {
   unit: { entity: "KeyValue", words: ["kv"] },
   topicHooks: {
     ledger: { entry: "ledger-api", stateOwner: "account-shards", unit: { entity: "Account", words: ["account"] } },
+    auth: { entry: "auth-api", stateOwner: "account-db", unit: { entity: "UserAccount", words: ["account"] } },
     "kv-cache": { entry: "cache-nodes", stateOwner: "cache-nodes", unit: { entity: "CacheItem", words: ["item"] } },
     "distributed-sql": { entry: "sql-frontend", stateOwner: "range-groups", unit: { entity: "Row", words: ["row"] } },
   },
