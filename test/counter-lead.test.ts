@@ -58,4 +58,32 @@ describe("a counter the prompt asks for leads with the counting subject, not a g
     expect(trending.nfrs.topics).toContain("top-k");
     expect(trending.nfrs.topics).not.toContain("shown-count");
   });
+
+  it("records a like as an idempotent set-add of (item, person) that answers 'did I like it' and takes an unlike", () => {
+    const d = design(n24);
+    expect(d.nfrs.topics).toContain("reaction");
+    expect(d.dataModel.find((m) => m.entity === "Reaction")?.key).toEqual(["key", "user_id"]);
+    const calls = d.api.map((a) => a.call).join("\n");
+    expect(calls).toMatch(/PUT \/v1\/items\/\{key\}\/likes\/\{user_id\}/);
+    expect(calls).toMatch(/DELETE \/v1\/items\/\{key\}\/likes\/\{user_id\}/);
+    expect(d.invariants.map((i) => i.statement).join("\n")).toMatch(/retried like moves no count/);
+    // views are not a person's toggle: no like rows in a view counter
+    expect(drawn(design("Design view counts for videos at 2M views/s"))).not.toContain("Reaction");
+  });
+
+  it("sizes the hot counter from the stated rate: combined adds, the hot key against one key's write limit", () => {
+    const d = design(n24);
+    const fig = (id: string) => d.capacity.find((r) => r.id === id);
+    expect(fig("peak_events")?.value).toBe(5000000);
+    // combining folds a flush's events into one add per key touched
+    expect(fig("count_adds")?.value).toBeLessThan(5000000);
+    // one write per like on the hottest post would be many times what one DynamoDB partition takes
+    expect(fig("hot_key_uncombined")?.value).toBeGreaterThan(1);
+    expect(fig("hot_key_adds")?.value).toBeLessThan(1000);
+    expect(fig("count_visible_seconds")?.value).toBeLessThanOrEqual(5);
+    // the first hotspot says why there is no read-compare-set on the hot path
+    expect(d.bottlenecks[0]?.mitigation).toMatch(/never a read-compare-set/);
+    expect(JSON.stringify(d)).not.toMatch(/100 thousand requests a second|expected_version/);
+    expect(d.coherence).toEqual([]);
+  });
 });

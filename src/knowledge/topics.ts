@@ -74,6 +74,7 @@ export const TOPIC_VALUES = [
   "email",
   "multi-channel",
   "shown-count",
+  "reaction",
   "top-k",
   "aggregation",
   "billed",
@@ -134,6 +135,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // a count shown to people beside the thing counted (a video's views, a post's likes): a running total per key that
   // pages read, beside the windowed counts analytics reads; it needs the prompt to count events too (TOPIC_NEEDS)
   "shown-count": String.raw`\b(?:view|like|play|listen|click|visit|vote|upvote|follower|reaction)s? counters?\b|\bcounters?(?: (?:service|system))? (?:for|of|on) (?:\w+ ){0,3}(?:videos?|posts?|songs?|tracks?|pages?|articles?|tweets?|photos?|reels?|streams?|podcasts?|episodes?|messages?|comments?)\b|\b(?:view|like|play|reaction|upvote)s? counts? (?:for|of|on|per) (?:\w+ ){0,2}(?:videos?|posts?|songs?|tracks?|pages?|articles?|tweets?|photos?|reels?|streams?|podcasts?|episodes?|messages?|comments?|urls?)\b|\b(?:page ?views?|views?|likes?|plays?|reactions?) per (?:\w+ ){0,2}in (?:near[- ])?real[- ]?time\b|\b(?:counts?|totals?) (?:\w+ ){0,3}(?:shown|displayed)\b|\b(?:running|lifetime|all-time) (?:counts?|totals?)\b`,
+  // a count of people's own likes or reactions, each a person's toggle on an item: a set of (item, person) rows that
+  // answers "did I like it", takes an unlike and counts a repeated tap once; spoken only with a shown count
+  reaction: String.raw`\b(?:likes|liked|liking|unlik(?:e|es|ed|ing)|reactions?|upvotes?|downvotes?|hearts|favou?rites|claps)\b|\blike (?:counts?|counters?|buttons?|totals?)\b`,
   typeahead: String.raw`\b(?:auto-?complet\w*|type-?ahead|search[- ]as[- ]you[- ]type|(?:search|query|keyword) suggestions?|suggest\w* (?:completions?|queries) (?:as|while)|(?:suggest\w*|complet\w*) (?:\w+ ){0,3}(?:as|while) (?:you|the user|users|people|shoppers|customers) types?)\b`,
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
@@ -225,6 +229,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the counts are billed, paid on or audited (ad clicks charged per click, impressions per thousand): each total must match the raw events, so bots and fraud are filtered out before anyone is charged",
   "shown-count":
     "a count is shown beside the thing counted (a video's views, a post's likes): a running total per key in a serving store that every page view reads through a cache, fed by batched sums from the event stream within the stated freshness",
+  reaction:
+    "the counted events are people's own likes or reactions, each a toggle of one person on one item: a set of (item, person) rows records who liked what once, answers whether a person liked it, takes an unlike, and only a change to it moves the count",
   typeahead:
     "completions are suggested as people type: each prefix's top-k, ranked by how often it was searched, is precomputed into an immutable snapshot served from memory",
   crawl:
@@ -302,6 +308,7 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
 export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
   "kv-cache": "cache",
   "shown-count": "aggregation",
+  reaction: "shown-count",
   "top-k": "aggregation",
   billed: "aggregation",
 };
@@ -402,6 +409,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  */
 const PROMPT_ONLY: readonly Topic[] = [
   "shown-count",
+  "reaction",
   "aggregation",
   "billed",
   "typeahead",
