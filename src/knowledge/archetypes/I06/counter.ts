@@ -84,8 +84,8 @@ export const COUNTER_READS = [
 ] as const;
 
 export const COUNTER_INVARIANTS = [
+  "A RunningTotal shows every counted event within the freshness bound: the flush interval, the log lag, the add and the cache's time to live add up to less than it.",
   "Each aggregator batch adds to a key's RunningTotal at most once, by its batch id, however often the add is retried after a lost acknowledgement.",
-  "A RunningTotal shows every counted event within the freshness bound: the flush interval, the log lag, the add and the cache's time to live together stay inside it.",
 ];
 
 /** The rule of a count of people's own likes: one person's like counts once (topic `reaction`). */
