@@ -17,6 +17,7 @@ describe("a counter the prompt asks for leads with the counting subject, not a g
     "Design view counts for videos at 2M views/s",
     "Count page views per URL in near real time",
     "Design a distributed counter service for page views.",
+    "Build a service that tracks how many upvotes each comment has, 300k upvotes per second, totals visible within 3 seconds",
   ];
 
   it("speaks of a shown count from a counter of likes, views or reactions", () => {
@@ -84,6 +85,13 @@ describe("a counter the prompt asks for leads with the counting subject, not a g
     // the first hotspot says why there is no read-compare-set on the hot path
     expect(d.bottlenecks[0]?.mitigation).toMatch(/never a read-compare-set/);
     expect(JSON.stringify(d)).not.toMatch(/100 thousand requests a second|expected_version/);
+    expect(d.coherence).toEqual([]);
+  });
+
+  it("fits a tight freshness bound by holding the log lag and the add to their share of it", () => {
+    const d = design("Show how many likes each photo has got, updated within 2 seconds");
+    expect(d.nfrs.topics).toContain("shown-count");
+    expect(d.capacity.find((r) => r.id === "count_visible_seconds")?.value).toBeLessThanOrEqual(2);
     expect(d.coherence).toEqual([]);
   });
 });

@@ -345,11 +345,21 @@ export const COUNTER_CAPACITY: CapacityModel = {
       quantity: "log_lag_seconds",
       typical: 1,
       why: "a consumer that keeps up trails the log's head by about a second (a planning figure; alert on consumer lag)",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds the consumer's lag to its share of it: the aggregators must keep that close to the log's head",
+        atMost: 1,
+      },
     },
     {
       quantity: "apply_seconds",
       typical: 1,
       why: "a batch of atomic adds to a key-value store, with one retry, lands within about a second",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds a batch of adds, with its retry, to its share of it",
+        atMost: 1,
+      },
     },
     {
       quantity: "flush_share",
