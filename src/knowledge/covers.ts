@@ -110,7 +110,7 @@ export const COVERAGE: readonly Coverage[] = [
     by: "I06",
     topic: "shown-count",
     covers: "I16",
-    unless: String.raw`\b(?:key[- ]value|kv store|(?:every|all|any|each|multiple|several) (?:\w+ )?regions?|across regions|region(?:al)? outages?|regions? (?:are |is |go |goes )?(?:down|lost|disconnected|partitioned|cut off)|crdts?|pn-counters?|g-counters?|merge(?:s|d)? afterwards|converge\w*)\b`,
+    unless: String.raw`\b(?:key[- ]value|kv store|(?:every|all|any|each|multiple|several) (?:\w+ )?regions?|across regions|region(?:al)? outages?|regions? (?:are |is |go |goes )?(?:down|lost|disconnected|partitioned|cut off)|crdts?|pn-counters?|g-counters?|merge(?:s|d)? afterwards|converge\w*|(?:network )?partitions? (?:heal|between)|during (?:a |network )?partitions?|eventual(?:ly)? consisten\w*)\b`,
     because:
       "the count store keeps one running total per key, takes each aggregator's batched add and answers the count cache's point reads, so it is the key-value state; no client-routed replicated store with conditional puts is drawn beside it",
   },

@@ -56,7 +56,7 @@ export const COUNTER_WRITES = [
   },
   {
     action:
-      "record a like as an idempotent set-add of (key, user id) in the reaction store, an unlike as its removal, and append a +1 or -1 event keyed by the item only when the set changed",
+      "record a like as an idempotent set-add of (key, user id) in the reaction store, an unlike as its removal, and append a +1 or -1 event for the item only when the set changed",
     entity: "Reaction",
     shape: "create target",
     mechanism: "put-if-absent",
@@ -212,7 +212,7 @@ export const COUNTER_LINKS: LinkSpec[] = [
     from: "like-api",
     to: "event-log",
     kind: "request",
-    label: "append +1 or -1 keyed by item, only on a change",
+    label: "append +1 or -1 for the item, only on a change",
     topic: R,
   },
   {
@@ -298,7 +298,7 @@ export const COUNTER_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Like an item",
     notation:
-      "sources>like-api[like (key, user id)] -> like-api>reaction-store[insert (key, user id) {row absent}] -> like-api>event-log[append +1 keyed by the item {the insert created the row}] -> like-api>sources[liked] => done | retry",
+      "sources>like-api[like (key, user id)] -> like-api>reaction-store[insert (key, user id) {row absent}] -> like-api>event-log[append +1 for the item {the insert created the row}] -> like-api>sources[liked] => done | retry",
     topic: R,
   },
   {
