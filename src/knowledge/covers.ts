@@ -20,6 +20,12 @@ export interface Coverage {
   unless: string;
   /** Which part of the dominant covers the role, said in a sentence that completes "covered: …". */
   because: string;
+  /**
+   * Whether the subject leads where recognition ranked the covered archetype first: the prompt's words name the
+   * subject (a counter of likes), and the covered archetype was read only from the part the subject already plays
+   * (its count store as "a distributed counter"). Without it, a covered archetype ranked first keeps the lead.
+   */
+  leads?: boolean;
 }
 
 export const COVERAGE: readonly Coverage[] = [
@@ -113,6 +119,7 @@ export const COVERAGE: readonly Coverage[] = [
     unless: String.raw`\b(?:key[- ]value|kv store|(?:every|all|any|each|multiple|several) (?:\w+ )?regions?|across regions|region(?:al)? outages?|regions? (?:are |is |go |goes )?(?:down|lost|disconnected|partitioned|cut off)|crdts?|pn-counters?|g-counters?|merge(?:s|d)? afterwards|converge\w*|(?:network )?partitions? (?:heal|between)|during (?:a |network )?partitions?|eventual(?:ly)? consisten\w*)\b`,
     because:
       "the count store keeps one running total per key, takes each aggregator's batched add and answers the count cache's point reads, so it is the key-value state; no client-routed replicated store with conditional puts is drawn beside it",
+    leads: true,
   },
   {
     by: "I06",

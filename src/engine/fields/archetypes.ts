@@ -80,7 +80,8 @@ function withoutCovered(archetypes: Fields["archetypes"], prompt: string): Field
  * plays (`knowledge/covers.ts`: a count shown beside each post keeps its running totals in a key-value count store,
  * so "a distributed counter service for likes" is the counting pipeline, not a general replicated key-value store):
  * the subject's archetype leads, recognised or not, and the others take the role their connection to it gives, so
- * `withoutCovered` then names the old dominant as covered. Words that ask for the covered part's own need
+ * `withoutCovered` then names the old dominant as covered. Only a coverage row that says so (`leads`) moves the lead;
+ * a work queue that covers a scheduler's due-time release leaves a scheduler-led design as it is. Words that ask for the covered part's own need
  * (`unless`: a key-value store named outright, writes taken in every region) keep the recognised dominant.
  */
 function subjectLeads(archetypes: Fields["archetypes"], prompt: string): Fields["archetypes"] {
@@ -88,7 +89,11 @@ function subjectLeads(archetypes: Fields["archetypes"], prompt: string): Fields[
   if (first === undefined || first.role !== "dominant") return archetypes;
   const unspoken = designTopicsUnspoken(prompt, []);
   const c = COVERAGE.find(
-    (x) => x.covers === first.id && x.topic !== undefined && coverageOf(x.by, first.id, unspoken, prompt) === x,
+    (x) =>
+      x.leads === true &&
+      x.covers === first.id &&
+      x.topic !== undefined &&
+      coverageOf(x.by, first.id, unspoken, prompt) === x,
   );
   const entry = c ? ARCHETYPE_BY_ID.get(c.by) : undefined;
   if (!c?.topic || !entry) return archetypes;

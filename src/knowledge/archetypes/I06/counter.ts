@@ -128,7 +128,7 @@ export const COUNTER_BOTTLENECKS = [
     bottleneck:
       "One viral item's increments, which all land on one hot key: written uncombined, once per event, the key would need many times what one key of the count store takes, and a read-compare-set per increment would make concurrent writers conflict and retry on that key in a storm",
     mitigation:
-      "Combine each key's events in the aggregator for one flush and write the sum as one blind add, count += delta, never a read-compare-set; each salt's task adds to its own sub-counter, and readers sum the key's sub-counters",
+      "Combine each key's events in the aggregator for one flush and write the sum as one blind add of the delta to the count, never a read-compare-set; each salt's task adds to its own sub-counter, and readers sum the key's sub-counters",
     formula: {
       yields: "events a second on the hottest key",
       expression: "hot_key_events_per_sec",
