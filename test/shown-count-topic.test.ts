@@ -40,7 +40,7 @@ describe("a count shown beside the thing counted is a running total served throu
       expect(store?.name).toMatch(/Count store/);
       expect(d.components.some((c) => c.kind === "cache" && /Count cache/.test(c.name))).toBe(true);
       expect(d.readPaths.some((r) => r.entity === "RunningTotal")).toBe(true);
-      expect(d.dataModel.find((m) => m.entity === "RunningTotal")?.key).toEqual(["key"]);
+      expect(d.dataModel.find((m) => m.entity === "RunningTotal")?.key).toEqual(["key", "sub_counter"]);
       expect(d.invariants.map((i) => i.statement).join("\n")).toMatch(/RunningTotal at most once, by its batch id/);
     }
     // an ad-click aggregation keeps its windowed, billed shape with no running total

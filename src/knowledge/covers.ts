@@ -20,6 +20,12 @@ export interface Coverage {
   unless: string;
   /** Which part of the dominant covers the role, said in a sentence that completes "covered: …". */
   because: string;
+  /**
+   * Whether the subject leads where recognition ranked the covered archetype first: the prompt's words name the
+   * subject (a counter of likes), and the covered archetype was read only from the part the subject already plays
+   * (its count store as "a distributed counter"). Without it, a covered archetype ranked first keeps the lead.
+   */
+  leads?: boolean;
 }
 
 export const COVERAGE: readonly Coverage[] = [
@@ -143,6 +149,19 @@ export const COVERAGE: readonly Coverage[] = [
     unless: String.raw`\b(?:cron\w*|recurring|recurrence|periodic\w*|every (?:day|hour|minute|week|month) at|schedul\w*|reminders?|timers?|send (?:it |them )?(?:at|later)|drip|digests?)\b`,
     because:
       "a deferred email waits as its recipient send's next attempt time in the recipient domain's queue, which the domain schedulers poll, so no schedule store, materializer or due poller is drawn; a scheduled or recurring send would need one",
+  },
+  {
+    // a count shown beside each item keeps one running total per key in its own count store, added to by the
+    // aggregators and read through the count cache: that store is the key-value state, so no general replicated
+    // key-value store with client routing, conditional puts and a rebalancer is drawn beside it, unless the prompt
+    // asks for the store itself or for writes taken in every region and merged (a CRDT counter's own machinery)
+    by: "I06",
+    topic: "shown-count",
+    covers: "I16",
+    unless: String.raw`\b(?:key[- ]value|kv store|(?:every|all|any|each|multiple|several) (?:\w+ )?regions?|across regions|region(?:al)? outages?|regions? (?:are |is |go |goes )?(?:down|lost|disconnected|partitioned|cut off)|crdts?|pn-counters?|g-counters?|merge(?:s|d)? afterwards|converge\w*|(?:network )?partitions? (?:heal|between)|during (?:a |network )?partitions?|eventual(?:ly)? consisten\w*)\b`,
+    because:
+      "the count store keeps one running total per key, takes each aggregator's batched add and answers the count cache's point reads, so it is the key-value state; no client-routed replicated store with conditional puts is drawn beside it",
+    leads: true,
   },
   {
     by: "I06",

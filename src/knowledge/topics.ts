@@ -74,6 +74,7 @@ export const TOPIC_VALUES = [
   "email",
   "multi-channel",
   "shown-count",
+  "reaction",
   "top-k",
   "aggregation",
   "billed",
@@ -133,13 +134,16 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   email: String.raw`\b(?:e-?mails?|e-?mailing|newsletters?|mailing lists?|smtp|mail transfer agents?|sendgrid|mailgun|postmark|amazon ses|aws ses|simple email service)\b`,
   // the k most frequent keys of a recent window: counting events per key, then ranking them
   "top-k": String.raw`\b(?:top[- ]?(?:\d[\d,]*|k|n|ten|hundred)|trending|most (?:popular|viewed|played|shared|mentioned|used|searched|liked|frequent))\b[^.;]{0,60}\b(?:(?:of|in|over|during|for|within) (?:the )?(?:last|past|previous|latest) (?:\d+ )?(?:minutes?|hours?|days?|weeks?)|right now|today)\b|\btrending (?:hashtags?|topics?|tags?|searches|terms|videos|posts|songs|products)\b|\bheavy hitters?\b`,
-  aggregation: String.raw`\b(?:top[- ]?(?:\d[\d,]*|k|n|ten|hundred)|trending|most (?:popular|viewed|played|shared|mentioned|used|searched|liked|frequent))\b[^.;]{0,60}\b(?:(?:of|in|over|during|for|within) (?:the )?(?:last|past|previous|latest) (?:\d+ )?(?:minutes?|hours?|days?|weeks?)|right now|today)\b|\btrending (?:hashtags?|topics?|tags?|searches|terms|videos|posts|songs|products)\b|\bheavy hitters?\b|\b(?:count(?:s|ing|ed)?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower|like)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b`,
+  aggregation: String.raw`\b(?:top[- ]?(?:\d[\d,]*|k|n|ten|hundred)|trending|most (?:popular|viewed|played|shared|mentioned|used|searched|liked|frequent))\b[^.;]{0,60}\b(?:(?:of|in|over|during|for|within) (?:the )?(?:last|past|previous|latest) (?:\d+ )?(?:minutes?|hours?|days?|weeks?)|right now|today)\b|\btrending (?:hashtags?|topics?|tags?|searches|terms|videos|posts|songs|products)\b|\bheavy hitters?\b|\b(?:count(?:s|ing|ed)?|counters?|aggregat(?:e|es|ed|ing|ion|ions|or|ors)|tall(?:y|ies|ied|ying)|roll(?:s|ed|ing)? up|rollups?)\b[^.;]{0,50}\b(?:ad clicks?|clicks?|impressions?|page ?views?|video views?|views|plays?|visits?|installs?|follows?|followers?|likes|reactions|upvotes|(?:click|view|play|visit|follow|business|user|ad) events?)\b|\b(?:click|impression|page ?view|view|play|visit|install|follow|follower|like|reaction|upvote)s? (?:counts?|counters?|totals?|aggregat\w*|rollups?)\b|\b(?:clicks?|impressions?|page ?views?|views?|plays?|visits?) per (?!second\b|minute\b|hour\b|day\b)\w+ per (?:second|minute|hour|day)\b|\bhow many (?:likes|views|upvotes|reactions|plays|clicks|visits|followers)\b`,
   // counts that are billed, paid on or audited (ad clicks are charged per click, impressions per thousand): only
   // where the prompt counts events too (TOPIC_NEEDS), so a bill alone is money, not this
   billed: String.raw`\b(?:bill(?:s|ed|ing|able)?|invoic\w*|advertis\w*|ad (?:clicks?|impressions?|spend)|impressions?|cpc|cpm|payouts?|pay(?:s|ing)? (?:out|per)|paid|royalt\w*|charg(?:e|es|ed|ing)|audit\w*|revenue)\b`,
   // a count shown to people beside the thing counted (a video's views, a post's likes): a running total per key that
   // pages read, beside the windowed counts analytics reads; it needs the prompt to count events too (TOPIC_NEEDS)
-  "shown-count": String.raw`\b(?:view|like|play|listen|click|visit|vote|upvote|follower)s? counters?\b|\bcounters? (?:for|of|on) (?:\w+ ){0,2}(?:videos?|posts?|songs?|tracks?|pages?|articles?|tweets?|photos?|reels?|streams?|podcasts?|episodes?)\b|\b(?:counts?|totals?) (?:\w+ ){0,3}(?:shown|displayed)\b|\b(?:running|lifetime|all-time) (?:counts?|totals?)\b`,
+  "shown-count": String.raw`\b(?:view|like|play|listen|click|visit|vote|upvote|follower|reaction)s? counters?\b|\bcounters?(?: (?:service|system))? (?:for|of|on) (?:\w+ ){0,3}(?:videos?|posts?|songs?|tracks?|pages?|articles?|tweets?|photos?|reels?|streams?|podcasts?|episodes?|messages?|comments?)\b|\b(?:view|like|play|reaction|upvote)s? counts? (?:for|of|on|per) (?:\w+ ){0,2}(?:videos?|posts?|songs?|tracks?|pages?|articles?|tweets?|photos?|reels?|streams?|podcasts?|episodes?|messages?|comments?|urls?)\b|\b(?:page ?views?|views?|likes?|plays?|reactions?) per (?:\w+ ){0,2}in (?:near[- ])?real[- ]?time\b|\b(?:counts?|totals?) (?:\w+ ){0,3}(?:shown|displayed)\b|\b(?:running|lifetime|all-time) (?:counts?|totals?)\b|\bhow many (?:likes|views|upvotes|reactions|plays|followers) (?:each|every|a|the|one) (?:\w+ ){1,2}(?:has|have|got|gets|received)\b`,
+  // a count of people's own likes or reactions, each a person's toggle on an item: a set of (item, person) rows that
+  // answers "did I like it", takes an unlike and counts a repeated tap once; spoken only with a shown count
+  reaction: String.raw`\b(?:likes|liked|liking|unlik(?:e|es|ed|ing)|reactions?|upvotes?|downvotes?|hearts|favou?rites|claps)\b|\blike (?:counts?|counters?|buttons?|totals?)\b`,
   typeahead: String.raw`\b(?:auto-?complet\w*|type-?ahead|search[- ]as[- ]you[- ]type|(?:search|query|keyword) suggestions?|suggest\w* (?:completions?|queries) (?:as|while)|(?:suggest\w*|complet\w*) (?:\w+ ){0,3}(?:as|while) (?:you|the user|users|people|shoppers|customers) types?)\b`,
   // "crawl" alone may mean slow ("everyone's pages crawl"): a crawl is a crawler, or crawling some pages or sites
   crawl: String.raw`\b(?:web ?crawl\w*|crawlers?|re-?crawl\w*|crawl(?:s|ed|ing)? (?:[\w-]+ ){0,4}(?:web|sites?|pages?|urls?|websites?|storefronts?|domains?|hosts?|links?)|spiders?|robots\.txt|politeness|polite(?:ly)? (?:to |per |toward |towards )?(?:each |every |any |all )?(?:sites?|hosts?|domains?|websites?|servers?)|link checkers?|web archiv\w*|googlebot)\b`,
@@ -242,6 +246,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
     "the counts are billed, paid on or audited (ad clicks charged per click, impressions per thousand): each total must match the raw events, so bots and fraud are filtered out before anyone is charged",
   "shown-count":
     "a count is shown beside the thing counted (a video's views, a post's likes): a running total per key in a serving store that every page view reads through a cache, fed by batched sums from the event stream within the stated freshness",
+  reaction:
+    "the counted events are people's own likes or reactions, each a toggle of one person on one item: a set of (item, person) rows records who liked what once, answers whether a person liked it, takes an unlike, and only a change to it moves the count",
   typeahead:
     "completions are suggested as people type: each prefix's top-k, ranked by how often it was searched, is precomputed into an immutable snapshot served from memory",
   crawl:
@@ -325,6 +331,7 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
 export const TOPIC_NEEDS: Readonly<Partial<Record<Topic, Topic>>> = {
   "kv-cache": "cache",
   "shown-count": "aggregation",
+  reaction: "shown-count",
   "top-k": "aggregation",
   billed: "aggregation",
 };
@@ -425,6 +432,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  */
 const PROMPT_ONLY: readonly Topic[] = [
   "shown-count",
+  "reaction",
   "aggregation",
   "billed",
   "typeahead",

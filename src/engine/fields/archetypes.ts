@@ -1,9 +1,9 @@
 import { ARCHITECTURE } from "../../knowledge/architecture/index.js";
-import { coverageOf, variantOf } from "../../knowledge/covers.js";
+import { COVERAGE, coverageOf, variantOf } from "../../knowledge/covers.js";
 import { asksForMachinery, FEATURE_BY_ID } from "../../knowledge/features/index.js";
 import { ARCHETYPE_BY_ID } from "../../knowledge/index.js";
 import type { ArchetypeId } from "../../knowledge/schema.js";
-import { designTopicsUnspoken } from "../../knowledge/topics.js";
+import { designTopicsUnspoken, TOPIC_MEANING } from "../../knowledge/topics.js";
 import { topicalTopology } from "../../knowledge/topology.js";
 import { recordCarried } from "../architecture.js";
 import { compositionRole } from "../composition.js";
@@ -86,6 +86,46 @@ function withoutCovered(archetypes: Fields["archetypes"], prompt: string): Field
   });
   if (covers.length === 0) return v ? [lead, ...rest] : archetypes;
   return [{ ...lead, covers }, ...kept];
+}
+
+/**
+ * An archetype-led design whose recognised dominant is a part that a subject the prompt's own words name already
+ * plays (`knowledge/covers.ts`: a count shown beside each post keeps its running totals in a key-value count store,
+ * so "a distributed counter service for likes" is the counting pipeline, not a general replicated key-value store):
+ * the subject's archetype leads, recognised or not, and the others take the role their connection to it gives, so
+ * `withoutCovered` then names the old dominant as covered. Only a coverage row that says so (`leads`) moves the lead;
+ * a work queue that covers a scheduler's due-time release leaves a scheduler-led design as it is. Words that ask for the covered part's own need
+ * (`unless`: a key-value store named outright, writes taken in every region) keep the recognised dominant.
+ */
+function subjectLeads(archetypes: Fields["archetypes"], prompt: string): Fields["archetypes"] {
+  const [first, ...rest] = archetypes;
+  if (first === undefined || first.role !== "dominant") return archetypes;
+  const unspoken = designTopicsUnspoken(prompt, []);
+  const c = COVERAGE.find(
+    (x) =>
+      x.leads === true &&
+      x.covers === first.id &&
+      x.topic !== undefined &&
+      coverageOf(x.by, first.id, unspoken, prompt) === x,
+  );
+  const entry = c ? ARCHETYPE_BY_ID.get(c.by) : undefined;
+  if (!c?.topic || !entry) return archetypes;
+  const why = `the prompt speaks of its subject (${TOPIC_MEANING[c.topic]}), whose own parts play ${first.id} ${first.name}: ${c.because}`;
+  const have = rest.find((a) => a.id === c.by);
+  const lead = have
+    ? {
+        ...have,
+        role: "dominant" as const,
+        score: Math.max(have.score, first.score),
+        evidence: [why, ...have.evidence],
+      }
+    : { id: c.by, name: entry.name, role: "dominant" as const, score: first.score, evidence: [why] };
+  const others = [first, ...rest.filter((a) => a.id !== c.by)].map((a) => {
+    const card = ARCHETYPE_BY_ID.get(a.id);
+    const role = card ? compositionRole(entry, card)?.role : undefined;
+    return { ...a, role: role ?? (a.role === "dominant" ? "substrate" : a.role) };
+  });
+  return [lead, ...others].slice(0, MAX_ARCHETYPES);
 }
 
 /**
@@ -288,6 +328,6 @@ export const archetypesField: Deriver<"archetypes"> = {
     if (f.branch.kind === "product" && f.features.length > 0)
       return withRecordsNamed(byCriticalActions(recognised, f.features), f.features);
     const realized = f.branch.kind === "mixed" ? realizedByFeature(recognised, f.features, f.prompt) : undefined;
-    return realized ?? withoutThin(withoutCovered(recognised, f.prompt), f.prompt);
+    return realized ?? withoutThin(withoutCovered(subjectLeads(recognised, f.prompt), f.prompt), f.prompt);
   },
 };

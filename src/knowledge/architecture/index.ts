@@ -58,9 +58,14 @@ export function topologyVariants(t: Topology): { where: string; topology: Topolo
   const marks = (xs: readonly Topical[]) => xs.flatMap((x) => [x.topic, ...markTopics(x.unlessTopic)]);
   const used = new Set(marks([...t.components, ...t.links, ...t.api, ...t.dataModel, ...(t.protocols ?? [])]));
   const topics = TOPIC_VALUES.filter((x) => used.has(x));
-  // a subject that only makes sense inside another (a shown count inside an event count) is drawn with it
+  // a subject that only makes sense inside another (a shown count inside an event count) is drawn with it, and with
+  // what that one needs in turn (a person's likes inside a shown count inside an event count)
+  const needed = (spoken: Topic | undefined): Topic[] => {
+    const next = spoken === undefined ? undefined : TOPIC_NEEDS[spoken];
+    return next === undefined ? [] : [next, ...needed(next)];
+  };
   const without = (spoken: Topic | undefined) =>
-    TOPIC_VALUES.filter((x) => x !== spoken && (spoken === undefined || x !== TOPIC_NEEDS[spoken]));
+    TOPIC_VALUES.filter((x) => x !== spoken && !needed(spoken).includes(x));
   return [undefined, ...topics].map((spoken) => ({
     where: spoken ? ` (about ${spoken})` : "",
     topology: topicalTopology(t, without(spoken)),

@@ -36,6 +36,9 @@ const SPOKEN: Record<ArchetypeId, string> = {
 const SPOKEN_BY_TOPIC: Partial<Record<Topic, Partial<Record<ArchetypeId, string>>>> = {
   "order-book": { I13: "one matcher per symbol applying a sequenced, replicated order log to an in-memory order book" },
   "file-sync": { I19: "an immutable block store that keeps each file's blocks once, by content hash" },
+  "shown-count": {
+    I06: "a running total per item, fed by per-key sums combined from an event log and read through a cache within the freshness bound",
+  },
   aggregation: { I06: "a windowed count of immutable events per key, recounted from the raw events" },
   typeahead: { I06: "each prefix's top-k completions, precomputed into versioned snapshots and served from memory" },
   whiteboard: { I13: "one server per board keeping the last value of each object property and relaying cursors" },

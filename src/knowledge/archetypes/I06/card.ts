@@ -29,6 +29,7 @@ import {
   COUNTER_INVARIANTS,
   COUNTER_READS,
   COUNTER_WRITES,
+  REACTION_INVARIANTS,
 } from "./counter.js";
 import {
   LB_BOTTLENECKS,
@@ -290,6 +291,7 @@ export const card = {
     ...AGG_INVARIANTS,
     ...TOPK_INVARIANTS,
     ...COUNTER_INVARIANTS,
+    ...REACTION_INVARIANTS,
     ...TA_INVARIANTS,
     ...LB_INVARIANTS,
     ...CDC_INVARIANTS,
@@ -309,6 +311,7 @@ export const card = {
     ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const, ...keptBy(statement, CDC_KEPT_BY) })),
     ...CDC_CACHE_INVARIANTS.map((statement) => ({ statement, topic: "cdc-cache" as const })),
     ...COUNTER_INVARIANTS.map((statement) => ({ statement, topic: "shown-count" as const })),
+    ...REACTION_INVARIANTS.map((statement) => ({ statement, topic: "reaction" as const })),
   ],
   contract: {
     api: [

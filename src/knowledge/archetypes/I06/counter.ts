@@ -16,9 +16,16 @@ import { AGG_CAPACITY } from "./aggregation.js";
  *   docs, "Using a counter"), and a counter update is not idempotent: each application changes the value again, so
  *   drivers do not retry it by default (DataStax drivers docs, "Query idempotence"). A retried add can therefore
  *   count twice unless it is made once per batch id, or the total is rebuilt from the events.
+ * - DynamoDB spreads a table over partitions but caps each one at 1,000 write units and 3,000 read units a second,
+ *   and a write of an item of up to 1 KB costs one write unit (AWS DynamoDB developer guide, "warm throughput" and
+ *   "read and write operations"): one key written once per like tops out near a thousand likes a second, which is
+ *   why increments are combined per key before they reach the store, and a key written by several tasks is split
+ *   into sub-counters summed on read.
  */
 
 const T = "shown-count" as const;
+/** A count of people's own likes or reactions (topic `reaction`): each is a toggle of one person on one item. */
+const R = "reaction" as const;
 
 export const COUNTER_ENTITIES = [
   {
@@ -27,6 +34,13 @@ export const COUNTER_ENTITIES = [
       "The lifetime count of one key, the number shown beside the item: its total, the last batch id each aggregator task added, and the event time it reflects; it trails the events by the flush interval and can be rebuilt from the raw events; like a window's total, it is the answer its readers use.",
     truth: true,
     topic: T,
+  },
+  {
+    name: "Reaction",
+    description:
+      "One person's like of one item, kept once as the row (key, user id): the set of who liked what, which answers whether a person liked the item, lets an unlike remove it, and is the dedupe key that keeps a repeated tap from counting twice; only a change to it appends a +1 or -1 event to the log.",
+    truth: true,
+    topic: R,
   },
 ] as const;
 
@@ -40,6 +54,15 @@ export const COUNTER_WRITES = [
     critical: true,
     topic: T,
   },
+  {
+    action:
+      "record a like as an idempotent set-add of (key, user id) in the reaction store, an unlike as its removal, and append a +1 or -1 event for the item only when the set changed",
+    entity: "Reaction",
+    shape: "create target",
+    mechanism: "put-if-absent",
+    critical: true,
+    topic: R,
+  },
 ] as const;
 
 export const COUNTER_READS = [
@@ -51,11 +74,23 @@ export const COUNTER_READS = [
       "Trails the newest events by the flush interval, the log lag, the add and the cache's time to live, which together fit inside the freshness bound; an over-count is corrected when the batch recount rebuilds the total.",
     topic: T,
   },
+  {
+    action: "check whether a person liked an item, by (key, user id), in the reaction store",
+    entity: "Reaction",
+    shape: "read source",
+    staleness: "None: the person's own like is read from the row their call wrote, ahead of the shown count",
+    topic: R,
+  },
 ] as const;
 
 export const COUNTER_INVARIANTS = [
+  "A RunningTotal shows every counted event within the freshness bound: the flush interval, the log lag, the add and the cache's time to live add up to less than it.",
   "Each aggregator batch adds to a key's RunningTotal at most once, by its batch id, however often the add is retried after a lost acknowledgement.",
-  "A RunningTotal shows every counted event within the freshness bound: the flush interval, the log lag, the add and the cache's time to live together stay inside it.",
+];
+
+/** The rule of a count of people's own likes: one person's like counts once (topic `reaction`). */
+export const REACTION_INVARIANTS = [
+  "A repeated tap or a retried like moves no count: only the add or the removal that changes the Reaction (key, user id), which exists once, appends a +1 or -1 event.",
 ];
 
 export const COUNTER_FAILURES = [
@@ -77,9 +112,30 @@ export const COUNTER_FAILURES = [
     repair: "Add cache replicas for the hot key and shorten nothing: a stale count within the bound is correct",
     topic: T,
   },
+  {
+    failure:
+      "A double tap or a retried like request reaches two servers at once, and both append a +1 for the same person",
+    role: "truth",
+    prevention:
+      "Make the like a conditional insert of (key, user id) in the reaction store and append the +1 only from the call whose insert created the row; an unlike appends its -1 only from the call whose delete removed it",
+    repair: "Recount the item's total from its reaction rows and replace the running total",
+    topic: R,
+  },
 ] as const;
 
 export const COUNTER_BOTTLENECKS = [
+  {
+    bottleneck:
+      "One viral item's increments, which all land on one hot key: written uncombined, once per event, the key would need many times what one key of the count store takes, and a read-compare-set per increment would make concurrent writers conflict and retry on that key in a storm",
+    mitigation:
+      "Combine each key's events in the aggregator for one flush and write the sum as one blind add of the delta to the count, never a read-compare-set; each salt's task adds to its own sub-counter, and readers sum the key's sub-counters",
+    formula: {
+      yields: "events a second on the hottest key",
+      expression: "hot_key_events_per_sec",
+      unit: "events/s",
+    },
+    topic: T,
+  },
   {
     bottleneck: "Count reads: every page view reads its item's count, so the reads run at about the counted rate",
     mitigation:
@@ -99,9 +155,9 @@ export const COUNTER_COMPONENTS: ComponentSpec[] = [
     name: "Count store (key-value, one running total per key)",
     kind: "store",
     holds: ["RunningTotal"],
-    runs: ["add a batch's sums by batch id", "read a total"],
+    runs: ["add a batch's sums by batch id", "read and sum a key's sub-counters"],
     because:
-      "the number shown beside each item is one row per key that takes a batched atomic add and a point read; no time-range query is needed for it",
+      "the number shown beside each item is one row per key and sub-counter that takes a batched blind add (count += delta) and a point read; no read-compare-set runs on it, since on a viral item concurrent writers' compare-and-set attempts would conflict and retry",
     topic: T,
   },
   {
@@ -129,9 +185,36 @@ export const COUNTER_COMPONENTS: ComponentSpec[] = [
     because: "each page view shows the item's count, read on every load",
     topic: T,
   },
+  {
+    id: "like-api",
+    name: "Like API (set-add or remove a person's like, then append +1 or -1)",
+    kind: "service",
+    runs: ["add a like if absent", "remove a like if present", "did I like it"],
+    because:
+      "the (item, person) row is the natural dedupe key: a repeated tap or a retried call finds the row and appends nothing, and an unlike is the row's removal",
+    topic: R,
+  },
+  {
+    id: "reaction-store",
+    name: "Reaction store (one row per item and person, partitioned by item)",
+    kind: "store",
+    holds: ["Reaction"],
+    runs: ["insert if absent", "delete if present", "point read"],
+    because: "who liked what is the truth the counts are derived from and a person's own liked state is read from",
+    topic: R,
+  },
 ];
 
 export const COUNTER_LINKS: LinkSpec[] = [
+  { from: "sources", to: "like-api", kind: "request", label: "like or unlike (key, user id)", topic: R },
+  { from: "like-api", to: "reaction-store", kind: "request", label: "insert if absent / delete if present", topic: R },
+  {
+    from: "like-api",
+    to: "event-log",
+    kind: "request",
+    label: "append +1 or -1 for the item, only on a change",
+    topic: R,
+  },
   {
     from: "aggregator",
     to: "count-store",
@@ -161,13 +244,49 @@ export const COUNTER_API: ApiSpec[] = [
       "the count trails the newest events by at most the freshness bound; it may differ from the windowed totals until the recount settles both",
     topic: T,
   },
+  {
+    operation: "like",
+    call: "PUT /v1/items/{key}/likes/{user_id}",
+    request: ["key", "user_id"],
+    response: ["liked", "changed"],
+    errors: ["404 unknown item"],
+    guarantee: "idempotent: a repeat finds the row and changes nothing, so a person's like counts once",
+    topic: R,
+  },
+  {
+    operation: "unlike",
+    call: "DELETE /v1/items/{key}/likes/{user_id}",
+    request: ["key", "user_id"],
+    response: ["liked", "changed"],
+    errors: ["404 unknown item"],
+    guarantee: "idempotent: only the call that removes the row appends the -1",
+    topic: R,
+  },
+  {
+    operation: "did I like it",
+    call: "GET /v1/items/{key}/likes/{user_id}",
+    request: ["key", "user_id"],
+    response: ["liked"],
+    errors: [],
+    guarantee: "read from the reaction store, so a person sees their own like at once, ahead of the shown count",
+    topic: R,
+  },
 ];
 
 export const COUNTER_DATA: DataSpec[] = [
   {
+    entity: "Reaction",
+    key: ["key", "user_id"],
+    fields: ["created_at"],
+    indexes: [],
+    partitionKey: "key",
+    owner: "reaction-store",
+    topic: R,
+  },
+  {
     entity: "RunningTotal",
-    key: ["key"],
-    fields: ["count", "last batch id per aggregator task", "as_of"],
+    key: ["key", "sub_counter"],
+    fields: ["count", "last batch id of the task that owns this sub-counter", "as_of"],
     indexes: [],
     partitionKey: "key",
     owner: "count-store",
@@ -176,6 +295,12 @@ export const COUNTER_DATA: DataSpec[] = [
 ];
 
 export const COUNTER_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Like an item",
+    notation:
+      "sources>like-api[like (key, user id)] -> like-api>reaction-store[insert (key, user id) {row absent}] -> like-api>event-log[append +1 for the item {the insert created the row}] -> like-api>sources[liked] => done | retry",
+    topic: R,
+  },
   {
     name: "Flush a batch into the running totals",
     notation:
@@ -220,11 +345,21 @@ export const COUNTER_CAPACITY: CapacityModel = {
       quantity: "log_lag_seconds",
       typical: 1,
       why: "a consumer that keeps up trails the log's head by about a second (a planning figure; alert on consumer lag)",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds the consumer's lag to its share of it: the aggregators must keep that close to the log's head",
+        atMost: 1,
+      },
     },
     {
       quantity: "apply_seconds",
       typical: 1,
       why: "a batch of atomic adds to a key-value store, with one retry, lands within about a second",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds a batch of adds, with its retry, to its share of it",
+        atMost: 1,
+      },
     },
     {
       quantity: "flush_share",
@@ -257,6 +392,20 @@ export const COUNTER_CAPACITY: CapacityModel = {
       unit: "reads",
       typical: 1,
       why: "a count is shown on the page whose view it counts, so each counted view is about one read of it (a like or a follow is shown far more often than it is made: state the read rate)",
+    },
+    {
+      quantity: "key_write_limit",
+      label: "writes a second one key of the count store takes",
+      unit: "writes/s",
+      typical: 1000,
+      why: "DynamoDB caps each partition at 1,000 write units a second and a write of an item up to 1 KB costs one unit, so one key's row tops out near a thousand writes a second however large the table (AWS warm-throughput docs; a planning figure for other stores)",
+    },
+    {
+      quantity: "distinct_key_share",
+      label: "share of a flush's events that are the first for their key in that flush",
+      unit: "fraction",
+      typical: 0.2,
+      why: "popularity is skewed, so most events in a second land on keys already touched in it and combining folds them into one add per key (a planning figure; measure distinct keys per flush)",
     },
     {
       quantity: "count_row_bytes",
@@ -308,10 +457,32 @@ export const COUNTER_CAPACITY: CapacityModel = {
     fig("count_store_reads", "count reads that miss the cache", "rate", "count_reads * (1 - hit_ratio)", "reads/s"),
     fig(
       "count_adds",
-      "adds to running totals a second (at most one per key per flush, never more than the events)",
+      "adds to running totals a second after combining (one per key touched in a flush, never more than every key once a flush)",
       "rate",
-      "min(messages_per_sec * peak_factor, keys / flush_seconds)",
+      "min(messages_per_sec * peak_factor * distinct_key_share, keys / flush_seconds)",
       "writes/s",
+    ),
+    fig(
+      "hot_key_uncombined",
+      "the hottest key's write load with one write per event, in multiples of one key's write limit",
+      "hotspot",
+      "hot_key_events_per_sec / key_write_limit",
+      "x",
+    ),
+    fig(
+      "hot_key_adds",
+      "adds a second to the hottest key after combining (one per salt's sub-counter per flush)",
+      "rate",
+      "hot_key_salts / flush_seconds",
+      "writes/s",
+    ),
+    fig(
+      "hot_key_sub_counters",
+      "sub-counters the hottest key needs after combining (its adds over one key's write limit, at least one per salt, each written only by its own task and summed on read)",
+      "count",
+      "max(hot_key_salts, hot_key_adds / key_write_limit)",
+      "sub-counters",
+      true,
     ),
     fig("count_store_bytes", "running totals across replicas", "storage", "keys * count_row_bytes * replicas", "B"),
   ],
