@@ -36,7 +36,7 @@ import { asksForMachinery, FEATURE_BY_ID, FEATURES } from "../knowledge/features
 import { GATE_MODULES } from "../knowledge/gates.js";
 import { EXCLUSIVE_MECHANISMS } from "../knowledge/mechanisms/exclusive.js";
 import { MECHANISM_BY_ID } from "../knowledge/mechanisms/index.js";
-import { canKeep } from "../knowledge/mechanisms/keeps.js";
+import { canKeep, isRetryRule } from "../knowledge/mechanisms/keeps.js";
 import { formulaOf } from "../knowledge/notation/compiled.js";
 import { evaluateFormula, formulaVariables } from "../knowledge/notation/formula.js";
 import { PARTIES, PARTY_ONLY_WORDS, PARTY_WORDS, type PartyKind } from "../knowledge/parties.js";
@@ -214,6 +214,7 @@ export type CoherenceRule =
   | "mitigation-proposes-rejected"
   | "rejected-option-carried"
   | "retry-rule-kept-by-other"
+  | "mechanism-keeps-other-kind"
   | "figure-against-chosen-count"
   | "pool-without-headroom"
   | "core-decided-against"
@@ -416,6 +417,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a pool sized from a rate over what one unit answers plans for a share of that capacity (a target utilisation), never for every unit at 100%",
   "retry-rule-kept-by-other":
     "a retry rule (a retried or redelivered request takes effect once) is protected only by a mechanism that recognises the repeat (an idempotency key, a dedupe window, an idempotent receiver, a create that finds its key): never by a lease, a renewal, an expiry, an ordering key, replication or an outbox",
+  "mechanism-keeps-other-kind":
+    "a mechanism that keeps one kind of rule protects only a rule of that kind: a create that finds its key keeps that something exists once, log retention what is kept or dropped, an expiry sweeper a holder or what an expiry frees, per-key ordering an order; never a rule that only shares its operation's words (a topic's create does not keep which partition a key lands in)",
   "names-undrawn-entity":
     "no requirement, invariant, predicate, mechanism or failure row names a record of the design's archetypes that the design does not draw (no operation, state row, data-model row, component or feature keeps it): a record a chosen option or a realizing feature record left out takes its rules, reasons and failure rows with it",
   "technology-layer-unchosen":
@@ -1164,14 +1167,24 @@ export function poolWithoutHeadroom(d: Pick<Design, "capacity">): Problem[] {
   });
 }
 
-/** A retry rule paired with a mechanism that does not recognise a repeat (a lease, a renewal, an outbox). */
+/**
+ * A rule paired with a mechanism that cannot keep it by what it does: a retry rule with one that does not recognise
+ * a repeat (a lease, a renewal, an outbox), any other rule with one that keeps only another kind (`canKeep`).
+ */
 export function retryRuleKeptByOther(d: Pick<Design, "mechanisms">): Problem[] {
   return d.mechanisms
     .filter((m) => m.serves === undefined && !canKeep(m.id, m.protects))
-    .map((m) => ({
-      rule: "retry-rule-kept-by-other" as const,
-      detail: `${m.name} protects the retry rule '${m.protects}', which only a mechanism that recognises the repeat keeps`,
-    }));
+    .map((m) =>
+      isRetryRule(m.protects)
+        ? {
+            rule: "retry-rule-kept-by-other" as const,
+            detail: `${m.name} protects the retry rule '${m.protects}', which only a mechanism that recognises the repeat keeps`,
+          }
+        : {
+            rule: "mechanism-keeps-other-kind" as const,
+            detail: `${m.name} protects '${m.protects}', a kind of rule it does not keep by what it does`,
+          },
+    );
 }
 
 const REPEAT_RULE = /it may be delivered again, and every consumer tolerates the repeat/;

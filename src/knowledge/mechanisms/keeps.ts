@@ -70,12 +70,35 @@ const ABOUT_ORDER =
   /\b(?:in (?:[\w-]+ ){0,2}order|(?:same|one|agreed|that|whatever) order|ordered|out-of-order|sequence numbers?|prefix of|exactly one (?:[\w-]+ ){0,3}(?:accepts writes|partition|worker|writer))\b/i;
 
 /**
+ * Mechanisms that keep only one kind of rule, the kind their own action makes true, with the words of that kind:
+ * - a create that finds its key already there keeps a rule that something exists once (at most one per key, no
+ *   two sharing a name, an id never reused or rewritten), never an order or a count its operation's words name
+ *   ("create a topic with its partition count" keeps nothing about which partition a key lands in);
+ * - log compaction or retention keeps a rule about what is kept, dropped or compacted (a source block deleted only
+ *   after its compacted copy is durable), never a key's partition or order;
+ * - an expiry sweeper with guarded release keeps a rule about a holder, a claim or what an expiry frees, never a
+ *   version check, a state that replicas converge on or a cached copy's system of record.
+ * Own words.
+ */
+const KEEPS_ONLY: Readonly<Partial<Record<MechanismId, RegExp>>> = {
+  "partition-key-ordering": ABOUT_ORDER,
+  "put-if-absent":
+    /\b(?:at most (?:once|one)|exactly one|only one|no two|one live|unique\w*|twice|duplicat\w*|collision\w*|exists? (?:at most )?once|once handed out|never (?:reused|rewritten|overwritten|changed|duplicat\w*)|yields? at most|takes? effect once|once per|retried)\b/i,
+  "log-compaction":
+    /\b(?:retain\w*|retention|compact\w*|delet\w*|purg\w*|tombstone\w*|garbage|log start offset|latest value)\b/i,
+  "expiry-sweeper":
+    /\b(?:at most one|only the holder|holders?|lease\w*|expir\w*|unexpired|lapse\w*|releas\w*|claim\w*|ephemeral|alive)\b/i,
+};
+
+/**
  * Whether a mechanism can keep a rule, judged by what it does: only a repeat keeper keeps a retry rule, a
- * mechanism that only recognises repeats keeps only a rule about a repeat, and one that only orders a key's writes
- * keeps only a rule about an order or a key's one owner.
+ * mechanism that only recognises repeats keeps only a rule about a repeat, and one that keeps one kind of rule
+ * (`KEEPS_ONLY`: per-key ordering an order or a key's one owner, a create-if-absent one existence) keeps only that kind.
  */
 export function canKeep(mechanismId: string, statement: string): boolean {
-  if (ORDER_ONLY.has(mechanismId as MechanismId)) return ABOUT_ORDER.test(statement);
+  const only = KEEPS_ONLY[mechanismId as MechanismId];
+  if (only && !only.test(statement)) return false;
+  if (ORDER_ONLY.has(mechanismId as MechanismId)) return true;
   if (isRetryRule(statement)) return REPEAT_KEEPERS.has(mechanismId as MechanismId);
   return !REPEAT_ONLY.has(mechanismId as MechanismId) || ABOUT_REPEATS.test(statement);
 }

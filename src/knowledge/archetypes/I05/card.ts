@@ -135,6 +135,8 @@ export const card = {
       entity: "Topic",
       shape: "create target",
       mechanism: "put-if-absent",
+      repeatSafe:
+        "a topic is created under the name its caller chose, so a resent create finds the name taken and is answered 'already exists' instead of making a second topic",
     },
     {
       action: "producer appends a record to the partition chosen by its key",
@@ -251,6 +253,8 @@ export const card = {
     "A ConsumerOffset never moves past a record whose processing effects are not yet durable.",
     "Within one consumer group each Partition has at most one owning member per GroupAssignment generation, and commits carrying an older generation are refused.",
     "Records sharing a key land in the same Partition while the partition count is unchanged, so their relative order is kept.",
+    "A producer's retried batch is appended to a Partition at most once: the leader tracks each producer id's sequence numbers per partition and drops a resent batch it already holds instead of appending a second copy.",
+    "A consumer group can fetch any offset of a Partition from its log start offset up to the high watermark; retention moves the log start offset forward only by deleting whole closed segments older than the retention time or past the size limit, never the active segment.",
   ],
   invariantTopics: QUEUE_INVARIANTS.map((statement) => ({ statement, topic: "work-queue" as const })),
   contract: {
