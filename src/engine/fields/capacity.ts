@@ -105,12 +105,20 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
             (x) => x !== r && new RegExp(String.raw`\b${r.id}\b`).test(x.formula.split("=").slice(1).join("=")),
           ),
       );
+      // a figure held to a bound the prompt states ('visible within 1 second') is shown whichever model holds it
+      const spends = (r: (typeof kept)[number]) =>
+        r.bound !== undefined &&
+        f.nfrs.scale[r.bound.quantity]?.source === "stated" &&
+        !rows.some((x) => x.bound?.quantity === r.bound?.quantity);
       const shown = whole
         ? kept
-        : kept
-            .filter((r) => r.kind === "hotspot" || r.kind === "storage")
-            .filter((r) => !(storedBytes(r) && sizedByFeature.has(o.owner)))
-            .slice(0, 2);
+        : [
+            ...kept
+              .filter((r) => r.kind === "hotspot" || r.kind === "storage")
+              .filter((r) => !(storedBytes(r) && sizedByFeature.has(o.owner)))
+              .slice(0, 2),
+            ...kept.filter(spends),
+          ];
       for (const r of shown) {
         const key = `${r.archetype}:${r.id}`;
         if (seen.has(key)) continue;
