@@ -66,3 +66,16 @@ describe("a stated freshness bound sets the stances before the archetype's defau
     expect(d.invariants.some((i) => /the stated bound/.test(i.statement))).toBe(false);
   });
 });
+
+describe("a log's hard rule is the broker's guarantee, not a consumer's discipline", () => {
+  it("replay from any offset: acks=all survives leader loss, kept by in-sync replication", () => {
+    for (const p of [
+      "Design a distributed message queue like Kafka that ingests 3 GB/s, keeps messages for 7 days, and lets consumer groups replay from any offset.",
+      "Design a Kafka-like commit log where consumers can rewind to any offset within the 3-day retention",
+    ]) {
+      const text = said(design(p));
+      expect(/The hard rule is this\. ([^.]*\.)/.exec(text)?.[1], p).toMatch(/acknowledged with acks all/);
+      expect(/The core mechanism is ([^.]*)\./.exec(text)?.[1], p).toMatch(/in-sync replica/);
+    }
+  });
+});
