@@ -102,9 +102,12 @@ describe("a cache's placement follows the words the prompt states", () => {
     expect(d.decisions.find((x) => x.id === "i07-placement")?.chosen).toBe("cluster");
     expect(names(d)).not.toMatch(/point of presence|shield/i);
     expect(d.diagrams.map((x) => x.title)).toContain("I07: Look-aside read with a lease-guarded fill");
-    // the reader goes past the cache to the records it fronts on a miss
-    const store = d.components.find((c) => c.holds.includes("OriginObject"))?.id;
-    expect(d.links.some((l) => l.to === store && /miss/.test(l.label))).toBe(true);
+    // the reader goes past the cache to the records it fronts on a miss: the database's own record (one entity, no
+    // OriginObject twin beside it)
+    expect(d.dataModel.map((e) => e.entity)).not.toContain("OriginObject");
+    const store = d.components.find((c) => c.holds.includes("KeyValue"))?.id;
+    const reaches = (to: string) => to === store || d.links.some((m) => m.from === to && m.to === store);
+    expect(d.links.some((l) => reaches(l.to) && /miss/.test(l.label))).toBe(true);
   });
   it("a CDN keeps its edge points of presence and origin shield", () => {
     const d = design("Design a CDN.");

@@ -10,7 +10,7 @@ export const ARCHETYPES: readonly Archetype[] = COMPILED_ARCHETYPES;
 export const ARCHETYPE_BY_ID: ReadonlyMap<ArchetypeId, Archetype> = new Map(ARCHETYPES.map((a) => [a.id, a]));
 
 export { CORE_MECHANISMS, GENERIC_KEEPERS, keeperMayLead } from "./mechanisms/core.js";
-export { DELIVERING_MECHANISMS } from "./mechanisms/delivers.js";
+export { DELIVERING_MECHANISMS, PROPAGATING_MECHANISMS } from "./mechanisms/delivers.js";
 export { MECHANISM_BY_ID, MECHANISMS } from "./mechanisms/index.js";
 export { canKeep, isRetryRule, keepsFirst, REPEAT_KEEPERS } from "./mechanisms/keeps.js";
 export { HOUSEKEEPING_CONCERNS, MECHANISM_SERVES, STORAGE_COST } from "./mechanisms/serves.js";

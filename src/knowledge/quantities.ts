@@ -534,6 +534,12 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "a planning rule: under a freshness bound too tight for the usual stages, each fixed stage (capture lag, log lag, an allowed lateness, a checkpoint) is held to a tenth of it, so the stages and the chosen interval still leave the planned headroom",
   },
   {
+    id: "invalidation_delete_seconds",
+    label: "time from a tailer reading a committed change to the key's cache node acknowledging its delete",
+    unit: "s",
+    share: "to delete the copy",
+  },
+  {
     id: "capture_lag_seconds",
     label: "how far change capture trails the source's commit",
     unit: "s",

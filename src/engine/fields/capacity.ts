@@ -105,8 +105,18 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
             (x) => x !== r && new RegExp(String.raw`\b${r.id}\b`).test(x.formula.split("=").slice(1).join("=")),
           ),
       );
-      // a figure held to a stated bound (and the spare it leaves) is shown whoever owns it: the bound is the prompt's
-      const held = new Set(kept.filter((r) => r.bound !== undefined).map((r) => r.id));
+      // a figure held to a bound the prompt states ('visible within 1 second'), and the spare it leaves, is shown
+      // whichever model holds it, unless a figure already shown spends that bound
+      const held = new Set(
+        kept
+          .filter(
+            (r) =>
+              r.bound !== undefined &&
+              f.nfrs.scale[r.bound.quantity]?.source === "stated" &&
+              !rows.some((x) => x.bound?.quantity === r.bound?.quantity),
+          )
+          .map((r) => r.id),
+      );
       const spends = (r: CapacityRow) =>
         held.has(r.id) ||
         [...held].some((id) => new RegExp(String.raw`\b${id}\b`).test(r.formula.split("=").slice(1).join("=")));

@@ -66,11 +66,20 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
         (p) => p.role === "feature" && p.topology.components.some((c) => c.sameAs?.[dominantKey as never]),
       );
       for (const p of carried) chosen.push(...byPart(p.key));
+      // a dominant archetype that draws none of its own flows (the database a cache-aside tier fronts is given) leaves
+      // its slots to the archetypes after it, in order
+      let spare = 0;
       for (const [i, p] of parts.entries()) {
         if (carried.includes(p)) continue;
-        if (i === 0) chosen.push(...byPart(p.key).slice(0, 3));
-        else if (p.role === "feature" || ((p.role !== "substrate" || p.hostedOn) && owners.has(p.key)))
-          chosen.push(...byPart(p.key).slice(0, 1));
+        if (i === 0) {
+          const own = byPart(p.key).slice(0, 3);
+          chosen.push(...own);
+          spare = own.length === 0 ? 3 : 0;
+        } else if (p.role === "feature" || ((p.role !== "substrate" || p.hostedOn) && owners.has(p.key))) {
+          const taken = byPart(p.key).slice(0, 1 + spare);
+          spare = Math.max(0, spare - Math.max(0, taken.length - 1));
+          chosen.push(...taken);
+        }
       }
     }
     // an outside party checks nothing of ours: a guard on our own records over a message to it (a URL allowed by the

@@ -1,4 +1,4 @@
-import { DELIVERING_MECHANISMS, type MechanismId } from "../../knowledge/index.js";
+import { DELIVERING_MECHANISMS, type MechanismId, PROPAGATING_MECHANISMS } from "../../knowledge/index.js";
 import { fitsTopics, TOPIC_NEEDS, type Topic, unspokenBesides } from "../../knowledge/topics.js";
 import { architectureOf, LAYOUT_FACTS, partlessArchetypes } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
@@ -8,6 +8,7 @@ import { bareProductRecord, type ProductRecord } from "../product/record.js";
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { pattern } from "../text.js";
 import { archetype, entityWords, meaningWords, shortName } from "./common.js";
+import { FRESHNESS_QUANTITY } from "./nfrs.js";
 
 const MAX_PER_PATH = 3;
 /** On a feature-led path, the substrate archetype adds at most this many rules after the feature's own. */
@@ -248,7 +249,12 @@ function invariantRows(
       "at-least-once": `A retried '${first.name}' may arrive again but takes effect once: the same request id never produces a second ${subject} change.`,
       "at-most-once": `A ${subject} change is never applied twice; losing one under failure is accepted.`,
     };
-    const repeat = d.value === "at-least-once" && !keyed ? deliveredRepeat(f, first, d.source === "stated") : undefined;
+    // a stated freshness bound's own rule says how a repeat is harmless (a delete or a newer version applied twice)
+    const fresh = freshnessRule(f, subject);
+    const repeat =
+      d.value === "at-least-once" && !keyed && !(fresh && d.source !== "stated")
+        ? deliveredRepeat(f, first, d.source === "stated")
+        : undefined;
     // with no path that delivers messages, at-least-once is the caller retrying a write at the store: a create or a
     // guarded transition on the request path takes effect once per request id (a plain overwrite repeats harmlessly;
     // a record appended to a node's write-ahead log, such as a sample, is settled by its own key), said only where
@@ -275,6 +281,7 @@ function invariantRows(
         archetype: first.archetype,
         because: `delivery is ${d.value}: ${d.because}`,
       });
+    if (fresh) out.push(fresh);
     const c = f.nfrs.consistency;
     if (c.value === "linearizable") {
       out.push({
@@ -382,6 +389,43 @@ const RATE_PER_SCOPE = /_per_sec_per_([a-z]+)$/;
  * A rule that bounds a rate, said in the prompt's own figure where it states one per scope: "Each key's Budget admits
  * at most 1,000 requests per minute …, counted across all 30 gateway nodes" (the card's `invariantRates`).
  */
+/**
+ * The rule a stated freshness bound makes ('a price change must be visible within 1 second'), said in the prompt's
+ * own words on the path that carries a committed change to the copies readers are served from (the first that a
+ * propagating mechanism keeps: a delete on change, a projector's checkpoint, a watch stream), kept by that mechanism.
+ * None where no path carries changes to copies, or where a subject's own rule already spends the bound in its words.
+ */
+function freshnessRule(
+  f: Parameters<(typeof invariantsField)["derive"]>[0],
+  subject: string,
+): InvariantRow | undefined {
+  const bound = f.nfrs.scale[FRESHNESS_QUANTITY];
+  if (bound?.source !== "stated") return undefined;
+  // only where the bound set the delivery stance (the archetype's own default would drop a change): a subject built
+  // around its freshness (a log index, a flag relay, a shown count) already carries each change at least once and
+  // spends the bound in its own rule
+  const d = f.nfrs.delivery;
+  if (d.source !== "default" || d.value !== "at-least-once" || !d.because.includes(`'${bound.quote}'`))
+    return undefined;
+  const carried = PROPAGATING_MECHANISMS.flatMap((id) =>
+    f.operations.filter((o) => o.mechanism === id).map((o) => ({ id, o })),
+  ).find(({ o }) => f.criticalPaths.some((p) => p.operations.includes(o.phrase)));
+  if (!carried) return undefined;
+  const path = f.criticalPaths.find((p) => p.operations.includes(carried.o.phrase));
+  if (!path) return undefined;
+  return {
+    path: path.name,
+    statement: `Every committed ${subject} change reaches every copy readers are served from within ${spokenSeconds(bound.value)}, the stated bound ('${bound.quote}'). The change travels at least once on a durable change log read from a checkpoint, and applying it twice does no harm.${carried.id === "cache-invalidation" ? " A fill never stores a version older than the newest change it was told of." : ""}`,
+    archetype: path.archetype,
+    because: `the prompt bounds how soon a change is visible ('${bound.quote}'), and '${path.name}' carries each change to the copies`,
+    keptBy: carried.id,
+  };
+}
+
+/** A time bound in seconds as said aloud: "1 second", "2 seconds", "500 ms". */
+const spokenSeconds = (s: number): string =>
+  s >= 1 ? `${s} second${s === 1 ? "" : "s"}` : `${Math.round(s * 1000)} ms`;
+
 function statedRate<T extends { statement: string; archetype: InvariantRow["archetype"]; because: string }>(
   row: T,
   scale: Parameters<(typeof invariantsField)["derive"]>[0]["nfrs"]["scale"],

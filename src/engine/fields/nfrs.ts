@@ -196,6 +196,23 @@ export const nfrsField: Deriver<"nfrs"> = {
         source: "default",
         because: `not stated as such, but the prompt says '${lossFree.quote}': a write is retried until it is acknowledged durably, never dropped after a small budget, so a repeat must be harmless`,
       };
+    // A stated freshness bound ('a price change must be visible within 1 second') is a promise about every change:
+    // one lost on its way to a copy leaves that copy stale until its TTL, past the bound. So the path that carries a
+    // change to the copies is at least once from a durable log read from a checkpoint (a delete or a newer version
+    // applied twice does no harm), whatever the archetype's default says of its own writes or copies
+    const fresh = freshnessBound(s.scale);
+    if (fresh && delivery.source === "default" && delivery.value === "at-most-once")
+      delivery = {
+        value: "at-least-once",
+        source: "default",
+        because: `not stated as such, but the prompt says '${fresh.quote}': a change lost on its way to a copy leaves that copy stale past the bound, so every change is carried at least once from a durable log read from a checkpoint, and applying one twice (a delete, a newer version) does no harm`,
+      };
+    if (fresh && durability.source === "default" && durability.value === "best-effort")
+      durability = {
+        value: "durable",
+        source: "default",
+        because: `not stated as such; ${durability.because.replace(/^not stated; /, "")}, but the prompt says '${fresh.quote}': the changes that reach the copies must outlive a node loss, so they travel on a durable change log (the store's own commit log, read from a checkpoint)`,
+      };
     return {
       delivery,
       consistency,
@@ -226,6 +243,19 @@ export const nfrsField: Deriver<"nfrs"> = {
     };
   },
 };
+
+/**
+ * The freshness bound the prompt states, where it states one ('visible within 1 second'): how long a committed
+ * change may take to reach every copy readers are served from.
+ */
+export function freshnessBound(
+  scale: Readonly<Record<string, { value: number; quote: string } | undefined>>,
+): { value: number; quote: string } | undefined {
+  return scale[FRESHNESS_QUANTITY];
+}
+
+/** The scale quantity a stated freshness bound binds to. */
+export const FRESHNESS_QUANTITY = "propagation_seconds";
 
 /** The subjects the prompt and its product features speak of, each with the words that name it. */
 function topicsOf(

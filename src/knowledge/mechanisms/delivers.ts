@@ -15,3 +15,16 @@ export const DELIVERING_MECHANISMS: ReadonlySet<MechanismId> = new Set<Mechanism
   "claim-run",
   "retry-dead-letter",
 ]);
+
+/**
+ * Mechanisms that carry a committed change to the copies readers are served from, best first: a cache's delete on
+ * change, a projector applying the change log from its checkpoint, a watch stream pushing each new version, a sink
+ * that applies only a newer version. Where the prompt bounds how soon a change is visible, the rule that spends the
+ * bound is kept by the first of these the design holds.
+ */
+export const PROPAGATING_MECHANISMS: readonly MechanismId[] = [
+  "cache-invalidation",
+  "projector-checkpoint",
+  "watch-stream",
+  "version-check",
+];

@@ -53,7 +53,7 @@ export const MECHANISM_SERVES: Readonly<Partial<Record<MechanismId, string>>> = 
  * that very rule. Own words.
  */
 export const HOUSEKEEPING_CONCERNS: readonly {
-  concern: "repeats" | "removal";
+  concern: "repeats" | "removal" | "client discipline";
   mechanisms: readonly MechanismId[];
   /** Words of a rule only about the concern. */
   only: RegExp;
@@ -74,6 +74,16 @@ export const HOUSEKEEPING_CONCERNS: readonly {
     only: /\b(?:delet\w*|remov\w*|purg\w*|tombstone\w*|garbage|collected|resurrect\w*|unreferenced)\b/i,
     rule: /\b(?:delet\w*|remov\w*|purg\w*|tombstone\w*|garbage|collected|resurrect\w*|unreferenced)\b/i,
     asks: /\b(?:delet\w*|remov\w*|purg\w*|unpublish\w*|retract\w*|garbage|retention|expir\w*)\b/i,
+  },
+  {
+    // what a consumer does with a record outside the system (commit its position only after its own effects are
+    // durable) is the client's discipline, which the system cannot check: never the hard rule of a log or queue the
+    // prompt asks to build, unless the prompt asks how records are processed once
+    concern: "client discipline",
+    mechanisms: ["consumer-offsets"],
+    only: /\bprocessing effects\b|\beffects are not yet durable\b/i,
+    rule: /\bprocessing effects\b|\beffects are not yet durable\b/i,
+    asks: /\b(?:exactly[- ]once|process(?:ed|es|ing)? (?:exactly |only )?once|effects?)\b/i,
   },
 ];
 

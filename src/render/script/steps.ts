@@ -304,19 +304,26 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
       const main = mainClause(statement).replace(/([a-z])([A-Z])/g, "$1 $2");
       return rejected.some((re) => re.test(main));
     };
+    // a rule said in the prompt's own stated guarantee ('visible within 1 second') is the rule the prompt asks about
+    const guarantees = statedGuarantees(d);
+    const quotes = (statement: string) => guarantees.some((q) => statement.includes(`'${q}'`));
     const byAsk = (list: readonly Design["invariants"][number][]) =>
       list
         .map((i, k) => ({
           statement: i.statement,
           k,
+          q: quotes(i.statement),
           n: says(i.statement),
           h: housekeepingRule(d, i.statement),
           s: chosenShape(i.statement),
           g: genericKept(d, i.statement),
-          p: headlineRule(d, i),
+          // a rule on the headline operation that is only housekeeping the prompt does not ask about (a consumer's own
+          // discipline about its effects) does not lead for sitting on it
+          p: headlineRule(d, i) && !housekeepingRule(d, i.statement),
         }))
         .sort(
           (a, b) =>
+            Number(b.q) - Number(a.q) ||
             (b.n >= 2 ? b.n : 0) - (a.n >= 2 ? a.n : 0) ||
             Number(a.g) - Number(b.g) ||
             Number(b.p) - Number(a.p) ||
@@ -339,6 +346,20 @@ function hardRule(d: Design): { statement: string; said: readonly string[] } | u
     }
     return undefined;
   });
+}
+
+/**
+ * The prompt's stated guarantees, as it words them: the quotes of the stated scale bounds and NFRs ('visible within 1
+ * second', 'never lost'). A rule that repeats one in its own words is the rule the prompt asks about.
+ */
+function statedGuarantees(d: Design): string[] {
+  return uniq(
+    Object.entries(d.nfrs.sources ?? {}).flatMap(([k, v]) => {
+      const q =
+        v.source === "stated" && !k.startsWith("topic.") ? /the prompt says '([^']+)'/.exec(v.because)?.[1] : undefined;
+      return q ? [q] : [];
+    }),
+  );
 }
 
 /** The demand a feature's record realizes, as the design words it ("no seat is ever sold twice"); empty when none does. */

@@ -2,7 +2,7 @@ import { fig, fromUsers, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
-export const capacity: CapacityModel = {
+const base: CapacityModel = {
   // a change is visible to readers once every cache node holding the item has dropped or replaced it
   copiesFollowChanges: true,
   inputs: [
@@ -66,3 +66,56 @@ export const capacity: CapacityModel = {
     ),
   ],
 };
+
+/**
+ * A look-aside cache tier in front of a database in one region: no sites, servers per site or purge fan-out, and a
+ * committed change reaches the copies through a tailer of the database's commit log (Facebook's mcsqueal), whose
+ * capture lag and delete round trip together are the time to a visible change, bound by a stated freshness.
+ */
+const CACHE_ASIDE_CAPACITY: CapacityModel = {
+  inputs: [
+    ...base.inputs,
+    {
+      quantity: "capture_lag_seconds",
+      typical: 1,
+      why: "a tailer reads the database's commit log about a second behind its commits when it keeps up (a planning figure; alert on its lag)",
+      from: {
+        expression: "propagation_seconds * stage_share",
+        why: "a tight freshness bound holds capture to its share of it",
+        atMost: 1,
+      },
+    },
+    inp(
+      "invalidation_delete_seconds",
+      0.05,
+      "the tailer batches the deletes it read for a few milliseconds and sends each to the cache node that owns the key, one round trip inside the region, tens of milliseconds with the acknowledgement (a planning figure; measure it)",
+    ),
+    inp(
+      "cache_ttl_seconds",
+      300,
+      "every copy also expires after a few minutes, the backstop that caps how long a copy outlives a change the tailer never delivered",
+    ),
+  ],
+  figures: [
+    ...base.figures.filter((f) => !["egress_per_node", "servers_per_node", "purges_per_sec"].includes(f.id)),
+    {
+      ...fig(
+        "invalidation_visible_seconds",
+        "longest time from a commit to the stale copy being deleted (capture lag + delete round trip)",
+        "time",
+        "capture_lag_seconds + invalidation_delete_seconds",
+        "s",
+      ),
+      bound: "propagation_seconds",
+    },
+    fig(
+      "lost_change_stale_seconds",
+      "longest a copy outlives a change whose delete was never delivered (its time to live, the backstop)",
+      "time",
+      "cache_ttl_seconds",
+      "s",
+    ),
+  ],
+};
+
+export const capacity: CapacityModel = { ...base, topics: { "cache-aside": CACHE_ASIDE_CAPACITY } };

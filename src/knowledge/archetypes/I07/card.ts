@@ -91,6 +91,16 @@ export const card = {
   },
   entities: [
     {
+      // a look-aside cache's own durable state: how far its invalidation tailer has read the database's commit log
+      topic: "cache-aside",
+      name: "InvalidationCheckpoint",
+      description:
+        "The invalidation tailer's position in the database's commit log: the last committed change whose deletes every cache node has acknowledged, from which a restarted tailer resumes.",
+      truth: false,
+      durability: "durable",
+    },
+    {
+      unlessTopic: "cache-aside",
       name: "OriginObject",
       description:
         "The authoritative object, row or response at the origin, identified by key or URL and carrying a version or ETag that increases on every change.",
@@ -104,12 +114,14 @@ export const card = {
       truth: false,
     },
     {
+      unlessTopic: "cache-aside",
       name: "CachePolicy",
       description:
         "Per path or key pattern: TTL, stale-while-revalidate and stale-if-error windows, which headers enter the cache key, and whether the response may be cached in a shared tier at all.",
       truth: false,
     },
     {
+      unlessTopic: "cache-aside",
       name: "PurgeRequest",
       description:
         "An invalidation by key, prefix or tag with an id, issue time and the set of edge nodes that have acknowledged applying it.",
@@ -124,6 +136,18 @@ export const card = {
   ],
   writePaths: [
     {
+      // the tailer behind a look-aside cache (Facebook's mcsqueal): commit log in, deletes out, checkpoint after acks
+      topic: "cache-aside",
+      action:
+        "tail the database's commit log, delete each changed key on its cache node, and advance the checkpoint once the deletes are acknowledged",
+      entity: "InvalidationCheckpoint",
+      shape: "async process",
+      mechanism: "projector-checkpoint",
+      hidden: true,
+      critical: true,
+    },
+    {
+      unlessTopic: "cache-aside",
       action: "update the origin object and bump its version",
       entity: "OriginObject",
       shape: "overwrite current value",
@@ -157,6 +181,7 @@ export const card = {
       critical: true,
     },
     {
+      unlessTopic: "cache-aside",
       action: "record a purge by key, prefix or tag and fan it out to every edge, collecting acknowledgements",
       entity: "PurgeRequest",
       shape: "async process",
@@ -171,6 +196,7 @@ export const card = {
       hidden: true,
     },
     {
+      unlessTopic: "cache-aside",
       action: "change a cache policy and push it to every edge",
       entity: "CachePolicy",
       shape: "async process",
@@ -186,12 +212,14 @@ export const card = {
         "at most the TTL, cut short by purge propagation time; up to the stale-if-error window when the origin fails",
     },
     {
+      unlessTopic: "cache-aside",
       action: "serve an edge miss from the regional shield tier",
       entity: "CachedCopy",
       shape: "read projection",
       staleness: "up to the sum of both tiers' TTLs unless the edge counts the Age the shield reports",
     },
     {
+      unlessTopic: "cache-aside",
       action: "fetch from the origin on a miss or revalidation",
       entity: "OriginObject",
       shape: "read source",
@@ -203,8 +231,43 @@ export const card = {
     "A CachedCopy is never served past its expiry unless the CachePolicy allows stale serving for that path, and then only within the stated stale window and marked with its age.",
     "Once a PurgeRequest is reported complete, no edge serves a CachedCopy it covered that was fetched before the purge was issued.",
     "A fill never replaces a CachedCopy with an older OriginObject version, and a fill started before an invalidation is never stored after it.",
+    "A fill never replaces a CachedCopy with an older version of the database record, and a fill started before an invalidation is never stored after it.",
     "The OriginObject stays the only authority: the cache never originates a value and never writes back one it did not receive from the origin.",
     "The cache key covers every request attribute the response varies on, and responses marked private or per-user are never stored in a shared tier.",
+  ],
+  // behind a look-aside cache the database's record is the origin (I16 states its authority), and no edge, purge
+  // plane or shared HTTP tier is drawn
+  invariantTopics: [
+    {
+      statement:
+        "A CachedCopy is never served past its expiry unless the CachePolicy allows stale serving for that path, and then only within the stated stale window and marked with its age.",
+      unlessTopic: "cache-aside",
+    },
+    {
+      statement:
+        "Once a PurgeRequest is reported complete, no edge serves a CachedCopy it covered that was fetched before the purge was issued.",
+      unlessTopic: "cache-aside",
+    },
+    {
+      statement:
+        "A fill never replaces a CachedCopy with an older OriginObject version, and a fill started before an invalidation is never stored after it.",
+      unlessTopic: "cache-aside",
+    },
+    {
+      statement:
+        "A fill never replaces a CachedCopy with an older version of the database record, and a fill started before an invalidation is never stored after it.",
+      topic: "cache-aside",
+    },
+    {
+      statement:
+        "The OriginObject stays the only authority: the cache never originates a value and never writes back one it did not receive from the origin.",
+      unlessTopic: "cache-aside",
+    },
+    {
+      statement:
+        "The cache key covers every request attribute the response varies on, and responses marked private or per-user are never stored in a shared tier.",
+      unlessTopic: "cache-aside",
+    },
   ],
   contract: {
     api: [
@@ -237,13 +300,51 @@ export const card = {
     },
   ],
   failures: [
+    // behind a look-aside cache in one region ("Scaling Memcache at Facebook", NSDI 2013): no edge, shield or purge
+    // plane; a lost node's misses, a hot key's expiry and a stopped invalidation tailer are the tier's own failures
     {
+      topic: "cache-aside",
+      failure: "a hot key expires and thousands of concurrent misses hit the database at once",
+      role: "derived",
+      prevention:
+        "a per-key fill lease lets one reader fill while the others wait briefly, and hot keys refresh early with jitter",
+      repair: "serve the stale copy for a short window while the lease holder refills it",
+    },
+    {
+      topic: "cache-aside",
+      failure: "a cache node crashes and its keys all miss at once, overloading the database",
+      role: "derived",
+      prevention:
+        "consistent hashing with virtual nodes so a lost node remaps few keys, fill leases so each key sends one read, and a small spare pool that takes a failed node's keys for a short time",
+      repair: "replace the node and let fills refill its hottest keys first",
+    },
+    {
+      topic: "cache-aside",
+      failure:
+        "the invalidation tailer stops or falls behind the database's commit log, so cached copies keep serving values that have changed",
+      role: "derived",
+      prevention:
+        "the tailer reads the commit log from a durable checkpoint and resends each delete until the cache node acknowledges it; an alert fires when its lag passes half the freshness bound",
+      repair:
+        "restart it from its checkpoint: deletes are idempotent, so replaying some twice does no harm, and the time to live caps what it missed",
+    },
+    {
+      topic: "cache-aside",
+      failure: "the database is down or slow and every miss turns into an error",
+      role: "derived",
+      prevention:
+        "database reads on a miss time out fast, and a copy past its expiry may be served for a short stale window",
+      repair: "restore the database; copies refill on the next miss",
+    },
+    {
+      unlessTopic: "cache-aside",
       failure: "a purge never reaches some edges, which keep serving removed or outdated content",
       role: "derived",
       prevention: "purges carry ids and are resent until every edge acknowledges; every copy also has a TTL",
       repair: "reissue the purge by tag for the lagging edges; the TTL bounds the worst case",
     },
     {
+      unlessTopic: "cache-aside",
       failure: "a hot key expires and thousands of concurrent misses hit the origin at once",
       role: "derived",
       prevention:
@@ -265,12 +366,14 @@ export const card = {
       repair: "repeat the invalidation after the replica lag window passes",
     },
     {
+      unlessTopic: "cache-aside",
       failure: "the origin is down or slow and every miss turns into an error",
       role: "derived",
       prevention: "stale-if-error serving, a shield tier and origin timeouts that fail fast",
       repair: "restore the origin; copies refresh on the next miss or revalidation",
     },
     {
+      unlessTopic: "cache-aside",
       failure:
         "a wrong or private variant is cached and served to other users (cache poisoning or a key missing a header)",
       role: "derived",
@@ -279,6 +382,7 @@ export const card = {
       repair: "purge the affected keys and fix the key or policy rule",
     },
     {
+      unlessTopic: "cache-aside",
       failure:
         "a cache node crashes or a whole edge site restarts, comes back cold, and its misses overload the origin",
       role: "derived",
@@ -294,6 +398,7 @@ export const card = {
       repair: "Purge the negative entry when the object is published, and let it lapse quickly otherwise",
     },
     {
+      unlessTopic: "cache-aside",
       failure:
         "Requests are steered to a distant or failed edge because DNS answers are cached by resolvers for their TTL",
       role: "derived",

@@ -3,6 +3,15 @@ import type { ProtocolSpec, Topology } from "../../topology.js";
 /** Cache / edge delivery: edge caches, a shield tier, the origin, and a purge control plane. */
 export const protocols: ProtocolSpec[] = [
   {
+    // behind a look-aside cache a tailer reads the database's commit log and deletes each changed key (Facebook's
+    // mcsqueal, "Scaling Memcache at Facebook", NSDI 2013), resuming from its checkpoint, so no delete is lost;
+    // first, so a look-aside design draws the path its freshness rides on
+    name: "Committed change: commit log, tailer, delete on every copy",
+    topic: "cache-aside",
+    notation:
+      "clients>origin[write the record] -> origin>clients[committed] -> origin>invalidator[the change, read from the commit log in commit order {the write committed}] -> invalidator>edge[delete key] -> edge[drop the copy and void open fill leases for the key] -> edge>invalidator[ack the delete] -> invalidator[advance the checkpoint past the change {every delete of the change acknowledged and InvalidationCheckpoint.position < the change's position}] |-> invalidator>edge[resend the delete {no ack before the timeout}] => done | retry",
+  },
+  {
     name: "Read through with a coalesced fill",
     notation:
       "clients>edge[GET object] -> edge[look up copy {CachedCopy.expires_at > now}] -> edge>shield[fill on miss, one request per key {no fresh copy and no InflightFill for key}] -> shield>origin[fetch on shield miss] -> origin>shield[object with version] -> shield>edge[object] -> edge>clients[response with age] |-> edge>clients[serve stale copy {origin error and stale_if_error allows}] => done | retry",
@@ -14,11 +23,13 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Delete on a committed change",
+    unlessTopic: "cache-aside",
     notation:
       "publishers>origin[write the record] -> origin>publishers[committed] -> origin>edge[delete key, from the change stream {the write committed}] -> edge[drop the copy and void open fill leases for the key] -> edge>origin[ack the delete] |-> origin>edge[resend the delete {no ack before the timeout}] => done | retry",
   },
   {
     name: "Purge by tag",
+    unlessTopic: "cache-aside",
     notation:
       "publishers>purge-control[purge tag] -> purge-control[record purge {PurgeRequest.id not seen}] -> purge-control>edge[invalidate copies {CachedCopy.tags contains tag and CachedCopy.fetched_at < PurgeRequest.issued_at}] -> edge>purge-control[ack purge id] -> purge-control>publishers[purge complete] |-> purge-control>edge[resend {edge ack missing after timeout}] => done | retry | expire",
   },
@@ -59,7 +70,18 @@ export const topology: Topology = {
       because: "the only authoritative copy; every cached copy is a projection of it",
     },
     {
+      id: "invalidator",
+      topic: "cache-aside",
+      name: "Invalidation tailer (reads the database's commit log from a checkpoint)",
+      kind: "control-loop",
+      holds: ["InvalidationCheckpoint"],
+      runs: ["tail committed changes", "delete changed keys", "advance the checkpoint"],
+      because:
+        "a committed change must reach every cached copy: the tailer turns each commit into a delete, resends it until acknowledged and resumes from its checkpoint, so no change is lost with a node",
+    },
+    {
       id: "purge-control",
+      unlessTopic: "cache-aside",
       name: "Purge and policy control plane",
       kind: "control-loop",
       holds: ["PurgeRequest", "CachePolicy"],
@@ -69,6 +91,7 @@ export const topology: Topology = {
     },
     {
       id: "publishers",
+      unlessTopic: "cache-aside",
       name: "Publishers and operators",
       kind: "client",
       runs: ["update origin", "purge"],
@@ -80,9 +103,35 @@ export const topology: Topology = {
     { from: "edge", to: "shield", kind: "request", label: "fill on miss (coalesced)" },
     { from: "shield", to: "origin", kind: "request", label: "fetch on miss" },
     { from: "clients", to: "origin", kind: "request", label: "read on a miss, then set the copy under its fill lease" },
-    { from: "origin", to: "edge", kind: "control", label: "delete keys of committed changes (change stream)" },
-    { from: "publishers", to: "purge-control", kind: "request", label: "purge key / prefix / tag" },
-    { from: "purge-control", to: "edge", kind: "control", label: "purge fan-out, policy" },
+    {
+      unlessTopic: "cache-aside",
+      from: "origin",
+      to: "edge",
+      kind: "control",
+      label: "delete keys of committed changes (change stream)",
+    },
+    {
+      topic: "cache-aside",
+      from: "origin",
+      to: "invalidator",
+      kind: "stream",
+      label: "committed changes (commit log, in commit order)",
+    },
+    {
+      topic: "cache-aside",
+      from: "invalidator",
+      to: "edge",
+      kind: "control",
+      label: "delete key (resent until acknowledged)",
+    },
+    {
+      unlessTopic: "cache-aside",
+      from: "publishers",
+      to: "purge-control",
+      kind: "request",
+      label: "purge key / prefix / tag",
+    },
+    { unlessTopic: "cache-aside", from: "purge-control", to: "edge", kind: "control", label: "purge fan-out, policy" },
   ],
   api: [
     {
@@ -95,6 +144,7 @@ export const topology: Topology = {
     },
     {
       operation: "purge",
+      unlessTopic: "cache-aside",
       call: "POST /v1/purges",
       request: ["key | prefix | tag", "request_id"],
       response: ["purge_id"],
@@ -103,6 +153,7 @@ export const topology: Topology = {
     },
     {
       operation: "purge status",
+      unlessTopic: "cache-aside",
       call: "GET /v1/purges/{purge_id}",
       request: ["purge_id"],
       response: ["pending edges", "complete"],
@@ -113,6 +164,7 @@ export const topology: Topology = {
   dataModel: [
     {
       entity: "OriginObject",
+      unlessTopic: "cache-aside",
       key: ["path or key"],
       fields: ["body", "version (ETag)", "tags", "updated_at"],
       indexes: ["tags"],
@@ -127,7 +179,16 @@ export const topology: Topology = {
       owner: "edge",
     },
     {
+      entity: "InvalidationCheckpoint",
+      topic: "cache-aside",
+      key: ["database shard"],
+      fields: ["commit log position", "updated_at"],
+      indexes: [],
+      owner: "invalidator",
+    },
+    {
       entity: "PurgeRequest",
+      unlessTopic: "cache-aside",
       key: ["purge_id"],
       fields: ["selector", "issued_at", "acks per edge"],
       indexes: ["issued_at"],

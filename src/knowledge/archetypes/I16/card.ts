@@ -181,13 +181,14 @@ export const card = {
     ...AUTH_ENTITIES,
     {
       name: "PartitionMap",
-      unlessTopic: "kv-cache",
+      // the database a cache tier fronts is given: its own partition map is not part of the cache's design
+      unlessTopic: ["kv-cache", "cache-aside"],
       description:
         "Which replica group owns each key range or hash slot, with an epoch that changes whenever ownership moves.",
       truth: true,
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       name: "Replica",
       description: "One node's copy of a shard's keys together with how far it has applied the shard's writes.",
       truth: false,
@@ -209,7 +210,8 @@ export const card = {
   ],
   writePaths: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      // behind a cache tier every write is the database's commit followed by the copy's delete
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       action: "blind put of a value where the newest write may simply replace the old one",
       entity: "KeyValue",
       shape: "overwrite current value",
@@ -276,7 +278,7 @@ export const card = {
       hidden: true,
     },
     {
-      unlessTopic: "kv-cache",
+      unlessTopic: ["kv-cache", "cache-aside"],
       action:
         "move or split key ranges when nodes join or leave or a partition grows hot or large, bumping the map epoch",
       entity: "PartitionMap",
@@ -292,7 +294,7 @@ export const card = {
   ],
   readPaths: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       action: "get a key from its partition leader, or from a strict read quorum (R + W > N) in a leaderless store",
       entity: "KeyValue",
       shape: "read source",
@@ -300,7 +302,7 @@ export const card = {
         "none through a leader that holds its lease; a strict quorum read overlaps the last write quorum, but sloppy quorums, hinted handoff, concurrent writes and last-writer-wins clock skew can still return an older or a sibling value",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       action: "get a key from the nearest replica or a follower",
       entity: "Replica",
       shape: "read projection",
@@ -308,7 +310,7 @@ export const card = {
         "behind by the replication lag: milliseconds in one region, the cross-region round trip plus backlog across regions",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       action: "route a request to the key's owner using the client's cached partition map",
       entity: "PartitionMap",
       shape: "read projection",
@@ -326,9 +328,13 @@ export const card = {
   invariantTopics: [
     { statement: TOMBSTONE_OUTLIVES, unlessTopic: ["cache", "ledger", "distributed-sql", "kv-cache", "auth"] },
     { statement: DATABASE_OF_RECORD, topic: "cache-aside" },
-    { statement: PARTITION_EPOCH, unlessTopic: "kv-cache" },
+    { statement: PARTITION_EPOCH, unlessTopic: ["kv-cache", "cache-aside"] },
+    // behind a cache tier the database's own replication, conditional writes and read promises are given, not designed
     ...KV_INVARIANTS.filter((x) => x !== TOMBSTONE_OUTLIVES && x !== DATABASE_OF_RECORD && x !== PARTITION_EPOCH).map(
-      (statement) => ({ statement, unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"] as const }),
+      (statement) => ({
+        statement,
+        unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"] as const,
+      }),
     ),
     ...LEDGER_INVARIANTS.map((statement) => ({ statement, topic: "ledger" as const })),
     ...SQL_INVARIANTS.map((statement) => ({ statement, topic: "distributed-sql" as const })),
@@ -382,24 +388,24 @@ export const card = {
     },
     {
       id: "quorum-truth",
-      unlessTopic: "kv-cache",
+      unlessTopic: ["kv-cache", "cache-aside"],
       because: "when the store is the system of record, an acknowledged write must survive losing a replica",
     },
     {
       id: "derived-read",
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       because: "follower, nearest-replica and cache-mode reads serve copies that lag the key's latest write",
     },
     {
       id: "duplicate-retry-matters",
-      unlessTopic: "kv-cache",
+      unlessTopic: ["kv-cache", "cache-aside"],
       because:
         "a retried increment or append to a value applies twice unless it carries a request id or is made idempotent",
     },
   ],
   failures: [
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       failure:
         "Lost update: two clients read the same key, modify it and write back, and the second write erases the first",
       role: "truth",

@@ -28,11 +28,12 @@ const CACHE_ASIDE_COMPONENTS: ComponentSpec[] = [
   },
   {
     id: "replicas",
-    name: "Database shards (primary + replicas each)",
+    name: "Database shards (existing system of record, replicated as it already is)",
     kind: "replica-group",
-    holds: ["KeyValue", "Replica"],
+    holds: ["KeyValue"],
     runs: ["versioned write", "read"],
-    because: "the records the cache copies live here durably, replicated so a node loss loses none",
+    because:
+      "the records the cache copies live here durably; the prompt puts the cache in front of this database, so its replication is given, not designed here",
     topic: "cache-aside",
   },
 ];
@@ -105,13 +106,13 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     name: "Optimistic read-modify-write",
-    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
     notation:
       "clients>coordinators[get key] -> coordinators>replicas[read from R replicas] -> replicas>coordinators[values with versions] -> coordinators>clients[newest value and version] -> clients>coordinators[put if version unchanged {KeyValue.version = version read}] |-> coordinators>clients[conflict, re-read and reapply {KeyValue.version != version read}] => done | retry",
   },
   {
     name: "Routing with a stale partition map",
-    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+    unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
     notation:
       "clients>coordinators[request routed by cached map] -> coordinators>partition-map[check ownership {node owns key in current PartitionMap.epoch}] -> partition-map>coordinators[moved to a new owner] -> coordinators>clients[redirect with the new map epoch] -> clients>coordinators[resend to the new owner] => done | redirect",
   },
@@ -152,7 +153,7 @@ export const topology: Topology = {
     },
     {
       id: "partition-map",
-      unlessTopic: "kv-cache",
+      unlessTopic: ["kv-cache", "cache-aside"],
       name: "Partition map (consensus metadata with epochs)",
       kind: "replica-group",
       holds: ["PartitionMap"],
@@ -169,7 +170,7 @@ export const topology: Topology = {
     },
     {
       id: "rebalancer",
-      unlessTopic: "kv-cache",
+      unlessTopic: ["kv-cache", "cache-aside"],
       name: "Rebalancer",
       kind: "control-loop",
       runs: ["move key ranges when nodes join or leave"],
@@ -189,14 +190,22 @@ export const topology: Topology = {
       label: "get / put (key, version)",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       from: "coordinators",
       to: "replicas",
       kind: "replication",
       label: "replicate each write (leader's majority, or W of N)",
     },
     {
-      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth"],
+      // the database a cache tier fronts replicates as it already does; the cache design only reads and writes it
+      topic: "cache-aside",
+      from: "coordinators",
+      to: "replicas",
+      kind: "request",
+      label: "read or write the record on its owning shard",
+    },
+    {
+      unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
       from: "coordinators",
       to: "partition-map",
       kind: "request",
@@ -209,7 +218,13 @@ export const topology: Topology = {
       kind: "control",
       label: "Merkle compare, repair",
     },
-    { from: "rebalancer", to: "partition-map", kind: "control", label: "move ranges, bump epoch" },
+    {
+      unlessTopic: ["kv-cache", "cache-aside"],
+      from: "rebalancer",
+      to: "partition-map",
+      kind: "control",
+      label: "move ranges, bump epoch",
+    },
     ...LEDGER_LINKS,
     ...SQL_LINKS,
     ...KVC_LINKS,
