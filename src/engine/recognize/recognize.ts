@@ -933,9 +933,18 @@ export function recognize(
     while (k > 0 && /^(?:a|an|the)$/.test(words[k] ?? "")) k--;
     return /^(?:for|at|of|in)$/.test(words[k] ?? "") ? k : -1;
   };
+  // a part word in the head from `from` on, before any word for the whole product ("a ride sharing service like Uber"
+  // names the whole product: 'service' comes first)
+  const partBefore = (from: number) => {
+    for (let i = from; i < tokens.length && isHead(i); i++) {
+      if (WHOLE_TAILS.has(tokens[i]?.stem ?? "")) return false;
+      if (partWord(tokens[i])) return true;
+    }
+    return false;
+  };
   const kindQualifies = (h: Hit) =>
     h.signal.kind !== "system" &&
-    ((h.covers.every(isHead) && adjacent(h) && tokens.some((t, i) => i >= after(h) && isHead(i) && partWord(t))) ||
+    ((h.covers.every(isHead) && adjacent(h) && partBefore(after(h))) ||
       (whoseAt(h) > 0 &&
         PRODUCT_HEADS.has(tokens[after(h)]?.stem ?? "") &&
         tokens.some((t, i) => i < first(h) && isHead(i) && t.at < whoseAt(h) && partWord(t))));
