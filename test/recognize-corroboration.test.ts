@@ -10,6 +10,8 @@ describe("a subject is not picked from one stray pair of words", () => {
     const login =
       "Design a password reset and login service for 300 million accounts that blocks brute-force attacks and never lets a reset token be used twice.";
     expect(lead(login)?.id).not.toBe("I18");
+    // its words stand in the head, where they name what is built: not placed as a part either
+    expect(ids(login)).not.toContain("I18");
     // 'server … restore' fell into the families of a staged rollout
     const backup =
       "Design a backup service that takes incremental snapshots of 1 million servers every night and can restore any server to any of the last 30 days.";

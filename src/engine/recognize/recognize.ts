@@ -1348,6 +1348,9 @@ export function recognize(
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
+    // a lone pair some of whose words stand in the head ('login … service' of "a password reset and login service")
+    // misreads the name of what is built as a requirement: it is not placed unless the lead's card makes it typical
+    if (c.s.lone && !c.typical && !c.need && c.s.hits.some((h) => h.covers.some(isHead))) continue;
     const a = c.s.archetype;
     const role: CompositionRole = c.link?.role ?? "substrate";
     const evidence: string[] = c.s.hits
