@@ -573,7 +573,10 @@ describe("recognition: requirements decide, context resolves, needs compose", ()
     );
     expect(r.branch.kind).toBe("infra");
     expect(r.archetypes[0]?.id).toBe("I06");
-    expect(r.branch.evidence[0]).toMatch(/states 2 infrastructure requirements .* names no product/);
+    // 'restaurant' before the head's own noun ("a per-restaurant rating summary") only says whose part is built
+    expect(r.branch.evidence.join(" ")).toMatch(
+      /states 2 infrastructure requirements .* names no product|'restaurant' only qualifies the part the head names/,
+    );
     expect(classify("Design Airbnb.").branch.kind).toBe("product");
   });
 

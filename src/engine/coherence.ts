@@ -54,6 +54,7 @@ import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import { recordCarried } from "./architecture.js";
+import { countedNouns, designWords, holds } from "./counted-nouns.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
 import { thinPart } from "./fields/archetypes.js";
@@ -222,7 +223,8 @@ export type CoherenceRule =
   | "technology-layer-unchosen"
   | "default-weakens-guarantee"
   | "regions-sync-and-async"
-  | "compare-and-set-across-regions";
+  | "compare-and-set-across-regions"
+  | "prompt-noun-uncovered";
 
 export interface Problem {
   rule: CoherenceRule;
@@ -451,6 +453,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "no bottleneck's mitigation proposes an option a decision rejected ('use erasure coding instead of full replication' beside three full replicas chosen) unless it says the condition under which that option would win",
   "rejected-option-carried":
     "a rejected option's key phrase (the words that name it and no other: 'timing wheels', 'siblings') appears in no component, API row, rule, sequence, mitigation step (but one said under the condition it wins on) or technology choice, and no technology row offers a chosen option's key phrase as its runner-up or the product to avoid: a rejected option lives only in its trade-off sentence",
+  "prompt-noun-uncovered":
+    "every thing the prompt counts as a stock ('300 million accounts', '10,000 city zones', '1 million servers') is held by a record, key, field, operation, API call or rule of the design: a design none of whose records holds it answers another question",
   "entity-named-after-product":
     "no data-model record or API call is named after a product the prompt names: the product is the system built or one the design uses, and the unit takes the subject's own noun (no 'POST /v1/temporals' for a workflow engine like Temporal)",
 };
@@ -3142,6 +3146,31 @@ function entitiesNotNamedAfterProducts(d: Design): Problem[] {
   return out;
 }
 
+/**
+ * The things the prompt counts as a stock ("300 million accounts", "10,000 city zones") that no record, key, field,
+ * operation, API call, critical path or rule of the design names: a design read from a stray phrase ("login …
+ * service" as a telemetry fleet) holds none of what the prompt is about. The drawn boxes are not read: a client or a
+ * fan-out tier ("fan-out servers") names a thing without holding it.
+ */
+function promptNounsCovered(d: Design): Problem[] {
+  const counted = countedNouns(d.prompt);
+  if (counted.length === 0) return [];
+  const words = designWords([
+    ...d.dataModel.flatMap((e) => [e.entity, ...e.key, ...e.fields]),
+    ...d.operations.flatMap((o) => [o.phrase, o.entity ?? ""]),
+    ...d.api.flatMap((a) => [a.operation, a.call, ...a.request, ...a.response]),
+    ...d.criticalPaths.map((c) => c.name),
+    ...d.invariants.map((i) => i.statement),
+    ...d.primaryState.flatMap((p) => [p.entity, p.description]),
+  ]);
+  return counted
+    .filter((noun) => !holds(words, noun))
+    .map((noun) => ({
+      rule: "prompt-noun-uncovered" as const,
+      detail: `the prompt counts '${noun}' things, and no record, key, field, operation, API call or rule of the design holds one: the design may answer another question`,
+    }));
+}
+
 export function checkCoherence(d: Checked, facts: CoherenceFacts = coherenceFacts(d.prompt)): Problem[] {
   const [before, after] = coherenceParts(d, besideUnread(facts));
   return [...before, ...statedNumbersRead(facts), ...after];
@@ -3177,6 +3206,7 @@ export function coherenceParts(d: Checked, facts: CoherenceFacts): readonly [Pro
 function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], Problem[]] {
   const all = [
     ...entitiesNotNamedAfterProducts(d),
+    ...promptNounsCovered(d),
     ...coveredAddNothing(d),
     ...choicesAndAvoids(d, facts),
     ...namedPartsKept(d, facts),

@@ -43,6 +43,29 @@ export const CONSUMER_HEAD_NOUNS: readonly string[] = [
 ];
 
 /**
+ * Words that, after a product kind in the head, still name the whole product ("a ride-hailing app", "a food delivery
+ * backend", "a photo sharing service"), beside the product and consumer head nouns above. Any other word there names
+ * the part of that product to build ("a ride-hailing surge pricing service", "a chat message store"): the product kind
+ * only says whose part it is.
+ */
+export const WHOLE_PRODUCT_TAILS: readonly string[] = [
+  "service",
+  "services",
+  "system",
+  "systems",
+  "backend",
+  "back-end",
+  "clone",
+  "company",
+  "startup",
+  "business",
+  "infrastructure",
+  "architecture",
+  "application",
+  "solution",
+];
+
+/**
  * Words after which the head's noun phrase has ended though the head runs on ("a plant swap marketplace | connecting
  * gardeners with …", "a platform | matching tutors to students"): the product noun is the word before them.
  */

@@ -12,6 +12,7 @@ import {
   SCALE_DEMANDS,
   STATED_RATE,
   TIME_BOUND_DEMANDS,
+  WHOLE_PRODUCT_TAILS,
 } from "../../knowledge/branch-heads.js";
 import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned-words.js";
 import { STOP_WORDS } from "../../knowledge/lexicon.js";
@@ -33,6 +34,7 @@ import {
   SUBJECT_NOUN_TAILS,
   SUBJECT_NOUNS,
   SUBJECT_STATED_LEAST,
+  TIMED_WORK,
   WORK_OWNERS,
 } from "../../knowledge/signals/leads.js";
 import {
@@ -100,6 +102,8 @@ const CALLER_FACTOR = 0.5; // a named system that calls what the prompt designs 
 const RANK_BELOW = 0.95; // an archetype another one outranks by rule scores this share of it
 const OWNER_LEAST = 0.5; // the owner of timed, scanned or stepped work needs this much evidence of its own to outrank a claim
 const FED_LEAST = 0.4; // the head's archetype needs this much evidence of its own to be what a named input feeds
+const HEAD_WEAKLY = 0.45; // a component the head names this strongly leads over what only the body speaks of
+const LONE_PAIR_FACTOR = 0.4; // one requirement read from two words together, and nothing else for its archetype
 const CLONE_WEIGHT = 1; // "a ZooKeeper-style service": the named system's own kind, as strong as a component named in the head
 /** "Now design Redis Cluster itself": a build verb before the name and "itself" after it ask to build the system, not use it. */
 const ITSELF_VERBS = "(?:design|build|implement|write|architect|create)";
@@ -109,6 +113,7 @@ const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
 const CONSUMER_HEADS = new Set(CONSUMER_HEAD_NOUNS.map(stemWord));
 const PHRASE_ENDS = new Set(HEAD_PHRASE_ENDS);
 const FEATURE_STEMS = new Set(PRODUCT_FEATURE_NOUNS.map(stemWord));
+const WHOLE_TAILS = new Set([...PRODUCT_HEAD_NOUNS, ...CONSUMER_HEAD_NOUNS, ...WHOLE_PRODUCT_TAILS].map(stemWord));
 const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
 /** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
 const DESCRIBING = /(?:ive|ed|al|able|ible|ous|ful)$/;
@@ -134,6 +139,22 @@ function weightOf(h: Hit, tokensHead: (i: number) => boolean, statement: boolean
   const named = h.signal.rule === undefined ? h.covers.every(tokensHead) : h.covers.some(tokensHead);
   const inHead = named || (statement && h.signal.rule !== undefined && !h.signal.concept);
   return h.signal.weight * (inHead ? 1 : BODY_DISCOUNT) * (h.fuzzy ? TYPO_DISCOUNT : 1);
+}
+
+/**
+ * An archetype known from one requirement read from two words together and nothing else: no name, phrase or typical
+ * word of its own, no second requirement and no learned words for it ("password reset and login service" read as
+ * 'login … service', measurements from a fleet; "restore any server" as a staged rollout). Two common words that
+ * happen to fall into two families do not say what the prompt is about, so the reading is weak alone: it ranks
+ * below any archetype the prompt's words corroborate, and alone it does not name a component to build.
+ */
+function lonePair(hits: readonly Hit[], learned: boolean): boolean {
+  return (
+    !learned &&
+    hits.length > 0 &&
+    hits.every((h) => h.signal.combined === true) &&
+    new Set(hits.map((h) => h.signal.text)).size === 1
+  );
 }
 
 function learnedNote(l: LearnedEvidence): string {
@@ -162,6 +183,8 @@ interface Scored {
   /** The score without typical-word hits: what decides the branch and whether it may support. */
   strong: number;
   hits: Hit[];
+  /** Known from one requirement read from two words together and nothing else (see lonePair): weak alone. */
+  lone?: boolean;
   /** Why another archetype outranks this one by rule (a caller of the designed thing; a claim inside owned work). */
   below?: string;
 }
@@ -590,6 +613,34 @@ function feederBelow(scored: Scored[], isHead: (i: number) => boolean): void {
   }
 }
 
+/**
+ * "Design a backup service that takes incremental snapshots … every night": in an ask to build, an archetype read only
+ * from the body (a cadence, a requirement) says how or when the thing the head names works; when the head names
+ * another archetype's component by a phrase of its own, however weakly, that one is what is built and leads.
+ */
+function headBelow(scored: Scored[], isHead: (i: number) => boolean): void {
+  const ranked = sortShort([...scored], byScore);
+  const top = ranked[0];
+  if (!top || top.archetype.id !== TIMED_WORK || top.hits.some((h) => !h.signal.concept && h.covers.some(isHead)))
+    return;
+  const headed = ranked.find(
+    (s) =>
+      s !== top &&
+      s.plain >= HEAD_WEAKLY &&
+      s.hits.some(
+        (h) => h.signal.rule === undefined && !h.signal.concept && h.signal.kind !== "system" && h.covers.every(isHead),
+      ),
+  );
+  if (!headed) return;
+  const name = headed.hits.find((h) => h.signal.rule === undefined && !h.signal.concept && h.covers.every(isHead));
+  rankBelow(
+    top,
+    headed,
+    `the head names '${name?.quoted}' (${headed.archetype.id}) and nothing of ${top.archetype.id} stands there, so ${top.archetype.id} says how or when that thing works and ranks below it`,
+    true,
+  );
+}
+
 /** What recognition reads of the compiled tables on every prompt, arranged once per tables (see `prepared`). */
 interface Prepared {
   ids: readonly ArchetypeId[];
@@ -618,6 +669,8 @@ interface Raw {
   named: boolean;
   callers: Hit[];
   callerOnly: boolean;
+  /** Known from one requirement read from two words together and nothing else (see lonePair). */
+  lone?: boolean;
 }
 const NO_HITS = Object.freeze([]) as unknown as Hit[];
 const preparedFor = new WeakMap<RecognitionKnowledge, Prepared>();
@@ -749,6 +802,7 @@ export function recognize(
       return c;
     });
     const { score, counted } = combine(all, w);
+    const lone = lonePair(all, learned.has(archetype.id));
     // without typical words: the same score when there are none
     const strong = all.some((h) => h.signal.concept)
       ? combine(
@@ -771,6 +825,7 @@ export function recognize(
       ),
       callers,
       callerOnly: callers.length > 0 && all.every((h) => h.signal.concept || callers.includes(h)),
+      lone,
     };
   });
   // A prompt that opens with an invariant ("Ensure no two…") is about that requirement: archetypes
@@ -801,13 +856,16 @@ export function recognize(
         : learned.get(r.archetype.id);
     const factor =
       someStated && !stated(r) ? NOUNS_ONLY_FACTOR : headNamed && !r.named && !r.headStated ? BODY_ONLY_FACTOR : 1;
+    // a lone pair ranks low, but the branch (read without the learned words, which corroborate it) is not moved by it
+    const lone = r.lone ? LONE_PAIR_FACTOR : 1;
     return {
       archetype: r.archetype,
       hits: r.hits,
       strong: r.strong,
       learned: l,
       plain: r.score * factor,
-      score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor,
+      score: (l ? 1 - (1 - r.score) * (1 - l.weight) : r.score) * factor * lone,
+      ...(r.lone ? { lone: true } : {}),
     };
   });
   // An explicit turn ("the hard part is …") says what the prompt is about; a claim stated after it is that part.
@@ -839,7 +897,10 @@ export function recognize(
           .map((t) => t.raw)
           .join(" ");
   rankByRule(scored, raw, asksForThing && invariant === undefined, isHead, afterTurn, runner);
-  if (asksForThing && invariant === undefined) feederBelow(scored, isHead);
+  if (asksForThing && invariant === undefined) {
+    feederBelow(scored, isHead);
+    headBelow(scored, isHead);
+  }
   if (!asksForThing) subjectBelow(scored, tokens);
   sortShort(scored, byScore);
 
@@ -861,12 +922,39 @@ export function recognize(
   // ... named after a word that says whose ("for YouTube", "at Facebook scale"), not one that names a party it calls
   const words = lower.match(/[a-z0-9/+-]+/g) ?? [];
   const whose = (h: Hit) => /^(?:for|at|of)$/.test(words[(tokens[h.covers[0] ?? 0]?.at ?? 0) - 1] ?? "");
+  // A product kind that qualifies the head's own noun ("a ride-hailing surge pricing service", "a chat message store"):
+  // words after it in the head that do not name a whole product name the part built, so the kind says whose part.
+  // So does one named after a word that says whose ("a dynamic pricing service for a ride-hailing app") when the words
+  // before it name a part, not a whole product.
+  const partWord = (t: Token | undefined) => t !== undefined && !WHOLE_TAILS.has(t.stem) && !STOP_WORDS.has(t.raw);
+  const first = (h: Hit) => h.covers[0] ?? 0;
+  const whoseAt = (h: Hit) => {
+    let k = (tokens[first(h)]?.at ?? 0) - 1;
+    while (k > 0 && /^(?:a|an|the)$/.test(words[k] ?? "")) k--;
+    return /^(?:for|at|of|in)$/.test(words[k] ?? "") ? k : -1;
+  };
+  // a part word in the head from `from` on, before any word for the whole product ("a ride sharing service like Uber"
+  // names the whole product: 'service' comes first)
+  const partBefore = (from: number) => {
+    for (let i = from; i < tokens.length && isHead(i); i++) {
+      if (WHOLE_TAILS.has(tokens[i]?.stem ?? "")) return false;
+      if (partWord(tokens[i])) return true;
+    }
+    return false;
+  };
+  const kindQualifies = (h: Hit) =>
+    h.signal.kind !== "system" &&
+    ((h.covers.every(isHead) && adjacent(h) && partBefore(after(h))) ||
+      (whoseAt(h) > 0 &&
+        PRODUCT_HEADS.has(tokens[after(h)]?.stem ?? "") &&
+        tokens.some((t, i) => i < first(h) && isHead(i) && t.at < whoseAt(h) && partWord(t))));
   const owners = sorted.product.filter(
     (h) =>
-      h.signal.kind === "system" &&
-      (systemStarts.has(after(h)) ||
-        (isHead(after(h)) && archetypeAt.has(after(h)) && adjacent(h) && componentHead) ||
-        (headOfProblem && !h.covers.some(isHead) && (h.covers[0] ?? 0) > 0 && whose(h))),
+      (h.signal.kind === "system" &&
+        (systemStarts.has(after(h)) ||
+          (isHead(after(h)) && archetypeAt.has(after(h)) && adjacent(h) && componentHead) ||
+          (headOfProblem && !h.covers.some(isHead) && (h.covers[0] ?? 0) > 0 && whose(h)))) ||
+      kindQualifies(h),
   );
   const infraWords = combine(sorted.infra, w);
   const productWords = combine(
@@ -1203,7 +1291,11 @@ export function recognize(
     );
   for (const h of productWords.counted.slice(0, 4)) branchEvidence.push(`product signal ${describeHit(h)}`);
   for (const h of owners)
-    branchEvidence.push(`'${h.quoted}' only says whose system is meant, so it is not read as a product ask`);
+    branchEvidence.push(
+      h.signal.kind === "system"
+        ? `'${h.quoted}' only says whose system is meant, so it is not read as a product ask`
+        : `'${h.quoted}' only qualifies the part the head names (whose it is, or what it is about), so it is not read as a product ask`,
+    );
 
   const branch = { kind, evidence: branchEvidence, scores: { infra: round(infraScore), product: round(productScore) } };
 
@@ -1224,6 +1316,10 @@ export function recognize(
   if (invariant !== undefined && top.hits.some((h) => h.signal.rule))
     result[0]?.evidence.push(
       `the prompt opens with '${invariant}', stating an invariant, so the requirement it states leads over the nouns it names`,
+    );
+  if (top.lone)
+    result[0]?.evidence.push(
+      "only one requirement read from two words together speaks for it and nothing else in the prompt does, so it ranks below any archetype the prompt's words corroborate",
     );
   if (top.score < MIN_DOMINANT)
     result[0]?.evidence.push("the evidence is weak: consider naming the component more directly");
@@ -1252,6 +1348,9 @@ export function recognize(
   for (const c of candidates) {
     if (result.length > MAX_SUPPORTING) break;
     if (c.support < (c.link ? MIN_CONNECTED : MIN_SUPPORTING)) continue;
+    // a lone pair some of whose words stand in the head ('login … service' of "a password reset and login service")
+    // misreads the name of what is built as a requirement: it is not placed unless the lead's card makes it typical
+    if (c.s.lone && !c.typical && !c.need && c.s.hits.some((h) => h.covers.some(isHead))) continue;
     const a = c.s.archetype;
     const role: CompositionRole = c.link?.role ?? "substrate";
     const evidence: string[] = c.s.hits
@@ -1266,7 +1365,13 @@ export function recognize(
       );
     else if (c.typical && c.s.strong < MIN_SUPPORTING)
       evidence.unshift(`${dominant.name} (from ${named}) usually composes with ${a.name}`);
-    result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence, own: round(c.s.strong) });
+    // a part known from one pair of words only is thin: the design draws it only where the lead needs it
+    const own = c.s.lone ? c.s.strong * LONE_PAIR_FACTOR : c.s.strong;
+    if (c.s.lone)
+      evidence.push(
+        `only one requirement read from two words together speaks for ${a.id}, so its own words count ${round(own)}`,
+      );
+    result.push({ id: a.id, name: a.name, role, score: round(c.support), evidence, own: round(own) });
   }
   return { branch, archetypes: result };
 }

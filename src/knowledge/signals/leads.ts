@@ -31,6 +31,13 @@ export const WORK_OWNERS: readonly { id: ArchetypeId; work: string }[] = [
   { id: "I12", work: "a workflow of steps with outside effects" },
 ];
 
+/**
+ * The archetype of work released at a due time. Read only from the body of an ask to build ("… takes snapshots of
+ * every server every night"), its cadence says when the thing the head names does its work ("a backup service"):
+ * that thing leads and the timed release supports it.
+ */
+export const TIMED_WORK: ArchetypeId = "I03";
+
 /** The archetype exclusivity words point to, which the owner of the work outranks. */
 export const EXCLUSIVE_CLAIM: ArchetypeId = "I02";
 

@@ -1,0 +1,77 @@
+import { COUNT_SCALE_WORDS, NOT_COUNTED_THINGS, RATE_WORDS, TIME_UNITS } from "../knowledge/counted-things.js";
+import { STOP_WORDS } from "../knowledge/lexicon.js";
+
+const SCALE = new Set(COUNT_SCALE_WORDS);
+const NOT_THINGS = new Set(NOT_COUNTED_THINGS);
+const RATE = new Set(RATE_WORDS);
+const TIME = new Set(TIME_UNITS);
+
+/** A word's singular form, for matching a prompt's noun against a design's words. */
+export function singularOf(w: string): string {
+  if (w.endsWith("ies") && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(?:ss|x|ch|sh)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith("s") && !w.endsWith("ss") && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+
+const isCount = (w: string) => /^\d/.test(w) || SCALE.has(w);
+
+/**
+ * The things a prompt counts as a stock, singular: the last noun of the phrase right after a stated count ("300
+ * million accounts" → account, "10,000 city zones" → zone, "thousands of bidders" → bidder). A count followed by a
+ * rate word ("5 million increments per second", "a billion pages a month") is a rate of work, not things held, and a
+ * unit ("30 seconds", "10 TB") is no thing at all; counted things that go on to act ("100,000 servers watch") are
+ * the system's clients.
+ */
+export function countedNouns(prompt: string): string[] {
+  const words = prompt.toLowerCase().match(/[a-z0-9][a-z0-9'’-]*(?:[.,]\d+)*|[/,;:.()]/g) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isCount(words[i] ?? "")) continue;
+    let j = i + 1;
+    while (j < words.length && (SCALE.has(words[j] ?? "") || words[j] === "of")) j++;
+    let last: string | undefined;
+    let k = j;
+    // the phrase's noun is its first plural ("10,000 city zones", "20,000 service instances evaluate"), else its first
+    // word ("50 people edit")
+    for (; k < words.length && k < j + 3; k++) {
+      const w = words[k] ?? "";
+      if (!/^[a-z][a-z-]*$/.test(w) || STOP_WORDS.has(w) || w.endsWith("ly")) break;
+      last ??= w;
+      if (/[^s]s$/.test(w)) {
+        last = w;
+        k++;
+        break;
+      }
+    }
+    i = Math.max(i, k - 1);
+    if (last === undefined || /(?:ing|ed)$/.test(last)) continue;
+    if (RATE.has(words[k] ?? "") && TIME.has(singularOf(words[k + 1] ?? ""))) continue;
+    // counted things that go on to act ("100,000 servers watch", "2 million fans try to buy") are the system's clients
+    const next = words[k];
+    if (next !== undefined && /^[a-z]/.test(next) && !STOP_WORDS.has(next) && !/(?:ing|ed)$/.test(next)) continue;
+    const noun = singularOf(last);
+    if (NOT_THINGS.has(noun) || NOT_THINGS.has(last) || noun.length < 3) continue;
+    if (!out.includes(noun)) out.push(noun);
+  }
+  return out;
+}
+
+/** The singular words of a design's text ("ResetToken" → reset, token). */
+export function designWords(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts)
+    for (const w of t
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .match(/[a-z]+/g) ?? [])
+      out.add(singularOf(w));
+  return out;
+}
+
+/** Whether a design's words hold a prompt's noun (the same word, or one that starts with the other: zone, zones_id). */
+export function holds(words: ReadonlySet<string>, noun: string): boolean {
+  if (words.has(noun)) return true;
+  for (const w of words) if (w.length >= 4 && (w.startsWith(noun) || noun.startsWith(w))) return true;
+  return false;
+}

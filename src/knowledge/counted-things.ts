@@ -1,0 +1,94 @@
+/**
+ * Words that follow a stated count without naming a thing the designed system holds: units of time, size, distance
+ * and share ("30 seconds", "10 TB", "5 km", "99.9 percent"), and words that only stand for something else. A count
+ * of anything else ("300 million accounts", "10,000 city zones", "1 million servers") names a thing the prompt sizes,
+ * which the design's records, operations or API should hold (engine/counted-nouns.ts, coherence `prompt-noun-uncovered`).
+ */
+/** Units of time, singular: a count of them is a duration, and one after a rate word makes a count a rate. */
+export const TIME_UNITS: readonly string[] = [
+  "ms",
+  "millisecond",
+  "second",
+  "sec",
+  "minute",
+  "min",
+  "hour",
+  "hr",
+  "day",
+  "night",
+  "week",
+  "month",
+  "year",
+];
+
+export const NOT_COUNTED_THINGS: readonly string[] = [
+  ...TIME_UNITS,
+  "time",
+  // size and rate units
+  "byte",
+  "kb",
+  "mb",
+  "gb",
+  "tb",
+  "pb",
+  "eb",
+  "kib",
+  "mib",
+  "gib",
+  "tib",
+  "bit",
+  "kbps",
+  "mbps",
+  "gbps",
+  "rps",
+  "qps",
+  "tps",
+  "percent",
+  "x",
+  "k",
+  "m",
+  "b",
+  // distance
+  "km",
+  "mile",
+  "meter",
+  "metre",
+  // the audience and participants: what the design serves, not a record it keeps
+  "people",
+  "person",
+  "user",
+  "viewer",
+  "client",
+  "caller",
+  // words that stand for something named elsewhere
+  "their",
+  "its",
+  "them",
+  "of",
+  "more",
+  "other",
+  "copy",
+  "region",
+  "zone-less",
+  "nine",
+  "nines",
+];
+
+/** Scale words a count is written with ("1.5 billion", "thousands of"). */
+export const COUNT_SCALE_WORDS: readonly string[] = [
+  "hundred",
+  "hundreds",
+  "thousand",
+  "thousands",
+  "million",
+  "millions",
+  "billion",
+  "billions",
+  "trillion",
+];
+
+/**
+ * Words that, between a counted noun and a unit of time, make the count a rate ("500,000 tweets per second", "a billion
+ * pages a month"); "every" does not: "10,000 zones every 30 seconds" counts zones, recomputed on a cadence.
+ */
+export const RATE_WORDS: readonly string[] = ["per", "a", "an", "each", "/"];
