@@ -174,6 +174,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "bytes_per_sec", label: "ingest bandwidth", unit: "B/s" },
   { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
   { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
+  { id: "databases", label: "databases (or database instances)", unit: "databases" },
   { id: "places", label: "places a location index holds that rarely move (businesses, venues)", unit: "places" },
   { id: "alert_rules", label: "alert rules evaluated, each on its own schedule", unit: "rules" },
   {

@@ -100,6 +100,7 @@ export const TOPIC_VALUES = [
   "leaderboard",
   "dag-workflow",
   "psp",
+  "backup",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -180,6 +181,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // the configuration is a proxy's own (routes, clusters, listeners) carried to Envoy-style proxies: xDS carries those
   // resource types, so a control plane speaking it fits there and not for arbitrary application config
   "proxy-config": String.raw`\b(?:envoy|xds|service[- ]mesh(?:es)?|istio|sidecars?|(?:reverse|edge|l7|ingress) prox(?:y|ies)|proxy (?:fleets?|config\w*|routes?)|route tables?|upstream clusters?)\b`,
+  // machines, databases or laptops backed up as snapshots kept for a window and restored to a point in time: the
+  // backup service is the subject (not storage that merely holds backup files, nor a replica called a backup)
+  backup: String.raw`\b(?:incremental (?:snapshots?|backups?)|(?:nightly|daily|hourly|weekly|scheduled|periodic) (?:incremental )?(?:backups?|snapshots? of)|snapshot backups?|backups? (?:services?|systems?|platforms?|agents?|products?|solutions?|and restores?)|point[- ]in[- ]time (?:restores?|recovery|backups?)|(?:server|laptop|vm|virtual machine|database|machine|disk|volume|desktop|computer|endpoint)s?'? backups?|back(?:s|ed|ing)? up (?:every|each|all|our|their|\d[\d,.]*)|restor(?:e|es|ed|ing) (?:any|each|every|a) (?:\w+ ){0,2}to (?:any|a|an earlier|a previous|an older|the state of)|deduplicat\w* backups?|time machine|restic|borg ?backup)\b`,
   // the payment provider itself (Stripe, Adyen, a gateway or processor merchants call), not a shop that calls one
   psp: String.raw`\b(?:payment (?:gateways?|processors?|processing (?:platforms?|networks?)|service providers?)|psps?|(?:payments? )?apis? (?:like|such as|similar to) (?:stripe|adyen|braintree|square|checkout\.com)|(?:like|clone of|similar to|build(?:ing)?|design(?:ing)?|(?:our|your) own) (?:a )?(?:stripe|adyen|braintree)|(?:stripe|adyen|braintree)[- ](?:like|style|clone)|acquir(?:er|ers|ing) (?:bank|banks|connections?|links?)|card (?:networks?|processing)|iso 8583)\b`,
 };
@@ -194,6 +198,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   psp: String.raw`\b(?:(?:our|my|an?|the) (?:online )?(?:shop|store|marketplace|restaurant|app)'?s? (?:checkout|payments?)|checkout (?:for|of|in) (?:our|my|an?|the)|(?:through|via|using|with|integrat\w* (?:with )?|calls?|calling) (?:stripe|adyen|braintree|a payment (?:gateway|processor|provider)|the payment (?:gateway|processor|provider)|an? (?:external|third-party) (?:payment )?(?:gateway|processor|provider)))\b`,
   // a store of record that keeps a cache of its own is still a store
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
+  // photos or videos backed up are a photo store, whatever the prompt calls the service
+  backup: String.raw`\b(?:photo|image|picture|video)s? backups?\b`,
   places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
 };
 
@@ -268,6 +274,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "dag-workflow":
     "batch jobs run as DAGs of dependent tasks (Airflow, Dagster): a scheduler creates one run per DAG and schedule date, releases each task when its upstream tasks succeed and queues it within its pool's slots, and a worker starts it once under a try number, heartbeating until it ends or is retried",
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
+  backup:
+    "machines, databases or laptops are backed up as incremental snapshots kept for a retention window: an agent uploads only the content-defined chunks the dedup index lacks, each night's snapshot is committed only once every chunk it lists is durable, and expired snapshots' chunks are collected by mark and sweep after a grace period, so any kept snapshot restores in full",
   "distributed-sql":
     "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
@@ -289,10 +297,13 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "multi-channel": ["money", "webhook"],
   // a bank ledger kept on a distributed SQL database is about the money; the database is its technology
   "distributed-sql": ["ledger"],
-  // object storage for photos is a photo store: its upload, volume and CDN shape, not a bucket API's
-  "object-store": ["media-store"],
+  // object storage for photos is a photo store: its upload, volume and CDN shape, not a bucket API's (and for
+  // backups, listed below, a backup service's)
   // a payment provider's webhooks to its merchants are its own signed deliveries, drawn with it
   webhook: ["psp"],
+  // a Dropbox-like product's versions are its file-sync journal; a bucket of backup objects is the backup service's
+  backup: ["file-sync", "media-store"],
+  "object-store": ["media-store", "backup"],
 };
 
 /**
@@ -401,6 +412,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "backup",
   "shown-count",
   "aggregation",
   "billed",
