@@ -33,6 +33,8 @@ describe("a backup service keeps incremental snapshots over deduplicated chunks 
   it("covers the nightly schedule with its own coordinator instead of drawing a due-time scheduler", () => {
     expect(servers.archetypes[0]?.covers?.map((c) => c.id)).toEqual(["I03"]);
     expect(servers.components.map((c) => c.id)).toContain("backup-coordinator");
+    // the covered due-time role adds no timer row of its own ('every night' is the coordinator's schedule)
+    expect(servers.requirements.some((r) => /due time/.test(r.text))).toBe(false);
   });
 
   it("draws snapshots, chunks and packs, commits a snapshot after its chunks, and collects with a grace period", () => {
@@ -58,6 +60,20 @@ describe("a backup service keeps incremental snapshots over deduplicated chunks 
     expect(row("chunk_lookups_per_sec")?.value).toBeGreaterThan(1e5);
     expect(row("raw_bytes")?.value).toBeGreaterThan(1e17);
     expect(chosen(servers, "i19-redundancy")).toBe("erasure-coding");
+  });
+
+  it("a stated retention window sizes the snapshots kept and the stored bytes", () => {
+    // "any of the last 30 days" is read as a retention window by the numbers' own rule; a window said as keeping is
+    // read already, and the snapshots kept and the bytes held follow it
+    const kept = design("Design a backup service for 1 million servers, keeping 45 days of nightly snapshots.");
+    expect(kept.nfrs.topics).toContain("backup");
+    expect(kept.nfrs.scale.retention_days).toBe(45);
+    const input = kept.capacity
+      .find((r) => r.id === "snapshots_retained")
+      ?.inputs.find((i) => i.name === "retention_days");
+    expect(input?.source).toBe("stated");
+    expect(kept.capacity.find((r) => r.id === "snapshots_retained")?.value).toBe(45e6);
+    expect(shape(kept)).toEqual([]);
   });
 
   it("reads stated databases and users as sources, and a point in time as a log archive", () => {

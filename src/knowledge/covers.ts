@@ -462,7 +462,7 @@ export const VARIANTS: readonly Variant[] = [
     by: "I19",
     topic: "backup",
     subject:
-      "a backup service keeping incremental snapshots of every source over a deduplicated, erasure-coded chunk store, any kept snapshot restorable in full",
+      "a backup service keeping incremental snapshots of every source over a deduplicated chunk store spread across zones, any kept snapshot restorable in full",
     summary: [
       "Each night an agent uploads only the changed data's chunks that the dedup index lacks, packed and written across zones",
       "The night's snapshot is committed only after every chunk it lists is durable, so a partial backup is never a restore point",

@@ -777,6 +777,22 @@ export const BACKUP_DECISIONS: DecisionPoint[] = [
   RESTORE_POINTS,
 ];
 
+/** The runtime overlay of a backup service: a nightly window of sessions, not a stream of client reads and writes. */
+export const BACKUP_OVERLAY = {
+  topic: T,
+  driver: "Every source's nightly backup session, started at its offset in the window, and the occasional restore.",
+  unit: "One chunk: hashed at the agent, checked against the index, uploaded in a pack only when new.",
+  worker: "An ingest instance that admits sessions, answers missing hashes, writes packs and commits snapshots.",
+  slot: "The window's ingest bandwidth and chunk-index lookups, shared out by admitting sessions at a steady rate.",
+  state:
+    "Authoritative: sources, snapshots and their manifests, the chunk index and the packs. Attempt state: in-progress snapshots and their session deadlines.",
+  source: "Agents on the servers, databases or laptops backed up.",
+  sink: "Packs durable across zones, and restores streaming a snapshot's chunks back.",
+  fabric: "Agent-to-ingest uploads and the pack writes to the chunk store; no change stream.",
+  maintenance:
+    "Expiring snapshots past retention, marking and sweeping chunks after the grace period, repacking, repair and scrubbing of packs.",
+} as const;
+
 /** What a backup design must draw and must not (coherence `backup-shape`). */
 export const BACKUP_SHAPE = {
   entities: ["Snapshot", "Chunk", "Pack"],

@@ -6,6 +6,7 @@ import {
   BACKUP_FAILURES,
   BACKUP_INVARIANTS,
   BACKUP_KEPT_BY,
+  BACKUP_OVERLAY,
   BACKUP_READS,
   BACKUP_SCOPES,
   BACKUP_SILHOUETTE,
@@ -122,7 +123,6 @@ export const card = {
       { text: "restore any server", weight: 0.9 },
       { text: "deduplicated backup", weight: 1.0 },
       { text: "laptop backup", weight: 0.9 },
-      { text: "back up", weight: 0.6 },
       { text: "backups", weight: 0.6 },
       { text: "file sync", weight: 0.6 },
       { text: "upload files", weight: 0.5 },
@@ -644,6 +644,7 @@ export const card = {
       why: "hot objects are served through caches or a CDN whose origin is the storage substrate",
     },
   ],
+  topicOverlays: [BACKUP_OVERLAY],
   overlay: {
     driver: "client reads and writes on the data path, plus the master's placement, repair and rebalance decisions",
     unit: "one chunk or block, with its replica set and version",
