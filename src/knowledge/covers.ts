@@ -469,6 +469,8 @@ export const VARIANTS: readonly Variant[] = [
       "Retention expires old snapshots, and a chunk is deleted only once no kept or running snapshot lists it, after a grace period",
     ],
     absorbs: [],
+    stance:
+      "a snapshot commit is refused when the catalog has no majority, and the agent commits again later with the chunks it already uploaded, because a restore point that may not exist is worse than a backup that finishes late",
   },
   {
     by: "I16",

@@ -41,13 +41,6 @@ const T = "backup" as const;
 
 export const BACKUP_ENTITIES = [
   {
-    name: "BackupSource",
-    description:
-      "One machine, database or laptop that is backed up, by source id: its tenant, its policy (retention days, the night's window and the jittered start offset inside it), and its last committed snapshot, the parent the next backup diffs against.",
-    truth: true,
-    topic: T,
-  },
-  {
     name: "Snapshot",
     description:
       "One point-in-time backup of a source, by snapshot id and unique per (source, night): its state (in progress, committed, expired), its parent snapshot, and the hash of its root manifest (the tree of files or the block map, each as a list of chunk hashes); restorable only once committed.",
@@ -68,17 +61,16 @@ export const BACKUP_ENTITIES = [
     truth: true,
     topic: T,
   },
+  {
+    name: "BackupSource",
+    description:
+      "One machine, database or laptop that is backed up, by source id: its tenant, its policy (retention days, the night's window and the jittered start offset inside it), and its last committed snapshot, the parent the next backup diffs against.",
+    truth: true,
+    topic: T,
+  },
 ] as const;
 
 export const BACKUP_WRITES = [
-  {
-    action:
-      "register a source with its policy (retention days, nightly window) and give it a start offset spread across the window by a hash of its id",
-    entity: "BackupSource",
-    shape: "create target",
-    mechanism: "put-if-absent",
-    topic: T,
-  },
   {
     action:
       "open the night's snapshot for a source under its (source, night) id, admitted by the ingest tier inside the source's jittered start time, so a retried or resumed backup of the same night reuses it",
@@ -133,6 +125,14 @@ export const BACKUP_WRITES = [
     shape: "async process",
     mechanism: "anti-entropy-repair",
     hidden: true,
+    topic: T,
+  },
+  {
+    action:
+      "register a source with its policy (retention days, nightly window) and give it a start offset spread across the window by a hash of its id",
+    entity: "BackupSource",
+    shape: "create target",
+    mechanism: "put-if-absent",
     topic: T,
   },
 ] as const;
