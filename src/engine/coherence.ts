@@ -24,6 +24,7 @@ import { SQL_SHAPE } from "../knowledge/archetypes/I16/sql.js";
 import { IOT_SHAPE } from "../knowledge/archetypes/I18/iot.js";
 import { LOGS_SHAPE } from "../knowledge/archetypes/I18/logs.js";
 import { TRACES_SHAPE } from "../knowledge/archetypes/I18/traces.js";
+import { BACKUP_SHAPE } from "../knowledge/archetypes/I19/backup.js";
 import { MEDIA_SHAPE } from "../knowledge/archetypes/I19/media.js";
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { BOUNDED_COUNT, SPLIT_COUNTER } from "../knowledge/bounded-counters.js";
@@ -179,6 +180,7 @@ export type CoherenceRule =
   | "dag-workflow-shape"
   | "subject-leftover"
   | "media-store-shape"
+  | "backup-shape"
   | "feature-flags-shape"
   | "kv-cache-shape"
   | "auth-shape"
@@ -327,6 +329,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a photo store keeps its photos' metadata, volumes and needles, acknowledges an upload only once it is durable (never best-effort), sizes the bytes it adds a day, and draws no purge fan-out, config rollout, file-system lease or bought object store",
   "auth-shape":
     "a sign-in and password-reset design keeps accounts, reset tokens and sessions, holds a rule that a reset token is never used twice, sizes its fleet by the CPU its password hashes take, and settles no credential write by last writer wins or a merge",
+  "backup-shape":
+    "a backup service keeps its snapshots, chunks and packs, commits a snapshot only once every chunk it lists is durable (never best-effort), sizes the new chunk bytes a night and the snapshots its retention window keeps, and draws no config rollout, purge fan-out or file-system lease",
   "kv-cache-shape":
     "an in-memory key-value cache is drawn as cache servers holding items in RAM, sized by RAM for every byte it is said to hold, with no durable store's coordinators, replicas, partition map or quorum",
   "feature-flags-shape":
@@ -2788,6 +2792,37 @@ function authShape(d: Design): Problem[] {
 }
 
 /**
+ * A backup service (topic "backup", led by I19) keeps its shape: its snapshots, chunks and packs drawn, a snapshot
+ * committed only once its chunks are durable, durability never best-effort, the nightly new bytes and the retention
+ * window sized, and no config rollout's cohorts and health gates, cache purge or file-system lease drawn.
+ */
+function backupShape(d: Design): Problem[] {
+  if (!subjectLeads(d, "backup", "I19")) return [];
+  const out: Problem[] = [];
+  for (const e of undrawn(d, BACKUP_SHAPE.entities))
+    out.push({ rule: "backup-shape", detail: `no ${e} record is drawn` });
+  const commit = d.api.find((a) => a.operation === BACKUP_SHAPE.commit);
+  if (!commit || !/\bdurable\b/i.test(commit.guarantee))
+    out.push({ rule: "backup-shape", detail: "no snapshot commit waits until every chunk it lists is durable" });
+  if (d.nfrs.durability !== "durable")
+    out.push({ rule: "backup-shape", detail: `durability is ${d.nfrs.durability}, so a kept snapshot may be lost` });
+  if (!d.capacity.some((c) => c.id === BACKUP_SHAPE.growth))
+    out.push({ rule: "backup-shape", detail: "the new chunk bytes a night are not sized" });
+  if (!d.capacity.some((c) => c.inputs.some((i) => i.name === BACKUP_SHAPE.retention)))
+    out.push({ rule: "backup-shape", detail: "no figure reads the retention window the snapshots are kept for" });
+  const drawn = [
+    ...drawnParts(d),
+    ...d.technology.flatMap((t) => t.choices.map((c) => ({ where: `technology '${c.product}'`, text: c.product }))),
+  ];
+  for (const x of drawn.filter((y) => BACKUP_SHAPE.residue.test(y.text)))
+    out.push({
+      rule: "backup-shape",
+      detail: `${x.where} belongs to a config rollout, a cache purge or a file system's leased writes`,
+    });
+  return out;
+}
+
+/**
  * An in-memory key-value cache (topic "kv-cache", led by I16) keeps its shape: its items drawn, its servers counted
  * by the RAM the stated data needs, and none of a durable replicated store's machinery drawn or said.
  */
@@ -3267,6 +3302,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...subjectLeftovers(d),
     ...rowsNameDrawnParts(d),
     ...mediaStoreShape(d),
+    ...backupShape(d),
     ...featureFlagsShape(d),
     ...kvCacheShape(d),
     ...authShape(d),

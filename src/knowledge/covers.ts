@@ -56,6 +56,16 @@ export const COVERAGE: readonly Coverage[] = [
       "a photo's URL names its content and its bytes never change, so the CDN in front of the photo read service keeps each copy for as long as it likes and needs no purge fan-out, origin shield state or fill leases of its own",
   },
   {
+    // a backup's nightly schedule is each source's own start offset in the window, kept by the backup coordinator:
+    // a due-time scheduler's store of timers, materializer and pollers would schedule a million identical nightly jobs
+    by: "I19",
+    topic: "backup",
+    covers: "I03",
+    unless: String.raw`\b(?:cron (?:service|system|scheduler)s?|job schedul\w*|task schedul\w*|workflow schedul\w*|reminders?)\b`,
+    because:
+      "the nightly schedule is each source's policy in the backup coordinator: a start offset spread over the window, admitted by the ingest tier, with every source lacking a snapshot for the night flagged, so no schedule store, materializer or due poller is drawn",
+  },
+  {
     by: "I05",
     topic: "work-queue",
     covers: "I02",
@@ -508,6 +518,20 @@ export const VARIANTS: readonly Variant[] = [
       "Reads go through a CDN whose URLs name the photo's content, so nothing is purged; a miss is one disk read from a volume's in-memory index",
     ],
     absorbs: [],
+  },
+  {
+    by: "I19",
+    topic: "backup",
+    subject:
+      "a backup service keeping incremental snapshots of every source over a deduplicated chunk store spread across zones, any kept snapshot restorable in full",
+    summary: [
+      "Each night an agent uploads only the changed data's chunks that the dedup index lacks, packed and written across zones",
+      "The night's snapshot is committed only after every chunk it lists is durable, so a partial backup is never a restore point",
+      "Retention expires old snapshots, and a chunk is deleted only once no kept or running snapshot lists it, after a grace period",
+    ],
+    absorbs: [],
+    stance:
+      "a snapshot commit is refused when the catalog has no majority, and the agent commits again later with the chunks it already uploaded, because a restore point that may not exist is worse than a backup that finishes late",
   },
   {
     by: "I16",

@@ -174,6 +174,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "bytes_per_sec", label: "ingest bandwidth", unit: "B/s" },
   { id: "properties", label: "listed properties (hotels, rentals)", unit: "properties" },
   { id: "merchants", label: "merchants (restaurants, shops) on the platform", unit: "merchants" },
+  { id: "databases", label: "databases (or database instances)", unit: "databases" },
   { id: "places", label: "places a location index holds that rarely move (businesses, venues)", unit: "places" },
   // the areas a map is divided into and each computed on its own (a city's pricing zones, hexagon cells): a count of
   // places the work is partitioned by, never of regions the service runs in; no typical value, so only a prompt that

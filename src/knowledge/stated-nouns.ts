@@ -144,6 +144,8 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     count: "nodes",
   },
   { re: /^(?:workers?|consumers?)$/, count: "workers" },
+  // databases (or database instances) a service keeps, backs up or restores: counted apart from the servers they run on
+  { re: /^(?:databases?|database instances?|db instances?)$/, count: "databases" },
   // a business the product lists: each is a property whose rooms or nights are sold, or a merchant whose goods or
   // tables are (the stay and fulfilment features size their inventory and menus from these counts)
   { re: /^(?:hotels?|motels?|resorts?|hostels?|inns?|properties|vacation rentals?|rentals?)$/, count: "properties" },

@@ -104,6 +104,7 @@ export const TOPIC_VALUES = [
   "tiered-log",
   "auction",
   "auth",
+  "backup",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -193,6 +194,9 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // bidders bid on one item until its end time and the highest valid bid wins (eBay-style, charity, penny auctions);
   // never an ad auction or real-time bidding for ad slots (TOPIC_UNLESS), nor a venue's bids and asks (an order book)
   auction: String.raw`\b(?:(?:online|timed|live|charity|silent|penny|english|real[- ]time|ebay[- ](?:like|style)|art|car|estate) auctions?|auction (?:sites?|platforms?|systems?|services?|houses?|apps?|listings?|items?|lots?)|auctions? like ebay|(?:an?|the|each|every|one) auction(?! (?:of|for) (?:ad|advertis)\w*)|auctions? (?:where|in which|that|with)|bidding (?:wars?|systems?|platforms?|sites?|services?|engines?)|bidders?|(?:place|places|placed|placing|submit\w*) (?:a |their |his |her |your )?bids?|highest (?:valid )?bids?|(?:last|final)[- ]seconds? bids?|(?:bid|auction) snip(?:e|es|ing|ers?)|sniping|proxy bid\w*|max(?:imum)? bids?|reserve price)\b`,
+  // machines, databases or laptops backed up as snapshots kept for a window and restored to a point in time: the
+  // backup service is the subject (not storage that merely holds backup files, nor a replica called a backup)
+  backup: String.raw`\b(?:incremental (?:snapshots?|backups?)|(?:nightly|daily|hourly|weekly|scheduled|periodic) (?:incremental )?(?:backups?|snapshots? of)|snapshot backups?|backups? (?:services?|systems?|platforms?|agents?|products?|solutions?|and restores?)|point[- ]in[- ]time (?:restores?|recovery|backups?)|(?:server|laptop|vm|virtual machine|database|machine|disk|volume|desktop|computer|endpoint)s?'? backups?|back(?:s|ed|ing)? up (?:every|each|all|our|their|\d[\d,.]*)|restor(?:e|es|ed|ing) (?:any|each|every|a) (?:\w+ ){0,2}to (?:any|a|an earlier|a previous|an older|the state of)|deduplicat\w* backups?|time machine|restic|borg ?backup)\b`,
   // the payment provider itself (Stripe, Adyen, a gateway or processor merchants call), not a shop that calls one
   // a log kept for days or more, or read again from old offsets: closed segments move to object storage (Kafka's
   // tiered storage, KIP-405), so the brokers keep a short local window
@@ -214,6 +218,8 @@ export const TOPIC_UNLESS: Readonly<Partial<Record<Topic, string>>> = {
   "kv-cache": String.raw`\b(?:key-value|kv) (?:stores?|databases?)\b|\bsystem of record\b|\bdurabl[ey]\b`,
   // a key-value or session store that holds sign-in sessions is a store, not the sign-in service
   auth: String.raw`\b(?:key-value|kv) stores?\b|\bsession stores?\b`,
+  // photos or videos backed up are a photo store, whatever the prompt calls the service
+  backup: String.raw`\b(?:photo|image|picture|video)s? backups?\b`,
   places: String.raw`\b(?:drivers?|couriers?|riders?|vehicles?|cars?|taxis?|scooters?|bikes?|deliver(?:y|ies)|friends?|moving|live locations?|location updates?|tracking|tracked)\b`,
 };
 
@@ -295,6 +301,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   psp: "the system is the payment provider itself (a payment API like Stripe, a gateway or processor): merchants create payments under their own Idempotency-Key, card numbers live only in a tokenising vault, cards are authorised and captured through acquirers over the card networks, every movement posts balanced ledger lines, and merchants hear of outcomes by signed webhooks",
   auction:
     "bidders bid on one item until its end time and the highest valid bid wins: one owner per auction, under a lease with an epoch, accepts a bid only while its own clock is before the end time and the bid is at least the current price plus the increment, sequences it in the auction's bid log, resolves maximum (proxy) bids, and closes by appending a close marker after which no bid counts",
+  backup:
+    "machines, databases or laptops are backed up as incremental snapshots kept for a retention window: an agent uploads only the content-defined chunks the dedup index lacks, each night's snapshot is committed only once every chunk it lists is durable, and expired snapshots' chunks are collected by mark and sweep after a grace period, so any kept snapshot restores in full",
   "distributed-sql":
     "a SQL database spread over machines and regions: rows live in ordered key ranges, each range replicated by its own consensus group, and a transaction that writes several ranges commits on all of them at one timestamp, in the order clients saw commits happen",
 };
@@ -316,12 +324,15 @@ export const TOPIC_YIELDS: Readonly<Partial<Record<Topic, readonly Topic[]>>> = 
   "multi-channel": ["money", "webhook"],
   // a bank ledger kept on a distributed SQL database is about the money; the database is its technology
   "distributed-sql": ["ledger"],
-  // object storage for photos is a photo store: its upload, volume and CDN shape, not a bucket API's
-  "object-store": ["media-store"],
+  // object storage for photos is a photo store: its upload, volume and CDN shape, not a bucket API's (and for
+  // backups, listed below, a backup service's)
   // a payment provider's webhooks to its merchants are its own signed deliveries, drawn with it
   webhook: ["psp"],
   // a venue's bids and asks matched by price-time priority are an order book, not an auction with an end time
   auction: ["order-book"],
+  // a Dropbox-like product's versions are its file-sync journal; a bucket of backup objects is the backup service's
+  backup: ["file-sync", "media-store"],
+  "object-store": ["media-store", "backup"],
 };
 
 /**
@@ -431,6 +442,7 @@ let lastDesign: { prompt: string; features: object; spoken: readonly SpokenTopic
  * like counts is not an event-counting pipeline, while a prompt that asks to count clicks per campaign is.
  */
 const PROMPT_ONLY: readonly Topic[] = [
+  "backup",
   "shown-count",
   "reaction",
   "aggregation",

@@ -336,7 +336,12 @@ export const requirementsField: Deriver<"requirements", StatedAsks> = {
         });
       }
     });
-    if (lead && asks.trigger !== null && !f.archetypes.some((a) => a.id === DUE_TIME_ARCHETYPE)) {
+    // a timed action is the due-time archetype's row, unless that archetype is drawn, or its role is covered by the
+    // lead's own variant (a backup coordinator's nightly starts, a work queue's visibility timeout)
+    const dueTimeHeld = f.archetypes.some(
+      (a) => a.id === DUE_TIME_ARCHETYPE || (a.covers ?? []).some((c) => c.id === DUE_TIME_ARCHETYPE),
+    );
+    if (lead && asks.trigger !== null && !dueTimeHeld) {
       const m = asks.trigger;
       out.push({
         text: "store each future action with its due time and release it when due",

@@ -1,7 +1,15 @@
 import { FEATURE_BY_ID, FEATURES, type FeatureEntry, PRODUCTS } from "../../knowledge/features/index.js";
 import { coreFeatures, type NamedProduct } from "../../knowledge/features/products.js";
-import { compiledSignals } from "../recognize/index.js";
-import { buildIndex, findSignal, type Signal, type SignalIndex, shapeKey, typoMatch } from "../recognize/match.js";
+import { compiledSignals, recognitionKnowledge } from "../recognize/index.js";
+import {
+  buildIndex,
+  findSignal,
+  isKnown,
+  type Signal,
+  type SignalIndex,
+  shapeKey,
+  typoMatch,
+} from "../recognize/match.js";
 import { asksLike, namesWholeSubject } from "../recognize/subject.js";
 import { STEM_CACHE_MAX, type Token, tokenize } from "../recognize/tokens.js";
 import { pattern } from "../text.js";
@@ -119,7 +127,12 @@ function candidates<T>(tokens: readonly Token[], table: Rows<T>): { of: T; signa
       const s = index.at(i);
       if (s.kind !== "phrase" || s.stems.every((st) => present.has(st))) picked.add(i);
     }
-  if (index.byShape.size > 0) for (const t of tokens) for (const i of misspelt(t.raw, table)) picked.add(i);
+  // only an unknown word can be a misspelt name, as for the archetypes' systems: "snapshot" is a word the knowledge
+  // speaks, never Snapchat spelt wrong
+  if (index.byShape.size > 0) {
+    const known = recognitionKnowledge().index;
+    for (const t of tokens) if (!isKnown(known, t.stem)) for (const i of misspelt(t.raw, table)) picked.add(i);
+  }
   const out: { of: T; signals: Signal[] }[] = [];
   let lastRow = -1;
   for (const i of [...picked].sort((a, b) => a - b)) {

@@ -1,5 +1,6 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import { BACKUP_CAPACITY_FIGURES, BACKUP_CAPACITY_INPUTS } from "./backup.js";
 import { MEDIA_CAPACITY_FIGURES, MEDIA_CAPACITY_INPUTS } from "./media.js";
 
 /** How many copies every byte costs, and the nodes that takes: shared by the chunk store and the block store. */
@@ -309,7 +310,32 @@ const MEDIA_CAPACITY: CapacityModel = {
   figures: [...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x)), ...MEDIA_CAPACITY_FIGURES],
 };
 
+/**
+ * A backup service (backup.ts): the stated sources' changed bytes each night, read within the window; the chunks not
+ * yet held uploaded; a first full copy after dedup plus the retention window's new chunks held. The chunk index is
+ * the chunk count at its entry size; no file-system traffic is sized, and the day-spread write bandwidth and growth
+ * give way to the window's.
+ */
+const BACKUP_OWN = new Set(
+  [...BACKUP_CAPACITY_INPUTS, ...BACKUP_CAPACITY_FIGURES].map((x) => ("quantity" in x ? x.quantity : x.id)),
+);
+const BACKUP_CAPACITY: CapacityModel = {
+  inputs: [
+    ...BACKUP_CAPACITY_INPUTS,
+    ...base.inputs.filter((i) => !FILE_SYSTEM_INPUTS.includes(i) && !BACKUP_OWN.has(i.quantity)),
+  ],
+  figures: [
+    ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x) && !BACKUP_OWN.has(x.id)),
+    ...BACKUP_CAPACITY_FIGURES,
+  ],
+};
+
 export const capacity: CapacityModel = {
   ...base,
-  topics: { "file-sync": FILE_SYNC_CAPACITY, "object-store": OBJECT_STORE_CAPACITY, "media-store": MEDIA_CAPACITY },
+  topics: {
+    "file-sync": FILE_SYNC_CAPACITY,
+    "object-store": OBJECT_STORE_CAPACITY,
+    "media-store": MEDIA_CAPACITY,
+    backup: BACKUP_CAPACITY,
+  },
 };

@@ -1,6 +1,19 @@
 import type { ArchetypeInput } from "../../schema.js";
 import { keptBy } from "../../topics.js";
 import {
+  BACKUP_BOTTLENECKS,
+  BACKUP_ENTITIES,
+  BACKUP_FAILURES,
+  BACKUP_INVARIANTS,
+  BACKUP_KEPT_BY,
+  BACKUP_OVERLAY,
+  BACKUP_READS,
+  BACKUP_SCOPES,
+  BACKUP_SILHOUETTE,
+  BACKUP_TECHNOLOGIES,
+  BACKUP_WRITES,
+} from "./backup.js";
+import {
   FILE_SYNC_ENTITIES,
   FILE_SYNC_FAILURES,
   FILE_SYNC_INVARIANTS,
@@ -23,8 +36,11 @@ import {
 } from "./media.js";
 import { protocols } from "./topology.js";
 
-/** Rows of a chunk store's general model that neither the block store under file sync nor a photo store keeps. */
-const OFF = ["file-sync", "media-store"] as const;
+/**
+ * Rows of a chunk store's general model that neither the block store under file sync, a photo store nor a backup
+ * service keeps.
+ */
+const OFF = ["file-sync", "media-store", "backup"] as const;
 
 /** A chunk store's own rules: durable acks, one primary per chunk, versions, failure domains, references. */
 const CHUNK_INVARIANTS = [
@@ -94,7 +110,20 @@ export const card = {
       { text: "store large files", weight: 0.8 },
       { text: "file hosting", weight: 0.7 },
       { text: "photo backup", weight: 0.6 },
-      { text: "backup service", weight: 0.5 },
+      // backups of machines, databases or laptops: snapshots kept for a window and restored to a point in time
+      { text: "backup service", weight: 0.9 },
+      { text: "backup system", weight: 0.9 },
+      { text: "incremental backup", weight: 1.0 },
+      { text: "incremental snapshot", weight: 1.0 },
+      { text: "nightly backup", weight: 0.9 },
+      { text: "snapshot backup", weight: 0.9 },
+      { text: "backup snapshot", weight: 0.9 },
+      { text: "point in time restore", weight: 1.0 },
+      { text: "point in time recovery", weight: 0.9 },
+      { text: "restore any server", weight: 0.9 },
+      { text: "deduplicated backup", weight: 1.0 },
+      { text: "laptop backup", weight: 0.9 },
+      { text: "backups", weight: 0.6 },
       { text: "file sync", weight: 0.6 },
       { text: "upload files", weight: 0.5 },
       { text: "namespace metadata", weight: 0.6 },
@@ -127,12 +156,16 @@ export const card = {
       { name: "SeaweedFS", aliases: [], weight: 0.9 },
       { name: "JuiceFS", aliases: [], weight: 0.8 },
       { name: "Dropbox", aliases: [], weight: 0.6 },
+      { name: "restic", aliases: [], weight: 0.9 },
+      { name: "BorgBackup", aliases: ["Borg backup"], weight: 0.9 },
+      { name: "Time Machine", aliases: [], weight: 0.8 },
       { name: "Google Drive", aliases: [], weight: 0.5 },
     ],
   },
   entities: [
     ...FILE_SYNC_ENTITIES,
     ...MEDIA_ENTITIES,
+    ...BACKUP_ENTITIES,
     {
       name: "FileEntry",
       unlessTopic: OFF,
@@ -182,6 +215,7 @@ export const card = {
   writePaths: [
     ...FILE_SYNC_WRITES,
     ...MEDIA_WRITES,
+    ...BACKUP_WRITES,
     {
       action:
         "create a namespace entry (a path or an object key) through the metadata service's logged, replicated operation log: a file system refuses a path that exists (and renames entries this way), while an object store's put of an existing key replaces it with a newer version unless the caller made it conditional (If-None-Match)",
@@ -266,6 +300,7 @@ export const card = {
   readPaths: [
     ...FILE_SYNC_READS,
     ...MEDIA_READS,
+    ...BACKUP_READS,
     {
       action: "client resolves a path or object key to its chunk ids and the nodes holding their replicas or fragments",
       entity: "ChunkPlacement",
@@ -283,18 +318,29 @@ export const card = {
     },
   ],
   protocols,
-  invariants: [...CHUNK_INVARIANTS, ...APPEND_INVARIANTS, ...FILE_SYNC_INVARIANTS, ...MEDIA_INVARIANTS],
+  invariants: [
+    ...CHUNK_INVARIANTS,
+    ...APPEND_INVARIANTS,
+    ...FILE_SYNC_INVARIANTS,
+    ...MEDIA_INVARIANTS,
+    ...BACKUP_INVARIANTS,
+  ],
   invariantTopics: [
     ...CHUNK_INVARIANTS.map((statement) => ({ statement, unlessTopic: OFF })),
     ...APPEND_INVARIANTS.map((statement) => ({
       statement,
-      unlessTopic: ["file-sync", "object-store", "media-store"] as const,
+      unlessTopic: ["file-sync", "object-store", "media-store", "backup"] as const,
     })),
     ...FILE_SYNC_INVARIANTS.map((statement) => ({ statement, topic: "file-sync" as const })),
     ...MEDIA_INVARIANTS.map((statement) => ({
       statement,
       topic: "media-store" as const,
       ...keptBy(statement, MEDIA_KEPT_BY),
+    })),
+    ...BACKUP_INVARIANTS.map((statement) => ({
+      statement,
+      topic: "backup" as const,
+      ...keptBy(statement, BACKUP_KEPT_BY),
     })),
   ],
   contract: {
@@ -346,6 +392,7 @@ export const card = {
   failures: [
     ...FILE_SYNC_FAILURES,
     ...MEDIA_FAILURES,
+    ...BACKUP_FAILURES,
     {
       failure:
         "Acked before durable: the client was acknowledged while a replica still held the data only in memory, then power was lost",
@@ -405,6 +452,7 @@ export const card = {
   ],
   bottlenecks: [
     ...MEDIA_BOTTLENECKS,
+    ...BACKUP_BOTTLENECKS,
     {
       unlessTopic: OFF,
       bottleneck:
@@ -418,7 +466,7 @@ export const card = {
       },
     },
     {
-      unlessTopic: ["file-sync", "object-store", "media-store"] as const,
+      unlessTopic: ["file-sync", "object-store", "media-store", "backup"] as const,
       // the GFS paper (section 2.5): a one-chunk executable that hundreds of machines started at once overloaded its
       // few chunkservers; GFS stored such executables with a higher replication factor and staggered the start times
       bottleneck:
@@ -463,6 +511,7 @@ export const card = {
   ],
   topicSilhouettes: [
     MEDIA_SILHOUETTE,
+    BACKUP_SILHOUETTE,
     {
       topic: "file-sync",
       storage:
@@ -479,6 +528,7 @@ export const card = {
   },
   technologies: [
     ...MEDIA_TECHNOLOGIES,
+    ...BACKUP_TECHNOLOGIES,
     {
       unlessTopic: OFF,
       product: "Ceph (RADOS with RBD, CephFS or RGW)",
@@ -534,7 +584,7 @@ export const card = {
       caveat: "Keep bytes out of it: only metadata belongs here",
     },
     {
-      unlessTopic: ["file-sync", "object-store", "media-store"] as const,
+      unlessTopic: ["file-sync", "object-store", "media-store", "backup"] as const,
       product: "a metadata master of our own over a replicated operation log",
       layer: "coordination",
       // the GFS paper (sections 2.6.3 and 5.1.3): the master logs every metadata change locally and on remote
@@ -594,6 +644,7 @@ export const card = {
       why: "hot objects are served through caches or a CDN whose origin is the storage substrate",
     },
   ],
+  topicOverlays: [BACKUP_OVERLAY],
   overlay: {
     driver: "client reads and writes on the data path, plus the master's placement, repair and rebalance decisions",
     unit: "one chunk or block, with its replica set and version",
@@ -646,5 +697,5 @@ export const card = {
       coordination: { scope: "replica group", why: "replicas of a chunk agree on the committed length and version" },
     },
   },
-  topicScopes: [FILE_SYNC_SCOPES, MEDIA_SCOPES],
+  topicScopes: [FILE_SYNC_SCOPES, MEDIA_SCOPES, BACKUP_SCOPES],
 } satisfies ArchetypeInput;

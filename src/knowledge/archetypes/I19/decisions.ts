@@ -1,5 +1,6 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { TOPIC_WORDS } from "../../topics.js";
+import { BACKUP_DECISIONS } from "./backup.js";
 
 /** Words that ask for an object store: buckets, whole objects put and got, blobs, an S3-like service. */
 const OBJECT_STORE = String.raw`\b(?:s3|object (?:storage|store)|blob (?:storage|store)|buckets?|(?:put|get) (?:and|\/) (?:get|put)|objects?\b|video files?|photos?|images?|media|backups?|uploads?|(?:gcs|minio|azure blob))`;
@@ -33,7 +34,7 @@ const OBJECT_STORE_PARTS = [
 export const decisions: DecisionPoint[] = [
   {
     id: "i19-interface",
-    unlessTopic: ["file-sync", "media-store"],
+    unlessTopic: ["file-sync", "media-store", "backup"],
     question: "A file system (paths, appends, in-place writes) or an object store (buckets, immutable objects)?",
     options: [
       {
@@ -159,6 +160,12 @@ export const decisions: DecisionPoint[] = [
           "a file-sync product's blocks are immutable and addressed by hash, at a petabyte and more: the raw-byte saving dominates",
       },
       {
+        when: [{ words: TOPIC_WORDS.backup }, { number: "bytes_stored", atLeast: 1e15 }],
+        option: "erasure-coding",
+        because:
+          "backed-up chunks are immutable and read only on restore, at a petabyte and more: the raw-byte saving dominates",
+      },
+      {
         when: [{ words: OBJECT_STORE }, { number: "bytes_stored", atLeast: 1e15 }],
         option: "erasure-coding",
         because:
@@ -169,7 +176,7 @@ export const decisions: DecisionPoint[] = [
   },
   {
     id: "i19-metadata",
-    unlessTopic: ["file-sync", "media-store"],
+    unlessTopic: ["file-sync", "media-store", "backup"],
     question: "One metadata master, or sharded metadata?",
     options: [
       {
@@ -207,4 +214,5 @@ export const decisions: DecisionPoint[] = [
     ],
     fallback: { option: "single-master", because: "the metadata fits one group's memory" },
   },
+  ...BACKUP_DECISIONS,
 ];

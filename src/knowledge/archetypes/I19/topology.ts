@@ -1,9 +1,10 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
+import { BACKUP_API, BACKUP_COMPONENTS, BACKUP_DATA, BACKUP_LINKS, BACKUP_PROTOCOLS } from "./backup.js";
 import { FILE_SYNC_COMPONENTS, FILE_SYNC_DATA, FILE_SYNC_LINKS, FILE_SYNC_PROTOCOLS } from "./filesync.js";
 import { MEDIA_API, MEDIA_COMPONENTS, MEDIA_DATA, MEDIA_LINKS, MEDIA_PROTOCOLS } from "./media.js";
 
-/** Elements of the general chunk or object store that neither the block store under file sync nor a photo store draws. */
-const OFF = ["file-sync", "media-store"] as const;
+/** Elements of the general chunk or object store that neither file sync's block store, a photo store nor a backup service draws. */
+const OFF = ["file-sync", "media-store", "backup"] as const;
 
 /**
  * Chunk, block, file and object storage: a replicated metadata service, storage nodes, repair. Two shapes
@@ -14,6 +15,7 @@ const OFF = ["file-sync", "media-store"] as const;
 export const protocols: ProtocolSpec[] = [
   ...FILE_SYNC_PROTOCOLS,
   ...MEDIA_PROTOCOLS,
+  ...BACKUP_PROTOCOLS,
   {
     unlessTopic: OFF,
     name: "Leased primary write",
@@ -50,6 +52,7 @@ export const topology: Topology = {
   components: [
     ...FILE_SYNC_COMPONENTS,
     ...MEDIA_COMPONENTS,
+    ...BACKUP_COMPONENTS,
     {
       unlessTopic: OFF,
       id: "clients",
@@ -116,6 +119,7 @@ export const topology: Topology = {
   links: [
     ...FILE_SYNC_LINKS,
     ...MEDIA_LINKS,
+    ...BACKUP_LINKS,
     { from: "clients", to: "master", kind: "request", label: "metadata: lookup, create", unlessTopic: OFF },
     {
       from: "clients",
@@ -173,6 +177,7 @@ export const topology: Topology = {
   ],
   api: [
     ...MEDIA_API,
+    ...BACKUP_API,
     {
       unlessTopic: OFF,
       operation: "multipart upload",
@@ -242,6 +247,7 @@ export const topology: Topology = {
   dataModel: [
     ...FILE_SYNC_DATA,
     ...MEDIA_DATA,
+    ...BACKUP_DATA,
     {
       unlessTopic: OFF,
       entity: "ObjectVersion",
@@ -291,6 +297,7 @@ export const topology: Topology = {
   topicHooks: {
     "file-sync": { entry: "block-service", stateOwner: "block-index", outlet: "block-nodes" },
     "media-store": { entry: "upload-service", stateOwner: "photo-meta", outlet: "volume-stores" },
+    backup: { entry: "ingest", stateOwner: "catalog", outlet: "chunk-store" },
   },
   protocols,
 };
