@@ -3198,8 +3198,15 @@ function promptNounsCovered(d: Design): Problem[] {
     ...d.invariants.map((i) => i.statement),
     ...d.primaryState.flatMap((p) => [p.entity, p.description]),
   ]);
+  // a count the design sizes from ("100 million places" read into the geo index's bytes) is one the design holds,
+  // whatever its records call them (a Business)
+  const sized = designWords(
+    d.capacity.flatMap((c) =>
+      c.inputs.filter((i) => i.source === "stated").map((i) => /'([^']+)'/.exec(i.because ?? "")?.[1] ?? ""),
+    ),
+  );
   return counted
-    .filter((noun) => !holds(words, noun))
+    .filter((noun) => !holds(words, noun) && !holds(sized, noun))
     .map((noun) => ({
       rule: "prompt-noun-uncovered" as const,
       detail: `the prompt counts '${noun}' things, and no record, key, field, operation, API call or rule of the design holds one: the design may answer another question`,

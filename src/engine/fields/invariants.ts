@@ -407,6 +407,9 @@ function freshnessRule(
   const d = f.nfrs.delivery;
   if (d.source !== "default" || d.value !== "at-least-once" || !d.because.includes(`'${bound.quote}'`))
     return undefined;
+  // the change log and its checkpoint are a cache tier's in front of a database of record; an edge network spends the
+  // bound on its purge fan-out instead
+  if (!(f.nfrs.topics ?? []).some((t) => t.value === "cache-aside")) return undefined;
   const carried = PROPAGATING_MECHANISMS.flatMap((id) =>
     f.operations.filter((o) => o.mechanism === id).map((o) => ({ id, o })),
   ).find(({ o }) => f.criticalPaths.some((p) => p.operations.includes(o.phrase)));

@@ -935,16 +935,28 @@ export function recognize(
   };
   // a part word in the head from `from` on, before any word for the whole product ("a ride sharing service like Uber"
   // names the whole product: 'service' comes first)
+  // a participle before its object ("a URL shortener serving 50,000 redirects") ends the noun phrase: what follows
+  // says what the product does, not which part of it is built
+  const participle = (i: number) => {
+    const t = tokens[i];
+    return (
+      t !== undefined &&
+      /ing$/.test(t.raw) &&
+      /^(?:\d|(?:a|an|the|all|every|each|up|over|about|some|many|millions?|billions?|thousands?|hundreds?)$)/.test(
+        words[t.at + 1] ?? "",
+      )
+    );
+  };
   const partBefore = (from: number) => {
     for (let i = from; i < tokens.length && isHead(i); i++) {
-      if (WHOLE_TAILS.has(tokens[i]?.stem ?? "")) return false;
+      if (WHOLE_TAILS.has(tokens[i]?.stem ?? "") || participle(i)) return false;
       if (partWord(tokens[i])) return true;
     }
     return false;
   };
   const kindQualifies = (h: Hit) =>
     h.signal.kind !== "system" &&
-    ((h.covers.every(isHead) && adjacent(h) && partBefore(after(h))) ||
+    ((h.covers.every(isHead) && adjacent(h) && componentHead && partBefore(after(h))) ||
       (whoseAt(h) > 0 &&
         PRODUCT_HEADS.has(tokens[after(h)]?.stem ?? "") &&
         tokens.some((t, i) => i < first(h) && isHead(i) && t.at < whoseAt(h) && partWord(t))));

@@ -73,6 +73,9 @@ export const FILE_SYNC: FeatureEntry = {
       inp("dedup_ratio", 0.7, "identical blocks across users and versions are stored once"),
       inp("commits_per_user_per_day", 10, "file saves that reach the server"),
       inp("block_bytes", 4e6, "Dropbox-style 4 MB blocks"),
+      // the largest file only where the prompt states it ("files up to 10 GB"): no typical value, so a design that
+      // names no largest file shows no figure for it
+      { quantity: "max_object_bytes" },
     ],
     figures: [
       fig(

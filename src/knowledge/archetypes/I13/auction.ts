@@ -206,11 +206,11 @@ export const AUCTION_SCOPES = {
   },
   exclusivity: {
     scope: "key",
-    why: "one owner per auction, under a lease whose epoch fences a deposed owner",
+    why: "each auction has one owner at a time, and the epoch of its lease fences a deposed owner",
   },
   coordination: {
     scope: "key",
-    why: "a bid, the proxy resolution and the close all happen inside one auction's owner; no cross-auction transaction",
+    why: "the auction's owner takes each bid, resolves proxy bids and appends the close itself, so no transaction spans two auctions",
   },
 } as const;
 
