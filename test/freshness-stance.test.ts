@@ -58,6 +58,18 @@ describe("a stated freshness bound sets the stances before the archetype's defau
     }
   });
 
+  it("the cache serves the read: a hit from the key's node, a miss filled from the database, behind it by the invalidation path", () => {
+    // every paraphrase serves its reads from a cached copy, never "every read goes to the authority"
+    for (const p of PARAPHRASES)
+      expect(
+        design(p).readPaths.some((r) => r.servedBy === "derived copy"),
+        p,
+      ).toBe(true);
+    const read = design(CATALOGUE).readPaths.find((r) => /cache node that owns it/.test(r.read));
+    expect(read?.servedBy).toBe("derived copy");
+    expect(read?.staleness).toMatch(/invalidation path/);
+  });
+
   it("without a stated bound the cache keeps its defaults", () => {
     const d = design(
       "Design a distributed cache in front of a product catalogue database serving 2 million reads per second",

@@ -317,6 +317,16 @@ export const card = {
       staleness:
         "may lag ownership moves; the node answers moved or wrong epoch and the client refreshes the map and resends",
     },
+    {
+      // behind a cache tier the read is the cache's: a hit from the node that owns the key, a miss filled from the
+      // database of record under a fill lease, so the copy trails the database by at most the invalidation path
+      topic: "cache-aside",
+      action: "get a key from the cache node that owns it, filling it from the database on a miss under a fill lease",
+      entity: "KeyValue",
+      shape: "read projection",
+      staleness:
+        "behind the database by at most the invalidation path (commit log, tailer, delete), with the time-to-live as the backstop if a delete is lost",
+    },
     ...LEDGER_READS,
     ...SQL_READS,
     ...KVC_READS,
