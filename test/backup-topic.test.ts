@@ -86,6 +86,13 @@ describe("a backup service keeps incremental snapshots over deduplicated chunks 
     expect(chosen(laptops, "backup-encryption")).toBe("per-tenant-keys");
   });
 
+  it("a point-in-time restore 'for N days' is the retention window, and 'service' alone names no telemetry fleet", () => {
+    const d = design("Design a backup service for 50,000 databases with point-in-time restore for 14 days");
+    expect(d.nfrs.scale.retention_days).toBe(14);
+    expect(d.archetypes.map((a) => a.id)).not.toContain("I18");
+    expect(checkCoherence(d).map((p) => p.rule)).not.toContain("stated-number-unread");
+  });
+
   it("leaves file sync, photo stores and storage that merely holds backups to their own subjects", () => {
     expect(spoken("Design Dropbox: file sync across devices for 500 million users.")).not.toContain("backup");
     expect(spoken("Design a Google Photos-like photo backup service for 1 billion users.")).not.toContain("backup");

@@ -613,6 +613,13 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     id: "retention_days",
     toDays: true,
   },
+  // "point-in-time restore for 14 days", "can restore backups for 35 days": how far back a restore reaches, a
+  // retention window (a restore "within" a time is a recovery bound, not this)
+  {
+    re: /\b(?:point[- ]in[- ]time|restor\w*|recover\w*)\b[^,.;]*\bfor\s*$/i,
+    id: "retention_days",
+    toDays: true,
+  },
   // a moving object's position sent every few seconds ("drivers sending location every 4 seconds", "reporting location every 5 seconds"): before a
   // report's own interval, which a position reported is not
   {

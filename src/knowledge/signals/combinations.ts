@@ -2061,9 +2061,9 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "percentile",
   ],
   sources: [
-    "every service",
+    // "every service" is matched without its "every" (a stop word), so it read any service ('login … service',
+    // 'point-in-time … service'): a fleet is named by its hosts, pods, agents or what they emit
     "every host",
-    "all services",
     "every pod",
     "every container",
     "every device",
