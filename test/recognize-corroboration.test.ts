@@ -72,6 +72,12 @@ describe("a product kind that qualifies the part the head names is not a product
         "Design a food delivery courier dispatcher: 300,000 couriers report their position every 5 seconds and orders are matched to the nearest courier.",
       ).branch.kind,
     ).toBe("product");
+    // a store the product keeps is its part too ("a shopping cart store")
+    expect(
+      classify(
+        "Design a shopping cart store for 80 million carts where a cart survives a data-center outage and two devices adding items at the same moment never lose either item.",
+      ).branch.kind,
+    ).toBe("infra");
     // named after 'for', the kind says whose part it is too
     expect(
       classify(

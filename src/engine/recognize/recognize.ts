@@ -79,6 +79,8 @@ export interface Recognition {
 }
 
 /** Tuning constants, named so the reasoning behind each threshold is visible. */
+/** Head words that name a store a product keeps ("a shopping cart store"): a product kind before one says whose store it is. */
+const STORE_HEADS = new Set(["store", "database", "db", "cache", "queue", "log", "index", "registry"].map(stemWord));
 const BODY_DISCOUNT = 0.8; // a signal after the head noun phrase is more often a qualifier
 const TYPO_DISCOUNT = 0.9; // a misspelt system name is slightly weaker evidence
 const MIN_DOMINANT = 0.3; // below this no archetype has really been named
@@ -956,7 +958,10 @@ export function recognize(
   };
   const kindQualifies = (h: Hit) =>
     h.signal.kind !== "system" &&
-    ((h.covers.every(isHead) && adjacent(h) && componentHead && partBefore(after(h))) ||
+    ((h.covers.every(isHead) &&
+      adjacent(h) &&
+      (componentHead || STORE_HEADS.has(tokens[headEnd]?.stem ?? "")) &&
+      partBefore(after(h))) ||
       (whoseAt(h) > 0 &&
         PRODUCT_HEADS.has(tokens[after(h)]?.stem ?? "") &&
         tokens.some((t, i) => i < first(h) && isHead(i) && t.at < whoseAt(h) && partWord(t))));
