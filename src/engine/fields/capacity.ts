@@ -5,6 +5,7 @@ import { statedNfrsOf } from "../nfr-parse.js";
 import { featureLed } from "../product/correctness.js";
 import { bareProductRecord, RECORD_PART } from "../product/record.js";
 import { regionalCapacity } from "../regions.js";
+import { pattern } from "../text.js";
 import { servingRegions } from "./context.js";
 import { excludedBy, impliedCapacity } from "./decisions.js";
 
@@ -99,11 +100,7 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
       // a figure in the words a chosen option excludes sizes the rejected option (purges to every edge site beside a
       // cache cluster), unless another figure of the model is computed from it
       const kept = list.filter(
-        (r) =>
-          !excluded.some((re) => re.test(r.quantity)) ||
-          list.some(
-            (x) => x !== r && new RegExp(String.raw`\b${r.id}\b`).test(x.formula.split("=").slice(1).join("=")),
-          ),
+        (r) => !excluded.some((re) => re.test(r.quantity)) || list.some((x) => x !== r && readsFigure(x, r.id)),
       );
       // a figure held to a bound the prompt states ('visible within 1 second'), and the spare it leaves, is shown
       // whichever model holds it, unless a figure already shown spends that bound
@@ -117,9 +114,7 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
           )
           .map((r) => r.id),
       );
-      const spends = (r: CapacityRow) =>
-        held.has(r.id) ||
-        [...held].some((id) => new RegExp(String.raw`\b${id}\b`).test(r.formula.split("=").slice(1).join("=")));
+      const spends = (r: CapacityRow) => held.has(r.id) || [...held].some((id) => readsFigure(r, id));
       const shown = whole
         ? kept
         : [
@@ -147,6 +142,10 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
 };
 
 /** A figure's expression, without its name or spaces: "moving_objects/update_seconds". */
+/** Whether a figure's expression reads the figure `id` (the words after its name), by a pattern compiled once. */
+const readsFigure = (r: Pick<CapacityRow, "formula">, id: string): boolean =>
+  pattern(String.raw`\b${id}\b`).test(r.formula.split("=").slice(1).join("="));
+
 const expressionOf = (r: Pick<CapacityRow, "formula">) =>
   r.formula.split(" = ").slice(1).join(" = ").replace(/\s+/g, "");
 
