@@ -3548,7 +3548,7 @@ function quantityOnce(d: Design): Problem[] {
 }
 
 /** A product's name as a whole-word pattern ("Loki" never inside "Lokis"). */
-const productWords = (p: string) => new RegExp(String.raw`\b${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\b`, "i");
+const productWords = (p: string) => pattern(String.raw`\b${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\b`, "i");
 
 /**
  * The figures, budgets, bottleneck estimates and invariants of a decision's owner follow its chosen option: a product

@@ -24,7 +24,18 @@ export const STATE_LIMITS: readonly StateLimit[] = [
 
 /** The documented state limit of a product, if one is known (the product's name as a whole word). */
 export function stateLimitOf(product: string): StateLimit | undefined {
-  return STATE_LIMITS.find((l) => new RegExp(`\\b${l.product}\\b`, "i").test(product));
+  return STATE_LIMITS.find((_, i) => limitPattern(i).test(product));
+}
+
+/** Each limit's product name as a whole word, compiled on first ask rather than once per product asked about. */
+const LIMIT_PATTERNS: RegExp[] = [];
+function limitPattern(i: number): RegExp {
+  let re = LIMIT_PATTERNS[i];
+  if (re === undefined) {
+    re = new RegExp(`\\b${(STATE_LIMITS[i] as StateLimit).product}\\b`, "i");
+    LIMIT_PATTERNS[i] = re;
+  }
+  return re;
 }
 
 /**

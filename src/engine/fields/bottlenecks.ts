@@ -224,7 +224,7 @@ export function optionProposal(name: string): RegExp | undefined {
   const head = name.split(/[:,(]/)[0]?.trim().toLowerCase() ?? "";
   const words = head.match(/[a-z][a-z0-9-]*/g) ?? [];
   if (words.length < 2 || words.length > 4) return undefined;
-  return new RegExp(`${NOT_TAKEN}\\b${words.join("[\\s-]+")}\\b`, "i");
+  return pattern(`${NOT_TAKEN}\\b${words.join("[\\s-]+")}\\b`, "i");
 }
 
 /** A mitigation item that proposes an option without the condition under which it would win. */

@@ -10,6 +10,7 @@ import type { Deriver } from "../design/graph.js";
 import type { Diagram } from "../design/types.js";
 import { architectureFlowchart, boundSequence } from "../output/mermaid.js";
 import { RECORD_PART } from "../product/record.js";
+import { pattern } from "../text.js";
 
 const MAX_SEQUENCES = 4;
 
@@ -87,8 +88,7 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     const outside = new Set(f.components.filter((c) => c.kind === "external").map((c) => c.id));
     const ours = f.components.filter((c) => c.kind !== "external").flatMap((c) => c.holds);
     const checkedBySender = (guard: string, to: string) =>
-      outside.has(to) &&
-      ours.some((h) => new RegExp(String.raw`\b${h.replace(/[^A-Za-z0-9_]/g, "\\$&")}\b`).test(guard));
+      outside.has(to) && ours.some((h) => pattern(String.raw`\b${h.replace(/[^A-Za-z0-9_]/g, "\\$&")}\b`).test(guard));
     const drawable = chosen.filter((p) => p.steps.every((s) => names.has(s.from) && names.has(s.to)));
     for (const p of drawable.slice(0, MAX_SEQUENCES)) {
       out.push({

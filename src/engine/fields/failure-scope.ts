@@ -1,6 +1,7 @@
 import { MECHANISM_FAILURES } from "../../knowledge/mechanism-failures.js";
 import { PART_NOUNS } from "../../knowledge/part-nouns.js";
 import type { MechanismRow, OperationRow } from "../design/types.js";
+import { pattern } from "../text.js";
 
 type MechanismFailure = (typeof MECHANISM_FAILURES)[number];
 
@@ -113,7 +114,7 @@ export function crashOf(failure: string, component: { name: string }): boolean {
   const noun = head.split(/\s+/).at(-1) ?? head;
   const singular = (w: string) => w.replace(/s$/, "");
   if (text.includes(singular(head))) return true;
-  if (!GENERIC_NOUN.test(noun) && new RegExp(`\\b${singular(noun)}s?\\b`).test(text)) return true;
+  if (!GENERIC_NOUN.test(noun) && pattern(`\\b${singular(noun)}s?\\b`).test(text)) return true;
   const roles: [RegExp, RegExp][] = [
     [/\bowners?\b/i, /\bown(?:er|ers|ing|s)\b/],
     [/\bsequencers?\b/i, /\bsequenc(?:er|ers|es|ing)\b/],
@@ -122,6 +123,6 @@ export function crashOf(failure: string, component: { name: string }): boolean {
   // (a role word alone is too common, "the holder crashes while it owns the resource": the subject the name
   // says the part owns, "one owner per subject", is named too)
   const unit = /\bper ([a-z]+)/i.exec(component.name)?.[1]?.toLowerCase();
-  if (unit && !new RegExp(`\\b${unit}s?\\b`).test(text)) return false;
+  if (unit && !pattern(`\\b${unit}s?\\b`).test(text)) return false;
   return roles.some(([named, said]) => named.test(component.name) && said.test(text));
 }

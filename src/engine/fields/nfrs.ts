@@ -12,6 +12,7 @@ import { type Stated, statedNfrsOf } from "../nfr-parse.js";
 import { fillTerms } from "../product/index.js";
 import { referenceFacts } from "../references.js";
 import { copyOnlyTruth, ownedAuthority } from "../stance.js";
+import { pattern } from "../text.js";
 import { leadingStance, stanceReason, stateHolder } from "./common.js";
 
 function pick<T>(stated: Stated<T> | undefined, fallback: T, why: string): Sourced<T> {
@@ -99,7 +100,7 @@ export const nfrsField: Deriver<"nfrs"> = {
     const partyDflt = (what: string) => `not stated; ${partyWhy}, whose ${what} it takes (${byParty?.because})`;
     // the lead's own reference system, where the prompt names it or its workload, sets a weaker default (GFS's
     // relaxed regions for appended files)
-    const relaxed = stance.relaxed && new RegExp(stance.relaxed.when, "i").test(f.prompt) ? stance.relaxed : undefined;
+    const relaxed = stance.relaxed && pattern(stance.relaxed.when, "i").test(f.prompt) ? stance.relaxed : undefined;
     let consistency = byParty
       ? pick(s.consistency, byParty.consistency, partyDflt("consistency"))
       : relaxed

@@ -10,6 +10,7 @@ import {
   QUALIFIERS,
 } from "../../knowledge/product-record.js";
 import { topicsSpoken } from "../../knowledge/topics.js";
+import { pattern } from "../text.js";
 
 /**
  * The main record of a product no feature card models ("a URL shortener" keeps short URLs, "a pastebin"
@@ -135,11 +136,11 @@ export function productRecordOf(prompt: string): ProductRecord | undefined {
     .join("-");
   const lower = prompt.toLowerCase();
   // a verb that is the record's own noun ("losing recent pastes" in a pastebin) names no making
-  const said = CREATE_VERBS.find((v) => v !== noun.toLowerCase() && new RegExp(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
+  const said = CREATE_VERBS.find((v) => v !== noun.toLowerCase() && pattern(`\\b${v}(?:s|ed|ing)?\\b`).test(lower));
   const createVerb = made ?? said ?? "create";
   const readName = Object.keys(NAMED_READS).find(
     (v) =>
-      new RegExp(`\\b${v}(?:s|ed|ing)?\\b`).test(lower) ||
+      pattern(`\\b${v}(?:s|ed|ing)?\\b`).test(lower) ||
       (object !== undefined && NAMED_READS[v]?.objects?.includes(object.toLowerCase())),
   );
   const named = readName ? NAMED_READS[readName] : undefined;
