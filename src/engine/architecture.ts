@@ -1226,8 +1226,32 @@ export interface Layout {
   kept: readonly string[];
 }
 
+/**
+ * The last design's layout, by its inputs' identities: the invariants' facts and the architecture's shared facts
+ * both ask for it within one design (the field values are not changed once derived).
+ */
+let lastLayout: { f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">; layout: Layout } | undefined;
+
 /** The layout facts of a design: a product's main record is read only when no product feature models the product. */
 export function layoutOf(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
+  const last = lastLayout;
+  if (
+    last !== undefined &&
+    last.f.prompt === f.prompt &&
+    last.f.branch === f.branch &&
+    last.f.features === f.features &&
+    last.f.archetypes === f.archetypes
+  )
+    return last.layout;
+  const layout = freshLayout(f);
+  lastLayout = {
+    f: { prompt: f.prompt, branch: f.branch, features: f.features, archetypes: f.archetypes },
+    layout,
+  };
+  return layout;
+}
+
+function freshLayout(f: Pick<Fields, "prompt" | "branch" | "features" | "archetypes">): Layout {
   const party = designParty(f)?.kind;
   return {
     unit: unitNounOf(f.prompt),

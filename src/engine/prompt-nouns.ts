@@ -187,7 +187,7 @@ export interface UnitNoun {
  * them so, and only a name's first word is its own ("Google" of "Google Docs": a doc is still a document).
  */
 export function namedWords(prompt: string): Set<string> {
-  const names = [...namedSystems(prompt), ...PRODUCTS.flatMap((p) => [p.name, ...(p.aliases ?? [])])];
+  const names = [...namedSystems(prompt), ...productNames()];
   const capitalised = new Set(prompt.match(/\b[A-Z][A-Za-z-]*/g)?.map((w) => w.toLowerCase()));
   return new Set(
     namesMentioned(prompt, names)
@@ -195,6 +195,11 @@ export function namedWords(prompt: string): Set<string> {
       .filter((w) => capitalised.has(w)),
   );
 }
+
+/** The named products' names and aliases, in the table's order (built on first ask, not per prompt). */
+let PRODUCT_NAMES: readonly string[] | undefined;
+const productNames = (): readonly string[] =>
+  (PRODUCT_NAMES ??= PRODUCTS.flatMap((p) => [p.name, ...(p.aliases ?? [])]));
 
 /**
  * The prompt's own noun for its unit, with the words it came from. The noun stands in the head's phrase: a number or
