@@ -681,6 +681,7 @@ export function designCapacityRows(
     const key = [...chosen].map(([n, c]) => `${n}=${c.value}@${c.owner}`).join("\n");
     if (key === last) break;
     last = key;
+    const before = shared;
     shared = owners.map((o, k) => {
       const m = new Map<string, { value: number; because: string }>();
       for (const name of modelReads(o.model)) {
@@ -700,9 +701,26 @@ export function designCapacityRows(
       }
       return m.size > 0 ? m : NONE_SHARED;
     });
-    rows = owners.map((o, k) => capacityRows(o.model, o.owner, scale, o.implied, shared[k]));
+    // an owner offered the same values as in the pass before evaluates to the same rows: not evaluated again
+    const previous = rows;
+    rows = owners.map((o, k) =>
+      sameShared(shared[k] as SharedInputs, before[k] as SharedInputs)
+        ? (previous[k] as readonly Readonly<CapacityRow>[])
+        : capacityRows(o.model, o.owner, scale, o.implied, shared[k]),
+    );
   }
   return rows;
+}
+
+/** Whether two sets of shared inputs give every name the same value for the same reason. */
+function sameShared(a: SharedInputs, b: SharedInputs): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const [name, x] of a) {
+    const y = b.get(name);
+    if (y === undefined || y.value !== x.value || y.because !== x.because) return false;
+  }
+  return true;
 }
 
 /**
