@@ -50,6 +50,7 @@ import {
   repeatAgainst,
 } from "../knowledge/patterns.js";
 import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
+import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "../knowledge/resolutions.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
@@ -206,6 +207,7 @@ export type CoherenceRule =
   | "names-undrawn-entity"
   | "technology-part-undrawn"
   | "latency-beyond-one-region"
+  | "rollup-coarser-than-query"
   | "verdict-denies-drawn"
   | "reason-of-left-out-record"
   | "repeat-without-delivery"
@@ -443,6 +445,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "a technology row whose product is a kind of part (a Kafka topic is a log) names a component of that kind the design draws: no product chosen, or offered as the runner-up, for a part the architecture does not have",
   "latency-beyond-one-region":
     "a stated latency target below one round trip between regions, with no region count stated, serves a read that comes from a copy from more than one region",
+  "rollup-coarser-than-query":
+    "a step the prompt asks its answers at (per-minute aggregates) over a range it states (the last 90 days) is kept for the whole range: no chosen option keeps only coarser rollups (5-minute, 1-hour) for part of it",
   "verdict-denies-drawn":
     "no predicate verdict denies what the drawn design holds: quorum truth is not 'no' beside a durable record of the lead archetype's primary state that a majority-commit group keeps, and external effect is not 'no' while a drawn outside component runs a charge, refund, email or webhook",
   "reason-of-left-out-record":
@@ -2260,6 +2264,39 @@ function latencyWithinReach(d: Design): Problem[] {
 }
 
 /**
+ * A step the prompt asks its answers at ("per-minute aggregates") over a range it states ("the last 90 days") is kept
+ * for the whole range (knowledge/resolutions.ts): a chosen option that keeps coarser rollups (5-minute and 1-hour)
+ * in place of the finer data for part of that range, raw data kept for less than the range, cannot answer it there.
+ */
+function rollupsCoarserThanQuery(d: Design): Problem[] {
+  const said = pattern(STATED_STEP, "i").exec(d.prompt);
+  const asked = said ? stepSeconds(said) : undefined;
+  if (!said || asked === undefined) return [];
+  const inputs = d.capacity.flatMap((r) => r.inputs);
+  const range = inputs.find((i) => i.name === "retention_days" && i.source === "stated");
+  if (!range) return [];
+  const raw = inputs.find((i) => i.name === "raw_retention_days");
+  if (raw && raw.value >= range.value) return [];
+  const out: Problem[] = [];
+  for (const dec of d.decisions) {
+    const o = dec.options.find((x) => x.id === dec.chosen);
+    if (!o || !pattern(ROLLUP_TEXT, "i").test(o.name)) continue;
+    const steps = [...o.name.matchAll(pattern(KEPT_STEP, "gi"))].flatMap((k) => {
+      const unit = STEP_SECONDS[(k[2] ?? "").toLowerCase()];
+      return unit === undefined ? [] : [Number(k[1]) * unit];
+    });
+    if (steps.length === 0) continue;
+    const finest = Math.min(...steps);
+    if (finest <= asked) continue;
+    out.push({
+      rule: "rollup-coarser-than-query",
+      detail: `'${said[0]}' asks for a ${asked} s step over the stated ${range.value} days, yet ${dec.id} keeps '${o.name}'${raw ? `, raw data only ${raw.value} days` : ""}: past that the finest step left is ${finest} s`,
+    });
+  }
+  return out;
+}
+
+/**
  * A count a figure holds against a tolerance (`below` on its spec: pieces a zone's loss takes against the pieces the
  * code may lose) stays strictly under it in the values the design uses: reaching it leaves no margin for one more failure.
  */
@@ -3291,6 +3328,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...statedBoundsHeld(d),
     ...boundsKeepHeadroom(d),
     ...latencyBudgeted(d),
+    ...rollupsCoarserThanQuery(d),
     ...figuresMakeSense(d),
     ...partsWithinWholes(d),
     ...messagesHaveLinks(d),

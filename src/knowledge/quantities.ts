@@ -521,6 +521,20 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     unit: "pieces",
   },
   {
+    id: "rollup_scan_seconds",
+    label: "scanning and summing the window totals of a query's whole range in the columnar store",
+    unit: "s",
+    share: "to scan the window totals of the whole range",
+  },
+  {
+    id: "scan_rows_per_sec",
+    label: "stored rows a columnar store reads and sums a second for one query",
+    unit: "rows/s",
+  },
+  { id: "keys_per_query", label: "keys one query reads (a chart split by one dimension)", unit: "keys" },
+  { id: "rollup_row_bytes", label: "bytes one stored window total takes, compressed", unit: "B" },
+  { id: "log_retention_days", label: "days the event log keeps events for replay", unit: "days" },
+  {
     id: "query_scan_seconds",
     label: "decoding and aggregating a query's points, split across queriers",
     unit: "s",

@@ -282,6 +282,11 @@ export const Technology = z.strictObject({
    */
   instead: z.array(MechanismId).optional(),
   /**
+   * Mechanisms this product does not provide though the products beside it do (Grafana Mimir's compactor compacts
+   * blocks and deletes them past retention, but never downsamples): a design that builds one of them is not offered it.
+   */
+  lacks: z.array(MechanismId).optional(),
+  /**
    * The parts of the design this product is (an outbox relay): one product per part, so a product whose part an
    * earlier choice already fills (CDC relaying an outbox beside tables whose relay claims rows with SKIP LOCKED)
    * is no second choice.

@@ -211,6 +211,8 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
         .filter((t) => !(derivedOnly && layer === "storage" && t.suits.includes("durable")))
         // a product standing in for a mechanism this design builds itself would contradict it
         .filter((t) => !t.instead?.some((m) => ids.has(m)))
+        // nor one that lacks a mechanism the design builds (a store that never downsamples where rollups are chosen)
+        .filter((t) => !t.lacks?.some((m) => ids.has(m)))
         // nor is a product for a part the design does not draw (a Kafka topic where no log is drawn)
         .filter((t) => !drawnPart(t.product, a.id, f.components).missing)
         // nor one that lacks what the drawn store needs (one primary for a store drawn as primary + sync replica)

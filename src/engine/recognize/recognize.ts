@@ -18,6 +18,8 @@ import { LEARNED_BRANCH, LEARNED_WORDS } from "../../knowledge/generated/learned
 import { STOP_WORDS } from "../../knowledge/lexicon.js";
 import type { Archetype, ArchetypeId, CompositionRole } from "../../knowledge/schema.js";
 import {
+  BUSINESS_COUNT_OWNER,
+  BUSINESS_COUNT_RULE,
   CALLER_VERBS,
   CALLER_WINDOW,
   CLAIM_OWN_RULE,
@@ -34,6 +36,8 @@ import {
   SUBJECT_NOUN_TAILS,
   SUBJECT_NOUNS,
   SUBJECT_STATED_LEAST,
+  SYSTEM_MEASURE_CUES,
+  SYSTEM_TELEMETRY,
   TIMED_WORK,
   WORK_OWNERS,
 } from "../../knowledge/signals/leads.js";
@@ -235,6 +239,7 @@ const cueSignals = (texts: readonly string[]): Signal[] =>
   });
 const OWN_ACCOUNT_SIGNALS = cueSignals(OWN_ACCOUNT_CUES);
 const OUTSIDE_PARTY_SIGNALS = cueSignals(OUTSIDE_PARTY_CUES);
+const SYSTEM_MEASURE_SIGNALS = cueSignals(SYSTEM_MEASURE_CUES);
 const OWN_MONEY_STEMS = new Set(OWN_MONEY_WORDS.map(stemWord));
 
 /** Whether the prompt names an outside party the money moves through (accounts held at banks, another bank). */
@@ -308,6 +313,22 @@ function subjectBelow(scored: Scored[], tokens: readonly Token[]): void {
         true,
       );
   }
+}
+
+/**
+ * Event analytics is not monitoring (knowledge/signals/leads.ts): where business events are counted (the count's own
+ * requirement is stated) and no word says a system's own measurements are gathered, telemetry is dropped.
+ */
+function telemetryBelowCount(scored: Scored[], tokens: readonly Token[]): void {
+  const telemetry = scored.find((s) => s.archetype.id === SYSTEM_TELEMETRY);
+  const count = scored.find((s) => s.archetype.id === BUSINESS_COUNT_OWNER);
+  const rule = count?.hits.find((h) => h.signal.text === BUSINESS_COUNT_RULE);
+  if (!telemetry || !count || !rule) return;
+  if (SYSTEM_MEASURE_SIGNALS.some((s) => allStemsIn(s, tokens) && findSignal(tokens, s) !== undefined)) return;
+  telemetry.score = 0;
+  telemetry.plain = 0;
+  telemetry.strong = 0;
+  telemetry.below = `'${rule.quoted}' counts what users do and nothing in the prompt is a system's own measurement (hosts, metrics, logs, alerts), so ${SYSTEM_TELEMETRY} is not drawn beside ${BUSINESS_COUNT_OWNER}`;
 }
 
 function rankBelow(s: Scored, over: Scored, why: string, withoutLearned = false): void {
@@ -904,6 +925,7 @@ export function recognize(
     headBelow(scored, isHead);
   }
   if (!asksForThing) subjectBelow(scored, tokens);
+  telemetryBelowCount(scored, tokens);
   sortShort(scored, byScore);
 
   // A product name that only says whose system is meant ("Twitter's Snowflake") is not a product ask.

@@ -2194,6 +2194,21 @@ export const CONCEPT_FAMILIES: Readonly<Record<string, readonly string[]>> = {
     "downloads",
     "installs",
     "hashtag uses",
+    // events a product records about what its users did (an app's, a site's or a game's), which analytics counts:
+    // not measurements of a system (those are metrics, errors, latency, readings)
+    "app events",
+    "user events",
+    "product events",
+    "analytics events",
+    "tracking events",
+    "clickstream",
+    "clickstream events",
+    "game events",
+    "player events",
+    "in game events",
+    "session events",
+    "add to cart",
+    "active users",
   ],
   alarmish: [
     "warn",
@@ -2665,7 +2680,7 @@ export const COMBINATION_RULES: readonly CombinationRule[] = [
   },
   {
     rule: "a running count of business events",
-    why: "what users do (clicks, orders, votes) is counted per key as it arrives, which is a view aggregated from the event stream, not a telemetry pipeline (that needs measurements of systems: metrics, errors, latency)",
+    why: "what users do (clicks, app events, orders, votes) is counted per key as it arrives, which is a view aggregated from the event stream, not a telemetry pipeline (that needs measurements of systems: metrics, errors, latency)",
     families: ["tally", "businessEvents"],
     targets: [{ id: "I06", weight: 0.7 }],
     window: 6,

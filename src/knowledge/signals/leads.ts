@@ -160,3 +160,60 @@ export const OUTSIDE_PARTY_CUES: readonly string[] = [
   "ach",
   "swift",
 ];
+
+/**
+ * Event analytics is not monitoring. Telemetry (`SYSTEM_TELEMETRY`) gathers what systems measure about themselves
+ * (hosts' CPU, services' error rates and latency, log lines, spans, devices' readings), scrapes or receives it and
+ * alerts on it. A prompt that counts what users do (`BUSINESS_COUNT_RULE`: clicks, app events, page views,
+ * impressions, per minute or hour over days) and names nothing of that kind (`SYSTEM_MEASURE_CUES`) asks for
+ * aggregates of business events: a partitioned event log, a stream aggregator keeping rollups per key and time
+ * window, and a columnar store (`BUSINESS_COUNT_OWNER`). There the telemetry pipeline its generic words
+ * ("aggregates", "ingests", "minute", "dashboard", even "game telemetry") call up is not drawn at all, neither leading
+ * nor beside the count: scrape targets, alert rules and series of samples are no part of counting what users do.
+ */
+export const SYSTEM_TELEMETRY: ArchetypeId = "I18";
+export const BUSINESS_COUNT_OWNER: ArchetypeId = "I06";
+export const BUSINESS_COUNT_RULE = "a running count of business events";
+/** Words that say a system's own measurements are gathered: any of them keeps the telemetry reading in the lead. */
+export const SYSTEM_MEASURE_CUES: readonly string[] = [
+  "metrics",
+  "metric",
+  "monitoring",
+  "monitor",
+  "observability",
+  "host",
+  "hosts",
+  "server",
+  "servers",
+  "machines",
+  "containers",
+  "pods",
+  "microservices",
+  "cpu",
+  "memory usage",
+  "request latency",
+  "response times",
+  "p99",
+  "error rate",
+  "error rates",
+  "errors",
+  "logs",
+  "log lines",
+  "traces",
+  "spans",
+  "scrape",
+  "scraped",
+  "exporters",
+  "alert",
+  "alerts",
+  "alerting",
+  "on call",
+  "oncall",
+  "pager",
+  "sensor",
+  "sensors",
+  "readings",
+  "samples",
+  "time series",
+  "prometheus",
+];

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fig } from "../../capacity/helpers.js";
+import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import type { DecisionPoint } from "../../decisions/types.js";
 import type { MechanismId, Technology } from "../../schema.js";
@@ -659,7 +659,28 @@ export const AGG_CAPACITY: CapacityModel = {
       typical: 1000000,
       why: "one business's counted keys (campaigns, articles, products) number about a million (a planning figure)",
     },
-    { quantity: "retention_days", typical: 7, why: "the log keeps a week so a failed job can be replayed" },
+    // the stated retention ("aggregates over the last 90 days") is how far back the window totals are kept and
+    // queried; the raw events stay in the log only as long as a replay needs them, and in the archive for recounts
+    {
+      quantity: "retention_days",
+      typical: 7,
+      why: "without a stated range, a week of window totals covers the usual dashboards (a planning figure)",
+    },
+    {
+      quantity: "log_retention_days",
+      typical: 7,
+      why: "the log keeps a week so a failed job can be replayed; older raw events are read from the hourly archive",
+    },
+    {
+      quantity: "rollup_row_bytes",
+      typical: 16,
+      why: "a planning figure: one total (key id, window start, count) in a columnar store, delta-encoded and compressed, takes about 10 to 20 bytes; measure it",
+    },
+    {
+      quantity: "keys_per_query",
+      typical: 100,
+      why: "a planning figure: one chart reads a metric split by one dimension of about a hundred values (event types, campaigns, countries)",
+    },
     {
       quantity: "watermark_share",
       label: "share of a tight freshness bound the watermark may trail by",
@@ -738,7 +759,7 @@ export const AGG_CAPACITY: CapacityModel = {
       "log_bytes",
       "event log retained across replicas",
       "storage",
-      "messages_per_sec * message_bytes * 86400 * retention_days * replicas",
+      "messages_per_sec * message_bytes * 86400 * log_retention_days * replicas",
       "B",
     ),
     fig("hot_key_events", "events a second on the hottest key", "hotspot", "hot_key_events_per_sec", "events/s"),
@@ -759,6 +780,22 @@ export const AGG_CAPACITY: CapacityModel = {
       true,
     ),
     fig("window_rows_per_day", "window totals written a day", "rate", "keys * 86400 / window_seconds", "rows/day"),
+    // the totals are kept at the window's own resolution for the whole retention: a query over the last N days reads
+    // one row per key and window, never a coarser rollup (coherence `rollup-coarser-than-query`)
+    fig(
+      "rollup_bytes",
+      "window totals kept at full resolution for the retention, across replicas",
+      "storage",
+      "keys * 86400 / window_seconds * retention_days * rollup_row_bytes * replicas",
+      "B",
+    ),
+    fig(
+      "query_rows",
+      "window totals one query over the whole retention reads",
+      "count",
+      "keys_per_query * retention_days * 86400 / window_seconds",
+      "rows",
+    ),
     // the longest a reader waits for an event to show in a count: its window's whole length, then the watermark delay;
     // held to the stated freshness bound where the prompt states one
     {
@@ -772,6 +809,26 @@ export const AGG_CAPACITY: CapacityModel = {
       bound: "propagation_seconds",
     },
   ],
+  // one query for a range of totals: the query API, then the columnar store scanning the window totals of the whole
+  // range for the keys asked (one row per key and window), summed where the chart asks for a coarser step
+  latencyPath: {
+    serves: "one query over the whole retention",
+    steps: ["client_rtt_seconds", "gateway_seconds", "service_seconds", "rollup_scan_seconds"],
+    inputs: [
+      inp(
+        "scan_rows_per_sec",
+        100000000,
+        "ClickHouse's own description puts one server's scan at hundreds of millions to over a billion rows a second; 100 million is the low end, for a query that filters by key and sums (a planning figure; measure it)",
+      ),
+      {
+        quantity: "rollup_scan_seconds",
+        from: {
+          expression: "keys_per_query * retention_days * 86400 / window_seconds / scan_rows_per_sec",
+          why: "the window totals one query over the whole retention reads, over what one store server scans and sums a second",
+        },
+      },
+    ],
+  },
 };
 
 /** The top k's model: the counting model, plus the keys each event carries, the window's distinct keys and memory. */

@@ -491,14 +491,28 @@ const NUMBERS = {
       caveat:
         "One server keeps one unreplicated copy, so durability and long retention need redundant pairs plus Thanos or Mimir.",
     },
+    // Thanos compactor docs: it compacts blocks in object storage and downsamples them, and its resolutions are raw,
+    // 5m (for blocks older than 40 hours) and 1h (older than 10 days) only, each kept under its own retention flag.
+    // Grafana Mimir compactor docs: the compactor merges blocks, keeps the bucket index and deletes blocks past
+    // retention; downsampling is not among its jobs.
     {
-      product: "Grafana Mimir or Thanos",
+      product: "Thanos",
       layer: "storage",
-      fits: "Horizontally scaled ingestion and querying over replicated ingesters, with blocks compacted into object storage.",
+      fits: "Long-term storage behind Prometheus servers: blocks uploaded to object storage, queried through store gateways, compacted and downsampled by one compactor per bucket to 5-minute and 1-hour resolutions beside the raw data.",
+      suits: ["long-retention", "durable", "low-cost"],
+      poorFor: ["operational-simplicity"],
+      caveat:
+        "The compactor knows only raw, 5-minute and 1-hour resolutions, each with its own retention; a range kept past the raw retention cannot be read at a finer step than 5 minutes.",
+    },
+    {
+      product: "Grafana Mimir",
+      layer: "storage",
+      fits: "Horizontally scaled ingestion and querying over replicated ingesters on a hash ring, with blocks compacted into object storage and deleted past the retention period.",
       suits: ["long-retention", "elastic-scale", "durable", "high-throughput"],
       poorFor: ["operational-simplicity"],
       caveat:
-        "Many components (distributors, ingesters, compactors, store gateways) must be sized and operated together.",
+        "Its compactor merges and deduplicates blocks and applies retention but does not downsample, so long ranges are read at full resolution; many components (distributors, ingesters, compactors, store gateways) must be sized and operated together.",
+      lacks: ["rollup-downsampling"],
     },
     {
       product: "VictoriaMetrics",

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { STEP_FINER_THAN_ROLLUPS } from "../../resolutions.js";
 import { unlessTopics } from "../../topics.js";
 import { LOGS_DECISIONS } from "./logs.js";
 import { TRACES_DECISIONS } from "./traces.js";
@@ -90,6 +91,14 @@ const NUMBER_DECISIONS: DecisionPoint[] = [
       },
     ],
     rules: [
+      // answers asked per minute (or finer) over the whole stated range cannot come from 5-minute and 1-hour rollups
+      // (Thanos keeps only raw, 5-minute and 1-hour resolutions), so the raw data stays for all of it
+      {
+        when: [{ words: STEP_FINER_THAN_ROLLUPS }, { stated: "retention_days" }],
+        option: "raw",
+        because:
+          "the prompt asks for answers at a step finer than the rollups' over its whole stated range, which 5-minute and 1-hour rollups cannot give",
+      },
       {
         when: [{ number: "retention_days", atLeast: 30 }],
         option: "downsample",
