@@ -309,14 +309,24 @@ export const decisionsField: Deriver<"decisions", { said: Said; unspoken: readon
     for (const o of pointOwners(f, unspoken)) {
       const k = owners.findIndex((c) => c.owner === o.owner);
       const all = k >= 0 ? (unified[k] ?? []) : [];
-      const nums = numbersFor(o.owner, all, f.nfrs.scale);
-      for (const p of o.points) {
-        if (rows.some((r) => r.id === p.id)) continue;
+      let nums = numbersFor(o.owner, all, f.nfrs.scale);
+      o.points.forEach((p, at) => {
+        if (rows.some((r) => r.id === p.id)) return;
         // a question that exists only under another point's option is not asked under any other choice
         const under = p.onlyWith ? rows.find((r) => r.id === p.onlyWith?.point) : undefined;
-        if (under && !p.onlyWith?.options.includes(under.chosen)) continue;
-        rows.push(decide(p, o.owner, f, nums, said, o.drives));
-      }
+        if (under && !p.onlyWith?.options.includes(under.chosen)) return;
+        const row = decide(p, o.owner, f, nums, said, o.drives);
+        rows.push(row);
+        // an option that fixes capacity inputs (a file system's block size) changes the figures a later point of the
+        // same owner reads (the chunk count the metadata question weighs): those are evaluated again with it
+        const fixes = (row.options.find((x) => x.id === row.chosen)?.implies?.capacity ?? []).length > 0;
+        if (k >= 0 && fixes && o.points.slice(at + 1).some(readsNumbers)) {
+          const again = capacityOwners(f, (owner) =>
+            fixedInputs(f.nfrs, owner === o.owner ? impliedCapacity(rows, owner) : undefined),
+          );
+          nums = numbersFor(o.owner, designCapacityRows(again.owners, f.nfrs.scale)[k] ?? [], f.nfrs.scale);
+        }
+      });
     }
     return rows;
   },
@@ -355,6 +365,11 @@ export function applyDecisions(
     }
   }
   return out;
+}
+
+/** Whether a point's rules or flip conditions test a capacity figure or quantity. */
+function readsNumbers(p: DecisionPoint): boolean {
+  return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])].some((c) => "number" in c);
 }
 
 /** The chosen option of each decision row, with the words that name it as a reason. */

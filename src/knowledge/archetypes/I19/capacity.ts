@@ -184,6 +184,22 @@ const FILE_SYSTEM_FIGURES = [
   ),
 ];
 
+/**
+ * The bytes one storage node holds: where the prompt counts the machines the store runs on ("100 PB across 10,000
+ * machines"), those machines share the raw bytes, so the node count is the stated one and each node's bytes follow
+ * from it; only where no machines are stated is a dense node's size assumed and the node count derived from it.
+ * A photo store's or a backup service's stated servers are its clients, so their models leave this out.
+ */
+const NODE_BYTES = {
+  quantity: "node_bytes",
+  typical: 20e12,
+  why: "a dense storage node holds about 20 TB",
+  from: {
+    expression: "bytes_stored * storage_overhead / nodes",
+    why: "the stated machines share the raw bytes (redundancy included) evenly",
+  },
+};
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 const base: CapacityModel = {
   inputs: [
@@ -195,6 +211,7 @@ const base: CapacityModel = {
     },
     inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
     ...REDUNDANCY_INPUTS,
+    NODE_BYTES,
     ...FILE_SYSTEM_INPUTS,
   ],
   figures: [
@@ -305,7 +322,9 @@ const MEDIA_OWN = new Set(MEDIA_CAPACITY_INPUTS.map((x) => x.quantity));
 const MEDIA_CAPACITY: CapacityModel = {
   inputs: [
     ...MEDIA_CAPACITY_INPUTS,
-    ...base.inputs.filter((i) => !FILE_SYSTEM_INPUTS.includes(i) && !MEDIA_OWN.has(i.quantity)),
+    ...base.inputs.filter(
+      (i) => !FILE_SYSTEM_INPUTS.includes(i) && i !== NODE_BYTES && !MEDIA_OWN.has(i.quantity),
+    ),
   ],
   figures: [...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x)), ...MEDIA_CAPACITY_FIGURES],
 };
@@ -322,7 +341,9 @@ const BACKUP_OWN = new Set(
 const BACKUP_CAPACITY: CapacityModel = {
   inputs: [
     ...BACKUP_CAPACITY_INPUTS,
-    ...base.inputs.filter((i) => !FILE_SYSTEM_INPUTS.includes(i) && !BACKUP_OWN.has(i.quantity)),
+    ...base.inputs.filter(
+      (i) => !FILE_SYSTEM_INPUTS.includes(i) && i !== NODE_BYTES && !BACKUP_OWN.has(i.quantity),
+    ),
   ],
   figures: [
     ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x) && !BACKUP_OWN.has(x.id)),

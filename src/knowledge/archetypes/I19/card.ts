@@ -57,6 +57,15 @@ const CHUNK_INVARIANTS = [
  * least once at an offset the primary picks, and a retry after a replica failed leaves padding and duplicates between
  * records, which readers skip by checksum and drop by record id. An object store appends nothing.
  */
+/**
+ * One writer per file (HDFS, after its package doc): the metadata service leases an open file to one client, bytes
+ * only go to the end of that writer's stream in the order written, and a closed file never changes. A GFS-style file
+ * system or an object store says none of it: their options exclude the per-file lease's words.
+ */
+const SINGLE_WRITER_INVARIANTS = [
+  "A file has at most one writer: only the client holding the file's unexpired FileLease adds blocks to it or completes it, and its bytes land in the order that writer sent them; once the lease lapses the metadata service recovers it, closing the file at a length every live replica of its last block holds.",
+];
+
 const APPEND_INVARIANTS = [
   "After concurrent record appends to one file, every acknowledged record is there whole, at least once, at the offset the primary chose and at that offset in every ChunkReplica; a failed or retried append can leave padding, partial pieces and duplicate copies between records, so readers skip what fails its record checksum and drop repeats by the record's unique id.",
 ];
@@ -206,6 +215,13 @@ export const card = {
       truth: false,
     },
     {
+      name: "FileLease",
+      unlessTopic: OFF,
+      description:
+        "A time-bounded grant making one client the only writer of an open file, renewed while it writes and recovered by the metadata service when it lapses.",
+      truth: false,
+    },
+    {
       name: "StorageNode",
       description:
         "A disk server: capacity and free space, failure domain (host, rack, zone), heartbeat time, state (up, draining, dead) and the chunk list it last reported.",
@@ -245,6 +261,17 @@ export const card = {
       critical: true,
       repeatSafe:
         "only the metadata service grants, from its own log: a retried request finds the lease it already granted and is answered with its holder and version, so no second primary or version bump follows",
+    },
+    {
+      action:
+        "grant one client the writer lease on a file it creates or reopens to append to, renewed while it writes; a lease its holder stops renewing is recovered by the metadata service, which closes the file",
+      entity: "FileLease",
+      shape: "state transition",
+      mechanism: "lease",
+      critical: true,
+      unlessTopic: OFF,
+      repeatSafe:
+        "only the metadata service grants, from its own log: a retried create or reopen by the holder finds the lease it already holds and is answered with it, and any other client is refused while it is unexpired",
     },
     {
       action:
@@ -320,6 +347,7 @@ export const card = {
   protocols,
   invariants: [
     ...CHUNK_INVARIANTS,
+    ...SINGLE_WRITER_INVARIANTS,
     ...APPEND_INVARIANTS,
     ...FILE_SYNC_INVARIANTS,
     ...MEDIA_INVARIANTS,
@@ -327,6 +355,10 @@ export const card = {
   ],
   invariantTopics: [
     ...CHUNK_INVARIANTS.map((statement) => ({ statement, unlessTopic: OFF })),
+    ...SINGLE_WRITER_INVARIANTS.map((statement) => ({
+      statement,
+      unlessTopic: ["file-sync", "object-store", "media-store", "backup"] as const,
+    })),
     ...APPEND_INVARIANTS.map((statement) => ({
       statement,
       unlessTopic: ["file-sync", "object-store", "media-store", "backup"] as const,
@@ -367,9 +399,9 @@ export const card = {
     {
       id: "exclusivity-matters",
       unlessTopic: OFF,
-      entities: ["PrimaryLease"],
+      entities: ["PrimaryLease", "FileLease"],
       because:
-        "two replicas ordering mutations of one chunk independently would diverge, so one primary holds a lease per chunk",
+        "two writers ordering the bytes of one chunk or file independently would diverge, so one holder (a chunk's primary, or a file's one writer) holds a lease at a time",
     },
     {
       id: "time-bounded-hold",
@@ -679,7 +711,7 @@ export const card = {
       ordering: {
         scope: "key",
         why: "mutations to one chunk or file are ordered by its primary or writer lease",
-        entities: ["PrimaryLease"],
+        entities: ["PrimaryLease", "FileLease"],
         otherwise: {
           scope: "key",
           why: "versions of one key are ordered by the metadata service's log; a chunk, once written, never changes",
@@ -688,7 +720,7 @@ export const card = {
       exclusivity: {
         scope: "key",
         why: "one writer lease per file or chunk at a time",
-        entities: ["PrimaryLease"],
+        entities: ["PrimaryLease", "FileLease"],
         otherwise: {
           scope: "key",
           why: "no writer holds a chunk: chunks are immutable once written, and only the publish of a key's new version is a conditional write at the metadata service",

@@ -19,6 +19,30 @@ const FILE_SYSTEM = [
   "Leased primary write",
   "Verified read with failover",
 ];
+/**
+ * What a file system with one writer per file draws (HDFS: the NameNode leases a file to one writer, which streams
+ * append-only bytes through a pipeline of DataNodes; no chunk has a primary, no record append, no write at an offset).
+ */
+const SINGLE_WRITER = [
+  "clients>master",
+  "clients>chunk-secondaries",
+  "chunk-secondaries>chunk-secondaries",
+  "open",
+  "create",
+  "add block",
+  "complete",
+  "read",
+  "FileEntry",
+  "FileLease",
+  "Pipelined block write",
+  "Block read with failover",
+];
+/** A named system's own words for one writer per file: a prompt that names it takes its write model. */
+const SINGLE_WRITER_SYSTEMS = String.raw`\b(?:hdfs|hadoop)\b`;
+/** A named system whose chunks are mutated at offsets and appended to by many writers under a leased primary. */
+const LEASED_PRIMARY_SYSTEMS = String.raw`\b(?:gfs|google file system)\b`;
+/** Wording that belongs to the single-writer file system alone: a per-file writer lease and its pipeline. */
+const SINGLE_WRITER_WORDS = [String.raw`\bFileLease\b`, String.raw`\bwriter lease on (?:a|the) file\b`, "DataNode pipeline"];
 const OBJECT_STORE_PARTS = [
   "front-ends",
   "cdn",
@@ -39,12 +63,55 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "file-system",
-        name: "a file system: paths, appends and writes at offsets, one leased primary ordering each chunk's mutations (GFS/HDFS-style)",
+        name: "a file system: paths, appends and writes at offsets, one leased primary ordering each chunk's mutations (GFS-style)",
         buys: "in-place and append writes with one serial order per chunk, and renames inside one namespace",
         costs: "a primary lease per chunk and a mutation protocol across its replicas",
         winsWhen: "clients append to or rewrite files in place (logs, analytics inputs, block volumes)",
-        // HDFS is the GFS-style file system (a NameNode's namespace over pipelined block replicas); CephFS is Ceph's
-        implies: { draws: FILE_SYSTEM, preferTechnology: ["HDFS", "CephFS"] },
+        // GFS's model; CephFS is Ceph's file system over RADOS (HDFS has one writer per file: the option below)
+        implies: { draws: FILE_SYSTEM, preferTechnology: ["CephFS"], excludes: SINGLE_WRITER_WORDS },
+      },
+      {
+        // Apache Hadoop's package doc: unlike GFS, a file has strictly one writer at a time, bytes only go to the end of
+        // the writer's stream, and there is no record append or mutation; the NameNode's lease on the file enforces
+        // it, blocks (128 MiB by default) stream through a pipeline of DataNodes, and the default placement puts a
+        // block's three replicas on two racks (one local, two on one remote rack)
+        id: "single-writer",
+        name: "a file system with one writer per file: the metadata service leases each open file to one writer, which streams append-only blocks through a pipeline of storage nodes (HDFS-style)",
+        key: String.raw`one writer per file|single[- ]writer`,
+        buys: "no per-chunk ordering protocol at all: bytes land in the order the one writer sent them, and a block is immutable once closed",
+        costs: "no concurrent appends or writes at offsets; many producers need a file each, and a writer that dies holds its file until the lease lapses and is recovered",
+        winsWhen: "files are written once by one job and then read many times (analytics inputs, logs closed on rotation)",
+        implies: {
+          draws: SINGLE_WRITER,
+          preferTechnology: ["HDFS"],
+          capacity: [
+            {
+              quantity: "chunk_bytes",
+              value: 134217728,
+              why: "HDFS's default block size (dfs.blocksize) is 128 MiB",
+            },
+          ],
+          names: [
+            {
+              component: "master",
+              name: "NameNode (namespace, block map and file leases, its edit log replicated before it answers)",
+              runs: ["namespace", "file leases", "block placement"],
+            },
+            {
+              component: "chunk-secondaries",
+              name: "DataNodes (block replicas, spread over at least two racks)",
+              runs: ["store blocks", "forward packets down the pipeline", "serve reads", "checksum"],
+            },
+          ],
+          excludes: [
+            "primary lease",
+            "primary grant",
+            "partitioned primary",
+            "serial (mutation )?order",
+            ":append\\b",
+            String.raw`\brecord appends?\b`,
+          ],
+        },
       },
       {
         id: "object-store",
@@ -63,11 +130,23 @@ export const decisions: DecisionPoint[] = [
             "serial (mutation )?order",
             ":append\\b",
             String.raw`\brecord appends?\b`,
+            ...SINGLE_WRITER_WORDS,
           ],
         },
       },
     ],
     rules: [
+      {
+        when: [{ words: SINGLE_WRITER_SYSTEMS }],
+        option: "single-writer",
+        because: "the prompt names a file system whose files have one writer at a time, so its write model is that one",
+      },
+      {
+        when: [{ words: LEASED_PRIMARY_SYSTEMS }],
+        option: "file-system",
+        because:
+          "the prompt names a file system whose chunks take concurrent writes at offsets and record appends, ordered by a leased primary",
+      },
       {
         when: [{ words: OBJECT_STORE }],
         option: "object-store",
@@ -170,6 +249,14 @@ export const decisions: DecisionPoint[] = [
         option: "erasure-coding",
         because:
           "immutable objects at a petabyte and more: the raw-byte saving dominates and nothing is mutated in place",
+      },
+      {
+        // HDFS erasure-codes whole directories (RS 6+3 by default) but its coded files take no append, hflush or
+        // hsync: coding suits closed, cold files, never ones still being written
+        when: [{ number: "bytes_stored", atLeast: 1e15 }],
+        option: "replication",
+        because:
+          "files and volumes are written while open (appends, flushes, writes in place), which whole replicas take as they come; at a petabyte and more, erasure-coding files once they are closed and cold is what saves raw bytes, not coding data still being written",
       },
     ],
     fallback: { option: "replication", because: "the store is small enough that simplicity wins" },
