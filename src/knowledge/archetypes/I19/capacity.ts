@@ -200,6 +200,30 @@ const NODE_BYTES = {
   },
 };
 
+/**
+ * A rack is the failure unit inside one data centre: its top-of-rack switch or power feed takes every server behind
+ * it at once. With each of a chunk's pieces on its own rack, a stripe's pieces need at least `min_storage_nodes` racks,
+ * so one rack holds at most that share of the servers; each lost server's pieces are rebuilt, as one server's are, by
+ * the peers they are scattered over (`repair_helpers` of them, never more than the other racks hold), each at its
+ * throttled repair bandwidth. Shown where the racks are the chosen failure domain (the zones option excludes it).
+ */
+const RACK_INPUTS: CapacityModel["inputs"] = [
+  {
+    quantity: "nodes_per_rack",
+    label: "storage servers behind one top-of-rack switch",
+    unit: "nodes",
+    typical: 40,
+    why: "a rack holds a few dozen storage servers sharing one top-of-rack switch and power feed (a planning figure)",
+  },
+];
+const RACK_REBUILD = fig(
+  "rack_rebuild_seconds",
+  "time to rebuild one rack's loss (every server behind its switch), each lost server's pieces by the peers on other racks they are scattered over, at their repair bandwidth",
+  "time",
+  "min(nodes_per_rack, storage_nodes / min_storage_nodes) * node_bytes * repair_read_amplification / (min(storage_nodes - min(nodes_per_rack, storage_nodes / min_storage_nodes), min(nodes_per_rack, storage_nodes / min_storage_nodes) * repair_helpers) * repair_bytes_per_sec)",
+  "s",
+);
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 const base: CapacityModel = {
   inputs: [
@@ -212,6 +236,7 @@ const base: CapacityModel = {
     inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
     ...REDUNDANCY_INPUTS,
     NODE_BYTES,
+    ...RACK_INPUTS,
     ...FILE_SYSTEM_INPUTS,
   ],
   figures: [
@@ -235,6 +260,7 @@ const base: CapacityModel = {
       "B/s",
     ),
     REREPLICATION,
+    RACK_REBUILD,
     ...DURABILITY_FIGURES,
   ],
 };
@@ -323,10 +349,14 @@ const MEDIA_CAPACITY: CapacityModel = {
   inputs: [
     ...MEDIA_CAPACITY_INPUTS,
     ...base.inputs.filter(
-      (i) => !FILE_SYSTEM_INPUTS.includes(i) && i !== NODE_BYTES && !MEDIA_OWN.has(i.quantity),
+      (i) =>
+        !FILE_SYSTEM_INPUTS.includes(i) && i !== NODE_BYTES && !RACK_INPUTS.includes(i) && !MEDIA_OWN.has(i.quantity),
     ),
   ],
-  figures: [...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x)), ...MEDIA_CAPACITY_FIGURES],
+  figures: [
+    ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x) && x !== RACK_REBUILD),
+    ...MEDIA_CAPACITY_FIGURES,
+  ],
 };
 
 /**
@@ -342,11 +372,12 @@ const BACKUP_CAPACITY: CapacityModel = {
   inputs: [
     ...BACKUP_CAPACITY_INPUTS,
     ...base.inputs.filter(
-      (i) => !FILE_SYSTEM_INPUTS.includes(i) && i !== NODE_BYTES && !BACKUP_OWN.has(i.quantity),
+      (i) =>
+        !FILE_SYSTEM_INPUTS.includes(i) && i !== NODE_BYTES && !RACK_INPUTS.includes(i) && !BACKUP_OWN.has(i.quantity),
     ),
   ],
   figures: [
-    ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x) && !BACKUP_OWN.has(x.id)),
+    ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x) && x !== RACK_REBUILD && !BACKUP_OWN.has(x.id)),
     ...BACKUP_CAPACITY_FIGURES,
   ],
 };

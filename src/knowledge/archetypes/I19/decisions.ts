@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../regions.js";
 import { TOPIC_WORDS } from "../../topics.js";
 import { BACKUP_DECISIONS } from "./backup.js";
 
@@ -260,6 +261,43 @@ export const decisions: DecisionPoint[] = [
       },
     ],
     fallback: { option: "replication", because: "the store is small enough that simplicity wins" },
+  },
+  {
+    // HDFS's placement docs: the default policy puts a block's three replicas on two racks (one on the writer's, two
+    // on one remote rack), and BlockPlacementPolicyRackFaultTolerant puts them on three, so two racks down at once
+    // leave a block readable
+    id: "i19-failure-domain",
+    unlessTopic: ["file-sync", "media-store", "backup"],
+    question: "Which failure domain are a chunk's pieces spread over: the racks of one data centre, or availability zones?",
+    options: [
+      {
+        id: "racks",
+        name: "racks of one data centre: rack-aware placement puts each of a chunk's pieces on its own rack, so a whole rack's loss (its top-of-rack switch or power feed) costs every chunk at most one piece",
+        buys: "a rack's loss costs each chunk one piece, and writes and repair stay on one data centre's network",
+        costs: "the data centre is itself one failure domain: losing it loses the data unless another site keeps a copy",
+        winsWhen: "the prompt names a rack as the failure the store must survive",
+        implies: { excludes: [String.raw`\bwhole zone\b`] },
+      },
+      {
+        id: "zones",
+        name: "availability zones: a chunk's pieces spread evenly over three zones, so a whole zone's loss costs a third of them",
+        buys: "survives a whole zone (a data centre) going down, and any one rack within it",
+        costs: "every write and every repair crosses zones, paying inter-zone bandwidth and latency",
+        winsWhen: "the prompt names zones or data centres, or the store runs in a cloud region",
+        implies: { excludes: [String.raw`\bone rack's loss\b`] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ words: RACK_FAILURE_UNIT, unless: ZONE_FAILURE_UNIT }],
+        option: "racks",
+        because: "the prompt names a rack, and no zone or data centre, as the failure the store must survive",
+      },
+    ],
+    fallback: {
+      option: "zones",
+      because: "a cloud region commonly offers three availability zones, and spreading over them also survives any one rack",
+    },
   },
   {
     id: "i19-metadata",
