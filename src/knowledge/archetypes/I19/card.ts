@@ -44,7 +44,7 @@ const OFF = ["file-sync", "media-store", "backup"] as const;
 
 /** A chunk store's own rules: durable acks, one primary per chunk, versions, failure domains, references. */
 const CHUNK_INVARIANTS = [
-  "A write is acknowledged only after every replica of the chunk's current set (or the declared write quorum) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
+  "A write is acknowledged only after every replica of the chunk's current set (or every fragment of its stripe) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
   "A chunk has at most one primary with an unexpired PrimaryLease, and the chunk version rises with every grant, so a replica that missed mutations is identifiable as stale.",
   "A replica whose version is below ChunkPlacement.version, or whose checksum fails, is never served and never counted toward the chunk's redundancy.",
   "The valid replicas of a chunk sit in distinct failure domains, so one rack or zone loss cannot take out every copy.",
@@ -275,10 +275,10 @@ export const card = {
     },
     {
       action:
-        "write a chunk's bytes to every node of its replica set, or each erasure-coded fragment to its own node; a chunk written in place also takes the primary's serial mutation order; the writer is acknowledged only when every piece (or the write quorum) is durable",
+        "write a chunk's bytes to every node of its replica set, pushed along a pipeline of nodes, or each erasure-coded fragment to its own node; the writer is acknowledged only when every piece is durable",
       entity: "ChunkReplica",
       shape: "append event",
-      mechanism: "quorum-read-write",
+      mechanism: "pipelined-replication",
       critical: true,
       repeatSafe:
         "a retried write puts the same bytes at the same offset of the same chunk version, so repeating it changes nothing; only a retried record append can land twice, and readers drop that copy by its record id",
