@@ -562,7 +562,9 @@ export const card = {
     ...MEDIA_TECHNOLOGIES,
     ...BACKUP_TECHNOLOGIES,
     {
-      unlessTopic: OFF,
+      // a backup service builds its own erasure-coded pack store (its redundancy, nodes and repair are sized), so the
+      // substrate it names is one to run, never a managed store bought beside it
+      unlessTopic: ["file-sync", "media-store"] as const,
       product: "Ceph (RADOS with RBD, CephFS or RGW)",
       layer: "storage",
       fits: "CRUSH computes placement from a cluster map, primaries order writes per placement group, and the cluster self-heals and rebalances",
@@ -580,8 +582,9 @@ export const card = {
       caveat: "The NameNode keeps every block in memory, so many small files exhaust it long before disks fill",
     },
     {
-      // a photo store is the object store: buying one would buy the system being designed
-      unlessTopic: "media-store" as const,
+      // a photo store is the object store: buying one would buy the system being designed; a backup service sizes,
+      // erasure-codes and repairs its own pack store, so buying a managed one beside it would buy the store twice
+      unlessTopic: ["media-store", "backup"] as const,
       product: "Amazon S3 or Google Cloud Storage",
       layer: "storage",
       fits: "Managed object storage with multi-zone redundancy and provider-run repair; both give strong read-after-write consistency per object and conditional writes (S3 If-None-Match and If-Match on the ETag, GCS generation preconditions)",
