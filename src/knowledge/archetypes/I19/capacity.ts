@@ -207,15 +207,7 @@ const NODE_BYTES = {
  * the peers they are scattered over (`repair_helpers` of them, never more than the other racks hold), each at its
  * throttled repair bandwidth. Shown where the racks are the chosen failure domain (the zones option excludes it).
  */
-const RACK_INPUTS: CapacityModel["inputs"] = [
-  {
-    quantity: "nodes_per_rack",
-    label: "storage servers behind one top-of-rack switch",
-    unit: "nodes",
-    typical: 40,
-    why: "a rack holds a few dozen storage servers sharing one top-of-rack switch and power feed (a planning figure)",
-  },
-];
+const RACK_INPUTS: CapacityModel["inputs"] = [{ quantity: "nodes_per_rack" }];
 const RACK_REBUILD = fig(
   "rack_rebuild_seconds",
   "time to rebuild one rack's loss (every server behind its switch), each lost server's pieces by the peers on other racks they are scattered over, at their repair bandwidth",
