@@ -43,7 +43,11 @@ const SINGLE_WRITER_SYSTEMS = String.raw`\b(?:hdfs|hadoop)\b`;
 /** A named system whose chunks are mutated at offsets and appended to by many writers under a leased primary. */
 const LEASED_PRIMARY_SYSTEMS = String.raw`\b(?:gfs|google file system)\b`;
 /** Wording that belongs to the single-writer file system alone: a per-file writer lease and its pipeline. */
-const SINGLE_WRITER_WORDS = [String.raw`\bFileLease\b`, String.raw`\bwriter lease on (?:a|the) file\b`, "DataNode pipeline"];
+const SINGLE_WRITER_WORDS = [
+  String.raw`\bFileLease\b`,
+  String.raw`\bwriter lease on (?:a|the) file\b`,
+  "DataNode pipeline",
+];
 const OBJECT_STORE_PARTS = [
   "front-ends",
   "cdn",
@@ -80,8 +84,10 @@ export const decisions: DecisionPoint[] = [
         name: "a file system with one writer per file: the metadata service leases each open file to one writer, which streams append-only blocks through a pipeline of storage nodes (HDFS-style)",
         key: String.raw`one writer per file|single[- ]writer`,
         buys: "no per-chunk ordering protocol at all: bytes land in the order the one writer sent them, and a block is immutable once closed",
-        costs: "no concurrent appends or writes at offsets; many producers need a file each, and a writer that dies holds its file until the lease lapses and is recovered",
-        winsWhen: "files are written once by one job and then read many times (analytics inputs, logs closed on rotation)",
+        costs:
+          "no concurrent appends or writes at offsets; many producers need a file each, and a writer that dies holds its file until the lease lapses and is recovered",
+        winsWhen:
+          "files are written once by one job and then read many times (analytics inputs, logs closed on rotation)",
         implies: {
           draws: SINGLE_WRITER,
           preferTechnology: ["HDFS"],
@@ -268,13 +274,15 @@ export const decisions: DecisionPoint[] = [
     // leave a block readable
     id: "i19-failure-domain",
     unlessTopic: ["file-sync", "media-store", "backup"],
-    question: "Which failure domain are a chunk's pieces spread over: the racks of one data centre, or availability zones?",
+    question:
+      "Which failure domain are a chunk's pieces spread over: the racks of one data centre, or availability zones?",
     options: [
       {
         id: "racks",
         name: "racks of one data centre: rack-aware placement puts each of a chunk's pieces on its own rack, so a whole rack's loss (its top-of-rack switch or power feed) costs every chunk at most one piece",
         buys: "a rack's loss costs each chunk one piece, and writes and repair stay on one data centre's network",
-        costs: "the data centre is itself one failure domain: losing it loses the data unless another site keeps a copy",
+        costs:
+          "the data centre is itself one failure domain: losing it loses the data unless another site keeps a copy",
         winsWhen: "the prompt names a rack as the failure the store must survive",
         implies: { excludes: [String.raw`\bwhole zone\b`] },
       },
@@ -296,7 +304,8 @@ export const decisions: DecisionPoint[] = [
     ],
     fallback: {
       option: "zones",
-      because: "a cloud region commonly offers three availability zones, and spreading over them also survives any one rack",
+      because:
+        "a cloud region commonly offers three availability zones, and spreading over them also survives any one rack",
     },
   },
   {
