@@ -173,10 +173,15 @@ describe("a chosen option reaches the rest of the design", () => {
   });
 
   it("a file-system prompt keeps paths, appends and the leased primary, sized at three replicas", () => {
-    const d = design("Design a distributed file system like HDFS for append-heavy analytics");
+    const d = design("Design a distributed file system like GFS for append-heavy analytics");
     expect(d.decisions.find((x) => x.id === "i19-interface")?.chosen).toBe("file-system");
     expect(d.decisions.find((x) => x.id === "i19-redundancy")?.chosen).toBe("replication");
     expect(sequences(d)).toContain("I19: Leased primary write");
+    // HDFS has one writer per file: its own write model, not GFS's leased primary
+    const hdfs = design("Design a distributed file system like HDFS for append-heavy analytics");
+    expect(hdfs.decisions.find((x) => x.id === "i19-interface")?.chosen).toBe("single-writer");
+    expect(sequences(hdfs)).toContain("I19: Pipelined block write");
+    expect(sequences(hdfs)).not.toContain("I19: Leased primary write");
     expect(d.capacity.find((c) => c.id === "raw_bytes")?.inputs.find((i) => i.name === "storage_overhead")?.value).toBe(
       3,
     );

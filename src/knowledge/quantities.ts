@@ -1027,6 +1027,14 @@ const BASE_QUANTITIES: readonly Quantity[] = [
       "a bad deploy or a failing downstream can stop every worker for about an hour before it is rolled back",
   },
   {
+    id: "nodes_per_rack",
+    label: "storage servers behind one top-of-rack switch",
+    unit: "nodes",
+    assumed: 40,
+    assumedBecause:
+      "a rack holds a few dozen storage servers sharing one top-of-rack switch and power feed (a planning figure)",
+  },
+  {
     id: "repair_helpers",
     label: "nodes that take part in rebuilding one failed node's data at once",
     unit: "nodes",

@@ -101,9 +101,16 @@ export const REFERENCE_FAMILIES: readonly ReferenceFamily[] = [
     asks: /\b(metrics monitoring|monitoring (?:system|platform|service)|observability platform|time[- ]series (?:database|store)|metrics (?:pipeline|system|platform|service|store))\b/i,
     implementations: ["Prometheus", "Mimir", "Thanos", "InfluxDB", "VictoriaMetrics"],
   },
+  // a file system's whole implementations are file systems (CephFS over RADOS, HDFS), an object store's are object
+  // stores (RGW over RADOS, MinIO, S3, GCS): MinIO is no reference for a file system, nor HDFS for a bucket store
   {
     archetype: "I19",
-    asks: /\b(object storage|object store|file system|block storage)\b/i,
-    implementations: ["Ceph", "MinIO", "HDFS", "Amazon S3", "Google Cloud Storage"],
+    asks: /\b(file system|block storage)\b/i,
+    implementations: ["Ceph", "HDFS"],
+  },
+  {
+    archetype: "I19",
+    asks: /\b(object storage|object store|blob storage|blob store)\b/i,
+    implementations: ["Ceph", "MinIO", "Amazon S3", "Google Cloud Storage"],
   },
 ];

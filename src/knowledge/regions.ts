@@ -5,6 +5,14 @@
  * ways, carried by the design's consistency and its chosen replication option (engine/regions.ts `regionMode`).
  */
 
+/**
+ * The words that name a rack as the failure unit a design must survive ("survives the loss of a whole rack", "a rack
+ * failure"), where the prompt names no zone or data centre: the pieces are then spread over racks of one data centre,
+ * never silently over availability zones.
+ */
+export const RACK_FAILURE_UNIT = String.raw`\bracks?\b`;
+export const ZONE_FAILURE_UNIT = String.raw`\b(?:availability zones?|zones?|azs?|data ?cent(?:er|re)s?|datacent(?:er|re)s?|regions?)\b`;
+
 /** Round trips between regions, as a planning figure. */
 export const WAN = {
   /** Round trip between regions on different continents, a planning figure. */

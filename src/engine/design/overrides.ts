@@ -17,7 +17,7 @@ import {
 } from "../../knowledge/vocab.js";
 import { capacityQuantityIds } from "../capacity.js";
 import { compositionRole } from "../composition.js";
-import { optionRows } from "../fields/decisions.js";
+import { optionRows, redecidedWith } from "../fields/decisions.js";
 import { normaliseArchetypeId } from "../lookup.js";
 import type { Patch } from "./graph.js";
 import type { Nfrs } from "./types.js";
@@ -263,7 +263,7 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
       patches.push({
         field: "decisions",
         label,
-        apply: (rows) => {
+        apply: (rows, fields) => {
           // a decision the design does not make is refused, never added as a stray row it would then follow
           const current = rows.find((r) => r.id === point.id);
           if (!current)
@@ -283,7 +283,7 @@ export function parseOverrides(items: readonly string[]): OverrideResult {
             inputs: [`override ${label}`],
             drives: true,
           };
-          return rows.map((r) => (r.id === point.id ? row : r));
+          return redecidedWith(fields, rows, row);
         },
       } as Patch<"decisions">);
     } else {

@@ -1,6 +1,8 @@
 import { REGION_REACH } from "../../knowledge/capacity/latency.js";
+import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../knowledge/regions.js";
 import type { Deriver } from "../design/graph.js";
 import type { ExecutionContext, Nfrs, OperationRow, ReadPathRow, RunsIn } from "../design/types.js";
+import { pattern } from "../text.js";
 import { archetype } from "./common.js";
 
 /** A path whose own words say the caller's acknowledgement waits for it ("… and ack on a write quorum"). */
@@ -107,7 +109,7 @@ export function servingRegions(
 export const contextField: Deriver<"context"> = {
   field: "context",
   category: "Classified",
-  reads: ["operations", "nfrs", "readPaths"],
+  reads: ["prompt", "operations", "nfrs", "readPaths"],
   rule: "each path runs in the request path, an async worker or a control loop: where its archetype's card places it, else on the request path when the acknowledgement waits for it or it commits inside the caller's write, else by its shape; retries, crashes, the time-driven decisions its paths name, and regions follow from the operations and the NFRs; with no region count stated, a latency target below one round trip between regions serves a read that comes from a copy from a region near each group of readers",
   derive: (f) => {
     const paths: ExecutionContext["paths"] = f.operations
@@ -137,7 +139,10 @@ export const contextField: Deriver<"context"> = {
           ? `${n.regions.value} regions: ${n.consistency.value === "linearizable" ? "writes pay a cross-region quorum round trip" : "each region accepts writes locally and replicates asynchronously"}`
           : serving
             ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below one round trip between regions; one home region holds the authoritative state, its replicas spread across zones`
-            : "one region; replicas spread across zones so a zone loss keeps a majority",
+            : // the failure unit the prompt names (a whole rack) is the one the replicas are spread over
+              pattern(RACK_FAILURE_UNIT, "i").test(f.prompt) && !pattern(ZONE_FAILURE_UNIT, "i").test(f.prompt)
+              ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss keeps a majority"
+              : "one region; replicas spread across zones so a zone loss keeps a majority",
       ...(serving ? { servingRegions: serving } : {}),
       failureStance:
         n.availability.value === "fail-closed"

@@ -277,50 +277,84 @@ function pointOwners(
   return owners;
 }
 
+/** What the decisions read of the prompt: what it says for each word condition of the points decided. */
+function decisionFacts(f: Readonly<Fields>): { said: Said; unspoken: readonly Topic[] } {
+  const said: Said = Object.create(null);
+  // the product features a product prompt brings speak for it too (a video product serves media); a
+  // mixed prompt that only names a product for scale ("at Facebook scale") keeps its own words
+  const brought =
+    composedKind(f.branch.kind, f.archetypes) === "product" ? f.features.flatMap((x) => [x.name, ...x.actions]) : [];
+  const text = [f.prompt, ...brought].join("\n");
+  const unspoken = unspokenBesides(f.nfrs.topics);
+  for (const o of pointOwners(f, unspoken))
+    for (const p of o.points)
+      for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
+        if ("words" in c)
+          for (const [key, re, of] of wordKeys(c, text, f.prompt))
+            if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
+  return { said, unspoken };
+}
+
 export const decisionsField: Deriver<"decisions", { said: Said; unspoken: readonly Topic[] }> = {
   field: "decisions",
   category: "Chosen",
   reads: ["prompt", "nfrs", "branch", "archetypes", "predicates", "features", "invariants"],
   rule: "each archetype's (and product feature's) decision points, chosen by the first rule whose NFRs, prompt words (with, for a product prompt, the words of the features it brings) and capacity numbers (each model evaluated before any option fixes its inputs, with one value per named input as in the capacity table) hold, else the archetype's sensible default; an option whose win condition, as facts (scale, kind of state, archetypes and invariants held), holds beats a choice resting only on default stances or the fallback; the option not chosen says when it would win. A product-first design lists its features' decisions first",
   // all the decisions read of the prompt: what it says for each word condition of the points decided
-  facts: (f) => {
-    const said: Said = Object.create(null);
-    // the product features a product prompt brings speak for it too (a video product serves media); a
-    // mixed prompt that only names a product for scale ("at Facebook scale") keeps its own words
-    const brought =
-      composedKind(f.branch.kind, f.archetypes) === "product" ? f.features.flatMap((x) => [x.name, ...x.actions]) : [];
-    const text = [f.prompt, ...brought].join("\n");
-    const unspoken = unspokenBesides(f.nfrs.topics);
-    for (const o of pointOwners(f, unspoken))
-      for (const p of o.points)
-        for (const c of [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])])
-          if ("words" in c)
-            for (const [key, re, of] of wordKeys(c, text, f.prompt))
-              if (!Object.hasOwn(said, key)) said[key] = pattern(re, "i").exec(of)?.[0] ?? null;
-    return { said, unspoken };
-  },
-  derive: (f, _input, { said, unspoken }) => {
-    const rows: DecisionRow[] = [];
-    // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
-    // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
-    // The models share one value per named input, as the capacity field's do.
-    const { owners } = capacityOwners(f, () => fixedInputs(f.nfrs));
-    const unified = designCapacityRows(owners, f.nfrs.scale);
-    for (const o of pointOwners(f, unspoken)) {
-      const k = owners.findIndex((c) => c.owner === o.owner);
-      const all = k >= 0 ? (unified[k] ?? []) : [];
-      const nums = numbersFor(o.owner, all, f.nfrs.scale);
-      for (const p of o.points) {
-        if (rows.some((r) => r.id === p.id)) continue;
-        // a question that exists only under another point's option is not asked under any other choice
-        const under = p.onlyWith ? rows.find((r) => r.id === p.onlyWith?.point) : undefined;
-        if (under && !p.onlyWith?.options.includes(under.chosen)) continue;
-        rows.push(decide(p, o.owner, f, nums, said, o.drives));
-      }
-    }
-    return rows;
-  },
+  facts: decisionFacts,
+  derive: (f, _input, { said, unspoken }) => decideAll(f, said, unspoken),
 };
+
+/**
+ * A design's decisions with one chosen by override: where the option it sets fixes capacity inputs (a file system's
+ * block size), the points after it that weigh numbers are decided again on the figures it fixes, as they would be
+ * had a rule chosen it; the other overridden rows stay as set.
+ */
+export function redecidedWith(f: Readonly<Fields>, rows: readonly DecisionRow[], set: DecisionRow): DecisionRow[] {
+  const replaced = rows.map((r) => (r.id === set.id ? set : r));
+  if ((set.options.find((o) => o.id === set.chosen)?.implies?.capacity ?? []).length === 0) return replaced;
+  const facts = decisionFacts(f);
+  const pinned = new Map(replaced.filter((r) => r.source === "override").map((r) => [r.id, r]));
+  return decideAll(f, facts.said, facts.unspoken, pinned);
+}
+
+/** Every decision point of the design's owners, in order; a pinned point keeps its row. */
+function decideAll(
+  f: Readonly<Fields>,
+  said: Readonly<Said>,
+  unspoken: readonly Topic[],
+  pinned?: ReadonlyMap<string, DecisionRow>,
+): DecisionRow[] {
+  const rows: DecisionRow[] = [];
+  // Every figure of each model, evaluated here rather than read from the capacity field: a chosen
+  // option may fix capacity inputs (a redundancy scheme's overhead), so capacity follows the decisions.
+  // The models share one value per named input, as the capacity field's do.
+  const { owners } = capacityOwners(f, () => fixedInputs(f.nfrs));
+  const unified = designCapacityRows(owners, f.nfrs.scale);
+  for (const o of pointOwners(f, unspoken)) {
+    const k = owners.findIndex((c) => c.owner === o.owner);
+    const all = k >= 0 ? (unified[k] ?? []) : [];
+    let nums = numbersFor(o.owner, all, f.nfrs.scale);
+    o.points.forEach((p, at) => {
+      if (rows.some((r) => r.id === p.id)) return;
+      // a question that exists only under another point's option is not asked under any other choice
+      const under = p.onlyWith ? rows.find((r) => r.id === p.onlyWith?.point) : undefined;
+      if (under && !p.onlyWith?.options.includes(under.chosen)) return;
+      const row = pinned?.get(p.id) ?? decide(p, o.owner, f, nums, said, o.drives);
+      rows.push(row);
+      // an option that fixes capacity inputs (a file system's block size) changes the figures a later point of the
+      // same owner reads (the chunk count the metadata question weighs): those are evaluated again with it
+      const fixes = (row.options.find((x) => x.id === row.chosen)?.implies?.capacity ?? []).length > 0;
+      if (k >= 0 && fixes && o.points.slice(at + 1).some(readsNumbers)) {
+        const again = capacityOwners(f, (owner) =>
+          fixedInputs(f.nfrs, owner === o.owner ? impliedCapacity(rows, owner) : undefined),
+        );
+        nums = numbersFor(o.owner, designCapacityRows(again.owners, f.nfrs.scale)[k] ?? [], f.nfrs.scale);
+      }
+    });
+  }
+  return rows;
+}
 
 /**
  * The hook the mechanism derivers call: adds what chosen options imply and drops what they rule
@@ -355,6 +389,11 @@ export function applyDecisions(
     }
   }
   return out;
+}
+
+/** Whether a point's rules or flip conditions test a capacity figure or quantity. */
+function readsNumbers(p: DecisionPoint): boolean {
+  return [...p.rules.flatMap((r) => r.when), ...p.options.flatMap((x) => x.wins ?? [])].some((c) => "number" in c);
 }
 
 /** The chosen option of each decision row, with the words that name it as a reason. */

@@ -85,6 +85,7 @@ export const CORE_MECHANISMS: Readonly<Record<ArchetypeId, readonly MechanismId[
  */
 export const GENERIC_KEEPERS: readonly MechanismId[] = [
   "quorum-read-write",
+  "pipelined-replication",
   "consensus-replication",
   "isr-replication",
   "async-replication",

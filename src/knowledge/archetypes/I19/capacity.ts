@@ -184,6 +184,38 @@ const FILE_SYSTEM_FIGURES = [
   ),
 ];
 
+/**
+ * The bytes one storage node holds: where the prompt counts the machines the store runs on ("100 PB across 10,000
+ * machines"), those machines share the raw bytes, so the node count is the stated one and each node's bytes follow
+ * from it; only where no machines are stated is a dense node's size assumed and the node count derived from it.
+ * A photo store's or a backup service's stated servers are its clients, so their models leave this out.
+ */
+const NODE_BYTES = {
+  quantity: "node_bytes",
+  typical: 20e12,
+  why: "a dense storage node holds about 20 TB",
+  from: {
+    expression: "bytes_stored * storage_overhead / nodes",
+    why: "the stated machines share the raw bytes (redundancy included) evenly",
+  },
+};
+
+/**
+ * A rack is the failure unit inside one data centre: its top-of-rack switch or power feed takes every server behind
+ * it at once. With each of a chunk's pieces on its own rack, a stripe's pieces need at least `min_storage_nodes` racks,
+ * so one rack holds at most that share of the servers; each lost server's pieces are rebuilt, as one server's are, by
+ * the peers they are scattered over (`repair_helpers` of them, never more than the other racks hold), each at its
+ * throttled repair bandwidth. Shown where the racks are the chosen failure domain (the zones option excludes it).
+ */
+const RACK_INPUTS: CapacityModel["inputs"] = [{ quantity: "nodes_per_rack" }];
+const RACK_REBUILD = fig(
+  "rack_rebuild_seconds",
+  "time to rebuild one rack's loss (every server behind its switch), each lost server's pieces by the peers on other racks they are scattered over, at their repair bandwidth",
+  "time",
+  "min(nodes_per_rack, storage_nodes / min_storage_nodes) * node_bytes * repair_read_amplification / (min(storage_nodes - min(nodes_per_rack, storage_nodes / min_storage_nodes), min(nodes_per_rack, storage_nodes / min_storage_nodes) * repair_helpers) * repair_bytes_per_sec)",
+  "s",
+);
+
 /** The capacity model: inputs typical of this kind of system (and why), and the figures every design of it shows. */
 const base: CapacityModel = {
   inputs: [
@@ -195,6 +227,8 @@ const base: CapacityModel = {
     },
     inp("bytes_per_day", 1e13, "about 10 TB of new data a day"),
     ...REDUNDANCY_INPUTS,
+    NODE_BYTES,
+    ...RACK_INPUTS,
     ...FILE_SYSTEM_INPUTS,
   ],
   figures: [
@@ -218,6 +252,7 @@ const base: CapacityModel = {
       "B/s",
     ),
     REREPLICATION,
+    RACK_REBUILD,
     ...DURABILITY_FIGURES,
   ],
 };
@@ -305,9 +340,15 @@ const MEDIA_OWN = new Set(MEDIA_CAPACITY_INPUTS.map((x) => x.quantity));
 const MEDIA_CAPACITY: CapacityModel = {
   inputs: [
     ...MEDIA_CAPACITY_INPUTS,
-    ...base.inputs.filter((i) => !FILE_SYSTEM_INPUTS.includes(i) && !MEDIA_OWN.has(i.quantity)),
+    ...base.inputs.filter(
+      (i) =>
+        !FILE_SYSTEM_INPUTS.includes(i) && i !== NODE_BYTES && !RACK_INPUTS.includes(i) && !MEDIA_OWN.has(i.quantity),
+    ),
   ],
-  figures: [...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x)), ...MEDIA_CAPACITY_FIGURES],
+  figures: [
+    ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x) && x !== RACK_REBUILD),
+    ...MEDIA_CAPACITY_FIGURES,
+  ],
 };
 
 /**
@@ -322,10 +363,13 @@ const BACKUP_OWN = new Set(
 const BACKUP_CAPACITY: CapacityModel = {
   inputs: [
     ...BACKUP_CAPACITY_INPUTS,
-    ...base.inputs.filter((i) => !FILE_SYSTEM_INPUTS.includes(i) && !BACKUP_OWN.has(i.quantity)),
+    ...base.inputs.filter(
+      (i) =>
+        !FILE_SYSTEM_INPUTS.includes(i) && i !== NODE_BYTES && !RACK_INPUTS.includes(i) && !BACKUP_OWN.has(i.quantity),
+    ),
   ],
   figures: [
-    ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x) && !BACKUP_OWN.has(x.id)),
+    ...base.figures.filter((x) => !FILE_SYSTEM_FIGURES.includes(x) && x !== RACK_REBUILD && !BACKUP_OWN.has(x.id)),
     ...BACKUP_CAPACITY_FIGURES,
   ],
 };

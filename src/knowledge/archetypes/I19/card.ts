@@ -44,7 +44,7 @@ const OFF = ["file-sync", "media-store", "backup"] as const;
 
 /** A chunk store's own rules: durable acks, one primary per chunk, versions, failure domains, references. */
 const CHUNK_INVARIANTS = [
-  "A write is acknowledged only after every replica of the chunk's current set (or the declared write quorum) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
+  "A write is acknowledged only after every replica of the chunk's current set (or every fragment of its stripe) has it durable, so an acknowledged write survives the loss of any allowed number of nodes.",
   "A chunk has at most one primary with an unexpired PrimaryLease, and the chunk version rises with every grant, so a replica that missed mutations is identifiable as stale.",
   "A replica whose version is below ChunkPlacement.version, or whose checksum fails, is never served and never counted toward the chunk's redundancy.",
   "The valid replicas of a chunk sit in distinct failure domains, so one rack or zone loss cannot take out every copy.",
@@ -57,6 +57,15 @@ const CHUNK_INVARIANTS = [
  * least once at an offset the primary picks, and a retry after a replica failed leaves padding and duplicates between
  * records, which readers skip by checksum and drop by record id. An object store appends nothing.
  */
+/**
+ * One writer per file (HDFS, after its package doc): the metadata service leases an open file to one client, bytes
+ * only go to the end of that writer's stream in the order written, and a closed file never changes. A GFS-style file
+ * system or an object store says none of it: their options exclude the per-file lease's words.
+ */
+const SINGLE_WRITER_INVARIANTS = [
+  "A file has at most one writer: only the client holding the file's unexpired FileLease adds blocks to it or completes it, and its bytes land in the order that writer sent them; once the lease lapses the metadata service recovers it, closing the file at a length every live replica of its last block holds.",
+];
+
 const APPEND_INVARIANTS = [
   "After concurrent record appends to one file, every acknowledged record is there whole, at least once, at the offset the primary chose and at that offset in every ChunkReplica; a failed or retried append can leave padding, partial pieces and duplicate copies between records, so readers skip what fails its record checksum and drop repeats by the record's unique id.",
 ];
@@ -206,6 +215,13 @@ export const card = {
       truth: false,
     },
     {
+      name: "FileLease",
+      unlessTopic: OFF,
+      description:
+        "A time-bounded grant making one client the only writer of an open file, renewed while it writes and recovered by the metadata service when it lapses.",
+      truth: false,
+    },
+    {
       name: "StorageNode",
       description:
         "A disk server: capacity and free space, failure domain (host, rack, zone), heartbeat time, state (up, draining, dead) and the chunk list it last reported.",
@@ -248,10 +264,21 @@ export const card = {
     },
     {
       action:
-        "write a chunk's bytes to every node of its replica set, or each erasure-coded fragment to its own node; a chunk written in place also takes the primary's serial mutation order; the writer is acknowledged only when every piece (or the write quorum) is durable",
+        "grant one client the writer lease on a file it creates or reopens to append to, renewed while it writes; a lease its holder stops renewing is recovered by the metadata service, which closes the file",
+      entity: "FileLease",
+      shape: "state transition",
+      mechanism: "lease",
+      critical: true,
+      unlessTopic: OFF,
+      repeatSafe:
+        "only the metadata service grants, from its own log: a retried create or reopen by the holder finds the lease it already holds and is answered with it, and any other client is refused while it is unexpired",
+    },
+    {
+      action:
+        "write a chunk's bytes to every node of its replica set, pushed along a pipeline of nodes, or each erasure-coded fragment to its own node; the writer is acknowledged only when every piece is durable",
       entity: "ChunkReplica",
       shape: "append event",
-      mechanism: "quorum-read-write",
+      mechanism: "pipelined-replication",
       critical: true,
       repeatSafe:
         "a retried write puts the same bytes at the same offset of the same chunk version, so repeating it changes nothing; only a retried record append can land twice, and readers drop that copy by its record id",
@@ -320,6 +347,7 @@ export const card = {
   protocols,
   invariants: [
     ...CHUNK_INVARIANTS,
+    ...SINGLE_WRITER_INVARIANTS,
     ...APPEND_INVARIANTS,
     ...FILE_SYNC_INVARIANTS,
     ...MEDIA_INVARIANTS,
@@ -327,6 +355,10 @@ export const card = {
   ],
   invariantTopics: [
     ...CHUNK_INVARIANTS.map((statement) => ({ statement, unlessTopic: OFF })),
+    ...SINGLE_WRITER_INVARIANTS.map((statement) => ({
+      statement,
+      unlessTopic: ["file-sync", "object-store", "media-store", "backup"] as const,
+    })),
     ...APPEND_INVARIANTS.map((statement) => ({
       statement,
       unlessTopic: ["file-sync", "object-store", "media-store", "backup"] as const,
@@ -367,9 +399,9 @@ export const card = {
     {
       id: "exclusivity-matters",
       unlessTopic: OFF,
-      entities: ["PrimaryLease"],
+      entities: ["PrimaryLease", "FileLease"],
       because:
-        "two replicas ordering mutations of one chunk independently would diverge, so one primary holds a lease per chunk",
+        "two writers ordering the bytes of one chunk or file independently would diverge, so one holder (a chunk's primary, or a file's one writer) holds a lease at a time",
     },
     {
       id: "time-bounded-hold",
@@ -530,7 +562,9 @@ export const card = {
     ...MEDIA_TECHNOLOGIES,
     ...BACKUP_TECHNOLOGIES,
     {
-      unlessTopic: OFF,
+      // a backup service builds its own erasure-coded pack store (its redundancy, nodes and repair are sized), so the
+      // substrate it names is one to run, never a managed store bought beside it
+      unlessTopic: ["file-sync", "media-store"] as const,
       product: "Ceph (RADOS with RBD, CephFS or RGW)",
       layer: "storage",
       fits: "CRUSH computes placement from a cluster map, primaries order writes per placement group, and the cluster self-heals and rebalances",
@@ -548,8 +582,9 @@ export const card = {
       caveat: "The NameNode keeps every block in memory, so many small files exhaust it long before disks fill",
     },
     {
-      // a photo store is the object store: buying one would buy the system being designed
-      unlessTopic: "media-store" as const,
+      // a photo store is the object store: buying one would buy the system being designed; a backup service sizes,
+      // erasure-codes and repairs its own pack store, so buying a managed one beside it would buy the store twice
+      unlessTopic: ["media-store", "backup"] as const,
       product: "Amazon S3 or Google Cloud Storage",
       layer: "storage",
       fits: "Managed object storage with multi-zone redundancy and provider-run repair; both give strong read-after-write consistency per object and conditional writes (S3 If-None-Match and If-Match on the ETag, GCS generation preconditions)",
@@ -679,7 +714,7 @@ export const card = {
       ordering: {
         scope: "key",
         why: "mutations to one chunk or file are ordered by its primary or writer lease",
-        entities: ["PrimaryLease"],
+        entities: ["PrimaryLease", "FileLease"],
         otherwise: {
           scope: "key",
           why: "versions of one key are ordered by the metadata service's log; a chunk, once written, never changes",
@@ -688,7 +723,7 @@ export const card = {
       exclusivity: {
         scope: "key",
         why: "one writer lease per file or chunk at a time",
-        entities: ["PrimaryLease"],
+        entities: ["PrimaryLease", "FileLease"],
         otherwise: {
           scope: "key",
           why: "no writer holds a chunk: chunks are immutable once written, and only the publish of a key's new version is a conditional write at the metadata service",

@@ -1,4 +1,5 @@
 import type { DecisionPoint } from "../../decisions/types.js";
+import { RACK_FAILURE_UNIT, ZONE_FAILURE_UNIT } from "../../regions.js";
 import { TOPIC_WORDS } from "../../topics.js";
 import { BACKUP_DECISIONS } from "./backup.js";
 
@@ -18,6 +19,34 @@ const FILE_SYSTEM = [
   "PrimaryLease",
   "Leased primary write",
   "Verified read with failover",
+];
+/**
+ * What a file system with one writer per file draws (HDFS: the NameNode leases a file to one writer, which streams
+ * append-only bytes through a pipeline of DataNodes; no chunk has a primary, no record append, no write at an offset).
+ */
+const SINGLE_WRITER = [
+  "clients>master",
+  "clients>chunk-secondaries",
+  "chunk-secondaries>chunk-secondaries",
+  "open",
+  "create",
+  "add block",
+  "complete",
+  "read",
+  "FileEntry",
+  "FileLease",
+  "Pipelined block write",
+  "Block read with failover",
+];
+/** A named system's own words for one writer per file: a prompt that names it takes its write model. */
+const SINGLE_WRITER_SYSTEMS = String.raw`\b(?:hdfs|hadoop)\b`;
+/** A named system whose chunks are mutated at offsets and appended to by many writers under a leased primary. */
+const LEASED_PRIMARY_SYSTEMS = String.raw`\b(?:gfs|google file system)\b`;
+/** Wording that belongs to the single-writer file system alone: a per-file writer lease and its pipeline. */
+const SINGLE_WRITER_WORDS = [
+  String.raw`\bFileLease\b`,
+  String.raw`\bwriter lease on (?:a|the) file\b`,
+  "DataNode pipeline",
 ];
 const OBJECT_STORE_PARTS = [
   "front-ends",
@@ -39,12 +68,57 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "file-system",
-        name: "a file system: paths, appends and writes at offsets, one leased primary ordering each chunk's mutations (GFS/HDFS-style)",
+        name: "a file system: paths, appends and writes at offsets, one leased primary ordering each chunk's mutations (GFS-style)",
         buys: "in-place and append writes with one serial order per chunk, and renames inside one namespace",
         costs: "a primary lease per chunk and a mutation protocol across its replicas",
         winsWhen: "clients append to or rewrite files in place (logs, analytics inputs, block volumes)",
-        // HDFS is the GFS-style file system (a NameNode's namespace over pipelined block replicas); CephFS is Ceph's
-        implies: { draws: FILE_SYSTEM, preferTechnology: ["HDFS", "CephFS"] },
+        // GFS's model; CephFS is Ceph's file system over RADOS (HDFS has one writer per file: the option below)
+        implies: { draws: FILE_SYSTEM, preferTechnology: ["CephFS"], excludes: SINGLE_WRITER_WORDS },
+      },
+      {
+        // Apache Hadoop's package doc: unlike GFS, a file has strictly one writer at a time, bytes only go to the end of
+        // the writer's stream, and there is no record append or mutation; the NameNode's lease on the file enforces
+        // it, blocks (128 MiB by default) stream through a pipeline of DataNodes, and the default placement puts a
+        // block's three replicas on two racks (one local, two on one remote rack)
+        id: "single-writer",
+        name: "a file system with one writer per file: the metadata service leases each open file to one writer, which streams append-only blocks through a pipeline of storage nodes (HDFS-style)",
+        key: String.raw`one writer per file|single[- ]writer`,
+        buys: "no per-chunk ordering protocol at all: bytes land in the order the one writer sent them, and a block is immutable once closed",
+        costs:
+          "no concurrent appends or writes at offsets; many producers need a file each, and a writer that dies holds its file until the lease lapses and is recovered",
+        winsWhen:
+          "files are written once by one job and then read many times (analytics inputs, logs closed on rotation)",
+        implies: {
+          draws: SINGLE_WRITER,
+          preferTechnology: ["HDFS"],
+          capacity: [
+            {
+              quantity: "chunk_bytes",
+              value: 134217728,
+              why: "HDFS's default block size (dfs.blocksize) is 128 MiB",
+            },
+          ],
+          names: [
+            {
+              component: "master",
+              name: "NameNode (namespace, block map and file leases, its edit log replicated before it answers)",
+              runs: ["namespace", "file leases", "block placement"],
+            },
+            {
+              component: "chunk-secondaries",
+              name: "DataNodes (block replicas, spread over at least two racks)",
+              runs: ["store blocks", "forward packets down the pipeline", "serve reads", "checksum"],
+            },
+          ],
+          excludes: [
+            "primary lease",
+            "primary grant",
+            "partitioned primary",
+            "serial (mutation )?order",
+            ":append\\b",
+            String.raw`\brecord appends?\b`,
+          ],
+        },
       },
       {
         id: "object-store",
@@ -63,11 +137,23 @@ export const decisions: DecisionPoint[] = [
             "serial (mutation )?order",
             ":append\\b",
             String.raw`\brecord appends?\b`,
+            ...SINGLE_WRITER_WORDS,
           ],
         },
       },
     ],
     rules: [
+      {
+        when: [{ words: SINGLE_WRITER_SYSTEMS }],
+        option: "single-writer",
+        because: "the prompt names a file system whose files have one writer at a time, so its write model is that one",
+      },
+      {
+        when: [{ words: LEASED_PRIMARY_SYSTEMS }],
+        option: "file-system",
+        because:
+          "the prompt names a file system whose chunks take concurrent writes at offsets and record appends, ordered by a leased primary",
+      },
       {
         when: [{ words: OBJECT_STORE }],
         option: "object-store",
@@ -171,8 +257,56 @@ export const decisions: DecisionPoint[] = [
         because:
           "immutable objects at a petabyte and more: the raw-byte saving dominates and nothing is mutated in place",
       },
+      {
+        // HDFS erasure-codes whole directories (RS 6+3 by default) but its coded files take no append, hflush or
+        // hsync: coding suits closed, cold files, never ones still being written
+        when: [{ number: "bytes_stored", atLeast: 1e15 }],
+        option: "replication",
+        because:
+          "files and volumes are written while open (appends, flushes, writes in place), which whole replicas take as they come; at a petabyte and more, erasure-coding files once they are closed and cold is what saves raw bytes, not coding data still being written",
+      },
     ],
     fallback: { option: "replication", because: "the store is small enough that simplicity wins" },
+  },
+  {
+    // HDFS's placement docs: the default policy puts a block's three replicas on two racks (one on the writer's, two
+    // on one remote rack), and BlockPlacementPolicyRackFaultTolerant puts them on three, so two racks down at once
+    // leave a block readable
+    id: "i19-failure-domain",
+    unlessTopic: ["file-sync", "media-store", "backup"],
+    question:
+      "Which failure domain are a chunk's pieces spread over: the racks of one data centre, or availability zones?",
+    options: [
+      {
+        id: "racks",
+        name: "racks of one data centre: rack-aware placement puts each of a chunk's pieces on its own rack, so a whole rack's loss (its top-of-rack switch or power feed) costs every chunk at most one piece",
+        buys: "a rack's loss costs each chunk one piece, and writes and repair stay on one data centre's network",
+        costs:
+          "the data centre is itself one failure domain: losing it loses the data unless another site keeps a copy",
+        winsWhen: "the prompt names a rack as the failure the store must survive",
+        implies: { excludes: [String.raw`\bwhole zone\b`] },
+      },
+      {
+        id: "zones",
+        name: "availability zones: a chunk's pieces spread evenly over three zones, so a whole zone's loss costs a third of them",
+        buys: "survives a whole zone (a data centre) going down, and any one rack within it",
+        costs: "every write and every repair crosses zones, paying inter-zone bandwidth and latency",
+        winsWhen: "the prompt names zones or data centres, or the store runs in a cloud region",
+        implies: { excludes: [String.raw`\bone rack's loss\b`] },
+      },
+    ],
+    rules: [
+      {
+        when: [{ words: RACK_FAILURE_UNIT, unless: ZONE_FAILURE_UNIT }],
+        option: "racks",
+        because: "the prompt names a rack, and no zone or data centre, as the failure the store must survive",
+      },
+    ],
+    fallback: {
+      option: "zones",
+      because:
+        "a cloud region commonly offers three availability zones, and spreading over them also survives any one rack",
+    },
   },
   {
     id: "i19-metadata",

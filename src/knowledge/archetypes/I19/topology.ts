@@ -23,6 +23,22 @@ export const protocols: ProtocolSpec[] = [
       "clients>master[look up chunk and primary {FileEntry.generation = g}] -> master>chunk-primary[grant primary lease and bump chunk version {PrimaryLease.holder = null or PrimaryLease.expires_at < now}] -> master>clients[primary, secondaries and version] -> clients>chunk-secondaries[push data to the nearest replica, forwarded along a chain through the others] -> clients>chunk-primary[request the write once every replica holds the data] -> chunk-primary>chunk-secondaries[apply in serial order {ChunkReplica.version = ChunkPlacement.version}] -> chunk-secondaries>chunk-primary[applied] -> chunk-primary>clients[write ok] |-> clients>master[ask again after the lease moved {primary refused or replica failed}] => done | retry",
   },
   {
+    // HDFS's write: the NameNode leases the file to one writer and hands it, block by block, a pipeline of DataNodes
+    // on at least two racks; packets flow down the pipeline and acks flow back, so the writer hears a packet acked
+    // only once every DataNode of the pipeline holds it; a failed DataNode is dropped from the pipeline and the block
+    // goes on under a new generation stamp, so the dropped replica is recognisably stale
+    unlessTopic: OFF,
+    name: "Pipelined block write",
+    notation:
+      "clients>master[create the file and take its writer lease {no other client holds an unexpired FileLease on the path}] -> master>clients[file id and lease] -> clients>master[add a block {caller holds the FileLease}] -> master>clients[block id, generation stamp and a pipeline of DataNodes on two racks] -> clients>chunk-secondaries[stream packets to the first DataNode {generation stamp current}] -> chunk-secondaries[forward each packet down the DataNode pipeline, acks flowing back] -> chunk-secondaries>clients[packet acked by every DataNode of the pipeline] -> clients>master[complete the file once its last block has its minimum replicas {caller holds the FileLease}] -> master>clients[file closed, lease released] |-> clients>master[rebuild the pipeline without the failed DataNode under a new generation stamp {a DataNode failed}] => done | retry",
+  },
+  {
+    unlessTopic: OFF,
+    name: "Block read with failover",
+    notation:
+      "clients>master[get the block locations for a byte range] -> master>clients[blocks with their DataNodes, nearest first] -> clients>chunk-secondaries[read the range from the nearest DataNode {ChunkReplica.version = ChunkPlacement.version and checksum ok}] -> chunk-secondaries>clients[bytes] |-> clients>chunk-secondaries[read from the next DataNode and report the bad replica {checksum mismatch or DataNode down}] => done | retry | repair",
+  },
+  {
     unlessTopic: OFF,
     name: "Upload an object in parts, then commit it",
     notation:
@@ -84,7 +100,7 @@ export const topology: Topology = {
       id: "master",
       name: "Metadata service (namespace and placement, replicated)",
       kind: "replica-group",
-      holds: ["FileEntry", "ObjectVersion", "ChunkPlacement", "PrimaryLease"],
+      holds: ["FileEntry", "ObjectVersion", "ChunkPlacement", "PrimaryLease", "FileLease"],
       runs: ["namespace", "placement", "commit versions"],
       because:
         "one authority for the namespace and chunk placement keeps metadata consistent; its log is replicated before it answers",
@@ -137,6 +153,13 @@ export const topology: Topology = {
       unlessTopic: OFF,
     },
     { from: "master", to: "chunk-primary", kind: "control", label: "primary lease, version", unlessTopic: OFF },
+    {
+      from: "chunk-secondaries",
+      to: "chunk-secondaries",
+      kind: "replication",
+      label: "packets down the DataNode pipeline, acks back",
+      unlessTopic: OFF,
+    },
     {
       from: "repair",
       to: "master",
@@ -217,6 +240,35 @@ export const topology: Topology = {
     },
     {
       unlessTopic: OFF,
+      operation: "create",
+      call: "PUT /v1/files/{path}?op=create",
+      request: ["path", "replication", "block size", "client id"],
+      response: ["file_id", "writer lease"],
+      errors: ["409 path exists", "409 another client holds the file's writer lease"],
+      guarantee:
+        "one writer per file: the metadata service grants the lease only while no other client holds an unexpired one",
+    },
+    {
+      unlessTopic: OFF,
+      operation: "add block",
+      call: "POST /v1/files/{file_id}:addBlock",
+      request: ["client id (the lease holder)", "previous block and its length"],
+      response: ["block id", "generation stamp", "DataNode pipeline, rack-aware"],
+      errors: ["409 not the lease holder (lease lost or recovered)"],
+      guarantee:
+        "a new block is allocated only to the lease holder, after its previous block reached its minimum replicas",
+    },
+    {
+      unlessTopic: OFF,
+      operation: "complete",
+      call: "POST /v1/files/{file_id}:complete",
+      request: ["client id (the lease holder)", "last block and its length"],
+      response: ["closed"],
+      errors: ["409 not the lease holder", "503 last block below its minimum replicas (retry)"],
+      guarantee: "the file's length is final and its lease released; a closed file's bytes never change",
+    },
+    {
+      unlessTopic: OFF,
       operation: "write",
       call: "PUT /v1/files/{file_id}/chunks/{index}?offset=",
       request: ["bytes", "chunk_version", "lease holder"],
@@ -281,6 +333,14 @@ export const topology: Topology = {
       fields: ["version", "checksums per block"],
       indexes: [],
       owner: "chunk-secondaries",
+    },
+    {
+      unlessTopic: OFF,
+      entity: "FileLease",
+      key: ["file_id"],
+      fields: ["holder (client id)", "expires_at"],
+      indexes: ["holder -> files (renewal and recovery)"],
+      owner: "master",
     },
     {
       unlessTopic: OFF,
