@@ -82,8 +82,9 @@ function sequence(parts: readonly Info[]): Info {
 }
 
 function alternatives(parts: readonly Info[]): Info {
-  const all = parts.flatMap((p) => p.exact ?? [null]);
-  const exact = all.includes(null) || all.length > MAX ? null : unique(all as string[]);
+  const known = parts.every((p) => p.exact !== null);
+  const all = parts.flatMap((p) => p.exact ?? []);
+  const exact = !known || all.length > MAX ? null : unique(all);
   const reqs = parts.map((p) => better(usable(p.req), usable(p.exact)));
   const joined = reqs.includes(null) ? null : minimal(reqs.flatMap((r) => r ?? []));
   return { exact, req: usable(joined) };
