@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { defineConfig } from "tsup";
+import { bundleTexts } from "./scripts/bundle-text.js";
 
 const BUNDLE = "dist/cli/main.cjs";
 
@@ -54,6 +55,9 @@ export default defineConfig([
     // stemmer: ES-module-only, the CommonJS bundle cannot require() it. commander: bundled so it is
     // initialised only when a command line needs it (src/cli/main.ts), and then read from the bundle.
     noExternal: ["stemmer", "commander"],
+    // The generated modules' long texts go to dist/cli/text/, read when their module is first initialised:
+    // neither the bundle nor its code caches carry them (scripts/bundle-text.ts).
+    esbuildPlugins: [bundleTexts("dist/cli")],
     sourcemap: false,
     // Less text to read and compile on every start; names are kept, so stack traces stay readable.
     esbuildOptions(options) {

@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +20,8 @@ const copy = mkdtempSync(join(tmpdir(), "mechsd-launcher-"));
 mkdirSync(join(copy, "bin"));
 mkdirSync(join(copy, "dist", "cli"), { recursive: true });
 for (const f of ["bin/mechsd", "bin/package.json", "dist/cli/main.cjs"]) copyFileSync(join(ROOT, f), join(copy, f));
+// the generated texts the bundle reads beside it (scripts/bundle-text.ts)
+cpSync(join(ROOT, "dist", "cli", "text"), join(copy, "dist", "cli", "text"), { recursive: true });
 symlinkSync(join(ROOT, "node_modules"), join(copy, "node_modules"));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 

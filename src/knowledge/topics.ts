@@ -1,3 +1,4 @@
+import { TOPIC_LITERALS } from "./generated/topic-literals.js";
 import type { MechanismId } from "./schema.js";
 
 /**
@@ -360,6 +361,32 @@ const COMPILED_UNLESS = Object.fromEntries(
   Object.entries(TOPIC_UNLESS).map(([t, source]) => [t, compile(source)]),
 ) as Partial<Record<Topic, RegExp>>;
 
+/** Each topic's pattern as compiled (its source and flags): what scripts/build-kb.ts reads the literals of. */
+export const topicPatterns = (): readonly { topic: Topic; source: string; flags: string }[] =>
+  TOPIC_VALUES.map((t) => ({ topic: t, source: COMPILED[t].source, flags: COMPILED[t].flags }));
+
+/**
+ * Each topic's literals (knowledge/pattern-literals.ts, listed at build time in generated/topic-literals.ts): a
+ * lowered text holding none of them cannot match its pattern, so the pattern is not run, and V8 never compiles it
+ * (~0.2 ms a long alternation; a one-shot design compiled all 45, most of which match nothing). A literal list is
+ * taken only where it was listed from the very pattern compiled here, so a stale table costs time, never an answer.
+ */
+const LITERALS: Partial<Record<Topic, readonly string[]>> = Object.fromEntries(
+  TOPIC_VALUES.flatMap((t) => {
+    const listed = TOPIC_LITERALS[t];
+    return listed && COMPILED[t].flags === "" && listed.source === COMPILED[t].source ? [[t, listed.literals]] : [];
+  }),
+);
+/**
+ * How many more texts are checked for literals first. Once the patterns have been compiled, running one is cheaper
+ * than looking for its literals, so a long-running process stops looking; the answers are the same either way.
+ */
+let literalChecksLeft = 16;
+const mayMatch = (t: Topic, lowered: string, check: boolean): boolean => {
+  const literals = check ? LITERALS[t] : undefined;
+  return literals === undefined || literals.some((l) => lowered.includes(l));
+};
+
 /** A pattern source's ASCII capitals lowered, escapes kept (`\S` stays "not a space", `\B` a non-boundary). */
 function lowerPattern(source: string): RegExp {
   return new RegExp(source.replace(/\\[\s\S]|[A-Z]+/g, (m) => (m[0] === "\\" ? m : m.toLowerCase())));
@@ -390,9 +417,11 @@ export function topicsSpoken(text: string): readonly SpokenTopic[] {
     return hit[1];
   }
   const lowered = lowerAscii(text);
+  const check = literalChecksLeft > 0;
+  if (check) literalChecksLeft--;
   const found = TOPIC_VALUES.flatMap((t) => {
     const re = COMPILED[t];
-    const m = re.exec(re.flags === "i" ? text : lowered);
+    const m = mayMatch(t, lowered, check) ? re.exec(re.flags === "i" ? text : lowered) : null;
     const unless = m ? COMPILED_UNLESS[t] : undefined;
     if (unless?.test(unless.flags === "i" ? text : lowered)) return [];
     return m ? [Object.freeze({ value: t, quote: text.slice(m.index, m.index + m[0].length) })] : [];
