@@ -1048,6 +1048,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       // invariant), never an amount to size
       if (EXCLUSIVE_BEFORE.test(clauseBefore) && EXCLUSIVE_AFTER.test(after.split(/[;:!?]|[.,](?!\d)/)[0] ?? ""))
         continue;
+      // "two customers can never book the same seat": a small count that is the subject of a negated rule over one and
+      // the same thing says how many may not share it, never how many there are
+      if (n.value <= 2 && EXCLUSIVE_SUBJECT.test(after.split(/[;:!?]|[.,](?!\d)/)[0] ?? "")) continue;
       // "replicated across 3 zones": a handful of bare zones are a region's availability zones (clouds offer three to
       // six), failure domains, not areas of a map
       const count =
@@ -1221,6 +1224,9 @@ function subjectNounAt(text: string, bidders = false): number | undefined {
 /** Words just before an amount that make it a maximum ("up to 50 editors", "at most 20 players"). */
 /** A negation just before a count ("never runs two", "no two", "not more than two"). */
 const EXCLUSIVE_BEFORE = /\b(?:never|not|no|nor|without)\b(?:\s+[\w'-]+){0,3}\s*$/i;
+/** A count's noun, then a negated verb over one and the same thing ("customers can never book the same seat"). */
+const EXCLUSIVE_SUBJECT =
+  /^\s*(?:(?:can|could|may|must|should|will|would|are|do)\s+)?(?:ever\s+)?(?:never|not|cannot|can't|won't|mustn't)\b.*\b(?:the same|one and the same)\b/i;
 /** What makes a negated count exclusivity: the same thing, or one moment ("at once", "concurrently"). */
 const EXCLUSIVE_AFTER =
   /\b(?:(?:of|for) (?:the|one) same|the same|at once|at (?:the )?same time|at a time|concurrently|simultaneously|in parallel|side by side|overlap\w*)\b/i;

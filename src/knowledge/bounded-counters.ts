@@ -18,3 +18,11 @@ export const SPLIT_COUNTER =
  */
 export const BOUNDED_COUNT =
   /\b(?:counts?|balances?|stock|quantity|quantities|budgets?|tokens?|booked|sold|remaining|available|capacity)\b[^.;]{0,80}\b(?:never (?:exceeds?|goes? (?:below|negative|above|over)|drops? below|falls? below|oversold|overdrawn)|(?:stays?|kept|remains?) (?:within|at or below|at or above|non-negative)|at most)\b|≤|\bnever (?:oversold|overdrawn|negative)\b/i;
+
+/**
+ * A floor stated on a count the business keeps ("stock never goes negative", "never oversells", "a balance never drops
+ * below zero"): a value that must hold across crashes and concurrent writers, so only durable, linearizable state on
+ * that count's own row keeps it (soft state refilled each window, such as a limiter's budget, never does).
+ */
+export const STATED_FLOOR =
+  /\bnever (?:go(?:es)? (?:below (?:zero|0)|negative)|drops? below (?:zero|0)|falls? below (?:zero|0)|(?:be |become |becomes )?negative|oversells?|oversold|overdrawn)\b/i;

@@ -162,6 +162,32 @@ export const DEMAND_WORDS: readonly string[] = [
 ];
 
 /**
+ * Things a business sells or books one of at a time (a seat, a ticket, a room, an appointment slot, a unit of stock).
+ * A "never two" or "never negative" rule over one of them is a rule of that thing's own row in a reservation or
+ * inventory system (a conditional update on the seat, a guarded decrement of the stock), not a request for a lock
+ * service or a limiter: two stated requirements about such a thing do not make the prompt infrastructure-first.
+ * Matched on word stems.
+ */
+export const SOLD_ITEM_NOUNS: readonly string[] = [
+  "seat",
+  "seats",
+  "ticket",
+  "tickets",
+  "room",
+  "rooms",
+  "appointment",
+  "appointments",
+  "slot",
+  "slots",
+  "stock",
+  "inventory",
+  "unit",
+  "units",
+  "berth",
+  "berths",
+];
+
+/**
  * Ordinary features of a product, listed in the body ("users sign up, create folders, set sharing permissions";
  * "member profiles, class browsing and a plan page"): each names something a user keeps or manages, so a list of
  * them is product weight. An infra ask that names one in passing ("a user's folders") lists none; a product ask whose

@@ -153,6 +153,12 @@ export const PRODUCT_SIGNALS: readonly PhraseSignal[] = [
   { text: "ticket booking", weight: 0.9 },
   { text: "ticketing", weight: 0.6 },
   { text: "checkout", weight: 0.6 },
+  // limited stock sold in a burst: a business's units held under a "never oversell" rule
+  { text: "flash sale", weight: 0.7 },
+  { text: "limited drop", weight: 0.7 },
+  { text: "sneaker drop", weight: 0.8 },
+  { text: "inventory", weight: 0.4 },
+  { text: "oversell", weight: 0.5 },
   { text: "shopping cart", weight: 0.9 },
   { text: "marketplace", weight: 0.7 },
   { text: "e-commerce", weight: 0.8 },
@@ -305,8 +311,8 @@ const PHRASE_SUBSTRATES: readonly ProductSubstrate[] = [
   },
   {
     feature: "inventory",
-    archetypes: ["I16", "I02"],
-    why: "Stock counts are key-scoped state decremented under a guard, with holds for items in carts.",
+    archetypes: ["I16"],
+    why: "Stock counts are key-scoped state decremented under a guard; a reservation of items in a cart is a row beside the count that lapses at its expiry.",
   },
   {
     feature: "shopping cart",

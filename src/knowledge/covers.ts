@@ -1,3 +1,4 @@
+import { STATED_FLOOR } from "./bounded-counters.js";
 import type { ArchetypeId } from "./generated/ids.js";
 import type { Topic } from "./topics.js";
 
@@ -26,6 +27,13 @@ export interface Coverage {
    * (its count store as "a distributed counter"). Without it, a covered archetype ranked first keeps the lead.
    */
   leads?: boolean;
+  /**
+   * The covering part holds soft state (a limiter's budgets, refilled each window and lost on a restart): it can
+   * stand in for key-scoped state only where that state may be soft too. A prompt that holds a count to a floor
+   * (`STATED_FLOOR`: "stock never goes negative", "a balance never drops below zero") asks for durable, linearizable
+   * state, which soft state never covers.
+   */
+  soft?: true;
 }
 
 export const COVERAGE: readonly Coverage[] = [
@@ -337,6 +345,7 @@ export const COVERAGE: readonly Coverage[] = [
   {
     by: "I08",
     covers: "I16",
+    soft: true,
     unless: String.raw`\b(?:quorums?|multi-region|across (?:regions|data ?cent(?:er|re)s)|geo-replicat\w*|globally replicated)\b`,
     because:
       "the limiter's own counter store (sharded in memory, one atomic refill-and-take per key, Redis-style) is the key-scoped state; a budget is soft state refilled within one window, so no quorum coordinators, partition map, rebalancer or tombstones are drawn",
@@ -437,7 +446,8 @@ export function coverageOf(
       c.by === dominant &&
       c.covers === supporting &&
       (c.topic === undefined || !unspoken.includes(c.topic)) &&
-      !UNLESS.get(c)?.test(text),
+      !UNLESS.get(c)?.test(text) &&
+      !(c.soft && STATED_FLOOR.test(text)),
   );
 }
 

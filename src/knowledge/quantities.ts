@@ -215,6 +215,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
     label: "run time per workflow, job or session (from its start to its end)",
     unit: "s",
   },
+  { id: "bookings_per_sec", label: "bookings confirmed per second at the peak", unit: "bookings/s" },
+  { id: "units_for_sale", label: "units of an item put on sale", unit: "units" },
   { id: "items_per_event", label: "items on sale per event (seats, rooms for a night)", unit: "items" },
   // the window a sale's buyers arrive in ("in the first minute"): the divisor of their attempt rate
   { id: "onsale_seconds", label: "sale's opening window", unit: "s" },

@@ -91,13 +91,16 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     daily: "likes",
   },
   { re: /^(?:messages?|msgs?|chat messages?|texts?)$/, rate: "messages_per_sec", daily: "messages" },
+  // a booking or reservation confirms items of a sale (seats, slots): the booking feature's own rate, which sizes the
+  // item rows' conditional writes
+  { re: /^(?:bookings?|reservations?|seat bookings?|ticket bookings?)$/, rate: "bookings_per_sec" },
   { re: /^(?:orders?|purchases?)$/, rate: "messages_per_sec", daily: "orders" },
   { re: /^(?:payments?|money transfers?|transfers?)$/, rate: "messages_per_sec", daily: "transfers" },
   { re: /^(?:rides?|trips?|deliveries)$/, rate: "messages_per_sec", daily: "rides" },
   // a photo or video is a stored object; stated per day it is an upload (a write)
   { re: /^(?:photos?|images?|pictures?|videos?|clips?)$/, count: "objects", rate: "writes_per_sec", daily: "uploads" },
   {
-    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|bookings?|edits?|operations per document|changes?|impressions?|plays|listens)$/,
+    re: /^(?:events?|notifications?|emails?|sms|pushes|push notifications?|charges?|refunds?|clicks?|logs?|log lines?|lines?|comments?|edits?|operations per document|changes?|impressions?|plays|listens)$/,
     rate: "messages_per_sec",
   },
   // an increment changes a stored count: an event to count and a write the store takes ("5 million increments per
@@ -120,8 +123,15 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
   },
   // a span is one timed operation of a distributed trace (archetypes/I18/traces.ts)
   { re: /^(?:spans?|trace spans?)$/, rate: "spans_per_sec" },
+  // a venue's seats or a sale's tickets are the items one event sells (a seat is held, then sold once); sold per
+  // second they are bookings
   {
-    re: /^(?:ids?|identifiers?|unique ids?|sequence numbers?|tickets?|invoice numbers?|short urls?|short links?)$/,
+    re: /^(?:seats?|tickets?|tickets? on sale|tickets? available)$/,
+    count: "items_per_event",
+    rate: "bookings_per_sec",
+  },
+  {
+    re: /^(?:ids?|identifiers?|unique ids?|sequence numbers?|ticket numbers?|ticket ids?|invoice numbers?|short urls?|short links?)$/,
     rate: "ids_per_sec",
   },
   {
@@ -135,8 +145,9 @@ export const STATED_NOUNS: readonly StatedNoun[] = [
     re: /^(?:users?|customers?|accounts?|subscribers?|people|players?|members?|daily active users|monthly active users|active users|dau|daus|mau|maus|riders?|athletes?|shoppers?|buyers?|viewers?|guests?|diners?|fans?|attendees?|concertgoers?|spectators?|visitors?|ticket buyers?|bidders?|mailboxes|mailbox|inboxes|inbox|email accounts?|mail accounts?)$/,
     count: "users",
   },
+  // a sale's interchangeable units ("1 million shoppers compete for 10,000 units", "5,000 pairs"): the stock put on sale
+  { re: /^(?:units?|units? of stock|pairs?|items? in stock)$/, count: "units_for_sale" },
   // a venue's seats or a sale's tickets are the items one event sells (a seat is held, then sold once)
-  { re: /^(?:seats?|tickets? on sale|tickets? available)$/, count: "items_per_event" },
   // drivers and couriers are users whose position the proximity index tracks
   { re: /^(?:drivers?|couriers?|dashers?)$/, count: "users", also: "moving_objects" },
   {

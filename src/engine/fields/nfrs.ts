@@ -118,7 +118,11 @@ export const nfrsField: Deriver<"nfrs"> = {
       const st = said && FEATURE_BY_ID.get(row.id)?.stance;
       return st ? [{ row, said, st }] : [];
     });
-    const named = asked.length === 1 && !byParty && f.branch.kind === "product" ? asked[0] : undefined;
+    // a mixed design composed as a product design, its lead realized by the feature's own record (a flash sale's
+    // stock row), reads its stance from that feature as a product design does
+    const realizedBy = f.archetypes[0]?.realizes?.feature;
+    const composed = f.branch.kind === "product" || asked.some((a) => a.row.id === realizedBy);
+    const named = asked.length === 1 && !byParty && composed ? asked[0] : undefined;
     const namedWhy =
       named &&
       `not stated; ${named.said}, and ${named.row.name} is ${named.st.consistency} and ${named.st.availability}: ${fillTerms(named.st.because, named.row.terms)}`;

@@ -28,6 +28,8 @@ export interface RecognizedFeature {
 }
 
 const DETERMINERS = "a|an|the|their|your|his|her|its|our|my|some|one|two|several|multiple|many|any";
+/** Words between a determiner and the object that pick one of its kind ("book the same seat", "the last room"). */
+const PICKING = "same|very|last|next|final";
 const NOT_OBJECTS = new Set(
   "for at in on to with and or that which from by of while so when before after until per via into them it one this these those up system service app application platform site website engine tool flow process page api".split(
     " ",
@@ -45,16 +47,23 @@ export function singular(word: string): string {
 /** The pattern for the object of the first of `verbs`. */
 const objectPattern = (verbs: readonly string[]) =>
   pattern(
-    `\\b(?:${verbs.join("|")})(?:s|es|ed|ing)?\\s+(?:(?:${DETERMINERS})\\s+)?([a-z][a-z-]*)(?:\\s+([a-z][a-z-]*))?`,
-    "i",
+    `\\b(?:${verbs.join("|")})(?:s|es|ed|ing)?\\s+(?:(?:${DETERMINERS})\\s+)?(?:(?:${PICKING})\\s+)?([a-z][a-z-]*)(?:\\s+([a-z][a-z-]*))?`,
+    "gi",
   );
 
 /** The object of the first of `verbs` in the prompt, at most two words ("book doctor appointments" -> "doctor appointment"). */
 export function objectOf(prompt: string, verbs: readonly string[]): string | undefined {
-  const m = objectPattern(verbs).exec(prompt.toLowerCase());
-  const first = m?.[1];
+  // the first use of a verb that has an object: "a seat booking system … where two customers can never book the same
+  // seat" names it at the second
+  for (const m of prompt.toLowerCase().matchAll(objectPattern(verbs))) {
+    const noun = objectNoun(m[1], m[2]);
+    if (noun) return noun;
+  }
+  return undefined;
+}
+
+function objectNoun(first: string | undefined, second: string | undefined): string | undefined {
   if (!first || NOT_OBJECTS.has(first)) return undefined;
-  const second = m?.[2];
   if (second && !NOT_OBJECTS.has(second) && !/(?:ed|ing|ly)$/.test(second)) {
     if (NOT_OBJECTS.has(singular(second))) return undefined;
     return `${first} ${singular(second)}`;

@@ -10,6 +10,7 @@ import {
   REACH_DEMANDS,
   RECORD_READ_RATE,
   SCALE_DEMANDS,
+  SOLD_ITEM_NOUNS,
   STATED_RATE,
   TIME_BOUND_DEMANDS,
   WHOLE_PRODUCT_TAILS,
@@ -119,6 +120,7 @@ const PRODUCT_HEADS = new Set(PRODUCT_HEAD_NOUNS.map(stemWord));
 const CONSUMER_HEADS = new Set(CONSUMER_HEAD_NOUNS.map(stemWord));
 const PHRASE_ENDS = new Set(HEAD_PHRASE_ENDS);
 const FEATURE_STEMS = new Set(PRODUCT_FEATURE_NOUNS.map(stemWord));
+const SOLD_ITEM_STEMS = new Set(SOLD_ITEM_NOUNS.map(stemWord));
 const WHOLE_TAILS = new Set([...PRODUCT_HEAD_NOUNS, ...CONSUMER_HEAD_NOUNS, ...WHOLE_PRODUCT_TAILS].map(stemWord));
 const DEMANDS = new RegExp(`\\b(?:${DEMAND_WORDS.map((w) => w.replace(/ /g, "\\s+")).join("|")})\\b`);
 /** A word shaped like an adjective ("collaborative", "shared", "distributed"): it describes a product, not names a part. */
@@ -1036,9 +1038,14 @@ export function recognize(
   const requirementHits = (lead?.hits ?? []).filter((h) => h.signal.rule !== undefined && !h.signal.concept);
   const requirementKinds = new Set(requirementHits.map((h) => h.signal.rule?.name)).size;
   const namedProduct = productWords.counted.some((h) => h.signal.kind === "system");
+  // "Design a movie theater seat booking system … where two customers can never book the same seat": the
+  // requirements are rules of a thing the business sells, kept on that thing's own row, so a product workflow word
+  // beside it ("booking") is the product asked for, not what the requirements are about.
+  const soldItem = productWords.counted.length > 0 && tokens.some((t) => SOLD_ITEM_STEMS.has(t.stem));
   const requirementLed =
     requirementKinds >= 2 &&
     !namedProduct &&
+    !soldItem &&
     combine(requirementHits, w).score >= Math.max(REQUIREMENT_LED, productScore);
 
   // A statement that asks for nothing to be built, in words the learned model reads clearly as one archetype's
@@ -1075,7 +1082,14 @@ export function recognize(
       ? rate
       : undefined;
   const sized =
-    headProduct && !headInfra && productHead === undefined && !focus && statedInfra && rate !== undefined && !readRate;
+    headProduct &&
+    !headInfra &&
+    productHead === undefined &&
+    !focus &&
+    statedInfra &&
+    rate !== undefined &&
+    !readRate &&
+    !soldItem;
   let kind: BranchKind;
   const infraPresent = infraScore >= BRANCH_PRESENT;
   const productPresent = productScore >= BRANCH_PRESENT;

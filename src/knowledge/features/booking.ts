@@ -116,6 +116,11 @@ export const BOOKING: FeatureEntry = {
       inp("onsale_seconds", 600, "most attempts land in the first ten minutes"),
       inp("hold_seconds", 600, "a checkout window of about ten minutes"),
       inp("events", 100000, "events or properties on sale at once"),
+      // the steady booking rate across every event, beside one hot sale's burst: each booking holds and then confirms
+      // each of its items with a conditional write on that item's row
+      inp("bookings_per_sec", 200, "bookings confirmed a second across every event on sale at a busy hour"),
+      inp("items_per_booking", 2, "a booking takes a couple of seats or slots (a pair, a family)"),
+      inp("writes_per_item", 2, "a hold, then a confirm (or a release), each a conditional write on the item's row"),
       // the read side: every buyer waiting in the sale keeps reloading what is still free, and those reads are served
       // from the availability cache, never from the inventory store that decides a hold
       {
@@ -146,6 +151,13 @@ export const BOOKING: FeatureEntry = {
         "hold attempts per second during a hot sale",
         "peak",
         "buyers_at_onsale * hold_attempts_per_buyer / onsale_seconds",
+        "writes/s",
+      ),
+      fig(
+        "item_writes_per_sec",
+        "conditional writes on item rows a second from the booking rate",
+        "rate",
+        "bookings_per_sec * items_per_booking * writes_per_item",
         "writes/s",
       ),
       fig(

@@ -26,6 +26,7 @@ import { REVIEWS } from "./reviews.js";
 import { SEARCH } from "./search.js";
 import { PRODUCT_SKELETON, SHARED_COMPONENT_IDS } from "./skeleton.js";
 import { STAY } from "./stay.js";
+import { STOCK } from "./stock.js";
 import { TRANSFER } from "./transfer.js";
 import type {
   FeatureAction,
@@ -171,6 +172,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
   PROXIMITY,
   BOOKING,
   STAY,
+  STOCK,
   CHECKOUT,
   FULFILMENT,
   TRANSFER,
@@ -188,7 +190,7 @@ const CATALOGUE: readonly FeatureEntry[] = [
 
 /**
  * A feature standing on the shared product edge. Its topology is put there when first read: most designs read
- * no feature's, and doing it for all 23 at load (every protocol parsed) was ~3 ms of every start-up.
+ * no feature's, and doing it for all 24 at load (every protocol parsed) was ~3 ms of every start-up.
  */
 function onEdge(f: FeatureEntry): FeatureEntry {
   let topology: Topology | undefined;

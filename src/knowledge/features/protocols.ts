@@ -20,6 +20,19 @@ export const BOOKING_PROTOCOLS: ProtocolSpec[] = [
   },
 ];
 
+export const STOCK_PROTOCOLS: ProtocolSpec[] = [
+  {
+    name: "Reserve units by one conditional decrement, pay, place the order",
+    notation:
+      "client>gateway[buy with request id] -> gateway>waiting-room[enter sale] -> waiting-room>sale-service[admitted: reserve quantity] -> sale-service>stock-store[one transaction: decrement a stock bucket and insert the reservation, expires_at = now + 10 min {Stock.available >= quantity and no reservation of this shopper in the sale}] -> stock-store>sale-service[reserved with expires_at] -> sale-service>client[reservation id, pay before expires_at] -> client>sale-service[confirm with reservation id and payment method] -> sale-service>payment-provider[charge, idempotency key = reservation id] -> payment-provider>sale-service[charge captured] -> sale-service>stock-store[move the units from reserved to sold and insert the order {Reservation.state = reserved and Reservation.expires_at > now}] -> stock-store>sale-service[order placed] |-> stock-store>sale-service[refuse the decrement: this bucket is empty {Stock.available < quantity}] |-> sale-service>payment-provider[refund the charge {reservation expired}] => done | reject | compensate",
+  },
+  {
+    name: "Expired reservations return their units",
+    notation:
+      "reservation-sweeper>stock-store[expire the reservation and add its units back in one transaction {Reservation.state = reserved and Reservation.expires_at < now}] -> stock-store>stock-view[units on sale again] |-> stock-store>reservation-sweeper[skip: placed in time {Reservation.state = confirmed}] => expire | done",
+  },
+];
+
 export const STAY_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Reserve every night in one conditional transaction, then pay",

@@ -125,10 +125,16 @@ export const STAY: FeatureEntry = {
         quantity: "reservations_per_day",
         typical: 1.5e6,
         why: "reservations made a day on a large booking site",
-        from: {
-          expression: "properties * reservations_per_property_per_day",
-          why: "each stated property takes reservations at the usual rate",
-        },
+        from: [
+          {
+            expression: "properties * reservations_per_property_per_day",
+            why: "each stated property takes reservations at the usual rate",
+          },
+          {
+            expression: "bookings_per_sec * 86400 / peak_factor",
+            why: "the stated reservation rate is the busy hour's; a day averages the peak factor below it",
+          },
+        ],
       },
       inp("nights_per_stay", 3, "a typical stay is a few nights"),
       inp("searches_per_reservation", 100, "guests search and compare far more than they book"),
