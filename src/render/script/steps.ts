@@ -2250,7 +2250,16 @@ function chainLine(d: Design, f: Figure): string | undefined {
  * the inputs that move it most ({@link shortChain}). The script check holds the hottest number to these words.
  */
 export function chainInputs(d: Design, f: Figure): string | undefined {
-  return shortChain(d, f) ?? formulaSaid(d, f);
+  // a peak factor of 1 inside a longer product (a self-paced crawl's) multiplies nothing, so it goes unsaid
+  const g =
+    f.inputs.find((x) => x.name === "peak_factor")?.value === 1 && / \* peak_factor\b/.test(f.formula)
+      ? {
+          ...f,
+          formula: f.formula.replace(/ \* peak_factor\b/, ""),
+          inputs: f.inputs.filter((x) => x.name !== "peak_factor"),
+        }
+      : f;
+  return shortChain(d, g) ?? formulaSaid(d, g);
 }
 
 /** How many named values a chain may read aloud before it is said by its result and the inputs that move it. */
