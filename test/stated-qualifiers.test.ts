@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { parseRepeatWindow, statedNfrsOf } from "../src/engine/nfr-parse.js";
-import { type Design, design } from "../src/lib/index.js";
+import { type Design, design, writeScript } from "../src/lib/index.js";
 
 const clone = (d: Design): Design => structuredClone(d);
 const rules = (d: Design) => checkCoherence(d).map((p) => p.rule);
@@ -56,6 +56,10 @@ describe("an order stated within a named key", () => {
       // the outbox is the ordered log: no broker internals drawn beside it
       expect(d.components.some((c) => /KRaft|group coordinator/i.test(c.name))).toBe(false);
       expect(rules(d)).toEqual([]);
+      const said = writeScript(d, { minutes: 45 })
+        .steps.map((x) => x.text)
+        .join(" ");
+      expect(said).toContain(`order within each ${key}`);
     });
   }
 

@@ -754,7 +754,18 @@ function normalise(d: Design): StepDraft {
     (k) => n.sources[k]?.source !== "default",
   );
   if (stated.length > 0)
-    lines.push(...core(`The prompt asks for ${andList(stated.map((k) => asked(k, String(n[k]), d.prompt)))}`));
+    lines.push(
+      ...core(
+        `The prompt asks for ${andList(
+          stated.map((k) =>
+            // an order kept within a key the prompt names is said by that key ("order within each customer")
+            k === "ordering" && n.ordering === "per-key" && n.orderKey
+              ? `order within each ${n.orderKey}`
+              : asked(k, String(n[k]), d.prompt),
+          ),
+        )}`,
+      ),
+    );
   if (assumed.length > 0)
     lines.push(
       ...core(
