@@ -27,12 +27,13 @@ describe("a crawl of other people's sites is held to politeness on the fetch pat
     expect(drawn).not.toMatch(/fails? open|last_fence|Waiter|Lease\b/);
   });
 
-  it("sizes hosts in rotation from the stated rate, the peak and the per-host delay", () => {
+  it("sizes hosts in rotation from the stated rate (self-paced: no peak factor) and the per-host delay", () => {
     const hosts = d.capacity.find((c) => c.id === "hosts_in_rotation");
     const rate = hosts?.inputs.find((i) => i.name === "items_per_sec");
     const delay = hosts?.inputs.find((i) => i.name === "host_delay_seconds");
     expect(rate?.source).toBe("stated");
-    expect(Math.abs((hosts?.value ?? 0) - (1e9 / (30 * 86400)) * 3 * (delay?.value ?? 0))).toBeLessThan(1);
+    expect(Math.abs((hosts?.value ?? 0) - (1e9 / (30 * 86400)) * (delay?.value ?? 0))).toBeLessThan(1);
+    expect(hosts?.inputs.find((i) => i.name === "peak_factor")?.value).toBe(1);
     for (const id of ["fetch_bandwidth", "pages_bytes_per_day", "seen_lookups", "dns_lookups"])
       expect(d.capacity.map((c) => c.id)).toContain(id);
     expect(d.bottlenecks[0]?.bottleneck).toMatch(/^Politeness/);

@@ -63,7 +63,7 @@ import { thinPart } from "./fields/archetypes.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
-import { archetype as archetypeEntry, entityWords } from "./fields/common.js";
+import { archetype as archetypeEntry, entityWords, shortName } from "./fields/common.js";
 import {
   builds,
   chosenKeys,
@@ -116,6 +116,9 @@ export type CoherenceRule =
   | "isr-called-majority"
   | "mechanism-without-precondition"
   | "invariant-off-path"
+  | "qualifier-unkept"
+  | "order-beside-parallel"
+  | "due-time-unindexed"
   | "mechanism-protects-untouched"
   | "mechanism-protects-nothing"
   | "source-path-in-text"
@@ -242,6 +245,12 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "isr-called-majority": "Kafka's in-sync replica set is never described as a majority quorum",
   "mechanism-without-precondition": "a mechanism appears only where its precondition holds in this design",
   "invariant-off-path": "every invariant is attached to a critical path that writes what it constrains",
+  "qualifier-unkept":
+    "a qualifier the prompt states (each customer's events in order, never the same URL twice in one day) is a rule of the design at the stated scope, kept by a mechanism that names it",
+  "due-time-unindexed":
+    "a design that promises a next attempt time or a due-time index holds that time as a field of its data model, with an index that leads to the due rows",
+  "order-beside-parallel":
+    "an order the prompt asks for within each key is never set beside several calls in flight per key, which reorder them",
   "source-path-in-text":
     "no text of the design (rows, reasons, trace rules) names a file of this tool's source, such as knowledge/parties.ts",
   "mechanism-protects-untouched":
@@ -1267,6 +1276,94 @@ function protectsSomething(d: Design): Problem[] {
       out.push({
         rule: "mechanism-protects-nothing",
         detail: `${m.name} carries the design's first critical write, the core the script names, but keeps no rule (it only serves ${m.serves})`,
+      });
+  }
+  return out;
+}
+
+/**
+ * A qualifier the prompt states becomes a rule at its stated scope, kept by a mechanism whose row names that rule: an
+ * order within each named key ("each customer's events in order") is a rule within one of that key; a repeat
+ * forbidden within a window ("never fetches the same URL twice in one day") is a rule about that thing within that
+ * window. A qualifier with no such rule, or a rule no mechanism keeps, is dropped on the way to the design.
+ */
+function qualifiersKept(d: Design): Problem[] {
+  const out: Problem[] = [];
+  const kept = new Set(d.mechanisms.map((m) => m.protects));
+  const check = (qualifier: string, about: (text: string) => boolean) => {
+    const rule = d.invariants.find((i) => about(i.statement.toLowerCase()));
+    if (!rule)
+      out.push({
+        rule: "qualifier-unkept",
+        detail: `the prompt states ${qualifier}, and no rule of the design says it`,
+      });
+    else if (!kept.has(rule.statement))
+      out.push({
+        rule: "qualifier-unkept",
+        detail: `the prompt states ${qualifier}; the rule '${rule.statement}' says it, but no mechanism keeps it`,
+      });
+  };
+  const key = d.nfrs.orderKey;
+  if (key && d.nfrs.ordering === "per-key")
+    check(`an order within each ${key} (${d.nfrs.sources.orderKey?.because ?? ""})`, (t) =>
+      t.includes(`within one ${key.toLowerCase()}`),
+    );
+  const w = d.nfrs.repeatWindow;
+  if (w)
+    check(
+      `that no ${w.noun} gets a second ${w.act} within ${w.window}`,
+      (t) =>
+        t.includes(w.noun.toLowerCase()) &&
+        t.includes(w.window) &&
+        /\b(?:second|twice|at most once|more than once)\b/.test(t),
+    );
+  return out;
+}
+
+/** Several calls, deliveries or requests in flight per key, which let a key's items overtake each other. */
+const PARALLEL_PER_KEY =
+  /\b(?:a few|several|many|multiple|some|up to \d+|\d+) (?:[\w-]+ ){0,2}in flight (?:per|for each|to each)\b|\b(?:several|many|multiple|parallel|concurrent) (?:calls|deliveries|requests|sends|attempts) (?:in flight )?(?:per|to each|for each)\b/i;
+
+/**
+ * An order the prompt asks for within each key is kept only if one item of a key is in flight at a time: several
+ * calls in flight per key (per endpoint, per customer) deliver them in whatever order they finish.
+ */
+function orderBesideParallel(d: Design): Problem[] {
+  if (d.nfrs.ordering !== "per-key" || d.nfrs.sources.ordering?.source !== "stated") return [];
+  const out: Problem[] = [];
+  for (const o of d.operations) {
+    const m = PARALLEL_PER_KEY.exec(o.phrase);
+    if (m)
+      out.push({
+        rule: "order-beside-parallel",
+        detail: `the prompt asks for order within each key, and '${shortName(o.phrase)}' keeps '${m[0]}', which reorders a key's items`,
+      });
+  }
+  return out;
+}
+
+/** Words that promise a time an item is due at (a retry's next attempt time, rows woken by a due-time index). */
+const DUE_PROMISE = /\bnext attempt time\b|\bdue[- ]time index\b|\bnext_attempt_at\b/i;
+/** A data model field that holds when an item is next due. */
+const DUE_FIELD = /\b(?:next_\w+_at|due_at|run_at|fire_at|visible_at|scheduled_at|not_before)\b/g;
+
+/**
+ * A record whose primary-state row promises a time it is due at (an outbox entry's "claim and next attempt time",
+ * retried by backoff over hours or days) holds that time as a field in the data model, with an index that leads to
+ * the due rows: otherwise nothing wakes the retries the design schedules.
+ */
+function dueTimeIndexed(d: Design): Problem[] {
+  const out: Problem[] = [];
+  for (const row of d.primaryState) {
+    if (!DUE_PROMISE.test(row.description)) continue;
+    const table = d.dataModel.find((r) => r.entity === row.entity || r.entity.endsWith(`(${row.entity})`));
+    if (!table) continue;
+    // a field nested in a row ("deliveries (endpoint, attempts, next_attempt_at)") holds it too
+    const due = table.fields.flatMap((x) => x.match(DUE_FIELD) ?? []);
+    if (!due.some((x) => table.indexes.some((ix) => ix.includes(x))))
+      out.push({
+        rule: "due-time-unindexed",
+        detail: `${row.entity} promises '${DUE_PROMISE.exec(row.description)?.[0]}', and its table holds ${due.length > 0 ? `${due.join(", ")} with no index on it` : "no due time"}`,
       });
   }
   return out;
@@ -3295,6 +3392,9 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...isrNotMajority(d),
     ...preconditions(d),
     ...invariantsOnPath(d),
+    ...qualifiersKept(d),
+    ...orderBesideParallel(d),
+    ...dueTimeIndexed(d),
     ...protectsTouched(d),
     ...protectsOwnCreate(d),
     ...repeatsDelivered(d),

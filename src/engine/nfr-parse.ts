@@ -57,6 +57,67 @@ export interface StatedNfrs {
   unread: Stated<number>[];
   /** Quantities the prompt's nouns imply without stating them (a count of redirects: each answer is small). */
   implied: Record<string, { value: number; because: string }>;
+  /** A repeat the prompt forbids within a window ("never fetches the same URL twice in one day"). */
+  repeatWindow?: RepeatWindow;
+}
+
+/**
+ * A repeat forbidden within a window of time: the thing repeated (a URL), the act (a fetch) and the window's length,
+ * from "never fetches the same URL twice in one day" or "refetches a page at most once per hour".
+ */
+export interface RepeatWindow {
+  noun: string;
+  act: string;
+  seconds: number;
+  /** The window in the prompt's words ("one day", "hour"). */
+  window: string;
+  quote: string;
+}
+
+const WINDOW_UNIT = String.raw`(?:(?:one|a|an|the same|any|a single|any one) |(\d+|two|three|four|six|twelve|24|48) )?(second|minute|hour|day|week|month)s?`;
+const REPEAT_WINDOW: readonly RegExp[] = [
+  new RegExp(
+    String.raw`\bnever (\w+) (?:the same|a|an|any|one) ([a-z][\w.-]*(?: [a-z][\w-]*)?) (?:twice|more than once|again) (?:in|within|per|during|inside) ${WINDOW_UNIT}\b`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\b(\w+) (?:a|an|each|any|the same|one|every) ([a-z][\w.-]*(?: [a-z][\w-]*)?) (?:at most|no more than) once (?:per|an?|every|each|in|within) ${WINDOW_UNIT}\b`,
+    "i",
+  ),
+];
+const UNIT_SECONDS: Readonly<Record<string, number>> = {
+  second: 1,
+  minute: 60,
+  hour: 3600,
+  day: 86400,
+  week: 604800,
+  month: 2592000,
+};
+const SMALL_COUNTS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, six: 6, twelve: 12 };
+
+/** The base form of a verb in the third person ("fetches" -> fetch, "refetches" -> refetch, "crawls" -> crawl). */
+const verbBase = (v: string): string =>
+  /(?:ch|sh|ss|x)es$/.test(v) ? v.slice(0, -2) : /[^s]s$/.test(v) ? v.slice(0, -1) : v;
+
+/** The repeat the prompt forbids within a window, if it forbids one. */
+export function parseRepeatWindow(prompt: string): RepeatWindow | undefined {
+  if (!/\b(?:twice|more than once|again|at most once|no more than once)\b/i.test(prompt)) return undefined;
+  for (const re of REPEAT_WINDOW) {
+    const m = re.exec(prompt);
+    if (!m?.[1] || !m[2] || !m[4]) continue;
+    const count = m[3] ? (SMALL_COUNTS[m[3].toLowerCase()] ?? Number(m[3])) : 1;
+    const unit = m[4].toLowerCase();
+    const seconds = count * (UNIT_SECONDS[unit] ?? 0);
+    if (!(seconds > 0)) continue;
+    return {
+      noun: /\burls?\b/i.test(m[2]) ? m[2] : m[2].toLowerCase(),
+      act: verbBase(m[1].toLowerCase()),
+      seconds,
+      window: count === 1 ? `one ${unit}` : `${count} ${unit}s`,
+      quote: m[0],
+    };
+  }
+  return undefined;
 }
 
 type Rule<T> = { re: RegExp; value: T };
@@ -71,7 +132,8 @@ const DELIVERY: Rule<Delivery>[] = [
     value: "at-least-once",
   },
   {
-    re: /\bat[- ]most[- ]once\b|\bfire[- ]and[- ]forget\b|\bbest[- ]effort delivery\b|\b(?:ok|okay|fine|acceptable) to (?:lose|drop)\b/i,
+    // "at most once per hour" bounds a repeat within a window (parseRepeatWindow), not how a message is delivered
+    re: /\bat[- ]most[- ]once\b(?! (?:per|an?|every|each|in|within) (?:(?:one|a|an|any|a single) |\d+ )?(?:second|minute|hour|day|week|month)s?\b)|\bfire[- ]and[- ]forget\b|\bbest[- ]effort delivery\b|\b(?:ok|okay|fine|acceptable) to (?:lose|drop)\b/i,
     value: "at-most-once",
   },
 ];
@@ -110,7 +172,7 @@ const ORDERING: Rule<Ordering>[] = [
     value: "per-partition",
   },
   {
-    re: /\border(?:ed|ing)? (?:per|for each|within (?:a|each|the)) (?:key|user|account|customer|entity|device|order|document|stream|topic|chat|room|conversation)\b|\bper[- ](?:key|user|account|customer|device|conversation) order\w*|\bin[- ]order\b|\bordered delivery\b|\bpreserv\w* (?:the )?order\b|\bfifo\b|\bin the (?:same )?order (?:\w+ ){0,2}(?:sent|submitted|received|enqueued|published|written|created|placed|made|arrived?|arrive)\b|\bin (?:send|arrival|submission) order\b/i,
+    re: /\border(?:ed|ing)? (?:per|for each|within (?:a|each|the)) (?:key|user|account|customer|entity|device|order|document|stream|topic|chat|room|conversation)\b|\bper[- ](?:key|user|account|customer|device|conversation) order\w*|\bper[- ](?!(?:second|minute|hour|day|week|month|year|partition|shard)s?\b)[a-z]+ order(?:ing|ed)\b|\bin[- ]order\b|\bordered delivery\b|\bpreserv\w* (?:the )?order\b|\bfifo\b|\bin the (?:same )?order (?:\w+ ){0,2}(?:sent|submitted|received|enqueued|published|written|created|placed|made|arrived?|arrive)\b|\bin (?:send|arrival|submission) order\b/i,
     value: "per-key",
   },
   { re: /\b(?:order|ordering) (?:does not|doesn't|need not) matter\b|\bunordered\b|\bno ordering\b/i, value: "none" },
@@ -1453,12 +1515,20 @@ export function parseStatedNfrs(prompt: string): StatedNfrs {
   if (durability) out.durability = durability;
   const regions = parseRegions(prompt, scale);
   if (regions) out.regions = regions;
+  const repeatWindow = parseRepeatWindow(prompt);
+  if (repeatWindow) out.repeatWindow = repeatWindow;
   out.unread = unreadNumbers(prompt, [
     ...Object.values(scale).map((v) => v.quote),
     ...latency.map((l) => l.quote),
-    ...[out.delivery, out.consistency, out.availability, out.ordering, out.durability, out.regions].flatMap((x) =>
-      x ? [x.quote] : [],
-    ),
+    ...[
+      out.delivery,
+      out.consistency,
+      out.availability,
+      out.ordering,
+      out.durability,
+      out.regions,
+      out.repeatWindow,
+    ].flatMap((x) => (x ? [x.quote] : [])),
   ]);
   return out;
 }

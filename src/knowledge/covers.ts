@@ -161,6 +161,18 @@ export const COVERAGE: readonly Coverage[] = [
       "a payment is claimed by its own rows: the unique (merchant, key) insert lets one of two concurrent requests create it, and each transition is guarded by the payment's state and version on its shard, so no lease service, holder sessions or consensus group is drawn",
   },
   {
+    // an order asked for within each key (each customer's events in order) is kept by the outbox itself: its rows
+    // carry the key and a sequence number, are partitioned by the key and claimed one at a time per key, so the
+    // workflow store already is the ordered log the relay reads; a broker's controller, group coordinator and
+    // follower replicas would play no part a requirement reads
+    by: "I12",
+    topic: "keyed-order",
+    covers: "I05",
+    unless: String.raw`\b(?:kafka|kinesis|pulsar|event (?:logs?|streams?|bus)|consumer groups?|offsets?|partitioned logs?|downstream consumers?|replay(?:s|ed)? (?:from|by) offset|change[- ]data[- ]capture|cdc)\b`,
+    because:
+      "each key's items wait in the outbox as that key's ordered queue: rows carry the key and a sequence number, are partitioned by the key and claimed one at a time per key by the relay, so the workflow store is the ordered log and no partitioned log with brokers, consumer groups, offsets or a controller quorum is drawn",
+  },
+  {
     by: "I12",
     topic: "email",
     covers: "I03",

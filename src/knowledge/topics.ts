@@ -106,6 +106,7 @@ export const TOPIC_VALUES = [
   "auction",
   "auth",
   "backup",
+  "keyed-order",
 ] as const;
 export type Topic = (typeof TOPIC_VALUES)[number];
 
@@ -179,6 +180,10 @@ export const TOPIC_WORDS: Readonly<Record<Topic, string>> = {
   // batch jobs run as DAGs of dependent tasks (Airflow, Dagster, Argo Workflows, an ETL orchestrator); a durable
   // execution engine running workflow code (Temporal) is "workflow-engine", never this
   "dag-workflow": String.raw`\b(?:dags?|directed acyclic graphs?|(?:apache )?airflow|dagster|prefect|luigi|argo workflows|(?:data|etl|batch|elt)[- ]pipelines? orchestrat\w*|pipeline orchestrat\w*|workflow schedulers?|(?:etl|elt|batch|data) (?:jobs?|tasks?|pipelines?) with (?:their )?dependencies|(?:jobs?|tasks?) (?:with|and their) (?:upstream )?dependencies|task dependencies|upstream tasks?)\b`,
+  // a stream kept in order within each of the prompt's own keys ("each customer's events in order", "per-partner
+  // ordering", "ordered per tenant"): a key the prompt names, never a time unit ("per-minute order counts") nor a
+  // partition (per-partition order is the log's own)
+  "keyed-order": String.raw`\b(?:each|every|per|one|a) [a-z]+(?:'s|s') (?:[a-z-]+ ){0,2}(?:are |is |stay |stays )?(?:kept |delivered |sent |applied |processed )?in (?:the )?(?:same |right |correct )?order\b|\bper[- ](?!(?:second|minute|hour|day|week|month|year|partition|shard)s?\b)[a-z]+ (?:order(?:ing|ed)?|fifo)\b|\b(?:in order|order(?:ed|ing)?) (?:per|for each|within (?:a|each|one)) (?!(?:second|minute|hour|day|week|month|year|partition|shard)s?\b)[a-z]+\b`,
   webhook: String.raw`(?<!\b(?:provider|processor|stripe|inbound|incoming|payment)'?s? )\bwebhooks?\b|\bcallback urls?\b|\b(?:customer|subscriber|partner)s?'? (?:endpoints?|callbacks?)\b`,
   // a service that keeps people's photos or images itself (not a product that merely shows them): the store is the subject
   "media-store": String.raw`\b(?:photo|image|picture|media) (?:storage|stores?|hosting|blob stor(?:e|age))\b|\b(?:blob|object) stor(?:e|age) for (?:\w+ ){0,2}(?:photos|images|pictures)\b|\b(?:facebook'?s )?haystack\b`,
@@ -229,6 +234,8 @@ export const TOPIC_MEANING: Readonly<Record<Topic, string>> = {
   "work-queue": "a work queue: each message is leased to one worker, hidden until acked, and redelivered on its own",
   "user-presence":
     "people's presence: whether a user shows as online, away or busy to others, and when they were last seen",
+  "keyed-order":
+    "each key the prompt names (a customer, a tenant, a partner) has its own ordered stream: one item of a key in flight at a time, the next handed on only after the one before it was acknowledged or parked, so a failing item holds only its own key's later ones",
   webhook: "events are pushed to endpoints our customers register (webhooks, callback URLs), not to a provider we call",
   cache:
     "the system is a cache: its copies may be evicted and refilled from elsewhere, so it keeps no repair of lost writes",

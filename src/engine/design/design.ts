@@ -56,6 +56,10 @@ export interface Design {
     party?: NonNullable<Fields["nfrs"]["party"]>["value"];
     /** The subjects the design speaks of (knowledge/topics.ts; `sources["topic.<name>"]` says which words). */
     topics?: NonNullable<Fields["nfrs"]["topics"]>[number]["value"][];
+    /** The key a stated per-key order is kept within ("customer"; `sources.orderKey` says which words). */
+    orderKey?: string;
+    /** A repeat the prompt forbids within a window (`sources.repeatWindow` says which words). */
+    repeatWindow?: { noun: string; act: string; seconds: number; window: string };
   };
   overlay: Fields["overlay"];
   requirements: Fields["requirements"];
@@ -205,6 +209,8 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
   }
   if (n.party) sources.party = { source: "default", because: n.party.because };
   for (const t of n.topics ?? []) sources[`topic.${t.value}`] = { source: "stated", because: t.because };
+  if (n.orderKey) sources.orderKey = { source: "stated", because: n.orderKey.because };
+  if (n.repeatWindow) sources.repeatWindow = { source: "stated", because: n.repeatWindow.because };
   // the operations the decisions leave (a card's step a chosen option rules out is not the design's), and what
   // goes with them: a record only a rejected option draws, a read in the words the choice excludes
   const c = carriedFields(fields);
@@ -231,6 +237,17 @@ function assemble(fields: Fields, trace: TraceEntry[]): Body {
       sources,
       ...(n.party ? { party: n.party.value } : {}),
       ...(n.topics ? { topics: n.topics.map((t) => t.value) } : {}),
+      ...(n.orderKey ? { orderKey: n.orderKey.value } : {}),
+      ...(n.repeatWindow
+        ? {
+            repeatWindow: {
+              noun: n.repeatWindow.noun,
+              act: n.repeatWindow.act,
+              seconds: n.repeatWindow.seconds,
+              window: n.repeatWindow.window,
+            },
+          }
+        : {}),
     },
     overlay: fields.overlay,
     requirements: c.requirements,

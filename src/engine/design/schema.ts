@@ -85,6 +85,12 @@ const Nfrs = z.strictObject({
   party: z.enum(PARTY_KINDS).optional(),
   /** The subjects the design speaks of (`sources["topic.<name>"]` says which words name each). */
   topics: z.array(z.enum(TOPIC_VALUES)).optional(),
+  /** The key a stated per-key order is kept within (`sources.orderKey` says which words name it). */
+  orderKey: z.string().optional(),
+  /** A repeat the prompt forbids within a window (`sources.repeatWindow` says which words state it). */
+  repeatWindow: z
+    .strictObject({ noun: z.string(), act: z.string(), seconds: z.number(), window: z.string() })
+    .optional(),
 });
 
 const Overlay = z.strictObject({

@@ -15,7 +15,7 @@ import type {
 } from "../../knowledge/schema.js";
 import type { Topic } from "../../knowledge/topics.js";
 import type { RunsIn as KnowledgeRunsIn } from "../../knowledge/vocab.js";
-import type { StatedNfrs } from "../nfr-parse.js";
+import type { RepeatWindow, StatedNfrs } from "../nfr-parse.js";
 import type { Recognition } from "../recognize/recognize.js";
 
 /** Where an effective value came from: the prompt, an override, or an archetype default. */
@@ -44,6 +44,13 @@ export interface Nfrs {
    * it: an archetype's rows, decision points, products and capacity figures kept for one subject follow them.
    */
   topics?: { value: Topic; because: string }[];
+  /**
+   * The key a stated per-key order is kept within, when the prompt names it ("each customer's events in order"),
+   * with the items it orders where it names them (events).
+   */
+  orderKey?: { value: string; items?: string; because: string };
+  /** A repeat the prompt forbids within a window ("never fetches the same URL twice in one day"). */
+  repeatWindow?: RepeatWindow & { because: string };
 }
 
 export interface Requirement {

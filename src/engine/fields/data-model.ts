@@ -1,12 +1,23 @@
 import type { ArchetypeId } from "../../knowledge/schema.js";
 import { architectureOf, LAYOUT_FACTS, type Layout } from "../architecture.js";
 import type { Deriver } from "../design/graph.js";
+import type { DataModelRow } from "../design/types.js";
 import { archetype } from "./common.js";
 
 export const dataModelField: Deriver<"dataModel", Layout> = {
   field: "dataModel",
   category: "Derived",
-  reads: ["prompt", "branch", "archetypes", "features", "decisions", "primaryState", "components", "operations"],
+  reads: [
+    "prompt",
+    "branch",
+    "archetypes",
+    "features",
+    "decisions",
+    "primaryState",
+    "components",
+    "operations",
+    "nfrs",
+  ],
   rule: "one table or keyspace per entity of the dominant archetype (an entity it keeps for one subject only where the primary state holds it or one of the design's own operations writes or reads it) and of the primary state the supporting archetypes and product features add, primary state first: key, main fields, indexes, partition key where partitioned, and the composed component that owns it",
   facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
@@ -31,6 +42,34 @@ export const dataModelField: Deriver<"dataModel", Layout> = {
       (r.archetype === lead && (!topical(r) || operated.has(base(r.entity)))) ||
       primary.has(base(r.entity)) ||
       !/^I\d\d$/.test(r.archetype);
-    return ranked.filter((r) => keep(r) && (ids.has(r.owner) || ids.size === 0));
+    const kept = ranked.filter((r) => keep(r) && (ids.has(r.owner) || ids.size === 0));
+    return keyedOrder(kept, f.nfrs.orderKey?.value, f.operations);
   },
 };
+
+/**
+ * An order the prompt asks for within one of its keys ("each customer's events in order") is kept by the record an
+ * ordered queue writes (the operation per-key ordering carries): that record names the key, carries a sequence
+ * number within it, and is partitioned by it, so one partition owns each key's order and the next is found by
+ * (key, seq).
+ */
+function keyedOrder(
+  rows: DataModelRow[],
+  key: string | undefined,
+  operations: readonly { entity: string; mechanism?: string }[],
+): DataModelRow[] {
+  if (!key) return rows;
+  const queued = new Set(operations.filter((o) => o.mechanism === "partition-key-ordering").map((o) => o.entity));
+  if (queued.size === 0) return rows;
+  const column = `${key.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}_id`;
+  return rows.map((r) => {
+    const base = /\(([A-Za-z]+)\)$/.exec(r.entity)?.[1] ?? r.entity;
+    if (!queued.has(base) || r.fields.includes(column)) return r;
+    return {
+      ...r,
+      fields: [column, "seq", ...r.fields],
+      indexes: [`(${column}, seq) as each ${key}'s ordered queue`, ...r.indexes],
+      partitionKey: column,
+    };
+  });
+}

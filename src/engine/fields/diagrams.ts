@@ -17,7 +17,7 @@ const MAX_SEQUENCES = 4;
 export const diagramsField: Deriver<"diagrams", Layout> = {
   field: "diagrams",
   category: "Output",
-  reads: ["prompt", "branch", "archetypes", "features", "decisions", "components", "links", "criticalPaths"],
+  reads: ["prompt", "branch", "archetypes", "features", "decisions", "components", "links", "criticalPaths", "nfrs"],
   rule: "an HLD flowchart drawn from the components and links (grouped into data and replication, control, and request paths), and a sequence diagram per critical protocol bound to those components (at most four): for a bare product, its record's create and read first, then the first protocol of each substrate hosted on it that owns a critical path; in a product design every feature's own protocols first, in feature order, then the first protocol of each archetype hosted on a feature that owns a critical path; otherwise the flows of a product feature the dominant archetype carries (one whose components are the dominant's own) first, then the dominant archetype's protocols, then the first protocol of every other archetype that owns a critical path (substrates excepted), then each product feature's",
   facts: LAYOUT_FACTS,
   derive: (f, _input, layout) => {
@@ -90,7 +90,8 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     const checkedBySender = (guard: string, to: string) =>
       outside.has(to) && ours.some((h) => pattern(String.raw`\b${h.replace(/[^A-Za-z0-9_]/g, "\\$&")}\b`).test(guard));
     const drawable = chosen.filter((p) => p.steps.every((s) => names.has(s.from) && names.has(s.to)));
-    for (const p of drawable.slice(0, MAX_SEQUENCES)) {
+    const qualified = qualifierGuards(drawable.slice(0, MAX_SEQUENCES), f.nfrs, outside);
+    for (const p of qualified) {
       out.push({
         kind: "sequence",
         title: `${p.part}: ${p.name}`,
@@ -123,6 +124,48 @@ export const diagramsField: Deriver<"diagrams", Layout> = {
     return out;
   },
 };
+
+/**
+ * The prompt's stated qualifiers drawn as guards where they are checked, once per design: a repeat forbidden within
+ * a window on the first guarded step to one of our own parts that hands out the repeated thing ("take the due
+ * host's next URL": its last fetch a day old or more); an order kept per key on the first guarded claim or take
+ * before a call to an outside party (the item is its key's next by sequence number, the one before it acknowledged
+ * or parked).
+ */
+function qualifierGuards(
+  protocols: readonly BoundProtocol[],
+  nfrs: { repeatWindow?: { noun: string; act: string; window: string }; orderKey?: { value: string } },
+  outside: ReadonlySet<string>,
+): BoundProtocol[] {
+  const w = nfrs.repeatWindow;
+  const k = nfrs.orderKey;
+  if (!w && !k) return [...protocols];
+  let windowed = false;
+  let ordered = false;
+  const noun = w ? pattern(String.raw`\b${w.noun.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i") : undefined;
+  return protocols.map((p) => {
+    const outsideAt = p.steps.findIndex((s) => outside.has(s.to));
+    const steps = p.steps.map((s, i) => {
+      if (!s.guard || outside.has(s.to) || s.branch) return s;
+      if (noun && !windowed && w && noun.test(s.operation)) {
+        windowed = true;
+        return { ...s, guard: `${s.guard} and the ${w.noun}'s last ${w.act} started <= now - ${w.window}` };
+      }
+      if (k && !ordered && i < outsideAt && CLAIM.test(s.operation)) {
+        ordered = true;
+        return {
+          ...s,
+          guard: `${s.guard} and it is its ${k.value}'s next seq (the one before acknowledged or parked)`,
+        };
+      }
+      return s;
+    });
+    return { ...p, steps };
+  });
+}
+
+/** The words of a step that claims or takes the next item to work on. */
+const CLAIM = /\b(?:claim\w*|take|takes|dequeue\w*|lease\w*|pick\w*)\b/i;
 
 /** A lifeline's name: its component's, led by the role it plays where it plays one ("Source: Account shards (…)"). */
 function participantName(key: string, names: ReadonlyMap<string, string>): string {

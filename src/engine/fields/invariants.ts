@@ -31,6 +31,9 @@ interface InvariantFacts {
 }
 
 /** A noun with its indefinite article ("an account", "a hold"). */
+/** The words of a write that hands work out to a worker (give out, claim, take, lease, dequeue). */
+const HANDS_OUT = /\b(?:give|gives|hand|hands) out\b|\b(?:claim|claims|take|takes|lease|leases|dequeue|dequeues)\b/i;
+
 const anA = (noun: string) => `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
 
 /** A request field that names the request for its retries: a request id, an idempotency key, a client token. */
@@ -313,12 +316,62 @@ function invariantRows(
       });
     }
     const o = f.nfrs.ordering;
-    if (o.source !== "default" && o.value !== "none") {
+    const k = f.nfrs.orderKey;
+    if (k && o.value === "per-key") {
+      // the prompt names the key its order is kept within: the rule is said of that key and of the items it orders,
+      // with the one-in-flight queue that keeps it where the items are handed on (a failing one holds its key)
+      // the ordered queue's own record where a critical path writes one (the write per-key ordering carries): its
+      // items go out one at a time per key; else every write of a key goes through the one partition that owns it
+      const byPhrase = new Map(f.operations.map((x) => [x.phrase, x]));
+      const queue = f.criticalPaths.flatMap((p) =>
+        p.operations.flatMap((x) => {
+          const op = byPhrase.get(x);
+          return op?.mechanism === "partition-key-ordering" ? [{ p, op }] : [];
+        }),
+      )[0];
+      const items = k.items ?? (queue ? "items" : `${subject} changes`);
+      out.push({
+        path: queue?.p.name ?? first.name,
+        statement: queue
+          ? `Within one ${k.value}, ${items} are delivered in the order they were accepted: each ${entityWords(queue.op.entity)} carries a sequence number within its ${k.value}, all of a ${k.value}'s go to one ordered queue by the ${k.value}'s key, and one is handed on only after the one before it was acknowledged or parked, so a failing one holds only its own ${k.value}'s later ones.`
+          : `Within one ${k.value}, ${items} are applied in the order they were accepted: every ${subject} write of a ${k.value} goes through the one partition that owns the ${k.value}'s key.`,
+        archetype: queue?.p.archetype ?? first.archetype,
+        because: `ordering is ${o.value}: ${o.because}; ${k.because}`,
+        keptBy: "partition-key-ordering",
+      });
+    } else if (o.source !== "default" && o.value !== "none") {
       out.push({
         path: first.name,
         statement: `Within one ${o.value === "global" ? "system" : o.value.replace("per-", "")}, ${subject} changes are applied in the order they were accepted.`,
         archetype: first.archetype,
         because: `ordering is ${o.value}: ${o.because}`,
+      });
+    }
+    const w = f.nfrs.repeatWindow;
+    if (w) {
+      // a repeat forbidden within a window is kept where the thing is handed out: the write that hands it out checks
+      // when its last act started and records the new start before the act begins, so an act whose claim lapsed
+      // still counts against the window. That write names the thing ("give out the next URL"), else it is the first
+      // write of a critical path that hands work out (a page is handed out as its URL)
+      const byPhrase = new Map(f.operations.map((x) => [x.phrase, x]));
+      const noun = pattern(String.raw`\b${w.noun.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}s?\b`, "i");
+      const writes = f.criticalPaths.flatMap((p) =>
+        p.operations.flatMap((x) => {
+          const op = byPhrase.get(x);
+          return op && !op.hidden ? [{ p, op }] : [];
+        }),
+      );
+      const at =
+        writes.find((x) => noun.test(x.op.phrase)) ?? writes.find((x) => HANDS_OUT.test(x.op.phrase)) ?? writes[0];
+      const how = at
+        ? `'${shortName(at.op.phrase)}' (${anA(entityWords(at.op.entity))} write) hands one out only if`
+        : "a handout checks that";
+      out.push({
+        path: at?.p.name ?? first.name,
+        statement: `No ${w.noun} gets a second ${w.act} within ${w.window}: ${how} its last ${w.act} started at least ${w.window} ago, and records the new start before the ${w.act} begins, so ${anA(w.act)} whose claim lapsed mid-way still counts.`,
+        archetype: at?.p.archetype ?? first.archetype,
+        because: `${w.because}: a repeat forbidden within a window is checked where the ${w.noun} is handed out`,
+        ...(at?.op.mechanism ? { keptBy: at.op.mechanism } : {}),
       });
     }
   }

@@ -234,6 +234,7 @@ export function protectedInvariant(
         onPath: boolean;
         guarded: boolean;
         first: boolean;
+        keeper: boolean;
       }
     | undefined;
   // a rule only some kinds of mechanism keep (a retry taking effect once) is never paired with another kind by words
@@ -248,6 +249,9 @@ export function protectedInvariant(
     const guarded = hints.guards?.test(inv.statement) === true;
     // what the mechanism does picks its rule before shared words do (a lease keeps one live holder)
     const first = keepsFirst(mechanismId, inv.statement);
+    // and so does a rule that names this mechanism as what keeps it (`keptBy`: a subject's rule, a stated
+    // qualifier's rule kept by the write that hands the thing out)
+    const keeper = inv.keptBy === mechanismId;
     // a word of the mechanism's name counts twice; one word of its summary alone is chance, and the words of
     // its reasons here count only beside a word of its own or three together (a shared "run" alone links nothing)
     let weight = 0;
@@ -259,11 +263,11 @@ export function protectedInvariant(
       if (own.includes(w)) ownWeight += add;
     }
     if (ownWeight === 0 && weight < 3) weight = 0;
-    const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (first ? 3 : 0) + (weight >= 2 ? weight : 0);
+    const score = (onPath ? 3 : 0) + (guarded ? 2 : 0) + (first || keeper ? 3 : 0) + (weight >= 2 ? weight : 0);
     // a tie goes to the invariant sharing more of the mechanism's own name and summary (the reasons' words are
     // context: "commit a new file version" fits every rule of that path equally), then to the earlier one
     if (score > 0 && (!best || score > best.score || (score === best.score && ownWeight > best.ownWeight)))
-      best = { inv, score, words, weight, ownWeight, onPath, guarded, first };
+      best = { inv, score, words, weight, ownWeight, onPath, guarded, first, keeper };
   }
   if (invariants.length === 0)
     return { statement: "the contract of the component", because: "the design states no invariant" };
@@ -285,6 +289,7 @@ export function protectedInvariant(
   if (best.guarded) why.push(`the invariant names what ${hints.guardedBy ?? "its predicate"} guards`);
   if (best.first)
     why.push(`it is a rule about one live holder or what an expiry frees, which ${m?.name ?? mechanismId} keeps`);
+  else if (best.keeper) why.push(`the rule names ${m?.name ?? mechanismId} as what keeps it`);
   if (best.weight >= 2)
     why.push(
       `it shares ${shared

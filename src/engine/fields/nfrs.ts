@@ -218,11 +218,12 @@ export const nfrsField: Deriver<"nfrs"> = {
         source: "default",
         because: `not stated as such; ${durability.because.replace(/^not stated; /, "")}, but the prompt says '${fresh.quote}': the changes that reach the copies must outlive a node loss, so they travel on a durable change log (the store's own commit log, read from a checkpoint)`,
       };
+    const ordering = pick(s.ordering, stance.ordering, dflt("ordering"));
     return {
       delivery,
       consistency,
       availability,
-      ordering: pick(s.ordering, stance.ordering, dflt("ordering")),
+      ordering,
       durability,
       regions: s.regions
         ? {
@@ -245,9 +246,41 @@ export const nfrsField: Deriver<"nfrs"> = {
           }
         : {}),
       ...topics,
+      ...orderKeyOf(
+        designTopicsSpoken(f.prompt, f.features).find((x) => x.value === "keyed-order")?.quote,
+        ordering.value,
+      ),
+      ...(s.repeatWindow
+        ? { repeatWindow: { ...s.repeatWindow, because: `the prompt says '${s.repeatWindow.quote}'` } }
+        : {}),
     };
   },
 };
+
+/**
+ * The key a stated order is kept within, where the prompt names one ("each customer's events in order": customer,
+ * events; "per-partner ordering": partner): the ordering rule, its partition key and its one-in-flight queue are
+ * said of that key, not of whatever record the first path writes.
+ */
+function orderKeyOf(quote: string | undefined, ordering: string): Pick<Nfrs, "orderKey"> {
+  if (ordering !== "per-key" || !quote) return {};
+  const m =
+    /\b(?:each|every|per|one|a) ([a-z]+?)(?:'s|s') (?:([a-z-]+(?: [a-z-]+)?) )?(?:are |is |stays? )?(?:kept |delivered |sent |applied |processed )?in /i.exec(
+      quote,
+    ) ??
+    /\bper[- ]([a-z]+) /i.exec(quote) ??
+    /\b(?:per|for each|within (?:a|each|one)) ([a-z]+)$/i.exec(quote);
+  const key = m?.[1]?.toLowerCase();
+  if (!key) return {};
+  const items = m?.[2]?.toLowerCase();
+  return {
+    orderKey: {
+      value: key,
+      ...(items ? { items } : {}),
+      because: `the prompt says '${quote}': order is kept within one ${key}`,
+    },
+  };
+}
 
 /**
  * The freshness bound the prompt states, where it states one ('visible within 1 second'): how long a committed

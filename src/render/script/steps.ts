@@ -754,7 +754,18 @@ function normalise(d: Design): StepDraft {
     (k) => n.sources[k]?.source !== "default",
   );
   if (stated.length > 0)
-    lines.push(...core(`The prompt asks for ${andList(stated.map((k) => asked(k, String(n[k]), d.prompt)))}`));
+    lines.push(
+      ...core(
+        `The prompt asks for ${andList(
+          stated.map((k) =>
+            // an order kept within a key the prompt names is said by that key ("order within each customer")
+            k === "ordering" && n.ordering === "per-key" && n.orderKey
+              ? `order within each ${n.orderKey}`
+              : asked(k, String(n[k]), d.prompt),
+          ),
+        )}`,
+      ),
+    );
   if (assumed.length > 0)
     lines.push(
       ...core(
@@ -2250,7 +2261,16 @@ function chainLine(d: Design, f: Figure): string | undefined {
  * the inputs that move it most ({@link shortChain}). The script check holds the hottest number to these words.
  */
 export function chainInputs(d: Design, f: Figure): string | undefined {
-  return shortChain(d, f) ?? formulaSaid(d, f);
+  // a peak factor of 1 inside a longer product (a self-paced crawl's) multiplies nothing, so it goes unsaid
+  const g =
+    f.inputs.find((x) => x.name === "peak_factor")?.value === 1 && / \* peak_factor\b/.test(f.formula)
+      ? {
+          ...f,
+          formula: f.formula.replace(/ \* peak_factor\b/, ""),
+          inputs: f.inputs.filter((x) => x.name !== "peak_factor"),
+        }
+      : f;
+  return shortChain(d, g) ?? formulaSaid(d, g);
 }
 
 /** How many named values a chain may read aloud before it is said by its result and the inputs that move it. */

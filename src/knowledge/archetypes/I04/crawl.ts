@@ -224,6 +224,13 @@ export const CRAWL_CAPACITY: CapacityModel = {
       ],
     },
     inp("slots_per_worker", 100, "an asynchronous fetcher keeps about a hundred fetches in flight"),
+    {
+      // a crawl is self-paced: the scheduler hands out fetches at the rate the crawl is planned for, so no daily peak
+      // of people's traffic multiplies it (a peak factor sizes user-driven load only)
+      quantity: "peak_factor",
+      typical: 1,
+      why: "a crawler sets its own pace: fetches are handed out at the planned rate, not when people are awake, so it is sized at its steady rate; the planned utilisation leaves the headroom to catch up after an outage",
+    },
   ],
   figures: [
     fig("peak_fetches", "peak fetches a second", "peak", "items_per_sec * peak_factor", "items/s"),

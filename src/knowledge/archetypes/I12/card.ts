@@ -278,9 +278,27 @@ export const card = {
       hidden: true,
       critical: true,
       topic: "webhook",
+      // several calls in flight reorder a key's deliveries: where the prompt asks for order within a key, the
+      // ordered queue below replaces this one
+      unlessTopic: "keyed-order",
       runs: {
         in: "async worker",
         because: "the relay takes a slot of the endpoint's queue before each call and gives it back with the outcome",
+      },
+    },
+    {
+      action:
+        "queue each delivery on its ordering key's own queue under a sequence number, one call in flight per key: a key's next delivery is claimed only after the one before it was acknowledged or parked, so a failing delivery holds only its own key's later ones (head-of-line blocking) until it succeeds or the retry budget parks it, and then the key moves on while the parked one waits for a replay under its sequence number",
+      entity: "OutboxEntry",
+      shape: "state transition",
+      mechanism: "partition-key-ordering",
+      hidden: true,
+      critical: true,
+      topic: "keyed-order",
+      unlessTopic: NOT_ENGINE,
+      runs: {
+        in: "async worker",
+        because: "the relay claims a key's next delivery once the one before it settles, after the event was accepted",
       },
     },
     {

@@ -520,7 +520,8 @@ export const PSP_DATA: DataSpec[] = [
     entity: "MerchantEvent",
     key: ["event_id"],
     fields: ["merchant_id", "type", "object", "deliveries (endpoint, attempts, next_attempt_at)"],
-    indexes: ["(merchant_id, created_at)"],
+    // failed deliveries are retried with backoff over days: the senders poll the due ones by their next attempt time
+    indexes: ["(merchant_id, created_at)", "(next_attempt_at) of pending deliveries as the due-time index"],
     partitionKey: "the payment's shard",
     owner: "payments-db",
     topic: T,

@@ -349,8 +349,10 @@ export const topology: Topology = {
       entity: "OutboxEntry",
       unlessTopic: OWN_SEND_SHAPE,
       key: ["outbox_id"],
-      fields: ["workflow_id", "effect", "state", "claimed_by", "claim_expires_at"],
-      indexes: ["(state, created_at)"],
+      // a failed call is retried with backoff (over days, for a webhook): the time of its next attempt, and the index
+      // the relay polls for due entries, are the outbox's own
+      fields: ["workflow_id", "effect", "state", "attempt", "next_attempt_at", "claimed_by", "claim_expires_at"],
+      indexes: ["(state, next_attempt_at) as the due-time index the relay polls"],
       partitionKey: "workflow_id",
       owner: "workflow-db",
     },
