@@ -18,7 +18,8 @@ export const STEP_SECONDS: Readonly<Record<string, number>> = {
 };
 
 /** Nouns of answers given per time step (an aggregate, a count, a chart's resolution), not of a rate ("events per second"). */
-const STEPPED = "(?:aggregates?|aggregations?|counts?|totals?|sums?|rollups?|roll-ups?|buckets?|resolution|granularity|breakdowns?|metrics|charts?|series|averages?|statistics|stats)";
+const STEPPED =
+  "(?:aggregates?|aggregations?|counts?|totals?|sums?|rollups?|roll-ups?|buckets?|resolution|granularity|breakdowns?|metrics|charts?|series|averages?|statistics|stats)";
 
 /**
  * A stated step, its unit in the first group that matched: "per-minute aggregates", "minute-level counts",
