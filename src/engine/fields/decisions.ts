@@ -12,6 +12,7 @@ import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { composedKind } from "../product/correctness.js";
 import { formatQuantity } from "../quantity-format.js";
+import { regionsSource } from "../regions.js";
 import { pattern } from "../text.js";
 import { archetype } from "./common.js";
 
@@ -72,7 +73,7 @@ function checkCondition(
     const r = f.nfrs.regions;
     return {
       holds: r.value >= c.regionsAtLeast,
-      says: `${r.value} ${r.value === 1 ? "region" : "regions"} (${r.source})`,
+      says: `${r.value} ${r.value === 1 ? "region" : "regions"} (${regionsSource(r)})`,
     };
   }
   if ("predicate" in c) {

@@ -4,7 +4,13 @@
  * table, and the coherence check refuses a design that still recommends one.
  */
 
-export const PROPERTY_VALUES = ["replay", "majority-commit", "cheap-moves", "single-leader"] as const;
+export const PROPERTY_VALUES = [
+  "replay",
+  "majority-commit",
+  "cheap-moves",
+  "single-leader",
+  "multi-row-transaction",
+] as const;
 export type Property = (typeof PROPERTY_VALUES)[number];
 
 export interface PropertyGap {
@@ -57,6 +63,22 @@ export const PROPERTIES: Readonly<Record<Property, { means: string; lackedBy: Pr
       {
         product: "ScyllaDB",
         why: "like Cassandra it is leaderless, and a conditional write runs as a Paxos-based lightweight transaction rather than on one primary",
+      },
+    ],
+  },
+  "multi-row-transaction": {
+    means:
+      "a conditional write of several rows (a record and its outbox row) commits or fails as one, and no reader sees half of it",
+    lackedBy: [
+      {
+        // DataStax CQL docs, BATCH: a batch over several partitions is atomic (through the batchlog) but isolated
+        // only within one partition; a conditional (IF) batch runs as one lightweight transaction on one partition
+        product: "Cassandra",
+        why: "a batch over several partitions is atomic but not isolated, and a conditional batch runs as one lightweight transaction within a single partition, so 'insert the record if its request id is new, plus its outbox row' is no general multi-row transaction (capture the table's changes instead)",
+      },
+      {
+        product: "ScyllaDB",
+        why: "like Cassandra, a conditional batch is one lightweight transaction within a single partition, and a batch over several partitions is not isolated",
       },
     ],
   },

@@ -343,9 +343,16 @@ export const FEED: FeatureEntry = {
   ],
   technology: [
     {
+      // the post and its outbox row commit in one transaction, which needs a store with multi-row transactions
+      layer: "storage",
+      product: "PostgreSQL or MySQL sharded by author",
+      fits: "{posts} with their outbox rows, each {post} and its row committed in one transaction on the author's shard",
+    },
+    {
       layer: "storage",
       product: "Apache Cassandra",
-      fits: "{posts} and per-user {feed} entries partitioned by user and ordered by time",
+      fits: "per-user {feed} entries partitioned by reader and ordered by time, kept on disk",
+      chosen: { decision: "feed-storage", option: "durable-table" },
     },
     {
       layer: "serving",
