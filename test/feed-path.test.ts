@@ -166,3 +166,20 @@ describe("a stated count of shards pins the leaderships it counts", () => {
     });
   }
 });
+
+describe("the replication model follows the stores the features name", () => {
+  it("features on sharded MySQL or PostgreSQL make replication leader-based, and leaderless never recommends them", () => {
+    const d = design(NEWS);
+    const row = d.decisions.find((x) => x.id === "i16-replication");
+    expect(row?.chosen).toBe("leader-based");
+    expect(row?.because).toMatch(/one primary per shard/);
+    const forced = design(NEWS, ["decision.i16-replication=leaderless"]);
+    const products = forced.technology.flatMap((t) => t.choices.map((c) => c.product));
+    expect(products.some((p) => /MySQL|PostgreSQL/.test(p))).toBe(false);
+  });
+
+  it("a product whose stores are leaderless keeps the regions' rule", () => {
+    const d = design("Design a highly available shopping cart with eventual consistency across 3 regions.");
+    expect(d.decisions.find((x) => x.id === "i16-replication")?.chosen).toBe("leaderless");
+  });
+});

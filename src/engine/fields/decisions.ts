@@ -76,6 +76,17 @@ function checkCondition(
       says: `${r.value} ${r.value === 1 ? "region" : "regions"} (${regionsSource(r)})`,
     };
   }
+  if ("featureStoreLacks" in c) {
+    const gap = f.features
+      .flatMap((row) =>
+        (FEATURE_BY_ID.get(row.id)?.technology ?? []).filter((t) => t.layer === "storage" && !t.poorFor),
+      )
+      .find((t) => lacks(t.product, c.featureStoreLacks));
+    return {
+      holds: gap !== undefined,
+      says: gap ? `the features keep records in ${gap.product}` : "no feature's store is known to lack it",
+    };
+  }
   if ("predicate" in c) {
     const p = f.predicates.find((x) => x.id === c.predicate);
     if (!p) return undefined;

@@ -10,6 +10,7 @@ export const PROPERTY_VALUES = [
   "cheap-moves",
   "single-leader",
   "multi-row-transaction",
+  "leaderless-quorum",
 ] as const;
 export type Property = (typeof PROPERTY_VALUES)[number];
 
@@ -79,6 +80,23 @@ export const PROPERTIES: Readonly<Record<Property, { means: string; lackedBy: Pr
       {
         product: "ScyllaDB",
         why: "like Cassandra, a conditional batch is one lightweight transaction within a single partition, and a batch over several partitions is not isolated",
+      },
+    ],
+  },
+  "leaderless-quorum": {
+    means:
+      "any replica of a key accepts a write and the write is acknowledged once a quorum of its replicas holds it, with no leader in between",
+    lackedBy: [
+      {
+        // MySQL reference manual, Replication: a source records changes in its binary log and replicas apply them;
+        // Group Replication runs single-primary by default
+        product: "MySQL",
+        why: "each shard has one source (primary) that takes its writes and ships them to replicas from its binary log, so writes go through one leader",
+      },
+      {
+        // PostgreSQL docs, High Availability: streaming replication sends the primary's WAL to standbys, which serve reads
+        product: "PostgreSQL",
+        why: "each shard has one primary that takes its writes and streams its write-ahead log to standbys, so writes go through one leader",
       },
     ],
   },
