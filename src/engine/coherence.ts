@@ -1625,12 +1625,14 @@ function technologyHasProperties(d: Design): Problem[] {
   const promised = [...d.api.map((a) => `${a.call} ${a.guarantee}`), ...d.readPaths.map((r) => r.read)].join("\n");
   for (const n of NEEDS_BY_WORDS)
     if (!needs.has(n.property) && n.words.test(promised)) needs.set(n.property, "the API promises it");
+  const transactions = transactionClaims(d);
   for (const t of d.technology)
     for (const c of t.choices)
       for (const [p, why] of [
         ...needs,
         ...(TRUTH_LAYERS.has(t.layer) ? componentNeeds(d.components, t.archetype) : []),
         ...(TRUTH_LAYERS.has(t.layer) ? hostedNeeds(d, t.archetype) : []),
+        ...(t.layer === "storage" ? transactionNeed(transactions, choiceOwner(d, t, c), c.fits) : []),
       ]) {
         const gap = lacks(c.product, p);
         if (gap)
@@ -1640,6 +1642,56 @@ function technologyHasProperties(d: Design): Problem[] {
           });
       }
   return out;
+}
+
+/** A component's own claim that it commits several rows as one (a record plus its outbox row in one transaction). */
+const ONE_TRANSACTION = /\b(?:in|as) (?:one|a single|the same) (?:local )?transaction\b/i;
+
+/**
+ * The owners (feature or archetype) whose drawn components claim a multi-row transaction, each with the claimant and
+ * the records it commits so (a Post service writing the post plus its outbox row: posts).
+ */
+function transactionClaims(d: Pick<Design, "components">): Map<string, { name: string; records: RegExp[] }> {
+  const out = new Map<string, { name: string; records: RegExp[] }>();
+  for (const c of d.components)
+    if (c.archetype && !out.has(c.archetype) && [c.because, ...c.runs].some((x) => ONE_TRANSACTION.test(x)))
+      out.set(c.archetype, {
+        name: c.name,
+        // a record named in CamelCase is spoken in words: FeedEntry as 'feed entry' or 'feed entries'
+        records: c.holds.map((h) =>
+          pattern(
+            String.raw`\b${h
+              .replace(/([a-z])([A-Z])/g, "$1 $2")
+              .toLowerCase()
+              .replace(/[^a-z0-9 ]/g, "")
+              .replace(/y$/, "(?:y|ie)")}s?\b`,
+            "i",
+          ),
+        ),
+      });
+  return out;
+}
+
+/** Whose storage a technology choice is: the feature it says it fits, else the row's archetype. */
+function choiceOwner(
+  d: Pick<Design, "features">,
+  row: Design["technology"][number],
+  choice: Design["technology"][number]["choices"][number],
+): string {
+  const named = d.features.find((f) => choice.why === `fits the ${f.name.toLowerCase()} feature`);
+  return named?.id ?? row.archetype;
+}
+
+/** A storage choice for the records a claimant commits in one transaction needs multi-row transactions. */
+function transactionNeed(
+  claims: ReadonlyMap<string, { name: string; records: RegExp[] }>,
+  owner: string,
+  fits: string,
+): [Property, string][] {
+  const who = claims.get(owner);
+  return who?.records.some((r) => r.test(fits))
+    ? [["multi-row-transaction", `'${who.name}' committing several rows in one transaction`]]
+    : [];
 }
 
 /** Mechanisms that acknowledge a write only once a majority (or a write quorum) of replicas holds it. */

@@ -15,6 +15,14 @@ type RegionFields = { nfrs: Pick<Nfrs, "regions" | "consistency">; decisions: re
 /** A chosen option that keeps one writer for the whole state. */
 const ONE_PRIMARY = /\b(?:single[- ]leader|primary[- ](?:replica|with|and)|leader[- ]follower|one primary)\b/i;
 
+/**
+ * How the region count is known, as every section says it: a count the prompt implies (a user base past one
+ * country's market, a worldwide product) rests on a stated phrase but is derived, not stated.
+ */
+export function regionsSource(r: { source: string; because: string }): string {
+  return r.source === "stated" && /^the prompt says '[^']*': /.test(r.because) ? "derived" : r.source;
+}
+
 export function regionMode(f: RegionFields): { mode: RegionMode; because: string } | undefined {
   const n = f.nfrs.regions.value;
   if (n < 2) return undefined;

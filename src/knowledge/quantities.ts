@@ -451,6 +451,17 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   },
   // a model's own steps (their costs and reasons sit on the model's latency path)
   {
+    id: "fanout_seconds",
+    label: "time the fan-out workers take to push one post to every follower of an author at the celebrity threshold",
+    unit: "s",
+    share: "to push the post to every follower's list",
+  },
+  {
+    id: "fanout_inserts_per_sec",
+    label: "list inserts a second one post's fan-out reaches, its follower pages spread over many workers",
+    unit: "inserts/s",
+  },
+  {
     id: "celebrity_pull_seconds",
     label: "reading the recent posts of the followed accounts merged at read time",
     unit: "s",

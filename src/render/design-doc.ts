@@ -1,5 +1,6 @@
 import type { Design } from "../engine/design/design.js";
 import { grouped } from "../engine/quantity-format.js";
+import { regionsSource } from "../engine/regions.js";
 import { FAMILIES } from "../knowledge/families.js";
 import { REFERENCE_MODEL } from "../knowledge/reference-model.js";
 import { type Block, bullets, code, heading, para, table } from "./doc.js";
@@ -60,7 +61,7 @@ export function designBlocks(d: Design): Block[] {
       `Ordering: ${d.nfrs.ordering}${tag("ordering")}`,
       `Durability: ${d.nfrs.durability}${tag("durability")}`,
       // a count the prompt implies (a worldwide product, a user base past one country's market) is derived, not stated
-      `Regions: ${d.nfrs.regions}${src.regions?.source === "stated" && /^the prompt says '[^']*': /.test(src.regions.because) ? ` (derived: ${src.regions.because})` : tag("regions")}`,
+      `Regions: ${d.nfrs.regions}${src.regions && regionsSource(src.regions) === "derived" ? ` (derived: ${src.regions.because})` : tag("regions")}`,
       ...(d.context.servingRegions
         ? [
             `Serving regions for reads: ${d.context.servingRegions.value} (derived: ${d.context.servingRegions.because})`,

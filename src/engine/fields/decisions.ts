@@ -12,6 +12,7 @@ import type { Deriver } from "../design/graph.js";
 import type { CapacityRow, DecisionOption, DecisionRow, Fields, MechanismRow, TechnologyRow } from "../design/types.js";
 import { composedKind } from "../product/correctness.js";
 import { formatQuantity } from "../quantity-format.js";
+import { regionsSource } from "../regions.js";
 import { pattern } from "../text.js";
 import { archetype } from "./common.js";
 
@@ -72,7 +73,18 @@ function checkCondition(
     const r = f.nfrs.regions;
     return {
       holds: r.value >= c.regionsAtLeast,
-      says: `${r.value} ${r.value === 1 ? "region" : "regions"} (${r.source})`,
+      says: `${r.value} ${r.value === 1 ? "region" : "regions"} (${regionsSource(r)})`,
+    };
+  }
+  if ("featureStoreLacks" in c) {
+    const gap = f.features
+      .flatMap((row) =>
+        (FEATURE_BY_ID.get(row.id)?.technology ?? []).filter((t) => t.layer === "storage" && !t.poorFor),
+      )
+      .find((t) => lacks(t.product, c.featureStoreLacks));
+    return {
+      holds: gap !== undefined,
+      says: gap ? `the features keep records in ${gap.product}` : "no feature's store is known to lack it",
     };
   }
   if ("predicate" in c) {

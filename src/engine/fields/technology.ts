@@ -173,7 +173,11 @@ export const technologyField: Deriver<"technology", ReferenceFacts> = {
     const target = [...f.nfrs.latency].sort((x, y) => x.ms - y.ms)[0];
     const inDesign = f.archetypes.map((x) => x.id);
     const own = featureLed(f.branch.kind, f.features, f.archetypes)
-      ? featureTechnology(f.features, (p) => !unaskedBuildingBlock(p, asked) && !referenceVerdict(p, asked, inDesign))
+      ? featureTechnology(
+          f.features,
+          (p) => !unaskedBuildingBlock(p, asked) && !referenceVerdict(p, asked, inDesign),
+          (id) => f.decisions.find((r) => r.id === id)?.chosen,
+        )
       : [];
     // A feature-led design names products only for the layers its features need; the lead archetype's
     // silhouette (a lock service for a hotel) fills in only when no feature names any product.

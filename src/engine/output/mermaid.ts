@@ -173,7 +173,14 @@ function splitBranches(steps: readonly SequenceStep[]): {
       continue;
     }
     const last = open?.[open.length - 1];
-    if (open && last && s.from === last.to) {
+    // the branch goes on with a step sent by the party its last message reached, or by that message's own sender
+    // where the branch brought that party in (a reconciler fetches the provider's report, then fixes its own records);
+    // a party the main path already reached goes on with the main path (a cache that answered a hit forwards a miss)
+    if (
+      open &&
+      last &&
+      (s.from === last.to || (s.from === last.from && !main.some((m) => m.from === s.from || m.to === s.from)))
+    ) {
       open.push(s);
       continue;
     }
@@ -181,6 +188,23 @@ function splitBranches(steps: readonly SequenceStep[]): {
     main.push(s);
   }
   return { main, branches };
+}
+
+/**
+ * Where the flow that runs on from step `i` ends, before `stop`: the first step whose sender took no part in the
+ * guarded step before `i` or in any step since (neither sent nor received one) begins another flow, which the
+ * guard does not decide (a reader's request after a publish, a watch notice from a party the write never reached).
+ */
+export function flowEnd(main: readonly SequenceStep[], i: number, stop: number): number {
+  const parties = new Set<string>();
+  const at = main[i - 1];
+  if (at) parties.add(at.from).add(at.to);
+  for (let k = i; k < stop; k++) {
+    const s = main[k] as SequenceStep;
+    if (parties.size > 0 && !parties.has(s.from)) return k;
+    parties.add(s.from).add(s.to);
+  }
+  return stop;
 }
 
 /**
@@ -202,8 +226,17 @@ export function boundSequence(
   const lines = ["sequenceDiagram", "  autonumber"];
   for (const a of actors) lines.push(`  participant ${pid(a)} as ${seqText(nameOf(a), 56)}`);
   const { main, branches } = splitBranches(steps);
+  // the steps drawn as replies: a message back along a reply is the next request, not a reply to a reply
+  const replies = new Set<SequenceStep>();
   const draw = (s: SequenceStep, prev: SequenceStep | undefined, indent: string) => {
-    const reply = prev !== undefined && !s.guard && s.from === prev.to && s.to === prev.from && s.from !== s.to;
+    const reply =
+      prev !== undefined &&
+      !replies.has(prev) &&
+      !s.guard &&
+      s.from === prev.to &&
+      s.to === prev.from &&
+      s.from !== s.to;
+    if (reply) replies.add(s);
     const arrow = reply ? "-->>" : "->>";
     // the sender checks before it sends, the receiver once the message arrives; a branch's guard heads its block
     const note = !s.branch && s.guard ? `checks ${seqText(s.guard, GUARD_MAX)}` : undefined;
@@ -220,15 +253,18 @@ export function boundSequence(
       if (!s.branch) p = s;
     }
   };
-  // the main path from step i on, each branch opened where it leaves and the rest of the path under its else
-  const from = (i: number, prev: SequenceStep | undefined, indent: string) => {
-    for (let j = i; j < main.length; j++) {
+  // the main path from step i up to `stop`, each branch opened where it leaves and the rest of its flow under its
+  // else; a step that starts an independent flow (a reader's request after a publish, a watch notice after a
+  // fenced write) does not depend on the guard, so the alt closes before it and the path goes on outside
+  const from = (i: number, stop: number, prev: SequenceStep | undefined, indent: string) => {
+    for (let j = i; j < stop; j++) {
       const s = main[j] as SequenceStep;
       draw(s, prev, indent);
       prev = s;
       const here = branches.filter((b) => b.at === j);
       if (here.length === 0) continue;
-      const rest = j + 1 < main.length;
+      const until = flowEnd(main, j + 1, stop);
+      const rest = j + 1 < until;
       here.forEach((b, k) => {
         const guard = seqText(b.steps[0]?.guard ?? "otherwise", GUARD_MAX);
         lines.push(`${indent}${k === 0 ? (rest || here.length > 1 ? "alt" : "opt") : "else"} ${guard}`);
@@ -236,9 +272,10 @@ export function boundSequence(
       });
       if (rest) {
         lines.push(`${indent}else otherwise`);
-        from(j + 1, s, `${indent}  `);
+        from(j + 1, until, s, `${indent}  `);
       }
       lines.push(`${indent}end`);
+      if (until < stop) from(until, stop, main[until - 1], indent);
       return;
     }
   };
@@ -248,7 +285,7 @@ export function boundSequence(
     run(b.steps, undefined, "    ");
     lines.push("  end");
   }
-  from(0, undefined, "  ");
+  from(0, main.length, undefined, "  ");
   const first = pid(actors[0] ?? "");
   const last = pid(actors[actors.length - 1] ?? "");
   lines.push(`  Note over ${first}${first === last ? "" : `,${last}`}: outcomes ${outcomes.join(" or ")}`);

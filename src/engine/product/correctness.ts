@@ -109,11 +109,12 @@ const MAX_CHOICES = 3;
 /**
  * One row per layer from the features' technology: the fitting products in feature order (at
  * most three), and the first tempting product no feature chose as the one to avoid. `keep` drops
- * products the prompt asks to build or did not ask for as parts.
+ * products the prompt asks to build or did not ask for as parts; one tied to a decision's option only where it was chosen.
  */
 export function featureTechnology(
   features: readonly FeatureRow[],
   keepProduct: (product: string) => boolean,
+  chosenOf: (decision: string) => string | undefined = () => undefined,
 ): TechnologyRow[] {
   // a product is asked about once per layer and once overall: answer each once
   const kept = new Map<string, boolean>();
@@ -126,8 +127,11 @@ export function featureTechnology(
     return k;
   };
   const rows: TechnologyRow[] = [];
+  // a product tied to one option of a decision is offered only where that option was chosen
   const all = recognized(features).flatMap(({ row, entry }) =>
-    (entry.technology ?? []).map((t) => ({ t, row, entry })),
+    (entry.technology ?? [])
+      .filter((t) => !t.chosen || chosenOf(t.chosen.decision) === t.chosen.option)
+      .map((t) => ({ t, row, entry })),
   );
   const chosenAnywhere = new Set(all.filter((x) => !x.t.poorFor && keep(x.t.product)).map((x) => x.t.product));
   for (const layer of ["storage", "coordination", "serving"] as const) {

@@ -4,7 +4,14 @@
  * table, and the coherence check refuses a design that still recommends one.
  */
 
-export const PROPERTY_VALUES = ["replay", "majority-commit", "cheap-moves", "single-leader"] as const;
+export const PROPERTY_VALUES = [
+  "replay",
+  "majority-commit",
+  "cheap-moves",
+  "single-leader",
+  "multi-row-transaction",
+  "leaderless-quorum",
+] as const;
 export type Property = (typeof PROPERTY_VALUES)[number];
 
 export interface PropertyGap {
@@ -57,6 +64,39 @@ export const PROPERTIES: Readonly<Record<Property, { means: string; lackedBy: Pr
       {
         product: "ScyllaDB",
         why: "like Cassandra it is leaderless, and a conditional write runs as a Paxos-based lightweight transaction rather than on one primary",
+      },
+    ],
+  },
+  "multi-row-transaction": {
+    means:
+      "a conditional write of several rows (a record and its outbox row) commits or fails as one, and no reader sees half of it",
+    lackedBy: [
+      {
+        // DataStax CQL docs, BATCH: a batch over several partitions is atomic (through the batchlog) but isolated
+        // only within one partition; a conditional (IF) batch runs as one lightweight transaction on one partition
+        product: "Cassandra",
+        why: "a batch over several partitions is atomic but not isolated, and a conditional batch runs as one lightweight transaction within a single partition, so 'insert the record if its request id is new, plus its outbox row' is no general multi-row transaction (capture the table's changes instead)",
+      },
+      {
+        product: "ScyllaDB",
+        why: "like Cassandra, a conditional batch is one lightweight transaction within a single partition, and a batch over several partitions is not isolated",
+      },
+    ],
+  },
+  "leaderless-quorum": {
+    means:
+      "any replica of a key accepts a write and the write is acknowledged once a quorum of its replicas holds it, with no leader in between",
+    lackedBy: [
+      {
+        // MySQL reference manual, Replication: a source records changes in its binary log and replicas apply them;
+        // Group Replication runs single-primary by default
+        product: "MySQL",
+        why: "each shard has one source (primary) that takes its writes and ships them to replicas from its binary log, so writes go through one leader",
+      },
+      {
+        // PostgreSQL docs, High Availability: streaming replication sends the primary's WAL to standbys, which serve reads
+        product: "PostgreSQL",
+        why: "each shard has one primary that takes its writes and streams its write-ahead log to standbys, so writes go through one leader",
       },
     ],
   },

@@ -88,6 +88,11 @@ export type DecisionCondition =
   /** An NFR's value; with `stated`, only a value the prompt or an override gives counts (never the default stance). */
   | { nfr: "consistency" | "availability" | "delivery" | "ordering" | "durability"; in: string[]; stated?: boolean }
   | { regionsAtLeast: number }
+  /**
+   * A storage product the design's product features keep their records in is known to lack this property
+   * (`knowledge/decisions/properties.ts`): a replication choice follows the stores the features name.
+   */
+  | { featureStoreLacks: Property }
   | { predicate: PredicateId; holds: boolean }
   /** A capacity figure id or a quantity id, compared with a threshold. */
   | { number: string; atLeast?: number; below?: number }

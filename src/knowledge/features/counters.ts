@@ -58,7 +58,15 @@ export const COUNTERS: FeatureEntry = {
   substrates: [
     { id: "I16", role: "substrate", why: "each like is per-(item, user) key state" },
     { id: "I05", role: "input", why: "like and view events are batched from a log into counts" },
-    { id: "I06", role: "output", why: "counts and rankings are derived views" },
+    {
+      id: "I06",
+      role: "output",
+      why: "counts and rankings are derived views",
+      record: {
+        entity: "Counter",
+        why: "the aggregators fold logged events into each item's counter row, so the counter is the derived view: no search index of its own",
+      },
+    },
   ],
   hotspot: {
     figure: "hot_item_likes_per_sec",

@@ -67,6 +67,10 @@ export const FEED: FeatureEntry = {
       id: "I06",
       role: "substrate",
       why: "the feed is a projection of the post log per reader, rebuilt from it when lost",
+      record: {
+        entity: "FeedEntry",
+        why: "the fan-out workers push each post id onto its followers' capped lists keyed by (reader, post id), so the lists are the projection: no search index, refresh or index shards of its own",
+      },
     },
     { id: "I07", role: "decorator", why: "recent feeds and hot posts are served from an in-memory cache" },
   ],
@@ -101,6 +105,43 @@ export const FEED: FeatureEntry = {
         "celebrity_follower_share",
         0.25,
         "the most-followed accounts reach a large share of all users (tens of millions on the largest networks)",
+      ),
+      // a new post is visible once the outbox relay reads its commit, the fan-out consumer reaches it on the post
+      // log, and the workers have pushed its id onto every follower's list; a stated freshness bound leaves the push
+      // what the relay and the log do not use of its planned share, and that push time sets the celebrity threshold
+      {
+        quantity: "capture_lag_seconds",
+        typical: 1,
+        why: "an outbox relay (or change-data-capture connector) reads the post store's commits about a second behind when it keeps up (a planning figure; alert on its lag)",
+        from: {
+          expression: "propagation_seconds * stage_share",
+          why: "a tight freshness bound holds the relay to its share of it",
+          atMost: 1,
+        },
+      },
+      {
+        quantity: "log_lag_seconds",
+        typical: 1,
+        why: "a fan-out consumer that keeps up trails the post log's head by about a second (a planning figure; alert on consumer lag)",
+        from: {
+          expression: "propagation_seconds * stage_share",
+          why: "a tight freshness bound holds the fan-out consumer's lag to its share of it",
+          atMost: 1,
+        },
+      },
+      {
+        quantity: "fanout_seconds",
+        typical: 2,
+        why: "pushing one post to every follower below the threshold is planned to take about two seconds (a planning figure)",
+        from: {
+          expression: "propagation_seconds * (1 - bound_headroom) - capture_lag_seconds - log_lag_seconds",
+          why: "the share of the stated freshness planned for use (the rest kept spare for a slow step), less the relay's and the fan-out consumer's lag",
+        },
+      },
+      inp(
+        "fanout_inserts_per_sec",
+        100000,
+        "one post's follower list is read in pages that many fan-out workers push in parallel, each pipelining its list inserts to the reader shards, so one post reaches about a hundred thousand lists a second (a planning figure; measure it)",
       ),
       inp("post_bytes", 1000, "text, ids and media references of one post (media bytes live in the object store)"),
       inp("feed_length", 800, "a precomputed feed keeps the newest few hundred post ids"),
@@ -166,6 +207,23 @@ export const FEED: FeatureEntry = {
         "users * celebrity_follower_share",
         "writes",
       ),
+      fig(
+        "celebrity_threshold",
+        "followers above which an author's posts are merged at read time instead of pushed (the most one post can be pushed to in the push time)",
+        "count",
+        "fanout_seconds * fanout_inserts_per_sec",
+        "followers",
+      ),
+      {
+        ...fig(
+          "post_visible_seconds",
+          "longest time from a post's commit to its id in every pushed follower's list (relay lag + post-log lag + push to an author at the threshold)",
+          "time",
+          "capture_lag_seconds + log_lag_seconds + fanout_seconds",
+          "s",
+        ),
+        bound: "propagation_seconds",
+      },
       fig(
         "post_bytes_per_year",
         "post storage added per year",
@@ -285,9 +343,16 @@ export const FEED: FeatureEntry = {
   ],
   technology: [
     {
+      // the post and its outbox row commit in one transaction, which needs a store with multi-row transactions
+      layer: "storage",
+      product: "PostgreSQL or MySQL sharded by author",
+      fits: "{posts} with their outbox rows, each {post} and its row committed in one transaction on the author's shard",
+    },
+    {
       layer: "storage",
       product: "Apache Cassandra",
-      fits: "{posts} and per-user {feed} entries partitioned by user and ordered by time",
+      fits: "per-user {feed} entries partitioned by reader and ordered by time, kept on disk",
+      chosen: { decision: "feed-storage", option: "durable-table" },
     },
     {
       layer: "serving",

@@ -59,7 +59,15 @@ export const GRAPH: FeatureEntry = {
   ],
   substrates: [
     { id: "I16", role: "substrate", why: "each edge is key-scoped state owned by the follower's shard" },
-    { id: "I06", role: "output", why: "the followers-of list and the counts are projections of the edges" },
+    {
+      id: "I06",
+      role: "output",
+      why: "the followers-of list and the counts are projections of the edges",
+      record: {
+        entity: "FollowerIndex",
+        why: "the reverse edges are rows keyed by (followee, follower), kept from the edge change stream, so they are the projection: no search index of its own",
+      },
+    },
   ],
   capacity: {
     inputs: [

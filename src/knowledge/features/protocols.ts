@@ -43,9 +43,15 @@ export const STAY_PROTOCOLS: ProtocolSpec[] = [
 
 export const FEED_PROTOCOLS: ProtocolSpec[] = [
   {
-    name: "Publish, fan out to followers' feeds below the celebrity threshold, read the feed",
+    name: "Publish, fan out to followers' feeds below the celebrity threshold",
     notation:
-      "client>gateway[publish post with request id] -> gateway>post-service[create post] -> post-service>post-store[insert post and outbox row in one transaction {no post with this request id}] -> post-store>post-log[outbox relay: PostCreated] -> post-log>fanout-workers[consume PostCreated] -> fanout-workers>follower-index[list the author's followers, page by page] -> follower-index>fanout-workers[followers and the author's follower count {author followers < celebrity threshold}] -> fanout-workers>feed-cache[push post id onto each follower's list, capped length] |-> fanout-workers[skip the push: readers pull this author at read time {author followers >= celebrity threshold}] -> client>gateway[get home feed with cursor] -> gateway>feed-service[read feed] -> feed-service>feed-cache[read the reader's pushed list] -> feed-service>post-store[merge recent posts of followed celebrities, hydrate] -> feed-service>client[ranked page and next cursor] => done | retry",
+      "client>gateway[publish post with request id] -> gateway>post-service[create post] -> post-service>post-store[insert post and outbox row in one transaction {no post with this request id}] -> post-store>post-log[outbox relay: PostCreated] -> post-log>fanout-workers[consume PostCreated] -> fanout-workers>follower-index[list the author's followers, page by page] -> follower-index>fanout-workers[followers and the author's follower count {author followers < celebrity threshold}] -> fanout-workers>feed-cache[push post id onto each follower's list keyed by (reader, post id), capped length] |-> fanout-workers[skip the push: readers pull this author at read time {author followers >= celebrity threshold}] => done | retry",
+  },
+  {
+    // reading is its own flow: it starts from a reader's request, not from any publish, so no publish branch holds it
+    name: "Read the feed: the pushed list merged with followed celebrities' recent posts",
+    notation:
+      "client>gateway[get home feed with cursor] -> gateway>feed-service[read feed] -> feed-service>feed-cache[read the reader's pushed list after the cursor] -> feed-cache>feed-service[post ids pushed to this reader] -> feed-service>post-store[recent posts of the followed accounts above the celebrity threshold] -> post-store>feed-service[celebrity posts after the cursor] -> feed-service>post-store[hydrate the page's posts by id] -> post-store>feed-service[the posts that still exist: a deleted post's id is dropped from the page] -> feed-service>client[merged, ranked page and next cursor] => done | retry",
   },
 ];
 

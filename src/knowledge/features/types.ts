@@ -102,4 +102,6 @@ export interface FeatureTechnology {
   fits: string;
   /** Why it is the wrong choice for this feature; set only on a product to avoid. */
   poorFor?: string;
+  /** Offered only where this decision chose this option (a wide-column table for feeds kept durable, not in memory). */
+  chosen?: { decision: string; option: string };
 }

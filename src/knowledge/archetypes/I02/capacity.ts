@@ -9,12 +9,23 @@ import type { CapacityModel } from "../../capacity/types.js";
  */
 const base: CapacityModel = {
   inputs: [
-    inp("leases", 100000, "a large fleet holds on the order of a hundred thousand locks or leases at once"),
+    {
+      quantity: "leases",
+      typical: 100000,
+      why: "a large fleet holds on the order of a hundred thousand locks or leases at once",
+      // a stated count of shards or partitions is a count of leaderships: each elects its own leader under one lease
+      from: { expression: "partitions", why: "each stated shard elects its own leader, held under one lease" },
+    },
     {
       quantity: "clients",
       typical: 5000,
       why: "a large fleet runs a few thousand processes that take locks, each with one session",
       from: [
+        // each shard's election has a few candidate processes, each campaigning under its own session
+        {
+          expression: "partitions * candidates_per_service",
+          why: "each stated shard's election is stood for by a few candidate processes, each with its own session (at most: a process standing for several shards shares one session)",
+        },
         // services whose leader is elected: each candidate instance holds one session (the rest only watch)
         {
           expression: "services * candidates_per_service",

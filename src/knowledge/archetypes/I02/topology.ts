@@ -115,7 +115,7 @@ export const topology: Topology = {
       operation: "campaign",
       call: "POST /v1/elections/{election}:campaign",
       request: ["session_id (its lease)", "candidate_value (endpoint)"],
-      response: ["leader_key", "revision (the term, used as fencing token)"],
+      response: ["leader_key", "revision (the leader key's create revision, used as the fencing token)"],
       errors: ["blocks while another candidate leads", "410 session lost (expired)", "503 no quorum (fails closed)"],
       guarantee:
         "at most one leader per election; each new leader's revision is higher than every earlier leader's, so writes guarded by it fence out a deposed leader",

@@ -45,6 +45,7 @@ export const decisions: DecisionPoint[] = [
           // Cassandra is masterless: any node coordinates a write to all replicas and waits for the consistency
           // level's count (Apache Cassandra docs, architecture/dynamo); ScyllaDB keeps the same model
           preferTechnology: ["Cassandra", "ScyllaDB"],
+          needs: ["leaderless-quorum"],
           draws: [
             "Quorum write with hinted handoff",
             "anti-entropy",
@@ -81,6 +82,14 @@ export const decisions: DecisionPoint[] = [
         option: "leaderless",
         because:
           "the prompt asks for writes to be accepted even when replicas are cut off, and eventual consistency is allowed",
+      },
+      // a product's features that keep their records in stores with one primary per shard (sharded MySQL or
+      // PostgreSQL) already answer how writes replicate: through each shard's leader, shipped on to other regions
+      {
+        when: [{ featureStoreLacks: "leaderless-quorum" }],
+        option: "leader-based",
+        because:
+          "the features keep their records in stores with one primary per shard, so each shard's writes go through its leader",
       },
       {
         when: [
@@ -189,6 +198,7 @@ export const decisions: DecisionPoint[] = [
           // architecture/dynamo); DynamoDB global tables resolve concurrent updates in different regions by last
           // writer wins (AWS developer guide, global tables: how it works)
           preferTechnology: ["Cassandra", "ScyllaDB"],
+          needs: ["leaderless-quorum"],
         },
       },
       {
