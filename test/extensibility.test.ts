@@ -152,5 +152,5 @@ describe("a new archetype is one folder plus one registry line", () => {
     expect(changed(before, after)).toEqual(
       expect.arrayContaining(["src/knowledge/generated/archetypes.ts", "src/knowledge/generated/ids.ts"]),
     );
-  }, 60_000);
+  }, 180_000);
 });

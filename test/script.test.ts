@@ -296,6 +296,11 @@ describe("speech helpers", () => {
       "One region.",
       "Replicas spread across zones so a zone loss keeps a majority.",
     ]);
+    // a piece that leans on a longer one before it ("and records …") is never said alone
+    const long =
+      "No page gets a second fetch within one hour: the step that gives out the next page of a site on the frontier hands one out only if its last fetch started at least one hour ago, and records the new start before the fetch begins, so a fetch whose claim lapsed still counts.";
+    expect(clauses(long, 26)).toEqual([]);
+    expect(clauses(long, 60)[0]).toMatch(/^No page gets a second fetch/);
   });
 
   it("flags a spliced table cell and an overlong sentence", () => {

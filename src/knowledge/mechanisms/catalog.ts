@@ -334,7 +334,7 @@ const byFamily = {
       // GFS pushes a write's data along a chain of chunkservers, nearest first; HDFS streams a block's packets down a
       // pipeline of DataNodes whose acks flow back, so the writer hears a packet acknowledged once every node has it
       id: "pipelined-replication",
-      name: "pipelined replication, acknowledged by every replica",
+      name: "pipelined replication acknowledged by every replica",
       summary:
         "The writer sends bytes to the first replica, each replica forwards them to the next, and the acknowledgement comes back only once every replica of the set holds them; a replica that fails mid-write is dropped from the pipeline, the write goes on under a new version, and repair restores the lost copy.",
     },

@@ -495,8 +495,12 @@ function clausesOf(cell: string, max: number): string[] {
       const first = (pieces[0] ?? "").replace(/,\s+(?!.*,\s)/, ", and ");
       pieces.splice(0, 2, first, `also, ${(pieces[1] ?? "").slice(4)}`);
     }
+    // each piece leans on the one before it ("and records …", "so …"): once one is too long, the rest go unsaid
     if (pieces.length > 1 && pieces.every((p) => countWords(p) >= 6))
-      for (const p of pieces) if (countWords(p) <= max) out.push(sentence(p));
+      for (const p of pieces) {
+        if (countWords(p) > max) break;
+        out.push(sentence(p));
+      }
   }
   return out;
 }

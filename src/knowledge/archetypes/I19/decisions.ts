@@ -81,7 +81,7 @@ export const decisions: DecisionPoint[] = [
         // it, blocks (128 MiB by default) stream through a pipeline of DataNodes, and the default placement puts a
         // block's three replicas on two racks (one local, two on one remote rack)
         id: "single-writer",
-        name: "a file system with one writer per file: the metadata service leases each open file to one writer, which streams append-only blocks through a pipeline of storage nodes (HDFS-style)",
+        name: "a file system with one writer per file (HDFS-style): a file lease from the metadata service, and append-only blocks piped through the storage nodes",
         key: String.raw`one writer per file|single[- ]writer`,
         buys: "no per-chunk ordering protocol at all: bytes land in the order the one writer sent them, and a block is immutable once closed",
         costs:
@@ -279,8 +279,8 @@ export const decisions: DecisionPoint[] = [
     options: [
       {
         id: "racks",
-        name: "racks of one data centre: rack-aware placement puts each of a chunk's pieces on its own rack, so a whole rack's loss (its top-of-rack switch or power feed) costs every chunk at most one piece",
-        buys: "a rack's loss costs each chunk one piece, and writes and repair stay on one data centre's network",
+        name: "rack-aware placement in one data centre, each of a chunk's pieces on its own rack",
+        buys: "a whole rack's loss (its top-of-rack switch or power feed) costs each chunk at most one piece, and writes and repair stay on one data centre's network",
         costs:
           "the data centre is itself one failure domain: losing it loses the data unless another site keeps a copy",
         winsWhen: "the prompt names a rack as the failure the store must survive",
@@ -288,8 +288,8 @@ export const decisions: DecisionPoint[] = [
       },
       {
         id: "zones",
-        name: "availability zones: a chunk's pieces spread evenly over three zones, so a whole zone's loss costs a third of them",
-        buys: "survives a whole zone (a data centre) going down, and any one rack within it",
+        name: "zone-aware placement, a chunk's pieces spread evenly over three availability zones",
+        buys: "a whole zone's loss (a data centre) costs a third of a chunk's pieces, and any one rack within it less",
         costs: "every write and every repair crosses zones, paying inter-zone bandwidth and latency",
         winsWhen: "the prompt names zones or data centres, or the store runs in a cloud region",
         implies: { excludes: [String.raw`\bone rack's loss\b`] },
