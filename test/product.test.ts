@@ -430,13 +430,15 @@ describe("product document", () => {
 });
 
 describe("product requirements", () => {
-  it("walks the substrates that carry correctness as deep dives: the seat hold is a lease", () => {
+  it("keeps the seat hold a lease on the seat's own row: no deep dive into a lease service", () => {
     const d = design("Design Ticketmaster where users pick seats");
     const hold = d.requirements.find((r) => r.text.startsWith("hold a seat"));
     expect(hold?.archetype).toBe("I02");
     expect(hold?.path?.mechanism).toBe("lease");
+    // the booking feature's Hold realizes I02 (a conditional write on the seat's row), so I02 adds no paths of its own
+    expect(d.archetypes[0]?.realizes?.entity).toBe("Hold");
     const dives = d.requirements.filter((r) => r.kind === "deep dive");
-    expect(dives.some((r) => r.archetype === "I02" && /lease/.test(r.text))).toBe(true);
+    expect(dives.some((r) => r.archetype === "I02")).toBe(false);
     expect(d.criticalPaths[0]?.name).toMatch(/hold a seat/);
   });
 
@@ -499,14 +501,15 @@ describe("feature-led architecture", () => {
     });
   }
 
-  it("hosts the seat hold's lease on the booking feature's inventory store, and its protocol on the booking service", () => {
+  it("keeps the seat hold in the booking feature's inventory store, with no lease table or lease protocol of its own", () => {
     const d = design("Design Eventbrite");
     const store = d.components.find((x) => x.id === "inventory-store");
-    expect(store?.holds).toContain("Lease");
-    expect(store?.because).toMatch(/I02/);
-    const seq = d.diagrams.find((x) => x.kind === "sequence" && x.title.startsWith("I02"));
-    expect(seq?.mermaid).toMatch(/Booking service/);
-    expect(seq?.mermaid).toMatch(/Inventory store/);
+    expect(store?.holds).toContain("Hold");
+    expect(store?.holds).not.toContain("Lease");
+    expect(d.diagrams.some((x) => x.kind === "sequence" && x.title.startsWith("I02"))).toBe(false);
+    const hold = d.diagrams.find((x) => x.kind === "sequence" && x.title.startsWith("booking"));
+    expect(hold?.mermaid).toMatch(/Booking service/);
+    expect(hold?.mermaid).toMatch(/Inventory store/);
     expect(d.diagrams[0]?.title).toMatch(/^Product \(booking/);
   });
 
@@ -590,10 +593,10 @@ describe("one product list", () => {
     const d = design("Design Eventbrite");
     expect(d.archetypes[0]?.id).toBe("I02");
     expect(d.nfrs.availability).toBe("fail-closed");
-    // the product's own record first (the ticket hold), then the lease that carries it
+    // the product's own record first (the ticket hold), which is the lease itself: no lease table beside it
     const primary = d.primaryState.map((s) => s.entity);
     expect(primary[0]).toBe("Hold");
-    expect(primary).toContain("Lease");
+    expect(primary).not.toContain("Lease");
     expect(d.primaryState[0]?.authority).toMatch(/Inventory store/);
     const venmo = design("Design Venmo").archetypes.map((a) => a.id);
     expect(venmo).toContain("I05"); // the ledger is an append-only log

@@ -318,6 +318,41 @@ function realizedByFeature(
   return undefined;
 }
 
+/**
+ * A product-first design whose lead substrate a feature's own record realizes (a seat hold is a conditional write on
+ * the seat's row, not a lease service): the lead row names it (`realizes`) with that record, as a mixed design's does,
+ * so the archetype draws, decides and sizes nothing of its own; unless the prompt asks for its machinery (a lock, a
+ * lease).
+ */
+function realizedInProduct(
+  ordered: Fields["archetypes"],
+  features: Fields["features"],
+  prompt: string,
+): Fields["archetypes"] | undefined {
+  const [first, ...others] = ordered;
+  if (!first) return undefined;
+  for (const row of features) {
+    const feature = FEATURE_BY_ID.get(row.id);
+    const r = feature?.realizes?.find((x) => x.id === first.id);
+    if (!feature || !r || asksForMachinery(r, prompt)) continue;
+    const entity = fillTerms(r.entity, row.terms);
+    const because = fillTerms(r.why, row.terms);
+    const realizes = {
+      id: first.id,
+      name: first.name,
+      evidence: first.evidence,
+      feature: row.id,
+      featureName: row.name,
+      entity,
+      demand: fillTerms(r.demand, row.terms),
+      because,
+    };
+    const said = `${first.id} ${first.name} is realized by ${row.name}'s ${entity}: ${because}`;
+    return [{ ...first, evidence: [...first.evidence, said], realizes }, ...others];
+  }
+  return undefined;
+}
+
 export const archetypesField: Deriver<"archetypes"> = {
   field: "archetypes",
   category: "Classified",
@@ -325,8 +360,10 @@ export const archetypesField: Deriver<"archetypes"> = {
   rule: "the archetype with the strongest signals dominates; others join with the role their knowledge-base connection gives (input, output, decorator, substrate), except one whose role the dominant's own variant already plays (a work queue's visibility timeout is the per-message lease), which is named on the dominant's row with the part that covers it and adds nothing else, a supporting one joined on one weak phrase at most whose parts the dominant already draws one of every kind of (a consensus store's followers and loops beside a config service's own consensus-backed store and rollout controller), which is named on the dominant's row as covered and adds nothing, and a supporting one whose concern a design's feature keeps in its own components and no feature rests on (a document's presence in its session's memory, not a registry). A product-first design orders its substrates by the features' critical actions that rest on them; so does a mixed design whose dominant archetype came from a demand that a recognised feature's own record enforces in the system of record (a feature's `realizes`: room-night counts changed in one transaction keep a room from being booked twice), unless the prompt asks for that archetype's own machinery (a lock, a lease): the dominant archetype stays, in the role the feature gives it, only where a critical action rests on it, the first row names it (`realizes`) with that record, and the design is composed as a product design",
   derive: (f) => {
     const recognised = withoutCarried(classify(f.prompt, { branch: f.branch.kind }).archetypes, f.features);
-    if (f.branch.kind === "product" && f.features.length > 0)
-      return withRecordsNamed(byCriticalActions(recognised, f.features), f.features);
+    if (f.branch.kind === "product" && f.features.length > 0) {
+      const ordered = withRecordsNamed(byCriticalActions(recognised, f.features), f.features);
+      return realizedInProduct(ordered, f.features, f.prompt) ?? ordered;
+    }
     const realized = f.branch.kind === "mixed" ? realizedByFeature(recognised, f.features, f.prompt) : undefined;
     return realized ?? withoutThin(withoutCovered(subjectLeads(recognised, f.prompt), f.prompt), f.prompt);
   },
