@@ -218,7 +218,8 @@ const CLEARLY_HEAVIER = 10;
  * prompt sized); a row of the first one's archetype that loads the same single unit to a larger share of its
  * ceiling moves ahead of it, so a number is never called the hottest while another on the same box is closer to
  * what that box handles; and the product's own features' loads (`fromFeature`) lead, heaviest first, when they
- * are clearly more units' worth of work (`unitsOfLoad`) than that first row, or else follow it.
+ * are clearly more units' worth of work (`unitsOfLoad`) than that first row, or that first row rests on assumptions
+ * alone, or else follow it.
  */
 export function rankBottlenecks(
   rows: readonly BottleneckRow[],
@@ -298,7 +299,13 @@ export function rankBottlenecks(
     .filter(fromFeature)
     .map((r) => ({ r: { ...r }, units: unitsOfLoad(r) }))
     .sort((a, b) => (b.units?.value ?? -1) - (a.units?.value ?? -1));
-  const ahead = features.filter((x) => x.units && x.units.value >= (lead ? lead.value * CLEARLY_HEAVIER : 1));
+  // a first row built on assumptions alone (a substrate's typical figures: an outbox's workflow rate, a registry's
+  // heartbeats) yields to the product's own sized loads, which are written for this product (a sale's partition)
+  const headFigure = capacity.find((c) => c.id === out[0]?.load?.figure);
+  const guessedHead = out[0] !== undefined && headFigure !== undefined && !stated(out[0]);
+  const ahead = features.filter(
+    (x) => x.units && (guessedHead || x.units.value >= (lead ? lead.value * CLEARLY_HEAVIER : 1)),
+  );
   const after = features.filter((x) => !ahead.includes(x));
   const said = (x: (typeof features)[number]): BottleneckRank =>
     x.units
