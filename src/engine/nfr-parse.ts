@@ -4,6 +4,8 @@
  * Every value carries the words it came from.
  */
 
+import { NFR_LITERALS } from "../knowledge/generated/nfr-literals.js";
+import { literalGate } from "../knowledge/pattern-literals.js";
 import type { Availability, Consistency, Delivery, Durability, Ordering } from "../knowledge/schema.js";
 import {
   BID_SUBJECT_NOUNS,
@@ -226,6 +228,24 @@ export function leadingWords(re: RegExp): readonly string[] | undefined {
   return words;
 }
 
+/**
+ * False only where a pattern cannot match a text (lowered): the text holds none of the literals listed for it at
+ * build time (knowledge/pattern-literals.ts, generated/nfr-literals.ts). A one-shot design then never compiles the
+ * pattern (V8 compiles each pattern it runs to machine code, ~0.1-0.3 ms for a long one), and most of these match
+ * few prompts. Only for the first texts a process reads: once its patterns are compiled, running one is cheaper
+ * than looking for its literals. The answers are the same either way.
+ */
+function mayMatch(re: RegExp, lowered: string): boolean {
+  return literalChecksLeft <= 0 || gate(re, lowered);
+}
+const gate = literalGate(NFR_LITERALS);
+/** How many more prompts are checked for literals first (counted by `parseStatedNfrs`). */
+let literalChecksLeft = 16;
+
+/** The pattern's match in the text, where the text (lowered) may hold one. */
+const execIf = (re: RegExp, text: string, lowered: string): RegExpExecArray | null =>
+  mayMatch(re, lowered) ? re.exec(text) : null;
+
 /** Each rule pattern's leading words, worked out once. */
 const LEADING = new Map<RegExp, readonly string[] | undefined>();
 
@@ -235,6 +255,7 @@ function first<T>(text: string, rules: Rule<T>[], lowered = text.toLowerCase()):
     if (!LEADING.has(r.re)) LEADING.set(r.re, leadingWords(r.re));
     const words = LEADING.get(r.re);
     if (words && !words.some((w) => lowered.includes(w))) continue;
+    if (!mayMatch(r.re, lowered)) continue;
     const m = r.re.exec(text);
     if (m) return { value: r.value, quote: m[0] };
   }
@@ -602,7 +623,7 @@ const DURABILITY_NINES = new RegExp(
 );
 
 export function parseDurabilityNines(text: string): Stated<number> | undefined {
-  const m = DURABILITY_NINES.exec(text);
+  const m = mayMatch(DURABILITY_NINES, text.toLowerCase()) ? DURABILITY_NINES.exec(text) : null;
   if (!m) return undefined;
   const count = m[1] ?? m[3];
   const percent = m[2] ?? m[4];
@@ -789,6 +810,7 @@ const WIDTH_WORD = /^(?:[ -]+|\s+)\d+[- ]?(?:bits?|digits?|chars?|characters?|le
 function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   const scale: Scale = {};
   const t = text.replace(/[\u2013\u2014]/g, "-");
+  const lowered = t.toLowerCase();
   // A width or length ("64-bit ids", "7-character codes", "16 digits") describes a value, never an amount.
   const nums = findNumbers(t).filter((n) => !WIDTH.test(t.slice(n.end)));
   /** A rate noun whose time unit is stated only after the next number ("50k writes and 200k reads per second"). */
@@ -1142,9 +1164,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   }
 
   // Vague durations: "within seconds", "within a few seconds", "in under a minute".
-  const vagueDur = /\bwithin (?:a few |a couple of |several )?(seconds|a second|minutes|a minute|milliseconds)\b/i.exec(
-    t,
-  );
+  const vagueDur = execIf(VAGUE_WITHIN, t, lowered);
   if (vagueDur) {
     const w = (vagueDur[1] ?? "").toLowerCase();
     const secs = w.startsWith("milli")
@@ -1164,10 +1184,7 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   }
   // "workflows that run for months": how long each one runs. A bare plural unit says several of it, not one: read
   // as SEVERAL_OF_A_PLURAL of the unit, so what stays open and the history kept are sized for a typical long run
-  const runFor =
-    /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+for\s+(?:up to\s+)?(minutes|hours|days|weeks|months|years)\b/i.exec(
-      t,
-    );
+  const runFor = execIf(RUNS_FOR, t, lowered);
   const runUnit = runFor ? timeUnit(runFor[1] ?? "") : undefined;
   if (runFor && runUnit)
     setScale(
@@ -1178,26 +1195,18 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       `${SEVERAL_WORD} ${(runFor[1] ?? "").toLowerCase()}: a bare plural unit says several of it, not one`,
     );
   // "samples 1% of traces", "keeps 10 percent of spans", "a 0.1% trace sampling rate": the share of traces kept
-  const sampled =
-    /\b(?:sampl\w*|keep\w*|retain\w*|stor(?:e|es|ing))\s+(?:only\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\s+(?:all\s+|the\s+)?(?:traces|spans)\b|\b(\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:trace|head|tail)[- ]sampl(?:ing|ed|e)\b/i.exec(
-      t,
-    );
+  const sampled = execIf(SAMPLED, t, lowered);
   const share = sampled ? Number(sampled[1] ?? sampled[2]) / 100 : 0;
   if (sampled && share > 0 && share <= 1) setScale(scale, "trace_sample_share", share, sampled[0]);
   // "sends a reading once a minute", "a sample every second": one item of a paced noun each time unit is its interval
-  for (const m of t.matchAll(
-    /\b(?:a|an)\s+([a-z]+(?:[ -](?!once\b)[a-z]+)?)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day)\b/gi,
-  )) {
+  for (const m of t.matchAll(mayMatch(PACED_ITEM, lowered) ? PACED_ITEM : NEVER)) {
     const list = (m[1] ?? "").toLowerCase().split(/[ -]+/);
     const hit = list.map((_, i) => nounAt(list, i)).findLast((h) => h?.used === list.length);
     const secs = timeUnit(m[2] ?? "");
     if (hit?.entry.interval && secs) setScale(scale, hit.entry.interval, secs, m[0]);
   }
   // "heartbeat every second", "renew every minute" with no number.
-  const everyUnit =
-    /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i.exec(
-      t,
-    );
+  const everyUnit = execIf(EVERY_UNIT, t, lowered);
   if (everyUnit) {
     const target = durationId(everyUnit[1] ?? "", "", t);
     const secs = timeUnit(everyUnit[2] ?? "");
@@ -1205,6 +1214,23 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
   }
   return scale;
 }
+
+/** A vague duration: "within seconds", "within a few seconds". */
+const VAGUE_WITHIN = /\bwithin (?:a few |a couple of |several )?(seconds|a second|minutes|a minute|milliseconds)\b/i;
+/** How long each one runs: "workflows that run for months". */
+const RUNS_FOR =
+  /\b(?:runs?|running|lasts?|lasting|lives?|living|stays? open|takes?|taking)\s+for\s+(?:up to\s+)?(minutes|hours|days|weeks|months|years)\b/i;
+/** The share of traces kept: "samples 1% of traces", "a 0.1% trace sampling rate". */
+const SAMPLED =
+  /\b(?:sampl\w*|keep\w*|retain\w*|stor(?:e|es|ing))\s+(?:only\s+)?(\d+(?:\.\d+)?)\s*(?:%|percent)\s+of\s+(?:all\s+|the\s+)?(?:traces|spans)\b|\b(\d+(?:\.\d+)?)\s*(?:%|percent)\s+(?:trace|head|tail)[- ]sampl(?:ing|ed|e)\b/i;
+/** A pacing with no number: "heartbeat every second", "scrapes once a minute". */
+const EVERY_UNIT =
+  /\b(heart ?beats?|scrape\w*|report\w*|re-?crawl\w*|revisit\w*)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day|week|month)\b/i;
+/** "a reading once a minute", "a sample every second": one item of a paced noun each time unit. */
+const PACED_ITEM =
+  /\b(?:a|an)\s+([a-z]+(?:[ -](?!once\b)[a-z]+)?)\s+(?:once\s+)?(?:every|each|per|a)\s+(second|minute|hour|day)\b/gi;
+/** A pattern that matches nothing, for `matchAll` where a pattern is skipped. */
+const NEVER = /(?!)/g;
 
 /** "… <noun> every" or "… <noun> once every": the words just before a pacing "every", up to four. */
 const PACED_WORDS = /((?:[a-z][a-z'-]*[ -]+){1,4})(?:once\s+)?every\s*$/i;
@@ -1424,6 +1450,10 @@ function parseLatency(text: string): LatencyTarget[] {
 const WORLDWIDE =
   /\b(?:globally(?: distributed| available| deployed)|global(?! (?:order|ordering|unique|uniqueness|secondary|index|lock|locks|clock|id|ids|sequence|counter|state|view|snapshot|consistency|transaction|transactions|variable|namespace|total|top|leaderboard|ranking|rate limit|rate limits|rate limiter|rate limiting|limit|limits)\b)(?:[ -][a-z]+){0,2}? (?:service|store|system|platform|scale|fleet|users|audience|customers|traffic|deployment|cluster|network|app|application|product|database|cache|cdn|api|backend|game|marketplace|company|business|footprint|presence)s?\b|worldwide|world-wide|around the world|across (?:the )?(?:world|globe|continents)|on every continent|(?:in|across) (?:many|several|multiple) countries)\b/i;
 
+/** Words that put the product in more than one region ("multi-region", "active-active", "survives the loss of a region"). */
+const SEVERAL_REGIONS =
+  /\b(?:multi[- ]region(?:al)?|across (?:all |several |multiple )?regions|(?:in |to )?(?:every|each|all|several|multiple) regions?|geo[- ]?(?:distributed|replicated)|global(?= (?:rate limit|limit))|across (?:the )?data ?cent(?:er|re)s|active[- ]active|cross[- ]region|region (?:outage|failure|goes down|is lost)|survives? (?:the )?loss of a region)\b/i;
+
 /** One region per populated continent group (Americas, Europe, Asia-Pacific), the fewest that keep users near one. */
 const WORLDWIDE_REGIONS = 3;
 /** Users beyond which a product's users live on several continents (the largest single-country user bases). */
@@ -1432,17 +1462,15 @@ const WORLDWIDE_USERS = 1e8;
 function parseRegions(text: string, scale: Record<string, Stated<number>>): Stated<number> | undefined {
   const fromScale = scale.regions;
   if (fromScale) return fromScale;
-  const world = WORLDWIDE.exec(text);
+  const lowered = text.toLowerCase();
+  const world = mayMatch(WORLDWIDE, lowered) ? WORLDWIDE.exec(text) : null;
   if (world)
     return {
       value: WORLDWIDE_REGIONS,
       quote: world[0],
       reading: `a product used worldwide is served from a region on each populated continent group (Americas, Europe, Asia-Pacific), ${WORLDWIDE_REGIONS} at least, so no user pays an intercontinental round trip`,
     };
-  const m =
-    /\b(?:multi[- ]region(?:al)?|across (?:all |several |multiple )?regions|(?:in |to )?(?:every|each|all|several|multiple) regions?|geo[- ]?(?:distributed|replicated)|global(?= (?:rate limit|limit))|across (?:the )?data ?cent(?:er|re)s|active[- ]active|cross[- ]region|region (?:outage|failure|goes down|is lost)|survives? (?:the )?loss of a region)\b/i.exec(
-      text,
-    );
+  const m = mayMatch(SEVERAL_REGIONS, lowered) ? SEVERAL_REGIONS.exec(text) : null;
   if (m) return { value: 2, quote: m[0] };
   // "2 billion users": more people than any one country's market holds live on several continents
   const people = scale.users;
@@ -1479,6 +1507,7 @@ export function statedNfrsOf(prompt: string): Readonly<StatedNfrs> {
 }
 
 export function parseStatedNfrs(prompt: string): StatedNfrs {
+  literalChecksLeft--;
   const implied: StatedNfrs["implied"] = {};
   const scale = parseScale(prompt, implied);
   // a request's latency target is a budget the serving path spends; a duration the scale already reads as the
@@ -1566,3 +1595,19 @@ function unreadNumbers(prompt: string, quotes: readonly string[]): Stated<number
   }
   return out;
 }
+
+/**
+ * The patterns whose literals are looked for before they are run (`mayMatch`): scripts/build-kb.ts lists their
+ * literals in generated/nfr-literals.ts, and test/nfr-literals.test.ts checks no text they match is ruled out.
+ */
+export const literalGatedPatterns = (): readonly RegExp[] => [
+  ...STATED_RULES.flatMap((rules) => rules.map((r) => r.re)),
+  DURABILITY_NINES,
+  WORLDWIDE,
+  SEVERAL_REGIONS,
+  VAGUE_WITHIN,
+  RUNS_FOR,
+  SAMPLED,
+  EVERY_UNIT,
+  PACED_ITEM,
+];

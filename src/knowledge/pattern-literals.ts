@@ -216,3 +216,39 @@ class Parser {
     return literal(controls[c] ?? c);
   }
 }
+
+/**
+ * The literals of a pattern as compiled, lowered, so they hold for a lowered text whatever the pattern's case flag:
+ * a text the pattern matches holds a literal's characters in some case, and lowering the text lowers them. Read only
+ * from an ASCII source with flags that do not change what a literal means (`u` and `v` change escapes); undefined
+ * where none are found. Reading a long pattern takes a millisecond or more, so it is done at build time
+ * (scripts/build-kb.ts) and looked up with `literalGate`.
+ */
+export function loweredLiterals(re: RegExp): readonly string[] | undefined {
+  if (!/^[dgimsy]*$/.test(re.flags) || !/^[\x20-\x7e]*$/.test(re.source)) return undefined;
+  const found = requiredLiterals(re.source);
+  return found ? [...new Set(found.map((l) => l.toLowerCase()))] : undefined;
+}
+
+/** How a pattern is keyed in a table of its literals: by what it matches, its flags and source. */
+export const patternKey = (re: RegExp): string => `${re.flags}/${re.source}`;
+
+/**
+ * A check that is false only where a pattern cannot match a text whose lowered form is `lowered` (or any part of
+ * it): the text holds none of the literals the table lists for the pattern. A pattern the table does not list (or
+ * lists under another source: a stale table costs time, never an answer) is always run. Each pattern object is
+ * looked up once, so only fixed patterns (module constants) should be asked.
+ */
+export function literalGate(
+  table: Readonly<Record<string, readonly string[]>>,
+): (re: RegExp, lowered: string) => boolean {
+  const seen = new WeakMap<RegExp, readonly string[] | null>();
+  return (re, lowered) => {
+    let literals = seen.get(re);
+    if (literals === undefined) {
+      literals = Object.hasOwn(table, patternKey(re)) ? (table[patternKey(re)] ?? null) : null;
+      seen.set(re, literals);
+    }
+    return literals === null || literals.some((l) => lowered.includes(l));
+  };
+}
