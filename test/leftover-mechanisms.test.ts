@@ -80,3 +80,21 @@ describe("feature phrases keep their meaning words", () => {
     expect(d.features.map((f) => f.id)).not.toContain("counters");
   });
 });
+
+describe("a consumer's dedup window only where no base write already recognises the repeat", () => {
+  it("a crawler's admission by put-if-absent keeps 'admitted at most once' without a second dedup row", () => {
+    for (const p of [
+      "Design a web crawler that fetches 5 billion pages a month, respects each site's robots.txt and crawl delay, and never fetches the same URL twice in one day.",
+      "Design a polite web crawler for 200 million news pages a week.",
+    ]) {
+      const d = design(p);
+      expect(ids(p).has("dedup-window"), p).toBe(false);
+      const admit = d.mechanisms.find((m) => m.id === "put-if-absent");
+      expect(admit?.protects, p).toMatch(/at most once/);
+    }
+  });
+
+  it("a stream consumer with no other keeper still gets one", () => {
+    expect(ids("Design an ad click aggregation pipeline with exactly-once counting.").has("dedup-window")).toBe(true);
+  });
+});
