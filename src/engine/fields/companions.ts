@@ -1,5 +1,6 @@
 import type { GateFacts } from "../../knowledge/gates/define.js";
 import { GATE_BY_MECHANISM } from "../../knowledge/gates.js";
+import { REPEAT_KEEPERS } from "../../knowledge/index.js";
 import { PREDICATE_BY_ID } from "../../knowledge/predicates.js";
 import type { Deriver } from "../design/graph.js";
 import type { MechanismRow } from "../design/types.js";
@@ -28,6 +29,14 @@ export const companionsField: Deriver<"companions"> = {
       ...(f.nfrs.party ? { party: f.nfrs.party.value } : {}),
     };
     const skipped = (id: string) => GATE_BY_MECHANISM.get(id)?.skip(facts);
+    // the rules a base mechanism that recognises a repeat already keeps (an admission's put-if-absent keeps "admitted
+    // at most once"): a consumer's dedup window paired with the same rule adds nothing and protects no other rule (an
+    // idempotent receiver or a caller's key stays: each sits on another side of the call)
+    const repeatKept = new Set(
+      f.baseMechanisms.filter((m) => REPEAT_KEEPERS.has(m.id as never) && m.protects !== "").map((m) => m.protects),
+    );
+    const redundant = (row: MechanismRow | undefined) =>
+      row !== undefined && row.id === "dedup-window" && repeatKept.has(row.protects);
     for (const p of f.predicates) {
       if (!p.holds) continue;
       const def = PREDICATE_BY_ID.get(p.id);
@@ -35,20 +44,18 @@ export const companionsField: Deriver<"companions"> = {
       for (const id of def.adds) {
         if (base.has(id)) continue;
         if (skipped(id)) continue;
-        addMechanism(
-          rows,
-          mechanismRow(
+        const row = mechanismRow(
+          id,
+          "companion",
+          [`${p.id}: ${p.because}`],
+          protectedInvariant(
+            f.invariants,
             id,
-            "companion",
-            [`${p.id}: ${p.because}`],
-            protectedInvariant(
-              f.invariants,
-              id,
-              { operations: f.operations, because: [`${p.id}: ${p.because}`], paths: f.criticalPaths },
-              { guards: def.guards, guardedBy: `the ${p.id} predicate` },
-            ),
+            { operations: f.operations, because: [`${p.id}: ${p.because}`], paths: f.criticalPaths },
+            { guards: def.guards, guardedBy: `the ${p.id} predicate` },
           ),
         );
+        if (!redundant(row)) addMechanism(rows, row);
       }
     }
     // Hook (numbers helper): chosen decisions add the mechanisms they imply and drop the ones they rule out.

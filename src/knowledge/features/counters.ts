@@ -7,9 +7,10 @@ export const COUNTERS: FeatureEntry = {
   summary:
     "A like is a row (user, item) that exists once; the count shown is an aggregate of those rows, folded in batches from an event stream so one viral item does not melt one key. View counts may be approximate.",
   signals: [
-    "like count",
-    "like a post",
-    "like button",
+    // "like" is a stop word ("a system like X"): a phrase led by it would match on its other words alone, so a
+    // like is named by its other forms ("likes", "liking")
+    "likes",
+    "liking",
     "likes on",
     "view count",
     "counter",

@@ -7,5 +7,5 @@ export default defineGate({
     g.operations.some((o) => o.operation === "append event" || o.operation === "async process")
       ? undefined
       : "no event stream is consumed",
-  examples: { kept: ["Design a payment system."], dropped: [] },
+  examples: { kept: ["Design an ad click aggregation pipeline with exactly-once counting."], dropped: [] },
 });

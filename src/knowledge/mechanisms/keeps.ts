@@ -77,7 +77,10 @@ const ABOUT_ORDER =
  * - log compaction or retention keeps a rule about what is kept, dropped or compacted (a source block deleted only
  *   after its compacted copy is durable), never a key's partition or order;
  * - an expiry sweeper with guarded release keeps a rule about a holder, a claim or what an expiry frees, never a
- *   version check, a state that replicas converge on or a cached copy's system of record.
+ *   version check, a state that replicas converge on or a cached copy's system of record;
+ * - last-writer-wins keeps a rule about which of two writes of one key survives (the newest, the latest, what
+ *   replicas converge on), never that something lands once or never twice: it drops the older of two writes, so a
+ *   second copy under another key stays.
  * Own words.
  */
 const KEEPS_ONLY: Readonly<Partial<Record<MechanismId, RegExp>>> = {
@@ -86,6 +89,8 @@ const KEEPS_ONLY: Readonly<Partial<Record<MechanismId, RegExp>>> = {
     /\b(?:at most (?:once|one)|exactly one|only one|no two|one live|unique\w*|twice|duplicat\w*|collision\w*|exists? (?:at most )?once|once handed out|never (?:reused|rewritten|overwritten|changed|duplicat\w*)|yields? at most|takes? effect once|once per|retried)\b/i,
   "log-compaction":
     /\b(?:retain\w*|retention|compact\w*|delet\w*|purg\w*|tombstone\w*|garbage|log start offset|latest value)\b/i,
+  "lww-overwrite":
+    /\b(?:newest|newer|latest|older|last[- ]writ\w*|last (?:value|one)|\w+ed last|most recent|overwrit\w*|converg\w*|timestamps?|clocks?|wins?|stale)\b/i,
   "expiry-sweeper":
     /\b(?:at most one|only the holder|holders?|lease\w*|expir\w*|unexpired|lapse\w*|releas\w*|claim\w*|ephemeral|alive)\b/i,
 };
