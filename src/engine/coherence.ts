@@ -1290,6 +1290,7 @@ function protectsSomething(d: Design): Problem[] {
 function qualifiersKept(d: Design): Problem[] {
   const out: Problem[] = [];
   const kept = new Set(d.mechanisms.map((m) => m.protects));
+  const ids = new Set(d.mechanisms.map((m) => m.id));
   const check = (qualifier: string, about: (text: string) => boolean) => {
     const rule = d.invariants.find((i) => about(i.statement.toLowerCase()));
     if (!rule)
@@ -1297,7 +1298,9 @@ function qualifiersKept(d: Design): Problem[] {
         rule: "qualifier-unkept",
         detail: `the prompt states ${qualifier}, and no rule of the design says it`,
       });
-    else if (!kept.has(rule.statement))
+    // kept where a mechanism's row names it, or where the mechanism the rule names as its keeper is in the design
+    // (a change-data-capture design's partition ordering, whose row names the pipeline's own per-key rule)
+    else if (!kept.has(rule.statement) && !(rule.keptBy !== undefined && ids.has(rule.keptBy)))
       out.push({
         rule: "qualifier-unkept",
         detail: `the prompt states ${qualifier}; the rule '${rule.statement}' says it, but no mechanism keeps it`,
