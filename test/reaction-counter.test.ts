@@ -71,6 +71,15 @@ describe("a counter of people's own likes draws no analytics pipeline", () => {
     );
   });
 
+  it("says and sizes nothing of analytics windows: no range query, no window figures, a runtime of likes", () => {
+    expect(likes.api.map((a) => a.operation)).not.toContain("query counts");
+    for (const id of ["window_rows_per_day", "rollup_bytes", "query_rows", "window_final_seconds"])
+      expect(figure(likes, id)).toBeUndefined();
+    expect(JSON.stringify(likes.overlay)).toMatch(/Authoritative: the reaction rows/);
+    expect(JSON.stringify(likes.overlay)).not.toMatch(/watermark/);
+    expect(figure(views, "window_rows_per_day")).toBeDefined();
+  });
+
   it("has no coherence problem", () => {
     expect(likes.coherence).toEqual([]);
   });

@@ -304,6 +304,7 @@ export const AGG_BOTTLENECKS = [
       unit: "events/s",
     },
     topic: T,
+    unlessTopic: OWN,
   },
   {
     bottleneck: "Ingest: every event is written to the log and replicated before it is acknowledged",
@@ -575,6 +576,7 @@ export const AGG_API: ApiSpec[] = [
     guarantee:
       "closed windows are final until a recount corrects them; the open window is partial and says so, with the watermark it reflects",
     topic: T,
+    unlessTopic: OWN,
   },
 ];
 

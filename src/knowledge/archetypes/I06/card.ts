@@ -625,6 +625,24 @@ export const card = {
         "A build per cycle validated against the last good snapshot, rollback by moving the pointer, snapshot-age and latency alerts, and a blocklist applied at build and serve.",
     },
     {
+      // a count of people's own likes: made through its own API, combined per flush, no windows
+      topic: "reaction",
+      driver:
+        "People's likes and unlikes through the Like API, each changing one (item, person) row, and the aggregators' flush interval; every impression reading the item's count.",
+      unit: "One like or unlike, a +1 or -1 on its item, summed into the item's next batch.",
+      worker:
+        "An aggregator task that owns a set of (item, salt) groups and sums their +1 and -1 events between flushes.",
+      slot: "One like-log partition per reading task, keyed by item id, and the item sums a task owns until it flushes.",
+      state:
+        "Authoritative: the reaction rows. Derived: the +1 and -1 events in the like log, the running totals per item and sub-counter, and the cached counts.",
+      source: "People's apps calling the Like API.",
+      sink: "Running totals in the count store, read through the count cache by every page that shows the item.",
+      fabric:
+        "The like log partitioned by item id between the Like API and the aggregators, and batched adds from the aggregators to the count store.",
+      maintenance:
+        "A recount of an item's total from its reaction rows when it is in doubt, salt counts raised for viral items, consumer-lag and cache hit ratio alerts.",
+    },
+    {
       topic: U,
       driver:
         "Events arriving on the partitioned log, and the watermark, which closes each window once event time has passed its end plus the allowed lateness; an hourly batch recount.",

@@ -678,6 +678,7 @@ export const COUNTER_CAPACITY: CapacityModel = {
  * a count read on every impression of the item, far more often than a like is made, from a cache that answers
  * almost all of them, and with the reaction store that takes every like as a row write sized.
  */
+const WINDOW_FIGURES = ["window_rows_per_day", "rollup_bytes", "query_rows", "window_final_seconds"];
 export const REACTION_CAPACITY: CapacityModel = {
   inputs: [
     ...COUNTER_CAPACITY.inputs.map((i) =>
@@ -706,8 +707,9 @@ export const REACTION_CAPACITY: CapacityModel = {
       why: "an item id, a person id and a timestamp, plus the store's per-row overhead",
     },
   ],
+  // the analytics windows' figures (window rows, rollup bytes, range queries, final windows) are no part of it
   figures: [
-    ...COUNTER_CAPACITY.figures,
+    ...COUNTER_CAPACITY.figures.filter((f) => !WINDOW_FIGURES.includes(f.id)),
     fig(
       "reaction_writes",
       "row writes a second to the reaction store (each like or unlike is one conditional write of its (item, person) row)",
