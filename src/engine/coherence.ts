@@ -2594,6 +2594,9 @@ function pspShape(d: Design): Problem[] {
 /** A design about counting events in windows (topic "aggregation") has the shape that counts each event once. */
 function aggregationShape(d: Design): Problem[] {
   if (!(d.nfrs.topics ?? []).includes("aggregation")) return [];
+  // a count of people's own likes is made through the system's own API: its repeat is told apart by the (item,
+  // person) row and its total is a running total, not windows over events from outside (shown-count-shape checks it)
+  if ((d.nfrs.topics ?? []).includes("reaction")) return [];
   if (!d.archetypes.some((a) => a.id === "I06")) return [];
   const out: Problem[] = [];
   const keyed = (k: string) => d.dataModel.some((m) => m.key.includes(k));

@@ -46,6 +46,14 @@ const SHOWN = "shown-count" as const;
 const TOPK = "top-k" as const;
 /** Counts that are billed, paid on or audited (ad clicks, impressions): fraud is charged to someone. */
 const BILLED = "billed" as const;
+/**
+ * Counts whose increments are the system's own writes (topic "reaction", counter.ts): a person's like, upvote or
+ * clap made through the system's own API, server-stamped and deduped by its (item, person) row, with nothing
+ * reported from outside. Such a counter draws none of the parts that exist for events from outside: no event
+ * sources and collectors, no bot filter, no event-time windows or late events, no columnar analytics store, no
+ * archive, recount or dashboards. Its rows are marked `unlessTopic: OWN`.
+ */
+const OWN = "reaction" as const;
 type TechnologyInput = z.input<typeof Technology>;
 
 export const AGG_ENTITIES = [
@@ -55,6 +63,7 @@ export const AGG_ENTITIES = [
       "One immutable business event (a click, a view, a follow) with its unique event id, the key it is counted under, the time it happened and its attributes; kept in the partitioned log and archived by hour, it is the source of every recount.",
     truth: true,
     topic: T,
+    unlessTopic: OWN,
   },
   {
     name: "WindowCount",
@@ -62,6 +71,7 @@ export const AGG_ENTITIES = [
       "The total for one key in one time window (one key's events in one minute): its count, how many late events it took, whether the window is closed, and which recount last corrected it; it is the answer every reader uses, and can always be recounted from the raw events.",
     truth: true,
     topic: T,
+    unlessTopic: OWN,
   },
   {
     name: "PartialCount",
@@ -95,6 +105,7 @@ export const AGG_WRITES = [
     mechanism: "append-log",
     critical: true,
     topic: T,
+    unlessTopic: OWN,
   },
   {
     action:
@@ -104,6 +115,7 @@ export const AGG_WRITES = [
     mechanism: "dedup-window",
     critical: true,
     topic: T,
+    unlessTopic: OWN,
   },
   {
     action: "checkpoint the window state with the log offsets it reflects",
@@ -113,6 +125,7 @@ export const AGG_WRITES = [
     hidden: true,
     critical: true,
     topic: T,
+    unlessTopic: OWN,
   },
   {
     action:
@@ -122,6 +135,7 @@ export const AGG_WRITES = [
     mechanism: "versioned-overwrite",
     critical: true,
     topic: T,
+    unlessTopic: OWN,
   },
   {
     action:
@@ -139,6 +153,7 @@ export const AGG_WRITES = [
     mechanism: "replay-rebuild",
     hidden: true,
     topic: T,
+    unlessTopic: OWN,
   },
 ] as const;
 
@@ -158,6 +173,7 @@ export const AGG_READS = [
     staleness:
       "The open window is partial and trails the events by the watermark delay (seconds to a minute); a closed window is final unless a late event or the batch recount corrects it, and each row says which.",
     topic: T,
+    unlessTopic: OWN,
   },
 ] as const;
 
@@ -204,6 +220,7 @@ export const AGG_FAILURES = [
       "Restore window state and log offsets from one checkpoint, dedupe by event id within the window, and upsert totals by (key, window) rather than adding to them",
     repair: "Recount the affected windows from the raw events and replace their totals",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     failure:
@@ -213,6 +230,7 @@ export const AGG_FAILURES = [
       "Keep windows open for an allowed lateness past the watermark, send later events to a late-event stream, and count them there",
     repair: "The batch recount over the raw events folds the late events into the closed windows",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     failure:
@@ -222,6 +240,7 @@ export const AGG_FAILURES = [
       "Split a hot key over several salts, count each on its own task, and sum the partials when the window closes; pre-aggregate in the collectors for a few seconds",
     repair: "Raise the key's salt count from its measured rate and let the log's backlog drain on the added tasks",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     failure:
@@ -231,6 +250,7 @@ export const AGG_FAILURES = [
       "Mark a partition idle after a quiet period so it stops holding the watermark, and alert on watermark lag against wall-clock time",
     repair: "Restart or reassign the stuck reader; windows close in a burst once the watermark moves",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     failure: "Bot or fraudulent clicks are counted and billed to the advertiser",
@@ -259,6 +279,7 @@ export const AGG_FAILURES = [
     repair:
       "Reclassify with the improved rules in the batch recount and correct the affected window totals and running totals",
     topic: SHOWN,
+    unlessTopic: OWN,
   },
   {
     failure:
@@ -267,6 +288,7 @@ export const AGG_FAILURES = [
     prevention: "Recount every closed hour from the raw archive in a batch job and compare it with the streamed totals",
     repair: "Replace the streamed totals with the recount and alert when the difference passes a small threshold",
     topic: T,
+    unlessTopic: OWN,
   },
 ] as const;
 
@@ -282,6 +304,7 @@ export const AGG_BOTTLENECKS = [
       unit: "events/s",
     },
     topic: T,
+    unlessTopic: OWN,
   },
   {
     bottleneck: "Ingest: every event is written to the log and replicated before it is acknowledged",
@@ -298,6 +321,7 @@ export const AGG_BOTTLENECKS = [
       "Window state: every open window of every key and salt is held in the aggregator's state until it closes",
     mitigation: "Keep state on local disk (RocksDB) with incremental checkpoints, and keep the allowed lateness short",
     topic: T,
+    unlessTopic: OWN,
   },
 ] as const;
 
@@ -310,6 +334,7 @@ export const AGG_TECHNOLOGIES: TechnologyInput[] = [
     poorFor: ["rich-queries", "operational-simplicity"],
     caveat: "Retention bounds how far a job can be replayed, so the raw events are also archived by hour for recounts.",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     product: "Apache Flink (event-time windows)",
@@ -320,6 +345,7 @@ export const AGG_TECHNOLOGIES: TechnologyInput[] = [
     caveat:
       "Late elements are dropped unless allowed lateness or a late side output is set, and the sink is exactly-once only if it joins the checkpoint or its writes are idempotent.",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     product: "Kafka Streams windowed aggregation",
@@ -330,6 +356,7 @@ export const AGG_TECHNOLOGIES: TechnologyInput[] = [
     caveat:
       "A window takes records until stream time passes its end plus the grace period and drops later ones, so the grace period must be set on purpose.",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     product: "Apache Druid",
@@ -340,6 +367,7 @@ export const AGG_TECHNOLOGIES: TechnologyInput[] = [
     caveat:
       "Correcting a closed interval means re-ingesting that interval's segments, which the batch recount does by hour.",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     product: "Apache Pinot (hybrid table)",
@@ -350,6 +378,7 @@ export const AGG_TECHNOLOGIES: TechnologyInput[] = [
     caveat:
       "The real-time and offline halves must cover the same time ranges and schema, or queries see gaps or double counts at the seam.",
     topic: T,
+    unlessTopic: OWN,
   },
 ];
 
@@ -380,6 +409,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     runs: ["send events"],
     because: "each view or play is stamped with a unique id and the time it happened where it happens",
     topic: SHOWN,
+    unlessTopic: OWN,
   },
   {
     id: "collectors",
@@ -388,6 +418,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     runs: ["validate", "assign event id", "append in batches"],
     because: "a stateless edge tier takes the event rate, rejects malformed events and appends in batches to the log",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     id: "event-log",
@@ -397,6 +428,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     runs: ["append", "replay from offset"],
     because: "the immutable events are the truth; retained and replayable, they let counting restart or be redone",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     id: "fraud-filter",
@@ -406,6 +438,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     because:
       "invalid events are removed before they are counted, and kept aside so a later recount can judge them again",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     id: "aggregator",
@@ -416,6 +449,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     because:
       "counts are folded per window in local state and checkpointed with the offsets, so a restart neither loses nor repeats a count",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     id: "merger",
@@ -425,6 +459,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     because:
       "a hot key's partial counts from several tasks become one total per window, written as an idempotent upsert",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     id: "olap",
@@ -434,6 +469,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     runs: ["range query by key", "replace recounted hours"],
     because: "totals per key and window are read by time range, which a columnar, time-partitioned store answers fast",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     id: "raw-archive",
@@ -443,6 +479,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     runs: ["store hourly files"],
     because: "the log's retention is days, but recounts and disputed totals need every raw event for months",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     id: "query-api",
@@ -452,6 +489,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     because:
       "serves totals by window from the analytics store, marking the open window partial with the watermark it reflects",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     id: "readers",
@@ -480,6 +518,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     because:
       "they read totals by key and time range (views per hour, per region); the count shown on a page is read from the count store",
     topic: SHOWN,
+    unlessTopic: OWN,
   },
   {
     id: "recount",
@@ -489,6 +528,7 @@ export const AGG_COMPONENTS: ComponentSpec[] = [
     because:
       "a second count from the raw events catches what the stream got wrong: late events, bugs, refined fraud rules",
     topic: T,
+    unlessTopic: OWN,
   },
 ];
 
@@ -536,6 +576,7 @@ export const AGG_API: ApiSpec[] = [
     guarantee:
       "closed windows are final until a recount corrects them; the open window is partial and says so, with the watermark it reflects",
     topic: T,
+    unlessTopic: OWN,
   },
 ];
 
@@ -597,24 +638,28 @@ export const AGG_PROTOCOLS: ProtocolSpec[] = [
     notation:
       "sources>collectors[send event with event id and event time] -> collectors>event-log[append in a batch {replicated before the acknowledgement}] -> event-log>fraud-filter[deliver from the checkpointed offset] -> fraud-filter>aggregator[valid event by (key, salt) {not a bot, event id not seen in its window}] -> aggregator[add to the window of its event time {event time after the watermark minus the allowed lateness}] |-> aggregator[count it as late {event time before the watermark minus the allowed lateness}] => done | retry",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     name: "Close a window at the watermark",
     notation:
       "aggregator[watermark passes the window end plus the allowed lateness] -> aggregator>merger[partial counts of each salt] -> merger>olap[upsert the total by (key, window) {every salt merged}] -> olap>merger[acknowledged] -> aggregator[checkpoint state with the log offsets] => done | retry",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     name: "Recount a closed hour",
     notation:
       "recount>raw-archive[read the hour's raw events] -> recount[count distinct valid event ids per (key, window)] -> recount>olap[replace totals that differ {recount newer than the stored one}] => done | retry",
     topic: T,
+    unlessTopic: OWN,
   },
   {
     name: "Query counts",
     notation:
       "readers>query-api[counts for a key and time range] -> query-api>olap[sum windows in range] -> olap>query-api[counts with final flags] -> query-api>readers[counts and the watermark] => done",
     topic: T,
+    unlessTopic: OWN,
   },
 ];
 
@@ -927,6 +972,7 @@ export const AGG_DECISIONS: DecisionPoint[] = [
   {
     id: "i06-agg-count",
     topic: T,
+    unlessTopic: OWN,
     question: "Count exactly (dedupe by event id, checkpointed state) or approximately (sketches)?",
     options: [
       {
@@ -973,6 +1019,7 @@ export const AGG_DECISIONS: DecisionPoint[] = [
   {
     id: "i06-agg-time",
     topic: T,
+    unlessTopic: OWN,
     question: "Window by the time the event happened (watermarks) or the time it arrived?",
     options: [
       {
@@ -1041,6 +1088,7 @@ export const AGG_DECISIONS: DecisionPoint[] = [
   {
     id: "i06-agg-reconcile",
     topic: T,
+    unlessTopic: OWN,
     question: "Trust the stream's totals alone, or recount closed hours from the raw events in batch?",
     options: [
       {

@@ -1,7 +1,7 @@
 import { fig, inp } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
 import { AGG_CAPACITY, TOPK_CAPACITY } from "./aggregation.js";
-import { COUNTER_CAPACITY } from "./counter.js";
+import { COUNTER_CAPACITY, REACTION_CAPACITY } from "./counter.js";
 import { LB_CAPACITY } from "./leaderboard.js";
 import { TA_CAPACITY } from "./typeahead.js";
 
@@ -140,6 +140,8 @@ export const capacity: CapacityModel = {
   },
   // "shown-count" comes before "aggregation" in the topics' order, so a shown count's model is found first
   topics: {
+    // "reaction" comes before "shown-count" in the topics' order, so a count of likes finds its own model first
+    reaction: REACTION_CAPACITY,
     "shown-count": COUNTER_CAPACITY,
     "top-k": TOPK_CAPACITY,
     aggregation: AGG_CAPACITY,

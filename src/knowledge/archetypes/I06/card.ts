@@ -30,6 +30,9 @@ import {
   COUNTER_READS,
   COUNTER_WRITES,
   REACTION_INVARIANTS,
+  REACTION_SCOPES,
+  REACTION_TECHNOLOGIES,
+  REACTION_WRITES,
 } from "./counter.js";
 import {
   LB_BOTTLENECKS,
@@ -258,6 +261,7 @@ export const card = {
     // a shown count's running total is written right after the events are counted, before the windows close
     ...AGG_WRITES.slice(0, 2),
     ...COUNTER_WRITES,
+    ...REACTION_WRITES,
     ...AGG_WRITES.slice(2),
     ...TA_WRITES,
     ...LB_WRITES,
@@ -306,7 +310,8 @@ export const card = {
       topic: "leaderboard" as const,
       ...keptBy(statement, LB_KEPT_BY),
     })),
-    ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U })),
+    // a count of people's own likes has no windows or raw events: its checkpoint rule is its own (REACTION_INVARIANTS)
+    ...AGG_INVARIANTS.map((statement) => ({ statement, topic: U, unlessTopic: "reaction" as const })),
     ...TOPK_INVARIANTS.map((statement) => ({ statement, topic: "top-k" as const, ...keptBy(statement, TOPK_KEPT_BY) })),
     ...CDC_INVARIANTS.map((statement) => ({ statement, topic: "cdc" as const, ...keptBy(statement, CDC_KEPT_BY) })),
     ...CDC_CACHE_INVARIANTS.map((statement) => ({ statement, topic: "cdc-cache" as const })),
@@ -472,6 +477,16 @@ export const card = {
       serving: "prefix lookups from memory on replicated prefix-range shards, behind browser and edge caches",
     },
     {
+      // a count of people's own likes: its truth is the reaction rows its own API writes, not events from outside
+      topic: "reaction",
+      storage:
+        "a reaction store with one row per (item, person), partitioned by item and bucketed for a viral item; a like log partitioned by item id; running totals per item and sub-counter in a key-value store",
+      coordination:
+        "a conditional insert or delete of the reaction row appends a +1 or -1 only on a change; aggregators sum each item's changes per flush and add them once per batch id",
+      serving:
+        "the shown count from a cache whose time to live fits the freshness bound, and a person's own like from the reaction row",
+    },
+    {
       topic: U,
       storage:
         "a partitioned, replicated log of immutable events archived by hour, and totals per key and time window in a columnar store",
@@ -531,6 +546,7 @@ export const card = {
         "A refresh recomputes the whole view, so large or fast-changing views need an incremental projector instead.",
     },
     ...AGG_TECHNOLOGIES,
+    ...REACTION_TECHNOLOGIES,
     ...TA_TECHNOLOGIES,
     ...LB_TECHNOLOGIES,
     ...CDC_TECHNOLOGIES,
@@ -609,6 +625,24 @@ export const card = {
         "A build per cycle validated against the last good snapshot, rollback by moving the pointer, snapshot-age and latency alerts, and a blocklist applied at build and serve.",
     },
     {
+      // a count of people's own likes: made through its own API, combined per flush, no windows
+      topic: "reaction",
+      driver:
+        "People's likes and unlikes through the Like API, each changing one (item, person) row, and the aggregators' flush interval; every impression reading the item's count.",
+      unit: "One like or unlike, a +1 or -1 on its item, summed into the item's next batch.",
+      worker:
+        "An aggregator task that owns a set of (item, salt) groups and sums their +1 and -1 events between flushes.",
+      slot: "One like-log partition per reading task, keyed by item id, and the item sums a task owns until it flushes.",
+      state:
+        "Authoritative: the reaction rows. Derived: the +1 and -1 events in the like log, the running totals per item and sub-counter, and the cached counts.",
+      source: "People's apps calling the Like API.",
+      sink: "Running totals in the count store, read through the count cache by every page that shows the item.",
+      fabric:
+        "The like log partitioned by item id between the Like API and the aggregators, and batched adds from the aggregators to the count store.",
+      maintenance:
+        "A recount of an item's total from its reaction rows when it is in doubt, salt counts raised for viral items, consumer-lag and cache hit ratio alerts.",
+    },
+    {
       topic: U,
       driver:
         "Events arriving on the partitioned log, and the watermark, which closes each window once event time has passed its end plus the allowed lateness; an hourly batch recount.",
@@ -625,7 +659,7 @@ export const card = {
         "Hourly recount from the raw archive, watermark-lag alerts, salt counts raised for hot keys, and log retention kept longer than the longest replay.",
     },
   ],
-  topicScopes: [AGG_SCOPES, TA_SCOPES, LB_SCOPES],
+  topicScopes: [REACTION_SCOPES, AGG_SCOPES, TA_SCOPES, LB_SCOPES],
   /** The NFR stance a design takes when the prompt is silent, and where ordering, exclusivity and coordination hold. */
   stance: {
     consistency: "eventual",

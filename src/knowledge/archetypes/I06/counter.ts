@@ -1,5 +1,8 @@
+import type { z } from "zod";
 import { fig } from "../../capacity/helpers.js";
 import type { CapacityModel } from "../../capacity/types.js";
+import type { DecisionPoint } from "../../decisions/types.js";
+import type { Technology } from "../../schema.js";
 import type { ApiSpec, ComponentSpec, DataSpec, LinkSpec, ProtocolSpec } from "../../topology.js";
 import { AGG_CAPACITY } from "./aggregation.js";
 
@@ -21,6 +24,12 @@ import { AGG_CAPACITY } from "./aggregation.js";
  *   "read and write operations"): one key written once per like tops out near a thousand likes a second, which is
  *   why increments are combined per key before they reach the store, and a key written by several tasks is split
  *   into sub-counters summed on read.
+ * - A like is a conditional insert of the (item, person) row. DynamoDB's PutItem takes a condition expression, and
+ *   `attribute_not_exists` on the partition key makes the put succeed only where no such item exists (AWS DynamoDB
+ *   API reference, "PutItem"). Cassandra's `INSERT ... IF NOT EXISTS` is a lightweight transaction run over Paxos,
+ *   about four times the latency of a plain write (DataStax CQL docs, "Lightweight transactions"): at millions of
+ *   likes a second the reaction store's conditional writes are the first write bottleneck, sized as such and spread
+ *   over many partitions, a viral item's rows over (item, bucket) keys.
  */
 
 const T = "shown-count" as const;
@@ -28,19 +37,20 @@ const T = "shown-count" as const;
 const R = "reaction" as const;
 
 export const COUNTER_ENTITIES = [
+  // first where it is spoken: a count of likes is derived from who liked what, so the reaction rows are its truth
+  {
+    name: "Reaction",
+    description:
+      "One person's like of one item, kept once as the row (key, user id). The rows are the set of who liked what: a row answers whether a person liked the item, an unlike removes it, and as the dedupe key it keeps a repeated tap from counting twice; only a change to it appends a +1 or -1 event to the log.",
+    truth: true,
+    topic: R,
+  },
   {
     name: "RunningTotal",
     description:
       "The lifetime count of one key, the number shown beside the item: its total, the last batch id each aggregator task added, and the event time it reflects; it trails the events by the flush interval and can be rebuilt from the raw events; like a window's total, it is the answer its readers use.",
     truth: true,
     topic: T,
-  },
-  {
-    name: "Reaction",
-    description:
-      "One person's like of one item, kept once as the row (key, user id): the set of who liked what, which answers whether a person liked the item, lets an unlike remove it, and is the dedupe key that keeps a repeated tap from counting twice; only a change to it appends a +1 or -1 event to the log.",
-    truth: true,
-    topic: R,
   },
 ] as const;
 
@@ -83,6 +93,36 @@ export const COUNTER_READS = [
   },
 ] as const;
 
+/** A count of people's own likes: its increments are summed per flush, not counted in windows by event time. */
+export const REACTION_WRITES = [
+  {
+    action: "checkpoint each task's summed batch with the log offsets it reflects, once its add is acknowledged",
+    entity: "AggregatorCheckpoint",
+    shape: "overwrite current value",
+    mechanism: "projector-checkpoint",
+    hidden: true,
+    critical: true,
+    topic: R,
+  },
+] as const;
+
+/** Where a count of people's own likes is ordered, owned and coordinated (the card's `topicScopes`). */
+export const REACTION_SCOPES = {
+  topic: R,
+  ordering: {
+    scope: "none",
+    why: "adds commute, so the +1 and -1 events sum to the same total in any order; one person's like and unlike are settled by the (item, person) row each one changes",
+  },
+  exclusivity: {
+    scope: "partition",
+    why: "one aggregator task owns each item and salt's sum between flushes and adds it under its own batch id, so two tasks never add the same likes",
+  },
+  coordination: {
+    scope: "partition",
+    why: "each like-log partition's offset is checkpointed with the sums of the task that read it, so a restarted task resumes at the batch it had not yet added",
+  },
+} as const;
+
 export const COUNTER_INVARIANTS = [
   "A RunningTotal shows every counted event within the freshness bound: the flush interval, the log lag, the add and the cache's time to live add up to less than it.",
   "Each aggregator batch adds to a key's RunningTotal at most once, by its batch id, however often the add is retried after a lost acknowledgement.",
@@ -91,6 +131,7 @@ export const COUNTER_INVARIANTS = [
 /** The rule of a count of people's own likes: one person's like counts once (topic `reaction`). */
 export const REACTION_INVARIANTS = [
   "A repeated tap or a retried like moves no count: only the add or the removal that changes the Reaction (key, user id), which exists once, appends a +1 or -1 event.",
+  "An AggregatorCheckpoint records a task's summed batch with the log offsets it reflects only once the batch's add is acknowledged, so a restart either finds the batch id already applied or sums the same events again: no like is lost or added twice.",
 ];
 
 export const COUNTER_FAILURES = [
@@ -102,6 +143,16 @@ export const COUNTER_FAILURES = [
       "Add under a batch id the count store keeps per aggregator task, skipping a batch id it already holds, and checkpoint the batch with the log offsets it summed",
     repair: "Rebuild the key's running total from the closed window totals or the raw events, and replace it",
     topic: T,
+    unlessTopic: R,
+  },
+  {
+    failure:
+      "An aggregator's add to the running total times out after it was applied, the retry adds the batch again, and the shown count jumps",
+    role: "derived",
+    prevention:
+      "Add under a batch id the count store keeps per aggregator task, skipping a batch id it already holds, and checkpoint the batch with the log offsets it summed",
+    repair: "Recount the item's total from its reaction rows and replace the running total",
+    topic: R,
   },
   {
     failure:
@@ -121,7 +172,50 @@ export const COUNTER_FAILURES = [
     repair: "Recount the item's total from its reaction rows and replace the running total",
     topic: R,
   },
+  {
+    failure:
+      "A viral post's likes all land on the one like-log partition and aggregator task that own its item, and that task falls behind while the others idle",
+    role: "derived",
+    prevention:
+      "Split the item over salts after reading it from the log: each salt's task sums its share per flush and adds it to its own sub-counter, and readers sum the sub-counters",
+    repair:
+      "Raise the item's salt count from its measured rate and let the partition's backlog drain on the added tasks",
+    topic: R,
+  },
 ] as const;
+
+/** How a count of people's own likes counts, in place of the event-counting pipeline's at-least-once stance. */
+export const REACTION_DECISIONS: DecisionPoint[] = [
+  {
+    id: "i06-reaction-count",
+    topic: R,
+    question: "Count each like exactly through its (item, person) row, or count like events at least once?",
+    options: [
+      {
+        id: "row-exact",
+        name: "exact counts through the (item, person) row, each batch added once by its batch id",
+        buys: "no over-count and no dedupe window: a repeated tap, a retried call or a retried add moves nothing, and a recount of an item's rows gives the same total",
+        costs:
+          "a conditional write per like on the reaction store, the design's first write bottleneck, and a batch id kept per task beside each count",
+        winsWhen: "the counted events are people's own likes, each a toggle of one person on one item",
+      },
+      {
+        id: "event-at-least-once",
+        name: "like events counted at least once, a rare repeat accepted as a small over-count",
+        buys: "no store write before each event: the API only appends",
+        costs:
+          "a double like or a retried append can count twice, an unlike has no row to remove, and nobody can ask whether they liked an item",
+        winsWhen: "the counted thing is not a person's own toggle (a view or a play)",
+      },
+    ],
+    rules: [],
+    fallback: {
+      option: "row-exact",
+      because:
+        "a like is one person's toggle on one item, so its row makes each +1 unique and lets an unlike take it back",
+    },
+  },
+];
 
 export const COUNTER_BOTTLENECKS = [
   {
@@ -205,6 +299,41 @@ export const COUNTER_COMPONENTS: ComponentSpec[] = [
   },
 ];
 
+/**
+ * A count of people's own likes draws its own pipeline from the Like API: the +1 and -1 events are the system's own
+ * writes, appended by item, so the aggregator combines each item's events locally with no event sources, collectors
+ * or bot filter in front of it (aggregation.ts marks those rows `unlessTopic` reaction).
+ */
+export const REACTION_COMPONENTS: ComponentSpec[] = [
+  {
+    id: "sources",
+    name: "People's apps (tap like or unlike)",
+    kind: "client",
+    runs: ["like", "unlike"],
+    because: "a like is made through the system's own API, stamped by its server: nothing is reported from outside",
+    topic: R,
+  },
+  {
+    id: "event-log",
+    name: "Like log (partitioned by item id: each item's +1 and -1 events)",
+    kind: "log",
+    runs: ["append", "replay from offset"],
+    because:
+      "partitioned by item, all of one item's changes reach the same aggregator task, so combining is local and needs no reshuffle",
+    topic: R,
+  },
+  {
+    id: "aggregator",
+    name: "Combining aggregator (sums each item's +1 and -1 per flush, salted hot items)",
+    kind: "worker-pool",
+    holds: ["PartialCount", "AggregatorCheckpoint"],
+    runs: ["sum per item per flush", "add sums by batch id", "checkpoint with offsets"],
+    because:
+      "thousands of likes on one item become one add per flush, and the batch is checkpointed with the log offsets it summed",
+    topic: R,
+  },
+];
+
 export const COUNTER_LINKS: LinkSpec[] = [
   { from: "sources", to: "like-api", kind: "request", label: "like or unlike (key, user id)", topic: R },
   { from: "like-api", to: "reaction-store", kind: "request", label: "insert if absent / delete if present", topic: R },
@@ -215,6 +344,7 @@ export const COUNTER_LINKS: LinkSpec[] = [
     label: "append +1 or -1 for the item, only on a change",
     topic: R,
   },
+  { from: "event-log", to: "aggregator", kind: "stream", label: "+1 and -1 events by item, from offset", topic: R },
   {
     from: "aggregator",
     to: "count-store",
@@ -230,6 +360,61 @@ export const COUNTER_LINKS: LinkSpec[] = [
     kind: "request",
     label: "fill on a miss or after the time to live",
     topic: T,
+  },
+];
+
+type TechnologyInput = z.input<typeof Technology>;
+
+/** The products a count of people's own likes is built on: its reaction store takes every like as a row write. */
+export const REACTION_TECHNOLOGIES: TechnologyInput[] = [
+  {
+    product: "Apache Cassandra or ScyllaDB as the reaction store",
+    layer: "storage",
+    fits: "A wide-column store partitioned by item, with the person as the clustering key, that takes millions of row writes a second across nodes; a like is an upsert of the (item, person) row, so a repeat rewrites the same row.",
+    suits: ["high-throughput", "elastic-scale", "durable"],
+    poorFor: ["linearizable", "rich-queries"],
+    caveat:
+      "INSERT ... IF NOT EXISTS is a Paxos round (several times a plain write's latency), so it is kept off the hot path; a viral item's rows are spread over (item, bucket) partitions.",
+    topic: R,
+  },
+  {
+    product: "Amazon DynamoDB as the reaction store",
+    layer: "storage",
+    fits: "A managed key-value table keyed by (item, person); a like is a PutItem with attribute_not_exists on the key, which succeeds only for the first like.",
+    suits: ["high-throughput", "elastic-scale", "operational-simplicity"],
+    poorFor: ["low-cost", "rich-queries"],
+    caveat:
+      "One partition takes about 1,000 writes a second, so a viral item's likes go under (item, bucket) partition keys, the bucket taken from the person's id.",
+    topic: R,
+  },
+  {
+    product: "Apache Flink as the combining aggregator",
+    layer: "coordination",
+    fits: "Keyed state per item (and salt) sums the +1 and -1 events between flushes; a checkpoint snapshots that state with the Kafka offsets, so a restarted task resumes at the batch it had not yet added.",
+    suits: ["high-throughput", "elastic-scale", "exactly-once"],
+    poorFor: ["operational-simplicity", "low-cost"],
+    caveat:
+      "The add to the count store is outside the checkpoint, so it stays exactly-once only because the store skips a batch id it already holds.",
+    topic: R,
+  },
+  {
+    product: "Redis as the count cache",
+    layer: "serving",
+    fits: "Keeps each item's total in memory under a key with a time to live inside the freshness bound, answering the impressions' point reads; replicas spread a viral item's reads.",
+    suits: ["low-latency", "high-throughput"],
+    poorFor: ["durable", "rich-queries"],
+    caveat:
+      "A cached count is a copy: it is refilled from the count store on a miss and never written by the aggregators.",
+    topic: R,
+  },
+  {
+    product: "Apache Kafka as the like log",
+    layer: "storage",
+    fits: "A partitioned, replicated log keyed by item id, so each item's +1 and -1 events land on one partition and one aggregator task; readers resume from the offset their checkpoint recorded.",
+    suits: ["durable", "high-throughput"],
+    poorFor: ["rich-queries", "operational-simplicity"],
+    caveat: "A viral item's partition carries its whole rate, so the aggregator salts it after reading, not the log.",
+    topic: R,
   },
 ];
 
@@ -485,6 +670,68 @@ export const COUNTER_CAPACITY: CapacityModel = {
       true,
     ),
     fig("count_store_bytes", "running totals across replicas", "storage", "keys * count_row_bytes * replicas", "B"),
+  ],
+};
+
+/**
+ * A count of people's own likes (topic `reaction`): the shown count's model with its reads stated as what they are,
+ * a count read on every impression of the item, far more often than a like is made, from a cache that answers
+ * almost all of them, and with the reaction store that takes every like as a row write sized.
+ */
+const WINDOW_FIGURES = ["window_rows_per_day", "rollup_bytes", "query_rows", "window_final_seconds"];
+export const REACTION_CAPACITY: CapacityModel = {
+  inputs: [
+    ...COUNTER_CAPACITY.inputs.map((i) =>
+      i.quantity === "count_reads_per_event"
+        ? {
+            quantity: i.quantity,
+            label: "reads of the shown count per like",
+            unit: i.unit,
+            typical: 20,
+            why: "a like count is read on every impression of the item (each feed, page and list that shows it), and people view far more than they like: tens of reads per like (a planning figure; measure impressions per like)",
+          }
+        : i,
+    ),
+    {
+      quantity: "hit_ratio",
+      label: "share of count reads the count cache answers",
+      unit: "fraction",
+      typical: 0.99,
+      why: "a count cached for a few seconds is read many times before it expires, and most reads go to the few items in people's feeds right now, so the cache answers about 99 reads in 100 (a planning figure)",
+    },
+    {
+      quantity: "reaction_row_bytes",
+      label: "bytes of one (item, person) reaction row",
+      unit: "B",
+      typical: 40,
+      why: "an item id, a person id and a timestamp, plus the store's per-row overhead",
+    },
+  ],
+  // the analytics windows' figures (window rows, rollup bytes, range queries, final windows) are no part of it
+  figures: [
+    ...COUNTER_CAPACITY.figures.filter((f) => !WINDOW_FIGURES.includes(f.id)),
+    fig(
+      "reaction_writes",
+      "row writes a second to the reaction store (each like or unlike is one conditional write of its (item, person) row)",
+      "peak",
+      "messages_per_sec * peak_factor",
+      "writes/s",
+    ),
+    fig(
+      "reaction_bytes_per_day",
+      "reaction rows added a day, before unlikes remove some",
+      "storage",
+      "messages_per_sec * 86400 * reaction_row_bytes * replicas",
+      "B/day",
+    ),
+    fig(
+      "hot_item_reaction_buckets",
+      "partitions the hottest item's reaction rows are spread over ((item, bucket) keys, the bucket from the person's id), each under one partition's write limit",
+      "hotspot",
+      "max(1, hot_key_events_per_sec / key_write_limit)",
+      "partitions",
+      true,
+    ),
   ],
 };
 

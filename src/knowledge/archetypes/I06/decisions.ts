@@ -1,5 +1,6 @@
 import type { DecisionPoint } from "../../decisions/types.js";
 import { AGG_DECISIONS } from "./aggregation.js";
+import { REACTION_DECISIONS } from "./counter.js";
 import { LB_DECISIONS } from "./leaderboard.js";
 import { TA_DECISIONS } from "./typeahead.js";
 
@@ -69,6 +70,7 @@ export const decisions: DecisionPoint[] = [
     fallback: { option: "by-document", because: "scatter-gather across the planned shards is affordable" },
   },
   ...AGG_DECISIONS,
+  ...REACTION_DECISIONS,
   ...TA_DECISIONS,
   ...LB_DECISIONS,
 ];

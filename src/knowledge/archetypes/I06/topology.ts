@@ -1,7 +1,14 @@
 import type { ProtocolSpec, Topology } from "../../topology.js";
 import { AGG_API, AGG_COMPONENTS, AGG_DATA, AGG_LINKS, AGG_PROTOCOLS } from "./aggregation.js";
 import { CDC_API, CDC_COMPONENTS, CDC_DATA, CDC_LINKS, CDC_PROTOCOLS } from "./cdc.js";
-import { COUNTER_API, COUNTER_COMPONENTS, COUNTER_DATA, COUNTER_LINKS, COUNTER_PROTOCOLS } from "./counter.js";
+import {
+  COUNTER_API,
+  COUNTER_COMPONENTS,
+  COUNTER_DATA,
+  COUNTER_LINKS,
+  COUNTER_PROTOCOLS,
+  REACTION_COMPONENTS,
+} from "./counter.js";
 import { LB_API, LB_COMPONENTS, LB_DATA, LB_LINKS, LB_PROTOCOLS } from "./leaderboard.js";
 import { TA_API, TA_COMPONENTS, TA_DATA, TA_LINKS, TA_PROTOCOLS } from "./typeahead.js";
 
@@ -118,6 +125,7 @@ export const topology: Topology = {
     },
     ...AGG_COMPONENTS,
     ...COUNTER_COMPONENTS,
+    ...REACTION_COMPONENTS,
     ...TA_COMPONENTS,
     ...LB_COMPONENTS,
     ...CDC_COMPONENTS,
@@ -234,6 +242,15 @@ export const topology: Topology = {
       intake: "score-api",
       outlet: "rank-index",
       consumer: "score-api",
+    },
+    // a count of people's own likes enters at its own Like API and keeps its truth in the reaction rows; listed before
+    // the aggregation it sits inside, since the first spoken topic's hooks are taken
+    reaction: {
+      entry: "like-api",
+      stateOwner: "reaction-store",
+      intake: "like-api",
+      outlet: "count-store",
+      consumer: "aggregator",
     },
     aggregation: {
       entry: "collectors",
