@@ -790,6 +790,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "lets in gradually",
       "admit gradually",
       "admitted gradually",
+      "admitted queued or turned away",
+      "admitted or turned away",
       "developer key",
       "requests per day",
       "answer with error",
