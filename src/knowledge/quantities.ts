@@ -220,6 +220,8 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "items_per_event", label: "items on sale per event (seats, rooms for a night)", unit: "items" },
   // the window a sale's buyers arrive in ("in the first minute"): the divisor of their attempt rate
   { id: "onsale_seconds", label: "sale's opening window", unit: "s" },
+  { id: "buyers_at_onsale", label: "buyers arriving when a sale opens", unit: "buyers" },
+  { id: "hold_attempts_per_buyer", label: "hold attempts by each buyer", unit: "attempts" },
   {
     id: "timer_lead_seconds",
     label: "scheduling lead time, from setting a run up to its due time",

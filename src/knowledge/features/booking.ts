@@ -111,8 +111,8 @@ export const BOOKING: FeatureEntry = {
   capacity: {
     inputs: [
       inp("items_per_event", 50000, "seats of a large venue, or room-nights of a hotel chain's night"),
-      inp("buyers_at_onsale", 1e6, "buyers who arrive when a popular sale opens"),
-      inp("hold_attempts_per_buyer", 3, "buyers retry when a seat is taken"),
+      inp("buyers_at_onsale", 1e6, "a popular sale draws about a million buyers as it opens"),
+      inp("hold_attempts_per_buyer", 3, "a buyer's first pick is often taken, so most try a few seats"),
       inp("onsale_seconds", 600, "most attempts land in the first ten minutes"),
       inp("hold_seconds", 600, "a checkout window of about ten minutes"),
       inp("events", 100000, "events or properties on sale at once"),

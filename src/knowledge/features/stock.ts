@@ -407,7 +407,7 @@ export const STOCK: FeatureEntry = {
     {
       layer: "storage",
       product: "PostgreSQL",
-      fits: "stock rows per ({sale}, {item}, bucket) changed by UPDATE … SET available = available − n WHERE available ≥ n in the transaction that inserts the reservation; a concurrent update of the same row waits for the first to commit and re-checks the condition on the new count",
+      fits: "stock rows per ({sale}, {item}, bucket) changed by one conditional UPDATE that subtracts n from available only while available ≥ n, in the transaction that inserts the reservation; a concurrent update of the same row waits for the first to commit and re-checks the condition on the new count",
     },
     // DynamoDB developer guide: a condition expression makes UpdateItem succeed only when it holds; each partition
     // is limited to 1,000 write units a second.
