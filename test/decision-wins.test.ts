@@ -40,13 +40,17 @@ describe("structured win conditions", () => {
   });
 
   it("an option whose win condition holds is chosen, and says which condition held", () => {
-    // A seat hold's lease promises tokens that are never reused, so its lock guards correctness. (A ride-hailing
-    // design decides no lock store: its driver's state row, offered with a token and an expiry, is the lease.)
-    const lock = row("Design a ticket booking system like Ticketmaster", "i02-lock-store");
+    // A lease service promises tokens that are never reused, so its lock guards correctness. (A ride-hailing design
+    // decides no lock store: its driver's state row, offered with a token and an expiry, is the lease; nor does a
+    // ticket booking, whose seat hold is a conditional write on the seat's row.)
+    const lock = row("Design a distributed lock service with fencing tokens", "i02-lock-store");
     expect(lock.chosen).toBe("consensus-store");
     expect(lock.winning?.map((w) => w.option)).toEqual(["consensus-store"]);
     expect(lock.winning?.[0]?.says.join(" ")).toMatch(/the design promises '.*token/);
     expect(design("Design a ride-hailing app like Uber").decisions.map((x) => x.id)).not.toContain("i02-lock-store");
+    expect(design("Design a ticket booking system like Ticketmaster").decisions.map((x) => x.id)).not.toContain(
+      "i02-lock-store",
+    );
   });
 
   it("a cache the prompt asks for is acknowledged asynchronously because its durability is best-effort", () => {
@@ -74,7 +78,7 @@ describe("a counter decision draws only its own write path", () => {
   const labels = (d: ReturnType<typeof design>) =>
     d.links.filter((l) => l.to === "counter-cache").map((l) => `${l.from}:${l.label}`);
   it("direct increments write the counter from the service; batches from the aggregators", () => {
-    const p = "Design Twitter with like counts"; // its engagement feature counts likes
+    const p = "Design Twitter with counts of likes"; // its engagement feature counts likes
     expect(row(p, "counter-writes").chosen).toBe("direct-increment");
     expect(labels(design(p))).toContain("engagement-service:increment per like");
     expect(labels(design(p))).not.toContain("count-aggregator:increment by batch");
