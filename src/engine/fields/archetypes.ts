@@ -269,6 +269,34 @@ function withoutCarried(recognised: Fields["archetypes"], features: Fields["feat
   return [{ ...lead, evidence: [...lead.evidence, ...why] }, ...rest.filter((a) => !gone.includes(a))];
 }
 
+type ArchetypeRow = Fields["archetypes"][number];
+
+/**
+ * The first feature whose own record realizes `row`'s archetype (unless the prompt asks for that archetype's
+ * machinery), with the `realizes` value the lead row carries and the evidence line that says it.
+ */
+function realizationOf(row: ArchetypeRow, features: Fields["features"], prompt: string) {
+  for (const f of features) {
+    const feature = FEATURE_BY_ID.get(f.id);
+    const r = feature?.realizes?.find((x) => x.id === row.id);
+    if (!feature || !r || asksForMachinery(r, prompt)) continue;
+    const entity = fillTerms(r.entity, f.terms);
+    const because = fillTerms(r.why, f.terms);
+    const realizes = {
+      id: row.id,
+      name: row.name,
+      evidence: row.evidence,
+      feature: f.id,
+      featureName: f.name,
+      entity,
+      demand: fillTerms(r.demand, f.terms),
+      because,
+    };
+    return { feature, realizes, said: `${row.id} ${row.name} is realized by ${f.name}'s ${entity}: ${because}` };
+  }
+  return undefined;
+}
+
 /**
  * A mixed design whose dominant archetype came from a demand ("never double-books") that a recognised feature's own
  * record already enforces in the system of record (`realizes`: room-night counts changed in one transaction): the
@@ -282,40 +310,17 @@ function realizedByFeature(
 ): Fields["archetypes"] | undefined {
   const [lead, ...rest] = recognised;
   if (lead?.role !== "dominant") return undefined;
-  for (const row of features) {
-    const feature = FEATURE_BY_ID.get(row.id);
-    const r = feature?.realizes?.find((x) => x.id === lead.id);
-    if (!feature || !r || asksForMachinery(r, prompt)) continue;
-    const entity = fillTerms(r.entity, row.terms);
-    const because = fillTerms(r.why, row.terms);
-    const realizes = {
-      id: lead.id,
-      name: lead.name,
-      evidence: lead.evidence,
-      feature: row.id,
-      featureName: row.name,
-      entity,
-      demand: fillTerms(r.demand, row.terms),
-      because,
-    };
-    // it stays, in the role the feature gives it, only where a critical action rests on it (a seat hold)
-    const critical = features.some((x) =>
-      FEATURE_BY_ID.get(x.id)?.actions.some((a) => a.critical && a.substrate === lead.id),
-    );
-    const role = feature.substrates.find((s) => s.id === lead.id)?.role ?? "substrate";
-    const kept = critical ? [{ ...lead, role }, ...rest] : rest;
-    const [first, ...others] = byCriticalActions(kept, features);
-    if (!first) return undefined;
-    return [
-      {
-        ...first,
-        evidence: [...first.evidence, `${lead.id} ${lead.name} is realized by ${row.name}'s ${entity}: ${because}`],
-        realizes,
-      },
-      ...others,
-    ];
-  }
-  return undefined;
+  const found = realizationOf(lead, features, prompt);
+  if (!found) return undefined;
+  // it stays, in the role the feature gives it, only where a critical action rests on it (a seat hold)
+  const critical = features.some((x) =>
+    FEATURE_BY_ID.get(x.id)?.actions.some((a) => a.critical && a.substrate === lead.id),
+  );
+  const role = found.feature.substrates.find((s) => s.id === lead.id)?.role ?? "substrate";
+  const kept = critical ? [{ ...lead, role }, ...rest] : rest;
+  const [first, ...others] = byCriticalActions(kept, features);
+  if (!first) return undefined;
+  return [{ ...first, evidence: [...first.evidence, found.said], realizes: found.realizes }, ...others];
 }
 
 /**
@@ -330,27 +335,9 @@ function realizedInProduct(
   prompt: string,
 ): Fields["archetypes"] | undefined {
   const [first, ...others] = ordered;
-  if (!first) return undefined;
-  for (const row of features) {
-    const feature = FEATURE_BY_ID.get(row.id);
-    const r = feature?.realizes?.find((x) => x.id === first.id);
-    if (!feature || !r || asksForMachinery(r, prompt)) continue;
-    const entity = fillTerms(r.entity, row.terms);
-    const because = fillTerms(r.why, row.terms);
-    const realizes = {
-      id: first.id,
-      name: first.name,
-      evidence: first.evidence,
-      feature: row.id,
-      featureName: row.name,
-      entity,
-      demand: fillTerms(r.demand, row.terms),
-      because,
-    };
-    const said = `${first.id} ${first.name} is realized by ${row.name}'s ${entity}: ${because}`;
-    return [{ ...first, evidence: [...first.evidence, said], realizes }, ...others];
-  }
-  return undefined;
+  const found = first && realizationOf(first, features, prompt);
+  if (!first || !found) return undefined;
+  return [{ ...first, evidence: [...first.evidence, found.said], realizes: found.realizes }, ...others];
 }
 
 export const archetypesField: Deriver<"archetypes"> = {
