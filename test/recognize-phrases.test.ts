@@ -72,3 +72,14 @@ describe("recognition: a signal's words come from one phrase of the prompt", () 
     ).toEqual(["I11"]);
   });
 });
+
+describe("recognition: people trying to buy are not members dropping out", () => {
+  it("reads no liveness requirement from 'a sneaker drop where people try to buy', but still from 'people drop off'", () => {
+    expect(
+      ids("Design a limited sneaker drop where 2 million people try to buy 5,000 pairs in the first minute."),
+    ).not.toContain("I10");
+    expect(ids("Design a video call app that keeps the participant list accurate when people drop off.")).toContain(
+      "I10",
+    );
+  });
+});

@@ -945,7 +945,6 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "participant list",
       "drop off",
       "drops off",
-      "people drop",
       "member fails",
       "when any member fails",
       "member cluster fails",
