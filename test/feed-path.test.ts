@@ -183,3 +183,13 @@ describe("the replication model follows the stores the features name", () => {
     expect(d.decisions.find((x) => x.id === "i16-replication")?.chosen).toBe("leaderless");
   });
 });
+
+describe("a replayed fan-out push adds no second entry", () => {
+  it("keeps each reader's feed as a set of post ids, not a list a replay appends to", () => {
+    const d = design(NEWS);
+    const text = JSON.stringify([d.decisions, d.diagrams]);
+    // a list push (LPUSH) appends a duplicate on replay; a sorted-set member keyed by post id is rewritten in place
+    expect(text).not.toMatch(/in-memory list|onto each follower's list/);
+    expect(text).toContain("sorted set");
+  });
+});

@@ -287,8 +287,8 @@ export const FEED: FeatureEntry = {
       options: [
         {
           id: "memory-list",
-          name: "capped in-memory list per reader (Redis-style)",
-          buys: "millisecond reads; the list is a projection that can be rebuilt from posts and follows",
+          name: "capped in-memory sorted set per reader (Redis-style)",
+          buys: "millisecond reads; each post id is one member scored by its time, so a replayed push rewrites the same member instead of adding a second, and the set is a projection that can be rebuilt from posts and follows",
           costs: "memory for every active reader; a lost node means rebuilding those feeds",
           winsWhen: "the feed is a rebuildable projection and reads must be fast",
         },

@@ -45,7 +45,7 @@ export const FEED_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Publish, fan out to followers' feeds below the celebrity threshold",
     notation:
-      "client>gateway[publish post with request id] -> gateway>post-service[create post] -> post-service>post-store[insert post and outbox row in one transaction {no post with this request id}] -> post-store>post-log[outbox relay: PostCreated] -> post-log>fanout-workers[consume PostCreated] -> fanout-workers>follower-index[list the author's followers, page by page] -> follower-index>fanout-workers[followers and the author's follower count {author followers < celebrity threshold}] -> fanout-workers>feed-cache[push post id onto each follower's list keyed by (reader, post id), capped length] |-> fanout-workers[skip the push: readers pull this author at read time {author followers >= celebrity threshold}] => done | retry",
+      "client>gateway[publish post with request id] -> gateway>post-service[create post] -> post-service>post-store[insert post and outbox row in one transaction {no post with this request id}] -> post-store>post-log[outbox relay: PostCreated] -> post-log>fanout-workers[consume PostCreated] -> fanout-workers>follower-index[list the author's followers, page by page] -> follower-index>fanout-workers[followers and the author's follower count {author followers < celebrity threshold}] -> fanout-workers>feed-cache[add post id to each follower's sorted set (member post id, scored by time), trimmed to a cap] |-> fanout-workers[skip the push: readers pull this author at read time {author followers >= celebrity threshold}] => done | retry",
   },
   {
     // reading is its own flow: it starts from a reader's request, not from any publish, so no publish branch holds it
