@@ -63,6 +63,9 @@ describe("a sold item under a never-two or never-negative rule", () => {
     expect(d.decisions.find((x) => x.id === "stock-layout")?.chosen).toBe("buckets");
     expect(d.decisions.find((x) => x.id === "stock-admission")?.chosen).toBe("waiting-room");
     expect(d.invariants[0]?.statement).toMatch(/never goes below zero/);
+    // the stock row keeps the feature's own stance, not the eventual one of the counter it realizes
+    const stock = d.primaryState.find((r) => r.entity === "Stock");
+    expect([stock?.consistency.value, stock?.availability.value]).toEqual(["linearizable", "fail-closed"]);
     expect(d.coherence).toEqual([]);
   });
 

@@ -179,8 +179,21 @@ export const primaryStateField: Deriver<"primaryState", StateFacts> = {
         // twice) is as strict as that archetype's state: the stance follows the guarantee, not the store's default
         const realizes = feature.realizes?.find((r) => fillTerms(r.entity, row.terms) === op.entity);
         const unstated = f.nfrs.consistency.source === "default" && f.nfrs.availability.source === "default";
-        const stance =
-          realizes && unstated
+        // … unless the feature states its own stance for what it sells (a stock row realizes a counter, whose default is
+        // eventual, yet it refuses sales rather than guess): the feature's word on its own record comes first
+        const own = realizes && unstated ? feature.stance : undefined;
+        const stance = own
+          ? {
+              consistency: {
+                value: own.consistency,
+                because: `not stated; ${op.entity} enforces ${feature.name}'s own rule (${fillTerms(realizes?.demand ?? "", row.terms)}), and ${fillTerms(own.because, row.terms)}`,
+              },
+              availability: {
+                value: own.availability,
+                because: `not stated; ${op.entity} enforces ${feature.name}'s own rule (${fillTerms(realizes?.demand ?? "", row.terms)}), and ${fillTerms(own.because, row.terms)}`,
+              },
+            }
+          : realizes && unstated
             ? {
                 consistency: {
                   value: STANCES[realizes.id].consistency,
