@@ -187,6 +187,17 @@ describe("a chosen option reaches the rest of the design", () => {
     );
   });
 
+  it("an HDFS-style store that survives a rack says its placement one way: each replica on its own rack", () => {
+    const d = design(
+      "Design a distributed file system like HDFS that keeps 5 PB on 2,000 machines and survives the loss of a whole rack.",
+    );
+    expect(d.decisions.find((x) => x.id === "i19-failure-domain")?.chosen).toBe("racks");
+    const text = JSON.stringify([d.components, d.diagrams, d.context]);
+    // HDFS's default puts two of three replicas on one remote rack; the racks decision asks one per rack
+    expect(text).not.toMatch(/two racks|keeps a majority/);
+    expect(text).toContain("each on its own rack");
+  });
+
   it("the replication choice selects the write sequence, and an override flips it", () => {
     const p = "Design a replicated key-value store with compare-and-set writes and strong consistency";
     expect(sequences(design(p))).toContain("I16: Leader write with a majority commit");

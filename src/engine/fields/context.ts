@@ -141,7 +141,7 @@ export const contextField: Deriver<"context"> = {
             ? `the read path is served from ${serving.value} regions, each with its own copy, because the stated target is below one round trip between regions; one home region holds the authoritative state, its replicas spread across zones`
             : // the failure unit the prompt names (a whole rack) is the one the replicas are spread over
               pattern(RACK_FAILURE_UNIT, "i").test(f.prompt) && !pattern(ZONE_FAILURE_UNIT, "i").test(f.prompt)
-              ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss keeps a majority"
+              ? "one region; replicas spread across racks, the failure unit the prompt names, so a whole rack's loss costs each replica set at most one member"
               : "one region; replicas spread across zones so a zone loss keeps a majority",
       ...(serving ? { servingRegions: serving } : {}),
       failureStance:

@@ -78,8 +78,9 @@ export const decisions: DecisionPoint[] = [
       {
         // Apache Hadoop's package doc: unlike GFS, a file has strictly one writer at a time, bytes only go to the end of
         // the writer's stream, and there is no record append or mutation; the NameNode's lease on the file enforces
-        // it, blocks (128 MiB by default) stream through a pipeline of DataNodes, and the default placement puts a
-        // block's three replicas on two racks (one local, two on one remote rack)
+        // it, blocks (128 MiB by default) stream through a pipeline of DataNodes. The default placement puts a block's
+        // three replicas on two racks (one local, two on one remote rack); the racks decision below asks each replica on
+        // its own rack, which is HDFS's rack-fault-tolerant placement policy, so the DataNodes are named that way
         id: "single-writer",
         name: "a file system with one writer per file (HDFS-style): a file lease from the metadata service, and append-only blocks piped through the storage nodes",
         key: String.raw`one writer per file|single[- ]writer`,
@@ -106,7 +107,7 @@ export const decisions: DecisionPoint[] = [
             },
             {
               component: "chunk-secondaries",
-              name: "DataNodes (block replicas, spread over at least two racks)",
+              name: "DataNodes (block replicas, each on its own rack)",
               runs: ["store blocks", "forward packets down the pipeline", "serve reads", "checksum"],
             },
           ],

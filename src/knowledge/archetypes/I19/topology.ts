@@ -24,13 +24,13 @@ export const protocols: ProtocolSpec[] = [
   },
   {
     // HDFS's write: the NameNode leases the file to one writer and hands it, block by block, a pipeline of DataNodes
-    // on at least two racks; packets flow down the pipeline and acks flow back, so the writer hears a packet acked
+    // (each on its own rack under the rack-fault-tolerant placement); packets flow down the pipeline and acks flow back, so the writer hears a packet acked
     // only once every DataNode of the pipeline holds it; a failed DataNode is dropped from the pipeline and the block
     // goes on under a new generation stamp, so the dropped replica is recognisably stale
     unlessTopic: OFF,
     name: "Pipelined block write",
     notation:
-      "clients>master[create the file and take its writer lease {no other client holds an unexpired FileLease on the path}] -> master>clients[file id and lease] -> clients>master[add a block {caller holds the FileLease}] -> master>clients[block id, generation stamp and a pipeline of DataNodes on two racks] -> clients>chunk-secondaries[stream packets to the first DataNode {generation stamp current}] -> chunk-secondaries[forward each packet down the DataNode pipeline, acks flowing back] -> chunk-secondaries>clients[packet acked by every DataNode of the pipeline] -> clients>master[complete the file once its last block has its minimum replicas {caller holds the FileLease}] -> master>clients[file closed, lease released] |-> clients>master[rebuild the pipeline without the failed DataNode under a new generation stamp {a DataNode failed}] => done | retry",
+      "clients>master[create the file and take its writer lease {no other client holds an unexpired FileLease on the path}] -> master>clients[file id and lease] -> clients>master[add a block {caller holds the FileLease}] -> master>clients[block id, generation stamp and a pipeline of DataNodes, each on its own rack] -> clients>chunk-secondaries[stream packets to the first DataNode {generation stamp current}] -> chunk-secondaries[forward each packet down the DataNode pipeline, acks flowing back] -> chunk-secondaries>clients[packet acked by every DataNode of the pipeline] -> clients>master[complete the file once its last block has its minimum replicas {caller holds the FileLease}] -> master>clients[file closed, lease released] |-> clients>master[rebuild the pipeline without the failed DataNode under a new generation stamp {a DataNode failed}] => done | retry",
   },
   {
     unlessTopic: OFF,
