@@ -61,3 +61,65 @@ describe("money moved between the system's own accounts is a sharded ledger, not
     expect(rules.map((p) => p.detail).join("\n")).toMatch(/Payment provider[\s\S]*no Transfer/);
   });
 });
+
+describe("a payment named as what moves between the system's own accounts is the ledger, not a provider's workflow", () => {
+  // "payment" names what moves; with own accounts and no outside party named, the ledger leads
+  const paymentLedger = design(
+    "Build a payment ledger that posts 5,000 transfers a second between accounts and never creates or loses money.",
+  );
+  const paymentsSystem = design(
+    "Design a payments system that moves funds between user accounts on different shards and never loses a cent.",
+  );
+  // words taken together ("query … date", "past … payment") ask this of the ledger's own journal
+  const audited = design(
+    "Design a payment ledger for transfers between accounts that auditors can query as of any past date.",
+  );
+
+  it("leads with the ledger, draws no outside party, and its coherence holds", () => {
+    for (const d of [paymentLedger, paymentsSystem, audited]) {
+      expect(d.archetypes[0]?.id).toBe("I16");
+      expect(d.nfrs.topics).toContain("ledger");
+      expect(d.components.some((c) => c.kind === "external")).toBe(false);
+    }
+    // ("a payments system" still names its unit "payment", which renames the account: left for the unit-noun rules)
+    for (const d of [paymentLedger, audited])
+      expect(checkCoherence(d).filter((p) => p.rule === "ledger-shape")).toEqual([]);
+    expect(audited.archetypes.map((a) => a.id)).not.toContain("I06");
+  });
+
+  it("keeps a payment through an outside party a workflow at the provider", () => {
+    const psp = design(
+      "Design a payment API like Stripe that merchants call to charge cards and that never charges a customer twice.",
+    );
+    expect(psp.archetypes[0]?.id).toBe("I12");
+    const payout = design("Design a payments service that pays sellers out to their bank accounts exactly once.");
+    expect(payout.archetypes[0]?.id).toBe("I12");
+  });
+
+  it("reads double-entry accounting and an internal ledger as the system's own accounts", () => {
+    for (const p of [
+      "Design a double-entry accounting system for a marketplace.",
+      "Design an internal credits ledger for a game economy with history replay.",
+    ]) {
+      const d = design(p);
+      expect(d.archetypes[0]?.id).toBe("I16");
+      expect(d.nfrs.topics).toContain("ledger");
+    }
+  });
+});
+
+describe("a ledger reproduces any past balance from its immutable journal", () => {
+  const d = design(
+    "Design a ledger that moves money between accounts and lets auditors see any account's balance at any past time.",
+  );
+
+  it("reads a balance as of a past time from a snapshot plus the journal lines after it", () => {
+    const read = d.operations.find((o) => /as of a past time/.test(o.phrase));
+    expect(read?.entity).toBe("JournalEntry");
+    expect(d.dataModel.find((m) => m.entity === "BalanceSnapshot")?.key).toEqual(["account_id", "sequence"]);
+    expect(d.api.some((a) => /as_of/.test(a.call))).toBe(true);
+    expect(d.invariants.some((i) => /Any past balance can be reproduced/.test(i.statement))).toBe(true);
+    expect(d.failures.some((f) => /edited or deleted in place/.test(f.failure))).toBe(true);
+    expect(checkCoherence(d)).toEqual([]);
+  });
+});

@@ -268,12 +268,37 @@ export function ownAccounts(tokens: readonly Token[], outside = namesOutsidePart
   return undefined;
 }
 
-/** An archetype's hit made only of money words ("bank", "transfer money"), which own accounts read as our ledger. */
-const moneyWordsOnly = (h: Hit): boolean =>
-  h.signal.owner.kind === "archetype" && h.signal.stems.every((st) => OWN_MONEY_STEMS.has(st));
-
 const SUBJECT_STEMS = new Set(SUBJECT_NOUNS.map(stemWord));
 const SUBJECT_TAIL_STEMS = new Set(SUBJECT_NOUN_TAILS.map(stemWord));
+
+/**
+ * An archetype's hit made only of money words ("bank", "transfer money", "a payments system"), which own accounts
+ * read as our ledger: a word that only names the subject ("service", "system") after one adds nothing.
+ */
+const moneyWordsOnly = (h: Hit): boolean =>
+  h.signal.owner.kind === "archetype" &&
+  h.signal.stems.some((st) => OWN_MONEY_STEMS.has(st)) &&
+  h.signal.stems.every((st) => OWN_MONEY_STEMS.has(st) || SUBJECT_TAIL_STEMS.has(st));
+
+/**
+ * Money kept in the system's own accounts is what the prompt is about: beside the requirement stated in its own
+ * phrase ("transfers between accounts"), an archetype read only from words taken together ("query … as of a past
+ * date" as a search index, "past … payment" as a replayed log) is what is asked of the ledger's own records (its
+ * journal answers a balance as of a past time), so it is not drawn.
+ */
+function ownLedgerLeads(scored: Scored[]): void {
+  const ledger = scored.find((s) => s.hits.some((h) => h.signal.rule?.name === OWN_ACCOUNT_RULE));
+  const rule = ledger?.hits.find((h) => h.signal.rule?.name === OWN_ACCOUNT_RULE);
+  if (!ledger || !rule) return;
+  for (const s of scored) {
+    const own = s.hits.filter((h) => !h.signal.concept);
+    if (s === ledger || own.length === 0 || !own.every((h) => h.signal.combined === true)) continue;
+    s.score = 0;
+    s.plain = 0;
+    s.strong = 0;
+    s.below = `'${rule.quoted}' states that the money moves between the system's own accounts, and ${s.archetype.id} is read only from words taken together, which ask this of the ledger's own records, so it is not drawn`;
+  }
+}
 
 /** A hit that only names what the prompt is about: a subject noun, alone or before "service" / "system". */
 const namesSubject = (h: Hit): boolean =>
@@ -927,6 +952,7 @@ export function recognize(
     headBelow(scored, isHead);
   }
   if (!asksForThing) subjectBelow(scored, tokens);
+  if (own !== undefined) ownLedgerLeads(scored);
   telemetryBelowCount(scored, tokens);
   sortShort(scored, byScore);
 

@@ -118,13 +118,30 @@ export const OWN_ACCOUNT_CUES: readonly string[] = [
   "internal transfer",
   "bank ledger",
   "double entry ledger",
+  "double entry accounting",
+  "double entry bookkeeping",
+  "internal ledger",
 ];
 
 /**
  * The money words whose outside reading own accounts cancel: an archetype's hit made only of them ("bank",
- * "transfers money", "ledger") is dropped.
+ * "transfers money", "ledger", "a payment ledger") is dropped. "Payment" names what moves, not who moves it: a
+ * payment between the system's own accounts is a transfer in its ledger, and a payment through an outside party
+ * names that party ("card", "provider", "Stripe": OUTSIDE_PARTY_CUES), which cancels the own reading first.
  */
-export const OWN_MONEY_WORDS: readonly string[] = ["bank", "banks", "transfer", "transfers", "money", "ledger"];
+export const OWN_MONEY_WORDS: readonly string[] = [
+  "bank",
+  "banks",
+  "transfer",
+  "transfers",
+  "money",
+  "ledger",
+  "payment",
+  "payments",
+  "pay",
+  "paid",
+  "funds",
+];
 
 /**
  * The requirement rule that reads money as kept in the system's own accounts (signals/requirements.ts): where the

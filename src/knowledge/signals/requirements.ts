@@ -1108,6 +1108,10 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
       "money conserved",
       "account balances never negative",
       "bank ledger",
+      "double entry ledger",
+      "double entry accounting",
+      "double entry bookkeeping",
+      "internal ledger",
     ],
   },
   {

@@ -73,6 +73,13 @@ export const LEDGER_ENTITIES = [
     truth: true,
     topic: T,
   },
+  {
+    name: "BalanceSnapshot",
+    description:
+      "One account's balance as of a journal sequence number and its commit time, recorded when the reconciliation has checked that cut; never edited, so a past balance is this snapshot plus the journal lines after it up to the asked time.",
+    truth: false,
+    topic: T,
+  },
 ] as const;
 
 export const LEDGER_WRITES = [
@@ -113,6 +120,16 @@ export const LEDGER_WRITES = [
     critical: true,
     topic: T,
   },
+  {
+    action:
+      "record each account's checked balance at the reconciled cut as a snapshot (account, journal sequence, balance, commit time), appended and never edited",
+    entity: "BalanceSnapshot",
+    shape: "append event",
+    mechanism: "subject-snapshot",
+    hidden: true,
+    critical: false,
+    topic: T,
+  },
 ] as const;
 
 export const LEDGER_READS = [
@@ -131,6 +148,15 @@ export const LEDGER_READS = [
     staleness: "None: read from the source account's shard, which owns the Transfer record.",
     topic: T,
   },
+  {
+    action:
+      "reproduce an account's balance as of a past time for an auditor: the latest snapshot at or before that time plus the account's journal lines committed after it up to that time, in journal sequence",
+    entity: "JournalEntry",
+    shape: "read source",
+    staleness:
+      "None for a time already past: journal lines are never edited and each carries its sequence and commit time, so asking again gives the same balance; a later correction is its own reversing line and shows only as of its own time.",
+    topic: T,
+  },
 ] as const;
 
 export const LEDGER_INVARIANTS = [
@@ -139,6 +165,7 @@ export const LEDGER_INVARIANTS = [
   "Each Transfer's JournalEntry lines sum to zero once it is completed or reversed; every balance change has its journal line in the same local transaction, and lines are never edited.",
   "A transfer id moves money at most once: a retried transfer finds its Transfer record and returns it, and a retried credit finds its credit leg and writes nothing.",
   "A debited Transfer always ends completed or reversed: it is never dropped while its money is in flight.",
+  "Any past balance can be reproduced: JournalEntry lines are append-only, numbered in commit order per account and never edited or deleted (a mistake is fixed by a new reversing line), so an account's balance as of a time is its snapshot at or before that time plus the lines committed after it up to that time.",
 ];
 
 export const LEDGER_SCOPES = {
@@ -202,6 +229,16 @@ export const LEDGER_FAILURES = [
       "A reconciliation job sums the journal per account and across shards at a consistent cut, including transfers in flight, and compares it with the balances and the total issued",
     repair:
       "Stop transfers on the affected accounts, find the journal lines that explain the difference and post correcting entries",
+    topic: T,
+  },
+  {
+    failure:
+      "A journal line is edited or deleted in place (a manual fix, a bad migration), so an auditor's replay no longer gives the balance that was reported at the time",
+    role: "truth",
+    prevention:
+      "Journal lines and snapshots are append-only (the service's database role may only insert them); a correction is a new reversing line with its own time, and each snapshot is checked against the sum of its lines when it is written",
+    repair:
+      "Restore the changed lines from the replicated log or a backup, post the intended correction as a reversing line, and re-check the snapshots taken after the change",
     topic: T,
   },
 ] as const;
@@ -278,7 +315,7 @@ export const LEDGER_COMPONENTS: ComponentSpec[] = [
     id: "ledger-api",
     name: "Ledger API (stateless, routes by account)",
     kind: "service",
-    runs: ["transfer", "balance", "transfer status"],
+    runs: ["transfer", "balance", "transfer status", "balance as of a past time"],
     because: "looks up which shard owns each account and sends the debit to the source account's shard",
     topic: T,
   },
@@ -286,7 +323,7 @@ export const LEDGER_COMPONENTS: ComponentSpec[] = [
     id: "account-shards",
     name: "Account shards (accounts, journal, transfers; leader + replicas per shard)",
     kind: "replica-group",
-    holds: ["Account", "JournalEntry", "Transfer"],
+    holds: ["Account", "JournalEntry", "Transfer", "BalanceSnapshot"],
     runs: ["checked debit", "idempotent credit", "reversal"],
     because:
       "an account's balance, its journal lines and the transfers it sends change together in one local transaction on the shard that owns it",
@@ -313,14 +350,20 @@ export const LEDGER_COMPONENTS: ComponentSpec[] = [
     id: "reconciler",
     name: "Reconciliation job (sums the journal at a cut)",
     kind: "control-loop",
-    runs: ["sum journal per account", "check total issued"],
+    runs: ["sum journal per account", "check total issued", "record balance snapshots"],
     because: "only a sum over every shard, transfers in flight included, shows that no money was lost or created",
     topic: T,
   },
 ];
 
 export const LEDGER_LINKS: LinkSpec[] = [
-  { from: "clients", to: "ledger-api", kind: "request", label: "transfer (transfer id) / balance", topic: T },
+  {
+    from: "clients",
+    to: "ledger-api",
+    kind: "request",
+    label: "transfer (transfer id) / balance / balance as of",
+    topic: T,
+  },
   { from: "ledger-api", to: "partition-map", kind: "request", label: "which shard owns each account", topic: T },
   { from: "ledger-api", to: "account-shards", kind: "request", label: "checked debit on the source shard", topic: T },
   {
@@ -332,7 +375,13 @@ export const LEDGER_LINKS: LinkSpec[] = [
   },
   { from: "ledger-api", to: "txn-coordinator", kind: "request", label: "begin a cross-shard transfer", topic: T },
   { from: "txn-coordinator", to: "account-shards", kind: "request", label: "prepare, then commit or abort", topic: T },
-  { from: "reconciler", to: "account-shards", kind: "control", label: "sum journal at a cut", topic: T },
+  {
+    from: "reconciler",
+    to: "account-shards",
+    kind: "control",
+    label: "sum journal at a cut, record snapshots",
+    topic: T,
+  },
 ];
 
 export const LEDGER_API: ApiSpec[] = [
@@ -368,6 +417,16 @@ export const LEDGER_API: ApiSpec[] = [
     guarantee: "read from the account shard's leader: every committed debit and credit is in it",
     topic: T,
   },
+  {
+    operation: "balance as of",
+    call: "GET /v1/accounts/{account_id}/balance?as_of={time}",
+    request: ["account_id", "as_of (a past time, or a journal sequence)"],
+    response: ["balance", "currency", "as_of_sequence (the last journal line counted)", "snapshot_sequence"],
+    errors: ["404 unknown account", "422 as_of is in the future"],
+    guarantee:
+      "the same account and time always give the same balance: the snapshot at or before it plus the journal lines committed up to it, none of which is ever edited",
+    topic: T,
+  },
 ];
 
 export const LEDGER_DATA: DataSpec[] = [
@@ -392,8 +451,17 @@ export const LEDGER_DATA: DataSpec[] = [
   {
     entity: "JournalEntry",
     key: ["account_id", "transfer_id", "leg"],
-    fields: ["amount (signed)", "currency", "posted_at"],
-    indexes: ["(account_id, posted_at)"],
+    fields: ["sequence (per account, in commit order)", "amount (signed)", "currency", "posted_at"],
+    indexes: ["(account_id, sequence) for balances as of a time"],
+    partitionKey: "hash(account_id)",
+    owner: "account-shards",
+    topic: T,
+  },
+  {
+    entity: "BalanceSnapshot",
+    key: ["account_id", "sequence"],
+    fields: ["balance", "currency", "committed_at", "cut_id"],
+    indexes: ["(account_id, committed_at) to find the snapshot at or before a time"],
     partitionKey: "hash(account_id)",
     owner: "account-shards",
     topic: T,
@@ -416,7 +484,7 @@ export const LEDGER_PROTOCOLS: ProtocolSpec[] = [
   {
     name: "Reconcile the ledger",
     notation:
-      "reconciler>account-shards[sum journal lines per account and transfers in flight at a cut] -> account-shards>reconciler[sums and balances] -> reconciler[compare every balance with its journal and the total with the amount issued {differences found}] => done | repair",
+      "reconciler>account-shards[sum journal lines per account and transfers in flight at a cut] -> account-shards>reconciler[sums and balances] -> reconciler[compare every balance with its journal and the total with the amount issued {differences found}] -> reconciler>account-shards[record each checked balance as a snapshot at the cut's journal sequence] => done | repair",
     topic: T,
   },
 ];
