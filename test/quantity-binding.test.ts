@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
 import { unitNoun } from "../src/engine/prompt-nouns.js";
+import { type Design, design } from "../src/lib/index.js";
+import { writeScript } from "../src/render/script/index.js";
 
 const scale = (p: string) => Object.fromEntries(Object.entries(parseStatedNfrs(p).scale).map(([k, v]) => [k, v.value]));
 
@@ -76,5 +78,18 @@ describe("a pronoun, determiner or number word is never the prompt's unit", () =
     expect(unitNoun("a gateway in front of two services and each service")?.noun).toBeUndefined();
     // a real noun still names the unit
     expect(unitNoun("Design a timer service for 10 million timers")?.noun).toBe("timer");
+  });
+});
+
+describe("a stated number no figure reads is never said as given", () => {
+  it("drops it from the spoken numbers, and says the ones figures read", () => {
+    const d = design("Design a feature flag service that pushes flag changes to 50,000 servers within 10 seconds.");
+    const said = (x: Design) => writeScript(x, { minutes: 45 }).steps[0]?.text ?? "";
+    expect(said(d)).toMatch(/50,000 (?:servers|nodes)/);
+    // the same design with no figure reading the server count: the count is a binding the design did not use
+    const unused = { ...d, capacity: d.capacity.filter((r) => !r.inputs.some((i) => i.name === "nodes")) };
+    expect(unused.capacity.length).toBeGreaterThan(0);
+    expect(said(unused)).not.toMatch(/50,000/);
+    expect(said(unused)).toMatch(/10 seconds/);
   });
 });
