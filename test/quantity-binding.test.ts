@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { checkCoherence } from "../src/engine/coherence.js";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
 import { unitNoun } from "../src/engine/prompt-nouns.js";
 import { type Design, design } from "../src/lib/index.js";
@@ -91,5 +92,14 @@ describe("a stated number no figure reads is never said as given", () => {
     expect(unused.capacity.length).toBeGreaterThan(0);
     expect(said(unused)).not.toMatch(/50,000/);
     expect(said(unused)).toMatch(/10 seconds/);
+  });
+});
+
+describe("a stated spreading bound holds the cross-region replication lag", () => {
+  it("binds 'syncs … across two regions within 10 seconds' to the lag figure, so the number is read", () => {
+    const d = design("a service that syncs data across two regions within 10 seconds");
+    const lag = d.capacity.find((r) => r.id === "cross_region_lag_seconds");
+    expect(lag?.bound).toEqual({ quantity: "propagation_seconds", value: 10 });
+    expect(checkCoherence(d).filter((p) => p.rule === "stated-number-unused")).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } fro
  * region and ships them asynchronously (active-active).
  */
 
-type RegionFields = { nfrs: Pick<Nfrs, "regions" | "consistency">; decisions: readonly Fields["decisions"][number][] };
+type RegionFields = { nfrs: Pick<Nfrs, "regions" | "consistency"> & Partial<Pick<Nfrs, "scale">>; decisions: readonly Fields["decisions"][number][] };
 
 /** A chosen option that keeps one writer for the whole state. */
 const ONE_PRIMARY = /\b(?:single[- ]leader|primary[- ](?:replica|with|and)|leader[- ]follower|one primary)\b/i;
@@ -213,6 +213,9 @@ export function regionalCapacity(f: RegionFields, archetype: string): CapacityRo
     ];
   }
   const lag = WAN.batchMs / 1000 + rtt / 2;
+  // "syncs data across two regions within 10 seconds": a stated bound on a change reaching its readers holds the
+  // replication lag to it (coherence `stated-bound-exceeded`, and the bound is read, not left unused)
+  const spread = f.nfrs.scale?.propagation_seconds;
   return [
     {
       id: "cross_region_lag_seconds",
@@ -233,6 +236,7 @@ export function regionalCapacity(f: RegionFields, archetype: string): CapacityRo
         rttIn,
       ],
       archetype,
+      ...(spread ? { bound: { quantity: "propagation_seconds", value: spread.value } } : {}),
     },
     {
       id: "region_rpo_seconds",
