@@ -24,7 +24,9 @@ describe("a duration binds to what its own noun phrase says, not to a later clau
   });
 
   it("binds two durations by their roles: 'every' is a period, 'within' a bound", () => {
-    const s = scale("a monitoring system that scrapes 100,000 hosts every 15 seconds and pages on-call within 2 minutes");
+    const s = scale(
+      "a monitoring system that scrapes 100,000 hosts every 15 seconds and pages on-call within 2 minutes",
+    );
     expect(s.page_bound_seconds).toBe(120);
     expect(s.scrape_seconds).toBe(15);
     // a period never becomes a bound, even with the bound's words after it
@@ -33,7 +35,9 @@ describe("a duration binds to what its own noun phrase says, not to a later clau
   });
 
   it("binds the evaluation interval to a stated 'evaluates … every'", () => {
-    const s = scale("an alerting system that evaluates 2 million series every 20 seconds and pages on-call within 90 seconds");
+    const s = scale(
+      "an alerting system that evaluates 2 million series every 20 seconds and pages on-call within 90 seconds",
+    );
     expect(s.eval_interval_seconds).toBe(20);
     expect(s.page_bound_seconds).toBe(90);
   });

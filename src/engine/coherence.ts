@@ -56,6 +56,7 @@ import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import { recordCarried } from "./architecture.js";
+import { quantitiesRead } from "./capacity.js";
 import { countedNouns, designWords, holds } from "./counted-nouns.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
@@ -63,7 +64,6 @@ import { thinPart } from "./fields/archetypes.js";
 import { atBase, ceilingOfFigure, countFor, sameMeasure } from "./fields/bottleneck-load.js";
 import { mitigationItems, proposesOption, WHOLE_UNITS } from "./fields/bottlenecks.js";
 import { sizedByFeatures, storedBytes } from "./fields/capacity.js";
-import { quantitiesRead } from "./capacity.js";
 import { archetype as archetypeEntry, entityWords, shortName } from "./fields/common.js";
 import {
   builds,

@@ -971,12 +971,13 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
         // a retention is kept for days, never said in seconds or milliseconds ("a key-value store with p99 latency
         // under 10 ms", "keeps serving … within 10 seconds"): a unit that does not fit is refused, not converted;
         // and a period never binds a bound nor a bound a period
-        const target =
-          (found?.toDays && secs < 60) || (found && !fitsRole(found.id, clauseBefore)) ? undefined : found;
+        const target = (found?.toDays && secs < 60) || (found && !fitsRole(found.id, clauseBefore)) ? undefined : found;
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
         // joining word ("7 days of data")
         const afterWord =
-          /^[- ]?\s*(?!(?:of|and|or|but|that|which|who|while|if|when|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(after)?.[0] ?? "";
+          /^[- ]?\s*(?!(?:of|and|or|but|that|which|who|while|if|when|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(
+            after,
+          )?.[0] ?? "";
         if (target) {
           const value = n.value * secs;
           // a failover bound is quoted from the words that make it one ("fails over within 5 seconds")

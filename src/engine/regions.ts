@@ -10,7 +10,10 @@ import type { CapacityRow, ComponentRow, FailureRow, Fields, LinkRow, Nfrs } fro
  * region and ships them asynchronously (active-active).
  */
 
-type RegionFields = { nfrs: Pick<Nfrs, "regions" | "consistency"> & Partial<Pick<Nfrs, "scale">>; decisions: readonly Fields["decisions"][number][] };
+type RegionFields = {
+  nfrs: Pick<Nfrs, "regions" | "consistency"> & Partial<Pick<Nfrs, "scale">>;
+  decisions: readonly Fields["decisions"][number][];
+};
 
 /** A chosen option that keeps one writer for the whole state. */
 const ONE_PRIMARY = /\b(?:single[- ]leader|primary[- ](?:replica|with|and)|leader[- ]follower|one primary)\b/i;

@@ -137,8 +137,7 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
     const lead = rows[0]?.archetype ?? f.archetypes[0]?.id;
     // a stated spreading bound no other figure spends holds the replication lag (a feed's fan-out path already does)
     const spent = rows.some((r) => r.bound?.quantity === "propagation_seconds");
-    if (lead)
-      rows.push(...regionalCapacity(f, lead, !spent).filter((r) => !seen.has(`${r.archetype}:${r.id}`)));
+    if (lead) rows.push(...regionalCapacity(f, lead, !spent).filter((r) => !seen.has(`${r.archetype}:${r.id}`)));
     // a bare product's own service leads the table, as its part leads the drawing
     return [...rows.filter((r) => r.archetype === RECORD_PART), ...rows.filter((r) => r.archetype !== RECORD_PART)];
   },

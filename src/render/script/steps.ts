@@ -1,5 +1,5 @@
-import type { Design } from "../../engine/design/design.js";
 import { quantitiesRead } from "../../engine/capacity.js";
+import type { Design } from "../../engine/design/design.js";
 import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
 import { decidedAgainst } from "../../engine/fields/decisions.js";
 import { NO_INVARIANT } from "../../engine/fields/mechanism-rows.js";
