@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkCoherence } from "../src/engine/coherence.js";
 import { parseStatedNfrs } from "../src/engine/nfr-parse.js";
 import { unitNoun } from "../src/engine/prompt-nouns.js";
+import { QUANTITY_BY_ID } from "../src/knowledge/quantities.js";
 import { type Design, design } from "../src/lib/index.js";
 import { writeScript } from "../src/render/script/index.js";
 
@@ -105,5 +108,30 @@ describe("a stated spreading bound holds the cross-region replication lag", () =
     const lag = d.capacity.find((r) => r.id === "cross_region_lag_seconds");
     expect(lag?.bound).toEqual({ quantity: "propagation_seconds", value: 10 });
     expect(checkCoherence(d).filter((p) => p.rule === "stated-number-unused")).toEqual([]);
+  });
+});
+
+describe("every stated duration is said in time units that fit it", () => {
+  const prompts = readFileSync(fileURLToPath(new URL("./fixtures/corpus.txt", import.meta.url)), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .concat([
+      "Design a feature flag service that pushes flag changes to 50,000 servers within 10 seconds and keeps serving the last known flags if the service is down.",
+      "a config service that pushes changes to 10,000 hosts within 5 seconds and keeps the last config if the service is down",
+      "a session cache that answers in 2 ms and keeps sessions for 30 seconds",
+    ]);
+  const TIME = /\b(?:milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|months?|years?)\b/i;
+  it("binds a time quantity only to words with a time unit, and a retention never to seconds", () => {
+    const wrong: string[] = [];
+    for (const p of prompts)
+      for (const [id, v] of Object.entries(parseStatedNfrs(p).scale)) {
+        const unit = QUANTITY_BY_ID.get(id)?.unit;
+        if ((unit === "s" || unit === "days") && !TIME.test(v.quote)) wrong.push(`${id} '${v.quote}' (${p})`);
+        // a retention is kept for days: one said in seconds is refused, never converted
+        if (unit === "days" && /^\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?)\b/i.test(v.quote))
+          wrong.push(`${id} '${v.quote}' (${p})`);
+      }
+    expect(wrong).toEqual([]);
   });
 });
