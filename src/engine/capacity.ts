@@ -132,6 +132,19 @@ export function capacityQuantityIds(models: readonly CapacityModel[]): Set<strin
 }
 
 /** An input a chosen decision option fixes, with the decision as its reason. */
+/**
+ * The quantities a design's figures read: every input not assumed, every bound a figure is checked against, and each
+ * one's twin (the latency in ms a budget split reads). A stated number bound to a name outside this set is read by no
+ * figure: coherence `stated-number-unused` flags it and the script never says it as a given number.
+ */
+export function quantitiesRead(capacity: readonly CapacityRow[]): Set<string> {
+  const read = new Set<string>();
+  for (const r of capacity) for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
+  for (const r of capacity) if (r.bound) read.add(r.bound.quantity);
+  for (const name of [...read]) for (const t of TWINS_OF.get(name) ?? []) read.add(t.twin);
+  return read;
+}
+
 export type ImpliedInputs = ReadonlyMap<string, { value: number; because: string }>;
 const NONE_IMPLIED: ImpliedInputs = new Map();
 

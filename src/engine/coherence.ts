@@ -49,13 +49,14 @@ import {
   RISES_ONLY,
   repeatAgainst,
 } from "../knowledge/patterns.js";
-import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS, TWINS_OF } from "../knowledge/quantities.js";
+import { QUANTITY_BRIDGES, QUANTITY_BY_ID, QUANTITY_TWINS } from "../knowledge/quantities.js";
 import { KEPT_STEP, ROLLUP_TEXT, STATED_STEP, STEP_SECONDS, stepSeconds } from "../knowledge/resolutions.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import { onOnePrimary } from "../knowledge/state-limits.js";
 import { statedPaths } from "../knowledge/stated-paths.js";
 import { designTopicsUnspoken, SUBJECT_TELLS, type Topic, unspokenBesides } from "../knowledge/topics.js";
 import { recordCarried } from "./architecture.js";
+import { quantitiesRead } from "./capacity.js";
 import { countedNouns, designWords, holds } from "./counted-nouns.js";
 import type { Design } from "./design/design.js";
 import type { CapacityRow } from "./design/types.js";
@@ -1918,12 +1919,8 @@ function partsWithinWholes(d: Design): Problem[] {
  * states users and players); it is used when a figure reads any of them.
  */
 function statedNumbersUsed(d: Design): Problem[] {
-  const read = new Set<string>();
-  for (const r of d.capacity) for (const i of r.inputs) if (i.source !== "assumed") read.add(i.name);
-  // a stated target a figure is checked against (a failover bound) is read by that figure
-  for (const r of d.capacity) if (r.bound) read.add(r.bound.quantity);
-  // a stated target read under its twin's name (the latency in ms a budget split reads) is read
-  for (const name of [...read]) for (const t of TWINS_OF.get(name) ?? []) read.add(t.twin);
+  // a stated target a figure is checked against (a failover bound), or read under its twin's name, is read
+  const read = quantitiesRead(d.capacity);
   const byQuote = new Map<string, string[]>();
   for (const name of Object.keys(d.nfrs.scale)) {
     const src = d.nfrs.sources[`scale.${name}`];

@@ -648,7 +648,7 @@ const DETECTION_WORDS =
  * "new documents available within 2 seconds"): the time from a write to being readable, not a request's latency.
  */
 const SPREAD_WORDS =
-  /\b(?:propagat\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|takes? effect|taking effect|purged|invalidated|applied|push\w*|deliver\w*|updated)\b/i;
+  /\b(?:propagat\w*|(?:re)?sync(?:s|ed|ing)?|synchroni[sz]\w*|reach\w*|converge\w*|visible|reflected|show(?:s|n)? up|shown|displayed|seen|appear\w*|available|readable|searchable|queryable|indexed|roll(?:ed)? out|takes? effect|taking effect|purged|invalidated|applied|push\w*|deliver\w*|updated)\b/i;
 
 /**
  * Words that make a duration a bound on paging someone: from a condition becoming true to the person on call being
@@ -710,6 +710,8 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     id: "update_seconds",
   },
   { re: /\b(?:scrapes?|scraped|report\w*|collect\w*|poll\w*|flush\w*)\b/i, id: "scrape_seconds" },
+  // "evaluates 5 million series every 30 seconds": how often the rules are evaluated, said by the verb
+  { re: /\bevaluat\w*\b/i, id: "eval_interval_seconds" },
   { re: /\b(?:re-?crawl\w*|revisit\w*|refresh\w*|crawl\w*)\b/i, id: "scan_period_seconds" },
   // a bound on taking over after a crash: detection, election and telling the others, not a request's latency
   { re: FAILOVER_WORDS, id: "failover_seconds" },
@@ -737,6 +739,46 @@ const DURATION_CONTEXT: { re: RegExp; id: string; toDays?: boolean; prompt?: Reg
     prompt: /\b(?:chang|updat|push|flags?\b|config|propagat|deploy|roll)/i,
   },
 ];
+
+/**
+ * The role a duration's preposition gives it: after "every" it is a period (how often something happens), after
+ * "within" or "in under" a bound (how long something may take). A period never binds a bound's quantity and a bound
+ * never a period's ("evaluates … every 30 seconds and pages on-call within one minute": the minute is the page bound).
+ */
+const PERIOD_BEFORE = /\b(?:every|each|once every|once each)\s*$/i;
+const BOUND_BEFORE = /\b(?:within|in under|under|in less than|less than|at most|no more than|no later than)\s*$/i;
+const BOUND_IDS: ReadonlySet<string> = new Set([
+  "page_bound_seconds",
+  "propagation_seconds",
+  "failover_seconds",
+  "detection_bound_seconds",
+]);
+const PERIOD_IDS: ReadonlySet<string> = new Set([
+  "heartbeat_seconds",
+  "scrape_seconds",
+  "update_seconds",
+  "scan_period_seconds",
+  "eval_interval_seconds",
+]);
+
+/** Whether a quantity may take a duration said in the role its preposition gives it. */
+function fitsRole(id: string, clauseBefore: string): boolean {
+  if (PERIOD_BEFORE.test(clauseBefore)) return !BOUND_IDS.has(id);
+  if (BOUND_BEFORE.test(clauseBefore)) return !PERIOD_IDS.has(id);
+  return true;
+}
+
+/**
+ * The words after a duration that may say what it is: its own noun phrase, up to a word that starts another clause
+ * ("10 seconds and keeps serving …" says nothing of the 10 seconds; "10 second TTL", "7 days of history" do).
+ */
+const OWN_PHRASE_END =
+  /\s(?:and|or|but|that|which|who|while|if|when|whenever|where|so|then|even|because|unless|until|without|to|for|after|before|since)\b/i;
+const ownPhrase = (after: string): string => {
+  const clause = after.split(/[.;,]/)[0] ?? "";
+  const end = OWN_PHRASE_END.exec(clause);
+  return end ? clause.slice(0, end.index) : clause;
+};
 
 /**
  * Bounds said a few words ahead of their duration ("a purge takes effect everywhere within 5 seconds", "failed
@@ -921,13 +963,21 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
             .pop() ?? "";
         const found =
           retryWindow(t.slice(0, n.start), clauseBefore, after.split(/[.;,]/)[0] ?? "") ??
-          durationId(clauseBefore.slice(-30), after.split(/[.;,]/)[0] ?? "", t, wideClause);
-        // a retention is never said in milliseconds ("a key-value store with p99 latency under 10 ms")
-        const target = found?.toDays && secs < 1 ? undefined : found;
+          durationId(clauseBefore.slice(-30), ownPhrase(after), t, wideClause) ??
+          // "evaluates 5 million series every 30 seconds": a period's verb may sit before its counted noun
+          (PERIOD_BEFORE.test(clauseBefore)
+            ? DURATION_CONTEXT.find((c) => PERIOD_IDS.has(c.id) && c.re.test(wideClause))
+            : undefined);
+        // a retention is kept for days, never said in seconds or milliseconds ("a key-value store with p99 latency
+        // under 10 ms", "keeps serving … within 10 seconds"): a unit that does not fit is refused, not converted;
+        // and a period never binds a bound nor a bound a period
+        const target = (found?.toDays && secs < 60) || (found && !fitsRole(found.id, clauseBefore)) ? undefined : found;
         // the word after a duration joins its quote when it says what the duration is ("10 second TTL"), never a
         // joining word ("7 days of data")
         const afterWord =
-          /^[- ]?\s*(?!(?:of|and|or|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(after)?.[0] ?? "";
+          /^[- ]?\s*(?!(?:of|and|or|but|that|which|who|while|if|when|the|a|an|to|for|in|with|at|on|each|per)\b)([a-z-]+)/i.exec(
+            after,
+          )?.[0] ?? "";
         if (target) {
           const value = n.value * secs;
           // a failover bound is quoted from the words that make it one ("fails over within 5 seconds")
@@ -1102,6 +1152,9 @@ function parseScale(text: string, implied: StatedNfrs["implied"] = {}): Scale {
       continue;
     }
     pendingRate.length = 0;
+    // "for one schedule slot", "a single worker crashes": "one" spelled as a word before a noun is an article, not a
+    // count of that noun ("one million" is an amount, and a digit "1 leader" stays a stated count)
+    if (hit?.entry.count && n.value === 1 && /^(?:one|single)$/i.test(t.slice(n.start, n.end))) continue;
     // "the top 100 players": the length of a ranking (top_k, read below), not how many players there are
     if (hit?.entry.count && /\btop[- ]$/i.test(clauseBefore)) continue;
     if (hit?.entry.count) {
@@ -1399,7 +1452,7 @@ const inMs = (n: number, unit: string): number =>
 function parseLatency(text: string): LatencyTarget[] {
   const out: LatencyTarget[] = [];
   const re =
-    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
+    /\b(p\d{2,3}(?:\.\d+)?|median|average|avg)?\s*(?:latency\s*)?(?:of\s*|under\s*|below\s*|within\s*|<\s*|less than\s*|at most\s*|in\s+)(\d+(?:\.\d+)?|(?:one|two|three|five|ten|half an?|an?)(?=\s))\s*(ms|milliseconds?|s|seconds?|µs|us|microseconds?)\b/gi;
   for (const m of text.matchAll(re)) {
     const ctx = text.slice(Math.max(0, (m.index ?? 0) - 30), (m.index ?? 0) + m[0].length + 5).toLowerCase();
     // a latency in milliseconds is a request's; in seconds, only where the words say something answers or loads

@@ -1,5 +1,6 @@
 import { ARCHITECTURE } from "../knowledge/architecture/index.js";
 import { PRODUCTS } from "../knowledge/features/products.js";
+import { isReferringWord } from "../knowledge/lexicon.js";
 import type { ArchetypeId } from "../knowledge/schema.js";
 import type { Topology } from "../knowledge/topology.js";
 import { entityWords } from "../knowledge/words.js";
@@ -213,10 +214,14 @@ export function unitNoun(prompt: string): UnitNoun | undefined {
   for (let i = 1; i < words.length; i++) {
     const head = singular(words[i] ?? "");
     if (!HEADS.has(head)) continue;
+    // "that stores 200 TB", "which stores sessions": a head word after a relative word is that clause's verb
+    if (isReferringWord(words[i - 1] ?? "")) continue;
     let j = i - 1;
     while (j >= 0 && (words[j] ?? "").endsWith("ing")) j--;
     const w = words[j];
     if (w === undefined || w.length < 3 || w.includes("-") || STOP.has(w) || STOP.has(singular(w))) continue;
+    // "across three services", "each service": a number word or determiner never names the unit
+    if (isReferringWord(w)) continue;
     if (VENUES.has(singular(w))) continue;
     named ??= namedWords(prompt);
     if (named.has(w)) continue;

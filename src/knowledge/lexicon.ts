@@ -78,6 +78,24 @@ export const NUMBER_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
+ * Words that stand for or pick out a thing but never name a kind of thing: pronouns, relative words, determiners and
+ * quantifiers ("that stores 200 TB", "across three services", "each service"). With `NUMBER_WORDS` they are never a
+ * unit, an entity or a resource the prompt names.
+ */
+export const REFERRING_WORDS: ReadonlySet<string> = new Set(
+  (
+    "a an the that this these those it its they them their which who whom whose what whatever whichever " +
+    "each every any all some both either neither no none another other such same own zero"
+  ).split(" "),
+);
+
+/** Whether a word only refers or counts (`REFERRING_WORDS`, `NUMBER_WORDS`): never a noun a design names. */
+export const isReferringWord = (word: string): boolean => {
+  const w = word.toLowerCase();
+  return REFERRING_WORDS.has(w) || NUMBER_WORDS.has(w);
+};
+
+/**
  * Words people use for the same idea when stating a requirement, for the word families of
  * `signals/combinations.ts` only (other signals keep their exact words). A family that lists the
  * head word also accepts each synonym; evidence quotes the word the prompt used.

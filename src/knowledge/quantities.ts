@@ -191,7 +191,7 @@ const BASE_QUANTITIES: readonly Quantity[] = [
   { id: "alert_rules", label: "alert rules evaluated, each on its own schedule", unit: "rules" },
   {
     id: "eval_interval_seconds",
-    label: "interval between two evaluations of one alert rule",
+    label: "rule evaluation interval (between two evaluations of one alert rule)",
     unit: "s",
     assumed: 60,
     assumedBecause: "Prometheus evaluates rules every minute unless its global evaluation_interval says otherwise",

@@ -135,7 +135,9 @@ export const capacityField: Deriver<"capacity", { record: boolean; regionsQuote:
     onceEach(rows);
     // a design served from several regions: its replication lag, recovery point and recovery time (engine/regions.ts)
     const lead = rows[0]?.archetype ?? f.archetypes[0]?.id;
-    if (lead) rows.push(...regionalCapacity(f, lead).filter((r) => !seen.has(`${r.archetype}:${r.id}`)));
+    // a stated spreading bound no other figure spends holds the replication lag (a feed's fan-out path already does)
+    const spent = rows.some((r) => r.bound?.quantity === "propagation_seconds");
+    if (lead) rows.push(...regionalCapacity(f, lead, !spent).filter((r) => !seen.has(`${r.archetype}:${r.id}`)));
     // a bare product's own service leads the table, as its part leads the drawing
     return [...rows.filter((r) => r.archetype === RECORD_PART), ...rows.filter((r) => r.archetype !== RECORD_PART)];
   },

@@ -1,3 +1,4 @@
+import { quantitiesRead } from "../../engine/capacity.js";
 import type { Design } from "../../engine/design/design.js";
 import { countFor, perUnit, splitOf } from "../../engine/fields/bottleneck-load.js";
 import { decidedAgainst } from "../../engine/fields/decisions.js";
@@ -772,9 +773,12 @@ function normalise(d: Design): StepDraft {
         `Where ${stated.length > 0 ? "it" : "the prompt"} is silent, I'll assume ${andList(assumed.map((k) => guarantee(k, String(n[k]))))}`,
       ),
     );
-  // one stated number may bind several names ("5,000 services" is services and backends): say it once
+  // one stated number may bind several names ("5,000 services" is services and backends): say it once; a stated
+  // number no figure reads (coherence `stated-number-unused`) is a binding the design did not use, never said as given
   const spoken = new Set<string>();
+  const read = quantitiesRead(d.capacity);
   const scale = Object.entries(n.scale).filter(([k]) => {
+    if (n.sources[`scale.${k}`]?.source === "stated" && !read.has(k)) return false;
     const words = n.sources[`scale.${k}`]?.because ?? k;
     if (spoken.has(words)) return false;
     spoken.add(words);
