@@ -77,13 +77,13 @@ describe("coherence guard-off-owner", () => {
   });
 });
 
-describe("coherence decision-contradicted on state and reads", () => {
-  it("flags a record that may hold siblings beside one leader per shard", () => {
+describe("coherence decision-contradicted on reads", () => {
+  it("flags a read whose staleness speaks of a sloppy quorum beside one leader per shard", () => {
     const d = structuredClone(design(DYNAMO_LIKE)) as Design;
-    const row = d.primaryState[0];
-    if (!row) throw new Error("no state");
-    row.description += "; a leaderless store may hold several concurrent siblings";
-    expect(checkCoherence(d).some((p) => p.rule === "decision-contradicted" && /state /.test(p.detail))).toBe(true);
+    const row = d.readPaths[0];
+    if (!row) throw new Error("no read");
+    row.staleness += "; a sloppy quorum can still return an older value";
+    expect(checkCoherence(d).some((p) => p.rule === "decision-contradicted" && /read '/.test(p.detail))).toBe(true);
   });
 });
 

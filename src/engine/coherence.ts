@@ -1493,9 +1493,7 @@ function drawnTexts(d: Checked): { where: string; text: string; archetype?: stri
     // the deciding archetype's rules in the rejected option's words (a block once handed out beside a timestamp
     // layout); its steps and reads may name both options ("from the partition leader, or from a read quorum")
     ...d.invariants.map((i) => ({ where: `rule '${i.statement}'`, text: i.statement, archetype: i.archetype })),
-    // ... and what its state holds and how stale its reads may be (a record that "may hold several concurrent
-    // siblings" beside one leader per shard)
-    ...d.primaryState.map((p) => ({ where: `state ${p.entity}`, text: p.description, archetype: p.archetype })),
+    // ... and how stale its reads may be (a read "through a sloppy quorum" beside one leader per shard)
     ...d.readPaths.map((r) => ({ where: `read '${r.read}'`, text: r.staleness, archetype: r.archetype })),
     // what the script says as the design's core, hard rule and first hotspot is said in the chosen option's words
     ...(d.script ?? [])
