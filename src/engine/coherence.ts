@@ -202,6 +202,7 @@ export type CoherenceRule =
   | "latency-unbudgeted"
   | "figure-beyond-sense"
   | "fence-at-outsider"
+  | "guard-off-owner"
   | "politeness-off-fetch-path"
   | "sized-by-moved-bytes"
   | "connections-without-servers"
@@ -403,6 +404,8 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
     "one quantity, one value across models and decisions: a figure that computes a quantity another model reads as an input gives it that value, two models' figures of one rate or count agree, a decision quotes the value the capacity table shows, and one quantity under two names in two units (a round trip of 30 ms beside one of 0.02 s) agrees with itself",
   "fence-at-outsider":
     "a fencing token is checked only where we own the check: no outside party (a website, a provider, a customer's endpoint) holds a last fence, runs a token check or is drawn checking one in a sequence, because it cannot refuse a stale holder on our behalf",
+  "guard-off-owner":
+    "a check drawn in a sequence sits on the participant that holds the state it reads: a guard on a record's field (KeyValue.version = version read) is never noted on a participant that holds no state and only routes or forwards the request (a coordinator) while the record's holder is drawn in the same sequence",
   "politeness-off-fetch-path":
     "politeness toward other people's sites is kept on the fetch path by the owner of each host: a design that crawls draws no rate limiter in front of its own API for it (no limiter an operator's request passes, no admission that fails open and lets the fleet overshoot a host)",
   "sized-by-moved-bytes":
@@ -1491,6 +1494,8 @@ function drawnTexts(d: Checked): { where: string; text: string; archetype?: stri
     // the deciding archetype's rules in the rejected option's words (a block once handed out beside a timestamp
     // layout); its steps and reads may name both options ("from the partition leader, or from a read quorum")
     ...d.invariants.map((i) => ({ where: `rule '${i.statement}'`, text: i.statement, archetype: i.archetype })),
+    // ... and how stale its reads may be (a read "through a sloppy quorum" beside one leader per shard)
+    ...d.readPaths.map((r) => ({ where: `read '${r.read}'`, text: r.staleness, archetype: r.archetype })),
     // what the script says as the design's core, hard rule and first hotspot is said in the chosen option's words
     ...(d.script ?? [])
       .flatMap((st) => [...st.text.matchAll(SPOKEN_CORE)].map((m) => m[0]))
@@ -2330,6 +2335,51 @@ function fencesWeOwn(d: Checked): Problem[] {
           rule: "outsider-checks-ours",
           detail: `${diagram.title}: an outside party is drawn checking our ${record} ('${m[2]}')`,
         });
+    }
+  }
+  return out;
+}
+
+/** The work of a participant that only passes a request on to the part that serves it. */
+const FORWARDS = /\b(?:route|forward|relay|redirect)\w*/i;
+
+/** A record's field as a guard names it: `KeyValue.version`, `PartitionMap.epoch`. */
+const GUARDED_FIELD = /\b([A-Z][A-Za-z0-9]*)\.[a-z_]+\b/g;
+
+/**
+ * A guard on a record's field is checked by the participant that holds the record: where the holder of a record a
+ * check names is drawn in the sequence, the note sits on it, never on a coordinator or client that only forwards the
+ * request (a compare-and-set on the version noted at the coordinator is not atomic with the write it guards).
+ */
+function guardsAtOwner(d: Checked): Problem[] {
+  const out: Problem[] = [];
+  const byLabel = new Map(d.components.map((c) => [seqText(c.name, PARTICIPANT_WIDTH), c]));
+  // a record's holders: the components whose state lists it and the data model's owner of it (under the unit's
+  // name, "That (KeyValue)", the card's name is in brackets); a client's copy (its session) is never the authority
+  const holders = (entity: string) => {
+    const ids = new Set(d.components.filter((c) => c.kind !== "client" && c.holds.includes(entity)).map((c) => c.id));
+    for (const row of d.dataModel) if (row.entity === entity || row.entity.endsWith(`(${entity})`)) ids.add(row.owner);
+    return ids;
+  };
+  for (const diagram of d.diagrams) {
+    if (diagram.kind !== "sequence") continue;
+    const parts = participantComponents(diagram.mermaid, byLabel);
+    for (const m of diagram.mermaid.matchAll(/^\s*Note over (\S+?): checks (.*)$/gm)) {
+      // a participant that holds no state and routes or forwards requests (a coordinator, a router) has nothing to
+      // check a record against; one that holds state may check a copy it was handed (a fetcher's robots rules), and
+      // one that decides (an auction's owner replaying its log) owns the check whatever it stores
+      const at = parts.get(m[1] as string);
+      if (!at || at.holds.length > 0 || !at.runs.some((r) => FORWARDS.test(r))) continue;
+      for (const f of (m[2] as string).matchAll(GUARDED_FIELD)) {
+        const owners = holders(f[1] as string);
+        if (owners.size === 0 || owners.has(at.id) || owners.has(at.name)) continue;
+        const drawn = [...parts.values()].find((c) => owners.has(c.id) || owners.has(c.name));
+        if (drawn)
+          out.push({
+            rule: "guard-off-owner",
+            detail: `${diagram.title}: ${at.name} is drawn checking '${f[0]}', which ${drawn.name} holds`,
+          });
+      }
     }
   }
   return out;
@@ -3537,6 +3587,7 @@ function rulesInParts(d: Checked, facts: CoherenceFacts): readonly [Problem[], P
     ...quantityOnce(d),
     ...figuresFollowChosen(d),
     ...fencesWeOwn(d),
+    ...guardsAtOwner(d),
     ...politenessOnFetchPath(d),
     ...sizedByMovedBytes(d),
     ...connectionsHaveServers(d),

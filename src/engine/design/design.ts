@@ -10,6 +10,7 @@ import {
   leftOutState,
   readsOnly,
   rejectedKeys,
+  withoutExcludedClauses,
   withoutLeftOut,
 } from "../fields/decisions.js";
 import { drawnVerdicts } from "../fields/drawn-verdicts.js";
@@ -118,12 +119,15 @@ const AFTER_DECISIONS: readonly Deriver[] = [
  * protect, failure rows, the checklist) derived again from what is left, so no field cites a step, record or rule the
  * design does not carry. A predicate an override pinned stays pinned.
  */
-function carriedFields(fields: Fields): Fields {
+function carriedFields(given: Fields): Fields {
+  const fields = withoutExcludedWords(given);
   const left = leftOutState(fields.decisions, fields.operations);
   const operations = withoutLeftOut(carriedOperations(fields.operations, fields.decisions), left, (o) =>
     readsOnly(o) ? o.phrase : undefined,
   );
   if (operations.length === fields.operations.length) {
+    // a clause of a rule the chosen option excludes went: everything read from the rules is derived again
+    if (fields.invariants !== given.invariants) return rederived({ ...fields }, fields);
     // nothing left out: only a verdict the drawn design denies is answered again, and what reads it after it
     const drawn = drawnVerdicts(fields.predicates, fields);
     return drawn ? rederived({ ...fields, predicates: drawn }, fields, "predicates") : fields;
@@ -151,6 +155,64 @@ function carriedFields(fields: Fields): Fields {
     readPaths: withoutLeftOut(fields.readPaths, left, (r) => r.read),
   };
   return rederived(view, fields);
+}
+
+/**
+ * The rules, state and reads without their clauses in the words the chosen options of their archetype exclude (a
+ * record "may hold several concurrent siblings" beside one leader per shard; a read's staleness "through a sloppy
+ * quorum"): a card row that says both options of a decision keeps only the chosen one's clause, and a rule wholly in
+ * the excluded words goes. Each field is the given one when nothing in it changed.
+ */
+function withoutExcludedWords(fields: Fields): Fields {
+  if (!fields.decisions.some((d) => (d.options.find((o) => o.id === d.chosen)?.implies?.excludes ?? []).length > 0))
+    return fields;
+  const words = new Map<string, RegExp[]>();
+  const of = (owner: string) =>
+    words.get(owner) ?? words.set(owner, excludedBy(fields.decisions, owner)).get(owner) ?? [];
+  const pruned = <T>(
+    rows: readonly T[],
+    text: (r: T) => string,
+    put: (r: T, t: string) => T,
+    drop = false,
+  ): readonly T[] | undefined => {
+    let changed = false;
+    const out: T[] = [];
+    for (const r of rows) {
+      const was = text(r);
+      const now = withoutExcludedClauses(was, of((r as { archetype: string }).archetype), drop);
+      if (now === was) out.push(r);
+      else {
+        changed = true;
+        // a row wholly in the excluded words: a rule goes, a record or a read keeps its words (its own rows decide)
+        if (now !== undefined) out.push(put(r, now));
+        else if (!drop) out.push(r);
+      }
+    }
+    return changed ? out : undefined;
+  };
+  const invariants = pruned(
+    fields.invariants,
+    (r) => r.statement,
+    (r, statement) => ({ ...r, statement }),
+    true,
+  );
+  const primaryState = pruned(
+    fields.primaryState,
+    (r) => r.description,
+    (r, description) => ({ ...r, description }),
+  );
+  const readPaths = pruned(
+    fields.readPaths,
+    (r) => r.staleness,
+    (r, staleness) => ({ ...r, staleness }),
+  );
+  if (!invariants && !primaryState && !readPaths) return fields;
+  return {
+    ...fields,
+    ...(invariants ? { invariants: [...invariants] } : {}),
+    ...(primaryState ? { primaryState: [...primaryState] } : {}),
+    ...(readPaths ? { readPaths: [...readPaths] } : {}),
+  };
 }
 
 /**

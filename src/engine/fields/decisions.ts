@@ -555,6 +555,30 @@ export function excludedBy(decisions: readonly DecisionRow[], owner?: string): R
 }
 
 /**
+ * A text without its clauses in the words the chosen options exclude: a card row may say both options of a decision
+ * in clauses of their own ("the record for one key ...; a leaderless store may hold several siblings ..."), and the
+ * clause of the option not taken goes while the rest of the row stays. Clauses are split at semicolons; undefined
+ * when every clause is excluded (the row is the rejected option's whole), the text itself when none is. With
+ * `headDecides` (a rule), the first clause says what the row is about, so the row goes when that clause is excluded.
+ */
+export function withoutExcludedClauses(
+  text: string,
+  excluded: readonly RegExp[],
+  headDecides = false,
+): string | undefined {
+  if (excluded.length === 0 || !excluded.some((re) => re.test(text))) return text;
+  const clauses = text.replace(/[.]$/, "").split(/;\s+/);
+  // in a rule the clauses after the first spell out the first ("after concurrent record appends ...; a retried
+  // append can leave padding"): a rule whose first clause is excluded is the rejected option's whole
+  if (headDecides && excluded.some((re) => re.test(clauses[0] ?? ""))) return undefined;
+  const kept = clauses.filter((c) => !excluded.some((re) => re.test(c)));
+  if (kept.length === 0) return undefined;
+  const joined = kept.join("; ");
+  const head = /^[A-Z]/.test(text) ? joined.charAt(0).toUpperCase() : joined.charAt(0);
+  return `${head}${joined.slice(1)}${text.endsWith(".") ? "." : ""}`;
+}
+
+/**
  * A rejected option's key phrase (`DecisionOptionSpec.key`), with its decision and the option; `alone` matches a text
  * that says it without the chosen option's key phrase (a failure row whose prevention names both, "transform it (OT),
  * or merge it as a CRDT", states the trade-off rather than building the rejected option).

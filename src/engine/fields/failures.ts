@@ -11,7 +11,7 @@ import { composedKind, criticalArchetypes, featureFailures, featureLed } from ".
 import { leadRenamings, renameUnit, type UnitNoun, unitNounOf } from "../prompt-nouns.js";
 import { regionalFailures } from "../regions.js";
 import { archetype } from "./common.js";
-import { carriedOperations, excludedBy } from "./decisions.js";
+import { carriedOperations, excludedBy, withoutExcludedClauses } from "./decisions.js";
 import { crashOf, drawnWords, failureRowHolds, orderingAuthorities, partsSaid, undrawnParts } from "./failure-scope.js";
 
 const MAX_FAILURES = 14;
@@ -114,10 +114,20 @@ function deriveRows(
   const carried = carriedOperations(f.operations, f.decisions);
   // a part a mechanism's row or a supporting card's failure names must be drawn (`failureRowHolds`, `undrawnParts`)
   const drawn = drawnWords(f.components, said);
-  const push = (row: FailureRow) => {
-    if (out.length >= MAX_FAILURES || out.some((r) => r.failure === row.failure)) return;
-    const text = `${row.failure} ${row.prevention} ${row.repair}`;
-    if (!against.test(text) && !excluded.some((re) => re.test(text))) out.push(row);
+  // a prevention or repair that says both options of a decision keeps the chosen one's clause ("...; stores that
+  // keep siblings merge them on the next read" beside one leader per shard); a failure in the excluded words, or a
+  // step wholly in them, is the option not taken
+  const chosenWords = <T extends { failure: string; prevention: string; repair: string }>(given: T): T | undefined => {
+    if (excluded.some((re) => re.test(given.failure))) return undefined;
+    const prevention = withoutExcludedClauses(given.prevention, excluded);
+    const repair = withoutExcludedClauses(given.repair, excluded);
+    if (prevention === undefined || repair === undefined) return undefined;
+    return prevention === given.prevention && repair === given.repair ? given : { ...given, prevention, repair };
+  };
+  const push = (given: FailureRow) => {
+    if (out.length >= MAX_FAILURES || out.some((r) => r.failure === given.failure)) return;
+    const row = chosenWords(given);
+    if (row && !against.test(`${row.failure} ${row.prevention} ${row.repair}`)) out.push(row);
   };
   const [lead, ...rest] = f.archetypes;
   // a row about a subject (a card capture is about money) holds only where the design writes one of its entities
@@ -194,10 +204,8 @@ function deriveRows(
   // a supporting archetype adds its top rows that fit the decisions; one the lead's variant absorbs (the cache tier
   // of a look-aside cache in front of a database) is the design's own subject and adds every row that fits
   const absorbed = new Set<string>(lead?.variant?.absorbs ?? []);
-  const fitting = (x: Omit<FailureRow, "archetype" | "source">) =>
-    !excluded.some((re) => re.test(`${x.failure} ${x.prevention} ${x.repair}`));
   for (const ra of rest) {
-    const rows = cardRows(ra.id).filter(fitting);
+    const rows = cardRows(ra.id).flatMap((x) => chosenWords(x) ?? []);
     for (const x of absorbed.has(ra.id) ? rows : rows.slice(0, 2))
       push({ ...x, archetype: ra.id, source: `${ra.id} as ${ra.role}` });
   }

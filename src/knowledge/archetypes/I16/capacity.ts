@@ -98,7 +98,18 @@ export const capacity: CapacityModel = {
       why: "a node that appends every write to its log and keeps its data in an LSM tree on SSD serves on the order of tens of thousands of simple operations a second, well below a node serving from memory (a planning figure; measure it, for example with YCSB, on the chosen hardware)",
     },
   ],
-  figures: IN_MEMORY.figures,
+  // a store of record spreads each range's replicas over zones: losing one zone loses a zone's share of the replicas,
+  // re-created by the surviving zones' nodes at their throttled repair bandwidth
+  figures: [
+    ...IN_MEMORY.figures,
+    fig(
+      "zone_rereplication_seconds",
+      "time to re-create one lost zone's replicas on the surviving zones' nodes, at their repair bandwidth",
+      "time",
+      "stored_bytes / failure_domains / (storage_nodes * (failure_domains - 1) / failure_domains * repair_bytes_per_sec)",
+      "s",
+    ),
+  ],
   topics: {
     auth: AUTH_CAPACITY,
     "kv-cache": KVC_CAPACITY,

@@ -439,7 +439,10 @@ export const card = {
       role: "truth",
       prevention:
         "Read from the leader or a quorum for keys that drive decisions, or pin a session to its writer for read-your-writes",
-      repair: "Read repair updates the lagging replica when the divergence is seen",
+      // one leader per shard: a follower replays the leader's log; leaderless: a read that sees replicas disagree
+      // writes the newest version back (the Dynamo paper's read repair); the decision keeps the chosen one's clause
+      repair:
+        "A lagging follower catches up by applying the rest of the shard's log from its leader's commit point; in a leaderless store, read repair updates the lagging replica when the divergence is seen",
     },
     {
       unlessTopic: ["cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
@@ -476,6 +479,19 @@ export const card = {
       prevention:
         "Attach a request id remembered per key for a window, or keep a per-node counter merged as a mergeable data type",
       repair: "Recount from the source events where they exist, otherwise accept and bound the drift",
+    },
+    {
+      // the failure domain a store of record is placed over: one replica of each range per zone (DynamoDB spreads a
+      // partition's replicas over availability zones; Cassandra's NetworkTopologyStrategy places replicas on
+      // distinct racks, which map to zones in a cloud), so the survivors of one zone's loss keep a majority
+      unlessTopic: ["cache", "cache-aside", "ledger", "distributed-sql", "kv-cache", "auth"],
+      failure:
+        "Zone loss: a whole availability zone goes down at once, taking one replica of every key range and the nodes it hosted",
+      role: "truth",
+      prevention:
+        "Place each key range's replicas in distinct zones (N = 3 over three zones), so the two left hold a majority of every range, and keep nodes under two-thirds of their capacity so two zones carry the whole load",
+      repair:
+        "Ranges whose leader was in the lost zone elect a new one among the survivors after the election timeout; re-create the lost zone's replicas on the surviving zones' nodes, throttled, before a second loss can leave a range without its majority",
     },
     {
       failure: "Early eviction: memory pressure evicts a session or value while it is still needed",

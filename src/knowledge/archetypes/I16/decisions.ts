@@ -28,7 +28,19 @@ export const decisions: DecisionPoint[] = [
           preferTechnology: ["TiKV", "FoundationDB", "DynamoDB"],
           // a write refused because the key's version moved on needs one place that orders the key's writes: the leader
           draws: ["Leader write with a majority commit", "get", "put", "Optimistic read-modify-write", "delete"],
-          excludes: ["hinted handoff", "sloppy quorum", "wait W\\b", "R \\+ W > N"],
+          // ... nor siblings kept beside a value, read repair, a writer's clock deciding which write survives or R
+          // replicas answering a read: each is the leaderless option's, said in a card row's clause of its own
+          excludes: [
+            "hinted handoff",
+            "sloppy quorum",
+            "wait W\\b",
+            "R \\+ W > N",
+            "\\bsiblings?\\b",
+            "\\bread repair\\b",
+            "\\bleaderless\\b",
+            "\\bwriter's clock\\b",
+            "\\bR replicas\\b",
+          ],
         },
       },
       {
@@ -59,6 +71,8 @@ export const decisions: DecisionPoint[] = [
             "\\bconditional write applies only when\\b",
             "\\bthe leader acknowledges\\b",
             "\\bfailover promotes a replica\\b",
+            "\\bfrom its leader's\\b",
+            "\\bwhose leader was\\b",
           ],
         },
       },
@@ -82,6 +96,15 @@ export const decisions: DecisionPoint[] = [
         option: "leaderless",
         because:
           "the prompt asks for writes to be accepted even when replicas are cut off, and eventual consistency is allowed",
+      },
+      // a store the prompt names as its model replicates as that store does: Cassandra, ScyllaDB, Riak, Voldemort and
+      // Amazon's Dynamo (the 2007 paper, not DynamoDB) are masterless, any node coordinating a write to the key's
+      // replicas and waiting for the consistency level's count (Cassandra docs, architecture/dynamo)
+      {
+        when: [{ words: String.raw`\b(?:cassandra|scylla(?:db)?|riak|voldemort|dynamo)\b` }],
+        option: "leaderless",
+        because:
+          "the prompt names a leaderless Dynamo-style store as its model, where any replica takes a key's writes and quorums decide",
       },
       // a product's features that keep their records in stores with one primary per shard (sharded MySQL or
       // PostgreSQL) already answer how writes replicate: through each shard's leader, shipped on to other regions

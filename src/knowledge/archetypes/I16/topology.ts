@@ -108,13 +108,17 @@ export const protocols: ProtocolSpec[] = [
     name: "Optimistic read-modify-write",
     unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
     notation:
-      "clients>coordinators[get key] -> coordinators>replicas[read from R replicas] -> replicas>coordinators[values with versions] -> coordinators>clients[newest value and version] -> clients>coordinators[put if version unchanged {KeyValue.version = version read}] |-> coordinators>clients[conflict, re-read and reapply {KeyValue.version != version read}] => done | retry",
+      // drawn with one leader per shard (the leaderless option removes the versioned overwrite): the read and the
+      // version check are the key range's leader's, which holds the record, never the coordinator's
+      "clients>coordinators[get key] -> coordinators>replicas[read from the key range's leader] -> replicas>coordinators[value with its version] -> coordinators>clients[value and version] -> clients>coordinators[put if version unchanged] -> coordinators>replicas[conditional put at the key range's leader {KeyValue.version = version read}] -> replicas>coordinators[committed at the new version] -> coordinators>clients[ok, new version] |-> coordinators>clients[conflict, re-read and reapply {KeyValue.version != version read}] => done | retry",
   },
   {
     name: "Routing with a stale partition map",
     unlessTopic: ["ledger", "distributed-sql", "kv-cache", "auth", "cache-aside"],
     notation:
-      "clients>coordinators[request routed by cached map] -> coordinators>partition-map[check ownership {node owns key in current PartitionMap.epoch}] -> partition-map>coordinators[moved to a new owner] -> coordinators>clients[redirect with the new map epoch] -> clients>coordinators[resend to the new owner] => done | redirect",
+      // the node that holds the range checks the request's map epoch against its own (no consensus hop per request);
+      // only a refused request sends the client to the partition map for the ranges that moved
+      "clients>coordinators[request routed by cached map] -> coordinators>replicas[forward with the client's map epoch {this node holds the key's range at that epoch}] -> replicas>coordinators[moved, the range has a newer owner] -> coordinators>partition-map[read the ranges changed since the client's epoch] -> partition-map>coordinators[new owner and epoch] -> coordinators>clients[redirect with the new map epoch] -> clients>coordinators[resend to the new owner] => done | redirect",
   },
   ...LEDGER_PROTOCOLS,
   ...SQL_PROTOCOLS,
