@@ -96,6 +96,7 @@ import {
   setsAsideDrawn,
   storeSplitOf,
   TRUTH_LAYERS,
+  widerThanStated,
 } from "./fields/technology.js";
 import { statedNfrsOf } from "./nfr-parse.js";
 import { seqText } from "./output/mermaid.js";
@@ -351,7 +352,7 @@ export const COHERENCE_RULES: Readonly<Record<CoherenceRule, string>> = {
   "product-record-not-state":
     "a product's own record the architecture draws (the main record of a product no feature card models) is the design's first primary state, written by a critical operation",
   "technology-over-limit":
-    "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit",
+    "no product is offered for more state than its own documentation says it holds (no etcd, 8 GiB at most, for ≈ 95 GB of object metadata): a layer's state figure stays within each chosen product's documented limit, and no chosen product hands out ids wider than the width the prompt states (no 128-bit UUIDv7 for 64-bit ids)",
   "store-unsplit":
     "a store the design loads past what one database primary or node handles is said split over the count the design sizes for it (an operation log at 3M appends a second is no one PostgreSQL table): its layer's write rate is checked against one unit's capacity by a share and a count, and each chosen product carries that count",
   "technology-builds-rejected":
@@ -1580,9 +1581,16 @@ function decisionsHold(d: Checked): Problem[] {
 
 /** A chosen product whose documented size limit is below the state the design sizes for its layer. */
 function technologyWithinLimits(d: Design): Problem[] {
+  const stated = d.nfrs.idWidth ? { bits: d.nfrs.idWidth, because: d.nfrs.sources.idWidth?.because ?? "" } : undefined;
   return d.technology.flatMap((row) =>
     row.choices.flatMap((c) => {
-      const why = overLimit(c.product, row.layer, row.archetype, d.capacity);
+      // a product whose ids are wider than the stated width (a 128-bit UUIDv7 for 64-bit ids) is over it too
+      const entry = /^I\d\d$/.test(row.archetype)
+        ? archetypeEntry(row.archetype as ArchetypeId).technologies.find((t) => t.product === c.product)
+        : undefined;
+      const why =
+        overLimit(c.product, row.layer, row.archetype, d.capacity) ??
+        (entry ? widerThanStated(entry, stated) : undefined);
       return why
         ? [{ rule: "technology-over-limit" as const, detail: `${c.product} is chosen for ${row.layer}, but ${why}` }]
         : [];
