@@ -416,9 +416,17 @@ export const bottlenecksField: Deriver<"bottlenecks"> = {
     });
     // each product feature's heaviest load, measured by its own capacity figure (a product design's only)
     const featureRows = new Set<BottleneckRow>();
-    // one hotspot per feature: its first whose figure the design sizes
+    // one hotspot per feature: its first whose figure the design sizes, one built on a number the prompt states
+    // before one resting on assumptions alone (a channel's stated 100,000 members before an assumed user base)
     const hot = new Set<string>();
-    for (const h of featureLed(f.branch.kind, f.features, f.archetypes) ? featureHotspots(f.features) : []) {
+    const onStated = (figure: string, feature: string) =>
+      f.capacity.some((c) => c.archetype === feature && c.id === figure && c.inputs.some((i) => i.source === "stated"));
+    const hotspots = featureLed(f.branch.kind, f.features, f.archetypes) ? featureHotspots(f.features) : [];
+    const byScale = [
+      ...hotspots.filter((h) => onStated(h.figure, h.feature)),
+      ...hotspots.filter((h) => !onStated(h.figure, h.feature)),
+    ];
+    for (const h of byScale) {
       const figure = f.capacity.find((c) => c.archetype === h.feature && c.id === h.figure);
       // a load in the words the feature's chosen option excludes is the rejected option's (fixed places move no pins)
       if (hot.has(h.feature) || !figure || excludedBy(f.decisions, h.feature).some((re) => re.test(h.bottleneck)))
