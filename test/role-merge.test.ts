@@ -114,6 +114,14 @@ describe("a product feature on its lead archetype's parts adds no second model",
     expect(checkCoherence(d)).toEqual([]);
   });
 
+  it("an override of either id answers the one question for both", () => {
+    for (const id of ["i13-merge", "collab-merge"]) {
+      const o = design("Design a collaborative document editor like Google Docs.", [`decision.${id}=crdt`]);
+      expect(o.decisions.filter((x) => /merge$/.test(x.id)).map((x) => x.chosen)).toEqual(["crdt", "crdt"]);
+      expect(checkCoherence(o)).toEqual([]);
+    }
+  });
+
   it("a paraphrase keeps one model too", () => {
     const p = design("Design Google Docs: real-time collaborative editing with up to 50 editors per document.");
     expect(p.dataModel.filter((r) => /Operation\b/.test(r.entity))).toHaveLength(1);
